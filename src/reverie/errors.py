@@ -1,0 +1,94 @@
+"""One error family for everything a person can get wrong or the machine can refuse.
+
+Every error carries a stable code (``E###``) and a message written for the person reading it. Messages
+never contain entry text: callers pass only identifiers, sizes and field names.
+"""
+
+from __future__ import annotations
+
+
+class ReverieError(Exception):
+    """Base of every error Reverie reports to a person. ``code`` is stable across releases."""
+
+    code = "E000"
+    http_status = 400
+    exit_code = 1
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"{self.message} [{self.code}]"
+
+
+class InvalidInput(ReverieError):
+    """The input cannot be accepted as given (empty, too large, malformed, out of range)."""
+
+    code = "E100"
+    http_status = 400
+    exit_code = 2
+
+
+class NotFound(ReverieError):
+    """The record does not exist, or the asking person may not see it: both answer exactly alike."""
+
+    code = "E404"
+    http_status = 404
+    exit_code = 4
+
+
+class PermissionDenied(ReverieError):
+    """The action itself is not allowed for this role (never used to hide a record's existence)."""
+
+    code = "E403"
+    http_status = 403
+    exit_code = 5
+
+
+class Conflict(ReverieError):
+    """The change conflicts with what is stored (a duplicate, an overlapping session)."""
+
+    code = "E409"
+    http_status = 409
+    exit_code = 6
+
+
+class AuthenticationFailed(ReverieError):
+    """Wrong user name or password, or too many attempts."""
+
+    code = "E401"
+    http_status = 401
+    exit_code = 3
+
+
+class IntegrityError(ReverieError):
+    """Stored data failed an integrity check (tampering, a moved ciphertext, a wrong key)."""
+
+    code = "E500"
+    http_status = 500
+    exit_code = 7
+
+
+class KeyUnavailable(ReverieError):
+    """The master key or a client's data key is missing, unreadable or destroyed."""
+
+    code = "E510"
+    http_status = 503
+    exit_code = 8
+
+
+class ConfigurationError(ReverieError):
+    """A setting is missing, malformed or unsafe for the chosen mode."""
+
+    code = "E600"
+    http_status = 500
+    exit_code = 9
+
+
+class AnalysisUnavailable(ReverieError):
+    """An analyzer could not run (missing model artefact, unsupported input)."""
+
+    code = "E700"
+    http_status = 503
+    exit_code = 10
