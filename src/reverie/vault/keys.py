@@ -1,0 +1,255 @@
+"""Data keys, the master key ring and the key file.
+
+Every client has one random 32-byte data key that seals their free text and attachments. Data keys are stored
+only wrapped (encrypted) by a master key. Master keys live in a key file (or the ``REVERIE_MASTER_KEY``
+environment variable)::
+
+    {"format": "reverie.keyfile/1", "active": "<kid>", "keys": {"<kid>": "<base64 of 32 bytes>", ...}}
+
+Rotation adds a new active master key and keeps the old ones, so existing wraps still open; ``rewrap`` moves a
+wrap to the active key and ``retire_key`` drops an old key once nothing uses it. Erasing a client means
+deleting their wrapped data key ("crypto-shredding"): every copy of their ciphertext, backups included,
+becomes unreadable.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import os
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from reverie.errors import Conflict, InvalidInput, KeyUnavailable, NotFound
+from reverie.files import ensure_private_dir, is_private, write_private_atomic
+from reverie.vault.blob import KEY_BYTES, BlobLike, check_kid, key_id, open_blob, parse_blob, seal_blob
+
+KEYFILE_FORMAT = "reverie.keyfile/1"
+ENV_VAR = "REVERIE_MASTER_KEY"
+WRAP_MAGIC = b"RVK"
+_WRAP_CONTEXT = "reverie.wrap/1"
+_WHAT = "wrapped data key"
+_CREATE_HINT = "create one with `reverie vault create-key`, or set REVERIE_MASTER_KEY"
+
+
+@dataclass(frozen=True)
+class DataKey:
+    """A client's 32-byte data key. Its ``repr`` never shows the key."""
+
+    material: bytes = field(repr=False)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.material, bytes) or len(self.material) != KEY_BYTES:
+            raise InvalidInput(f"A data key is exactly {KEY_BYTES} bytes.")
+
+    @classmethod
+    def generate(cls) -> DataKey:
+        """A fresh random data key."""
+        return cls(secrets.token_bytes(KEY_BYTES))
+
+    @property
+    def kid(self) -> str:
+        """A non-secret id derived from the key, written into every blob it seals."""
+        return key_id("dk", self.material)
+
+
+@dataclass(frozen=True)
+class MasterKeyring:
+    """The master keys one process can use: ``active`` wraps new data keys, all of them unwrap."""
+
+    active: str
+    keys: Mapping[str, bytes] = field(repr=False)
+
+    def __post_init__(self) -> None:
+        if self.active not in self.keys:
+            raise InvalidInput("The active master key id must be one of the keys.")
+        object.__setattr__(self, "keys", MappingProxyType(dict(self.keys)))
+
+    @property
+    def kids(self) -> tuple[str, ...]:
+        """Every key id in the ring, sorted."""
+        return tuple(sorted(self.keys))
+
+    def wrap(self, data_key: DataKey, client_id: str) -> bytes:
+        """Seal ``data_key`` under the active master key, bound to ``client_id``."""
+        return seal_blob(
+            magic=WRAP_MAGIC,
+            key=self.keys[self.active],
+            kid=self.active,
+            plaintext=data_key.material,
+            context=_WRAP_CONTEXT,
+            bound=(_check_client(client_id),),
+        )
+
+    def unwrap(self, blob: BlobLike, client_id: str) -> DataKey:
+        """Open a wrapped data key; a wrong client or altered blob raises ``IntegrityError``."""
+        parsed = parse_blob(blob, magic=WRAP_MAGIC, what=_WHAT)
+        key = self.keys.get(parsed.kid)
+        if key is None:
+            raise KeyUnavailable(
+                f"This client's data key is wrapped under master key '{parsed.kid}', which is not in the "
+                "loaded key ring: restore that key into the key file (it may have been retired too early)."
+            )
+        material = open_blob(parsed, key=key, context=_WRAP_CONTEXT, bound=(_check_client(client_id),), what=_WHAT)
+        return DataKey(material)
+
+    def rewrap(self, blob: BlobLike, client_id: str) -> bytes:
+        """Re-wrap a data key under the active master key (after a rotation)."""
+        return self.wrap(self.unwrap(blob, client_id), client_id)
+
+    def wrapped_by(self, blob: BlobLike) -> str:
+        """The master key id named in a wrap's header (not authenticated; for finding wraps to rewrap)."""
+        return parse_blob(blob, magic=WRAP_MAGIC, what=_WHAT).kid
+
+    def needs_rewrap(self, blob: BlobLike) -> bool:
+        """True when a wrap was made under a key other than the active one."""
+        return self.wrapped_by(blob) != self.active
+
+
+def load_keyring(path: Path | None, env_value: str | None) -> MasterKeyring:
+    """Load the master key ring: ``env_value`` (REVERIE_MASTER_KEY) wins over the key file at ``path``.
+
+    ``env_value`` holds either a base64 32-byte key or the key-file JSON. Anything missing, unreadable,
+    malformed or readable by group/others raises ``KeyUnavailable`` saying what to fix.
+    """
+    if env_value is not None and env_value.strip():
+        return _keyring_from_env(env_value.strip())
+    if path is None:
+        raise KeyUnavailable(f"No master key is configured: {_CREATE_HINT}.")
+    return _keyring_from_document(_read_key_file(path), source=f"key file {path}")
+
+
+def create_key_file(path: Path) -> str:
+    """Write a new key file with one fresh master key; refuse to overwrite. Returns the new key id."""
+    if path.exists():
+        raise Conflict(f"Key file {path} already exists; Reverie never overwrites a key file.")
+    material = secrets.token_bytes(KEY_BYTES)
+    kid = key_id("mk", material)
+    ensure_private_dir(path.parent)
+    try:
+        write_private_atomic(path, _render({kid: material}, kid), overwrite=False)
+    except FileExistsError:
+        raise Conflict(f"Key file {path} already exists; Reverie never overwrites a key file.") from None
+    return kid
+
+
+def rotate_key_file(path: Path) -> str:
+    """Add a fresh master key to the key file and make it active; old keys stay. Returns the new key id.
+
+    Run one rotation at a time: two concurrent rotations of the same file can lose one of the new keys.
+    """
+    ring = _keyring_from_document(_read_key_file(path), source=f"key file {path}")
+    material = secrets.token_bytes(KEY_BYTES)
+    kid = key_id("mk", material)
+    write_private_atomic(path, _render({**ring.keys, kid: material}, kid))
+    return kid
+
+
+def retire_key(path: Path, kid: str) -> None:
+    """Remove an old master key from the key file once every wrap made under it has been re-wrapped."""
+    ring = _keyring_from_document(_read_key_file(path), source=f"key file {path}")
+    if kid not in ring.keys:
+        raise NotFound(f"Key file {path} has no master key '{kid}'.")
+    if kid == ring.active:
+        raise Conflict(f"Master key '{kid}' is the active key; rotate first, re-wrap, then retire it.")
+    remaining = {other: key for other, key in ring.keys.items() if other != kid}
+    write_private_atomic(path, _render(remaining, ring.active))
+
+
+def _read_key_file(path: Path) -> Any:
+    try:
+        info = path.stat()
+        if os.name != "nt" and not is_private(info.st_mode):
+            raise KeyUnavailable(
+                f"Key file {path} is readable or writable by group or others (mode {info.st_mode & 0o777:o}); "
+                f"run `chmod 600 {path}` and check who could have copied it."
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise KeyUnavailable(f"Key file {path} does not exist: {_CREATE_HINT}.") from None
+    except OSError as error:
+        raise KeyUnavailable(
+            f"Key file {path} cannot be read ({error.strerror or type(error).__name__}); "
+            "check that it is a file owned by the user running Reverie."
+        ) from None
+    return _parse_json(raw, source=f"key file {path}")
+
+
+def _keyring_from_env(value: str) -> MasterKeyring:
+    source = f"{ENV_VAR} (environment)"
+    if value.startswith("{"):
+        return _keyring_from_document(_parse_json(value.encode("utf-8"), source=source), source=source)
+    material = _decode_key(value, source=source, kid="(bare key)")
+    kid = key_id("mk", material)
+    return MasterKeyring(active=kid, keys={kid: material})
+
+
+def _parse_json(raw: bytes, *, source: str) -> Any:
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        raise KeyUnavailable(
+            f"The {source} is not valid JSON; restore it from your key backup (format {KEYFILE_FORMAT})."
+        ) from None
+
+
+def _keyring_from_document(document: Any, *, source: str) -> MasterKeyring:
+    if not isinstance(document, dict):
+        raise KeyUnavailable(f"The {source} is not a JSON object; expected format {KEYFILE_FORMAT}.")
+    _check_format(document.get("format"), source)
+    keys = document.get("keys")
+    active = document.get("active")
+    if not isinstance(keys, dict) or not keys:
+        raise KeyUnavailable(f"The {source} has no 'keys' object with at least one key.")
+    ring = {_check_doc_kid(kid, source): _decode_key(value, source=source, kid=kid) for kid, value in keys.items()}
+    if not isinstance(active, str) or active not in ring:
+        raise KeyUnavailable(f"The {source} names an 'active' key that is not among its 'keys'.")
+    return MasterKeyring(active=active, keys=ring)
+
+
+def _check_format(value: object, source: str) -> None:
+    if value == KEYFILE_FORMAT:
+        return
+    if isinstance(value, str) and value.startswith("reverie.keyfile/"):
+        raise KeyUnavailable(f"The {source} has format '{value}', newer than this Reverie; upgrade Reverie.")
+    raise KeyUnavailable(f"The {source} lacks \"format\": \"{KEYFILE_FORMAT}\"; it is not a Reverie key file.")
+
+
+def _check_doc_kid(kid: str, source: str) -> str:
+    try:
+        return check_kid(kid)
+    except ValueError:
+        raise KeyUnavailable(f"The {source} has a malformed key id (1-64 of A-Z a-z 0-9 . _ -).") from None
+
+
+def _decode_key(value: object, *, source: str, kid: str) -> bytes:
+    problem = f"The {source}: key {kid} is not base64 of exactly {KEY_BYTES} bytes"
+    if not isinstance(value, str):
+        raise KeyUnavailable(f"{problem}.")
+    try:
+        material = base64.b64decode(value.strip(), validate=True)
+    except (binascii.Error, ValueError):
+        raise KeyUnavailable(f"{problem}.") from None
+    if len(material) != KEY_BYTES:
+        raise KeyUnavailable(f"{problem} (it decodes to {len(material)} bytes).")
+    return material
+
+
+def _render(keys: Mapping[str, bytes], active: str) -> bytes:
+    document = {
+        "format": KEYFILE_FORMAT,
+        "active": active,
+        "keys": {kid: base64.b64encode(material).decode("ascii") for kid, material in sorted(keys.items())},
+    }
+    return (json.dumps(document, indent=2) + "\n").encode("utf-8")
+
+
+def _check_client(client_id: str) -> str:
+    if not isinstance(client_id, str) or not client_id:
+        raise InvalidInput("A client id must be a non-empty string.")
+    return client_id
