@@ -36,12 +36,14 @@ def ensure_private_dir(path: Path) -> Path:
     return path
 
 
-def write_private_atomic(path: Path, data: bytes, mode: int = PRIVATE_FILE_MODE, *, overwrite: bool = True) -> None:
+def write_private_atomic(
+    path: Path, data: bytes, mode: int = PRIVATE_FILE_MODE, *, overwrite: bool = True
+) -> None:
     """Write ``data`` to ``path`` atomically with ``mode`` (0600 by default).
 
-    A temp file is created 0600 in the same folder, written, fsync-ed, given ``mode``, then moved over ``path``
-    with ``os.replace`` and the folder is fsync-ed. With ``overwrite=False`` the file is linked into place
-    instead, so an existing ``path`` raises ``FileExistsError`` even when two writers race.
+    A temp file is created 0600 in the same folder, written, fsync-ed, given ``mode``, then moved over
+    ``path`` with ``os.replace`` and the folder is fsync-ed. With ``overwrite=False`` the file is linked
+    into place instead, so an existing ``path`` raises ``FileExistsError`` even when two writers race.
     """
     folder = path.parent
     descriptor, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")

@@ -1,1 +1,1 @@
-"""The vault: per-client data keys wrapped by master keys, and AEAD envelopes over free text and attachments."""
+"""The vault: per-client data keys wrapped by master keys; AEAD envelopes over free text and files."""

@@ -93,9 +93,12 @@ class MasterKeyring:
         if key is None:
             raise KeyUnavailable(
                 f"This client's data key is wrapped under master key '{parsed.kid}', which is not in the "
-                "loaded key ring: restore that key into the key file (it may have been retired too early)."
+                "loaded key ring: restore that key into the key file (it may have been retired too early, "
+                "come from another key file, or the wrap was altered)."
             )
-        material = open_blob(parsed, key=key, context=_WRAP_CONTEXT, bound=(_check_client(client_id),), what=_WHAT)
+        material = open_blob(
+            parsed, key=key, context=_WRAP_CONTEXT, bound=(_check_client(client_id),), what=_WHAT
+        )
         return DataKey(material)
 
     def rewrap(self, blob: BlobLike, client_id: str) -> bytes:
@@ -166,8 +169,8 @@ def _read_key_file(path: Path) -> Any:
         info = path.stat()
         if os.name != "nt" and not is_private(info.st_mode):
             raise KeyUnavailable(
-                f"Key file {path} is readable or writable by group or others (mode {info.st_mode & 0o777:o}); "
-                f"run `chmod 600 {path}` and check who could have copied it."
+                f"Key file {path} is readable or writable by group or others "
+                f"(mode {info.st_mode & 0o777:o}); run `chmod 600 {path}` and check who could have copied it."
             )
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -206,7 +209,9 @@ def _keyring_from_document(document: Any, *, source: str) -> MasterKeyring:
     active = document.get("active")
     if not isinstance(keys, dict) or not keys:
         raise KeyUnavailable(f"The {source} has no 'keys' object with at least one key.")
-    ring = {_check_doc_kid(kid, source): _decode_key(value, source=source, kid=kid) for kid, value in keys.items()}
+    ring = {
+        _check_doc_kid(kid, source): _decode_key(value, source=source, kid=kid) for kid, value in keys.items()
+    }
     if not isinstance(active, str) or active not in ring:
         raise KeyUnavailable(f"The {source} names an 'active' key that is not among its 'keys'.")
     return MasterKeyring(active=active, keys=ring)
@@ -217,7 +222,7 @@ def _check_format(value: object, source: str) -> None:
         return
     if isinstance(value, str) and value.startswith("reverie.keyfile/"):
         raise KeyUnavailable(f"The {source} has format '{value}', newer than this Reverie; upgrade Reverie.")
-    raise KeyUnavailable(f"The {source} lacks \"format\": \"{KEYFILE_FORMAT}\"; it is not a Reverie key file.")
+    raise KeyUnavailable(f'The {source} lacks "format": "{KEYFILE_FORMAT}"; it is not a Reverie key file.')
 
 
 def _check_doc_kid(kid: str, source: str) -> str:
