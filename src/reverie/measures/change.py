@@ -1,0 +1,285 @@
+"""Reliable change, caseness, recovery and the not-on-track flag for PHQ-9 and GAD-7.
+
+Two views of "reliable change" live here, both documented in docs/measures.md:
+
+* the Jacobson–Truax reliable change index, ``|Δ| > z·SD·√2·√(1−r)``, with the SD and reliability constants of
+  each measure in ``JT_CONSTANTS``;
+* the fixed thresholds of the NHS Talking Therapies manual (PHQ-9 6 points, GAD-7 4 points), which Reverie
+  uses for every classification (improvement, deterioration, recovery, not on track).
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from reverie.errors import InvalidInput
+from reverie.measures.questionnaires import QuestionnaireId, get_questionnaire
+from reverie.measures.scoring import check_total
+
+Z_95 = 1.96
+
+
+@dataclass(frozen=True, slots=True)
+class ReliabilityConstants:
+    """Spread and reliability of a measure, as used by the Jacobson–Truax index."""
+
+    sd: float
+    reliability: float
+    source: str
+
+
+JT_CONSTANTS: Mapping[QuestionnaireId, ReliabilityConstants] = {
+    QuestionnaireId.PHQ9: ReliabilityConstants(
+        sd=6.0,
+        reliability=0.89,
+        source="r: Cronbach's alpha 0.89, Kroenke, Spitzer & Williams 2001 (J Gen Intern Med 16:606); "
+        "SD: 6 points, a round treatment-seeking figure (assumption, see docs/measures.md)",
+    ),
+    QuestionnaireId.GAD7: ReliabilityConstants(
+        sd=5.0,
+        reliability=0.92,
+        source="r: Cronbach's alpha 0.92, Spitzer, Kroenke, Williams & Löwe 2006 (Arch Intern Med 166:1092); "
+        "SD: 5 points, a round treatment-seeking figure (assumption, see docs/measures.md)",
+    ),
+}
+
+# NHS Talking Therapies manual: reliable change thresholds and caseness cut-offs.
+RELIABLE_CHANGE_POINTS: Mapping[QuestionnaireId, int] = {QuestionnaireId.PHQ9: 6, QuestionnaireId.GAD7: 4}
+CASENESS_CUTOFF: Mapping[QuestionnaireId, int] = {QuestionnaireId.PHQ9: 10, QuestionnaireId.GAD7: 8}
+SEVERE_FROM: Mapping[QuestionnaireId, int] = {QuestionnaireId.PHQ9: 20, QuestionnaireId.GAD7: 15}
+
+
+class Change(StrEnum):
+    """Direction of reliable change on one measure (lower scores are better on both)."""
+
+    IMPROVEMENT = "reliable_improvement"
+    DETERIORATION = "reliable_deterioration"
+    NONE = "no_reliable_change"
+
+
+def jacobson_truax_threshold(sd: float, reliability: float, z: float = Z_95) -> float:
+    """The smallest |Δ| that is *exceeded* only by reliable change: ``z·SD·√2·√(1−r)``."""
+    if sd <= 0 or not 0 <= reliability < 1 or z <= 0:
+        raise InvalidInput("Reliable change needs SD > 0, 0 ≤ reliability < 1 and z > 0.")
+    return z * sd * math.sqrt(2) * math.sqrt(1 - reliability)
+
+
+def jt_reliable_change(questionnaire_id: str, first: int, last: int) -> bool:
+    """True when ``|last − first|`` exceeds the Jacobson–Truax threshold for the measure."""
+    qid = _total_pair(questionnaire_id, first, last)
+    constants = JT_CONSTANTS[qid]
+    return abs(last - first) > jacobson_truax_threshold(constants.sd, constants.reliability)
+
+
+def classify_change(questionnaire_id: str, first: int, last: int) -> Change:
+    """NHS Talking Therapies rule: a drop of at least the threshold is improvement, a rise deterioration."""
+    qid = _total_pair(questionnaire_id, first, last)
+    threshold = RELIABLE_CHANGE_POINTS[qid]
+    if first - last >= threshold:
+        return Change.IMPROVEMENT
+    if last - first >= threshold:
+        return Change.DETERIORATION
+    return Change.NONE
+
+
+def is_case(questionnaire_id: str, total: int) -> bool:
+    """At or above the caseness cut-off (PHQ-9 ≥ 10, GAD-7 ≥ 8)."""
+    questionnaire = get_questionnaire(questionnaire_id)
+    check_total(questionnaire, total)
+    return total >= CASENESS_CUTOFF[questionnaire.id]
+
+
+def _total_pair(questionnaire_id: str, first: int, last: int) -> QuestionnaireId:
+    questionnaire = get_questionnaire(questionnaire_id)
+    check_total(questionnaire, first)
+    check_total(questionnaire, last)
+    return questionnaire.id
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """The totals taken before one session; either measure may be missing (not given that time)."""
+
+    session: int
+    phq9: int | None = None
+    gad7: int | None = None
+
+    def __post_init__(self) -> None:
+        if isinstance(self.session, bool) or not isinstance(self.session, int) or self.session < 1:
+            raise InvalidInput("An assessment's session number must be a whole number from 1.")
+        if self.phq9 is None and self.gad7 is None:
+            raise InvalidInput(f"The assessment at session {self.session} holds no score.")
+        for qid, value in self.totals().items():
+            check_total(get_questionnaire(qid.value), value)
+
+    def totals(self) -> dict[QuestionnaireId, int]:
+        pairs = ((QuestionnaireId.PHQ9, self.phq9), (QuestionnaireId.GAD7, self.gad7))
+        return {qid: value for qid, value in pairs if value is not None}
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """Outcome of a course from its first to its last assessment (NHS Talking Therapies definitions).
+
+    ``measures`` are those present at both ends; ``complete`` is True when both PHQ-9 and GAD-7 are, which NHS
+    reporting requires. ``recovery`` can only be True for a person who was a case at the start.
+    """
+
+    measures: tuple[QuestionnaireId, ...]
+    changes: Mapping[QuestionnaireId, Change]
+    case_at_start: bool
+    case_at_end: bool
+    recovery: bool
+    reliable_improvement: bool
+    reliable_deterioration: bool
+    reliable_recovery: bool
+    complete: bool = field(default=False)
+
+
+def paired_outcome(first: Assessment, last: Assessment) -> Outcome:
+    """Classify the change between two assessments.
+
+    * caseness: PHQ-9 ≥ 10 or GAD-7 ≥ 8 (either measure);
+    * recovery: a case at the start and below caseness on every measure at the end;
+    * reliable improvement: a reliable drop on at least one measure and no reliable rise on any;
+    * reliable deterioration: a reliable rise on at least one measure;
+    * reliable recovery: recovery plus reliable improvement (so no reliable deterioration either).
+    """
+    start, end = first.totals(), last.totals()
+    measures = tuple(qid for qid in QuestionnaireId if qid in start and qid in end)
+    if not measures:
+        raise InvalidInput("The first and last assessments share no measure; no change can be computed.")
+    changes = {qid: classify_change(qid.value, start[qid], end[qid]) for qid in measures}
+    case_start = any(start[q] >= CASENESS_CUTOFF[q] for q in measures)
+    case_end = any(end[q] >= CASENESS_CUTOFF[q] for q in measures)
+    deteriorated = Change.DETERIORATION in changes.values()
+    improved = Change.IMPROVEMENT in changes.values() and not deteriorated
+    recovery = case_start and not case_end
+    return Outcome(
+        measures=measures,
+        changes=changes,
+        case_at_start=case_start,
+        case_at_end=case_end,
+        recovery=recovery,
+        reliable_improvement=improved,
+        reliable_deterioration=deteriorated,
+        reliable_recovery=recovery and improved,
+        complete=len(measures) == len(QuestionnaireId),
+    )
+
+
+def ordered(series: Sequence[Assessment]) -> tuple[Assessment, ...]:
+    """The series sorted by session; two assessments for one session raise InvalidInput."""
+    result = tuple(sorted(series, key=lambda a: a.session))
+    for before, after in itertools.pairwise(result):
+        if before.session == after.session:
+            raise InvalidInput(f"Two assessments were given for session {after.session}.")
+    return result
+
+
+def course_outcome(series: Sequence[Assessment]) -> Outcome:
+    """``paired_outcome`` of the first and last assessment of a series (at least two)."""
+    steps = ordered(series)
+    if len(steps) < 2:
+        raise InvalidInput("A course outcome needs at least two assessments.")
+    return paired_outcome(steps[0], steps[-1])
+
+
+@dataclass(frozen=True, slots=True)
+class NotOnTrackRule:
+    """When a course is flagged as not on track; ``rule_text`` states exactly what ``check_progress`` does."""
+
+    review_session: int = 6
+    course_length: int | None = 16
+
+    def __post_init__(self) -> None:
+        if self.review_session < 2:
+            raise InvalidInput("The review session of the not-on-track rule must be 2 or later.")
+        if self.course_length is not None and self.course_length < self.review_session:
+            raise InvalidInput("The review session must fall within the course.")
+
+    @property
+    def rule_text(self) -> str:
+        of_total = f" of {self.course_length}" if self.course_length is not None else ""
+        return (
+            "Not on track when any of these holds: "
+            f"(1) the latest assessment, taken at session {self.review_session}{of_total} or later, shows no "
+            "reliable improvement over the first assessment on PHQ-9 or GAD-7 (a drop of 6 or more on PHQ-9, "
+            "4 or more on GAD-7); "
+            "(2) any later assessment shows a reliable deterioration on PHQ-9 or GAD-7 compared with the "
+            "first (a rise of 6 or more on PHQ-9, 4 or more on GAD-7); "
+            "(3) two assessments in a row that include the same measure fall in its severe band "
+            "(PHQ-9 20 or more, GAD-7 15 or more)."
+        )
+
+
+def rule_for_course(course_length: int | None) -> NotOnTrackRule:
+    """The review point scales with the course: session ⌈3/8 · length⌉ (6 of 16); open-ended use 12."""
+    if course_length is None:
+        return NotOnTrackRule(review_session=12, course_length=None)
+    if course_length < 2:
+        raise InvalidInput("A course must have at least 2 sessions to track progress.")
+    review = max(2, math.ceil(course_length * 3 / 8))
+    return NotOnTrackRule(review_session=review, course_length=course_length)
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressCheck:
+    """Result of the not-on-track check: the flag, which parts of the rule fired, and the rule in words."""
+
+    not_on_track: bool
+    reasons: tuple[str, ...]
+    rule_text: str
+
+
+DEFAULT_RULE = NotOnTrackRule()
+
+
+def check_progress(series: Sequence[Assessment], rule: NotOnTrackRule = DEFAULT_RULE) -> ProgressCheck:
+    """Apply ``rule`` to a time series of assessments (any order; one per session)."""
+    steps = ordered(series)
+    reasons = [*_no_improvement(steps, rule), *_deterioration(steps), *_severe_twice(steps)]
+    return ProgressCheck(not_on_track=bool(reasons), reasons=tuple(reasons), rule_text=rule.rule_text)
+
+
+def _no_improvement(steps: Sequence[Assessment], rule: NotOnTrackRule) -> list[str]:
+    if len(steps) < 2 or steps[-1].session < rule.review_session:
+        return []
+    first, latest = steps[0].totals(), steps[-1].totals()
+    shared = [q for q in QuestionnaireId if q in first and q in latest]
+    if not shared:
+        return []
+    changes = [classify_change(q.value, first[q], latest[q]) for q in shared]
+    if Change.IMPROVEMENT in changes:
+        return []
+    return [f"No reliable improvement by session {steps[-1].session}."]
+
+
+def _deterioration(steps: Sequence[Assessment]) -> list[str]:
+    if not steps:
+        return []
+    first = steps[0].totals()
+    for step in steps[1:]:
+        for qid, value in step.totals().items():
+            if qid in first and classify_change(qid.value, first[qid], value) is Change.DETERIORATION:
+                return [f"Reliable deterioration on {_short(qid)} at session {step.session}."]
+    return []
+
+
+def _severe_twice(steps: Sequence[Assessment]) -> list[str]:
+    reasons = []
+    for qid in QuestionnaireId:
+        values = [(step.session, step.totals()[qid]) for step in steps if qid in step.totals()]
+        for (_, before), (session, after) in itertools.pairwise(values):
+            if before >= SEVERE_FROM[qid] and after >= SEVERE_FROM[qid]:
+                reasons.append(f"{_short(qid)} in the severe band twice in a row (up to session {session}).")
+                break
+    return reasons
+
+
+def _short(qid: QuestionnaireId) -> str:
+    return get_questionnaire(qid.value).short_title
