@@ -1,0 +1,1 @@
+"""The ``reverie`` command: thin Typer commands over the same services the web uses."""

@@ -1,0 +1,284 @@
+"""``reverie journal …``: write, list, show, search, export and import one's own journal."""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import subprocess
+import sys
+import tempfile
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from reverie.errors import InvalidInput
+
+app = typer.Typer(help="Write and read your journal.", no_args_is_help=True)
+
+UserOpt = Annotated[str | None, typer.Option("--user", "-u", help="Your user name (or REVERIE_USER).")]
+KINDS = "free_association, dream, daydream, reflection, mindful_choice, art, music"
+
+
+def _decode(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InvalidInput(f"The text is not valid UTF-8 (bad byte at position {exc.start}). Nothing was saved.") from None
+
+
+def _read_text(file: Path | None) -> str:
+    if file is not None and str(file) != "-":
+        try:
+            return _decode(file.read_bytes())
+        except FileNotFoundError:
+            raise InvalidInput(f"No file at {file}.") from None
+    if file is not None or not sys.stdin.isatty():
+        return _decode(sys.stdin.buffer.read())
+    return _from_editor()
+
+
+def _from_editor() -> str:
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "nano"
+    fd, name = tempfile.mkstemp(prefix="reverie-", suffix=".md")
+    os.close(fd)
+    try:
+        subprocess.run([*shlex.split(editor), name], check=True)  # noqa: S603
+        return _decode(Path(name).read_bytes())
+    finally:
+        Path(name).unlink(missing_ok=True)
+
+
+def _feelings(values: list[str]) -> tuple[Any, ...]:
+    from reverie.clinic.services.journal import Feeling
+
+    out = []
+    for value in values:
+        name, _, level = value.rpartition(":")
+        if not name:
+            name, level = level, "3"
+        if not level.isdigit():
+            raise InvalidInput("Give feelings as NAME:INTENSITY, e.g. --feeling love:4 --feeling anger:3.")
+        out.append(Feeling(name, int(level)))
+    return tuple(out)
+
+
+def _when(raw: str | None) -> datetime | None:
+    if not raw:
+        return None
+    try:
+        value = datetime.fromisoformat(raw)
+    except ValueError:
+        raise InvalidInput("Give the date as ISO 8601, e.g. 2026-03-14T07:30 or 2026-03-14.") from None
+    if value.tzinfo is None:
+        value = value.astimezone()
+    return value
+
+
+@app.command()
+def write(
+    user: UserOpt = None,
+    kind: Annotated[str, typer.Option(help=f"One of: {KINDS}.")] = "free_association",
+    file: Annotated[Path | None, typer.Option("--file", "-f", help="Read the text from a file ('-' for stdin).")] = None,
+    title: Annotated[str, typer.Option(help="Optional title.")] = "",
+    feeling: Annotated[list[str] | None, typer.Option(help="NAME:INTENSITY (1–5); repeat for several.")] = None,
+    person: Annotated[list[str] | None, typer.Option(help="Someone the entry is about; repeat.")] = None,
+    tag: Annotated[list[str] | None, typer.Option(help="A tag; repeat.")] = None,
+    happened_at: Annotated[str | None, typer.Option(help="When it happened (ISO 8601). Default: now.")] = None,
+) -> None:
+    """Write an entry from $EDITOR, a file or stdin. The text is kept safe until the save is acknowledged."""
+    from django.conf import settings
+
+    from reverie.cli import recovery
+    from reverie.cli.runtime import sign_in
+    from reverie.clinic.services import journal
+    from reverie.clinic.services.journal import EntryDraft
+
+    actor = sign_in(user)
+    text = _read_text(file)
+    config = settings.REVERIE
+    copy = recovery.keep(config.data_dir, text, config.key_file, str(config["REVERIE_MASTER_KEY"]) or None)
+    draft = EntryDraft(
+        kind=kind,
+        body=text,
+        happened_at=_when(happened_at),
+        title=title,
+        feelings=_feelings(feeling or []),
+        people=tuple(person or ()),
+        tags=tuple(tag or ()),
+    )
+    try:
+        view = journal.create_entry(actor, draft)
+    except Exception:
+        typer.echo(f"Not saved. Your text is kept in {copy} (readable only by you).", err=True)
+        raise
+    recovery.discard(copy)
+    typer.echo(f"Saved {view.kind_label.lower()} {view.id}.")
+
+
+def _print_rows(rows: list[Any], as_json: bool) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    if as_json:
+        typer.echo(json.dumps([_row_json(v) for v in rows], ensure_ascii=False, indent=2))
+        return
+    table = Table(show_lines=False)
+    for column in ("id", "kind", "happened", "feelings", "beginning"):
+        table.add_column(column)
+    for v in rows:
+        feelings = ", ".join(f"{f.name} {f.intensity}" for f in v.feelings)
+        table.add_row(str(v.id)[:8], v.kind, v.happened_at.strftime("%Y-%m-%d %H:%M"), feelings, v.body[:50])
+    Console().print(table)
+
+
+def _row_json(v: Any) -> dict[str, Any]:
+    return {
+        "id": str(v.id),
+        "kind": v.kind,
+        "happened_at": v.happened_at.isoformat(),
+        "written_at": v.written_at.isoformat(),
+        "title": v.title,
+        "body": v.body,
+        "feelings": [[f.name, f.intensity] for f in v.feelings],
+        "people": list(v.people),
+        "tags": list(v.tags),
+        "shared": v.shared,
+    }
+
+
+@app.command("list")
+def list_(
+    user: UserOpt = None,
+    kind: Annotated[str | None, typer.Option(help="Only this kind.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """List your entries, newest first."""
+    from reverie.cli.runtime import sign_in
+    from reverie.clinic.services import journal
+
+    _print_rows(journal.list_entries(sign_in(user), kind=kind), as_json)
+
+
+@app.command()
+def search(
+    query: str,
+    user: UserOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Search your entries (decrypted in memory only)."""
+    from reverie.cli.runtime import sign_in
+    from reverie.clinic.services import journal
+
+    if not query.strip():
+        raise InvalidInput("Give something to search for.")
+    _print_rows(journal.list_entries(sign_in(user), query=query), as_json)
+
+
+def _resolve(actor: Any, entry_id: str) -> str:
+    """Accept a full id or an unambiguous prefix of one of the actor's visible entries."""
+    from reverie.clinic.services.policy import visible_entries
+    from reverie.errors import NotFound
+
+    if len(entry_id) >= 36:
+        return entry_id
+    matches = [str(pk) for pk in visible_entries(actor).values_list("id", flat=True) if str(pk).startswith(entry_id)]
+    if len(matches) != 1:
+        raise NotFound("No such entry." if not matches else "That id prefix matches several entries.")
+    return matches[0]
+
+
+@app.command()
+def show(
+    entry_id: str,
+    user: UserOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Show one entry."""
+    from reverie.cli.runtime import sign_in
+    from reverie.clinic.services import journal
+
+    actor = sign_in(user)
+    view = journal.get_entry(actor, _resolve(actor, entry_id))
+    if as_json:
+        typer.echo(json.dumps(_row_json(view), ensure_ascii=False, indent=2))
+        return
+    feelings = ", ".join(f"{f.name} {f.intensity}/5" for f in view.feelings) or "—"
+    typer.echo(f"{view.kind_label} · {view.happened_at:%Y-%m-%d %H:%M} · feelings: {feelings}")
+    if view.title:
+        typer.echo(f"# {view.title}")
+    typer.echo(view.body)
+
+
+@app.command()
+def export(
+    user: UserOpt = None,
+    fmt: Annotated[str, typer.Option("--format", help="json or markdown.")] = "json",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (mode 0600).")] = None,
+) -> None:
+    """Export your whole journal, decrypted (JSON schema reverie.export/1, or Markdown)."""
+    from rich.progress import Progress
+
+    from reverie.cli.runtime import sign_in
+    from reverie.clinic.services import portability
+    from reverie.files import write_private_atomic
+    from reverie.journal.interchange import dump_markdown, dump_reverie_json
+
+    if fmt not in ("json", "markdown"):
+        raise InvalidInput("The format must be json or markdown.")
+    actor = sign_in(user)
+    with Progress(transient=True, disable=output is None) as bar:
+        task = bar.add_task("Exporting", total=None)
+        journal = portability.export_journal(actor, lambda i, n: bar.update(task, completed=i, total=n))
+    data = dump_reverie_json(journal) if fmt == "json" else dump_markdown(journal).encode()
+    if output is None:
+        sys.stdout.buffer.write(data)
+        return
+    write_private_atomic(output, data)
+    typer.echo(f"Exported {len(journal.entries)} entries to {output}.")
+
+
+@app.command("import")
+def import_(
+    path: Path,
+    user: UserOpt = None,
+) -> None:
+    """Import Reverie's export, jrnl's JSON export or Day One's JSON export. All or nothing."""
+    from rich.progress import Progress
+
+    from reverie.cli.runtime import sign_in
+    from reverie.clinic.services import portability
+
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InvalidInput(f"No file at {path}.") from None
+    actor = sign_in(user)
+    with Progress(transient=True) as bar:
+        task = bar.add_task("Importing", total=None)
+        report = portability.import_journal(actor, data, lambda i, n: bar.update(task, completed=i, total=n))
+    typer.echo(f"Imported {report.created} entries; {report.skipped} were already here.")
+
+
+@app.command()
+def recover(user: UserOpt = None) -> None:
+    """Save texts kept from earlier saves that did not complete."""
+    from django.conf import settings
+
+    from reverie.cli import recovery
+    from reverie.cli.runtime import sign_in
+    from reverie.clinic.services import journal
+    from reverie.clinic.services.journal import EntryDraft
+
+    actor = sign_in(user)
+    config = settings.REVERIE
+    env_key = str(config["REVERIE_MASTER_KEY"]) or None
+    saved = 0
+    for path in recovery.pending(config.data_dir):
+        text = recovery.read(path, config.key_file, env_key)
+        journal.create_entry(actor, EntryDraft(kind="free_association", body=text))
+        recovery.discard(path)
+        saved += 1
+    typer.echo(f"Recovered {saved} entries.")

@@ -1,0 +1,59 @@
+"""``reverie``: one entry point, one place where errors become messages and exit codes."""
+
+from __future__ import annotations
+
+import secrets
+import sys
+
+import click
+import typer
+
+from reverie.cli import admin, journal_cmds
+from reverie.errors import ReverieError
+
+app = typer.Typer(
+    name="reverie",
+    help="Reverie: a local-first psychodynamic therapy workbench. It supports therapy; it is not a therapist.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(journal_cmds.app, name="journal")
+app.add_typer(admin.user_app, name="user")
+app.add_typer(admin.keys_app, name="keys")
+admin.register(app)
+
+
+def run() -> None:
+    """Console entry point. ``--debug`` anywhere shows tracebacks."""
+    args = sys.argv[1:]
+    debug = "--debug" in args
+    args = [a for a in args if a != "--debug"]
+    command = typer.main.get_command(app)
+    try:
+        result = command.main(args=args, prog_name="reverie", standalone_mode=False)
+    except click.exceptions.Abort:
+        print("Stopped.", file=sys.stderr)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except ReverieError as exc:
+        if debug:
+            raise
+        print(f"error: {exc}", file=sys.stderr)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        print("Stopped.", file=sys.stderr)
+        sys.exit(130)
+    except Exception as exc:
+        if debug:
+            raise
+        incident = secrets.token_hex(4)
+        print(f"error: unexpected {type(exc).__name__} (incident {incident}); run with --debug.", file=sys.stderr)
+        sys.exit(70)
+    sys.exit(result if isinstance(result, int) else 0)
+
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,19 @@
+"""Storage types. Free text never lives in a plain column: ``payload`` columns hold sealed vault envelopes."""
+
+from reverie.clinic.models.accounts import Invitation, Pair, Role, User
+from reverie.clinic.models.audit import AuditEvent
+from reverie.clinic.models.journal import Attachment, ClientKey, Entry, EntryKind, EntryRevision, StoredAnalysis
+
+__all__ = [
+    "Attachment",
+    "AuditEvent",
+    "ClientKey",
+    "Entry",
+    "EntryKind",
+    "EntryRevision",
+    "Invitation",
+    "Pair",
+    "Role",
+    "StoredAnalysis",
+    "User",
+]

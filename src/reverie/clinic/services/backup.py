@@ -1,0 +1,91 @@
+"""Whole-database backup and restore in one versioned, portable file.
+
+Sealed columns stay sealed in the backup (they are base64 ciphertext), so a backup is no more readable than the
+database; the key file is NOT in it and must be kept separately. A backup is taken inside one transaction, so it
+holds every entry acknowledged before it started. Restore goes into an empty database only.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+from typing import Any
+
+from django.apps import apps
+from django.core import serializers
+from django.db import connection, transaction
+from django.db.migrations.recorder import MigrationRecorder
+
+from reverie.errors import Conflict, InvalidInput
+from reverie.files import write_private_atomic
+
+FORMAT = "reverie.backup/1"
+APPS = ("clinic",)
+MAX_BACKUP_BYTES = 4 * 1024**3
+
+
+def _models() -> list[Any]:
+    return [m for label in APPS for m in apps.get_app_config(label).get_models()]
+
+
+def _last_migration() -> str:
+    row = MigrationRecorder.Migration.objects.filter(app="clinic").order_by("-id").first()
+    return row.name if row else ""
+
+
+def create_backup(path: Path) -> int:
+    """Write a gzip'd JSON backup to ``path`` (mode 0600, atomically). Returns the number of records."""
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        objects: list[Any] = []
+        for model in _models():
+            objects.extend(json.loads(serializers.serialize("json", model.objects.order_by("pk"))))
+        doc = {"format": FORMAT, "migration": _last_migration(), "objects": objects}
+    data = gzip.compress(json.dumps(doc, separators=(",", ":")).encode(), mtime=0)
+    write_private_atomic(path, data)
+    return len(objects)
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        raw = path.read_bytes()
+        if len(raw) > MAX_BACKUP_BYTES:
+            raise InvalidInput("That backup file is too large to be a Reverie backup.")
+        doc = json.loads(gzip.decompress(raw))
+    except FileNotFoundError:
+        raise InvalidInput(f"No backup file at {path}.") from None
+    except (OSError, EOFError, ValueError):
+        raise InvalidInput("That file is not a Reverie backup (it is damaged or of another kind).") from None
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT or not isinstance(doc.get("objects"), list):
+        raise InvalidInput("That file is not a Reverie backup of a version this Reverie knows.")
+    return doc
+
+
+def restore_backup(path: Path) -> int:
+    """Load a backup into an empty database (after ``migrate``). All or nothing."""
+    doc = _read(path)
+    User = apps.get_model("clinic", "User")
+    if User.objects.exists():
+        raise Conflict("The database is not empty. Restore into a fresh data folder or database.")
+    try:
+        with transaction.atomic():
+            for obj in serializers.deserialize("json", json.dumps(doc["objects"])):
+                obj.save()
+    except (serializers.base.DeserializationError, ValueError, KeyError):
+        raise InvalidInput("The backup's records could not be read; nothing was restored.") from None
+    _reset_sequences()
+    return len(doc["objects"])
+
+
+def _reset_sequences() -> None:
+    if connection.vendor != "postgresql":
+        return
+    from django.core.management.color import no_style
+
+    statements = connection.ops.sequence_reset_sql(no_style(), _models())
+    with connection.cursor() as cursor:
+        for sql in statements:
+            cursor.execute(sql)

@@ -1,0 +1,423 @@
+"""The journal: write, edit (with history), share, trash and restore entries; read them back decrypted.
+
+Input arrives as an :class:`EntryDraft`, is validated here once, sealed with the client's data key and stored in one
+transaction: either the whole entry is saved or nothing is. Journaling is never assigned or scored.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from reverie.clinic.models import Attachment, Entry, EntryKind, EntryRevision, User
+from reverie.clinic.services import audit, keys
+from reverie.clinic.services.media import check_attachment
+from reverie.clinic.services.policy import Action, require, trashed_entries, visible_entries
+from reverie.errors import InvalidInput, NotFound, PermissionDenied
+
+PAYLOAD_FORMAT = 1
+MAX_FEELINGS = 24
+MAX_LABEL_CHARS = 60
+MAX_LABELS = 40
+MAX_TITLE_CHARS = 200
+MINDFUL_FIELDS = ("situation", "urge", "choice")
+CLOCK_SKEW = timedelta(minutes=5)
+
+# Called with (entry_id, revision) after a save commits; the analysis wiring sets it.
+after_save_hooks: list[Callable[[uuid.UUID, int], None]] = []
+
+
+@dataclass(frozen=True, slots=True)
+class Feeling:
+    name: str
+    intensity: int  # 1 (faint) … 5 (overwhelming)
+
+
+@dataclass(frozen=True, slots=True)
+class EntryDraft:
+    """What a person submits. Several feelings at once, contradictory ones too, each with its own intensity."""
+
+    kind: str
+    body: str
+    happened_at: datetime | None = None
+    title: str = ""
+    feelings: tuple[Feeling, ...] = ()
+    people: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    extra: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class AttachmentDraft:
+    filename: str
+    media_type: str
+    data: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class AttachmentInfo:
+    id: uuid.UUID
+    media_type: str
+    size: int
+    filename: str
+
+
+@dataclass(frozen=True, slots=True)
+class EntryView:
+    id: uuid.UUID
+    client_id: int
+    kind: str
+    happened_at: datetime
+    written_at: datetime
+    updated_at: datetime
+    revision: int
+    shared: bool
+    title: str
+    body: str
+    feelings: tuple[Feeling, ...]
+    people: tuple[str, ...]
+    tags: tuple[str, ...]
+    extra: Mapping[str, str]
+    attachments: tuple[AttachmentInfo, ...] = ()
+    deleted_at: datetime | None = None
+
+    @property
+    def kind_label(self) -> str:
+        return str(EntryKind(self.kind).label)
+
+
+# --- validation -------------------------------------------------------------------------------------------------
+
+
+def _clean_text(value: str, what: str) -> str:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidInput(f"The {what} contains characters that are not valid text (malformed UTF-8).") from None
+    if "\x00" in value:
+        raise InvalidInput(f"The {what} contains a NUL character.")
+    return value
+
+
+def _clean_labels(values: Iterable[str], what: str) -> tuple[str, ...]:
+    out: list[str] = []
+    for raw in values:
+        label = " ".join(_clean_text(raw, what).split())
+        if not label:
+            continue
+        if len(label) > MAX_LABEL_CHARS:
+            raise InvalidInput(f"Each {what} may be at most {MAX_LABEL_CHARS} characters.")
+        if label not in out:
+            out.append(label)
+    if len(out) > MAX_LABELS:
+        raise InvalidInput(f"At most {MAX_LABELS} {what}s per entry.")
+    return tuple(out)
+
+
+def _clean_feelings(feelings: Sequence[Feeling]) -> tuple[Feeling, ...]:
+    if len(feelings) > MAX_FEELINGS:
+        raise InvalidInput(f"At most {MAX_FEELINGS} feelings per entry.")
+    out: list[Feeling] = []
+    for feeling in feelings:
+        name = " ".join(_clean_text(feeling.name, "feeling").split()).lower()
+        if not name or len(name) > MAX_LABEL_CHARS:
+            raise InvalidInput(f"A feeling needs a name of 1–{MAX_LABEL_CHARS} characters.")
+        if not isinstance(feeling.intensity, int) or not 1 <= feeling.intensity <= 5:
+            raise InvalidInput(f"The intensity of '{name}' must be a whole number from 1 to 5.")
+        if any(f.name == name for f in out):
+            raise InvalidInput(f"The feeling '{name}' is listed twice.")
+        out.append(Feeling(name, feeling.intensity))
+    return tuple(out)
+
+
+def _clean_time(draft: EntryDraft, now: datetime) -> datetime:
+    when = draft.happened_at or now
+    if timezone.is_naive(when):
+        raise InvalidInput("The date needs a time zone.")
+    if when > now + CLOCK_SKEW:
+        noun = "A dream belongs to a night that has already happened" if draft.kind == "dream" else "That date"
+        raise InvalidInput(f"{noun}: the date is in the future.")
+    return when
+
+
+def validate(draft: EntryDraft, *, has_attachment: bool = False, now: datetime | None = None) -> EntryDraft:
+    """Return a normalised copy of ``draft`` or raise :class:`InvalidInput` with a message free of entry text."""
+    if draft.kind not in EntryKind.values:
+        raise InvalidInput(f"Unknown entry kind. Choose one of: {', '.join(EntryKind.values)}.")
+    body = _clean_text(draft.body, "entry")
+    limit = int(settings.REVERIE["REVERIE_MAX_ENTRY_CHARS"])
+    if len(body) > limit:
+        raise InvalidInput(f"The entry is {len(body):,} characters; the limit is {limit:,}. Nothing was saved.")
+    if not body.strip() and not (has_attachment and draft.kind in ("art", "music")):
+        raise InvalidInput("The entry is empty. Nothing was saved.")
+    title = " ".join(_clean_text(draft.title, "title").split())
+    if len(title) > MAX_TITLE_CHARS:
+        raise InvalidInput(f"The title may be at most {MAX_TITLE_CHARS} characters.")
+    extra = {k: _clean_text(str(v), k) for k, v in draft.extra.items() if k in MINDFUL_FIELDS and str(v).strip()}
+    if any(len(v) > 20_000 for v in extra.values()):
+        raise InvalidInput("A mindful-choice field may be at most 20,000 characters.")
+    return replace(
+        draft,
+        body=body,
+        title=title,
+        happened_at=_clean_time(draft, now or timezone.now()),
+        feelings=_clean_feelings(draft.feelings),
+        people=_clean_labels(draft.people, "person"),
+        tags=_clean_labels((t.lstrip("#") for t in draft.tags), "tag"),
+        extra=extra,
+    )
+
+
+# --- sealing ----------------------------------------------------------------------------------------------------
+
+
+def _payload_bytes(draft: EntryDraft) -> bytes:
+    doc = {
+        "v": PAYLOAD_FORMAT,
+        "title": draft.title,
+        "body": draft.body,
+        "feelings": [[f.name, f.intensity] for f in draft.feelings],
+        "people": list(draft.people),
+        "tags": list(draft.tags),
+        "extra": dict(draft.extra),
+    }
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _record_id(entry_id: uuid.UUID, revision: int | None = None) -> str:
+    return str(entry_id) if revision is None else f"{entry_id}#r{revision}"
+
+
+def _open_payload(entry: Entry, client: User) -> dict[str, object]:
+    raw = keys.open_for(client, _record_id(entry.id), "entry.payload", entry.payload)
+    doc: dict[str, object] = json.loads(raw)
+    return doc
+
+
+def _view(entry: Entry, with_attachments: bool = True) -> EntryView:
+    doc = _open_payload(entry, entry.client)
+    atts: tuple[AttachmentInfo, ...] = ()
+    if with_attachments:
+        atts = tuple(
+            AttachmentInfo(
+                a.id,
+                a.media_type,
+                a.size,
+                keys.open_for(entry.client, str(a.id), "attachment.name", a.name_sealed).decode(),
+            )
+            for a in entry.attachments.all()
+        )
+    feelings = doc.get("feelings", [])
+    assert isinstance(feelings, list)
+    return EntryView(
+        id=entry.id,
+        client_id=entry.client_id,
+        kind=entry.kind,
+        happened_at=entry.happened_at,
+        written_at=entry.written_at,
+        updated_at=entry.updated_at,
+        revision=entry.revision,
+        shared=entry.shared,
+        title=str(doc.get("title", "")),
+        body=str(doc.get("body", "")),
+        feelings=tuple(Feeling(str(n), int(i)) for n, i in feelings),
+        people=tuple(str(p) for p in doc.get("people", []) or []),  # type: ignore[attr-defined]
+        tags=tuple(str(t) for t in doc.get("tags", []) or []),  # type: ignore[attr-defined]
+        extra={str(k): str(v) for k, v in (doc.get("extra") or {}).items()},  # type: ignore[attr-defined]
+        attachments=atts,
+        deleted_at=entry.deleted_at,
+    )
+
+
+# --- commands ---------------------------------------------------------------------------------------------------
+
+
+def _require_client(actor: User) -> None:
+    if not (actor.is_authenticated and actor.is_active and actor.is_client):
+        raise PermissionDenied("Only a client keeps a journal in Reverie.")
+
+
+def _store_attachment(entry: Entry, client: User, att: AttachmentDraft) -> None:
+    check_attachment(entry.kind, att.filename, att.media_type, att.data)
+    row = Attachment(entry=entry, media_type=att.media_type, size=len(att.data))
+    row.name_sealed = keys.seal_for(client, str(row.id), "attachment.name", att.filename.encode())
+    row.payload = keys.seal_for(client, str(row.id), "attachment.data", att.data)
+    row.save()
+
+
+def create_entry(
+    actor: User,
+    draft: EntryDraft,
+    attachments: Sequence[AttachmentDraft] = (),
+    *,
+    entry_id: uuid.UUID | None = None,
+    written_at: datetime | None = None,
+) -> EntryView:
+    _require_client(actor)
+    clean = validate(draft, has_attachment=bool(attachments))
+    now = timezone.now()
+    with transaction.atomic():
+        entry = Entry(
+            id=entry_id or uuid.uuid4(),
+            client=actor,
+            kind=clean.kind,
+            happened_at=clean.happened_at,
+            written_at=written_at or now,
+            updated_at=now,
+        )
+        entry.payload = keys.seal_for(actor, _record_id(entry.id), "entry.payload", _payload_bytes(clean))
+        entry.save(force_insert=True)
+        for att in attachments:
+            _store_attachment(entry, actor, att)
+        audit.record(actor, "entry.create", "entry", entry.id, subject=actor)
+        _after_commit(entry)
+    return _view(entry)
+
+
+def _after_commit(entry: Entry) -> None:
+    entry_id, revision = entry.id, entry.revision
+    for hook in after_save_hooks:
+        transaction.on_commit(lambda hook=hook: hook(entry_id, revision))  # type: ignore[misc]
+
+
+def _entry_for(actor: User, entry_id: uuid.UUID | str, action: Action, *, trashed: bool = False) -> Entry:
+    try:
+        key = uuid.UUID(str(entry_id))
+    except ValueError:
+        raise NotFound("No such entry.") from None
+    entry = Entry.objects.select_related("client").filter(pk=key).first()
+    if entry is None:
+        raise NotFound("No such entry.")
+    require(actor, action, entry, "entry")
+    return entry
+
+
+def update_entry(actor: User, entry_id: uuid.UUID | str, draft: EntryDraft) -> EntryView:
+    with transaction.atomic():
+        entry = _entry_for(actor, entry_id, Action.WRITE)
+        clean = validate(draft, has_attachment=entry.attachments.exists())
+        if clean.kind != entry.kind:
+            raise InvalidInput("An entry's kind cannot change; write a new entry instead.")
+        old = _open_payload(entry, actor)
+        rev_id = _record_id(entry.id, entry.revision)
+        old_bytes = json.dumps(old, ensure_ascii=False, separators=(",", ":")).encode()
+        EntryRevision.objects.create(
+            entry=entry,
+            number=entry.revision,
+            payload=keys.seal_for(actor, rev_id, "entry.revision", old_bytes),
+            saved_at=entry.updated_at,
+        )
+        entry.revision += 1
+        entry.happened_at = clean.happened_at or entry.happened_at
+        entry.updated_at = timezone.now()
+        entry.payload = keys.seal_for(actor, _record_id(entry.id), "entry.payload", _payload_bytes(clean))
+        entry.save()
+        audit.record(actor, "entry.update", "entry", entry.id, subject=actor)
+        _after_commit(entry)
+    return _view(entry)
+
+
+def get_entry(actor: User, entry_id: uuid.UUID | str) -> EntryView:
+    entry = _entry_for(actor, entry_id, Action.READ)
+    audit.record(actor, "entry.read", "entry", entry.id, subject=entry.client)
+    return _view(entry)
+
+
+def revisions(actor: User, entry_id: uuid.UUID | str) -> list[tuple[int, datetime, str]]:
+    """Earlier versions of one's own entry: (number, saved at, body)."""
+    entry = _entry_for(actor, entry_id, Action.WRITE)
+    out = []
+    for rev in entry.revisions.all():
+        raw = keys.open_for(actor, _record_id(entry.id, rev.number), "entry.revision", rev.payload)
+        out.append((rev.number, rev.saved_at, str(json.loads(raw).get("body", ""))))
+    return out
+
+
+def list_entries(
+    actor: User,
+    *,
+    kind: str | None = None,
+    query: str | None = None,
+    client_id: int | None = None,
+    limit: int | None = None,
+) -> list[EntryView]:
+    """Entries the actor may read, newest first. ``query`` is matched in memory after decryption."""
+    rows = visible_entries(actor).select_related("client").prefetch_related("attachments")
+    if kind:
+        if kind not in EntryKind.values:
+            raise InvalidInput(f"Unknown entry kind. Choose one of: {', '.join(EntryKind.values)}.")
+        rows = rows.filter(kind=kind)
+    if client_id is not None:
+        rows = rows.filter(client_id=client_id)
+    views = [_view(e) for e in rows]
+    if query:
+        needle = query.casefold()
+        views = [v for v in views if needle in _haystack(v)]
+    audit.record(actor, "journal.list" if not query else "journal.search", "journal", client_id or actor.pk)
+    return views[:limit] if limit else views
+
+
+def _haystack(view: EntryView) -> str:
+    parts = [view.title, view.body, *view.people, *view.tags, *(f.name for f in view.feelings), *view.extra.values()]
+    return "\n".join(parts).casefold()
+
+
+def set_shared(actor: User, entry_id: uuid.UUID | str, shared: bool) -> EntryView:
+    with transaction.atomic():
+        entry = _entry_for(actor, entry_id, Action.SHARE)
+        entry.shared = shared
+        entry.shared_at = timezone.now() if shared else None
+        entry.save(update_fields=["shared", "shared_at"])
+        audit.record(actor, "entry.share" if shared else "entry.unshare", "entry", entry.id, subject=actor)
+    return _view(entry)
+
+
+def trash_entry(actor: User, entry_id: uuid.UUID | str) -> None:
+    with transaction.atomic():
+        entry = _entry_for(actor, entry_id, Action.DELETE)
+        entry.deleted_at = timezone.now()
+        entry.save(update_fields=["deleted_at"])
+        audit.record(actor, "entry.trash", "entry", entry.id, subject=actor)
+
+
+def restore_entry(actor: User, entry_id: uuid.UUID | str) -> EntryView:
+    with transaction.atomic():
+        entry = _entry_for(actor, entry_id, Action.RESTORE)
+        entry.deleted_at = None
+        entry.save(update_fields=["deleted_at"])
+        audit.record(actor, "entry.restore", "entry", entry.id, subject=actor)
+    return _view(entry)
+
+
+def purge_entry(actor: User, entry_id: uuid.UUID | str) -> None:
+    with transaction.atomic():
+        entry = _entry_for(actor, entry_id, Action.PURGE)
+        audit.record(actor, "entry.purge", "entry", entry.id, subject=actor)
+        entry.delete()
+
+
+def list_trash(actor: User) -> list[EntryView]:
+    return [_view(e, with_attachments=False) for e in trashed_entries(actor)]
+
+
+def attachment_data(actor: User, attachment_id: uuid.UUID | str) -> tuple[str, str, bytes]:
+    try:
+        key = uuid.UUID(str(attachment_id))
+    except ValueError:
+        raise NotFound("No such attachment.") from None
+    att = Attachment.objects.select_related("entry__client").filter(pk=key).first()
+    if att is None:
+        raise NotFound("No such attachment.")
+    require(actor, Action.READ, att, "attachment")
+    client = att.entry.client
+    name = keys.open_for(client, str(att.id), "attachment.name", att.name_sealed).decode()
+    data = keys.open_for(client, str(att.id), "attachment.data", att.payload)
+    audit.record(actor, "attachment.read", "attachment", att.id, subject=client)
+    return name, att.media_type, data

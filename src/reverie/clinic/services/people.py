@@ -1,0 +1,110 @@
+"""Accounts and the therapeutic pair: create users, check passwords, invite, link and unlink."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.contrib.auth import authenticate as django_authenticate
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError as DbIntegrityError
+from django.db import transaction
+from django.utils import timezone
+
+from reverie.clinic.models import Invitation, Pair, Role, User
+from reverie.clinic.services import audit
+from reverie.clinic.services.policy import Action, require
+from reverie.errors import AuthenticationFailed, Conflict, InvalidInput, NotFound
+
+INVITATION_DAYS = 14
+USERNAME_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789._-@+")
+
+
+def create_user(username: str, password: str, role: str = Role.CLIENT, *, email: str = "") -> User:
+    name = username.strip().lower()
+    if not name or len(name) > 150 or not set(name) <= USERNAME_CHARS:
+        raise InvalidInput("A user name uses 1–150 letters, digits and . _ - @ + only.")
+    if role not in Role.values:
+        raise InvalidInput("The role must be 'client' or 'therapist'.")
+    try:
+        validate_password(password, User(username=name))
+    except ValidationError as exc:
+        raise InvalidInput(" ".join(str(m) for m in exc.messages)) from None
+    try:
+        with transaction.atomic():
+            user = User.objects.create_user(username=name, password=password, email=email, role=role)
+            audit.record(user, "user.create", "user", user.pk, subject=user)
+    except DbIntegrityError:
+        raise Conflict("That user name is taken.") from None
+    return user
+
+
+def authenticate(username: str, password: str) -> User:
+    user = django_authenticate(username=username.strip().lower(), password=password)
+    if not isinstance(user, User) or not user.is_active:
+        raise AuthenticationFailed("Wrong user name or password.")
+    return user
+
+
+def has_users() -> bool:
+    return User.objects.exists()
+
+
+def _hash_code(code: str) -> str:
+    return hashlib.sha256(code.strip().upper().encode()).hexdigest()
+
+
+def issue_invitation(actor: User) -> str:
+    """Return a fresh code (shown once); the other side redeems it to form the pair."""
+    code = "-".join(secrets.token_hex(2).upper() for _ in range(4))
+    Invitation.objects.create(
+        code_hash=_hash_code(code),
+        issued_by=actor,
+        expires_at=timezone.now() + timedelta(days=INVITATION_DAYS),
+    )
+    audit.record(actor, "invitation.issue", "user", actor.pk, subject=actor)
+    return code
+
+
+def accept_invitation(actor: User, code: str) -> Pair:
+    with transaction.atomic():
+        invitation = (
+            Invitation.objects.select_for_update()
+            .select_related("issued_by")
+            .filter(code_hash=_hash_code(code), used_at__isnull=True, expires_at__gt=timezone.now())
+            .first()
+        )
+        if invitation is None:
+            raise NotFound("That invitation code is not valid (it may be used or expired).")
+        issuer = invitation.issued_by
+        if issuer.role == actor.role:
+            raise InvalidInput("An invitation links a client with a therapist; this code was issued by the same role.")
+        client, therapist = (actor, issuer) if actor.is_client else (issuer, actor)
+        if Pair.objects.filter(client=client, therapist=therapist, ended_at__isnull=True).exists():
+            raise Conflict("You are already linked.")
+        pair = Pair.objects.create(client=client, therapist=therapist)
+        invitation.used_at = timezone.now()
+        invitation.pair = pair
+        invitation.save(update_fields=["used_at", "pair"])
+        audit.record(actor, "pair.start", "pair", pair.pk, subject=client)
+    return pair
+
+
+def end_pair(actor: User, pair_id: int) -> None:
+    with transaction.atomic():
+        pair = Pair.objects.select_for_update().filter(pk=pair_id).first()
+        if pair is None:
+            raise NotFound("No such link.")
+        require(actor, Action.END, pair, "link")
+        pair.ended_at = timezone.now()
+        pair.save(update_fields=["ended_at"])
+        audit.record(actor, "pair.end", "pair", pair.pk, subject=pair.client)
+
+
+def active_pairs(actor: User) -> list[Pair]:
+    rows = Pair.objects.filter(ended_at__isnull=True).select_related("client", "therapist")
+    if actor.is_client:
+        return list(rows.filter(client=actor))
+    return list(rows.filter(therapist=actor))

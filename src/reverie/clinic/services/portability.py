@@ -1,0 +1,176 @@
+"""A person's data leaves and enters Reverie here: export, import and erasure of one's own journal."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from reverie.clinic.models import Attachment, Entry, EntryRevision, User
+from reverie.clinic.services import audit, keys
+from reverie.clinic.services.journal import (
+    AttachmentDraft,
+    EntryDraft,
+    Feeling,
+    _payload_bytes,
+    _record_id,
+    _require_client,
+    _store_attachment,
+    revisions,
+    validate,
+)
+from reverie.errors import InvalidInput, PermissionDenied
+from reverie.journal.interchange import (
+    PortableAttachment,
+    PortableEntry,
+    PortableFeeling,
+    PortableJournal,
+    PortableRevision,
+)
+
+Progress = Callable[[int, int], None]
+
+
+def _portable(actor: User, entry: Entry) -> PortableEntry:
+    from reverie.clinic.services.journal import _view, attachment_data
+
+    view = _view(entry)
+    atts = []
+    for info in view.attachments:
+        name, media_type, data = attachment_data(actor, info.id)
+        atts.append(PortableAttachment(filename=name, media_type=media_type, data=data))
+    revs = tuple(PortableRevision(number=n, saved_at=at, body=body) for n, at, body in revisions(actor, entry.id))
+    return PortableEntry(
+        id=str(entry.id),
+        kind=view.kind,
+        body=view.body,
+        happened_at=view.happened_at,
+        written_at=view.written_at,
+        feelings=tuple(PortableFeeling(f.name, f.intensity) for f in view.feelings),
+        people=view.people,
+        tags=view.tags,
+        title=view.title,
+        shared=view.shared,
+        attachments=tuple(atts),
+        revisions=revs,
+        extra=dict(view.extra),
+    )
+
+
+def export_journal(actor: User, progress: Progress | None = None) -> PortableJournal:
+    """Everything the client wrote (not the trash), decrypted, in Reverie's portable form."""
+    _require_client(actor)
+    rows = list(Entry.objects.filter(client=actor, deleted_at__isnull=True).order_by("happened_at", "written_at"))
+    out = []
+    for i, entry in enumerate(rows, 1):
+        out.append(_portable(actor, entry))
+        if progress:
+            progress(i, len(rows))
+    audit.record(actor, "journal.export", "journal", actor.pk, subject=actor)
+    return PortableJournal(schema="reverie.export/1", exported_at=timezone.now(), entries=tuple(out))
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    created: int
+    skipped: int
+
+
+def _draft(entry: PortableEntry) -> EntryDraft:
+    return EntryDraft(
+        kind=entry.kind,
+        body=entry.body,
+        happened_at=entry.happened_at,
+        title=entry.title,
+        feelings=tuple(Feeling(f.name, f.intensity) for f in entry.feelings),
+        people=tuple(entry.people),
+        tags=tuple(entry.tags),
+        extra=dict(entry.extra),
+    )
+
+
+def _entry_id(actor: User, raw: str) -> tuple[uuid.UUID, bool]:
+    """Keep the exported id when it is ours or free; a duplicate of our own entry is skipped."""
+    try:
+        wanted = uuid.UUID(raw)
+    except ValueError:
+        return uuid.uuid5(uuid.NAMESPACE_URL, f"reverie-import:{actor.pk}:{raw}"), False
+    existing = Entry.objects.filter(pk=wanted).only("client_id").first()
+    if existing is None:
+        return wanted, False
+    if existing.client_id == actor.pk:
+        return wanted, True
+    return uuid.uuid4(), False
+
+
+def import_journal(actor: User, data: bytes, progress: Progress | None = None) -> ImportReport:
+    """Import Reverie's, jrnl's or Day One's JSON export. All or nothing: a bad entry stores none."""
+    from reverie.journal.interchange import load
+
+    _require_client(actor)
+    journal = load(data)
+    drafts = []
+    for index, entry in enumerate(journal.entries, 1):
+        try:
+            drafts.append(validate(_draft(entry), has_attachment=bool(entry.attachments)))
+        except InvalidInput as exc:
+            raise InvalidInput(f"Entry {index} of the import: {exc.message} Nothing was imported.") from None
+    created = skipped = 0
+    with transaction.atomic():
+        for index, (entry, draft) in enumerate(zip(journal.entries, drafts, strict=True), 1):
+            entry_id, duplicate = _entry_id(actor, entry.id)
+            if duplicate:
+                skipped += 1
+            else:
+                _store_imported(actor, entry, draft, entry_id)
+                created += 1
+            if progress:
+                progress(index, len(drafts))
+        audit.record(actor, "journal.import", "journal", actor.pk, subject=actor)
+    return ImportReport(created=created, skipped=skipped)
+
+
+def _store_imported(actor: User, entry: PortableEntry, draft: EntryDraft, entry_id: uuid.UUID) -> None:
+    last_saved = entry.revisions[-1].saved_at if entry.revisions else entry.written_at
+    row = Entry(
+        id=entry_id,
+        client=actor,
+        kind=draft.kind,
+        happened_at=draft.happened_at,
+        written_at=entry.written_at,
+        updated_at=max(last_saved, entry.written_at),
+        revision=len(entry.revisions) + 1,
+        shared=False,  # sharing is never carried over: the person chooses again
+    )
+    row.payload = keys.seal_for(actor, _record_id(row.id), "entry.payload", _payload_bytes(draft))
+    row.save(force_insert=True)
+    for rev in entry.revisions:
+        body = json.dumps({"v": 1, "body": rev.body}, ensure_ascii=False).encode()
+        EntryRevision.objects.create(
+            entry=row,
+            number=rev.number,
+            payload=keys.seal_for(actor, _record_id(row.id, rev.number), "entry.revision", body),
+            saved_at=rev.saved_at,
+        )
+    for att in entry.attachments:
+        _store_attachment(row, actor, AttachmentDraft(att.filename, att.media_type, att.data))
+
+
+def erase_client(actor: User, confirm_username: str) -> int:
+    """Erase a client's account and every record of theirs; destroy their data key first. Returns entries erased."""
+    if not actor.is_client:
+        raise PermissionDenied("Only a client can erase their own journal and account.")
+    if confirm_username.strip().lower() != actor.username:
+        raise InvalidInput("To erase everything, type your user name exactly to confirm.")
+    with transaction.atomic():
+        count = Entry.objects.filter(client=actor).count()
+        keys.destroy_key(actor)
+        Attachment.objects.filter(entry__client=actor).delete()
+        Entry.objects.filter(client=actor).delete()
+        audit.record(None, "client.erase", "user", actor.pk, subject=actor)
+        actor.delete()
+    return count

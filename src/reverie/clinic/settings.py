@@ -1,0 +1,166 @@
+"""Django settings, derived from Reverie's declared settings (``reverie.settings``). Nothing is configured here twice."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+from typing import Any
+
+from reverie import settings as reverie_settings
+from reverie.errors import ConfigurationError
+
+CONFIG = reverie_settings.load()
+DATA_DIR: Path = CONFIG.data_dir
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def _ensure_data_dir() -> None:
+    DATA_DIR.mkdir(parents=True, exist_ok=True, mode=0o700)
+
+
+def _secret_key() -> str:
+    given = str(CONFIG["REVERIE_SECRET_KEY"])
+    if given:
+        if CONFIG.clinic_mode and (len(given) < 40 or given.startswith("django-insecure")):
+            raise ConfigurationError("REVERIE_SECRET_KEY is too weak for clinic mode: use 50 random characters.")
+        return given
+    if CONFIG.clinic_mode:
+        raise ConfigurationError("Clinic mode needs REVERIE_SECRET_KEY set to a long random value.")
+    _ensure_data_dir()
+    path = DATA_DIR / "secret_key"
+    if not path.exists():
+        from reverie.files import write_private_atomic
+
+        write_private_atomic(path, secrets.token_urlsafe(50).encode())
+    return path.read_text().strip()
+
+
+def _database() -> dict[str, Any]:
+    target = reverie_settings.parse_database_url(str(CONFIG["REVERIE_DATABASE_URL"]), DATA_DIR)
+    if target.engine == "sqlite":
+        Path(target.name).parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        return {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": target.name,
+            "OPTIONS": {
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 30,
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;",
+            },
+            "TEST": {"NAME": str(DATA_DIR / "test.sqlite3")},
+        }
+    return {
+        "ENGINE": "django.db.backends.postgresql",
+        "NAME": target.name,
+        "USER": target.user,
+        "PASSWORD": target.password,
+        "HOST": target.host,
+        "PORT": target.port,
+        "CONN_MAX_AGE": 60,
+    }
+
+
+SECRET_KEY = _secret_key()
+DEBUG = bool(CONFIG["REVERIE_DEBUG"]) and not CONFIG.clinic_mode
+ALLOWED_HOSTS = [h.strip() for h in str(CONFIG["REVERIE_ALLOWED_HOSTS"]).split(",") if h.strip()] + ["testserver"]
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_tasks",
+    "django_tasks_db",
+    "reverie.clinic.apps.ClinicConfig",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "reverie.clinic.web.middleware.SecurityHeadersMiddleware",
+    "reverie.clinic.web.middleware.ReverieErrorMiddleware",
+]
+
+ROOT_URLCONF = "reverie.clinic.urls"
+WSGI_APPLICATION = "reverie.clinic.wsgi.application"
+AUTH_USER_MODEL = "clinic.User"
+LOGIN_URL = "/login/"
+LOGIN_REDIRECT_URL = "/"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "reverie.clinic.web.context.reverie_context",
+            ],
+        },
+    }
+]
+
+DATABASES = {"default": _database()}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.Argon2PasswordHasher"]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+LANGUAGE_CODE = "en"
+TIME_ZONE = "UTC"
+USE_I18N = False
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = str(DATA_DIR / "static")
+STATICFILES_DIRS: list[str] = []
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = False
+
+# Uploads stay in memory (attachments are size-limited and encrypted before they touch the disk).
+FILE_UPLOAD_HANDLERS = ["django.core.files.uploadhandler.MemoryFileUploadHandler"]
+FILE_UPLOAD_MAX_MEMORY_SIZE = int(CONFIG["REVERIE_MAX_ATTACHMENT_BYTES"]) + 1_000_000
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(CONFIG["REVERIE_MAX_ATTACHMENT_BYTES"]) + 5_000_000
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = 60 * 60 * 12  # absolute timeout
+CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = False
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+if CONFIG["REVERIE_TLS"]:
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
+    SECURE_HSTS_SECONDS = 31536000
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": str(CONFIG["REVERIE_LOG_LEVEL"])},
+    "loggers": {"django.db.backends": {"level": "WARNING"}},
+}
+
+REVERIE = CONFIG

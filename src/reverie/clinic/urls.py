@@ -1,0 +1,26 @@
+"""Every route, in one list. Each view asks the policy; tests check every route is covered."""
+
+from django.urls import path
+
+from reverie.clinic.web import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("setup/", views.setup, name="setup"),
+    path("signup/", views.signup, name="signup"),
+    path("login/", views.login_view, name="login"),
+    path("logout/", views.logout_view, name="logout"),
+    path("write/", views.write, name="write"),
+    path("journal/", views.journal_list, name="journal"),
+    path("journal/<str:entry_id>/", views.entry, name="entry"),
+    path("journal/<str:entry_id>/edit/", views.edit, name="edit"),
+    path("journal/<str:entry_id>/share/", views.share, name="share"),
+    path("journal/<str:entry_id>/trash/", views.trash, name="trash"),
+    path("trash/", views.trash_list, name="trash_list"),
+    path("trash/<str:entry_id>/restore/", views.restore, name="restore"),
+    path("trash/<str:entry_id>/purge/", views.purge, name="purge"),
+    path("attachments/<str:attachment_id>/", views.attachment, name="attachment"),
+    path("export/", views.export, name="export"),
+    path("pair/", views.pair, name="pair"),
+    path("safety/", views.safety, name="safety"),
+]

@@ -1,0 +1,1 @@
+"""The web edge: views over the same services the CLI uses."""

@@ -1,0 +1,126 @@
+"""Forms turn posted fields into service inputs. Validation of meaning stays in the services."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from django import forms
+from django.http import QueryDict
+from django.utils import timezone
+
+from reverie.clinic.models import EntryKind
+from reverie.clinic.services.journal import AttachmentDraft, EntryDraft, Feeling
+from reverie.errors import InvalidInput
+
+COMMON_FEELINGS = (
+    "love",
+    "tenderness",
+    "joy",
+    "relief",
+    "hope",
+    "pride",
+    "longing",
+    "sadness",
+    "grief",
+    "loneliness",
+    "anger",
+    "resentment",
+    "envy",
+    "fear",
+    "anxiety",
+    "shame",
+    "guilt",
+    "disgust",
+    "confusion",
+    "numbness",
+)
+
+
+class SignupForm(forms.Form):
+    username = forms.CharField(max_length=150, label="User name")
+    password = forms.CharField(widget=forms.PasswordInput, label="Password (10 characters or more)")
+    role = forms.ChoiceField(
+        choices=[("client", "I am in therapy (or thinking about it)"), ("therapist", "I am a therapist")],
+        widget=forms.RadioSelect,
+        initial="client",
+    )
+
+
+class LoginForm(forms.Form):
+    username = forms.CharField(max_length=150, label="User name")
+    password = forms.CharField(widget=forms.PasswordInput, label="Password")
+
+
+class EntryForm(forms.Form):
+    kind = forms.ChoiceField(choices=EntryKind.choices, label="Kind of entry")
+    happened_at = forms.DateTimeField(
+        required=False,
+        label="When it happened (a dream belongs to its night)",
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    title = forms.CharField(required=False, max_length=200, label="Title (optional)")
+    body = forms.CharField(
+        required=False,
+        label="Write whatever comes to mind",
+        widget=forms.Textarea(attrs={"rows": 14, "autofocus": True}),
+    )
+    situation = forms.CharField(required=False, label="The situation", widget=forms.Textarea(attrs={"rows": 2}))
+    urge = forms.CharField(required=False, label="The reflexive urge", widget=forms.Textarea(attrs={"rows": 2}))
+    choice = forms.CharField(required=False, label="The choice I made", widget=forms.Textarea(attrs={"rows": 2}))
+    people = forms.CharField(required=False, label="People (comma-separated, optional)")
+    tags = forms.CharField(required=False, label="Tags (comma-separated, optional)")
+    other_feelings = forms.CharField(
+        required=False, label="Other feelings (e.g. 'awe 3, dread 4')", max_length=2000
+    )
+    attachment = forms.FileField(required=False, label="Image (art) or recording (music)")
+
+
+def _split(raw: str) -> tuple[str, ...]:
+    return tuple(p.strip() for p in raw.split(",") if p.strip())
+
+
+def feelings_from_post(post: QueryDict, other: str) -> tuple[Feeling, ...]:
+    """Checked common feelings with their intensity, plus free 'name intensity' pairs: several at once."""
+    out: list[Feeling] = []
+    for name in COMMON_FEELINGS:
+        if post.get(f"feel_{name}"):
+            out.append(Feeling(name, _intensity(post.get(f"int_{name}", "3"), name)))
+    for item in _split(other):
+        parts = item.rsplit(" ", 1)
+        if len(parts) == 2 and parts[1].isdigit():
+            out.append(Feeling(parts[0], _intensity(parts[1], parts[0])))
+        else:
+            out.append(Feeling(item, 3))
+    return tuple(out)
+
+
+def _intensity(raw: str | None, name: str) -> int:
+    try:
+        return int(raw or "3")
+    except ValueError:
+        raise InvalidInput(f"The intensity of '{name[:40]}' must be a number from 1 to 5.") from None
+
+
+def draft_from_form(form: EntryForm, post: QueryDict) -> EntryDraft:
+    data: dict[str, Any] = form.cleaned_data
+    happened: datetime | None = data.get("happened_at")
+    if happened is not None and timezone.is_naive(happened):
+        happened = timezone.make_aware(happened)
+    return EntryDraft(
+        kind=data["kind"],
+        body=data.get("body") or "",
+        happened_at=happened,
+        title=data.get("title") or "",
+        feelings=feelings_from_post(post, data.get("other_feelings") or ""),
+        people=_split(data.get("people") or ""),
+        tags=_split(data.get("tags") or ""),
+        extra={k: data.get(k) or "" for k in ("situation", "urge", "choice")},
+    )
+
+
+def attachment_from_form(form: EntryForm) -> list[AttachmentDraft]:
+    upload = form.cleaned_data.get("attachment")
+    if not upload:
+        return []
+    return [AttachmentDraft(upload.name or "upload", upload.content_type or "", upload.read())]

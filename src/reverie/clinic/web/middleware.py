@@ -1,0 +1,58 @@
+"""Security headers on every response, and one error shape for every view."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from reverie.errors import ReverieError
+
+log = logging.getLogger("reverie.web")
+
+CSP = (
+    "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; style-src 'self'; script-src 'self'; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; form-action 'self'; "
+    "base-uri 'none'"
+)
+
+
+class SecurityHeadersMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response.setdefault("Content-Security-Policy", CSP)
+        response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+        response.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+        if request.user.is_authenticated if hasattr(request, "user") else False:
+            response.setdefault("Cache-Control", "no-store")
+        return response
+
+
+class ReverieErrorMiddleware:
+    """A :class:`ReverieError` becomes a readable page with its status; anything else an incident id."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exc: Exception) -> HttpResponse | None:
+        if isinstance(exc, ReverieError):
+            context = {"title": "That did not work", "message": exc.message, "code": exc.code}
+            return render(request, "reverie/error.html", context, status=exc.http_status)
+        incident = secrets.token_hex(4)
+        # Only the type and the incident id: an exception message could quote what someone wrote.
+        log.error("incident %s: %s in %s %s", incident, type(exc).__name__, request.method, request.path)
+        context = {
+            "title": "Something went wrong",
+            "message": f"Reverie hit an unexpected problem. Nothing you saved is lost. Incident {incident}.",
+            "code": "E999",
+        }
+        return render(request, "reverie/error.html", context, status=500)

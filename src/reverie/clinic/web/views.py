@@ -1,0 +1,262 @@
+"""Views for accounts, the journal, sharing, export and the pair. Thin: parse, call a service, render."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth import login, logout
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from reverie.clinic.models import EntryKind, User
+from reverie.clinic.services import journal, keys, people, portability
+from reverie.clinic.web.forms import (
+    COMMON_FEELINGS,
+    EntryForm,
+    LoginForm,
+    SignupForm,
+    attachment_from_form,
+    draft_from_form,
+)
+from reverie.errors import InvalidInput, ReverieError
+
+
+def _user(request: HttpRequest) -> User:
+    user = request.user
+    assert isinstance(user, User)
+    return user
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    if not people.has_users():
+        return redirect("setup")
+    if not request.user.is_authenticated:
+        return redirect("login")
+    user = _user(request)
+    if user.is_therapist:
+        pairs = people.active_pairs(user)
+        shared = journal.list_entries(user, limit=20)
+        return render(request, "reverie/therapist_home.html", {"pairs": pairs, "shared": shared})
+    return _write_page(request, EntryForm(initial={"kind": request.GET.get("kind", "free_association")}))
+
+
+def _write_page(request: HttpRequest, form: EntryForm, status: int = 200, **extra: Any) -> HttpResponse:
+    context = {"form": form, "common_feelings": COMMON_FEELINGS, "kinds": EntryKind.choices, **extra}
+    return render(request, "reverie/write.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def setup(request: HttpRequest) -> HttpResponse:
+    """First run: create the first account (and the key file in embedded mode)."""
+    if people.has_users():
+        return redirect("signup")
+    return _signup(request, first_run=True)
+
+
+@require_http_methods(["GET", "POST"])
+def signup(request: HttpRequest) -> HttpResponse:
+    return _signup(request, first_run=False)
+
+
+def _signup(request: HttpRequest, first_run: bool) -> HttpResponse:
+    form = SignupForm(request.POST or None)
+    error = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            keys.ensure_key_file()
+            user = people.create_user(
+                form.cleaned_data["username"], form.cleaned_data["password"], form.cleaned_data["role"]
+            )
+        except ReverieError as exc:
+            error = exc.message
+        else:
+            login(request, user)
+            return redirect("home")
+    status = 400 if request.method == "POST" else 200
+    return render(request, "reverie/signup.html", {"form": form, "first_run": first_run, "error": error}, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def login_view(request: HttpRequest) -> HttpResponse:
+    form = LoginForm(request.POST or None)
+    error = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = people.authenticate(form.cleaned_data["username"], form.cleaned_data["password"])
+        except ReverieError as exc:
+            error = exc.message
+        else:
+            login(request, user)  # rotates the session key
+            target = request.GET.get("next", "")
+            return redirect(target if target.startswith("/") and not target.startswith("//") else "home")
+    status = 401 if error else 200
+    return render(request, "reverie/login.html", {"form": form, "error": error}, status=status)
+
+
+@require_POST
+def logout_view(request: HttpRequest) -> HttpResponse:
+    logout(request)
+    return redirect("login")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def write(request: HttpRequest) -> HttpResponse:
+    if request.method == "GET":
+        return _write_page(request, EntryForm(initial={"kind": request.GET.get("kind", "free_association")}))
+    form = EntryForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _write_page(request, form, status=400)
+    try:
+        view = journal.create_entry(_user(request), draft_from_form(form, request.POST), attachment_from_form(form))
+    except InvalidInput as exc:
+        return _write_page(request, form, status=400, error=exc.message)
+    return redirect("entry", entry_id=view.id)
+
+
+@login_required
+@require_GET
+def journal_list(request: HttpRequest) -> HttpResponse:
+    kind = request.GET.get("kind") or None
+    query = (request.GET.get("q") or "").strip() or None
+    entries = journal.list_entries(_user(request), kind=kind, query=query)
+    context = {"entries": entries, "kinds": EntryKind.choices, "kind": kind or "", "q": query or ""}
+    return render(request, "reverie/journal.html", context)
+
+
+@login_required
+@require_GET
+def entry(request: HttpRequest, entry_id: str) -> HttpResponse:
+    view = journal.get_entry(_user(request), entry_id)
+    own = view.client_id == _user(request).pk
+    return render(request, "reverie/entry.html", {"entry": view, "own": own})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit(request: HttpRequest, entry_id: str) -> HttpResponse:
+    user = _user(request)
+    current = journal.get_entry(user, entry_id)
+    if current.client_id != user.pk:
+        return journal_not_found()
+    if request.method == "POST":
+        form = EntryForm(request.POST)
+        if form.is_valid():
+            try:
+                journal.update_entry(user, entry_id, draft_from_form(form, request.POST))
+            except InvalidInput as exc:
+                return _write_page(request, form, status=400, error=exc.message, editing=current)
+            return redirect("entry", entry_id=entry_id)
+        return _write_page(request, form, status=400, editing=current)
+    initial = {
+        "kind": current.kind,
+        "happened_at": current.happened_at,
+        "title": current.title,
+        "body": current.body,
+        "people": ", ".join(current.people),
+        "tags": ", ".join(current.tags),
+        "other_feelings": ", ".join(f"{f.name} {f.intensity}" for f in current.feelings),
+        **current.extra,
+    }
+    return _write_page(request, EntryForm(initial=initial), editing=current)
+
+
+def journal_not_found() -> HttpResponse:
+    from reverie.errors import NotFound
+
+    raise NotFound("No such entry.")
+
+
+@login_required
+@require_POST
+def share(request: HttpRequest, entry_id: str) -> HttpResponse:
+    journal.set_shared(_user(request), entry_id, request.POST.get("shared") == "1")
+    return redirect("entry", entry_id=entry_id)
+
+
+@login_required
+@require_POST
+def trash(request: HttpRequest, entry_id: str) -> HttpResponse:
+    journal.trash_entry(_user(request), entry_id)
+    return redirect("trash_list")
+
+
+@login_required
+@require_GET
+def trash_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "reverie/trash.html", {"entries": journal.list_trash(_user(request))})
+
+
+@login_required
+@require_POST
+def restore(request: HttpRequest, entry_id: str) -> HttpResponse:
+    journal.restore_entry(_user(request), entry_id)
+    return redirect("entry", entry_id=entry_id)
+
+
+@login_required
+@require_POST
+def purge(request: HttpRequest, entry_id: str) -> HttpResponse:
+    journal.purge_entry(_user(request), entry_id)
+    return redirect("trash_list")
+
+
+@login_required
+@require_GET
+def attachment(request: HttpRequest, attachment_id: str) -> HttpResponse:
+    name, media_type, data = journal.attachment_data(_user(request), attachment_id)
+    response = HttpResponse(data, content_type=media_type)
+    safe = "".join(c for c in name if c.isalnum() or c in "._-")[:80] or "attachment"
+    response["Content-Disposition"] = f'inline; filename="{safe}"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def export(request: HttpRequest) -> HttpResponse:
+    from reverie.journal.interchange import dump_markdown, dump_reverie_json
+
+    if request.method == "GET":
+        return render(request, "reverie/export.html", {})
+    data = portability.export_journal(_user(request))
+    if request.POST.get("format") == "markdown":
+        response = HttpResponse(dump_markdown(data).encode(), content_type="text/markdown; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="reverie-journal.md"'
+    else:
+        response = HttpResponse(dump_reverie_json(data), content_type="application/json")
+        response["Content-Disposition"] = 'attachment; filename="reverie-journal.json"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def pair(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    context: dict[str, Any] = {}
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "issue":
+                context["code"] = people.issue_invitation(user)
+            elif action == "accept":
+                people.accept_invitation(user, request.POST.get("code", ""))
+                context["message"] = "You are now linked."
+            elif action == "end":
+                people.end_pair(user, int(request.POST.get("pair", "0") or 0))
+                context["message"] = "The link has ended. Nothing more is shared."
+        except ReverieError as exc:
+            context["error"] = exc.message
+        except ValueError:
+            context["error"] = "That link does not exist."
+    context["pairs"] = people.active_pairs(user)
+    return render(request, "reverie/pair.html", context, status=400 if "error" in context else 200)
+
+
+@require_GET
+def safety(request: HttpRequest) -> HttpResponse:
+    from reverie.clinic.services.safety import crisis_lines
+
+    return render(request, "reverie/safety.html", {"lines": crisis_lines()})

@@ -1,0 +1,155 @@
+"""Settings, declared once: name, type, default and help, read from environment variables at the edge.
+
+Every setting is documented in ``docs/settings.md`` (a test fails when one is missing there). Secrets are given by
+reference (a file path or an environment variable) and are redacted when shown.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlparse
+
+from reverie.errors import ConfigurationError
+
+APP_NAME = "reverie"
+
+
+def _default_data_dir() -> str:
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return str(Path(base) / APP_NAME)
+
+
+def _bool(raw: str) -> bool:
+    value = raw.strip().lower()
+    if value in {"1", "true", "yes", "on"}:
+        return True
+    if value in {"0", "false", "no", "off", ""}:
+        return False
+    raise ValueError("expected true or false")
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    name: str
+    default: Callable[[], str]
+    help: str
+    parse: Callable[[str], Any] = str
+    secret: bool = False
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("REVERIE_MODE", lambda: "embedded", "embedded (one machine, SQLite) or clinic (PostgreSQL, TLS required)."),
+    Setting("REVERIE_DATA_DIR", _default_data_dir, "Folder for the SQLite database, key file and attachments (XDG)."),
+    Setting(
+        "REVERIE_DATABASE_URL",
+        lambda: "",
+        "Database URL. Empty: SQLite in the data folder. postgresql://user:pass@host:port/name selects PostgreSQL.",
+        secret=True,
+    ),
+    Setting("REVERIE_KEY_FILE", lambda: "", "Master key file. Empty: keys.json in the data folder (mode 0600)."),
+    Setting(
+        "REVERIE_MASTER_KEY",
+        lambda: "",
+        "Master key given directly (base64 or key-file JSON); wins over the key file. Use a secret store.",
+        secret=True,
+    ),
+    Setting(
+        "REVERIE_SECRET_KEY",
+        lambda: "",
+        "Django secret for sessions and CSRF. Empty in embedded mode: generated once into the data folder.",
+        secret=True,
+    ),
+    Setting("REVERIE_HOST", lambda: "127.0.0.1", "Address the web server listens on."),
+    Setting("REVERIE_PORT", lambda: "8000", "Port the web server listens on.", int),
+    Setting("REVERIE_DEBUG", lambda: "false", "Show tracebacks in the browser (never in clinic mode).", _bool),
+    Setting("REVERIE_TLS", lambda: "false", "Served behind TLS: secure cookies and HSTS.", _bool),
+    Setting("REVERIE_ALLOWED_HOSTS", lambda: "127.0.0.1,localhost", "Comma-separated host names the app answers."),
+    Setting("REVERIE_MAX_ENTRY_CHARS", lambda: "1000000", "Largest journal entry, in characters.", int),
+    Setting("REVERIE_MAX_ATTACHMENT_BYTES", lambda: "10485760", "Largest art or music attachment, in bytes.", int),
+    Setting("REVERIE_LOG_LEVEL", lambda: "INFO", "Log level. Logs never contain entry text."),
+    Setting("REVERIE_ANALYSIS", lambda: "background", "background, inline or off: when saved entries are analysed."),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """The parsed settings, passed down from the edge that read them."""
+
+    values: Mapping[str, Any]
+
+    def __getitem__(self, name: str) -> Any:
+        return self.values[name]
+
+    @property
+    def data_dir(self) -> Path:
+        return Path(self.values["REVERIE_DATA_DIR"]).expanduser()
+
+    @property
+    def key_file(self) -> Path:
+        raw = self.values["REVERIE_KEY_FILE"]
+        return Path(raw).expanduser() if raw else self.data_dir / "keys.json"
+
+    @property
+    def clinic_mode(self) -> bool:
+        return bool(self.values["REVERIE_MODE"] == "clinic")
+
+    def shown(self) -> dict[str, str]:
+        """Values for display, with secrets redacted."""
+        secret = {s.name for s in SETTINGS if s.secret}
+        return {k: ("(set)" if v else "(empty)") if k in secret else str(v) for k, v in self.values.items()}
+
+
+def load(environ: Mapping[str, str] | None = None) -> Config:
+    env = os.environ if environ is None else environ
+    values: dict[str, Any] = {}
+    for setting in SETTINGS:
+        raw = env.get(setting.name)
+        raw = setting.default() if raw is None else raw
+        try:
+            values[setting.name] = setting.parse(raw)
+        except ValueError as exc:
+            raise ConfigurationError(f"{setting.name} is not valid: {exc}.") from None
+    if values["REVERIE_MODE"] not in {"embedded", "clinic"}:
+        raise ConfigurationError("REVERIE_MODE must be 'embedded' or 'clinic'.")
+    if values["REVERIE_ANALYSIS"] not in {"background", "inline", "off"}:
+        raise ConfigurationError("REVERIE_ANALYSIS must be 'background', 'inline' or 'off'.")
+    return Config(values)
+
+
+@dataclass(frozen=True, slots=True)
+class DatabaseTarget:
+    engine: str  # "sqlite" or "postgresql"
+    name: str
+    user: str = ""
+    password: str = ""
+    host: str = ""
+    port: str = ""
+
+
+def parse_database_url(url: str, data_dir: Path) -> DatabaseTarget:
+    """``""`` → SQLite in the data folder; ``sqlite:///abs/path``; ``postgresql://user:pass@host:port/db``."""
+    if not url:
+        return DatabaseTarget("sqlite", str(data_dir / "reverie.sqlite3"))
+    parsed = urlparse(url)
+    if parsed.scheme == "sqlite":
+        path = unquote(parsed.path)
+        if not path:
+            raise ConfigurationError("REVERIE_DATABASE_URL: a sqlite URL needs a path, e.g. sqlite:////var/r.db.")
+        return DatabaseTarget("sqlite", path)
+    if parsed.scheme in {"postgres", "postgresql"}:
+        name = parsed.path.lstrip("/")
+        if not name:
+            raise ConfigurationError("REVERIE_DATABASE_URL: a PostgreSQL URL needs a database name.")
+        return DatabaseTarget(
+            "postgresql",
+            unquote(name),
+            unquote(parsed.username or ""),
+            unquote(parsed.password or ""),
+            parsed.hostname or "",
+            str(parsed.port or ""),
+        )
+    raise ConfigurationError("REVERIE_DATABASE_URL must start with sqlite:// or postgresql://.")
