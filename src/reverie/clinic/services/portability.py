@@ -43,7 +43,7 @@ def _portable(actor: User, entry: Entry) -> PortableEntry:
     for info in view.attachments:
         name, media_type, data = attachment_data(actor, info.id)
         atts.append(PortableAttachment(filename=name, media_type=media_type, data=data))
-    revs = tuple(PortableRevision(number=n, saved_at=at, body=body) for n, at, body in revisions(actor, entry.id))
+    revs = tuple(PortableRevision(body=body, written_at=at) for _, at, body in revisions(actor, entry.id))
     return PortableEntry(
         id=str(entry.id),
         kind=view.kind,
@@ -135,7 +135,7 @@ def import_journal(actor: User, data: bytes, progress: Progress | None = None) -
 
 
 def _store_imported(actor: User, entry: PortableEntry, draft: EntryDraft, entry_id: uuid.UUID) -> None:
-    last_saved = entry.revisions[-1].saved_at if entry.revisions else entry.written_at
+    last_saved = entry.revisions[-1].written_at if entry.revisions else entry.written_at
     row = Entry(
         id=entry_id,
         client=actor,
@@ -148,13 +148,13 @@ def _store_imported(actor: User, entry: PortableEntry, draft: EntryDraft, entry_
     )
     row.payload = keys.seal_for(actor, _record_id(row.id), "entry.payload", _payload_bytes(draft))
     row.save(force_insert=True)
-    for rev in entry.revisions:
+    for number, rev in enumerate(entry.revisions, 1):
         body = json.dumps({"v": 1, "body": rev.body}, ensure_ascii=False).encode()
         EntryRevision.objects.create(
             entry=row,
-            number=rev.number,
-            payload=keys.seal_for(actor, _record_id(row.id, rev.number), "entry.revision", body),
-            saved_at=rev.saved_at,
+            number=number,
+            payload=keys.seal_for(actor, _record_id(row.id, number), "entry.revision", body),
+            saved_at=rev.written_at,
         )
     for att in entry.attachments:
         _store_attachment(row, actor, AttachmentDraft(att.filename, att.media_type, att.data))

@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from reverie.clinic.models import Entry, User
+from reverie.clinic.services import journal, portability
+from reverie.clinic.services.journal import AttachmentDraft, EntryDraft, Feeling
+from reverie.errors import InvalidInput
+from reverie.journal.interchange import dump_reverie_json, load
+
+pytestmark = pytest.mark.django_db
+
+PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40
+LONG = ("Ünïcödé ✨ שלום e\u0301 — " * 20_000)[:400_000]
+
+
+def _fill(client: Any) -> None:
+    first = journal.create_entry(
+        client,
+        EntryDraft(
+            kind="dream",
+            body="Ich träumte 🌊 von meiner Mutter; שלום",
+            title="Wasser",
+            feelings=(Feeling("love", 4), Feeling("anger", 3)),
+            people=("mother",),
+            tags=("water", "family"),
+        ),
+    )
+    journal.update_entry(client, first.id, EntryDraft(kind="dream", body="edited 🌊", title="Wasser"))
+    journal.create_entry(client, EntryDraft(kind="reflection", body=LONG))
+    journal.create_entry(client, EntryDraft(kind="art", body="", title="drawing"), [AttachmentDraft("d.png", "image/png", PNG)])
+    journal.create_entry(
+        client,
+        EntryDraft(kind="mindful_choice", body="dinner", extra={"situation": "s", "urge": "u", "choice": "c"}),
+    )
+
+
+def _comparable(data: bytes) -> list[dict[str, Any]]:
+    doc = json.loads(data)
+    return sorted(doc["entries"], key=lambda e: e["id"])
+
+
+def test_portability_export_import_round_trip_is_exact(make_user: Any) -> None:
+    alice = make_user()
+    _fill(alice)
+    exported = dump_reverie_json(portability.export_journal(alice))
+    alice_id = alice.pk
+    Entry.objects.filter(client=alice).delete()
+    report = portability.import_journal(User.objects.get(pk=alice_id), exported)
+    assert (report.created, report.skipped) == (4, 0)
+    again = dump_reverie_json(portability.export_journal(User.objects.get(pk=alice_id)))
+    assert _comparable(again) == _comparable(exported)
+
+
+def test_portability_import_twice_skips_duplicates(make_user: Any) -> None:
+    alice = make_user()
+    _fill(alice)
+    exported = dump_reverie_json(portability.export_journal(alice))
+    report = portability.import_journal(alice, exported)
+    assert (report.created, report.skipped) == (0, 4)
+
+
+def test_portability_corrupt_import_stores_nothing(make_user: Any) -> None:
+    alice = make_user()
+    for bad in (b"", b"{not json", b'{"schema": "reverie.export/9", "entries": []}', b"\xff\xfe\x00", b"[1, 2]"):
+        with pytest.raises(InvalidInput):
+            portability.import_journal(alice, bad)
+    assert Entry.objects.count() == 0
+
+
+def test_portability_import_with_one_bad_entry_stores_none(make_user: Any) -> None:
+    alice, bob = make_user(), make_user()
+    _fill(alice)
+    doc = json.loads(dump_reverie_json(portability.export_journal(alice)))
+    doc["entries"][3]["kind"] = "dream"
+    doc["entries"][3]["happened_at"] = "2999-01-01T00:00:00+00:00"  # a dream from a night not yet come
+    broken = json.dumps(doc).encode()
+    with pytest.raises(InvalidInput, match="Entry 4"):
+        portability.import_journal(bob, broken)
+    assert Entry.objects.filter(client=bob).count() == 0
+
+
+def test_portability_imports_jrnl_and_day_one(make_user: Any) -> None:
+    alice = make_user()
+    jrnl = {
+        "tags": {"@dream": 1},
+        "entries": [
+            {"title": "Stairs", "body": "Endless stairs.", "date": "2024-02-01", "time": "07:10", "tags": ["@dream"], "starred": False},
+            {"title": "Work", "body": "A hard meeting.", "date": "2024-02-02", "time": "18:00", "tags": [], "starred": True},
+        ],
+    }
+    dayone = {
+        "metadata": {"version": "1.0"},
+        "entries": [{"uuid": "ABC123", "creationDate": "2023-05-01T08:00:00Z", "text": "Morning pages.", "tags": ["journal"], "timeZone": "Europe/Berlin", "starred": False}],
+    }
+    assert portability.import_journal(alice, json.dumps(jrnl).encode()).created == 2
+    assert portability.import_journal(alice, json.dumps(dayone).encode()).created == 1
+    kinds = sorted(v.kind for v in journal.list_entries(alice))
+    assert kinds == ["dream", "reflection", "reflection"]
+    assert load(json.dumps(dayone).encode()).entries[0].body == "Morning pages."
+
+
+def test_portability_erase_destroys_key_and_rows(make_user: Any) -> None:
+    from reverie.clinic.models import Attachment, ClientKey, EntryRevision
+
+    alice, bob = make_user(), make_user()
+    _fill(alice)
+    journal.create_entry(bob, EntryDraft(kind="dream", body="bob stays"))
+    with pytest.raises(InvalidInput):
+        portability.erase_client(alice, "someone-else")
+    assert portability.erase_client(alice, alice.username) == 4
+    assert Entry.objects.filter(client_id=alice.pk).count() == 0
+    assert Attachment.objects.count() == 0 and EntryRevision.objects.count() == 0
+    assert ClientKey.objects.filter(client_id=alice.pk).count() == 0
+    assert journal.list_entries(bob)[0].body == "bob stays"

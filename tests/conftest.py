@@ -1,0 +1,121 @@
+"""Shared fixtures. Database tests get a private key file per test; CLI tests get a private data folder."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.get_closest_marker("django_db") or "db" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.db)
+
+
+@pytest.fixture(autouse=True)
+def _private_keys(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Each database test uses its own fresh key file, never the user's."""
+    if not request.node.get_closest_marker("db"):
+        yield
+        return
+    from django.conf import settings
+
+    from reverie import settings as reverie_settings
+    from reverie.clinic.services import keys
+
+    folder = tmp_path_factory.mktemp("keys")
+    values = dict(settings.REVERIE.values)
+    values["REVERIE_KEY_FILE"] = str(folder / "keys.json")
+    values["REVERIE_MASTER_KEY"] = ""
+    original = settings.REVERIE
+    settings.REVERIE = reverie_settings.Config(values)
+    keys.forget_cached_keys()
+    try:
+        yield
+    finally:
+        settings.REVERIE = original
+        keys.forget_cached_keys()
+
+
+@pytest.fixture
+def make_user(db: Any) -> Any:
+    from reverie.clinic.services import keys, people
+
+    def make(name: str | None = None, role: str = "client") -> Any:
+        keys.ensure_key_file()
+        return people.create_user(name or f"user-{secrets.token_hex(3)}", "a long test password", role)
+
+    return make
+
+
+@pytest.fixture
+def paired(make_user: Any) -> tuple[Any, Any]:
+    from reverie.clinic.services import people
+
+    client, therapist = make_user(role="client"), make_user(role="therapist")
+    people.accept_invitation(therapist, people.issue_invitation(client))
+    return client, therapist
+
+
+# --- command-line tests: a real subprocess with its own data folder and database -------------------------------
+
+
+class Cli:
+    def __init__(self, env: dict[str, str]) -> None:
+        self.env = env
+        self.data_dir = Path(env["REVERIE_DATA_DIR"])
+
+    def __call__(self, *args: str, input: str | bytes | None = None, check: bool = True, **env: str) -> Any:
+        import subprocess
+
+        data = input.encode() if isinstance(input, str) else input
+        proc = subprocess.run(
+            [sys.executable, "-m", "reverie.cli.main", *args],
+            input=data,
+            capture_output=True,
+            env={**self.env, **env},
+            timeout=180,
+        )
+        out = proc.stdout.decode("utf-8", "replace")
+        err = proc.stderr.decode("utf-8", "replace")
+        if check and proc.returncode != 0:
+            raise AssertionError(f"reverie {' '.join(args)} exited {proc.returncode}: {err}")
+        return proc.returncode, out, err
+
+
+def _fresh_database_url(base: str) -> tuple[str, str]:
+    import psycopg
+
+    name = f"cli_{secrets.token_hex(4)}"
+    admin = base.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return base.rsplit("/", 1)[0] + f"/{name}", name
+
+
+@pytest.fixture
+def cli(tmp_path: Path) -> Iterator[Cli]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("REVERIE_", "DJANGO_"))}
+    env.update(
+        REVERIE_DATA_DIR=str(tmp_path / "data"),
+        REVERIE_PASSWORD="a long test password",
+        REVERIE_ANALYSIS="off",
+        PYTHONWARNINGS="ignore",
+    )
+    base = os.environ.get("REVERIE_DATABASE_URL", "")
+    dropped = None
+    if base.startswith("postgres"):
+        env["REVERIE_DATABASE_URL"], dropped = _fresh_database_url(base)
+    yield Cli(env)
+    if dropped:
+        import psycopg
+
+        admin = base.rsplit("/", 1)[0] + "/postgres"
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{dropped}" WITH (FORCE)')
