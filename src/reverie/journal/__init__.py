@@ -1,0 +1,1 @@
+"""Journal entries: kinds, revisions, and the portable interchange formats (export and import)."""

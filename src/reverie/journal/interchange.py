@@ -1,0 +1,581 @@
+"""A portable journal: Reverie's own export, a readable Markdown export, and imports from jrnl and Day One.
+
+Pure: plain frozen dataclasses and bytes in, bytes or text out; no Django, no database. The JSON export is
+``"schema": "reverie.export/1"`` (JSON Schema: docs/export-schema-v1.json); ``load`` reads it back exactly
+(``load(dump_reverie_json(x)) == x``) and also reads jrnl's and Day One's JSON exports. Errors name the entry
+index and field (``entries[3].happened_at``), never the text.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, fields
+from datetime import UTC, datetime, tzinfo
+from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
+
+from reverie.errors import InvalidInput
+
+SCHEMA = "reverie.export/1"
+SCHEMA_VERSION = 1
+JRNL_SCHEMA = "jrnl.json"
+DAYONE_SCHEMA = "dayone.json"
+KINDS = ("free_association", "dream", "daydream", "reflection", "mindful_choice", "art", "music")
+EXTRA_KEYS = ("situation", "urge", "choice")
+MAX_BODY_CHARS = 1_000_000
+MAX_SHORT_CHARS = 1_000
+_DREAM_TAGS = frozenset({"dream", "dreams", "nightmare", "nightmares", "dreamjournal", "dream_journal"})
+_DAYDREAM_TAGS = frozenset({"daydream", "daydreams", "fantasy"})
+_MEDIA_TYPE = re.compile(r"[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*")
+_REVERIE_SCHEMA = re.compile(r"reverie\.export/(\d{1,6})")
+_FIELD_NAME = re.compile(r"[A-Za-z0-9_]{1,40}")
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_T = TypeVar("_T")
+
+
+@dataclass(frozen=True)
+class PortableFeeling:
+    """One named feeling with an intensity from 1 (faint) to 5 (overwhelming)."""
+
+    name: str
+    intensity: int
+
+    def __post_init__(self) -> None:
+        _check_short("feeling name", self.name)
+        if isinstance(self.intensity, bool) or not isinstance(self.intensity, int):
+            raise InvalidInput("feeling intensity must be a whole number from 1 to 5.")
+        if not 1 <= self.intensity <= 5:
+            raise InvalidInput("feeling intensity must be from 1 to 5.")
+
+
+@dataclass(frozen=True)
+class PortableAttachment:
+    """A file kept with an entry (a drawing, a recording)."""
+
+    filename: str
+    media_type: str
+    data: bytes = field(repr=False)
+
+    def __post_init__(self) -> None:
+        _check_short("attachment filename", self.filename, limit=255)
+        if any(mark in self.filename for mark in "/\\\x00") or self.filename in {".", ".."}:
+            raise InvalidInput("attachment filename must be a plain file name without folders.")
+        if not isinstance(self.media_type, str) or not _MEDIA_TYPE.fullmatch(self.media_type):
+            raise InvalidInput("attachment media_type must look like 'type/subtype'.")
+        if not isinstance(self.data, bytes):
+            raise InvalidInput("attachment data must be bytes.")
+
+
+@dataclass(frozen=True, repr=False)
+class PortableRevision:
+    """An earlier body of an entry and when it was written. Its ``repr`` shows no text."""
+
+    body: str
+    written_at: datetime
+
+    def __post_init__(self) -> None:
+        _check_body("revision body", self.body)
+        _check_aware("revision written_at", self.written_at)
+
+    def __repr__(self) -> str:
+        return f"PortableRevision(<{len(self.body)} chars>, written_at={self.written_at.isoformat()})"
+
+
+@dataclass(frozen=True, repr=False)
+class PortableEntry:
+    """One journal entry, independent of storage. ``extra`` holds the mindful-choice fields.
+
+    Its ``repr`` shows only the id, kind, time and sizes, so a logged entry leaks no text.
+    """
+
+    id: str
+    kind: str
+    body: str
+    happened_at: datetime
+    written_at: datetime
+    feelings: tuple[PortableFeeling, ...] = ()
+    people: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    title: str = ""
+    shared: bool = False
+    attachments: tuple[PortableAttachment, ...] = ()
+    revisions: tuple[PortableRevision, ...] = ()
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        _check_short("id", self.id)
+        if self.kind not in KINDS:
+            raise InvalidInput(f"kind must be one of: {', '.join(KINDS)}.")
+        _check_body("body", self.body)
+        _check_aware("happened_at", self.happened_at)
+        _check_aware("written_at", self.written_at)
+        _check_short("title", self.title, allow_empty=True)
+        for name in ("feelings", "people", "tags", "attachments", "revisions"):
+            object.__setattr__(self, name, tuple(getattr(self, name)))
+        for label, values in (("people", self.people), ("tags", self.tags)):
+            for value in values:
+                _check_short(label, value)
+        if not isinstance(self.shared, bool):
+            raise InvalidInput("shared must be true or false.")
+        _check_extra(self.extra)
+
+    def __repr__(self) -> str:
+        return (
+            f"PortableEntry(id={self.id!r}, kind={self.kind!r}, happened_at={self.happened_at.isoformat()}, "
+            f"<{len(self.body)} chars>, <{len(self.attachments)} attachments>)"
+        )
+
+
+@dataclass(frozen=True)
+class PortableJournal:
+    """A whole journal as exported or imported; ``schema`` names the format it came from."""
+
+    schema: str
+    exported_at: datetime
+    entries: tuple[PortableEntry, ...]
+
+    def __post_init__(self) -> None:
+        _check_aware("exported_at", self.exported_at)
+        object.__setattr__(self, "entries", tuple(self.entries))
+        seen: dict[str, int] = {}
+        for index, entry in enumerate(self.entries):
+            if entry.id in seen:
+                raise InvalidInput(f"entries[{index}] repeats the id of entries[{seen[entry.id]}].")
+            seen[entry.id] = index
+
+
+# ---- Reverie JSON export -------------------------------------------------------------------------------
+
+
+def dump_reverie_json(journal: PortableJournal) -> bytes:
+    """Reverie's JSON export: deterministic key order, UTF-8, attachments in base64, a final newline."""
+    document = {
+        "schema": SCHEMA,
+        "exported_at": journal.exported_at.isoformat(),
+        "entries": [_entry_json(entry) for entry in journal.entries],
+    }
+    text = json.dumps(document, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidInput("An entry holds text that is not valid Unicode (an unpaired surrogate).") from None
+
+
+def _entry_json(entry: PortableEntry) -> dict[str, Any]:
+    return {
+        "id": entry.id,
+        "kind": entry.kind,
+        "title": entry.title,
+        "body": entry.body,
+        "happened_at": entry.happened_at.isoformat(),
+        "written_at": entry.written_at.isoformat(),
+        "feelings": [{"name": f.name, "intensity": f.intensity} for f in entry.feelings],
+        "people": list(entry.people),
+        "tags": list(entry.tags),
+        "shared": entry.shared,
+        "attachments": [
+            {
+                "filename": a.filename,
+                "media_type": a.media_type,
+                "data": base64.b64encode(a.data).decode("ascii"),
+            }
+            for a in entry.attachments
+        ],
+        "revisions": [{"body": r.body, "written_at": r.written_at.isoformat()} for r in entry.revisions],
+        "extra": dict(entry.extra),
+    }
+
+
+# ---- Markdown export -----------------------------------------------------------------------------------
+
+
+def dump_markdown(journal: PortableJournal) -> str:
+    """A readable Markdown export: one section per entry with date, kind, feelings and body."""
+    count = len(journal.entries)
+    lines = [
+        "# Journal",
+        "",
+        f"Exported {_stamp(journal.exported_at)} · {count} {'entry' if count == 1 else 'entries'}",
+        "",
+    ]
+    for entry in journal.entries:
+        lines.extend(_entry_markdown(entry))
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _entry_markdown(entry: PortableEntry) -> list[str]:
+    heading = f"## {_stamp(entry.happened_at)} · {entry.kind.replace('_', ' ').capitalize()}"
+    lines = [heading + (f" · {entry.title}" if entry.title else ""), ""]
+    facts = [
+        ("Feelings", ", ".join(f"{f.name} ({f.intensity}/5)" for f in entry.feelings)),
+        ("People", ", ".join(entry.people)),
+        ("Tags", ", ".join(entry.tags)),
+        *((key.capitalize(), entry.extra[key]) for key in EXTRA_KEYS if entry.extra.get(key)),
+        (
+            "Attachments",
+            ", ".join(f"{a.filename} ({a.media_type}, {len(a.data)} bytes)" for a in entry.attachments),
+        ),
+        ("Earlier versions", str(len(entry.revisions)) if entry.revisions else ""),
+        ("Shared with therapist", "yes" if entry.shared else ""),
+    ]
+    lines.extend(f"- **{label}:** {value}" for label, value in facts if value)
+    if len(lines) > 2:
+        lines.append("")
+    lines.extend([entry.body, "", "---", ""])
+    return lines
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M ") + (moment.tzname() or moment.strftime("%z"))
+
+
+# ---- Loading -------------------------------------------------------------------------------------------
+
+
+def load(data: bytes, *, default_tz: tzinfo = UTC) -> PortableJournal:
+    """Read a Reverie export (any version this Reverie knows), a jrnl JSON export or a Day One JSON export.
+
+    ``default_tz`` places jrnl's local, zone-less times. Corrupt or unknown input raises ``InvalidInput``
+    naming the entry index and field, never quoting the text.
+    """
+    document = _Fields(_parse_json(data), "the file")
+    if "schema" in document.data:
+        return _load_reverie(document)
+    if "metadata" in document.data and "entries" in document.data:
+        return _load_dayone(document)
+    if "entries" in document.data and "tags" in document.data:
+        return _load_jrnl(document, default_tz)
+    raise InvalidInput("Cannot import: this is not a Reverie, jrnl or Day One JSON export.")
+
+
+def _parse_json(data: bytes) -> object:
+    if not isinstance(data, bytes | bytearray | memoryview):
+        raise InvalidInput("Cannot import: expected the file's bytes.")
+    try:
+        text = bytes(data).decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InvalidInput(f"Cannot import: the file is not valid UTF-8 (at byte {error.start}).") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InvalidInput(
+            f"Cannot import: the file is not valid JSON (line {error.lineno}, column {error.colno})."
+        ) from None
+    except RecursionError:
+        raise InvalidInput("Cannot import: the file is nested too deeply to be a journal export.") from None
+
+
+def _load_reverie(document: _Fields) -> PortableJournal:
+    schema = document.text("schema")
+    match = _REVERIE_SCHEMA.fullmatch(schema)
+    if match is None:
+        raise InvalidInput("Cannot import: the file's schema is not a Reverie export schema.")
+    version = int(match.group(1))
+    if version > SCHEMA_VERSION:
+        raise InvalidInput(
+            f"Cannot import: export version {version} is newer than this Reverie (it reads up to "
+            f"{SCHEMA_VERSION}); upgrade Reverie."
+        )
+    if version < 1:
+        raise InvalidInput(f"Cannot import: export version {version} does not exist.")
+    document.reject_unknown(("schema", "exported_at", "entries"))
+    entries = tuple(_reverie_entry(item) for item in document.objects("entries", required=True))
+    return _journal(SCHEMA, document.moment("exported_at"), entries)
+
+
+_ENTRY_FIELDS = tuple(item.name for item in fields(PortableEntry))
+
+
+def _reverie_entry(item: _Fields) -> PortableEntry:
+    item.reject_unknown(_ENTRY_FIELDS)
+    return item.build(
+        PortableEntry,
+        id=item.text("id"),
+        kind=item.text("kind"),
+        title=item.text("title", default=""),
+        body=item.text("body"),
+        happened_at=item.moment("happened_at"),
+        written_at=item.moment("written_at"),
+        feelings=tuple(_feeling(f) for f in item.objects("feelings")),
+        people=item.texts("people"),
+        tags=item.texts("tags"),
+        shared=item.boolean("shared", default=False),
+        attachments=tuple(_attachment(a) for a in item.objects("attachments")),
+        revisions=tuple(_revision(r) for r in item.objects("revisions")),
+        extra=item.text_map("extra"),
+    )
+
+
+def _feeling(item: _Fields) -> PortableFeeling:
+    item.reject_unknown(("name", "intensity"))
+    return item.build(PortableFeeling, name=item.text("name"), intensity=item.integer("intensity"))
+
+
+def _attachment(item: _Fields) -> PortableAttachment:
+    item.reject_unknown(("filename", "media_type", "data"))
+    return item.build(
+        PortableAttachment,
+        filename=item.text("filename"),
+        media_type=item.text("media_type"),
+        data=item.base64("data"),
+    )
+
+
+def _revision(item: _Fields) -> PortableRevision:
+    item.reject_unknown(("body", "written_at"))
+    return item.build(PortableRevision, body=item.text("body"), written_at=item.moment("written_at"))
+
+
+# ---- jrnl and Day One ----------------------------------------------------------------------------------
+
+
+def _load_jrnl(document: _Fields, default_tz: tzinfo) -> PortableJournal:
+    ids = _UniqueIds()
+    entries = []
+    for item in document.objects("entries", required=True):
+        moment = item.local_moment("date", "time", default_tz)
+        title, body = item.text("title", default=""), item.text("body", default="")
+        tags = _clean_tags(item.texts("tags"), starred=item.boolean("starred", default=False))
+        fallback = hashlib.sha256(f"{moment.isoformat()}\n{title}\n{body}".encode()).hexdigest()[:16]
+        uuid = item.text("uuid", default="")
+        entries.append(
+            item.build(
+                PortableEntry,
+                id=ids.claim(f"jrnl-{uuid}" if uuid else f"jrnl-{fallback}"),
+                kind=_kind_from_tags(tags),
+                title=title,
+                body=body,
+                happened_at=moment,
+                written_at=moment,
+                tags=tags,
+            )
+        )
+    return _journal(JRNL_SCHEMA, None, tuple(entries))
+
+
+def _load_dayone(document: _Fields) -> PortableJournal:
+    version = document.nested("metadata").text("version", default="1.0")
+    if not re.fullmatch(r"1(\.\d{1,6})?", version):
+        raise InvalidInput("Cannot import: this Day One export version is not supported (Reverie reads 1.x).")
+    ids = _UniqueIds()
+    entries = []
+    for item in document.objects("entries", required=True):
+        moment = _in_zone(item.moment("creationDate"), item.text("timeZone", default=""))
+        tags = _clean_tags(item.texts("tags"), starred=item.boolean("starred", default=False))
+        entries.append(
+            item.build(
+                PortableEntry,
+                id=ids.claim(f"dayone-{item.text('uuid')}"),
+                kind=_kind_from_tags(tags),
+                body=item.text("text", default=""),
+                happened_at=moment,
+                written_at=moment,
+                tags=tags,
+            )
+        )
+    return _journal(DAYONE_SCHEMA, None, tuple(entries))
+
+
+def _clean_tags(raw: Iterable[str], *, starred: bool) -> tuple[str, ...]:
+    cleaned = [tag.lstrip("@#").strip() for tag in raw]
+    if starred:
+        cleaned.append("starred")
+    return tuple(dict.fromkeys(tag for tag in cleaned if tag))
+
+
+def _kind_from_tags(tags: Iterable[str]) -> str:
+    folded = {tag.casefold() for tag in tags}
+    if folded & _DREAM_TAGS:
+        return "dream"
+    return "daydream" if folded & _DAYDREAM_TAGS else "reflection"
+
+
+def _in_zone(moment: datetime, zone_name: str) -> datetime:
+    if not zone_name:
+        return moment
+    try:
+        return moment.astimezone(ZoneInfo(zone_name))
+    except (KeyError, ValueError, OSError):
+        return moment
+
+
+def _journal(
+    schema: str, exported_at: datetime | None, entries: tuple[PortableEntry, ...]
+) -> PortableJournal:
+    if exported_at is None:
+        exported_at = max((entry.written_at for entry in entries), default=_EPOCH)
+    try:
+        return PortableJournal(schema=schema, exported_at=exported_at, entries=entries)
+    except InvalidInput as error:
+        raise InvalidInput(f"Cannot import: {error.message}") from None
+
+
+class _UniqueIds:
+    """Entry ids for formats that may lack them: a repeated id gets a numbered suffix."""
+
+    def __init__(self) -> None:
+        self._seen: set[str] = set()
+
+    def claim(self, wanted: str) -> str:
+        candidate, number = wanted, 1
+        while candidate in self._seen:
+            number += 1
+            candidate = f"{wanted}-{number}"
+        self._seen.add(candidate)
+        return candidate
+
+
+# ---- Field reading with precise, text-free errors -------------------------------------------------------
+
+
+class _Fields:
+    """A JSON object read field by field; every problem names its path (``entries[2].body``)."""
+
+    def __init__(self, value: object, where: str) -> None:
+        if not isinstance(value, dict):
+            raise InvalidInput(f"Cannot import: {where} is not a JSON object.")
+        self.data: dict[str, Any] = value
+        self.where = where
+
+    def fail(self, name: str, problem: str) -> InvalidInput:
+        return InvalidInput(f"Cannot import: {self._path(name)} {problem}.")
+
+    def _path(self, name: str) -> str:
+        return name if self.where == "the file" else f"{self.where}.{name}"
+
+    def _get(self, name: str, default: object) -> object:
+        if name in self.data and self.data[name] is not None:
+            return self.data[name]
+        if default is _REQUIRED:
+            raise self.fail(name, "is missing")
+        return default
+
+    def text(self, name: str, default: str | None = None) -> str:
+        return self._checked_text(name, self._get(name, _REQUIRED if default is None else default))
+
+    def texts(self, name: str) -> tuple[str, ...]:
+        values = self._get(name, [])
+        if not isinstance(values, list):
+            raise self.fail(name, "is not a list")
+        return tuple(self._checked_text(f"{name}[{index}]", value) for index, value in enumerate(values))
+
+    def _checked_text(self, name: str, value: object) -> str:
+        if not isinstance(value, str):
+            raise self.fail(name, "is not text")
+        if not value.isascii() and not _is_valid_unicode(value):
+            raise self.fail(name, "is not valid Unicode (an unpaired surrogate)")
+        return value
+
+    def text_map(self, name: str) -> dict[str, str]:
+        holder = _Fields(self._get(name, {}), self._path(name))
+        return {key: holder.text(key) for key in holder.data}
+
+    def boolean(self, name: str, *, default: bool) -> bool:
+        value = self._get(name, default)
+        if not isinstance(value, bool):
+            raise self.fail(name, "is not true or false")
+        return value
+
+    def integer(self, name: str) -> int:
+        value = self._get(name, _REQUIRED)
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.fail(name, "is not a whole number")
+        return value
+
+    def moment(self, name: str) -> datetime:
+        raw = self.text(name)
+        try:
+            value = datetime.fromisoformat(raw)
+        except ValueError:
+            raise self.fail(name, "is not an ISO-8601 date-time") from None
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise self.fail(name, "has no time zone (expected e.g. 2024-05-01T08:30:00+02:00)")
+        return value
+
+    def local_moment(self, date_name: str, time_name: str, zone: tzinfo) -> datetime:
+        day, clock = self.text(date_name), self.text(time_name, default="00:00")
+        try:
+            return datetime.strptime(f"{day} {clock}", "%Y-%m-%d %H:%M").replace(tzinfo=zone)
+        except ValueError:
+            raise self.fail(f"{date_name}/{time_name}", "is not a YYYY-MM-DD date and HH:MM time") from None
+
+    def base64(self, name: str) -> bytes:
+        raw = self.text(name)
+        try:
+            return base64.b64decode(raw, validate=True)
+        except (binascii.Error, ValueError):
+            raise self.fail(name, "is not valid base64") from None
+
+    def nested(self, name: str) -> _Fields:
+        return _Fields(self._get(name, _REQUIRED), self._path(name))
+
+    def objects(self, name: str, *, required: bool = False) -> list[_Fields]:
+        values = self._get(name, _REQUIRED if required else [])
+        if not isinstance(values, list):
+            raise self.fail(name, "is not a list")
+        return [_Fields(value, f"{self._path(name)}[{index}]") for index, value in enumerate(values)]
+
+    def reject_unknown(self, allowed: Iterable[str]) -> None:
+        unknown = sorted(set(self.data) - set(allowed))
+        if unknown:
+            names = ", ".join(
+                name if _FIELD_NAME.fullmatch(name) else "(unusual name)" for name in unknown[:5]
+            )
+            raise InvalidInput(f"Cannot import: {self.where} has unknown fields: {names}.")
+
+    def build(self, factory: Callable[..., _T], **values: object) -> _T:
+        try:
+            return factory(**values)
+        except InvalidInput as error:
+            raise InvalidInput(f"Cannot import: {self.where}: {error.message}") from None
+
+
+_REQUIRED: object = object()
+
+
+# ---- Invariants shared by the dataclasses --------------------------------------------------------------
+
+
+def _check_short(
+    label: str, value: object, *, limit: int = MAX_SHORT_CHARS, allow_empty: bool = False
+) -> None:
+    if not isinstance(value, str):
+        raise InvalidInput(f"{label} must be text.")
+    if not value and not allow_empty:
+        raise InvalidInput(f"{label} must not be empty.")
+    if len(value) > limit:
+        raise InvalidInput(f"{label} has {len(value):,} characters; the limit is {limit:,}.")
+
+
+def _check_body(label: str, value: object) -> None:
+    if not isinstance(value, str):
+        raise InvalidInput(f"{label} must be text.")
+    if len(value) > MAX_BODY_CHARS:
+        raise InvalidInput(f"{label} has {len(value):,} characters; the limit is {MAX_BODY_CHARS:,}.")
+
+
+def _check_aware(label: str, value: object) -> None:
+    if not isinstance(value, datetime) or value.utcoffset() is None:
+        raise InvalidInput(f"{label} must be a date-time with a time zone.")
+
+
+def _check_extra(extra: Mapping[str, object]) -> None:
+    if not isinstance(extra, dict):
+        raise InvalidInput("extra must be a mapping.")
+    for key, value in extra.items():
+        if key not in EXTRA_KEYS:
+            raise InvalidInput(f"extra may hold only: {', '.join(EXTRA_KEYS)}.")
+        _check_body(f"extra.{key}", value)
+
+
+def _is_valid_unicode(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

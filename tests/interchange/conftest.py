@@ -1,0 +1,69 @@
+"""Hand-built journals for the interchange tests (no shared data: a user's clone has none)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from reverie.journal.interchange import (
+    SCHEMA,
+    PortableAttachment,
+    PortableEntry,
+    PortableFeeling,
+    PortableJournal,
+    PortableRevision,
+)
+
+HERE = Path(__file__).parent
+PLUS_TWO = timezone(timedelta(hours=2))
+
+
+def golden_journal() -> PortableJournal:
+    """The journal that tests/interchange/golden/reverie-export-v1.json holds."""
+    dream = PortableEntry(
+        id="entry-1",
+        kind="dream",
+        body="A house with too many doors. I opened one and found the kitchen from my childhood.",
+        happened_at=datetime(2024, 5, 1, 6, 30, tzinfo=PLUS_TWO),
+        written_at=datetime(2024, 5, 1, 7, 10, 0, 250000, tzinfo=PLUS_TWO),
+        feelings=(PortableFeeling("unease", 4), PortableFeeling("longing", 2)),
+        people=("grandmother",),
+        tags=("house", "doors"),
+        title="The house",
+        shared=True,
+        attachments=(PortableAttachment("sketch.png", "image/png", b"\x89PNG\r\n\x1a\n"),),
+        revisions=(
+            PortableRevision("A house with too many doors.", datetime(2024, 5, 1, 7, 2, tzinfo=PLUS_TWO)),
+        ),
+    )
+    choice = PortableEntry(
+        id="entry-2",
+        kind="mindful_choice",
+        body="I wanted to send the angry message and waited an hour instead.",
+        happened_at=datetime(2024, 5, 2, 21, 0, tzinfo=UTC),
+        written_at=datetime(2024, 5, 2, 21, 15, tzinfo=UTC),
+        extra={
+            "situation": "Late reply from a friend.",
+            "urge": "Send a cutting message.",
+            "choice": "Wrote it down, did not send it.",
+        },
+    )
+    return PortableJournal(SCHEMA, datetime(2024, 6, 1, 12, 0, tzinfo=UTC), (dream, choice))
+
+
+@pytest.fixture
+def journal() -> PortableJournal:
+    return golden_journal()
+
+
+@pytest.fixture
+def read_fixture() -> Callable[[str], bytes]:
+    """Bytes of a file under tests/interchange (fixtures/..., golden/...)."""
+
+    def read(name: str) -> bytes:
+        return (HERE / name).read_bytes()
+
+    return read

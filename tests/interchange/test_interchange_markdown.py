@@ -1,0 +1,37 @@
+"""The readable Markdown export."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from reverie.journal.interchange import SCHEMA, PortableJournal, dump_markdown
+
+
+def test_interchange_markdown_has_one_section_per_entry(journal: PortableJournal) -> None:
+    text = dump_markdown(journal)
+    assert text.count("\n## ") == len(journal.entries)
+    assert "## 2024-05-01 06:30 UTC+02:00 · Dream · The house" in text
+    assert "## 2024-05-02 21:00 UTC · Mindful choice" in text
+
+
+def test_interchange_markdown_shows_feelings_people_and_body(journal: PortableJournal) -> None:
+    text = dump_markdown(journal)
+    assert "- **Feelings:** unease (4/5), longing (2/5)" in text
+    assert "- **People:** grandmother" in text
+    assert "- **Attachments:** sketch.png (image/png, 8 bytes)" in text
+    assert "- **Shared with therapist:** yes" in text
+    for entry in journal.entries:
+        assert entry.body in text
+
+
+def test_interchange_markdown_shows_mindful_choice_fields_in_order(journal: PortableJournal) -> None:
+    text = dump_markdown(journal)
+    situation = text.index("- **Situation:** Late reply from a friend.")
+    urge = text.index("- **Urge:** Send a cutting message.")
+    choice = text.index("- **Choice:** Wrote it down, did not send it.")
+    assert situation < urge < choice
+
+
+def test_interchange_markdown_of_empty_journal() -> None:
+    empty = PortableJournal(SCHEMA, datetime(2024, 6, 1, 9, 30, tzinfo=UTC), ())
+    assert dump_markdown(empty) == "# Journal\n\nExported 2024-06-01 09:30 UTC · 0 entries\n"

@@ -1,0 +1,184 @@
+"""Reverie's JSON export: exact round trips, determinism, Unicode, long texts, attachments, golden file."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta, timezone
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reverie.errors import InvalidInput
+from reverie.journal.interchange import (
+    KINDS,
+    SCHEMA,
+    PortableAttachment,
+    PortableEntry,
+    PortableFeeling,
+    PortableJournal,
+    PortableRevision,
+    dump_reverie_json,
+    load,
+)
+
+Reader = Callable[[str], bytes]
+WHEN = datetime(2024, 1, 2, 3, 4, 5, 678901, tzinfo=timezone(timedelta(hours=-5, minutes=-30)))
+
+
+def _entry(entry_id: str = "e", body: str = "text", **changes: Any) -> PortableEntry:
+    base = PortableEntry(id=entry_id, kind="reflection", body=body, happened_at=WHEN, written_at=WHEN)
+    return replace(base, **changes)
+
+
+def _journal(*entries: PortableEntry) -> PortableJournal:
+    return PortableJournal(SCHEMA, datetime(2024, 6, 1, tzinfo=UTC), entries)
+
+
+def test_interchange_round_trip_golden_objects(journal: PortableJournal) -> None:
+    assert load(dump_reverie_json(journal)) == journal
+
+
+def test_interchange_dump_matches_golden_file(journal: PortableJournal, read_fixture: Reader) -> None:
+    assert dump_reverie_json(journal) == read_fixture("golden/reverie-export-v1.json")
+
+
+def test_interchange_golden_v1_file_still_loads(journal: PortableJournal, read_fixture: Reader) -> None:
+    loaded = load(read_fixture("golden/reverie-export-v1.json"))
+    assert loaded == journal
+    assert loaded.entries[0].attachments[0].data == b"\x89PNG\r\n\x1a\n"
+
+
+def test_interchange_round_trip_unicode() -> None:
+    texts = [
+        "emoji 😀🫠👩‍👩‍👧 and flags 🇮🇪",
+        "RTL: שלום עולם and العربية mixed with LTR",
+        "combining: e\u0301 a\u030a n\u0303 (not normalised)",
+        "zero width: a\u200bb\u200dc, BOM-like \ufeff inside",
+        "control chars \t\r\n and quotes \" ' \\ and </script>",
+    ]
+    entries = [
+        _entry(f"u{i}", text, title=text[:20], people=(text[:5],), tags=(text[-4:],))
+        for i, text in enumerate(texts)
+    ]
+    journal = _journal(*entries)
+    dumped = dump_reverie_json(journal)
+    assert load(dumped) == journal
+    assert "שלום".encode() in dumped  # ensure_ascii=False: text stays readable UTF-8
+    assert b"\\u05e9" not in dumped
+
+
+def test_interchange_round_trip_long_text() -> None:
+    long_text = ("I keep circling back to the same thought. " * 22_000)[:900_000]
+    journal = _journal(_entry(body=long_text))
+    loaded = load(dump_reverie_json(journal))
+    assert loaded.entries[0].body == long_text
+    assert len(loaded.entries[0].body) == 900_000
+
+
+def test_interchange_round_trip_attachments() -> None:
+    attachments = (
+        PortableAttachment("drawing.png", "image/png", bytes(range(256)) * 40),
+        PortableAttachment("hum.ogg", "audio/ogg", b""),
+        PortableAttachment("notes — 1.txt", "text/plain", "ünïcode".encode()),
+    )
+    journal = _journal(_entry(kind="art", attachments=attachments))
+    assert load(dump_reverie_json(journal)).entries[0].attachments == attachments
+
+
+def test_interchange_round_trip_preserves_offsets_and_microseconds() -> None:
+    loaded = load(dump_reverie_json(_journal(_entry()))).entries[0]
+    assert loaded.happened_at.utcoffset() == WHEN.utcoffset()
+    assert loaded.happened_at.microsecond == 678901
+
+
+def test_interchange_dump_is_deterministic_and_sorted(journal: PortableJournal) -> None:
+    first = dump_reverie_json(journal)
+    assert first == dump_reverie_json(load(first))
+    document = json.loads(first)
+    assert list(document) == sorted(document)
+    assert list(document["entries"][0]) == sorted(document["entries"][0])
+    assert document["schema"] == "reverie.export/1"
+    assert first.endswith(b"\n")
+
+
+def test_interchange_empty_journal_round_trips() -> None:
+    empty = _journal()
+    assert load(dump_reverie_json(empty)) == empty
+
+
+_text = st.text(st.characters(codec="utf-8"), max_size=60)
+_short = st.text(st.characters(codec="utf-8"), min_size=1, max_size=20)
+_moment = st.datetimes(
+    min_value=datetime(1900, 1, 1),
+    max_value=datetime(2100, 1, 1),
+    timezones=st.sampled_from([UTC, WHEN.tzinfo]),
+)
+_entries = st.builds(
+    PortableEntry,
+    id=_short,
+    kind=st.sampled_from(KINDS),
+    body=_text,
+    happened_at=_moment,
+    written_at=_moment,
+    feelings=st.lists(st.builds(PortableFeeling, _short, st.integers(1, 5)), max_size=3).map(tuple),
+    people=st.lists(_short, max_size=3).map(tuple),
+    tags=st.lists(_short, max_size=3).map(tuple),
+    title=_text,
+    shared=st.booleans(),
+    attachments=st.lists(
+        st.builds(
+            PortableAttachment, st.just("f.bin"), st.just("application/octet-stream"), st.binary(max_size=40)
+        ),
+        max_size=2,
+    ).map(tuple),
+    revisions=st.lists(st.builds(PortableRevision, _text, _moment), max_size=2).map(tuple),
+    extra=st.dictionaries(st.sampled_from(["situation", "urge", "choice"]), _text, max_size=3),
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_entries, max_size=4, unique_by=lambda entry: entry.id))
+def test_interchange_round_trip_property(entries: list[PortableEntry]) -> None:
+    journal = _journal(*entries)
+    assert load(dump_reverie_json(journal)) == journal
+
+
+@pytest.mark.parametrize(
+    ("build", "message"),
+    [
+        (lambda: _entry(kind="nightmare"), "kind must be one of"),
+        (
+            lambda: _entry(happened_at=datetime(2024, 1, 1)),
+            "happened_at must be a date-time with a time zone",
+        ),
+        (lambda: _entry(id=""), "id must not be empty"),
+        (lambda: _entry(body="x" * 1_000_001), "limit is 1,000,000"),
+        (lambda: _entry(extra={"mood": "x"}), "extra may hold only"),
+        (lambda: PortableFeeling("fear", 6), "from 1 to 5"),
+        (lambda: PortableFeeling("fear", True), "whole number"),
+        (lambda: PortableAttachment("../etc/passwd", "text/plain", b""), "plain file name"),
+        (lambda: PortableAttachment("a.txt", "plain", b""), "type/subtype"),
+        (lambda: _journal(_entry("same"), _entry("same")), "repeats the id"),
+    ],
+)
+def test_interchange_invariants_refuse_bad_values(build: object, message: str) -> None:
+    with pytest.raises(InvalidInput, match=message):
+        build()  # type: ignore[operator]
+
+
+def test_interchange_entry_repr_shows_no_text() -> None:
+    entry = _entry(
+        body="secret canary body", title="secret title", revisions=(PortableRevision("old canary", WHEN),)
+    )
+    assert "canary" not in repr(entry)
+    assert "secret" not in repr(entry)
+    assert "canary" not in repr(entry.revisions[0])
+
+
+def test_interchange_dump_refuses_unpaired_surrogate() -> None:
+    with pytest.raises(InvalidInput, match="surrogate"):
+        dump_reverie_json(_journal(_entry(body="broken \ud800 text")))

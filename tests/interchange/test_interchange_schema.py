@@ -1,0 +1,128 @@
+"""docs/export-schema-v1.json: well-formed, and what dump_reverie_json writes conforms to it.
+
+jsonschema is not a dependency of Reverie, so the export is checked with a small validator for exactly the
+keywords the schema uses; when jsonschema is importable it validates too.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reverie.journal.interchange import EXTRA_KEYS, KINDS, SCHEMA, PortableJournal, dump_reverie_json
+
+SCHEMA_PATH = Path(__file__).resolve().parents[2] / "docs" / "export-schema-v1.json"
+_HANDLED = {
+    "$schema", "$id", "$ref", "$defs", "title", "description", "type", "required", "additionalProperties",
+    "properties", "items", "const", "enum", "minLength", "maxLength", "pattern", "minimum", "maximum",
+    "format", "contentEncoding",
+}  # fmt: skip
+_TYPES = {"object": dict, "array": list, "string": str, "boolean": bool}
+
+
+@pytest.fixture(scope="module")
+def schema() -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return loaded
+
+
+def _problems(value: Any, rule: dict[str, Any], root: dict[str, Any], path: str = "$") -> list[str]:
+    if "$ref" in rule:
+        rule = root["$defs"][rule["$ref"].removeprefix("#/$defs/")]
+    found = [f"{path}: {p}" for p in _scalar_problems(value, rule)]
+    if isinstance(value, dict):
+        properties = rule.get("properties", {})
+        found += [f"{path}: missing {key}" for key in rule.get("required", []) if key not in value]
+        if rule.get("additionalProperties") is False:
+            found += [f"{path}: extra {key}" for key in value if key not in properties]
+        for key, item in value.items():
+            if key in properties:
+                found += _problems(item, properties[key], root, f"{path}.{key}")
+    if isinstance(value, list) and "items" in rule:
+        for index, item in enumerate(value):
+            found += _problems(item, rule["items"], root, f"{path}[{index}]")
+    return found
+
+
+def _scalar_problems(value: Any, rule: dict[str, Any]) -> list[str]:
+    checks: list[tuple[str, Callable[[Any], bool]]] = [
+        ("type", lambda t: _is_type(value, t)),
+        ("const", lambda c: value == c),
+        ("enum", lambda e: value in e),
+        ("minLength", lambda n: not isinstance(value, str) or len(value) >= n),
+        ("maxLength", lambda n: not isinstance(value, str) or len(value) <= n),
+        ("pattern", lambda p: not isinstance(value, str) or re.search(p, value) is not None),
+        ("minimum", lambda n: not isinstance(value, int) or value >= n),
+        ("maximum", lambda n: not isinstance(value, int) or value <= n),
+    ]
+    return [f"fails {key}" for key, ok in checks if key in rule and not ok(rule[key])]
+
+
+def _is_type(value: Any, name: str) -> bool:
+    if name == "integer":
+        return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, _TYPES[name])
+
+
+def test_interchange_schema_file_is_draft_2020_12_with_id(schema: dict[str, Any]) -> None:
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["$id"] == "urn:reverie:schema:export:1"
+    assert schema["properties"]["schema"]["const"] == SCHEMA
+
+
+def test_interchange_schema_uses_only_keywords_the_test_validator_knows(schema: dict[str, Any]) -> None:
+    def keywords(node: Any) -> set[str]:
+        if not isinstance(node, dict):
+            return set()
+        own = set(node) - {"properties", "$defs"}
+        nested = [*node.get("properties", {}).values(), *node.get("$defs", {}).values()]
+        nested += [node[k] for k in ("items", "additionalProperties") if isinstance(node.get(k), dict)]
+        return own.union(*(keywords(child) for child in nested))
+
+    assert keywords(schema) <= _HANDLED
+
+
+def test_interchange_schema_matches_the_model(schema: dict[str, Any]) -> None:
+    entry = schema["$defs"]["entry"]["properties"]
+    assert tuple(entry["kind"]["enum"]) == KINDS
+    assert tuple(entry["extra"]["properties"]) == EXTRA_KEYS
+
+
+def test_interchange_export_conforms_to_schema(schema: dict[str, Any], journal: PortableJournal) -> None:
+    document = json.loads(dump_reverie_json(journal))
+    assert _problems(document, schema, schema) == []
+
+
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        (("entries", 0, "feelings", 0, "intensity"), 6),
+        (("entries", 0, "kind"), "nightmare"),
+        (("entries", 0, "surprise"), True),
+        (("entries", 0, "happened_at"), "yesterday"),
+        (("entries", 0, "attachments", 0, "data"), "***"),
+        (("schema",), "reverie.export/2"),
+    ],
+)
+def test_interchange_schema_rejects_broken_exports(
+    schema: dict[str, Any], journal: PortableJournal, path: tuple[Any, ...], value: Any
+) -> None:
+    document = json.loads(dump_reverie_json(journal))
+    target = document
+    for step in path[:-1]:
+        target = target[step]
+    target[path[-1]] = value
+    assert _problems(document, schema, schema) != []
+
+
+def test_interchange_export_validates_with_jsonschema(
+    schema: dict[str, Any], journal: PortableJournal
+) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.Draft202012Validator(schema).validate(json.loads(dump_reverie_json(journal)))
