@@ -1,0 +1,154 @@
+"""The shared sentence encoder at run time: an int8 ONNX transformer, onnxruntime on the CPU.
+
+``load_encoder()`` reads ``models/encoder/{model.int8.onnx, tokenizer.json, manifest.json}`` (written by
+``scripts/export_encoder.py``) once per process. Sentences are tokenised (at most ``max_seq_len`` tokens), run
+through the transformer in batches, mean-pooled over the attention mask and L2-normalised. No PyTorch here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from reverie.errors import AnalysisUnavailable
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
+
+MODEL_DIR = Path(__file__).resolve().parent / "models" / "encoder"
+DEFAULT_THREADS = 2
+DEFAULT_BATCH = 32
+THREADS_ENV = "REVERIE_ENCODER_THREADS"
+
+
+@dataclass(frozen=True, slots=True)
+class EncoderManifest:
+    name: str
+    model_hash: str
+    dim: int
+    max_seq_len: int
+    artefact: str
+
+
+class OnnxEncoder:
+    """Implements :class:`reverie.analysis.encoder.Encoder` over an onnxruntime session."""
+
+    def __init__(self, session: Any, tokenizer: Any, manifest: EncoderManifest, batch_size: int) -> None:
+        self.name = manifest.name
+        self.model_hash = manifest.model_hash
+        self.dim = manifest.dim
+        self.max_seq_len = manifest.max_seq_len
+        self._session = session
+        self._tokenizer = tokenizer
+        self._batch_size = batch_size
+
+    def encode(self, sentences: list[str]) -> npt.NDArray[np.float32]:
+        """One L2-normalised row per sentence; an empty list gives shape ``(0, dim)``."""
+        if not sentences:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        order = sorted(range(len(sentences)), key=lambda i: len(sentences[i]))  # less padding per batch
+        out = np.empty((len(sentences), self.dim), dtype=np.float32)
+        for start in range(0, len(order), self._batch_size):
+            chunk = order[start : start + self._batch_size]
+            out[chunk] = self._encode_batch([sentences[i] for i in chunk])
+        return out
+
+    def _encode_batch(self, batch: list[str]) -> npt.NDArray[np.float32]:
+        encodings = self._tokenizer.encode_batch(batch)
+        ids = np.array([e.ids for e in encodings], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+        (tokens,) = self._session.run(None, {"input_ids": ids, "attention_mask": mask})
+        return mean_pool(np.asarray(tokens, dtype=np.float32), mask)
+
+
+def mean_pool(tokens: npt.NDArray[np.float32], mask: npt.NDArray[np.int64]) -> npt.NDArray[np.float32]:
+    """Average token vectors where the mask is 1, then scale each row to unit length."""
+    weights = mask[..., None].astype(np.float32)
+    pooled = (tokens * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+    norms = np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
+    unit: npt.NDArray[np.float32] = (pooled / norms).astype(np.float32)
+    return unit
+
+
+@lru_cache(maxsize=4)
+def load_encoder(
+    model_dir: Path = MODEL_DIR, threads: int | None = None, batch_size: int = DEFAULT_BATCH
+) -> OnnxEncoder:
+    """Build the shared encoder once per process (cached per argument set).
+
+    Raises :class:`AnalysisUnavailable` when the artefact is missing or does not match its manifest.
+    """
+    manifest = read_manifest(model_dir)
+    artefact = model_dir / manifest.artefact
+    tokenizer_file = model_dir / "tokenizer.json"
+    for path in (artefact, tokenizer_file):
+        if not path.is_file():
+            raise AnalysisUnavailable(
+                f"The sentence encoder file {path.name} is missing from {model_dir}; "
+                "reinstall Reverie or run scripts/export_encoder.py."
+            )
+    if _sha256(artefact) != manifest.model_hash:
+        raise AnalysisUnavailable(
+            f"The sentence encoder in {model_dir} does not match its manifest; "
+            "reinstall Reverie or run scripts/export_encoder.py."
+        )
+    session = _session(artefact, threads if threads is not None else _default_threads())
+    return OnnxEncoder(session, _tokenizer(tokenizer_file, manifest.max_seq_len), manifest, batch_size)
+
+
+def read_manifest(model_dir: Path = MODEL_DIR) -> EncoderManifest:
+    path = model_dir / "manifest.json"
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        return EncoderManifest(
+            name=str(raw["name"]),
+            model_hash=str(raw["model_hash"]),
+            dim=int(raw["dim"]),
+            max_seq_len=int(raw["max_seq_len"]),
+            artefact=str(raw["artefact"]),
+        )
+    except (OSError, ValueError, KeyError) as exc:
+        raise AnalysisUnavailable(
+            f"The sentence encoder manifest in {model_dir} is missing or unreadable; "
+            "reinstall Reverie or run scripts/export_encoder.py."
+        ) from exc
+
+
+def _default_threads() -> int:
+    raw = os.environ.get(THREADS_ENV, "")
+    return int(raw) if raw.isdigit() and int(raw) > 0 else DEFAULT_THREADS
+
+
+def _session(artefact: Path, threads: int) -> Any:
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
+    options.log_severity_level = 3
+    options.add_session_config_entry("session.disable_quant_qdq", "1")  # fold int8 weights to float once
+    return ort.InferenceSession(str(artefact), options, providers=["CPUExecutionProvider"])
+
+
+def _tokenizer(path: Path, max_seq_len: int) -> Any:
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(str(path))
+    tokenizer.enable_truncation(max_seq_len)
+    tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")  # noqa: S106 - a vocabulary token
+    return tokenizer
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

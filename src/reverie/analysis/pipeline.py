@@ -1,0 +1,204 @@
+"""Text in, findings out: prepare once, encode once, run every registered analyzer in order.
+
+The pipeline never crashes on what a person writes: an analyzer that fails is named in the notes and the
+others still run. Analyzer modules register themselves on import; the list of modules lives in
+``ANALYZER_MODULES`` and modules that do not exist (yet) are skipped with a log line.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import threading
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from reverie.analysis.document import Document, prepare
+from reverie.analysis.findings import AnalysisResult
+from reverie.analysis.registry import Registration, registrations
+from reverie.errors import InvalidInput, ReverieError
+
+if TYPE_CHECKING:
+    from reverie.analysis.encoder import Encoder
+    from reverie.analysis.registry import Analyzer
+
+log = logging.getLogger(__name__)
+
+ANALYZER_MODULES = (
+    "reverie.analysis.emotions",
+    "reverie.analysis.ambivalence",
+    "reverie.analysis.people",
+    "reverie.analysis.timeframes",
+    "reverie.analysis.episodes",
+    "reverie.analysis.defenses",
+    "reverie.analysis.risk",
+    "reverie.analysis.dreams.coder",
+)
+ENCODER_KEY = "encoder"  # provenance entry for the shared encoder in AnalysisResult.analyzers
+
+_lock = threading.Lock()
+_imported = False
+_built: dict[str, Analyzer] = {}
+
+
+@dataclass(slots=True)
+class _Run:
+    """One document on its way through the pipeline, with the notes the pipeline adds."""
+
+    doc: Document
+    analyzers: list[Analyzer]
+    notes: list[str]
+    provenance: dict[str, str]
+
+
+def analyse(
+    text: str,
+    kind: str = "free_association",
+    *,
+    encoder: Encoder | None = None,
+    only: Collection[str] | None = None,
+) -> AnalysisResult:
+    """Analyse one text of the given entry ``kind`` (``free_association``, ``dream``, ``session_note`` …)."""
+    return analyse_many([(text, kind)], encoder=encoder, only=only)[0]
+
+
+def analyse_many(
+    texts: Sequence[tuple[str, str]],
+    *,
+    encoder: Encoder | None = None,
+    only: Collection[str] | None = None,
+) -> list[AnalysisResult]:
+    """Analyse ``(text, kind)`` pairs; sentences of all texts go through the encoder together."""
+    chosen = _registrations(only)
+    runs = [_start(text, kind, chosen) for text, kind in texts]
+    _embed(runs, encoder)
+    for run in runs:
+        _run_analyzers(run)
+    return [_result(run) for run in runs]
+
+
+def load_analyzer_modules() -> None:
+    """Import each module in ``ANALYZER_MODULES`` once, so its analyzers register."""
+    global _imported
+    with _lock:
+        if _imported:
+            return
+        for module in ANALYZER_MODULES:
+            _import(module)
+        _imported = True
+
+
+def _import(module: str) -> None:
+    try:
+        importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name is not None and (module == exc.name or module.startswith(exc.name + ".")):
+            log.info("analyzer module %s is not installed; skipped", module)
+        else:
+            log.warning("analyzer module %s could not be imported (%s); skipped", module, type(exc).__name__)
+    except Exception as exc:
+        log.warning("analyzer module %s could not be imported (%s); skipped", module, type(exc).__name__)
+
+
+def _registrations(only: Collection[str] | None) -> list[Registration]:
+    load_analyzer_modules()
+    available = registrations()
+    if only is None:
+        return available
+    unknown = sorted(set(only) - {r.name for r in available})
+    if unknown:
+        raise InvalidInput(f"Unknown analyzer name(s): {', '.join(unknown)}.")
+    return [r for r in available if r.name in only]
+
+
+def _start(text: str, kind: str, chosen: list[Registration]) -> _Run:
+    doc = prepare(text, kind)
+    run = _Run(doc=doc, analyzers=[], notes=list(doc.notes), provenance={})
+    if not doc.sentences:
+        return run
+    for registration in chosen:
+        analyzer = _build(registration, run.notes)
+        if analyzer is not None and _applies(analyzer, kind):
+            run.analyzers.append(analyzer)
+    return run
+
+
+def _build(registration: Registration, notes: list[str]) -> Analyzer | None:
+    with _lock:
+        if registration.name in _built:
+            return _built[registration.name]
+        try:
+            analyzer = registration.factory()
+        except Exception as exc:
+            log.warning("analyzer %s could not be built (%s)", registration.name, type(exc).__name__)
+            notes.append(_could_not_run(registration.name))
+            return None
+        _built[registration.name] = analyzer
+        return analyzer
+
+
+def _applies(analyzer: Analyzer, kind: str) -> bool:
+    return analyzer.applies_to is None or kind in analyzer.applies_to
+
+
+def _embed(runs: list[_Run], encoder: Encoder | None) -> None:
+    """Encode the sentences of every document that has an analyzer needing embeddings, in one pass."""
+    needing = [run for run in runs if any("embeddings" in a.requires for a in run.analyzers)]
+    if not needing:
+        return
+    try:
+        encoder = encoder if encoder is not None else _shared_encoder()
+        sentences = [s.text for run in needing for s in run.doc.sentences]
+        vectors = encoder.encode(sentences)
+    except Exception as exc:
+        log.warning("sentence encoder unavailable (%s)", type(exc).__name__)
+        for run in needing:
+            _drop_embedding_analyzers(run, exc)
+        return
+    start = 0
+    for run in needing:
+        end = start + len(run.doc.sentences)
+        run.doc.embeddings = vectors[start:end]
+        run.provenance[ENCODER_KEY] = f"{encoder.name}:{encoder.model_hash}"
+        start = end
+
+
+def _shared_encoder() -> Encoder:
+    from reverie.analysis.onnx_encoder import load_encoder
+
+    return load_encoder()
+
+
+def _drop_embedding_analyzers(run: _Run, exc: Exception) -> None:
+    if isinstance(exc, ReverieError):
+        run.notes.append(exc.message)
+    for analyzer in [a for a in run.analyzers if "embeddings" in a.requires]:
+        run.notes.append(_could_not_run(analyzer.name))
+        run.analyzers.remove(analyzer)
+
+
+def _run_analyzers(run: _Run) -> None:
+    for analyzer in run.analyzers:
+        try:
+            found = analyzer.run(run.doc)
+        except Exception as exc:
+            log.warning("analyzer %s failed (%s)", analyzer.name, type(exc).__name__)
+            run.notes.append(_could_not_run(analyzer.name))
+            continue
+        run.doc.findings.extend(found)
+        run.provenance[analyzer.name] = f"{analyzer.version}:{analyzer.model_hash}"
+
+
+def _could_not_run(name: str) -> str:
+    return f"The {name} analyzer could not run."
+
+
+def _result(run: _Run) -> AnalysisResult:
+    return AnalysisResult(
+        kind=run.doc.kind,
+        findings=tuple(run.doc.findings),
+        notes=tuple(dict.fromkeys(run.notes)),
+        truncated=run.doc.truncated,
+        analyzers=dict(run.provenance),
+    )
