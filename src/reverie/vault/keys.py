@@ -34,7 +34,10 @@ ENV_VAR = "REVERIE_MASTER_KEY"
 WRAP_MAGIC = b"RVK"
 _WRAP_CONTEXT = "reverie.wrap/1"
 _WHAT = "wrapped data key"
-_CREATE_HINT = "create one with `reverie vault create-key`, or set REVERIE_MASTER_KEY"
+_CREATE_HINT = (
+    "restore the key file from your backup and point REVERIE_KEY_FILE at it, or set REVERIE_MASTER_KEY "
+    "(a new, empty installation creates its key file on first run)"
+)
 
 
 @dataclass(frozen=True)
