@@ -1,0 +1,119 @@
+"""Short, plausible, invented texts for ``reverie demo``: the demo stores them and runs the real analyzers.
+
+Every sentence here was written for Reverie (no data set rows or quotes). The same planted pattern as the
+synthetic history runs through them: closeness with a partner (and with the therapist) is followed by an
+expected rejection and a withdrawal, a little less often as the months go by.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+START = datetime(2024, 1, 8, 19, 0, tzinfo=UTC)
+
+PARTNERS = ("Sam", "Alex", "Robin")
+FRIENDS = ("Priya", "Jonas", "Mei")
+
+WITHDRAWAL = (
+    "{partner} asked if I wanted to spend the whole weekend together. I was nervous that {partner} would "
+    "see too much of me and lose interest. I said I was busy and stayed home alone.",
+    "Last night {partner} told me I matter a lot. I felt scared that it would not last. I went quiet and "
+    "left early without saying why.",
+    "{partner} wants to meet my family. I keep thinking {partner} will be disappointed and leave. I "
+    "cancelled our dinner before {partner} could change their mind.",
+)
+THERAPIST = (
+    "In session I wanted to tell my therapist how much the last weeks meant to me. I was sure she would "
+    "find it silly. I changed the subject and said very little for the rest of the hour.",
+    "I almost told my therapist that I look forward to our sessions. I expected her to keep her distance. "
+    "I kept my coat on and left right at the end.",
+)
+CHILDHOOD = (
+    "When I was a child I wanted my mother to notice my drawings. She told me to stop bothering her. I "
+    "went to my room and stopped showing her anything.",
+    "As a kid I waited for my father to come to my school play. He said he had better things to do. I "
+    "told myself I did not care.",
+)
+WORK = (
+    "My boss offered me the lead on the new project. I was afraid I would fail in front of everyone. I "
+    "said I was too busy and let someone else take it.",
+    "There is an opening for a senior role at work. I worry I am not good enough. I did not apply and "
+    "felt flat all day.",
+)
+FRIENDLY = (
+    "Had lunch with {friend} and laughed a lot. {friend} listened when I talked about the move. I felt "
+    "grateful and calm afterwards.",
+    "{friend} helped me carry boxes all afternoon. I felt cared for and a bit proud of the new place.",
+)
+DREAMS = (
+    "I dreamt I was in my childhood house and {partner} was in the kitchen. Every door I opened led back "
+    "to the same hallway. I woke up anxious.",
+    "In the dream my mother was packing a suitcase and would not look at me. I kept calling but no sound "
+    "came out.",
+    "I dreamt I lost my keys on the way to work and my boss laughed at me in front of everyone.",
+)
+UNEXPLAINED = (
+    "I felt sad all afternoon and I don't know why.",
+    "Out of nowhere I was angry this morning. I can't explain it.",
+)
+LATER_LINK = (
+    "I think the sadness last week was about my mother. Talking to her reminded me how alone I felt as a "
+    "child.",
+    "I realised the anger was about {partner} cancelling again. I felt let down by {partner}.",
+)
+MINDFUL = (
+    "Today I chose to tell {partner} I needed an evening to myself instead of just disappearing. It felt "
+    "awkward but honest.",
+    "I noticed the urge to cancel on {friend}. I went anyway and I am glad I did.",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SyntheticText:
+    """One invented entry or session note for the demo (the caller stores it and runs the analyzers)."""
+
+    id: str
+    source: str
+    kind: str
+    happened_at: datetime
+    shared_with_therapist: bool
+    text: str
+    is_process_note: bool = False
+
+
+def synthetic_texts(seed: int = 7, n_entries: int = 40, n_sessions: int = 8) -> list[SyntheticText]:
+    """``n_entries`` entries over about six months and ``n_sessions`` session notes, in time order."""
+    rng = random.Random(seed)
+    partner, friend = rng.choice(PARTNERS), rng.choice(FRIENDS)
+    texts: list[SyntheticText] = []
+    for n in range(n_entries):
+        when = START + timedelta(days=n * 180 / max(n_entries, 1), minutes=rng.randrange(600))
+        kind, text = _entry(rng, n / max(n_entries, 1))
+        body = text.format(partner=partner, friend=friend)
+        texts.append(SyntheticText(f"demo-e{n + 1:03d}", "entry", kind, when, rng.random() < 0.7, body))
+    for n in range(n_sessions):
+        when = START + timedelta(days=3 + n * 180 / max(n_sessions, 1))
+        body = rng.choice(THERAPIST if rng.random() < 0.6 else WITHDRAWAL).format(
+            partner=partner, friend=friend
+        )
+        texts.append(SyntheticText(f"demo-s{n + 1:03d}", "session", "session", when, True, body))
+    return sorted(texts, key=lambda t: (t.happened_at, t.id))
+
+
+def _entry(rng: random.Random, progress: float) -> tuple[str, str]:
+    roll = rng.random()
+    if roll < 0.12:
+        return "dream", rng.choice(DREAMS)
+    if roll < 0.2:
+        return "free_association", rng.choice(UNEXPLAINED + LATER_LINK)
+    if roll < 0.3:
+        return "mindful_choice", rng.choice(MINDFUL)
+    if roll < 0.42:
+        return "reflection", rng.choice(CHILDHOOD)
+    if roll < 0.54:
+        return "reflection", rng.choice(WORK)
+    if roll < 0.54 + 0.3 * (1 - progress):
+        return "free_association", rng.choice(WITHDRAWAL)
+    return "free_association", rng.choice(FRIENDLY + MINDFUL)

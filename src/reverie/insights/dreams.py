@@ -1,0 +1,65 @@
+"""Dreams: recurring coded elements across dreams, and links to waking life (the same person role in a waking
+entry or session within seven days of the dream)."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from datetime import timedelta
+
+from reverie.insights.ccrt import role_words
+from reverie.insights.digest import Digest
+from reverie.insights.lane import Lane
+from reverie.insights.statements import Statement, statement
+
+WAKING_WINDOW = timedelta(days=7)
+MAX_ELEMENTS = 6
+MAX_ROLES = 5
+
+
+def dream_lines(lane: Lane, audience: str) -> list[Statement]:
+    return _element_lines(lane) + _waking_lines(lane, audience)
+
+
+def _element_lines(lane: Lane) -> list[Statement]:
+    dreams = len(lane.dreams)
+    recurring = [(n, element) for element, n in lane.dream_elements.items() if n >= 2]
+    recurring.sort(key=lambda x: (-x[0], x[1]))
+    lines = []
+    for n, (label, detail) in recurring[:MAX_ELEMENTS]:
+        name = f"{label} ({detail})" if detail else label
+        text = f"The dream element '{name}' recurs in {n} of {dreams} dreams."
+        evidence = lane.in_time_order(lane.dream_elements.evidence((label, detail)))
+        lines.append(statement(f"dream:element:{label}:{detail}", text, evidence, n, dreams, "dreams"))
+    return lines
+
+
+def _waking_lines(lane: Lane, audience: str) -> list[Statement]:
+    per_role: dict[str, list[Digest]] = {}
+    for dream in lane.dreams.values():
+        for role in dream.roles:
+            per_role.setdefault(role, []).append(dream)
+    ranked = sorted(per_role.items(), key=lambda x: (-len(x[1]), x[0]))
+    lines = []
+    for role, dreams in ranked[:MAX_ROLES]:
+        linked = [(d.item_id, w) for d in dreams if (w := _waking_near(lane, role, d))]
+        text = (
+            f"{role_words(role, audience).capitalize()} appears in {len(dreams)} dreams; "
+            f"in {len(linked)} of them also in waking entries or sessions within {WAKING_WINDOW.days} days."
+        )
+        evidence = lane.in_time_order([i for pair in linked for i in pair] or [d.item_id for d in dreams])
+        lines.append(statement(f"dream:waking:{role}", text, evidence, len(linked), len(dreams), "dreams"))
+    return lines
+
+
+def _waking_near(lane: Lane, role: str, dream: Digest) -> str | None:
+    """The waking item closest in time (within the window) that mentions the same role."""
+    times = lane.waking_roles.get(role, [])
+    index = bisect_left(times, (dream.happened_at - WAKING_WINDOW, ""))
+    best: tuple[timedelta, str] | None = None
+    for when, item_id in times[index:]:
+        gap = abs(when - dream.happened_at)
+        if when - dream.happened_at > WAKING_WINDOW:
+            break
+        if best is None or gap < best[0]:
+            best = (gap, item_id)
+    return best[1] if best else None

@@ -1,0 +1,125 @@
+"""Feelings over time: the full range, shifts over the course, mixed feelings per person, and feelings that
+were hard to explain at first but were later linked to a person or a relationship episode."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from datetime import datetime, timedelta
+
+from reverie.insights.ccrt import role_words
+from reverie.insights.course import halves, periods, span_words
+from reverie.insights.goemotions import NEGATIVE, POSITIVE
+from reverie.insights.lane import Lane
+from reverie.insights.statements import Statement, join_words, percent, share, statement
+
+LATER_SENSE_WINDOW = timedelta(weeks=6)
+SHIFT_POINTS = 0.10  # a feeling's share of items must move by at least this much to be mentioned
+MAX_SHIFTS = 4
+TOP_RANGE = 5
+
+
+def feeling_lines(lane: Lane, audience: str) -> list[Statement]:
+    lines = _range_lines(lane)
+    lines += _shift_lines(lane)
+    lines += _mixed_lines(lane, audience)
+    later = _later_sense_line(lane)
+    return lines + ([later] if later else [])
+
+
+def _range_lines(lane: Lane) -> list[Statement]:
+    ranked = sorted(lane.emotions.items(), key=lambda x: (-x[1], x[0]))
+    if not ranked:
+        return []
+    top = ranked[:TOP_RANGE]
+    named = join_words(f"{e} ({n} items)" for e, n in top)
+    text = f"{len(ranked)} different feelings appear across the material; most often {named}."
+    evidence = lane.in_time_order(lane.emotions.evidence_of(e for e, _ in top))
+    return [statement("feelings:range", text, evidence, len(evidence), lane.item_count, "items")]
+
+
+def _shift_lines(lane: Lane) -> list[Statement]:
+    early, late = halves(periods(lane))
+    if not early:
+        return []
+    n_early = sum(lane.periods.count(p) for p in early)
+    n_late = sum(lane.periods.count(p) for p in late)
+    shifts: list[tuple[float, str, int, int]] = []
+    for emotion in list(lane.emotions.keys()):
+        before = sum(lane.period_emotions.count((p, emotion)) for p in early)
+        after = sum(lane.period_emotions.count((p, emotion)) for p in late)
+        delta = share(after, n_late) - share(before, n_early)
+        if abs(delta) >= SHIFT_POINTS and max(before, after) >= 3:
+            shifts.append((delta, emotion, before, after))
+    shifts.sort(key=lambda s: (-abs(s[0]), s[1]))
+    lines = []
+    for _, emotion, before, after in shifts[:MAX_SHIFTS]:
+        text = (
+            f"{emotion.capitalize()} appears in {percent(before, n_early)} of items in {span_words(early)} "
+            f"({before} of {n_early}) and in {percent(after, n_late)} in {span_words(late)} "
+            f"({after} of {n_late})."
+        )
+        evidence = lane.in_time_order(lane.period_emotions.evidence_of((p, emotion) for p in late))
+        lines.append(statement(f"feelings:shift:{emotion}", text, evidence, after, n_late, "later items"))
+    return lines
+
+
+def _mixed_lines(lane: Lane, audience: str) -> list[Statement]:
+    lines = []
+    for role, n in sorted(lane.mixed.items(), key=lambda x: (-x[1], x[0])):
+        warm = _top_toward(lane, role, POSITIVE)
+        hard = _top_toward(lane, role, NEGATIVE)
+        detail = f" ({join_words(warm)} alongside {join_words(hard)})" if warm and hard else ""
+        mentions = lane.themes.count(f"person:{role}")
+        text = (
+            f"Toward {role_words(role, audience)}, warm and painful feelings appear side by side in {n} "
+            f"of {mentions} items that mention them{detail}."
+        )
+        evidence = lane.in_time_order(lane.mixed.evidence(role))
+        lines.append(statement(f"feelings:mixed:{role}", text, evidence, n, mentions, "items"))
+    return lines
+
+
+def _top_toward(lane: Lane, role: str, emotions: frozenset[str]) -> list[str]:
+    counts = [(lane.role_emotions.count((role, e)), e) for e in emotions]
+    return [e for n, e in sorted(counts, key=lambda x: (-x[0], x[1])) if n][:2]
+
+
+def _later_sense_line(lane: Lane) -> Statement | None:
+    events = lane.unexplained_events
+    if not events:
+        return None
+    made_sense: dict[str, int] = {}
+    evidence: set[str] = set()
+    for moment, item_id, emotion in events:
+        link = _next_link(lane, emotion, moment, item_id)
+        if link:
+            made_sense[emotion] = made_sense.get(emotion, 0) + 1
+            evidence.update((item_id, link))
+    n = sum(made_sense.values())
+    weeks = LATER_SENSE_WINDOW.days // 7
+    text = (
+        f"Of {len(events)} feelings described as hard to explain, {n} were later linked to a person or a "
+        f"relationship episode within {weeks} weeks"
+    )
+    if made_sense:
+        text += " (" + join_words(
+            f"{e} {k}" for e, k in sorted(made_sense.items(), key=lambda x: (-x[1], x[0]))
+        )
+        text += ")"
+    return statement(
+        "feelings:later-sense", text + ".", lane.in_time_order(evidence), n, len(events), "feelings"
+    )
+
+
+def _next_link(lane: Lane, emotion: str, moment: datetime, item_id: str) -> str | None:
+    """The first later item (within the window) that links this emotion to a person or episode."""
+    if not emotion:
+        return None
+    times = lane.link_times.get(emotion, [])
+    index = bisect_right(times, (moment, item_id))
+    for when, other in times[index:]:
+        if when - moment > LATER_SENSE_WINDOW:
+            return None
+        if when > moment:
+            return other
+    return None

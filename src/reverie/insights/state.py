@@ -1,0 +1,183 @@
+"""The incremental insight state: add or remove one item in O(its findings), then read a view.
+
+Audience rules are applied when an item is added, by placing its digest in the lanes it may feed:
+
+- ``client``: every item except process notes (process notes are the therapist's, never the client's);
+- ``therapist``: only items with ``shared_with_therapist=True``, never process notes;
+- ``therapist`` with ``include_process_notes=True``: the above plus process notes (the caller audits the
+  request). A process note is the therapist's own record, so it feeds this lane whether or not it is "shared".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from reverie.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from reverie.insights.associations import thread_lines
+from reverie.insights.defenses import defense_lines
+from reverie.insights.digest import Digest, digest
+from reverie.insights.dreams import dream_lines
+from reverie.insights.feelings import feeling_lines
+from reverie.insights.items import Item
+from reverie.insights.lane import Lane
+from reverie.insights.patterns import pattern_lines
+from reverie.insights.series import group_nodes, period_points
+from reverie.insights.statements import Statement, statement
+from reverie.insights.themes import core, pervasiveness, theme_lines
+from reverie.insights.transference import mirror_lines
+from reverie.insights.triangles import triangle_lines, triangle_summary
+from reverie.insights.view import InsightView, Section
+
+AUDIENCES = ("client", "therapist")
+LaneKey = tuple[str, bool]
+
+
+def _feeds(key: LaneKey, item: Item) -> bool:
+    audience, with_notes = key
+    if item.is_process_note:
+        return audience == "therapist" and with_notes
+    return audience == "client" or item.shared_with_therapist
+
+
+LANE_KEYS: tuple[LaneKey, ...] = (("client", False), ("therapist", False), ("therapist", True))
+
+
+class InsightState:
+    """Running aggregates over items; ``view()`` reads them without rescanning items.
+
+    Each item is digested once on ``add``. An audience's lane is built the first time its view is asked for
+    and from then on updated with every ``add`` and ``remove`` in O(findings of that item).
+    """
+
+    def __init__(self, items: Iterable[Item] = ()) -> None:
+        self._lanes: dict[LaneKey, Lane] = {}  # built on the first view for an audience, then kept current
+        self._placed: dict[str, tuple[Digest, tuple[LaneKey, ...]]] = {}
+        for item in items:
+            self.add(item)
+
+    def __len__(self) -> int:
+        return len(self._placed)
+
+    def __contains__(self, item_id: object) -> bool:
+        return item_id in self._placed
+
+    def add(self, item: Item) -> None:
+        if item.id in self._placed:
+            raise Conflict("This item is already part of the insights; remove it before adding it again.")
+        d = digest(item)
+        keys = tuple(key for key in LANE_KEYS if _feeds(key, item))
+        for key in keys:
+            if key in self._lanes:
+                self._lanes[key].add(d)
+        self._placed[item.id] = (d, keys)
+
+    def remove(self, item_id: str) -> None:
+        placed = self._placed.pop(item_id, None)
+        if placed is None:
+            raise NotFound("No such item in the insights.")
+        d, keys = placed
+        for key in keys:
+            if key in self._lanes:
+                self._lanes[key].remove(d)
+
+    def replace(self, item: Item) -> None:
+        """Re-add an item whose findings changed (re-analysis)."""
+        if item.id in self._placed:
+            self.remove(item.id)
+        self.add(item)
+
+    def lane(self, audience: str, include_process_notes: bool = False) -> Lane:
+        if audience not in AUDIENCES:
+            raise InvalidInput(f"Unknown audience; expected one of {list(AUDIENCES)}.")
+        if audience == "client" and include_process_notes:
+            raise PermissionDenied("Process notes belong to the therapist and never feed the client's view.")
+        key = (audience, include_process_notes)
+        if key not in self._lanes:
+            self._lanes[key] = self._materialise(key)
+        return self._lanes[key]
+
+    def _materialise(self, key: LaneKey) -> Lane:
+        """Build a lane from the digests already held (in time order, so every insert is an append)."""
+        lane = Lane()
+        fed = [d for d, keys in self._placed.values() if key in keys]
+        for d in sorted(fed, key=lambda d: d.sort_key):
+            lane.add(d)
+        return lane
+
+    def view(self, audience: str = "client", *, include_process_notes: bool = False) -> InsightView:
+        lane = self.lane(audience, include_process_notes)
+        return assemble(lane, audience, include_process_notes)
+
+
+def build_view(
+    items: Iterable[Item], audience: str = "client", *, include_process_notes: bool = False
+) -> InsightView:
+    """One-shot: build a state from ``items`` and read its view."""
+    return InsightState(items).view(audience, include_process_notes=include_process_notes)
+
+
+SECTIONS: tuple[tuple[str, str], ...] = (
+    ("overview", "What this view draws on"),
+    ("themes", "Relationship themes (wish, response of others, response of self)"),
+    ("transference", "With the therapist and with others"),
+    ("patterns", "Recurring patterns"),
+    ("triangles", "Feeling, anxiety and defense; therapist, present and past"),
+    ("feelings", "Feelings over time"),
+    ("defenses", "Ways of handling distress (defenses)"),
+    ("dreams", "Dreams and waking life"),
+    ("thread", "What comes up next to what"),
+)
+
+
+def assemble(lane: Lane, audience: str, include_process_notes: bool) -> InsightView:
+    rows = pervasiveness(lane)
+    builders: dict[str, Callable[[], list[Statement]]] = {
+        "overview": lambda: _overview(lane),
+        "themes": lambda: theme_lines(lane, rows, audience),
+        "transference": lambda: mirror_lines(lane, audience),
+        "patterns": lambda: _patterns(lane, audience),
+        "triangles": lambda: triangle_lines(lane),
+        "feelings": lambda: feeling_lines(lane, audience),
+        "defenses": lambda: defense_lines(lane),
+        "dreams": lambda: dream_lines(lane, audience),
+        "thread": lambda: thread_lines(lane, audience),
+    }
+    order = lane.order
+    return InsightView(
+        audience=audience,
+        include_process_notes=include_process_notes,
+        item_count=lane.item_count,
+        episode_count=sum(n for _, n in lane.episodes.items()),
+        first=order[0][0] if order else None,
+        last=order[-1][0] if order else None,
+        sections=tuple(Section(key, title, tuple(builders[key]())) for key, title in SECTIONS),
+        pervasiveness=rows,
+        core=core(rows),
+        periods=period_points(lane),
+        groups=group_nodes(lane),
+        triangles=triangle_summary(lane),
+    )
+
+
+def _overview(lane: Lane) -> list[Statement]:
+    if not lane.item_count:
+        return []
+    n_periods = len(list(lane.periods.keys()))
+    dreams = len(lane.dreams)
+    episodes = sum(n for _, n in lane.episodes.items())
+    scored = lane.scored.count("*")
+    text = (
+        f"This view draws on {lane.item_count} items over {n_periods} quarters, including {dreams} dreams, "
+        f"with {episodes} relationship episodes ({scored} scored for wish and responses)."
+    )
+    return [statement("overview", text, (), lane.item_count, None, "items")]
+
+
+def _patterns(lane: Lane, audience: str) -> list[Statement]:
+    opportunities = dict(lane.opportunities.items())
+    hits = dict(lane.hits.items())
+    evidence: dict[str, list[str]] = {}
+    for key, _ in hits.items():
+        evidence.setdefault(key[0], []).extend(lane.hits.evidence(key))
+    ordered = {template: list(lane.in_time_order(ids)) for template, ids in evidence.items()}
+    return pattern_lines(opportunities, hits, ordered, audience)

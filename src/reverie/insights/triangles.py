@@ -1,0 +1,109 @@
+"""Malan's triangles: which corners the material touches, and the links between corners over time.
+
+Conflict triangle: F hidden feeling (emotions, unexplained feelings, mixed feelings), A anxiety (fear,
+nervousness), D defense (DMRS levels 1-6). Person triangle: T the therapist, C current others, P the past
+(parents, childhood). A link is an item where two corners come up together, or the same W/RO/RS pattern seen
+at two person corners (with a parent or in childhood and with a partner now = P-C).
+"""
+
+from __future__ import annotations
+
+from reverie.insights.ccrt import triple_phrase
+from reverie.insights.course import halves, periods, span_words
+from reverie.insights.digest import Triple
+from reverie.insights.lane import Lane
+from reverie.insights.statements import Statement, percent, statement
+from reverie.insights.view import Triangles
+
+CONFLICT = ("F", "A", "D")
+PERSON = ("T", "C", "P")
+CORNER_NAMES = {
+    "F": "hidden feeling",
+    "A": "anxiety",
+    "D": "defense",
+    "T": "therapist",
+    "C": "current others",
+    "P": "past",
+}
+CORNER_WORDS = {
+    "F": "a hidden or mixed feeling",
+    "A": "anxiety",
+    "D": "a defense",
+    "T": "the therapist",
+    "C": "current others",
+    "P": "the past (parents, childhood)",
+}
+LINKS = (("A", "F"), ("D", "F"), ("A", "D"), ("C", "T"), ("P", "T"), ("C", "P"))
+
+
+def triangle_summary(lane: Lane) -> Triangles:
+    return Triangles(
+        items=lane.item_count,
+        corners=tuple((c, lane.corners.count(c)) for c in CONFLICT + PERSON),
+        links=tuple((a, b, lane.corner_links.count((a, b))) for a, b in LINKS),
+    )
+
+
+def triangle_lines(lane: Lane) -> list[Statement]:
+    total = lane.item_count
+    lines: list[Statement] = []
+    for corner in CONFLICT + PERSON:
+        n = lane.corners.count(corner)
+        if n:
+            text = f"{n} of {total} items ({percent(n, total)}) touch the '{CORNER_NAMES[corner]}' corner."
+            evidence = lane.in_time_order(lane.corners.evidence(corner))
+            lines.append(statement(f"corner:{corner}", text, evidence, n, total, "items"))
+    for a, b in LINKS:
+        line = _link_line(lane, a, b, total)
+        if line:
+            lines.append(line)
+    for a, b in (("C", "P"), ("C", "T"), ("P", "T")):
+        line = _pattern_link(lane, a, b)
+        if line:
+            lines.append(line)
+    return lines
+
+
+def _cap(text: str) -> str:
+    return text[0].upper() + text[1:]
+
+
+def _link_line(lane: Lane, a: str, b: str, total: int) -> Statement | None:
+    n = lane.corner_links.count((a, b))
+    if not n:
+        return None
+    text = f"{_cap(CORNER_WORDS[a])} and {CORNER_WORDS[b]} come up together in {n} of {total} items"
+    early, late = halves(periods(lane))
+    if early:
+        before = sum(lane.period_links.count((p, a, b)) for p in early)
+        after = sum(lane.period_links.count((p, a, b)) for p in late)
+        text += f" ({before} in {span_words(early)}, {after} in {span_words(late)})"
+    evidence = lane.in_time_order(lane.corner_links.evidence((a, b)))
+    return statement(f"link:{a}-{b}", text + ".", evidence, n, total, "items")
+
+
+def _pattern_link(lane: Lane, a: str, b: str) -> Statement | None:
+    """The same W/RO/RS pattern at two person corners; the pattern seen most at both is reported."""
+    shared: list[tuple[int, Triple]] = []
+    for (corner, triple), n in lane.corner_triples.items():
+        if corner == a and lane.corner_triples.count((b, triple)):
+            shared.append((min(n, lane.corner_triples.count((b, triple))), triple))
+    if not shared:
+        return None
+    _, triple = min(shared, key=lambda x: (-x[0], tuple(c or 0 for c in x[1])))
+    n_a, n_b = lane.corner_triples.count((a, triple)), lane.corner_triples.count((b, triple))
+    phrase = triple_phrase(*triple)
+    text = (
+        f"The same pattern, {phrase[0].lower()}{phrase[1:]}, appears with {CORNER_WORDS[a]} ({n_a} episodes) "
+        f"and with {CORNER_WORDS[b]} ({n_b} episodes): a {_pair(a, b)} link."
+    )
+    evidence = lane.in_time_order(lane.corner_triples.evidence_of([(a, triple), (b, triple)]))
+    return statement(
+        f"pattern-link:{_pair(a, b)}", text, evidence, min(n_a, n_b), None, "episodes at each corner"
+    )
+
+
+def _pair(a: str, b: str) -> str:
+    order = {"P": 0, "C": 1, "T": 2}
+    first, second = sorted((a, b), key=lambda c: order[c])
+    return f"{second}-{first}" if "T" in (a, b) else f"{first}-{second}"

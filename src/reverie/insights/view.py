@@ -1,0 +1,155 @@
+"""The view: what one audience may see of the patterns over time, as statements plus chart series.
+
+A view holds only category codes, counts, roles, periods and item ids — never entry text — so anything
+rendered from it (web page, SVG, PDF) cannot leak more than the view shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from reverie.insights.statements import Statement
+
+DISCLAIMER = "Reverie supports therapy; it is not a therapist and does not diagnose."
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    key: str
+    title: str
+    statements: tuple[Statement, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CcrtRow:
+    """Pervasiveness of one cluster: share of scored episodes (with ``group``; '*' = all) that contain it."""
+
+    group: str
+    component: str
+    cluster: int
+    label: str
+    count: int
+    total: int
+
+    @property
+    def share(self) -> float:
+        return self.count / self.total if self.total else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodPoint:
+    """One calendar quarter: items, emotions (items showing each), ODF estimate and CCRT counts."""
+
+    period: str
+    items: int
+    emotions: tuple[tuple[str, int], ...]
+    odf: float | None
+    defenses: int
+    scored_episodes: int
+    ccrt: tuple[tuple[str, int, int], ...]  # (component, cluster, episodes)
+
+
+@dataclass(frozen=True, slots=True)
+class GroupNode:
+    """A person group in the relationship map: its episodes and its most frequent W, RO and RS."""
+
+    group: str
+    episodes: int
+    scored: int
+    edges: tuple[tuple[str, int, int], ...]  # (component, cluster, episodes)
+
+
+@dataclass(frozen=True, slots=True)
+class Triangles:
+    """Malan's triangles: items touching each corner, and items where two corners co-occur."""
+
+    items: int
+    corners: tuple[tuple[str, int], ...]  # F, A, D, T, C, P
+    links: tuple[tuple[str, str, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class InsightView:
+    audience: str
+    include_process_notes: bool
+    item_count: int
+    episode_count: int
+    first: datetime | None
+    last: datetime | None
+    sections: tuple[Section, ...]
+    pervasiveness: tuple[CcrtRow, ...]
+    core: tuple[CcrtRow, ...]
+    periods: tuple[PeriodPoint, ...]
+    groups: tuple[GroupNode, ...]
+    triangles: Triangles
+    disclaimer: str = DISCLAIMER
+
+    def statements(self) -> Iterator[Statement]:
+        for section in self.sections:
+            yield from section.statements
+
+    def section(self, key: str) -> Section | None:
+        return next((s for s in self.sections if s.key == key), None)
+
+    def evidence_ids(self) -> set[str]:
+        return {i for s in self.statements() for i in s.evidence}
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "schema": "reverie.insights/1",
+            "audience": self.audience,
+            "include_process_notes": self.include_process_notes,
+            "item_count": self.item_count,
+            "episode_count": self.episode_count,
+            "first": self.first.isoformat() if self.first else None,
+            "last": self.last.isoformat() if self.last else None,
+            "disclaimer": self.disclaimer,
+            "sections": [
+                {"key": s.key, "title": s.title, "statements": [x.to_json() for x in s.statements]}
+                for s in self.sections
+            ],
+            "core": [_row_json(r) for r in self.core],
+            "pervasiveness": [_row_json(r) for r in self.pervasiveness],
+            "periods": [_period_json(p) for p in self.periods],
+            "groups": [
+                {
+                    "group": g.group,
+                    "episodes": g.episodes,
+                    "scored": g.scored,
+                    "edges": [list(e) for e in g.edges],
+                }
+                for g in self.groups
+            ],
+            "triangles": {
+                "items": self.triangles.items,
+                "corners": dict(self.triangles.corners),
+                "links": [list(link) for link in self.triangles.links],
+            },
+        }
+
+
+def _row_json(row: CcrtRow) -> dict[str, Any]:
+    return {
+        "group": row.group,
+        "component": row.component,
+        "cluster": row.cluster,
+        "label": row.label,
+        "count": row.count,
+        "total": row.total,
+        "share": round(row.share, 4),
+    }
+
+
+def _period_json(point: PeriodPoint) -> dict[str, Any]:
+    return {
+        "period": point.period,
+        "items": point.items,
+        "emotions": dict(point.emotions),
+        "odf": None if point.odf is None else round(point.odf, 3),
+        "defenses": point.defenses,
+        "scored_episodes": point.scored_episodes,
+        "ccrt": [list(c) for c in point.ccrt],
+    }
