@@ -1,0 +1,229 @@
+"""A course as an iCalendar file (RFC 5545): one weekly recurring event, cancellations as EXDATEs.
+
+Titles are minimal by default ("Session · A.B."): no diagnosis, no full names, no notes, because calendar
+files end up on phones and shared servers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import cast
+
+import icalendar
+
+from reverie.errors import InvalidInput
+from reverie.programmes.sessions import DEFAULT_MINUTES, plan_sessions, session_weekdays
+
+PRODID = "-//Reverie//Reverie course calendar//EN"
+DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,4}")
+_UID = re.compile(r"[A-Za-z0-9@._\-]{8,255}")
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarCourse:
+    """What goes into a course calendar.
+
+    ``sessions`` is the number of sessions to be held. With ``extend_for_cancellations`` (the default) each
+    cancelled session is replaced at the end, so the rule's COUNT is ``sessions + len(cancelled)`` and the
+    calendar still shows ``sessions`` dates; without it COUNT is ``sessions`` and cancellations shorten it.
+    """
+
+    uid: str
+    start: datetime
+    sessions: int
+    weekly: int = 1
+    weekdays: tuple[int, ...] | None = None
+    duration_minutes: int = DEFAULT_MINUTES
+    initials: str = ""
+    cancelled: tuple[datetime, ...] = ()
+    extend_for_cancellations: bool = True
+    title: str | None = None
+    stamp: datetime | None = None
+
+
+def initials_of(name: str) -> str:
+    """``"Anna Berg"`` → ``"A.B."`` (letters only, at most four)."""
+    letters = [part[0].upper() for part in name.split() if part[:1].isalpha()]
+    return "".join(f"{letter}." for letter in letters[:4])
+
+
+def summary_of(course: CalendarCourse) -> str:
+    if course.title is not None:
+        title = course.title.strip()
+        if not title or len(title) > 80 or "\n" in title or "\r" in title:
+            raise InvalidInput("A calendar title must be one line of 1–80 characters.")
+        return title
+    if not course.initials:
+        return "Session"
+    if not _INITIALS.fullmatch(course.initials):
+        raise InvalidInput("Initials must look like 'A.B.' (capital letters, each followed by a dot).")
+    return f"Session · {course.initials}"
+
+
+def rule_count(course: CalendarCourse) -> int:
+    return course.sessions + (len(course.cancelled) if course.extend_for_cancellations else 0)
+
+
+def occurrences(course: CalendarCourse) -> tuple[datetime, ...]:
+    """The session starts the calendar shows: every start of the rule minus the cancelled ones."""
+    planned = plan_sessions(
+        course.start, course.weekly, rule_count(course), course.weekdays, course.duration_minutes
+    )
+    starts = [session.start for session in planned]
+    _check_cancelled(course, starts)
+    cancelled = set(course.cancelled)
+    return tuple(start for start in starts if start not in cancelled)
+
+
+def _check_cancelled(course: CalendarCourse, starts: list[datetime]) -> None:
+    if len(set(course.cancelled)) != len(course.cancelled):
+        raise InvalidInput("The same session is cancelled twice.")
+    for index, moment in enumerate(course.cancelled, start=1):
+        if moment.tzinfo is None or moment not in starts:
+            raise InvalidInput(f"Cancellation {index} is not the start of a session in this course.")
+
+
+def course_to_ics(course: CalendarCourse) -> bytes:
+    """Export the course as an .ics file: one VEVENT with a weekly RRULE, DURATION and EXDATEs."""
+    if not _UID.fullmatch(course.uid):
+        raise InvalidInput("A calendar UID must be 8–255 letters, digits or '@._-'.")
+    if isinstance(course.sessions, bool) or not isinstance(course.sessions, int) or course.sessions < 1:
+        raise InvalidInput("A course needs at least one session.")
+    occurrences(course)  # validates start, weekdays, duration and cancellations
+    cal = icalendar.Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add_component(_event(course))
+    cal.add_missing_timezones()
+    return bytes(cal.to_ical())
+
+
+def _event(course: CalendarCourse) -> icalendar.Event:
+    event = icalendar.Event()
+    event.add("uid", course.uid)
+    event.add("dtstamp", (course.stamp or datetime.now(UTC)).astimezone(UTC))
+    event.add("summary", summary_of(course))
+    event.add("dtstart", course.start)
+    event.add("duration", timedelta(minutes=course.duration_minutes))
+    event.add("rrule", _rule(course))
+    if course.cancelled:
+        zone = course.start.tzinfo
+        event.add("exdate", sorted(moment.astimezone(zone) for moment in course.cancelled))
+    return event
+
+
+def _rule(course: CalendarCourse) -> dict[str, object]:
+    rule: dict[str, object] = {"freq": "weekly", "count": rule_count(course)}
+    days = session_weekdays(course.start, course.weekly, course.weekdays)
+    if days != (course.start.weekday(),):
+        rule["byday"] = [DAY_CODES[day] for day in days]
+    return rule
+
+
+@dataclass(frozen=True, slots=True)
+class RecurrenceRule:
+    """A validated RRULE. ``text`` is its canonical form (without the ``RRULE:`` prefix)."""
+
+    freq: str
+    count: int | None
+    interval: int
+    byday: tuple[str, ...]
+    until: date | datetime | None
+    text: str
+
+
+_RULE_PARTS = frozenset(
+    {
+        "FREQ", "UNTIL", "COUNT", "INTERVAL", "BYSECOND", "BYMINUTE", "BYHOUR", "BYDAY", "BYMONTHDAY",
+        "BYYEARDAY", "BYWEEKNO", "BYMONTH", "BYSETPOS", "WKST",
+    }
+)  # fmt: skip
+
+
+def parse_rrule(text: str) -> RecurrenceRule:
+    """Validate an RFC 5545 RRULE (with or without the ``RRULE:`` prefix); errors name the offending part."""
+    if not isinstance(text, str) or not text.strip() or len(text) > 500:
+        raise InvalidInput("A recurrence rule must be a non-empty line of at most 500 characters.")
+    body = text.strip().removeprefix("RRULE:")
+    parts = _split_parts(body)
+    _check_ranges(parts)
+    recur = _parse_parts(body, parts)
+    return _checked_rule(recur)
+
+
+def _split_parts(body: str) -> list[tuple[str, str]]:
+    parts = []
+    for index, part in enumerate(body.split(";"), start=1):
+        key, sep, value = part.partition("=")
+        if not sep or not value or key.upper() not in _RULE_PARTS:
+            raise InvalidInput(f"Part {index} of the recurrence rule is not a known NAME=VALUE pair.")
+        parts.append((key.upper(), value))
+    keys = [key for key, _ in parts]
+    if len(set(keys)) != len(keys):
+        raise InvalidInput("A recurrence rule names a part more than once.")
+    return parts
+
+
+_RANGES = {
+    "BYSECOND": (0, 60, False),
+    "BYMINUTE": (0, 59, False),
+    "BYHOUR": (0, 23, False),
+    "BYMONTHDAY": (1, 31, True),
+    "BYYEARDAY": (1, 366, True),
+    "BYWEEKNO": (1, 53, True),
+    "BYMONTH": (1, 12, False),
+    "BYSETPOS": (1, 366, True),
+}  # part: (lowest, highest, may be negative)
+
+
+def _check_ranges(parts: list[tuple[str, str]]) -> None:
+    for key, value in parts:
+        if key not in _RANGES:
+            continue
+        low, high, signed = _RANGES[key]
+        for item in value.split(","):
+            number = int(item) if re.fullmatch(r"[+-]?\d{1,3}", item) else None
+            magnitude = abs(number) if number is not None and signed else number
+            if magnitude is None or (number is not None and number < 0 and not signed):
+                raise InvalidInput(f"The {key} part of the recurrence rule is invalid.")
+            if not low <= magnitude <= high:
+                raise InvalidInput(f"The {key} part of the recurrence rule is out of range.")
+
+
+def _parse_parts(body: str, parts: list[tuple[str, str]]) -> icalendar.vRecur:
+    for key, value in parts:
+        try:
+            icalendar.vRecur.from_ical(f"{key}={value}")
+        except (ValueError, TypeError):
+            raise InvalidInput(f"The {key} part of the recurrence rule is invalid.") from None
+    return cast(icalendar.vRecur, icalendar.vRecur.from_ical(body))
+
+
+def _checked_rule(recur: icalendar.vRecur) -> RecurrenceRule:
+    if "FREQ" not in recur:
+        raise InvalidInput("A recurrence rule needs a FREQ part.")
+    if "COUNT" in recur and "UNTIL" in recur:
+        raise InvalidInput("A recurrence rule may have COUNT or UNTIL, not both.")
+    count = _positive(recur, "COUNT")
+    interval = _positive(recur, "INTERVAL") or 1
+    until = recur["UNTIL"][0] if "UNTIL" in recur else None
+    return RecurrenceRule(
+        freq=str(recur["FREQ"][0]),
+        count=count,
+        interval=interval,
+        byday=tuple(str(day) for day in recur.get("BYDAY", [])),
+        until=until,
+        text=bytes(recur.to_ical()).decode(),  # type: ignore[no-untyped-call]
+    )
+
+
+def _positive(recur: icalendar.vRecur, key: str) -> int | None:
+    if key not in recur:
+        return None
+    value = recur[key][0]
+    if not isinstance(value, int) or value < 1:
+        raise InvalidInput(f"The {key} part of the recurrence rule must be a whole number from 1.")
+    return value

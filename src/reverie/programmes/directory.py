@@ -1,0 +1,303 @@
+"""The therapist directory: profiles, an all-or-nothing CSV import, and the search filter.
+
+CSV columns (header required, order free, extra columns ignored): id, name, modalities, formats, languages,
+in_person, online, location, country, fee_min, fee_max, currency, availability. List fields use ``;``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from typing import Any
+
+from reverie.errors import InvalidInput
+from reverie.programmes.formats import ProgrammeId
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_ROWS = 10_000
+MAX_FEE = Decimal(100_000)
+COLUMNS = (
+    "id", "name", "modalities", "formats", "languages", "in_person", "online", "location", "country",
+    "fee_min", "fee_max", "currency", "availability",
+)  # fmt: skip
+_ID = re.compile(r"[A-Za-z0-9_\-]{1,64}")
+_LANGUAGE = re.compile(r"[a-z]{2}")
+_TRUE, _FALSE = {"yes", "true", "1", "y"}, {"no", "false", "0", "n"}
+
+
+class Modality(StrEnum):
+    PSYCHODYNAMIC = "psychodynamic"
+    PSYCHOANALYTIC = "psychoanalytic"
+    DIT = "DIT"
+    ART = "art"
+    MUSIC = "music"
+    CBT = "CBT"
+    INTEGRATIVE = "integrative"
+    PERSON_CENTRED = "person-centred"
+    SYSTEMIC = "systemic"
+
+
+class Availability(StrEnum):
+    OPEN = "open"
+    WAITLIST = "waitlist"
+    FULL = "full"
+
+
+FORMATS = frozenset({*(p.value for p in ProgrammeId), "cbt"})
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """A therapist's public directory profile. Fees are per session, in ``currency``."""
+
+    id: str
+    name: str
+    modalities: tuple[Modality, ...]
+    formats: tuple[str, ...]
+    languages: tuple[str, ...]
+    in_person: bool
+    online: bool
+    location: str
+    country: str
+    fee_min: Decimal
+    fee_max: Decimal
+    currency: str
+    availability: Availability
+
+
+class _CellError(ValueError):
+    """A cell failed to parse; carries a message that never contains the cell's value."""
+
+
+def parse_directory_csv(data: bytes) -> list[Profile]:
+    """Parse a directory CSV; any error raises InvalidInput naming line and column; nothing partial."""
+    if len(data) > MAX_BYTES:
+        raise InvalidInput(f"A directory file may be at most {MAX_BYTES // (1024 * 1024)} MiB.")
+    reader = csv.DictReader(io.StringIO(_decode(data), newline=""), strict=True)
+    profiles: list[Profile] = []
+    seen: set[str] = set()
+    try:
+        _check_header(reader.fieldnames)
+        for row in _rows(reader):
+            profile = _profile(reader.line_num, row)
+            if profile.id in seen:
+                raise InvalidInput(f"Line {reader.line_num}, column 'id': the same id appears twice.")
+            seen.add(profile.id)
+            profiles.append(profile)
+    except csv.Error:
+        raise InvalidInput(f"Line {reader.line_num}: the CSV is malformed.") from None
+    return profiles
+
+
+def _decode(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise InvalidInput(f"Line {line} is not valid UTF-8.") from None
+
+
+def _check_header(fieldnames: Iterable[str] | None) -> None:
+    present = {name.strip() for name in fieldnames or ()}
+    missing = [column for column in COLUMNS if column not in present]
+    if missing:
+        raise InvalidInput(f"Line 1: missing column(s): {', '.join(missing)}.")
+
+
+def _rows(reader: csv.DictReader[str]) -> Iterable[dict[str, str]]:
+    for count, row in enumerate(reader, start=1):
+        if count > MAX_ROWS:
+            raise InvalidInput(f"A directory file may hold at most {MAX_ROWS} profiles.")
+        if None in row or any(value is None for value in row.values()):
+            raise InvalidInput(f"Line {reader.line_num}: expected {len(reader.fieldnames or ())} fields.")
+        yield {key.strip(): value.strip() for key, value in row.items()}
+
+
+def _profile(line: int, row: Mapping[str, str]) -> Profile:
+    def cell(column: str, parse: Callable[[str], Any]) -> Any:
+        try:
+            return parse(row[column])
+        except _CellError as error:
+            raise InvalidInput(f"Line {line}, column '{column}': {error}") from None
+
+    fee_min, fee_max = cell("fee_min", _fee), cell("fee_max", _fee)
+    if fee_max < fee_min:
+        raise InvalidInput(f"Line {line}, column 'fee_max': must not be below fee_min.")
+    profile = Profile(
+        id=cell("id", _identifier),
+        name=cell("name", _text(120, required=True)),
+        modalities=cell("modalities", _list_of(_modality, required=True)),
+        formats=cell("formats", _list_of(_format, required=False)),
+        languages=cell("languages", _list_of(_language, required=True)),
+        in_person=cell("in_person", _bool),
+        online=cell("online", _bool),
+        location=cell("location", _text(100, required=False)),
+        country=cell("country", _code(2, "a two-letter country code")),
+        fee_min=fee_min,
+        fee_max=fee_max,
+        currency=cell("currency", _code(3, "a three-letter currency code")),
+        availability=cell("availability", _availability),
+    )
+    if not (profile.in_person or profile.online):
+        raise InvalidInput(
+            f"Line {line}, column 'online': a profile must offer in-person or online sessions."
+        )
+    if profile.in_person and not profile.location:
+        raise InvalidInput(f"Line {line}, column 'location': needed for in-person sessions.")
+    return profile
+
+
+def _identifier(value: str) -> str:
+    if not _ID.fullmatch(value):
+        raise _CellError("must be 1–64 letters, digits, '_' or '-'.")
+    return value
+
+
+def _text(limit: int, *, required: bool) -> Callable[[str], str]:
+    def parse(value: str) -> str:
+        if (required and not value) or len(value) > limit or "\n" in value:
+            raise _CellError(f"must be one line of {'1' if required else '0'}–{limit} characters.")
+        return value
+
+    return parse
+
+
+def _list_of(parse: Callable[[str], Any], *, required: bool) -> Callable[[str], tuple[Any, ...]]:
+    def parse_list(value: str) -> tuple[Any, ...]:
+        items = tuple(parse(part.strip()) for part in value.split(";") if part.strip())
+        if required and not items:
+            raise _CellError("needs at least one value.")
+        return tuple(dict.fromkeys(items))
+
+    return parse_list
+
+
+def _modality(value: str) -> Modality:
+    for modality in Modality:
+        if modality.value.lower() == value.lower():
+            return modality
+    raise _CellError(f"unknown modality; expected: {', '.join(m.value for m in Modality)}.")
+
+
+def _format(value: str) -> str:
+    if value.lower() not in FORMATS:
+        raise _CellError(f"unknown format; expected: {', '.join(sorted(FORMATS))}.")
+    return value.lower()
+
+
+def _language(value: str) -> str:
+    if not _LANGUAGE.fullmatch(value.lower()):
+        raise _CellError("languages are two-letter ISO 639-1 codes such as 'en'.")
+    return value.lower()
+
+
+def _bool(value: str) -> bool:
+    if value.lower() in _TRUE:
+        return True
+    if value.lower() in _FALSE:
+        return False
+    raise _CellError("must be yes or no.")
+
+
+def _code(length: int, what: str) -> Callable[[str], str]:
+    def parse(value: str) -> str:
+        if len(value) != length or not value.isascii() or not value.isalpha():
+            raise _CellError(f"must be {what}.")
+        return value.upper()
+
+    return parse
+
+
+def _fee(value: str) -> Decimal:
+    try:
+        fee = Decimal(value)
+    except InvalidOperation:
+        raise _CellError("must be a number such as 80 or 80.50.") from None
+    if not fee.is_finite() or not 0 <= fee <= MAX_FEE or int(fee.as_tuple().exponent) < -2:
+        raise _CellError("must be a number from 0 with at most two decimals.")
+    return fee
+
+
+def _availability(value: str) -> Availability:
+    try:
+        return Availability(value.lower())
+    except ValueError:
+        raise _CellError("must be open, waitlist or full.") from None
+
+
+@dataclass(frozen=True, slots=True)
+class DirectoryQuery:
+    """Search filters; empty sets and None mean "any". ``mode`` is in_person, online or either."""
+
+    modalities: frozenset[Modality] = field(default_factory=frozenset)
+    formats: frozenset[str] = field(default_factory=frozenset)
+    language: str | None = None
+    mode: str = "either"
+    location: str | None = None
+    country: str | None = None
+    max_fee: Decimal | None = None
+    include_full: bool = False
+
+
+def query_from_prefill(prefill: Mapping[str, Any], **overrides: Any) -> DirectoryQuery:
+    """Build a query from ``FitResult.search_prefill``, then apply the person's own filters."""
+    modalities = frozenset(_modality_or_invalid(value) for value in prefill.get("modalities", ()))
+    formats = frozenset(str(value).lower() for value in prefill.get("formats", ()))
+    query = DirectoryQuery(modalities=modalities, formats=formats)
+    try:
+        return DirectoryQuery(**{**_as_kwargs(query), **overrides})
+    except TypeError:
+        raise InvalidInput("The directory search got a filter it does not know.") from None
+
+
+def _modality_or_invalid(value: object) -> Modality:
+    try:
+        return _modality(str(value))
+    except _CellError as error:
+        raise InvalidInput(f"Directory search: {error}") from None
+
+
+def _as_kwargs(query: DirectoryQuery) -> dict[str, Any]:
+    return {name: getattr(query, name) for name in DirectoryQuery.__dataclass_fields__}
+
+
+def matches(profile: Profile, query: DirectoryQuery) -> bool:
+    """Whether ``profile`` passes every filter of ``query``.
+
+    Location applies to in-person sessions only: with mode "either", an online profile matches anywhere.
+    Full practices are left out unless ``include_full``; the fee filter compares the lowest fee.
+    """
+    if query.mode not in ("in_person", "online", "either"):
+        raise InvalidInput("The session mode is in_person, online or either.")
+    checks = (
+        not query.modalities or bool(query.modalities & set(profile.modalities)),
+        not query.formats or bool(query.formats & set(profile.formats)),
+        query.language is None or query.language.lower() in profile.languages,
+        query.country is None or query.country.upper() == profile.country,
+        query.max_fee is None or profile.fee_min <= query.max_fee,
+        query.include_full or profile.availability is not Availability.FULL,
+        _mode_matches(profile, query),
+    )
+    return all(checks)
+
+
+def _mode_matches(profile: Profile, query: DirectoryQuery) -> bool:
+    near = query.location is None or profile.location.casefold() == query.location.casefold()
+    in_person = profile.in_person and near
+    if query.mode == "in_person":
+        return in_person
+    if query.mode == "online":
+        return profile.online
+    return in_person or profile.online
+
+
+def search(profiles: Iterable[Profile], query: DirectoryQuery) -> list[Profile]:
+    """Profiles that match, open practices first, then by lowest fee and name."""
+    found = [profile for profile in profiles if matches(profile, query)]
+    order = {Availability.OPEN: 0, Availability.WAITLIST: 1, Availability.FULL: 2}
+    return sorted(found, key=lambda p: (order[p.availability], p.fee_min, p.name.casefold()))

@@ -1,0 +1,271 @@
+"""Crisis lines per country (packaged JSON, overridable by a user file) and the safety-plan structure.
+
+The crisis-line file format is versioned (``"format": "reverie.crisis-lines/1"``). A user file in the same
+format replaces the packaged list of every country it names and adds new countries.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from reverie.errors import ConfigurationError, InvalidInput
+
+FORMAT = "reverie.crisis-lines/1"
+CHANNELS = frozenset({"call", "text"})
+KINDS = frozenset({"crisis", "emergency"})
+EU_MEMBERS = frozenset(
+    [
+        "AT",
+        "BE",
+        "BG",
+        "HR",
+        "CY",
+        "CZ",
+        "DK",
+        "EE",
+        "FI",
+        "FR",
+        "DE",
+        "GR",
+        "IE",
+        "IT",
+        "LV",
+        "LT",
+        "LU",
+        "MT",
+        "NL",
+        "PL",
+        "PT",
+        "RO",
+        "SK",
+        "SI",
+        "ES",
+        "SE",
+        "HU",
+    ]
+)
+ALIASES = {"UK": "GB"}
+_COUNTRY = re.compile(r"[A-Z]{2}")
+_PHONE = re.compile(r"\+?[0-9][0-9 ()\-]{1,28}[0-9]")
+
+
+@dataclass(frozen=True, slots=True)
+class CrisisLine:
+    """One line to call or text. ``text_keyword`` is what to send for a text line (e.g. HOME to 741741)."""
+
+    name: str
+    number: str
+    channels: tuple[str, ...]
+    kind: str
+    source: str
+    text_keyword: str | None = None
+
+    @property
+    def instruction(self) -> str:
+        """Plain words for the screen: 'Call or text 988', 'Text HOME to 741741'."""
+        if self.text_keyword:
+            return f"Text {self.text_keyword} to {self.number}"
+        verbs = " or ".join(channel for channel in ("call", "text") if channel in self.channels)
+        return f"{verbs.capitalize()} {self.number}"
+
+
+@dataclass(frozen=True, slots=True)
+class CrisisDirectory:
+    """The loaded crisis lines, keyed by ISO 3166 country code (plus ``EU`` for 112)."""
+
+    countries: Mapping[str, tuple[CrisisLine, ...]]
+    reviewed: str = ""
+
+    def lines_for(self, country: str) -> tuple[CrisisLine, ...]:
+        """Lines for a country; EU members without their own list get 112; unknown countries get ()."""
+        code = ALIASES.get(country.upper(), country.upper())
+        if code in self.countries:
+            return self.countries[code]
+        if code in EU_MEMBERS:
+            return self.countries.get("EU", ())
+        return ()
+
+
+def load_crisis_lines(override: Path | None = None) -> CrisisDirectory:
+    """Load the packaged list, then apply a user file (same format) when ``override`` is given."""
+    packaged = resources.files("reverie.programmes").joinpath("crisis_lines.json").read_text("utf-8")
+    base = parse_crisis_lines(json.loads(packaged))
+    if override is None:
+        return base
+    try:
+        raw = json.loads(override.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        raise ConfigurationError("The crisis-line file cannot be read as UTF-8 JSON.") from None
+    extra = parse_crisis_lines(raw)
+    return CrisisDirectory({**base.countries, **extra.countries}, extra.reviewed or base.reviewed)
+
+
+def parse_crisis_lines(raw: Any) -> CrisisDirectory:
+    """Validate a crisis-line document; errors name the country and entry number."""
+    if not isinstance(raw, Mapping) or raw.get("format") != FORMAT:
+        raise ConfigurationError(f'A crisis-line file must be a JSON object with "format": "{FORMAT}".')
+    countries = raw.get("countries")
+    if not isinstance(countries, Mapping):
+        raise ConfigurationError("A crisis-line file needs a 'countries' object.")
+    parsed = {}
+    for code, entries in countries.items():
+        if not isinstance(code, str) or not _COUNTRY.fullmatch(code) or not isinstance(entries, list):
+            raise ConfigurationError("Crisis lines are listed under two-letter upper-case country codes.")
+        parsed[code] = tuple(_line(code, index, entry) for index, entry in enumerate(entries, start=1))
+    return CrisisDirectory(parsed, str(raw.get("reviewed", "")))
+
+
+def _line(code: str, index: int, entry: Any) -> CrisisLine:
+    where = f"Crisis line {code} #{index}"
+    if not isinstance(entry, Mapping):
+        raise ConfigurationError(f"{where} must be an object.")
+    fields = {key: entry.get(key) for key in ("name", "number", "kind", "source")}
+    if not all(isinstance(value, str) and value.strip() for value in fields.values()):
+        raise ConfigurationError(f"{where} needs name, number, kind and source.")
+    channels = entry.get("channels")
+    if not isinstance(channels, list) or not channels or not set(channels) <= CHANNELS:
+        raise ConfigurationError(f"{where}: channels must be a list of 'call' and/or 'text'.")
+    if fields["kind"] not in KINDS or not _PHONE.fullmatch(str(fields["number"])):
+        raise ConfigurationError(f"{where}: kind must be crisis or emergency, and the number digits.")
+    keyword = entry.get("text_keyword")
+    if keyword is not None and (not isinstance(keyword, str) or "text" not in channels):
+        raise ConfigurationError(f"{where}: a text keyword needs the text channel.")
+    return CrisisLine(
+        name=str(fields["name"]),
+        number=str(fields["number"]),
+        channels=tuple(channels),
+        kind=str(fields["kind"]),
+        source=str(fields["source"]),
+        text_keyword=keyword,
+    )
+
+
+SECTION_MAX_ITEMS = 12
+ITEM_MAX_CHARS = 300
+NAME_MAX_CHARS = 80
+SECTION_TITLES = {
+    "warning_signs": "Warning signs",
+    "coping_steps": "Things I can do on my own",
+    "reasons_for_living": "Reasons for living",
+    "people_and_places": "People and places that help me feel better",
+    "trusted_contacts": "People I can ask for help",
+    "professionals": "Professionals I can contact",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    name: str
+    phone: str
+
+
+@dataclass(frozen=True, slots=True)
+class SafetyPlan:
+    """A personal safety plan (in the spirit of Stanley & Brown), written by the person.
+
+    Every text section holds at most 12 entries of at most 300 characters; contacts need a name (≤ 80
+    characters) and a phone number. ``crisis_country`` selects the crisis lines shown with the plan.
+    Errors name the section and entry number, never the text.
+    """
+
+    warning_signs: tuple[str, ...] = ()
+    coping_steps: tuple[str, ...] = ()
+    reasons_for_living: tuple[str, ...] = ()
+    people_and_places: tuple[str, ...] = ()
+    trusted_contacts: tuple[Contact, ...] = ()
+    professionals: tuple[Contact, ...] = ()
+    crisis_country: str | None = None
+    version: int = field(default=1)
+
+    def __post_init__(self) -> None:
+        for key in ("warning_signs", "coping_steps", "reasons_for_living", "people_and_places"):
+            _check_texts(key, getattr(self, key))
+        for key in ("trusted_contacts", "professionals"):
+            _check_contacts(key, getattr(self, key))
+        country = self.crisis_country
+        if country is not None and (not isinstance(country, str) or not _COUNTRY.fullmatch(country)):
+            raise InvalidInput("The crisis-line country must be a two-letter upper-case code.")
+        if not any(getattr(self, key) for key in SECTION_TITLES):
+            raise InvalidInput("A safety plan needs at least one entry.")
+
+    def crisis_lines(self, directory: CrisisDirectory) -> tuple[CrisisLine, ...]:
+        return directory.lines_for(self.crisis_country) if self.crisis_country else ()
+
+
+def _check_count(key: str, items: Sequence[object]) -> None:
+    if not isinstance(items, tuple):
+        raise InvalidInput(f"{SECTION_TITLES[key]}: entries must be given as a list.")
+    if len(items) > SECTION_MAX_ITEMS:
+        raise InvalidInput(f"{SECTION_TITLES[key]}: at most {SECTION_MAX_ITEMS} entries.")
+
+
+def _check_texts(key: str, items: Sequence[object]) -> None:
+    _check_count(key, items)
+    for index, item in enumerate(items, start=1):
+        if not isinstance(item, str) or not item.strip():
+            raise InvalidInput(f"{SECTION_TITLES[key]}, entry {index}: write something or remove the entry.")
+        if len(item) > ITEM_MAX_CHARS:
+            raise InvalidInput(f"{SECTION_TITLES[key]}, entry {index}: at most {ITEM_MAX_CHARS} characters.")
+
+
+def _check_contacts(key: str, items: Sequence[object]) -> None:
+    _check_count(key, items)
+    for index, item in enumerate(items, start=1):
+        where = f"{SECTION_TITLES[key]}, entry {index}"
+        if not isinstance(item, Contact):
+            raise InvalidInput(f"{where}: a contact needs a name and a phone number.")
+        if not item.name.strip() or len(item.name) > NAME_MAX_CHARS:
+            raise InvalidInput(f"{where}: the name must be 1–{NAME_MAX_CHARS} characters.")
+        if not _PHONE.fullmatch(item.phone.strip()):
+            raise InvalidInput(f"{where}: the phone number may hold only digits, spaces, +, - and brackets.")
+
+
+def safety_plan_from_dict(data: Mapping[str, Any]) -> SafetyPlan:
+    """Build a plan from JSON-like data (lists of strings; contacts as ``{"name", "phone"}`` objects)."""
+    unknown = set(data) - {*SECTION_TITLES, "crisis_country", "version"}
+    if unknown:
+        raise InvalidInput("A safety plan has fields it does not know.")
+    return SafetyPlan(
+        warning_signs=_listed(data, "warning_signs"),
+        coping_steps=_listed(data, "coping_steps"),
+        reasons_for_living=_listed(data, "reasons_for_living"),
+        people_and_places=_listed(data, "people_and_places"),
+        trusted_contacts=tuple(
+            _contact("trusted_contacts", raw) for raw in _listed(data, "trusted_contacts")
+        ),
+        professionals=tuple(_contact("professionals", raw) for raw in _listed(data, "professionals")),
+        crisis_country=data.get("crisis_country"),
+    )
+
+
+_CONTACT_KEYS = ("trusted_contacts", "professionals")
+
+
+def _listed(data: Mapping[str, Any], key: str) -> tuple[Any, ...]:
+    value = data.get(key)
+    if value is None:
+        return ()
+    if not isinstance(value, list | tuple):
+        raise InvalidInput(f"{SECTION_TITLES[key]}: entries must be given as a list.")
+    return tuple(value)
+
+
+def _contact(key: str, raw: Any) -> Contact:
+    if not isinstance(raw, Mapping) or not all(isinstance(raw.get(k), str) for k in ("name", "phone")):
+        raise InvalidInput(f"{SECTION_TITLES[key]}: each contact needs a name and a phone number.")
+    return Contact(raw["name"], raw["phone"])
+
+
+def safety_plan_to_dict(plan: SafetyPlan) -> dict[str, Any]:
+    result: dict[str, Any] = {k: list(getattr(plan, k)) for k in SECTION_TITLES if k not in _CONTACT_KEYS}
+    for key in _CONTACT_KEYS:
+        result[key] = [{"name": c.name, "phone": c.phone} for c in getattr(plan, key)]
+    result["crisis_country"] = plan.crisis_country
+    result["version"] = plan.version
+    return result

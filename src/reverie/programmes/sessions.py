@@ -1,0 +1,152 @@
+"""Planning sessions: 50 minutes, once or twice a week; attendance, cancellations and overlap checks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
+from zoneinfo import ZoneInfo
+
+from reverie.errors import Conflict, InvalidInput
+
+DEFAULT_MINUTES = 50
+MAX_PLANNED = 520  # ten years of weekly sessions
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+class Attendance(StrEnum):
+    ATTENDED = "attended"
+    CANCELLED_BY_CLIENT = "cancelled_by_client"
+    CANCELLED_BY_THERAPIST = "cancelled_by_therapist"
+    DID_NOT_ATTEND = "did_not_attend"
+
+
+CANCELLATIONS = frozenset({Attendance.CANCELLED_BY_CLIENT, Attendance.CANCELLED_BY_THERAPIST})
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    """One planned session. ``attendance`` is None until it is recorded."""
+
+    number: int
+    start: datetime
+    duration_minutes: int = DEFAULT_MINUTES
+    attendance: Attendance | None = None
+
+    @property
+    def end(self) -> datetime:
+        return self.start + timedelta(minutes=self.duration_minutes)
+
+    @property
+    def cancelled(self) -> bool:
+        return self.attendance in CANCELLATIONS
+
+
+def check_start(start: datetime) -> None:
+    """A session start must be aware, in UTC or a named (IANA) time zone, so calendars agree on it."""
+    if start.tzinfo is None or start.utcoffset() is None:
+        raise InvalidInput("A session start must carry a time zone.")
+    if not isinstance(start.tzinfo, ZoneInfo) and start.tzinfo is not UTC:
+        raise InvalidInput("A session start must use a named time zone (such as Europe/London) or UTC.")
+
+
+def check_duration(duration_minutes: int) -> None:
+    if isinstance(duration_minutes, bool) or not isinstance(duration_minutes, int):
+        raise InvalidInput("A session length must be a whole number of minutes.")
+    if not 10 <= duration_minutes <= 240:
+        raise InvalidInput("A session length must be between 10 and 240 minutes.")
+
+
+def session_weekdays(start: datetime, weekly: int, weekdays: Sequence[int] | None = None) -> tuple[int, ...]:
+    """The weekdays (0 = Monday) sessions fall on; twice weekly defaults to the start day and 3 days later."""
+    if weekly not in (1, 2):
+        raise InvalidInput("Sessions are planned once or twice a week.")
+    if weekdays is None:
+        first = start.weekday()
+        return (first,) if weekly == 1 else tuple(sorted({first, (first + 3) % 7}))
+    days = tuple(sorted(set(weekdays)))
+    if any(isinstance(d, bool) or not isinstance(d, int) or not 0 <= d <= 6 for d in days):
+        raise InvalidInput("Weekdays are numbers from 0 (Monday) to 6 (Sunday).")
+    if len(days) != weekly:
+        raise InvalidInput(f"{weekly} session(s) a week need exactly {weekly} different weekday(s).")
+    if start.weekday() not in days:
+        raise InvalidInput(
+            f"The first session falls on a {WEEKDAY_NAMES[start.weekday()]}, not a chosen weekday."
+        )
+    return days
+
+
+def plan_sessions(
+    start: datetime,
+    weekly: int = 1,
+    count: int | None = None,
+    weekdays: Sequence[int] | None = None,
+    duration_minutes: int = DEFAULT_MINUTES,
+    *,
+    horizon_weeks: int = 12,
+) -> tuple[Session, ...]:
+    """Plan sessions from ``start`` (the first session) at the same wall-clock time on the chosen weekdays.
+
+    ``count`` None means an open-ended course: sessions are planned ``horizon_weeks`` ahead. Times keep their
+    local wall-clock time across daylight-saving changes, as a calendar's weekly rule does.
+    """
+    check_start(start)
+    check_duration(duration_minutes)
+    days = session_weekdays(start, weekly, weekdays)
+    if count is not None and (isinstance(count, bool) or not isinstance(count, int) or count < 1):
+        raise InvalidInput("The number of sessions must be a whole number from 1.")
+    if count is not None and count > MAX_PLANNED:
+        raise InvalidInput(f"At most {MAX_PLANNED} sessions can be planned at once.")
+    if not 1 <= horizon_weeks <= 104:
+        raise InvalidInput("An open-ended plan looks between 1 and 104 weeks ahead.")
+    starts = _starts(start, days, count, horizon_weeks)
+    return tuple(Session(n, at, duration_minutes) for n, at in enumerate(starts, start=1))
+
+
+def _starts(start: datetime, days: tuple[int, ...], count: int | None, horizon_weeks: int) -> list[datetime]:
+    starts: list[datetime] = []
+    offset = 0
+    while (count is None and offset < horizon_weeks * 7) or (count is not None and len(starts) < count):
+        moment = start + timedelta(days=offset)  # aware arithmetic keeps the local wall-clock time
+        if moment.weekday() in days:
+            starts.append(moment)
+        offset += 1
+    return starts
+
+
+def record_attendance(
+    sessions: Sequence[Session], number: int, attendance: Attendance
+) -> tuple[Session, ...]:
+    """A copy of ``sessions`` with session ``number`` marked; unknown numbers raise InvalidInput."""
+    state = Attendance(attendance)
+    if not any(s.number == number for s in sessions):
+        raise InvalidInput(f"There is no session {number} in this course.")
+    return tuple(replace(s, attendance=state) if s.number == number else s for s in sessions)
+
+
+def cancel(sessions: Sequence[Session], number: int, by: Attendance) -> tuple[Session, ...]:
+    """Cancel session ``number`` by the client or by the therapist."""
+    if Attendance(by) not in CANCELLATIONS:
+        raise InvalidInput("A cancellation is made by the client or by the therapist.")
+    return record_attendance(sessions, number, by)
+
+
+def check_no_overlap(existing: Iterable[Session], new: Session) -> None:
+    """Raise Conflict when ``new`` overlaps a session that is not cancelled (touching ends are fine)."""
+    check_start(new.start)
+    for session in existing:
+        if session.cancelled or session is new:
+            continue
+        if new.start < session.end and session.start < new.end:
+            when = session.start.strftime("%Y-%m-%d %H:%M")
+            raise Conflict(f"This session overlaps session {session.number} on {when}.")
+
+
+def attendance_counts(sessions: Iterable[Session]) -> dict[Attendance, int]:
+    """How many sessions ended in each attendance state (unrecorded sessions are not counted)."""
+    counts = dict.fromkeys(Attendance, 0)
+    for session in sessions:
+        if session.attendance is not None:
+            counts[session.attendance] += 1
+    return counts
