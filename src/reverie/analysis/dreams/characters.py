@@ -1,0 +1,233 @@
+"""Reverie's character rules: find the people, animals and creatures of a dream report in a spaCy parse.
+
+Rules (Reverie's own reading of the public HVdC character categories):
+* a character is a person noun, a personal name, an indefinite pronoun (someone), an animal or a creature;
+  the dreamer (I, me, we) is never a character;
+* each character is counted once per dream: repeated mentions of the same role, name or noun are merged,
+  and "another man" starts a new one;
+* a plural noun or a group noun (people, crowd) makes a group (number 2), "dead" or "late" a dead one (3);
+* sex comes from the noun (mother, man), a name list, a title (Mr., Mrs.) or the next he/she; mixed
+  groups are J (joint), unknown sex I (indefinite);
+* identity comes from the noun: family and relatives, known (friend, a named person), prominent (king,
+  president), occupational (teacher), ethnic (an ethnic adjective), stranger (a man, a woman) or
+  uncertain (someone, people); "my" before a stranger-type noun makes it known;
+* age: baby B, child C (boy, girl, kid, or "little"), teenager T, otherwise adult A.
+
+``Cast.by_token`` maps every token that refers to a character (or to the dreamer, ``D``) to its code, so
+interaction, emotion and fortune rules can find who does what to whom.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from reverie.analysis.dreams import lexicon as lx
+from reverie.analysis.dreams.codes import DREAMER, Character
+from reverie.analysis.findings import Span
+
+NEW_CHARACTER_WORDS = frozenset({"another", "other", "second", "third", "different", "new"})
+CHILD_WORDS = frozenset({"little", "young", "small", "baby"})
+MALE_TITLES = frozenset({"mr", "mr.", "sir", "uncle", "father", "brother", "king", "prince", "lord"})
+FEMALE_TITLES = frozenset({"mrs", "mrs.", "miss", "ms", "ms.", "aunt", "sister", "queen", "princess", "lady"})
+SKIP_WORDS = frozenset({"nobody", "no one", "noone"})
+
+
+@dataclass
+class _Draft:
+    key: str
+    number: str
+    sex: str
+    identity: str
+    age: str
+    label: str
+    spans: list[Span] = field(default_factory=list)
+    animal: bool = False
+    creature: bool = False
+
+    def code(self) -> str:
+        if self.animal:
+            return f"{self.number}ANI"
+        if self.creature:
+            return f"{self.number}CZZ"
+        sex = self.sex
+        if self.number in {"2", "4", "6"} and sex == "I":
+            sex = "J"
+        return f"{self.number}{sex}{self.identity}{self.age}"
+
+
+@dataclass
+class Cast:
+    """The characters of one dream and which tokens refer to them."""
+
+    drafts: list[_Draft] = field(default_factory=list)
+    token_draft: dict[int, int] = field(default_factory=dict)  # token index → index into drafts
+    dreamer_tokens: set[int] = field(default_factory=set)
+
+    def code_at(self, token_index: int) -> str | None:
+        if token_index in self.dreamer_tokens:
+            return DREAMER
+        draft = self.token_draft.get(token_index)
+        return None if draft is None else self.drafts[draft].code()
+
+    def characters(self) -> tuple[Character, ...]:
+        return tuple(Character(code=d.code(), spans=tuple(d.spans), label=d.label) for d in self.drafts)
+
+
+def find_cast(doc: Any, *, second_person: bool = False) -> Cast:
+    """All characters of the parsed report, with pronouns resolved to the nearest fitting character."""
+    cast = Cast()
+    dreamer_words = lx.DREAMER_PRONOUNS | lx.DREAMER_PLURAL
+    if second_person:
+        dreamer_words = dreamer_words | {"you", "your", "yours", "yourself"}
+    by_key: dict[str, int] = {}
+    for token in doc:
+        lower = token.lower_
+        if token.pos_ == "PRON" and lower in dreamer_words:
+            cast.dreamer_tokens.add(token.i)
+            continue
+        draft = _draft_for(token)
+        if draft is None:
+            continue
+        _merge(cast, by_key, token, draft)
+    _resolve_pronouns(doc, cast)
+    return cast
+
+
+def _merge(cast: Cast, by_key: dict[str, int], token: Any, draft: _Draft) -> None:
+    span = Span(token.idx, token.idx + len(token.text))
+    if draft.key in by_key and not _starts_new(token):
+        index = by_key[draft.key]
+        cast.drafts[index].spans.append(span)
+    else:
+        index = len(cast.drafts)
+        draft.spans.append(span)
+        cast.drafts.append(draft)
+        by_key[draft.key] = index
+    cast.token_draft[token.i] = index
+    for part in _name_parts(token):
+        cast.token_draft[part] = index
+
+
+def _starts_new(token: Any) -> bool:
+    return any(child.lower_ in NEW_CHARACTER_WORDS for child in token.children)
+
+
+def _name_parts(token: Any) -> list[int]:
+    if token.ent_type_ != "PERSON":
+        return []
+    return [t.i for t in token.doc[max(0, token.i - 3) : token.i] if t.ent_type_ == "PERSON"]
+
+
+def _draft_for(token: Any) -> _Draft | None:
+    if token.dep_ == "compound" and token.head.pos_ in {"NOUN", "PROPN"}:
+        return None
+    lemma = token.lemma_.lower()
+    if token.ent_type_ == "PERSON" and token.pos_ == "PROPN":
+        return _named(token)
+    if token.pos_ == "PRON" and lemma in lx.INDEFINITE_PRONOUNS and not _negated_quantity(token):
+        return _from_noun(token, lemma)
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    if lemma in lx.ANIMALS:
+        return _Draft(f"animal:{lemma}", _number(token), "", "", "", lemma, animal=True)
+    if lemma in lx.CREATURES:
+        return _Draft(f"creature:{lemma}", _number(token), "", "", "", lemma, creature=True)
+    if lemma in lx.PERSON_NOUNS:
+        return _from_noun(token, lemma)
+    return None
+
+
+def _negated_quantity(token: Any) -> bool:
+    return any(child.lower_ in {"no", "not"} for child in token.children) or token.lower_ in SKIP_WORDS
+
+
+def _named(token: Any) -> _Draft | None:
+    if token.i + 1 < len(token.doc) and token.doc[token.i + 1].ent_type_ == "PERSON":
+        return None  # only the last token of a multi-word name makes the character
+    parts = [t for t in token.doc[max(0, token.i - 3) : token.i + 1] if t.ent_type_ == "PERSON"]
+    first = parts[0].lower_ if parts else token.lower_
+    sex = lx.FIRST_NAMES.get(first, "I")
+    before = token.doc[parts[0].i - 1].lower_ if parts and parts[0].i > 0 else ""
+    if before in MALE_TITLES:
+        sex = "M"
+    elif before in FEMALE_TITLES:
+        sex = "F"
+    identity = "P" if any(t.lower_ in lx.PROMINENT_WORDS for t in token.doc[max(0, token.i - 4) : token.i]) else "K"
+    label = " ".join(t.text for t in parts) or token.text
+    return _Draft(f"name:{token.lower_}", "1", sex, identity, "A", label)
+
+
+def _from_noun(token: Any, lemma: str) -> _Draft:
+    sex, identity, age = lx.PERSON_NOUNS[lemma]
+    modifiers = {child.lower_ for child in token.children}
+    number = _number(token)
+    if lemma in lx.GROUP_NOUNS and lemma not in {"couple"}:
+        number = "2"
+    if modifiers & lx.DEAD_WORDS or _relative_clause_died(token):
+        number = {"1": "3", "2": "4"}.get(number, number)
+    if lemma in lx.MALE_OCCUPATIONS:
+        sex = "M"
+    elif lemma in lx.FEMALE_OCCUPATIONS:
+        sex = "F"
+    identity = _identity(lemma, identity, modifiers)
+    if identity in {"A", "D", "C", "B", "T", "R", "K"} and modifiers & CHILD_WORDS:
+        age = "C" if lemma not in {"baby", "infant"} else "B"
+    key = f"role:{identity}:{sex}" if identity in lx.FAMILY_ROLE_IDENTITIES else f"noun:{lemma}:{number}"
+    return _Draft(key, number, sex, identity, age, lemma)
+
+
+def _identity(lemma: str, identity: str, modifiers: set[str]) -> str:
+    if modifiers & lx.ETHNIC_WORDS or lemma in lx.ETHNIC_WORDS:
+        return "E"
+    if lemma in lx.PROMINENT_WORDS:
+        return "P"
+    if identity in {"S", "U"} and modifiers & lx.FAMILIAR_MARKERS:
+        return "K"
+    if identity == "S" and lemma in {"person", "someone", "somebody", "people", "crowd", "group", "everyone"}:
+        return "U"
+    return identity
+
+
+def _relative_clause_died(token: Any) -> bool:
+    return any(child.dep_ == "relcl" and child.lemma_ == "die" for child in token.children)
+
+
+def _number(token: Any) -> str:
+    return "2" if token.tag_ in {"NNS", "NNPS"} else "1"
+
+
+def _resolve_pronouns(doc: Any, cast: Cast) -> None:
+    recent: list[int] = []  # draft indexes of human characters, most recent last
+    for token in doc:
+        draft_index = cast.token_draft.get(token.i)
+        if draft_index is not None:
+            if not cast.drafts[draft_index].animal:
+                recent.append(draft_index)
+            continue
+        if token.pos_ != "PRON":
+            continue
+        target = _pronoun_target(token.lower_, cast, recent)
+        if target is not None:
+            cast.token_draft[token.i] = target
+
+
+def _pronoun_target(word: str, cast: Cast, recent: list[int]) -> int | None:
+    if word in lx.MALE_PRONOUNS:
+        wanted = "M"
+    elif word in lx.FEMALE_PRONOUNS:
+        wanted = "F"
+    elif word in {"they", "them", "their", "theirs", "themselves"}:
+        return next((i for i in reversed(recent) if cast.drafts[i].number in {"2", "4", "6"}), None)
+    else:
+        return None
+    for index in reversed(recent):
+        draft = cast.drafts[index]
+        if draft.number not in {"1", "3", "5", "7", "8"} or draft.creature:
+            continue
+        if draft.sex == wanted:
+            return index
+        if draft.sex == "I":
+            draft.sex = wanted  # the pronoun tells the sex of an indefinite character
+            return index
+    return None

@@ -1,0 +1,83 @@
+"""Reverie's emotion rules: the five HVdC emotions, coded only when the report names a feeling.
+
+An emotion word (afraid, furious, relieved …) is given to its experiencer: the subject of the clause it
+completes (``I was afraid``, ``she looked sad``), the object of a verb that causes it (``it scared me``), the
+subject of an emotion verb (``I worried``), or the owner of an emotion noun (``my fear``, ``to my
+surprise``), falling back to the subject of the sentence. Negated feelings are not coded. Each emotion is
+coded once per experiencer and dream. Words that are often not feelings (``cross``, ``blue``, ``strange``)
+count only with an explicit first-person experiencer.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reverie.analysis.dreams import lexicon as lx
+from reverie.analysis.dreams.characters import Cast
+from reverie.analysis.dreams.clauses import negated, resolve, subject_tokens, token_span
+from reverie.analysis.dreams.codes import DREAMER, Emotion
+
+COPULAS = frozenset("be feel become get seem look appear grow remain turn act sound".split())
+
+
+def find_emotions(doc: Any, cast: Cast) -> list[Emotion]:
+    merged: dict[tuple[str, tuple[str, ...]], list[Any]] = {}
+    for token in doc:
+        code = _emotion_code(token)
+        if code is None or negated(token):
+            continue
+        who = _experiencer(token, cast)
+        if not who or (token.lemma_.lower() in lx.WEAK_EMOTION_WORDS and DREAMER not in who):
+            continue
+        merged.setdefault((code, who), []).append(token)
+    return [
+        Emotion(code=code, characters=who, spans=tuple(token_span(t) for t in tokens))
+        for (code, who), tokens in merged.items()
+    ]
+
+
+def _emotion_code(token: Any) -> str | None:
+    if token.pos_ not in {"ADJ", "VERB", "NOUN", "ADV"}:
+        return None
+    code = lx.EMOTION_WORDS.get(token.lower_) or lx.EMOTION_WORDS.get(token.lemma_.lower())
+    if code is None:
+        return None
+    if token.pos_ == "ADV" and token.lower_ not in {"happily", "angrily", "sadly", "nervously", "anxiously"}:
+        return None
+    return code
+
+
+def _experiencer(token: Any, cast: Cast) -> tuple[str, ...]:
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and lemma in lx.EMOTION_CAUSE_VERBS and token.tag_ != "VBN":
+        caused = resolve([c for c in token.children if c.dep_ in {"dobj", "obj"}], cast)
+        if caused:
+            return caused
+    if token.pos_ in {"ADJ", "VERB"}:
+        own = resolve([c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}], cast)
+        if own:
+            return own
+    if token.pos_ == "NOUN":
+        owner = resolve([c for c in token.children if c.dep_ == "poss"], cast)
+        if owner:
+            return owner
+    if token.dep_ == "amod":
+        return resolve([token.head], cast)
+    return _clause_subject(token, cast)
+
+
+def _clause_subject(token: Any, cast: Cast) -> tuple[str, ...]:
+    """The subject of the nearest verb above the emotion word within its sentence."""
+    current = token
+    for _ in range(5):
+        if current.pos_ in {"VERB", "AUX"} or current.lemma_ in COPULAS:
+            who = resolve(subject_tokens(current), cast)
+            if who:
+                return who
+            who = resolve([c for c in current.children if c.dep_ == "nsubjpass"], cast)
+            if who:
+                return who
+        if current.head is current:
+            break
+        current = current.head
+    return ()

@@ -1,0 +1,277 @@
+"""Word lists behind Reverie's own HVdC coding rules (written for Reverie; no dream text is stored here).
+
+Each table is written as compact ``"words: value"`` lines and parsed once at import.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+
+def _table(spec: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for line in spec.strip().splitlines():
+        words, _, value = line.rpartition(":")
+        for word in words.split(","):
+            if word.strip():
+                out[word.strip()] = value.strip()
+    return out
+
+
+def _levels(spec: str) -> dict[str, int]:
+    return {word: int(level) for word, level in _table(spec).items()}
+
+
+# Person nouns (lemmas) → sex, identity, age (see codes.py). Sex "I" is resolved later when a name or a
+# pronoun tells more. A plural noun makes a group (number 2); "people"-like nouns are joint groups.
+PERSON_NOUNS: Mapping[str, str] = _table(
+    """
+    mother, mom, mum, mommy, mummy, mama: FMA
+    father, dad, daddy, papa: MFA
+    parent: JXA
+    brother: MBA
+    sister: FTA
+    sibling: IBA
+    husband: MHA
+    wife: FWA
+    son: MAA
+    daughter: FDA
+    family: JYA
+    grandmother, grandma, granny, grandmom, aunt, auntie, niece, sister-in-law, mother-in-law: FRA
+    grandfather, grandpa, granddad, uncle, nephew, brother-in-law, father-in-law: MRA
+    cousin, relative, grandparent, in-law, grandchild: IRA
+    boyfriend, fiance, beau: MKA
+    girlfriend, fiancee: FKA
+    friend, buddy, pal, roommate, classmate, schoolmate, neighbor, neighbour, colleague, coworker, co-worker, \
+    acquaintance, teammate, companion: IKA
+    teacher, doctor, nurse, officer, professor, boss, clerk, driver, lawyer, judge, guard, pilot, coach, \
+    instructor, worker, employee, attendant, conductor, secretary, servant, maid, janitor, farmer, sailor, \
+    soldier, captain, sergeant, lieutenant, colonel, priest, minister, preacher, rabbi, pastor, \
+    dentist, surgeon, psychiatrist, therapist, scientist, detective, agent, cop, sheriff, policeman, \
+    fireman, mailman, postman, waiter, waitress, salesman, saleslady, salesgirl, cashier, bartender, cook, \
+    chef, student, pupil, principal, dean, manager, owner, landlord, landlady, chauffeur, porter, operator, \
+    director, actor, actress, singer, musician, player, dancer, athlete, gangster, thief, robber, burglar, \
+    criminal, prisoner, patient, customer, passenger, audience, crew, staff, band, nun, monk, stewardess, \
+    housekeeper, babysitter, nanny, mechanic, carpenter, plumber, guide, usher, host, hostess, king, \
+    queen, prince, princess, president, senator, governor, mayor, pope, emperor, celebrity: IOA
+    man, guy, fellow, gentleman, gent, chap, sir: MSA
+    woman, lady, gal, dame: FSA
+    boy, lad: MSC
+    girl, lass: FSC
+    child, kid, youngster: ISC
+    teenager, teen, adolescent: IST
+    baby, infant, toddler: IIB
+    person, someone, somebody, stranger, individual, figure, people, crowd, group, gang, mob, couple, \
+    everyone, everybody, anyone, anybody, folk, audience: ISA
+    """
+)
+GROUP_NOUNS = frozenset(
+    "people crowd group gang mob couple everyone everybody folk audience family crew staff band "
+    "parent team".split()
+)
+FAMILY_ROLE_IDENTITIES = frozenset("FMXBTHWADY")
+INDEFINITE_PRONOUNS = frozenset("someone somebody anyone anybody everyone everybody".split())
+ETHNIC_WORDS = frozenset(
+    "chinese japanese korean negro black indian mexican italian german french frenchman englishman "
+    "englishwoman irish irishman russian african asian arab jewish jew foreigner foreign spanish "
+    "gypsy eskimo native".split()
+)
+MALE_OCCUPATIONS = frozenset(
+    "policeman fireman mailman postman salesman king prince priest monk pope emperor waiter actor "
+    "soldier sailor captain sergeant lieutenant colonel sheriff cop gangster chauffeur".split()
+)
+FEMALE_OCCUPATIONS = frozenset(
+    "nurse waitress actress saleslady salesgirl nun stewardess maid queen princess hostess landlady "
+    "housekeeper babysitter nanny secretary".split()
+)
+PROMINENT_WORDS = frozenset("king queen prince princess president senator governor mayor pope emperor celebrity".split())
+ANIMALS = frozenset(
+    "animal dog puppy cat kitten horse pony bird snake serpent lion tiger bear wolf fox cow bull calf pig "
+    "sheep lamb goat mouse mice rat rabbit bunny squirrel deer elephant monkey ape gorilla fish shark whale "
+    "dolphin insect bug spider ant bee wasp fly mosquito butterfly worm frog toad turtle lizard alligator "
+    "crocodile chicken hen rooster duck goose owl eagle hawk crow pigeon parrot bat beast creature cattle "
+    "donkey mule camel giraffe zebra kangaroo octopus crab lobster cockroach roach beetle caterpillar "
+    "dinosaur puppies kittens".split()
+)
+CREATURES = frozenset("monster ghost vampire alien dragon zombie demon devil witch giant dwarf fairy angel spirit".split())
+DEAD_WORDS = frozenset("dead deceased late".split())
+FAMILIAR_MARKERS = frozenset("my our his her their your".split())
+
+# Common first names → sex. A name not listed takes its sex from the next he/she, else "I".
+_MALE_NAMES = (
+    "john james robert michael william david richard joseph thomas charles christopher daniel matthew "
+    "anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason "
+    "jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel "
+    "gregory frank alexander raymond patrick jack dennis jerry tyler aaron jose adam nathan henry douglas "
+    "zachary peter kyle walter ethan jeremy harold keith christian roger noah gerald carl terry sean "
+    "austin arthur lawrence jesse dylan bryan joe jordan billy bruce albert willie gabriel logan alan "
+    "juan wayne roy ralph randy eugene vincent russell elijah louis bobby philip johnny bill bob jim "
+    "jimmy tom tommy dave mike steve ed eddie fred freddie harry ted tony sam ben dan danny al ernie "
+    "hank herb howard lou max mel nick phil ray rick ron stan vic walt chuck chris doug greg jeff ken "
+    "larry leo lenny matt pete rob ross roy sid tim todd trevor bernard leonard stanley norman earl "
+    "clarence ernest francis herbert lloyd melvin milton morris leon marvin oscar otto karl hans pierre "
+    "jean-paul luke kurt neil dean glenn ian colin graham hugh martin malcolm rodney"
+)
+_FEMALE_NAMES = (
+    "mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret "
+    "sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca "
+    "sharon laura cynthia kathleen amy shirley angela helen anna brenda pamela nicole emma samantha "
+    "katherine christine debra rachel catherine carolyn janet ruth maria heather diane virginia julie "
+    "joyce victoria olivia kelly christina lauren joan evelyn judith megan cheryl andrea hannah martha "
+    "jacqueline frances gloria ann teresa kathryn sara janice jean alice madison doris abigail julia "
+    "judy grace denise amber marilyn beverly danielle theresa sophia marie diana brittany natalie "
+    "isabella charlotte rose alexis kayla jane peggy sue sally kathy kate katie liz beth betsy becky "
+    "annie nancy jenny jill joanne lucy lucille louise lois mildred edna ethel florence gladys irene "
+    "hazel agnes bertha clara elsie esther eleanor emma gertrude harriet ida june marion pearl rita "
+    "rosemary sylvia thelma vera viola wanda yvonne connie bonnie carrie cathy dolly ellen eva fay "
+    "ginger hilda holly ivy joy lily mae maggie millie molly nell nora polly ruby sadie stella tina "
+    "trudy vicky wendy barb pat jo marge madge audrey shelley lynn dawn erin tracy stacy kristen"
+)
+FIRST_NAMES: Mapping[str, str] = {
+    **dict.fromkeys(_MALE_NAMES.split(), "M"),
+    **dict.fromkeys(_FEMALE_NAMES.split(), "F"),
+}
+MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+DREAMER_PRONOUNS = frozenset({"i", "me", "my", "mine", "myself"})
+DREAMER_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
+
+# Emotion words (lemmas of adjectives, nouns and verbs) → HVdC emotion.
+EMOTION_WORDS: Mapping[str, str] = _table(
+    """
+    angry, mad, furious, annoyed, irritated, irritate, irked, enraged, rage, anger, angered, resentful, \
+    indignant, exasperated, livid, infuriated, infuriate, fury, annoyance, irritation, resentment, \
+    disgusted, disgust, hostile, cross, sore, provoked, outraged, temper, aggravated, peeved, vexed: AN
+    afraid, scared, scare, frightened, frighten, terrified, terrify, fear, fearful, worried, worry, \
+    anxious, anxiety, nervous, nervousness, panic, panicky, panicked, alarmed, horrified, horror, dread, \
+    uneasy, apprehensive, apprehension, tense, terror, embarrassed, embarrass, embarrassment, ashamed, \
+    shame, guilty, uncomfortable, concerned, fright, petrified, startled, shaken, jittery, timid, \
+    self-conscious, insecure, distressed, alarm, frantic, desperate, threatened: AP
+    sad, sadness, unhappy, depressed, disappointed, disappoint, disappointment, lonely, loneliness, \
+    grief, grieve, miserable, heartbroken, sorrow, sorry, homesick, gloomy, despair, remorse, regret, \
+    dejected, downcast, hurt, upset, cry, weep, sob, tear, mourn, blue, melancholy, hopeless, \
+    discouraged, forlorn, bitter, pity: SD
+    confused, confuse, confusion, puzzled, puzzle, bewildered, bewilder, surprised, surprise, amazed, \
+    amaze, amazement, astonished, astonish, astonishment, shocked, shock, stunned, dumbfounded, \
+    perplexed, baffled, mystified, wonder, wondering, curious, curiosity, strange, bewilderment, \
+    disbelief, dazed, awe, incredulous, uncertain, unsure, disoriented: CO
+    happy, happiness, glad, pleased, please, delighted, delight, joy, joyful, enjoy, enjoyment, fun, \
+    excited, excite, excitement, thrilled, thrill, relieved, relief, elated, content, satisfied, proud, \
+    pride, cheerful, ecstatic, grateful, thankful, eager, wonderful, overjoyed, jubilant, gay, merry, \
+    laugh, elation, bliss, blissful, gratified, amused, amusement, contented, hopeful, calm, peaceful: HA
+    """
+)
+# Verbs that carry the emotion onto their object ("it frightened me").
+EMOTION_CAUSE_VERBS = frozenset(
+    "scare frighten terrify worry alarm horrify embarrass anger annoy irritate infuriate upset sadden "
+    "disappoint hurt confuse puzzle bewilder surprise amaze astonish shock stun please delight excite "
+    "thrill amuse relieve".split()
+)
+# Words that only count when a first-person experiencer is explicit (too ambiguous otherwise).
+WEAK_EMOTION_WORDS = frozenset("cross sore blue gay tear cry laugh strange content wonder hurt calm tense".split())
+
+# Interaction verbs (lemmas) → HVdC level. Phrasal particles are appended with "_" ("beat_up").
+AGGRESSION_VERBS: Mapping[str, int] = _levels(
+    """
+    kill, murder, strangle, slay, execute, assassinate, massacre, behead, drown: 8
+    hit, beat, punch, kick, slap, stab, shoot, attack, bite, choke, strike, hurt, wound, injure, assault, \
+    whip, spank, torture, fight, push, shove, knock, throw_at, beat_up, rape, smash, scratch, claw, \
+    wrestle, club, poison, grab, throttle, tackle, trample, burn, bomb, sting, pinch, jab, swing_at: 7
+    chase, pursue, capture, catch, trap, kidnap, arrest, imprison, lock_up, tie_up, hunt, corner, seize, \
+    hold_down, chase_after, run_after, confine, lock_in, jail, abduct, stalk: 6
+    steal, rob, destroy, wreck, break_into, vandalize, burglarize, damage, take_away, snatch: 5
+    threaten, menace, dare: 4
+    reject, refuse, accuse, blame, disobey, ignore, exclude, fire, dismiss, deny, forbid, punish, \
+    kick_out, throw_out, order, demand, betray, cheat, trick, deceive, lie_to, snub, expel, evict, \
+    abandon, desert, leave_behind, spy_on, suspect, interrogate: 3
+    yell, scream_at, shout_at, yell_at, argue, quarrel, curse, swear_at, insult, criticize, scold, tease, \
+    mock, ridicule, laugh_at, nag, bawl_out, bicker, glare, sneer, berate, reprimand, humiliate, \
+    embarrass, belittle, make_fun, bully, boo, jeer, taunt, hiss, complain: 2
+    hate, resent, dislike, despise, loathe, detest, envy: 1
+    """
+)
+FRIENDLINESS_VERBS: Mapping[str, int] = _levels(
+    """
+    marry, wed, propose, engage: 7
+    hug, embrace, cuddle, caress_friendly, hold_hand: 6
+    invite, date, ask_out, take_out, visit, entertain: 5
+    help, rescue, save, protect, assist, aid, comfort, support, defend, console, nurse, shelter, feed, \
+    guide, carry, care_for, look_after, take_care, free, release, heal, cure, teach, pick_up, drive: 4
+    give, lend, offer, present, buy, bring, hand, share, donate, treat, pay_for, loan: 3
+    greet, wave, smile, thank, praise, compliment, congratulate, welcome, hello, encourage, apologize, \
+    reassure, cheer, introduce, shake_hand, kid, joke, chat, flatter, forgive, agree, wink, nod: 2
+    like, love, admire, miss, adore, trust, respect, pity: 1
+    """
+)
+SEXUALITY_VERBS: Mapping[str, int] = _levels(
+    """
+    make_love, sleep_with, have_sex, intercourse, seduce: 5
+    undress, strip: 4
+    kiss, fondle, caress, make_out: 3
+    flirt, proposition, court: 2
+    desire, lust, attract: 1
+    """
+)
+# Misfortunes (misfortune level) not caused by a character; "lost the race" is a failure instead.
+MISFORTUNE_WORDS: Mapping[str, int] = _levels(
+    """
+    die, dead, death, drown, perish, corpse: 6
+    injure, injured, injury, bleed, blood, wound, sick, ill, illness, disease, faint, pain, cancer, \
+    fever, bruise, fracture, paralyze, paralyzed, crippled, blind, poison, limp: 5
+    lose, lost, break, broken, ruin, ruined, steal, stolen, missing, spill, tear, damage, wreck, burn: 4
+    accident, crash, fall, slip, trip, collide, tumble, stumble, sink, overturn, explode, explosion, flood: 3
+    late, miss, stuck, delay, lock_out, block, obstacle, fail_to_start, trap, trapped, confuse, forget: 2
+    danger, dangerous, storm, fire, threat, peril, emergency, hurricane, tornado, earthquake, war, \
+    bomb, flee, escape, chase, hide, unsafe, lose_way: 1
+    """
+)
+GOOD_FORTUNE_WORDS = frozenset(
+    "luckily fortunately lucky luck windfall inherit inheritance jackpot lottery sweepstakes miracle "
+    "miraculously".split()
+)
+SUCCESS_WORDS = frozenset("succeed success manage accomplish achieve solve win pass finish complete".split())
+FAILURE_WORDS = frozenset("fail failure flunk lose_game unable give_up vain vainly".split())
+TRY_WORDS = frozenset("try attempt struggle strive endeavor".split())
+
+# Settings: place nouns → I (indoor) or O (outdoor).
+PLACES: Mapping[str, str] = _table(
+    """
+    house, home, room, kitchen, bedroom, bathroom, office, classroom, building, hall, hallway, church, \
+    store, shop, restaurant, theater, theatre, cinema, hospital, apartment, flat, basement, cellar, \
+    attic, hotel, motel, dorm, dormitory, library, elevator, gym, gymnasium, bar, tavern, museum, \
+    prison, jail, cell, barn, garage, closet, lobby, auditorium, cafeteria, lounge, parlor, den, \
+    studio, laboratory, lab, factory, warehouse, station, airport, castle, palace, mansion, cabin, \
+    cottage, hut, tent, temple, cathedral, chapel, courtroom, court, club, nightclub, shower, toilet, \
+    diner, cafe, bank, post_office, supermarket, mall, department_store, corridor, stairway, staircase, \
+    stair, cave, tunnel, billet, barracks, ward, locker, plane, airplane, train, bus, subway, ship, \
+    boat, car, taxi, truck, elevator, apartment_house, school, college, fraternity, sorority: I
+    street, road, highway, field, beach, park, wood, woods, forest, yard, backyard, lawn, garden, \
+    mountain, lake, river, ocean, sea, sky, outside, outdoors, campus, farm, desert, hill, sidewalk, \
+    parking_lot, playground, bridge, island, countryside, cemetery, graveyard, shore, jungle, valley, \
+    meadow, pasture, porch, balcony, roof, rooftop, corner, alley, square, plaza, pool, swimming_pool, \
+    track, stadium, pier, dock, harbor, port, cliff, canyon, creek, stream, pond, trail, path, lane, \
+    avenue, boulevard, town, city, village, country, downtown, fairground, fair, carnival, circus, \
+    zoo, battlefield, front, trench, camp, lot, orchard, vineyard, prairie, swamp, glacier, slope, \
+    ski, golf_course, course, ballpark, ball_park, picnic, parade, intersection, crossing, outdoor: O
+    """
+)
+VEHICLES = frozenset("plane airplane train bus subway ship boat car taxi truck".split())
+UNFAMILIAR_SETTING_WORDS = frozenset(
+    "strange unfamiliar unknown foreign weird odd mysterious new never_seen".split()
+)
+DISTORTED_SETTING_WORDS = frozenset("different changed distorted".split())
+
+# Body parts (objects) → HVdC object code.
+BODY_PARTS: Mapping[str, str] = _table(
+    """
+    head, face, eye, ear, nose, mouth, lip, tooth, teeth, hair, cheek, chin, forehead, tongue, neck, jaw, \
+    brow, eyebrow, beard, mustache, moustache, skull, scalp: BH
+    arm, hand, finger, leg, foot, feet, toe, knee, elbow, wrist, ankle, thumb, fist, thigh, heel, nail, \
+    fingernail, palm, shin: BE
+    chest, back, stomach, belly, shoulder, hip, waist, abdomen, torso, body, breast, buttock, rear, trunk, \
+    lap, navel, rib: BT
+    heart, blood, bone, brain, lung, liver, kidney, vein, muscle, skin, skeleton, intestine, gut, organ, \
+    nerve, flesh: BA
+    penis, vagina, genital, genitals, testicle, crotch, groin: BS
+    """
+)

@@ -1,0 +1,214 @@
+"""A person's dream series next to the HVdC norms: Cohen's h, two-proportion z-tests, Benjamini–Hochberg.
+
+The wording is descriptive only ("aggression appears in more of your dreams than in the norm group"): a
+difference from the norm group says what the dreams contain, never what the dreamer is. Small series are
+flagged, because a handful of dreams moves every percentage a lot (50 dreams still leave Male/Female %
+about ±8 points from where a larger sample of the same person would put it).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reverie.analysis.dreams.codes import DreamCoding
+from reverie.analysis.dreams.indicators import Indicator, compute_indicators
+from reverie.analysis.dreams.norms import NormGroup, norm_denominator, published_norm
+
+MIN_DREAMS = 20
+MIN_DENOMINATOR = 30
+ALPHA = 0.05
+
+# What each indicator measures, in words that fit "… is higher in your dreams than in the norm group".
+SUBJECTS: dict[str, str] = {
+    "male_female": "the share of men among characters whose sex is clear",
+    "familiarity": "the share of familiar people among characters",
+    "friends": "the share of friends and acquaintances among characters",
+    "family": "the share of family members and relatives among characters",
+    "dead_imaginary": "the share of dead or imaginary characters",
+    "animal": "the share of animals among characters",
+    "ac_index": "aggression per character",
+    "fc_index": "friendliness per character",
+    "sc_index": "sexual interaction per character",
+    "aggression_friendliness": "the share of aggression among the dreamer's interactions",
+    "befriender": "how often the dreamer starts the friendly interactions",
+    "aggressor": "how often the dreamer starts the aggressive interactions",
+    "physical_aggression": "the share of physical aggression",
+    "indoor_setting": "the share of indoor settings",
+    "familiar_setting": "the share of familiar settings",
+    "self_negativity": "the share of negative outcomes for the dreamer",
+    "bodily_misfortunes": "the share of misfortunes that involve the body",
+    "negative_emotions": "the share of negative emotions",
+    "dreamer_success": "the share of successes among the dreamer's strivings",
+    "torso_anatomy": "the share of torso and anatomy among body parts",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    key: str
+    name: str
+    group: str
+    value: float | None
+    numerator: int
+    denominator: int
+    norm: float
+    norm_denominator: int
+    h: float | None
+    p_value: float | None
+    q_value: float | None = None
+    too_small: bool = False
+    description: str = ""
+
+    @property
+    def notable(self) -> bool:
+        """A difference worth showing: not too small a sample, BH-adjusted q < .05 and |h| ≥ 0.2."""
+        return (
+            not self.too_small
+            and self.q_value is not None
+            and self.q_value < ALPHA
+            and self.h is not None
+            and abs(self.h) >= 0.2
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    n_dreams: int
+    norm_group: NormGroup
+    comparisons: tuple[Comparison, ...]
+    warnings: tuple[str, ...] = ()
+
+    def notable(self) -> list[Comparison]:
+        return [c for c in self.comparisons if c.notable]
+
+
+def cohens_h(p1: float, p2: float) -> float:
+    """h = 2·asin√p₁ − 2·asin√p₂ (proportions outside 0–1 are clipped)."""
+    return 2 * math.asin(math.sqrt(_clip(p1))) - 2 * math.asin(math.sqrt(_clip(p2)))
+
+
+def effect_size_word(h: float) -> str:
+    size = abs(h)
+    if size < 0.2:
+        return "negligible"
+    if size < 0.5:
+        return "small"
+    return "medium" if size < 0.8 else "large"
+
+
+def two_proportion_p(x1: float, n1: int, x2: float, n2: int) -> float | None:
+    """Two-sided p-value of the pooled two-proportion z-test; None when either sample is empty."""
+    if n1 <= 0 or n2 <= 0:
+        return None
+    p1, p2 = _clip(x1 / n1), _clip(x2 / n2)
+    pooled = _clip((x1 + x2) / (n1 + n2))
+    se = math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2))
+    if se == 0:
+        return 1.0
+    z = (p1 - p2) / se
+    return math.erfc(abs(z) / math.sqrt(2))
+
+
+def benjamini_hochberg(p_values: Sequence[float | None]) -> list[float | None]:
+    """BH-adjusted q-values in the input order; None entries stay None and do not count as tests."""
+    tested = sorted((p, i) for i, p in enumerate(p_values) if p is not None)
+    m = len(tested)
+    out: list[float | None] = [None] * len(p_values)
+    running = 1.0
+    for rank in range(m, 0, -1):
+        p, i = tested[rank - 1]
+        running = min(running, p * m / rank)
+        out[i] = min(1.0, running)
+    return out
+
+
+def compare_with_norms(codings: Sequence[DreamCoding], *, norm_group: NormGroup = "female") -> Profile:
+    """Compare a coded series with the published norms of ``norm_group`` on every defined indicator."""
+    indicators = compute_indicators(codings)
+    raw = [_compare(ind, norm_group) for ind in indicators.values() if published_norm(ind.key, norm_group) is not None]
+    q_values = benjamini_hochberg([c.p_value for c in raw])
+    comparisons = tuple(_finish(c, q, norm_group) for c, q in zip(raw, q_values, strict=True))
+    return Profile(len(codings), norm_group, comparisons, _series_warnings(len(codings), comparisons))
+
+
+def _compare(ind: Indicator, group: NormGroup) -> Comparison:
+    norm = published_norm(ind.key, group) or 0.0
+    n2 = norm_denominator(ind.key, group)
+    value = ind.value
+    h = None if value is None else cohens_h(value, norm)
+    p = None if value is None else two_proportion_p(ind.numerator, ind.denominator, norm * n2, n2)
+    return Comparison(
+        key=ind.key,
+        name=ind.name,
+        group=ind.group,
+        value=value,
+        numerator=ind.numerator,
+        denominator=ind.denominator,
+        norm=norm,
+        norm_denominator=n2,
+        h=h,
+        p_value=p,
+        too_small=ind.denominator < MIN_DENOMINATOR,
+    )
+
+
+def _finish(c: Comparison, q: float | None, group: NormGroup) -> Comparison:
+    done = Comparison(**{**_fields(c), "q_value": q})
+    return Comparison(**{**_fields(done), "description": describe(done, group)})
+
+
+def _fields(c: Comparison) -> dict[str, object]:
+    return {name: getattr(c, name) for name in Comparison.__slots__}
+
+
+def describe(c: Comparison, group: NormGroup) -> str:
+    """One plain, descriptive sentence about a comparison."""
+    norm_words = f"the {group} norm group"
+    if c.value is None:
+        return f"{c.name}: not defined for this series (nothing to count yet)."
+    if c.too_small:
+        return f"{c.name}: based on only {c.denominator}, too few to compare with {norm_words}."
+    if c.h is None or abs(c.h) < 0.2:
+        return f"{c.name}: {_pct(c.value)} here, {_pct(c.norm)} in {norm_words}; about the same."
+    if not c.notable:
+        return (
+            f"{c.name}: {_pct(c.value)} here, {_pct(c.norm)} in {norm_words}; the difference is not clear "
+            "with this many dreams."
+        )
+    more = c.h > 0
+    size = effect_size_word(c.h)
+    if c.key.startswith("dreams_with_"):
+        thing = c.key.removeprefix("dreams_with_").replace("_", " ")
+        which = "more" if more else "fewer"
+        return f"{thing.capitalize()} appears in {which} of your dreams than in {norm_words} ({size} difference)."
+    subject = SUBJECTS.get(c.key, c.name)
+    which = "higher" if more else "lower"
+    return f"{subject.capitalize()} is {which} in your dreams than in {norm_words} ({size} difference)."
+
+
+def _series_warnings(n_dreams: int, comparisons: Sequence[Comparison]) -> tuple[str, ...]:
+    warnings: list[str] = []
+    if n_dreams < MIN_DREAMS:
+        warnings.append(
+            f"Only {n_dreams} dream(s): a series this small says little. Comparisons with the norms mean "
+            f"something from about {MIN_DREAMS} dreams, and even 50 dreams leave Male/Female % about ±8 "
+            "points from where a larger series would put it."
+        )
+    thin = [c.name for c in comparisons if c.too_small and c.value is not None]
+    if thin:
+        warnings.append(
+            f"{len(thin)} indicator(s) rest on fewer than {MIN_DENOMINATOR} coded items and are not compared: "
+            + ", ".join(thin)
+            + "."
+        )
+    return tuple(warnings)
+
+
+def _clip(p: float) -> float:
+    return min(1.0, max(0.0, p))
+
+
+def _pct(value: float) -> str:
+    return f"{100 * value:.0f}%"

@@ -1,0 +1,67 @@
+"""Elements that recur across a dream series: characters, settings, emotions and interactions, with counts
+and the dreams they appear in."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from reverie.analysis.dreams.codes import EMOTION_NAMES, Character, DreamCoding, Interaction
+
+_SETTING_WORDS = {"I": "indoor", "O": "outdoor", "A": "ambiguous"}
+_FAMILIARITY_WORDS = {"F": "familiar", "D": "distorted", "G": "geographical", "Q": "questionable", "U": "unfamiliar"}
+
+
+@dataclass(frozen=True, slots=True)
+class RecurringElement:
+    kind: str  # "character", "setting", "emotion", "interaction"
+    label: str
+    count: int  # dreams it appears in
+    dream_ids: tuple[str, ...]
+
+
+def recurring_elements(codings: Sequence[DreamCoding], *, min_dreams: int = 2) -> list[RecurringElement]:
+    """Elements found in at least ``min_dreams`` dreams, most frequent first. A dream without an id is
+    named by its position in the series (``#1``, ``#2`` …)."""
+    seen: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for position, coding in enumerate(codings, start=1):
+        dream_id = coding.dream_id or f"#{position}"
+        for key in sorted(set(_elements(coding))):
+            seen[key].append(dream_id)
+    found = [
+        RecurringElement(kind, label, len(ids), tuple(ids))
+        for (kind, label), ids in seen.items()
+        if len(ids) >= min_dreams
+    ]
+    return sorted(found, key=lambda e: (-e.count, e.kind, e.label))
+
+
+def _elements(coding: DreamCoding) -> Iterable[tuple[str, str]]:
+    for c in coding.characters:
+        yield "character", character_label(c)
+    for s in coding.settings:
+        if s.location != "N":
+            words = [_FAMILIARITY_WORDS.get(s.familiarity, ""), _SETTING_WORDS.get(s.location, "")]
+            yield "setting", " ".join(w for w in words if w) + " setting"
+    for e in coding.emotions:
+        who = "dreamer" if e.dreamer_feels else "another character"
+        yield "emotion", f"{EMOTION_NAMES.get(e.code, e.code)} ({who})"
+    for i in coding.interactions:
+        yield "interaction", interaction_label(i)
+
+
+def character_label(c: Character) -> str:
+    """The words for a character when known (``mother``, ``Anna``), else its code."""
+    return c.label.lower() if c.label else c.code
+
+
+def interaction_label(i: Interaction) -> str:
+    role = {
+        "initiator": "by the dreamer",
+        "recipient": "toward the dreamer",
+        "mutual": "mutual, with the dreamer",
+        "self": "by the dreamer",
+        "witness": "between others",
+    }[i.dreamer_role]
+    return f"{i.kind} {role}"
