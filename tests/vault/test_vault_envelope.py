@@ -6,11 +6,18 @@ import pytest
 
 from reverie.errors import IntegrityError, InvalidInput
 from reverie.vault import blob
-from reverie.vault.envelope import ENTRY_ATTACHMENT, ENTRY_BODY, NOTE_PROCESS, open_sealed, seal, sealed_with
+from reverie.vault.envelope import (
+    ATTACHMENT_DATA,
+    ENTRY_PAYLOAD,
+    NOTE_PROCESS,
+    open_sealed,
+    seal,
+    sealed_with,
+)
 from reverie.vault.keys import DataKey
 
 CANARY = "canary-7f3e: I dreamt of the lighthouse again ✨ שלום e\u0301".encode()
-BINDING = {"client_id": "client-1", "record_id": "entry-42", "purpose": ENTRY_BODY}
+BINDING = {"client_id": "client-1", "record_id": "entry-42", "purpose": ENTRY_PAYLOAD}
 
 
 @pytest.fixture
@@ -85,7 +92,7 @@ def test_envelope_appended_bytes_raise_integrity_error(key: DataKey, sealed: byt
     [
         {"record_id": "entry-43"},
         {"client_id": "client-2"},
-        {"purpose": ENTRY_ATTACHMENT},
+        {"purpose": ATTACHMENT_DATA},
         {"purpose": NOTE_PROCESS},
         {"client_id": "client-1e", "record_id": "ntry-42"},
     ],
@@ -163,8 +170,8 @@ def test_envelope_error_messages_hold_no_plaintext_or_key(key: DataKey, sealed: 
 @pytest.mark.parametrize(
     "binding",
     [
-        {"client_id": "", "record_id": "r", "purpose": ENTRY_BODY},
-        {"client_id": "c", "record_id": "", "purpose": ENTRY_BODY},
+        {"client_id": "", "record_id": "r", "purpose": ENTRY_PAYLOAD},
+        {"client_id": "c", "record_id": "", "purpose": ENTRY_PAYLOAD},
         {"client_id": "c", "record_id": "r", "purpose": "Entry Body"},
         {"client_id": "c", "record_id": "r", "purpose": ""},
     ],

@@ -1,7 +1,7 @@
 """Envelopes: a client's free text and attachments sealed under their data key.
 
 A sealed blob names the data key that sealed it and is bound to one client, one record and one purpose
-(``entry.body``, ``entry.attachment``, ``note.process`` ...): copied to another record, client or purpose it
+(``entry.payload``, ``attachment.data``, ``note.process`` ...): copied to another record, client or purpose it
 no longer opens. The byte layout is in :mod:`reverie.vault.blob` and docs/security.md.
 """
 
@@ -14,10 +14,11 @@ from reverie.vault.blob import BlobLike, open_blob, parse_blob, seal_blob
 from reverie.vault.keys import DataKey
 
 SEAL_MAGIC = b"RVE"
-ENTRY_BODY = "entry.body"
-ENTRY_TITLE = "entry.title"
-ENTRY_ATTACHMENT = "entry.attachment"
+# The purposes Reverie seals under (any dotted lower-case name works; these are the ones in use).
+ENTRY_PAYLOAD = "entry.payload"
 ENTRY_REVISION = "entry.revision"
+ATTACHMENT_NAME = "attachment.name"
+ATTACHMENT_DATA = "attachment.data"
 NOTE_PROCESS = "note.process"
 _CONTEXT = "reverie.seal/1"
 _WHAT = "encrypted field"
