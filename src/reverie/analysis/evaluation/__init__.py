@@ -1,0 +1,1 @@
+"""Evaluation of analyzers against public, labelled data read in place (never shipped, never quoted)."""

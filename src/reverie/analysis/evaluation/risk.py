@@ -1,0 +1,136 @@
+"""Evaluate the risk screen on the C-SSRS Reddit format (Gaur et al. 2019): one row per user.
+
+The CSV has columns ``User``, ``Post`` (a Python-list literal of that user's posts; about 6 % are cut or badly
+quoted, and are read as well as they can be) and ``Label`` (Supportive, Indicator, Ideation, Behavior,
+Attempt). Each user's posts are joined and screened as one text. "Positive" means ideation or worse.
+
+If the shipped model was trained on the file being evaluated, the figures are training-set figures: the result
+says so (``training_set``) and ``docs/risk.md`` gives the cross-validated ones.
+"""
+
+from __future__ import annotations
+
+import ast
+import csv
+import hashlib
+import json
+import re
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from reverie.analysis.risk import IDEATION, LEVELS, MODEL_DIR, RiskModel, screen
+from reverie.errors import InvalidInput
+
+LABELS = ("Supportive", "Indicator", "Ideation", "Behavior", "Attempt")
+POSITIVE = frozenset(LABELS[2:])
+_SPLIT = re.compile(r"""['"]\s*,\s*['"]""")
+
+
+@dataclass(frozen=True, slots=True)
+class User:
+    user: str
+    text: str
+    label: str
+    malformed: bool
+
+
+def parse_posts(raw: str) -> tuple[list[str], bool]:
+    """The posts in one ``Post`` cell and whether the cell was malformed (then split as well as possible)."""
+    try:
+        value = ast.literal_eval(raw)
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        value = None
+    if isinstance(value, list):
+        return [str(v) for v in value], False
+    body = raw.strip().removeprefix("[").removesuffix("]").strip()
+    return [p.strip("'\" ") for p in _SPLIT.split(body) if p.strip("'\" ")], True
+
+
+def read_users(path: Path) -> list[User]:
+    """Rows of a C-SSRS users file; raises :class:`InvalidInput` when the file or its columns are missing."""
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+    except OSError as exc:
+        raise InvalidInput(f"The C-SSRS file {path.name} cannot be read.") from exc
+    if rows and not {"Post", "Label"} <= set(rows[0]):
+        raise InvalidInput(f"The C-SSRS file {path.name} needs the columns Post and Label.")
+    users = []
+    for i, row in enumerate(rows):
+        if row["Label"] not in LABELS:
+            raise InvalidInput(f"Row {i + 2} of {path.name} has an unknown label.")
+        posts, malformed = parse_posts(row["Post"] or "")
+        users.append(User(row.get("User") or f"row-{i + 2}", "\n\n".join(posts), row["Label"], malformed))
+    return users
+
+
+def auc(scores: Sequence[float], positives: Sequence[bool]) -> float | None:
+    """Area under the ROC curve (Mann–Whitney, ties counted half); ``None`` with only one class."""
+    s = np.asarray(scores, dtype=np.float64)
+    y = np.asarray(positives, dtype=bool)
+    n_pos, n_neg = int(y.sum()), int((~y).sum())
+    if n_pos == 0 or n_neg == 0:
+        return None
+    order = np.argsort(s, kind="mergesort")
+    ranks = np.empty(len(s), dtype=np.float64)
+    sorted_scores = s[order]
+    i = 0
+    while i < len(s):
+        j = i
+        while j + 1 < len(s) and sorted_scores[j + 1] == sorted_scores[i]:
+            j += 1
+        ranks[order[i : j + 1]] = (i + j) / 2.0 + 1.0
+        i = j + 1
+    return float((ranks[y].sum() - n_pos * (n_pos + 1) / 2.0) / (n_pos * n_neg))
+
+
+def summarise(labels: Sequence[str], levels: Sequence[str], scores: Sequence[float]) -> dict[str, Any]:
+    """AUC on the score, recall and precision of "ideation or worse", and the label × level confusion."""
+    truth = [label in POSITIVE for label in labels]
+    flagged = [LEVELS.index(level) >= IDEATION for level in levels]
+    tp = sum(t and f for t, f in zip(truth, flagged, strict=True))
+    confusion = [[0] * len(LEVELS) for _ in LABELS]
+    for label, level in zip(labels, levels, strict=True):
+        confusion[LABELS.index(label)][LEVELS.index(level)] += 1
+    return {
+        "n": len(labels),
+        "auc": auc(scores, truth),
+        "recall": tp / sum(truth) if sum(truth) else None,
+        "precision": tp / sum(flagged) if sum(flagged) else None,
+        "confusion": confusion,
+        "labels": {"rows": list(LABELS), "columns": list(LEVELS)},
+    }
+
+
+def evaluate_risk(path: Path, *, model: RiskModel | None | bool = True) -> dict[str, Any]:
+    """Screen every user in ``path`` and report ``auc``, ``recall``, ``precision``, ``confusion``, ``n``.
+
+    ``confusion[i][j]`` counts users with true label ``LABELS[i]`` screened at level ``LEVELS[j]``.
+    Recall and precision are for ideation-or-worse at the shipped threshold; AUC uses the continuous score.
+    """
+    users = read_users(path)
+    results = [screen(u.text, model=model) for u in users]
+    report = summarise([u.label for u in users], [r.level for r in results], [r.score for r in results])
+    report["threshold"] = results[0].threshold if results else None
+    report["malformed_rows"] = sum(u.malformed for u in users)
+    report["training_set"] = _trained_on(path) if model is True else False
+    if report["training_set"]:
+        report["note"] = (
+            "The shipped model was trained on this file: these are training-set figures. "
+            "See docs/risk.md for the 5-fold cross-validated figures."
+        )
+    return report
+
+
+def _trained_on(path: Path) -> bool:
+    manifest = MODEL_DIR / "manifest.json"
+    if not manifest.is_file():
+        return False
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    return bool(json.loads(manifest.read_text(encoding="utf-8")).get("data_sha256") == digest)

@@ -1,0 +1,317 @@
+"""Risk language: screen a text for suicide and self-harm risk in C-SSRS-aligned levels.
+
+Levels, lowest to highest: ``none`` < ``indicator`` (distress, hopelessness, talk of suicide that is not the
+writer's own wish) < ``ideation`` < ``behavior`` (self-harm, preparation, aborted acts) < ``attempt``.
+
+Two parts decide. The lexicon (:mod:`reverie.analysis.risk_lexicon`) finds phrases and sets aside negations,
+quotations, other people's words, figures of speech, fiction and dream content. A small logistic-regression
+model over hashed word n-grams and the lexicon's counts (trained only on the CC BY C-SSRS Reddit set by
+``scripts/train_risk.py``; numpy at run time) gives a probability that the text expresses ideation or worse.
+A phrase at ideation or above always flags; the model can raise a text to ``ideation`` on its own only when
+the lexicon saw at least an indicator in it. When unsure the screen errs upward. See ``docs/risk.md``.
+
+Reverie is not a crisis service: a flag starts the safety-plan flow, it does not replace a person.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from reverie.analysis import risk_lexicon as lex
+from reverie.analysis.findings import Finding, Span
+from reverie.analysis.registry import register
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
+
+    from reverie.analysis.document import Document
+
+LEVELS = ("none", "indicator", "ideation", "behavior", "attempt")
+IDEATION = LEVELS.index("ideation")
+VERSION = "1.0.0"
+MODEL_DIR = Path(__file__).resolve().parent / "models" / "risk"
+MODEL_FILE = "risk_model.npz"
+HASH_DIM = 1 << 16
+RULES_ONLY_THRESHOLD = 0.5
+REASONS = ("negation", "quotation", "third_person", "figure_of_speech", "fiction", "dream")
+# Where a lexicon level puts the score within the flagged band [threshold, 1].
+LEVEL_FLOOR = {2: 0.5, 3: 0.7, 4: 0.85}
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    span: Span
+    rule: str
+    level: str
+
+
+@dataclass(frozen=True, slots=True)
+class Suppression:
+    span: Span
+    rule: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class RiskScreen:
+    """The result of screening one text. ``flagged`` means ideation or worse: start the safety-plan flow."""
+
+    level: str
+    score: float
+    threshold: float
+    triggers: tuple[Trigger, ...]
+    suppressed: tuple[Suppression, ...]
+    model_score: float | None = None
+
+    @property
+    def flagged(self) -> bool:
+        return LEVELS.index(self.level) >= IDEATION
+
+    def to_data(self) -> dict[str, Any]:
+        """The JSON-safe ``data`` of the risk finding."""
+        return {
+            "level": self.level,
+            "score": round(self.score, 4),
+            "threshold": round(self.threshold, 4),
+            "model_score": None if self.model_score is None else round(self.model_score, 4),
+            "triggers": [{"span": [t.span.start, t.span.end], "rule": t.rule, "level": t.level} for t in self.triggers],
+            "suppressed": [
+                {"span": [s.span.start, s.span.end], "rule": s.rule, "reason": s.reason} for s in self.suppressed
+            ],
+        }
+
+
+# --------------------------------------------------------------------------------------------------
+# Features shared by training (scripts/train_risk.py) and run time
+# --------------------------------------------------------------------------------------------------
+
+RULE_FEATURES = (
+    *(f"level_count_{lvl}" for lvl in LEVELS[1:]),
+    *(f"max_level_{lvl}" for lvl in LEVELS),
+    *(f"suppressed_{reason}" for reason in REASONS),
+)
+
+
+def ngram_features(text: str) -> dict[int, float]:
+    """Hashed word 1–2-grams, log-scaled counts, L2-normalised: ``{index: value}``."""
+    words = lex.WORD.findall(lex.normalise(text))
+    counts: dict[int, float] = {}
+    grams = words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    for gram in grams:
+        index = zlib.crc32(gram.encode("utf-8")) % HASH_DIM
+        counts[index] = counts.get(index, 0.0) + 1.0
+    values = {i: float(np.log1p(c)) for i, c in counts.items()}
+    norm = float(np.sqrt(sum(v * v for v in values.values()))) or 1.0
+    return {i: v / norm for i, v in values.items()}
+
+
+def rule_features(hits: Sequence[lex.Hit]) -> list[float]:
+    """Counts of counted phrases per level, the highest level one-hot, and set-aside phrases per reason."""
+    counted = [h.level for h in hits if h.level > 0]
+    top = max(counted, default=0)
+    per_level = [float(np.log1p(sum(1 for lvl in counted if lvl == k))) for k in range(1, len(LEVELS))]
+    one_hot = [1.0 if k == top else 0.0 for k in range(len(LEVELS))]
+    per_reason = [float(np.log1p(sum(1 for h in hits if h.reason == r))) for r in REASONS]
+    return per_level + one_hot + per_reason
+
+
+# --------------------------------------------------------------------------------------------------
+# The model artefact
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class RiskModel:
+    """Logistic regression over ``[hashed n-grams | rule features]``; numpy only."""
+
+    ngram_weights: npt.NDArray[np.float32]
+    rule_weights: npt.NDArray[np.float32]
+    bias: float
+    threshold: float
+    model_hash: str
+
+    def probability(self, text: str, hits: Sequence[lex.Hit]) -> float:
+        grams = ngram_features(text)
+        z = self.bias + float(np.dot(self.rule_weights, np.asarray(rule_features(hits), dtype=np.float32)))
+        if grams:
+            idx = np.fromiter(grams.keys(), dtype=np.int64, count=len(grams))
+            val = np.fromiter(grams.values(), dtype=np.float32, count=len(grams))
+            z += float(np.dot(self.ngram_weights[idx], val))
+        return float(1.0 / (1.0 + np.exp(-z)))
+
+
+@lru_cache(maxsize=2)
+def load_model(model_dir: Path = MODEL_DIR) -> RiskModel | None:
+    """The shipped model, or ``None`` when its files are absent (the screen then runs on rules alone)."""
+    weights, manifest = model_dir / MODEL_FILE, model_dir / "manifest.json"
+    if not (weights.is_file() and manifest.is_file()):
+        return None
+    meta = json.loads(manifest.read_text(encoding="utf-8"))
+    with np.load(weights) as arrays:
+        return RiskModel(
+            ngram_weights=arrays["ngram_weights"].astype(np.float32),
+            rule_weights=arrays["rule_weights"].astype(np.float32),
+            bias=float(arrays["bias"]),
+            threshold=float(meta["threshold"]),
+            model_hash=str(meta["model_hash"]),
+        )
+
+
+# --------------------------------------------------------------------------------------------------
+# Screening
+# --------------------------------------------------------------------------------------------------
+
+
+def screen(text: str, kind: str = "free_association", *, model: RiskModel | None | bool = True) -> RiskScreen:
+    """Screen ``text`` (an entry, a session note, a measure's free text) for risk language.
+
+    ``model=True`` uses the shipped model when installed, ``False``/``None`` screens on rules alone,
+    or pass a :class:`RiskModel`. ``kind="dream"`` reads the whole text as dream content except
+    sentences that speak of waking life.
+    """
+    hits = lex.read(text, kind)
+    chosen = load_model() if model is True else model or None
+    threshold = chosen.threshold if chosen is not None else RULES_ONLY_THRESHOLD
+    probability = chosen.probability(model_text(text, hits), hits) if chosen is not None else None
+    level, score = decide(hits, probability, threshold)
+    triggers = [Trigger(Span(h.start, h.end), h.rule, LEVELS[h.level]) for h in hits if h.level > 0]
+    if level > max((h.level for h in hits), default=0):
+        triggers.extend(_model_triggers(hits))
+    return RiskScreen(
+        level=LEVELS[level],
+        score=score,
+        threshold=threshold,
+        triggers=tuple(triggers),
+        suppressed=tuple(Suppression(Span(h.start, h.end), h.rule, h.reason) for h in hits if h.reason),
+        model_score=probability,
+    )
+
+
+def decide(hits: Sequence[lex.Hit], probability: float | None, threshold: float) -> tuple[int, float]:
+    """The level (index into ``LEVELS``) and one score in [0, 1], at or above ``threshold`` exactly when flagged.
+
+    A counted phrase at ideation or above lifts the score into the flagged band [threshold, 1]. The model's
+    probability counts fully only when the lexicon found a phrase of the writer's own (not set aside) at
+    indicator level or above; otherwise it is kept just under the threshold, so talk of other people,
+    idioms and ordinary days never flag on the model alone.
+    """
+    rule_level = max((h.level for h in hits), default=0)
+    own_cue = any(h.level > 0 and h.reason is None for h in hits)
+    p = probability if probability is not None else (0.3 * threshold if own_cue else 0.05 * threshold)
+    if rule_level >= IDEATION:
+        return rule_level, max(p, threshold + LEVEL_FLOOR[rule_level] * (1.0 - threshold))
+    if not own_cue:
+        return rule_level, min(p, threshold * 0.99)
+    return (IDEATION if p >= threshold else rule_level), p
+
+
+def model_text(text: str, hits: Sequence[lex.Hit]) -> str:
+    """The text the model reads: phrases the lexicon set aside are blanked (same length, same offsets)."""
+    chars = list(text)
+    for hit in hits:
+        if hit.reason is not None:
+            chars[hit.start : hit.end] = " " * (hit.end - hit.start)
+    return "".join(chars)
+
+
+def _model_triggers(hits: Sequence[lex.Hit]) -> list[Trigger]:
+    """When the model raises the level, point at the writer's own indicator phrases it raised."""
+    return [Trigger(Span(h.start, h.end), "model", LEVELS[IDEATION]) for h in hits if h.level > 0 and not h.reason]
+
+
+# --------------------------------------------------------------------------------------------------
+# A person over time
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRisk:
+    """The highest level in the recent window, when it was seen, and which way scores are moving."""
+
+    level: str
+    on: date | None
+    trend: str  # "rising" | "falling" | "stable" | "insufficient"
+    screens: int
+    window_days: int
+
+
+def person_level(
+    screens_over_time: Iterable[tuple[date | datetime, RiskScreen]],
+    *,
+    today: date | None = None,
+    window_days: int = 30,
+) -> PersonRisk:
+    """Summarise dated screens: the highest recent level (latest date on ties) and the score trend.
+
+    The trend compares the mean score of the later half of the window's screens with the earlier half;
+    a difference under 0.1 is ``stable``; fewer than three screens in the window is ``insufficient``.
+    """
+    dated = sorted((_as_date(when), s) for when, s in screens_over_time)
+    if not dated:
+        return PersonRisk("none", None, "insufficient", 0, window_days)
+    end = today or dated[-1][0]
+    recent = [(d, s) for d, s in dated if 0 <= (end - d).days <= window_days]
+    if not recent:
+        return PersonRisk("none", None, "insufficient", 0, window_days)
+    top = max(LEVELS.index(s.level) for _, s in recent)
+    on = max(d for d, s in recent if LEVELS.index(s.level) == top)
+    return PersonRisk(LEVELS[top], on, _trend([s.score for _, s in recent]), len(recent), window_days)
+
+
+def _as_date(when: date | datetime) -> date:
+    return when.date() if isinstance(when, datetime) else when
+
+
+def _trend(scores: list[float]) -> str:
+    if len(scores) < 3:
+        return "insufficient"
+    half = len(scores) // 2
+    earlier, later = scores[:half], scores[len(scores) - half :]
+    delta = sum(later) / len(later) - sum(earlier) / len(earlier)
+    return "rising" if delta >= 0.1 else "falling" if delta <= -0.1 else "stable"
+
+
+# --------------------------------------------------------------------------------------------------
+# The registered analyzer
+# --------------------------------------------------------------------------------------------------
+
+
+class RiskAnalyzer:
+    name = "risk"
+    version = VERSION
+    requires = frozenset({"sentences"})
+    produces = frozenset({"risk"})
+    applies_to: frozenset[str] | None = None
+
+    def __init__(self, model: RiskModel | None) -> None:
+        self._model = model
+        self.model_hash = model.model_hash if model is not None else "rules-only"
+
+    def run(self, doc: Document) -> list[Finding]:
+        result = screen(doc.text, doc.kind, model=self._model)
+        return [
+            Finding(
+                analyzer=self.name,
+                version=self.version,
+                model_hash=self.model_hash,
+                kind="risk",
+                label=result.level,
+                confidence=result.score,
+                spans=tuple(t.span for t in result.triggers),
+                data=result.to_data(),
+            )
+        ]
+
+
+@register("risk", order=30)
+def build_risk_analyzer() -> RiskAnalyzer:
+    return RiskAnalyzer(load_model())

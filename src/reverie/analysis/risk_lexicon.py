@@ -1,0 +1,614 @@
+"""Phrases that signal suicide or self-harm risk, and the contexts that set them aside.
+
+Everything here is data plus the small amount of matching that reads it. Patterns run over
+:func:`normalise` text (lower case, straight quotes, same length as the original, so offsets carry over).
+Levels follow the C-SSRS-aligned scale in :mod:`reverie.analysis.risk`: 1 indicator, 2 ideation,
+3 behavior (self-harm, preparation, aborted or interrupted acts), 4 attempt.
+
+A rule decides whose words these are in one of two ways: a named group ``who`` inside the pattern
+(``kill myself`` against ``kill himself``), or, without one, by looking back for the nearest subject.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+INDICATOR, IDEATION, BEHAVIOR, ATTEMPT = 1, 2, 3, 4
+
+TO = r"(?:to|2|t)"
+SELF = r"(?P<who>myself|my\s?self|myslef|mysef|meself|ourselves|himself|herself|themselves|themself|yourself|yourselves|urself)"
+WANT = (
+    r"(?:want|wants|wanted|wanting|wanna|wana|wish|wished|need|needed|going|gonna|planning|plan|planned|"
+    r"ready|tempted|urge|urges|decided|deciding|try|trying|about|considering|considered)"
+)
+THINK = (
+    r"(?:(?:thinking|thought|think|thoughts|fantasi[sz]ing|fantasi[sz]e|dreaming|obsessing)\s+(?:about|of)|"
+    r"consider(?:ing|ed)?|contemplat(?:e|ing|ed)|research(?:ing|ed)?)"
+)
+PILLS = r"(?:pills|tablets|meds|medication|medicine|painkillers|pain\s+killers|paracetamol|tylenol|sleeping\s+pills)"
+DIE = r"(?:die|dye|be\s+dead|dead|not\s+(?:exist|be\s+(?:alive|here|around))|stop\s+existing|cease\s+to\s+exist)"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    level: int
+    pattern: re.Pattern[str]
+    immune: frozenset[str] = frozenset()  # suppression reasons that never apply to this rule
+
+
+def _rule(name: str, level: int, pattern: str, immune: tuple[str, ...] = ()) -> Rule:
+    return Rule(name, level, re.compile(pattern), frozenset(immune))
+
+
+RULES: tuple[Rule, ...] = (
+    # --- attempt -------------------------------------------------------------------------------
+    _rule(
+        "attempt_tried_to_die",
+        ATTEMPT,
+        r"\b(?:tried|attempted|attemped)\s+(?:\w+\s+)?(?:to\s+)?(?:kill|hang|drown|poison|shoot|off|unalive|end)\s+"
+        + SELF,
+    ),
+    _rule(
+        "attempt_tried_to_end_life",
+        ATTEMPT,
+        r"\b(?:tried|attempted|attemped)\s+(?:\w+\s+)?to\s+(?:end\s+(?:it\s+all|my\s+(?:own\s+)?life|it|things|"
+        r"everything)|take\s+my\s+(?:own\s+)?life|die|commit\s+suicide|overdose|od)\b",
+    ),
+    _rule(
+        "attempt_named",
+        ATTEMPT,
+        r"\b(?:suicide\s+attempts?|attempted\s+suicide|attempting\s+suicide|survived\s+(?:a|my|an)\s+"
+        r"(?:suicide\s+)?attempt|(?:my|last|previous|first|second|third)\s+attempts?\b(?=\s+(?:to\s+(?:die|end|kill)|"
+        r"on\s+my\s+life|at\s+suicide)))",
+    ),
+    _rule(
+        "attempt_overdose",
+        ATTEMPT,
+        r"\b(?:overdosed|od'?d|took\s+an\s+overdose|(?:took|swallowed|downed)\s+(?:all|a\s+bunch|a\s+handful|(?:the|a)\s+"
+        r"whole\s+(?:bottle|pack|box|packet)|too\s+many|\d+)\s+(?:of\s+)?(?:my\s+|the\s+)?" + PILLS + r"|stomach\s+pumped)",
+    ),
+    _rule(
+        "attempt_act",
+        ATTEMPT,
+        r"\b(?:i|i've|ive)\s+(?:\w+\s+)?(?:slit|cut|slashed)\s+my\s+(?:wrists?|throat)\b|\b(?:hanged|hung)\s+"
+        + SELF
+        + r"|\bjumped\s+(?:off|from|in\s+front\s+of)\s+(?:a|the|my)\s+(?:bridge|building|roof|balcony|cliff|train|"
+        r"bus|car|truck)",
+    ),
+    # --- behavior: self-harm, preparation, aborted or interrupted acts --------------------------
+    _rule(
+        "self_harm_act",
+        BEHAVIOR,
+        r"\b(?:i|i've|ive|i'm|im|been|keep|kept|started|still|again)\s+(?:\w+\s+){0,2}(?:cut|cutting|cuts|burned|"
+        r"burnt|burning|scratched|scratching|scratch|hit|hitting|punched|punching|carved|carving|bit|biting|"
+        r"harmed|harming|hurting|hurt)\s+(?:myself|my\s+(?:arms?|wrists?|legs?|thighs?|skin|stomach|hips?|body))\b",
+    ),
+    _rule(
+        "self_harm_named",
+        BEHAVIOR,
+        r"\b(?:i|i've|ive|i'm|im|my)\s+(?:\w+\s+){0,2}(?:self[\s-]?harm(?:ed|ing)?|self[\s-]?injur(?:y|ed|ing)|"
+        r"relapsed\s+(?:on|into)\s+(?:self[\s-]?harm|cutting))\b|\bsh\s+relapse\b|\bfresh\s+(?:cuts|scars|wounds)\b",
+    ),
+    _rule(
+        "preparation_means",
+        BEHAVIOR,
+        r"\b(?:bought|buying|buy|got|ordered|order|getting|tied|tying|made|making|have|hid|hidden|hiding)\s+"
+        r"(?:a\s+|the\s+|some\s+)?(?:rope|noose)\b|\b(?:saving|saved|stockpiling|stockpiled|hoarding|hoarded|"
+        r"collecting|collected|stashing|stashed)\s+(?:up\s+)?(?:my\s+|some\s+|all\s+|the\s+)?(?:\w+\s+)?" + PILLS
+        + r"|\b" + PILLS + r"\s+(?:saved|stashed|hidden|hoarded|stockpiled|put\s+aside|set\s+aside)\b",
+    ),
+    _rule(
+        "preparation_note",
+        BEHAVIOR,
+        r"\b(?:suicide|goodbye)\s+(?:note|notes|letter|letters|video|message)\b|\bsaid\s+my\s+(?:last\s+)?goodbyes\b",
+    ),
+    _rule(
+        "preparation_giving_away",
+        BEHAVIOR,
+        r"\b(?:giv(?:e|es|ing|en)|gave)\s+(?:\w+\s+){0,3}(?:things|stuff|belongings|possessions)\s+away\b|"
+        r"\b(?:giv(?:e|es|ing|en)|gave)\s+away\s+(?:all\s+|most\s+)?(?:of\s+)?my\s+(?:things|stuff|belongings|possessions)",
+    ),
+    _rule(
+        "preparation_research",
+        BEHAVIOR,
+        r"\b(?:looked|looking|look|searched|searching|search|googled|googling|google|researched|researching|"
+        r"research|read|reading|checked|checking)\s+(?:up\s+|on\s+|online\s+)?(?:\w+\s+){0,2}(?:how\s+(?:many|much)\s+"
+        r"(?:\w+\s+){0,3}(?:" + PILLS[3:-1] + r"|mg|it\s+takes|would\s+kill|to\s+(?:die|overdose|od))|how\s+to\s+"
+        r"(?:kill|hang|overdose|od|die|end\s+it|tie\s+a\s+noose|slit)|(?:painless\s+)?ways\s+to\s+(?:die|kill|end)|"
+        r"painless\s+(?:ways|methods|death)|lethal\s+dose|suicide\s+methods)",
+    ),
+    _rule(
+        "aborted_attempt",
+        BEHAVIOR,
+        r"\b(?:almost|nearly|was\s+about\s+to|was\s+going\s+to|came\s+close\s+to|got\s+close\s+to|so\s+close\s+to)\s+"
+        r"(?:jump(?:ed|ing)?|kill(?:ed|ing)?\s+" + SELF + r"|end(?:ed|ing)?\s+(?:it|it\s+all|my\s+life|things)|"
+        r"hang(?:ed|ing)?|overdos(?:e|ed|ing)|swallow(?:ed|ing)?\s+(?:\w+\s+){0,2}" + PILLS + r"|"
+        r"(?:did|do|doing|go\s+through\s+with)\s+it\s+(?:tonight|last\s+night|yesterday|today))\b"
+        r"|\b(?:held|holding|put|pressed)\s+(?:a|the|my)\s+(?:knife|blade|razor|gun|pistol)\s+(?:to|against|in)\s+my\b"
+        r"|\b(?:stood|standing|sat|sitting)\s+(?:on|at)\s+(?:the\s+)?(?:edge|ledge|railing|tracks)\b",
+    ),
+    _rule(
+        "plan",
+        BEHAVIOR,
+        r"\b(?:a|the|my)\s+plan\s+(?:to|for\s+how\s+to|of\s+how\s+to)\s+(?:die|kill|end\s+(?:it|my)|do\s+it|overdose)|"
+        r"\bplann(?:ed|ing)\s+(?:out\s+)?(?:how|when|where)\s+(?:i'?ll|i\s+will|i\s+would|i'?d|to)\s+(?:do\s+it|die|"
+        r"kill|end)|\b(?:picked|chose|set|chosen)\s+(?:a|the)\s+(?:date|day)\s+(?:to|for|when)\s+(?:i\s+)?(?:die|do\s+"
+        r"it|kill|end)",
+    ),
+    # --- ideation ----------------------------------------------------------------------------------
+    _rule(
+        "kill_self",
+        IDEATION,
+        r"\b(?:kill|kills|killed|killing|kil|kiling|off|offing|offed|unalive|unaliving|end|ending|ended|drown|drowned|"
+        r"drowning|poison|poisoned|shoot|shot|stab|stabbed|stabs)\s+" + SELF,
+    ),
+    _rule(
+        "hurt_self_intent",
+        IDEATION,
+        r"\b(?:" + WANT + r"|feel\s+like|felt\s+like|might|could|will|gonna)\s+(?:to\s+)?(?:just\s+)?(?:hurt|harm|"
+        r"cut|burn|punish)(?:ing)?\s+(?:myself|my\s+(?:arms?|wrists?|legs?|thighs?|skin))\b",
+    ),
+    _rule("kms", IDEATION, r"\b(?:kms|kmn|unalive|unaliving|un-alive|sewerslide|su1c1de|suic1de)\b"),
+    _rule(
+        "want_to_die",
+        IDEATION,
+        r"\b(?:want|wants|wanted|wanting|wanna|wana|wish|wished|wishing|need|needed|ready|prepared|deserve|deserves)\s+"
+        r"(?:to\s+|2\s+)?(?:just\s+|really\s+|so\s+(?:bad(?:ly)?|much)\s+)?(?:to\s+|2\s+)?" + DIE + r"\b",
+    ),
+    _rule(
+        "wish_dead",
+        IDEATION,
+        r"\bwish(?:ed)?\s+(?:that\s+)?(?P<who>i|i'd|id)\s+(?:was|were|had|would|could|'d|wasn't|weren't)\s+(?:\w+\s+)?"
+        r"(?:dead|died|never\s+been\s+born|not\s+(?:been\s+)?born|not\s+wake|disappear|vanish|not\s+exist|gone)\b",
+    ),
+    _rule(
+        "dont_want_to_live",
+        IDEATION,
+        r"\b(?:don'?t|dont|do\s+not|no\s+longer|didn'?t|never)\s+(?:really\s+|even\s+)?(?:want|wanna|wish)\s+(?:to\s+)?"
+        r"(?:live|be\s+alive|exist|wake\s+up|be\s+here\s+(?:anymore|any\s+more)|be\s+around\s+(?:anymore|any\s+more)|"
+        r"keep\s+living|keep\s+going|go\s+on(?!\s+(?:the|a|this|that|with|holiday|vacation|trip|date|about)))\b",
+    ),
+    _rule(
+        "death_wish_phrase",
+        IDEATION,
+        r"\b(?:i\s+should\s+(?:just\s+)?(?:die|be\s+dead)|rather\s+be\s+dead|(?:hope|hoping|pray|praying|wish)\s+"
+        r"(?:that\s+)?i\s+(?:die|get\s+hit|don'?t\s+wake|won'?t\s+wake|never\s+wake|just\s+die)|let\s+me\s+die|"
+        r"can'?t\s+wait\s+to\s+(?:die|be\s+dead)|die\s+in\s+my\s+sleep|welcome\s+death|pray(?:ing)?\s+for\s+death|"
+        r"don'?t\s+(?:deserve|want)\s+to\s+(?:live|be\s+alive)|(?:wouldn'?t|would\s+not)\s+mind\s+(?:dying|being\s+"
+        r"dead|not\s+waking|if\s+i\s+died)|don'?t\s+care\s+if\s+i\s+(?:die|live|wake|survive)|(?:wish|want|need)\s+"
+        r"(?:\w+\s+){0,3}(?:to|would)\s+(?:just\s+)?kill\s+me|(?:please|pls|plz|someone|somebody|god)\s+(?:just\s+)?"
+        r"kill\s+me|take\s+my\s+(?:own\s+)?life|commit\s+suicide|comit\s+suicide|committing\s+suicide)\b",
+    ),
+    _rule(
+        "end_it_all",
+        IDEATION,
+        r"\b(?:end(?:ing)?\s+(?:it\s+all|my\s+(?:own\s+)?life|my\s+existence|everything\s+now)|" + WANT + r"\s+"
+        r"(?:to\s+)?end(?:ing)?\s+(?:it|things)\b(?!\s+(?:with|between|there|here|early|for|on))|"
+        r"(?:want|wanna|need)\s+(?:it\s+all|everything|my\s+life)\s+to\s+(?:end|stop|be\s+over))",
+    ),
+    _rule(
+        "burden_without_me",
+        IDEATION,
+        r"\b(?:better\s+off\s+(?:without\s+me|if\s+i\s+(?:was|were|wasn'?t|weren'?t|died|didn'?t|never|disappeared)|"
+        r"with\s+me\s+(?:dead|gone))|better\s+off\s+dead|(?:no\s*one|nobody|noone|no-one)\s+(?:would|will|'d|'ll)\s+"
+        r"(?:even\s+)?(?:miss\s+me|care\s+if\s+i|notice\s+if\s+i|cry\s+if\s+i|care\s+when\s+i)|world\s+(?:would\s+be|"
+        r"is)\s+better\s+without\s+me|(?:would|will)\s+(?:not|n't)\s+miss\s+me)",
+    ),
+    _rule(
+        "never_wake_up",
+        IDEATION,
+        r"\b(?:(?:go\s+to\s+sleep|fall\s+asleep|sleep|sleeping|close\s+my\s+eyes)\s+(?:and\s+|&\s+|n\s+)?(?:never|not)\s+"
+        r"(?:wake|waking|wakeup)|(?:hope|hoping|wish|want|pray|praying)\s+(?:that\s+)?(?:i\s+)?(?:would\s+|could\s+|"
+        r"will\s+|'d\s+)?never\s+wake\s+up|not\s+(?:to\s+)?wake\s+up\s+(?:tomorrow|again|in\s+the\s+morning|ever))",
+    ),
+    _rule(
+        "no_point_living",
+        IDEATION,
+        r"\b(?:no|don'?t\s+see\s+(?:a|the|any)|can'?t\s+see\s+(?:a|the|any)|there'?s\s+no|there\s+is\s+no|what'?s\s+the|"
+        r"what\s+is\s+the|lost\s+(?:the|my|all)|without\s+a|not\s+(?:a|any))\s+(?:point|reason|purpose|will)\s*"
+        r"(?:in\s+|of\s+|to\s+|for\s+)?(?:living|going\s+on|life|being\s+alive|existing|live|anymore|any\s+more|"
+        r"staying\s+alive|keep\s+living|to\s+live|carrying\s+on)\b|\bnothing\s+(?:left\s+)?to\s+live\s+for\b",
+    ),
+    _rule(
+        "tired_of_living",
+        IDEATION,
+        r"\b(?:tired|sick|exhausted|done)\s+(?:of|with)\s+(?:living|being\s+alive|life|existing|this\s+life|my\s+life)"
+        r"\b|\bdone\s+living\b|\b(?:life|living)\s+(?:isn'?t|is\s+not|ain'?t|not)\s+worth\s+(?:living|it)\b|\bnot\s+"
+        r"worth\s+living\b",
+    ),
+    _rule("suicidal", IDEATION, r"\bsuicidal\b|\bsuicidality\b"),
+    _rule(
+        "still_alive_reason",
+        IDEATION,
+        r"\b(?:only|one)\s+(?:reason|thing)\s+(?:why\s+|that\s+)?(?:i'?m|i\s+am|im|i\s+was|i'?ve|keeps\s+me|kept\s+me)\s+"
+        r"(?:still\s+|been\s+|going\s+)?(?:alive|here|living|around|going)\b|\bonly\s+(?:reason|thing)\s+(?:why\s+|that\s+)?i\s+"
+        r"(?:didn'?t|haven'?t|did\s+not|have\s+not|won'?t|don'?t)\b|\b(?:haven'?t|didn'?t|have\s+not)\s+(?:\w+\s+){0,2}"
+        r"(?:killed|kill|ended|end)\s+(?:myself|it)\s+yet\b",
+    ),
+    _rule(
+        "unsure_to_live",
+        IDEATION,
+        r"\b(?:not\s+sure|don'?t\s+know\s+(?:if|whether)|no\s+idea\s+(?:if|whether)|not\s+certain)\s+(?:that\s+)?i\s+"
+        r"(?:still\s+)?(?:want|wanna|can|will)\s+(?:to\s+)?(?:live|be\s+alive|keep\s+living|go\s+on|be\s+here|survive)\b",
+    ),
+    _rule(
+        "gone_would_be_easier",
+        IDEATION,
+        r"\b(?:easier|better|happier|simpler)\s+(?:for\s+\w+\s+|off\s+)?(?:\w+\s+){0,2}if\s+i\s+(?:just\s+)?"
+        r"(?:disappeared|died|was\s+(?:gone|dead)|were\s+(?:gone|dead)|wasn'?t\s+(?:here|around|alive)|weren'?t\s+"
+        r"(?:here|around|alive)|didn'?t\s+exist|never\s+existed)\b|\bdisappear\s+forever\b|\bwish(?:ed)?\s+i\s+"
+        r"(?:hadn'?t|had\s+not|didn'?t|did\s+not|wouldn'?t|would\s+not)\s+(?:wake|woken|waken|waking)\b",
+    ),
+    _rule(
+        "suicide_thoughts",
+        IDEATION,
+        r"\b" + THINK + r"\s+(?:suicide|killing\s+" + SELF + r"|ending\s+(?:it|my\s+life|things|everything)|"
+        r"not\s+being\s+(?:here|alive|around))|\bsuicide\s+(?:is|seems|feels)\s+(?:like\s+)?(?:the|my)\s+only\b|"
+        r"\bonly\s+way\s+out\s+is\s+(?:death|dying|suicide|to\s+die)\b",
+    ),
+    _rule(
+        "method_ideation",
+        IDEATION,
+        r"\b(?:jump|jumping)\s+(?:off|from)\s+(?:a|the|my)\s+(?:bridge|building|roof|balcony|cliff)|\b(?:jump|step|"
+        r"walk|jumping|stepping)\s+in\s+front\s+of\s+(?:a|the)\s+(?:train|bus|car|truck|lorry)|\bdriv(?:e|ing)\s+(?:my\s+car\s+)?"
+        r"(?:into|off)\s+(?:a|the)\s+(?:tree|wall|river|bridge|cliff|oncoming)|\b(?:slit|slitting)\s+my\s+(?:wrists?|"
+        r"throat)|\boverdose\b|\blethal\s+dose\b|\bhang\s+" + SELF,
+    ),
+    # --- indicator: hopelessness, burden, distress, and talk of suicide that is not the writer's own wish ---
+    _rule(
+        "hopelessness",
+        INDICATOR,
+        r"\b(?:hopeless|hopelessness|no\s+hope|lost\s+(?:all\s+)?hope|no\s+way\s+out|no\s+future|worthless|"
+        r"i'?m\s+(?:a|such\s+a)\s+burden|burden\s+(?:to|on|for)\s+(?:everyone|everybody|my|them|others)|"
+        r"i\s+hate\s+(?:myself|my\s+life)|hate\s+being\s+alive|can'?t\s+(?:take|do|handle|stand|cope\s+with)\s+"
+        r"(?:it|this|any\s*thing|life)\s+(?:anymore|any\s+more)|can'?t\s+go\s+on|can'?t\s+keep\s+going|give\s+up\s+"
+        r"on\s+(?:life|everything|myself)|giving\s+up\s+on\s+(?:life|everything|myself)|nothing\s+matters|"
+        r"empty\s+inside|(?:want|wish|need)\s+(?:the\s+)?pain\s+to\s+(?:stop|end)|(?:want|wanna|wish\s+i\s+could)\s+"
+        r"(?:to\s+)?disappear|death\s+wish|thinking\s+about\s+(?:death|dying)|(?:depression|anxiety|loneliness|"
+        r"this\s+pain|the\s+pain|my\s+life|life|living|my\s+thoughts|being\s+alone|grief)\s+(?:is|are|'s)\s+"
+        r"(?:slowly\s+|literally\s+)?killing\s+me)\b",
+        immune=("figure_of_speech",),
+    ),
+    _rule(
+        "help_seeking",
+        INDICATOR,
+        r"\b(?:suicide\s+(?:hotline|helpline|line|prevention\s+line)|crisis\s+(?:line|text\s+line|team|center|centre)|"
+        r"samaritans|safety\s+plan|988|psych\s+ward|psychiatric\s+(?:ward|hospital|unit)|sectioned|involuntary\s+hold|"
+        r"5150)\b",
+    ),
+    _rule("self_harm_mention", INDICATOR, r"\bself[\s-]?(?:harm|harming|injury|injuring|mutilation)\b|\bcutting\b"),
+    _rule("suicide_mention", INDICATOR, r"\bsuicides?\b|\b(?P<who>kys|kill\s+yourself|kill\s+urself)\b"),
+)
+
+# Contexts where a would-be trigger means something else. A figure-of-speech match also suppresses any
+# trigger it overlaps; it is reported even when nothing overlaps, so the reader sees what was set aside.
+FIGURES: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p)
+    for p in (
+        r"\b(?:is|are|was|were|'s|'re|keeps|kept)\s+(?:\w+\s+)?killing\s+me\b",
+        r"\b(?:would|could|'d)\s+(?:literally\s+)?kill\s+for\b",
+        r"\bkill(?:ed|ing|s)?\s+(?:it|time|the\s+(?:lights|engine|mood|vibe|music|process|app|game))\b",
+        r"\b(?:will|would|is\s+going\s+to|gonna|'ll|'d|going\s+to)\s+(?:literally\s+)?kill\s+me\s+(?:if|when|for)\b",
+        r"\bdying\s+(?:to|for)\s+(?:see|know|try|meet|get|go|hear|read|watch|tell|have|eat|visit|find|do|an?|some)\b",
+        r"\b(?:dying|died|dead|die|kill(?:ing|ed)?\s+myself)\s+(?:of|from|with|laughing|laughter)\s*(?:laugh\w*|"
+        r"embarrassment|shame|boredom|cuteness)?",
+        r"\b(?:bored|scared|worried|sick|tired|frightened|loved?)\s+to\s+death\b",
+        r"\bto\s+die\s+for\b|\bover\s+my\s+dead\s+body\b|\brather\s+die\s+than\b|\bdie[\s-]?hard\b",
+        r"\b(?:battery|phone|laptop|car|plant|plants|engine|conversation|party|wifi|signal)\s+(?:\w+\s+)?(?:died|dies|"
+        r"is\s+dead|was\s+dead|dying)\b",
+        r"\bkmsl\b|\bi'?m\s+dead\s*(?:lol|lmao|haha|😂|💀)|\bdead\s*(?:😂|💀)",
+        r"\bsuicide\s+(?:gene|genes|squad|doors?|bomb\w*|mission|run|runs|drill|drills|king|squeeze|pact\s+song|"
+        r"rates?|statistics|stats|prevention\s+(?:week|day|month|training|course|research)|research)\b|"
+        r"\b(?:cell|cellular|cell's|programmed|career|political|social|electoral)\s+suicide\b",
+        r"\bshoot\s+me\s+(?:a|an|the)\s+(?:text|message|email|line)\b",
+        r"\bcut(?:ting)?\s+myself\s+(?:some\s+slack|a\s+break|off\s+from)\b",
+        r"\bcutting\s+(?:board|edge|back|down|corners|costs|ties|it\s+close|class|school|hair|grass|carbs|sugar)\b",
+        r"\bhurt\s+myself\s+(?:at|playing|during|while|in)\s+(?:the\s+)?(?:gym|football|soccer|training|practice|"
+        r"workout|game|match|run|running|yoga|fall|accident|garden|kitchen)\b",
+        r"\b(?:a|my|the)\s+(?:workout|run|exam|test|class|meeting|shift)\s+(?:almost|nearly)\s+killed\s+me\b",
+        r"\b(?:jump|jumping)\s+off\s+(?:a|the)\s+(?:cliff|bridge)\s+into\s+(?:the\s+)?(?:water|lake|sea|river|pool)\b",
+    )
+)
+
+MEDIA = re.compile(
+    r"\b(?:film|films|movie|movies|book|books|novel|novels|tv\s+show|show|series|episode|netflix|documentary|play|"
+    r"opera|poem|poems|song|songs|lyrics|lyric|album|video\s+game|game|story|stories|fiction|character|characters|"
+    r"protagonist|hero|heroine|villain|plot|scene|chapter|article|news|headline|study|studies|research|paper|"
+    r"podcast|lecture|textbook|essay|shakespeare|hamlet|ophelia|juliet|romeo|anime|manga|comic|comics|sitcom|"
+    r"drama|thriller|trailer|screenplay|script|lecture|seminar|training)\b"
+)
+DREAM = re.compile(r"\b(?:dreamt|dreamed|dreaming|dream|dreams|nightmare|nightmares)\b")
+WAKING = re.compile(
+    r"\b(?:woke|wake\s+up|waking|awake|in\s+real\s+life|irl|this\s+morning|today|tonight|right\s+now|lately|"
+    r"these\s+days|since\s+then|in\s+waking\s+life|nowadays|anymore|any\s+more)\b"
+)
+FIRST_PERSON_SPEECH = re.compile(
+    r"\b(?:i|i've|ive|i'd|i'm|im)\s+(?:\w+\s+)?(?:said|say|told|tell|texted|text|wrote|write|typed|screamed|yelled|"
+    r"whispered|keep\s+saying|kept\s+saying|thought|think|cried|sobbed|posted|messaged|was\s+like|am\s+like)"
+    r"(?:\s+(?!i\b)\w+){0,3}\s*[,:]?\s*$"
+)
+QUOTES = re.compile(r"\"[^\"\n]{1,400}\"|“[^”\n]{1,400}”|(?<![a-z0-9])'(?:[^'\n]|(?<=[a-z])'(?=[a-z])){2,300}'(?![a-z])")
+PAST = re.compile(
+    r"\b(?:wanted|wished|needed|tried|attempted|was|were|had|did|killed|jumped|took|felt|thought|decided|went|"
+    r"hanged|hung|overdosed|swallowed|ended)\b"
+)
+
+NEGATIONS = frozenset(
+    "not never no nor don't dont doesn't doesnt didn't didnt won't wont wouldn't wouldnt can't cant cannot "
+    "couldn't couldnt shouldn't shouldnt isn't isnt aren't arent wasn't wasnt haven't havent hasn't hasnt "
+    "hadn't hadnt ain't aint".split()
+)
+# A negation followed by one of these governs something else: "I can't stop thinking about …".
+NEGATION_RELEASE = frozenset(
+    "stop help wait know sure tell understand explain remember believe deny lie pretend hide admit say "
+    "shake escape ignore seem".split()
+)
+# Words that start a new clause inside the negation window.
+CLAUSE_WORDS = frozenset("and but so because cause cuz coz or then yet though although when if that without".split())
+INTENSIFIER_AFTER = re.compile(r"^\W*(?:\w+\s+){0,2}(?:more\s+than|than\s+ever|so\s+much|as\s+much|this\s+much)")
+
+REPORTING = frozenset("said say says told tell meant mean claimed claim wrote texted implied".split())
+SUBJECTS = frozenset("i i'm im i've ive i'd i'll".split())  # a new first-person clause ends a negation's reach
+FIRST_WORDS = frozenset("i i'm im i've ive i'd i'll me we we're us our ourselves".split())
+OTHER_WORDS = frozenset(
+    "he she they him them he's she's they're hes shes theyre he'd she'd they'd he'll she'll they'll they've "
+    "you you're youre your u ur someone somebody "
+    "people everyone everybody anyone person one".split()
+)
+OTHER_NOUNS = frozenset(
+    "mom mum mother dad father brother sister friend friends boyfriend girlfriend husband wife son daughter "
+    "partner client patient character characters protagonist hero heroine villain narrator author singer actor "
+    "actress cousin aunt uncle grandma grandpa grandmother grandfather "
+    "colleague coworker boss roommate flatmate kid kids child children teen teenager man woman guy girl boy "
+    "neighbour neighbor classmate student students ex fiance fiancee bf gf bestie sibling niece nephew".split()
+)
+THIRD_PERSON_VERBS = frozenset("wants needs wishes tries attempts kills hangs deserves thinks plans cuts".split())
+SELF_NOUNS = frozenset("life self mind body brain head heart soul own thoughts depression".split())
+REFLEXIVE_FIRST = frozenset("myself my self myslef mysef meself ourselves i i'd id".split())
+WORD = re.compile(r"[a-z0-9']+")
+
+
+def normalise(text: str) -> str:
+    """Lower-case ``text`` and straighten apostrophes, keeping its length (offsets stay valid)."""
+    out = []
+    for ch in text:
+        low = ch.lower()
+        out.append(low if len(low) == 1 else ch)
+    return "".join(out).replace("’", "'").replace("‘", "'").replace("`", "'")
+
+
+# ---------------------------------------------------------------------------------------------------
+# Reading the lexicon: find the phrases, decide whose words they are, and set aside what is not a risk.
+# ---------------------------------------------------------------------------------------------------
+
+SPEECH_VERB = re.compile(
+    r"\b(?:said|says|say|told\s+\w+|tell\s+\w+|tells\s+\w+|texted|wrote|writes|typed|screamed|yelled|whispered|"
+    r"saying|posted|messaged\s+\w+|asked|asks|sang|sings|goes)\s*(?:to\s+\w+\s*)?[,:]?\s*$"
+)
+CLAUSE_BREAK = re.compile(r"[,;:()\[\]–—]|\s-\s")
+SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# Rules whose phrase carries its own negation ("don't want to live"): only words before it can negate it.
+OWN_NEGATION = frozenset(
+    "dont_want_to_live death_wish_phrase burden_without_me never_wake_up no_point_living tired_of_living "
+    "hopelessness unsure_to_live gone_would_be_easier wish_dead still_alive_reason".split()
+)
+# Rules with free filler words inside ("I would never hurt myself"): a negation inside them counts too.
+FILLER_RULES = frozenset(
+    "self_harm_act self_harm_named attempt_tried_to_die attempt_tried_to_end_life attempt_act "
+    "preparation_giving_away preparation_research".split()
+)
+RESIDUAL = {"third_person": INDICATOR, "dream": INDICATOR}  # the most a set-aside phrase may still count for
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A matched phrase: ``level`` is what it counts for after suppression (0 when set aside entirely)."""
+
+    start: int
+    end: int
+    rule: str
+    level: int
+    rule_level: int
+    reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    original: str
+    norm: str
+    kind: str
+    sentences: tuple[tuple[int, int], ...]
+    dream: frozenset[int]
+    quotes: tuple[tuple[int, int], ...]
+    figures: tuple[tuple[int, int], ...]
+
+
+def read(text: str, kind: str = "free_association") -> list[Hit]:
+    """Every risk phrase in ``text`` with the level it counts for and, if set aside, why."""
+    ctx = _context(text, kind)
+    hits = [_judge(ctx, rule, m) for rule in RULES for m in rule.pattern.finditer(ctx.norm)]
+    hits = [h for h in hits if h.end > h.start]
+    kept = _without_overlaps(hits)
+    kept_spans = [(h.start, h.end) for h in kept]
+    figures = [
+        Hit(s, e, "figure_of_speech", 0, 0, "figure_of_speech")
+        for s, e in ctx.figures
+        if not any(_overlaps((s, e), k) for k in kept_spans)
+    ]
+    return sorted(kept + _without_overlaps(figures), key=lambda h: (h.start, h.end))
+
+
+def _context(text: str, kind: str) -> Context:
+    norm = normalise(text)
+    sentences = tuple((m.start(), m.end()) for m in SENTENCE.finditer(norm) if m.group().strip())
+    return Context(
+        original=text,
+        norm=norm,
+        kind=kind,
+        sentences=sentences,
+        dream=_dream_sentences(norm, sentences, kind),
+        quotes=tuple((m.start(), m.end()) for m in QUOTES.finditer(norm)),
+        figures=tuple((m.start(), m.end()) for p in FIGURES for m in p.finditer(norm)),
+    )
+
+
+def _dream_sentences(norm: str, sentences: tuple[tuple[int, int], ...], kind: str) -> frozenset[int]:
+    """Indices of sentences that narrate a dream (a whole dream entry; otherwise from a dream mention on)."""
+    inside, out, left = kind == "dream", set(), 0
+    for i, (s, e) in enumerate(sentences):
+        piece = norm[s:e]
+        if i and PARAGRAPH_BREAK.search(norm[sentences[i - 1][1] : s]) and kind != "dream":
+            inside = False
+        if DREAM.search(piece):
+            inside, left = True, 6
+        elif WAKING.search(piece):
+            inside = False
+            continue
+        if inside and (kind == "dream" or left > 0):
+            out.add(i)
+            left -= 1
+    return frozenset(out)
+
+
+def _judge(ctx: Context, rule: Rule, m: re.Match[str]) -> Hit:
+    start, end = m.start(), m.end()
+    reason = _reason(ctx, rule, m)
+    level = rule.level if reason is None else min(rule.level, RESIDUAL.get(reason, 0))
+    if reason == "dream" and rule.level < IDEATION:
+        level = 0
+    return Hit(start, end, rule.name, level, rule.level, reason)
+
+
+def _reason(ctx: Context, rule: Rule, m: re.Match[str]) -> str | None:
+    start, end = m.start(), m.end()
+    sentence = _sentence_of(ctx, start)
+    person = _person(ctx, m, sentence)
+    quoted = _quote_speaker(ctx, start, end)
+    checks: tuple[tuple[str, bool], ...] = (
+        ("quotation", quoted == "unknown"),
+        ("third_person", quoted == "other"),
+        ("figure_of_speech", any(_overlaps((start, end), f) for f in ctx.figures)),
+        ("negation", rule.name not in OWN_NEGATION and _negated(ctx, m, sentence, inside=rule.name in FILLER_RULES)),
+        ("dream", _in_dream(ctx, m, sentence)),
+        ("fiction", person != "first" and bool(MEDIA.search(ctx.norm[slice(*ctx.sentences[sentence])]))),
+        ("third_person", person == "other"),
+    )
+    for reason, applies in checks:
+        if applies and reason not in rule.immune:
+            return reason
+    return None
+
+
+def _sentence_of(ctx: Context, offset: int) -> int:
+    for i, (s, e) in enumerate(ctx.sentences):
+        if s <= offset < e:
+            return i
+    return max(len(ctx.sentences) - 1, 0)
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _without_overlaps(hits: list[Hit]) -> list[Hit]:
+    """Keep the strongest of overlapping phrases: counted level first, then rule level, then length."""
+    kept: list[Hit] = []
+    for h in sorted(hits, key=lambda h: (-h.level, -h.rule_level, h.start - h.end, h.start)):
+        if not any(_overlaps((h.start, h.end), (k.start, k.end)) for k in kept):
+            kept.append(h)
+    return kept
+
+
+def _person(ctx: Context, m: re.Match[str], sentence: int) -> str:
+    """``first``, ``other`` or ``unknown`` (no subject found: read as the writer's own, to err upward)."""
+    who = m.groupdict().get("who")
+    if who is not None:
+        return "first" if who.replace(" ", "") in REFLEXIVE_FIRST or who == "my self" else "other"
+    inside = WORD.findall(m.group())
+    if inside and inside[0] in THIRD_PERSON_VERBS:
+        return "other"
+    if any(t in FIRST_WORDS for t in inside):
+        return "first"
+    if any(t in OTHER_WORDS for t in inside):
+        return "other"
+    return _subject_before(ctx, m.start(), ctx.sentences[sentence][0] if ctx.sentences else 0)
+
+
+def _subject_before(ctx: Context, start: int, sentence_start: int) -> str:
+    tokens = list(WORD.finditer(ctx.norm, sentence_start, start))[-14:]
+    following = ""
+    for tok in reversed(tokens):
+        word = tok.group()
+        if word in FIRST_WORDS:
+            return "first"
+        if word in OTHER_WORDS or word in OTHER_NOUNS or word in ("his", "her", "their", "your"):
+            return "other"
+        if word in ("my", "our"):
+            return "first" if following in SELF_NOUNS or not following else "other"
+        if _is_name(ctx, tok.start(), tok.end(), sentence_start):
+            return "other"
+        following = word
+    return "unknown"
+
+
+def _is_name(ctx: Context, start: int, end: int, sentence_start: int) -> bool:
+    word = ctx.original[start:end]
+    if start == sentence_start or len(word) < 2 or not word[0].isupper() or word.isupper():
+        return False
+    return ctx.norm[sentence_start:start].strip() != ""
+
+
+def _quote_speaker(ctx: Context, start: int, end: int) -> str | None:
+    """``None`` outside quotes; inside, who speaks: ``first``, ``other`` or ``unknown`` (lyrics, titles)."""
+    for qs, qe in ctx.quotes:
+        if qs <= start and end <= qe:
+            before = ctx.norm[max(0, qs - 80) : qs]
+            if FIRST_PERSON_SPEECH.search(before):
+                return None
+            speech = SPEECH_VERB.search(before)
+            if speech is None or MEDIA.search(before[: speech.start()]):
+                return "unknown"
+            speaker = _subject_before(ctx, max(0, qs - 80) + speech.start(), max(0, qs - 80))
+            return None if speaker == "first" else "other" if speaker == "other" else "unknown"
+    return None
+
+
+def _negated(ctx: Context, m: re.Match[str], sentence: int, inside: bool) -> bool:
+    """A negation governs the phrase: in its clause just before it, or (for most rules) inside it."""
+    start, end = m.start(), m.end()
+    sentence_start = ctx.sentences[sentence][0] if ctx.sentences else 0
+    breaks = list(CLAUSE_BREAK.finditer(ctx.norm, sentence_start, start))
+    clause_start = breaks[-1].end() if breaks else sentence_start
+    window = WORD.findall(ctx.norm, clause_start, start)[-6:] + (WORD.findall(m.group())[:-1] if inside else [])
+    for i in range(len(window) - 1, -1, -1):
+        if window[i] in CLAUSE_WORDS:
+            window = window[i + 1 :]
+            break
+    for i, word in enumerate(window):
+        if word in NEGATIONS and _governs(window[i + 1 :]):
+            return not INTENSIFIER_AFTER.match(ctx.norm[end : end + 40])
+    return False
+
+
+def _governs(rest: list[str]) -> bool:
+    """Whether a negation still reaches past ``rest``: not released, and no new clause of the writer's own
+    (a new "I" ends it, unless it is the complement of a verb of saying: "I never said I …")."""
+    if any(w in NEGATION_RELEASE for w in rest):
+        return False
+    for j, w in enumerate(rest):
+        if w in SUBJECTS:
+            return any(v in REPORTING for v in rest[:j])
+    return True
+
+
+def _in_dream(ctx: Context, m: re.Match[str], sentence: int) -> bool:
+    if sentence not in ctx.dream:
+        return False
+    s, e = ctx.sentences[sentence]
+    if DREAM.search(ctx.norm[s:e]):
+        return True
+    before = " ".join(WORD.findall(ctx.norm, max(s, m.start() - 30), m.start())[-3:])
+    return bool(PAST.search(m.group()) or PAST.search(before))
