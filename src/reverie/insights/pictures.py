@@ -8,7 +8,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from reverie.insights.ccrt import SHORT_LABELS, group_words
 from reverie.insights.statements import share
-from reverie.insights.view import InsightView
+from reverie.insights.view import InsightView, PeriodPoint
 
 PALETTE = ("#3b6ea5", "#c8553d", "#588b8b", "#8f6593", "#d4a017", "#5d5d5d")
 INK, FAINT = "#222222", "#bbbbbb"
@@ -61,8 +61,12 @@ def timeline_svg(view: InsightView, top: int = TOP_EMOTIONS) -> str:
         for emotion, n in p.emotions:
             totals[emotion] = totals.get(emotion, 0) + n
     emotions = sorted(totals, key=lambda e: (-totals[e], e))[:top]
+    ceiling = _ceiling(points, emotions)
     body = [_line(left, bottom, right, bottom, INK), _line(left, top_y, left, bottom, INK)]
-    body += [_text(left - 6, top_y + 4, "100%", 9, "end"), _text(left - 6, bottom, "0%", 9, "end")]
+    body += [
+        _text(left - 6, top_y + 4, f"{round(100 * ceiling)}%", 9, "end"),
+        _text(left - 6, bottom, "0%", 9, "end"),
+    ]
     body += [_line(right, top_y, right, bottom, FAINT), _text(right + 4, top_y + 4, "ODF 7", 9)]
     body.append(_text(right + 4, bottom, "ODF 1", 9))
     if not points:
@@ -75,7 +79,10 @@ def timeline_svg(view: InsightView, top: int = TOP_EMOTIONS) -> str:
         if i % max(1, len(points) // 8) == 0 or i == len(points) - 1:
             body.append(_text(xs[i], bottom + 14, p.period, 9, "middle"))
     for n, emotion in enumerate(emotions):
-        ys = [bottom - (bottom - top_y) * share(dict(p.emotions).get(emotion, 0), p.items) for p in points]
+        ys = [
+            bottom - (bottom - top_y) * share(dict(p.emotions).get(emotion, 0), p.items) / ceiling
+            for p in points
+        ]
         body.append(_polyline(xs, ys, PALETTE[n % len(PALETTE)], ""))
         body += _legend(right + 20, top_y + 30 + n * 18, emotion, PALETTE[n % len(PALETTE)], "")
     odf = [(x, p.odf) for x, p in zip(xs, points, strict=True) if p.odf is not None]
@@ -85,6 +92,12 @@ def timeline_svg(view: InsightView, top: int = TOP_EMOTIONS) -> str:
         body += _legend(right + 20, top_y + 30 + len(emotions) * 18, "ODF estimate", INK, "5,3")
     desc = _timeline_desc(view, emotions)
     return _svg("rv-timeline", width, height, "Feelings and defensive functioning over time", desc, body)
+
+
+def _ceiling(points: tuple[PeriodPoint, ...], emotions: list[str]) -> float:
+    """The top of the share axis: the largest share shown, rounded up to a multiple of 10%."""
+    shares = [share(dict(p.emotions).get(e, 0), p.items) for p in points for e in emotions]
+    return max(0.1, math.ceil(max(shares, default=0.0) * 10) / 10)
 
 
 def _polyline(xs: list[float], ys: list[float], colour: str, dash: str) -> str:
@@ -179,8 +192,8 @@ def triangles_svg(view: InsightView) -> str:
                     x, y, 8 + 22 * math.sqrt(intensity), PALETTE[1 if offset else 0], 0.35 + 0.6 * intensity
                 )
             )
-            body.append(_text(x, y + (44 if y > 100 else -34), CORNER_LABELS[name], 11, "middle"))
-            body.append(_text(x, y + 4, f"{round(100 * intensity)}%", 9, "middle"))
+            label = f"{CORNER_LABELS[name]}: {round(100 * intensity)}%"
+            body.append(_text(x, y + (46 if y > 100 else -36), label, 11, "middle"))
     desc = "Items touching each corner: " + ", ".join(
         f"{CORNER_LABELS[c]} {corners.get(c, 0)} of {tri.items}" for c in CONFLICT_DRAWN + PERSON_DRAWN
     )

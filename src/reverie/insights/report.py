@@ -39,8 +39,10 @@ def pdf_text(text: str) -> str:
     return text.encode("latin-1", "replace").decode("latin-1")
 
 
-def render_pdf(view: InsightView) -> bytes:
+def render_pdf(view: InsightView, *, compress: bool = True) -> bytes:
+    """The report as PDF bytes (``compress=False`` keeps page text readable, for checks)."""
     pdf = FPDF(format="A4")
+    pdf.set_compression(compress)
     pdf.set_auto_page_break(auto=True, margin=15)
     pdf.set_title("Reverie - patterns over time")
     pdf.set_creator("Reverie")
@@ -54,7 +56,7 @@ def render_pdf(view: InsightView) -> bytes:
 
 def _write(pdf: FPDF, text: str, size: float = 10, style: str = "", height: float = 5) -> None:
     pdf.set_font(FONT, style=style, size=size)
-    pdf.multi_cell(0, height, pdf_text(text), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, height, pdf_text(text), align="L", new_x="LMARGIN", new_y="NEXT")
 
 
 def _heading(pdf: FPDF, view: InsightView) -> None:
@@ -86,10 +88,10 @@ def _pictures(pdf: FPDF, view: InsightView) -> None:
         ("Triangle of conflict and triangle of persons", triangles_svg(view)),
         ("Relationship map", relationship_map_svg(view)),
     ):
-        _write(pdf, title, 12, "B", 7)
         embeddable = _ACCESSIBILITY.sub("", svg).encode("utf-8")
-        if pdf.will_page_break(80):
+        if pdf.will_page_break(90):
             pdf.add_page()
+        _write(pdf, title, 12, "B", 7)
         pdf.image(io.BytesIO(embeddable), w=pdf.epw)
         pdf.ln(3)
 

@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+import random
+from typing import Any
+
+import pytest
+from insight_builders import episode, item, withdrawal_history
+
+from reverie.errors import Conflict, NotFound
+from reverie.insights import InsightState, Item, synthetic_history
+from reverie.insights.lane import Lane
+from reverie.insights.tally import Tally
+
+
+def _lane_snapshot(lane: Lane) -> dict[str, Any]:
+    """Every counter of a lane (counts and evidence), plus its ordered structures."""
+    snap: dict[str, Any] = {}
+    for name in lane.__dict__:
+        value = getattr(lane, name)
+        if isinstance(value, Tally):
+            snap[name] = value.snapshot()
+        elif name == "members" or name == "dreams":
+            snap[name] = sorted(value)
+        else:
+            snap[name] = value
+    return snap
+
+
+def _views(state: InsightState) -> list[dict[str, Any]]:
+    return [
+        state.view("client").to_json(),
+        state.view("therapist").to_json(),
+        state.view("therapist", include_process_notes=True).to_json(),
+    ]
+
+
+def _small_history() -> list[Item]:
+    return synthetic_history(seed=3, n_entries=160, n_sessions=20)
+
+
+def test_state_incremental_add_remove_equals_from_scratch() -> None:
+    items = _small_history()
+    rng = random.Random(5)
+    removed = set(rng.sample([i.id for i in items], 40))
+    state = InsightState()
+    _views(state)  # build every lane first, so all later changes go through add/remove
+    shuffled = items[:]
+    rng.shuffle(shuffled)
+    for it in shuffled:
+        state.add(it)
+    for item_id in sorted(removed):
+        state.remove(item_id)
+    fresh = InsightState([i for i in items if i.id not in removed])
+    assert _views(state) == _views(fresh)
+    for key in (("client", False), ("therapist", False), ("therapist", True)):
+        assert _lane_snapshot(state.lane(*key)) == _lane_snapshot(fresh.lane(*key))
+
+
+def test_state_remove_everything_leaves_an_empty_state() -> None:
+    items = withdrawal_history()
+    state = InsightState(items)
+    _views(state)
+    for it in items:
+        state.remove(it.id)
+    assert _views(state) == _views(InsightState())
+    assert _lane_snapshot(state.lane("client")) == _lane_snapshot(Lane())
+
+
+def test_state_one_new_item_updates_the_view() -> None:
+    items = withdrawal_history()
+    state = InsightState(items[:-1])
+    before = state.view()
+    state.add(items[-1])
+    after = state.view()
+    assert after.item_count == before.item_count + 1
+    assert after.to_json() == InsightState(items).view().to_json()
+
+
+def test_state_rejects_duplicates_and_unknown_ids() -> None:
+    state = InsightState([item("a", 0, episode("partner", 5, 5, 2))])
+    with pytest.raises(Conflict):
+        state.add(item("a", 1, []))
+    with pytest.raises(NotFound):
+        state.remove("missing")
+
+
+def test_state_replace_swaps_findings() -> None:
+    state = InsightState([item("a", 0, episode("partner", 5, 5, 2))])
+    state.replace(item("a", 0, episode("boss", 8, 6, 1, ro_valence="positive", rs_valence="positive")))
+    view = state.view()
+    assert [g.group for g in view.groups] == ["authority"]
+    assert "a" in state and len(state) == 1
