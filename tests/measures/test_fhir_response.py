@@ -144,3 +144,12 @@ def test_validate_in_progress_response_may_be_partial() -> None:
 def test_validate_rejects_non_objects() -> None:
     with pytest.raises(InvalidInput, match="JSON object"):
         validate([])  # type: ignore[arg-type]
+
+
+def test_answers_from_response_checks_structure_of_untrusted_input() -> None:
+    resource = phq9_response()
+    resource["item"][0] = "not an item"
+    with pytest.raises(InvalidInput, match=r"item\.0"):
+        answers_from_response(resource)
+    with pytest.raises(InvalidInput, match="not a PHQ-9 or GAD-7"):
+        answers_from_response({**phq9_response(), "questionnaire": "http://example.org/q/other"})

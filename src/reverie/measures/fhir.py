@@ -89,7 +89,7 @@ def validate(resource: Mapping[str, Any]) -> None:
     if resource.get("status") not in STATUSES:
         raise InvalidInput("The QuestionnaireResponse status is not a FHIR status code.")
     if resource["status"] in COMPLETE_STATUSES and _questionnaire_of(resource) is not None:
-        answers_from_response(resource)
+        _answers(resource)
 
 
 def _validate_structure(resource: Mapping[str, Any]) -> None:
@@ -116,8 +116,16 @@ def answers_from_response(resource: Mapping[str, Any]) -> tuple[str, list[int]]:
     """Read ``(questionnaire_id, answers)`` back from a PHQ-9/GAD-7 response built by this module.
 
     Raises InvalidInput when an answer code is not a LOINC answer, its ordinal weight disagrees with the code,
-    a question is missing or repeated, or the total item disagrees with the answers.
+    a question is missing or repeated, or the total item disagrees with the answers. The structure is
+    validated first, so untrusted imports can be passed in directly.
     """
+    if not isinstance(resource, Mapping):
+        raise InvalidInput("A FHIR resource must be a JSON object.")
+    _validate_structure(resource)
+    return _answers(resource)
+
+
+def _answers(resource: Mapping[str, Any]) -> tuple[str, list[int]]:
     questionnaire = _questionnaire_of(resource)
     if questionnaire is None:
         raise InvalidInput("The QuestionnaireResponse is not a PHQ-9 or GAD-7 response.")
