@@ -128,7 +128,7 @@ USE_I18N = False
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = str(DATA_DIR / "static")
+STATIC_ROOT = None  # served from the package by WhiteNoise finders; no collectstatic step
 STATICFILES_DIRS: list[str] = []
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = False
