@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from itertools import pairwise
 from typing import Any
 
@@ -78,6 +78,8 @@ class Digest:
     neighbours: frozenset[tuple[str, str]]
     marks: tuple[PatternMark, ...]
 
+    order_key: str = ""  # UTC time then id, as one string: sorts evidence fast
+
     @property
     def sort_key(self) -> tuple[datetime, str]:
         return (self.happened_at, self.item_id)
@@ -123,6 +125,7 @@ def digest(item: Item) -> Digest:
         themes=_themes(roles, emotion_set, eps),
         neighbours=_neighbours(persons, emotions, episodes),
         marks=_marks(eps, emotion_set, defense_names),
+        order_key=f"{item.happened_at.astimezone(UTC).strftime('%Y%m%d%H%M%S%f')} {item.id}",
     )
 
 

@@ -34,7 +34,15 @@ def _range_lines(lane: Lane) -> list[Statement]:
     named = join_words(f"{e} ({n} items)" for e, n in top)
     text = f"{len(ranked)} different feelings appear across the material; most often {named}."
     evidence = lane.in_time_order(lane.emotions.evidence_of(e for e, _ in top))
-    return [statement("feelings:range", text, evidence, len(evidence), lane.item_count, "items")]
+    lines = [statement("feelings:range", text, evidence, len(evidence), lane.item_count, "items")]
+    if len(ranked) > TOP_RANGE:
+        rest = ranked[TOP_RANGE:]
+        text = "Also present: " + join_words(f"{e} ({n})" for e, n in rest) + "."
+        evidence = lane.in_time_order(lane.emotions.evidence_of(e for e, _ in rest))
+        lines.append(
+            statement("feelings:range-rest", text, evidence, len(evidence), lane.item_count, "items")
+        )
+    return lines
 
 
 def _shift_lines(lane: Lane) -> list[Statement]:

@@ -23,6 +23,7 @@ ALL = "*"
 class Lane:
     def __init__(self) -> None:
         self.members: dict[str, Digest] = {}
+        self.order_keys: dict[str, str] = {}  # id -> sortable time key, for ordering evidence quickly
         self.order: list[Moment] = []
         self.periods: Tally[str] = Tally()
         self.episodes: Tally[str] = Tally()
@@ -62,6 +63,7 @@ class Lane:
 
     def add(self, d: Digest) -> None:
         self.members[d.item_id] = d
+        self.order_keys[d.item_id] = d.order_key
         self._place(d)
         self._apply(d, +1)
 
@@ -69,10 +71,11 @@ class Lane:
         self._apply(d, -1)
         self._unplace(d)
         del self.members[d.item_id]
+        del self.order_keys[d.item_id]
 
     def in_time_order(self, ids: set[str] | list[str]) -> tuple[str, ...]:
-        known = [self.members[i] for i in set(ids) if i in self.members]
-        return tuple(d.item_id for d in sorted(known, key=lambda d: d.sort_key))
+        keys = self.order_keys
+        return tuple(sorted(keys.keys() & set(ids), key=keys.__getitem__))
 
     def with_successors(self, first_ids: list[str]) -> tuple[str, ...]:
         """Each id with the id of the item right after it in time order (evidence of a "followed by")."""
