@@ -86,11 +86,14 @@ def test_keys_unwrap_tampered_raises_integrity_error(key_file: Path, position: i
         ring.unwrap(bytes(wrapped), "client-1")
 
 
-@pytest.mark.parametrize("position", [5, 10])
-def test_keys_unwrap_with_altered_key_id_raises_key_unavailable(key_file: Path, position: int) -> None:
+@pytest.mark.parametrize(("position", "value"), [(5, 11), (10, ord("z"))])
+def test_keys_unwrap_with_altered_key_id_raises_key_unavailable(
+    key_file: Path, position: int, value: int
+) -> None:
     ring = load_keyring(key_file, None)
     wrapped = bytearray(ring.wrap(DataKey.generate(), "client-1"))
-    wrapped[position] ^= 0x04
+    assert wrapped[position] != value  # length 15 -> 11, or a hex digit -> "z": still a well-formed key id
+    wrapped[position] = value
     with pytest.raises(KeyUnavailable, match="altered"):
         ring.unwrap(bytes(wrapped), "client-1")
 
