@@ -20,7 +20,16 @@ def test_cli_help_is_quick_and_lists_commands(cli: Any) -> None:
 def test_cli_write_list_show_search_export_import(cli: Any, tmp_path: Path) -> None:
     cli("user", "create", "erin")
     _, out, _ = cli(
-        "journal", "write", "-u", "erin", "--kind", "dream", "--feeling", "love:4", "--feeling", "fear:3",
+        "journal",
+        "write",
+        "-u",
+        "erin",
+        "--kind",
+        "dream",
+        "--feeling",
+        "love:4",
+        "--feeling",
+        "fear:3",
         input="A house with too many doors. Ünïcode ✨",
     )
     assert out.startswith("Saved dream")
@@ -49,7 +58,9 @@ def test_cli_write_list_show_search_export_import(cli: Any, tmp_path: Path) -> N
         (("--kind", "reflection"), b"x" * 1_000_001, "limit"),
     ],
 )
-def test_cli_bad_entries_exit_nonzero_with_a_clear_message(cli: Any, args: tuple[str, ...], stdin: bytes, message: str) -> None:
+def test_cli_bad_entries_exit_nonzero_with_a_clear_message(
+    cli: Any, args: tuple[str, ...], stdin: bytes, message: str
+) -> None:
     cli("user", "create", "gail")
     code, _, err = cli("journal", "write", "-u", "gail", *args, input=stdin, check=False)
     assert code != 0 and message in err
@@ -59,7 +70,18 @@ def test_cli_bad_entries_exit_nonzero_with_a_clear_message(cli: Any, args: tuple
 
 def test_cli_failed_save_keeps_a_private_recovery_copy(cli: Any) -> None:
     cli("user", "create", "hana")
-    code, _, err = cli("journal", "write", "-u", "hana", "--kind", "dream", "--happened-at", "2999-01-01", input="keep me safe", check=False)
+    code, _, err = cli(
+        "journal",
+        "write",
+        "-u",
+        "hana",
+        "--kind",
+        "dream",
+        "--happened-at",
+        "2999-01-01",
+        input="keep me safe",
+        check=False,
+    )
     assert code != 0 and "kept in" in err
     copies = list((cli.data_dir / "recovery").glob("*.json"))
     assert len(copies) == 1 and copies[0].stat().st_mode & 0o077 == 0

@@ -50,7 +50,9 @@ def test_canary_marker_never_reaches_the_disk_but_is_in_the_export(cli: Any, tmp
     scratch = tmp_path / "tmp"
     scratch.mkdir()
     env = {"TMPDIR": str(scratch)}
-    logs: list[str] = []  # what the commands print about themselves: stderr always, stdout unless it is the answer
+    logs: list[
+        str
+    ] = []  # what the commands print about themselves: stderr always, stdout unless it is the answer
 
     def run(*args: str, answer: bool = False, stdin: str | None = None) -> None:
         _, out, err = cli(*args, input=stdin, **env)
@@ -60,7 +62,19 @@ def test_canary_marker_never_reaches_the_disk_but_is_in_the_export(cli: Any, tmp
 
     run("user", "create", "cara")
     for kind in ("dream", "free_association", "reflection"):
-        run("journal", "write", "-u", "cara", "--kind", kind, "--person", marker, "--tag", marker, stdin=f"{marker} text")
+        run(
+            "journal",
+            "write",
+            "-u",
+            "cara",
+            "--kind",
+            kind,
+            "--person",
+            marker,
+            "--tag",
+            marker,
+            stdin=f"{marker} text",
+        )
     run("journal", "search", marker, "-u", "cara", "--json", answer=True)
     backup = tmp_path / "backup.gz"
     run("backup", str(backup))
@@ -81,7 +95,11 @@ def test_canary_marker_never_reaches_the_disk_but_is_in_the_export(cli: Any, tmp
 def test_crash_kill_9_during_concurrent_writes_loses_nothing_acknowledged(cli: Any, round_: int) -> None:
     cli("user", "create", "writer")
     proc = subprocess.Popen(
-        [sys.executable, "-c", WRITER], env=cli.env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+        [sys.executable, "-c", WRITER],
+        env=cli.env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
     )
     acknowledged: list[str] = []
     deadline = time.monotonic() + 60

@@ -37,7 +37,9 @@ def test_journal_create_keeps_contradictory_feelings(make_user: Any) -> None:
         (EntryDraft(kind="reflection", body="ok", feelings=(Feeling("joy", 2), Feeling("Joy", 3))), "twice"),
     ],
 )
-def test_journal_bad_input_is_refused_and_nothing_stored(make_user: Any, draft: EntryDraft, message: str) -> None:
+def test_journal_bad_input_is_refused_and_nothing_stored(
+    make_user: Any, draft: EntryDraft, message: str
+) -> None:
     alice = make_user()
     with pytest.raises(InvalidInput, match=message) as info:
         journal.create_entry(alice, draft)
@@ -107,4 +109,8 @@ def test_journal_mindful_choice_fields_round_trip(make_user: Any) -> None:
         extra={"situation": "He criticised me", "urge": "Leave the table", "choice": "Said it hurt"},
     )
     view = journal.get_entry(alice, journal.create_entry(alice, draft).id)
-    assert view.extra == {"situation": "He criticised me", "urge": "Leave the table", "choice": "Said it hurt"}
+    assert view.extra == {
+        "situation": "He criticised me",
+        "urge": "Leave the table",
+        "choice": "Said it hurt",
+    }

@@ -30,7 +30,9 @@ def test_policy_other_clients_entry_answers_like_a_missing_one(make_user: Any) -
         assert _message(lambda action=action: action(bob, entry.id)) == missing
 
 
-def test_policy_therapist_sees_only_shared_entries_of_linked_clients(paired: tuple[Any, Any], make_user: Any) -> None:
+def test_policy_therapist_sees_only_shared_entries_of_linked_clients(
+    paired: tuple[Any, Any], make_user: Any
+) -> None:
     client, therapist = paired
     stranger = make_user(role="therapist")
     private = journal.create_entry(client, EntryDraft(kind="dream", body="not shared"))

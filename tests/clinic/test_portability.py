@@ -31,10 +31,14 @@ def _fill(client: Any) -> None:
     )
     journal.update_entry(client, first.id, EntryDraft(kind="dream", body="edited 🌊", title="Wasser"))
     journal.create_entry(client, EntryDraft(kind="reflection", body=LONG))
-    journal.create_entry(client, EntryDraft(kind="art", body="", title="drawing"), [AttachmentDraft("d.png", "image/png", PNG)])
+    journal.create_entry(
+        client, EntryDraft(kind="art", body="", title="drawing"), [AttachmentDraft("d.png", "image/png", PNG)]
+    )
     journal.create_entry(
         client,
-        EntryDraft(kind="mindful_choice", body="dinner", extra={"situation": "s", "urge": "u", "choice": "c"}),
+        EntryDraft(
+            kind="mindful_choice", body="dinner", extra={"situation": "s", "urge": "u", "choice": "c"}
+        ),
     )
 
 
@@ -65,7 +69,13 @@ def test_portability_import_twice_skips_duplicates(make_user: Any) -> None:
 
 def test_portability_corrupt_import_stores_nothing(make_user: Any) -> None:
     alice = make_user()
-    for bad in (b"", b"{not json", b'{"schema": "reverie.export/9", "entries": []}', b"\xff\xfe\x00", b"[1, 2]"):
+    for bad in (
+        b"",
+        b"{not json",
+        b'{"schema": "reverie.export/9", "entries": []}',
+        b"\xff\xfe\x00",
+        b"[1, 2]",
+    ):
         with pytest.raises(InvalidInput):
             portability.import_journal(alice, bad)
     assert Entry.objects.count() == 0
@@ -88,13 +98,36 @@ def test_portability_imports_jrnl_and_day_one(make_user: Any) -> None:
     jrnl = {
         "tags": {"@dream": 1},
         "entries": [
-            {"title": "Stairs", "body": "Endless stairs.", "date": "2024-02-01", "time": "07:10", "tags": ["@dream"], "starred": False},
-            {"title": "Work", "body": "A hard meeting.", "date": "2024-02-02", "time": "18:00", "tags": [], "starred": True},
+            {
+                "title": "Stairs",
+                "body": "Endless stairs.",
+                "date": "2024-02-01",
+                "time": "07:10",
+                "tags": ["@dream"],
+                "starred": False,
+            },
+            {
+                "title": "Work",
+                "body": "A hard meeting.",
+                "date": "2024-02-02",
+                "time": "18:00",
+                "tags": [],
+                "starred": True,
+            },
         ],
     }
     dayone = {
         "metadata": {"version": "1.0"},
-        "entries": [{"uuid": "ABC123", "creationDate": "2023-05-01T08:00:00Z", "text": "Morning pages.", "tags": ["journal"], "timeZone": "Europe/Berlin", "starred": False}],
+        "entries": [
+            {
+                "uuid": "ABC123",
+                "creationDate": "2023-05-01T08:00:00Z",
+                "text": "Morning pages.",
+                "tags": ["journal"],
+                "timeZone": "Europe/Berlin",
+                "starred": False,
+            }
+        ],
     }
     assert portability.import_journal(alice, json.dumps(jrnl).encode()).created == 2
     assert portability.import_journal(alice, json.dumps(dayone).encode()).created == 1

@@ -18,7 +18,9 @@ def _without_tokens(html: bytes) -> bytes:
 
 
 def _signed_up(client: Client, name: str = "dana", role: str = "client") -> Client:
-    response = client.post("/setup/" if name == "dana" else "/signup/", {"username": name, "password": PASSWORD, "role": role})
+    response = client.post(
+        "/setup/" if name == "dana" else "/signup/", {"username": name, "password": PASSWORD, "role": role}
+    )
     assert response.status_code == 302, response.content[:500]
     return client
 

@@ -24,7 +24,9 @@ def check_safe_to_serve(host: str) -> None:
         if not config["REVERIE_DATABASE_URL"].startswith(("postgres://", "postgresql://")):
             raise ConfigurationError("Clinic mode needs PostgreSQL: set REVERIE_DATABASE_URL=postgresql://…")
     elif host not in ("127.0.0.1", "localhost", "::1"):
-        raise ConfigurationError("The embedded mode serves this machine only (127.0.0.1). Use clinic mode for more.")
+        raise ConfigurationError(
+            "The embedded mode serves this machine only (127.0.0.1). Use clinic mode for more."
+        )
 
 
 def serve(
@@ -45,7 +47,9 @@ def serve(
     from reverie.clinic.services import keys
 
     if keys.ensure_key_file():
-        typer.echo(f"Created a new master key at {config.key_file}. Back it up: without it nothing can be read.")
+        typer.echo(
+            f"Created a new master key at {config.key_file}. Back it up: without it nothing can be read."
+        )
     if worker:
         from reverie.clinic.services.worker import start_background_worker
 
@@ -84,7 +88,9 @@ def keys_rotate() -> None:
 
     django_ready()
     if settings.REVERIE["REVERIE_MASTER_KEY"]:
-        raise ConfigurationError("The master key comes from REVERIE_MASTER_KEY; rotate it in your secret store.")
+        raise ConfigurationError(
+            "The master key comes from REVERIE_MASTER_KEY; rotate it in your secret store."
+        )
     kid = rotate_key_file(settings.REVERIE.key_file)
     keys.forget_cached_keys()
     count = keys.rewrap_all()

@@ -26,7 +26,9 @@ def _decode(raw: bytes) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InvalidInput(f"The text is not valid UTF-8 (bad byte at position {exc.start}). Nothing was saved.") from None
+        raise InvalidInput(
+            f"The text is not valid UTF-8 (bad byte at position {exc.start}). Nothing was saved."
+        ) from None
 
 
 def _read_text(file: Path | None) -> str:
@@ -81,12 +83,18 @@ def _when(raw: str | None) -> datetime | None:
 def write(
     user: UserOpt = None,
     kind: Annotated[str, typer.Option(help=f"One of: {KINDS}.")] = "free_association",
-    file: Annotated[Path | None, typer.Option("--file", "-f", help="Read the text from a file ('-' for stdin).")] = None,
+    file: Annotated[
+        Path | None, typer.Option("--file", "-f", help="Read the text from a file ('-' for stdin).")
+    ] = None,
     title: Annotated[str, typer.Option(help="Optional title.")] = "",
-    feeling: Annotated[list[str] | None, typer.Option(help="NAME:INTENSITY (1–5); repeat for several.")] = None,
+    feeling: Annotated[
+        list[str] | None, typer.Option(help="NAME:INTENSITY (1–5); repeat for several.")
+    ] = None,
     person: Annotated[list[str] | None, typer.Option(help="Someone the entry is about; repeat.")] = None,
     tag: Annotated[list[str] | None, typer.Option(help="A tag; repeat.")] = None,
-    happened_at: Annotated[str | None, typer.Option(help="When it happened (ISO 8601). Default: now.")] = None,
+    happened_at: Annotated[
+        str | None, typer.Option(help="When it happened (ISO 8601). Default: now.")
+    ] = None,
 ) -> None:
     """Write an entry from $EDITOR, a file or stdin. The text is kept safe until the save is acknowledged."""
     from django.conf import settings
@@ -184,7 +192,9 @@ def _resolve(actor: Any, entry_id: str) -> str:
 
     if len(entry_id) >= 36:
         return entry_id
-    matches = [str(pk) for pk in visible_entries(actor).values_list("id", flat=True) if str(pk).startswith(entry_id)]
+    matches = [
+        str(pk) for pk in visible_entries(actor).values_list("id", flat=True) if str(pk).startswith(entry_id)
+    ]
     if len(matches) != 1:
         raise NotFound("No such entry." if not matches else "That id prefix matches several entries.")
     return matches[0]

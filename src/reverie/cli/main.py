@@ -50,7 +50,10 @@ def run() -> None:
         if debug:
             raise
         incident = secrets.token_hex(4)
-        print(f"error: unexpected {type(exc).__name__} (incident {incident}); run with --debug.", file=sys.stderr)
+        print(
+            f"error: unexpected {type(exc).__name__} (incident {incident}); run with --debug.",
+            file=sys.stderr,
+        )
         sys.exit(70)
     sys.exit(result if isinstance(result, int) else 0)
 

@@ -54,7 +54,9 @@ def read(path: Path, key_file: Path, env_key: str | None) -> str:
     ring = load_keyring(key_file, env_key)
     key = ring.unwrap(base64.b64decode(doc["wrapped"]), RECOVERY_CLIENT)
     sealed = base64.b64decode(doc["sealed"])
-    return open_sealed(key, sealed, client_id=RECOVERY_CLIENT, record_id=path.stem, purpose="recovery").decode()
+    return open_sealed(
+        key, sealed, client_id=RECOVERY_CLIENT, record_id=path.stem, purpose="recovery"
+    ).decode()
 
 
 def pending(data_dir: Path) -> list[Path]:

@@ -22,7 +22,9 @@ def _secret_key() -> str:
     given = str(CONFIG["REVERIE_SECRET_KEY"])
     if given:
         if CONFIG.clinic_mode and (len(given) < 40 or given.startswith("django-insecure")):
-            raise ConfigurationError("REVERIE_SECRET_KEY is too weak for clinic mode: use 50 random characters.")
+            raise ConfigurationError(
+                "REVERIE_SECRET_KEY is too weak for clinic mode: use 50 random characters."
+            )
         return given
     if CONFIG.clinic_mode:
         raise ConfigurationError("Clinic mode needs REVERIE_SECRET_KEY set to a long random value.")
@@ -62,7 +64,9 @@ def _database() -> dict[str, Any]:
 
 SECRET_KEY = _secret_key()
 DEBUG = bool(CONFIG["REVERIE_DEBUG"]) and not CONFIG.clinic_mode
-ALLOWED_HOSTS = [h.strip() for h in str(CONFIG["REVERIE_ALLOWED_HOSTS"]).split(",") if h.strip()] + ["testserver"]
+ALLOWED_HOSTS = [h.strip() for h in str(CONFIG["REVERIE_ALLOWED_HOSTS"]).split(",") if h.strip()] + [
+    "testserver"
+]
 
 INSTALLED_APPS = [
     "django.contrib.auth",

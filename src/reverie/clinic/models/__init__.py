@@ -2,7 +2,14 @@
 
 from reverie.clinic.models.accounts import Invitation, Pair, Role, User
 from reverie.clinic.models.audit import AuditEvent
-from reverie.clinic.models.journal import Attachment, ClientKey, Entry, EntryKind, EntryRevision, StoredAnalysis
+from reverie.clinic.models.journal import (
+    Attachment,
+    ClientKey,
+    Entry,
+    EntryKind,
+    EntryRevision,
+    StoredAnalysis,
+)
 
 __all__ = [
     "Attachment",

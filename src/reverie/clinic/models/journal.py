@@ -80,4 +80,6 @@ class StoredAnalysis(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["entry", "revision"], name="one_analysis_per_revision")]
+        constraints = [
+            models.UniqueConstraint(fields=["entry", "revision"], name="one_analysis_per_revision")
+        ]

@@ -100,7 +100,9 @@ def _clean_text(value: str, what: str) -> str:
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise InvalidInput(f"The {what} contains characters that are not valid text (malformed UTF-8).") from None
+        raise InvalidInput(
+            f"The {what} contains characters that are not valid text (malformed UTF-8)."
+        ) from None
     if "\x00" in value:
         raise InvalidInput(f"The {what} contains a NUL character.")
     return value
@@ -142,7 +144,9 @@ def _clean_time(draft: EntryDraft, now: datetime) -> datetime:
     if timezone.is_naive(when):
         raise InvalidInput("The date needs a time zone.")
     if when > now + CLOCK_SKEW:
-        noun = "A dream belongs to a night that has already happened" if draft.kind == "dream" else "That date"
+        noun = (
+            "A dream belongs to a night that has already happened" if draft.kind == "dream" else "That date"
+        )
         raise InvalidInput(f"{noun}: the date is in the future.")
     return when
 
@@ -154,13 +158,17 @@ def validate(draft: EntryDraft, *, has_attachment: bool = False, now: datetime |
     body = _clean_text(draft.body, "entry")
     limit = int(settings.REVERIE["REVERIE_MAX_ENTRY_CHARS"])
     if len(body) > limit:
-        raise InvalidInput(f"The entry is {len(body):,} characters; the limit is {limit:,}. Nothing was saved.")
+        raise InvalidInput(
+            f"The entry is {len(body):,} characters; the limit is {limit:,}. Nothing was saved."
+        )
     if not body.strip() and not (has_attachment and draft.kind in ("art", "music")):
         raise InvalidInput("The entry is empty. Nothing was saved.")
     title = " ".join(_clean_text(draft.title, "title").split())
     if len(title) > MAX_TITLE_CHARS:
         raise InvalidInput(f"The title may be at most {MAX_TITLE_CHARS} characters.")
-    extra = {k: _clean_text(str(v), k) for k, v in draft.extra.items() if k in MINDFUL_FIELDS and str(v).strip()}
+    extra = {
+        k: _clean_text(str(v), k) for k, v in draft.extra.items() if k in MINDFUL_FIELDS and str(v).strip()
+    }
     if any(len(v) > 20_000 for v in extra.values()):
         raise InvalidInput("A mindful-choice field may be at most 20,000 characters.")
     return replace(
@@ -268,7 +276,7 @@ def create_entry(
             id=entry_id or uuid.uuid4(),
             client=actor,
             kind=clean.kind,
-            happened_at=clean.happened_at,
+            happened_at=clean.happened_at or now,
             written_at=written_at or now,
             updated_at=now,
         )
@@ -365,7 +373,14 @@ def list_entries(
 
 
 def _haystack(view: EntryView) -> str:
-    parts = [view.title, view.body, *view.people, *view.tags, *(f.name for f in view.feelings), *view.extra.values()]
+    parts = [
+        view.title,
+        view.body,
+        *view.people,
+        *view.tags,
+        *(f.name for f in view.feelings),
+        *view.extra.values(),
+    ]
     return "\n".join(parts).casefold()
 
 

@@ -79,7 +79,9 @@ def seal_for(client: User, record_id: str, purpose: str, plaintext: bytes) -> by
 
 
 def open_for(client: User, record_id: str, purpose: str, blob: bytes | memoryview) -> bytes:
-    return open_sealed(data_key(client), bytes(blob), client_id=str(client.pk), record_id=record_id, purpose=purpose)
+    return open_sealed(
+        data_key(client), bytes(blob), client_id=str(client.pk), record_id=record_id, purpose=purpose
+    )
 
 
 def destroy_key(client: User) -> None:

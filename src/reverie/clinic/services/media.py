@@ -45,7 +45,9 @@ def check_attachment(kind: str, filename: str, media_type: str, data: bytes) -> 
     if not filename or len(filename) > MAX_NAME_CHARS:
         raise InvalidInput(f"The file needs a name of 1–{MAX_NAME_CHARS} characters.")
     detected = sniff(data, table)
-    wanted = "an image (PNG, JPEG, GIF, WebP)" if kind == "art" else "a recording (MP3, Ogg, WAV, FLAC, M4A, WebM)"
+    wanted = (
+        "an image (PNG, JPEG, GIF, WebP)" if kind == "art" else "a recording (MP3, Ogg, WAV, FLAC, M4A, WebM)"
+    )
     if detected is None:
         raise InvalidInput(f"That file is not {wanted}.")
     if media_type and media_type != detected and media_type != "application/octet-stream":

@@ -80,7 +80,9 @@ def accept_invitation(actor: User, code: str) -> Pair:
             raise NotFound("That invitation code is not valid (it may be used or expired).")
         issuer = invitation.issued_by
         if issuer.role == actor.role:
-            raise InvalidInput("An invitation links a client with a therapist; this code was issued by the same role.")
+            raise InvalidInput(
+                "An invitation links a client with a therapist; this code was issued by the same role."
+            )
         client, therapist = (actor, issuer) if actor.is_client else (issuer, actor)
         if Pair.objects.filter(client=client, therapist=therapist, ended_at__isnull=True).exists():
             raise Conflict("You are already linked.")

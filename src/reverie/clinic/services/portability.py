@@ -64,7 +64,9 @@ def _portable(actor: User, entry: Entry) -> PortableEntry:
 def export_journal(actor: User, progress: Progress | None = None) -> PortableJournal:
     """Everything the client wrote (not the trash), decrypted, in Reverie's portable form."""
     _require_client(actor)
-    rows = list(Entry.objects.filter(client=actor, deleted_at__isnull=True).order_by("happened_at", "written_at"))
+    rows = list(
+        Entry.objects.filter(client=actor, deleted_at__isnull=True).order_by("happened_at", "written_at")
+    )
     out = []
     for i, entry in enumerate(rows, 1):
         out.append(_portable(actor, entry))
@@ -140,7 +142,7 @@ def _store_imported(actor: User, entry: PortableEntry, draft: EntryDraft, entry_
         id=entry_id,
         client=actor,
         kind=draft.kind,
-        happened_at=draft.happened_at,
+        happened_at=draft.happened_at or entry.happened_at,
         written_at=entry.written_at,
         updated_at=max(last_saved, entry.written_at),
         revision=len(entry.revisions) + 1,

@@ -11,6 +11,6 @@ import sys
 
 
 def start_background_worker() -> subprocess.Popen[bytes]:
-    process = subprocess.Popen([sys.executable, "-m", "reverie.cli.main", "worker"])  # noqa: S603
+    process = subprocess.Popen([sys.executable, "-m", "reverie.cli.main", "worker"])
     atexit.register(process.terminate)
     return process

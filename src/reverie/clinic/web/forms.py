@@ -65,9 +65,15 @@ class EntryForm(forms.Form):
         label="Write whatever comes to mind",
         widget=forms.Textarea(attrs={"rows": 14, "autofocus": True}),
     )
-    situation = forms.CharField(required=False, label="The situation", widget=forms.Textarea(attrs={"rows": 2}))
-    urge = forms.CharField(required=False, label="The reflexive urge", widget=forms.Textarea(attrs={"rows": 2}))
-    choice = forms.CharField(required=False, label="The choice I made", widget=forms.Textarea(attrs={"rows": 2}))
+    situation = forms.CharField(
+        required=False, label="The situation", widget=forms.Textarea(attrs={"rows": 2})
+    )
+    urge = forms.CharField(
+        required=False, label="The reflexive urge", widget=forms.Textarea(attrs={"rows": 2})
+    )
+    choice = forms.CharField(
+        required=False, label="The choice I made", widget=forms.Textarea(attrs={"rows": 2})
+    )
     people = forms.CharField(required=False, label="People (comma-separated, optional)")
     tags = forms.CharField(required=False, label="Tags (comma-separated, optional)")
     other_feelings = forms.CharField(

@@ -76,7 +76,9 @@ def _signup(request: HttpRequest, first_run: bool) -> HttpResponse:
             login(request, user)
             return redirect("home")
     status = 400 if request.method == "POST" else 200
-    return render(request, "reverie/signup.html", {"form": form, "first_run": first_run, "error": error}, status=status)
+    return render(
+        request, "reverie/signup.html", {"form": form, "first_run": first_run, "error": error}, status=status
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -111,7 +113,9 @@ def write(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return _write_page(request, form, status=400)
     try:
-        view = journal.create_entry(_user(request), draft_from_form(form, request.POST), attachment_from_form(form))
+        view = journal.create_entry(
+            _user(request), draft_from_form(form, request.POST), attachment_from_form(form)
+        )
     except InvalidInput as exc:
         return _write_page(request, form, status=400, error=exc.message)
     return redirect("entry", entry_id=view.id)

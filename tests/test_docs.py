@@ -1,0 +1,23 @@
+"""Docs that cannot drift: every declared setting is documented."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reverie.settings import SETTINGS
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_docs_every_setting_is_documented() -> None:
+    text = (ROOT / "docs" / "settings.md").read_text()
+    missing = [s.name for s in SETTINGS if f"`{s.name}`" not in text]
+    assert missing == []
+
+
+def test_docs_readme_has_exactly_two_setup_commands() -> None:
+    text = (ROOT / "README.md").read_text()
+    blocks = text.split("```sh\n")[1:]
+    assert [b.split("\n", 1)[0] for b in blocks] == ["scripts/start", "scripts/test"]
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert "scripts/test" in ci
