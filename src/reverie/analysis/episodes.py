@@ -1,0 +1,665 @@
+"""Relationship episodes (CCRT): told interactions with a specific other, coded for W, RO and RS.
+
+Method (rules over the spaCy dependency parse, see docs/ccrt.md for the measured accuracy):
+
+1. Segment: sentences are grouped around the person they are about (``person`` findings); a sentence with no
+   other person stays with the episode before it (or the next one, at the start); a new person starts a new
+   episode unless the current one is mentioned in the same sentence.
+2. Split the parse into clauses, each with its actor (the writer, a person, or unknown), negation and passive.
+3. Code each component from the clusters' lexicons (:mod:`reverie.analysis.ccrt`):
+   W over the complement of "I wanted / needed / hoped …"; RO over clauses the other acts in (and what the other
+   says); RS over clauses the writer acts or feels in, outside wishes, fears and the other's speech, favouring
+   those after the other's response. Negation flips or drops an entry ("she didn't reject me" is not rejecting).
+
+Finding: ``Finding(kind="episode", label=<other role>, spans=(episode span,), confidence, data={"other", "group",
+"tense", "w": {"cluster", "label", "span", "confidence"} | None, "ro": {…, "valence"} | None, "rs": {…} | None})``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Final
+
+from reverie.analysis import ccrt
+from reverie.analysis.findings import Finding, Span
+from reverie.analysis.people import ROLE_GROUP, Mention, find_mentions
+from reverie.analysis.registry import Analyzer, register
+from reverie.analysis.timeframes import frames_of
+
+if TYPE_CHECKING:
+    from reverie.analysis.document import Document
+
+VERSION: Final = "1.0.0"
+MODEL_HASH: Final = "rules-" + hashlib.sha256(repr(sorted(ccrt.LEXICONS.items())).encode()).hexdigest()[:12]
+
+_WISH: Final[dict[str, float]] = {
+    **dict.fromkeys(
+        ("want", "wish", "need", "hope", "hoped", "hoping", "long", "yearn", "crave", "desire"), 1.0
+    ),
+    "ask": 0.6,
+    "try": 0.5,
+}
+_WISH_WITH_WOULD: Final = frozenset({"like", "love"})
+_EXPECT: Final = frozenset(
+    [
+        "expect",
+        "expected",
+        "afraid",
+        "scared",
+        "fear",
+        "feared",
+        "worry",
+        "worried",
+        "sure",
+        "brace",
+        "braced",
+        "dread",
+        "dreaded",
+        "assume",
+        "assumed",
+        "terrified",
+    ]
+)
+_SPEECH: Final = frozenset(
+    [
+        "say",
+        "tell",
+        "call",
+        "reply",
+        "answer",
+        "shout",
+        "yell",
+        "text",
+        "write",
+        "mutter",
+        "remark",
+        "suggest",
+        "complain",
+        "insist",
+        "admit",
+        "remind",
+        "ask",
+        "accuse",
+        "claim",
+        "announce",
+        "scream",
+        "whisper",
+        "explain",
+        "message",
+        "warn",
+        "promise",
+    ]
+)
+_UNDOING: Final = frozenset({"refuse", "fail", "forget", "stop", "decline", "neglect"})  # "refused to help"
+_ANYONE: Final = frozenset({"someone", "somebody", "anyone", "anybody", "everyone", "everybody", "people"})
+_SELF: Final = frozenset({"i", "me", "myself"})
+_BODY: Final = frozenset(
+    ["face", "heart", "voice", "stomach", "hands", "chest", "mind", "throat", "cheeks", "eyes"]
+)
+_REASON_MARKS: Final = frozenset(
+    {"because", "when", "as", "since", "although", "though", "while", "after", "before"}
+)
+_BEFORE_RESPONSE_WEIGHT: Final = 0.6  # the writer's reaction before the other responds (often a fear)
+_ACTION_WEIGHT: Final = 0.85  # an action as the response of self, next to a stated feeling
+_FEELING_VERBS: Final = frozenset({"feel", "be", "get", "become", "go", "grow", "seem", "stay", "remain"})
+
+
+@dataclass(slots=True)
+class Clause:
+    """A verb (or copula) with the tokens that hang off it directly, and who does it."""
+
+    head: Any
+    tokens: list[Any] = field(default_factory=list)
+    actor: str | None = (
+        None  # "self", a person key, "someone" (unnamed, acting on the writer), "anyone", None
+    )
+    negated: bool = False
+    passive: bool = False  # "I was ignored": the writer undergoes it (the actor stays "self")
+    sentence: int = 0
+    parent: Clause | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    """One coded component: the cluster and its evidence."""
+
+    cluster: int
+    span: Span
+    confidence: float
+
+
+@dataclass(slots=True)
+class Episode:
+    key: str
+    role: str
+    sentences: list[int]
+    mention_heads: set[int] = field(default_factory=set)
+
+
+# ---- Entry points ------------------------------------------------------------------------------------------
+def find_episodes(doc: Document) -> list[Finding]:
+    """Every relationship episode in ``doc`` with its W, RO and RS codes."""
+    if not doc.sentences:
+        return []
+    mentions = _mentions(doc)
+    clauses = _clauses(doc, mentions)
+    frames = _frames(doc)
+    found = []
+    for episode in _segment(doc, mentions):
+        finding = _code(doc, episode, clauses, frames)
+        if finding is not None:
+            found.append(finding)
+    return found
+
+
+def _mentions(doc: Document) -> list[Mention]:
+    """Person mentions: from the ``people`` analyzer's findings when it ran, else computed here."""
+    earlier = [f for f in doc.findings if f.kind == "person"]
+    if not earlier:
+        return [m for m in find_mentions(doc) if m.role != "self"]
+    out = []
+    for f in earlier:
+        if f.label != "self" and f.spans:
+            out.append(
+                Mention(f.label, f.spans[0], int(f.data.get("sentence", 0)), "noun", f.data.get("name"))
+            )
+    return out
+
+
+def _frames(doc: Document) -> dict[int, str]:
+    earlier = {
+        int(f.data["sentence"]): f.label for f in doc.findings if f.kind == "time" and "sentence" in f.data
+    }
+    return earlier or {frame.sentence: frame.label for frame in frames_of(doc)}
+
+
+# ---- Clauses -----------------------------------------------------------------------------------------------
+def _is_clause_head(token: Any) -> bool:
+    return bool(
+        token.dep_ == "ROOT" or (token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"aux", "auxpass"})
+    )
+
+
+def _clauses(doc: Document, mentions: list[Mention]) -> dict[int, Clause]:
+    """Clause of every token, by token index (sentence-bounded)."""
+    starts = [s.span.start for s in doc.sentences]
+    heads: dict[int, Clause] = {}
+    for token in doc.spacy:
+        if _is_clause_head(token):
+            heads[token.i] = Clause(token, sentence=_sentence_of(starts, token.idx))
+    by_token: dict[int, Clause] = {}
+    for token in doc.spacy:
+        owner = token
+        while owner.i not in heads and owner.head.i != owner.i:
+            owner = owner.head
+        clause = heads.get(owner.i)
+        if clause is not None:
+            clause.tokens.append(token)
+            by_token[token.i] = clause
+    who = _who_by_token(mentions, doc)
+    for clause in heads.values():
+        clause.parent = _parent_clause(clause, heads)
+    for clause in sorted(heads.values(), key=lambda c: _depth(c.head)):
+        clause.negated = _negated(clause)
+        clause.actor = _actor(clause, who)
+        clause.passive = clause.actor == "self" and _is_passive(clause.head)
+    return by_token
+
+
+def _is_passive(head: Any) -> bool:
+    """A passive ("was ignored"), but not a felt state ("felt accepted", which spaCy parses alike)."""
+    aux = [c for c in head.children if c.dep_ == "auxpass"]
+    return bool(aux) and not any(a.lemma_.lower() in {"feel", "seem", "look"} for a in aux)
+
+
+def _sentence_of(starts: list[int], offset: int) -> int:
+    index = 0
+    for i, start in enumerate(starts):
+        if start <= offset:
+            index = i
+    return index
+
+
+def _depth(token: Any) -> int:
+    return sum(1 for _ in token.ancestors)
+
+
+def _parent_clause(clause: Clause, heads: dict[int, Clause]) -> Clause | None:
+    for ancestor in clause.head.ancestors:
+        if ancestor.i in heads:
+            return heads[ancestor.i]
+    return None
+
+
+def _who_by_token(mentions: list[Mention], doc: Document) -> dict[int, str]:
+    """Person key of every token inside a (non-self) person mention."""
+    out: dict[int, str] = {}
+    for mention in mentions:
+        span = doc.spacy.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        for token in span or ():
+            out[token.i] = mention.key
+    return out
+
+
+def _actor(clause: Clause, who: dict[int, str]) -> str | None:
+    head = clause.head
+    subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}), None)
+    if subject is not None and subject.lower_ in {"who", "that", "which"} and head.dep_ == "relcl":
+        subject = head.head
+    if subject is None:
+        return _inherited_actor(clause, who)
+    actor = _person_of(subject, who)
+    if actor == "self" and _is_passive(head):
+        by = next((c for c in head.children if c.dep_ == "agent"), None)
+        pobj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        return _person_of(pobj, who) or actor if pobj is not None else actor
+    return actor
+
+
+def _negated(clause: Clause) -> bool:
+    """ "didn't", "never", "barely" on the verb; a verb undone by its governor ("refused to help"); or joined
+    by "or" to a negated verb ("didn't laugh or make fun of me")."""
+    head = clause.head
+    if head.dep_ == "xcomp" and head.head.lemma_.lower() in _UNDOING:
+        return True
+    if any(t.lower_ in ccrt.NEGATORS and t.dep_ in {"neg", "advmod", "det"} for t in clause.tokens):
+        return True
+    parent = clause.parent
+    if head.dep_ == "conj" and parent is not None and parent.head is head.head and parent.negated:
+        return any(c.dep_ == "cc" and c.lower_ in {"or", "nor"} for c in head.head.children)
+    return False
+
+
+def _inherited_actor(clause: Clause, who: dict[int, str]) -> str | None:
+    """No subject of its own: "told me to stop" (the object acts), "I sat there feeling empty" (the subject);
+    a passive with the writer as patient ("I wanted to be looked after") is someone else acting."""
+    head = clause.head
+    parent = clause.parent
+    if parent is None:
+        return None
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+    if head.dep_ == "xcomp" or (infinitive and head.dep_ in {"advcl", "ccomp"}):
+        obj = next((c for c in parent.head.children if c.dep_ in {"dobj", "dative"}), None)
+        actor = _person_of(obj, who) if obj is not None else None
+        if actor is not None:
+            return actor
+    if any(c.dep_ == "auxpass" for c in head.children) and parent.actor == "self":
+        return "someone"
+    node: Clause | None = parent
+    while node is not None and node.actor is None:  # "it was my work and called him a fraud"
+        node = node.parent
+    return node.actor if node is not None else None
+
+
+def _person_of(token: Any, who: dict[int, str]) -> str | None:
+    lower = token.lower_
+    if lower in _SELF:
+        return "self"
+    if lower in _ANYONE:
+        return "anyone"
+    children = list(token.children)
+    if lower in _BODY and any(c.dep_ == "poss" and c.lower_ == "my" for c in children):
+        return "self"
+    if lower == "part" and any(
+        c.lower_ == "of" and any(g.lower_ == "me" for g in c.children) for c in children
+    ):
+        return "self"  # "part of me wanted …"
+    if token.i in who:
+        return who[token.i]
+    for child in children:
+        if child.dep_ in {"compound", "appos"} and child.i in who:
+            return who[child.i]
+    return None
+
+
+# ---- Segmentation ------------------------------------------------------------------------------------------
+def _segment(doc: Document, mentions: list[Mention]) -> list[Episode]:
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        by_sentence.setdefault(mention.sentence, []).append(mention)
+    episodes: list[Episode] = []
+    current: Episode | None = None
+    pending: list[int] = []
+    for sentence in doc.sentences:
+        here = by_sentence.get(sentence.index, [])
+        main = _main_person(doc, here)
+        if main is None or (current is not None and _stays(current, here)):
+            (current.sentences if current is not None else pending).append(sentence.index)
+        else:
+            current = Episode(main.key, main.role, [*pending, sentence.index])
+            pending = []
+            episodes.append(current)
+        if current is not None:
+            current.mention_heads.update(m.span.start for m in here if _compatible(current, m))
+    return episodes
+
+
+def _main_person(doc: Document, mentions: list[Mention]) -> Mention | None:
+    """The person a sentence is most about: a subject before an object before anything else."""
+    best: tuple[float, int] | None = None
+    chosen = None
+    for order, mention in enumerate(mentions):
+        span = doc.spacy.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        deps = {t.dep_ for t in span or ()}
+        salience = 2.0 if deps & {"nsubj", "nsubjpass"} else 1.5 if deps & {"dobj", "pobj", "dative"} else 1.0
+        if best is None or (salience, -order) > best:
+            best, chosen = (salience, -order), mention
+    return chosen
+
+
+def _compatible(episode: Episode, mention: Mention) -> bool:
+    return mention.key == episode.key or (episode.role == "parents" and mention.role in {"mother", "father"})
+
+
+def _stays(current: Episode, here: list[Mention]) -> bool:
+    return any(_compatible(current, m) for m in here)
+
+
+# ---- Coding ------------------------------------------------------------------------------------------------
+@dataclass(slots=True)
+class _View:
+    """One episode's clauses, with which of them are wishes and what is only wished, feared or said."""
+
+    clauses: list[Clause]
+    clause_of: dict[int, Clause]
+    is_other: Callable[[str | None], bool]
+    wishes: list[Clause] = field(default_factory=list)
+    wished: set[int] = field(default_factory=set)  # heads of clauses inside a wish
+    feared: set[int] = field(default_factory=set)  # heads of clauses inside a fear or expectation
+    said: set[int] = field(default_factory=set)  # heads of clauses inside what the other says
+
+
+def _code(
+    doc: Document, episode: Episode, clauses: dict[int, Clause], frames: dict[int, str]
+) -> Finding | None:
+    sentence_set = set(episode.sentences)
+    own = _unique([c for c in clauses.values() if c.sentence in sentence_set])
+    view = _view(own, clauses, _other_test(episode))
+    if not any(view.is_other(c.actor) for c in own):
+        return None  # the other is only mentioned, never acts: not an episode
+    ro = _code_ro(view)
+    w = _code_w(view)
+    rs = _code_rs(view, ro.span.start if ro is not None else None)
+    if w is None and ro is None and rs is None:
+        return None
+    first, last = doc.sentences[min(sentence_set)], doc.sentences[max(sentence_set)]
+    codes = {"w": w, "ro": ro, "rs": rs}
+    coded = [c.confidence for c in codes.values() if c is not None]
+    confidence = round(sum(coded) / len(coded) * (1.0 if ro is not None else 0.8), 4)
+    data: dict[str, Any] = {
+        "other": episode.role,
+        "group": ROLE_GROUP[episode.role],
+        "tense": _tense(episode, frames),
+    }
+    data.update({name: _code_data(name, code) for name, code in codes.items()})
+    return Finding(
+        analyzer="episodes",
+        version=VERSION,
+        model_hash=MODEL_HASH,
+        kind="episode",
+        label=episode.role,
+        confidence=confidence,
+        spans=(Span(first.span.start, last.span.end),),
+        data=data,
+    )
+
+
+def _unique(clauses: list[Clause]) -> list[Clause]:
+    seen: dict[int, Clause] = {}
+    for clause in clauses:
+        seen.setdefault(clause.head.i, clause)
+    return sorted(seen.values(), key=lambda c: c.head.i)
+
+
+def _other_test(episode: Episode) -> Callable[[str | None], bool]:
+    def is_other(actor: str | None) -> bool:
+        if actor is None or actor in {"self", "someone", "anyone"}:
+            return False
+        return actor == episode.key or (episode.role == "parents" and actor in {"mother", "father"})
+
+    return is_other
+
+
+def _view(
+    clauses: list[Clause], clause_of: dict[int, Clause], is_other: Callable[[str | None], bool]
+) -> _View:
+    view = _View(clauses, clause_of, is_other)
+    heads = {c.head.i for c in clauses}
+    for clause in clauses:
+        if clause.head.i in view.wished:
+            continue
+        if _wish_weight(clause):
+            view.wishes.append(clause)
+            view.wished |= {t.i for t in _wish_content(clause)} & heads
+        elif _is_expectation(clause):
+            view.feared |= {t.i for t in _content(clause.head)} & heads
+            view.feared |= {c.head.i for c in clauses if c.parent is clause and c.head.i < clause.head.i}
+        if is_other(clause.actor) and _is_speech(clause):
+            view.said |= {t.i for t in _content(clause.head)} & heads
+    return view
+
+
+def _content(head: Any) -> list[Any]:
+    """What a verb governs after it, without its subject, conjoined clauses and reasons ("because …")."""
+    out: list[Any] = []
+    stack = [c for c in head.children if c.i > head.i and not _outside_content(c)]
+    while stack:
+        token = stack.pop()
+        out.append(token)
+        stack.extend(token.children)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _outside_content(child: Any) -> bool:
+    if child.dep_ in {"nsubj", "nsubjpass", "csubj", "conj", "cc", "punct", "parataxis"}:
+        return True
+    return bool(
+        child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _REASON_MARKS for c in child.children)
+    )
+
+
+def _tense(episode: Episode, frames: dict[int, str]) -> str:
+    labels = [frames[i] for i in episode.sentences if i in frames]
+    return Counter(labels).most_common(1)[0][0] if labels else "present"
+
+
+def _code_data(component: str, code: Code | None) -> dict[str, Any] | None:
+    if code is None:
+        return None
+    info = ccrt.cluster(component, code.cluster)
+    data: dict[str, Any] = {
+        "cluster": code.cluster,
+        "label": info.label,
+        "span": [code.span.start, code.span.end],
+        "confidence": round(code.confidence, 4),
+    }
+    if info.valence is not None:
+        data["valence"] = info.valence
+    return data
+
+
+def _wish_weight(clause: Clause) -> float:
+    head = clause.head
+    forms = {head.lemma_.lower(), head.lower_}
+    weight = max((_WISH.get(f, 0.0) for f in forms), default=0.0)
+    if not weight and forms & _WISH_WITH_WOULD:
+        weight = 1.0 if any(c.lower_ in {"would", "'d"} for c in head.children) else 0.0
+    return weight if clause.actor == "self" else 0.0
+
+
+def _is_expectation(clause: Clause) -> bool:
+    return clause.actor == "self" and any(
+        t.lemma_.lower() in _EXPECT or t.lower_ in _EXPECT for t in clause.tokens
+    )
+
+
+def _is_speech(clause: Clause) -> bool:
+    return bool(clause.head.lemma_.lower() in _SPEECH)
+
+
+def _wish_content(trigger: Clause) -> list[Any]:
+    """What is wished for; for "All I wanted was to be looked after", what follows "was"."""
+    head = trigger.head
+    if head.dep_ == "relcl" and head.head.dep_ in {"nsubj", "nsubjpass"}:
+        root = head.head.head
+        return [t for t in _content(root) if t.i not in {x.i for x in head.head.subtree}]
+    return _content(head)
+
+
+def _code_w(view: _View) -> Code | None:
+    tally = _Tally()
+    for wish in view.wishes:
+        content = _wish_content(wish)
+        if not content:
+            continue
+        span = _tokens_span([wish.head, *content])
+        for number, score, _ in ccrt.match("w", content, _context(view)):
+            tally.add(_negated_wish(number) if wish.negated else number, score * _wish_weight(wish), span)
+    return tally.decide()
+
+
+def _negated_wish(number: int) -> int:
+    """Not wanting something is wanting to stay clear of it; not wanting to be pushed around is holding one's own."""
+    return 1 if number in {2, 3} else 4
+
+
+def _code_ro(view: _View) -> Code | None:
+    tally = _Tally()
+    consumed: set[int] = set()
+    for clause in view.clauses:
+        head = clause.head.i
+        if head in consumed or head in view.wished or head in view.feared or _wish_weight(clause):
+            continue
+        undergone = clause.actor == "someone" or clause.passive
+        if not (view.is_other(clause.actor) or undergone or head in view.said):
+            continue
+        unit = _unit(clause, view, consumed, speech=_is_speech(clause))
+        span = _tokens_span(unit)
+        for number, score, anchor in _best_per_cluster(ccrt.match("ro", unit, _context(view))):
+            spoken = view.clause_of[anchor.i]
+            said_about_me = spoken.head.i in view.said and spoken.actor == "self"  # "said I was selfish"
+            tally.add(5 if said_about_me and number == 4 else number, score, span)
+    return tally.decide()
+
+
+def _code_rs(view: _View, response_at: int | None) -> Code | None:
+    tally = _Tally()
+    consumed: set[int] = set()
+    for clause in view.clauses:
+        head = clause.head.i
+        if clause.actor != "self" or head in consumed or _wish_weight(clause):
+            continue
+        if head in view.wished or head in view.feared or head in view.said:
+            continue
+        unit = _unit(clause, view, consumed, speech=False)
+        before = response_at is not None and clause.head.idx < response_at
+        factor = (_BEFORE_RESPONSE_WEIGHT if before else 1.0) * (
+            1.0 if _is_feeling(clause) else _ACTION_WEIGHT
+        )
+        for number, score, _ in _best_per_cluster(ccrt.match("rs", unit, _context(view))):
+            tally.add(number, score * factor, _tokens_span(unit))
+    return tally.decide()
+
+
+def _is_feeling(clause: Clause) -> bool:
+    """ "I felt …", "I was …", "I got …": a stated feeling, which outweighs an action as the response."""
+    forms = {
+        clause.head.lemma_.lower(),
+        *(t.lemma_.lower() for t in clause.tokens if t.dep_ in {"aux", "auxpass"}),
+    }
+    return bool(forms & _FEELING_VERBS)
+
+
+def _unit(clause: Clause, view: _View, consumed: set[int], *, speech: bool) -> list[Any]:
+    """A clause with the clauses it governs that have no subject of their own (or, for speech, all it says)."""
+    tokens = list(clause.tokens)
+    for other in view.clauses:
+        if other is clause or other.head.i in consumed or not _governed_by(other, clause):
+            continue
+        if speech or not _has_subject(other.head):
+            tokens.extend(other.tokens)
+            consumed.add(other.head.i)
+    return sorted(tokens, key=lambda t: t.i)
+
+
+def _governed_by(clause: Clause, ruler: Clause) -> bool:
+    node: Clause | None = clause
+    while node is not None and node.parent is not ruler:
+        if node.head.dep_ in {"conj", "parataxis"} or _wish_weight(node):
+            return False
+        node = node.parent
+    return (
+        node is not None and node.head.dep_ not in {"conj", "parataxis"} and not _outside_content(node.head)
+    )
+
+
+def _has_subject(head: Any) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} for c in head.children)
+
+
+def _context(view: _View) -> Callable[[Any], tuple[str | None, bool]]:
+    def context(token: Any) -> tuple[str | None, bool]:
+        clause = view.clause_of.get(token.i)
+        if clause is None:
+            return None, False
+        if clause.actor == "self":
+            return ("patient" if clause.passive else "self"), clause.negated
+        return ("other" if clause.actor is not None else None), clause.negated
+
+    return context
+
+
+def _best_per_cluster(matches: list[tuple[int, float, Any]]) -> list[tuple[int, float, Any]]:
+    """One piece of evidence per cluster per unit: its strongest match."""
+    best: dict[int, tuple[int, float, Any]] = {}
+    for match in matches:
+        if match[0] not in best or match[1] > best[match[0]][1]:
+            best[match[0]] = match
+    return list(best.values())
+
+
+class _Tally:
+    """Scores per cluster with the strongest evidence span of each."""
+
+    def __init__(self) -> None:
+        self.scores: dict[int, float] = {}
+        self.evidence: dict[int, tuple[float, Span]] = {}
+
+    def add(self, number: int, score: float, span: Span) -> None:
+        self.scores[number] = self.scores.get(number, 0.0) + score
+        if number not in self.evidence or score > self.evidence[number][0]:
+            self.evidence[number] = (score, span)
+
+    def decide(self) -> Code | None:
+        if not self.scores:
+            return None
+        ranked = sorted(self.scores.items(), key=lambda kv: (-kv[1], self.evidence[kv[0]][1].start))
+        best, top = ranked[0]
+        second = ranked[1][1] if len(ranked) > 1 else 0.0
+        confidence = 0.3 + 0.4 * min(top, 1.5) / 1.5 + 0.25 * (top - second) / top
+        return Code(best, self.evidence[best][1], max(0.05, min(0.95, confidence)))
+
+
+def _tokens_span(tokens: list[Any]) -> Span:
+    words = [t for t in tokens if not t.is_punct] or tokens
+    return Span(min(t.idx for t in words), max(t.idx + len(t.text) for t in words))
+
+
+class EpisodesAnalyzer:
+    name = "episodes"
+    version = VERSION
+    model_hash = MODEL_HASH
+    requires = frozenset({"sentences", "spacy", "findings"})
+    produces = frozenset({"episode"})
+    applies_to: frozenset[str] | None = None
+
+    def run(self, doc: Document) -> list[Finding]:
+        return find_episodes(doc)
+
+
+@register("episodes", order=40)
+def _build() -> Analyzer:
+    return EpisodesAnalyzer()

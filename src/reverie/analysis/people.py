@@ -1,0 +1,515 @@
+"""Who each passage is about: the self, family, partners, authority figures, friends, the therapist, others.
+
+Rules over the spaCy parse, no model: role nouns ("my mum", "my ex-husband", "the boss"), names introduced by a
+role ("my husband Tom", "Tom, my husband") and then reused, other PERSON names, and a light coreference that
+resolves he/she/they to the most recent compatible mention in the same or the previous sentence. In session text
+"you" is the therapist. One ``person`` finding per mention (the self: one per sentence that says I/me/my).
+
+Finding contract: ``Finding(kind="person", label=<role>, spans=(mention span,),
+data={"group": ..., "name": str | None, "sentence": int})``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from bisect import bisect_right
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any, Final
+
+from reverie.analysis.findings import Finding, Span
+from reverie.analysis.registry import Analyzer, register
+
+if TYPE_CHECKING:
+    from reverie.analysis.document import Document
+
+VERSION: Final = "1.0.0"
+
+ROLE_GROUP: Final[dict[str, str]] = {
+    "self": "self",
+    "mother": "family",
+    "father": "family",
+    "parents": "family",
+    "sibling": "family",
+    "child": "family",
+    "partner": "partners",
+    "ex": "partners",
+    "boss": "authority",
+    "colleague": "authority",
+    "teacher": "authority",
+    "friend": "friends",
+    "therapist": "therapist",
+    "other": "others",
+}
+ROLES: Final = tuple(ROLE_GROUP)
+
+_WORDS_BY_ROLE: Final[dict[str, str]] = {
+    "mother": "mother mom mum mommy mummy mam mama mamma momma stepmother stepmom stepmum",
+    "father": "father dad daddy papa stepfather stepdad",
+    "parents": "parents parent folks",
+    "sibling": "brother sister sibling siblings twin sis stepbrother stepsister",
+    "child": "son daughter kid kids child children baby toddler teenager stepson stepdaughter kiddo",
+    "partner": "partner husband wife boyfriend girlfriend fiancé fiancée fiance fiancee spouse hubby lover",
+    "ex": "ex",
+    "boss": "boss manager supervisor employer director ceo superior foreman",
+    "colleague": "colleague coworker workmate teammate",
+    "teacher": "teacher professor tutor coach lecturer instructor headteacher headmaster headmistress mentor",
+    "friend": "friend bestie pal buddy bff mate",
+    "therapist": "therapist analyst psychoanalyst counsellor counselor shrink psychotherapist psychologist "
+    "psychiatrist",
+    "other": "grandmother grandma granny nan nana grandfather grandpa granddad grandad aunt auntie uncle cousin "
+    "nephew niece neighbour neighbor doctor nurse landlord landlady stranger roommate flatmate housemate "
+    "classmate priest man woman guy lady",
+}
+ROLE_OF_WORD: Final[dict[str, str]] = {
+    w: role for role, words in _WORDS_BY_ROLE.items() for w in words.split()
+}
+
+_FEMALE: Final = frozenset(
+    [
+        "mother",
+        "mom",
+        "mum",
+        "mommy",
+        "mummy",
+        "mam",
+        "mama",
+        "mamma",
+        "momma",
+        "stepmother",
+        "stepmom",
+        "stepmum",
+        "sister",
+        "sis",
+        "stepsister",
+        "daughter",
+        "stepdaughter",
+        "wife",
+        "girlfriend",
+        "fiancée",
+        "fiancee",
+        "grandmother",
+        "grandma",
+        "granny",
+        "nan",
+        "nana",
+        "aunt",
+        "auntie",
+        "niece",
+        "landlady",
+        "headmistress",
+        "woman",
+        "lady",
+    ]
+)
+_MALE: Final = frozenset(
+    [
+        "father",
+        "dad",
+        "daddy",
+        "papa",
+        "stepfather",
+        "stepdad",
+        "brother",
+        "stepbrother",
+        "son",
+        "stepson",
+        "husband",
+        "boyfriend",
+        "fiancé",
+        "fiance",
+        "hubby",
+        "grandfather",
+        "grandpa",
+        "granddad",
+        "grandad",
+        "uncle",
+        "nephew",
+        "landlord",
+        "headmaster",
+        "man",
+        "guy",
+    ]
+)
+_PLURAL_WORDS: Final = frozenset(["parents", "folks", "kids", "children", "siblings"])
+# Words that name a person only when "my"/"our" (or "the", for the plural) makes clear who is meant.
+_NEEDS_POSSESSOR: Final = frozenset(
+    [
+        "kid",
+        "kids",
+        "child",
+        "children",
+        "baby",
+        "toddler",
+        "teenager",
+        "kiddo",
+        "mate",
+        "pal",
+        "buddy",
+        "folks",
+    ]
+)
+_GENERIC_OTHER: Final = frozenset(["man", "woman", "guy", "lady"])
+_MY: Final = frozenset({"my", "our"})
+_SELF_WORDS: Final = frozenset({"i", "me", "my", "myself", "mine"})
+_YOU_WORDS: Final = frozenset({"you", "your", "yours", "yourself"})
+_PRONOUNS: Final[dict[str, str]] = {
+    **dict.fromkeys(("she", "her", "hers", "herself"), "f"),
+    **dict.fromkeys(("he", "him", "his", "himself"), "m"),
+    **dict.fromkeys(("they", "them", "their", "theirs", "themselves"), "pl"),
+}
+
+CONFIDENCE: Final[dict[str, float]] = {
+    "self": 0.95,
+    "noun": 0.9,
+    "name": 0.85,
+    "address": 0.75,
+    "pronoun": 0.7,
+    "pronoun_far": 0.55,
+    "unknown_name": 0.6,
+}
+
+FAR_PRONOUN_SENTENCES: Final = 3  # how far back an unambiguous pronoun may still be resolved
+
+MODEL_HASH: Final = (
+    "rules-"
+    + hashlib.sha256(
+        repr(
+            (sorted(ROLE_OF_WORD.items()), sorted(_FEMALE), sorted(_MALE), sorted(ROLE_GROUP.items()))
+        ).encode()
+    ).hexdigest()[:12]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One mention of a person: a role word, a name, a resolved pronoun, "you" in session, or the self."""
+
+    role: str
+    span: Span
+    sentence: int
+    source: str  # self | noun | name | unknown_name | pronoun | pronoun_far | address
+    name: str | None = None
+    gender: str | None = None  # "f" | "m" | None (unknown)
+    plural: bool = False
+    head: int = -1  # token index of the mention's head word
+
+    @property
+    def group(self) -> str:
+        return ROLE_GROUP[self.role]
+
+    @property
+    def key(self) -> str:
+        """Who this is: the role, or for "other" the name or the word, so that two strangers stay apart."""
+        if self.role != "other":
+            return self.role
+        return (self.name or "").lower() or f"other@{self.span.start}"
+
+    def to_finding(self) -> Finding:
+        return Finding(
+            analyzer="people",
+            version=VERSION,
+            model_hash=MODEL_HASH,
+            kind="person",
+            label=self.role,
+            confidence=CONFIDENCE[self.source],
+            spans=(self.span,),
+            data={"group": self.group, "name": self.name, "sentence": self.sentence},
+        )
+
+
+def group_of(role: str) -> str:
+    """The group of a role: family, partners, authority, friends, therapist, self or others."""
+    return ROLE_GROUP.get(role, "others")
+
+
+@dataclass(slots=True)
+class _State:
+    """What the walk over one document has seen so far."""
+
+    names: dict[
+        str, tuple[str, str | None]
+    ]  # name -> (role, gender) from introductions like "my husband Tom"
+    mentions: list[Mention] = field(default_factory=list)
+    consumed: set[int] = field(default_factory=set)  # token indices already part of a mention
+    self_sentences: set[int] = field(default_factory=set)
+    learned_gender: dict[str, str] = field(default_factory=dict)
+
+
+def find_mentions(doc: Document) -> list[Mention]:
+    """Every person mention in ``doc``, in text order."""
+    if not doc.sentences:
+        return []
+    tokens = list(doc.spacy)
+    starts = [s.span.start for s in doc.sentences]
+    state = _State(names=_introduced_names(tokens))
+    for token in tokens:
+        if token.i in state.consumed or token.idx >= doc.sentences[-1].span.end:
+            continue
+        sentence = max(0, bisect_right(starts, token.idx) - 1)
+        _visit(token, sentence, doc.kind, state)
+    return state.mentions
+
+
+def _visit(token: Any, sentence: int, kind: str, state: _State) -> None:
+    lower = token.lower_
+    if lower in _SELF_WORDS:
+        if sentence not in state.self_sentences:
+            state.self_sentences.add(sentence)
+            state.mentions.append(Mention("self", _token_span(token), sentence, "self", head=token.i))
+        return
+    mention = (
+        _address(token, sentence) if kind == "session" and lower in _YOU_WORDS else None
+    ) or _role_noun(token, sentence, state)
+    if mention is None and token.pos_ == "PROPN":
+        mention = _name(token, sentence, state)
+    if mention is None and lower in _PRONOUNS and token.pos_ == "PRON":
+        mention = _pronoun(token, sentence, state)
+    if mention is not None:
+        state.mentions.append(mention)
+
+
+def _token_span(token: Any) -> Span:
+    return Span(token.idx, token.idx + len(token.text))
+
+
+def _address(token: Any, sentence: int) -> Mention | None:
+    """Session text: "you" is the therapist, except in fillers such as "you know," and "you see,"."""
+    doc = token.doc
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    after = doc[token.i + 2] if token.i + 2 < len(doc) else None
+    if nxt is not None and nxt.lower_ in {"know", "see"} and (after is None or after.is_punct):
+        return None
+    return Mention("therapist", _token_span(token), sentence, "address", head=token.i)
+
+
+def _role_word(token: Any) -> str | None:
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    if token.lower_ == "worker" and _hyphen_prefix(token) == "co":
+        return "coworker"
+    for form in (str(token.lower_), str(token.lemma_).lower()):
+        if form in ROLE_OF_WORD:
+            return form
+    return None
+
+
+def _role_noun(token: Any, sentence: int, state: _State) -> Mention | None:
+    word = _role_word(token)
+    if word is None and token.lower_ == "ex" and _possessor(token) in _MY and not _role_follows(token):
+        word = "ex"
+    if word is None or _not_a_person_use(token, word) or (word == "ex" and _role_follows(token)):
+        return None
+    role = ROLE_OF_WORD[word]
+    doc = token.doc
+    prefix = _hyphen_prefix(token)
+    start = token.i - 2 if prefix else token.i
+    if prefix == "ex" or (not prefix and token.i >= 1 and doc[token.i - 1].lower_ == "former"):
+        role, start = "ex", token.i - (2 if prefix else 1)
+    possessor = _possessor(token) or (_possessor(doc[start]) if start != token.i else None)
+    in_law = _is_in_law(token)
+    if in_law or (possessor is not None and possessor not in _MY):
+        role = "other"
+    if word in _NEEDS_POSSESSOR and possessor not in _MY and not _plural_with_the(token):
+        return None
+    if possessor in _MY and start > 0 and doc[start - 1].lower_ in _MY:
+        start -= 1
+    elif possessor in _MY and start == token.i:
+        start = _possessor_index(token)
+    name, end = _name_after(token)
+    if in_law:
+        name, end = doc[token.i : token.i + 5].text.replace(" ", ""), token.i + 4
+    gender = "f" if word in _FEMALE else "m" if word in _MALE else None
+    if role == "other" and name is None:
+        name = word if word not in _GENERIC_OTHER else None
+    state.consumed.update(range(start, end + 1))
+    span = Span(doc[start].idx, doc[end].idx + len(doc[end].text))
+    plural = token.tag_ in {"NNS", "NNPS"} or token.lower_ in _PLURAL_WORDS
+    return Mention(role, span, sentence, "noun", name, gender, plural, token.i)
+
+
+def _hyphen_prefix(token: Any) -> str:
+    """ "ex" in "ex-husband", "co" in "co-worker": the word before a hyphen glued to this one."""
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_:
+        return str(doc[token.i - 2].lower_)
+    return ""
+
+
+def _role_follows(token: Any) -> bool:
+    doc = token.doc
+    return (
+        token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and _role_word(doc[token.i + 2]) is not None
+    )
+
+
+def _not_a_person_use(token: Any, word: str) -> bool:
+    """ "as a mother", "when I was a kid", "mother tongue": the word does not point at a person here."""
+    if token.dep_ in {"attr", "acomp"}:
+        return True
+    if token.dep_ == "pobj" and token.head.lower_ == "as":
+        return True
+    head = token.head
+    return token.dep_ == "compound" and head.pos_ == "NOUN" and _role_word(head) is None and word != "ex"
+
+
+def _possessor(token: Any) -> str | None:
+    for child in token.children:
+        if child.dep_ == "poss":
+            return str(child.lower_)
+    return None
+
+
+def _possessor_index(token: Any) -> int:
+    return int(min(child.i for child in token.children if child.dep_ == "poss"))
+
+
+def _plural_with_the(token: Any) -> bool:
+    return token.tag_ == "NNS" and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+
+
+def _is_in_law(token: Any) -> bool:
+    doc = token.doc
+    window = " ".join(t.lower_ for t in doc[token.i + 1 : token.i + 5])
+    return window.startswith("- in - law")
+
+
+def _name_after(token: Any) -> tuple[str | None, int]:
+    """The name right after a role word ("my husband Tom", "my friend, Anna,"), and the mention's last token."""
+    doc = token.doc
+    i = token.i + 1
+    if i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].dep_ == "appos":
+        i += 1
+    j = i
+    while j < len(doc) and _looks_like_name(doc[j]):
+        j += 1
+    if j == i:
+        return None, token.i
+    return " ".join(t.text for t in doc[i:j]), j - 1
+
+
+def _looks_like_name(token: Any) -> bool:
+    return bool(token.pos_ == "PROPN" and token.text[:1].isupper() and _role_word(token) is None)
+
+
+def _introduced_names(tokens: list[Any]) -> dict[str, tuple[str, str | None]]:
+    """First pass: names tied to a role by "my husband Tom" or "Tom, my husband"."""
+    names: dict[str, tuple[str, str | None]] = {}
+    for token in tokens:
+        word = _role_word(token)
+        if word is None or _possessor(token) not in _MY:
+            continue
+        role = ROLE_OF_WORD[word]
+        gender = "f" if word in _FEMALE else "m" if word in _MALE else None
+        name, _ = _name_after(token)
+        left = _name_before(token)
+        for found in (name, left):
+            if found and found not in names:
+                names[found] = (role, gender)
+                names.setdefault(found.split()[0], (role, gender))
+    return names
+
+
+def _name_before(token: Any) -> str | None:
+    """ "Tom, my husband": a name, a comma, then the possessive role phrase."""
+    doc = token.doc
+    poss = _possessor_index(token)
+    if poss >= 2 and doc[poss - 1].text in {",", "("} and _looks_like_name(doc[poss - 2]):
+        return str(doc[poss - 2].text)
+    return None
+
+
+def _name(token: Any, sentence: int, state: _State) -> Mention | None:
+    text = token.text
+    if text in state.names:
+        role, gender = state.names[text]
+        learned = state.learned_gender.get(text.lower())
+        return Mention(role, _token_span(token), sentence, "name", text, gender or learned, False, token.i)
+    if token.ent_type_ != "PERSON" or not _looks_like_name(token) or token.ent_iob_ != "B":
+        return None
+    ent = next(e for e in token.doc.ents if e.start == token.i)
+    state.consumed.update(range(ent.start, ent.end))
+    span = Span(ent.start_char, ent.end_char)
+    learned = state.learned_gender.get(ent.text.lower())
+    return Mention("other", span, sentence, "unknown_name", ent.text, learned, False, token.i)
+
+
+def _pronoun(token: Any, sentence: int, state: _State) -> Mention | None:
+    """The most recent compatible mention in this or the previous sentence; failing that, the only
+    compatible person in the three sentences before (lower confidence)."""
+    kind = _PRONOUNS[token.lower_]
+    near = _candidates(state, kind, sentence - 1)
+    if near:
+        return _resolved(near[0], token, sentence, kind, state, "pronoun")
+    pair = _they_for_pair(token, sentence, state) if kind == "pl" else None
+    if pair is not None:
+        return pair
+    far = _candidates(state, kind, sentence - FAR_PRONOUN_SENTENCES)
+    if far and len({m.key for m in far}) == 1:
+        return _resolved(far[0], token, sentence, kind, state, "pronoun_far")
+    return None
+
+
+def _candidates(state: _State, kind: str, first_sentence: int) -> list[Mention]:
+    """Compatible earlier mentions from ``first_sentence`` on, most recent first."""
+    found: list[Mention] = []
+    for earlier in reversed(state.mentions):
+        if earlier.sentence < first_sentence:
+            break
+        if earlier.source not in {"self", "address"} and _compatible(earlier, kind, state):
+            found.append(earlier)
+    return found
+
+
+def _resolved(earlier: Mention, token: Any, sentence: int, kind: str, state: _State, source: str) -> Mention:
+    if earlier.gender is None and kind in {"f", "m"}:
+        state.learned_gender[_gender_key(earlier)] = kind
+    gender = earlier.gender or (kind if kind != "pl" else None)
+    found = replace(earlier, span=_token_span(token), sentence=sentence, source=source, head=token.i)
+    return replace(found, gender=gender)
+
+
+def _they_for_pair(token: Any, sentence: int, state: _State) -> Mention | None:
+    """ "my mom and Dad … They": a plural pronoun after two people of one kind (or mother and father)."""
+    recent = [
+        m
+        for m in state.mentions
+        if m.sentence >= sentence - 1 and m.source not in {"self", "address", "pronoun"}
+    ]
+    roles = {m.role for m in recent}
+    if len({m.key for m in recent}) < 2:
+        return None
+    if {"mother", "father"} <= roles:
+        role = "parents"
+    elif len(roles) == 1:
+        role = roles.pop()
+    else:
+        return None
+    return Mention(role, _token_span(token), sentence, "pronoun", None, None, True, token.i)
+
+
+def _gender_key(mention: Mention) -> str:
+    return (mention.name or mention.role).lower()
+
+
+def _compatible(mention: Mention, kind: str, state: _State) -> bool:
+    gender = mention.gender or state.learned_gender.get(_gender_key(mention))
+    if kind == "pl":
+        return mention.plural or (gender is None and mention.role != "other")
+    return not mention.plural and gender in {None, kind}
+
+
+class PeopleAnalyzer:
+    name = "people"
+    version = VERSION
+    model_hash = MODEL_HASH
+    requires = frozenset({"sentences", "spacy"})
+    produces = frozenset({"person"})
+    applies_to: frozenset[str] | None = None
+
+    def run(self, doc: Document) -> list[Finding]:
+        return [mention.to_finding() for mention in find_mentions(doc)]
+
+
+@register("people", order=20)
+def _build() -> Analyzer:
+    return PeopleAnalyzer()
