@@ -46,3 +46,12 @@ def test_dreams_free_form_detail_is_reduced_to_a_short_code() -> None:
     assert "<script>" not in text
     line = next(s for s in view.statements() if s.key.startswith("dream:element:object"))
     assert len(line.key) < 60
+
+
+def test_dreams_coder_style_labels_and_bookkeeping_findings() -> None:
+    coding = finding("dream_code", "coding", {"category": "coding", "notes": []})
+    char = finding("dream_code", "character:1FKA", {"category": "character", "code": "1FKA", "label": "x"})
+    items = [item(f"d{n}", n, [coding, char], kind="dream") for n in range(2)]
+    keys = {s.key for s in build_view(items).statements()}
+    assert "dream:element:character:1FKA:" in keys
+    assert not any("coding" in key for key in keys)

@@ -80,7 +80,7 @@ def _same_item(lane: Lane) -> list[Neighbours]:
 def _line(lane: Lane, n: Neighbours, audience: str, *, surprising: bool) -> Statement:
     a, b = theme_words(n.a, audience), theme_words(n.b, audience)
     if n.mode == "next":
-        text = f"After an item with {a}, the next one brings {b} in {n.count} of {n.base} cases"
+        text = f"After an item where {a} comes up, the next one brings {b} in {n.count} of {n.base} cases"
         evidence = list(lane.with_successors(lane.follows.evidence((n.a, n.b))))
     else:
         text = f"{a[0].upper()}{a[1:]} and {b} come up next to each other in {n.count} items"

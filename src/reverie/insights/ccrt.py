@@ -131,7 +131,7 @@ ROLE_GROUPS = {
     "friend": "friends",
     "boss": "authority",
     "teacher": "authority",
-    "colleague": "others",
+    "colleague": "authority",
     "therapist": "therapist",
     "other": "others",
 }

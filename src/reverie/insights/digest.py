@@ -20,7 +20,7 @@ from reverie.insights.items import Item
 from reverie.insights.patterns import TEMPLATES, PatternMark, step_met
 
 Triple = tuple[int | None, int | None, int | None]
-_DETAIL_KEYS = ("code", "category", "type", "identity", "class", "kind", "setting", "emotion", "value")
+_DETAIL_KEYS = ("code", "type", "identity", "class", "kind", "setting", "emotion", "value")
 _DETAIL_MAX = 24
 
 
@@ -262,7 +262,14 @@ def _person_corners(
 
 
 def _dream_elements(codes: list[Finding]) -> frozenset[tuple[str, str]]:
-    return frozenset((_code_text(f.label), _detail(f.data)) for f in codes if f.label)
+    """(label, key detail) per coded element; the coder's bookkeeping finding ("coding") is not an element."""
+    elements = set()
+    for finding in codes:
+        label = _code_text(finding.label)
+        if label and label != "coding" and finding.data.get("category") != "coding":
+            detail = _detail(finding.data)
+            elements.add((label, "" if detail and detail in label else detail))
+    return frozenset(elements)
 
 
 def _detail(data: Mapping[str, Any]) -> str:
@@ -274,8 +281,8 @@ def _detail(data: Mapping[str, Any]) -> str:
 
 
 def _code_text(raw: str) -> str:
-    """Codes only: letters, digits, space, - and _, cut short (a free-form value never becomes a quote)."""
-    kept = "".join(ch for ch in raw if ch.isalnum() or ch in " -_=")
+    """Codes only: letters, digits, space and - _ = :, cut short (a free-form value never becomes a quote)."""
+    kept = "".join(ch for ch in raw if ch.isalnum() or ch in " -_=:")
     return kept[:_DETAIL_MAX].strip()
 
 

@@ -53,7 +53,7 @@ GROUP = {
     "sibling": "family",
     "boss": "authority",
     "friend": "friends",
-    "colleague": "others",
+    "colleague": "authority",
     "other": "others",
     "therapist": "therapist",
 }
