@@ -131,6 +131,8 @@ def test_portability_imports_jrnl_and_day_one(make_user: Any) -> None:
     }
     assert portability.import_journal(alice, json.dumps(jrnl).encode()).created == 2
     assert portability.import_journal(alice, json.dumps(dayone).encode()).created == 1
+    again = portability.import_journal(alice, json.dumps(jrnl).encode())
+    assert (again.created, again.skipped) == (0, 2)
     kinds = sorted(v.kind for v in journal.list_entries(alice))
     assert kinds == ["dream", "reflection", "reflection"]
     assert load(json.dumps(dayone).encode()).entries[0].body == "Morning pages."

@@ -96,11 +96,15 @@ def _draft(entry: PortableEntry) -> EntryDraft:
 
 
 def _entry_id(actor: User, raw: str) -> tuple[uuid.UUID, bool]:
-    """Keep the exported id when it is ours or free; a duplicate of our own entry is skipped."""
+    """Keep the exported id when it is ours or free; an entry we already hold is skipped (imports repeat safely).
+
+    Ids from other apps (jrnl, Day One) are not UUIDs: they map to a stable UUID per person, so a second import of
+    the same file finds them again.
+    """
     try:
         wanted = uuid.UUID(raw)
     except ValueError:
-        return uuid.uuid5(uuid.NAMESPACE_URL, f"reverie-import:{actor.pk}:{raw}"), False
+        wanted = uuid.uuid5(uuid.NAMESPACE_URL, f"reverie-import:{actor.pk}:{raw}")
     existing = Entry.objects.filter(pk=wanted).only("client_id").first()
     if existing is None:
         return wanted, False
