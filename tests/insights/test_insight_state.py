@@ -4,6 +4,8 @@ import random
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from insight_builders import episode, item, withdrawal_history
 
 from reverie.errors import Conflict, NotFound
@@ -90,3 +92,20 @@ def test_state_replace_swaps_findings() -> None:
     view = state.view()
     assert [g.group for g in view.groups] == ["authority"]
     assert "a" in state and len(state) == 1
+
+
+_POOL = synthetic_history(seed=8, n_entries=40, n_sessions=8)
+
+
+@settings(max_examples=25, deadline=None)
+@given(order=st.permutations(range(len(_POOL))), drop=st.sets(st.integers(0, len(_POOL) - 1), max_size=15))
+def test_state_any_order_of_adds_and_removes_matches_a_fresh_build(order: list[int], drop: set[int]) -> None:
+    state = InsightState()
+    state.view("client")
+    state.view("therapist", include_process_notes=True)
+    for index in order:
+        state.add(_POOL[index])
+    for index in sorted(drop):
+        state.remove(_POOL[index].id)
+    fresh = InsightState([it for n, it in enumerate(_POOL) if n not in drop])
+    assert _views(state) == _views(fresh)
