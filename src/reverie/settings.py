@@ -42,15 +42,25 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("REVERIE_MODE", lambda: "embedded", "embedded (one machine, SQLite) or clinic (PostgreSQL, TLS required)."),
-    Setting("REVERIE_DATA_DIR", _default_data_dir, "Folder for the SQLite database, key file and attachments (XDG)."),
+    Setting(
+        "REVERIE_MODE",
+        lambda: "embedded",
+        "embedded (one machine, SQLite) or clinic (PostgreSQL, TLS required).",
+    ),
+    Setting(
+        "REVERIE_DATA_DIR",
+        _default_data_dir,
+        "Folder for the SQLite database, key file and attachments (XDG).",
+    ),
     Setting(
         "REVERIE_DATABASE_URL",
         lambda: "",
         "Database URL. Empty: SQLite in the data folder. postgresql://user:pass@host:port/name selects PostgreSQL.",
         secret=True,
     ),
-    Setting("REVERIE_KEY_FILE", lambda: "", "Master key file. Empty: keys.json in the data folder (mode 0600)."),
+    Setting(
+        "REVERIE_KEY_FILE", lambda: "", "Master key file. Empty: keys.json in the data folder (mode 0600)."
+    ),
     Setting(
         "REVERIE_MASTER_KEY",
         lambda: "",
@@ -65,13 +75,23 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("REVERIE_HOST", lambda: "127.0.0.1", "Address the web server listens on."),
     Setting("REVERIE_PORT", lambda: "8000", "Port the web server listens on.", int),
-    Setting("REVERIE_DEBUG", lambda: "false", "Show tracebacks in the browser (never in clinic mode).", _bool),
+    Setting(
+        "REVERIE_DEBUG", lambda: "false", "Show tracebacks in the browser (never in clinic mode).", _bool
+    ),
     Setting("REVERIE_TLS", lambda: "false", "Served behind TLS: secure cookies and HSTS.", _bool),
-    Setting("REVERIE_ALLOWED_HOSTS", lambda: "127.0.0.1,localhost", "Comma-separated host names the app answers."),
+    Setting(
+        "REVERIE_ALLOWED_HOSTS", lambda: "127.0.0.1,localhost", "Comma-separated host names the app answers."
+    ),
     Setting("REVERIE_MAX_ENTRY_CHARS", lambda: "1000000", "Largest journal entry, in characters.", int),
-    Setting("REVERIE_MAX_ATTACHMENT_BYTES", lambda: "10485760", "Largest art or music attachment, in bytes.", int),
+    Setting(
+        "REVERIE_MAX_ATTACHMENT_BYTES", lambda: "10485760", "Largest art or music attachment, in bytes.", int
+    ),
     Setting("REVERIE_LOG_LEVEL", lambda: "INFO", "Log level. Logs never contain entry text."),
-    Setting("REVERIE_ANALYSIS", lambda: "background", "background, inline or off: when saved entries are analysed."),
+    Setting(
+        "REVERIE_ANALYSIS",
+        lambda: "background",
+        "background, inline or off: when saved entries are analysed.",
+    ),
 )
 
 
@@ -138,7 +158,9 @@ def parse_database_url(url: str, data_dir: Path) -> DatabaseTarget:
     if parsed.scheme == "sqlite":
         path = unquote(parsed.path)
         if not path:
-            raise ConfigurationError("REVERIE_DATABASE_URL: a sqlite URL needs a path, e.g. sqlite:////var/r.db.")
+            raise ConfigurationError(
+                "REVERIE_DATABASE_URL: a sqlite URL needs a path, e.g. sqlite:////var/r.db."
+            )
         return DatabaseTarget("sqlite", path)
     if parsed.scheme in {"postgres", "postgresql"}:
         name = parsed.path.lstrip("/")

@@ -24,8 +24,7 @@ MAX_SENTENCE_CHARS = 1_000  # a "sentence" longer than this (a pasted table, cod
 
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 _ENGLISH_FUNCTION_WORDS = frozenset(
-    "the a an and or but i me my you he she it we they is are was were be been to of in on at for with "
-    "that this not no so if as by from have has had do did don't can't i'm it's just what when who".split()
+    ["the", "a", "an", "and", "or", "but", "i", "me", "my", "you", "he", "she", "it", "we", "they", "is", "are", "was", "were", "be", "been", "to", "of", "in", "on", "at", "for", "with", "that", "this", "not", "no", "so", "if", "as", "by", "from", "have", "has", "had", "do", "did", "don't", "can't", "i'm", "it's", "just", "what", "when", "who"]
 )
 
 
