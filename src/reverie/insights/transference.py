@@ -10,7 +10,7 @@ from __future__ import annotations
 from reverie.insights.ccrt import MIRROR_GROUPS, group_words, triple_phrase
 from reverie.insights.digest import Triple
 from reverie.insights.lane import Lane
-from reverie.insights.statements import Statement, statement
+from reverie.insights.statements import Statement, join_words, statement
 
 MAX_MIRRORS = 3
 
@@ -40,7 +40,8 @@ def _mirror_line(lane: Lane, triple: Triple, audience: str) -> Statement:
     ]
     phrase = triple_phrase(*triple)
     if others:
-        text = f"{phrase}, appears {', '.join(others)} episodes and {therapist}."
+        parts = [f"{others[0]} episodes", *others[1:], therapist]
+        text = f"{phrase}, appears {join_words(parts)}."
     else:
         text = f"{phrase}, appears {therapist} episodes; it does not appear with others in this view."
     keys = [(group, triple) for group in ("therapist", *MIRROR_GROUPS)]
