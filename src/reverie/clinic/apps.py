@@ -6,3 +6,8 @@ class ClinicConfig(AppConfig):
     label = "clinic"
     verbose_name = "Reverie"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from reverie.clinic.services import analysis
+
+        analysis.install()

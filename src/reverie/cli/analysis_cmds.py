@@ -1,0 +1,185 @@
+"""``reverie analyse``, ``reanalyse``, ``eval …`` and ``bench …``: the analysis engine from the command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from reverie.errors import InvalidInput
+
+eval_app = typer.Typer(
+    help="Measure the analyzers against human-coded data (prints JSON last).", no_args_is_help=True
+)
+bench_app = typer.Typer(help="Benchmarks (print figures, JSON last).", no_args_is_help=True)
+
+
+def _read(source: str) -> str:
+    raw = sys.stdin.buffer.read() if source == "-" else _file_bytes(Path(source))
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InvalidInput(f"The text is not valid UTF-8 (bad byte at position {exc.start}).") from None
+
+
+def _file_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InvalidInput(f"No file at {path}.") from None
+
+
+def _evidence(text: str, finding: dict[str, Any]) -> str:
+    quotes = [text[s:e].strip() for s, e in finding.get("spans", [])[:2]]
+    return " | ".join(f"“{q[:80]}”" for q in quotes if q)
+
+
+def describe(finding: dict[str, Any]) -> str:
+    """One plain line per finding, with its most telling details."""
+    data = finding.get("data", {})
+    label = finding["label"]
+    if finding["kind"] == "episode":
+        parts = [f"with {data.get('other', label)}"]
+        for key, name in (("w", "wish"), ("ro", "other"), ("rs", "self")):
+            code = data.get(key)
+            if code:
+                parts.append(f"{name}: {code.get('label', code.get('cluster'))}")
+        return "; ".join(parts)
+    if finding["kind"] == "ambivalence":
+        return (
+            f"toward {label}: {', '.join(data.get('positive', []))} and {', '.join(data.get('negative', []))}"
+        )
+    return str(label)
+
+
+def print_readable(text: str, result: dict[str, Any]) -> None:
+    from rich.console import Console
+
+    console = Console()
+    for note in result.get("notes", []):
+        console.print(f"[yellow]note:[/] {note}")
+    by_kind: dict[str, list[dict[str, Any]]] = {}
+    for finding in result["findings"]:
+        by_kind.setdefault(finding["kind"], []).append(finding)
+    for kind, findings in by_kind.items():
+        console.print(f"\n[bold]{kind}[/]")
+        for f in findings[:30]:
+            console.print(f"  {describe(f)}  ({f['confidence']:.2f})  {_evidence(text, f)}", highlight=False)
+    if not result["findings"] and not result.get("notes"):
+        console.print("Nothing found.")
+
+
+def analyse(
+    source: Annotated[str, typer.Argument(help="A text file, or '-' for stdin.")],
+    kind: Annotated[
+        str, typer.Option(help="Entry kind: free_association, dream, session, …")
+    ] = "free_association",
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Analyse a text on this machine and print the findings with their evidence."""
+    from reverie.analysis.pipeline import analyse as run
+
+    text = _read(source)
+    result = run(text, kind).to_json()
+    if as_json:
+        typer.echo(json.dumps(result, ensure_ascii=False))
+    else:
+        print_readable(text, result)
+
+
+def reanalyse() -> None:
+    """Recompute stored analyses made by older analyzer versions."""
+    from rich.progress import Progress
+
+    from reverie.cli.runtime import django_ready
+
+    django_ready()
+    from reverie.clinic.services.analysis import reanalyse as run
+
+    with Progress() as bar:
+        task = bar.add_task("Re-analysing", total=None)
+        count = run(lambda i, n: bar.update(task, completed=i, total=n))
+    typer.echo(f"Re-analysed {count} entries.")
+
+
+def _progress_run(label: str, fn: Callable[..., dict[str, Any]], path: Path, takes_progress: bool) -> None:
+    from rich.progress import Progress
+
+    if not path.exists():
+        raise InvalidInput(f"No file at {path}.")
+    if takes_progress:
+        with Progress(transient=True, file=sys.stderr) as bar:  # type: ignore[call-arg]
+            task = bar.add_task(label, total=None)
+            report = fn(path, progress=lambda i, n: bar.update(task, completed=i, total=n))
+    else:
+        report = fn(path)
+    typer.echo(json.dumps(report, ensure_ascii=False))
+
+
+@eval_app.command("emotions")
+def eval_emotions(goemotions: Annotated[Path, typer.Option(help="A GoEmotions-format TSV.")]) -> None:
+    """Emotions against GoEmotions labels: macro/micro F1 and per-label F1."""
+    from reverie.analysis.evaluation.emotions import evaluate_emotions
+
+    _progress_run("Emotions", evaluate_emotions, goemotions, True)
+
+
+@eval_app.command("episodes")
+def eval_episodes(vignettes: Annotated[Path, typer.Option(help="Vignettes as JSON lines.")]) -> None:
+    """Relationship episodes against hand-coded vignettes: found, expected, W/RO/RS accuracy."""
+    from reverie.analysis.evaluation.episodes import evaluate_episodes
+
+    _progress_run("Episodes", evaluate_episodes, vignettes, False)
+
+
+@eval_app.command("defenses")
+def eval_defenses(psydefconv: Annotated[Path, typer.Option(help="PsyDefConv JSON lines.")]) -> None:
+    """Defense levels against PsyDefConv labels: macro F1, accuracy, per-level F1, confusion."""
+    from reverie.analysis.evaluation.defenses import evaluate_defenses
+
+    _progress_run("Defenses", evaluate_defenses, psydefconv, False)
+
+
+@eval_app.command("risk")
+def eval_risk(cssrs: Annotated[Path, typer.Option(help="C-SSRS users CSV.")]) -> None:
+    """Risk screening against C-SSRS user labels: AUC, recall, precision, confusion."""
+    from reverie.analysis.evaluation.risk import evaluate_risk
+
+    _progress_run("Risk", evaluate_risk, cssrs, False)
+
+
+@eval_app.command("dreams")
+def eval_dreams(
+    hvdc: Annotated[Path, typer.Option(help="Hall–Van de Castle coded dreams (JSON lines).")],
+) -> None:
+    """Dream coding against hand codes: emotion F1, characters, counts, indicator error."""
+    from reverie.analysis.evaluation.dreams import evaluate_dreams
+
+    _progress_run("Dreams", evaluate_dreams, hvdc, True)
+
+
+@bench_app.command("analysis")
+def bench_analysis(
+    texts: Annotated[Path | None, typer.Option(help="Optional file: one text per paragraph.")] = None,
+) -> None:
+    """Throughput and latency of the whole pipeline, and its ratio to a bare encoder pass."""
+    from reverie.analysis.bench import bench_analysis as run
+
+    chosen = None
+    if texts is not None:
+        chosen = [t.strip() for t in _read(str(texts)).split("\n\n") if t.strip()]
+        if not chosen:
+            raise InvalidInput("The texts file holds no text.")
+    report = run(chosen)
+    typer.echo(json.dumps(report))
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(analyse)
+    app.command()(reanalyse)
+    app.add_typer(eval_app, name="eval")
+    app.add_typer(bench_app, name="bench")

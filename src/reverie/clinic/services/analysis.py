@@ -1,0 +1,157 @@
+"""Analysis of saved entries: after the save commits, never blocking the writer, results stored sealed.
+
+``REVERIE_ANALYSIS`` chooses how: ``background`` enqueues a django-tasks task that a ``reverie worker`` process runs
+(several workers may share one PostgreSQL database), ``inline`` runs it right after the commit (tests, scripts),
+``off`` not at all. A failed analysis is logged by type only and never touches the entry.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.db import IntegrityError as DbIntegrityError
+from django.db import transaction
+from django_tasks import task
+
+from reverie.clinic.models import Entry, StoredAnalysis, User
+from reverie.clinic.services import audit, keys
+from reverie.clinic.services.journal import _entry_for, _open_payload
+from reverie.clinic.services.policy import Action
+
+log = logging.getLogger("reverie.analysis")
+RESULT_PURPOSE = "analysis.result"
+RISK_ORDER = ("none", "indicator", "ideation", "behavior", "attempt")
+
+# Called with (entry, stored analysis, result json) after a result is stored; the risk flow subscribes.
+after_analysis_hooks: list[Callable[[Entry, StoredAnalysis, dict[str, Any]], None]] = []
+
+
+def _result_id(entry_id: uuid.UUID, revision: int) -> str:
+    return f"{entry_id}#a{revision}"
+
+
+def analysis_text(doc: dict[str, Any]) -> str:
+    """What the analyzers read: the body, then the mindful-choice fields, never the title alone."""
+    extra = doc.get("extra") or {}
+    parts = [
+        str(doc.get("body", "")),
+        *(str(extra[k]) for k in ("situation", "urge", "choice") if k in extra),
+    ]
+    return "\n\n".join(p for p in parts if p.strip())
+
+
+def _risk_level(result: dict[str, Any]) -> str:
+    levels = [f["label"] for f in result.get("findings", []) if f.get("kind") == "risk"]
+    return max(levels, key=lambda lv: RISK_ORDER.index(lv) if lv in RISK_ORDER else 0, default="none")
+
+
+def analyse_stored_entry(entry_id: uuid.UUID | str, revision: int) -> StoredAnalysis | None:
+    """Analyse one revision of an entry and store the sealed result. Returns None when it is gone or stale."""
+    from reverie.analysis.pipeline import analyse
+
+    entry = Entry.objects.select_related("client").filter(pk=entry_id).first()
+    if entry is None or entry.revision != revision or entry.deleted_at is not None:
+        return None
+    doc = _open_payload(entry, entry.client)
+    result = analyse(analysis_text(doc), entry.kind).to_json()
+    sealed = keys.seal_for(
+        entry.client,
+        _result_id(entry.id, revision),
+        RESULT_PURPOSE,
+        json.dumps(result, ensure_ascii=False).encode(),
+    )
+    try:
+        with transaction.atomic():
+            stored = StoredAnalysis.objects.create(
+                entry=entry,
+                revision=revision,
+                analyzers=result.get("analyzers", {}),
+                risk_level=_risk_level(result),
+                payload=sealed,
+            )
+    except DbIntegrityError:
+        return StoredAnalysis.objects.filter(entry=entry, revision=revision).first()
+    for hook in after_analysis_hooks:
+        hook(entry, stored, result)
+    return stored
+
+
+@task()
+def analyse_entry_task(entry_id: str, revision: int) -> None:
+    try:
+        analyse_stored_entry(entry_id, revision)
+    except Exception as exc:
+        log.error("analysis of one entry failed: %s", type(exc).__name__)
+
+
+def schedule(entry_id: uuid.UUID, revision: int) -> None:
+    """The journal's after-save hook."""
+    mode = settings.REVERIE["REVERIE_ANALYSIS"]
+    if mode == "off":
+        return
+    if mode == "inline":
+        try:
+            analyse_stored_entry(entry_id, revision)
+        except Exception as exc:
+            log.error("analysis of one entry failed: %s", type(exc).__name__)
+        return
+    analyse_entry_task.enqueue(str(entry_id), revision)
+
+
+@dataclass(frozen=True, slots=True)
+class EntryAnalysis:
+    revision: int
+    result: dict[str, Any]
+
+
+def findings_for(actor: User, entry_id: uuid.UUID | str) -> EntryAnalysis | None:
+    """The latest stored analysis of an entry the actor may read (same policy as the entry itself)."""
+    entry = _entry_for(actor, entry_id, Action.READ)
+    stored = StoredAnalysis.objects.filter(entry=entry).order_by("-revision").first()
+    if stored is None:
+        return None
+    raw = keys.open_for(entry.client, _result_id(entry.id, stored.revision), RESULT_PURPOSE, stored.payload)
+    audit.record(actor, "analysis.read", "entry", entry.id, subject=entry.client)
+    return EntryAnalysis(stored.revision, json.loads(raw))
+
+
+def current_versions() -> dict[str, str]:
+    """Analyzer name → "version:model_hash" of the pipeline as installed now."""
+    from reverie.analysis.pipeline import analyse
+
+    return dict(analyse("A short note to learn which analyzers are installed.").analyzers)
+
+
+def stale_entries() -> list[Entry]:
+    versions = current_versions()
+    rows = Entry.objects.filter(deleted_at__isnull=True).prefetch_related("analyses")
+    stale = []
+    for entry in rows:
+        latest = max(entry.analyses.all(), key=lambda a: a.revision, default=None)
+        if latest is None or latest.revision != entry.revision or latest.analyzers != versions:
+            stale.append(entry)
+    return stale
+
+
+def reanalyse(progress: Callable[[int, int], None] | None = None) -> int:
+    """Recompute every stored result made by other analyzer versions (after a model changes)."""
+    todo = stale_entries()
+    for i, entry in enumerate(todo, 1):
+        StoredAnalysis.objects.filter(entry=entry).delete()
+        analyse_stored_entry(entry.id, entry.revision)
+        if progress:
+            progress(i, len(todo))
+    return len(todo)
+
+
+def install() -> None:
+    from reverie.clinic.services import journal
+
+    if schedule not in journal.after_save_hooks:
+        journal.after_save_hooks.append(schedule)
