@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import statistics
 import sys
@@ -43,13 +44,16 @@ def main(argv: list[str] | None = None) -> None:
     items = synthetic_history(seed=7, n_entries=args.entries, n_sessions=args.sessions)
     print(f"generated {len(items)} items in {time.perf_counter() - started:.3f} s")
 
-    builds = []
+    builds, cpu = [], []
     for _ in range(args.runs):
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         state = InsightState(items)
         view = state.view("client")
         builds.append(time.perf_counter() - started)
-    print("build runs (s):", ", ".join(f"{b:.3f}" for b in builds))
+        cpu.append(time.process_time() - started_cpu)
+    print("build runs, wall (s):", ", ".join(f"{b:.3f}" for b in builds))
+    print("build runs, process CPU (s):", ", ".join(f"{c:.3f}" for c in cpu))
+    print(f"load average (1 min) on {os.cpu_count()} cores: {os.getloadavg()[0]:.1f}")
     print(f"statements: {sum(1 for _ in view.statements())}, evidence ids: {len(view.evidence_ids())}")
 
     started = time.perf_counter()
