@@ -2,12 +2,14 @@
 
 from django.urls import path
 
-from reverie.clinic.web import views
+from reverie.api.api import api
+from reverie.clinic.web import insight_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("setup/", views.setup, name="setup"),
     path("signup/", views.signup, name="signup"),
+    path("demo/", views.demo, name="demo"),
     path("login/", views.login_view, name="login"),
     path("logout/", views.logout_view, name="logout"),
     path("write/", views.write, name="write"),
@@ -23,4 +25,8 @@ urlpatterns = [
     path("export/", views.export, name="export"),
     path("pair/", views.pair, name="pair"),
     path("safety/", views.safety, name="safety"),
+    path("insights/", insight_views.my_insights, name="insights"),
+    path("insights/report.pdf", insight_views.insights_pdf, name="insights_pdf"),
+    path("clients/<int:client_id>/insights/", insight_views.client_insights, name="client_insights"),
+    path("api/", api.urls),
 ]

@@ -1,0 +1,70 @@
+"""``reverie insights`` and ``reverie demo``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+def insights(
+    user: Annotated[
+        str | None, typer.Option("--user", "-u", help="Your user name (or REVERIE_USER).")
+    ] = None,
+    client: Annotated[int | None, typer.Option(help="Therapists: the client's id.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    pdf: Annotated[Path | None, typer.Option(help="Write a printable PDF report here.")] = None,
+) -> None:
+    """Patterns over time in what you wrote (or, for a therapist, in what a client shared)."""
+    from rich.console import Console
+
+    from reverie.cli.runtime import sign_in
+    from reverie.clinic.services import insights as service
+    from reverie.files import write_private_atomic
+    from reverie.insights.report import render_pdf
+    from reverie.insights.view import DISCLAIMER
+
+    view = service.view_for(sign_in(user), client)
+    if pdf is not None:
+        write_private_atomic(pdf, render_pdf(view))
+        typer.echo(f"Wrote {pdf}.")
+        return
+    if as_json:
+        typer.echo(json.dumps(view.to_json(), ensure_ascii=False))
+        return
+    console = Console()
+    console.print(f"[dim]{DISCLAIMER}[/]")
+    for section in view.sections:
+        console.print(f"\n[bold]{section.title}[/]")
+        if not section.statements:
+            console.print("  [dim]nothing to show yet[/]")
+        for s in section.statements:
+            console.print(
+                f"  • {s.text} [dim]({s.strength}; entries {', '.join(e[:8] for e in s.evidence[:5])})[/]"
+            )
+
+
+def demo() -> None:
+    """Load invented demo data (a client and a therapist, six months of entries) and analyse it."""
+    from rich.progress import Progress
+
+    from reverie.cli.runtime import django_ready
+
+    django_ready()
+    from reverie.clinic.services.demo import load_demo
+
+    with Progress(transient=True) as bar:
+        task = bar.add_task("Writing and analysing demo entries", total=None)
+        accounts = load_demo(lambda i, n: bar.update(task, completed=i, total=n))
+    typer.echo(
+        f"Demo loaded ({accounts.entries} invented entries, tagged 'demo data').\n"
+        f"Log in at http://127.0.0.1:8000/ as '{accounts.client.username}' or '{accounts.therapist.username}' "
+        f"with the password: {accounts.password}\nThen open Patterns."
+    )
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(insights)
+    app.command()(demo)

@@ -1,0 +1,108 @@
+"""Patterns over time for one client, built from stored (sealed) analyses and kept up to date incrementally.
+
+The client decides whether to look. The therapist's view holds only what the client shared; process notes never
+feed it unless the therapist asks, and that request is audited by the caller of :func:`view_for`.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from reverie.analysis.findings import Finding
+from reverie.clinic.models import Entry, Pair, StoredAnalysis, User
+from reverie.clinic.services import audit, keys
+from reverie.clinic.services.analysis import RESULT_PURPOSE, _result_id
+from reverie.errors import NotFound, PermissionDenied
+from reverie.insights.items import Item
+from reverie.insights.state import InsightState
+from reverie.insights.view import InsightView
+
+_lock = threading.Lock()
+
+
+@dataclass(slots=True)
+class _Cached:
+    state: InsightState
+    versions: dict[str, int]  # item id -> stored analysis id that fed it (detects new analyses and edits)
+
+
+_cache: dict[int, _Cached] = {}
+
+
+def _item(entry: Entry, stored: StoredAnalysis) -> Item:
+    raw = keys.open_for(entry.client, _result_id(entry.id, stored.revision), RESULT_PURPOSE, stored.payload)
+    result = json.loads(raw)
+    findings = tuple(Finding.from_json(f) for f in result.get("findings", []))
+    return Item(
+        id=str(entry.id),
+        source="entry",
+        kind=entry.kind,
+        happened_at=entry.happened_at,
+        shared_with_therapist=entry.shared,
+        is_process_note=False,
+        findings=findings,
+    )
+
+
+def _latest_analyses(client: User) -> Iterable[tuple[Entry, StoredAnalysis]]:
+    rows = Entry.objects.filter(client=client, deleted_at__isnull=True).select_related("client")
+    stored = {
+        a.entry_id: a
+        for a in StoredAnalysis.objects.filter(entry__client=client).order_by("entry_id", "revision")
+    }
+    for entry in rows:
+        analysis = stored.get(entry.id)
+        if analysis is not None:
+            yield entry, analysis
+
+
+def state_for(client: User) -> InsightState:
+    """The client's insight state: built once, then updated item by item as analyses and sharing change."""
+    with _lock:
+        cached = _cache.setdefault(client.pk, _Cached(InsightState(), {}))
+        seen: set[str] = set()
+        for entry, stored in _latest_analyses(client):
+            key = str(entry.id)
+            seen.add(key)
+            version = stored.pk * 2 + int(entry.shared)
+            if cached.versions.get(key) == version:
+                continue
+            item = _item(entry, stored)
+            if key in cached.versions:
+                cached.state.replace(item)
+            else:
+                cached.state.add(item)
+            cached.versions[key] = version
+        for gone in set(cached.versions) - seen:
+            cached.state.remove(gone)
+            del cached.versions[gone]
+        return cached.state
+
+
+def forget(client_id: int) -> None:
+    with _lock:
+        _cache.pop(client_id, None)
+
+
+def view_for(actor: User, client_id: int | None = None) -> InsightView:
+    """The client's own view, or the linked therapist's view of what the client shared."""
+    if actor.is_client:
+        if client_id not in (None, actor.pk):
+            raise NotFound("No such client.")
+        view = state_for(actor).view("client")
+        audit.record(actor, "insights.read", "insights", actor.pk, subject=actor)
+        return view
+    if client_id is None:
+        raise PermissionDenied("Choose a client to see the patterns they shared.")
+    pair = Pair.objects.filter(therapist=actor, client_id=client_id, ended_at__isnull=True).select_related(
+        "client"
+    )
+    link = pair.first()
+    if link is None:
+        raise NotFound("No such client.")
+    view = state_for(link.client).view("therapist")
+    audit.record(actor, "insights.read", "insights", link.client.pk, subject=link.client)
+    return view

@@ -1,0 +1,66 @@
+"""The insight pages: the client's own patterns (when they choose to look) and the therapist's view of what was shared."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_GET
+
+from reverie.clinic.models import User
+from reverie.clinic.services import insights
+from reverie.insights.pictures import relationship_map_svg, timeline_svg, triangles_svg
+from reverie.insights.report import render_pdf
+from reverie.insights.view import DISCLAIMER, InsightView
+
+
+def _user(request: HttpRequest) -> User:
+    user = request.user
+    assert isinstance(user, User)
+    return user
+
+
+def _page(request: HttpRequest, view: InsightView, client_id: int | None) -> HttpResponse:
+    context = {
+        "view": view,
+        "client_id": client_id,
+        "disclaimer": DISCLAIMER,
+        # The SVGs are built from counts and category labels only, with every text node escaped by the renderer.
+        "timeline": mark_safe(timeline_svg(view)),  # noqa: S308
+        "relationships": mark_safe(relationship_map_svg(view)),  # noqa: S308
+        "triangles": mark_safe(triangles_svg(view)),  # noqa: S308
+    }
+    return render(request, "reverie/insights.html", context)
+
+
+@login_required
+@require_GET
+def my_insights(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    if user.is_therapist:
+        return render(
+            request,
+            "reverie/insights_choose.html",
+            {"pairs": user.pairs_as_therapist.filter(ended_at__isnull=True)},
+        )
+    if request.GET.get("show") != "1":
+        return render(request, "reverie/insights_ask.html", {})
+    return _page(request, insights.view_for(user), None)
+
+
+@login_required
+@require_GET
+def client_insights(request: HttpRequest, client_id: int) -> HttpResponse:
+    return _page(request, insights.view_for(_user(request), client_id), client_id)
+
+
+@login_required
+@require_GET
+def insights_pdf(request: HttpRequest) -> HttpResponse:
+    raw = request.GET.get("client")
+    client_id = int(raw) if raw and raw.isdigit() else None
+    view = insights.view_for(_user(request), client_id)
+    response = HttpResponse(render_pdf(view), content_type="application/pdf")
+    response["Content-Disposition"] = 'attachment; filename="reverie-patterns.pdf"'
+    return response
