@@ -8,7 +8,7 @@ import sys
 import click
 import typer
 
-from reverie.cli import admin, analysis_cmds, insights_cmds, journal_cmds
+from reverie.cli import admin, analysis_cmds, care_cmds, insights_cmds, journal_cmds
 from reverie.errors import ReverieError
 
 app = typer.Typer(
@@ -24,6 +24,7 @@ app.add_typer(admin.keys_app, name="keys")
 admin.register(app)
 analysis_cmds.register(app)
 insights_cmds.register(app)
+care_cmds.register(app)
 
 
 def run() -> None:

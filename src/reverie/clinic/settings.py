@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "reverie.clinic.apps.ClinicConfig",
     "reverie.api.apps.ApiConfig",
+    "reverie.care.apps.CareConfig",
 ]
 
 MIDDLEWARE = [

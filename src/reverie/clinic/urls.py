@@ -1,6 +1,6 @@
 """Every route, in one list. Each view asks the policy; tests check every route is covered."""
 
-from django.urls import path
+from django.urls import include, path
 
 from reverie.api.api import api
 from reverie.clinic.web import insight_views, views
@@ -29,4 +29,5 @@ urlpatterns = [
     path("insights/report.pdf", insight_views.insights_pdf, name="insights_pdf"),
     path("clients/<int:client_id>/insights/", insight_views.client_insights, name="client_insights"),
     path("api/", api.urls),
+    path("", include("reverie.care.urls")),
 ]

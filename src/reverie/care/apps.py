@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+
+
+class CareConfig(AppConfig):
+    name = "reverie.care"
+    label = "care"
+    verbose_name = "Reverie course of therapy"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from reverie.care import policy
+        from reverie.care.services import alerts
+
+        policy.install()
+        alerts.install()

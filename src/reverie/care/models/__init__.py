@@ -1,0 +1,26 @@
+"""Storage types of the course of therapy. Free text lives only in sealed ``payload`` columns."""
+
+from reverie.care.models.course import Course, CourseSession, Formulation, GoodbyeLetter
+from reverie.care.models.directory import DirectoryProfile
+from reverie.care.models.goals import Goal, GoalEvidence, GoalRating
+from reverie.care.models.measures import MeasureResponse
+from reverie.care.models.notes import NoteKind, ProgressNote, TherapistNote
+from reverie.care.models.safety import CheckIn, RiskAlert, SafetyPlanRecord
+
+__all__ = [
+    "CheckIn",
+    "Course",
+    "CourseSession",
+    "DirectoryProfile",
+    "Formulation",
+    "Goal",
+    "GoalEvidence",
+    "GoalRating",
+    "GoodbyeLetter",
+    "MeasureResponse",
+    "NoteKind",
+    "ProgressNote",
+    "RiskAlert",
+    "SafetyPlanRecord",
+    "TherapistNote",
+]

@@ -1,0 +1,270 @@
+"""Setting up and reading a course: programme, planned sessions, where the course stands, the IPAF and letter.
+
+Every rule comes from :mod:`reverie.programmes` (phases, session planning, overlap, recurrence rules); this module
+stores, authorizes, seals and audits.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from reverie.care.models import Course, CourseSession, GoodbyeLetter
+from reverie.care.policy import linked_clients, visible_courses
+from reverie.care.services import records
+from reverie.clinic.models import User
+from reverie.clinic.services import audit
+from reverie.clinic.services.policy import Action, allows
+from reverie.errors import InvalidInput, NotFound, PermissionDenied
+from reverie.measures.schedule import parse_schedule
+from reverie.programmes import formats
+from reverie.programmes.calendar import parse_rrule
+from reverie.programmes.formats import CoursePosition, Programme
+from reverie.programmes.sessions import Attendance, Session, check_no_overlap, plan_sessions
+
+LETTER_PURPOSE = "letter.goodbye"
+DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+@dataclass(frozen=True, slots=True)
+class CourseDraft:
+    """What a therapist asks for. ``start`` without a zone is read in ``timezone``. ``rrule`` (optional, e.g.
+    ``FREQ=WEEKLY;BYDAY=MO,TH;COUNT=28``) replaces ``weekly``/``weekdays``/``total_sessions``."""
+
+    client: str
+    programme: str
+    start: datetime
+    timezone: str = "UTC"
+    weekly: int = 1
+    weekdays: tuple[int, ...] | None = None
+    total_sessions: int | None = None
+    duration_minutes: int = 50
+    measure_schedule: str = "every_session"
+    rrule: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    programme: Programme
+    start: datetime
+    weekly: int
+    weekdays: tuple[int, ...] | None
+    total: int | None
+
+
+def zone_of(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InvalidInput("Unknown time zone; use a name such as Europe/London or UTC.") from None
+
+
+def _weekly_from_rrule(text: str, start: datetime) -> tuple[int, tuple[int, ...] | None, int | None]:
+    rule = parse_rrule(text)
+    if rule.freq != "WEEKLY" or rule.interval != 1 or rule.until is not None:
+        raise InvalidInput(
+            "A course's recurrence rule must be FREQ=WEEKLY with COUNT, without INTERVAL or UNTIL."
+        )
+    if not rule.byday:
+        return 1, None, rule.count
+    if any(day not in DAY_CODES for day in rule.byday):
+        raise InvalidInput("The BYDAY part of a course's recurrence rule names plain weekdays (MO…SU).")
+    days = tuple(sorted(DAY_CODES.index(day) for day in rule.byday))
+    if start.weekday() not in days:
+        raise InvalidInput("The first session must fall on one of the rule's weekdays.")
+    return len(days), days, rule.count
+
+
+def plan_of(draft: CourseDraft) -> Plan:
+    programme = formats.get_programme(draft.programme)
+    zone = zone_of(draft.timezone)
+    start = draft.start.replace(tzinfo=zone) if draft.start.tzinfo is None else draft.start.astimezone(zone)
+    weekly, weekdays, total = draft.weekly, draft.weekdays, draft.total_sessions
+    if draft.rrule:
+        weekly, weekdays, total = _weekly_from_rrule(draft.rrule, start)
+    low, high = programme.per_week
+    if not low <= weekly <= high:
+        raise InvalidInput(f"{programme.name} meets {low}–{high} time(s) a week.")
+    return Plan(programme, start, weekly, weekdays, formats.check_total(programme, total))
+
+
+def as_session(row: CourseSession) -> Session:
+    attendance = Attendance(row.attendance) if row.attendance else None
+    return Session(row.slot, row.start, row.duration_minutes, attendance)
+
+
+def busy_sessions(people: Sequence[User], exclude: Course | None = None) -> list[Session]:
+    """Every session not cancelled of courses these people are in (either side), as pure sessions."""
+    rows = CourseSession.objects.filter(
+        Q(course__therapist__in=people) | Q(course__client__in=people), course__ended_at__isnull=True
+    )
+    if exclude is not None:
+        rows = rows.exclude(course=exclude)
+    return [s for s in (as_session(r) for r in rows) if not s.cancelled]
+
+
+def _linked_client(therapist: User, name: str) -> User:
+    client = linked_clients(therapist).filter(username=name.strip().lower()).first()
+    if client is None:
+        raise NotFound("No such client among your linked clients.")
+    return client
+
+
+def create_course(therapist: User, draft: CourseDraft) -> Course:
+    """Plan and store a course in one transaction; an overlap with another session raises Conflict."""
+    if not (therapist.is_active and therapist.is_therapist):
+        raise PermissionDenied("Only a therapist sets up a course.")
+    client = _linked_client(therapist, draft.client)
+    plan = plan_of(draft)
+    schedule = parse_schedule(draft.measure_schedule)
+    sessions = plan_sessions(plan.start, plan.weekly, plan.total, plan.weekdays, draft.duration_minutes)
+    busy = busy_sessions([therapist, client])
+    for session in sessions:
+        check_no_overlap(busy, session)
+    with transaction.atomic():
+        course = Course.objects.create(
+            client=client,
+            therapist=therapist,
+            programme=plan.programme.id.value,
+            total_sessions=plan.total,
+            weekly=plan.weekly,
+            weekdays=list(plan.weekdays or sorted({s.start.weekday() for s in sessions})),
+            first_start=plan.start,
+            timezone=draft.timezone,
+            duration_minutes=draft.duration_minutes,
+            measure_schedule=schedule.value,
+        )
+        CourseSession.objects.bulk_create(
+            CourseSession(course=course, slot=s.number, start=s.start, duration_minutes=s.duration_minutes)
+            for s in sessions
+        )
+        audit.record(therapist, "course.create", "course", course.id, subject=client)
+    return course
+
+
+def get_course(actor: User, course_id: object, action: Action = Action.READ) -> Course:
+    queryset = Course.objects.select_related("client", "therapist")
+    return records.fetch(actor, queryset, course_id, action, "course")
+
+
+def read_course(actor: User, course_id: object) -> Course:
+    course = get_course(actor, course_id)
+    audit.record(actor, "course.read", "course", course.id, subject=course.client)
+    return course
+
+
+def courses_for(actor: User) -> list[Course]:
+    return list(visible_courses(actor))
+
+
+def active_course(client: User) -> Course:
+    """The client's current course (the newest not ended)."""
+    course = visible_courses(client).filter(ended_at__isnull=True).order_by("-created_at").first()
+    if course is None:
+        raise NotFound("No course of therapy is set up for you yet.")
+    return course
+
+
+def course_zone(course: Course) -> ZoneInfo:
+    return zone_of(course.timezone)
+
+
+def planned(course: Course) -> list[CourseSession]:
+    return list(course.sessions.order_by("slot"))
+
+
+def held_sessions(course: Course) -> list[CourseSession]:
+    """Sessions that are not cancelled, in time order: their place in this list is the session number."""
+    return [row for row in planned(course) if not as_session(row).cancelled]
+
+
+def session_number(course: Course, row: CourseSession) -> int | None:
+    for number, held in enumerate(held_sessions(course), start=1):
+        if held.pk == row.pk:
+            return number
+    return None
+
+
+def current_number(course: Course, now: datetime | None = None) -> int:
+    """The session that is next (or under way); after the last one, the last one."""
+    moment = now or timezone.now()
+    held = held_sessions(course)
+    for number, row in enumerate(held, start=1):
+        if as_session(row).end > moment:
+            return number
+    return max(1, len(held))
+
+
+def position(course: Course, now: datetime | None = None) -> CoursePosition:
+    """``Session 7 of 16 · middle phase`` with the phase and its purpose (programmes.formats.where)."""
+    return formats.where(course.programme, current_number(course, now), course.total_sessions)
+
+
+def session_dates(course: Course) -> list[datetime]:
+    zone = course_zone(course)
+    return [row.start.astimezone(zone) for row in held_sessions(course)]
+
+
+def session_by_slot(course: Course, slot: int) -> CourseSession:
+    row = course.sessions.filter(slot=slot).first()
+    if row is None:
+        raise NotFound("No such session.")
+    return row
+
+
+# --- DIT's goodbye letter (the IPAF is agreed in formulation.py) ------------------------------------------------------
+
+
+def _check_letter_phase(course: Course, now: datetime | None) -> None:
+    phases = formats.required_artefacts(course.programme)
+    where_letter = [key for key, arts in phases.items() if any(a.key == "goodbye_letter" for a in arts)]
+    if not where_letter:
+        raise InvalidInput("This programme has no goodbye letter.")
+    if position(course, now).phase.key not in where_letter:
+        raise InvalidInput("The goodbye letter belongs to the ending phase of the course.")
+
+
+def write_letter(therapist: User, course_id: object, text: str, now: datetime | None = None) -> GoodbyeLetter:
+    course = get_course(therapist, course_id, Action.WRITE)
+    body = records.clean_text(text, "letter")
+    _check_letter_phase(course, now)
+    moment = timezone.now()
+    with transaction.atomic():
+        letter = GoodbyeLetter.objects.select_for_update().filter(course=course).first()
+        if letter is None:
+            letter = GoodbyeLetter(id=uuid.uuid4(), course=course, written_at=moment)
+        letter.payload = records.seal_json(course.client, letter.id, LETTER_PURPOSE, {"text": body})
+        letter.updated_at = moment
+        letter.save()
+        audit.record(therapist, "letter.write", "letter", letter.id, subject=course.client)
+    return letter
+
+
+def give_letter(therapist: User, course_id: object) -> GoodbyeLetter:
+    course = get_course(therapist, course_id, Action.WRITE)
+    letter = GoodbyeLetter.objects.filter(course=course).first()
+    if letter is None:
+        raise InvalidInput("Write the goodbye letter first.")
+    letter.given_at = letter.given_at or timezone.now()
+    letter.save(update_fields=["given_at"])
+    audit.record(therapist, "letter.give", "letter", letter.id, subject=course.client)
+    return letter
+
+
+def read_letter(actor: User, course_id: object) -> str | None:
+    """The letter's text for the therapist, or for the client once it was given; None when there is none."""
+    course = get_course(actor, course_id)
+    letter = GoodbyeLetter.objects.filter(course=course).select_related("course").first()
+    if letter is None:
+        return None
+    if not allows(actor, Action.READ, letter):
+        return None
+    audit.record(actor, "letter.read", "letter", letter.id, subject=course.client)
+    return str(records.open_json(course.client, letter.id, LETTER_PURPOSE, letter.payload)["text"])

@@ -1,0 +1,152 @@
+"""The therapist directory: profiles a therapist publishes, lists imported from CSV (all or nothing), and the
+public search. Parsing, validation and matching are programmes.directory's."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from django.db import transaction
+from django.utils import timezone
+
+from reverie.care.models import DirectoryProfile
+from reverie.clinic.models import User
+from reverie.clinic.services import audit
+from reverie.errors import Conflict, InvalidInput, PermissionDenied
+from reverie.programmes import directory as rules
+from reverie.programmes.directory import Availability, DirectoryQuery, Modality, Profile
+
+LIST_FIELDS = ("modalities", "formats", "languages")
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    created: int
+    updated: int
+
+
+def as_profile(row: DirectoryProfile) -> Profile:
+    return Profile(
+        id=row.ext_id,
+        name=row.name,
+        modalities=tuple(Modality(m) for m in row.modalities),
+        formats=tuple(row.formats),
+        languages=tuple(row.languages),
+        in_person=row.in_person,
+        online=row.online,
+        location=row.location,
+        country=row.country,
+        fee_min=Decimal(row.fee_min),
+        fee_max=Decimal(row.fee_max),
+        currency=row.currency,
+        availability=Availability(row.availability),
+    )
+
+
+def _fill(row: DirectoryProfile, profile: Profile) -> DirectoryProfile:
+    row.name, row.location, row.country = profile.name, profile.location, profile.country
+    row.modalities = [m.value for m in profile.modalities]
+    row.formats, row.languages = list(profile.formats), list(profile.languages)
+    row.in_person, row.online = profile.in_person, profile.online
+    row.fee_min, row.fee_max, row.currency = profile.fee_min, profile.fee_max, profile.currency
+    row.availability = profile.availability.value
+    row.updated_at = timezone.now()
+    return row
+
+
+def import_csv(actor: User | None, data: bytes) -> ImportReport:
+    """Import an external list (a therapist, or the local operator from the CLI with ``actor`` None).
+
+    A malformed file raises InvalidInput naming line and column, and nothing is stored.
+    """
+    if actor is not None and not (actor.is_active and actor.is_therapist):
+        raise PermissionDenied("Only a therapist imports a directory list.")
+    profiles = rules.parse_directory_csv(data)
+    created = updated = 0
+    with transaction.atomic():
+        for profile in profiles:
+            row = DirectoryProfile.objects.select_for_update().filter(ext_id=profile.id).first()
+            if row is not None and row.source == "self":
+                raise Conflict(
+                    "A profile id in the file belongs to a therapist's own profile; nothing was imported."
+                )
+            created, updated = (created + 1, updated) if row is None else (created, updated + 1)
+            _fill(row or DirectoryProfile(ext_id=profile.id, source="import"), profile).save()
+        audit.record(actor, "directory.import", "directory", "import")
+    return ImportReport(created, updated)
+
+
+def publish(therapist: User, fields: Mapping[str, str]) -> Profile:
+    """A therapist publishes (or updates) their own profile; validated exactly as a CSV row."""
+    if not (therapist.is_active and therapist.is_therapist):
+        raise PermissionDenied("Only a therapist publishes a directory profile.")
+    ext_id = f"self-{therapist.pk}"
+    row_fields = {column: str(fields.get(column, "")) for column in rules.COLUMNS}
+    row_fields["id"] = ext_id
+    try:
+        (profile,) = rules.parse_directory_csv(_one_row_csv(row_fields))
+    except InvalidInput as exc:
+        raise InvalidInput(exc.message.removeprefix("Line 2, ")) from None
+    with transaction.atomic():
+        row = DirectoryProfile.objects.filter(owner=therapist).first()
+        _fill(row or DirectoryProfile(ext_id=ext_id, owner=therapist, source="self"), profile).save()
+        audit.record(therapist, "directory.publish", "directory_profile", ext_id)
+    return profile
+
+
+def _one_row_csv(fields: Mapping[str, str]) -> bytes:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rules.COLUMNS))
+    writer.writeheader()
+    writer.writerow(fields)
+    return out.getvalue().encode()
+
+
+def own_profile(therapist: User) -> dict[str, str]:
+    """The therapist's profile as form fields (lists joined with ';'), or {} when none is published."""
+    row = DirectoryProfile.objects.filter(owner=therapist).first()
+    if row is None:
+        return {}
+    p = as_profile(row)
+    values = {c: str(getattr(p, c)) for c in rules.COLUMNS if c not in LIST_FIELDS}
+    values.update(modalities="; ".join(m.value for m in p.modalities), formats="; ".join(p.formats))
+    values.update(languages="; ".join(p.languages), in_person="yes" if p.in_person else "no")
+    values.update(online="yes" if p.online else "no", availability=p.availability.value)
+    return values
+
+
+def query_from(params: Mapping[str, list[str]]) -> DirectoryQuery:
+    """The public search form's filters (several ``modality``/``format`` values allowed)."""
+    prefill = {"modalities": params.get("modality", []), "formats": params.get("format", [])}
+    one = {k: (v[-1].strip() if v else "") for k, v in params.items()}
+    overrides: dict[str, object] = {
+        "language": one.get("language") or None,
+        "mode": one.get("mode") or "either",
+        "location": one.get("location") or None,
+        "country": one.get("country") or None,
+        "max_fee": _fee(one.get("max_fee", "")),
+        "include_full": one.get("include_full") in ("1", "on", "yes"),
+    }
+    query = rules.query_from_prefill(prefill, **overrides)
+    if query.mode not in ("in_person", "online", "either"):
+        raise InvalidInput("The session mode is in_person, online or either.")
+    return query
+
+
+def _fee(raw: str) -> Decimal | None:
+    if not raw:
+        return None
+    try:
+        fee = Decimal(raw)
+    except InvalidOperation:
+        raise InvalidInput("The highest fee must be a number.") from None
+    if not fee.is_finite() or fee < 0:
+        raise InvalidInput("The highest fee must be a number from 0.")
+    return fee
+
+
+def search(query: DirectoryQuery) -> list[Profile]:
+    return rules.search((as_profile(row) for row in DirectoryProfile.objects.all()), query)

@@ -1,0 +1,90 @@
+"""The public fit self-check (no login): the seed's six questions and the preference items, scored by
+programmes.fit, with a plain result and a link to the directory search filled in from it. Referral links carry
+a few search filters someone (a GP, a loved one) chose, signed so they cannot be altered on the way."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import urlencode
+
+from django.core import signing
+
+from reverie.errors import InvalidInput
+from reverie.programmes import fit as rules
+
+REFERRAL_SALT = "reverie.care.referral"
+REFERRAL_KEYS = ("language", "mode", "location", "country", "max_fee", "from")
+REFERRAL_FROM = {"gp": "your doctor", "family": "someone who cares about you", "therapist": "a therapist"}
+
+
+def answers_from(form: Mapping[str, str]) -> rules.FitAnswers:
+    """Read the form's fields: ``seed_<key>`` yes/no/not_sure, ``structure``, ``pref_<key>`` −3…3, ``creative``."""
+    seed = {key: _seed(form.get(f"seed_{key}", "")) for key, _ in rules.SEED_QUESTIONS}
+    preferences = {
+        item.key: _preference(item.key, form.get(f"pref_{item.key}", "")) for item in rules.PREFERENCE_ITEMS
+    }
+    return rules.FitAnswers(
+        seed=seed,
+        structure=_structure(form.get("structure", "")),
+        preferences=preferences,
+        creative_media=str(form.get("creative", "")).lower() in ("yes", "on", "1", "true"),
+    )
+
+
+def _seed(raw: str) -> rules.SeedAnswer:
+    try:
+        return rules.SeedAnswer(raw)
+    except ValueError:
+        raise InvalidInput("Answer each of the first five questions with yes, no or not sure.") from None
+
+
+def _structure(raw: str) -> rules.StructurePreference:
+    try:
+        return rules.StructurePreference(raw)
+    except ValueError:
+        raise InvalidInput(
+            "Say whether you prefer a structured or an open-ended approach, or neither."
+        ) from None
+
+
+def _preference(key: str, raw: str) -> int:
+    try:
+        return int(str(raw).strip())
+    except ValueError:
+        raise InvalidInput(f"Preference item {key}: choose a point on the scale from -3 to 3.") from None
+
+
+def assess(form: Mapping[str, str]) -> rules.FitResult:
+    return rules.assess(answers_from(form))
+
+
+def directory_query(result: rules.FitResult, referral: Mapping[str, str] | None = None) -> str:
+    """The directory search's query string: the result's modalities and formats, plus referral filters."""
+    pairs: list[tuple[str, str]] = [("modality", m) for m in result.search_prefill.get("modalities", [])]
+    pairs += [("format", f) for f in result.formats_to_ask_about]
+    for key, value in (referral or {}).items():
+        if key in REFERRAL_KEYS and key != "from" and value:
+            pairs.append((key, value))
+    return urlencode(pairs)
+
+
+def make_referral(filters: Mapping[str, str]) -> str:
+    """A short signed token for ``/fit/?ref=…`` holding only the chosen search filters (no names)."""
+    chosen = {k: str(v).strip()[:60] for k, v in filters.items() if k in REFERRAL_KEYS and str(v).strip()}
+    if chosen.get("from") and chosen["from"] not in REFERRAL_FROM:
+        raise InvalidInput("Say who sends the link: gp, family or therapist.")
+    return signing.dumps(chosen, salt=REFERRAL_SALT, compress=True)
+
+
+def read_referral(token: str) -> dict[str, str] | None:
+    """The filters in a referral token, or None when it is not one of ours (it is then ignored)."""
+    if not token:
+        return None
+    try:
+        data: Any = signing.loads(token, salt=REFERRAL_SALT)
+    except signing.BadSignature:
+        return None
+    if not isinstance(data, dict):
+        return None
+    return {str(k): str(v) for k, v in data.items() if k in REFERRAL_KEYS}

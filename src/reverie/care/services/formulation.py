@@ -1,0 +1,175 @@
+"""The formulation workspace: the IPAF (DIT), the CCRT (wish, response of other, response of self) and Malan's
+two triangles. Each save is a new dated, sealed version, so change over the course stays visible. Therapist-only
+unless the therapist shares it with the client."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from reverie.care.models import Course, Formulation
+from reverie.care.policy import is_course_therapist
+from reverie.care.services import course as courses
+from reverie.care.services import records
+from reverie.clinic.models import User
+from reverie.clinic.services import audit
+from reverie.clinic.services.policy import Action, allows
+from reverie.errors import InvalidInput, NotFound
+
+PURPOSE = "formulation"
+TEXT_LIMIT = 2000
+SECTIONS: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
+    (
+        "ipaf",
+        "Interpersonal-affective focus (IPAF)",
+        (
+            ("ipaf_self", "How the person sees themselves"),
+            ("ipaf_other", "How they see the other"),
+            ("ipaf_affect", "The feeling that links them"),
+            ("ipaf_defence", "What the pattern protects against"),
+        ),
+    ),
+    ("ccrt", "Core conflictual relationship theme (CCRT)", (("ccrt_note", "Notes on the theme"),)),
+    (
+        "conflict",
+        "Triangle of conflict (Malan)",
+        (("defence", "Defence"), ("anxiety", "Anxiety"), ("hidden_feeling", "Hidden feeling")),
+    ),
+    (
+        "persons",
+        "Triangle of persons (Malan)",
+        (
+            ("therapist", "With the therapist"),
+            ("current_others", "With current others"),
+            ("past", "In the past"),
+        ),
+    ),
+)
+TEXT_FIELDS: tuple[str, ...] = tuple(key for _, _, fields in SECTIONS for key, _ in fields)
+CCRT_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("ccrt_w", "w", "Wish (W)"),
+    ("ccrt_ro", "ro", "Response of other (RO)"),
+    ("ccrt_rs", "rs", "Response of self (RS)"),
+)
+IPAF_FIELDS = ("ipaf_self", "ipaf_other", "ipaf_affect", "ipaf_defence")
+
+
+def cluster_choices(component: str) -> list[tuple[int, str]]:
+    """The eight standard clusters of a CCRT component with their short labels (reverie.analysis.ccrt)."""
+    from reverie.analysis.ccrt import CLUSTERS
+
+    return [(c.number, c.label) for c in CLUSTERS[component]]
+
+
+@dataclass(frozen=True, slots=True)
+class FormulationVersion:
+    version: int
+    created_at: datetime
+    values: Mapping[str, Any]
+    changed: tuple[str, ...]
+
+    def cluster_label(self, key: str) -> str:
+        number = self.values.get(key)
+        component = {k: c for k, c, _ in CCRT_FIELDS}[key]
+        return dict(cluster_choices(component)).get(number, "") if isinstance(number, int) else ""
+
+
+def _cluster(raw: object, label: str) -> int | None:
+    if raw in (None, ""):
+        return None
+    try:
+        number = int(str(raw))
+    except ValueError:
+        raise InvalidInput(f"{label}: choose a cluster number from 1 to 8.") from None
+    if not 1 <= number <= 8:
+        raise InvalidInput(f"{label}: choose a cluster number from 1 to 8.")
+    return number
+
+
+def clean(draft: Mapping[str, object]) -> dict[str, Any]:
+    """Validate a formulation: known fields only, texts within limits, CCRT clusters 1–8."""
+    known = {*TEXT_FIELDS, *(k for k, _, _ in CCRT_FIELDS)}
+    if set(draft) - known:
+        raise InvalidInput("The formulation has fields it does not know.")
+    values: dict[str, Any] = {
+        key: records.clean_text(draft.get(key, ""), key.replace("_", " "), limit=TEXT_LIMIT, required=False)
+        for key in TEXT_FIELDS
+    }
+    for key, _, label in CCRT_FIELDS:
+        values[key] = _cluster(draft.get(key), label)
+    if not any(values.values()):
+        raise InvalidInput("The formulation is empty.")
+    return values
+
+
+def save_formulation(therapist: User, course_id: object, draft: Mapping[str, object]) -> Formulation:
+    """Store a new version (the earlier ones stay). Nothing changed since the latest → InvalidInput."""
+    course = courses.get_course(therapist, course_id, Action.WRITE)
+    values = clean(draft)
+    with transaction.atomic():
+        latest = Formulation.objects.select_for_update().filter(course=course).order_by("-version").first()
+        if latest is not None and _open(course, latest) == values:
+            raise InvalidInput(f"Nothing changed since version {latest.version}.")
+        row = Formulation(id=uuid.uuid4(), course=course, author=therapist, created_at=timezone.now())
+        row.version = (latest.version if latest else 0) + 1
+        row.payload = records.seal_json(course.client, row.id, PURPOSE, values)
+        row.save()
+        audit.record(therapist, "formulation.write", "formulation", row.id, subject=course.client)
+    return row
+
+
+def _open(course: Course, row: Formulation) -> dict[str, Any]:
+    values: dict[str, Any] = records.open_json(course.client, row.id, PURPOSE, row.payload)
+    return values
+
+
+def versions(actor: User, course_id: object) -> list[FormulationVersion]:
+    """Every version, oldest first, each with the fields that changed since the one before."""
+    course = courses.get_course(actor, course_id)
+    if not (is_course_therapist(actor, course) or course.formulation_shared):
+        raise NotFound("No such formulation.")
+    out: list[FormulationVersion] = []
+    before: dict[str, Any] = {}
+    for row in Formulation.objects.filter(course=course).select_related("course").order_by("version"):
+        if not allows(actor, Action.READ, row):
+            raise NotFound("No such formulation.")
+        values = _open(course, row)
+        changed = tuple(k for k, v in values.items() if v != before.get(k) and (v or before.get(k)))
+        out.append(FormulationVersion(row.version, row.created_at, values, changed))
+        before = values
+    audit.record(actor, "formulation.read", "course", course.id, subject=course.client)
+    return out
+
+
+def share(therapist: User, course_id: object, shared: bool) -> Course:
+    """Let the client read the formulation (or stop sharing it)."""
+    course = courses.get_course(therapist, course_id, Action.WRITE)
+    course.formulation_shared = bool(shared)
+    course.save(update_fields=["formulation_shared"])
+    action = "formulation.share" if shared else "formulation.unshare"
+    audit.record(therapist, action, "course", course.id, subject=course.client)
+    return course
+
+
+def ipaf_written(values: Mapping[str, Any]) -> bool:
+    return any(values.get(key) for key in IPAF_FIELDS)
+
+
+def agree_ipaf(therapist: User, course_id: object, now: datetime | None = None) -> Course:
+    """Record that the pair agreed the IPAF of the latest version (DIT asks for it in the initial phase)."""
+    course = courses.get_course(therapist, course_id, Action.WRITE)
+    latest = Formulation.objects.filter(course=course).order_by("-version").first()
+    if latest is None or not ipaf_written(_open(course, latest)):
+        raise InvalidInput("Write the IPAF in the formulation first; then record that you agreed it.")
+    course.ipaf_agreed_at = now or timezone.now()
+    course.ipaf_agreed_version = latest.version
+    course.ipaf_agreed_session = courses.current_number(course, now)
+    course.save(update_fields=["ipaf_agreed_at", "ipaf_agreed_version", "ipaf_agreed_session"])
+    audit.record(therapist, "ipaf.agree", "course", course.id, subject=course.client)
+    return course

@@ -1,0 +1,262 @@
+"""PHQ-9 and GAD-7 in a course: filled by the client before sessions on the therapist's schedule, scored, charted,
+classified for the therapist (reliable change, recovery, not on track) and exported as FHIR. Every rule lives in
+:mod:`reverie.measures`; PHQ-9 item 9 above 0 raises a risk alert here."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from django.db import IntegrityError as DbIntegrityError
+from django.db import transaction
+from django.utils import timezone
+
+from reverie.care.models import Course, MeasureResponse, RiskAlert
+from reverie.care.policy import is_course_client, is_course_therapist
+from reverie.care.services import alerts, records
+from reverie.care.services import course as courses
+from reverie.clinic.models import User
+from reverie.clinic.services import audit
+from reverie.clinic.services.policy import Action
+from reverie.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from reverie.measures import change, chart, fhir, schedule, scoring
+from reverie.measures.questionnaires import QUESTIONNAIRES, Questionnaire, QuestionnaireId, get_questionnaire
+
+ANSWERS_PURPOSE = "measure.answers"
+
+
+@dataclass(frozen=True, slots=True)
+class Due:
+    questionnaire: Questionnaire
+    session_number: int
+
+
+@dataclass(frozen=True, slots=True)
+class Submitted:
+    response: MeasureResponse
+    score: scoring.Score
+    alert: RiskAlert | None
+
+
+def _course_for_client(client: User, course_id: object | None) -> Course:
+    course = courses.active_course(client) if course_id is None else courses.get_course(client, course_id)
+    if not is_course_client(client, course):
+        raise PermissionDenied("Only the client fills in their own measures.")
+    return course
+
+
+def _include_last(course: Course) -> bool:
+    return course.total_sessions is not None
+
+
+def due_now(client: User, course_id: object | None = None, now: datetime | None = None) -> list[Due]:
+    """Measures due before the next session that the client has not filled in yet."""
+    course = _course_for_client(client, course_id)
+    number = courses.current_number(course, now)
+    dates = courses.session_dates(course)
+    if not dates or not schedule.is_due(
+        course.measure_schedule, number, dates, include_last=_include_last(course)
+    ):
+        return []
+    done = set(course.measures.filter(session_number=number).values_list("questionnaire", flat=True))
+    return [Due(q, number) for q in QUESTIONNAIRES if q.id.value not in done]
+
+
+def _check_due(course: Course, number: int) -> None:
+    dates = courses.session_dates(course)
+    if not 1 <= number <= len(dates):
+        raise InvalidInput(f"Session {number} is not in the planned course.")
+    if not schedule.is_due(course.measure_schedule, number, dates, include_last=_include_last(course)):
+        raise InvalidInput(f"No measure is due before session {number} on this course's schedule.")
+
+
+def submit(
+    client: User,
+    questionnaire_id: str,
+    answers: Sequence[int],
+    *,
+    course_id: object | None = None,
+    session_number: int | None = None,
+    now: datetime | None = None,
+) -> Submitted:
+    """Score and store one completed measure for a session (by default the next one).
+
+    Out-of-range answers raise InvalidInput; the same measure twice for one session raises Conflict. A positive
+    PHQ-9 item 9 raises a risk alert for the therapist in the same transaction.
+    """
+    course = _course_for_client(client, course_id)
+    result = scoring.score(questionnaire_id, answers)
+    number = session_number if session_number is not None else courses.current_number(course, now)
+    _check_due(course, number)
+    new = schedule.Submission(result.questionnaire_id, number)
+    existing = [
+        schedule.Submission(QuestionnaireId(q), n)
+        for q, n in course.measures.values_list("questionnaire", "session_number")
+    ]
+    schedule.check_not_submitted(existing, new)
+    try:
+        with transaction.atomic():
+            return _store(client, course, result, number)
+    except DbIntegrityError:
+        raise Conflict(
+            f"{get_questionnaire(questionnaire_id).short_title} was already submitted for session {number}."
+        ) from None
+
+
+def _store(client: User, course: Course, result: scoring.Score, number: int) -> Submitted:
+    row = MeasureResponse(id=uuid.uuid4(), course=course, client=client, session_number=number)
+    row.questionnaire = result.questionnaire_id.value
+    row.total, row.band, row.risk_item_positive = result.total, result.band.key, result.risk_item_positive
+    row.answers = records.seal_json(client, row.id, ANSWERS_PURPOSE, list(result.items))
+    row.submitted_at = timezone.now()
+    row.save(force_insert=True)
+    audit.record(client, "measure.submit", "measure", row.id, subject=client)
+    alert = None
+    if result.risk_item_positive:
+        alert = alerts.raise_alert(client, "phq9_item9", "ideation", str(row.id))
+    return Submitted(row, result, alert)
+
+
+# --- reading -----------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    questionnaire: Questionnaire
+    svg: str
+    rows: list[tuple[int, date, int, str]]  # session, date, total, band label
+
+
+def _session_day(course: Course, number: int) -> date:
+    dates = courses.session_dates(course)
+    return dates[number - 1].date() if number <= len(dates) else timezone.localdate()
+
+
+def history(actor: User, course_id: object) -> list[Chart]:
+    """Score history per measure with its chart, for the client and for the therapist."""
+    course = courses.get_course(actor, course_id)
+    rows = list(course.measures.all())
+    charts = []
+    for q in QUESTIONNAIRES:
+        mine = [r for r in rows if r.questionnaire == q.id.value]
+        points = [(_session_day(course, r.session_number), r.total) for r in mine]
+        svg = chart.history_svg(points, q.id.value, element_id=f"chart-{q.id.value}")
+        table = [
+            (r.session_number, day, r.total, q.band_for(r.total).label)
+            for r, (day, _) in zip(mine, points, strict=True)
+        ]
+        charts.append(Chart(q, svg, table))
+    audit.record(actor, "measure.history", "course", course.id, subject=course.client)
+    return charts
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureChange:
+    questionnaire: Questionnaire
+    first: int
+    latest: int
+    change: change.Change
+    jt_reliable: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    assessments: list[change.Assessment]
+    changes: list[MeasureChange]
+    outcome: change.Outcome | None
+    check: change.ProgressCheck
+
+
+def assessments_of(course: Course) -> list[change.Assessment]:
+    by_session: dict[int, dict[str, int]] = {}
+    for row in course.measures.all():
+        by_session.setdefault(row.session_number, {})[row.questionnaire] = row.total
+    return [
+        change.Assessment(n, phq9=t.get("phq9"), gad7=t.get("gad7")) for n, t in sorted(by_session.items())
+    ]
+
+
+def progress(therapist: User, course_id: object) -> Progress:
+    """Reliable change, recovery and the not-on-track flag with its rule in words: the therapist's view."""
+    course = courses.get_course(therapist, course_id)
+    if not is_course_therapist(therapist, course):
+        raise NotFound("No such course.")
+    series = assessments_of(course)
+    changes = []
+    for q in QUESTIONNAIRES:
+        values = [a.totals()[q.id] for a in series if q.id in a.totals()]
+        if len(values) >= 2:
+            first, latest = values[0], values[-1]
+            changes.append(
+                MeasureChange(
+                    q,
+                    first,
+                    latest,
+                    change.classify_change(q.id.value, first, latest),
+                    change.jt_reliable_change(q.id.value, first, latest),
+                )
+            )
+    outcome = change.course_outcome(series) if len(series) >= 2 else None
+    check = change.check_progress(series, change.rule_for_course(course.total_sessions))
+    audit.record(therapist, "measure.progress", "course", course.id, subject=course.client)
+    return Progress(series, changes, outcome, check)
+
+
+@dataclass(frozen=True, slots=True)
+class ItemAnswer:
+    number: int
+    text: str
+    value: int
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class ResponseView:
+    response: MeasureResponse
+    questionnaire: Questionnaire
+    items: list[ItemAnswer]
+    band_label: str
+
+
+def _response(actor: User, response_id: object) -> MeasureResponse:
+    rows = MeasureResponse.objects.select_related("course", "client")
+    return records.fetch(actor, rows, response_id, Action.READ, "measure")
+
+
+def _answers(row: MeasureResponse) -> list[int]:
+    return [int(v) for v in records.open_json(row.client, row.id, ANSWERS_PURPOSE, row.answers)]
+
+
+def response_view(actor: User, response_id: object) -> ResponseView:
+    """One completed measure, item by item."""
+    row = _response(actor, response_id)
+    q = get_questionnaire(row.questionnaire)
+    items = [
+        ItemAnswer(i.number, i.text, v, q.option(v).label)
+        for i, v in zip(q.items, _answers(row), strict=True)
+    ]
+    audit.record(actor, "measure.read", "measure", row.id, subject=row.client)
+    return ResponseView(row, q, items, q.band_for(row.total).label)
+
+
+def fhir_resource(actor: User, response_id: object) -> dict[str, Any]:
+    """The measure as a FHIR R4 QuestionnaireResponse, validated before it leaves."""
+    row = _response(actor, response_id)
+    resource = fhir.to_questionnaire_response(
+        row.questionnaire,
+        _answers(row),
+        authored=row.submitted_at,
+        subject_ref=f"Patient/{row.client_id}",
+        id=str(row.id),
+    )
+    fhir.validate(resource)
+    audit.record(actor, "measure.export", "measure", row.id, subject=row.client)
+    return resource
+
+
+def responses(actor: User, course_id: object) -> list[MeasureResponse]:
+    course = courses.get_course(actor, course_id)
+    return list(course.measures.all())

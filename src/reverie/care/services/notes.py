@@ -1,0 +1,168 @@
+"""Session notes. The progress note is part of the record. Process notes and (counter)transference observations
+are kept apart: therapist-only, never in the client's export, in sharing or in analysis, unless the therapist
+asks for them explicitly, with a reason, as an audited action."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from reverie.care.models import Course, NoteKind, ProgressNote, TherapistNote
+from reverie.care.policy import is_course_therapist
+from reverie.care.services import course as courses
+from reverie.care.services import records
+from reverie.clinic.models import User
+from reverie.clinic.services import audit
+from reverie.clinic.services.policy import Action
+from reverie.errors import InvalidInput, PermissionDenied
+
+PROGRESS_PURPOSE = "note.progress"
+MIN_REASON = 8
+
+
+def purpose_of(kind: str) -> str:
+    return f"note.{NoteKind(kind).value}"
+
+
+@dataclass(frozen=True, slots=True)
+class NoteView:
+    id: uuid.UUID
+    kind: str
+    session_slot: int | None
+    written_at: datetime
+    text: str
+
+    @property
+    def kind_label(self) -> str:
+        return "Progress note" if self.kind == "progress" else str(NoteKind(self.kind).label)
+
+
+def write_progress_note(therapist: User, course_id: object, slot: int, text: str) -> ProgressNote:
+    """Write (or rewrite) the progress note of one session."""
+    course = courses.get_course(therapist, course_id, Action.WRITE)
+    session = courses.session_by_slot(course, slot)
+    body = records.clean_text(text, "progress note")
+    now = timezone.now()
+    with transaction.atomic():
+        note = ProgressNote.objects.select_for_update().filter(session=session).first()
+        if note is None:
+            note = ProgressNote(
+                id=uuid.uuid4(), course=course, session=session, author=therapist, created_at=now
+            )
+        note.payload = records.seal_json(course.client, note.id, PROGRESS_PURPOSE, {"text": body})
+        note.updated_at = now
+        note.save()
+        audit.record(therapist, "note.progress.write", "progress_note", note.id, subject=course.client)
+    return note
+
+
+def add_therapist_note(
+    therapist: User, course_id: object, kind: str, text: str, slot: int | None = None
+) -> TherapistNote:
+    """A process note, or a transference / countertransference observation (therapist-only)."""
+    course = courses.get_course(therapist, course_id, Action.WRITE)
+    if kind not in NoteKind.values:
+        raise InvalidInput("The note kind is process, transference or countertransference.")
+    session = courses.session_by_slot(course, slot) if slot is not None else None
+    body = records.clean_text(text, "note")
+    with transaction.atomic():
+        note = TherapistNote(id=uuid.uuid4(), course=course, session=session, kind=kind, author=therapist)
+        note.payload = records.seal_json(course.client, note.id, purpose_of(kind), {"text": body})
+        note.created_at = timezone.now()
+        note.save()
+        audit.record(therapist, f"note.{kind}.write", "therapist_note", note.id, subject=course.client)
+    return note
+
+
+def _progress_view(course: Course, note: ProgressNote) -> NoteView:
+    text = records.open_json(course.client, note.id, PROGRESS_PURPOSE, note.payload)["text"]
+    return NoteView(note.id, "progress", note.session.slot, note.updated_at, str(text))
+
+
+def _therapist_view(course: Course, note: TherapistNote) -> NoteView:
+    text = records.open_json(course.client, note.id, purpose_of(note.kind), note.payload)["text"]
+    slot = note.session.slot if note.session else None
+    return NoteView(note.id, note.kind, slot, note.created_at, str(text))
+
+
+def progress_notes(actor: User, course_id: object) -> list[NoteView]:
+    """Progress notes of a course, for its client and its therapist."""
+    course = courses.get_course(actor, course_id)
+    rows = ProgressNote.objects.filter(course=course).select_related("session").order_by("session__start")
+    views = [_progress_view(course, n) for n in rows]
+    audit.record(actor, "note.progress.list", "course", course.id, subject=course.client)
+    return views
+
+
+def therapist_notes(therapist: User, course_id: object) -> list[NoteView]:
+    """Process and (counter)transference notes: the course's therapist only; anyone else gets NotFound."""
+    course = courses.get_course(therapist, course_id, Action.WRITE)
+    rows = TherapistNote.objects.filter(course=course).select_related("session")
+    views = [_therapist_view(course, n) for n in rows]
+    audit.record(therapist, "note.process.list", "course", course.id, subject=course.client)
+    return views
+
+
+def _explicit_process_request(actor: User, course: Course, reason: str, purpose: str) -> None:
+    if not is_course_therapist(actor, course):
+        raise PermissionDenied("Only the therapist can include process notes.")
+    if not isinstance(reason, str) or len(reason.strip()) < MIN_REASON:
+        raise InvalidInput(f"Give a reason (at least {MIN_REASON} characters) to include process notes.")
+    audit.record(actor, f"process_notes.include.{purpose}", "course", course.id, subject=course.client)
+
+
+def course_record(
+    actor: User, course_id: object, *, include_process_notes: bool = False, reason: str = ""
+) -> dict[str, Any]:
+    """The course record as JSON-ready data (the client's export and the therapist's record).
+
+    Process and (counter)transference notes are left out unless the course's therapist asks for them with a
+    reason; that request is audited (``process_notes.include.export``).
+    """
+    course = courses.read_course(actor, course_id)
+    if include_process_notes:
+        _explicit_process_request(actor, course, reason, "export")
+    record: dict[str, Any] = {
+        "schema": "reverie.course-record/1",
+        "programme": course.programme,
+        "total_sessions": course.total_sessions,
+        "sessions": [
+            {"slot": r.slot, "start": r.start.isoformat(), "attendance": r.attendance or None}
+            for r in courses.planned(course)
+        ],
+        "progress_notes": [_note_json(n) for n in progress_notes(actor, course.id)],
+        "measures": [
+            {"questionnaire": m.questionnaire, "session": m.session_number, "total": m.total, "band": m.band}
+            for m in course.measures.all()
+        ],
+    }
+    if include_process_notes:
+        record["process_notes"] = [_note_json(n) for n in therapist_notes(actor, course.id)]
+    audit.record(actor, "course.export", "course", course.id, subject=course.client)
+    return record
+
+
+def _note_json(note: NoteView) -> dict[str, Any]:
+    return {
+        "kind": note.kind,
+        "session": note.session_slot,
+        "at": note.written_at.isoformat(),
+        "text": note.text,
+    }
+
+
+def texts_for_analysis(
+    therapist: User, course_id: object, *, include_process_notes: bool = False, reason: str = ""
+) -> list[str]:
+    """What an analysis of the course may read: progress notes only, unless process notes are asked for."""
+    course = courses.get_course(therapist, course_id, Action.WRITE)
+    texts = [n.text for n in progress_notes(therapist, course.id)]
+    if include_process_notes:
+        _explicit_process_request(therapist, course, reason, "analysis")
+        texts += [n.text for n in therapist_notes(therapist, course.id)]
+    return texts

@@ -1,0 +1,56 @@
+"""Sealed JSON payloads and record look-ups shared by the course's services."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from typing import Any, TypeVar
+
+from django.db.models import Model, QuerySet
+
+from reverie.clinic.models import User
+from reverie.clinic.services import keys
+from reverie.clinic.services.policy import Action, require
+from reverie.errors import InvalidInput, NotFound
+
+M = TypeVar("M", bound=Model)
+MAX_TEXT = 20_000
+
+
+def seal_json(client: User, record_id: object, purpose: str, value: Any) -> bytes:
+    data = json.dumps(value, ensure_ascii=False, sort_keys=True).encode()
+    return keys.seal_for(client, str(record_id), purpose, data)
+
+
+def open_json(client: User, record_id: object, purpose: str, blob: bytes | memoryview) -> Any:
+    return json.loads(keys.open_for(client, str(record_id), purpose, blob))
+
+
+def parse_id(raw: object, what: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(str(raw))
+    except ValueError:
+        raise NotFound(f"No such {what}.") from None
+
+
+def fetch(actor: User, rows: QuerySet[M], raw_id: object, action: Action, what: str) -> M:
+    """The record with this id if the actor may do ``action`` to it; otherwise NotFound, as if missing."""
+    record = rows.filter(pk=parse_id(raw_id, what)).first()
+    if record is None:
+        raise NotFound(f"No such {what}.")
+    require(actor, action, record, what)
+    return record
+
+
+def clean_text(value: object, what: str, *, limit: int = MAX_TEXT, required: bool = True) -> str:
+    """Free text from a person: a string without NUL, within ``limit`` characters. Errors never quote it."""
+    if not isinstance(value, str):
+        raise InvalidInput(f"The {what} must be text.")
+    text = value.strip()
+    if required and not text:
+        raise InvalidInput(f"The {what} is empty.")
+    if "\x00" in text:
+        raise InvalidInput(f"The {what} contains a NUL character.")
+    if len(text) > limit:
+        raise InvalidInput(f"The {what} is longer than the limit of {limit} characters.")
+    return text

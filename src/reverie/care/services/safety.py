@@ -1,0 +1,141 @@
+"""The client's safety plan (Stanley–Brown sections, sealed), editable by the client and the linked therapist,
+shown above the crisis lines on the safety page, on the check-in page and after a positive PHQ-9 item 9."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from reverie.care.models import SafetyPlanRecord
+from reverie.care.services import records
+from reverie.clinic.models import User
+from reverie.clinic.services import audit
+from reverie.clinic.services.policy import Action, allows
+from reverie.errors import NotFound
+from reverie.programmes.safety import (
+    SECTION_TITLES,
+    CrisisDirectory,
+    CrisisLine,
+    SafetyPlan,
+    load_crisis_lines,
+    safety_plan_from_dict,
+    safety_plan_to_dict,
+)
+
+PURPOSE = "safety_plan"
+CONTACT_SECTIONS = ("trusted_contacts", "professionals")
+
+
+def crisis_directory() -> CrisisDirectory:
+    """The packaged crisis lines, with the user's file (``<data dir>/crisis_lines.json``) applied."""
+    override = Path(settings.REVERIE.data_dir) / "crisis_lines.json"
+    return load_crisis_lines(override if override.exists() else None)
+
+
+def _may(actor: User, client: User, action: Action) -> bool:
+    probe = SafetyPlanRecord(client=client)
+    return allows(actor, action, probe)
+
+
+def _client_for(actor: User, client: User | None) -> User:
+    target = client or actor
+    if not _may(actor, target, Action.READ):
+        raise NotFound("No such safety plan.")
+    return target
+
+
+def get_plan(actor: User, client: User | None = None) -> SafetyPlan | None:
+    """The client's plan (their own, or a linked client's for a therapist); None when none is written yet."""
+    target = _client_for(actor, client)
+    row = SafetyPlanRecord.objects.filter(client=target).first()
+    if row is None:
+        return None
+    data = records.open_json(target, target.pk, PURPOSE, row.payload)
+    audit.record(actor, "safety_plan.read", "safety_plan", target.pk, subject=target)
+    return safety_plan_from_dict({k: v for k, v in data.items() if k != "version"})
+
+
+def save_plan(actor: User, data: Mapping[str, Any], client: User | None = None) -> SafetyPlan:
+    """Validate (programmes.safety) and store the plan, sealed; each save is a new version. Audited."""
+    target = _client_for(actor, client)
+    if not _may(actor, target, Action.WRITE):
+        raise NotFound("No such safety plan.")
+    plan = safety_plan_from_dict(data)
+    with transaction.atomic():
+        row = SafetyPlanRecord.objects.select_for_update().filter(client=target).first()
+        row = row or SafetyPlanRecord(client=target, version=0)
+        row.version += 1
+        row.payload = records.seal_json(target, target.pk, PURPOSE, safety_plan_to_dict(plan))
+        row.updated_at, row.updated_by = timezone.now(), actor
+        row.save()
+        audit.record(actor, "safety_plan.write", "safety_plan", target.pk, subject=target)
+    return plan
+
+
+def sections(plan: SafetyPlan) -> list[tuple[str, list[str]]]:
+    """The plan as (title, lines) for a page; contacts as "name: phone"."""
+    out = []
+    for key, title in SECTION_TITLES.items():
+        items = getattr(plan, key)
+        lines = [f"{c.name}: {c.phone}" for c in items] if key in CONTACT_SECTIONS else list(items)
+        if lines:
+            out.append((title, lines))
+    return out
+
+
+def plan_lines(plan: SafetyPlan | None) -> list[CrisisLine]:
+    return list(plan.crisis_lines(crisis_directory())) if plan else []
+
+
+def plan_for_page(user: Any) -> dict[str, Any]:
+    """What the safety page shows above the crisis lines: the signed-in client's own plan, or nothing."""
+    if not isinstance(user, User) or not user.is_authenticated or not user.is_client:
+        return {}
+    plan = get_plan(user)
+    return {
+        "has_plan": plan is not None,
+        "sections": sections(plan) if plan else [],
+        "country_lines": [(line.name, line.instruction) for line in plan_lines(plan)],
+        "country": plan.crisis_country if plan else None,
+    }
+
+
+def form_initial(plan: SafetyPlan | None) -> dict[str, str]:
+    """The plan as text areas: one entry per line; contacts as ``name: phone``."""
+    if plan is None:
+        return {}
+    values = {key: "\n".join(lines) for key, lines in _by_key(plan).items()}
+    values["crisis_country"] = plan.crisis_country or ""
+    return values
+
+
+def _by_key(plan: SafetyPlan) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for key in SECTION_TITLES:
+        items = getattr(plan, key)
+        out[key] = [f"{c.name}: {c.phone}" for c in items] if key in CONTACT_SECTIONS else list(items)
+    return out
+
+
+def plan_data_from_text(fields: Mapping[str, str]) -> dict[str, Any]:
+    """Turn the form's text areas back into the plan's data (contacts split at the last ':')."""
+    data: dict[str, Any] = {}
+    for key in SECTION_TITLES:
+        lines = [line.strip() for line in str(fields.get(key, "")).splitlines() if line.strip()]
+        if key in CONTACT_SECTIONS:
+            data[key] = [_contact(line) for line in lines]
+        else:
+            data[key] = lines
+    country = str(fields.get("crisis_country", "")).strip().upper()
+    data["crisis_country"] = country or None
+    return data
+
+
+def _contact(line: str) -> dict[str, str]:
+    name, _, phone = line.rpartition(":")
+    return {"name": name.strip(), "phone": phone.strip()} if name else {"name": line, "phone": ""}

@@ -1,0 +1,124 @@
+"""Sessions of a course: attendance, cancellations (with a make-up session at the end of a fixed course) and the
+iCalendar export. Rules from :mod:`reverie.programmes.sessions` and :mod:`reverie.programmes.calendar`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from reverie.care.models import Course, CourseSession
+from reverie.care.services import course as courses
+from reverie.care.services import records
+from reverie.clinic.models import User
+from reverie.clinic.services import audit
+from reverie.clinic.services.policy import Action
+from reverie.errors import Conflict, InvalidInput
+from reverie.programmes import sessions as plan
+from reverie.programmes.calendar import CalendarCourse, course_to_ics, initials_of, occurrences
+from reverie.programmes.sessions import Attendance, check_no_overlap
+
+RECORDABLE = (Attendance.ATTENDED, Attendance.DID_NOT_ATTEND)
+
+
+@dataclass(frozen=True, slots=True)
+class Cancellation:
+    """What a cancellation did: the make-up session added at the end (fixed-length courses), and a warning
+    when that make-up session overlaps another session (it is added all the same; move it with the client)."""
+
+    session: CourseSession
+    make_up: CourseSession | None
+    make_up_overlap: str | None
+
+
+def _session(actor: User, course_id: object, slot: int, action: Action) -> tuple[Course, CourseSession]:
+    course = courses.get_course(actor, course_id)
+    row = courses.session_by_slot(course, slot)
+    records.fetch(actor, CourseSession.objects.select_related("course"), row.id, action, "session")
+    return course, row
+
+
+def record_attendance(therapist: User, course_id: object, slot: int, attendance: str) -> CourseSession:
+    """Mark a session attended or not attended (cancellations go through :func:`cancel_session`)."""
+    course, row = _session(therapist, course_id, slot, Action.WRITE)
+    try:
+        state = Attendance(attendance)
+    except ValueError:
+        raise InvalidInput("Attendance is attended or did_not_attend.") from None
+    if state not in RECORDABLE:
+        raise InvalidInput("Attendance is attended or did_not_attend; cancel a session to cancel it.")
+    if courses.as_session(row).cancelled:
+        raise Conflict("This session was cancelled.")
+    plan.record_attendance([courses.as_session(row)], row.slot, state)
+    row.attendance, row.recorded_at = state.value, timezone.now()
+    row.save(update_fields=["attendance", "recorded_at"])
+    audit.record(therapist, f"session.{state.value}", "session", row.id, subject=course.client)
+    return row
+
+
+def calendar_of(course: Course, stamp: datetime | None = None) -> CalendarCourse:
+    """The course as the pure calendar sees it: the rule from the first start, cancellations as exceptions."""
+    zone = courses.course_zone(course)
+    rows = courses.planned(course)
+    cancelled = tuple(r.start.astimezone(zone) for r in rows if courses.as_session(r).cancelled)
+    return CalendarCourse(
+        uid=f"course-{course.id}@reverie",
+        start=course.first_start.astimezone(zone),
+        sessions=course.total_sessions or len(rows) - len(cancelled),
+        weekly=course.weekly,
+        weekdays=tuple(course.weekdays) if course.weekdays else None,
+        duration_minutes=course.duration_minutes,
+        initials=initials_of(re.sub(r"[._\-@+0-9]+", " ", course.client.username)),
+        cancelled=cancelled,
+        stamp=stamp,
+    )
+
+
+def cancel_session(actor: User, course_id: object, slot: int) -> Cancellation:
+    """Cancel a session (by the client or by the therapist). A fixed-length course gets a make-up session."""
+    course, row = _session(actor, course_id, slot, Action.DELETE)
+    if courses.as_session(row).cancelled:
+        raise Conflict("This session is already cancelled.")
+    if row.attendance:
+        raise Conflict("Attendance was already recorded for this session.")
+    by = Attendance.CANCELLED_BY_CLIENT if actor.pk == course.client_id else Attendance.CANCELLED_BY_THERAPIST
+    plan.cancel([courses.as_session(row)], row.slot, by)
+    with transaction.atomic():
+        row.attendance, row.recorded_at = by.value, timezone.now()
+        row.save(update_fields=["attendance", "recorded_at"])
+        make_up = _add_make_up(course) if course.total_sessions is not None else None
+        audit.record(actor, "session.cancel", "session", row.id, subject=course.client)
+    overlap = _overlap_warning(course, make_up) if make_up else None
+    return Cancellation(row, make_up, overlap)
+
+
+def _add_make_up(course: Course) -> CourseSession | None:
+    rows = courses.planned(course)
+    known = {r.start for r in rows}
+    for start in occurrences(calendar_of(course)):
+        if start not in known:
+            return CourseSession.objects.create(
+                course=course, slot=rows[-1].slot + 1, start=start, duration_minutes=course.duration_minutes
+            )
+    return None
+
+
+def _overlap_warning(course: Course, make_up: CourseSession) -> str | None:
+    try:
+        check_no_overlap(
+            courses.busy_sessions([course.therapist, course.client], course), courses.as_session(make_up)
+        )
+    except Conflict as exc:
+        return exc.message
+    return None
+
+
+def course_ics(actor: User, course_id: object) -> bytes:
+    """The course as an .ics file: one weekly rule, minimal title (initials only), cancellations excluded."""
+    course = courses.get_course(actor, course_id)
+    data = course_to_ics(calendar_of(course))
+    audit.record(actor, "course.calendar", "course", course.id, subject=course.client)
+    return data

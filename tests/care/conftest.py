@@ -1,0 +1,29 @@
+"""Fixtures for the course of therapy: a linked pair with a DIT course, a fixed clock for positions."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+
+LONDON = ZoneInfo("Europe/London")
+START = datetime(2026, 1, 5, 10, 0)  # a Monday
+
+
+@pytest.fixture
+def dit(paired: tuple[Any, Any]) -> tuple[Any, Any, Any]:
+    """(client, therapist, course): a 16-session weekly DIT course from Monday 5 January 2026, 10:00 London."""
+    from reverie.care.services.course import CourseDraft, create_course
+
+    client, therapist = paired
+    course = create_course(
+        therapist, CourseDraft(client=client.username, programme="dit", start=START, timezone="Europe/London")
+    )
+    return client, therapist, course
+
+
+def at(day: int, month: int = 1, year: int = 2026, hour: int = 9) -> datetime:
+    """A moment in London time, to place "now" in the course."""
+    return datetime(year, month, day, hour, 0, tzinfo=LONDON)
