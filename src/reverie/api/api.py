@@ -1,0 +1,81 @@
+"""The API: version 1 under /api/v1/, its OpenAPI schema at /api/v1/openapi.json.
+
+Every operation needs a signed-in person (token or session) unless it says ``auth=None``; the only public ones are
+the crisis lines and the schema. Unknown paths and wrong methods answer in the same error shape as everything else.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.http.response import HttpResponseBase
+from django.urls import URLPattern, URLResolver, path, re_path
+from ninja import NinjaAPI
+
+from reverie.api import handlers
+from reverie.api.auth import SIGNED_IN
+from reverie.api.routes import account, entries, pairs, portability, safety, trash
+
+PREFIX = "/v1/"
+DESCRIPTION = (
+    "Reverie's journal, pair and portability services over HTTP. Authenticate with a personal access token "
+    "(`Authorization: Bearer rv_…`) or the web session cookie plus the `X-CSRFToken` header. Every error is "
+    '`{"error": {"code": "E404", "message": "..."}}`.'
+)
+
+View = Callable[..., HttpResponseBase]
+
+
+def unknown_route(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    return handlers.error_response(404, "E404", "No such API route. See /api/v1/openapi.json.")
+
+
+unknown_route.csrf_exempt = True  # type: ignore[attr-defined]
+
+
+def _in_error_shape(view: View) -> View:
+    """Answer a wrong method in the error shape, and never let a response be cached."""
+
+    @functools.wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        response = view(request, *args, **kwargs)
+        if isinstance(response, HttpResponseNotAllowed):
+            allowed = ", ".join(sorted(m.strip() for m in response["Allow"].split(",")))
+            response = handlers.error_response(405, "E405", f"This route answers only {allowed}.")
+            response["Allow"] = allowed
+        response.setdefault("Cache-Control", "no-store")
+        return response
+
+    return wrapped
+
+
+class ReverieAPI(NinjaAPI):
+    def _get_urls(self) -> list[URLResolver | URLPattern]:
+        out: list[URLResolver | URLPattern] = []
+        for pattern in super()._get_urls():
+            if isinstance(pattern, URLPattern) and pattern.name == "api-root":
+                pattern = path("", unknown_route, name="api-root")
+            elif isinstance(pattern, URLPattern):
+                pattern = URLPattern(
+                    pattern.pattern, _in_error_shape(pattern.callback), pattern.default_args, pattern.name
+                )
+            out.append(pattern)
+        out.append(re_path(r"^.+$", unknown_route, name="api-unknown"))
+        return out
+
+
+api = ReverieAPI(
+    title="Reverie API",
+    version="1",
+    description=DESCRIPTION,
+    openapi_url=f"{PREFIX}openapi.json",
+    docs_url=None,  # the interactive page loads scripts from a CDN; Reverie never does
+    auth=SIGNED_IN,
+    urls_namespace="api",
+)
+handlers.install(api)
+for module in (entries, trash, portability, pairs, safety, account):
+    api.add_router(PREFIX, module.router)

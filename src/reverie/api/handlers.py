@@ -1,0 +1,101 @@
+"""One error shape for every API error: ``{"error": {"code": "E404", "message": "..."}}``.
+
+Reverie's own errors keep their code and HTTP status. Requests that do not match the schema answer 422 naming the
+fields, never echoing what was sent. Anything unexpected answers 500 with an incident id; the log gets the incident
+id and the exception's type only (an exception message could quote what someone wrote).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import secrets
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+from reverie.errors import ReverieError
+
+log = logging.getLogger("reverie.api")
+
+# Codes for failures that only HTTP has; every other code comes from reverie.errors.
+STATUS_CODES = {400: "E100", 401: "E401", 403: "E403", 404: "E404", 405: "E405", 413: "E413", 422: "E100"}
+MAX_FIELDS_NAMED = 8
+
+
+def error_body(code: str, message: str) -> dict[str, dict[str, str]]:
+    return {"error": {"code": code, "message": message}}
+
+
+def error_response(status: int, code: str, message: str) -> HttpResponse:
+    body = json.dumps(error_body(code, message), ensure_ascii=False)
+    return HttpResponse(body, status=status, content_type="application/json; charset=utf-8")
+
+
+def _field(error: Mapping[str, Any]) -> str:
+    loc = [str(part) for part in error.get("loc", ()) if str(part) not in ("body", "payload")]
+    return ".".join(loc) or "body"
+
+
+def validation_message(errors: Iterable[Mapping[str, Any]]) -> str:
+    """Name the fields and what kind of problem each has, without the submitted values."""
+    named: list[str] = []
+    for error in errors:
+        item = f"{_field(error)} ({error.get('type', 'invalid')})"
+        if item not in named:
+            named.append(item)
+    more = f" and {len(named) - MAX_FIELDS_NAMED} more" if len(named) > MAX_FIELDS_NAMED else ""
+    listed = ", ".join(named[:MAX_FIELDS_NAMED]) or "the request"
+    return f"The request does not match the API schema. Check: {listed}{more}. Nothing was saved."
+
+
+def _reverie(request: HttpRequest, exc: ReverieError) -> HttpResponse:
+    return error_response(exc.http_status, exc.code, exc.message)
+
+
+def _validation(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    return error_response(422, STATUS_CODES[422], validation_message(exc.errors))
+
+
+def _http(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    status = exc.status_code
+    message = str(exc)
+    if isinstance(exc, AuthenticationError) and message == "Unauthorized":
+        message = "Sign in, or send a personal access token: Authorization: Bearer rv_…"
+    elif message.startswith("Cannot parse request body"):
+        message = "The request body is not valid JSON. Nothing was saved."
+    return error_response(status, STATUS_CODES.get(status, "E100"), message)
+
+
+def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    return error_response(404, "E404", "Not found.")
+
+
+def _suspicious(request: HttpRequest, exc: SuspiciousOperation) -> HttpResponse:
+    if isinstance(exc, RequestDataTooBig):
+        return error_response(413, STATUS_CODES[413], "The request is too large. Nothing was saved.")
+    return error_response(400, STATUS_CODES[400], "The request was refused as malformed.")
+
+
+def incident_response(request: HttpRequest, exc: BaseException) -> HttpResponse:
+    incident = secrets.token_hex(4)
+    log.error("incident %s: %s in %s %s", incident, type(exc).__name__, request.method, request.path)
+    message = f"Reverie hit an unexpected problem. Nothing you saved is lost. Incident {incident}."
+    return error_response(500, "E999", message)
+
+
+def _unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
+    return incident_response(request, exc)
+
+
+def install(api: NinjaAPI) -> None:
+    api.add_exception_handler(ReverieError, _reverie)
+    api.add_exception_handler(ValidationError, _validation)
+    api.add_exception_handler(HttpError, _http)
+    api.add_exception_handler(Http404, _not_found)
+    api.add_exception_handler(SuspiciousOperation, _suspicious)
+    api.add_exception_handler(Exception, _unexpected)

@@ -1,0 +1,1 @@
+"""One router per noun; ``reverie.api.api`` mounts them under /api/v1/."""

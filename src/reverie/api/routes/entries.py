@@ -1,0 +1,85 @@
+"""Journal entries: list and search, read, write, edit, share, move to the trash, earlier versions, findings."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from ninja import Query, Router, Schema, Status
+
+from reverie.api.auth import actor
+from reverie.api.schemas import EntryIn, EntryOut, EntryUpdate, FindingsOut, RevisionOut
+from reverie.api.spec import ERRORS
+from reverie.clinic.models import EntryKind
+from reverie.clinic.services import analysis, journal
+
+router = Router(tags=["entries"])
+
+
+class EntryFilter(Schema):
+    kind: EntryKind | None = None
+    q: str | None = None
+    limit: int | None = None
+
+
+@router.get("/entries", response={200: list[EntryOut], **ERRORS}, url_name="entries_list")
+def entries_list(request: HttpRequest, filters: Query[EntryFilter]) -> list[EntryOut]:
+    """Entries the caller may read, newest first: a client's own, a therapist's shared ones. ``q`` searches."""
+    kind = filters.kind.value if filters.kind else None
+    query = (filters.q or "").strip() or None
+    limit = filters.limit if filters.limit and filters.limit > 0 else None
+    views = journal.list_entries(actor(request), kind=kind, query=query, limit=limit)
+    return [EntryOut.of(v) for v in views]
+
+
+@router.post("/entries", response={201: EntryOut, **ERRORS}, url_name="entry_create")
+def entry_create(request: HttpRequest, payload: EntryIn) -> Status[EntryOut]:
+    """Write a new entry (clients only). Several feelings at once, each with an intensity from 1 to 5."""
+    return Status(201, EntryOut.of(journal.create_entry(actor(request), payload.draft())))
+
+
+@router.get("/entries/{entry_id}", response={200: EntryOut, **ERRORS}, url_name="entry_get")
+def entry_get(request: HttpRequest, entry_id: str) -> EntryOut:
+    return EntryOut.of(journal.get_entry(actor(request), entry_id))
+
+
+@router.patch("/entries/{entry_id}", response={200: EntryOut, **ERRORS}, url_name="entry_update")
+def entry_update(request: HttpRequest, entry_id: str, payload: EntryUpdate) -> EntryOut:
+    """Change one's own entry; the earlier version is kept (see ``/revisions``)."""
+    user = actor(request)
+    current = journal.get_entry(user, entry_id)
+    return EntryOut.of(journal.update_entry(user, entry_id, payload.merged(current)))
+
+
+@router.delete("/entries/{entry_id}", response={204: None, **ERRORS}, url_name="entry_trash")
+def entry_trash(request: HttpRequest, entry_id: str) -> Status[None]:
+    """Move one's own entry to the trash (it can be restored until it is purged)."""
+    journal.trash_entry(actor(request), entry_id)
+    return Status(204, None)
+
+
+@router.post("/entries/{entry_id}/share", response={200: EntryOut, **ERRORS}, url_name="entry_share")
+def entry_share(request: HttpRequest, entry_id: str) -> EntryOut:
+    """Share one entry with the linked therapist."""
+    return EntryOut.of(journal.set_shared(actor(request), entry_id, True))
+
+
+@router.post("/entries/{entry_id}/unshare", response={200: EntryOut, **ERRORS}, url_name="entry_unshare")
+def entry_unshare(request: HttpRequest, entry_id: str) -> EntryOut:
+    return EntryOut.of(journal.set_shared(actor(request), entry_id, False))
+
+
+@router.get(
+    "/entries/{entry_id}/revisions", response={200: list[RevisionOut], **ERRORS}, url_name="entry_revisions"
+)
+def entry_revisions(request: HttpRequest, entry_id: str) -> list[RevisionOut]:
+    """Earlier versions of one's own entry, oldest first."""
+    rows = journal.revisions(actor(request), entry_id)
+    return [RevisionOut(number=n, saved_at=at, body=body) for n, at, body in rows]
+
+
+@router.get("/entries/{entry_id}/findings", response={200: FindingsOut, **ERRORS}, url_name="entry_findings")
+def entry_findings(request: HttpRequest, entry_id: str) -> FindingsOut:
+    """The latest analysis of an entry the caller may read (same rule as reading the entry)."""
+    found = analysis.findings_for(actor(request), entry_id)
+    if found is None:
+        return FindingsOut(status="pending", revision=None, result=None)
+    return FindingsOut(status="ready", revision=found.revision, result=found.result)

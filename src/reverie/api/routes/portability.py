@@ -1,0 +1,53 @@
+"""A person's journal leaving and entering Reverie: the same export and import services as the web and the CLI."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from django.http import HttpRequest, HttpResponse
+from ninja import Router
+
+from reverie.api.auth import actor
+from reverie.api.schemas import ImportOut
+from reverie.api.spec import ERRORS
+from reverie.clinic.services import portability
+
+router = Router(tags=["portability"])
+
+IMPORT_BODY = {
+    "requestBody": {
+        "required": True,
+        "description": "A Reverie export (reverie.export/1), a jrnl JSON export or a Day One JSON export.",
+        "content": {"application/json": {"schema": {"type": "object"}}},
+    }
+}
+EXPORT_RESPONSE = {
+    "responses": {
+        200: {
+            "description": "The whole journal (not the trash) as reverie.export/1 JSON, or as Markdown.",
+            "content": {"application/json": {"schema": {"type": "object"}}, "text/markdown": {}},
+        }
+    }
+}
+
+
+@router.get("/export", response=ERRORS, url_name="export", openapi_extra=EXPORT_RESPONSE)
+def export(request: HttpRequest, format: Literal["json", "markdown"] = "json") -> HttpResponse:
+    """Download everything one has written, decrypted (clients only)."""
+    from reverie.journal.interchange import dump_markdown, dump_reverie_json
+
+    journal = portability.export_journal(actor(request))
+    if format == "markdown":
+        response = HttpResponse(dump_markdown(journal).encode(), content_type="text/markdown; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="reverie-journal.md"'
+    else:
+        response = HttpResponse(dump_reverie_json(journal), content_type="application/json")
+        response["Content-Disposition"] = 'attachment; filename="reverie-journal.json"'
+    return response
+
+
+@router.post("/import", response={200: ImportOut, **ERRORS}, url_name="import", openapi_extra=IMPORT_BODY)
+def import_(request: HttpRequest) -> ImportOut:
+    """Import a journal file, all or nothing; entries already imported are skipped, so it can be repeated."""
+    report = portability.import_journal(actor(request), request.body)
+    return ImportOut(created=report.created, skipped=report.skipped)

@@ -1,0 +1,20 @@
+"""Crisis lines: public, so they can be reached without signing in."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from ninja import Router
+
+from reverie.api.schemas import CountryLinesOut, CrisisLine
+from reverie.clinic.services.safety import crisis_lines
+
+router = Router(tags=["safety"])
+
+
+@router.get("/safety/crisis-lines", auth=None, response=list[CountryLinesOut], url_name="crisis_lines")
+def crisis_lines_list(request: HttpRequest) -> list[CountryLinesOut]:
+    """Crisis lines by country (the shipped list, or the operator's own file)."""
+    return [
+        CountryLinesOut(country=c.country, lines=[CrisisLine(name=n, instruction=i) for n, i in c.lines])
+        for c in crisis_lines()
+    ]

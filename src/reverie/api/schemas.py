@@ -1,0 +1,203 @@
+"""The API's input and output types, separate from storage types. Inputs only check shape; the services decide.
+
+Length limits, dates in the future, duplicate feelings and the like are the journal service's rules
+(``reverie.clinic.services.journal.validate``); they are not repeated here, so the API, the web and the CLI
+accept and refuse exactly the same entries.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any, Literal
+
+from ninja import Schema
+from pydantic import ConfigDict
+
+from reverie.clinic.models import EntryKind
+from reverie.clinic.services.journal import EntryDraft, EntryView, Feeling
+
+
+class Input(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ErrorDetail(Schema):
+    code: str
+    message: str
+
+
+class ErrorOut(Schema):
+    error: ErrorDetail
+
+
+class FeelingIO(Input):
+    name: str
+    intensity: int
+
+
+class EntryIn(Input):
+    kind: EntryKind
+    body: str = ""
+    happened_at: datetime | None = None
+    title: str = ""
+    feelings: list[FeelingIO] = []
+    people: list[str] = []
+    tags: list[str] = []
+    extra: dict[str, str] = {}
+
+    def draft(self) -> EntryDraft:
+        return EntryDraft(
+            kind=str(self.kind.value),
+            body=self.body,
+            happened_at=self.happened_at,
+            title=self.title,
+            feelings=tuple(Feeling(f.name, f.intensity) for f in self.feelings),
+            people=tuple(self.people),
+            tags=tuple(self.tags),
+            extra=dict(self.extra),
+        )
+
+
+class EntryUpdate(Input):
+    """Only the fields to change; the others keep their current value. The kind of an entry never changes."""
+
+    body: str | None = None
+    happened_at: datetime | None = None
+    title: str | None = None
+    feelings: list[FeelingIO] | None = None
+    people: list[str] | None = None
+    tags: list[str] | None = None
+    extra: dict[str, str] | None = None
+
+    def merged(self, current: EntryView) -> EntryDraft:
+        feelings = current.feelings
+        if self.feelings is not None:
+            feelings = tuple(Feeling(f.name, f.intensity) for f in self.feelings)
+        return EntryDraft(
+            kind=current.kind,
+            body=current.body if self.body is None else self.body,
+            happened_at=self.happened_at or current.happened_at,
+            title=current.title if self.title is None else self.title,
+            feelings=feelings,
+            people=current.people if self.people is None else tuple(self.people),
+            tags=current.tags if self.tags is None else tuple(self.tags),
+            extra=current.extra if self.extra is None else dict(self.extra),
+        )
+
+
+class AttachmentOut(Schema):
+    id: uuid.UUID
+    media_type: str
+    size: int
+    filename: str
+
+
+class EntryOut(Schema):
+    id: uuid.UUID
+    client_id: int
+    kind: str
+    happened_at: datetime
+    written_at: datetime
+    updated_at: datetime
+    revision: int
+    shared: bool
+    title: str
+    body: str
+    feelings: list[FeelingIO]
+    people: list[str]
+    tags: list[str]
+    extra: dict[str, str]
+    attachments: list[AttachmentOut]
+    deleted_at: datetime | None = None
+
+    @classmethod
+    def of(cls, view: EntryView) -> EntryOut:
+        return cls(
+            id=view.id,
+            client_id=view.client_id,
+            kind=view.kind,
+            happened_at=view.happened_at,
+            written_at=view.written_at,
+            updated_at=view.updated_at,
+            revision=view.revision,
+            shared=view.shared,
+            title=view.title,
+            body=view.body,
+            feelings=[FeelingIO(name=f.name, intensity=f.intensity) for f in view.feelings],
+            people=list(view.people),
+            tags=list(view.tags),
+            extra=dict(view.extra),
+            attachments=[
+                AttachmentOut(id=a.id, media_type=a.media_type, size=a.size, filename=a.filename)
+                for a in view.attachments
+            ],
+            deleted_at=view.deleted_at,
+        )
+
+
+class RevisionOut(Schema):
+    number: int
+    saved_at: datetime
+    body: str
+
+
+class FindingsOut(Schema):
+    """The latest stored analysis of an entry; ``status`` is ``pending`` until the worker has analysed it."""
+
+    status: Literal["ready", "pending"]
+    revision: int | None
+    result: dict[str, Any] | None
+
+
+class ImportOut(Schema):
+    created: int
+    skipped: int
+
+
+class InvitationOut(Schema):
+    code: str
+    expires_in_days: int
+
+
+class CodeIn(Input):
+    code: str
+
+
+class PairOut(Schema):
+    id: int
+    client: str
+    therapist: str
+    started_at: datetime
+
+
+class CrisisLine(Schema):
+    name: str
+    instruction: str
+
+
+class CountryLinesOut(Schema):
+    country: str
+    lines: list[CrisisLine]
+
+
+class MeOut(Schema):
+    id: int
+    username: str
+    role: str
+
+
+class TokenIn(Input):
+    name: str
+
+
+class TokenOut(Schema):
+    id: int
+    name: str
+    prefix: str
+    created_at: datetime
+    last_used_at: datetime | None
+
+
+class TokenCreatedOut(TokenOut):
+    token: str

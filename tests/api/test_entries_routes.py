@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from api_client import Api, as_token, error_of
+
+from reverie.clinic.models import Entry
+
+pytestmark = pytest.mark.django_db
+
+
+def _write(api: Api, **fields: Any) -> dict[str, Any]:
+    response = api.post("entries", {"kind": "dream", "body": "A boat at night.", **fields})
+    assert response.status_code == 201, response.content
+    return dict(json.loads(response.content))
+
+
+def test_entries_create_get_and_list_with_filters(client_api: tuple[Any, Api]) -> None:
+    _, api = client_api
+    dream = _write(
+        api,
+        title="Night",
+        feelings=[{"name": "Love", "intensity": 4}, {"name": "anger", "intensity": 5}],
+        people=["father"],
+        tags=["#sea"],
+        happened_at="2026-01-10T03:30:00+00:00",
+    )
+    assert dream["feelings"] == [{"name": "love", "intensity": 4}, {"name": "anger", "intensity": 5}]
+    assert dream["tags"] == ["sea"] and dream["revision"] == 1 and dream["shared"] is False
+    _write(api, kind="reflection", body="On the bus home I thought about work.")
+    got = json.loads(api.get(f"entries/{dream['id']}").content)
+    assert got["body"] == "A boat at night." and got["title"] == "Night"
+    assert len(json.loads(api.get("entries").content)) == 2
+    assert [e["kind"] for e in json.loads(api.get("entries?kind=reflection").content)] == ["reflection"]
+    assert [e["id"] for e in json.loads(api.get("entries?q=BOAT").content)] == [dream["id"]]
+    assert json.loads(api.get("entries?q=nothing-like-this").content) == []
+    assert len(json.loads(api.get("entries?limit=1").content)) == 1
+
+
+def test_entries_update_keeps_revisions_and_kind(client_api: tuple[Any, Api]) -> None:
+    _, api = client_api
+    entry = _write(api, title="First title", tags=["sea"])
+    response = api.patch(f"entries/{entry['id']}", {"body": "A boat in the fog."})
+    assert response.status_code == 200, response.content
+    updated = json.loads(response.content)
+    assert updated["revision"] == 2 and updated["body"] == "A boat in the fog."
+    assert updated["title"] == "First title" and updated["tags"] == ["sea"]  # untouched fields stay
+    revisions = json.loads(api.get(f"entries/{entry['id']}/revisions").content)
+    assert [(r["number"], r["body"]) for r in revisions] == [(1, "A boat at night.")]
+    refused = api.patch(f"entries/{entry['id']}", {"kind": "reflection"})
+    assert refused.status_code == 422 and "kind" in error_of(refused)["message"]
+
+
+def test_entries_share_unshare_trash_restore_purge(paired: tuple[Any, Any]) -> None:
+    client, therapist = paired
+    api, their = as_token(client), as_token(therapist)
+    entry = _write(api)
+    path = f"entries/{entry['id']}"
+    assert their.get(path).status_code == 404
+    assert json.loads(api.post(f"{path}/share").content)["shared"] is True
+    assert json.loads(their.get(path).content)["body"] == "A boat at night."
+    assert [e["id"] for e in json.loads(their.get("entries").content)] == [entry["id"]]
+    assert json.loads(api.post(f"{path}/unshare").content)["shared"] is False
+    assert their.get(path).status_code == 404
+    assert api.delete(path).status_code == 204
+    assert api.get(path).status_code == 404
+    assert [e["id"] for e in json.loads(api.get("trash").content)] == [entry["id"]]
+    assert json.loads(api.post(f"trash/{entry['id']}/restore").content)["id"] == entry["id"]
+    assert api.get(path).status_code == 200
+    assert api.delete(path).status_code == 204
+    assert api.delete(f"trash/{entry['id']}").status_code == 204
+    assert Entry.objects.count() == 0
+    assert json.loads(api.get("trash").content) == []
+
+
+def test_entries_findings_pending_then_ready(client_api: tuple[Any, Api]) -> None:
+    from reverie.clinic.models import StoredAnalysis
+    from reverie.clinic.services import keys
+    from reverie.clinic.services.analysis import RESULT_PURPOSE
+
+    user, api = client_api
+    entry = _write(api)
+    path = f"entries/{entry['id']}/findings"
+    assert json.loads(api.get(path).content) == {"status": "pending", "revision": None, "result": None}
+    result = {"schema": "reverie.analysis/1", "findings": [{"kind": "emotion", "label": "fear"}]}
+    row = Entry.objects.get()
+    sealed = keys.seal_for(user, f"{row.id}#a1", RESULT_PURPOSE, json.dumps(result).encode())
+    StoredAnalysis.objects.create(entry=row, revision=1, analyzers={}, payload=sealed)
+    found = json.loads(api.get(path).content)
+    assert found == {"status": "ready", "revision": 1, "result": result}
+
+
+def test_entries_therapist_cannot_write_a_journal(paired: tuple[Any, Any]) -> None:
+    _, therapist = paired
+    response = as_token(therapist).post("entries", {"kind": "dream", "body": "x"})
+    assert response.status_code == 403 and error_of(response)["code"] == "E403"
+    assert Entry.objects.count() == 0
+
+
+def test_entries_me_and_crisis_lines(client_api: tuple[Any, Api]) -> None:
+    user, api = client_api
+    assert json.loads(api.get("me").content) == {"id": user.pk, "username": user.username, "role": "client"}
+    lines = json.loads(Api(api.client.__class__()).get("safety/crisis-lines").content)
+    assert any(line["name"] for country in lines for line in country["lines"])
