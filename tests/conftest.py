@@ -119,3 +119,19 @@ def cli(tmp_path: Path) -> Iterator[Cli]:
         admin = base.rsplit("/", 1)[0] + "/postgres"
         with psycopg.connect(admin, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{dropped}" WITH (FORCE)')
+
+
+@pytest.fixture
+def web_as(db: Any) -> Any:
+    """A Django test client signed in as ``user``, past the two-step sign-in (therapists must have passed it)."""
+    from django.test import Client
+
+    def make(user: Any) -> Client:
+        client = Client()
+        client.force_login(user)
+        session = client.session
+        session["otp"] = True
+        session.save()
+        return client
+
+    return make

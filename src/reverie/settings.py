@@ -86,6 +86,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "REVERIE_MAX_ATTACHMENT_BYTES", lambda: "10485760", "Largest art or music attachment, in bytes.", int
     ),
+    Setting("REVERIE_IDLE_MINUTES", lambda: "30", "Sign out after this many minutes without activity.", int),
     Setting("REVERIE_LOG_LEVEL", lambda: "INFO", "Log level. Logs never contain entry text."),
     Setting(
         "REVERIE_ANALYSIS",

@@ -98,7 +98,7 @@ def test_insights_update_incrementally_and_respect_sharing(paired: tuple[Any, An
         insights.view_for(therapist, client.pk + 999)
 
 
-def test_insights_pages_render_for_client_and_therapist(paired: tuple[Any, Any]) -> None:
+def test_insights_pages_render_for_client_and_therapist(paired: tuple[Any, Any], web_as: Any) -> None:
     client, therapist = paired
     view = journal.create_entry(client, EntryDraft(kind="free_association", body=TEXT))
     analysis.analyse_stored_entry(view.id, 1)
@@ -109,7 +109,7 @@ def test_insights_pages_render_for_client_and_therapist(paired: tuple[Any, Any])
     page = web.get("/insights/?show=1")
     assert page.status_code == 200 and b"<svg" in page.content and b"does not diagnose" in page.content
     assert web.get("/insights/report.pdf").content.startswith(b"%PDF")
-    web.force_login(therapist)
+    web = web_as(therapist)
     assert web.get(f"/clients/{client.pk}/insights/").status_code == 200
     assert web.get(f"/clients/{client.pk + 999}/insights/").status_code == 404
 

@@ -97,7 +97,9 @@ def test_web_anonymous_visitors_are_sent_to_log_in() -> None:
     _signed_up(Client())
     anonymous = Client()
     assert anonymous.get("/journal/").status_code == 302
-    assert anonymous.post("/write/", {"kind": "dream", "body": "x"}).status_code == 302
+    assert (
+        anonymous.post("/write/", {"kind": "dream", "body": "x"}).status_code == 401
+    )  # asks to sign in, keeps text
     assert Entry.objects.count() == 0
 
 

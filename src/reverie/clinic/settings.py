@@ -90,6 +90,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "reverie.clinic.web.middleware.SessionSafetyMiddleware",
     "reverie.clinic.web.middleware.SecurityHeadersMiddleware",
     "reverie.clinic.web.middleware.ReverieErrorMiddleware",
 ]

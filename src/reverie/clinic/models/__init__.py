@@ -10,6 +10,7 @@ from reverie.clinic.models.journal import (
     EntryRevision,
     StoredAnalysis,
 )
+from reverie.clinic.models.security import LoginFailure
 
 __all__ = [
     "Attachment",
@@ -19,6 +20,7 @@ __all__ = [
     "EntryKind",
     "EntryRevision",
     "Invitation",
+    "LoginFailure",
     "Pair",
     "Role",
     "StoredAnalysis",

@@ -56,3 +56,33 @@ class ReverieErrorMiddleware:
             "code": "E999",
         }
         return render(request, "reverie/error.html", context, status=500)
+
+
+class SessionSafetyMiddleware:
+    """Idle timeout, and therapists must pass (or set up) their second factor before anything else."""
+
+    OPEN_PATHS = ("/login/", "/logout/", "/safety/", "/static/", "/account/2fa/")
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        import time
+
+        from django.conf import settings
+        from django.contrib.auth import logout
+        from django.shortcuts import redirect
+
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            now = int(time.time())
+            idle = int(settings.REVERIE["REVERIE_IDLE_MINUTES"]) * 60
+            last = int(request.session.get("last_seen", now))
+            if now - last > idle:
+                logout(request)
+            else:
+                request.session["last_seen"] = now
+                needs_code = getattr(user, "is_therapist", False) and not request.session.get("otp")
+                if needs_code and not request.path.startswith(self.OPEN_PATHS):
+                    return redirect("totp_setup")
+        return self.get_response(request)

@@ -6,12 +6,12 @@ from typing import Any
 
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from reverie.clinic.models import EntryKind, User
-from reverie.clinic.services import journal, keys, people, portability
+from reverie.clinic.services import audit, journal, keys, people, portability, signin
 from reverie.clinic.web.forms import (
     COMMON_FEELINGS,
     EntryForm,
@@ -93,21 +93,109 @@ def _signup(request: HttpRequest, first_run: bool) -> HttpResponse:
     )
 
 
+DRAFT_FIELDS = (
+    "kind",
+    "happened_at",
+    "title",
+    "body",
+    "situation",
+    "urge",
+    "choice",
+    "people",
+    "tags",
+    "other_feelings",
+)
+
+
+def _draft_fields(post: Any) -> dict[str, str]:
+    """Fields of an entry whose session expired while it was written: they travel in the page, never stored."""
+    draft = {f"draft_{k}": post.get(f"draft_{k}", "") for k in DRAFT_FIELDS}
+    feelings = {k: v for k, v in post.items() if k.startswith(("draft_feel_", "draft_int_"))}
+    if not any(draft.values()):
+        return {}
+    return {**draft, **feelings}
+
+
+def _address(request: HttpRequest) -> str:
+    return str(request.META.get("REMOTE_ADDR", "unknown"))
+
+
+def _finish_sign_in(request: HttpRequest, user: User, draft: dict[str, str]) -> HttpResponse:
+    login(request, user)  # a new session key: no fixation
+    request.session["otp"] = bool(user.totp_secret) and request.session.get("otp_passed", False)
+    if draft and user.is_client:
+        data = QueryDict(mutable=True)
+        for key, value in draft.items():
+            data[key.removeprefix("draft_")] = value
+        form = EntryForm(data)
+        if form.is_valid():
+            try:
+                view = journal.create_entry(user, draft_from_form(form, data))
+            except InvalidInput as exc:
+                return _write_page(request, form, status=400, error=exc.message)
+            return redirect("entry", entry_id=view.id)
+        return _write_page(request, form, status=400)
+    target = request.GET.get("next", "")
+    return redirect(target if target.startswith("/") and not target.startswith("//") else "home")
+
+
 @require_http_methods(["GET", "POST"])
 def login_view(request: HttpRequest) -> HttpResponse:
     form = LoginForm(request.POST or None)
+    draft = _draft_fields(request.POST)
     error = None
     if request.method == "POST" and form.is_valid():
         try:
-            user = people.authenticate(form.cleaned_data["username"], form.cleaned_data["password"])
+            user = signin.check_password(
+                form.cleaned_data["username"], form.cleaned_data["password"], _address(request)
+            )
         except ReverieError as exc:
             error = exc.message
         else:
-            login(request, user)  # rotates the session key
-            target = request.GET.get("next", "")
-            return redirect(target if target.startswith("/") and not target.startswith("//") else "home")
+            if user.totp_secret:
+                request.session["pending_user"] = user.pk
+                return render(request, "reverie/login_code.html", {"draft": draft})
+            return _finish_sign_in(request, user, draft)
     status = 401 if error else 200
-    return render(request, "reverie/login.html", {"form": form, "error": error}, status=status)
+    return render(
+        request, "reverie/login.html", {"form": form, "error": error, "draft": draft}, status=status
+    )
+
+
+@require_POST
+def login_code(request: HttpRequest) -> HttpResponse:
+    draft = _draft_fields(request.POST)
+    pending = request.session.get("pending_user")
+    user = User.objects.filter(pk=pending, is_active=True).first() if pending else None
+    if user is None:
+        return redirect("login")
+    try:
+        signin.check_totp(user, request.POST.get("code", ""), _address(request))
+    except ReverieError as exc:
+        return render(request, "reverie/login_code.html", {"draft": draft, "error": exc.message}, status=401)
+    del request.session["pending_user"]
+    request.session["otp_passed"] = True
+    return _finish_sign_in(request, user, draft)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def totp_setup(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    secret = request.session.get("totp_candidate") or signin.new_secret()
+    request.session["totp_candidate"] = secret
+    error = None
+    if request.method == "POST":
+        try:
+            signin.enable_totp(user, secret, request.POST.get("code", ""))
+        except ReverieError as exc:
+            error = exc.message
+        else:
+            del request.session["totp_candidate"]
+            request.session["otp"] = True
+            return redirect("home")
+    context = {"secret": secret, "uri": signin.provisioning_uri(user, secret), "error": error}
+    return render(request, "reverie/totp_setup.html", context, status=400 if error else 200)
 
 
 @require_POST
@@ -116,9 +204,14 @@ def logout_view(request: HttpRequest) -> HttpResponse:
     return redirect("login")
 
 
-@login_required
 @require_http_methods(["GET", "POST"])
 def write(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated:
+        if request.method == "POST":
+            draft = {f"draft_{k}": v for k, v in request.POST.items() if k != "csrfmiddlewaretoken"}
+            context = {"form": LoginForm(), "draft": draft, "expired": True}
+            return render(request, "reverie/login.html", context, status=401)
+        return redirect(f"/login/?next={request.path}")
     if request.method == "GET":
         return _write_page(request, EntryForm(initial={"kind": request.GET.get("kind", "free_association")}))
     form = EntryForm(request.POST, request.FILES)
@@ -276,3 +369,14 @@ def safety(request: HttpRequest) -> HttpResponse:
     from reverie.clinic.services.safety import crisis_lines
 
     return render(request, "reverie/safety.html", {"lines": crisis_lines()})
+
+
+@login_required
+@require_GET
+def audit_trail(request: HttpRequest) -> HttpResponse:
+    """Who read or changed your data, and when: never what it said."""
+    user = _user(request)
+    events = audit.events_about(user)
+    names = dict(User.objects.filter(pk__in={e.actor_id for e in events}).values_list("pk", "username"))
+    rows = [(e, "you" if e.actor_id == user.pk else names.get(e.actor_id or 0, "Reverie")) for e in events]
+    return render(request, "reverie/audit.html", {"rows": rows, "chain_ok": audit.verify().ok})
