@@ -15,6 +15,7 @@ urlpatterns = [
     path("login/code/", views.login_code, name="login_code"),
     path("account/2fa/", views.totp_setup, name="totp_setup"),
     path("account/audit/", views.audit_trail, name="audit"),
+    path("account/erase/", views.erase, name="erase"),
     path("write/", views.write, name="write"),
     path("journal/", views.journal_list, name="journal"),
     path("journal/<str:entry_id>/", views.entry, name="entry"),

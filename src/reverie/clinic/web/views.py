@@ -380,3 +380,20 @@ def audit_trail(request: HttpRequest) -> HttpResponse:
     names = dict(User.objects.filter(pk__in={e.actor_id for e in events}).values_list("pk", "username"))
     rows = [(e, "you" if e.actor_id == user.pk else names.get(e.actor_id or 0, "Reverie")) for e in events]
     return render(request, "reverie/audit.html", {"rows": rows, "chain_ok": audit.verify().ok})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def erase(request: HttpRequest) -> HttpResponse:
+    """Erase one's own account and everything written, after typing the user name to confirm."""
+    user = _user(request)
+    error = None
+    if request.method == "POST":
+        try:
+            count = portability.erase_client(user, request.POST.get("confirm", ""))
+        except ReverieError as exc:
+            error = exc.message
+        else:
+            logout(request)
+            return render(request, "reverie/erased.html", {"count": count})
+    return render(request, "reverie/erase.html", {"error": error}, status=400 if error else 200)
