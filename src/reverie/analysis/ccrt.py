@@ -14,11 +14,14 @@ didn't reject me" is not rejecting); without it a negated clause does not count.
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Final
+
+from reverie.analysis.findings import Span
 
 COMPONENTS: Final = ("w", "ro", "rs")
 
@@ -100,7 +103,7 @@ def cluster(component: str, number: int) -> Cluster:
 # ---- Coding lexicons ---------------------------------------------------------------------------------------
 # What the writer wishes for: matched over the complement of "I wanted / needed / hoped / longed …".
 W_LEXICON: Final[dict[int, str]] = {
-    1: "own; independent; independence; decide for myself; make my choice; choose@self; stand up; speak up; "
+    1: "privacy; trust; own; independent; independence; decide for myself; make my choice; choose@self; stand up; speak up; "
     "say no@self; boundary; freedom; free; control over; on my own; by myself; my decision; my choice; "
     "follow my; live my life; assert; my way; not push around; not be tell what",
     2: "hurt:1.2@self; pay for; get back at; revenge; punish@self; put in place; teach lesson; get even; "
@@ -111,17 +114,17 @@ W_LEXICON: Final[dict[int, str]] = {
     4: "avoid; stay out; leave me alone; alone:0.8; keep peace; no trouble; not trouble; invisible; stay home; "
     "not deal; fight:0.8; argument:0.8; conflict; scene; drama; distance; space:0.8; escape; hide; "
     "keep quiet@self; not upset anyone; stay away; not want a scene",
-    5: "close; closer; near; spend time; together; connect; connected; get along; fit in; part of; belong; "
+    5: "two of us; close; closer; near; spend time; together; connect; connected; get along; fit in; part of; belong; "
     "intimate; build life; share@self; make up@self; reconcile; include; accept:0.8@self; be with; "
     "work well together; honest; bond",
-    6: "understand@other; listen@other; hear@other; notice@other; see@other; recognise@other; "
+    6: "call me:0.8@other; text me:0.8@other; visit me:0.8@other; interested in me; take an interest; interest in my; back me up; on my side; be there for me; turn up:0.8@other; show up:0.8@other; understand@other; listen@other; hear@other; notice@other; see@other; recognise@other; "
     "recognize@other; appreciate@other; proud of me; approval; approve@other; love@other; care@other; "
     "comfort@other; reassure@other; take me seriously; believe@other; respect; accept@other; look after@other; "
     "hold me; want me; remember@other; ask about@other; feel important; matter; validate@other; "
-    "praise@other; talk to someone; not judge@other; not give up on me; comfort@self; trust:0.5",
+    "praise@other; talk to someone; not judge@other; not give up on me; comfort@self; ",
     7: "relax; relaxed; rest; calm; safe; peaceful; comfortable; enjoy; fun; good time; feel good@self; "
     "feel better@self; recover; quiet evening; sleep; break:0.6; at ease; happy:0.8",
-    8: "good job; do well; succeed; success; achieve; pass; prove; good mark; grade; promotion; capable; "
+    8: "make proud; show i could; show i can; show that i; handle:0.6; good job; do well; succeed; success; achieve; pass; prove; good mark; grade; promotion; capable; "
     "competent; good at; help@self; useful; support@self; look after@self; protect@self; impress; "
     "do it right; finish@self",
 }
@@ -129,16 +132,16 @@ W_LEXICON: Final[dict[int, str]] = {
 RO_LEXICON: Final[dict[int, str]] = {
     1: "achievement:0.7; successful:0.7; confident:0.7; brag:0.7; boast:0.7; perfectly:0.7; handle everything:0.7; "
     "powerful:0.7; strong:0.7; impressive:0.7; talk about his own:0.7; talk about her own:0.7; in control:0.6",
-    2: "decide everything~8; decide for me~8; control~8; controlling; tell me what~8; tell me how to~8; tell me to; "
+    2: "read my; go through my; decide everything~8; decide for me~8; control~8; controlling; tell me what~8; tell me how to~8; tell me to; "
     "insist; demand; pressure~8; push~8; force~8; make me; order; boss around; check my; check up; monitor; "
-    "dictate; forbid; not let me; take over; nag; interfere; dump on; without ask; plan every; "
+    "dictate; forbid; not let me; take over; nag; interfere; dump on; plan every; "
     "want me to:0.6; need me at; should:0.6; have to:0.5; must:0.6",
     3: "angry~7; furious; upset~7; cry; crying; tear; rage; shout~7; yell~7; scream; fight; lose temper; "
     "anxious; worried; worry; stress; stressed; sad; devastated; depressed; annoyed~7; irritated; "
     "frustrated; mad; panic; break down; snap; slam; storm off; sulk; hurt:0.6; excluded:0.6",
     4: "lie; cheat; steal; betray; hide; deny; take credit; forget; break promise; not turn up; not show up; "
-    "cancel; unreliable; selfish; drunk; drink; abuse; hit; manipulate; gamble; debt; not call; late:0.6",
-    5: "reject~7; ignore~8; criticise~8; criticize~8; blame~8; judge~8; laugh at~8; make fun~8; mock~8; "
+    "cancel; unreliable; selfish; drunk; drink; abuse; hit; manipulate; gamble; debt; late:0.6",
+    5: "glance:0.8; go back to:0.8; interrupt; yawn; without ask:0.8; not call; childish; reject~7; ignore~8; criticise~8; criticize~8; blame~8; judge~8; laugh at~8; make fun~8; mock~8; "
     "dismiss~8; refuse~6; leave:0.9~7; walk out; abandon; exclude; without invite; shut door; put phone down; "
     "hang up; change subject; turn away; pull away~7; cold; distant; busy; sarcastic; say no:0.8; fail:0.8; "
     "shrug; humiliate; insult; lock; no contact; scroll; barely look; barely speak; not listen; not look; "
@@ -146,41 +149,41 @@ RO_LEXICON: Final[dict[int, str]] = {
     "not ask; not answer; not reply; not notice; not come; stop bother; dramatic; overreact; "
     "ungrateful; stupid; lazy; useless; wrong:0.6; fault; ridiculous; too sensitive; pathetic; baby; "
     "nothing to say; not need; firmly:0.5; mutter:0.6",
-    6: "help; support; encourage; give me; offer; make me tea; make me a; cook; drive; come round; "
+    6: "cover:0.8; help; support; encourage; give me; offer; make me tea; make me a; cook; drive; come round; "
     "come over; stay with; sit with; talk me through; check on; defend; cover for; show me; approve; clean; "
     "fuss over; stay late; explain; instruction; bring; teach; lend; look after; take care of; chance; "
     "guide; reassure; comfort",
-    7: "love; hug; kiss; smile; warm; warmly; welcome; invite; miss me; glad; proud of me; proud; like me; "
+    7: "best:0.8; brilliant:0.8; well done; favourite; favorite; remember:0.8; ask how; love; hug; kiss; smile; warm; warmly; welcome; invite; miss me; glad; proud of me; proud; like me; "
     "hold my hand; hold me; affectionate; friendly; laugh with; praise; make me laugh; open arms; "
     "stay:0.6; little helper; kind; happy to see",
-    8: "understand; listen~5; respect; accept~5; take me seriously; hear~5; believe me; ask how; "
+    8: "understand; listen~5; respect; accept~5; take me seriously; hear~5; believe me; "
     "ask what i; let me decide; empathise; empathize; validate; my choice; my life:0.6; see how hard; "
     "sorry; apologise; apologize; thank:0.6; not do anything wrong; not wrong; clear:0.6; ask about me; "
     "respect that",
 }
 # What the writer does or feels: matched over clauses whose actor is the writer.
 RS_LEXICON: Final[dict[int, str]] = {
-    1: "help@self; comfort@self; hold her hand; hold his hand; stroke; hug:0.8@self; listen to him; listen to her; "
+    1: "bring:0.8@self; talk to him:0.6; talk to her:0.6; help@self; comfort@self; hold her hand; hold his hand; stroke; hug:0.8@self; listen to him; listen to her; "
     "support@self; look after@self; drive over; sit with; offer; reassure; cook for; forgive; thank:0.6; "
     "help her; help him; kindly:0.6",
-    2: "withdraw; pull away; go quiet; stay quiet; shut down; shut out; stop talk; stop show; stop answer; "
+    2: "hang up:0.8; withdraw; pull away; go quiet; stay quiet; shut down; shut out; stop talk; stop show; stop answer; "
     "walk out; walk away; leave the room; ignore@self; not reply; not answer; not respond; not speak; "
     "not call back; block; avoid; keep inside; keep to myself; keep everything inside; hide:0.6; "
     "stay in bed:0.8; delete; numb; detached; distant; close off; by myself:0.6; alone:0.5; "
     "not a word:0.8; without a word:0.8; stop; quiet:0.7; not look at",
-    3: "accept; accepted; loved; understood; respected; cared for; welcome; included; liked; seen; "
+    3: "feel held; weight lift; weight off; matter; accept; accepted; loved; understood; respected; cared for; welcome; included; liked; seen; "
     "safe; relieved; grateful; at home; special; valued; less alone; better:0.7; lighter; close to; "
     "connected; supported; heard; believed; appreciated; happy:0.7; calmer:0.7; warm:0.7",
-    4: "yell@self; shout@self; scream@self; snap@self; argue; fight back; lose my temper; hang up; slam; throw; "
+    4: "yell@self; shout@self; scream@self; snap@self; argue; fight back; lose my temper; ; throw; "
     "call him a; call her a; insult@self; criticise@self; criticize@self; blame@self; angry; furious; irritated; "
     "annoyed; rage; resent; hit@self; storm; tell off; swear; attack@self; frustrated:0.8; ground:0.6; mad",
-    5: "calm; calmly; stay calm; confident; proud; capable; strong; stand my ground; stand up for myself; "
+    5: "work hard:0.8; calm; calmly; stay calm; confident; proud; capable; strong; stand my ground; stand up for myself; "
     "say no:0.8; explain my reason; firm; firmly; take a breath; boundary; in control; competent; "
     "determined; pride",
-    6: "helpless; powerless; trapped; stuck; lost; confused; overwhelmed; give in; go along; let her; "
+    6: "let:0.8@self; helpless; powerless; trapped; stuck; lost; confused; overwhelmed; give in; go along; let her; "
     "let him; let them; agree:0.6; not know what to do; freeze; frozen; paralysed; paralyzed; nod:0.6; "
     "comply; obey; give up; worn out:0.6; can not do",
-    7: "sad; cry; tear:0.8; disappointed; let down; hurt; heartbroken; crushed; empty; hollow; hopeless; "
+    7: "forgotten; sad; cry; tear:0.8; disappointed; let down; hurt; heartbroken; crushed; empty; hollow; hopeless; "
     "lonely; alone:0.6; abandoned; depressed; miserable; devastated; flat; defeated; rejected; unwanted; "
     "unloved; sob; grief; deflated; worthless; invisible; down:0.6",
     8: "anxious; nervous; afraid; scared; terrified; frightened; panic; worry; ashamed; shame; embarrassed; "
@@ -232,6 +235,128 @@ def entries(component: str) -> tuple[Entry, ...]:
             if raw.strip():
                 out.append(_parse_entry(component, number, raw.strip()))
     return tuple(out)
+
+
+# ---- Prototypes --------------------------------------------------------------------------------------------
+# Reverie's own example sentences per cluster, for nearest-prototype coding on the shared sentence encoder when
+# the lexicon finds nothing. Separated by "|".
+PROTOTYPES: Final[dict[str, dict[int, str]]] = {
+    "w": {
+        1: "I wanted to make my own decisions | I wanted to be free to live my own way | I wanted to stand up "
+        "for myself | I wanted to do it on my own | I wanted to say no and mean it | I wanted to be independent | "
+        "I wanted space to choose for myself | I wanted them to stop running my life",
+        2: "I wanted to get back at him | I wanted to make her pay for what she did | I wanted to hurt him the way "
+        "he hurt me | I wanted to win and put her in her place | I wanted to tell him off in front of everyone | "
+        "I wanted to control what she did | I wanted revenge | I wanted to make him feel small",
+        3: "I wanted someone to tell me what to do | I wanted her to decide for me | I wanted not to be "
+        "responsible | I wanted him to take charge of everything | I wanted to be taken care of so I didn't have "
+        "to choose | I wanted someone else to carry the blame | I wanted to follow orders and not think | "
+        "I wanted to be punished",
+        4: "I wanted to avoid a fight | I wanted to be left alone | I wanted to stay out of it | I wanted to keep "
+        "the peace | I wanted to get away from them | I didn't want any trouble | I wanted some distance from "
+        "her | I wanted to hide until it blew over",
+        5: "I wanted to be close to her | I wanted us to spend time together | I wanted to feel connected to him | "
+        "I wanted to be part of the group | I wanted to get along with everyone | I wanted us to be a family "
+        "again | I wanted to share my life with him | I wanted to make up with my sister",
+        6: "I wanted him to understand me | I wanted her to listen to me | I wanted to be loved | I wanted someone "
+        "to notice how hard I was trying | I wanted to be taken seriously | I wanted her to comfort me | "
+        "I wanted him to be proud of me | I wanted to matter to someone",
+        7: "I wanted to relax | I wanted to feel safe | I wanted a quiet, peaceful evening | I wanted to feel "
+        "comfortable in my own home | I wanted to rest and recover | I wanted to have fun | I wanted to feel "
+        "calm again | I wanted to enjoy myself without worrying",
+        8: "I wanted to do a good job | I wanted to succeed | I wanted to prove I was capable | I wanted to help "
+        "her | I wanted to be useful to them | I wanted to pass the exam | I wanted to look after my family | "
+        "I wanted to get the promotion",
+    },
+    "ro": {
+        1: "She always seems so confident and successful | He handled everything perfectly | She talked about "
+        "her achievements | He is strong and in control | She had it all together | He was calm and capable | "
+        "She is so independent | He boasted about his new job",
+        2: "He told me what to do | She decided everything for me | He kept checking up on me | She pressured me "
+        "into it | He insisted I do it his way | She reads my messages | He ordered me around | She wouldn't "
+        "let me go out",
+        3: "She was furious | He started shouting | She burst into tears | He was anxious and upset | She lost "
+        "her temper | He was hurt and sulking | She got really stressed | He slammed the door and stormed off",
+        4: "He lied to me | She cheated on me | He didn't turn up as promised | She stole from me | He was drunk "
+        "again | She broke her promise | He hid the truth from me | She let me down again",
+        5: "He ignored me | She criticised me | He rejected me | She laughed at me | He said I was being stupid | "
+        "She walked out on me | He refused to talk | She shut me out",
+        6: "She helped me | He supported me | She gave me advice | He drove me to the hospital | She made me "
+        "dinner | He covered for me | She showed me how to do it | He encouraged me to keep going",
+        7: "She hugged me | He said he loved me | She was happy to see me | He told me he was proud of me | She "
+        "smiled warmly at me | He missed me | She invited me in | He held my hand",
+        8: "He listened to me | She understood | He respected my choice | She took me seriously | He didn't judge "
+        "me | She accepted me as I am | He apologised | She asked what I needed",
+    },
+    "rs": {
+        1: "I helped her | I comforted him | I looked after her | I offered to help | I sat with him and "
+        "listened | I hugged her | I made him something to eat | I reached out to her",
+        2: "I went quiet | I withdrew | I walked away | I stopped talking to him | I ignored her messages | I shut "
+        "down | I kept it all inside | I didn't answer",
+        3: "I felt accepted | I felt loved | I felt understood | I felt relieved | I felt cared for | I felt safe "
+        "with her | I felt respected | I felt at home",
+        4: "I shouted at him | I got angry | I snapped at her | I argued back | I slammed the door | I told her to "
+        "get lost | I lost my temper | I said something cruel",
+        5: "I stayed calm | I felt confident | I stood my ground | I felt proud | I calmly said no | I explained "
+        "my position clearly | I felt capable | I set a boundary",
+        6: "I gave in | I felt helpless | I didn't know what to do | I froze | I went along with it | I felt "
+        "trapped | I felt powerless | I felt confused and lost",
+        7: "I felt sad | I cried | I felt let down | I felt empty | I felt lonely | I was heartbroken | I felt "
+        "hopeless | I felt rejected",
+        8: "I felt anxious | I was scared | I felt ashamed | I felt guilty | I was embarrassed | I felt small and "
+        "stupid | I panicked | I felt nervous",
+    },
+}
+PROTOTYPE_MIN_SIMILARITY: Final = 0.45  # below this the nearest prototype is not trusted
+PROTOTYPE_MIN_MARGIN: Final = 0.03  # nor when the second-best cluster is this close
+
+
+def prototype_sentences(component: str) -> list[tuple[int, str]]:
+    """(cluster, sentence) for every prototype of one component."""
+    return [
+        (number, text.strip())
+        for number, joined in PROTOTYPES[component].items()
+        for text in joined.split("|")
+        if text.strip()
+    ]
+
+
+class PrototypeCoder:
+    """Nearest-prototype coding of short texts on a sentence encoder (an :class:`~reverie.analysis.encoder.Encoder`)."""
+
+    def __init__(self, encoder: Any) -> None:
+        self.encoder = encoder
+        self._matrices: dict[str, tuple[list[int], Any]] = {}
+
+    @property
+    def model_hash(self) -> str:
+        digest = hashlib.sha256(repr(sorted(PROTOTYPES.items())).encode()).hexdigest()[:12]
+        return f"{self.encoder.model_hash[:12]}+proto-{digest}"
+
+    def _matrix(self, component: str) -> tuple[list[int], Any]:
+        if component not in self._matrices:
+            rows = prototype_sentences(component)
+            vectors = self.encoder.encode([text for _, text in rows])
+            self._matrices[component] = ([number for number, _ in rows], vectors)
+        return self._matrices[component]
+
+    def best(self, component: str, texts: Sequence[str]) -> tuple[int, float, int] | None:
+        """The most similar cluster over ``texts``: (cluster, similarity, index of the text), or None when no
+        prototype is close enough or the best two clusters are too close to call."""
+        if not texts:
+            return None
+        numbers, prototypes = self._matrix(component)
+        similarities = self.encoder.encode(list(texts)) @ prototypes.T
+        per_cluster: dict[int, tuple[float, int]] = {}
+        for index, row in enumerate(similarities):
+            for number, value in zip(numbers, row, strict=True):
+                if number not in per_cluster or value > per_cluster[number][0]:
+                    per_cluster[number] = (float(value), index)
+        ranked = sorted(per_cluster.items(), key=lambda kv: -kv[1][0])
+        (number, (top, index)), (_, (second, _)) = ranked[0], ranked[1]
+        if top < PROTOTYPE_MIN_SIMILARITY or top - second < PROTOTYPE_MIN_MARGIN:
+            return None
+        return number, top, index
 
 
 # ---- Matching ---------------------------------------------------------------------------------------------
@@ -312,6 +437,50 @@ def _apply(entry: Entry, agent: str | None, negated: bool) -> tuple[int, float] 
     if entry.negated_cluster is None:
         return None
     return entry.negated_cluster, entry.weight * NEGATED_WEIGHT
+
+
+# ---- Scoring ----------------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Code:
+    """One coded component: the cluster, its evidence and how sure the coding is."""
+
+    cluster: int
+    span: Span
+    confidence: float
+
+
+def best_per_cluster(matches: list[tuple[int, float, Any]]) -> list[tuple[int, float, Any]]:
+    """One piece of evidence per cluster per clause: its strongest match."""
+    best: dict[int, tuple[int, float, Any]] = {}
+    for found in matches:
+        if found[0] not in best or found[1] > best[found[0]][1]:
+            best[found[0]] = found
+    return list(best.values())
+
+
+class Tally:
+    """Scores per cluster with the strongest evidence span of each."""
+
+    def __init__(self) -> None:
+        self.scores: dict[int, float] = {}
+        self.evidence: dict[int, tuple[float, Span]] = {}
+
+    def add(self, number: int, score: float, span: Span) -> None:
+        self.scores[number] = self.scores.get(number, 0.0) + score
+        if number not in self.evidence or score > self.evidence[number][0]:
+            self.evidence[number] = (score, span)
+
+    def decide(self, *, prefer_later: bool = False) -> Code | None:
+        """The best cluster; ties go to the earliest evidence (the latest for the response of self, which
+        ends the episode). Confidence grows with the score and with the lead over the runner-up."""
+        if not self.scores:
+            return None
+        sign = -1 if prefer_later else 1
+        ranked = sorted(self.scores.items(), key=lambda kv: (-kv[1], sign * self.evidence[kv[0]][1].start))
+        best, top = ranked[0]
+        second = ranked[1][1] if len(ranked) > 1 else 0.0
+        confidence = 0.3 + 0.4 * min(top, 1.5) / 1.5 + 0.25 * (top - second) / top
+        return Code(best, self.evidence[best][1], max(0.05, min(0.95, confidence)))
 
 
 # ---- Aggregation -------------------------------------------------------------------------------------------

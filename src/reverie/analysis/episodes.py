@@ -18,6 +18,7 @@ Finding: ``Finding(kind="episode", label=<other role>, spans=(episode span,), co
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -32,6 +33,13 @@ from reverie.analysis.timeframes import frames_of
 if TYPE_CHECKING:
     from reverie.analysis.document import Document
 
+log = logging.getLogger(__name__)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 VERSION: Final = "1.0.0"
 MODEL_HASH: Final = "rules-" + hashlib.sha256(repr(sorted(ccrt.LEXICONS.items())).encode()).hexdigest()[:12]
 
@@ -43,55 +51,15 @@ _WISH: Final[dict[str, float]] = {
     "try": 0.5,
 }
 _WISH_WITH_WOULD: Final = frozenset({"like", "love"})
-_EXPECT: Final = frozenset(
-    [
-        "expect",
-        "expected",
-        "afraid",
-        "scared",
-        "fear",
-        "feared",
-        "worry",
-        "worried",
-        "sure",
-        "brace",
-        "braced",
-        "dread",
-        "dreaded",
-        "assume",
-        "assumed",
-        "terrified",
-    ]
+_WISH_ADJECTIVES: Final = frozenset({"desperate", "eager", "keen", "dying", "longing"})
+_FOND: Final = frozenset({"love", "like", "miss", "enjoy"})  # "I loved being close to her"
+_EXPECT: Final = _words(
+    "expect expected afraid scared fear feared worry worried sure brace braced dread dreaded assume "
+    "assumed terrified"
 )
-_SPEECH: Final = frozenset(
-    [
-        "say",
-        "tell",
-        "call",
-        "reply",
-        "answer",
-        "shout",
-        "yell",
-        "text",
-        "write",
-        "mutter",
-        "remark",
-        "suggest",
-        "complain",
-        "insist",
-        "admit",
-        "remind",
-        "ask",
-        "accuse",
-        "claim",
-        "announce",
-        "scream",
-        "whisper",
-        "explain",
-        "message",
-        "warn",
-        "promise",
-    ]
+_SPEECH: Final = _words(
+    "say tell call reply answer shout yell text write mutter remark suggest complain insist admit "
+    "remind ask accuse claim announce scream whisper explain message warn promise"
 )
 _UNDOING: Final = frozenset({"refuse", "fail", "forget", "stop", "decline", "neglect"})  # "refused to help"
 _ANYONE: Final = frozenset({"someone", "somebody", "anyone", "anybody", "everyone", "everybody", "people"})
@@ -102,6 +70,12 @@ _BODY: Final = frozenset(
 _REASON_MARKS: Final = frozenset(
     {"because", "when", "as", "since", "although", "though", "while", "after", "before"}
 )
+_STATE_VERBS: Final = frozenset({"feel", "felt", "feels", "feeling", "seem", "seemed", "look", "looked"})
+# What the other says the writer is: a bad trait is criticism, a strong one is praise.
+_SAID_ABOUT_ME: Final[dict[int, int]] = {1: 7, 3: 5, 4: 5}
+_PROTOTYPE_MAX_CONFIDENCE: Final = 0.5  # a code from the nearest prototype is never surer than this
+_UNMATCHED_NEGATED_WISH: Final = 0.5
+_CAUSED_BY_ME_WEIGHT: Final = 0.5  # "I let him take over": the other's act inside the writer's own
 _BEFORE_RESPONSE_WEIGHT: Final = 0.6  # the writer's reaction before the other responds (often a fear)
 _ACTION_WEIGHT: Final = 0.85  # an action as the response of self, next to a stated feeling
 _FEELING_VERBS: Final = frozenset({"feel", "be", "get", "become", "go", "grow", "seem", "stay", "remain"})
@@ -122,15 +96,6 @@ class Clause:
     parent: Clause | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Code:
-    """One coded component: the cluster and its evidence."""
-
-    cluster: int
-    span: Span
-    confidence: float
-
-
 @dataclass(slots=True)
 class Episode:
     key: str
@@ -140,8 +105,11 @@ class Episode:
 
 
 # ---- Entry points ------------------------------------------------------------------------------------------
-def find_episodes(doc: Document) -> list[Finding]:
-    """Every relationship episode in ``doc`` with its W, RO and RS codes."""
+def find_episodes(doc: Document, coder: ccrt.PrototypeCoder | None = None) -> list[Finding]:
+    """Every relationship episode in ``doc`` with its W, RO and RS codes.
+
+    ``coder`` (nearest prototypes on the sentence encoder) codes a component the lexicons leave open.
+    """
     if not doc.sentences:
         return []
     mentions = _mentions(doc)
@@ -149,7 +117,7 @@ def find_episodes(doc: Document) -> list[Finding]:
     frames = _frames(doc)
     found = []
     for episode in _segment(doc, mentions):
-        finding = _code(doc, episode, clauses, frames)
+        finding = _code(doc, episode, clauses, frames, coder)
         if finding is not None:
             found.append(finding)
     return found
@@ -212,7 +180,7 @@ def _clauses(doc: Document, mentions: list[Mention]) -> dict[int, Clause]:
 def _is_passive(head: Any) -> bool:
     """A passive ("was ignored"), but not a felt state ("felt accepted", which spaCy parses alike)."""
     aux = [c for c in head.children if c.dep_ == "auxpass"]
-    return bool(aux) and not any(a.lemma_.lower() in {"feel", "seem", "look"} for a in aux)
+    return bool(aux) and not any({a.lemma_.lower(), a.lower_} & _STATE_VERBS for a in aux)
 
 
 def _sentence_of(starts: list[int], offset: int) -> int:
@@ -246,17 +214,37 @@ def _who_by_token(mentions: list[Mention], doc: Document) -> dict[int, str]:
 
 def _actor(clause: Clause, who: dict[int, str]) -> str | None:
     head = clause.head
-    subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}), None)
+    subject = _subject(head)
     if subject is not None and subject.lower_ in {"who", "that", "which"} and head.dep_ == "relcl":
         subject = head.head
+    if subject is None and head.dep_ == "relcl" and _person_of(head.head, who) is not None:
+        return _person_of(head.head, who)  # "someone to care about me"
     if subject is None:
         return _inherited_actor(clause, who)
     actor = _person_of(subject, who)
+    if actor is None and _wished_by_me(subject):
+        return "self"  # "All I wanted was …": the wisher is the subject
     if actor == "self" and _is_passive(head):
         by = next((c for c in head.children if c.dep_ == "agent"), None)
         pobj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
         return _person_of(pobj, who) or actor if pobj is not None else actor
     return actor
+
+
+def _wished_by_me(subject: Any) -> bool:
+    return any(
+        c.dep_ == "relcl" and c.lemma_.lower() in _WISH and any(g.lower_ == "i" for g in c.children)
+        for c in subject.children
+    )
+
+
+def _subject(head: Any) -> Any:
+    """The subject of a verb, also where spaCy hangs it on an auxiliary ("I felt accepted")."""
+    for node in (head, *(c for c in head.children if c.dep_ in {"aux", "auxpass"})):
+        found = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}), None)
+        if found is not None:
+            return found
+    return None
 
 
 def _negated(clause: Clause) -> bool:
@@ -268,7 +256,7 @@ def _negated(clause: Clause) -> bool:
     if any(t.lower_ in ccrt.NEGATORS and t.dep_ in {"neg", "advmod", "det"} for t in clause.tokens):
         return True
     parent = clause.parent
-    if head.dep_ == "conj" and parent is not None and parent.head is head.head and parent.negated:
+    if head.dep_ == "conj" and parent is not None and parent.head.i == head.head.i and parent.negated:
         return any(c.dep_ == "cc" and c.lower_ in {"or", "nor"} for c in head.head.children)
     return False
 
@@ -373,16 +361,21 @@ class _View:
 
 
 def _code(
-    doc: Document, episode: Episode, clauses: dict[int, Clause], frames: dict[int, str]
+    doc: Document,
+    episode: Episode,
+    clauses: dict[int, Clause],
+    frames: dict[int, str],
+    coder: ccrt.PrototypeCoder | None,
 ) -> Finding | None:
     sentence_set = set(episode.sentences)
     own = _unique([c for c in clauses.values() if c.sentence in sentence_set])
     view = _view(own, clauses, _other_test(episode))
     if not any(view.is_other(c.actor) for c in own):
         return None  # the other is only mentioned, never acts: not an episode
-    ro = _code_ro(view)
-    w = _code_w(view)
-    rs = _code_rs(view, ro.span.start if ro is not None else None)
+    ro = _fallback(doc, coder, "ro", *_code_ro(view))
+    w = _fallback(doc, coder, "w", *_code_w(view))
+    response_at = ro.span.start if ro is not None else None
+    rs = _fallback(doc, coder, "rs", *_code_rs(view, response_at))
     if w is None and ro is None and rs is None:
         return None
     first, last = doc.sentences[min(sentence_set)], doc.sentences[max(sentence_set)]
@@ -398,13 +391,30 @@ def _code(
     return Finding(
         analyzer="episodes",
         version=VERSION,
-        model_hash=MODEL_HASH,
+        model_hash=MODEL_HASH if coder is None else f"{MODEL_HASH}+{coder.model_hash}",
         kind="episode",
         label=episode.role,
         confidence=confidence,
         spans=(Span(first.span.start, last.span.end),),
         data=data,
     )
+
+
+def _fallback(
+    doc: Document,
+    coder: ccrt.PrototypeCoder | None,
+    component: str,
+    code: ccrt.Code | None,
+    candidates: list[Span],
+) -> ccrt.Code | None:
+    """The lexicon's code, or else the nearest prototype over the candidate clauses (with lower confidence)."""
+    if code is not None or coder is None or not candidates:
+        return code
+    found = coder.best(component, [doc.text[s.start : s.end] for s in candidates])
+    if found is None:
+        return None
+    number, similarity, index = found
+    return ccrt.Code(number, candidates[index], round(min(_PROTOTYPE_MAX_CONFIDENCE, similarity), 4))
 
 
 def _unique(clauses: list[Clause]) -> list[Clause]:
@@ -466,7 +476,7 @@ def _tense(episode: Episode, frames: dict[int, str]) -> str:
     return Counter(labels).most_common(1)[0][0] if labels else "present"
 
 
-def _code_data(component: str, code: Code | None) -> dict[str, Any] | None:
+def _code_data(component: str, code: ccrt.Code | None) -> dict[str, Any] | None:
     if code is None:
         return None
     info = ccrt.cluster(component, code.cluster)
@@ -482,12 +492,25 @@ def _code_data(component: str, code: Code | None) -> dict[str, Any] | None:
 
 
 def _wish_weight(clause: Clause) -> float:
+    """How surely a clause of the writer's states a wish: "I wanted", "I'd love to", "I was desperate to",
+    and more weakly "I asked", "I tried", "I loved being close to her"."""
+    if clause.actor != "self":
+        return 0.0
     head = clause.head
     forms = {head.lemma_.lower(), head.lower_}
     weight = max((_WISH.get(f, 0.0) for f in forms), default=0.0)
+    children = list(head.children)
     if not weight and forms & _WISH_WITH_WOULD:
-        weight = 1.0 if any(c.lower_ in {"would", "'d"} for c in head.children) else 0.0
-    return weight if clause.actor == "self" else 0.0
+        weight = 1.0 if any(c.lower_ in {"would", "'d"} for c in children) else 0.0
+    if not weight and any(c.dep_ == "acomp" and c.lower_ in _WISH_ADJECTIVES for c in children):
+        weight = 1.0
+    if (
+        not weight
+        and forms & _FOND
+        and any(c.tag_ == "VBG" and c.dep_ in {"xcomp", "ccomp"} for c in children)
+    ):
+        weight = 0.7
+    return weight
 
 
 def _is_expectation(clause: Clause) -> bool:
@@ -509,16 +532,21 @@ def _wish_content(trigger: Clause) -> list[Any]:
     return _content(head)
 
 
-def _code_w(view: _View) -> Code | None:
-    tally = _Tally()
+def _code_w(view: _View) -> tuple[ccrt.Code | None, list[Span]]:
+    tally = ccrt.Tally()
+    candidates: list[Span] = []
     for wish in view.wishes:
         content = _wish_content(wish)
         if not content:
             continue
         span = _tokens_span([wish.head, *content])
-        for number, score, _ in ccrt.match("w", content, _context(view)):
+        candidates.append(span)
+        found = ccrt.match("w", content, _context(view))
+        for number, score, _ in found:
             tally.add(_negated_wish(number) if wish.negated else number, score * _wish_weight(wish), span)
-    return tally.decide()
+        if wish.negated and not found:  # "I don't want to nag her": holding back
+            tally.add(4, _UNMATCHED_NEGATED_WISH * _wish_weight(wish), span)
+    return tally.decide(), [] if any(w.negated for w in view.wishes) else candidates
 
 
 def _negated_wish(number: int) -> int:
@@ -526,8 +554,9 @@ def _negated_wish(number: int) -> int:
     return 1 if number in {2, 3} else 4
 
 
-def _code_ro(view: _View) -> Code | None:
-    tally = _Tally()
+def _code_ro(view: _View) -> tuple[ccrt.Code | None, list[Span]]:
+    tally = ccrt.Tally()
+    candidates: list[Span] = []
     consumed: set[int] = set()
     for clause in view.clauses:
         head = clause.head.i
@@ -538,15 +567,21 @@ def _code_ro(view: _View) -> Code | None:
             continue
         unit = _unit(clause, view, consumed, speech=_is_speech(clause))
         span = _tokens_span(unit)
-        for number, score, anchor in _best_per_cluster(ccrt.match("ro", unit, _context(view))):
+        candidates.append(span)
+        parent = clause.parent
+        caused = parent is not None and parent.actor == "self" and clause.head.dep_ in {"xcomp", "ccomp"}
+        factor = _CAUSED_BY_ME_WEIGHT if caused and head not in view.said else 1.0
+        for number, score, anchor in ccrt.best_per_cluster(ccrt.match("ro", unit, _context(view))):
             spoken = view.clause_of[anchor.i]
-            said_about_me = spoken.head.i in view.said and spoken.actor == "self"  # "said I was selfish"
-            tally.add(5 if said_about_me and number == 4 else number, score, span)
-    return tally.decide()
+            if spoken.head.i in view.said and spoken.actor == "self":  # "said I was selfish"
+                number = _SAID_ABOUT_ME.get(number, number)
+            tally.add(number, score * factor, span)
+    return tally.decide(), candidates
 
 
-def _code_rs(view: _View, response_at: int | None) -> Code | None:
-    tally = _Tally()
+def _code_rs(view: _View, response_at: int | None) -> tuple[ccrt.Code | None, list[Span]]:
+    tally = ccrt.Tally()
+    candidates: list[Span] = []
     consumed: set[int] = set()
     for clause in view.clauses:
         head = clause.head.i
@@ -555,13 +590,23 @@ def _code_rs(view: _View, response_at: int | None) -> Code | None:
         if head in view.wished or head in view.feared or head in view.said:
             continue
         unit = _unit(clause, view, consumed, speech=False)
-        before = response_at is not None and clause.head.idx < response_at
-        factor = (_BEFORE_RESPONSE_WEIGHT if before else 1.0) * (
+        span = _tokens_span(unit)
+        earlier = (response_at is not None and clause.head.idx < response_at) or _is_expectation(clause)
+        earlier = earlier or _pluperfect(clause)  # "I'd been terrified …": a state before the response
+        if not earlier:
+            candidates.append(span)
+        factor = (_BEFORE_RESPONSE_WEIGHT if earlier else 1.0) * (
             1.0 if _is_feeling(clause) else _ACTION_WEIGHT
         )
-        for number, score, _ in _best_per_cluster(ccrt.match("rs", unit, _context(view))):
-            tally.add(number, score * factor, _tokens_span(unit))
-    return tally.decide()
+        for number, score, _ in ccrt.best_per_cluster(ccrt.match("rs", unit, _context(view))):
+            tally.add(number, score * factor, span)
+    return tally.decide(prefer_later=True), candidates
+
+
+def _pluperfect(clause: Clause) -> bool:
+    return clause.head.tag_ == "VBN" and any(
+        t.lower_ in {"had", "'d"} and t.dep_ == "aux" for t in clause.head.children
+    )
 
 
 def _is_feeling(clause: Clause) -> bool:
@@ -579,7 +624,7 @@ def _unit(clause: Clause, view: _View, consumed: set[int], *, speech: bool) -> l
     for other in view.clauses:
         if other is clause or other.head.i in consumed or not _governed_by(other, clause):
             continue
-        if speech or not _has_subject(other.head):
+        if speech or not _has_subject(other.head) or other.actor is None:
             tokens.extend(other.tokens)
             consumed.add(other.head.i)
     return sorted(tokens, key=lambda t: t.i)
@@ -597,7 +642,7 @@ def _governed_by(clause: Clause, ruler: Clause) -> bool:
 
 
 def _has_subject(head: Any) -> bool:
-    return any(c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} for c in head.children)
+    return _subject(head) is not None or any(c.dep_ == "expl" for c in head.children)
 
 
 def _context(view: _View) -> Callable[[Any], tuple[str | None, bool]]:
@@ -612,37 +657,6 @@ def _context(view: _View) -> Callable[[Any], tuple[str | None, bool]]:
     return context
 
 
-def _best_per_cluster(matches: list[tuple[int, float, Any]]) -> list[tuple[int, float, Any]]:
-    """One piece of evidence per cluster per unit: its strongest match."""
-    best: dict[int, tuple[int, float, Any]] = {}
-    for match in matches:
-        if match[0] not in best or match[1] > best[match[0]][1]:
-            best[match[0]] = match
-    return list(best.values())
-
-
-class _Tally:
-    """Scores per cluster with the strongest evidence span of each."""
-
-    def __init__(self) -> None:
-        self.scores: dict[int, float] = {}
-        self.evidence: dict[int, tuple[float, Span]] = {}
-
-    def add(self, number: int, score: float, span: Span) -> None:
-        self.scores[number] = self.scores.get(number, 0.0) + score
-        if number not in self.evidence or score > self.evidence[number][0]:
-            self.evidence[number] = (score, span)
-
-    def decide(self) -> Code | None:
-        if not self.scores:
-            return None
-        ranked = sorted(self.scores.items(), key=lambda kv: (-kv[1], self.evidence[kv[0]][1].start))
-        best, top = ranked[0]
-        second = ranked[1][1] if len(ranked) > 1 else 0.0
-        confidence = 0.3 + 0.4 * min(top, 1.5) / 1.5 + 0.25 * (top - second) / top
-        return Code(best, self.evidence[best][1], max(0.05, min(0.95, confidence)))
-
-
 def _tokens_span(tokens: list[Any]) -> Span:
     words = [t for t in tokens if not t.is_punct] or tokens
     return Span(min(t.idx for t in words), max(t.idx + len(t.text) for t in words))
@@ -651,15 +665,26 @@ def _tokens_span(tokens: list[Any]) -> Span:
 class EpisodesAnalyzer:
     name = "episodes"
     version = VERSION
-    model_hash = MODEL_HASH
     requires = frozenset({"sentences", "spacy", "findings"})
     produces = frozenset({"episode"})
     applies_to: frozenset[str] | None = None
 
+    def __init__(self, coder: ccrt.PrototypeCoder | None = None) -> None:
+        self.coder = coder
+        self.model_hash = MODEL_HASH if coder is None else f"{MODEL_HASH}+{coder.model_hash}"
+
     def run(self, doc: Document) -> list[Finding]:
-        return find_episodes(doc)
+        return find_episodes(doc, self.coder)
 
 
 @register("episodes", order=40)
 def _build() -> Analyzer:
-    return EpisodesAnalyzer()
+    """Rules plus nearest prototypes on the shared encoder; rules alone when the encoder is unavailable."""
+    from reverie.analysis.onnx_encoder import load_encoder
+    from reverie.errors import AnalysisUnavailable
+
+    try:
+        return EpisodesAnalyzer(ccrt.PrototypeCoder(load_encoder()))
+    except (AnalysisUnavailable, ImportError, OSError):
+        log.info("sentence encoder unavailable: episodes are coded by the lexicons alone")
+        return EpisodesAnalyzer()

@@ -22,6 +22,11 @@ from reverie.analysis.registry import Analyzer, register
 if TYPE_CHECKING:
     from reverie.analysis.document import Document
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 VERSION: Final = "1.0.0"
 
 ROLE_GROUP: Final[dict[str, str]] = {
@@ -50,7 +55,7 @@ _WORDS_BY_ROLE: Final[dict[str, str]] = {
     "child": "son daughter kid kids child children baby toddler teenager stepson stepdaughter kiddo",
     "partner": "partner husband wife boyfriend girlfriend fiancé fiancée fiance fiancee spouse hubby lover",
     "ex": "ex",
-    "boss": "boss manager supervisor employer director ceo superior foreman",
+    "boss": "boss manager supervisor employer director ceo superior foreman leader",
     "colleague": "colleague coworker workmate teammate",
     "teacher": "teacher professor tutor coach lecturer instructor headteacher headmaster headmistress mentor",
     "friend": "friend bestie pal buddy bff mate",
@@ -64,92 +69,22 @@ ROLE_OF_WORD: Final[dict[str, str]] = {
     w: role for role, words in _WORDS_BY_ROLE.items() for w in words.split()
 }
 
-_FEMALE: Final = frozenset(
-    [
-        "mother",
-        "mom",
-        "mum",
-        "mommy",
-        "mummy",
-        "mam",
-        "mama",
-        "mamma",
-        "momma",
-        "stepmother",
-        "stepmom",
-        "stepmum",
-        "sister",
-        "sis",
-        "stepsister",
-        "daughter",
-        "stepdaughter",
-        "wife",
-        "girlfriend",
-        "fiancée",
-        "fiancee",
-        "grandmother",
-        "grandma",
-        "granny",
-        "nan",
-        "nana",
-        "aunt",
-        "auntie",
-        "niece",
-        "landlady",
-        "headmistress",
-        "woman",
-        "lady",
-    ]
+_FEMALE: Final = _words(
+    "mother mom mum mommy mummy mam mama mamma momma stepmother stepmom stepmum sister sis stepsister "
+    "daughter stepdaughter wife girlfriend fiancée fiancee grandmother grandma granny nan nana aunt "
+    "auntie niece landlady headmistress woman lady"
 )
-_MALE: Final = frozenset(
-    [
-        "father",
-        "dad",
-        "daddy",
-        "papa",
-        "stepfather",
-        "stepdad",
-        "brother",
-        "stepbrother",
-        "son",
-        "stepson",
-        "husband",
-        "boyfriend",
-        "fiancé",
-        "fiance",
-        "hubby",
-        "grandfather",
-        "grandpa",
-        "granddad",
-        "grandad",
-        "uncle",
-        "nephew",
-        "landlord",
-        "headmaster",
-        "man",
-        "guy",
-    ]
+_MALE: Final = _words(
+    "father dad daddy papa stepfather stepdad brother stepbrother son stepson husband boyfriend "
+    "fiancé fiance hubby grandfather grandpa granddad grandad uncle nephew landlord headmaster man "
+    "guy"
 )
 _PLURAL_WORDS: Final = frozenset(["parents", "folks", "kids", "children", "siblings"])
 # Words that name a person only when "my"/"our" (or "the", for the plural) makes clear who is meant.
-_NEEDS_POSSESSOR: Final = frozenset(
-    [
-        "kid",
-        "kids",
-        "child",
-        "children",
-        "baby",
-        "toddler",
-        "teenager",
-        "kiddo",
-        "mate",
-        "pal",
-        "buddy",
-        "folks",
-    ]
-)
+_NEEDS_POSSESSOR: Final = _words("kid kids child children baby toddler teenager kiddo mate pal buddy folks")
 _GENERIC_OTHER: Final = frozenset(["man", "woman", "guy", "lady"])
 _MY: Final = frozenset({"my", "our"})
+_WORKPLACES: Final = frozenset({"work", "office", "team", "department", "accounts", "job", "shop", "site"})
 _SELF_WORDS: Final = frozenset({"i", "me", "my", "myself", "mine"})
 _YOU_WORDS: Final = frozenset({"you", "your", "yours", "yourself"})
 _PRONOUNS: Final[dict[str, str]] = {
@@ -192,6 +127,7 @@ class Mention:
     gender: str | None = None  # "f" | "m" | None (unknown)
     plural: bool = False
     head: int = -1  # token index of the mention's head word
+    salience: float = 1.0  # subject 2, object 1.5, possessive 0.5: which earlier mention a pronoun prefers
 
     @property
     def group(self) -> str:
@@ -287,6 +223,8 @@ def _role_word(token: Any) -> str | None:
         return None
     if token.lower_ == "worker" and _hyphen_prefix(token) == "co":
         return "coworker"
+    if token.lower_ == "lead" and any(c.lower_ == "team" for c in token.children):
+        return "leader"
     for form in (str(token.lower_), str(token.lemma_).lower()):
         if form in ROLE_OF_WORD:
             return form
@@ -324,7 +262,7 @@ def _role_noun(token: Any, sentence: int, state: _State) -> Mention | None:
     state.consumed.update(range(start, end + 1))
     span = Span(doc[start].idx, doc[end].idx + len(doc[end].text))
     plural = token.tag_ in {"NNS", "NNPS"} or token.lower_ in _PLURAL_WORDS
-    return Mention(role, span, sentence, "noun", name, gender, plural, token.i)
+    return Mention(role, span, sentence, "noun", name, gender, plural, token.i, salience_of(token))
 
 
 def _hyphen_prefix(token: Any) -> str:
@@ -346,21 +284,26 @@ def _not_a_person_use(token: Any, word: str) -> bool:
     """ "as a mother", "when I was a kid", "mother tongue": the word does not point at a person here."""
     if token.dep_ in {"attr", "acomp"}:
         return True
-    if token.dep_ == "pobj" and token.head.lower_ == "as":
+    if token.dep_ == "pobj" and token.head.lower_ in {"as", "like"}:
         return True
     head = token.head
-    return token.dep_ == "compound" and head.pos_ == "NOUN" and _role_word(head) is None and word != "ex"
+    if token.dep_ != "compound" or _possessor(token) is not None:  # "my mum rang", parsed as a compound
+        return False
+    return head.pos_ == "NOUN" and _role_word(head) is None and word != "ex"
 
 
 def _possessor(token: Any) -> str | None:
-    for child in token.children:
-        if child.dep_ == "poss":
-            return str(child.lower_)
-    return None
+    """ "my", "her", "Tom's" … owning this word (or right before it, where the parse hangs it elsewhere)."""
+    index = _possessor_index(token)
+    return str(token.doc[index].lower_) if index >= 0 else None
 
 
 def _possessor_index(token: Any) -> int:
-    return int(min(child.i for child in token.children if child.dep_ == "poss"))
+    owners = [child.i for child in token.children if child.dep_ == "poss"]
+    if owners:
+        return int(min(owners))
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return int(before.i) if before is not None and before.dep_ == "poss" and before.pos_ == "PRON" else -1
 
 
 def _plural_with_the(token: Any) -> bool:
@@ -392,21 +335,40 @@ def _looks_like_name(token: Any) -> bool:
 
 
 def _introduced_names(tokens: list[Any]) -> dict[str, tuple[str, str | None]]:
-    """First pass: names tied to a role by "my husband Tom" or "Tom, my husband"."""
+    """First pass: names tied to a role by "my husband Tom", "Tom, my husband", "Sophie is my friend" or
+    "Ben from work"."""
     names: dict[str, tuple[str, str | None]] = {}
     for token in tokens:
+        if _looks_like_name(token) and _from_work(token):
+            names.setdefault(token.text, ("colleague", None))
         word = _role_word(token)
         if word is None or _possessor(token) not in _MY:
             continue
         role = ROLE_OF_WORD[word]
         gender = "f" if word in _FEMALE else "m" if word in _MALE else None
         name, _ = _name_after(token)
-        left = _name_before(token)
-        for found in (name, left):
+        for found in (name, _name_before(token), _name_is(token)):
             if found and found not in names:
                 names[found] = (role, gender)
                 names.setdefault(found.split()[0], (role, gender))
     return names
+
+
+def _name_is(token: Any) -> str | None:
+    """ "Sophie is my closest friend": the name that is the subject of "be" with this role as attribute."""
+    if token.dep_ != "attr" or token.head.lemma_ != "be":
+        return None
+    subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+    return str(subject.text) if subject is not None and _looks_like_name(subject) else None
+
+
+def _from_work(token: Any) -> bool:
+    """ "Ben from work", "Priya from the office"."""
+    doc = token.doc
+    if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "from":
+        return False
+    place = next((c for c in doc[token.i + 1].children if c.dep_ == "pobj"), None)
+    return place is not None and place.lemma_.lower() in _WORKPLACES
 
 
 def _name_before(token: Any) -> str | None:
@@ -423,14 +385,26 @@ def _name(token: Any, sentence: int, state: _State) -> Mention | None:
     if text in state.names:
         role, gender = state.names[text]
         learned = state.learned_gender.get(text.lower())
-        return Mention(role, _token_span(token), sentence, "name", text, gender or learned, False, token.i)
+        return Mention(
+            role,
+            _token_span(token),
+            sentence,
+            "name",
+            text,
+            gender or learned,
+            False,
+            token.i,
+            salience_of(token),
+        )
     if token.ent_type_ != "PERSON" or not _looks_like_name(token) or token.ent_iob_ != "B":
         return None
     ent = next(e for e in token.doc.ents if e.start == token.i)
     state.consumed.update(range(ent.start, ent.end))
     span = Span(ent.start_char, ent.end_char)
     learned = state.learned_gender.get(ent.text.lower())
-    return Mention("other", span, sentence, "unknown_name", ent.text, learned, False, token.i)
+    return Mention(
+        "other", span, sentence, "unknown_name", ent.text, learned, False, token.i, salience_of(token)
+    )
 
 
 def _pronoun(token: Any, sentence: int, state: _State) -> Mention | None:
@@ -450,14 +424,25 @@ def _pronoun(token: Any, sentence: int, state: _State) -> Mention | None:
 
 
 def _candidates(state: _State, kind: str, first_sentence: int) -> list[Mention]:
-    """Compatible earlier mentions from ``first_sentence`` on, most recent first."""
+    """Compatible earlier mentions from ``first_sentence`` on: latest sentence first, then subjects before
+    objects before possessives ("My brother takes Dad's side. He …" is the brother), then the most recent."""
     found: list[Mention] = []
     for earlier in reversed(state.mentions):
         if earlier.sentence < first_sentence:
             break
         if earlier.source not in {"self", "address"} and _compatible(earlier, kind, state):
             found.append(earlier)
-    return found
+    return sorted(found, key=lambda m: (m.sentence, m.salience, m.span.start), reverse=True)
+
+
+def salience_of(token: Any) -> float:
+    """How prominent a mention's head word is in its clause."""
+    dep = token.dep_
+    if dep in {"nsubj", "nsubjpass"}:
+        return 2.0
+    if dep in {"dobj", "pobj", "dative", "appos"}:
+        return 1.5
+    return 0.5 if dep == "poss" else 1.0
 
 
 def _resolved(earlier: Mention, token: Any, sentence: int, kind: str, state: _State, source: str) -> Mention:
@@ -465,7 +450,7 @@ def _resolved(earlier: Mention, token: Any, sentence: int, kind: str, state: _St
         state.learned_gender[_gender_key(earlier)] = kind
     gender = earlier.gender or (kind if kind != "pl" else None)
     found = replace(earlier, span=_token_span(token), sentence=sentence, source=source, head=token.i)
-    return replace(found, gender=gender)
+    return replace(found, gender=gender, salience=salience_of(token))
 
 
 def _they_for_pair(token: Any, sentence: int, state: _State) -> Mention | None:
@@ -484,7 +469,9 @@ def _they_for_pair(token: Any, sentence: int, state: _State) -> Mention | None:
         role = roles.pop()
     else:
         return None
-    return Mention(role, _token_span(token), sentence, "pronoun", None, None, True, token.i)
+    return Mention(
+        role, _token_span(token), sentence, "pronoun", None, None, True, token.i, salience_of(token)
+    )
 
 
 def _gender_key(mention: Mention) -> str:

@@ -1,0 +1,77 @@
+"""Episode evaluation: alignment by other, scoring, and the thresholds reached on the tuning vignettes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reverie.analysis.ccrt import EpisodeCode
+from reverie.analysis.evaluation.episodes import align, evaluate_episodes, read_vignettes, score
+from reverie.errors import InvalidInput
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+def test_episodes_evaluation_align_keeps_order_and_skips_extra_found() -> None:
+    expected = [EpisodeCode("boss", 6, 5, 7), EpisodeCode("partner", 6, 6, 3)]
+    found = [EpisodeCode("partner", 1, 1, 1), EpisodeCode("boss", 6, 5, 7), EpisodeCode("partner", 6, 6, 3)]
+    assert align(expected, found) == [(expected[0], found[1]), (expected[1], found[2])]
+
+
+def test_episodes_evaluation_align_prefers_the_agreeing_pair() -> None:
+    expected = [EpisodeCode("mother", 6, 5, 7)]
+    found = [EpisodeCode("mother", 1, 1, 1), EpisodeCode("mother", 6, 5, 7)]
+    assert align(expected, found) == [(expected[0], found[1])]
+
+
+def test_episodes_evaluation_unmatched_expected_counts_as_wrong() -> None:
+    expected = [[EpisodeCode("boss", 6, 5, 7), EpisodeCode("partner", 6, 6, 3)]]
+    found = [[EpisodeCode("boss", 6, 4, None)]]
+    result = score(expected, found)
+    assert (result["found"], result["expected"], result["matched"]) == (1, 2, 1)
+    assert result["w_accuracy"] == 0.5
+    assert result["ro_accuracy"] == 0.0
+    assert result["rs_accuracy"] == 0.0
+    assert result["ro_valence_accuracy"] == 0.5  # 4 and 5 are both negative
+
+
+def test_episodes_evaluation_expected_none_is_right_only_when_left_open() -> None:
+    expected = [[EpisodeCode("friend", None, 6, None)]]
+    assert score(expected, [[EpisodeCode("friend", None, 6, 3)]])["rs_accuracy"] == 0.0
+    assert score(expected, [[EpisodeCode("friend", None, 6, None)]])["rs_accuracy"] == 1.0
+
+
+def test_episodes_evaluation_spurious_episodes_are_counted(tmp_path: Path) -> None:
+    path = tmp_path / "v.jsonl"
+    path.write_text(json.dumps({"text": "My boss shouted at me. I froze.", "episodes": []}) + "\n")
+    result = evaluate_episodes(path)
+    assert (result["found"], result["expected"], result["spurious"]) == (1, 0, 1)
+
+
+def test_episodes_evaluation_malformed_lines_name_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"text": "fine", "episodes": []}\n{"episodes": []}\n')
+    with pytest.raises(InvalidInput, match="line 2"):
+        read_vignettes(path)
+
+
+def test_episodes_evaluation_fixtures_are_big_enough_and_well_formed() -> None:
+    tuning = read_vignettes(FIXTURES / "vignettes.jsonl")
+    holdout = read_vignettes(FIXTURES / "vignettes_holdout.jsonl")
+    assert len(tuning) >= 60 and len(holdout) >= 20
+    assert not {row["text"] for row in tuning} & {row["text"] for row in holdout}
+    for row in tuning + holdout:
+        for episode in row["episodes"]:
+            assert all(episode[c] is None or 1 <= episode[c] <= 8 for c in ("w", "ro", "rs"))
+
+
+def test_episodes_evaluation_reaches_the_thresholds_on_the_tuning_vignettes() -> None:
+    result = evaluate_episodes(FIXTURES / "vignettes.jsonl")
+    assert result["expected"] >= 90
+    assert result["matched"] >= 0.95 * result["expected"]
+    assert result["spurious"] <= 3
+    assert result["w_accuracy"] >= 0.9
+    assert result["ro_accuracy"] >= 0.9
+    assert result["rs_accuracy"] >= 0.9
