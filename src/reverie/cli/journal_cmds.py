@@ -162,12 +162,25 @@ def list_(
     user: UserOpt = None,
     kind: Annotated[str | None, typer.Option(help="Only this kind.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    analysis: Annotated[bool, typer.Option("--analysis", help="With --json: include stored findings.")] = False,
 ) -> None:
     """List your entries, newest first."""
     from reverie.cli.runtime import sign_in
     from reverie.clinic.services import journal
+    from reverie.clinic.services.analysis import findings_for
 
-    _print_rows(journal.list_entries(sign_in(user), kind=kind), as_json)
+    actor = sign_in(user)
+    rows = journal.list_entries(actor, kind=kind)
+    if as_json and analysis:
+        out = []
+        for view in rows:
+            found = findings_for(actor, view.id)
+            row = _row_json(view)
+            row["analysis"] = {"revision": found.revision, **found.result} if found else None
+            out.append(row)
+        typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        return
+    _print_rows(rows, as_json)
 
 
 @app.command()
