@@ -4,8 +4,8 @@ from datetime import datetime
 from typing import Any
 
 import pytest
-from conftest import START, at
 
+from conftest import START, at
 from reverie.care.models import Course, CourseSession
 from reverie.care.services import course as courses
 from reverie.care.services import formulation, sessions
@@ -27,7 +27,7 @@ def test_course_dit_plans_sixteen_weekly_fifty_minute_sessions(dit: tuple[Any, A
 
 
 def test_course_position_names_session_and_phase(dit: tuple[Any, Any, Any]) -> None:
-    _, therapist, course = dit
+    _, _therapist, course = dit
     assert courses.position(course, at(1)).text == "Session 1 of 16 · initial phase"
     seventh = courses.position(course, at(16, 2))  # after session 6 on 9 Feb, before session 7 on 16 Feb
     assert seventh.text == "Session 7 of 16 · middle phase"
@@ -35,7 +35,9 @@ def test_course_position_names_session_and_phase(dit: tuple[Any, Any, Any]) -> N
     assert courses.position(course, at(1, 12)).text == "Session 16 of 16 · ending phase"
 
 
-def test_course_only_for_a_linked_client_and_only_by_a_therapist(paired: tuple[Any, Any], make_user: Any) -> None:
+def test_course_only_for_a_linked_client_and_only_by_a_therapist(
+    paired: tuple[Any, Any], make_user: Any
+) -> None:
     client, therapist = paired
     stranger = make_user(role="client")
     draft = CourseDraft(client=stranger.username, programme="dit", start=START)
@@ -50,7 +52,9 @@ def test_course_only_for_a_linked_client_and_only_by_a_therapist(paired: tuple[A
 
 def test_course_brief_takes_a_chosen_count_twice_weekly(paired: tuple[Any, Any]) -> None:
     client, therapist = paired
-    draft = CourseDraft(client=client.username, programme="brief_psychodynamic", start=START, weekly=2, total_sessions=26)
+    draft = CourseDraft(
+        client=client.username, programme="brief_psychodynamic", start=START, weekly=2, total_sessions=26
+    )
     course = create_course(therapist, draft)
     rows = courses.planned(course)
     assert len(rows) == 26
@@ -66,7 +70,9 @@ def test_course_open_ended_plans_ahead_and_says_open(paired: tuple[Any, Any]) ->
     assert courses.position(course, at(1)).text == "Session 1 · long-term, open-ended"
 
 
-def test_course_overlapping_session_is_refused_and_nothing_stored(dit: tuple[Any, Any, Any], make_user: Any) -> None:
+def test_course_overlapping_session_is_refused_and_nothing_stored(
+    dit: tuple[Any, Any, Any], make_user: Any
+) -> None:
     from reverie.clinic.services import people
 
     _, therapist, _ = dit
@@ -74,27 +80,44 @@ def test_course_overlapping_session_is_refused_and_nothing_stored(dit: tuple[Any
     people.accept_invitation(therapist, people.issue_invitation(other))
     overlapping = datetime(2026, 2, 2, 10, 30)  # session 5 of the first course runs 10:00–10:50
     with pytest.raises(Conflict):
-        create_course(therapist, CourseDraft(client=other.username, programme="dit", start=overlapping, timezone="Europe/London"))
+        create_course(
+            therapist,
+            CourseDraft(client=other.username, programme="dit", start=overlapping, timezone="Europe/London"),
+        )
     assert Course.objects.count() == 1 and CourseSession.objects.count() == 16
     touching = datetime(2026, 1, 5, 10, 50)  # starts as the other ends: fine
-    create_course(therapist, CourseDraft(client=other.username, programme="dit", start=touching, timezone="Europe/London"))
+    create_course(
+        therapist,
+        CourseDraft(client=other.username, programme="dit", start=touching, timezone="Europe/London"),
+    )
 
 
 @pytest.mark.parametrize(
     "rule",
-    ["FREQ=WEEKLY;COUNT=abc", "FREQ=DAILY;COUNT=16", "FREQ=WEEKLY;BYDAY=XX;COUNT=16", "BYDAY=MO", "FREQ=WEEKLY;INTERVAL=2;COUNT=16"],
+    [
+        "FREQ=WEEKLY;COUNT=abc",
+        "FREQ=DAILY;COUNT=16",
+        "FREQ=WEEKLY;BYDAY=XX;COUNT=16",
+        "BYDAY=MO",
+        "FREQ=WEEKLY;INTERVAL=2;COUNT=16",
+    ],
 )
 def test_course_invalid_rrule_is_refused(paired: tuple[Any, Any], rule: str) -> None:
     client, therapist = paired
     with pytest.raises(InvalidInput):
-        create_course(therapist, CourseDraft(client=client.username, programme="dit", start=START, rrule=rule))
+        create_course(
+            therapist, CourseDraft(client=client.username, programme="dit", start=START, rrule=rule)
+        )
     assert not Course.objects.exists()
 
 
 def test_course_rrule_sets_weekdays_and_count(paired: tuple[Any, Any]) -> None:
     client, therapist = paired
     draft = CourseDraft(
-        client=client.username, programme="brief_psychodynamic", start=START, rrule="FREQ=WEEKLY;BYDAY=MO,TH;COUNT=25"
+        client=client.username,
+        programme="brief_psychodynamic",
+        start=START,
+        rrule="FREQ=WEEKLY;BYDAY=MO,TH;COUNT=25",
     )
     course = create_course(therapist, draft)
     assert course.total_sessions == 25 and course.weekly == 2 and course.weekdays == [0, 3]
@@ -114,7 +137,9 @@ def test_course_cancellation_adds_a_make_up_and_calendar_keeps_sixteen(dit: tupl
     ics = sessions.course_ics(therapist, course.id)
     assert b"Session \xc2\xb7 " in ics  # minimal title: initials only
     assert client.username.encode() not in ics
-    events = recurring_ical_events.of(Calendar.from_ical(ics)).between(datetime(2026, 1, 1), datetime(2027, 1, 1))
+    events = recurring_ical_events.of(Calendar.from_ical(ics)).between(
+        datetime(2026, 1, 1), datetime(2027, 1, 1)
+    )
     starts = sorted(e["DTSTART"].dt for e in events)
     assert starts == [s.start for s in courses.held_sessions(course)]
 
@@ -143,6 +168,8 @@ def test_course_ipaf_is_agreed_from_the_formulation(dit: tuple[Any, Any, Any]) -
     _, therapist, course = dit
     with pytest.raises(InvalidInput):
         formulation.agree_ipaf(therapist, course.id, now=at(19, 1))
-    formulation.save_formulation(therapist, course.id, {"ipaf_self": "not good enough", "ipaf_other": "critical"})
+    formulation.save_formulation(
+        therapist, course.id, {"ipaf_self": "not good enough", "ipaf_other": "critical"}
+    )
     agreed = formulation.agree_ipaf(therapist, course.id, now=at(19, 1))
     assert agreed.ipaf_agreed_version == 1 and agreed.ipaf_agreed_session == 3

@@ -15,7 +15,7 @@ from reverie.programmes import fit as rules
 
 REFERRAL_SALT = "reverie.care.referral"
 REFERRAL_KEYS = ("language", "mode", "location", "country", "max_fee", "from")
-REFERRAL_FROM = {"gp": "your doctor", "family": "someone who cares about you", "therapist": "a therapist"}
+REFERRAL_FROM = {"gp": "a doctor (GP)", "family": "a friend or family member", "therapist": "a therapist"}
 
 
 def answers_from(form: Mapping[str, str]) -> rules.FitAnswers:
@@ -88,3 +88,8 @@ def read_referral(token: str) -> dict[str, str] | None:
     if not isinstance(data, dict):
         return None
     return {str(k): str(v) for k, v in data.items() if k in REFERRAL_KEYS}
+
+
+def directory_query_from(referral: Mapping[str, str]) -> str:
+    """The directory search's query string from a referral alone (before the fit check is taken)."""
+    return urlencode([(k, v) for k, v in referral.items() if k in REFERRAL_KEYS and k != "from" and v])

@@ -1,0 +1,48 @@
+"""Template tags for pages outside the care app: the navigation links and the safety page's plan."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+register = template.Library()
+
+
+@register.simple_tag
+def care_nav(user: Any) -> dict[str, Any]:
+    """What the navigation needs: open alerts (therapist) or a pending check-in (client)."""
+    from reverie.care.services import alerts
+    from reverie.clinic.models import User
+
+    if not isinstance(user, User) or not user.is_authenticated:
+        return {}
+    if user.is_therapist:
+        return {"open_alerts": len(alerts.open_alerts(user))}
+    return {"check_in": alerts.pending_check_in(user) is not None}
+
+
+@register.simple_tag
+def safety_plan_for_page(user: Any) -> dict[str, Any]:
+    """The signed-in client's own safety plan for the safety page (empty for anyone else)."""
+    from reverie.care.services.safety import plan_for_page
+
+    return plan_for_page(user)
+
+
+@register.filter
+def get_item(mapping: Any, key: str) -> Any:
+    """``mapping[key]`` for dicts and QueryDicts; None when absent."""
+    return mapping.get(key) if hasattr(mapping, "get") else None
+
+
+@register.filter
+def cluster_of(version: Any, key: str) -> str:
+    """The CCRT cluster label a formulation version holds for ``key`` (ccrt_w, ccrt_ro, ccrt_rs)."""
+    return str(version.cluster_label(key))
+
+
+@register.filter
+def answer_of(values: Any, number: int) -> Any:
+    """The posted answer to item ``number`` of a questionnaire form (kept when the form is shown again)."""
+    return values.get(f"item{number}") if hasattr(values, "get") else None

@@ -1,0 +1,1 @@
+"""The web edge of the course of therapy: thin views over the care services."""

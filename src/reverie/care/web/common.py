@@ -1,0 +1,36 @@
+"""What every care view shares: the signed-in person, and re-showing a form with a readable error."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from reverie.clinic.models import User
+from reverie.errors import PermissionDenied, ReverieError
+
+
+def user_of(request: HttpRequest) -> User:
+    user = request.user
+    if not isinstance(user, User):
+        raise PermissionDenied("Log in first.")
+    return user
+
+
+def with_error(
+    request: HttpRequest, template: str, context: dict[str, Any], exc: ReverieError
+) -> HttpResponse:
+    """The same page again, the error on top, the person's input kept, with the error's HTTP status."""
+    return render(
+        request, template, {**context, "error": exc.message, "code": exc.code}, status=exc.http_status
+    )
+
+
+def int_field(raw: str | None, what: str) -> int:
+    from reverie.errors import InvalidInput
+
+    try:
+        return int(str(raw or "").strip())
+    except ValueError:
+        raise InvalidInput(f"The {what} must be a whole number.") from None

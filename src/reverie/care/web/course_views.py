@@ -1,0 +1,169 @@
+"""Courses: the list, setting one up, the course page, sessions and notes, the calendar, the record export."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from reverie.care.models import NoteKind
+from reverie.care.policy import is_course_therapist, linked_clients
+from reverie.care.services import alerts, notes, sessions
+from reverie.care.services import course as courses
+from reverie.care.services.course import CourseDraft
+from reverie.care.web.common import int_field, user_of, with_error
+from reverie.clinic.services.policy import Action
+from reverie.errors import InvalidInput, ReverieError
+from reverie.measures.schedule import MeasureSchedule
+from reverie.programmes.formats import PROGRAMMES, required_artefacts
+
+
+@login_required
+@require_GET
+def course_list(request: HttpRequest) -> HttpResponse:
+    user = user_of(request)
+    context: dict[str, Any] = {"courses": courses.courses_for(user)}
+    if user.is_therapist:
+        context["alerts"] = alerts.open_alerts(user)
+        context["clients"] = list(linked_clients(user))
+    return render(request, "care/courses.html", context)
+
+
+def _new_context(request: HttpRequest) -> dict[str, Any]:
+    return {
+        "programmes": PROGRAMMES,
+        "schedules": [s.value for s in MeasureSchedule],
+        "clients": list(linked_clients(user_of(request))),
+        "values": request.POST if request.method == "POST" else {"timezone": "UTC", "weekly": "1"},
+    }
+
+
+def _draft(post: Any) -> CourseDraft:
+    try:
+        start = datetime.fromisoformat(str(post.get("start", "")))
+    except ValueError:
+        raise InvalidInput("Give the first session's date and time.") from None
+    total = str(post.get("total_sessions", "")).strip()
+    return CourseDraft(
+        client=str(post.get("client", "")),
+        programme=str(post.get("programme", "")),
+        start=start,
+        timezone=str(post.get("timezone", "") or "UTC"),
+        weekly=int_field(post.get("weekly", "1"), "number of sessions a week"),
+        total_sessions=int_field(total, "number of sessions") if total else None,
+        measure_schedule=str(post.get("measure_schedule", "every_session")),
+        rrule=str(post.get("rrule", "")).strip() or None,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def course_new(request: HttpRequest) -> HttpResponse:
+    context = _new_context(request)
+    if request.method == "GET":
+        return render(request, "care/course_new.html", context)
+    try:
+        course = courses.create_course(user_of(request), _draft(request.POST))
+    except ReverieError as exc:
+        return with_error(request, "care/course_new.html", context, exc)
+    return redirect("care:course", course_id=course.id)
+
+
+@login_required
+@require_GET
+def course_detail(request: HttpRequest, course_id: str) -> HttpResponse:
+    user = user_of(request)
+    course = courses.read_course(user, course_id)
+    where = courses.position(course)
+    artefacts = required_artefacts(course.programme)
+    held = {row.pk: n for n, row in enumerate(courses.held_sessions(course), start=1)}
+    zone = courses.course_zone(course)
+    rows = [(held.get(r.pk), r, r.start.astimezone(zone)) for r in courses.planned(course)]
+    context = {
+        "course": course,
+        "where": where,
+        "artefacts": [(phase, a) for phase, items in artefacts.items() for a in items],
+        "rows": rows,
+        "therapist": is_course_therapist(user, course),
+        "letter": courses.read_letter(user, course.id),
+    }
+    return render(request, "care/course.html", context)
+
+
+@login_required
+@require_GET
+def course_calendar(request: HttpRequest, course_id: str) -> HttpResponse:
+    data = sessions.course_ics(user_of(request), course_id)
+    response = HttpResponse(data, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="reverie-course.ics"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def session_detail(request: HttpRequest, course_id: str, slot: int) -> HttpResponse:
+    """The therapist's page for one session: attendance, the progress note, process and transference notes."""
+    user = user_of(request)
+    course = courses.get_course(user, course_id, Action.WRITE)
+    if request.method == "POST":
+        _session_post(request, course.id, slot)
+        return redirect("care:session", course_id=course.id, slot=slot)
+    row = courses.session_by_slot(course, slot)
+    progress = [n for n in notes.progress_notes(user, course.id) if n.session_slot == slot]
+    private = [n for n in notes.therapist_notes(user, course.id) if n.session_slot == slot]
+    context = {
+        "course": course,
+        "row": row,
+        "number": courses.session_number(course, row),
+        "start": row.start.astimezone(courses.course_zone(course)),
+        "progress": progress[0] if progress else None,
+        "private": private,
+        "kinds": NoteKind.choices,
+    }
+    return render(request, "care/session.html", context)
+
+
+def _session_post(request: HttpRequest, course_id: object, slot: int) -> None:
+    user, post = user_of(request), request.POST
+    action = post.get("action")
+    if action == "attendance":
+        sessions.record_attendance(user, course_id, slot, str(post.get("attendance", "")))
+    elif action == "progress":
+        notes.write_progress_note(user, course_id, slot, str(post.get("text", "")))
+    elif action == "note":
+        notes.add_therapist_note(user, course_id, str(post.get("kind", "")), str(post.get("text", "")), slot)
+    else:
+        raise InvalidInput("Unknown action.")
+
+
+@login_required
+@require_POST
+def session_cancel(request: HttpRequest, course_id: str, slot: int) -> HttpResponse:
+    result = sessions.cancel_session(user_of(request), course_id, slot)
+    course = courses.get_course(user_of(request), course_id)
+    context = {"course": course, "result": result, "zone": courses.course_zone(course)}
+    return render(request, "care/cancelled.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def course_record(request: HttpRequest, course_id: str) -> HttpResponse:
+    """Download the course record; process notes only when the therapist asks, with a reason (audited)."""
+    user = user_of(request)
+    course = courses.get_course(user, course_id)
+    if request.method == "GET":
+        return render(
+            request, "care/record.html", {"course": course, "therapist": is_course_therapist(user, course)}
+        )
+    include = request.POST.get("include_process_notes") == "1"
+    record = notes.course_record(
+        user, course.id, include_process_notes=include, reason=request.POST.get("reason", "")
+    )
+    response = HttpResponse(json.dumps(record, ensure_ascii=False, indent=2), content_type="application/json")
+    response["Content-Disposition"] = 'attachment; filename="reverie-course-record.json"'
+    return response

@@ -1,0 +1,87 @@
+"""The formulation workspace (IPAF, CCRT, Malan's triangles), the agreed IPAF and the goodbye letter."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from reverie.care.policy import is_course_therapist
+from reverie.care.services import course as courses
+from reverie.care.services import formulation
+from reverie.care.web.common import user_of, with_error
+from reverie.errors import InvalidInput, ReverieError
+
+
+def _context(request: HttpRequest, course_id: str) -> dict[str, Any]:
+    user = user_of(request)
+    course = courses.get_course(user, course_id)
+    history = formulation.versions(user, course.id)
+    latest = history[-1].values if history else {}
+    return {
+        "course": course,
+        "versions": list(reversed(history)),
+        "values": request.POST if request.method == "POST" else latest,
+        "sections": formulation.SECTIONS,
+        "ccrt_fields": [
+            (key, label, formulation.cluster_choices(c)) for key, c, label in formulation.CCRT_FIELDS
+        ],
+        "therapist": is_course_therapist(user, course),
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def formulation_page(request: HttpRequest, course_id: str) -> HttpResponse:
+    context = _context(request, course_id)
+    if request.method == "GET":
+        return render(request, "care/formulation.html", context)
+    fields = (*formulation.TEXT_FIELDS, *(k for k, _, _ in formulation.CCRT_FIELDS))
+    draft = {key: request.POST.get(key, "") for key in fields}
+    try:
+        formulation.save_formulation(user_of(request), course_id, draft)
+    except ReverieError as exc:
+        return with_error(request, "care/formulation.html", context, exc)
+    return redirect("care:formulation", course_id=context["course"].id)
+
+
+@login_required
+@require_POST
+def formulation_share(request: HttpRequest, course_id: str) -> HttpResponse:
+    course = formulation.share(user_of(request), course_id, request.POST.get("shared") == "1")
+    return redirect("care:formulation", course_id=course.id)
+
+
+@login_required
+@require_POST
+def ipaf_agree(request: HttpRequest, course_id: str) -> HttpResponse:
+    course = formulation.agree_ipaf(user_of(request), course_id)
+    return redirect("care:course", course_id=course.id)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def letter_page(request: HttpRequest, course_id: str) -> HttpResponse:
+    user = user_of(request)
+    course = courses.get_course(user, course_id)
+    context = {"course": course, "therapist": is_course_therapist(user, course)}
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "write":
+                courses.write_letter(user, course.id, request.POST.get("text", ""))
+            elif action == "give":
+                courses.give_letter(user, course.id)
+            else:
+                raise InvalidInput("Unknown action.")
+        except ReverieError as exc:
+            return with_error(
+                request, "care/letter.html", {**context, "text": request.POST.get("text", "")}, exc
+            )
+        return redirect("care:letter", course_id=course.id)
+    context["text"] = courses.read_letter(user, course.id)
+    context["given"] = getattr(getattr(course, "goodbye_letter", None), "given_at", None)
+    return render(request, "care/letter.html", context)

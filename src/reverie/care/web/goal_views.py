@@ -1,0 +1,72 @@
+"""Goals of a course: propose (from a template or in one's own words), agree, rate 0–10, link evidence."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from reverie.care.services import course as courses
+from reverie.care.services import goals
+from reverie.care.web.common import int_field, user_of, with_error
+from reverie.clinic.services import journal
+from reverie.errors import InvalidInput, ReverieError
+from reverie.programmes.goals import GOAL_TEMPLATES, RATING_ANCHORS
+
+
+def _context(request: HttpRequest, course_id: str) -> dict[str, Any]:
+    user = user_of(request)
+    course = courses.get_course(user, course_id)
+    own_entries = journal.list_entries(user, limit=30) if user.pk == course.client_id else []
+    return {
+        "course": course,
+        "goals": goals.goals_for(user, course.id),
+        "templates": GOAL_TEMPLATES,
+        "anchors": sorted(RATING_ANCHORS.items()),
+        "entries": own_entries,
+        "slots": [r.slot for r in courses.planned(course)],
+        "client_view": user.pk == course.client_id,
+        "today": date.today().isoformat(),
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def course_goals(request: HttpRequest, course_id: str) -> HttpResponse:
+    context = _context(request, course_id)
+    if request.method == "GET":
+        return render(request, "care/goals.html", context)
+    post = request.POST
+    try:
+        goals.propose(
+            user_of(request),
+            course_id,
+            template=post.get("template", ""),
+            title=post.get("title", ""),
+            description=post.get("description", ""),
+        )
+    except ReverieError as exc:
+        return with_error(request, "care/goals.html", context, exc)
+    return redirect("care:goals", course_id=context["course"].id)
+
+
+@login_required
+@require_POST
+def goal_action(request: HttpRequest, goal_id: str, action: str) -> HttpResponse:
+    """agree, rate (0–10, outside the scale → 400) or evidence (an own journal entry or a session)."""
+    user, post = user_of(request), request.POST
+    if action == "agree":
+        goal = goals.agree(user, goal_id)
+    elif action == "rate":
+        goal = goals.rate(user, goal_id, post.get("rating", "")).goal
+    elif action == "evidence" and post.get("entry"):
+        goal = goals.link_entry(user, goal_id, post.get("entry", "")).goal
+    elif action == "evidence":
+        goal = goals.link_session(user, goal_id, int_field(post.get("slot"), "session")).goal
+    else:
+        raise InvalidInput("Unknown action.")
+    return redirect("care:goals", course_id=goal.course_id)

@@ -1,0 +1,92 @@
+"""Measures: the client's due measures and form, the item view, the history chart, progress and FHIR export."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from reverie.care.policy import is_course_therapist
+from reverie.care.services import course as courses
+from reverie.care.services import measures, safety
+from reverie.care.web.common import user_of, with_error
+from reverie.clinic.services.safety import crisis_lines
+from reverie.errors import InvalidInput, NotFound, ReverieError
+from reverie.measures.questionnaires import get_questionnaire
+
+
+@login_required
+@require_GET
+def my_measures(request: HttpRequest) -> HttpResponse:
+    user = user_of(request)
+    if user.is_therapist:
+        return redirect("care:courses")
+    try:
+        course = courses.active_course(user)
+    except NotFound:
+        return render(request, "care/measures.html", {"course": None})
+    context = {"course": course, "due": measures.due_now(user, course.id), "where": courses.position(course)}
+    return render(request, "care/measures.html", context)
+
+
+def _answers(post: Any, count: int) -> list[int]:
+    answers = []
+    for number in range(1, count + 1):
+        raw = str(post.get(f"item{number}", "")).strip()
+        if not raw.lstrip("-").isdigit():
+            raise InvalidInput(f"Answer question {number}.")
+        answers.append(int(raw))
+    return answers
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def measure_fill(request: HttpRequest, questionnaire_id: str) -> HttpResponse:
+    user = user_of(request)
+    questionnaire = get_questionnaire(questionnaire_id)
+    context: dict[str, Any] = {"q": questionnaire, "values": request.POST}
+    if request.method == "GET":
+        return render(request, "care/measure_fill.html", context)
+    try:
+        done = measures.submit(user, questionnaire.id.value, _answers(request.POST, len(questionnaire.items)))
+    except ReverieError as exc:
+        return with_error(request, "care/measure_fill.html", context, exc)
+    result = {"done": done, "q": questionnaire, "course": done.response.course}
+    if done.score.risk_item_positive:
+        result.update(safety.plan_for_page(user), lines=crisis_lines())
+    return render(request, "care/measure_done.html", result)
+
+
+@login_required
+@require_GET
+def course_measures(request: HttpRequest, course_id: str) -> HttpResponse:
+    user = user_of(request)
+    course = courses.get_course(user, course_id)
+    context: dict[str, Any] = {
+        "course": course,
+        "charts": measures.history(user, course.id),
+        "responses": measures.responses(user, course.id),
+    }
+    if is_course_therapist(user, course):
+        context["progress"] = measures.progress(user, course.id)
+    return render(request, "care/course_measures.html", context)
+
+
+@login_required
+@require_GET
+def measure_detail(request: HttpRequest, response_id: str) -> HttpResponse:
+    view = measures.response_view(user_of(request), response_id)
+    return render(request, "care/measure.html", {"view": view})
+
+
+@login_required
+@require_GET
+def measure_fhir(request: HttpRequest, response_id: str) -> HttpResponse:
+    resource = measures.fhir_resource(user_of(request), response_id)
+    response = HttpResponse(json.dumps(resource, indent=2), content_type="application/fhir+json")
+    response["Content-Disposition"] = f'attachment; filename="questionnaire-response-{resource["id"]}.json"'
+    return response

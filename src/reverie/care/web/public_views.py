@@ -1,0 +1,127 @@
+"""Public pages (no login): the fit self-check, the directory search, referral links; and the therapist's
+directory profile and CSV import."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods
+
+from reverie.care.services import directory, fit
+from reverie.care.web.common import user_of, with_error
+from reverie.errors import InvalidInput, PermissionDenied, ReverieError
+from reverie.programmes import fit as fit_rules
+from reverie.programmes.directory import COLUMNS, FORMATS, Availability, Modality
+
+SCALE = (-3, -2, -1, 0, 1, 2, 3)
+
+
+def _fit_context(request: HttpRequest) -> dict[str, Any]:
+    token = request.POST.get("ref") or request.GET.get("ref", "")
+    return {
+        "seed": fit_rules.SEED_QUESTIONS,
+        "structure_question": fit_rules.STRUCTURE_QUESTION,
+        "creative_question": fit_rules.CREATIVE_QUESTION,
+        "items": fit_rules.PREFERENCE_ITEMS,
+        "scale": SCALE,
+        "ref": token,
+        "referral": fit.read_referral(token),
+        "values": request.POST,
+    }
+
+
+@require_http_methods(["GET", "POST"])
+def fit_page(request: HttpRequest) -> HttpResponse:
+    """Is psychodynamic therapy a fit for me now? A plain, non-diagnostic answer and a directory link."""
+    context = _fit_context(request)
+    if request.method == "POST":
+        try:
+            result = fit.assess(request.POST)
+        except ReverieError as exc:
+            return with_error(request, "care/fit.html", context, exc)
+        query = fit.directory_query(result, context["referral"])
+        context.update(result=result, directory_url=f"{reverie_url('care:directory')}?{query}")
+    elif context["referral"]:
+        context["directory_url"] = (
+            f"{reverie_url('care:directory')}?{fit.directory_query_from(context['referral'])}"
+        )
+    return render(request, "care/fit.html", context)
+
+
+def reverie_url(name: str) -> str:
+    return reverse(name)
+
+
+@require_GET
+def directory_search(request: HttpRequest) -> HttpResponse:
+    params = {key: request.GET.getlist(key) for key in request.GET}
+    context: dict[str, Any] = {
+        "modalities": [m.value for m in Modality],
+        "formats": sorted(FORMATS),
+        "chosen_modalities": params.get("modality", []),
+        "chosen_formats": params.get("format", []),
+        "values": request.GET,
+    }
+    try:
+        context["profiles"] = directory.search(directory.query_from(params))
+    except InvalidInput as exc:
+        return with_error(request, "care/directory.html", {**context, "profiles": []}, exc)
+    return render(request, "care/directory.html", context)
+
+
+def _therapist(request: HttpRequest) -> Any:
+    user = user_of(request)
+    if not user.is_therapist:
+        raise PermissionDenied("Only a therapist has a directory profile.")
+    return user
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def directory_profile(request: HttpRequest) -> HttpResponse:
+    user = _therapist(request)
+    context: dict[str, Any] = {
+        "columns": [c for c in COLUMNS if c != "id"],
+        "values": request.POST if request.method == "POST" else directory.own_profile(user),
+        "availability": [a.value for a in Availability],
+    }
+    if request.method == "POST":
+        try:
+            directory.publish(user, request.POST)
+        except ReverieError as exc:
+            return with_error(request, "care/directory_profile.html", context, exc)
+        context["saved"] = True
+    return render(request, "care/directory_profile.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def directory_import(request: HttpRequest) -> HttpResponse:
+    user = _therapist(request)
+    context: dict[str, Any] = {"columns": COLUMNS}
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        try:
+            if upload is None:
+                raise InvalidInput("Choose a CSV file to import.")
+            context["report"] = directory.import_csv(user, upload.read())
+        except ReverieError as exc:
+            return with_error(request, "care/directory_import.html", context, exc)
+    return render(request, "care/directory_import.html", context)
+
+
+@require_GET
+def refer(request: HttpRequest) -> HttpResponse:
+    """Make a referral link (a GP, a loved one): the fit check with a few directory filters carried along."""
+    context: dict[str, Any] = {"values": request.GET, "from_choices": fit.REFERRAL_FROM.items()}
+    if request.GET.get("make"):
+        try:
+            token = fit.make_referral({k: request.GET.get(k, "") for k in fit.REFERRAL_KEYS})
+        except ReverieError as exc:
+            return with_error(request, "care/refer.html", context, exc)
+        context["link"] = request.build_absolute_uri(f"{reverse('care:fit')}?ref={token}")
+    return render(request, "care/refer.html", context)

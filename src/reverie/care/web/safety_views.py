@@ -1,0 +1,82 @@
+"""The safety plan (client's own, or a linked client's for the therapist), risk alerts and the check-in."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from reverie.care.services import alerts, safety
+from reverie.care.web.common import user_of, with_error
+from reverie.clinic.models import User
+from reverie.clinic.services.safety import crisis_lines
+from reverie.errors import NotFound, ReverieError
+from reverie.programmes.safety import SECTION_TITLES
+
+
+def _plan_page(request: HttpRequest, client: User | None) -> HttpResponse:
+    user = user_of(request)
+    plan = safety.get_plan(user, client)
+    context: dict[str, Any] = {"titles": SECTION_TITLES.items(), "client": client, "saved": False}
+    context["values"] = request.POST if request.method == "POST" else safety.form_initial(plan)
+    if request.method == "POST":
+        fields = {key: request.POST.get(key, "") for key in (*SECTION_TITLES, "crisis_country")}
+        try:
+            safety.save_plan(user, safety.plan_data_from_text(fields), client)
+        except ReverieError as exc:
+            return with_error(request, "care/safety_plan.html", context, exc)
+        context["saved"] = True
+    return render(request, "care/safety_plan.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def my_plan(request: HttpRequest) -> HttpResponse:
+    return _plan_page(request, None)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def client_plan(request: HttpRequest, client_id: int) -> HttpResponse:
+    client = User.objects.filter(pk=client_id).first()
+    if client is None:
+        raise NotFound("No such safety plan.")
+    return _plan_page(request, client)
+
+
+@login_required
+@require_GET
+def alert_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "care/alerts.html", {"alerts": alerts.open_alerts(user_of(request))})
+
+
+@login_required
+@require_POST
+def alert_acknowledge(request: HttpRequest, alert_id: str) -> HttpResponse:
+    alerts.acknowledge(user_of(request), alert_id, request.POST.get("note", ""))
+    return redirect("care:alerts")
+
+
+def _check_in_context(user: User) -> dict[str, Any]:
+    return {**safety.plan_for_page(user), "lines": crisis_lines(), "answers": alerts.ANSWERS}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def check_in(request: HttpRequest) -> HttpResponse:
+    """Are you safe? The plan and the crisis lines are on this same page before any answer, and after it."""
+    user = user_of(request)
+    pending = alerts.pending_check_in(user)
+    context = _check_in_context(user)
+    if request.method == "POST":
+        answered = alerts.answer_check_in(
+            user, request.POST.get("check_in", ""), request.POST.get("answer", "")
+        )
+        context["answered"] = answered.answer
+    elif pending is None:
+        context["answered"] = "none_pending"
+    context["pending"] = pending
+    return render(request, "care/check_in.html", context)

@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from reverie.care.models import ProgressNote, TherapistNote
+from reverie.care.services import formulation, notes
+from reverie.clinic.models import AuditEvent
+from reverie.clinic.services import audit
+from reverie.errors import InvalidInput, NotFound, PermissionDenied
+
+pytestmark = pytest.mark.django_db
+CANARY = "canary-process-7f3e"
+
+
+def test_notes_are_sealed_with_the_clients_key(dit: tuple[Any, Any, Any]) -> None:
+    _, therapist, course = dit
+    notes.write_progress_note(therapist, course.id, 1, "Talked about work.")
+    notes.add_therapist_note(therapist, course.id, "process", CANARY, slot=1)
+    for row in [*ProgressNote.objects.all(), *TherapistNote.objects.all()]:
+        assert b"work" not in bytes(row.payload) and CANARY.encode() not in bytes(row.payload)
+
+
+def test_notes_process_and_transference_notes_are_never_the_clients(dit: tuple[Any, Any, Any]) -> None:
+    client, therapist, course = dit
+    notes.write_progress_note(therapist, course.id, 1, "Progress of session one.")
+    notes.add_therapist_note(therapist, course.id, "process", CANARY, slot=1)
+    notes.add_therapist_note(therapist, course.id, "transference", "Treats me like her father.")
+    notes.add_therapist_note(therapist, course.id, "countertransference", "I felt protective.")
+    assert [n.text for n in notes.progress_notes(client, course.id)] == ["Progress of session one."]
+    with pytest.raises(NotFound):
+        notes.therapist_notes(client, course.id)
+    kinds = [n.kind for n in notes.therapist_notes(therapist, course.id)]
+    assert kinds == ["process", "transference", "countertransference"]
+    record = notes.course_record(client, course.id)
+    assert CANARY not in str(record) and "process_notes" not in record
+    with pytest.raises(PermissionDenied):
+        notes.course_record(client, course.id, include_process_notes=True, reason="I would like to see them")
+
+
+def test_notes_process_notes_only_on_an_explicit_audited_request(dit: tuple[Any, Any, Any]) -> None:
+    _, therapist, course = dit
+    notes.add_therapist_note(therapist, course.id, "process", CANARY)
+    assert CANARY not in str(notes.course_record(therapist, course.id))
+    assert CANARY not in " ".join(notes.texts_for_analysis(therapist, course.id))
+    with pytest.raises(InvalidInput):
+        notes.course_record(therapist, course.id, include_process_notes=True, reason="")
+    record = notes.course_record(
+        therapist, course.id, include_process_notes=True, reason="Court order 2026/17"
+    )
+    assert CANARY in str(record["process_notes"])
+    texts = notes.texts_for_analysis(
+        therapist, course.id, include_process_notes=True, reason="Supervision review"
+    )
+    assert CANARY in texts
+    actions = set(AuditEvent.objects.values_list("action", flat=True))
+    assert {"process_notes.include.export", "process_notes.include.analysis"} <= actions
+    assert audit.verify().ok
+
+
+def test_notes_bad_kind_and_other_therapists(dit: tuple[Any, Any, Any], make_user: Any) -> None:
+    _, therapist, course = dit
+    with pytest.raises(InvalidInput):
+        notes.add_therapist_note(therapist, course.id, "gossip", "text")
+    other = make_user(role="therapist")
+    with pytest.raises(NotFound):
+        notes.write_progress_note(other, course.id, 1, "text")
+    with pytest.raises(NotFound):
+        notes.progress_notes(other, course.id)
+
+
+def test_formulation_versions_are_dated_and_show_what_changed(dit: tuple[Any, Any, Any]) -> None:
+    client, therapist, course = dit
+    formulation.save_formulation(
+        therapist, course.id, {"ipaf_self": "unlovable", "ccrt_w": "6", "ccrt_ro": "5"}
+    )
+    formulation.save_formulation(
+        therapist,
+        course.id,
+        {"ipaf_self": "unlovable", "ccrt_w": "6", "ccrt_ro": "8", "defence": "withdrawal"},
+    )
+    with pytest.raises(InvalidInput):
+        formulation.save_formulation(
+            therapist,
+            course.id,
+            {"ipaf_self": "unlovable", "ccrt_w": "6", "ccrt_ro": "8", "defence": "withdrawal"},
+        )
+    versions = formulation.versions(therapist, course.id)
+    assert [v.version for v in versions] == [1, 2]
+    assert set(versions[1].changed) == {"ccrt_ro", "defence"}
+    assert versions[1].cluster_label("ccrt_ro") == "understanding"
+    assert versions[0].cluster_label("ccrt_w") == "be loved and understood"
+    with pytest.raises(NotFound):
+        formulation.versions(client, course.id)
+    formulation.share(therapist, course.id, True)
+    assert len(formulation.versions(client, course.id)) == 2
+
+
+@pytest.mark.parametrize(
+    "draft", [{"ccrt_w": "9"}, {"ccrt_rs": "x"}, {"unknown": "a"}, {}, {"past": "x" * 2001}]
+)
+def test_formulation_bad_input_is_refused(dit: tuple[Any, Any, Any], draft: dict[str, str]) -> None:
+    _, therapist, course = dit
+    with pytest.raises(InvalidInput):
+        formulation.save_formulation(therapist, course.id, draft)
