@@ -355,8 +355,12 @@ def list_entries(
     query: str | None = None,
     client_id: int | None = None,
     limit: int | None = None,
+    offset: int = 0,
 ) -> list[EntryView]:
-    """Entries the actor may read, newest first. ``query`` is matched in memory after decryption."""
+    """Entries the actor may read, newest first. ``query`` is matched in memory after decryption.
+
+    Without a query, ``limit``/``offset`` page in the database, so only the shown entries are decrypted.
+    """
     rows = visible_entries(actor).select_related("client").prefetch_related("attachments")
     if kind:
         if kind not in EntryKind.values:
@@ -364,12 +368,15 @@ def list_entries(
         rows = rows.filter(kind=kind)
     if client_id is not None:
         rows = rows.filter(client_id=client_id)
-    views = [_view(e) for e in rows]
     if query:
         needle = query.casefold()
-        views = [v for v in views if needle in _haystack(v)]
+        views = [v for v in (_view(e) for e in rows) if needle in _haystack(v)]
+        views = views[offset:][:limit] if limit else views[offset:]
+    else:
+        window = rows[offset : offset + limit] if limit else rows[offset:]
+        views = [_view(e) for e in window]
     audit.record(actor, "journal.list" if not query else "journal.search", "journal", client_id or actor.pk)
-    return views[:limit] if limit else views
+    return views
 
 
 def _haystack(view: EntryView) -> str:

@@ -23,6 +23,9 @@ from reverie.clinic.web.forms import (
 from reverie.errors import InvalidInput, ReverieError
 
 
+PAGE = 40  # entries per journal page
+
+
 def _user(request: HttpRequest) -> User:
     user = request.user
     assert isinstance(user, User)
@@ -231,8 +234,19 @@ def write(request: HttpRequest) -> HttpResponse:
 def journal_list(request: HttpRequest) -> HttpResponse:
     kind = request.GET.get("kind") or None
     query = (request.GET.get("q") or "").strip() or None
-    entries = journal.list_entries(_user(request), kind=kind, query=query)
-    context = {"entries": entries, "kinds": EntryKind.choices, "kind": kind or "", "q": query or ""}
+    page = max(int(request.GET.get("page", "1")) if request.GET.get("page", "1").isdigit() else 1, 1)
+    rows = journal.list_entries(
+        _user(request), kind=kind, query=query, limit=PAGE + 1, offset=(page - 1) * PAGE
+    )
+    context = {
+        "entries": rows[:PAGE],
+        "kinds": EntryKind.choices,
+        "kind": kind or "",
+        "q": query or "",
+        "page": page,
+        "older": page + 1 if len(rows) > PAGE else None,
+        "newer": page - 1 if page > 1 else None,
+    }
     return render(request, "reverie/journal.html", context)
 
 
