@@ -37,10 +37,10 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=15)
     args = parser.parse_args()
 
-    import reverie.cli.runtime  # noqa: F401  (sets Django up and migrates)
     from django.test import Client
     from django.utils import timezone
 
+    import reverie.cli.runtime  # noqa: F401  (sets Django up and migrates)
     from reverie.clinic.services import journal, keys, people
     from reverie.clinic.services.journal import EntryDraft, Feeling
 

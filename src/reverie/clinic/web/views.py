@@ -22,7 +22,6 @@ from reverie.clinic.web.forms import (
 )
 from reverie.errors import InvalidInput, ReverieError
 
-
 PAGE = 40  # entries per journal page
 
 
