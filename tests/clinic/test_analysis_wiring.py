@@ -121,3 +121,11 @@ def test_demo_loads_analysed_invented_data() -> None:
     assert Entry.objects.filter(client=accounts.client).count() == accounts.entries == 6
     assert StoredAnalysis.objects.count() == 6
     assert all("demo data" in v.tags for v in journal.list_entries(accounts.client))
+
+
+def test_entry_page_shows_what_was_noticed_with_evidence(make_user: Any, web_as: Any) -> None:
+    alice = make_user()
+    view = journal.create_entry(alice, EntryDraft(kind="free_association", body=TEXT))
+    analysis.analyse_stored_entry(view.id, 1)
+    page = web_as(alice).get(f"/journal/{view.id}/")
+    assert b"What Reverie noticed" in page.content and b"my mother" in page.content

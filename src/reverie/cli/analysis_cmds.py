@@ -33,43 +33,21 @@ def _file_bytes(path: Path) -> bytes:
         raise InvalidInput(f"No file at {path}.") from None
 
 
-def _evidence(text: str, finding: dict[str, Any]) -> str:
-    quotes = [text[s:e].strip() for s, e in finding.get("spans", [])[:2]]
-    return " | ".join(f"“{q[:80]}”" for q in quotes if q)
-
-
-def describe(finding: dict[str, Any]) -> str:
-    """One plain line per finding, with its most telling details."""
-    data = finding.get("data", {})
-    label = finding["label"]
-    if finding["kind"] == "episode":
-        parts = [f"with {data.get('other', label)}"]
-        for key, name in (("w", "wish"), ("ro", "other"), ("rs", "self")):
-            code = data.get(key)
-            if code:
-                parts.append(f"{name}: {code.get('label', code.get('cluster'))}")
-        return "; ".join(parts)
-    if finding["kind"] == "ambivalence":
-        return (
-            f"toward {label}: {', '.join(data.get('positive', []))} and {', '.join(data.get('negative', []))}"
-        )
-    return str(label)
-
-
 def print_readable(text: str, result: dict[str, Any]) -> None:
     from rich.console import Console
+
+    from reverie.analysis.summary import KIND_TITLES, summarise
 
     console = Console()
     for note in result.get("notes", []):
         console.print(f"[yellow]note:[/] {note}")
-    by_kind: dict[str, list[dict[str, Any]]] = {}
-    for finding in result["findings"]:
-        by_kind.setdefault(finding["kind"], []).append(finding)
-    for kind, findings in by_kind.items():
-        console.print(f"\n[bold]{kind}[/]")
-        for f in findings[:30]:
-            console.print(f"  {describe(f)}  ({f['confidence']:.2f})  {_evidence(text, f)}", highlight=False)
-    if not result["findings"] and not result.get("notes"):
+    groups = summarise(text, result, per_kind=30)
+    for kind, lines in groups.items():
+        console.print(f"\n[bold]{KIND_TITLES.get(kind, kind)}[/]")
+        for line in lines:
+            quote = f"“{line.evidence}”" if line.evidence else ""
+            console.print(f"  {line.text}  ({line.confidence:.2f})  {quote}", highlight=False)
+    if not groups and not result.get("notes"):
         console.print("Nothing found.")
 
 

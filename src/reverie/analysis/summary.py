@@ -1,0 +1,70 @@
+"""Plain-language lines for findings, shared by the command line and the web pages. Descriptive, never diagnostic."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+KIND_TITLES = {
+    "emotion": "Feelings the words suggest",
+    "ambivalence": "Mixed feelings",
+    "unexplained_feeling": "Feelings that don't make sense yet",
+    "person": "Who it is about",
+    "time": "When",
+    "episode": "Relationship episodes (wish, response of the other, response of self)",
+    "defense": "Ways of handling distress",
+    "odf": "Overall defensive functioning",
+    "risk": "Safety",
+    "dream_code": "Dream content (Hall–Van de Castle)",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    text: str
+    confidence: float
+    evidence: str
+
+
+def describe(finding: Mapping[str, Any]) -> str:
+    """One plain line per finding, with its most telling details."""
+    data = finding.get("data", {}) or {}
+    label = str(finding["label"])
+    kind = finding["kind"]
+    if kind == "episode":
+        parts = [f"with {data.get('other', label)}"]
+        for key, name in (("w", "wish"), ("ro", "other"), ("rs", "self")):
+            code = data.get(key)
+            if code:
+                parts.append(f"{name}: {code.get('label', code.get('cluster'))}")
+        return "; ".join(parts)
+    if kind == "ambivalence":
+        positive, negative = ", ".join(data.get("positive", [])), ", ".join(data.get("negative", []))
+        return f"toward {label}: {positive} and {negative}"
+    if kind == "defense" and data.get("defense"):
+        return f"{label} ({data['defense']})"
+    if kind == "odf" and data.get("odf") is not None:
+        return f"{float(data['odf']):.1f} on the 1–7 scale"
+    return label.replace("_", " ")
+
+
+def _evidence(text: str, spans: Sequence[Sequence[int]]) -> str:
+    quotes = [text[s:e].strip() for s, e in spans[:2]]
+    return " … ".join(q[:90] for q in quotes if q)
+
+
+def summarise(text: str, result: Mapping[str, Any], *, per_kind: int = 12) -> dict[str, list[Line]]:
+    """Findings grouped by kind (in a fixed, readable order), each with its evidence quoted from ``text``."""
+    grouped: dict[str, list[Line]] = {}
+    for finding in result.get("findings", []):
+        kind = finding["kind"]
+        if kind == "emotion" and (finding.get("data") or {}).get("scope") == "sentence":
+            continue
+        if kind in ("person",) and finding["label"] == "self":
+            continue
+        lines = grouped.setdefault(kind, [])
+        if len(lines) < per_kind:
+            lines.append(Line(describe(finding), float(finding["confidence"]), _evidence(text, finding["spans"])))
+    order = list(KIND_TITLES)
+    return {k: grouped[k] for k in sorted(grouped, key=lambda k: order.index(k) if k in order else len(order))}
