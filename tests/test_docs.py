@@ -21,3 +21,12 @@ def test_docs_readme_has_exactly_two_setup_commands() -> None:
     assert [b.split("\n", 1)[0] for b in blocks] == ["scripts/start", "scripts/test"]
     ci = (ROOT / ".ci" / "run").read_text()
     assert "scripts/test" in ci
+
+
+def test_docs_cli_reference_is_current() -> None:
+    from reverie.cli.main import app
+    from reverie.cli.reference import markdown
+
+    assert (ROOT / "docs" / "cli.md").read_text() == markdown(app), (
+        "run: python -m reverie.cli.reference > docs/cli.md"
+    )

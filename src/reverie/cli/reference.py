@@ -1,0 +1,52 @@
+"""The command-line reference, generated from the commands themselves (``docs/cli.md`` is checked against it)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import typer
+
+# Typer may bring its own click, so commands are recognised by shape, not by class.
+
+
+def _walk(command: Any, path: list[str]) -> list[tuple[list[str], Any]]:
+    out = [(path, command)]
+    for name in sorted(getattr(command, "commands", {}) or {}):
+        out.extend(_walk(command.commands[name], [*path, name]))
+    return out
+
+
+def _options(command: Any) -> list[str]:
+    rows = []
+    for param in command.params:
+        if getattr(param, "param_type_name", "") == "option":
+            names = ", ".join(f"`{o}`" for o in param.opts)
+            rows.append(f"- {names}: {getattr(param, 'help', '') or ''}".rstrip())
+        else:
+            rows.append(f"- argument `{(param.name or '').upper()}`")
+    return rows
+
+
+def markdown(app: typer.Typer) -> str:
+    root = typer.main.get_command(app)
+    lines = [
+        "# `reverie` command reference",
+        "",
+        "Generated from the code by `reverie.cli.reference`; a test keeps it current.",
+        "",
+    ]
+    for path, command in _walk(root, ["reverie"])[1:]:
+        if getattr(command, "commands", None):
+            lines += [f"## `{' '.join(path)}`", "", (command.help or "").strip(), ""]
+            continue
+        lines += [f"### `{' '.join(path)}`", "", (command.help or "").strip().split("\n\n")[0], ""]
+        options = _options(command)
+        if options:
+            lines += [*options, ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+if __name__ == "__main__":
+    from reverie.cli.main import app
+
+    print(markdown(app), end="")
