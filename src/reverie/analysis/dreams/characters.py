@@ -28,6 +28,8 @@ from reverie.analysis.findings import Span
 
 NEW_CHARACTER_WORDS = frozenset({"another", "other", "second", "third", "different", "new"})
 CHILD_WORDS = frozenset({"little", "young", "small", "baby"})
+CHILD_NOUNS = frozenset({"boy", "girl", "lad", "lass"})  # adults unless "little"/"young"/"small"
+KNOWN_GROUP_WORDS = frozenset({"fraternity", "sorority", "lodge", "club"})
 MALE_TITLES = frozenset({"mr", "mr.", "sir", "uncle", "father", "brother", "king", "prince", "lord"})
 FEMALE_TITLES = frozenset({"mrs", "mrs.", "miss", "ms", "ms.", "aunt", "sister", "queen", "princess", "lady"})
 SKIP_WORDS = frozenset({"nobody", "no one", "noone"})
@@ -133,9 +135,32 @@ def _draft_for(token: Any) -> _Draft | None:
         return _Draft(f"animal:{lemma}", _number(token), "", "", "", lemma, animal=True)
     if lemma in lx.CREATURES:
         return _Draft(f"creature:{lemma}", _number(token), "", "", "", lemma, creature=True)
-    if lemma in lx.PERSON_NOUNS:
+    if lemma in lx.PERSON_NOUNS and not _group_of_people(token):
         return _from_noun(token, lemma)
+    if _speaks(token, lemma):
+        return _Draft(f"noun:{lemma}:{_number(token)}", _number(token), "I", "S", "A", lemma)
     return None
+
+
+def _speaks(token: Any, lemma: str) -> bool:
+    """An unlisted noun that is the subject of a speech verb (``the jailer said``) is a person."""
+    return (
+        token.pos_ == "NOUN"
+        and token.dep_ == "nsubj"
+        and token.head.lemma_.lower() in lx.SPEECH_VERBS
+        and lemma not in lx.NOT_SPEAKERS
+        and lemma not in lx.PLACES
+        and lemma not in lx.BODY_PARTS
+    )
+
+
+def _group_of_people(token: Any) -> bool:
+    """``a group of people``: the people make the character, not the group."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            if any(c.lemma_.lower() in lx.PERSON_NOUNS for c in child.children if c.dep_ == "pobj"):
+                return True
+    return False
 
 
 def _negated_quantity(token: Any) -> bool:
@@ -153,7 +178,9 @@ def _named(token: Any) -> _Draft | None:
         sex = "M"
     elif before in FEMALE_TITLES:
         sex = "F"
-    identity = "P" if any(t.lower_ in lx.PROMINENT_WORDS for t in token.doc[max(0, token.i - 4) : token.i]) else "K"
+    identity = (
+        "P" if any(t.lower_ in lx.PROMINENT_WORDS for t in token.doc[max(0, token.i - 4) : token.i]) else "K"
+    )
     label = " ".join(t.text for t in parts) or token.text
     return _Draft(f"name:{token.lower_}", "1", sex, identity, "A", label)
 
@@ -171,7 +198,9 @@ def _from_noun(token: Any, lemma: str) -> _Draft:
     elif lemma in lx.FEMALE_OCCUPATIONS:
         sex = "F"
     identity = _identity(lemma, identity, modifiers)
-    if identity in {"A", "D", "C", "B", "T", "R", "K"} and modifiers & CHILD_WORDS:
+    if modifiers & KNOWN_GROUP_WORDS:
+        identity = "K"  # fraternity brothers are friends, not family
+    if (identity in {"A", "D", "C", "B", "T", "R", "K"} or lemma in CHILD_NOUNS) and modifiers & CHILD_WORDS:
         age = "C" if lemma not in {"baby", "infant"} else "B"
     key = f"role:{identity}:{sex}" if identity in lx.FAMILY_ROLE_IDENTITIES else f"noun:{lemma}:{number}"
     return _Draft(key, number, sex, identity, age, lemma)
@@ -198,12 +227,11 @@ def _number(token: Any) -> str:
 
 
 def _resolve_pronouns(doc: Any, cast: Cast) -> None:
-    recent: list[int] = []  # draft indexes of human characters, most recent last
+    recent: list[int] = []  # draft indexes of characters, most recent last
     for token in doc:
         draft_index = cast.token_draft.get(token.i)
         if draft_index is not None:
-            if not cast.drafts[draft_index].animal:
-                recent.append(draft_index)
+            recent.append(draft_index)
             continue
         if token.pos_ != "PRON":
             continue
@@ -219,11 +247,15 @@ def _pronoun_target(word: str, cast: Cast, recent: list[int]) -> int | None:
         wanted = "F"
     elif word in {"they", "them", "their", "theirs", "themselves"}:
         return next((i for i in reversed(recent) if cast.drafts[i].number in {"2", "4", "6"}), None)
+    elif word in {"it", "its"}:
+        return recent[-1] if recent and cast.drafts[recent[-1]].animal else None
     else:
         return None
+    if recent and cast.drafts[recent[-1]].animal:
+        return recent[-1]  # "the dog … he"
     for index in reversed(recent):
         draft = cast.drafts[index]
-        if draft.number not in {"1", "3", "5", "7", "8"} or draft.creature:
+        if draft.number not in {"1", "3", "5", "7", "8"} or draft.creature or draft.animal:
             continue
         if draft.sex == wanted:
             return index

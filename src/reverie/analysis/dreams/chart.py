@@ -38,11 +38,15 @@ def h_profile_svg(profile: Profile) -> str:
         f'<text x="{axis_x}" y="16" text-anchor="middle" fill="#222">lower ← h → higher than norms</text>',
     ]
     if not rows:
-        parts.append(f'<text x="{axis_x}" y="{TOP + 14}" text-anchor="middle" fill="#222">Nothing to compare yet.</text>')
+        parts.append(
+            f'<text x="{axis_x}" y="{TOP + 14}" text-anchor="middle" fill="#222">Nothing to compare yet.</text>'
+        )
     for index, comparison in enumerate(rows):
         parts.append(_bar(comparison, TOP + index * ROW_HEIGHT, axis_x))
     bottom = TOP + ROW_HEIGHT * max(1, len(rows))
-    parts.append(f'<line x1="{axis_x}" y1="{TOP - 4}" x2="{axis_x}" y2="{bottom}" stroke="#222" stroke-width="1"/>')
+    parts.append(
+        f'<line x1="{axis_x}" y1="{TOP - 4}" x2="{axis_x}" y2="{bottom}" stroke="#222" stroke-width="1"/>'
+    )
     parts.append(_scale(axis_x, bottom))
     parts.append("</svg>")
     return "\n".join(parts)
@@ -57,7 +61,7 @@ def _bar(c: Comparison, y: int, axis_x: int) -> str:
     label = escape(c.name)
     tip = escape(f"{c.name}: h = {h:+.2f}. {c.description}")
     return (
-        f'<g><title>{tip}</title>'
+        f"<g><title>{tip}</title>"
         f'<text x="{LABEL_WIDTH - 8}" y="{y + 15}" text-anchor="end" fill="#222">{label}</text>'
         f'<rect x="{x:.1f}" y="{y + 4}" width="{max(length, 1):.1f}" height="{ROW_HEIGHT - 8}" fill="{colour}"/>'
         f'<text x="{LABEL_WIDTH + 2 * HALF_WIDTH + 6}" y="{y + 15}" fill="#222">{escape(value_text)}</text></g>'

@@ -10,6 +10,7 @@ from reverie.analysis.findings import Span
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "iobj"})
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "that", "which"})
 NEGATIONS = frozenset({"not", "n't", "never", "no", "nobody", "nothing", "neither", "nor", "without"})
 
 
@@ -18,7 +19,7 @@ def negated(token: Any) -> bool:
     if any(c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ == "det" for c in token.children):
         return True
     head = token.head
-    if token.dep_ in {"acomp", "xcomp", "attr", "oprd", "dobj"} and head is not token:
+    if token.dep_ in {"acomp", "xcomp", "attr", "oprd", "dobj"} and head.i != token.i:
         return any(c.dep_ == "neg" for c in head.children)
     return False
 
@@ -30,16 +31,25 @@ def subject_tokens(verb: Any) -> list[Any]:
     for _ in range(4):
         subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
-            return _with_conjuncts(subjects)
-        if current.dep_ in {"conj", "xcomp", "advcl"} and current.head is not current:
+            return _with_conjuncts([_antecedent(s, current) for s in subjects])
+        if current.dep_ in {"acl", "relcl"}:
+            return _with_conjuncts([current.head])  # "a woman screaming at her neighbor"
+        if current.dep_ in {"conj", "xcomp", "advcl"} and current.head.i != current.i:
             current = current.head
             continue
         break
     return []
 
 
+def _antecedent(subject: Any, verb: Any) -> Any:
+    """``the man who shot me``: the relative pronoun stands for the noun the clause hangs on."""
+    if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        return verb.head
+    return subject
+
+
 def passive_subject_tokens(verb: Any) -> list[Any]:
-    return _with_conjuncts([c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS])
+    return _with_conjuncts([_antecedent(c, verb) for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS])
 
 
 def agent_tokens(verb: Any) -> list[Any]:
@@ -57,6 +67,8 @@ def object_tokens(verb: Any, preps: frozenset[str] = frozenset()) -> list[Any]:
     for child in verb.children:
         if child.dep_ in {"prep", "prt", "dative"} and child.lower_ in preps:
             out.extend(c for c in child.children if c.dep_ == "pobj")
+        if not out and child.dep_ in {"ccomp", "xcomp"}:
+            out.extend(c for c in child.children if c.dep_ == "nsubj")  # "help her get on"
     return _with_conjuncts(out)
 
 

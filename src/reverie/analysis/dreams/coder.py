@@ -37,7 +37,16 @@ from reverie.analysis.registry import register
 NAME = "dreams"
 VERSION = "1.0.0"
 KIND = "dream_code"
-RULE_MODULES = ("lexicon", "characters", "clauses", "interactions", "emotions", "fortunes", "settings", "coder")
+RULE_MODULES = (
+    "lexicon",
+    "characters",
+    "clauses",
+    "interactions",
+    "emotions",
+    "fortunes",
+    "settings",
+    "coder",
+)
 CONFIDENCE: Mapping[str, float] = {
     "character": 0.7,
     "interaction": 0.5,
@@ -90,10 +99,11 @@ def code_doc(doc: Any) -> DreamCoding:
     characters = cast.characters()
     if not cast.dreamer_tokens and not characters:
         notes.append(NOT_A_DREAM_NOTE)
+    emotions = find_emotions(doc, cast)
     return DreamCoding(
         characters=characters,
-        interactions=tuple(find_interactions(doc, cast)),
-        emotions=tuple(find_emotions(doc, cast)),
+        interactions=tuple(find_interactions(doc, cast, emotions)),
+        emotions=tuple(emotions),
         fortunes=tuple(find_fortunes(doc, cast)),
         outcomes=tuple(find_outcomes(doc, cast)),
         settings=tuple(find_settings(doc)),
@@ -125,15 +135,25 @@ def build() -> DreamCoder:
 
 def coding_findings(coding: DreamCoding) -> list[Finding]:
     """One ``dream_code`` finding per coded element, plus one ``coding`` finding with the notes."""
-    out = [_finding("coding", "coding", (), {"notes": list(coding.notes), "objects_coded": coding.objects is not None})]
-    out += [_finding("character", f"character:{c.code}", c.spans, {"code": c.code, "label": c.label}) for c in coding.characters]
+    out = [
+        _finding(
+            "coding", "coding", (), {"notes": list(coding.notes), "objects_coded": coding.objects is not None}
+        )
+    ]
+    out += [
+        _finding("character", f"character:{c.code}", c.spans, {"code": c.code, "label": c.label})
+        for c in coding.characters
+    ]
     out += [_interaction_finding(i) for i in coding.interactions]
     out += [
         _finding("emotion", f"emotion:{e.code}", e.spans, {"code": e.code, "characters": list(e.characters)})
         for e in coding.emotions
     ]
     out += [_fortune_finding(f) for f in coding.fortunes]
-    out += [_finding("outcome", o.kind, o.spans, {"kind": o.kind, "characters": list(o.characters)}) for o in coding.outcomes]
+    out += [
+        _finding("outcome", o.kind, o.spans, {"kind": o.kind, "characters": list(o.characters)})
+        for o in coding.outcomes
+    ]
     out += [_finding("setting", f"setting:{s.code}", s.spans, {"code": s.code}) for s in coding.settings]
     out += [_finding("object", f"object:{o.code}", o.spans, {"code": o.code}) for o in coding.objects or ()]
     return out
@@ -161,7 +181,9 @@ def _interaction_finding(i: Interaction) -> Finding:
 
 def _fortune_finding(f: Fortune) -> Finding:
     label = f"misfortune:{f.level}" if f.kind == "misfortune" else "good_fortune"
-    return _finding("fortune", label, f.spans, {"kind": f.kind, "level": f.level, "characters": list(f.characters)})
+    return _finding(
+        "fortune", label, f.spans, {"kind": f.kind, "level": f.level, "characters": list(f.characters)}
+    )
 
 
 def coding_from_findings(findings: Iterable[Finding], *, dream_id: str = "") -> DreamCoding:

@@ -249,7 +249,11 @@ def parse_participants(raw: str | None) -> tuple[str, ...]:
     return tuple(p.strip() for p in raw.split("+") if p.strip())
 
 
-_INTERACTION_TYPES: Mapping[str, InteractionKind] = {"agg": "aggression", "fri": "friendliness", "sex": "sexuality"}
+_INTERACTION_TYPES: Mapping[str, InteractionKind] = {
+    "agg": "aggression",
+    "fri": "friendliness",
+    "sex": "sexuality",
+}
 _FORTUNE_TYPES: Mapping[str, FortuneKind] = {"mf": "misfortune", "gf": "good_fortune"}
 _OUTCOME_TYPES: Mapping[str, OutcomeKind] = {"succ": "success", "fail": "failure"}
 
@@ -286,7 +290,9 @@ def _add_record(parts: dict[str, list[Any]], rec: Mapping[str, Any]) -> None:
         who = parse_participants(rec.get("char"))
         parts["fort"].append(Fortune(kind=_FORTUNE_TYPES[kind], characters=who, level=level))
     elif kind in _OUTCOME_TYPES:
-        parts["out"].append(Outcome(kind=_OUTCOME_TYPES[kind], characters=parse_participants(rec.get("char"))))
+        parts["out"].append(
+            Outcome(kind=_OUTCOME_TYPES[kind], characters=parse_participants(rec.get("char")))
+        )
     elif kind == "set" and code:
         parts["set"].append(setting_from_code(code))
     elif kind == "obj" and code:

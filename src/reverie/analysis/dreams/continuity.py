@@ -61,7 +61,9 @@ ROLE_SYNONYMS: Mapping[str, str] = {
 }
 # Waking emotion labels (GoEmotions-style and plain words) → HVdC emotion class.
 EMOTION_CLASS: Mapping[str, str] = {
-    **dict.fromkeys(["anger", "annoyance", "disapproval", "disgust", "irritation", "rage", "resentment"], "AN"),
+    **dict.fromkeys(
+        ["anger", "annoyance", "disapproval", "disgust", "irritation", "rage", "resentment"], "AN"
+    ),
     **dict.fromkeys(["fear", "nervousness", "anxiety", "worry", "apprehension", "panic", "dread"], "AP"),
     **dict.fromkeys(["sadness", "grief", "disappointment", "remorse", "loneliness", "guilt", "shame"], "SD"),
     **dict.fromkeys(["confusion", "surprise", "realization", "curiosity", "bewilderment"], "CO"),
@@ -89,7 +91,9 @@ EMOTION_CLASS: Mapping[str, str] = {
 # Dream tallies → relationship-theme words a waking finding may carry.
 THEME_WORDS: Mapping[str, frozenset[str]] = {
     "aggression": frozenset({"aggression", "conflict", "anger", "fight", "argument", "hostility", "attack"}),
-    "friendliness": frozenset({"friendliness", "closeness", "support", "help", "care", "affection", "kindness"}),
+    "friendliness": frozenset(
+        {"friendliness", "closeness", "support", "help", "care", "affection", "kindness"}
+    ),
     "sexuality": frozenset({"sexuality", "sex", "intimacy", "desire"}),
     "misfortune": frozenset({"misfortune", "loss", "illness", "injury", "accident", "danger"}),
     "good_fortune": frozenset({"good_fortune", "luck", "windfall"}),
@@ -146,7 +150,9 @@ def find_continuity(
             if label and label in elements[finding.kind]:
                 shown = EMOTION_NAMES.get(label, label) if finding.kind == "emotion" else label
                 links.append(ContinuityLink(dream.dream_id, finding.entry_id, finding.kind, shown, days))
-    unique = tuple(sorted(set(links), key=lambda k: (k.dream_id, abs(k.days_apart), k.entry_id, k.kind, k.label)))
+    unique = tuple(
+        sorted(set(links), key=lambda k: (k.dream_id, abs(k.days_apart), k.entry_id, k.kind, k.label))
+    )
     return Continuity(unique, _index(unique, "dream_id"), _index(unique, "entry_id"))
 
 

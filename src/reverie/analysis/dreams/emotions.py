@@ -39,10 +39,14 @@ def find_emotions(doc: Any, cast: Cast) -> list[Emotion]:
 def _emotion_code(token: Any) -> str | None:
     if token.pos_ not in {"ADJ", "VERB", "NOUN", "ADV"}:
         return None
-    code = lx.EMOTION_WORDS.get(token.lower_) or lx.EMOTION_WORDS.get(token.lemma_.lower())
+    word = token.lower_ if token.lower_ in lx.EMOTION_WORDS else token.lemma_.lower()
+    code = lx.EMOTION_WORDS.get(word)
     if code is None:
         return None
-    if token.pos_ == "ADV" and token.lower_ not in {"happily", "angrily", "sadly", "nervously", "anxiously"}:
+    wanted = lx.EMOTION_POS.get(word)
+    if wanted is not None and token.pos_ != wanted:
+        return None
+    if token.pos_ == "ADV" and not token.lower_.endswith("ly"):
         return None
     return code
 
@@ -63,7 +67,17 @@ def _experiencer(token: Any, cast: Cast) -> tuple[str, ...]:
             return owner
     if token.dep_ == "amod":
         return resolve([token.head], cast)
-    return _clause_subject(token, cast)
+    return _clause_subject(token, cast) or _dreamer_by_default(token, cast)
+
+
+def _dreamer_by_default(token: Any, cast: Cast) -> tuple[str, ...]:
+    """An emotion nobody else owns, in a sentence with the dreamer or with no character, is the dreamer's."""
+    sentence = token.sent
+    if any(t.i in cast.dreamer_tokens for t in sentence):
+        return (DREAMER,)
+    if cast.dreamer_tokens and not any(t.i in cast.token_draft for t in sentence):
+        return (DREAMER,)
+    return ()
 
 
 def _clause_subject(token: Any, cast: Cast) -> tuple[str, ...]:
@@ -77,7 +91,7 @@ def _clause_subject(token: Any, cast: Cast) -> tuple[str, ...]:
             who = resolve([c for c in current.children if c.dep_ == "nsubjpass"], cast)
             if who:
                 return who
-        if current.head is current:
+        if current.head.i == current.i:
             break
         current = current.head
     return ()

@@ -106,7 +106,9 @@ INDICATORS: tuple[IndicatorSpec, ...] = (
     IndicatorSpec("familiarity", "Familiarity %", "characters", "percent", _share("familiar", "unfamiliar")),
     IndicatorSpec("friends", "Friends %", "characters", "percent", _over("known", "humans")),
     IndicatorSpec("family", "Family %", "characters", "percent", _over("family", "humans")),
-    IndicatorSpec("dead_imaginary", "Dead & Imaginary %", "characters", "percent", _over("dead_imag", "chars")),
+    IndicatorSpec(
+        "dead_imaginary", "Dead & Imaginary %", "characters", "percent", _over("dead_imag", "chars")
+    ),
     IndicatorSpec("animal", "Animal %", "characters", "percent", _over("animals", "chars")),
     IndicatorSpec("ac_index", "A/C index", "social interactions", "index", _over("aggression", "chars")),
     IndicatorSpec("fc_index", "F/C index", "social interactions", "index", _over("friendliness", "chars")),
@@ -121,7 +123,9 @@ INDICATORS: tuple[IndicatorSpec, ...] = (
     IndicatorSpec(
         "befriender", "Befriender %", "social interactions", "percent", _share("d_befriender", "d_befriended")
     ),
-    IndicatorSpec("aggressor", "Aggressor %", "social interactions", "percent", _share("d_aggressor", "d_victim")),
+    IndicatorSpec(
+        "aggressor", "Aggressor %", "social interactions", "percent", _share("d_aggressor", "d_victim")
+    ),
     IndicatorSpec(
         "physical_aggression",
         "Physical aggression %",
@@ -131,17 +135,35 @@ INDICATORS: tuple[IndicatorSpec, ...] = (
     ),
     IndicatorSpec("indoor_setting", "Indoor setting %", "settings", "percent", _share("indoor", "outdoor")),
     IndicatorSpec(
-        "familiar_setting", "Familiar setting %", "settings", "percent", _share("familiar_set", "unfamiliar_set")
-    ),
-    IndicatorSpec("self_negativity", "Self-negativity %", "self-concept", "percent", _sums(_SELF_NEGATIVE, _SELF_ALL)),
-    IndicatorSpec(
-        "bodily_misfortunes", "Bodily misfortunes %", "self-concept", "percent", _over("bodily_mf", "misfortune")
-    ),
-    IndicatorSpec(
-        "negative_emotions", "Negative emotions %", "self-concept", "percent", _over("negative_emotion", "emotion")
+        "familiar_setting",
+        "Familiar setting %",
+        "settings",
+        "percent",
+        _share("familiar_set", "unfamiliar_set"),
     ),
     IndicatorSpec(
-        "dreamer_success", "Dreamer-involved success %", "self-concept", "percent", _share("d_success", "d_failure")
+        "self_negativity", "Self-negativity %", "self-concept", "percent", _sums(_SELF_NEGATIVE, _SELF_ALL)
+    ),
+    IndicatorSpec(
+        "bodily_misfortunes",
+        "Bodily misfortunes %",
+        "self-concept",
+        "percent",
+        _over("bodily_mf", "misfortune"),
+    ),
+    IndicatorSpec(
+        "negative_emotions",
+        "Negative emotions %",
+        "self-concept",
+        "percent",
+        _over("negative_emotion", "emotion"),
+    ),
+    IndicatorSpec(
+        "dreamer_success",
+        "Dreamer-involved success %",
+        "self-concept",
+        "percent",
+        _share("d_success", "d_failure"),
     ),
     IndicatorSpec(
         "torso_anatomy",

@@ -9,7 +9,7 @@ and I kissed``) is mutual (``=``). Negated verbs are not coded.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from reverie.analysis.dreams import lexicon as lx
@@ -26,7 +26,7 @@ from reverie.analysis.dreams.clauses import (
     subject_tokens,
     token_span,
 )
-from reverie.analysis.dreams.codes import DREAMER, Interaction, InteractionKind
+from reverie.analysis.dreams.codes import DREAMER, Emotion, Interaction, InteractionKind
 
 LEXICONS: tuple[tuple[InteractionKind, Mapping[str, int]], ...] = (
     ("sexuality", lx.SEXUALITY_VERBS),
@@ -40,9 +40,24 @@ MUTUAL_LEMMAS = frozenset(
     "dance shake_hand".split()
 )
 THEFT_LEVEL = 5
+UNKNOWN = "Q"  # an unseen or unnamed doer ("I was shot"), as in the hand codes
+UNKNOWN_DOER_MIN_LEVEL = 3
+# Nouns that name an interaction: "got into an argument with", "gave her a hug".
+NOUN_INTERACTIONS: Mapping[str, tuple[InteractionKind, int]] = {
+    "argument": ("aggression", 2),
+    "quarrel": ("aggression", 2),
+    "fight": ("aggression", 7),
+    "fistfight": ("aggression", 7),
+    "attack": ("aggression", 7),
+    "hug": ("friendliness", 6),
+    "kiss": ("sexuality", 3),
+    "help": ("friendliness", 4),
+    "gift": ("friendliness", 3),
+    "present": ("friendliness", 3),
+}
 
 
-def find_interactions(doc: Any, cast: Cast) -> list[Interaction]:
+def find_interactions(doc: Any, cast: Cast, emotions: Sequence[Emotion] = ()) -> list[Interaction]:
     out: list[Interaction] = []
     for token in doc:
         if token.pos_ not in {"VERB", "NOUN"} or negated(token):
@@ -53,25 +68,67 @@ def find_interactions(doc: Any, cast: Cast) -> list[Interaction]:
         kind, level, key = found
         interaction = _interaction(token, cast, kind, level, key)
         if interaction is not None:
-            out.append(interaction)
+            out.append(_family_kiss(interaction, cast))
+    out.extend(covert_hostility(doc, cast, emotions))
     return out
 
 
 def _match(token: Any) -> tuple[InteractionKind, int, str] | None:
-    keys = phrasal_keys(token) if token.pos_ == "VERB" else [token.lemma_.lower()]
-    for key in keys:
+    if token.pos_ == "NOUN":
+        found = NOUN_INTERACTIONS.get(token.lemma_.lower())
+        return None if found is None else (found[0], found[1], token.lemma_.lower())
+    for key in phrasal_keys(token):
         for kind, lexicon in LEXICONS:
-            if key in lexicon and (token.pos_ == "VERB" or kind == "sexuality"):
+            if key in lexicon:
                 return kind, lexicon[key], key
     return None
 
 
+def _family_kiss(interaction: Interaction, cast: Cast) -> Interaction:
+    """A kiss or caress between family members is friendly (6), not sexual."""
+    if interaction.kind != "sexuality" or interaction.level != 3:
+        return interaction
+    others = [c for c in (*interaction.initiators, *interaction.recipients) if c != DREAMER]
+    if others and all(len(c) == 4 and c[2] in lx.FAMILY_ROLE_IDENTITIES | {"R"} for c in others):
+        return Interaction(
+            "friendliness",
+            6,
+            interaction.initiators,
+            interaction.recipients,
+            interaction.mode,
+            interaction.spans,
+        )
+    return interaction
+
+
+def covert_hostility(doc: Any, cast: Cast, emotions: Sequence[Emotion]) -> list[Interaction]:
+    """Anger felt (not acted on) is covert hostility, aggression level 1: toward the one it is felt at
+    (``angry at him``), else self-contained (``*``)."""
+    out: list[Interaction] = []
+    for emotion in emotions:
+        if emotion.code != "AN":
+            continue
+        span = emotion.spans[0]
+        token = next((t for t in doc if t.idx == span.start), None)
+        targets = (
+            () if token is None else resolve(prep_objects(token, frozenset({"at", "with", "toward"})), cast)
+        )
+        targets = tuple(t for t in targets if t not in emotion.characters)
+        mode = ">" if targets else "*"
+        out.append(Interaction("aggression", 1, emotion.characters, targets, mode, emotion.spans))
+    return out
+
+
 def _interaction(token: Any, cast: Cast, kind: InteractionKind, level: int, key: str) -> Interaction | None:
     doers, receivers = _participants(token, cast, kind, level)
+    if not doers and receivers and kind == "aggression" and level >= UNKNOWN_DOER_MIN_LEVEL and _passive(token):
+        doers = (UNKNOWN,)
     if not doers:
         return None
-    if len(doers) > 1 and DREAMER in doers and not receivers and key in MUTUAL_LEMMAS:
-        return Interaction(kind, level, (DREAMER,), doers[1:], "=", (token_span(token),))
+    if DREAMER in doers and not receivers and key in MUTUAL_LEMMAS:
+        partners = doers[1:] or _last_other(token, cast)
+        if partners:
+            return Interaction(kind, level, (DREAMER,), partners, "=", (token_span(token),))
     if not receivers or set(receivers) <= set(doers):
         return None
     if kind == "sexuality" and not _human(receivers, cast):
@@ -80,7 +137,24 @@ def _interaction(token: Any, cast: Cast, kind: InteractionKind, level: int, key:
     return Interaction(kind, level, doers, receivers, mode, (token_span(token),))
 
 
-def _participants(token: Any, cast: Cast, kind: InteractionKind, level: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _passive(token: Any) -> bool:
+    return token.tag_ == "VBN" and any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children)
+
+
+def _last_other(token: Any, cast: Cast) -> tuple[str, ...]:
+    """The character mentioned last before ``token`` (the partner in "we hugged")."""
+    for earlier in reversed(token.doc[max(0, token.i - 40) : token.i]):
+        code = cast.code_at(earlier.i)
+        if code is not None and code != DREAMER:
+            return (code,)
+    return ()
+
+
+def _participants(
+    token: Any, cast: Cast, kind: InteractionKind, level: int
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    if token.pos_ == "NOUN":
+        return _noun_participants(token, cast)
     passive = passive_subject_tokens(token)
     if passive:
         return resolve(agent_tokens(token), cast), resolve(passive, cast)
@@ -93,6 +167,20 @@ def _participants(token: Any, cast: Cast, kind: InteractionKind, level: int) -> 
     if not receivers and kind == "aggression" and level == THEFT_LEVEL:
         receivers = owners(objects, cast)
     return doers, receivers
+
+
+def _noun_participants(token: Any, cast: Cast) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``X got into an argument with Y``, ``X gave Y a hug``: the doer is the subject of the governing verb."""
+    verb = token.head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    doers = resolve(subject_tokens(verb), cast)
+    receivers = resolve(
+        prep_objects(token, RECEIVER_PREPS) + prep_objects(verb, frozenset({"with", "on", "to"})), cast
+    )
+    if not receivers:
+        receivers = resolve([c for c in verb.children if c.dep_ in {"dative", "iobj"}], cast)
+    return doers, tuple(r for r in receivers if r not in doers)
 
 
 def _with_object(token: Any) -> bool:

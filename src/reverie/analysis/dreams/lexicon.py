@@ -49,28 +49,45 @@ PERSON_NOUNS: Mapping[str, str] = _table(
     soldier, captain, sergeant, lieutenant, colonel, priest, minister, preacher, rabbi, pastor, \
     dentist, surgeon, psychiatrist, therapist, scientist, detective, agent, cop, sheriff, policeman, \
     fireman, mailman, postman, waiter, waitress, salesman, saleslady, salesgirl, cashier, bartender, cook, \
-    chef, student, pupil, principal, dean, manager, owner, landlord, landlady, chauffeur, porter, operator, \
-    director, actor, actress, singer, musician, player, dancer, athlete, gangster, thief, robber, burglar, \
-    criminal, prisoner, patient, customer, passenger, audience, crew, staff, band, nun, monk, stewardess, \
+    chef, student, pupil, principal, dean, manager, landlord, landlady, chauffeur, porter, operator, \
+    director, actor, actress, singer, musician, player, dancer, athlete, \
+    crew, staff, band, nun, monk, stewardess, jailer, hunter, official, marine, lifeguard, referee, umpire, \
+    cheerleader, scout, ranger, warden, police, army, troop, navy, deputy, inspector, examiner, lecturer, \
+    tutor, librarian, clergyman, foreman, supervisor, speaker, leader, physician, barber, butcher, baker, \
+    grocer, merchant, banker, reporter, photographer, artist, painter, writer, author, poet, editor, \
     housekeeper, babysitter, nanny, mechanic, carpenter, plumber, guide, usher, host, hostess, king, \
     queen, prince, princess, president, senator, governor, mayor, pope, emperor, celebrity: IOA
-    man, guy, fellow, gentleman, gent, chap, sir: MSA
+    man, guy, fellow, gentleman, gent, chap, sir, groom, bridegroom, cowboy: MSA
+    bride, widow, heroine: FSA
+    criminal, prisoner, patient, customer, passenger, spectator, tourist, enemy, killer, murderer, \
+    attacker, intruder, spy, villain, crook, bandit, pirate, fiend, maniac, madman, drunk, hobo, tramp, \
+    beggar, bum, slave, savage, orphan, hero, twin, lover, sweetheart, escort, traveler, hitchhiker, \
+    gangster, thief, robber, burglar, guest, visitor, member, caller, newcomer, owner: ISA
+    voice: IUA
     woman, lady, gal, dame: FSA
-    boy, lad: MSC
-    girl, lass: FSC
+    boy, lad: MSA
+    girl, lass: FSA
     child, kid, youngster: ISC
     teenager, teen, adolescent: IST
     baby, infant, toddler: IIB
-    person, someone, somebody, stranger, individual, figure, people, crowd, group, gang, mob, couple, \
-    everyone, everybody, anyone, anybody, folk, audience: ISA
+    person, stranger, individual, figure, people, crowd, group, gang, mob, couple, folk, audience: ISA
     """
 )
 GROUP_NOUNS = frozenset(
-    "people crowd group gang mob couple everyone everybody folk audience family crew staff band "
-    "parent team".split()
+    "people crowd group gang mob couple folk audience family crew staff band parent team police army "
+    "troop navy".split()
+)
+# Verbs whose subject is a person: an unknown noun that says or asks something is a character.
+SPEECH_VERBS = frozenset(
+    "say tell ask shout yell reply answer whisper scream explain announce insist warn promise beg "
+    "suggest remark exclaim mutter call".split()
+)
+NOT_SPEAKERS = frozenset(
+    "sign paper letter radio book newspaper note clock phone telephone television report dream story "
+    "article message voice bell horn".split()
 )
 FAMILY_ROLE_IDENTITIES = frozenset("FMXBTHWADY")
-INDEFINITE_PRONOUNS = frozenset("someone somebody anyone anybody everyone everybody".split())
+INDEFINITE_PRONOUNS: frozenset[str] = frozenset()  # someone, everyone …: mostly not characters
 ETHNIC_WORDS = frozenset(
     "chinese japanese korean negro black indian mexican italian german french frenchman englishman "
     "englishwoman irish irishman russian african asian arab jewish jew foreigner foreign spanish "
@@ -84,7 +101,9 @@ FEMALE_OCCUPATIONS = frozenset(
     "nurse waitress actress saleslady salesgirl nun stewardess maid queen princess hostess landlady "
     "housekeeper babysitter nanny secretary".split()
 )
-PROMINENT_WORDS = frozenset("king queen prince princess president senator governor mayor pope emperor celebrity".split())
+PROMINENT_WORDS = frozenset(
+    "king queen prince princess president senator governor mayor pope emperor celebrity".split()
+)
 ANIMALS = frozenset(
     "animal dog puppy cat kitten horse pony bird snake serpent lion tiger bear wolf fox cow bull calf pig "
     "sheep lamb goat mouse mice rat rabbit bunny squirrel deer elephant monkey ape gorilla fish shark whale "
@@ -93,7 +112,9 @@ ANIMALS = frozenset(
     "donkey mule camel giraffe zebra kangaroo octopus crab lobster cockroach roach beetle caterpillar "
     "dinosaur puppies kittens".split()
 )
-CREATURES = frozenset("monster ghost vampire alien dragon zombie demon devil witch giant dwarf fairy angel spirit".split())
+CREATURES = frozenset(
+    "monster ghost vampire alien dragon zombie demon devil witch giant dwarf fairy angel spirit".split()
+)
 DEAD_WORDS = frozenset("dead deceased late".split())
 FAMILIAR_MARKERS = frozenset("my our his her their your".split())
 
@@ -141,26 +162,35 @@ EMOTION_WORDS: Mapping[str, str] = _table(
     """
     angry, mad, furious, annoyed, irritated, irritate, irked, enraged, rage, anger, angered, resentful, \
     indignant, exasperated, livid, infuriated, infuriate, fury, annoyance, irritation, resentment, \
-    disgusted, disgust, hostile, cross, sore, provoked, outraged, temper, aggravated, peeved, vexed: AN
+    disgusted, disgust, hostile, cross, outraged, temper, aggravated, peeved, vexed, irate, angrily: AN
     afraid, scared, scare, frightened, frighten, terrified, terrify, fear, fearful, worried, worry, \
     anxious, anxiety, nervous, nervousness, panic, panicky, panicked, alarmed, horrified, horror, dread, \
     uneasy, apprehensive, apprehension, tense, terror, embarrassed, embarrass, embarrassment, ashamed, \
-    shame, guilty, uncomfortable, concerned, fright, petrified, startled, shaken, jittery, timid, \
-    self-conscious, insecure, distressed, alarm, frantic, desperate, threatened: AP
+    shame, guilty, guilt, uncomfortable, fright, petrified, shaken, jittery, timid, self-conscious, \
+    insecure, distressed, frantic, desperate, frustrated, frustration, disturbing, disturbed, \
+    terrifying, frightening, scary, horrifying, sweat, nervously, anxiously: AP
     sad, sadness, unhappy, depressed, disappointed, disappoint, disappointment, lonely, loneliness, \
     grief, grieve, miserable, heartbroken, sorrow, sorry, homesick, gloomy, despair, remorse, regret, \
-    dejected, downcast, hurt, upset, cry, weep, sob, tear, mourn, blue, melancholy, hopeless, \
-    discouraged, forlorn, bitter, pity: SD
-    confused, confuse, confusion, puzzled, puzzle, bewildered, bewilder, surprised, surprise, amazed, \
-    amaze, amazement, astonished, astonish, astonishment, shocked, shock, stunned, dumbfounded, \
-    perplexed, baffled, mystified, wonder, wondering, curious, curiosity, strange, bewilderment, \
-    disbelief, dazed, awe, incredulous, uncertain, unsure, disoriented: CO
-    happy, happiness, glad, pleased, please, delighted, delight, joy, joyful, enjoy, enjoyment, fun, \
-    excited, excite, excitement, thrilled, thrill, relieved, relief, elated, content, satisfied, proud, \
-    pride, cheerful, ecstatic, grateful, thankful, eager, wonderful, overjoyed, jubilant, gay, merry, \
-    laugh, elation, bliss, blissful, gratified, amused, amusement, contented, hopeful, calm, peaceful: HA
+    dejected, downcast, hurt, upset, cry, weep, sob, tears, mourn, blue, melancholy, hopeless, \
+    discouraged, forlorn, bitter, pity, sadly: SD
+    confused, confuse, confusion, puzzled, puzzle, puzzling, bewildered, bewilder, surprised, surprise, \
+    amazed, amaze, amazement, astonished, astonish, astonishment, shocked, shock, stunned, dumbfounded, \
+    perplexed, baffled, mystified, bewilderment, disbelief, dazed, awe, incredulous, unsure, \
+    disoriented, startled, doubtful, amazing: CO
+    happy, happiness, glad, pleased, please, delighted, delight, joy, joyful, enjoy, enjoyment, \
+    thrilled, thrill, relieved, relief, elated, satisfied, proud, pride, cheerful, ecstatic, grateful, \
+    thankful, eager, overjoyed, jubilant, merry, elation, bliss, blissful, gratified, amused, contented, \
+    peaceful, happily: HA
     """
 )
+# Senses that are not feelings: the word counts only with this part of speech.
+EMOTION_POS: Mapping[str, str] = {
+    "cross": "ADJ",
+    "tears": "NOUN",
+    "blue": "ADJ",
+    "please": "VERB",
+    "sweat": "NOUN",
+}
 # Verbs that carry the emotion onto their object ("it frightened me").
 EMOTION_CAUSE_VERBS = frozenset(
     "scare frighten terrify worry alarm horrify embarrass anger annoy irritate infuriate upset sadden "
@@ -168,7 +198,7 @@ EMOTION_CAUSE_VERBS = frozenset(
     "thrill amuse relieve".split()
 )
 # Words that only count when a first-person experiencer is explicit (too ambiguous otherwise).
-WEAK_EMOTION_WORDS = frozenset("cross sore blue gay tear cry laugh strange content wonder hurt calm tense".split())
+WEAK_EMOTION_WORDS = frozenset("cross blue cry hurt tense amazing sweat upset bitter".split())
 
 # Interaction verbs (lemmas) → HVdC level. Phrasal particles are appended with "_" ("beat_up").
 AGGRESSION_VERBS: Mapping[str, int] = _levels(

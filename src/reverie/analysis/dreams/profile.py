@@ -127,7 +127,11 @@ def benjamini_hochberg(p_values: Sequence[float | None]) -> list[float | None]:
 def compare_with_norms(codings: Sequence[DreamCoding], *, norm_group: NormGroup = "female") -> Profile:
     """Compare a coded series with the published norms of ``norm_group`` on every defined indicator."""
     indicators = compute_indicators(codings)
-    raw = [_compare(ind, norm_group) for ind in indicators.values() if published_norm(ind.key, norm_group) is not None]
+    raw = [
+        _compare(ind, norm_group)
+        for ind in indicators.values()
+        if published_norm(ind.key, norm_group) is not None
+    ]
     q_values = benjamini_hochberg([c.p_value for c in raw])
     comparisons = tuple(_finish(c, q, norm_group) for c, q in zip(raw, q_values, strict=True))
     return Profile(len(codings), norm_group, comparisons, _series_warnings(len(codings), comparisons))

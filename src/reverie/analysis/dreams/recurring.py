@@ -10,7 +10,13 @@ from dataclasses import dataclass
 from reverie.analysis.dreams.codes import EMOTION_NAMES, Character, DreamCoding, Interaction
 
 _SETTING_WORDS = {"I": "indoor", "O": "outdoor", "A": "ambiguous"}
-_FAMILIARITY_WORDS = {"F": "familiar", "D": "distorted", "G": "geographical", "Q": "questionable", "U": "unfamiliar"}
+_FAMILIARITY_WORDS = {
+    "F": "familiar",
+    "D": "distorted",
+    "G": "geographical",
+    "Q": "questionable",
+    "U": "unfamiliar",
+}
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,9 @@ LOCATIVE_PREPS = frozenset(
     "in at on inside into outside near by through across along around within onto upon toward towards "
     "behind beside under over".split()
 )
-MOVE_WORDS = frozenset("then next later suddenly go went walk enter arrive drive ride find leave move".split())
+MOVE_WORDS = frozenset(
+    "then next later suddenly go went walk enter arrive drive ride find leave move".split()
+)
 FAMILIARITY_RANK = {"Q": 0, "G": 1, "U": 2, "D": 3, "F": 4}
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 MAX_SETTINGS = 4
@@ -85,7 +87,9 @@ def _familiarity(token: Any) -> str:
         return "D"
     if words & lx.UNFAMILIAR_SETTING_WORDS:
         return "U"
-    if words & (lx.FAMILIAR_MARKERS | {"familiar", "home", "old"}) or any(c.dep_ == "poss" for c in token.children):
+    if words & (lx.FAMILIAR_MARKERS | {"familiar", "home", "old"}) or any(
+        c.dep_ == "poss" for c in token.children
+    ):
         return "F"
     if token.lemma_.lower() == "home":
         return "F"

@@ -71,7 +71,9 @@ def evaluate_dreams(
     by_series = {s: [i for i, r in enumerate(rows) if r.get("collection") == s] for s in series}
     result = _metrics(predicted, gold)
     result["indicator_mae"] = {s: _indicator_mae(predicted, gold, idx) for s, idx in by_series.items()}
-    result["by_series"] = {s: _metrics([predicted[i] for i in idx], [gold[i] for i in idx]) for s, idx in by_series.items()}
+    result["by_series"] = {
+        s: _metrics([predicted[i] for i in idx], [gold[i] for i in idx]) for s, idx in by_series.items()
+    }
     result["skipped_without_report"] = len(every) - len(rows)
     all_gold = [coding_from_records(r.get("codings") or []) for r in every]
     all_series = {s: [i for i, r in enumerate(every) if r.get("collection") == s] for s in NORM_SERIES}
@@ -114,12 +116,16 @@ def _sexes(coding: DreamCoding) -> Counter[str]:
 
 def _familiarity(coding: DreamCoding) -> Counter[str]:
     return Counter(
-        "familiar" if c.is_familiar else "unfamiliar" for c in coding.characters if c.is_familiar or c.is_unfamiliar
+        "familiar" if c.is_familiar else "unfamiliar"
+        for c in coding.characters
+        if c.is_familiar or c.is_unfamiliar
     )
 
 
 def _multiset_pr(
-    predicted: Sequence[DreamCoding], gold: Sequence[DreamCoding], labels: Callable[[DreamCoding], Counter[str]]
+    predicted: Sequence[DreamCoding],
+    gold: Sequence[DreamCoding],
+    labels: Callable[[DreamCoding], Counter[str]],
 ) -> dict[str, float | None]:
     matched = n_pred = n_gold = 0
     for p, g in zip(predicted, gold, strict=True):
@@ -161,9 +167,15 @@ def _indicator_pairs(
     return {k: {"reverie": _value(ours.get(k)), "hand": _value(ind)} for k, ind in theirs.items()}
 
 
-def _indicator_mae(predicted: Sequence[DreamCoding], gold: Sequence[DreamCoding], idx: Iterable[int]) -> float | None:
+def _indicator_mae(
+    predicted: Sequence[DreamCoding], gold: Sequence[DreamCoding], idx: Iterable[int]
+) -> float | None:
     pairs = _indicator_pairs(predicted, gold, idx)
-    diffs = [abs(v["reverie"] - v["hand"]) for v in pairs.values() if v["reverie"] is not None and v["hand"] is not None]
+    diffs = [
+        abs(v["reverie"] - v["hand"])
+        for v in pairs.values()
+        if v["reverie"] is not None and v["hand"] is not None
+    ]
     return _round(sum(diffs) / len(diffs)) if diffs else None
 
 
