@@ -103,59 +103,72 @@ def cluster(component: str, number: int) -> Cluster:
 # ---- Coding lexicons ---------------------------------------------------------------------------------------
 # What the writer wishes for: matched over the complement of "I wanted / needed / hoped / longed …".
 W_LEXICON: Final[dict[int, str]] = {
-    1: "privacy; trust; own; independent; independence; decide for myself; make my choice; choose@self; stand up; speak up; "
+    1: "own; independent; independence; decide for myself; make my choice; choose@self; stand up; speak up; "
     "say no@self; boundary; freedom; free; control over; on my own; by myself; my decision; my choice; "
-    "follow my; live my life; assert; my way; not push around; not be tell what",
+    "follow my; live my life; assert; my way; not push around; not be tell what; privacy; trust",
     2: "hurt:1.2@self; pay for; get back at; revenge; punish@self; put in place; teach lesson; get even; "
-    "make suffer; control:0.8@self; yell at@self; tell off@self; humiliate@self; show who; beat@self; win:0.6",
+    "make suffer; control:0.8@self; yell at@self; tell off@self; humiliate@self; show who; beat@self; win:0.6; "
+    "admit:0.8@other",
     3: "tell me what to do@other; decide for me; make decision@other; decide@other; take charge@other; "
     "take over@other; plan everything@other; do it for me; not have to; not be my fault; not my fault; "
     "not take responsibility; take care of everything; rescue@other; be tell what",
     4: "avoid; stay out; leave me alone; alone:0.8; keep peace; no trouble; not trouble; invisible; stay home; "
     "not deal; fight:0.8; argument:0.8; conflict; scene; drama; distance; space:0.8; escape; hide; "
     "keep quiet@self; not upset anyone; stay away; not want a scene",
-    5: "two of us; close; closer; near; spend time; together; connect; connected; get along; fit in; part of; belong; "
-    "intimate; build life; share@self; make up@self; reconcile; include; accept:0.8@self; be with; "
-    "work well together; honest; bond",
-    6: "call me:0.8@other; text me:0.8@other; visit me:0.8@other; interested in me; take an interest; interest in my; back me up; on my side; be there for me; turn up:0.8@other; show up:0.8@other; understand@other; listen@other; hear@other; notice@other; see@other; recognise@other; "
+    5: "close; closer; near; spend time; together; connect; connected; get along; fit in; part of@self; "
+    "belong; intimate; build life; share@self; make up@self; reconcile; include; accept:0.8@self; "
+    "work well together; honest; bond; two of us; come back@other",
+    6: "understand@other; listen@other; hear@other; notice@other; see@other; recognise@other; "
     "recognize@other; appreciate@other; proud of me; approval; approve@other; love@other; care@other; "
     "comfort@other; reassure@other; take me seriously; believe@other; respect; accept@other; look after@other; "
     "hold me; want me; remember@other; ask about@other; feel important; matter; validate@other; "
-    "praise@other; talk to someone; not judge@other; not give up on me; comfort@self; ",
+    "praise@other; talk to someone; not judge@other; not give up on me; comfort@self; call me:0.8@other; "
+    "text me:0.8@other; visit me:0.8@other; interested in me; take an interest; interest in my; back me up; "
+    "on my side; be there for me; turn up:0.8@other; show up:0.8@other; part of my life; miss me@other; "
+    "not leave me; not disappear; explain:0.8@self; serious:0.8; equal",
     7: "relax; relaxed; rest; calm; safe; peaceful; comfortable; enjoy; fun; good time; feel good@self; "
-    "feel better@self; recover; quiet evening; sleep; break:0.6; at ease; happy:0.8",
-    8: "make proud; show i could; show i can; show that i; handle:0.6; good job; do well; succeed; success; achieve; pass; prove; good mark; grade; promotion; capable; "
+    "feel better@self; recover; quiet evening; sleep; break:0.6; at ease; happy:0.8; peace:0.8",
+    8: "good job; do well; succeed; success; achieve; pass; prove; good mark; grade; promotion; capable; "
     "competent; good at; help@self; useful; support@self; look after@self; protect@self; impress; "
-    "do it right; finish@self",
+    "do it right; finish@self; make proud; show i could; show i can; show that i; handle:0.6; "
+    "be there for her; be there for him; be there for them",
 }
-# What the other does or is: matched over clauses whose actor is the other.
+# What the other does or is: matched over clauses whose actor is the other, and over what the other says.
 RO_LEXICON: Final[dict[int, str]] = {
-    1: "achievement:0.7; successful:0.7; confident:0.7; brag:0.7; boast:0.7; perfectly:0.7; handle everything:0.7; "
-    "powerful:0.7; strong:0.7; impressive:0.7; talk about his own:0.7; talk about her own:0.7; in control:0.6",
-    2: "read my; go through my; decide everything~8; decide for me~8; control~8; controlling; tell me what~8; tell me how to~8; tell me to; "
-    "insist; demand; pressure~8; push~8; force~8; make me; order; boss around; check my; check up; monitor; "
-    "dictate; forbid; not let me; take over; nag; interfere; dump on; plan every; "
-    "want me to:0.6; need me at; should:0.6; have to:0.5; must:0.6",
+    1: "achievement:0.7; successful:0.7; confident:0.7; brag:0.7; boast:0.7; perfectly:0.7; "
+    "handle everything:0.7; powerful:0.7; strong:0.7; impressive:0.7; talk about his own:0.7; "
+    "talk about her own:0.7; in control:0.6",
+    2: "decide everything~8; decide for me~8; control~8; controlling; tell me what~8; tell me how to~8; "
+    "tell me to; insist; demand; pressure~8; push~8; force~8; make me; order; boss around; check my; "
+    "check up; monitor; dictate; forbid; not let me; take over; nag; interfere; dump on; plan every; "
+    "want me to:0.6; want us to:0.6; ask me to:0.8; need me at; should:0.6; have to:0.5; must:0.6; "
+    "read my; go through my",
     3: "angry~7; furious; upset~7; cry; crying; tear; rage; shout~7; yell~7; scream; fight; lose temper; "
     "anxious; worried; worry; stress; stressed; sad; devastated; depressed; annoyed~7; irritated; "
     "frustrated; mad; panic; break down; snap; slam; storm off; sulk; hurt:0.6; excluded:0.6",
     4: "lie; cheat; steal; betray; hide; deny; take credit; forget; break promise; not turn up; not show up; "
-    "cancel; unreliable; selfish; drunk; drink; abuse; hit; manipulate; gamble; debt; late:0.6",
-    5: "glance:0.8; go back to:0.8; interrupt; yawn; without ask:0.8; not call; childish; reject~7; ignore~8; criticise~8; criticize~8; blame~8; judge~8; laugh at~8; make fun~8; mock~8; "
+    "cancel; unreliable; selfish; drunk; drink; abuse; hit; manipulate; gamble; debt; late:0.6; "
+    "only call:0.8",
+    5: "reject~7; ignore~8; criticise~8; criticize~8; blame~8; judge~8; laugh at~8; make fun~8; mock~8; "
     "dismiss~8; refuse~6; leave:0.9~7; walk out; abandon; exclude; without invite; shut door; put phone down; "
     "hang up; change subject; turn away; pull away~7; cold; distant; busy; sarcastic; say no:0.8; fail:0.8; "
-    "shrug; humiliate; insult; lock; no contact; scroll; barely look; barely speak; not listen; not look; "
-    "not speak; not care; not help; not support; not understand; not love; not want; not invite; "
-    "not ask; not answer; not reply; not notice; not come; stop bother; dramatic; overreact; "
+    "shrug; humiliate; insult; lock; no contact; scroll; not listen; not look; not speak; not care; "
+    "not help; not support; not understand; not love; not want; not invite; not ask; not answer; "
+    "not reply; not notice; not come; not call; not tell me; stop bother; dramatic; overreact; "
     "ungrateful; stupid; lazy; useless; wrong:0.6; fault; ridiculous; too sensitive; pathetic; baby; "
-    "nothing to say; not need; firmly:0.5; mutter:0.6",
-    6: "cover:0.8; help; support; encourage; give me; offer; make me tea; make me a; cook; drive; come round; "
-    "come over; stay with; sit with; talk me through; check on; defend; cover for; show me; approve; clean; "
-    "fuss over; stay late; explain; instruction; bring; teach; lend; look after; take care of; chance; "
-    "guide; reassure; comfort",
-    7: "best:0.8; brilliant:0.8; well done; favourite; favorite; remember:0.8; ask how; love; hug; kiss; smile; warm; warmly; welcome; invite; miss me; glad; proud of me; proud; like me; "
+    "childish; careless; accuse; nothing to say; not need; firmly:0.5; mutter:0.6; glance:0.8; "
+    "go back to:0.8; interrupt; yawn; without ask:0.8; without explanation; joke about; make a joke; "
+    "joke:0.8; be away:0.8; go silent:0.8",
+    6: "help@other; support@other; encourage@other; give me; offer@other; make me tea; make me a; "
+    "cook@other; drive@other; come round; come over; stay with@other; sit with@other; talk me through; "
+    "check on; defend@other; cover for; show me; approve; clean@other; fuss over; stay late@other; "
+    "explain@other; instruction; bring@other; teach@other; lend@other; look after@other; "
+    "take care of@other; chance; guide@other; reassure@other; comfort@other; cover:0.8@other; "
+    "send:0.6@other; flowers:0.8",
+    7: "love; hug; kiss; smile; warm; warmly; welcome; invite; miss me; glad; proud of me; proud; like me; "
     "hold my hand; hold me; affectionate; friendly; laugh with; praise; make me laugh; open arms; "
-    "stay:0.6; little helper; kind; happy to see",
+    "stay:0.6@other; little helper; kind; happy to see; best:0.8; brilliant:0.8; well done; favourite; "
+    "favorite; remember:0.8; ask how; ask about:0.8; arms around",
     8: "understand; listen~5; respect; accept~5; take me seriously; hear~5; believe me; "
     "ask what i; let me decide; empathise; empathize; validate; my choice; my life:0.6; see how hard; "
     "sorry; apologise; apologize; thank:0.6; not do anything wrong; not wrong; clear:0.6; ask about me; "
@@ -163,32 +176,37 @@ RO_LEXICON: Final[dict[int, str]] = {
 }
 # What the writer does or feels: matched over clauses whose actor is the writer.
 RS_LEXICON: Final[dict[int, str]] = {
-    1: "bring:0.8@self; talk to him:0.6; talk to her:0.6; help@self; comfort@self; hold her hand; hold his hand; stroke; hug:0.8@self; listen to him; listen to her; "
-    "support@self; look after@self; drive over; sit with; offer; reassure; cook for; forgive; thank:0.6; "
-    "help her; help him; kindly:0.6",
-    2: "hang up:0.8; withdraw; pull away; go quiet; stay quiet; shut down; shut out; stop talk; stop show; stop answer; "
+    1: "help@self; comfort@self; hold her hand; hold his hand; stroke; hug:0.8@self; listen to him; "
+    "listen to her; support@self; look after@self; drive over; sit with; offer; reassure; cook for; forgive; "
+    "thank:0.6; help her; help him; kindly:0.6; bring him:0.8; bring her:0.8; bring them:0.8; talk to him:0.6; talk to her:0.6",
+    2: "withdraw; pull away; go quiet; stay quiet; shut down; shut out; stop talk; stop show; stop answer; "
     "walk out; walk away; leave the room; ignore@self; not reply; not answer; not respond; not speak; "
     "not call back; block; avoid; keep inside; keep to myself; keep everything inside; hide:0.6; "
     "stay in bed:0.8; delete; numb; detached; distant; close off; by myself:0.6; alone:0.5; "
-    "not a word:0.8; without a word:0.8; stop; quiet:0.7; not look at",
-    3: "feel held; weight lift; weight off; matter; accept; accepted; loved; understood; respected; cared for; welcome; included; liked; seen; "
+    "not a word:0.8; without a word:0.8; quiet:0.7; not look at; hang up:0.8; voicemail; "
+    "bite my tongue:0.8; stop:0.6",
+    3: "accept; accepted; loved; understood; respected; cared for; welcome; included; liked; seen; "
     "safe; relieved; grateful; at home; special; valued; less alone; better:0.7; lighter; close to; "
-    "connected; supported; heard; believed; appreciated; happy:0.7; calmer:0.7; warm:0.7",
-    4: "yell@self; shout@self; scream@self; snap@self; argue; fight back; lose my temper; ; throw; "
-    "call him a; call her a; insult@self; criticise@self; criticize@self; blame@self; angry; furious; irritated; "
-    "annoyed; rage; resent; hit@self; storm; tell off; swear; attack@self; frustrated:0.8; ground:0.6; mad",
-    5: "work hard:0.8; calm; calmly; stay calm; confident; proud; capable; strong; stand my ground; stand up for myself; "
+    "connected; supported; heard; believed; appreciated; happy:0.7; calmer:0.7; warm:0.7; feel held; "
+    "weight lift; weight off; matter",
+    4: "yell@self; shout@self; scream@self; snap@self; argue; fight back; lose my temper; hang up on; "
+    "lose it; slam; throw; call him a; call her a; insult@self; criticise@self; criticize@self; "
+    "blame@self; angry; furious; irritated; annoyed; rage; resent; resentful; hurtful; hit@self; storm; "
+    "tell off; swear; attack@self; frustrated:0.8; ground:0.6; mad",
+    5: "calm; calmly; stay calm; confident; proud; capable; strong; stand my ground; stand up for myself; "
     "say no:0.8; explain my reason; firm; firmly; take a breath; boundary; in control; competent; "
-    "determined; pride",
-    6: "let:0.8@self; helpless; powerless; trapped; stuck; lost; confused; overwhelmed; give in; go along; let her; "
-    "let him; let them; agree:0.6; not know what to do; freeze; frozen; paralysed; paralyzed; nod:0.6; "
-    "comply; obey; give up; worn out:0.6; can not do",
-    7: "forgotten; sad; cry; tear:0.8; disappointed; let down; hurt; heartbroken; crushed; empty; hollow; hopeless; "
+    "determined; pride; work hard:0.8",
+    6: "helpless; powerless; trapped; stuck; lost; confused; overwhelmed; give in; go along; let:0.8@self; "
+    "agree:0.6; not know what to do; freeze; frozen; paralysed; paralyzed; nod:0.6; comply; obey; "
+    "give up; worn out:0.6; can not do",
+    7: "sad; cry; tear:0.8; disappointed; let down; hurt; heartbroken; crushed; empty; hollow; hopeless; "
     "lonely; alone:0.6; abandoned; depressed; miserable; devastated; flat; defeated; rejected; unwanted; "
-    "unloved; sob; grief; deflated; worthless; invisible; down:0.6",
+    "unloved; sob; grief; deflated; worthless; invisible; down:0.6; forgotten; heart sink; exhausted:0.6; "
+    "stop eat; stop sleep",
     8: "anxious; nervous; afraid; scared; terrified; frightened; panic; worry; ashamed; shame; embarrassed; "
     "humiliated; guilty; stupid; small; fault; blush; hot; tremble; shake; dread; awkward; self conscious; "
-    "foolish; inadequate; insecure; apologise:0.6; apologize:0.6; not put my hand up:0.8; sorry:0.6",
+    "foolish; inadequate; insecure; apologise:0.6; apologize:0.6; not put my hand up:0.8; sorry:0.6; "
+    "feel terrible; feel awful",
 }
 LEXICONS: Final[dict[str, dict[int, str]]] = {"w": W_LEXICON, "ro": RO_LEXICON, "rs": RS_LEXICON}
 
@@ -470,13 +488,12 @@ class Tally:
         if number not in self.evidence or score > self.evidence[number][0]:
             self.evidence[number] = (score, span)
 
-    def decide(self, *, prefer_later: bool = False) -> Code | None:
-        """The best cluster; ties go to the earliest evidence (the latest for the response of self, which
-        ends the episode). Confidence grows with the score and with the lead over the runner-up."""
+    def decide(self) -> Code | None:
+        """The best cluster (ties: the earliest evidence); confidence grows with the score and with the lead
+        over the runner-up."""
         if not self.scores:
             return None
-        sign = -1 if prefer_later else 1
-        ranked = sorted(self.scores.items(), key=lambda kv: (-kv[1], sign * self.evidence[kv[0]][1].start))
+        ranked = sorted(self.scores.items(), key=lambda kv: (-kv[1], self.evidence[kv[0]][1].start))
         best, top = ranked[0]
         second = ranked[1][1] if len(ranked) > 1 else 0.0
         confidence = 0.3 + 0.4 * min(top, 1.5) / 1.5 + 0.25 * (top - second) / top

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -70,6 +71,9 @@ _BODY: Final = frozenset(
 _REASON_MARKS: Final = frozenset(
     {"because", "when", "as", "since", "although", "though", "while", "after", "before"}
 )
+_WITH_PEOPLE: Final = frozenset({"to", "at", "with", "from", "on"})  # "I spoke to my boss", "shouted at me"
+_SWITCH_PROMINENCE: Final = 1.5  # a passing mention ("my husband's family") does not start a new episode
+_FIRST_PERSON: Final = re.compile(r"\b(?:me|my|myself|us|our|I)\b", re.IGNORECASE)
 _STATE_VERBS: Final = frozenset({"feel", "felt", "feels", "feeling", "seem", "seemed", "look", "looked"})
 # What the other says the writer is: a bad trait is criticism, a strong one is praise.
 _SAID_ABOUT_ME: Final[dict[int, int]] = {1: 7, 3: 5, 4: 5}
@@ -78,7 +82,7 @@ _UNMATCHED_NEGATED_WISH: Final = 0.5
 _CAUSED_BY_ME_WEIGHT: Final = 0.5  # "I let him take over": the other's act inside the writer's own
 _BEFORE_RESPONSE_WEIGHT: Final = 0.6  # the writer's reaction before the other responds (often a fear)
 _ACTION_WEIGHT: Final = 0.85  # an action as the response of self, next to a stated feeling
-_FEELING_VERBS: Final = frozenset({"feel", "be", "get", "become", "go", "grow", "seem", "stay", "remain"})
+_FEELING_VERBS: Final = frozenset({"feel", "be", "get", "become", "go", "grow", "seem"})
 
 
 @dataclass(slots=True)
@@ -101,7 +105,6 @@ class Episode:
     key: str
     role: str
     sentences: list[int]
-    mention_heads: set[int] = field(default_factory=set)
 
 
 # ---- Entry points ------------------------------------------------------------------------------------------
@@ -117,7 +120,7 @@ def find_episodes(doc: Document, coder: ccrt.PrototypeCoder | None = None) -> li
     frames = _frames(doc)
     found = []
     for episode in _segment(doc, mentions):
-        finding = _code(doc, episode, clauses, frames, coder)
+        finding = _code(doc, episode, clauses, frames, coder, mentions)
         if finding is not None:
             found.append(finding)
     return found
@@ -253,6 +256,8 @@ def _negated(clause: Clause) -> bool:
     head = clause.head
     if head.dep_ == "xcomp" and head.head.lemma_.lower() in _UNDOING:
         return True
+    if head.dep_ == "pcomp" and head.head.lower_ == "without":  # "without asking how my day was"
+        return True
     if any(t.lower_ in ccrt.NEGATORS and t.dep_ in {"neg", "advmod", "det"} for t in clause.tokens):
         return True
     parent = clause.parent
@@ -305,6 +310,7 @@ def _person_of(token: Any, who: dict[int, str]) -> str | None:
 
 # ---- Segmentation ------------------------------------------------------------------------------------------
 def _segment(doc: Document, mentions: list[Mention]) -> list[Episode]:
+    """Sentences grouped by the person they are about, in order (see the module docstring)."""
     by_sentence: dict[int, list[Mention]] = {}
     for mention in mentions:
         by_sentence.setdefault(mention.sentence, []).append(mention)
@@ -312,38 +318,49 @@ def _segment(doc: Document, mentions: list[Mention]) -> list[Episode]:
     current: Episode | None = None
     pending: list[int] = []
     for sentence in doc.sentences:
-        here = by_sentence.get(sentence.index, [])
-        main = _main_person(doc, here)
-        if main is None or (current is not None and _stays(current, here)):
-            (current.sentences if current is not None else pending).append(sentence.index)
-        else:
-            current = Episode(main.key, main.role, [*pending, sentence.index])
-            pending = []
+        ranked = _ranked(doc, by_sentence.get(sentence.index, []))
+        if current is None and ranked:
+            current = Episode(ranked[0][1].key, ranked[0][1].role, [*pending, sentence.index])
             episodes.append(current)
-        if current is not None:
-            current.mention_heads.update(m.span.start for m in here if _compatible(current, m))
+        elif current is not None and ranked and _switches(current, ranked):
+            current = Episode(ranked[0][1].key, ranked[0][1].role, [sentence.index])
+            episodes.append(current)
+        else:
+            (current.sentences if current is not None else pending).append(sentence.index)
     return episodes
 
 
-def _main_person(doc: Document, mentions: list[Mention]) -> Mention | None:
-    """The person a sentence is most about: a subject before an object before anything else."""
-    best: tuple[float, int] | None = None
-    chosen = None
+def _ranked(doc: Document, mentions: list[Mention]) -> list[tuple[float, Mention]]:
+    """A sentence's people, most prominent first: the main clause's subject, other subjects, objects and
+    people spoken to or with, then passing mentions ("my husband's family", "near my friends")."""
+    scored = []
     for order, mention in enumerate(mentions):
         span = doc.spacy.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
-        deps = {t.dep_ for t in span or ()}
-        salience = 2.0 if deps & {"nsubj", "nsubjpass"} else 1.5 if deps & {"dobj", "pobj", "dative"} else 1.0
-        if best is None or (salience, -order) > best:
-            best, chosen = (salience, -order), mention
-    return chosen
+        scored.append((max((_prominence(t) for t in span or ()), default=1.0), -order, mention))
+    scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
+    return [(score, mention) for score, _, mention in scored]
+
+
+def _prominence(token: Any) -> float:
+    dep = token.dep_
+    if dep in {"nsubj", "nsubjpass"}:
+        return 2.5 if token.head.dep_ == "ROOT" else 2.0
+    if dep in {"dobj", "dative"} or (dep == "pobj" and token.head.lower_ in _WITH_PEOPLE):
+        return 1.5
+    return 0.5 if dep == "poss" else 1.0
+
+
+def _switches(current: Episode, ranked: list[tuple[float, Mention]]) -> bool:
+    """A new episode starts when someone else is the sentence's main person, prominently, and the current
+    person is not at least as prominent there."""
+    top, main = ranked[0]
+    if _compatible(current, main) or top < _SWITCH_PROMINENCE:
+        return False
+    return not any(_compatible(current, m) and score >= top for score, m in ranked)
 
 
 def _compatible(episode: Episode, mention: Mention) -> bool:
     return mention.key == episode.key or (episode.role == "parents" and mention.role in {"mother", "father"})
-
-
-def _stays(current: Episode, here: list[Mention]) -> bool:
-    return any(_compatible(current, m) for m in here)
 
 
 # ---- Coding ------------------------------------------------------------------------------------------------
@@ -366,6 +383,7 @@ def _code(
     clauses: dict[int, Clause],
     frames: dict[int, str],
     coder: ccrt.PrototypeCoder | None,
+    mentions: list[Mention],
 ) -> Finding | None:
     sentence_set = set(episode.sentences)
     own = _unique([c for c in clauses.values() if c.sentence in sentence_set])
@@ -376,8 +394,8 @@ def _code(
     w = _fallback(doc, coder, "w", *_code_w(view))
     response_at = ro.span.start if ro is not None else None
     rs = _fallback(doc, coder, "rs", *_code_rs(view, response_at))
-    if w is None and ro is None and rs is None:
-        return None
+    if w is None and rs is None and (ro is None or not _touches_me(doc, ro.span, mentions)):
+        return None  # nothing the writer wished or did, and the other's act does not touch the writer
     first, last = doc.sentences[min(sentence_set)], doc.sentences[max(sentence_set)]
     codes = {"w": w, "ro": ro, "rs": rs}
     coded = [c.confidence for c in codes.values() if c is not None]
@@ -398,6 +416,15 @@ def _code(
         spans=(Span(first.span.start, last.span.end),),
         data=data,
     )
+
+
+def _touches_me(doc: Document, span: Span, mentions: list[Mention]) -> bool:
+    """Whether the writer is in a stretch of text, apart from the "my" of "my brother"."""
+    text = list(doc.text[span.start : span.end])
+    for mention in mentions:
+        for i in range(max(mention.span.start, span.start), min(mention.span.end, span.end)):
+            text[i - span.start] = " "
+    return bool(_FIRST_PERSON.search("".join(text)))
 
 
 def _fallback(
@@ -600,7 +627,7 @@ def _code_rs(view: _View, response_at: int | None) -> tuple[ccrt.Code | None, li
         )
         for number, score, _ in ccrt.best_per_cluster(ccrt.match("rs", unit, _context(view))):
             tally.add(number, score * factor, span)
-    return tally.decide(prefer_later=True), candidates
+    return tally.decide(), candidates
 
 
 def _pluperfect(clause: Clause) -> bool:

@@ -84,7 +84,7 @@ _PLURAL_WORDS: Final = frozenset(["parents", "folks", "kids", "children", "sibli
 _NEEDS_POSSESSOR: Final = _words("kid kids child children baby toddler teenager kiddo mate pal buddy folks")
 _GENERIC_OTHER: Final = frozenset(["man", "woman", "guy", "lady"])
 _MY: Final = frozenset({"my", "our"})
-_WORKPLACES: Final = frozenset({"work", "office", "team", "department", "accounts", "job", "shop", "site"})
+_WORKPLACES: Final = frozenset({"work", "office", "team", "department", "job"})
 _SELF_WORDS: Final = frozenset({"i", "me", "my", "myself", "mine"})
 _YOU_WORDS: Final = frozenset({"you", "your", "yours", "yourself"})
 _PRONOUNS: Final[dict[str, str]] = {
@@ -412,15 +412,16 @@ def _pronoun(token: Any, sentence: int, state: _State) -> Mention | None:
     compatible person in the three sentences before (lower confidence)."""
     kind = _PRONOUNS[token.lower_]
     near = _candidates(state, kind, sentence - 1)
-    if near:
+    if near and near[0].salience >= 1.0:
         return _resolved(near[0], token, sentence, kind, state, "pronoun")
     pair = _they_for_pair(token, sentence, state) if kind == "pl" else None
     if pair is not None:
         return pair
-    far = _candidates(state, kind, sentence - FAR_PRONOUN_SENTENCES)
+    far = [m for m in _candidates(state, kind, sentence - FAR_PRONOUN_SENTENCES) if m.salience >= 1.0]
     if far and len({m.key for m in far}) == 1:
         return _resolved(far[0], token, sentence, kind, state, "pronoun_far")
-    return None
+    # only a possessive modifier nearby ("my husband's family"): a weak antecedent, used as a last resort
+    return _resolved(near[0], token, sentence, kind, state, "pronoun") if near else None
 
 
 def _candidates(state: _State, kind: str, first_sentence: int) -> list[Mention]:
@@ -432,7 +433,9 @@ def _candidates(state: _State, kind: str, first_sentence: int) -> list[Mention]:
             break
         if earlier.source not in {"self", "address"} and _compatible(earlier, kind, state):
             found.append(earlier)
-    return sorted(found, key=lambda m: (m.sentence, m.salience, m.span.start), reverse=True)
+    return sorted(
+        found, key=lambda m: (m.sentence, m.salience >= 1.0, m.salience, m.span.start), reverse=True
+    )
 
 
 def salience_of(token: Any) -> float:
