@@ -12,6 +12,13 @@ LONDON = ZoneInfo("Europe/London")
 START = datetime(2026, 1, 5, 10, 0)  # a Monday
 
 
+@pytest.fixture(autouse=True)
+def _quick_password_hashing(settings: Any) -> None:
+    """These tests are about the course, not passwords: hash test accounts' passwords quickly (in-process only;
+    the CLI subprocesses keep the real argon2id settings)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def dit(paired: tuple[Any, Any]) -> tuple[Any, Any, Any]:
     """(client, therapist, course): a 16-session weekly DIT course from Monday 5 January 2026, 10:00 London."""

@@ -1,9 +1,336 @@
-"""``reverie course|measure|directory|fit``: the course of therapy from the command line."""
+"""``reverie course|measure|directory|fit``: the course of therapy from the command line.
+
+Thin commands over the care services (the web uses the same ones). Each one signs in (``--user``), runs one
+service call (one transaction) and prints plain text; errors leave through ``reverie.cli.main`` with their code.
+"""
 
 from __future__ import annotations
 
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
 import typer
+
+from reverie.errors import InvalidInput, NotFound
+
+if TYPE_CHECKING:
+    from reverie.care.models import Course
+    from reverie.clinic.models import User
+
+course_app = typer.Typer(help="Set up and follow a course of therapy.", no_args_is_help=True)
+measure_app = typer.Typer(help="PHQ-9 and GAD-7: fill in, history, FHIR export.", no_args_is_help=True)
+directory_app = typer.Typer(help="The therapist directory.", no_args_is_help=True)
+
+UserOpt = Annotated[str | None, typer.Option("--user", "-u", help="Your user name (or REVERIE_USER).")]
+CourseArg = Annotated[
+    str | None, typer.Argument(help="Course id (or its first characters); default: the current one.")
+]
+ClientOpt = Annotated[
+    str | None, typer.Option("--client", help="Therapist: the client whose course you mean.")
+]
+OutOpt = Annotated[Path, typer.Option("--output", "-o", help="File to write (mode 0600).")]
+
+
+def _ready() -> None:
+    """Ready Django (and migrate) before any model or service is imported."""
+    from reverie.cli.runtime import django_ready
+
+    django_ready()
+
+
+def sign_in(user: str | None) -> User:
+    from reverie.cli.runtime import sign_in as runtime_sign_in
+
+    return runtime_sign_in(user)
+
+
+def _when(raw: str) -> datetime:
+    try:
+        return datetime.fromisoformat(raw)
+    except ValueError:
+        raise InvalidInput("Give the start as ISO 8601, e.g. 2026-03-02T10:00.") from None
+
+
+def _course(actor: User, course_id: str | None, client: str | None) -> Course:
+    """A course by id prefix, the therapist's course with ``--client``, or the client's current one."""
+    _ready()
+    from reverie.care.services import course as courses
+
+    visible = courses.courses_for(actor)
+    if course_id:
+        matches = [c for c in visible if str(c.id).startswith(course_id.lower())]
+    elif client:
+        matches = [c for c in visible if c.client.username == client.strip().lower()][:1]
+    else:
+        matches = (
+            [courses.active_course(actor)] if actor.is_client else visible[:1] if len(visible) == 1 else []
+        )
+    if len(matches) != 1:
+        raise NotFound("No such course." if not matches else "That id matches several courses.")
+    return matches[0]
+
+
+@course_app.command("create")
+def course_create(
+    client: Annotated[str, typer.Option(help="The linked client's user name.")],
+    programme: Annotated[
+        str,
+        typer.Option(help="dit, brief_psychodynamic, medium_term, long_term, art_therapy, music_therapy."),
+    ],
+    start: Annotated[
+        str, typer.Option(help="First session, ISO 8601 (read in --tz unless it has an offset).")
+    ],
+    user: UserOpt = None,
+    tz: Annotated[str, typer.Option("--tz", help="Time zone name, e.g. Europe/London.")] = "UTC",
+    weekly: Annotated[int, typer.Option(help="Sessions a week: 1 or 2.")] = 1,
+    sessions: Annotated[int | None, typer.Option(help="Agreed number of sessions (brief: 25–30).")] = None,
+    rrule: Annotated[str | None, typer.Option(help="Instead: FREQ=WEEKLY;BYDAY=MO,TH;COUNT=26.")] = None,
+    schedule: Annotated[
+        str, typer.Option(help="Measures: every_session, every_other_session, monthly.")
+    ] = "every_session",
+) -> None:
+    """Set up a course for a linked client (therapist)."""
+    _ready()
+    from reverie.care.services import course as courses
+
+    draft = courses.CourseDraft(
+        client=client, programme=programme, start=_when(start), timezone=tz, weekly=weekly,
+        total_sessions=sessions, measure_schedule=schedule, rrule=rrule,
+    )  # fmt: skip
+    course = courses.create_course(sign_in(user), draft)
+    typer.echo(f"Course {course.id} set up: {len(courses.planned(course))} sessions planned.")
+
+
+@course_app.command("show")
+def course_show(course_id: CourseArg = None, user: UserOpt = None, client: ClientOpt = None) -> None:
+    """Where the course stands (e.g. "Session 7 of 16 · middle phase") and its sessions."""
+    _ready()
+    from reverie.care.services import course as courses
+
+    actor = sign_in(user)
+    course = courses.read_course(actor, _course(actor, course_id, client).id)
+    where = courses.position(course)
+    typer.echo(f"{where.text}\n{where.phase.purpose}\nCourse {course.id} · {course.programme}")
+    zone = courses.course_zone(course)
+    held = {r.pk: n for n, r in enumerate(courses.held_sessions(course), start=1)}
+    for row in courses.planned(course):
+        number = held.get(row.pk, "-")
+        typer.echo(
+            f"  {number!s:>3}  {row.start.astimezone(zone):%a %Y-%m-%d %H:%M}  {row.attendance}".rstrip()
+        )
+
+
+@course_app.command("ics")
+def course_ics(
+    output: OutOpt, course_id: CourseArg = None, user: UserOpt = None, client: ClientOpt = None
+) -> None:
+    """Export the course's sessions as an iCalendar file (titles show initials only)."""
+    _ready()
+    from reverie.care.services import sessions
+    from reverie.files import write_private_atomic
+
+    actor = sign_in(user)
+    write_private_atomic(output, sessions.course_ics(actor, _course(actor, course_id, client).id))
+    typer.echo(f"Calendar written to {output}.")
+
+
+def _answers(raw: str) -> list[int]:
+    try:
+        return [int(part) for part in raw.replace(" ", "").split(",") if part != ""]
+    except ValueError:
+        raise InvalidInput(
+            "Give the answers as numbers 0–3 separated by commas, e.g. 1,2,0,1,0,0,1,0,0."
+        ) from None
+
+
+@measure_app.command("fill")
+def measure_fill(
+    questionnaire: Annotated[str, typer.Argument(help="phq9 or gad7.")],
+    answers: Annotated[str, typer.Option(help="Answers 0–3 in item order, comma-separated.")],
+    user: UserOpt = None,
+    session: Annotated[
+        int | None, typer.Option(help="The session it is for (default: the next one).")
+    ] = None,
+) -> None:
+    """Fill in a measure before a session (client). Twice for one session is refused."""
+    _ready()
+    from reverie.care.services import measures
+
+    done = measures.submit(sign_in(user), questionnaire, _answers(answers), session_number=session)
+    score = done.score
+    typer.echo(
+        f"Saved {done.response.id}: {score.total} ({score.band.label.lower()}) for session {done.response.session_number}."
+    )
+    if score.risk_item_positive:
+        _show_safety(done.response.client)
+
+
+def _show_safety(client: User) -> None:
+    _ready()
+    from reverie.care.services import safety
+
+    page = safety.plan_for_page(client)
+    typer.echo("\nYou said you have had thoughts of being better off dead or of hurting yourself.")
+    typer.echo("You do not have to carry this alone. Your therapist will see that this needs a conversation.")
+    for title, items in page.get("sections", []):
+        typer.echo(f"\n{title}:\n" + "\n".join(f"  - {item}" for item in items))
+    lines = page.get("country_lines") or [
+        (line.name, line.instruction) for line in safety.crisis_directory().lines_for("US")
+    ]
+    typer.echo("\nCrisis lines (or your local emergency number):")
+    for name, instruction in lines:
+        typer.echo(f"  {name}: {instruction}")
+
+
+@measure_app.command("history")
+def measure_history(course_id: CourseArg = None, user: UserOpt = None, client: ClientOpt = None) -> None:
+    """Scores over time; the therapist also sees reliable change and the not-on-track rule."""
+    _ready()
+    from reverie.care.policy import is_course_therapist
+    from reverie.care.services import measures
+
+    actor = sign_in(user)
+    course = _course(actor, course_id, client)
+    rows = measures.responses(actor, course.id)
+    for chart in measures.history(actor, course.id):
+        typer.echo(f"{chart.questionnaire.short_title}:")
+        for number, day, total, band in chart.rows:
+            response = next(
+                r
+                for r in rows
+                if r.questionnaire == chart.questionnaire.id.value and r.session_number == number
+            )
+            typer.echo(f"  session {number:>2}  {day}  {total:>2}  {band.lower()}  {response.id}")
+    if is_course_therapist(actor, course):
+        _print_progress(measures.progress(actor, course.id))
+
+
+def _print_progress(progress: Any) -> None:
+    for change in progress.changes:
+        reliable = "reliable (Jacobson–Truax)" if change.jt_reliable else "not reliable (Jacobson–Truax)"
+        typer.echo(
+            f"{change.questionnaire.short_title}: {change.first} → {change.latest}, {change.change.value.replace('_', ' ')}, {reliable}"
+        )
+    if progress.outcome is not None:
+        typer.echo(
+            f"Recovery: {'yes' if progress.outcome.recovery else 'no'}; reliable recovery: {'yes' if progress.outcome.reliable_recovery else 'no'}"
+        )
+    typer.echo(
+        ("NOT ON TRACK: " + " ".join(progress.check.reasons)) if progress.check.not_on_track else "On track."
+    )
+    typer.echo(progress.check.rule_text)
+
+
+@measure_app.command("fhir")
+def measure_fhir(
+    response_id: Annotated[str, typer.Argument(help="The measure's id (from 'measure history').")],
+    output: OutOpt,
+    user: UserOpt = None,
+) -> None:
+    """Export one completed measure as a FHIR R4 QuestionnaireResponse (validated)."""
+    _ready()
+    import json
+
+    from reverie.care.services import measures
+    from reverie.files import write_private_atomic
+
+    resource = measures.fhir_resource(sign_in(user), response_id)
+    write_private_atomic(output, json.dumps(resource, indent=2).encode())
+    typer.echo(f"FHIR QuestionnaireResponse written to {output}.")
+
+
+@directory_app.command("import")
+def directory_import(
+    path: Path,
+    user: Annotated[
+        str | None, typer.Option("--user", "-u", help="A therapist (default: the local operator).")
+    ] = None,
+) -> None:
+    """Import a directory CSV; a malformed file is refused whole and nothing is stored."""
+    _ready()
+    from reverie.care.services import directory
+
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InvalidInput(f"No file at {path}.") from None
+    report = directory.import_csv(sign_in(user) if user else None, data)
+    typer.echo(f"Imported {report.created} new and updated {report.updated} profiles.")
+
+
+def _fit_answers(raw: str | None, creative: bool) -> dict[str, str]:
+    from reverie.programmes import fit as rules
+
+    keys = [f"seed_{k}" for k, _ in rules.SEED_QUESTIONS] + ["structure"]
+    keys += [f"pref_{item.key}" for item in rules.PREFERENCE_ITEMS]
+    if raw is None:
+        return _ask_fit(keys, creative)
+    values = [v.strip() for v in raw.split(",")]
+    if len(values) != len(keys):
+        raise InvalidInput(
+            f"Give {len(keys)} answers: 5 × yes/no/not_sure, the structure, then 12 numbers −3…3."
+        )
+    return {**dict(zip(keys, values, strict=True)), "creative": "yes" if creative else ""}
+
+
+def _ask_fit(keys: list[str], creative: bool) -> dict[str, str]:
+    from reverie.programmes import fit as rules
+
+    if not sys.stdin.isatty():
+        raise InvalidInput("Give --answers, or run in a terminal to be asked.")
+    form = {}
+    for key, question in rules.SEED_QUESTIONS:
+        form[f"seed_{key}"] = typer.prompt(f"{question} (yes/no/not_sure)")
+    form["structure"] = typer.prompt(f"{rules.STRUCTURE_QUESTION} (structured/open_ended/no_preference)")
+    for item in rules.PREFERENCE_ITEMS:
+        form[f"pref_{item.key}"] = typer.prompt(
+            f"-3 = {item.left}\n+3 = {item.right}\n  your point (-3…3)", default="0"
+        )
+    form["creative"] = "yes" if creative or typer.confirm(rules.CREATIVE_QUESTION, default=False) else ""
+    return form
+
+
+def fit(
+    answers: Annotated[
+        str | None, typer.Option(help="18 comma-separated answers (see --help); omit to be asked.")
+    ] = None,
+    creative: Annotated[bool, typer.Option(help="Images or music come easier than words.")] = False,
+) -> None:
+    """Is psychodynamic therapy a fit for you now? Non-diagnostic; lists matching therapists in the directory.
+
+    --answers: the five seed questions (yes, no or not_sure), the structure (structured, open_ended or
+    no_preference), then the twelve preference items d1 d2 d3 e1 e2 e3 p1 p2 p3 c1 c2 c3 as numbers −3…3.
+    """
+    _ready()
+    from reverie.care.services import fit as fit_service
+
+    result = fit_service.assess(_fit_answers(answers, creative))
+    for reason in result.reasons:
+        typer.echo(f"- {reason}")
+    typer.echo(f"Formats to ask about: {', '.join(result.formats_to_ask_about)}")
+    typer.echo(f"Directory search: /directory/?{fit_service.directory_query(result)}")
+    _print_matches(result)
+
+
+def _print_matches(result: Any) -> None:
+    _ready()
+    from reverie.care.services import directory
+    from reverie.programmes.directory import query_from_prefill
+
+    found = directory.search(query_from_prefill(result.search_prefill))
+    typer.echo(f"{len(found)} therapist(s) in the directory match:")
+    for p in found[:10]:
+        where = ", ".join(filter(None, [p.location if p.in_person else "", "online" if p.online else ""]))
+        typer.echo(
+            f"  {p.name} · {', '.join(m.value for m in p.modalities)} · {where} · {p.availability.value}"
+        )
 
 
 def register(app: typer.Typer) -> None:
     """Mount the course commands on the main app."""
+    app.add_typer(course_app, name="course")
+    app.add_typer(measure_app, name="measure")
+    app.add_typer(directory_app, name="directory")
+    app.command("fit")(fit)
