@@ -44,6 +44,8 @@ def _misfortune(token: Any, cast: Cast) -> Fortune | None:
     level = lx.MISFORTUNE_WORDS.get(lemma)
     if level is None or token.pos_ not in {"VERB", "ADJ", "NOUN"} or negated(token):
         return None
+    if lx.MISFORTUNE_POS.get(lemma, token.pos_) != token.pos_:
+        return None
     if agent_tokens(token) and resolve(agent_tokens(token), cast):
         return None  # caused by a character: an aggression
     if lemma in {"lose", "miss"}:
@@ -51,6 +53,8 @@ def _misfortune(token: Any, cast: Cast) -> Fortune | None:
         if level is None:
             return None
     if lemma == "fall" and any(c.lower_ in {"asleep", "love"} for c in token.subtree):
+        return None
+    if lemma == "break" and not any(c.dep_ in {"dobj", "prt"} for c in token.children) and token.dep_ != "ROOT":
         return None
     objects = [c for c in token.children if c.dep_ in {"dobj", "obj"}]
     if level >= 3 and any(o.lemma_.lower() in lx.BODY_PARTS for o in objects):

@@ -40,6 +40,9 @@ MUTUAL_LEMMAS = frozenset(
     "dance shake_hand".split()
 )
 THEFT_LEVEL = 5
+INVITED_TO = frozenset("come join stay dance go have visit eat dine sit".split())
+GUIDING_VERBS = frozenset("show take lead walk drive escort accompany guide".split())
+GUIDING_PARTICLES = frozenset("home around to through across back in out".split())
 UNKNOWN = "Q"  # an unseen or unnamed doer ("I was shot"), as in the hand codes
 UNKNOWN_DOER_MIN_LEVEL = 3
 # Nouns that name an interaction: "got into an argument with", "gave her a hug".
@@ -74,6 +77,9 @@ def find_interactions(doc: Any, cast: Cast, emotions: Sequence[Emotion] = ()) ->
 
 
 def _match(token: Any) -> tuple[InteractionKind, int, str] | None:
+    guided = _guidance(token)
+    if guided is not None:
+        return guided
     if token.pos_ == "NOUN":
         found = NOUN_INTERACTIONS.get(token.lemma_.lower())
         return None if found is None else (found[0], found[1], token.lemma_.lower())
@@ -81,6 +87,21 @@ def _match(token: Any) -> tuple[InteractionKind, int, str] | None:
         for kind, lexicon in LEXICONS:
             if key in lexicon:
                 return kind, lexicon[key], key
+    return None
+
+
+def _guidance(token: Any) -> tuple[InteractionKind, int, str] | None:
+    """``asked me to come in`` is an invitation (5); ``showed me the way``, ``took her home`` are help (4)."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "VERB":
+        return None
+    has_person_object = any(c.dep_ in {"dobj", "dative"} and c.pos_ in {"PRON", "NOUN", "PROPN"} for c in token.children)
+    if not has_person_object:
+        return None
+    if lemma == "ask" and any(c.dep_ in {"xcomp", "ccomp"} and c.lemma_ in INVITED_TO for c in token.children):
+        return "friendliness", 5, "invite"
+    if lemma in GUIDING_VERBS and any(c.dep_ in {"prep", "advmod", "prt"} and c.lower_ in GUIDING_PARTICLES for c in token.children):
+        return "friendliness", 4, lemma
     return None
 
 
@@ -121,8 +142,11 @@ def covert_hostility(doc: Any, cast: Cast, emotions: Sequence[Emotion]) -> list[
 
 def _interaction(token: Any, cast: Cast, kind: InteractionKind, level: int, key: str) -> Interaction | None:
     doers, receivers = _participants(token, cast, kind, level)
-    if not doers and receivers and kind == "aggression" and level >= UNKNOWN_DOER_MIN_LEVEL and _passive(token):
-        doers = (UNKNOWN,)
+    if not doers and receivers and _passive(token):
+        if kind == "aggression" and level >= UNKNOWN_DOER_MIN_LEVEL:
+            doers = (UNKNOWN,)
+        elif kind == "friendliness":
+            doers = tuple(c for c in _last_other(token, cast) if c not in receivers)  # "I was welcomed"
     if not doers:
         return None
     if DREAMER in doers and not receivers and key in MUTUAL_LEMMAS:

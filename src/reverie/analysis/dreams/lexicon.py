@@ -248,13 +248,15 @@ MISFORTUNE_WORDS: Mapping[str, int] = _levels(
     die, dead, death, drown, perish, corpse: 6
     injure, injured, injury, bleed, blood, wound, sick, ill, illness, disease, faint, pain, cancer, \
     fever, bruise, fracture, paralyze, paralyzed, crippled, blind, poison, limp: 5
-    lose, lost, break, broken, ruin, ruined, steal, stolen, missing, spill, tear, damage, wreck, burn: 4
+    lose, lost, break, broken, ruin, ruined, missing, spill, tear, damage, wreck, burn: 4
     accident, crash, fall, slip, trip, collide, tumble, stumble, sink, overturn, explode, explosion, flood: 3
     late, miss, stuck, delay, lock_out, block, obstacle, fail_to_start, trap, trapped, confuse, forget: 2
     danger, dangerous, storm, fire, threat, peril, emergency, hurricane, tornado, earthquake, war, \
-    bomb, flee, escape, chase, hide, unsafe, lose_way: 1
+    bomb, unsafe: 1
     """
 )
+# Misfortune words that count only with this part of speech ("a fire", not "fired a gun").
+MISFORTUNE_POS: Mapping[str, str] = {"fire": "NOUN", "blind": "ADJ", "bomb": "NOUN", "storm": "NOUN"}
 GOOD_FORTUNE_WORDS = frozenset(
     "luckily fortunately lucky luck windfall inherit inheritance jackpot lottery sweepstakes miracle "
     "miraculously".split()
