@@ -104,3 +104,15 @@ def test_formulation_bad_input_is_refused(dit: tuple[Any, Any, Any], draft: dict
     _, therapist, course = dit
     with pytest.raises(InvalidInput):
         formulation.save_formulation(therapist, course.id, draft)
+
+
+def test_notes_session_risk_becomes_one_content_free_alert(dit: tuple[Any, Any, Any]) -> None:
+    from reverie.care.services import alerts
+
+    _, therapist, course = dit
+    first = notes.flag_session_risk(therapist, course.id, 2, "ideation")
+    again = notes.flag_session_risk(therapist, course.id, 2, "ideation")
+    assert first.id == again.id and first.source == "session"
+    assert [a.id for a in alerts.open_alerts(therapist)] == [first.id]
+    with pytest.raises(InvalidInput):
+        notes.flag_session_risk(therapist, course.id, 2, "sad")

@@ -12,10 +12,10 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from reverie.care.models import Course, NoteKind, ProgressNote, TherapistNote
+from reverie.care.models import Course, NoteKind, ProgressNote, RiskAlert, TherapistNote
 from reverie.care.policy import is_course_therapist
+from reverie.care.services import alerts, records
 from reverie.care.services import course as courses
-from reverie.care.services import records
 from reverie.clinic.models import User
 from reverie.clinic.services import audit
 from reverie.clinic.services.policy import Action
@@ -77,6 +77,15 @@ def add_therapist_note(
         note.save()
         audit.record(therapist, f"note.{kind}.write", "therapist_note", note.id, subject=course.client)
     return note
+
+
+def flag_session_risk(therapist: User, course_id: object, slot: int, level: str) -> RiskAlert:
+    """Record a risk noted in a session as a content-free alert (source ``session``) for the linked therapists."""
+    course = courses.get_course(therapist, course_id, Action.WRITE)
+    if level not in alerts.RISKY_LEVELS:
+        raise InvalidInput(f"The risk level is one of: {', '.join(alerts.RISKY_LEVELS)}.")
+    session = courses.session_by_slot(course, slot)
+    return alerts.raise_alert(course.client, "session", level, str(session.id))
 
 
 def _progress_view(course: Course, note: ProgressNote) -> NoteView:

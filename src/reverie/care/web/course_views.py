@@ -137,6 +137,8 @@ def _session_post(request: HttpRequest, course_id: object, slot: int) -> None:
         notes.write_progress_note(user, course_id, slot, str(post.get("text", "")))
     elif action == "note":
         notes.add_therapist_note(user, course_id, str(post.get("kind", "")), str(post.get("text", "")), slot)
+    elif action == "risk":
+        notes.flag_session_risk(user, course_id, slot, str(post.get("level", "")))
     else:
         raise InvalidInput("Unknown action.")
 
