@@ -105,19 +105,24 @@ def cluster(component: str, number: int) -> Cluster:
 W_LEXICON: Final[dict[int, str]] = {
     1: "own; independent; independence; decide for myself; make my choice; choose@self; stand up; speak up; "
     "say no@self; boundary; freedom; free; control over; on my own; by myself; my decision; my choice; "
-    "follow my; live my life; assert; my way; not push around; not be tell what; privacy; trust",
+    "follow my; live my life; assert; my way; not push around; not be tell what; privacy; trust; "
+    "have a say; speak my mind; for myself:0.8",
     2: "hurt:1.2@self; pay for; get back at; revenge; punish@self; put in place; teach lesson; get even; "
     "make suffer; control:0.8@self; yell at@self; tell off@self; humiliate@self; show who; beat@self; win:0.6; "
-    "admit:0.8@other",
+    "admit:0.8@other; "
+    "get revenge; prove him wrong; prove her wrong; win the argument; shout at@self; scream at@self",
     3: "tell me what to do@other; decide for me; make decision@other; decide@other; take charge@other; "
     "take over@other; plan everything@other; do it for me; not have to; not be my fault; not my fault; "
-    "not take responsibility; take care of everything; rescue@other; be tell what",
+    "not take responsibility; take care of everything; rescue@other; be tell what; "
+    "save me@other; fix it for me; sort it out for me; be rescued",
     4: "avoid; stay out; leave me alone; alone:0.8; keep peace; no trouble; not trouble; invisible; stay home; "
     "not deal; fight:0.8; argument:0.8; conflict; scene; drama; distance; space:0.8; escape; hide; "
-    "keep quiet@self; not upset anyone; stay away; not want a scene",
+    "keep quiet@self; not upset anyone; stay away; not want a scene; "
+    "get away; run away; keep my head down; not rock the boat; keep out of; quiet life; no drama; not make a fuss",
     5: "close; closer; near; spend time; together; connect; connected; get along; fit in; part of@self; "
     "belong; intimate; build life; share@self; make up@self; reconcile; include; accept:0.8@self; "
-    "work well together; honest; bond; two of us; come back@other",
+    "work well together; honest; bond; two of us; come back@other; "
+    "reconnect; make amends; closeness; feel close; be friends; hug@self",
     6: "understand@other; listen@other; hear@other; notice@other; see@other; recognise@other; "
     "recognize@other; appreciate@other; proud of me; approval; approve@other; love@other; care@other; "
     "comfort@other; reassure@other; take me seriously; believe@other; respect; accept@other; look after@other; "
@@ -125,13 +130,16 @@ W_LEXICON: Final[dict[int, str]] = {
     "praise@other; talk to someone; not judge@other; not give up on me; comfort@self; call me:0.8@other; "
     "text me:0.8@other; visit me:0.8@other; interested in me; take an interest; interest in my; back me up; "
     "on my side; be there for me; turn up:0.8@other; show up:0.8@other; part of my life; miss me@other; "
-    "not leave me; not disappear; explain:0.8@self; serious:0.8; equal",
+    "not leave me; not disappear; explain:0.8@self; serious:0.8; equal; "
+    "be valued; valued; feel wanted; cared for; support me; reassurance; attention; affection; thank me@other; say sorry@other; apologise@other; apologize@other; acknowledge@other; validation",
     7: "relax; relaxed; rest; calm; safe; peaceful; comfortable; enjoy; fun; good time; feel good@self; "
-    "feel better@self; recover; quiet evening; sleep; break:0.6; at ease; happy:0.8; peace:0.8",
+    "feel better@self; recover; quiet evening; sleep; break:0.6; at ease; happy:0.8; peace:0.8; "
+    "switch off; unwind; peace and quiet; stop worrying; breathe; treat myself; feel at home",
     8: "good job; do well; succeed; success; achieve; pass; prove; good mark; grade; promotion; capable; "
     "competent; good at; help@self; useful; support@self; look after@self; protect@self; impress; "
     "do it right; finish@self; make proud; show i could; show i can; show that i; handle:0.6; "
-    "be there for her; be there for him; be there for them",
+    "be there for her; be there for him; be there for them; "
+    "do my best; get it right; improve; earn; get promoted; make a difference; good enough; contribute; care for@self; good mother; good father; good parent; good daughter; good son; good friend; good partner",
 }
 # What the other does or is: matched over clauses whose actor is the other, and over what the other says.
 RO_LEXICON: Final[dict[int, str]] = {
@@ -142,13 +150,16 @@ RO_LEXICON: Final[dict[int, str]] = {
     "tell me to; insist; demand; pressure~8; push~8; force~8; make me; order; boss around; check my; "
     "check up; monitor; dictate; forbid; not let me; take over; nag; interfere; dump on; plan every; "
     "want me to:0.6; want us to:0.6; ask me to:0.8; need me at; should:0.6; have to:0.5; must:0.6; "
-    "read my; go through my",
+    "read my; go through my; "
+    "track; control my; decide what; not allow; ban; guilt trip; make me feel guilty; lecture:0.8; micromanage; bossy; boss me",
     3: "angry~7; furious; upset~7; cry; crying; tear; rage; shout~7; yell~7; scream; fight; lose temper; "
     "anxious; worried; worry; stress; stressed; sad; devastated; depressed; annoyed~7; irritated; "
-    "frustrated; mad; panic; break down; snap; slam; storm off; sulk; hurt:0.6; excluded:0.6",
+    "frustrated; mad; panic; break down; snap; slam; storm off; sulk; hurt:0.6; excluded:0.6; "
+    "sob; weep; freak out; blow up; explode; lose it; distressed; tense; irritable; moody; grumpy; throw:0.6",
     4: "lie; cheat; steal; betray; hide; deny; take credit; forget; break promise; not turn up; not show up; "
     "cancel; unreliable; selfish; drunk; drink; abuse; hit; manipulate; gamble; debt; late:0.6; "
-    "only call:0.8",
+    "only call:0.8; "
+    "let me down; take advantage; use me; behind my back; gossip; spread rumour; flake; bail:0.6; mess up:0.8; two faced",
     5: "reject~7; ignore~8; criticise~8; criticize~8; blame~8; judge~8; laugh at~8; make fun~8; mock~8; "
     "dismiss~8; refuse~6; leave:0.9~7; walk out; abandon; exclude; without invite; shut door; put phone down; "
     "hang up; change subject; turn away; pull away~7; cold; distant; busy; sarcastic; say no:0.8; fail:0.8; "
@@ -158,55 +169,67 @@ RO_LEXICON: Final[dict[int, str]] = {
     "ungrateful; stupid; lazy; useless; wrong:0.6; fault; ridiculous; too sensitive; pathetic; baby; "
     "childish; careless; accuse; nothing to say; not need; firmly:0.5; mutter:0.6; glance:0.8; "
     "go back to:0.8; interrupt; yawn; without ask:0.8; without explanation; joke about; make a joke; "
-    "joke:0.8; be away:0.8; go silent:0.8",
+    "joke:0.8; be away:0.8; go silent:0.8; "
+    "roll eyes; sigh:0.8; tut; scoff; sneer; belittle; put me down; tell me off; snub; blank; cut me off; silent treatment; stonewall; dismissive; brush off; brush aside; wave away; ghost; leave me out; bully; shut me out; turn his back; turn her back; look away:0.8; condescend; patronise; patronize",
     6: "help@other; support@other; encourage@other; give me; offer@other; make me tea; make me a; "
     "cook@other; drive@other; come round; come over; stay with@other; sit with@other; talk me through; "
     "check on; defend@other; cover for; show me; approve; clean@other; fuss over; stay late@other; "
     "explain@other; instruction; bring@other; teach@other; lend@other; look after@other; "
     "take care of@other; chance; guide@other; reassure@other; comfort@other; cover:0.8@other; "
-    "send:0.6@other; flowers:0.8",
+    "send:0.6@other; flowers:0.8; "
+    "give me a lift; pick me up; drive me; advice; advise; cook for me; take me to; look out for; stick up for; stand up for me; back me up; have my back",
     7: "love; hug; kiss; smile; warm; warmly; welcome; invite; miss me; glad; proud of me; proud; like me; "
     "hold my hand; hold me; affectionate; friendly; laugh with; praise; make me laugh; open arms; "
     "stay:0.6@other; little helper; kind; happy to see; best:0.8; brilliant:0.8; well done; favourite; "
-    "favorite; remember:0.8; ask how; ask about:0.8; arms around",
+    "favorite; remember:0.8; ask how; ask about:0.8; arms around; "
+    "compliment; cuddle; delighted; excited to see; adore; cherish; admire; joke with",
     8: "understand; listen~5; respect; accept~5; take me seriously; hear~5; believe me; "
     "ask what i; let me decide; empathise; empathize; validate; my choice; my life:0.6; see how hard; "
     "sorry; apologise; apologize; thank:0.6; not do anything wrong; not wrong; clear:0.6; ask about me; "
-    "respect that",
+    "respect that; "
+    "get it; acknowledge; hear me out; let me finish; ask for my opinion; patient; give me time; make space; respect my decision",
 }
 # What the writer does or feels: matched over clauses whose actor is the writer.
 RS_LEXICON: Final[dict[int, str]] = {
     1: "help@self; comfort@self; hold her hand; hold his hand; stroke; hug:0.8@self; listen to him; "
     "listen to her; support@self; look after@self; drive over; sit with; offer; reassure; cook for; forgive; "
-    "thank:0.6; help her; help him; kindly:0.6; bring him:0.8; bring her:0.8; bring them:0.8; talk to him:0.6; talk to her:0.6",
+    "thank:0.6; help her; help him; kindly:0.6; bring him:0.8; bring her:0.8; bring them:0.8; talk to him:0.6; talk to her:0.6; "
+    "reach out; cheer her up; cheer him up; calm her down; calm him down; make up with; visit:0.6@self",
     2: "withdraw; pull away; go quiet; stay quiet; shut down; shut out; stop talk; stop show; stop answer; "
     "walk out; walk away; leave the room; ignore@self; not reply; not answer; not respond; not speak; "
     "not call back; block; avoid; keep inside; keep to myself; keep everything inside; hide:0.6; "
     "stay in bed:0.8; delete; numb; detached; distant; close off; by myself:0.6; alone:0.5; "
     "not a word:0.8; without a word:0.8; quiet:0.7; not look at; hang up:0.8; voicemail; "
-    "bite my tongue:0.8; stop:0.6",
+    "bite my tongue:0.8; stop:0.6; "
+    "switch off; tune out; zone out; go silent; clam up; sulk; stay away; keep my distance; pretend nothing; leave early:0.6; go to my room; lock myself; headphones; not tell anyone",
     3: "accept; accepted; loved; understood; respected; cared for; welcome; included; liked; seen; "
     "safe; relieved; grateful; at home; special; valued; less alone; better:0.7; lighter; close to; "
     "connected; supported; heard; believed; appreciated; happy:0.7; calmer:0.7; warm:0.7; feel held; "
-    "weight lift; weight off; matter",
+    "weight lift; weight off; matter; "
+    "feel touched; feel moved; thankful; reassured; comforted; feel wanted; feel important; glad:0.7; hopeful:0.6",
     4: "yell@self; shout@self; scream@self; snap@self; argue; fight back; lose my temper; hang up on; "
     "lose it; slam; throw; call him a; call her a; insult@self; criticise@self; criticize@self; "
     "blame@self; angry; furious; irritated; annoyed; rage; resent; resentful; hurtful; hit@self; storm; "
-    "tell off; swear; attack@self; frustrated:0.8; ground:0.6; mad",
+    "tell off; swear; attack@self; frustrated:0.8; ground:0.6; mad; "
+    "seethe; fume; livid; pissed off; cross:0.7; punch@self; kick@self; smash; lash out; bite back; retaliate; hate:0.8; sarcastic@self; cruel",
     5: "calm; calmly; stay calm; confident; proud; capable; strong; stand my ground; stand up for myself; "
     "say no:0.8; explain my reason; firm; firmly; take a breath; boundary; in control; competent; "
-    "determined; pride; work hard:0.8",
+    "determined; pride; work hard:0.8; "
+    "assertive; composed; hold my ground; stick to my guns; keep my cool; brave; sure of myself; steady; good about myself; clearly:0.6",
     6: "helpless; powerless; trapped; stuck; lost; confused; overwhelmed; give in; go along; let:0.8@self; "
     "agree:0.6; not know what to do; freeze; frozen; paralysed; paralyzed; nod:0.6; comply; obey; "
-    "give up; worn out:0.6; can not do",
+    "give up; worn out:0.6; can not do; "
+    "go blank; mind go blank; not say no; back down; give way; cave; at a loss; speechless; tongue tied",
     7: "sad; cry; tear:0.8; disappointed; let down; hurt; heartbroken; crushed; empty; hollow; hopeless; "
     "lonely; alone:0.6; abandoned; depressed; miserable; devastated; flat; defeated; rejected; unwanted; "
     "unloved; sob; grief; deflated; worthless; invisible; down:0.6; forgotten; heart sink; exhausted:0.6; "
-    "stop eat; stop sleep",
+    "stop eat; stop sleep; "
+    "gutted; feel low; feel blue; tearful; weep; feel broken; feel heavy; feel worse; unimportant; not important; insignificant",
     8: "anxious; nervous; afraid; scared; terrified; frightened; panic; worry; ashamed; shame; embarrassed; "
     "humiliated; guilty; stupid; small; fault; blush; hot; tremble; shake; dread; awkward; self conscious; "
     "foolish; inadequate; insecure; apologise:0.6; apologize:0.6; not put my hand up:0.8; sorry:0.6; "
-    "feel terrible; feel awful",
+    "feel terrible; feel awful; "
+    "on edge; tense; jumpy; feel sick:0.8; shaky; sweat:0.8; mortified; like a burden; exposed; judged; like a failure",
 }
 LEXICONS: Final[dict[str, dict[int, str]]] = {"w": W_LEXICON, "ro": RO_LEXICON, "rs": RS_LEXICON}
 

@@ -49,11 +49,12 @@ _WISH: Final[dict[str, float]] = {
         ("want", "wish", "need", "hope", "hoped", "hoping", "long", "yearn", "crave", "desire"), 1.0
     ),
     "ask": 0.6,
+    "miss": 0.7,
     "try": 0.5,
 }
 _WISH_WITH_WOULD: Final = frozenset({"like", "love"})
 _WISH_ADJECTIVES: Final = frozenset({"desperate", "eager", "keen", "dying", "longing"})
-_FOND: Final = frozenset({"love", "like", "miss", "enjoy"})  # "I loved being close to her"
+_FOND: Final = frozenset({"love", "like", "enjoy"})  # "I loved being close to her"
 _EXPECT: Final = _words(
     "expect expected afraid scared fear feared worry worried sure brace braced dread dreaded assume "
     "assumed terrified"
@@ -607,7 +608,9 @@ def _code_ro(view: _View) -> tuple[ccrt.Code | None, list[Span]]:
 
 
 def _code_rs(view: _View, response_at: int | None) -> tuple[ccrt.Code | None, list[Span]]:
-    tally = ccrt.Tally()
+    """The writer's response: what the writer does or feels after the other's response; what came before
+    (a fear, an earlier state: "I'd been terrified …") counts only when nothing comes after."""
+    after, before = ccrt.Tally(), ccrt.Tally()
     candidates: list[Span] = []
     consumed: set[int] = set()
     for clause in view.clauses:
@@ -619,15 +622,16 @@ def _code_rs(view: _View, response_at: int | None) -> tuple[ccrt.Code | None, li
         unit = _unit(clause, view, consumed, speech=False)
         span = _tokens_span(unit)
         earlier = (response_at is not None and clause.head.idx < response_at) or _is_expectation(clause)
-        earlier = earlier or _pluperfect(clause)  # "I'd been terrified …": a state before the response
+        earlier = earlier or _pluperfect(clause)
         if not earlier:
             candidates.append(span)
-        factor = (_BEFORE_RESPONSE_WEIGHT if earlier else 1.0) * (
-            1.0 if _is_feeling(clause) else _ACTION_WEIGHT
-        )
+        factor = 1.0 if _is_feeling(clause) else _ACTION_WEIGHT
         for number, score, _ in ccrt.best_per_cluster(ccrt.match("rs", unit, _context(view))):
-            tally.add(number, score * factor, span)
-    return tally.decide(), candidates
+            (before if earlier else after).add(number, score * factor, span)
+    code = after.decide() or before.decide()
+    if code is not None and not after.scores:
+        code = ccrt.Code(code.cluster, code.span, code.confidence * _BEFORE_RESPONSE_WEIGHT)
+    return code, candidates
 
 
 def _pluperfect(clause: Clause) -> bool:
