@@ -91,9 +91,29 @@ def find_cast(doc: Any, *, second_person: bool = False) -> Cast:
         draft = _draft_for(token)
         if draft is None:
             continue
-        _merge(cast, by_key, token, draft)
+        if not _join_apposition(cast, token, draft):
+            _merge(cast, by_key, token, draft)
     _resolve_pronouns(doc, cast)
     return cast
+
+
+def _join_apposition(cast: Cast, token: Any, draft: _Draft) -> bool:
+    """``my friend Anna`` / ``Anna, my friend``: one character; the name gives the label and the sex."""
+    if token.dep_ not in {"appos", "compound"}:
+        return False
+    index = cast.token_draft.get(token.head.i)
+    if index is None:
+        return False
+    target = cast.drafts[index]
+    if target.sex == "I" and draft.sex in {"M", "F"}:
+        target.sex = draft.sex
+    if draft.key.startswith("name:"):
+        target.label = draft.label
+    elif draft.identity not in {"S", "U"}:
+        target.identity, target.age = draft.identity, draft.age  # "Anna, my cousin"
+    target.spans.append(Span(token.idx, token.idx + len(token.text)))
+    cast.token_draft[token.i] = index
+    return True
 
 
 def _merge(cast: Cast, by_key: dict[str, int], token: Any, draft: _Draft) -> None:
@@ -156,11 +176,12 @@ def _speaks(token: Any, lemma: str) -> bool:
 
 def _group_of_people(token: Any) -> bool:
     """``a group of people``: the people make the character, not the group."""
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            if any(c.lemma_.lower() in lx.PERSON_NOUNS for c in child.children if c.dep_ == "pobj"):
-                return True
-    return False
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ == "of"
+        and any(c.lemma_.lower() in lx.PERSON_NOUNS for c in child.children if c.dep_ == "pobj")
+        for child in token.children
+    )
 
 
 def _negated_quantity(token: Any) -> bool:
@@ -186,7 +207,8 @@ def _named(token: Any) -> _Draft | None:
 
 
 def _from_noun(token: Any, lemma: str) -> _Draft:
-    sex, identity, age = lx.PERSON_NOUNS[lemma]
+    code = lx.PERSON_NOUNS[lemma]
+    sex, identity, age = code[0], code[1], code[2]
     modifiers = {child.lower_ for child in token.children}
     number = _number(token)
     if lemma in lx.GROUP_NOUNS and lemma not in {"couple"}:

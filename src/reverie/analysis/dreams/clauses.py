@@ -16,7 +16,7 @@ NEGATIONS = frozenset({"not", "n't", "never", "no", "nobody", "nothing", "neithe
 
 def negated(token: Any) -> bool:
     """The token or the verb it hangs on is negated (``didn't hit``, ``wasn't afraid``, ``no fear``)."""
-    if any(c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ == "det" for c in token.children):
+    if any(c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ == "det") for c in token.children):
         return True
     head = token.head
     if token.dep_ in {"acomp", "xcomp", "attr", "oprd", "dobj"} and head.i != token.i:

@@ -160,7 +160,7 @@ def dream_elements(dream: DreamCoding) -> dict[str, set[str]]:
     """The normalised people, emotions and themes of one dream."""
     people = {p for c in dream.characters for p in character_names(c)}
     emotions = {e.code for e in dream.emotions}
-    themes = {i.kind for i in dream.interactions}
+    themes: set[str] = {i.kind for i in dream.interactions}
     themes |= {f.kind for f in dream.fortunes} | {o.kind for o in dream.outcomes}
     return {"person": people, "emotion": emotions, "theme": themes}
 

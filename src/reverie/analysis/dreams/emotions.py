@@ -17,7 +17,9 @@ from reverie.analysis.dreams.characters import Cast
 from reverie.analysis.dreams.clauses import negated, resolve, subject_tokens, token_span
 from reverie.analysis.dreams.codes import DREAMER, Emotion
 
-COPULAS = frozenset("be feel become get seem look appear grow remain turn act sound".split())
+COPULAS = frozenset(
+    ["be", "feel", "become", "get", "seem", "look", "appear", "grow", "remain", "turn", "act", "sound"]
+)
 
 
 def find_emotions(doc: Any, cast: Cast) -> list[Emotion]:

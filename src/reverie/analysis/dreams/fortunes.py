@@ -17,25 +17,73 @@ from typing import Any
 from reverie.analysis.dreams import lexicon as lx
 from reverie.analysis.dreams.characters import Cast
 from reverie.analysis.dreams.clauses import agent_tokens, negated, owners, resolve, subject_tokens, token_span
-from reverie.analysis.dreams.codes import DREAMER, Fortune, Outcome
+from reverie.analysis.dreams.codes import DREAMER, Fortune, Outcome, OutcomeKind
 
-CONTESTS = frozenset("game race match contest election fight battle bet war competition tournament".split())
-BOOKED = frozenset("train bus plane boat class appointment flight ship ride date exam test".split())
+CONTESTS = frozenset(
+    [
+        "game",
+        "race",
+        "match",
+        "contest",
+        "election",
+        "fight",
+        "battle",
+        "bet",
+        "war",
+        "competition",
+        "tournament",
+    ]
+)
+BOOKED = frozenset(
+    [
+        "train",
+        "bus",
+        "plane",
+        "boat",
+        "class",
+        "appointment",
+        "flight",
+        "ship",
+        "ride",
+        "date",
+        "exam",
+        "test",
+    ]
+)
 CAN_NOT = frozenset({"could", "can", "ca", "able", "unable"})
-LUCKY_FINDS = frozenset("money treasure fortune gold jewel jewelry diamond prize".split())
+HYPOTHETICAL_AUX = frozenset({"would", "might", "may", "should", "'d"})
+FEARING_WORDS = frozenset(
+    [
+        "afraid",
+        "fear",
+        "worry",
+        "worried",
+        "scared",
+        "think",
+        "thought",
+        "imagine",
+        "wonder",
+        "expect",
+        "hope",
+    ]
+)
+LUCKY_FINDS = frozenset(["money", "treasure", "fortune", "gold", "jewel", "jewelry", "diamond", "prize"])
 
 
 def find_fortunes(doc: Any, cast: Cast) -> list[Fortune]:
+    """Misfortunes and good fortunes; within one sentence a victim gets one misfortune, the worst one."""
     out: list[Fortune] = []
-    seen: set[tuple[int, tuple[str, ...]]] = set()
+    where: dict[tuple[str, int, tuple[str, ...]], int] = {}
     for token in doc:
         found = _misfortune(token, cast) or _good_fortune(token, cast)
         if found is None:
             continue
-        key = (token.sent.start, found.characters)
-        if key not in seen:
-            seen.add(key)
+        key = (found.kind, token.sent.start, found.characters)
+        if key not in where:
+            where[key] = len(out)
             out.append(found)
+        elif (found.level or 0) > (out[where[key]].level or 0):
+            out[where[key]] = found
     return out
 
 
@@ -54,7 +102,15 @@ def _misfortune(token: Any, cast: Cast) -> Fortune | None:
             return None
     if lemma == "fall" and any(c.lower_ in {"asleep", "love"} for c in token.subtree):
         return None
-    if lemma == "break" and not any(c.dep_ in {"dobj", "prt"} for c in token.children) and token.dep_ != "ROOT":
+    if (
+        lemma == "break"
+        and not any(c.dep_ in {"dobj", "prt"} for c in token.children)
+        and token.dep_ != "ROOT"
+    ):
+        return None
+    if lemma == "break" and any(c.lower_ in {"in", "into"} for c in token.children):
+        return None  # breaking in is a burglary, an aggression
+    if _hypothetical(token):
         return None
     objects = [c for c in token.children if c.dep_ in {"dobj", "obj"}]
     if level >= 3 and any(o.lemma_.lower() in lx.BODY_PARTS for o in objects):
@@ -63,6 +119,13 @@ def _misfortune(token: Any, cast: Cast) -> Fortune | None:
     if not victims:
         return None
     return Fortune("misfortune", victims, level, (token_span(token),))
+
+
+def _hypothetical(token: Any) -> bool:
+    """``I was afraid that I would drown``: a feared or imagined event has not happened."""
+    if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in token.children):
+        return True
+    return token.dep_ in {"ccomp", "xcomp", "acl"} and token.head.lemma_.lower() in FEARING_WORDS
 
 
 def _lose_or_miss(token: Any) -> int | None:
@@ -109,7 +172,7 @@ def find_outcomes(doc: Any, cast: Cast) -> list[Outcome]:
 
 def _sentence_outcomes(sentence: Any, cast: Cast) -> Iterable[Outcome]:
     tried = any(t.lemma_.lower() in lx.TRY_WORDS for t in sentence)
-    done: set[str] = set()
+    done: set[OutcomeKind] = set()
     for token in sentence:
         kind = _outcome_kind(token, tried)
         if kind is None or kind in done:
@@ -120,7 +183,7 @@ def _sentence_outcomes(sentence: Any, cast: Cast) -> Iterable[Outcome]:
             yield Outcome(kind, who, (token_span(token),))
 
 
-def _outcome_kind(token: Any, tried: bool) -> str | None:
+def _outcome_kind(token: Any, tried: bool) -> OutcomeKind | None:
     lemma = token.lemma_.lower()
     objects = {c.lemma_.lower() for c in token.children if c.dep_ in {"dobj", "obj"}}
     if lemma == "lose" and objects & CONTESTS:

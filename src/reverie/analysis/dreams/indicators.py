@@ -259,7 +259,7 @@ def _count_settings(t: Counter[str], coding: DreamCoding) -> None:
 
 
 def _count_dream_presence(t: Counter[str], coding: DreamCoding) -> None:
-    kinds = {i.kind for i in coding.interactions}
+    kinds: set[str] = {i.kind for i in coding.interactions}
     kinds |= {f.kind for f in coding.fortunes}
     kinds |= {o.kind for o in coding.outcomes}
     if kinds & {"success", "failure"}:

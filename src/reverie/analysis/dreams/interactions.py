@@ -36,13 +36,29 @@ LEXICONS: tuple[tuple[InteractionKind, Mapping[str, int]], ...] = (
 RECEIVER_PREPS = frozenset({"at", "after", "with", "on", "to", "for", "against", "into", "toward", "towards"})
 TRANSFER_LEVEL = 3  # give, lend, buy …: the receiver is the dative or "to"/"for" object, not the gift
 MUTUAL_LEMMAS = frozenset(
-    "fight argue quarrel bicker wrestle hug embrace kiss cuddle marry wed make_love have_sex make_out "
-    "dance shake_hand".split()
+    [
+        "fight",
+        "argue",
+        "quarrel",
+        "bicker",
+        "wrestle",
+        "hug",
+        "embrace",
+        "kiss",
+        "cuddle",
+        "marry",
+        "wed",
+        "make_love",
+        "have_sex",
+        "make_out",
+        "dance",
+        "shake_hand",
+    ]
 )
 THEFT_LEVEL = 5
-INVITED_TO = frozenset("come join stay dance go have visit eat dine sit".split())
-GUIDING_VERBS = frozenset("show take lead walk drive escort accompany guide".split())
-GUIDING_PARTICLES = frozenset("home around to through across back in out".split())
+INVITED_TO = frozenset(["come", "join", "stay", "dance", "go", "have", "visit", "eat", "dine", "sit"])
+GUIDING_VERBS = frozenset(["show", "take", "lead", "walk", "drive", "escort", "accompany", "guide"])
+GUIDING_PARTICLES = frozenset(["home", "around", "to", "through", "across", "back", "in", "out"])
 UNKNOWN = "Q"  # an unseen or unnamed doer ("I was shot"), as in the hand codes
 UNKNOWN_DOER_MIN_LEVEL = 3
 # Nouns that name an interaction: "got into an argument with", "gave her a hug".
@@ -72,7 +88,7 @@ def find_interactions(doc: Any, cast: Cast, emotions: Sequence[Emotion] = ()) ->
         interaction = _interaction(token, cast, kind, level, key)
         if interaction is not None:
             out.append(_family_kiss(interaction, cast))
-    out.extend(covert_hostility(doc, cast, emotions))
+    out.extend(covert_hostility(doc, cast, emotions, out))
     return out
 
 
@@ -90,17 +106,33 @@ def _match(token: Any) -> tuple[InteractionKind, int, str] | None:
     return None
 
 
+def _acted_on(token: Any, emotion: Emotion, overt: Sequence[Interaction]) -> bool:
+    start, end = token.sent.start_char, token.sent.end_char
+    return any(
+        i.kind == "aggression"
+        and set(i.initiators) & set(emotion.characters)
+        and start <= i.spans[0].start < end
+        for i in overt
+    )
+
+
 def _guidance(token: Any) -> tuple[InteractionKind, int, str] | None:
     """``asked me to come in`` is an invitation (5); ``showed me the way``, ``took her home`` are help (4)."""
     lemma = token.lemma_.lower()
     if token.pos_ != "VERB":
         return None
-    has_person_object = any(c.dep_ in {"dobj", "dative"} and c.pos_ in {"PRON", "NOUN", "PROPN"} for c in token.children)
+    has_person_object = any(
+        c.dep_ in {"dobj", "dative"} and c.pos_ in {"PRON", "NOUN", "PROPN"} for c in token.children
+    )
     if not has_person_object:
         return None
-    if lemma == "ask" and any(c.dep_ in {"xcomp", "ccomp"} and c.lemma_ in INVITED_TO for c in token.children):
+    if lemma == "ask" and any(
+        c.dep_ in {"xcomp", "ccomp"} and c.lemma_ in INVITED_TO for c in token.children
+    ):
         return "friendliness", 5, "invite"
-    if lemma in GUIDING_VERBS and any(c.dep_ in {"prep", "advmod", "prt"} and c.lower_ in GUIDING_PARTICLES for c in token.children):
+    if lemma in GUIDING_VERBS and any(
+        c.dep_ in {"prep", "advmod", "prt"} and c.lower_ in GUIDING_PARTICLES for c in token.children
+    ):
         return "friendliness", 4, lemma
     return None
 
@@ -122,15 +154,19 @@ def _family_kiss(interaction: Interaction, cast: Cast) -> Interaction:
     return interaction
 
 
-def covert_hostility(doc: Any, cast: Cast, emotions: Sequence[Emotion]) -> list[Interaction]:
-    """Anger felt (not acted on) is covert hostility, aggression level 1: toward the one it is felt at
-    (``angry at him``), else self-contained (``*``)."""
+def covert_hostility(
+    doc: Any, cast: Cast, emotions: Sequence[Emotion], overt: Sequence[Interaction] = ()
+) -> list[Interaction]:
+    """Anger felt and not acted on is covert hostility, aggression level 1: toward the one it is felt at
+    (``angry at him``), else self-contained (``*``). Anger acted on in the same sentence is not coded twice."""
     out: list[Interaction] = []
     for emotion in emotions:
         if emotion.code != "AN":
             continue
         span = emotion.spans[0]
         token = next((t for t in doc if t.idx == span.start), None)
+        if token is not None and _acted_on(token, emotion, overt):
+            continue
         targets = (
             () if token is None else resolve(prep_objects(token, frozenset({"at", "with", "toward"})), cast)
         )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reverie.analysis.dreams.codes import DreamCoding
 from reverie.analysis.dreams.indicators import Indicator, compute_indicators
@@ -159,12 +159,8 @@ def _compare(ind: Indicator, group: NormGroup) -> Comparison:
 
 
 def _finish(c: Comparison, q: float | None, group: NormGroup) -> Comparison:
-    done = Comparison(**{**_fields(c), "q_value": q})
-    return Comparison(**{**_fields(done), "description": describe(done, group)})
-
-
-def _fields(c: Comparison) -> dict[str, object]:
-    return {name: getattr(c, name) for name in Comparison.__slots__}
+    done = replace(c, q_value=q)
+    return replace(done, description=describe(done, group))
 
 
 def describe(c: Comparison, group: NormGroup) -> str:

@@ -19,11 +19,47 @@ from reverie.analysis.dreams.codes import DreamObject, Setting
 from reverie.analysis.findings import Span
 
 LOCATIVE_PREPS = frozenset(
-    "in at on inside into outside near by through across along around within onto upon toward towards "
-    "behind beside under over".split()
+    [
+        "in",
+        "at",
+        "on",
+        "inside",
+        "into",
+        "outside",
+        "near",
+        "by",
+        "through",
+        "across",
+        "along",
+        "around",
+        "within",
+        "onto",
+        "upon",
+        "toward",
+        "towards",
+        "behind",
+        "beside",
+        "under",
+        "over",
+    ]
 )
 MOVE_WORDS = frozenset(
-    "then next later suddenly go went walk enter arrive drive ride find leave move".split()
+    [
+        "then",
+        "next",
+        "later",
+        "suddenly",
+        "go",
+        "went",
+        "walk",
+        "enter",
+        "arrive",
+        "drive",
+        "ride",
+        "find",
+        "leave",
+        "move",
+    ]
 )
 FAMILIARITY_RANK = {"Q": 0, "G": 1, "U": 2, "D": 3, "F": 4}
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})

@@ -24,8 +24,8 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from reverie.analysis.dreams.codes import EMOTIONS, DreamCoding, coding_from_records
 from reverie.analysis.dreams.coder import code_dreams
+from reverie.analysis.dreams.codes import EMOTIONS, DreamCoding, coding_from_records
 from reverie.analysis.dreams.indicators import Indicator, compute_indicators
 from reverie.analysis.dreams.norms import NormGroup, published_norm
 from reverie.errors import InvalidInput
