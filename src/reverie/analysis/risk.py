@@ -43,8 +43,9 @@ MODEL_FILE = "risk_model.npz"
 HASH_DIM = 1 << 16
 RULES_ONLY_THRESHOLD = 0.5
 REASONS = ("negation", "quotation", "third_person", "figure_of_speech", "fiction", "dream")
-# Where a lexicon level puts the score within the flagged band [threshold, 1].
-LEVEL_FLOOR = {2: 0.5, 3: 0.7, 4: 0.85}
+# The part of the flagged band [threshold, 1] each lexicon level occupies (as fractions of the band).
+LEVEL_BAND = {2: (0.4, 0.7), 3: (0.7, 0.85), 4: (0.85, 1.0)}
+EVIDENCE_GRAMS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,9 +84,12 @@ class RiskScreen:
             "score": round(self.score, 4),
             "threshold": round(self.threshold, 4),
             "model_score": None if self.model_score is None else round(self.model_score, 4),
-            "triggers": [{"span": [t.span.start, t.span.end], "rule": t.rule, "level": t.level} for t in self.triggers],
+            "triggers": [
+                {"span": [t.span.start, t.span.end], "rule": t.rule, "level": t.level} for t in self.triggers
+            ],
             "suppressed": [
-                {"span": [s.span.start, s.span.end], "rule": s.rule, "reason": s.reason} for s in self.suppressed
+                {"span": [s.span.start, s.span.end], "rule": s.rule, "reason": s.reason}
+                for s in self.suppressed
             ],
         }
 
@@ -98,7 +102,16 @@ RULE_FEATURES = (
     *(f"level_count_{lvl}" for lvl in LEVELS[1:]),
     *(f"max_level_{lvl}" for lvl in LEVELS),
     *(f"suppressed_{reason}" for reason in REASONS),
+    "pronoun_first",
+    "pronoun_second",
+    "pronoun_third",
 )
+PRONOUNS = (
+    frozenset("i me my myself mine i'm im i've ive i'd i'll".split()),
+    frozenset("you your yours yourself you're youre you've you'll u ur".split()),
+    frozenset("he she they him her them his their hers theirs himself herself themselves".split()),
+)
+PRONOUN_SCALE = 3.0  # pronoun shares are 0..1; scaled to weigh like the other features
 
 
 def ngram_features(text: str) -> dict[int, float]:
@@ -114,14 +127,18 @@ def ngram_features(text: str) -> dict[int, float]:
     return {i: v / norm for i, v in values.items()}
 
 
-def rule_features(hits: Sequence[lex.Hit]) -> list[float]:
-    """Counts of counted phrases per level, the highest level one-hot, and set-aside phrases per reason."""
+def rule_features(text: str, hits: Sequence[lex.Hit]) -> list[float]:
+    """Counted phrases per level, the highest level one-hot, set-aside phrases per reason, and who is
+    talked about (shares of first-, second- and third-person pronouns: support for others says "you")."""
     counted = [h.level for h in hits if h.level > 0]
     top = max(counted, default=0)
     per_level = [float(np.log1p(sum(1 for lvl in counted if lvl == k))) for k in range(1, len(LEVELS))]
     one_hot = [1.0 if k == top else 0.0 for k in range(len(LEVELS))]
     per_reason = [float(np.log1p(sum(1 for h in hits if h.reason == r))) for r in REASONS]
-    return per_level + one_hot + per_reason
+    words = lex.WORD.findall(lex.normalise(text))
+    person = [sum(1 for w in words if w in group) for group in PRONOUNS]
+    total = sum(person) or 1
+    return per_level + one_hot + per_reason + [PRONOUN_SCALE * n / total for n in person]
 
 
 # --------------------------------------------------------------------------------------------------
@@ -141,12 +158,24 @@ class RiskModel:
 
     def probability(self, text: str, hits: Sequence[lex.Hit]) -> float:
         grams = ngram_features(text)
-        z = self.bias + float(np.dot(self.rule_weights, np.asarray(rule_features(hits), dtype=np.float32)))
+        z = self.bias + float(np.dot(self.rule_weights, np.asarray(rule_features(text, hits), dtype=np.float32)))
         if grams:
             idx = np.fromiter(grams.keys(), dtype=np.int64, count=len(grams))
             val = np.fromiter(grams.values(), dtype=np.float32, count=len(grams))
             z += float(np.dot(self.ngram_weights[idx], val))
         return float(1.0 / (1.0 + np.exp(-z)))
+
+    def evidence(self, text: str) -> list[Span]:
+        """Where the n-grams that pushed the probability up the most first occur in ``text``."""
+        matches = list(lex.WORD.finditer(lex.normalise(text)))
+        spans: dict[str, Span] = {}
+        for a, b in zip(matches, matches[1:] + [None], strict=True):
+            spans.setdefault(a.group(), Span(a.start(), a.end()))
+            if b is not None:
+                spans.setdefault(f"{a.group()} {b.group()}", Span(a.start(), b.end()))
+        weight = {g: float(self.ngram_weights[zlib.crc32(g.encode("utf-8")) % HASH_DIM]) for g in spans}
+        top = sorted((g for g in spans if weight[g] > 0), key=lambda g: -weight[g])[:EVIDENCE_GRAMS]
+        return sorted(spans[g] for g in top)
 
 
 @lru_cache(maxsize=2)
@@ -172,20 +201,37 @@ def load_model(model_dir: Path = MODEL_DIR) -> RiskModel | None:
 
 
 def screen(text: str, kind: str = "free_association", *, model: RiskModel | None | bool = True) -> RiskScreen:
-    """Screen ``text`` (an entry, a session note, a measure's free text) for risk language.
+    """Screen one text (an entry, a session note, a measure's free text) for risk language.
 
-    ``model=True`` uses the shipped model when installed, ``False``/``None`` screens on rules alone,
-    or pass a :class:`RiskModel`. ``kind="dream"`` reads the whole text as dream content except
-    sentences that speak of waking life.
+    The level comes from the lexicon's phrases; the model's probability (``model_score``) only places the
+    score within that level's band, because on one short text the model, trained on whole Reddit histories,
+    is not reliable enough to raise a level by itself (docs/risk.md). ``model=True`` uses the shipped model
+    when installed, ``False``/``None`` screens on rules alone, or pass a :class:`RiskModel`.
+    ``kind="dream"`` reads the whole text as dream content except sentences that speak of waking life.
     """
+    return _screen(text, kind, model, person=False)
+
+
+def screen_person(texts: Sequence[str], *, model: RiskModel | None | bool = True) -> RiskScreen:
+    """Screen a person's recent texts taken together (oldest first): the unit the model was trained on.
+
+    Here the model may raise the level to ``ideation`` without a phrase of the writer's own (the trigger is
+    then ``model``, pointing at the n-grams that weighed most). This is for the therapist's overview of a
+    person, not for starting the crisis flow on one entry. Spans index into the texts joined by blank lines.
+    """
+    return _screen("\n\n".join(texts), "free_association", model, person=True)
+
+
+def _screen(text: str, kind: str, model: RiskModel | None | bool, *, person: bool) -> RiskScreen:
     hits = lex.read(text, kind)
     chosen = load_model() if model is True else model or None
     threshold = chosen.threshold if chosen is not None else RULES_ONLY_THRESHOLD
-    probability = chosen.probability(model_text(text, hits), hits) if chosen is not None else None
-    level, score = decide(hits, probability, threshold)
+    masked = model_text(text, hits)
+    probability = chosen.probability(masked, hits) if chosen is not None else None
+    level, score = decide(hits, probability, threshold, person=person)
     triggers = [Trigger(Span(h.start, h.end), h.rule, LEVELS[h.level]) for h in hits if h.level > 0]
-    if level > max((h.level for h in hits), default=0):
-        triggers.extend(_model_triggers(hits))
+    if chosen is not None and level > max((h.level for h in hits), default=0):
+        triggers.extend(Trigger(span, "model", LEVELS[level]) for span in chosen.evidence(masked))
     return RiskScreen(
         level=LEVELS[level],
         score=score,
@@ -196,22 +242,34 @@ def screen(text: str, kind: str = "free_association", *, model: RiskModel | None
     )
 
 
-def decide(hits: Sequence[lex.Hit], probability: float | None, threshold: float) -> tuple[int, float]:
-    """The level (index into ``LEVELS``) and one score in [0, 1], at or above ``threshold`` exactly when flagged.
+def decide(
+    hits: Sequence[lex.Hit], probability: float | None, threshold: float, *, person: bool = False
+) -> tuple[int, float]:
+    """The level (index into ``LEVELS``) and a score in [0, 1] that is >= ``threshold`` exactly when flagged.
 
-    A counted phrase at ideation or above lifts the score into the flagged band [threshold, 1]. The model's
-    probability counts fully only when the lexicon found a phrase of the writer's own (not set aside) at
-    indicator level or above; otherwise it is kept just under the threshold, so talk of other people,
-    idioms and ordinary days never flag on the model alone.
+    One entry (``person=False``): the level is the lexicon's; the score sits in that level's band
+    (below the threshold for none/indicator, then ideation < behavior < attempt), placed by the model's
+    probability. A person's texts together (``person=True``): a lexicon phrase at ideation or above still
+    flags, and the model's probability also flags at or above the threshold.
     """
     rule_level = max((h.level for h in hits), default=0)
-    own_cue = any(h.level > 0 and h.reason is None for h in hits)
-    p = probability if probability is not None else (0.3 * threshold if own_cue else 0.05 * threshold)
+    if person:
+        p = probability if probability is not None else 0.0
+        if rule_level >= IDEATION:
+            return rule_level, max(p, _band(rule_level, threshold)[0])
+        return (IDEATION if p >= threshold else rule_level), p
+    p = probability if probability is not None else 0.5
     if rule_level >= IDEATION:
-        return rule_level, max(p, threshold + LEVEL_FLOOR[rule_level] * (1.0 - threshold))
-    if not own_cue:
-        return rule_level, min(p, threshold * 0.99)
-    return (IDEATION if p >= threshold else rule_level), p
+        low, high = _band(rule_level, threshold)
+        return rule_level, low + (high - low) * p
+    own = any(h.level > 0 and h.reason is None for h in hits)
+    return rule_level, threshold * 0.99 * p * (1.0 if own else 0.5)
+
+
+def _band(level: int, threshold: float) -> tuple[float, float]:
+    """The part of [threshold, 1] that a lexicon level occupies."""
+    low, high = LEVEL_BAND[level]
+    return threshold + low * (1.0 - threshold), threshold + high * (1.0 - threshold)
 
 
 def model_text(text: str, hits: Sequence[lex.Hit]) -> str:
@@ -221,11 +279,6 @@ def model_text(text: str, hits: Sequence[lex.Hit]) -> str:
         if hit.reason is not None:
             chars[hit.start : hit.end] = " " * (hit.end - hit.start)
     return "".join(chars)
-
-
-def _model_triggers(hits: Sequence[lex.Hit]) -> list[Trigger]:
-    """When the model raises the level, point at the writer's own indicator phrases it raised."""
-    return [Trigger(Span(h.start, h.end), "model", LEVELS[IDEATION]) for h in hits if h.level > 0 and not h.reason]
 
 
 # --------------------------------------------------------------------------------------------------

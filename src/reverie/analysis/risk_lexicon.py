@@ -67,7 +67,9 @@ RULES: tuple[Rule, ...] = (
         "attempt_overdose",
         ATTEMPT,
         r"\b(?:overdosed|od'?d|took\s+an\s+overdose|(?:took|swallowed|downed)\s+(?:all|a\s+bunch|a\s+handful|(?:the|a)\s+"
-        r"whole\s+(?:bottle|pack|box|packet)|too\s+many|\d+)\s+(?:of\s+)?(?:my\s+|the\s+)?" + PILLS + r"|stomach\s+pumped)",
+        r"whole\s+(?:bottle|pack|box|packet)|too\s+many|\d+)\s+(?:of\s+)?(?:my\s+|the\s+)?"
+        + PILLS
+        + r"|stomach\s+pumped)",
     ),
     _rule(
         "attempt_act",
@@ -96,8 +98,11 @@ RULES: tuple[Rule, ...] = (
         BEHAVIOR,
         r"\b(?:bought|buying|buy|got|ordered|order|getting|tied|tying|made|making|have|hid|hidden|hiding)\s+"
         r"(?:a\s+|the\s+|some\s+)?(?:rope|noose)\b|\b(?:saving|saved|stockpiling|stockpiled|hoarding|hoarded|"
-        r"collecting|collected|stashing|stashed)\s+(?:up\s+)?(?:my\s+|some\s+|all\s+|the\s+)?(?:\w+\s+)?" + PILLS
-        + r"|\b" + PILLS + r"\s+(?:saved|stashed|hidden|hoarded|stockpiled|put\s+aside|set\s+aside)\b",
+        r"collecting|collected|stashing|stashed)\s+(?:up\s+)?(?:my\s+|some\s+|all\s+|the\s+)?(?:\w+\s+)?"
+        + PILLS
+        + r"|\b"
+        + PILLS
+        + r"\s+(?:saved|stashed|hidden|hoarded|stockpiled|put\s+aside|set\s+aside)\b",
     ),
     _rule(
         "preparation_note",
@@ -115,7 +120,9 @@ RULES: tuple[Rule, ...] = (
         BEHAVIOR,
         r"\b(?:looked|looking|look|searched|searching|search|googled|googling|google|researched|researching|"
         r"research|read|reading|checked|checking)\s+(?:up\s+|on\s+|online\s+)?(?:\w+\s+){0,2}(?:how\s+(?:many|much)\s+"
-        r"(?:\w+\s+){0,3}(?:" + PILLS[3:-1] + r"|mg|it\s+takes|would\s+kill|to\s+(?:die|overdose|od))|how\s+to\s+"
+        r"(?:\w+\s+){0,3}(?:"
+        + PILLS[3:-1]
+        + r"|mg|it\s+takes|would\s+kill|to\s+(?:die|overdose|od))|how\s+to\s+"
         r"(?:kill|hang|overdose|od|die|end\s+it|tie\s+a\s+noose|slit)|(?:painless\s+)?ways\s+to\s+(?:die|kill|end)|"
         r"painless\s+(?:ways|methods|death)|lethal\s+dose|suicide\s+methods)",
     ),
@@ -123,7 +130,9 @@ RULES: tuple[Rule, ...] = (
         "aborted_attempt",
         BEHAVIOR,
         r"\b(?:almost|nearly|was\s+about\s+to|was\s+going\s+to|came\s+close\s+to|got\s+close\s+to|so\s+close\s+to)\s+"
-        r"(?:jump(?:ed|ing)?|kill(?:ed|ing)?\s+" + SELF + r"|end(?:ed|ing)?\s+(?:it|it\s+all|my\s+life|things)|"
+        r"(?:jump(?:ed|ing)?|kill(?:ed|ing)?\s+"
+        + SELF
+        + r"|end(?:ed|ing)?\s+(?:it|it\s+all|my\s+life|things)|"
         r"hang(?:ed|ing)?|overdos(?:e|ed|ing)|swallow(?:ed|ing)?\s+(?:\w+\s+){0,2}" + PILLS + r"|"
         r"(?:did|do|doing|go\s+through\s+with)\s+it\s+(?:tonight|last\s+night|yesterday|today))\b"
         r"|\b(?:held|holding|put|pressed)\s+(?:a|the|my)\s+(?:knife|blade|razor|gun|pistol)\s+(?:to|against|in)\s+my\b"
@@ -147,7 +156,9 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "hurt_self_intent",
         IDEATION,
-        r"\b(?:" + WANT + r"|feel\s+like|felt\s+like|might|could|will|gonna)\s+(?:to\s+)?(?:just\s+)?(?:hurt|harm|"
+        r"\b(?:"
+        + WANT
+        + r"|feel\s+like|felt\s+like|might|could|will|gonna)\s+(?:to\s+)?(?:just\s+)?(?:hurt|harm|"
         r"cut|burn|punish)(?:ing)?\s+(?:myself|my\s+(?:arms?|wrists?|legs?|thighs?|skin))\b",
     ),
     _rule("kms", IDEATION, r"\b(?:kms|kmn|unalive|unaliving|un-alive|sewerslide|su1c1de|suic1de)\b"),
@@ -184,7 +195,9 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "end_it_all",
         IDEATION,
-        r"\b(?:end(?:ing)?\s+(?:it\s+all|my\s+(?:own\s+)?life|my\s+existence|everything\s+now)|" + WANT + r"\s+"
+        r"\b(?:end(?:ing)?\s+(?:it\s+all|my\s+(?:own\s+)?life|my\s+existence|everything\s+now)|"
+        + WANT
+        + r"\s+"
         r"(?:to\s+)?end(?:ing)?\s+(?:it|things)\b(?!\s+(?:with|between|there|here|early|for|on))|"
         r"(?:want|wanna|need)\s+(?:it\s+all|everything|my\s+life)\s+to\s+(?:end|stop|be\s+over))",
     ),
@@ -278,7 +291,11 @@ RULES: tuple[Rule, ...] = (
         r"samaritans|safety\s+plan|988|psych\s+ward|psychiatric\s+(?:ward|hospital|unit)|sectioned|involuntary\s+hold|"
         r"5150)\b",
     ),
-    _rule("self_harm_mention", INDICATOR, r"\bself[\s-]?(?:harm|harming|injury|injuring|mutilation)\b|\bcutting\b"),
+    _rule(
+        "self_harm_mention",
+        INDICATOR,
+        r"\bself[\s-]?(?:harm|harming|injury|injuring|mutilation)\b|\bcutting\b",
+    ),
     _rule("suicide_mention", INDICATOR, r"\bsuicides?\b|\b(?P<who>kys|kill\s+yourself|kill\s+urself)\b"),
 )
 
@@ -329,7 +346,9 @@ FIRST_PERSON_SPEECH = re.compile(
     r"whispered|keep\s+saying|kept\s+saying|thought|think|cried|sobbed|posted|messaged|was\s+like|am\s+like)"
     r"(?:\s+(?!i\b)\w+){0,3}\s*[,:]?\s*$"
 )
-QUOTES = re.compile(r"\"[^\"\n]{1,400}\"|“[^”\n]{1,400}”|(?<![a-z0-9])'(?:[^'\n]|(?<=[a-z])'(?=[a-z])){2,300}'(?![a-z])")
+QUOTES = re.compile(
+    r"\"[^\"\n]{1,400}\"|“[^”\n]{1,400}”|(?<![a-z0-9])'(?:[^'\n]|(?<=[a-z])'(?=[a-z])){2,300}'(?![a-z])"
+)
 PAST = re.compile(
     r"\b(?:wanted|wished|needed|tried|attempted|was|were|had|did|killed|jumped|took|felt|thought|decided|went|"
     r"hanged|hung|overdosed|swallowed|ended)\b"
@@ -346,11 +365,17 @@ NEGATION_RELEASE = frozenset(
     "shake escape ignore seem".split()
 )
 # Words that start a new clause inside the negation window.
-CLAUSE_WORDS = frozenset("and but so because cause cuz coz or then yet though although when if that without".split())
-INTENSIFIER_AFTER = re.compile(r"^\W*(?:\w+\s+){0,2}(?:more\s+than|than\s+ever|so\s+much|as\s+much|this\s+much)")
+CLAUSE_WORDS = frozenset(
+    "and but so because cause cuz coz or then yet though although when if that without".split()
+)
+INTENSIFIER_AFTER = re.compile(
+    r"^\W*(?:\w+\s+){0,2}(?:more\s+than|than\s+ever|so\s+much|as\s+much|this\s+much)"
+)
 
 REPORTING = frozenset("said say says told tell meant mean claimed claim wrote texted implied".split())
-SUBJECTS = frozenset("i i'm im i've ive i'd i'll".split())  # a new first-person clause ends a negation's reach
+SUBJECTS = frozenset(
+    "i i'm im i've ive i'd i'll".split()
+)  # a new first-person clause ends a negation's reach
 FIRST_WORDS = frozenset("i i'm im i've ive i'd i'll me we we're us our ourselves".split())
 OTHER_WORDS = frozenset(
     "he she they him them he's she's they're hes shes theyre he'd she'd they'd he'll she'll they'll they've "
@@ -364,7 +389,9 @@ OTHER_NOUNS = frozenset(
     "colleague coworker boss roommate flatmate kid kids child children teen teenager man woman guy girl boy "
     "neighbour neighbor classmate student students ex fiance fiancee bf gf bestie sibling niece nephew".split()
 )
-THIRD_PERSON_VERBS = frozenset("wants needs wishes tries attempts kills hangs deserves thinks plans cuts".split())
+THIRD_PERSON_VERBS = frozenset(
+    "wants needs wishes tries attempts kills hangs deserves thinks plans cuts".split()
+)
 SELF_NOUNS = frozenset("life self mind body brain head heart soul own thoughts depression".split())
 REFLEXIVE_FIRST = frozenset("myself my self myslef mysef meself ourselves i i'd id".split())
 WORD = re.compile(r"[a-z0-9']+")
@@ -491,7 +518,10 @@ def _reason(ctx: Context, rule: Rule, m: re.Match[str]) -> str | None:
         ("quotation", quoted == "unknown"),
         ("third_person", quoted == "other"),
         ("figure_of_speech", any(_overlaps((start, end), f) for f in ctx.figures)),
-        ("negation", rule.name not in OWN_NEGATION and _negated(ctx, m, sentence, inside=rule.name in FILLER_RULES)),
+        (
+            "negation",
+            rule.name not in OWN_NEGATION and _negated(ctx, m, sentence, inside=rule.name in FILLER_RULES),
+        ),
         ("dream", _in_dream(ctx, m, sentence)),
         ("fiction", person != "first" and bool(MEDIA.search(ctx.norm[slice(*ctx.sentences[sentence])]))),
         ("third_person", person == "other"),
@@ -582,7 +612,9 @@ def _negated(ctx: Context, m: re.Match[str], sentence: int, inside: bool) -> boo
     sentence_start = ctx.sentences[sentence][0] if ctx.sentences else 0
     breaks = list(CLAUSE_BREAK.finditer(ctx.norm, sentence_start, start))
     clause_start = breaks[-1].end() if breaks else sentence_start
-    window = WORD.findall(ctx.norm, clause_start, start)[-6:] + (WORD.findall(m.group())[:-1] if inside else [])
+    window = WORD.findall(ctx.norm, clause_start, start)[-6:] + (
+        WORD.findall(m.group())[:-1] if inside else []
+    )
     for i in range(len(window) - 1, -1, -1):
         if window[i] in CLAUSE_WORDS:
             window = window[i + 1 :]

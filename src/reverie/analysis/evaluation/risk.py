@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from reverie.analysis.risk import IDEATION, LEVELS, MODEL_DIR, RiskModel, screen
+from reverie.analysis.risk import IDEATION, LEVELS, MODEL_DIR, RiskModel, screen, screen_person
 from reverie.errors import InvalidInput
 
 LABELS = ("Supportive", "Indicator", "Ideation", "Behavior", "Attempt")
@@ -111,13 +111,19 @@ def summarise(labels: Sequence[str], levels: Sequence[str], scores: Sequence[flo
 def evaluate_risk(path: Path, *, model: RiskModel | None | bool = True) -> dict[str, Any]:
     """Screen every user in ``path`` and report ``auc``, ``recall``, ``precision``, ``confusion``, ``n``.
 
+    Each row is one person's posts, so the top-level figures use :func:`screen_person` (the model may flag).
+    ``entry_mode`` gives the same figures for :func:`screen`, the per-entry screen (levels from the lexicon).
     ``confusion[i][j]`` counts users with true label ``LABELS[i]`` screened at level ``LEVELS[j]``.
     Recall and precision are for ideation-or-worse at the shipped threshold; AUC uses the continuous score.
     """
     users = read_users(path)
-    results = [screen(u.text, model=model) for u in users]
-    report = summarise([u.label for u in users], [r.level for r in results], [r.score for r in results])
-    report["threshold"] = results[0].threshold if results else None
+    labels = [u.label for u in users]
+    people = [screen_person([u.text], model=model) for u in users]
+    report = summarise(labels, [r.level for r in people], [r.score for r in people])
+    entries = [screen(u.text, model=model) for u in users]
+    entry = summarise(labels, [r.level for r in entries], [r.score for r in entries])
+    report["entry_mode"] = {k: entry[k] for k in ("auc", "recall", "precision", "confusion")}
+    report["threshold"] = people[0].threshold if people else None
     report["malformed_rows"] = sum(u.malformed for u in users)
     report["training_set"] = _trained_on(path) if model is True else False
     if report["training_set"]:

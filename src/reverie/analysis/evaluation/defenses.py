@@ -1,0 +1,212 @@
+"""Evaluate the defense classifier on the PsyDefConv JSONL format, and train a local research model.
+
+Rows hold ``current_text`` (the seeker's utterance), its dialogue (``dialogue``: a list of
+``{"speaker", "text"}`` ending with that utterance, or ``dialogue_flat``: "supporter: … seeker: …") and
+``label`` 0–8. The utterance is classified with the turn before it as context, as in a session.
+
+PsyDefConv is CC BY-NC: the shipped classifier is never trained on it. :func:`train_local_defense_model`
+lets a researcher fit a model on their own copy; it writes to a folder they choose, outside the package,
+and nothing in Reverie loads it by default.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from reverie.analysis.defenses import LABELS, classify, shared_prototypes
+from reverie.errors import InvalidInput
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
+
+    from reverie.analysis.encoder import Encoder
+
+_TURN = re.compile(r"(?:^|\s)(supporter|seeker):\s", re.IGNORECASE)
+LOCAL_MODEL_FILE = "local_defense_model.npz"
+
+
+@dataclass(frozen=True, slots=True)
+class Utterance:
+    text: str
+    context: str | None
+    label: int
+
+
+def read_rows(path: Path) -> list[Utterance]:
+    """Labelled rows from one JSONL file, or from every ``*.jsonl`` in a folder."""
+    files = sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
+    out: list[Utterance] = []
+    for file in files:
+        try:
+            lines = file.read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            raise InvalidInput(f"The PsyDefConv file {file.name} cannot be read.") from exc
+        for number, line in enumerate(lines, start=1):
+            if line.strip():
+                out.append(_utterance(json.loads(line), file.name, number))
+    return out
+
+
+def _utterance(row: dict[str, Any], name: str, number: int) -> Utterance:
+    try:
+        text, label = str(row["current_text"]), int(row["label"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise InvalidInput(f"Line {number} of {name} lacks current_text or a numeric label.") from exc
+    if label not in LABELS:
+        raise InvalidInput(f"Line {number} of {name} has a label outside 0–8.")
+    return Utterance(text, _context(row), label)
+
+
+def _context(row: dict[str, Any]) -> str | None:
+    """The turn just before the utterance (usually the supporter's)."""
+    turns = row.get("dialogue")
+    if isinstance(turns, list) and len(turns) >= 2:
+        return str(turns[-2].get("text", "")) or None
+    flat = row.get("dialogue_flat")
+    if isinstance(flat, str):
+        pieces = [p.strip() for p in _TURN.split(flat)]
+        texts = [pieces[i + 1] for i in range(1, len(pieces) - 1, 2)]
+        return texts[-2] if len(texts) >= 2 else None
+    return None
+
+
+def f1_report(gold: Sequence[int], predicted: Sequence[int]) -> dict[str, Any]:
+    """Macro-F1 over the labels present in gold or predictions, accuracy, per-label F1, 9×9 confusion."""
+    confusion = [[0] * len(LABELS) for _ in LABELS]
+    for g, p in zip(gold, predicted, strict=True):
+        confusion[g][p] += 1
+    per_level: dict[int, float | None] = {}
+    for label in LABELS:
+        tp = confusion[label][label]
+        in_gold = sum(confusion[label])
+        in_pred = sum(row[label] for row in confusion)
+        per_level[label] = None if in_gold + in_pred == 0 else 2 * tp / (in_gold + in_pred)
+    present = [v for v in per_level.values() if v is not None]
+    return {
+        "n": len(gold),
+        "macro_f1": sum(present) / len(present) if present else None,
+        "accuracy": sum(g == p for g, p in zip(gold, predicted, strict=True)) / len(gold) if gold else None,
+        "per_level": per_level,
+        "confusion": confusion,
+    }
+
+
+def evaluate_defenses(path: Path, *, encoder: Encoder | None = None) -> dict[str, Any]:
+    """Classify every labelled utterance in ``path`` with the shipped method and report the figures.
+
+    Keys: ``macro_f1``, ``accuracy``, ``per_level`` (label → F1, ``None`` when a label is absent from both
+    gold and predictions), ``confusion`` (rows gold 0–8, columns predicted 0–8), ``n``.
+    """
+    rows = read_rows(path)
+    encoder = encoder if encoder is not None else _shared_encoder()
+    prototypes = shared_prototypes() if encoder.model_hash == shared_prototypes().encoder_hash else None
+    if prototypes is None:
+        from reverie.analysis.defenses import build_prototypes
+
+        prototypes = build_prototypes(encoder)
+    texts, contexts = _vectors(rows, encoder)
+    predicted = [classify(r.text, texts[i], prototypes, contexts[i]).level for i, r in enumerate(rows)]
+    return f1_report([r.label for r in rows], predicted)
+
+
+def _shared_encoder() -> Encoder:
+    from reverie.analysis.onnx_encoder import load_encoder
+
+    return load_encoder()
+
+
+def _vectors(
+    rows: Sequence[Utterance], encoder: Encoder
+) -> tuple[npt.NDArray[np.float32], list[npt.NDArray[np.float32] | None]]:
+    texts = encoder.encode([r.text for r in rows])
+    with_context = [i for i, r in enumerate(rows) if r.context]
+    encoded = encoder.encode([rows[i].context or "" for i in with_context])
+    contexts: list[npt.NDArray[np.float32] | None] = [None] * len(rows)
+    for k, i in enumerate(with_context):
+        contexts[i] = encoded[k]
+    return texts, contexts
+
+
+# --------------------------------------------------------------------------------------------------
+# A local research model (never shipped): softmax regression on [utterance ⊕ context] embeddings
+# --------------------------------------------------------------------------------------------------
+
+
+def features(rows: Sequence[Utterance], encoder: Encoder) -> npt.NDArray[np.float32]:
+    texts, contexts = _vectors(rows, encoder)
+    ctx = np.stack([c if c is not None else np.zeros(texts.shape[1], dtype=np.float32) for c in contexts])
+    return np.hstack([texts, ctx, np.ones((len(rows), 1), dtype=np.float32)]).astype(np.float32)
+
+
+def fit_softmax(
+    x: npt.NDArray[np.float32], y: Sequence[int], *, l2: float = 1e-3, steps: int = 400, rate: float = 2.0
+) -> npt.NDArray[np.float32]:
+    """Class-balanced multinomial logistic regression by full-batch gradient descent (deterministic)."""
+    labels = np.asarray(y)
+    onehot = np.eye(len(LABELS))[labels]
+    counts = np.bincount(labels, minlength=len(LABELS)).astype(np.float64)
+    weight = np.where(counts > 0, len(labels) / (len(LABELS) * np.maximum(counts, 1)), 0.0)[labels]
+    w = np.zeros((x.shape[1], len(LABELS)))
+    for _ in range(steps):
+        z = x @ w
+        p = np.exp(z - z.max(axis=1, keepdims=True))
+        p /= p.sum(axis=1, keepdims=True)
+        grad = x.T @ ((p - onehot) * weight[:, None]) / len(labels) + l2 * w
+        w -= rate * grad
+    return w.astype(np.float32)
+
+
+def predict_softmax(w: npt.NDArray[np.float32], x: npt.NDArray[np.float32]) -> list[int]:
+    return [int(i) for i in np.argmax(x @ w, axis=1)]
+
+
+def cross_validate_local_defense_model(
+    path: Path, *, folds: int = 5, seed: int = 7, encoder: Encoder | None = None
+) -> dict[str, Any]:
+    """Out-of-fold figures for the local research model (rows assigned to folds by a seeded shuffle)."""
+    rows = read_rows(path)
+    x = features(rows, encoder if encoder is not None else _shared_encoder())
+    y = np.array([r.label for r in rows])
+    order = np.random.default_rng(seed).permutation(len(rows))
+    predicted = np.zeros(len(rows), dtype=np.int64)
+    for k in range(folds):
+        test = order[k::folds]
+        train = np.setdiff1d(order, test)
+        predicted[test] = predict_softmax(fit_softmax(x[train], y[train].tolist()), x[test])
+    return {**f1_report(y.tolist(), predicted.tolist()), "folds": folds, "seed": seed}
+
+
+def train_local_defense_model(path: Path, out_dir: Path, *, encoder: Encoder | None = None) -> Path:
+    """Fit the local research model on the researcher's own labelled copy and write it to ``out_dir``.
+
+    The file stays where the researcher puts it: Reverie's shipped classifier never reads it. Returns the
+    path of the written ``.npz`` (weights) next to a ``manifest.json`` (data hash, row count, encoder).
+    """
+    rows = read_rows(path)
+    encoder = encoder if encoder is not None else _shared_encoder()
+    w = fit_softmax(features(rows, encoder), [r.label for r in rows])
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / LOCAL_MODEL_FILE
+    np.savez_compressed(target, weights=w)
+    digest = hashlib.sha256(path.read_bytes() if path.is_file() else b"".join(
+        f.read_bytes() for f in sorted(path.glob("*.jsonl"))
+    )).hexdigest()
+    manifest = {
+        "name": "local-defense-softmax",
+        "purpose": "local research only; not part of Reverie's shipped analysis",
+        "data_sha256": digest,
+        "rows": len(rows),
+        "encoder": f"{encoder.name}:{encoder.model_hash}",
+        "features": "utterance embedding, preceding-turn embedding, bias",
+        "labels": list(LABELS),
+    }
+    (out_dir / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    return target

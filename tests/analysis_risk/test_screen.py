@@ -1,0 +1,117 @@
+"""The risk screen's output shape, its level logic, and the person-mode model path."""
+
+from __future__ import annotations
+
+import json
+import zlib
+
+import numpy as np
+import pytest
+
+from reverie.analysis.document import Document
+from reverie.analysis.risk import (
+    HASH_DIM,
+    LEVELS,
+    RULE_FEATURES,
+    RiskModel,
+    build_risk_analyzer,
+    decide,
+    model_text,
+    screen,
+    screen_person,
+)
+from reverie.analysis.risk_lexicon import read
+
+
+def _model(threshold: float = 0.5, bias: float = -4.0, boosted: tuple[str, ...] = ()) -> RiskModel:
+    weights = np.zeros(HASH_DIM, dtype=np.float32)
+    for gram in boosted:
+        weights[zlib.crc32(gram.encode("utf-8")) % HASH_DIM] = 40.0
+    return RiskModel(weights, np.zeros(len(RULE_FEATURES), dtype=np.float32), bias, threshold, "test-model")
+
+
+def test_screen_data_has_the_documented_keys_and_json_safe_values() -> None:
+    result = screen("My brother said he wanted to die. I want to die too.", model=False)
+    data = result.to_data()
+    assert set(data) >= {"level", "score", "triggers", "suppressed", "threshold"}
+    assert data["level"] == "ideation"
+    assert 0.0 <= data["score"] <= 1.0
+    json.dumps(data)
+    assert {s["reason"] for s in data["suppressed"]} == {"third_person"}
+
+
+def test_screen_trigger_spans_point_at_the_phrase() -> None:
+    text = "Long day. Honestly everyone would be better off without me."
+    result = screen(text, model=False)
+    phrases = [text[t.span.start : t.span.end] for t in result.triggers]
+    assert "better off without me" in phrases
+
+
+def test_screen_score_is_above_threshold_exactly_when_flagged() -> None:
+    for text in ("I want to die", "I feel hopeless", "lovely walk today", "I tried to kill myself in May"):
+        for model in (False, _model()):
+            result = screen(text, model=model)
+            assert (result.score >= result.threshold) == result.flagged
+
+
+def test_screen_orders_scores_by_level() -> None:
+    scores = [screen(t, model=False).score for t in ("nice day", "I feel hopeless", "I want to die", "I bought a rope")]
+    assert scores == sorted(scores)
+
+
+def test_screen_entry_level_is_not_raised_by_the_model() -> None:
+    eager = _model(bias=6.0)  # says "ideation" to everything
+    result = screen("I feel hopeless about my job.", model=eager)
+    assert result.level == "indicator"
+    assert result.model_score is not None and result.model_score > 0.99
+
+
+def test_screen_person_lets_the_model_flag_and_names_its_evidence() -> None:
+    model = _model(boosted=("darkness",))
+    text = "The darkness keeps coming back every night."
+    result = screen_person([text, "Work was fine."], model=model)
+    assert result.level == "ideation"
+    model_triggers = [t for t in result.triggers if t.rule == "model"]
+    assert model_triggers and "darkness" in {
+        "\n\n".join([text, "Work was fine."])[t.span.start : t.span.end] for t in model_triggers
+    }
+
+
+def test_screen_person_without_model_signal_keeps_the_lexicon_level() -> None:
+    result = screen_person(["I feel hopeless.", "Nothing else to say."], model=_model())
+    assert result.level == "indicator"
+
+
+def test_decide_person_mode_floors_lexicon_flags_into_the_band() -> None:
+    hits = read("I want to die")
+    level, score = decide(hits, 0.01, 0.3, person=True)
+    assert LEVELS[level] == "ideation" and score >= 0.3
+
+
+def test_model_text_blanks_only_set_aside_phrases() -> None:
+    text = "My brother wants to die. I want to die."
+    masked = model_text(text, read(text))
+    assert len(masked) == len(text)
+    assert "brother" in masked and masked.count("want") == 1 and masked.endswith("I want to die.")
+
+
+def test_screen_dream_entry_counts_waking_statements() -> None:
+    dream = screen("I was flying over a lake and then I jumped off a bridge.", "dream", model=False)
+    waking = screen("I was flying over a lake. I want to die.", "dream", model=False)
+    assert not dream.flagged and "dream" in {s.reason for s in dream.suppressed}
+    assert waking.level == "ideation"
+
+
+def test_screen_empty_and_odd_inputs_do_not_fail() -> None:
+    for text in ("", "   ", "💀💀💀", "a" * 5000, "\"unclosed quote I want to"):
+        result = screen(text, model=False)
+        assert result.level in LEVELS
+
+
+def test_analyzer_returns_one_risk_finding_with_provenance() -> None:
+    analyzer = build_risk_analyzer()
+    doc = Document(text="I can't stop thinking about killing myself.", kind="free_association", sentences=[])
+    (finding,) = analyzer.run(doc)
+    assert finding.kind == "risk" and finding.analyzer == "risk"
+    assert finding.label == "ideation" and finding.confidence == pytest.approx(finding.data["score"], abs=1e-4)
+    assert finding.spans and finding.model_hash == analyzer.model_hash
