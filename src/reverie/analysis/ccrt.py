@@ -106,7 +106,8 @@ W_LEXICON: Final[dict[int, str]] = {
     1: "own; independent; independence; decide for myself; make my choice; choose@self; stand up; speak up; "
     "say no@self; boundary; freedom; free; control over; on my own; by myself; my decision; my choice; "
     "follow my; live my life; assert; my way; not push around; not be tell what; privacy; trust; "
-    "have a say; speak my mind; for myself:0.8",
+    "speak my mind; for myself:0.8; "
+    "like an adult; adult:0.8; mine:0.8; have say",
     2: "hurt:1.2@self; pay for; get back at; revenge; punish@self; put in place; teach lesson; get even; "
     "make suffer; control:0.8@self; yell at@self; tell off@self; humiliate@self; show who; beat@self; win:0.6; "
     "admit:0.8@other; "
@@ -118,7 +119,8 @@ W_LEXICON: Final[dict[int, str]] = {
     4: "avoid; stay out; leave me alone; alone:0.8; keep peace; no trouble; not trouble; invisible; stay home; "
     "not deal; fight:0.8; argument:0.8; conflict; scene; drama; distance; space:0.8; escape; hide; "
     "keep quiet@self; not upset anyone; stay away; not want a scene; "
-    "get away; run away; keep my head down; not rock the boat; keep out of; quiet life; no drama; not make a fuss",
+    "get away; run away; keep my head down; not rock the boat; keep out of; quiet life; no drama; not make a fuss; "
+    "swallow me up; out of my life",
     5: "close; closer; near; spend time; together; connect; connected; get along; fit in; part of@self; "
     "belong; intimate; build life; share@self; make up@self; reconcile; include; accept:0.8@self; "
     "work well together; honest; bond; two of us; come back@other; "
@@ -131,7 +133,8 @@ W_LEXICON: Final[dict[int, str]] = {
     "text me:0.8@other; visit me:0.8@other; interested in me; take an interest; interest in my; back me up; "
     "on my side; be there for me; turn up:0.8@other; show up:0.8@other; part of my life; miss me@other; "
     "not leave me; not disappear; explain:0.8@self; serious:0.8; equal; "
-    "be valued; valued; feel wanted; cared for; support me; reassurance; attention; affection; thank me@other; say sorry@other; apologise@other; apologize@other; acknowledge@other; validation",
+    "be valued; valued; feel wanted; cared for; support me; reassurance; attention; affection; thank me@other; say sorry@other; apologise@other; apologize@other; acknowledge@other; validation; "
+    "recognition; sit with me@other; hear that; hear it",
     7: "relax; relaxed; rest; calm; safe; peaceful; comfortable; enjoy; fun; good time; feel good@self; "
     "feel better@self; recover; quiet evening; sleep; break:0.6; at ease; happy:0.8; peace:0.8; "
     "switch off; unwind; peace and quiet; stop worrying; breathe; treat myself; feel at home",
@@ -151,7 +154,8 @@ RO_LEXICON: Final[dict[int, str]] = {
     "check up; monitor; dictate; forbid; not let me; take over; nag; interfere; dump on; plan every; "
     "want me to:0.6; want us to:0.6; ask me to:0.8; need me at; should:0.6; have to:0.5; must:0.6; "
     "read my; go through my; "
-    "track; control my; decide what; not allow; ban; guilt trip; make me feel guilty; lecture:0.8; micromanage; bossy; boss me",
+    "track; control my; decide what; not allow; ban; guilt trip; make me feel guilty; lecture:0.8; micromanage; bossy; boss me; "
+    "take charge; tell everyone",
     3: "angry~7; furious; upset~7; cry; crying; tear; rage; shout~7; yell~7; scream; fight; lose temper; "
     "anxious; worried; worry; stress; stressed; sad; devastated; depressed; annoyed~7; irritated; "
     "frustrated; mad; panic; break down; snap; slam; storm off; sulk; hurt:0.6; excluded:0.6; "
@@ -177,7 +181,8 @@ RO_LEXICON: Final[dict[int, str]] = {
     "explain@other; instruction; bring@other; teach@other; lend@other; look after@other; "
     "take care of@other; chance; guide@other; reassure@other; comfort@other; cover:0.8@other; "
     "send:0.6@other; flowers:0.8; "
-    "give me a lift; pick me up; drive me; advice; advise; cook for me; take me to; look out for; stick up for; stand up for me; back me up; have my back",
+    "give me a lift; pick me up; drive me; advice; advise; cook for me; take me to; look out for; stick up for; stand up for me; back me up; have my back; "
+    "suggest:0.6",
     7: "love; hug; kiss; smile; warm; warmly; welcome; invite; miss me; glad; proud of me; proud; like me; "
     "hold my hand; hold me; affectionate; friendly; laugh with; praise; make me laugh; open arms; "
     "stay:0.6@other; little helper; kind; happy to see; best:0.8; brilliant:0.8; well done; favourite; "
@@ -187,7 +192,8 @@ RO_LEXICON: Final[dict[int, str]] = {
     "ask what i; let me decide; empathise; empathize; validate; my choice; my life:0.6; see how hard; "
     "sorry; apologise; apologize; thank:0.6; not do anything wrong; not wrong; clear:0.6; ask about me; "
     "respect that; "
-    "get it; acknowledge; hear me out; let me finish; ask for my opinion; patient; give me time; make space; respect my decision",
+    "get it; acknowledge; hear me out; let me finish; ask for my opinion; patient; give me time; make space; respect my decision; "
+    "ask what:0.8",
 }
 # What the writer does or feels: matched over clauses whose actor is the writer.
 RS_LEXICON: Final[dict[int, str]] = {
@@ -201,17 +207,20 @@ RS_LEXICON: Final[dict[int, str]] = {
     "stay in bed:0.8; delete; numb; detached; distant; close off; by myself:0.6; alone:0.5; "
     "not a word:0.8; without a word:0.8; quiet:0.7; not look at; hang up:0.8; voicemail; "
     "bite my tongue:0.8; stop:0.6; "
-    "switch off; tune out; zone out; go silent; clam up; sulk; stay away; keep my distance; pretend nothing; leave early:0.6; go to my room; lock myself; headphones; not tell anyone",
+    "switch off; tune out; zone out; go silent; clam up; sulk; stay away; keep my distance; pretend nothing; leave early:0.6; go to my room; lock myself; headphones; not tell anyone; "
+    "to myself:0.8",
     3: "accept; accepted; loved; understood; respected; cared for; welcome; included; liked; seen; "
     "safe; relieved; grateful; at home; special; valued; less alone; better:0.7; lighter; close to; "
     "connected; supported; heard; believed; appreciated; happy:0.7; calmer:0.7; warm:0.7; feel held; "
     "weight lift; weight off; matter; "
-    "feel touched; feel moved; thankful; reassured; comforted; feel wanted; feel important; glad:0.7; hopeful:0.6",
+    "feel touched; feel moved; thankful; reassured; comforted; feel wanted; feel important; glad:0.7; hopeful:0.6; "
+    "lucky",
     4: "yell@self; shout@self; scream@self; snap@self; argue; fight back; lose my temper; hang up on; "
     "lose it; slam; throw; call him a; call her a; insult@self; criticise@self; criticize@self; "
     "blame@self; angry; furious; irritated; annoyed; rage; resent; resentful; hurtful; hit@self; storm; "
     "tell off; swear; attack@self; frustrated:0.8; ground:0.6; mad; "
-    "seethe; fume; livid; pissed off; cross:0.7; punch@self; kick@self; smash; lash out; bite back; retaliate; hate:0.8; sarcastic@self; cruel",
+    "seethe; fume; livid; pissed off; cross:0.7; punch@self; kick@self; smash; lash out; bite back; retaliate; hate:0.8; sarcastic@self; cruel; "
+    "lecture@self",
     5: "calm; calmly; stay calm; confident; proud; capable; strong; stand my ground; stand up for myself; "
     "say no:0.8; explain my reason; firm; firmly; take a breath; boundary; in control; competent; "
     "determined; pride; work hard:0.8; "
@@ -229,7 +238,8 @@ RS_LEXICON: Final[dict[int, str]] = {
     "humiliated; guilty; stupid; small; fault; blush; hot; tremble; shake; dread; awkward; self conscious; "
     "foolish; inadequate; insecure; apologise:0.6; apologize:0.6; not put my hand up:0.8; sorry:0.6; "
     "feel terrible; feel awful; "
-    "on edge; tense; jumpy; feel sick:0.8; shaky; sweat:0.8; mortified; like a burden; exposed; judged; like a failure",
+    "on edge; tense; jumpy; feel sick:0.8; shaky; sweat:0.8; mortified; like a burden; exposed; judged; like a failure; "
+    "stammer; apology:0.6",
 }
 LEXICONS: Final[dict[str, dict[int, str]]] = {"w": W_LEXICON, "ro": RO_LEXICON, "rs": RS_LEXICON}
 
@@ -505,9 +515,12 @@ class Tally:
     def __init__(self) -> None:
         self.scores: dict[int, float] = {}
         self.evidence: dict[int, tuple[float, Span]] = {}
+        self.first: dict[int, int] = {}
 
-    def add(self, number: int, score: float, span: Span) -> None:
+    def add(self, number: int, score: float, span: Span, at: int | None = None) -> None:
+        """Add evidence; ``at`` (the matched word's offset) orders ties, else the span's start."""
         self.scores[number] = self.scores.get(number, 0.0) + score
+        self.first[number] = min(self.first.get(number, 1 << 62), span.start if at is None else at)
         if number not in self.evidence or score > self.evidence[number][0]:
             self.evidence[number] = (score, span)
 
@@ -516,7 +529,7 @@ class Tally:
         over the runner-up."""
         if not self.scores:
             return None
-        ranked = sorted(self.scores.items(), key=lambda kv: (-kv[1], self.evidence[kv[0]][1].start))
+        ranked = sorted(self.scores.items(), key=lambda kv: (-kv[1], self.first[kv[0]]))
         best, top = ranked[0]
         second = ranked[1][1] if len(ranked) > 1 else 0.0
         confidence = 0.3 + 0.4 * min(top, 1.5) / 1.5 + 0.25 * (top - second) / top

@@ -467,7 +467,7 @@ def _view(
     view = _View(clauses, clause_of, is_other)
     heads = {c.head.i for c in clauses}
     for clause in clauses:
-        if clause.head.i in view.wished:
+        if clause.head.i in view.wished or clause.head.i in view.feared:
             continue
         if _wish_weight(clause):
             view.wishes.append(clause)
@@ -570,8 +570,9 @@ def _code_w(view: _View) -> tuple[ccrt.Code | None, list[Span]]:
         span = _tokens_span([wish.head, *content])
         candidates.append(span)
         found = ccrt.match("w", content, _context(view))
-        for number, score, _ in found:
-            tally.add(_negated_wish(number) if wish.negated else number, score * _wish_weight(wish), span)
+        for number, score, anchor in found:
+            number = _negated_wish(number) if wish.negated else number
+            tally.add(number, score * _wish_weight(wish), span, anchor.idx)
         if wish.negated and not found:  # "I don't want to nag her": holding back
             tally.add(4, _UNMATCHED_NEGATED_WISH * _wish_weight(wish), span)
     return tally.decide(), [] if any(w.negated for w in view.wishes) else candidates
@@ -603,7 +604,7 @@ def _code_ro(view: _View) -> tuple[ccrt.Code | None, list[Span]]:
             spoken = view.clause_of[anchor.i]
             if spoken.head.i in view.said and spoken.actor == "self":  # "said I was selfish"
                 number = _SAID_ABOUT_ME.get(number, number)
-            tally.add(number, score * factor, span)
+            tally.add(number, score * factor, span, anchor.idx)
     return tally.decide(), candidates
 
 
@@ -626,8 +627,8 @@ def _code_rs(view: _View, response_at: int | None) -> tuple[ccrt.Code | None, li
         if not earlier:
             candidates.append(span)
         factor = 1.0 if _is_feeling(clause) else _ACTION_WEIGHT
-        for number, score, _ in ccrt.best_per_cluster(ccrt.match("rs", unit, _context(view))):
-            (before if earlier else after).add(number, score * factor, span)
+        for number, score, anchor in ccrt.best_per_cluster(ccrt.match("rs", unit, _context(view))):
+            (before if earlier else after).add(number, score * factor, span, anchor.idx)
     code = after.decide() or before.decide()
     if code is not None and not after.scores:
         code = ccrt.Code(code.cluster, code.span, code.confidence * _BEFORE_RESPONSE_WEIGHT)
@@ -655,7 +656,9 @@ def _unit(clause: Clause, view: _View, consumed: set[int], *, speech: bool) -> l
     for other in view.clauses:
         if other is clause or other.head.i in consumed or not _governed_by(other, clause):
             continue
-        if speech or not _has_subject(other.head) or other.actor is None:
+        # a complement with a non-person subject belongs to its governor ("I felt a weight lift")
+        complement = other.actor is None and other.head.dep_ in {"ccomp", "xcomp", "acomp", "oprd"}
+        if speech or not _has_subject(other.head) or complement:
             tokens.extend(other.tokens)
             consumed.add(other.head.i)
     return sorted(tokens, key=lambda t: t.i)

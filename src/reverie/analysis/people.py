@@ -219,7 +219,7 @@ def _address(token: Any, sentence: int) -> Mention | None:
 
 
 def _role_word(token: Any) -> str | None:
-    if token.pos_ not in {"NOUN", "PROPN"}:
+    if token.pos_ not in {"NOUN", "PROPN", "PRON", "ADJ", "X"}:  # the small model tags "stepdad" PRON
         return None
     if token.lower_ == "worker" and _hyphen_prefix(token) == "co":
         return "coworker"
