@@ -81,7 +81,7 @@ def code_dream(text: str) -> DreamCoding:
     return code_doc(load_spacy()(text))
 
 
-def code_dreams(texts: Iterable[str], *, batch_size: int = 64) -> Iterator[DreamCoding]:
+def code_dreams(texts: Iterable[str], *, batch_size: int = 16) -> Iterator[DreamCoding]:
     """Code many reports with one batched spaCy pass, in order."""
     nlp = load_spacy()
     for doc in nlp.pipe(texts, batch_size=batch_size):
