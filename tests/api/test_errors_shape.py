@@ -5,7 +5,7 @@ import logging
 from typing import Any
 
 import pytest
-from api_client import Api, as_token, error_of
+from api_client import Api, error_of
 from django.test import Client
 
 from reverie.clinic.models import AuditEvent, Entry

@@ -31,7 +31,9 @@ def test_tokens_create_use_list_and_revoke(make_user: Any) -> None:
     assert secret.startswith("rv_") and len(secret) > 40 and created["name"] == "laptop"
     assert secret.startswith(created["prefix"])
     stored = ApiToken.objects.get()
-    assert stored.token_hash != secret and secret not in json.dumps(list(ApiToken.objects.values()), default=str)
+    assert stored.token_hash != secret and secret not in json.dumps(
+        list(ApiToken.objects.values()), default=str
+    )
     api = _bearer(secret)
     assert json.loads(api.get("me").content)["username"] == user.username
     listed = json.loads(api.get("tokens").content)
