@@ -46,3 +46,12 @@ def cluster_of(version: Any, key: str) -> str:
 def answer_of(values: Any, number: int) -> Any:
     """The posted answer to item ``number`` of a questionnaire form (kept when the form is shown again)."""
     return values.get(f"item{number}") if hasattr(values, "get") else None
+
+
+@register.simple_tag
+def open_alerts_for(user: Any) -> list[Any]:
+    """Risk alerts a therapist has still to acknowledge (for the therapist's home page)."""
+    from reverie.care.services import alerts
+    from reverie.clinic.models import User
+
+    return alerts.open_alerts(user) if isinstance(user, User) else []

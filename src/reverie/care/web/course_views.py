@@ -13,8 +13,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from reverie.care.models import NoteKind
 from reverie.care.policy import is_course_therapist, linked_clients
-from reverie.care.services import alerts, notes, sessions
 from reverie.care.services import course as courses
+from reverie.care.services import notes, sessions
 from reverie.care.services.course import CourseDraft
 from reverie.care.web.common import int_field, user_of, with_error
 from reverie.clinic.services.policy import Action
@@ -29,7 +29,6 @@ def course_list(request: HttpRequest) -> HttpResponse:
     user = user_of(request)
     context: dict[str, Any] = {"courses": courses.courses_for(user)}
     if user.is_therapist:
-        context["alerts"] = alerts.open_alerts(user)
         context["clients"] = list(linked_clients(user))
     return render(request, "care/courses.html", context)
 

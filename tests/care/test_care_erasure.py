@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from reverie.care import models as care
+from reverie.care.services import goals, measures, notes, safety
+from reverie.clinic.services import portability
+
+pytestmark = pytest.mark.django_db
+
+
+def test_care_erasing_a_client_leaves_no_course_records(dit: tuple[Any, Any, Any]) -> None:
+    client, therapist, course = dit
+    notes.write_progress_note(therapist, course.id, 1, "text")
+    notes.add_therapist_note(therapist, course.id, "process", "text")
+    measures.submit(client, "phq9", [0] * 8 + [1], session_number=1)
+    goals.propose(client, course.id, template="voicing_needs")
+    safety.save_plan(client, {"coping_steps": ["breathe"]})
+    portability.erase_client(client, client.username)
+    for model in (care.Course, care.CourseSession, care.ProgressNote, care.TherapistNote, care.MeasureResponse,
+                  care.Goal, care.SafetyPlanRecord, care.RiskAlert):  # fmt: skip
+        assert not model.objects.exists(), model.__name__
