@@ -43,6 +43,7 @@ def test_web_therapist_sets_up_a_dit_course_and_both_see_where_it_stands(paired:
         page = _as(who).get(f"/courses/{course.id}/")
         assert b"Session 1 of 16 \xc2\xb7 initial phase" in page.content
         assert b"agree the IPAF" in page.content
+        assert b"Mon 1 Apr 2030 10:00" in page.content  # shown in the course's time zone (summer time)
     ics = _as(client).get(f"/courses/{course.id}/calendar.ics")
     assert ics["Content-Type"].startswith("text/calendar") and b"RRULE:FREQ=WEEKLY;COUNT=16" in ics.content
 
@@ -219,3 +220,36 @@ def test_web_every_care_page_needs_a_login_except_the_public_ones(db: Any) -> No
         else:
             assert response.status_code in (302, 405), route
             assert response.status_code == 405 or response.url.startswith("/login/"), route
+
+
+def test_web_every_page_renders_for_both_sides(dit: tuple[Any, Any, Any]) -> None:
+    from reverie.care.services import course as courses
+    from reverie.care.services import formulation, goals
+
+    client, therapist, course = dit
+    formulation.save_formulation(
+        therapist, course.id, {"ipaf_self": "small", "ccrt_w": "6", "past": "father"}
+    )
+    formulation.save_formulation(
+        therapist, course.id, {"ipaf_self": "small", "ccrt_w": "5", "past": "father"}
+    )
+    formulation.share(therapist, course.id, True)
+    goals.propose(therapist, course.id, template="voicing_needs")
+    done = measures.submit(client, "gad7", [1] * 7, session_number=1)
+    notes.write_progress_note(therapist, course.id, 1, "progress")
+    therapist_pages = ["/courses/", "/courses/new/", "/alerts/", "/directory/profile/", "/directory/import/",
+                       f"/courses/{course.id}/formulation/", f"/courses/{course.id}/letter/",
+                       f"/courses/{course.id}/record/", f"/courses/{course.id}/sessions/1/",
+                       f"/clients/{client.pk}/safety-plan/", f"/measures/{done.response.id}/"]  # fmt: skip
+    client_pages = ["/courses/", "/measures/", "/measures/fill/phq9/", "/safety/plan/", "/check-in/",
+                    f"/courses/{course.id}/formulation/", f"/courses/{course.id}/letter/",
+                    f"/courses/{course.id}/goals/", f"/courses/{course.id}/record/", "/safety/"]  # fmt: skip
+    for who, pages in ((therapist, therapist_pages), (client, client_pages)):
+        web = _as(who)
+        for path in pages:
+            assert web.get(path).status_code == 200, path
+    page = _as(client).get(f"/courses/{course.id}/formulation/").content.decode()
+    assert (
+        "be loved and understood" in page and "be close and accepting" in page
+    )  # both versions, CCRT labels
+    assert courses.read_letter(client, course.id) is None
