@@ -125,10 +125,12 @@ def create_course(therapist: User, draft: CourseDraft) -> Course:
     plan = plan_of(draft)
     schedule = parse_schedule(draft.measure_schedule)
     sessions = plan_sessions(plan.start, plan.weekly, plan.total, plan.weekdays, draft.duration_minutes)
-    busy = busy_sessions([therapist, client])
-    for session in sessions:
-        check_no_overlap(busy, session)
-    with transaction.atomic():
+    with (
+        transaction.atomic()
+    ):  # the overlap check and the insert in one transaction (SQLite: BEGIN IMMEDIATE)
+        busy = busy_sessions([therapist, client])
+        for session in sessions:
+            check_no_overlap(busy, session)
         course = Course.objects.create(
             client=client,
             therapist=therapist,
