@@ -85,7 +85,9 @@ def build_corpus(path: Path) -> Corpus:
 
 
 def fit(x: sparse.csr_matrix, y: np.ndarray, c: float) -> LogisticRegression:
-    model = LogisticRegression(C=c, solver="liblinear", class_weight="balanced", max_iter=2000, random_state=SEED)
+    model = LogisticRegression(
+        C=c, solver="liblinear", class_weight="balanced", max_iter=2000, random_state=SEED
+    )
     return model.fit(x, y)
 
 
@@ -142,7 +144,9 @@ def nested_cv(corpus: Corpus) -> dict[str, Any]:
     scores = np.zeros(n)
     probs = np.zeros(n)
     chosen = []
-    for fold, (train, test) in enumerate(StratifiedKFold(FOLDS, shuffle=True, random_state=SEED).split(strata, strata)):
+    for fold, (train, test) in enumerate(
+        StratifiedKFold(FOLDS, shuffle=True, random_state=SEED).split(strata, strata)
+    ):
         c, t, inner = choose(corpus, train, SEED + fold + 1)
         model = fit(corpus.x[train], corpus.y[train], c)
         p = model.predict_proba(corpus.x[test])[:, 1]
@@ -152,7 +156,9 @@ def nested_cv(corpus: Corpus) -> dict[str, Any]:
             levels[i], scores[i], probs[i] = fold_levels[k], fold_scores[k], p[k]
             entry_levels[i], entry_scores[i] = gated_levels[k], gated_scores[k]
         chosen.append({"fold": fold, "C": c, "threshold": t, **inner})
-        print(f"fold {fold}: C={c} threshold={t:.2f} inner precision={inner['inner_precision']:.3f}", flush=True)
+        print(
+            f"fold {fold}: C={c} threshold={t:.2f} inner precision={inner['inner_precision']:.3f}", flush=True
+        )
     report = summarise(corpus.labels, levels, list(scores))
     report["model_only_auc"] = auc(list(probs), list(corpus.y == 1))
     entry = summarise(corpus.labels, entry_levels, list(entry_scores))
@@ -176,7 +182,12 @@ def write_artefact(model: LogisticRegression, c: float, threshold: float, meta: 
         rule_weights=weights[HASH_DIM:],
         bias=np.float32(model.intercept_[0]),
     )
-    meta = {**meta, "C": c, "threshold": threshold, "model_hash": hashlib.sha256(path.read_bytes()).hexdigest()}
+    meta = {
+        **meta,
+        "C": c,
+        "threshold": threshold,
+        "model_hash": hashlib.sha256(path.read_bytes()).hexdigest(),
+    }
     (MODEL_DIR / "manifest.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {path.relative_to(ROOT)} ({path.stat().st_size} bytes) and manifest.json")
 
@@ -189,7 +200,9 @@ def main() -> None:
     corpus = build_corpus(args.data)
     print(f"users: {len(corpus.labels)}, positive (ideation or worse): {int(corpus.y.sum())}")
     baseline = rules_only(corpus)
-    print(f"rules only: recall={baseline['recall']:.3f} precision={baseline['precision']:.3f} auc={baseline['auc']:.3f}")
+    print(
+        f"rules only: recall={baseline['recall']:.3f} precision={baseline['precision']:.3f} auc={baseline['auc']:.3f}"
+    )
     cv = nested_cv(corpus)
     print(
         f"nested {FOLDS}-fold CV (unseen users): AUC={cv['auc']:.3f} recall={cv['recall']:.3f} "
@@ -213,10 +226,15 @@ def main() -> None:
         "data_sha256": hashlib.sha256(args.data.read_bytes()).hexdigest(),
         "n_users": len(corpus.labels),
         "seed": SEED,
-        "features": {"hash_dim": HASH_DIM, "ngrams": "word 1-2, log1p counts, L2", "rules": list(RULE_FEATURES)},
+        "features": {
+            "hash_dim": HASH_DIM,
+            "ngrams": "word 1-2, log1p counts, L2",
+            "rules": list(RULE_FEATURES),
+        },
         "target_recall": TARGET_RECALL,
         "cv": {
-            k: cv[k] for k in ("n", "auc", "recall", "precision", "confusion", "model_only_auc", "entry_mode", "folds")
+            k: cv[k]
+            for k in ("n", "auc", "recall", "precision", "confusion", "model_only_auc", "entry_mode", "folds")
         },
         "rules_only": {k: baseline[k] for k in ("auc", "recall", "precision")},
         "selection_on_all_users": inner,

@@ -54,7 +54,11 @@ def _doc(text: str, kind: str, encoder: Encoder) -> Document:
 
 
 def test_analyzer_codes_each_sentence_and_reports_odf(encoder: Encoder, prototypes: Prototypes) -> None:
-    doc = _doc("Hello there.|It's all their fault, not mine.|I talked to my sister and it helped.", "session", encoder)
+    doc = _doc(
+        "Hello there.|It's all their fault, not mine.|I talked to my sister and it helped.",
+        "session",
+        encoder,
+    )
     findings = DefenseAnalyzer(prototypes).run(doc)
     per_sentence = [f for f in findings if f.kind == "defense"]
     (odf,) = [f for f in findings if f.kind == "odf"]

@@ -31,10 +31,20 @@ def test_dmrs_every_defense_has_a_description_and_examples() -> None:
 def test_dmrs_named_defenses_match_the_published_list() -> None:
     names = {d.name for d in dmrs.defenses_at(7)}
     assert names == {
-        "Affiliation", "Altruism", "Anticipation", "Humor",
-        "Self-assertion", "Self-observation", "Sublimation", "Suppression",
+        "Affiliation",
+        "Altruism",
+        "Anticipation",
+        "Humor",
+        "Self-assertion",
+        "Self-observation",
+        "Sublimation",
+        "Suppression",
     }
-    assert {d.key for d in dmrs.defenses_at(1)} == {"acting_out", "help_rejecting_complaining", "passive_aggression"}
+    assert {d.key for d in dmrs.defenses_at(1)} == {
+        "acting_out",
+        "help_rejecting_complaining",
+        "passive_aggression",
+    }
     assert dmrs.defense("projection").level == 3
 
 

@@ -19,15 +19,32 @@ from reverie.analysis.evaluation.defenses import (
 from reverie.errors import InvalidInput
 
 ROWS = [
-    {"dialogue": [{"speaker": "supporter", "text": "Hi, how can I help?"}, {"speaker": "seeker", "text": "Hello!"}],
-     "current_text": "Hello!", "label": 0},
-    {"dialogue_flat": "supporter: What happened next? seeker: It's all their fault, not mine.",
-     "current_text": "It's all their fault, not mine.", "label": 3},
-    {"dialogue": [{"speaker": "supporter", "text": "How do you cope?"},
-                  {"speaker": "seeker", "text": "I talked to my sister and it really helped."}],
-     "current_text": "I talked to my sister and it really helped.", "label": 7},
-    {"dialogue_flat": "supporter: That sounds hard. seeker: I just want to scream at everyone.",
-     "current_text": "I just want to scream at everyone.", "label": 1},
+    {
+        "dialogue": [
+            {"speaker": "supporter", "text": "Hi, how can I help?"},
+            {"speaker": "seeker", "text": "Hello!"},
+        ],
+        "current_text": "Hello!",
+        "label": 0,
+    },
+    {
+        "dialogue_flat": "supporter: What happened next? seeker: It's all their fault, not mine.",
+        "current_text": "It's all their fault, not mine.",
+        "label": 3,
+    },
+    {
+        "dialogue": [
+            {"speaker": "supporter", "text": "How do you cope?"},
+            {"speaker": "seeker", "text": "I talked to my sister and it really helped."},
+        ],
+        "current_text": "I talked to my sister and it really helped.",
+        "label": 7,
+    },
+    {
+        "dialogue_flat": "supporter: That sounds hard. seeker: I just want to scream at everyone.",
+        "current_text": "I just want to scream at everyone.",
+        "label": 1,
+    },
 ]
 
 
@@ -40,7 +57,10 @@ def _write(tmp_path: Path, rows: list[dict[str, object]]) -> Path:
 def test_read_rows_finds_the_preceding_turn_in_both_formats(tmp_path: Path) -> None:
     rows = read_rows(_write(tmp_path, ROWS))
     assert [r.context for r in rows] == [
-        "Hi, how can I help?", "What happened next?", "How do you cope?", "That sounds hard.",
+        "Hi, how can I help?",
+        "What happened next?",
+        "How do you cope?",
+        "That sounds hard.",
     ]
 
 

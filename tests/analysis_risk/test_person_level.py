@@ -35,7 +35,12 @@ def test_person_level_trend_rising_falling_stable_insufficient() -> None:
     falling = person_level(zip(days, [_screen("none", s) for s in (0.6, 0.5, 0.1, 0.1)], strict=True))
     stable = person_level(zip(days, [_screen("none", s) for s in (0.3, 0.32, 0.31, 0.3)], strict=True))
     short = person_level(zip(days[:2], [_screen("none", s) for s in (0.1, 0.9)], strict=True))
-    assert (rising.trend, falling.trend, stable.trend, short.trend) == ("rising", "falling", "stable", "insufficient")
+    assert (rising.trend, falling.trend, stable.trend, short.trend) == (
+        "rising",
+        "falling",
+        "stable",
+        "insufficient",
+    )
 
 
 def test_person_level_with_nothing_is_none() -> None:

@@ -55,7 +55,10 @@ def test_screen_score_is_above_threshold_exactly_when_flagged() -> None:
 
 
 def test_screen_orders_scores_by_level() -> None:
-    scores = [screen(t, model=False).score for t in ("nice day", "I feel hopeless", "I want to die", "I bought a rope")]
+    scores = [
+        screen(t, model=False).score
+        for t in ("nice day", "I feel hopeless", "I want to die", "I bought a rope")
+    ]
     assert scores == sorted(scores)
 
 
@@ -103,7 +106,7 @@ def test_screen_dream_entry_counts_waking_statements() -> None:
 
 
 def test_screen_empty_and_odd_inputs_do_not_fail() -> None:
-    for text in ("", "   ", "💀💀💀", "a" * 5000, "\"unclosed quote I want to"):
+    for text in ("", "   ", "💀💀💀", "a" * 5000, '"unclosed quote I want to'):
         result = screen(text, model=False)
         assert result.level in LEVELS
 
@@ -113,5 +116,7 @@ def test_analyzer_returns_one_risk_finding_with_provenance() -> None:
     doc = Document(text="I can't stop thinking about killing myself.", kind="free_association", sentences=[])
     (finding,) = analyzer.run(doc)
     assert finding.kind == "risk" and finding.analyzer == "risk"
-    assert finding.label == "ideation" and finding.confidence == pytest.approx(finding.data["score"], abs=1e-4)
+    assert finding.label == "ideation" and finding.confidence == pytest.approx(
+        finding.data["score"], abs=1e-4
+    )
     assert finding.spans and finding.model_hash == analyzer.model_hash

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from reverie.analysis import dmrs
-from reverie.analysis.findings import Finding, Span
+from reverie.analysis.findings import Finding
 from reverie.analysis.registry import register
 
 if TYPE_CHECKING:
@@ -56,39 +56,137 @@ def _cue(level: int, defense: str | None, pattern: str) -> Cue:
 
 
 CUES: tuple[Cue, ...] = (
-    _cue(0, None, r"^\W*(?:hi|hello|hey|hiya|good\s+(?:morning|afternoon|evening|night))\b[^.?!]{0,25}[.?!]*\W*$"),
-    _cue(0, None, r"^\W*(?:ok(?:ay)?|thanks?(?:\s+you)?(?:\s+so\s+much)?|thx|ty|bye|goodbye|you\s+too|same\s+to\s+you)"),
+    _cue(
+        0,
+        None,
+        r"^\W*(?:hi|hello|hey|hiya|good\s+(?:morning|afternoon|evening|night))\b[^.?!]{0,25}[.?!]*\W*$",
+    ),
+    _cue(
+        0,
+        None,
+        r"^\W*(?:ok(?:ay)?|thanks?(?:\s+you)?(?:\s+so\s+much)?|thx|ty|bye|goodbye|you\s+too|same\s+to\s+you)",
+    ),
     _cue(0, None, r"\b(?:thank\s+you|thanks)\b.{0,40}\b(?:help|time|advice|chat|talking|listening)\b"),
     _cue(0, None, r"^\W*(?:how\s+are\s+you|are\s+you\s+there|you\s+there)\b"),
     _cue(7, "humor", r"\b(?:haha+|lol|lmao|hehe)\b|(?:😂|🤣|😅)"),
-    _cue(7, "affiliation", r"\b(?:talk(?:ed|ing)?|reach(?:ed)?\s+out|open(?:ed)?\s+up)\s+to\s+(?:my|a)\s+\w+"),
-    _cue(7, "self_assertion", r"\bi\s+(?:told|let)\s+(?:him|her|them|my\s+\w+)\s+(?:know\s+)?(?:that\s+)?i\b"),
+    _cue(
+        7, "affiliation", r"\b(?:talk(?:ed|ing)?|reach(?:ed)?\s+out|open(?:ed)?\s+up)\s+to\s+(?:my|a)\s+\w+"
+    ),
+    _cue(
+        7, "self_assertion", r"\bi\s+(?:told|let)\s+(?:him|her|them|my\s+\w+)\s+(?:know\s+)?(?:that\s+)?i\b"
+    ),
     _cue(7, "self_observation", r"\bi\s+(?:notice|realis|realiz|see\s+now|think\s+i\s+(?:do|get|am))"),
-    _cue(7, "anticipation", r"\b(?:i'?ll|i\s+will|i'?m\s+going\s+to|i\s+plan\s+to|planning\s+to)\s+(?:try|start|prepare|look\s+into|make\s+a\s+plan)"),
-    _cue(7, "sublimation", r"\b(?:work\s*out|exercise|run|running|paint|painting|write|writing|music|yoga|meditat\w*)\b.{0,30}\b(?:relieve|helps?|calm|release|stress)"),
-    _cue(7, "suppression", r"\b(?:try(?:ing)?\s+not\s+to\s+think\s+about|put(?:ting)?\s+it\s+(?:aside|out\s+of\s+my\s+mind)|deal\s+with\s+it\s+(?:later|tomorrow))"),
-    _cue(6, "intellectualization", r"\b(?:statistic\w*|logically|technically|in\s+general|generally\s+speaking|from\s+a\s+\w+\s+(?:point\s+of\s+view|perspective)|it'?s\s+(?:a\s+)?(?:common|normal)\s+(?:thing|phenomenon))\b"),
-    _cue(6, "intellectualization", r"\b(?:everyone|everybody|many\s+people|a\s+lot\s+of\s+people)\s+(?:is|are)\s+(?:suffering|struggling|going\s+through)"),
-    _cue(6, "isolation_of_affect", r"\b(?:i\s+(?:don'?t|do\s+not)\s+(?:really\s+)?feel\s+(?:anything|much)|it\s+is\s+what\s+it\s+is|i\s+feel\s+nothing)\b"),
-    _cue(6, "undoing", r"\b(?:i\s+didn'?t\s+mean\s+(?:it|that)|i\s+take\s+(?:it|that)\s+back|make\s+it\s+up\s+to)\b"),
-    _cue(5, "dissociation", r"\b(?:zon(?:e|ed|ing)\s+out|watching\s+myself|felt\s+unreal|feel\s+unreal|like\s+a\s+dream|numb\s+to\s+everything)\b"),
-    _cue(5, "repression", r"\b(?:can'?t\s+remember\s+(?:why|what)|no\s+idea\s+why\s+i|don'?t\s+know\s+why\s+i)\b"),
-    _cue(5, "displacement", r"\b(?:took\s+it\s+out\s+on|snapp?(?:ed)?\s+at\s+(?:the|my)\s+(?:dog|cat|kids?|cashier|waiter))\b"),
+    _cue(
+        7,
+        "anticipation",
+        r"\b(?:i'?ll|i\s+will|i'?m\s+going\s+to|i\s+plan\s+to|planning\s+to)\s+(?:try|start|prepare|look\s+into|make\s+a\s+plan)",
+    ),
+    _cue(
+        7,
+        "sublimation",
+        r"\b(?:work\s*out|exercise|run|running|paint|painting|write|writing|music|yoga|meditat\w*)\b.{0,30}\b(?:relieve|helps?|calm|release|stress)",
+    ),
+    _cue(
+        7,
+        "suppression",
+        r"\b(?:try(?:ing)?\s+not\s+to\s+think\s+about|put(?:ting)?\s+it\s+(?:aside|out\s+of\s+my\s+mind)|deal\s+with\s+it\s+(?:later|tomorrow))",
+    ),
+    _cue(
+        6,
+        "intellectualization",
+        r"\b(?:statistic\w*|logically|technically|in\s+general|generally\s+speaking|from\s+a\s+\w+\s+(?:point\s+of\s+view|perspective)|it'?s\s+(?:a\s+)?(?:common|normal)\s+(?:thing|phenomenon))\b",
+    ),
+    _cue(
+        6,
+        "isolation_of_affect",
+        r"\b(?:i\s+(?:don'?t|do\s+not)\s+(?:really\s+)?feel\s+(?:anything|much)|it\s+is\s+what\s+it\s+is|i\s+feel\s+nothing)\b",
+    ),
+    _cue(
+        6,
+        "undoing",
+        r"\b(?:i\s+didn'?t\s+mean\s+(?:it|that)|i\s+take\s+(?:it|that)\s+back|make\s+it\s+up\s+to)\b",
+    ),
+    _cue(
+        5,
+        "dissociation",
+        r"\b(?:zon(?:e|ed|ing)\s+out|watching\s+myself|felt\s+unreal|feel\s+unreal|like\s+a\s+dream|numb\s+to\s+everything)\b",
+    ),
+    _cue(
+        5,
+        "repression",
+        r"\b(?:can'?t\s+remember\s+(?:why|what)|no\s+idea\s+why\s+i|don'?t\s+know\s+why\s+i)\b",
+    ),
+    _cue(
+        5,
+        "displacement",
+        r"\b(?:took\s+it\s+out\s+on|snapp?(?:ed)?\s+at\s+(?:the|my)\s+(?:dog|cat|kids?|cashier|waiter))\b",
+    ),
     _cue(5, "reaction_formation", r"\b(?:extra\s+(?:nice|sweet|kind)|over(?:ly)?\s+nice)\b"),
-    _cue(4, "devaluation_self", r"\bi'?m\s+(?:so\s+|such\s+an?\s+|just\s+)?(?:stupid|useless|worthless|a\s+failure|an\s+idiot|pathetic|a\s+loser)\b"),
-    _cue(4, "devaluation_other", r"\b(?:he|she|they|my\s+\w+)\s+(?:is|are|was|were)\s+(?:so\s+|such\s+an?\s+)?(?:useless|stupid|idiots?|clueless|pathetic|a\s+loser|incompetent)\b"),
-    _cue(4, "idealization_other", r"\b(?:is|was)\s+(?:so\s+)?(?:perfect|the\s+best\s+\w+\s+(?:ever|in\s+the\s+world))\b"),
-    _cue(4, "omnipotence", r"\b(?:i\s+don'?t\s+need\s+(?:anyone|anybody|help)|i\s+can\s+handle\s+(?:it|anything|everything)\s+(?:on\s+my\s+own|myself|alone)?)"),
-    _cue(4, "devaluation_self", r"\b(?:everyone|everybody)\s+(?:else\s+)?is\s+(?:way\s+)?(?:smarter|better|prettier)\s+than\s+me\b|\bsmarter\s+than\s+i\s+am\b"),
-    _cue(3, "denial", r"^\W*(?:i'?m\s+(?:fine|ok(?:ay)?|good)|it'?s\s+(?:fine|nothing))\b|\b(?:doesn'?t|does\s+not)\s+bother\s+me\b"),
-    _cue(3, "rationalization", r"\b(?:doesn'?t\s+matter\s+anyway|for\s+the\s+best|i\s+guess\s+it'?s\s+(?:ok|fine|normal)|(?:it|that)\s+(?:probably\s+)?is\s+a\s+sign|i\s+just\s+hate\s+to\s+bother|don'?t\s+want\s+to\s+burden)"),
-    _cue(3, "projection", r"\b(?:(?:it'?s|it\s+is)\s+(?:all\s+)?(?:their|his|her|your)\s+fault|(?:she|he|they)'?(?:s|re)\s+the\s+(?:one|ones)\s+who|(?:she|he)'?s\s+(?:projecting|the\s+miserable\s+one)|(?:everyone|they)\s+(?:is|are)\s+(?:jealous|out\s+to\s+get))"),
-    _cue(3, "autistic_fantasy", r"\b(?:daydream\w*|fantasi[sz]\w*\s+about|imagin(?:e|ing)\s+a\s+(?:different|better)\s+life)\b"),
-    _cue(2, "splitting_other", r"\b(?:no\s*one|nobody)\s+(?:ever|never)\b|\b(?:everyone|everybody)\s+(?:always|hates|is\s+against)\b|\b(?:pure\s+evil|a\s+saint|dead\s+to\s+me)\b"),
-    _cue(2, "splitting_self", r"\b(?:nothing\s+good\s+(?:in|about)\s+me|totally\s+(?:rotten|worthless)|completely\s+worthless)\b|\bthere\s+is\s+nothing\s+left\b|\bnothing\s+left\s+(?:for\s+me|of\s+me)\b"),
-    _cue(1, "acting_out", r"\b(?:scream\s+at|smash(?:ed)?|punch(?:ed)?\s+(?:the\s+)?wall|threw|stormed\s+out|blacked\s+out|got\s+(?:so\s+)?drunk|binge\w*|addict\w*)\b"),
-    _cue(1, "help_rejecting_complaining", r"\b(?:tried\s+everything|nothing\s+(?:works|helps)|that\s+won'?t\s+work|yes\s*,?\s*but|tell\s+that\s+to|no\s+use|won'?t\s+help)\b"),
-    _cue(1, "passive_aggression", r"\b(?:fine\s*,?\s*whatever|let\s+(?:him|her|them)\s+wonder|didn'?t\s+(?:reply|answer)\s+on\s+purpose|whatever\s+you\s+say)\b"),
+    _cue(
+        4,
+        "devaluation_self",
+        r"\bi'?m\s+(?:so\s+|such\s+an?\s+|just\s+)?(?:stupid|useless|worthless|a\s+failure|an\s+idiot|pathetic|a\s+loser)\b",
+    ),
+    _cue(
+        4,
+        "devaluation_other",
+        r"\b(?:he|she|they|my\s+\w+)\s+(?:is|are|was|were)\s+(?:so\s+|such\s+an?\s+)?(?:useless|stupid|idiots?|clueless|pathetic|a\s+loser|incompetent)\b",
+    ),
+    _cue(
+        4,
+        "idealization_other",
+        r"\b(?:is|was)\s+(?:so\s+)?(?:perfect|the\s+best\s+\w+\s+(?:ever|in\s+the\s+world))\b",
+    ),
+    _cue(
+        4,
+        "omnipotence",
+        r"\b(?:i\s+don'?t\s+need\s+(?:anyone|anybody|help)|i\s+can\s+handle\s+(?:it|anything|everything)\s+(?:on\s+my\s+own|myself|alone)?)",
+    ),
+    _cue(
+        3,
+        "denial",
+        r"^\W*(?:i'?m\s+(?:fine|ok(?:ay)?|good)|it'?s\s+(?:fine|nothing))\b|\b(?:doesn'?t|does\s+not)\s+bother\s+me\b",
+    ),
+    _cue(
+        3,
+        "rationalization",
+        r"\b(?:doesn'?t\s+matter\s+anyway|for\s+the\s+best|i\s+guess\s+it'?s\s+(?:ok|fine|normal))",
+    ),
+    _cue(
+        3,
+        "projection",
+        r"\b(?:(?:it'?s|it\s+is)\s+(?:all\s+)?(?:their|his|her|your)\s+fault|(?:she|he|they)'?(?:s|re)\s+the\s+(?:one|ones)\s+who|(?:everyone|they)\s+(?:is|are)\s+(?:jealous|out\s+to\s+get))",
+    ),
+    _cue(
+        3,
+        "autistic_fantasy",
+        r"\b(?:daydream\w*|fantasi[sz]\w*\s+about|imagin(?:e|ing)\s+a\s+(?:different|better)\s+life)\b",
+    ),
+    _cue(
+        2,
+        "splitting_other",
+        r"\b(?:no\s*one|nobody)\s+(?:ever|never)\b|\b(?:everyone|everybody)\s+(?:always|hates|is\s+against)\b|\b(?:pure\s+evil|a\s+saint|dead\s+to\s+me)\b",
+    ),
+    _cue(
+        2,
+        "splitting_self",
+        r"\b(?:nothing\s+good\s+(?:in|about)\s+me|totally\s+(?:rotten|worthless)|completely\s+worthless)\b",
+    ),
+    _cue(
+        1,
+        "acting_out",
+        r"\b(?:scream\s+at|smash(?:ed)?|punch(?:ed)?\s+(?:the\s+)?wall|threw|stormed\s+out|blacked\s+out|got\s+(?:so\s+)?drunk|binge\w*|addict\w*)\b",
+    ),
+    _cue(
+        1,
+        "help_rejecting_complaining",
+        r"\b(?:tried\s+everything|nothing\s+(?:works|helps)|that\s+won'?t\s+work|yes\s*,?\s*but|no\s+use|won'?t\s+help)\b",
+    ),
+    _cue(
+        1,
+        "passive_aggression",
+        r"\b(?:fine\s*,?\s*whatever|let\s+(?:him|her|them)\s+wonder|didn'?t\s+(?:reply|answer)\s+on\s+purpose|whatever\s+you\s+say)\b",
+    ),
 )
 
 
@@ -197,7 +295,9 @@ def _similarities(
     return sims, nearest
 
 
-def _named(level: int, cued: dict[int, str], nearest: dict[int, tuple[float, str | None, float]]) -> str | None:
+def _named(
+    level: int, cued: dict[int, str], nearest: dict[int, tuple[float, str | None, float]]
+) -> str | None:
     if level in (dmrs.NO_DEFENSE, dmrs.NEEDS_MORE_INFORMATION):
         return None
     if level in cued:

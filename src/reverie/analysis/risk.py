@@ -15,6 +15,7 @@ Reverie is not a crisis service: a flag starts the safety-plan flow, it does not
 
 from __future__ import annotations
 
+import itertools
 import json
 import zlib
 from collections.abc import Iterable, Sequence
@@ -46,6 +47,7 @@ REASONS = ("negation", "quotation", "third_person", "figure_of_speech", "fiction
 # The part of the flagged band [threshold, 1] each lexicon level occupies (as fractions of the band).
 LEVEL_BAND = {2: (0.4, 0.7), 3: (0.7, 0.85), 4: (0.85, 1.0)}
 EVIDENCE_GRAMS = 3
+PERSON_PHRASE_BAND = 0.05  # person mode: a phrase-flagged person with a low probability sits in [t, t + 5 %]
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,9 +109,25 @@ RULE_FEATURES = (
     "pronoun_third",
 )
 PRONOUNS = (
-    frozenset("i me my myself mine i'm im i've ive i'd i'll".split()),
-    frozenset("you your yours yourself you're youre you've you'll u ur".split()),
-    frozenset("he she they him her them his their hers theirs himself herself themselves".split()),
+    frozenset(["i", "me", "my", "myself", "mine", "i'm", "im", "i've", "ive", "i'd", "i'll"]),
+    frozenset(["you", "your", "yours", "yourself", "you're", "youre", "you've", "you'll", "u", "ur"]),
+    frozenset(
+        [
+            "he",
+            "she",
+            "they",
+            "him",
+            "her",
+            "them",
+            "his",
+            "their",
+            "hers",
+            "theirs",
+            "himself",
+            "herself",
+            "themselves",
+        ]
+    ),
 )
 PRONOUN_SCALE = 3.0  # pronoun shares are 0..1; scaled to weigh like the other features
 
@@ -118,7 +136,7 @@ def ngram_features(text: str) -> dict[int, float]:
     """Hashed word 1–2-grams, log-scaled counts, L2-normalised: ``{index: value}``."""
     words = lex.WORD.findall(lex.normalise(text))
     counts: dict[int, float] = {}
-    grams = words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    grams = words + [f"{a} {b}" for a, b in itertools.pairwise(words)]
     for gram in grams:
         index = zlib.crc32(gram.encode("utf-8")) % HASH_DIM
         counts[index] = counts.get(index, 0.0) + 1.0
@@ -158,7 +176,9 @@ class RiskModel:
 
     def probability(self, text: str, hits: Sequence[lex.Hit]) -> float:
         grams = ngram_features(text)
-        z = self.bias + float(np.dot(self.rule_weights, np.asarray(rule_features(text, hits), dtype=np.float32)))
+        z = self.bias + float(
+            np.dot(self.rule_weights, np.asarray(rule_features(text, hits), dtype=np.float32))
+        )
         if grams:
             idx = np.fromiter(grams.keys(), dtype=np.int64, count=len(grams))
             val = np.fromiter(grams.values(), dtype=np.float32, count=len(grams))
@@ -169,13 +189,13 @@ class RiskModel:
         """Where the n-grams that pushed the probability up the most first occur in ``text``."""
         matches = list(lex.WORD.finditer(lex.normalise(text)))
         spans: dict[str, Span] = {}
-        for a, b in zip(matches, matches[1:] + [None], strict=True):
+        for a, b in zip(matches, [*matches[1:], None], strict=True):
             spans.setdefault(a.group(), Span(a.start(), a.end()))
             if b is not None:
                 spans.setdefault(f"{a.group()} {b.group()}", Span(a.start(), b.end()))
         weight = {g: float(self.ngram_weights[zlib.crc32(g.encode("utf-8")) % HASH_DIM]) for g in spans}
         top = sorted((g for g in spans if weight[g] > 0), key=lambda g: -weight[g])[:EVIDENCE_GRAMS]
-        return sorted(spans[g] for g in top)
+        return sorted((spans[g] for g in top), key=lambda span: (span.start, span.end))
 
 
 @lru_cache(maxsize=2)
@@ -200,7 +220,7 @@ def load_model(model_dir: Path = MODEL_DIR) -> RiskModel | None:
 # --------------------------------------------------------------------------------------------------
 
 
-def screen(text: str, kind: str = "free_association", *, model: RiskModel | None | bool = True) -> RiskScreen:
+def screen(text: str, kind: str = "free_association", *, model: RiskModel | bool | None = True) -> RiskScreen:
     """Screen one text (an entry, a session note, a measure's free text) for risk language.
 
     The level comes from the lexicon's phrases; the model's probability (``model_score``) only places the
@@ -212,7 +232,7 @@ def screen(text: str, kind: str = "free_association", *, model: RiskModel | None
     return _screen(text, kind, model, person=False)
 
 
-def screen_person(texts: Sequence[str], *, model: RiskModel | None | bool = True) -> RiskScreen:
+def screen_person(texts: Sequence[str], *, model: RiskModel | bool | None = True) -> RiskScreen:
     """Screen a person's recent texts taken together (oldest first): the unit the model was trained on.
 
     Here the model may raise the level to ``ideation`` without a phrase of the writer's own (the trigger is
@@ -222,7 +242,7 @@ def screen_person(texts: Sequence[str], *, model: RiskModel | None | bool = True
     return _screen("\n\n".join(texts), "free_association", model, person=True)
 
 
-def _screen(text: str, kind: str, model: RiskModel | None | bool, *, person: bool) -> RiskScreen:
+def _screen(text: str, kind: str, model: RiskModel | bool | None, *, person: bool) -> RiskScreen:
     hits = lex.read(text, kind)
     chosen = load_model() if model is True else model or None
     threshold = chosen.threshold if chosen is not None else RULES_ONLY_THRESHOLD
@@ -249,15 +269,16 @@ def decide(
 
     One entry (``person=False``): the level is the lexicon's; the score sits in that level's band
     (below the threshold for none/indicator, then ideation < behavior < attempt), placed by the model's
-    probability. A person's texts together (``person=True``): a lexicon phrase at ideation or above still
-    flags, and the model's probability also flags at or above the threshold.
+    probability. A person's texts together (``person=True``): the score is the model's probability (the
+    unit it was trained on, so it ranks people best); a lexicon phrase at ideation or above still flags, its
+    score then lifted just into the flagged band when the probability was below the threshold.
     """
     rule_level = max((h.level for h in hits), default=0)
     if person:
         p = probability if probability is not None else 0.0
-        if rule_level >= IDEATION:
-            return rule_level, max(p, _band(rule_level, threshold)[0])
-        return (IDEATION if p >= threshold else rule_level), p
+        if rule_level >= IDEATION and p < threshold:  # flagged by a phrase: inside the band, in p's order
+            return rule_level, threshold + PERSON_PHRASE_BAND * (1.0 - threshold) * p / threshold
+        return max(rule_level, IDEATION if p >= threshold else 0), p
     p = probability if probability is not None else 0.5
     if rule_level >= IDEATION:
         low, high = _band(rule_level, threshold)

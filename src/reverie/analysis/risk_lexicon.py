@@ -38,6 +38,10 @@ class Rule:
     immune: frozenset[str] = frozenset()  # suppression reasons that never apply to this rule
 
 
+def words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 def _rule(name: str, level: int, pattern: str, immune: tuple[str, ...] = ()) -> Rule:
     return Rule(name, level, re.compile(pattern), frozenset(immune))
 
@@ -354,46 +358,51 @@ PAST = re.compile(
     r"hanged|hung|overdosed|swallowed|ended)\b"
 )
 
-NEGATIONS = frozenset(
-    "not never no nor don't dont doesn't doesnt didn't didnt won't wont wouldn't wouldnt can't cant cannot "
-    "couldn't couldnt shouldn't shouldnt isn't isnt aren't arent wasn't wasnt haven't havent hasn't hasnt "
-    "hadn't hadnt ain't aint".split()
+NEGATIONS = words(
+    "not never no nor don't dont doesn't doesnt didn't didnt won't wont wouldn't wouldnt can't cant "
+    "cannot couldn't couldnt shouldn't shouldnt isn't isnt aren't arent wasn't wasnt haven't havent "
+    "hasn't hasnt hadn't hadnt ain't aint"
 )
 # A negation followed by one of these governs something else: "I can't stop thinking about …".
-NEGATION_RELEASE = frozenset(
+NEGATION_RELEASE = words(
     "stop help wait know sure tell understand explain remember believe deny lie pretend hide admit say "
-    "shake escape ignore seem".split()
+    "shake escape ignore seem"
 )
 # Words that start a new clause inside the negation window.
-CLAUSE_WORDS = frozenset(
-    "and but so because cause cuz coz or then yet though although when if that without".split()
-)
+CLAUSE_WORDS = words("and but so because cause cuz coz or then yet though although when if that without")
 INTENSIFIER_AFTER = re.compile(
     r"^\W*(?:\w+\s+){0,2}(?:more\s+than|than\s+ever|so\s+much|as\s+much|this\s+much)"
 )
 
-REPORTING = frozenset("said say says told tell meant mean claimed claim wrote texted implied".split())
-SUBJECTS = frozenset(
-    "i i'm im i've ive i'd i'll".split()
-)  # a new first-person clause ends a negation's reach
-FIRST_WORDS = frozenset("i i'm im i've ive i'd i'll me we we're us our ourselves".split())
-OTHER_WORDS = frozenset(
-    "he she they him them he's she's they're hes shes theyre he'd she'd they'd he'll she'll they'll they've "
-    "you you're youre your u ur someone somebody "
-    "people everyone everybody anyone person one".split()
+REPORTING = frozenset(
+    ["said", "say", "says", "told", "tell", "meant", "mean", "claimed", "claim", "wrote", "texted", "implied"]
 )
-OTHER_NOUNS = frozenset(
-    "mom mum mother dad father brother sister friend friends boyfriend girlfriend husband wife son daughter "
-    "partner client patient character characters protagonist hero heroine villain narrator author singer actor "
-    "actress cousin aunt uncle grandma grandpa grandmother grandfather "
-    "colleague coworker boss roommate flatmate kid kids child children teen teenager man woman guy girl boy "
-    "neighbour neighbor classmate student students ex fiance fiancee bf gf bestie sibling niece nephew".split()
+SUBJECTS = frozenset(
+    ["i", "i'm", "im", "i've", "ive", "i'd", "i'll"]
+)  # a new first-person clause ends a negation's reach
+FIRST_WORDS = frozenset(
+    ["i", "i'm", "im", "i've", "ive", "i'd", "i'll", "me", "we", "we're", "us", "our", "ourselves"]
+)
+OTHER_WORDS = words(
+    "he she they him them he's she's they're hes shes theyre he'd she'd they'd he'll she'll they'll "
+    "they've you you're youre your u ur someone somebody people everyone everybody anyone person one"
+)
+OTHER_NOUNS = words(
+    "mom mum mother dad father brother sister friend friends boyfriend girlfriend husband wife son "
+    "daughter partner client patient character characters protagonist hero heroine villain narrator "
+    "author singer actor actress cousin aunt uncle grandma grandpa grandmother grandfather colleague "
+    "coworker boss roommate flatmate kid kids child children teen teenager man woman guy girl boy "
+    "neighbour neighbor classmate student students ex fiance fiancee bf gf bestie sibling niece nephew"
 )
 THIRD_PERSON_VERBS = frozenset(
-    "wants needs wishes tries attempts kills hangs deserves thinks plans cuts".split()
+    ["wants", "needs", "wishes", "tries", "attempts", "kills", "hangs", "deserves", "thinks", "plans", "cuts"]
 )
-SELF_NOUNS = frozenset("life self mind body brain head heart soul own thoughts depression".split())
-REFLEXIVE_FIRST = frozenset("myself my self myslef mysef meself ourselves i i'd id".split())
+SELF_NOUNS = frozenset(
+    ["life", "self", "mind", "body", "brain", "head", "heart", "soul", "own", "thoughts", "depression"]
+)
+REFLEXIVE_FIRST = frozenset(
+    ["myself", "my", "self", "myslef", "mysef", "meself", "ourselves", "i", "i'd", "id"]
+)
 WORD = re.compile(r"[a-z0-9']+")
 
 
@@ -418,14 +427,14 @@ CLAUSE_BREAK = re.compile(r"[,;:()\[\]–—]|\s-\s")
 SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # Rules whose phrase carries its own negation ("don't want to live"): only words before it can negate it.
-OWN_NEGATION = frozenset(
+OWN_NEGATION = words(
     "dont_want_to_live death_wish_phrase burden_without_me never_wake_up no_point_living tired_of_living "
-    "hopelessness unsure_to_live gone_would_be_easier wish_dead still_alive_reason".split()
+    "hopelessness unsure_to_live gone_would_be_easier wish_dead still_alive_reason"
 )
 # Rules with free filler words inside ("I would never hurt myself"): a negation inside them counts too.
-FILLER_RULES = frozenset(
+FILLER_RULES = words(
     "self_harm_act self_harm_named attempt_tried_to_die attempt_tried_to_end_life attempt_act "
-    "preparation_giving_away preparation_research".split()
+    "preparation_giving_away preparation_research"
 )
 RESIDUAL = {"third_person": INDICATOR, "dream": INDICATOR}  # the most a set-aside phrase may still count for
 

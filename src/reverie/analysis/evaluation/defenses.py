@@ -196,9 +196,11 @@ def train_local_defense_model(path: Path, out_dir: Path, *, encoder: Encoder | N
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / LOCAL_MODEL_FILE
     np.savez_compressed(target, weights=w)
-    digest = hashlib.sha256(path.read_bytes() if path.is_file() else b"".join(
-        f.read_bytes() for f in sorted(path.glob("*.jsonl"))
-    )).hexdigest()
+    digest = hashlib.sha256(
+        path.read_bytes()
+        if path.is_file()
+        else b"".join(f.read_bytes() for f in sorted(path.glob("*.jsonl")))
+    ).hexdigest()
     manifest = {
         "name": "local-defense-softmax",
         "purpose": "local research only; not part of Reverie's shipped analysis",

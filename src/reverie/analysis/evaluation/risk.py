@@ -108,7 +108,7 @@ def summarise(labels: Sequence[str], levels: Sequence[str], scores: Sequence[flo
     }
 
 
-def evaluate_risk(path: Path, *, model: RiskModel | None | bool = True) -> dict[str, Any]:
+def evaluate_risk(path: Path, *, model: RiskModel | bool | None = True) -> dict[str, Any]:
     """Screen every user in ``path`` and report ``auc``, ``recall``, ``precision``, ``confusion``, ``n``.
 
     Each row is one person's posts, so the top-level figures use :func:`screen_person` (the model may flag).
