@@ -41,6 +41,12 @@ def find_emotions(doc: Any, cast: Cast) -> list[Emotion]:
 def _emotion_code(token: Any) -> str | None:
     if token.pos_ not in {"ADJ", "VERB", "NOUN", "ADV"}:
         return None
+    if (
+        token.lower_ in lx.FEEL_ONLY
+        and token.dep_ in {"acomp", "oprd", "dobj"}
+        and token.head.lemma_ == "feel"
+    ):
+        return lx.FEEL_ONLY[token.lower_]
     word = token.lower_ if token.lower_ in lx.EMOTION_WORDS else token.lemma_.lower()
     code = lx.EMOTION_WORDS.get(word)
     if code is None:

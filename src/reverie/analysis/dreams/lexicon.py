@@ -391,7 +391,8 @@ EMOTION_WORDS: Mapping[str, str] = _table(
     """
     angry, mad, furious, annoyed, irritated, irritate, irked, enraged, rage, anger, angered, resentful, \
     indignant, exasperated, livid, infuriated, infuriate, fury, annoyance, irritation, resentment, \
-    disgusted, disgust, hostile, cross, outraged, temper, aggravated, peeved, vexed, irate, angrily: AN
+    disgusted, disgust, hostile, cross, outraged, outrage, temper, aggravated, peeved, vexed, irate, \
+    angrily: AN
     afraid, scared, scare, frightened, frighten, terrified, terrify, fear, fearful, worried, worry, \
     anxious, anxiety, nervous, nervousness, panic, panicky, panicked, alarmed, horrified, horror, dread, \
     uneasy, apprehensive, apprehension, tense, terror, embarrassed, embarrass, embarrassment, ashamed, \
@@ -412,6 +413,22 @@ EMOTION_WORDS: Mapping[str, str] = _table(
     peaceful, happily: HA
     """
 )
+# Words that name a feeling only after "feel" ("I felt bad", "I felt cheated").
+FEEL_ONLY: Mapping[str, str] = {
+    "bad": "SD",
+    "cheated": "SD",
+    "terrible": "SD",
+    "awful": "SD",
+    "heartsick": "SD",
+    "outrage": "AN",
+    "silly": "AP",
+    "foolish": "AP",
+    "wonderful": "HA",
+    "good": "HA",
+    "great": "HA",
+    "strange": "CO",
+    "odd": "CO",
+}
 # Senses that are not feelings: the word counts only with this part of speech.
 EMOTION_POS: Mapping[str, str] = {
     "cross": "ADJ",
