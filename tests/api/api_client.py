@@ -55,10 +55,10 @@ def as_session(user: Any, *, enforce_csrf: bool = False) -> Api:
     return Api(client)
 
 
-def csrf_header(api: Api) -> dict[str, str]:
+def csrf_header(api: Api) -> dict[str, dict[str, str]]:
     """Fetch a page that sets the CSRF cookie and return the header an honest page's script would send."""
     api.client.get("/login/")
-    return {"headers": {"X-CSRFToken": api.client.cookies["csrftoken"].value}}
+    return {"headers": {"X-CSRFToken": str(api.client.cookies["csrftoken"].value)}}
 
 
 def error_of(response: Any) -> dict[str, str]:

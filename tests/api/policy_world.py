@@ -177,9 +177,12 @@ class World:
         if kind in ("course", "goal", "response"):
             if course is None:
                 return None
-            return {"course": str(course.row.id), "goal": course.goal_id, "response": course.response_id}[
-                kind
-            ]
+            ids: dict[str, str] = {
+                "course": str(course.row.id),
+                "goal": course.goal_id,
+                "response": course.response_id,
+            }
+            return ids[kind]
         if kind == "alert":
             return self.alerts.get(record.owner)
         raise AssertionError(f"unknown record kind {kind}")

@@ -53,17 +53,8 @@ def validation_message(errors: Iterable[Mapping[str, Any]]) -> str:
     return f"The request does not match the API schema. Check: {listed}{more}. Nothing was saved."
 
 
-def _reverie(request: HttpRequest, exc: ReverieError) -> HttpResponse:
-    return error_response(exc.http_status, exc.code, exc.message)
-
-
-def _validation(request: HttpRequest, exc: ValidationError) -> HttpResponse:
-    return error_response(422, STATUS_CODES[422], validation_message(exc.errors))
-
-
-def _http(request: HttpRequest, exc: HttpError) -> HttpResponse:
-    status = exc.status_code
-    message = str(exc)
+def _http(exc: HttpError) -> HttpResponse:
+    status, message = exc.status_code, str(exc)
     if isinstance(exc, AuthenticationError) and message == "Unauthorized":
         message = "Sign in, or send a personal access token: Authorization: Bearer rv_…"
     elif message.startswith("Cannot parse request body"):
@@ -71,31 +62,35 @@ def _http(request: HttpRequest, exc: HttpError) -> HttpResponse:
     return error_response(status, STATUS_CODES.get(status, "E100"), message)
 
 
-def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
-    return error_response(404, "E404", "Not found.")
-
-
-def _suspicious(request: HttpRequest, exc: SuspiciousOperation) -> HttpResponse:
+def _suspicious(exc: SuspiciousOperation) -> HttpResponse:
     if isinstance(exc, RequestDataTooBig):
         return error_response(413, STATUS_CODES[413], "The request is too large. Nothing was saved.")
     return error_response(400, STATUS_CODES[400], "The request was refused as malformed.")
 
 
-def incident_response(request: HttpRequest, exc: BaseException) -> HttpResponse:
+def incident_response(request: HttpRequest, kind: str) -> HttpResponse:
+    """A 500 with an incident id. The log gets the id and the exception's type name, never its message."""
     incident = secrets.token_hex(4)
-    log.error("incident %s: %s in %s %s", incident, type(exc).__name__, request.method, request.path)
+    log.error("incident %s: %s in %s %s", incident, kind, request.method, request.path)
     message = f"Reverie hit an unexpected problem. Nothing you saved is lost. Incident {incident}."
     return error_response(500, "E999", message)
 
 
-def _unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
-    return incident_response(request, exc)
+def respond(request: HttpRequest, exc: Exception | type[Exception]) -> HttpResponse:
+    """The one exception handler of the API: every failure becomes the one error shape."""
+    if isinstance(exc, ReverieError):
+        return error_response(exc.http_status, exc.code, exc.message)
+    if isinstance(exc, ValidationError):
+        return error_response(422, STATUS_CODES[422], validation_message(exc.errors))
+    if isinstance(exc, HttpError):
+        return _http(exc)
+    if isinstance(exc, Http404):
+        return error_response(404, "E404", "Not found.")
+    if isinstance(exc, SuspiciousOperation):
+        return _suspicious(exc)
+    return incident_response(request, exc.__name__ if isinstance(exc, type) else type(exc).__name__)
 
 
 def install(api: NinjaAPI) -> None:
-    api.add_exception_handler(ReverieError, _reverie)
-    api.add_exception_handler(ValidationError, _validation)
-    api.add_exception_handler(HttpError, _http)
-    api.add_exception_handler(Http404, _not_found)
-    api.add_exception_handler(SuspiciousOperation, _suspicious)
-    api.add_exception_handler(Exception, _unexpected)
+    for handled in (ReverieError, ValidationError, HttpError, Http404, SuspiciousOperation, Exception):
+        api.add_exception_handler(handled, respond)
