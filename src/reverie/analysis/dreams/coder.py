@@ -39,6 +39,8 @@ VERSION = "1.0.0"
 KIND = "dream_code"
 RULE_MODULES = (
     "lexicon",
+    "feelings",
+    "events",
     "characters",
     "clauses",
     "interactions",

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reverie.analysis.dreams import lexicon as lx
+from reverie.analysis.dreams import feelings as fw
 from reverie.analysis.dreams.characters import Cast
 from reverie.analysis.dreams.clauses import negated, resolve, subject_tokens, token_span
 from reverie.analysis.dreams.codes import DREAMER, Emotion
@@ -29,7 +29,7 @@ def find_emotions(doc: Any, cast: Cast) -> list[Emotion]:
         if code is None or negated(token):
             continue
         who = _experiencer(token, cast)
-        if not who or (token.lemma_.lower() in lx.WEAK_EMOTION_WORDS and DREAMER not in who):
+        if not who or (token.lemma_.lower() in fw.WEAK_EMOTION_WORDS and DREAMER not in who):
             continue
         merged.setdefault((code, who), []).append(token)
     return [
@@ -42,16 +42,16 @@ def _emotion_code(token: Any) -> str | None:
     if token.pos_ not in {"ADJ", "VERB", "NOUN", "ADV"}:
         return None
     if (
-        token.lower_ in lx.FEEL_ONLY
+        token.lower_ in fw.FEEL_ONLY
         and token.dep_ in {"acomp", "oprd", "dobj"}
         and token.head.lemma_ == "feel"
     ):
-        return lx.FEEL_ONLY[token.lower_]
-    word = token.lower_ if token.lower_ in lx.EMOTION_WORDS else token.lemma_.lower()
-    code = lx.EMOTION_WORDS.get(word)
+        return fw.FEEL_ONLY[token.lower_]
+    word = token.lower_ if token.lower_ in fw.EMOTION_WORDS else token.lemma_.lower()
+    code = fw.EMOTION_WORDS.get(word)
     if code is None:
         return None
-    wanted = lx.EMOTION_POS.get(word)
+    wanted = fw.EMOTION_POS.get(word)
     if wanted is not None and token.pos_ != wanted:
         return None
     if token.pos_ == "ADV" and not token.lower_.endswith("ly"):
@@ -61,7 +61,7 @@ def _emotion_code(token: Any) -> str | None:
 
 def _experiencer(token: Any, cast: Cast) -> tuple[str, ...]:
     lemma = token.lemma_.lower()
-    if token.pos_ == "VERB" and lemma in lx.EMOTION_CAUSE_VERBS and token.tag_ != "VBN":
+    if token.pos_ == "VERB" and lemma in fw.EMOTION_CAUSE_VERBS and token.tag_ != "VBN":
         caused = resolve([c for c in token.children if c.dep_ in {"dobj", "obj"}], cast)
         if caused:
             return caused

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from reverie.analysis.dreams import events as ev
 from reverie.analysis.dreams import lexicon as lx
 from reverie.analysis.dreams.characters import Cast
 from reverie.analysis.dreams.clauses import agent_tokens, negated, owners, resolve, subject_tokens, token_span
@@ -89,10 +90,10 @@ def find_fortunes(doc: Any, cast: Cast) -> list[Fortune]:
 
 def _misfortune(token: Any, cast: Cast) -> Fortune | None:
     lemma = token.lemma_.lower()
-    level = lx.MISFORTUNE_WORDS.get(lemma)
+    level = ev.MISFORTUNE_WORDS.get(lemma)
     if level is None or token.pos_ not in {"VERB", "ADJ", "NOUN"} or negated(token):
         return None
-    if lx.MISFORTUNE_POS.get(lemma, token.pos_) != token.pos_:
+    if ev.MISFORTUNE_POS.get(lemma, token.pos_) != token.pos_:
         return None
     if agent_tokens(token) and resolve(agent_tokens(token), cast):
         return None  # caused by a character: an aggression
@@ -153,7 +154,7 @@ def _sentence_dreamer(token: Any, cast: Cast) -> tuple[str, ...]:
 
 def _good_fortune(token: Any, cast: Cast) -> Fortune | None:
     lemma = token.lemma_.lower()
-    lucky = lemma in lx.GOOD_FORTUNE_WORDS
+    lucky = lemma in ev.GOOD_FORTUNE_WORDS
     found = lemma in {"find", "win"} and any(
         c.lemma_.lower() in LUCKY_FINDS | {"lottery", "jackpot", "sweepstakes"} for c in token.children
     )
@@ -171,7 +172,7 @@ def find_outcomes(doc: Any, cast: Cast) -> list[Outcome]:
 
 
 def _sentence_outcomes(sentence: Any, cast: Cast) -> Iterable[Outcome]:
-    tried = any(t.lemma_.lower() in lx.TRY_WORDS for t in sentence)
+    tried = any(t.lemma_.lower() in ev.TRY_WORDS for t in sentence)
     done: set[OutcomeKind] = set()
     for token in sentence:
         kind = _outcome_kind(token, tried)
@@ -188,13 +189,13 @@ def _outcome_kind(token: Any, tried: bool) -> OutcomeKind | None:
     objects = {c.lemma_.lower() for c in token.children if c.dep_ in {"dobj", "obj"}}
     if lemma == "lose" and objects & CONTESTS:
         return "failure"
-    if lemma in lx.FAILURE_WORDS or (lemma == "give" and any(c.lower_ == "up" for c in token.children)):
+    if lemma in ev.FAILURE_WORDS or (lemma == "give" and any(c.lower_ == "up" for c in token.children)):
         return "failure"
     if tried and token.pos_ in {"VERB", "AUX"} and negated(token) and _can(token):
         return "failure"
     if lemma == "win" and objects & LUCKY_FINDS:
         return None
-    if lemma in lx.SUCCESS_WORDS and token.pos_ == "VERB" and not negated(token):
+    if lemma in ev.SUCCESS_WORDS and token.pos_ == "VERB" and not negated(token):
         return "success"
     return None
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from reverie.analysis.dreams import events as ev
 from reverie.analysis.dreams import lexicon as lx
 from reverie.analysis.dreams.characters import Cast
 from reverie.analysis.dreams.clauses import (
@@ -29,9 +30,9 @@ from reverie.analysis.dreams.clauses import (
 from reverie.analysis.dreams.codes import DREAMER, Emotion, Interaction, InteractionKind
 
 LEXICONS: tuple[tuple[InteractionKind, Mapping[str, int]], ...] = (
-    ("sexuality", lx.SEXUALITY_VERBS),
-    ("aggression", lx.AGGRESSION_VERBS),
-    ("friendliness", lx.FRIENDLINESS_VERBS),
+    ("sexuality", ev.SEXUALITY_VERBS),
+    ("aggression", ev.AGGRESSION_VERBS),
+    ("friendliness", ev.FRIENDLINESS_VERBS),
 )
 RECEIVER_PREPS = frozenset({"at", "after", "with", "on", "to", "for", "against", "into", "toward", "towards"})
 TRANSFER_LEVEL = 3  # give, lend, buy …: the receiver is the dative or "to"/"for" object, not the gift

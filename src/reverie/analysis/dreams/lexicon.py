@@ -1,4 +1,5 @@
-"""Word lists behind Reverie's own HVdC coding rules (written for Reverie; no dream text is stored here).
+"""Word lists behind Reverie's own HVdC character, setting and object rules (written for Reverie; no dream
+text is stored here). Feelings are in ``feelings.py``, interactions and fortunes in ``events.py``.
 
 Each table is written as compact ``"words: value"`` lines and parsed once at import.
 """
@@ -8,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 
-def _table(spec: str) -> dict[str, str]:
+def word_table(spec: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for line in spec.strip().splitlines():
         words, _, value = line.rpartition(":")
@@ -18,13 +19,13 @@ def _table(spec: str) -> dict[str, str]:
     return out
 
 
-def _levels(spec: str) -> dict[str, int]:
-    return {word: int(level) for word, level in _table(spec).items()}
+def level_table(spec: str) -> dict[str, int]:
+    return {word: int(level) for word, level in word_table(spec).items()}
 
 
 # Person nouns (lemmas) → sex, identity, age (see codes.py). Sex "I" is resolved later when a name or a
 # pronoun tells more. A plural noun makes a group (number 2); "people"-like nouns are joint groups.
-PERSON_NOUNS: Mapping[str, str] = _table(
+PERSON_NOUNS: Mapping[str, str] = word_table(
     """
     mother, mom, mum, mommy, mummy, mama: FMA
     father, dad, daddy, papa: MFA
@@ -386,177 +387,8 @@ FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 DREAMER_PRONOUNS = frozenset({"i", "me", "my", "mine", "myself"})
 DREAMER_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
 
-# Emotion words (lemmas of adjectives, nouns and verbs) → HVdC emotion.
-EMOTION_WORDS: Mapping[str, str] = _table(
-    """
-    angry, mad, furious, annoyed, irritated, irritate, irked, enraged, rage, anger, angered, resentful, \
-    indignant, exasperated, livid, infuriated, infuriate, fury, annoyance, irritation, resentment, \
-    disgusted, disgust, hostile, cross, outraged, outrage, temper, aggravated, peeved, vexed, irate, \
-    angrily: AN
-    afraid, scared, scare, frightened, frighten, terrified, terrify, fear, fearful, worried, worry, \
-    anxious, anxiety, nervous, nervousness, panic, panicky, panicked, alarmed, horrified, horror, dread, \
-    uneasy, apprehensive, apprehension, tense, terror, embarrassed, embarrass, embarrassment, ashamed, \
-    shame, guilty, guilt, uncomfortable, fright, petrified, shaken, jittery, timid, self-conscious, \
-    insecure, distressed, frantic, desperate, frustrated, frustration, disturbing, disturbed, \
-    terrifying, frightening, scary, horrifying, sweat, nervously, anxiously: AP
-    sad, sadness, unhappy, depressed, disappointed, disappoint, disappointment, lonely, loneliness, \
-    grief, grieve, miserable, heartbroken, sorrow, sorry, homesick, gloomy, despair, remorse, regret, \
-    dejected, downcast, hurt, upset, cry, weep, sob, tears, mourn, blue, melancholy, hopeless, \
-    discouraged, forlorn, bitter, pity, sadly: SD
-    confused, confuse, confusion, puzzled, puzzle, puzzling, bewildered, bewilder, surprised, surprise, \
-    amazed, amaze, amazement, astonished, astonish, astonishment, shocked, shock, stunned, dumbfounded, \
-    perplexed, baffled, mystified, bewilderment, disbelief, dazed, awe, incredulous, unsure, \
-    disoriented, startled, doubtful, amazing: CO
-    happy, happiness, glad, pleased, please, delighted, delight, joy, joyful, enjoy, enjoyment, \
-    thrilled, thrill, relieved, relief, elated, satisfied, proud, pride, cheerful, ecstatic, grateful, \
-    thankful, eager, overjoyed, jubilant, merry, elation, bliss, blissful, gratified, amused, contented, \
-    peaceful, happily: HA
-    """
-)
-# Words that name a feeling only after "feel" ("I felt bad", "I felt cheated").
-FEEL_ONLY: Mapping[str, str] = {
-    "bad": "SD",
-    "cheated": "SD",
-    "terrible": "SD",
-    "awful": "SD",
-    "heartsick": "SD",
-    "outrage": "AN",
-    "silly": "AP",
-    "foolish": "AP",
-    "wonderful": "HA",
-    "good": "HA",
-    "great": "HA",
-    "strange": "CO",
-    "odd": "CO",
-}
-# Senses that are not feelings: the word counts only with this part of speech.
-EMOTION_POS: Mapping[str, str] = {
-    "cross": "ADJ",
-    "tears": "NOUN",
-    "blue": "ADJ",
-    "please": "VERB",
-    "sweat": "NOUN",
-}
-# Verbs that carry the emotion onto their object ("it frightened me").
-EMOTION_CAUSE_VERBS = frozenset(
-    [
-        "scare",
-        "frighten",
-        "terrify",
-        "worry",
-        "alarm",
-        "horrify",
-        "embarrass",
-        "anger",
-        "annoy",
-        "irritate",
-        "infuriate",
-        "upset",
-        "sadden",
-        "disappoint",
-        "hurt",
-        "confuse",
-        "puzzle",
-        "bewilder",
-        "surprise",
-        "amaze",
-        "astonish",
-        "shock",
-        "stun",
-        "please",
-        "delight",
-        "excite",
-        "thrill",
-        "amuse",
-        "relieve",
-    ]
-)
-# Words that only count when a first-person experiencer is explicit (too ambiguous otherwise).
-WEAK_EMOTION_WORDS = frozenset(
-    ["cross", "blue", "cry", "hurt", "tense", "amazing", "sweat", "upset", "bitter"]
-)
-
-# Interaction verbs (lemmas) → HVdC level. Phrasal particles are appended with "_" ("beat_up").
-AGGRESSION_VERBS: Mapping[str, int] = _levels(
-    """
-    kill, murder, strangle, slay, execute, assassinate, massacre, behead, drown: 8
-    hit, beat, punch, kick, slap, stab, shoot, attack, bite, choke, strike, hurt, wound, injure, assault, \
-    whip, spank, torture, fight, push, shove, knock, throw_at, beat_up, rape, smash, scratch, claw, \
-    wrestle, club, poison, grab, throttle, tackle, trample, burn, bomb, sting, pinch, jab, swing_at: 7
-    chase, pursue, capture, catch, trap, kidnap, arrest, imprison, lock_up, tie_up, hunt, corner, seize, \
-    hold_down, chase_after, run_after, confine, lock_in, jail, abduct, stalk: 6
-    steal, rob, destroy, wreck, break_into, vandalize, burglarize, damage, take_away, snatch: 5
-    threaten, menace, dare: 4
-    reject, refuse, accuse, blame, disobey, ignore, exclude, fire, dismiss, deny, forbid, punish, \
-    kick_out, throw_out, order, demand, betray, cheat, trick, deceive, lie_to, snub, expel, evict, \
-    abandon, desert, leave_behind, spy_on, suspect, interrogate: 3
-    yell, scream_at, shout_at, yell_at, argue, quarrel, curse, swear_at, insult, criticize, scold, tease, \
-    mock, ridicule, laugh_at, nag, bawl_out, bicker, glare, sneer, berate, reprimand, humiliate, \
-    embarrass, belittle, make_fun, bully, boo, jeer, taunt, hiss, complain: 2
-    hate, resent, dislike, despise, loathe, detest, envy: 1
-    """
-)
-FRIENDLINESS_VERBS: Mapping[str, int] = _levels(
-    """
-    marry, wed, propose, engage: 7
-    hug, embrace, cuddle, caress_friendly, hold_hand: 6
-    invite, date, ask_out, take_out, visit, entertain: 5
-    help, rescue, save, protect, assist, aid, comfort, support, defend, console, nurse, shelter, feed, \
-    guide, carry, care_for, look_after, take_care, free, release, heal, cure, teach, pick_up, drive: 4
-    give, lend, offer, present, buy, bring, hand, share, donate, treat, pay_for, loan: 3
-    greet, wave, smile, thank, praise, compliment, congratulate, welcome, hello, encourage, apologize, \
-    reassure, cheer, introduce, shake_hand, kid, joke, chat, flatter, forgive, agree, wink, nod: 2
-    like, love, admire, miss, adore, trust, respect, pity: 1
-    """
-)
-SEXUALITY_VERBS: Mapping[str, int] = _levels(
-    """
-    make_love, sleep_with, have_sex, intercourse, seduce: 5
-    undress, strip: 4
-    kiss, fondle, caress, make_out: 3
-    flirt, proposition, court: 2
-    desire, lust, attract: 1
-    """
-)
-# Misfortunes (misfortune level) not caused by a character; "lost the race" is a failure instead.
-MISFORTUNE_WORDS: Mapping[str, int] = _levels(
-    """
-    die, dead, death, drown, perish, corpse: 6
-    injure, injured, injury, bleed, blood, wound, sick, ill, illness, disease, faint, pain, cancer, \
-    fever, bruise, fracture, paralyze, paralyzed, crippled, blind, poison, limp: 5
-    lose, lost, break, broken, ruin, ruined, missing, spill, tear, damage, wreck, burn: 4
-    accident, crash, fall, slip, trip, collide, tumble, stumble, sink, overturn, explode, explosion, flood: 3
-    late, miss, stuck, delay, lock_out, block, obstacle, fail_to_start, trap, trapped, confuse, forget: 2
-    danger, dangerous, storm, fire, threat, peril, emergency, hurricane, tornado, earthquake, war, \
-    bomb, unsafe: 1
-    """
-)
-# Misfortune words that count only with this part of speech ("a fire", not "fired a gun").
-MISFORTUNE_POS: Mapping[str, str] = {"fire": "NOUN", "blind": "ADJ", "bomb": "NOUN", "storm": "NOUN"}
-GOOD_FORTUNE_WORDS = frozenset(
-    [
-        "luckily",
-        "fortunately",
-        "lucky",
-        "luck",
-        "windfall",
-        "inherit",
-        "inheritance",
-        "jackpot",
-        "lottery",
-        "sweepstakes",
-        "miracle",
-        "miraculously",
-    ]
-)
-SUCCESS_WORDS = frozenset(
-    ["succeed", "success", "manage", "accomplish", "achieve", "solve", "win", "pass", "finish", "complete"]
-)
-FAILURE_WORDS = frozenset(["fail", "failure", "flunk", "lose_game", "unable", "give_up", "vain", "vainly"])
-TRY_WORDS = frozenset(["try", "attempt", "struggle", "strive", "endeavor"])
-
 # Settings: place nouns → I (indoor) or O (outdoor).
-PLACES: Mapping[str, str] = _table(
+PLACES: Mapping[str, str] = word_table(
     """
     house, home, room, kitchen, bedroom, bathroom, office, classroom, building, hall, hallway, church, \
     store, shop, restaurant, theater, theatre, cinema, hospital, apartment, flat, basement, cellar, \
@@ -584,7 +416,7 @@ UNFAMILIAR_SETTING_WORDS = frozenset(
 DISTORTED_SETTING_WORDS = frozenset(["different", "changed", "distorted"])
 
 # Body parts (objects) → HVdC object code.
-BODY_PARTS: Mapping[str, str] = _table(
+BODY_PARTS: Mapping[str, str] = word_table(
     """
     head, face, eye, ear, nose, mouth, lip, tooth, teeth, hair, cheek, chin, forehead, tongue, neck, jaw, \
     brow, eyebrow, beard, mustache, moustache, skull, scalp: BH

@@ -207,3 +207,19 @@ def _value(ind: Indicator | None) -> float | None:
 
 def _round(x: float) -> float:
     return round(x, 4)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """``python -m reverie.analysis.evaluation.dreams PATH [--collections a,b]``: print the result as JSON."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Evaluate the HVdC coder against hand codes.")
+    parser.add_argument("path", type=Path)
+    parser.add_argument("--collections", default="", help="comma-separated series to keep (default: all)")
+    args = parser.parse_args(argv)
+    chosen = [c for c in args.collections.split(",") if c] or None
+    print(json.dumps(evaluate_dreams(args.path, collections=chosen), indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,97 @@
+"""Feeling words behind Reverie's HVdC emotion rules (written for Reverie; no dream text is stored here)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from reverie.analysis.dreams.lexicon import word_table
+
+# Emotion words (lemmas of adjectives, nouns and verbs) → HVdC emotion.
+EMOTION_WORDS: Mapping[str, str] = word_table(
+    """
+    angry, mad, furious, annoyed, irritated, irritate, irked, enraged, rage, anger, angered, resentful, \
+    indignant, exasperated, livid, infuriated, infuriate, fury, annoyance, irritation, resentment, \
+    disgusted, disgust, hostile, cross, outraged, outrage, temper, aggravated, peeved, vexed, irate, \
+    angrily: AN
+    afraid, scared, scare, frightened, frighten, terrified, terrify, fear, fearful, worried, worry, \
+    anxious, anxiety, nervous, nervousness, panic, panicky, panicked, alarmed, horrified, horror, dread, \
+    uneasy, apprehensive, apprehension, tense, terror, embarrassed, embarrass, embarrassment, ashamed, \
+    shame, guilty, guilt, uncomfortable, fright, petrified, shaken, jittery, timid, self-conscious, \
+    insecure, distressed, frantic, desperate, frustrated, frustration, disturbing, disturbed, \
+    terrifying, frightening, scary, horrifying, sweat, nervously, anxiously: AP
+    sad, sadness, unhappy, depressed, disappointed, disappoint, disappointment, lonely, loneliness, \
+    grief, grieve, miserable, heartbroken, sorrow, sorry, homesick, gloomy, despair, remorse, regret, \
+    dejected, downcast, hurt, upset, cry, weep, sob, tears, mourn, blue, melancholy, hopeless, \
+    discouraged, forlorn, bitter, pity, sadly: SD
+    confused, confuse, confusion, puzzled, puzzle, puzzling, bewildered, bewilder, surprised, surprise, \
+    amazed, amaze, amazement, astonished, astonish, astonishment, shocked, shock, stunned, dumbfounded, \
+    perplexed, baffled, mystified, bewilderment, disbelief, dazed, awe, incredulous, unsure, \
+    disoriented, startled, doubtful, amazing: CO
+    happy, happiness, glad, pleased, please, delighted, delight, joy, joyful, enjoy, enjoyment, \
+    thrilled, thrill, relieved, relief, elated, satisfied, proud, pride, cheerful, ecstatic, grateful, \
+    thankful, eager, overjoyed, jubilant, merry, elation, bliss, blissful, gratified, amused, contented, \
+    peaceful, happily: HA
+    """
+)
+# Words that name a feeling only after "feel" ("I felt bad", "I felt cheated").
+FEEL_ONLY: Mapping[str, str] = {
+    "bad": "SD",
+    "cheated": "SD",
+    "terrible": "SD",
+    "awful": "SD",
+    "heartsick": "SD",
+    "outrage": "AN",
+    "silly": "AP",
+    "foolish": "AP",
+    "wonderful": "HA",
+    "good": "HA",
+    "great": "HA",
+    "strange": "CO",
+    "odd": "CO",
+}
+# Senses that are not feelings: the word counts only with this part of speech.
+EMOTION_POS: Mapping[str, str] = {
+    "cross": "ADJ",
+    "tears": "NOUN",
+    "blue": "ADJ",
+    "please": "VERB",
+    "sweat": "NOUN",
+}
+# Verbs that carry the emotion onto their object ("it frightened me").
+EMOTION_CAUSE_VERBS = frozenset(
+    [
+        "scare",
+        "frighten",
+        "terrify",
+        "worry",
+        "alarm",
+        "horrify",
+        "embarrass",
+        "anger",
+        "annoy",
+        "irritate",
+        "infuriate",
+        "upset",
+        "sadden",
+        "disappoint",
+        "hurt",
+        "confuse",
+        "puzzle",
+        "bewilder",
+        "surprise",
+        "amaze",
+        "astonish",
+        "shock",
+        "stun",
+        "please",
+        "delight",
+        "excite",
+        "thrill",
+        "amuse",
+        "relieve",
+    ]
+)
+# Words that only count when a first-person experiencer is explicit (too ambiguous otherwise).
+WEAK_EMOTION_WORDS = frozenset(
+    ["cross", "blue", "cry", "hurt", "tense", "amazing", "sweat", "upset", "bitter"]
+)
