@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from reverie.analysis.defenses import LABELS, classify, shared_prototypes
+from reverie.analysis.defenses import LABELS, build_prototypes, classify, shared_prototypes
 from reverie.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -106,11 +106,9 @@ def evaluate_defenses(path: Path, *, encoder: Encoder | None = None) -> dict[str
     gold and predictions), ``confusion`` (rows gold 0–8, columns predicted 0–8), ``n``.
     """
     rows = read_rows(path)
-    encoder = encoder if encoder is not None else _shared_encoder()
-    prototypes = shared_prototypes() if encoder.model_hash == shared_prototypes().encoder_hash else None
-    if prototypes is None:
-        from reverie.analysis.defenses import build_prototypes
-
+    if encoder is None:
+        encoder, prototypes = _shared_encoder(), shared_prototypes()
+    else:
         prototypes = build_prototypes(encoder)
     texts, contexts = _vectors(rows, encoder)
     predicted = [classify(r.text, texts[i], prototypes, contexts[i]).level for i, r in enumerate(rows)]
