@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
-
-LONDON = ZoneInfo("Europe/London")
-START = datetime(2026, 1, 5, 10, 0)  # a Monday
+from course_clock import START
 
 
 @pytest.fixture(autouse=True)
@@ -29,8 +25,3 @@ def dit(paired: tuple[Any, Any]) -> tuple[Any, Any, Any]:
         therapist, CourseDraft(client=client.username, programme="dit", start=START, timezone="Europe/London")
     )
     return client, therapist, course
-
-
-def at(day: int, month: int = 1, year: int = 2026, hour: int = 9) -> datetime:
-    """A moment in London time, to place "now" in the course."""
-    return datetime(year, month, day, hour, 0, tzinfo=LONDON)

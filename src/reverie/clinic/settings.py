@@ -91,6 +91,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "reverie.clinic.web.middleware.SessionSafetyMiddleware",
+    "reverie.care.web.middleware.CheckInMiddleware",
     "reverie.clinic.web.middleware.SecurityHeadersMiddleware",
     "reverie.clinic.web.middleware.ReverieErrorMiddleware",
 ]

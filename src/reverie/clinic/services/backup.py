@@ -21,7 +21,7 @@ from reverie.errors import Conflict, InvalidInput
 from reverie.files import write_private_atomic
 
 FORMAT = "reverie.backup/1"
-APPS = ("clinic",)
+APPS = ("clinic", "care", "api")
 MAX_BACKUP_BYTES = 4 * 1024**3
 
 
@@ -29,9 +29,11 @@ def _models() -> list[Any]:
     return [m for label in APPS for m in apps.get_app_config(label).get_models()]
 
 
-def _last_migration() -> str:
-    row = MigrationRecorder.Migration.objects.filter(app="clinic").order_by("-id").first()
-    return row.name if row else ""
+def _last_migration() -> dict[str, str]:
+    last: dict[str, str] = {}
+    for row in MigrationRecorder.Migration.objects.filter(app__in=APPS).order_by("id"):
+        last[row.app] = row.name
+    return last
 
 
 def create_backup(path: Path) -> int:
