@@ -129,3 +129,14 @@ def test_entry_page_shows_what_was_noticed_with_evidence(make_user: Any, web_as:
     analysis.analyse_stored_entry(view.id, 1)
     page = web_as(alice).get(f"/journal/{view.id}/")
     assert b"What Reverie noticed" in page.content and b"my mother" in page.content
+
+
+def test_analysis_risk_is_screened_even_when_nothing_else_can_be_read(make_user: Any) -> None:
+    alice = make_user()
+    view = journal.create_entry(alice, EntryDraft(kind="free_association", body="kms kms tbh lol"))
+    stored = analysis.analyse_stored_entry(view.id, 1)
+    assert stored is not None
+    found = analysis.findings_for(alice, view.id)
+    assert found is not None
+    risk = [f for f in found.result["findings"] if f["kind"] == "risk"]
+    assert len(risk) == 1 and stored.risk_level == risk[0]["label"] != "none"

@@ -59,7 +59,8 @@ def analyse_stored_entry(entry_id: uuid.UUID | str, revision: int) -> StoredAnal
     if entry is None or entry.revision != revision or entry.deleted_at is not None:
         return None
     doc = _open_payload(entry, entry.client)
-    result = analyse(analysis_text(doc), entry.kind).to_json()
+    text = analysis_text(doc)
+    result = ensure_risk_screen(text, entry.kind, analyse(text, entry.kind).to_json())
     sealed = keys.seal_for(
         entry.client,
         _result_id(entry.id, revision),
@@ -80,6 +81,24 @@ def analyse_stored_entry(entry_id: uuid.UUID | str, revision: int) -> StoredAnal
     for hook in after_analysis_hooks:
         hook(entry, stored, result)
     return stored
+
+
+def ensure_risk_screen(text: str, kind: str, result: dict[str, Any]) -> dict[str, Any]:
+    """Every saved text is screened for risk, even when the pipeline analysed nothing (another language, no
+    sentences): the screen reads the raw text. If it cannot run, the notes say so, which the risk flow treats as
+    unscreened and answers with the safety resources."""
+    if any(f.get("kind") == "risk" for f in result.get("findings", [])) or not text.strip():
+        return result
+    try:
+        from reverie.analysis.document import Document
+        from reverie.analysis.risk import build_risk_analyzer
+
+        findings = build_risk_analyzer().run(Document(text=text, kind=kind, sentences=[]))
+        result["findings"] = [*result.get("findings", []), *(f.to_json() for f in findings)]
+    except Exception as exc:
+        log.error("risk screen failed: %s", type(exc).__name__)
+        result["notes"] = [*result.get("notes", []), "The risk analyzer could not run."]
+    return result
 
 
 @task()
