@@ -8,6 +8,7 @@ from reverie.care.web import (
     formulation_views,
     goal_views,
     measure_views,
+    prep_views,
     public_views,
     safety_views,
 )
@@ -22,6 +23,7 @@ urlpatterns = [
     path("courses/<str:course_id>/record/", course_views.course_record, name="record"),
     path("courses/<str:course_id>/sessions/<int:slot>/", course_views.session_detail, name="session"),
     path("courses/<str:course_id>/sessions/<int:slot>/cancel/", course_views.session_cancel, name="cancel"),
+    path("courses/<str:course_id>/prep/", prep_views.session_prep, name="prep"),
     path("courses/<str:course_id>/formulation/", formulation_views.formulation_page, name="formulation"),
     path("courses/<str:course_id>/formulation/share/", formulation_views.formulation_share, name="share"),
     path("courses/<str:course_id>/ipaf/agree/", formulation_views.ipaf_agree, name="ipaf_agree"),

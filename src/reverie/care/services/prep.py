@@ -1,0 +1,72 @@
+"""The therapist's preparation for the next session: what changed since the last one, in one place.
+
+Everything comes from the services that own it (journal sharing, measures, alerts, insights, formulation), so the
+page shows nothing the therapist could not already see elsewhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.utils import timezone
+
+from reverie.care.models import Course
+from reverie.care.services import alerts, formulation, measures
+from reverie.care.services import course as courses
+from reverie.clinic.models import User
+from reverie.clinic.services import insights, journal
+from reverie.clinic.services.journal import EntryView
+from reverie.errors import NotFound
+from reverie.insights.statements import Statement
+from reverie.programmes.formats import CoursePosition
+
+PATTERN_SECTIONS = ("themes", "transference", "patterns", "triangles")
+
+
+@dataclass(frozen=True, slots=True)
+class Prep:
+    course: Course
+    position: CoursePosition
+    next_session: datetime | None
+    last_session: datetime | None
+    shared_since: list[EntryView]
+    progress: measures.Progress
+    open_alerts: list[Any]
+    patterns: list[Statement]
+    formulation: formulation.FormulationVersion | None
+
+
+def _sessions_around(course: Course, now: datetime) -> tuple[datetime | None, datetime | None]:
+    held = [row.start for row in courses.held_sessions(course)]
+    past = [start for start in held if start <= now]
+    future = [start for start in held if start > now]
+    return (past[-1] if past else None), (future[0] if future else None)
+
+
+def prepare(therapist: User, course_id: object, now: datetime | None = None) -> Prep:
+    course = courses.read_course(therapist, course_id)
+    if course.therapist_id != therapist.pk:
+        raise NotFound("No such course.")
+    moment = now or timezone.now()
+    last, upcoming = _sessions_around(course, moment)
+    shared = [
+        v
+        for v in journal.list_entries(therapist, client_id=course.client_id, limit=200)
+        if last is None or v.written_at > last or v.updated_at > last
+    ]
+    view = insights.view_for(therapist, course.client_id)
+    patterns = [s for key in PATTERN_SECTIONS if (sec := view.section(key)) for s in sec.statements][:8]
+    versions = formulation.versions(therapist, course.id)
+    return Prep(
+        course=course,
+        position=courses.position(course, moment),
+        next_session=upcoming,
+        last_session=last,
+        shared_since=shared,
+        progress=measures.progress(therapist, course.id),
+        open_alerts=[a for a in alerts.open_alerts(therapist) if a.client_id == course.client_id],
+        patterns=patterns,
+        formulation=versions[-1] if versions else None,
+    )

@@ -1,0 +1,27 @@
+"""The session-prep page for the therapist."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_GET
+
+from reverie.care.services import measures
+from reverie.care.services.prep import prepare
+from reverie.care.web.common import user_of
+
+
+@login_required
+@require_GET
+def session_prep(request: HttpRequest, course_id: str) -> HttpResponse:
+    user = user_of(request)
+    prep = prepare(user, course_id)
+    # The chart renderer escapes every text node it writes; the points are numbers and dates.
+    charts = [mark_safe(c.svg) for c in measures.history(user, prep.course.id) if c.rows]  # noqa: S308
+    changes = [
+        (c.questionnaire.short_title, c.first, c.latest, c.change.value.replace("_", " "), c.jt_reliable)
+        for c in prep.progress.changes
+    ]
+    return render(request, "care/prep.html", {"prep": prep, "charts": charts, "changes": changes})

@@ -1,0 +1,37 @@
+"""The therapist's session-prep page: shared entries since the last session, measures, alerts, patterns."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from reverie.care.services import measures
+from reverie.clinic.services import analysis, journal
+from reverie.clinic.services.journal import EntryDraft
+
+pytestmark = pytest.mark.django_db
+
+
+def test_prep_page_gathers_what_changed(dit: tuple[Any, Any, Any], web_as: Any, make_user: Any) -> None:
+    client, therapist, course = dit
+    shared = journal.create_entry(
+        client,
+        EntryDraft(
+            kind="reflection", body="My partner got close and I pulled away again, like with my father."
+        ),
+    )
+    journal.set_shared(client, shared.id, True)
+    analysis.analyse_stored_entry(shared.id, 1)
+    private = journal.create_entry(client, EntryDraft(kind="dream", body="a private dream"))
+    measures.submit(client, "phq9", [2, 2, 2, 2, 2, 2, 2, 1, 1], session_number=1)
+    page = web_as(therapist).get(f"/courses/{course.id}/prep/")
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert "Preparing for the next session" in text and "Session" in text
+    assert f"/journal/{shared.id}/" in text and f"/journal/{private.id}/" not in text
+    assert "PHQ-9" in text and "<svg" in text
+    assert "Risk alerts to acknowledge" in text  # item 9 above 0
+    other = make_user(role="therapist")
+    assert web_as(other).get(f"/courses/{course.id}/prep/").status_code == 404
+    assert web_as(client).get(f"/courses/{course.id}/prep/").status_code == 404
