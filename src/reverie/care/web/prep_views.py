@@ -19,9 +19,13 @@ def session_prep(request: HttpRequest, course_id: str) -> HttpResponse:
     user = user_of(request)
     prep = prepare(user, course_id)
     # The chart renderer escapes every text node it writes; the points are numbers and dates.
-    charts = [mark_safe(c.svg) for c in measures.history(user, prep.course.id) if c.rows]  # noqa: S308
+    history = [c for c in measures.history(user, prep.course.id) if c.rows]
+    charts = [mark_safe(c.svg) for c in history]  # noqa: S308
+    latest = [(c.questionnaire.short_title, *c.rows[-1]) for c in history]
     changes = [
         (c.questionnaire.short_title, c.first, c.latest, c.change.value.replace("_", " "), c.jt_reliable)
         for c in prep.progress.changes
     ]
-    return render(request, "care/prep.html", {"prep": prep, "charts": charts, "changes": changes})
+    return render(
+        request, "care/prep.html", {"prep": prep, "charts": charts, "changes": changes, "latest": latest}
+    )
