@@ -13,6 +13,16 @@ from reverie.analysis.risk import LEVELS, RiskScreen, load_model, screen
 
 # (text, entry kind, lowest acceptable level, highest acceptable level, a suppression reason that must appear)
 FALSE_POSITIVE_TRAPS: list[tuple[str, str, str, str, str | None]] = [
+    # accidents are not self-harm (a regression: "fell and hurt my leg" once read as self-harm)
+    (
+        "A stranger chased me through a dark forest. I fell and hurt my leg.",
+        "dream",
+        "none",
+        "indicator",
+        None,
+    ),
+    ("I fell and hurt my leg at football on Saturday.", "reflection", "none", "none", None),
+    ("I tripped on the stairs and hurt my wrist.", "reflection", "none", "none", None),
     ("This deadline is killing me.", "free_association", "none", "none", "figure_of_speech"),
     ("I could kill for a coffee right now.", "free_association", "none", "none", "figure_of_speech"),
     ("I'd kill for a week off, honestly.", "free_association", "none", "none", "figure_of_speech"),
@@ -113,6 +123,8 @@ FALSE_POSITIVE_TRAPS: list[tuple[str, str, str, str, str | None]] = [
 ]
 
 FALSE_NEGATIVE_TRAPS: list[tuple[str, str, str]] = [
+    ("I hurt myself again last night.", "reflection", "behavior"),
+    ("I keep hitting my legs when I get this angry.", "reflection", "behavior"),
     ("Everyone would be better off without me.", "free_association", "ideation"),
     ("I want to go to sleep and never wake up.", "free_association", "ideation"),
     ("I've been giving my things away.", "free_association", "behavior"),

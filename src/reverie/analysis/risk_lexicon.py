@@ -88,8 +88,13 @@ RULES: tuple[Rule, ...] = (
         "self_harm_act",
         BEHAVIOR,
         r"\b(?:i|i've|ive|i'm|im|been|keep|kept|started|still|again)\s+(?:\w+\s+){0,2}(?:cut|cutting|cuts|burned|"
-        r"burnt|burning|scratched|scratching|scratch|hit|hitting|punched|punching|carved|carving|bit|biting|"
-        r"harmed|harming|hurting|hurt)\s+(?:myself|my\s+(?:arms?|wrists?|legs?|thighs?|skin|stomach|hips?|body))\b",
+        r"burnt|burning|scratched|scratching|scratch|carved|carving|bit|biting|harmed|harming)\s+"
+        r"(?:myself|my\s+(?:arms?|wrists?|legs?|thighs?|skin|stomach|hips?|body))\b"
+        # hurting or hitting a body part is self-harm unless the clause tells of an accident ("I fell and hurt my leg")
+        r"|\b(?:i|i've|ive|i'm|im|been|keep|kept|started|still|again)\s+"
+        r"(?:(?!(?:fell|fall|falling|tripped|trip|slipped|slip|crashed|crash|twisted|sprained|broke|banged)\b)\w+\s+){0,2}"
+        r"(?:hit|hitting|punched|punching|hurting|hurt)\s+"
+        r"(?:myself|my\s+(?:arms?|wrists?|legs?|thighs?|skin|stomach|hips?|body))\b",
     ),
     _rule(
         "self_harm_named",
@@ -355,7 +360,8 @@ QUOTES = re.compile(
 )
 PAST = re.compile(
     r"\b(?:wanted|wished|needed|tried|attempted|was|were|had|did|killed|jumped|took|felt|thought|decided|went|"
-    r"hanged|hung|overdosed|swallowed|ended)\b"
+    r"hanged|hung|overdosed|swallowed|ended|fell|ran|cut|hurt|hit|bit|burnt|burned|broke|saw|got|came|stood|"
+    r"\w+ed)\b"
 )
 
 NEGATIONS = words(
