@@ -3,7 +3,7 @@
 from django.urls import include, path
 
 from reverie.api.api import api
-from reverie.clinic.web import insight_views, views
+from reverie.clinic.web import dream_views, insight_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -30,6 +30,7 @@ urlpatterns = [
     path("pair/", views.pair, name="pair"),
     path("safety/", views.safety, name="safety"),
     path("insights/", insight_views.my_insights, name="insights"),
+    path("dreams/", dream_views.dream_series, name="dreams"),
     path("insights/report.pdf", insight_views.insights_pdf, name="insights_pdf"),
     path("clients/<int:client_id>/insights/", insight_views.client_insights, name="client_insights"),
     path("api/", api.urls),

@@ -1,0 +1,95 @@
+"""A person's dream series: Hall–Van de Castle indicators against the norms, recurring elements, and links to
+waking life (journal entries near each dream). Built from stored, sealed findings; descriptive, never interpretive."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+from datetime import date
+
+from reverie.analysis.dreams import (
+    coding_from_findings,
+    compare_with_norms,
+    find_continuity,
+    recurring_elements,
+)
+from reverie.analysis.dreams.codes import DreamCoding
+from reverie.analysis.dreams.continuity import Continuity, WakingFinding
+from reverie.analysis.dreams.profile import Profile
+from reverie.analysis.dreams.recurring import RecurringElement
+from reverie.analysis.findings import Finding
+from reverie.clinic.models import Entry, StoredAnalysis, User
+from reverie.clinic.services import audit, keys
+from reverie.clinic.services.analysis import RESULT_PURPOSE, _result_id
+from reverie.errors import InvalidInput, PermissionDenied
+
+DREAM_KINDS = ("dream", "daydream")
+THEME_OF = {"ro": "RO", "rs": "RS", "w": "W"}
+
+
+@dataclass(frozen=True, slots=True)
+class DreamSeries:
+    codings: list[DreamCoding]
+    profile: Profile
+    recurring: list[RecurringElement]
+    continuity: Continuity
+    not_analysed: int
+
+
+def _findings(entry: Entry, stored: StoredAnalysis) -> list[Finding]:
+    raw = keys.open_for(entry.client, _result_id(entry.id, stored.revision), RESULT_PURPOSE, stored.payload)
+    return [Finding.from_json(f) for f in json.loads(raw).get("findings", [])]
+
+
+def _waking(entry: Entry, findings: list[Finding]) -> list[WakingFinding]:
+    day = entry.happened_at.date()
+    out = [
+        WakingFinding(str(entry.id), day, "person", f.label)
+        for f in findings
+        if f.kind == "person" and f.label != "self"
+    ]
+    out += [
+        WakingFinding(str(entry.id), day, "emotion", f.label)
+        for f in findings
+        if f.kind == "emotion" and f.label != "neutral"
+    ]
+    for f in findings:
+        if f.kind == "episode":
+            for key in ("ro", "rs"):
+                code = f.data.get(key)
+                if code and code.get("label"):
+                    out.append(WakingFinding(str(entry.id), day, "theme", str(code["label"])))
+    return out
+
+
+def series_for(client: User, norm_group: str = "female") -> DreamSeries:
+    """The client's own dream series (clients only: a therapist's view of dreams goes through shared entries)."""
+    if not client.is_client:
+        raise PermissionDenied("Only the dreamer sees their dream series here.")
+    if norm_group not in ("female", "male"):
+        raise InvalidInput("Compare with the female or the male norms.")
+    entries = Entry.objects.filter(client=client, deleted_at__isnull=True).select_related("client")
+    latest = {a.entry_id: a for a in StoredAnalysis.objects.filter(entry__client=client).order_by("revision")}
+    codings: list[DreamCoding] = []
+    waking: list[WakingFinding] = []
+    missing = 0
+    for entry in entries:
+        stored = latest.get(entry.id)
+        if stored is None:
+            missing += entry.kind in DREAM_KINDS
+            continue
+        findings = _findings(entry, stored)
+        if entry.kind in DREAM_KINDS:
+            coding = coding_from_findings(findings, dream_id=str(entry.id))
+            codings.append(replace(coding, dreamed_on=entry.happened_at.date()))
+        else:
+            waking.extend(_waking(entry, findings))
+    codings.sort(key=lambda c: c.dreamed_on or date.min)
+    audit.record(client, "dreams.read", "journal", client.pk, subject=client)
+    return DreamSeries(
+        codings=codings,
+        profile=compare_with_norms(codings, norm_group=norm_group),  # type: ignore[arg-type]
+        recurring=recurring_elements(codings),
+        continuity=find_continuity(codings, waking),
+        not_analysed=missing,
+    )
