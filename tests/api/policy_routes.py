@@ -42,6 +42,9 @@ class Call:
     query: Callable[[str], str] | None = None  # query string, given the record id
     path: str | None = None  # a literal path for routes that cannot be reversed
     search: bool = False  # a list route whose ``q`` must not find other people's words
+    shows: bool = (
+        False  # when the rule allows it, the answer shows the entry (proves the probe is not vacuous)
+    )
 
 
 def _entry_doc(entry_id: str) -> Any:
@@ -71,7 +74,7 @@ ROUTES: dict[str, tuple[Call, ...]] = {
     "audit": (Call("GET"),),
     "write": (Call("GET"),),
     "journal": (Call("GET"), Call("GET", search=True)),
-    "entry": (Call("GET", "read"),),
+    "entry": (Call("GET", "read", shows=True),),
     "edit": (Call("GET", OWN_LIVE), Call("POST", OWN_LIVE, form=lambda _: EDIT_FORM)),
     "share": (Call("POST", OWN_LIVE, form=lambda _: {"shared": "1"}),),
     "trash": (Call("POST", OWN_LIVE),),
@@ -86,6 +89,7 @@ ROUTES: dict[str, tuple[Call, ...]] = {
     ),
     "safety": (Call("GET"),),
     "insights": (Call("GET"),),
+    "dreams": (Call("GET"),),
     "insights_pdf": (Call("GET"), Call("GET", "client_view", target="client", query=lambda c: f"client={c}")),
     "client_insights": (Call("GET", "client_view"),),
     "erase": (Call("GET"),),  # POST would erase the actor's account
@@ -93,6 +97,7 @@ ROUTES: dict[str, tuple[Call, ...]] = {
     "care:courses": (Call("GET"),),
     "care:course_new": (Call("GET"),),
     "care:course": (Call("GET", COURSE),),
+    "care:prep": (Call("GET", COURSE),),
     "care:calendar": (Call("GET", COURSE),),
     "care:record": (Call("GET", COURSE),),
     "care:session": (Call("GET", COURSE), Call("POST", COURSE, form=lambda _: {"attendance": "attended"})),
@@ -127,7 +132,7 @@ ROUTES: dict[str, tuple[Call, ...]] = {
     "api:api-unknown": (Call("GET", path="/api/v1/no-such-route"),),
     "api:entries_list": (Call("GET"), Call("GET", search=True)),
     "api:entry_create": (Call("POST", json=lambda _: {"kind": "dream", "body": ""}),),
-    "api:entry_get": (Call("GET", "read"),),
+    "api:entry_get": (Call("GET", "read", shows=True),),
     "api:entry_update": (Call("PATCH", OWN_LIVE, json=lambda _: {"body": "changed by someone"}),),
     "api:entry_trash": (Call("DELETE", OWN_LIVE),),
     "api:entry_share": (Call("POST", OWN_LIVE),),

@@ -86,10 +86,20 @@ def _probe_page(world: World, actor: Person, route: Route, call: Call, forbidden
     _no_leak(_request(actor, route, call), forbidden, route.name)
 
 
+def _probe_shown(world: World, actor: Person, route: Route, call: Call) -> None:
+    """Every entry the rules let the actor read is really shown: the isolation checks are not vacuous."""
+    for record in world.records:
+        if world.allows("read", actor, record):
+            shown = _request(actor, route, call, record.id)
+            assert shown.status_code == 200 and record.current[1] in _content(shown).decode(), route.name
+
+
 def _probe_record(
     world: World, actor: Person, target: Any, route: Route, call: Call, forbidden: set[str]
 ) -> None:
     assert call.access is not None
+    if call.shows:
+        _probe_shown(world, actor, route, call)
     kind = call.target or next(KWARG_KINDS[k] for k in route.kwargs if k in KWARG_KINDS)
     record_id = world.record_id(kind, actor, target)
     if record_id is None or world.allows(call.access, actor, target):
