@@ -104,3 +104,34 @@ def test_entries_me_and_crisis_lines(client_api: tuple[Any, Api]) -> None:
     assert json.loads(api.get("me").content) == {"id": user.pk, "username": user.username, "role": "client"}
     lines = json.loads(Api(api.client.__class__()).get("safety/crisis-lines").content)
     assert any(line["name"] for country in lines for line in country["lines"])
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("GET", "entries/{id}"),
+        ("PATCH", "entries/{id}"),
+        ("DELETE", "entries/{id}"),
+        ("POST", "entries/{id}/share"),
+        ("POST", "entries/{id}/unshare"),
+        ("GET", "entries/{id}/revisions"),
+        ("GET", "entries/{id}/findings"),
+        ("POST", "trash/{id}/restore"),
+        ("DELETE", "trash/{id}"),
+    ],
+)
+def test_entries_someone_elses_entry_answers_like_a_missing_one(
+    make_user: Any, method: str, path: str
+) -> None:
+    alice, bob = as_token(make_user()), as_token(make_user())
+    live = _write(alice)["id"]
+    trashed = _write(alice)["id"]
+    alice.delete(f"entries/{trashed}")
+    target = trashed if path.startswith("trash") else live
+    body = {"body": "bob was here"} if method == "PATCH" else None
+    theirs = bob.call(method, path.format(id=target), body)
+    missing = bob.call(method, path.format(id="6f1c0c39-8a7e-4a43-9d0e-3a2f1e0b7c11"), body)
+    assert theirs.status_code == missing.status_code == 404
+    assert theirs.content == missing.content
+    assert json.loads(alice.get(f"entries/{live}").content)["body"] == "A boat at night."
+    assert json.loads(alice.get("trash").content)[0]["id"] == trashed
