@@ -42,6 +42,8 @@ class SessionAuth(APIKeyCookie):
         user = getattr(request, "user", None)
         if not isinstance(user, User) or not user.is_authenticated or not user.is_active:
             return None
+        if user.is_therapist and not request.session.get("otp"):
+            return None  # a therapist's session counts only after the two-step sign-in
         if check_csrf(request) is not None:
             raise HttpError(
                 403, "The CSRF check failed: send the X-CSRFToken header with the csrftoken cookie."

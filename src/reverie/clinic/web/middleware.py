@@ -83,6 +83,7 @@ class SessionSafetyMiddleware:
             else:
                 request.session["last_seen"] = now
                 needs_code = getattr(user, "is_therapist", False) and not request.session.get("otp")
-                if needs_code and not request.path.startswith(self.OPEN_PATHS):
+                # The API answers for itself in JSON (its session sign-in refuses a therapist without the code).
+                if needs_code and not request.path.startswith((*self.OPEN_PATHS, "/api/")):
                     return redirect("totp_setup")
         return self.get_response(request)
