@@ -134,3 +134,16 @@ def test_cli_backup_restore_and_erase(cli: Any, tmp_path: Path) -> None:
     cli("erase", "-u", "kim", "--confirm", "kim")
     code, _, _ = cli("journal", "list", "-u", "kim", check=False)
     assert code == 3
+
+
+def test_cli_api_tokens_create_list_revoke(cli: Any) -> None:
+    cli("user", "create", "tove")
+    _, out, _ = cli("token", "create", "laptop", "-u", "tove")
+    secret = out.strip().splitlines()[-1]
+    assert secret.startswith("rv_")
+    _, listed, _ = cli("token", "list", "-u", "tove")
+    assert "laptop" in listed and secret not in listed
+    token_id = listed.split("\t", 1)[0]
+    cli("token", "revoke", token_id, "-u", "tove")
+    _, listed, _ = cli("token", "list", "-u", "tove")
+    assert "laptop" not in listed

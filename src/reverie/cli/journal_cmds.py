@@ -162,7 +162,9 @@ def list_(
     user: UserOpt = None,
     kind: Annotated[str | None, typer.Option(help="Only this kind.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
-    analysis: Annotated[bool, typer.Option("--analysis", help="With --json: include stored findings.")] = False,
+    analysis: Annotated[
+        bool, typer.Option("--analysis", help="With --json: include stored findings.")
+    ] = False,
 ) -> None:
     """List your entries, newest first."""
     from reverie.cli.runtime import sign_in

@@ -8,7 +8,7 @@ import sys
 import click
 import typer
 
-from reverie.cli import admin, analysis_cmds, care_cmds, insights_cmds, journal_cmds
+from reverie.cli import admin, analysis_cmds, care_cmds, insights_cmds, journal_cmds, token_cmds
 from reverie.errors import ReverieError
 
 app = typer.Typer(
@@ -21,6 +21,7 @@ app = typer.Typer(
 app.add_typer(journal_cmds.app, name="journal")
 app.add_typer(admin.user_app, name="user")
 app.add_typer(admin.keys_app, name="keys")
+app.add_typer(token_cmds.app, name="token")
 admin.register(app)
 analysis_cmds.register(app)
 insights_cmds.register(app)
