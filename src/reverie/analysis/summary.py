@@ -65,6 +65,10 @@ def summarise(text: str, result: Mapping[str, Any], *, per_kind: int = 12) -> di
             continue
         lines = grouped.setdefault(kind, [])
         if len(lines) < per_kind:
-            lines.append(Line(describe(finding), float(finding["confidence"]), _evidence(text, finding["spans"])))
+            lines.append(
+                Line(describe(finding), float(finding["confidence"]), _evidence(text, finding["spans"]))
+            )
     order = list(KIND_TITLES)
-    return {k: grouped[k] for k in sorted(grouped, key=lambda k: order.index(k) if k in order else len(order))}
+    return {
+        k: grouped[k] for k in sorted(grouped, key=lambda k: order.index(k) if k in order else len(order))
+    }
