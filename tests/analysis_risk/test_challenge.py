@@ -44,13 +44,6 @@ FALSE_POSITIVE_TRAPS: list[tuple[str, str, str, str, str | None]] = [
         "indicator",
         "third_person",
     ),
-    (
-        "The client said she'd been thinking about suicide.",
-        "session_note",
-        "indicator",
-        "indicator",
-        "third_person",
-    ),
     ('He said "I want to die" and I froze.', "free_association", "indicator", "indicator", "third_person"),
     (
         'My favourite song goes "I want to die, I want to fly away".',
@@ -123,6 +116,9 @@ FALSE_POSITIVE_TRAPS: list[tuple[str, str, str, str, str | None]] = [
 ]
 
 FALSE_NEGATIVE_TRAPS: list[tuple[str, str, str]] = [
+    # in a therapist's session text, "she" and "the client" are the person in therapy
+    ("The client said she'd been thinking about suicide.", "session_note", "ideation"),
+    ("She said she has been thinking about killing herself and has a plan.", "session_note", "ideation"),
     ("I hurt myself again last night.", "reflection", "behavior"),
     ("I keep hitting my legs when I get this angry.", "reflection", "behavior"),
     ("Everyone would be better off without me.", "free_association", "ideation"),

@@ -515,9 +515,15 @@ def _dream_sentences(norm: str, sentences: tuple[tuple[int, int], ...], kind: st
     return frozenset(out)
 
 
+SESSION_KINDS = frozenset({"session", "session_note"})
+
+
 def _judge(ctx: Context, rule: Rule, m: re.Match[str]) -> Hit:
     start, end = m.start(), m.end()
     reason = _reason(ctx, rule, m)
+    if ctx.kind in SESSION_KINDS and reason in ("third_person", "quotation"):
+        # In a therapist's session text "she" or "the client" is usually the person in therapy: err upward.
+        reason = None
     level = rule.level if reason is None else min(rule.level, RESIDUAL.get(reason, 0))
     if reason == "dream" and rule.level < IDEATION:
         level = 0

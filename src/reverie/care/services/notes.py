@@ -58,6 +58,7 @@ def write_progress_note(therapist: User, course_id: object, slot: int, text: str
         note.updated_at = now
         note.save()
         audit.record(therapist, "note.progress.write", "progress_note", note.id, subject=course.client)
+        screen_session_text(course, session, body)
     return note
 
 
@@ -77,6 +78,20 @@ def add_therapist_note(
         note.save()
         audit.record(therapist, f"note.{kind}.write", "therapist_note", note.id, subject=course.client)
     return note
+
+
+def screen_session_text(course: Course, session: Any, text: str) -> RiskAlert | None:
+    """Session text is screened for risk like every entry: ideation or worse (or a screen that cannot run)
+    raises a content-free alert for the linked therapist(s). Nothing is sent anywhere."""
+    from reverie.analysis.risk import screen
+
+    try:
+        level = screen(text, "session_note").level
+    except Exception:
+        level = "unscreened"
+    if level in alerts.RISKY_LEVELS or level == "unscreened":
+        return alerts.raise_alert(course.client, "session", level, str(session.id))
+    return None
 
 
 def flag_session_risk(therapist: User, course_id: object, slot: int, level: str) -> RiskAlert:
