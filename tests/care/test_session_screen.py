@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_session_note_with_ideation_raises_an_alert(dit: tuple[Any, Any, Any]) -> None:
-    client, therapist, course = dit
+    _client, therapist, course = dit
     notes.write_progress_note(therapist, course.id, 1, "Talked about work and her sister. Calm session.")
     assert RiskAlert.objects.count() == 0
     notes.write_progress_note(
