@@ -30,3 +30,9 @@ def test_docs_cli_reference_is_current() -> None:
     assert (ROOT / "docs" / "cli.md").read_text() == markdown(app), (
         "run: python -m reverie.cli.reference > docs/cli.md"
     )
+
+
+def test_docs_test_modules_have_unique_names() -> None:
+    """pytest imports test modules by file name: two with one name break collection of the whole suite."""
+    names = [p.name for p in (ROOT / "tests").rglob("*.py") if p.name != "conftest.py"]
+    assert sorted({n for n in names if names.count(n) > 1}) == []
