@@ -111,29 +111,47 @@ def test_cli_corrupt_import_exits_nonzero_and_stores_nothing(cli: Any, tmp_path:
     assert json.loads(listed) == []
 
 
+def _fresh_install_from(cli: Any, tmp_path: Path, name: str) -> Any:
+    """Another data folder holding copies of this installation's key files (as a person restoring would)."""
+    folder = tmp_path / name
+    folder.mkdir()
+    for key_file in ("keys.json", "backup-keys.json"):
+        (folder / key_file).write_bytes((cli.data_dir / key_file).read_bytes())
+        (folder / key_file).chmod(0o600)
+    return type(cli)({**cli.env, "REVERIE_DATA_DIR": str(folder)})
+
+
 def test_cli_backup_restore_and_erase(cli: Any, tmp_path: Path) -> None:
     cli("user", "create", "kim")
-    cli("journal", "write", "-u", "kim", input="before the backup")
+    cli("user", "create", "lou")
+    cli("journal", "write", "-u", "kim", input="kim before the backup")
+    cli("journal", "write", "-u", "lou", input="lou before the backup")
     backup = tmp_path / "backup.json.gz"
     cli("backup", str(backup))
     assert backup.stat().st_mode & 0o077 == 0
+    assert b"before the backup" not in __import__("gzip").decompress(backup.read_bytes())
     code, _, err = cli("restore", str(backup), check=False)
     assert code != 0 and "not empty" in err
-    fresh = dict(cli.env)
-    fresh_dir = tmp_path / "fresh"
-    fresh_dir.mkdir()
-    (fresh_dir / "keys.json").write_bytes((cli.data_dir / "keys.json").read_bytes())
-    (fresh_dir / "keys.json").chmod(0o600)
-    if "REVERIE_DATABASE_URL" not in fresh:
-        other = type(cli)({**fresh, "REVERIE_DATA_DIR": str(fresh_dir)})
-        other("restore", str(backup))
-        _, listed, _ = other("journal", "list", "-u", "kim", "--json")
-        assert json.loads(listed)[0]["body"] == "before the backup"
+    if "REVERIE_DATABASE_URL" in cli.env:
+        return  # restoring needs a second empty database; the SQLite run covers it
+    before_erasure = _fresh_install_from(cli, tmp_path, "restored-before")
+    before_erasure("restore", str(backup))
+    _, listed, _ = before_erasure("journal", "list", "-u", "kim", "--json")
+    assert json.loads(listed)[0]["body"] == "kim before the backup"
+
     code, _, err = cli("erase", "-u", "kim", check=False)
     assert code != 0 and "--confirm" in err
     cli("erase", "-u", "kim", "--confirm", "kim")
     code, _, _ = cli("journal", "list", "-u", "kim", check=False)
     assert code == 3
+
+    # The old backup, restored with today's key files: the erased person stays erased, the others come back.
+    after_erasure = _fresh_install_from(cli, tmp_path, "restored-after")
+    after_erasure("restore", str(backup))
+    code, _, _ = after_erasure("journal", "list", "-u", "kim", check=False)
+    assert code == 3
+    _, listed, _ = after_erasure("journal", "list", "-u", "lou", "--json")
+    assert json.loads(listed)[0]["body"] == "lou before the backup"
 
 
 def test_cli_api_tokens_create_list_revoke(cli: Any) -> None:

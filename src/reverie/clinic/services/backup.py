@@ -7,6 +7,7 @@ holds every entry acknowledged before it started. Restore goes into an empty dat
 
 from __future__ import annotations
 
+import base64
 import gzip
 import json
 from pathlib import Path
@@ -20,7 +21,10 @@ from django.db.migrations.recorder import MigrationRecorder
 from reverie.errors import Conflict, InvalidInput
 from reverie.files import write_private_atomic
 
-FORMAT = "reverie.backup/1"
+FORMAT = "reverie.backup/2"  # 2: data keys sealed under per-person backup keys (backup_keys.py)
+READS = ("reverie.backup/2",)
+KEY_MODEL = "clinic.clientkey"
+KEY_PURPOSE = "backup.data_key"
 APPS = ("clinic", "care", "api")
 MAX_BACKUP_BYTES = 4 * 1024**3
 
@@ -45,10 +49,52 @@ def create_backup(path: Path) -> int:
         objects: list[Any] = []
         for model in _models():
             objects.extend(json.loads(serializers.serialize("json", model.objects.order_by("pk"))))
+        _seal_data_keys(objects)
         doc = {"format": FORMAT, "migration": _last_migration(), "objects": objects}
     data = gzip.compress(json.dumps(doc, separators=(",", ":")).encode(), mtime=0)
     write_private_atomic(path, data)
     return len(objects)
+
+
+def _seal_data_keys(objects: list[Any]) -> None:
+    """Replace each master-wrapped data key with the same key sealed under the person's backup key."""
+    from reverie.clinic.services import backup_keys, keys
+    from reverie.vault.envelope import seal
+
+    rows = [o for o in objects if o["model"] == KEY_MODEL]
+    sealers = backup_keys.keys_for((int(o["fields"]["client"]) for o in rows), create=True)
+    ring = keys.keyring()
+    for row in rows:
+        client = int(row["fields"]["client"])
+        data_key = ring.unwrap(base64.b64decode(row["fields"]["wrapped"]), str(client))
+        sealed = seal(
+            sealers[client], data_key.material, client_id=str(client), record_id="backup", purpose=KEY_PURPOSE
+        )
+        row["fields"]["wrapped"] = base64.b64encode(sealed).decode()
+
+
+def _open_data_keys(objects: list[Any]) -> tuple[list[Any], set[int]]:
+    """Re-wrap each data key under this installation's master key; people whose backup key is gone were erased."""
+    from reverie.clinic.services import backup_keys, keys
+    from reverie.vault.envelope import open_sealed
+    from reverie.vault.keys import DataKey
+
+    rows = [o for o in objects if o["model"] == KEY_MODEL]
+    openers = backup_keys.keys_for((int(o["fields"]["client"]) for o in rows), create=False)
+    ring = keys.keyring()
+    erased: set[int] = set()
+    for row in rows:
+        client = int(row["fields"]["client"])
+        if client not in openers:
+            erased.add(client)
+            continue
+        sealed = base64.b64decode(row["fields"]["wrapped"])
+        material = open_sealed(
+            openers[client], sealed, client_id=str(client), record_id="backup", purpose=KEY_PURPOSE
+        )
+        row["fields"]["wrapped"] = base64.b64encode(ring.wrap(DataKey(material), str(client))).decode()
+    kept = [o for o in objects if not (o["model"] == KEY_MODEL and int(o["fields"]["client"]) in erased)]
+    return kept, erased
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -61,7 +107,11 @@ def _read(path: Path) -> dict[str, Any]:
         raise InvalidInput(f"No backup file at {path}.") from None
     except (OSError, EOFError, ValueError):
         raise InvalidInput("That file is not a Reverie backup (it is damaged or of another kind).") from None
-    if not isinstance(doc, dict) or doc.get("format") != FORMAT or not isinstance(doc.get("objects"), list):
+    if (
+        not isinstance(doc, dict)
+        or doc.get("format") not in READS
+        or not isinstance(doc.get("objects"), list)
+    ):
         raise InvalidInput("That file is not a Reverie backup of a version this Reverie knows.")
     return doc
 
@@ -72,14 +122,16 @@ def restore_backup(path: Path) -> int:
     User = apps.get_model("clinic", "User")
     if User.objects.exists():
         raise Conflict("The database is not empty. Restore into a fresh data folder or database.")
+    objects, erased = _open_data_keys(doc["objects"])
     try:
         with transaction.atomic():
-            for obj in serializers.deserialize("json", json.dumps(doc["objects"])):
+            for obj in serializers.deserialize("json", json.dumps(objects)):
                 obj.save()
+            User.objects.filter(pk__in=erased).delete()  # erased since the backup: they stay erased
     except (serializers.base.DeserializationError, ValueError, KeyError):
         raise InvalidInput("The backup's records could not be read; nothing was restored.") from None
     _reset_sequences()
-    return len(doc["objects"])
+    return len(objects)
 
 
 def _reset_sequences() -> None:

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from reverie.clinic.models import Attachment, Entry, EntryRevision, User
-from reverie.clinic.services import audit, keys
+from reverie.clinic.services import audit, backup_keys, keys
 from reverie.clinic.services.journal import (
     AttachmentDraft,
     EntryDraft,
@@ -175,6 +175,7 @@ def erase_client(actor: User, confirm_username: str) -> int:
     with transaction.atomic():
         count = Entry.objects.filter(client=actor).count()
         keys.destroy_key(actor)
+        backup_keys.forget(actor.pk)
         Attachment.objects.filter(entry__client=actor).delete()
         Entry.objects.filter(client=actor).delete()
         audit.record(None, "client.erase", "user", actor.pk, subject=actor)

@@ -1,0 +1,76 @@
+"""Per-person backup keys, kept beside the key file and outside every backup, so that erasure reaches old backups.
+
+In a backup, each person's data key is sealed under that person's own backup key (not under the master key). The
+backup keys live in ``backup-keys.json`` next to the key file (mode 0600). Erasing a person deletes their backup
+key, so every earlier backup holds their data key only in a form nothing can open any more; restoring such a
+backup leaves the erased person out. A copy of ``backup-keys.json`` made before the erasure can still open it —
+the same limit as any key kept elsewhere (``docs/security.md``).
+"""
+
+from __future__ import annotations
+
+import base64
+import fcntl
+import json
+import secrets
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from django.conf import settings
+
+from reverie.errors import KeyUnavailable
+from reverie.files import write_private_atomic
+from reverie.vault.keys import DataKey
+
+FORMAT = "reverie.backup-keys/1"
+
+
+def path() -> Path:
+    return Path(settings.REVERIE.key_file).parent / "backup-keys.json"
+
+
+@contextmanager
+def _locked() -> Iterator[dict[str, str]]:
+    """The key map, read and written under an exclusive lock (backups and erasures may overlap)."""
+    target = path()
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    with open(target.with_suffix(".lock"), "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        keys = _read(target)
+        before = dict(keys)
+        yield keys
+        if keys != before:
+            write_private_atomic(target, json.dumps({"format": FORMAT, "clients": keys}, indent=1).encode())
+
+
+def _read(target: Path) -> dict[str, str]:
+    if not target.exists():
+        return {}
+    try:
+        doc = json.loads(target.read_text())
+    except (OSError, ValueError):
+        raise KeyUnavailable(f"The backup key file {target} cannot be read.") from None
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT or not isinstance(doc.get("clients"), dict):
+        raise KeyUnavailable(f"The backup key file {target} is not in a format this Reverie knows.")
+    return {str(k): str(v) for k, v in doc["clients"].items()}
+
+
+def keys_for(client_ids: Iterable[int], *, create: bool) -> dict[int, DataKey]:
+    """Backup keys of these people; ``create`` adds keys for those who have none yet (when backing up)."""
+    out: dict[int, DataKey] = {}
+    with _locked() as keys:
+        for client_id in client_ids:
+            raw = keys.get(str(client_id))
+            if raw is None and create:
+                raw = base64.b64encode(secrets.token_bytes(32)).decode()
+                keys[str(client_id)] = raw
+            if raw is not None:
+                out[client_id] = DataKey(base64.b64decode(raw))
+    return out
+
+
+def forget(client_id: int) -> None:
+    """Erasure: after this, no backup can give back this person's data key."""
+    with _locked() as keys:
+        keys.pop(str(client_id), None)
