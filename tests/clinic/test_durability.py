@@ -122,3 +122,41 @@ def test_crash_kill_9_during_concurrent_writes_loses_nothing_acknowledged(cli: A
     missing = [i for i in acknowledged if i not in stored]
     assert missing == []
     assert all(body.startswith("burst ") and body.endswith("x" * 2000) for body in stored.values())
+
+
+def test_backup_under_load_holds_every_entry_acknowledged_before_it(cli: Any, tmp_path: Path) -> None:
+    if "REVERIE_DATABASE_URL" in cli.env:
+        pytest.skip("restoring needs a second empty database; the SQLite run covers it")
+    cli("user", "create", "writer")
+    proc = subprocess.Popen(
+        [sys.executable, "-c", WRITER],
+        env=cli.env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    assert proc.stdout is not None
+    acknowledged: list[str] = []
+    while len(acknowledged) < 15:
+        line = proc.stdout.readline()
+        if not line:
+            break
+        acknowledged.append(line.strip())
+    backup = tmp_path / "under-load.gz"
+    cli("backup", str(backup))  # the writer keeps writing meanwhile
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    proc.stdout.close()
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    for name in ("keys.json", "backup-keys.json"):
+        (fresh / name).write_bytes((cli.data_dir / name).read_bytes())
+        (fresh / name).chmod(0o600)
+    restored = type(cli)({**cli.env, "REVERIE_DATA_DIR": str(fresh)})
+    restored("restore", str(backup))
+    db = sqlite3.connect(fresh / "reverie.sqlite3")
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    db.close()
+    _, listed, _ = restored("journal", "list", "-u", "writer", "--json")
+    stored = {row["id"] for row in json.loads(listed)}
+    assert [i for i in acknowledged if i not in stored] == []
