@@ -93,14 +93,14 @@ def package_licence() -> str:
     return str(metadata(SOURCE_PACKAGE)["License"] or "unknown")
 
 
-def load_transformer(source: Path) -> Any:
+def load_transformer(source: Path, attention: str = "eager") -> Any:
     import torch
     from transformers import AutoModel
 
     torch.manual_seed(SEED)
     # Eager attention traces the mask arithmetic into the graph; SDPA's "no padding, skip the mask" shortcut
     # would be frozen in by the tracer and ignore padding at run time.
-    model = AutoModel.from_pretrained(str(source), local_files_only=True, attn_implementation="eager")
+    model = AutoModel.from_pretrained(str(source), local_files_only=True, attn_implementation=attention)
     model.eval()
     return model
 

@@ -1,0 +1,293 @@
+"""Ambivalence and feelings that make no sense yet.
+
+``ambivalence``: in one entry, emotions of opposite valence toward the same person (positive and negative in the
+GoEmotions sentiment grouping), read from the ``emotion`` findings (per sentence) and the ``person`` findings
+of the people analyzer; the sentences of a relationship ``episode`` with that person count as about them.
+A sentence that names two or more people and holds both valences is left out: which feeling goes to whom is
+not known.
+
+``unexplained_feeling``: markers such as "I don't know why I feel…", "for some reason I'm…", "it makes no
+sense but…", with the span from the marker to the end of its sentence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from reverie.analysis.findings import Finding, Span
+from reverie.analysis.registry import register
+
+if TYPE_CHECKING:
+    from reverie.analysis.document import Document, Sentence
+
+VERSION = "1.0.0"
+
+# GoEmotions sentiment grouping (google-research/goemotions, data/sentiment_dict.json, Apache-2.0).
+SENTIMENT: dict[str, frozenset[str]] = {
+    "positive": frozenset(
+        [
+            "amusement",
+            "excitement",
+            "joy",
+            "love",
+            "desire",
+            "optimism",
+            "caring",
+            "pride",
+            "admiration",
+            "gratitude",
+            "relief",
+            "approval",
+        ]
+    ),
+    "negative": frozenset(
+        [
+            "fear",
+            "nervousness",
+            "remorse",
+            "embarrassment",
+            "disappointment",
+            "sadness",
+            "grief",
+            "disgust",
+            "anger",
+            "annoyance",
+            "disapproval",
+        ]
+    ),
+    "ambiguous": frozenset(["realization", "surprise", "curiosity", "confusion"]),
+}
+
+_CONTRAST = re.compile(
+    r"(?:,\s*|\s+)(?:but|yet|although|though|even though|however|and yet|while|whereas)\b", re.I
+)
+_FEEL = r"(?:feel|felt|feeling|am|'m|was|get|got|have been|'ve been|keep)"
+UNEXPLAINED_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "dont_know_why",
+        re.compile(r"\bI\s+(?:don'?t|do not|didn'?t|did not)\s+(?:really\s+)?know\s+why\b", re.I),
+    ),
+    ("not_sure_why", re.compile(r"\b(?:not sure|no idea|no clue)\s+why\s+(?:I|I'm)\b", re.I)),
+    ("cant_explain", re.compile(r"\bI\s+(?:can'?t|cannot|couldn'?t)\s+(?:explain|say|tell)\s+why\b", re.I)),
+    (
+        "for_some_reason",
+        re.compile(rf"\bfor some (?:reason|weird reason|strange reason),?\s+I\s*{_FEEL}?", re.I),
+    ),
+    (
+        "makes_no_sense",
+        re.compile(r"\b(?:it|this|that)\s+(?:makes no|doesn'?t make any|doesn'?t make)\s+sense\b", re.I),
+    ),
+    ("no_reason", re.compile(r"\bfor no (?:apparent |real |particular |good )?reason\b", re.I)),
+    ("out_of_nowhere", re.compile(r"\b(?:out of nowhere|out of the blue),?\s+I\b", re.I)),
+    ("cant_place", re.compile(r"\bcan'?t put my finger on\b", re.I)),
+)
+MODEL_HASH = (
+    "rules-"
+    + hashlib.sha256(
+        repr(sorted((k, sorted(v)) for k, v in SENTIMENT.items())).encode()
+        + "".join(p.pattern for _, p in UNEXPLAINED_MARKERS).encode()
+        + _CONTRAST.pattern.encode()
+    ).hexdigest()[:12]
+)
+
+
+def valence(label: str) -> str | None:
+    """``positive``, ``negative`` or ``None`` (ambiguous or neutral) for a GoEmotions label."""
+    for name in ("positive", "negative"):
+        if label in SENTIMENT[name]:
+            return name
+    return None
+
+
+@dataclass(slots=True)
+class _Target:
+    """What one entry says about one person: the sentences about them and the emotions in those sentences."""
+
+    key: str
+    role: str
+    group: str
+    name: str | None
+    sentences: set[int] = field(default_factory=set)
+
+
+@dataclass(frozen=True, slots=True)
+class _Felt:
+    label: str
+    valence: str
+    confidence: float
+    sentence: int
+
+
+class AmbivalenceAnalyzer:
+    name = "ambivalence"
+    version = VERSION
+    model_hash = MODEL_HASH
+    requires = frozenset({"sentences", "findings"})
+    produces = frozenset({"ambivalence", "unexplained_feeling"})
+    applies_to: frozenset[str] | None = None
+
+    def run(self, doc: Document) -> list[Finding]:
+        return self._ambivalence(doc) + self._unexplained(doc)
+
+    # --- ambivalence ------------------------------------------------------------------------------------
+
+    def _ambivalence(self, doc: Document) -> list[Finding]:
+        felt = _felt_by_sentence(doc.findings)
+        targets = _targets(doc)
+        crowded = _crowded_sentences(targets.values())
+        out = []
+        for target in targets.values():
+            feelings = [
+                f
+                for i in sorted(target.sentences)
+                for f in felt.get(i, [])
+                if not _mixed_in(i, crowded, felt)
+            ]
+            finding = self._finding(doc, target, feelings)
+            if finding is not None:
+                out.append(finding)
+        return out
+
+    def _finding(self, doc: Document, target: _Target, feelings: list[_Felt]) -> Finding | None:
+        positive = [f for f in feelings if f.valence == "positive"]
+        negative = [f for f in feelings if f.valence == "negative"]
+        if not positive or not negative:
+            return None
+        best_pos = max(positive, key=lambda f: f.confidence)
+        best_neg = max(negative, key=lambda f: f.confidence)
+        spans = _evidence_spans(doc.sentences[best_pos.sentence], doc.sentences[best_neg.sentence])
+        data: dict[str, Any] = {
+            "target": target.key,
+            "target_type": "person",
+            "role": target.role,
+            "group": target.group,
+            "name": target.name,
+            "positive": sorted({f.label for f in positive}),
+            "negative": sorted({f.label for f in negative}),
+            "same_sentence": best_pos.sentence == best_neg.sentence,
+        }
+        confidence = min(best_pos.confidence, best_neg.confidence)
+        return Finding(
+            self.name, self.version, self.model_hash, "ambivalence", target.key, confidence, spans, data
+        )
+
+    # --- unexplained feelings -----------------------------------------------------------------------------
+
+    def _unexplained(self, doc: Document) -> list[Finding]:
+        out = []
+        emotions = _felt_by_sentence(doc.findings, keep_ambiguous=True)
+        for sentence in doc.sentences:
+            for marker, pattern in UNEXPLAINED_MARKERS:
+                match = pattern.search(sentence.text)
+                if match is None:
+                    continue
+                end = _marker_end(doc, sentence, match.end())
+                span = Span(sentence.span.start + match.start(), end)
+                labels = sorted({f.label for f in emotions.get(sentence.index, [])})
+                data = {"marker": marker, "sentence": sentence.index, "emotions": labels}
+                out.append(
+                    Finding(
+                        self.name,
+                        self.version,
+                        self.model_hash,
+                        "unexplained_feeling",
+                        marker,
+                        0.9,
+                        (span,),
+                        data,
+                    )
+                )
+                break
+        return out
+
+
+def _marker_end(doc: Document, sentence: Sentence, match_end: int) -> int:
+    """End of the marker's sentence, or of the next one when the marker ends its sentence ("…no sense | but…")."""
+    rest = sentence.text[match_end:]
+    following = sentence.index + 1
+    if rest.strip(" .,;:-") == "" and following < len(doc.sentences):
+        return doc.sentences[following].span.end
+    return sentence.span.end
+
+
+def _felt_by_sentence(findings: Iterable[Finding], *, keep_ambiguous: bool = False) -> dict[int, list[_Felt]]:
+    out: dict[int, list[_Felt]] = {}
+    for finding in findings:
+        if (
+            finding.kind != "emotion"
+            or finding.data.get("scope") != "sentence"
+            or "sentence" not in finding.data
+        ):
+            continue
+        side = valence(finding.label)
+        if side is None and not (keep_ambiguous and finding.label != "neutral"):
+            continue
+        index = int(finding.data["sentence"])
+        out.setdefault(index, []).append(_Felt(finding.label, side or "ambiguous", finding.confidence, index))
+    return out
+
+
+def _targets(doc: Document) -> dict[str, _Target]:
+    """Every person other than the writer, keyed by role (or by name for "other"), with their sentences."""
+    targets: dict[str, _Target] = {}
+    for finding in doc.findings:
+        if finding.kind != "person" or finding.label == "self" or not finding.spans:
+            continue
+        name = finding.data.get("name")
+        key = finding.label if finding.label != "other" else str(name or "other").lower()
+        target = targets.setdefault(
+            key, _Target(key, finding.label, str(finding.data.get("group", "others")), name if name else None)
+        )
+        target.sentences.update(_sentences_of(doc, finding.spans[0], finding.data.get("sentence")))
+    for finding in doc.findings:
+        if finding.kind == "episode" and finding.label in targets and finding.spans:
+            for sentence in doc.sentences:
+                if _overlaps(sentence.span, finding.spans[0]):
+                    targets[finding.label].sentences.add(sentence.index)
+    return targets
+
+
+def _sentences_of(doc: Document, span: Span, index: object) -> set[int]:
+    if isinstance(index, int) and 0 <= index < len(doc.sentences):
+        return {index}
+    sentence = doc.sentence_at(span.start)
+    return {sentence.index} if sentence is not None else set()
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _crowded_sentences(targets: Iterable[_Target]) -> set[int]:
+    """Sentences that are about two or more people."""
+    seen: dict[int, int] = {}
+    for target in targets:
+        for index in target.sentences:
+            seen[index] = seen.get(index, 0) + 1
+    return {index for index, count in seen.items() if count > 1}
+
+
+def _mixed_in(index: int, crowded: set[int], felt: dict[int, list[_Felt]]) -> bool:
+    """True when a crowded sentence holds both valences (feelings cannot be given to one person)."""
+    return index in crowded and len({f.valence for f in felt.get(index, [])}) > 1
+
+
+def _evidence_spans(positive: Sentence, negative: Sentence) -> tuple[Span, ...]:
+    """Two spans, one per side; one sentence with both sides is cut at its contrast word when it has one."""
+    if positive.index != negative.index:
+        return tuple(sorted((positive.span, negative.span), key=lambda s: s.start))
+    match = _CONTRAST.search(positive.text)
+    if match is None or match.start() == 0:
+        return (positive.span,)
+    cut = positive.span.start + match.start()
+    tail = positive.span.start + match.start() + len(match.group(0)) - len(match.group(0).lstrip(", \t\n"))
+    return (Span(positive.span.start, cut), Span(tail, positive.span.end))
+
+
+@register("ambivalence", order=80)
+def build() -> AmbivalenceAnalyzer:
+    return AmbivalenceAnalyzer()

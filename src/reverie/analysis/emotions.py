@@ -1,0 +1,239 @@
+"""Emotions: the 27 GoEmotions emotions + neutral, several at once, per sentence and per entry, with intensity.
+
+The head reads the shared encoder's sentence vectors and, where the artefact carries them, TF-IDF word
+1-2-gram features computed here in numpy (see ``scripts/train_emotions.py`` and ``docs/models.md``).
+Per label, a probability over its tuned threshold makes a finding; a sentence with none over threshold gets
+its single most likely label, as in training and evaluation.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from reverie.analysis.findings import Finding, Span
+from reverie.analysis.registry import register
+from reverie.errors import AnalysisUnavailable
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
+
+    from reverie.analysis.document import Document
+
+MODEL_DIR = Path(__file__).resolve().parent / "models" / "emotions"
+ENCODER_MANIFEST = Path(__file__).resolve().parent / "models" / "encoder" / "manifest.json"
+NEUTRAL = "neutral"
+VERSION = "1.0.0"
+
+_TOKEN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token pattern
+_INTENSIFIERS = frozenset(
+    [
+        "very",
+        "so",
+        "really",
+        "extremely",
+        "incredibly",
+        "totally",
+        "absolutely",
+        "utterly",
+        "deeply",
+        "completely",
+        "terribly",
+        "awfully",
+        "super",
+        "truly",
+        "seriously",
+        "insanely",
+    ]
+)
+_DOWNTONERS = re.compile(
+    r"\b(a bit|a little|slightly|kind of|kinda|sort of|somewhat|mildly)\b", re.IGNORECASE
+)
+_WORD = re.compile(r"[A-Za-z']+")
+
+
+@dataclass(frozen=True, slots=True)
+class NgramFeatures:
+    """TF-IDF over word 1-2-grams with sublinear tf and L2 norm, equal to scikit-learn's ``TfidfVectorizer``."""
+
+    vocabulary: dict[str, int]
+    idf: npt.NDArray[np.float32]
+    weight: npt.NDArray[np.float32]  # (n_terms, n_labels)
+
+    def logits(self, text: str) -> npt.NDArray[np.float32]:
+        tokens = _TOKEN.findall(text.lower())
+        grams = tokens + [f"{a} {b}" for a, b in pairwise(tokens)]
+        counts = Counter(self.vocabulary[g] for g in grams if g in self.vocabulary)
+        if not counts:
+            return np.zeros(self.weight.shape[1], dtype=np.float32)
+        index = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+        tf = np.array([1.0 + math.log(c) for c in counts.values()], dtype=np.float32)
+        values = (tf * self.idf[index]).astype(np.float32)
+        values /= np.float32(np.linalg.norm(values))
+        out: npt.NDArray[np.float32] = values @ self.weight[index]
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class EmotionHead:
+    """Linear multi-label head: ``sigmoid(scale * vector @ weight.T + ngram_logits + bias)``."""
+
+    labels: tuple[str, ...]
+    weight: npt.NDArray[np.float32]  # (n_labels, dim)
+    bias: npt.NDArray[np.float32]
+    scale: float
+    thresholds: npt.NDArray[np.float32]
+    ngrams: NgramFeatures | None
+
+    @classmethod
+    def load(cls, path: Path) -> EmotionHead:
+        try:
+            with np.load(path, allow_pickle=False) as raw:
+                arrays = {name: raw[name] for name in raw.files}
+        except (OSError, ValueError) as exc:
+            raise AnalysisUnavailable(
+                f"The emotion model {path.name} is missing or unreadable; reinstall Reverie."
+            ) from exc
+        ngrams = None
+        if "ngram_vocab" in arrays:
+            terms = _split(arrays["ngram_vocab"])
+            ngrams = NgramFeatures(
+                vocabulary={term: i for i, term in enumerate(terms)},
+                idf=arrays["ngram_idf"].astype(np.float32),
+                weight=arrays["ngram_weight"].astype(np.float32),
+            )
+        return cls(
+            labels=tuple(_split(arrays["labels"])),
+            weight=arrays["weight"].astype(np.float32),
+            bias=arrays["bias"].astype(np.float32),
+            scale=float(arrays["scale"]),
+            thresholds=arrays["thresholds"].astype(np.float32),
+            ngrams=ngrams,
+        )
+
+    def probabilities(self, texts: list[str], vectors: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+        """One row of label probabilities per text, given that text's encoder vector."""
+        logits = self.scale * (vectors @ self.weight.T) + self.bias
+        if self.ngrams is not None and texts:
+            logits = logits + np.vstack([self.ngrams.logits(t) for t in texts])
+        probs: npt.NDArray[np.float32] = (1.0 / (1.0 + np.exp(-logits))).astype(np.float32)
+        return probs
+
+    def predict(self, probs: npt.NDArray[np.float32]) -> npt.NDArray[np.bool_]:
+        """Labels over threshold; a row with none gets its most likely label."""
+        chosen = probs >= self.thresholds
+        empty = ~chosen.any(axis=1)
+        if empty.any():
+            chosen[np.flatnonzero(empty), np.argmax(probs[empty], axis=1)] = True
+        return chosen
+
+
+def _split(raw: npt.NDArray[np.uint8]) -> list[str]:
+    return bytes(raw.tobytes()).decode("utf-8").split("\n")
+
+
+def intensity(probability: float, threshold: float, sentence: str) -> int:
+    """1..5: how far over its threshold the label is (1..4), +1 for intensifiers or '!', -1 for downtoners."""
+    margin = (probability - threshold) / max(1e-6, 1.0 - threshold)
+    level = 1 + min(3, max(0, int(margin * 4)))
+    words = _WORD.findall(sentence)
+    if "!" in sentence or any(w.lower() in _INTENSIFIERS for w in words) or _shouts(words):
+        level += 1
+    if _DOWNTONERS.search(sentence):
+        level -= 1
+    return max(1, min(5, level))
+
+
+def _shouts(words: list[str]) -> bool:
+    return any(len(w) >= 3 and w.isupper() and w != "I" for w in words)
+
+
+class EmotionsAnalyzer:
+    name = "emotions"
+    version = VERSION
+    requires = frozenset({"sentences", "embeddings"})
+    produces = frozenset({"emotion"})
+    applies_to: frozenset[str] | None = None
+
+    def __init__(self, head: EmotionHead, model_hash: str) -> None:
+        self.head = head
+        self.model_hash = model_hash
+
+    def run(self, doc: Document) -> list[Finding]:
+        if not doc.sentences or doc.embeddings is None:
+            return []
+        probs = self.head.probabilities([s.text for s in doc.sentences], doc.embeddings)
+        chosen = self.head.predict(probs)
+        per_sentence = [
+            self._sentence_findings(doc, i, probs[i], chosen[i]) for i in range(len(doc.sentences))
+        ]
+        flat = [f for group in per_sentence for f in group]
+        return flat + self._entry_findings(flat)
+
+    def _sentence_findings(
+        self, doc: Document, index: int, probs: npt.NDArray[np.float32], chosen: npt.NDArray[np.bool_]
+    ) -> list[Finding]:
+        sentence = doc.sentences[index]
+        out = []
+        for j in np.flatnonzero(chosen):
+            label, p = self.head.labels[j], float(probs[j])
+            level = intensity(p, float(self.head.thresholds[j]), sentence.text)
+            data = {"scope": "sentence", "sentence": index, "intensity": level}
+            out.append(self._finding(label, p, (sentence.span,), data))
+        return sorted(out, key=lambda f: -f.confidence)
+
+    def _entry_findings(self, sentence_findings: list[Finding]) -> list[Finding]:
+        by_label: dict[str, list[Finding]] = {}
+        for finding in sentence_findings:
+            by_label.setdefault(finding.label, []).append(finding)
+        if len(by_label) > 1:
+            by_label.pop(NEUTRAL, None)  # an entry is neutral only when nothing else was felt
+        out = []
+        for label, found in by_label.items():
+            spans = tuple(sorted({s for f in found for s in f.spans}, key=lambda s: s.start))
+            data = {
+                "scope": "entry",
+                "sentences": len(found),
+                "intensity": max(int(f.data["intensity"]) for f in found),
+            }
+            out.append(self._finding(label, max(f.confidence for f in found), spans, data))
+        return sorted(out, key=lambda f: (-f.confidence, f.label))
+
+    def _finding(self, label: str, p: float, spans: tuple[Span, ...], data: dict[str, object]) -> Finding:
+        return Finding(self.name, self.version, self.model_hash, "emotion", label, p, spans, data)
+
+
+@lru_cache(maxsize=2)
+def load_head(model_dir: Path = MODEL_DIR) -> tuple[EmotionHead, str]:
+    """The head and the model hash findings carry: head artefact hash + encoder hash (both must match)."""
+    manifest = _read_json(model_dir / "manifest.json")
+    head = EmotionHead.load(model_dir / str(manifest["artefact"]))
+    encoder_hash = str(_read_json(ENCODER_MANIFEST).get("model_hash", ""))
+    if manifest.get("encoder_model_hash") != encoder_hash:
+        raise AnalysisUnavailable(
+            "The emotion model was trained for a different sentence encoder; reinstall Reverie."
+        )
+    return head, f"{str(manifest['artefact_sha256'])[:16]}.{encoder_hash[:16]}"
+
+
+def _read_json(path: Path) -> dict[str, object]:
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise AnalysisUnavailable(f"The model manifest {path.name} is missing or unreadable.") from exc
+    return raw if isinstance(raw, dict) else {}
+
+
+@register("emotions", order=20)
+def build() -> EmotionsAnalyzer:
+    head, model_hash = load_head()
+    return EmotionsAnalyzer(head, model_hash)
