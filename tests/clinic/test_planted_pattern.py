@@ -1,0 +1,45 @@
+"""End to end, through the real analyzers: a hand-built history with a planted pattern — wanting to be
+understood, expecting rejection, withdrawing — with a partner, with the therapist and with a parent in childhood."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from django.utils import timezone
+
+from reverie.clinic.services import analysis, insights, journal
+from reverie.clinic.services.journal import EntryDraft
+
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
+
+PLANTED = [
+    "My partner wanted to be close and talk about us. I wanted him to understand me, but I was sure he would reject me, so I pulled away and went quiet.",
+    "My boyfriend hugged me and said he loves me. I wanted to feel loved but I expected him to leave, so I withdrew and stopped answering his texts.",
+    "My partner asked me to move in with him. I wished he could understand me, but I felt he would push me away, so I shut down and avoided him.",
+    "In session my therapist asked how I felt. I wanted her to understand me but I was sure she would judge me, so I went silent.",
+    "My therapist said she cares about our work. I wanted to be understood, I expected her to reject me, and I withdrew and cancelled the next session.",
+    "When I was a kid my mother went silent when I needed her. I wanted her to understand me, she rejected me, and I withdrew into my room.",
+]
+
+
+def test_planted_pattern_is_found_with_mirror_and_triangles(make_user: Any, web_as: Any) -> None:
+    alice = make_user()
+    start = timezone.now() - timedelta(days=60)
+    for i, text in enumerate(PLANTED):
+        view = journal.create_entry(
+            alice, EntryDraft(kind="reflection", body=text, happened_at=start + timedelta(days=5 * i))
+        )
+        analysis.analyse_stored_entry(view.id, 1)
+    view = insights.view_for(alice)
+    themes = " ".join(s.text for s in view.section("themes").statements)  # type: ignore[union-attr]
+    assert "wish to be loved and understood" in themes and "withdrawal" in themes
+    mirror = view.section("transference")
+    assert mirror is not None and any("therapist" in s.text for s in mirror.statements)
+    triangles = view.section("triangles")
+    assert triangles is not None and any("T-C link" in s.text for s in triangles.statements)
+    assert all(s.evidence for s in mirror.statements)
+    page = web_as(alice).get("/insights/?show=1").content.decode()
+    assert "T-C link" in page and "/journal/" in page
+    assert web_as(alice).get("/insights/report.pdf").content.startswith(b"%PDF")
