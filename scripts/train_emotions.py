@@ -464,6 +464,29 @@ def rescore(args: argparse.Namespace) -> int:
     return 0
 
 
+def compare(args: argparse.Namespace) -> int:
+    """Dev macro-F1 of each part alone (TF-IDF only, frozen embeddings only) beside the shipped combination."""
+    from sklearn.linear_model import LogisticRegression
+
+    labels = read_labels(args.data)
+    train_x, train_y = read_split(args.data / "train.tsv", len(labels))
+    dev_x, dev_y = read_split(args.data / "dev.tsv", len(labels))
+    train_e = cached_embeddings(train_x, "train", OUT.parent / "encoder")
+    dev_e = cached_embeddings(dev_x, "dev", OUT.parent / "encoder")
+    results = {}
+    text_only = fit_ngram_model(train_x, train_e, train_y, args.c, 0.0)
+    probs = sklearn_probabilities(text_only, dev_x, dev_e)
+    results["tfidf_only"] = report(dev_y, probs, tune_thresholds(dev_y, probs), labels)
+    probs = np.zeros_like(dev_y)
+    for j in range(len(labels)):
+        clf = LogisticRegression(C=args.c, solver="liblinear", max_iter=1000, random_state=SEED)
+        probs[:, j] = clf.fit(train_e, train_y[:, j]).predict_proba(dev_e)[:, 1]
+    results["frozen_embeddings_only"] = report(dev_y, probs, tune_thresholds(dev_y, probs), labels)
+    for name, metrics in results.items():
+        print(name, json.dumps({"macro_f1": metrics["macro_f1"], "micro_f1": metrics["micro_f1"]}), flush=True)
+    return 0
+
+
 def write_ngram_artefact(model: tuple[Any, ...], labels: list[str]) -> Path:
     vectorizer, w_text, w_emb, bias = model
     vocab = sorted(vectorizer.vocabulary_, key=lambda term: vectorizer.vocabulary_[term])
@@ -556,13 +579,15 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     ng = sub.add_parser("ngram")
     ng.add_argument("--c", type=float, default=None, help="skip the hold-out search and use this C")
     sub.add_parser("rescore", help="recompute the dev figures of the shipped artefact")
+    cp = sub.add_parser("compare", help="dev figures of TF-IDF alone and frozen embeddings alone")
+    cp.add_argument("--c", type=float, default=2.0)
     return parser.parse_args(argv)
 
 
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
     sys.path.insert(0, str(ROOT / "scripts"))
-    commands = {"finetune": finetune, "head": head, "ngram": ngram, "rescore": rescore}
+    commands = {"finetune": finetune, "head": head, "ngram": ngram, "rescore": rescore, "compare": compare}
     return commands[args.command](args)
 
 

@@ -9,7 +9,7 @@ from reverie.analysis import pipeline
 from reverie.analysis.document import Document
 from reverie.analysis.findings import Finding, Span
 from reverie.analysis.onnx_encoder import OnnxEncoder
-from reverie.analysis.registry import _REGISTRY, register
+from reverie.analysis.registry import _REGISTRY, register, registrations
 from reverie.errors import InvalidInput
 
 
@@ -124,7 +124,9 @@ def test_pipeline_huge_paste_is_truncated_not_crashed(encoder: OnnxEncoder) -> N
 def test_pipeline_code_or_table_never_crashes(text: str, encoder: OnnxEncoder) -> None:
     result = pipeline.analyse(text, encoder=encoder)
     assert all(0 <= s.start <= s.end <= len(text) for f in result.findings for s in f.spans)
-    assert all(not n.startswith("The ") for n in result.notes)
+    assert not {"The emotions analyzer could not run.", "The ambivalence analyzer could not run."} & set(
+        result.notes
+    )
 
 
 def test_pipeline_missing_encoder_notes_embedding_analyzers(probes: None) -> None:
@@ -149,3 +151,39 @@ def test_pipeline_findings_spans_point_into_text(encoder: OnnxEncoder) -> None:
     for finding in result.findings:
         for span in finding.spans:
             assert isinstance(span, Span) and 0 <= span.start < span.end <= len(text)
+
+
+def test_pipeline_builds_each_analyzer_once(encoder: OnnxEncoder) -> None:
+    built: list[int] = []
+
+    def factory() -> _Probe:
+        built.append(1)
+        return _Probe()
+
+    register("counted", order=3)(factory)
+    try:
+        pipeline.analyse("One sentence here.", encoder=encoder, only={"counted"})
+        pipeline.analyse_many(
+            [("Two.", "free_association"), ("Three more.", "dream")], encoder=encoder, only={"counted"}
+        )
+        assert built == [1]
+    finally:
+        _REGISTRY.pop("counted", None)
+        pipeline._built.pop("counted", None)
+
+
+def test_pipeline_skips_analyzer_modules_that_do_not_exist(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(
+        pipeline, "ANALYZER_MODULES", ("reverie.analysis.no_such_module", "no_such_package.x")
+    )
+    monkeypatch.setattr(pipeline, "_imported", False)
+    pipeline.load_analyzer_modules()
+    assert pipeline._imported
+
+
+def test_pipeline_default_registry_includes_emotions_and_ambivalence() -> None:
+    pipeline.load_analyzer_modules()
+    names = [r.name for r in registrations()]
+    assert names.index("emotions") < names.index("ambivalence")
+    if "people" in names:
+        assert names.index("people") < names.index("ambivalence")
