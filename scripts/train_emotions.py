@@ -1,6 +1,6 @@
 """Train Reverie's emotion model on GoEmotions (27 emotions + neutral, multi-label), reproducibly.
 
-Three sub-commands, run in this order (from the project root, ``train`` extras installed, CPU only)::
+Two routes (from the project root, ``train`` extras installed, CPU only); docs/models.md says which ships::
 
     # (a) fine-tune all-MiniLM-L6-v2 with a linear head: writes build/emotions-ft/ (checkpoint + head + log)
     .venv/bin/python scripts/train_emotions.py finetune --epochs 2
@@ -10,8 +10,10 @@ Three sub-commands, run in this order (from the project root, ``train`` extras i
     # tune per-label thresholds on dev.tsv through the runtime path; writes models/emotions/{head.npz,manifest.json}
     .venv/bin/python scripts/train_emotions.py head --checkpoint build/emotions-ft
 
-    # (b) for comparison: frozen encoder + TF-IDF n-gram logistic regression, dev macro-F1 only
-    .venv/bin/python scripts/train_emotions.py baseline
+    # (b) what ships: frozen encoder + TF-IDF 1-2-gram logistic regression, numpy at run time
+    .venv/bin/python scripts/train_emotions.py ngram
+    # dev figures of each part alone, for comparison (writes nothing)
+    .venv/bin/python scripts/train_emotions.py compare
 
 Data: ``train.tsv`` / ``dev.tsv`` (``text <TAB> ids <TAB> comment_id``), ids index ``emotions.txt``.
 Thresholds are tuned on dev, so the dev figure is optimistic; the manifest also records a two-fold
@@ -459,6 +461,7 @@ def rescore(args: argparse.Namespace) -> int:
     metrics["macro_f1_cross_fitted"] = round(cross_fitted_macro_f1(dev_y, probs, SEED), 4)
     manifest = json.loads((OUT / "manifest.json").read_text())
     manifest["dev_metrics"] = metrics
+    manifest["artefact_sha256"] = sha256_file(OUT / "head.npz")
     (OUT / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
     print(json.dumps({k: v for k, v in metrics.items() if k != "per_label"}))
     return 0
@@ -492,7 +495,7 @@ def write_ngram_artefact(model: tuple[Any, ...], labels: list[str]) -> Path:
     vocab = sorted(vectorizer.vocabulary_, key=lambda term: vectorizer.vocabulary_[term])
     OUT.mkdir(parents=True, exist_ok=True)
     path = OUT / "head.npz"
-    np.savez_compressed(
+    save_npz(
         path,
         labels=_joined(labels),
         weight=w_emb.T.astype(np.float32),
@@ -510,7 +513,21 @@ def add_thresholds(path: Path, thresholds: np.ndarray) -> None:
     with np.load(path) as raw:
         arrays = {k: raw[k] for k in raw.files}
     arrays["thresholds"] = thresholds.astype(np.float32)
-    np.savez_compressed(path, **arrays)
+    save_npz(path, **arrays)
+
+
+def save_npz(path: Path, **arrays: np.ndarray) -> None:
+    """Like ``np.savez_compressed`` but byte-reproducible: fixed zip timestamps, sorted member order."""
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as archive:
+        for name in sorted(arrays):
+            buffer = io.BytesIO()
+            np.lib.format.write_array(buffer, np.asanyarray(arrays[name]), allow_pickle=False)
+            info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, buffer.getvalue())
 
 
 def _joined(items: list[str]) -> np.ndarray:
