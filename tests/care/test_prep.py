@@ -35,3 +35,14 @@ def test_prep_page_gathers_what_changed(dit: tuple[Any, Any, Any], web_as: Any, 
     other = make_user(role="therapist")
     assert web_as(other).get(f"/courses/{course.id}/prep/").status_code == 404
     assert web_as(client).get(f"/courses/{course.id}/prep/").status_code == 404
+
+
+def test_caseload_shows_what_needs_attention(dit: tuple[Any, Any, Any], web_as: Any) -> None:
+    from reverie.care.services.caseload import caseload
+
+    client, therapist, course = dit
+    measures.submit(client, "phq9", [1, 1, 1, 1, 1, 1, 1, 1, 2], session_number=1)
+    rows = caseload(therapist)
+    assert len(rows) == 1 and rows[0].open_alerts == 1 and "of 16" in rows[0].position
+    page = web_as(therapist).get("/").content.decode()
+    assert "1 alert to acknowledge" in page and f"/courses/{course.id}/prep/" in page

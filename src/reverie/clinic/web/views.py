@@ -39,9 +39,14 @@ def home(request: HttpRequest) -> HttpResponse:
         return redirect("login")
     user = _user(request)
     if user.is_therapist:
-        pairs = people.active_pairs(user)
-        shared = journal.list_entries(user, limit=20)
-        return render(request, "reverie/therapist_home.html", {"pairs": pairs, "shared": shared})
+        from reverie.care.services.caseload import caseload
+
+        context = {
+            "pairs": people.active_pairs(user),
+            "cases": caseload(user),
+            "shared": journal.list_entries(user, limit=20),
+        }
+        return render(request, "reverie/therapist_home.html", context)
     return _write_page(request, EntryForm(initial={"kind": request.GET.get("kind", "free_association")}))
 
 

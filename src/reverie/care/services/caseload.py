@@ -1,0 +1,57 @@
+"""The therapist's caseload: what needs attention today across every active course."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.utils import timezone
+
+from reverie.care.models import Course
+from reverie.care.services import alerts, measures
+from reverie.care.services import course as courses
+from reverie.clinic.models import User
+
+
+@dataclass(frozen=True, slots=True)
+class CaseRow:
+    course: Course
+    position: str
+    next_session: datetime | None
+    session_today: bool
+    not_on_track: bool
+    open_alerts: int
+
+
+def caseload(therapist: User, now: datetime | None = None) -> list[CaseRow]:
+    """One row per active course, those needing attention first (alerts, off track, a session today)."""
+    if not (therapist.is_active and therapist.is_therapist):
+        return []
+    moment = now or timezone.now()
+    open_by_client: dict[int, int] = {}
+    for alert in alerts.open_alerts(therapist):
+        open_by_client[alert.client_id] = open_by_client.get(alert.client_id, 0) + 1
+    rows = []
+    for course in courses.courses_for(therapist):
+        if course.ended_at is not None:
+            continue
+        zone = courses.course_zone(course)
+        upcoming = [r.start for r in courses.held_sessions(course) if r.start >= moment]
+        next_start = upcoming[0] if upcoming else None
+        today = (
+            next_start is not None and next_start.astimezone(zone).date() == moment.astimezone(zone).date()
+        )
+        rows.append(
+            CaseRow(
+                course=course,
+                position=courses.position(course, moment).text,
+                next_session=next_start,
+                session_today=today,
+                not_on_track=measures.progress(therapist, course.id).check.not_on_track,
+                open_alerts=open_by_client.get(course.client_id, 0),
+            )
+        )
+    return sorted(
+        rows,
+        key=lambda r: (-r.open_alerts, not r.not_on_track, not r.session_today, r.next_session or moment),
+    )
