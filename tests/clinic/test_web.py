@@ -142,3 +142,15 @@ def test_web_art_upload_checks_type(make_user: Any) -> None:
     assert response.status_code == 302
     page = client.get(response.url)
     assert b"/attachments/" in page.content
+
+
+def test_web_a_replayed_submission_writes_nothing_new() -> None:
+    client = _signed_up(Client())
+    form = client.get("/write/")
+    entry_id = re.search(rb'name="entry_id" value="([0-9a-f-]+)"', form.content)
+    assert entry_id is not None
+    fields = {"kind": "dream", "body": "only once", "entry_id": entry_id.group(1).decode()}
+    first = client.post("/write/", fields)
+    second = client.post("/write/", fields)
+    assert first.status_code == second.status_code == 302 and first.url == second.url
+    assert Entry.objects.count() == 1

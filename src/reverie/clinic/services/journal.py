@@ -295,6 +295,17 @@ def _after_commit(entry: Entry) -> None:
         transaction.on_commit(lambda hook=hook: hook(entry_id, revision))  # type: ignore[misc]
 
 
+def owns_entry(actor: User, entry_id: uuid.UUID) -> bool:
+    return Entry.objects.filter(pk=entry_id, client_id=actor.pk).exists()
+
+
+def free_id(wanted: uuid.UUID | None) -> uuid.UUID:
+    """The id a form proposed, unless it is taken (then a fresh one: ids never reveal other people's entries)."""
+    if wanted is None or Entry.objects.filter(pk=wanted).exists():
+        return uuid.uuid4()
+    return wanted
+
+
 def _entry_for(actor: User, entry_id: uuid.UUID | str, action: Action, *, trashed: bool = False) -> Entry:
     try:
         key = uuid.UUID(str(entry_id))

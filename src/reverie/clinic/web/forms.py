@@ -53,6 +53,8 @@ class LoginForm(forms.Form):
 
 
 class EntryForm(forms.Form):
+    # Set once when the form is shown: a replayed or double-clicked submission finds the entry it already made.
+    entry_id = forms.UUIDField(required=False, widget=forms.HiddenInput)
     kind = forms.ChoiceField(choices=EntryKind.choices, label="Kind of entry")
     happened_at = forms.DateTimeField(
         required=False,

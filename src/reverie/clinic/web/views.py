@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django.contrib.auth import login, logout
@@ -47,7 +48,11 @@ def home(request: HttpRequest) -> HttpResponse:
             "shared": journal.list_entries(user, limit=20),
         }
         return render(request, "reverie/therapist_home.html", context)
-    return _write_page(request, EntryForm(initial={"kind": request.GET.get("kind", "free_association")}))
+    return _write_page(request, _new_entry_form(request))
+
+
+def _new_entry_form(request: HttpRequest) -> EntryForm:
+    return EntryForm(initial={"kind": request.GET.get("kind", "free_association"), "entry_id": uuid.uuid4()})
 
 
 def _write_page(request: HttpRequest, form: EntryForm, status: int = 200, **extra: Any) -> HttpResponse:
@@ -220,13 +225,18 @@ def write(request: HttpRequest) -> HttpResponse:
             return render(request, "reverie/login.html", context, status=401)
         return redirect(f"/login/?next={request.path}")
     if request.method == "GET":
-        return _write_page(request, EntryForm(initial={"kind": request.GET.get("kind", "free_association")}))
+        return _write_page(request, _new_entry_form(request))
     form = EntryForm(request.POST, request.FILES)
     if not form.is_valid():
         return _write_page(request, form, status=400)
+    user = _user(request)
+    wanted = form.cleaned_data.get("entry_id")
+    if wanted is not None and journal.owns_entry(user, wanted):
+        return redirect("entry", entry_id=wanted)  # the same submission again: nothing new is written
+    entry_draft = draft_from_form(form, request.POST)
     try:
         view = journal.create_entry(
-            _user(request), draft_from_form(form, request.POST), attachment_from_form(form)
+            user, entry_draft, attachment_from_form(form), entry_id=journal.free_id(wanted)
         )
     except InvalidInput as exc:
         return _write_page(request, form, status=400, error=exc.message)
