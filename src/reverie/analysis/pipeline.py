@@ -59,7 +59,12 @@ def analyse(
     encoder: Encoder | None = None,
     only: Collection[str] | None = None,
 ) -> AnalysisResult:
-    """Analyse one text of the given entry ``kind`` (``free_association``, ``dream``, ``session_note`` …)."""
+    """Analyse one text of the given entry ``kind`` (``free_association``, ``dream``, ``session_note`` …).
+
+    ``only`` names the analyzers to run (unknown names raise :class:`InvalidInput`); it runs exactly those, so
+    include what they build on (``ambivalence`` reads ``emotions`` and ``people``). ``encoder`` defaults to the
+    shared ONNX encoder, loaded once per process.
+    """
     return analyse_many([(text, kind)], encoder=encoder, only=only)[0]
 
 
