@@ -76,6 +76,23 @@ def test_ambivalence_not_reported_for_one_valence_or_two_people_in_one_sentence(
     assert AmbivalenceAnalyzer().run(doc) == []
 
 
+def test_ambivalence_follows_a_continuation_piece_but_not_a_new_sentence() -> None:
+    doc = prepare("I love my mother. And then I was furious. I felt lonely all evening.")
+    doc.findings += [
+        _person(doc, "mother", "mother", "family"),
+        _emotion(doc, 0, "love"),
+        _emotion(doc, 1, "anger"),
+    ]
+    (found,) = AmbivalenceAnalyzer().run(doc)
+    assert found.data["negative"] == ["anger"]
+    doc.findings = [
+        _person(doc, "mother", "mother", "family"),
+        _emotion(doc, 0, "love"),
+        _emotion(doc, 2, "sadness"),
+    ]
+    assert AmbivalenceAnalyzer().run(doc) == []
+
+
 def test_ambivalence_ignores_the_self() -> None:
     doc = prepare("I am proud of myself. I am also ashamed.")
     doc.findings += [

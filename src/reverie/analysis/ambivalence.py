@@ -2,7 +2,9 @@
 
 ``ambivalence``: in one entry, emotions of opposite valence toward the same person (positive and negative in the
 GoEmotions sentiment grouping), read from the ``emotion`` findings (per sentence) and the ``person`` findings
-of the people analyzer; the sentences of a relationship ``episode`` with that person count as about them.
+of the people analyzer. A sentence is about a person when it mentions them, or when it only carries on such a
+sentence ("… criticised my job again | and I was so angry I hung up"); later sentences are not attributed, as a
+feeling after a told episode may be about something else.
 A sentence that names two or more people and holds both valences is left out: which feeling goes to whom is
 not known.
 
@@ -65,6 +67,7 @@ SENTIMENT: dict[str, frozenset[str]] = {
 _CONTRAST = re.compile(
     r"(?:,\s*|\s+)(?:but|yet|although|though|even though|however|and yet|while|whereas)\b", re.I
 )
+_CONTINUATION = re.compile(r"(?:[a-z]|(?i:and|but|so|then|yet|because)\b)")
 _FEEL = r"(?:feel|felt|feeling|am|'m|was|get|got|have been|'ve been|keep)"
 UNEXPLAINED_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
@@ -91,6 +94,7 @@ MODEL_HASH = (
         repr(sorted((k, sorted(v)) for k, v in SENTIMENT.items())).encode()
         + "".join(p.pattern for _, p in UNEXPLAINED_MARKERS).encode()
         + _CONTRAST.pattern.encode()
+        + _CONTINUATION.pattern.encode()
     ).hexdigest()[:12]
 )
 
@@ -243,12 +247,17 @@ def _targets(doc: Document) -> dict[str, _Target]:
             key, _Target(key, finding.label, str(finding.data.get("group", "others")), name if name else None)
         )
         target.sentences.update(_sentences_of(doc, finding.spans[0], finding.data.get("sentence")))
-    for finding in doc.findings:
-        if finding.kind == "episode" and finding.label in targets and finding.spans:
-            for sentence in doc.sentences:
-                if _overlaps(sentence.span, finding.spans[0]):
-                    targets[finding.label].sentences.add(sentence.index)
+    mentioned = {i for t in targets.values() for i in t.sentences}
+    for target in targets.values():
+        target.sentences |= {i + 1 for i in target.sentences if _continues(doc, i + 1, mentioned)}
     return targets
+
+
+def _continues(doc: Document, index: int, mentioned: set[int]) -> bool:
+    """A piece that carries on the sentence before it ("…again | and I was so angry") and names nobody."""
+    if index >= len(doc.sentences) or index in mentioned:
+        return False
+    return bool(_CONTINUATION.match(doc.sentences[index].text))
 
 
 def _sentences_of(doc: Document, span: Span, index: object) -> set[int]:
@@ -256,10 +265,6 @@ def _sentences_of(doc: Document, span: Span, index: object) -> set[int]:
         return {index}
     sentence = doc.sentence_at(span.start)
     return {sentence.index} if sentence is not None else set()
-
-
-def _overlaps(a: Span, b: Span) -> bool:
-    return a.start < b.end and b.start < a.end
 
 
 def _crowded_sentences(targets: Iterable[_Target]) -> set[int]:
