@@ -486,7 +486,9 @@ def compare(args: argparse.Namespace) -> int:
         probs[:, j] = clf.fit(train_e, train_y[:, j]).predict_proba(dev_e)[:, 1]
     results["frozen_embeddings_only"] = report(dev_y, probs, tune_thresholds(dev_y, probs), labels)
     for name, metrics in results.items():
-        print(name, json.dumps({"macro_f1": metrics["macro_f1"], "micro_f1": metrics["micro_f1"]}), flush=True)
+        print(
+            name, json.dumps({"macro_f1": metrics["macro_f1"], "micro_f1": metrics["micro_f1"]}), flush=True
+        )
     return 0
 
 
