@@ -165,3 +165,10 @@ def test_cli_api_tokens_create_list_revoke(cli: Any) -> None:
     cli("token", "revoke", token_id, "-u", "tove")
     _, listed, _ = cli("token", "list", "-u", "tove")
     assert "laptop" not in listed
+
+
+def test_cli_files_are_private_to_their_owner(cli: Any) -> None:
+    cli("user", "create", "ulla")
+    cli("journal", "write", "-u", "ulla", input="private")
+    for path in cli.data_dir.iterdir():
+        assert path.stat().st_mode & 0o077 == 0, path.name

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import secrets
 import sys
 
@@ -30,6 +31,7 @@ care_cmds.register(app)
 
 def run() -> None:
     """Console entry point. ``--debug`` anywhere shows tracebacks."""
+    os.umask(0o077)  # every file Reverie creates (database, WAL, exports, backups) is readable by its owner only
     args = sys.argv[1:]
     debug = "--debug" in args
     args = [a for a in args if a != "--debug"]
