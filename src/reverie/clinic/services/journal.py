@@ -11,6 +11,7 @@ import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from typing import TypeVar
 
 from django.conf import settings
 from django.db import transaction
@@ -22,6 +23,7 @@ from reverie.clinic.services.media import check_attachment
 from reverie.clinic.services.policy import Action, require, trashed_entries, visible_entries
 from reverie.errors import InvalidInput, NotFound, PermissionDenied
 
+M = TypeVar("M")
 PAYLOAD_FORMAT = 1
 MAX_FEELINGS = 24
 MAX_LABEL_CHARS = 60
@@ -306,16 +308,21 @@ def free_id(wanted: uuid.UUID | None) -> uuid.UUID:
     return wanted
 
 
-def _entry_for(actor: User, entry_id: uuid.UUID | str, action: Action, *, trashed: bool = False) -> Entry:
+def _fetch(actor: User, model: type[M], raw_id: object, action: Action, what: str, related: str) -> M:
+    """Load one record by id and ask the policy; a bad id, a missing record and "not yours" answer alike."""
     try:
-        key = uuid.UUID(str(entry_id))
+        key = uuid.UUID(str(raw_id))
     except ValueError:
-        raise NotFound("No such entry.") from None
-    entry = Entry.objects.select_related("client").filter(pk=key).first()
-    if entry is None:
-        raise NotFound("No such entry.")
-    require(actor, action, entry, "entry")
-    return entry
+        raise NotFound(f"No such {what}.") from None
+    row = model.objects.select_related(related).filter(pk=key).first()  # type: ignore[attr-defined]
+    if row is None:
+        raise NotFound(f"No such {what}.")
+    require(actor, action, row, what)
+    return row  # type: ignore[no-any-return]
+
+
+def _entry_for(actor: User, entry_id: uuid.UUID | str, action: Action) -> Entry:
+    return _fetch(actor, Entry, entry_id, action, "entry", "client")
 
 
 def update_entry(actor: User, entry_id: uuid.UUID | str, draft: EntryDraft) -> EntryView:
@@ -441,14 +448,7 @@ def list_trash(actor: User) -> list[EntryView]:
 
 
 def attachment_data(actor: User, attachment_id: uuid.UUID | str) -> tuple[str, str, bytes]:
-    try:
-        key = uuid.UUID(str(attachment_id))
-    except ValueError:
-        raise NotFound("No such attachment.") from None
-    att = Attachment.objects.select_related("entry__client").filter(pk=key).first()
-    if att is None:
-        raise NotFound("No such attachment.")
-    require(actor, Action.READ, att, "attachment")
+    att = _fetch(actor, Attachment, attachment_id, Action.READ, "attachment", "entry__client")
     client = att.entry.client
     name = keys.open_for(client, str(att.id), "attachment.name", att.name_sealed).decode()
     data = keys.open_for(client, str(att.id), "attachment.data", att.payload)
