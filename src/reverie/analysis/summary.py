@@ -20,6 +20,39 @@ KIND_TITLES = {
 }
 
 
+HVDC_EMOTIONS = {"AN": "anger", "AP": "apprehension", "SD": "sadness", "CO": "confusion", "HA": "happiness"}
+HVDC_PLACES = {"I": "indoors", "O": "outdoors", "Q": "indoors or out (unclear)", "N": "no setting"}
+HVDC_FAMILIARITY = {
+    "F": "familiar",
+    "D": "distorted",
+    "G": "geographical",
+    "U": "unfamiliar",
+    "Q": "questionable",
+}
+
+
+def _who(codes: Sequence[str]) -> str:
+    return ", ".join("you" if c == "D" else c for c in codes) or "someone"
+
+
+def describe_dream_code(data: Mapping[str, Any]) -> str:
+    """A Hall–Van de Castle code in words, with the code itself for those who know the system."""
+    category = data.get("category")
+    code = str(data.get("code", ""))
+    if category == "character":
+        return f"character: {data.get('label') or 'someone'} ({code})"
+    if category == "interaction":
+        return (
+            f"{data.get('kind', 'interaction')} (level {data.get('level', '?')}) "
+            f"from {_who(data.get('initiators', []))} to {_who(data.get('recipients', []))}"
+        )
+    if category == "emotion":
+        return f"{HVDC_EMOTIONS.get(code, code)}, felt by {_who(data.get('characters', []))}"
+    if category == "setting" and len(code) == 2:
+        return f"setting: {HVDC_PLACES.get(code[0], code[0])}, {HVDC_FAMILIARITY.get(code[1], code[1])}"
+    return f"{category}: {code}".strip(": ")
+
+
 @dataclass(frozen=True, slots=True)
 class Line:
     text: str
@@ -44,6 +77,8 @@ def describe(finding: Mapping[str, Any]) -> str:
         return f"toward {label}: {positive} and {negative}"
     if kind == "defense" and data.get("defense"):
         return f"{label} ({data['defense']})"
+    if kind == "dream_code":
+        return describe_dream_code(data)
     if kind == "odf" and data.get("odf") is not None:
         return f"{float(data['odf']):.1f} on the 1–7 scale"
     return label.replace("_", " ")
@@ -61,7 +96,9 @@ def summarise(text: str, result: Mapping[str, Any], *, per_kind: int = 12) -> di
         kind = finding["kind"]
         if kind == "emotion" and (finding.get("data") or {}).get("scope") == "sentence":
             continue
-        if kind in ("person",) and finding["label"] == "self":
+        if kind == "person" and finding["label"] == "self":
+            continue
+        if kind == "dream_code" and (finding.get("data") or {}).get("category") == "coding":
             continue
         lines = grouped.setdefault(kind, [])
         if len(lines) < per_kind:
