@@ -153,6 +153,11 @@ ROUTES: dict[str, tuple[Call, ...]] = {
     "api:tokens_list": (Call("GET"),),
     "api:token_create": (Call("POST", json=lambda _: {"name": "probe"}),),
     "api:token_revoke": (Call("DELETE", "token_owner"),),
+    "api:courses_list": (Call("GET"),),
+    "api:course_get": (Call("GET", COURSE),),
+    "api:course_measures": (Call("GET", COURSE),),
+    "api:measure_submit": (Call("POST", json=lambda _: {"questionnaire": "phq9", "answers": [0] * 9}),),
+    "api:measure_fhir": (Call("GET", COURSE),),
 }
 
 

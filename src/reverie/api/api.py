@@ -18,11 +18,11 @@ from ninja.openapi.schema import OpenAPISchema
 
 from reverie.api import handlers
 from reverie.api.auth import SIGNED_IN
-from reverie.api.routes import account, entries, pairs, portability, safety, trash
+from reverie.api.routes import account, course, entries, pairs, portability, safety, trash
 
 PREFIX = "/v1/"
 DESCRIPTION = (
-    "Reverie's journal, pair and portability services over HTTP. Authenticate with a personal access token "
+    "Reverie's journal, pair, portability and course-of-therapy services over HTTP. Authenticate with a personal access token "
     "(`Authorization: Bearer rv_…`) or the web session cookie plus the `X-CSRFToken` header. Every error is "
     '`{"error": {"code": "E404", "message": "..."}}`.'
 )
@@ -91,5 +91,5 @@ api = ReverieAPI(
     urls_namespace="api",
 )
 handlers.install(api)
-for module in (entries, trash, portability, pairs, safety, account):
+for module in (entries, trash, portability, pairs, safety, account, course):
     api.add_router(PREFIX, module.router)

@@ -1,0 +1,118 @@
+"""The course of therapy over HTTP: courses, where the pair is, outcome measures and their FHIR form.
+
+The same care services the web pages use; a course answers only to its client and to its therapist while linked.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any, Literal
+
+from django.http import HttpRequest
+from ninja import Router, Schema, Status
+
+from reverie.api.auth import actor
+from reverie.api.schemas import Input
+from reverie.api.spec import ERRORS
+from reverie.care.models import Course, MeasureResponse
+from reverie.care.services import course as courses
+from reverie.care.services import measures
+
+router = Router(tags=["course"])
+
+
+class CourseOut(Schema):
+    id: uuid.UUID
+    client: str
+    therapist: str
+    programme: str
+    total_sessions: int | None
+    position: str
+    phase: str
+    phase_purpose: str
+
+
+class MeasureIn(Input):
+    questionnaire: Literal["phq9", "gad7"]
+    answers: list[int]
+    course_id: uuid.UUID | None = None
+    session_number: int | None = None
+
+
+class MeasureOut(Schema):
+    id: uuid.UUID
+    course_id: uuid.UUID
+    questionnaire: str
+    session_number: int
+    total: int
+    band: str
+    risk_item_positive: bool
+    submitted_at: datetime
+
+
+def _course_out(course: Course) -> CourseOut:
+    where = courses.position(course)
+    return CourseOut(
+        id=course.id,
+        client=course.client.username,
+        therapist=course.therapist.username,
+        programme=course.programme,
+        total_sessions=course.total_sessions,
+        position=where.text,
+        phase=where.phase.name,
+        phase_purpose=where.phase.purpose,
+    )
+
+
+def _measure_out(row: MeasureResponse) -> MeasureOut:
+    return MeasureOut(
+        id=row.id,
+        course_id=row.course_id,
+        questionnaire=row.questionnaire,
+        session_number=row.session_number,
+        total=row.total,
+        band=row.band,
+        risk_item_positive=row.risk_item_positive,
+        submitted_at=row.submitted_at,
+    )
+
+
+@router.get("/courses", response={200: list[CourseOut], **ERRORS}, url_name="courses_list")
+def courses_list(request: HttpRequest) -> list[CourseOut]:
+    """Your courses: as a client, your own; as a therapist, those of clients you are linked with."""
+    return [_course_out(c) for c in courses.courses_for(actor(request))]
+
+
+@router.get("/courses/{course_id}", response={200: CourseOut, **ERRORS}, url_name="course_get")
+def course_get(request: HttpRequest, course_id: uuid.UUID) -> CourseOut:
+    """Where the pair is: "Session 7 of 16 · middle phase", and what the phase is for."""
+    return _course_out(courses.read_course(actor(request), course_id))
+
+
+@router.get(
+    "/courses/{course_id}/measures", response={200: list[MeasureOut], **ERRORS}, url_name="course_measures"
+)
+def course_measures(request: HttpRequest, course_id: uuid.UUID) -> list[MeasureOut]:
+    """Every completed PHQ-9 and GAD-7 of the course, scored."""
+    return [_measure_out(r) for r in measures.responses(actor(request), course_id)]
+
+
+@router.post("/measures", response={201: MeasureOut, **ERRORS}, url_name="measure_submit")
+def measure_submit(request: HttpRequest, payload: MeasureIn) -> Status[MeasureOut]:
+    """A client fills a measure before a session (the next one unless ``session_number`` says which).
+    PHQ-9 item 9 above 0 raises a risk alert for the therapist whatever the total."""
+    submitted = measures.submit(
+        actor(request),
+        payload.questionnaire,
+        payload.answers,
+        course_id=payload.course_id,
+        session_number=payload.session_number,
+    )
+    return Status(201, _measure_out(submitted.response))
+
+
+@router.get("/measures/{response_id}/fhir", response={200: dict[str, Any], **ERRORS}, url_name="measure_fhir")
+def measure_fhir(request: HttpRequest, response_id: uuid.UUID) -> dict[str, Any]:
+    """The measure as a FHIR R4 QuestionnaireResponse with LOINC codes (validated before it is sent)."""
+    return measures.fhir_resource(actor(request), response_id)
