@@ -76,6 +76,7 @@ ROUTES: dict[str, tuple[Call, ...]] = {
     "journal": (Call("GET"), Call("GET", search=True)),
     "entry": (Call("GET", "read", shows=True),),
     "edit": (Call("GET", OWN_LIVE), Call("POST", OWN_LIVE, form=lambda _: EDIT_FORM)),
+    "history": (Call("GET", OWN_LIVE),),
     "share": (Call("POST", OWN_LIVE, form=lambda _: {"shared": "1"}),),
     "trash": (Call("POST", OWN_LIVE),),
     "trash_list": (Call("GET"),),

@@ -154,3 +154,15 @@ def test_web_a_replayed_submission_writes_nothing_new() -> None:
     second = client.post("/write/", fields)
     assert first.status_code == second.status_code == 302 and first.url == second.url
     assert Entry.objects.count() == 1
+
+
+def test_web_entry_history_shows_earlier_versions(make_user: Any, web_as: Any) -> None:
+    from reverie.clinic.services import journal
+    from reverie.clinic.services.journal import EntryDraft
+
+    alice = make_user()
+    view = journal.create_entry(alice, EntryDraft(kind="dream", body="the first telling"))
+    journal.update_entry(alice, view.id, EntryDraft(kind="dream", body="the second telling"))
+    page = web_as(alice).get(f"/journal/{view.id}/history/").content.decode()
+    assert "the first telling" in page and "Version 1" in page
+    assert web_as(make_user()).get(f"/journal/{view.id}/history/").status_code == 404

@@ -20,6 +20,7 @@ urlpatterns = [
     path("journal/", views.journal_list, name="journal"),
     path("journal/<str:entry_id>/", views.entry, name="entry"),
     path("journal/<str:entry_id>/edit/", views.edit, name="edit"),
+    path("journal/<str:entry_id>/history/", views.history, name="history"),
     path("journal/<str:entry_id>/share/", views.share, name="share"),
     path("journal/<str:entry_id>/trash/", views.trash, name="trash"),
     path("trash/", views.trash_list, name="trash_list"),

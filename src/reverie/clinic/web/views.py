@@ -318,6 +318,17 @@ def journal_not_found() -> HttpResponse:
 
 
 @login_required
+@require_GET
+def history(request: HttpRequest, entry_id: str) -> HttpResponse:
+    """Earlier versions of one's own entry, newest last."""
+    user = _user(request)
+    current = journal.get_entry(user, entry_id)
+    return render(
+        request, "reverie/history.html", {"entry": current, "revisions": journal.revisions(user, entry_id)}
+    )
+
+
+@login_required
 @require_POST
 def share(request: HttpRequest, entry_id: str) -> HttpResponse:
     journal.set_shared(_user(request), entry_id, request.POST.get("shared") == "1")
