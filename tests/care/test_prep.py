@@ -24,6 +24,7 @@ def test_prep_page_gathers_what_changed(dit: tuple[Any, Any, Any], web_as: Any, 
     journal.set_shared(client, shared.id, True)
     analysis.analyse_stored_entry(shared.id, 1)
     private = journal.create_entry(client, EntryDraft(kind="dream", body="a private dream"))
+    analysis.analyse_stored_entry(private.id, 1)
     measures.submit(client, "phq9", [2, 2, 2, 2, 2, 2, 2, 1, 1], session_number=1)
     page = web_as(therapist).get(f"/courses/{course.id}/prep/")
     text = page.content.decode()
@@ -32,6 +33,7 @@ def test_prep_page_gathers_what_changed(dit: tuple[Any, Any, Any], web_as: Any, 
     assert f"/journal/{shared.id}/" in text and f"/journal/{private.id}/" not in text
     assert "PHQ-9" in text and "<svg" in text
     assert "Risk alerts to acknowledge" in text  # item 9 above 0
+    assert "Risk screen, last 30 days" in text and "2 entries screened" in text
     other = make_user(role="therapist")
     assert web_as(other).get(f"/courses/{course.id}/prep/").status_code == 404
     assert web_as(client).get(f"/courses/{course.id}/prep/").status_code == 404

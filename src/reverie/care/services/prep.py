@@ -7,7 +7,7 @@ page shows nothing the therapist could not already see elsewhere.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.utils import timezone
@@ -23,6 +23,37 @@ from reverie.insights.statements import Statement
 from reverie.programmes.formats import CoursePosition
 
 PATTERN_SECTIONS = ("themes", "transference", "patterns", "triangles")
+RISK_WINDOW = timedelta(days=30)
+
+
+@dataclass(frozen=True, slots=True)
+class RiskOverview:
+    """Risk screens of the client's entries over the last 30 days: levels and dates only, never words."""
+
+    highest: str
+    on: datetime | None
+    screened: int
+    flagged: int
+    trend: str  # "rising", "falling" or "steady" (flagged screens, second half of the window vs the first)
+
+
+def risk_overview(course: Course, now: datetime) -> RiskOverview:
+    from reverie.clinic.models import StoredAnalysis
+    from reverie.clinic.services.analysis import RISK_ORDER
+
+    since = now - RISK_WINDOW
+    rows = list(
+        StoredAnalysis.objects.filter(entry__client_id=course.client_id, entry__happened_at__gte=since)
+        .values_list("risk_level", "entry__happened_at")
+        .order_by("entry__happened_at")
+    )
+    rank = {level: i for i, level in enumerate(RISK_ORDER)}
+    flagged = [(level, at) for level, at in rows if rank.get(level, 0) >= rank["ideation"]]
+    highest = max(rows, key=lambda r: rank.get(r[0], 0), default=("none", None))
+    middle = since + RISK_WINDOW / 2
+    early, late = sum(at < middle for _, at in flagged), sum(at >= middle for _, at in flagged)
+    trend = "rising" if late > early else "falling" if late < early else "steady"
+    return RiskOverview(highest[0], highest[1], len(rows), len(flagged), trend)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +67,7 @@ class Prep:
     open_alerts: list[Any]
     patterns: list[Statement]
     formulation: formulation.FormulationVersion | None
+    risk: RiskOverview
 
 
 def _sessions_around(course: Course, now: datetime) -> tuple[datetime | None, datetime | None]:
@@ -69,4 +101,5 @@ def prepare(therapist: User, course_id: object, now: datetime | None = None) -> 
         open_alerts=[a for a in alerts.open_alerts(therapist) if a.client_id == course.client_id],
         patterns=patterns,
         formulation=versions[-1] if versions else None,
+        risk=risk_overview(course, moment),
     )
