@@ -31,7 +31,9 @@ care_cmds.register(app)
 
 def run() -> None:
     """Console entry point. ``--debug`` anywhere shows tracebacks."""
-    os.umask(0o077)  # every file Reverie creates (database, WAL, exports, backups) is readable by its owner only
+    os.umask(
+        0o077
+    )  # every file Reverie creates (database, WAL, exports, backups) is readable by its owner only
     args = sys.argv[1:]
     debug = "--debug" in args
     args = [a for a in args if a != "--debug"]
