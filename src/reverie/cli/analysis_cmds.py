@@ -85,12 +85,13 @@ def reanalyse() -> None:
 
 
 def _progress_run(label: str, fn: Callable[..., dict[str, Any]], path: Path, takes_progress: bool) -> None:
+    from rich.console import Console
     from rich.progress import Progress
 
     if not path.exists():
         raise InvalidInput(f"No file at {path}.")
     if takes_progress:
-        with Progress(transient=True, file=sys.stderr) as bar:  # type: ignore[call-arg]
+        with Progress(transient=True, console=Console(stderr=True)) as bar:
             task = bar.add_task(label, total=None)
             report = fn(path, progress=lambda i, n: bar.update(task, completed=i, total=n))
     else:
