@@ -19,6 +19,7 @@ from django.db import IntegrityError as DbIntegrityError
 from django.db import transaction
 from django_tasks import task
 
+from reverie.analysis.findings import Finding
 from reverie.clinic.models import Entry, StoredAnalysis, User
 from reverie.clinic.services import audit, keys
 from reverie.clinic.services.journal import _entry_for, _open_payload
@@ -129,15 +130,31 @@ class EntryAnalysis:
     result: dict[str, Any]
 
 
+def open_result(entry: Entry, stored: StoredAnalysis) -> dict[str, Any]:
+    """The decrypted result (``reverie.analysis/1`` JSON) of one stored analysis. Callers apply the policy."""
+    raw = keys.open_for(entry.client, _result_id(entry.id, stored.revision), RESULT_PURPOSE, stored.payload)
+    result: dict[str, Any] = json.loads(raw)
+    return result
+
+
+def stored_findings(entry: Entry, stored: StoredAnalysis) -> list[Finding]:
+    return [Finding.from_json(f) for f in open_result(entry, stored).get("findings", [])]
+
+
+def latest_by_entry(client: User) -> dict[uuid.UUID, StoredAnalysis]:
+    """Each of the client's entries → its newest stored analysis."""
+    rows = StoredAnalysis.objects.filter(entry__client=client).order_by("entry_id", "revision")
+    return {a.entry_id: a for a in rows}
+
+
 def findings_for(actor: User, entry_id: uuid.UUID | str) -> EntryAnalysis | None:
     """The latest stored analysis of an entry the actor may read (same policy as the entry itself)."""
     entry = _entry_for(actor, entry_id, Action.READ)
     stored = StoredAnalysis.objects.filter(entry=entry).order_by("-revision").first()
     if stored is None:
         return None
-    raw = keys.open_for(entry.client, _result_id(entry.id, stored.revision), RESULT_PURPOSE, stored.payload)
     audit.record(actor, "analysis.read", "entry", entry.id, subject=entry.client)
-    return EntryAnalysis(stored.revision, json.loads(raw))
+    return EntryAnalysis(stored.revision, open_result(entry, stored))
 
 
 def current_versions() -> dict[str, str]:

@@ -3,7 +3,6 @@ waking life (journal entries near each dream). Built from stored, sealed finding
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -18,9 +17,9 @@ from reverie.analysis.dreams.continuity import Continuity, WakingFinding
 from reverie.analysis.dreams.profile import Profile
 from reverie.analysis.dreams.recurring import RecurringElement
 from reverie.analysis.findings import Finding
-from reverie.clinic.models import Entry, StoredAnalysis, User
-from reverie.clinic.services import audit, keys
-from reverie.clinic.services.analysis import RESULT_PURPOSE, _result_id
+from reverie.clinic.models import Entry, User
+from reverie.clinic.services import audit
+from reverie.clinic.services.analysis import latest_by_entry, stored_findings
 from reverie.errors import InvalidInput, PermissionDenied
 
 DREAM_KINDS = ("dream", "daydream")
@@ -34,11 +33,6 @@ class DreamSeries:
     recurring: list[RecurringElement]
     continuity: Continuity
     not_analysed: int
-
-
-def _findings(entry: Entry, stored: StoredAnalysis) -> list[Finding]:
-    raw = keys.open_for(entry.client, _result_id(entry.id, stored.revision), RESULT_PURPOSE, stored.payload)
-    return [Finding.from_json(f) for f in json.loads(raw).get("findings", [])]
 
 
 def _waking(entry: Entry, findings: list[Finding]) -> list[WakingFinding]:
@@ -69,7 +63,7 @@ def series_for(client: User, norm_group: str = "female") -> DreamSeries:
     if norm_group not in ("female", "male"):
         raise InvalidInput("Compare with the female or the male norms.")
     entries = Entry.objects.filter(client=client, deleted_at__isnull=True).select_related("client")
-    latest = {a.entry_id: a for a in StoredAnalysis.objects.filter(entry__client=client).order_by("revision")}
+    latest = latest_by_entry(client)
     codings: list[DreamCoding] = []
     waking: list[WakingFinding] = []
     missing = 0
@@ -78,7 +72,7 @@ def series_for(client: User, norm_group: str = "female") -> DreamSeries:
         if stored is None:
             missing += entry.kind in DREAM_KINDS
             continue
-        findings = _findings(entry, stored)
+        findings = stored_findings(entry, stored)
         if entry.kind in DREAM_KINDS:
             coding = coding_from_findings(findings, dream_id=str(entry.id))
             codings.append(replace(coding, dreamed_on=entry.happened_at.date()))

@@ -6,15 +6,13 @@ feed it unless the therapist asks, and that request is audited by the caller of 
 
 from __future__ import annotations
 
-import json
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from reverie.analysis.findings import Finding
 from reverie.clinic.models import Entry, Pair, StoredAnalysis, User
-from reverie.clinic.services import audit, keys
-from reverie.clinic.services.analysis import RESULT_PURPOSE, _result_id
+from reverie.clinic.services import audit
+from reverie.clinic.services.analysis import latest_by_entry, stored_findings
 from reverie.errors import NotFound, PermissionDenied
 from reverie.insights.items import Item
 from reverie.insights.state import InsightState
@@ -33,9 +31,7 @@ _cache: dict[int, _Cached] = {}
 
 
 def _item(entry: Entry, stored: StoredAnalysis) -> Item:
-    raw = keys.open_for(entry.client, _result_id(entry.id, stored.revision), RESULT_PURPOSE, stored.payload)
-    result = json.loads(raw)
-    findings = tuple(Finding.from_json(f) for f in result.get("findings", []))
+    findings = tuple(stored_findings(entry, stored))
     return Item(
         id=str(entry.id),
         source="entry",
@@ -49,10 +45,7 @@ def _item(entry: Entry, stored: StoredAnalysis) -> Item:
 
 def _latest_analyses(client: User) -> Iterable[tuple[Entry, StoredAnalysis]]:
     rows = Entry.objects.filter(client=client, deleted_at__isnull=True).select_related("client")
-    stored = {
-        a.entry_id: a
-        for a in StoredAnalysis.objects.filter(entry__client=client).order_by("entry_id", "revision")
-    }
+    stored = latest_by_entry(client)
     for entry in rows:
         analysis = stored.get(entry.id)
         if analysis is not None:
