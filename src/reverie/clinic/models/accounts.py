@@ -15,6 +15,8 @@ class User(AbstractUser):
     role = models.CharField(max_length=16, choices=Role.choices, default=Role.CLIENT)
     totp_secret = models.CharField(max_length=64, blank=True, default="")
     erased_at = models.DateTimeField(null=True, blank=True)
+    # IANA name (e.g. Europe/Berlin), taken from the browser at sign-up: pages, forms and schedules use it.
+    time_zone = models.CharField(max_length=64, default="UTC", blank=True)
 
     @property
     def is_client(self) -> bool:
