@@ -20,9 +20,14 @@ class EntryKind(models.TextChoices):
 
 
 class ClientKey(models.Model):
-    """A client's data key, wrapped by the master key. Deleting it makes every sealed record unreadable."""
+    """A client's data key, wrapped by the master key. Deleting it makes every sealed record unreadable.
+
+    One row per client (``client`` is unique in the database). ``kid`` is the data key's id, the one every blob
+    sealed under it names in its header; empty only on rows written before it was stored (filled on first use).
+    """
 
     client = models.OneToOneField(User, on_delete=models.CASCADE, related_name="data_key")
+    kid = models.CharField(max_length=64, blank=True, default="")
     wrapped = models.BinaryField()
     created_at = models.DateTimeField(auto_now_add=True)
     rewrapped_at = models.DateTimeField(null=True, blank=True)
