@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.http import HttpRequest
-from ninja import Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 
 from reverie.api.auth import actor
 from reverie.api.schemas import EntryIn, EntryOut, EntryUpdate, FindingsOut, RevisionOut
@@ -17,7 +17,8 @@ router = Router(tags=["entries"])
 class EntryFilter(Schema):
     kind: EntryKind | None = None
     q: str | None = None
-    limit: int | None = None
+    limit: int | None = Field(None, ge=1, le=journal.MAX_LIST_LIMIT, description="At most this many entries.")
+    offset: int = Field(0, ge=0, le=journal.MAX_LIST_OFFSET, description="Skip this many entries first.")
 
 
 @router.get("/entries", response={200: list[EntryOut], **ERRORS}, url_name="entries_list")
@@ -25,8 +26,9 @@ def entries_list(request: HttpRequest, filters: Query[EntryFilter]) -> list[Entr
     """Entries the caller may read, newest first: a client's own, a therapist's shared ones. ``q`` searches."""
     kind = filters.kind.value if filters.kind else None
     query = (filters.q or "").strip() or None
-    limit = filters.limit if filters.limit and filters.limit > 0 else None
-    views = journal.list_entries(actor(request), kind=kind, query=query, limit=limit)
+    views = journal.list_entries(
+        actor(request), kind=kind, query=query, limit=filters.limit, offset=filters.offset
+    )
     return [EntryOut.of(v) for v in views]
 
 

@@ -31,6 +31,8 @@ MAX_LABELS = 40
 MAX_TITLE_CHARS = 200
 MINDFUL_FIELDS = ("situation", "urge", "choice")
 CLOCK_SKEW = timedelta(minutes=5)
+MAX_LIST_LIMIT = 1_000  # entries one call may return at most (each is decrypted)
+MAX_LIST_OFFSET = 10_000_000  # far beyond any journal; keeps offsets inside every database's integer range
 
 # Called with (entry_id, revision) after a save commits; the analysis wiring sets it.
 after_save_hooks: list[Callable[[uuid.UUID, int], None]] = []
@@ -379,6 +381,10 @@ def list_entries(
 
     Without a query, ``limit``/``offset`` page in the database, so only the shown entries are decrypted.
     """
+    if limit is not None and not 0 <= limit <= MAX_LIST_LIMIT:
+        raise InvalidInput(f"The limit must be a whole number from 1 to {MAX_LIST_LIMIT:,}.")
+    if not 0 <= offset <= MAX_LIST_OFFSET:
+        raise InvalidInput(f"The offset must be a whole number from 0 to {MAX_LIST_OFFSET:,}.")
     rows = visible_entries(actor).select_related("client").prefetch_related("attachments")
     if kind:
         if kind not in EntryKind.values:

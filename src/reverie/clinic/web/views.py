@@ -21,6 +21,7 @@ from reverie.clinic.web.forms import (
     attachment_from_form,
     draft_from_form,
 )
+from reverie.clinic.web.paging import page_number, window
 from reverie.errors import InvalidInput, ReverieError
 
 PAGE = 40  # entries per journal page
@@ -248,10 +249,9 @@ def write(request: HttpRequest) -> HttpResponse:
 def journal_list(request: HttpRequest) -> HttpResponse:
     kind = request.GET.get("kind") or None
     query = (request.GET.get("q") or "").strip() or None
-    page = max(int(request.GET.get("page", "1")) if request.GET.get("page", "1").isdigit() else 1, 1)
-    rows = journal.list_entries(
-        _user(request), kind=kind, query=query, limit=PAGE + 1, offset=(page - 1) * PAGE
-    )
+    page = page_number(request)
+    offset, limit = window(page, PAGE)
+    rows = journal.list_entries(_user(request), kind=kind, query=query, limit=limit, offset=offset)
     context = {
         "entries": rows[:PAGE],
         "kinds": EntryKind.choices,
