@@ -10,6 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# Property tests explore the same examples on every run: a test suite never fails by chance.
+hypothesis_settings.register_profile("reverie", derandomize=True, database=None)
+hypothesis_settings.load_profile("reverie")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -6,7 +6,6 @@ through the ordinary journal service and analysed by the real analyzers, so the 
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -14,6 +13,7 @@ from django.db import transaction
 
 from reverie.clinic.models import Pair, Role, User
 from reverie.clinic.services import analysis, journal, keys, people
+from reverie.clinic.services.generated_password import generate_password
 from reverie.clinic.services.journal import EntryDraft
 from reverie.errors import Conflict
 
@@ -37,7 +37,7 @@ def load_demo(progress: Callable[[int, int], None] | None = None, *, n_entries: 
     if User.objects.filter(username__in=(DEMO_CLIENT, DEMO_THERAPIST)).exists():
         raise Conflict("The demo is already loaded (accounts demo-client and demo-therapist exist).")
     keys.ensure_key_file()
-    password = "demo-" + secrets.token_urlsafe(9)
+    password = generate_password(DEMO_CLIENT, DEMO_THERAPIST)
     with transaction.atomic():
         client = people.create_user(DEMO_CLIENT, password, Role.CLIENT)
         therapist = people.create_user(DEMO_THERAPIST, password, Role.THERAPIST)
