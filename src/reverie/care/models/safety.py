@@ -17,8 +17,27 @@ class SafetyPlanRecord(models.Model):
     updated_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
 
 
+ANSWER_LABELS = {
+    "safe": "I'm safe for now",
+    "need_help": "I need help now",
+    "misunderstood": "You misunderstood",
+}
+URGENCY_LABELS = {
+    5: "urgent: asked for help now",
+    4: "high",
+    3: "raised",
+    2: "routine",
+    1: "low: the client says we misunderstood",
+}
+
+
 class RiskAlert(models.Model):
-    """A signal that a client may be at risk. It names its source record, never its content."""
+    """A signal that a client may be at risk. It names its source record, never its content.
+
+    ``written_at`` is when the source was written (a therapist sees only what was written while linked);
+    ``urgency`` (1–5, ``URGENCY_LABELS``) follows the level and the client's check-in ``answer``; ``raised_by`` is
+    the therapist whose own note raised it (never alerted about it).
+    """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     client = models.ForeignKey(User, on_delete=models.CASCADE, related_name="risk_alerts")
@@ -31,9 +50,22 @@ class RiskAlert(models.Model):
         User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     note = models.BinaryField(null=True, blank=True)
+    written_at = models.DateTimeField(null=True, blank=True)
+    urgency = models.PositiveSmallIntegerField(default=2)
+    answer = models.CharField(max_length=16, blank=True, default="")
+    answered_at = models.DateTimeField(null=True, blank=True)
+    raised_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+
+    @property
+    def urgency_label(self) -> str:
+        return URGENCY_LABELS.get(int(self.urgency), "routine")
+
+    @property
+    def answer_label(self) -> str:
+        return ANSWER_LABELS.get(self.answer, "")
 
     class Meta:
-        ordering = ["-created_at"]
+        ordering = ["-urgency", "-created_at"]
         constraints = [
             models.UniqueConstraint(fields=["client", "source", "record_id"], name="one_alert_per_record")
         ]

@@ -10,19 +10,22 @@ from reverie.clinic.models.journal import (
     EntryRevision,
     StoredAnalysis,
 )
-from reverie.clinic.models.security import LoginFailure
+from reverie.clinic.models.security import AccountInvitation, RecoveryCode, ThrottleCounter
 
 __all__ = [
+    "AccountInvitation",
     "Attachment",
     "AuditEvent",
     "ClientKey",
     "Entry",
     "EntryKind",
     "EntryRevision",
+    "EntryScreen",
     "Invitation",
-    "LoginFailure",
     "Pair",
+    "RecoveryCode",
     "Role",
     "StoredAnalysis",
+    "ThrottleCounter",
     "User",
 ]

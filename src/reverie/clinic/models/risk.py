@@ -1,0 +1,24 @@
+"""The risk screen made while an entry is saved: one row per entry revision, its reading sealed."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from reverie.clinic.models.journal import Entry
+
+
+class EntryScreen(models.Model):
+    """The risk screen of one entry revision, made inside the save (before it returned), independent of the worker.
+
+    ``level`` is the C-SSRS-aligned level (or ``unscreened`` when the screen could not run); ``payload`` is the
+    sealed ``reverie.screen/1`` document (the screen's data: score, triggers as spans, never the words).
+    """
+
+    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="screens")
+    revision = models.PositiveIntegerField()
+    level = models.CharField(max_length=16)
+    payload = models.BinaryField()
+    screened_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["entry", "revision"], name="one_screen_per_revision")]
