@@ -10,10 +10,10 @@ from reverie.clinic.models.journal import (
     EntryRevision,
     StoredAnalysis,
 )
-from reverie.clinic.models.security import AccountInvitation, RecoveryCode, ThrottleCounter
+from reverie.clinic.models.risk import EntryScreen
+from reverie.clinic.models.security import LoginFailure
 
 __all__ = [
-    "AccountInvitation",
     "Attachment",
     "AuditEvent",
     "ClientKey",
@@ -22,10 +22,9 @@ __all__ = [
     "EntryRevision",
     "EntryScreen",
     "Invitation",
+    "LoginFailure",
     "Pair",
-    "RecoveryCode",
     "Role",
     "StoredAnalysis",
-    "ThrottleCounter",
     "User",
 ]
