@@ -2,6 +2,7 @@
 
 from reverie.clinic.models.accounts import Invitation, Pair, Role, User
 from reverie.clinic.models.audit import AuditEvent
+from reverie.clinic.models.feedback import FitAnswer, ObservationFeedback
 from reverie.clinic.models.journal import (
     Attachment,
     ClientKey,
@@ -21,8 +22,10 @@ __all__ = [
     "EntryKind",
     "EntryRevision",
     "EntryScreen",
+    "FitAnswer",
     "Invitation",
     "LoginFailure",
+    "ObservationFeedback",
     "Pair",
     "Role",
     "StoredAnalysis",
