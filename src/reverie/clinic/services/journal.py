@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from reverie.clinic.models import Attachment, Entry, EntryKind, EntryRevision, User
 from reverie.clinic.services import audit, keys
-from reverie.clinic.services.media import check_attachment
+from reverie.clinic.services.media import check_attachment, served_type
 from reverie.clinic.services.policy import Action, require, trashed_entries, visible_entries
 from reverie.errors import InvalidInput, NotFound, PermissionDenied
 
@@ -257,8 +257,8 @@ def _require_client(actor: User) -> None:
 
 
 def _store_attachment(entry: Entry, client: User, att: AttachmentDraft) -> None:
-    check_attachment(entry.kind, att.filename, att.media_type, att.data)
-    row = Attachment(entry=entry, media_type=att.media_type, size=len(att.data))
+    sniffed = check_attachment(entry.kind, att.filename, att.data)  # the claimed type is never trusted
+    row = Attachment(entry=entry, media_type=sniffed, size=len(att.data))
     row.name_sealed = keys.seal_for(client, str(row.id), "attachment.name", att.filename.encode())
     row.payload = keys.seal_for(client, str(row.id), "attachment.data", att.data)
     row.save()
@@ -459,4 +459,4 @@ def attachment_data(actor: User, attachment_id: uuid.UUID | str) -> tuple[str, s
     name = keys.open_for(client, str(att.id), "attachment.name", att.name_sealed).decode()
     data = keys.open_for(client, str(att.id), "attachment.data", att.payload)
     audit.record(actor, "attachment.read", "attachment", att.id, subject=client)
-    return name, att.media_type, data
+    return name, served_type(att.media_type), data

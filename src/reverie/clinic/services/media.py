@@ -1,39 +1,63 @@
-"""Art and music attachments: accepted types, checked by their first bytes, and size limits."""
+"""Art and music attachments: the type is sniffed from the content, never taken from the browser; allow-list; sizes.
+
+The bytes are identified with ``puremagic`` (a maintained signature database). Only the types below are accepted,
+by entry kind: images for art, recordings for music (no SVG or other scriptable formats). What is stored and later
+served is the sniffed, canonical media type; the ``Content-Type`` a browser or an import claimed is ignored.
+"""
 
 from __future__ import annotations
 
+import puremagic
 from django.conf import settings
 
 from reverie.errors import InvalidInput
 
-# media type -> magic-byte checks (offset, bytes)
-IMAGE_TYPES: dict[str, tuple[tuple[int, bytes], ...]] = {
-    "image/png": ((0, b"\x89PNG\r\n\x1a\n"),),
-    "image/jpeg": ((0, b"\xff\xd8\xff"),),
-    "image/gif": ((0, b"GIF87a"), (0, b"GIF89a")),
-    "image/webp": ((8, b"WEBP"),),
+# file extension puremagic reports -> the canonical media type Reverie stores and serves
+IMAGE_TYPES: dict[str, str] = {
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".jpe": "image/jpeg",
+    ".jfif": "image/jpeg",
+    ".gif": "image/gif",
+    ".webp": "image/webp",
 }
-AUDIO_TYPES: dict[str, tuple[tuple[int, bytes], ...]] = {
-    "audio/mpeg": ((0, b"ID3"), (0, b"\xff\xfb"), (0, b"\xff\xf3"), (0, b"\xff\xf2")),
-    "audio/ogg": ((0, b"OggS"),),
-    "audio/wav": ((8, b"WAVE"),),
-    "audio/flac": ((0, b"fLaC"),),
-    "audio/mp4": ((4, b"ftyp"),),
-    "audio/webm": ((0, b"\x1a\x45\xdf\xa3"),),
+AUDIO_TYPES: dict[str, str] = {
+    ".mp3": "audio/mpeg",
+    ".mpga": "audio/mpeg",
+    ".ogg": "audio/ogg",
+    ".oga": "audio/ogg",
+    ".opus": "audio/ogg",
+    ".wav": "audio/wav",
+    ".flac": "audio/flac",
+    ".m4a": "audio/mp4",
+    ".f4a": "audio/mp4",
+    ".webm": "audio/webm",
 }
 ALLOWED = {"art": IMAGE_TYPES, "music": AUDIO_TYPES}
+SERVABLE = frozenset(IMAGE_TYPES.values()) | frozenset(AUDIO_TYPES.values())
+WANTED = {
+    "art": "an image (PNG, JPEG, GIF, WebP)",
+    "music": "a recording (MP3, Ogg, WAV, FLAC, M4A, WebM)",
+}
 MAX_NAME_CHARS = 200
 
 
-def sniff(data: bytes, table: dict[str, tuple[tuple[int, bytes], ...]]) -> str | None:
-    for media_type, checks in table.items():
-        if any(data[offset : offset + len(magic)] == magic for offset, magic in checks):
+def sniff(data: bytes, table: dict[str, str]) -> str | None:
+    """The canonical media type of ``data`` if its content is one of ``table``'s kinds, else None."""
+    try:
+        matches = puremagic.magic_string(data)
+    except (puremagic.PureError, ValueError):
+        return None
+    for match in matches:  # most confident first
+        media_type = table.get(str(match.extension).lower())
+        if media_type is not None:
             return media_type
     return None
 
 
-def check_attachment(kind: str, filename: str, media_type: str, data: bytes) -> str:
-    """Return the media type detected from the bytes, or raise :class:`InvalidInput`."""
+def check_attachment(kind: str, filename: str, data: bytes) -> str:
+    """Return the media type detected from the bytes (the one to store), or raise :class:`InvalidInput`."""
     table = ALLOWED.get(kind)
     if table is None:
         raise InvalidInput("Only art and music entries take attachments.")
@@ -45,11 +69,11 @@ def check_attachment(kind: str, filename: str, media_type: str, data: bytes) -> 
     if not filename or len(filename) > MAX_NAME_CHARS:
         raise InvalidInput(f"The file needs a name of 1–{MAX_NAME_CHARS} characters.")
     detected = sniff(data, table)
-    wanted = (
-        "an image (PNG, JPEG, GIF, WebP)" if kind == "art" else "a recording (MP3, Ogg, WAV, FLAC, M4A, WebM)"
-    )
     if detected is None:
-        raise InvalidInput(f"That file is not {wanted}.")
-    if media_type and media_type != detected and media_type != "application/octet-stream":
-        raise InvalidInput(f"The file says it is {media_type[:60]} but its content is {detected}.")
+        raise InvalidInput(f"That file is not {WANTED[kind]}, judging by its content. Nothing was saved.")
     return detected
+
+
+def served_type(stored: str) -> str:
+    """The type to serve a stored attachment with: attachments stored before sniffing fall back to bytes."""
+    return stored if stored in SERVABLE else "application/octet-stream"
