@@ -17,6 +17,10 @@ class User(AbstractUser):
     erased_at = models.DateTimeField(null=True, blank=True)
     # IANA name (e.g. Europe/Berlin), taken from the browser at sign-up: pages, forms and schedules use it.
     time_zone = models.CharField(max_length=64, default="UTC", blank=True)
+    # The newest TOTP time step already used: a code is accepted once, and never an older one (no replays).
+    totp_last_step = models.BigIntegerField(default=0)
+    # Set by the operator's password reset: the person picks their own password before anything else.
+    must_change_password = models.BooleanField(default=False)
 
     @property
     def is_client(self) -> bool:

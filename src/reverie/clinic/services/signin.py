@@ -1,50 +1,58 @@
-"""Signing in safely: throttling per account and per address, and TOTP two-factor codes.
+"""Signing in safely: attempt limits, TOTP second-factor codes (no replays) and one-time recovery codes.
 
-Therapists must use two-factor codes; clients may. Secrets are generated here and checked with a one-step window.
+Therapists must use a second factor; clients may. Each kind of attempt has its own counter (``services/throttle.py``):
+passwords per account and per address; second-step codes per account (a correct password never resets that
+counter) and per address. A TOTP code is accepted once: the newest time step used is stored per account and only a
+later one is accepted. Recovery codes (10, shown once, stored as argon2 hashes) each work once at the second step.
 """
 
 from __future__ import annotations
 
-import hashlib
-from datetime import timedelta
+import hmac
+import secrets
+import time
 
+from django.contrib.auth.hashers import check_password as check_hash
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
-from reverie.clinic.models import LoginFailure, User
-from reverie.clinic.services import audit, people
+from reverie.clinic.models import RecoveryCode, User
+from reverie.clinic.services import audit, people, throttle
+from reverie.clinic.services.throttle import Limit
 from reverie.errors import AuthenticationFailed, InvalidInput
 
-WINDOW = timedelta(minutes=15)
-MAX_PER_ACCOUNT = 5
-MAX_PER_ADDRESS = 20
+MAX_PER_ACCOUNT = 5  # wrong passwords per account and window
+MAX_CODES_PER_ACCOUNT = 5  # wrong second-step codes per account and window, counted apart from passwords
+MAX_PER_ADDRESS = 20  # wrong passwords and codes together, per client address and window
 ISSUER = "Reverie"
+STEP_SECONDS = 30
+RECOVERY_CODES = 10
+RECOVERY_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"  # Crockford's base32: 16 characters carry 80 bits
+RECOVERY_LENGTH = 16
+SELECTOR_LENGTH = 4
 
 
-def _account(username: str) -> str:
-    return hashlib.sha256(username.strip().lower().encode()).hexdigest()
-
-
-def _throttled(account: str, address: str) -> bool:
-    since = timezone.now() - WINDOW
-    recent = LoginFailure.objects.filter(at__gte=since)
+def password_limits(username: str, address: str) -> tuple[Limit, Limit]:
     return (
-        recent.filter(account=account).count() >= MAX_PER_ACCOUNT
-        or recent.filter(address=address).count() >= MAX_PER_ADDRESS
+        Limit("password", username, MAX_PER_ACCOUNT),
+        Limit("address", address[:64], MAX_PER_ADDRESS),
+    )
+
+
+def code_limits(user: User, address: str) -> tuple[Limit, Limit]:
+    return (
+        Limit("code", str(user.pk), MAX_CODES_PER_ACCOUNT),
+        Limit("address", address[:64], MAX_PER_ADDRESS),
     )
 
 
 def check_password(username: str, password: str, address: str) -> User:
-    """Authenticate, refusing while too many recent failures came for this account or from this address."""
-    account = _account(username)
-    if _throttled(account, address):
-        raise AuthenticationFailed("Too many attempts. Wait 15 minutes and try again.")
-    try:
-        user = people.authenticate(username, password)
-    except AuthenticationFailed:
-        LoginFailure.objects.create(account=account, address=address[:64], at=timezone.now())
-        raise
-    LoginFailure.objects.filter(account=account).delete()
+    """Authenticate. Every attempt takes a place in the account's and the address's limits before the password
+    is checked; a right password gives its places back, a wrong one keeps them for the window."""
+    ticket = throttle.take(*password_limits(username, address))
+    user = people.authenticate(username, password)  # a wrong password raises and keeps the places
+    ticket.succeeded()
     return user
 
 
@@ -64,26 +72,144 @@ def provisioning_uri(user: User, secret: str) -> str:
     return str(pyotp.TOTP(secret).provisioning_uri(name=user.username, issuer_name=ISSUER))
 
 
-def _valid(secret: str, code: str) -> bool:
+def qr_svg(uri: str) -> str:
+    """The enrolment QR code as inline SVG, drawn here (no request leaves the machine, nothing for the CSP)."""
+    import segno
+
+    return str(segno.make(uri, error="m").svg_inline(scale=5, border=2, dark="#000", light="#fff"))
+
+
+def _digits(code: str) -> str:
+    return "".join(c for c in code if not c.isspace())
+
+
+def _matching_step(secret: str, code: str, now: float | None = None) -> int | None:
+    """The time step (previous, current or next) whose code this is, or None."""
     import pyotp
 
-    digits = "".join(c for c in code if c.isdigit())
-    return len(digits) == 6 and bool(pyotp.TOTP(secret).verify(digits, valid_window=1))
+    digits = _digits(code)
+    if len(digits) != 6 or not digits.isdigit():
+        return None
+    totp = pyotp.TOTP(secret)
+    current = int((time.time() if now is None else now) // STEP_SECONDS)
+    found = None
+    for step in (current - 1, current, current + 1):
+        if hmac.compare_digest(totp.at(step * STEP_SECONDS), digits):
+            found = step
+    return found
 
 
-def enable_totp(user: User, secret: str, code: str) -> None:
-    if not _valid(secret, code):
-        raise InvalidInput("That code does not match. Check the time on your device and try again.")
-    with transaction.atomic():
-        user.totp_secret = secret
-        user.save(update_fields=["totp_secret"])
-        audit.record(user, "totp.enable", "user", user.pk, subject=user)
+def _claim_step(user: User, step: int) -> bool:
+    """Record ``step`` as used, only if it is newer than every step used before (atomic: one winner)."""
+    claimed = User.objects.filter(pk=user.pk, totp_last_step__lt=step).update(totp_last_step=step) == 1
+    if claimed:
+        user.totp_last_step = step
+    return claimed
+
+
+def _normal_recovery(code: str) -> str:
+    return "".join(c for c in code.lower() if c.isalnum())
+
+
+def _use_recovery_code(user: User, code: str) -> bool:
+    given = _normal_recovery(code)
+    if len(given) != RECOVERY_LENGTH:
+        return False
+    rows = RecoveryCode.objects.filter(user=user, selector=given[:SELECTOR_LENGTH], used_at__isnull=True)
+    for row in rows:
+        if check_hash(given, row.code_hash):
+            return (
+                RecoveryCode.objects.filter(pk=row.pk, used_at__isnull=True).update(used_at=timezone.now())
+                == 1
+            )
+    return False
+
+
+def check_second_factor(user: User, code: str, address: str) -> str:
+    """Check a 6-digit TOTP code or a recovery code; return which ("totp" or "recovery").
+
+    Counted per account on its own limit (and per address) before anything is checked; a code already used, or
+    older than the newest used, is refused like a wrong one.
+    """
+    ticket = throttle.take(*code_limits(user, address))
+    kind = ""
+    if user.totp_secret:
+        step = _matching_step(user.totp_secret, code)
+        if step is not None and _claim_step(user, step):
+            kind = "totp"
+    if not kind and _use_recovery_code(user, code):
+        kind = "recovery"
+        audit.record(user, "recovery_code.use", "user", user.pk, subject=user)
+    if not kind:
+        raise AuthenticationFailed("That code is not right (or it was already used).")
+    ticket.succeeded()
+    return kind
 
 
 def check_totp(user: User, code: str, address: str) -> None:
-    account = _account(user.username)
-    if _throttled(account, address):
-        raise AuthenticationFailed("Too many attempts. Wait 15 minutes and try again.")
-    if not user.totp_secret or not _valid(user.totp_secret, code):
-        LoginFailure.objects.create(account=account, address=address[:64], at=timezone.now())
-        raise AuthenticationFailed("That code is not right.")
+    """The second sign-in step (kept for callers that do not care which kind of code was used)."""
+    check_second_factor(user, code, address)
+
+
+def _new_recovery_code() -> str:
+    raw = "".join(secrets.choice(RECOVERY_ALPHABET) for _ in range(RECOVERY_LENGTH))
+    return "-".join(raw[i : i + 4] for i in range(0, RECOVERY_LENGTH, 4))
+
+
+def _replace_recovery_codes(user: User) -> list[str]:
+    codes = [_new_recovery_code() for _ in range(RECOVERY_CODES)]
+    RecoveryCode.objects.filter(user=user).delete()
+    RecoveryCode.objects.bulk_create(
+        [
+            RecoveryCode(
+                user=user,
+                selector=_normal_recovery(c)[:SELECTOR_LENGTH],
+                code_hash=make_password(_normal_recovery(c)),
+            )
+            for c in codes
+        ]
+    )
+    return codes
+
+
+def recovery_codes_left(user: User) -> int:
+    return RecoveryCode.objects.filter(user=user, used_at__isnull=True).count()
+
+
+def _prove_identity(user: User, password: str, code: str, address: str) -> None:
+    """Re-enrolment and new recovery codes need the password and a current code (or a recovery code)."""
+    check_password(user.username, password, address)
+    check_second_factor(user, code, address)
+
+
+def enable_totp(
+    user: User, secret: str, code: str, *, password: str = "", current_code: str = "", address: str = ""
+) -> list[str]:
+    """Turn on (or replace) the authenticator; return fresh recovery codes, shown once.
+
+    Replacing an authenticator already set up needs the password and a code from the current one (or a
+    recovery code): a session left open is not enough to take over the second factor.
+    """
+    if user.totp_secret:
+        _prove_identity(user, password, current_code, address)
+    step = _matching_step(secret, code)
+    if step is None:
+        raise InvalidInput("That code does not match. Check the time on your device and try again.")
+    with transaction.atomic():
+        user.totp_secret = secret
+        user.totp_last_step = step  # the code just shown cannot be used again to sign in
+        user.save(update_fields=["totp_secret", "totp_last_step"])
+        codes = _replace_recovery_codes(user)
+        audit.record(user, "totp.enable", "user", user.pk, subject=user)
+    return codes
+
+
+def new_recovery_codes(user: User, password: str, code: str, address: str = "") -> list[str]:
+    """Replace the recovery codes (the old ones stop working); needs the password and a current code."""
+    if not user.totp_secret:
+        raise InvalidInput("Set up two-step sign-in first; recovery codes come with it.")
+    _prove_identity(user, password, code, address)
+    with transaction.atomic():
+        codes = _replace_recovery_codes(user)
+        audit.record(user, "recovery_code.renew", "user", user.pk, subject=user)
+    return codes
