@@ -90,6 +90,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "reverie.clinic.web.local_time.LocalTimeMiddleware",
     "reverie.clinic.web.middleware.SessionSafetyMiddleware",
     "reverie.care.web.middleware.CheckInMiddleware",
     "reverie.clinic.web.middleware.SecurityHeadersMiddleware",

@@ -3,7 +3,7 @@
 from django.urls import include, path
 
 from reverie.api.api import api
-from reverie.clinic.web import dream_views, insight_views, views
+from reverie.clinic.web import dream_views, insight_views, local_time, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -16,6 +16,7 @@ urlpatterns = [
     path("account/2fa/", views.totp_setup, name="totp_setup"),
     path("account/audit/", views.audit_trail, name="audit"),
     path("account/erase/", views.erase, name="erase"),
+    path("account/settings/", local_time.account_settings, name="account_settings"),
     path("write/", views.write, name="write"),
     path("journal/", views.journal_list, name="journal"),
     path("journal/<str:entry_id>/", views.entry, name="entry"),

@@ -11,6 +11,7 @@ from reverie.care.models import Course
 from reverie.care.services import alerts, measures
 from reverie.care.services import course as courses
 from reverie.clinic.models import User
+from reverie.clinic.services import local_time
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,11 +32,11 @@ def caseload(therapist: User, now: datetime | None = None) -> list[CaseRow]:
     open_by_client: dict[int, int] = {}
     for alert in alerts.open_alerts(therapist):
         open_by_client[alert.client_id] = open_by_client.get(alert.client_id, 0) + 1
+    zone = local_time.zone_of(therapist)  # "today" is the therapist's day, wherever the course is set
     rows = []
     for course in courses.courses_for(therapist):
         if course.ended_at is not None:
             continue
-        zone = courses.course_zone(course)
         upcoming = [r.start for r in courses.held_sessions(course) if r.start >= moment]
         next_start = upcoming[0] if upcoming else None
         today = (

@@ -17,6 +17,7 @@ from reverie.care.services import course as courses
 from reverie.care.services import notes, sessions
 from reverie.care.services.course import CourseDraft
 from reverie.care.web.common import int_field, user_of, with_error
+from reverie.clinic.services import local_time
 from reverie.clinic.services.policy import Action
 from reverie.errors import InvalidInput, ReverieError
 from reverie.measures.schedule import MeasureSchedule
@@ -38,7 +39,9 @@ def _new_context(request: HttpRequest) -> dict[str, Any]:
         "programmes": PROGRAMMES,
         "schedules": [s.value for s in MeasureSchedule],
         "clients": list(linked_clients(user_of(request))),
-        "values": request.POST if request.method == "POST" else {"timezone": "UTC", "weekly": "1"},
+        "values": request.POST
+        if request.method == "POST"
+        else {"timezone": local_time.zone_name(user_of(request)), "weekly": "1"},
     }
 
 

@@ -1,7 +1,7 @@
 """Storage types. Free text never lives in a plain column: ``payload`` columns hold sealed vault envelopes."""
 
 from reverie.clinic.models.accounts import Invitation, Pair, Role, User
-from reverie.clinic.models.audit import AuditEvent
+from reverie.clinic.models.audit import AuditCheckpoint, AuditEvent, AuditHead
 from reverie.clinic.models.feedback import FitAnswer, ObservationFeedback
 from reverie.clinic.models.journal import (
     Attachment,
@@ -12,12 +12,13 @@ from reverie.clinic.models.journal import (
     StoredAnalysis,
 )
 from reverie.clinic.models.risk import EntryScreen
-from reverie.clinic.models.security import AccountInvitation, RecoveryCode, ThrottleCounter
+from reverie.clinic.models.security import LoginFailure
 
 __all__ = [
-    "AccountInvitation",
     "Attachment",
+    "AuditCheckpoint",
     "AuditEvent",
+    "AuditHead",
     "ClientKey",
     "Entry",
     "EntryKind",
@@ -25,11 +26,10 @@ __all__ = [
     "EntryScreen",
     "FitAnswer",
     "Invitation",
+    "LoginFailure",
     "ObservationFeedback",
     "Pair",
-    "RecoveryCode",
     "Role",
     "StoredAnalysis",
-    "ThrottleCounter",
     "User",
 ]

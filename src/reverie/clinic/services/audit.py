@@ -1,35 +1,147 @@
-"""Record content-free audit events in an append-only hash chain, and verify the chain."""
+"""Record content-free audit events in an append-only, keyed hash chain, and verify the chain.
+
+Format (``digest_version``):
+
+* 1 — legacy: ``sha256(prev ‖ 0x1f field ‖ …)``, unkeyed. Events written before the chain was keyed still verify,
+  but only up to the first keyed event: a legacy event after a keyed one is tampering.
+* 2 — keyed: ``HMAC-SHA256(K, "reverie.audit/2" ‖ len-prefixed prev, fields, key id)`` where
+  ``K = HMAC-SHA256(master key, "reverie.audit-chain/1")`` and the master key is the one named in ``key_id`` (the
+  active key when the event was written). Someone who can edit the database but has no master key cannot
+  recompute a digest.
+
+Appends lock the single ``AuditHead`` row, so concurrent writers (threads, processes, PostgreSQL sessions) extend
+one chain. After each commit the head (count, last id, hash) is also written, keyed, to a small private *anchor*
+file next to the key file (outside the database): cutting the newest events — even with the head row rewritten —
+leaves the chain shorter than its anchor. Verification stores keyed checkpoints, so a page view checks only the
+events added since the last one; ``reverie audit verify`` checks everything.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import hmac
+import json
+import logging
+import threading
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
 
-from django.db import transaction
+from django.conf import settings
+from django.db import IntegrityError as DatabaseIntegrityError
+from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 
-from reverie.clinic.models import AuditEvent, User
+from reverie.clinic.models import AuditCheckpoint, AuditEvent, AuditHead, User
+from reverie.errors import KeyUnavailable
+from reverie.files import write_private_atomic
+
+log = logging.getLogger("reverie.audit")
 
 GENESIS = "0" * 64
+LEGACY = 1
+KEYED = 2
+ANCHOR_FORMAT = "reverie.audit-anchor/1"
+KEEP_CHECKPOINTS = 5
+# What a client never sees in their own privacy log: that their therapist wrote or read therapist-only notes.
+THERAPIST_ONLY_TYPES = ("therapist_note",)
+THERAPIST_ONLY_ACTIONS = ("note.process", "note.transference", "note.countertransference", "process_notes.")
+
+_pending = threading.local()
+_anchor_lock = threading.Lock()
 
 
-def _digest(prev: str, *fields: str) -> str:
+# --- digests ----------------------------------------------------------------------------------------------------
+
+
+def _digest_v1(prev: str, *fields: str) -> str:
     h = hashlib.sha256(prev.encode())
     for field in fields:
         h.update(b"\x1f" + field.encode())
     return h.hexdigest()
 
 
-def _fields(event: AuditEvent) -> tuple[str, ...]:
-    return (
-        event.at.isoformat(),
-        str(event.actor_id),
-        str(event.subject_id),
+def _digest_v2(key: bytes, prev: str, fields: Iterable[str], key_id: str) -> str:
+    h = hmac.new(key, b"reverie.audit/2", hashlib.sha256)
+    for part in (prev, *fields, key_id):
+        raw = part.encode()
+        h.update(len(raw).to_bytes(4, "big") + raw)
+    return h.hexdigest()
+
+
+def _fields(at: datetime, actor_id: Any, subject_id: Any, *rest: str) -> tuple[str, ...]:
+    return (at.isoformat(), str(actor_id), str(subject_id), *rest)
+
+
+def _event_fields(event: AuditEvent) -> tuple[str, ...]:
+    return _fields(
+        event.at,
+        event.actor_id,
+        event.subject_id,
         event.action,
         event.record_type,
         event.record_id,
         event.outcome,
     )
+
+
+def _chain_key(key_id: str) -> bytes | None:
+    """The chain key derived from master key ``key_id``; None when that key is not in the loaded ring."""
+    from reverie.clinic.services import keys
+
+    material = keys.keyring().keys.get(key_id)
+    if material is None:
+        return None
+    return hmac.new(material, b"reverie.audit-chain/1", hashlib.sha256).digest()
+
+
+def _active_chain_key() -> tuple[str, bytes]:
+    from reverie.clinic.services import keys
+
+    try:
+        ring = keys.keyring()
+    except KeyUnavailable:
+        if not keys.ensure_key_file():  # a first run creates the key file, as the first journal entry would
+            raise
+        ring = keys.keyring()
+    key = _chain_key(ring.active)
+    assert key is not None
+    return ring.active, key
+
+
+def _mac(key: bytes, label: str, *parts: object) -> str:
+    h = hmac.new(key, label.encode(), hashlib.sha256)
+    for part in parts:
+        raw = str(part).encode()
+        h.update(len(raw).to_bytes(4, "big") + raw)
+    return h.hexdigest()
+
+
+# --- appending --------------------------------------------------------------------------------------------------
+
+
+def _locked_head() -> AuditHead:
+    head = AuditHead.objects.select_for_update().filter(pk=1).first()
+    if head is not None:
+        return head
+    try:
+        with (
+            transaction.atomic()
+        ):  # a savepoint: losing the race to create it leaves the caller's transaction usable
+            last = AuditEvent.objects.order_by("-id").only("id", "hash").first()
+            AuditHead.objects.create(
+                pk=1,
+                count=AuditEvent.objects.count(),
+                last_id=last.pk if last else 0,
+                hash=last.hash if last else GENESIS,
+            )
+    except DatabaseIntegrityError:
+        pass
+    return AuditHead.objects.select_for_update().get(pk=1)
 
 
 def record(
@@ -41,42 +153,359 @@ def record(
     subject: User | None = None,
     outcome: str = "ok",
 ) -> AuditEvent:
-    """Append one event. Runs in its own atomic block so the chain never forks."""
+    """Append one event. The head row is locked until the surrounding transaction ends: the chain never forks."""
+    key_id, key = _active_chain_key()
     with transaction.atomic():
-        last = AuditEvent.objects.select_for_update().order_by("-id").first()
-        prev = last.hash if last else GENESIS
+        head = _locked_head()
         event = AuditEvent(
             at=timezone.now(),
             actor_id=actor.pk if actor else None,
             subject_id=subject.pk if subject else None,
-            action=action,
-            record_type=record_type,
-            record_id=str(record_id),
-            outcome=outcome,
-            prev_hash=prev,
+            action=action[:64],
+            record_type=record_type[:32],
+            record_id=str(record_id)[:64],
+            outcome=outcome[:16],
+            prev_hash=head.hash,
+            digest_version=KEYED,
+            key_id=key_id,
         )
-        event.hash = _digest(prev, *_fields(event))
-        event.save()
+        event.hash = _digest_v2(key, head.hash, _event_fields(event), key_id)
+        event.save(force_insert=True)
+        head.count += 1
+        head.last_id = event.pk
+        head.hash = event.hash
+        head.save(update_fields=["count", "last_id", "hash"])
+        state = (head.count, head.last_id, head.hash)
+        transaction.on_commit(lambda: _advance_anchor(*state, key_id))
         return event
+
+
+def refused(actor: User | None, action: str, record_type: str, record_id: object) -> None:
+    """Audit a request the policy refused (content-free: who, which action, which kind of record, which id).
+
+    The refusal usually unwinds a transaction, which would take an event written inside it along; so inside a
+    transaction it waits in this thread until :func:`flush_refused` (the web's error middleware calls it after each
+    request) or the next refusal outside any transaction.
+    """
+    actor_id = actor.pk if actor is not None and getattr(actor, "is_authenticated", False) else None
+    item = (actor_id, f"{action}.refused", record_type, str(record_id))
+    queue: list[tuple[int | None, str, str, str]] = getattr(_pending, "items", [])
+    queue.append(item)
+    _pending.items = queue
+    if not connection.in_atomic_block:
+        flush_refused()
+
+
+def flush_refused() -> None:
+    """Write the refusals waiting in this thread (call it outside any transaction)."""
+    if connection.in_atomic_block:
+        return
+    queue: list[tuple[int | None, str, str, str]] = getattr(_pending, "items", [])
+    _pending.items = []
+    if not queue:
+        return
+    actors = {a.pk: a for a in User.objects.filter(pk__in={q[0] for q in queue if q[0] is not None})}
+    for actor_id, action, record_type, record_id in queue:
+        record(actors.get(actor_id or 0), action, record_type, record_id, outcome="refused")
+
+
+# --- the anchor outside the database ----------------------------------------------------------------------------
+
+
+def anchor_path() -> Path:
+    """The anchor file: next to the key file, outside the database."""
+    return Path(settings.REVERIE.key_file).with_name("audit-anchor.json")
+
+
+def _read_anchor() -> dict[str, Any] | None:
+    try:
+        doc = json.loads(anchor_path().read_bytes())
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError):
+        return {"format": "unreadable"}
+    return doc if isinstance(doc, dict) else {"format": "unreadable"}
+
+
+def _write_anchor(count: int, last_id: int, hash_: str, key_id: str) -> None:
+    key = _chain_key(key_id)
+    if key is None:
+        return
+    doc = {
+        "format": ANCHOR_FORMAT,
+        "count": count,
+        "last_id": last_id,
+        "hash": hash_,
+        "key_id": key_id,
+        "mac": _mac(key, ANCHOR_FORMAT, count, last_id, hash_),
+    }
+    write_private_atomic(anchor_path(), (json.dumps(doc) + "\n").encode())
+
+
+@contextlib.contextmanager
+def _anchor_guard() -> Iterator[None]:
+    """One anchor writer at a time: threads by a lock, processes by an advisory file lock (where there is one)."""
+    with _anchor_lock:
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - Windows: threads only
+            yield
+            return
+        lock = anchor_path().with_name(".audit-anchor.lock")
+        with open(lock, "a+b") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _advance_anchor(count: int, last_id: int, hash_: str, key_id: str) -> None:
+    """After a commit: move the anchor forward (never back: commits may finish out of order)."""
+    try:
+        with _anchor_guard():
+            current = _read_anchor()
+            if current is not None and isinstance(current.get("count"), int) and current["count"] >= count:
+                return
+            _write_anchor(count, last_id, hash_, key_id)
+    except (
+        OSError
+    ) as error:  # the folder may be read-only: the chain is still keyed, only truncation goes unseen
+        log.warning("audit anchor not written (%s)", type(error).__name__)
+
+
+def reanchor() -> ChainCheck:
+    """Accept the chain as it now is (after a restore from backup, which truly shortens it): re-verify, re-anchor."""
+    check = verify(check_anchor=False)
+    if check.ok:
+        head = AuditHead.objects.filter(pk=1).first()
+        key_id, _key = _active_chain_key()
+        with _anchor_guard():
+            if head is None:
+                _write_anchor(0, 0, GENESIS, key_id)
+            else:
+                _write_anchor(head.count, head.last_id, head.hash, key_id)
+    return check
+
+
+# --- verifying --------------------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
 class ChainCheck:
+    """The outcome of a verification. ``problem`` is content-free; ``checked`` is how many digests were recomputed."""
+
     ok: bool
     events: int
     first_bad_id: int | None = None
+    problem: str = ""
+    legacy: int = 0
+    checked: int = 0
+    anchored: bool = False
+    unverifiable_key: str = ""
 
 
-def verify() -> ChainCheck:
-    prev = GENESIS
-    count = 0
-    for event in AuditEvent.objects.order_by("id").iterator():
-        count += 1
-        if event.prev_hash != prev or event.hash != _digest(prev, *_fields(event)):
-            return ChainCheck(False, count, event.pk)
-        prev = event.hash
-    return ChainCheck(True, count)
+_COLUMNS = (
+    "id",
+    "at",
+    "actor_id",
+    "subject_id",
+    "action",
+    "record_type",
+    "record_id",
+    "outcome",
+    "prev_hash",
+    "hash",
+    "digest_version",
+    "key_id",
+)
 
 
-def events_about(subject: User) -> list[AuditEvent]:
-    return list(AuditEvent.objects.filter(subject_id=subject.pk).order_by("-id")[:500])
+@dataclass(slots=True)
+class _Walk:
+    prev: str
+    count: int
+    last_id: int
+    keyed_seen: bool
+    legacy: int = 0
+    checked: int = 0
+    bad_id: int | None = None
+    problem: str = ""
+    missing_key: str = ""
+
+
+def _walk(state: _Walk, after_id: int) -> _Walk:
+    keys_by_id: dict[str, bytes | None] = {}
+    rows = AuditEvent.objects.filter(id__gt=after_id).order_by("id").values_list(*_COLUMNS)
+    for row in rows.iterator(chunk_size=5000):
+        (pk, at, actor_id, subject_id, action, rtype, rid, outcome, prev_hash, hash_, version, key_id) = row
+        fields = _fields(at, actor_id, subject_id, action, rtype, rid, outcome)
+        state.checked += 1
+        if prev_hash != state.prev:
+            state.bad_id, state.problem = pk, "an event does not link to the one before it"
+            return state
+        if version == LEGACY:
+            if state.keyed_seen:
+                state.bad_id, state.problem = pk, "an unkeyed (legacy) event follows a keyed one"
+                return state
+            good = hash_ == _digest_v1(prev_hash, *fields)
+            state.legacy += 1
+        elif version == KEYED:
+            if key_id not in keys_by_id:
+                keys_by_id[key_id] = _chain_key(key_id)
+            key = keys_by_id[key_id]
+            if key is None:
+                state.bad_id, state.missing_key = pk, key_id
+                state.problem = f"an event is keyed under master key '{key_id}', which is not in the key ring"
+                return state
+            good = hmac.compare_digest(hash_, _digest_v2(key, prev_hash, fields, key_id))
+            state.keyed_seen = True
+        else:
+            good = False
+        if not good:
+            state.bad_id, state.problem = pk, "an event's digest does not match its contents"
+            return state
+        state.prev, state.count, state.last_id = hash_, state.count + 1, pk
+    return state
+
+
+def _check_head(state: _Walk) -> str:
+    head = AuditHead.objects.filter(pk=1).first()
+    if head is None:
+        return "the chain's head row is missing" if state.count else ""
+    if head.count != state.count or head.hash != state.prev:
+        return "the newest events were removed, or the chain's head was altered"
+    return ""
+
+
+def _check_anchor(state: _Walk) -> tuple[str, bool]:
+    anchor = _read_anchor()
+    if anchor is None:
+        return "", False
+    if anchor.get("format") != ANCHOR_FORMAT:
+        return "the audit anchor file is unreadable or of an unknown format", False
+    try:
+        count, last_id, hash_, key_id = (
+            int(anchor["count"]),
+            int(anchor["last_id"]),
+            str(anchor["hash"]),
+            str(anchor["key_id"]),
+        )
+        mac = str(anchor["mac"])
+    except (KeyError, TypeError, ValueError):
+        return "the audit anchor file is malformed", False
+    key = _chain_key(key_id)
+    if key is None:
+        return f"the audit anchor is keyed under master key '{key_id}', which is not in the key ring", False
+    if not hmac.compare_digest(mac, _mac(key, ANCHOR_FORMAT, count, last_id, hash_)):
+        return "the audit anchor file was altered", False
+    if count > state.count:
+        return (
+            f"the chain holds {state.count} events but {count} were anchored: the newest were removed",
+            True,
+        )
+    if count == 0:
+        return "", True
+    stored = AuditEvent.objects.filter(pk=last_id).values_list("hash", flat=True).first()
+    if stored != hash_ or AuditEvent.objects.filter(id__lte=last_id).count() != count:
+        return "the anchored event was removed or rewritten, or events before it were removed", True
+    return "", True
+
+
+def _result(state: _Walk, *, check_anchor: bool) -> ChainCheck:
+    problem = state.problem
+    if not problem:
+        problem = _check_head(state)
+    anchored = False
+    if not problem and check_anchor:
+        problem, anchored = _check_anchor(state)
+    return ChainCheck(
+        ok=not problem,
+        events=state.count + (1 if state.bad_id is not None else 0),
+        first_bad_id=state.bad_id,
+        problem=problem,
+        legacy=state.legacy,
+        checked=state.checked,
+        anchored=anchored,
+        unverifiable_key=state.missing_key,
+    )
+
+
+def verify(*, check_anchor: bool = True) -> ChainCheck:
+    """Recheck every event from the start, then the head row and the anchor; store a checkpoint when all is well."""
+    state = _walk(_Walk(prev=GENESIS, count=0, last_id=0, keyed_seen=False), after_id=0)
+    check = _result(state, check_anchor=check_anchor)
+    if check.ok:
+        _store_checkpoint(state)
+    return check
+
+
+def verify_incremental() -> ChainCheck:
+    """What a page view runs: trust the newest valid checkpoint, recheck only the events after it.
+
+    A checkpoint counts only when its keyed MAC is right, its event still has the hash it had, and exactly as many
+    events precede it: a rewritten checkpoint, a rewritten checkpointed event or a removed older event sends this
+    back to a full verification. Edits to older events that keep their count are found by ``reverie audit verify``.
+    """
+    start = _trusted_checkpoint()
+    if start is None:
+        return verify()
+    state = _walk(start, after_id=start.last_id)
+    check = _result(state, check_anchor=True)
+    if check.ok and state.checked:
+        _store_checkpoint(state)
+    return check
+
+
+def _trusted_checkpoint() -> _Walk | None:
+    cp = AuditCheckpoint.objects.order_by("-event_id").first()
+    if cp is None:
+        return None
+    key = _chain_key(cp.key_id)
+    if key is None or not hmac.compare_digest(
+        cp.mac, _mac(key, "reverie.audit-checkpoint/1", *_cp_parts(cp))
+    ):
+        return None
+    event = AuditEvent.objects.filter(pk=cp.event_id).values_list("hash", "digest_version").first()
+    if event is None or event[0] != cp.hash:
+        return None
+    if AuditEvent.objects.filter(id__lte=cp.event_id).count() != cp.count:
+        return None
+    return _Walk(prev=cp.hash, count=cp.count, last_id=cp.event_id, keyed_seen=event[1] >= KEYED)
+
+
+def _cp_parts(cp: AuditCheckpoint) -> tuple[object, ...]:
+    return (cp.event_id, cp.count, cp.hash, cp.key_id)
+
+
+def _store_checkpoint(state: _Walk) -> None:
+    if not state.count:
+        return
+    try:
+        key_id, key = _active_chain_key()
+    except KeyUnavailable:
+        return
+    cp = AuditCheckpoint(
+        event_id=state.last_id, count=state.count, hash=state.prev, key_id=key_id, verified_at=timezone.now()
+    )
+    cp.mac = _mac(key, "reverie.audit-checkpoint/1", *_cp_parts(cp))
+    with transaction.atomic():
+        cp.save()
+        stale = AuditCheckpoint.objects.order_by("-event_id", "-id").values_list("id", flat=True)[
+            KEEP_CHECKPOINTS:
+        ]
+        AuditCheckpoint.objects.filter(id__in=list(stale)).delete()
+
+
+# --- reading ----------------------------------------------------------------------------------------------------
+
+
+def events_about(subject: User, *, include_therapist_only: bool = False) -> list[AuditEvent]:
+    """The newest 500 events about ``subject``'s data; a client's own view leaves out therapist-only notes."""
+    rows = AuditEvent.objects.filter(subject_id=subject.pk)
+    if not include_therapist_only:
+        hidden = Q(record_type__in=THERAPIST_ONLY_TYPES)
+        for prefix in THERAPIST_ONLY_ACTIONS:
+            hidden |= Q(action__startswith=prefix)
+        rows = rows.exclude(hidden)
+    return list(rows.order_by("-id")[:500])

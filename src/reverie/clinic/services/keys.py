@@ -1,16 +1,26 @@
-"""The bridge between stored records and the vault: per-client data keys, sealing and opening."""
+"""The bridge between stored records and the vault: per-client data keys, sealing and opening.
+
+A client has exactly one data key: ``ClientKey.client`` is unique in the database, and each row carries the key
+id (``kid``) every blob sealed under it names in its header. A key is held in this process's memory only once the
+row that holds it is known to be committed: a key created or read inside a transaction is remembered through
+``transaction.on_commit``, so a transaction that rolls back (a refused upload, a refused import) leaves nothing
+behind. Every seal re-checks the cached key against the stored row's ``kid`` (one indexed read), so a key dropped
+or replaced by another process (erasure, restore) is never used to seal new records. Two first writes racing to
+create the key cannot both win: the loser's insert fails on the unique constraint and it reads the winner's key.
+"""
 
 from __future__ import annotations
 
 import threading
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError as DatabaseIntegrityError
+from django.db import connection, transaction
 from django.utils import timezone
 
 from reverie.clinic.models import ClientKey, User
-from reverie.errors import KeyUnavailable
-from reverie.vault.envelope import open_sealed, seal
+from reverie.errors import IntegrityError, KeyUnavailable
+from reverie.vault.envelope import open_sealed, seal, sealed_with
 from reverie.vault.keys import DataKey, MasterKeyring, create_key_file, load_keyring
 
 _lock = threading.Lock()
@@ -50,44 +60,113 @@ def keyring() -> MasterKeyring:
 
 
 def forget_cached_keys() -> None:
-    """Drop keys held in memory (after rotation, erasure, or in tests)."""
+    """Drop keys held in memory (after rotation, erasure, or in tests; it is what a restart does)."""
     global _keyring
     with _lock:
         _keyring = None
         _data_keys.clear()
 
 
-def data_key(client: User) -> DataKey:
-    cached = _data_keys.get(client.pk)
-    if cached is not None:
-        return cached
-    with transaction.atomic():
-        row = ClientKey.objects.filter(client=client).first()
-        if row is None:
-            if client.erased_at is not None:
-                raise KeyUnavailable("This person's data was erased; their key no longer exists.")
-            key = DataKey.generate()
-            ClientKey.objects.create(client=client, wrapped=keyring().wrap(key, str(client.pk)))
-        else:
-            key = keyring().unwrap(bytes(row.wrapped), str(client.pk))
-    _data_keys[client.pk] = key
+def _forget(client_id: int) -> None:
+    with _lock:
+        _data_keys.pop(client_id, None)
+
+
+def _remember(client_id: int, key: DataKey) -> None:
+    """Cache ``key`` once its row is committed: now in autocommit, else when the outermost transaction commits."""
+
+    def store() -> None:
+        with _lock:
+            _data_keys[client_id] = key
+
+    if connection.in_atomic_block:
+        transaction.on_commit(store)  # discarded if the transaction (or its savepoint) rolls back
+    else:
+        store()
+
+
+def _unwrap(row: ClientKey, client: User) -> DataKey:
+    key = keyring().unwrap(bytes(row.wrapped), str(client.pk))
+    if row.kid != key.kid:  # a row written before key ids were stored: record it once
+        ClientKey.objects.filter(pk=row.pk).update(kid=key.kid)
+        row.kid = key.kid
     return key
 
 
+def _load_or_create(client: User) -> DataKey:
+    row = ClientKey.objects.filter(client_id=client.pk).first()
+    if row is not None:
+        return _unwrap(row, client)
+    if client.erased_at is not None:
+        raise KeyUnavailable("This person's data was erased; their key no longer exists.")
+    key = DataKey.generate()
+    try:
+        with transaction.atomic():  # a savepoint when nested: a lost race leaves the outer transaction usable
+            ClientKey.objects.create(client=client, kid=key.kid, wrapped=keyring().wrap(key, str(client.pk)))
+        return key
+    except DatabaseIntegrityError:
+        # Another writer created this client's key first (concurrent first writes): use theirs.
+        row = ClientKey.objects.filter(client_id=client.pk).first()
+        if row is None:
+            raise KeyUnavailable(
+                "This person's data key could not be created or read; try again in a moment."
+            ) from None
+        return _unwrap(row, client)
+
+
+def data_key(client: User) -> DataKey:
+    """The client's data key: from memory, else from its row, else a new one (only ever one row per client)."""
+    cached = _data_keys.get(client.pk)
+    if cached is not None:
+        return cached
+    key = _load_or_create(client)
+    _remember(client.pk, key)
+    return key
+
+
+def _current_key(client: User) -> DataKey:
+    """The key to seal with: the cached key only while the stored row still names it."""
+    cached = _data_keys.get(client.pk)
+    if cached is not None:
+        stored = ClientKey.objects.filter(client_id=client.pk).values_list("kid", flat=True).first()
+        if stored == cached.kid:
+            return cached
+        _forget(client.pk)  # erased, restored or replaced elsewhere: never seal under a key no row holds
+    return data_key(client)
+
+
 def seal_for(client: User, record_id: str, purpose: str, plaintext: bytes) -> bytes:
-    return seal(data_key(client), plaintext, client_id=str(client.pk), record_id=record_id, purpose=purpose)
+    return seal(
+        _current_key(client), plaintext, client_id=str(client.pk), record_id=record_id, purpose=purpose
+    )
 
 
 def open_for(client: User, record_id: str, purpose: str, blob: bytes | memoryview) -> bytes:
-    return open_sealed(
-        data_key(client), bytes(blob), client_id=str(client.pk), record_id=record_id, purpose=purpose
-    )
+    key = data_key(client)
+    try:
+        named = sealed_with(blob)
+    except IntegrityError:
+        named = key.kid  # malformed: let open_sealed report it
+    if named != key.kid and client.pk in _data_keys:
+        _forget(client.pk)  # the cached key may be stale (another process replaced it): read the row again
+        key = data_key(client)
+    return open_sealed(key, bytes(blob), client_id=str(client.pk), record_id=record_id, purpose=purpose)
+
+
+def stored_key_id(client_id: int) -> str | None:
+    """The key id of the data key a client's row holds (None when there is no row), without unwrapping it."""
+    row = ClientKey.objects.filter(client_id=client_id).first()
+    if row is None:
+        return None
+    if row.kid:
+        return str(row.kid)
+    return keyring().unwrap(bytes(row.wrapped), str(client_id)).kid
 
 
 def destroy_key(client: User) -> None:
     """Crypto-shredding: once the wrapped data key is gone, every sealed record of this client is unreadable."""
     ClientKey.objects.filter(client=client).delete()
-    _data_keys.pop(client.pk, None)
+    _forget(client.pk)
 
 
 def rewrap_all() -> int:

@@ -22,7 +22,9 @@ INVITATION_DAYS = 14
 USERNAME_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789._-@+")
 
 
-def create_user(username: str, password: str, role: str = Role.CLIENT, *, email: str = "") -> User:
+def create_user(
+    username: str, password: str, role: str = Role.CLIENT, *, email: str = "", time_zone: str = ""
+) -> User:
     name = username.strip().lower()
     if not name or len(name) > 150 or not set(name) <= USERNAME_CHARS:
         raise InvalidInput("A user name uses 1–150 letters, digits and . _ - @ + only.")
@@ -34,11 +36,19 @@ def create_user(username: str, password: str, role: str = Role.CLIENT, *, email:
         raise InvalidInput(" ".join(str(m) for m in exc.messages)) from None
     try:
         with transaction.atomic():
-            user = User.objects.create_user(username=name, password=password, email=email, role=role)
+            user = User.objects.create_user(
+                username=name, password=password, email=email, role=role, time_zone=_zone(time_zone)
+            )
             audit.record(user, "user.create", "user", user.pk, subject=user)
     except DbIntegrityError:
         raise Conflict("That user name is taken.") from None
     return user
+
+
+def _zone(name: str) -> str:
+    from reverie.clinic.services.local_time import DEFAULT, known_zone
+
+    return known_zone(name) or DEFAULT  # a browser's odd answer never blocks signing up
 
 
 def authenticate(username: str, password: str) -> User:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -45,6 +46,8 @@ class SignupForm(forms.Form):
         widget=forms.RadioSelect,
         initial="client",
     )
+    # Filled by static/reverie/timezone.js from the browser; changeable later in the account settings.
+    time_zone = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
 
 
 class LoginForm(forms.Form):
@@ -89,11 +92,15 @@ def _split(raw: str) -> tuple[str, ...]:
 
 
 def feelings_from_post(post: QueryDict, other: str) -> tuple[Feeling, ...]:
-    """Checked common feelings with their intensity, plus free 'name intensity' pairs: several at once."""
+    """Checked common feelings with their intensity, plus free 'name intensity' pairs: several at once.
+
+    An intensity chosen without ticking its box counts as ticked: choosing how strong a feeling is says it is there.
+    """
     out: list[Feeling] = []
     for name in COMMON_FEELINGS:
-        if post.get(f"feel_{name}"):
-            out.append(Feeling(name, _intensity(post.get(f"int_{name}", "3"), name)))
+        level = post.get(f"int_{name}", "")
+        if post.get(f"feel_{name}") or level:
+            out.append(Feeling(name, _intensity(level or "3", name)))
     for item in _split(other):
         parts = item.rsplit(" ", 1)
         if len(parts) == 2 and parts[1].isdigit():
@@ -108,6 +115,35 @@ def _intensity(raw: str | None, name: str) -> int:
         return int(raw or "3")
     except ValueError:
         raise InvalidInput(f"The intensity of '{name[:40]}' must be a number from 1 to 5.") from None
+
+
+@dataclass(frozen=True, slots=True)
+class FeelingRow:
+    """One common feeling as the write form shows it: ticked or not, and the chosen intensity ('' = not chosen)."""
+
+    name: str
+    ticked: bool
+    intensity: str
+
+
+def feeling_rows(data: Any | None, feelings: tuple[Feeling, ...] = ()) -> list[FeelingRow]:
+    """The feelings fieldset: from posted data after an error (nothing dropped), else from a stored entry."""
+    if data is not None:
+        rows = []
+        for name in COMMON_FEELINGS:
+            level = str(data.get(f"int_{name}", "") or "")
+            rows.append(FeelingRow(name, bool(data.get(f"feel_{name}")) or bool(level), level))
+        return rows
+    stored = {f.name: f.intensity for f in feelings}
+    return [
+        FeelingRow(name, name in stored, str(stored[name]) if name in stored else "")
+        for name in COMMON_FEELINGS
+    ]
+
+
+def other_feelings_text(feelings: tuple[Feeling, ...]) -> str:
+    """The stored feelings that are not among the common ones, for the 'Other feelings' field."""
+    return ", ".join(f"{f.name} {f.intensity}" for f in feelings if f.name not in COMMON_FEELINGS)
 
 
 def draft_from_form(form: EntryForm, post: QueryDict) -> EntryDraft:

@@ -14,12 +14,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from reverie.clinic.models import EntryKind, User
 from reverie.clinic.services import audit, journal, keys, people, portability, signin
 from reverie.clinic.web.forms import (
-    COMMON_FEELINGS,
     EntryForm,
     LoginForm,
     SignupForm,
     attachment_from_form,
     draft_from_form,
+    feeling_rows,
+    other_feelings_text,
 )
 from reverie.clinic.web.paging import page_number, window
 from reverie.errors import InvalidInput, ReverieError
@@ -57,7 +58,9 @@ def _new_entry_form(request: HttpRequest) -> EntryForm:
 
 
 def _write_page(request: HttpRequest, form: EntryForm, status: int = 200, **extra: Any) -> HttpResponse:
-    context = {"form": form, "common_feelings": COMMON_FEELINGS, "kinds": EntryKind.choices, **extra}
+    stored = extra["editing"].feelings if extra.get("editing") is not None else ()
+    rows = feeling_rows(form.data if form.is_bound else None, stored)
+    context = {"form": form, "feeling_rows": rows, "kinds": EntryKind.choices, **extra}
     return render(request, "reverie/write.html", context, status=status)
 
 
@@ -93,7 +96,10 @@ def _signup(request: HttpRequest, first_run: bool) -> HttpResponse:
         try:
             keys.ensure_key_file()
             user = people.create_user(
-                form.cleaned_data["username"], form.cleaned_data["password"], form.cleaned_data["role"]
+                form.cleaned_data["username"],
+                form.cleaned_data["password"],
+                form.cleaned_data["role"],
+                time_zone=form.cleaned_data.get("time_zone") or "",
             )
         except ReverieError as exc:
             error = exc.message
@@ -305,7 +311,7 @@ def edit(request: HttpRequest, entry_id: str) -> HttpResponse:
         "body": current.body,
         "people": ", ".join(current.people),
         "tags": ", ".join(current.tags),
-        "other_feelings": ", ".join(f"{f.name} {f.intensity}" for f in current.feelings),
+        "other_feelings": other_feelings_text(current.feelings),
         **current.extra,
     }
     return _write_page(request, EntryForm(initial=initial), editing=current)
