@@ -5,6 +5,7 @@ from reverie.care.models.directory import DirectoryProfile
 from reverie.care.models.goals import Goal, GoalEvidence, GoalRating
 from reverie.care.models.measures import MeasureResponse
 from reverie.care.models.notes import NoteKind, ProgressNote, TherapistNote
+from reverie.care.models.notices import ErasureNotice
 from reverie.care.models.safety import CheckIn, RiskAlert, SafetyPlanRecord
 
 __all__ = [
@@ -12,6 +13,7 @@ __all__ = [
     "Course",
     "CourseSession",
     "DirectoryProfile",
+    "ErasureNotice",
     "Formulation",
     "Goal",
     "GoalEvidence",
