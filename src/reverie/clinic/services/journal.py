@@ -165,8 +165,10 @@ def validate(draft: EntryDraft, *, has_attachment: bool = False, now: datetime |
         raise InvalidInput(
             f"The entry is {len(body):,} characters; the limit is {limit:,}. Nothing was saved."
         )
-    if not body.strip() and not (has_attachment and draft.kind in ("art", "music")):
-        raise InvalidInput("The entry is empty. Nothing was saved.")
+    feelings = _clean_feelings(draft.feelings)
+    if not body.strip() and not feelings and not (has_attachment and draft.kind in ("art", "music")):
+        # A feeling-only check-in (no words) is an entry; nothing at all is not.
+        raise InvalidInput("The entry is empty: write something or tick a feeling. Nothing was saved.")
     title = " ".join(_clean_text(draft.title, "title").split())
     if len(title) > MAX_TITLE_CHARS:
         raise InvalidInput(f"The title may be at most {MAX_TITLE_CHARS} characters.")
@@ -180,7 +182,7 @@ def validate(draft: EntryDraft, *, has_attachment: bool = False, now: datetime |
         body=body,
         title=title,
         happened_at=_clean_time(draft, now or timezone.now()),
-        feelings=_clean_feelings(draft.feelings),
+        feelings=feelings,
         people=_clean_labels(draft.people, "person"),
         tags=_clean_labels((t.lstrip("#") for t in draft.tags), "tag"),
         extra=extra,

@@ -1,0 +1,101 @@
+"""The write form never drops a feeling: ticks and intensities survive errors; intensity alone counts; the edit
+form shows feelings as boxes; a feeling-only check-in is an entry."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from reverie.clinic.models import Entry
+from reverie.clinic.services import journal
+from reverie.clinic.services.journal import EntryDraft, Feeling
+
+pytestmark = pytest.mark.django_db
+
+
+def _ticked(html: str, name: str) -> bool:
+    return (
+        re.search(rf'<input type="checkbox" id="feel_{name}" name="feel_{name}" value="1" checked>', html)
+        is not None
+    )
+
+
+def _level(html: str, name: str) -> str:
+    select = re.search(rf'<select id="int_{name}".*?</select>', html, re.S)
+    assert select is not None
+    chosen = re.search(r'<option value="(\d?)" selected>', select.group(0))
+    return chosen.group(1) if chosen else ""
+
+
+def test_ticks_and_intensities_survive_a_service_error(make_user: Any, web_as: Any) -> None:
+    web = web_as(make_user())
+    form = {
+        "kind": "reflection",
+        "body": "He left early again.",
+        "title": "Tuesday",
+        "feel_anger": "1",
+        "int_anger": "5",
+        "feel_shame": "1",
+        "int_fear": "2",
+        "other_feelings": "awe 9",  # refused by the service: intensities are 1 to 5
+    }
+    page = web.post("/write/", form)
+    html = page.content.decode()
+    assert page.status_code == 400 and "1 to 5" in html and "Your text is still here" in html
+    assert _ticked(html, "anger") and _level(html, "anger") == "5"
+    assert _ticked(html, "shame") and _level(html, "shame") == ""
+    assert _ticked(html, "fear") and _level(html, "fear") == "2"  # intensity alone: shown as ticked
+    assert not _ticked(html, "joy")
+    assert "He left early again." in html and 'value="Tuesday"' in html and 'value="awe 9"' in html
+    assert not Entry.objects.exists()
+
+
+def test_ticks_survive_a_form_error(make_user: Any, web_as: Any) -> None:
+    web = web_as(make_user())
+    page = web.post(
+        "/write/",
+        {"kind": "reflection", "body": "x", "title": "t" * 300, "feel_grief": "1", "int_grief": "4"},
+    )
+    html = page.content.decode()
+    assert page.status_code == 400 and _ticked(html, "grief") and _level(html, "grief") == "4"
+
+
+def test_an_intensity_without_its_tick_counts(make_user: Any, web_as: Any) -> None:
+    user = make_user()
+    response = web_as(user).post(
+        "/write/", {"kind": "reflection", "body": "words", "int_fear": "4", "feel_joy": "1"}
+    )
+    assert response.status_code == 302
+    (view,) = journal.list_entries(user)
+    assert set(view.feelings) == {Feeling("fear", 4), Feeling("joy", 3)}
+
+
+def test_a_feeling_only_check_in_is_an_entry(make_user: Any, web_as: Any) -> None:
+    user = make_user()
+    response = web_as(user).post(
+        "/write/", {"kind": "reflection", "body": "", "feel_relief": "1", "int_relief": "2"}
+    )
+    assert response.status_code == 302
+    (view,) = journal.list_entries(user)
+    assert view.body == "" and view.feelings == (Feeling("relief", 2),)
+    empty = web_as(user).post("/write/", {"kind": "reflection", "body": ""})
+    assert empty.status_code == 400 and "tick a feeling" in empty.content.decode()
+
+
+def test_the_edit_form_shows_feelings_as_boxes_and_saves_unchanged(make_user: Any, web_as: Any) -> None:
+    user = make_user()
+    view = journal.create_entry(
+        user, EntryDraft(kind="dream", body="a boat", feelings=(Feeling("anger", 5), Feeling("awe", 3)))
+    )
+    web = web_as(user)
+    html = web.get(f"/journal/{view.id}/edit/").content.decode()
+    assert _ticked(html, "anger") and _level(html, "anger") == "5"
+    assert 'value="awe 3"' in html and "anger 5" not in html
+    saved = web.post(
+        f"/journal/{view.id}/edit/",
+        {"kind": "dream", "body": "a boat", "feel_anger": "1", "int_anger": "5", "other_feelings": "awe 3"},
+    )
+    assert saved.status_code == 302  # not "listed twice"
+    assert journal.get_entry(user, view.id).feelings == (Feeling("anger", 5), Feeling("awe", 3))
