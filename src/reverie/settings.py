@@ -6,6 +6,7 @@ reference (a file path or an environment variable) and are redacted when shown.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -30,6 +31,18 @@ def _bool(raw: str) -> bool:
     if value in {"0", "false", "no", "off", ""}:
         return False
     raise ValueError("expected true or false")
+
+
+def _networks(raw: str) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+    """``"10.0.0.5, 192.168.1.0/24, ::1"`` → networks; an address alone is a network of one."""
+    return tuple(ipaddress.ip_network(part.strip(), strict=False) for part in raw.split(",") if part.strip())
+
+
+def _lease(raw: str) -> int:
+    seconds = int(raw)
+    if not 5 <= seconds <= 86400:
+        raise ValueError("expected a number of seconds from 5 to 86400")
+    return seconds
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +106,20 @@ SETTINGS: tuple[Setting, ...] = (
         lambda: "background",
         "background, inline or off: when saved entries are analysed.",
     ),
+    Setting(
+        "REVERIE_TRUSTED_PROXIES",
+        lambda: "",
+        "Comma-separated addresses or networks of the TLS proxies in front of Reverie. Only a request whose direct "
+        "peer is one of them has its X-Forwarded-Proto and X-Forwarded-For believed. Empty: never believed.",
+        _networks,
+    ),
+    Setting(
+        "REVERIE_TASK_LEASE_SECONDS",
+        lambda: "60",
+        "A worker renews its lease every third of this; a running task whose worker's lease has run out is "
+        "put back in the queue for another worker.",
+        _lease,
+    ),
 )
 
 
@@ -139,6 +166,28 @@ def load(environ: Mapping[str, str] | None = None) -> Config:
     if values["REVERIE_ANALYSIS"] not in {"background", "inline", "off"}:
         raise ConfigurationError("REVERIE_ANALYSIS must be 'background', 'inline' or 'off'.")
     return Config(values)
+
+
+def refuse_unsafe_clinic(config: Config) -> None:
+    """Clinic mode is for many people over a network: without TLS, PostgreSQL and a real secret it refuses to load.
+
+    Called when Django's settings load, so every entry point (``reverie serve``, any WSGI server, a management
+    command) refuses the same way, before anything is served.
+    """
+    if not config.clinic_mode:
+        return
+    if not config["REVERIE_TLS"]:
+        raise ConfigurationError(
+            "Clinic mode needs TLS: serve behind HTTPS (a TLS proxy listed in REVERIE_TRUSTED_PROXIES, or a "
+            "server that terminates TLS itself) and set REVERIE_TLS=true."
+        )
+    if not str(config["REVERIE_DATABASE_URL"]).startswith(("postgres://", "postgresql://")):
+        raise ConfigurationError("Clinic mode needs PostgreSQL: set REVERIE_DATABASE_URL=postgresql://…")
+    secret = str(config["REVERIE_SECRET_KEY"])
+    if not secret:
+        raise ConfigurationError("Clinic mode needs REVERIE_SECRET_KEY set to a long random value.")
+    if len(secret) < 40 or secret.startswith("django-insecure") or len(set(secret)) < 10:
+        raise ConfigurationError("REVERIE_SECRET_KEY is too weak for clinic mode: use 50 random characters.")
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import socket
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -14,19 +15,53 @@ keys_app = typer.Typer(help="Manage the master key.", no_args_is_help=True)
 
 
 def check_safe_to_serve(host: str) -> None:
-    """Refuse clinic mode without TLS or with default secrets; refuse a public address in embedded mode."""
+    """Refuse clinic mode without TLS or with default secrets; refuse a public address in embedded mode.
+
+    The clinic-mode refusals are made when the settings load (``reverie.settings.refuse_unsafe_clinic``), for every
+    entry point; they are repeated here for settings changed after loading."""
     from django.conf import settings
 
+    from reverie.settings import refuse_unsafe_clinic
+
     config = settings.REVERIE
-    if config.clinic_mode:
-        if not config["REVERIE_TLS"]:
-            raise ConfigurationError("Clinic mode needs TLS: serve behind HTTPS and set REVERIE_TLS=true.")
-        if not config["REVERIE_DATABASE_URL"].startswith(("postgres://", "postgresql://")):
-            raise ConfigurationError("Clinic mode needs PostgreSQL: set REVERIE_DATABASE_URL=postgresql://…")
-    elif host not in ("127.0.0.1", "localhost", "::1"):
+    refuse_unsafe_clinic(config)
+    if not config.clinic_mode and host not in ("127.0.0.1", "localhost", "::1"):
         raise ConfigurationError(
             "The embedded mode serves this machine only (127.0.0.1). Use clinic mode for more."
         )
+
+
+def _listen(application: Any, host: str, port: int) -> Any:
+    """Bind the port now, so a busy port is a clear message before anything else starts."""
+    import errno
+
+    import waitress.server
+
+    try:
+        return waitress.server.create_server(application, host=host, port=port, threads=8, ident="reverie")
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise ConfigurationError(f"port {port} is already in use; choose another with --port.") from None
+        if exc.errno == errno.EACCES:
+            raise ConfigurationError(
+                f"Not allowed to listen on port {port}; choose another with --port."
+            ) from None
+        if exc.errno in (errno.EADDRNOTAVAIL, errno.EAFNOSUPPORT) or isinstance(exc, socket.gaierror):
+            raise ConfigurationError(
+                f"Cannot listen on {host}: it is not an address of this machine."
+            ) from None
+        raise
+
+
+def _stop_on_signals() -> None:
+    """SIGTERM and SIGINT stop the server cleanly (waitress returns), so the worker child is stopped too."""
+    import signal
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(0)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
 
 
 def serve(
@@ -50,16 +85,20 @@ def serve(
         typer.echo(
             f"Created a new master key at {config.key_file}. Back it up: without it nothing can be read."
         )
-    if worker:
-        from reverie.clinic.services.worker import start_background_worker
-
-        start_background_worker()
-    import waitress
-
+    from reverie.clinic.services.worker import start_background_worker, stop_worker
     from reverie.clinic.wsgi import application
 
-    typer.echo(f"Reverie is running at http://{bind_host}:{bind_port}/  (Ctrl+C to stop)")
-    waitress.serve(application, host=bind_host, port=bind_port, threads=8, ident="reverie", _quiet=True)
+    server = _listen(application, bind_host, bind_port)
+    _stop_on_signals()
+    child = start_background_worker() if worker else None
+    try:
+        typer.echo(f"Reverie is running at http://{bind_host}:{bind_port}/  (Ctrl+C to stop)")
+        server.run()  # returns on SIGTERM/SIGINT
+    finally:
+        server.close()
+        if child is not None:
+            stop_worker(child)
+    typer.echo("Stopped.")
 
 
 @user_app.command("create")
@@ -134,14 +173,18 @@ def erase(
 
 def worker(
     interval: Annotated[float, typer.Option(help="Seconds between polls for new tasks.")] = 1.0,
+    batch: Annotated[bool, typer.Option("--batch", help="Run what is queued now, then stop.")] = False,
+    parent_pid: Annotated[
+        int | None, typer.Option(hidden=True, help="Stop when this process is gone.")
+    ] = None,
 ) -> None:
-    """Run background tasks (analysis of saved entries). Several workers may share one PostgreSQL database."""
-    from django.core.management import call_command
-
+    """Run background tasks (analysis of saved entries). Several workers may share one PostgreSQL database;
+    a worker that dies leaves no task stuck (leases: REVERIE_TASK_LEASE_SECONDS)."""
     from reverie.cli.runtime import django_ready
+    from reverie.clinic.services.worker import run_worker
 
     django_ready()
-    call_command("db_worker", interval=interval, verbosity=0)
+    run_worker(interval=interval, batch=batch, parent_pid=parent_pid)
 
 
 def register(app: typer.Typer) -> None:

@@ -10,6 +10,7 @@ from reverie import settings as reverie_settings
 from reverie.errors import ConfigurationError
 
 CONFIG = reverie_settings.load()
+reverie_settings.refuse_unsafe_clinic(CONFIG)  # any entry point (serve, any WSGI server, manage) refuses alike
 DATA_DIR: Path = CONFIG.data_dir
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -77,11 +78,13 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "reverie.clinic.apps.ClinicConfig",
+    "reverie.workers.apps.WorkersConfig",
     "reverie.api.apps.ApiConfig",
     "reverie.care.apps.CareConfig",
 ]
 
 MIDDLEWARE = [
+    "reverie.clinic.web.proxy.TrustedProxyMiddleware",  # first: forwarded headers only from trusted proxies
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -161,7 +164,9 @@ if CONFIG["REVERIE_TLS"]:
     SESSION_COOKIE_NAME = "__Host-sessionid"
     CSRF_COOKIE_NAME = "__Host-csrftoken"
     SECURE_HSTS_SECONDS = 31536000
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    if CONFIG["REVERIE_TRUSTED_PROXIES"]:
+        # TrustedProxyMiddleware removed the header unless a trusted proxy sent it.
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 LOGGING = {
     "version": 1,

@@ -121,7 +121,10 @@ def schedule(entry_id: uuid.UUID, revision: int) -> None:
         except Exception as exc:
             log.error("analysis of one entry failed: %s", type(exc).__name__)
         return
-    analyse_entry_task.enqueue(str(entry_id), revision)
+    from reverie.clinic.services.worker import priority_for
+
+    # Risk work first: an entry whose save-time screen was not "none" is analysed before the backlog.
+    analyse_entry_task.using(priority=priority_for(entry_id, revision)).enqueue(str(entry_id), revision)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,16 +1,242 @@
-"""The analysis worker: django-tasks' database worker, as a child process in embedded mode.
+"""The background workers: django-tasks' database worker, with leases so no task is ever stuck, and risk first.
 
-In clinic mode run ``reverie worker`` on as many machines as needed; they share the PostgreSQL task table.
+``reverie worker`` runs :func:`run_worker`; ``reverie serve`` starts one as a child (:func:`start_background_worker`)
+and stops it when it stops. In clinic mode run ``reverie worker`` on as many machines as needed, all pointed at the
+same PostgreSQL: each claims a task with ``SELECT … FOR UPDATE SKIP LOCKED`` (django-tasks-db), so a task goes to
+exactly one worker at a time.
+
+Leases. django-tasks-db 0.13 has none: a worker killed mid-task leaves its task "running" for ever. Here every
+worker holds a row in ``WorkerLease`` that a heartbeat thread renews every third of ``REVERIE_TASK_LEASE_SECONDS``,
+and on each beat also runs :func:`requeue_expired`: a running task whose worker's lease has run out (and that
+started at least one lease ago) goes back to the queue; after ``MAX_ATTEMPTS`` lost workers it is marked failed
+instead (a task that kills every worker must not kill them all). Delivery is therefore at least once; the analysis
+task is idempotent (one stored analysis per entry revision).
+
+Priority. The queue is taken highest priority first. The full analysis of an entry whose save-time risk screen was
+not "none" (or that has no screen) is risk work and is enqueued at ``RISK_PRIORITY``; every other analysis at
+``ANALYSIS_PRIORITY``: a risky entry never waits behind a backlog.
 """
 
 from __future__ import annotations
 
 import atexit
+import contextlib
+import logging
+import os
+import secrets
+import signal
+import socket
 import subprocess
 import sys
+import threading
+import time
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.utils import DatabaseError
+from django.utils import timezone
+
+log = logging.getLogger("reverie.worker")
+
+RISK_PRIORITY = 50
+ANALYSIS_PRIORITY = 0
+QUIET_LEVELS = frozenset({"none"})
+MAX_ATTEMPTS = 3
+LOST_WORKER = "reverie.clinic.services.worker.WorkerLost"
+STOP_GRACE_SECONDS = 10.0
+
+
+# --- priority ------------------------------------------------------------------------------------------------------
+
+
+def priority_for(entry_id: uuid.UUID | str, revision: int) -> int:
+    """The queue priority of one entry revision's analysis: risk work first (see the module's doc)."""
+    from reverie.clinic.models import EntryScreen
+
+    level = (
+        EntryScreen.objects.filter(entry_id=entry_id, revision=revision)
+        .values_list("level", flat=True)
+        .first()
+    )
+    return ANALYSIS_PRIORITY if level in QUIET_LEVELS else RISK_PRIORITY
+
+
+# --- leases --------------------------------------------------------------------------------------------------------
+
+
+def lease_seconds() -> int:
+    return int(settings.REVERIE["REVERIE_TASK_LEASE_SECONDS"])
+
+
+def new_worker_id() -> str:
+    return f"{socket.gethostname()[:40]}-{os.getpid()}-{secrets.token_hex(4)}"
+
+
+def renew_lease(worker_id: str, now: datetime | None = None) -> None:
+    from reverie.workers.models import WorkerLease
+
+    now = now or timezone.now()
+    expires = now + timedelta(seconds=lease_seconds())
+    WorkerLease.objects.update_or_create(
+        worker_id=worker_id,
+        defaults={"renewed_at": now, "expires_at": expires},
+        create_defaults={
+            "host": socket.gethostname()[:255],
+            "pid": os.getpid(),
+            "started_at": now,
+            "renewed_at": now,
+            "expires_at": expires,
+        },
+    )
+
+
+def release_lease(worker_id: str) -> None:
+    from reverie.workers.models import WorkerLease
+
+    WorkerLease.objects.filter(worker_id=worker_id).delete()
+
+
+@dataclass(frozen=True, slots=True)
+class Requeued:
+    requeued: int
+    failed: int
+
+
+def requeue_expired(now: datetime | None = None) -> Requeued:
+    """Put back in the queue every running task whose worker's lease ran out; fail those that lost too many."""
+    from django_tasks_db.compat import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    from reverie.workers.models import WorkerLease
+
+    now = now or timezone.now()
+    lease = timedelta(seconds=lease_seconds())
+    requeued = failed = 0
+    with transaction.atomic():
+        live = set(WorkerLease.objects.filter(expires_at__gt=now).values_list("worker_id", flat=True))
+        stale = (
+            DBTaskResult.objects.select_for_update(skip_locked=True)
+            .filter(status=TaskResultStatus.RUNNING, started_at__lt=now - lease)
+            .order_by("started_at")
+        )
+        for row in stale:
+            owner = row.worker_ids[-1] if row.worker_ids else ""
+            if owner in live:
+                continue  # a long task of a worker that is still alive
+            if len(row.worker_ids) >= MAX_ATTEMPTS:
+                row.status = TaskResultStatus.FAILED
+                row.finished_at = now
+                row.exception_class_path = LOST_WORKER
+                row.traceback = (
+                    f"The worker running this task stopped {len(row.worker_ids)} times; not retried."
+                )
+                row.save(update_fields=["status", "finished_at", "exception_class_path", "traceback"])
+                failed += 1
+            else:
+                row.status = TaskResultStatus.READY
+                row.started_at = None
+                row.save(update_fields=["status", "started_at"])
+                requeued += 1
+        WorkerLease.objects.filter(expires_at__lt=now - 10 * lease).delete()
+    if requeued or failed:
+        log.warning(
+            "tasks of stopped workers: %d requeued, %d failed after %d tries", requeued, failed, MAX_ATTEMPTS
+        )
+    return Requeued(requeued, failed)
+
+
+class _Heartbeat(threading.Thread):
+    """Renews this worker's lease and requeues dead workers' tasks; stops the worker if its parent is gone."""
+
+    def __init__(self, worker_id: str, parent_pid: int | None) -> None:
+        super().__init__(name="reverie-heartbeat", daemon=True)
+        self.worker_id = worker_id
+        self.parent_pid = parent_pid
+        self.stopping = threading.Event()
+
+    def run(self) -> None:
+        every = max(1.0, lease_seconds() / 3)
+        due = time.monotonic() + every
+        try:
+            while not self.stopping.wait(0.5):
+                if self.parent_pid is not None and os.getppid() != self.parent_pid:
+                    log.warning("the serving process is gone: stopping this worker")
+                    os.kill(os.getpid(), signal.SIGTERM)
+                    return
+                if time.monotonic() < due:
+                    continue
+                due = time.monotonic() + every
+                try:
+                    renew_lease(self.worker_id)
+                    requeue_expired()
+                except DatabaseError as exc:  # the database is away: others will requeue if it lasts
+                    log.warning("lease renewal failed: %s", type(exc).__name__)
+                    connection.close()
+        finally:
+            connection.close()
+
+
+def run_worker(
+    *,
+    interval: float = 1.0,
+    batch: bool = False,
+    max_tasks: int | None = None,
+    parent_pid: int | None = None,
+    worker_id: str | None = None,
+) -> None:
+    """Run tasks until stopped (SIGTERM/SIGINT: finish the current task, then stop)."""
+    from django_tasks_db.management.commands.db_worker import Worker
+
+    worker_id = worker_id or new_worker_id()
+    renew_lease(worker_id)  # before claiming anything, so no one takes this worker for dead
+    requeue_expired()
+    heartbeat = _Heartbeat(worker_id, parent_pid)
+    heartbeat.start()
+    worker = Worker(
+        queue_names=["default"],
+        interval=interval,
+        batch=batch,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=max_tasks,
+        worker_id=worker_id,
+        excluded_queue_names=[],
+    )
+    worker.configure_signals()
+    try:
+        worker.run()
+    finally:
+        heartbeat.stopping.set()
+        heartbeat.join(timeout=5)
+        with contextlib.suppress(DatabaseError):  # else the lease simply expires
+            release_lease(worker_id)
+
+
+# --- the worker child of ``reverie serve`` -------------------------------------------------------------------------
 
 
 def start_background_worker() -> subprocess.Popen[bytes]:
-    process = subprocess.Popen([sys.executable, "-m", "reverie.cli.main", "worker"])
-    atexit.register(process.terminate)
+    """Start ``reverie worker`` as a child in its own session (a terminal's Ctrl+C reaches only ``serve``, which
+    then stops the child once, gracefully); the child also stops by itself if ``serve`` dies."""
+    process = subprocess.Popen(  # noqa: S603 (our own interpreter and module, fixed arguments)
+        [sys.executable, "-m", "reverie.cli.main", "worker", "--parent-pid", str(os.getpid())],
+        start_new_session=True,
+    )
+    atexit.register(stop_worker, process)
     return process
+
+
+def stop_worker(process: subprocess.Popen[bytes], grace: float = STOP_GRACE_SECONDS) -> None:
+    """SIGTERM once (the worker finishes its task and stops), SIGKILL after ``grace`` seconds: a task cut short
+    stays "running" and is requeued by the next worker when its lease runs out, never marked failed."""
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)

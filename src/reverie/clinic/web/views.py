@@ -136,7 +136,9 @@ def _draft_fields(post: Any) -> dict[str, str]:
 
 
 def _address(request: HttpRequest) -> str:
-    return str(request.META.get("REMOTE_ADDR", "unknown"))
+    from reverie.clinic.web.proxy import client_address
+
+    return client_address(request)  # the real client behind a trusted proxy (REVERIE_TRUSTED_PROXIES)
 
 
 def _finish_sign_in(request: HttpRequest, user: User, draft: dict[str, str]) -> HttpResponse:
