@@ -12,9 +12,10 @@ from reverie.clinic.models.journal import (
     StoredAnalysis,
 )
 from reverie.clinic.models.risk import EntryScreen
-from reverie.clinic.models.security import LoginFailure
+from reverie.clinic.models.security import AccountInvitation, RecoveryCode, ThrottleCounter
 
 __all__ = [
+    "AccountInvitation",
     "Attachment",
     "AuditCheckpoint",
     "AuditEvent",
@@ -26,10 +27,11 @@ __all__ = [
     "EntryScreen",
     "FitAnswer",
     "Invitation",
-    "LoginFailure",
     "ObservationFeedback",
     "Pair",
+    "RecoveryCode",
     "Role",
     "StoredAnalysis",
+    "ThrottleCounter",
     "User",
 ]
