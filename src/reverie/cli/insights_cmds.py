@@ -10,6 +10,7 @@ import typer
 
 
 def insights(
+    ctx: typer.Context,
     user: Annotated[
         str | None, typer.Option("--user", "-u", help="Your user name (or REVERIE_USER).")
     ] = None,
@@ -18,6 +19,8 @@ def insights(
     pdf: Annotated[Path | None, typer.Option(help="Write a printable PDF report here.")] = None,
 ) -> None:
     """Patterns over time in what you wrote (or, for a therapist, in what a client shared)."""
+    if ctx.invoked_subcommand is not None:
+        return
     from rich.console import Console
 
     from reverie.cli.runtime import sign_in
@@ -65,6 +68,44 @@ def demo() -> None:
     )
 
 
+def precision(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """For the operator: how often people said an observation fits, per analyzer, over the whole install.
+
+    Counts only (no entry, no person, no observation text); an analyzer with fewer than 5 answers shows none.
+    """
+    from rich.console import Console
+    from rich.table import Table
+
+    from reverie.cli.runtime import django_ready
+
+    django_ready()
+    from reverie.clinic.services.observations import MIN_ANSWERS
+    from reverie.clinic.services.observations import precision as measure
+
+    rows = measure()
+    if as_json:
+        typer.echo(
+            json.dumps({"schema": "reverie.fit-precision/1", "analyzers": [r.to_json() for r in rows]})
+        )
+        return
+    table = Table("analyzer", "answers", "people", "fits", "doesn't fit", "not sure", "precision")
+    for r in rows:
+        cells = [r.fits, r.does_not_fit, r.not_sure]
+        shown = ["–" if c is None else str(c) for c in cells]
+        p = r.precision
+        table.add_row(r.analyzer, str(r.answered), str(r.people), *shown, "–" if p is None else f"{p:.2f}")
+    console = Console()
+    console.print(table)
+    console.print(f"[dim]precision = fits ÷ (fits + doesn't fit); hidden below {MIN_ANSWERS} answers.[/]")
+
+
 def register(app: typer.Typer) -> None:
-    app.command()(insights)
+    group = typer.Typer(
+        help="Patterns over time in what you wrote (or, for a therapist, in what a client shared)."
+    )
+    group.callback(invoke_without_command=True)(insights)
+    group.command()(precision)
+    app.add_typer(group, name="insights")
     app.command()(demo)

@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from reverie.api.api import api
 from reverie.clinic.web import dream_views, insight_views, local_time, views
+from reverie.clinic.web.observation_views import fit as entry_fit
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -22,6 +23,7 @@ urlpatterns = [
     path("journal/<str:entry_id>/", views.entry, name="entry"),
     path("journal/<str:entry_id>/edit/", views.edit, name="edit"),
     path("journal/<str:entry_id>/history/", views.history, name="history"),
+    path("journal/<str:entry_id>/fit/", entry_fit, name="entry_fit"),
     path("journal/<str:entry_id>/share/", views.share, name="share"),
     path("journal/<str:entry_id>/trash/", views.trash, name="trash"),
     path("trash/", views.trash_list, name="trash_list"),

@@ -12,7 +12,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from reverie.clinic.models import Attachment, Entry, Pair, User
+from reverie.clinic.models import Attachment, Entry, ObservationFeedback, Pair, User
 from reverie.errors import NotFound
 
 
@@ -58,6 +58,16 @@ def _in_pair(actor: User, pair: Pair) -> bool:
     return bool(actor.is_active and pair.ended_at is None and actor.pk in (pair.client_id, pair.therapist_id))
 
 
+def _owns_feedback(actor: User, row: ObservationFeedback) -> bool:
+    """A "does this fit?" answer: only the entry's own client, on a live entry."""
+    return row.client_id == row.entry.client_id and _owns_live(actor, row.entry)
+
+
+def _reads_feedback(actor: User, row: ObservationFeedback) -> bool:
+    """The client, or the linked therapist while the entry is shared (they see counts, never the answer's key)."""
+    return row.client_id == row.entry.client_id and _reads_entry(actor, row.entry)
+
+
 Rule = Callable[[User, Any], bool]
 
 RULES: dict[tuple[type, Action], Rule] = {
@@ -68,6 +78,8 @@ RULES: dict[tuple[type, Action], Rule] = {
     (Entry, Action.RESTORE): _owns_trashed,
     (Entry, Action.PURGE): _owns_trashed,
     (Attachment, Action.READ): lambda actor, att: _reads_entry(actor, att.entry),
+    (ObservationFeedback, Action.READ): _reads_feedback,
+    (ObservationFeedback, Action.WRITE): _owns_feedback,
     (Pair, Action.READ): _in_pair,
     (Pair, Action.END): _in_pair,
 }
@@ -87,6 +99,9 @@ def allows(actor: User | None, action: Action, record: object) -> bool:
 
 def require(actor: User | None, action: Action, record: object, what: str = "record") -> None:
     if not allows(actor, action, record):
+        from reverie.clinic.services import audit  # the refusal is audited (who, action, kind, id; no content)
+
+        audit.refused(actor, str(action), what, getattr(record, "pk", None) or "")
         raise NotFound(f"No such {what}.")
 
 

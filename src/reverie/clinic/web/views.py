@@ -275,18 +275,11 @@ def journal_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def entry(request: HttpRequest, entry_id: str) -> HttpResponse:
-    from reverie.analysis.summary import KIND_TITLES, summarise
-    from reverie.clinic.services import analysis
+    from reverie.clinic.web.observation_views import panel_context
 
     user = _user(request)
     view = journal.get_entry(user, entry_id)
-    found = analysis.findings_for(user, view.id)
-    noticed = []
-    if found is not None and found.revision == view.revision:
-        text = analysis.analysis_text({"body": view.body, "extra": dict(view.extra)})
-        groups = summarise(text, found.result)
-        noticed = [(KIND_TITLES.get(kind, kind), lines) for kind, lines in groups.items() if kind != "risk"]
-    context = {"entry": view, "own": view.client_id == user.pk, "noticed": noticed}
+    context = {"entry": view, "own": view.client_id == user.pk, **panel_context(user, view.id)}
     return render(request, "reverie/entry.html", context)
 
 

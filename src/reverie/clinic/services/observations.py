@@ -1,0 +1,240 @@
+"""The entry page's "What Reverie noticed": observations for one entry, and the person's "does this fit?" answers.
+
+Answers are sealed with the client's data key (purpose ``observation.fit``, schema ``reverie.fit/1``: the
+observation key, the entry revision and when). The plain columns are the analyzer and the answer, for counting.
+An answer changes what the page shows the person (a "doesn't fit" observation is folded away) and feeds their
+own agreement figure and the operator's install-wide, content-free precision; it never touches the risk screen.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Count
+from django.utils import timezone
+
+from reverie.analysis.summary import KIND_TITLES, Line, summarise
+from reverie.clinic.models import Entry, FitAnswer, ObservationFeedback, StoredAnalysis, User
+from reverie.clinic.services import audit, keys
+from reverie.clinic.services.journal import _entry_for, _open_payload
+from reverie.clinic.services.policy import Action, require
+from reverie.errors import InvalidInput
+from reverie.insights.observations import ANALYZERS, SUPPORT, Observation, Reading, Risk, read_entry
+
+PURPOSE = "observation.fit"
+SCHEMA = "reverie.fit/1"
+REF = re.compile(r"^[0-9a-f]{16}$")
+MIN_ANSWERS = 5  # the operator's precision hides an analyzer's figures below this many answers
+
+
+@dataclass(frozen=True, slots=True)
+class Shown:
+    observation: Observation
+    answer: str  # "" when not answered
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    analyzer: str
+    noun: str
+    fits: int
+    answered: int
+
+    @property
+    def text(self) -> str:
+        return f"{self.fits} of {self.answered} {self.noun} observation{'s' if self.answered != 1 else ''}"
+
+
+@dataclass(frozen=True, slots=True)
+class Noticed:
+    """What the entry page shows: observations (answered or not), those folded away, the risk, the details."""
+
+    shown: tuple[Shown, ...]
+    folded: tuple[Shown, ...]
+    left_out: int
+    risk: Risk | None
+    agreement: tuple[Agreement, ...]
+    details: tuple[tuple[str, list[Line]], ...] = field(default=())
+
+
+def _record_id(row_id: uuid.UUID) -> str:
+    return f"fit:{row_id}"
+
+
+def _open(row: ObservationFeedback, client: User) -> dict[str, Any]:
+    raw = keys.open_for(client, _record_id(row.id), PURPOSE, row.payload)
+    data: dict[str, Any] = json.loads(raw)
+    if data.get("schema") != SCHEMA:
+        raise InvalidInput("An answer was stored in a format this version cannot read.")
+    return data
+
+
+def _answers(entry: Entry) -> dict[str, tuple[ObservationFeedback, str]]:
+    out = {}
+    for row in ObservationFeedback.objects.filter(entry=entry, client_id=entry.client_id):
+        out[str(_open(row, entry.client)["key"])] = (row, row.answer)
+    return out
+
+
+def _reading(entry: Entry) -> tuple[Reading, str, dict[str, Any]] | None:
+    from reverie.clinic.services.analysis import analysis_text, open_result
+
+    stored = StoredAnalysis.objects.filter(entry=entry).order_by("-revision").first()
+    if stored is None or stored.revision != entry.revision:
+        return None
+    text = analysis_text(_open_payload(entry, entry.client))
+    result = open_result(entry, stored)
+    return read_entry(text, result), text, result
+
+
+def noticed(actor: User, entry_id: uuid.UUID | str) -> Noticed | None:
+    """The panel for an entry the actor may read; None while it is not analysed (or the analysis is stale).
+
+    The client sees plain observations and their own answers; the linked therapist of a shared entry sees the
+    same observations (without the ones the client folded away), the client's agreement over shared entries and,
+    beside them, the raw codes (``details``).
+    """
+    entry = _entry_for(actor, entry_id, Action.READ)
+    found = _reading(entry)
+    if found is None:
+        return None
+    reading, text, result = found
+    require(actor, Action.READ, ObservationFeedback(client=entry.client, entry=entry), "entry")
+    audit.record(actor, "analysis.read", "entry", entry.id, subject=entry.client)
+    answers = _answers(entry)
+    shown: list[Shown] = []
+    folded: list[Shown] = []
+    for obs in reading.observations:
+        answer = answers.get(obs.key, (None, ""))[1]
+        (folded if answer == FitAnswer.DOES_NOT_FIT else shown).append(Shown(obs, answer))
+    own = entry.client_id == actor.pk
+    details: tuple[tuple[str, list[Line]], ...] = ()
+    if not own:
+        groups = summarise(text, result)
+        details = tuple((KIND_TITLES.get(k, k), lines) for k, lines in groups.items() if k != "risk")
+    analyzers = {s.observation.analyzer for s in (*shown, *folded)}
+    return Noticed(
+        shown=tuple(shown),
+        folded=tuple(folded) if own else (),
+        left_out=reading.left_out,
+        risk=reading.risk,
+        agreement=tuple(a for a in agreement(entry.client, shared_only=not own) if a.analyzer in analyzers),
+        details=details,
+    )
+
+
+def answer(actor: User, entry_id: uuid.UUID | str, ref: str, given: str) -> str:
+    """Store (or change) the person's answer about one observation (``Observation.ref``) on their own entry.
+
+    Returns the analyzer. Only the entry's own client may answer; anyone else gets ``NotFound``.
+    """
+    if given not in FitAnswer.values:
+        raise InvalidInput("Answer with fits, does_not_fit or not_sure.")
+    if not REF.match(ref or ""):
+        raise InvalidInput("That observation is not on this entry.")
+    entry = _entry_for(actor, entry_id, Action.READ)
+    require(actor, Action.WRITE, ObservationFeedback(client=entry.client, entry=entry), "entry")
+    found = _reading(entry)
+    current = {o.ref: o for o in found[0].observations} if found else {}
+    if ref not in current:
+        raise InvalidInput("That observation is not on this entry (it may have changed after an edit).")
+    key, analyzer = current[ref].key, current[ref].analyzer
+    with transaction.atomic():
+        existing = _answers(entry).get(key)
+        row = existing[0] if existing else ObservationFeedback(client=entry.client, entry=entry)
+        row.analyzer, row.answer = analyzer, given
+        plain = {
+            "schema": SCHEMA,
+            "key": key,
+            "revision": entry.revision,
+            "answered_at": timezone.now().isoformat(),
+        }
+        row.payload = keys.seal_for(
+            entry.client, _record_id(row.id), PURPOSE, json.dumps(plain, ensure_ascii=False).encode()
+        )
+        row.save()
+    audit.record(actor, "observation.fit", "entry", entry.id, subject=entry.client)
+    return analyzer
+
+
+def agreement(client: User, *, shared_only: bool = False) -> list[Agreement]:
+    """Per analyzer: how many of the client's answered observations they marked as fitting."""
+    rows = ObservationFeedback.objects.filter(client=client, entry__deleted_at__isnull=True)
+    if shared_only:
+        rows = rows.filter(entry__shared=True)
+    counts: Counter[tuple[str, str]] = Counter()
+    for row in rows.values("analyzer", "answer").annotate(n=Count("id")):
+        counts[(row["analyzer"], row["answer"])] += int(row["n"])
+    out = []
+    for name in ANALYZERS:
+        answered = sum(n for (a, _), n in counts.items() if a == name)
+        if answered:
+            out.append(Agreement(name, SUPPORT[name].noun, counts[(name, FitAnswer.FITS)], answered))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Precision:
+    """Install-wide, content-free: answers per analyzer; figures hidden below ``MIN_ANSWERS`` answers."""
+
+    analyzer: str
+    answered: int
+    people: int
+    fits: int | None
+    does_not_fit: int | None
+    not_sure: int | None
+
+    @property
+    def precision(self) -> float | None:
+        if self.fits is None or self.does_not_fit is None or not (self.fits + self.does_not_fit):
+            return None
+        return self.fits / (self.fits + self.does_not_fit)
+
+    def to_json(self) -> dict[str, Any]:
+        p = self.precision
+        return {
+            "analyzer": self.analyzer,
+            "answered": self.answered,
+            "people": self.people,
+            "fits": self.fits,
+            "does_not_fit": self.does_not_fit,
+            "not_sure": self.not_sure,
+            "precision": None if p is None else round(p, 3),
+        }
+
+
+def precision() -> list[Precision]:
+    """For the operator (``reverie insights precision``): fits ÷ (fits + doesn't fit) per analyzer, no content."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for row in ObservationFeedback.objects.values("analyzer", "answer").annotate(n=Count("id")):
+        counts[(row["analyzer"], row["answer"])] += int(row["n"])
+    people = dict(
+        ObservationFeedback.objects.values("analyzer")
+        .annotate(n=Count("client", distinct=True))
+        .values_list("analyzer", "n")
+    )
+    out = []
+    for name in ANALYZERS:
+        answered = sum(n for (a, _), n in counts.items() if a == name)
+        enough = answered >= MIN_ANSWERS
+
+        def cell(value: str, name: str = name, enough: bool = enough) -> int | None:
+            return counts[(name, value)] if enough else None
+
+        out.append(
+            Precision(
+                name,
+                answered,
+                int(people.get(name, 0)),
+                cell(FitAnswer.FITS),
+                cell(FitAnswer.DOES_NOT_FIT),
+                cell(FitAnswer.NOT_SURE),
+            )
+        )
+    return out

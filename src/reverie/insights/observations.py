@@ -1,0 +1,416 @@
+"""What Reverie noticed in one entry: at most five plain-language observations, each with its evidence and how sure.
+
+Pure: it reads one analysis result (``reverie.analysis/1`` JSON) and the text it was made from. An observation is
+offered only when its analyzer's measured figure supports it and the finding clears that analyzer's confidence
+floor (``SUPPORT``; the figures are the ones in ``docs/evaluation.md``). Raw codes (CCRT clusters, DMRS levels,
+Hall–Van de Castle codes) travel in ``Observation.codes`` for the therapist's "details", never in ``text``. A risk
+screen that fired is returned on its own (``Reading.risk``): it is never one of the five, never hidden by an answer
+to "does this fit?", and the page shows it calmly with the safety link.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from reverie.insights.ccrt import cluster_of
+
+MAX_OBSERVATIONS = 5
+QUOTE_CHARS = 110
+
+
+@dataclass(frozen=True, slots=True)
+class Support:
+    """Why an analyzer may speak on the entry page: its measured figure and the floor a finding must clear."""
+
+    noun: str  # "relationship": "you marked 7 of 10 relationship observations as fitting"
+    figure: str  # the measured figure it rests on (docs/evaluation.md)
+    score: float  # that figure, 0..1
+    floor: float  # the finding's confidence must reach this
+    sure_at: float  # at or above: "fairly sure"; below: "unsure"
+
+
+MIN_SCORE = 0.5  # an analyzer scoring below this on held-out data is not shown as an observation at all
+
+SUPPORT: dict[str, Support] = {
+    "relationships": Support(
+        "relationship",
+        "CCRT episodes on held-out vignettes: W 0.746, RO 0.644, RS 0.746 (0.26 / 0.53 / 0.47 on the last "
+        "batch measured once): Reverie says it is unsure unless the finding is strong",
+        0.644,
+        0.6,
+        0.85,
+    ),
+    "feelings": Support(
+        "feeling",
+        "emotions on GoEmotions dev: labels read at confidence 0.5 or more matched the human raters in 74% of "
+        "cases, at 0.8 or more in 85% (scripts/observation_thresholds.py; per-label thresholds were tuned on "
+        "the same rows, so this is optimistic)",
+        0.552,
+        0.5,
+        0.8,
+    ),
+    "mixed_feelings": Support(
+        "mixed-feeling",
+        "built from the emotion readings (each side must clear the emotions floor)",
+        0.552,
+        0.5,
+        0.8,
+    ),
+    "unexplained": Support(
+        "unexplained-feeling",
+        "your own words (“I don't know why …”), found by a fixed list of phrases",
+        0.9,
+        0.8,
+        0.8,
+    ),
+    "dreams": Support(
+        "dream",
+        "Hall–Van de Castle dreamer emotion: macro-F1 0.770 on coded dreams (0.574 on a held-out series)",
+        0.77,
+        0.6,
+        0.8,
+    ),
+    "defenses": Support(
+        "defense",
+        "DMRS defense levels: macro-F1 0.198, too low to say anything to you; codes for the therapist only",
+        0.198,
+        1.01,
+        1.01,
+    ),
+}
+ANALYZERS = tuple(SUPPORT)
+
+_W = {
+    1: "wanting to stand up for yourself",
+    2: "wanting to push back against {who}",
+    3: "wanting {who} to take charge",
+    4: "wanting to keep your distance from {who}",
+    5: "wanting to be close to {who}",
+    6: "wanting {who} to love and understand you",
+    7: "wanting to feel good and at ease with {who}",
+    8: "wanting to achieve something",
+}
+_RO = {
+    1: "{who} coming across as strong",
+    2: "{who} trying to control you",
+    3: "{who} getting upset",
+    4: "{who} coming across as unkind",
+    5: "{who} turning you away",
+    6: "{who} helping you",
+    7: "{who} warming to you",
+    8: "{who} understanding you",
+}
+_RS = {
+    1: "you helping",
+    2: "you withdrawing",
+    3: "you feeling respected",
+    4: "you pushing back",
+    5: "you keeping yourself in check",
+    6: "you feeling helpless",
+    7: "you feeling let down and low",
+    8: "you feeling anxious and ashamed",
+}
+_ROLE = {
+    "mother": ("your mother", "her"),
+    "father": ("your father", "him"),
+    "parents": ("your parents", "them"),
+    "sibling": ("your brother or sister", "them"),
+    "partner": ("your partner", "them"),
+    "ex": ("a former partner", "them"),
+    "child": ("your child", "them"),
+    "friend": ("a friend", "them"),
+    "boss": ("your boss", "them"),
+    "colleague": ("a colleague", "them"),
+    "teacher": ("a teacher", "them"),
+    "therapist": ("your therapist", "them"),
+}
+_DREAM_EMOTIONS = {
+    "AN": "anger",
+    "AP": "apprehension",
+    "SD": "sadness",
+    "CO": "confusion",
+    "HA": "happiness",
+}
+_SAFE_CODE = re.compile(r"[^A-Za-z0-9:_\-. ]")
+
+
+@dataclass(frozen=True, slots=True)
+class Observation:
+    key: str  # stable within the entry; what a "does this fit?" answer is about (stored sealed)
+    analyzer: str  # one of ANALYZERS
+    text: str  # plain words, no codes
+    evidence: tuple[str, ...]  # quotes from the entry, cut on word boundaries
+    confidence: float
+    codes: tuple[str, ...]  # raw codes, for the therapist's details only
+
+    @property
+    def ref(self) -> str:
+        """An opaque handle for forms: no code appears in the page, the key stays on the server."""
+        return hashlib.sha256(self.key.encode()).hexdigest()[:16]
+
+    @property
+    def sure(self) -> bool:
+        return self.confidence >= SUPPORT[self.analyzer].sure_at
+
+    @property
+    def sureness(self) -> str:
+        return "Reverie is fairly sure" if self.sure else "Reverie is unsure"
+
+    @property
+    def noun(self) -> str:
+        return SUPPORT[self.analyzer].noun
+
+
+@dataclass(frozen=True, slots=True)
+class Risk:
+    level: str  # indicator, ideation, behavior, attempt
+
+    @property
+    def text(self) -> str:
+        return (
+            "Some of what you wrote sounds heavy. You do not have to carry it alone: if you are not safe "
+            "right now, the safety page lists who you can reach today."
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    observations: tuple[Observation, ...]
+    left_out: int  # readings below their floor or beyond the five
+    risk: Risk | None
+
+
+def quote(text: str, start: int, end: int, limit: int = QUOTE_CHARS) -> str:
+    """``text[start:end]`` widened to whole words, at most ``limit`` characters, cut only between words."""
+    start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
+    piece = " ".join(text[start:end].split())
+    if len(piece) <= limit:
+        return piece
+    cut = piece.rfind(" ", 0, limit)
+    return piece[: cut if cut > 0 else limit].rstrip(" ,;:") + " …"
+
+
+def _spans(raw: object) -> list[tuple[int, int]]:
+    out = []
+    for span in raw if isinstance(raw, list | tuple) else ():
+        if isinstance(span, list | tuple) and len(span) == 2:
+            out.append((int(span[0]), int(span[1])))
+    return out
+
+
+def _quotes(text: str, spans: Iterable[tuple[int, int]], most: int = 2) -> tuple[str, ...]:
+    seen: list[str] = []
+    for start, end in spans:
+        q = quote(text, start, end)
+        if q and q not in seen and not any(q in s for s in seen):
+            seen.append(q)
+        if len(seen) == most:
+            break
+    return tuple(seen)
+
+
+def _code(value: object) -> str:
+    return _SAFE_CODE.sub("", str(value))[:40]
+
+
+def _who(role: str) -> tuple[str, str]:
+    return _ROLE.get(role, ("someone", "them"))
+
+
+def _relationship(text: str, finding: Mapping[str, Any], floor: float) -> Observation | None:
+    data = finding.get("data") or {}
+    role = str(data.get("other") or finding.get("label") or "other")
+    first, again = _who(role)
+    parts: list[str] = []
+    spans: list[tuple[int, int]] = []
+    codes: list[str] = []
+    named = False
+    confidences = []
+    for key, phrases in (("w", _W), ("ro", _RO), ("rs", _RS)):
+        component = data.get(key)
+        cluster = cluster_of(component)
+        if cluster is None or not isinstance(component, dict):
+            continue
+        if float(component.get("confidence", finding.get("confidence", 0.0))) < floor:
+            continue
+        phrase = phrases[cluster]
+        if key == "rs" and not any(c.startswith("RO") for c in codes):
+            phrase = phrase.removeprefix("you ")
+        if "{who}" in phrase:
+            phrase = phrase.format(who=again if named else first)
+            named = True
+        parts.append(phrase)
+        confidences.append(float(component.get("confidence", 0.0)))
+        spans.extend(_spans([component.get("span")]))
+        codes.append(f"{key.upper()}{cluster}")
+    if not parts:
+        return None
+    if not named and role in _ROLE:
+        parts.append(f"with {first}")
+    words = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    if len(parts) == 2 and parts[-1].startswith("with "):
+        words = f"{parts[0]} {parts[1]}"
+    confidence = min(float(finding.get("confidence", 0.0)), *confidences)
+    return Observation(
+        key=f"relationships:{_code(role)}:{'-'.join(codes)}",
+        analyzer="relationships",
+        text=f"You describe {words}.",
+        evidence=_quotes(text, spans, most=3),
+        confidence=confidence,
+        codes=(f"CCRT {' '.join(codes)}", f"other: {_code(role)}"),
+    )
+
+
+def _feeling(text: str, finding: Mapping[str, Any]) -> Observation:
+    label = str(finding["label"])
+    return Observation(
+        key=f"feelings:{_code(label)}",
+        analyzer="feelings",
+        text=f"Your words carry {label.replace('_', ' ')}.",
+        evidence=_quotes(text, _spans(finding.get("spans")), most=1),
+        confidence=float(finding["confidence"]),
+        codes=(f"GoEmotions {_code(label)}",),
+    )
+
+
+def _mixed(text: str, finding: Mapping[str, Any]) -> Observation:
+    data = finding.get("data") or {}
+    role = str(data.get("role") or "other")
+    who = str(data.get("name") or _who(role)[0]) if role == "other" else _who(role)[0]
+    positive = " and ".join(str(p) for p in (data.get("positive") or [])[:2])
+    negative = " and ".join(str(n) for n in (data.get("negative") or [])[:2])
+    return Observation(
+        key=f"mixed_feelings:{_code(finding.get('label'))}",
+        analyzer="mixed_feelings",
+        text=f"You seem to feel both {positive} and {negative} toward {who}.",
+        evidence=_quotes(text, _spans(finding.get("spans"))),
+        confidence=float(finding["confidence"]),
+        codes=(f"ambivalence {_code(role)}",),
+    )
+
+
+def _unexplained(text: str, finding: Mapping[str, Any]) -> Observation:
+    return Observation(
+        key=f"unexplained:{_code(finding.get('label'))}",
+        analyzer="unexplained",
+        text="You name a feeling you cannot place yet.",
+        evidence=_quotes(text, _spans(finding.get("spans")), most=1),
+        confidence=float(finding["confidence"]),
+        codes=(f"unexplained_feeling {_code(finding.get('label'))}",),
+    )
+
+
+def _dream_codes(text: str, findings: Sequence[Mapping[str, Any]], floor: float) -> list[Observation]:
+    out = []
+    felt: dict[str, tuple[float, list[tuple[int, int]]]] = {}
+    people: list[tuple[str, float, tuple[int, int] | None, str]] = []
+    for f in findings:
+        data = f.get("data") or {}
+        confidence = float(f["confidence"])
+        if confidence < floor:
+            continue
+        if data.get("category") == "emotion" and "D" in (data.get("characters") or []):
+            code = str(data.get("code", ""))
+            best = felt.get(code, (0.0, []))
+            felt[code] = (max(best[0], confidence), best[1] + _spans(f.get("spans")))
+        elif data.get("category") == "character":
+            label = str(data.get("label") or "")
+            if label and label.lower() not in {p[0].lower() for p in people}:
+                span = next(iter(_spans(f.get("spans"))), None)
+                people.append((label, confidence, span, str(data.get("code", ""))))
+    for code, (confidence, spans) in sorted(felt.items(), key=lambda kv: -kv[1][0]):
+        if code in _DREAM_EMOTIONS:
+            out.append(
+                Observation(
+                    key=f"dreams:emotion:{_code(code)}",
+                    analyzer="dreams",
+                    text=f"In the dream you feel {_DREAM_EMOTIONS[code]}.",
+                    evidence=_quotes(text, spans, most=1),
+                    confidence=confidence,
+                    codes=(f"HVdC emotion {_code(code)}",),
+                )
+            )
+    if people:
+        names = [_ROLE[p[0].lower()][0] if p[0].lower() in _ROLE else p[0] for p in people[:3]]
+        who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        out.append(
+            Observation(
+                key="dreams:characters",
+                analyzer="dreams",
+                text=f"{who[0].upper()}{who[1:]} appear{'s' if len(names) == 1 else ''} in the dream.",
+                evidence=_quotes(text, [p[2] for p in people if p[2] is not None], most=3),
+                confidence=min(p[1] for p in people[:3]),
+                codes=tuple(f"HVdC character {_code(p[3])}" for p in people[:3]),
+            )
+        )
+    return out
+
+
+_ORDER = {"relationships": 0, "mixed_feelings": 1, "unexplained": 2, "feelings": 3, "dreams": 4}
+_RISK = ("indicator", "ideation", "behavior", "attempt")
+
+
+def read_entry(text: str, result: Mapping[str, Any], *, limit: int = MAX_OBSERVATIONS) -> Reading:
+    """The observations worth showing for one entry (strongest first, at most ``limit``) and the risk screen."""
+    findings: list[Mapping[str, Any]] = list(result.get("findings", []))
+    candidates: list[Observation] = []
+    below = 0
+    risk = None
+    for f in findings:
+        kind = f.get("kind")
+        data = f.get("data") or {}
+        confidence = float(f.get("confidence", 0.0))
+        if kind == "risk":
+            level = str(f.get("label"))
+            if level in _RISK and (risk is None or _RISK.index(level) > _RISK.index(risk.level)):
+                risk = Risk(level)
+        elif kind == "episode":
+            obs = _relationship(text, f, SUPPORT["relationships"].floor)
+            if obs is None or confidence < SUPPORT["relationships"].floor:
+                below += 1
+            else:
+                candidates.append(obs)
+        elif kind == "emotion" and data.get("scope") == "entry" and f.get("label") != "neutral":
+            if confidence >= SUPPORT["feelings"].floor:
+                candidates.append(_feeling(text, f))
+            else:
+                below += 1
+        elif kind == "ambivalence":
+            if confidence >= SUPPORT["mixed_feelings"].floor:
+                candidates.append(_mixed(text, f))
+            else:
+                below += 1
+        elif kind == "unexplained_feeling":
+            if confidence >= SUPPORT["unexplained"].floor:
+                candidates.append(_unexplained(text, f))
+            else:
+                below += 1
+        elif kind in ("defense", "odf"):
+            below += 1  # DMRS is below MIN_SCORE: codes for the therapist only
+    dream = [f for f in findings if f.get("kind") == "dream_code"]
+    if dream:
+        candidates.extend(_dream_codes(text, dream, SUPPORT["dreams"].floor))
+    unique: dict[str, Observation] = {}
+    for obs in candidates:
+        if SUPPORT[obs.analyzer].score < MIN_SCORE:
+            continue
+        if obs.key not in unique or unique[obs.key].confidence < obs.confidence:
+            unique[obs.key] = obs
+    ranked = sorted(unique.values(), key=lambda o: (_ORDER.get(o.analyzer, 9), -o.confidence))
+    # Keep variety: at most two of one kind before the rest get a turn.
+    first: list[Observation] = []
+    rest: list[Observation] = []
+    per: dict[str, int] = {}
+    for obs in ranked:
+        per[obs.analyzer] = per.get(obs.analyzer, 0) + 1
+        (first if per[obs.analyzer] <= 2 else rest).append(obs)
+    chosen = (first + rest)[:limit]
+    return Reading(tuple(chosen), below + len(ranked) - len(chosen), risk)

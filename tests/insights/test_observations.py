@@ -1,0 +1,87 @@
+"""The entry panel's observations: at most five, plain words, quotes on word boundaries, shown only above a floor."""
+
+from __future__ import annotations
+
+import re
+
+from observation_data import RAW_CODE, TEXT, _f, result
+
+from reverie.insights.observations import MAX_OBSERVATIONS, SUPPORT, quote, read_entry
+
+
+def test_at_most_five_plain_observations_strongest_kinds_first() -> None:
+    reading = read_entry(TEXT, result())
+    texts = [o.text for o in reading.observations]
+    assert len(texts) == MAX_OBSERVATIONS
+    assert texts[0] == (
+        "You describe wanting your mother to love and understand you, her turning you away and you withdrawing."
+    )
+    assert "You seem to feel both love and anger toward Sam." in texts
+    for obs in reading.observations:
+        assert not RAW_CODE.search(obs.text), obs.text
+        assert obs.codes  # the codes are kept for the therapist's details
+    assert (
+        reading.left_out >= 3
+    )  # annoyance below its floor, the DMRS defense and ODF, and what did not fit in five
+
+
+def test_defenses_are_never_an_observation_their_evaluation_is_too_weak() -> None:
+    assert SUPPORT["defenses"].score < 0.5
+    reading = read_entry(TEXT, result(), limit=50)
+    assert {o.analyzer for o in reading.observations} <= {
+        "relationships",
+        "feelings",
+        "mixed_feelings",
+        "unexplained",
+        "dreams",
+    }
+    assert not any("annoyance" in o.text or "neutral" in o.text for o in reading.observations)
+
+
+def test_the_risk_screen_is_apart_and_calm() -> None:
+    reading = read_entry(TEXT, result())
+    assert reading.risk is not None and reading.risk.level == "ideation"
+    assert "not alone" in reading.risk.text or "alone" in reading.risk.text
+    assert "ideation" not in reading.risk.text
+    none = result()
+    none["findings"] = [f for f in none["findings"] if f["kind"] != "risk"]
+    assert read_entry(TEXT, none).risk is None
+
+
+def test_evidence_is_quoted_on_word_boundaries() -> None:
+    start = TEXT.index("drawings") + 3  # mid-word
+    assert quote(TEXT, start, start + 10).startswith("drawings")
+    long = quote(TEXT, 0, len(TEXT), limit=40)
+    assert long.endswith(" …") and len(long) <= 42
+    assert TEXT.startswith(long.removesuffix(" …"))
+    for obs in read_entry(TEXT, result()).observations:
+        for q in obs.evidence:
+            body = q.removesuffix(" …")
+            at = TEXT.index(body)
+            assert at == 0 or not TEXT[at - 1].isalnum()
+            end = at + len(body)
+            assert end == len(TEXT) or not TEXT[end].isalnum()
+
+
+def test_keys_are_stable_and_refs_reveal_no_code() -> None:
+    first = read_entry(TEXT, result()).observations
+    again = read_entry(TEXT, result()).observations
+    assert [o.key for o in first] == [o.key for o in again]
+    assert len({o.ref for o in first}) == len(first)
+    assert all(re.fullmatch(r"[0-9a-f]{16}", o.ref) for o in first)
+
+
+def test_dream_observations_name_feelings_and_people_in_words() -> None:
+    text = "I dreamt my mother was packing a suitcase. I woke up anxious."
+    findings = [
+        _f("dream_code", "coding", 1.0, [], category="coding"),
+        _f(
+            "dream_code", "character:1FMA", 0.7, [[11, 17]], category="character", code="1FMA", label="mother"
+        ),
+        _f("dream_code", "emotion:AP", 0.6, [[53, 60]], category="emotion", code="AP", characters=["D"]),
+        _f("dream_code", "setting:IF", 0.6, [[0, 5]], category="setting", code="IF"),
+    ]
+    reading = read_entry(text, {"findings": findings})
+    texts = [o.text for o in reading.observations]
+    assert sorted(texts) == ["In the dream you feel apprehension.", "Your mother appears in the dream."]
+    assert not any(RAW_CODE.search(t) for t in texts)
