@@ -1,0 +1,72 @@
+"""Checks of a page's layout on a phone, measured in the real browser (a module of its own, imported by name)."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any
+
+PHONE = {"width": 360, "height": 740}
+
+
+def controls_at_least_16px(page: Any) -> None:
+    small = page.evaluate(
+        """() => [...document.querySelectorAll('input:not([type=hidden]), select, textarea, button')]
+            .filter(e => e.offsetParent !== null)
+            .filter(e => parseFloat(getComputedStyle(e).fontSize) < 16)
+            .map(e => (e.id || e.name || e.tagName) + ':' + getComputedStyle(e).fontSize)"""
+    )
+    assert not small, f"controls under 16 px: {small}"
+
+
+def targets_at_least_44px(page: Any, selector: str) -> None:
+    low = page.evaluate(
+        """(sel) => [...document.querySelectorAll(sel)].filter(e => e.offsetParent !== null)
+            .map(e => [e.id || e.getAttribute('for') || e.textContent.trim().slice(0, 20), e.getBoundingClientRect().height])
+            .filter(([_, h]) => h < 43.5)""",
+        selector,
+    )
+    assert not low, f"touch targets under 44 px: {low}"
+
+
+def radios_beside_labels(page: Any) -> None:
+    """Each radio and the first line of its words share a line: same vertical band, radio just left of the text."""
+    apart = page.evaluate(
+        """() => [...document.querySelectorAll('label input[type=radio]')].filter(r => r.offsetParent !== null)
+            .map(r => {
+              const label = r.closest('label');
+              const box = r.getBoundingClientRect();
+              const range = document.createRange();
+              range.selectNodeContents(label);
+              const rects = [...range.getClientRects()].filter(x => x.width > 0 && x.left > box.right - 1);
+              const text = rects[0];
+              if (!text) return [label.textContent.trim(), 'no text'];
+              const sameLine = Math.abs((text.top + text.bottom) / 2 - (box.top + box.bottom) / 2) < 12;
+              const near = text.left - box.right < 24;
+              return sameLine && near ? null : [label.textContent.trim(), box.top, text.top, box.right, text.left];
+            }).filter(x => x)"""
+    )
+    count = page.locator("label input[type=radio]").count()
+    assert count > 0 and not apart, f"radios apart from their words: {apart[:5]}"
+
+
+def tables_as_cards(page: Any) -> None:
+    state = page.evaluate(
+        """() => [...document.querySelectorAll('main table')].map(t => ({
+              cards: t.classList.contains('cards'),
+              row: t.tBodies[0] && t.tBodies[0].rows[0] ? getComputedStyle(t.tBodies[0].rows[0]).display : 'none',
+              labels: [...t.querySelectorAll('td')].every(td => td.hasAttribute('data-label') || td.colSpan > 1),
+              wrap: [...t.querySelectorAll('td, th')].every(c => getComputedStyle(c).overflowWrap === 'normal'),
+              wide: t.getBoundingClientRect().width <= document.documentElement.clientWidth,
+            }))"""
+    )
+    assert state, "no table on the page"
+    for table in state:
+        assert table == {"cards": True, "row": "block", "labels": True, "wrap": True, "wide": True}, table
+
+
+checks = SimpleNamespace(
+    controls_at_least_16px=controls_at_least_16px,
+    targets_at_least_44px=targets_at_least_44px,
+    radios_beside_labels=radios_beside_labels,
+    tables_as_cards=tables_as_cards,
+)
