@@ -105,8 +105,7 @@ def _active_chain_key() -> tuple[str, bytes]:
     try:
         ring = keys.keyring()
     except KeyUnavailable:
-        if not keys.ensure_key_file():  # a first run creates the key file, as the first journal entry would
-            raise
+        keys.ensure_key_file()  # a first run creates the key file, as the first journal entry would
         ring = keys.keyring()
     key = _chain_key(ring.active)
     assert key is not None
@@ -207,6 +206,14 @@ def flush_refused() -> None:
     actors = {a.pk: a for a in User.objects.filter(pk__in={q[0] for q in queue if q[0] is not None})}
     for actor_id, action, record_type, record_id in queue:
         record(actors.get(actor_id or 0), action, record_type, record_id, outcome="refused")
+
+
+def failed_sign_in(username: str, step: str) -> None:
+    """Audit a failed sign-in ("password" or "code"): the account it named when one exists, never what was typed."""
+    user = User.objects.filter(username=username.strip().lower()).first()
+    record(
+        None, f"signin.{step}.failed", "user", user.pk if user else "unknown", subject=user, outcome="refused"
+    )
 
 
 # --- the anchor outside the database ----------------------------------------------------------------------------

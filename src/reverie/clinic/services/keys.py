@@ -19,7 +19,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from reverie.clinic.models import ClientKey, User
-from reverie.errors import IntegrityError, KeyUnavailable
+from reverie.errors import Conflict, IntegrityError, KeyUnavailable
 from reverie.vault.envelope import open_sealed, seal, sealed_with
 from reverie.vault.keys import DataKey, MasterKeyring, create_key_file, load_keyring
 
@@ -47,7 +47,10 @@ def ensure_key_file() -> bool:
             f"The key file {path} is missing but encrypted journals exist. Restore the key file from your backup "
             "(or set REVERIE_KEY_FILE / REVERIE_MASTER_KEY); without it the journals cannot be opened."
         )
-    create_key_file(path)
+    try:
+        create_key_file(path)
+    except Conflict:  # another thread or process created it first: use theirs
+        return False
     return True
 
 

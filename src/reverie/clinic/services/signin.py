@@ -50,8 +50,12 @@ def code_limits(user: User, address: str) -> tuple[Limit, Limit]:
 def check_password(username: str, password: str, address: str) -> User:
     """Authenticate. Every attempt takes a place in the account's and the address's limits before the password
     is checked; a right password gives its places back, a wrong one keeps them for the window."""
-    ticket = throttle.take(*password_limits(username, address))
-    user = people.authenticate(username, password)  # a wrong password raises and keeps the places
+    try:
+        ticket = throttle.take(*password_limits(username, address))
+        user = people.authenticate(username, password)  # a wrong password raises and keeps the places
+    except AuthenticationFailed:
+        audit.failed_sign_in(username, "password")
+        raise
     ticket.succeeded()
     return user
 
@@ -141,6 +145,7 @@ def check_second_factor(user: User, code: str, address: str) -> str:
         kind = "recovery"
         audit.record(user, "recovery_code.use", "user", user.pk, subject=user)
     if not kind:
+        audit.failed_sign_in(user.username, "code")
         raise AuthenticationFailed("That code is not right (or it was already used).")
     ticket.succeeded()
     return kind

@@ -41,7 +41,11 @@ class ReverieErrorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        return self.get_response(request)
+        from reverie.clinic.services import audit
+
+        response = self.get_response(request)
+        audit.flush_refused()  # refusals the policy made inside a transaction that then unwound
+        return response
 
     def process_exception(self, request: HttpRequest, exc: Exception) -> HttpResponse | None:
         if isinstance(exc, ReverieError):
@@ -59,7 +63,8 @@ class ReverieErrorMiddleware:
 
 
 class SessionSafetyMiddleware:
-    """Idle timeout, and therapists must pass (or set up) their second factor before anything else."""
+    """Idle timeout; therapists must pass (or set up) their second factor before anything else; a person whose
+    password the operator reset must choose their own next."""
 
     OPEN_PATHS = ("/login/", "/logout/", "/safety/", "/static/", "/account/2fa/")
 
@@ -86,4 +91,8 @@ class SessionSafetyMiddleware:
                 # The API answers for itself in JSON (its session sign-in refuses a therapist without the code).
                 if needs_code and not request.path.startswith((*self.OPEN_PATHS, "/api/")):
                     return redirect("totp_setup")
+                if getattr(user, "must_change_password", False) and not request.path.startswith(
+                    (*self.OPEN_PATHS, "/account/password/", "/api/")
+                ):
+                    return redirect("password_change")
         return self.get_response(request)
