@@ -11,6 +11,7 @@ from reverie.clinic.models.journal import (
     EntryRevision,
     StoredAnalysis,
 )
+from reverie.clinic.models.integrity import QuarantinedRecord
 from reverie.clinic.models.risk import EntryScreen
 from reverie.clinic.models.security import AccountInvitation, RecoveryCode, ThrottleCounter
 
@@ -29,6 +30,7 @@ __all__ = [
     "Invitation",
     "ObservationFeedback",
     "Pair",
+    "QuarantinedRecord",
     "RecoveryCode",
     "Role",
     "StoredAnalysis",
