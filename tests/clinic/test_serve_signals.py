@@ -1,0 +1,108 @@
+"""``reverie serve`` stops cleanly: SIGTERM/SIGINT stop its worker child too; a busy port is named, not an OSError."""
+
+from __future__ import annotations
+
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _children(pid: int) -> list[int]:
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        found += [int(c) for c in (task / "children").read_text().split()]
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1][0] != "Z"
+    except (FileNotFoundError, IndexError):
+        return False
+
+
+def _serve(cli: Any, port: int) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "reverie.cli.main", "serve", "--port", str(port)],
+        env=cli.env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def _wait_until_serving(port: int, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        assert process.poll() is None, "serve exited early"
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/login/", timeout=5) as response:
+                assert response.status == 200
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise AssertionError("serve did not answer")
+
+
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])
+def test_serve_signal_stops_the_worker_child(cli: Any, stop: signal.Signals) -> None:
+    """Before: SIGTERM killed serve at once and left its ``reverie worker`` child running for ever."""
+    port = _free_port()
+    server = _serve(cli, port)
+    try:
+        _wait_until_serving(port, server)
+        children = _children(server.pid)
+        assert len(children) == 1  # the worker
+        server.send_signal(stop)
+        assert server.wait(timeout=60) == 0
+        deadline = time.monotonic() + 30
+        while any(_alive(c) for c in children) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not any(_alive(c) for c in children), "the worker outlived serve"
+    finally:
+        if server.poll() is None:
+            server.kill()
+
+
+def test_serve_busy_port_says_so(cli: Any) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = int(taken.getsockname()[1])
+        code, _, err = cli("serve", "--port", str(port), check=False)
+    assert code == 9
+    assert f"port {port} is already in use; choose another with --port" in err
+    assert "unexpected" not in err
+
+
+def test_serve_killed_its_worker_stops_by_itself(cli: Any) -> None:
+    """SIGKILL cannot be handled: the worker notices that serve is gone and stops (its task, if any, is requeued)."""
+    port = _free_port()
+    server = _serve(cli, port)
+    try:
+        _wait_until_serving(port, server)
+        children = _children(server.pid)
+        assert len(children) == 1
+        server.kill()
+        server.wait(timeout=30)
+        deadline = time.monotonic() + 30
+        while any(_alive(c) for c in children) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not any(_alive(c) for c in children), "the worker outlived a killed serve"
+    finally:
+        if server.poll() is None:
+            server.kill()
