@@ -71,6 +71,7 @@ ROUTES: dict[str, tuple[Call, ...]] = {
     "login_code": (Call("POST", form=lambda _: {"code": "000000"}),),
     "logout": (Call("GET"),),  # POST would end the actor's session mid-test; GET is refused (405)
     "totp_setup": (Call("GET"),),
+    "password_change": (Call("GET"),),
     "audit": (Call("GET"),),
     "write": (Call("GET"),),
     "journal": (Call("GET"), Call("GET", search=True)),
@@ -147,6 +148,7 @@ ROUTES: dict[str, tuple[Call, ...]] = {
     "api:entry_purge": (Call("DELETE", "own_trashed"),),
     "api:export": (Call("GET"),),
     "api:import": (Call("POST", "own_any", target="entry", json=_entry_doc),),
+    "api:password_change": (Call("POST", json=lambda _: {"current_password": "wrong", "new_password": "x"}),),
     "api:pair_invite": (Call("POST"),),
     "api:pair_accept": (Call("POST", json=lambda _: {"code": "0000-0000-0000-0000"}),),
     "api:pairs_list": (Call("GET"),),

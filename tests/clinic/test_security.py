@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import pyotp
@@ -81,7 +82,10 @@ def test_security_therapists_must_set_up_two_step_sign_in(make_user: Any) -> Non
     page = web.get("/account/2fa/")
     secret = page.context["secret"]
     assert web.post("/account/2fa/", {"code": "000000"}).status_code == 400
-    assert web.post("/account/2fa/", {"code": pyotp.TOTP(secret).now()}).status_code == 302
+    first_code = pyotp.TOTP(secret).now()
+    turned_on = web.post("/account/2fa/", {"code": first_code})
+    # On: the recovery codes are shown, once.
+    assert turned_on.status_code == 200 and len(turned_on.context["codes"]) == 10
     assert web.get("/journal/").status_code == 200
     web.post("/logout/")
     again = Client()
@@ -89,7 +93,9 @@ def test_security_therapists_must_set_up_two_step_sign_in(make_user: Any) -> Non
     assert b"6-digit code" in response.content
     assert again.get("/journal/").status_code == 302  # not signed in until the code
     assert again.post("/login/code/", {"code": "123456"}).status_code == 401
-    assert again.post("/login/code/", {"code": pyotp.TOTP(secret).now()}).status_code == 302
+    # The code used to turn it on cannot be used again (no replays): the next one can.
+    assert again.post("/login/code/", {"code": first_code}).status_code == 401
+    assert again.post("/login/code/", {"code": pyotp.TOTP(secret).at(time.time() + 30)}).status_code == 302
     assert again.get("/journal/").status_code == 200
 
 

@@ -18,12 +18,16 @@ from ninja.utils import check_csrf
 from reverie.api import tokens
 from reverie.clinic.models import User
 
+MUST_CHANGE = "Your password was reset: choose your own first (POST /api/v1/account/password)."
+
 
 class TokenAuth(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str) -> User:
         user = tokens.user_for(token.strip())
         if user is None:
             raise AuthenticationError(401, "The access token is not valid (it may have been revoked).")
+        if user.must_change_password:
+            raise AuthenticationError(401, MUST_CHANGE)
         return user
 
 
@@ -44,6 +48,8 @@ class SessionAuth(APIKeyCookie):
             return None
         if user.is_therapist and not request.session.get("otp"):
             return None  # a therapist's session counts only after the two-step sign-in
+        if user.must_change_password and not request.path.endswith("/account/password"):
+            raise HttpError(403, MUST_CHANGE)
         if check_csrf(request) is not None:
             raise HttpError(
                 403, "The CSRF check failed: send the X-CSRFToken header with the csrftoken cookie."

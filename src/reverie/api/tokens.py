@@ -88,3 +88,12 @@ def user_for(secret: str) -> User | None:
     if token.last_used_at is None or now - token.last_used_at >= LAST_USED_RESOLUTION:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.user
+
+
+def revoke_all(user: User) -> int:
+    """Delete every token of ``user`` (their password changed or was reset); returns how many there were."""
+    with transaction.atomic():
+        count, _ = ApiToken.objects.filter(user=user).delete()
+        if count:
+            audit.record(user, "token.revoke_all", "user", user.pk, subject=user)
+    return int(count)

@@ -242,13 +242,9 @@ def measure_fhir(
 
 
 @directory_app.command("import")
-def directory_import(
-    path: Path,
-    user: Annotated[
-        str | None, typer.Option("--user", "-u", help="A therapist (default: the local operator).")
-    ] = None,
-) -> None:
-    """Import a directory CSV; a malformed file is refused whole and nothing is stored."""
+def directory_import(path: Path) -> None:
+    """Operator: import a directory CSV (it replaces the listings it names; therapists edit only their own
+    profile, on the web). A malformed file is refused whole and nothing is stored."""
     _ready()
     from reverie.care.services import directory
 
@@ -256,7 +252,7 @@ def directory_import(
         data = path.read_bytes()
     except FileNotFoundError:
         raise InvalidInput(f"No file at {path}.") from None
-    report = directory.import_csv(sign_in(user) if user else None, data)
+    report = directory.import_csv(None, data)
     typer.echo(f"Imported {report.created} new and updated {report.updated} profiles.")
 
 

@@ -55,7 +55,12 @@ def sign_in(username: str | None) -> User:
     name = username or os.environ.get("REVERIE_USER")
     if not name:
         raise AuthenticationFailed("Say who you are with --user NAME (or REVERIE_USER).")
-    return people.authenticate(name, password_from())
+    user = people.authenticate(name, password_from())
+    if user.must_change_password:
+        raise AuthenticationFailed(
+            "Your password was reset: choose your own first with `reverie user passwd`."
+        )
+    return user
 
 
 # Importing this module readies Django: commands import it before any model or service.

@@ -3,7 +3,7 @@
 from django.urls import include, path
 
 from reverie.api.api import api
-from reverie.clinic.web import dream_views, insight_views, local_time, views
+from reverie.clinic.web import account_views, dream_views, insight_views, local_time, views
 from reverie.clinic.web.observation_views import fit as entry_fit
 
 urlpatterns = [
@@ -14,7 +14,8 @@ urlpatterns = [
     path("login/", views.login_view, name="login"),
     path("logout/", views.logout_view, name="logout"),
     path("login/code/", views.login_code, name="login_code"),
-    path("account/2fa/", views.totp_setup, name="totp_setup"),
+    path("account/2fa/", account_views.totp_setup, name="totp_setup"),
+    path("account/password/", account_views.password_change, name="password_change"),
     path("account/audit/", views.audit_trail, name="audit"),
     path("account/erase/", views.erase, name="erase"),
     path("account/settings/", local_time.account_settings, name="account_settings"),

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
+from django.contrib.auth import update_session_auth_hash
 from django.http import HttpRequest
-from ninja import Path, Router, Status
+from ninja import Path, Router, Schema, Status
 
 from reverie.api import tokens
 from reverie.api.auth import actor, session_auth
@@ -15,6 +16,15 @@ from reverie.api.spec import ERRORS, MAX_ID
 
 router = Router(tags=["account"])
 TokenId = Annotated[int, Path(ge=1, le=MAX_ID)]
+
+
+class PasswordIn(Schema):
+    current_password: str
+    new_password: str
+
+
+class PasswordOut(Schema):
+    revoked_tokens: int
 
 
 def _out(token: ApiToken) -> TokenOut:
@@ -48,6 +58,28 @@ def token_create(request: HttpRequest, payload: TokenIn) -> Status[TokenCreatedO
     """
     issued = tokens.issue(actor(request), payload.name)
     return Status(201, TokenCreatedOut(**_out(issued.token).model_dump(), token=issued.secret))
+
+
+@router.post(
+    "/account/password",
+    auth=[session_auth],
+    response={200: PasswordOut, **ERRORS},
+    url_name="password_change",
+)
+def password_change(request: HttpRequest, payload: PasswordIn) -> PasswordOut:
+    """Change your password with the current one. Needs the signed-in web session (a token cannot change it).
+
+    This session stays signed in; every other session ends and every API token of yours is revoked.
+    """
+    from reverie.clinic.services import passwords
+    from reverie.clinic.web.account_views import client_address
+
+    user = actor(request)
+    revoked = passwords.change_password(
+        user, payload.current_password, payload.new_password, address=client_address(request)
+    )
+    update_session_auth_hash(request, user)
+    return PasswordOut(revoked_tokens=revoked)
 
 
 @router.delete("/tokens/{token_id}", response={204: None, **ERRORS}, url_name="token_revoke")

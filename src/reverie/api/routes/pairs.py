@@ -32,7 +32,9 @@ def pair_invite(request: HttpRequest) -> Status[InvitationOut]:
 
 @router.post("/pair/accept", response={201: PairOut, **ERRORS}, url_name="pair_accept")
 def pair_accept(request: HttpRequest, payload: CodeIn) -> Status[PairOut]:
-    return Status(201, _out(people.accept_invitation(actor(request), payload.code)))
+    from reverie.clinic.web.account_views import client_address
+
+    return Status(201, _out(people.accept_invitation(actor(request), payload.code, client_address(request))))
 
 
 @router.get("/pairs", response={200: list[PairOut], **ERRORS}, url_name="pairs_list")

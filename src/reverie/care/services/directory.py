@@ -15,11 +15,15 @@ from django.utils import timezone
 from reverie.care.models import DirectoryProfile
 from reverie.clinic.models import User
 from reverie.clinic.services import audit
+from reverie.clinic.services.policy import Action, require
 from reverie.errors import Conflict, InvalidInput, PermissionDenied
 from reverie.programmes import directory as rules
 from reverie.programmes.directory import Availability, DirectoryQuery, Modality, Profile
 
 LIST_FIELDS = ("modalities", "formats", "languages")
+OPERATOR_IMPORT = (
+    "Importing a directory list is an operator action: run `reverie directory import FILE` on the server."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,13 +62,18 @@ def _fill(row: DirectoryProfile, profile: Profile) -> DirectoryProfile:
 
 
 def import_csv(actor: User | None, data: bytes) -> ImportReport:
-    """Import an external list (a therapist, or the local operator from the CLI with ``actor`` None).
+    """Import an external list: an operator action only (``reverie directory import FILE`` on the server, with
+    ``actor`` None). No signed-in person, therapist or not, may import: an import overwrites listings.
 
     A malformed file raises InvalidInput naming line and column, and nothing is stored.
     """
-    if actor is not None and not (actor.is_active and actor.is_therapist):
-        raise PermissionDenied("Only a therapist imports a directory list.")
+    if actor is not None:
+        raise PermissionDenied(OPERATOR_IMPORT)
     profiles = rules.parse_directory_csv(data)
+    if any(p.id.startswith("self-") for p in profiles):
+        raise InvalidInput(
+            "Ids starting with 'self-' belong to therapists' own profiles; nothing was imported."
+        )
     created = updated = 0
     with transaction.atomic():
         for profile in profiles:
@@ -91,8 +100,10 @@ def publish(therapist: User, fields: Mapping[str, str]) -> Profile:
     except InvalidInput as exc:
         raise InvalidInput(exc.message.removeprefix("Line 2, ")) from None
     with transaction.atomic():
-        row = DirectoryProfile.objects.filter(owner=therapist).first()
-        _fill(row or DirectoryProfile(ext_id=ext_id, owner=therapist, source="self"), profile).save()
+        row = DirectoryProfile.objects.select_for_update().filter(owner=therapist).first()
+        row = row or DirectoryProfile(ext_id=ext_id, owner=therapist, source="self")
+        require(therapist, Action.WRITE, row, "directory profile")  # a therapist edits only their own listing
+        _fill(row, profile).save()
         audit.record(therapist, "directory.publish", "directory_profile", ext_id)
     return profile
 

@@ -17,8 +17,8 @@ class ThrottleCounter(models.Model):
 
 
 class RecoveryCode(models.Model):
-    """A one-time code for the second sign-in step when the authenticator is lost. Only an argon2 hash is kept;
-    ``selector`` (the first characters, not secret on their own) picks the row to check."""
+    """A one-time code for the second sign-in step when the authenticator is lost. Only a keyed hash is kept
+    (``v1$salt$hmac``, see ``services/signin.py``); ``selector`` (4 of the 16 characters) picks the row to check."""
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="recovery_codes")
     selector = models.CharField(max_length=8, db_index=True)

@@ -19,6 +19,11 @@ from reverie.clinic.services.policy import Action, require
 from reverie.errors import AuthenticationFailed, Conflict, InvalidInput, NotFound
 
 INVITATION_DAYS = 14
+INVITATION_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford's base32: no I, L, O, U
+INVITATION_CHARS = 20  # 100 bits, shown as four groups of five
+MAX_REDEEM_PER_ACCOUNT = 5  # wrong invitation codes per person and window
+MAX_REDEEM_PER_ADDRESS = 20  # wrong invitation codes per client address and window
+TOO_MANY_CODES = "Too many invitation codes tried. Wait 15 minutes and try again."
 USERNAME_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789._-@+")
 
 
@@ -62,13 +67,29 @@ def has_users() -> bool:
     return User.objects.exists()
 
 
+def normal_code(code: str) -> str:
+    """A code as typed (any case, with or without dashes and spaces) in its one stored form."""
+    return "".join(c for c in code.upper() if c.isalnum())[:64]
+
+
+def code_hashes(code: str) -> list[str]:
+    """The hash of a code, and the hash that codes issued before 100-bit codes were stored under."""
+    legacy = hashlib.sha256(code.strip().upper().encode()).hexdigest()
+    return [hashlib.sha256(normal_code(code).encode()).hexdigest(), legacy]
+
+
 def _hash_code(code: str) -> str:
-    return hashlib.sha256(code.strip().upper().encode()).hexdigest()
+    return code_hashes(code)[0]
+
+
+def new_code() -> str:
+    raw = "".join(secrets.choice(INVITATION_ALPHABET) for _ in range(INVITATION_CHARS))
+    return "-".join(raw[i : i + 5] for i in range(0, INVITATION_CHARS, 5))
 
 
 def issue_invitation(actor: User) -> str:
     """Return a fresh code (shown once); the other side redeems it to form the pair."""
-    code = "-".join(secrets.token_hex(2).upper() for _ in range(4))
+    code = new_code()
     Invitation.objects.create(
         code_hash=_hash_code(code),
         issued_by=actor,
@@ -78,12 +99,22 @@ def issue_invitation(actor: User) -> str:
     return code
 
 
-def accept_invitation(actor: User, code: str) -> Pair:
+def accept_invitation(actor: User, code: str, address: str = "") -> Pair:
+    """Redeem a code. Every try is counted per person and per address first (an atomic limit, see
+    ``services/throttle.py``), so codes cannot be guessed; a right code gives its place back."""
+    from reverie.clinic.services import throttle
+    from reverie.clinic.services.throttle import Limit
+
+    ticket = throttle.take(
+        Limit("invitation-account", str(actor.pk), MAX_REDEEM_PER_ACCOUNT),
+        Limit("invitation-address", address[:64], MAX_REDEEM_PER_ADDRESS),
+        message=TOO_MANY_CODES,
+    )
     with transaction.atomic():
         invitation = (
             Invitation.objects.select_for_update()
             .select_related("issued_by")
-            .filter(code_hash=_hash_code(code), used_at__isnull=True, expires_at__gt=timezone.now())
+            .filter(code_hash__in=code_hashes(code), used_at__isnull=True, expires_at__gt=timezone.now())
             .first()
         )
         if invitation is None:
@@ -101,6 +132,7 @@ def accept_invitation(actor: User, code: str) -> Pair:
         invitation.pair = pair
         invitation.save(update_fields=["used_at", "pair"])
         audit.record(actor, "pair.start", "pair", pair.pk, subject=client)
+    ticket.succeeded()
     return pair
 
 

@@ -3,7 +3,8 @@
 Therapists must use a second factor; clients may. Each kind of attempt has its own counter (``services/throttle.py``):
 passwords per account and per address; second-step codes per account (a correct password never resets that
 counter) and per address. A TOTP code is accepted once: the newest time step used is stored per account and only a
-later one is accepted. Recovery codes (10, shown once, stored as argon2 hashes) each work once at the second step.
+later one is accepted. Recovery codes (10 of 80 random bits, shown once, stored as salted HMAC-SHA256 keyed with the
+install's secret key, never in clear) each work once at the second step.
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ import hmac
 import secrets
 import time
 
-from django.contrib.auth.hashers import check_password as check_hash
-from django.contrib.auth.hashers import make_password
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from reverie.clinic.models import RecoveryCode, User
 from reverie.clinic.services import audit, people, throttle
@@ -80,7 +81,12 @@ def qr_svg(uri: str) -> str:
     """The enrolment QR code as inline SVG, drawn here (no request leaves the machine, nothing for the CSP)."""
     import segno
 
-    return str(segno.make(uri, error="m").svg_inline(scale=5, border=2, dark="#000", light="#fff"))
+    qr = segno.make(uri, error="m")
+    return str(
+        qr.svg_inline(
+            scale=5, border=2, dark="#000", light="#fff", title="QR code for your authenticator app"
+        )
+    )
 
 
 def _digits(code: str) -> str:
@@ -115,13 +121,33 @@ def _normal_recovery(code: str) -> str:
     return "".join(c for c in code.lower() if c.isalnum())
 
 
+RECOVERY_HASH_VERSION = "v1"
+
+
+def _recovery_digest(code: str, salt: str, secret: str) -> str:
+    return salted_hmac(f"reverie.recovery-code/{salt}", code, secret=secret, algorithm="sha256").hexdigest()
+
+
+def _hash_recovery(code: str) -> str:
+    salt = secrets.token_hex(8)
+    return f"{RECOVERY_HASH_VERSION}${salt}${_recovery_digest(code, salt, settings.SECRET_KEY)}"
+
+
+def _recovery_matches(code: str, stored: str) -> bool:
+    version, salt, digest = ([*stored.split("$"), "", "", ""])[:3]
+    if version != RECOVERY_HASH_VERSION:
+        return False
+    keys = [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
+    return any(hmac.compare_digest(_recovery_digest(code, salt, key), digest) for key in keys)
+
+
 def _use_recovery_code(user: User, code: str) -> bool:
     given = _normal_recovery(code)
     if len(given) != RECOVERY_LENGTH:
         return False
     rows = RecoveryCode.objects.filter(user=user, selector=given[:SELECTOR_LENGTH], used_at__isnull=True)
     for row in rows:
-        if check_hash(given, row.code_hash):
+        if _recovery_matches(given, row.code_hash):
             return (
                 RecoveryCode.objects.filter(pk=row.pk, used_at__isnull=True).update(used_at=timezone.now())
                 == 1
@@ -169,7 +195,7 @@ def _replace_recovery_codes(user: User) -> list[str]:
             RecoveryCode(
                 user=user,
                 selector=_normal_recovery(c)[:SELECTOR_LENGTH],
-                code_hash=make_password(_normal_recovery(c)),
+                code_hash=_hash_recovery(_normal_recovery(c)),
             )
             for c in codes
         ]

@@ -92,3 +92,8 @@ def remaining(limit: Limit) -> int:
     if row is None or row.window_start <= timezone.now() - limit.window:
         return limit.limit
     return max(limit.limit - row.count, 0)
+
+
+def clear(limit: Limit) -> None:
+    """Forget the attempts counted for one limit (the operator reset a password)."""
+    ThrottleCounter.objects.filter(key=limit.key).delete()

@@ -50,6 +50,17 @@ class SignupForm(forms.Form):
     time_zone = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
 
 
+class JoinForm(SignupForm):
+    """The public sign-up: client accounts only; a therapist signs up with the operator's invitation code."""
+
+    role = None  # type: ignore[assignment]
+    invitation = forms.CharField(
+        required=False,
+        max_length=64,
+        label="Therapist invitation code (only if the operator of this Reverie gave you one)",
+    )
+
+
 class LoginForm(forms.Form):
     username = forms.CharField(max_length=150, label="User name")
     password = forms.CharField(widget=forms.PasswordInput, label="Password")

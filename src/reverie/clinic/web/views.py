@@ -15,6 +15,7 @@ from reverie.clinic.models import EntryKind, User
 from reverie.clinic.services import audit, journal, keys, people, portability, signin
 from reverie.clinic.web.forms import (
     EntryForm,
+    JoinForm,
     LoginForm,
     SignupForm,
     attachment_from_form,
@@ -90,17 +91,27 @@ def signup(request: HttpRequest) -> HttpResponse:
 
 
 def _signup(request: HttpRequest, first_run: bool) -> HttpResponse:
-    form = SignupForm(request.POST or None)
+    from reverie.clinic.services import enrolment
+
+    form = (SignupForm if first_run else JoinForm)(request.POST or None)
     error = None
     if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        zone = data.get("time_zone") or ""
         try:
             keys.ensure_key_file()
-            user = people.create_user(
-                form.cleaned_data["username"],
-                form.cleaned_data["password"],
-                form.cleaned_data["role"],
-                time_zone=form.cleaned_data.get("time_zone") or "",
-            )
+            if first_run:  # the first account of a fresh install: the operator's choice of role
+                user = enrolment.first_account(
+                    data["username"], data["password"], data["role"], time_zone=zone
+                )
+            else:  # clients only, unless the operator's invitation code says otherwise
+                user = enrolment.sign_up(
+                    data["username"],
+                    data["password"],
+                    invitation=data.get("invitation") or "",
+                    address=_address(request),
+                    time_zone=zone,
+                )
         except ReverieError as exc:
             error = exc.message
         else:
@@ -197,26 +208,6 @@ def login_code(request: HttpRequest) -> HttpResponse:
     del request.session["pending_user"]
     request.session["otp_passed"] = True
     return _finish_sign_in(request, user, draft)
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def totp_setup(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
-    secret = request.session.get("totp_candidate") or signin.new_secret()
-    request.session["totp_candidate"] = secret
-    error = None
-    if request.method == "POST":
-        try:
-            signin.enable_totp(user, secret, request.POST.get("code", ""))
-        except ReverieError as exc:
-            error = exc.message
-        else:
-            del request.session["totp_candidate"]
-            request.session["otp"] = True
-            return redirect("home")
-    context = {"secret": secret, "uri": signin.provisioning_uri(user, secret), "error": error}
-    return render(request, "reverie/totp_setup.html", context, status=400 if error else 200)
 
 
 @require_POST
@@ -401,7 +392,7 @@ def pair(request: HttpRequest) -> HttpResponse:
             if action == "issue":
                 context["code"] = people.issue_invitation(user)
             elif action == "accept":
-                people.accept_invitation(user, request.POST.get("code", ""))
+                people.accept_invitation(user, request.POST.get("code", ""), _address(request))
                 context["message"] = "You are now linked."
             elif action == "end":
                 people.end_pair(user, int(request.POST.get("pair", "0") or 0))

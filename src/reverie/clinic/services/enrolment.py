@@ -1,0 +1,74 @@
+"""Who gets which account. The public sign-up makes client accounts only; a therapist account exists only by the
+operator's action: ``reverie user create NAME --role therapist``, or a therapist invitation code the operator
+issues (``reverie user invite-therapist``) and the therapist redeems when signing up. The very first account of a
+fresh install (the first-run page) is the operator's choice of role.
+
+Invitation codes carry 100 bits, only their SHA-256 is stored, each works once, and tries are limited per claimed
+user name and per address with the same atomic limits as sign-in (``services/throttle.py``).
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from reverie.clinic.models import AccountInvitation, Role, User
+from reverie.clinic.services import audit, people, throttle
+from reverie.clinic.services.throttle import Limit
+from reverie.errors import InvalidInput, NotFound
+
+INVITATION_DAYS = 14
+
+
+def issue_account_invitation(role: str = Role.THERAPIST, days: int = INVITATION_DAYS) -> str:
+    """The operator's invitation for one account of ``role`` (shown once)."""
+    if role not in Role.values:
+        raise InvalidInput("The role must be 'client' or 'therapist'.")
+    if not 1 <= days <= 90:
+        raise InvalidInput("An invitation lasts 1–90 days.")
+    code = people.new_code()
+    with transaction.atomic():
+        row = AccountInvitation.objects.create(
+            code_hash=people.code_hashes(code)[0],
+            role=role,
+            expires_at=timezone.now() + timedelta(days=days),
+        )
+        audit.record(None, "account_invitation.issue", "account_invitation", row.pk)
+    return code
+
+
+def first_account(username: str, password: str, role: str, *, time_zone: str = "") -> User:
+    """The first-run page: the first account of a fresh install, with the role the operator picks."""
+    if people.has_users():
+        raise InvalidInput("This install already has accounts: sign up on the usual page.")
+    return people.create_user(username, password, role, time_zone=time_zone)
+
+
+def sign_up(
+    username: str, password: str, *, invitation: str = "", address: str = "", time_zone: str = ""
+) -> User:
+    """The public sign-up: a client account, or the role of a valid operator's invitation code."""
+    if not invitation.strip():
+        return people.create_user(username, password, Role.CLIENT, time_zone=time_zone)
+    ticket = throttle.take(
+        Limit("invitation-account", "signup:" + username, people.MAX_REDEEM_PER_ACCOUNT),
+        Limit("invitation-address", address[:64], people.MAX_REDEEM_PER_ADDRESS),
+        message=people.TOO_MANY_CODES,
+    )
+    with transaction.atomic():
+        row = (
+            AccountInvitation.objects.select_for_update()
+            .filter(code_hash=people.code_hashes(invitation)[0], used_at__isnull=True)
+            .filter(expires_at__gt=timezone.now())
+            .first()
+        )
+        if row is None:
+            raise NotFound("That invitation code is not valid (it may be used or expired).")
+        user = people.create_user(username, password, row.role, time_zone=time_zone)
+        row.used_at, row.used_by = timezone.now(), user
+        row.save(update_fields=["used_at", "used_by"])
+        audit.record(user, "account_invitation.redeem", "account_invitation", row.pk, subject=user)
+    ticket.succeeded()
+    return user

@@ -1,0 +1,102 @@
+"""Account pages: two-step sign-in (enrolment with a local QR code, recovery codes) and changing one's password."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth import update_session_auth_hash
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_http_methods
+
+from reverie.clinic.models import User
+from reverie.clinic.services import passwords, signin
+from reverie.errors import ReverieError
+
+
+def _user(request: HttpRequest) -> User:
+    user = request.user
+    assert isinstance(user, User)
+    return user
+
+
+def client_address(request: HttpRequest) -> str:
+    """The client's address as the sign-in throttles count it (the web's rule, proxies included)."""
+    from reverie.clinic.web.views import _address
+
+    return _address(request)
+
+
+_address = client_address
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def totp_setup(request: HttpRequest) -> HttpResponse:
+    """Turn on two-step sign-in, replace the authenticator (password and a current code needed), or renew the
+    recovery codes. The QR code is drawn on the server as inline SVG: nothing is fetched from elsewhere."""
+    user = _user(request)
+    secret = request.session.get("totp_candidate") or signin.new_secret()
+    request.session["totp_candidate"] = secret
+    error = None
+    codes: list[str] = []
+    if request.method == "POST":
+        post = request.POST
+        try:
+            if post.get("action") == "renew":
+                codes = signin.new_recovery_codes(
+                    user, post.get("password", ""), post.get("current_code", ""), _address(request)
+                )
+            else:
+                codes = signin.enable_totp(
+                    user,
+                    secret,
+                    post.get("code", ""),
+                    password=post.get("password", ""),
+                    current_code=post.get("current_code", ""),
+                    address=_address(request),
+                )
+                del request.session["totp_candidate"]
+                request.session["otp"] = True
+        except ReverieError as exc:
+            error = exc.message
+    uri = signin.provisioning_uri(user, secret)
+    context: dict[str, Any] = {
+        "secret": secret,
+        "uri": uri,
+        "qr": mark_safe(signin.qr_svg(uri)),  # noqa: S308 -- SVG that segno drew from our own URI
+        "error": error,
+        "codes": codes,
+        "enrolled": bool(user.totp_secret),
+        "codes_left": signin.recovery_codes_left(user) if user.totp_secret else 0,
+    }
+    return render(request, "reverie/totp_setup.html", context, status=400 if error else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def password_change(request: HttpRequest) -> HttpResponse:
+    """Change one's password with the current one; every other session ends and every API token is revoked."""
+    user = _user(request)
+    context: dict[str, Any] = {"forced": user.must_change_password}
+    status = 200
+    if request.method == "POST":
+        new, again = request.POST.get("new_password", ""), request.POST.get("new_password_again", "")
+        try:
+            if new != again:
+                from reverie.errors import InvalidInput
+
+                raise InvalidInput("The two new passwords differ.")
+            revoked = passwords.change_password(
+                user, request.POST.get("current_password", ""), new, address=_address(request)
+            )
+        except ReverieError as exc:
+            context["error"], status = exc.message, exc.http_status
+        else:
+            update_session_auth_hash(request, user)  # this session stays; all others end
+            if context["forced"]:
+                return redirect("home")
+            context.update(done=True, revoked=revoked, forced=False)
+    return render(request, "reverie/password.html", context, status=status)
