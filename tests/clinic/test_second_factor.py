@@ -1,0 +1,143 @@
+"""Issue 11 item 2: the therapist's second factor. Code attempts have their own limit that a right password does
+not reset; a code works once; replacing the authenticator needs the password and a current code; recovery codes
+(stored hashed, each once) work at the second step; enrolment shows a QR code drawn locally as inline SVG."""
+
+from __future__ import annotations
+
+import re
+import time
+from typing import Any
+
+import pyotp
+import pytest
+from django.test import Client
+
+from reverie.clinic.models import RecoveryCode, User
+from reverie.clinic.services import signin
+from reverie.clinic.web.middleware import CSP
+from reverie.errors import AuthenticationFailed
+
+pytestmark = pytest.mark.django_db
+PASSWORD = "a long test password"
+SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # fixed: nothing random in tests
+NEW_SECRET = "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU"
+
+
+def _wrong_code(secret: str) -> str:
+    totp, now = pyotp.TOTP(secret), time.time()
+    accepted = {totp.at(now + d) for d in (-60, -30, 0, 30, 60)}
+    return next(c for c in (f"{n:06d}" for n in range(1000)) if c not in accepted)
+
+
+def _therapist(make_user: Any, name: str) -> tuple[User, list[str]]:
+    user = make_user(name, role="therapist")
+    codes = signin.enable_totp(user, SECRET, pyotp.TOTP(SECRET).at(time.time() - 30))
+    return user, codes
+
+
+def _password_step(web: Client, name: str) -> Any:
+    return web.post("/login/", {"username": name, "password": PASSWORD})
+
+
+def test_second_factor_a_right_password_does_not_reset_the_code_limit(make_user: Any) -> None:
+    _therapist(make_user, "dr-guess")
+    web = Client()
+    wrong = _wrong_code(SECRET)
+    for _ in range(signin.MAX_CODES_PER_ACCOUNT):
+        assert b"6-digit code" in _password_step(web, "dr-guess").content  # the password is right every time
+        assert web.post("/login/code/", {"code": wrong}).status_code == 401
+    assert b"6-digit code" in _password_step(web, "dr-guess").content
+    refused = web.post("/login/code/", {"code": pyotp.TOTP(SECRET).now()})  # even the right code, for now
+    assert refused.status_code == 401 and b"Too many attempts" in refused.content
+    assert web.get("/journal/").status_code == 302
+
+
+def test_second_factor_a_code_works_once_and_never_an_older_one(make_user: Any) -> None:
+    user, _ = _therapist(make_user, "dr-once")
+    now = time.time()
+    current, following = pyotp.TOTP(SECRET).at(now), pyotp.TOTP(SECRET).at(now + 30)
+    assert signin.check_second_factor(user, current, "10.0.0.1") == "totp"
+    with pytest.raises(AuthenticationFailed, match="already used"):
+        signin.check_second_factor(user, current, "10.0.0.1")  # replayed
+    assert signin.check_second_factor(user, following, "10.0.0.1") == "totp"
+    with pytest.raises(AuthenticationFailed):
+        signin.check_second_factor(User.objects.get(pk=user.pk), current, "10.0.0.1")  # older than the newest
+    assert User.objects.get(pk=user.pk).totp_last_step == int(now + 30) // 30
+
+
+def test_second_factor_the_enrolment_code_cannot_sign_in(make_user: Any) -> None:
+    user = make_user("dr-first", role="therapist")
+    code = pyotp.TOTP(SECRET).now()
+    signin.enable_totp(user, SECRET, code)
+    with pytest.raises(AuthenticationFailed):
+        signin.check_second_factor(User.objects.get(pk=user.pk), code, "10.0.0.2")
+
+
+def test_second_factor_replacing_the_authenticator_needs_password_and_current_code(
+    make_user: Any, web_as: Any
+) -> None:
+    user, _ = _therapist(make_user, "dr-swap")
+    web = web_as(user)
+    page = web.get("/account/2fa/")
+    assert page.context["enrolled"] and b'name="current_code"' in page.content
+    session = web.session
+    session["totp_candidate"] = NEW_SECRET
+    session.save()
+    new_code = pyotp.TOTP(NEW_SECRET).now()
+    assert web.post("/account/2fa/", {"code": new_code}).status_code == 400  # a session alone is not enough
+    wrong_password = {
+        "code": new_code,
+        "password": "not my password",
+        "current_code": pyotp.TOTP(SECRET).now(),
+    }
+    assert web.post("/account/2fa/", wrong_password).status_code == 400
+    no_current = {"code": new_code, "password": PASSWORD, "current_code": _wrong_code(SECRET)}
+    assert web.post("/account/2fa/", no_current).status_code == 400
+    assert User.objects.get(pk=user.pk).totp_secret == SECRET
+    right = {"code": new_code, "password": PASSWORD, "current_code": pyotp.TOTP(SECRET).at(time.time() + 30)}
+    replaced = web.post("/account/2fa/", right)
+    assert replaced.status_code == 200 and len(replaced.context["codes"]) == 10
+    assert User.objects.get(pk=user.pk).totp_secret == NEW_SECRET
+
+
+def test_second_factor_recovery_codes_are_hashed_and_each_works_once(make_user: Any) -> None:
+    user, codes = _therapist(make_user, "dr-lost")
+    assert len(codes) == 10 and len(set(codes)) == 10
+    assert all(re.fullmatch(r"[0-9a-z]{4}(-[0-9a-z]{4}){3}", c) for c in codes)
+    stored = list(RecoveryCode.objects.filter(user=user).values_list("code_hash", flat=True))
+    plain = {c.replace("-", "") for c in codes}
+    assert len(stored) == 10 and not any(p in s for s in stored for p in plain)  # only keyed hashes
+    web = Client()
+    _password_step(web, "dr-lost")
+    assert web.post("/login/code/", {"code": codes[3].upper()}).status_code == 302  # typed in capitals: fine
+    assert web.get("/journal/").status_code == 200
+    assert signin.recovery_codes_left(user) == 9
+    again = Client()
+    _password_step(again, "dr-lost")
+    assert again.post("/login/code/", {"code": codes[3]}).status_code == 401  # used once already
+    assert again.post("/login/code/", {"code": codes[4]}).status_code == 302
+
+
+def test_second_factor_new_recovery_codes_need_password_and_code_and_retire_the_old(make_user: Any) -> None:
+    user, old = _therapist(make_user, "dr-renew")
+    with pytest.raises(AuthenticationFailed):
+        signin.new_recovery_codes(user, "wrong password", pyotp.TOTP(SECRET).now())
+    fresh = signin.new_recovery_codes(user, PASSWORD, old[0])  # a recovery code counts as the current code
+    assert set(fresh).isdisjoint(old) and signin.recovery_codes_left(user) == 10
+    with pytest.raises(AuthenticationFailed):
+        signin.check_second_factor(user, old[1], "10.0.0.3")
+
+
+def test_second_factor_enrolment_shows_a_local_svg_qr_code_under_the_strict_csp(make_user: Any) -> None:
+    user = make_user("dr-scan", role="therapist")
+    web = Client()
+    _password_step(web, "dr-scan")
+    page = web.get("/account/2fa/")
+    html = page.content.decode()
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    assert "<path" in svg and "<title>QR code" in svg
+    assert "http" not in svg and "data:" not in svg and "style=" not in svg and "<script" not in svg
+    assert page.context["secret"] in html  # the text key too, for typing by hand
+    assert page["Content-Security-Policy"] == CSP and "'unsafe-inline'" not in CSP
+    assert not re.search(r'(src|href)="https?://', html)  # nothing fetched from elsewhere
+    assert signin.provisioning_uri(user, page.context["secret"]).startswith("otpauth://totp/Reverie:dr-scan?")
