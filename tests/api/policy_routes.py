@@ -99,6 +99,7 @@ ROUTES: dict[str, tuple[Call, ...]] = {
     "account_settings": (Call("GET"), Call("POST", form=lambda _: {"time_zone": "Europe/Berlin"})),
     # --- course of therapy (reverie.care) ---------------------------------------------------------------------
     "care:courses": (Call("GET"),),
+    "care:erasure_notice_read": (Call("POST", form=lambda _: {"notice": "1"}),),  # only one's own notices
     "care:course_new": (Call("GET"),),
     "care:course": (Call("GET", COURSE),),
     "care:prep": (Call("GET", COURSE),),
@@ -148,6 +149,7 @@ ROUTES: dict[str, tuple[Call, ...]] = {
     "api:entry_purge": (Call("DELETE", "own_trashed"),),
     "api:export": (Call("GET"),),
     "api:import": (Call("POST", "own_any", target="entry", json=_entry_doc),),
+    "api:erase": (Call("POST", json=lambda _: {"confirm": "someone-else", "password": "wrong"}),),  # refused
     "api:password_change": (Call("POST", json=lambda _: {"current_password": "wrong", "new_password": "x"}),),
     "api:pair_invite": (Call("POST"),),
     "api:pair_accept": (Call("POST", json=lambda _: {"code": "0000-0000-0000-0000"}),),

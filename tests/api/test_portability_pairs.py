@@ -21,13 +21,13 @@ def test_portability_export_import_round_trip(make_user: Any) -> None:
     exported = alice.get("export")
     assert exported.status_code == 200 and exported["Content-Type"] == "application/json"
     doc = json.loads(exported.content)
-    assert doc["schema"] == "reverie.export/1" and len(doc["entries"]) == 1
+    assert doc["schema"] == "reverie.export/2" and len(doc["entries"]) == 1
     assert doc["entries"][0]["feelings"] == feelings
     first = bob.call("POST", "import", raw=exported.content)
     assert first.status_code == 200, first.content
     assert json.loads(first.content) == {"created": 1, "skipped": 0}
     again = json.loads(bob.call("POST", "import", raw=exported.content).content)
-    assert again == {"created": 1, "skipped": 0}  # alice's id is not bob's: a fresh copy, never alice's row
+    assert again == {"created": 0, "skipped": 1}  # bob's own stable copy of alice's id, never alice's row
     mine = json.loads(alice.call("POST", "import", raw=exported.content).content)
     assert mine == {"created": 0, "skipped": 1}
     [entry] = json.loads(bob.get("entries").content)[:1]
@@ -49,14 +49,30 @@ def test_portability_bad_imports_store_nothing(make_user: Any, raw: bytes) -> No
     assert Entry.objects.count() == 0
 
 
-def test_portability_import_is_all_or_nothing(make_user: Any) -> None:
+def test_portability_import_is_all_or_nothing_when_asked(make_user: Any) -> None:
+    api = as_token(make_user())
+    good = {"id": "a", "kind": "dream", "body": "fine", "happened_at": "2026-01-01T00:00:00+00:00"}
+    bad = {**good, "id": "b", "body": ""}
+    doc = {"schema": "reverie.export/1", "exported_at": "2026-01-02T00:00:00+00:00", "entries": [good, bad]}
+    response = api.post("import?all_or_nothing=true", doc)
+    assert response.status_code == 400 and error_of(response)["code"] == "E100"
+    assert Entry.objects.count() == 0
+
+
+def test_portability_import_reports_and_skips_a_bad_entry(make_user: Any) -> None:
     api = as_token(make_user())
     good = {"id": "a", "kind": "dream", "body": "fine", "happened_at": "2026-01-01T00:00:00+00:00"}
     bad = {**good, "id": "b", "body": ""}
     doc = {"schema": "reverie.export/1", "exported_at": "2026-01-02T00:00:00+00:00", "entries": [good, bad]}
     response = api.post("import", doc)
-    assert response.status_code == 400 and error_of(response)["code"] == "E100"
-    assert Entry.objects.count() == 0
+    assert response.status_code == 200, response.content
+    report = json.loads(response.content)
+    assert (
+        report["created"] == 1
+        and len(report["problems"]) == 1
+        and report["problems"][0].startswith("Entry 2:")
+    )
+    assert Entry.objects.count() == 1
 
 
 def test_portability_therapist_has_no_journal_to_export(make_user: Any) -> None:

@@ -100,6 +100,7 @@ def test_browser_client_journey(phone: Any, shot: Any, tmp_path: Path) -> None:
 
     page.goto("/account/erase/")
     page.fill("#confirm", "robin")
+    page.fill("#password", "a long phone password")
     page.click("button:has-text('Erase everything')")
     assert page.locator("text=Everything is erased").is_visible()
 

@@ -18,7 +18,7 @@ def test_care_erasing_a_client_leaves_no_course_records(dit: tuple[Any, Any, Any
     measures.submit(client, "phq9", [0] * 8 + [1], session_number=1)
     goals.propose(client, course.id, template="voicing_needs")
     safety.save_plan(client, {"coping_steps": ["breathe"]})
-    portability.erase_client(client, client.username)
+    portability.erase_client(client, client.username, "a long test password")
     for model in (care.Course, care.CourseSession, care.ProgressNote, care.TherapistNote, care.MeasureResponse,
                   care.Goal, care.SafetyPlanRecord, care.RiskAlert):  # fmt: skip
         assert not model.objects.exists(), model.__name__

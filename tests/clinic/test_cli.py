@@ -83,9 +83,9 @@ def test_cli_failed_save_keeps_a_private_recovery_copy(cli: Any) -> None:
         check=False,
     )
     assert code != 0 and "kept in" in err
-    copies = list((cli.data_dir / "recovery").glob("*.json"))
+    copies = list((cli.data_dir / "recovery").glob("*/*.json"))
     assert len(copies) == 1 and copies[0].stat().st_mode & 0o077 == 0
-    assert b"keep me safe" not in copies[0].read_bytes()  # sealed under the master key
+    assert b"keep me safe" not in copies[0].read_bytes()  # sealed with hana's own data key
     cli("journal", "recover", "-u", "hana")
     _, listed, _ = cli("journal", "list", "-u", "hana", "--json")
     assert json.loads(listed)[0]["body"] == "keep me safe"

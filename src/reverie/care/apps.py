@@ -9,7 +9,8 @@ class CareConfig(AppConfig):
 
     def ready(self) -> None:
         from reverie.care import policy
-        from reverie.care.services import alerts
+        from reverie.care.services import alerts, erasure
 
         policy.install()
         alerts.install()
+        erasure.install()

@@ -8,6 +8,7 @@ from reverie.care.web import (
     formulation_views,
     goal_views,
     measure_views,
+    notice_views,
     prep_views,
     public_views,
     safety_views,
@@ -16,6 +17,7 @@ from reverie.care.web import (
 app_name = "care"
 
 urlpatterns = [
+    path("caseload/notices/read/", notice_views.erasure_notice_read, name="erasure_notice_read"),
     path("courses/", course_views.course_list, name="courses"),
     path("courses/new/", course_views.course_new, name="course_new"),
     path("courses/<str:course_id>/", course_views.course_detail, name="course"),

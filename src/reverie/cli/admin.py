@@ -160,14 +160,27 @@ def erase(
     user: Annotated[str | None, typer.Option("--user", "-u", help="Your user name.")] = None,
     confirm: Annotated[str, typer.Option(help="Type your user name again to confirm.")] = "",
 ) -> None:
-    """Erase your account and everything you wrote, for good (your data key is destroyed)."""
-    from reverie.cli.runtime import sign_in
+    """Erase your account and everything you wrote, for good (your data key is destroyed). Asks for your password
+    (or REVERIE_PASSWORD); linked therapists lose their records of the course and are told on their caseload."""
+    import os
+
+    from reverie.cli.runtime import django_ready, password_from
+    from reverie.errors import AuthenticationFailed
+
+    django_ready()
+    from reverie.clinic.models import User
     from reverie.clinic.services import portability
 
-    actor = sign_in(user)
+    name = (user or os.environ.get("REVERIE_USER") or "").strip().lower()
+    if not name:
+        raise AuthenticationFailed("Say who you are with --user NAME (or REVERIE_USER).")
     if not confirm:
         raise InvalidInput("Erasing cannot be undone. Repeat with --confirm YOUR-USER-NAME.")
-    count = portability.erase_client(actor, confirm)
+    password = password_from()
+    actor = User.objects.filter(username=name, is_active=True).first()
+    if actor is None:
+        raise AuthenticationFailed("Wrong user name or password. Nothing was erased.")
+    count = portability.erase_client(actor, confirm, password, address="cli")
     typer.echo(f"Erased the account and {count} entries. Old backups can no longer be read for this person.")
 
 

@@ -8,6 +8,7 @@ import shlex
 import subprocess
 import sys
 import tempfile
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
@@ -97,17 +98,12 @@ def write(
     ] = None,
 ) -> None:
     """Write an entry from $EDITOR, a file or stdin. The text is kept safe until the save is acknowledged."""
-    from django.conf import settings
-
-    from reverie.cli import recovery
     from reverie.cli.runtime import sign_in
-    from reverie.clinic.services import journal
+    from reverie.clinic.services import journal, recovery
     from reverie.clinic.services.journal import EntryDraft
 
     actor = sign_in(user)
     text = _read_text(file)
-    config = settings.REVERIE
-    copy = recovery.keep(config.data_dir, text, config.key_file, str(config["REVERIE_MASTER_KEY"]) or None)
     draft = EntryDraft(
         kind=kind,
         body=text,
@@ -117,6 +113,7 @@ def write(
         people=tuple(person or ()),
         tags=tuple(tag or ()),
     )
+    copy = recovery.keep(actor, draft)  # sealed with the writer's own key, in their own folder
     try:
         view = journal.create_entry(actor, draft)
     except Exception:
@@ -289,21 +286,37 @@ def import_(
 
 @app.command()
 def recover(user: UserOpt = None) -> None:
-    """Save texts kept from earlier saves that did not complete."""
-    from django.conf import settings
-
-    from reverie.cli import recovery
+    """Save your texts kept from earlier saves that did not complete (only your own; a broken copy is reported)."""
     from reverie.cli.runtime import sign_in
-    from reverie.clinic.services import journal
-    from reverie.clinic.services.journal import EntryDraft
+    from reverie.clinic.services import journal, recovery
+    from reverie.errors import ReverieError
 
     actor = sign_in(user)
-    config = settings.REVERIE
-    env_key = str(config["REVERIE_MASTER_KEY"]) or None
-    saved = 0
-    for path in recovery.pending(config.data_dir):
-        text = recovery.read(path, config.key_file, env_key)
-        journal.create_entry(actor, EntryDraft(kind="free_association", body=text))
+    saved, problems = 0, []
+    for path in recovery.pending(actor):
+        try:
+            kept = recovery.read(path, actor)
+            try:
+                journal.create_entry(actor, kept.draft)
+            except InvalidInput as exc:
+                if kept.draft.happened_at is None:
+                    raise
+                journal.create_entry(actor, replace(kept.draft, happened_at=None))
+                typer.echo(f"{path.name}: saved with today's date ({exc.message})", err=True)
+        except ReverieError as exc:
+            problems.append(exc.message)
+            continue
         recovery.discard(path)
         saved += 1
     typer.echo(f"Recovered {saved} entries.")
+    for message in problems:
+        typer.echo(f"Not recovered, left in place: {message}", err=True)
+    old = len(recovery.legacy())
+    if old:
+        typer.echo(
+            f"{old} older recovery copies ({recovery.LEGACY_FORMAT}) name no owner and are not restored into any "
+            "journal; the operator can list or delete them with: reverie recovery-legacy",
+            err=True,
+        )
+    if problems:
+        raise typer.Exit(1)

@@ -9,7 +9,16 @@ import sys
 import click
 import typer
 
-from reverie.cli import account_cmds, admin, analysis_cmds, care_cmds, insights_cmds, journal_cmds, token_cmds
+from reverie.cli import (
+    account_cmds,
+    admin,
+    analysis_cmds,
+    care_cmds,
+    insights_cmds,
+    journal_cmds,
+    recovery_cmds,
+    token_cmds,
+)
 from reverie.errors import ReverieError
 
 app = typer.Typer(
@@ -27,6 +36,7 @@ admin.register(app)
 analysis_cmds.register(app)
 insights_cmds.register(app)
 care_cmds.register(app)
+recovery_cmds.register(app)
 account_cmds.register(admin.user_app)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from django.http import HttpRequest, HttpResponse
-from ninja import Router
+from ninja import Field, Router, Schema
 
 from reverie.api.auth import actor
 from reverie.api.schemas import ImportOut
@@ -51,3 +51,24 @@ def import_(request: HttpRequest) -> ImportOut:
     """Import a journal file, all or nothing; entries already imported are skipped, so it can be repeated."""
     report = portability.import_journal(actor(request), request.body)
     return ImportOut(created=report.created, skipped=report.skipped)
+
+
+class EraseIn(Schema):
+    confirm: str = Field(max_length=150, description="Your user name, typed again.")
+    password: str = Field(
+        max_length=1024, description="Your password: an open session or a token is not enough."
+    )
+
+
+class ErasedOut(Schema):
+    erased_entries: int
+
+
+@router.post("/erase", response={200: ErasedOut, **ERRORS}, url_name="erase")
+def erase(request: HttpRequest, payload: EraseIn) -> ErasedOut:
+    """Erase one's account and everything written, for good (clients only; user name and password required).
+
+    Linked therapists lose their records of the course (sealed with the client's key) and are told afterwards."""
+    address = str(request.META.get("REMOTE_ADDR", "unknown"))
+    count = portability.erase_client(actor(request), payload.confirm, payload.password, address=address)
+    return ErasedOut(erased_entries=count)

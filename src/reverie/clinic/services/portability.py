@@ -6,12 +6,13 @@ import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
 
 from reverie.clinic.models import Attachment, Entry, EntryRevision, User
-from reverie.clinic.services import audit, backup_keys, keys
+from reverie.clinic.services import audit, backup_keys, keys, recovery, signin
 from reverie.clinic.services.journal import (
     AttachmentDraft,
     EntryDraft,
@@ -23,7 +24,8 @@ from reverie.clinic.services.journal import (
     revisions,
     validate,
 )
-from reverie.errors import InvalidInput, PermissionDenied
+from reverie.clinic.services.policy import Action, require
+from reverie.errors import AuthenticationFailed, InvalidInput, PermissionDenied
 from reverie.journal.interchange import (
     PortableAttachment,
     PortableEntry,
@@ -33,6 +35,9 @@ from reverie.journal.interchange import (
 )
 
 Progress = Callable[[int, int], None]
+
+# Called with the client inside the erasure's transaction, before anything is deleted (care: tell the therapists).
+before_erase_hooks: list[Callable[[User], object]] = []
 
 
 def _portable(actor: User, entry: Entry) -> PortableEntry:
@@ -96,21 +101,25 @@ def _draft(entry: PortableEntry) -> EntryDraft:
 
 
 def _entry_id(actor: User, raw: str) -> tuple[uuid.UUID, bool]:
-    """Keep the exported id when it is ours or free; an entry we already hold is skipped (imports repeat safely).
+    """The id an imported entry gets, and whether this person already holds it (skipped: imports repeat safely).
 
-    Ids from other apps (jrnl, Day One) are not UUIDs: they map to a stable UUID per person, so a second import of
-    the same file finds them again.
+    An exported id that is one of the actor's own entries is that entry. Every other id — free, someone else's, or
+    not a UUID at all (jrnl, Day One) — maps to a stable id of this person's own (UUID5 of the person and the id),
+    so what an import does never depends on whether *someone else* holds an id: no existence oracle. Ids are never
+    taken over from a file as they are.
     """
     try:
-        wanted = uuid.UUID(raw)
+        own = Entry.objects.filter(pk=uuid.UUID(raw), client_id=actor.pk).exists()
     except ValueError:
-        wanted = uuid.uuid5(uuid.NAMESPACE_URL, f"reverie-import:{actor.pk}:{raw}")
-    existing = Entry.objects.filter(pk=wanted).only("client_id").first()
+        own = False
+    if own:
+        return uuid.UUID(raw), True
+    mapped = uuid.uuid5(uuid.NAMESPACE_URL, f"reverie-import:{actor.pk}:{raw}")
+    existing = Entry.objects.filter(pk=mapped).select_related("client").first()
     if existing is None:
-        return wanted, False
-    if existing.client_id == actor.pk:
-        return wanted, True
-    return uuid.uuid4(), False
+        return mapped, False
+    require(actor, Action.WRITE, existing, "entry")  # the policy: anyone else's row answers exactly as missing
+    return mapped, True
 
 
 def import_journal(actor: User, data: bytes, progress: Progress | None = None) -> ImportReport:
@@ -166,13 +175,28 @@ def _store_imported(actor: User, entry: PortableEntry, draft: EntryDraft, entry_
         _store_attachment(row, actor, AttachmentDraft(att.filename, att.media_type, att.data))
 
 
-def erase_client(actor: User, confirm_username: str) -> int:
-    """Erase a client's account and every record of theirs; destroy their data key first. Returns entries erased."""
+def erase_client(
+    actor: User, confirm_username: str, password: str, *, address: str = "local", data_dir: Path | None = None
+) -> int:
+    """Erase a client's account and every record of theirs; destroy their data key first. Returns entries erased.
+
+    Asks for the user name *and* the password (a session left open is not enough; wrong passwords count against
+    the sign-in limits). Therapists linked to the client are told afterwards (``before_erase_hooks``); the
+    client's recovery copies are removed once the erasure has committed.
+    """
+    try:
+        signin.check_password(actor.username, password, address)
+    except AuthenticationFailed as exc:
+        raise AuthenticationFailed(f"{exc.message} Nothing was erased.") from None
     if not actor.is_client:
         raise PermissionDenied("Only a client can erase their own journal and account.")
     if confirm_username.strip().lower() != actor.username:
         raise InvalidInput("To erase everything, type your user name exactly to confirm.")
+    owner_id = actor.pk
     with transaction.atomic():
+        for hook in before_erase_hooks:
+            hook(actor)
+        transaction.on_commit(lambda: recovery.forget(owner_id, data_dir))
         count = Entry.objects.filter(client=actor).count()
         keys.destroy_key(actor)
         backup_keys.forget(actor.pk)

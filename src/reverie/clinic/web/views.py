@@ -426,15 +426,23 @@ def audit_trail(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def erase(request: HttpRequest) -> HttpResponse:
-    """Erase one's own account and everything written, after typing the user name to confirm."""
+    """Erase one's own account and everything written, after typing the user name and the password to confirm.
+
+    The page says first what the client's therapists lose with it and that they will be told (care.services.erasure).
+    """
+    from reverie.care.services.erasure import losses
+
     user = _user(request)
-    error = None
+    error, status = None, 200
     if request.method == "POST":
         try:
-            count = portability.erase_client(user, request.POST.get("confirm", ""))
+            count = portability.erase_client(
+                user, request.POST.get("confirm", ""), request.POST.get("password", ""), address=_address(request)
+            )
         except ReverieError as exc:
-            error = exc.message
+            error, status = exc.message, exc.http_status
         else:
             logout(request)
             return render(request, "reverie/erased.html", {"count": count})
-    return render(request, "reverie/erase.html", {"error": error}, status=400 if error else 200)
+    context = {"error": error, "losses": losses(user) if user.is_client else []}
+    return render(request, "reverie/erase.html", context, status=status)

@@ -1,0 +1,161 @@
+"""Recovery copies: text being saved from the command line, kept until the save is acknowledged.
+
+A copy belongs to its writer (format ``reverie.recovery/2``): it lives in ``<data dir>/recovery/<person id>/``, is
+sealed with *that person's* data key (bound to their id, the copy's id and the purpose ``recovery``), and names its
+owner and when the owner's account was created, so a later account that happens to get the same number cannot
+claim it. Only the owner recovers it; erasing the owner's account removes the folder, and destroying their data key
+makes any copy left elsewhere unreadable. Kind, title, feelings, people, tags, the date and the mindful-choice fields
+are kept with the text.
+
+Only when the person's key cannot be loaded at all (the very failure that may stop the save) is the copy kept as
+plain JSON, still in the owner's folder, readable by the operating-system account alone (mode 0600), and removed on
+erasure like the others.
+
+Copies of the first format (``reverie.recovery/1``, in ``<data dir>/recovery/*.json``) were sealed under the master
+key and name no owner. They are never restored into anyone's journal: nothing says whose they are. They are counted
+for the person running ``reverie journal recover``, and the operator lists or deletes them with
+``reverie recovery-legacy`` (``docs/security.md``).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import shutil
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+
+from reverie.clinic.models import User
+from reverie.clinic.services import keys
+from reverie.clinic.services.journal import EntryDraft, Feeling
+from reverie.errors import InvalidInput, ReverieError
+from reverie.files import write_private_atomic
+
+FORMAT = "reverie.recovery/2"
+LEGACY_FORMAT = "reverie.recovery/1"
+PURPOSE = "recovery"
+
+
+@dataclass(frozen=True, slots=True)
+class Kept:
+    """A recovery copy opened for its owner."""
+
+    path: Path
+    draft: EntryDraft
+
+
+def _root(data_dir: Path | None = None) -> Path:
+    return (data_dir or settings.REVERIE.data_dir) / "recovery"
+
+
+def folder_of(owner_id: int, data_dir: Path | None = None) -> Path:
+    return _root(data_dir) / str(int(owner_id))
+
+
+def _since(owner: User) -> str:
+    return owner.date_joined.isoformat()
+
+
+def _record_id(copy_id: str) -> str:
+    return f"recovery:{copy_id}"
+
+
+def _content(draft: EntryDraft) -> dict[str, Any]:
+    return {
+        "kind": draft.kind,
+        "title": draft.title,
+        "body": draft.body,
+        "happened_at": draft.happened_at.isoformat() if draft.happened_at else None,
+        "feelings": [[f.name, f.intensity] for f in draft.feelings],
+        "people": list(draft.people),
+        "tags": list(draft.tags),
+        "extra": dict(draft.extra),
+    }
+
+
+def keep(owner: User, draft: EntryDraft, data_dir: Path | None = None) -> Path:
+    """Write a recovery copy of ``draft`` for ``owner`` (sealed with their key when it can be loaded)."""
+    folder = folder_of(owner.pk, data_dir)
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    copy_id = str(uuid.uuid4())
+    content = json.dumps(_content(draft), ensure_ascii=False).encode("utf-8")
+    doc: dict[str, Any] = {"format": FORMAT, "id": copy_id, "owner": owner.pk, "owner_since": _since(owner)}
+    try:
+        sealed = keys.seal_for(owner, _record_id(copy_id), PURPOSE, content)
+    except ReverieError:
+        doc["plain"] = _content(draft)
+    else:
+        doc["sealed"] = base64.b64encode(sealed).decode("ascii")
+    path = folder / f"{copy_id}.json"
+    write_private_atomic(path, json.dumps(doc, ensure_ascii=False).encode("utf-8"))
+    return path
+
+
+def pending(owner: User, data_dir: Path | None = None) -> list[Path]:
+    """The owner's copies, oldest name first (the file names are random: order carries no meaning)."""
+    folder = folder_of(owner.pk, data_dir)
+    return sorted(folder.glob("*.json")) if folder.is_dir() else []
+
+
+def _damaged(path: Path, why: str) -> InvalidInput:
+    return InvalidInput(f"The recovery copy {path.name} cannot be used: {why}")
+
+
+def read(path: Path, owner: User) -> Kept:
+    """Open one of ``owner``'s copies, or raise :class:`InvalidInput` saying why it cannot be used."""
+    try:
+        doc = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        raise _damaged(path, "it is damaged (not readable JSON).") from None
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise _damaged(path, f"it is not in the format {FORMAT}.")
+    if doc.get("owner") != owner.pk or doc.get("owner_since") != _since(owner) or doc.get("id") != path.stem:
+        raise _damaged(path, "it belongs to another account.")
+    if "sealed" in doc:
+        try:
+            raw = keys.open_for(owner, _record_id(path.stem), PURPOSE, base64.b64decode(str(doc["sealed"])))
+            content = json.loads(raw)
+        except (ReverieError, ValueError):
+            raise _damaged(
+                path, "it does not open with your key (damaged, or sealed for someone else)."
+            ) from None
+    else:
+        content = doc.get("plain")
+    try:
+        return Kept(path, _draft(content))
+    except (KeyError, TypeError, ValueError):
+        raise _damaged(path, "its content is incomplete.") from None
+
+
+def _draft(content: Any) -> EntryDraft:
+    happened = content.get("happened_at")
+    return EntryDraft(
+        kind=str(content["kind"]),
+        body=str(content["body"]),
+        happened_at=datetime.fromisoformat(happened) if happened else None,
+        title=str(content.get("title", "")),
+        feelings=tuple(Feeling(str(n), int(i)) for n, i in content.get("feelings", [])),
+        people=tuple(str(p) for p in content.get("people", [])),
+        tags=tuple(str(t) for t in content.get("tags", [])),
+        extra={str(k): str(v) for k, v in dict(content.get("extra", {})).items()},
+    )
+
+
+def discard(path: Path) -> None:
+    path.unlink(missing_ok=True)
+
+
+def forget(owner_id: int, data_dir: Path | None = None) -> None:
+    """Erasure: remove every copy of this person (sealed ones are unreadable anyway once their key is gone)."""
+    shutil.rmtree(folder_of(owner_id, data_dir), ignore_errors=True)
+
+
+def legacy(data_dir: Path | None = None) -> list[Path]:
+    """Copies of the first format: no owner, never restored into a journal (see the module's docstring)."""
+    root = _root(data_dir)
+    return sorted(root.glob("*.json")) if root.is_dir() else []

@@ -1,0 +1,72 @@
+"""Erasure asks for the password as well as the user name: web, API and command line (issue 11, item 4)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from reverie.clinic.models import Entry, User
+from reverie.clinic.services import journal, portability
+from reverie.clinic.services.journal import EntryDraft
+from reverie.errors import AuthenticationFailed
+
+PASSWORD = "a long test password"
+
+
+@pytest.mark.django_db
+def test_erasure_password_service_refuses_without_the_right_password(make_user: Any) -> None:
+    alice = make_user()
+    journal.create_entry(alice, EntryDraft(kind="dream", body="still here"))
+    for wrong in ("", "not the password"):
+        with pytest.raises(AuthenticationFailed, match="Nothing was erased"):
+            portability.erase_client(alice, alice.username, wrong)
+    assert Entry.objects.filter(client=alice).count() == 1
+    assert portability.erase_client(alice, alice.username, PASSWORD) == 1
+    assert not User.objects.filter(pk=alice.pk).exists()
+
+
+@pytest.mark.django_db
+def test_erasure_password_web_page_asks_for_it(make_user: Any, web_as: Any) -> None:
+    alice = make_user()
+    web = web_as(alice)
+    page = web.get("/account/erase/")
+    assert b'name="password"' in page.content and b'type="password"' in page.content
+    refused = web.post("/account/erase/", {"confirm": alice.username})  # the old form: the user name only
+    assert refused.status_code == 401 and b"Nothing was erased" in refused.content
+    assert User.objects.filter(pk=alice.pk).exists()
+    done = web.post("/account/erase/", {"confirm": alice.username, "password": PASSWORD})
+    assert done.status_code == 200 and b"Everything is erased" in done.content
+    assert not User.objects.filter(pk=alice.pk).exists()
+
+
+@pytest.mark.django_db
+def test_erasure_password_api_route_needs_it(make_user: Any) -> None:
+    from reverie.api import tokens
+
+    alice = make_user()
+    api = Client(headers={"Authorization": f"Bearer {tokens.issue(alice, 'tests').secret}"})
+
+    def erase(body: dict[str, str]) -> Any:
+        return api.post("/api/v1/erase", data=json.dumps(body), content_type="application/json")
+
+    assert erase({"confirm": alice.username}).status_code == 422  # no password field at all
+    wrong = erase({"confirm": alice.username, "password": "guess"})
+    assert wrong.status_code == 401 and json.loads(wrong.content)["error"]["code"] == "E401"
+    assert User.objects.filter(pk=alice.pk).exists()
+    done = erase({"confirm": alice.username, "password": PASSWORD})
+    assert done.status_code == 200 and json.loads(done.content) == {"erased_entries": 0}
+    assert not User.objects.filter(pk=alice.pk).exists()
+
+
+@pytest.mark.db
+def test_erasure_password_cli_needs_it(cli: Any) -> None:
+    cli("user", "create", "mona")
+    code, _, err = cli("erase", "-u", "mona", "--confirm", "mona", check=False, REVERIE_PASSWORD="wrong one")
+    assert code == 3 and "Nothing was erased" in err
+    cli("journal", "list", "-u", "mona")  # still there
+    cli("erase", "-u", "mona", "--confirm", "mona")
+    code, _, _ = cli("journal", "list", "-u", "mona", check=False)
+    assert code == 3

@@ -1,0 +1,109 @@
+"""Recovery copies belong to their writer: their key, their folder, their erasure; only they recover them; kind,
+title and feelings are kept; one broken copy never blocks the others (issue 11, item 4)."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reverie.clinic.services import portability, recovery
+from reverie.clinic.services.journal import EntryDraft, Feeling
+from reverie.errors import InvalidInput
+
+pytestmark = pytest.mark.django_db
+PASSWORD = "a long test password"
+DREAM = EntryDraft(
+    kind="dream",
+    body="the sea came into the kitchen",
+    title="Flood",
+    feelings=(Feeling("fear", 4), Feeling("awe", 2)),
+    happened_at=datetime(2026, 1, 10, 3, 30, tzinfo=UTC),
+    tags=("water",),
+)
+
+
+def test_recovery_ownership_copy_is_sealed_with_the_writers_key_and_keeps_the_entry(
+    make_user: Any, tmp_path: Path
+) -> None:
+    alice = make_user()
+    path = recovery.keep(alice, DREAM, tmp_path)
+    assert path.parent == tmp_path / "recovery" / str(alice.pk)
+    assert path.stat().st_mode & 0o077 == 0
+    doc = json.loads(path.read_bytes())
+    assert doc["format"] == "reverie.recovery/2" and doc["owner"] == alice.pk and "sealed" in doc
+    assert b"kitchen" not in path.read_bytes() and b"Flood" not in path.read_bytes()
+    kept = recovery.read(path, alice)
+    assert kept.draft == DREAM  # kind, title, feelings, date and tags survive
+
+
+def test_recovery_ownership_another_person_cannot_open_or_list_it(make_user: Any, tmp_path: Path) -> None:
+    alice, bob = make_user(), make_user()
+    path = recovery.keep(alice, DREAM, tmp_path)
+    assert recovery.pending(bob, tmp_path) == []
+    with pytest.raises(InvalidInput, match="belongs to another account"):
+        recovery.read(path, bob)
+    forged = json.loads(path.read_bytes()) | {"owner": bob.pk, "owner_since": bob.date_joined.isoformat()}
+    stolen = tmp_path / "recovery" / str(bob.pk) / path.name
+    stolen.parent.mkdir(parents=True)
+    stolen.write_text(json.dumps(forged))
+    with pytest.raises(InvalidInput, match="does not open with your key"):
+        recovery.read(stolen, bob)  # relabelled as bob's: still sealed with alice's key and id
+
+
+def test_recovery_ownership_erasure_removes_the_copies(make_user: Any, tmp_path: Path) -> None:
+    alice, bob = make_user(), make_user()
+    recovery.keep(alice, DREAM, tmp_path)
+    kept_for_bob = recovery.keep(bob, DREAM, tmp_path)
+    portability.erase_client(alice, alice.username, PASSWORD, data_dir=tmp_path)
+    assert not (tmp_path / "recovery" / str(alice.pk)).exists()
+    assert kept_for_bob.exists()
+
+
+def test_recovery_ownership_plain_fallback_stays_in_the_owners_folder(
+    make_user: Any, tmp_path: Path, settings: Any
+) -> None:
+    from reverie.clinic.services import keys
+
+    alice = make_user()
+    keys.forget_cached_keys()
+    settings.REVERIE.key_file.unlink()  # no key can be loaded: the copy is kept as plain JSON, mode 0600
+    path = recovery.keep(alice, DREAM, tmp_path)
+    assert path.parent.name == str(alice.pk) and json.loads(path.read_bytes())["plain"]["body"] == DREAM.body
+    assert recovery.read(path, alice).draft == DREAM
+
+
+@pytest.mark.db
+def test_recovery_ownership_cli_recover_is_per_person_and_skips_broken_copies(cli: Any) -> None:
+    cli("user", "create", "hana")
+    cli("user", "create", "ivo")
+    for body in ("first kept text", "second kept text"):
+        code, _, err = cli(
+            "journal", "write", "-u", "hana", "--kind", "dream", "--title", "Kept", "--feeling", "fear:4",
+            "--happened-at", "2999-01-01", input=body, check=False,
+        )  # fmt: skip
+        assert code != 0 and "kept in" in err
+    folder = next((cli.data_dir / "recovery").iterdir())
+    copies = sorted(folder.glob("*.json"))
+    assert len(copies) == 2
+    copies[0].write_text("{damaged")  # one broken copy
+    legacy = cli.data_dir / "recovery" / "old.json"
+    legacy.write_text(json.dumps({"format": "reverie.recovery/1", "plain": "someone's old text"}))
+
+    _, out, _ = cli("journal", "recover", "-u", "ivo")  # another person: nothing of hana's, nothing unowned
+    assert "Recovered 0 entries" in out
+    _, listed, _ = cli("journal", "list", "-u", "ivo", "--json")
+    assert json.loads(listed) == []
+
+    code, out, err = cli("journal", "recover", "-u", "hana", check=False)
+    assert code == 1 and "Recovered 1 entries" in out
+    assert "cannot be used" in err and "reverie.recovery/1" in err
+    [entry] = json.loads(cli("journal", "list", "-u", "hana", "--json")[1])
+    assert entry["kind"] == "dream" and entry["title"] == "Kept" and entry["feelings"] == [["fear", 4]]
+    assert entry["body"] in ("first kept text", "second kept text")  # the one not broken (names are random)
+    assert copies[0].exists() and not copies[1].exists() and legacy.exists()
+    _, out, _ = cli("recovery-legacy", "--delete")
+    assert "Deleted 1" in out and not legacy.exists()
