@@ -16,6 +16,8 @@ RAW_CODE = re.compile(r"\b(W|RO|RS)\d\b|\bCCRT\b|\bDMRS\b|\bODF\b|\bHVdC\b|\b\d[
 def _f(kind: str, value: str, confidence: float, spans: list[list[int]], **data: Any) -> dict[str, Any]:
     return {
         "analyzer": kind,
+        "version": "test",
+        "model_hash": "test",
         "kind": kind,
         "label": value,
         "confidence": confidence,

@@ -33,7 +33,7 @@ def test_pictures_relationship_map_sizes_groups_by_episodes() -> None:
     root = _check(relationship_map_svg(view))
     labels = [t.text for t in root.iter(f"{SVG}text")]
     assert "your partner" in labels and "your therapist" in labels
-    assert "9" in labels and "4" in labels  # episode counts drawn on the nodes
+    assert "9 episodes" in labels and "4 episodes" in labels  # episode counts beside each group
 
 
 def test_pictures_escape_text() -> None:
@@ -51,3 +51,29 @@ def test_pictures_triangles_describe_every_corner() -> None:
     assert desc is not None and desc.text
     for corner in ("Defense", "Anxiety", "Hidden feeling", "Therapist (T)", "Current others (C)", "Past (P)"):
         assert corner in desc.text
+
+
+def _fits(root: ET.Element) -> None:
+    """Every label is at least 13 units and stays inside the drawing (0.56 em a character, by its anchor)."""
+    width = float(root.get("width", "0"))
+    assert float(root.get("viewBox", "0 0 0 0").split()[2]) == width <= 320
+    for t in root.iter(f"{SVG}text"):
+        size, x, text = float(t.get("font-size", "0")), float(t.get("x", "0")), t.text or ""
+        assert size >= 13, text
+        span = 0.56 * size * len(text)
+        start = {"start": x, "middle": x - span / 2, "end": x - span}[t.get("text-anchor", "start")]
+        assert start >= 0 and start + span <= width + 1, (text, start, span, width)
+
+
+def test_pictures_are_drawn_for_a_phone_without_clipping() -> None:
+    for audience in ("client", "therapist"):
+        view = build_view(synthetic_history(seed=2, n_entries=600, n_sessions=40), audience)
+        for render in (timeline_svg, relationship_map_svg, triangles_svg):
+            _fits(_check(render(view)))
+
+
+def test_pictures_client_timeline_has_no_defense_codes() -> None:
+    history = synthetic_history(seed=2, n_entries=200, n_sessions=20)
+    client, therapist = build_view(history, "client"), build_view(history, "therapist")
+    assert "ODF" not in timeline_svg(client) and "ODF" in timeline_svg(therapist)
+    assert "RO:" not in relationship_map_svg(client) and "others:" in relationship_map_svg(client)

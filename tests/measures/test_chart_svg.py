@@ -66,3 +66,18 @@ def test_history_svg_rejects_bad_points_and_ids() -> None:
         history_svg([(datetime(2025, 1, 1), 3)], "gad7")
     with pytest.raises(InvalidInput, match="chart id"):
         history_svg(POINTS, "phq9", element_id='x" onload="alert(1)')
+
+
+def test_history_svg_reads_on_a_phone_without_clipped_band_names() -> None:
+    """Regression: band names were drawn at 11 units right of a 560-unit plot and cut off ('Moderately severe (15–')."""
+    root = parse(history_svg(POINTS, "phq9"))
+    width = float(root.get("width", "0"))
+    assert width <= 320
+    labels = []
+    for t in root.findall("svg:text", NS):
+        size, x, text = float(t.get("font-size", "0")), float(t.get("x", "0")), t.text or ""
+        span = 0.56 * size * len(text)
+        start = {"start": x, "middle": x - span / 2, "end": x - span}[t.get("text-anchor", "start")]
+        assert size >= 13 and start >= 0 and start + span <= width + 1, text
+        labels.append(text)
+    assert "Moderately severe (15–19)" in labels

@@ -81,6 +81,7 @@ class SyntheticText:
     shared_with_therapist: bool
     text: str
     is_process_note: bool = False
+    feelings: tuple[tuple[str, int], ...] = ()  # what the invented writer ticked on the form (name, 1-5)
 
 
 def synthetic_texts(seed: int = 7, n_entries: int = 40, n_sessions: int = 8) -> list[SyntheticText]:
@@ -92,7 +93,9 @@ def synthetic_texts(seed: int = 7, n_entries: int = 40, n_sessions: int = 8) -> 
         when = START + timedelta(days=n * 180 / max(n_entries, 1), minutes=rng.randrange(600))
         kind, text = _entry(rng, n / max(n_entries, 1))
         body = text.format(partner=partner, friend=friend)
-        texts.append(SyntheticText(f"demo-e{n + 1:03d}", "entry", kind, when, rng.random() < 0.7, body))
+        shared = rng.random() < 0.7
+        felt = _rated(text)
+        texts.append(SyntheticText(f"demo-e{n + 1:03d}", "entry", kind, when, shared, body, feelings=felt))
     for n in range(n_sessions):
         when = START + timedelta(days=3 + n * 180 / max(n_sessions, 1))
         body = rng.choice(THERAPIST if rng.random() < 0.6 else WITHDRAWAL).format(
@@ -100,6 +103,24 @@ def synthetic_texts(seed: int = 7, n_entries: int = 40, n_sessions: int = 8) -> 
         )
         texts.append(SyntheticText(f"demo-s{n + 1:03d}", "session", "session", when, True, body))
     return sorted(texts, key=lambda t: (t.happened_at, t.id))
+
+
+RATED: tuple[tuple[tuple[str, ...], tuple[tuple[str, int], ...]], ...] = (
+    (WITHDRAWAL, (("longing", 3), ("anxiety", 4))),
+    (THERAPIST, (("longing", 3), ("shame", 2))),
+    (CHILDHOOD, (("sadness", 4), ("loneliness", 3))),
+    (WORK, (("fear", 3), ("shame", 2))),
+    (FRIENDLY, (("joy", 4), ("relief", 3))),
+    (DREAMS, (("anxiety", 3),)),
+    (UNEXPLAINED, (("sadness", 3), ("confusion", 3))),
+    (LATER_LINK, (("sadness", 2), ("relief", 3))),
+    (MINDFUL, (("pride", 3), ("anxiety", 2))),
+)
+
+
+def _rated(template: str) -> tuple[tuple[str, int], ...]:
+    """The feelings an invented writer of this kind of text would tick: the demo's self-ratings, mixed ones too."""
+    return next((felt for group, felt in RATED if template in group), ())
 
 
 def _entry(rng: random.Random, progress: float) -> tuple[str, str]:

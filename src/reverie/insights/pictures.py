@@ -1,97 +1,76 @@
-"""Pictures of a view as self-contained SVG text: no external assets, accessible title and description,
-every text node escaped. They draw only what the view holds (periods, counts, roles, category labels)."""
+"""Pictures of a view as self-contained SVG text, drawn for a phone with the shared builder (``reverie.svg``):
+text of at least 13 units in a 320-unit-wide drawing, an accessible title and a description that says what the
+picture shows. They draw only what the view holds (periods, counts, roles, category labels)."""
 
 from __future__ import annotations
 
 import math
-from xml.sax.saxutils import escape, quoteattr
 
 from reverie.insights.ccrt import SHORT_LABELS, group_words
 from reverie.insights.statements import share
 from reverie.insights.view import InsightView, PeriodPoint
+from reverie.svg import FAINT, INK, MUTED, PALETTE, PHONE_WIDTH, Chart, fit_label
 
-PALETTE = ("#3b6ea5", "#c8553d", "#588b8b", "#8f6593", "#d4a017", "#5d5d5d")
-INK, FAINT = "#222222", "#bbbbbb"
 TOP_EMOTIONS = 5
-
-
-def _svg(name: str, width: int, height: int, title: str, desc: str, body: list[str]) -> str:
-    head = (
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" role="img" aria-labelledby="{name}-title {name}-desc" '
-        f'font-family="Helvetica, Arial, sans-serif">'
-    )
-    parts = [
-        head,
-        f'<title id="{name}-title">{escape(title)}</title>',
-        f'<desc id="{name}-desc">{escape(desc)}</desc>',
-    ]
-    parts.append(f'<rect x="0" y="0" width="{width}" height="{height}" fill="#ffffff"/>')
-    return "".join(parts + body + ["</svg>"])
-
-
-def _text(x: float, y: float, content: str, size: int = 11, anchor: str = "start", fill: str = INK) -> str:
-    return (
-        f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor={quoteattr(anchor)} '
-        f'fill="{fill}">{escape(content)}</text>'
-    )
-
-
-def _line(x1: float, y1: float, x2: float, y2: float, colour: str, width: float = 1.0, dash: str = "") -> str:
-    extra = f' stroke-dasharray="{dash}"' if dash else ""
-    return (
-        f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="{colour}" '
-        f'stroke-width="{width:.2f}"{extra}/>'
-    )
-
-
-def _circle(x: float, y: float, r: float, colour: str, opacity: float = 1.0) -> str:
-    return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{colour}" fill-opacity="{opacity:.2f}"/>'
+COMPONENT_WORDS = {
+    "client": {"w": "wish", "ro": "others", "rs": "you"},
+    "therapist": {"w": "W", "ro": "RO", "rs": "RS"},
+}
 
 
 # --- timeline ----------------------------------------------------------------------------------------------
 
 
 def timeline_svg(view: InsightView, top: int = TOP_EMOTIONS) -> str:
-    """Share of items per quarter showing each of the most frequent feelings; ODF estimate dashed."""
-    width, height, left, right, top_y, bottom = 760, 340, 50, 620, 30, 290
+    """Share of items per quarter showing each of the most frequent feelings the model read; for the therapist,
+    the ODF estimate dashed on a right-hand 1–7 scale. The legend sits below the plot (phone width)."""
     points = view.periods
+    show_odf = view.audience != "client" and any(p.odf is not None for p in points)
+    left, right, top_y, bottom = 42.0, 282.0 if show_odf else 306.0, 16.0, 170.0
     totals: dict[str, int] = {}
     for p in points:
         for emotion, n in p.emotions:
             totals[emotion] = totals.get(emotion, 0) + n
     emotions = sorted(totals, key=lambda e: (-totals[e], e))[:top]
+    rows = len(emotions) + int(show_odf)
+    height = bottom + 40 + 20 * max(rows, 1)
+    title = "Feelings the words suggest, over time" + (" (and defensive functioning)" if show_odf else "")
+    chart = Chart("rv-timeline", PHONE_WIDTH, height, title, _timeline_desc(view, emotions, show_odf))
     ceiling = _ceiling(points, emotions)
-    body = [_line(left, bottom, right, bottom, INK), _line(left, top_y, left, bottom, INK)]
-    body += [
-        _text(left - 6, top_y + 4, f"{round(100 * ceiling)}%", 9, "end"),
-        _text(left - 6, bottom, "0%", 9, "end"),
-    ]
-    body += [_line(right, top_y, right, bottom, FAINT), _text(right + 4, top_y + 4, "ODF 7", 9)]
-    body.append(_text(right + 4, bottom, "ODF 1", 9))
+    chart.line(left, bottom, right, bottom, INK)
+    chart.line(left, top_y, left, bottom, INK)
+    chart.text(left - 4, top_y + 5, f"{round(100 * ceiling)}%", anchor="end", fill=MUTED)
+    chart.text(left - 4, bottom, "0%", anchor="end", fill=MUTED)
+    if show_odf:
+        chart.line(right, top_y, right, bottom, FAINT)
+        chart.text(right + 4, top_y + 5, "7", fill=MUTED)
+        chart.text(right + 4, bottom, "1", fill=MUTED)
     if not points:
-        body.append(
-            _text((left + right) / 2, (top_y + bottom) / 2, "No material in this view yet", 12, "middle")
-        )
+        chart.text((left + right) / 2, (top_y + bottom) / 2, "Nothing in this view yet", anchor="middle")
     step = (right - left) / max(len(points) - 1, 1)
     xs = [left + i * step for i in range(len(points))]
+    every = max(1, math.ceil(len(points) / 3))
     for i, p in enumerate(points):
-        if i % max(1, len(points) // 8) == 0 or i == len(points) - 1:
-            body.append(_text(xs[i], bottom + 14, p.period, 9, "middle"))
+        last = i == len(points) - 1
+        if (i % every == 0 and len(points) - 1 - i >= every / 2) or last:
+            anchor = (
+                "start" if i == 0 and len(points) > 1 else "end" if last and len(points) > 1 else "middle"
+            )
+            chart.text(xs[i], bottom + 18, p.period, anchor=anchor, fill=MUTED)
+    legend_y = bottom + 44
     for n, emotion in enumerate(emotions):
+        colour = PALETTE[n % len(PALETTE)]
         ys = [
             bottom - (bottom - top_y) * share(dict(p.emotions).get(emotion, 0), p.items) / ceiling
             for p in points
         ]
-        body.append(_polyline(xs, ys, PALETTE[n % len(PALETTE)], ""))
-        body += _legend(right + 20, top_y + 30 + n * 18, emotion, PALETTE[n % len(PALETTE)], "")
-    odf = [(x, p.odf) for x, p in zip(xs, points, strict=True) if p.odf is not None]
-    if odf:
-        ys = [bottom - (bottom - top_y) * (v - 1) / 6 for _, v in odf]
-        body.append(_polyline([x for x, _ in odf], ys, INK, "5,3"))
-        body += _legend(right + 20, top_y + 30 + len(emotions) * 18, "ODF estimate", INK, "5,3")
-    desc = _timeline_desc(view, emotions)
-    return _svg("rv-timeline", width, height, "Feelings and defensive functioning over time", desc, body)
+        chart.polyline(list(zip(xs, ys, strict=True)), colour)
+        _legend(chart, 8, legend_y + 20 * n, emotion, colour, "")
+    if show_odf:
+        odf = [(x, p.odf) for x, p in zip(xs, points, strict=True) if p.odf is not None]
+        chart.polyline([(x, bottom - (bottom - top_y) * (v - 1) / 6) for x, v in odf], INK, dash="5,3")
+        _legend(chart, 8, legend_y + 20 * len(emotions), "ODF estimate (right scale, 1–7)", INK, "5,3")
+    return chart.render()
 
 
 def _ceiling(points: tuple[PeriodPoint, ...], emotions: list[str]) -> float:
@@ -100,27 +79,27 @@ def _ceiling(points: tuple[PeriodPoint, ...], emotions: list[str]) -> float:
     return max(0.1, math.ceil(max(shares, default=0.0) * 10) / 10)
 
 
-def _polyline(xs: list[float], ys: list[float], colour: str, dash: str) -> str:
-    if len(xs) == 1:
-        return _circle(xs[0], ys[0], 3, colour)
-    coords = " ".join(f"{x:.1f},{y:.1f}" for x, y in zip(xs, ys, strict=True))
-    extra = f' stroke-dasharray="{dash}"' if dash else ""
-    return f'<polyline points="{coords}" fill="none" stroke="{colour}" stroke-width="2"{extra}/>'
+def _legend(chart: Chart, x: float, y: float, label: str, colour: str, dash: str) -> None:
+    chart.line(x, y - 5, x + 22, y - 5, colour, 2, dash)
+    chart.text(x + 30, y, fit_label(label, PHONE_WIDTH - x - 38))
 
 
-def _legend(x: float, y: float, label: str, colour: str, dash: str) -> list[str]:
-    return [_line(x, y - 4, x + 18, y - 4, colour, 2, dash), _text(x + 24, y, label, 10)]
-
-
-def _timeline_desc(view: InsightView, emotions: list[str]) -> str:
+def _timeline_desc(view: InsightView, emotions: list[str], show_odf: bool) -> str:
     if not view.periods:
         return "No items in this view yet."
     odf = [p.odf for p in view.periods if p.odf is not None]
     text = (
         f"{len(view.periods)} quarters from {view.periods[0].period} to {view.periods[-1].period}. "
-        f"Lines show the share of items per quarter with: {', '.join(emotions) or 'no feelings found'}."
+        f"Lines show the share of items per quarter in which the words suggest: "
+        f"{', '.join(emotions) or 'no feelings found'}."
     )
-    if odf:
+    for emotion in emotions:
+        shares = [
+            f"{p.period} {round(100 * share(dict(p.emotions).get(emotion, 0), p.items))}%"
+            for p in view.periods
+        ]
+        text += f" {emotion.capitalize()}: {', '.join(shares)}."
+    if odf and show_odf:
         text += f" The ODF estimate runs from {odf[0]:.1f} to {odf[-1]:.1f}."
     return text
 
@@ -129,34 +108,38 @@ def _timeline_desc(view: InsightView, emotions: list[str]) -> str:
 
 
 def relationship_map_svg(view: InsightView) -> str:
-    """Person groups (circles sized by episodes) joined to their most frequent W, RO and RS."""
-    groups = [g for g in view.groups if g.group != "self"]
-    clusters = sorted(
-        {(c, k) for g in groups for c, k, _ in g.edges}, key=lambda x: (["w", "ro", "rs"].index(x[0]), x[1])
+    """Each person group (circle sized by episodes) with its most frequent W, RO and RS, bars by share."""
+    groups = sorted((g for g in view.groups if g.group != "self"), key=lambda g: (-g.episodes, g.group))
+    words = COMPONENT_WORDS["client" if view.audience == "client" else "therapist"]
+    height = 24 + sum(30 + 34 * len(g.edges) for g in groups) if groups else 80
+    desc = "; ".join(
+        f"{group_words(g.group, view.audience)}: {g.episodes} episodes"
+        + "".join(f", {words[c]} {SHORT_LABELS[c][k]} in {n} of {g.scored}" for c, k, n in g.edges)
+        for g in groups
     )
-    height = max(160, 40 + 34 * max(len(groups), len(clusters)))
-    width, gx, cx = 760, 130, 470
-    gy = {g.group: 40 + i * (height - 60) / max(len(groups) - 1, 1) for i, g in enumerate(groups)}
-    ky = {c: 30 + i * (height - 50) / max(len(clusters) - 1, 1) for i, c in enumerate(clusters)}
-    biggest = max((g.episodes for g in groups), default=1)
-    body: list[str] = []
-    for g in groups:
-        for component, cluster, n in g.edges:
-            share_of = share(n, max(g.scored, 1))
-            colour = PALETTE[["w", "ro", "rs"].index(component)]
-            body.append(_line(gx, gy[g.group], cx, ky[(component, cluster)], colour, 0.8 + 6 * share_of))
-    for g in groups:
-        radius = 6 + 18 * math.sqrt(g.episodes / biggest)
-        body.append(_circle(gx, gy[g.group], radius, PALETTE[0], 0.85))
-        body.append(_text(gx - radius - 6, gy[g.group] + 4, group_words(g.group, view.audience), 11, "end"))
-        body.append(_text(gx, gy[g.group] + 4, str(g.episodes), 9, "middle", "#ffffff"))
-    for (component, cluster), y in ky.items():
-        body.append(_circle(cx, y, 5, PALETTE[["w", "ro", "rs"].index(component)]))
-        body.append(_text(cx + 10, y + 4, f"{component.upper()}: {SHORT_LABELS[component][cluster]}", 11))
+    chart = Chart(
+        "rv-relmap", PHONE_WIDTH, height, "Relationship map", desc or "No relationship episodes yet."
+    )
     if not groups:
-        body.append(_text(width / 2, height / 2, "No relationship episodes in this view yet", 12, "middle"))
-    desc = "; ".join(f"{group_words(g.group, view.audience)}: {g.episodes} episodes" for g in groups)
-    return _svg("rv-relmap", width, height, "Relationship map", desc or "No relationship episodes yet.", body)
+        chart.text(PHONE_WIDTH / 2, 44, "No relationship episodes yet", anchor="middle")
+        return chart.render()
+    biggest = max(g.episodes for g in groups)
+    y = 24.0
+    for g in groups:
+        chart.circle(14, y - 5, 5 + 7 * math.sqrt(g.episodes / biggest), PALETTE[0], 0.85)
+        chart.text(32, y, fit_label(group_words(g.group, view.audience), 190), bold=True)
+        chart.text(PHONE_WIDTH - 6, y, f"{g.episodes} episodes", anchor="end", fill=MUTED)
+        y += 28
+        for component, cluster, n in g.edges:
+            colour = PALETTE[["w", "ro", "rs"].index(component)]
+            label = f"{words[component]}: {SHORT_LABELS[component][cluster]}"
+            chart.text(32, y, fit_label(label, PHONE_WIDTH - 40))
+            bar = 190 * share(n, max(g.scored, 1))
+            chart.rect(32, y + 6, max(bar, 2), 7, colour)
+            chart.text(32 + bar + 6, y + 17, f"{n} of {g.scored}", fill=MUTED)
+            y += 34
+        y += 2
+    return chart.render()
 
 
 # --- triangles ---------------------------------------------------------------------------------------------
@@ -171,39 +154,44 @@ CORNER_LABELS = {
     "C": "Current others (C)",
     "P": "Past (P)",
 }
+BLOCK = 226.0
 
 
 def triangles_svg(view: InsightView) -> str:
-    """Malan's two triangles; corner size shows the share of items touching it, line width the links."""
+    """Malan's two triangles, one above the other; corner size shows the share of items, line width the links."""
     tri = view.triangles
     corners = dict(tri.corners)
     links = {(a, b): n for a, b, n in tri.links}
-    body: list[str] = []
-    for offset, names in ((0, CONFLICT_DRAWN), (380, PERSON_DRAWN)):
-        positions = _triangle_positions(offset, names)
-        for (a, b), n in links.items():
-            if a in positions and b in positions:
-                width = 0.8 + 8 * share(n, tri.items)
-                body.append(_line(*positions[a], *positions[b], FAINT if not n else PALETTE[5], width))
-        for name, (x, y) in positions.items():
-            intensity = share(corners.get(name, 0), tri.items)
-            body.append(
-                _circle(
-                    x, y, 8 + 22 * math.sqrt(intensity), PALETTE[1 if offset else 0], 0.35 + 0.6 * intensity
-                )
-            )
-            label = f"{CORNER_LABELS[name]}: {round(100 * intensity)}%"
-            body.append(_text(x, y + (46 if y > 100 else -36), label, 11, "middle"))
     desc = "Items touching each corner: " + ", ".join(
         f"{CORNER_LABELS[c]} {corners.get(c, 0)} of {tri.items}" for c in CONFLICT_DRAWN + PERSON_DRAWN
     )
-    return _svg("rv-triangles", 760, 300, "Triangle of conflict and triangle of persons", desc, body)
+    linked = [f"{a}–{b} {n}" for (a, b), n in links.items() if n]
+    if linked:
+        desc += ". Corners together in one item: " + ", ".join(linked) + "."
+    chart = Chart(
+        "rv-triangles", PHONE_WIDTH, 2 * BLOCK, "Triangle of conflict and triangle of persons", desc
+    )
+    for block, names in ((0, CONFLICT_DRAWN), (1, PERSON_DRAWN)):
+        positions = _triangle_positions(block * BLOCK, names)
+        for (a, b), n in links.items():
+            if a in positions and b in positions:
+                width = 0.8 + 8 * share(n, tri.items)
+                chart.line(*positions[a], *positions[b], FAINT if not n else PALETTE[5], width)
+        for i, (name, (x, y)) in enumerate(positions.items()):
+            intensity = share(corners.get(name, 0), tri.items)
+            chart.circle(x, y, 7 + 15 * math.sqrt(intensity), PALETTE[block], 0.35 + 0.6 * intensity)
+            anchor = ("start", "end", "middle")[i]
+            tx = (8.0, PHONE_WIDTH - 8.0, x)[i]
+            ty = y - 42 if i < 2 else y + 36
+            chart.text(tx, ty, CORNER_LABELS[name], anchor=anchor, bold=True)
+            chart.text(tx, ty + 17, f"{round(100 * intensity)}% of items", anchor=anchor, fill=MUTED)
+    return chart.render()
 
 
-def _triangle_positions(offset: int, names: tuple[str, str, str]) -> dict[str, tuple[float, float]]:
+def _triangle_positions(top: float, names: tuple[str, str, str]) -> dict[str, tuple[float, float]]:
     """The first two corners at the top, the third at the bottom (Malan draws the triangle point down)."""
     return {
-        names[0]: (offset + 80.0, 70.0),
-        names[1]: (offset + 300.0, 70.0),
-        names[2]: (offset + 190.0, 230.0),
+        names[0]: (60.0, top + 72.0),
+        names[1]: (PHONE_WIDTH - 60.0, top + 72.0),
+        names[2]: (PHONE_WIDTH / 2, top + 160.0),
     }

@@ -6,15 +6,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from html import escape
 
 from reverie.errors import InvalidInput
 from reverie.measures.questionnaires import Band, Questionnaire, get_questionnaire
 from reverie.measures.scoring import check_total
+from reverie.svg import MIN_TEXT, PHONE_WIDTH, Chart, fit_label
 
-WIDTH, HEIGHT = 560, 220
-LEFT, RIGHT, TOP, BOTTOM = 40, 120, 12, 30
+WIDTH, HEIGHT = PHONE_WIDTH, 240
+LEFT, RIGHT, TOP, BOTTOM = 30, 8, 10, 46
 BAND_FILLS = ("#f3f7f3", "#eef2f8", "#f8f3e8", "#f8ece6", "#f5e3e3")
+LINE = "#1f4e79"
 _ELEMENT_ID = re.compile(r"[a-z][a-z0-9-]{0,40}")
 
 
@@ -27,10 +28,10 @@ class _Frame:
     max_total: int
 
     def x(self, day: date) -> float:
-        width = WIDTH - LEFT - RIGHT
+        width = WIDTH - LEFT - RIGHT - 12
         if self.days == 0:
-            return LEFT + width / 2
-        return LEFT + width * (day - self.first).days / self.days
+            return LEFT + 6 + width / 2
+        return LEFT + 6 + width * (day - self.first).days / self.days
 
     def y(self, total: float) -> float:
         return TOP + (HEIGHT - TOP - BOTTOM) * (1 - total / self.max_total)
@@ -41,9 +42,10 @@ def history_svg(
 ) -> str:
     """Render scores over time as an SVG string (no scripts, no external assets, all text escaped).
 
-    The chart has ``role="img"`` with a ``<title>`` and a ``<desc>`` that says the first and latest score in
-    words, so a screen reader gets the same information as the picture. ``element_id`` prefixes the ids of
-    the title and description so several charts can share a page.
+    Drawn with the shared phone-width builder (``reverie.svg``): the band names sit inside their bands, text is
+    at least 13 units. The chart has ``role="img"`` with a ``<title>`` and a ``<desc>`` that says the first and
+    latest score in words, so a screen reader gets the same information as the picture. ``element_id``
+    prefixes the ids of the title and description so several charts can share a page.
     """
     questionnaire = get_questionnaire(questionnaire_id)
     if not _ELEMENT_ID.fullmatch(element_id):
@@ -51,17 +53,12 @@ def history_svg(
     ordered = _checked(points, questionnaire)
     frame = _frame(ordered, questionnaire)
     title = f"{questionnaire.short_title} scores over time"
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" '
-        f'height="{HEIGHT}" role="img" aria-labelledby="{element_id}-title {element_id}-desc">',
-        f'<title id="{element_id}-title">{escape(title)}</title>',
-        f'<desc id="{element_id}-desc">{escape(describe(ordered, questionnaire))}</desc>',
-        *(_band(band, frame, index) for index, band in enumerate(questionnaire.bands)),
-        *_axes(ordered, frame),
-        *_line(ordered, frame, questionnaire),
-        "</svg>",
-    ]
-    return "\n".join(parts)
+    chart = Chart(element_id, WIDTH, HEIGHT, title, describe(ordered, questionnaire), background=False)
+    for index, band in enumerate(questionnaire.bands):
+        _band(chart, band, frame, index)
+    _axes(chart, ordered, frame)
+    _line(chart, ordered, frame, questionnaire)
+    return chart.render()
 
 
 def describe(points: Sequence[tuple[date, int]], questionnaire: Questionnaire) -> str:
@@ -96,49 +93,33 @@ def _frame(points: Sequence[tuple[date, int]], questionnaire: Questionnaire) -> 
     return _Frame(first=first, days=(last - first).days, max_total=questionnaire.max_total)
 
 
-def _band(band: Band, frame: _Frame, index: int) -> str:
+def _band(chart: Chart, band: Band, frame: _Frame, index: int) -> None:
     top = frame.y(min(band.high + 1, frame.max_total))
     bottom = frame.y(band.low)
-    fill = BAND_FILLS[index % len(BAND_FILLS)]
-    label = escape(f"{band.label} ({band.low}–{band.high})")
-    return (
-        f'<rect x="{LEFT}" y="{top:.1f}" width="{WIDTH - LEFT - RIGHT}" height="{bottom - top:.1f}" '
-        f'fill="{fill}"/>'
-        f'<text x="{WIDTH - RIGHT + 6}" y="{(top + bottom) / 2 + 4:.1f}" font-size="11" '
-        f'font-family="sans-serif" fill="#333">{label}</text>'
-    )
+    chart.rect(LEFT, top, WIDTH - LEFT - RIGHT, bottom - top, BAND_FILLS[index % len(BAND_FILLS)])
+    if bottom - top >= MIN_TEXT + 2:
+        label = fit_label(f"{band.label} ({band.low}–{band.high})", WIDTH - LEFT - RIGHT - 8)
+        chart.text(LEFT + 4, (top + bottom) / 2 + 5, label, fill="#444444")
 
 
-def _axes(points: Sequence[tuple[date, int]], frame: _Frame) -> list[str]:
+def _axes(chart: Chart, points: Sequence[tuple[date, int]], frame: _Frame) -> None:
     base = HEIGHT - BOTTOM
-    parts = [
-        f'<line x1="{LEFT}" y1="{TOP}" x2="{LEFT}" y2="{base}" stroke="#555"/>',
-        f'<line x1="{LEFT}" y1="{base}" x2="{WIDTH - RIGHT}" y2="{base}" stroke="#555"/>',
-        _text(LEFT - 6, frame.y(0) + 4, "0", anchor="end"),
-        _text(LEFT - 6, frame.y(frame.max_total) + 4, str(frame.max_total), anchor="end"),
-    ]
+    chart.line(LEFT, TOP, LEFT, base, "#555555")
+    chart.line(LEFT, base, WIDTH - RIGHT, base, "#555555")
+    chart.text(LEFT - 4, frame.y(0) + 4, "0", anchor="end")
+    chart.text(LEFT - 4, frame.y(frame.max_total) + 10, str(frame.max_total), anchor="end")
     if points:
-        parts.append(_text(frame.x(points[0][0]), base + 18, points[0][0].isoformat(), anchor="start"))
+        chart.text(LEFT, base + 18, points[0][0].isoformat())
     if len(points) > 1 and frame.days > 0:
-        parts.append(_text(frame.x(points[-1][0]), base + 18, points[-1][0].isoformat(), anchor="end"))
-    return parts
+        chart.text(WIDTH - RIGHT, base + 36, points[-1][0].isoformat(), anchor="end")
 
 
-def _line(points: Sequence[tuple[date, int]], frame: _Frame, questionnaire: Questionnaire) -> list[str]:
+def _line(
+    chart: Chart, points: Sequence[tuple[date, int]], frame: _Frame, questionnaire: Questionnaire
+) -> None:
     coords = [(frame.x(day), frame.y(total)) for day, total in points]
-    parts = []
     if len(coords) > 1:
-        path = " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
-        parts.append(f'<polyline points="{path}" fill="none" stroke="#1f4e79" stroke-width="2"/>')
+        chart.polyline(coords, LINE)
     for (x, y), (day, total) in zip(coords, points, strict=True):
         band = questionnaire.band_for(total).label.lower()
-        tip = escape(f"{day.isoformat()}: {total} ({band})")
-        parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="#1f4e79"><title>{tip}</title></circle>')
-    return parts
-
-
-def _text(x: float, y: float, content: str, *, anchor: str) -> str:
-    return (
-        f'<text x="{x:.1f}" y="{y:.1f}" font-size="11" font-family="sans-serif" text-anchor="{anchor}" '
-        f'fill="#333">{escape(content)}</text>'
-    )
+        chart.circle(x, y, 4, LINE, tip=f"{day.isoformat()}: {total} ({band})")

@@ -6,74 +6,50 @@ Accessible by construction: ``role="img"`` with a title and a description, every
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
-
 from reverie.analysis.dreams.profile import Comparison, Profile
+from reverie.svg import PHONE_WIDTH, Chart, fit_label
 
-ROW_HEIGHT = 22
-LABEL_WIDTH = 250
-HALF_WIDTH = 150
-VALUE_WIDTH = 60
+ROW_HEIGHT = 42
+HALF_WIDTH = 120
 TOP = 30
-H_LIMIT = 1.2  # bars are clipped at |h| = 1.2 (already a large difference)
+H_LIMIT = 1.2  # bars stop at |h| = 1.2 (already a large difference)
 HIGHER = "#1f5f8b"
 LOWER = "#8b4a1f"
 MUTED = "#9a9a9a"
+AXIS_X = PHONE_WIDTH / 2
 
 
 def h_profile_svg(profile: Profile) -> str:
-    """The profile as an SVG string: one horizontal bar per indicator with a defined h, centred on zero."""
+    """The profile as an SVG string: per indicator its name and value on one line, a bar centred on zero below."""
     rows = [c for c in profile.comparisons if c.h is not None]
-    width = LABEL_WIDTH + 2 * HALF_WIDTH + VALUE_WIDTH
-    height = TOP + ROW_HEIGHT * max(1, len(rows)) + 30
-    axis_x = LABEL_WIDTH + HALF_WIDTH
+    height = TOP + ROW_HEIGHT * max(1, len(rows)) + 26
     title = f"Dream series compared with the {profile.norm_group} norm group (Cohen's h)"
-    desc = _description(profile, rows)
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" role="img" aria-labelledby="hp-title hp-desc" '
-        'font-family="sans-serif" font-size="12">',
-        f'<title id="hp-title">{escape(title)}</title>',
-        f'<desc id="hp-desc">{escape(desc)}</desc>',
-        f'<text x="{axis_x}" y="16" text-anchor="middle" fill="#222">lower ← h → higher than norms</text>',
-    ]
+    chart = Chart("hp", PHONE_WIDTH, height, title, _description(profile, rows))
+    chart.text(AXIS_X, 18, "lower ← h → higher than norms", anchor="middle")
     if not rows:
-        parts.append(
-            f'<text x="{axis_x}" y="{TOP + 14}" text-anchor="middle" fill="#222">Nothing to compare yet.</text>'
-        )
+        chart.text(AXIS_X, TOP + 18, "Nothing to compare yet.", anchor="middle")
     for index, comparison in enumerate(rows):
-        parts.append(_bar(comparison, TOP + index * ROW_HEIGHT, axis_x))
+        _bar(chart, comparison, TOP + index * ROW_HEIGHT)
     bottom = TOP + ROW_HEIGHT * max(1, len(rows))
-    parts.append(
-        f'<line x1="{axis_x}" y1="{TOP - 4}" x2="{axis_x}" y2="{bottom}" stroke="#222" stroke-width="1"/>'
-    )
-    parts.append(_scale(axis_x, bottom))
-    parts.append("</svg>")
-    return "\n".join(parts)
+    chart.line(AXIS_X, TOP + 20, AXIS_X, bottom, "#222222")
+    for h in (-1.0, 0.0, 1.0):
+        chart.text(
+            AXIS_X + h / H_LIMIT * HALF_WIDTH, bottom + 18, f"{h:+.1f}", anchor="middle", fill="#444444"
+        )
+    return chart.render()
 
 
-def _bar(c: Comparison, y: int, axis_x: int) -> str:
+def _bar(chart: Chart, c: Comparison, y: float) -> None:
     h = c.h or 0.0
     length = min(abs(h), H_LIMIT) / H_LIMIT * HALF_WIDTH
-    x = axis_x if h >= 0 else axis_x - length
+    x = AXIS_X if h >= 0 else AXIS_X - length
     colour = MUTED if not c.notable else (HIGHER if h > 0 else LOWER)
     value_text = f"{h:+.2f}" + ("" if c.notable else " (n.s.)" if not c.too_small else " (few)")
-    label = escape(c.name)
-    tip = escape(f"{c.name}: h = {h:+.2f}. {c.description}")
-    return (
-        f"<g><title>{tip}</title>"
-        f'<text x="{LABEL_WIDTH - 8}" y="{y + 15}" text-anchor="end" fill="#222">{label}</text>'
-        f'<rect x="{x:.1f}" y="{y + 4}" width="{max(length, 1):.1f}" height="{ROW_HEIGHT - 8}" fill="{colour}"/>'
-        f'<text x="{LABEL_WIDTH + 2 * HALF_WIDTH + 6}" y="{y + 15}" fill="#222">{escape(value_text)}</text></g>'
-    )
-
-
-def _scale(axis_x: int, bottom: int) -> str:
-    ticks = []
-    for h in (-1.0, -0.5, 0.0, 0.5, 1.0):
-        x = axis_x + h / H_LIMIT * HALF_WIDTH
-        ticks.append(f'<text x="{x:.1f}" y="{bottom + 16}" text-anchor="middle" fill="#444">{h:+.1f}</text>')
-    return "".join(ticks)
+    chart.open_group(f"{c.name}: h = {h:+.2f}. {c.description}")
+    chart.text(8, y + 16, fit_label(c.name, PHONE_WIDTH - 16 - 7.3 * len(value_text) - 8))
+    chart.text(PHONE_WIDTH - 8, y + 16, value_text, anchor="end")
+    chart.rect(x, y + 22, max(length, 1), 12, colour)
+    chart.close_group()
 
 
 def _description(profile: Profile, rows: list[Comparison]) -> str:

@@ -14,7 +14,7 @@ from django.db import transaction
 from reverie.clinic.models import Pair, Role, User
 from reverie.clinic.services import analysis, journal, keys, people
 from reverie.clinic.services.generated_password import generate_password
-from reverie.clinic.services.journal import EntryDraft
+from reverie.clinic.services.journal import EntryDraft, Feeling
 from reverie.errors import Conflict
 
 DEMO_CLIENT = "demo-client"
@@ -46,7 +46,13 @@ def load_demo(progress: Callable[[int, int], None] | None = None, *, n_entries: 
     for i, text in enumerate(texts, 1):
         view = journal.create_entry(
             client,
-            EntryDraft(kind=text.kind, body=text.text, happened_at=text.happened_at, tags=(DEMO_TAG,)),
+            EntryDraft(
+                kind=text.kind,
+                body=text.text,
+                happened_at=text.happened_at,
+                tags=(DEMO_TAG,),
+                feelings=tuple(Feeling(name, level) for name, level in text.feelings),
+            ),
         )
         if text.shared_with_therapist:
             journal.set_shared(client, view.id, True)

@@ -7,13 +7,16 @@ feed it unless the therapist asks, and that request is audited by the caller of 
 from __future__ import annotations
 
 import threading
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 
 from reverie.clinic.models import Entry, Pair, StoredAnalysis, User
 from reverie.clinic.services import audit
 from reverie.clinic.services.analysis import latest_by_entry, stored_findings
 from reverie.errors import NotFound, PermissionDenied
+from reverie.insights.highlights import Week, feeling_calendar
 from reverie.insights.items import Item
 from reverie.insights.state import InsightState
 from reverie.insights.view import InsightView
@@ -99,3 +102,51 @@ def view_for(actor: User, client_id: int | None = None) -> InsightView:
     view = state_for(link.client).view("therapist")
     audit.record(actor, "insights.read", "insights", link.client.pk, subject=link.client)
     return view
+
+
+def entry_dates(actor: User, ids: Iterable[str]) -> dict[str, datetime]:
+    """When each entry behind a pattern happened, for links that read as dates (only entries the actor may read)."""
+    from reverie.clinic.services.policy import visible_entries
+
+    wanted = [i for i in set(ids) if _is_uuid(i)]
+    rows = visible_entries(actor).filter(pk__in=wanted).values_list("id", "happened_at")
+    return {str(pk): at for pk, at in rows}
+
+
+def _is_uuid(raw: str) -> bool:
+    try:
+        uuid.UUID(raw)
+    except ValueError:
+        return False
+    return True
+
+
+def feelings_calendar(actor: User, client_id: int | None = None, *, weeks: int = 6) -> list[Week]:
+    """The person's own feeling ratings by week and day (the therapist: shared entries only), with the model's
+    reading as a separate layer. Goes back over the latest entries only (at most 400)."""
+    from reverie.clinic.services import journal
+
+    client = actor if actor.is_client else None
+    views = journal.list_entries(actor, client_id=None if client else client_id, limit=400)
+    rated = [(v.happened_at, [(f.name, f.intensity) for f in v.feelings]) for v in views if v.feelings]
+    calendar = feeling_calendar(rated, weeks=weeks)
+    if not calendar:
+        return []
+    since = min(w.start for w in calendar)
+    owner = client or (User.objects.filter(pk=client_id).first() if client_id is not None else None)
+    if owner is None:
+        return calendar
+    stored = latest_by_entry(owner)
+    read = []
+    for v in views:
+        row = stored.get(v.id)
+        if row is None or v.happened_at.date() < since:
+            continue
+        entry = Entry.objects.select_related("client").get(pk=v.id)
+        names = [
+            f.label
+            for f in stored_findings(entry, row)
+            if f.kind == "emotion" and f.data.get("scope") == "entry"
+        ]
+        read.append((v.happened_at, names))
+    return feeling_calendar(rated, read, weeks=weeks)

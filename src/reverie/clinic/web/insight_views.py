@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -10,8 +13,10 @@ from django.views.decorators.http import require_GET
 
 from reverie.clinic.models import User
 from reverie.clinic.services import insights
+from reverie.insights.highlights import highlights
 from reverie.insights.pictures import relationship_map_svg, timeline_svg, triangles_svg
 from reverie.insights.report import render_pdf
+from reverie.insights.statements import Statement
 from reverie.insights.view import DISCLAIMER, InsightView
 
 
@@ -21,11 +26,49 @@ def _user(request: HttpRequest) -> User:
     return user
 
 
+CODES = re.compile(r"\s*\((W|RO|RS)\)|\b(W|RO|RS) (?=[a-z])")
+_CODE_WORDS = {"W": "wish: ", "RO": "others: ", "RS": "you: "}
+HIDDEN_FROM_CLIENTS = ("dream:element:", "defense:")
+LINKS_PER_PATTERN = 4
+
+
+def _plain(text: str) -> str:
+    """A statement without CCRT letters, for a client: '(W)' goes, 'RO controlling' reads 'others: controlling'."""
+    return CODES.sub(lambda m: _CODE_WORDS.get(m.group(2) or "", ""), text)
+
+
+def _sections(view: InsightView) -> list[tuple[str, list[Statement]]]:
+    """Every section; for a client without dream codes, the weakly supported defense estimates, or CCRT letters."""
+    out = []
+    for section in view.sections:
+        rows = list(section.statements)
+        if view.audience == "client":
+            rows = [
+                replace(s, text=_plain(s.text)) for s in rows if not s.key.startswith(HIDDEN_FROM_CLIENTS)
+            ]
+            if section.key == "defenses":
+                continue
+        out.append((section.title, rows))
+    return out
+
+
 def _page(request: HttpRequest, view: InsightView, client_id: int | None) -> HttpResponse:
+    actor = _user(request)
+    found = highlights(view)
+    dates = insights.entry_dates(actor, [i for h in found for i in h.evidence])
+    summary = []
+    for h in found:
+        known = [(i, dates[i]) for i in h.evidence if i in dates]
+        latest = sorted(known, key=lambda pair: pair[1], reverse=True)[:LINKS_PER_PATTERN]
+        summary.append((h, latest, len(known) - len(latest)))
     context = {
         "view": view,
         "client_id": client_id,
         "disclaimer": DISCLAIMER,
+        "summary": summary,
+        "sections": _sections(view),
+        "calendar": insights.feelings_calendar(actor, client_id),
+        "weekdays": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
         # The SVGs are built from counts and category labels only, with every text node escaped by the renderer.
         "timeline": mark_safe(timeline_svg(view)),  # noqa: S308
         "relationships": mark_safe(relationship_map_svg(view)),  # noqa: S308

@@ -1,0 +1,234 @@
+"""Summary first: the 3–5 strongest patterns of a view in plain sentences, and a calendar of self-rated feelings.
+
+Pure. ``highlights(view)`` picks at most one statement per kind of pattern (recurring pattern, therapist mirror,
+the core relationship theme, the biggest shift in feelings, a dream figure that also appears in waking life, the
+past meeting the present), leaves out what is tentative, and words it without codes. ``feeling_calendar`` lays
+the person's *own* ratings (feeling and intensity 1–5, as ticked on the write form) out by week and day; what the
+model read is a separate layer (``Week.model``), never mixed into the person's ratings.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from reverie.insights.goemotions import valence
+from reverie.insights.statements import Statement
+from reverie.insights.view import InsightView
+
+MAX_HIGHLIGHTS = 5
+_RO = {
+    1: "others come across as strong",
+    2: "others try to take control",
+    3: "others get upset",
+    4: "others come across as unkind",
+    5: "others seem to turn you away",
+    6: "others help",
+    7: "others warm to you",
+    8: "others understand you",
+}
+_RS = {
+    1: "you help",
+    2: "you withdraw",
+    3: "you feel respected",
+    4: "you push back",
+    5: "you keep yourself in check",
+    6: "you feel helpless",
+    7: "you feel let down and low",
+    8: "you feel anxious and ashamed",
+}
+_W = {
+    1: "to stand up for yourself",
+    2: "to push back",
+    3: "for someone else to take charge",
+    4: "to keep your distance",
+    5: "to be close",
+    6: "to be loved and understood",
+    7: "to feel at ease",
+    8: "to achieve something",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Highlight:
+    key: str
+    sentence: str
+    seen: str  # "seen in 11 of 24 relationship moments"
+    evidence: tuple[str, ...]  # item ids, time order
+
+
+def _seen(s: Statement) -> str:
+    unit = "relationship moments" if s.unit == "episodes" else "entries" if s.unit == "items" else s.unit
+    return f"seen in {s.count} of {s.total} {unit}" if s.total else f"seen in {s.count} {unit}"
+
+
+def _core(view: InsightView, audience: str) -> Highlight | None:
+    rows = {r.component: r for r in view.core if r.count}
+    if not rows or not view.core:
+        return None
+    total = max(r.total for r in view.core)
+    parts = []
+    if "w" in rows and rows["w"].count >= 3:
+        parts.append(f"you often wish {_W[rows['w'].cluster]} ({rows['w'].count} of {total})")
+    if "ro" in rows and rows["ro"].count >= 3:
+        parts.append(f"{_RO[rows['ro'].cluster]} ({rows['ro'].count} of {total})")
+    if "rs" in rows and rows["rs"].count >= 3:
+        parts.append(f"{_RS[rows['rs'].cluster]} ({rows['rs'].count} of {total})")
+    if not parts:
+        return None
+    if audience != "client":
+        parts = [p.replace("you ", "the client ").replace("your ", "the client's ") for p in parts]
+    words = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + ", and " + parts[-1]
+    evidence = tuple(
+        i
+        for key in ("ccrt:core:w", "ccrt:core:ro", "ccrt:core:rs")
+        for s in view.statements()
+        if s.key == key
+        for i in s.evidence
+    )
+    ordered = tuple(dict.fromkeys(evidence))
+    return Highlight(
+        "core",
+        f"In the relationship moments described, {words}.",
+        f"from {total} relationship moments",
+        ordered,
+    )
+
+
+def _first(view: InsightView, section: str, prefix: str = "") -> Statement | None:
+    found = view.section(section)
+    ranked = [
+        s
+        for s in (found.statements if found else ())
+        if s.key.startswith(prefix) and not s.tentative and s.count >= 3
+    ]
+    ranked.sort(key=lambda s: (-(s.count / s.total if s.total else 0), -s.count))
+    return ranked[0] if ranked else None
+
+
+def highlights(view: InsightView, limit: int = MAX_HIGHLIGHTS) -> list[Highlight]:
+    """The strongest patterns in plain words (at most ``limit``), each with how often and the items behind it."""
+    out: list[Highlight] = []
+    for section, prefix in (("patterns", ""), ("transference", "")):
+        s = _first(view, section, prefix)
+        if s is not None:
+            out.append(Highlight(s.key, s.text, _seen(s), s.evidence))
+    core = _core(view, view.audience)
+    if core is not None:
+        out.append(core)
+    for section, prefix in (
+        ("feelings", "feelings:shift:"),
+        ("dreams", "dream:waking:"),
+        ("triangles", "pattern-link"),
+        ("triangles", "link:C-P"),
+        ("feelings", "feelings:mixed:"),
+    ):
+        s = _first(view, section, prefix)
+        if s is not None and not any(h.key == s.key for h in out):
+            out.append(Highlight(s.key, s.text, _seen(s), s.evidence))
+    return out[:limit]
+
+
+# --- the person's own feelings by week and day ---------------------------------------------------------------
+
+POSITIVE = frozenset({"love", "tenderness", "joy", "relief", "hope", "pride", "calm", "gratitude", "content"})
+NEGATIVE = frozenset(
+    {
+        "sadness",
+        "grief",
+        "loneliness",
+        "anger",
+        "resentment",
+        "envy",
+        "fear",
+        "anxiety",
+        "shame",
+        "guilt",
+        "disgust",
+    }
+)
+
+
+def tone(name: str) -> str:
+    """'pos', 'neg' or 'amb' for a self-rated feeling (the write form's list, else the GoEmotions grouping)."""
+    word = name.strip().lower()
+    if word in POSITIVE:
+        return "pos"
+    if word in NEGATIVE:
+        return "neg"
+    return {"positive": "pos", "negative": "neg"}.get(valence(word), "amb")
+
+
+@dataclass(frozen=True, slots=True)
+class Day:
+    day: date
+    feelings: tuple[tuple[str, int], ...]  # strongest first
+
+    @property
+    def tone(self) -> str:
+        tones = {tone(n) for n, _ in self.feelings}
+        if {"pos", "neg"} <= tones:
+            return "mix"
+        return next(iter(tones - {"amb"}), "amb") if self.feelings else "v0"
+
+    @property
+    def level(self) -> int:
+        return max((i for _, i in self.feelings), default=0)
+
+    @property
+    def short(self) -> str:
+        if not self.feelings:
+            return ""
+        name, intensity = self.feelings[0]
+        return f"{name[:5]} {intensity}" + (" +" if len(self.feelings) > 1 else "")
+
+    @property
+    def words(self) -> str:
+        return ", ".join(f"{n} {i} of 5" for n, i in self.feelings) or "nothing rated"
+
+
+@dataclass(frozen=True, slots=True)
+class Week:
+    start: date
+    days: tuple[Day, ...]  # Monday to Sunday
+    model: tuple[str, ...]  # what the model read in the words that week (its own layer), most frequent first
+
+    @property
+    def rated(self) -> int:
+        return sum(1 for d in self.days if d.feelings)
+
+
+def feeling_calendar(
+    rated: Iterable[tuple[datetime, Iterable[tuple[str, int]]]],
+    read: Iterable[tuple[datetime, Iterable[str]]] = (),
+    *,
+    weeks: int = 6,
+) -> list[Week]:
+    """The last ``weeks`` weeks that hold a rating, newest first: per day the person's own feelings, strongest first.
+
+    Several entries on one day merge (a feeling's highest intensity counts). ``read`` gives, per entry, the
+    feelings the model read; they form the separate ``model`` layer of each week.
+    """
+    by_day: dict[date, dict[str, int]] = {}
+    for when, feelings in rated:
+        day = by_day.setdefault(when.date(), {})
+        for name, intensity in feelings:
+            day[name] = max(day.get(name, 0), int(intensity))
+    by_day = {d: f for d, f in by_day.items() if f}
+    model: dict[date, Counter[str]] = {}
+    for when, names in read:
+        start = when.date() - timedelta(days=when.weekday())
+        model.setdefault(start, Counter()).update(n for n in names if n != "neutral")
+    starts = sorted({d - timedelta(days=d.weekday()) for d in by_day}, reverse=True)[:weeks]
+    out = []
+    for start in starts:
+        days = []
+        for offset in range(7):
+            d = start + timedelta(days=offset)
+            felt = sorted(by_day.get(d, {}).items(), key=lambda kv: (-kv[1], kv[0]))
+            days.append(Day(d, tuple(felt)))
+        read_words = tuple(n for n, _ in model.get(start, Counter()).most_common(3))
+        out.append(Week(start, tuple(days), read_words))
+    return out

@@ -1,0 +1,80 @@
+"""The Patterns page, summary first: strongest patterns with dated entry links, own feelings by week, details folded."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reverie.clinic.models import StoredAnalysis
+from reverie.clinic.services import analysis, journal, keys
+from reverie.clinic.services.journal import EntryDraft, Feeling
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "insights"))
+from observation_data import TEXT, result
+
+pytestmark = pytest.mark.django_db
+CODES = re.compile(r"\((W|RO|RS)\)|\b(W|RO|RS) [a-z]|\bODF\b|\b\d[MFJ][A-Z]{2}\b|'[a-z]+:\d'")
+
+
+def _entries(client: Any, n: int = 6, shared: bool = False) -> list[Any]:
+    start = datetime(2026, 3, 2, 9, tzinfo=UTC)
+    views = []
+    for i in range(n):
+        feelings = (Feeling("joy", 2), Feeling("sadness", 4)) if i % 2 else (Feeling("anger", 3),)
+        view = journal.create_entry(
+            client,
+            EntryDraft(
+                kind="free_association",
+                body=TEXT,
+                happened_at=start + timedelta(days=3 * i),
+                feelings=feelings,
+            ),
+        )
+        if shared:
+            journal.set_shared(client, view.id, True)
+        sealed = keys.seal_for(
+            client, analysis._result_id(view.id, 1), analysis.RESULT_PURPOSE, json.dumps(result()).encode()
+        )
+        StoredAnalysis.objects.create(entry_id=view.id, revision=1, analyzers={}, payload=sealed)
+        views.append(view)
+    return views
+
+
+def _visible(html: str) -> str:
+    return re.sub(r"<[^>]+>", " ", html)
+
+
+def test_client_sees_the_strongest_patterns_first_with_dates_and_own_feelings(
+    make_user: Any, web_as: Any
+) -> None:
+    alice = make_user()
+    views = _entries(alice)
+    page = web_as(alice).get("/insights/?show=1").content.decode()
+    strongest, details = page.index("The strongest patterns"), page.index("Everything Reverie counted")
+    calendar = page.index('class="heat"')
+    assert strongest < calendar < details
+    summary = page[strongest:calendar]
+    assert summary.count("<li>") >= 1 and "relationship moments" in summary
+    assert re.search(r'href="/journal/[0-9a-f-]{36}/">\d{1,2} Mar 2026</a>', summary)
+    assert "entry " + str(views[0].id)[:8] not in page  # dates, not ids
+    assert 'class="mix i4"' in page and 'class="neg i3"' in page  # mixed days stay mixed
+    assert "What Reverie read in the words" in page  # the model's reading: its own, labelled layer
+    assert not CODES.search(_visible(page)), CODES.search(_visible(page))
+
+
+def test_therapist_sees_only_shared_feelings_and_the_same_summary_first(
+    paired: tuple[Any, Any], web_as: Any
+) -> None:
+    client, therapist = paired
+    _entries(client, n=4, shared=True)
+    _entries(client, n=2)
+    page = web_as(therapist).get(f"/clients/{client.pk}/insights/").content.decode()
+    assert page.index("The strongest patterns") < page.index("Everything Reverie counted")
+    assert "Feelings the client rated (shared entries)" in page
+    assert page.count('class="mix i4"') + page.count('class="neg i3"') == 4

@@ -1,0 +1,50 @@
+"""Summary first: the strongest patterns in plain words, and the person's own feelings by week and day."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+
+from reverie.insights import build_view, synthetic_history
+from reverie.insights.highlights import MAX_HIGHLIGHTS, feeling_calendar, highlights, tone
+
+CODES = re.compile(r"\((W|RO|RS)\)|\b(W|RO|RS)\d|\bODF\b|\b\d[MFJ][A-Z]{2}\b")
+
+
+def test_three_to_five_strongest_patterns_plain_with_counts_and_entries() -> None:
+    view = build_view(synthetic_history(seed=7, n_entries=300, n_sessions=30))
+    found = highlights(view)
+    assert 3 <= len(found) <= MAX_HIGHLIGHTS
+    assert len({h.key for h in found}) == len(found)
+    for h in found:
+        assert not CODES.search(h.sentence), h.sentence
+        assert re.search(r"\d", h.seen) and h.evidence
+    assert any(h.key == "core" for h in found)
+
+
+def test_an_empty_view_has_no_highlights() -> None:
+    assert highlights(build_view([])) == []
+
+
+def test_calendar_keeps_mixed_feelings_mixed_and_the_model_apart() -> None:
+    monday = datetime(2026, 3, 2, 9, tzinfo=UTC)
+    rated = [
+        (monday, [("joy", 2), ("sadness", 4)]),
+        (monday.replace(hour=20), [("joy", 5)]),
+        (datetime(2026, 3, 4, 9, tzinfo=UTC), [("anger", 3)]),
+        (datetime(2026, 2, 10, 9, tzinfo=UTC), [("relief", 2)]),
+        (datetime(2026, 3, 5, 9, tzinfo=UTC), []),
+    ]
+    read = [
+        (monday, ["disappointment", "neutral", "joy"]),
+        (datetime(2026, 3, 4, tzinfo=UTC), ["disappointment"]),
+    ]
+    weeks = feeling_calendar(rated, read, weeks=6)
+    assert [w.start.isoformat() for w in weeks] == ["2026-03-02", "2026-02-09"]
+    first = weeks[0]
+    assert first.days[0].feelings == (("joy", 5), ("sadness", 4)) and first.days[0].tone == "mix"
+    assert first.days[2].tone == "neg" and first.days[3].feelings == () and first.days[3].tone == "v0"
+    assert first.model == ("disappointment", "joy")  # the model's reading, a separate layer; neutral left out
+    assert weeks[1].model == () and weeks[1].days[1].tone == "pos"
+    assert first.days[0].short == "joy 5 +" and "sadness 4 of 5" in first.days[0].words
+    assert tone("numbness") == "amb" and tone("Gratitude") == "pos"
