@@ -21,7 +21,7 @@ def test_portability_export_import_round_trip(make_user: Any) -> None:
     exported = alice.get("export")
     assert exported.status_code == 200 and exported["Content-Type"] == "application/json"
     doc = json.loads(exported.content)
-    assert doc["schema"] == "reverie.export/1" and len(doc["entries"]) == 1
+    assert doc["schema"] == "reverie.export/2" and len(doc["entries"]) == 1
     assert doc["entries"][0]["feelings"] == feelings
     first = bob.call("POST", "import", raw=exported.content)
     assert first.status_code == 200, first.content
@@ -49,14 +49,31 @@ def test_portability_bad_imports_store_nothing(make_user: Any, raw: bytes) -> No
     assert Entry.objects.count() == 0
 
 
-def test_portability_import_is_all_or_nothing(make_user: Any) -> None:
+def test_portability_import_is_all_or_nothing_when_asked(make_user: Any) -> None:
     api = as_token(make_user())
     good = {"id": "a", "kind": "dream", "body": "fine", "happened_at": "2026-01-01T00:00:00+00:00"}
     bad = {**good, "id": "b", "body": ""}
     doc = {"schema": "reverie.export/1", "exported_at": "2026-01-02T00:00:00+00:00", "entries": [good, bad]}
-    response = api.post("import", doc)
+    response = api.post("import?all_or_nothing=true", doc)
     assert response.status_code == 400 and error_of(response)["code"] == "E100"
     assert Entry.objects.count() == 0
+
+
+def test_portability_import_reports_and_skips_a_bad_entry(make_user: Any) -> None:
+    api = as_token(make_user())
+    at = "2026-01-01T00:00:00+00:00"
+    good = {"id": "a", "kind": "dream", "body": "fine", "happened_at": at, "written_at": at}
+    bad = {**good, "id": "b", "body": ""}
+    doc = {"schema": "reverie.export/1", "exported_at": "2026-01-02T00:00:00+00:00", "entries": [good, bad]}
+    response = api.post("import", doc)
+    assert response.status_code == 200, response.content
+    report = json.loads(response.content)
+    assert (
+        report["created"] == 1
+        and len(report["problems"]) == 1
+        and report["problems"][0].startswith("Entry 2:")
+    )
+    assert Entry.objects.count() == 1
 
 
 def test_portability_therapist_has_no_journal_to_export(make_user: Any) -> None:

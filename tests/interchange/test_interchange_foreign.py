@@ -29,7 +29,10 @@ def test_interchange_jrnl_entries_load(read_fixture: Reader) -> None:
     assert second.tags == ("work",)
     assert second.id == "jrnl-9C1B7D2E4F6A4B8C9D0E1F2A3B4C5D6E"
     assert third.kind == "dream"  # tag "@Dream" matched regardless of case
-    assert third.body == ""
+    assert (third.title, third.body) == (
+        "",
+        "Second dream tonight.",
+    )  # jrnl's one-liner: the title is the entry
     assert journal.exported_at == third.written_at
 
 

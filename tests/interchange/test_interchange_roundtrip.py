@@ -43,7 +43,7 @@ def test_interchange_round_trip_golden_objects(journal: PortableJournal) -> None
 
 
 def test_interchange_dump_matches_golden_file(journal: PortableJournal, read_fixture: Reader) -> None:
-    assert dump_reverie_json(journal) == read_fixture("golden/reverie-export-v1.json")
+    assert dump_reverie_json(journal) == read_fixture("golden/reverie-export-v2.json")
 
 
 def test_interchange_golden_v1_file_still_loads(journal: PortableJournal, read_fixture: Reader) -> None:
@@ -101,7 +101,7 @@ def test_interchange_dump_is_deterministic_and_sorted(journal: PortableJournal) 
     document = json.loads(first)
     assert list(document) == sorted(document)
     assert list(document["entries"][0]) == sorted(document["entries"][0])
-    assert document["schema"] == "reverie.export/1"
+    assert document["schema"] == "reverie.export/2"
     assert first.endswith(b"\n")
 
 

@@ -1,4 +1,4 @@
-"""docs/export-schema-v1.json: well-formed, and what dump_reverie_json writes conforms to it.
+"""docs/export-schema-v2.json (and v1 for older files): well-formed, and what dump_reverie_json writes conforms to it.
 
 jsonschema is not a dependency of Reverie, so the export is checked with a small validator for exactly the
 keywords the schema uses; when jsonschema is importable it validates too.
@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from record_sample import sample_record
 
 from reverie.journal.interchange import EXTRA_KEYS, KINDS, SCHEMA, PortableJournal, dump_reverie_json
 
-SCHEMA_PATH = Path(__file__).resolve().parents[2] / "docs" / "export-schema-v1.json"
+SCHEMA_PATH = Path(__file__).resolve().parents[2] / "docs" / "export-schema-v2.json"
 _HANDLED = {
     "$schema", "$id", "$ref", "$defs", "title", "description", "type", "required", "additionalProperties",
     "properties", "items", "const", "enum", "minLength", "maxLength", "pattern", "minimum", "maximum",
@@ -71,7 +72,7 @@ def _is_type(value: Any, name: str) -> bool:
 
 def test_interchange_schema_file_is_draft_2020_12_with_id(schema: dict[str, Any]) -> None:
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert schema["$id"] == "urn:reverie:schema:export:1"
+    assert schema["$id"] == "urn:reverie:schema:export:2"
     assert schema["properties"]["schema"]["const"] == SCHEMA
 
 
@@ -98,6 +99,11 @@ def test_interchange_export_conforms_to_schema(schema: dict[str, Any], journal: 
     assert _problems(document, schema, schema) == []
 
 
+def test_interchange_schema_v1_file_still_describes_version_1() -> None:
+    old = json.loads((SCHEMA_PATH.parent / "export-schema-v1.json").read_text(encoding="utf-8"))
+    assert old["properties"]["schema"]["const"] == "reverie.export/1"
+
+
 @pytest.mark.parametrize(
     ("path", "value"),
     [
@@ -106,13 +112,17 @@ def test_interchange_export_conforms_to_schema(schema: dict[str, Any], journal: 
         (("entries", 0, "surprise"), True),
         (("entries", 0, "happened_at"), "yesterday"),
         (("entries", 0, "attachments", 0, "data"), "***"),
-        (("schema",), "reverie.export/2"),
+        (("schema",), "reverie.export/3"),
+        (("record", "courses", 0, "sessions", 0, "start"), "soon"),
+        (("entries", 0, "extra", "mood"), "fine"),
     ],
 )
 def test_interchange_schema_rejects_broken_exports(
     schema: dict[str, Any], journal: PortableJournal, path: tuple[Any, ...], value: Any
 ) -> None:
     document = json.loads(dump_reverie_json(journal))
+    document["record"] = sample_record()
+    assert _problems(document, schema, schema) == []
     target = document
     for step in path[:-1]:
         target = target[step]
@@ -126,3 +136,20 @@ def test_interchange_export_validates_with_jsonschema(
     jsonschema = pytest.importorskip("jsonschema")
     jsonschema.Draft202012Validator.check_schema(schema)
     jsonschema.Draft202012Validator(schema).validate(json.loads(dump_reverie_json(journal)))
+
+
+def test_interchange_record_and_context_round_trip_and_conform(
+    schema: dict[str, Any], journal: PortableJournal
+) -> None:
+    from dataclasses import replace
+
+    from reverie.journal.interchange import load
+
+    place = replace(
+        journal.entries[0],
+        extra={"place": "Berlin, Germany", "weather": "Sunny, 21 °C", "time_zone": "Europe/Berlin"},
+    )
+    with_record = replace(journal, entries=(place, *journal.entries[1:]), record=sample_record())
+    data = dump_reverie_json(with_record)
+    assert _problems(json.loads(data), schema, schema) == []
+    assert load(data) == with_record

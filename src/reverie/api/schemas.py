@@ -153,6 +153,7 @@ class FindingsOut(Schema):
 class ImportOut(Schema):
     created: int
     skipped: int
+    problems: list[str] = []  # entries or files left out, one text-free line each
 
 
 class InvitationOut(Schema):

@@ -266,8 +266,15 @@ def export(
 def import_(
     path: Path,
     user: UserOpt = None,
+    all_or_nothing: Annotated[
+        bool, typer.Option("--all-or-nothing", help="Refuse the whole file if one entry is bad.")
+    ] = False,
 ) -> None:
-    """Import Reverie's export, jrnl's JSON export or Day One's JSON export. All or nothing."""
+    """Import Reverie's export, jrnl's JSON export, or Day One's zip or JSON export.
+
+    A bad entry is reported and left out (its number and the reason, never its text), unless --all-or-nothing.
+    Importing the same file again adds nothing.
+    """
     from rich.progress import Progress
 
     from reverie.cli.runtime import sign_in
@@ -280,8 +287,17 @@ def import_(
     actor = sign_in(user)
     with Progress(transient=True) as bar:
         task = bar.add_task("Importing", total=None)
-        report = portability.import_journal(actor, data, lambda i, n: bar.update(task, completed=i, total=n))
+        report = portability.import_journal(
+            actor,
+            data,
+            lambda i, n: bar.update(task, completed=i, total=n),
+            all_or_nothing=all_or_nothing,
+        )
     typer.echo(f"Imported {report.created} entries; {report.skipped} were already here.")
+    if report.problems:
+        typer.echo(f"Left out {len(report.problems)}:")
+        for line in report.problems:
+            typer.echo(f"  {line}")
 
 
 @app.command()

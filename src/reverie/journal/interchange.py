@@ -1,9 +1,13 @@
 """A portable journal: Reverie's own export, a readable Markdown export, and imports from jrnl and Day One.
 
 Pure: plain frozen dataclasses and bytes in, bytes or text out; no Django, no database. The JSON export is
-``"schema": "reverie.export/1"`` (JSON Schema: docs/export-schema-v1.json); ``load`` reads it back exactly
-(``load(dump_reverie_json(x)) == x``) and also reads jrnl's and Day One's JSON exports. Errors name the entry
-index and field (``entries[3].happened_at``), never the text.
+``"schema": "reverie.export/2"`` (JSON Schema: docs/export-schema-v2.json; version 1 files still load; version 2
+adds the entry context fields ``place``, ``weather``, ``time_zone`` and the optional ``record``: the person's course
+of therapy as they may read it); ``load`` reads it back exactly
+(``load(dump_reverie_json(x)) == x``) and also reads jrnl's JSON export and Day One's export, as the zip Day One
+writes (``Journal.json`` with ``photos/`` and ``audios/``) or as its bare JSON. Errors name the entry index and
+field (``entries[3].happened_at``), never the text. ``load`` is all or nothing; ``load_report`` skips a bad entry
+and says which one and why.
 """
 
 from __future__ import annotations
@@ -11,8 +15,10 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import io
 import json
 import re
+import zipfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime, tzinfo
@@ -21,12 +27,15 @@ from zoneinfo import ZoneInfo
 
 from reverie.errors import InvalidInput
 
-SCHEMA = "reverie.export/1"
-SCHEMA_VERSION = 1
+SCHEMA = "reverie.export/2"
+SCHEMA_VERSION = 2
 JRNL_SCHEMA = "jrnl.json"
 DAYONE_SCHEMA = "dayone.json"
 KINDS = ("free_association", "dream", "daydream", "reflection", "mindful_choice", "art", "music")
-EXTRA_KEYS = ("situation", "urge", "choice")
+EXTRA_KEYS = ("situation", "urge", "choice", "place", "weather", "time_zone")
+MAX_ZIP_MEMBERS = 20_000
+MAX_ZIP_BYTES = 2_000_000_000  # uncompressed, all members together
+MAX_ZIP_MEMBER_BYTES = 200_000_000
 MAX_BODY_CHARS = 1_000_000
 MAX_SHORT_CHARS = 1_000
 _DREAM_TAGS = frozenset({"dream", "dreams", "nightmare", "nightmares", "dreamjournal", "dream_journal"})
@@ -138,10 +147,15 @@ class PortableJournal:
     schema: str
     exported_at: datetime
     entries: tuple[PortableEntry, ...]
+    # The course of therapy as the person may read it (sessions, goals, measures, safety plan, notes shared with
+    # them): JSON-ready data, written and read back as is; an import keeps the journal and leaves this out.
+    record: dict[str, Any] = field(default_factory=dict, compare=True)
 
     def __post_init__(self) -> None:
         _check_aware("exported_at", self.exported_at)
         object.__setattr__(self, "entries", tuple(self.entries))
+        if not isinstance(self.record, dict):
+            raise InvalidInput("record must be a JSON object.")
         seen: dict[str, int] = {}
         for index, entry in enumerate(self.entries):
             if entry.id in seen:
@@ -154,11 +168,13 @@ class PortableJournal:
 
 def dump_reverie_json(journal: PortableJournal) -> bytes:
     """Reverie's JSON export: deterministic key order, UTF-8, attachments in base64, a final newline."""
-    document = {
+    document: dict[str, Any] = {
         "schema": SCHEMA,
         "exported_at": journal.exported_at.isoformat(),
         "entries": [_entry_json(entry) for entry in journal.entries],
     }
+    if journal.record:
+        document["record"] = journal.record
     text = json.dumps(document, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
     try:
         return text.encode("utf-8")
@@ -238,19 +254,117 @@ def _stamp(moment: datetime) -> str:
 
 
 def load(data: bytes, *, default_tz: tzinfo = UTC) -> PortableJournal:
-    """Read a Reverie export (any version this Reverie knows), a jrnl JSON export or a Day One JSON export.
+    """Read a Reverie export (any version this Reverie knows), a jrnl JSON export or a Day One export.
 
-    ``default_tz`` places jrnl's local, zone-less times. Corrupt or unknown input raises ``InvalidInput``
-    naming the entry index and field, never quoting the text.
+    ``default_tz`` places jrnl's local, zone-less times. All or nothing: corrupt or unknown input raises
+    ``InvalidInput`` naming the entry index and field, never quoting the text.
     """
-    document = _Fields(_parse_json(data), "the file")
+    return load_report(data, default_tz=default_tz, strict=True).journal
+
+
+@dataclass(frozen=True)
+class LoadReport:
+    """What could be read, and one text-free line per entry left out (``entries[3].creationDate is missing``)."""
+
+    journal: PortableJournal
+    problems: tuple[str, ...] = ()
+
+
+def load_report(data: bytes, *, default_tz: tzinfo = UTC, strict: bool = False) -> LoadReport:
+    """Like :func:`load`, but a bad entry is left out and reported instead of refusing the file (unless strict).
+
+    Empty entries (no words, no photo, no recording) are left out and reported in both modes: they hold nothing.
+    """
+    sink = _Problems(strict)
+    media: dict[str, bytes] = {}
+    if isinstance(data, bytes | bytearray | memoryview) and bytes(data[:4]) == b"PK\x03\x04":
+        raw, media = _unzip_dayone(bytes(data))
+    else:
+        raw = _parse_json(data)
+    document = _Fields(raw, "the file")
     if "schema" in document.data:
-        return _load_reverie(document)
-    if "metadata" in document.data and "entries" in document.data:
-        return _load_dayone(document)
-    if "entries" in document.data and "tags" in document.data:
-        return _load_jrnl(document, default_tz)
-    raise InvalidInput("Cannot import: this is not a Reverie, jrnl or Day One JSON export.")
+        journal = _load_reverie(document, sink)
+    elif "metadata" in document.data and "entries" in document.data:
+        journal = _load_dayone(document, sink, media)
+    elif "entries" in document.data and "tags" in document.data:
+        journal = _load_jrnl(document, default_tz, sink)
+    else:
+        raise InvalidInput("Cannot import: this is not a Reverie, jrnl or Day One export.")
+    return LoadReport(journal, tuple(sink.found))
+
+
+class _Problems:
+    """Collects entries left out; in strict mode the first problem refuses the whole file."""
+
+    def __init__(self, strict: bool) -> None:
+        self.strict = strict
+        self.found: list[str] = []
+
+    def entries(
+        self, items: list[_Fields], make: Callable[[_Fields], PortableEntry | None]
+    ) -> list[PortableEntry]:
+        out: list[PortableEntry] = []
+        for item in items:
+            try:
+                entry = make(item)
+            except InvalidInput as error:
+                if self.strict:
+                    raise
+                self.found.append(f"{error.message.removeprefix('Cannot import: ').rstrip('.')}: left out.")
+                continue
+            if entry is not None:
+                out.append(entry)
+        return out
+
+    def note(self, line: str) -> None:
+        self.found.append(line)
+
+
+def _unzip_dayone(data: bytes) -> tuple[object, dict[str, bytes]]:
+    """Day One's zip: every top-level ``*.json`` journal merged, and ``photos/`` and ``audios/`` by file name."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError):
+        raise InvalidInput(
+            "Cannot import: the zip file is damaged (unpack it and try its .json file)."
+        ) from None
+    with archive:
+        infos = [i for i in archive.infolist() if not i.is_dir() and not i.filename.startswith("__MACOSX/")]
+        if len(infos) > MAX_ZIP_MEMBERS or sum(i.file_size for i in infos) > MAX_ZIP_BYTES:
+            raise InvalidInput("Cannot import: the zip file is too large to be a journal export.")
+        journals = [i for i in infos if i.filename.lower().endswith(".json") and "/" not in i.filename]
+        if not journals:
+            raise InvalidInput(
+                "Cannot import: this zip holds no Day One journal (a .json file at its top level). "
+                "Export from Day One with File → Export → JSON, and import the zip as it is."
+            )
+        entries: list[object] = []
+        metadata: object = {"version": "1.0"}
+        for info in sorted(journals, key=lambda i: i.filename):
+            document = _parse_json(_read_member(archive, info))
+            if not isinstance(document, dict) or not isinstance(document.get("entries"), list):
+                raise InvalidInput("Cannot import: a .json file in the zip is not a Day One journal.")
+            metadata = document.get("metadata", metadata)
+            entries.extend(document["entries"])
+        media = {
+            i.filename.lower(): _read_member(archive, i)
+            for i in infos
+            if i.filename.lower().startswith(("photos/", "audios/")) and i.filename.count("/") == 1
+        }
+    return {"metadata": metadata, "entries": entries}, media
+
+
+def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    if info.file_size > MAX_ZIP_MEMBER_BYTES:
+        raise InvalidInput("Cannot import: a file in the zip is too large.")
+    try:
+        with archive.open(info) as handle:
+            data = handle.read(MAX_ZIP_MEMBER_BYTES + 1)
+    except (zipfile.BadZipFile, OSError, NotImplementedError, RuntimeError):
+        raise InvalidInput("Cannot import: a file in the zip is damaged or encrypted.") from None
+    if len(data) > MAX_ZIP_MEMBER_BYTES:
+        raise InvalidInput("Cannot import: a file in the zip is too large.")
+    return data
 
 
 def _parse_json(data: bytes) -> object:
@@ -270,7 +384,7 @@ def _parse_json(data: bytes) -> object:
         raise InvalidInput("Cannot import: the file is nested too deeply to be a journal export.") from None
 
 
-def _load_reverie(document: _Fields) -> PortableJournal:
+def _load_reverie(document: _Fields, sink: _Problems) -> PortableJournal:
     schema = document.text("schema")
     match = _REVERIE_SCHEMA.fullmatch(schema)
     if match is None:
@@ -283,9 +397,15 @@ def _load_reverie(document: _Fields) -> PortableJournal:
         )
     if version < 1:
         raise InvalidInput(f"Cannot import: export version {version} does not exist.")
-    document.reject_unknown(("schema", "exported_at", "entries"))
-    entries = tuple(_reverie_entry(item) for item in document.objects("entries", required=True))
-    return _journal(SCHEMA, document.moment("exported_at"), entries)
+    document.reject_unknown(
+        ("schema", "exported_at", "entries", "record")
+        if version >= 2
+        else ("schema", "exported_at", "entries")
+    )
+    entries = sink.entries(document.objects("entries", required=True), _reverie_entry)
+    record = document.nested("record").data if version >= 2 and "record" in document.data else {}
+    journal = _journal(SCHEMA, document.moment("exported_at"), _unique(entries, sink))
+    return PortableJournal(journal.schema, journal.exported_at, journal.entries, record=dict(record))
 
 
 _ENTRY_FIELDS = tuple(item.name for item in fields(PortableEntry))
@@ -334,51 +454,175 @@ def _revision(item: _Fields) -> PortableRevision:
 # ---- jrnl and Day One ----------------------------------------------------------------------------------
 
 
-def _load_jrnl(document: _Fields, default_tz: tzinfo) -> PortableJournal:
+def _load_jrnl(document: _Fields, default_tz: tzinfo, sink: _Problems) -> PortableJournal:
     ids = _UniqueIds()
-    entries = []
-    for item in document.objects("entries", required=True):
+
+    def make(item: _Fields) -> PortableEntry | None:
         moment = item.local_moment("date", "time", default_tz)
         title, body = item.text("title", default=""), item.text("body", default="")
         tags = _clean_tags(item.texts("tags"), starred=item.boolean("starred", default=False))
         fallback = hashlib.sha256(f"{moment.isoformat()}\n{title}\n{body}".encode()).hexdigest()[:16]
         uuid = item.text("uuid", default="")
-        entries.append(
-            item.build(
-                PortableEntry,
-                id=ids.claim(f"jrnl-{uuid}" if uuid else f"jrnl-{fallback}"),
-                kind=_kind_from_tags(tags),
-                title=title,
-                body=body,
-                happened_at=moment,
-                written_at=moment,
-                tags=tags,
-            )
+        if not body.strip():
+            # jrnl's usual one-liner is all title: those words are the entry.
+            title, body = "", title
+        if not body.strip():
+            sink.note(f"{item.where} is empty: left out.")
+            return None
+        return item.build(
+            PortableEntry,
+            id=ids.claim(f"jrnl-{uuid}" if uuid else f"jrnl-{fallback}"),
+            kind=_kind_from_tags(tags),
+            title=title,
+            body=body,
+            happened_at=moment,
+            written_at=moment,
+            tags=tags,
         )
+
+    entries = sink.entries(document.objects("entries", required=True), make)
     return _journal(JRNL_SCHEMA, None, tuple(entries))
 
 
-def _load_dayone(document: _Fields) -> PortableJournal:
+def _load_dayone(document: _Fields, sink: _Problems, media: Mapping[str, bytes]) -> PortableJournal:
     version = document.nested("metadata").text("version", default="1.0")
     if not re.fullmatch(r"1(\.\d{1,6})?", version):
         raise InvalidInput("Cannot import: this Day One export version is not supported (Reverie reads 1.x).")
     ids = _UniqueIds()
-    entries = []
-    for item in document.objects("entries", required=True):
-        moment = _in_zone(item.moment("creationDate"), item.text("timeZone", default=""))
+
+    def make(item: _Fields) -> PortableEntry | None:
+        zone = item.text("timeZone", default="")
+        moment = _in_zone(item.moment("creationDate"), zone)
         tags = _clean_tags(item.texts("tags"), starred=item.boolean("starred", default=False))
-        entries.append(
-            item.build(
-                PortableEntry,
-                id=ids.claim(f"dayone-{item.text('uuid')}"),
-                kind=_kind_from_tags(tags),
-                body=item.text("text", default=""),
-                happened_at=moment,
-                written_at=moment,
-                tags=tags,
+        title, body = _dayone_title(_dayone_text(item.text("text", default="")))
+        photos = _dayone_media(item, "photos", "type", media)
+        audios = _dayone_media(item, "audios", "format", media)
+        kind = _kind_from_tags(tags)
+        attachments: tuple[PortableAttachment, ...] = ()
+        if photos:  # an entry with pictures is a picture entry; its tags still say "dream" if it was one
+            kind, attachments = "art", photos
+            if audios:
+                sink.note(f"{item.where}: its recordings were left out (an entry keeps pictures or sound).")
+        elif audios:
+            kind, attachments = "music", audios
+        if not body.strip() and not title and not attachments:
+            sink.note(f"{item.where} is empty: left out.")
+            return None
+        extra = {
+            key: value
+            for key, value in (
+                ("place", _dayone_place(item)),
+                ("weather", _dayone_weather(item)),
+                ("time_zone", zone if moment.tzinfo is not UTC or zone == "UTC" else ""),
             )
+            if value
+        }
+        return item.build(
+            PortableEntry,
+            id=ids.claim(f"dayone-{item.text('uuid')}"),
+            kind=kind,
+            title=title,
+            body=body,
+            happened_at=moment,
+            written_at=moment,
+            tags=tags,
+            attachments=attachments,
+            extra=extra,
         )
+
+    entries = sink.entries(document.objects("entries", required=True), make)
     return _journal(DAYONE_SCHEMA, None, tuple(entries))
+
+
+_MOMENT_IMAGE = re.compile(r"!\[[^\]\n]*\]\(dayone-moment:[^)\s]*\)")
+_MOMENT_LINK = re.compile(r"\[([^\]\n]*)\]\(dayone-moment:[^)\s]*\)")
+_MOMENT_BARE = re.compile(r"dayone-moment:/*[A-Za-z0-9/_-]*")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
+_MEDIA_TYPES = {
+    "jpeg": "image/jpeg",
+    "jpg": "image/jpeg",
+    "png": "image/png",
+    "gif": "image/gif",
+    "webp": "image/webp",
+    "heic": "image/heic",
+    "m4a": "audio/mp4",
+    "aac": "audio/aac",
+    "mp3": "audio/mpeg",
+    "wav": "audio/wav",
+    "ogg": "audio/ogg",
+}
+
+
+def _dayone_text(text: str) -> str:
+    """Day One's Markdown as a person reads it: photo placeholders gone, backslash escapes undone."""
+    text = _MOMENT_IMAGE.sub("", text)
+    text = _MOMENT_LINK.sub(r"\1", text)
+    text = _MOMENT_BARE.sub("", text)
+    text = _MD_ESCAPE.sub(r"\1", text)
+    text = re.sub(r"[ \t]+\n", "\n", text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def _dayone_title(text: str) -> tuple[str, str]:
+    """Day One shows the first line as the title when it is a heading (``# Title``)."""
+    first, _, rest = text.partition("\n")
+    if first.startswith("#"):
+        title = first.lstrip("#").strip()
+        if 0 < len(title) <= 200:
+            return title, rest.strip()
+    return "", text
+
+
+def _dayone_media(
+    item: _Fields, key: str, type_key: str, media: Mapping[str, bytes]
+) -> tuple[PortableAttachment, ...]:
+    out = []
+    for index, thing in enumerate(item.objects(key)):
+        md5 = thing.text("md5", default="").lower()
+        ext = thing.text(type_key, default="").lower().lstrip(".")
+        data = media.get(f"{key}/{md5}.{ext}")
+        if not md5 or data is None:
+            continue  # a bare JSON export carries no files
+        media_type = _MEDIA_TYPES.get(ext, "application/octet-stream")
+        out.append(PortableAttachment(f"{key[:-1]}-{index + 1}.{ext or 'bin'}", media_type, data))
+    return tuple(out)
+
+
+def _dayone_place(item: _Fields) -> str:
+    if not isinstance(item.data.get("location"), dict):
+        return ""
+    where = item.nested("location")
+    parts = [
+        where.text(name, default="").strip()
+        for name in ("placeName", "localityName", "administrativeArea", "country")
+    ]
+    return ", ".join(dict.fromkeys(p for p in parts if p))[:MAX_SHORT_CHARS]
+
+
+def _dayone_weather(item: _Fields) -> str:
+    if not isinstance(item.data.get("weather"), dict):
+        return ""
+    weather = item.nested("weather")
+    words = weather.text("conditionsDescription", default="").strip()
+    celsius = weather.data.get("temperatureCelsius")
+    if isinstance(celsius, int | float) and not isinstance(celsius, bool):
+        words = f"{words}, {round(celsius)} °C" if words else f"{round(celsius)} °C"
+    return words[:MAX_SHORT_CHARS]
+
+
+def _unique(entries: list[PortableEntry], sink: _Problems) -> tuple[PortableEntry, ...]:
+    """In a lenient load, an entry repeating an earlier id is left out (strict loads refuse the file)."""
+    if sink.strict:
+        return tuple(entries)
+    seen: set[str] = set()
+    out = []
+    for index, entry in enumerate(entries):
+        if entry.id in seen:
+            sink.note(f"entries[{index}] repeats an earlier id: left out.")
+            continue
+        seen.add(entry.id)
+        out.append(entry)
+    return tuple(out)
 
 
 def _clean_tags(raw: Iterable[str], *, starred: bool) -> tuple[str, ...]:

@@ -17,14 +17,17 @@ router = Router(tags=["portability"])
 IMPORT_BODY = {
     "requestBody": {
         "required": True,
-        "description": "A Reverie export (reverie.export/1), a jrnl JSON export or a Day One JSON export.",
-        "content": {"application/json": {"schema": {"type": "object"}}},
+        "description": "A Reverie export (reverie.export/2 or /1), a jrnl JSON export, or a Day One zip or JSON.",
+        "content": {
+            "application/json": {"schema": {"type": "object"}},
+            "application/zip": {"schema": {"type": "string", "format": "binary"}},
+        },
     }
 }
 EXPORT_RESPONSE = {
     "responses": {
         200: {
-            "description": "The whole journal (not the trash) as reverie.export/1 JSON, or as Markdown.",
+            "description": "The whole journal (not the trash) as reverie.export/2 JSON, or as Markdown.",
             "content": {"application/json": {"schema": {"type": "object"}}, "text/markdown": {}},
         }
     }
@@ -46,11 +49,19 @@ def export(request: HttpRequest, format: Literal["json", "markdown"] = "json") -
     return response
 
 
-@router.post("/import", response={200: ImportOut, **ERRORS}, url_name="import", openapi_extra=IMPORT_BODY)
-def import_(request: HttpRequest) -> ImportOut:
-    """Import a journal file, all or nothing; entries already imported are skipped, so it can be repeated."""
-    report = portability.import_journal(actor(request), request.body)
-    return ImportOut(created=report.created, skipped=report.skipped)
+@router.post(
+    "/import",
+    response={200: ImportOut, **ERRORS},
+    url_name="import",
+    openapi_extra=IMPORT_BODY,
+    exclude_defaults=True,  # "problems" appears only when something was left out
+)
+def import_(request: HttpRequest, all_or_nothing: bool = False) -> ImportOut:
+    """Import a journal file (Reverie JSON, jrnl JSON, Day One zip or JSON). A bad entry is left out and listed in
+    ``problems`` (never its text) unless ``all_or_nothing``; entries already imported are skipped, so it can be
+    repeated."""
+    report = portability.import_journal(actor(request), request.body, all_or_nothing=all_or_nothing)
+    return ImportOut(created=report.created, skipped=report.skipped, problems=list(report.problems))
 
 
 class EraseIn(Schema):

@@ -30,6 +30,7 @@ MAX_LABEL_CHARS = 60
 MAX_LABELS = 40
 MAX_TITLE_CHARS = 200
 MINDFUL_FIELDS = ("situation", "urge", "choice")
+CONTEXT_FIELDS = ("place", "weather", "time_zone")  # where an entry was written (kept from Day One imports)
 CLOCK_SKEW = timedelta(minutes=5)
 MAX_LIST_LIMIT = 1_000  # entries one call may return at most (each is decrypted)
 MAX_LIST_OFFSET = 10_000_000  # far beyond any journal; keeps offsets inside every database's integer range
@@ -173,7 +174,9 @@ def validate(draft: EntryDraft, *, has_attachment: bool = False, now: datetime |
     if len(title) > MAX_TITLE_CHARS:
         raise InvalidInput(f"The title may be at most {MAX_TITLE_CHARS} characters.")
     extra = {
-        k: _clean_text(str(v), k) for k, v in draft.extra.items() if k in MINDFUL_FIELDS and str(v).strip()
+        k: _clean_text(str(v), k)
+        for k, v in draft.extra.items()
+        if k in MINDFUL_FIELDS + CONTEXT_FIELDS and str(v).strip()
     }
     if any(len(v) > 20_000 for v in extra.values()):
         raise InvalidInput("A mindful-choice field may be at most 20,000 characters.")

@@ -22,11 +22,11 @@ from reverie.clinic.services.journal import (
     _require_client,
     _store_attachment,
     revisions,
-    validate,
 )
 from reverie.clinic.services.policy import Action, require
 from reverie.errors import AuthenticationFailed, InvalidInput, PermissionDenied
 from reverie.journal.interchange import (
+    SCHEMA,
     PortableAttachment,
     PortableEntry,
     PortableFeeling,
@@ -78,13 +78,14 @@ def export_journal(actor: User, progress: Progress | None = None) -> PortableJou
         if progress:
             progress(i, len(rows))
     audit.record(actor, "journal.export", "journal", actor.pk, subject=actor)
-    return PortableJournal(schema="reverie.export/1", exported_at=timezone.now(), entries=tuple(out))
+    return PortableJournal(schema=SCHEMA, exported_at=timezone.now(), entries=tuple(out))
 
 
 @dataclass(frozen=True, slots=True)
 class ImportReport:
     created: int
-    skipped: int
+    skipped: int  # already here (a repeated import)
+    problems: tuple[str, ...] = ()  # entries or files left out, one text-free line each
 
 
 def _draft(entry: PortableEntry) -> EntryDraft:
@@ -118,22 +119,21 @@ def _entry_id(actor: User, raw: str) -> tuple[uuid.UUID, bool]:
     existing = Entry.objects.filter(pk=mapped).select_related("client").first()
     if existing is None:
         return mapped, False
-    require(actor, Action.WRITE, existing, "entry")  # the policy: anyone else's row answers exactly as missing
+    require(
+        actor, Action.WRITE, existing, "entry"
+    )  # the policy: anyone else's row answers exactly as missing
     return mapped, True
 
 
-def import_journal(actor: User, data: bytes, progress: Progress | None = None) -> ImportReport:
-    """Import Reverie's, jrnl's or Day One's JSON export. All or nothing: a bad entry stores none."""
-    from reverie.journal.interchange import load
+def import_journal(
+    actor: User, data: bytes, progress: Progress | None = None, *, all_or_nothing: bool = False
+) -> ImportReport:
+    """Import Reverie's export, jrnl's JSON or Day One's zip or JSON. A bad entry is reported and left out (its
+    line in ``problems``, never its text); with ``all_or_nothing`` a bad entry stores none."""
+    from reverie.clinic.services import import_check
 
     _require_client(actor)
-    journal = load(data)
-    drafts = []
-    for index, entry in enumerate(journal.entries, 1):
-        try:
-            drafts.append(validate(_draft(entry), has_attachment=bool(entry.attachments)))
-        except InvalidInput as exc:
-            raise InvalidInput(f"Entry {index} of the import: {exc.message} Nothing was imported.") from None
+    journal, drafts, problems = import_check.usable(actor, data, all_or_nothing=all_or_nothing)
     created = skipped = 0
     with transaction.atomic():
         for index, (entry, draft) in enumerate(zip(journal.entries, drafts, strict=True), 1):
@@ -146,7 +146,7 @@ def import_journal(actor: User, data: bytes, progress: Progress | None = None) -
             if progress:
                 progress(index, len(drafts))
         audit.record(actor, "journal.import", "journal", actor.pk, subject=actor)
-    return ImportReport(created=created, skipped=skipped)
+    return ImportReport(created=created, skipped=skipped, problems=problems)
 
 
 def _store_imported(actor: User, entry: PortableEntry, draft: EntryDraft, entry_id: uuid.UUID) -> None:

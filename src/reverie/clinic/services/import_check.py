@@ -1,0 +1,60 @@
+"""What an import may store: the file read leniently (a bad entry is reported and left out) or all or nothing,
+jrnl's local times placed in the person's own zone, attachments sniffed before anything is written."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from reverie.clinic.models import User
+from reverie.clinic.services.journal import EntryDraft, validate
+from reverie.clinic.services.local_time import zone_of
+from reverie.clinic.services.media import check_attachment
+from reverie.errors import InvalidInput
+from reverie.journal.interchange import PortableEntry, PortableJournal, load_report
+
+
+def usable(
+    actor: User, data: bytes, *, all_or_nothing: bool = False
+) -> tuple[PortableJournal, list[EntryDraft], tuple[str, ...]]:
+    """The entries to store with their validated drafts, and one text-free line per entry or file left out."""
+    from reverie.clinic.services.portability import _draft
+
+    loaded = load_report(data, default_tz=zone_of(actor), strict=all_or_nothing)
+    problems = list(loaded.problems)
+    kept: list[PortableEntry] = []
+    drafts: list[EntryDraft] = []
+    for index, entry in enumerate(loaded.journal.entries, 1):
+        try:
+            entry = _sniffed(entry, index, problems, all_or_nothing)
+            drafts.append(validate(_draft(entry), has_attachment=bool(entry.attachments)))
+        except InvalidInput as exc:
+            if all_or_nothing:
+                raise InvalidInput(
+                    f"Entry {index} of the import: {exc.message} Nothing was imported."
+                ) from None
+            problems.append(f"Entry {index}: {exc.message.removesuffix(' Nothing was saved.')} Left out.")
+            continue
+        kept.append(entry)
+    return replace(loaded.journal, entries=tuple(kept)), drafts, tuple(problems)
+
+
+def _sniffed(entry: PortableEntry, index: int, problems: list[str], strict: bool) -> PortableEntry:
+    """Attachments whose content is not an allowed picture or recording are left out (or refuse, when strict)."""
+    good = []
+    for number, attachment in enumerate(entry.attachments, 1):
+        try:
+            media_type = check_attachment(entry.kind, attachment.filename, attachment.data)
+        except InvalidInput as exc:
+            if strict:
+                raise
+            problems.append(
+                f"Entry {index}, file {number}: {exc.message.removesuffix(' Nothing was saved.')} Left out."
+            )
+            continue
+        good.append(replace(attachment, media_type=media_type))
+    if len(good) == len(entry.attachments):
+        return entry
+    if not good and not entry.body.strip() and not entry.feelings:
+        raise InvalidInput("nothing is left once its files are left out.")
+    kind = entry.kind if good else ("reflection" if entry.kind in ("art", "music") else entry.kind)
+    return replace(entry, attachments=tuple(good), kind=kind)

@@ -1,0 +1,43 @@
+"""A course record as export version 2 carries it (a module of its own: imported by a unique name)."""
+
+from __future__ import annotations
+
+
+def sample_record() -> dict[str, object]:
+    """A course record as export version 2 carries it."""
+    return {
+        "courses": [
+            {
+                "programme": "dit",
+                "programme_name": "Dynamic Interpersonal Therapy (DIT)",
+                "therapist": "dr-a",
+                "time_zone": "Europe/London",
+                "started_at": "2026-01-05T10:00:00+00:00",
+                "sessions": [
+                    {"number": 1, "start": "2026-01-05T10:00:00+00:00", "attendance": "attended"},
+                    {"start": "2026-01-12T10:00:00+00:00", "cancelled": True, "note_to_client": "I am ill."},
+                ],
+                "goals": [
+                    {
+                        "title": "Say no at work",
+                        "status": "active",
+                        "ratings": [{"on": "2026-01-05", "value": 3}],
+                    }
+                ],
+                "measures": [
+                    {
+                        "questionnaire": "PHQ-9",
+                        "submitted_at": "2026-01-05T09:50:00+00:00",
+                        "total": 12,
+                        "band": "Moderate",
+                        "session": 1,
+                    }
+                ],
+                "notes": [{"written_at": "2026-01-05T11:00:00+00:00", "text": "We named the pattern."}],
+            }
+        ],
+        "safety_plan": {
+            "updated_at": "2026-01-05T11:00:00+00:00",
+            "sections": [{"title": "Warning signs", "items": ["Not sleeping"]}],
+        },
+    }
