@@ -13,7 +13,9 @@ from reverie.cli import (
     account_cmds,
     admin,
     analysis_cmds,
+    audit_cmds,
     care_cmds,
+    doctor_cmds,
     insights_cmds,
     journal_cmds,
     recovery_cmds,
@@ -36,6 +38,8 @@ admin.register(app)
 analysis_cmds.register(app)
 insights_cmds.register(app)
 care_cmds.register(app)
+audit_cmds.register(app)
+doctor_cmds.register(app)
 recovery_cmds.register(app)
 account_cmds.register(admin.user_app)
 

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('clinic', '0003_user_time_zone'),
+        ("clinic", "0003_user_time_zone"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='clientkey',
-            name='kid',
-            field=models.CharField(blank=True, default='', max_length=64),
+            model_name="clientkey",
+            name="kid",
+            field=models.CharField(blank=True, default="", max_length=64),
         ),
     ]

@@ -21,7 +21,7 @@ from reverie.clinic.models import Attachment, Entry, EntryKind, EntryRevision, U
 from reverie.clinic.services import audit, keys
 from reverie.clinic.services.media import check_attachment, served_type
 from reverie.clinic.services.policy import Action, require, trashed_entries, visible_entries
-from reverie.errors import InvalidInput, NotFound, PermissionDenied
+from reverie.errors import IntegrityError, InvalidInput, NotFound, PermissionDenied
 
 M = TypeVar("M")
 PAYLOAD_FORMAT = 1
@@ -92,6 +92,7 @@ class EntryView:
     extra: Mapping[str, str]
     attachments: tuple[AttachmentInfo, ...] = ()
     deleted_at: datetime | None = None
+    unreadable: bool = False  # sealed under a lost data key: shown as "cannot be opened", never as text
 
     @property
     def kind_label(self) -> str:
@@ -219,6 +220,32 @@ def _open_payload(entry: Entry, client: User) -> dict[str, object]:
 
 
 def _view(entry: Entry, with_attachments: bool = True) -> EntryView:
+    """The entry decrypted. One sealed under a lost data key (reverie doctor) comes back marked ``unreadable``,
+    without text, so a list, an export or a therapist's page shows "cannot be opened" instead of failing."""
+    try:
+        return _open_view(entry, with_attachments)
+    except IntegrityError:
+        return EntryView(
+            id=entry.id,
+            client_id=entry.client_id,
+            kind=entry.kind,
+            happened_at=entry.happened_at,
+            written_at=entry.written_at,
+            updated_at=entry.updated_at,
+            revision=entry.revision,
+            shared=entry.shared,
+            title="",
+            body="",
+            feelings=(),
+            people=(),
+            tags=(),
+            extra={},
+            deleted_at=entry.deleted_at,
+            unreadable=True,
+        )
+
+
+def _open_view(entry: Entry, with_attachments: bool) -> EntryView:
     doc = _open_payload(entry, entry.client)
     atts: tuple[AttachmentInfo, ...] = ()
     if with_attachments:

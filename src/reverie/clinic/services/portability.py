@@ -40,10 +40,12 @@ Progress = Callable[[int, int], None]
 before_erase_hooks: list[Callable[[User], object]] = []
 
 
-def _portable(actor: User, entry: Entry) -> PortableEntry:
+def _portable(actor: User, entry: Entry) -> PortableEntry | None:
     from reverie.clinic.services.journal import _view, attachment_data
 
     view = _view(entry)
+    if view.unreadable:  # sealed under a lost data key (reverie doctor): it cannot be exported
+        return None
     atts = []
     for info in view.attachments:
         name, media_type, data = attachment_data(actor, info.id)
@@ -73,11 +75,17 @@ def export_journal(actor: User, progress: Progress | None = None) -> PortableJou
         Entry.objects.filter(client=actor, deleted_at__isnull=True).order_by("happened_at", "written_at")
     )
     out = []
+    unreadable = 0
     for i, entry in enumerate(rows, 1):
-        out.append(_portable(actor, entry))
+        item = _portable(actor, entry)
+        if item is None:
+            unreadable += 1
+        else:
+            out.append(item)
         if progress:
             progress(i, len(rows))
-    audit.record(actor, "journal.export", "journal", actor.pk, subject=actor)
+    outcome = "partial" if unreadable else "ok"  # entries that cannot be opened are left out, and counted
+    audit.record(actor, "journal.export", "journal", actor.pk, subject=actor, outcome=outcome)
     return PortableJournal(schema=SCHEMA, exported_at=timezone.now(), entries=tuple(out))
 
 

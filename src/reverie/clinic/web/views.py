@@ -270,7 +270,8 @@ def entry(request: HttpRequest, entry_id: str) -> HttpResponse:
 
     user = _user(request)
     view = journal.get_entry(user, entry_id)
-    context = {"entry": view, "own": view.client_id == user.pk, **panel_context(user, view.id)}
+    panel = {} if view.unreadable else panel_context(user, view.id)  # nothing to observe in what cannot be opened
+    context = {"entry": view, "own": view.client_id == user.pk, **panel}
     return render(request, "reverie/entry.html", context)
 
 

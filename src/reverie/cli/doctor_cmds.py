@@ -1,0 +1,63 @@
+"""``reverie doctor``: check that every sealed record opens; move aside the ones that never can."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+
+def doctor(
+    quarantine: Annotated[
+        bool,
+        typer.Option(
+            "--quarantine",
+            help="Move records sealed under a data key that no row holds (they can never be opened) into "
+            "quarantine, so lists, exports and the therapist's pages work again.",
+        ),
+    ] = False,
+) -> None:
+    """Open every sealed record and report, per person, how many cannot be opened (never their content).
+
+    Exits non-zero when any record cannot be opened (after --quarantine: when any is left that was not moved).
+    """
+    from reverie.cli.runtime import django_ready
+
+    django_ready()
+    from reverie.clinic.models import User
+    from reverie.clinic.services import doctor as service
+    from reverie.errors import IntegrityError
+
+    report = service.check()
+    names = dict(User.objects.values_list("pk", "username"))
+    failed = report.failed_by_person()
+    typer.echo(f"Checked {report.checked} sealed records of {len(report.per_person)} people.")
+    for person, columns in sorted(report.per_person.items(), key=lambda kv: kv[0] or 0):
+        bad = failed.get(person, 0)
+        name = names.get(person or 0, "?")
+        typer.echo(f"  person {person} ({name}): {sum(columns.values())} records, {bad} cannot be opened")
+    reasons: dict[str, int] = {}
+    for failure in report.failures:
+        reasons[failure.reason] = reasons.get(failure.reason, 0) + 1
+    for reason, count in sorted(reasons.items()):
+        typer.echo(f"  {count} × {reason}: {service.EXPLAIN[reason]}")
+    if report.header_only:
+        typer.echo(f"  header (key id) checked only: {', '.join(sorted(report.header_only))}")
+    if report.ownerless:
+        typer.echo(f"  not checked (no owner found): {', '.join(sorted(report.ownerless))}")
+    if report.erased_skipped:
+        typer.echo(f"  {report.erased_skipped} records of erased people skipped (unreadable by design)")
+    remaining = len(report.failures)
+    if quarantine and remaining:
+        moved = service.quarantine(report)
+        remaining = len(service.check().failures)
+        typer.echo(f"Moved {moved} rows into quarantine; {remaining} records still cannot be opened.")
+    if remaining:
+        raise IntegrityError(
+            f"{remaining} sealed records cannot be opened (see above; docs/security.md, 'reverie doctor')."
+        )
+    typer.echo("Every sealed record opens.")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("doctor")(doctor)

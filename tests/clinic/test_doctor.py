@@ -1,0 +1,148 @@
+"""Issue 11, item 1: an install already hit by the lost-key bug. ``reverie doctor`` finds every record that cannot
+be opened, the pages degrade instead of failing, and ``--quarantine`` moves the lost records aside."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import uuid
+from typing import Any
+
+import pytest
+from django.utils import timezone
+
+from reverie.clinic.models import AuditEvent, Entry, QuarantinedRecord, StoredAnalysis
+from reverie.clinic.services import doctor, journal, keys
+from reverie.clinic.services.journal import EntryDraft
+from reverie.vault.envelope import seal
+from reverie.vault.keys import DataKey
+
+LOST = "written while the lost key was cached"
+
+
+def _hit_by_the_bug(client: Any) -> Entry:
+    """What the old code left behind: an entry sealed under a data key no row holds, and the worker's analysis of
+    it sealed under the key the worker created afterwards (the one the row holds)."""
+    lost_key = DataKey.generate()
+    now = timezone.now()
+    entry = Entry(
+        id=uuid.uuid4(), client=client, kind="dream", happened_at=now, written_at=now, updated_at=now
+    )
+    body = json.dumps(
+        {"v": 1, "title": "", "body": LOST, "feelings": [], "people": [], "tags": [], "extra": {}}
+    )
+    entry.payload = seal(
+        lost_key, body.encode(), client_id=str(client.pk), record_id=str(entry.id), purpose="entry.payload"
+    )
+    entry.shared = True
+    entry.shared_at = now
+    entry.save(force_insert=True)
+    StoredAnalysis.objects.create(
+        entry=entry,
+        revision=1,
+        payload=keys.seal_for(client, f"{entry.id}#a1", "analysis.result", b"{}"),
+    )
+    keys.forget_cached_keys()  # the restart
+    return entry
+
+
+@pytest.mark.django_db
+def test_doctor_finds_degrades_and_quarantines_records_under_a_lost_key(paired: Any, web_as: Any) -> None:
+    client, therapist = paired
+    good = journal.create_entry(client, EntryDraft(kind="dream", body="a good dream"))
+    journal.set_shared(client, good.id, True)
+    lost = _hit_by_the_bug(client)
+
+    report = doctor.check()
+    assert not report.ok
+    assert [(f.column, f.pk, f.reason) for f in report.failures] == [
+        ("clinic.entry.payload", str(lost.id), "key_lost")
+    ]
+    assert report.failed_by_person() == {client.pk: 1}
+    assert report.per_person[client.pk]["clinic.storedanalysis.payload"] == 1  # the worker's analysis opens
+
+    # The pages answer (no 500): the lost entry is shown as "cannot be opened", never as text.
+    mine = web_as(client)
+    page = mine.get("/journal/")
+    assert page.status_code == 200 and b"cannot be opened" in page.content and b"a good dream" in page.content
+    assert mine.get(f"/journal/{lost.id}/").status_code == 200
+    export = mine.post("/export/", {"format": "json"})
+    assert (
+        export.status_code == 200
+        and b"a good dream" in export.content
+        and LOST.encode() not in export.content
+    )
+    assert AuditEvent.objects.filter(action="journal.export", outcome="partial").count() == 1  # counted
+    theirs = web_as(therapist)
+    home = theirs.get("/")
+    assert home.status_code == 200 and b"cannot be opened" in home.content
+
+    moved = doctor.quarantine(report)
+    assert moved == 2  # the entry and the analysis that hangs off it
+    assert set(QuarantinedRecord.objects.values_list("model", "reason")) == {
+        ("clinic.entry", "key_lost"),
+        ("clinic.storedanalysis", "with_parent"),
+    }
+    assert not Entry.objects.filter(pk=lost.id).exists()
+    assert doctor.check().ok
+    assert [v.body for v in journal.list_entries(client)] == ["a good dream"]
+
+
+@pytest.mark.django_db
+def test_doctor_never_quarantines_what_a_restored_key_file_could_open(make_user: Any) -> None:
+    client = make_user("tara")
+    journal.create_entry(client, EntryDraft(kind="dream", body="kept"))
+    entry = Entry.objects.get(client=client)
+    Entry.objects.filter(pk=entry.pk).update(
+        payload=bytes(entry.payload)[:-1] + b"\x00"
+    )  # altered, right key
+    report = doctor.check()
+    assert [f.reason for f in report.failures] == ["altered"]
+    assert doctor.quarantine(report) == 0 and Entry.objects.filter(pk=entry.pk).exists()
+
+
+@pytest.mark.django_db
+def test_doctor_every_sealed_column_is_found(db: Any) -> None:
+    columns, ownerless = doctor.sealed_columns()
+    labels = {c.label for c in columns}
+    assert {label for (model, field) in doctor.SEALED for label in [f"{model}.{field}"]} <= labels
+    assert ownerless == []
+    assert "clinic.clientkey.wrapped" not in labels
+
+
+def _django(cli: Any, code: str) -> None:
+    prelude = (
+        "import os, django; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'reverie.clinic.settings'); "
+        "django.setup()\n"
+    )
+    subprocess.run([sys.executable, "-c", prelude + code], env=cli.env, check=True, timeout=120)
+
+
+def test_doctor_and_audit_verify_commands(cli: Any) -> None:
+    cli("user", "create", "uma")
+    cli("journal", "write", "-u", "uma", "--kind", "dream", input="A dream for the doctor.")
+    code, out, _ = cli("doctor")
+    assert code == 0 and "0 cannot be opened" in out and "Every sealed record opens." in out
+    code, out, _ = cli("audit", "verify")
+    assert code == 0 and "intact" in out
+    _django(  # an install hit by the old bug: one entry sealed under a key no row holds
+        cli,
+        "import json, uuid; from django.utils import timezone; from reverie.clinic.models import Entry, User\n"
+        "from reverie.vault.envelope import seal; from reverie.vault.keys import DataKey\n"
+        "u = User.objects.get(username='uma'); now = timezone.now()\n"
+        "e = Entry(id=uuid.uuid4(), client=u, kind='dream', happened_at=now, written_at=now, updated_at=now)\n"
+        "e.payload = seal(DataKey.generate(), b'{}', client_id=str(u.pk), record_id=str(e.id), purpose='entry.payload')\n"
+        "e.save(force_insert=True)\n",
+    )
+    code, out, err = cli("doctor", check=False)
+    assert code != 0 and "1 cannot be opened" in out and "key_lost" in out and "A dream" not in out + err
+    code, out, _ = cli("doctor", "--quarantine")
+    assert code == 0 and "Moved 1 rows into quarantine" in out
+    _, listed, _ = cli("journal", "list", "-u", "uma", "--json")
+    assert len(json.loads(listed)) == 1
+    _django(
+        cli, "from reverie.clinic.models import AuditEvent\nAuditEvent.objects.order_by('-id')[0].delete()\n"
+    )
+    code, _, err = cli("audit", "verify", check=False)
+    assert code != 0 and "newest" in err
