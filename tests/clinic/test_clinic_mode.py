@@ -17,7 +17,9 @@ from reverie import settings as reverie_settings
 from reverie.clinic.web.proxy import resolve
 
 STRONG_SECRET = "k3J9xQ2mV7pL0sT5wY8zB1nC4fH6gD9aR2eU5iO8qW1tZ3yX"
-PG_URL = "postgresql://reverie@127.0.0.1:1/reverie"  # never connected to: loading the settings needs no database
+PG_URL = (
+    "postgresql://reverie@127.0.0.1:1/reverie"  # never connected to: loading the settings needs no database
+)
 
 LOAD_WSGI = (
     "import os; os.environ['DJANGO_SETTINGS_MODULE'] = 'reverie.clinic.settings'\n"
@@ -110,7 +112,11 @@ PROXIES = (ipaddress.ip_network("10.0.0.2/32"), ipaddress.ip_network("192.168.7.
     ("peer", "forwarded", "expected"),
     [
         ("10.0.0.2", "198.51.100.7", ("198.51.100.7", True)),
-        ("10.0.0.2", "6.6.6.6, 198.51.100.7", ("198.51.100.7", True)),  # the left part is the client's own claim
+        (
+            "10.0.0.2",
+            "6.6.6.6, 198.51.100.7",
+            ("198.51.100.7", True),
+        ),  # the left part is the client's own claim
         ("10.0.0.2", "198.51.100.7, 192.168.7.4", ("198.51.100.7", True)),  # two trusted hops
         ("10.0.0.2", "", ("10.0.0.2", True)),
         ("10.0.0.2", "garbage, 198.51.100.7", ("198.51.100.7", True)),
@@ -119,7 +125,9 @@ PROXIES = (ipaddress.ip_network("10.0.0.2/32"), ipaddress.ip_network("192.168.7.
         ("203.0.113.9", "198.51.100.7", ("203.0.113.9", False)),  # not a proxy: its header is ignored
     ],
 )
-def test_clinic_mode_client_address_behind_proxies(peer: str, forwarded: str, expected: tuple[str, bool]) -> None:
+def test_clinic_mode_client_address_behind_proxies(
+    peer: str, forwarded: str, expected: tuple[str, bool]
+) -> None:
     assert resolve(peer, forwarded, PROXIES) == expected
 
 
@@ -154,7 +162,9 @@ def test_clinic_mode_hsts_only_when_a_trusted_proxy_says_https(behind_proxy: Non
 
 
 @pytest.mark.django_db
-def test_clinic_mode_throttle_counts_real_clients_behind_the_proxy(behind_proxy: None, make_user: Any) -> None:
+def test_clinic_mode_throttle_counts_real_clients_behind_the_proxy(
+    behind_proxy: None, make_user: Any
+) -> None:
     """Before: every request through the proxy had the proxy's address, so one guesser locked everyone out."""
     from reverie.clinic.services import signin
 
@@ -171,4 +181,7 @@ def test_clinic_mode_throttle_counts_real_clients_behind_the_proxy(behind_proxy:
     spoofer = Client(REMOTE_ADDR="203.0.113.9", HTTP_X_FORWARDED_FOR="198.51.100.8")
     for i in range(signin.MAX_PER_ADDRESS):
         spoofer.post("/login/", {"username": f"nobody{i}", "password": "a wrong password"})
-    assert colleague.post("/login/", {"username": "nadia", "password": "a long test password"}).status_code == 302
+    assert (
+        colleague.post("/login/", {"username": "nadia", "password": "a long test password"}).status_code
+        == 302
+    )

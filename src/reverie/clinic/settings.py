@@ -10,7 +10,8 @@ from reverie import settings as reverie_settings
 from reverie.errors import ConfigurationError
 
 CONFIG = reverie_settings.load()
-reverie_settings.refuse_unsafe_clinic(CONFIG)  # any entry point (serve, any WSGI server, manage) refuses alike
+# Every entry point (reverie serve, any WSGI server, a management command) refuses unsafe clinic settings alike.
+reverie_settings.refuse_unsafe_clinic(CONFIG)
 DATA_DIR: Path = CONFIG.data_dir
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
