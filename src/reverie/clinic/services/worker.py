@@ -190,6 +190,8 @@ def run_worker(
     """Run tasks until stopped (SIGTERM/SIGINT: finish the current task, then stop)."""
     from django_tasks_db.management.commands.db_worker import Worker
 
+    for name in ("django_tasks", "django_tasks_db"):  # one line per task is noise; warnings still show
+        logging.getLogger(name).setLevel(max(logging.WARNING, logging.getLogger().getEffectiveLevel()))
     worker_id = worker_id or new_worker_id()
     renew_lease(worker_id)  # before claiming anything, so no one takes this worker for dead
     requeue_expired()
