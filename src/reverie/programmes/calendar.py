@@ -10,11 +10,13 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import cast
+from zoneinfo import ZoneInfo
 
 import icalendar
 
 from reverie.errors import InvalidInput
 from reverie.programmes.sessions import DEFAULT_MINUTES, plan_sessions, session_weekdays
+from reverie.programmes.vtimezone import vtimezone
 
 PRODID = "-//Reverie//Reverie course calendar//EN"
 DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -96,8 +98,11 @@ def course_to_ics(course: CalendarCourse) -> bytes:
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
+    zone = course.start.tzinfo
+    if isinstance(zone, ZoneInfo) and zone.key != "UTC":
+        # A conventional RRULE-based VTIMEZONE: readers that do not expand explicit date lists agree on the hour.
+        cal.add_component(vtimezone(zone, course.start.year))
     cal.add_component(_event(course))
-    cal.add_missing_timezones()
     return bytes(cal.to_ical())
 
 
