@@ -71,7 +71,10 @@ def test_parse_directory_csv_accepts_bom_and_column_order() -> None:
         (csv_bytes(ROWS[0], ROWS[0]), "Line 3, column 'id': the same id"),
         (csv_bytes(ROWS[0] + ",extra"), "Line 2: expected 13 fields"),
         (csv_bytes("t5,Short"), "Line 2: expected 13 fields"),
-        (csv_bytes(ROWS[0], ROWS[1]).replace(b"Ben", b"B\xffn"), "Line 3 is not valid UTF-8"),
+        (
+            csv_bytes(ROWS[0], ROWS[1]).replace(b"Ben", b"B\x81n"),
+            "Line 3 is not valid UTF-8, UTF-16 or Windows",
+        ),
         (csv_bytes(ROWS[0], 't4,"unterminated'), "malformed"),
     ],
 )

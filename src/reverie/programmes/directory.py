@@ -1,7 +1,11 @@
 """The therapist directory: profiles, an all-or-nothing CSV import, and the search filter.
 
 CSV columns (header required, order free, extra columns ignored): id, name, modalities, formats, languages,
-in_person, online, location, country, fee_min, fee_max, currency, availability. List fields use ``;``.
+in_person, online, location, country, fee_min, fee_max, currency, availability. List fields use ``;`` (or ``,``).
+
+The files people save from Excel are read as they are: comma, semicolon (European Excel) or tab separated (found
+from the header line); UTF-8 with or without a BOM, UTF-16 ("Unicode Text") or Windows ANSI (cp1252); the blank
+rows Excel leaves at the end are ignored. Every error says where (line, column) and how to fix the file.
 """
 
 from __future__ import annotations
@@ -78,7 +82,8 @@ def parse_directory_csv(data: bytes) -> list[Profile]:
     """Parse a directory CSV; any error raises InvalidInput naming line and column; nothing partial."""
     if len(data) > MAX_BYTES:
         raise InvalidInput(f"A directory file may be at most {MAX_BYTES // (1024 * 1024)} MiB.")
-    reader = csv.DictReader(io.StringIO(_decode(data), newline=""), strict=True)
+    text = _decode(data)
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
     profiles: list[Profile] = []
     seen: set[str] = set()
     try:
@@ -90,31 +95,66 @@ def parse_directory_csv(data: bytes) -> list[Profile]:
             seen.add(profile.id)
             profiles.append(profile)
     except csv.Error:
-        raise InvalidInput(f"Line {reader.line_num}: the CSV is malformed.") from None
+        raise InvalidInput(
+            f"Line {reader.line_num}: the CSV is malformed (a quote is not closed, or a line is broken). {SAVE_AS}"
+        ) from None
     return profiles
 
 
+SAVE_AS = "In Excel: File → Save As → 'CSV UTF-8 (Comma delimited) (*.csv)'."
+
+
 def _decode(data: bytes) -> str:
+    """UTF-16 (by BOM, or by its many NUL bytes), UTF-8 (BOM or not), else Windows ANSI (cp1252)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (data[:200].count(b"\x00") > len(data[:200]) // 4 > 0):
+        encoding = "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-16-le"
+        try:
+            return data.decode(encoding).removeprefix("\ufeff")
+        except UnicodeDecodeError:
+            raise InvalidInput(f"The file looks like UTF-16 text but is damaged. {SAVE_AS}") from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        raise InvalidInput(f"Line {line} is not valid UTF-8.") from None
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise InvalidInput(
+            f"Line {line} is not valid UTF-8, UTF-16 or Windows (ANSI) text. {SAVE_AS}"
+        ) from None
+
+
+def _delimiter(text: str) -> str:
+    """The separator the header line uses: ',' (default), ';' (European Excel) or a tab (Unicode Text)."""
+    header = text.split("\n", 1)[0]
+    counts = {sep: header.count(sep) for sep in (",", ";", "\t")}
+    best = max(counts, key=lambda sep: counts[sep])
+    return best if counts[best] > 0 else ","
 
 
 def _check_header(fieldnames: Iterable[str] | None) -> None:
     present = {name.strip() for name in fieldnames or ()}
     missing = [column for column in COLUMNS if column not in present]
     if missing:
-        raise InvalidInput(f"Line 1: missing column(s): {', '.join(missing)}.")
+        raise InvalidInput(
+            f"Line 1: missing column(s): {', '.join(missing)}. The first line must name the columns "
+            f"({', '.join(COLUMNS)}), in any order, separated by commas or semicolons."
+        )
 
 
 def _rows(reader: csv.DictReader[str]) -> Iterable[dict[str, str]]:
     for count, row in enumerate(reader, start=1):
         if count > MAX_ROWS:
             raise InvalidInput(f"A directory file may hold at most {MAX_ROWS} profiles.")
+        extras = row.get(None) or []
+        cells = [value for key, value in row.items() if key is not None] + list(extras)
+        if not any((cell or "").strip() for cell in cells):
+            continue  # the blank rows Excel adds at the end (";;;;;")
         if None in row or any(value is None for value in row.values()):
-            raise InvalidInput(f"Line {reader.line_num}: expected {len(reader.fieldnames or ())} fields.")
+            raise InvalidInput(
+                f"Line {reader.line_num}: expected {len(reader.fieldnames or ())} fields. A cell holding the "
+                "separator must be in double quotes; Excel does this when it saves as CSV."
+            )
         yield {key.strip(): value.strip() for key, value in row.items()}
 
 
@@ -169,7 +209,7 @@ def _text(limit: int, *, required: bool) -> Callable[[str], str]:
 
 def _list_of(parse: Callable[[str], Any], *, required: bool) -> Callable[[str], tuple[Any, ...]]:
     def parse_list(value: str) -> tuple[Any, ...]:
-        items = tuple(parse(part.strip()) for part in value.split(";") if part.strip())
+        items = tuple(parse(part.strip()) for part in re.split(r"[;,]", value) if part.strip())
         if required and not items:
             raise _CellError("needs at least one value.")
         return tuple(dict.fromkeys(items))
