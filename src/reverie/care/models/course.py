@@ -44,6 +44,11 @@ class CourseSession(models.Model):
     duration_minutes = models.PositiveSmallIntegerField(default=50)
     attendance = models.CharField(max_length=32, blank=True, default="")
     recorded_at = models.DateTimeField(null=True, blank=True)
+    # A move or cancellation the therapist confirmed: where it was, and a note to the client (sealed with the
+    # client's key, like every free text; the client sees it next to the session).
+    moved_from = models.DateTimeField(null=True, blank=True)
+    note_to_client = models.BinaryField(null=True, blank=True)
+    note_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["start"]
