@@ -42,10 +42,28 @@ def test_dream_series_shows_indicators_warnings_recurring_and_waking_links(
     assert len(series.codings) == 3
     assert series.profile.warnings  # three dreams are far too few to compare with the norms
     assert any(link.entry_id == str(waking.id) for link in series.continuity.links)
-    page = web_as(alice).get("/dreams/")
+    page = web_as(alice).get("/dreams/?norms=female")
     text = page.content.decode()
-    assert page.status_code == 200 and "<svg" in text and "Cohen" in text
-    assert "does not say what they mean" in text
+    assert page.status_code == 200 and "does not say what they mean" in text
+    # Regression: a new dreamer saw 25 indicators with large effect sizes; below 20 dreams nothing is compared.
+    assert "<svg" not in text and "Cohen" not in text and "only from 20 dreams on" in text
+
+
+def test_dream_series_compares_only_when_chosen_and_enough(make_user: Any, web_as: Any) -> None:
+    alice = make_user()
+    start = timezone.now() - timedelta(days=60)
+    for i in range(20):
+        view = journal.create_entry(
+            alice, EntryDraft(kind="dream", body=DREAMS[i % 3], happened_at=start + timedelta(days=i))
+        )
+        analysis.analyse_stored_entry(view.id, 1)
+    web = web_as(alice)
+    default = web.get("/dreams/").content.decode()
+    assert "You chose not to compare" in default and "<svg" not in default  # no norm group unless chosen
+    chosen = web.get("/dreams/?norms=male").content.decode()
+    assert "<svg" in chosen and "Cohen" in chosen and "male norm group" in chosen
+    assert "<svg" in web.get("/dreams/").content.decode()  # the choice is remembered
+    assert "<svg" not in web.get("/dreams/?norms=none").content.decode()
 
 
 def test_dream_series_with_no_dreams_has_no_division_errors(make_user: Any, web_as: Any) -> None:

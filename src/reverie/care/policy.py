@@ -71,7 +71,13 @@ def _reads_measure(actor: User, row: MeasureResponse) -> bool:
 
 
 def _reads_alert(actor: User, row: RiskAlert) -> bool:
-    return bool(actor.is_active and actor.is_therapist and active_pair(row.client, actor))
+    """A linked therapist, about what was written while the two were linked (never before the link)."""
+    if not (actor.is_active and actor.is_therapist):
+        return False
+    since = row.written_at or row.created_at
+    return Pair.objects.filter(
+        client_id=row.client_id, therapist=actor, ended_at__isnull=True, started_at__lte=since
+    ).exists()
 
 
 def _owns_check_in(actor: User, row: CheckIn) -> bool:

@@ -180,7 +180,7 @@ def _show_safety(client: User) -> None:
         (line.name, line.instruction) for line in safety.crisis_directory().lines_for("US")
     ]
     typer.echo("\nCrisis lines (or your local emergency number):")
-    for name, instruction in lines:
+    for name, instruction, *_links in lines:
         typer.echo(f"  {name}: {instruction}")
 
 

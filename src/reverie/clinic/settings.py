@@ -96,7 +96,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "reverie.clinic.web.local_time.LocalTimeMiddleware",
     "reverie.clinic.web.middleware.SessionSafetyMiddleware",
-    "reverie.care.web.middleware.CheckInMiddleware",
     "reverie.clinic.web.middleware.SecurityHeadersMiddleware",
     "reverie.clinic.web.middleware.ReverieErrorMiddleware",
 ]

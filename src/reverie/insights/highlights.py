@@ -179,10 +179,10 @@ class Day:
 
     @property
     def short(self) -> str:
+        """What the cell shows: the strongest intensity, '+' when more than one feeling was rated."""
         if not self.feelings:
             return ""
-        name, intensity = self.feelings[0]
-        return f"{name[:5]} {intensity}" + (" +" if len(self.feelings) > 1 else "")
+        return f"{self.level}" + ("+" if len(self.feelings) > 1 else "")
 
     @property
     def words(self) -> str:

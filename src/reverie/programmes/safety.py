@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from reverie.errors import ConfigurationError, InvalidInput
 
@@ -53,6 +54,18 @@ EU_MEMBERS = frozenset(
 ALIASES = {"UK": "GB"}
 _COUNTRY = re.compile(r"[A-Z]{2}")
 _PHONE = re.compile(r"\+?[0-9][0-9 ()\-]{1,28}[0-9]")
+_DIALLED = re.compile(r"[^0-9+]")
+
+
+def tel_href(number: str) -> str:
+    """A ``tel:`` link a phone can tap to call: digits and a leading + only ("0800 123 (4)" → "tel:08001234")."""
+    return f"tel:{_DIALLED.sub('', number)}"
+
+
+def sms_href(number: str, body: str | None = None) -> str:
+    """An ``sms:`` link, with the message to send when the line asks for a keyword (``sms:741741?body=HOME``)."""
+    href = f"sms:{_DIALLED.sub('', number)}"
+    return f"{href}?body={quote(body)}" if body else href
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +86,19 @@ class CrisisLine:
             return f"Text {self.text_keyword} to {self.number}"
         verbs = " or ".join(channel for channel in ("call", "text") if channel in self.channels)
         return f"{verbs.capitalize()} {self.number}"
+
+    @property
+    def links(self) -> tuple[tuple[str, str], ...]:
+        """(label, href) to tap on a phone: ``tel:`` to call, ``sms:`` to text (with the keyword as the body)."""
+        out = []
+        if "call" in self.channels:
+            out.append((f"Call {self.number}", tel_href(self.number)))
+        if "text" in self.channels:
+            label = (
+                f"Text {self.text_keyword} to {self.number}" if self.text_keyword else f"Text {self.number}"
+            )
+            out.append((label, sms_href(self.number, self.text_keyword)))
+        return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +189,11 @@ SECTION_TITLES = {
 class Contact:
     name: str
     phone: str
+
+    @property
+    def links(self) -> tuple[tuple[str, str], ...]:
+        """(label, href) to call or text this person from a phone."""
+        return (("Call", tel_href(self.phone)), ("Text", sms_href(self.phone)))
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,9 @@ router = Router(tags=["safety"])
 def crisis_lines_list(request: HttpRequest) -> list[CountryLinesOut]:
     """Crisis lines by country (the shipped list, or the operator's own file)."""
     return [
-        CountryLinesOut(country=c.country, lines=[CrisisLine(name=n, instruction=i) for n, i in c.lines])
+        CountryLinesOut(
+            country=c.country,
+            lines=[CrisisLine(name=line.name, instruction=line.instruction) for line in c.lines],
+        )
         for c in crisis_lines()
     ]

@@ -1,9 +1,13 @@
 """Risk alerts and check-ins: the risk flow.
 
-A risk signal (PHQ-9 item 9 above 0, a journal entry screened as ideation, behaviour or attempt — or one the risk
-screen could not read — or a therapist's note from a session) raises one content-free alert per source record for
-the linked therapist(s). A journal signal also leaves a calm check-in for the client's next page view. Nothing is
-sent anywhere automatically; the entry is saved regardless.
+A risk signal raises one content-free alert per source record — a journal entry *revision* screened as ideation,
+behaviour or attempt (or one the screen could not read) at the moment it was saved, PHQ-9 item 9 above 0, a
+therapist's session note — and leaves a calm check-in at the top of the client's pages. Every signal goes through
+:func:`signal`. The full analysis that runs later never adds a second alert for the same revision; it may only
+upgrade the level. A therapist sees an alert only when its source was written while the two were linked, and never
+one raised by their own note. The client's check-in answer reaches the alert and sets its urgency; "You
+misunderstood" lowers it and is kept as feedback, never deleting the alert. Nothing is sent anywhere
+automatically; the entry is saved regardless. Every step is audited, content-free.
 """
 
 from __future__ import annotations
@@ -16,11 +20,14 @@ from typing import Any
 
 from django.db import IntegrityError as DbIntegrityError
 from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from reverie.care.models import CheckIn, RiskAlert
+from reverie.care.models.safety import ANSWER_LABELS
 from reverie.care.services import records
-from reverie.clinic.models import Entry, Pair, StoredAnalysis, User
+from reverie.clinic.models import Entry, EntryScreen, Pair, StoredAnalysis, User
 from reverie.clinic.services import audit
 from reverie.clinic.services.policy import Action
 from reverie.errors import Conflict, InvalidInput
@@ -31,14 +38,32 @@ RISKY_LEVELS = ("ideation", "behavior", "attempt")
 UNSCREENED = "unscreened"
 NOT_RUN_NOTE = "risk analyzer could not run"
 NOTE_PURPOSE = "alert.note"
-ANSWERS = {
-    "safe": "I'm safe for now",
-    "need_help": "I need help now",
-    "misunderstood": "You misunderstood",
-}
+ANSWERS = ANSWER_LABELS
+# How a level ranks (an upgrade only goes up) and the urgency it starts with; the client's answer then decides.
+RANK = {"none": 0, "indicator": 1, UNSCREENED: 2, "ideation": 2, "behavior": 3, "attempt": 4}
+LEVEL_URGENCY = {UNSCREENED: 2, "ideation": 2, "behavior": 3, "attempt": 4}
+NEED_HELP_URGENCY = 5
+MISUNDERSTOOD_URGENCY = 1
 
 
-def raise_alert(client: User, source: str, level: str, record_id: str) -> RiskAlert:
+def urgency_for(level: str, answer: str = "") -> int:
+    """1–5: "I need help now" → 5, "You misunderstood" → 1, otherwise by level (attempt 4 … ideation 2)."""
+    if answer == "need_help":
+        return NEED_HELP_URGENCY
+    if answer == "misunderstood":
+        return MISUNDERSTOOD_URGENCY
+    return LEVEL_URGENCY.get(level, 2)
+
+
+def raise_alert(
+    client: User,
+    source: str,
+    level: str,
+    record_id: str,
+    *,
+    written_at: datetime | None = None,
+    raised_by: User | None = None,
+) -> RiskAlert:
     """One alert per (client, source, record); raising it again returns the same alert. Audited."""
     if source not in SOURCES:
         raise InvalidInput(f"An alert's source is one of: {', '.join(SOURCES)}.")
@@ -47,10 +72,18 @@ def raise_alert(client: User, source: str, level: str, record_id: str) -> RiskAl
     existing = RiskAlert.objects.filter(client=client, source=source, record_id=record_id).first()
     if existing is not None:
         return existing
+    now = timezone.now()
     try:
         with transaction.atomic():
             alert = RiskAlert.objects.create(
-                client=client, source=source, level=level, record_id=record_id, created_at=timezone.now()
+                client=client,
+                source=source,
+                level=level,
+                record_id=record_id,
+                created_at=now,
+                written_at=written_at or now,
+                urgency=urgency_for(level),
+                raised_by=raised_by,
             )
             audit.record(None, f"risk.alert.{source}", "risk_alert", alert.id, subject=client)
     except DbIntegrityError:
@@ -58,13 +91,62 @@ def raise_alert(client: User, source: str, level: str, record_id: str) -> RiskAl
     return alert
 
 
+def _upgrade(alert: RiskAlert, level: str) -> RiskAlert:
+    """Raise the alert's level when a later reading rates higher (or replaces ``unscreened``). Audited."""
+    higher = RANK.get(level, 0) > RANK.get(alert.level, 0)
+    replaces_unscreened = alert.level == UNSCREENED and level in RISKY_LEVELS
+    if not (higher or replaces_unscreened):
+        return alert
+    alert.level = level
+    alert.urgency = urgency_for(level, alert.answer)
+    alert.save(update_fields=["level", "urgency"])
+    audit.record(None, "risk.alert.upgrade", "risk_alert", alert.id, subject=alert.client)
+    return alert
+
+
+def signal(
+    client: User,
+    source: str,
+    level: str,
+    record_id: str,
+    *,
+    written_at: datetime,
+    raised_by: User | None = None,
+    check_in: bool = True,
+) -> RiskAlert:
+    """The one way a risk signal enters the flow: raise (or upgrade) the alert and leave the client's check-in."""
+    with transaction.atomic():
+        alert = raise_alert(client, source, level, record_id, written_at=written_at, raised_by=raised_by)
+        alert = _upgrade(alert, level)
+        if check_in:
+            request_check_in(client, alert)
+    return alert
+
+
+def _alerts_for(therapist: User) -> QuerySet[RiskAlert]:
+    """The alerts this therapist may see: clients in an active pair, sources written since that pair began."""
+    pairs = list(
+        Pair.objects.filter(therapist=therapist, ended_at__isnull=True).values_list("client_id", "started_at")
+    )
+    if not pairs:
+        return RiskAlert.objects.none()
+    linked = Q()
+    for client_id, started_at in pairs:
+        linked |= Q(client_id=client_id, since__gte=started_at)
+    return RiskAlert.objects.annotate(since=Coalesce("written_at", "created_at")).filter(linked)
+
+
 def open_alerts(therapist: User) -> list[RiskAlert]:
-    """Alerts not yet acknowledged about clients in an active pair with this therapist."""
+    """Alerts not yet acknowledged that this therapist may see, most urgent first; never one their own note
+    raised."""
     if not (therapist.is_active and therapist.is_therapist):
         return []
-    clients = Pair.objects.filter(therapist=therapist, ended_at__isnull=True).values("client_id")
-    rows = RiskAlert.objects.filter(client_id__in=clients, acknowledged_at__isnull=True).select_related(
-        "client"
+    rows = (
+        _alerts_for(therapist)
+        .filter(acknowledged_at__isnull=True)
+        .exclude(raised_by=therapist)
+        .select_related("client")
+        .order_by("-urgency", "-created_at")
     )
     return list(rows)
 
@@ -91,7 +173,7 @@ def acknowledge(therapist: User, alert_id: object, note: str = "") -> RiskAlert:
 
 
 def request_check_in(client: User, alert: RiskAlert | None) -> CheckIn:
-    """Leave a check-in for the client's next page view (one per alert)."""
+    """Leave a check-in at the top of the client's pages (one per alert)."""
     if alert is not None:
         existing = CheckIn.objects.filter(client=client, alert=alert).first()
         if existing is not None:
@@ -102,22 +184,55 @@ def request_check_in(client: User, alert: RiskAlert | None) -> CheckIn:
 
 
 def pending_check_in(user: User | Any) -> CheckIn | None:
+    """The newest unanswered check-in of a client (what the banner answers), or None."""
     if not isinstance(user, User) or not user.is_authenticated or not user.is_client:
         return None
-    return CheckIn.objects.filter(client=user, answered_at__isnull=True).order_by("created_at").first()
+    return CheckIn.objects.filter(client=user, answered_at__isnull=True).order_by("-created_at").first()
 
 
 def answer_check_in(client: User, check_in_id: object, answer: str, now: datetime | None = None) -> CheckIn:
-    """Record one of the two explicit answers (or "you misunderstood"); each is audited."""
+    """Record the client's answer; it reaches every alert still waiting for one, with its urgency.
+
+    "I'm safe for now" and "I need help now" answer how the client is now, so they also answer the client's other
+    pending check-ins. "You misunderstood" is feedback on the reading: the alert's urgency drops to the lowest,
+    the alert itself stays (and stays audited). Each step is audited, content-free.
+    """
     if answer not in ANSWERS:
         raise InvalidInput("Choose one of the answers on the page.")
     check_in = records.fetch(client, CheckIn.objects.all(), check_in_id, Action.WRITE, "check-in")
+    moment = now or timezone.now()
     with transaction.atomic():
-        check_in.answered_at = check_in.answered_at or now or timezone.now()
-        check_in.answer = answer
-        check_in.save(update_fields=["answered_at", "answer"])
-        audit.record(client, f"check_in.{answer}", "check_in", check_in.id, subject=client)
+        todo = [check_in]
+        if answer != "misunderstood":
+            todo += list(
+                CheckIn.objects.filter(client=client, answered_at__isnull=True).exclude(pk=check_in.pk)
+            )
+        for row in todo:
+            row.answered_at = row.answered_at or moment
+            row.answer = answer
+            row.save(update_fields=["answered_at", "answer"])
+            audit.record(client, f"check_in.{answer}", "check_in", row.id, subject=client)
+            if row.alert_id is not None:
+                _answer_alert(client, row.alert_id, answer, moment)
+    check_in.refresh_from_db()
     return check_in
+
+
+def _answer_alert(client: User, alert_id: uuid.UUID, answer: str, moment: datetime) -> None:
+    alert = RiskAlert.objects.select_for_update().filter(pk=alert_id, client=client).first()
+    if alert is None:
+        return
+    alert.answer, alert.answered_at = answer, moment
+    alert.urgency = urgency_for(alert.level, answer)
+    alert.save(update_fields=["answer", "answered_at", "urgency"])
+    audit.record(client, f"risk.alert.answer.{answer}", "risk_alert", alert.id, subject=client)
+    if answer == "misunderstood":
+        audit.record(client, "risk.feedback.misunderstood", "risk_alert", alert.id, subject=client)
+
+
+def misunderstood_feedback(client: User) -> list[RiskAlert]:
+    """The client's "You misunderstood" answers, kept as feedback on the screen (alerts are never deleted)."""
+    return list(RiskAlert.objects.filter(client=client, answer="misunderstood").order_by("created_at"))
 
 
 # --- the journal risk flow: a hook the analysis service calls after each stored analysis -------------------------
@@ -133,18 +248,44 @@ def journal_signal(stored: StoredAnalysis, result: Mapping[str, Any]) -> str | N
     return None
 
 
+def revision_record(entry_id: uuid.UUID, revision: int) -> str:
+    """An alert's record id for one revision of a journal entry: one alert per entry revision."""
+    return f"{entry_id}#r{revision}"
+
+
+def on_screen(screened: Any) -> None:
+    """After-screen hook (inside the save's transaction): a flagged or unreadable screen raises the alert and
+    leaves the check-in at once, whatever the worker is doing."""
+    level = str(screened.level)
+    if level not in RISKY_LEVELS and level != UNSCREENED:
+        return
+    signal(
+        screened.client,
+        "journal",
+        level,
+        revision_record(screened.entry_id, screened.revision),
+        written_at=screened.written_at,
+    )
+
+
 def on_analysis(entry: Entry, stored: StoredAnalysis, result: dict[str, Any]) -> None:
-    """After-analysis hook: alert the linked therapist(s) and leave a check-in for the client."""
+    """After-analysis hook: the full analysis of a revision may raise the alert the save's screen did not, or
+    upgrade it; it never adds a second alert for the same revision."""
     level = journal_signal(stored, result)
     if level is None:
         return
-    with transaction.atomic():
-        alert = raise_alert(entry.client, "journal", level, str(entry.id))
-        request_check_in(entry.client, alert)
+    if level == UNSCREENED and (
+        EntryScreen.objects.filter(entry=entry, revision=stored.revision).exclude(level=UNSCREENED).exists()
+    ):
+        return  # the save's screen read this revision; a later failure adds nothing
+    written_at = entry.written_at if stored.revision <= 1 else entry.updated_at
+    signal(entry.client, "journal", level, revision_record(entry.id, stored.revision), written_at=written_at)
 
 
 def install() -> None:
-    from reverie.clinic.services import analysis
+    from reverie.clinic.services import analysis, risk_screen
 
     if on_analysis not in analysis.after_analysis_hooks:
         analysis.after_analysis_hooks.append(on_analysis)
+    if on_screen not in risk_screen.after_screen_hooks:
+        risk_screen.after_screen_hooks.append(on_screen)

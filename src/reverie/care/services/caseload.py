@@ -22,16 +22,20 @@ class CaseRow:
     session_today: bool
     not_on_track: bool
     open_alerts: int
+    urgency: int = 0  # the highest urgency among the open alerts (5: the client asked for help now)
 
 
 def caseload(therapist: User, now: datetime | None = None) -> list[CaseRow]:
-    """One row per active course, those needing attention first (alerts, off track, a session today)."""
+    """One row per active course, those needing attention first (the most urgent alert — a client asking for help
+    now first —, then the number of alerts, off track, a session today)."""
     if not (therapist.is_active and therapist.is_therapist):
         return []
     moment = now or timezone.now()
     open_by_client: dict[int, int] = {}
+    urgency_by_client: dict[int, int] = {}
     for alert in alerts.open_alerts(therapist):
         open_by_client[alert.client_id] = open_by_client.get(alert.client_id, 0) + 1
+        urgency_by_client[alert.client_id] = max(urgency_by_client.get(alert.client_id, 0), alert.urgency)
     zone = local_time.zone_of(therapist)  # "today" is the therapist's day, wherever the course is set
     rows = []
     for course in courses.courses_for(therapist):
@@ -50,9 +54,16 @@ def caseload(therapist: User, now: datetime | None = None) -> list[CaseRow]:
                 session_today=today,
                 not_on_track=measures.progress(therapist, course.id).check.not_on_track,
                 open_alerts=open_by_client.get(course.client_id, 0),
+                urgency=urgency_by_client.get(course.client_id, 0),
             )
         )
     return sorted(
         rows,
-        key=lambda r: (-r.open_alerts, not r.not_on_track, not r.session_today, r.next_session or moment),
+        key=lambda r: (
+            -r.urgency,
+            -r.open_alerts,
+            not r.not_on_track,
+            not r.session_today,
+            r.next_session or moment,
+        ),
     )

@@ -116,7 +116,7 @@ def _store(client: User, course: Course, result: scoring.Score, number: int) -> 
     audit.record(client, "measure.submit", "measure", row.id, subject=client)
     alert = None
     if result.risk_item_positive:
-        alert = alerts.raise_alert(client, "phq9_item9", "ideation", str(row.id))
+        alert = alerts.signal(client, "phq9_item9", "ideation", str(row.id), written_at=row.submitted_at)
     return Submitted(row, result, alert)
 
 

@@ -58,7 +58,7 @@ def write_progress_note(therapist: User, course_id: object, slot: int, text: str
         note.updated_at = now
         note.save()
         audit.record(therapist, "note.progress.write", "progress_note", note.id, subject=course.client)
-        screen_session_text(course, session, body)
+        screen_session_text(course, session, body, author=therapist)
     return note
 
 
@@ -80,17 +80,29 @@ def add_therapist_note(
     return note
 
 
-def screen_session_text(course: Course, session: Any, text: str) -> RiskAlert | None:
-    """Session text is screened for risk like every entry: ideation or worse (or a screen that cannot run)
-    raises a content-free alert for the linked therapist(s). Nothing is sent anywhere."""
+def screen_session_text(
+    course: Course, session: Any, text: str, author: User | None = None
+) -> RiskAlert | None:
+    """Session text is screened for risk when it is saved, like every entry: ideation or worse (or a screen that
+    cannot run) raises a content-free alert through the same flow. The alert names its author: a therapist is
+    never alerted about their own note (other therapists linked to the client are), and the client gets no
+    check-in for words they did not write. Nothing is sent anywhere."""
     from reverie.analysis.risk import screen
 
     try:
         level = screen(text, "session_note").level
     except Exception:
-        level = "unscreened"
-    if level in alerts.RISKY_LEVELS or level == "unscreened":
-        return alerts.raise_alert(course.client, "session", level, str(session.id))
+        level = alerts.UNSCREENED
+    if level in alerts.RISKY_LEVELS or level == alerts.UNSCREENED:
+        return alerts.signal(
+            course.client,
+            "session",
+            level,
+            str(session.id),
+            written_at=timezone.now(),
+            raised_by=author,
+            check_in=False,
+        )
     return None
 
 

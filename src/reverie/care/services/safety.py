@@ -4,6 +4,7 @@ shown above the crisis lines on the safety page, on the check-in page and after 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from reverie.care.services import records
 from reverie.clinic.models import User
 from reverie.clinic.services import audit
 from reverie.clinic.services.policy import Action, allows
+from reverie.clinic.services.safety import Line
 from reverie.errors import NotFound
 from reverie.programmes.safety import (
     SECTION_TITLES,
@@ -77,12 +79,27 @@ def save_plan(actor: User, data: Mapping[str, Any], client: User | None = None) 
     return plan
 
 
-def sections(plan: SafetyPlan) -> list[tuple[str, list[str]]]:
-    """The plan as (title, lines) for a page; contacts as "name: phone"."""
+@dataclass(frozen=True, slots=True)
+class PlanItem:
+    """One line of the plan on a page; a contact carries ``tel:``/``sms:`` links. Reads as its text."""
+
+    text: str
+    links: tuple[tuple[str, str], ...] = ()
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def sections(plan: SafetyPlan) -> list[tuple[str, list[PlanItem]]]:
+    """The plan as (title, lines) for a page; contacts as "name: phone" with links to call or text them."""
     out = []
     for key, title in SECTION_TITLES.items():
         items = getattr(plan, key)
-        lines = [f"{c.name}: {c.phone}" for c in items] if key in CONTACT_SECTIONS else list(items)
+        lines = (
+            [PlanItem(f"{c.name}: {c.phone}", c.links) for c in items]
+            if key in CONTACT_SECTIONS
+            else [PlanItem(str(item)) for item in items]
+        )
         if lines:
             out.append((title, lines))
     return out
@@ -100,7 +117,7 @@ def plan_for_page(user: Any) -> dict[str, Any]:
     return {
         "has_plan": plan is not None,
         "sections": sections(plan) if plan else [],
-        "country_lines": [(line.name, line.instruction) for line in plan_lines(plan)],
+        "country_lines": [Line(line.name, line.instruction, line.links) for line in plan_lines(plan)],
         "country": plan.crisis_country if plan else None,
     }
 

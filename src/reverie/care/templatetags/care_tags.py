@@ -23,6 +23,14 @@ def care_nav(user: Any) -> dict[str, Any]:
 
 
 @register.simple_tag
+def pending_check_in_for(user: Any) -> Any:
+    """The client's newest unanswered check-in (shown at the top of every page until answered), or None."""
+    from reverie.care.services import alerts
+
+    return alerts.pending_check_in(user)
+
+
+@register.simple_tag
 def safety_plan_for_page(user: Any) -> dict[str, Any]:
     """The signed-in client's own safety plan for the safety page (empty for anyone else)."""
     from reverie.care.services.safety import plan_for_page

@@ -61,13 +61,20 @@ def alert_acknowledge(request: HttpRequest, alert_id: str) -> HttpResponse:
 
 
 def _check_in_context(user: User) -> dict[str, Any]:
-    return {**safety.plan_for_page(user), "lines": crisis_lines(), "answers": alerts.ANSWERS}
+    return {
+        **safety.plan_for_page(user),
+        "lines": crisis_lines(),
+        "answers": alerts.ANSWERS,
+        "check_in_page": True,  # the banner is this page's own form here
+    }
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def check_in(request: HttpRequest) -> HttpResponse:
-    """Are you safe? The plan and the crisis lines are on this same page before any answer, and after it."""
+    """Are you safe? The plan and the crisis lines are on this same page before any answer, and after it.
+
+    The banner at the top of every page posts here; nothing is locked while a check-in waits."""
     user = user_of(request)
     pending = alerts.pending_check_in(user)
     context = _check_in_context(user)
@@ -78,5 +85,5 @@ def check_in(request: HttpRequest) -> HttpResponse:
         context["answered"] = answered.answer
     elif pending is None:
         context["answered"] = "none_pending"
-    context["pending"] = pending
+    context["pending"] = alerts.pending_check_in(user) if request.method == "POST" else pending
     return render(request, "care/check_in.html", context)

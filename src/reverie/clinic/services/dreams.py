@@ -26,6 +26,15 @@ DREAM_KINDS = ("dream", "daydream")
 THEME_OF = {"ro": "RO", "rs": "RS", "w": "W"}
 
 
+MIN_DREAMS_FOR_NORMS = 20
+NORMS_WHY = (
+    "With fewer dreams, one dream more or less moves each percentage by many points (even 50 dreams leave a "
+    "percentage about 8 points from the value a larger sample would give), so differences from the norms would "
+    "mostly be noise."
+)
+NORM_CHOICES = ("none", "female", "male")
+
+
 @dataclass(frozen=True, slots=True)
 class DreamSeries:
     codings: list[DreamCoding]

@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from reverie.clinic.models import Attachment, Entry, EntryKind, EntryRevision, User
-from reverie.clinic.services import audit, keys
+from reverie.clinic.services import audit, keys, risk_screen
 from reverie.clinic.services.media import check_attachment, served_type
 from reverie.clinic.services.policy import Action, require, trashed_entries, visible_entries
 from reverie.errors import IntegrityError, InvalidInput, NotFound, PermissionDenied
@@ -296,6 +296,18 @@ def _store_attachment(entry: Entry, client: User, att: AttachmentDraft) -> None:
     row.save()
 
 
+def screen_draft(draft: EntryDraft) -> risk_screen.Screened:
+    """The risk screen of a validated draft, made now (before the save's transaction)."""
+    return risk_screen.screen_text(
+        risk_screen.screened_text(draft.title, draft.body, draft.extra), draft.kind
+    )
+
+
+def screen_saved(entry: Entry, screened: risk_screen.Screened, *, written_at: datetime) -> None:
+    """The one hook every save path calls inside its transaction: store the screen, raise the risk flow."""
+    risk_screen.store(entry, screened, written_at=written_at)
+
+
 def create_entry(
     actor: User,
     draft: EntryDraft,
@@ -306,6 +318,7 @@ def create_entry(
 ) -> EntryView:
     _require_client(actor)
     clean = validate(draft, has_attachment=bool(attachments))
+    screened = screen_draft(clean)
     now = timezone.now()
     with transaction.atomic():
         entry = Entry(
@@ -321,6 +334,7 @@ def create_entry(
         for att in attachments:
             _store_attachment(entry, actor, att)
         audit.record(actor, "entry.create", "entry", entry.id, subject=actor)
+        screen_saved(entry, screened, written_at=entry.written_at)
         _after_commit(entry)
     return _view(entry)
 
@@ -380,6 +394,7 @@ def update_entry(actor: User, entry_id: uuid.UUID | str, draft: EntryDraft) -> E
         entry.payload = keys.seal_for(actor, _record_id(entry.id), "entry.payload", _payload_bytes(clean))
         entry.save()
         audit.record(actor, "entry.update", "entry", entry.id, subject=actor)
+        screen_saved(entry, screen_draft(clean), written_at=entry.updated_at)
         _after_commit(entry)
     return _view(entry)
 

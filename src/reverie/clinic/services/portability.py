@@ -22,6 +22,8 @@ from reverie.clinic.services.journal import (
     _require_client,
     _store_attachment,
     revisions,
+    screen_draft,
+    screen_saved,
 )
 from reverie.clinic.services.policy import Action, require
 from reverie.errors import AuthenticationFailed, InvalidInput, PermissionDenied
@@ -142,14 +144,18 @@ def import_journal(
 
     _require_client(actor)
     journal, drafts, problems = import_check.usable(actor, data, all_or_nothing=all_or_nothing)
+    screens = [screen_draft(draft) for draft in drafts]  # every imported entry, before the transaction
     created = skipped = 0
     with transaction.atomic():
-        for index, (entry, draft) in enumerate(zip(journal.entries, drafts, strict=True), 1):
+        for index, (entry, draft, screened) in enumerate(
+            zip(journal.entries, drafts, screens, strict=True), 1
+        ):
             entry_id, duplicate = _entry_id(actor, entry.id)
             if duplicate:
                 skipped += 1
             else:
-                _store_imported(actor, entry, draft, entry_id)
+                row = _store_imported(actor, entry, draft, entry_id)
+                screen_saved(row, screened, written_at=row.updated_at)
                 created += 1
             if progress:
                 progress(index, len(drafts))
@@ -157,7 +163,7 @@ def import_journal(
     return ImportReport(created=created, skipped=skipped, problems=problems)
 
 
-def _store_imported(actor: User, entry: PortableEntry, draft: EntryDraft, entry_id: uuid.UUID) -> None:
+def _store_imported(actor: User, entry: PortableEntry, draft: EntryDraft, entry_id: uuid.UUID) -> Entry:
     last_saved = entry.revisions[-1].written_at if entry.revisions else entry.written_at
     row = Entry(
         id=entry_id,
@@ -181,6 +187,7 @@ def _store_imported(actor: User, entry: PortableEntry, draft: EntryDraft, entry_
         )
     for att in entry.attachments:
         _store_attachment(row, actor, AttachmentDraft(att.filename, att.media_type, att.data))
+    return row
 
 
 def erase_client(

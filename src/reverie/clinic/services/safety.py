@@ -4,14 +4,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from django.conf import settings
+
+
+class Line(NamedTuple):
+    """One crisis line for a page: its name, the plain instruction and (label, ``tel:``/``sms:`` href) links."""
+
+    name: str
+    instruction: str
+    links: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class CountryLines:
     country: str
-    lines: tuple[tuple[str, str], ...]  # (name, instruction)
+    lines: tuple[Line, ...]
 
 
 def crisis_lines() -> list[CountryLines]:
@@ -21,6 +30,6 @@ def crisis_lines() -> list[CountryLines]:
     override = Path(settings.REVERIE.data_dir) / "crisis_lines.json"
     directory = load_crisis_lines(override if override.exists() else None)
     return [
-        CountryLines(code, tuple((line.name, line.instruction) for line in lines))
+        CountryLines(code, tuple(Line(line.name, line.instruction, line.links) for line in lines))
         for code, lines in directory.countries.items()
     ]

@@ -394,7 +394,12 @@ def pair(request: HttpRequest) -> HttpResponse:
                 context["code"] = people.issue_invitation(user)
             elif action == "accept":
                 people.accept_invitation(user, request.POST.get("code", ""), _address(request))
-                context["message"] = "You are now linked."
+                context["message"] = "You are now linked." + (
+                    " Your therapist sees risk alerts (a level and a date, never your words) only about what you"
+                    " write from now on."
+                    if user.is_client
+                    else ""
+                )
             elif action == "end":
                 people.end_pair(user, int(request.POST.get("pair", "0") or 0))
                 context["message"] = "The link has ended. Nothing more is shared."
