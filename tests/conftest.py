@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import secrets
 import sys
@@ -48,13 +49,16 @@ def _private_keys(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempP
         keys.forget_cached_keys()
 
 
+_user_numbers = itertools.count(1)  # unique names, the same on every run (random ones could collide)
+
+
 @pytest.fixture
 def make_user(db: Any) -> Any:
     from reverie.clinic.services import keys, people
 
     def make(name: str | None = None, role: str = "client") -> Any:
         keys.ensure_key_file()
-        return people.create_user(name or f"user-{secrets.token_hex(3)}", "a long test password", role)
+        return people.create_user(name or f"user-{next(_user_numbers)}", "a long test password", role)
 
     return make
 
