@@ -204,3 +204,13 @@ def test_audit_chain_the_client_does_not_see_therapist_only_notes_in_their_log(p
     assert "note.progress.write" in page
     assert "therapist_note" not in page and "note.process" not in page
     assert "checksums do not match" not in page
+
+
+def test_audit_chain_page_view_sees_an_older_event_removed(db: Any) -> None:
+    _events(20)
+    assert audit.verify().ok  # checkpoint at 20
+    _events(2)
+    old = AuditEvent.objects.order_by("id")[5]
+    AuditEvent.objects.filter(pk=old.pk).delete()
+    check = audit.verify_incremental()
+    assert not check.ok and check.checked == 2
