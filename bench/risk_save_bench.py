@@ -1,0 +1,107 @@
+"""The risk screen at the moment of saving, as a share of the save itself.
+
+Run: REVERIE_DATA_DIR=$(mktemp -d) .venv/bin/python bench/risk_save_bench.py [--entries 200]
+Saves ``--entries`` journal entries (short, medium and long; one in five with risk language) through
+``journal.create_entry`` with the worker off, and times, for the same texts, the save as a whole and the screen on
+its own (``journal.screen_draft``, what the save calls). Prints one line per length and, last, one JSON object:
+``screen_ms`` and ``save_ms`` medians, ``ratio`` = screen / (save without the screen), ``share`` = screen / save,
+and the first (cold) screen, which loads the model once per process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+
+os.environ.setdefault("REVERIE_DATA_DIR", tempfile.mkdtemp(prefix="reverie-bench-"))
+os.environ["REVERIE_ANALYSIS"] = "off"  # the screen must not depend on the worker: measure the save alone
+
+SENTENCES = (
+    "I kept thinking about my mother and the way I go quiet when someone gets close.",
+    "Work was long and the meeting ran over again.",
+    "In the dream I was on a train that never reached the station.",
+    "I felt relieved after talking to my sister, oddly calm for the rest of the day.",
+    "My partner said I seemed far away at dinner and I did not know what to answer.",
+    "The walk by the river helped more than I expected.",
+)
+RISKY = (
+    "Some nights I think everyone would be better off without me.",
+    "I don't want to be alive anymore.",
+    "I looked up how many pills it would take.",
+)
+LENGTHS = {"short": 1, "medium": 8, "long": 40}
+
+
+def _text(rng: random.Random, sentences: int, risky: bool) -> str:
+    parts = [rng.choice(SENTENCES) for _ in range(sentences)]
+    if risky:
+        parts.insert(rng.randrange(len(parts) + 1), rng.choice(RISKY))
+    return " ".join(parts)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--entries", type=int, default=200)
+    args = parser.parse_args()
+
+    import reverie.cli.runtime  # noqa: F401  (sets Django up and migrates)
+    from reverie.clinic.services import journal, keys, people
+    from reverie.clinic.services.journal import EntryDraft
+
+    keys.ensure_key_file()
+    user = people.create_user(f"bench{int(time.time())}", "a long bench password")
+    rng = random.Random(12)
+    start = time.perf_counter()
+    journal.screen_draft(journal.validate(EntryDraft(kind="reflection", body="A first text.")))
+    cold_ms = (time.perf_counter() - start) * 1000
+
+    screen: dict[str, list[float]] = {name: [] for name in LENGTHS}
+    save: dict[str, list[float]] = {name: [] for name in LENGTHS}
+    for index in range(args.entries):
+        name = list(LENGTHS)[index % len(LENGTHS)]
+        draft = EntryDraft(kind="reflection", body=_text(rng, LENGTHS[name], index % 5 == 0))
+        start = time.perf_counter()
+        journal.screen_draft(journal.validate(draft))
+        screen[name].append((time.perf_counter() - start) * 1000)
+        start = time.perf_counter()
+        journal.create_entry(user, draft)
+        save[name].append((time.perf_counter() - start) * 1000)
+
+    for name in LENGTHS:
+        s, v = statistics.median(screen[name]), statistics.median(save[name])
+        print(
+            f"{name:>6}: screen {s:7.2f} ms · save {v:7.2f} ms · screen/rest of save {s / max(v - s, 1e-9):.2f}"
+        )
+    all_screen = [x for xs in screen.values() for x in xs]
+    all_save = [x for xs in save.values() for x in xs]
+    screen_ms, save_ms = statistics.median(all_screen), statistics.median(all_save)
+    result = {
+        "bench": "risk_save",
+        "entries": args.entries,
+        "screen_ms": round(screen_ms, 2),
+        "save_ms": round(save_ms, 2),
+        "ratio": round(screen_ms / max(save_ms - screen_ms, 1e-9), 3),
+        "share": round(screen_ms / save_ms, 3),
+        "screen_p95_ms": round(sorted(all_screen)[int(0.95 * (len(all_screen) - 1))], 2),
+        "cold_screen_ms": round(cold_ms, 1),
+        "by_length": {
+            name: {
+                "screen_ms": round(statistics.median(screen[name]), 2),
+                "save_ms": round(statistics.median(save[name]), 2),
+            }
+            for name in LENGTHS
+        },
+        "database": "sqlite" if "REVERIE_DATABASE_URL" not in os.environ else "postgresql",
+    }
+    sys.stdout.flush()
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
