@@ -23,6 +23,8 @@ import hashlib
 import hmac
 import json
 import logging
+import os
+import tempfile
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -234,7 +236,12 @@ def _read_anchor() -> dict[str, Any] | None:
     return doc if isinstance(doc, dict) else {"format": "unreadable"}
 
 
-def _write_anchor(count: int, last_id: int, hash_: str, key_id: str) -> None:
+def _write_anchor(count: int, last_id: int, hash_: str, key_id: str, *, durable: bool = False) -> None:
+    """Replace the anchor file atomically (a private temp file moved over it).
+
+    After each commit it is not fsync-ed (``durable=False``): that would cost every audited request a disk flush
+    (about 20 ms here). A power cut can then leave an older anchor, which only lags (never a false alarm about
+    removed events); ``reanchor`` writes durably."""
     key = _chain_key(key_id)
     if key is None:
         return
@@ -246,7 +253,20 @@ def _write_anchor(count: int, last_id: int, hash_: str, key_id: str) -> None:
         "key_id": key_id,
         "mac": _mac(key, ANCHOR_FORMAT, count, last_id, hash_),
     }
-    write_private_atomic(anchor_path(), (json.dumps(doc) + "\n").encode())
+    data = (json.dumps(doc) + "\n").encode()
+    path = anchor_path()
+    if durable:
+        write_private_atomic(path, data)
+        return
+    descriptor, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp)
+        raise
 
 
 @contextlib.contextmanager
@@ -289,9 +309,9 @@ def reanchor() -> ChainCheck:
         key_id, _key = _active_chain_key()
         with _anchor_guard():
             if head is None:
-                _write_anchor(0, 0, GENESIS, key_id)
+                _write_anchor(0, 0, GENESIS, key_id, durable=True)
             else:
-                _write_anchor(head.count, head.last_id, head.hash, key_id)
+                _write_anchor(head.count, head.last_id, head.hash, key_id, durable=True)
     return check
 
 
