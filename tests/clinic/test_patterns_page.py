@@ -78,3 +78,26 @@ def test_therapist_sees_only_shared_feelings_and_the_same_summary_first(
     assert page.index("The strongest patterns") < page.index("Everything Reverie counted")
     assert "Feelings the client rated (shared entries)" in page
     assert page.count('class="mix i4"') + page.count('class="neg i3"') == 4
+
+
+def test_pdf_quotes_dates_and_words_of_readable_entries_never_ids(
+    paired: tuple[Any, Any], web_as: Any
+) -> None:
+    client, therapist = paired
+    shared = _entries(client, n=4, shared=True)
+    private = _entries(client, n=2)
+    mine = web_as(client).get("/insights/report.pdf")
+    assert mine.status_code == 200 and mine.content.startswith(b"%PDF")
+    theirs = web_as(therapist).get(f"/insights/report.pdf?client={client.pk}").content
+    from reverie.clinic.models import User
+    from reverie.clinic.services import insights
+    from reverie.insights.report import printed_ids, render_pdf
+
+    view = insights.view_for(User.objects.get(pk=therapist.pk), client.pk)
+    labels = insights.evidence_labels(therapist, printed_ids(view))
+    assert labels and set(labels) <= {str(v.id) for v in shared}  # never a label for an unshared entry
+    assert all("Mar 2026" in text and "When I was a child" in text for text in labels.values())
+    plain = render_pdf(view, labels=labels, compress=False)
+    for v in shared + private:
+        assert str(v.id).encode() not in plain
+    assert theirs.startswith(b"%PDF")

@@ -3,7 +3,7 @@ from __future__ import annotations
 from insight_builders import withdrawal_history
 
 from reverie.insights import build_view, render_pdf
-from reverie.insights.report import pdf_text
+from reverie.insights.report import pdf_text, printed_ids
 
 
 def test_report_pdf_renders_with_disclaimer_and_statements() -> None:
@@ -12,7 +12,7 @@ def test_report_pdf_renders_with_disclaimer_and_statements() -> None:
     assert pdf.startswith(b"%PDF")
     assert pdf.rstrip().endswith(b"%%EOF")
     assert b"Reverie supports therapy; it is not a therapist and does not diagnose." in pdf
-    assert b"Evidence: " in pdf
+    assert b"From " in pdf and b"Evidence: " not in pdf
     assert b"Zebediah" not in pdf  # a name in the findings' data never reaches the report
 
 
@@ -25,3 +25,25 @@ def test_report_compressed_by_default() -> None:
 def test_report_text_fits_the_core_font() -> None:
     assert pdf_text("a \u2192 b \u2014 c \u201cq\u201d") == 'a -> b - c "q"'
     assert pdf_text("caf\u00e9 \u6f22") == "caf\u00e9 ?"
+
+
+def test_report_is_summary_first_with_dates_and_quotes_never_ids() -> None:
+    view = build_view(withdrawal_history())
+    ids = printed_ids(view)
+    assert ids
+    labels = {item: f"{n + 1} Mar 2026, \u201cwords {n}\u201d" for n, item in enumerate(ids)}
+    pdf = render_pdf(view, labels=labels, compress=False)
+    assert pdf.index(b"The strongest patterns") < pdf.index(b"Relationship map")
+    assert b'Mar 2026, "words 0"' in pdf or b"Mar 2026" in pdf
+    for item in view.evidence_ids():
+        assert item.encode() not in pdf  # regression: the report cited raw entry ids
+    client = render_pdf(build_view(withdrawal_history(), "client"), compress=False)
+    assert b"ODF" not in client and b"(W)" not in client
+
+
+def test_report_embeds_phone_pictures_with_typographic_text() -> None:
+    """Regression: the pictures' '–' and '…' are not in the core font and made fpdf2 fail."""
+    from reverie.insights import synthetic_history
+
+    view = build_view(synthetic_history(seed=2, n_entries=200, n_sessions=20), "therapist")
+    assert render_pdf(view).startswith(b"%PDF")

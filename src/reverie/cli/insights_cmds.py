@@ -26,12 +26,14 @@ def insights(
     from reverie.cli.runtime import sign_in
     from reverie.clinic.services import insights as service
     from reverie.files import write_private_atomic
-    from reverie.insights.report import render_pdf
+    from reverie.insights.report import printed_ids, render_pdf
     from reverie.insights.view import DISCLAIMER
 
-    view = service.view_for(sign_in(user), client)
+    actor = sign_in(user)
+    view = service.view_for(actor, client)
     if pdf is not None:
-        write_private_atomic(pdf, render_pdf(view))
+        labels = service.evidence_labels(actor, printed_ids(view))
+        write_private_atomic(pdf, render_pdf(view, labels=labels))
         typer.echo(f"Wrote {pdf}.")
         return
     if as_json:

@@ -9,9 +9,10 @@ model read is a separate layer (``Week.model``), never mixed into the person's r
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from reverie.insights.goemotions import valence
@@ -19,6 +20,9 @@ from reverie.insights.statements import Statement
 from reverie.insights.view import InsightView
 
 MAX_HIGHLIGHTS = 5
+_CODES = re.compile(r"\s*\((W|RO|RS)\)|\b(W|RO|RS) (?=[a-z])")
+_CODE_WORDS = {"W": "wish: ", "RO": "others: ", "RS": "you: "}
+HIDDEN_FROM_CLIENTS = ("dream:element:", "defense:")
 _RO = {
     1: "others come across as strong",
     2: "others try to take control",
@@ -129,6 +133,27 @@ def highlights(view: InsightView, limit: int = MAX_HIGHLIGHTS) -> list[Highlight
         if s is not None and not any(h.key == s.key for h in out):
             out.append(Highlight(s.key, s.text, _seen(s), s.evidence))
     return out[:limit]
+
+
+def plain(text: str) -> str:
+    """A statement without CCRT letters: '(W)' goes, 'RO controlling' reads 'others: controlling'."""
+    return _CODES.sub(lambda m: _CODE_WORDS.get(m.group(2) or "", ""), text)
+
+
+def readable_sections(view: InsightView) -> list[tuple[str, tuple[Statement, ...]]]:
+    """Every section for the therapist; for a client without raw codes: no Hall–Van de Castle element codes, no
+    defense (DMRS/ODF) estimates (too weakly supported to show a person), no CCRT letters."""
+    out = []
+    for section in view.sections:
+        rows = section.statements
+        if view.audience == "client":
+            if section.key == "defenses":
+                continue
+            rows = tuple(
+                replace(s, text=plain(s.text)) for s in rows if not s.key.startswith(HIDDEN_FROM_CLIENTS)
+            )
+        out.append((section.title, rows))
+    return out
 
 
 # --- the person's own feelings by week and day ---------------------------------------------------------------

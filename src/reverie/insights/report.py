@@ -1,7 +1,10 @@
-"""The insights report as PDF bytes (fpdf2, core font): title, disclaimer, pictures, statements with evidence.
+"""The insights report as PDF bytes (fpdf2, core font), summary first: title, disclaimer, the strongest patterns,
+pictures, then every section with its evidence.
 
-The report prints only what the view holds — statements, strengths, item ids, counts and category labels —
-so it can never contain entry text beyond what the view shows. Characters the core font cannot encode are
+Evidence reads as dates and short quotes, never ids: the caller passes ``labels`` (item id → "12 Mar 2024, “I said
+I was busy …”") built from the entries the reader may open; an id without a label is counted, not printed. Apart
+from those labels the report prints only what the view holds — statements, strengths, counts and category labels.
+For a client it leaves out raw codes as the Patterns page does. Characters the core font cannot encode are
 replaced.
 """
 
@@ -9,15 +12,18 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Mapping
 
 from fpdf import FPDF
 
+from reverie.insights.highlights import Highlight, highlights, readable_sections
 from reverie.insights.pictures import relationship_map_svg, timeline_svg, triangles_svg
 from reverie.insights.statements import Statement
 from reverie.insights.view import InsightView
 
 FONT = "helvetica"
-MAX_EVIDENCE = 12
+MAX_EVIDENCE = 4  # dated quotes per statement
+MAX_SUMMARY_EVIDENCE = 3
 _REPLACEMENTS = {
     "\u2013": "-",
     "\u2014": "-",
@@ -29,6 +35,7 @@ _REPLACEMENTS = {
     "\u2026": "...",
     "\u00a0": " ",
 }
+_SIZE = re.compile(r'<svg[^>]* width="([0-9.]+)" height="([0-9.]+)"')
 _ACCESSIBILITY = re.compile(r"<title[^>]*>.*?</title>|<desc[^>]*>.*?</desc>", re.S)
 
 
@@ -39,8 +46,20 @@ def pdf_text(text: str) -> str:
     return text.encode("latin-1", "replace").decode("latin-1")
 
 
-def render_pdf(view: InsightView, *, compress: bool = True) -> bytes:
+def printed_ids(view: InsightView) -> list[str]:
+    """The item ids the report would quote (newest first per statement): what ``labels`` needs to cover."""
+    wanted: list[str] = []
+    for h in highlights(view):
+        wanted.extend(h.evidence[::-1][:MAX_SUMMARY_EVIDENCE])
+    for _, statements in readable_sections(view):
+        for statement in statements:
+            wanted.extend(statement.evidence[::-1][:MAX_EVIDENCE])
+    return list(dict.fromkeys(wanted))
+
+
+def render_pdf(view: InsightView, *, labels: Mapping[str, str] | None = None, compress: bool = True) -> bytes:
     """The report as PDF bytes (``compress=False`` keeps page text readable, for checks)."""
+    known = labels or {}
     pdf = FPDF(format="A4")
     pdf.set_compression(compress)
     pdf.set_auto_page_break(auto=True, margin=15)
@@ -48,10 +67,28 @@ def render_pdf(view: InsightView, *, compress: bool = True) -> bytes:
     pdf.set_creator("Reverie")
     pdf.add_page()
     _heading(pdf, view)
+    _summary(pdf, highlights(view), known)
     _pictures(pdf, view)
-    for section in view.sections:
-        _section(pdf, section.title, section.statements)
+    for title, statements in readable_sections(view):
+        _section(pdf, title, statements, known)
     return bytes(pdf.output())
+
+
+def _summary(pdf: FPDF, found: list[Highlight], labels: Mapping[str, str]) -> None:
+    _write(pdf, "The strongest patterns", 14, "B", 8)
+    if not found:
+        _write(pdf, "Not enough yet to see a pattern.", 10, "I")
+    for n, h in enumerate(found, 1):
+        _write(pdf, f"{n}. {h.sentence}", 11)
+        _write(
+            pdf,
+            f"   {h.seen.capitalize()}. {_evidence(h.evidence, labels, MAX_SUMMARY_EVIDENCE)}",
+            9,
+            "I",
+            4.5,
+        )
+        pdf.ln(1)
+    pdf.ln(2)
 
 
 def _write(pdf: FPDF, text: str, size: float = 10, style: str = "", height: float = 5) -> None:
@@ -82,21 +119,28 @@ def _heading(pdf: FPDF, view: InsightView) -> None:
     pdf.ln(2)
 
 
+PICTURE_MM = 100  # drawn for a phone: at 100 mm the 13-unit text prints at about 11 pt
+
+
 def _pictures(pdf: FPDF, view: InsightView) -> None:
     for title, svg in (
-        ("Feelings and defensive functioning over time", timeline_svg(view)),
+        ("Feelings the words suggest, over time", timeline_svg(view)),
         ("Triangle of conflict and triangle of persons", triangles_svg(view)),
         ("Relationship map", relationship_map_svg(view)),
     ):
-        embeddable = _ACCESSIBILITY.sub("", svg).encode("utf-8")
-        if pdf.will_page_break(90):
+        embeddable = pdf_text(_ACCESSIBILITY.sub("", svg)).encode("utf-8")  # the core font has no "–" or "…"
+        size = _SIZE.search(svg)
+        height = PICTURE_MM * float(size.group(2)) / float(size.group(1)) if size else 90.0
+        if pdf.will_page_break(min(height, pdf.eph - 20) + 10):
             pdf.add_page()
         _write(pdf, title, 12, "B", 7)
-        pdf.image(io.BytesIO(embeddable), w=pdf.epw)
+        pdf.image(
+            io.BytesIO(embeddable), w=PICTURE_MM if height <= pdf.eph - 20 else 0, h=min(height, pdf.eph - 20)
+        )
         pdf.ln(3)
 
 
-def _section(pdf: FPDF, title: str, statements: tuple[Statement, ...]) -> None:
+def _section(pdf: FPDF, title: str, statements: tuple[Statement, ...], labels: Mapping[str, str]) -> None:
     pdf.ln(2)
     _write(pdf, title, 13, "B", 7)
     if not statements:
@@ -104,14 +148,19 @@ def _section(pdf: FPDF, title: str, statements: tuple[Statement, ...]) -> None:
         return
     for statement in statements:
         _write(pdf, f"- {statement.text}", 10)
-        _write(pdf, f"  {statement.strength.capitalize()}. {_evidence(statement)}", 8, "I", 4)
+        _write(
+            pdf, f"  {statement.strength.capitalize()}. {_evidence(statement.evidence, labels)}", 8, "I", 4
+        )
         pdf.ln(1)
 
 
-def _evidence(statement: Statement) -> str:
-    ids = statement.evidence
+def _evidence(ids: tuple[str, ...], labels: Mapping[str, str], most: int = MAX_EVIDENCE) -> str:
+    """Newest first, as dates and short quotes; ids are never printed."""
     if not ids:
         return ""
-    shown = ", ".join(ids[:MAX_EVIDENCE])
-    more = f" (+{len(ids) - MAX_EVIDENCE} more)" if len(ids) > MAX_EVIDENCE else ""
-    return f"Evidence: {shown}{more}."
+    shown = [labels[i] for i in ids[::-1] if i in labels][:most]
+    rest = len(ids) - len(shown)
+    if not shown:
+        return f"From {len(ids)} entr{'y' if len(ids) == 1 else 'ies'}."
+    more = f"; and {rest} more" if rest else ""
+    return "From: " + "; ".join(shown) + more + "."

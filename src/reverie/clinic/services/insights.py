@@ -150,3 +150,19 @@ def feelings_calendar(actor: User, client_id: int | None = None, *, weeks: int =
         ]
         read.append((v.happened_at, names))
     return feeling_calendar(rated, read, weeks=weeks)
+
+
+def evidence_labels(actor: User, ids: Iterable[str]) -> dict[str, str]:
+    """Item id → "12 Mar 2024, “first words …”" for the report, for entries the actor may read (others: none)."""
+    from reverie.clinic.services import journal
+    from reverie.clinic.services.policy import visible_entries
+    from reverie.insights.observations import quote
+
+    wanted = [i for i in dict.fromkeys(ids) if _is_uuid(i)]
+    out = {}
+    for entry in visible_entries(actor).filter(pk__in=wanted).select_related("client"):
+        view = journal._view(entry)
+        text = view.title or view.body
+        words = quote(text, 0, len(text), limit=60)
+        out[str(entry.id)] = f"{view.happened_at:%-d %b %Y}" + (f", “{words}”" if words else "")
+    return out

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import replace
-
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -13,10 +10,9 @@ from django.views.decorators.http import require_GET
 
 from reverie.clinic.models import User
 from reverie.clinic.services import insights
-from reverie.insights.highlights import highlights
+from reverie.insights.highlights import highlights, readable_sections
 from reverie.insights.pictures import relationship_map_svg, timeline_svg, triangles_svg
-from reverie.insights.report import render_pdf
-from reverie.insights.statements import Statement
+from reverie.insights.report import printed_ids, render_pdf
 from reverie.insights.view import DISCLAIMER, InsightView
 
 
@@ -26,30 +22,7 @@ def _user(request: HttpRequest) -> User:
     return user
 
 
-CODES = re.compile(r"\s*\((W|RO|RS)\)|\b(W|RO|RS) (?=[a-z])")
-_CODE_WORDS = {"W": "wish: ", "RO": "others: ", "RS": "you: "}
-HIDDEN_FROM_CLIENTS = ("dream:element:", "defense:")
 LINKS_PER_PATTERN = 4
-
-
-def _plain(text: str) -> str:
-    """A statement without CCRT letters, for a client: '(W)' goes, 'RO controlling' reads 'others: controlling'."""
-    return CODES.sub(lambda m: _CODE_WORDS.get(m.group(2) or "", ""), text)
-
-
-def _sections(view: InsightView) -> list[tuple[str, list[Statement]]]:
-    """Every section; for a client without dream codes, the weakly supported defense estimates, or CCRT letters."""
-    out = []
-    for section in view.sections:
-        rows = list(section.statements)
-        if view.audience == "client":
-            rows = [
-                replace(s, text=_plain(s.text)) for s in rows if not s.key.startswith(HIDDEN_FROM_CLIENTS)
-            ]
-            if section.key == "defenses":
-                continue
-        out.append((section.title, rows))
-    return out
 
 
 def _page(request: HttpRequest, view: InsightView, client_id: int | None) -> HttpResponse:
@@ -66,7 +39,7 @@ def _page(request: HttpRequest, view: InsightView, client_id: int | None) -> Htt
         "client_id": client_id,
         "disclaimer": DISCLAIMER,
         "summary": summary,
-        "sections": _sections(view),
+        "sections": readable_sections(view),
         "calendar": insights.feelings_calendar(actor, client_id),
         "weekdays": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
         # The SVGs are built from counts and category labels only, with every text node escaped by the renderer.
@@ -103,7 +76,9 @@ def client_insights(request: HttpRequest, client_id: int) -> HttpResponse:
 def insights_pdf(request: HttpRequest) -> HttpResponse:
     raw = request.GET.get("client")
     client_id = int(raw) if raw and raw.isdigit() else None
-    view = insights.view_for(_user(request), client_id)
-    response = HttpResponse(render_pdf(view), content_type="application/pdf")
+    actor = _user(request)
+    view = insights.view_for(actor, client_id)
+    labels = insights.evidence_labels(actor, printed_ids(view))
+    response = HttpResponse(render_pdf(view, labels=labels), content_type="application/pdf")
     response["Content-Disposition"] = 'attachment; filename="reverie-patterns.pdf"'
     return response
