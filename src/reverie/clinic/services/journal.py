@@ -345,15 +345,68 @@ def _after_commit(entry: Entry) -> None:
         transaction.on_commit(lambda hook=hook: hook(entry_id, revision))  # type: ignore[misc]
 
 
-def owns_entry(actor: User, entry_id: uuid.UUID) -> bool:
-    return Entry.objects.filter(pk=entry_id, client_id=actor.pk).exists()
+SUBMISSION_NAMESPACE = uuid.UUID("5d6c0f3e-2b1a-4c8e-9a7d-3f0e1b2c4d5e")
 
 
-def free_id(wanted: uuid.UUID | None) -> uuid.UUID:
-    """The id a form proposed, unless it is taken (then a fresh one: ids never reveal other people's entries)."""
-    if wanted is None or Entry.objects.filter(pk=wanted).exists():
+def submission_id(actor: User, token: uuid.UUID | None) -> uuid.UUID:
+    """The id of the entry a form submission creates: derived from the person and the form's one-time token.
+
+    The same form sent again (Back then Save, a double click, a replay) gives the same id, so it finds the entry it
+    already made. The token is never used as an entry id itself, so what a submission does never depends on whether
+    someone else holds an entry with that id: no existence oracle, and no token is ever "renamed" to a fresh id
+    that a replay would miss.
+    """
+    if token is None:
         return uuid.uuid4()
-    return wanted
+    return uuid.uuid5(SUBMISSION_NAMESPACE, f"{actor.pk}:{token}")
+
+
+def require_own(actor: User, entry: Entry) -> None:
+    """Through the policy: the actor's own entry, live or in the trash; anyone else's raises :class:`NotFound`
+    exactly as a missing id does."""
+    require(actor, Action.RESTORE if entry.deleted_at is not None else Action.WRITE, entry, "entry")
+
+
+def already_saved(actor: User, entry_id: uuid.UUID) -> str | None:
+    """Where to show an entry this submission already made (its page, or the trash), or None when it is new."""
+    existing = Entry.objects.filter(pk=entry_id).select_related("client").first()
+    if existing is None:
+        return None
+    require_own(actor, existing)
+    return "/trash/" if existing.deleted_at is not None else f"/journal/{existing.id}/"
+
+
+REPLAY_WINDOW = timedelta(minutes=30)
+REPLAY_CANDIDATES = 10
+
+
+def recent_same(
+    actor: User, draft: EntryDraft, attachments: Sequence[AttachmentDraft] = ()
+) -> uuid.UUID | None:
+    """An entry this person saved in the last half hour with exactly this content, or None.
+
+    A form sent again after Back may come from a page fetched anew: the browser restores the typed text but the
+    page carries a fresh token. The same person sending the same kind, text, title, feelings, people, tags, mindful
+    fields, date (when given) and attachment sizes within ``REPLAY_WINDOW`` is that replay: nothing new is written.
+    Compared in memory after decryption, only among the person's own newest entries.
+    """
+    try:
+        clean = validate(draft, has_attachment=bool(attachments))
+    except InvalidInput:
+        return None
+    wanted = json.loads(_payload_bytes(clean))
+    sizes = sorted(len(a.data) for a in attachments)
+    recent = Entry.objects.filter(
+        client=actor, kind=clean.kind, deleted_at__isnull=True, written_at__gte=timezone.now() - REPLAY_WINDOW
+    ).order_by("-written_at")[:REPLAY_CANDIDATES]
+    for entry in recent:
+        if draft.happened_at is not None and entry.happened_at != clean.happened_at:
+            continue
+        if sorted(a.size for a in entry.attachments.all()) != sizes:
+            continue
+        if _open_payload(entry, actor) == wanted:
+            return entry.id
+    return None
 
 
 def _fetch(actor: User, model: type[M], raw_id: object, action: Action, what: str, related: str) -> M:

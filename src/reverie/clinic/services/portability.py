@@ -21,11 +21,11 @@ from reverie.clinic.services.journal import (
     _record_id,
     _require_client,
     _store_attachment,
+    require_own,
     revisions,
     screen_draft,
     screen_saved,
 )
-from reverie.clinic.services.policy import Action, require
 from reverie.errors import AuthenticationFailed, InvalidInput, PermissionDenied
 from reverie.journal.interchange import (
     SCHEMA,
@@ -129,9 +129,7 @@ def _entry_id(actor: User, raw: str) -> tuple[uuid.UUID, bool]:
     existing = Entry.objects.filter(pk=mapped).select_related("client").first()
     if existing is None:
         return mapped, False
-    require(
-        actor, Action.WRITE, existing, "entry"
-    )  # the policy: anyone else's row answers exactly as missing
+    require_own(actor, existing)  # the policy: anyone else's row answers exactly as a missing one
     return mapped, True
 
 

@@ -230,14 +230,19 @@ def write(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return _write_page(request, form, status=400)
     user = _user(request)
-    wanted = form.cleaned_data.get("entry_id")
-    if wanted is not None and journal.owns_entry(user, wanted):
-        return redirect("entry", entry_id=wanted)  # the same submission again: nothing new is written
+    # The form's token is not an entry id: the entry's id derives from it and the person, so the answer never
+    # depends on anyone else's entries (no existence oracle) and a replay finds the entry it already made.
+    entry_id = journal.submission_id(user, form.cleaned_data.get("entry_id"))
+    saved = journal.already_saved(user, entry_id)
+    if saved is not None:
+        return redirect(saved)  # the same submission again: nothing new is written
     entry_draft = draft_from_form(form, request.POST)
+    attachments = attachment_from_form(form)
+    same = journal.recent_same(user, entry_draft, attachments)
+    if same is not None:  # Back restored the text under a fresh token: still the same submission
+        return redirect("entry", entry_id=same)
     try:
-        view = journal.create_entry(
-            user, entry_draft, attachment_from_form(form), entry_id=journal.free_id(wanted)
-        )
+        view = journal.create_entry(user, entry_draft, attachments, entry_id=entry_id)
     except InvalidInput as exc:
         return _write_page(request, form, status=400, error=exc.message)
     return redirect("entry", entry_id=view.id)
@@ -443,7 +448,10 @@ def erase(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         try:
             count = portability.erase_client(
-                user, request.POST.get("confirm", ""), request.POST.get("password", ""), address=_address(request)
+                user,
+                request.POST.get("confirm", ""),
+                request.POST.get("password", ""),
+                address=_address(request),
             )
         except ReverieError as exc:
             error, status = exc.message, exc.http_status

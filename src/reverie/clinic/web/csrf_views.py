@@ -1,0 +1,60 @@
+"""A form refused by the CSRF check (cookies cleared mid-writing, a very old page) never loses what was typed.
+
+Django's bare "CSRF verification failed" page is replaced (``CSRF_FAILURE_VIEW``) by a Reverie page that explains in
+plain words what happened and gives the text back: every posted text field re-shown, escaped by the template, on a
+fresh form with a new token that posts to the same page again. Nothing of it is stored or logged (Django's
+``django.security.csrf`` warning names the path and the reason only); passwords and codes are never echoed; an
+attached file cannot be carried and the page says so. Answered 403, ``no-store``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+# Fields carried back as hidden inputs (choices and the form's one-time token), not shown as text.
+HIDDEN = re.compile(r"^(entry_id|kind|(feel|int)_[a-z_]{1,40})$")
+# Never echoed: secrets a person typed.
+SECRET = re.compile(r"password|code|token|secret|otp", re.IGNORECASE)
+LONG = frozenset({"body", "situation", "urge", "choice", "text", "note", "content", "message"})
+LABELS = {
+    "body": "Your text",
+    "title": "Title",
+    "happened_at": "When it happened",
+    "situation": "The situation",
+    "urge": "The reflexive urge",
+    "choice": "The choice I made",
+    "people": "People",
+    "tags": "Tags",
+    "other_feelings": "Other feelings",
+}
+SAFE_NAME = re.compile(r"^[a-z][a-z0-9_]{0,60}$")
+MAX_FIELDS = 80
+
+
+def _fields(request: HttpRequest) -> tuple[list[tuple[str, str]], list[dict[str, object]]]:
+    hidden: list[tuple[str, str]] = []
+    shown: list[dict[str, object]] = []
+    for name, raw in list(request.POST.items())[:MAX_FIELDS]:
+        value = str(raw)
+        if name == "csrfmiddlewaretoken" or not SAFE_NAME.match(name) or SECRET.search(name):
+            continue
+        if HIDDEN.match(name):
+            hidden.append((name, value))
+        elif value.strip():
+            long = name in LONG or "\n" in value or len(value) > 200
+            shown.append({"name": name, "value": value, "label": LABELS.get(name, name), "long": long})
+    return hidden, shown
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """The page for a refused form post (Django calls it with the reason, which is not shown to the person)."""
+    hidden, shown = _fields(request)
+    had_file = bool(request.FILES) if request.content_type == "multipart/form-data" else False
+    path = request.path if request.path.startswith("/") and not request.path.startswith("//") else "/"
+    context = {"hidden": hidden, "shown": shown, "action": path, "had_file": had_file}
+    response = render(request, "reverie/csrf_failed.html", context, status=403)
+    response["Cache-Control"] = "no-store"
+    return response
