@@ -106,7 +106,9 @@ ROUTES: dict[str, tuple[Call, ...]] = {
     "care:calendar": (Call("GET", COURSE),),
     "care:record": (Call("GET", COURSE),),
     "care:session": (Call("GET", COURSE), Call("POST", COURSE, form=lambda _: {"attendance": "attended"})),
-    "care:cancel": (Call("POST", COURSE),),
+    "care:cancel": (Call("GET", COURSE), Call("POST", COURSE)),  # without confirm=yes: the confirmation page
+    "care:move": (Call("GET", COURSE), Call("POST", COURSE, form=lambda _: {"start": "2030-01-07T10:00"})),
+    "care:week": (Call("GET"),),
     "care:formulation": (Call("GET", COURSE),),
     "care:share": (Call("POST", COURSE, form=lambda _: {"shared": "1"}),),
     "care:ipaf_agree": (Call("POST", COURSE),),

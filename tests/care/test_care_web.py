@@ -28,6 +28,10 @@ def _without_tokens(html: bytes) -> bytes:
 
 def test_web_therapist_sets_up_a_dit_course_and_both_see_where_it_stands(paired: tuple[Any, Any]) -> None:
     client, therapist = paired
+    from reverie.clinic.services.local_time import set_time_zone
+
+    set_time_zone(client, "Europe/London")  # each person sees times in their own zone
+    set_time_zone(therapist, "Europe/London")
     form = {
         "client": client.username,
         "programme": "dit",
@@ -43,7 +47,7 @@ def test_web_therapist_sets_up_a_dit_course_and_both_see_where_it_stands(paired:
         page = _as(who).get(f"/courses/{course.id}/")
         assert b"Session 1 of 16 \xc2\xb7 initial phase" in page.content
         assert b"agree the IPAF" in page.content
-        assert b"Mon 1 Apr 2030 10:00" in page.content  # shown in the course's time zone (summer time)
+        assert b"Mon 1 Apr 2030 10:00" in page.content  # shown in the person's time zone (summer time)
     ics = _as(client).get(f"/courses/{course.id}/calendar.ics")
     assert ics["Content-Type"].startswith("text/calendar") and b"RRULE:FREQ=WEEKLY;COUNT=16" in ics.content
 

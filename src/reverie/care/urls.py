@@ -12,6 +12,7 @@ from reverie.care.web import (
     prep_views,
     public_views,
     safety_views,
+    week_views,
 )
 
 app_name = "care"
@@ -24,7 +25,13 @@ urlpatterns = [
     path("courses/<str:course_id>/calendar.ics", course_views.course_calendar, name="calendar"),
     path("courses/<str:course_id>/record/", course_views.course_record, name="record"),
     path("courses/<str:course_id>/sessions/<int:slot>/", course_views.session_detail, name="session"),
-    path("courses/<str:course_id>/sessions/<int:slot>/cancel/", course_views.session_cancel, name="cancel"),
+    path(
+        "courses/<str:course_id>/sessions/<int:slot>/cancel/",
+        week_views.session_cancel_confirm,
+        name="cancel",
+    ),
+    path("courses/<str:course_id>/sessions/<int:slot>/move/", week_views.session_move, name="move"),
+    path("week/", week_views.week_page, name="week"),
     path("courses/<str:course_id>/prep/", prep_views.session_prep, name="prep"),
     path("courses/<str:course_id>/formulation/", formulation_views.formulation_page, name="formulation"),
     path("courses/<str:course_id>/formulation/share/", formulation_views.formulation_share, name="share"),

@@ -9,12 +9,12 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from reverie.care.models import NoteKind
 from reverie.care.policy import is_course_therapist, linked_clients
 from reverie.care.services import course as courses
-from reverie.care.services import notes, sessions
+from reverie.care.services import notes, sessions, week
 from reverie.care.services.course import CourseDraft
 from reverie.care.web.common import int_field, user_of, with_error
 from reverie.clinic.services import local_time
@@ -22,6 +22,7 @@ from reverie.clinic.services.policy import Action
 from reverie.errors import InvalidInput, ReverieError
 from reverie.measures.schedule import MeasureSchedule
 from reverie.programmes.formats import PROGRAMMES, required_artefacts
+from reverie.programmes.sessions import WEEKDAY_NAMES
 
 
 @login_required
@@ -39,10 +40,20 @@ def _new_context(request: HttpRequest) -> dict[str, Any]:
         "programmes": PROGRAMMES,
         "schedules": [s.value for s in MeasureSchedule],
         "clients": list(linked_clients(user_of(request))),
+        "weekday_choices": list(enumerate(WEEKDAY_NAMES)),
+        "chosen_weekdays": [int(d) for d in request.POST.getlist("weekdays") if d.isdigit()],
         "values": request.POST
         if request.method == "POST"
         else {"timezone": local_time.zone_name(user_of(request)), "weekly": "1"},
     }
+
+
+def _weekdays(post: Any) -> tuple[int, ...] | None:
+    """The ticked weekdays (0 = Monday), or None: once a week on the first session's day, twice that day and
+    three days later."""
+    raw = post.getlist("weekdays") if hasattr(post, "getlist") else []
+    days = tuple(sorted({int_field(value, "weekday") for value in raw}))
+    return days or None
 
 
 def _draft(post: Any) -> CourseDraft:
@@ -57,6 +68,7 @@ def _draft(post: Any) -> CourseDraft:
         start=start,
         timezone=str(post.get("timezone", "") or "UTC"),
         weekly=int_field(post.get("weekly", "1"), "number of sessions a week"),
+        weekdays=_weekdays(post),
         total_sessions=int_field(total, "number of sessions") if total else None,
         measure_schedule=str(post.get("measure_schedule", "every_session")),
         rrule=str(post.get("rrule", "")).strip() or None,
@@ -85,7 +97,7 @@ def course_detail(request: HttpRequest, course_id: str) -> HttpResponse:
     artefacts = required_artefacts(course.programme)
     held = {row.pk: n for n, row in enumerate(courses.held_sessions(course), start=1)}
     zone = courses.course_zone(course)
-    rows = [(held.get(r.pk), r, r.start.astimezone(zone)) for r in courses.planned(course)]
+    rows = [(held.get(r.pk), r, r.start.astimezone(zone), week.note_of(r)) for r in courses.planned(course)]
     context = {
         "course": course,
         "where": where,
@@ -93,6 +105,7 @@ def course_detail(request: HttpRequest, course_id: str) -> HttpResponse:
         "rows": rows,
         "therapist": is_course_therapist(user, course),
         "letter": courses.read_letter(user, course.id),
+        "zone_name": local_time.zone_name(user),
     }
     return render(request, "care/course.html", context)
 
@@ -143,15 +156,6 @@ def _session_post(request: HttpRequest, course_id: object, slot: int) -> None:
         notes.flag_session_risk(user, course_id, slot, str(post.get("level", "")))
     else:
         raise InvalidInput("Unknown action.")
-
-
-@login_required
-@require_POST
-def session_cancel(request: HttpRequest, course_id: str, slot: int) -> HttpResponse:
-    result = sessions.cancel_session(user_of(request), course_id, slot)
-    course = courses.get_course(user_of(request), course_id)
-    context = {"course": course, "result": result, "zone": courses.course_zone(course)}
-    return render(request, "care/cancelled.html", context)
 
 
 @login_required

@@ -48,10 +48,16 @@ def home(request: HttpRequest) -> HttpResponse:
         context = {
             "pairs": people.active_pairs(user),
             "cases": caseload(user),
-            "shared": journal.list_entries(user, limit=20),
+            "shared": _with_client_names(journal.list_entries(user, limit=20)),
         }
         return render(request, "reverie/therapist_home.html", context)
     return _write_page(request, _new_entry_form(request))
+
+
+def _with_client_names(entries: list[Any]) -> list[tuple[Any, str]]:
+    """Shared entries on the caseload, each with the name of the client who wrote it."""
+    names = dict(User.objects.filter(pk__in={e.client_id for e in entries}).values_list("pk", "username"))
+    return [(e, names.get(e.client_id, "")) for e in entries]
 
 
 def _new_entry_form(request: HttpRequest) -> EntryForm:
@@ -275,7 +281,9 @@ def entry(request: HttpRequest, entry_id: str) -> HttpResponse:
 
     user = _user(request)
     view = journal.get_entry(user, entry_id)
-    panel = {} if view.unreadable else panel_context(user, view.id)  # nothing to observe in what cannot be opened
+    panel = (
+        {} if view.unreadable else panel_context(user, view.id)
+    )  # nothing to observe in what cannot be opened
     context = {"entry": view, "own": view.client_id == user.pk, **panel}
     return render(request, "reverie/entry.html", context)
 

@@ -1,0 +1,134 @@
+"""The therapist's week across clients, and sessions moved or cancelled with a note the client sees.
+
+Times are shown in the viewer's own zone (``clinic.services.local_time``); storage stays in UTC. A note to the
+client is free text: it is sealed with the client's key and read back only through the policy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from reverie.care.models import Course, CourseSession
+from reverie.care.services import course as courses
+from reverie.care.services import records, sessions
+from reverie.clinic.models import User
+from reverie.clinic.services import audit, keys, local_time
+from reverie.clinic.services.policy import Action
+from reverie.errors import Conflict, InvalidInput, PermissionDenied
+from reverie.programmes.sessions import Session, check_no_overlap
+
+NOTE_PURPOSE = "session.note"
+MAX_NOTE_CHARS = 2_000
+
+
+@dataclass(frozen=True, slots=True)
+class WeekSlot:
+    course: Course
+    row: CourseSession
+    number: int | None
+    local_start: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class WeekDay:
+    day: date
+    slots: tuple[WeekSlot, ...]
+
+
+def week_start(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def week_of(therapist: User, day: date | None = None) -> tuple[date, list[WeekDay]]:
+    """Monday to Sunday of the week holding ``day`` (today in the therapist's zone): every session, every client."""
+    if not (therapist.is_active and therapist.is_therapist):
+        raise PermissionDenied("The week view is the therapist's.")
+    zone = local_time.zone_of(therapist)
+    monday = week_start(day or timezone.now().astimezone(zone).date())
+    first = datetime.combine(monday, time(0, 0), zone)
+    last = first + timedelta(days=7)
+    rows = (
+        CourseSession.objects.select_related("course", "course__client")
+        .filter(course__therapist=therapist, course__ended_at__isnull=True, start__gte=first, start__lt=last)
+        .order_by("start")
+    )
+    numbers: dict[object, dict[object, int]] = {}
+    by_day: dict[date, list[WeekSlot]] = {monday + timedelta(days=i): [] for i in range(7)}
+    for row in rows:
+        course = row.course
+        if course.pk not in numbers:
+            numbers[course.pk] = {r.pk: n for n, r in enumerate(courses.held_sessions(course), start=1)}
+        local = row.start.astimezone(zone)
+        by_day[local.date()].append(WeekSlot(course, row, numbers[course.pk].get(row.pk), local))
+    return monday, [WeekDay(d, tuple(slots)) for d, slots in by_day.items()]
+
+
+def _seal_note(course: Course, row: CourseSession, note: str) -> None:
+    text = note.strip()
+    if len(text) > MAX_NOTE_CHARS:
+        raise InvalidInput(f"A note to the client may be at most {MAX_NOTE_CHARS:,} characters.")
+    if "\x00" in text:
+        raise InvalidInput("The note holds a character that cannot be stored.")
+    if text:
+        row.note_to_client = keys.seal_for(course.client, f"session:{row.pk}", NOTE_PURPOSE, text.encode())
+        row.note_at = timezone.now()
+    else:
+        row.note_to_client, row.note_at = None, None
+
+
+def note_of(row: CourseSession) -> str:
+    """The note to the client, opened (callers hold the course through the policy already)."""
+    if not row.note_to_client:
+        return ""
+    course = row.course
+    return keys.open_for(course.client, f"session:{row.pk}", NOTE_PURPOSE, row.note_to_client).decode()
+
+
+def move_session(
+    therapist: User, course_id: object, slot: int, new_start: datetime, note: str = ""
+) -> CourseSession:
+    """Move one session to another time (the therapist, after confirming); the client sees where it went and why."""
+    course, row = sessions._session(therapist, course_id, slot, Action.WRITE)
+    if row.attendance:
+        raise Conflict("This session was already held or cancelled; it cannot be moved.")
+    if new_start.tzinfo is None:
+        new_start = new_start.replace(tzinfo=local_time.zone_of(therapist))
+    if new_start == row.start:
+        raise InvalidInput("That is when the session already is.")
+    if new_start < timezone.now() - timedelta(minutes=5):
+        raise InvalidInput("A session can be moved to a time that has not passed yet.")
+    moved = Session(row.slot, new_start.astimezone(courses.course_zone(course)), row.duration_minutes)
+    with transaction.atomic():
+        busy = courses.busy_sessions([course.therapist, course.client])
+        check_no_overlap([s for s in busy if s.start != row.start], moved)  # every other session
+        row.moved_from = row.moved_from or row.start
+        row.start = new_start
+        _seal_note(course, row, note)
+        row.save(update_fields=["start", "moved_from", "note_to_client", "note_at"])
+        audit.record(therapist, "session.move", "session", row.id, subject=course.client)
+    return row
+
+
+def cancel_with_note(actor: User, course_id: object, slot: int, note: str = "") -> sessions.Cancellation:
+    """Cancel a session after confirming, with a note the other side sees."""
+    result = sessions.cancel_session(actor, course_id, slot)
+    row = result.session
+    if note.strip():
+        course = courses.get_course(actor, course_id)
+        _seal_note(course, row, note)
+        row.save(update_fields=["note_to_client", "note_at"])
+    return result
+
+
+def session_for_change(
+    actor: User, course_id: object, slot: int, action: Action
+) -> tuple[Course, CourseSession]:
+    """The session a move or cancel page is about, through the policy (others' sessions answer as missing)."""
+    course = courses.get_course(actor, course_id)
+    row = courses.session_by_slot(course, slot)
+    records.fetch(actor, CourseSession.objects.select_related("course"), row.id, action, "session")
+    return course, row

@@ -1,0 +1,50 @@
+"""Words instead of raw identifiers on every page: ``{{ value|words }}`` (``every_session`` → "every session")."""
+
+from __future__ import annotations
+
+from django import template
+
+register = template.Library()
+
+WORDS = {
+    # measure schedules
+    "every_session": "before every session",
+    "every_other_session": "before every other session",
+    "monthly": "once a month",
+    # alert sources and levels
+    "phq9_item9": "PHQ-9 question 9 (thoughts of being better off dead or of self-harm) answered above 0",
+    "journal": "a journal entry",
+    "session": "a session",
+    "check_in": "the client's check-in",
+    "ideation": "thoughts of self-harm",
+    "behavior": "self-harming behaviour",
+    "attempt": "an attempt",
+    # attendance
+    "attended": "attended",
+    "did_not_attend": "did not attend",
+    "cancelled_by_client": "cancelled by the client",
+    "cancelled_by_therapist": "cancelled by the therapist",
+    # directory
+    "in_person": "in person",
+    "online": "online",
+    "either": "in person or online",
+    "fee_min": "lowest fee",
+    "fee_max": "highest fee",
+    "waitlist": "waiting list",
+    "open": "taking new clients",
+    "full": "full",
+    # programmes
+    "dit": "Dynamic Interpersonal Therapy (DIT)",
+    "brief_psychodynamic": "brief psychodynamic therapy",
+    "art_therapy": "art therapy",
+    "music_therapy": "music therapy",
+    "long_term": "long-term psychodynamic therapy",
+    "medium_term": "medium-term psychodynamic therapy",
+}
+
+
+@register.filter
+def words(value: object) -> str:
+    """The plain-language name of an identifier; unknown identifiers lose their underscores."""
+    text = str(value or "")
+    return WORDS.get(text, text.replace("_", " "))

@@ -1,0 +1,87 @@
+"""The therapist's week across clients; moving and cancelling a session with a confirmation and a note."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from reverie.care.services import week
+from reverie.care.web.common import user_of, with_error
+from reverie.clinic.services import local_time
+from reverie.clinic.services.policy import Action
+from reverie.errors import InvalidInput, ReverieError
+
+
+@login_required
+@require_GET
+def week_page(request: HttpRequest) -> HttpResponse:
+    user = user_of(request)
+    try:
+        day = date.fromisoformat(request.GET.get("week", "")) if request.GET.get("week") else None
+    except ValueError:
+        day = None
+    monday, days = week.week_of(user, day)
+    context = {
+        "monday": monday,
+        "days": days,
+        "previous": (monday - timedelta(days=7)).isoformat(),
+        "next": (monday + timedelta(days=7)).isoformat(),
+        "zone": local_time.zone_name(user),
+        "count": sum(len(d.slots) for d in days),
+    }
+    return render(request, "care/week.html", context)
+
+
+def _local(raw: str, user: object) -> datetime:
+    try:
+        moment = datetime.fromisoformat(raw.strip())
+    except ValueError:
+        raise InvalidInput("Give the new date and time.") from None
+    return moment.replace(tzinfo=local_time.zone_of(user)) if moment.tzinfo is None else moment
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def session_move(request: HttpRequest, course_id: str, slot: int) -> HttpResponse:
+    user = user_of(request)
+    course, row = week.session_for_change(user, course_id, slot, Action.WRITE)
+    context: dict[str, Any] = {
+        "course": course,
+        "row": row,
+        "values": request.POST or {},
+        "zone": local_time.zone_name(user),
+    }
+    if request.method == "POST" and request.POST.get("confirm") == "yes":
+        try:
+            week.move_session(
+                user,
+                course.id,
+                slot,
+                _local(request.POST.get("start", ""), user),
+                request.POST.get("note", ""),
+            )
+        except ReverieError as exc:
+            return with_error(request, "care/session_move.html", context, exc)
+        return redirect("care:course", course_id=course.id)
+    return render(request, "care/session_move.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def session_cancel_confirm(request: HttpRequest, course_id: str, slot: int) -> HttpResponse:
+    """Cancelling asks first, and takes a note for the other side."""
+    user = user_of(request)
+    course, row = week.session_for_change(user, course_id, slot, Action.DELETE)
+    context: dict[str, Any] = {"course": course, "row": row, "values": request.POST or {}}
+    if request.method == "POST" and request.POST.get("confirm") == "yes":
+        try:
+            result = week.cancel_with_note(user, course.id, slot, request.POST.get("note", ""))
+        except ReverieError as exc:
+            return with_error(request, "care/session_cancel.html", context, exc)
+        return render(request, "care/cancelled.html", {"course": course, "result": result})
+    return render(request, "care/session_cancel.html", context)
