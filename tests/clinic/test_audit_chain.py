@@ -214,3 +214,12 @@ def test_audit_chain_page_view_sees_an_older_event_removed(db: Any) -> None:
     AuditEvent.objects.filter(pk=old.pk).delete()
     check = audit.verify_incremental()
     assert not check.ok and check.checked == 2
+
+
+def test_audit_chain_events_restored_under_a_fresh_head_are_adopted_not_forked(db: Any) -> None:
+    _events(3)
+    AuditHead.objects.filter(pk=1).update(count=0, last_id=0, hash=audit.GENESIS)  # migrate, then old backup
+    assert audit.verify(check_anchor=False).ok
+    _events(1)
+    check = audit.verify(check_anchor=False)
+    assert check.ok and check.events == 4

@@ -128,6 +128,10 @@ def _mac(key: bytes, label: str, *parts: object) -> str:
 def _locked_head() -> AuditHead:
     head = AuditHead.objects.select_for_update().filter(pk=1).first()
     if head is not None:
+        if head.count == 0 and head.last_id == 0:  # fresh (migration) head under restored older events: adopt them
+            last = AuditEvent.objects.order_by("-id").only("id", "hash").first()
+            if last is not None:
+                head.count, head.last_id, head.hash = AuditEvent.objects.count(), last.pk, last.hash
         return head
     try:
         with (
@@ -402,6 +406,8 @@ def _check_head(state: _Walk) -> str:
     head = AuditHead.objects.filter(pk=1).first()
     if head is None:
         return "the chain's head row is missing" if state.count else ""
+    if head.count == 0 and head.last_id == 0:  # not initialised yet (events restored from an older backup)
+        return ""
     if head.count != state.count or head.hash != state.prev:
         return "the newest events were removed, or the chain's head was altered"
     return ""
