@@ -1,20 +1,29 @@
-"""Train the risk screen's small model on the C-SSRS Reddit users (CC BY) and write its artefact.
+"""Train the risk screen's models and write their artefact (``src/reverie/analysis/models/risk/``).
 
-Reads ``../shared/data/cssrs/users.csv`` (or ``--data``), one row per user, and fits a logistic regression on
-hashed word 1–2-grams plus the lexicon's counts (features from :mod:`reverie.analysis.risk`, so training
-and run time agree). Labels: ideation, behavior or attempt = positive; supportive or indicator = negative.
+Two small logistic regressions, numpy at run time (features from :mod:`reverie.analysis.risk`, so training and
+run time agree):
 
-Honest figures: nested 5-fold cross-validation split by user (each row is one user). In each outer fold the
-regularisation C and the threshold (highest that keeps inner out-of-fold recall >= the target) are chosen
-on the other four folds only; the outer fold is then screened exactly as at run time. The printed
-CV AUC / recall / precision are those outer-fold figures. The shipped model is then refit on all users with C
-and threshold chosen by the same inner procedure, and written to
-``src/reverie/analysis/models/risk/{risk_model.npz, manifest.json}``.
+* **The sentence model** (what ``screen`` uses on every entry): the shared MiniLM encoder's embedding of one
+  sentence (set-aside phrases blanked) plus that sentence's lexicon features → "ideation or worse". Trained on the
+  paraphrase bank written for Reverie (``scripts/risk_paraphrases.jsonl``: passive wishes, burdensomeness, active
+  ideation, plans, preparations, self-harm urges and acts, aborted/interrupted/past attempts, slang, typos,
+  non-native English, and matched hard negatives), each written sentence plus a few deterministic variants (lower
+  case, no punctuation, typos, fillers), and on the C-SSRS users' sentences with their user's label as a weak,
+  down-weighted label. Its threshold is chosen on the *tune* half of the challenge set only
+  (``tests/analysis_risk/challenge_tune.jsonl``); the frozen half is never read here.
+* **The person model** (what ``screen_person`` and ``reverie eval risk`` use on a person's posts together): hashed
+  word 1–2-grams, the lexicon's counts and a summary of the sentence model's scores over the person's sentences
+  → "ideation or worse" at the user level.
 
-Usage (from the project root, with the ``train`` extras)::
+Honest C-SSRS figures: 5-fold cross-validation split by user. In each fold the sentence model (its C-SSRS part)
+and the person model are fitted on the other folds only, C and the person threshold chosen by an inner
+cross-validation on those folds, then the fold is screened exactly as at run time.
 
-    .venv/bin/python scripts/train_risk.py                 # nested CV, then fit and write the artefact
-    .venv/bin/python scripts/train_risk.py --cv-only       # figures only, nothing written
+Usage (from the project root; scikit-learn is a training-only dependency)::
+
+    .venv/bin/python scripts/train_risk.py                  # cross-validate, fit on everything, write
+    .venv/bin/python scripts/train_risk.py --cv-only        # figures only, nothing written
+    .venv/bin/python scripts/train_risk.py --cache /tmp/risk-emb.npz   # keep sentence embeddings between runs
 """
 
 from __future__ import annotations
@@ -22,7 +31,9 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import random
 import sys
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,97 +48,301 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from reverie.analysis import risk_lexicon as lex  # noqa: E402
-from reverie.analysis.evaluation.risk import LABELS, POSITIVE, auc, read_users, summarise  # noqa: E402
+from reverie.analysis.evaluation.risk import (  # noqa: E402
+    LABELS,
+    POSITIVE,
+    _MemoEncoder,
+    auc,
+    challenge_figures,
+    read_users,
+    summarise,
+)
+from reverie.analysis.onnx_encoder import load_encoder  # noqa: E402
 from reverie.analysis.risk import (  # noqa: E402
     HASH_DIM,
+    IDEATION,
     LEVELS,
     MODEL_DIR,
     MODEL_FILE,
     RULE_FEATURES,
+    SENTENCE_FEATURES,
+    SUMMARY_FEATURES,
+    RiskModel,
     decide,
     model_text,
     ngram_features,
     rule_features,
+    sentence_block,
+    sentence_features,
+    sentence_spans,
+    sentence_summary,
 )
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "cssrs" / "users.csv"
-SEED = 20260
+DEFAULT_BANK = ROOT / "scripts" / "risk_paraphrases.jsonl"
+DEFAULT_TUNE = ROOT / "tests" / "analysis_risk" / "challenge_tune.jsonl"
+SEED = 20261201
 FOLDS = 5
-C_GRID = (1.0, 4.0, 16.0)
+PERSON_C_GRID = (1.0, 4.0, 16.0)
+SENTENCE_C = 1.0
+CSSRS_WEIGHT = 0.05  # each weakly labelled C-SSRS sentence counts this much against one written sentence
 TARGET_RECALL = 0.95
+MAX_FALSE_ALARMS = 0.01  # on the tune half's hard negatives, when choosing the sentence threshold
+FILLERS = ("honestly ", "tbh ", "idk, ", "ugh. ", "so yeah, ", "Dear diary, ", "not gonna lie ", "")
 
 
-@dataclass(frozen=True, slots=True)
-class Corpus:
-    x: sparse.csr_matrix
-    y: np.ndarray
+# ------------------------------------------------------------------------------------------------------------
+# Sentences and their features
+# ------------------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Sentences:
+    """Sentences to embed, with their lexicon features and whether evidence blocks them."""
+
+    texts: list[str]
+    features: list[list[float]]
+    blocked: list[bool]
+
+    def add(self, text: str, kind: str = "free_association") -> list[int]:
+        hits = lex.read(text, kind)
+        masked = model_text(text, hits)
+        norm = lex.normalise(text)
+        spans = sentence_spans(text)
+        reasons = lex.sentence_reasons(text, kind, spans)
+        out = []
+        for span, why in zip(spans, reasons, strict=True):
+            out.append(len(self.texts))
+            self.texts.append(masked[span[0] : span[1]].strip() or ".")
+            self.features.append(sentence_features(norm, span, hits))
+            self.blocked.append(sentence_block(span, hits, why) is not None)
+        return out
+
+
+def variants(text: str, k: int, rng: random.Random) -> list[str]:
+    """``text`` and deterministic variants: a filler in front, lower case without punctuation, a typo or two."""
+    out = [text]
+    for _ in range(k):
+        v = rng.choice(FILLERS) + text
+        if rng.random() < 0.5:
+            v = "".join(ch for ch in v.lower() if ch.isalnum() or ch in " '")
+        if rng.random() < 0.5 and len(v) > 8:
+            i = rng.randrange(1, len(v) - 2)
+            if v[i].isalpha() and v[i + 1].isalpha():
+                v = v[:i] + v[i + 1] + v[i] + v[i + 2 :]
+        if rng.random() < 0.3:
+            v = (
+                v.replace(" you ", " u ")
+                .replace("I'm", "im")
+                .replace("don't", "dont")
+                .replace("can't", "cant")
+            )
+        out.append(v)
+    return list(dict.fromkeys(out))
+
+
+def embed(texts: list[str], cache: Path | None) -> np.ndarray:
+    """Embeddings of ``texts`` with the shared encoder, reusing ``cache`` (keyed by text) when given."""
+    known: dict[str, np.ndarray] = {}
+    if cache is not None and cache.is_file():
+        with np.load(cache, allow_pickle=False) as data:
+            known = dict(zip(data["texts"].tolist(), data["vectors"], strict=True))
+    missing = sorted({t for t in texts if t not in known})
+    if missing:
+        start = time.time()
+        vectors = load_encoder().encode(missing)
+        print(f"embedded {len(missing)} sentences in {time.time() - start:.0f}s", flush=True)
+        known.update(zip(missing, vectors, strict=True))
+        if cache is not None:
+            keys = sorted(known)
+            np.savez(cache, texts=np.array(keys), vectors=np.stack([known[k] for k in keys]))
+    return np.stack([known[t] for t in texts]) if texts else np.zeros((0, 384), dtype=np.float32)
+
+
+# ------------------------------------------------------------------------------------------------------------
+# Data
+# ------------------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Data:
+    sentences: Sentences
+    x_sent: np.ndarray  # [embedding | sentence features] per sentence
+    bank_rows: np.ndarray
+    bank_y: np.ndarray
+    user_rows: list[np.ndarray]  # each user's sentence rows
+    users_y: np.ndarray
     labels: list[str]
-    hits: list[list[lex.Hit]]
+    x_person: sparse.csr_matrix  # [n-grams | rule features] per user
+    user_hits: list[list[lex.Hit]]
+    tune: list[dict[str, Any]]
 
 
-def build_corpus(path: Path) -> Corpus:
-    users = read_users(path)
-    rows, cols, vals = [], [], []
-    all_hits = []
+def load(data: Path, bank: Path, tune: Path, cache: Path | None) -> Data:
+    rng = random.Random(SEED)
+    sentences = Sentences([], [], [])
+    bank_rows, bank_y = [], []
+    for line in bank.read_text(encoding="utf-8").splitlines():
+        item = json.loads(line)
+        for v in variants(item["text"], 3, rng):
+            rows = sentences.add(v)
+            bank_rows.extend(rows)
+            bank_y.extend([int(item["level"] != "none")] * len(rows))
+    users = read_users(data)
+    user_rows, user_hits, rows_, cols, vals = [], [], [], [], []
     for i, user in enumerate(users):
+        user_rows.append(np.array(sentences.add(user.text), dtype=np.int64))
         hits = lex.read(user.text)
-        all_hits.append(hits)
+        user_hits.append(hits)
         masked = model_text(user.text, hits)
-        grams = ngram_features(masked)
-        extra = rule_features(masked, hits)
-        for j, v in list(grams.items()) + [(HASH_DIM + k, v) for k, v in enumerate(extra) if v]:
-            rows.append(i)
+        for j, v in list(ngram_features(masked).items()) + [
+            (HASH_DIM + k, v) for k, v in enumerate(rule_features(masked, hits)) if v
+        ]:
+            rows_.append(i)
             cols.append(j)
             vals.append(v)
-    x = sparse.csr_matrix((vals, (rows, cols)), shape=(len(users), HASH_DIM + len(RULE_FEATURES)))
-    y = np.array([u.label in POSITIVE for u in users], dtype=np.int64)
-    return Corpus(x=x, y=y, labels=[u.label for u in users], hits=all_hits)
+    x_person = sparse.csr_matrix((vals, (rows_, cols)), shape=(len(users), HASH_DIM + len(RULE_FEATURES)))
+    print(
+        f"{len(sentences.texts)} sentences ({len(bank_rows)} from the bank), {len(users)} users", flush=True
+    )
+    vectors = embed(sentences.texts, cache)
+    x_sent = np.hstack([vectors, np.asarray(sentences.features, dtype=np.float32)]).astype(np.float32)
+    tune_items = [json.loads(line) for line in tune.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return Data(
+        sentences=sentences,
+        x_sent=x_sent,
+        bank_rows=np.array(bank_rows, dtype=np.int64),
+        bank_y=np.array(bank_y, dtype=np.int64),
+        user_rows=user_rows,
+        users_y=np.array([u.label in POSITIVE for u in users], dtype=np.int64),
+        labels=[u.label for u in users],
+        x_person=x_person,
+        user_hits=user_hits,
+        tune=tune_items,
+    )
 
 
-def fit(x: sparse.csr_matrix, y: np.ndarray, c: float) -> LogisticRegression:
+# ------------------------------------------------------------------------------------------------------------
+# The sentence model
+# ------------------------------------------------------------------------------------------------------------
+
+
+def fit_sentence_model(d: Data, users: np.ndarray) -> LogisticRegression:
+    """The bank (weight 1) plus the sentences of ``users`` labelled with their user's label (weak, down-weighted)."""
+    cssrs_rows = (
+        np.concatenate([d.user_rows[u] for u in users]) if len(users) else np.zeros(0, dtype=np.int64)
+    )
+    cssrs_y = (
+        np.concatenate([np.full(len(d.user_rows[u]), d.users_y[u]) for u in users]) if len(users) else []
+    )
+    rows = np.concatenate([d.bank_rows, cssrs_rows])
+    y = np.concatenate([d.bank_y, np.asarray(cssrs_y, dtype=np.int64)])
+    w = np.concatenate([np.ones(len(d.bank_rows)), np.full(len(cssrs_rows), CSSRS_WEIGHT)])
+    model = LogisticRegression(C=SENTENCE_C, max_iter=3000, random_state=SEED)
+    return model.fit(d.x_sent[rows], y, sample_weight=w)
+
+
+def as_risk_model(
+    sentence: LogisticRegression,
+    threshold: float,
+    person: LogisticRegression | None = None,
+    t_person: float = 0.5,
+) -> RiskModel:
+    coef = (
+        person.coef_[0].astype(np.float32)
+        if person is not None
+        else np.zeros(HASH_DIM + len(RULE_FEATURES) + 4)
+    )
+    n_rules = len(RULE_FEATURES)
+    return RiskModel(
+        ngram_weights=coef[:HASH_DIM].astype(np.float32),
+        rule_weights=coef[HASH_DIM : HASH_DIM + n_rules].astype(np.float32),
+        bias=float(person.intercept_[0]) if person is not None else 0.0,
+        threshold=t_person,
+        model_hash="training",
+        sentence_weights=sentence.coef_[0].astype(np.float32),
+        sentence_bias=float(sentence.intercept_[0]),
+        sentence_threshold=threshold,
+        summary_weights=coef[HASH_DIM + n_rules :].astype(np.float32),
+    )
+
+
+def choose_sentence_threshold(
+    sentence: LogisticRegression, tune: Sequence[dict[str, Any]]
+) -> tuple[float, dict]:
+    """The threshold with the most genuine tune cases flagged while false alarms stay within the cap (ties: the
+    highest threshold). Only the tune half is read."""
+    best: tuple[float, float, float, dict] | None = None
+    encoder = _MemoEncoder(load_encoder())
+    for t in np.round(np.arange(0.30, 0.96, 0.025), 3):
+        figures = challenge_figures(list(tune), model=as_risk_model(sentence, float(t)), encoder=encoder)
+        if figures["false_alarm_rate"] > MAX_FALSE_ALARMS:
+            continue
+        key = (figures["genuine_flagged"], -figures["false_alarm_rate"], float(t), figures)
+        if best is None or key[:3] > best[:3]:
+            best = key
+    if best is None:
+        return 0.95, challenge_figures(list(tune), model=as_risk_model(sentence, 0.95), encoder=encoder)
+    return best[2], best[3]
+
+
+# ------------------------------------------------------------------------------------------------------------
+# The person model
+# ------------------------------------------------------------------------------------------------------------
+
+
+def summaries(d: Data, sentence: LogisticRegression, users: np.ndarray) -> np.ndarray:
+    probs = sentence.predict_proba(d.x_sent)[:, 1]
+    blocked = np.asarray(d.sentences.blocked)
+    out = []
+    for u in users:
+        rows = d.user_rows[u]
+        out.append(sentence_summary(probs[rows].tolist(), [("x" if b else None) for b in blocked[rows]]))
+    return np.asarray(out, dtype=np.float64).reshape(len(users), len(SUMMARY_FEATURES))
+
+
+def person_x(d: Data, users: np.ndarray, summary: np.ndarray) -> sparse.csr_matrix:
+    return sparse.hstack([d.x_person[users], sparse.csr_matrix(summary)]).tocsr()
+
+
+def fit_person(x: sparse.csr_matrix, y: np.ndarray, c: float) -> LogisticRegression:
     model = LogisticRegression(
-        C=c, solver="liblinear", class_weight="balanced", max_iter=2000, random_state=SEED
+        C=c, solver="liblinear", class_weight="balanced", max_iter=3000, random_state=SEED
     )
     return model.fit(x, y)
 
 
 def screened(
-    hits: Sequence[list[lex.Hit]], probs: np.ndarray, threshold: float, person: bool = True
+    hits: Sequence[list[lex.Hit]], probs: np.ndarray, threshold: float
 ) -> tuple[list[str], list[float]]:
-    """Levels and scores exactly as :mod:`reverie.analysis.risk` combines them (each row is one person)."""
-    out = [decide(h, float(p), threshold, person=person) for h, p in zip(hits, probs, strict=True)]
+    out = [decide(h, float(p), threshold, person=True) for h, p in zip(hits, probs, strict=True)]
     return [LEVELS[level] for level, _ in out], [score for _, score in out]
 
 
-def oof_probabilities(corpus: Corpus, index: np.ndarray, c: float, seed: int) -> np.ndarray:
-    probs = np.zeros(len(index))
-    strata = np.array([LABELS.index(corpus.labels[i]) for i in index])
-    for train, test in StratifiedKFold(FOLDS, shuffle=True, random_state=seed).split(index, strata):
-        model = fit(corpus.x[index[train]], corpus.y[index[train]], c)
-        probs[test] = model.predict_proba(corpus.x[index[test]])[:, 1]
-    return probs
-
-
-def threshold_for_recall(corpus: Corpus, index: np.ndarray, probs: np.ndarray) -> float:
-    """The highest threshold whose screened recall on these rows is at least ``TARGET_RECALL``."""
-    hits = [corpus.hits[i] for i in index]
-    positive = corpus.y[index] == 1
+def threshold_for_recall(hits: Sequence[list[lex.Hit]], y: np.ndarray, probs: np.ndarray) -> float:
+    positive = y == 1
     for t in np.round(np.arange(0.95, 0.01, -0.01), 2):
         levels, _ = screened(hits, probs, float(t))
-        flagged = np.array([LEVELS.index(lvl) >= 2 for lvl in levels])
+        flagged = np.array([LEVELS.index(lvl) >= IDEATION for lvl in levels])
         if (flagged & positive).sum() >= TARGET_RECALL * positive.sum():
             return float(t)
     return 0.01
 
 
-def choose(corpus: Corpus, index: np.ndarray, seed: int) -> tuple[float, float, dict[str, Any]]:
-    """C and threshold chosen on ``index`` only, by inner out-of-fold precision at the target recall."""
+def choose_person(d: Data, users: np.ndarray, summary: np.ndarray, seed: int) -> tuple[float, float, dict]:
+    """C and threshold chosen on ``users`` only (inner out-of-fold precision at the target recall)."""
+    x = person_x(d, users, summary)
+    y = d.users_y[users]
+    strata = np.array([LABELS.index(d.labels[u]) for u in users])
+    hits = [d.user_hits[u] for u in users]
     best: tuple[float, float, float, float] | None = None
-    for c in C_GRID:
-        probs = oof_probabilities(corpus, index, c, seed)
-        t = threshold_for_recall(corpus, index, probs)
-        levels, scores = screened([corpus.hits[i] for i in index], probs, t)
-        stats = summarise([corpus.labels[i] for i in index], levels, scores)
+    for c in PERSON_C_GRID:
+        probs = np.zeros(len(users))
+        for train, test in StratifiedKFold(FOLDS, shuffle=True, random_state=seed).split(users, strata):
+            probs[test] = fit_person(x[train], y[train], c).predict_proba(x[test])[:, 1]
+        t = threshold_for_recall(hits, y, probs)
+        levels, scores = screened(hits, probs, t)
+        stats = summarise([d.labels[u] for u in users], levels, scores)
         key = (stats["precision"] or 0.0, stats["auc"] or 0.0, c, t)
         if best is None or key[:2] > best[:2]:
             best = key
@@ -135,57 +350,56 @@ def choose(corpus: Corpus, index: np.ndarray, seed: int) -> tuple[float, float, 
     return best[2], best[3], {"inner_precision": best[0], "inner_auc": best[1]}
 
 
-def nested_cv(corpus: Corpus) -> dict[str, Any]:
-    n = len(corpus.labels)
-    strata = np.array([LABELS.index(label) for label in corpus.labels])
+def cross_validate(d: Data) -> dict[str, Any]:
+    n = len(d.labels)
+    strata = np.array([LABELS.index(label) for label in d.labels])
     levels: list[str] = [""] * n
-    entry_levels: list[str] = [""] * n
-    entry_scores = np.zeros(n)
     scores = np.zeros(n)
     probs = np.zeros(n)
-    chosen = []
+    folds = []
     for fold, (train, test) in enumerate(
         StratifiedKFold(FOLDS, shuffle=True, random_state=SEED).split(strata, strata)
     ):
-        c, t, inner = choose(corpus, train, SEED + fold + 1)
-        model = fit(corpus.x[train], corpus.y[train], c)
-        p = model.predict_proba(corpus.x[test])[:, 1]
-        fold_levels, fold_scores = screened([corpus.hits[i] for i in test], p, t)
-        gated_levels, gated_scores = screened([corpus.hits[i] for i in test], p, t, person=False)
-        for k, i in enumerate(test):
-            levels[i], scores[i], probs[i] = fold_levels[k], fold_scores[k], p[k]
-            entry_levels[i], entry_scores[i] = gated_levels[k], gated_scores[k]
-        chosen.append({"fold": fold, "C": c, "threshold": t, **inner})
+        sentence = fit_sentence_model(d, train)
+        s_train, s_test = summaries(d, sentence, train), summaries(d, sentence, test)
+        c, t, inner = choose_person(d, train, s_train, SEED + fold + 1)
+        person = fit_person(person_x(d, train, s_train), d.users_y[train], c)
+        p = person.predict_proba(person_x(d, test, s_test))[:, 1]
+        fold_levels, fold_scores = screened([d.user_hits[u] for u in test], p, t)
+        for k, u in enumerate(test):
+            levels[u], scores[u], probs[u] = fold_levels[k], fold_scores[k], p[k]
+        folds.append({"fold": fold, "C": c, "threshold": t, **inner})
         print(
             f"fold {fold}: C={c} threshold={t:.2f} inner precision={inner['inner_precision']:.3f}", flush=True
         )
-    report = summarise(corpus.labels, levels, list(scores))
-    report["model_only_auc"] = auc(list(probs), list(corpus.y == 1))
-    entry = summarise(corpus.labels, entry_levels, list(entry_scores))
-    report["entry_mode"] = {k: entry[k] for k in ("auc", "recall", "precision", "confusion")}
-    report["folds"] = chosen
+    report = summarise(d.labels, levels, list(scores))
+    report["model_only_auc"] = auc(list(probs), list(d.users_y == 1))
+    report["folds"] = folds
     return report
 
 
-def rules_only(corpus: Corpus) -> dict[str, Any]:
-    out = [decide(h, None, 0.5, person=False) for h in corpus.hits]
-    return summarise(corpus.labels, [LEVELS[level] for level, _ in out], [score for _, score in out])
+# ------------------------------------------------------------------------------------------------------------
+# Writing the artefact
+# ------------------------------------------------------------------------------------------------------------
 
 
-def write_artefact(model: LogisticRegression, c: float, threshold: float, meta: dict[str, Any]) -> None:
+def write_artefact(model: RiskModel, meta: dict[str, Any]) -> None:
     MODEL_DIR.mkdir(parents=True, exist_ok=True)
-    weights = model.coef_[0].astype(np.float32)
     path = MODEL_DIR / MODEL_FILE
+    assert model.sentence_weights is not None and model.summary_weights is not None
     np.savez_compressed(
         path,
-        ngram_weights=weights[:HASH_DIM],
-        rule_weights=weights[HASH_DIM:],
-        bias=np.float32(model.intercept_[0]),
+        ngram_weights=model.ngram_weights,
+        rule_weights=model.rule_weights,
+        bias=np.float32(model.bias),
+        summary_weights=model.summary_weights,
+        sentence_weights=model.sentence_weights,
+        sentence_bias=np.float32(model.sentence_bias),
     )
     meta = {
         **meta,
-        "C": c,
-        "threshold": threshold,
+        "threshold": model.threshold,
+        "sentence_threshold": model.sentence_threshold,
         "model_hash": hashlib.sha256(path.read_bytes()).hexdigest(),
     }
     (MODEL_DIR / "manifest.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
@@ -193,53 +407,73 @@ def write_artefact(model: LogisticRegression, c: float, threshold: float, meta: 
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--bank", type=Path, default=DEFAULT_BANK)
+    parser.add_argument("--tune", type=Path, default=DEFAULT_TUNE)
+    parser.add_argument("--cache", type=Path, default=None, help="an .npz to keep sentence embeddings in")
     parser.add_argument("--cv-only", action="store_true")
+    parser.add_argument("--skip-cv", action="store_true", help="fit and write without the cross-validation")
     args = parser.parse_args()
-    corpus = build_corpus(args.data)
-    print(f"users: {len(corpus.labels)}, positive (ideation or worse): {int(corpus.y.sum())}")
-    baseline = rules_only(corpus)
-    print(
-        f"rules only: recall={baseline['recall']:.3f} precision={baseline['precision']:.3f} auc={baseline['auc']:.3f}"
-    )
-    cv = nested_cv(corpus)
-    print(
-        f"nested {FOLDS}-fold CV (unseen users): AUC={cv['auc']:.3f} recall={cv['recall']:.3f} "
-        f"precision={cv['precision']:.3f} (model-only AUC={cv['model_only_auc']:.3f})"
-    )
-    print("confusion (rows " + ", ".join(LABELS) + "; columns " + ", ".join(LEVELS) + "):")
-    for row in cv["confusion"]:
-        print("   ", row)
-    entry = cv["entry_mode"]
-    print(
-        f"same folds, entry mode (levels from the lexicon, model places the score): AUC={entry['auc']:.3f} "
-        f"recall={entry['recall']:.3f} precision={entry['precision']:.3f}"
-    )
+    np.random.seed(SEED)
+    d = load(args.data, args.bank, args.tune, args.cache)
+    cv: dict[str, Any] = {}
+    if not args.skip_cv:
+        cv = cross_validate(d)
+        print(
+            f"{FOLDS}-fold CV by user (unseen users): AUC={cv['auc']:.3f} recall={cv['recall']:.3f} "
+            f"precision={cv['precision']:.3f} (model-only AUC={cv['model_only_auc']:.3f})",
+            flush=True,
+        )
     if args.cv_only:
         return
-    everyone = np.arange(len(corpus.labels))
-    c, threshold, inner = choose(corpus, everyone, SEED)
+    everyone = np.arange(len(d.labels))
+    sentence = fit_sentence_model(d, everyone)
+    t_sentence, tune_figures = choose_sentence_threshold(sentence, d.tune)
+    print(f"sentence threshold {t_sentence:.3f}: tune half {tune_figures}", flush=True)
+    s_all = summaries(d, sentence, everyone)
+    c, t_person, inner = choose_person(d, everyone, s_all, SEED)
+    person = fit_person(person_x(d, everyone, s_all), d.users_y, c)
     meta = {
-        "name": "risk-ngram-lr",
-        "data": "cssrs/users.csv (Gaur et al. 2019, CC BY)",
+        "name": "risk-sentence-minilm-lr+person-ngram-lr",
+        "data": {
+            "cssrs": "cssrs/users.csv (Gaur et al. 2019, Reddit C-SSRS, CC BY; the project's share of users)",
+            "cssrs_sha256": hashlib.sha256(args.data.read_bytes()).hexdigest(),
+            "bank": "scripts/risk_paraphrases.jsonl (written for Reverie)",
+            "bank_sha256": hashlib.sha256(args.bank.read_bytes()).hexdigest(),
+            "tune": "tests/analysis_risk/challenge_tune.jsonl (sentence threshold only)",
+        },
+        "licence": "weights derived from CC BY data (Gaur et al. 2019) and Reverie's own bank",
         "data_sha256": hashlib.sha256(args.data.read_bytes()).hexdigest(),
-        "n_users": len(corpus.labels),
+        "n_users": len(d.labels),
+        "n_bank_sentences": len(d.bank_rows),
         "seed": SEED,
+        "encoder": "models/encoder (int8 ONNX MiniLM, 384 dimensions)",
+        "sentence_features": list(SENTENCE_FEATURES),
+        "sentence_model": {
+            "C": SENTENCE_C,
+            "cssrs_weight": CSSRS_WEIGHT,
+            "max_false_alarms": MAX_FALSE_ALARMS,
+        },
         "features": {
             "hash_dim": HASH_DIM,
             "ngrams": "word 1-2, log1p counts, L2",
             "rules": list(RULE_FEATURES),
+            "summary": [
+                "sentence_max",
+                "sentence_top3_mean",
+                "sentence_share_over_half",
+                "sentence_log_count",
+            ],
         },
+        "person_model": {"C": c, "selection_on_all_users": inner},
         "target_recall": TARGET_RECALL,
-        "cv": {
-            k: cv[k]
-            for k in ("n", "auc", "recall", "precision", "confusion", "model_only_auc", "entry_mode", "folds")
-        },
-        "rules_only": {k: baseline[k] for k in ("auc", "recall", "precision")},
-        "selection_on_all_users": inner,
+        "cv": {k: cv[k] for k in ("n", "auc", "recall", "precision", "confusion", "model_only_auc", "folds")}
+        if cv
+        else None,
+        "tune_half": tune_figures,
     }
-    write_artefact(fit(corpus.x, corpus.y, c), c, threshold, meta)
+    write_artefact(as_risk_model(sentence, t_sentence, person, t_person), meta)
 
 
 if __name__ == "__main__":

@@ -1,14 +1,18 @@
 """Risk language: screen a text for suicide and self-harm risk in C-SSRS-aligned levels.
 
 Levels, lowest to highest: ``none`` < ``indicator`` (distress, hopelessness, talk of suicide that is not the
-writer's own wish) < ``ideation`` < ``behavior`` (self-harm, preparation, aborted acts) < ``attempt``.
+writer's own wish) < ``ideation`` (passive wish, active ideation, method) < ``behavior`` (self-harm, preparation,
+a plan, aborted or interrupted acts) < ``attempt``.
 
-Two parts decide. The lexicon (:mod:`reverie.analysis.risk_lexicon`) finds phrases and sets aside negations,
-quotations, other people's words, figures of speech, fiction and dream content. A small logistic-regression
-model over hashed word n-grams and the lexicon's counts (trained only on the CC BY C-SSRS Reddit set by
-``scripts/train_risk.py``; numpy at run time) gives a probability that the text expresses ideation or worse.
-A phrase at ideation or above always flags; the model can raise a text to ``ideation`` on its own only when
-the lexicon saw at least an indicator in it. When unsure the screen errs upward. See ``docs/risk.md``.
+Three parts decide. The lexicon (:mod:`reverie.analysis.risk_lexicon`) finds phrases on word tokens and sets aside,
+with a recorded reason, negations, hypotheticals, quotations, other people's words, fiction, dreams, figures of
+speech and injuries; an explicit first-person phrase is a *floor* for the level. A learned **sentence model**
+(a logistic regression over the shared MiniLM encoder's sentence embedding plus the sentence's lexicon features,
+trained by ``scripts/train_risk.py`` on the C-SSRS posts and a written paraphrase bank; numpy at run time) scores
+every sentence; the entry's model score is the highest sentence score, and a sentence at or over the threshold
+raises the entry to ``ideation`` unless the lexicon or the sentence's own words show it is about someone else, a
+story, a dream, or set aside. For a person's texts together (``screen_person``) a person-level model (hashed word
+n-grams, the lexicon's counts and the sentence scores) gives the score. See ``docs/risk.md``.
 
 Reverie is not a crisis service: a flag starts the safety-plan flow, it does not replace a person.
 """
@@ -38,16 +42,29 @@ if TYPE_CHECKING:
 
 LEVELS = ("none", "indicator", "ideation", "behavior", "attempt")
 IDEATION = LEVELS.index("ideation")
-VERSION = "1.0.0"
+VERSION = "2.0.0"
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "risk"
 MODEL_FILE = "risk_model.npz"
 HASH_DIM = 1 << 16
 RULES_ONLY_THRESHOLD = 0.5
-REASONS = ("negation", "quotation", "third_person", "figure_of_speech", "fiction", "dream")
+REASONS = (
+    "negation",
+    "quotation",
+    "third_person",
+    "figure_of_speech",
+    "fiction",
+    "dream",
+    "injury",
+    "hypothetical",
+)
 # The part of the flagged band [threshold, 1] each lexicon level occupies (as fractions of the band).
 LEVEL_BAND = {2: (0.4, 0.7), 3: (0.7, 0.85), 4: (0.85, 1.0)}
 EVIDENCE_GRAMS = 3
 PERSON_PHRASE_BAND = 0.05  # person mode: a phrase-flagged person with a low probability sits in [t, t + 5 %]
+# An entry longer than this is screened on its first sentences by the model (on all of them by the lexicon).
+MAX_SENTENCES = 256
+# Set-aside reasons that stop the sentence model from raising the sentence they sit in.
+BLOCKING = frozenset(REASONS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +91,7 @@ class RiskScreen:
     triggers: tuple[Trigger, ...]
     suppressed: tuple[Suppression, ...]
     model_score: float | None = None
+    sentence_scores: tuple[float, ...] = ()
 
     @property
     def flagged(self) -> bool:
@@ -159,6 +177,44 @@ def rule_features(text: str, hits: Sequence[lex.Hit]) -> list[float]:
     return per_level + one_hot + per_reason + [PRONOUN_SCALE * n / total for n in person]
 
 
+SENTENCE_FEATURES = (
+    *(f"sentence_level_{lvl}" for lvl in LEVELS),
+    *(f"sentence_suppressed_{reason}" for reason in REASONS),
+    "sentence_first_person",
+    "sentence_other_person",
+)
+
+
+def sentence_features(norm: str, span: tuple[int, int], hits: Sequence[lex.Hit]) -> list[float]:
+    """The lexicon's view of one sentence (``span`` into the normalised text): the highest counted level one-hot,
+    which reasons set something aside in it, and whether it speaks in the first person or of others."""
+    start, end = span
+    inside = [h for h in hits if start <= h.start < end]
+    top = max((h.level for h in inside), default=0)
+    reasons = {h.reason for h in inside if h.reason}
+    words = set(lex.WORD.findall(norm, start, end))
+    return [
+        *(1.0 if k == top else 0.0 for k in range(len(LEVELS))),
+        *(1.0 if r in reasons else 0.0 for r in REASONS),
+        1.0 if words & lex.FIRST_WORDS else 0.0,
+        1.0 if words & (lex.OTHER_WORDS | lex.OTHER_NOUNS) else 0.0,
+    ]
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentences (and lines) of ``text`` as offsets, stripped of surrounding spaces; empty ones dropped."""
+    spans = []
+    for m in lex.SENTENCE.finditer(text):
+        start, end = m.start(), m.end()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if any(ch.isalnum() for ch in text[start:end]):
+            spans.append((start, end))
+    return spans
+
+
 # --------------------------------------------------------------------------------------------------
 # The model artefact
 # --------------------------------------------------------------------------------------------------
@@ -166,15 +222,21 @@ def rule_features(text: str, hits: Sequence[lex.Hit]) -> list[float]:
 
 @dataclass(frozen=True, slots=True)
 class RiskModel:
-    """Logistic regression over ``[hashed n-grams | rule features]``; numpy only."""
+    """Numpy-only weights: the person model (logistic regression over ``[hashed n-grams | rule features |
+    sentence-score summary]``) and the sentence model (logistic regression over ``[embedding | sentence
+    features]``). ``threshold`` is the person model's; ``sentence_threshold`` the sentence model's."""
 
     ngram_weights: npt.NDArray[np.float32]
     rule_weights: npt.NDArray[np.float32]
     bias: float
     threshold: float
     model_hash: str
+    sentence_weights: npt.NDArray[np.float32] | None = None
+    sentence_bias: float = 0.0
+    sentence_threshold: float = 0.5
+    summary_weights: npt.NDArray[np.float32] | None = None
 
-    def probability(self, text: str, hits: Sequence[lex.Hit]) -> float:
+    def probability(self, text: str, hits: Sequence[lex.Hit], summary: Sequence[float] = ()) -> float:
         grams = ngram_features(text)
         z = self.bias + float(
             np.dot(self.rule_weights, np.asarray(rule_features(text, hits), dtype=np.float32))
@@ -183,6 +245,8 @@ class RiskModel:
             idx = np.fromiter(grams.keys(), dtype=np.int64, count=len(grams))
             val = np.fromiter(grams.values(), dtype=np.float32, count=len(grams))
             z += float(np.dot(self.ngram_weights[idx], val))
+        if self.summary_weights is not None and len(summary) == len(self.summary_weights):
+            z += float(np.dot(self.summary_weights, np.asarray(summary, dtype=np.float32)))
         return float(1.0 / (1.0 + np.exp(-z)))
 
     def evidence(self, text: str) -> list[Span]:
@@ -197,6 +261,16 @@ class RiskModel:
         top = sorted((g for g in spans if weight[g] > 0), key=lambda g: -weight[g])[:EVIDENCE_GRAMS]
         return sorted((spans[g] for g in top), key=lambda span: (span.start, span.end))
 
+    def sentence_probabilities(
+        self, embeddings: npt.NDArray[np.float32], features: npt.NDArray[np.float32]
+    ) -> npt.NDArray[np.float64]:
+        """The sentence model's probability that each sentence (a row) expresses ideation or worse."""
+        if self.sentence_weights is None or not len(embeddings):
+            return np.zeros(len(embeddings), dtype=np.float64)
+        x = np.hstack([embeddings.astype(np.float32), features.astype(np.float32)])
+        z = x @ self.sentence_weights + self.sentence_bias
+        return np.asarray(1.0 / (1.0 + np.exp(-z.astype(np.float64))), dtype=np.float64)
+
 
 @lru_cache(maxsize=2)
 def load_model(model_dir: Path = MODEL_DIR) -> RiskModel | None:
@@ -206,13 +280,76 @@ def load_model(model_dir: Path = MODEL_DIR) -> RiskModel | None:
         return None
     meta = json.loads(manifest.read_text(encoding="utf-8"))
     with np.load(weights) as arrays:
+        has_sentence = "sentence_weights" in arrays.files
         return RiskModel(
             ngram_weights=arrays["ngram_weights"].astype(np.float32),
             rule_weights=arrays["rule_weights"].astype(np.float32),
             bias=float(arrays["bias"]),
             threshold=float(meta["threshold"]),
             model_hash=str(meta["model_hash"]),
+            sentence_weights=arrays["sentence_weights"].astype(np.float32) if has_sentence else None,
+            sentence_bias=float(arrays["sentence_bias"]) if has_sentence else 0.0,
+            sentence_threshold=float(meta.get("sentence_threshold", 0.5)),
+            summary_weights=(
+                arrays["summary_weights"].astype(np.float32) if "summary_weights" in arrays.files else None
+            ),
         )
+
+
+def _encoder() -> Any | None:
+    """The shared sentence encoder, or ``None`` when it is not installed (the screen then skips the sentence
+    model; the lexicon still floors every level)."""
+    from reverie.analysis.onnx_encoder import load_encoder
+    from reverie.errors import AnalysisUnavailable
+
+    try:
+        return load_encoder()
+    except AnalysisUnavailable:
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceScores:
+    spans: tuple[tuple[int, int], ...]
+    probabilities: tuple[float, ...]
+    blocked: tuple[str | None, ...]  # why the model may not raise this sentence (None: it may)
+
+
+def score_sentences(
+    text: str,
+    kind: str,
+    hits: Sequence[lex.Hit],
+    model: RiskModel,
+    *,
+    encoder: Any | None = None,
+    limit: int | None = MAX_SENTENCES,
+) -> SentenceScores:
+    """Score the sentences of ``text`` (the first ``limit``) with the sentence model in one encoder pass, with
+    set-aside phrases blanked. ``encoder``: anything with ``encode(list[str])`` (default: the shared encoder)."""
+    enc = encoder if encoder is not None else _encoder()
+    spans = sentence_spans(text)[:limit]
+    if enc is None or model.sentence_weights is None or not spans:
+        return SentenceScores(tuple(spans), tuple(0.0 for _ in spans), tuple(None for _ in spans))
+    masked = model_text(text, hits)
+    norm = lex.normalise(text)
+    embeddings = enc.encode([masked[s:e].strip() or "." for s, e in spans])
+    features = np.asarray([sentence_features(norm, span, hits) for span in spans], dtype=np.float32)
+    probs = model.sentence_probabilities(embeddings, features)
+    own_words = lex.sentence_reasons(text, kind, spans)
+    blocked = tuple(sentence_block(span, hits, why) for span, why in zip(spans, own_words, strict=True))
+    return SentenceScores(tuple(spans), tuple(float(p) for p in probs), blocked)
+
+
+def sentence_block(span: tuple[int, int], hits: Sequence[lex.Hit], words_reason: str | None) -> str | None:
+    """Evidence that a sentence is not the writer's own risk, so the model may not raise it: a phrase in it was
+    set aside (and none counted at ideation or above), or its words speak only of others, a story or a dream
+    (``words_reason``, from :func:`reverie.analysis.risk_lexicon.sentence_reasons`)."""
+    start, end = span
+    inside = [h for h in hits if start <= h.start < end]
+    if any(h.level >= IDEATION for h in inside):
+        return None
+    reasons = [h.reason for h in inside if h.reason]
+    return reasons[0] if reasons else words_reason
 
 
 # --------------------------------------------------------------------------------------------------
@@ -220,35 +357,106 @@ def load_model(model_dir: Path = MODEL_DIR) -> RiskModel | None:
 # --------------------------------------------------------------------------------------------------
 
 
-def screen(text: str, kind: str = "free_association", *, model: RiskModel | bool | None = True) -> RiskScreen:
+def screen(
+    text: str,
+    kind: str = "free_association",
+    *,
+    model: RiskModel | bool | None = True,
+    encoder: Any | None = None,
+) -> RiskScreen:
     """Screen one text (an entry, a session note, a measure's free text) for risk language.
 
-    The level comes from the lexicon's phrases; the model's probability (``model_score``) only places the
-    score within that level's band, because on one short text the model, trained on whole Reddit histories,
-    is not reliable enough to raise a level by itself (docs/risk.md). ``model=True`` uses the shipped model
-    when installed, ``False``/``None`` screens on rules alone, or pass a :class:`RiskModel`.
-    ``kind="dream"`` reads the whole text as dream content except sentences that speak of waking life.
+    The level is the higher of the lexicon's (explicit phrases are floors) and the sentence model's: a sentence
+    whose probability reaches ``sentence_threshold`` raises the entry to ``ideation`` unless evidence sets it
+    aside (its suppression is then recorded with rule ``model``). The entry's ``model_score`` is the highest
+    sentence probability. ``model=True`` uses the shipped model when installed, ``False``/``None`` screens on
+    rules alone, or pass a :class:`RiskModel`. ``kind="dream"`` reads the whole text as dream content except
+    sentences that speak of waking life. Works on any text, terse or not, in one encoder pass at most.
     """
-    return _screen(text, kind, model, person=False)
+    hits = lex.read(text, kind)
+    chosen = load_model() if model is True else model or None
+    if chosen is None or chosen.sentence_weights is None:
+        return _screen_rules(text, hits, chosen)
+    scored = score_sentences(text, kind, hits, chosen, encoder=encoder)
+    t = chosen.sentence_threshold
+    raising = [
+        i
+        for i, (p, why) in enumerate(zip(scored.probabilities, scored.blocked, strict=True))
+        if p >= t and why is None
+    ]
+    top = max(scored.probabilities, default=0.0)
+    rule_level = max((h.level for h in hits), default=0)
+    model_level = IDEATION if raising else 0
+    level = max(rule_level, model_level)
+    triggers = [Trigger(Span(h.start, h.end), h.rule, LEVELS[h.level]) for h in hits if h.level > 0]
+    if model_level > rule_level:
+        triggers.extend(Trigger(Span(*scored.spans[i]), "model", LEVELS[model_level]) for i in raising)
+    suppressed = [Suppression(Span(h.start, h.end), h.rule, h.reason) for h in hits if h.reason]
+    suppressed.extend(
+        Suppression(Span(*span), "model", why)
+        for span, p, why in zip(scored.spans, scored.probabilities, scored.blocked, strict=True)
+        if p >= t and why is not None and not any(span[0] <= h.start < span[1] and h.reason for h in hits)
+    )
+    own = any(h.level > 0 and h.reason is None for h in hits)
+    usable = max(
+        (p for p, why in zip(scored.probabilities, scored.blocked, strict=True) if why is None), default=0.0
+    )
+    score = _entry_score(level, usable if level < IDEATION else max(usable, top), t, own=own)
+    return RiskScreen(
+        level=LEVELS[level],
+        score=score,
+        threshold=t,
+        triggers=tuple(sorted(triggers, key=lambda tr: (tr.span.start, tr.span.end))),
+        suppressed=tuple(sorted(suppressed, key=lambda su: (su.span.start, su.span.end))),
+        model_score=top,
+        sentence_scores=scored.probabilities,
+    )
 
 
-def screen_person(texts: Sequence[str], *, model: RiskModel | bool | None = True) -> RiskScreen:
-    """Screen a person's recent texts taken together (oldest first): the unit the model was trained on.
+def _entry_score(level: int, p: float, threshold: float, *, own: bool) -> float:
+    """A score in [0, 1] that is >= ``threshold`` exactly when ``level`` is ideation or above: flagged levels sit
+    in their band of [threshold, 1] (ideation < behavior < attempt) placed by ``p``; below, ``p`` scaled under it."""
+    if level >= IDEATION:
+        low, high = _band(level, threshold)
+        return low + (high - low) * p
+    return threshold * 0.99 * min(p, 1.0) * (1.0 if own else 0.5) if p < threshold else threshold * 0.99
+
+
+def _screen_rules(text: str, hits: Sequence[lex.Hit], chosen: RiskModel | None) -> RiskScreen:
+    """The lexicon alone (no sentence model installed): the n-gram model, if any, only places the score."""
+    threshold = chosen.threshold if chosen is not None else RULES_ONLY_THRESHOLD
+    probability = chosen.probability(model_text(text, hits), hits) if chosen is not None else None
+    level, score = decide(hits, probability, threshold)
+    return RiskScreen(
+        level=LEVELS[level],
+        score=score,
+        threshold=threshold,
+        triggers=tuple(Trigger(Span(h.start, h.end), h.rule, LEVELS[h.level]) for h in hits if h.level > 0),
+        suppressed=tuple(Suppression(Span(h.start, h.end), h.rule, h.reason) for h in hits if h.reason),
+        model_score=probability,
+    )
+
+
+def screen_person(
+    texts: Sequence[str], *, model: RiskModel | bool | None = True, encoder: Any | None = None
+) -> RiskScreen:
+    """Screen a person's recent texts taken together (oldest first): the unit the person model was trained on.
 
     Here the model may raise the level to ``ideation`` without a phrase of the writer's own (the trigger is
     then ``model``, pointing at the n-grams that weighed most). This is for the therapist's overview of a
     person, not for starting the crisis flow on one entry. Spans index into the texts joined by blank lines.
     """
-    return _screen("\n\n".join(texts), "free_association", model, person=True)
-
-
-def _screen(text: str, kind: str, model: RiskModel | bool | None, *, person: bool) -> RiskScreen:
-    hits = lex.read(text, kind)
+    text = "\n\n".join(texts)
+    hits = lex.read(text, "free_association")
     chosen = load_model() if model is True else model or None
     threshold = chosen.threshold if chosen is not None else RULES_ONLY_THRESHOLD
     masked = model_text(text, hits)
-    probability = chosen.probability(masked, hits) if chosen is not None else None
-    level, score = decide(hits, probability, threshold, person=person)
+    summary: list[float] = []
+    if chosen is not None and chosen.summary_weights is not None:
+        scored = score_sentences(text, "free_association", hits, chosen, encoder=encoder, limit=None)
+        summary = sentence_summary(scored.probabilities, scored.blocked)
+    probability = chosen.probability(masked, hits, summary) if chosen is not None else None
+    level, score = decide(hits, probability, threshold, person=True)
     triggers = [Trigger(Span(h.start, h.end), h.rule, LEVELS[h.level]) for h in hits if h.level > 0]
     if chosen is not None and level > max((h.level for h in hits), default=0):
         triggers.extend(Trigger(span, "model", LEVELS[level]) for span in chosen.evidence(masked))
@@ -262,16 +470,34 @@ def _screen(text: str, kind: str, model: RiskModel | bool | None, *, person: boo
     )
 
 
+SUMMARY_FEATURES = (
+    "sentence_max",
+    "sentence_top3_mean",
+    "sentence_share_over_half",
+    "sentence_log_count_over_half",
+)
+
+
+def sentence_summary(probabilities: Sequence[float], blocked: Sequence[str | None] = ()) -> list[float]:
+    """What the person model reads from the sentence scores (sentences set aside by evidence count as 0)."""
+    probs = [p if not blocked or blocked[i] is None else 0.0 for i, p in enumerate(probabilities)]
+    if not probs:
+        return [0.0] * len(SUMMARY_FEATURES)
+    ranked = sorted(probs, reverse=True)
+    over = sum(1 for p in probs if p >= 0.5)
+    return [ranked[0], float(np.mean(ranked[:3])), over / len(probs), float(np.log1p(over))]
+
+
 def decide(
     hits: Sequence[lex.Hit], probability: float | None, threshold: float, *, person: bool = False
 ) -> tuple[int, float]:
     """The level (index into ``LEVELS``) and a score in [0, 1] that is >= ``threshold`` exactly when flagged.
 
-    One entry (``person=False``): the level is the lexicon's; the score sits in that level's band
-    (below the threshold for none/indicator, then ideation < behavior < attempt), placed by the model's
-    probability. A person's texts together (``person=True``): the score is the model's probability (the
-    unit it was trained on, so it ranks people best); a lexicon phrase at ideation or above still flags, its
-    score then lifted just into the flagged band when the probability was below the threshold.
+    Lexicon only (``person=False``, used when no sentence model is installed): the level is the lexicon's; the
+    score sits in that level's band (below the threshold for none/indicator, then ideation < behavior < attempt),
+    placed by the probability. A person's texts together (``person=True``): the score is the person model's
+    probability (the unit it was trained on, so it ranks people best); a lexicon phrase at ideation or above still
+    flags, its score then lifted just into the flagged band when the probability was below the threshold.
     """
     rule_level = max((h.level for h in hits), default=0)
     if person:

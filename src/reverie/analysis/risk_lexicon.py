@@ -12,6 +12,7 @@ A rule decides whose words these are in one of two ways: a named group ``who`` i
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 INDICATOR, IDEATION, BEHAVIOR, ATTEMPT = 1, 2, 3, 4
@@ -26,8 +27,19 @@ THINK = (
     r"(?:(?:thinking|thought|think|thoughts|fantasi[sz]ing|fantasi[sz]e|dreaming|obsessing)\s+(?:about|of)|"
     r"consider(?:ing|ed)?|contemplat(?:e|ing|ed)|research(?:ing|ed)?)"
 )
-PILLS = r"(?:pills|tablets|meds|medication|medicine|painkillers|pain\s+killers|paracetamol|tylenol|sleeping\s+pills)"
-DIE = r"(?:die|dye|be\s+dead|dead|not\s+(?:exist|be\s+(?:alive|here|around))|stop\s+existing|cease\s+to\s+exist)"
+PILLS = (
+    r"(?:pills|tablets|meds|medication|medicine|painkillers|pain\s+killers|paracetamol|tylenol|sleeping\s+pills|"
+    r"sleeping\s+tablets|antidepressants|prescriptions|insulin|sertraline|citalopram|fluoxetine|lithium|codeine|"
+    r"tramadol|ibuprofen|aspirin|benzos|opioids)"
+)
+NUMBER = (
+    r"(?:\d+|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|a\s+hundred|dozens\s+of|loads\s+of|every\s+one\s+of|"
+    r"a\s+(?:whole\s+)?(?:load|lot|pile|fistful)\s+of)"
+)
+DIE = (
+    r"(?:die|dye|be\s+dead|dead|not\s+(?:exist|be\s+(?:alive|here|around))|stop\s+existing|cease\s+to\s+exist|"
+    r"stop\s+living)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,8 +63,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "attempt_tried_to_die",
         ATTEMPT,
-        r"\b(?:tried|attempted|attemped)\s+(?:\w+\s+)?(?:to\s+)?(?:kill|hang|drown|poison|shoot|off|unalive|end)\s+"
-        + SELF,
+        r"\b(?:tried|attempted|attemped|tryed|(?:am|was|did|have|has)\s+try)\s+(?:\w+\s+)?(?:to\s+)?(?:kill|hang|drown|"
+        r"poison|shoot|off|unalive|end)\s+" + SELF,
     ),
     _rule(
         "attempt_tried_to_end_life",
@@ -70,10 +82,17 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "attempt_overdose",
         ATTEMPT,
-        r"\b(?:overdosed|od'?d|took\s+an\s+overdose|(?:took|swallowed|downed)\s+(?:all|a\s+bunch|a\s+handful|(?:the|a)\s+"
+        r"\b(?:overdosed|od'd|od'ed|o\.d\.'?d|took\s+an\s+overdose|(?:took|swallowed|downed)\s+everything\s+in\s+(?:the|my)\s+(?:medicine\s+)?(?:cabinet|cupboard|drawer|box)"
+        r"|(?:took|swallowed|downed)\s+(?:all|a\s+bunch|a\s+handful|" + NUMBER + r"|(?:the|a)\s+"
         r"whole\s+(?:bottle|pack|box|packet)|too\s+many|\d+)\s+(?:of\s+)?(?:my\s+|the\s+)?"
         + PILLS
-        + r"|stomach\s+pumped)",
+        + r"|stomach\s+pumped|(?:i|i've|ive)\s+(?:finally\s+|just\s+|actually\s+)?(?:took|swallowed|downed)\s+(?:all\s+)?"
+        r"the\s+"
+        + PILLS
+        + r"(?=\s*(?:[.!;…]|$|and\s+(?:waited|lay|laid|went|called|passed)|i'?d\s+(?:saved|been|hidden|"
+        r"stashed|collected|hoarded)))|(?:took|swallowed|downed)\s+(?:all|every\s+one\s+of|the\s+rest\s+of)\s+my\s+"
+        + PILLS
+        + r")",
     ),
     _rule(
         "attempt_act",
@@ -100,18 +119,22 @@ RULES: tuple[Rule, ...] = (
         "self_harm_named",
         BEHAVIOR,
         r"\b(?:i|i've|ive|i'm|im|my)\s+(?:\w+\s+){0,2}(?:self[\s-]?harm(?:ed|ing)?|self[\s-]?injur(?:y|ed|ing)|"
-        r"relapsed\s+(?:on|into)\s+(?:self[\s-]?harm|cutting))\b|\bsh\s+relapse\b|\bfresh\s+(?:cuts|scars|wounds)\b",
+        r"relapsed\s+(?:on|into)\s+(?:self[\s-]?harm|cutting))\b|\bsh\s+relapse\b|\b(?:fresh|new)\s+(?:cuts|wounds)\b|"
+        r"\bfresh\s+scars\b|\b(?:make|made|making)\s+(?:\w+\s+)?cuts\s+(?:on|in|into)\s+my\b"
+        r"|(?:(?<=^)|(?<=[.!?\n])|(?<=[.!?\n]\s))(?:cut|cutting|burned|burnt|self[\s-]?harmed|relapsed)\s+(?:again|tonight|"
+        r"last\s+night|today|deeper|myself)\b",
     ),
     _rule(
         "preparation_means",
         BEHAVIOR,
         r"\b(?:bought|buying|buy|got|ordered|order|getting|tied|tying|made|making|have|hid|hidden|hiding)\s+"
-        r"(?:a\s+|the\s+|some\s+)?(?:rope|noose)\b|\b(?:saving|saved|stockpiling|stockpiled|hoarding|hoarded|"
+        r"(?:a\s+|the\s+|some\s+)?(?:rope(?!\s+(?:swing|ladder|lights?|course|bridge|toy|for\s+the|to\s+tie))|noose)\b|\b(?:saving|saved|stockpiling|stockpiled|hoarding|hoarded|"
         r"collecting|collected|stashing|stashed)\s+(?:up\s+)?(?:my\s+|some\s+|all\s+|the\s+)?(?:\w+\s+)?"
         + PILLS
-        + r"|\b"
+        + r"(?!\s+(?:from|at)\s+(?:the\s+)?(?:chemist|pharmacy|doctor|gp|surgery|hospital))|\b"
         + PILLS
-        + r"\s+(?:saved|stashed|hidden|hoarded|stockpiled|put\s+aside|set\s+aside)\b",
+        + r"\s+(?:saved|stashed|hidden|hoarded|stockpiled|put\s+aside|set\s+aside)\b|\b(?:hid|hidden|hiding|stashed)\s+"
+        r"(?:\w+\s+)?" + PILLS + r"\b",
     ),
     _rule(
         "preparation_note",
@@ -133,7 +156,9 @@ RULES: tuple[Rule, ...] = (
         + PILLS[3:-1]
         + r"|mg|it\s+takes|would\s+kill|to\s+(?:die|overdose|od))|how\s+to\s+"
         r"(?:kill|hang|overdose|od|die|end\s+it|tie\s+a\s+noose|slit)|(?:painless\s+)?ways\s+to\s+(?:die|kill|end)|"
-        r"painless\s+(?:ways|methods|death)|lethal\s+dose|suicide\s+methods)",
+        r"painless\s+(?:ways|methods|death)|lethal\s+dose|suicide\s+methods|how\s+long\s+(?:it\s+)?(?:takes?|would\s+take)\s+"
+        r"to\s+die)|\b(?:whether|if|how\s+much)\s+(?:drowning|hanging|overdosing|bleeding\s+out|jumping)\s+(?:hurts|is\s+"
+        r"painful|would\s+hurt)\b",
     ),
     _rule(
         "aborted_attempt",
@@ -145,7 +170,9 @@ RULES: tuple[Rule, ...] = (
         r"hang(?:ed|ing)?|overdos(?:e|ed|ing)|swallow(?:ed|ing)?\s+(?:\w+\s+){0,2}" + PILLS + r"|"
         r"(?:did|do|doing|go\s+through\s+with)\s+it\s+(?:tonight|last\s+night|yesterday|today))\b"
         r"|\b(?:held|holding|put|pressed)\s+(?:a|the|my)\s+(?:knife|blade|razor|gun|pistol)\s+(?:to|against|in)\s+my\b"
-        r"|\b(?:stood|standing|sat|sitting)\s+(?:on|at)\s+(?:the\s+)?(?:edge|ledge|railing|tracks)\b",
+        r"|\b(?:stood|standing|sat|sitting)\s+(?:on|at)\s+(?:the\s+)?(?:(?:train\s+|railway\s+)?tracks|ledge|railing|edge"
+        r"(?!\s+of\s+(?:the\s+|a\s+|my\s+)?(?:\w+\s+)?(?:path|road|pool|bed|stage|field|town|water|sea|lake|sofa|"
+        r"seat|chair|lawn|pitch|platform\s+waiting)))\b",
     ),
     _rule(
         "plan",
@@ -155,7 +182,49 @@ RULES: tuple[Rule, ...] = (
         r"kill|end)|\b(?:picked|chose|set|chosen)\s+(?:a|the)\s+(?:date|day)\s+(?:to|for|when)\s+(?:i\s+)?(?:die|do\s+"
         r"it|kill|end)",
     ),
+    _rule(
+        "counting_means",
+        BEHAVIOR,
+        # counting, lining up or weighing out a supply is preparation, not only a thought ("counted the pills…
+        # wondered if it would be enough")
+        r"\b(?:count(?:ed|ing|s)?|line[ds]?\s+up|lined\s+up|lining\s+up|laid\s+out|laying\s+out|lay\s+out|sorted|"
+        r"emptied|tipped\s+out|poured\s+out)\s+(?:out\s+|up\s+)?(?:(?:all\s+)?(?:the|my|them|those|these)\s+|how\s+many\s+)?"
+        r"(?:\w+\s+)?"
+        + PILLS
+        + r"\b(?!\s+(?:into|in\s+to|for)\s+(?:the\s+|my\s+)?(?:weekly\s+)?(?:organi[sz]er|dosette|"
+        r"pill\s*box|box|week|days))"
+        r"|\b(?:would|will|'d|'ll)\s+be\s+enough\s+to\s+(?:kill|die|end|do\s+it|not\s+wake)"
+        r"|\b" + PILLS + r"\s+(?:\w+\s+)?(?:counted|lined\s+up|laid\s+out)\b",
+    ),
+    _rule(
+        "blade_in_hand",
+        BEHAVIOR,
+        r"\b(?:holding|held|hold|grabbed|grabbing|picked\s+up|picking\s+up|got\s+out|took\s+out|taking\s+out|"
+        r"sharpened|hid|hidden|keep|kept|unscrewed|broke\s+open)\s+(?:the|a|my|some|those|these|new)?\s*"
+        r"(?:razor\s+)?(?:blade|blades|razor\s+blades?|sharpener\s+blade)\b",
+    ),
     # --- ideation ----------------------------------------------------------------------------------
+    _rule(
+        "death_preferred",
+        IDEATION,
+        r"\b(?:dying|death|being\s+dead)\s+(?:would\s+be|is|seems|feels|sounds)\s+(?:\w+\s+)?(?:easier|better|preferable|"
+        r"a\s+relief|the\s+answer|peaceful|like\s+(?:a\s+)?relief)\b|\bbetter\s+(?:if\s+)?i\s+(?:am|was|were|be)\s+dead\b|"
+        r"\b(?:'d|would|i\s+would|i'd)\s+(?:really\s+)?like\s+to\s+(?:die|be\s+dead|stop\s+living|not\s+exist|not\s+be\s+"
+        r"(?:alive|here))\b|\b(?:courage|guts|nerve|strength)\s+to\s+(?:end\s+it|kill\s+myself|go\s+through\s+with\s+it|"
+        r"end\s+my\s+life|die)\b|\b(?:disappointed|gutted|upset|annoyed|angry|sad)\s+(?:that\s+i'?m\s+|that\s+i\s+am\s+|to\s+)"
+        r"(?:still\s+)?(?:be\s+)?(?:alive|woke\s+up|wake\s+up|waking\s+up|have\s+woken)\b|\blet\s+me\s+not\s+wake\b|"
+        r"\b(?:happily|gladly|rather)\s+not\s+wake\b|\b(?:can'?t|cannot|don'?t)\s+see\s+(?:me|myself)\s+(?:living|being\s+"
+        r"alive|alive|making\s+it|surviving)\s+(?:past|beyond|through|to|until)\b|\b(?:had|have\s+had|'ve\s+had)\s+"
+        r"enough\s+of\s+(?:living|life|being\s+alive|existing)\b|\btired\s+of\s+(?:fighting|trying|struggling)\s+to\s+"
+        r"(?:stay|keep)\s+(?:alive|living|going)\b|\b(?:wouldn'?t|would\s+not|'d\s+not|not)\s+be\s+sorry\s+if\s+(?:\w+\s+){0,3}"
+        r"(?:took\s+me|i\s+died|i\s+didn'?t\s+wake)",
+    ),
+    _rule(
+        "self_harm_urge",
+        IDEATION,
+        r"\b(?:urges?|urging|craving|cravings|itch|itching|temptation|tempted|pull|need)\s+(?:to\s+|for\s+)?"
+        r"(?:cut|cutting|self[\s-]?harm|burn\s+myself|hurt\s+myself|harm\s+myself|relapse|bleed|scratch\s+myself)\b",
+    ),
     _rule(
         "kill_self",
         IDEATION,
@@ -186,7 +255,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "dont_want_to_live",
         IDEATION,
-        r"\b(?:don'?t|dont|do\s+not|no\s+longer|didn'?t|never)\s+(?:really\s+|even\s+)?(?:want|wanna|wish)\s+(?:to\s+)?"
+        r"\b(?:don'?t|dont|do\s+not|no\s+longer|didn'?t|never)\s+(?:really\s+|even\s+|think\s+i\s+(?:really\s+|even\s+|still\s+)?)?"
+        r"(?:want|wanna|wish)\s+(?:to\s+)?"
         r"(?:live|be\s+alive|exist|wake\s+up|be\s+here\s+(?:anymore|any\s+more)|be\s+around\s+(?:anymore|any\s+more)|"
         r"keep\s+living|keep\s+going|go\s+on(?!\s+(?:the|a|this|that|with|holiday|vacation|trip|date|about)))\b",
     ),
@@ -194,7 +264,8 @@ RULES: tuple[Rule, ...] = (
         "death_wish_phrase",
         IDEATION,
         r"\b(?:i\s+should\s+(?:just\s+)?(?:die|be\s+dead)|rather\s+be\s+dead|(?:hope|hoping|pray|praying|wish)\s+"
-        r"(?:that\s+)?i\s+(?:die|get\s+hit|don'?t\s+wake|won'?t\s+wake|never\s+wake|just\s+die)|let\s+me\s+die|"
+        r"(?:that\s+)?i\s+(?:just\s+|simply\s+|will\s+)?(?:die|get\s+hit|don'?t\s+wake|won'?t\s+wake|will\s+not\s+wake|"
+        r"do\s+not\s+wake|never\s+wake|just\s+die|pass\s+away|don'?t\s+make\s+it)|let\s+me\s+die|"
         r"can'?t\s+wait\s+to\s+(?:die|be\s+dead)|die\s+in\s+my\s+sleep|welcome\s+death|pray(?:ing)?\s+for\s+death|"
         r"don'?t\s+(?:deserve|want)\s+to\s+(?:live|be\s+alive)|(?:wouldn'?t|would\s+not)\s+mind\s+(?:dying|being\s+"
         r"dead|not\s+waking|if\s+i\s+died)|don'?t\s+care\s+if\s+i\s+(?:die|live|wake|survive)|(?:wish|want|need)\s+"
@@ -208,6 +279,7 @@ RULES: tuple[Rule, ...] = (
         + WANT
         + r"\s+"
         r"(?:to\s+)?end(?:ing)?\s+(?:it|things)\b(?!\s+(?:with|between|there|here|early|for|on))|"
+        r"(?:should|could|might|must)\s+(?:just\s+|really\s+)?end\s+it(?:\s+all)?\b(?!\s+(?:with|between|there|here|early|for|on))|"
         r"(?:want|wanna|need)\s+(?:it\s+all|everything|my\s+life)\s+to\s+(?:end|stop|be\s+over))",
     ),
     _rule(
@@ -216,6 +288,9 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:better\s+off\s+(?:without\s+me|if\s+i\s+(?:was|were|wasn'?t|weren'?t|died|didn'?t|never|disappeared)|"
         r"with\s+me\s+(?:dead|gone))|better\s+off\s+dead|(?:no\s*one|nobody|noone|no-one)\s+(?:would|will|'d|'ll)\s+"
         r"(?:even\s+)?(?:miss\s+me|care\s+if\s+i|notice\s+if\s+i|cry\s+if\s+i|care\s+when\s+i)|world\s+(?:would\s+be|"
+        r"is)\s+better\s+without\s+me|(?:no\s*one|nobody|noone|no-one|nobody'?d|no\s+one'?d)\s+(?:\w+\s+){0,2}(?:care|cares|"
+        r"cared|miss|notice|cry|mourn)\s+(?:if|when|whether|once)\s+i\s+(?:\w+\s+)?(?:die|died|dead|gone|disappear\w*|"
+        r"kill\w*|didn'?t\s+wake|wasn'?t\s+here|was\s+gone|were\s+gone)|world\s+(?:would\s+be|"
         r"is)\s+better\s+without\s+me|(?:would|will)\s+(?:not|n't)\s+miss\s+me)",
     ),
     _rule(
@@ -230,8 +305,9 @@ RULES: tuple[Rule, ...] = (
         IDEATION,
         r"\b(?:no|don'?t\s+see\s+(?:a|the|any)|can'?t\s+see\s+(?:a|the|any)|there'?s\s+no|there\s+is\s+no|what'?s\s+the|"
         r"what\s+is\s+the|lost\s+(?:the|my|all)|without\s+a|not\s+(?:a|any))\s+(?:point|reason|purpose|will)\s*"
-        r"(?:in\s+|of\s+|to\s+|for\s+)?(?:living|going\s+on|life|being\s+alive|existing|live|anymore|any\s+more|"
-        r"staying\s+alive|keep\s+living|to\s+live|carrying\s+on)\b|\bnothing\s+(?:left\s+)?to\s+live\s+for\b",
+        r"(?:for\s+me\s+)?(?:in\s+|of\s+|to\s+|for\s+)?(?:living|going\s+on|life|being\s+alive|existing|live|anymore|"
+        r"any\s+more|staying\s+alive|keep\s+living|to\s+live|carrying\s+on|carry\s+on(?:\s+living)?|be\s+alive|"
+        r"stay\s+alive|keep\s+going)\b|\bnothing\s+(?:left\s+)?to\s+live\s+for\b",
     ),
     _rule(
         "tired_of_living",
@@ -252,7 +328,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "unsure_to_live",
         IDEATION,
-        r"\b(?:not\s+sure|don'?t\s+know\s+(?:if|whether)|no\s+idea\s+(?:if|whether)|not\s+certain)\s+(?:that\s+)?i\s+"
+        r"\b(?:not\s+sure|don'?t\s+know\s+(?:if|whether)|no\s+idea\s+(?:if|whether)|not\s+certain)\s+(?:that\s+)?"
+        r"(?:i|i'?ll)\s+"
         r"(?:still\s+)?(?:want|wanna|can|will)\s+(?:to\s+)?(?:live|be\s+alive|keep\s+living|go\s+on|be\s+here|survive)\b",
     ),
     _rule(
@@ -267,7 +344,10 @@ RULES: tuple[Rule, ...] = (
         "suicide_thoughts",
         IDEATION,
         r"\b" + THINK + r"\s+(?:suicide|killing\s+" + SELF + r"|ending\s+(?:it|my\s+life|things|everything)|"
-        r"not\s+being\s+(?:here|alive|around))|\bsuicide\s+(?:is|seems|feels)\s+(?:like\s+)?(?:the|my)\s+only\b|"
+        r"not\s+being\s+(?:here|alive|around)|taking\s+my\s+(?:own\s+)?life|swallowing\s+(?:all\s+)?(?:\w+\s+)?"
+        + PILLS
+        + r"|"
+        r"overdosing)|\bsuicide\s+(?:is|seems|feels)\s+(?:like\s+)?(?:the|my)\s+only\b|"
         r"\bonly\s+way\s+out\s+is\s+(?:death|dying|suicide|to\s+die)\b",
     ),
     _rule(
@@ -294,6 +374,11 @@ RULES: tuple[Rule, ...] = (
         immune=("figure_of_speech",),
     ),
     _rule(
+        "note_ready",
+        INDICATOR,
+        r"\b(?:note|notes|letter|letters)\s+(?:is\s+|are\s+|all\s+)?(?:written|ready|done|finished|sealed|left)\b",
+    ),
+    _rule(
         "help_seeking",
         INDICATOR,
         r"\b(?:suicide\s+(?:hotline|helpline|line|prevention\s+line)|crisis\s+(?:line|text\s+line|team|center|centre)|"
@@ -310,6 +395,15 @@ RULES: tuple[Rule, ...] = (
 
 # Contexts where a would-be trigger means something else. A figure-of-speech match also suppresses any
 # trigger it overlaps; it is reported even when nothing overlaps, so the reader sees what was set aside.
+NOT_A_DRUG = (
+    r"(?:chocolate|sugar|candy|sweets|caffeine|coffee|cake|cakes|cookies|biscuits|pizza|carbs|netflix|tv|television|"
+    r"telly|sunshine|sun|cheese|ice\s+cream|crisps|chips|junk\s+food|snacks|cuteness|nostalgia|love|drama|work|"
+    r"episodes|podcasts|memes|true\s+crime|christmas|tea|energy\s+drinks|red\s+bull|garlic|carols|kindness|"
+    r"screen\s+time|social\s+media|tiktok|youtube|anime|k-?dramas?|music|taylor\s+swift|fries|pasta|bread|popcorn|"
+    r"halloween\s+candy|easter\s+eggs|mince\s+pies|fudge|donuts|doughnuts|cereal|gossip|news|studying|revision|"
+    r"games|gaming|self[\s-]?help|motivation|positivity|cheesy\s+\w+|rom-?coms|sequels|spreadsheets|meetings)"
+)
+
 FIGURES: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p)
     for p in (
@@ -318,8 +412,8 @@ FIGURES: tuple[re.Pattern[str], ...] = tuple(
         r"\bkill(?:ed|ing|s)?\s+(?:it|time|the\s+(?:lights|engine|mood|vibe|music|process|app|game))\b",
         r"\b(?:will|would|is\s+going\s+to|gonna|'ll|'d|going\s+to)\s+(?:literally\s+)?kill\s+me\s+(?:if|when|for)\b",
         r"\bdying\s+(?:to|for)\s+(?:see|know|try|meet|get|go|hear|read|watch|tell|have|eat|visit|find|do|an?|some)\b",
-        r"\b(?:dying|died|dead|die|kill(?:ing|ed)?\s+myself)\s+(?:of|from|with|laughing|laughter)\s*(?:laugh\w*|"
-        r"embarrassment|shame|boredom|cuteness)?",
+        r"\b(?:dying|died|dead|die|kill(?:ing|ed)?\s+myself)\s+(?:(?:of|from|with)\s+(?:laugh\w*|embarrassment|shame|"
+        r"boredom|cuteness|thirst|hunger|heat|the\s+heat|cringe|love|heartbreak|a\s+broken\s+heart)|laughing|laughter)\b",
         r"\b(?:bored|scared|worried|sick|tired|frightened|loved?)\s+to\s+death\b",
         r"\bto\s+die\s+for\b|\bover\s+my\s+dead\s+body\b|\brather\s+die\s+than\b|\bdie[\s-]?hard\b",
         r"\b(?:battery|phone|laptop|car|plant|plants|engine|conversation|party|wifi|signal)\s+(?:\w+\s+)?(?:died|dies|"
@@ -335,7 +429,36 @@ FIGURES: tuple[re.Pattern[str], ...] = tuple(
         r"workout|game|match|run|running|yoga|fall|accident|garden|kitchen)\b",
         r"\b(?:a|my|the)\s+(?:workout|run|exam|test|class|meeting|shift)\s+(?:almost|nearly)\s+killed\s+me\b",
         r"\b(?:jump|jumping)\s+off\s+(?:a|the)\s+(?:cliff|bridge)\s+into\s+(?:the\s+)?(?:water|lake|sea|river|pool)\b",
+        # "overdosed on chocolate": an overdose of something that is not a drug
+        r"\b(?:overdos(?:ed|ing|e)|od'd|od'ing|oding)\s+on\s+(?:\w+\s+){0,2}?" + NOT_A_DRUG + r"\b",
+        r"\b(?:an?\s+|the\s+)?overdose\s+of\s+(?:\w+\s+){0,2}?" + NOT_A_DRUG + r"\b",
+        r"\b(?:killing|killed|kill|slaying|slayed|slay|smashed|smashing|nailed|nailing)\s+it\b",
+        r"\b(?:could|would|'d|might|gonna|going\s+to)\s+(?:\w+\s+)?(?:die|have\s+died)\s+(?:of|from)\s+"
+        r"(?:embarrassment|shame|boredom|happiness|joy|cuteness|laughter|envy|jealousy)\b",
+        r"\b(?:dead|die|died|dying)\s+(?:tired|on\s+my\s+feet|serious|set|certain|last|end|line|lines|heat|weight|giveaway)\b",
     )
+)
+
+# An injury, not self-harm: a cut or burn "on the bread knife", "while chopping", "by accident".
+INJURIES: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p)
+    for p in (
+        r"\b(?:cut|cuts|cutting|sliced|slicing|nicked|nicking|burn(?:ed|t|ing|s)?|scald(?:ed|ing)?|scratched|grazed|hurt|"
+        r"stabbed|jabbed|pricked)\s+(?:myself|my\s+(?:\w+\s+)?(?:finger|fingers|thumb|thumbs|hand|hands|palm|arm|arms|leg|"
+        r"legs|foot|feet|knee|knees|lip|chin|face|wrist|wrists|shin|ankle|toe|toes|tongue|forearm|skin))\s+(?:\w+\s+){0,6}?"
+        r"(?:on\s+(?:a|an|the|some|that|this|our|his|her|their)\b|against|while|whilst|when\s+(?:i\s+was\s+)?\w+ing|chopping|"
+        r"slicing|shaving|cooking|opening|peeling|carving|dicing|grating|gardening|baking|ironing|fixing|"
+        r"by\s+accident|accidentally|by\s+mistake|playing|climbing|pruning|trimming|sewing|unpacking|washing\s+up)",
+        r"\b(?:accidentally|accidently|by\s+accident|by\s+mistake|clumsily)\s+(?:\w+\s+)?(?:cut|cuts|sliced|nicked|"
+        r"burn(?:ed|t)|scalded|hurt|stabbed|scratched)\s+(?:myself|my\s+\w+)",
+        r"\bpaper\s+cuts?\b|\bshaving\s+cuts?\b|\b(?:bread|kitchen|vegetable|steak|butter|stanley|pen)\s+knife\s+"
+        r"(?:slipped|went\s+in)",
+    )
+)
+# The first words of a clause that make what follows a hypothetical ("if I ever wanted to die, I would call …").
+HYPOTHETICAL = re.compile(
+    r"(?<!what\s)(?<!as\s)\b(?:if\s+(?:i\s+)?ever|if\s+i\s+were\s+(?:ever\s+)?(?:to\s+)?|if\s+i\s+was\s+ever|"
+    r"hypothetically|in\s+theory|supposing|suppose|imagine\s+if|in\s+case\s+i\s+ever|even\s+if\s+i\s+(?:ever\s+)?)\b"
 )
 
 MEDIA = re.compile(
@@ -343,7 +466,8 @@ MEDIA = re.compile(
     r"opera|poem|poems|song|songs|lyrics|lyric|album|video\s+game|game|story|stories|fiction|character|characters|"
     r"protagonist|hero|heroine|villain|plot|scene|chapter|article|news|headline|study|studies|research|paper|"
     r"podcast|lecture|textbook|essay|shakespeare|hamlet|ophelia|juliet|romeo|anime|manga|comic|comics|sitcom|"
-    r"drama|thriller|trailer|screenplay|script|lecture|seminar|training)\b"
+    r"drama|thriller|trailer|screenplay|script|lecture|seminar|training|musical|musicals|sings|sang|singer|singers|"
+    r"band|rapper|lead\s+singer)\b"
 )
 DREAM = re.compile(r"\b(?:dreamt|dreamed|dreaming|dream|dreams|nightmare|nightmares)\b")
 WAKING = re.compile(
@@ -410,6 +534,13 @@ REFLEXIVE_FIRST = frozenset(
     ["myself", "my", "self", "myslef", "mysef", "meself", "ourselves", "i", "i'd", "id"]
 )
 WORD = re.compile(r"[a-z0-9']+")
+TOKEN = re.compile(r"[a-z0-9]+(?:['.]+[a-z0-9]+)*'?|[^\sa-z0-9]")
+# Rules whose phrase can describe an accident ("I cut myself on the bread knife"): an injury context sets them aside.
+INJURY_RULES = frozenset(["self_harm_act", "self_harm_named", "hurt_self_intent", "kill_self", "attempt_act"])
+# "It's not that I want to die, …": the phrase is denied by what comes before it in its clause.
+NOT_THAT = re.compile(
+    r"\b(?:not|isn'?t|wasn'?t)\s+(?:that|like|because)\s+(?:i\s+|i'm\s+|im\s+)?(?:\w+\s+)?$"
+)
 
 
 def normalise(text: str) -> str:
@@ -435,7 +566,7 @@ PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # Rules whose phrase carries its own negation ("don't want to live"): only words before it can negate it.
 OWN_NEGATION = words(
     "dont_want_to_live death_wish_phrase burden_without_me never_wake_up no_point_living tired_of_living "
-    "hopelessness unsure_to_live gone_would_be_easier wish_dead still_alive_reason"
+    "hopelessness unsure_to_live gone_would_be_easier still_alive_reason death_preferred"
 )
 # Rules with free filler words inside ("I would never hurt myself"): a negation inside them counts too.
 FILLER_RULES = words(
@@ -466,21 +597,59 @@ class Context:
     dream: frozenset[int]
     quotes: tuple[tuple[int, int], ...]
     figures: tuple[tuple[int, int], ...]
+    injuries: tuple[tuple[int, int], ...] = ()
 
 
 def read(text: str, kind: str = "free_association") -> list[Hit]:
     """Every risk phrase in ``text`` with the level it counts for and, if set aside, why."""
     ctx = _context(text, kind)
-    hits = [_judge(ctx, rule, m) for rule in RULES for m in rule.pattern.finditer(ctx.norm)]
+    starts, ends = _token_edges(ctx.norm)
+    hits = [
+        _judge(ctx, rule, m)
+        for rule in RULES
+        for m in rule.pattern.finditer(ctx.norm)
+        if _aligned(ctx.norm, m.start(), m.end(), starts, ends)
+    ]
     hits = [h for h in hits if h.end > h.start]
     kept = _without_overlaps(hits)
     kept_spans = [(h.start, h.end) for h in kept]
     figures = [
         Hit(s, e, "figure_of_speech", 0, 0, "figure_of_speech")
         for s, e in ctx.figures
-        if not any(_overlaps((s, e), k) for k in kept_spans)
+        if _aligned(ctx.norm, s, e, starts, ends) and not any(_overlaps((s, e), k) for k in kept_spans)
     ]
     return sorted(kept + _without_overlaps(figures), key=lambda h: (h.start, h.end))
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+
+def tokenize(text: str) -> list[Token]:
+    """Word tokens of :func:`normalise`-d ``text`` with their offsets: letters and digits, with inner apostrophes
+    and dots kept ("od'd", "o.d.'d", "don't"). Every rule match must begin and end on these edges, so "odd",
+    "oddly" and "odds" are one token each and never contain "od'd"."""
+    return [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(normalise(text))]
+
+
+def _token_edges(norm: str) -> tuple[frozenset[int], frozenset[int]]:
+    tokens = [(m.start(), m.end()) for m in TOKEN.finditer(norm)]
+    return frozenset(s for s, _ in tokens), frozenset(e for _, e in tokens)
+
+
+def _aligned(norm: str, start: int, end: int, starts: frozenset[int], ends: frozenset[int]) -> bool:
+    """Whether a match covers whole tokens (trailing spaces and punctuation ignored)."""
+    while end > start and not (norm[end - 1].isalnum() or norm[end - 1] in "'"):
+        end -= 1
+    while start < end and not (norm[start].isalnum() or norm[start] in "'"):
+        start += 1
+    if start >= end:
+        return False
+    # a pattern may begin at a contraction's tail ("'d kill for" inside "i'd kill for")
+    return (start in starts or norm[start] == "'") and end in ends
 
 
 def _context(text: str, kind: str) -> Context:
@@ -494,6 +663,7 @@ def _context(text: str, kind: str) -> Context:
         dream=_dream_sentences(norm, sentences, kind),
         quotes=tuple((m.start(), m.end()) for m in QUOTES.finditer(norm)),
         figures=tuple((m.start(), m.end()) for p in FIGURES for m in p.finditer(norm)),
+        injuries=tuple((m.start(), m.end()) for p in INJURIES for m in p.finditer(norm)),
     )
 
 
@@ -539,11 +709,13 @@ def _reason(ctx: Context, rule: Rule, m: re.Match[str]) -> str | None:
         ("quotation", quoted == "unknown"),
         ("third_person", quoted == "other"),
         ("figure_of_speech", any(_overlaps((start, end), f) for f in ctx.figures)),
+        ("injury", rule.name in INJURY_RULES and any(_overlaps((start, end), f) for f in ctx.injuries)),
         (
             "negation",
             rule.name not in OWN_NEGATION and _negated(ctx, m, sentence, inside=rule.name in FILLER_RULES),
         ),
         ("dream", _in_dream(ctx, m, sentence)),
+        ("hypothetical", _hypothetical(ctx, m, sentence)),
         ("fiction", person != "first" and bool(MEDIA.search(ctx.norm[slice(*ctx.sentences[sentence])]))),
         ("third_person", person == "other"),
     )
@@ -580,7 +752,9 @@ def _person(ctx: Context, m: re.Match[str], sentence: int) -> str:
         return "first" if who.replace(" ", "") in REFLEXIVE_FIRST or who == "my self" else "other"
     inside = WORD.findall(m.group())
     if inside and inside[0] in THIRD_PERSON_VERBS:
-        return "other"
+        # "everything in me wants to …", "part of me wants to …" is the writer
+        before = WORD.findall(ctx.norm, max(0, m.start() - 20), m.start())[-2:]
+        return "first" if before and before[-1] == "me" else "other"
     if any(t in FIRST_WORDS for t in inside):
         return "first"
     if any(t in OTHER_WORDS for t in inside):
@@ -597,8 +771,8 @@ def _subject_before(ctx: Context, start: int, sentence_start: int) -> str:
             return "first"
         if word in OTHER_WORDS or word in OTHER_NOUNS or word in ("his", "her", "their", "your"):
             return "other"
-        if word in ("my", "our"):
-            return "first" if following in SELF_NOUNS or not following else "other"
+        if word in ("my", "our"):  # "my brother …" is someone else; "my arms …", "my life …" are the writer's
+            return "other" if following in OTHER_NOUNS else "first"
         if _is_name(ctx, tok.start(), tok.end(), sentence_start):
             return "other"
         following = word
@@ -633,6 +807,8 @@ def _negated(ctx: Context, m: re.Match[str], sentence: int, inside: bool) -> boo
     sentence_start = ctx.sentences[sentence][0] if ctx.sentences else 0
     breaks = list(CLAUSE_BREAK.finditer(ctx.norm, sentence_start, start))
     clause_start = breaks[-1].end() if breaks else sentence_start
+    if NOT_THAT.search(ctx.norm, clause_start, start):
+        return True
     window = WORD.findall(ctx.norm, clause_start, start)[-6:] + (
         WORD.findall(m.group())[:-1] if inside else []
     )
@@ -655,6 +831,38 @@ def _governs(rest: list[str]) -> bool:
         if w in SUBJECTS:
             return any(v in REPORTING for v in rest[:j])
     return True
+
+
+def sentence_reasons(text: str, kind: str, spans: Sequence[tuple[int, int]]) -> list[str | None]:
+    """For each sentence span, evidence in its own words that it is not the writer's own risk: ``dream`` (it
+    narrates a dream), ``fiction`` (a story, film, song… and no first person), ``third_person`` (only other
+    people are its subjects; not in a therapist's session text, where "she" is the client), or ``None``."""
+    ctx = _context(text, kind)
+    out: list[str | None] = []
+    for start, end in spans:
+        sentence = _sentence_of(ctx, start)
+        words = set(WORD.findall(ctx.norm, start, end))
+        first = bool(words & FIRST_WORDS) or "myself" in words
+        others = bool(words & (OTHER_WORDS | OTHER_NOUNS)) or any(
+            _is_name(ctx, m.start(), m.end(), start) for m in WORD.finditer(ctx.norm, start, end)
+        )
+        if sentence in ctx.dream:
+            out.append("dream")
+        elif not first and MEDIA.search(ctx.norm, start, end):
+            out.append("fiction")
+        elif not first and others and kind not in SESSION_KINDS:
+            out.append("third_person")
+        else:
+            out.append(None)
+    return out
+
+
+def _hypothetical(ctx: Context, m: re.Match[str], sentence: int) -> bool:
+    """The phrase sits in an "if I ever …" clause (the clause that starts at the last comma before it)."""
+    sentence_start = ctx.sentences[sentence][0] if ctx.sentences else 0
+    breaks = list(CLAUSE_BREAK.finditer(ctx.norm, sentence_start, m.start()))
+    clause_start = breaks[-1].end() if breaks else sentence_start
+    return bool(HYPOTHETICAL.search(ctx.norm, clause_start, m.start() + 1))
 
 
 def _in_dream(ctx: Context, m: re.Match[str], sentence: int) -> bool:

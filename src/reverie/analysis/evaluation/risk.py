@@ -6,6 +6,11 @@ Attempt). Each user's posts are joined and screened as one text. "Positive" mean
 
 If the shipped model was trained on the file being evaluated, the figures are training-set figures: the result
 says so (``training_set``) and ``docs/risk.md`` gives the cross-validated ones.
+
+The report also carries ``challenge``: the hand-written challenge set (``tests/analysis_risk/challenge_*.jsonl``,
+when the source tree is at hand), each half screened entry by entry with :func:`screen` exactly as at save time:
+the share of genuine first-person cases flagged, the false-alarm rate on hard negatives, and how many hard
+negatives reached ``attempt``.
 """
 
 from __future__ import annotations
@@ -19,14 +24,19 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from reverie.analysis.risk import IDEATION, LEVELS, MODEL_DIR, RiskModel, screen, screen_person
-from reverie.errors import InvalidInput
+from reverie.analysis.risk import IDEATION, LEVELS, MODEL_DIR, RiskModel, load_model, screen, screen_person
+from reverie.errors import AnalysisUnavailable, InvalidInput
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
 
 LABELS = ("Supportive", "Indicator", "Ideation", "Behavior", "Attempt")
+CHALLENGE_DIR = Path(__file__).resolve().parents[4] / "tests" / "analysis_risk"
+CHALLENGE_HALVES = ("tune", "frozen")
 POSITIVE = frozenset(LABELS[2:])
 _SPLIT = re.compile(r"""['"]\s*,\s*['"]""")
 
@@ -118,20 +128,105 @@ def evaluate_risk(path: Path, *, model: RiskModel | bool | None = True) -> dict[
     """
     users = read_users(path)
     labels = [u.label for u in users]
-    people = [screen_person([u.text], model=model) for u in users]
+    encoder = _memo_encoder(model)
+    people = [screen_person([u.text], model=model, encoder=encoder) for u in users]
     report = summarise(labels, [r.level for r in people], [r.score for r in people])
-    entries = [screen(u.text, model=model) for u in users]
+    entries = [screen(u.text, model=model, encoder=encoder) for u in users]
     entry = summarise(labels, [r.level for r in entries], [r.score for r in entries])
     report["entry_mode"] = {k: entry[k] for k in ("auc", "recall", "precision", "confusion")}
     report["threshold"] = people[0].threshold if people else None
     report["malformed_rows"] = sum(u.malformed for u in users)
     report["training_set"] = _trained_on(path) if model is True else False
+    report["challenge"] = evaluate_challenge(model=model)
     if report["training_set"]:
         report["note"] = (
             "The shipped model was trained on this file: these are training-set figures. "
             "See docs/risk.md for the 5-fold cross-validated figures."
         )
     return report
+
+
+def read_challenge(path: Path) -> list[dict[str, Any]]:
+    """Challenge items (JSON lines: ``text``, ``expect`` (lowest acceptable level, or ``none``), ``group``)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise InvalidInput(f"The challenge file {path.name} cannot be read.") from exc
+    items = [json.loads(line) for line in lines if line.strip()]
+    for i, item in enumerate(items):
+        if not {"text", "expect", "group"} <= set(item) or (item["expect"] not in LEVELS):
+            raise InvalidInput(f"Line {i + 1} of {path.name} needs text, group and a known expect level.")
+    return items
+
+
+def challenge_figures(
+    items: list[dict[str, Any]], *, model: RiskModel | bool | None = True, encoder: Any | None = None
+) -> dict[str, Any]:
+    """Screen each item as an entry: genuine cases (``group == "genuine"``) flagged and at their expected level,
+    hard negatives flagged (false alarms) and at ``attempt`` (never acceptable)."""
+    genuine = [i for i in items if i["group"] == "genuine"]
+    negative = [i for i in items if i["group"] != "genuine"]
+    screened_genuine = [screen(i["text"], model=model, encoder=encoder) for i in genuine]
+    screened_negative = [screen(i["text"], model=model, encoder=encoder) for i in negative]
+    flagged = sum(r.flagged for r in screened_genuine)
+    at_level = sum(
+        LEVELS.index(r.level) >= LEVELS.index(i["expect"])
+        for i, r in zip(genuine, screened_genuine, strict=True)
+    )
+    alarms = [i["group"] for i, r in zip(negative, screened_negative, strict=True) if r.flagged]
+    attempts = [i["group"] for i, r in zip(negative, screened_negative, strict=True) if r.level == "attempt"]
+    return {
+        "n_genuine": len(genuine),
+        "n_negative": len(negative),
+        "genuine_flagged": flagged / len(genuine) if genuine else None,
+        "genuine_at_expected_level": at_level / len(genuine) if genuine else None,
+        "false_alarm_rate": len(alarms) / len(negative) if negative else None,
+        "false_alarms_by_group": {g: alarms.count(g) for g in sorted(set(alarms))},
+        "negatives_at_attempt": len(attempts),
+    }
+
+
+def evaluate_challenge(
+    directory: Path = CHALLENGE_DIR, *, model: RiskModel | bool | None = True
+) -> dict[str, Any] | None:
+    """:func:`challenge_figures` for each half found in ``directory`` (``None`` when neither is there)."""
+    halves = {h: directory / f"challenge_{h}.jsonl" for h in CHALLENGE_HALVES}
+    if not any(p.is_file() for p in halves.values()):
+        return None
+    encoder = _memo_encoder(model)
+    return {
+        h: challenge_figures(read_challenge(p), model=model, encoder=encoder)
+        for h, p in halves.items()
+        if p.is_file()
+    }
+
+
+class _MemoEncoder:
+    """The shared encoder, remembering each sentence's vector (person and entry mode read the same sentences)."""
+
+    def __init__(self, inner: Any) -> None:
+        self._inner = inner
+        self._known: dict[str, npt.NDArray[np.float32]] = {}
+
+    def encode(self, sentences: list[str]) -> npt.NDArray[np.float32]:
+        missing = [s for s in dict.fromkeys(sentences) if s not in self._known]
+        if missing:
+            self._known.update(zip(missing, self._inner.encode(missing), strict=True))
+        if not sentences:
+            return np.zeros((0, int(self._inner.dim)), dtype=np.float32)
+        return np.stack([self._known[s] for s in sentences])
+
+
+def _memo_encoder(model: RiskModel | bool | None) -> _MemoEncoder | None:
+    chosen = load_model() if model is True else model or None
+    if chosen is None or chosen.sentence_weights is None:
+        return None
+    from reverie.analysis.onnx_encoder import load_encoder
+
+    try:
+        return _MemoEncoder(load_encoder())
+    except AnalysisUnavailable:
+        return None
 
 
 def _trained_on(path: Path) -> bool:

@@ -1,0 +1,105 @@
+"""The lexicon works on word tokens, names the words behind every level, and sets aside only with evidence.
+
+Every sentence here was written for this test (the issue's examples among them); none come from a data set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reverie.analysis import risk_lexicon as lex
+from reverie.analysis.risk import LEVELS, screen
+
+MODELS = {"rules": False, "shipped": True}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I felt oddly relieved",
+        "odd socks",
+        "the odds are",
+        "Odd. ODDS. Oddball. Odder still, the oddest day.",
+        "We beat the odds and oddly I was calm.",
+    ],
+)
+def test_odd_oddly_odds_never_read_as_an_overdose(text: str) -> None:
+    assert lex.read(text) == []
+    result = screen(text, model=False)
+    assert result.level == "none" and not result.triggers
+
+
+def test_tokenizer_keeps_od_d_whole_and_odd_apart() -> None:
+    tokens = [t.text for t in lex.tokenize("I OD'd, oddly. O.D.'d")]
+    assert tokens[:2] == ["i", "od'd"] and "oddly" in tokens and "o.d.'d" in tokens
+
+
+@pytest.mark.parametrize("use", sorted(MODELS))
+@pytest.mark.parametrize(
+    ("text", "low"),
+    [
+        ("hoping I just won't wake up in the morning", "ideation"),
+        ("I don't think I want to be alive anymore", "ideation"),
+        ("the urge to cut was really strong… holding the blade", "behavior"),
+        ("Nobody care if I die tomorrow", "ideation"),
+        ("counted the pills… wondered if it would be enough", "behavior"),
+        ("Suicidal. Hopeless. Exhausted. Done.", "ideation"),
+        ("Pills saved. Note written. Tonight.", "behavior"),
+        ("I want to kill myself", "ideation"),
+        ("I took the pills.", "attempt"),
+        ("I cut myself last night", "behavior"),
+        ("I OD'd on my meds last night", "attempt"),
+    ],
+)
+def test_issue_examples_and_explicit_statements_are_flagged(text: str, low: str, use: str) -> None:
+    result = screen(text, model=MODELS[use])
+    assert result.flagged and LEVELS.index(result.level) >= LEVELS.index(low), result.to_data()
+    named = [text[t.span.start : t.span.end] for t in result.triggers if t.level == result.level]
+    assert named and all(w.strip() for w in named), "the level must name the words behind it"
+
+
+@pytest.mark.parametrize("use", sorted(MODELS))
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("I felt oddly relieved", None),
+        ("cut myself on the bread knife", "injury"),
+        ("I cut myself on the bread knife", "injury"),
+        ("I overdosed on chocolate", "figure_of_speech"),
+        ("I burned myself on the oven tray", "injury"),
+        ("I would never kill myself", "negation"),
+        ("It's not that I want to die, I just want a holiday.", "negation"),
+        ("If I ever wanted to kill myself, I would call my therapist.", "hypothetical"),
+        ("My friend told me she cut herself.", None),
+        ("We are killing it at work", "figure_of_speech"),
+        ("I could die of embarrassment", "figure_of_speech"),
+        ("In the novel the heroine wants to die.", "fiction"),
+        ("My grandad died last week and I miss him.", None),
+    ],
+)
+def test_hard_negatives_are_not_flagged_and_say_why(text: str, reason: str | None, use: str) -> None:
+    result = screen(text, model=MODELS[use])
+    assert not result.flagged, result.to_data()
+    assert result.level != "attempt"
+    if reason is not None:
+        assert reason in {s.reason for s in result.suppressed}, result.to_data()
+
+
+def test_injury_context_does_not_hide_self_harm_on_the_body() -> None:
+    assert screen("I cut myself on my thigh last night", model=False).level == "behavior"
+    assert screen("I cut myself with a razor on purpose", model=False).level == "behavior"
+
+
+def test_a_hypothetical_clause_does_not_hide_the_main_clause() -> None:
+    assert screen("If nothing changes by Friday, I will kill myself.", model=False).flagged
+    assert screen("What if I just killed myself", model=False).flagged
+
+
+def test_dont_wish_is_a_negation_but_wish_is_not() -> None:
+    assert not screen("I don't wish I was dead, I wish I was on a beach.", model=False).flagged
+    assert screen("I wish I was dead.", model=False).flagged
+
+
+def test_counting_pills_into_an_organiser_is_not_preparation() -> None:
+    assert not screen("I sorted my pills into the weekly organiser.", model=False).flagged
+    assert screen("I counted my pills and lined them up.", model=False).level == "behavior"
