@@ -48,3 +48,10 @@ def test_calendar_keeps_mixed_feelings_mixed_and_the_model_apart() -> None:
     assert weeks[1].model == () and weeks[1].days[1].tone == "pos"
     assert first.days[0].short == "5+" and "sadness 4 of 5" in first.days[0].words
     assert tone("numbness") == "amb" and tone("Gratitude") == "pos"
+
+
+def test_the_therapist_reads_the_same_summary_about_the_client() -> None:
+    history = synthetic_history(seed=7, n_entries=300, n_sessions=30)
+    core = next(h for h in highlights(build_view(history, "therapist")) if h.key == "core")
+    assert "the client often wishes" in core.sentence and "the client withdraws" in core.sentence
+    assert " you " not in core.sentence

@@ -43,6 +43,16 @@ _RS = {
     7: "you feel let down and low",
     8: "you feel anxious and ashamed",
 }
+_RS_THEY = {
+    1: "the client helps",
+    2: "the client withdraws",
+    3: "the client feels respected",
+    4: "the client pushes back",
+    5: "the client keeps themself in check",
+    6: "the client feels helpless",
+    7: "the client feels let down and low",
+    8: "the client feels anxious and ashamed",
+}
 _W = {
     1: "to stand up for yourself",
     2: "to push back",
@@ -73,17 +83,20 @@ def _core(view: InsightView, audience: str) -> Highlight | None:
     if not rows or not view.core:
         return None
     total = max(r.total for r in view.core)
+    client = audience == "client"
     parts = []
     if "w" in rows and rows["w"].count >= 3:
-        parts.append(f"you often wish {_W[rows['w'].cluster]} ({rows['w'].count} of {total})")
+        wish = "you often wish" if client else "the client often wishes"
+        parts.append(f"{wish} {_W[rows['w'].cluster]} ({rows['w'].count} of {total})")
     if "ro" in rows and rows["ro"].count >= 3:
-        parts.append(f"{_RO[rows['ro'].cluster]} ({rows['ro'].count} of {total})")
+        others = _RO[rows["ro"].cluster]
+        others = others if client else others.replace(" you", " the client")
+        parts.append(f"{others} ({rows['ro'].count} of {total})")
     if "rs" in rows and rows["rs"].count >= 3:
-        parts.append(f"{_RS[rows['rs'].cluster]} ({rows['rs'].count} of {total})")
+        self_ = _RS[rows["rs"].cluster] if client else _RS_THEY[rows["rs"].cluster]
+        parts.append(f"{self_} ({rows['rs'].count} of {total})")
     if not parts:
         return None
-    if audience != "client":
-        parts = [p.replace("you ", "the client ").replace("your ", "the client's ") for p in parts]
     words = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + ", and " + parts[-1]
     evidence = tuple(
         i

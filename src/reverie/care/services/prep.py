@@ -19,6 +19,7 @@ from reverie.clinic.models import User
 from reverie.clinic.services import insights, journal
 from reverie.clinic.services.journal import EntryView
 from reverie.errors import NotFound
+from reverie.insights.highlights import Highlight, highlights
 from reverie.insights.statements import Statement
 from reverie.programmes.formats import CoursePosition
 
@@ -68,6 +69,9 @@ class Prep:
     patterns: list[Statement]
     formulation: formulation.FormulationVersion | None
     risk: RiskOverview
+    summary: tuple[
+        tuple[Highlight, tuple[tuple[str, datetime], ...]], ...
+    ] = ()  # the strongest, dated entries
 
 
 def _sessions_around(course: Course, now: datetime) -> tuple[datetime | None, datetime | None]:
@@ -90,6 +94,12 @@ def prepare(therapist: User, course_id: object, now: datetime | None = None) -> 
     ]
     view = insights.view_for(therapist, course.client_id)
     patterns = [s for key in PATTERN_SECTIONS if (sec := view.section(key)) for s in sec.statements][:8]
+    found = highlights(view)
+    dates = insights.entry_dates(therapist, [i for h in found for i in h.evidence])
+    summary = tuple(
+        (h, tuple(sorted(((i, dates[i]) for i in h.evidence if i in dates), key=lambda p: p[1])[-3:][::-1]))
+        for h in found
+    )
     versions = formulation.versions(therapist, course.id)
     return Prep(
         course=course,
@@ -102,4 +112,5 @@ def prepare(therapist: User, course_id: object, now: datetime | None = None) -> 
         patterns=patterns,
         formulation=versions[-1] if versions else None,
         risk=risk_overview(course, moment),
+        summary=summary,
     )
