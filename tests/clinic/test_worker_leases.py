@@ -123,6 +123,25 @@ def test_worker_priority_unscreened_entry_is_risk_work(background: None) -> None
     assert worker.priority_for("00000000-0000-0000-0000-000000000000", 1) == worker.RISK_PRIORITY
 
 
+def test_worker_claim_locks_the_row_and_skips_locked_ones(background: None) -> None:
+    """Several workers share one queue: django-tasks-db claims with SELECT … FOR UPDATE SKIP LOCKED (PostgreSQL;
+    SQLite has one writer at a time and takes the claim in an exclusive transaction)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django_tasks_db.models import DBTaskResult
+    from django_tasks_db.utils import exclusive_transaction
+
+    _running_task(["gone"], started_ago=0)
+    DBTaskResult.objects.update(status="READY")
+    with CaptureQueriesContext(connection) as queries, exclusive_transaction():
+        claimed = DBTaskResult.objects.ready().get_locked()
+    assert claimed is not None
+    [sql] = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("SELECT")]
+    if connection.vendor == "postgresql":
+        assert "FOR UPDATE SKIP LOCKED" in sql
+    assert 'ORDER BY "django_tasks_database_dbtaskresult"."priority" DESC' in sql
+
+
 # --- real processes: kill -9 a worker in the middle of a task; another worker finishes it ------------------------
 
 
