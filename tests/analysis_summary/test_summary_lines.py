@@ -46,3 +46,20 @@ def test_summary_quotes_evidence_and_skips_bookkeeping() -> None:
     }
     groups = summarise(text, result)
     assert list(groups) == ["person"] and groups["person"][0].evidence == "My mother"
+
+
+def test_summary_merges_mentions_and_time_frames_and_quotes_whole_words() -> None:
+    """Regression: the details listed 'mother — my mother / She / she / her / her', a tense tag per fragment,
+    and evidence cut mid-word."""
+    text = "My mother called. She said her plans changed. I told her it hurt. As a child I waited for her."
+    spans = [[0, 9], [18, 21], [27, 30], [55, 58], [88, 91]]
+    findings = [_finding("person", "mother", {"group": "family"}, [s]) for s in spans]
+    findings += [_finding("time", "past", {}, [[0, 17]]), _finding("time", "past", {}, [[18, 45]])]
+    findings += [_finding("time", "past_childhood", {}, [[66, 92]])]
+    findings += [_finding("emotion", "sadness", {"scope": "entry"}, [[60, 64]])]  # mid-word span "hurt" ok
+    findings += [_finding("emotion", "grief", {"scope": "entry"}, [[3, 8]])]  # "other" inside "mother"
+    groups = summarise(text, {"findings": findings})
+    assert [line.text for line in groups["person"]] == ["mother (5 mentions)"]
+    assert groups["person"][0].evidence == "My mother / She / her"
+    assert [line.text for line in groups["time"]] == ["the past (2 sentences)", "childhood (1 sentence)"]
+    assert groups["emotion"][1].evidence == "mother"  # widened to the whole word

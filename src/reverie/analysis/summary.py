@@ -84,14 +84,56 @@ def describe(finding: Mapping[str, Any]) -> str:
     return label.replace("_", " ")
 
 
+QUOTE_CHARS = 110
+TIME_WORDS = {
+    "past_childhood": "childhood",
+    "past": "the past",
+    "present": "the present",
+    "future": "the future",
+}
+
+
+def quote(text: str, start: int, end: int, limit: int = QUOTE_CHARS) -> str:
+    """``text[start:end]`` widened to whole words, at most ``limit`` characters, cut only between words."""
+    start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
+    piece = " ".join(text[start:end].split())
+    if len(piece) <= limit:
+        return piece
+    cut = piece.rfind(" ", 0, limit)
+    return piece[: cut if cut > 0 else limit].rstrip(" ,;:") + " …"
+
+
 def _evidence(text: str, spans: Sequence[Sequence[int]]) -> str:
-    quotes = [text[s:e].strip() for s, e in spans[:2]]
-    return " … ".join(q[:90] for q in quotes if q)
+    quotes = [quote(text, int(s), int(e), 90) for s, e in spans[:2]]
+    return " … ".join(dict.fromkeys(q for q in quotes if q))
+
+
+def _merged(text: str, kind: str, findings: list[Mapping[str, Any]]) -> list[Line]:
+    """People and time frames: one line per role or frame with how often, not one per pronoun or sentence."""
+    by_label: dict[str, list[Mapping[str, Any]]] = {}
+    for f in findings:
+        by_label.setdefault(str(f["label"]), []).append(f)
+    unit = "mention" if kind == "person" else "sentence"
+    lines = []
+    for label, rows in sorted(by_label.items(), key=lambda kv: -len(kv[1])):
+        firsts = [(int(f["spans"][0][0]), int(f["spans"][0][1])) for f in rows if f["spans"]]
+        mentions = list(dict.fromkeys(quote(text, start, end, 40) for start, end in firsts))
+        name = TIME_WORDS.get(label, label.replace("_", " ")) if kind == "time" else label
+        count = f"{len(rows)} {unit}{'s' if len(rows) != 1 else ''}"
+        lines.append(
+            Line(f"{name} ({count})", max(float(f["confidence"]) for f in rows), " / ".join(mentions[:3]))
+        )
+    return lines
 
 
 def summarise(text: str, result: Mapping[str, Any], *, per_kind: int = 12) -> dict[str, list[Line]]:
     """Findings grouped by kind (in a fixed, readable order), each with its evidence quoted from ``text``."""
     grouped: dict[str, list[Line]] = {}
+    merged: dict[str, list[Mapping[str, Any]]] = {}
     for finding in result.get("findings", []):
         kind = finding["kind"]
         if kind == "emotion" and (finding.get("data") or {}).get("scope") == "sentence":
@@ -100,11 +142,16 @@ def summarise(text: str, result: Mapping[str, Any], *, per_kind: int = 12) -> di
             continue
         if kind == "dream_code" and (finding.get("data") or {}).get("category") == "coding":
             continue
+        if kind in ("person", "time"):
+            merged.setdefault(kind, []).append(finding)
+            continue
         lines = grouped.setdefault(kind, [])
         if len(lines) < per_kind:
             lines.append(
                 Line(describe(finding), float(finding["confidence"]), _evidence(text, finding["spans"]))
             )
+    for kind, rows in merged.items():
+        grouped[kind] = _merged(text, kind, rows)[:per_kind]
     order = list(KIND_TITLES)
     return {
         k: grouped[k] for k in sorted(grouped, key=lambda k: order.index(k) if k in order else len(order))

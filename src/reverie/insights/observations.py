@@ -16,10 +16,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from reverie.analysis.summary import quote
 from reverie.insights.ccrt import cluster_of
 
 MAX_OBSERVATIONS = 5
-QUOTE_CHARS = 110
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,20 +182,6 @@ class Reading:
     observations: tuple[Observation, ...]
     left_out: int  # readings below their floor or beyond the five
     risk: Risk | None
-
-
-def quote(text: str, start: int, end: int, limit: int = QUOTE_CHARS) -> str:
-    """``text[start:end]`` widened to whole words, at most ``limit`` characters, cut only between words."""
-    start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
-    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
-        start -= 1
-    while 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
-        end += 1
-    piece = " ".join(text[start:end].split())
-    if len(piece) <= limit:
-        return piece
-    cut = piece.rfind(" ", 0, limit)
-    return piece[: cut if cut > 0 else limit].rstrip(" ,;:") + " …"
 
 
 def _spans(raw: object) -> list[tuple[int, int]]:
