@@ -80,6 +80,8 @@ def erase(request: HttpRequest, payload: EraseIn) -> ErasedOut:
     """Erase one's account and everything written, for good (clients only; user name and password required).
 
     Linked therapists lose their records of the course (sealed with the client's key) and are told afterwards."""
-    address = str(request.META.get("REMOTE_ADDR", "unknown"))
+    from reverie.clinic.web.proxy import client_address
+
+    address = client_address(request)  # the real client behind a trusted proxy, as every throttle counts it
     count = portability.erase_client(actor(request), payload.confirm, payload.password, address=address)
     return ErasedOut(erased_entries=count)
