@@ -83,7 +83,7 @@ def test_portability_corrupt_import_stores_nothing(make_user: Any) -> None:
     assert Entry.objects.count() == 0
 
 
-def test_portability_import_with_one_bad_entry_stores_none(make_user: Any) -> None:
+def test_portability_import_all_or_nothing_with_one_bad_entry_stores_none(make_user: Any) -> None:
     alice, bob = make_user(), make_user()
     _fill(alice)
     doc = json.loads(dump_reverie_json(portability.export_journal(alice)))
@@ -91,8 +91,10 @@ def test_portability_import_with_one_bad_entry_stores_none(make_user: Any) -> No
     doc["entries"][3]["happened_at"] = "2999-01-01T00:00:00+00:00"  # a dream from a night not yet come
     broken = json.dumps(doc).encode()
     with pytest.raises(InvalidInput, match="Entry 4"):
-        portability.import_journal(bob, broken)
+        portability.import_journal(bob, broken, all_or_nothing=True)
     assert Entry.objects.filter(client=bob).count() == 0
+    report = portability.import_journal(bob, broken)  # by default: the bad entry is reported and left out
+    assert report.created == len(doc["entries"]) - 1 and report.problems[0].startswith("Entry 4:")
 
 
 def test_portability_imports_jrnl_and_day_one(make_user: Any) -> None:

@@ -14,3 +14,6 @@ class CareConfig(AppConfig):
         policy.install()
         alerts.install()
         erasure.install()
+        from reverie.care.services import export_record
+
+        export_record.install()

@@ -165,9 +165,12 @@ def course_record(request: HttpRequest, course_id: str) -> HttpResponse:
     user = user_of(request)
     course = courses.get_course(user, course_id)
     if request.method == "GET":
-        return render(
-            request, "care/record.html", {"course": course, "therapist": is_course_therapist(user, course)}
-        )
+        context = {
+            "course": course,
+            "therapist": is_course_therapist(user, course),
+            "progress": notes.progress_notes(user, course.id),  # what the client may read, on the page
+        }
+        return render(request, "care/record.html", context)
     include = request.POST.get("include_process_notes") == "1"
     record = notes.course_record(
         user, course.id, include_process_notes=include, reason=request.POST.get("reason", "")

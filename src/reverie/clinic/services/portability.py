@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -37,6 +38,9 @@ from reverie.journal.interchange import (
 )
 
 Progress = Callable[[int, int], None]
+
+# Each returns part of the export's ``record`` for a client (care: the course of therapy as the client reads it).
+export_record_hooks: list[Callable[[User], dict[str, Any]]] = []
 
 # Called with the client inside the erasure's transaction, before anything is deleted (care: tell the therapists).
 before_erase_hooks: list[Callable[[User], object]] = []
@@ -88,7 +92,10 @@ def export_journal(actor: User, progress: Progress | None = None) -> PortableJou
             progress(i, len(rows))
     outcome = "partial" if unreadable else "ok"  # entries that cannot be opened are left out, and counted
     audit.record(actor, "journal.export", "journal", actor.pk, subject=actor, outcome=outcome)
-    return PortableJournal(schema=SCHEMA, exported_at=timezone.now(), entries=tuple(out))
+    record: dict[str, Any] = {}
+    for hook in export_record_hooks:
+        record.update(hook(actor))
+    return PortableJournal(schema=SCHEMA, exported_at=timezone.now(), entries=tuple(out), record=record)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,98 @@
+"""The client's course of therapy in their journal export (``reverie.export/2``'s ``record``).
+
+What the client may read, and only that: sessions (with notes to them), goals and ratings, questionnaire totals,
+progress notes and the safety plan. Process notes never leave. Registered into the export by ``install``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reverie.care.services import course as courses
+from reverie.care.services import goals, notes, safety, week
+from reverie.clinic.models import User
+from reverie.programmes import formats
+
+SECTIONS = (
+    ("warning_signs", "Warning signs"),
+    ("coping_steps", "Things I can do on my own"),
+    ("reasons_for_living", "Reasons for living"),
+    ("people_and_places", "People and places that help"),
+)
+
+
+def _course(client: User, course: Any) -> dict[str, Any]:
+    held = {row.pk: n for n, row in enumerate(courses.held_sessions(course), start=1)}
+    sessions = []
+    for row in courses.planned(course):
+        item: dict[str, Any] = {"start": row.start.isoformat()}
+        if row.pk in held:
+            item["number"] = held[row.pk]
+        if row.attendance:
+            item["attendance"] = row.attendance
+        if courses.as_session(row).cancelled:
+            item["cancelled"] = True
+        note = week.note_of(row)
+        if note:
+            item["note_to_client"] = note
+        sessions.append(item)
+    out: dict[str, Any] = {
+        "programme": course.programme,
+        "programme_name": formats.get_programme(course.programme).name,
+        "therapist": course.therapist.username,
+        "time_zone": course.timezone,
+        "started_at": course.first_start.isoformat(),
+        "sessions": sessions,
+        "goals": [
+            {
+                "title": g.title,
+                "status": "agreed" if g.agreed else "proposed",
+                "ratings": [{"on": day.isoformat(), "value": value} for day, value in g.ratings],
+            }
+            for g in goals.goals_for(client, course.id)
+        ],
+        "measures": [
+            {
+                "questionnaire": m.questionnaire,
+                "submitted_at": m.submitted_at.isoformat(),
+                "total": m.total,
+                "band": m.band,
+                "session": m.session_number,
+            }
+            for m in course.measures.order_by("submitted_at")
+        ],
+        "notes": [
+            {"written_at": n.written_at.isoformat(), "text": n.text}
+            for n in notes.progress_notes(client, course.id)
+        ],
+    }
+    if course.ended_at:
+        out["ended_at"] = course.ended_at.isoformat()
+    return out
+
+
+def record_for(client: User) -> dict[str, Any]:
+    """The client's own record; empty for someone with no course and no safety plan."""
+    record: dict[str, Any] = {}
+    mine = [c for c in courses.courses_for(client) if c.client_id == client.pk]
+    if mine:
+        record["courses"] = [_course(client, c) for c in mine]
+    plan = safety.get_plan(client)
+    if plan is not None:
+        sections = [
+            {"title": title, "items": list(getattr(plan, key))}
+            for key, title in SECTIONS
+            if getattr(plan, key)
+        ]
+        contacts = [f"{c.name}: {c.phone}" for c in (*plan.trusted_contacts, *plan.professionals)]
+        if contacts:
+            sections.append({"title": "People I can call", "items": contacts})
+        record["safety_plan"] = {"sections": sections}
+    return record
+
+
+def install() -> None:
+    from reverie.clinic.services import portability
+
+    if record_for not in portability.export_record_hooks:
+        portability.export_record_hooks.append(record_for)

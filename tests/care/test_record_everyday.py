@@ -1,0 +1,58 @@
+"""The client's record: progress notes on a page, and the journal export (reverie.export/2) carrying the course,
+its sessions, goals, measures, progress notes and the safety plan — never process notes."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from reverie.care.services import goals, measures, notes, safety
+from reverie.clinic.services import portability
+from reverie.journal.interchange import dump_reverie_json
+
+pytestmark = pytest.mark.django_db
+
+
+def test_progress_notes_are_shown_on_a_page(dit: tuple[Any, Any, Any], web_as: Any) -> None:
+    client, therapist, course = dit
+    notes.write_progress_note(therapist, course.id, 1, "We named the pattern of pulling away.")
+    notes.add_therapist_note(therapist, course.id, "process", "My private countertransference.", slot=1)
+    page = web_as(client).get(f"/courses/{course.id}/record/").content.decode()
+    assert "We named the pattern of pulling away." in page and "countertransference" not in page
+    assert "Progress notes" in web_as(client).get(f"/courses/{course.id}/").content.decode()
+
+
+def test_the_export_carries_the_course_record(dit: tuple[Any, Any, Any]) -> None:
+    client, therapist, course = dit
+    notes.write_progress_note(therapist, course.id, 1, "A readable note.")
+    notes.add_therapist_note(therapist, course.id, "process", "Never exported.", slot=1)
+    measures.submit(client, "phq9", [1, 1, 1, 1, 1, 1, 1, 1, 0], session_number=1)
+    goal = goals.propose(client, course.id, title="Say no at work")
+    goals.rate(client, goal.id, 4)
+    safety.save_plan(client, {"warning_signs": ["Not sleeping"], "coping_steps": ["A walk"]})
+    data = dump_reverie_json(portability.export_journal(client))
+    document = json.loads(data)
+    assert document["schema"] == "reverie.export/2"
+    (exported,) = document["record"]["courses"]
+    assert exported["programme"] == "dit" and exported["therapist"] == therapist.username
+    assert len(exported["sessions"]) == 16 and exported["sessions"][0]["number"] == 1
+    assert exported["measures"][0]["questionnaire"] == "phq9" and exported["measures"][0]["total"] == 8
+    assert (
+        exported["goals"][0]["title"] == "Say no at work" and exported["goals"][0]["ratings"][0]["value"] == 4
+    )
+    assert exported["notes"] == [
+        {"written_at": exported["notes"][0]["written_at"], "text": "A readable note."}
+    ]
+    assert document["record"]["safety_plan"]["sections"][0] == {
+        "title": "Warning signs",
+        "items": ["Not sleeping"],
+    }
+    assert "Never exported" not in data.decode()
+    from record_schema_check import problems
+
+    assert problems(document) == []
+    assert (
+        portability.import_journal(client, data).skipped == 0
+    )  # the record is kept for reading, not imported
