@@ -25,6 +25,10 @@ class DirectoryProfile(models.Model):
     fee_max = models.DecimalField(max_digits=9, decimal_places=2)
     currency = models.CharField(max_length=3)
     availability = models.CharField(max_length=10)
+    email = models.CharField(max_length=254, blank=True, default="")
+    phone = models.CharField(max_length=32, blank=True, default="")
+    website = models.CharField(max_length=1000, blank=True, default="")
+    booking_url = models.CharField(max_length=1000, blank=True, default="")
     updated_at = models.DateTimeField()
 
     class Meta:
