@@ -29,7 +29,30 @@ COLUMNS = (
     "id", "name", "modalities", "formats", "languages", "in_person", "online", "location", "country",
     "fee_min", "fee_max", "currency", "availability",
 )  # fmt: skip
+CONTACT_COLUMNS = ("email", "phone", "website", "booking_url")  # optional: how a client gets in touch
+LABELS = {
+    "id": "Listing id",
+    "name": "Name as clients see it",
+    "modalities": "Approaches (e.g. psychodynamic; DIT)",
+    "formats": "Formats offered (e.g. dit; long_term)",
+    "languages": "Languages (two-letter codes, e.g. en; de)",
+    "in_person": "Sessions in person",
+    "online": "Sessions online",
+    "location": "Town (for sessions in person)",
+    "country": "Country (two letters, e.g. GB)",
+    "fee_min": "Lowest fee per session",
+    "fee_max": "Highest fee per session",
+    "currency": "Currency (three letters, e.g. GBP)",
+    "availability": "Taking new clients?",
+    "email": "E-mail for enquiries",
+    "phone": "Telephone",
+    "website": "Website",
+    "booking_url": "Link to book a first session",
+}
 _ID = re.compile(r"[A-Za-z0-9_\-]{1,64}")
+_EMAIL = re.compile(r"[^@\s,;<>\"]{1,64}@[A-Za-z0-9.-]{1,190}\.[A-Za-z]{2,24}")
+_PHONE = re.compile(r"\+?[0-9][0-9 ()\-]{5,24}")
+_URL = re.compile(r"https?://[A-Za-z0-9.-]{1,200}(:[0-9]{1,5})?(/[^\s<>\"]{0,800})?")
 _LANGUAGE = re.compile(r"[a-z]{2}")
 _TRUE, _FALSE = {"yes", "true", "1", "y"}, {"no", "false", "0", "n"}
 
@@ -72,6 +95,10 @@ class Profile:
     fee_max: Decimal
     currency: str
     availability: Availability
+    email: str = ""
+    phone: str = ""
+    website: str = ""
+    booking_url: str = ""
 
 
 class _CellError(ValueError):
@@ -165,6 +192,12 @@ def _profile(line: int, row: Mapping[str, str]) -> Profile:
         except _CellError as error:
             raise InvalidInput(f"Line {line}, column '{column}': {error}") from None
 
+    def optional(column: str, pattern: re.Pattern[str], problem: str) -> str:
+        value = (row.get(column) or "").strip()
+        if value and not pattern.fullmatch(value):
+            raise InvalidInput(f"Line {line}, column '{column}': {problem}")
+        return value
+
     fee_min, fee_max = cell("fee_min", _fee), cell("fee_max", _fee)
     if fee_max < fee_min:
         raise InvalidInput(f"Line {line}, column 'fee_max': must not be below fee_min.")
@@ -182,6 +215,10 @@ def _profile(line: int, row: Mapping[str, str]) -> Profile:
         fee_max=fee_max,
         currency=cell("currency", _code(3, "a three-letter currency code")),
         availability=cell("availability", _availability),
+        email=optional("email", _EMAIL, "must be an e-mail address such as name@example.org."),
+        phone=optional("phone", _PHONE, "must be a telephone number such as +44 20 7946 0000."),
+        website=optional("website", _URL, "must be a web address starting with https://."),
+        booking_url=optional("booking_url", _URL, "must be a web address starting with https://."),
     )
     if not (profile.in_person or profile.online):
         raise InvalidInput(

@@ -47,6 +47,10 @@ def as_profile(row: DirectoryProfile) -> Profile:
         fee_max=Decimal(row.fee_max),
         currency=row.currency,
         availability=Availability(row.availability),
+        email=row.email,
+        phone=row.phone,
+        website=row.website,
+        booking_url=row.booking_url,
     )
 
 
@@ -57,6 +61,12 @@ def _fill(row: DirectoryProfile, profile: Profile) -> DirectoryProfile:
     row.in_person, row.online = profile.in_person, profile.online
     row.fee_min, row.fee_max, row.currency = profile.fee_min, profile.fee_max, profile.currency
     row.availability = profile.availability.value
+    row.email, row.phone, row.website, row.booking_url = (
+        profile.email,
+        profile.phone,
+        profile.website,
+        profile.booking_url,
+    )
     row.updated_at = timezone.now()
     return row
 
@@ -93,7 +103,9 @@ def publish(therapist: User, fields: Mapping[str, str]) -> Profile:
     if not (therapist.is_active and therapist.is_therapist):
         raise PermissionDenied("Only a therapist publishes a directory profile.")
     ext_id = f"self-{therapist.pk}"
-    row_fields = {column: str(fields.get(column, "")) for column in rules.COLUMNS}
+    row_fields = {column: str(fields.get(column, "")) for column in (*rules.COLUMNS, *rules.CONTACT_COLUMNS)}
+    for flag in ("in_person", "online"):  # the form's checkboxes: absent means no
+        row_fields[flag] = row_fields[flag] or "no"
     row_fields["id"] = ext_id
     try:
         (profile,) = rules.parse_directory_csv(_one_row_csv(row_fields))
@@ -110,7 +122,7 @@ def publish(therapist: User, fields: Mapping[str, str]) -> Profile:
 
 def _one_row_csv(fields: Mapping[str, str]) -> bytes:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(rules.COLUMNS))
+    writer = csv.DictWriter(out, fieldnames=[*rules.COLUMNS, *rules.CONTACT_COLUMNS])
     writer.writeheader()
     writer.writerow(fields)
     return out.getvalue().encode()
@@ -126,6 +138,7 @@ def own_profile(therapist: User) -> dict[str, str]:
     values.update(modalities="; ".join(m.value for m in p.modalities), formats="; ".join(p.formats))
     values.update(languages="; ".join(p.languages), in_person="yes" if p.in_person else "no")
     values.update(online="yes" if p.online else "no", availability=p.availability.value)
+    values.update({c: str(getattr(p, c)) for c in rules.CONTACT_COLUMNS})
     return values
 
 

@@ -15,7 +15,7 @@ from reverie.care.services import directory, fit
 from reverie.care.web.common import user_of, with_error
 from reverie.errors import InvalidInput, PermissionDenied, ReverieError
 from reverie.programmes import fit as fit_rules
-from reverie.programmes.directory import COLUMNS, FORMATS, Availability, Modality
+from reverie.programmes.directory import COLUMNS, CONTACT_COLUMNS, FORMATS, LABELS, Availability, Modality
 
 SCALE = (-3, -2, -1, 0, 1, 2, 3)
 
@@ -85,7 +85,11 @@ def _therapist(request: HttpRequest) -> Any:
 def directory_profile(request: HttpRequest) -> HttpResponse:
     user = _therapist(request)
     context: dict[str, Any] = {
-        "columns": [c for c in COLUMNS if c != "id"],
+        "columns": [
+            (c, LABELS[c])
+            for c in (*COLUMNS, *CONTACT_COLUMNS)
+            if c not in ("id", "in_person", "online", "availability")
+        ],
         "values": request.POST if request.method == "POST" else directory.own_profile(user),
         "availability": [a.value for a in Availability],
     }

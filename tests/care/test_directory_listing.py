@@ -1,0 +1,83 @@
+"""Directory listings with contact details and a booking link, a profile form with labels (not field names), and
+the filters for DIT, psychoanalytic and art/music therapy."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from reverie.care.services import directory
+from reverie.errors import InvalidInput
+from reverie.programmes.directory import COLUMNS
+
+pytestmark = pytest.mark.django_db
+HEADER = ",".join((*COLUMNS, "email", "phone", "website", "booking_url"))
+ROWS = (
+    "t1,Dr Ada Example,psychoanalytic;DIT,dit,en,yes,yes,London,GB,80,120,GBP,open,"
+    "ada@example.org,+44 20 7946 0000,https://ada.example.org,https://book.example.org/ada",
+    "t2,Art Room,art,art_therapy,en,no,yes,,GB,60,60,GBP,open,,,,",
+    "t3,Sound Space,music,music_therapy,en,no,yes,,GB,60,60,GBP,open,,,,",
+)
+
+
+def _import(*rows: str) -> None:
+    directory.import_csv(None, ("\n".join([HEADER, *rows]) + "\n").encode())
+
+
+def test_listing_shows_contact_details_and_a_booking_link() -> None:
+    _import(*ROWS)
+    html = Client().get("/directory/?modality=DIT").content.decode()
+    assert (
+        '<a class="button" href="https://book.example.org/ada" rel="noopener noreferrer nofollow">Book a first session</a>'
+        in html
+    )
+    assert 'href="mailto:ada@example.org"' in html and 'href="tel:+442079460000"' in html
+    assert "taking new clients" in html and "Art Room" not in html
+
+
+@pytest.mark.parametrize(
+    ("modality", "name"),
+    [
+        ("psychoanalytic", "Dr Ada Example"),
+        ("DIT", "Dr Ada Example"),
+        ("art", "Art Room"),
+        ("music", "Sound Space"),
+    ],
+)
+def test_filters_for_dit_psychoanalytic_art_and_music(modality: str, name: str) -> None:
+    _import(*ROWS)
+    html = Client().get(f"/directory/?modality={modality}").content.decode()
+    assert re.search(r"<h2>1 found</h2>", html) and name in html
+
+
+def test_a_booking_link_must_be_a_web_address() -> None:
+    with pytest.raises(InvalidInput, match="column 'booking_url': must be a web address"):
+        _import(ROWS[0].replace("https://book.example.org/ada", "javascript:alert(1)"))
+
+
+def test_profile_form_shows_labels_and_publishes_contacts(make_user: Any, web_as: Any) -> None:
+    therapist = make_user(role="therapist")
+    web = web_as(therapist)
+    form = web.get("/directory/profile/").content.decode()
+    assert ">Lowest fee per session</label>" in form and ">Link to book a first session</label>" in form
+    assert ">fee_max</label>" not in form and ">in_person</label>" not in form
+    fields = {
+        "name": "Dr Bea Sample",
+        "modalities": "psychodynamic, DIT",
+        "formats": "dit",
+        "languages": "en",
+        "online": "yes",
+        "country": "GB",
+        "fee_min": "70",
+        "fee_max": "90",
+        "currency": "GBP",
+        "availability": "open",
+        "booking_url": "https://book.example.org/bea",
+    }
+    saved = web.post("/directory/profile/", fields)
+    assert saved.status_code == 200 and "Published." in saved.content.decode()
+    assert 'value="https://book.example.org/bea"' in web.get("/directory/profile/").content.decode()
+    assert "https://book.example.org/bea" in Client().get("/directory/").content.decode()
