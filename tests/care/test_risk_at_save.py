@@ -237,3 +237,20 @@ def test_a_failing_screen_still_saves_and_answers_with_the_safety_flow(paired: t
     journal.screen_saved(entry, broken, written_at=entry.written_at)
     (alert,) = alerts.open_alerts(therapist)
     assert alert.level == "unscreened"
+
+
+def test_cli_write_of_a_risky_entry_says_so_at_once(
+    paired: tuple[Any, Any], tmp_path: Path, monkeypatch: Any, capsys: Any
+) -> None:
+    client, _ = paired
+    _cli_write(client, tmp_path=tmp_path, monkeypatch=monkeypatch)
+    out = capsys.readouterr().out
+    assert "Are you safe?" in out and "988" in out and "never your words" in out
+    assert RISKY not in out
+    text = tmp_path / "quiet.txt"
+    text.write_text(QUIET, encoding="utf-8")
+    alerts.answer_check_in(client, CheckIn.objects.get(client=client).id, "safe")
+    from reverie.cli import journal_cmds
+
+    journal_cmds.write(user=client.username, kind="reflection", file=text)
+    assert "Are you safe?" not in capsys.readouterr().out

@@ -121,6 +121,29 @@ def write(
         raise
     recovery.discard(copy)
     typer.echo(f"Saved {view.kind_label.lower()} {view.id}.")
+    _check_in(actor)
+
+
+def _check_in(actor: Any) -> None:
+    """The save was screened before it returned: if it raised a check-in, say so calmly, with the crisis lines."""
+    from reverie.care.services import alerts, safety
+
+    if alerts.pending_check_in(actor) is None:
+        return
+    page = safety.plan_for_page(actor)
+    typer.echo("\nIt sounds like things are very hard right now. Are you safe?")
+    lines = [(line[0], line[1]) for line in page.get("country_lines") or []] or [
+        (f"{country} · {first[0].name}", first[0].instruction)
+        for country, first in safety.crisis_directory().countries.items()
+        if first
+    ]
+    typer.echo("Crisis lines (or your local emergency number):")
+    for name, instruction in lines:
+        typer.echo(f"  {name}: {instruction}")
+    typer.echo(
+        "Your safety plan is on the Safety page; answer the check-in there when you open Reverie. Nothing is sent"
+        " anywhere; a linked therapist sees a level and a date, never your words."
+    )
 
 
 def _print_rows(rows: list[Any], as_json: bool) -> None:
