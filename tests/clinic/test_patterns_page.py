@@ -101,3 +101,18 @@ def test_pdf_quotes_dates_and_words_of_readable_entries_never_ids(
     for v in shared + private:
         assert str(v.id).encode() not in plain
     assert theirs.startswith(b"%PDF")
+
+
+def test_patterns_page_shows_how_readings_fit(paired: tuple[Any, Any], web_as: Any) -> None:
+    from reverie.clinic.services import observations
+
+    client, therapist = paired
+    shared, private = _entries(client, n=1, shared=True)[0], _entries(client, n=1)[0]
+    for view, given in ((shared, "fits"), (private, "does_not_fit")):
+        found = observations.noticed(client, view.id)
+        assert found is not None
+        observations.answer(client, view.id, found.shown[0].observation.ref, given)
+    mine = web_as(client).get("/insights/?show=1").content.decode()
+    assert "you marked 1 of 2 relationship observations as fitting" in mine
+    theirs = web_as(therapist).get(f"/clients/{client.pk}/insights/").content.decode()
+    assert "the client marked 1 of 1 relationship observation as fitting" in theirs

@@ -9,7 +9,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
 from reverie.clinic.models import User
-from reverie.clinic.services import insights
+from reverie.clinic.services import insights, observations
 from reverie.insights.highlights import highlights, readable_sections
 from reverie.insights.pictures import relationship_map_svg, timeline_svg, triangles_svg
 from reverie.insights.report import printed_ids, render_pdf
@@ -34,9 +34,12 @@ def _page(request: HttpRequest, view: InsightView, client_id: int | None) -> Htt
         known = [(i, dates[i]) for i in h.evidence if i in dates]
         latest = sorted(known, key=lambda pair: pair[1], reverse=True)[:LINKS_PER_PATTERN]
         summary.append((h, latest, len(known) - len(latest)))
+    owner = actor if client_id is None else User.objects.filter(pk=client_id).first()
+    fit = observations.agreement(owner, shared_only=owner.pk != actor.pk) if owner is not None else []
     context = {
         "view": view,
         "client_id": client_id,
+        "agreement": fit,
         "disclaimer": DISCLAIMER,
         "summary": summary,
         "sections": readable_sections(view),
