@@ -254,3 +254,13 @@ def test_cli_write_of_a_risky_entry_says_so_at_once(
 
     journal_cmds.write(user=client.username, kind="reflection", file=text)
     assert "Are you safe?" not in capsys.readouterr().out
+
+
+def test_reverie_doctor_opens_the_sealed_screens(paired: tuple[Any, Any]) -> None:
+    from reverie.clinic.services import doctor
+
+    client, _ = paired
+    journal.create_entry(client, EntryDraft(kind="reflection", body=RISKY))
+    report = doctor.check()
+    assert report.failures == [] and "clinic.entryscreen.payload" not in report.header_only
+    assert report.per_person[client.pk]["clinic.entryscreen.payload"] == 1

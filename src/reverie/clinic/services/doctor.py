@@ -78,6 +78,9 @@ SEALED: dict[tuple[str, str], Sealed] = {
     ("clinic.storedanalysis", "payload"): Sealed(
         lambda r: f"{r['entry_id']}#a{r['revision']}", _purpose("analysis.result"), ("entry_id", "revision")
     ),
+    ("clinic.entryscreen", "payload"): Sealed(
+        lambda r: f"{r['entry_id']}#s{r['revision']}", _purpose("entry.screen"), ("entry_id", "revision")
+    ),
     ("care.measureresponse", "answers"): Sealed(_by_id, _purpose("measure.answers")),
     ("care.formulation", "payload"): Sealed(_by_id, _purpose("formulation")),
     ("care.goodbyeletter", "payload"): Sealed(_by_id, _purpose("letter.goodbye")),
