@@ -225,6 +225,8 @@ def _view(entry: Entry, with_attachments: bool = True) -> EntryView:
     try:
         return _open_view(entry, with_attachments)
     except IntegrityError:
+        if not keys.sealed_under_lost_key(entry.payload):
+            raise  # altered or moved: a clear error, never hidden
         return EntryView(
             id=entry.id,
             client_id=entry.client_id,

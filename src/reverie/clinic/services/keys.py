@@ -166,6 +166,22 @@ def stored_key_id(client_id: int) -> str | None:
     return keyring().unwrap(bytes(row.wrapped), str(client_id)).kid
 
 
+def sealed_under_lost_key(blob: bytes | memoryview) -> bool:
+    """True when ``blob`` names a data key that no row holds: it was sealed under a key that never committed (issue
+    11) and no one can open it. A blob under another client's key, or an altered one, is not "lost": it is tampering.
+    """
+    try:
+        kid = sealed_with(blob)
+    except IntegrityError:
+        return False
+    for row in ClientKey.objects.filter(kid=""):  # rows from before key ids were stored: record theirs first
+        try:
+            _unwrap(row, row.client)
+        except (KeyUnavailable, IntegrityError):
+            return False  # cannot tell while a master key is missing: report the error, do not hide it
+    return not ClientKey.objects.filter(kid=kid).exists()
+
+
 def destroy_key(client: User) -> None:
     """Crypto-shredding: once the wrapped data key is gone, every sealed record of this client is unreadable."""
     ClientKey.objects.filter(client=client).delete()
