@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from test_accessibility import CHECK
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "a long test password"
@@ -33,6 +34,7 @@ def test_browser_check_in_right_after_saving_on_a_phone(phone: Any, shot: Any, m
         box = button.bounding_box()
         assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= height, (label, box, height)
     assert page.locator("a.safety").first.is_visible()  # the safety link stays in view
+    assert page.evaluate(CHECK) == []  # labelled, one h1, no horizontal scrolling with the check-in on top
     assert (
         page.locator("text=" + RISKY[:30]).count() >= 1
     )  # the entry itself is shown, not hidden behind a gate
