@@ -175,8 +175,9 @@ def test_audit_chain_refused_requests_and_failed_sign_ins_are_audited(make_user:
     web.force_login(other)
     assert web.get(f"/journal/{entry.id}/").status_code == 404
     assert web.post(f"/journal/{entry.id}/edit/", {"kind": "dream", "body": "x"}).status_code == 404
+    assert web.get(f"/api/v1/entries/{entry.id}").status_code == 404  # the API, under the same policy
     refused = AuditEvent.objects.filter(outcome="refused", actor_id=other.pk)
-    assert {e.record_id for e in refused} == {str(entry.id)} and refused.count() >= 2
+    assert {e.record_id for e in refused} == {str(entry.id)} and refused.count() >= 3
     assert Client().post("/login/", {"username": "ria", "password": "not her password"}).status_code in (
         200,
         401,
