@@ -149,3 +149,10 @@ def test_cli_precision_prints_counts_only(cli: Any) -> None:
     assert report["schema"] == "reverie.fit-precision/1"
     assert [r["analyzer"] for r in report["analyzers"]][:2] == ["relationships", "feelings"]
     assert all(r["answered"] == 0 and r["precision"] is None for r in report["analyzers"])
+
+
+def test_cli_insights_prints_the_summary_first(cli: Any) -> None:
+    cli("user", "create", "erin")
+    _, out, _ = cli("insights", "-u", "erin")
+    assert out.index("The strongest patterns") < out.index("What this view draws on")
+    assert "(W)" not in out and "ODF" not in out

@@ -39,15 +39,22 @@ def insights(
     if as_json:
         typer.echo(json.dumps(view.to_json(), ensure_ascii=False))
         return
+    from rich.markup import escape
+
+    from reverie.insights.highlights import highlights, readable_sections
+
     console = Console()
     console.print(f"[dim]{DISCLAIMER}[/]")
-    for section in view.sections:
-        console.print(f"\n[bold]{section.title}[/]")
-        if not section.statements:
+    console.print("\n[bold]The strongest patterns[/]")
+    for n, h in enumerate(highlights(view), 1):
+        console.print(f"  {n}. {escape(h.sentence)} [dim]({h.seen})[/]")
+    for title, statements in readable_sections(view):
+        console.print(f"\n[bold]{escape(title)}[/]")
+        if not statements:
             console.print("  [dim]nothing to show yet[/]")
-        for s in section.statements:
+        for s in statements:
             console.print(
-                f"  • {s.text} [dim]({s.strength}; entries {', '.join(e[:8] for e in s.evidence[:5])})[/]"
+                f"  • {escape(s.text)} [dim]({s.strength}; entries {', '.join(e[:8] for e in s.evidence[:5])})[/]"
             )
 
 
