@@ -264,3 +264,12 @@ def test_reverie_doctor_opens_the_sealed_screens(paired: tuple[Any, Any]) -> Non
     report = doctor.check()
     assert report.failures == [] and "clinic.entryscreen.payload" not in report.header_only
     assert report.per_person[client.pk]["clinic.entryscreen.payload"] == 1
+
+
+def test_an_explicit_session_flag_is_on_the_authors_list_too(dit: tuple[Any, Any, Any]) -> None:
+    _, therapist, course = dit
+    notes.write_progress_note(therapist, course.id, 1, "She said she wants to kill herself and has a plan.")
+    assert alerts.open_alerts(therapist) == []
+    flagged = notes.flag_session_risk(therapist, course.id, 1, "behavior")
+    assert [a.id for a in alerts.open_alerts(therapist)] == [flagged.id]
+    assert RiskAlert.objects.filter(source="session").count() == 1

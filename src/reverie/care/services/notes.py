@@ -107,12 +107,22 @@ def screen_session_text(
 
 
 def flag_session_risk(therapist: User, course_id: object, slot: int, level: str) -> RiskAlert:
-    """Record a risk noted in a session as a content-free alert (source ``session``) for the linked therapists."""
+    """Record a risk noted in a session as a content-free alert (source ``session``) for the linked therapists.
+
+    Unlike a note's own screen, an explicit flag is on the flagging therapist's list too (they asked for it)."""
     course = courses.get_course(therapist, course_id, Action.WRITE)
     if level not in alerts.RISKY_LEVELS:
         raise InvalidInput(f"The risk level is one of: {', '.join(alerts.RISKY_LEVELS)}.")
     session = courses.session_by_slot(course, slot)
-    return alerts.raise_alert(course.client, "session", level, str(session.id))
+    alert = alerts.signal(
+        course.client, "session", level, str(session.id), written_at=timezone.now(), check_in=False
+    )
+    if (
+        alert.raised_by_id is not None
+    ):  # asked for explicitly: on every linked therapist's list, the author's too
+        alert.raised_by = None
+        alert.save(update_fields=["raised_by"])
+    return alert
 
 
 def _progress_view(course: Course, note: ProgressNote) -> NoteView:
