@@ -85,3 +85,15 @@ def test_dream_observations_name_feelings_and_people_in_words() -> None:
     texts = [o.text for o in reading.observations]
     assert sorted(texts) == ["In the dream you feel apprehension.", "Your mother appears in the dream."]
     assert not any(RAW_CODE.search(t) for t in texts)
+
+
+def test_the_words_the_risk_screen_read_are_not_quoted_back_as_an_insight() -> None:
+    data = result()
+    for f in data["findings"]:
+        if f["kind"] == "unexplained_feeling":  # the marker's span runs to the end of the text
+            f["spans"] = [[TEXT.index("I don't know why"), len(TEXT)]]
+    reading = read_entry(TEXT, data)
+    unexplained = next(o for o in reading.observations if o.analyzer == "unexplained")
+    assert unexplained.evidence == ("I don't know why. I love Sam but I am so angry at Sam.",)
+    assert not any("better off" in q for o in reading.observations for q in o.evidence)
+    assert reading.risk is not None  # the screen itself is shown, calmly, apart

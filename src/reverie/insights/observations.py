@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from reverie.analysis.summary import quote
@@ -399,4 +399,32 @@ def read_entry(text: str, result: Mapping[str, Any], *, limit: int = MAX_OBSERVA
         per[obs.analyzer] = per.get(obs.analyzer, 0) + 1
         (first if per[obs.analyzer] <= 2 else rest).append(obs)
     chosen = (first + rest)[:limit]
+    phrases = [
+        " ".join(text[a:b].split())
+        for f in findings
+        if f.get("kind") == "risk"
+        for a, b in _spans(f.get("spans"))
+    ]
+    if phrases:
+        chosen = [replace(o, evidence=_without(o.evidence, phrases)) for o in chosen]
     return Reading(tuple(chosen), below + len(ranked) - len(chosen), risk)
+
+
+def _without(quotes: tuple[str, ...], phrases: list[str]) -> tuple[str, ...]:
+    """Quotes with the words the risk screen read taken out: the panel does not quote them back as an insight.
+
+    A quote that reaches them (their first 12 characters, as a quote may be shortened) ends at the last full
+    sentence before them, or is dropped when nothing is left.
+    """
+    out = []
+    for q in quotes:
+        at = min((q.find(p[:12]) for p in phrases if p and p[:12] in q), default=-1)
+        if at < 0:
+            out.append(q)
+            continue
+        head = q[:at]
+        end = max(head.rfind(". "), head.rfind("! "), head.rfind("? "))
+        kept = head[: end + 1].strip() if end >= 0 else ""
+        if len(kept) >= 3:
+            out.append(kept)
+    return tuple(out)
