@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -34,6 +33,7 @@ def check_safe_to_serve(host: str) -> None:
 def _listen(application: Any, host: str, port: int) -> Any:
     """Bind the port now, so a busy port is a clear message before anything else starts."""
     import errno
+    import socket
 
     import waitress.server
 
