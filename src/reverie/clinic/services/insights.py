@@ -154,9 +154,9 @@ def feelings_calendar(actor: User, client_id: int | None = None, *, weeks: int =
 
 def evidence_labels(actor: User, ids: Iterable[str]) -> dict[str, str]:
     """Item id → "12 Mar 2024, “first words …”" for the report, for entries the actor may read (others: none)."""
+    from reverie.analysis.summary import quote
     from reverie.clinic.services import journal
     from reverie.clinic.services.policy import visible_entries
-    from reverie.insights.observations import quote
 
     wanted = [i for i in dict.fromkeys(ids) if _is_uuid(i)]
     out = {}
