@@ -17,7 +17,10 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name="ObservationFeedback",
             fields=[
-                ("id", models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
+                (
+                    "id",
+                    models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False),
+                ),
                 ("analyzer", models.CharField(max_length=32)),
                 (
                     "answer",
@@ -38,7 +41,9 @@ class Migration(migrations.Migration):
                 (
                     "entry",
                     models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE, related_name="feedback", to="clinic.entry"
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="feedback",
+                        to="clinic.entry",
                     ),
                 ),
             ],
