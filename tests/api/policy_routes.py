@@ -66,7 +66,7 @@ ROUTES: dict[str, tuple[Call, ...]] = {
     "home": (Call("GET"),),
     "setup": (Call("GET"),),
     "signup": (Call("GET"),),
-    "demo": (Call("POST"),),
+    "demo": (Call("POST"), Call("GET")),
     "login": (Call("GET"),),
     "login_code": (Call("POST", form=lambda _: {"code": "000000"}),),
     "logout": (Call("GET"),),  # POST would end the actor's session mid-test; GET is refused (405)

@@ -100,3 +100,24 @@ def test_browser_everyday_phone_in_berlin(berlin_phone: Any, shot: Any) -> None:
     page.goto("/account/audit/")
     checks.tables_as_cards(page)
     shot(page, "audit-phone")
+
+
+def test_browser_demo_on_a_phone_shows_progress_and_reloads(
+    berlin_phone: Any, shot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reverie.clinic.services import demo
+
+    monkeypatch.setattr(demo, "DEMO_ENTRIES", 4)  # the size of the demo, not its behaviour
+    page = berlin_phone
+    page.goto("/")
+    page.wait_for_url("**/setup/")
+    page.click("button:has-text('Explore with demo data')")
+    page.wait_for_selector("text=Demo data loaded", timeout=120_000)
+    assert page.locator("ol.demo-progress progress").count() >= 4
+    assert page.locator("ol.demo-progress li:last-child").is_visible()
+    shot(page, "demo-loaded")
+    page.goto("/demo/")  # a reload or a bookmark: never 405
+    page.wait_for_url("**/")
+    assert "405" not in page.title()
+    page.goto("/journal/")
+    assert page.locator(".entry-row").count() == 4

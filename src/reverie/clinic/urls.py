@@ -3,14 +3,14 @@
 from django.urls import include, path
 
 from reverie.api.api import api
-from reverie.clinic.web import account_views, dream_views, insight_views, local_time, views
+from reverie.clinic.web import account_views, demo_views, dream_views, insight_views, local_time, views
 from reverie.clinic.web.observation_views import fit as entry_fit
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("setup/", views.setup, name="setup"),
     path("signup/", views.signup, name="signup"),
-    path("demo/", views.demo, name="demo"),
+    path("demo/", demo_views.demo, name="demo"),
     path("login/", views.login_view, name="login"),
     path("logout/", views.logout_view, name="logout"),
     path("login/code/", views.login_code, name="login_code"),

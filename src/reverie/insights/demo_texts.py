@@ -84,25 +84,77 @@ class SyntheticText:
     feelings: tuple[tuple[str, int], ...] = ()  # what the invented writer ticked on the form (name, 1-5)
 
 
-def synthetic_texts(seed: int = 7, n_entries: int = 40, n_sessions: int = 8) -> list[SyntheticText]:
-    """``n_entries`` entries over about six months and ``n_sessions`` session notes, in time order."""
+OPENERS = (
+    "Late, and I cannot sleep.",
+    "Writing this on the train home.",
+    "A grey, slow day.",
+    "A quick note before bed.",
+    "Sunday morning.",
+    "Straight after work.",
+    "Early, with the first coffee.",
+    "Rain all evening.",
+    "Back from a long walk.",
+    "In my lunch break.",
+    "The flat is quiet tonight.",
+    "Half an hour before my session.",
+)
+CLOSERS = (
+    "I want to bring this to my next session.",
+    "Writing it down helps a little.",
+    "I am not sure what to make of it yet.",
+    "My shoulders were tight the whole time.",
+    "Maybe this is the old pattern again.",
+    "I slept badly afterwards.",
+    "I made tea and watched the street for a while.",
+    "It is easier to see on paper.",
+    "",
+)
+
+
+def synthetic_texts(
+    seed: int = 7,
+    n_entries: int = 40,
+    n_sessions: int = 8,
+    *,
+    start: datetime | None = None,
+    varied: bool = False,
+) -> list[SyntheticText]:
+    """``n_entries`` entries over about six months and ``n_sessions`` session notes, in time order.
+
+    ``start`` moves the six months (the demo ends them yesterday); ``varied`` gives each entry its own opening
+    and closing words, so no two bodies are the same (the demo; the evaluations keep the plain texts).
+    """
     rng = random.Random(seed)
+    first = start or START
     partner, friend = rng.choice(PARTNERS), rng.choice(FRIENDS)
     texts: list[SyntheticText] = []
+    seen: set[str] = set()
     for n in range(n_entries):
-        when = START + timedelta(days=n * 180 / max(n_entries, 1), minutes=rng.randrange(600))
+        when = first + timedelta(days=n * 180 / max(n_entries, 1), minutes=rng.randrange(600))
         kind, text = _entry(rng, n / max(n_entries, 1))
         body = text.format(partner=partner, friend=friend)
+        if varied:
+            body = _vary(rng, body, seen)
         shared = rng.random() < 0.7
         felt = _rated(text)
         texts.append(SyntheticText(f"demo-e{n + 1:03d}", "entry", kind, when, shared, body, feelings=felt))
     for n in range(n_sessions):
-        when = START + timedelta(days=3 + n * 180 / max(n_sessions, 1))
+        when = first + timedelta(days=3 + n * 180 / max(n_sessions, 1))
         body = rng.choice(THERAPIST if rng.random() < 0.6 else WITHDRAWAL).format(
             partner=partner, friend=friend
         )
         texts.append(SyntheticText(f"demo-s{n + 1:03d}", "session", "session", when, True, body))
     return sorted(texts, key=lambda t: (t.happened_at, t.id))
+
+
+def _vary(rng: random.Random, body: str, seen: set[str]) -> str:
+    """The body with an opening and a closing of its own; never one already used (seeded, so reproducible)."""
+    for _ in range(200):
+        words = " ".join(part for part in (rng.choice(OPENERS), body, rng.choice(CLOSERS)) if part)
+        if words not in seen:
+            seen.add(words)
+            return words
+    return body  # pragma: no cover - 12 x 9 combinations per text are far more than the demo uses
 
 
 RATED: tuple[tuple[tuple[str, ...], tuple[tuple[str, int], ...]], ...] = (

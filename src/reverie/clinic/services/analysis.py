@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -62,6 +62,31 @@ def analyse_stored_entry(entry_id: uuid.UUID | str, revision: int) -> StoredAnal
     doc = _open_payload(entry, entry.client)
     text = analysis_text(doc)
     result = ensure_risk_screen(text, entry.kind, analyse(text, entry.kind).to_json())
+    return _store_result(entry, revision, result)
+
+
+def analyse_stored_entries(pairs: Sequence[tuple[uuid.UUID, int]], *, batch: int = 8) -> Iterator[int]:
+    """:func:`analyse_stored_entry` for many entries, their sentences encoded together in batches (the demo).
+
+    Yields how many are done after each batch. Entries gone or edited since are skipped, as one by one.
+    """
+    from reverie.analysis.pipeline import analyse_many
+
+    done = 0
+    for first in range(0, len(pairs), batch):
+        chunk = []
+        for entry_id, revision in pairs[first : first + batch]:
+            entry = Entry.objects.select_related("client").filter(pk=entry_id).first()
+            if entry is not None and entry.revision == revision and entry.deleted_at is None:
+                chunk.append((entry, analysis_text(_open_payload(entry, entry.client))))
+        results = analyse_many([(text, entry.kind) for entry, text in chunk])
+        for (entry, text), found in zip(chunk, results, strict=True):
+            _store_result(entry, entry.revision, ensure_risk_screen(text, entry.kind, found.to_json()))
+        done += len(pairs[first : first + batch])
+        yield done
+
+
+def _store_result(entry: Entry, revision: int, result: dict[str, Any]) -> StoredAnalysis | None:
     sealed = keys.seal_for(
         entry.client,
         _result_id(entry.id, revision),

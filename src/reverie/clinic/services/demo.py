@@ -2,16 +2,23 @@
 
 The texts come from ``reverie.insights.demo_texts`` (written for Reverie, about no real person). They are stored
 through the ordinary journal service and analysed by the real analyzers, so the demo shows what Reverie really does.
+Dates are relative to *now* (the clock is a parameter: tests pass a fixed moment), so "the last 30 days" views are
+full; the therapist's side gets a DIT course with past sessions, PHQ-9 and GAD-7 that improve, progress notes, a
+formulation, a goal with ratings, a safety plan and one alert to acknowledge.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from django.db import transaction
+from django.utils import timezone
 
-from reverie.clinic.models import Pair, Role, User
+from reverie.clinic.models import Entry, Pair, Role, User
 from reverie.clinic.services import analysis, journal, keys, people
 from reverie.clinic.services.generated_password import generate_password
 from reverie.clinic.services.journal import EntryDraft, Feeling
@@ -20,6 +27,8 @@ from reverie.errors import Conflict
 DEMO_CLIENT = "demo-client"
 DEMO_THERAPIST = "demo-therapist"
 DEMO_TAG = "demo data"
+DEMO_ZONE = "Europe/London"
+DEMO_ENTRIES = 40  # six months, a little more than one a week
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,33 +39,145 @@ class DemoAccounts:
     entries: int
 
 
-def load_demo(progress: Callable[[int, int], None] | None = None, *, n_entries: int = 40) -> DemoAccounts:
-    """Create the demo pair and their entries, analysed. Refuses to run twice."""
-    from reverie.insights.demo_texts import synthetic_texts
-
+def create_accounts() -> DemoAccounts:
+    """The two demo accounts, linked (fast: the web signs the client in before the entries are written)."""
     if User.objects.filter(username__in=(DEMO_CLIENT, DEMO_THERAPIST)).exists():
         raise Conflict("The demo is already loaded (accounts demo-client and demo-therapist exist).")
     keys.ensure_key_file()
     password = generate_password(DEMO_CLIENT, DEMO_THERAPIST)
     with transaction.atomic():
-        client = people.create_user(DEMO_CLIENT, password, Role.CLIENT)
-        therapist = people.create_user(DEMO_THERAPIST, password, Role.THERAPIST)
+        client = people.create_user(DEMO_CLIENT, password, Role.CLIENT, time_zone=DEMO_ZONE)
+        therapist = people.create_user(DEMO_THERAPIST, password, Role.THERAPIST, time_zone=DEMO_ZONE)
         Pair.objects.create(client=client, therapist=therapist)
-    texts = [t for t in synthetic_texts(n_entries=n_entries, n_sessions=0) if t.source == "entry"]
+    return DemoAccounts(client, therapist, password, 0)
+
+
+def fill(
+    accounts: DemoAccounts, *, n_entries: int | None = None, now: datetime | None = None
+) -> Iterator[tuple[int, int, str]]:
+    """Write and analyse the entries, then the therapist's side; yields (step, steps, what) as it goes."""
+    from reverie.insights.demo_texts import synthetic_texts
+
+    n_entries = DEMO_ENTRIES if n_entries is None else n_entries
+    moment = now or timezone.now()
+    start = moment - timedelta(days=182)
+    texts = [
+        t
+        for t in synthetic_texts(n_entries=n_entries, n_sessions=0, start=start, varied=True)
+        if t.source == "entry"
+    ]
+    steps = 2 * len(texts) + 1
+    client = accounts.client
+    written: list[tuple[uuid.UUID, int]] = []
     for i, text in enumerate(texts, 1):
         view = journal.create_entry(
             client,
             EntryDraft(
                 kind=text.kind,
                 body=text.text,
-                happened_at=text.happened_at,
+                happened_at=min(text.happened_at, moment - timedelta(hours=1)),
                 tags=(DEMO_TAG,),
                 feelings=tuple(Feeling(name, level) for name, level in text.feelings),
             ),
         )
         if text.shared_with_therapist:
             journal.set_shared(client, view.id, True)
-        analysis.analyse_stored_entry(view.id, view.revision)
+        written.append((view.id, view.revision))
+        yield i, steps, f"Entry {i} of {len(texts)} written"
+    for done in analysis.analyse_stored_entries(
+        written
+    ):  # sentences encoded together: faster than one by one
+        yield len(texts) + done, steps, f"{done} of {len(texts)} entries read by the analyzers"
+    therapist_side(client, accounts.therapist, moment)
+    yield steps, steps, "The therapist's side: a course, sessions, measures, notes, a formulation and goals"
+
+
+def load_demo(
+    progress: Callable[[int, int], None] | None = None,
+    *,
+    n_entries: int | None = None,
+    now: datetime | None = None,
+) -> DemoAccounts:
+    """Create the demo pair and their entries, analysed, and the therapist's side. Refuses to run twice."""
+    accounts = create_accounts()
+    for step, steps, _ in fill(accounts, n_entries=n_entries, now=now):
         if progress:
-            progress(i, len(texts))
-    return DemoAccounts(client, therapist, password, len(texts))
+            progress(step, steps)
+    count = Entry.objects.filter(client=accounts.client).count()
+    return DemoAccounts(accounts.client, accounts.therapist, accounts.password, count)
+
+
+PROGRESS_NOTES = (
+    "We agreed to meet weekly for sixteen sessions. The client described pulling away when someone gets close.",
+    "We looked at the weekend with the partner: wanting closeness, expecting to be dropped, leaving first.",
+    "The client noticed the same wish and fear with me today and could say so. We named it together.",
+    "Work came up: the same pattern of stepping back before anyone can be disappointed.",
+)
+FORMULATION = {
+    "ipaf_self": "Too much, or not enough, for the people who matter",
+    "ipaf_other": "Someone who will lose interest and leave",
+    "ipaf_affect": "Anxiety, and under it longing",
+    "ipaf_defence": "Leaving first protects against being left",
+    "ccrt_note": "Wish to be close; others expected to reject; the self withdraws.",
+}
+PHQ9 = (  # PHQ-9 answers before sessions 1, 2, ...: moderate, then improving (item 9 is the last)
+    (2, 2, 2, 2, 1, 2, 2, 1, 0),
+    (2, 2, 2, 1, 1, 2, 2, 1, 1),
+    (2, 1, 2, 1, 1, 2, 1, 1, 0),
+    (1, 1, 2, 1, 1, 1, 1, 1, 0),
+    (1, 1, 1, 1, 1, 1, 1, 0, 0),
+    (1, 1, 1, 1, 0, 1, 1, 0, 0),
+    (1, 0, 1, 1, 0, 1, 0, 0, 0),
+    (0, 1, 1, 0, 0, 1, 0, 0, 0),
+)
+GAD7 = (
+    (2, 2, 2, 2, 1, 2, 2),
+    (2, 2, 2, 1, 1, 2, 2),
+    (2, 1, 2, 1, 1, 1, 2),
+    (1, 1, 2, 1, 1, 1, 1),
+    (1, 1, 1, 1, 1, 1, 1),
+    (1, 1, 1, 1, 0, 1, 1),
+    (1, 0, 1, 1, 0, 1, 0),
+    (0, 1, 1, 0, 0, 1, 0),
+)
+
+
+def therapist_side(client: User, therapist: User, now: datetime) -> None:
+    """A DIT course that started eight weeks ago, with what a therapist has after eight sessions."""
+    from reverie.care.services import formulation, goals, measures, notes, safety, sessions, week
+    from reverie.care.services.course import CourseDraft, create_course
+
+    zone = ZoneInfo(DEMO_ZONE)
+    today = now.astimezone(zone).date()
+    first_day = today - timedelta(days=today.weekday() + 7 * 8)  # Monday, eight weeks ago
+    start = datetime(first_day.year, first_day.month, first_day.day, 10, 0)
+    course = create_course(
+        therapist, CourseDraft(client=client.username, programme="dit", start=start, timezone=DEMO_ZONE)
+    )
+    held = [row for row in course.sessions.order_by("slot") if row.start < now - timedelta(hours=2)]
+    for number, row in enumerate(held, 1):
+        if number == 5:  # the client cancelled one, with a word for the therapist
+            week.cancel_with_note(client, course.id, row.slot, "Sorry, my mother is in hospital this week.")
+            continue
+        sessions.record_attendance(therapist, course.id, row.slot, "attended")
+    count = len([r for r in course.sessions.all() if r.attendance == "attended"])
+    for number in range(1, min(count, len(PHQ9)) + 1):
+        measures.submit(client, "phq9", PHQ9[number - 1], course_id=course.id, session_number=number)
+        measures.submit(client, "gad7", GAD7[number - 1], course_id=course.id, session_number=number)
+    attended = [r for r in course.sessions.order_by("slot") if r.attendance == "attended"]
+    for row, text in zip(attended, PROGRESS_NOTES, strict=False):
+        notes.write_progress_note(therapist, course.id, row.slot, text)
+    formulation.save_formulation(therapist, course.id, FORMULATION)
+    formulation.share(therapist, course.id, True)
+    goal = goals.propose(client, course.id, title="Stay in the room when someone gets close")
+    goals.agree(therapist, goal.id)
+    for weeks_ago, rating in ((6, 2), (4, 3), (2, 4), (0, 5)):
+        goals.rate(client, goal.id, rating, on=today - timedelta(days=7 * weeks_ago))
+    safety.save_plan(
+        client,
+        {
+            "warning_signs": ["Not sleeping for several nights", "Cancelling everything"],
+            "coping_steps": ["A long walk", "Call a friend before deciding anything"],
+            "reasons_for_living": ["My sister", "The new flat"],
+        },
+    )

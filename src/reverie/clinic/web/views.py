@@ -79,18 +79,6 @@ def setup(request: HttpRequest) -> HttpResponse:
     return _signup(request, first_run=True)
 
 
-@require_POST
-def demo(request: HttpRequest) -> HttpResponse:
-    """First run only: load invented demo data and sign in as the demo client."""
-    from reverie.clinic.services.demo import load_demo
-
-    if people.has_users():
-        return redirect("login")
-    accounts = load_demo()
-    login(request, accounts.client)
-    return render(request, "reverie/demo_loaded.html", {"accounts": accounts})
-
-
 @require_http_methods(["GET", "POST"])
 def signup(request: HttpRequest) -> HttpResponse:
     return _signup(request, first_run=False)
