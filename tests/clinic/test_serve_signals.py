@@ -16,12 +16,6 @@ import pytest
 pytestmark = pytest.mark.slow
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def _children(pid: int) -> list[int]:
     found: list[int] = []
     for task in Path(f"/proc/{pid}/task").glob("*"):
@@ -36,35 +30,36 @@ def _alive(pid: int) -> bool:
         return False
 
 
-def _serve(cli: Any, port: int) -> subprocess.Popen[bytes]:
+def _serve(cli: Any) -> subprocess.Popen[str]:
+    """``reverie serve --port 0``: the system picks a free port (no race with other tests), serve prints it."""
     return subprocess.Popen(
-        [sys.executable, "-m", "reverie.cli.main", "serve", "--port", str(port)],
+        [sys.executable, "-m", "reverie.cli.main", "serve", "--port", "0"],
         env=cli.env,
-        stdout=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
+        text=True,
     )
 
 
-def _wait_until_serving(port: int, process: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        assert process.poll() is None, "serve exited early"
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/login/", timeout=5) as response:
-                assert response.status == 200
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise AssertionError("serve did not answer")
+def _wait_until_serving(process: subprocess.Popen[str]) -> None:
+    assert process.stdout is not None
+    for line in process.stdout:  # the key-file notice, then the address
+        if line.startswith("Reverie is running at "):
+            url = line.split()[4]
+            break
+    else:
+        raise AssertionError("serve exited early")
+    assert not url.endswith(":0/")
+    with urllib.request.urlopen(f"{url}login/", timeout=30) as response:
+        assert response.status == 200
 
 
 @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])
 def test_serve_signal_stops_the_worker_child(cli: Any, stop: signal.Signals) -> None:
     """Before: SIGTERM killed serve at once and left its ``reverie worker`` child running for ever."""
-    port = _free_port()
-    server = _serve(cli, port)
+    server = _serve(cli)
     try:
-        _wait_until_serving(port, server)
+        _wait_until_serving(server)
         children = _children(server.pid)
         assert len(children) == 1  # the worker
         server.send_signal(stop)
@@ -76,6 +71,9 @@ def test_serve_signal_stops_the_worker_child(cli: Any, stop: signal.Signals) -> 
     finally:
         if server.poll() is None:
             server.kill()
+        server.wait(timeout=30)
+        if server.stdout is not None:
+            server.stdout.close()
 
 
 def test_serve_busy_port_says_so(cli: Any) -> None:
@@ -91,10 +89,9 @@ def test_serve_busy_port_says_so(cli: Any) -> None:
 
 def test_serve_killed_its_worker_stops_by_itself(cli: Any) -> None:
     """SIGKILL cannot be handled: the worker notices that serve is gone and stops (its task, if any, is requeued)."""
-    port = _free_port()
-    server = _serve(cli, port)
+    server = _serve(cli)
     try:
-        _wait_until_serving(port, server)
+        _wait_until_serving(server)
         children = _children(server.pid)
         assert len(children) == 1
         server.kill()
@@ -106,3 +103,6 @@ def test_serve_killed_its_worker_stops_by_itself(cli: Any) -> None:
     finally:
         if server.poll() is None:
             server.kill()
+        server.wait(timeout=30)
+        if server.stdout is not None:
+            server.stdout.close()

@@ -66,7 +66,7 @@ def _stop_on_signals() -> None:
 
 def serve(
     host: Annotated[str | None, typer.Option(help="Address to listen on (default REVERIE_HOST).")] = None,
-    port: Annotated[int | None, typer.Option(help="Port (default REVERIE_PORT).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default REVERIE_PORT; 0: any free port).")] = None,
     worker: Annotated[bool, typer.Option(help="Also run the analysis worker in this process.")] = True,
 ) -> None:
     """Start Reverie's web app (first run: open it in a browser to create the first account)."""
@@ -77,7 +77,7 @@ def serve(
     django_ready()
     config = settings.REVERIE
     bind_host = host or str(config["REVERIE_HOST"])
-    bind_port = port or int(config["REVERIE_PORT"])
+    bind_port = port if port is not None else int(config["REVERIE_PORT"])
     check_safe_to_serve(bind_host)
     from reverie.clinic.services import keys
 
@@ -92,7 +92,8 @@ def serve(
     _stop_on_signals()
     child = start_background_worker() if worker else None
     try:
-        typer.echo(f"Reverie is running at http://{bind_host}:{bind_port}/  (Ctrl+C to stop)")
+        shown_port = getattr(server, "effective_port", bind_port)  # --port 0: the port the system chose
+        typer.echo(f"Reverie is running at http://{bind_host}:{shown_port}/  (Ctrl+C to stop)")
         server.run()  # returns on SIGTERM/SIGINT
     finally:
         server.close()
