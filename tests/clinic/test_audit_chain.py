@@ -168,7 +168,7 @@ def test_audit_chain_eight_concurrent_writers_make_one_chain(db: Any) -> None:
     assert check.ok and check.events == 8 * per_writer and check.anchored
 
 
-def test_audit_chain_refused_requests_and_failed_sign_ins_are_audited(make_user: Any) -> None:
+def test_audit_chain_refused_requests_and_failed_sign_ins_are_audited(make_user: Any, web_as: Any) -> None:
     owner, other = make_user("ria"), make_user("sol")
     entry = journal.create_entry(owner, EntryDraft(kind="dream", body="private dream"))
     web = Client()
@@ -178,6 +178,11 @@ def test_audit_chain_refused_requests_and_failed_sign_ins_are_audited(make_user:
     assert web.get(f"/api/v1/entries/{entry.id}").status_code == 404  # the API, under the same policy
     refused = AuditEvent.objects.filter(outcome="refused", actor_id=other.pk)
     assert {e.record_id for e in refused} == {str(entry.id)} and refused.count() >= 3
+    therapist = make_user("tom", role="therapist")
+    assert web_as(therapist).post("/export/", {"format": "json"}).status_code == 403  # a refused action
+    assert AuditEvent.objects.filter(
+        actor_id=therapist.pk, action="request.refused", record_id="/export/"
+    ).exists()
     assert Client().post("/login/", {"username": "ria", "password": "not her password"}).status_code in (
         200,
         401,

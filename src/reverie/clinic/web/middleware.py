@@ -9,7 +9,7 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from reverie.errors import ReverieError
+from reverie.errors import PermissionDenied, ReverieError
 
 log = logging.getLogger("reverie.web")
 
@@ -49,6 +49,10 @@ class ReverieErrorMiddleware:
 
     def process_exception(self, request: HttpRequest, exc: Exception) -> HttpResponse | None:
         if isinstance(exc, ReverieError):
+            if isinstance(exc, PermissionDenied):  # a refused action (403): audited like a refusal
+                from reverie.clinic.services import audit
+
+                audit.refused(getattr(request, "user", None), "request", "page", request.path)
             context = {"title": "That did not work", "message": exc.message, "code": exc.code}
             return render(request, "reverie/error.html", context, status=exc.http_status)
         incident = secrets.token_hex(4)
