@@ -185,3 +185,30 @@ def test_clinic_mode_throttle_counts_real_clients_behind_the_proxy(
         colleague.post("/login/", {"username": "nadia", "password": "a long test password"}).status_code
         == 302
     )
+
+
+@pytest.fixture
+def clinic_behind_proxy(behind_proxy: None) -> Iterator[None]:
+    original = settings.REVERIE
+    settings.REVERIE = reverie_settings.Config(
+        {**original.values, "REVERIE_MODE": "clinic", "REVERIE_TLS": True}
+    )
+    try:
+        yield
+    finally:
+        settings.REVERIE = original
+
+
+@pytest.mark.django_db
+def test_clinic_mode_never_answers_plain_http(clinic_behind_proxy: None) -> None:
+    """Before: a WSGI server running clinic mode over plain HTTP served every page."""
+    plain = Client(REMOTE_ADDR="127.0.0.1").get("/login/")
+    assert plain.status_code == 403 and b"HTTPS only" in plain.content and b"<form" not in plain.content
+    spoofed = Client(REMOTE_ADDR="203.0.113.9").get("/login/", HTTP_X_FORWARDED_PROTO="https")
+    assert spoofed.status_code == 403  # a client cannot claim TLS for itself
+    via_proxy = Client(REMOTE_ADDR="127.0.0.1").get("/login/", HTTP_X_FORWARDED_PROTO="https")
+    assert via_proxy.status_code == 200 and "Strict-Transport-Security" in via_proxy
+    tls_server = Client(REMOTE_ADDR="203.0.113.9").get(
+        "/login/", secure=True
+    )  # a server terminating TLS itself
+    assert tls_server.status_code == 200

@@ -4,18 +4,26 @@
 the right-most ``X-Forwarded-For`` address that is not itself a trusted proxy, and ``X-Forwarded-Proto`` stays
 for Django's ``SECURE_PROXY_SSL_HEADER`` (so ``request.is_secure()`` is true and HSTS is sent). From any other
 peer both headers are removed before anything reads them: a client cannot claim to be HTTPS or someone else.
+In clinic mode a request that did not arrive over HTTPS is refused (403) before any view runs.
 ``client_address(request)`` is the one place the rest of Reverie reads an address from (sign-in throttles).
 """
 
 from __future__ import annotations
 
 import ipaddress
+import logging
 from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
+log = logging.getLogger("reverie.web")
+
 CLIENT_KEY = "reverie.client_address"
+PLAIN_HTTP_REFUSED = (
+    "Reverie runs in clinic mode and answers over HTTPS only. Operator: serve it behind a TLS proxy and list the "
+    "proxy's address in REVERIE_TRUSTED_PROXIES (error E600).\n"
+)
 FORWARDED = ("HTTP_X_FORWARDED_FOR", "HTTP_X_FORWARDED_PROTO", "HTTP_X_FORWARDED_HOST", "HTTP_FORWARDED")
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
@@ -64,6 +72,11 @@ class TrustedProxyMiddleware:
             for header in FORWARDED:
                 meta.pop(header, None)
         meta[CLIENT_KEY] = client
+        if settings.REVERIE.clinic_mode and not request.is_secure():
+            # Clinic mode never answers over plain HTTP, whatever server runs it: a request that reached it
+            # without TLS (or through a proxy not listed) gets this refusal, not a page.
+            log.warning("clinic mode refused a request that did not come over HTTPS")
+            return HttpResponse(PLAIN_HTTP_REFUSED, status=403, content_type="text/plain; charset=utf-8")
         return self.get_response(request)
 
 
