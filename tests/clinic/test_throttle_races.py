@@ -160,3 +160,17 @@ def test_throttle_take_refuses_without_counting_when_one_limit_is_spent(db: Any)
     with pytest.raises(AuthenticationFailed):
         throttle.take(small, big)
     assert throttle.remaining(big) == 9  # the refused attempt gave back the place it had taken
+
+
+def test_throttle_counters_long_over_are_pruned(make_user: Any) -> None:
+    make_user("old-news")
+    with pytest.raises(AuthenticationFailed):
+        signin.check_password("old-news", "wrong password", "10.10.0.1")
+    assert ThrottleCounter.objects.count() == 2  # the account's and the address's
+    ThrottleCounter.objects.filter(key__startswith="address:").update(
+        window_start=timezone.now() - timedelta(days=2)
+    )
+    assert throttle.prune() == 1
+    assert list(ThrottleCounter.objects.values_list("key", flat=True)) == [
+        signin.password_limits("old-news", "")[0].key
+    ]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.db.models import Case, DateTimeField, F, IntegerField, Q, Value, When
 from django.utils import timezone
@@ -25,6 +25,12 @@ from reverie.errors import AuthenticationFailed
 
 WINDOW = timedelta(minutes=15)
 TOO_MANY = "Too many attempts. Wait 15 minutes and try again."
+PRUNE_AFTER = timedelta(
+    days=1
+)  # a counter whose window began this long ago is over (every window is shorter)
+PRUNE_EVERY = 500  # attempts per process between two prunings
+
+_since_prune = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +62,11 @@ class Ticket:
 
 def take(*limits: Limit, message: str = TOO_MANY) -> Ticket:
     """Count one attempt against every limit, or refuse (and count nothing) if any of them is used up."""
+    global _since_prune
+    _since_prune += 1
+    if _since_prune >= PRUNE_EVERY:
+        _since_prune = 0
+        prune()
     taken: list[Limit] = []
     for limit in limits:
         if not _take_one(limit):
@@ -97,3 +108,10 @@ def remaining(limit: Limit) -> int:
 def clear(limit: Limit) -> None:
     """Forget the attempts counted for one limit (the operator reset a password)."""
     ThrottleCounter.objects.filter(key=limit.key).delete()
+
+
+def prune(now: datetime | None = None) -> int:
+    """Delete counters whose window is long over (the table never grows with every name and address ever tried)."""
+    cutoff = (now or timezone.now()) - PRUNE_AFTER
+    deleted, _ = ThrottleCounter.objects.filter(window_start__lt=cutoff).delete()
+    return int(deleted)
