@@ -128,15 +128,15 @@ def _mac(key: bytes, label: str, *parts: object) -> str:
 def _locked_head() -> AuditHead:
     head = AuditHead.objects.select_for_update().filter(pk=1).first()
     if head is not None:
-        if head.count == 0 and head.last_id == 0:  # fresh (migration) head under restored older events: adopt them
+        # A fresh head (from the migration) under events restored from an older backup: adopt them.
+        if head.count == 0 and head.last_id == 0:
             last = AuditEvent.objects.order_by("-id").only("id", "hash").first()
             if last is not None:
                 head.count, head.last_id, head.hash = AuditEvent.objects.count(), last.pk, last.hash
         return head
     try:
-        with (
-            transaction.atomic()
-        ):  # a savepoint: losing the race to create it leaves the caller's transaction usable
+        # A savepoint: losing the race to create the head leaves the caller's transaction usable.
+        with transaction.atomic():
             last = AuditEvent.objects.order_by("-id").only("id", "hash").first()
             AuditHead.objects.create(
                 pk=1,
