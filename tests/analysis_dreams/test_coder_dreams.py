@@ -132,7 +132,7 @@ def test_analyzer_is_registered_for_dreams() -> None:
     registration = next(r for r in registrations() if r.name == "dreams")
     assert registration.order == 60
     analyzer = registration.factory()
-    assert analyzer.applies_to == frozenset({"dream", "daydream"})
+    assert analyzer.applies_to == frozenset({"dream"})  # a daydream is not coded as a night dream
     assert analyzer.produces == frozenset({KIND})
 
 
@@ -153,3 +153,13 @@ def test_analyzer_findings_round_trip(rich: DreamCoding) -> None:
 
 def test_analyzer_returns_nothing_for_empty_documents() -> None:
     assert DreamCoder().run(prepare("   ", kind="dream")) == []
+
+
+def test_a_daydream_entry_gets_no_night_dream_coding() -> None:
+    from reverie.analysis.pipeline import analyse
+
+    text = "I keep picturing a house by the sea. A man hits me there and I am scared."
+    kinds = {f["kind"] for f in analyse(text, "daydream", only=["dreams"]).to_json()["findings"]}
+    assert KIND not in kinds
+    night = {f["kind"] for f in analyse(text, "dream", only=["dreams"]).to_json()["findings"]}
+    assert KIND in night

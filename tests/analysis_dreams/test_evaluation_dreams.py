@@ -94,3 +94,24 @@ def test_missing_or_malformed_files_raise_invalid_input(tmp_path: Path) -> None:
     with pytest.raises(InvalidInput) as info:
         read_coded_dreams(bad)
     assert "not json" not in str(info.value)
+
+
+ODD_CODES = Path(__file__).parents[1] / "fixtures" / "hvdc_odd_codes.jsonl"
+
+
+def test_odd_hand_codes_never_crash_the_evaluation() -> None:
+    """Short, lower-case, empty, non-text and non-record hand codes (an IndexError before)."""
+    out = evaluate_dreams(ODD_CODES)
+    assert out["n"] == 5
+    assert out["indicator_mae"]["odd"] is not None
+    json.dumps(out)  # the whole result serialises
+
+
+def test_short_character_codes_read_what_they_have() -> None:
+    from reverie.analysis.dreams.codes import Character, coding_from_records
+
+    assert Character("1M").sex == "M" and Character("1M").identity == ""
+    assert Character("1mba").is_family and Character("1mba").age == "A"
+    assert not Character("2").is_human and not Character("1ani").is_human
+    coding = coding_from_records([{"type": "emot", "code": "ha", "char": "d"}, "x", None])
+    assert coding.dreamer_emotions() == frozenset({"HA"})

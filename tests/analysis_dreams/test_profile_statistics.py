@@ -100,3 +100,18 @@ def test_comparison_values_and_q_values_are_consistent() -> None:
         else:
             assert c.h == pytest.approx(cohens_h(c.value, c.norm))
             assert c.q_value is not None and c.p_value is not None and c.q_value >= c.p_value - 1e-12
+
+
+def test_no_norm_group_means_no_comparison_only_the_series_own_values() -> None:
+    profile = compare_with_norms([_aggressive_dream(i) for i in range(30)], norm_group=None)
+    assert profile.norm_group is None and profile.comparisons == () and profile.notable() == []
+    values = dict(profile.values)
+    assert values["dreams_with_aggression"] == pytest.approx(1.0)
+    assert any("No norm group chosen" in w for w in profile.warnings)
+
+
+def test_an_unknown_norm_group_is_refused() -> None:
+    from reverie.errors import InvalidInput
+
+    with pytest.raises(InvalidInput):
+        compare_with_norms([], norm_group="teenagers")  # type: ignore[arg-type]

@@ -35,7 +35,7 @@ from reverie.analysis.findings import Finding, Span
 from reverie.analysis.registry import register
 
 NAME = "dreams"
-VERSION = "1.0.0"
+VERSION = "1.1.0"
 KIND = "dream_code"
 RULE_MODULES = (
     "lexicon",
@@ -115,14 +115,15 @@ def code_doc(doc: Any) -> DreamCoding:
 
 
 class DreamCoder:
-    """Registered analyzer: codes dream and daydream entries."""
+    """Registered analyzer: codes night-dream entries only. The entry's ``kind`` decides: a daydream or
+    fantasy is waking imagery, and the HVdC norms were built from night dreams, so it gets no HVdC coding."""
 
     name = NAME
     version = VERSION
     model_hash = MODEL_HASH
     requires = frozenset({"spacy"})
     produces = frozenset({KIND})
-    applies_to: frozenset[str] | None = frozenset({"dream", "daydream"})
+    applies_to: frozenset[str] | None = frozenset({"dream"})
 
     def run(self, doc: Document) -> list[Finding]:
         if not doc.sentences:

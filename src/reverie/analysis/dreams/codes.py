@@ -75,33 +75,38 @@ class Character:
     spans: tuple[Span, ...] = ()
     label: str = ""
 
+    def _letter(self, index: int) -> str:
+        """The code's letter at ``index``, upper-cased, or "" when a (short, hand-written) code has none."""
+        return self.code[index : index + 1].upper()
+
     @property
     def number(self) -> str:
-        return self.code[0]
+        return self._letter(0)
 
     @property
     def sex(self) -> str:
-        return self.code[1] if self.is_human else ""
+        return self._letter(1) if self.is_human else ""
 
     @property
     def identity(self) -> str:
-        return self.code[2] if self.is_human else ""
+        return self._letter(2) if self.is_human else ""
 
     @property
     def age(self) -> str:
-        return self.code[3] if self.is_human else ""
+        return self._letter(3) if self.is_human else ""
 
     @property
     def is_animal(self) -> bool:
-        return self.code[1:] == ANIMAL
+        return self.code[1:].upper() == ANIMAL
 
     @property
     def is_creature(self) -> bool:
-        return self.code[1:] in {CREATURE, "CCZ"}
+        return self.code[1:].upper() in {CREATURE, "CCZ"}
 
     @property
     def is_human(self) -> bool:
-        return self.code[1] in HUMAN_SEXES
+        letter = self._letter(1)
+        return bool(letter) and letter in HUMAN_SEXES and not (self.is_animal or self.is_creature)
 
     @property
     def is_dead_or_imaginary(self) -> bool:
@@ -242,11 +247,11 @@ def is_character_code(code: str) -> bool:
     return bool(_CHARACTER_CODE.match(code))
 
 
-def parse_participants(raw: str | None) -> tuple[str, ...]:
-    """``"D + 1FKA"`` → ``("D", "1FKA")``; empty or missing → ``()``."""
-    if not raw:
+def parse_participants(raw: Any) -> tuple[str, ...]:
+    """``"D + 1FKA"`` → ``("D", "1FKA")``; empty, missing or not text → ``()``."""
+    if not raw or not isinstance(raw, str):
         return ()
-    return tuple(p.strip() for p in raw.split("+") if p.strip())
+    return tuple(p.strip().upper() for p in raw.split("+") if p.strip())
 
 
 _INTERACTION_TYPES: Mapping[str, InteractionKind] = {
@@ -276,9 +281,11 @@ def coding_from_records(records: Iterable[Mapping[str, Any]], *, dream_id: str =
     )
 
 
-def _add_record(parts: dict[str, list[Any]], rec: Mapping[str, Any]) -> None:
-    kind = str(rec.get("type", ""))
-    code = str(rec.get("code", "") or "").strip()
+def _add_record(parts: dict[str, list[Any]], rec: Any) -> None:
+    if not isinstance(rec, Mapping):
+        return  # a hand code that is not a record at all: nothing to read
+    kind = str(rec.get("type", "") or "").strip().lower()
+    code = str(rec.get("code", "") or "").strip().upper()
     if kind == "char" and code:
         parts["char"].append(Character(code=code))
     elif kind in _INTERACTION_TYPES:
@@ -286,7 +293,7 @@ def _add_record(parts: dict[str, list[Any]], rec: Mapping[str, Any]) -> None:
     elif kind == "emot" and code:
         parts["emot"].append(Emotion(code=code, characters=parse_participants(rec.get("char"))))
     elif kind in _FORTUNE_TYPES:
-        level = int(code) if code.isdigit() else None
+        level = _leading_int(code)
         who = parse_participants(rec.get("char"))
         parts["fort"].append(Fortune(kind=_FORTUNE_TYPES[kind], characters=who, level=level))
     elif kind in _OUTCOME_TYPES:
@@ -300,15 +307,25 @@ def _add_record(parts: dict[str, list[Any]], rec: Mapping[str, Any]) -> None:
 
 
 def _interaction_from_record(kind: InteractionKind, code: str, rec: Mapping[str, Any]) -> Interaction:
-    digits = "".join(ch for ch in code if ch.isdigit())
-    mode = (code[len(digits) :] or ">").upper()
+    match = _LEADING_DIGITS.match(code)
+    digits = match.group(0) if match else ""
+    mode = (code[len(digits) :].strip() or ">").upper()[:1]
+    level = int(digits) if digits else 1
     return Interaction(
         kind=kind,
-        level=int(digits) if digits else 1,
+        level=min(max(level, 1), MAX_LEVEL[kind]),
         initiators=parse_participants(rec.get("init")),
         recipients=parse_participants(rec.get("rec")),
         mode=mode if mode in {">", "=", "*", "R"} else ">",
     )
+
+
+_LEADING_DIGITS = re.compile(r"[0-9]+")
+
+
+def _leading_int(code: str) -> int | None:
+    match = _LEADING_DIGITS.match(code)
+    return int(match.group(0)) if match else None
 
 
 def setting_from_code(code: str) -> Setting:

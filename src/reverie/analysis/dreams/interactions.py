@@ -249,4 +249,4 @@ def _with_object(token: Any) -> bool:
 
 
 def _human(codes: tuple[str, ...], cast: Cast) -> bool:
-    return any(code == DREAMER or code[1] in "MFJI" for code in codes)
+    return any(code == DREAMER or code[1:2] in {"M", "F", "J", "I"} for code in codes)

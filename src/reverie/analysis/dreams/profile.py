@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace
 
 from reverie.analysis.dreams.codes import DreamCoding
 from reverie.analysis.dreams.indicators import Indicator, compute_indicators
-from reverie.analysis.dreams.norms import NormGroup, norm_denominator, published_norm
+from reverie.analysis.dreams.norms import NORM_GROUPS, NormGroup, norm_denominator, published_norm
+from reverie.errors import InvalidInput
 
 MIN_DREAMS = 20
 MIN_DENOMINATOR = 30
@@ -75,10 +76,14 @@ class Comparison:
 
 @dataclass(frozen=True, slots=True)
 class Profile:
+    """``norm_group`` None: the person chose no norm group; ``comparisons`` is then empty and ``values``
+    holds the series' own indicators (key → value, None where undefined)."""
+
     n_dreams: int
-    norm_group: NormGroup
+    norm_group: NormGroup | None
     comparisons: tuple[Comparison, ...]
     warnings: tuple[str, ...] = ()
+    values: tuple[tuple[str, float | None], ...] = ()
 
     def notable(self) -> list[Comparison]:
         return [c for c in self.comparisons if c.notable]
@@ -124,9 +129,19 @@ def benjamini_hochberg(p_values: Sequence[float | None]) -> list[float | None]:
     return out
 
 
-def compare_with_norms(codings: Sequence[DreamCoding], *, norm_group: NormGroup = "female") -> Profile:
-    """Compare a coded series with the published norms of ``norm_group`` on every defined indicator."""
+NO_NORMS_NOTE = "No norm group chosen: the indicators describe this series alone."
+
+
+def compare_with_norms(codings: Sequence[DreamCoding], *, norm_group: NormGroup | None = "female") -> Profile:
+    """Compare a coded series with the published norms of ``norm_group`` (the person's choice: ``"female"``,
+    ``"male"``, or None for no comparison at all) on every defined indicator."""
+    if norm_group is not None and norm_group not in NORM_GROUPS:
+        raise InvalidInput("The norm group is 'female', 'male' or none.")
     indicators = compute_indicators(codings)
+    values = tuple((key, ind.value) for key, ind in indicators.items())
+    if norm_group is None:
+        warnings = _series_warnings(len(codings), ())[:1]
+        return Profile(len(codings), None, (), (*warnings, NO_NORMS_NOTE), values)
     raw = [
         _compare(ind, norm_group)
         for ind in indicators.values()
@@ -134,7 +149,8 @@ def compare_with_norms(codings: Sequence[DreamCoding], *, norm_group: NormGroup 
     ]
     q_values = benjamini_hochberg([c.p_value for c in raw])
     comparisons = tuple(_finish(c, q, norm_group) for c, q in zip(raw, q_values, strict=True))
-    return Profile(len(codings), norm_group, comparisons, _series_warnings(len(codings), comparisons))
+    warnings = _series_warnings(len(codings), comparisons)
+    return Profile(len(codings), norm_group, comparisons, warnings, values)
 
 
 def _compare(ind: Indicator, group: NormGroup) -> Comparison:

@@ -22,7 +22,7 @@ from reverie.clinic.services import audit
 from reverie.clinic.services.analysis import latest_by_entry, stored_findings
 from reverie.errors import InvalidInput, PermissionDenied
 
-DREAM_KINDS = ("dream", "daydream")
+DREAM_KINDS = ("dream",)  # night dreams only: the HVdC coder does not code daydreams (their kind decides)
 THEME_OF = {"ro": "RO", "rs": "RS", "w": "W"}
 
 
