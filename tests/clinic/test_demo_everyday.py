@@ -50,7 +50,9 @@ def test_the_page_shows_progress_and_a_reload_is_not_405(monkeypatch: pytest.Mon
     response = web.post("/demo/")
     assert response.status_code == 200 and response.streaming
     html = b"".join(response.streaming_content).decode()
-    assert "Loading the demo" in html and html.count("<progress") == 3 + 1 + 1  # written, read, therapist side
+    assert (
+        "Loading the demo" in html and html.count("<progress") == 3 + 1 + 1
+    )  # written, read, therapist side
     assert "Demo data loaded" in html and "3 invented entries" in html and html.rstrip().endswith("</html>")
     again = web.get("/demo/")
     assert again.status_code == 302 and again["Location"] == "/"

@@ -4,25 +4,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('care', '0003_erasurenotice'),
+        ("care", "0003_erasurenotice"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='coursesession',
-            name='moved_from',
+            model_name="coursesession",
+            name="moved_from",
             field=models.DateTimeField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='coursesession',
-            name='note_at',
+            model_name="coursesession",
+            name="note_at",
             field=models.DateTimeField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='coursesession',
-            name='note_to_client',
+            model_name="coursesession",
+            name="note_to_client",
             field=models.BinaryField(blank=True, null=True),
         ),
     ]

@@ -4,30 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('care', '0004_session_move_note'),
+        ("care", "0004_session_move_note"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='directoryprofile',
-            name='booking_url',
-            field=models.CharField(blank=True, default='', max_length=1000),
+            model_name="directoryprofile",
+            name="booking_url",
+            field=models.CharField(blank=True, default="", max_length=1000),
         ),
         migrations.AddField(
-            model_name='directoryprofile',
-            name='email',
-            field=models.CharField(blank=True, default='', max_length=254),
+            model_name="directoryprofile",
+            name="email",
+            field=models.CharField(blank=True, default="", max_length=254),
         ),
         migrations.AddField(
-            model_name='directoryprofile',
-            name='phone',
-            field=models.CharField(blank=True, default='', max_length=32),
+            model_name="directoryprofile",
+            name="phone",
+            field=models.CharField(blank=True, default="", max_length=32),
         ),
         migrations.AddField(
-            model_name='directoryprofile',
-            name='website',
-            field=models.CharField(blank=True, default='', max_length=1000),
+            model_name="directoryprofile",
+            name="website",
+            field=models.CharField(blank=True, default="", max_length=1000),
         ),
     ]

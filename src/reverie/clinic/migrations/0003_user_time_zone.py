@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('clinic', '0002_loginfailure'),
+        ("clinic", "0002_loginfailure"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='user',
-            name='time_zone',
-            field=models.CharField(blank=True, default='UTC', max_length=64),
+            model_name="user",
+            name="time_zone",
+            field=models.CharField(blank=True, default="UTC", max_length=64),
         ),
     ]
