@@ -5,7 +5,8 @@ Saves ``--entries`` journal entries (short, medium and long; one in five with ri
 ``journal.create_entry`` with the worker off, and times, for the same texts, the save as a whole and the screen on
 its own (``journal.screen_draft``, what the save calls). Prints one line per length and, last, one JSON object:
 ``screen_ms`` and ``save_ms`` medians, ``ratio`` = screen / (save without the screen), ``share`` = screen / save,
-and the first (cold) screen, which loads the model once per process.
+the first (cold) screen, which loads the model once per process, the rules-only screen (``model=False``) of the same
+texts for reference, and the machine's load average (the encoder pass is CPU-bound: read figures with the load).
 """
 
 from __future__ import annotations
@@ -61,17 +62,27 @@ def main() -> None:
     journal.screen_draft(journal.validate(EntryDraft(kind="reflection", body="A first text.")))
     cold_ms = (time.perf_counter() - start) * 1000
 
+    from reverie.analysis.risk import screen as risk_screen
+
+    rules: list[float] = []
     screen: dict[str, list[float]] = {name: [] for name in LENGTHS}
     save: dict[str, list[float]] = {name: [] for name in LENGTHS}
+    screen_cpu: list[float] = []  # process CPU time: far less sensitive to the machine's load than wall time
+    save_cpu: list[float] = []
     for index in range(args.entries):
         name = list(LENGTHS)[index % len(LENGTHS)]
         draft = EntryDraft(kind="reflection", body=_text(rng, LENGTHS[name], index % 5 == 0))
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         journal.screen_draft(journal.validate(draft))
         screen[name].append((time.perf_counter() - start) * 1000)
+        screen_cpu.append((time.process_time() - cpu) * 1000)
         start = time.perf_counter()
+        risk_screen(draft.body, draft.kind, model=False)
+        rules.append((time.perf_counter() - start) * 1000)
+        start, cpu = time.perf_counter(), time.process_time()
         journal.create_entry(user, draft)
         save[name].append((time.perf_counter() - start) * 1000)
+        save_cpu.append((time.process_time() - cpu) * 1000)
 
     for name in LENGTHS:
         s, v = statistics.median(screen[name]), statistics.median(save[name])
@@ -88,8 +99,17 @@ def main() -> None:
         "save_ms": round(save_ms, 2),
         "ratio": round(screen_ms / max(save_ms - screen_ms, 1e-9), 3),
         "share": round(screen_ms / save_ms, 3),
+        "screen_cpu_ms": round(statistics.median(screen_cpu), 2),
+        "save_cpu_ms": round(statistics.median(save_cpu), 2),
+        "cpu_ratio": round(
+            statistics.median(screen_cpu)
+            / max(statistics.median(save_cpu) - statistics.median(screen_cpu), 1e-9),
+            3,
+        ),
         "screen_p95_ms": round(sorted(all_screen)[int(0.95 * (len(all_screen) - 1))], 2),
         "cold_screen_ms": round(cold_ms, 1),
+        "rules_only_screen_ms": round(statistics.median(rules), 2),
+        "load_average": round(os.getloadavg()[0], 1),
         "by_length": {
             name: {
                 "screen_ms": round(statistics.median(screen[name]), 2),
