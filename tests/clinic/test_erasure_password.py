@@ -67,6 +67,11 @@ def test_erasure_password_cli_needs_it(cli: Any) -> None:
     code, _, err = cli("erase", "-u", "mona", "--confirm", "mona", check=False, REVERIE_PASSWORD="wrong one")
     assert code == 3 and "Nothing was erased" in err
     cli("journal", "list", "-u", "mona")  # still there
+    code, _, _ = cli(
+        "journal", "write", "-u", "mona", "--happened-at", "2999-01-01", input="kept", check=False
+    )
+    assert code != 0 and len(list((cli.data_dir / "recovery").glob("*/*.json"))) == 1  # a recovery copy
     cli("erase", "-u", "mona", "--confirm", "mona")
+    assert list((cli.data_dir / "recovery").glob("*/*.json")) == []  # erased with the account
     code, _, _ = cli("journal", "list", "-u", "mona", check=False)
     assert code == 3

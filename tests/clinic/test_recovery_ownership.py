@@ -54,12 +54,15 @@ def test_recovery_ownership_another_person_cannot_open_or_list_it(make_user: Any
         recovery.read(stolen, bob)  # relabelled as bob's: still sealed with alice's key and id
 
 
-def test_recovery_ownership_erasure_removes_the_copies(make_user: Any, tmp_path: Path) -> None:
+def test_recovery_ownership_erasure_removes_the_copies(
+    make_user: Any, tmp_path: Path, django_capture_on_commit_callbacks: Any
+) -> None:
     alice, bob = make_user(), make_user()
-    recovery.keep(alice, DREAM, tmp_path)
+    kept_for_alice = recovery.keep(alice, DREAM, tmp_path)
     kept_for_bob = recovery.keep(bob, DREAM, tmp_path)
-    portability.erase_client(alice, alice.username, PASSWORD, data_dir=tmp_path)
-    assert not (tmp_path / "recovery" / str(alice.pk)).exists()
+    with django_capture_on_commit_callbacks(execute=True):  # removed once the erasure has committed
+        portability.erase_client(alice, alice.username, PASSWORD, data_dir=tmp_path)
+    assert not kept_for_alice.exists() and not kept_for_alice.parent.exists()
     assert kept_for_bob.exists()
 
 
