@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -52,21 +53,61 @@ def print_readable(text: str, result: dict[str, Any]) -> None:
 
 
 def analyse(
-    source: Annotated[str, typer.Argument(help="A text file, or '-' for stdin.")],
+    source: Annotated[
+        str | None, typer.Argument(help="A text file, or '-' for stdin (omit with --jsonl).")
+    ] = None,
     kind: Annotated[
         str, typer.Option(help="Entry kind: free_association, dream, session, …")
     ] = "free_association",
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    jsonl: Annotated[
+        str | None,
+        typer.Option(
+            "--jsonl",
+            help='Batch: a JSON-lines file (or \'-\'), one {"id", "text", "kind"} per line; '
+            "writes one JSON line of findings per input line, loading the models once.",
+        ),
+    ] = None,
+    only: Annotated[str, typer.Option(help="Comma-separated analyzer names to run (default: all).")] = "",
 ) -> None:
     """Analyse a text on this machine and print the findings with their evidence."""
+    chosen = [name.strip() for name in only.split(",") if name.strip()] or None
+    if jsonl is not None:
+        if source is not None:
+            raise InvalidInput("Give either a text file or --jsonl, not both.")
+        from reverie.analysis.batch import analyse_jsonl
+
+        with _stderr_progress("Analysing") as progress:
+            analyse_jsonl(_read(jsonl), sys.stdout, only=chosen, progress=progress)
+        return
+    if source is None:
+        raise InvalidInput("Name a text file, '-' for stdin, or --jsonl FILE.")
     from reverie.analysis.pipeline import analyse as run
 
     text = _read(source)
-    result = run(text, kind).to_json()
+    with _stderr_progress("Analysing") as progress:
+        result = run(text, kind, only=chosen).to_json()
+        progress(1, 1)
     if as_json:
         typer.echo(json.dumps(result, ensure_ascii=False))
     else:
         print_readable(text, result)
+
+
+@contextmanager
+def _stderr_progress(label: str) -> Iterator[Callable[[int, int], None]]:
+    """A spinner and count on stderr (only when stderr is a terminal; stdout stays clean for JSON)."""
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn
+
+    console = Console(stderr=True)
+    if not console.is_terminal:
+        yield lambda done, total: None
+        return
+    columns = (SpinnerColumn(), TextColumn("{task.description} {task.completed}/{task.total}"))
+    with Progress(*columns, transient=True, console=console) as bar:
+        task = bar.add_task(label, total=None)
+        yield lambda done, total: bar.update(task, completed=done, total=total)
 
 
 def reanalyse() -> None:
