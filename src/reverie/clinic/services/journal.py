@@ -428,7 +428,17 @@ def _entry_for(actor: User, entry_id: uuid.UUID | str, action: Action) -> Entry:
     return _fetch(actor, Entry, entry_id, action, "entry", "client")
 
 
+def _prescreen(draft: EntryDraft) -> tuple[str, risk_screen.Screened] | None:
+    """An edit's screen, made before its transaction (the screen can take a while; no lock is held meanwhile)."""
+    try:
+        clean = validate(draft, has_attachment=True)  # the real validation runs again inside, with the entry
+    except InvalidInput:
+        return None
+    return risk_screen.screened_text(clean.title, clean.body, clean.extra), screen_draft(clean)
+
+
 def update_entry(actor: User, entry_id: uuid.UUID | str, draft: EntryDraft) -> EntryView:
+    early = _prescreen(draft)
     with transaction.atomic():
         entry = _entry_for(actor, entry_id, Action.WRITE)
         clean = validate(draft, has_attachment=entry.attachments.exists())
@@ -449,7 +459,9 @@ def update_entry(actor: User, entry_id: uuid.UUID | str, draft: EntryDraft) -> E
         entry.payload = keys.seal_for(actor, _record_id(entry.id), "entry.payload", _payload_bytes(clean))
         entry.save()
         audit.record(actor, "entry.update", "entry", entry.id, subject=actor)
-        screen_saved(entry, screen_draft(clean), written_at=entry.updated_at)
+        text = risk_screen.screened_text(clean.title, clean.body, clean.extra)
+        screened = early[1] if early is not None and early[0] == text else screen_draft(clean)
+        screen_saved(entry, screened, written_at=entry.updated_at)
         _after_commit(entry)
     return _view(entry)
 
