@@ -58,6 +58,7 @@ def _chart_text_ok(page: Any, selector: str) -> list[Any]:
     clipped = [m for m in measured if not m["inside"]]
     assert not small, small[:5]
     assert not clipped, clipped[:5]
+    print(f"{selector}: {len(measured)} labels, smallest {min(m['px'] for m in measured):.1f} CSS px")
     return measured
 
 
@@ -106,6 +107,7 @@ def test_browser_insight_on_a_phone(tall_phone: Any, shot: Any) -> None:
     # The Patterns page: summary first, at most three phone screens by default.
     page.goto("/insights/?show=1")
     height = page.evaluate("document.documentElement.scrollHeight")
+    print(f"Patterns page: {height} px tall on a {PHONE['width']}x{PHONE['height']} phone")
     assert height <= 3 * PHONE["height"], height
     assert page.locator("ol.summary-patterns > li").count() >= 3
     assert page.locator("table.heat").is_visible()
