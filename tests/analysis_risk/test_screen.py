@@ -13,6 +13,7 @@ from reverie.analysis.risk import (
     HASH_DIM,
     LEVELS,
     RULE_FEATURES,
+    SENTENCE_FEATURES,
     RiskModel,
     build_risk_analyzer,
     decide,
@@ -62,11 +63,62 @@ def test_screen_orders_scores_by_level() -> None:
     assert scores == sorted(scores)
 
 
-def test_screen_entry_level_is_not_raised_by_the_model() -> None:
-    eager = _model(bias=6.0)  # says "ideation" to everything
+def test_screen_entry_level_is_not_raised_by_the_person_ngram_model() -> None:
+    eager = _model(bias=6.0)  # says "ideation" to everything, but has no sentence model
     result = screen("I feel hopeless about my job.", model=eager)
     assert result.level == "indicator"
     assert result.model_score is not None and result.model_score > 0.99
+
+
+def _sentence_model(bias: float) -> RiskModel:
+    dim = 384 + len(SENTENCE_FEATURES)
+    base = _model()
+    return RiskModel(
+        base.ngram_weights,
+        base.rule_weights,
+        base.bias,
+        0.5,
+        "test-sentence-model",
+        sentence_weights=np.zeros(dim, dtype=np.float32),
+        sentence_bias=bias,
+        sentence_threshold=0.5,
+    )
+
+
+def test_the_sentence_model_raises_an_entry_and_names_the_sentence() -> None:
+    eager = _sentence_model(6.0)  # every sentence scores ~1.0
+    text = "Lunch was fine. Everything is grey."
+    result = screen(text, model=eager)
+    assert result.level == "ideation" and result.flagged and result.score >= result.threshold
+    spans = {text[t.span.start : t.span.end] for t in result.triggers if t.rule == "model"}
+    assert spans == {"Lunch was fine.", "Everything is grey."}
+    assert len(result.sentence_scores) == 2 and min(result.sentence_scores) > 0.99
+
+
+def test_the_sentence_model_never_sets_behavior_or_attempt_by_itself() -> None:
+    assert screen("Lunch was fine.", model=_sentence_model(6.0)).level == "ideation"
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("My friend cut her arms last week.", "third_person"),
+        ("In the film the hero jumps from the tower.", "fiction"),
+        ("I would never kill myself.", "negation"),
+        ("I dreamt my brother fell from a roof.", "dream"),
+        ("I overdosed on chocolate.", "figure_of_speech"),
+    ],
+)
+def test_the_sentence_model_is_stopped_only_by_evidence_and_says_why(text: str, reason: str) -> None:
+    result = screen(text, model=_sentence_model(6.0))
+    assert not result.flagged, result.to_data()
+    assert reason in {s.reason for s in result.suppressed}, result.to_data()
+
+
+def test_a_quiet_sentence_model_leaves_the_lexicon_floor() -> None:
+    quiet = _sentence_model(-9.0)
+    assert screen("I took the pills.", model=quiet).level == "attempt"
+    assert screen("Lunch was fine.", model=quiet).level == "none"
 
 
 def test_screen_person_lets_the_model_flag_and_names_its_evidence() -> None:

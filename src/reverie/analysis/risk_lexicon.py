@@ -157,7 +157,10 @@ RULES: tuple[Rule, ...] = (
         + r"|mg|it\s+takes|would\s+kill|to\s+(?:die|overdose|od))|how\s+to\s+"
         r"(?:kill|hang|overdose|od|die|end\s+it|tie\s+a\s+noose|slit)|(?:painless\s+)?ways\s+to\s+(?:die|kill|end)|"
         r"painless\s+(?:ways|methods|death)|lethal\s+dose|suicide\s+methods|how\s+long\s+(?:it\s+)?(?:takes?|would\s+take)\s+"
-        r"to\s+die)|\b(?:whether|if|how\s+much)\s+(?:drowning|hanging|overdosing|bleeding\s+out|jumping)\s+(?:hurts|is\s+"
+        r"to\s+die)|\b(?:height|drop|depth)\s+of\s+(?:the\s+|my\s+|that\s+)?(?:bridge|building|roof|cliff|car\s+park|tower|"
+        r"balcony|fall|window|flats?|block|multi-storey|viaduct)[^.!?\n]{0,40}\b(?:whether|if)\s+"
+        r"(?:it'?s|it\s+is|it\s+would\s+be|it'?d\s+be|that'?s|they'?d\s+be|they\s+would\s+be)\s+(?:high\s+|deep\s+)?enough\b|"
+        r"\b(?:whether|if|how\s+much)\s+(?:drowning|hanging|overdosing|bleeding\s+out|jumping)\s+(?:hurts|is\s+"
         r"painful|would\s+hurt)\b",
     ),
     _rule(
@@ -218,6 +221,23 @@ RULES: tuple[Rule, ...] = (
         r"enough\s+of\s+(?:living|life|being\s+alive|existing)\b|\btired\s+of\s+(?:fighting|trying|struggling)\s+to\s+"
         r"(?:stay|keep)\s+(?:alive|living|going)\b|\b(?:wouldn'?t|would\s+not|'d\s+not|not)\s+be\s+sorry\s+if\s+(?:\w+\s+){0,3}"
         r"(?:took\s+me|i\s+died|i\s+didn'?t\s+wake)",
+    ),
+    _rule(
+        "no_longer_needed",
+        BEHAVIOR,
+        # giving things away "because I won't need them" (not "in Spain", "this winter", "until June")
+        r"\b(?:gave|give|giving|given)\b[^.!?\n]{0,60}\b(?:won'?t|will\s+not|wont)\s+(?:be\s+)?need(?:ing)?\s+(?:them|it|any\s+of\s+"
+        r"(?:it|them|this)|these|those|this)(?:\s+(?:anymore|any\s+more|soon|where\s+i'?m\s+going))?"
+        r"(?!\s+(?:in|at|for|on|when|until|till|during|this|next|there|after|while|because|since|as)\b)\b",
+    ),
+    _rule(
+        "death_welcome",
+        IDEATION,
+        r"\b(?:hit\s+by\s+a\s+(?:bus|car|train|truck|lorry)|got\s+(?:cancer|sick|ill)|died|didn'?t\s+wake\s+up)[^.!?\n]{0,30}"
+        r"\b(?:i'?d|i\s+would|i\s+will|i'?ll)\s+(?:say\s+|just\s+say\s+)?(?:thank\s+you|thanks|be\s+(?:grateful|thankful|"
+        r"relieved|happy|glad))\b(?!\s+(?:for|to|that|of|if|when|about))|\b(?:my\s+(?:own\s+)?death|dying|being\s+dead|not\s+existing|not\s+being\s+alive)\s+"
+        r"(?:brings|gives|is|would\s+be)\s+(?:me\s+)?(?:peace|comfort|a\s+comfort|relief|a\s+relief)\b|\bdaydream(?:s|ing|ed)?\s+"
+        r"about\s+(?:not\s+existing|being\s+dead|dying|my\s+(?:own\s+)?(?:death|funeral)|killing\s+myself)\b",
     ),
     _rule(
         "self_harm_urge",
@@ -297,7 +317,8 @@ RULES: tuple[Rule, ...] = (
         "never_wake_up",
         IDEATION,
         r"\b(?:(?:go\s+to\s+sleep|fall\s+asleep|sleep|sleeping|close\s+my\s+eyes)\s+(?:and\s+|&\s+|n\s+)?(?:never|not)\s+"
-        r"(?:wake|waking|wakeup)|(?:hope|hoping|wish|want|pray|praying)\s+(?:that\s+)?(?:i\s+)?(?:would\s+|could\s+|"
+        r"(?:wake|waking|wakeup|open\s+my\s+eyes|open\s+(?:them|my\s+eyes)\s+again)|(?:hope|hoping|wish|want|pray|praying)\s+"
+        r"(?:that\s+)?(?:i\s+)?(?:would\s+|could\s+|"
         r"will\s+|'d\s+)?never\s+wake\s+up|not\s+(?:to\s+)?wake\s+up\s+(?:tomorrow|again|in\s+the\s+morning|ever))",
     ),
     _rule(
@@ -312,7 +333,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "tired_of_living",
         IDEATION,
-        r"\b(?:tired|sick|exhausted|done)\s+(?:of|with)\s+(?:living|being\s+alive|life|existing|this\s+life|my\s+life)"
+        r"\b(?:tired|sick|exhausted|done|weary)\s+(?:of|with|from)\s+(?:living|being\s+alive|life|existing|this\s+life|my\s+life)"
         r"\b|\bdone\s+living\b|\b(?:life|living)\s+(?:isn'?t|is\s+not|ain'?t|not)\s+worth\s+(?:living|it)\b|\bnot\s+"
         r"worth\s+living\b",
     ),
@@ -566,7 +587,7 @@ PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # Rules whose phrase carries its own negation ("don't want to live"): only words before it can negate it.
 OWN_NEGATION = words(
     "dont_want_to_live death_wish_phrase burden_without_me never_wake_up no_point_living tired_of_living "
-    "hopelessness unsure_to_live gone_would_be_easier still_alive_reason death_preferred"
+    "hopelessness unsure_to_live gone_would_be_easier still_alive_reason death_preferred no_longer_needed"
 )
 # Rules with free filler words inside ("I would never hurt myself"): a negation inside them counts too.
 FILLER_RULES = words(
