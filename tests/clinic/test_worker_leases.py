@@ -145,17 +145,20 @@ def test_worker_claim_locks_the_row_and_skips_locked_ones(background: None) -> N
 # --- real processes: kill -9 a worker in the middle of a task; another worker finishes it ------------------------
 
 
-def _tasks(cli: Any) -> list[tuple[str, list[str]]]:
-    sql = "SELECT status, worker_ids FROM django_tasks_database_dbtaskresult"
+def _query(cli: Any, sql: str) -> list[tuple[Any, ...]]:
     url = cli.env.get("REVERIE_DATABASE_URL", "")
     if url.startswith("postgres"):
         import psycopg
 
         with psycopg.connect(url) as conn:
-            rows = conn.execute(sql).fetchall()
-        return [(str(s), list(w if isinstance(w, list) else json.loads(w))) for s, w in rows]
+            return [tuple(row) for row in conn.execute(sql).fetchall()]
     with sqlite3.connect(cli.data_dir / "reverie.sqlite3", timeout=30) as conn:
-        return [(str(s), list(json.loads(w))) for s, w in conn.execute(sql).fetchall()]
+        return [tuple(row) for row in conn.execute(sql).fetchall()]
+
+
+def _tasks(cli: Any) -> list[tuple[str, list[str]]]:
+    rows = _query(cli, "SELECT status, worker_ids FROM django_tasks_database_dbtaskresult")
+    return [(str(s), list(w if isinstance(w, list) else json.loads(w))) for s, w in rows]
 
 
 def _worker(cli: Any) -> subprocess.Popen[bytes]:
@@ -214,3 +217,31 @@ def test_worker_killed_mid_task_its_task_finishes_elsewhere(cli: Any) -> None:
     _, out, _ = cli("journal", "list", "-u", "ines", "--json", "--analysis")
     [row] = json.loads(out)
     assert row["analysis"] is not None and row["analysis"]["revision"] == 1
+
+
+ENQUEUE = (
+    "import uuid, reverie.cli.runtime\n"
+    "from reverie.clinic.services.analysis import analyse_entry_task\n"
+    "for i in range(60):\n"
+    "    analyse_entry_task.enqueue(str(uuid.UUID(int=i + 1)), 1)\n"  # no such entries: each task returns at once
+)
+
+
+@pytest.mark.slow
+def test_worker_three_workers_share_one_queue_and_run_no_task_twice(cli: Any) -> None:
+    cli("user", "create", "ada")  # creates and migrates the database
+    workers = [_worker(cli) for _ in range(3)]
+    try:
+        # Enqueue once all three hold a lease (are polling): they compete for every task.
+        assert _wait_for(lambda: _query(cli, "SELECT count(*) FROM workers_workerlease") == [(3,)], 120)
+        subprocess.run(
+            [sys.executable, "-c", ENQUEUE], env=cli.env, check=True, timeout=120, capture_output=True
+        )
+        assert _wait_for(lambda: [s for s, _ in _tasks(cli)].count("SUCCESSFUL") == 60, 120), _tasks(cli)
+    finally:
+        for process in workers:
+            process.send_signal(signal.SIGTERM)
+        for process in workers:
+            process.wait(timeout=30)
+    rows = _tasks(cli)
+    assert len(rows) == 60 and all(len(ids) == 1 for _, ids in rows)  # each claimed by exactly one worker
