@@ -13,7 +13,7 @@ import pytest
 from django.utils import timezone
 
 from reverie.clinic.models import AuditEvent, Entry, QuarantinedRecord, StoredAnalysis
-from reverie.clinic.services import doctor, journal, keys
+from reverie.clinic.services import doctor, journal, keys, portability
 from reverie.clinic.services.journal import EntryDraft
 from reverie.vault.envelope import seal
 from reverie.vault.keys import DataKey
@@ -87,6 +87,8 @@ def test_doctor_finds_degrades_and_quarantines_records_under_a_lost_key(paired: 
     assert not Entry.objects.filter(pk=lost.id).exists()
     assert doctor.check().ok
     assert [v.body for v in journal.list_entries(client)] == ["a good dream"]
+    portability.erase_client(client, client.username, "a long test password")  # erasure reaches quarantine
+    assert not QuarantinedRecord.objects.exists()
 
 
 @pytest.mark.django_db

@@ -8,6 +8,7 @@ class ClinicConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from reverie.clinic.services import analysis
+        from reverie.clinic.services import analysis, doctor
 
         analysis.install()
+        doctor.install()

@@ -284,3 +284,15 @@ def quarantine(report: Report | None = None) -> int:
 
             audit.record(None, "doctor.quarantine", "database", moved, outcome="ok")
     return moved
+
+
+def forget_erased(client: User) -> None:
+    """Erasure reaches quarantine too: a person's quarantined rows go with their account."""
+    QuarantinedRecord.objects.filter(client_id=client.pk).delete()
+
+
+def install() -> None:
+    from reverie.clinic.services import portability
+
+    if forget_erased not in portability.before_erase_hooks:
+        portability.before_erase_hooks.append(forget_erased)
