@@ -11,6 +11,7 @@ import sys
 import time
 from collections.abc import Iterator
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -245,3 +246,37 @@ def test_worker_three_workers_share_one_queue_and_run_no_task_twice(cli: Any) ->
             process.wait(timeout=30)
     rows = _tasks(cli)
     assert len(rows) == 60 and all(len(ids) == 1 for _, ids in rows)  # each claimed by exactly one worker
+
+
+@pytest.mark.slow
+def test_worker_bench_runs_and_reports_no_double_runs(tmp_path: Any) -> None:
+    """``bench/worker_bench.py`` (PostgreSQL only): a small queue-only run, JSON last, the bench's own checks pass."""
+    url = os.environ.get("REVERIE_DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        pytest.skip("the worker benchmark runs on PostgreSQL")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("REVERIE_", "DJANGO_"))}
+    env.update(PYTHONWARNINGS="ignore", REVERIE_DATA_DIR=str(tmp_path / "data"))
+    bench = Path(__file__).resolve().parents[2] / "bench" / "worker_bench.py"
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(bench),
+            "--database-url",
+            url,
+            "--queue-only",
+            "--entries",
+            "20",
+            "--workers",
+            "1,2",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["ok"] and report["mode"] == "queue-only"
+    assert [(r["workers"], r["killed_one"]) for r in report["runs"]][:2] == [(1, False), (2, False)]
+    assert all(r["run_twice"] == 0 and r["lost"] == 0 and r["successful"] == 20 for r in report["runs"])
