@@ -113,3 +113,28 @@ def test_shared_entries_on_the_caseload_carry_the_clients_name(paired: Any, web_
     journal.set_shared(client, view.id, True)
     page = web_as(therapist).get("/").content.decode()
     assert f'<strong class="who">{client.username}</strong>' in page
+
+
+def test_twice_a_week_with_a_time_of_its_own_for_the_second_day(paired: Any, web_as: Any) -> None:
+    client, therapist = paired
+    monday = _next_monday()
+    web = web_as(therapist)
+    form = {
+        "client": client.username,
+        "programme": "medium_term",
+        "start": f"{monday.isoformat()}T10:00",
+        "timezone": "Europe/London",
+        "weekly": "2",
+        "weekdays": ["0", "3"],
+        "time_3": "18:30",  # Thursdays in the evening
+        "measure_schedule": "every_session",
+    }
+    assert web.post("/courses/new/", form).status_code == 302
+    starts = {row.start.astimezone(LONDON).strftime("%a %H:%M") for row in CourseSession.objects.all()}
+    assert starts == {"Mon 10:00", "Thu 18:30"}
+    course = CourseSession.objects.first().course
+    ics = web.get(f"/courses/{course.id}/calendar.ics").content.decode()
+    assert ics.count("BEGIN:VEVENT") == 2 and "DTSTART;TZID=Europe/London:" in ics and "T183000" in ics
+    refused = web.post("/courses/new/", {**form, "time_3": "half six"})
+    assert refused.status_code == 400 and "must look like 18:30" in refused.content.decode()
+    assert 'value="half six"' in refused.content.decode()  # the values stay

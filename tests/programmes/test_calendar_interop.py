@@ -63,3 +63,30 @@ def test_a_zone_without_daylight_saving_and_utc() -> None:
     utc = datetime(2026, 1, 6, 10, 0, tzinfo=UTC)
     ics = course_to_ics(CalendarCourse(uid="course-utc-0001", start=utc, sessions=1, stamp=utc))
     assert b"VTIMEZONE" not in ics and _instants(ics) == [utc]
+
+
+def test_vobject_reads_two_weekdays_with_their_own_times() -> None:
+    from datetime import time
+
+    zone = ZoneInfo("Europe/London")
+    start = datetime(2026, 3, 23, 10, 0, tzinfo=zone)  # Monday 10:00; Thursdays at 18:30; across 29 March
+    course = CalendarCourse(
+        uid="course-twice-1",
+        start=start,
+        sessions=4,
+        weekly=2,
+        weekdays=(0, 3),
+        day_times=((3, time(18, 30)),),
+        cancelled=(datetime(2026, 3, 26, 18, 30, tzinfo=zone),),
+        stamp=start,
+    )
+    calendar = vobject.readOne(course_to_ics(course).decode())
+    seen = sorted(
+        m.astimezone(zone) for event in calendar.vevent_list for m in event.getrruleset(addRDate=True)
+    )
+    assert [m.strftime("%a %d %H:%M") for m in seen] == [
+        "Mon 23 10:00",
+        "Mon 30 10:00",
+        "Thu 02 18:30",
+        "Mon 06 10:00",
+    ]

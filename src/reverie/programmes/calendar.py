@@ -7,8 +7,8 @@ files end up on phones and shared servers.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, time, timedelta
 from typing import cast
 from zoneinfo import ZoneInfo
 
@@ -44,6 +44,7 @@ class CalendarCourse:
     extend_for_cancellations: bool = True
     title: str | None = None
     stamp: datetime | None = None
+    day_times: tuple[tuple[int, time], ...] = ()  # weekdays whose sessions start at another local time
 
 
 def initials_of(name: str) -> str:
@@ -72,7 +73,12 @@ def rule_count(course: CalendarCourse) -> int:
 def occurrences(course: CalendarCourse) -> tuple[datetime, ...]:
     """The session starts the calendar shows: every start of the rule minus the cancelled ones."""
     planned = plan_sessions(
-        course.start, course.weekly, rule_count(course), course.weekdays, course.duration_minutes
+        course.start,
+        course.weekly,
+        rule_count(course),
+        course.weekdays,
+        course.duration_minutes,
+        day_times=dict(course.day_times),
     )
     starts = [session.start for session in planned]
     _check_cancelled(course, starts)
@@ -102,8 +108,44 @@ def course_to_ics(course: CalendarCourse) -> bytes:
     if isinstance(zone, ZoneInfo) and zone.key != "UTC":
         # A conventional RRULE-based VTIMEZONE: readers that do not expand explicit date lists agree on the hour.
         cal.add_component(vtimezone(zone, course.start.year))
-    cal.add_component(_event(course))
+    for event in _events(course):
+        cal.add_component(event)
     return bytes(cal.to_ical())
+
+
+def _events(course: CalendarCourse) -> list[icalendar.Event]:
+    """One weekly event; or, when weekdays have their own times, one event per weekday (a rule has one time)."""
+    days = session_weekdays(course.start, course.weekly, course.weekdays)
+    times = dict(course.day_times)
+    if all(times.get(day, course.start.timetz()).replace(tzinfo=None) == course.start.time() for day in days):
+        return [_event(course)]
+    planned = plan_sessions(
+        course.start,
+        course.weekly,
+        rule_count(course),
+        course.weekdays,
+        course.duration_minutes,
+        day_times=times,
+    )
+    events = []
+    for day in days:
+        starts = [s.start for s in planned if s.start.weekday() == day]
+        if not starts:
+            continue
+        cancelled = tuple(c for c in course.cancelled if c.astimezone(starts[0].tzinfo).weekday() == day)
+        part = replace(
+            course,
+            uid=f"{course.uid}-{DAY_CODES[day]}",
+            start=starts[0],
+            sessions=len(starts) - len(cancelled),
+            weekly=1,
+            weekdays=(day,),
+            cancelled=cancelled,
+            extend_for_cancellations=True,  # COUNT = every start of this weekday, cancelled ones as EXDATEs
+            day_times=(),
+        )
+        events.append(_event(part))
+    return events
 
 
 def _event(course: CalendarCourse) -> icalendar.Event:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
@@ -85,6 +85,7 @@ def plan_sessions(
     duration_minutes: int = DEFAULT_MINUTES,
     *,
     horizon_weeks: int = 12,
+    day_times: Mapping[int, time] | None = None,
 ) -> tuple[Session, ...]:
     """Plan sessions from ``start`` (the first session) at the same wall-clock time on the chosen weekdays.
 
@@ -100,8 +101,29 @@ def plan_sessions(
         raise InvalidInput(f"At most {MAX_PLANNED} sessions can be planned at once.")
     if not 1 <= horizon_weeks <= 104:
         raise InvalidInput("An open-ended plan looks between 1 and 104 weeks ahead.")
-    starts = _starts(start, days, count, horizon_weeks)
+    starts = at_day_times(_starts(start, days, count, horizon_weeks), day_times or {}, start)
     return tuple(Session(n, at, duration_minutes) for n, at in enumerate(starts, start=1))
+
+
+def at_day_times(
+    starts: Sequence[datetime], day_times: Mapping[int, time], first: datetime
+) -> list[datetime]:
+    """Each start moved to its weekday's own local time ("Mondays at 10:00, Thursdays at 18:00"); the first
+    session keeps its time, so its weekday's time must be the first session's."""
+    if not day_times:
+        return list(starts)
+    if any(not 0 <= day <= 6 for day in day_times):
+        raise InvalidInput("Weekdays are numbers from 0 (Monday) to 6 (Sunday).")
+    own = day_times.get(first.weekday())
+    if own is not None and (own.hour, own.minute) != (first.hour, first.minute):
+        raise InvalidInput("The first session's day keeps the first session's time.")
+    out = []
+    for moment in starts:
+        wanted = day_times.get(moment.weekday())
+        out.append(
+            moment if wanted is None else datetime.combine(moment.date(), wanted, tzinfo=moment.tzinfo)
+        )
+    return out
 
 
 def _starts(start: datetime, days: tuple[int, ...], count: int | None, horizon_weeks: int) -> list[datetime]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.db import transaction
@@ -48,6 +48,7 @@ class CourseDraft:
     duration_minutes: int = 50
     measure_schedule: str = "every_session"
     rrule: str | None = None
+    day_times: tuple[tuple[int, time], ...] = ()  # twice a week: e.g. ((3, time(18, 30)),) for Thursdays
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +125,10 @@ def create_course(therapist: User, draft: CourseDraft) -> Course:
     client = _linked_client(therapist, draft.client)
     plan = plan_of(draft)
     schedule = parse_schedule(draft.measure_schedule)
-    sessions = plan_sessions(plan.start, plan.weekly, plan.total, plan.weekdays, draft.duration_minutes)
+    times = dict(draft.day_times)
+    sessions = plan_sessions(
+        plan.start, plan.weekly, plan.total, plan.weekdays, draft.duration_minutes, day_times=times
+    )
     with (
         transaction.atomic()
     ):  # the overlap check and the insert in one transaction (SQLite: BEGIN IMMEDIATE)
@@ -138,6 +142,7 @@ def create_course(therapist: User, draft: CourseDraft) -> Course:
             total_sessions=plan.total,
             weekly=plan.weekly,
             weekdays=list(plan.weekdays or sorted({s.start.weekday() for s in sessions})),
+            day_times={str(day): at.strftime("%H:%M") for day, at in times.items()},
             first_start=plan.start,
             timezone=draft.timezone,
             duration_minutes=draft.duration_minutes,
@@ -176,6 +181,11 @@ def active_course(client: User) -> Course:
 
 def course_zone(course: Course) -> ZoneInfo:
     return zone_of(course.timezone)
+
+
+def day_times_of(course: Course) -> tuple[tuple[int, time], ...]:
+    """The course's weekdays with their own start times, as the planner takes them."""
+    return tuple((int(day), time.fromisoformat(at)) for day, at in sorted((course.day_times or {}).items()))
 
 
 def planned(course: Course) -> list[CourseSession]:

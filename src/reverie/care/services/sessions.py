@@ -74,6 +74,7 @@ def calendar_of(course: Course, stamp: datetime | None = None) -> CalendarCourse
         initials=initials_of(re.sub(r"[._\-@+0-9]+", " ", course.client.username)),
         cancelled=cancelled,
         stamp=stamp,
+        day_times=courses.day_times_of(course),
     )
 
 

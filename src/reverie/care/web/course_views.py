@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import datetime, time
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -40,8 +40,10 @@ def _new_context(request: HttpRequest) -> dict[str, Any]:
         "programmes": PROGRAMMES,
         "schedules": [s.value for s in MeasureSchedule],
         "clients": list(linked_clients(user_of(request))),
-        "weekday_choices": list(enumerate(WEEKDAY_NAMES)),
-        "chosen_weekdays": [int(d) for d in request.POST.getlist("weekdays") if d.isdigit()],
+        "weekday_rows": [
+            (day, name, str(day) in request.POST.getlist("weekdays"), request.POST.get(f"time_{day}", ""))
+            for day, name in enumerate(WEEKDAY_NAMES)
+        ],
         "values": request.POST
         if request.method == "POST"
         else {"timezone": local_time.zone_name(user_of(request)), "weekly": "1"},
@@ -54,6 +56,19 @@ def _weekdays(post: Any) -> tuple[int, ...] | None:
     raw = post.getlist("weekdays") if hasattr(post, "getlist") else []
     days = tuple(sorted({int_field(value, "weekday") for value in raw}))
     return days or None
+
+
+def _day_times(post: Any) -> tuple[tuple[int, time], ...]:
+    """A ticked weekday's own time ("time_3" = Thursday), when it differs from the first session's."""
+    out = []
+    for day in range(7):
+        raw = str(post.get(f"time_{day}", "") or "").strip()
+        if raw and str(day) in (post.getlist("weekdays") if hasattr(post, "getlist") else []):
+            try:
+                out.append((day, time.fromisoformat(raw)))
+            except ValueError:
+                raise InvalidInput(f"The time for {WEEKDAY_NAMES[day]} must look like 18:30.") from None
+    return tuple(out)
 
 
 def _draft(post: Any) -> CourseDraft:
@@ -69,6 +84,7 @@ def _draft(post: Any) -> CourseDraft:
         timezone=str(post.get("timezone", "") or "UTC"),
         weekly=int_field(post.get("weekly", "1"), "number of sessions a week"),
         weekdays=_weekdays(post),
+        day_times=_day_times(post),
         total_sessions=int_field(total, "number of sessions") if total else None,
         measure_schedule=str(post.get("measure_schedule", "every_session")),
         rrule=str(post.get("rrule", "")).strip() or None,
