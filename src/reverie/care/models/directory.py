@@ -29,10 +29,6 @@ class DirectoryProfile(models.Model):
     phone = models.CharField(max_length=32, blank=True, default="")
     website = models.CharField(max_length=1000, blank=True, default="")
     booking_url = models.CharField(max_length=1000, blank=True, default="")
-    email = models.CharField(max_length=254, blank=True, default="")
-    phone = models.CharField(max_length=32, blank=True, default="")
-    website = models.CharField(max_length=1000, blank=True, default="")
-    booking_url = models.CharField(max_length=1000, blank=True, default="")
     updated_at = models.DateTimeField()
 
     class Meta:
