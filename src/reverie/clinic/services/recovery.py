@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.db import DatabaseError
 
 from reverie.clinic.models import User
 from reverie.clinic.services import keys
@@ -87,7 +88,11 @@ def keep(owner: User, draft: EntryDraft, data_dir: Path | None = None) -> Path:
     doc: dict[str, Any] = {"format": FORMAT, "id": copy_id, "owner": owner.pk, "owner_since": _since(owner)}
     try:
         sealed = keys.seal_for(owner, _record_id(copy_id), PURPOSE, content)
-    except ReverieError:
+    except (
+        ReverieError,
+        DatabaseError,
+        OSError,
+    ):  # no key to be had (file, database): the failure being guarded
         doc["plain"] = _content(draft)
     else:
         doc["sealed"] = base64.b64encode(sealed).decode("ascii")
