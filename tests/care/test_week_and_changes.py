@@ -138,3 +138,12 @@ def test_twice_a_week_with_a_time_of_its_own_for_the_second_day(paired: Any, web
     refused = web.post("/courses/new/", {**form, "time_3": "half six"})
     assert refused.status_code == 400 and "must look like 18:30" in refused.content.decode()
     assert 'value="half six"' in refused.content.decode()  # the values stay
+
+
+def test_course_list_and_page_use_words_not_identifiers(paired: Any, web_as: Any) -> None:
+    client, therapist = paired
+    course = _course(therapist, client)
+    listing = web_as(therapist).get("/courses/").content.decode()
+    assert "Dynamic Interpersonal Therapy (DIT)" in listing and "· dit<" not in listing
+    page = web_as(client).get(f"/courses/{course.id}/").content.decode()
+    assert "Dynamic Interpersonal Therapy (DIT)" in page
