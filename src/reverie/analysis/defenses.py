@@ -1,6 +1,12 @@
 """Defenses: each sentence classified into a DMRS level (0–8), with the specific defense when supported.
 
-Method (nothing here is trained on PsyDefConv, which is CC BY-NC): the sentence's embedding from the shared
+"No defense identified" is the default. With the shipped head (``models/defenses/head.npz``, trained by
+``scripts/train_defenses.py`` on Reverie's own journal-voice bank ``models/defenses/bank.jsonl`` and the DMRS
+examples; never on PsyDefConv), a sentence is given a level 1–7 only when the head's probability for that
+level reaches ``threshold``, chosen on out-of-fold predictions so that shown levels are right more often than
+wrong; otherwise it is level 0 with ``data["abstained"] = True``. Without the head the older method below runs.
+
+Older method (nothing here is trained on PsyDefConv, which is CC BY-NC): the sentence's embedding from the shared
 encoder (``doc.embeddings``; in sessions and dialogues blended with the preceding sentence's) is compared with
 Reverie's own example sentences for each level (:mod:`reverie.analysis.dmrs`); a few hand-written cues add
 evidence for specific defenses (humor markers, "it doesn't matter anyway", "it's all their fault", "I just want
@@ -12,11 +18,13 @@ Per entry, an ``odf`` finding gives overall defensive functioning over the coded
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -31,8 +39,11 @@ if TYPE_CHECKING:
     from reverie.analysis.document import Document
     from reverie.analysis.encoder import Encoder
 
-VERSION = "1.0.0"
+VERSION = "2.0.0"
+HEAD_DIR = Path(__file__).resolve().parent / "models" / "defenses"
+HEAD_SCHEMA = "reverie.defense-head/1"
 LABELS = tuple(range(9))
+NO_DEFENSE_IDENTIFIED = "No defense identified"
 DIALOGUE_KINDS = frozenset({"session", "session_note", "session_transcript", "dialogue", "transcript"})
 CONTEXT_WEIGHT = 0.25  # how much of the preceding sentence is blended in, in dialogues and sessions
 # The three weights and the prior's offset were chosen on the staged PsyDefConv rows (see docs/defenses.md):
@@ -195,6 +206,92 @@ class DefenseCall:
     level: int
     defense: str | None
     confidence: float
+    abstained: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class DefenseHead:
+    """Softmax regression over [sentence embedding ⊕ cue counts per level ⊕ 1] → levels 0–8."""
+
+    weights: npt.NDArray[np.float32]  # (dim + 10, 9)
+    threshold: float
+    encoder_hash: str
+    digest: str
+
+    def probabilities(self, text: str, embedding: npt.NDArray[np.float32]) -> npt.NDArray[np.float64]:
+        x = head_features(text, embedding)
+        z = (x @ self.weights).astype(np.float64)
+        p = np.exp(z - z.max())
+        return np.asarray(p / p.sum(), dtype=np.float64)
+
+
+def cue_levels(text: str) -> npt.NDArray[np.float32]:
+    """How many cues of each level (0–8) fire in ``text``."""
+    plain = text.replace("’", "'")
+    out = np.zeros(len(LABELS), dtype=np.float32)
+    for cue in CUES:
+        if cue.pattern.search(plain):
+            out[cue.level] += 1.0
+    return out
+
+
+def head_features(text: str, embedding: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+    return np.concatenate([embedding.astype(np.float32), cue_levels(text), np.ones(1, dtype=np.float32)])
+
+
+def load_head(directory: Path = HEAD_DIR) -> DefenseHead | None:
+    """The shipped head, or None when its files are missing."""
+    weights, manifest = directory / "head.npz", directory / "manifest.json"
+    if not weights.is_file() or not manifest.is_file():
+        return None
+    meta = json.loads(manifest.read_text(encoding="utf-8"))
+    if meta.get("schema") != HEAD_SCHEMA:
+        return None
+    with np.load(weights) as data:
+        w = np.asarray(data["weights"], dtype=np.float32)
+    digest = hashlib.sha256(weights.read_bytes()).hexdigest()[:16]
+    return DefenseHead(w, float(meta["threshold"]), str(meta["encoder"]), digest)
+
+
+@lru_cache(maxsize=1)
+def shared_head() -> DefenseHead | None:
+    return load_head()
+
+
+def classify_with_head(
+    text: str,
+    embedding: npt.NDArray[np.float32] | None,
+    head: DefenseHead | None,
+    prototypes: Prototypes | None,
+) -> DefenseCall | None:
+    """Level 1–7 when the head is sure enough, else level 0 ("no defense identified", abstained); None when
+    the head cannot run (no head, or no embedding of its dimension)."""
+    if head is None or embedding is None or head.weights.shape[0] != embedding.shape[0] + len(LABELS) + 1:
+        return None
+    probs = head.probabilities(text, embedding)
+    level = head_decision(probs, head.threshold)
+    if level == dmrs.NO_DEFENSE:
+        return DefenseCall(dmrs.NO_DEFENSE, None, float(1.0 - probs[1:8].max()), abstained=True)
+    named = _cued_defense(text, level)
+    if named is None and prototypes is not None and prototypes.vectors.shape[1] == embedding.shape[0]:
+        _, nearest = _similarities(embedding, prototypes)
+        named = _named(level, {}, nearest)
+    return DefenseCall(level, named, float(probs[level]))
+
+
+def head_decision(probs: npt.NDArray[np.float64], threshold: float) -> int:
+    """A level 1–7 only when it is the most likely of all nine and its probability reaches ``threshold``;
+    otherwise 0, "no defense identified"."""
+    level = int(np.argmax(probs))
+    return level if 1 <= level <= 7 and probs[level] >= threshold else dmrs.NO_DEFENSE
+
+
+def _cued_defense(text: str, level: int) -> str | None:
+    plain = text.replace("’", "'")
+    for cue in CUES:
+        if cue.level == level and cue.defense is not None and cue.pattern.search(plain):
+            return cue.defense
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,9 +411,13 @@ class DefenseAnalyzer:
     produces = frozenset({"defense", "odf"})
     applies_to: frozenset[str] | None = None
 
-    def __init__(self, prototypes: Prototypes | None) -> None:
+    def __init__(self, prototypes: Prototypes | None, head: DefenseHead | None = None) -> None:
         self._prototypes = prototypes
-        self.model_hash = method_hash(prototypes.encoder_hash if prototypes else "no-encoder")
+        self._head = head
+        base = method_hash(prototypes.encoder_hash if prototypes else "no-encoder")
+        self.model_hash = (
+            base if head is None else hashlib.sha256(f"{base}:{head.digest}".encode()).hexdigest()[:16]
+        )
 
     def run(self, doc: Document) -> list[Finding]:
         calls = self.calls(doc)
@@ -330,7 +431,8 @@ class DefenseAnalyzer:
         for i, sentence in enumerate(doc.sentences):
             vec = vectors[i] if vectors is not None and i < len(vectors) else None
             ctx = vectors[i - 1] if dialogue and vectors is not None and 0 < i < len(vectors) else None
-            out.append(classify(sentence.text, vec, self._prototypes, ctx))
+            headed = classify_with_head(sentence.text, vec, self._head, self._prototypes)
+            out.append(headed or classify(sentence.text, vec, self._prototypes, ctx))
         return out
 
     def _finding(self, doc: Document, i: int, call: DefenseCall) -> Finding:
@@ -339,10 +441,10 @@ class DefenseAnalyzer:
             version=self.version,
             model_hash=self.model_hash,
             kind="defense",
-            label=dmrs.LEVELS[call.level].name,
+            label=NO_DEFENSE_IDENTIFIED if call.abstained else dmrs.LEVELS[call.level].name,
             confidence=call.confidence,
             spans=(doc.sentences[i].span,),
-            data={"level": call.level, "defense": call.defense, "sentence": i},
+            data={"level": call.level, "defense": call.defense, "sentence": i, "abstained": call.abstained},
         )
 
     def _odf(self, doc: Document, calls: Sequence[DefenseCall]) -> Finding:
@@ -363,4 +465,8 @@ class DefenseAnalyzer:
 
 @register("defenses", order=30)
 def build_defense_analyzer() -> DefenseAnalyzer:
-    return DefenseAnalyzer(shared_prototypes())
+    prototypes = shared_prototypes()
+    head = shared_head()
+    if head is not None and head.encoder_hash != prototypes.encoder_hash:
+        head = None  # trained on another encoder: its weights would read the wrong space
+    return DefenseAnalyzer(prototypes, head)

@@ -17,6 +17,9 @@ eval_app = typer.Typer(
     help="Measure the analyzers against human-coded data (prints JSON last).", no_args_is_help=True
 )
 bench_app = typer.Typer(help="Benchmarks (print figures, JSON last).", no_args_is_help=True)
+train_app = typer.Typer(
+    help="Train local research models from data you hold (they stay on this machine).", no_args_is_help=True
+)
 
 
 def _read(source: str) -> str:
@@ -157,11 +160,47 @@ def eval_episodes(vignettes: Annotated[Path, typer.Option(help="Vignettes as JSO
 
 
 @eval_app.command("defenses")
-def eval_defenses(psydefconv: Annotated[Path, typer.Option(help="PsyDefConv JSON lines.")]) -> None:
-    """Defense levels against PsyDefConv labels: macro F1, accuracy, per-level F1, confusion."""
+def eval_defenses(
+    psydefconv: Annotated[Path, typer.Option(help="PsyDefConv JSON lines.")],
+    journal: Annotated[
+        Path | None,
+        typer.Option(help="Optional JSON lines with a 'text' per line: share of its sentences per level."),
+    ] = None,
+) -> None:
+    """Defense levels against PsyDefConv labels: macro F1 (and the shared task's macro_f1_official over
+    levels 1–8), abstention rate, high-adaptive share, the held part of Reverie's own bank."""
+    from functools import partial
+
     from reverie.analysis.evaluation.defenses import evaluate_defenses
 
-    _progress_run("Defenses", evaluate_defenses, psydefconv, False)
+    if journal is not None and not journal.is_file():
+        raise InvalidInput(f"No file at {journal}.")
+    _progress_run("Defenses", partial(evaluate_defenses, journal=journal), psydefconv, False)
+
+
+@train_app.command("defenses")
+def train_defenses(
+    psydefconv: Annotated[Path, typer.Option(help="Your own copy of PsyDefConv (JSON lines or a folder).")],
+    out: Annotated[
+        Path | None,
+        typer.Option(help="Where to write the model (default: models/defenses-local in the data folder)."),
+    ] = None,
+) -> None:
+    """Fit a local research defense model on PsyDefConv (CC BY-NC). It stays on this machine, outside the
+    package; Reverie's shipped analysis never loads it. Prints the cross-validated figures as JSON."""
+    from reverie.analysis.evaluation.defenses import (
+        cross_validate_local_defense_model,
+        train_local_defense_model,
+    )
+    from reverie.settings import load
+
+    if not psydefconv.exists():
+        raise InvalidInput(f"No file at {psydefconv}.")
+    target_dir = out if out is not None else load().data_dir / "models" / "defenses-local"
+    target = train_local_defense_model(psydefconv, target_dir)
+    report = cross_validate_local_defense_model(psydefconv)
+    report["model"] = str(target)
+    typer.echo(json.dumps(report, ensure_ascii=False))
 
 
 @eval_app.command("risk")
@@ -203,3 +242,4 @@ def register(app: typer.Typer) -> None:
     app.command()(reanalyse)
     app.add_typer(eval_app, name="eval")
     app.add_typer(bench_app, name="bench")
+    app.add_typer(train_app, name="train")

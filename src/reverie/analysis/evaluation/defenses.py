@@ -21,7 +21,21 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from reverie.analysis.defenses import LABELS, build_prototypes, classify, shared_prototypes
+from reverie.analysis.defenses import (
+    LABELS,
+    DefenseHead,
+    build_prototypes,
+    classify,
+    classify_with_head,
+    shared_head,
+    shared_prototypes,
+)
+from reverie.analysis.evaluation.defense_bank import (
+    bank_report,
+    journal_report,
+    journal_sentences,
+    macro_f1_official,
+)
 from reverie.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -99,20 +113,50 @@ def f1_report(gold: Sequence[int], predicted: Sequence[int]) -> dict[str, Any]:
     }
 
 
-def evaluate_defenses(path: Path, *, encoder: Encoder | None = None) -> dict[str, Any]:
+def evaluate_defenses(
+    path: Path,
+    *,
+    encoder: Encoder | None = None,
+    head: DefenseHead | None = None,
+    journal: Path | None = None,
+) -> dict[str, Any]:
     """Classify every labelled utterance in ``path`` with the shipped method and report the figures.
 
     Keys: ``macro_f1``, ``accuracy``, ``per_level`` (label → F1, ``None`` when a label is absent from both
-    gold and predictions), ``confusion`` (rows gold 0–8, columns predicted 0–8), ``n``.
+    gold and predictions), ``confusion`` (rows gold 0–8, columns predicted 0–8), ``n``;
+    ``macro_f1_official`` (macro-F1 over levels 1–8, the PsyDefDetect metric), ``abstention_rate`` and
+    ``high_adaptive_share`` of the rows; with the shipped head, ``bank_held`` (the head on the held rows of
+    Reverie's own bank) and, given ``journal`` (JSON lines with ``text``), ``journal`` (the share of those
+    sentences labelled high-adaptive and the abstention rate).
     """
     rows = read_rows(path)
     if encoder is None:
         encoder, prototypes = _shared_encoder(), shared_prototypes()
     else:
         prototypes = build_prototypes(encoder)
+    head = shared_head() if head is None else head
+    if head is not None and head.encoder_hash != encoder.model_hash:
+        head = None
     texts, contexts = _vectors(rows, encoder)
-    predicted = [classify(r.text, texts[i], prototypes, contexts[i]).level for i, r in enumerate(rows)]
-    return f1_report([r.label for r in rows], predicted)
+    predicted = [
+        (
+            classify_with_head(r.text, texts[i], head, prototypes)
+            or classify(r.text, texts[i], prototypes, contexts[i])
+        ).level
+        for i, r in enumerate(rows)
+    ]
+    gold = [r.label for r in rows]
+    report = f1_report(gold, predicted)
+    n = len(rows)
+    report["macro_f1_official"] = macro_f1_official(gold, predicted) if n else None
+    report["abstention_rate"] = sum(p == 0 for p in predicted) / n if n else None
+    report["high_adaptive_share"] = sum(p == 7 for p in predicted) / n if n else None
+    report["method"] = "abstaining head" if head is not None else "prototypes + cues (no head)"
+    if head is not None:
+        report["bank_held"] = bank_report(head, encoder)
+        if journal is not None:
+            report["journal"] = journal_report(journal_sentences(journal), head, encoder)
+    return report
 
 
 def _shared_encoder() -> Encoder:

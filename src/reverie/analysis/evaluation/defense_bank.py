@@ -1,0 +1,209 @@
+"""Reverie's own journal-voice defense bank, the abstaining head trained on it, and the figures that judge it.
+
+The bank (``models/defenses/bank.jsonl``, written for Reverie, shippable) holds ``{"text", "level",
+"defense", "split"}``; ``split`` is ``tune`` or ``held`` (fixed by a hash of the text, about a quarter held).
+The head is fitted on the tune rows plus the DMRS example sentences; its abstention threshold is chosen on
+out-of-fold probabilities of those rows (5 folds, seeded): the lowest threshold at which shown levels are
+right more often than wrong (precision ≥ ``MIN_PRECISION``). The held rows are scored once, after.
+
+``macro_f1_official``: macro-F1 over DMRS levels 1–8 as the PsyDefDetect shared task scores it (level 0 is
+not averaged but its rows count as false positives/negatives of the others; a level absent from gold and
+predictions scores 0).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from reverie.analysis import dmrs
+from reverie.analysis.defenses import (
+    HEAD_DIR,
+    LABELS,
+    DefenseHead,
+    classify_with_head,
+    head_decision,
+    head_features,
+)
+from reverie.errors import InvalidInput
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
+
+    from reverie.analysis.encoder import Encoder
+
+BANK = HEAD_DIR / "bank.jsonl"
+MIN_PRECISION = 0.55  # "more likely right than wrong", with a margin for the small folds
+THRESHOLDS = tuple(round(0.025 * i, 3) for i in range(39))  # 0 … 0.95
+OFFICIAL_LEVELS = tuple(range(1, 9))
+NO_DEFENSE_SHARE = 0.6  # assumed share of journal sentences with no defense, for choosing the threshold
+
+
+@dataclass(frozen=True, slots=True)
+class BankRow:
+    text: str
+    level: int
+    defense: str | None
+    split: str
+
+
+def read_bank(path: Path = BANK) -> list[BankRow]:
+    out: list[BankRow] = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        level = int(row["level"])
+        if level not in LABELS or row.get("split") not in ("tune", "held"):
+            raise InvalidInput(f"Line {number} of the defense bank has a bad level or split.")
+        out.append(BankRow(str(row["text"]), level, row.get("defense"), str(row["split"])))
+    return out
+
+
+def tuning_rows(bank: Sequence[BankRow]) -> list[BankRow]:
+    """The bank's tune rows plus every DMRS example sentence."""
+    rows = [r for r in bank if r.split == "tune"]
+    for d in dmrs.DEFENSES:
+        rows += [BankRow(t, d.level, d.key, "tune") for t in d.examples]
+    for level, examples in dmrs.OTHER_EXAMPLES.items():
+        rows += [BankRow(t, level, None, "tune") for t in examples]
+    return rows
+
+
+def matrix(texts: Sequence[str], encoder: Encoder) -> npt.NDArray[np.float32]:
+    vectors = encoder.encode(list(texts))
+    return np.stack([head_features(t, vectors[i]) for i, t in enumerate(texts)]).astype(np.float32)
+
+
+def probabilities(w: npt.NDArray[np.float32], x: npt.NDArray[np.float32]) -> npt.NDArray[np.float64]:
+    z = (x @ w).astype(np.float64)
+    p = np.exp(z - z.max(axis=1, keepdims=True))
+    return np.asarray(p / p.sum(axis=1, keepdims=True), dtype=np.float64)
+
+
+def decide(probs: npt.NDArray[np.float64], threshold: float) -> list[int]:
+    """Level 1–7 where it is the most likely and its probability reaches the threshold, else 0 (abstained)."""
+    return [head_decision(row, threshold) for row in probs]
+
+
+def out_of_fold(
+    x: npt.NDArray[np.float32], y: Sequence[int], *, folds: int = 5, seed: int = 13
+) -> npt.NDArray[np.float64]:
+    from reverie.analysis.evaluation.defenses import fit_softmax
+
+    labels = np.asarray(y)
+    order = np.random.default_rng(seed).permutation(len(labels))
+    probs = np.zeros((len(labels), len(LABELS)))
+    for k in range(folds):
+        test = order[k::folds]
+        train = np.setdiff1d(order, test)
+        probs[test] = probabilities(fit_softmax(x[train], labels[train].tolist()), x[test])
+    return probs
+
+
+def shown_precision(
+    gold: Sequence[int], predicted: Sequence[int], weights: Sequence[float] | None = None
+) -> tuple[float | None, int]:
+    w = list(weights) if weights is not None else [1.0] * len(gold)
+    shown = [(g, p, wi) for g, p, wi in zip(gold, predicted, w, strict=True) if p != 0]
+    total = sum(wi for _, _, wi in shown)
+    if not shown or total == 0:
+        return None, len(shown)
+    return sum(wi for g, p, wi in shown if g == p) / total, len(shown)
+
+
+def base_rate_weights(gold: Sequence[int], share: float = NO_DEFENSE_SHARE) -> list[float]:
+    """Row weights that make level-0 rows ``share`` of the total: the bank holds far more defenses than a
+    journal does, and precision on the bank as it stands would flatter the head."""
+    zero = sum(g == 0 for g in gold)
+    rest = len(gold) - zero
+    if zero == 0 or rest == 0:
+        return [1.0] * len(gold)
+    w0 = share * rest / ((1 - share) * zero)
+    return [w0 if g == 0 else 1.0 for g in gold]
+
+
+def choose_threshold(gold: Sequence[int], probs: npt.NDArray[np.float64]) -> float:
+    """The lowest threshold whose shown levels reach ``MIN_PRECISION`` with level-0 rows reweighted to a
+    journal's base rate (the highest one tried otherwise)."""
+    weights = base_rate_weights(gold)
+    for t in THRESHOLDS:
+        precision, shown = shown_precision(gold, decide(probs, t), weights)
+        if precision is not None and precision >= MIN_PRECISION and shown >= 5:
+            return t
+    return THRESHOLDS[-1]
+
+
+def macro_f1_official(gold: Sequence[int], predicted: Sequence[int]) -> float:
+    scores = []
+    for level in OFFICIAL_LEVELS:
+        tp = sum(g == p == level for g, p in zip(gold, predicted, strict=True))
+        fp = sum(p == level != g for g, p in zip(gold, predicted, strict=True))
+        fn = sum(g == level != p for g, p in zip(gold, predicted, strict=True))
+        scores.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    return sum(scores) / len(scores)
+
+
+def figures(gold: Sequence[int], predicted: Sequence[int]) -> dict[str, Any]:
+    precision, shown = shown_precision(gold, predicted)
+    weighted, _ = shown_precision(gold, predicted, base_rate_weights(gold))
+    n = len(gold)
+    return {
+        "shown_precision_at_journal_base_rate": _r(weighted) if weighted is not None else None,
+        "n": n,
+        "macro_f1_official": _r(macro_f1_official(gold, predicted)) if n else None,
+        "shown_precision": _r(precision) if precision is not None else None,
+        "shown": shown,
+        "abstention_rate": _r(sum(p == 0 for p in predicted) / n) if n else None,
+        "high_adaptive_share": _r(sum(p == 7 for p in predicted) / n) if n else None,
+        "level_accuracy": _r(sum(g == p for g, p in zip(gold, predicted, strict=True)) / n) if n else None,
+    }
+
+
+def head_levels(texts: Sequence[str], head: DefenseHead, encoder: Encoder) -> list[int]:
+    vectors = encoder.encode(list(texts))
+    out = []
+    for i, text in enumerate(texts):
+        call = classify_with_head(text, vectors[i], head, None)
+        out.append(call.level if call is not None else 0)
+    return out
+
+
+def bank_report(head: DefenseHead, encoder: Encoder, bank: Sequence[BankRow] | None = None) -> dict[str, Any]:
+    """The shipped head on the bank's held rows (never used in training or threshold choice)."""
+    rows = [r for r in (bank if bank is not None else read_bank()) if r.split == "held"]
+    return figures([r.level for r in rows], head_levels([r.text for r in rows], head, encoder))
+
+
+def journal_sentences(path: Path) -> list[str]:
+    """Sentences of every ``text`` in a JSON-lines file (e.g. the CCRT vignettes, first-person journal voice)."""
+    from reverie.analysis.document import prepare
+
+    out: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            text = json.loads(line).get("text")
+            if isinstance(text, str):
+                out.extend(s.text for s in prepare(text).sentences)
+    return out
+
+
+def journal_report(sentences: Iterable[str], head: DefenseHead, encoder: Encoder) -> dict[str, Any]:
+    texts = list(sentences)
+    levels = head_levels(texts, head, encoder)
+    n = len(levels)
+    return {
+        "sentences": n,
+        "high_adaptive_share": _r(sum(lv == 7 for lv in levels) / n) if n else None,
+        "abstention_rate": _r(sum(lv == 0 for lv in levels) / n) if n else None,
+        "levels": {str(level): sum(lv == level for lv in levels) for level in LABELS},
+    }
+
+
+def _r(x: float) -> float:
+    return round(x, 4)

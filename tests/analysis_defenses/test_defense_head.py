@@ -1,0 +1,139 @@
+"""The abstaining defense head: "no defense identified" by default, a level only when the head is sure enough."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from reverie.analysis import dmrs
+from reverie.analysis.defenses import (
+    HEAD_DIR,
+    NO_DEFENSE_IDENTIFIED,
+    DefenseAnalyzer,
+    DefenseHead,
+    Prototypes,
+    classify_with_head,
+    head_decision,
+    load_head,
+)
+from reverie.analysis.document import Document, Sentence
+from reverie.analysis.encoder import Encoder
+from reverie.analysis.evaluation.defense_bank import (
+    base_rate_weights,
+    choose_threshold,
+    figures,
+    macro_f1_official,
+    read_bank,
+)
+from reverie.analysis.findings import Span
+
+
+@pytest.fixture(scope="module")
+def head() -> DefenseHead:
+    loaded = load_head()
+    assert loaded is not None, "the shipped head is missing: run scripts/train_defenses.py"
+    return loaded
+
+
+def test_head_decision_abstains_below_threshold_and_when_no_defense_is_likeliest() -> None:
+    probs = np.array([0.1, 0, 0, 0, 0, 0, 0, 0.9, 0])
+    assert head_decision(probs, 0.5) == 7
+    assert head_decision(probs, 0.95) == dmrs.NO_DEFENSE
+    assert head_decision(np.array([0.6, 0, 0, 0.4, 0, 0, 0, 0, 0]), 0.0) == dmrs.NO_DEFENSE
+    assert head_decision(np.array([0.1, 0, 0, 0, 0, 0, 0, 0, 0.9]), 0.0) == dmrs.NO_DEFENSE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I woke up in tears again this morning.",  # cf. "humor" on "I was crying when I woke up" before
+        "The train was late this morning.",
+        "Mum rang and we talked about her new job.",
+    ],
+)
+def test_plain_journal_sentences_get_no_defense(text: str, head: DefenseHead, encoder: Encoder) -> None:
+    call = classify_with_head(text, encoder.encode([text])[0], head, None)
+    assert call is not None and call.level == dmrs.NO_DEFENSE and call.abstained
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("I'm useless, I can't do anything right and everybody can see it.", 4),
+        ("When my boss shouted at me I went home and yelled at my kids instead.", 5),
+        ("I told my flatmate clearly that I need her to stop reading my post.", 7),
+    ],
+)
+def test_clear_defenses_are_shown(text: str, level: int, head: DefenseHead, encoder: Encoder) -> None:
+    call = classify_with_head(text, encoder.encode([text])[0], head, None)
+    assert call is not None and call.level == level and not call.abstained
+
+
+def test_head_does_not_run_on_embeddings_of_another_dimension(head: DefenseHead) -> None:
+    assert classify_with_head("Hello", np.ones(8, dtype=np.float32), head, None) is None
+    assert classify_with_head("Hello", None, head, None) is None
+
+
+def test_analyzer_marks_abstentions(head: DefenseHead, encoder: Encoder, prototypes: Prototypes) -> None:
+    text = "The train was late this morning.|I'm such an idiot, I ruin everything."
+    sentences, start = [], 0
+    for i, piece in enumerate(text.split("|")):
+        begin = text.index(piece, start)
+        sentences.append(Sentence(i, Span(begin, begin + len(piece)), piece))
+        start = begin + len(piece)
+    doc = Document(text=text, kind="free_association", sentences=sentences)
+    doc.embeddings = encoder.encode([s.text for s in sentences])
+    found = [f for f in DefenseAnalyzer(prototypes, head).run(doc) if f.kind == "defense"]
+    assert found[0].label == NO_DEFENSE_IDENTIFIED and found[0].data["abstained"] is True
+    assert found[1].data["level"] == 4 and found[1].data["abstained"] is False
+
+
+def test_macro_f1_official_averages_levels_one_to_eight() -> None:
+    gold = [0, 1, 1, 7, 7, 8]
+    pred = [1, 1, 0, 7, 7, 0]
+    # level 1: tp 1, fp 1, fn 1 → 0.5; level 7: 1.0; level 8: 0; levels 2–6: absent → 0
+    assert macro_f1_official(gold, pred) == pytest.approx((0.5 + 1.0) / 8)
+    fig = figures(gold, pred)
+    assert fig["abstention_rate"] == pytest.approx(2 / 6, abs=1e-4)
+    assert fig["high_adaptive_share"] == pytest.approx(2 / 6, abs=1e-4)
+
+
+def test_threshold_is_the_lowest_that_makes_shown_levels_more_right_than_wrong() -> None:
+    gold = [3] * 6 + [0] * 6
+    probs = np.zeros((12, 9))
+    for i in range(6):  # the sure ones are right, the unsure ones are no-defense rows
+        probs[i, 3] = 0.9
+        probs[6 + i, 3], probs[6 + i, 0] = 0.45, 0.40
+    assert choose_threshold(gold, probs) == pytest.approx(0.475)
+    assert base_rate_weights([0, 0, 3, 3, 3, 3])[0] == pytest.approx(0.6 * 4 / (0.4 * 2))
+
+
+def test_shipped_bank_and_head_manifest() -> None:
+    bank = read_bank()
+    assert len(bank) >= 150
+    assert {r.level for r in bank} == set(range(9))
+    held = [r for r in bank if r.split == "held"]
+    assert 0.15 < len(held) / len(bank) < 0.35
+    manifest = json.loads((HEAD_DIR / "manifest.json").read_text(encoding="utf-8"))
+    assert "PsyDefConv is never used" in manifest["licence"]
+    assert manifest["held"]["shown_precision"] > 0.5  # shown levels more likely right than wrong
+    assert manifest["journal"]["high_adaptive_share"] <= 0.40
+
+
+def test_train_defenses_writes_a_local_model_in_the_data_folder(cli: Any, tmp_path: Path) -> None:
+    rows = [
+        {"current_text": "Hello there!", "label": 0},
+        {"current_text": "It's all their fault, not mine.", "label": 3},
+        {"current_text": "I talked to my sister and it really helped.", "label": 7},
+    ] * 4
+    path = tmp_path / "mine.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    _, out, _ = cli("train", "defenses", "--psydefconv", str(path))
+    report = json.loads(out.splitlines()[-1])
+    model = Path(report["model"])
+    assert model.is_file() and cli.data_dir in model.parents
+    assert report["n"] == 12
