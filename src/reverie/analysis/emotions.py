@@ -3,7 +3,9 @@
 The head reads the shared encoder's sentence vectors and, where the artefact carries them, TF-IDF word
 1-2-gram features computed here in numpy (see ``scripts/train_emotions.py`` and ``docs/models.md``).
 Per label, a probability over its tuned threshold makes a finding; a sentence with none over threshold gets
-its single most likely label, as in training and evaluation.
+its single most likely label, as in training and evaluation. On top of the head, :mod:`emotion_scope` drops
+denied feelings ("I wasn't happy") and marks feelings that belong to someone else ("my mother was proud of
+me": ``scope = "other"``, ``holder``); those never count among the writer's feelings for the entry.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from reverie.analysis.emotion_scope import EmotionWord, Scope, emotion_words, family, scope_labels
 from reverie.analysis.findings import Finding, Span
 from reverie.analysis.registry import register
 from reverie.errors import AnalysisUnavailable
@@ -32,7 +35,7 @@ if TYPE_CHECKING:
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "emotions"
 ENCODER_MANIFEST = Path(__file__).resolve().parent / "models" / "encoder" / "manifest.json"
 NEUTRAL = "neutral"
-VERSION = "1.0.0"
+VERSION = "1.1.0"
 
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token pattern
 _INTENSIFIERS = frozenset(
@@ -177,17 +180,27 @@ class EmotionsAnalyzer:
             self._sentence_findings(doc, i, probs[i], chosen[i]) for i in range(len(doc.sentences))
         ]
         flat = [f for group in per_sentence for f in group]
-        return flat + self._entry_findings(flat)
+        return flat + self._entry_findings([f for f in flat if f.data.get("scope") == "sentence"])
+
+    def _scope(
+        self, doc: Document, index: int, probs: npt.NDArray[np.float32], chosen: npt.NDArray[np.bool_]
+    ) -> tuple[npt.NDArray[np.bool_], Scope]:
+        return apply_scope(self.head.labels, probs, chosen, sentence_emotion_words(doc, index))
 
     def _sentence_findings(
         self, doc: Document, index: int, probs: npt.NDArray[np.float32], chosen: npt.NDArray[np.bool_]
     ) -> list[Finding]:
         sentence = doc.sentences[index]
+        chosen, scope = self._scope(doc, index, probs, chosen)
         out = []
         for j in np.flatnonzero(chosen):
             label, p = self.head.labels[j], float(probs[j])
-            level = intensity(p, float(self.head.thresholds[j]), sentence.text)
-            data = {"scope": "sentence", "sentence": index, "intensity": level}
+            level = intensity(
+                max(p, float(self.head.thresholds[j])), float(self.head.thresholds[j]), sentence.text
+            )
+            data: dict[str, object] = {"scope": "sentence", "sentence": index, "intensity": level}
+            if label in scope.others:
+                data.update(scope="other", holder=scope.others[label])
             out.append(self._finding(label, p, (sentence.span,), data))
         return sorted(out, key=lambda f: -f.confidence)
 
@@ -210,6 +223,41 @@ class EmotionsAnalyzer:
 
     def _finding(self, label: str, p: float, spans: tuple[Span, ...], data: dict[str, object]) -> Finding:
         return Finding(self.name, self.version, self.model_hash, "emotion", label, p, spans, data)
+
+
+def apply_scope(
+    labels: tuple[str, ...],
+    probs: npt.NDArray[np.float32],
+    chosen: npt.NDArray[np.bool_],
+    words: list[EmotionWord],
+) -> tuple[npt.NDArray[np.bool_], Scope]:
+    """Drop denied labels ("I wasn't happy") and their family, falling back to the likeliest label left; find
+    labels that are someone else's feeling ("my mother was proud of me"). See :mod:`emotion_scope`."""
+    if not words:
+        return chosen, Scope(frozenset(), {})
+    scope = scope_labels([labels[j] for j in np.flatnonzero(chosen)], words)
+    if not scope.denied:
+        return chosen, scope
+    denied_families = frozenset().union(*(family(lab) for lab in scope.denied))
+    keep = chosen.copy()
+    for j, label in enumerate(labels):
+        if label in denied_families:
+            keep[j] = False
+    if not keep.any():
+        allowed = [j for j, label in enumerate(labels) if label not in denied_families]
+        keep[max(allowed, key=lambda j: float(probs[j]))] = True
+        scope = scope_labels([labels[j] for j in np.flatnonzero(keep)], words)
+    return keep, scope
+
+
+def sentence_emotion_words(doc: Document, index: int) -> list[EmotionWord]:
+    """The emotion words of sentence ``index`` with their holder and negation (empty if spaCy is absent)."""
+    sentence = doc.sentences[index]
+    try:
+        span = doc.spacy.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
+    except (OSError, ImportError):
+        return []
+    return emotion_words(list(span)) if span is not None else []
 
 
 @lru_cache(maxsize=2)

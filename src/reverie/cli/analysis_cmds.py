@@ -144,11 +144,32 @@ def _progress_run(label: str, fn: Callable[..., dict[str, Any]], path: Path, tak
 
 
 @eval_app.command("emotions")
-def eval_emotions(goemotions: Annotated[Path, typer.Option(help="A GoEmotions-format TSV.")]) -> None:
-    """Emotions against GoEmotions labels: macro/micro F1 and per-label F1."""
-    from reverie.analysis.evaluation.emotions import evaluate_emotions
+def eval_emotions(
+    goemotions: Annotated[Path | None, typer.Option(help="A GoEmotions-format TSV.")] = None,
+    journal: Annotated[
+        Path | None,
+        typer.Option(help='Journal check set: JSON lines {"text", "plausible": [...], "not": [...]}.'),
+    ] = None,
+) -> None:
+    """Emotions against GoEmotions labels (macro/micro F1, per-label F1; head_only without the negation
+    layer), or on a journal check set (top label plausible, denied or others' feelings credited)."""
+    from reverie.analysis.evaluation.emotions import evaluate_emotions, evaluate_journal_emotions
 
-    _progress_run("Emotions", evaluate_emotions, goemotions, True)
+    if goemotions is None and journal is None:
+        raise InvalidInput("Give --goemotions FILE, --journal FILE, or both.")
+    if goemotions is not None and journal is None:
+        _progress_run("Emotions", evaluate_emotions, goemotions, True)
+        return
+    if journal is not None and not journal.is_file():
+        raise InvalidInput(f"No file at {journal}.")
+    report: dict[str, Any] = {}
+    if goemotions is not None:
+        if not goemotions.is_file():
+            raise InvalidInput(f"No file at {goemotions}.")
+        report["goemotions"] = evaluate_emotions(goemotions)
+    assert journal is not None
+    report["journal"] = evaluate_journal_emotions(journal)
+    typer.echo(json.dumps(report, ensure_ascii=False))
 
 
 @eval_app.command("episodes")

@@ -57,8 +57,12 @@ def evaluate_emotions(
     progress: Callable[[int, int], None] | None = None,
     encoder: Encoder | None = None,
     head: EmotionHead | None = None,
+    scope: bool = True,
 ) -> dict[str, Any]:
-    """``{"macro_f1", "micro_f1", "n", "per_label": {name: f1}}`` over the rows of ``path``."""
+    """``{"macro_f1", "micro_f1", "n", "per_label": {name: f1}}`` over the rows of ``path``, as the analyzer
+    labels them (head, then negation and attribution: a feeling credited to someone else still counts here,
+    since GoEmotions labels the feelings a text expresses, whoever holds them); ``head_only`` gives the
+    head's figures without the negation layer."""
     if head is None:
         head = load_head()[0]
     if encoder is None:
@@ -73,10 +77,77 @@ def evaluate_emotions(
         pred[start : start + len(chunk)] = head.predict(probs)
         if progress is not None:
             progress(start + len(chunk), len(texts))
+    head_per_label, head_micro = f1_scores(truth, pred)
+    if scope:
+        pred = _scoped(texts, head, encoder, pred)
     per_label, micro = f1_scores(truth, pred)
     return {
+        "head_only": {"macro_f1": round(float(head_per_label.mean()), 4), "micro_f1": round(head_micro, 4)},
         "macro_f1": round(float(per_label.mean()), 4),
         "micro_f1": round(micro, 4),
         "n": len(texts),
         "per_label": {name: round(float(f), 4) for name, f in zip(head.labels, per_label, strict=True)},
+    }
+
+
+def _scoped(texts: list[str], head: EmotionHead, encoder: Encoder, pred: np.ndarray) -> np.ndarray:
+    """Apply the analyzer's negation layer (denied labels dropped) row by row; tagger only, no parser."""
+    from reverie.analysis.document import load_spacy
+    from reverie.analysis.emotion_scope import emotion_words
+    from reverie.analysis.emotions import apply_scope
+
+    nlp = load_spacy()
+    out = pred.copy()
+    disabled = [name for name in nlp.pipe_names if name in {"parser", "ner"}]
+    for i, doc in enumerate(nlp.pipe(texts, batch_size=64, disable=disabled)):
+        words = emotion_words(list(doc))
+        if not words:
+            continue
+        chosen = pred[i].astype(bool)
+        probs = chosen.astype(np.float32)  # the fallback needs an order: re-score this row only when needed
+        if any(w.negated for w in words):
+            probs = head.probabilities([texts[i]], encoder.encode([texts[i]]))[0]
+        keep, _ = apply_scope(head.labels, probs, chosen, words)
+        out[i] = keep
+    return out
+
+
+def evaluate_journal_emotions(path: Path, *, encoder: Encoder | None = None) -> dict[str, Any]:
+    """Journal-voice check: ``{"text", "plausible": [labels], "not": [labels]}`` per line. ``top_plausible``:
+    share of texts whose strongest writer's emotion (the analyzer's entry findings) is plausible;
+    ``wrongly_credited``: share where a label in ``not`` (a denied feeling, or someone else's) is credited to
+    the writer; ``head_only`` the same figures from the head alone (no negation or attribution)."""
+    import json
+
+    from reverie.analysis import pipeline
+
+    if encoder is None:
+        from reverie.analysis.onnx_encoder import load_encoder
+
+        encoder = load_encoder()
+    head = load_head()[0]
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    top_ok = wrong = head_ok = head_wrong = 0
+    for row in rows:
+        text, plausible, banned = str(row["text"]), set(row["plausible"]), set(row.get("not", []))
+        result = pipeline.analyse(text, encoder=encoder, only={"emotions"})
+        entry = [f for f in result.of_kind("emotion") if f.data.get("scope") == "entry"]
+        top = max(entry, key=lambda f: f.confidence).label if entry else "neutral"
+        top_ok += top in plausible
+        wrong += any(f.label in banned for f in entry)
+        probs = head.probabilities([text], encoder.encode([text]))
+        chosen = head.predict(probs)[0]
+        labels = {head.labels[j] for j in np.flatnonzero(chosen)}
+        head_top = head.labels[int(np.argmax(probs[0]))]
+        head_ok += head_top in plausible
+        head_wrong += bool(labels & banned)
+    n = len(rows)
+    return {
+        "n": n,
+        "top_plausible": round(top_ok / n, 4) if n else None,
+        "wrongly_credited": round(wrong / n, 4) if n else None,
+        "head_only": {
+            "top_plausible": round(head_ok / n, 4) if n else None,
+            "wrongly_credited": round(head_wrong / n, 4) if n else None,
+        },
     }
