@@ -201,6 +201,11 @@ def refused(actor: User | None, action: str, record_type: str, record_id: object
         flush_refused()
 
 
+def discard_refused() -> None:
+    """Drop refusals waiting in this thread that were never written (queued outside any request)."""
+    _pending.items = []
+
+
 def flush_refused() -> None:
     """Write the refusals waiting in this thread (call it outside any transaction)."""
     if connection.in_atomic_block:

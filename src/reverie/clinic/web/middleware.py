@@ -43,6 +43,7 @@ class ReverieErrorMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         from reverie.clinic.services import audit
 
+        audit.discard_refused()  # anything left from outside a request belongs to no one here
         response = self.get_response(request)
         audit.flush_refused()  # refusals the policy made inside a transaction that then unwound
         return response
