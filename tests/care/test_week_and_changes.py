@@ -147,3 +147,15 @@ def test_course_list_and_page_use_words_not_identifiers(paired: Any, web_as: Any
     assert "Dynamic Interpersonal Therapy (DIT)" in listing and "· dit<" not in listing
     page = web_as(client).get(f"/courses/{course.id}/").content.decode()
     assert "Dynamic Interpersonal Therapy (DIT)" in page
+
+
+def test_reverie_doctor_opens_the_sealed_note_to_the_client(paired: Any) -> None:
+    from reverie.care.services import week
+    from reverie.clinic.services import doctor
+
+    client, therapist = paired
+    course = _course(therapist, client)
+    week.cancel_with_note(therapist, course.id, 1, "Ill this week.")
+    assert ("care.coursesession", "note_to_client") in doctor.SEALED
+    report = doctor.check()
+    assert report.ok and "care.coursesession.note_to_client" not in report.header_only
