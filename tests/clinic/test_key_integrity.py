@@ -162,3 +162,20 @@ def test_key_integrity_eight_concurrent_first_writes_all_succeed(make_user: Any)
     assert failures == []
     _one_key_naming_every_entry(client)
     assert _bodies_after_restart(client) == sorted(f"concurrent {n}" for n in range(8))
+
+
+def test_key_integrity_the_reported_web_journey_loses_nothing(make_user: Any, web_as: Any) -> None:
+    """The report, step by step in the browser: a first art upload that is not an image, then ordinary entries,
+    then a restart: every acknowledged entry is listed and exported."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    web = web_as(make_user("vera"))
+    fake = SimpleUploadedFile("me.png", NOT_AN_IMAGE, content_type="image/png")
+    assert web.post("/write/", {"kind": "art", "body": "my drawing", "attachment": fake}).status_code == 400
+    for n in range(3):
+        assert web.post("/write/", {"kind": "dream", "body": f"web dream {n}"}).status_code == 302
+    keys.forget_cached_keys()
+    page = web.get("/journal/")
+    assert page.status_code == 200 and all(f"web dream {n}".encode() in page.content for n in range(3))
+    export = web.post("/export/", {"format": "json"})
+    assert export.status_code == 200 and all(f"web dream {n}".encode() in export.content for n in range(3))
