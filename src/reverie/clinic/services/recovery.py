@@ -7,9 +7,11 @@ claim it. Only the owner recovers it; erasing the owner's account removes the fo
 makes any copy left elsewhere unreadable. Kind, title, feelings, people, tags, the date and the mindful-choice fields
 are kept with the text.
 
-Only when the person's key cannot be loaded at all (the very failure that may stop the save) is the copy kept as
-plain JSON, still in the owner's folder, readable by the operating-system account alone (mode 0600), and removed on
-erasure like the others.
+When the person's data key cannot be had (the very failure that may stop the save, e.g. the database is down), the
+copy is sealed instead under a key derived (HKDF) from the active master key and the owner's id
+(``fallback_sealed``), still in the owner's folder and removed on erasure like the others. Only when no master key
+loads either is it kept as plain JSON, readable by the operating-system account alone (mode 0600) — the last
+resort before losing the text, documented in ``docs/security.md``.
 
 Copies of the first format (``reverie.recovery/1``, in ``<data dir>/recovery/*.json``) were sealed under the master
 key and name no owner. They are never restored into anyone's journal: nothing says whose they are. They are counted
@@ -28,6 +30,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from django.conf import settings
 from django.db import DatabaseError
 
@@ -36,10 +40,13 @@ from reverie.clinic.services import keys
 from reverie.clinic.services.journal import EntryDraft, Feeling
 from reverie.errors import InvalidInput, ReverieError
 from reverie.files import write_private_atomic
+from reverie.vault.envelope import open_sealed, seal
+from reverie.vault.keys import DataKey
 
 FORMAT = "reverie.recovery/2"
 LEGACY_FORMAT = "reverie.recovery/1"
 PURPOSE = "recovery"
+FALLBACK_CONTEXT = "reverie.recovery-fallback/1"
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,13 +99,44 @@ def keep(owner: User, draft: EntryDraft, data_dir: Path | None = None) -> Path:
         ReverieError,
         DatabaseError,
         OSError,
-    ):  # no key to be had (file, database): the failure being guarded
-        doc["plain"] = _content(draft)
+    ):  # no data key to be had (database): the failure being guarded
+        _keep_without_data_key(doc, owner, copy_id, draft, content)
     else:
         doc["sealed"] = base64.b64encode(sealed).decode("ascii")
     path = folder / f"{copy_id}.json"
     write_private_atomic(path, json.dumps(doc, ensure_ascii=False).encode("utf-8"))
     return path
+
+
+def _fallback_key(master: bytes, owner_id: int) -> DataKey:
+    """A key for this owner's copies derived from a master key, used only when their data key cannot be had."""
+    info = f"{FALLBACK_CONTEXT}|{int(owner_id)}".encode()
+    return DataKey(HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=info).derive(master))
+
+
+def _keep_without_data_key(
+    doc: dict[str, Any], owner: User, copy_id: str, draft: EntryDraft, content: bytes
+) -> None:
+    """Seal under a key derived from the active master key; only if no master key loads either, keep it plain."""
+    try:
+        ring = keys.keyring()
+        key = _fallback_key(ring.keys[ring.active], owner.pk)
+    except (ReverieError, OSError, ValueError):
+        doc["plain"] = _content(draft)  # last resort, mode 0600 in the owner's folder (docs/security.md)
+        return
+    blob = seal(key, content, client_id=str(owner.pk), record_id=_record_id(copy_id), purpose=PURPOSE)
+    doc["fallback_kid"] = ring.active
+    doc["fallback_sealed"] = base64.b64encode(blob).decode("ascii")
+
+
+def _open_fallback(doc: dict[str, Any], owner: User, copy_id: str) -> bytes:
+    ring = keys.keyring()
+    master = ring.keys.get(str(doc.get("fallback_kid")))
+    if master is None:
+        raise InvalidInput("The master key this copy was sealed under is not in the key file.")
+    key = _fallback_key(master, owner.pk)
+    blob = base64.b64decode(str(doc["fallback_sealed"]))
+    return open_sealed(key, blob, client_id=str(owner.pk), record_id=_record_id(copy_id), purpose=PURPOSE)
 
 
 def pending(owner: User, data_dir: Path | None = None) -> list[Path]:
@@ -129,6 +167,11 @@ def read(path: Path, owner: User) -> Kept:
             raise _damaged(
                 path, "it does not open with your key (damaged, or sealed for someone else)."
             ) from None
+    elif "fallback_sealed" in doc:
+        try:
+            content = json.loads(_open_fallback(doc, owner, path.stem))
+        except (ReverieError, ValueError):
+            raise _damaged(path, "it does not open with this installation's master key.") from None
     else:
         content = doc.get("plain")
     try:
