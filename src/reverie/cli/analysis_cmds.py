@@ -88,9 +88,8 @@ def analyse(
     from reverie.analysis.pipeline import analyse as run
 
     text = _read(source)
-    with _stderr_progress("Analysing") as progress:
-        result = run(text, kind, only=chosen).to_json()
-        progress(1, 1)
+    with _stderr_progress("Analysing") as progress:  # the encoder pass, then each analyzer
+        result = run(text, kind, only=chosen, progress=progress).to_json()
     if as_json:
         typer.echo(json.dumps(result, ensure_ascii=False))
     else:
