@@ -1,0 +1,122 @@
+"""The goals of issue 12 on the written challenge set, with the shipped model (sentence model + lexicon).
+
+``challenge_tune.jsonl`` was used to choose the sentence model's threshold and to fix the lexicon;
+``challenge_frozen.jsonl`` was measured once, at the end (docs/risk.md has both figures). Items were written for
+Reverie in voices different from the training bank (``scripts/risk_paraphrases.jsonl``); none come from a data set.
+
+The goal "100 % of genuine cases flagged" is asserted as it stands and marked as a known miss where it was missed
+(strict: the mark must be removed once it passes); the figures measured at the end are asserted as floors, so the
+screen cannot silently get worse. False alarms ≤ 2 % and never ``attempt`` on a hard negative are asserted plainly.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reverie.analysis.evaluation.risk import challenge_figures, read_challenge
+from reverie.analysis.risk import LEVELS, load_model, screen
+
+HERE = Path(__file__).resolve().parent
+HALVES = ("tune", "frozen")
+FIGURE_GROUPS = frozenset({"idiom", "injury"})  # figures of speech and everyday injuries
+# Genuine cases flagged, as measured at the end with the shipped model (docs/risk.md, "Goals of issue 12").
+MEASURED_FLAGGED = {"tune": 82 / 85, "frozen": 68 / 83}
+GOAL_MISSED = {
+    "tune": "goal missed: 82 of 85 genuine tune cases flagged (docs/risk.md)",
+    "frozen": "goal missed: 68 of 83 genuine frozen cases flagged, measured once (docs/risk.md)",
+}
+# False alarms on hard negatives: the goal (<= 2 %) was met on the tune half and missed on the frozen half.
+ALARMS_MISSED = {
+    "tune": "",
+    "frozen": "goal missed: 16 of 133 frozen hard negatives flagged (12.0 %), measured once (docs/risk.md)",
+}
+MEASURED_ALARMS = {"tune": 1 / 139, "frozen": 16 / 133}
+
+
+@cache
+def _items(half: str) -> tuple[dict[str, Any], ...]:
+    return tuple(read_challenge(HERE / f"challenge_{half}.jsonl"))
+
+
+@cache
+def _figures(half: str) -> dict[str, Any]:
+    return challenge_figures(list(_items(half)), model=True)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _shipped() -> None:
+    model = load_model()
+    assert model is not None and model.sentence_weights is not None, "the shipped sentence model is installed"
+
+
+def test_the_set_is_large_enough_and_split_in_two() -> None:
+    tune, frozen = _items("tune"), _items("frozen")
+    both = tune + frozen
+    genuine = [i for i in both if i["group"] == "genuine"]
+    assert len(both) >= 400 and len(genuine) >= 150 and len(both) - len(genuine) >= 250
+    assert {i["text"] for i in tune}.isdisjoint({i["text"] for i in frozen})
+    assert {"idiom", "injury", "other", "fiction", "dream", "grief"} <= {str(i["group"]) for i in both}
+
+
+def test_the_set_is_not_in_the_training_bank() -> None:
+    bank_path = HERE.parents[1] / "scripts" / "risk_paraphrases.jsonl"
+    bank = {json.loads(line)["text"].lower() for line in bank_path.read_text(encoding="utf-8").splitlines()}
+    for half in HALVES:
+        assert not [i["text"] for i in _items(half) if str(i["text"]).lower() in bank]
+
+
+@pytest.mark.parametrize(
+    "half",
+    [
+        pytest.param(h, marks=pytest.mark.xfail(strict=True, reason=GOAL_MISSED[h])) if GOAL_MISSED[h] else h
+        for h in HALVES
+    ],
+)
+def test_goal_every_genuine_case_is_flagged(half: str) -> None:
+    assert _figures(half)["genuine_flagged"] == 1.0, _figures(half)
+
+
+@pytest.mark.parametrize("half", HALVES)
+def test_genuine_cases_flagged_do_not_fall_below_the_measured_figure(half: str) -> None:
+    assert _figures(half)["genuine_flagged"] >= MEASURED_FLAGGED[half] - 1e-9, _figures(half)
+
+
+@pytest.mark.parametrize(
+    "half",
+    [
+        pytest.param(h, marks=pytest.mark.xfail(strict=True, reason=ALARMS_MISSED[h]))
+        if ALARMS_MISSED[h]
+        else h
+        for h in HALVES
+    ],
+)
+def test_goal_false_alarms_stay_at_or_under_two_percent(half: str) -> None:
+    assert _figures(half)["false_alarm_rate"] <= 0.02, _figures(half)
+
+
+@pytest.mark.parametrize("half", HALVES)
+def test_false_alarms_do_not_rise_above_the_measured_figure_and_never_reach_attempt(half: str) -> None:
+    figures = _figures(half)
+    assert figures["false_alarm_rate"] <= MEASURED_ALARMS[half] + 1e-9, figures
+    assert figures["negatives_at_attempt"] == 0, figures
+
+
+@pytest.mark.parametrize("half", HALVES)
+def test_never_attempt_on_a_figure_of_speech_or_an_injury(half: str) -> None:
+    for item in _items(half):
+        if item["group"] in FIGURE_GROUPS:
+            assert screen(str(item["text"]), model=True).level != "attempt", item["text"]
+
+
+@pytest.mark.parametrize("half", HALVES)
+def test_flagged_genuine_cases_name_the_words_behind_their_level(half: str) -> None:
+    for item in _items(half):
+        if item["group"] == "genuine":
+            result = screen(str(item["text"]), model=True)
+            top = [t for t in result.triggers if LEVELS.index(t.level) == LEVELS.index(result.level)]
+            assert top or not result.flagged, (item["text"], result.to_data())
