@@ -103,3 +103,32 @@ def test_dont_wish_is_a_negation_but_wish_is_not() -> None:
 def test_counting_pills_into_an_organiser_is_not_preparation() -> None:
     assert not screen("I sorted my pills into the weekly organiser.", model=False).flagged
     assert screen("I counted my pills and lined them up.", model=False).level == "behavior"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want to dye my hair red.",
+        "I almost jumped the queue by accident.",
+        "I nearly jumped out of my skin when the door slammed.",
+        "I hope I don't wake up late for the interview.",
+        "I wrote goodbye notes to my team because I'm changing jobs.",
+        "I wish I could vanish from this awkward party.",
+    ],
+)
+def test_phrases_that_once_reached_too_far_stay_unflagged(text: str) -> None:
+    # regressions found on the frozen half of the challenge set, after its one measurement (docs/risk.md)
+    assert not screen(text, model=False).flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i want to dye",
+        "I almost jumped last night.",
+        "I hope I don't wake up tomorrow",
+        "I wish I could disappear.",
+    ],
+)
+def test_the_narrowed_phrases_still_flag_their_risky_forms(text: str) -> None:
+    assert screen(text, model=False).flagged

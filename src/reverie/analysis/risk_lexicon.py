@@ -37,7 +37,8 @@ NUMBER = (
     r"a\s+(?:whole\s+)?(?:load|lot|pile|fistful)\s+of)"
 )
 DIE = (
-    r"(?:die|dye|be\s+dead|dead|not\s+(?:exist|be\s+(?:alive|here|around))|stop\s+existing|cease\s+to\s+exist|"
+    r"(?:die|dye(?!\s+(?:my|your|his|her|their|our|the|a|an|it|them|this|that|some|hair|clothes)\b)|be\s+dead|dead|"
+    r"not\s+(?:exist|be\s+(?:alive|here|around))|stop\s+existing|cease\s+to\s+exist|"
     r"stop\s+living)"
 )
 
@@ -139,7 +140,9 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "preparation_note",
         BEHAVIOR,
-        r"\b(?:suicide|goodbye)\s+(?:note|notes|letter|letters|video|message)\b|\bsaid\s+my\s+(?:last\s+)?goodbyes\b",
+        r"\b(?:suicide\s+(?:note|notes|letter|letters|video|message)|goodbye\s+(?:note|notes|letter|letters|video|message)"
+        r"(?![^.!?\n]{0,30}\b(?:team|colleagues|class|students|coworkers|co-workers|neighbours|neighbors|office|staff|"
+        r"changing\s+jobs|leaving\s+(?:the|my)\s+job|moving|retir\w+)))\b|\bsaid\s+my\s+(?:last\s+)?goodbyes\b",
     ),
     _rule(
         "preparation_giving_away",
@@ -167,9 +170,8 @@ RULES: tuple[Rule, ...] = (
         "aborted_attempt",
         BEHAVIOR,
         r"\b(?:almost|nearly|was\s+about\s+to|was\s+going\s+to|came\s+close\s+to|got\s+close\s+to|so\s+close\s+to)\s+"
-        r"(?:jump(?:ed|ing)?|kill(?:ed|ing)?\s+"
-        + SELF
-        + r"|end(?:ed|ing)?\s+(?:it|it\s+all|my\s+life|things)|"
+        r"(?:jump(?:ed|ing)?(?=\s*(?:[.,;!?…]|$|\s+(?:off|from|in\s+front|tonight|last\s+night|yesterday|today|but|and)\b))|"
+        r"kill(?:ed|ing)?\s+" + SELF + r"|end(?:ed|ing)?\s+(?:it|it\s+all|my\s+life|things)|"
         r"hang(?:ed|ing)?|overdos(?:e|ed|ing)|swallow(?:ed|ing)?\s+(?:\w+\s+){0,2}" + PILLS + r"|"
         r"(?:did|do|doing|go\s+through\s+with)\s+it\s+(?:tonight|last\s+night|yesterday|today))\b"
         r"|\b(?:held|holding|put|pressed)\s+(?:a|the|my)\s+(?:knife|blade|razor|gun|pistol)\s+(?:to|against|in)\s+my\b"
@@ -270,7 +272,8 @@ RULES: tuple[Rule, ...] = (
         "wish_dead",
         IDEATION,
         r"\bwish(?:ed)?\s+(?:that\s+)?(?P<who>i|i'd|id)\s+(?:was|were|had|would|could|'d|wasn't|weren't)\s+(?:\w+\s+)?"
-        r"(?:dead|died|never\s+been\s+born|not\s+(?:been\s+)?born|not\s+wake|disappear|vanish|not\s+exist|gone)\b",
+        r"(?:dead|died|never\s+been\s+born|not\s+(?:been\s+)?born|not\s+wake|not\s+exist|gone|"
+        r"(?:disappear|vanish)(?!\s+(?:from|at|for|into|to|under|off)\b))\b",
     ),
     _rule(
         "dont_want_to_live",
@@ -284,8 +287,9 @@ RULES: tuple[Rule, ...] = (
         "death_wish_phrase",
         IDEATION,
         r"\b(?:i\s+should\s+(?:just\s+)?(?:die|be\s+dead)|rather\s+be\s+dead|(?:hope|hoping|pray|praying|wish)\s+"
-        r"(?:that\s+)?i\s+(?:just\s+|simply\s+|will\s+)?(?:die|get\s+hit|don'?t\s+wake|won'?t\s+wake|will\s+not\s+wake|"
-        r"do\s+not\s+wake|never\s+wake|just\s+die|pass\s+away|don'?t\s+make\s+it)|let\s+me\s+die|"
+        r"(?:that\s+)?i\s+(?:just\s+|simply\s+|will\s+)?(?:die|get\s+hit|(?:don'?t|won'?t|will\s+not|do\s+not|never)\s+wake"
+        r"(?!\s+(?:up\s+)?(?:late|early|in\s+time|on\s+time|too|before|after|till|until|the|my|anyone|him|her|them|"
+        r"everyone|the\s+baby))|just\s+die|pass\s+away|don'?t\s+make\s+it)|let\s+me\s+die|"
         r"can'?t\s+wait\s+to\s+(?:die|be\s+dead)|die\s+in\s+my\s+sleep|welcome\s+death|pray(?:ing)?\s+for\s+death|"
         r"don'?t\s+(?:deserve|want)\s+to\s+(?:live|be\s+alive)|(?:wouldn'?t|would\s+not)\s+mind\s+(?:dying|being\s+"
         r"dead|not\s+waking|if\s+i\s+died)|don'?t\s+care\s+if\s+i\s+(?:die|live|wake|survive)|(?:wish|want|need)\s+"
