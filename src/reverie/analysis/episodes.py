@@ -41,7 +41,7 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-VERSION: Final = "1.0.0"
+VERSION: Final = "1.1.0"
 MODEL_HASH: Final = "rules-" + hashlib.sha256(repr(sorted(ccrt.LEXICONS.items())).encode()).hexdigest()[:12]
 
 _WISH: Final[dict[str, float]] = {
@@ -392,6 +392,8 @@ def _code(
     if not any(view.is_other(c.actor) for c in own):
         return None  # the other is only mentioned, never acts: not an episode
     ro = _fallback(doc, coder, "ro", *_code_ro(view))
+    if ro is None and not _interacts(doc, own, view, mentions):
+        return None  # no interaction: the other is scene-setting, or only in the writer's wishes
     w = _fallback(doc, coder, "w", *_code_w(view))
     response_at = ro.span.start if ro is not None else None
     rs = _fallback(doc, coder, "rs", *_code_rs(view, response_at))
@@ -417,6 +419,38 @@ def _code(
         spans=(Span(first.span.start, last.span.end),),
         data=data,
     )
+
+
+def _interacts(doc: Document, own: list[Clause], view: _View, mentions: list[Mention]) -> bool:
+    """Whether the other actually does something that reaches the writer (the writer, or something of the
+    writer's, in the clause: "told me", "a comment about my weight") in the episode's own clauses, outside the
+    writer's wishes and fears: an episode needs an interaction. The "my" of "my brother" does not count."""
+    people = [m.span for m in mentions if m.role != "self"]
+    for clause in own:
+        head = clause.head.i
+        if not view.is_other(clause.actor) or head in view.wished or head in view.feared:
+            continue
+        for t in clause.head.subtree:
+            if t.lower_ in _WRITER_WORDS and not _names_the_other(t, people):
+                return True
+        # a misparse may hide the link: the writer named in the same sentence as the other's act
+        if _WRITER_IN_SENTENCE.search(doc.sentences[clause.sentence].text):
+            return True
+    return False
+
+
+_WRITER_WORDS: Final = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ourselves"})
+_WRITER_IN_SENTENCE: Final = re.compile(r"\b(?:I|me|myself|we|us|ourselves)\b", re.IGNORECASE)
+
+
+def _names_the_other(token: Any, people: list[Span]) -> bool:
+    """The "my" of "my boss": inside another person's mention, or its possessor."""
+    if token.lower_ not in {"my", "our"}:
+        return False
+    inside = [token.idx]
+    if token.dep_ == "poss":
+        inside.append(token.head.idx)
+    return any(span.start <= at < span.end for span in people for at in inside)
 
 
 def _touches_me(doc: Document, span: Span, mentions: list[Mention]) -> bool:

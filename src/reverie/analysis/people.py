@@ -27,7 +27,7 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-VERSION: Final = "1.0.0"
+VERSION: Final = "1.1.0"
 
 ROLE_GROUP: Final[dict[str, str]] = {
     "self": "self",
@@ -330,8 +330,24 @@ def _name_after(token: Any) -> tuple[str | None, int]:
     return " ".join(t.text for t in doc[i:j]), j - 1
 
 
+# Everyday words the small tagger reads as names when they open a sentence ("Lunch was awful."): never a person.
+_NOT_NAMES: Final = _words(
+    "breakfast brunch lunch dinner supper tea coffee drinks work school college uni gym church therapy yoga "
+    "class practice rehearsal training shopping chores homework today tonight yesterday tomorrow morning "
+    "afternoon evening night weekend monday tuesday wednesday thursday friday saturday sunday january "
+    "february march april may june july august september october november december christmas easter "
+    "thanksgiving halloween ramadan eid diwali hanukkah birthday holiday holidays vacation rain snow sun "
+    "home bed sleep dream dreams nothing everything anyway whatever okay ok fine great ugh wow"
+)
+
+
 def _looks_like_name(token: Any) -> bool:
-    return bool(token.pos_ == "PROPN" and token.text[:1].isupper() and _role_word(token) is None)
+    return bool(
+        token.pos_ == "PROPN"
+        and token.text[:1].isupper()
+        and _role_word(token) is None
+        and token.lower_ not in _NOT_NAMES
+    )
 
 
 def _introduced_names(tokens: list[Any]) -> dict[str, tuple[str, str | None]]:
