@@ -93,7 +93,7 @@ def _setup(entries: int) -> dict[str, Any]:
 def _mix(role: str, setup: dict[str, Any], count: int, rng: random.Random) -> list[str]:
     ids = setup["entry_ids"]
     if role == "therapist":
-        pages = ["/", "/", "/caseload/", f"/clients/{setup['client_id']}/insights/", "/week/"]
+        pages = ["/", "/", "/courses/", f"/clients/{setup['client_id']}/insights/", "/week/"]
     else:
         pages = ["/", "/journal/", "/journal/?page=2", "/journal/?q=mother", "/insights/", "ENTRY", "ENTRY"]
     out = []

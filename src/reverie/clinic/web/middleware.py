@@ -67,6 +67,9 @@ class ReverieErrorMiddleware:
         return render(request, "reverie/error.html", context, status=500)
 
 
+LAST_SEEN_STEP = 60  # seconds: the session's last-seen time is written at most this often
+
+
 class SessionSafetyMiddleware:
     """Idle timeout; therapists must pass (or set up) their second factor before anything else; a person whose
     password the operator reset must choose their own next."""
@@ -91,7 +94,10 @@ class SessionSafetyMiddleware:
             if now - last > idle:
                 logout(request)
             else:
-                request.session["last_seen"] = now
+                if now - last >= LAST_SEEN_STEP or "last_seen" not in request.session:
+                    # Not on every request: each write is a session-table UPDATE (on SQLite a database-wide
+                    # write lock), the hot spot of bench/web_load.py. The idle timeout may run up to a minute long.
+                    request.session["last_seen"] = now
                 needs_code = getattr(user, "is_therapist", False) and not request.session.get("otp")
                 # The API answers for itself in JSON (its session sign-in refuses a therapist without the code).
                 if needs_code and not request.path.startswith((*self.OPEN_PATHS, "/api/")):
