@@ -108,7 +108,9 @@ class Sentences:
         hits = lex.read(text, kind)
         masked = model_text(text, hits)
         norm = lex.normalise(text)
-        spans = sentence_spans(text)
+        spans = sentence_spans(
+            text
+        )  # the shipped artefact was trained on sentences (run time merges fragments)
         reasons = lex.sentence_reasons(text, kind, spans)
         out = []
         for span, why in zip(spans, reasons, strict=True):

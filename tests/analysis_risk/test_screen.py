@@ -18,6 +18,7 @@ from reverie.analysis.risk import (
     build_risk_analyzer,
     decide,
     model_text,
+    model_units,
     screen,
     screen_person,
 )
@@ -172,3 +173,20 @@ def test_analyzer_returns_one_risk_finding_with_provenance() -> None:
         finding.data["score"], abs=1e-4
     )
     assert finding.spans and finding.model_hash == analyzer.model_hash
+
+
+def test_model_units_read_runs_of_fragments_together() -> None:
+    text = "Done. Over it. Want out. Then I went to bed early."
+    units = [text[s:e] for s, e in model_units(text)]
+    assert units == ["Done. Over it. Want out.", "Then I went to bed early."]
+
+
+def test_a_two_word_fragment_never_raises_an_entry_by_the_model_alone() -> None:
+    # regression: the first sentence model scored "Calm session." 0.98 and alerted on a calm progress note
+    eager = _sentence_model(6.0)
+    result = screen("Talked about work and her sister. Calm session.", "session_note", model=eager)
+    reasons = {s.reason for s in result.suppressed if s.rule == "model"}
+    assert "too_short" in reasons
+    assert [t for t in result.triggers if t.rule == "model"] and result.level == "ideation"  # the long sentence
+    assert not screen("Calm session.", "session_note", model=eager).flagged
+    assert screen("Suicidal.", model=eager).flagged  # the lexicon still reads fragments

@@ -215,6 +215,25 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def model_units(text: str) -> list[tuple[int, int]]:
+    """What the sentence model reads: the sentences of ``text``, with each run of consecutive fragments shorter
+    than three words read together ("Done. Over it. Want out." is one unit; "Calm session." after a full sentence
+    stays alone, and the model does not raise it on its own)."""
+    units: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+    for span in sentence_spans(text):
+        if len(lex.WORD.findall(lex.normalise(text[span[0] : span[1]]))) < lex.MIN_MODEL_WORDS:
+            run.append(span)
+            continue
+        if run:
+            units.append((run[0][0], run[-1][1]))
+            run = []
+        units.append(span)
+    if run:
+        units.append((run[0][0], run[-1][1]))
+    return units
+
+
 # --------------------------------------------------------------------------------------------------
 # The model artefact
 # --------------------------------------------------------------------------------------------------
@@ -327,7 +346,7 @@ def score_sentences(
     """Score the sentences of ``text`` (the first ``limit``) with the sentence model in one encoder pass, with
     set-aside phrases blanked. ``encoder``: anything with ``encode(list[str])`` (default: the shared encoder)."""
     enc = encoder if encoder is not None else _encoder()
-    spans = sentence_spans(text)[:limit]
+    spans = model_units(text)[:limit]
     if enc is None or model.sentence_weights is None or not spans:
         return SentenceScores(tuple(spans), tuple(0.0 for _ in spans), tuple(None for _ in spans))
     masked = model_text(text, hits)

@@ -711,6 +711,7 @@ def _dream_sentences(norm: str, sentences: tuple[tuple[int, int], ...], kind: st
 
 
 SESSION_KINDS = frozenset({"session", "session_note"})
+MIN_MODEL_WORDS = 3  # the sentence model does not raise a fragment shorter than this on its own
 
 
 def _judge(ctx: Context, rule: Rule, m: re.Match[str]) -> Hit:
@@ -859,7 +860,8 @@ def _governs(rest: list[str]) -> bool:
 
 
 def sentence_reasons(text: str, kind: str, spans: Sequence[tuple[int, int]]) -> list[str | None]:
-    """For each sentence span, evidence in its own words that it is not the writer's own risk: ``dream`` (it
+    """For each sentence span, why the sentence model may not raise it on its own: ``too_short`` (fewer than
+    three words: "Calm session." carries too little for an embedding; the lexicon still reads it), ``dream`` (it
     narrates a dream), ``fiction`` (a story, film, song… and no first person), ``third_person`` (only other
     people are its subjects; not in a therapist's session text, where "she" is the client), or ``None``."""
     ctx = _context(text, kind)
@@ -869,9 +871,12 @@ def sentence_reasons(text: str, kind: str, spans: Sequence[tuple[int, int]]) -> 
         words = set(WORD.findall(ctx.norm, start, end))
         first = bool(words & FIRST_WORDS) or "myself" in words
         others = bool(words & (OTHER_WORDS | OTHER_NOUNS)) or any(
-            _is_name(ctx, m.start(), m.end(), start) for m in WORD.finditer(ctx.norm, start, end)
+            _is_name(ctx, m.start(), m.end(), start) and ctx.norm[start : m.start()].rstrip()[-1:] not in ".!?…"
+            for m in WORD.finditer(ctx.norm, start, end)
         )
-        if sentence in ctx.dream:
+        if len(WORD.findall(ctx.norm, start, end)) < MIN_MODEL_WORDS:
+            out.append("too_short")
+        elif sentence in ctx.dream:
             out.append("dream")
         elif not first and MEDIA.search(ctx.norm, start, end):
             out.append("fiction")
