@@ -871,7 +871,8 @@ def sentence_reasons(text: str, kind: str, spans: Sequence[tuple[int, int]]) -> 
         words = set(WORD.findall(ctx.norm, start, end))
         first = bool(words & FIRST_WORDS) or "myself" in words
         others = bool(words & (OTHER_WORDS | OTHER_NOUNS)) or any(
-            _is_name(ctx, m.start(), m.end(), start) and ctx.norm[start : m.start()].rstrip()[-1:] not in ".!?…"
+            _is_name(ctx, m.start(), m.end(), start)
+            and ctx.norm[start : m.start()].rstrip()[-1:] not in ".!?…"
             for m in WORD.finditer(ctx.norm, start, end)
         )
         if len(WORD.findall(ctx.norm, start, end)) < MIN_MODEL_WORDS:
