@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final
 
-from reverie.analysis import ccrt
+from reverie.analysis import ccrt, ccrt_learned
 from reverie.analysis.findings import Finding, Span
 from reverie.analysis.people import ROLE_GROUP, Mention, find_mentions
 from reverie.analysis.registry import Analyzer, register
@@ -41,7 +41,7 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-VERSION: Final = "1.1.0"
+VERSION: Final = "1.2.0"
 MODEL_HASH: Final = "rules-" + hashlib.sha256(repr(sorted(ccrt.LEXICONS.items())).encode()).hexdigest()[:12]
 
 _WISH: Final[dict[str, float]] = {
@@ -401,6 +401,9 @@ def _code(
         return None  # nothing the writer wished or did, and the other's act does not touch the writer
     first, last = doc.sentences[min(sentence_set)], doc.sentences[max(sentence_set)]
     codes = {"w": w, "ro": ro, "rs": rs}
+    learned = ccrt_learned.shared()
+    if learned is not None and coder is not None and learned.encoder_hash == coder.encoder.model_hash:
+        codes = _learned_codes(doc, sorted(sentence_set), codes, learned, coder)
     coded = [c.confidence for c in codes.values() if c is not None]
     confidence = round(sum(coded) / len(coded) * (1.0 if ro is not None else 0.8), 4)
     data: dict[str, Any] = {
@@ -412,13 +415,39 @@ def _code(
     return Finding(
         analyzer="episodes",
         version=VERSION,
-        model_hash=MODEL_HASH if coder is None else f"{MODEL_HASH}+{coder.model_hash}",
+        model_hash=_model_hash(coder),
         kind="episode",
         label=episode.role,
         confidence=confidence,
         spans=(Span(first.span.start, last.span.end),),
         data=data,
     )
+
+
+def _learned_codes(
+    doc: Document,
+    sentences: list[int],
+    codes: dict[str, ccrt.Code | None],
+    learned: ccrt_learned.LearnedCoder,
+    coder: ccrt.PrototypeCoder,
+) -> dict[str, ccrt.Code | None]:
+    """The learned coder fills components the rules left open and replaces a rules' cluster when it is sure
+    enough (see :mod:`reverie.analysis.ccrt_learned`); its evidence is the sentence group it read."""
+    texts = [doc.sentences[i].text for i in sentences]
+    vectors = doc.embeddings[sentences] if doc.embeddings is not None else coder.encoder.encode(texts)
+    probs = learned.probabilities(ccrt_learned.features(texts, vectors))
+    wish, rest, last = ccrt_learned.layout(texts)
+    where = {"w": wish or rest, "ro": rest, "rs": [last]}
+    out = dict(codes)
+    for component in ccrt_learned.COMPONENTS:
+        current = codes[component]
+        chosen = learned.choose(component, probs[component], current.cluster if current else None)
+        if chosen is None:
+            continue
+        group = [doc.sentences[sentences[i]].span for i in where[component]]
+        span = Span(min(g.start for g in group), max(g.end for g in group))
+        out[component] = ccrt.Code(chosen[0], span, round(min(_PROTOTYPE_MAX_CONFIDENCE, chosen[1]), 4))
+    return out
 
 
 def _interacts(doc: Document, own: list[Clause], view: _View, mentions: list[Mention]) -> bool:
@@ -730,6 +759,14 @@ def _tokens_span(tokens: list[Any]) -> Span:
     return Span(min(t.idx for t in words), max(t.idx + len(t.text) for t in words))
 
 
+def _model_hash(coder: ccrt.PrototypeCoder | None) -> str:
+    if coder is None:
+        return MODEL_HASH
+    learned = ccrt_learned.shared()
+    extra = f"+learned-{learned.digest}" if learned is not None else ""
+    return f"{MODEL_HASH}+{coder.model_hash}{extra}"
+
+
 class EpisodesAnalyzer:
     name = "episodes"
     version = VERSION
@@ -739,7 +776,7 @@ class EpisodesAnalyzer:
 
     def __init__(self, coder: ccrt.PrototypeCoder | None = None) -> None:
         self.coder = coder
-        self.model_hash = MODEL_HASH if coder is None else f"{MODEL_HASH}+{coder.model_hash}"
+        self.model_hash = _model_hash(coder)
 
     def run(self, doc: Document) -> list[Finding]:
         return find_episodes(doc, self.coder)
