@@ -70,3 +70,16 @@ def test_dream_series_with_no_dreams_has_no_division_errors(make_user: Any, web_
     alice = make_user()
     assert series_for(alice).codings == []
     assert b"No analysed dreams yet" in web_as(alice).get("/dreams/").content
+
+
+def test_a_daydream_is_not_counted_as_a_night_dream(make_user: Any) -> None:
+    alice = make_user()
+    start = timezone.now() - timedelta(days=5)
+    for i, (kind, text) in enumerate([("dream", DREAMS[1]), ("daydream", DREAMS[0])]):
+        view = journal.create_entry(
+            alice, EntryDraft(kind=kind, body=text, happened_at=start + timedelta(days=i))
+        )
+        analysis.analyse_stored_entry(view.id, 1)
+    series = series_for(alice)
+    assert len(series.codings) == 1  # the daydream got no HVdC coding and is not in the series
+    assert series.not_analysed == 0
