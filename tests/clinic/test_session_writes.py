@@ -1,4 +1,5 @@
-"""Issue 16: a page view does not rewrite the session row every time (bench/web_load.py's hot spot)."""
+"""Issue 16, bench/web_load.py's hot spots: a page view does not rewrite the session row every time, and the
+therapist's home page reads its open alerts twice, not three times."""
 
 from __future__ import annotations
 
@@ -36,3 +37,25 @@ def test_last_seen_is_refreshed_after_a_minute(make_user: Any) -> None:
     session.save()
     assert _session_writes(web, "/journal/") == 1
     assert web.session["last_seen"] > session["last_seen"]
+
+
+def test_therapist_home_reads_the_open_alerts_twice_not_three_times(make_user: Any) -> None:
+    from reverie.care.services import alerts
+    from reverie.clinic.models import Pair
+
+    therapist = make_user("yara", role="therapist")
+    for n in range(3):
+        client = make_user(f"zed{n}")
+        Pair.objects.create(client=client, therapist=therapist)
+        alerts.raise_alert(client, "journal", "ideation", f"entry-{n}")
+    web = Client()
+    web.force_login(therapist)
+    session = web.session
+    session["otp"] = True
+    session.save()
+    web.get("/")
+    with CaptureQueriesContext(connection) as queries:
+        response = web.get("/")
+    assert response.status_code == 200 and response.content.count(b"ideation") >= 3
+    reads = [q["sql"] for q in queries.captured_queries if q["sql"].startswith('SELECT "care_riskalert"')]
+    assert len(reads) == 2  # the caseload, then the menu count and the alert list share one read

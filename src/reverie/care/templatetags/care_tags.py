@@ -18,7 +18,7 @@ def care_nav(user: Any) -> dict[str, Any]:
     if not isinstance(user, User) or not user.is_authenticated:
         return {}
     if user.is_therapist:
-        return {"open_alerts": len(alerts.open_alerts(user))}
+        return {"open_alerts": len(_open_alerts(user))}
     return {"check_in": alerts.pending_check_in(user) is not None}
 
 
@@ -59,7 +59,21 @@ def answer_of(values: Any, number: int) -> Any:
 @register.simple_tag
 def open_alerts_for(user: Any) -> list[Any]:
     """Risk alerts a therapist has still to acknowledge (for the therapist's home page)."""
-    from reverie.care.services import alerts
     from reverie.clinic.models import User
 
-    return alerts.open_alerts(user) if isinstance(user, User) else []
+    return _open_alerts(user) if isinstance(user, User) else []
+
+
+_MEMO = "_reverie_open_alerts"
+
+
+def _open_alerts(user: Any) -> list[Any]:
+    """The therapist's open alerts, read once per page: the menu count and the home page's list share them
+    (kept on the request's user object, which lives for one request)."""
+    from reverie.care.services import alerts
+
+    found: list[Any] | None = getattr(user, _MEMO, None)
+    if found is None:
+        found = alerts.open_alerts(user)
+        setattr(user, _MEMO, found)
+    return found
