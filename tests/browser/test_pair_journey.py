@@ -100,13 +100,15 @@ def test_browser_pair_journey(chromium: Any, live_server: Any, shot: Any, analys
         "#id_body", "I don't see the point anymore. I keep thinking everyone would be better off without me."
     )
     client.click("button:has-text('Save')")
-    client.goto("/journal/")
-    client.wait_for_url("**/check-in/")
-    assert client.locator("text=Are you safe?").is_visible()
-    assert client.locator("text=988").first.is_visible()
+    client.wait_for_url("**/journal/*/")  # the save lands on the entry, with the calm check-in on top
+    assert client.locator("#check-in >> text=Are you safe?").is_visible()
+    client.goto("/journal/")  # nothing is locked while the check-in waits
+    assert client.locator("#check-in").is_visible() and client.locator("main").is_visible()
     shot(client, "check-in")
-    client.click("button[value=safe]")
+    client.locator("#check-in button[value=safe]").click()
+    client.wait_for_url("**/check-in/")
     assert client.locator("text=988").first.is_visible()  # answering never hides the plan
+    assert client.locator("a[href^='tel:']").count() >= 1
     therapist.goto("/")
     assert therapist.locator("text=Alerts to acknowledge").is_visible()
     shot(therapist, "caseload")
