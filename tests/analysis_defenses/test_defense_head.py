@@ -65,7 +65,8 @@ def test_plain_journal_sentences_get_no_defense(text: str, head: DefenseHead, en
     [
         ("I'm useless, I can't do anything right and everybody can see it.", 4),
         ("When my boss shouted at me I went home and yelled at my kids instead.", 5),
-        ("I told my flatmate clearly that I need her to stop reading my post.", 7),
+        ("Honestly I just want to scream at everyone and break something.", 1),
+        ("I talked to my sister about it and it really helped.", 7),
     ],
 )
 def test_clear_defenses_are_shown(text: str, level: int, head: DefenseHead, encoder: Encoder) -> None:

@@ -3,8 +3,11 @@
 The bank (``models/defenses/bank.jsonl``, written for Reverie, shippable) holds ``{"text", "level",
 "defense", "split"}``; ``split`` is ``tune`` or ``held`` (fixed by a hash of the text, about a quarter held).
 The head is fitted on the tune rows plus the DMRS example sentences; its abstention threshold is chosen on
-out-of-fold probabilities of those rows (5 folds, seeded): the lowest threshold at which shown levels are
-right more often than wrong (precision ≥ ``MIN_PRECISION``). The held rows are scored once, after.
+out-of-fold probabilities of those rows (5 folds, seeded): the lowest threshold at which a shown level is more
+likely right than wrong: the findings just above it (within ``MARGIN_BAND``, at least the ``MIN_BAND`` least
+sure) are right at least half the time and all shown findings at least ``MIN_PRECISION`` of the time, with the
+level-0 rows reweighted to ``NO_DEFENSE_SHARE`` of sentences (a journal's base rate, not the bank's). The held
+rows are scored once, after.
 
 ``macro_f1_official``: macro-F1 over DMRS levels 1–8 as the PsyDefDetect shared task scores it (level 0 is
 not averaged but its rows count as false positives/negatives of the others; a level absent from gold and
@@ -41,6 +44,8 @@ BANK = HEAD_DIR / "bank.jsonl"
 MIN_PRECISION = 0.55  # "more likely right than wrong", with a margin for the small folds
 THRESHOLDS = tuple(round(0.025 * i, 3) for i in range(39))  # 0 … 0.95
 OFFICIAL_LEVELS = tuple(range(1, 9))
+MARGIN_BAND = 0.1  # "just above the threshold": the findings whose probability is within this of it,
+MIN_BAND = 10  # or, if fewer, the 10 least sure shown findings
 NO_DEFENSE_SHARE = 0.6  # assumed share of journal sentences with no defense, for choosing the threshold
 
 
@@ -129,12 +134,22 @@ def base_rate_weights(gold: Sequence[int], share: float = NO_DEFENSE_SHARE) -> l
 
 
 def choose_threshold(gold: Sequence[int], probs: npt.NDArray[np.float64]) -> float:
-    """The lowest threshold whose shown levels reach ``MIN_PRECISION`` with level-0 rows reweighted to a
-    journal's base rate (the highest one tried otherwise)."""
+    """The lowest threshold at which a shown level is more likely right than wrong: the findings whose
+    probability lies just above it (within ``MARGIN_BAND``) are right at least half the time, and all shown
+    findings at least ``MIN_PRECISION`` of the time — both with level-0 rows reweighted to a journal's base
+    rate. The highest threshold tried otherwise."""
     weights = base_rate_weights(gold)
+    top = probs.max(axis=1)
     for t in THRESHOLDS:
-        precision, shown = shown_precision(gold, decide(probs, t), weights)
-        if precision is not None and precision >= MIN_PRECISION and shown >= 5:
+        predicted = decide(probs, t)
+        precision, shown = shown_precision(gold, predicted, weights)
+        shown_rows = sorted((i for i, p in enumerate(predicted) if p != 0), key=lambda i: top[i])
+        band = [i for i in shown_rows if top[i] < t + MARGIN_BAND]
+        if len(band) < MIN_BAND:
+            band = shown_rows[:MIN_BAND]
+        total = sum(weights[i] for i in band)
+        marginal = sum(weights[i] for i in band if gold[i] == predicted[i]) / total if total else 1.0
+        if precision is not None and precision >= MIN_PRECISION and shown >= 5 and marginal >= 0.5:
             return t
     return THRESHOLDS[-1]
 
