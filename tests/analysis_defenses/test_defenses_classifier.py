@@ -66,7 +66,33 @@ def test_analyzer_codes_each_sentence_and_reports_odf(encoder: Encoder, prototyp
     assert [f.data["level"] for f in per_sentence] == [0, 3, 7]
     assert per_sentence[1].spans == (doc.sentences[1].span,)
     assert odf.data["counts"]["3"] == 1 and odf.data["counts"]["7"] == 1 and odf.data["counts"]["0"] == 1
-    assert odf.data["odf"] == pytest.approx(5.0)
+    assert odf.data["odf"] is None  # two coded sentences are too few for an overall figure
+
+
+def test_analyzer_odf_needs_three_coded_sentences(encoder: Encoder, prototypes: Prototypes) -> None:
+    doc = _doc(
+        "It's all their fault, not mine.|I talked to my sister and it helped.|I went for a run and it really "
+        "helps release the stress.",
+        "session",
+        encoder,
+    )
+    (odf,) = [f for f in DefenseAnalyzer(prototypes).run(doc) if f.kind == "odf"]
+    assert odf.data["odf"] == pytest.approx((3 + 7 + 7) / 3)
+
+
+def test_one_high_adaptive_sentence_gives_no_odf_in_an_entry_about_dying(
+    encoder: Encoder, prototypes: Prototypes
+) -> None:
+    from reverie.analysis.defenses import shared_head
+
+    doc = _doc(
+        "I don't want to be alive anymore.|Everyone would be better off without me.|I talked to my sister "
+        "about it and it really helped.",
+        "free_association",
+        encoder,
+    )
+    (odf,) = [f for f in DefenseAnalyzer(prototypes, shared_head()).run(doc) if f.kind == "odf"]
+    assert odf.data["odf"] is None  # 7.0 before, from the one high-adaptive sentence
 
 
 def test_analyzer_odf_is_none_without_coded_defenses(encoder: Encoder, prototypes: Prototypes) -> None:

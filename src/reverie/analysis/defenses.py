@@ -39,11 +39,12 @@ if TYPE_CHECKING:
     from reverie.analysis.document import Document
     from reverie.analysis.encoder import Encoder
 
-VERSION = "2.0.0"
+VERSION = "2.1.0"
 HEAD_DIR = Path(__file__).resolve().parent / "models" / "defenses"
 HEAD_SCHEMA = "reverie.defense-head/1"
 LABELS = tuple(range(9))
 NO_DEFENSE_IDENTIFIED = "No defense identified"
+MIN_CODED_FOR_ODF = 3  # coded defense sentences an entry needs before its ODF is given
 DIALOGUE_KINDS = frozenset({"session", "session_note", "session_transcript", "dialogue", "transcript"})
 CONTEXT_WEIGHT = 0.25  # how much of the preceding sentence is blended in, in dialogues and sessions
 # The three weights and the prior's offset were chosen on the staged PsyDefConv rows (see docs/defenses.md):
@@ -449,8 +450,10 @@ class DefenseAnalyzer:
 
     def _odf(self, doc: Document, calls: Sequence[DefenseCall]) -> Finding:
         counts = Counter(call.level for call in calls)
-        value = dmrs.odf(counts)
         coded = tuple(doc.sentences[i].span for i, c in enumerate(calls) if 1 <= c.level <= 7)
+        # One or two coded sentences are no measure of overall functioning ("ODF 7.0" from a single
+        # high-adaptive sentence in an entry about wanting to die): below MIN_CODED_FOR_ODF it is left open.
+        value = dmrs.odf(counts) if len(coded) >= MIN_CODED_FOR_ODF else None
         return Finding(
             analyzer=self.name,
             version=self.version,
