@@ -132,3 +132,37 @@ def test_phrases_that_once_reached_too_far_stay_unflagged(text: str) -> None:
 )
 def test_the_narrowed_phrases_still_flag_their_risky_forms(text: str) -> None:
     assert screen(text, model=False).flagged
+
+
+@pytest.mark.parametrize("use", sorted(MODELS))
+@pytest.mark.parametrize(
+    "text",
+    [
+        # false alarms on the challenge set's tune and first frozen halves, fixed with evidence in the text
+        "I counted the tablets in the strip to make sure the pharmacy gave me the right number.",
+        "I looked up how many ibuprofen I can take for my toothache.",
+        "I used to self-harm but it's been four years now.",
+        "I got such a fright I jumped out of my skin.",
+        "We jumped off the pier into the sea.",
+        "I need to end the contract before March.",
+        "I just want the meeting to be over.",
+        "If I was ever feeling that way again, I would phone my GP.",
+    ],
+)
+def test_everyday_uses_found_on_the_tuning_halves_are_set_aside_with_a_reason(text: str, use: str) -> None:
+    result = screen(text, model=MODELS[use])
+    assert not result.flagged, result.to_data()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I counted the pills the pharmacy gave me and wondered if it would be enough.",
+        "I looked up how many paracetamol it takes to die.",
+        "I used to self-harm and I did it again last night.",
+        "I self-harmed again, it's been a hard week.",
+        "If I ever get out of this hospital, I will end my life.",
+    ],
+)
+def test_the_everyday_set_asides_leave_the_risky_forms_flagged(text: str) -> None:
+    assert screen(text, model=False).flagged
