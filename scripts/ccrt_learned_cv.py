@@ -24,7 +24,9 @@ sys.path.insert(0, str(ROOT / "src"))
 from reverie.analysis.document import prepare  # noqa: E402
 from reverie.analysis.onnx_encoder import load_encoder  # noqa: E402
 
-WISH = re.compile(r"\b(?:want|wanted|wish|wished|hope|hoped|hoping|need|needed|longed|'d like|would like)\b", re.I)
+WISH = re.compile(
+    r"\b(?:want|wanted|wish|wished|hope|hoped|hoping|need|needed|longed|'d like|would like)\b", re.I
+)
 FILES = ("vignettes.jsonl", "vignettes_holdout.jsonl")
 
 
