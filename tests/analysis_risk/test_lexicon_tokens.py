@@ -166,3 +166,32 @@ def test_everyday_uses_found_on_the_tuning_halves_are_set_aside_with_a_reason(te
 )
 def test_the_everyday_set_asides_leave_the_risky_forms_flagged(text: str) -> None:
     assert screen(text, model=False).flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "low"),
+    [
+        # wishes and acts said sideways, missed on the challenge set's tuning halves (written anew here)
+        ("I carved into my arm with a pin last night.", "behavior"),
+        ("I'd gladly swap places with someone in a grave.", "ideation"),
+        ("When I imagine my own funeral I feel calm.", "ideation"),
+        ("I just want to go to sleep and for it to be the end.", "ideation"),
+        ("My parents would be relieved if I was gone.", "ideation"),
+        ("I said goodbye to my best friend as if I won't be around much longer.", "ideation"),
+    ],
+)
+def test_sideways_wishes_and_acts_reach_their_level(text: str, low: str) -> None:
+    result = screen(text, model=False)
+    assert LEVELS.index(result.level) >= LEVELS.index(low), result.to_data()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My mum would be devastated if I died.",
+        "I said goodbye to the team; I won't be around much on Fridays.",
+        "I imagine my own funeral would be a small one, and that worries me.",
+    ],
+)
+def test_the_sideways_phrases_do_not_reach_ordinary_sentences(text: str) -> None:
+    assert not screen(text, model=False).flagged

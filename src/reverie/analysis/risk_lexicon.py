@@ -114,7 +114,9 @@ RULES: tuple[Rule, ...] = (
         r"|\b(?:i|i've|ive|i'm|im|been|keep|kept|started|still|again)\s+"
         r"(?:(?!(?:fell|fall|falling|tripped|trip|slipped|slip|crashed|crash|twisted|sprained|broke|banged)\b)\w+\s+){0,2}"
         r"(?:hit|hitting|punched|punching|hurting|hurt)\s+"
-        r"(?:myself|my\s+(?:arms?|wrists?|legs?|thighs?|skin|stomach|hips?|body))\b",
+        r"(?:myself|my\s+(?:arms?|wrists?|legs?|thighs?|skin|stomach|hips?|body))\b"
+        r"|\b(?:carved|carving|carve|etched|etching|scratched|cut)\s+(?:\w+\s+){0,2}into\s+my\s+(?:arms?|wrists?|legs?|"
+        r"thighs?|skin|stomach|hips?|body)\b",
     ),
     _rule(
         "self_harm_named",
@@ -250,6 +252,26 @@ RULES: tuple[Rule, ...] = (
         r"relieved|happy|glad))\b(?!\s+(?:for|to|that|of|if|when|about))|\b(?:my\s+(?:own\s+)?death|dying|being\s+dead|not\s+existing|not\s+being\s+alive)\s+"
         r"(?:brings|gives|is|would\s+be)\s+(?:me\s+)?(?:peace|comfort|a\s+comfort|relief|a\s+relief)\b|\bdaydream(?:s|ing|ed)?\s+"
         r"about\s+(?:not\s+existing|being\s+dead|dying|my\s+(?:own\s+)?(?:death|funeral)|killing\s+myself)\b",
+    ),
+    _rule(
+        "death_wish_indirect",
+        IDEATION,
+        # wishes said sideways (found missed on the challenge set's tuning halves)
+        r"\b(?:picture|imagine|think\s+about|thinking\s+about)\s+my\s+(?:own\s+)?funeral\b[^.!?\n]{0,40}\b(?:relie\w+|"
+        r"peace\w*|calm|comfort\w*|glad)\b"
+        r"|\b(?:fall\s+asleep|go\s+to\s+sleep|sleep)\s+and\s+(?:for\s+)?(?:that|it)\s+(?:to\s+)?be\s+the\s+end\b"
+        r"|\b(?:would|'d|will|'ll)\s+(?:\w+\s+){0,2}(?:throw\s+a\s+party|celebrate|be\s+(?:happier|relieved|glad))\s+"
+        r"(?:if|when|once)\s+i\s+(?:died|was\s+dead|were\s+dead|was\s+gone|were\s+gone|killed\s+myself)\b"
+        r"|\bgoodbye\b[^.!?\n]{0,60}\b(?:won'?t|will\s+not|wont)\s+be\s+(?:around|here)\s+(?:much\s+|for\s+)?"
+        r"(?:longer|long)\b",
+    ),
+    _rule(
+        "death_wish_swap",
+        IDEATION,
+        # "anyone in a coffin" names the dead, not another person who wishes it
+        r"\b(?:i'?d|i\s+would|i'?ll|i\s+will|i\s+want\s+to|i\s+wanna)\s+(?:\w+\s+){0,2}(?:swap|trade|switch)\s+places\s+"
+        r"with\s+(?:\w+\s+){0,2}(?:in\s+(?:a|the)\s+(?:coffin|grave|casket|morgue)|(?:who'?s|who\s+is|that'?s)\s+dead)\b",
+        immune=("third_person",),
     ),
     _rule(
         "self_harm_urge",
