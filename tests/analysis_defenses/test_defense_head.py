@@ -138,3 +138,15 @@ def test_train_defenses_writes_a_local_model_in_the_data_folder(cli: Any, tmp_pa
     model = Path(report["model"])
     assert model.is_file() and cli.data_dir in model.parents
     assert report["n"] == 12
+
+
+def test_frozen_key_sentences_at_least_six_of_ten(head: DefenseHead, encoder: Encoder) -> None:
+    """10 key sentences written before any run (tests/fixtures/defense_key_frozen.jsonl): measured 8 of 10."""
+    path = Path(__file__).parents[1] / "fixtures" / "defense_key_frozen.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    vectors = encoder.encode([r["text"] for r in rows])
+    right = 0
+    for i, row in enumerate(rows):
+        call = classify_with_head(row["text"], vectors[i], head, None)
+        right += call is not None and call.level == row["level"]
+    assert right >= 6
