@@ -195,3 +195,36 @@ def test_sideways_wishes_and_acts_reach_their_level(text: str, low: str) -> None
 )
 def test_the_sideways_phrases_do_not_reach_ordinary_sentences(text: str) -> None:
     assert not screen(text, model=False).flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "low"),
+    [
+        # more of what the tuning halves showed missed (written anew here)
+        ("Honestly I just want to fall asleep forever.", "ideation"),
+        ("Another birthday I'd rather not survive.", "ideation"),
+        ("My mind is full of death wishes lately.", "ideation"),
+        ("The voices keep telling me to jump.", "ideation"),
+        ("Lately the bridge is calling me.", "ideation"),
+        ("I bought from four different pharmacies so I'd have enough tablets.", "behavior"),
+        ("I've got a plan and the means now.", "behavior"),
+        ("I had all my tablets in my hand before my sister rang.", "behavior"),
+        ("After my last attempt they kept me in for a week.", "attempt"),
+    ],
+)
+def test_more_missed_wishes_plans_and_attempts_reach_their_level(text: str, low: str) -> None:
+    result = screen(text, model=False)
+    assert LEVELS.index(result.level) >= LEVELS.index(low), result.to_data()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I could sleep forever after that hike.",
+        "After my attempt at baking bread I gave up.",
+        "We went to two different shops to find enough flour.",
+        "The sea is calling me, holiday soon!",
+    ],
+)
+def test_the_new_phrases_leave_everyday_sentences_alone(text: str) -> None:
+    assert not screen(text, model=False).flagged

@@ -266,6 +266,31 @@ RULES: tuple[Rule, ...] = (
         r"(?:longer|long)\b",
     ),
     _rule(
+        "death_wish_said_plainly",
+        IDEATION,
+        # more wishes found missed on the challenge set's tuning halves
+        r"\b(?:wish|want|wanna)\s+(?:i\s+could\s+|to\s+)?(?:just\s+)?(?:go\s+to\s+sleep|fall\s+asleep)\s+(?:forever|for\s+good)\b"
+        r"|\b(?:i'?d|i\s+would)\s+(?:much\s+)?rather\s+not\s+(?:survive|live|be\s+alive|exist|be\s+here|wake\s+up)\b"
+        r"|\b(?:full\s+of|my)\s+death\s+wish(?:es)?\b"
+        r"|\bvoices?\s+(?:\w+\s+){0,3}(?:telling|tells|told|saying)\s+(?:me\s+)?(?:to\s+)?(?:jump|die|kill\s+myself|"
+        r"end\s+it|just\s+die)\b"
+        r"|\b(?:the\s+)?(?:river|bridge|edge|tracks|railway|rope|pills)\s+(?:is|are|keeps|keep|was|were)\s+calling\s+"
+        r"(?:to\s+)?me\b",
+    ),
+    _rule(
+        "preparation_supply",
+        BEHAVIOR,
+        r"\b(?:different|several|two|three|four|multiple|various)\s+(?:chemists|pharmacies|shops|supermarkets)\b"
+        r"[^.!?\n]{0,40}\benough\s+(?:of\s+)?(?:my\s+|the\s+|them\b)?(?:\w+\s+)?" + PILLS + r"\b"
+        r"|\b(?:have|got|made|had)\s+(?:a|the)\s+plan\s+and\s+(?:the\s+)?means\b"
+        r"|\bhad\s+(?:the|my|all\s+the|all\s+my)\s+(?:pills|tablets|blade|razor|rope)\s+in\s+my\s+hands?\b",
+    ),
+    _rule(
+        "past_attempt_mine",
+        ATTEMPT,
+        r"\b(?:since|after|before)\s+my\s+(?:last\s+|first\s+|second\s+|suicide\s+)?attempt\b(?!\s+(?:at|to|on)\b)",
+    ),
+    _rule(
         "death_wish_swap",
         IDEATION,
         # "anyone in a coffin" names the dead, not another person who wishes it
