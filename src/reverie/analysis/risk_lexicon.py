@@ -288,7 +288,9 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "past_attempt_mine",
         ATTEMPT,
-        r"\b(?:since|after|before)\s+my\s+(?:last\s+|first\s+|second\s+|suicide\s+)?attempt\b(?!\s+(?:at|to|on)\b)",
+        # ("two years since my last attempt" tells of recovery, not of a new risk: set aside by the duration)
+        r"(?<!years\s)(?<!year\s)(?<!months\s)(?<!month\s)(?<!weeks\s)\b(?:since|after|before)\s+my\s+"
+        r"(?:last\s+|first\s+|second\s+|suicide\s+)?attempt\b(?!\s+(?:at|to|on)\b)",
     ),
     _rule(
         "death_wish_swap",
@@ -522,6 +524,8 @@ FIGURES: tuple[re.Pattern[str], ...] = tuple(
         r"\b(?:jump|jumped|jumping)\s+out\s+of\s+my\s+skin\b",
         r"\b(?:jump|jumped|jumping)\s+(?:off|from)\s+(?:a|the)\s+(?:wall|rocks?|pier|jetty|diving\s+board|board|boat|swing)\s+"
         r"into\s+(?:the\s+)?(?:water|lake|sea|river|pool)\b",
+        r"\bnote\b[^.!?\n]{0,30}\bfor\s+the\s+(?:plumber|postman|milkman|cleaner|builders?|neighbou?rs?|babysitter|"
+        r"teacher|school|delivery\s+driver|courier|landlord|electrician)\b",
         r"\bend\s+(?:the|my|our|this)\s+(?:lease|contract|tenancy|subscription|membership|phone\s+call|call|meeting|"
         r"argument|term|mortgage|loan)\b",
         r"\b(?:this|the)\s+(?:week|day|month|term|shift|meeting|semester|heatwave)\s+to\s+(?:end|be\s+over)\b",
