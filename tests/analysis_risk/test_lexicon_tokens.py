@@ -230,3 +230,11 @@ def test_more_missed_wishes_plans_and_attempts_reach_their_level(text: str, low:
 )
 def test_the_new_phrases_leave_everyday_sentences_alone(text: str) -> None:
     assert not screen(text, model=False).flagged
+
+
+def test_words_inside_a_quotation_are_not_the_sentences_subjects() -> None:
+    # "you" inside a quoted prompt once made a sentence read as someone else's, so the model could not raise it
+    own = 'The worksheet asks "what do you hope for" and the true answer is nothing at all.'
+    assert lex.sentence_reasons(own, "free_association", [(0, len(own))]) == [None]
+    other = 'My brother keeps saying "you know" and laughing.'
+    assert lex.sentence_reasons(other, "free_association", [(0, len(other))]) == ["third_person"]

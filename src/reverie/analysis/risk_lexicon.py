@@ -946,7 +946,13 @@ def sentence_reasons(text: str, kind: str, spans: Sequence[tuple[int, int]]) -> 
         sentence = _sentence_of(ctx, start)
         words = set(WORD.findall(ctx.norm, start, end))
         first = bool(words & FIRST_WORDS) or "myself" in words
-        others = bool(words & (OTHER_WORDS | OTHER_NOUNS)) or any(
+        # words quoted inside the sentence ("the prompt says 'what are you looking forward to'") are not its subjects
+        unquoted = {
+            m.group()
+            for m in WORD.finditer(ctx.norm, start, end)
+            if not any(q[0] <= m.start() < q[1] for q in ctx.quotes)
+        }
+        others = bool(unquoted & (OTHER_WORDS | OTHER_NOUNS)) or any(
             _is_name(ctx, m.start(), m.end(), start)
             and ctx.norm[start : m.start()].rstrip()[-1:] not in ".!?…"
             for m in WORD.finditer(ctx.norm, start, end)
