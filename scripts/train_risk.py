@@ -80,14 +80,21 @@ from reverie.analysis.risk import (  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "cssrs" / "users.csv"
 DEFAULT_BANK = ROOT / "scripts" / "risk_paraphrases.jsonl"
-DEFAULT_TUNE = ROOT / "tests" / "analysis_risk" / "challenge_tune.jsonl"
+# The sentence threshold is chosen on the challenge set's tune half and its first frozen half (measured once, then
+# used as tuning material); challenge_frozen2.jsonl is never read here.
+DEFAULT_TUNE = (
+    ROOT / "tests" / "analysis_risk" / "challenge_tune.jsonl",
+    ROOT / "tests" / "analysis_risk" / "challenge_frozen.jsonl",
+)
 SEED = 20261201
 FOLDS = 5
 PERSON_C_GRID = (1.0, 4.0, 16.0)
 SENTENCE_C = 16.0
 CSSRS_WEIGHT = 0.005  # each weakly labelled C-SSRS sentence counts this much against one written sentence
 TARGET_RECALL = 0.95
-MAX_FALSE_ALARMS = 0.01  # on the tune half's hard negatives, when choosing the sentence threshold
+MAX_FALSE_ALARMS = (
+    0.02  # on the tuning halves' hard negatives (the goal), when choosing the sentence threshold
+)
 FILLERS = ("honestly ", "tbh ", "idk, ", "ugh. ", "so yeah, ", "Dear diary, ", "not gonna lie ", "")
 
 
@@ -180,7 +187,7 @@ class Data:
     tune: list[dict[str, Any]]
 
 
-def load(data: Path, bank: Path, tune: Path, cache: Path | None) -> Data:
+def load(data: Path, bank: Path, tune: Sequence[Path], cache: Path | None) -> Data:
     rng = random.Random(SEED)
     sentences = Sentences([], [], [])
     bank_rows, bank_y = [], []
@@ -209,7 +216,12 @@ def load(data: Path, bank: Path, tune: Path, cache: Path | None) -> Data:
     )
     vectors = embed(sentences.texts, cache)
     x_sent = np.hstack([vectors, np.asarray(sentences.features, dtype=np.float32)]).astype(np.float32)
-    tune_items = [json.loads(line) for line in tune.read_text(encoding="utf-8").splitlines() if line.strip()]
+    tune_items = [
+        json.loads(line)
+        for path in tune
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     return Data(
         sentences=sentences,
         x_sent=x_sent,
@@ -412,7 +424,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--bank", type=Path, default=DEFAULT_BANK)
-    parser.add_argument("--tune", type=Path, default=DEFAULT_TUNE)
+    parser.add_argument("--tune", type=Path, nargs="+", default=list(DEFAULT_TUNE))
     parser.add_argument("--cache", type=Path, default=None, help="an .npz to keep sentence embeddings in")
     parser.add_argument("--cv-only", action="store_true")
     parser.add_argument("--skip-cv", action="store_true", help="fit and write without the cross-validation")
@@ -443,7 +455,7 @@ def main() -> None:
             "cssrs_sha256": hashlib.sha256(args.data.read_bytes()).hexdigest(),
             "bank": "scripts/risk_paraphrases.jsonl (written for Reverie)",
             "bank_sha256": hashlib.sha256(args.bank.read_bytes()).hexdigest(),
-            "tune": "tests/analysis_risk/challenge_tune.jsonl (sentence threshold only)",
+            "tune": [str(p.relative_to(ROOT)) for p in args.tune] + ["(sentence threshold only)"],
         },
         "licence": "weights derived from CC BY data (Gaur et al. 2019) and Reverie's own bank",
         "data_sha256": hashlib.sha256(args.data.read_bytes()).hexdigest(),
