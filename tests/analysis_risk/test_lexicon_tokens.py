@@ -146,6 +146,9 @@ def test_the_narrowed_phrases_still_flag_their_risky_forms(text: str) -> None:
         "We jumped off the pier into the sea.",
         "I need to end the contract before March.",
         "Note done, it's for the electrician tomorrow.",
+        "Completely ready to drop after the house move.",
+        "I want to vanish to a cottage by the sea for a fortnight.",
+        "This spring I want to really live again.",
         "I just want the meeting to be over.",
         "If I was ever feeling that way again, I would phone my GP.",
     ],
@@ -163,6 +166,8 @@ def test_everyday_uses_found_on_the_tuning_halves_are_set_aside_with_a_reason(te
         "I used to self-harm and I did it again last night.",
         "I self-harmed again, it's been a hard week.",
         "If I ever get out of this hospital, I will end my life.",
+        "I don't want to live more years like this.",
+        "I no longer want to live well or badly, I want to die.",
     ],
 )
 def test_the_everyday_set_asides_leave_the_risky_forms_flagged(text: str) -> None:

@@ -452,7 +452,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:it|this|any\s*thing|life)\s+(?:anymore|any\s+more)|can'?t\s+go\s+on|can'?t\s+keep\s+going|give\s+up\s+"
         r"on\s+(?:life|everything|myself)|giving\s+up\s+on\s+(?:life|everything|myself)|nothing\s+matters|"
         r"empty\s+inside|(?:want|wish|need)\s+(?:the\s+)?pain\s+to\s+(?:stop|end)|(?:want|wanna|wish\s+i\s+could)\s+"
-        r"(?:to\s+)?disappear|death\s+wish|thinking\s+about\s+(?:death|dying)|(?:depression|anxiety|loneliness|"
+        r"(?:to\s+)?disappear(?!\s+(?:to|into)\s+(?:a|the|my|our)\s)|death\s+wish|thinking\s+about\s+(?:death|dying)|(?:depression|anxiety|loneliness|"
         r"this\s+pain|the\s+pain|my\s+life|life|living|my\s+thoughts|being\s+alone|grief)\s+(?:is|are|'s)\s+"
         r"(?:slowly\s+|literally\s+)?killing\s+me)\b",
         immune=("figure_of_speech",),
@@ -524,6 +524,13 @@ FIGURES: tuple[re.Pattern[str], ...] = tuple(
         r"\b(?:jump|jumped|jumping)\s+out\s+of\s+my\s+skin\b",
         r"\b(?:jump|jumped|jumping)\s+(?:off|from)\s+(?:a|the)\s+(?:wall|rocks?|pier|jetty|diving\s+board|board|boat|swing)\s+"
         r"into\s+(?:the\s+)?(?:water|lake|sea|river|pool)\b",
+        r"\bready\s+to\s+drop\b",
+        r"\b(?:disappear|vanish|escape|run\s+away|run\s+off)\s+(?:to|into)\s+(?:a|the|my|our)\s+(?:\w+\s+)?(?:cabin|cottage|"
+        r"country|countryside|coast|beach|mountains|hills|island|woods|forest|caravan|tent|shed|garden|library|spa)\b",
+        # a wish to live, said as one, is not a risk (a negation before it leaves the phrase to the rules that read it)
+        r"(?<!n't\s)(?<!not\s)(?<!dont\s)(?<!never\s)(?<!longer\s)\b(?:want|wanna|going|determined|choose|choosing|"
+        r"chose|decided|learning|ready)\s+to\s+(?:really\s+|finally\s+|properly\s+)?live\s+(?:fully|well|more|"
+        r"properly|freely|again|life\s+to\s+the\s+full|(?:a|my)\s+(?:bigger|fuller|good|long|happy|full|better)\s+life)\b",
         r"\bnote\b[^.!?\n]{0,30}\bfor\s+the\s+(?:plumber|postman|milkman|cleaner|builders?|neighbou?rs?|babysitter|"
         r"teacher|school|delivery\s+driver|courier|landlord|electrician)\b",
         r"\bend\s+(?:the|my|our|this)\s+(?:lease|contract|tenancy|subscription|membership|phone\s+call|call|meeting|"
