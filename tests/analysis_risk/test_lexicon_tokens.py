@@ -243,3 +243,12 @@ def test_words_inside_a_quotation_are_not_the_sentences_subjects() -> None:
     assert lex.sentence_reasons(own, "free_association", [(0, len(own))]) == [None]
     other = 'My brother keeps saying "you know" and laughing.'
     assert lex.sentence_reasons(other, "free_association", [(0, len(other))]) == ["third_person"]
+
+
+@pytest.mark.parametrize("use", sorted(MODELS))
+def test_an_overdose_of_television_is_never_an_attempt(use: str) -> None:
+    # found on the second frozen batch after its one measurement (docs/risk.md): "overdosed on box sets" was read
+    # as an attempt
+    result = screen("Overdosed on boxsets and crisps all Sunday.", model=MODELS[use])
+    assert result.level != "attempt" and not result.flagged, result.to_data()
+    assert screen("I overdosed on my tablets on Sunday.", model=False).level == "attempt"

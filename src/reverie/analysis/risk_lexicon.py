@@ -485,7 +485,9 @@ NOT_A_DRUG = (
     r"episodes|podcasts|memes|true\s+crime|christmas|tea|energy\s+drinks|red\s+bull|garlic|carols|kindness|"
     r"screen\s+time|social\s+media|tiktok|youtube|anime|k-?dramas?|music|taylor\s+swift|fries|pasta|bread|popcorn|"
     r"halloween\s+candy|easter\s+eggs|mince\s+pies|fudge|donuts|doughnuts|cereal|gossip|news|studying|revision|"
-    r"games|gaming|self[\s-]?help|motivation|positivity|cheesy\s+\w+|rom-?coms|sequels|spreadsheets|meetings)"
+    r"games|gaming|self[\s-]?help|motivation|positivity|cheesy\s+\w+|rom-?coms|sequels|spreadsheets|meetings|"
+    # found on the second frozen batch after its one measurement ("I overdosed on box sets" read as an attempt)
+    r"box\s*sets?|boxsets?|series|shows|films|movies|dramas|reality\s+tv|soaps|crime\s+dramas)"
 )
 
 FIGURES: tuple[re.Pattern[str], ...] = tuple(
