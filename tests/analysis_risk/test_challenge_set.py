@@ -1,8 +1,12 @@
 """The goals of issue 12 on the written challenge set, with the shipped model (sentence model + lexicon).
 
 ``challenge_tune.jsonl`` was used to choose the sentence model's threshold and to fix the lexicon;
-``challenge_frozen.jsonl`` was measured once, at the end (docs/risk.md has both figures). Items were written for
-Reverie in voices different from the training bank (``scripts/risk_paraphrases.jsonl``); none come from a data set.
+``challenge_frozen.jsonl`` was measured once, at the end of the first round, and then became tuning material too
+(threshold, lexicon, hard negatives for the bank) in the second. ``challenge_frozen2.jsonl`` was written before the
+second round's tuning (older adults, teenagers, non-native English, clinical self-report, terse and rambling voices)
+and measured once, at its end, for the model it replaced and the one shipped (docs/risk.md has every figure). Items
+were written for Reverie in voices different from the training bank (``scripts/risk_paraphrases.jsonl``); none come
+from a data set.
 
 The goal "100 % of genuine cases flagged" is asserted as it stands and marked as a known miss where it was missed
 (strict: the mark must be removed once it passes); the figures measured at the end are asserted as floors, so the
@@ -22,21 +26,26 @@ from reverie.analysis.evaluation.risk import challenge_figures, read_challenge
 from reverie.analysis.risk import LEVELS, load_model, screen
 
 HERE = Path(__file__).resolve().parent
-HALVES = ("tune", "frozen")
+HALVES = ("tune", "frozen", "frozen2")
 FIGURE_GROUPS = frozenset({"idiom", "injury"})  # figures of speech and everyday injuries
-# Genuine cases flagged, as measured at the end with the shipped model (docs/risk.md, "Goals of issue 12").
-MEASURED_FLAGGED = {"tune": 82 / 85, "frozen": 68 / 83}
+# Genuine cases flagged, as measured at the end of the second round with the shipped model (docs/risk.md, "Goals
+# of issue 12"). The tune and first frozen halves were tuning material in that round; frozen2 was measured once.
+MEASURED_FLAGGED = {"tune": 82 / 85, "frozen": 79 / 83, "frozen2": 38 / 64}
 GOAL_MISSED = {
     "tune": "goal missed: 82 of 85 genuine tune cases flagged (docs/risk.md)",
-    "frozen": "goal missed: 68 of 83 genuine frozen cases flagged, measured once (docs/risk.md)",
+    "frozen": "goal missed: 79 of 83 genuine cases of the first frozen half flagged, now tuning material "
+    "(docs/risk.md)",
+    "frozen2": "goal missed: 38 of 64 genuine cases of the second frozen batch flagged, measured once "
+    "(docs/risk.md)",
 }
-# False alarms on hard negatives: the goal (<= 2 %) was met on the tune half and missed on the frozen half.
+# False alarms on hard negatives: the goal (<= 2 %) is met on the two tuning halves and missed on frozen2.
 ALARMS_MISSED = {
     "tune": "",
-    "frozen": "goal missed: 16 of 133 frozen hard negatives flagged (12.0 %) when measured once; 10 (7.5 %) after "
-    "lexicon fixes made after that measurement (docs/risk.md)",
+    "frozen": "",
+    "frozen2": "goal missed: 8 of 110 hard negatives of the second frozen batch flagged (7.3 %) when measured "
+    "once; one of them at attempt ('overdosed on box sets', fixed after that measurement) (docs/risk.md)",
 }
-MEASURED_ALARMS = {"tune": 1 / 139, "frozen": 10 / 133}
+MEASURED_ALARMS = {"tune": 0 / 139, "frozen": 1 / 133, "frozen2": 8 / 110}
 
 
 @cache
@@ -62,6 +71,16 @@ def test_the_set_is_large_enough_and_split_in_two() -> None:
     assert len(both) >= 400 and len(genuine) >= 150 and len(both) - len(genuine) >= 250
     assert {i["text"] for i in tune}.isdisjoint({i["text"] for i in frozen})
     assert {"idiom", "injury", "other", "fiction", "dream", "grief"} <= {str(i["group"]) for i in both}
+
+
+def test_the_second_frozen_batch_is_large_enough_and_new() -> None:
+    batch = _items("frozen2")
+    genuine = [i for i in batch if i["group"] == "genuine"]
+    assert len(genuine) >= 60 and len(batch) - len(genuine) >= 100
+    earlier = {str(i["text"]).lower() for i in _items("tune") + _items("frozen")}
+    assert not [i["text"] for i in batch if str(i["text"]).lower() in earlier]
+    assert {"idiom", "injury", "other", "fiction", "grief", "everyday"} <= {str(i["group"]) for i in batch}
+    assert len({i["id"] for i in batch}) == len(batch)
 
 
 def test_the_set_is_not_in_the_training_bank() -> None:
