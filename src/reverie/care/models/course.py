@@ -19,7 +19,9 @@ class Course(models.Model):
     total_sessions = models.PositiveIntegerField(null=True, blank=True)
     weekly = models.PositiveSmallIntegerField(default=1)
     weekdays = models.JSONField(default=list)
-    day_times = models.JSONField(default=dict)  # {"3": "18:30"}: weekdays whose sessions start at another time
+    day_times = models.JSONField(
+        default=dict
+    )  # {"3": "18:30"}: weekdays whose sessions start at another time
     first_start = models.DateTimeField()
     timezone = models.CharField(max_length=64, default="UTC")
     duration_minutes = models.PositiveSmallIntegerField(default=50)

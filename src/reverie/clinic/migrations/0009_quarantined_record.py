@@ -4,27 +4,31 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('clinic', '0008_audit_keyed_chain'),
+        ("clinic", "0008_audit_keyed_chain"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='QuarantinedRecord',
+            name="QuarantinedRecord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('format', models.CharField(default='reverie.quarantine/1', max_length=32)),
-                ('model', models.CharField(max_length=64)),
-                ('record_pk', models.CharField(max_length=64)),
-                ('client_id', models.BigIntegerField(db_index=True, null=True)),
-                ('kid', models.CharField(blank=True, default='', max_length=64)),
-                ('reason', models.CharField(max_length=32)),
-                ('row', models.TextField()),
-                ('quarantined_at', models.DateTimeField()),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("format", models.CharField(default="reverie.quarantine/1", max_length=32)),
+                ("model", models.CharField(max_length=64)),
+                ("record_pk", models.CharField(max_length=64)),
+                ("client_id", models.BigIntegerField(db_index=True, null=True)),
+                ("kid", models.CharField(blank=True, default="", max_length=64)),
+                ("reason", models.CharField(max_length=32)),
+                ("row", models.TextField()),
+                ("quarantined_at", models.DateTimeField()),
             ],
             options={
-                'ordering': ['quarantined_at', 'id'],
+                "ordering": ["quarantined_at", "id"],
             },
         ),
     ]

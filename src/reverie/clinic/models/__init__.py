@@ -3,6 +3,7 @@
 from reverie.clinic.models.accounts import Invitation, Pair, Role, User
 from reverie.clinic.models.audit import AuditCheckpoint, AuditEvent, AuditHead
 from reverie.clinic.models.feedback import FitAnswer, ObservationFeedback
+from reverie.clinic.models.integrity import QuarantinedRecord
 from reverie.clinic.models.journal import (
     Attachment,
     ClientKey,
@@ -11,7 +12,6 @@ from reverie.clinic.models.journal import (
     EntryRevision,
     StoredAnalysis,
 )
-from reverie.clinic.models.integrity import QuarantinedRecord
 from reverie.clinic.models.risk import EntryScreen
 from reverie.clinic.models.security import AccountInvitation, RecoveryCode, ThrottleCounter
 

@@ -99,7 +99,8 @@ def allows(actor: User | None, action: Action, record: object) -> bool:
 
 def require(actor: User | None, action: Action, record: object, what: str = "record") -> None:
     if not allows(actor, action, record):
-        from reverie.clinic.services import audit  # the refusal is audited (who, action, kind, id; no content)
+        # The refusal is audited (who, action, kind, id; no content).
+        from reverie.clinic.services import audit
 
         audit.refused(actor, str(action), what, getattr(record, "pk", None) or "")
         raise NotFound(f"No such {what}.")
