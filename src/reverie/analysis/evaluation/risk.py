@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 LABELS = ("Supportive", "Indicator", "Ideation", "Behavior", "Attempt")
 CHALLENGE_DIR = Path(__file__).resolve().parents[4] / "tests" / "analysis_risk"
-CHALLENGE_HALVES = ("tune", "frozen")
+CHALLENGE_HALVES = ("tune", "frozen", "frozen2")  # frozen2: the second batch, measured once (docs/risk.md)
 POSITIVE = frozenset(LABELS[2:])
 _SPLIT = re.compile(r"""['"]\s*,\s*['"]""")
 
