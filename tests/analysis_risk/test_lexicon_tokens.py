@@ -252,3 +252,19 @@ def test_an_overdose_of_television_is_never_an_attempt(use: str) -> None:
     result = screen("Overdosed on boxsets and crisps all Sunday.", model=MODELS[use])
     assert result.level != "attempt" and not result.flagged, result.to_data()
     assert screen("I overdosed on my tablets on Sunday.", model=False).level == "attempt"
+
+
+def test_a_first_person_consequent_after_an_if_clause_is_not_a_hypothetical() -> None:
+    """'If I ever get out of this hospital I will end my life' states intent; only the if-clause is hypothetical."""
+    from reverie.analysis.risk import screen
+
+    for text in (
+        "If I ever get out of this hospital I will end my life.",
+        "If I ever go back there I am going to kill myself",
+    ):
+        assert screen(text, "free_association").flagged, text
+    for text in (
+        "If I ever wanted to die, I would call my therapist.",
+        "If I ever felt suicidal again I would tell my GP.",
+    ):
+        assert not screen(text, "free_association").flagged, text

@@ -981,12 +981,23 @@ def sentence_reasons(text: str, kind: str, spans: Sequence[tuple[int, int]]) -> 
     return out
 
 
+# A first-person main clause after the "if …" clause: the phrase after it is the consequent, a stated intent
+# ("If I ever get out of this hospital I will end my life"), not part of the hypothetical.
+CONSEQUENT = re.compile(
+    r"\bi(?:\s+will|\s*'ll|\s+would|\s*'d|\s+am\s+going\s+to|\s*'m\s+going\s+to|\s*'m\s+gonna|\s+shall)\b"
+)
+
+
 def _hypothetical(ctx: Context, m: re.Match[str], sentence: int) -> bool:
-    """The phrase sits in an "if I ever …" clause (the clause that starts at the last comma before it)."""
+    """The phrase sits in an "if I ever …" clause (the clause that starts at the last comma before it), and not
+    in a first-person consequent that follows it without a comma."""
     sentence_start = ctx.sentences[sentence][0] if ctx.sentences else 0
     breaks = list(CLAUSE_BREAK.finditer(ctx.norm, sentence_start, m.start()))
     clause_start = breaks[-1].end() if breaks else sentence_start
-    return bool(HYPOTHETICAL.search(ctx.norm, clause_start, m.start() + 1))
+    hyp = HYPOTHETICAL.search(ctx.norm, clause_start, m.start() + 1)
+    if hyp is None:
+        return False
+    return CONSEQUENT.search(ctx.norm, hyp.end(), m.start()) is None
 
 
 def _in_dream(ctx: Context, m: re.Match[str], sentence: int) -> bool:
