@@ -11,7 +11,7 @@ import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.db import transaction
@@ -228,23 +228,30 @@ def _view(entry: Entry, with_attachments: bool = True) -> EntryView:
         if not keys.sealed_under_lost_key(entry.payload):
             raise  # altered or moved: a clear error, never hidden
         return EntryView(
-            id=entry.id,
-            client_id=entry.client_id,
-            kind=entry.kind,
-            happened_at=entry.happened_at,
-            written_at=entry.written_at,
-            updated_at=entry.updated_at,
-            revision=entry.revision,
-            shared=entry.shared,
+            **_plain_columns(entry),
             title="",
             body="",
             feelings=(),
             people=(),
             tags=(),
             extra={},
-            deleted_at=entry.deleted_at,
             unreadable=True,
         )
+
+
+def _plain_columns(entry: Entry) -> dict[str, Any]:
+    """The view's fields that are plain (unsealed) columns of the stored entry."""
+    return {
+        "id": entry.id,
+        "client_id": entry.client_id,
+        "kind": entry.kind,
+        "happened_at": entry.happened_at,
+        "written_at": entry.written_at,
+        "updated_at": entry.updated_at,
+        "revision": entry.revision,
+        "shared": entry.shared,
+        "deleted_at": entry.deleted_at,
+    }
 
 
 def _open_view(entry: Entry, with_attachments: bool) -> EntryView:
@@ -263,14 +270,7 @@ def _open_view(entry: Entry, with_attachments: bool) -> EntryView:
     feelings = doc.get("feelings", [])
     assert isinstance(feelings, list)
     return EntryView(
-        id=entry.id,
-        client_id=entry.client_id,
-        kind=entry.kind,
-        happened_at=entry.happened_at,
-        written_at=entry.written_at,
-        updated_at=entry.updated_at,
-        revision=entry.revision,
-        shared=entry.shared,
+        **_plain_columns(entry),
         title=str(doc.get("title", "")),
         body=str(doc.get("body", "")),
         feelings=tuple(Feeling(str(n), int(i)) for n, i in feelings),
@@ -278,7 +278,6 @@ def _open_view(entry: Entry, with_attachments: bool) -> EntryView:
         tags=tuple(str(t) for t in doc.get("tags", []) or []),  # type: ignore[attr-defined]
         extra={str(k): str(v) for k, v in (doc.get("extra") or {}).items()},  # type: ignore[attr-defined]
         attachments=atts,
-        deleted_at=entry.deleted_at,
     )
 
 
