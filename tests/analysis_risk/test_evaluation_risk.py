@@ -61,3 +61,27 @@ def test_auc_handles_ties_and_single_class() -> None:
     assert auc([0.1, 0.4, 0.35, 0.8], [False, False, True, True]) == 0.75
     assert auc([0.5, 0.5], [True, False]) == 0.5
     assert auc([0.2, 0.3], [True, True]) is None
+
+
+def test_every_challenge_batch_in_the_folder_is_reported_by_name(tmp_path: Path) -> None:
+    """A new held-back batch (here a temporary ``challenge_frozen3.jsonl`` written by this test, never the real
+    one) is measured by ``reverie eval risk`` with no code change; the known batches come first."""
+    from reverie.analysis.evaluation.risk import challenge_batches, evaluate_challenge
+
+    lines = {
+        "frozen3": [
+            '{"id": "a", "text": "I want to kill myself.", "expect": "ideation", "group": "genuine"}',
+            '{"id": "b", "text": "Odds are I will be late.", "expect": "none", "group": "idiom"}',
+        ],
+        "tune": ['{"id": "c", "text": "I tried to kill myself.", "expect": "attempt", "group": "genuine"}'],
+        "zz_extra": ['{"id": "d", "text": "A calm day.", "expect": "none", "group": "everyday"}'],
+    }
+    for name, rows in lines.items():
+        (tmp_path / f"challenge_{name}.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (tmp_path / "notes.jsonl").write_text("{}\n", encoding="utf-8")
+    assert list(challenge_batches(tmp_path)) == ["tune", "frozen3", "zz_extra"]
+    report = evaluate_challenge(tmp_path, model=False)
+    assert report is not None and list(report) == ["tune", "frozen3", "zz_extra"]
+    assert report["frozen3"]["n_genuine"] == 1 and report["frozen3"]["genuine_flagged"] == 1.0
+    assert report["frozen3"]["false_alarm_rate"] == 0.0 and report["frozen3"]["negatives_at_attempt"] == 0
+    assert evaluate_challenge(tmp_path / "missing", model=False) is None

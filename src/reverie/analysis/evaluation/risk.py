@@ -36,7 +36,10 @@ if TYPE_CHECKING:
 
 LABELS = ("Supportive", "Indicator", "Ideation", "Behavior", "Attempt")
 CHALLENGE_DIR = Path(__file__).resolve().parents[4] / "tests" / "analysis_risk"
-CHALLENGE_HALVES = ("tune", "frozen", "frozen2")  # frozen2: the second batch, measured once (docs/risk.md)
+# The batches named first come first in the report; any other ``challenge_<name>.jsonl`` in the folder (a new
+# held-back batch such as ``frozen3``) is reported too, by its name, with no code change (docs/risk.md).
+CHALLENGE_HALVES = ("tune", "frozen", "frozen2")
+_CHALLENGE_NAME = re.compile(r"challenge_([a-z0-9_-]+)\.jsonl")
 POSITIVE = frozenset(LABELS[2:])
 _SPLIT = re.compile(r"""['"]\s*,\s*['"]""")
 
@@ -189,16 +192,31 @@ def challenge_figures(
 def evaluate_challenge(
     directory: Path = CHALLENGE_DIR, *, model: RiskModel | bool | None = True
 ) -> dict[str, Any] | None:
-    """:func:`challenge_figures` for each half found in ``directory`` (``None`` when neither is there)."""
-    halves = {h: directory / f"challenge_{h}.jsonl" for h in CHALLENGE_HALVES}
-    if not any(p.is_file() for p in halves.values()):
+    """:func:`challenge_figures` for every batch found in ``directory`` (``None`` when there is none)."""
+    batches = challenge_batches(directory)
+    if not batches:
         return None
     encoder = _memo_encoder(model)
     return {
-        h: challenge_figures(read_challenge(p), model=model, encoder=encoder)
-        for h, p in halves.items()
-        if p.is_file()
+        name: challenge_figures(read_challenge(path), model=model, encoder=encoder)
+        for name, path in batches.items()
     }
+
+
+def challenge_batches(directory: Path = CHALLENGE_DIR) -> dict[str, Path]:
+    """Every ``challenge_<name>.jsonl`` in ``directory`` by name: the known batches first (tune, frozen, frozen2),
+    then any other in name order (a new held-back batch is measured without a code change)."""
+    if not directory.is_dir():
+        return {}
+    found = {}
+    for path in directory.iterdir():
+        m = _CHALLENGE_NAME.fullmatch(path.name)
+        if m and path.is_file():
+            found[m.group(1)] = path
+    order = [h for h in CHALLENGE_HALVES if h in found] + sorted(
+        h for h in found if h not in CHALLENGE_HALVES
+    )
+    return {h: found[h] for h in order}
 
 
 class _MemoEncoder:
