@@ -293,7 +293,7 @@ def import_(
         bool, typer.Option("--all-or-nothing", help="Refuse the whole file if one entry is bad.")
     ] = False,
 ) -> None:
-    """Import Reverie's export, jrnl's JSON export, or Day One's zip or JSON export.
+    """Import Reverie's export, jrnl's JSON export or plain-text journal file, or Day One's zip or JSON export.
 
     A bad entry is reported and left out (its number and the reason, never its text), unless --all-or-nothing.
     Importing the same file again adds nothing.

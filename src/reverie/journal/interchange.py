@@ -30,6 +30,7 @@ from reverie.errors import InvalidInput
 SCHEMA = "reverie.export/2"
 SCHEMA_VERSION = 2
 JRNL_SCHEMA = "jrnl.json"
+JRNL_TEXT_SCHEMA = "jrnl.txt"
 DAYONE_SCHEMA = "dayone.json"
 KINDS = ("free_association", "dream", "daydream", "reflection", "mindful_choice", "art", "music")
 EXTRA_KEYS = ("situation", "urge", "choice", "place", "weather", "time_zone")
@@ -279,6 +280,9 @@ def load_report(data: bytes, *, default_tz: tzinfo = UTC, strict: bool = False) 
     media: dict[str, bytes] = {}
     if isinstance(data, bytes | bytearray | memoryview) and bytes(data[:4]) == b"PK\x03\x04":
         raw, media = _unzip_dayone(bytes(data))
+    elif isinstance(data, bytes | bytearray | memoryview) and _JRNL_TEXT_START.match(bytes(data[:64])):
+        document = _Fields(_parse_jrnl_text(bytes(data)), "the file")
+        return LoadReport(_load_jrnl(document, default_tz, sink, JRNL_TEXT_SCHEMA), tuple(sink.found))
     else:
         raw = _parse_json(data)
     document = _Fields(raw, "the file")
@@ -454,14 +458,18 @@ def _revision(item: _Fields) -> PortableRevision:
 # ---- jrnl and Day One ----------------------------------------------------------------------------------
 
 
-def _load_jrnl(document: _Fields, default_tz: tzinfo, sink: _Problems) -> PortableJournal:
+def _load_jrnl(
+    document: _Fields, default_tz: tzinfo, sink: _Problems, schema: str = JRNL_SCHEMA
+) -> PortableJournal:
     ids = _UniqueIds()
 
     def make(item: _Fields) -> PortableEntry | None:
         moment = item.local_moment("date", "time", default_tz)
         title, body = item.text("title", default=""), item.text("body", default="")
         tags = _clean_tags(item.texts("tags"), starred=item.boolean("starred", default=False))
-        fallback = hashlib.sha256(f"{moment.isoformat()}\n{title}\n{body}".encode()).hexdigest()[:16]
+        # to the minute, as jrnl's JSON export has it: the same entry from its text file gets the same id
+        minute = moment.replace(second=0).isoformat()
+        fallback = hashlib.sha256(f"{minute}\n{title}\n{body}".encode()).hexdigest()[:16]
         uuid = item.text("uuid", default="")
         if not body.strip():
             # jrnl's usual one-liner is all title: those words are the entry.
@@ -481,7 +489,71 @@ def _load_jrnl(document: _Fields, default_tz: tzinfo, sink: _Problems) -> Portab
         )
 
     entries = sink.entries(document.objects("entries", required=True), make)
-    return _journal(JRNL_SCHEMA, None, tuple(entries))
+    return _journal(schema, None, tuple(entries))
+
+
+# jrnl's own journal file: ``[2026-03-10 12:30:00 AM] Title line`` then the body, entries apart by a blank line.
+_JRNL_TEXT_START = re.compile(rb"(?:\xef\xbb\xbf)?\s*\[\d{4}-\d{2}-\d{2}[ T]\d")
+_JRNL_DATE_BLOB = re.compile(r"(?:^|\n)\[([^\]\n]{1,40})\] ")
+_JRNL_TIME_FORMATS = ("%Y-%m-%d %I:%M:%S %p", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d %I:%M %p")
+_JRNL_TAG = re.compile(r"(?<!\S)([#@][-+*#/\w]+)")
+_JRNL_SENTENCE_END = re.compile(r"[.!?\u2026][\'\u2019\"\u201d]?[\])]*\s+|[\uff01\uff0e\uff1f\uff61\u3002]")
+
+
+def _parse_jrnl_text(data: bytes) -> dict[str, object]:
+    """jrnl's plain-text journal as the document its ``--export json`` writes (jrnl 4's rules: a new entry at each
+    ``[date] `` that reads as a date in jrnl's default or 24-hour time format; the title is the first line, or the
+    first sentence of a one-line entry; a title ending in ``*`` is starred; tags are words after ``@`` or ``#``)."""
+    try:
+        text = data.decode("utf-8-sig").replace("\r\n", "\n")
+    except UnicodeDecodeError as error:
+        raise InvalidInput(f"Cannot import: the file is not valid UTF-8 (at byte {error.start}).") from None
+    starts: list[tuple[int, int, datetime]] = []
+    for match in _JRNL_DATE_BLOB.finditer(text):
+        moment = _jrnl_moment(match.group(1))
+        if moment is not None:
+            starts.append((match.start(), match.end(), moment))
+    entries: list[dict[str, object]] = []
+    for index, (_, end, moment) in enumerate(starts):
+        raw = text[end : starts[index + 1][0] if index + 1 < len(starts) else len(text)]
+        lines = raw.splitlines()
+        starred = bool(lines) and lines[0].strip().endswith("*")
+        if starred:
+            raw = lines[0].strip("\n *") + "\n" + "\n".join(lines[1:])
+        title, body = _jrnl_split_title(raw)
+        entries.append(
+            {
+                "title": title,
+                "body": body,
+                "date": moment.strftime("%Y-%m-%d"),
+                "time": moment.strftime("%H:%M:%S" if moment.second else "%H:%M"),
+                "tags": sorted({tag.lower() for tag in _JRNL_TAG.findall(raw)}),
+                "starred": starred,
+            }
+        )
+    if not entries:
+        raise InvalidInput("Cannot import: no jrnl entry was found (each starts with [YYYY-MM-DD time]).")
+    return {"tags": {}, "entries": entries}
+
+
+def _jrnl_moment(blob: str) -> datetime | None:
+    for layout in _JRNL_TIME_FORMATS:
+        try:
+            return datetime.strptime(blob.strip(), layout)
+        except ValueError:
+            continue
+    return None
+
+
+def _jrnl_split_title(text: str) -> tuple[str, str]:
+    newline = text.lstrip().find("\n")
+    if newline >= 0:
+        stripped = text.lstrip()
+        return stripped[:newline].strip(), stripped[newline + 1 :].strip()
+    sentence = _JRNL_SENTENCE_END.search(text)
+    if sentence is None:
+        return text.strip(), ""
+    return text[: sentence.end()].strip(), text[sentence.end() :].strip()
 
 
 def _load_dayone(document: _Fields, sink: _Problems, media: Mapping[str, bytes]) -> PortableJournal:
@@ -743,8 +815,9 @@ class _Fields:
 
     def local_moment(self, date_name: str, time_name: str, zone: tzinfo) -> datetime:
         day, clock = self.text(date_name), self.text(time_name, default="00:00")
+        layout = "%Y-%m-%d %H:%M:%S" if clock.count(":") == 2 else "%Y-%m-%d %H:%M"
         try:
-            return datetime.strptime(f"{day} {clock}", "%Y-%m-%d %H:%M").replace(tzinfo=zone)
+            return datetime.strptime(f"{day} {clock}", layout).replace(tzinfo=zone)
         except ValueError:
             raise self.fail(f"{date_name}/{time_name}", "is not a YYYY-MM-DD date and HH:MM time") from None
 
