@@ -268,3 +268,102 @@ def test_a_first_person_consequent_after_an_if_clause_is_not_a_hypothetical() ->
         "If I ever felt suicidal again I would tell my GP.",
     ):
         assert not screen(text, "free_association").flagged, text
+
+
+# Third round (docs/risk.md): voices the lexicon missed on the tune, first frozen and second frozen batches, fixed as
+# mechanisms and checked here on sentences written anew for this test (none copied from a batch).
+@pytest.mark.parametrize(
+    ("text", "low"),
+    [
+        # second-language grammar: aux + bare verb, "finish my life", "almost I jumped", drank poison
+        ("I am not want to wake up tomorrow.", "ideation"),
+        ("Every night I not want to live, the sadness is too big.", "ideation"),
+        ("I think to finish my life, I have no more power.", "ideation"),
+        ("Yesterday I am go to the river and almost I jumped.", "behavior"),
+        ("Two years ago I drank bleach but my neighbour found me.", "attempt"),
+        ("I am collect many tablets from different shops for this.", "behavior"),
+        # older voices and euphemism
+        ("Each night I ask that the good Lord takes me in my sleep.", "ideation"),
+        ("Since the diagnosis I have no desire to go on.", "ideation"),
+        ("I have lived long enough and I am ready.", "ideation"),
+        ("My son will be far happier once I'm gone, I am sure of it.", "ideation"),
+        ("I don't plan to still be here by the spring.", "ideation"),
+        ("I have set the date to finish it, after the wedding.", "behavior"),
+        ("I have been setting my sleeping tablets by each night so there are enough.", "behavior"),
+        ("I have written notes to my nephews to say goodbye.", "behavior"),
+        ("I've decided who will get my books and the piano after I'm gone.", "behavior"),
+        # teenagers and terse fragments
+        ("burned my arm with a lighter again after school", "behavior"),
+        ("scratched my legs till they bled lol", "ideation"),
+        ("I bite my arm till it bruises when they argue.", "behavior"),
+        ("gonna jump from the tower block tonight", "ideation"),
+        ("blades are under my pillow for later", "behavior"),
+        ("Cut. Deeper this time.", "behavior"),
+        ("Kill me, please.", "ideation"),
+        ("the voice again: just kill yourself", "ideation"),
+        # clinical register
+        ("Two prior aborted attempts, most recently in March.", "behavior"),
+        ("I have obtained a lethal amount of my tablets.", "behavior"),
+        ("I have worked out a plan with the method and the date.", "behavior"),
+        ("Background: one previous suicide attempt in 2021.", "attempt"),
+        ("Client-led summary: active suicidal ideation this week.", "ideation"),
+        ("I've attempted three times before.", "attempt"),
+        # long sentences where the risk is one clause
+        (
+            "Work was fine and the cat was sick, and I sat in the car in the garage with the engine on.",
+            "behavior",
+        ),
+        (
+            "Bins out, dinner done, and I checked how deep the quarry is and if it would be enough.",
+            "behavior",
+        ),
+        ("Walking home I thought if a van ran over me it would honestly be fine by me.", "ideation"),
+        ("Most days I lie there imagining being dead and it is quiet.", "ideation"),
+        ("I keep thinking I should throw myself off the balcony.", "ideation"),
+        ("I want to kill myself and I almost did last night.", "behavior"),
+    ],
+)
+def test_third_round_voices_reach_their_level(text: str, low: str) -> None:
+    level = screen(text, model=False).level
+    assert LEVELS.index(level) >= LEVELS.index(low), (text, level)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want to die my fringe purple before the gig.",
+        "Going to die the curtains green.",
+        "I hurt myself carrying the shopping up the stairs.",
+        "Slipped on the ice and cut my hand on the kerb.",
+        "We gave the cot away because we won't need it anymore.",
+        "I researched how long it takes to die of old age for my biology essay.",
+        "The doctor asked if I had thoughts of killing myself and I said no.",
+        "My GP asks whether I want to hurt myself and I told her no.",
+        "I attempted the driving test twice before I passed.",
+        "I asked if the good Lord takes me to heaven, as a child.",
+        "The flat will be easier to clean once I am gone to university.",
+        "I am picturing being dead tired tomorrow after the shift.",
+        "I jumped off the pier into the sea with my cousins.",
+        "My mother-in-law is so stubborn.",
+        "I nearly did my back in at the gym.",
+        "The thought: just pay the bill and move on.",
+        "My patient-facing role is tiring.",
+    ],
+)
+def test_third_round_phrases_leave_everyday_sentences_alone(text: str) -> None:
+    result = screen(text, model=False)
+    assert not result.flagged, (text, result.to_data())
+
+
+def test_someone_elses_question_counts_as_the_answer_says() -> None:
+    asked = "The nurse asked if I wanted to kill myself"
+    assert screen(asked + " and I said no.", model=False).level == "none"
+    assert screen(asked + ".", model=False).level == "indicator"  # unanswered: someone else's words
+    assert screen(asked + " and I said yes.", model=False).flagged
+    assert screen("I asked myself if I want to kill myself.", model=False).flagged
+
+
+def test_one_as_a_number_and_compound_nouns_are_not_other_people() -> None:
+    assert screen("History: one prior suicide attempt.", model=False).level == "attempt"
+    assert screen("One would think he wants to die.", model=False).level == "indicator"
+    assert screen("My mother-in-law says she wants to die.", model=False).level == "indicator"

@@ -37,7 +37,8 @@ NUMBER = (
     r"a\s+(?:whole\s+)?(?:load|lot|pile|fistful)\s+of)"
 )
 DIE = (
-    r"(?:die|dye(?!\s+(?:my|your|his|her|their|our|the|a|an|it|them|this|that|some|hair|clothes)\b)|be\s+dead|dead|"
+    r"(?:die(?!\s+(?:my|your|his|her|their|our|the|a|it|them|some)\s+(?:\w+\s+)?(?:hair|fringe|roots|beard|clothes|"
+    r"jeans|shirt|t-shirt|top|dress|shoes|trainers|eggs|wool|fabric|sheets|curtains)\b)|dye(?!\s+(?:my|your|his|her|their|our|the|a|an|it|them|this|that|some|hair|clothes)\b)|be\s+dead|dead|"
     r"not\s+(?:exist|be\s+(?:alive|here|around))|stop\s+existing|cease\s+to\s+exist|"
     r"stop\s+living)"
 )
@@ -74,6 +75,20 @@ RULES: tuple[Rule, ...] = (
         r"everything)|take\s+my\s+(?:own\s+)?life|die|commit\s+suicide|overdose|od)\b",
     ),
     _rule(
+        "attempt_count",
+        ATTEMPT,
+        # a past attempt told by how often or when ("I've attempted twice before"), not "attempted the exam twice"
+        r"\b(?:i'?ve|ive|i\s+have|i\s+had|i)\s+(?:already\s+|actually\s+)?(?:attempted|attemted)\s+(?:suicide\s+)?"
+        r"(?:once|twice|three\s+times|several\s+times|many\s+times|a\s+few\s+times|before)\b(?!\s+(?:to|at|on|with)\b)",
+    ),
+    _rule(
+        "attempt_poison",
+        ATTEMPT,
+        # plain and non-native past forms: "I drank bleach", "I was drink poison"
+        r"\b(?:drank|drunk|was\s+drink|did\s+drink|have\s+drink|swallowed)\s+(?:the\s+|some\s+|a\s+bottle\s+of\s+)?"
+        r"(?:poison|bleach|antifreeze|weedkiller|weed\s+killer|rat\s+poison|pesticide)\b",
+    ),
+    _rule(
         "attempt_named",
         ATTEMPT,
         r"\b(?:suicide\s+attempts?|attempted\s+suicide|attempting\s+suicide|survived\s+(?:a|my|an)\s+"
@@ -84,14 +99,16 @@ RULES: tuple[Rule, ...] = (
         "attempt_overdose",
         ATTEMPT,
         r"\b(?:overdosed|od'd|od'ed|o\.d\.'?d|took\s+an\s+overdose|(?:took|swallowed|downed)\s+everything\s+in\s+(?:the|my)\s+(?:medicine\s+)?(?:cabinet|cupboard|drawer|box)"
-        r"|(?:took|swallowed|downed)\s+(?:all|a\s+bunch|a\s+handful|" + NUMBER + r"|(?:the|a)\s+"
-        r"whole\s+(?:bottle|pack|box|packet)|too\s+many|\d+)\s+(?:of\s+)?(?:my\s+|the\s+)?"
+        r"|(?:took|swallowed|downed)\s+(?:like\s+|about\s+|around\s+|maybe\s+|nearly\s+|almost\s+|over\s+)?"
+        r"(?:all|a\s+bunch|a\s+handful|" + NUMBER + r"|(?:the|a)\s+"
+        r"whole\s+(?:bottle|pack|box|packet)|too\s+many|\d+)\s+(?:of\s+)?(?:my\s+|the\s+)?(?:(?:mum'?s|mom'?s|dad'?s|"
+        r"nan'?s|gran'?s|heart|sleeping|blood\s+pressure)\s+)?"
         + PILLS
         + r"|stomach\s+pumped|(?:i|i've|ive)\s+(?:finally\s+|just\s+|actually\s+)?(?:took|swallowed|downed)\s+(?:all\s+)?"
         r"the\s+"
         + PILLS
         + r"(?=\s*(?:[.!;…]|$|and\s+(?:waited|lay|laid|went|called|passed)|i'?d\s+(?:saved|been|hidden|"
-        r"stashed|collected|hoarded)))|(?:took|swallowed|downed)\s+(?:all|every\s+one\s+of|the\s+rest\s+of)\s+my\s+"
+        r"stashed|collected|hoarded)))|(?:took|swallowed|downed)\s+(?:all|every\s+one\s+of|the\s+rest\s+of)\s+my\s+(?:\w+\s+)?"
         + PILLS
         + r")",
     ),
@@ -107,7 +124,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "self_harm_act",
         BEHAVIOR,
-        r"\b(?:i|i've|ive|i'm|im|been|keep|kept|started|still|again)\s+(?:\w+\s+){0,2}(?:cut|cutting|cuts|burned|"
+        r"\b(?:i|i've|ive|i'm|im|been|keep|kept|started|still|again)\s+(?:\w+\s+){0,2}(?:cut|cutting|cuttin|cuts|burned|"
         r"burnt|burning|scratched|scratching|scratch|carved|carving|bit|biting|harmed|harming)\s+"
         r"(?:myself|my\s+(?:arms?|wrists?|legs?|thighs?|skin|stomach|hips?|body))\b"
         # hurting or hitting a body part is self-harm unless the clause tells of an accident ("I fell and hurt my leg")
@@ -134,7 +151,7 @@ RULES: tuple[Rule, ...] = (
         "preparation_means",
         BEHAVIOR,
         r"\b(?:bought|buying|buy|got|ordered|order|getting|tied|tying|made|making|have|hid|hidden|hiding)\s+"
-        r"(?:a\s+|the\s+|some\s+)?(?:rope(?!\s+(?:swing|ladder|lights?|course|bridge|toy|for\s+the|to\s+tie))|noose)\b|\b(?:saving|saved|stockpiling|stockpiled|hoarding|hoarded|"
+        r"(?:a\s+|the\s+|some\s+)?(?:(?:length|piece|coil)\s+of\s+)?(?:rope(?!\s+(?:swing|ladder|lights?|course|bridge|toy|for\s+the|to\s+tie))|noose)\b|\b(?:saving|saved|stockpiling|stockpiled|hoarding|hoarded|"
         r"collecting|collected|stashing|stashed)\s+(?:up\s+)?(?:my\s+|some\s+|all\s+|the\s+)?(?:\w+\s+)?"
         + PILLS
         + r"(?!\s+(?:from|at)\s+(?:the\s+)?(?:chemist|pharmacy|doctor|gp|surgery|hospital))|\b"
@@ -163,6 +180,11 @@ RULES: tuple[Rule, ...] = (
         # the dose for an everyday ailment is not research into a method ("… ibuprofen I can take for a headache")
         r"(?![^.!?\n]{0,80}\bfor\s+(?:a|my|the|her|his|this)\s+(?:\w+\s+)?(?:headache|migraine|toothache|backache|"
         r"fever|cold|flu|period|cramps|pain|sore\s+throat|hangover)\b)"
+        # … nor research for a course, an essay or a job ("… for my nursing course"), nor dying of old age
+        r"(?![^.!?\n]{0,80}\bfor\s+(?:a|my|the|our|her|his|this|an)\s+(?:\w+\s+){0,2}(?:course|essay|assignment|"
+        r"class|exam|dissertation|thesis|module|lecture|homework|job|shift|degree|training|revision|project|"
+        r"presentation|article|book|novel|patients?|residents?|work)\b)"
+        r"(?![^.!?\n]{0,80}\b(?:from|of)\s+(?:old\s+age|natural\s+causes)\b)"
         r"\s+(?:up\s+|on\s+|online\s+)?(?:\w+\s+){0,2}(?:how\s+(?:many|much)\s+"
         r"(?:\w+\s+){0,3}(?:"
         + PILLS[3:-1]
@@ -172,6 +194,8 @@ RULES: tuple[Rule, ...] = (
         r"to\s+die)|\b(?:height|drop|depth)\s+of\s+(?:the\s+|my\s+|that\s+)?(?:bridge|building|roof|cliff|car\s+park|tower|"
         r"balcony|fall|window|flats?|block|multi-storey|viaduct)[^.!?\n]{0,40}\b(?:whether|if)\s+"
         r"(?:it'?s|it\s+is|it\s+would\s+be|it'?d\s+be|that'?s|they'?d\s+be|they\s+would\s+be)\s+(?:high\s+|deep\s+)?enough\b|"
+        r"\bhow\s+(?:high|tall|deep|far\s+down)\s+(?:the\s+|a\s+|that\s+|our\s+)?(?:\w+\s+){0,2}(?:is|was|would\s+be)\b"
+        r"[^.!?\n]{0,50}\b(?:whether|if)\s+(?:it|that|the\s+fall)\s+(?:would|'d|will|could)\s+be\s+enough\b|"
         r"\b(?:whether|if|how\s+much)\s+(?:drowning|hanging|overdosing|bleeding\s+out|jumping)\s+(?:hurts|is\s+"
         r"painful|would\s+hurt)\b",
     ),
@@ -179,10 +203,14 @@ RULES: tuple[Rule, ...] = (
         "aborted_attempt",
         BEHAVIOR,
         r"\b(?:almost|nearly|was\s+about\s+to|was\s+going\s+to|came\s+close\s+to|got\s+close\s+to|so\s+close\s+to)\s+"
-        r"(?:jump(?:ed|ing)?(?=\s*(?:[.,;!?…]|$|\s+(?:off|from|in\s+front|tonight|last\s+night|yesterday|today|but|and)\b))|"
+        r"(?:i\s+(?=jumped))?(?:jump(?:ed|ing)?(?=\s*(?:[.,;!?…]|$|\s+(?:off|from|in\s+front|tonight|last\s+night|yesterday|today|but|and)\b))|"
         r"kill(?:ed|ing)?\s+" + SELF + r"|end(?:ed|ing)?\s+(?:it|it\s+all|my\s+life|things)|"
         r"hang(?:ed|ing)?|overdos(?:e|ed|ing)|swallow(?:ed|ing)?\s+(?:\w+\s+){0,2}" + PILLS + r"|"
         r"(?:did|do|doing|go\s+through\s+with)\s+it\s+(?:tonight|last\s+night|yesterday|today))\b"
+        r"|\b(?:kill\s+myself|end\s+(?:my\s+life|it(?:\s+all)?)|die)\b[^.!?\n]{0,30}\b(?:and|but)\s+(?:i\s+)?(?:almost|"
+        r"nearly)\s+(?:did|went\s+through\s+with\s+it)\b"
+        r"|\bclimbed\s+(?:over|onto|on)\s+(?:the\s+)?(?:railings?|parapet|barrier|ledge)\b[^.!?\n]{0,50}\b(?:climbed|stepped|"
+        r"came|got)\s+back\b"
         r"|\b(?:held|holding|put|pressed)\s+(?:a|the|my)\s+(?:knife|blade|razor|gun|pistol)\s+(?:to|against|in)\s+my\b"
         r"|\b(?:stood|standing|sat|sitting)\s+(?:on|at)\s+(?:the\s+)?(?:(?:train\s+|railway\s+)?tracks|ledge|railing|edge"
         r"(?!\s+of\s+(?:the\s+|a\s+|my\s+)?(?:\w+\s+)?(?:path|road|pool|bed|stage|field|town|water|sea|lake|sofa|"
@@ -194,7 +222,8 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:a|the|my)\s+plan\s+(?:to|for\s+how\s+to|of\s+how\s+to)\s+(?:die|kill|end\s+(?:it|my)|do\s+it|overdose)|"
         r"\bplann(?:ed|ing)\s+(?:out\s+)?(?:how|when|where)\s+(?:i'?ll|i\s+will|i\s+would|i'?d|to)\s+(?:do\s+it|die|"
         r"kill|end)|\b(?:picked|chose|set|chosen)\s+(?:a|the)\s+(?:date|day)\s+(?:to|for|when)\s+(?:i\s+)?(?:die|do\s+"
-        r"it|kill|end)",
+        r"it|kill|end|finish)|\b(?:formulated|made|have|got|worked\s+out|came\s+up\s+with|had)\s+(?:a|the|my)\s+"
+        r"(?:\w+\s+)?plan\s+(?:including|with|covering|that\s+includes)\s+(?:the\s+)?(?:time|place|method|means|date)\b",
     ),
     _rule(
         "counting_means",
@@ -240,7 +269,8 @@ RULES: tuple[Rule, ...] = (
         "no_longer_needed",
         BEHAVIOR,
         # giving things away "because I won't need them" (not "in Spain", "this winter", "until June")
-        r"\b(?:gave|give|giving|given)\b[^.!?\n]{0,60}\b(?:won'?t|will\s+not|wont)\s+(?:be\s+)?need(?:ing)?\s+(?:them|it|any\s+of\s+"
+        r"\b(?:gave|give|giving|given)\b[^.!?\n]{0,60}(?<!\bwe\s)(?<!\bthey\s)(?<!\bshe\s)(?<!\bhe\s)(?<!\byou\s)"
+        r"\b(?:won'?t|will\s+not|wont)\s+(?:be\s+)?need(?:ing)?\s+(?:them|it|any\s+of\s+"
         r"(?:it|them|this)|these|those|this)(?:\s+(?:anymore|any\s+more|soon|where\s+i'?m\s+going))?"
         r"(?!\s+(?:in|at|for|on|when|until|till|during|this|next|there|after|while|because|since|as)\b)\b",
     ),
@@ -310,6 +340,7 @@ RULES: tuple[Rule, ...] = (
         "kill_self",
         IDEATION,
         r"\b(?:kill|kills|killed|killing|kil|kiling|off|offing|offed|unalive|unaliving|end|ending|ended|drown|drowned|"
+        r"finish|finishing|"
         r"drowning|poison|poisoned|shoot|shot|stab|stabbed|stabs)\s+" + SELF,
     ),
     _rule(
@@ -337,7 +368,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "dont_want_to_live",
         IDEATION,
-        r"\b(?:don'?t|dont|do\s+not|no\s+longer|didn'?t|never)\s+(?:really\s+|even\s+|think\s+i\s+(?:really\s+|even\s+|still\s+)?)?"
+        r"\b(?:don'?t|dont|do\s+not|no\s+longer|didn'?t|never|am\s+not|(?<=i\s)not)\s+(?:really\s+|even\s+|think\s+i\s+(?:really\s+|even\s+|still\s+)?)?"
         r"(?:want|wanna|wish)\s+(?:to\s+)?"
         r"(?:live|be\s+alive|exist|wake\s+up|be\s+here\s+(?:anymore|any\s+more)|be\s+around\s+(?:anymore|any\s+more)|"
         r"keep\s+living|keep\s+going|go\s+on(?!\s+(?:the|a|this|that|with|holiday|vacation|trip|date|about)))\b",
@@ -358,12 +389,12 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "end_it_all",
         IDEATION,
-        r"\b(?:end(?:ing)?\s+(?:it\s+all|my\s+(?:own\s+)?life|my\s+existence|everything\s+now)|"
+        r"\b(?:(?:end(?:ing)?|finish(?:ing)?)\s+(?:it\s+all|my\s+(?:own\s+)?life|my\s+existence|everything\s+now)|"
         + WANT
         + r"\s+"
         r"(?:to\s+)?end(?:ing)?\s+(?:it|things)\b(?!\s+(?:with|between|there|here|early|for|on))|"
         r"(?:should|could|might|must)\s+(?:just\s+|really\s+)?end\s+it(?:\s+all)?\b(?!\s+(?:with|between|there|here|early|for|on))|"
-        r"(?:want|wanna|need)\s+(?:it\s+all|everything|my\s+life)\s+to\s+(?:end|stop|be\s+over))",
+        r"(?:want|wanna|need|would\s+like|'d\s+like)\s+(?:it\s+all|everything|my\s+life)\s+to\s+(?:end|stop|be\s+over))",
     ),
     _rule(
         "burden_without_me",
@@ -441,6 +472,97 @@ RULES: tuple[Rule, ...] = (
         r"walk|jumping|stepping)\s+in\s+front\s+of\s+(?:a|the)\s+(?:train|bus|car|truck|lorry)|\bdriv(?:e|ing)\s+(?:my\s+car\s+)?"
         r"(?:into|off)\s+(?:a|the)\s+(?:tree|wall|river|bridge|cliff|oncoming)|\b(?:slit|slitting)\s+my\s+(?:wrists?|"
         r"throat)|\boverdose\b|\blethal\s+dose\b|\bhang\s+" + SELF,
+    ),
+    # --- third round: voices the bank and the lexicon did not cover (older, younger, second-language, clinical,
+    # terse, long sentences), found on the tune, first frozen and second frozen batches; written as mechanisms
+    _rule(
+        "aborted_named",
+        BEHAVIOR,
+        r"\b(?:aborted|interrupted)\s+(?:suicide\s+)?attempts?\b|\b(?:made|tied|had|have|got|prepared|bought)\s+"
+        r"(?:a\s+|the\s+|my\s+)?ligature\b|\bligature\s+(?:ready|tied|made|prepared)\b"
+        r"|\bgarage\s+with\s+the\s+engine\s+(?:running|on)\b",
+    ),
+    _rule(
+        "preparation_hidden_means",
+        BEHAVIOR,
+        # a supply bought or hidden for later ("the razor is under my mattress", "putting my tablets aside each
+        # evening", "many sleeping pill from different pharmacy", "a lethal quantity of my medication")
+        r"\b(?:razor|razors|blade|blades|pills|tablets|rope)\s+(?:is|are)\s+(?:still\s+)?(?:hidden\s+|taped\s+)?"
+        r"(?:under|inside|behind)\s+my\s+(?:mattress|pillow|bed|wardrobe)\b"
+        r"|\b(?:put|putting|set|setting|kept|keeping)\s+(?:my\s+|the\s+|some\s+|a\s+few\s+)?(?:\w+\s+)?"
+        + PILLS
+        + r"\s+(?:aside|by)\s+(?:each|every|so)\b"
+        r"|\b(?:buy|bought|buying|collect|collected|collecting|got|get|getting)\s+(?:many|lots\s+of|a\s+lot\s+of|so\s+many|"
+        r"extra)\s+(?:\w+\s+)?(?:pills?|tablets?)\s+(?:from|at|in)\s+(?:different|several|many|multiple|two|three)\b"
+        r"|\b(?:acquired|obtained|bought|got|gathered|collected|have|saved\s+up)\s+(?:a\s+|the\s+)?(?:lethal|fatal)\s+"
+        r"(?:quantity|amount|dose|number|supply)\b",
+    ),
+    _rule(
+        "preparation_goodbyes",
+        BEHAVIOR,
+        # goodbye letters and messages, and who gets what "after I'm gone"
+        r"\b(?:wrote|written|writing|write|typed|recorded)\s+(?:\w+\s+){0,6}?(?:letters?|notes?|messages?|texts?|cards?)"
+        r"\s+(?:\w+\s+){0,6}?(?:saying|to\s+say)\s+goodbye\b|\b(?:wrote|written|writing|typed)\s+my\s+goodbyes?\b"
+        r"(?![^.!?\n]{0,30}\b(?:team|colleagues|class|students|card|speech|leaving\s+do))"
+        r"|\bwho\s+(?:gets|will\s+get|should\s+get|should\s+have|would\s+get|can\s+have|will\s+have)\s+(?:\w+\s+){0,6}?"
+        r"(?:when|after|once)\s+i'?m\s+gone\b",
+    ),
+    _rule(
+        "self_harm_bare",
+        BEHAVIOR,
+        # the act told without "I" at a clause's start ("cut my arm again in the school toilets", "… and burned my wrist
+        # with the lighter"), and scratching or hitting "till I bleed"
+        r"(?:(?<=^)|(?<=[.!?\n,;:]\s)|(?<=[.!?\n,;:])|(?<=\band\s)|(?<=\bthen\s)|(?<=\bso\s)|(?<=\bjust\s))"
+        r"(?:cut|burned|burnt|scratched|carved|sliced)\s+(?:my|me)\s+(?:\w+\s+)?(?:arms?|wrists?|legs?|thighs?|skin|stomach|"
+        r"hips?|forearms?|body)\b"
+        r"|\b(?:scratch|scratched|scratching|pick|picked|picking|bite|bit|biting|hit|hitting|punch|punched)\s+"
+        r"(?:myself\s+|my\s+\w+\s+)?(?:till|until|til|'til)\s+(?:i|it)\s+(?:bleed|bled|bleeds|bruise|bruised|bruises)\b"
+        r"|(?:(?<=^)|(?<=[.!?\n]\s)|(?<=[.!?\n]))(?:cut|cutting|burned|burnt)[.,!]+\s+(?:again|deeper|deep)\b",
+    ),
+    _rule(
+        "death_wish_older",
+        IDEATION,
+        # older and plainer voices: "I pray the Lord takes me soon", "no wish to carry on", "my life has gone on too
+        # long", "I've lived long enough", "she would manage far better once I am gone", "not intend to be here by
+        # Christmas", "imagining being dead", "disappear for good", "throw myself down the stairs"
+        r"\b(?:pray|praying|prayed|hope|hoping|wish|asking|ask)\s+(?:that\s+)?(?:the\s+(?:good\s+)?lord|god|jesus|he)\s+"
+        r"(?:will\s+|would\s+)?(?:takes?|calls?)\s+me\b(?!\s+(?:to|through|back|out|with)\b)"
+        r"|\bno\s+(?:wish|desire|will|reason|energy)\s+(?:left\s+)?to\s+(?:carry\s+on|go\s+on|live|keep\s+going|stay\s+alive)\b"
+        r"|\bmy\s+life\s+has\s+(?:gone\s+on|lasted)\s+(?:too\s+long|long\s+enough)\b|\bi'?ve\s+lived\s+(?:long\s+enough|"
+        r"too\s+long)\b|\bi\s+have\s+lived\s+(?:long\s+enough|too\s+long)\b"
+        r"|\b(?:better|happier|easier|simpler|freer)\b[^.!?\n]{0,25}\b(?:once|when|after)\s+i(?:\s+am|'m|\s+was|\s+were)\s+"
+        r"(?:gone|dead|not\s+here|no\s+longer\s+here|out\s+of\s+the\s+way)\b(?!\s+(?:to|on|for|from|away)\b)"
+        r"|\b(?:don'?t|do\s+not|won'?t|will\s+not)\s+(?:intend|plan|expect|mean)\s+to\s+(?:still\s+)?be\s+(?:here|around|"
+        r"alive)\s+(?:by|at|for|past|after|next|when)\b"
+        r"|\b(?:imagining|imagine|picturing|picture|fantasi[sz]ing\s+about|dreaming\s+of)\s+(?:myself\s+)?being\s+dead\b"
+        r"|\bdisappear\s+for\s+good\b"
+        r"|\b(?:throw|throwing|threw|fling|hurl)\s+" + SELF + r"\s+(?:down|off|from|in\s+front|under|into)\b",
+    ),
+    _rule(
+        "death_welcome_road",
+        IDEATION,
+        # "if one of those lorries just swerved into me that would be fine"
+        r"\b(?:bus|buses|car|cars|lorry|lorries|truck|trucks|train|van|vans)\b[^.!?\n]{0,40}\b(?:hit|hits|swerved\s+into|"
+        r"swerve\s+into|ran\s+over|run\s+over|ploughed\s+into|crashed\s+into|mowed\s+down|knocked\s+down)\s+me\b"
+        r"[^.!?\n]{0,30}\b(?:fine|ok|okay|good|a\s+relief|a\s+blessing|wouldn'?t\s+mind|would\s+not\s+mind|"
+        r"wouldn'?t\s+care|don'?t\s+care)\b",
+    ),
+    _rule(
+        "self_talk",
+        IDEATION,
+        # an intrusive thought in the second person is the writer's own ("the old thought: just kill yourself")
+        r"\b(?:thought|thoughts|voice|head|brain|mind)\s*(?:says?|saying|tells?\s+me|telling\s+me|again|is|was)?\s*"
+        r"[:,-]\s*(?:just\s+)?(?:kill\s+yourself|kys|end\s+it|die|you\s+should\s+die)\b"
+        r"|(?:(?<=^)|(?<=[.!?\n]\s)|(?<=[.!?\n]))(?:just\s+)?kill\s+me[.,!]*\s+(?:please|pls|plz)\b",
+        immune=("third_person", "quotation"),
+    ),
+    _rule(
+        "jump_from_height",
+        IDEATION,
+        # going to jump from a height ("gonna jump off the multistorey after school")
+        r"\b(?:jump|jumping)\s+(?:off|from)\s+(?:a|the|my|our|that)\s+(?:multi-?storey|multistory|car\s*park|"
+        r"tower(?:\s+block)?|block\s+of\s+flats|flats|overpass|motorway\s+bridge|viaduct|rooftop|top\s+floor|"
+        r"window|ledge|pier\s+at\s+night)\b(?!\s+into\s+(?:the\s+)?(?:water|lake|sea|river|pool))",
     ),
     # --- indicator: hopelessness, burden, distress, and talk of suicide that is not the writer's own wish ---
     _rule(
@@ -550,9 +672,14 @@ INJURIES: tuple[re.Pattern[str], ...] = tuple(
         r"legs|foot|feet|knee|knees|lip|chin|face|wrist|wrists|shin|ankle|toe|toes|tongue|forearm|skin))\s+(?:\w+\s+){0,6}?"
         r"(?:on\s+(?:a|an|the|some|that|this|our|his|her|their)\b|against|while|whilst|when\s+(?:i\s+was\s+)?\w+ing|chopping|"
         r"slicing|shaving|cooking|opening|peeling|carving|dicing|grating|gardening|baking|ironing|fixing|"
-        r"by\s+accident|accidentally|by\s+mistake|playing|climbing|pruning|trimming|sewing|unpacking|washing\s+up)",
+        r"by\s+accident|accidentally|by\s+mistake|playing|climbing|pruning|trimming|sewing|unpacking|washing\s+up|"
+        r"lifting|carrying|moving|shifting|lugging|pushing|pulling|dancing|skiing|skating|cycling|jogging|running|"
+        r"exercising|hiking|stretching|training|digging|decorating)",
         r"\b(?:accidentally|accidently|by\s+accident|by\s+mistake|clumsily)\s+(?:\w+\s+)?(?:cut|cuts|sliced|nicked|"
         r"burn(?:ed|t)|scalded|hurt|stabbed|scratched)\s+(?:myself|my\s+\w+)",
+        # a fall or a slip first, then the cut ("fell off the ladder and cut my leg on the fence")
+        r"\b(?:fell|fallen|tripped|slipped|crashed|came\s+off|skidded)\b[^.!?\n]{0,50}\b(?:and|then)\s+(?:i\s+)?(?:cut|hurt|"
+        r"burned|burnt|scraped|grazed|scratched|bruised)\s+(?:myself|my\s+\w+)",
         r"\bpaper\s+cuts?\b|\bshaving\s+cuts?\b|\b(?:bread|kitchen|vegetable|steak|butter|stanley|pen)\s+knife\s+"
         r"(?:slipped|went\s+in)",
     )
@@ -626,6 +753,15 @@ OTHER_NOUNS = words(
     "coworker boss roommate flatmate kid kids child children teen teenager man woman guy girl boy "
     "neighbour neighbor classmate student students ex fiance fiancee bf gf bestie sibling niece nephew"
 )
+# "one" is a person only as a subject ("one would think"), not as a number ("one prior attempt"); a person noun
+# that only qualifies another word ("patient-style self-report", "child-like") names nobody.
+ONE_VERBS = words(
+    "would could can should might must may will is was has had does did feels felt wants wanted needs needed "
+    "thinks thought says said tries tried"
+)
+COMPOUND_TAILS = words(
+    "style like led centred centered facing friendly reported rated focused proof free sized safe based report"
+)
 THIRD_PERSON_VERBS = frozenset(
     ["wants", "needs", "wishes", "tries", "attempts", "kills", "hangs", "deserves", "thinks", "plans", "cuts"]
 )
@@ -638,7 +774,9 @@ REFLEXIVE_FIRST = frozenset(
 WORD = re.compile(r"[a-z0-9']+")
 TOKEN = re.compile(r"[a-z0-9]+(?:['.]+[a-z0-9]+)*'?|[^\sa-z0-9]")
 # Rules whose phrase can describe an accident ("I cut myself on the bread knife"): an injury context sets them aside.
-INJURY_RULES = frozenset(["self_harm_act", "self_harm_named", "hurt_self_intent", "kill_self", "attempt_act"])
+INJURY_RULES = frozenset(
+    ["self_harm_act", "self_harm_named", "hurt_self_intent", "kill_self", "attempt_act", "self_harm_bare"]
+)
 # "It's not that I want to die, …": the phrase is denied by what comes before it in its clause.
 NOT_THAT = re.compile(
     r"\b(?:not|isn'?t|wasn'?t)\s+(?:that|like|because)\s+(?:i\s+|i'm\s+|im\s+)?(?:\w+\s+)?$"
@@ -808,9 +946,12 @@ def _reason(ctx: Context, rule: Rule, m: re.Match[str]) -> str | None:
     sentence = _sentence_of(ctx, start)
     person = _person(ctx, m, sentence)
     quoted = _quote_speaker(ctx, start, end)
+    asked = _asked(ctx, m, sentence)
     checks: tuple[tuple[str, bool], ...] = (
         ("quotation", quoted == "unknown"),
         ("third_person", quoted == "other"),
+        ("negation", asked == "no"),
+        ("third_person", asked == "question"),
         ("figure_of_speech", any(_overlaps((start, end), f) for f in ctx.figures)),
         ("injury", rule.name in INJURY_RULES and any(_overlaps((start, end), f) for f in ctx.injuries)),
         (
@@ -870,6 +1011,9 @@ def _subject_before(ctx: Context, start: int, sentence_start: int) -> str:
     following = ""
     for tok in reversed(tokens):
         word = tok.group()
+        if not _names_a_person(ctx.norm, tok, following):
+            following = word
+            continue
         if word in FIRST_WORDS:
             return "first"
         if word in OTHER_WORDS or word in OTHER_NOUNS or word in ("his", "her", "their", "your"):
@@ -880,6 +1024,58 @@ def _subject_before(ctx: Context, start: int, sentence_start: int) -> str:
             return "other"
         following = word
     return "unknown"
+
+
+def _names_a_person(norm: str, tok: re.Match[str], following: str) -> bool:
+    """Whether a person word names someone: not "one" as a number, not a noun inside a compound modifier."""
+    word = tok.group()
+    if word == "one":
+        return following in ONE_VERBS
+    if word in OTHER_NOUNS and norm[tok.end() : tok.end() + 1] == "-":
+        tail = WORD.match(norm, tok.end() + 1)
+        return tail is None or tail.group() not in COMPOUND_TAILS
+    return True
+
+
+def _other_people(norm: str, start: int, end: int, skip: Sequence[tuple[int, int]] = ()) -> bool:
+    """Whether the words in ``norm[start:end]`` (outside the ``skip`` spans) name someone other than the writer."""
+    tokens = [m for m in WORD.finditer(norm, start, end) if not any(q[0] <= m.start() < q[1] for q in skip)]
+    for i, tok in enumerate(tokens):
+        if tok.group() in (OTHER_WORDS | OTHER_NOUNS):
+            following = tokens[i + 1].group() if i + 1 < len(tokens) else ""
+            if _names_a_person(norm, tok, following):
+                return True
+    return False
+
+
+# Someone else's question ("the nurse asked if I wanted to harm myself"): answered no, it is a negation; answered
+# yes, the writer's own; unanswered, it counts at most as an indicator (third_person).
+ASKED = re.compile(r"\b(?:asked|asks|asking|ask)\s+(?!myself\b)(?:me\s+|us\s+)?(?:if|whether)\b")
+ANSWER_NO = re.compile(
+    r"^[^.!?\n]{0,60}?\b(?:i\s+)?(?:said|say|answered|replied|told\s+(?:her|him|them|the\s+\w+))\s+(?:no|not|never)\b|"
+    r"^[^.!?\n]{0,60}?\bi\s+denied\b"
+)
+ANSWER_YES = re.compile(
+    r"^[^.!?\n]{0,60}?\b(?:i\s+)?(?:said|answered|replied|admitted|told\s+(?:her|him|them|the\s+\w+))\s+(?:yes|yeah|i\s+did|"
+    r"i\s+do|that\s+i\s+(?:did|do|had))\b|^[^.!?\n]{0,60}?\bi\s+admitted\b"
+)
+
+
+def _asked(ctx: Context, m: re.Match[str], sentence: int) -> str | None:
+    """``no`` / ``question`` when the phrase is inside someone else's question (see :data:`ASKED`), else ``None``."""
+    sentence_start = ctx.sentences[sentence][0] if ctx.sentences else 0
+    asked = None
+    for a in ASKED.finditer(ctx.norm, sentence_start, m.start()):
+        asked = a
+    if asked is None:
+        return None
+    before = WORD.findall(ctx.norm, sentence_start, asked.start())[-1:]
+    if before and before[0] in SUBJECTS:  # the writer asking someone is not someone else's question
+        return None
+    after = ctx.norm[m.end() : m.end() + 80]
+    if ANSWER_YES.search(after):
+        return None
+    return "no" if ANSWER_NO.search(after) else "question"
 
 
 def _is_name(ctx: Context, start: int, end: int, sentence_start: int) -> bool:
@@ -956,12 +1152,7 @@ def sentence_reasons(text: str, kind: str, spans: Sequence[tuple[int, int]]) -> 
         words = set(WORD.findall(ctx.norm, start, end))
         first = bool(words & FIRST_WORDS) or "myself" in words
         # words quoted inside the sentence ("the prompt says 'what are you looking forward to'") are not its subjects
-        unquoted = {
-            m.group()
-            for m in WORD.finditer(ctx.norm, start, end)
-            if not any(q[0] <= m.start() < q[1] for q in ctx.quotes)
-        }
-        others = bool(unquoted & (OTHER_WORDS | OTHER_NOUNS)) or any(
+        others = _other_people(ctx.norm, start, end, ctx.quotes) or any(
             _is_name(ctx, m.start(), m.end(), start)
             and ctx.norm[start : m.start()].rstrip()[-1:] not in ".!?…"
             for m in WORD.finditer(ctx.norm, start, end)
