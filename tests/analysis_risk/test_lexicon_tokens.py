@@ -348,6 +348,17 @@ def test_third_round_voices_reach_their_level(text: str, low: str) -> None:
         "I nearly did my back in at the gym.",
         "The thought: just pay the bill and move on.",
         "My patient-facing role is tiring.",
+        # found on the third round's own new bank negatives (written for the bank, not from a batch)
+        "took 2 paracetamol for my headache",
+        "I want to stop existing on toast and coffee.",
+        "One of my clients attempted suicide and I need supervision.",
+        "We watched a film about a suicide attempt in class.",
+        "Today we learnt about overdose management on the ward.",
+        "I counted out thirty tablets for a patient at the pharmacy counter.",
+        "The kids gave their old toys away because they won't need them anymore.",
+        "The thoughts of ending it have faded since the new medication.",
+        "I have no wish to carry on arguing about the bins.",
+        "cant wait to die my hair green",
     ],
 )
 def test_third_round_phrases_leave_everyday_sentences_alone(text: str) -> None:

@@ -33,13 +33,13 @@ PILLS = (
     r"tramadol|ibuprofen|aspirin|benzos|opioids)"
 )
 NUMBER = (
-    r"(?:\d+|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|a\s+hundred|dozens\s+of|loads\s+of|every\s+one\s+of|"
+    r"(?:[1-9]\d+|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|a\s+hundred|dozens\s+of|loads\s+of|every\s+one\s+of|"
     r"a\s+(?:whole\s+)?(?:load|lot|pile|fistful)\s+of)"
 )
 DIE = (
     r"(?:die(?!\s+(?:my|your|his|her|their|our|the|a|it|them|some)\s+(?:\w+\s+)?(?:hair|fringe|roots|beard|clothes|"
     r"jeans|shirt|t-shirt|top|dress|shoes|trainers|eggs|wool|fabric|sheets|curtains)\b)|dye(?!\s+(?:my|your|his|her|their|our|the|a|an|it|them|this|that|some|hair|clothes)\b)|be\s+dead|dead|"
-    r"not\s+(?:exist|be\s+(?:alive|here|around))|stop\s+existing|cease\s+to\s+exist|"
+    r"not\s+(?:exist|be\s+(?:alive|here|around))|stop\s+existing(?!\s+on\b)|cease\s+to\s+exist|"
     r"stop\s+living)"
 )
 
@@ -91,6 +91,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "attempt_named",
         ATTEMPT,
+        # (not what one reads or learns "about a suicide attempt")
+        r"(?<!about\sa\s)(?<!about\sthe\s)(?<!about\shis\s)(?<!about\sher\s)"
         r"\b(?:suicide\s+attempts?|attempted\s+suicide|attempting\s+suicide|survived\s+(?:a|my|an)\s+"
         r"(?:suicide\s+)?attempt|(?:my|last|previous|first|second|third)\s+attempts?\b(?=\s+(?:to\s+(?:die|end|kill)|"
         r"on\s+my\s+life|at\s+suicide)))",
@@ -101,7 +103,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:overdosed|od'd|od'ed|o\.d\.'?d|took\s+an\s+overdose|(?:took|swallowed|downed)\s+everything\s+in\s+(?:the|my)\s+(?:medicine\s+)?(?:cabinet|cupboard|drawer|box)"
         r"|(?:took|swallowed|downed)\s+(?:like\s+|about\s+|around\s+|maybe\s+|nearly\s+|almost\s+|over\s+)?"
         r"(?:all|a\s+bunch|a\s+handful|" + NUMBER + r"|(?:the|a)\s+"
-        r"whole\s+(?:bottle|pack|box|packet)|too\s+many|\d+)\s+(?:of\s+)?(?:my\s+|the\s+)?(?:(?:mum'?s|mom'?s|dad'?s|"
+        r"whole\s+(?:bottle|pack|box|packet)|too\s+many|[1-9]\d+)\s+(?:of\s+)?(?:my\s+|the\s+)?(?:(?:mum'?s|mom'?s|dad'?s|"
         r"nan'?s|gran'?s|heart|sleeping|blood\s+pressure)\s+)?"
         + PILLS
         + r"|stomach\s+pumped|(?:i|i've|ive)\s+(?:finally\s+|just\s+|actually\s+)?(?:took|swallowed|downed)\s+(?:all\s+)?"
@@ -237,6 +239,9 @@ RULES: tuple[Rule, ...] = (
         + r"\b(?!\s+(?:into|in\s+to|for)\s+(?:the\s+|my\s+)?(?:weekly\s+)?(?:organi[sz]er|dosette|"
         r"pill\s*box|box|week|days))"
         # checking what the pharmacy dispensed is not preparation ("counted the pills … the pharmacy gave me")
+        # nor counting them out for someone else ("… forty tablets for a patient's prescription")
+        r"(?![^.!?\n]{0,40}\bfor\s+(?:a|the|my|our|his|her|their)\s+(?:patient|customer|client|resident|mum|mom|dad|"
+        r"mother|father|nan|gran|grandma|grandad|husband|wife|son|daughter)\b)"
         r"(?![^.!?\n]{0,60}\b(?:pharmacy|chemist|pharmacist|prescription)\s+(?:had\s+)?(?:gave|given|dispensed|sent)\b"
         r"(?![^.!?\n]*\benough\b))"
         r"|\b(?:would|will|'d|'ll)\s+be\s+enough\s+to\s+(?:kill|die|end|do\s+it|not\s+wake)"
@@ -268,9 +273,9 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "no_longer_needed",
         BEHAVIOR,
-        # giving things away "because I won't need them" (not "in Spain", "this winter", "until June")
-        r"\b(?:gave|give|giving|given)\b[^.!?\n]{0,60}(?<!\bwe\s)(?<!\bthey\s)(?<!\bshe\s)(?<!\bhe\s)(?<!\byou\s)"
-        r"\b(?:won'?t|will\s+not|wont)\s+(?:be\s+)?need(?:ing)?\s+(?:them|it|any\s+of\s+"
+        # giving things away "because I won't need them" (not "in Spain", "this winter", "until June"), the writer's
+        # own need ("we won't need it", "the kids won't need it" give away a cot)
+        r"\b(?:gave|give|giving|given)\b[^.!?\n]{0,60}\b(?:i|i'm|im)\s+(?:\w+\s+)?(?:won'?t|will\s+not|wont)\s+(?:be\s+)?need(?:ing)?\s+(?:them|it|any\s+of\s+"
         r"(?:it|them|this)|these|those|this)(?:\s+(?:anymore|any\s+more|soon|where\s+i'?m\s+going))?"
         r"(?!\s+(?:in|at|for|on|when|until|till|during|this|next|there|after|while|because|since|as)\b)\b",
     ),
@@ -380,7 +385,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:that\s+)?i\s+(?:just\s+|simply\s+|will\s+)?(?:die|get\s+hit|(?:don'?t|won'?t|will\s+not|do\s+not|never)\s+wake"
         r"(?!\s+(?:up\s+)?(?:late|early|in\s+time|on\s+time|too|before|after|till|until|the|my|anyone|him|her|them|"
         r"everyone|the\s+baby))|just\s+die|pass\s+away|don'?t\s+make\s+it)|let\s+me\s+die|"
-        r"can'?t\s+wait\s+to\s+(?:die|be\s+dead)|die\s+in\s+my\s+sleep|welcome\s+death|pray(?:ing)?\s+for\s+death|"
+        r"can'?t\s+wait\s+to\s+(?:die(?!\s+(?:my|the|her|his|your)\s+(?:\w+\s+)?(?:hair|fringe|roots|clothes|jeans))|be\s+dead)|die\s+in\s+my\s+sleep|welcome\s+death|pray(?:ing)?\s+for\s+death|"
         r"don'?t\s+(?:deserve|want)\s+to\s+(?:live|be\s+alive)|(?:wouldn'?t|would\s+not)\s+mind\s+(?:dying|being\s+"
         r"dead|not\s+waking|if\s+i\s+died)|don'?t\s+care\s+if\s+i\s+(?:die|live|wake|survive)|(?:wish|want|need)\s+"
         r"(?:\w+\s+){0,3}(?:to|would)\s+(?:just\s+)?kill\s+me|(?:please|pls|plz|someone|somebody|god)\s+(?:just\s+)?"
@@ -458,7 +463,9 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "suicide_thoughts",
         IDEATION,
-        r"\b" + THINK + r"\s+(?:suicide|killing\s+" + SELF + r"|ending\s+(?:it|my\s+life|things|everything)|"
+        # (not when the thoughts "have gone")
+        r"\b" + THINK + r"\s+(?:suicide|killing\s+" + SELF + r"|ending\s+(?:it|my\s+life|things|everything)"
+        r"(?!\s+(?:have|has|had)\s+(?:gone|stopped|faded|eased|passed|lifted))|"
         r"not\s+being\s+(?:here|alive|around)|taking\s+my\s+(?:own\s+)?life|swallowing\s+(?:all\s+)?(?:\w+\s+)?"
         + PILLS
         + r"|"
@@ -471,7 +478,8 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:jump|jumping)\s+(?:off|from)\s+(?:a|the|my)\s+(?:bridge|building|roof|balcony|cliff)|\b(?:jump|step|"
         r"walk|jumping|stepping)\s+in\s+front\s+of\s+(?:a|the)\s+(?:train|bus|car|truck|lorry)|\bdriv(?:e|ing)\s+(?:my\s+car\s+)?"
         r"(?:into|off)\s+(?:a|the)\s+(?:tree|wall|river|bridge|cliff|oncoming)|\b(?:slit|slitting)\s+my\s+(?:wrists?|"
-        r"throat)|\boverdose\b|\blethal\s+dose\b|\bhang\s+" + SELF,
+        r"throat)|\boverdose\b(?!\s+(?:management|prevention|awareness|risk|training|protocol|kits?|guidelines|"
+        r"unit|rates?|deaths|crisis|antidote|reversal))|\blethal\s+dose\b|\bhang\s+" + SELF,
     ),
     # --- third round: voices the bank and the lexicon did not cover (older, younger, second-language, clinical,
     # terse, long sentences), found on the tune, first frozen and second frozen batches; written as mechanisms
@@ -528,6 +536,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:pray|praying|prayed|hope|hoping|wish|asking|ask)\s+(?:that\s+)?(?:the\s+(?:good\s+)?lord|god|jesus|he)\s+"
         r"(?:will\s+|would\s+)?(?:takes?|calls?)\s+me\b(?!\s+(?:to|through|back|out|with)\b)"
         r"|\bno\s+(?:wish|desire|will|reason|energy)\s+(?:left\s+)?to\s+(?:carry\s+on|go\s+on|live|keep\s+going|stay\s+alive)\b"
+        r"(?!\s+(?:\w+ing|with|at|in)\b)"
         r"|\bmy\s+life\s+has\s+(?:gone\s+on|lasted)\s+(?:too\s+long|long\s+enough)\b|\bi'?ve\s+lived\s+(?:long\s+enough|"
         r"too\s+long)\b|\bi\s+have\s+lived\s+(?:long\s+enough|too\s+long)\b"
         r"|\b(?:better|happier|easier|simpler|freer)\b[^.!?\n]{0,25}\b(?:once|when|after)\s+i(?:\s+am|'m|\s+was|\s+were)\s+"
@@ -748,6 +757,7 @@ OTHER_WORDS = words(
 )
 OTHER_NOUNS = words(
     "mom mum mother dad father brother sister friend friends boyfriend girlfriend husband wife son "
+    "patients clients parents cousins colleagues nurse doctor teacher "
     "daughter partner client patient character characters protagonist hero heroine villain narrator "
     "author singer actor actress cousin aunt uncle grandma grandpa grandmother grandfather colleague "
     "coworker boss roommate flatmate kid kids child children teen teenager man woman guy girl boy "
@@ -757,7 +767,7 @@ OTHER_NOUNS = words(
 # that only qualifies another word ("patient-style self-report", "child-like") names nobody.
 ONE_VERBS = words(
     "would could can should might must may will is was has had does did feels felt wants wanted needs needed "
-    "thinks thought says said tries tried"
+    "thinks thought says said tries tried of"
 )
 COMPOUND_TAILS = words(
     "style like led centred centered facing friendly reported rated focused proof free sized safe based report"
