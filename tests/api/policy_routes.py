@@ -10,6 +10,7 @@ route cannot escape the check: add it with the calls that exercise it.
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -158,6 +159,10 @@ ROUTES: dict[str, tuple[Call, ...]] = {
     "api:pairs_list": (Call("GET"),),
     "api:pair_end": (Call("POST", "pair_member"),),
     "api:crisis_lines": (Call("GET"),),
+    "api:check_in": (Call("GET"),),
+    "api:check_in_answer": (
+        Call("POST", json=lambda _: {"id": str(uuid.uuid4()), "answer": "safe"}),
+    ),  # refused
     "api:me": (Call("GET"),),
     "api:tokens_list": (Call("GET"),),
     "api:token_create": (Call("POST", json=lambda _: {"name": "probe"}),),

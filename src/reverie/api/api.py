@@ -18,7 +18,7 @@ from ninja.openapi.schema import OpenAPISchema
 
 from reverie.api import handlers
 from reverie.api.auth import SIGNED_IN
-from reverie.api.routes import account, course, entries, pairs, portability, safety, trash
+from reverie.api.routes import account, check_in, course, entries, pairs, portability, safety, trash
 
 PREFIX = "/v1/"
 DESCRIPTION = (
@@ -91,5 +91,5 @@ api = ReverieAPI(
     urls_namespace="api",
 )
 handlers.install(api)
-for module in (entries, trash, portability, pairs, safety, account, course):
+for module in (entries, trash, portability, pairs, safety, check_in, account, course):
     api.add_router(PREFIX, module.router)

@@ -11,7 +11,7 @@ import uuid
 from datetime import datetime
 from typing import Any, Literal
 
-from ninja import Schema
+from ninja import Field, Schema
 from pydantic import ConfigDict
 
 from reverie.clinic.models import EntryKind
@@ -172,9 +172,19 @@ class PairOut(Schema):
     started_at: datetime
 
 
+class LinkOut(Schema):
+    """A link a phone can tap: ``tel:+…`` to call, ``sms:…`` to text (a keyword as ``?body=``)."""
+
+    label: str
+    href: str
+
+
 class CrisisLine(Schema):
     name: str
     instruction: str
+    links: list[LinkOut] = Field(
+        default_factory=list, description="The number in a dialable form: tel: to call, sms: to text."
+    )
 
 
 class CountryLinesOut(Schema):

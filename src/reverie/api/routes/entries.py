@@ -6,12 +6,31 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 
 from reverie.api.auth import actor
+from reverie.api.routes.check_in import CheckInOut, check_in_out
 from reverie.api.schemas import EntryIn, EntryOut, EntryUpdate, FindingsOut, RevisionOut
 from reverie.api.spec import ERRORS
-from reverie.clinic.models import EntryKind
+from reverie.care.services import alerts
+from reverie.clinic.models import EntryKind, User
 from reverie.clinic.services import analysis, journal
+from reverie.clinic.services.journal import EntryView
 
 router = Router(tags=["entries"])
+
+
+class EntrySavedOut(EntryOut):
+    """The saved entry and, when the text was screened as a risk at this save, the check-in it raised."""
+
+    check_in: CheckInOut | None = Field(
+        None,
+        description="The check-in this save raised (answer it with POST /check-in), with the crisis lines and the "
+        "safety plan; null when the save raised none. Nothing is locked meanwhile.",
+    )
+
+
+def _saved(request: HttpRequest, user: User, view: EntryView) -> EntrySavedOut:
+    raised = alerts.check_in_raised_by_save(user, view.id, view.revision)
+    check_in = check_in_out(request, user, raised) if raised is not None else None
+    return EntrySavedOut(**EntryOut.of(view).model_dump(), check_in=check_in)
 
 
 class EntryFilter(Schema):
@@ -32,10 +51,12 @@ def entries_list(request: HttpRequest, filters: Query[EntryFilter]) -> list[Entr
     return [EntryOut.of(v) for v in views]
 
 
-@router.post("/entries", response={201: EntryOut, **ERRORS}, url_name="entry_create")
-def entry_create(request: HttpRequest, payload: EntryIn) -> Status[EntryOut]:
-    """Write a new entry (clients only). Several feelings at once, each with an intensity from 1 to 5."""
-    return Status(201, EntryOut.of(journal.create_entry(actor(request), payload.draft())))
+@router.post("/entries", response={201: EntrySavedOut, **ERRORS}, url_name="entry_create")
+def entry_create(request: HttpRequest, payload: EntryIn) -> Status[EntrySavedOut]:
+    """Write a new entry (clients only). Several feelings at once, each with an intensity from 1 to 5. A text
+    screened as a risk answers with the check-in it raised (``check_in``)."""
+    user = actor(request)
+    return Status(201, _saved(request, user, journal.create_entry(user, payload.draft())))
 
 
 @router.get("/entries/{entry_id}", response={200: EntryOut, **ERRORS}, url_name="entry_get")
@@ -43,12 +64,13 @@ def entry_get(request: HttpRequest, entry_id: str) -> EntryOut:
     return EntryOut.of(journal.get_entry(actor(request), entry_id))
 
 
-@router.patch("/entries/{entry_id}", response={200: EntryOut, **ERRORS}, url_name="entry_update")
-def entry_update(request: HttpRequest, entry_id: str, payload: EntryUpdate) -> EntryOut:
-    """Change one's own entry; the earlier version is kept (see ``/revisions``)."""
+@router.patch("/entries/{entry_id}", response={200: EntrySavedOut, **ERRORS}, url_name="entry_update")
+def entry_update(request: HttpRequest, entry_id: str, payload: EntryUpdate) -> EntrySavedOut:
+    """Change one's own entry; the earlier version is kept (see ``/revisions``). An edit screened as a risk
+    answers with the check-in it raised (``check_in``)."""
     user = actor(request)
     current = journal.get_entry(user, entry_id)
-    return EntryOut.of(journal.update_entry(user, entry_id, payload.merged(current)))
+    return _saved(request, user, journal.update_entry(user, entry_id, payload.merged(current)))
 
 
 @router.delete("/entries/{entry_id}", response={204: None, **ERRORS}, url_name="entry_trash")

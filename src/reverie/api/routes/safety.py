@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest
 from ninja import Router
 
-from reverie.api.schemas import CountryLinesOut, CrisisLine
+from reverie.api.schemas import CountryLinesOut, CrisisLine, LinkOut
 from reverie.clinic.services.safety import crisis_lines
 
 router = Router(tags=["safety"])
@@ -13,11 +13,18 @@ router = Router(tags=["safety"])
 
 @router.get("/safety/crisis-lines", auth=None, response=list[CountryLinesOut], url_name="crisis_lines")
 def crisis_lines_list(request: HttpRequest) -> list[CountryLinesOut]:
-    """Crisis lines by country (the shipped list, or the operator's own file)."""
+    """Crisis lines by country (the shipped list, or the operator's own file), each with tel:/sms: links."""
     return [
         CountryLinesOut(
             country=c.country,
-            lines=[CrisisLine(name=line.name, instruction=line.instruction) for line in c.lines],
+            lines=[
+                CrisisLine(
+                    name=line.name,
+                    instruction=line.instruction,
+                    links=[LinkOut(label=label, href=href) for label, href in line.links],
+                )
+                for line in c.lines
+            ],
         )
         for c in crisis_lines()
     ]

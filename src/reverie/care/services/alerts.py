@@ -190,6 +190,24 @@ def pending_check_in(user: User | Any) -> CheckIn | None:
     return CheckIn.objects.filter(client=user, answered_at__isnull=True).order_by("-created_at").first()
 
 
+def check_in_raised_by_save(client: User, entry_id: uuid.UUID, revision: int) -> CheckIn | None:
+    """The unanswered check-in that saving this revision of the client's entry raised, or None (what the API's
+    save answers with, so a client learns of it in the save's own response)."""
+    if not isinstance(client, User) or not client.is_client:
+        return None
+    return (
+        CheckIn.objects.filter(
+            client=client,
+            answered_at__isnull=True,
+            alert__client=client,
+            alert__source="journal",
+            alert__record_id=revision_record(entry_id, revision),
+        )
+        .order_by("-created_at")
+        .first()
+    )
+
+
 def answer_check_in(client: User, check_in_id: object, answer: str, now: datetime | None = None) -> CheckIn:
     """Record the client's answer; it reaches every alert still waiting for one, with its urgency.
 
