@@ -11,6 +11,7 @@ create the key cannot both win: the loser's insert fails on the unique constrain
 
 from __future__ import annotations
 
+import os
 import threading
 
 from django.conf import settings
@@ -25,6 +26,7 @@ from reverie.vault.keys import DataKey, MasterKeyring, create_key_file, load_key
 
 _lock = threading.Lock()
 _keyring: MasterKeyring | None = None
+_keyring_stamp: tuple[int, int, int] | None = None  # the key file (inode, mtime, size) the ring was read from
 _data_keys: dict[int, DataKey] = {}
 
 
@@ -54,19 +56,35 @@ def ensure_key_file() -> bool:
     return True
 
 
+def _key_file_stamp() -> tuple[int, int, int] | None:
+    """What identifies this version of the key file (a rotation replaces the file: a new inode), or None."""
+    if _env_key():
+        return None
+    try:
+        found = os.stat(settings.REVERIE.key_file)
+    except OSError:
+        return None  # gone or unreadable now: keep the ring already read (loading would say what is wrong)
+    return (found.st_ino, found.st_mtime_ns, found.st_size)
+
+
 def keyring() -> MasterKeyring:
-    global _keyring
+    """The master key ring, read again when the key file changed: a rotation made by another process (``reverie
+    keys rotate``, another ``serve`` process) is seen at the next use, without a restart (one ``stat`` a call)."""
+    global _keyring, _keyring_stamp
+    stamp = _key_file_stamp()
     with _lock:
-        if _keyring is None:
+        if _keyring is None or (stamp is not None and stamp != _keyring_stamp):
             _keyring = load_keyring(settings.REVERIE.key_file, _env_key())
+            _keyring_stamp = stamp
         return _keyring
 
 
 def forget_cached_keys() -> None:
     """Drop keys held in memory (after rotation, erasure, or in tests; it is what a restart does)."""
-    global _keyring
+    global _keyring, _keyring_stamp
     with _lock:
         _keyring = None
+        _keyring_stamp = None
         _data_keys.clear()
 
 
