@@ -1,27 +1,51 @@
-"""Whose feeling is it, and is it denied? Negation and attribution on top of the emotion head.
+"""Whose feeling is it, is it denied, and is it said at all? The journal layer on top of the emotion head.
 
-The head reads a sentence as a whole: "I wasn't happy" looks like joy, "my mother was proud of me" like pride.
-This layer finds the emotion words of a sentence (a small lexicon per GoEmotions label, matched on spaCy lemmas;
-the tagger runs on every sentence, no dependency parse is needed) and, for each, its **holder** and whether it is
-**negated**, by scanning back from the word over what may stand between a subject and its feeling (auxiliaries,
-copulas and feel-verbs, adverbs, particles):
+The head reads a sentence as a whole: "I wasn't happy" looks like joy, "my mother was proud of me" like pride,
+"oh great, just what I needed" like admiration. This layer finds the emotion words of a sentence (a small
+lexicon per GoEmotions label, matched on spaCy lemmas; the tagger runs on every sentence, no dependency parse
+is needed) and, for each, its **holder**, whether it is **negated**, and its **mood**, by scanning back from the
+word over what may stand between a subject and its feeling (auxiliaries, copulas and feel-verbs, adverbs,
+particles, say-verbs):
 
 * the first nominal reached is the holder ("my mother was proud" → my mother; "it made me happy" → me, since
-  the scan stops at the object of *make*); no nominal before a boundary → the writer (a journal's default);
-* a negator on the way (not, n't, never, no longer, hardly …) negates the word, except "couldn't be happier".
+  the scan stops at the object of *make*; "how disgusted he was" → he); no nominal before a boundary → the
+  writer (a journal's default); "nobody" holds a negated feeling ("nobody thanked me");
+* a negator on the way (not, n't, never, no longer, hardly …) negates the word, except "couldn't be happier";
+* the mood: ``stated``; ``expected`` ("I should be proud": said to be owed, so not felt: a denial);
+  ``hypothetical`` (a modal on the way — would, will, might, could —, or inside an if-clause); ``hedged``
+  (after maybe, perhaps, not sure, don't know if, can't tell, wonder if, in the same clause, or in a yes/no
+  question: "Am I in love with her?"); ``seen`` (an appearance verb: "I seemed anxious", how one looked).
 
-A label is **denied** when its family's words in the sentence are all negated (and none is affirmed): it is
-dropped. A label is **someone else's** when its family's words are all held by another person: the finding keeps
-its sentence but gets ``scope = "other"`` and ``holder``, and it never counts as the writer's feeling for the
-entry. Labels with no word in the sentence (the head read them from context) stay the writer's.
+Per sentence, :func:`decide` turns the head's labels into the writer's reading (the mechanisms, in order):
+
+1. **sarcasm** ("oh great", "just what I needed", "loved being ignored"): positive labels are dropped and the
+   sentence reads as annoyance unless a negative label is already there;
+2. **denial**: a family whose writer's words are all negated or expected is dropped; a denied positive feeling
+   reads as disappointment or sadness (whichever the head prefers), a denied negative one as relief when the
+   sentence says it has changed ("anymore", "no longer") and otherwise as nothing (neutral); the head's other
+   labels of the denied valence are dropped with it (they came from the denied word);
+3. **someone else's feeling**: a family whose words are all held by another person becomes ``others`` (the
+   finding keeps its sentence with ``scope = "other"``); "nobody thanked me" is a denial, not someone's
+   feeling;
+4. **hedges and conditionals**: a family whose writer's words are all hedged or hypothetical is dropped
+   (uncertain, not felt now); "I'd love …" reads as desire;
+5. **stated feelings outrank context**: the writer's own affirmed emotion words (and the cue phrases of
+   understatement — "not bad", "not exactly a triumph" — of bodily signs — "heart racing", "hands shaking" —
+   and of worry questions — "what if …?") are kept even under the head's threshold, rank first, and drop the
+   head's unanchored labels of the opposite valence (unless the sentence holds a contrast: mixed feelings);
+6. **rhetorical questions** ("why do I always …?"): curiosity and confusion give way to a negative label;
+7. **weak evidence**: once a label was taken away, the head's remaining labels with no word of their own must
+   reach twice their threshold; with nothing left the sentence abstains (``neutral``).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from reverie.analysis.ambivalence import SENTIMENT
 from reverie.analysis.people import ROLE_OF_WORD
 
 LEXICON: Mapping[str, tuple[str, ...]] = {
@@ -40,24 +64,73 @@ LEXICON: Mapping[str, tuple[str, ...]] = {
     ),
     "pride": ("proud", "pride"),
     "love": ("love", "adore", "loving"),
-    "gratitude": ("grateful", "thankful", "gratitude"),
+    "gratitude": ("grateful", "thankful", "gratitude", "thank", "thanks"),
     "excitement": ("excited", "thrilled", "excitement"),
-    "relief": ("relieved", "relief"),
+    "relief": ("relieved", "relief", "calm"),
     "optimism": ("hopeful", "optimistic"),
     "admiration": ("admire", "impressed"),
     "amusement": ("amused",),
-    "sadness": ("sad", "unhappy", "depressed", "miserable", "heartbroken", "sadness", "sorrowful"),
+    "sadness": (
+        "sad",
+        "unhappy",
+        "depressed",
+        "miserable",
+        "heartbroken",
+        "sadness",
+        "sorrowful",
+        "lonely",
+        "upset",
+        "devastated",
+        "hopeless",
+    ),
     "grief": ("grief", "grieve", "mourn"),
-    "disappointment": ("disappointed", "disappointment"),
-    "anger": ("angry", "furious", "mad", "anger", "rage", "livid", "enraged", "outraged"),
-    "annoyance": ("annoyed", "irritated", "frustrated", "annoyance", "frustration"),
+    "disappointment": ("disappointed", "disappointment", "gutted"),
+    "anger": ("angry", "furious", "mad", "anger", "rage", "livid", "enraged", "outraged", "hate"),
+    "annoyance": ("annoyed", "irritated", "frustrated", "annoyance", "frustration", "upset"),
     "disgust": ("disgusted", "disgust", "repulsed"),
-    "fear": ("afraid", "scared", "frightened", "terrified", "fear", "fearful", "petrified"),
-    "nervousness": ("nervous", "anxious", "worried", "anxiety", "uneasy", "tense"),
+    "fear": ("afraid", "scared", "frightened", "terrified", "fear", "fearful", "petrified", "panicked"),
+    "nervousness": ("nervous", "anxious", "worried", "anxiety", "uneasy", "tense", "stressed", "overwhelmed"),
     "embarrassment": ("embarrassed", "ashamed", "humiliated", "embarrassment", "shame"),
-    "remorse": ("guilty", "remorseful", "remorse", "guilt"),
+    "remorse": ("guilty", "remorseful", "remorse", "guilt", "sorry"),
     "surprise": ("surprised", "shocked", "astonished", "amazed"),
     "confusion": ("confused", "puzzled", "bewildered"),
+}
+# Verbs whose object feels the emotion ("it scared me", "they humiliated me"), by lemma.
+VERB_LEXICON: Mapping[str, tuple[str, ...]] = {
+    "scare": ("fear",),
+    "frighten": ("fear",),
+    "terrify": ("fear",),
+    "annoy": ("annoyance",),
+    "irritate": ("annoyance",),
+    "frustrate": ("annoyance",),
+    "infuriate": ("anger",),
+    "anger": ("anger",),
+    "embarrass": ("embarrassment",),
+    "humiliate": ("embarrassment",),
+    "disgust": ("disgust",),
+    "disappoint": ("disappointment",),
+    "sadden": ("sadness",),
+    "upset": ("sadness", "annoyance"),
+    "worry": ("nervousness",),
+    "surprise": ("surprise",),
+    "shock": ("surprise",),
+    "amaze": ("surprise",),
+    "confuse": ("confusion",),
+    "delight": ("joy",),
+    "thrill": ("excitement",),
+    "excite": ("excitement",),
+    "impress": ("admiration",),
+    "amuse": ("amusement",),
+    "relieve": ("relief",),
+}
+# Words that name a feeling only after a feel-verb ("feeling low", "I feel empty"; not "a low wall").
+FEEL_LEXICON: Mapping[str, str] = {
+    "low": "sadness",
+    "down": "sadness",
+    "empty": "sadness",
+    "blue": "sadness",
+    "hollow": "sadness",
+    "flat": "sadness",
 }
 FAMILIES: tuple[frozenset[str], ...] = (
     frozenset(
@@ -81,9 +154,22 @@ FAMILIES: tuple[frozenset[str], ...] = (
     frozenset({"surprise"}),
     frozenset({"confusion"}),
 )
-LABEL_OF: Mapping[str, str] = {word: label for label, words in LEXICON.items() for word in words}
+LABELS_OF: Mapping[str, tuple[str, ...]] = {
+    word: tuple(label for label, words in LEXICON.items() if word in words)
+    for words in LEXICON.values()
+    for word in words
+}
+POSITIVE = SENTIMENT["positive"]
+NEGATIVE = SENTIMENT["negative"]
+NEUTRAL = "neutral"
 FIRST_PERSON = frozenset({"i", "me", "my", "myself", "we", "us", "our", "ourselves", "mine"})
 NEGATORS = frozenset({"not", "n't", "never", "no", "hardly", "barely", "nt", "neither", "nor", "without"})
+NEGATING_HOLDERS = frozenset({"nobody", "noone", "none", "nothing"})
+MODALS = frozenset({"would", "will", "might", "could", "shall", "may", "wo"})
+EXPECTING = frozenset({"should", "ought"})
+WISHING = frozenset({"love", "like", "adore"})
+APPEARANCE = frozenset({"seem", "look", "appear", "sound"})
+SAYING = frozenset({"say", "tell", "write", "text"})
 LINKING = frozenset(
     {
         "be",
@@ -103,16 +189,12 @@ LINKING = frozenset(
         "have",
         "make",
         "can",
-        "could",
-        "would",
-        "will",
-        "should",
-        "might",
         "must",
-        "may",
     }
+    | MODALS
+    | EXPECTING
+    | SAYING
 )
-CAUSATIVE = frozenset({"make", "leave", "get", "keep", "render"})
 SKIP_POS = frozenset({"AUX", "PART", "ADV", "DET", "INTJ"})
 NOMINAL_POS = frozenset({"PRON", "PROPN", "NOUN"})
 OTHER_PRONOUNS = frozenset(
@@ -132,6 +214,60 @@ OTHER_PRONOUNS = frozenset(
         "people",
     }
 )
+TIME_WORDS = frozenset(
+    {"today", "tonight", "yesterday", "tomorrow", "now", "again", "lately", "morning", "evening", "afternoon"}
+)
+QUESTION_OPENERS = frozenset(
+    {"am", "was", "were", "is", "are", "do", "did", "does", "have", "has", "had", "could", "would", "can"}
+)
+ENDS = frozenset({".", "!", "?", "...", "!!", "?!", "!?"})
+CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "but", "though", "although", "yet"})
+
+_HEDGE = re.compile(
+    r"\b(?:maybe|perhaps|possibly|not (?:sure|certain)|unsure|(?:do|did)(?:n't| not) know (?:if|whether)"
+    r"|no idea (?:if|whether)|can(?:'t|not) tell|wonder(?:ing)? (?:if|whether)|i doubt)\b",
+    re.IGNORECASE,
+)
+_SARCASM = re.compile(
+    r"\b(?:(?:oh|just|how) (?:great|perfect|brilliant|wonderful|fantastic|marvell?ous)\b"
+    r"|just what i (?:needed|wanted)|yeah,? right|thanks a lot|thanks for nothing|lucky me"
+    r"|(?:loved|love|enjoyed|adored) (?:being|getting) (?:ignored|left|blamed|shouted|yelled|criticis|"
+    r"interrupted|lied|forgotten|mocked|laughed|stood up|talked down|told off|dumped|cancelled))",
+    re.IGNORECASE,
+)
+_CHANGE = re.compile(r"\b(?:any ?more|no longer|not \w+ now)\b", re.IGNORECASE)
+_CONTRAST = re.compile(
+    r"\b(?:but|yet|although|though|however|part of me|at the same time|all at once|mixed feelings|both)\b",
+    re.IGNORECASE,
+)
+_RHETORICAL = re.compile(
+    r"\bwhy\b.*\b(?:always|never|ever|nobody|no one|everyone|everybody|all|even|keep)\b.*\?", re.IGNORECASE
+)
+_WORRY = re.compile(r"\bwhat if\b", re.IGNORECASE)
+# Understatement: (pattern, the label it reads as).
+_UNDERSTATEMENT: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(
+            r"\b(?:not (?:too |that |so |half )?bad|could (?:have been|be) worse|can'?t complain)\b", re.I
+        ),
+        "approval",
+    ),
+    (
+        re.compile(
+            r"\b(?:not (?:exactly|quite|the best|my best|ideal|great|brilliant|amazing|fun|a success)"
+            r"|could (?:have gone|have been|be) better|seen better days)\b",
+            re.I,
+        ),
+        "disappointment",
+    ),
+)
+_SOMATIC = re.compile(
+    r"\b(?:heart (?:was |is |kept )?(?:racing|pounding|hammering|thumping)"
+    r"|(?:hands|legs|knees|voice) (?:were |was |are |is |kept )?(?:shaking|trembling)"
+    r"|could(?:n'?t| not) (?:breathe|catch my breath)|knots? in my stomach|stomach (?:was )?(?:in knots|churning)"
+    r"|chest (?:was |felt |feels )?tight|palms? (?:were |was )?sweat|panic attack)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,10 +276,44 @@ class EmotionWord:
     start: int  # character offset in the analysed text
     holder: str  # "writer" or the holder's words
     negated: bool
+    mood: str = "stated"  # stated | expected | hypothetical | hedged | seen
+    lemma: str = ""
 
     @property
     def writer(self) -> bool:
         return self.holder == "writer"
+
+    @property
+    def affirmed(self) -> bool:
+        """Felt, as far as the sentence says: not negated, not owed, not hypothetical, not hedged."""
+        return not self.negated and self.mood in {"stated", "seen"}
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """What the sentence says as a whole (from its text), beside its emotion words."""
+
+    sarcasm: bool = False
+    change: bool = False  # "anymore", "no longer": a feeling that has passed
+    contrast: bool = False  # mixed feelings may stand side by side
+    rhetorical: bool = False  # "why do I always …?"
+    worry: bool = False  # "what if …?"
+    phrases: tuple[str, ...] = ()  # labels read from understatement and bodily signs
+
+
+def cues(text: str) -> Cues:
+    phrases = [label for pattern, label in _UNDERSTATEMENT if pattern.search(text)]
+    if _SOMATIC.search(text):
+        phrases.append("nervousness")
+    question = text.rstrip().rstrip("\"'\u201d\u2019)").endswith("?")
+    return Cues(
+        sarcasm=bool(_SARCASM.search(text)),
+        change=bool(_CHANGE.search(text)),
+        contrast=bool(_CONTRAST.search(text)),
+        rhetorical=bool(_RHETORICAL.search(text)),
+        worry=question and bool(_WORRY.search(text)),
+        phrases=tuple(dict.fromkeys(phrases)),
+    )
 
 
 def family(label: str) -> frozenset[str]:
@@ -153,49 +323,217 @@ def family(label: str) -> frozenset[str]:
     return frozenset({label})
 
 
+def valence(label: str) -> str:
+    return "positive" if label in POSITIVE else "negative" if label in NEGATIVE else "other"
+
+
 def emotion_words(tokens: Sequence[Any]) -> list[EmotionWord]:
     """Emotion words of one sentence (spaCy tokens with ``lemma_``, ``lower_``, ``pos_``, ``tag_``, ``idx``)."""
     out = []
+    offset = int(tokens[0].idx) if tokens else 0
+    text = "".join(t.text_with_ws for t in tokens) if tokens and hasattr(tokens[0], "text_with_ws") else ""
+    hedges = [offset + m.end() for m in _HEDGE.finditer(text)]
     for k, token in enumerate(tokens):
-        label = LABEL_OF.get(token.lower_) or LABEL_OF.get(token.lemma_.lower())
-        if label is None or token.pos_ not in {"ADJ", "NOUN", "VERB"}:
+        labels = _labels(tokens, k)
+        if not labels:
             continue
-        if token.lower_ == "content" and token.pos_ != "ADJ":
-            continue
-        holder, negated = _scan_back(tokens, k)
-        out.append(EmotionWord(label, int(token.idx), holder, negated))
+        holder, negated, mood = _scan_back(tokens, k)
+        if mood == "stated" and (_yes_no_question(tokens, k) or _after_hedge(tokens, k, hedges)):
+            mood = "hedged"
+        if mood == "stated" and _in_if_clause(tokens, k):
+            mood = "hypothetical"
+        for label in labels:
+            out.append(EmotionWord(label, int(token.idx), holder, negated, mood, token.lemma_.lower()))
     return out
 
 
-def _scan_back(tokens: Sequence[Any], k: int) -> tuple[str, bool]:
+def _labels(tokens: Sequence[Any], k: int) -> tuple[str, ...]:
+    token = tokens[k]
+    lower, lemma = token.lower_, token.lemma_.lower()
+    if token.pos_ in {"ADJ", "ADV", "NOUN"} and lower in FEEL_LEXICON:
+        if any(t.lemma_.lower() == "feel" for t in tokens[max(0, k - 4) : k]):
+            return (FEEL_LEXICON[lower],)
+        return ()
+    if lemma == "miss" and token.pos_ == "VERB":
+        return ("sadness",) if _missed_someone(tokens, k) else ()
+    labels = LABELS_OF.get(lower) or LABELS_OF.get(lemma) or ()
+    if not labels and token.pos_ == "VERB":
+        labels = VERB_LEXICON.get(lemma, ())
+    if not labels:
+        return ()
+    if lemma in {"thank", "thanks"} or lower in {"thank", "thanks"}:
+        following = tokens[k + 1].lower_ if k + 1 < len(tokens) else ""
+        return () if following == "to" else labels  # "thanks to the rain" is a cause, not gratitude
+    if token.pos_ not in {"ADJ", "NOUN", "VERB"}:
+        return ()
+    if lower == "sorry" and _sympathy(tokens, k):
+        return ()
+    if lower == "content" and token.pos_ != "ADJ":
+        return ()
+    if (
+        lower == "mad"
+        and k > 0
+        and tokens[k - 1].lower_ in {"go", "went", "gone", "drive", "drives", "driving"}
+    ):
+        return ()
+    return labels
+
+
+def _sympathy(tokens: Sequence[Any], k: int) -> bool:
+    """'sorry for your loss', 'sorry to hear', 'sorry it happened to you': sympathy, not remorse."""
+    after = [t.lower_ for t in tokens[k + 1 : k + 6]]
+    if after[:2] == ["to", "hear"]:
+        return True
+    if after and after[0] in {"for", "about"} and len(after) > 1:
+        return after[1] in {"your", "his", "her", "their", "you", "him", "them", "the"}
+    return "you" in after or "your" in after
+
+
+def _missed_someone(tokens: Sequence[Any], k: int) -> bool:
+    """'I miss her', 'missing my grandmother', 'I miss being …' (not 'I missed the bus')."""
+    if k + 1 >= len(tokens):
+        return False
+    after = tokens[k + 1]
+    if after.tag_ == "VBG" or (
+        after.pos_ in {"PRON", "PROPN"} and after.lower_ not in {"it", "this", "that"}
+    ):
+        return after.lower_ not in {"out"}
+    if after.tag_ == "PRP$" and k + 2 < len(tokens):
+        nxt = tokens[k + 2]
+        return nxt.lower_ in ROLE_OF_WORD or nxt.lemma_.lower() in ROLE_OF_WORD or nxt.pos_ == "PROPN"
+    return False
+
+
+def _scan_back(tokens: Sequence[Any], k: int) -> tuple[str, bool, str]:
+    """(holder, negated, mood) of the emotion word at ``k``."""
     word = tokens[k]
     before = tokens[k - 1] if k > 0 else None
     if word.pos_ == "NOUN" and before is not None and before.tag_ == "PRP$":  # "her anger", "my joy"
-        return ("writer" if before.lower_ in FIRST_PERSON else before.text), False
-    if word.pos_ == "ADJ" and k + 1 < len(tokens) and tokens[k + 1].pos_ == "NOUN":
-        return "writer", _negated_near(tokens, k)  # attributive: "a happy day", "not a happy day"
+        return ("writer" if before.lower_ in FIRST_PERSON else before.text), False, "stated"
+    if _attributive(tokens, k):
+        return "writer", _negated_near(tokens, k), "stated"  # "a happy day", "not a happy day"
+    inverted = _inverted_holder(tokens, k) or _experiencer_object(
+        tokens, k
+    )  # "how angry he was", "it scared me"
     negated = False
     comparative = word.tag_ in {"JJR", "RBR"}
+    degree = before is not None and before.lower_ in {"this", "so", "that", "as"} and _never_been(tokens, k)
+    mood = "stated"
     i = k - 1
     while i >= 0:
         t = tokens[i]
         lower, lemma = t.lower_, t.lemma_.lower()
         if lower in NEGATORS or lemma in NEGATORS:
-            negated = negated or not comparative  # "couldn't be happier" is not a denial
+            # "couldn't be happier", "never been this sad": intensifiers, not denials
+            negated = negated or not (comparative or degree)
         elif lower == "longer" and i > 0 and tokens[i - 1].lower_ == "no":
             negated = True
+        elif lower in NEGATING_HOLDERS or lemma in NEGATING_HOLDERS:
+            return inverted or lower, True, mood  # "nobody thanked me", "nothing scares me"
         elif t.pos_ in NOMINAL_POS and t.tag_ != "PRP$":
-            return _holder(tokens, i), negated
+            if inverted is not None:
+                return inverted, negated, mood
+            holder = _holder(tokens, i)
+            if holder == "writer" and mood == "stated" and _appearance_between(tokens, i, k):
+                mood = "seen"
+            return holder, negated, mood
         elif t.pos_ in SKIP_POS or lemma in LINKING or t.tag_ == "PRP$":
-            pass
+            if mood == "stated":
+                if lemma in EXPECTING or lower in EXPECTING:
+                    mood = "expected"
+                elif (lemma in MODALS or lower in {"'d", "'ll"}) and word.lemma_.lower() not in WISHING:
+                    mood = "hypothetical"  # not "I'd love a week off": a wish, read as love in GoEmotions
         else:
             break
         i -= 1
-    return "writer", negated
+    if inverted is not None:
+        return inverted, negated, mood
+    return "writer", negated, mood
+
+
+def _never_been(tokens: Sequence[Any], k: int) -> bool:
+    window = [t.lower_ for t in tokens[max(0, k - 5) : k]]
+    return "never" in window and ("been" in window or "felt" in window)
+
+
+def _attributive(tokens: Sequence[Any], k: int) -> bool:
+    """An adjective before its noun ("a happy day"), not a predicate before a time word ("anxious today")."""
+    if tokens[k].pos_ != "ADJ" or k + 1 >= len(tokens) or tokens[k + 1].pos_ != "NOUN":
+        return False
+    if tokens[k + 1].lower_ in TIME_WORDS:
+        return False
+    return k == 0 or tokens[k - 1].lemma_.lower() not in LINKING
+
+
+def _inverted_holder(tokens: Sequence[Any], k: int) -> str | None:
+    """'how angry she was', 'so proud he was': the holder follows the feeling after how/so."""
+    if k == 0 or tokens[k - 1].lower_ not in {"how", "so"} or k + 2 >= len(tokens):
+        return None
+    after, verb = tokens[k + 1], tokens[k + 2]
+    if after.pos_ in NOMINAL_POS and verb.lemma_.lower() in {"be", "feel", "get"}:
+        return _holder(tokens, k + 1)
+    return None
+
+
+def _experiencer_object(tokens: Sequence[Any], k: int) -> str | None:
+    """'they humiliated me', 'it annoyed her': an emotion verb in the active voice is felt by its object."""
+    word = tokens[k]
+    if word.pos_ != "VERB" or word.tag_ == "VBN" or k + 1 >= len(tokens):
+        return None
+    if word.lemma_.lower() in {"love", "adore", "hate", "admire", "mourn", "grieve", "fear", "thank", "miss"}:
+        return None  # felt by the subject
+    after = tokens[k + 1]
+    if after.tag_ == "PRP$":
+        return _holder(tokens, k + 2) if k + 2 < len(tokens) and tokens[k + 2].pos_ == "NOUN" else None
+    if after.pos_ in {"PRON", "PROPN"} or (after.pos_ == "NOUN" and after.lower_ in ROLE_OF_WORD):
+        return _holder(tokens, k + 1)
+    return None
+
+
+def _appearance_between(tokens: Sequence[Any], i: int, k: int) -> bool:
+    return any(t.lemma_.lower() in APPEARANCE for t in tokens[i + 1 : k])
 
 
 def _negated_near(tokens: Sequence[Any], k: int) -> bool:
     return any(t.lower_ in NEGATORS for t in tokens[max(0, k - 3) : k])
+
+
+def _after_hedge(tokens: Sequence[Any], k: int, hedges: list[int]) -> bool:
+    """A hedge ends before the word, in the same clause ("maybe I'm angry"; not "maybe, but I'm angry")."""
+    start = int(tokens[k].idx)
+    for end in hedges:
+        if end > start:
+            continue
+        between = [t for t in tokens if end <= int(t.idx) < start]
+        if not any(t.lower_ in CLAUSE_BREAKS or t.text in ENDS for t in between[1:]):
+            return True
+    return False
+
+
+def _yes_no_question(tokens: Sequence[Any], k: int) -> bool:
+    """'Am I in love with her?', 'Was I happy back then?': the feeling is asked about, not said. The word's
+    own piece (between . ! ?) must open with an auxiliary and end with a question mark."""
+    start = k
+    while start > 0 and tokens[start - 1].text not in ENDS:
+        start -= 1
+    end = k
+    while end < len(tokens) and tokens[end].text not in ENDS:
+        end += 1
+    if end >= len(tokens) or tokens[end].text != "?":
+        return False
+    words = [t for t in tokens[start:end] if t.pos_ != "PUNCT"]
+    return bool(words) and words[0].lower_ in QUESTION_OPENERS
+
+
+def _in_if_clause(tokens: Sequence[Any], k: int) -> bool:
+    """The word sits inside an if/unless clause: after the conjunction, before any comma or 'then'."""
+    for i in range(k - 1, -1, -1):
+        lower = tokens[i].lower_
+        if lower in {",", ";", ":", "then"} or lower in ENDS:
+            return False
+        if lower in {"if", "unless"}:
+            return True
+    return False
 
 
 def _holder(tokens: Sequence[Any], i: int) -> str:
@@ -206,7 +544,7 @@ def _holder(tokens: Sequence[Any], i: int) -> str:
     if lower in FIRST_PERSON:
         return "writer"
     person = (
-        t.pos_ == "PROPN"
+        (t.pos_ == "PROPN" and t.text[:1].isupper())  # "ngl" in lower-case chat is not a name
         or lower in OTHER_PRONOUNS
         or lower in ROLE_OF_WORD
         or t.lemma_.lower() in ROLE_OF_WORD
@@ -223,25 +561,116 @@ def _holder(tokens: Sequence[Any], i: int) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Scope:
-    denied: frozenset[str]  # labels to drop
+    denied: frozenset[str]  # labels dropped: denied, owed, hedged or hypothetical feelings, sarcasm's praise
     others: Mapping[str, str]  # label -> holder, for feelings that belong to someone else
 
 
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """The writer's labels for one sentence, ranked (stated first, then by probability), and the rest."""
+
+    labels: tuple[str, ...]
+    stated: frozenset[str]
+    others: Mapping[str, str] = field(default_factory=dict)
+    dropped: frozenset[str] = frozenset()
+    abstained: bool = False
+
+
 def scope_labels(labels: Iterable[str], words: Sequence[EmotionWord]) -> Scope:
-    """Decide, per predicted label, whether it is denied or someone else's (see the module docstring)."""
+    """Per predicted label, whether it is denied (or owed, hedged, hypothetical) or someone else's."""
     denied: set[str] = set()
     others: dict[str, str] = {}
     for label in labels:
         anchors = [w for w in words if w.label in family(label)]
         if not anchors:
             continue
-        if all(w.negated for w in anchors if w.writer) and any(w.writer for w in anchors):
-            denied.add(label)
+        mine = [w for w in anchors if w.writer]
+        if mine:
+            if not any(w.affirmed for w in mine):
+                denied.add(label)
             continue
-        if all(not w.writer for w in anchors):
+        if all(w.negated for w in anchors):
+            denied.add(label)  # someone else's feeling, denied: nothing to credit anyone with
+        else:
             own = [w for w in anchors if not w.negated] or anchors
-            if all(w.negated for w in anchors):
-                denied.add(label)  # someone else's feeling, denied: nothing to credit anyone with
-            else:
-                others[label] = own[0].holder
+            others[label] = own[0].holder
     return Scope(frozenset(denied), others)
+
+
+def decide(
+    probs: Mapping[str, float],
+    thresholds: Mapping[str, float],
+    chosen: Iterable[str],
+    words: Sequence[EmotionWord],
+    sentence: Cues,
+) -> Reading:
+    """The writer's reading of one sentence from the head's probabilities and chosen labels (module doc)."""
+    keep = set(chosen)
+    removed: set[str] = set()
+    added: set[str] = set()  # labels the layer reads from the words and cues, not from the head's threshold
+    anchored = {w.label for w in words}
+    if sentence.sarcasm:
+        praise = {lab for lab in keep if lab in POSITIVE}
+        keep -= praise
+        removed |= praise
+        words = [w for w in words if w.label not in POSITIVE]
+        if not keep & NEGATIVE:
+            added.add("annoyance")
+    scope = scope_labels(set(probs), words)
+    denied_families: set[frozenset[str]] = set()
+    for label in scope.denied:
+        denied_families.add(family(label))
+    dropped = {lab for lab in probs if any(lab in fam for fam in denied_families)}
+    others = {lab: holder for lab, holder in scope.others.items() if lab in keep}
+    removed |= (keep & dropped) | set(others)
+    keep -= dropped | set(others)
+
+    denial = [w for w in words if (w.negated or w.mood == "expected") and w.label in scope.denied]
+    denied_positive = any(w.label in POSITIVE for w in denial)
+    # An apology withheld ("he wasn't even sorry") is a grievance, like thanks withheld.
+    denied_positive = denied_positive or any(w.label == "remorse" and not w.writer for w in denial)
+    denied_negative = any(w.label in NEGATIVE for w in denial if w.writer)
+
+    stated: set[str] = set()
+    for label in {w.label for w in words if w.writer and w.affirmed and w.mood == "stated"} - dropped:
+        # The word names the family; the head names the member when it chose one ("I hate Mondays": annoyance).
+        members = keep & family(label)
+        stated |= {label} if label in keep or not members else members
+    stated |= set(sentence.phrases)
+    if sentence.worry and not stated:
+        stated.add("nervousness")
+    if denied_negative:
+        negatives = {lab for lab in keep if lab in NEGATIVE and lab not in anchored}
+        keep -= negatives
+        removed |= negatives
+        if sentence.change:
+            added.add("relief")
+    if denied_positive:
+        positives = {lab for lab in keep if lab in POSITIVE and lab not in anchored}
+        keep -= positives
+        removed |= positives
+        added.add(max(("disappointment", "sadness"), key=lambda lab: probs.get(lab, 0.0)))
+    stated |= added
+    if stated:
+        keep.discard(NEUTRAL)
+        sides = {valence(lab) for lab in stated} - {"other"}
+        if len(sides) == 1 and not sentence.contrast:
+            opposite = NEGATIVE if sides == {"positive"} else POSITIVE
+            against = {lab for lab in keep if lab in opposite and lab not in anchored}
+            keep -= against
+            removed |= against
+    if removed or scope.denied or scope.others:
+        weak = {
+            lab
+            for lab in keep
+            if lab not in anchored and probs.get(lab, 0.0) < 2 * thresholds.get(lab, 0.5) and lab != NEUTRAL
+        }
+        keep -= weak
+    if sentence.rhetorical and (keep | stated) & NEGATIVE:
+        keep -= {"curiosity", "confusion"}
+    keep |= stated
+    abstained = not (keep - {NEUTRAL})
+    if not keep:
+        keep = {NEUTRAL}
+    ranked = sorted(keep, key=lambda lab: (lab not in stated, -probs.get(lab, 0.0), lab))
+    return Reading(tuple(ranked), frozenset(stated & keep), others, frozenset(removed), abstained)

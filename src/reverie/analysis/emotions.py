@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from reverie.analysis.emotion_scope import EmotionWord, Scope, emotion_words, family, scope_labels
+from reverie.analysis.emotion_scope import EmotionWord, Reading, cues, decide, emotion_words
 from reverie.analysis.findings import Finding, Span
 from reverie.analysis.registry import register
 from reverie.errors import AnalysisUnavailable
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "emotions"
 ENCODER_MANIFEST = Path(__file__).resolve().parent / "models" / "encoder" / "manifest.json"
 NEUTRAL = "neutral"
-VERSION = "1.1.0"
+VERSION = "1.2.0"
 
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token pattern
 _INTENSIFIERS = frozenset(
@@ -182,27 +182,28 @@ class EmotionsAnalyzer:
         flat = [f for group in per_sentence for f in group]
         return flat + self._entry_findings([f for f in flat if f.data.get("scope") == "sentence"])
 
-    def _scope(
-        self, doc: Document, index: int, probs: npt.NDArray[np.float32], chosen: npt.NDArray[np.bool_]
-    ) -> tuple[npt.NDArray[np.bool_], Scope]:
-        return apply_scope(self.head.labels, probs, chosen, sentence_emotion_words(doc, index))
-
     def _sentence_findings(
         self, doc: Document, index: int, probs: npt.NDArray[np.float32], chosen: npt.NDArray[np.bool_]
     ) -> list[Finding]:
         sentence = doc.sentences[index]
-        chosen, scope = self._scope(doc, index, probs, chosen)
+        reading = apply_scope(self.head, probs, chosen, sentence_emotion_words(doc, index), sentence.text)
         out = []
-        for j in np.flatnonzero(chosen):
-            label, p = self.head.labels[j], float(probs[j])
-            level = intensity(
-                max(p, float(self.head.thresholds[j])), float(self.head.thresholds[j]), sentence.text
-            )
+        column = {label: j for j, label in enumerate(self.head.labels)}
+        for label in reading.labels:
+            j = column[label]
+            p, threshold = float(probs[j]), float(self.head.thresholds[j])
+            level = intensity(max(p, threshold), threshold, sentence.text)
             data: dict[str, object] = {"scope": "sentence", "sentence": index, "intensity": level}
-            if label in scope.others:
-                data.update(scope="other", holder=scope.others[label])
+            if label in reading.stated:
+                data["stated"] = True
             out.append(self._finding(label, p, (sentence.span,), data))
-        return sorted(out, key=lambda f: -f.confidence)
+        for label, holder in reading.others.items():
+            j = column[label]
+            p, threshold = float(probs[j]), float(self.head.thresholds[j])
+            level = intensity(max(p, threshold), threshold, sentence.text)
+            data = {"scope": "other", "sentence": index, "intensity": level, "holder": holder}
+            out.append(self._finding(label, p, (sentence.span,), data))
+        return out
 
     def _entry_findings(self, sentence_findings: list[Finding]) -> list[Finding]:
         by_label: dict[str, list[Finding]] = {}
@@ -213,41 +214,48 @@ class EmotionsAnalyzer:
         out = []
         for label, found in by_label.items():
             spans = tuple(sorted({s for f in found for s in f.spans}, key=lambda s: s.start))
-            data = {
+            data: dict[str, object] = {
                 "scope": "entry",
                 "sentences": len(found),
                 "intensity": max(int(f.data["intensity"]) for f in found),
             }
+            if any(f.data.get("stated") for f in found):
+                data["stated"] = True
             out.append(self._finding(label, max(f.confidence for f in found), spans, data))
-        return sorted(out, key=lambda f: (-f.confidence, f.label))
+        return sorted(out, key=rank)
 
     def _finding(self, label: str, p: float, spans: tuple[Span, ...], data: dict[str, object]) -> Finding:
         return Finding(self.name, self.version, self.model_hash, "emotion", label, p, spans, data)
 
 
+def rank(finding: Finding) -> tuple[bool, float, str]:
+    """The analyzer's order of a text's emotions: feelings the writer states first, then by probability."""
+    return (not finding.data.get("stated"), -finding.confidence, finding.label)
+
+
+def top_emotion(findings: list[Finding]) -> str:
+    """The writer's strongest emotion in an analysis (its first entry finding), or ``neutral`` (abstained)."""
+    entry = sorted((f for f in findings if f.kind == "emotion" and f.data.get("scope") == "entry"), key=rank)
+    return entry[0].label if entry else NEUTRAL
+
+
 def apply_scope(
-    labels: tuple[str, ...],
+    head: EmotionHead,
     probs: npt.NDArray[np.float32],
     chosen: npt.NDArray[np.bool_],
     words: list[EmotionWord],
-) -> tuple[npt.NDArray[np.bool_], Scope]:
-    """Drop denied labels ("I wasn't happy") and their family, falling back to the likeliest label left; find
-    labels that are someone else's feeling ("my mother was proud of me"). See :mod:`emotion_scope`."""
-    if not words:
-        return chosen, Scope(frozenset(), {})
-    scope = scope_labels([labels[j] for j in np.flatnonzero(chosen)], words)
-    if not scope.denied:
-        return chosen, scope
-    denied_families = frozenset().union(*(family(lab) for lab in scope.denied))
-    keep = chosen.copy()
-    for j, label in enumerate(labels):
-        if label in denied_families:
-            keep[j] = False
-    if not keep.any():
-        allowed = [j for j, label in enumerate(labels) if label not in denied_families]
-        keep[max(allowed, key=lambda j: float(probs[j]))] = True
-        scope = scope_labels([labels[j] for j in np.flatnonzero(keep)], words)
-    return keep, scope
+    text: str,
+) -> Reading:
+    """The writer's reading of one sentence: denied, owed, hedged and hypothetical feelings dropped, stated
+    feelings first, someone else's feelings apart, sarcasm turned (see :mod:`emotion_scope`)."""
+    labels = head.labels
+    return decide(
+        {label: float(probs[j]) for j, label in enumerate(labels)},
+        {label: float(head.thresholds[j]) for j, label in enumerate(labels)},
+        [labels[j] for j in np.flatnonzero(chosen)],
+        words,
+        cues(text),
+    )
 
 
 def sentence_emotion_words(doc: Document, index: int) -> list[EmotionWord]:

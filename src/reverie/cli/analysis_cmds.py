@@ -146,28 +146,36 @@ def _progress_run(label: str, fn: Callable[..., dict[str, Any]], path: Path, tak
 def eval_emotions(
     goemotions: Annotated[Path | None, typer.Option(help="A GoEmotions-format TSV.")] = None,
     journal: Annotated[
-        Path | None,
-        typer.Option(help='Journal check set: JSON lines {"text", "plausible": [...], "not": [...]}.'),
+        list[Path] | None,
+        typer.Option(
+            help='Journal check set: JSON lines {"text", "plausible": [...], "not": [...]}; '
+            "repeat for several files."
+        ),
     ] = None,
 ) -> None:
-    """Emotions against GoEmotions labels (macro/micro F1, per-label F1; head_only without the negation
-    layer), or on a journal check set (top label plausible, denied or others' feelings credited)."""
+    """Emotions against GoEmotions labels (macro/micro F1, per-label F1; head_only without the journal
+    layer), or on journal check sets (top label plausible, abstained, denied or others' feelings credited)."""
     from reverie.analysis.evaluation.emotions import evaluate_emotions, evaluate_journal_emotions
 
-    if goemotions is None and journal is None:
+    journals = list(journal or [])
+    if goemotions is None and not journals:
         raise InvalidInput("Give --goemotions FILE, --journal FILE, or both.")
-    if goemotions is not None and journal is None:
+    if goemotions is not None and not journals:
         _progress_run("Emotions", evaluate_emotions, goemotions, True)
         return
-    if journal is not None and not journal.is_file():
-        raise InvalidInput(f"No file at {journal}.")
+    for path in journals:
+        if not path.is_file():
+            raise InvalidInput(f"No file at {path}.")
     report: dict[str, Any] = {}
     if goemotions is not None:
         if not goemotions.is_file():
             raise InvalidInput(f"No file at {goemotions}.")
         report["goemotions"] = evaluate_emotions(goemotions)
-    assert journal is not None
-    report["journal"] = evaluate_journal_emotions(journal)
+    results = [evaluate_journal_emotions(path) for path in journals]
+    if len(results) == 1:
+        report["journal"] = results[0]
+    else:
+        report["journals"] = results
     typer.echo(json.dumps(report, ensure_ascii=False))
 
 

@@ -12,7 +12,8 @@ from typing import Any
 
 import numpy as np
 
-from reverie.analysis.emotions import EmotionHead, load_head
+from reverie.analysis.emotion_scope import emotion_words
+from reverie.analysis.emotions import EmotionHead, load_head, top_emotion
 from reverie.analysis.encoder import Encoder
 from reverie.errors import InvalidInput
 
@@ -71,15 +72,16 @@ def evaluate_emotions(
         encoder = load_encoder()
     texts, truth = read_goemotions(path, head.labels)
     pred = np.zeros_like(truth)
+    probs = np.zeros(truth.shape, dtype=np.float32)
     for start in range(0, len(texts), CHUNK):
         chunk = texts[start : start + CHUNK]
-        probs = head.probabilities(chunk, encoder.encode(chunk))
-        pred[start : start + len(chunk)] = head.predict(probs)
+        probs[start : start + len(chunk)] = head.probabilities(chunk, encoder.encode(chunk))
+        pred[start : start + len(chunk)] = head.predict(probs[start : start + len(chunk)])
         if progress is not None:
             progress(start + len(chunk), len(texts))
     head_per_label, head_micro = f1_scores(truth, pred)
     if scope:
-        pred = _scoped(texts, head, encoder, pred)
+        pred = scoped(texts, head, probs, pred)
     per_label, micro = f1_scores(truth, pred)
     return {
         "head_only": {"macro_f1": round(float(head_per_label.mean()), 4), "micro_f1": round(head_micro, 4)},
@@ -90,33 +92,35 @@ def evaluate_emotions(
     }
 
 
-def _scoped(texts: list[str], head: EmotionHead, encoder: Encoder, pred: np.ndarray) -> np.ndarray:
-    """Apply the analyzer's negation layer (denied labels dropped) row by row; tagger only, no parser."""
+def scoped(texts: list[str], head: EmotionHead, probs: np.ndarray, pred: np.ndarray) -> np.ndarray:
+    """Apply the analyzer's journal layer (denial, hedges, sarcasm, stated feelings) row by row, as the
+    analyzer does; tagger only, no parser. Someone else's feelings count here (GoEmotions labels the feelings a
+    text expresses, whoever holds them); ``neutral`` stands for an abstention, as in the analyzer."""
     from reverie.analysis.document import load_spacy
-    from reverie.analysis.emotion_scope import emotion_words
     from reverie.analysis.emotions import apply_scope
 
     nlp = load_spacy()
-    out = pred.copy()
+    out = np.zeros_like(pred)
+    column = {label: j for j, label in enumerate(head.labels)}
     disabled = [name for name in nlp.pipe_names if name in {"parser", "ner"}]
     for i, doc in enumerate(nlp.pipe(texts, batch_size=64, disable=disabled)):
         words = emotion_words(list(doc))
-        if not words:
-            continue
-        chosen = pred[i].astype(bool)
-        probs = chosen.astype(np.float32)  # the fallback needs an order: re-score this row only when needed
-        if any(w.negated for w in words):
-            probs = head.probabilities([texts[i]], encoder.encode([texts[i]]))[0]
-        keep, _ = apply_scope(head.labels, probs, chosen, words)
-        out[i] = keep
+        reading = apply_scope(head, probs[i], pred[i].astype(bool), words, texts[i])
+        for label in (*reading.labels, *reading.others):  # a text expresses others' feelings too
+            out[i, column[label]] = True
     return out
 
 
 def evaluate_journal_emotions(path: Path, *, encoder: Encoder | None = None) -> dict[str, Any]:
-    """Journal-voice check: ``{"text", "plausible": [labels], "not": [labels]}`` per line. ``top_plausible``:
-    share of texts whose strongest writer's emotion (the analyzer's entry findings) is plausible;
-    ``wrongly_credited``: share where a label in ``not`` (a denied feeling, or someone else's) is credited to
-    the writer; ``head_only`` the same figures from the head alone (no negation or attribution)."""
+    """Journal-voice check: ``{"text", "plausible": [labels], "not": [labels]}`` per line.
+
+    ``top_plausible``: share of texts whose top writer's emotion (the analyzer's first entry finding:
+    stated feelings first, then by probability) is in ``plausible``; an abstention (no writer's emotion, or
+    only ``neutral``) counts as plausible only when ``neutral`` is in ``plausible``. ``abstained``: share of
+    texts where it abstains. ``wrongly_credited``: share where a label in ``not`` (a denied feeling, or
+    someone else's) is credited to the writer. ``head_only``: the same from the head alone (no journal layer).
+    ``misses``: the line numbers (1-based) whose top label is not plausible, ``wrong_lines`` those with a
+    wrongly credited label (numbers only: no text leaves the function)."""
     import json
 
     from reverie.analysis import pipeline
@@ -126,15 +130,40 @@ def evaluate_journal_emotions(path: Path, *, encoder: Encoder | None = None) -> 
 
         encoder = load_encoder()
     head = load_head()[0]
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    top_ok = wrong = head_ok = head_wrong = 0
-    for row in rows:
-        text, plausible, banned = str(row["text"]), set(row["plausible"]), set(row.get("not", []))
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise InvalidInput(f"Cannot read the evaluation file {path.name}.") from exc
+    rows: list[tuple[int, dict[str, Any]]] = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+                raise ValueError
+            rows.append((number, row))
+        except ValueError as exc:
+            raise InvalidInput(
+                f'Line {number} of {path.name} is not a JSON object with a "text" field.'
+            ) from exc
+    top_ok = wrong = head_ok = head_wrong = abstained = 0
+    misses: list[int] = []
+    wrong_lines: list[int] = []
+    for number, row in rows:
+        text = str(row["text"])
+        plausible, banned = set(row.get("plausible", [])), set(row.get("not", []))
         result = pipeline.analyse(text, encoder=encoder, only={"emotions"})
         entry = [f for f in result.of_kind("emotion") if f.data.get("scope") == "entry"]
-        top = max(entry, key=lambda f: f.confidence).label if entry else "neutral"
-        top_ok += top in plausible
-        wrong += any(f.label in banned for f in entry)
+        top = top_emotion(list(result.findings))
+        abstained += top == "neutral"
+        if top in plausible:
+            top_ok += 1
+        else:
+            misses.append(number)
+        if any(f.label in banned for f in entry):
+            wrong += 1
+            wrong_lines.append(number)
         probs = head.probabilities([text], encoder.encode([text]))
         chosen = head.predict(probs)[0]
         labels = {head.labels[j] for j in np.flatnonzero(chosen)}
@@ -143,11 +172,15 @@ def evaluate_journal_emotions(path: Path, *, encoder: Encoder | None = None) -> 
         head_wrong += bool(labels & banned)
     n = len(rows)
     return {
+        "file": path.name,
         "n": n,
         "top_plausible": round(top_ok / n, 4) if n else None,
+        "abstained": round(abstained / n, 4) if n else None,
         "wrongly_credited": round(wrong / n, 4) if n else None,
         "head_only": {
             "top_plausible": round(head_ok / n, 4) if n else None,
             "wrongly_credited": round(head_wrong / n, 4) if n else None,
         },
+        "misses": misses,
+        "wrong_lines": wrong_lines,
     }
