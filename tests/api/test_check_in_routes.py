@@ -153,3 +153,25 @@ def test_api_crisis_lines_carry_dialable_links() -> None:
     hrefs = _hrefs(lines)
     assert hrefs and all(h.startswith(("tel:", "sms:")) for h in hrefs)
     assert all(h.split(":", 1)[1].split("?")[0].lstrip("+").isdigit() for h in hrefs)
+
+
+def test_api_phq9_item_nine_answers_with_its_check_in(paired: tuple[Any, Any]) -> None:
+    from datetime import datetime
+
+    from reverie.care.services.course import CourseDraft, create_course
+
+    client, therapist = paired
+    create_course(
+        therapist,
+        CourseDraft(client=client.username, programme="dit", start=datetime(2026, 1, 5, 10), timezone="UTC"),
+    )
+    api = as_token(client)
+    quiet = api.post("measures", {"questionnaire": "gad7", "answers": [1] * 7})
+    assert quiet.status_code == 201 and quiet.json()["check_in"] is None
+    risky = api.post("measures", {"questionnaire": "phq9", "answers": [0] * 8 + [1]})
+    assert risky.status_code == 201, risky.content
+    check_in = risky.json()["check_in"]
+    alert = RiskAlert.objects.get(client=client, source="phq9_item9")
+    assert check_in["id"] == str(CheckIn.objects.get(client=client, alert=alert).id)
+    assert _hrefs(check_in["crisis_lines"])
+    assert api.get("check-in").json()["pending"]["id"] == check_in["id"]

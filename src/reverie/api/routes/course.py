@@ -10,14 +10,15 @@ from datetime import datetime
 from typing import Any, Literal
 
 from django.http import HttpRequest
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
 from reverie.api.auth import actor
+from reverie.api.routes.check_in import CheckInOut, check_in_out
 from reverie.api.schemas import Input
 from reverie.api.spec import ERRORS
 from reverie.care.models import Course, MeasureResponse
+from reverie.care.services import alerts, measures
 from reverie.care.services import course as courses
-from reverie.care.services import measures
 
 router = Router(tags=["course"])
 
@@ -98,18 +99,31 @@ def course_measures(request: HttpRequest, course_id: uuid.UUID) -> list[MeasureO
     return [_measure_out(r) for r in measures.responses(actor(request), course_id)]
 
 
-@router.post("/measures", response={201: MeasureOut, **ERRORS}, url_name="measure_submit")
-def measure_submit(request: HttpRequest, payload: MeasureIn) -> Status[MeasureOut]:
+class MeasureSubmittedOut(MeasureOut):
+    check_in: CheckInOut | None = Field(
+        None,
+        description="PHQ-9 item 9 above 0: the check-in it raised (answer it with POST /check-in), with the "
+        "crisis lines and the safety plan; otherwise null.",
+    )
+
+
+@router.post("/measures", response={201: MeasureSubmittedOut, **ERRORS}, url_name="measure_submit")
+def measure_submit(request: HttpRequest, payload: MeasureIn) -> Status[MeasureSubmittedOut]:
     """A client fills a measure before a session (the next one unless ``session_number`` says which).
-    PHQ-9 item 9 above 0 raises a risk alert for the therapist whatever the total."""
+    PHQ-9 item 9 above 0 raises a risk alert for the therapist whatever the total, and a check-in for the client
+    (``check_in``)."""
+    user = actor(request)
     submitted = measures.submit(
-        actor(request),
+        user,
         payload.questionnaire,
         payload.answers,
         course_id=payload.course_id,
         session_number=payload.session_number,
     )
-    return Status(201, _measure_out(submitted.response))
+    raised = alerts.check_in_raised_by(user, submitted.alert)
+    check_in = check_in_out(request, user, raised) if raised is not None else None
+    out = MeasureSubmittedOut(**_measure_out(submitted.response).model_dump(), check_in=check_in)
+    return Status(201, out)
 
 
 @router.get("/measures/{response_id}/fhir", response={200: dict[str, Any], **ERRORS}, url_name="measure_fhir")

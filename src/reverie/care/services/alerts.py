@@ -208,6 +208,13 @@ def check_in_raised_by_save(client: User, entry_id: uuid.UUID, revision: int) ->
     )
 
 
+def check_in_raised_by(client: User, alert: RiskAlert | None) -> CheckIn | None:
+    """The unanswered check-in an alert of this client left (a PHQ-9 item 9 answer, say), or None."""
+    if alert is None or not isinstance(client, User) or alert.client_id != client.pk:
+        return None
+    return CheckIn.objects.filter(client=client, alert=alert, answered_at__isnull=True).first()
+
+
 def answer_check_in(client: User, check_in_id: object, answer: str, now: datetime | None = None) -> CheckIn:
     """Record the client's answer; it reaches every alert still waiting for one, with its urgency.
 
