@@ -92,3 +92,6 @@ def register(user_app: typer.Typer) -> None:
     user_app.command("passwd")(passwd)
     user_app.command("reset-password")(reset_password)
     user_app.command("invite-therapist")(invite_therapist)
+    from reverie.cli.local_times import time_zone
+
+    user_app.command("time-zone")(time_zone)

@@ -83,7 +83,9 @@ def course_create(
         str, typer.Option(help="First session, ISO 8601 (read in --tz unless it has an offset).")
     ],
     user: UserOpt = None,
-    tz: Annotated[str, typer.Option("--tz", help="Time zone name, e.g. Europe/London.")] = "UTC",
+    tz: Annotated[
+        str | None, typer.Option("--tz", help="Time zone name, e.g. Europe/London. Default: yours.")
+    ] = None,
     weekly: Annotated[int, typer.Option(help="Sessions a week: 1 or 2.")] = 1,
     sessions: Annotated[int | None, typer.Option(help="Agreed number of sessions (brief: 25–30).")] = None,
     rrule: Annotated[str | None, typer.Option(help="Instead: FREQ=WEEKLY;BYDAY=MO,TH;COUNT=26.")] = None,
@@ -94,12 +96,14 @@ def course_create(
     """Set up a course for a linked client (therapist)."""
     _ready()
     from reverie.care.services import course as courses
+    from reverie.clinic.services.local_time import zone_name
 
+    actor = sign_in(user)
     draft = courses.CourseDraft(
-        client=client, programme=programme, start=_when(start), timezone=tz, weekly=weekly,
+        client=client, programme=programme, start=_when(start), timezone=tz or zone_name(actor), weekly=weekly,
         total_sessions=sessions, measure_schedule=schedule, rrule=rrule,
     )  # fmt: skip
-    course = courses.create_course(sign_in(user), draft)
+    course = courses.create_course(actor, draft)
     typer.echo(f"Course {course.id} set up: {len(courses.planned(course))} sessions planned.")
 
 
@@ -108,12 +112,14 @@ def course_show(course_id: CourseArg = None, user: UserOpt = None, client: Clien
     """Where the course stands (e.g. "Session 7 of 16 · middle phase") and its sessions."""
     _ready()
     from reverie.care.services import course as courses
+    from reverie.cli.local_times import zone_for, zone_label
 
     actor = sign_in(user)
     course = courses.read_course(actor, _course(actor, course_id, client).id)
     where = courses.position(course)
     typer.echo(f"{where.text}\n{where.phase.purpose}\nCourse {course.id} · {course.programme}")
-    zone = courses.course_zone(course)
+    zone = zone_for(actor)  # the person's own zone, as on the web
+    typer.echo(f"Times in {zone_label(zone)}")
     held = {r.pk: n for n, r in enumerate(courses.held_sessions(course), start=1)}
     for row in courses.planned(course):
         number = held.get(row.pk, "-")

@@ -9,7 +9,7 @@ import subprocess
 import sys
 import tempfile
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -68,16 +68,11 @@ def _feelings(values: list[str]) -> tuple[Any, ...]:
     return tuple(out)
 
 
-def _when(raw: str | None) -> datetime | None:
-    if not raw:
-        return None
-    try:
-        value = datetime.fromisoformat(raw)
-    except ValueError:
-        raise InvalidInput("Give the date as ISO 8601, e.g. 2026-03-14T07:30 or 2026-03-14.") from None
-    if value.tzinfo is None:
-        value = value.astimezone()
-    return value
+def _when(raw: str | None, zone: tzinfo) -> datetime | None:
+    """A typed time: with an offset as given; without one in the person's own zone (as the web's form reads it)."""
+    from reverie.cli.local_times import read
+
+    return read(raw, zone) if raw else None
 
 
 @app.command()
@@ -94,20 +89,23 @@ def write(
     person: Annotated[list[str] | None, typer.Option(help="Someone the entry is about; repeat.")] = None,
     tag: Annotated[list[str] | None, typer.Option(help="A tag; repeat.")] = None,
     happened_at: Annotated[
-        str | None, typer.Option(help="When it happened (ISO 8601). Default: now.")
+        str | None,
+        typer.Option(help="When it happened (ISO 8601; without an offset, in your time zone). Default: now."),
     ] = None,
 ) -> None:
     """Write an entry from $EDITOR, a file or stdin. The text is kept safe until the save is acknowledged."""
+    from reverie.cli.local_times import zone_for
     from reverie.cli.runtime import sign_in
     from reverie.clinic.services import journal, recovery
     from reverie.clinic.services.journal import EntryDraft
 
     actor = sign_in(user)
+    when = _when(happened_at, zone_for(actor))
     text = _read_text(file)
     draft = EntryDraft(
         kind=kind,
         body=text,
-        happened_at=_when(happened_at),
+        happened_at=when,
         title=title,
         feelings=_feelings(feeling or []),
         people=tuple(person or ()),
@@ -146,28 +144,33 @@ def _check_in(actor: Any) -> None:
     )
 
 
-def _print_rows(rows: list[Any], as_json: bool) -> None:
+def _print_rows(rows: list[Any], as_json: bool, zone: tzinfo) -> None:
     from rich.console import Console
     from rich.table import Table
 
+    from reverie.cli.local_times import clock, zone_label
+
     if as_json:
-        typer.echo(json.dumps([_row_json(v) for v in rows], ensure_ascii=False, indent=2))
+        typer.echo(json.dumps([_row_json(v, zone) for v in rows], ensure_ascii=False, indent=2))
         return
-    table = Table(show_lines=False)
-    for column in ("id", "kind", "happened", "feelings", "beginning"):
+    table = Table(show_lines=False, caption=f"Times in {zone_label(zone)}")
+    for column in ("id", "kind", f"happened ({zone_label(zone)})", "feelings", "beginning"):
         table.add_column(column)
     for v in rows:
         feelings = ", ".join(f"{f.name} {f.intensity}" for f in v.feelings)
-        table.add_row(str(v.id)[:8], v.kind, v.happened_at.strftime("%Y-%m-%d %H:%M"), feelings, v.body[:50])
+        table.add_row(str(v.id)[:8], v.kind, clock(v.happened_at, zone), feelings, v.body[:50])
     Console().print(table)
 
 
-def _row_json(v: Any) -> dict[str, Any]:
+def _row_json(v: Any, zone: tzinfo) -> dict[str, Any]:
+    from reverie.cli.local_times import iso, zone_label
+
     return {
         "id": str(v.id),
         "kind": v.kind,
-        "happened_at": v.happened_at.isoformat(),
-        "written_at": v.written_at.isoformat(),
+        "happened_at": iso(v.happened_at, zone),
+        "written_at": iso(v.written_at, zone),
+        "time_zone": zone_label(zone),
         "title": v.title,
         "body": v.body,
         "feelings": [[f.name, f.intensity] for f in v.feelings],
@@ -187,22 +190,24 @@ def list_(
     ] = False,
 ) -> None:
     """List your entries, newest first."""
+    from reverie.cli.local_times import zone_for
     from reverie.cli.runtime import sign_in
     from reverie.clinic.services import journal
     from reverie.clinic.services.analysis import findings_for
 
     actor = sign_in(user)
+    zone = zone_for(actor)
     rows = journal.list_entries(actor, kind=kind)
     if as_json and analysis:
         out = []
         for view in rows:
             found = findings_for(actor, view.id)
-            row = _row_json(view)
+            row = _row_json(view, zone)
             row["analysis"] = {"revision": found.revision, **found.result} if found else None
             out.append(row)
         typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return
-    _print_rows(rows, as_json)
+    _print_rows(rows, as_json, zone)
 
 
 @app.command()
@@ -212,12 +217,14 @@ def search(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Search your entries (decrypted in memory only)."""
+    from reverie.cli.local_times import zone_for
     from reverie.cli.runtime import sign_in
     from reverie.clinic.services import journal
 
     if not query.strip():
         raise InvalidInput("Give something to search for.")
-    _print_rows(journal.list_entries(sign_in(user), query=query), as_json)
+    actor = sign_in(user)
+    _print_rows(journal.list_entries(actor, query=query), as_json, zone_for(actor))
 
 
 def _resolve(actor: Any, entry_id: str) -> str:
@@ -242,16 +249,18 @@ def show(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Show one entry."""
+    from reverie.cli.local_times import stamp, zone_for
     from reverie.cli.runtime import sign_in
     from reverie.clinic.services import journal
 
     actor = sign_in(user)
+    zone = zone_for(actor)
     view = journal.get_entry(actor, _resolve(actor, entry_id))
     if as_json:
-        typer.echo(json.dumps(_row_json(view), ensure_ascii=False, indent=2))
+        typer.echo(json.dumps(_row_json(view, zone), ensure_ascii=False, indent=2))
         return
     feelings = ", ".join(f"{f.name} {f.intensity}/5" for f in view.feelings) or "—"
-    typer.echo(f"{view.kind_label} · {view.happened_at:%Y-%m-%d %H:%M} · feelings: {feelings}")
+    typer.echo(f"{view.kind_label} · {stamp(view.happened_at, zone)} · feelings: {feelings}")
     if view.title:
         typer.echo(f"# {view.title}")
     typer.echo(view.body)
@@ -277,7 +286,10 @@ def export(
     with Progress(transient=True, disable=output is None) as bar:
         task = bar.add_task("Exporting", total=None)
         journal = portability.export_journal(actor, lambda i, n: bar.update(task, completed=i, total=n))
-    data = dump_reverie_json(journal) if fmt == "json" else dump_markdown(journal).encode()
+    from reverie.cli.local_times import zone_for
+
+    zone = zone_for(actor)
+    data = dump_reverie_json(journal) if fmt == "json" else dump_markdown(journal, zone=zone).encode()
     if output is None:
         sys.stdout.buffer.write(data)
         return

@@ -33,13 +33,15 @@ def create(name: str, user: UserOpt = None) -> None:
 @app.command("list")
 def list_(user: UserOpt = None) -> None:
     """List your tokens (never their secrets)."""
+    from reverie.cli.local_times import stamp, zone_for
     from reverie.cli.runtime import sign_in
 
     actor = sign_in(user)
     from reverie.api import tokens
 
+    zone = zone_for(actor)
     for token in tokens.owned(actor):
-        used = token.last_used_at.isoformat(timespec="minutes") if token.last_used_at else "never"
+        used = stamp(token.last_used_at, zone) if token.last_used_at else "never"
         typer.echo(f"{token.pk}\t{token.name}\t{token.prefix}…\tlast used {used}")
 
 

@@ -211,22 +211,24 @@ def _entry_json(entry: PortableEntry) -> dict[str, Any]:
 # ---- Markdown export -----------------------------------------------------------------------------------
 
 
-def dump_markdown(journal: PortableJournal) -> str:
-    """A readable Markdown export: one section per entry with date, kind, feelings and body."""
+def dump_markdown(journal: PortableJournal, *, zone: tzinfo | None = None) -> str:
+    """A readable Markdown export: one section per entry with date, kind, feelings and body; times in ``zone``
+    (the person's own; as stored, UTC, when not given), each with its zone named."""
     count = len(journal.entries)
+    where = f" · times in {getattr(zone, 'key', None) or zone}" if zone is not None else ""
     lines = [
         "# Journal",
         "",
-        f"Exported {_stamp(journal.exported_at)} · {count} {'entry' if count == 1 else 'entries'}",
+        f"Exported {_stamp(journal.exported_at, zone)} · {count} {'entry' if count == 1 else 'entries'}{where}",
         "",
     ]
     for entry in journal.entries:
-        lines.extend(_entry_markdown(entry))
+        lines.extend(_entry_markdown(entry, zone))
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _entry_markdown(entry: PortableEntry) -> list[str]:
-    heading = f"## {_stamp(entry.happened_at)} · {entry.kind.replace('_', ' ').capitalize()}"
+def _entry_markdown(entry: PortableEntry, zone: tzinfo | None = None) -> list[str]:
+    heading = f"## {_stamp(entry.happened_at, zone)} · {entry.kind.replace('_', ' ').capitalize()}"
     lines = [heading + (f" · {entry.title}" if entry.title else ""), ""]
     facts = [
         ("Feelings", ", ".join(f"{f.name} ({f.intensity}/5)" for f in entry.feelings)),
@@ -247,7 +249,9 @@ def _entry_markdown(entry: PortableEntry) -> list[str]:
     return lines
 
 
-def _stamp(moment: datetime) -> str:
+def _stamp(moment: datetime, zone: tzinfo | None = None) -> str:
+    if zone is not None:
+        moment = moment.astimezone(zone)
     return moment.strftime("%Y-%m-%d %H:%M ") + (moment.tzname() or moment.strftime("%z"))
 
 

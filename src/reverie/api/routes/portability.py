@@ -41,7 +41,10 @@ def export(request: HttpRequest, format: Literal["json", "markdown"] = "json") -
 
     journal = portability.export_journal(actor(request))
     if format == "markdown":
-        response = HttpResponse(dump_markdown(journal).encode(), content_type="text/markdown; charset=utf-8")
+        from reverie.clinic.services.local_time import zone_of
+
+        text = dump_markdown(journal, zone=zone_of(actor(request)))  # the person's own times, the zone named
+        response = HttpResponse(text.encode(), content_type="text/markdown; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="reverie-journal.md"'
     else:
         response = HttpResponse(dump_reverie_json(journal), content_type="application/json")

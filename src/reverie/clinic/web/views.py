@@ -375,7 +375,10 @@ def export(request: HttpRequest) -> HttpResponse:
         return render(request, "reverie/export.html", {})
     data = portability.export_journal(_user(request))
     if request.POST.get("format") == "markdown":
-        response = HttpResponse(dump_markdown(data).encode(), content_type="text/markdown; charset=utf-8")
+        from reverie.clinic.services.local_time import zone_of
+
+        text = dump_markdown(data, zone=zone_of(_user(request)))  # the person's own times, the zone named
+        response = HttpResponse(text.encode(), content_type="text/markdown; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="reverie-journal.md"'
     else:
         response = HttpResponse(dump_reverie_json(data), content_type="application/json")
