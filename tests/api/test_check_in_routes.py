@@ -175,3 +175,16 @@ def test_api_phq9_item_nine_answers_with_its_check_in(paired: tuple[Any, Any]) -
     assert check_in["id"] == str(CheckIn.objects.get(client=client, alert=alert).id)
     assert _hrefs(check_in["crisis_lines"])
     assert api.get("check-in").json()["pending"]["id"] == check_in["id"]
+
+
+def test_api_linking_tells_the_client_what_the_therapist_will_see(make_user: Any) -> None:
+    client, therapist = make_user(role="client"), make_user(role="therapist")
+    issued = as_token(client).post("pair/invitations")
+    assert issued.status_code == 201
+    notice = issued.json()["therapist_sees"]
+    assert "a level" in notice and "a date" in notice and "Never your words" in notice
+    assert "before the link" in notice
+    theirs = as_token(therapist).post("pair/invitations").json()
+    assert theirs["therapist_sees"] is None  # said to the client, not to the therapist
+    accepted = as_token(client).post("pair/accept", {"code": theirs["code"]})
+    assert accepted.status_code == 201 and accepted.json()["therapist_sees"] == notice

@@ -5,16 +5,34 @@ from __future__ import annotations
 from typing import Annotated
 
 from django.http import HttpRequest
-from ninja import Path, Router, Status
+from ninja import Field, Path, Router, Status
 
 from reverie.api.auth import actor
 from reverie.api.schemas import CodeIn, InvitationOut, PairOut
 from reverie.api.spec import ERRORS, MAX_ID
-from reverie.clinic.models import Pair
+from reverie.care.services.alerts import THERAPIST_SEES
+from reverie.clinic.models import Pair, User
 from reverie.clinic.services import people
 
 router = Router(tags=["pair"])
 PairId = Annotated[int, Path(ge=1, le=MAX_ID)]
+
+
+NOTICE = Field(
+    None, description="To a client: what the therapist will see (a level and a date, never the words)."
+)
+
+
+class ClientInvitationOut(InvitationOut):
+    therapist_sees: str | None = NOTICE
+
+
+class PairLinkedOut(PairOut):
+    therapist_sees: str | None = NOTICE
+
+
+def _notice(user: User) -> str | None:
+    return THERAPIST_SEES if user.is_client else None
 
 
 def _out(pair: Pair) -> PairOut:
@@ -23,18 +41,24 @@ def _out(pair: Pair) -> PairOut:
     )
 
 
-@router.post("/pair/invitations", response={201: InvitationOut, **ERRORS}, url_name="pair_invite")
-def pair_invite(request: HttpRequest) -> Status[InvitationOut]:
-    """A one-time code (shown once) that the other person redeems to link with you."""
-    code = people.issue_invitation(actor(request))
-    return Status(201, InvitationOut(code=code, expires_in_days=people.INVITATION_DAYS))
+@router.post("/pair/invitations", response={201: ClientInvitationOut, **ERRORS}, url_name="pair_invite")
+def pair_invite(request: HttpRequest) -> Status[ClientInvitationOut]:
+    """A one-time code (shown once) that the other person redeems to link with you. A client is told what the
+    therapist will see (``therapist_sees``)."""
+    user = actor(request)
+    code = people.issue_invitation(user)
+    out = ClientInvitationOut(code=code, expires_in_days=people.INVITATION_DAYS, therapist_sees=_notice(user))
+    return Status(201, out)
 
 
-@router.post("/pair/accept", response={201: PairOut, **ERRORS}, url_name="pair_accept")
-def pair_accept(request: HttpRequest, payload: CodeIn) -> Status[PairOut]:
+@router.post("/pair/accept", response={201: PairLinkedOut, **ERRORS}, url_name="pair_accept")
+def pair_accept(request: HttpRequest, payload: CodeIn) -> Status[PairLinkedOut]:
+    """Redeem a code. A client is told what the therapist will see (``therapist_sees``)."""
     from reverie.clinic.web.account_views import client_address
 
-    return Status(201, _out(people.accept_invitation(actor(request), payload.code, client_address(request))))
+    user = actor(request)
+    pair = people.accept_invitation(user, payload.code, client_address(request))
+    return Status(201, PairLinkedOut(**_out(pair).model_dump(), therapist_sees=_notice(user)))
 
 
 @router.get("/pairs", response={200: list[PairOut], **ERRORS}, url_name="pairs_list")

@@ -43,6 +43,12 @@ ANSWERS = ANSWER_LABELS
 RANK = {"none": 0, "indicator": 1, UNSCREENED: 2, "ideation": 2, "behavior": 3, "attempt": 4}
 LEVEL_URGENCY = {UNSCREENED: 2, "ideation": 2, "behavior": 3, "attempt": 4}
 NEED_HELP_URGENCY = 5
+# What a client is told at linking (web /pair/, the API's invitation and accept answers).
+THERAPIST_SEES = (
+    "If something you write from the day you link (an entry, an edit, an import, a PHQ-9 answer) suggests you may be"
+    " at risk, your therapist sees an alert: a level (for example 'ideation') and a date, and how you answered the"
+    " check-in. Never your words. Nothing you wrote before the link raises an alert for them."
+)
 MISUNDERSTOOD_URGENCY = 1
 
 
