@@ -152,6 +152,13 @@ def _moods(text: str) -> list[tuple[str, str, bool, str]]:
         ("I miss my dad.", [("sadness", "writer", False, "stated")]),
         ("Feeling low today.", [("sadness", "writer", False, "stated")]),
         ("ngl kinda gutted", [("disappointment", "writer", False, "stated")]),
+        # figures of speech, with their holder
+        ("Honestly I'm over the moon.", [("joy", "writer", False, "stated")]),
+        ("My cousin is over the moon.", [("joy", "My cousin", False, "stated")]),
+        ("I'm fed up with the noise.", [("annoyance", "writer", False, "stated")]),
+        # no one, and a hedge that outranks a negation
+        ("No one was cross or angry with me.", [("anger", "nobody", True, "stated")]),
+        ("It's not that I don't love my job.", [("love", "writer", False, "hedged")]),
     ],
 )
 def test_mood_holder_and_negation(text: str, expected: list[tuple[str, str, bool, str]]) -> None:
@@ -295,3 +302,12 @@ def test_second_journal_development_set(encoder: OnnxEncoder) -> None:
     assert report["top_plausible"] >= 0.8 and report["wrongly_credited"] <= 0.05
     assert 0 < report["abstained"] <= 0.35
     assert len(report["misses"]) == round(50 * (1 - report["top_plausible"]))
+
+
+def test_a_denied_label_beside_an_affirmed_sibling_goes_alone() -> None:
+    labels = _decide("I'm not angry, I'm just fed up with it.", anger=0.5, annoyance=0.3)
+    assert labels == ("annoyance",)
+
+
+def test_feeling_numb_is_said_and_abstains() -> None:
+    assert _decide("I feel numb.", sadness=0.6, neutral=0.2) == (NEUTRAL,)

@@ -127,6 +127,22 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
         "how",
         "why",
         "whatever",
+        "that's",
+        "i've",
+        "i'll",
+        "i'd",
+        "wasn't",
+        "didn't",
+        "couldn't",
+        "won't",
+        "isn't",
+        "there's",
+        "he's",
+        "she's",
+        "we're",
+        "they're",
+        "you're",
+        "over",
     ]
 )
 

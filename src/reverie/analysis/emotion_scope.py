@@ -131,6 +131,8 @@ FEEL_LEXICON: Mapping[str, str] = {
     "blue": "sadness",
     "hollow": "sadness",
     "flat": "sadness",
+    "numb": "neutral",  # "I feel numb", "I feel nothing": said, and no emotion to credit
+    "nothing": "neutral",
 }
 FAMILIES: tuple[frozenset[str], ...] = (
     frozenset(
@@ -225,8 +227,33 @@ CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "but", "though", "althou
 
 _HEDGE = re.compile(
     r"\b(?:maybe|perhaps|possibly|not (?:sure|certain)|unsure|(?:do|did)(?:n't| not) know (?:if|whether)"
-    r"|no idea (?:if|whether)|can(?:'t|not) tell|wonder(?:ing)? (?:if|whether)|i doubt)\b",
+    r"|no idea (?:if|whether)|can(?:'t|not) tell|wonder(?:ing)? (?:if|whether)|i doubt|not that)\b",
     re.IGNORECASE,
+)
+# Figures of speech for a feeling, read like an emotion word (holder, negation and mood from where they start).
+_IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), label)
+    for pattern, label in (
+        (r"\b(?:over the moon|on cloud nine|on top of the world|walking on air|on a high)\b", "joy"),
+        (
+            r"\b(?:fed up|sick (?:and tired )?of|tired of|had enough|at my wits'? end|end of my tether)\b",
+            "annoyance",
+        ),
+        (r"\bso done with\b", "annoyance"),
+        (r"\b(?:fuming|seeing red|lost my temper|blew up at)\b", "anger"),
+        (r"\b(?:down in the dumps|heavy heart|broken[- ]hearted|in pieces)\b", "sadness"),
+        (r"\b(?:heart sank|let down)\b", "disappointment"),
+        (
+            r"\b(?:on edge|a nervous wreck|butterflies in my stomach|on tenterhooks|freaking out|stressed out)\b",
+            "nervousness",
+        ),
+        (r"\b(?:dread|dreading|dreaded)\b", "nervousness"),
+        (
+            r"\b(?:weight off my (?:shoulders|mind)|weight (?:has )?lifted|thank god|thank goodness)\b",
+            "relief",
+        ),
+        (r"\b(?:looking up|light at the end of the tunnel)\b", "optimism"),
+    )
 )
 _SARCASM = re.compile(
     r"\b(?:(?:oh|just|how) (?:great|perfect|brilliant|wonderful|fantastic|marvell?ous)\b"
@@ -333,24 +360,41 @@ def emotion_words(tokens: Sequence[Any]) -> list[EmotionWord]:
     offset = int(tokens[0].idx) if tokens else 0
     text = "".join(t.text_with_ws for t in tokens) if tokens and hasattr(tokens[0], "text_with_ws") else ""
     hedges = [offset + m.end() for m in _HEDGE.finditer(text)]
+    starts = [int(t.idx) for t in tokens]
+    idioms: dict[int, list[str]] = {}
+    for pattern, label in _IDIOMS:
+        for match in pattern.finditer(text):
+            at = next((i for i, start in enumerate(starts) if start >= offset + match.start()), None)
+            if at is not None:
+                idioms.setdefault(at, []).append(label)
     for k, token in enumerate(tokens):
+        if k in idioms:
+            holder, negated, mood = _scan_back(tokens, k, idiom=True)
+            mood = _mood(tokens, k, mood, hedges)
+            out.extend(EmotionWord(lab, int(token.idx), holder, negated, mood, "") for lab in idioms[k])
         labels = _labels(tokens, k)
         if not labels:
             continue
         holder, negated, mood = _scan_back(tokens, k)
-        if mood == "stated" and (_yes_no_question(tokens, k) or _after_hedge(tokens, k, hedges)):
-            mood = "hedged"
-        if mood == "stated" and _in_if_clause(tokens, k):
-            mood = "hypothetical"
+        mood = _mood(tokens, k, mood, hedges)
+        negated = negated and mood != "hedged"  # "not that I don't love him": uncertain, not denied
         for label in labels:
             out.append(EmotionWord(label, int(token.idx), holder, negated, mood, token.lemma_.lower()))
     return out
 
 
+def _mood(tokens: Sequence[Any], k: int, mood: str, hedges: list[int]) -> str:
+    if mood == "stated" and (_yes_no_question(tokens, k) or _after_hedge(tokens, k, hedges)):
+        return "hedged"
+    if mood == "stated" and _in_if_clause(tokens, k):
+        return "hypothetical"
+    return mood
+
+
 def _labels(tokens: Sequence[Any], k: int) -> tuple[str, ...]:
     token = tokens[k]
     lower, lemma = token.lower_, token.lemma_.lower()
-    if token.pos_ in {"ADJ", "ADV", "NOUN"} and lower in FEEL_LEXICON:
+    if token.pos_ in {"ADJ", "ADV", "NOUN", "PRON"} and lower in FEEL_LEXICON:
         if any(t.lemma_.lower() == "feel" for t in tokens[max(0, k - 4) : k]):
             return (FEEL_LEXICON[lower],)
         return ()
@@ -404,17 +448,16 @@ def _missed_someone(tokens: Sequence[Any], k: int) -> bool:
     return False
 
 
-def _scan_back(tokens: Sequence[Any], k: int) -> tuple[str, bool, str]:
-    """(holder, negated, mood) of the emotion word at ``k``."""
+def _scan_back(tokens: Sequence[Any], k: int, *, idiom: bool = False) -> tuple[str, bool, str]:
+    """(holder, negated, mood) of the emotion word (or the first word of a figure of speech) at ``k``."""
     word = tokens[k]
     before = tokens[k - 1] if k > 0 else None
-    if word.pos_ == "NOUN" and before is not None and before.tag_ == "PRP$":  # "her anger", "my joy"
+    if not idiom and word.pos_ == "NOUN" and before is not None and before.tag_ == "PRP$":  # "her anger"
         return ("writer" if before.lower_ in FIRST_PERSON else before.text), False, "stated"
-    if _attributive(tokens, k):
+    if not idiom and _attributive(tokens, k):
         return "writer", _negated_near(tokens, k), "stated"  # "a happy day", "not a happy day"
-    inverted = _inverted_holder(tokens, k) or _experiencer_object(
-        tokens, k
-    )  # "how angry he was", "it scared me"
+    # "how angry he was", "it scared me"
+    inverted = None if idiom else _inverted_holder(tokens, k) or _experiencer_object(tokens, k)
     negated = False
     comparative = word.tag_ in {"JJR", "RBR"}
     degree = before is not None and before.lower_ in {"this", "so", "that", "as"} and _never_been(tokens, k)
@@ -428,8 +471,12 @@ def _scan_back(tokens: Sequence[Any], k: int) -> tuple[str, bool, str]:
             negated = negated or not (comparative or degree)
         elif lower == "longer" and i > 0 and tokens[i - 1].lower_ == "no":
             negated = True
-        elif lower in NEGATING_HOLDERS or lemma in NEGATING_HOLDERS:
-            return inverted or lower, True, mood  # "nobody thanked me", "nothing scares me"
+        elif (
+            lower in NEGATING_HOLDERS
+            or lemma in NEGATING_HOLDERS
+            or (lower == "one" and i > 0 and tokens[i - 1].lower_ == "no")
+        ):
+            return inverted or "nobody", True, mood  # "nobody thanked me", "no one", "nothing scares me"
         elif t.pos_ in NOMINAL_POS and t.tag_ != "PRP$":
             if inverted is not None:
                 return inverted, negated, mood
@@ -443,6 +490,8 @@ def _scan_back(tokens: Sequence[Any], k: int) -> tuple[str, bool, str]:
                     mood = "expected"
                 elif (lemma in MODALS or lower in {"'d", "'ll"}) and word.lemma_.lower() not in WISHING:
                     mood = "hypothetical"  # not "I'd love a week off": a wish, read as love in GoEmotions
+        elif lower in {"and", "or", "nor"} or t.pos_ == "ADJ":
+            pass  # coordinated predicates share their subject: "Mum was tired and angry"
         else:
             break
         i -= 1
@@ -577,7 +626,9 @@ class Reading:
 
 
 def scope_labels(labels: Iterable[str], words: Sequence[EmotionWord]) -> Scope:
-    """Per predicted label, whether it is denied (or owed, hedged, hypothetical) or someone else's."""
+    """Per label, whether it is denied (or owed, hedged, hypothetical) or someone else's. A family is denied
+    when none of its writer's words is affirmed; a single label when its own words are not affirmed but a
+    sibling's are ("not angry, just fed up": anger denied, annoyance kept)."""
     denied: set[str] = set()
     others: dict[str, str] = {}
     for label in labels:
@@ -586,8 +637,9 @@ def scope_labels(labels: Iterable[str], words: Sequence[EmotionWord]) -> Scope:
             continue
         mine = [w for w in anchors if w.writer]
         if mine:
-            if not any(w.affirmed for w in mine):
-                denied.add(label)
+            own = [w for w in mine if w.label == label]
+            if not any(w.affirmed for w in mine) or (own and not any(w.affirmed for w in own)):
+                denied.add(label)  # the family, or this label alone beside an affirmed sibling
             continue
         if all(w.negated for w in anchors):
             denied.add(label)  # someone else's feeling, denied: nothing to credit anyone with
@@ -617,10 +669,7 @@ def decide(
         if not keep & NEGATIVE:
             added.add("annoyance")
     scope = scope_labels(set(probs), words)
-    denied_families: set[frozenset[str]] = set()
-    for label in scope.denied:
-        denied_families.add(family(label))
-    dropped = {lab for lab in probs if any(lab in fam for fam in denied_families)}
+    dropped = set(scope.denied)  # scope_labels saw every label: a denied family is denied label by label
     others = {lab: holder for lab, holder in scope.others.items() if lab in keep}
     removed |= (keep & dropped) | set(others)
     keep -= dropped | set(others)
@@ -636,6 +685,10 @@ def decide(
         # The word names the family; the head names the member when it chose one ("I hate Mondays": annoyance).
         members = keep & family(label)
         stated |= {label} if label in keep or not members else members
+    numb = NEUTRAL in stated  # "I feel numb": the writer says there is no feeling to name
+    stated.discard(NEUTRAL)
+    if numb:
+        keep -= {lab for lab in keep if lab not in anchored}
     stated |= set(sentence.phrases)
     if sentence.worry and not stated:
         stated.add("nervousness")
