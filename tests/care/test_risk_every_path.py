@@ -171,3 +171,17 @@ def test_notes_and_measures_enter_the_same_flow_at_save(
     else:
         assert alert.id in {a.id for a in alerts.open_alerts(therapist)}
         assert CheckIn.objects.get(client=client, alert=alert).answered_at is None
+
+
+@pytest.mark.parametrize("path", ["cli-import", "cli-recover"])
+def test_cli_import_and_recover_say_so_at_once(
+    path: str, paired: tuple[Any, Any], tmp_path: Path, monkeypatch: Any, capsys: Any
+) -> None:
+    from test_risk_at_save import _cli_recover
+
+    client, _ = paired
+    save = _cli_import if path == "cli-import" else _cli_recover
+    save(client, tmp_path=tmp_path, monkeypatch=monkeypatch)
+    out = capsys.readouterr().out
+    assert "Are you safe?" in out and "Crisis lines" in out and "never your words" in out
+    assert RISKY not in out

@@ -333,6 +333,8 @@ def import_(
         typer.echo(f"Left out {len(report.problems)}:")
         for line in report.problems:
             typer.echo(f"  {line}")
+    if report.created:
+        _check_in(actor)  # each imported entry was screened as it was saved
 
 
 @app.command()
@@ -360,6 +362,8 @@ def recover(user: UserOpt = None) -> None:
         recovery.discard(path)
         saved += 1
     typer.echo(f"Recovered {saved} entries.")
+    if saved:
+        _check_in(actor)  # each recovered text was screened as it was saved
     for message in problems:
         typer.echo(f"Not recovered, left in place: {message}", err=True)
     old = len(recovery.legacy())
