@@ -185,3 +185,33 @@ def test_cli_import_and_recover_say_so_at_once(
     out = capsys.readouterr().out
     assert "Are you safe?" in out and "Crisis lines" in out and "never your words" in out
     assert RISKY not in out
+
+
+def test_cli_check_in_shows_and_answers_with_the_same_service(
+    paired: tuple[Any, Any], monkeypatch: Any, capsys: Any
+) -> None:
+    from reverie.cli import journal_cmds
+    from reverie.clinic.models import AuditEvent
+    from reverie.clinic.services import journal
+    from reverie.clinic.services.journal import EntryDraft
+    from reverie.errors import InvalidInput
+
+    client, therapist = paired
+    monkeypatch.setenv("REVERIE_PASSWORD", PASSWORD)
+    journal_cmds.check_in(user=client.username)
+    assert "No check-in is waiting" in capsys.readouterr().out
+    journal.create_entry(client, EntryDraft(kind="reflection", body=RISKY))
+    journal_cmds.check_in(user=client.username)
+    shown = capsys.readouterr().out
+    assert "Are you safe?" in shown and "--answer safe" in shown and RISKY not in shown
+    with pytest.raises(InvalidInput):
+        journal_cmds.check_in(answer="fine", user=client.username)
+
+    journal_cmds.check_in(answer="need_help", user=client.username)
+    answered = capsys.readouterr().out
+    assert "Please reach out now" in answered and "Crisis lines" in answered
+    alert = RiskAlert.objects.get(client=client)
+    assert (alert.answer, alert.urgency) == ("need_help", alerts.NEED_HELP_URGENCY)
+    assert alerts.open_alerts(therapist)[0].id == alert.id
+    assert AuditEvent.objects.filter(action="check_in.need_help", actor_id=client.pk).exists()
+    assert alerts.pending_check_in(client) is None

@@ -122,14 +122,11 @@ def write(
     _check_in(actor)
 
 
-def _check_in(actor: Any) -> None:
-    """The save was screened before it returned: if it raised a check-in, say so calmly, with the crisis lines."""
-    from reverie.care.services import alerts, safety
+def _lines(actor: Any) -> None:
+    """The crisis lines of the person's plan's country (or each country's first line), as plain text."""
+    from reverie.care.services import safety
 
-    if alerts.pending_check_in(actor) is None:
-        return
     page = safety.plan_for_page(actor)
-    typer.echo("\nIt sounds like things are very hard right now. Are you safe?")
     lines = [(line[0], line[1]) for line in page.get("country_lines") or []] or [
         (f"{country} · {first[0].name}", first[0].instruction)
         for country, first in safety.crisis_directory().countries.items()
@@ -138,10 +135,58 @@ def _check_in(actor: Any) -> None:
     typer.echo("Crisis lines (or your local emergency number):")
     for name, instruction in lines:
         typer.echo(f"  {name}: {instruction}")
+
+
+def _check_in(actor: Any) -> None:
+    """The save was screened before it returned: if it raised a check-in, say so calmly, with the crisis lines."""
+    from reverie.care.services import alerts
+
+    if alerts.pending_check_in(actor) is None:
+        return
+    typer.echo("\nIt sounds like things are very hard right now. Are you safe?")
+    _lines(actor)
     typer.echo(
-        "Your safety plan is on the Safety page; answer the check-in there when you open Reverie. Nothing is sent"
-        " anywhere; a linked therapist sees a level and a date, never your words."
+        "Your safety plan is on the Safety page. Answer the check-in there when you open Reverie, or here:"
+        " reverie journal check-in --answer safe (or need_help, misunderstood). Nothing is sent anywhere;"
+        " a linked therapist sees a level and a date, never your words."
     )
+
+
+ANSWER_REPLIES = {
+    "safe": "Thank you for letting us know. Your plan stays on the Safety page whenever you need it.",
+    "need_help": "Please reach out now: call one of the lines below or your local emergency number. If you can,"
+    " tell someone near you. Reverie does not contact anyone for you.",
+    "misunderstood": "Thank you for telling us. Your therapist sees that we misread it; the plan and the crisis"
+    " lines stay here, just in case.",
+}
+
+
+@app.command("check-in")
+def check_in(
+    answer: Annotated[
+        str | None,
+        typer.Option(help="safe (I'm safe for now), need_help (I need help now) or misunderstood."),
+    ] = None,
+    user: UserOpt = None,
+) -> None:
+    """The check-in a risky save left: show it, or answer it (the same answers as the web page; audited)."""
+    from reverie.care.services import alerts
+    from reverie.cli.runtime import sign_in
+
+    if answer is not None and answer not in alerts.ANSWERS:
+        raise InvalidInput(f"--answer is one of: {', '.join(alerts.ANSWERS)}.")
+    actor = sign_in(user)
+    pending = alerts.pending_check_in(actor)
+    if pending is None:
+        typer.echo("No check-in is waiting.")
+        return
+    if answer is None:
+        _check_in(actor)
+        return
+    alerts.answer_check_in(actor, pending.id, answer)
+    typer.echo(ANSWER_REPLIES[answer])
+    if answer == "need_help":
+        _lines(actor)
 
 
 def _print_rows(rows: list[Any], as_json: bool, zone: tzinfo) -> None:
