@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -32,13 +34,20 @@ def check_safe_to_serve(host: str) -> None:
 
 def _listen(application: Any, host: str, port: int) -> Any:
     """Bind the port now, so a busy port is a clear message before anything else starts."""
+    import waitress.server
+
+    with _bind_errors(host, port):
+        return waitress.server.create_server(application, host=host, port=port, threads=8, ident="reverie")
+
+
+@contextlib.contextmanager
+def _bind_errors(host: str, port: int) -> Iterator[None]:
+    """A port that cannot be bound is a clear message, not an OSError."""
     import errno
     import socket
 
-    import waitress.server
-
     try:
-        return waitress.server.create_server(application, host=host, port=port, threads=8, ident="reverie")
+        yield
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
             raise ConfigurationError(f"port {port} is already in use; choose another with --port.") from None
@@ -51,6 +60,40 @@ def _listen(application: Any, host: str, port: int) -> Any:
                 f"Cannot listen on {host}: it is not an address of this machine."
             ) from None
         raise
+
+
+def _serve_processes(application: Any, host: str, port: int, processes: int, worker: bool) -> None:
+    """``--processes N`` (N > 1): the parent binds, N forked children serve, the parent runs the one worker."""
+    from reverie.cli import prefork
+    from reverie.clinic.services.worker import start_background_worker, stop_worker
+
+    with _bind_errors(host, port):
+        sockets = prefork.bind(host, port)
+    _stop_on_signals()
+
+    def serve_child(listening: list[Any]) -> None:
+        import waitress.server
+
+        server = waitress.server.create_server(application, sockets=listening, threads=8, ident="reverie")
+        try:
+            server.run()  # returns on SIGTERM/SIGINT
+        finally:
+            server.close()
+
+    with prefork.running(sockets, processes, serve_child) as group:
+        child = start_background_worker() if worker else None  # after the fork: one worker in all
+        try:
+            shown_port = sockets[0].getsockname()[1]  # --port 0: the port the system chose
+            typer.echo(
+                f"Reverie is running at http://{host}:{shown_port}/  ({processes} processes; Ctrl+C to stop)"
+            )
+            group.wait()  # until SIGTERM/SIGINT
+        except SystemExit:
+            pass  # a signal: stop everything below, then say so
+        finally:
+            group.terminate()  # the web children stop while the worker finishes its task
+            if child is not None:
+                stop_worker(child)
 
 
 def _stop_on_signals() -> None:
@@ -68,6 +111,9 @@ def serve(
     host: Annotated[str | None, typer.Option(help="Address to listen on (default REVERIE_HOST).")] = None,
     port: Annotated[int | None, typer.Option(help="Port (default REVERIE_PORT; 0: any free port).")] = None,
     worker: Annotated[bool, typer.Option(help="Also run the analysis worker in this process.")] = True,
+    processes: Annotated[
+        str, typer.Option(help="Web server processes sharing the port: 1 to 32, or auto (one per core).")
+    ] = "1",
 ) -> None:
     """Start Reverie's web app (first run: open it in a browser to create the first account)."""
     from django.conf import settings
@@ -79,6 +125,9 @@ def serve(
     bind_host = host or str(config["REVERIE_HOST"])
     bind_port = port if port is not None else int(config["REVERIE_PORT"])
     check_safe_to_serve(bind_host)
+    from reverie.cli.prefork import process_count
+
+    count = process_count(processes)
     from reverie.clinic.services import keys
 
     if keys.ensure_key_file():
@@ -88,6 +137,10 @@ def serve(
     from reverie.clinic.services.worker import start_background_worker, stop_worker
     from reverie.clinic.wsgi import application
 
+    if count > 1:
+        _serve_processes(application, bind_host, bind_port, count, worker)
+        typer.echo("Stopped.")
+        return
     server = _listen(application, bind_host, bind_port)
     _stop_on_signals()
     child = start_background_worker() if worker else None
