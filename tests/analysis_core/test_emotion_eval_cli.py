@@ -43,9 +43,15 @@ def test_eval_emotions_scores_several_journal_files_by_name(cli: Any, tmp_path: 
     assert mine["file"] == "my_set.jsonl" and mine["n"] == 2
     assert frozen["file"] == "emotion_journal_frozen9.jsonl" and frozen["n"] == 1
     assert frozen["wrongly_credited"] == 0.0 and frozen["abstained"] == 1.0
-    assert {"top_plausible", "abstained", "wrongly_credited", "head_only", "misses", "wrong_lines"} <= set(
-        mine
-    )
+    assert {
+        "top_plausible",
+        "abstained",
+        "answered_plausible",
+        "wrongly_credited",
+        "head_only",
+        "misses",
+        "wrong_lines",
+    } <= set(mine)
     assert "thrilled" not in out and "council" not in out
 
     code, out, _ = cli("eval", "emotions", "--journal", str(first))

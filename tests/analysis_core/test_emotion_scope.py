@@ -152,6 +152,7 @@ def _moods(text: str) -> list[tuple[str, str, bool, str]]:
         ("I miss my dad.", [("sadness", "writer", False, "stated")]),
         ("Feeling low today.", [("sadness", "writer", False, "stated")]),
         ("ngl kinda gutted", [("disappointment", "writer", False, "stated")]),
+        ("so gutted they dropped me", [("disappointment", "writer", False, "stated")]),  # not their feeling
         # figures of speech, with their holder
         ("Honestly I'm over the moon.", [("joy", "writer", False, "stated")]),
         ("My cousin is over the moon.", [("joy", "My cousin", False, "stated")]),

@@ -77,6 +77,39 @@ def test_emotion_head_predict_falls_back_to_most_likely_label() -> None:
     assert head.predict(probs).tolist() == [[True, False], [True, True]]
 
 
+def test_an_mlp_beside_the_linear_head_is_blended_by_its_weight(tmp_path: Path) -> None:
+    from reverie.analysis.emotions import MlpBlend
+
+    linear = EmotionHead(
+        labels=("a", "b"),
+        weight=np.zeros((2, 2), dtype=np.float32),
+        bias=np.zeros(2, dtype=np.float32),
+        scale=1.0,
+        thresholds=np.full(2, 0.5, dtype=np.float32),
+        ngrams=None,
+    )
+    mlp = MlpBlend(
+        w1=np.eye(2, dtype=np.float32),
+        b1=np.zeros(2, dtype=np.float32),
+        w2=np.array([[4.0, 0.0], [0.0, -4.0]], dtype=np.float32),
+        b2=np.zeros(2, dtype=np.float32),
+        scale=1.0,
+        blend=0.25,
+    )
+    vectors = np.array([[1.0, 1.0]], dtype=np.float32)
+    blended = EmotionHead(
+        *[getattr(linear, f) for f in ("labels", "weight", "bias", "scale")],
+        thresholds=linear.thresholds,
+        ngrams=None,
+        mlp=mlp,
+    )
+    sigmoid = 1 / (1 + np.exp(-np.array([4.0, -4.0])))
+    np.testing.assert_allclose(
+        blended.probabilities(["x"], vectors)[0], 0.75 * 0.5 + 0.25 * sigmoid, rtol=1e-6
+    )
+    np.testing.assert_allclose(linear.probabilities(["x"], vectors)[0], [0.5, 0.5])
+
+
 def test_load_head_missing_artefact_raises_analysis_unavailable(tmp_path: Path) -> None:
     with pytest.raises(AnalysisUnavailable):
         load_head(tmp_path)

@@ -123,6 +123,19 @@ VERB_LEXICON: Mapping[str, tuple[str, ...]] = {
     "amuse": ("amusement",),
     "relieve": ("relief",),
 }
+
+
+def _forms(lemma: str) -> tuple[str, ...]:
+    if lemma.endswith("e"):
+        return (lemma + "d", lemma + "s", lemma[:-1] + "ing")
+    if lemma.endswith("y"):
+        return (lemma[:-1] + "ied", lemma[:-1] + "ies", lemma + "ing")
+    return (lemma + "ed", lemma + "s", lemma + "es", lemma + "ing")
+
+
+VERB_FORMS = frozenset(
+    form for lemma in VERB_LEXICON for form in _forms(lemma)
+)  # the tagger's lemma may slip
 # Words that name a feeling only after a feel-verb ("feeling low", "I feel empty"; not "a low wall").
 FEEL_LEXICON: Mapping[str, str] = {
     "low": "sadness",
@@ -356,7 +369,7 @@ def valence(label: str) -> str:
 
 def emotion_words(tokens: Sequence[Any]) -> list[EmotionWord]:
     """Emotion words of one sentence (spaCy tokens with ``lemma_``, ``lower_``, ``pos_``, ``tag_``, ``idx``)."""
-    out = []
+    out: list[EmotionWord] = []
     offset = int(tokens[0].idx) if tokens else 0
     text = "".join(t.text_with_ws for t in tokens) if tokens and hasattr(tokens[0], "text_with_ws") else ""
     hedges = [offset + m.end() for m in _HEDGE.finditer(text)]
@@ -529,8 +542,8 @@ def _experiencer_object(tokens: Sequence[Any], k: int) -> str | None:
     word = tokens[k]
     if word.pos_ != "VERB" or word.tag_ == "VBN" or k + 1 >= len(tokens):
         return None
-    if word.lemma_.lower() in {"love", "adore", "hate", "admire", "mourn", "grieve", "fear", "thank", "miss"}:
-        return None  # felt by the subject
+    if word.lemma_.lower() not in VERB_LEXICON and word.lower_ not in VERB_FORMS:
+        return None  # "I love", "they mourn", "gutted" (read as a verb in chat): felt by the subject
     after = tokens[k + 1]
     if after.tag_ == "PRP$":
         return _holder(tokens, k + 2) if k + 2 < len(tokens) and tokens[k + 2].pos_ == "NOUN" else None

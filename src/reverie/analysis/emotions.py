@@ -87,8 +87,29 @@ class NgramFeatures:
 
 
 @dataclass(frozen=True, slots=True)
+class MlpBlend:
+    """An MLP on the same sentence vector (one ReLU layer, sigmoid outputs), blended with the linear head:
+    ``p = (1 - blend) * p_linear + blend * p_mlp``."""
+
+    w1: npt.NDArray[np.float32]  # (dim, hidden)
+    b1: npt.NDArray[np.float32]
+    w2: npt.NDArray[np.float32]  # (hidden, n_labels)
+    b2: npt.NDArray[np.float32]
+    scale: float
+    blend: float
+
+    def probabilities(self, vectors: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+        hidden = np.maximum(0.0, (vectors * np.float32(self.scale)) @ self.w1 + self.b1)
+        out: npt.NDArray[np.float32] = (1.0 / (1.0 + np.exp(-(hidden @ self.w2 + self.b2)))).astype(
+            np.float32
+        )
+        return out
+
+
+@dataclass(frozen=True, slots=True)
 class EmotionHead:
-    """Linear multi-label head: ``sigmoid(scale * vector @ weight.T + ngram_logits + bias)``."""
+    """Linear multi-label head: ``sigmoid(scale * vector @ weight.T + ngram_logits + bias)``, optionally
+    blended with an MLP on the same vector."""
 
     labels: tuple[str, ...]
     weight: npt.NDArray[np.float32]  # (n_labels, dim)
@@ -96,6 +117,7 @@ class EmotionHead:
     scale: float
     thresholds: npt.NDArray[np.float32]
     ngrams: NgramFeatures | None
+    mlp: MlpBlend | None = None
 
     @classmethod
     def load(cls, path: Path) -> EmotionHead:
@@ -114,6 +136,16 @@ class EmotionHead:
                 idf=arrays["ngram_idf"].astype(np.float32),
                 weight=arrays["ngram_weight"].astype(np.float32),
             )
+        mlp = None
+        if "mlp_w1" in arrays:
+            mlp = MlpBlend(
+                w1=arrays["mlp_w1"].astype(np.float32),
+                b1=arrays["mlp_b1"].astype(np.float32),
+                w2=arrays["mlp_w2"].astype(np.float32),
+                b2=arrays["mlp_b2"].astype(np.float32),
+                scale=float(arrays["mlp_scale"]),
+                blend=float(arrays["mlp_blend"]),
+            )
         return cls(
             labels=tuple(_split(arrays["labels"])),
             weight=arrays["weight"].astype(np.float32),
@@ -121,6 +153,7 @@ class EmotionHead:
             scale=float(arrays["scale"]),
             thresholds=arrays["thresholds"].astype(np.float32),
             ngrams=ngrams,
+            mlp=mlp,
         )
 
     def probabilities(self, texts: list[str], vectors: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
@@ -129,6 +162,9 @@ class EmotionHead:
         if self.ngrams is not None and texts:
             logits = logits + np.vstack([self.ngrams.logits(t) for t in texts])
         probs: npt.NDArray[np.float32] = (1.0 / (1.0 + np.exp(-logits))).astype(np.float32)
+        if self.mlp is not None:
+            blend = np.float32(self.mlp.blend)
+            probs = ((1 - blend) * probs + blend * self.mlp.probabilities(vectors)).astype(np.float32)
         return probs
 
     def predict(self, probs: npt.NDArray[np.float32]) -> npt.NDArray[np.bool_]:

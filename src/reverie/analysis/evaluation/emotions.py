@@ -117,7 +117,8 @@ def evaluate_journal_emotions(path: Path, *, encoder: Encoder | None = None) -> 
     ``top_plausible``: share of texts whose top writer's emotion (the analyzer's first entry finding:
     stated feelings first, then by probability) is in ``plausible``; an abstention (no writer's emotion, or
     only ``neutral``) counts as plausible only when ``neutral`` is in ``plausible``. ``abstained``: share of
-    texts where it abstains. ``wrongly_credited``: share where a label in ``not`` (a denied feeling, or
+    texts where it abstains; ``answered_plausible``: share plausible among the texts where it did not.
+    ``wrongly_credited``: share where a label in ``not`` (a denied feeling, or
     someone else's) is credited to the writer. ``head_only``: the same from the head alone (no journal layer).
     ``misses``: the line numbers (1-based) whose top label is not plausible, ``wrong_lines`` those with a
     wrongly credited label (numbers only: no text leaves the function)."""
@@ -147,7 +148,7 @@ def evaluate_journal_emotions(path: Path, *, encoder: Encoder | None = None) -> 
             raise InvalidInput(
                 f'Line {number} of {path.name} is not a JSON object with a "text" field.'
             ) from exc
-    top_ok = wrong = head_ok = head_wrong = abstained = 0
+    top_ok = wrong = head_ok = head_wrong = abstained = answered_ok = 0
     misses: list[int] = []
     wrong_lines: list[int] = []
     for number, row in rows:
@@ -159,6 +160,7 @@ def evaluate_journal_emotions(path: Path, *, encoder: Encoder | None = None) -> 
         abstained += top == "neutral"
         if top in plausible:
             top_ok += 1
+            answered_ok += top != "neutral"
         else:
             misses.append(number)
         if any(f.label in banned for f in entry):
@@ -176,6 +178,7 @@ def evaluate_journal_emotions(path: Path, *, encoder: Encoder | None = None) -> 
         "n": n,
         "top_plausible": round(top_ok / n, 4) if n else None,
         "abstained": round(abstained / n, 4) if n else None,
+        "answered_plausible": round(answered_ok / (n - abstained), 4) if n > abstained else None,
         "wrongly_credited": round(wrong / n, 4) if n else None,
         "head_only": {
             "top_plausible": round(head_ok / n, 4) if n else None,
