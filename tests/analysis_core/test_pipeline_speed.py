@@ -17,6 +17,7 @@ from reverie.analysis.document import (
 )
 from reverie.analysis.onnx_encoder import OnnxEncoder, load_encoder, shared_sentences
 from reverie.analysis.pipeline import analyse, analyse_many
+from reverie.analysis.timeframes import frames_of
 
 
 def test_split_sentences_ends_at_stops_and_lines_not_at_abbreviations() -> None:
@@ -70,12 +71,56 @@ def test_entities_are_found_in_sentences_with_a_proper_noun() -> None:
     assert found == [("Yesterday", "DATE"), ("Sam", "PERSON"), ("Paris", "GPE"), ("Anna", "PERSON")]
 
 
-def test_needs_parse_counts_the_writer_names_and_role_words_as_people() -> None:
+def test_needs_parse_counts_names_role_words_and_other_pronouns_and_the_writer_only_when_asked() -> None:
     nlp = load_spacy()
-    assert needs_parse(nlp("I cried."))
     assert needs_parse(nlp("Then dad shouted."))
-    assert not needs_parse(nlp("The weather was grey."))
-    assert not needs_parse(nlp("What a mess with my boss"))  # no verb
+    assert needs_parse(nlp("She never called back."))
+    assert needs_parse(nlp("Sam left early."))
+    assert not needs_parse(nlp("I cried."))  # the writer alone: no relationship episode
+    assert needs_parse(nlp("I cried."), writer=True)
+    assert not needs_parse(nlp("The weather was grey."), writer=True)
+    assert not needs_parse(nlp("What a mess with my boss"), writer=True)  # no verb
+
+
+def test_a_text_with_no_one_but_the_writer_is_not_parsed_and_keeps_its_tenses() -> None:
+    text = (
+        "I would like a holiday. I didn't argue. I had wanted this for so long. Work was fine I guess. "
+        "If the scan is clear I will be so relieved. My hands were shaking as I knocked on the door."
+    )
+    doc = prepare(text)
+    parsed = doc.spacy
+    assert doc.parsed_sentences == 0
+    assert [s.text.strip() for s in parsed.sents] == [s.text for s in doc.sentences]
+    # the flat tree gives the main clause's auxiliaries, so the tense is the parser's
+    assert [f.label for f in frames_of(doc)] == [
+        "future_imagined",
+        "past",
+        "past",
+        "past",
+        "future_imagined",
+        "past",
+    ]
+    assert [(t.text, t.dep_, t.head.text) for t in parsed if t.dep_ == "aux"][:3] == [
+        ("would", "aux", "like"),
+        ("did", "aux", "argue"),
+        ("had", "aux", "wanted"),
+    ]
+
+
+def test_once_another_person_is_in_the_text_the_writers_sentences_are_parsed_too() -> None:
+    text = "The rain kept falling. My sister shouted at me. I cried all night."
+    doc = prepare(text)
+    parsed = doc.spacy
+    assert doc.parsed_sentences == 2  # the episode's response of self ("I cried") is the writer's own clause
+    assert [(t.text, t.dep_) for t in parsed if t.text == "I"] == [("I", "nsubj")]
+    full = load_spacy()("I cried all night.")
+    assert [(t.dep_, t.head.text) for t in parsed[-5:]] == [(t.dep_, t.head.text) for t in full]
+
+
+def test_a_dream_report_parses_the_dreamers_own_sentences() -> None:
+    doc = prepare("I was flying over the sea. Then I fell.", kind="dream")
+    assert doc.spacy is not None  # builds the parse
+    assert doc.parsed_sentences == 2
 
 
 class _Counting(OnnxEncoder):

@@ -11,7 +11,6 @@ earlier ones (episodes on people, ambivalence on emotions).
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
 import time
@@ -173,7 +172,8 @@ class Document:
         """The spaCy ``Doc`` for the analysed text (built on first use, then reused)."""
         if self._spacy is None:
             started = time.perf_counter()
-            self._spacy, self.parsed_sentences = _spacy_doc(self.text, self.sentences)
+            writer = self.kind in PARSE_EVERY_PERSON_KINDS
+            self._spacy, self.parsed_sentences = _spacy_doc(self.text, self.sentences, writer=writer)
             self.spacy_seconds += time.perf_counter() - started
         return self._spacy
 
@@ -264,24 +264,37 @@ def _segment(doc: Document) -> list[Sentence]:
     return out
 
 
+# People other than the writer: second- and third-person pronouns and the indefinite people an episode can be
+# with ("nobody listens to me"); with names and role words these make a text a candidate for an episode.
+_OTHER_WORDS = (
+    "you your yours yourself yourselves he him his himself she her hers herself they them their theirs "
+    "themselves someone somebody everyone everybody nobody anyone anybody people"
+)
+_OTHER_PEOPLE = frozenset(_OTHER_WORDS.split())
+# Any person, the writer included: the sentences parsed once a text is a candidate (an episode's wish and
+# response of self are the writer's own clauses: "I wanted her to stay", "I cried"), and in a dream report.
 _PERSON_WORDS = (
     "i me my mine myself we us our ours ourselves you your yours yourself yourselves he him his himself "
     "she her hers herself they them their theirs themselves someone somebody everyone everybody nobody "
     "anyone anybody who whom whose"
 )
 _PERSON_PRONOUNS = frozenset(_PERSON_WORDS.split())
+_SUBORDINATORS = frozenset({"SCONJ"})
+PARSE_EVERY_PERSON_KINDS = frozenset({"dream"})  # kinds whose analyzers read the writer's clauses in any case
 
 
-def needs_parse(tokens: Any) -> bool:
-    """A sentence the dependency parser must read: a verb and a person (a personal pronoun, a name, or a word for
-    a person such as "mum" or "boss"), the candidates for a relationship episode and for a response of self."""
+def needs_parse(tokens: Any, *, writer: bool = False) -> bool:
+    """A verb and a person other than the writer (a second- or third-person pronoun, a name, or a word for a
+    person such as "mum" or "boss"): the sentence that makes a text a candidate for a relationship episode.
+    With ``writer`` the writer counts as a person too ("I cried"): the sentences the parser reads."""
     from reverie.analysis.people import ROLE_OF_WORD
 
+    pronouns = _PERSON_PRONOUNS if writer else _OTHER_PEOPLE
     verb = person = False
     for token in tokens:
         verb = verb or token.pos_ in {"VERB", "AUX"}
         person = person or (
-            token.lower_ in _PERSON_PRONOUNS
+            token.lower_ in pronouns
             or token.pos_ == "PROPN"
             or token.ent_type_ == "PERSON"
             or token.lower_ in ROLE_OF_WORD
@@ -297,47 +310,149 @@ def chunks(sentences: list[Sentence], size: int = CHUNK_SENTENCES) -> list[list[
     return [sentences[i : i + size] for i in range(0, len(sentences), size)]
 
 
-def _spacy_doc(text: str, sentences: list[Sentence]) -> tuple[Any, int]:
-    """spaCy over ``text``, chunk by chunk (:func:`chunks`, so time grows linearly with length): tagger and
-    lemmatizer over each chunk, the entity recogniser only on sentences with a proper noun (the PERSON names and
-    places the analyzers read), the dependency parser only on the sentences that need it (:func:`needs_parse`). Other sentences get a flat placeholder tree (the first verb, else auxiliary, else word,
-    as ``ROOT``; every other token its ``dep``), so sentence boundaries stay those of the light splitter. The
-    pieces are joined into one Doc over the whole text (same offsets). Returns it and the parsed-sentence count."""
+def _spacy_doc(text: str, sentences: list[Sentence], *, writer: bool = False) -> tuple[Any, int]:
+    """spaCy over ``text``, chunk by chunk (:func:`chunks`, so time grows linearly with length).
+
+    Every chunk gets tokens, tags, attributes and lemmas. Sentence by sentence (the light splitter's), the entity
+    recogniser reads only sentences with a proper noun (the PERSON names and places the analyzers read). The
+    dependency parser reads only candidates for a relationship episode: nothing in a text without a person other
+    than the writer (:func:`needs_parse`), unless ``writer`` (a dream report); else the sentences with a person
+    and a verb (``needs_parse(..., writer=True)``), since an episode's wish and response of self are the writer's
+    own clauses. Only those sentences are copied out into small Docs, and their entities and trees written back;
+    every other sentence gets a flat tree (:func:`_flat_rows`), so sentence boundaries stay the light splitter's.
+    Chunks are joined into one Doc over the whole text (same offsets). Returns it and the parsed-sentence count.
+    """
     from spacy.tokens import Doc
 
     nlp = load_spacy()
     if "parser" not in nlp.pipe_names or not sentences:
         return nlp(text), 0
-    parser = nlp.get_pipe("parser")
     groups = chunks(sentences)
     bounds = [0, *(group[0].span.start for group in groups[1:]), len(text)]
-    ner = nlp.get_pipe("ner") if "ner" in nlp.pipe_names else None
-    with nlp.select_pipes(disable=["parser", "ner"] if ner is not None else ["parser"]):
-        tagged = list(nlp.pipe(text[a:b] for a, b in itertools.pairwise(bounds)))
-    pieces: list[Any] = []
-    for group, chunk_doc, offset in zip(groups, tagged, bounds, strict=False):
-        starts = [token.idx for token in chunk_doc]
-        cuts = [bisect.bisect_left(starts, s.span.start - offset) for s in group[1:]]
-        cuts = sorted({0, *cuts, len(chunk_doc)})
-        pieces.extend(chunk_doc[a:b].as_doc() for a, b in itertools.pairwise(cuts) if a < b)
-    named = [i for i, piece in enumerate(pieces) if any(t.pos_ == "PROPN" for t in piece)]
-    if ner is not None:  # names and places are proper nouns: other sentences have no entity Reverie reads
-        for i, piece in zip(named, ner.pipe([pieces[i] for i in named], batch_size=64), strict=True):
-            pieces[i] = piece
-    chosen = [i for i, piece in enumerate(pieces) if needs_parse(piece)]
-    for i, piece in zip(chosen, parser.pipe([pieces[i] for i in chosen], batch_size=64), strict=True):
-        pieces[i] = piece
-    for i in sorted(set(range(len(pieces))) - set(chosen)):
-        _flat_tree(pieces[i])
-    return Doc.from_docs(pieces, ensure_whitespace=False), len(chosen)
+    tagged = _tagged(nlp, [text[a:b] for a, b in itertools.pairwise(bounds)])
+    ranges = [
+        _ranges(doc, [s.span.start - offset for s in group])
+        for doc, group, offset in zip(tagged, groups, bounds, strict=False)
+    ]
+    pieces = [_entities(nlp, doc, spans) for doc, spans in zip(tagged, ranges, strict=True)]
+    candidate = writer or any(
+        needs_parse(doc[a:b]) for doc, spans in zip(tagged, ranges, strict=True) for a, b in spans
+    )
+    parsed = 0
+    for doc, spans, named in zip(tagged, ranges, pieces, strict=True):
+        chosen = [k for k, (a, b) in enumerate(spans) if candidate and needs_parse(doc[a:b], writer=True)]
+        _trees(nlp, doc, spans, chosen, named)
+        parsed += len(chosen)
+    if len(tagged) == 1:
+        return tagged[0], parsed
+    return Doc.from_docs(tagged, ensure_whitespace=False), parsed
 
 
-def _flat_tree(piece: Any) -> None:
+def _tagged(nlp: Any, texts: list[str]) -> list[Any]:
+    """Tokens, tags, attributes and lemmas: the pipeline without the parser and the entity recogniser, its
+    attribute ruler applied by look-up (:mod:`reverie.analysis.spacy_fast`, same result, a third of the cost)."""
+    from reverie.analysis.spacy_fast import tagged
+
+    return tagged(nlp, texts)
+
+
+def _ranges(doc: Any, starts: list[int]) -> list[tuple[int, int]]:
+    """Token ranges of the sentences beginning at the character offsets ``starts`` (the first at 0)."""
+    import numpy as np
+    from spacy.attrs import IDX
+
+    offsets = doc.to_array([IDX]).reshape(-1)
+    cuts = sorted({0, *np.searchsorted(offsets, starts[1:], side="left").tolist(), len(doc)})
+    return [(a, b) for a, b in itertools.pairwise(cuts) if a < b]
+
+
+def _entities(nlp: Any, doc: Any, spans: list[tuple[int, int]]) -> dict[int, Any]:
+    """Entities on the sentences with a proper noun (elsewhere there is no entity Reverie reads), written back
+    into ``doc``; returns the entity-tagged sentence Docs by sentence number, for the parser to reuse."""
+    import numpy as np
+    from spacy.attrs import ENT_IOB, ENT_TYPE, POS
+    from spacy.symbols import PROPN
+
+    if "ner" not in nlp.pipe_names:
+        return {}
+    pos = doc.to_array([POS]).reshape(-1)
+    named = [k for k, (a, b) in enumerate(spans) if bool((pos[a:b] == PROPN).any())]
+    if not named:
+        return {}
+    found = nlp.get_pipe("ner").pipe([doc[slice(*spans[k])].as_doc() for k in named], batch_size=64)
+    pieces = dict(zip(named, found, strict=True))
+    rows = np.zeros((len(doc), 2), dtype="uint64")
+    for k, piece in pieces.items():
+        a, b = spans[k]
+        rows[a:b] = piece.to_array([ENT_IOB, ENT_TYPE])
+    doc.from_array([ENT_IOB, ENT_TYPE], rows)
+    return pieces
+
+
+def _trees(
+    nlp: Any, doc: Any, spans: list[tuple[int, int]], chosen: list[int], pieces: dict[int, Any]
+) -> None:
+    """The parser's tree on the ``chosen`` sentences, a flat tree on the others, written into ``doc``."""
     import numpy as np
     from spacy.attrs import DEP, HEAD
 
-    words = [t.i for t in piece if not t.is_space]
-    verbs = [t.i for t in piece if t.pos_ == "VERB"] or [t.i for t in piece if t.pos_ == "AUX"]
-    root = verbs[0] if verbs else words[0] if words else 0
-    heads = np.array([[root - t.i, piece.vocab.strings.add("ROOT" if t.i == root else "dep")] for t in piece])
-    piece.from_array([HEAD, DEP], heads.astype("uint64"))
+    rows = np.zeros((len(doc), 2), dtype="uint64")
+    todo = [pieces[k] if k in pieces else doc[slice(*spans[k])].as_doc() for k in chosen]
+    for k, piece in zip(chosen, nlp.get_pipe("parser").pipe(todo, batch_size=64), strict=True):
+        a, b = spans[k]
+        rows[a:b] = piece.to_array([HEAD, DEP])
+    for k in sorted(set(range(len(spans))) - set(chosen)):
+        a, b = spans[k]
+        rows[a:b] = _flat_rows(doc[a:b])
+    doc.from_array([HEAD, DEP], rows)
+
+
+def _flat_rows(sentence: Any) -> Any:
+    """HEAD and DEP rows (``Doc.to_array`` layout) of a flat tree over an unparsed sentence, shaped so that a
+    reader of the main clause (its tense) finds what the parser would give: verb groups (auxiliaries, negation
+    and adverbs up to a verb: "didn't argue", "had wanted", "will be") are found by their tags; in each, the verb
+    (else the last auxiliary, a copula: "was fine") heads the group's auxiliaries as ``aux``. The first group is
+    ``ROOT`` (the first after the opening clause when the sentence opens with "if", "when" …), and every other
+    token hangs from it as ``dep``."""
+    import numpy as np
+
+    tokens = list(sentence)
+    first = tokens[0].i
+    heads = {t.i: t.i for t in tokens}
+    deps = dict.fromkeys(heads, "dep")
+    mains: list[int] = []
+    group: list[Any] = []
+    for token in [*tokens, None]:
+        pos = token.pos_ if token is not None else ""
+        if pos in {"AUX", "VERB"} or (group and pos in {"PART", "ADV"} and token.tag_ != "TO"):
+            group.append(token)
+            if pos == "VERB":
+                mains.append(_close_group(group, heads, deps))
+                group = []
+            continue
+        if group:
+            mains.append(_close_group(group, heads, deps))
+            group = []
+    words = [t.i for t in tokens if not t.is_space]
+    root = mains[0] if mains else words[0] if words else first
+    if len(mains) > 1 and words and tokens[words[0] - first].pos_ in _SUBORDINATORS:
+        comma = next((t.i for t in tokens if t.text == ","), None)
+        later = [m for m in mains if comma is not None and m > comma]
+        root = later[0] if later else mains[1]
+    deps[root] = "ROOT"
+    for i in heads:
+        if deps[i] == "dep":
+            heads[i] = root
+    heads[root] = root
+    strings = sentence.doc.vocab.strings
+    rows = np.array([[heads[i] - i, strings.add(deps[i])] for i in sorted(heads)], dtype="int64")
+    return rows.astype("uint64")
+
+
+def _close_group(group: list[Any], heads: dict[int, int], deps: dict[int, str]) -> int:
+    """The head of a verb group (its verb, else its last auxiliary); its other auxiliaries become ``aux``."""
+    verbs = [t for t in group if t.pos_ in {"AUX", "VERB"}]
+    main = verbs[-1]
+    for token in verbs[:-1]:
+        heads[token.i], deps[token.i] = main.i, "aux"
+    return int(main.i)

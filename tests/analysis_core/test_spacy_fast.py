@@ -1,0 +1,42 @@
+"""Issue 16: the attribute ruler by look-up gives every token what spaCy's own component gives it."""
+
+from __future__ import annotations
+
+from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
+
+from reverie.analysis.document import load_spacy
+from reverie.analysis.spacy_fast import FastAttributes, tagged
+
+TEXTS = [
+    "I ain't gonna lie, y'all gotta come. Let's go!  C'mon   \n\n nothin' doin'.",
+    "It's his, isn't it? There is a cat and there were two dogs. I'd've done it, but he'd not.",
+    "Gets got GOT gets. That's what I do. Did you? I did. She has had enough; he does too.",
+    "My mum Anna said I was overreacting - so I went quiet... whether or not that's fair.",
+    "i dont know if i cant or wont, tho. U r right lol :) #sad",
+    "",
+    "   \n ",
+    "The 3rd of May, 2021: £40 for 2 tickets (approx.) and e-mails to Dr. Smith.",
+]
+
+
+def _rows(doc: object) -> list[list[int]]:
+    return doc.to_array([POS, TAG, MORPH, LEMMA, DEP]).tolist()  # type: ignore[attr-defined]
+
+
+def test_same_part_of_speech_tag_morphology_and_lemma_as_spacys_attribute_ruler() -> None:
+    nlp = load_spacy()
+    with nlp.select_pipes(disable=["parser", "ner"]):
+        expected = list(nlp.pipe(TEXTS))
+    got = tagged(nlp, TEXTS)
+    assert [d.text for d in got] == TEXTS
+    assert [_rows(d) for d in got] == [_rows(d) for d in expected]
+    assert [[(t.pos_, t.lemma_) for t in d] for d in got] == [
+        [(t.pos_, t.lemma_) for t in d] for d in expected
+    ]
+
+
+def test_only_the_rules_that_need_more_than_one_tokens_tag_and_form_go_through_a_matcher() -> None:
+    ruler = load_spacy().get_pipe("attribute_ruler")
+    fast = FastAttributes(ruler)
+    assert len(ruler.patterns) > 150
+    assert 0 < fast._complex <= 30  # several tokens, DEP, IS_SPACE or a regular expression
