@@ -11,6 +11,8 @@ import json
 import logging
 import uuid
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
@@ -59,6 +61,9 @@ def analyse_stored_entry(entry_id: uuid.UUID | str, revision: int) -> StoredAnal
     entry = Entry.objects.select_related("client").filter(pk=entry_id).first()
     if entry is None or entry.revision != revision or entry.deleted_at is not None:
         return None
+    stored = StoredAnalysis.objects.filter(entry=entry, revision=revision).first()
+    if stored is not None:  # already read (e.g. the demo's batches before a worker got to it): not twice
+        return stored
     doc = _open_payload(entry, entry.client)
     text = analysis_text(doc)
     result = ensure_risk_screen(text, entry.kind, analyse(text, entry.kind).to_json())
@@ -77,7 +82,9 @@ def analyse_stored_entries(pairs: Sequence[tuple[uuid.UUID, int]], *, batch: int
         chunk = []
         for entry_id, revision in pairs[first : first + batch]:
             entry = Entry.objects.select_related("client").filter(pk=entry_id).first()
-            if entry is not None and entry.revision == revision and entry.deleted_at is None:
+            if entry is None or StoredAnalysis.objects.filter(entry=entry, revision=revision).exists():
+                continue  # gone, or already analysed (inline mode analyses at the save): not read twice
+            if entry.revision == revision and entry.deleted_at is None:
                 chunk.append((entry, analysis_text(_open_payload(entry, entry.client))))
         results = analyse_many([(text, entry.kind) for entry, text in chunk])
         for (entry, text), found in zip(chunk, results, strict=True):
@@ -135,10 +142,18 @@ def analyse_entry_task(entry_id: str, revision: int) -> None:
         log.error("analysis of one entry failed: %s", type(exc).__name__)
 
 
+# While set (``held_back``), saved entries are collected here instead of being analysed or enqueued at once.
+_held: ContextVar[list[tuple[uuid.UUID, int]] | None] = ContextVar("reverie_analysis_held", default=None)
+
+
 def schedule(entry_id: uuid.UUID, revision: int) -> None:
     """The journal's after-save hook."""
     mode = settings.REVERIE["REVERIE_ANALYSIS"]
     if mode == "off":
+        return
+    held = _held.get()
+    if held is not None:
+        held.append((entry_id, revision))
         return
     if mode == "inline":
         try:
@@ -150,6 +165,34 @@ def schedule(entry_id: uuid.UUID, revision: int) -> None:
 
     # Risk work first: an entry whose save-time screen was not "none" is analysed before the backlog.
     analyse_entry_task.using(priority=priority_for(entry_id, revision)).enqueue(str(entry_id), revision)
+
+
+def in_background() -> bool:
+    """Whether a ``reverie worker`` analyses saved entries (``REVERIE_ANALYSIS=background``)."""
+    return bool(settings.REVERIE["REVERIE_ANALYSIS"] == "background")
+
+
+@contextmanager
+def held_back() -> Iterator[list[tuple[uuid.UUID, int]]]:
+    """Saves inside this block are not analysed or enqueued one by one; on leaving it they are scheduled as usual
+    (the demo: a worker does not compete with the page while it is still writing). Yields the held entries."""
+    held: list[tuple[uuid.UUID, int]] = []
+    token = _held.set(held)
+    try:
+        yield held
+    finally:
+        _held.reset(token)
+    with transaction.atomic():  # one commit for the whole queue
+        for entry_id, revision in held:
+            schedule(entry_id, revision)
+
+
+def pending_count(client: User) -> int:
+    """How many of the client's entries (current revision, not in the trash) have no stored analysis yet."""
+    from django.db.models import Exists, OuterRef
+
+    done = StoredAnalysis.objects.filter(entry=OuterRef("pk"), revision=OuterRef("revision"))
+    return Entry.objects.filter(client=client, deleted_at__isnull=True).exclude(Exists(done)).count()
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,7 +28,8 @@ DEMO_CLIENT = "demo-client"
 DEMO_THERAPIST = "demo-therapist"
 DEMO_TAG = "demo data"
 DEMO_ZONE = "Europe/London"
-DEMO_ENTRIES = 40  # six months, a little more than one a week
+DEMO_ENTRIES = 32  # six months, more than one a week: enough for patterns, quick to load
+WRITE_CHUNK = 8  # entries saved per transaction
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,9 +54,28 @@ def create_accounts() -> DemoAccounts:
 
 
 def fill(
-    accounts: DemoAccounts, *, n_entries: int | None = None, now: datetime | None = None
+    accounts: DemoAccounts,
+    *,
+    n_entries: int | None = None,
+    now: datetime | None = None,
+    in_background: bool = False,
 ) -> Iterator[tuple[int, int, str]]:
-    """Write and analyse the entries, then the therapist's side; yields (step, steps, what) as it goes."""
+    """Write and analyse the entries, then the therapist's side; yields (step, steps, what) as it goes.
+
+    ``in_background`` (the web's first run, with a worker): the entries are written (each with its save-time risk
+    screen) and the therapist's side made, and only then is the full analysis queued for the worker, so the demo
+    is ready in seconds and Patterns fills in as the worker reads (the page says how far it has got).
+    """
+    if in_background:
+        with analysis.held_back():
+            yield from _fill(accounts, n_entries, now, analyse=False)
+        return
+    yield from _fill(accounts, n_entries, now, analyse=True)
+
+
+def _fill(
+    accounts: DemoAccounts, n_entries: int | None, now: datetime | None, *, analyse: bool
+) -> Iterator[tuple[int, int, str]]:
     from reverie.insights.demo_texts import synthetic_texts
 
     n_entries = DEMO_ENTRIES if n_entries is None else n_entries
@@ -66,29 +86,32 @@ def fill(
         for t in synthetic_texts(n_entries=n_entries, n_sessions=0, start=start, varied=True)
         if t.source == "entry"
     ]
-    steps = 2 * len(texts) + 1
+    steps = (2 if analyse else 1) * len(texts) + 1
     client = accounts.client
     written: list[tuple[uuid.UUID, int]] = []
-    for i, text in enumerate(texts, 1):
-        view = journal.create_entry(
-            client,
-            EntryDraft(
-                kind=text.kind,
-                body=text.text,
-                happened_at=min(text.happened_at, moment - timedelta(hours=1)),
-                tags=(DEMO_TAG,),
-                feelings=tuple(Feeling(name, level) for name, level in text.feelings),
-            ),
-        )
-        if text.shared_with_therapist:
-            journal.set_shared(client, view.id, True)
-        written.append((view.id, view.revision))
-        yield i, steps, f"Entry {i} of {len(texts)} written"
-    for done in analysis.analyse_stored_entries(
-        written
-    ):  # sentences encoded together: faster than one by one
-        yield len(texts) + done, steps, f"{done} of {len(texts)} entries read by the analyzers"
-    therapist_side(client, accounts.therapist, moment)
+    for first in range(0, len(texts), WRITE_CHUNK):
+        with transaction.atomic():  # a few entries per commit: the same saves, far fewer waits for the disk
+            for text in texts[first : first + WRITE_CHUNK]:
+                view = journal.create_entry(
+                    client,
+                    EntryDraft(
+                        kind=text.kind,
+                        body=text.text,
+                        happened_at=min(text.happened_at, moment - timedelta(hours=1)),
+                        tags=(DEMO_TAG,),
+                        feelings=tuple(Feeling(name, level) for name, level in text.feelings),
+                    ),
+                )
+                if text.shared_with_therapist:
+                    journal.set_shared(client, view.id, True)
+                written.append((view.id, view.revision))
+        for i in range(first + 1, len(written) + 1):
+            yield i, steps, f"Entry {i} of {len(texts)} written"
+    if analyse:  # sentences encoded together: faster than one by one
+        for done in analysis.analyse_stored_entries(written):
+            yield len(texts) + done, steps, f"{done} of {len(texts)} entries read by the analyzers"
+    with transaction.atomic():  # one commit for the whole therapist's side
+        therapist_side(client, accounts.therapist, moment)
     yield steps, steps, "The therapist's side: a course, sessions, measures, notes, a formulation and goals"
 
 

@@ -9,7 +9,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
 from reverie.clinic.models import User
-from reverie.clinic.services import insights, observations
+from reverie.clinic.services import analysis, insights, observations
 from reverie.insights.highlights import highlights, readable_sections
 from reverie.insights.pictures import relationship_map_svg, timeline_svg, triangles_svg
 from reverie.insights.report import printed_ids, render_pdf
@@ -36,7 +36,10 @@ def _page(request: HttpRequest, view: InsightView, client_id: int | None) -> Htt
         summary.append((h, latest, len(known) - len(latest)))
     owner = actor if client_id is None else User.objects.filter(pk=client_id).first()
     fit = observations.agreement(owner, shared_only=owner.pk != actor.pk) if owner is not None else []
+    # Saved entries the worker has not read yet (the demo leaves its analysis to it): say how far it has got.
+    reading = analysis.pending_count(actor) if client_id is None and analysis.in_background() else 0
     context = {
+        "reading": reading,
         "view": view,
         "client_id": client_id,
         "agreement": fit,
