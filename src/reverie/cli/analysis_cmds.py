@@ -189,21 +189,36 @@ def eval_episodes(vignettes: Annotated[Path, typer.Option(help="Vignettes as JSO
 
 @eval_app.command("defenses")
 def eval_defenses(
-    psydefconv: Annotated[Path, typer.Option(help="PsyDefConv JSON lines.")],
+    psydefconv: Annotated[Path | None, typer.Option(help="PsyDefConv JSON lines.")] = None,
     journal: Annotated[
         Path | None,
         typer.Option(help="Optional JSON lines with a 'text' per line: share of its sentences per level."),
     ] = None,
+    key: Annotated[
+        list[Path] | None,
+        typer.Option(
+            help='A key file, JSON lines {"text", "level"} (repeatable): how many sentences the head gets '
+            "right, e.g. tests/fixtures/defense_key_frozen2.jsonl."
+        ),
+    ] = None,
 ) -> None:
     """Defense levels against PsyDefConv labels: macro F1 (and the shared task's macro_f1_official over
-    levels 1–8), abstention rate, high-adaptive share, the held part of Reverie's own bank."""
+    levels 1–8), abstention rate, high-adaptive share, the held part of Reverie's own bank; and any key
+    files named with --key (scored alone when --psydefconv is not given)."""
     from functools import partial
 
-    from reverie.analysis.evaluation.defenses import evaluate_defenses
+    from reverie.analysis.evaluation.defenses import evaluate_defense_keys, evaluate_defenses
 
-    if journal is not None and not journal.is_file():
-        raise InvalidInput(f"No file at {journal}.")
-    _progress_run("Defenses", partial(evaluate_defenses, journal=journal), psydefconv, False)
+    keys = list(key or [])
+    for path in [*keys, *([journal] if journal is not None else [])]:
+        if not path.is_file():
+            raise InvalidInput(f"No file at {path}.")
+    if psydefconv is None:
+        if not keys:
+            raise InvalidInput("Give --psydefconv FILE, --key FILE, or both.")
+        typer.echo(json.dumps(evaluate_defense_keys(keys), ensure_ascii=False))
+        return
+    _progress_run("Defenses", partial(evaluate_defenses, journal=journal, keys=keys), psydefconv, False)
 
 
 @train_app.command("defenses")

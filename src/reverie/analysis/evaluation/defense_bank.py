@@ -220,5 +220,47 @@ def journal_report(sentences: Iterable[str], head: DefenseHead, encoder: Encoder
     }
 
 
+def read_key(path: Path) -> list[tuple[str, int]]:
+    """A key file: JSON lines ``{"text", "level"}`` (other fields, e.g. ``defense``, are ignored)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise InvalidInput(f"The key file {path.name} cannot be read.") from exc
+    out: list[tuple[str, int]] = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            text, level = row["text"], int(row["level"])
+        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+            raise InvalidInput(f"Line {number} of {path.name} lacks a text or a numeric level.") from exc
+        if not isinstance(text, str) or level not in LABELS:
+            raise InvalidInput(f"Line {number} of {path.name} has no text or a level outside 0–8.")
+        out.append((text, level))
+    if not out:
+        raise InvalidInput(f"The key file {path.name} holds no sentence.")
+    return out
+
+
+def key_report(path: Path, head: DefenseHead, encoder: Encoder) -> dict[str, Any]:
+    """The shipped head on a key file of sentences with their level (e.g. a frozen batch, measured once):
+    how many it gets right (abstaining on a level-0 sentence is right), right per gold level, and the
+    bank figures (macro_f1_official, shown precision, abstention). Aggregates only: no sentence is echoed."""
+    rows = read_key(path)
+    gold = [level for _, level in rows]
+    predicted = head_levels([text for text, _ in rows], head, encoder)
+    right = sum(g == p for g, p in zip(gold, predicted, strict=True))
+    per_level = {
+        str(level): {
+            "n": sum(g == level for g in gold),
+            "right": sum(g == p == level for g, p in zip(gold, predicted, strict=True)),
+        }
+        for level in LABELS
+        if level in gold
+    }
+    return {"file": path.name, "right": right, **figures(gold, predicted), "per_level": per_level}
+
+
 def _r(x: float) -> float:
     return round(x, 4)

@@ -34,6 +34,7 @@ from reverie.analysis.evaluation.defense_bank import (
     bank_report,
     journal_report,
     journal_sentences,
+    key_report,
     macro_f1_official,
 )
 from reverie.errors import InvalidInput
@@ -119,6 +120,7 @@ def evaluate_defenses(
     encoder: Encoder | None = None,
     head: DefenseHead | None = None,
     journal: Path | None = None,
+    keys: Sequence[Path] = (),
 ) -> dict[str, Any]:
     """Classify every labelled utterance in ``path`` with the shipped method and report the figures.
 
@@ -127,7 +129,8 @@ def evaluate_defenses(
     ``macro_f1_official`` (macro-F1 over levels 1–8, the PsyDefDetect metric), ``abstention_rate`` and
     ``high_adaptive_share`` of the rows; with the shipped head, ``bank_held`` (the head on the held rows of
     Reverie's own bank) and, given ``journal`` (JSON lines with ``text``), ``journal`` (the share of those
-    sentences labelled high-adaptive and the abstention rate).
+    sentences labelled high-adaptive and the abstention rate) and, given ``keys`` (JSON lines ``{"text",
+    "level"}``), ``keys`` (per file name: :func:`~reverie.analysis.evaluation.defense_bank.key_report`).
     """
     rows = read_rows(path)
     if encoder is None:
@@ -156,7 +159,20 @@ def evaluate_defenses(
         report["bank_held"] = bank_report(head, encoder)
         if journal is not None:
             report["journal"] = journal_report(journal_sentences(journal), head, encoder)
+        if keys:
+            report["keys"] = {k.name: key_report(k, head, encoder) for k in keys}
     return report
+
+
+def evaluate_defense_keys(
+    keys: Sequence[Path], *, encoder: Encoder | None = None, head: DefenseHead | None = None
+) -> dict[str, Any]:
+    """The shipped head on key files alone (no PsyDefConv needed): per file name, its key report."""
+    encoder = _shared_encoder() if encoder is None else encoder
+    head = shared_head() if head is None else head
+    if head is None or head.encoder_hash != encoder.model_hash:
+        raise InvalidInput("The shipped defense head is missing or was trained on another encoder.")
+    return {"method": "abstaining head", "keys": {k.name: key_report(k, head, encoder) for k in keys}}
 
 
 def _shared_encoder() -> Encoder:
