@@ -10,7 +10,7 @@ import threading
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 from reverie.clinic.models import Entry, Pair, StoredAnalysis, User
 from reverie.clinic.services import audit
@@ -123,12 +123,23 @@ def _is_uuid(raw: str) -> bool:
 
 def feelings_calendar(actor: User, client_id: int | None = None, *, weeks: int = 6) -> list[Week]:
     """The person's own feeling ratings by week and day (the therapist: shared entries only), with the model's
-    reading as a separate layer. Goes back over the latest entries only (at most 400)."""
+    reading as a separate layer. Goes back over the latest entries only (at most 400), and decrypts them newest
+    first only until ``weeks`` weeks with a rating are complete: the older ones could not change the calendar."""
     from reverie.clinic.services import journal
 
     client = actor if actor.is_client else None
-    views = journal.list_entries(actor, client_id=None if client else client_id, limit=400)
-    rated = [(v.happened_at, [(f.name, f.intensity) for f in v.feelings]) for v in views if v.feelings]
+    views = []
+    rated = []
+    rated_weeks: set[date] = set()
+    for v in journal.iter_entries(actor, client_id=None if client else client_id, limit=400):
+        day = v.happened_at.date()
+        week = day - timedelta(days=day.weekday())  # as feeling_calendar counts weeks
+        if len(rated_weeks) >= weeks and week < min(rated_weeks):
+            break  # newest first: every entry from here on is in a week older than the calendar's
+        views.append(v)
+        if v.feelings:
+            rated.append((v.happened_at, [(f.name, f.intensity) for f in v.feelings]))
+            rated_weeks.add(week)
     calendar = feeling_calendar(rated, weeks=weeks)
     if not calendar:
         return []
@@ -136,16 +147,22 @@ def feelings_calendar(actor: User, client_id: int | None = None, *, weeks: int =
     owner = client or (User.objects.filter(pk=client_id).first() if client_id is not None else None)
     if owner is None:
         return calendar
-    stored = latest_by_entry(owner)
+    shown = [v.id for v in views if v.happened_at.date() >= since]
+    stored = {
+        a.entry_id: a
+        for a in StoredAnalysis.objects.filter(entry__client=owner, entry_id__in=shown).order_by(
+            "entry_id", "revision"
+        )
+    }  # the newest per entry, as latest_by_entry gives, for the shown entries only
+    entries = Entry.objects.select_related("client").in_bulk(list(stored))
     read = []
     for v in views:
         row = stored.get(v.id)
         if row is None or v.happened_at.date() < since:
             continue
-        entry = Entry.objects.select_related("client").get(pk=v.id)
         names = [
             f.label
-            for f in stored_findings(entry, row)
+            for f in stored_findings(entries[v.id], row)
             if f.kind == "emotion" and f.data.get("scope") == "entry"
         ]
         read.append((v.happened_at, names))

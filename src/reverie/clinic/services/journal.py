@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from itertools import islice
 from typing import Any, TypeVar
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from reverie.clinic.models import Attachment, Entry, EntryKind, EntryRevision, User
@@ -507,13 +509,43 @@ def list_entries(
         rows = rows.filter(client_id=client_id)
     if query:
         needle = query.casefold()
-        views = [v for v in (_view(e) for e in rows) if needle in _haystack(v)]
-        views = views[offset:][:limit] if limit else views[offset:]
+        found = (v for v in _views(rows) if needle in _haystack(v))
+        # Newest first: once the page asked for is full, the older entries are not decrypted.
+        views = list(islice(found, offset, offset + limit if limit else None))
     else:
         window = rows[offset : offset + limit] if limit else rows[offset:]
         views = [_view(e) for e in window]
     audit.record(actor, "journal.list" if not query else "journal.search", "journal", client_id or actor.pk)
     return views
+
+
+LIST_CHUNK = 50  # entries read from the database at a time when they are decrypted one by one
+
+
+def _views(rows: QuerySet[Entry]) -> Iterator[EntryView]:
+    """Each row decrypted only when the caller takes it (rows read in chunks, attachments per chunk)."""
+    for entry in rows.iterator(chunk_size=LIST_CHUNK):
+        yield _view(entry)
+
+
+def iter_entries(
+    actor: User, *, client_id: int | None = None, limit: int | None = None
+) -> Iterator[EntryView]:
+    """Entries the actor may read, newest first, like :func:`list_entries`, but each decrypted only when taken: a
+    caller that needs only the newest few (the feelings calendar) stops early. One audit event, before the first."""
+    if limit is not None and not 0 <= limit <= MAX_LIST_LIMIT:
+        raise InvalidInput(f"The limit must be a whole number from 1 to {MAX_LIST_LIMIT:,}.")
+    rows = visible_entries(actor).select_related("client").prefetch_related("attachments")
+    if client_id is not None:
+        rows = rows.filter(client_id=client_id)
+    if limit is not None:
+        rows = rows[:limit]
+    return _audited_views(actor, rows, client_id or actor.pk)
+
+
+def _audited_views(actor: User, rows: QuerySet[Entry], subject_id: int) -> Iterator[EntryView]:
+    audit.record(actor, "journal.list", "journal", subject_id)
+    yield from _views(rows)
 
 
 def _haystack(view: EntryView) -> str:
