@@ -1,6 +1,7 @@
 """Web pages under load, on loopback: 20 concurrent sessions × 50 mixed requests, against `reverie serve`.
 
 Run: .venv/bin/python bench/web_load.py [--sessions 20] [--requests 50] [--entries 300] [--database-url URL]
+     [--processes 1,2] [--rounds 2]
 Bounded: a fixed number of requests, loopback only, a fresh data folder (SQLite unless --database-url). Setup, in
 this process through the ordinary services: a client with ``--entries`` entries (every third shared), their
 therapist, and four more clients with one open risk alert each (so the therapist's home page shows several).
@@ -8,6 +9,9 @@ Then `reverie serve --port 0` starts in a child process. Sessions are signed in 
 (the therapist's marked as past the second step). Each session sends its mix of GETs one after another; a
 single session alone first (the baseline), then all sessions at once. Prints p50/p95/p99 of both, the ratio
 p95 under load ÷ p95 alone (goal ≤ 5), the slowest pages, and, last, one JSON object.
+
+``--processes 1,2`` compares `reverie serve --processes 1` with `--processes 2` on the same data, alternating
+(``--rounds`` times each: 1, 2, 1, 2, …); each run starts its own server and measures its own lone session.
 """
 
 from __future__ import annotations
@@ -152,9 +156,10 @@ def _slowest(results: list[tuple[str, float, int]]) -> dict[str, float]:
     return dict(sorted(medians.items(), key=lambda kv: -kv[1]))
 
 
-def _serve(env: dict[str, str]) -> tuple[subprocess.Popen[str], int]:
+def _serve(env: dict[str, str], processes: int = 1) -> tuple[subprocess.Popen[str], int]:
+    command = ["serve", "--port", "0", "--processes", str(processes)]
     child = subprocess.Popen(
-        [sys.executable, "-c", "from reverie.cli.main import run; run()", "serve", "--port", "0"],
+        [sys.executable, "-c", "from reverie.cli.main import run; run()", *command],
         env=env,
         cwd=ROOT,
         stdout=subprocess.PIPE,
@@ -175,13 +180,44 @@ def _serve(env: dict[str, str]) -> tuple[subprocess.Popen[str], int]:
     raise SystemExit("reverie serve did not start")
 
 
+def _measure(setup: dict[str, Any], args: argparse.Namespace, processes: int) -> dict[str, Any]:
+    child, port = _serve(dict(os.environ), processes)
+    try:
+        urllib.request.urlopen(f"http://127.0.0.1:{port}/login/", timeout=60).read()
+        _run(port, setup, max(2, processes), 10)  # warm every server process (imports, templates)
+        alone, _ = _run(port, setup, 1, args.requests)
+        before = os.times()
+        loaded, wall = _run(port, setup, args.sessions, args.requests)
+        load_average = os.getloadavg()[0]
+    finally:
+        child.terminate()
+        child.wait(timeout=60)
+    single, load = _summary(alone), _summary(loaded)
+    return {
+        "processes": processes,
+        "single": single,
+        "loaded": load,
+        "ratio_p95": round(load["p95_ms"] / single["p95_ms"], 2),
+        "ratio_p50": round(load["p50_ms"] / single["p50_ms"], 2),
+        "throughput_rps": round(len(loaded) / wall, 1),
+        "bench_client_cpu_s": round(os.times().user + os.times().system - before.user - before.system, 1),
+        "slowest_pages_ms_p50_under_load": dict(list(_slowest(loaded).items())[:6]),
+        "load_average": load_average,
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--requests", type=int, default=50)
     parser.add_argument("--entries", type=int, default=300)
     parser.add_argument("--database-url", default="")
+    parser.add_argument(
+        "--processes", default="1", help="server processes to compare, e.g. 1,2 (alternating)"
+    )
+    parser.add_argument("--rounds", type=int, default=1, help="runs of each --processes value")
     args = parser.parse_args()
+    counts = [int(n) for n in args.processes.split(",")]
     os.environ.setdefault("REVERIE_DATA_DIR", tempfile.mkdtemp(prefix="reverie-load-"))
     os.environ.setdefault("REVERIE_ANALYSIS", "off")
     if args.database_url:
@@ -189,36 +225,30 @@ def main() -> None:
     started = time.perf_counter()
     setup = _setup(args.entries)
     print(f"setup {time.perf_counter() - started:.1f} s", file=sys.stderr)
-    child, port = _serve(dict(os.environ))
-    try:
-        urllib.request.urlopen(f"http://127.0.0.1:{port}/login/", timeout=60).read()
-        _run(port, setup, 1, 10)  # warm the server (imports, templates)
-        alone, _ = _run(port, setup, 1, args.requests)
-        loaded, wall = _run(port, setup, args.sessions, args.requests)
-    finally:
-        child.terminate()
-        child.wait(timeout=60)
-    single, load = _summary(alone), _summary(loaded)
-    report = {
+    runs = []
+    for _ in range(args.rounds):
+        for processes in counts:
+            run = _measure(setup, args, processes)
+            runs.append(run)
+            single, load = run["single"], run["loaded"]
+            print(
+                f"{processes} process(es): alone p50 {single['p50_ms']} p95 {single['p95_ms']} "
+                f"p99 {single['p99_ms']} ms | {args.sessions} sessions p50 {load['p50_ms']} p95 {load['p95_ms']} "
+                f"p99 {load['p99_ms']} ms, {run['throughput_rps']} req/s, ratio p95 {run['ratio_p95']}, "
+                f"load {run['load_average']:.1f}",
+                file=sys.stderr,
+            )
+    report: dict[str, Any] = {
         "sessions": args.sessions,
         "requests_per_session": args.requests,
         "entries": args.entries,
         "database": "postgresql" if args.database_url else "sqlite",
-        "single": single,
-        "loaded": load,
-        "ratio_p95": round(load["p95_ms"] / single["p95_ms"], 2),
-        "ratio_p50": round(load["p50_ms"] / single["p50_ms"], 2),
-        "throughput_rps": round(len(loaded) / wall, 1),
-        "slowest_pages_ms_p50_under_load": dict(list(_slowest(loaded).items())[:6]),
-        "load_average": os.getloadavg()[0],
+        "cores": os.cpu_count(),
     }
-    print(
-        f"single  p50 {single['p50_ms']} ms  p95 {single['p95_ms']} ms  p99 {single['p99_ms']} ms",
-        file=sys.stderr,
-    )
-    print(
-        f"loaded  p50 {load['p50_ms']} ms  p95 {load['p95_ms']} ms  p99 {load['p99_ms']} ms", file=sys.stderr
-    )
+    if len(runs) == 1:
+        report.update(runs[0])
+    else:
+        report["runs"] = runs
     print(json.dumps(report))
 
 
