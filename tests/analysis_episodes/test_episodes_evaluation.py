@@ -43,6 +43,16 @@ def test_episodes_evaluation_expected_none_is_right_only_when_left_open() -> Non
     assert score(expected, [[EpisodeCode("friend", None, 6, None)]])["rs_accuracy"] == 1.0
 
 
+def test_episodes_evaluation_an_abstention_is_wrong_and_coverage_is_reported() -> None:
+    expected = [[EpisodeCode("friend", 6, 5, 7)], [EpisodeCode("boss", 2, 2, 4)]]
+    found = [[EpisodeCode("friend", 6, None, 7)], [EpisodeCode("boss", 2, 3, None)]]
+    result = score(expected, found)
+    assert result["ro_accuracy"] == 0.0  # one left open, one wrong
+    assert (result["ro_coverage"], result["ro_shown_right"]) == (0.5, 0.0)
+    assert (result["rs_accuracy"], result["rs_coverage"], result["rs_shown_right"]) == (0.5, 0.5, 1.0)
+    assert (result["w_coverage"], result["w_shown_right"]) == (1.0, 1.0)
+
+
 def test_episodes_evaluation_spurious_episodes_are_counted(tmp_path: Path) -> None:
     path = tmp_path / "v.jsonl"
     path.write_text(json.dumps({"text": "My boss shouted at me. I froze.", "episodes": []}) + "\n")

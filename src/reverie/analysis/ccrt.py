@@ -111,7 +111,8 @@ W_LEXICON: Final[dict[int, str]] = {
     2: "hurt:1.2@self; pay for; get back at; revenge; punish@self; put in place; teach lesson; get even; "
     "make suffer; control:0.8@self; yell at@self; tell off@self; humiliate@self; show who; beat@self; win:0.6; "
     "admit:0.8@other; "
-    "get revenge; prove him wrong; prove her wrong; win the argument; shout at@self; scream at@self",
+    "get revenge; prove him wrong; prove her wrong; win the argument; shout at@self; scream at@self; "
+    "make pay; pay back; get my own back; make sorry@self; slap@self; hit@self; smash@self",
     3: "tell me what to do@other; decide for me; make decision@other; decide@other; take charge@other; "
     "take over@other; plan everything@other; do it for me; not have to; not be my fault; not my fault; "
     "not take responsibility; take care of everything; rescue@other; be tell what; "
@@ -120,7 +121,8 @@ W_LEXICON: Final[dict[int, str]] = {
     "not deal; fight:0.8; argument:0.8; conflict; scene; drama; distance; space:0.8; escape; hide; "
     "keep quiet@self; not upset anyone; stay away; not want a scene; "
     "get away; run away; keep my head down; not rock the boat; keep out of; quiet life; no drama; not make a fuss; "
-    "swallow me up; out of my life",
+    "swallow me up; out of my life; disappear@self; vanish@self; anywhere but; anywhere else; walk out@self; "
+    "cut off@self; never see again; be alone; out of there; out of the room",
     5: "close; closer; near; spend time; together; connect; connected; get along; fit in; part of@self; "
     "belong; intimate; build life; share@self; make up@self; reconcile; include; accept:0.8@self; "
     "work well together; honest; bond; two of us; come back@other; "
@@ -396,8 +398,15 @@ class PrototypeCoder:
         prototype is close enough or the best two clusters are too close to call."""
         if not texts:
             return None
+        return self.best_of_vectors(component, self.encoder.encode(list(texts)))
+
+    def best_of_vectors(self, component: str, vectors: Any) -> tuple[int, float, int] | None:
+        """:meth:`best` over vectors already encoded (one row per candidate: the sentence vectors the pipeline
+        has, so no extra encoder pass)."""
+        if len(vectors) == 0:
+            return None
         numbers, prototypes = self._matrix(component)
-        similarities = self.encoder.encode(list(texts)) @ prototypes.T
+        similarities = vectors @ prototypes.T
         per_cluster: dict[int, tuple[float, int]] = {}
         for index, row in enumerate(similarities):
             for number, value in zip(numbers, row, strict=True):

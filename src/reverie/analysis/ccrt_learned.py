@@ -1,11 +1,24 @@
-"""A learned W / RO / RS coder on the shared encoder's sentence vectors, beside the CCRT rules.
+"""A learned W / RO / RS coder on the shared encoder's sentence vectors, over the CCRT rules' codes.
 
-Per episode, three 384-d parts: the mean vector of its wish sentences ("I wanted / needed / hoped …"), of its
-other sentences but the last, and of its last sentence (where the writer's response usually is), plus a bias.
-Per component, a class-balanced softmax regression over the eight clusters (``models/ccrt/head.npz``, trained
-by ``scripts/train_ccrt.py`` on Reverie's own hand-coded vignettes). Per component, ``tau``: the learned
-cluster replaces the rules' code when the rules found none or the learned probability reaches ``tau`` (chosen
-by cross-validation on vignettes the rules were never tuned on; ``tau`` > 1 means "never override").
+Per episode, the features are three 384-d parts: the mean vector of its wish sentences ("I wanted / needed /
+hoped …"), of its other sentences but the last, and of its last sentence (where the writer's response usually
+is); then, for a stacked head (``stacked`` in the manifest), the rules' W, RO and RS clusters one-hot (8 + 8 + 8,
+zeros where the rules left a component open or the head is not stacked) and a bias. Per component, a class-balanced softmax regression over the eight clusters
+(``models/ccrt/head.npz``, trained by ``scripts/train_ccrt.py`` on Reverie's own hand-coded vignettes, its
+thresholds chosen by cross-validation grouped by vignette batch).
+
+The decision per component (:meth:`LearnedCoder.decide`), with ``p`` the learned probabilities:
+
+- the rules coded cluster ``r``: the learned cluster replaces it when it differs and its probability reaches
+  ``replace``; ``r`` is left open (abstained) when ``p[r]`` is under ``keep``; otherwise ``r`` stays;
+- the rules left the component open: the learned cluster fills it when its probability reaches ``fill``, else
+  it stays open;
+- RO is never filled when the other does nothing that could be a response (scene-setting, or only the writer's
+  wishes, fears and imaginings): "when no response is stated, RO is absent";
+- an RS the rules read from a stated feeling ("I felt small") is never replaced (a stated feeling outranks a
+  trailing clause).
+
+The thresholds are chosen so that a code shown is more likely right than wrong on batches the head never saw.
 """
 
 from __future__ import annotations
@@ -13,7 +26,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -25,8 +38,9 @@ if TYPE_CHECKING:
     import numpy.typing as npt
 
 HEAD_DIR = Path(__file__).resolve().parent / "models" / "ccrt"
-SCHEMA = "reverie.ccrt-head/1"
+SCHEMA = "reverie.ccrt-head/2"
 COMPONENTS = ("w", "ro", "rs")
+DIM = 384
 WISH = re.compile(
     r"\b(?:want|wanted|wants|wish|wished|hope|hoped|hoping|need|needed|longed|'d like|would like|should like)\b",
     re.IGNORECASE,
@@ -41,13 +55,28 @@ def layout(sentences: Sequence[str]) -> tuple[list[int], list[int], int]:
     return wish, rest, last
 
 
-def features(sentences: Sequence[str], vectors: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+def features(
+    sentences: Sequence[str],
+    vectors: npt.NDArray[np.float32],
+    rules: Mapping[str, int | None] | None = None,
+    acts: tuple[Sequence[int], Sequence[int]] | None = None,
+) -> npt.NDArray[np.float32]:
+    """The feature row of one episode: its sentences, their vectors (one row each), the rules' clusters and,
+    when given, where the other acts and where the writer responds (positions among ``sentences``)."""
     wish, rest, last = layout(sentences)
     dim = vectors.shape[1]
+    zeros = np.zeros(dim, dtype=np.float32)
+    onehot = np.zeros(8 * len(COMPONENTS), dtype=np.float32)
+    for k, component in enumerate(COMPONENTS):
+        number = (rules or {}).get(component)
+        if number is not None:
+            onehot[8 * k + number - 1] = 1.0
     parts = [
         vectors[wish].mean(axis=0) if wish else np.zeros(dim, dtype=np.float32),
         vectors[rest].mean(axis=0),
         vectors[last],
+        *([vectors[list(a)].mean(axis=0) if len(a) else zeros for a in acts] if acts is not None else []),
+        onehot,
         np.ones(1, dtype=np.float32),
     ]
     return np.concatenate(parts).astype(np.float32)
@@ -74,24 +103,68 @@ def fit(
 
 
 @dataclass(frozen=True, slots=True)
+class Thresholds:
+    """Per component: replace the rules' cluster at ``replace``, keep it only from ``keep``, fill at ``fill``."""
+
+    replace: float
+    keep: float
+    fill: float
+
+
+def decide_one(
+    component: str,
+    probs: npt.NDArray[np.float64],
+    rules: int | None,
+    thresholds: Thresholds,
+    *,
+    response: bool = True,
+    felt: bool = False,
+) -> tuple[int | None, float]:
+    """The cluster shown for one component (None: left open) and the probability behind it."""
+    best = int(np.argmax(probs))
+    p = float(probs[best])
+    if rules is not None:
+        if component == "rs" and felt:
+            return rules, float(probs[rules - 1])
+        if best + 1 != rules and p >= thresholds.replace:
+            return best + 1, p
+        if float(probs[rules - 1]) < thresholds.keep:
+            return None, float(probs[rules - 1])
+        return rules, float(probs[rules - 1])
+    if component == "ro" and not response:
+        return None, p
+    return (best + 1, p) if p >= thresholds.fill else (None, p)
+
+
+@dataclass(frozen=True, slots=True)
 class LearnedCoder:
     weights: dict[str, npt.NDArray[np.float32]]
-    tau: dict[str, float]
+    thresholds: dict[str, Thresholds]
     encoder_hash: str
     digest: str
+    prototypes: bool = False  # whether the nearest prototypes still fill open components before this coder
+    stacked: bool = False  # whether the features carry the rules' codes (else those 24 inputs are zeros)
+    acts: bool = (
+        False  # whether the features carry the sentences of the other's acts and the writer's responses
+    )
 
     def probabilities(self, x: npt.NDArray[np.float32]) -> dict[str, npt.NDArray[np.float64]]:
         return {c: softmax((x @ self.weights[c]).astype(np.float64)) for c in COMPONENTS}
 
-    def choose(
-        self, component: str, probs: npt.NDArray[np.float64], rules: int | None
-    ) -> tuple[int, float] | None:
-        """The learned (cluster, probability) when it should replace the rules' cluster, else None."""
-        best = int(np.argmax(probs))
-        p = float(probs[best])
-        if rules is None or (p >= self.tau[component] and best + 1 != rules):
-            return best + 1, p
-        return None
+    def decide(
+        self,
+        x: npt.NDArray[np.float32],
+        rules: Mapping[str, int | None],
+        *,
+        response: bool = True,
+        felt: bool = False,
+    ) -> dict[str, tuple[int | None, float]]:
+        """Per component, the cluster shown (None: left open) and its learned probability."""
+        probs = self.probabilities(x)
+        return {
+            c: decide_one(c, probs[c], rules.get(c), self.thresholds[c], response=response, felt=felt)
+            for c in COMPONENTS
+        }
 
 
 def load(directory: Path = HEAD_DIR) -> LearnedCoder | None:
@@ -104,8 +177,18 @@ def load(directory: Path = HEAD_DIR) -> LearnedCoder | None:
     with np.load(weights_file) as data:
         weights = {c: np.asarray(data[c], dtype=np.float32) for c in COMPONENTS}
     digest = hashlib.sha256(weights_file.read_bytes()).hexdigest()[:12]
-    tau = {c: float(manifest["tau"][c]) for c in COMPONENTS}
-    return LearnedCoder(weights, tau, str(manifest["encoder"]), digest)
+    thresholds = {
+        c: Thresholds(**{k: float(v) for k, v in manifest["thresholds"][c].items()}) for c in COMPONENTS
+    }
+    return LearnedCoder(
+        weights,
+        thresholds,
+        str(manifest["encoder"]),
+        digest,
+        bool(manifest.get("prototypes", False)),
+        bool(manifest.get("stacked", False)),
+        bool(manifest.get("acts", False)),
+    )
 
 
 @lru_cache(maxsize=1)

@@ -25,6 +25,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final
 
+import numpy as np
+
 from reverie.analysis import ccrt, ccrt_learned
 from reverie.analysis.findings import Finding, Span
 from reverie.analysis.people import ROLE_GROUP, Mention, find_mentions
@@ -32,6 +34,8 @@ from reverie.analysis.registry import Analyzer, register
 from reverie.analysis.timeframes import frames_of
 
 if TYPE_CHECKING:
+    import numpy.typing as npt
+
     from reverie.analysis.document import Document
 
 log = logging.getLogger(__name__)
@@ -112,19 +116,48 @@ class Episode:
 def find_episodes(doc: Document, coder: ccrt.PrototypeCoder | None = None) -> list[Finding]:
     """Every relationship episode in ``doc`` with its W, RO and RS codes.
 
-    ``coder`` (nearest prototypes on the sentence encoder) codes a component the lexicons leave open.
+    ``coder`` is the shared sentence encoder (with nearest prototypes). With the learned head for that encoder
+    (``models/ccrt/``), the learned coder decides each component over the rules' codes from the sentence vectors
+    the pipeline already has, and may leave a component open; without it, the nearest prototypes code a
+    component the lexicons leave open.
     """
-    if not doc.sentences:
-        return []
-    mentions = _mentions(doc)
-    clauses = _clauses(doc, mentions)
-    frames = _frames(doc)
+    learned = _learned_for(coder)
+    fallback = coder if learned is None or learned.prototypes else None
+    model_hash = _model_hash(coder)
+    vectors = _sentence_vectors(doc, coder)
     found = []
-    for episode in _segment(doc, mentions):
-        finding = _code(doc, episode, clauses, frames, coder, mentions)
-        if finding is not None:
-            found.append(finding)
+    for draft in drafts(doc, fallback, vectors):
+        codes = draft.codes
+        if learned is not None and vectors is not None:
+            codes = _learned_codes(doc, draft, learned, vectors)
+        found.append(_finding(doc, draft, codes, model_hash))
     return found
+
+
+def _relative_acts(draft: Draft) -> tuple[list[int], list[int]]:
+    """The sentences of the other's acts and of the writer's responses, as positions within the episode."""
+    where = {index: k for k, index in enumerate(draft.sentences)}
+    return (
+        [where[i] for i in draft.other_acts if i in where],
+        [where[i] for i in draft.self_acts if i in where],
+    )
+
+
+def _sentence_vectors(doc: Document, coder: ccrt.PrototypeCoder | None) -> npt.NDArray[np.float32] | None:
+    """One vector per sentence: the pipeline's (``doc.embeddings``), else encoded here (within an analysis the
+    shared encoder encodes a sentence once); None without an encoder."""
+    if doc.embeddings is not None:
+        return doc.embeddings
+    if coder is None or not doc.sentences:
+        return None
+    return np.asarray(coder.encoder.encode([s.text for s in doc.sentences]), dtype=np.float32)
+
+
+def _learned_for(coder: ccrt.PrototypeCoder | None) -> ccrt_learned.LearnedCoder | None:
+    learned = ccrt_learned.shared() if coder is not None else None
+    if learned is None or coder is None or learned.encoder_hash != coder.encoder.model_hash:
+        return None
+    return learned
 
 
 def _mentions(doc: Document) -> list[Mention]:
@@ -376,49 +409,101 @@ class _View:
     wished: set[int] = field(default_factory=set)  # heads of clauses inside a wish
     feared: set[int] = field(default_factory=set)  # heads of clauses inside a fear or expectation
     said: set[int] = field(default_factory=set)  # heads of clauses inside what the other says
+    imagined: set[int] = field(default_factory=set)  # heads of clauses only imagined ("she'd probably laugh")
 
 
-def _code(
+@dataclass(slots=True)
+class Draft:
+    """One episode as the rules code it, before the learned coder: what :func:`find_episodes` builds on, and
+    what ``scripts/train_ccrt.py`` trains and cross-validates the learned coder on."""
+
+    episode: Episode
+    sentences: list[int]  # indices of the episode's sentences, in order
+    codes: dict[str, ccrt.Code | None]
+    response: (
+        bool  # the other actually does or says something (not scene-setting, wished, feared or imagined)
+    )
+    felt: bool  # the rules' RS comes from a stated feeling ("I felt small"), which outranks a trailing clause
+    tense: str
+    other_acts: list[int] = field(default_factory=list)  # sentences where the other actually acts
+    self_acts: list[int] = field(
+        default_factory=list
+    )  # sentences where the writer responds (after the other)
+
+
+def drafts(
+    doc: Document,
+    coder: ccrt.PrototypeCoder | None = None,
+    vectors: npt.NDArray[np.float32] | None = None,
+) -> list[Draft]:
+    """Every relationship episode of ``doc`` coded by the rules, and by ``coder``'s nearest prototypes where
+    they leave a component open (compared with the sentence ``vectors`` when given, else with clause texts)."""
+    if not doc.sentences:
+        return []
+    mentions = _mentions(doc)
+    clauses = _clauses(doc, mentions)
+    frames = _frames(doc)
+    who = _who_by_token(mentions, doc)
+    out = []
+    for episode in _segment(doc, mentions):
+        draft = _draft(doc, episode, clauses, frames, _Fallback(coder, vectors), mentions, who)
+        if draft is not None:
+            out.append(draft)
+    return out
+
+
+def _draft(
     doc: Document,
     episode: Episode,
     clauses: dict[int, Clause],
     frames: dict[int, str],
-    coder: ccrt.PrototypeCoder | None,
+    coder: _Fallback,
     mentions: list[Mention],
-) -> Finding | None:
+    who: dict[int, str],
+) -> Draft | None:
     sentence_set = set(episode.sentences)
     own = _unique([c for c in clauses.values() if c.sentence in sentence_set])
-    view = _view(own, clauses, _other_test(episode))
-    if not any(view.is_other(c.actor) for c in own):
-        return None  # the other is only mentioned, never acts: not an episode
-    ro = _fallback(doc, coder, "ro", *_code_ro(view))
-    if ro is None and not _interacts(doc, own, view, mentions):
+    view = _view(own, clauses, _other_test(episode), frames)
+    addressed = _addressed(own, view, who)
+    if not addressed and not any(view.is_other(c.actor) for c in own):
+        return None  # the other is only mentioned: nobody acts and the writer does nothing towards them
+    ro_code, ro_candidates = _code_ro(view)
+    ro = _fallback(doc, coder, "ro", ro_code, ro_candidates)
+    if ro is None and not addressed and not _interacts(doc, own, view, mentions):
         return None  # no interaction: the other is scene-setting, or only in the writer's wishes
     w = _fallback(doc, coder, "w", *_code_w(view))
     response_at = ro.span.start if ro is not None else None
-    rs = _fallback(doc, coder, "rs", *_code_rs(view, response_at))
+    rs_code, rs_candidates, felt = _code_rs(view, response_at)
+    rs = _fallback(doc, coder, "rs", rs_code, rs_candidates)
     if w is None and rs is None and (ro is None or not _touches_me(doc, ro.span, mentions)):
         return None  # nothing the writer wished or did, and the other's act does not touch the writer
-    first, last = doc.sentences[min(sentence_set)], doc.sentences[max(sentence_set)]
-    codes = {"w": w, "ro": ro, "rs": rs}
-    learned = ccrt_learned.shared()
-    if learned is not None and coder is not None and learned.encoder_hash == coder.encoder.model_hash:
-        codes = _learned_codes(doc, sorted(sentence_set), codes, learned, coder)
+    return Draft(
+        episode,
+        sorted(sentence_set),
+        {"w": w, "ro": ro, "rs": rs},
+        response=bool(ro_candidates),
+        felt=felt and rs is rs_code,
+        tense=_tense(episode, frames),
+        other_acts=sorted({_sentence_index(doc, span) for span in ro_candidates}),
+        self_acts=sorted({_sentence_index(doc, span) for span in rs_candidates}),
+    )
+
+
+def _finding(doc: Document, draft: Draft, codes: dict[str, ccrt.Code | None], model_hash: str) -> Finding:
+    first, last = doc.sentences[draft.sentences[0]], doc.sentences[draft.sentences[-1]]
     coded = [c.confidence for c in codes.values() if c is not None]
-    confidence = round(sum(coded) / len(coded) * (1.0 if ro is not None else 0.8), 4)
-    data: dict[str, Any] = {
-        "other": episode.role,
-        "group": ROLE_GROUP[episode.role],
-        "tense": _tense(episode, frames),
-    }
+    confidence = sum(coded) / len(coded) if coded else _EMPTY_EPISODE_CONFIDENCE
+    confidence *= 1.0 if codes["ro"] is not None else 0.8
+    role = draft.episode.role
+    data: dict[str, Any] = {"other": role, "group": ROLE_GROUP[role], "tense": draft.tense}
     data.update({name: _code_data(name, code) for name, code in codes.items()})
     return Finding(
         analyzer="episodes",
         version=VERSION,
-        model_hash=_model_hash(coder),
+        model_hash=model_hash,
         kind="episode",
-        label=episode.role,
-        confidence=confidence,
+        label=role,
+        confidence=round(confidence, 4),
         spans=(Span(first.span.start, last.span.end),),
         data=data,
     )
@@ -426,27 +511,29 @@ def _code(
 
 def _learned_codes(
     doc: Document,
-    sentences: list[int],
-    codes: dict[str, ccrt.Code | None],
+    draft: Draft,
     learned: ccrt_learned.LearnedCoder,
-    coder: ccrt.PrototypeCoder,
+    doc_vectors: npt.NDArray[np.float32],
 ) -> dict[str, ccrt.Code | None]:
-    """The learned coder fills components the rules left open and replaces a rules' cluster when it is sure
-    enough (see :mod:`reverie.analysis.ccrt_learned`); its evidence is the sentence group it read."""
+    """The learned coder's decision per component over the rules' codes (see :mod:`reverie.analysis.ccrt_learned`):
+    it keeps, replaces, fills or leaves open; its evidence is the sentence group it read."""
+    sentences = draft.sentences
     texts = [doc.sentences[i].text for i in sentences]
-    vectors = doc.embeddings[sentences] if doc.embeddings is not None else coder.encoder.encode(texts)
-    probs = learned.probabilities(ccrt_learned.features(texts, vectors))
+    vectors = doc_vectors[sentences]
+    rules = {c: (code.cluster if code is not None else None) for c, code in draft.codes.items()}
+    acts = _relative_acts(draft) if learned.acts else None
+    x = ccrt_learned.features(texts, vectors, rules if learned.stacked else None, acts)
     wish, rest, last = ccrt_learned.layout(texts)
     where = {"w": wish or rest, "ro": rest, "rs": [last]}
-    out = dict(codes)
-    for component in ccrt_learned.COMPONENTS:
-        current = codes[component]
-        chosen = learned.choose(component, probs[component], current.cluster if current else None)
-        if chosen is None:
-            continue
-        group = [doc.sentences[sentences[i]].span for i in where[component]]
-        span = Span(min(g.start for g in group), max(g.end for g in group))
-        out[component] = ccrt.Code(chosen[0], span, round(min(_PROTOTYPE_MAX_CONFIDENCE, chosen[1]), 4))
+    out = dict(draft.codes)
+    for component, (number, p) in learned.decide(x, rules, response=draft.response, felt=draft.felt).items():
+        current = draft.codes[component]
+        if number is None:
+            out[component] = None
+        elif current is None or number != current.cluster:
+            group = [doc.sentences[sentences[i]].span for i in where[component]]
+            span = Span(min(g.start for g in group), max(g.end for g in group))
+            out[component] = ccrt.Code(number, span, round(min(_PROTOTYPE_MAX_CONFIDENCE, p), 4))
     return out
 
 
@@ -459,6 +546,8 @@ def _interacts(doc: Document, own: list[Clause], view: _View, mentions: list[Men
         head = clause.head.i
         if not view.is_other(clause.actor) or head in view.wished or head in view.feared:
             continue
+        if head in view.imagined or _scene(clause):
+            continue
         for t in clause.head.subtree:
             if t.lower_ in _WRITER_WORDS and not _names_the_other(t, people):
                 return True
@@ -468,6 +557,68 @@ def _interacts(doc: Document, own: list[Clause], view: _View, mentions: list[Men
     return False
 
 
+def _addressed(own: list[Clause], view: _View, who: dict[int, str]) -> bool:
+    """Whether the writer acts towards the other ("I called my mum", "I shouted at him", "I told Sam"), outside
+    the writer's wishes, fears and imaginings: the other half of an interaction."""
+    for clause in own:
+        head = clause.head.i
+        if clause.actor != "self" or _wish_weight(clause) >= 1.0 or _is_expectation(clause):
+            continue  # "I asked him" and "I tried to tell her" reach the other; "I wanted him to" does not
+        if head in view.wished or head in view.feared or head in view.imagined:
+            continue
+        for token in clause.tokens:
+            if token.i in who and view.is_other(who[token.i]) and _addressee(token):
+                return True
+    return False
+
+
+def _addressee(token: Any) -> bool:
+    dep = token.dep_
+    if dep in {"dobj", "dative", "obj", "iobj"}:
+        return True
+    return dep == "pobj" and token.head.lower_ in _WITH_PEOPLE
+
+
+def _imagined(clause: Clause, frames: dict[int, str]) -> bool:
+    """An act only imagined, not told: "she'd probably laugh", "he might shout", "if he knew he would leave",
+    "she would have laughed"; a "would" / "will" in a sentence of the imagined future. A habitual past
+    ("Dad would shout at me every night") is told."""
+    head = clause.head
+    if head.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in head.children):
+        return True  # the condition of an imagined act: "if she knew"
+    aux = [c for c in head.children if c.dep_ in {"aux", "auxpass"}]
+    modal = [a for a in aux if a.lower_ in _MODALS]
+    if not modal or any(t.lower_ in _HABITUAL for t in head.subtree):
+        return False  # no modal, or a habit: "Dad would shout at me every night"
+    if frames.get(clause.sentence) == "future_imagined":
+        return True
+    if any(a.lower_ in {"would", "'d", "might", "could"} for a in modal) and any(
+        a.lemma_.lower() == "have" for a in aux
+    ):
+        return True  # "she would have laughed"
+    if any(t.lower_ in _MAYBE for t in clause.tokens):
+        return True
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
+        for c in head.children
+    )
+
+
+def _scene(clause: Clause) -> bool:
+    """Scene-setting, not an act: the other only is somewhere ("Mum was in the kitchen", "my boss was on
+    holiday") with nothing said of the other's manner and nothing done to anyone."""
+    head = clause.head
+    if head.lemma_.lower() != "be":
+        return False
+    return not any(
+        c.dep_ in {"acomp", "attr", "ccomp", "xcomp", "oprd", "dobj", "neg"} for c in head.children
+    )
+
+
+_MODALS: Final = frozenset({"would", "'d", "might", "could", "may", "will", "'ll", "shall", "wo"})
+_MAYBE: Final = frozenset({"probably", "maybe", "perhaps", "likely", "possibly", "surely"})
+_HABITUAL: Final = frozenset({"every", "always", "whenever", "often", "usually", "constantly", "sometimes"})
+_EMPTY_EPISODE_CONFIDENCE: Final = 0.3
 _WRITER_WORDS: Final = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ourselves"})
 _WRITER_IN_SENTENCE: Final = re.compile(r"\b(?:I|me|myself|we|us|ourselves)\b", re.IGNORECASE)
 
@@ -491,21 +642,39 @@ def _touches_me(doc: Document, span: Span, mentions: list[Mention]) -> bool:
     return bool(_FIRST_PERSON.search("".join(text)))
 
 
+@dataclass(frozen=True, slots=True)
+class _Fallback:
+    coder: ccrt.PrototypeCoder | None
+    vectors: npt.NDArray[np.float32] | None
+
+
 def _fallback(
     doc: Document,
-    coder: ccrt.PrototypeCoder | None,
+    fallback: _Fallback,
     component: str,
     code: ccrt.Code | None,
     candidates: list[Span],
 ) -> ccrt.Code | None:
-    """The lexicon's code, or else the nearest prototype over the candidate clauses (with lower confidence)."""
+    """The lexicon's code, or else the nearest prototype over the candidates (with lower confidence): compared
+    with the vectors of the candidates' sentences when the document's sentence vectors are at hand (no extra
+    encoder pass), else with the candidate clauses' own text."""
+    coder = fallback.coder
     if code is not None or coder is None or not candidates:
         return code
-    found = coder.best(component, [doc.text[s.start : s.end] for s in candidates])
+    if fallback.vectors is not None:
+        rows = [_sentence_index(doc, s) for s in candidates]
+        found = coder.best_of_vectors(component, fallback.vectors[rows])
+    else:
+        found = coder.best(component, [doc.text[s.start : s.end] for s in candidates])
     if found is None:
         return None
     number, similarity, index = found
     return ccrt.Code(number, candidates[index], round(min(_PROTOTYPE_MAX_CONFIDENCE, similarity), 4))
+
+
+def _sentence_index(doc: Document, span: Span) -> int:
+    sentence = doc.sentence_at(span.start)
+    return sentence.index if sentence is not None else 0
 
 
 def _unique(clauses: list[Clause]) -> list[Clause]:
@@ -525,10 +694,14 @@ def _other_test(episode: Episode) -> Callable[[str | None], bool]:
 
 
 def _view(
-    clauses: list[Clause], clause_of: dict[int, Clause], is_other: Callable[[str | None], bool]
+    clauses: list[Clause],
+    clause_of: dict[int, Clause],
+    is_other: Callable[[str | None], bool],
+    frames: dict[int, str] | None = None,
 ) -> _View:
     view = _View(clauses, clause_of, is_other)
     heads = {c.head.i for c in clauses}
+    view.imagined = {c.head.i for c in clauses if _imagined(c, frames or {})}
     for clause in clauses:
         if clause.head.i in view.wished or clause.head.i in view.feared:
             continue
@@ -654,12 +827,15 @@ def _code_ro(view: _View) -> tuple[ccrt.Code | None, list[Span]]:
         head = clause.head.i
         if head in consumed or head in view.wished or head in view.feared or _wish_weight(clause):
             continue
+        if head in view.imagined and head not in view.said:
+            continue  # only imagined: "she'd probably laugh" is no response
         undergone = clause.actor == "someone" or clause.passive
         if not (view.is_other(clause.actor) or undergone or head in view.said):
             continue
         unit = _unit(clause, view, consumed, speech=_is_speech(clause))
         span = _tokens_span(unit)
-        candidates.append(span)
+        if not _scene(clause):
+            candidates.append(span)
         parent = clause.parent
         caused = parent is not None and parent.actor == "self" and clause.head.dep_ in {"xcomp", "ccomp"}
         factor = _CAUSED_BY_ME_WEIGHT if caused and head not in view.said else 1.0
@@ -671,10 +847,12 @@ def _code_ro(view: _View) -> tuple[ccrt.Code | None, list[Span]]:
     return tally.decide(), candidates
 
 
-def _code_rs(view: _View, response_at: int | None) -> tuple[ccrt.Code | None, list[Span]]:
+def _code_rs(view: _View, response_at: int | None) -> tuple[ccrt.Code | None, list[Span], bool]:
     """The writer's response: what the writer does or feels after the other's response; what came before
-    (a fear, an earlier state: "I'd been terrified …") counts only when nothing comes after."""
-    after, before = ccrt.Tally(), ccrt.Tally()
+    (a fear, an earlier state: "I'd been terrified …", an imagined reaction) counts only when nothing comes
+    after. A stated feeling ("I felt small") outranks an action in a trailing clause ("so I went back to my
+    desk"). Returns the code, the candidate spans and whether the code is a stated feeling."""
+    felt, acted, before = ccrt.Tally(), ccrt.Tally(), ccrt.Tally()
     candidates: list[Span] = []
     consumed: set[int] = set()
     for clause in view.clauses:
@@ -686,16 +864,18 @@ def _code_rs(view: _View, response_at: int | None) -> tuple[ccrt.Code | None, li
         unit = _unit(clause, view, consumed, speech=False)
         span = _tokens_span(unit)
         earlier = (response_at is not None and clause.head.idx < response_at) or _is_expectation(clause)
-        earlier = earlier or _pluperfect(clause)
+        earlier = earlier or _pluperfect(clause) or head in view.imagined
         if not earlier:
             candidates.append(span)
-        factor = 1.0 if _is_feeling(clause) else _ACTION_WEIGHT
+        feeling = _is_feeling(clause)
+        factor = 1.0 if feeling else _ACTION_WEIGHT
+        tally = before if earlier else felt if feeling else acted
         for number, score, anchor in ccrt.best_per_cluster(ccrt.match("rs", unit, _context(view))):
-            (before if earlier else after).add(number, score * factor, span, anchor.idx)
-    code = after.decide() or before.decide()
-    if code is not None and not after.scores:
+            tally.add(number, score * factor, span, anchor.idx)
+    code = felt.decide() or acted.decide() or before.decide()
+    if code is not None and not felt.scores and not acted.scores:
         code = ccrt.Code(code.cluster, code.span, code.confidence * _BEFORE_RESPONSE_WEIGHT)
-    return code, candidates
+    return code, candidates, bool(felt.scores)
 
 
 def _pluperfect(clause: Clause) -> bool:

@@ -6,7 +6,10 @@ A vignette file is JSON Lines: ``{"text": …, "kind": "journal" (optional), "ep
 Found and expected episodes are aligned per text by ``other`` in order (the longest order-preserving
 alignment; among equally long ones, the one that agrees on most components). Accuracy of a component =
 exact-cluster matches / expected episodes: an unmatched expected episode counts as wrong, and an expected
-``null`` counts as right only when that component was left uncoded.
+``null`` counts as right only when that component was left uncoded. So an abstention (a component left open)
+counts as wrong wherever a cluster was expected. Beside accuracy: ``<c>_coverage`` (the share of matched
+episodes where the component was coded) and ``<c>_shown_right`` (of those coded, the share with the expected
+cluster).
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ def evaluate_episodes(path: Path) -> dict[str, Any]:
     """Run the episode analyzer over every vignette in ``path`` and score it.
 
     Returns ``{"texts", "found", "expected", "matched", "w_accuracy", "ro_accuracy", "rs_accuracy",
-    "ro_valence_accuracy", "rs_valence_accuracy", "spurious"}``.
+    "ro_valence_accuracy", "rs_valence_accuracy", "spurious", "<c>_coverage", "<c>_shown_right"}``.
     """
     from reverie.analysis.pipeline import analyse_many
 
@@ -74,13 +77,19 @@ def score(
     expected = sum(len(e) for e in expected_all)
     found = sum(len(f) for f in found_all)
     right = dict.fromkeys(COMPONENTS, 0)
+    coded = dict.fromkeys(COMPONENTS, 0)
+    coded_right = dict.fromkeys(COMPONENTS, 0)
     valence = {"ro": 0, "rs": 0}
     matched = 0
     for exp, got in zip(expected_all, found_all, strict=True):
         for e, f in align(exp, got):
             matched += 1
             for component in COMPONENTS:
-                right[component] += e.get(component) == f.get(component)
+                same = e.get(component) == f.get(component)
+                right[component] += same
+                if f.get(component) is not None:
+                    coded[component] += 1
+                    coded_right[component] += same
             for component in valence:
                 valence[component] += _valence(component, e) == _valence(component, f)
     out: dict[str, Any] = {
@@ -94,6 +103,11 @@ def score(
     for component, count in valence.items():
         out[f"{component}_valence_accuracy"] = round(count / expected, 4) if expected else 0.0
     out["spurious"] = found - matched
+    for component in COMPONENTS:
+        out[f"{component}_coverage"] = round(coded[component] / matched, 4) if matched else 0.0
+        out[f"{component}_shown_right"] = (
+            round(coded_right[component] / coded[component], 4) if coded[component] else 0.0
+        )
     return out
 
 
