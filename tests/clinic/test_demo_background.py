@@ -43,6 +43,7 @@ def test_the_web_demo_is_ready_before_the_analysis_and_the_worker_reads_it(
     html = b"".join(web.post("/demo/").streaming_content).decode()
     assert html.count("<progress") == 6 + 1  # six written, the therapist's side; no reading step on the page
     assert "Demo data loaded" in html and "6 invented entries" in html
+    assert "the analyzers read the entries on this machine in the background" in html
     assert "Reverie is still reading 6 of the 6 entries in the background" in html
     client = User.objects.get(username=demo.DEMO_CLIENT)
     assert Entry.objects.filter(client=client).count() == 6

@@ -34,17 +34,19 @@ def demo(request: HttpRequest) -> HttpResponseBase:
 
 
 def _stream(request: HttpRequest, accounts: DemoAccounts) -> Iterator[str]:
-    page = render_to_string("reverie/demo_progress.html", {"accounts": accounts}, request=request)
+    in_background = analysis.in_background()
+    context = {"accounts": accounts, "in_background": in_background}
+    page = render_to_string("reverie/demo_progress.html", context, request=request)
     head, _, tail = page.partition(MARK)
     yield head
     try:
         # With a worker (REVERIE_ANALYSIS=background) the full analysis is left to it: ready in seconds.
-        for step, steps, what in fill(accounts, in_background=analysis.in_background()):
+        for step, steps, what in fill(accounts, in_background=in_background):
             yield f'<li><progress value="{step}" max="{steps}"></progress> {escape(what)}</li>\n'
     except ReverieError as exc:
         yield f'</ol><p class="error" role="alert">{escape(exc.message)}</p>' + tail
         return
     written = Entry.objects.filter(client=accounts.client).count()
     done = DemoAccounts(accounts.client, accounts.therapist, accounts.password, written)
-    context = {"accounts": done, "reading": analysis.pending_count(accounts.client)}
-    yield "</ol>" + render_to_string("reverie/_demo_done.html", context, request=request) + tail
+    finished = {"accounts": done, "reading": analysis.pending_count(accounts.client)}
+    yield "</ol>" + render_to_string("reverie/_demo_done.html", finished, request=request) + tail
