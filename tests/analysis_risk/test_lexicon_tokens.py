@@ -321,6 +321,8 @@ def test_a_first_person_consequent_after_an_if_clause_is_not_a_hypothetical() ->
         ("Most days I lie there imagining being dead and it is quiet.", "ideation"),
         ("I keep thinking I should throw myself off the balcony.", "ideation"),
         ("I want to kill myself and I almost did last night.", "behavior"),
+        ("I am thinking how I can kill me and nobody knows.", "ideation"),
+        ("No more. Ending it tonight.", "ideation"),
     ],
 )
 def test_third_round_voices_reach_their_level(text: str, low: str) -> None:
@@ -359,6 +361,9 @@ def test_third_round_voices_reach_their_level(text: str, low: str) -> None:
         "The thoughts of ending it have faded since the new medication.",
         "I have no wish to carry on arguing about the bins.",
         "cant wait to die my hair green",
+        "My dad will kill me if he sees the scratch on the car.",
+        "Ending it with my boyfriend was hard but right.",
+        "This commute is trying to kill me.",
     ],
 )
 def test_third_round_phrases_leave_everyday_sentences_alone(text: str) -> None:

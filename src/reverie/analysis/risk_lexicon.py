@@ -566,6 +566,16 @@ RULES: tuple[Rule, ...] = (
         immune=("third_person", "quotation"),
     ),
     _rule(
+        "kill_me_reflexive",
+        IDEATION,
+        # second-language "me" for "myself" after the writer's own wish ("I am think how to kill me without pain"),
+        # and the terse "Ending it." as a fragment of its own (not "my mum will kill me if …", an idiom)
+        r"\b(?:how\s+(?:to|i\s+can|can\s+i)|i\s+(?:am\s+)?(?:want|wanna|think|thinking|try|trying|going|plan|planning)\s+"
+        r"(?:to\s+)?)\s*(?:kill|hang|poison|finish)\s+me\b(?!\s+(?:if|when|for|because|cos|cause))"
+        r"|(?:(?<=^)|(?<=[.!?\n]\s)|(?<=[.!?\n]))(?:ending|end)\s+it(?:\s+all)?(?:\s+(?:tonight|today|now|soon|"
+        r"tomorrow|this\s+weekend))?\s*(?=[.!\n]|$)",
+    ),
+    _rule(
         "jump_from_height",
         IDEATION,
         # going to jump from a height ("gonna jump off the multistorey after school")
