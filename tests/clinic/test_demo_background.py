@@ -85,3 +85,17 @@ def test_held_back_saves_are_scheduled_once_on_leaving(background: None) -> None
         )  # what the after-commit hook adds (tests run inside a transaction)
         assert DBTaskResult.objects.filter(task_path=ANALYSE_TASK).count() == 0
     assert DBTaskResult.objects.filter(task_path=ANALYSE_TASK).count() == 1
+
+
+@pytest.mark.django_db
+def test_held_back_saves_are_scheduled_even_when_the_block_ends_early(background: None) -> None:
+    from django_tasks_db.models import DBTaskResult
+
+    from reverie.clinic.services.journal import EntryDraft, create_entry
+
+    accounts = demo.create_accounts()
+    with pytest.raises(RuntimeError), analysis.held_back() as held:
+        view = create_entry(accounts.client, EntryDraft(kind="dream", body="A dream about a staircase."))
+        held.append((view.id, view.revision))
+        raise RuntimeError("the page was closed")  # e.g. the demo page closed while it was writing
+    assert DBTaskResult.objects.filter(task_path=ANALYSE_TASK).count() == 1

@@ -175,16 +175,18 @@ def in_background() -> bool:
 @contextmanager
 def held_back() -> Iterator[list[tuple[uuid.UUID, int]]]:
     """Saves inside this block are not analysed or enqueued one by one; on leaving it they are scheduled as usual
-    (the demo: a worker does not compete with the page while it is still writing). Yields the held entries."""
+    (the demo: a worker does not compete with the page while it is still writing). Yields the held entries.
+
+    Also when the block ends early (an error, or the demo page closed mid-way): what was saved is still analysed."""
     held: list[tuple[uuid.UUID, int]] = []
     token = _held.set(held)
     try:
         yield held
     finally:
         _held.reset(token)
-    with transaction.atomic():  # one commit for the whole queue
-        for entry_id, revision in held:
-            schedule(entry_id, revision)
+        with transaction.atomic():  # one commit for the whole queue
+            for entry_id, revision in held:
+                schedule(entry_id, revision)
 
 
 def pending_count(client: User) -> int:
