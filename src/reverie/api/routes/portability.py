@@ -17,7 +17,7 @@ router = Router(tags=["portability"])
 IMPORT_BODY = {
     "requestBody": {
         "required": True,
-        "description": "A Reverie export (reverie.export/2 or /1), a jrnl JSON export, or a Day One zip or JSON.",
+        "description": "A Reverie export (reverie.export/2 or /1), a jrnl JSON export or plain-text journal file, or a Day One zip or JSON.",
         "content": {
             "application/json": {"schema": {"type": "object"}},
             "application/zip": {"schema": {"type": "string", "format": "binary"}},
@@ -60,7 +60,7 @@ def export(request: HttpRequest, format: Literal["json", "markdown"] = "json") -
     exclude_defaults=True,  # "problems" appears only when something was left out
 )
 def import_(request: HttpRequest, all_or_nothing: bool = False) -> ImportOut:
-    """Import a journal file (Reverie JSON, jrnl JSON, Day One zip or JSON). A bad entry is left out and listed in
+    """Import a journal file (Reverie JSON, jrnl JSON or plain text, Day One zip or JSON). A bad entry is left out and listed in
     ``problems`` (never its text) unless ``all_or_nothing``; entries already imported are skipped, so it can be
     repeated."""
     report = portability.import_journal(actor(request), request.body, all_or_nothing=all_or_nothing)
