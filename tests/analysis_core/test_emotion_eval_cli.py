@@ -63,3 +63,6 @@ def test_eval_emotions_names_a_bad_line_without_its_text(cli: Any, tmp_path: Pat
     bad.write_text('{"text": "fine", "plausible": []}\nnot json about my secret\n', encoding="utf-8")
     code, out, err = cli("eval", "emotions", "--journal", str(bad), check=False)
     assert code != 0 and "Line 2 of bad.jsonl" in err and "secret" not in err + out
+    bad.write_text('{"text": "my secret, with no plausible list"}\n', encoding="utf-8")
+    code, out, err = cli("eval", "emotions", "--journal", str(bad), check=False)
+    assert code != 0 and "Line 1 of bad.jsonl" in err and "secret" not in err + out

@@ -153,6 +153,7 @@ def _moods(text: str) -> list[tuple[str, str, bool, str]]:
         ("Feeling low today.", [("sadness", "writer", False, "stated")]),
         ("ngl kinda gutted", [("disappointment", "writer", False, "stated")]),
         ("so gutted they dropped me", [("disappointment", "writer", False, "stated")]),  # not their feeling
+        ("Everyone at the party seemed happy.", [("joy", "Everyone", False, "stated")]),  # past "at the party"
         # figures of speech, with their holder
         ("Honestly I'm over the moon.", [("joy", "writer", False, "stated")]),
         ("My cousin is over the moon.", [("joy", "My cousin", False, "stated")]),
@@ -172,6 +173,9 @@ def test_mood_holder_and_negation(text: str, expected: list[tuple[str, str, bool
         ("Oh brilliant, the car won't start.", "sarcasm", True),
         ("Loved getting blamed for the whole mess.", "sarcasm", True),
         ("The car started, brilliant.", "sarcasm", False),
+        ("Fantastic, another parking fine.", "sarcasm", True),
+        ("Love that for me.", "sarcasm", True),
+        ("Fantastic, I got the job.", "sarcasm", False),
         ("I don't feel ashamed any more.", "change", True),
         ("Why does she never listen?", "rhetorical", True),
         ("Why is the sky blue?", "rhetorical", False),

@@ -270,7 +270,8 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 _SARCASM = re.compile(
     r"\b(?:(?:oh|just|how) (?:great|perfect|brilliant|wonderful|fantastic|marvell?ous)\b"
-    r"|just what i (?:needed|wanted)|yeah,? right|thanks a lot|thanks for nothing|lucky me"
+    r"|just what i (?:needed|wanted)|yeah,? right|thanks a lot|thanks for nothing|lucky me|love that for me"
+    r"|^\W*(?:great|perfect|brilliant|fantastic|wonderful|lovely),? (?:another|more)\b"
     r"|(?:loved|love|enjoyed|adored) (?:being|getting) (?:ignored|left|blamed|shouted|yelled|criticis|"
     r"interrupted|lied|forgotten|mocked|laughed|stood up|talked down|told off|dumped|cancelled))",
     re.IGNORECASE,
@@ -491,6 +492,10 @@ def _scan_back(tokens: Sequence[Any], k: int, *, idiom: bool = False) -> tuple[s
         ):
             return inverted or "nobody", True, mood  # "nobody thanked me", "no one", "nothing scares me"
         elif t.pos_ in NOMINAL_POS and t.tag_ != "PRP$":
+            head = _before_prepositional_phrase(tokens, i)
+            if head is not None:  # "everyone at work seemed happy": the holder is before "at work"
+                i = head
+                continue
             if inverted is not None:
                 return inverted, negated, mood
             holder = _holder(tokens, i)
@@ -516,6 +521,21 @@ def _scan_back(tokens: Sequence[Any], k: int, *, idiom: bool = False) -> tuple[s
 def _never_been(tokens: Sequence[Any], k: int) -> bool:
     window = [t.lower_ for t in tokens[max(0, k - 5) : k]]
     return "never" in window and ("been" in window or "felt" in window)
+
+
+def _before_prepositional_phrase(tokens: Sequence[Any], i: int) -> int | None:
+    """For a noun inside a prepositional phrase ("at work", "in the office"), the index just before the
+    preposition, where the phrase's head may stand; None when the noun is not in one."""
+    if tokens[i].pos_ not in {"NOUN", "PROPN"}:
+        return None
+    j = i - 1
+    while j >= 0 and tokens[j].pos_ in {"DET", "ADJ", "NUM"} | (
+        {"PRON"} if tokens[j].tag_ == "PRP$" else set()
+    ):
+        j -= 1
+    if j > 0 and tokens[j].pos_ == "ADP" and tokens[j - 1].pos_ in NOMINAL_POS:
+        return j - 1
+    return None
 
 
 def _attributive(tokens: Sequence[Any], k: int) -> bool:

@@ -143,10 +143,12 @@ def evaluate_journal_emotions(path: Path, *, encoder: Encoder | None = None) -> 
             row = json.loads(line)
             if not isinstance(row, dict) or not isinstance(row.get("text"), str):
                 raise ValueError
+            if not isinstance(row.get("plausible"), list) or not isinstance(row.get("not", []), list):
+                raise ValueError
             rows.append((number, row))
         except ValueError as exc:
             raise InvalidInput(
-                f'Line {number} of {path.name} is not a JSON object with a "text" field.'
+                f'Line {number} of {path.name} is not a JSON object with "text" and a "plausible" list.'
             ) from exc
     top_ok = wrong = head_ok = head_wrong = abstained = answered_ok = 0
     misses: list[int] = []
