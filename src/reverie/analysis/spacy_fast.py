@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-_SIMPLE_KEYS = frozenset({"TAG", "LOWER"})
+_SIMPLE_KEYS = frozenset({"TAG", "LOWER", "IS_SPACE"})
 
 
 def _values(value: Any) -> list[str] | None:
@@ -34,20 +34,25 @@ class FastAttributes:
         from spacy.matcher import Matcher
 
         vocab = ruler.vocab
-        strings = vocab.strings
         self._attrs: list[dict[int, int]] = [dict(a) for a in ruler.attrs]
         self._indices: list[int] = list(ruler.indices)
-        # rule numbers by (lower, tag), by tag alone and by lower alone, as string hashes
-        self._pair: dict[tuple[int, int], list[int]] = {}
-        self._tag: dict[int, list[int]] = {}
-        self._lower: dict[int, list[int]] = {}
-        self._matcher = Matcher(vocab)
+        # (rule number, IS_SPACE required or None) by (lower, tag), by tag, by lower, and for every token;
+        # forms and tags as string hashes
+        self._pair: dict[tuple[int, int], list[tuple[int, bool | None]]] = {}
+        self._tag: dict[int, list[tuple[int, bool | None]]] = {}
+        self._lower: dict[int, list[tuple[int, bool | None]]] = {}
+        self._every: list[tuple[int, bool | None]] = []
+        self._matcher = Matcher(vocab)  # the other rules, without DEP
+        self._dep_matcher = Matcher(vocab)  # rules on DEP: they cannot match before the parser has run
         self._complex = 0
         for number, rule in enumerate(ruler.patterns):
-            rest = [p for p in rule["patterns"] if not self._add_simple(number, p, strings)]
-            if rest:
-                self._matcher.add(str(number), rest)
-                self._complex += 1
+            rest = [p for p in rule["patterns"] if not self._add_simple(number, p, vocab.strings)]
+            on_dep = [p for p in rest if any("DEP" in token for token in p)]
+            if on_dep:
+                self._dep_matcher.add(str(number), on_dep)
+            if len(on_dep) < len(rest):
+                self._matcher.add(str(number), [p for p in rest if p not in on_dep])
+            self._complex += bool(rest)
 
     def _add_simple(self, number: int, pattern: list[dict[str, Any]], strings: Any) -> bool:
         if len(pattern) != 1 or not pattern[0] or not set(pattern[0]) <= _SIMPLE_KEYS:
@@ -55,53 +60,72 @@ class FastAttributes:
         token = pattern[0]
         tags = _values(token["TAG"]) if "TAG" in token else [None]
         lowers = _values(token["LOWER"]) if "LOWER" in token else [None]
-        if tags is None or lowers is None:
+        space = token.get("IS_SPACE")
+        if tags is None or lowers is None or not (space is None or isinstance(space, bool)):
             return False
+        entry = (number, space)
         for tag in tags:
             for lower in lowers:
                 if tag is not None and lower is not None:
-                    key: Any = (strings.add(lower), strings.add(tag))
-                    self._pair.setdefault(key, []).append(number)
+                    self._pair.setdefault((strings.add(lower), strings.add(tag)), []).append(entry)
                 elif tag is not None:
-                    self._tag.setdefault(strings.add(tag), []).append(number)
+                    self._tag.setdefault(strings.add(tag), []).append(entry)
                 elif lower is not None:
-                    self._lower.setdefault(strings.add(lower), []).append(number)
+                    self._lower.setdefault(strings.add(lower), []).append(entry)
+                else:
+                    self._every.append(entry)
         return True
 
     def __call__(self, doc: Any) -> Any:
-        from spacy.attrs import LOWER, TAG
+        from spacy.attrs import IS_SPACE, LOWER, TAG
 
         if not len(doc):
             return doc
-        keys = doc.to_array([LOWER, TAG])
-        rules: list[list[int]] = [[] for _ in range(len(doc))]
-        for i, (lower, tag) in enumerate(keys.tolist()):
-            found = rules[i]
-            found.extend(self._tag.get(tag, ()))
-            found.extend(self._lower.get(lower, ()))
-            found.extend(self._pair.get((lower, tag), ()))
-        if self._complex:
-            for match_id, start, end in self._matcher(doc, allow_missing=True, as_spans=False):
+        rows = doc.to_array([LOWER, TAG, IS_SPACE]).tolist()
+        rules: list[list[int]] = []
+        for lower, tag, space in rows:
+            found = [
+                number
+                for entries in (self._tag.get(tag), self._lower.get(lower), self._pair.get((lower, tag)))
+                if entries
+                for number, wanted in entries
+                if wanted is None or wanted == bool(space)
+            ]
+            found.extend(number for number, wanted in self._every if wanted is None or wanted == bool(space))
+            rules.append(found)
+        matchers = [self._matcher, self._dep_matcher] if doc.has_annotation("DEP") else [self._matcher]
+        for matcher in matchers:
+            for match_id, start, end in matcher(doc, allow_missing=True, as_spans=False):
                 number = int(doc.vocab.strings[match_id])
                 rules[range(start, end)[self._indices[number]]].append(number)
         self._apply(doc, rules)
         return doc
 
     def _apply(self, doc: Any, rules: list[list[int]]) -> None:
-        """Per token, each attribute from the last rule (by number) that sets it, as spaCy's sorted matches do."""
+        """Per token, each attribute from the last rule (by number) that sets it, as spaCy's sorted matches do;
+        tag, part of speech, morphology and lemma written as arrays, anything else token by token."""
+        from spacy.attrs import LEMMA, MORPH, POS, TAG
+        from spacy.tokens._retokenize import set_token_attrs
+
+        columns = [TAG, POS, MORPH, LEMMA]
+        values = doc.to_array(columns)
+        merged_by_rules: dict[tuple[int, ...], tuple[list[tuple[int, int]], dict[int, int]]] = {}
         for i, numbers in enumerate(rules):
             if not numbers:
                 continue
-            merged: dict[int, int] = {}
-            for number in sorted(numbers):
-                merged.update(self._attrs[number])
-            _set(doc[i], merged)
-
-
-def _set(token: Any, attrs: Mapping[int, int]) -> None:
-    from spacy.tokens._retokenize import set_token_attrs
-
-    set_token_attrs(token, dict(attrs))
+            key = tuple(sorted(numbers))
+            if key not in merged_by_rules:
+                merged: dict[int, int] = {}
+                for number in key:
+                    merged.update(self._attrs[number])
+                cells = [(c, merged.pop(attr)) for c, attr in enumerate(columns) if attr in merged]
+                merged_by_rules[key] = (cells, merged)
+            cells, rest = merged_by_rules[key]
+            for c, value in cells:
+                values[i, c] = value
+            if rest:
+                set_token_attrs(doc[i], rest)
+        doc.from_array(columns, values)
 
 
 def tagged(nlp: Any, texts: Iterable[str]) -> list[Any]:
