@@ -27,6 +27,7 @@ import tempfile
 import threading
 import time
 import urllib.request
+from collections import Counter
 from datetime import timedelta
 from http.client import HTTPConnection
 from pathlib import Path
@@ -141,6 +142,7 @@ def _summary(results: list[tuple[str, float, int]]) -> dict[str, Any]:
     return {
         "requests": len(results),
         "errors": sum(1 for _, _, status in results if status != 200),
+        "error_statuses": dict(Counter(status for _, _, status in results if status != 200)),
         "p50_ms": round(_percentile(times, 0.5), 1),
         "p95_ms": round(_percentile(times, 0.95), 1),
         "p99_ms": round(_percentile(times, 0.99), 1),
@@ -156,8 +158,15 @@ def _slowest(results: list[tuple[str, float, int]]) -> dict[str, float]:
     return dict(sorted(medians.items(), key=lambda kv: -kv[1]))
 
 
+def _drain(stream: Any, log: Path) -> None:
+    """Keep the server's pipe drained; what it says (warnings, incident ids) goes to a log beside its data."""
+    with log.open("a") as out:
+        for line in stream:
+            out.write(line)
+
+
 def _serve(env: dict[str, str], processes: int = 1) -> tuple[subprocess.Popen[str], int]:
-    command = ["serve", "--port", "0", "--processes", str(processes)]
+    command = ["serve", "--port", "0", *(["--processes", str(processes)] if processes != 1 else [])]
     child = subprocess.Popen(
         [sys.executable, "-c", "from reverie.cli.main import run; run()", *command],
         env=env,
@@ -172,12 +181,29 @@ def _serve(env: dict[str, str], processes: int = 1) -> tuple[subprocess.Popen[st
         line = child.stdout.readline()
         if "running at http://" in line:
             port = int(line.split("http://", 1)[1].split("/", 1)[0].rsplit(":", 1)[1])
-            threading.Thread(target=child.stdout.read, daemon=True).start()  # keep its pipe drained
+            log = Path(os.environ["REVERIE_DATA_DIR"]) / f"serve-{processes}.log"
+            threading.Thread(target=_drain, args=(child.stdout, log), daemon=True).start()
             return child, port
         if not line and child.poll() is not None:
             break
     child.kill()
     raise SystemExit("reverie serve did not start")
+
+
+def _tree_cpu(pid: int) -> float:
+    """CPU seconds (user + system) used so far by ``pid`` and every process below it (Linux /proc)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total, todo = 0.0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(") ", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick
+            for task in Path(f"/proc/{current}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except (FileNotFoundError, ProcessLookupError, IndexError):
+            continue
+    return total
 
 
 def _measure(setup: dict[str, Any], args: argparse.Namespace, processes: int) -> dict[str, Any]:
@@ -186,8 +212,9 @@ def _measure(setup: dict[str, Any], args: argparse.Namespace, processes: int) ->
         urllib.request.urlopen(f"http://127.0.0.1:{port}/login/", timeout=60).read()
         _run(port, setup, max(2, processes), 10)  # warm every server process (imports, templates)
         alone, _ = _run(port, setup, 1, args.requests)
-        before = os.times()
+        before, server_before = os.times(), _tree_cpu(child.pid)
         loaded, wall = _run(port, setup, args.sessions, args.requests)
+        server_cpu = _tree_cpu(child.pid) - server_before
         load_average = os.getloadavg()[0]
     finally:
         child.terminate()
@@ -201,7 +228,10 @@ def _measure(setup: dict[str, Any], args: argparse.Namespace, processes: int) ->
         "ratio_p50": round(load["p50_ms"] / single["p50_ms"], 2),
         "throughput_rps": round(len(loaded) / wall, 1),
         "bench_client_cpu_s": round(os.times().user + os.times().system - before.user - before.system, 1),
+        # the server's CPU per request under load (all its processes): what one request costs, whatever the load
+        "server_cpu_ms_per_request": round(1000 * server_cpu / len(loaded), 1),
         "slowest_pages_ms_p50_under_load": dict(list(_slowest(loaded).items())[:6]),
+        "errors_by_page": dict(Counter(path for path, _, status in loaded if status != 200).most_common(5)),
         "load_average": load_average,
     }
 
@@ -235,7 +265,7 @@ def main() -> None:
                 f"{processes} process(es): alone p50 {single['p50_ms']} p95 {single['p95_ms']} "
                 f"p99 {single['p99_ms']} ms | {args.sessions} sessions p50 {load['p50_ms']} p95 {load['p95_ms']} "
                 f"p99 {load['p99_ms']} ms, {run['throughput_rps']} req/s, ratio p95 {run['ratio_p95']}, "
-                f"load {run['load_average']:.1f}",
+                f"server CPU {run['server_cpu_ms_per_request']} ms/request, load {run['load_average']:.1f}",
                 file=sys.stderr,
             )
     report: dict[str, Any] = {

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
+import threading
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -15,7 +16,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from reverie.clinic.models import StoredAnalysis
-from reverie.clinic.services import analysis, insights, journal, keys
+from reverie.clinic.services import analysis, audit, insights, journal, keys
 from reverie.clinic.services.journal import EntryDraft, Feeling
 from reverie.insights.highlights import feeling_calendar
 
@@ -86,6 +87,44 @@ def test_a_search_decrypts_only_until_its_page_is_full(make_user: Any, opened: C
     second = journal.list_entries(alice, query="lighthouse", limit=3, offset=3)
     assert [v.id for v in second] == everything[3:6]
     assert [v.id for v in journal.list_entries(alice, query="lighthouse", offset=8)] == everything[8:]
+
+
+@pytest.mark.django_db(
+    transaction=True
+)  # autocommit, as in a request: the audit write opens its own transaction
+def test_a_search_that_stops_early_survives_a_write_by_someone_else(
+    make_user: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before: the search stopped half-way through a streaming cursor and left it open; on SQLite (WAL) that open
+    read could not become the audit event's write once another connection had written meanwhile ("database is
+    locked" at once): under bench/web_load.py every search page answered 500. Now rows are read in whole chunks."""
+    alice, bob = make_user(), make_user()
+    _write(alice, 60, every_days=1, body=lambda i: f"Day {i}: the lighthouse.")
+    real = keys.open_for
+    written: list[int] = []
+
+    def open_while_someone_writes(
+        client: Any, record_id: str, purpose: str, blob: bytes | memoryview
+    ) -> bytes:
+        if not written:  # another request (its own connection) writes while this search reads
+            writer = threading.Thread(target=_write_elsewhere, args=(bob, written))
+            writer.start()
+            writer.join()
+        return real(client, record_id, purpose, blob)
+
+    monkeypatch.setattr(keys, "open_for", open_while_someone_writes)
+    assert len(journal.list_entries(alice, query="lighthouse", limit=2)) == 2
+    written.clear()
+    assert len(insights.feelings_calendar(alice, weeks=1)) == 1
+    assert written == [1]
+
+
+def _write_elsewhere(actor: Any, written: list[int]) -> None:
+    try:
+        audit.record(actor, "test.elsewhere", "test", "x")
+        written.append(1)
+    finally:
+        connection.close()
 
 
 def test_the_feelings_calendar_decrypts_only_the_weeks_it_shows(make_user: Any, opened: Counter[str]) -> None:

@@ -523,9 +523,17 @@ LIST_CHUNK = 50  # entries read from the database at a time when they are decryp
 
 
 def _views(rows: QuerySet[Entry]) -> Iterator[EntryView]:
-    """Each row decrypted only when the caller takes it (rows read in chunks, attachments per chunk)."""
-    for entry in rows.iterator(chunk_size=LIST_CHUNK):
-        yield _view(entry)
+    """Each row decrypted only when the caller takes it. Rows are read in whole chunks (one query each, attachments
+    prefetched per chunk), never through a cursor left open: on SQLite an open read cannot become the audit
+    event's write once another connection has written ("database is locked" at once)."""
+    start = 0
+    while True:
+        chunk = list(rows[start : start + LIST_CHUNK])
+        for entry in chunk:
+            yield _view(entry)
+        if len(chunk) < LIST_CHUNK:
+            return
+        start += LIST_CHUNK
 
 
 def iter_entries(
