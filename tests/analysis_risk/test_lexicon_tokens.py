@@ -323,6 +323,8 @@ def test_a_first_person_consequent_after_an_if_clause_is_not_a_hypothetical() ->
         ("I want to kill myself and I almost did last night.", "behavior"),
         ("I am thinking how I can kill me and nobody knows.", "ideation"),
         ("No more. Ending it tonight.", "ideation"),
+        ("The urge to cut my arms is back.", "ideation"),
+        ("The urge to cut again tonight.", "ideation"),
     ],
 )
 def test_third_round_voices_reach_their_level(text: str, low: str) -> None:
@@ -364,6 +366,8 @@ def test_third_round_voices_reach_their_level(text: str, low: str) -> None:
         "My dad will kill me if he sees the scratch on the car.",
         "Ending it with my boyfriend was hard but right.",
         "This commute is trying to kill me.",
+        "I need to cut my nails, they keep snagging.",
+        "I had the urge to cut the grass before the rain.",
     ],
 )
 def test_third_round_phrases_leave_everyday_sentences_alone(text: str) -> None:

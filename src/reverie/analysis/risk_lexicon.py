@@ -339,7 +339,11 @@ RULES: tuple[Rule, ...] = (
         "self_harm_urge",
         IDEATION,
         r"\b(?:urges?|urging|craving|cravings|itch|itching|temptation|tempted|pull|need)\s+(?:to\s+|for\s+)?"
-        r"(?:cut|cutting|self[\s-]?harm|burn\s+myself|hurt\s+myself|harm\s+myself|relapse|bleed|scratch\s+myself)\b",
+        r"(?:cut|cutting|self[\s-]?harm|burn\s+myself|hurt\s+myself|harm\s+myself|relapse|bleed|scratch\s+myself)\b"
+        # (not a need to cut something else: "I need to cut my nails", "… cut the hedge", "… cut down on sugar")
+        r"(?!\s+(?:the|a|an|some|down|back|out|off|up|it|costs?|ties|corners|class|school|hair|grass|nails|"
+        r"hedge|lawn)\b)(?!\s+(?:my|his|her|your)\s+(?!arms?|wrists?|legs?|thighs?|skin|stomach|hips?|body|forearms?)"
+        r"\w)",
     ),
     _rule(
         "kill_self",
