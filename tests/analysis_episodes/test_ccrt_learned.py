@@ -102,3 +102,39 @@ def test_episode_codes_carry_the_learned_hash() -> None:
     (episode,) = analyse(text, "journal", only=["people", "timeframes", "episodes"]).of_kind("episode")
     assert "+learned-" in episode.model_hash
     assert all(episode.data[c] is not None for c in ("w", "ro", "rs"))
+
+
+class _CountingEncoder:
+    """The real shared encoder, counting the texts it is asked to encode (no mock: it encodes for real)."""
+
+    def __init__(self, inner: object) -> None:
+        self.inner = inner
+        self.model_hash = inner.model_hash  # type: ignore[attr-defined]
+        self.texts: list[str] = []
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        self.texts.extend(texts)
+        return self.inner.encode(texts)  # type: ignore[attr-defined,no-any-return]
+
+
+def test_episodes_code_from_the_pipelines_sentence_vectors_without_another_encoder_pass() -> None:
+    from reverie.analysis import ccrt
+    from reverie.analysis.document import prepare
+    from reverie.analysis.episodes import drafts, find_episodes
+    from reverie.analysis.onnx_encoder import load_encoder
+
+    real = load_encoder()
+    counting = _CountingEncoder(real)
+    coder = ccrt.PrototypeCoder(counting)
+    for component in ("w", "ro", "rs"):
+        coder._matrix(component)  # the prototypes are encoded once per process, not per text
+    counting.texts.clear()
+    text = (
+        "I asked my boss for a day off. He said no and walked off. I felt small, so I went back to my desk."
+    )
+    doc = prepare(text, "journal")
+    assert any(d.codes["w"] is None for d in drafts(doc)), "the lexicons leave W open: the fallback runs"
+    doc.embeddings = real.encode([s.text for s in doc.sentences])
+    (episode,) = find_episodes(doc, coder)
+    assert counting.texts == []  # no clause texts, no sentences: the pipeline's vectors only
+    assert episode.data["ro"]["cluster"] == 5 and episode.data["rs"]["cluster"] == 8
