@@ -153,7 +153,17 @@ def _moods(text: str) -> list[tuple[str, str, bool, str]]:
         ("Feeling low today.", [("sadness", "writer", False, "stated")]),
         ("ngl kinda gutted", [("disappointment", "writer", False, "stated")]),
         ("so gutted they dropped me", [("disappointment", "writer", False, "stated")]),  # not their feeling
-        ("Everyone at the party seemed happy.", [("joy", "Everyone", False, "stated")]),  # past "at the party"
+        (
+            "Everyone at the party seemed happy.",
+            [("joy", "Everyone", False, "stated")],
+        ),  # past "at the party"
+        # negation raised, inverted; someone else's word for the writer's feeling; an object idiom
+        ("I don't think I'm jealous or angry.", [("anger", "writer", False, "hedged")]),
+        ("Never once did I feel ashamed.", [("embarrassment", "writer", True, "stated")]),
+        ("My sister says I'm anxious.", [("nervousness", "writer", False, "seen")]),
+        ("The neighbour's dog drives me up the wall.", [("annoyance", "writer", False, "stated")]),
+        ("I felt hurt.", [("sadness", "writer", False, "stated")]),
+        ("It hurt my knee.", []),
         # figures of speech, with their holder
         ("Honestly I'm over the moon.", [("joy", "writer", False, "stated")]),
         ("My cousin is over the moon.", [("joy", "My cousin", False, "stated")]),
@@ -176,6 +186,8 @@ def test_mood_holder_and_negation(text: str, expected: list[tuple[str, str, bool
         ("Fantastic, another parking fine.", "sarcasm", True),
         ("Love that for me.", "sarcasm", True),
         ("Fantastic, I got the job.", "sarcasm", False),
+        ("Oh sure, blame me again.", "sarcasm", True),
+        ("Why can't I just sleep?", "rhetorical", True),
         ("I don't feel ashamed any more.", "change", True),
         ("Why does she never listen?", "rhetorical", True),
         ("Why is the sky blue?", "rhetorical", False),
@@ -193,6 +205,7 @@ def test_understatement_and_bodily_signs_are_read_as_feelings() -> None:
     assert cues("Dinner was not exactly a success.").phrases == ("disappointment",)
     assert cues("My heart was pounding the whole time.").phrases == ("nervousness",)
     assert cues("The dinner was lovely.").phrases == ()
+    assert cues("It wasn't the worst party.").phrases == ("approval",)
 
 
 def _probs(**given: float) -> dict[str, float]:
@@ -260,7 +273,7 @@ def test_sarcasm_turns_praise_into_annoyance() -> None:
 
 def test_hedged_and_hypothetical_feelings_are_not_credited() -> None:
     assert "anger" not in _decide("Perhaps I am angry at him, I can't tell.", anger=0.6, confusion=0.5)
-    assert _decide("I'll be so relieved if the tests are clear.", relief=0.6, approval=0.22) == (NEUTRAL,)
+    assert _decide("I'll be so relieved if the tests are clear.", relief=0.6, approval=0.22) == ("optimism",)
 
 
 def test_a_rhetorical_why_is_a_complaint_not_curiosity() -> None:
@@ -316,3 +329,8 @@ def test_a_denied_label_beside_an_affirmed_sibling_goes_alone() -> None:
 
 def test_feeling_numb_is_said_and_abstains() -> None:
     assert _decide("I feel numb.", sadness=0.6, neutral=0.2) == (NEUTRAL,)
+
+
+def test_a_foreseen_feeling_is_a_worry_or_a_hope_now() -> None:
+    assert _decide("If they cut my hours I'll be furious.", anger=0.3, neutral=0.4) == ("nervousness",)
+    assert _decide("I would be delighted if she visited.", joy=0.5, neutral=0.3) == ("optimism",)

@@ -82,6 +82,7 @@ LEXICON: Mapping[str, tuple[str, ...]] = {
         "upset",
         "devastated",
         "hopeless",
+        "hurt",
     ),
     "grief": ("grief", "grieve", "mourn"),
     "disappointment": ("disappointed", "disappointment", "gutted"),
@@ -234,13 +235,14 @@ TIME_WORDS = frozenset(
 )
 QUESTION_OPENERS = frozenset(
     {"am", "was", "were", "is", "are", "do", "did", "does", "have", "has", "had", "could", "would", "can"}
+    | {"should", "will", "shall", "may", "might", "must"}
 )
 ENDS = frozenset({".", "!", "?", "...", "!!", "?!", "!?"})
 CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "but", "though", "although", "yet"})
 
 _HEDGE = re.compile(
     r"\b(?:maybe|perhaps|possibly|not (?:sure|certain)|unsure|(?:do|did)(?:n't| not) know (?:if|whether)"
-    r"|no idea (?:if|whether)|can(?:'t|not) tell|wonder(?:ing)? (?:if|whether)|i doubt|not that)\b",
+    r"|no idea (?:if|whether)|can(?:'t|not) tell|wonder(?:ing)? (?:if|whether)|i doubt|not that|(?:do|did)(?:n't| not) think)\b",
     re.IGNORECASE,
 )
 # Figures of speech for a feeling, read like an emotion word (holder, negation and mood from where they start).
@@ -268,9 +270,16 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(?:looking up|light at the end of the tunnel)\b", "optimism"),
     )
 )
+# Figures of speech whose object is the writer ("he drives me mad"): felt by the writer, whoever the subject.
+_OBJECT_IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\bdriv\w* me (?:mad|crazy|nuts|insane|up the wall|round the bend)\b", re.I), "annoyance"),
+    (re.compile(r"\bget(?:s|ting)? on my nerves\b|\bgot on my nerves\b", re.I), "annoyance"),
+    (re.compile(r"\bbreaks? my heart\b|\bbroke my heart\b", re.I), "sadness"),
+    (re.compile(r"\bmade my day\b|\bmakes? my day\b", re.I), "joy"),
+)
 _SARCASM = re.compile(
     r"\b(?:(?:oh|just|how) (?:great|perfect|brilliant|wonderful|fantastic|marvell?ous)\b"
-    r"|just what i (?:needed|wanted)|yeah,? right|thanks a lot|thanks for nothing|lucky me|love that for me"
+    r"|just what i (?:needed|wanted)|yeah,? right|thanks a lot|thanks for nothing|lucky me|love that for me|oh,? sure\b"
     r"|^\W*(?:great|perfect|brilliant|fantastic|wonderful|lovely),? (?:another|more)\b"
     r"|(?:loved|love|enjoyed|adored) (?:being|getting) (?:ignored|left|blamed|shouted|yelled|criticis|"
     r"interrupted|lied|forgotten|mocked|laughed|stood up|talked down|told off|dumped|cancelled))",
@@ -282,14 +291,17 @@ _CONTRAST = re.compile(
     re.IGNORECASE,
 )
 _RHETORICAL = re.compile(
-    r"\bwhy\b.*\b(?:always|never|ever|nobody|no one|everyone|everybody|all|even|keep)\b.*\?", re.IGNORECASE
+    r"\bwhy\b.*\b(?:always|never|ever|nobody|no one|everyone|everybody|all|even|keep|can't|cannot|just)\b.*\?",
+    re.IGNORECASE,
 )
 _WORRY = re.compile(r"\bwhat if\b", re.IGNORECASE)
 # Understatement: (pattern, the label it reads as).
 _UNDERSTATEMENT: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
-            r"\b(?:not (?:too |that |so |half )?bad|could (?:have been|be) worse|can'?t complain)\b", re.I
+            r"\b(?:not (?:too |that |so |half )?bad|could (?:have been|be) worse|can'?t complain"
+            r"|(?:was|is|were)(?:n't| not) the worst)\b",
+            re.I,
         ),
         "approval",
     ),
@@ -376,17 +388,22 @@ def emotion_words(tokens: Sequence[Any]) -> list[EmotionWord]:
     hedges = [offset + m.end() for m in _HEDGE.finditer(text)]
     starts = [int(t.idx) for t in tokens]
     idioms: dict[int, list[str]] = {}
-    for pattern, label in _IDIOMS:
+    mine: set[int] = set()
+    for pattern, label in (*_IDIOMS, *_OBJECT_IDIOMS):
         for match in pattern.finditer(text):
             at = next((i for i, start in enumerate(starts) if start >= offset + match.start()), None)
             if at is not None:
                 idioms.setdefault(at, []).append(label)
+                if (pattern, label) in _OBJECT_IDIOMS:
+                    mine.add(at)
+    inside = {i for at in mine for i in range(at, min(len(tokens), at + 4))}
     for k, token in enumerate(tokens):
         if k in idioms:
             holder, negated, mood = _scan_back(tokens, k, idiom=True)
+            holder = "writer" if k in mine else holder
             mood = _mood(tokens, k, mood, hedges)
             out.extend(EmotionWord(lab, int(token.idx), holder, negated, mood, "") for lab in idioms[k])
-        labels = _labels(tokens, k)
+        labels = () if k in inside else _labels(tokens, k)
         if not labels:
             continue
         holder, negated, mood = _scan_back(tokens, k)
@@ -428,6 +445,8 @@ def _labels(tokens: Sequence[Any], k: int) -> tuple[str, ...]:
         return ()
     if lower == "content" and token.pos_ != "ADJ":
         return ()
+    if lower == "hurt" and not (token.pos_ == "ADJ" or token.tag_ == "VBN"):
+        return ()  # "I'm hurt", "feeling hurt"; not "it hurt my back"
     if (
         lower == "mad"
         and k > 0
@@ -499,9 +518,13 @@ def _scan_back(tokens: Sequence[Any], k: int, *, idiom: bool = False) -> tuple[s
             if inverted is not None:
                 return inverted, negated, mood
             holder = _holder(tokens, i)
-            if holder == "writer" and mood == "stated" and _appearance_between(tokens, i, k):
-                mood = "seen"
-            return holder, negated, mood
+            if (
+                holder == "writer"
+                and mood == "stated"
+                and (_appearance_between(tokens, i, k) or _reported_by_another(tokens, i))
+            ):
+                mood = "seen"  # "I seemed anxious", "my therapist thinks I'm depressed"
+            return holder, negated or _inverted_negation(tokens, i), mood
         elif t.pos_ in SKIP_POS or lemma in LINKING or t.tag_ == "PRP$":
             if mood == "stated":
                 if lemma in EXPECTING or lower in EXPECTING:
@@ -570,6 +593,29 @@ def _experiencer_object(tokens: Sequence[Any], k: int) -> str | None:
     if after.pos_ in {"PRON", "PROPN"} or (after.pos_ == "NOUN" and after.lower_ in ROLE_OF_WORD):
         return _holder(tokens, k + 1)
     return None
+
+
+def _inverted_negation(tokens: Sequence[Any], i: int) -> bool:
+    """'Not once did I feel afraid', 'Never have I been so happy' (negation before an inverted auxiliary)."""
+    if i == 0 or tokens[i - 1].pos_ != "AUX":
+        return False
+    before = [t.lower_ for t in tokens[max(0, i - 4) : i - 1]]
+    return (bool(before) and before[0] in {"not", "never", "nowhere"}) or (
+        "no" in before[:2] and "point" in before
+    )
+
+
+def _reported_by_another(tokens: Sequence[Any], i: int) -> bool:
+    """The writer's feeling as someone else says or thinks it is: 'Mum says I'm angry all the time'."""
+    j = i - 1
+    if j >= 0 and tokens[j].lower_ == "that":
+        j -= 1
+    if j < 1 or tokens[j].lemma_.lower() not in SAYING | {"think", "believe", "reckon", "claim", "insist"}:
+        return False
+    for t in reversed(tokens[:j]):
+        if t.pos_ in NOMINAL_POS and t.tag_ != "PRP$":
+            return t.lower_ not in FIRST_PERSON
+    return False
 
 
 def _appearance_between(tokens: Sequence[Any], i: int, k: int) -> bool:
@@ -725,6 +771,12 @@ def decide(
     stated |= set(sentence.phrases)
     if sentence.worry and not stated:
         stated.add("nervousness")
+    # A feeling foreseen ("if she leaves I'll be devastated", "I'd be thrilled if …") is a worry or a hope now.
+    foreseen = {valence(w.label) for w in words if w.writer and w.mood == "hypothetical" and not w.negated}
+    if foreseen and not stated:
+        added |= (
+            {"nervousness"} if "negative" in foreseen else {"optimism"} if "positive" in foreseen else set()
+        )
     if denied_negative:
         negatives = {lab for lab in keep if lab in NEGATIVE and lab not in anchored}
         keep -= negatives
