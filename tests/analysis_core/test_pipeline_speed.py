@@ -117,6 +117,22 @@ def test_once_another_person_is_in_the_text_the_writers_sentences_are_parsed_too
     assert [(t.dep_, t.head.text) for t in parsed[-5:]] == [(t.dep_, t.head.text) for t in full]
 
 
+def test_a_chunk_whose_sentences_nearly_all_need_a_parse_is_parsed_whole_within_the_splitters_sentences() -> (
+    None
+):
+    text = "My mother told me to leave. I cried. She laughed at me. The rain fell."
+    doc = prepare(text)
+    parsed = doc.spacy
+    assert doc.parsed_sentences == 3  # 3 of 4: the parser reads the chunk whole, the rain gets a flat tree
+    assert [s.text.strip() for s in parsed.sents] == [s.text for s in doc.sentences]
+    nlp = load_spacy()
+    for sentence in doc.sentences[:3]:
+        span = parsed.char_span(sentence.span.start, sentence.span.end)
+        alone = nlp(sentence.text)
+        assert [(t.dep_, t.head.i - span.start) for t in span] == [(t.dep_, t.head.i) for t in alone]
+    assert [t.dep_ for t in parsed if t.text == "rain"] == ["dep"]
+
+
 def test_a_dream_report_parses_the_dreamers_own_sentences() -> None:
     doc = prepare("I was flying over the sea. Then I fell.", kind="dream")
     assert doc.spacy is not None  # builds the parse
