@@ -163,6 +163,12 @@ def _moods(text: str) -> list[tuple[str, str, bool, str]]:
         ("My sister says I'm anxious.", [("nervousness", "writer", False, "seen")]),
         ("The neighbour's dog drives me up the wall.", [("annoyance", "writer", False, "stated")]),
         ("I felt hurt.", [("sadness", "writer", False, "stated")]),
+        # a coordinated verb phrase shares the clause's subject; two negations cancel; shouting is not a name
+        ("Dad called and was furious.", [("anger", "Dad", False, "stated")]),
+        ("I phoned her and was furious.", [("anger", "writer", False, "stated")]),
+        ("I'm not not happy.", [("joy", "writer", False, "stated")]),
+        ("I'M SO ANGRY.", [("anger", "writer", False, "stated")]),
+        ("I couldn't be happier.", [("joy", "writer", False, "stated")]),
         ("It hurt my knee.", []),
         # figures of speech, with their holder
         ("Honestly I'm over the moon.", [("joy", "writer", False, "stated")]),

@@ -439,8 +439,8 @@ def _labels(tokens: Sequence[Any], k: int) -> tuple[str, ...]:
     if lemma in {"thank", "thanks"} or lower in {"thank", "thanks"}:
         following = tokens[k + 1].lower_ if k + 1 < len(tokens) else ""
         return () if following == "to" else labels  # "thanks to the rain" is a cause, not gratitude
-    if token.pos_ not in {"ADJ", "NOUN", "VERB"}:
-        return ()
+    if token.pos_ not in {"ADJ", "NOUN", "VERB"} and not (token.pos_ == "PROPN" and token.text.isupper()):
+        return ()  # shouted words are tagged as names: "I'M SO ANGRY"
     if lower == "sorry" and _sympathy(tokens, k):
         return ()
     if lower == "content" and token.pos_ != "ADJ":
@@ -495,15 +495,18 @@ def _scan_back(tokens: Sequence[Any], k: int, *, idiom: bool = False) -> tuple[s
     comparative = word.tag_ in {"JJR", "RBR"}
     degree = before is not None and before.lower_ in {"this", "so", "that", "as"} and _never_been(tokens, k)
     mood = "stated"
+    coordinated = False
     i = k - 1
     while i >= 0:
         t = tokens[i]
         lower, lemma = t.lower_, t.lemma_.lower()
-        if lower in NEGATORS or lemma in NEGATORS:
-            # "couldn't be happier", "never been this sad": intensifiers, not denials
-            negated = negated or not (comparative or degree)
+        if lower == "no" and i + 1 < len(tokens) and tokens[i + 1].lower_ == "longer":
+            pass  # counted at "longer"
+        elif lower in NEGATORS or lemma in NEGATORS:
+            # "couldn't be happier", "never been this sad": intensifiers, not denials; "not not happy": two cancel
+            negated = (not negated) and not (comparative or degree)
         elif lower == "longer" and i > 0 and tokens[i - 1].lower_ == "no":
-            negated = True
+            negated = not negated
         elif (
             lower in NEGATING_HOLDERS
             or lemma in NEGATING_HOLDERS
@@ -517,6 +520,11 @@ def _scan_back(tokens: Sequence[Any], k: int, *, idiom: bool = False) -> tuple[s
                 continue
             if inverted is not None:
                 return inverted, negated, mood
+            if (
+                coordinated
+            ):  # "I texted him and was furious": "him" is the object; the subject leads the clause
+                subject = _clause_subject(tokens, i)
+                i = i if subject is None else subject
             holder = _holder(tokens, i)
             if (
                 holder == "writer"
@@ -529,10 +537,17 @@ def _scan_back(tokens: Sequence[Any], k: int, *, idiom: bool = False) -> tuple[s
             if mood == "stated":
                 if lemma in EXPECTING or lower in EXPECTING:
                     mood = "expected"
-                elif (lemma in MODALS or lower in {"'d", "'ll"}) and word.lemma_.lower() not in WISHING:
+                elif (
+                    (lemma in MODALS or lower in {"'d", "'ll"})
+                    and word.lemma_.lower() not in WISHING
+                    and not comparative  # "couldn't be happier" is said, not supposed
+                ):
                     mood = "hypothetical"  # not "I'd love a week off": a wish, read as love in GoEmotions
         elif lower in {"and", "or", "nor"} or t.pos_ == "ADJ":
-            pass  # coordinated predicates share their subject: "Mum was tired and angry"
+            coordinated = coordinated or t.pos_ != "ADJ"  # "Mum was tired and angry": one subject
+        elif coordinated and t.pos_ == "VERB":
+            subject = _clause_subject(tokens, i)  # "Mum called and was furious": the clause's subject
+            return (_holder(tokens, subject) if subject is not None else "writer"), negated, mood
         else:
             break
         i -= 1
@@ -592,6 +607,17 @@ def _experiencer_object(tokens: Sequence[Any], k: int) -> str | None:
         return _holder(tokens, k + 2) if k + 2 < len(tokens) and tokens[k + 2].pos_ == "NOUN" else None
     if after.pos_ in {"PRON", "PROPN"} or (after.pos_ == "NOUN" and after.lower_ in ROLE_OF_WORD):
         return _holder(tokens, k + 1)
+    return None
+
+
+def _clause_subject(tokens: Sequence[Any], i: int) -> int | None:
+    """The first nominal of the clause that holds token ``i`` (after the last comma, semicolon or sentence end)."""
+    start = i
+    while start > 0 and tokens[start - 1].text not in ENDS | {",", ";", ":"}:
+        start -= 1
+    for j in range(start, i):
+        if tokens[j].pos_ in NOMINAL_POS and tokens[j].tag_ != "PRP$":
+            return j
     return None
 
 
@@ -672,7 +698,8 @@ def _holder(tokens: Sequence[Any], i: int) -> str:
     if lower in FIRST_PERSON:
         return "writer"
     person = (
-        (t.pos_ == "PROPN" and t.text[:1].isupper())  # "ngl" in lower-case chat is not a name
+        (t.pos_ == "PROPN" and t.text[:1].isupper() and not (len(t.text) > 1 and t.text.isupper()))
+        # "ngl" in lower-case chat and "SO" in shouted text are not names
         or lower in OTHER_PRONOUNS
         or lower in ROLE_OF_WORD
         or t.lemma_.lower() in ROLE_OF_WORD
