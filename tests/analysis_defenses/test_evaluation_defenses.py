@@ -11,8 +11,10 @@ import pytest
 from reverie.analysis.encoder import Encoder
 from reverie.analysis.evaluation.defenses import (
     cross_validate_local_defense_model,
+    dialogue_groups,
     evaluate_defenses,
     f1_report,
+    group_folds,
     read_rows,
     train_local_defense_model,
 )
@@ -94,3 +96,68 @@ def test_local_model_trains_outside_the_package_and_cross_validates(tmp_path: Pa
     assert np.load(out)["weights"].shape[1] == 9
     cv = cross_validate_local_defense_model(path, folds=3, encoder=encoder)
     assert cv["n"] == 12 and cv["accuracy"] is not None
+
+
+def _dialogue_row(turns: list[str], label: int, dialogue_id: str | None = None) -> dict[str, object]:
+    speakers = ["seeker", "supporter"]
+    row: dict[str, object] = {"current_text": turns[-1], "label": label}
+    if dialogue_id is None:
+        row["dialogue_flat"] = " ".join(f"{speakers[i % 2]}: {t}" for i, t in enumerate(turns))
+    else:
+        row["dialogue_id"] = dialogue_id
+        row["dialogue"] = [{"speaker": speakers[i % 2], "text": t} for i, t in enumerate(turns)]
+    return row
+
+
+CONVERSATION = [
+    "Hi, I lost my job.",
+    "I'm sorry, what happened?",
+    "They said it was budget cuts.",
+    "Ok.",
+    "Fine.",
+]
+
+
+def test_dialogue_groups_keep_one_conversation_together_in_both_formats(tmp_path: Path) -> None:
+    """Rows without a dialogue id are joined by their turns (one is a prefix of the other); before, the CV
+    shuffled rows, so one conversation could be in train and test."""
+    rows = read_rows(
+        _write(
+            tmp_path,
+            [
+                _dialogue_row(CONVERSATION[:3], 3),  # flat, cut at turn 3
+                _dialogue_row(CONVERSATION, 7),  # flat, the same conversation later on
+                _dialogue_row(["Hello.", "Hi, how can I help?", "My dog died."], 0, "ESConv_9"),
+                _dialogue_row(
+                    ["Hello.", "Hi, how can I help?", "My dog died.", "Oh no.", "Yes."], 7, "ESConv_9"
+                ),
+                _dialogue_row(["Good evening.", "Evening!", "I can't sleep."], 0),
+            ],
+        )
+    )
+    groups = dialogue_groups(rows)
+    assert groups[0] == groups[1] and groups[2] == groups[3]
+    assert len({groups[0], groups[2], groups[4]}) == 3
+
+
+def test_group_folds_never_split_a_group_and_balance_rows() -> None:
+    groups = [0, 0, 0, 1, 1, 2, 3, 4, 5, 5]
+    folds = group_folds(groups, 3, seed=7)
+    for g in set(groups):
+        assert len({f for f, gg in zip(folds, groups, strict=True) if gg == g}) == 1
+    sizes = [folds.count(k) for k in range(3)]
+    assert max(sizes) - min(sizes) <= 1
+    assert folds == group_folds(groups, 3, seed=7)  # seeded
+
+
+def test_local_cv_is_grouped_by_dialogue_and_scores_the_official_metric(
+    tmp_path: Path, encoder: Encoder
+) -> None:
+    rows = [
+        _dialogue_row([f"Opening {i}.", "Tell me more.", str(r["current_text"])], int(str(r["label"])))
+        for i, r in enumerate(ROWS * 3)
+    ]
+    cv = cross_validate_local_defense_model(_write(tmp_path, rows), folds=3, repeats=2, encoder=encoder)
+    assert cv["dialogue_groups"] == 12 and cv["n"] == 12
+    assert len(cv["macro_f1_official_runs"]) == 2 and 0.0 <= cv["macro_f1_official"] <= 1.0
+    assert "grouped by dialogue" in cv["split"] and "held-back dialogues" in cv["answers"]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,6 +54,8 @@ class Utterance:
     text: str
     context: str | None
     label: int
+    dialogue_id: str | None = None
+    turns: tuple[str, ...] = ()  # the dialogue's turns up to and including this one, normalised
 
 
 def read_rows(path: Path) -> list[Utterance]:
@@ -77,7 +80,73 @@ def _utterance(row: dict[str, Any], name: str, number: int) -> Utterance:
         raise InvalidInput(f"Line {number} of {name} lacks current_text or a numeric label.") from exc
     if label not in LABELS:
         raise InvalidInput(f"Line {number} of {name} has a label outside 0–8.")
-    return Utterance(text, _context(row), label)
+    dialogue_id = row.get("dialogue_id")
+    return Utterance(
+        text,
+        _context(row),
+        label,
+        str(dialogue_id) if dialogue_id else None,
+        tuple(_normal(t) for t in _turn_texts(row)),
+    )
+
+
+def _turn_texts(row: dict[str, Any]) -> list[str]:
+    turns = row.get("dialogue")
+    if isinstance(turns, list):
+        return [str(t.get("text", "")) for t in turns if isinstance(t, dict)]
+    flat = row.get("dialogue_flat")
+    if isinstance(flat, str):
+        pieces = [p.strip() for p in _TURN.split(flat)]
+        return [pieces[i + 1] for i in range(1, len(pieces) - 1, 2)]
+    return []
+
+
+def _normal(text: str) -> str:
+    return " ".join(re.sub(r"\W+", " ", text.lower()).split())
+
+
+def dialogue_groups(rows: Sequence[Utterance]) -> list[int]:
+    """A group number per row such that rows of one dialogue always share it.
+
+    Rows are joined when they carry the same ``dialogue_id``, or when one row's turns are a prefix of
+    another's (two utterances of one conversation, cut at different turns; the staged rows without an id
+    keep the conversation from its first turn). A short opening ("hi") joins every dialogue it begins:
+    groups may merge dialogues, never split one. A row with neither id nor turns is its own group."""
+    parent = list(range(len(rows)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_id: dict[str, int] = {}
+    for i, row in enumerate(rows):
+        if row.dialogue_id is not None:
+            parent[find(i)] = find(by_id.setdefault(row.dialogue_id, i))
+    order = sorted((i for i, r in enumerate(rows) if r.turns), key=lambda i: len(rows[i].turns))
+    for a, i in enumerate(order):
+        short = rows[i].turns
+        for j in order[a + 1 :]:
+            if rows[j].turns[: len(short)] == short:
+                parent[find(i)] = find(j)
+    roots: dict[int, int] = {}
+    return [roots.setdefault(find(i), len(roots)) for i in range(len(rows))]
+
+
+def group_folds(groups: Sequence[int], folds: int, seed: int) -> list[int]:
+    """A fold per row, whole groups at a time: largest groups first (ties in a seeded order), each to the
+    fold with the fewest rows so far."""
+    sizes = Counter(groups)
+    rng = np.random.default_rng(seed)
+    tie = {g: float(rng.random()) for g in sorted(sizes)}
+    load = [0] * folds
+    fold_of: dict[int, int] = {}
+    for g in sorted(sizes, key=lambda g: (-sizes[g], tie[g])):
+        k = int(np.argmin(load))
+        fold_of[g] = k
+        load[k] += sizes[g]
+    return [fold_of[g] for g in groups]
 
 
 def _context(row: dict[str, Any]) -> str | None:
@@ -198,20 +267,75 @@ def _vectors(
 # --------------------------------------------------------------------------------------------------
 
 
-def features(rows: Sequence[Utterance], encoder: Encoder) -> npt.NDArray[np.float32]:
+RESEARCH_CONTEXT = (
+    False  # the preceding turn's embedding as features (tried: no better, see docs/defenses.md)
+)
+RESEARCH_BANK_WEIGHT = 1.0  # Reverie's own bank and the DMRS examples join the training rows at this weight
+
+
+def features(
+    rows: Sequence[Utterance], encoder: Encoder, *, context: bool = RESEARCH_CONTEXT
+) -> npt.NDArray[np.float32]:
+    """[utterance embedding ⊕ (preceding turn's embedding, zeros without one) ⊕ 1] per row."""
     texts, contexts = _vectors(rows, encoder)
-    ctx = np.stack([c if c is not None else np.zeros(texts.shape[1], dtype=np.float32) for c in contexts])
-    return np.hstack([texts, ctx, np.ones((len(rows), 1), dtype=np.float32)]).astype(np.float32)
+    parts = [texts]
+    if context:
+        zero = np.zeros(texts.shape[1], dtype=np.float32)
+        parts.append(np.stack([c if c is not None else zero for c in contexts]))
+    parts.append(np.ones((len(rows), 1), dtype=np.float32))
+    return np.hstack(parts).astype(np.float32)
+
+
+def bank_features(
+    encoder: Encoder, *, context: bool = RESEARCH_CONTEXT
+) -> tuple[npt.NDArray[np.float32], list[int]]:
+    """Reverie's own (shippable) bank, all of it, and the DMRS example sentences as extra training rows
+    for the research model: they give it examples of the rare levels PsyDefConv has a handful of."""
+    from reverie.analysis.evaluation.defense_bank import read_bank, tuning_rows
+
+    bank = read_bank()
+    rows = tuning_rows(bank) + [r for r in bank if r.split == "held"]
+    vectors = encoder.encode([r.text for r in rows])
+    parts = [vectors]
+    if context:
+        parts.append(np.zeros_like(vectors))
+    parts.append(np.ones((len(rows), 1), dtype=np.float32))
+    return np.hstack(parts).astype(np.float32), [r.level for r in rows]
+
+
+def fit_research(
+    x: npt.NDArray[np.float32],
+    y: Sequence[int],
+    extra: tuple[npt.NDArray[np.float32], list[int]] | None,
+    bank_weight: float = RESEARCH_BANK_WEIGHT,
+) -> npt.NDArray[np.float32]:
+    """The research model's weights: PsyDefConv rows at weight 1, the bank's rows at ``bank_weight``."""
+    if extra is None or bank_weight <= 0:
+        return fit_softmax(x, y)
+    bx, by = extra
+    weights = [1.0] * len(y) + [bank_weight] * len(by)
+    return fit_softmax(np.vstack([x, bx]), [*y, *by], sample_weight=weights)
 
 
 def fit_softmax(
-    x: npt.NDArray[np.float32], y: Sequence[int], *, l2: float = 1e-3, steps: int = 400, rate: float = 2.0
+    x: npt.NDArray[np.float32],
+    y: Sequence[int],
+    *,
+    l2: float = 1e-3,
+    steps: int = 400,
+    rate: float = 2.0,
+    sample_weight: Sequence[float] | None = None,
 ) -> npt.NDArray[np.float32]:
-    """Class-balanced multinomial logistic regression by full-batch gradient descent (deterministic)."""
+    """Class-balanced multinomial logistic regression by full-batch gradient descent (deterministic).
+
+    ``sample_weight`` (default 1 per row) scales rows before the classes are balanced on the weighted
+    counts: a row of weight 0.5 counts half towards its class and towards the loss."""
     labels = np.asarray(y)
     onehot = np.eye(len(LABELS))[labels]
-    counts = np.bincount(labels, minlength=len(LABELS)).astype(np.float64)
-    weight = np.where(counts > 0, len(labels) / (len(LABELS) * np.maximum(counts, 1)), 0.0)[labels]
+    source = np.ones(len(labels)) if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
+    counts = np.bincount(labels, weights=source, minlength=len(LABELS))
+    balance = np.where(counts > 0, source.sum() / (len(LABELS) * np.maximum(counts, 1e-12)), 0.0)
+    weight = source * balance[labels]
     w = np.zeros((x.shape[1], len(LABELS)))
     for _ in range(steps):
         z = x @ w
@@ -227,19 +351,57 @@ def predict_softmax(w: npt.NDArray[np.float32], x: npt.NDArray[np.float32]) -> l
 
 
 def cross_validate_local_defense_model(
-    path: Path, *, folds: int = 5, seed: int = 7, encoder: Encoder | None = None
+    path: Path,
+    *,
+    folds: int = 5,
+    seed: int = 7,
+    repeats: int = 5,
+    encoder: Encoder | None = None,
+    context: bool = RESEARCH_CONTEXT,
+    bank_weight: float = RESEARCH_BANK_WEIGHT,
 ) -> dict[str, Any]:
-    """Out-of-fold figures for the local research model (rows assigned to folds by a seeded shuffle)."""
+    """Out-of-fold figures for the local research model, **grouped by dialogue**: the rows of one dialogue
+    (:func:`dialogue_groups`) are always in the same fold, so no conversation is in train and test.
+
+    Repeated ``repeats`` times with fold assignments seeded ``seed``, ``seed + 1`` …; ``macro_f1_official``
+    (levels 1–8, the PsyDefDetect metric) is the mean over the repeats, ``macro_f1_official_runs`` each run;
+    the other keys (:func:`f1_report`) are from the first run. This is the figure that answers issue 13's
+    PsyDefConv row: a model trained on PsyDefConv rows, scored on dialogues held back from it."""
     rows = read_rows(path)
-    x = features(rows, encoder if encoder is not None else _shared_encoder())
+    encoder = encoder if encoder is not None else _shared_encoder()
+    x = features(rows, encoder, context=context)
+    extra = bank_features(encoder, context=context) if bank_weight > 0 else None
     y = np.array([r.label for r in rows])
-    order = np.random.default_rng(seed).permutation(len(rows))
-    predicted = np.zeros(len(rows), dtype=np.int64)
-    for k in range(folds):
-        test = order[k::folds]
-        train = np.setdiff1d(order, test)
-        predicted[test] = predict_softmax(fit_softmax(x[train], y[train].tolist()), x[test])
-    return {**f1_report(y.tolist(), predicted.tolist()), "folds": folds, "seed": seed}
+    groups = dialogue_groups(rows)
+    runs: list[float] = []
+    first: dict[str, Any] = {}
+    for r in range(repeats):
+        fold = np.array(group_folds(groups, folds, seed + r))
+        predicted = np.zeros(len(rows), dtype=np.int64)
+        for k in range(folds):
+            test, train = np.where(fold == k)[0], np.where(fold != k)[0]
+            if len(test) == 0:
+                continue
+            w = fit_research(x[train], y[train].tolist(), extra, bank_weight)
+            predicted[test] = predict_softmax(w, x[test])
+        runs.append(macro_f1_official(y.tolist(), predicted.tolist()))
+        if r == 0:
+            first = f1_report(y.tolist(), predicted.tolist())
+    mean = float(np.mean(runs)) if runs else None
+    return {
+        **first,
+        "macro_f1_official": round(mean, 4) if mean is not None else None,
+        "macro_f1_official_sd": round(float(np.std(runs)), 4) if runs else None,
+        "macro_f1_official_runs": [round(v, 4) for v in runs],
+        "split": "5-fold cross-validation grouped by dialogue (no dialogue in train and test)",
+        "dialogue_groups": len(set(groups)),
+        "folds": folds,
+        "seed": seed,
+        "repeats": repeats,
+        "features": "utterance embedding" + (", preceding turn's embedding" if context else "") + ", bias",
+        "bank_weight": bank_weight,
+        "answers": "issue 13, defenses on PsyDefConv: trained on PsyDefConv, scored on held-back dialogues",
+    }
 
 
 def train_local_defense_model(path: Path, out_dir: Path, *, encoder: Encoder | None = None) -> Path:
@@ -250,7 +412,8 @@ def train_local_defense_model(path: Path, out_dir: Path, *, encoder: Encoder | N
     """
     rows = read_rows(path)
     encoder = encoder if encoder is not None else _shared_encoder()
-    w = fit_softmax(features(rows, encoder), [r.label for r in rows])
+    extra = bank_features(encoder) if RESEARCH_BANK_WEIGHT > 0 else None
+    w = fit_research(features(rows, encoder), [r.label for r in rows], extra)
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / LOCAL_MODEL_FILE
     np.savez_compressed(target, weights=w)
@@ -265,7 +428,12 @@ def train_local_defense_model(path: Path, out_dir: Path, *, encoder: Encoder | N
         "data_sha256": digest,
         "rows": len(rows),
         "encoder": f"{encoder.name}:{encoder.model_hash}",
-        "features": "utterance embedding, preceding-turn embedding, bias",
+        "features": "utterance embedding"
+        + (", preceding turn's embedding" if RESEARCH_CONTEXT else "")
+        + ", bias",
+        "context": RESEARCH_CONTEXT,
+        "extra_training_rows": "Reverie's own defense bank and the DMRS examples"
+        + f" (weight {RESEARCH_BANK_WEIGHT})",
         "labels": list(LABELS),
     }
     (out_dir / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
