@@ -169,6 +169,11 @@ def _moods(text: str) -> list[tuple[str, str, bool, str]]:
         ("I'm not not happy.", [("joy", "writer", False, "stated")]),
         ("I'M SO ANGRY.", [("anger", "writer", False, "stated")]),
         ("I couldn't be happier.", [("joy", "writer", False, "stated")]),
+        # tears, with their holder; a feeling one is supposed to have
+        ("My brother was in tears.", [("sadness", "My brother", False, "stated")]),
+        ("I sobbed on the train.", [("sadness", "writer", False, "stated")]),
+        ("We cried laughing.", []),
+        ("I'm supposed to be grateful.", [("gratitude", "writer", False, "expected")]),
         ("It hurt my knee.", []),
         # figures of speech, with their holder
         ("Honestly I'm over the moon.", [("joy", "writer", False, "stated")]),

@@ -182,7 +182,7 @@ FIRST_PERSON = frozenset({"i", "me", "my", "myself", "we", "us", "our", "ourselv
 NEGATORS = frozenset({"not", "n't", "never", "no", "hardly", "barely", "nt", "neither", "nor", "without"})
 NEGATING_HOLDERS = frozenset({"nobody", "noone", "none", "nothing"})
 MODALS = frozenset({"would", "will", "might", "could", "shall", "may", "wo"})
-EXPECTING = frozenset({"should", "ought"})
+EXPECTING = frozenset({"should", "ought", "suppose"})  # "I'm supposed to be happy": owed, not felt
 WISHING = frozenset({"love", "like", "adore"})
 APPEARANCE = frozenset({"seem", "look", "appear", "sound"})
 SAYING = frozenset({"say", "tell", "write", "text"})
@@ -256,7 +256,14 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (r"\bso done with\b", "annoyance"),
         (r"\b(?:fuming|seeing red|lost my temper|blew up at)\b", "anger"),
-        (r"\b(?:down in the dumps|heavy heart|broken[- ]hearted|in pieces)\b", "sadness"),
+        (
+            r"\b(?:down in the dumps|heavy heart|broken[- ]hearted|in pieces|in tears|burst into tears)\b",
+            "sadness",
+        ),
+        (
+            r"\b(?:cry|cried|cries|crying|sobbed|sobbing|wept|weeping)\b(?! (?:laughing|with laughter|with joy|of joy))",
+            "sadness",
+        ),
         (r"\b(?:heart sank|let down)\b", "disappointment"),
         (
             r"\b(?:on edge|a nervous wreck|butterflies in my stomach|on tenterhooks|freaking out|stressed out)\b",
