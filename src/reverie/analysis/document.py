@@ -1,9 +1,11 @@
 """A text prepared for analysis: segmented once (a light splitter), parsed lazily, encoded once.
 
 ``prepare`` splits sentences with a regular expression (no model), so analyzers that read only sentences and
-embeddings never pay for spaCy. ``Document.spacy`` runs spaCy on first use; its dependency parser runs only on the
-sentences that need it (``needs_parse``: a person other than the writer and a verb, the candidates for a
-relationship episode); the other sentences get tags, lemmas and entities, and a flat placeholder tree. The pipeline
+embeddings never pay for spaCy. ``Document.spacy`` runs spaCy on first use; its dependency parser reads nothing in
+a text without a person other than the writer (no relationship episode can be there, ``needs_parse``), and in
+other texts (and dream reports) the sentences with a person and a verb, the writer's own included (an episode's wish
+and response of self are the writer's clauses). The other sentences get tags, lemmas and entities, and a flat tree
+that keeps the main clause's auxiliaries (``_flat_rows``, so the tense reads as with the parser). The pipeline
 fills ``embeddings`` (one row per sentence, from the shared encoder) before any analyzer that
 declares ``"embeddings"`` runs, and appends to ``findings`` as analyzers finish, so later analyzers can build on
 earlier ones (episodes on people, ambivalence on emotions).
