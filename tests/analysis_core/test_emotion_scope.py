@@ -174,6 +174,10 @@ def _moods(text: str) -> list[tuple[str, str, bool, str]]:
         ("I sobbed on the train.", [("sadness", "writer", False, "stated")]),
         ("We cried laughing.", []),
         ("I'm supposed to be grateful.", [("gratitude", "writer", False, "expected")]),
+        # a question about the feeling's normality grants the feeling; mixed words; regret
+        ("Is it normal to feel this lonely?", [("sadness", "writer", False, "stated")]),
+        ("A bittersweet goodbye.", [("joy", "writer", False, "stated"), ("sadness", "writer", False, "stated")]),
+        ("If only I'd listened.", [("remorse", "writer", False, "stated")]),
         ("It hurt my knee.", []),
         # figures of speech, with their holder
         ("Honestly I'm over the moon.", [("joy", "writer", False, "stated")]),
@@ -217,6 +221,7 @@ def test_understatement_and_bodily_signs_are_read_as_feelings() -> None:
     assert cues("My heart was pounding the whole time.").phrases == ("nervousness",)
     assert cues("The dinner was lovely.").phrases == ()
     assert cues("It wasn't the worst party.").phrases == ("approval",)
+    assert cues("Not my finest hour.").phrases == ("disappointment",)
 
 
 def _probs(**given: float) -> dict[str, float]:
@@ -345,3 +350,5 @@ def test_feeling_numb_is_said_and_abstains() -> None:
 def test_a_foreseen_feeling_is_a_worry_or_a_hope_now() -> None:
     assert _decide("If they cut my hours I'll be furious.", anger=0.3, neutral=0.4) == ("nervousness",)
     assert _decide("I would be delighted if she visited.", joy=0.5, neutral=0.3) == ("optimism",)
+    # a past that did not happen is no worry now
+    assert _decide("Had I known, I would have been furious.", anger=0.3, neutral=0.4) == (NEUTRAL,)

@@ -61,6 +61,7 @@ LEXICON: Mapping[str, tuple[str, ...]] = {
         "overjoyed",
         "joy",
         "happiness",
+        "bittersweet",
     ),
     "pride": ("proud", "pride"),
     "love": ("love", "adore", "loving"),
@@ -83,6 +84,7 @@ LEXICON: Mapping[str, tuple[str, ...]] = {
         "devastated",
         "hopeless",
         "hurt",
+        "bittersweet",
     ),
     "grief": ("grief", "grieve", "mourn"),
     "disappointment": ("disappointed", "disappointment", "gutted"),
@@ -264,7 +266,8 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"\b(?:cry|cried|cries|crying|sobbed|sobbing|wept|weeping)\b(?! (?:laughing|with laughter|with joy|of joy))",
             "sadness",
         ),
-        (r"\b(?:heart sank|let down)\b", "disappointment"),
+        (r"\b(?:heart sank|let down|(?:a bit of a|quite a|such a|a real|a big) blow)\b", "disappointment"),
+        (r"\bwhat'?s the point\b", "sadness"),
         (
             r"\b(?:on edge|a nervous wreck|butterflies in my stomach|on tenterhooks|freaking out|stressed out)\b",
             "nervousness",
@@ -283,6 +286,7 @@ _OBJECT_IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bget(?:s|ting)? on my nerves\b|\bgot on my nerves\b", re.I), "annoyance"),
     (re.compile(r"\bbreaks? my heart\b|\bbroke my heart\b", re.I), "sadness"),
     (re.compile(r"\bmade my day\b|\bmakes? my day\b", re.I), "joy"),
+    (re.compile(r"\bif only i(?:'d| had)\b|\bi wish i(?:'d| had)\b", re.I), "remorse"),
 )
 _SARCASM = re.compile(
     r"\b(?:(?:oh|just|how) (?:great|perfect|brilliant|wonderful|fantastic|marvell?ous)\b"
@@ -302,6 +306,10 @@ _RHETORICAL = re.compile(
     re.IGNORECASE,
 )
 _WORRY = re.compile(r"\bwhat if\b", re.IGNORECASE)
+_COUNTERFACTUAL = re.compile(
+    r"\b(?:would|could|might|should)(?:n't| not)? have\b|'d have\b|^\W*had (?:i|we|she|he|they)\b",
+    re.IGNORECASE,
+)
 # Understatement: (pattern, the label it reads as).
 _UNDERSTATEMENT: tuple[tuple[re.Pattern[str], str], ...] = (
     (
@@ -314,7 +322,7 @@ _UNDERSTATEMENT: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(
-            r"\b(?:not (?:exactly|quite|the best|my best|ideal|great|brilliant|amazing|fun|a success)"
+            r"\b(?:not (?:exactly|quite|the best|my best|my finest|ideal|great|brilliant|amazing|fun|a success)"
             r"|could (?:have gone|have been|be) better|seen better days)\b",
             re.I,
         ),
@@ -358,6 +366,7 @@ class Cues:
     contrast: bool = False  # mixed feelings may stand side by side
     rhetorical: bool = False  # "why do I always …?"
     worry: bool = False  # "what if …?"
+    counterfactual: bool = False  # "I would have been furious": the past that did not happen
     phrases: tuple[str, ...] = ()  # labels read from understatement and bodily signs
 
 
@@ -372,6 +381,7 @@ def cues(text: str) -> Cues:
         contrast=bool(_CONTRAST.search(text)),
         rhetorical=bool(_RHETORICAL.search(text)),
         worry=question and bool(_WORRY.search(text)),
+        counterfactual=bool(_COUNTERFACTUAL.search(text)),
         phrases=tuple(dict.fromkeys(phrases)),
     )
 
@@ -683,7 +693,8 @@ def _yes_no_question(tokens: Sequence[Any], k: int) -> bool:
     if end >= len(tokens) or tokens[end].text != "?":
         return False
     words = [t for t in tokens[start:end] if t.pos_ != "PUNCT"]
-    return bool(words) and words[0].lower_ in QUESTION_OPENERS
+    # "Am I …?", "Do I …?"; not "Is it normal to feel this lonely?" (the feeling is granted, its normality asked)
+    return len(words) > 1 and words[0].lower_ in QUESTION_OPENERS and words[1].lower_ in FIRST_PERSON
 
 
 def _in_if_clause(tokens: Sequence[Any], k: int) -> bool:
@@ -807,7 +818,7 @@ def decide(
         stated.add("nervousness")
     # A feeling foreseen ("if she leaves I'll be devastated", "I'd be thrilled if …") is a worry or a hope now.
     foreseen = {valence(w.label) for w in words if w.writer and w.mood == "hypothetical" and not w.negated}
-    if foreseen and not stated:
+    if foreseen and not stated and not sentence.counterfactual:
         added |= (
             {"nervousness"} if "negative" in foreseen else {"optimism"} if "positive" in foreseen else set()
         )
