@@ -176,7 +176,10 @@ def _moods(text: str) -> list[tuple[str, str, bool, str]]:
         ("I'm supposed to be grateful.", [("gratitude", "writer", False, "expected")]),
         # a question about the feeling's normality grants the feeling; mixed words; regret
         ("Is it normal to feel this lonely?", [("sadness", "writer", False, "stated")]),
-        ("A bittersweet goodbye.", [("joy", "writer", False, "stated"), ("sadness", "writer", False, "stated")]),
+        (
+            "A bittersweet goodbye.",
+            [("joy", "writer", False, "stated"), ("sadness", "writer", False, "stated")],
+        ),
         ("If only I'd listened.", [("remorse", "writer", False, "stated")]),
         ("It hurt my knee.", []),
         # figures of speech, with their holder
