@@ -58,6 +58,19 @@ def test_imagined_reactions_of_the_other_are_not_coded(text: str) -> None:
     assert ro is None
 
 
+def test_what_the_other_says_they_will_do_is_a_response() -> None:
+    text = "My sister is moving abroad. She told me she'll always be there for me. I felt sad anyway."
+    ((other, _, ro, _),) = rules(text)
+    assert other == "sibling" and ro in {6, 7}
+
+
+def test_scene_setting_is_no_response_and_no_episode() -> None:
+    assert (
+        rules("New Year at my parents'. My uncle was away. I wanted a big family evening and it was dull.")
+        == []
+    )
+
+
 def test_a_habit_told_with_would_is_still_a_response() -> None:
     ((other, _, ro, _),) = rules("Dad would shout at me every night. I hid in my room.")
     assert (other, ro) == ("father", 3)

@@ -178,6 +178,7 @@ RO_LEXICON: Final[dict[int, str]] = {
     "joke:0.8; be away:0.8; go silent:0.8; "
     "roll eyes; sigh:0.8; tut; scoff; sneer; belittle; put me down; tell me off; snub; blank; cut me off; silent treatment; stonewall; dismissive; brush off; brush aside; wave away; ghost; leave me out; bully; shut me out; turn his back; turn her back; look away:0.8; condescend; patronise; patronize",
     6: "help@other; support@other; encourage@other; give me; offer@other; make me tea; make me a; "
+    "be there for me@other; "
     "cook@other; drive@other; come round; come over; stay with@other; sit with@other; talk me through; "
     "check on; defend@other; cover for; show me; approve; clean@other; fuss over; stay late@other; "
     "explain@other; instruction; bring@other; teach@other; lend@other; look after@other; "

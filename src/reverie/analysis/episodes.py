@@ -605,13 +605,18 @@ def _imagined(clause: Clause, frames: dict[int, str]) -> bool:
 
 
 def _scene(clause: Clause) -> bool:
-    """Scene-setting, not an act: the other only is somewhere ("Mum was in the kitchen", "my boss was on
-    holiday") with nothing said of the other's manner and nothing done to anyone."""
+    """Scene-setting, not an act: the other only is somewhere ("Mum was in the kitchen", "my brother was
+    away") with nothing said of the other's manner, no negation ("Dad was never there") and nothing of the
+    writer's ("she'll be there for me" is a response)."""
     head = clause.head
     if head.lemma_.lower() != "be":
         return False
+    if any(c.dep_ in {"acomp", "attr", "ccomp", "xcomp", "oprd", "dobj", "neg"} for c in head.children):
+        return False
+    aside = {t.i for c in head.children if c.dep_ in {"advcl", "conj", "parataxis"} for t in c.subtree}
+    aside |= {t.i for t in head.subtree if t.dep_ == "poss" and t.head.dep_ in {"nsubj", "nsubjpass"}}
     return not any(
-        c.dep_ in {"acomp", "attr", "ccomp", "xcomp", "oprd", "dobj", "neg"} for c in head.children
+        t.lower_ in _WRITER_WORDS or t.lower_ in ccrt.NEGATORS for t in head.subtree if t.i not in aside
     )
 
 
@@ -832,10 +837,11 @@ def _code_ro(view: _View) -> tuple[ccrt.Code | None, list[Span]]:
         undergone = clause.actor == "someone" or clause.passive
         if not (view.is_other(clause.actor) or undergone or head in view.said):
             continue
+        if _scene(clause) and head not in view.said:
+            continue  # scene-setting is no response: "my brother was away"
         unit = _unit(clause, view, consumed, speech=_is_speech(clause))
         span = _tokens_span(unit)
-        if not _scene(clause):
-            candidates.append(span)
+        candidates.append(span)
         parent = clause.parent
         caused = parent is not None and parent.actor == "self" and clause.head.dep_ in {"xcomp", "ccomp"}
         factor = _CAUSED_BY_ME_WEIGHT if caused and head not in view.said else 1.0
