@@ -206,6 +206,23 @@ def _tree_cpu(pid: int) -> float:
     return total
 
 
+def _connections_by_process(port: int, out: list[list[int]]) -> None:
+    """How the sessions' keep-alive connections are spread over the server's processes (``ss``, Linux), a few
+    seconds into the loaded run: a process holding more of them makes its sessions wait longer."""
+    time.sleep(3)
+    try:
+        listing = subprocess.run(
+            ["ss", "-Htnp", "state", "established", f"( sport = :{port} )"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return
+    pids = Counter(part.split("pid=", 1)[1].split(",", 1)[0] for part in listing.split() if "pid=" in part)
+    out.append(sorted(pids.values(), reverse=True))
+
+
 def _measure(setup: dict[str, Any], args: argparse.Namespace, processes: int) -> dict[str, Any]:
     child, port = _serve(dict(os.environ), processes)
     try:
@@ -213,6 +230,8 @@ def _measure(setup: dict[str, Any], args: argparse.Namespace, processes: int) ->
         _run(port, setup, max(2, processes), 10)  # warm every server process (imports, templates)
         alone, _ = _run(port, setup, 1, args.requests)
         before, server_before = os.times(), _tree_cpu(child.pid)
+        spread: list[list[int]] = []
+        threading.Thread(target=_connections_by_process, args=(port, spread), daemon=True).start()
         loaded, wall = _run(port, setup, args.sessions, args.requests)
         server_cpu = _tree_cpu(child.pid) - server_before
         load_average = os.getloadavg()[0]
@@ -230,6 +249,7 @@ def _measure(setup: dict[str, Any], args: argparse.Namespace, processes: int) ->
         "bench_client_cpu_s": round(os.times().user + os.times().system - before.user - before.system, 1),
         # the server's CPU per request under load (all its processes): what one request costs, whatever the load
         "server_cpu_ms_per_request": round(1000 * server_cpu / len(loaded), 1),
+        "connections_by_process": spread[0] if spread else None,
         "slowest_pages_ms_p50_under_load": dict(list(_slowest(loaded).items())[:6]),
         "errors_by_page": dict(Counter(path for path, _, status in loaded if status != 200).most_common(5)),
         "load_average": load_average,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import textwrap
@@ -140,6 +141,54 @@ def test_serve_processes_a_dead_web_process_is_replaced(cli: Any) -> None:
         _wait_gone(now)
     finally:
         _finish(server)
+
+
+def _listening(port: int) -> int:
+    """Listening TCP sockets on ``port`` (IPv4, this network namespace)."""
+    rows = [line.split() for line in Path("/proc/net/tcp").read_text().splitlines()[1:]]
+    return sum(1 for row in rows if row[3] == "0A" and int(row[1].rsplit(":", 1)[1], 16) == port)
+
+
+def _sockets(pid: int) -> int:
+    return sum(1 for fd in Path(f"/proc/{pid}/fd").iterdir() if os.readlink(fd).startswith("socket:"))
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="SO_REUSEPORT spreads connections on Linux")
+def test_serve_processes_spread_keep_alive_connections(cli: Any) -> None:
+    """Before (one shared listening socket): the least busy process won nearly every accept, 17 of 20 keep-alive
+    sessions on one of two processes. Now each process listens on its own socket and the kernel spreads new
+    connections over them (by a hash of the address: 20 connections all on one of two processes has a chance of
+    2 in a million)."""
+    server = _serve(cli, "--processes", "2", "--no-worker")
+    connections = [HTTPConnection("127.0.0.1", 0) for _ in range(20)]
+    try:
+        url = _wait_until_serving(server)
+        port = int(url.rstrip("/").rsplit(":", 1)[1])
+        assert _listening(port) == 2  # one listening socket per process (before: one, shared)
+        children = _web_children(server.pid)
+        before = {pid: _sockets(pid) for pid in children}
+        for conn in connections:
+            conn.port = port
+            conn.request("GET", "/login/")
+            response = conn.getresponse()
+            response.read()
+            assert response.status == 200
+        held = [_sockets(pid) - before[pid] for pid in children]
+        assert min(held) >= 1, held  # each process holds some (before: one could hold nearly all)
+    finally:
+        for conn in connections:
+            conn.close()
+        _finish(server)
+
+
+def test_serve_processes_busy_port_says_so(cli: Any) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = int(taken.getsockname()[1])
+        code, _, err = cli("serve", "--port", str(port), "--processes", "2", check=False)
+    assert code == 9
+    assert f"port {port} is already in use; choose another with --port" in err
 
 
 def test_serve_processes_refuses_a_bad_count(cli: Any) -> None:
