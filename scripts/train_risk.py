@@ -80,11 +80,13 @@ from reverie.analysis.risk import (  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "cssrs" / "users.csv"
 DEFAULT_BANK = ROOT / "scripts" / "risk_paraphrases.jsonl"
-# The sentence threshold is chosen on the challenge set's tune half and its first frozen half (measured once, then
-# used as tuning material); challenge_frozen2.jsonl is never read here.
+# The sentence threshold is chosen on the challenge set's batches that have been measured and are now tuning
+# material: the tune half, the first frozen half and the second frozen batch (each measured once, then used).
+# A batch still held back (challenge_frozen3.jsonl) is never read here.
 DEFAULT_TUNE = (
     ROOT / "tests" / "analysis_risk" / "challenge_tune.jsonl",
     ROOT / "tests" / "analysis_risk" / "challenge_frozen.jsonl",
+    ROOT / "tests" / "analysis_risk" / "challenge_frozen2.jsonl",
 )
 SEED = 20261201
 FOLDS = 5
@@ -93,8 +95,45 @@ SENTENCE_C = 16.0
 CSSRS_WEIGHT = 0.005  # each weakly labelled C-SSRS sentence counts this much against one written sentence
 TARGET_RECALL = 0.95
 MAX_FALSE_ALARMS = (
-    0.02  # on the tuning halves' hard negatives (the goal), when choosing the sentence threshold
+    0.02  # on each tuning batch's hard negatives (the goal), when choosing the sentence threshold
 )
+
+
+@dataclass(frozen=True)
+class PersonVariant:
+    """One way to build the person model, compared by the same 5-fold CV by user (docs/risk.md, third round):
+    which sentence-score summaries it reads (indices into ``SUMMARY_FEATURES``), whether it reads the n-grams,
+    the scale of the summaries against the L2-normalised n-grams, and the grids of C and class weights that an
+    inner CV on the training folds chooses from."""
+
+    name: str
+    summaries: tuple[int, ...]
+    ngrams: bool = True
+    scale: float = 1.0
+    c_grid: tuple[float, ...] = PERSON_C_GRID
+    weights: tuple[str | None, ...] = ("balanced",)
+
+
+ALL_SUMMARIES = tuple(range(len(SUMMARY_FEATURES)))
+VARIANTS = {
+    v.name: v
+    for v in (
+        PersonVariant("summaries4", (0, 1, 2, 3)),  # the second round's person model
+        PersonVariant("summaries8", ALL_SUMMARIES),
+        PersonVariant(
+            "summaries8_grid", ALL_SUMMARIES, c_grid=(1.0, 4.0, 16.0, 64.0), weights=("balanced", None)
+        ),
+        PersonVariant("summaries8_x3", ALL_SUMMARIES, scale=3.0),
+        PersonVariant(
+            "no_ngrams",
+            ALL_SUMMARIES,
+            ngrams=False,
+            c_grid=(0.01, 0.1, 1.0, 10.0),
+            weights=("balanced", None),
+        ),
+    )
+}
+DEFAULT_VARIANT = "summaries4"  # third round: the best CV AUC; no variant moved precision (docs/risk.md)
 FILLERS = ("honestly ", "tbh ", "idk, ", "ugh. ", "so yeah, ", "Dear diary, ", "not gonna lie ", "")
 
 
@@ -217,7 +256,7 @@ def load(data: Path, bank: Path, tune: Sequence[Path], cache: Path | None) -> Da
     vectors = embed(sentences.texts, cache)
     x_sent = np.hstack([vectors, np.asarray(sentences.features, dtype=np.float32)]).astype(np.float32)
     tune_items = [
-        json.loads(line)
+        {**json.loads(line), "batch": path.stem.removeprefix("challenge_")}
         for path in tune
         for line in path.read_text(encoding="utf-8").splitlines()
         if line.strip()
@@ -261,12 +300,17 @@ def as_risk_model(
     threshold: float,
     person: LogisticRegression | None = None,
     t_person: float = 0.5,
+    variant: PersonVariant | None = None,
 ) -> RiskModel:
     coef = (
         person.coef_[0].astype(np.float32)
         if person is not None
-        else np.zeros(HASH_DIM + len(RULE_FEATURES) + 4)
+        else np.zeros(HASH_DIM + len(RULE_FEATURES) + len(SUMMARY_FEATURES))
     )
+    keep = np.ones(len(SUMMARY_FEATURES), dtype=np.float32)
+    if variant is not None:  # the run-time summaries are unscaled: fold the variant's scale into the weights
+        keep[:] = 0.0
+        keep[list(variant.summaries)] = variant.scale
     n_rules = len(RULE_FEATURES)
     return RiskModel(
         ngram_weights=coef[:HASH_DIM].astype(np.float32),
@@ -277,21 +321,32 @@ def as_risk_model(
         sentence_weights=sentence.coef_[0].astype(np.float32),
         sentence_bias=float(sentence.intercept_[0]),
         sentence_threshold=threshold,
-        summary_weights=coef[HASH_DIM + n_rules :].astype(np.float32),
+        summary_weights=(coef[HASH_DIM + n_rules :] * keep).astype(np.float32),
     )
 
 
 def choose_sentence_threshold(
     sentence: LogisticRegression, tune: Sequence[dict[str, Any]]
 ) -> tuple[float, dict]:
-    """The threshold with the most genuine tune cases flagged while false alarms stay within the cap (ties: the
-    highest threshold). Only the tune half is read."""
+    """The threshold with the most genuine cases of the tuning batches flagged while the false alarms of **each**
+    batch stay within the cap (third round; before, the batches pooled) (ties: the highest threshold). Only the
+    tuning batches are read."""
     best: tuple[float, float, float, dict] | None = None
     encoder = _MemoEncoder(load_encoder())
+    batches = sorted({str(i.get("batch", "")) for i in tune})
     for t in np.round(np.arange(0.30, 0.96, 0.025), 3):
-        figures = challenge_figures(list(tune), model=as_risk_model(sentence, float(t)), encoder=encoder)
-        if figures["false_alarm_rate"] > MAX_FALSE_ALARMS:
+        model = as_risk_model(sentence, float(t))
+        each = [
+            challenge_figures([i for i in tune if i.get("batch", "") == b], model=model, encoder=encoder)
+            for b in batches
+        ]
+        if any((f["false_alarm_rate"] or 0.0) > MAX_FALSE_ALARMS for f in each):
             continue
+        figures = challenge_figures(list(tune), model=model, encoder=encoder)
+        figures["batches"] = {
+            b: {k: f[k] for k in ("genuine_flagged", "false_alarm_rate", "negatives_at_attempt")}
+            for b, f in zip(batches, each, strict=True)
+        }
         key = (figures["genuine_flagged"], -figures["false_alarm_rate"], float(t), figures)
         if best is None or key[:3] > best[:3]:
             best = key
@@ -315,13 +370,27 @@ def summaries(d: Data, sentence: LogisticRegression, users: np.ndarray) -> np.nd
     return np.asarray(out, dtype=np.float64).reshape(len(users), len(SUMMARY_FEATURES))
 
 
-def person_x(d: Data, users: np.ndarray, summary: np.ndarray) -> sparse.csr_matrix:
-    return sparse.hstack([d.x_person[users], sparse.csr_matrix(summary)]).tocsr()
+def person_x(d: Data, users: np.ndarray, summary: np.ndarray, variant: PersonVariant) -> sparse.csr_matrix:
+    """``[n-grams | rule features | summaries]`` in the artefact's layout; what ``variant`` does not read is zero
+    (so its weight is zero, and the run-time model needs no other layout)."""
+    grams = d.x_person[users]
+    if not variant.ngrams:
+        grams = grams.multiply(
+            np.r_[np.zeros(HASH_DIM), np.ones(len(RULE_FEATURES))].astype(np.float64)[None, :]
+        ).tocsr()
+    keep = np.zeros(len(SUMMARY_FEATURES))
+    keep[list(variant.summaries)] = variant.scale
+    x = sparse.hstack([grams, sparse.csr_matrix(summary * keep[None, :])]).tocsr()
+    x.eliminate_zeros()
+    return x
 
 
-def fit_person(x: sparse.csr_matrix, y: np.ndarray, c: float) -> LogisticRegression:
+def fit_person(
+    x: sparse.csr_matrix, y: np.ndarray, c: float, weight: str | None = "balanced"
+) -> LogisticRegression:
+    # the dual problem: the same optimum, faster with far more columns (65,536 n-gram buckets) than users
     model = LogisticRegression(
-        C=c, solver="liblinear", class_weight="balanced", max_iter=3000, random_state=SEED
+        C=c, solver="liblinear", dual=True, class_weight=weight, max_iter=5000, random_state=SEED
     )
     return model.fit(x, y)
 
@@ -343,53 +412,69 @@ def threshold_for_recall(hits: Sequence[list[lex.Hit]], y: np.ndarray, probs: np
     return 0.01
 
 
-def choose_person(d: Data, users: np.ndarray, summary: np.ndarray, seed: int) -> tuple[float, float, dict]:
-    """C and threshold chosen on ``users`` only (inner out-of-fold precision at the target recall)."""
-    x = person_x(d, users, summary)
+def choose_person(
+    d: Data, users: np.ndarray, summary: np.ndarray, seed: int, variant: PersonVariant
+) -> tuple[float, str | None, float, dict]:
+    """C, class weight and threshold chosen on ``users`` only (inner out-of-fold precision at the target recall,
+    then AUC; ties: the first in the grids)."""
+    x = person_x(d, users, summary, variant)
     y = d.users_y[users]
     strata = np.array([LABELS.index(d.labels[u]) for u in users])
     hits = [d.user_hits[u] for u in users]
-    best: tuple[float, float, float, float] | None = None
-    for c in PERSON_C_GRID:
-        probs = np.zeros(len(users))
-        for train, test in StratifiedKFold(FOLDS, shuffle=True, random_state=seed).split(users, strata):
-            probs[test] = fit_person(x[train], y[train], c).predict_proba(x[test])[:, 1]
-        t = threshold_for_recall(hits, y, probs)
-        levels, scores = screened(hits, probs, t)
-        stats = summarise([d.labels[u] for u in users], levels, scores)
-        key = (stats["precision"] or 0.0, stats["auc"] or 0.0, c, t)
-        if best is None or key[:2] > best[:2]:
-            best = key
+    best: tuple[float, float, float, str | None, float] | None = None
+    for weight in variant.weights:
+        for c in variant.c_grid:
+            probs = np.zeros(len(users))
+            for train, test in StratifiedKFold(FOLDS, shuffle=True, random_state=seed).split(users, strata):
+                probs[test] = fit_person(x[train], y[train], c, weight).predict_proba(x[test])[:, 1]
+            t = threshold_for_recall(hits, y, probs)
+            levels, scores = screened(hits, probs, t)
+            stats = summarise([d.labels[u] for u in users], levels, scores)
+            key = (stats["precision"] or 0.0, stats["auc"] or 0.0, c, weight, t)
+            if best is None or key[:2] > best[:2]:
+                best = key
     assert best is not None
-    return best[2], best[3], {"inner_precision": best[0], "inner_auc": best[1]}
+    return (
+        best[2],
+        best[3],
+        best[4],
+        {"inner_precision": best[0], "inner_auc": best[1], "class_weight": best[3] or "none"},
+    )
 
 
-def cross_validate(d: Data) -> dict[str, Any]:
+def cross_validate(d: Data, variants: Sequence[PersonVariant]) -> dict[str, dict[str, Any]]:
+    """5-fold CV by user for each person-model variant, on the same folds and the same per-fold sentence model."""
     n = len(d.labels)
     strata = np.array([LABELS.index(label) for label in d.labels])
-    levels: list[str] = [""] * n
-    scores = np.zeros(n)
-    probs = np.zeros(n)
-    folds = []
+    levels = {v.name: [""] * n for v in variants}
+    scores = {v.name: np.zeros(n) for v in variants}
+    probs = {v.name: np.zeros(n) for v in variants}
+    folds: dict[str, list[dict[str, Any]]] = {v.name: [] for v in variants}
     for fold, (train, test) in enumerate(
         StratifiedKFold(FOLDS, shuffle=True, random_state=SEED).split(strata, strata)
     ):
         sentence = fit_sentence_model(d, train)
         s_train, s_test = summaries(d, sentence, train), summaries(d, sentence, test)
-        c, t, inner = choose_person(d, train, s_train, SEED + fold + 1)
-        person = fit_person(person_x(d, train, s_train), d.users_y[train], c)
-        p = person.predict_proba(person_x(d, test, s_test))[:, 1]
-        fold_levels, fold_scores = screened([d.user_hits[u] for u in test], p, t)
-        for k, u in enumerate(test):
-            levels[u], scores[u], probs[u] = fold_levels[k], fold_scores[k], p[k]
-        folds.append({"fold": fold, "C": c, "threshold": t, **inner})
-        print(
-            f"fold {fold}: C={c} threshold={t:.2f} inner precision={inner['inner_precision']:.3f}", flush=True
-        )
-    report = summarise(d.labels, levels, list(scores))
-    report["model_only_auc"] = auc(list(probs), list(d.users_y == 1))
-    report["folds"] = folds
-    return report
+        for v in variants:
+            c, weight, t, inner = choose_person(d, train, s_train, SEED + fold + 1, v)
+            person = fit_person(person_x(d, train, s_train, v), d.users_y[train], c, weight)
+            p = person.predict_proba(person_x(d, test, s_test, v))[:, 1]
+            fold_levels, fold_scores = screened([d.user_hits[u] for u in test], p, t)
+            for k, u in enumerate(test):
+                levels[v.name][u], scores[v.name][u], probs[v.name][u] = fold_levels[k], fold_scores[k], p[k]
+            folds[v.name].append({"fold": fold, "C": c, "threshold": t, **inner})
+            print(
+                f"fold {fold} {v.name}: C={c} weight={weight} threshold={t:.2f} "
+                f"inner precision={inner['inner_precision']:.3f}",
+                flush=True,
+            )
+    reports = {}
+    for v in variants:
+        report = summarise(d.labels, levels[v.name], list(scores[v.name]))
+        report["model_only_auc"] = auc(list(probs[v.name]), list(d.users_y == 1))
+        report["folds"] = folds[v.name]
+        reports[v.name] = report
+    return reports
 
 
 # ------------------------------------------------------------------------------------------------------------
@@ -428,17 +513,31 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=None, help="an .npz to keep sentence embeddings in")
     parser.add_argument("--cv-only", action="store_true")
     parser.add_argument("--skip-cv", action="store_true", help="fit and write without the cross-validation")
+    parser.add_argument(
+        "--variant", choices=sorted(VARIANTS), default=DEFAULT_VARIANT, help="the person model to ship"
+    )
+    parser.add_argument(
+        "--compare", action="store_true", help="cross-validate every person-model variant on the same folds"
+    )
+    parser.add_argument(
+        "--cv-json", type=Path, default=None, help="write the CV figures of each variant here"
+    )
     args = parser.parse_args()
     np.random.seed(SEED)
+    variant = VARIANTS[args.variant]
     d = load(args.data, args.bank, args.tune, args.cache)
     cv: dict[str, Any] = {}
     if not args.skip_cv:
-        cv = cross_validate(d)
-        print(
-            f"{FOLDS}-fold CV by user (unseen users): AUC={cv['auc']:.3f} recall={cv['recall']:.3f} "
-            f"precision={cv['precision']:.3f} (model-only AUC={cv['model_only_auc']:.3f})",
-            flush=True,
-        )
+        reports = cross_validate(d, list(VARIANTS.values()) if args.compare else [variant])
+        for name, rep in reports.items():
+            print(
+                f"{FOLDS}-fold CV by user (unseen users), {name}: AUC={rep['auc']:.3f} recall={rep['recall']:.3f} "
+                f"precision={rep['precision']:.3f} (model-only AUC={rep['model_only_auc']:.3f})",
+                flush=True,
+            )
+        if args.cv_json is not None:
+            args.cv_json.write_text(json.dumps(reports, indent=2) + "\n", encoding="utf-8")
+        cv = reports.get(variant.name, {})
     if args.cv_only:
         return
     everyone = np.arange(len(d.labels))
@@ -446,8 +545,8 @@ def main() -> None:
     t_sentence, tune_figures = choose_sentence_threshold(sentence, d.tune)
     print(f"sentence threshold {t_sentence:.3f}: tune half {tune_figures}", flush=True)
     s_all = summaries(d, sentence, everyone)
-    c, t_person, inner = choose_person(d, everyone, s_all, SEED)
-    person = fit_person(person_x(d, everyone, s_all), d.users_y, c)
+    c, weight, t_person, inner = choose_person(d, everyone, s_all, SEED, variant)
+    person = fit_person(person_x(d, everyone, s_all, variant), d.users_y, c, weight)
     meta = {
         "name": "risk-sentence-minilm-lr+person-ngram-lr",
         "data": {
@@ -473,21 +572,24 @@ def main() -> None:
             "hash_dim": HASH_DIM,
             "ngrams": "word 1-2, log1p counts, L2",
             "rules": list(RULE_FEATURES),
-            "summary": [
-                "sentence_max",
-                "sentence_top3_mean",
-                "sentence_share_over_half",
-                "sentence_log_count",
-            ],
+            "summary": list(SUMMARY_FEATURES),
         },
-        "person_model": {"C": c, "selection_on_all_users": inner},
+        "person_model": {
+            "variant": variant.name,
+            "summaries_read": [SUMMARY_FEATURES[i] for i in variant.summaries],
+            "ngrams": variant.ngrams,
+            "summary_scale": variant.scale,
+            "C": c,
+            "class_weight": weight or "none",
+            "selection_on_all_users": inner,
+        },
         "target_recall": TARGET_RECALL,
         "cv": {k: cv[k] for k in ("n", "auc", "recall", "precision", "confusion", "model_only_auc", "folds")}
         if cv
         else None,
         "tune_half": tune_figures,
     }
-    write_artefact(as_risk_model(sentence, t_sentence, person, t_person), meta)
+    write_artefact(as_risk_model(sentence, t_sentence, person, t_person, variant), meta)
 
 
 if __name__ == "__main__":

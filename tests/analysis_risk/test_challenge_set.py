@@ -4,7 +4,10 @@
 ``challenge_frozen.jsonl`` was measured once, at the end of the first round, and then became tuning material too
 (threshold, lexicon, hard negatives for the bank) in the second. ``challenge_frozen2.jsonl`` was written before the
 second round's tuning (older adults, teenagers, non-native English, clinical self-report, terse and rambling voices)
-and measured once, at its end, for the model it replaced and the one shipped (docs/risk.md has every figure). Items
+and measured once, at its end, for the model it replaced and the one shipped (docs/risk.md has every figure); in the
+third round all three were tuning material (lexicon mechanisms, the sentence threshold, hard negatives of their kinds
+written anew for the bank), so their figures below are tuning figures. A new held-back batch
+(``challenge_frozen3.jsonl``, written by someone else) is measured once by ``reverie eval risk``, not here. Items
 were written for Reverie in voices different from the training bank (``scripts/risk_paraphrases.jsonl``); none come
 from a data set.
 
@@ -28,24 +31,20 @@ from reverie.analysis.risk import LEVELS, load_model, screen
 HERE = Path(__file__).resolve().parent
 HALVES = ("tune", "frozen", "frozen2")
 FIGURE_GROUPS = frozenset({"idiom", "injury"})  # figures of speech and everyday injuries
-# Genuine cases flagged, as measured at the end of the second round with the shipped model (docs/risk.md, "Goals
-# of issue 12"). The tune and first frozen halves were tuning material in that round; frozen2 was measured once.
-MEASURED_FLAGGED = {"tune": 82 / 85, "frozen": 80 / 83, "frozen2": 62 / 64}
+# Genuine cases flagged, as measured at the end of the third round with the shipped model (docs/risk.md, "Goals of
+# issue 12"). All three batches were tuning material in that round (frozen2 measured once in the second: 38 of 64).
+MEASURED_FLAGGED = {"tune": 82 / 85, "frozen": 80 / 83, "frozen2": 63 / 64}
 GOAL_MISSED = {
     "tune": "goal missed: 82 of 85 genuine tune cases flagged (docs/risk.md)",
-    "frozen": "goal missed: 79 of 83 genuine cases of the first frozen half flagged, now tuning material "
+    "frozen": "goal missed: 80 of 83 genuine cases of the first frozen half flagged, tuning material "
     "(docs/risk.md)",
-    "frozen2": "goal missed: 38 of 64 genuine cases of the second frozen batch flagged, measured once "
-    "(docs/risk.md)",
+    "frozen2": "goal missed: 63 of 64 genuine cases of the second frozen batch flagged, tuning material since the "
+    "third round (38 of 64 when measured once) (docs/risk.md)",
 }
-# False alarms on hard negatives: the goal (<= 2 %) is met on the two tuning halves and missed on frozen2.
-ALARMS_MISSED = {
-    "tune": "",
-    "frozen": "",
-    # met since the third round's lexicon (frozen2 is tuning material now; 8 of 110 when it was measured once)
-    "frozen2": "",
-}
-MEASURED_ALARMS = {"tune": 0 / 139, "frozen": 1 / 133, "frozen2": 2 / 110}
+# False alarms on hard negatives: the goal (<= 2 %) is met on all three batches, each tuning material (frozen2: 8 of
+# 110 when it was measured once, in the second round).
+ALARMS_MISSED = {"tune": "", "frozen": "", "frozen2": ""}
+MEASURED_ALARMS = {"tune": 1 / 139, "frozen": 2 / 133, "frozen2": 1 / 110}
 
 
 @cache

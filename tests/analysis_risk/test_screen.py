@@ -181,6 +181,23 @@ def test_model_units_read_runs_of_fragments_together() -> None:
     assert units == ["Done. Over it. Want out.", "Then I went to bed early."]
 
 
+def test_a_long_sentence_is_read_clause_by_clause_in_entry_mode_only() -> None:
+    # third round: a rambling sentence whose risk is one clause among many was scored as one embedding and missed
+    text = (
+        "The meeting ran over and the printer jammed twice and I missed the bus home, and on the walk back I "
+        "kept thinking that I would like to stop existing altogether, but then my sister rang about the dog "
+        "and we talked for an hour. Short one here."
+    )
+    units = [text[s:e] for s, e in model_units(text)]
+    assert len(units) >= 4 and units[-1] == "Short one here."
+    assert any("on the walk back I kept thinking" in u and "sister" not in u for u in units), units
+    assert all(len(u.split()) >= 6 for u in units[:-1]), units
+    whole = [text[s:e] for s, e in model_units(text, clauses=False)]
+    assert len(whole) == 2 and whole[1] == "Short one here."
+    short = "I went to the shop, and then I came home and made tea."
+    assert [short[s:e] for s, e in model_units(short)] == [short]
+
+
 def test_a_two_word_fragment_never_raises_an_entry_by_the_model_alone() -> None:
     # regression: the first sentence model scored "Calm session." 0.98 and alerted on a calm progress note
     eager = _sentence_model(6.0)
@@ -191,3 +208,11 @@ def test_a_two_word_fragment_never_raises_an_entry_by_the_model_alone() -> None:
     assert model_triggers and result.level == "ideation"  # the long sentence raises it
     assert not screen("Calm session.", "session_note", model=eager).flagged
     assert screen("Suicidal.", model=eager).flagged  # the lexicon still reads fragments
+
+
+@pytest.mark.parametrize("text", ["A good walk.", "A quiet coffee.", "Nice weather today.", "A long nap."])
+def test_short_everyday_sentences_are_not_flagged_by_the_shipped_model(text: str) -> None:
+    # regression (third round): a retrain with many terse risky fragments in the bank scored "A good walk." 0.90;
+    # the bank now carries short everyday fragments as negatives too
+    result = screen(text, model=True)
+    assert not result.flagged, result.to_data()

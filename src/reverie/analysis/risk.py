@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -215,23 +216,77 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def model_units(text: str) -> list[tuple[int, int]]:
+# A sentence longer than this many words is read by the sentence model clause by clause (see ``clause_spans``).
+LONG_SENTENCE_WORDS = 28
+MIN_CLAUSE_WORDS = 6
+CLAUSE_SPLIT = re.compile(
+    r"\s*(?:;|,\s+(?:and|but|so|then|because|and\s+then|which)\b|\s+and\s+then\b|\s+but\s+)\s*"
+)
+
+
+def clause_spans(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """A long sentence (over ``LONG_SENTENCE_WORDS`` words) cut into clauses of at least ``MIN_CLAUSE_WORDS`` words
+    at "; ", ", and", ", but", ", so", ", then", " and then", " but "; a shorter sentence stays whole. A rambling
+    sentence whose risk is one clause among many ("… the bus was late and I stood in the rain thinking if a lorry
+    hit me that would be fine, and then I got on …") no longer dilutes it in one embedding; the clauses together
+    are about as long as the sentence, so the encoder pass costs about the same."""
+    start, end = span
+    if len(lex.WORD.findall(text.lower(), start, end)) <= LONG_SENTENCE_WORDS:
+        return [span]
+    pieces = _cut(text, span, CLAUSE_SPLIT)
+    out = []
+    for piece in pieces:  # a clause still too long is cut at its commas
+        long = len(lex.WORD.findall(text.lower(), *piece)) > LONG_SENTENCE_WORDS
+        out.extend(_cut(text, piece, COMMA) if long else [piece])
+    return out
+
+
+COMMA = re.compile(r"\s*,\s*")
+
+
+def _cut(text: str, span: tuple[int, int], at: re.Pattern[str]) -> list[tuple[int, int]]:
+    start, end = span
+    cuts = [start]
+    for m in at.finditer(text, start, end):
+        if len(lex.WORD.findall(text.lower(), cuts[-1], m.start())) >= MIN_CLAUSE_WORDS:
+            cuts.append(m.start())
+    pieces = []
+    for a, b in zip(cuts, [*cuts[1:], end], strict=True):
+        while a < b and not text[a].isalnum():
+            a += 1
+        if a < b:
+            pieces.append((a, b))
+    if len(pieces) > 1 and len(lex.WORD.findall(text.lower(), *pieces[-1])) < MIN_CLAUSE_WORDS:
+        pieces[-2:] = [(pieces[-2][0], pieces[-1][1])]  # a short tail stays with the clause before it
+    return pieces
+
+
+def model_units(text: str, *, clauses: bool = True) -> list[tuple[int, int]]:
     """What the sentence model reads: the sentences of ``text``, with each run of consecutive fragments shorter
     than three words read together ("Done. Over it. Want out." is one unit; "Calm session." after a full sentence
-    stays alone, and the model does not raise it on its own)."""
+    stays alone, and the model does not raise it on its own), and (``clauses``, entry mode) each long sentence
+    read clause by clause (:func:`clause_spans`). Person mode reads whole sentences, as the person model was
+    trained."""
     units: list[tuple[int, int]] = []
     run: list[tuple[int, int]] = []
-    for span in sentence_spans(text):
-        if len(lex.WORD.findall(lex.normalise(text[span[0] : span[1]]))) < lex.MIN_MODEL_WORDS:
-            run.append(span)
-            continue
-        if run:
-            units.append((run[0][0], run[-1][1]))
-            run = []
-        units.append(span)
+    for sentence in sentence_spans(text):
+        for span in clause_spans(text, sentence) if clauses else [sentence]:
+            _add_unit(text, span, units, run)
     if run:
         units.append((run[0][0], run[-1][1]))
     return units
+
+
+def _add_unit(
+    text: str, span: tuple[int, int], units: list[tuple[int, int]], run: list[tuple[int, int]]
+) -> None:
+    if len(lex.WORD.findall(lex.normalise(text[span[0] : span[1]]))) < lex.MIN_MODEL_WORDS:
+        run.append(span)
+        return
+    if run:
+        units.append((run[0][0], run[-1][1]))
+        run.clear()
+    units.append(span)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -264,8 +319,10 @@ class RiskModel:
             idx = np.fromiter(grams.keys(), dtype=np.int64, count=len(grams))
             val = np.fromiter(grams.values(), dtype=np.float32, count=len(grams))
             z += float(np.dot(self.ngram_weights[idx], val))
-        if self.summary_weights is not None and len(summary) == len(self.summary_weights):
-            z += float(np.dot(self.summary_weights, np.asarray(summary, dtype=np.float32)))
+        if self.summary_weights is not None and len(summary) >= len(self.summary_weights):
+            # an artefact trained on fewer summaries reads the first ones (the order only ever grows)
+            n = len(self.summary_weights)
+            z += float(np.dot(self.summary_weights, np.asarray(summary[:n], dtype=np.float32)))
         return float(1.0 / (1.0 + np.exp(-z)))
 
     def evidence(self, text: str) -> list[Span]:
@@ -342,11 +399,12 @@ def score_sentences(
     *,
     encoder: Any | None = None,
     limit: int | None = MAX_SENTENCES,
+    clauses: bool = True,
 ) -> SentenceScores:
     """Score the sentences of ``text`` (the first ``limit``) with the sentence model in one encoder pass, with
     set-aside phrases blanked. ``encoder``: anything with ``encode(list[str])`` (default: the shared encoder)."""
     enc = encoder if encoder is not None else _encoder()
-    spans = model_units(text)[:limit]
+    spans = model_units(text, clauses=clauses)[:limit]
     if enc is None or model.sentence_weights is None or not spans:
         return SentenceScores(tuple(spans), tuple(0.0 for _ in spans), tuple(None for _ in spans))
     masked = model_text(text, hits)
@@ -472,7 +530,9 @@ def screen_person(
     masked = model_text(text, hits)
     summary: list[float] = []
     if chosen is not None and chosen.summary_weights is not None:
-        scored = score_sentences(text, "free_association", hits, chosen, encoder=encoder, limit=None)
+        scored = score_sentences(
+            text, "free_association", hits, chosen, encoder=encoder, limit=None, clauses=False
+        )
         summary = sentence_summary(scored.probabilities, scored.blocked)
     probability = chosen.probability(masked, hits, summary) if chosen is not None else None
     level, score = decide(hits, probability, threshold, person=True)
@@ -494,17 +554,34 @@ SUMMARY_FEATURES = (
     "sentence_top3_mean",
     "sentence_share_over_half",
     "sentence_log_count_over_half",
+    # added in the third round (a person model trained on the first four reads only those: see ``probability``)
+    "sentence_top5_mean",
+    "sentence_mean",
+    "sentence_share_over_0.8",
+    "sentence_log_count_over_0.8",
 )
 
 
 def sentence_summary(probabilities: Sequence[float], blocked: Sequence[str | None] = ()) -> list[float]:
-    """What the person model reads from the sentence scores (sentences set aside by evidence count as 0)."""
+    """What the person model reads from the sentence scores (sentences set aside by evidence count as 0): the
+    highest, the mean of the top three and top five, the mean, and the share and log count of sentences at or
+    over 0.5 and 0.8 (fixed cut-offs, so the person model does not depend on the sentence threshold)."""
     probs = [p if not blocked or blocked[i] is None else 0.0 for i, p in enumerate(probabilities)]
     if not probs:
         return [0.0] * len(SUMMARY_FEATURES)
     ranked = sorted(probs, reverse=True)
     over = sum(1 for p in probs if p >= 0.5)
-    return [ranked[0], float(np.mean(ranked[:3])), over / len(probs), float(np.log1p(over))]
+    high = sum(1 for p in probs if p >= 0.8)
+    return [
+        ranked[0],
+        float(np.mean(ranked[:3])),
+        over / len(probs),
+        float(np.log1p(over)),
+        float(np.mean(ranked[:5])),
+        float(np.mean(probs)),
+        high / len(probs),
+        float(np.log1p(high)),
+    ]
 
 
 def decide(
