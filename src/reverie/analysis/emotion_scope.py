@@ -262,10 +262,6 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"\b(?:down in the dumps|heavy heart|broken[- ]hearted|in pieces|in tears|burst into tears)\b",
             "sadness",
         ),
-        (
-            r"\b(?:cry|cried|cries|crying|sobbed|sobbing|wept|weeping)\b(?! (?:laughing|with laughter|with joy|of joy))",
-            "sadness",
-        ),
         (r"\b(?:heart sank|let down|(?:a bit of a|quite a|such a|a real|a big) blow)\b", "disappointment"),
         (r"\bwhat'?s the point\b", "sadness"),
         (
@@ -287,6 +283,17 @@ _OBJECT_IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bbreaks? my heart\b|\bbroke my heart\b", re.I), "sadness"),
     (re.compile(r"\bmade my day\b|\bmakes? my day\b", re.I), "joy"),
     (re.compile(r"\bif only i(?:'d| had)\b|\bi wish i(?:'d| had)\b", re.I), "remorse"),
+)
+# Signs rather than names of a feeling: tears are read as sadness but, as relief or joy can bring them too, they
+# are not a stated feeling (mood "seen": they do not outrank what the head reads).
+_SIGNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(
+            r"\b(?:cry|cried|cries|crying|sobbed|sobbing|wept|weeping)\b(?! (?:laughing|with laughter|with joy|of joy))",
+            re.I,
+        ),
+        "sadness",
+    ),
 )
 _SARCASM = re.compile(
     r"\b(?:(?:oh|just|how) (?:great|perfect|brilliant|wonderful|fantastic|marvell?ous)\b"
@@ -406,19 +413,23 @@ def emotion_words(tokens: Sequence[Any]) -> list[EmotionWord]:
     starts = [int(t.idx) for t in tokens]
     idioms: dict[int, list[str]] = {}
     mine: set[int] = set()
-    for pattern, label in (*_IDIOMS, *_OBJECT_IDIOMS):
+    signs: set[int] = set()
+    for pattern, label in (*_IDIOMS, *_OBJECT_IDIOMS, *_SIGNS):
         for match in pattern.finditer(text):
             at = next((i for i, start in enumerate(starts) if start >= offset + match.start()), None)
             if at is not None:
                 idioms.setdefault(at, []).append(label)
                 if (pattern, label) in _OBJECT_IDIOMS:
                     mine.add(at)
+                if (pattern, label) in _SIGNS:
+                    signs.add(at)
     inside = {i for at in mine for i in range(at, min(len(tokens), at + 4))}
     for k, token in enumerate(tokens):
         if k in idioms:
             holder, negated, mood = _scan_back(tokens, k, idiom=True)
             holder = "writer" if k in mine else holder
             mood = _mood(tokens, k, mood, hedges)
+            mood = "seen" if k in signs and mood == "stated" else mood
             out.extend(EmotionWord(lab, int(token.idx), holder, negated, mood, "") for lab in idioms[k])
         labels = () if k in inside else _labels(tokens, k)
         if not labels:
