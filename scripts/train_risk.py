@@ -9,11 +9,13 @@ run time agree):
   ideation, plans, preparations, self-harm urges and acts, aborted/interrupted/past attempts, slang, typos,
   non-native English, and matched hard negatives), each written sentence plus a few deterministic variants (lower
   case, no punctuation, typos, fillers), and on the C-SSRS users' sentences with their user's label as a weak,
-  down-weighted label. Its threshold is chosen on the *tune* half of the challenge set only
-  (``tests/analysis_risk/challenge_tune.jsonl``); the frozen half is never read here.
+  down-weighted label. Its threshold is chosen on the challenge batches that have been measured and are now tuning
+  material (``challenge_tune``, ``challenge_frozen``, ``challenge_frozen2``), each batch's false alarms ≤ 2 %; a
+  batch still held back (``challenge_frozen3``) is never read here.
 * **The person model** (what ``screen_person`` and ``reverie eval risk`` use on a person's posts together): hashed
   word 1–2-grams, the lexicon's counts and a summary of the sentence model's scores over the person's sentences
-  → "ideation or worse" at the user level.
+  → "ideation or worse" at the user level. ``VARIANTS`` lists the ways of building it that were compared by the
+  same CV (``--compare``); ``--variant`` picks the one written (default: the shipped one).
 
 Honest C-SSRS figures: 5-fold cross-validation split by user. In each fold the sentence model (its C-SSRS part)
 and the person model are fitted on the other folds only, C and the person threshold chosen by an inner
@@ -23,6 +25,7 @@ Usage (from the project root; scikit-learn is a training-only dependency)::
 
     .venv/bin/python scripts/train_risk.py                  # cross-validate, fit on everything, write
     .venv/bin/python scripts/train_risk.py --cv-only        # figures only, nothing written
+    .venv/bin/python scripts/train_risk.py --cv-only --compare --cv-json /tmp/cv.json   # every person variant
     .venv/bin/python scripts/train_risk.py --cache /tmp/risk-emb.npz   # keep sentence embeddings between runs
 """
 
