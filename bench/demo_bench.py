@@ -1,7 +1,7 @@
-"""How long the demo takes to be ready: accounts, 32 entries written (each with its save-time risk screen), read
+"""How long the demo takes to be ready: accounts, 40 entries written (each with its save-time risk screen), read
 by the analyzers, the therapist's side.
 
-Usage: python bench/demo_bench.py [--entries 32] [--runs 1] [--mode both|before|after]. Each measurement runs in
+Usage: python bench/demo_bench.py [--entries 40] [--runs 1] [--mode both|before|after]. Each measurement runs in
 its own process with a fresh data folder and SQLite database; ``both`` alternates the two ways so they meet the
 same machine load:
 
@@ -89,7 +89,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--entries", type=int, default=32)
+    parser.add_argument("--entries", type=int, default=40)
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--mode", choices=("both", "before", "after"), default="both")
     parser.add_argument("--one", choices=("before", "after"), help=argparse.SUPPRESS)

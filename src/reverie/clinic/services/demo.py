@@ -28,7 +28,7 @@ DEMO_CLIENT = "demo-client"
 DEMO_THERAPIST = "demo-therapist"
 DEMO_TAG = "demo data"
 DEMO_ZONE = "Europe/London"
-DEMO_ENTRIES = 32  # six months, more than one a week: enough for patterns, quick to load
+DEMO_ENTRIES = 40  # six months, more than one a week (32 gave only two "strongest patterns")
 WRITE_CHUNK = 8  # entries saved per transaction
 
 
