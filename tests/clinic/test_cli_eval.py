@@ -44,8 +44,9 @@ def test_cli_eval_risk(cli: Any, tmp_path: Path) -> None:
         writer.writerow(
             ["u3", "['I keep thinking everyone would be better off without me", "Ideation"]
         )  # cut, as in real data
-    report = _last_json(cli("eval", "risk", "--cssrs", str(path))[1])
-    assert report["n"] == 3 and len(report["confusion"]) == 5
+    # an empty challenge folder: the test never screens the real batches (a held-back one is measured once)
+    report = _last_json(cli("eval", "risk", "--cssrs", str(path), "--challenge", str(tmp_path / "none"))[1])
+    assert report["n"] == 3 and len(report["confusion"]) == 5 and report["challenge"] is None
 
 
 def test_cli_eval_defenses(cli: Any, tmp_path: Path) -> None:

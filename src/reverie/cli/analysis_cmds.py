@@ -247,11 +247,23 @@ def train_defenses(
 
 
 @eval_app.command("risk")
-def eval_risk(cssrs: Annotated[Path, typer.Option(help="C-SSRS users CSV.")]) -> None:
-    """Risk screening against C-SSRS user labels: AUC, recall, precision, confusion."""
+def eval_risk(
+    cssrs: Annotated[Path, typer.Option(help="C-SSRS users CSV.")],
+    challenge: Annotated[
+        Path | None,
+        typer.Option(
+            help="Folder of challenge_<name>.jsonl batches, each reported by name "
+            "(default: the source tree's tests/analysis_risk)."
+        ),
+    ] = None,
+) -> None:
+    """Risk screening against C-SSRS user labels: AUC, recall, precision, confusion; and every challenge batch."""
+    from functools import partial
+
     from reverie.analysis.evaluation.risk import evaluate_risk
 
-    _progress_run("Risk", evaluate_risk, cssrs, False)
+    run = evaluate_risk if challenge is None else partial(evaluate_risk, challenge_dir=challenge)
+    _progress_run("Risk", run, cssrs, False)
 
 
 @eval_app.command("dreams")

@@ -121,13 +121,16 @@ def summarise(labels: Sequence[str], levels: Sequence[str], scores: Sequence[flo
     }
 
 
-def evaluate_risk(path: Path, *, model: RiskModel | bool | None = True) -> dict[str, Any]:
+def evaluate_risk(
+    path: Path, *, model: RiskModel | bool | None = True, challenge_dir: Path = CHALLENGE_DIR
+) -> dict[str, Any]:
     """Screen every user in ``path`` and report ``auc``, ``recall``, ``precision``, ``confusion``, ``n``.
 
     Each row is one person's posts, so the top-level figures use :func:`screen_person` (the model may flag).
     ``entry_mode`` gives the same figures for :func:`screen`, the per-entry screen (levels from the lexicon).
     ``confusion[i][j]`` counts users with true label ``LABELS[i]`` screened at level ``LEVELS[j]``.
     Recall and precision are for ideation-or-worse at the shipped threshold; AUC uses the continuous score.
+    ``challenge`` screens every challenge batch in ``challenge_dir`` (the source tree's by default).
     """
     users = read_users(path)
     labels = [u.label for u in users]
@@ -140,7 +143,7 @@ def evaluate_risk(path: Path, *, model: RiskModel | bool | None = True) -> dict[
     report["threshold"] = people[0].threshold if people else None
     report["malformed_rows"] = sum(u.malformed for u in users)
     report["training_set"] = _trained_on(path) if model is True else False
-    report["challenge"] = evaluate_challenge(model=model)
+    report["challenge"] = evaluate_challenge(challenge_dir, model=model)
     if report["training_set"]:
         report["note"] = (
             "The shipped model was trained on this file: these are training-set figures. "
