@@ -216,3 +216,20 @@ def test_short_everyday_sentences_are_not_flagged_by_the_shipped_model(text: str
     # the bank now carries short everyday fragments as negatives too
     result = screen(text, model=True)
     assert not result.flagged, result.to_data()
+
+
+def test_a_long_everyday_sentence_read_by_clauses_stays_unflagged() -> None:
+    # third round: reading long sentences clause by clause scored the film clause of this sentence 0.89 (written
+    # for this test); a story's people now keep a clause a story even when the writer watched it
+    text = (
+        "We watched a film last night where the main character jumps off a bridge at the end, and it stayed "
+        "with me all morning, so I went for a long walk by the river and felt better."
+    )
+    result = screen(text, model=True)
+    assert not result.flagged, result.to_data()
+    clause = "We watched a film last night where the main character jumps off a bridge at the end"
+    from reverie.analysis.risk_lexicon import sentence_reasons
+
+    assert sentence_reasons(clause, "free_association", [(0, len(clause))]) == ["fiction"]
+    own = "I watched a film and then I wanted to kill myself all evening."
+    assert screen(own, model=True).flagged  # a lexicon phrase of the writer's own still counts

@@ -1156,6 +1156,7 @@ def _governs(rest: list[str]) -> bool:
     return True
 
 
+STORY_PEOPLE = words("character characters protagonist hero heroine villain narrator")
 # A sentence that opens on one of these is a hypothetical as a whole ("If I were ever in that place again, I would
 # tell my GP"); the sentence model may not raise it on its own (a lexicon phrase at ideation or above still counts).
 SENTENCE_HYPOTHETICAL = re.compile(
@@ -1187,7 +1188,9 @@ def sentence_reasons(text: str, kind: str, spans: Sequence[tuple[int, int]]) -> 
             out.append("dream")
         elif SENTENCE_HYPOTHETICAL.match(ctx.norm, start):
             out.append("hypothetical")
-        elif not first and MEDIA.search(ctx.norm, start, end):
+        elif MEDIA.search(ctx.norm, start, end) and (not first or words & STORY_PEOPLE):
+            # a story's people keep it a story even when the writer watched it ("we watched a film where the main
+            # character jumps off a bridge")
             out.append("fiction")
         elif not first and others and kind not in SESSION_KINDS:
             out.append("third_person")
