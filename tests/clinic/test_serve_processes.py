@@ -316,3 +316,32 @@ def test_serve_processes_answer_concurrent_sessions_and_lose_no_write(cli: Any) 
     )
     assert result["ok"], result["problem"]
     assert result["listed"] == 60
+
+
+def test_a_password_changed_elsewhere_ends_the_session_in_every_web_process(cli: Any) -> None:
+    """Sessions live in the database, not in a process: a password changed by another process (here the CLI) ends
+    the session on every web process at its next request."""
+    session = _run_python(cli, _SETUP)["session"]
+    server = _serve(cli, "--processes", "2", "--no-worker")
+    connections: list[HTTPConnection] = []
+    try:
+        url = _wait_until_serving(server)
+        port = int(url.rstrip("/").rsplit(":", 1)[1])
+        connections = [HTTPConnection("127.0.0.1", port, timeout=120) for _ in range(8)]
+
+        def statuses() -> list[int]:
+            found = []
+            for conn in connections:
+                conn.request("GET", "/journal/", headers={"Cookie": f"sessionid={session}"})
+                response = conn.getresponse()
+                response.read()
+                found.append(response.status)
+            return found
+
+        assert statuses() == [200] * 8
+        cli("user", "passwd", "--user", "racer", REVERIE_NEW_PASSWORD="another long test password")
+        assert statuses() == [302] * 8  # to the sign-in page, whichever process answers
+    finally:
+        for conn in connections:
+            conn.close()
+        _finish(server)
