@@ -53,10 +53,13 @@ def phone(chromium: Any, live_server: Any) -> Iterator[Any]:
 
 
 @pytest.fixture
-def shot() -> Any:
-    SHOTS.mkdir(parents=True, exist_ok=True)
+def shot(tmp_path: Path) -> Any:
+    """Screenshots of the journeys. They refresh the README's pictures in docs/screenshots only when asked
+    (``REVERIE_SCREENSHOTS=1``), so that an ordinary test run never rewrites tracked files."""
+    folder = SHOTS if os.environ.get("REVERIE_SCREENSHOTS") == "1" else tmp_path / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
 
     def take(page: Any, name: str) -> None:
-        page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+        page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
 
     return take

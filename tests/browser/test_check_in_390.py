@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from browser_waits import shown
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PHONE_390 = {"width": 390, "height": 844}
@@ -78,7 +79,7 @@ def test_browser_check_in_on_a_390_phone_then_the_therapist_sees_its_urgency(
     assert page.evaluate("window.scrollY") == 0
     for label in ANSWERS:
         button = page.locator("#check-in button", has_text=label)
-        assert button.is_visible(), label
+        assert shown(button), label
         _in_first_screen(page, button)
     _in_first_screen(page, page.locator("#check-in a[href='/safety/']"))
 
@@ -89,8 +90,8 @@ def test_browser_check_in_on_a_390_phone_then_the_therapist_sees_its_urgency(
         ("/account/erase/", "main input[name=password]"),
     ):
         page.goto(path)  # nothing is locked while the check-in waits
-        assert page.url.endswith(path) and page.locator("#check-in").is_visible(), path
-        assert page.locator(own).first.is_visible(), path
+        assert page.url.endswith(path) and shown(page.locator("#check-in")), path
+        assert shown(page.locator(own).first), path
 
     page.goto("/safety/")
     hrefs = page.eval_on_selector_all(
@@ -101,7 +102,7 @@ def test_browser_check_in_on_a_390_phone_then_the_therapist_sees_its_urgency(
     page.goto("/journal/")
     page.locator("#check-in button", has_text="I need help now").click()
     page.wait_for_url("**/check-in/")
-    assert page.locator("[role=alert]").first.is_visible() and page.locator("a[href^='tel:']").count() >= 1
+    assert shown(page.locator("[role=alert]").first) and page.locator("a[href^='tel:']").count() >= 1
 
     _sign_in_as(page, therapist, live_server)
     page.goto("/alerts/")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from browser_waits import shown
 from test_accessibility import CHECK
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -30,10 +31,10 @@ def test_browser_check_in_right_after_saving_on_a_phone(phone: Any, shot: Any, m
     assert page.evaluate("window.scrollY") == 0
     for label in ANSWERS:
         button = page.locator("#check-in button", has_text=label)
-        assert button.is_visible(), label
+        assert shown(button), label
         box = button.bounding_box()
         assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= height, (label, box, height)
-    assert page.locator("a.safety").first.is_visible()  # the safety link stays in view
+    assert shown(page.locator("a.safety").first)  # the safety link stays in view
     assert page.evaluate(CHECK) == []  # labelled, one h1, no horizontal scrolling with the check-in on top
     assert (
         page.locator("text=" + RISKY[:30]).count() >= 1
@@ -42,7 +43,7 @@ def test_browser_check_in_right_after_saving_on_a_phone(phone: Any, shot: Any, m
 
     page.goto("/journal/")  # nothing is locked while the check-in waits
     page.wait_for_url("**/journal/")
-    assert page.locator("#check-in").is_visible() and page.locator("main").is_visible()
+    assert shown(page.locator("#check-in")) and shown(page.locator("main"))
     assert page.locator("main a[href^='/journal/']").count() >= 1
 
     page.locator("#check-in button", has_text="I'm safe for now").click()

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from browser_waits import shown
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -43,7 +44,7 @@ def test_browser_client_journey(phone: Any, shot: Any, tmp_path: Path) -> None:
 
     _write(page, "free_association", "Trains, my grandmother's kitchen, the smell of rain.", {"longing": "4"})
     _write(page, "dream", "I was on a boat and my father would not look at me.", {"love": "4", "anger": "5"})
-    assert page.locator("text=love 4/5").is_visible() and page.locator("text=anger 5/5").is_visible()
+    assert shown(page.locator("text=love 4/5")) and shown(page.locator("text=anger 5/5"))
     shot(page, "dream")
     _write(page, "daydream", "A house by the sea where nobody needs anything from me.")
 
@@ -56,7 +57,7 @@ def test_browser_client_journey(phone: Any, shot: Any, tmp_path: Path) -> None:
     page.fill("#id_body", "I stayed with the feeling for a minute first.")
     page.click("button:has-text('Save')")
     page.wait_for_url("**/journal/*/")
-    assert page.locator("text=Told him it hurt").is_visible()
+    assert shown(page.locator("text=Told him it hurt"))
 
     art = tmp_path / "drawing.png"
     art.write_bytes(PNG)
@@ -86,10 +87,10 @@ def test_browser_client_journey(phone: Any, shot: Any, tmp_path: Path) -> None:
     assert page.locator(".entry-row").count() == 1
     page.click(".entry-row a")
     page.click("button:has-text('Share with my therapist')")
-    assert page.locator("button:has-text('Stop sharing')").is_visible()
+    assert shown(page.locator("button:has-text('Stop sharing')"))
 
     page.click("nav a.safety")
-    assert page.locator("text=988").first.is_visible()
+    assert shown(page.locator("text=988").first)
     shot(page, "safety")
 
     page.goto("/export/")
@@ -102,7 +103,7 @@ def test_browser_client_journey(phone: Any, shot: Any, tmp_path: Path) -> None:
     page.fill("#confirm", "robin")
     page.fill("#password", "a long phone password")
     page.click("button:has-text('Erase everything')")
-    assert page.locator("text=Everything is erased").is_visible()
+    assert shown(page.locator("text=Everything is erased"))
 
 
 def test_browser_bad_input_keeps_the_text(phone: Any) -> None:
@@ -116,5 +117,5 @@ def test_browser_bad_input_keeps_the_text(phone: Any) -> None:
     page.fill("#id_happened_at", "2999-01-01T03:00")
     page.fill("#id_body", "A dream I must not lose")
     page.click("button:has-text('Save')")
-    assert page.locator("[role=alert]").first.is_visible()
+    assert shown(page.locator("[role=alert]").first)
     assert page.input_value("#id_body") == "A dream I must not lose"

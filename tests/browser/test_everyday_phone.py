@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from browser_phone import PHONE, checks
+from browser_waits import shown
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -38,11 +39,11 @@ def test_browser_everyday_phone_in_berlin(berlin_phone: Any, shot: Any) -> None:
     # The compact header: one short band, the safety link visible, the rest behind "Menu".
     header = page.locator("header.top").bounding_box()
     assert header is not None and header["height"] <= 64, header
-    assert page.locator("nav a.safety").is_visible()
+    assert shown(page.locator("nav a.safety"))
     assert not page.locator("nav[aria-label=Main] a:has-text('Journal')").is_visible()
     page.click("details.menu > summary")
-    assert page.locator("nav[aria-label=Main] a:has-text('Journal')").is_visible()
-    assert page.locator("nav a.safety").is_visible()
+    assert shown(page.locator("nav[aria-label=Main] a:has-text('Journal')"))
+    assert shown(page.locator("nav a.safety"))
     page.click("details.menu > summary")
 
     checks.controls_at_least_16px(page)
@@ -68,8 +69,8 @@ def test_browser_everyday_phone_in_berlin(berlin_phone: Any, shot: Any) -> None:
     page.fill("#id_other_feelings", "awe 3")
     page.click("button:has-text('Save')")
     page.wait_for_url("**/journal/*/")
-    assert page.locator("text=10 Mar 2026, 00:30").first.is_visible()  # the Berlin night, not UTC's 9 March
-    assert page.locator("text=anger 5/5").is_visible() and page.locator("text=fear 2/5").is_visible()
+    assert shown(page.locator("text=10 Mar 2026, 00:30").first)  # the Berlin night, not UTC's 9 March
+    assert shown(page.locator("text=anger 5/5")) and shown(page.locator("text=fear 2/5"))
     shot(page, "entry-local-time")
 
     # A feeling-only check-in.
@@ -114,7 +115,7 @@ def test_browser_demo_on_a_phone_shows_progress_and_reloads(
     page.click("button:has-text('Explore with demo data')")
     page.wait_for_selector("text=Demo data loaded", timeout=120_000)
     assert page.locator("ol.demo-progress progress").count() >= 4
-    assert page.locator("ol.demo-progress li:last-child").is_visible()
+    assert shown(page.locator("ol.demo-progress li:last-child"))
     shot(page, "demo-loaded")
     page.goto("/demo/")  # a reload or a bookmark: never 405
     page.wait_for_url("**/")

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from browser_waits import shown
 from test_accessibility import CHECK
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -85,7 +86,7 @@ def test_browser_insight_on_a_phone(tall_phone: Any, shot: Any) -> None:
     assert 1 <= items.count() <= 5
     text = page.locator("main").inner_text()
     assert not RAW_CODE.search(text), RAW_CODE.search(text)
-    assert items.first.locator("text=Does this fit?").is_visible()
+    assert shown(items.first.locator("text=Does this fit?"))
     assert page.evaluate(CHECK) == []
     shot(page, "entry-noticed")
 
@@ -110,7 +111,7 @@ def test_browser_insight_on_a_phone(tall_phone: Any, shot: Any) -> None:
     print(f"Patterns page: {height} px tall on a {PHONE['width']}x{PHONE['height']} phone")
     assert height <= 3 * PHONE["height"], height
     assert page.locator("ol.summary-patterns > li").count() >= 3
-    assert page.locator("table.heat").is_visible()
+    assert shown(page.locator("table.heat"))
     body = page.locator("main").inner_text()
     assert not RAW_CODE.search(body), RAW_CODE.search(body)
     assert page.evaluate(CHECK) == []

@@ -8,6 +8,7 @@ from typing import Any
 
 import pyotp
 import pytest
+from browser_waits import shown
 from django.conf import settings
 
 from reverie import settings as reverie_settings
@@ -58,7 +59,7 @@ def test_browser_pair_journey(chromium: Any, live_server: Any, shot: Any, analys
     client.goto("/pair/")
     client.fill("#code", code)
     client.click("button:has-text('Link')")
-    assert client.locator("text=You are now linked").is_visible()
+    assert shown(client.locator("text=You are now linked"))
     client.goto("/write/")
     client.fill(
         "#id_body", "My partner got close last night and I pulled away again, the way I did with my father."
@@ -76,7 +77,7 @@ def test_browser_pair_journey(chromium: Any, live_server: Any, shot: Any, analys
     therapist.fill("input[name=start]", "2030-03-04T10:00")
     therapist.click("button[type=submit]:not(.link)")
     therapist.wait_for_url(re.compile(r".*/courses/[0-9a-f-]+/$"))
-    assert therapist.locator("h1:has-text('of 16')").is_visible()
+    assert shown(therapist.locator("h1:has-text('of 16')"))
     shot(therapist, "course")
 
     # The client fills the PHQ-9 before the first session.
@@ -84,14 +85,14 @@ def test_browser_pair_journey(chromium: Any, live_server: Any, shot: Any, analys
     for item in range(1, 10):
         client.check(f"input[name=item{item}][value='{2 if item < 9 else 0}']")
     client.click("button:has-text('Send')")
-    assert client.locator("text=16").first.is_visible()
+    assert shown(client.locator("text=16").first)
     shot(client, "measure")
 
     # The therapist prepares the next session.
     course_url = therapist.url
     therapist.goto(course_url + "prep/")
-    assert therapist.locator("text=Preparing for the next session").is_visible()
-    assert therapist.locator("text=PHQ-9").first.is_visible()
+    assert shown(therapist.locator("text=Preparing for the next session"))
+    assert shown(therapist.locator("text=PHQ-9").first)
     shot(therapist, "prep")
 
     # The risk flow: an entry with ideation → a calm check-in with the safety plan → the therapist's alert.
@@ -101,16 +102,16 @@ def test_browser_pair_journey(chromium: Any, live_server: Any, shot: Any, analys
     )
     client.click("button:has-text('Save')")
     client.wait_for_url("**/journal/*/")  # the save lands on the entry, with the calm check-in on top
-    assert client.locator("#check-in >> text=Are you safe?").is_visible()
+    assert shown(client.locator("#check-in >> text=Are you safe?"))
     client.goto("/journal/")  # nothing is locked while the check-in waits
-    assert client.locator("#check-in").is_visible() and client.locator("main").is_visible()
+    assert shown(client.locator("#check-in")) and shown(client.locator("main"))
     shot(client, "check-in")
     client.locator("#check-in button[value=safe]").click()
     client.wait_for_url("**/check-in/")
-    assert client.locator("text=988").first.is_visible()  # answering never hides the plan
+    assert shown(client.locator("text=988").first)  # answering never hides the plan
     assert client.locator("a[href^='tel:']").count() >= 1
     therapist.goto("/")
-    assert therapist.locator("text=Alerts to acknowledge").is_visible()
+    assert shown(therapist.locator("text=Alerts to acknowledge"))
     shot(therapist, "caseload")
     for context in contexts:
         context.close()
