@@ -1,5 +1,8 @@
 """End to end, through the real analyzers: a hand-built history with a planted pattern — wanting to be
-understood, expecting rejection, withdrawing — with a partner, with the therapist and with a parent in childhood."""
+understood, met with rejection, withdrawing — with a partner, with the therapist and with a parent in childhood.
+
+The other's response is stated as what they did ("he rolled his eyes and turned away"), not as what the writer
+expected: only the other's actual response is coded RO (issue 13), so an expected rejection alone makes no pattern."""
 
 from __future__ import annotations
 
@@ -15,11 +18,11 @@ from reverie.clinic.services.journal import EntryDraft
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 PLANTED = [
-    "My partner wanted to be close and talk about us. I wanted him to understand me, but I was sure he would reject me, so I pulled away and went quiet.",
-    "My boyfriend hugged me and said he loves me. I wanted to feel loved but I expected him to leave, so I withdrew and stopped answering his texts.",
-    "My partner asked me to move in with him. I wished he could understand me, but I felt he would push me away, so I shut down and avoided him.",
-    "In session my therapist asked how I felt. I wanted her to understand me but I was sure she would judge me, so I went silent.",
-    "My therapist said she cares about our work. I wanted to be understood, I expected her to reject me, and I withdrew and cancelled the next session.",
+    "My partner came home late again. I wanted him to understand me, but he rolled his eyes and turned away, so I pulled away and went quiet.",
+    "My boyfriend was on his phone all evening. I wanted to feel loved but he ignored me when I spoke, so I withdrew and stopped answering his texts.",
+    "My partner and I argued about the holidays. I wished he could understand me, but he dismissed what I said, so I shut down and avoided him.",
+    "In session I told my therapist how I felt. I wanted her to understand me but she looked at the clock and changed the subject, so I went silent.",
+    "I told my therapist about my week. I wanted to be understood, but she dismissed what I said, and I withdrew and cancelled the next session.",
     "When I was a kid my mother went silent when I needed her. I wanted her to understand me, she rejected me, and I withdrew into my room.",
 ]
 
