@@ -143,7 +143,7 @@ def _check_in(actor: Any) -> None:
 
     if alerts.pending_check_in(actor) is None:
         return
-    typer.echo("\nIt sounds like things are very hard right now. Are you safe?")
+    typer.echo(f"\n{alerts.CHECK_IN_QUESTION}")
     _lines(actor)
     typer.echo(
         "Your safety plan is on the Safety page. Answer the check-in there when you open Reverie, or here:"

@@ -27,7 +27,6 @@ from reverie.clinic.services.safety import Line, crisis_lines
 
 router = Router(tags=["safety"])
 
-QUESTION = "It sounds like things are very hard right now. Are you safe?"
 Answer = Literal["safe", "need_help", "misunderstood"]
 
 
@@ -101,7 +100,7 @@ def check_in_out(request: HttpRequest, user: User, row: CheckIn) -> CheckInOut:
         created_at=row.created_at,
         answered_at=row.answered_at,
         answer=row.answer or None,  # type: ignore[arg-type]
-        question=QUESTION,
+        question=alerts.CHECK_IN_QUESTION,
         choices=[ChoiceOut(answer=key, label=label) for key, label in alerts.ANSWERS.items()],  # type: ignore[arg-type]
         answer_with=reverse("api:check_in_answer"),
         crisis_lines=[

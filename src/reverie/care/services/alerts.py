@@ -43,6 +43,8 @@ ANSWERS = ANSWER_LABELS
 RANK = {"none": 0, "indicator": 1, UNSCREENED: 2, "ideation": 2, "behavior": 3, "attempt": 4}
 LEVEL_URGENCY = {UNSCREENED: 2, "ideation": 2, "behavior": 3, "attempt": 4}
 NEED_HELP_URGENCY = 5
+# The check-in's question, the same on the web page and banner (templates), the API and the CLI.
+CHECK_IN_QUESTION = "It sounds like things are very hard right now. Are you safe?"
 # What a client is told at linking (web /pair/, the API's invitation and accept answers).
 THERAPIST_SEES = (
     "If something you write from the day you link (an entry, an edit, an import, a PHQ-9 answer) suggests you may be"
