@@ -21,22 +21,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from process_tree import alive as _alive
+from process_tree import children as _children
 
 pytestmark = pytest.mark.slow
-
-
-def _children(pid: int) -> list[int]:
-    found: list[int] = []
-    for task in Path(f"/proc/{pid}/task").glob("*"):
-        found += [int(c) for c in (task / "children").read_text().split()]
-    return found
-
-
-def _alive(pid: int) -> bool:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1][0] != "Z"
-    except (FileNotFoundError, IndexError):
-        return False
 
 
 def _web_children(pid: int) -> list[int]:
