@@ -215,3 +215,14 @@ def test_cli_check_in_shows_and_answers_with_the_same_service(
     assert alerts.open_alerts(therapist)[0].id == alert.id
     assert AuditEvent.objects.filter(action="check_in.need_help", actor_id=client.pk).exists()
     assert alerts.pending_check_in(client) is None
+
+
+def test_cli_check_in_refuses_an_unknown_answer_in_a_fresh_process(cli: Any) -> None:
+    """Before: in a fresh process the check was reached before Django was ready, so a mistyped answer gave
+    "unexpected ImproperlyConfigured" (exit 70) instead of naming the three answers."""
+    cli("user", "create", "kim")
+    code, _, err = cli("journal", "check-in", "--answer", "maybe", "-u", "kim", check=False)
+    assert code not in (0, 70), err
+    assert "--answer is one of: safe, need_help, misunderstood" in err
+    code, out, _ = cli("journal", "check-in", "-u", "kim")
+    assert code == 0 and "No check-in is waiting" in out

@@ -170,8 +170,10 @@ def check_in(
     user: UserOpt = None,
 ) -> None:
     """The check-in a risky save left: show it, or answer it (the same answers as the web page; audited)."""
+    from reverie.cli.runtime import django_ready, sign_in
+
+    django_ready()  # the care services import models
     from reverie.care.services import alerts
-    from reverie.cli.runtime import sign_in
 
     if answer is not None and answer not in alerts.ANSWERS:
         raise InvalidInput(f"--answer is one of: {', '.join(alerts.ANSWERS)}.")
