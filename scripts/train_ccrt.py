@@ -42,13 +42,23 @@ from reverie.analysis.evaluation.episodes import align, read_vignettes  # noqa: 
 from reverie.analysis.onnx_encoder import load_encoder  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
-FILES = ("vignettes.jsonl", "vignettes_holdout.jsonl", "vignettes_frozen.jsonl", "vignettes_frozen2.jsonl")
+FILES = (
+    "vignettes.jsonl",
+    "vignettes_holdout.jsonl",
+    "vignettes_frozen.jsonl",
+    "vignettes_frozen2.jsonl",
+    "vignettes_frozen3.jsonl",
+)
 L2 = (3e-3, 1e-2, 3e-2)
 REPLACE = (0.4, 0.5, 0.6, 0.7, 0.8, 1.01)
 KEEP = (0.0, 0.1, 0.2, 0.3)
 FILL = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 1.01)
 MIN_SHOWN = 10
-UNSEEN_BY_RULES = ("vignettes_frozen.jsonl", "vignettes_frozen2.jsonl")  # the rules were never tuned on these
+UNSEEN_BY_RULES = (
+    "vignettes_frozen.jsonl",
+    "vignettes_frozen2.jsonl",
+    "vignettes_frozen3.jsonl",
+)  # the rules were never tuned on these
 PROTOTYPES = True  # the nearest prototypes (on the sentence vectors) fill what the lexicons leave open
 ACTS = False  # the sentences of the other's acts and of the writer's responses as two more parts: no gain
 STACKED = False  # the rules' codes as features: grouped CV found no gain (docs/ccrt.md)
@@ -65,6 +75,8 @@ class Item:
     response: bool
     felt: bool
     expected: dict[str, int | None] | None
+    row: int = 0  # the vignette's line in its file (from 0), for the per-text diagnostics
+    role: str = ""  # the other the rules found
 
 
 def collect(cache: Path | None, prototypes: bool = PROTOTYPES) -> tuple[list[Item], np.ndarray]:
@@ -79,7 +91,7 @@ def collect(cache: Path | None, prototypes: bool = PROTOTYPES) -> tuple[list[Ite
     items: list[Item] = []
     expected_counts = np.zeros(len(FILES), dtype=int)
     for group, name in enumerate(FILES):
-        for row in read_vignettes(FIXTURES / name):
+        for line, row in enumerate(read_vignettes(FIXTURES / name)):
             doc = prepare(row["text"], row["kind"])
             texts = [s.text for s in doc.sentences]
             missing = [t for t in dict.fromkeys(texts) if t not in table]
@@ -113,6 +125,8 @@ def collect(cache: Path | None, prototypes: bool = PROTOTYPES) -> tuple[list[Ite
                         draft.response,
                         draft.felt,
                         {c: exp.get(c) for c in COMPONENTS} if exp is not None else None,
+                        line,
+                        draft.episode.role,
                     )
                 )
     if cache is not None:

@@ -45,7 +45,7 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-VERSION: Final = "1.3.0"
+VERSION: Final = "1.4.0"
 MODEL_HASH: Final = "rules-" + hashlib.sha256(repr(sorted(ccrt.LEXICONS.items())).encode()).hexdigest()[:12]
 
 _WISH: Final[dict[str, float]] = {
@@ -61,8 +61,9 @@ _WISH_ADJECTIVES: Final = frozenset({"desperate", "eager", "keen", "dying", "lon
 _FOND: Final = frozenset({"love", "like", "enjoy"})  # "I loved being close to her"
 _EXPECT: Final = _words(
     "expect expected afraid scared fear feared worry worried sure brace braced dread dreaded assume "
-    "assumed terrified"
+    "assumed terrified picture pictured picturing imagine imagined imagining"
 )
+_THINK: Final = _words("think thought reckon reckoned guess guessed suppose supposed")  # + "she'd …"
 _SPEECH: Final = _words(
     "say tell call reply answer shout yell text write mutter remark suggest complain insist admit "
     "remind ask accuse claim announce scream whisper explain message warn promise"
@@ -306,7 +307,7 @@ def _inherited_actor(clause: Clause, who: dict[int, str]) -> str | None:
     head = clause.head
     parent = clause.parent
     if parent is None:
-        return None
+        return "self" if _dropped_i(head, who) else None
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
     if head.dep_ == "xcomp" or (infinitive and head.dep_ in {"advcl", "ccomp"}):
         obj = next((c for c in parent.head.children if c.dep_ in {"dobj", "dative"}), None)
@@ -319,6 +320,24 @@ def _inherited_actor(clause: Clause, who: dict[int, str]) -> str | None:
     while node is not None and node.actor is None:  # "it was my work and called him a fraud"
         node = node.parent
     return node.actor if node is not None else None
+
+
+def _dropped_i(head: Any, who: dict[int, str]) -> bool:
+    """A diary sentence without its "I": "Told Mum about the divorce.", "Wanted to argue with her anyway.",
+    "Felt guilty as sin.", "Annoyed all evening.", "Relief." The root of the sentence has no subject and no
+    expletive, opens the sentence (after an adverb or an interjection at most) and is a verb not in the third
+    person singular ("Sounds good" is not the writer), an adjective or a common noun that names no person."""
+    if head.dep_ != "ROOT" or head.tag_ == "VBZ" or head.i in who:
+        return False
+    if any(c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} for c in head.children):
+        return False
+    if head.tag_ not in _DROPPED_I_TAGS:
+        return False
+    before = [t for t in head.sent if t.i < head.i]
+    return all(t.pos_ in {"ADV", "INTJ", "PUNCT", "CCONJ"} or t.dep_ in {"aux", "neg"} for t in before)
+
+
+_DROPPED_I_TAGS: Final = frozenset({"VB", "VBD", "VBN", "VBP", "VBG", "JJ", "NN"})
 
 
 def _person_of(token: Any, who: dict[int, str]) -> str | None:
@@ -783,8 +802,16 @@ def _wish_weight(clause: Clause) -> float:
 
 
 def _is_expectation(clause: Clause) -> bool:
-    return clause.actor == "self" and any(
-        t.lemma_.lower() in _EXPECT or t.lower_ in _EXPECT for t in clause.tokens
+    """The writer's fear, expectation or imagining: "I was afraid …", "Pictured her reading it", and "I thought
+    she'd …" (a thought about what the other would do, not "I think she's right")."""
+    if clause.actor != "self":
+        return False
+    if any(t.lemma_.lower() in _EXPECT or t.lower_ in _EXPECT for t in clause.tokens):
+        return True
+    head = clause.head
+    return head.lemma_.lower() in _THINK and any(
+        c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in {"would", "'d"} for a in c.children)
+        for c in head.children
     )
 
 

@@ -1,0 +1,61 @@
+"""Voices that break the rules by mechanism (issue 13, third frozen batch): the terse diary drops its "I"
+("Rang my brother after work.", "Furious."), and a writer's picturing or "thought she'd …" is no response of
+the other. Rules only: no encoder, no learned coder."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from reverie.analysis.document import prepare
+from reverie.analysis.episodes import find_episodes
+
+
+def rules(text: str) -> list[tuple[Any, ...]]:
+    return [
+        (f.label, *(f.data[c]["cluster"] if f.data[c] else None for c in ("w", "ro", "rs")))
+        for f in find_episodes(prepare(text, "journal"))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the writer acts towards the other without an "I": an interaction, and the feeling is the writer's
+        (
+            "Rang my brother after work. He laughed at my plan. Embarrassed all night.",
+            [("sibling", None, 5, 8)],
+        ),
+        ("Asked my boss for a day off. He said no. Furious.", [("boss", None, 5, 4)]),
+    ],
+)
+def test_a_diary_sentence_without_its_i_is_the_writers(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert rules(text) == expected
+
+
+def test_a_dropped_i_wish_is_the_writers_wish() -> None:
+    ((other, w, _, _),) = rules("Called my dad. Wanted to be left alone after that. He shouted at me anyway.")
+    assert (other, w) == ("father", 4)
+
+
+def test_a_third_person_verb_without_subject_is_not_the_writer() -> None:
+    assert rules("Sounds like my sister is doing well. Good for her.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sent my dad the photos. Pictured him deleting them without a look. Anxious all evening.",
+        "I emailed my boss the report. I imagined him tearing it apart in the meeting. I felt sick.",
+    ],
+)
+def test_what_the_writer_pictures_is_no_response(text: str) -> None:
+    ((_, _, ro, _),) = rules(text)
+    assert ro is None
+
+
+def test_what_the_writer_thought_the_other_would_do_is_no_response() -> None:
+    text = "I told my friend about the loan. Thought she'd lecture me. She just nodded and said she'd help. Relieved."
+    ((other, _, ro, _),) = rules(text)
+    assert (other, ro) == ("friend", 6)
