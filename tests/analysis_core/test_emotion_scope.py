@@ -172,7 +172,7 @@ def _moods(text: str) -> list[tuple[str, str, bool, str]]:
         # tears, with their holder; a feeling one is supposed to have
         ("My brother was in tears.", [("sadness", "My brother", False, "stated")]),
         ("I sobbed on the train.", [("sadness", "writer", False, "seen")]),  # a sign, not a name
-        ("We cried laughing.", []),
+        ("We cried laughing.", [("amusement", "writer", False, "seen")]),  # laughter, not sadness
         ("I'm supposed to be grateful.", [("gratitude", "writer", False, "expected")]),
         # a question about the feeling's normality grants the feeling; mixed words; regret
         ("Is it normal to feel this lonely?", [("sadness", "writer", False, "stated")]),

@@ -62,6 +62,8 @@ LEXICON: Mapping[str, tuple[str, ...]] = {
         "joy",
         "happiness",
         "bittersweet",
+        "chuffed",
+        "pleased",
     ),
     "pride": ("proud", "pride"),
     "love": ("love", "adore", "loving"),
@@ -70,7 +72,7 @@ LEXICON: Mapping[str, tuple[str, ...]] = {
     "relief": ("relieved", "relief", "calm"),
     "optimism": ("hopeful", "optimistic"),
     "admiration": ("admire", "impressed"),
-    "amusement": ("amused",),
+    "amusement": ("amused", "hilarious"),
     "sadness": (
         "sad",
         "unhappy",
@@ -92,7 +94,17 @@ LEXICON: Mapping[str, tuple[str, ...]] = {
     "annoyance": ("annoyed", "irritated", "frustrated", "annoyance", "frustration", "upset"),
     "disgust": ("disgusted", "disgust", "repulsed"),
     "fear": ("afraid", "scared", "frightened", "terrified", "fear", "fearful", "petrified", "panicked"),
-    "nervousness": ("nervous", "anxious", "worried", "anxiety", "uneasy", "tense", "stressed", "overwhelmed"),
+    "nervousness": (
+        "nervous",
+        "anxious",
+        "worried",
+        "anxiety",
+        "uneasy",
+        "tense",
+        "stressed",
+        "overwhelmed",
+        "worry",
+    ),
     "embarrassment": ("embarrassed", "ashamed", "humiliated", "embarrassment", "shame"),
     "remorse": ("guilty", "remorseful", "remorse", "guilt", "sorry"),
     "surprise": ("surprised", "shocked", "astonished", "amazed"),
@@ -257,6 +269,12 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "annoyance",
         ),
         (r"\bso done with\b", "annoyance"),
+        (
+            r"\b(?:run(?:ning)?|ran) out of patience\b|\b(?:los(?:e|ing|t)) (?:my |all )?patience\b"
+            r"|\bpatience (?:is|was|wearing|wore|worn) (?:wearing |worn )?thin\b",
+            "annoyance",
+        ),
+        (r"\b(?:fine|ok|okay|alright|all right) with (?:it|that|this|them|him|her)\b", "approval"),
         (r"\b(?:fuming|seeing red|lost my temper|blew up at)\b", "anger"),
         (
             r"\b(?:down in the dumps|heavy heart|broken[- ]hearted|in pieces|in tears|burst into tears)\b",
@@ -283,24 +301,49 @@ _OBJECT_IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bbreaks? my heart\b|\bbroke my heart\b", re.I), "sadness"),
     (re.compile(r"\bmade my day\b|\bmakes? my day\b", re.I), "joy"),
     (re.compile(r"\bif only i(?:'d| had)\b|\bi wish i(?:'d| had)\b", re.I), "remorse"),
+    # helplessness beside someone close: "I cannot go to her", "I can't do anything for him"
+    (
+        re.compile(
+            r"\bi (?:can(?:'|’)?t|cannot|can not|could(?:n'?t| not)) (?:even )?(?:go to|be with|be there for|help"
+            r"|do anything for|do a thing for|reach|hold|hug|visit|see) (?:her|him|them|my)\b",
+            re.I,
+        ),
+        "sadness",
+    ),
 )
 # Signs rather than names of a feeling: tears are read as sadness but, as relief or joy can bring them too, they
 # are not a stated feeling (mood "seen": they do not outrank what the head reads).
 _SIGNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
+            r"(?<!until we )(?<!until i )(?<!till we )(?<!till i )"  # "laughed until we cried"
             r"\b(?:cry|cried|cries|crying|sobbed|sobbing|wept|weeping)\b(?! (?:laughing|with laughter|with joy|of joy))",
             re.I,
         ),
         "sadness",
     ),
+    (re.compile(r"\b(?:laugh|laughed|laughing|laughs|giggl\w*|in stitches)\b", re.I), "amusement"),
 )
 _SARCASM = re.compile(
     r"\b(?:(?:oh|just|how) (?:great|perfect|brilliant|wonderful|fantastic|marvell?ous)\b"
     r"|just what i (?:needed|wanted)|yeah,? right|thanks a lot|thanks for nothing|lucky me|love that for me|oh,? sure\b"
+    r"|\ball (?:zero|none|nil|0) of (?:you|them|us)\b|\bsaid no ?one\b|\bsaid nobody\b"
     r"|^\W*(?:great|perfect|brilliant|fantastic|wonderful|lovely),? (?:another|more)\b"
     r"|(?:loved|love|enjoyed|adored) (?:being|getting) (?:ignored|left|blamed|shouted|yelled|criticis|"
     r"interrupted|lied|forgotten|mocked|laughed|stood up|talked down|told off|dumped|cancelled))",
+    re.IGNORECASE,
+)
+# The writer set apart from someone else's feeling: "everyone was laughing except me", "they loved it; I didn't".
+_EXCLUDED = re.compile(
+    r"\b(?:except|apart from|other than|but not|besides|not) me\b"
+    r"|[;,]\s*(?:but |and )?(?:i|me) (?:did(?:n'?t| not)|was(?:n'?t| not)|do(?:n'?t| not)|am not|'m not"
+    r"|could(?:n'?t| not)|wasnt|didnt|dont)\s*(?:really|though)?\s*[.!]*\s*$",
+    re.IGNORECASE,
+)
+# Deadpan praise, a word alone with a full stop before other news: "Wonderful. My mother-in-law is staying."
+_DEADPAN = re.compile(
+    r"\W*(?:oh,? )?(?:great|perfect|brilliant|wonderful|fantastic|lovely|marvell?ous|super|terrific|splendid"
+    r"|fabulous|excellent)\.\s*",
     re.IGNORECASE,
 )
 _CHANGE = re.compile(r"\b(?:any ?more|no longer|not \w+ now)\b", re.IGNORECASE)
@@ -322,7 +365,7 @@ _UNDERSTATEMENT: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"\b(?:not (?:too |that |so |half )?bad|could (?:have been|be) worse|can'?t complain"
-            r"|(?:was|is|were)(?:n't| not) the worst)\b",
+            r"|(?:was|is|were)(?:n'?t| not) the worst)\b",
             re.I,
         ),
         "approval",
@@ -330,10 +373,29 @@ _UNDERSTATEMENT: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"\b(?:not (?:exactly|quite|the best|my best|my finest|ideal|great|brilliant|amazing|fun|a success)"
+            r"|(?:was|is|were|are)n'?t (?:exactly|the best|my best|my finest|ideal|great|brilliant|amazing|fun)"
             r"|could (?:have gone|have been|be) better|seen better days)\b",
             re.I,
         ),
         "disappointment",
+    ),
+    (
+        re.compile(
+            r"(?:n'?t|\bnot|\bnever) (?:\w+ ){0,3}as (?:good|nice|fun|great|exciting) as (?:i|we) (?:had )?"
+            r"(?:hoped|expected|thought|imagined)\b",
+            re.I,
+        ),
+        "disappointment",
+    ),
+    # a feared thing that turned out milder than expected: "It didn't hurt as much as I expected"
+    (
+        re.compile(
+            r"(?:(?:n'?t|\bnot|\bnever) (?:\w+ ){0,3}as (?:much|bad|badly|hard|awful|scary|painful|difficult|terrible"
+            r"|awkward|horrible)(?: as)? (?:i|we) (?:had )?(?:expected|feared|thought|imagined|dreaded)"
+            r"|\b(?:easier|less \w+|better) than (?:i|we) (?:had )?(?:expected|feared|thought|imagined|dreaded))\b",
+            re.I,
+        ),
+        "relief",
     ),
 )
 _SOMATIC = re.compile(
@@ -374,16 +436,23 @@ class Cues:
     rhetorical: bool = False  # "why do I always …?"
     worry: bool = False  # "what if …?"
     counterfactual: bool = False  # "I would have been furious": the past that did not happen
+    excluded: bool = False  # "everyone laughed except me": the writer set apart from others' feeling
+    fragment: bool = False  # "Couldn't.": no word of content, nothing for the head to read
     phrases: tuple[str, ...] = ()  # labels read from understatement and bodily signs
 
 
-def cues(text: str) -> Cues:
+def cues(text: str, following: str = "") -> Cues:
+    """The sentence's cues; ``following`` is the next sentence of the text, if any (deadpan praise is read
+    against the news after it)."""
     phrases = [label for pattern, label in _UNDERSTATEMENT if pattern.search(text)]
     if _SOMATIC.search(text):
         phrases.append("nervousness")
     question = text.rstrip().rstrip("\"'\u201d\u2019)").endswith("?")
+    deadpan = bool(_DEADPAN.fullmatch(text)) and bool(following.strip()) and "!" not in following
     return Cues(
-        sarcasm=bool(_SARCASM.search(text)),
+        sarcasm=bool(_SARCASM.search(text)) or deadpan,
+        excluded=bool(_EXCLUDED.search(text.rstrip())),
+        fragment=_fragment(text),
         change=bool(_CHANGE.search(text)),
         contrast=bool(_CONTRAST.search(text)),
         rhetorical=bool(_RHETORICAL.search(text)),
@@ -391,6 +460,53 @@ def cues(text: str) -> Cues:
         counterfactual=bool(_COUNTERFACTUAL.search(text)),
         phrases=tuple(dict.fromkeys(phrases)),
     )
+
+
+_CONTENTLESS = frozenset(
+    {
+        "i",
+        "you",
+        "he",
+        "she",
+        "it",
+        "we",
+        "they",
+        "not",
+        "no",
+        "n't",
+        "nt",
+        "so",
+        "too",
+        "either",
+        "neither",
+        "nor",
+    }
+    | {
+        "did",
+        "do",
+        "does",
+        "was",
+        "were",
+        "is",
+        "are",
+        "am",
+        "could",
+        "would",
+        "can",
+        "will",
+        "should",
+        "have",
+    }
+    | {"has", "had", "might", "must", "shall", "didn't", "couldn't", "wouldn't", "can't", "won't", "wasn't"}
+    | {"didnt", "couldnt", "wouldnt", "cant", "wont", "wasnt", "don't", "dont", "doesn't", "isn't", "aren't"}
+    | {"probably", "maybe", "perhaps", "really", "definitely", "certainly", "yes", "yeah", "nope", "either"}
+)
+
+
+def _fragment(text: str) -> bool:
+    """An elliptical reply with no word of content ("Couldn't.", "I didn't.", "Neither did I.")."""
+    words = re.findall(r"[a-z']+", text.lower().replace("\u2019", "'"))
+    return bool(words) and len(words) <= 4 and all(w in _CONTENTLESS for w in words)
 
 
 def family(label: str) -> frozenset[str]:
@@ -467,8 +583,8 @@ def _labels(tokens: Sequence[Any], k: int) -> tuple[str, ...]:
     if lemma in {"thank", "thanks"} or lower in {"thank", "thanks"}:
         following = tokens[k + 1].lower_ if k + 1 < len(tokens) else ""
         return () if following == "to" else labels  # "thanks to the rain" is a cause, not gratitude
-    if token.pos_ not in {"ADJ", "NOUN", "VERB"} and not (token.pos_ == "PROPN" and token.text.isupper()):
-        return ()  # shouted words are tagged as names: "I'M SO ANGRY"
+    if token.pos_ not in {"ADJ", "NOUN", "VERB"} and not (token.pos_ == "PROPN" and _not_a_name(tokens, k)):
+        return ()  # shouted words are tagged as names: "I'M SO ANGRY"; so is a word alone: "Chuffed, I suppose."
     if lower == "sorry" and _sympathy(tokens, k):
         return ()
     if lower == "content" and token.pos_ != "ADJ":
@@ -482,6 +598,15 @@ def _labels(tokens: Sequence[Any], k: int) -> tuple[str, ...]:
     ):
         return ()
     return labels
+
+
+def _not_a_name(tokens: Sequence[Any], k: int) -> bool:
+    """A lexicon word the tagger took for a name: shouted ("ANGRY"), or alone at the start before a comma or
+    full stop ("Chuffed, I suppose.", "Gutted.")."""
+    token = tokens[k]
+    if token.text.isupper():
+        return True
+    return k == 0 and (k + 1 == len(tokens) or tokens[k + 1].text in {",", ".", "!", "...", ";", "-", "—"})
 
 
 def _sympathy(tokens: Sequence[Any], k: int) -> bool:
@@ -548,12 +673,15 @@ def _scan_back(tokens: Sequence[Any], k: int, *, idiom: bool = False) -> tuple[s
                 continue
             if inverted is not None:
                 return inverted, negated, mood
+            owner = _owner_of_thing(tokens, i)
+            if owner is not None:  # "the lady next door was upset", "the kids found it hilarious"
+                i = owner
             if (
                 coordinated
             ):  # "I texted him and was furious": "him" is the object; the subject leads the clause
                 subject = _clause_subject(tokens, i)
                 i = i if subject is None else subject
-            holder = _holder(tokens, i)
+            holder = "writer" if _with_the_writer(tokens, i) else _holder(tokens, i)
             if (
                 holder == "writer"
                 and mood == "stated"
@@ -587,6 +715,49 @@ def _scan_back(tokens: Sequence[Any], k: int, *, idiom: bool = False) -> tuple[s
 def _never_been(tokens: Sequence[Any], k: int) -> bool:
     window = [t.lower_ for t in tokens[max(0, k - 5) : k]]
     return "never" in window and ("been" in window or "felt" in window)
+
+
+def _with_the_writer(tokens: Sequence[Any], i: int) -> bool:
+    """A subject that names the writer beside others ("me and my friend laughed"): the writer shares it."""
+    j = i
+    seen_and = False
+    while j >= 0 and (tokens[j].pos_ in {"NOUN", "PROPN", "PRON", "DET"} or tokens[j].lower_ in {"and", "&"}):
+        if tokens[j].lower_ in {"and", "&"}:
+            seen_and = True
+        elif seen_and and tokens[j].lower_ in {"i", "me", "we", "us"}:
+            return True
+        j -= 1
+    return False
+
+
+OBJECT_COMPLEMENT = frozenset({"find", "think", "consider", "call"})
+
+
+def _owner_of_thing(tokens: Sequence[Any], i: int) -> int | None:
+    """For a nominal that names no person, the person whose feeling it is, when the phrase says so: a person
+    noun before a post-modifier ("the lady next door", "the man upstairs") or the subject of a verb whose
+    object takes the feeling ("the kids found the whole thing hilarious"). None otherwise."""
+    t = tokens[i]
+    if t.lower_ in FIRST_PERSON or _holder(tokens, i) != "writer":
+        return None  # already a person (or the writer)
+    j = i - 1
+    if t.pos_ == "NOUN":
+        while j >= 0 and tokens[j].pos_ in {"ADJ", "ADV"} and j >= i - 2:
+            j -= 1
+        if j < i - 1 and j >= 0 and tokens[j].pos_ == "NOUN" and _holder(tokens, j) != "writer":
+            return j  # "lady [next] door"
+        j = i - 1
+    while j >= 0 and tokens[j].pos_ in {"DET", "ADJ"}:
+        j -= 1
+    if j >= 0 and tokens[j].pos_ == "VERB" and tokens[j].lemma_.lower() in OBJECT_COMPLEMENT:
+        subject = _clause_subject(tokens, j)
+        if (
+            subject is not None
+            and tokens[subject].lower_ not in FIRST_PERSON
+            and _holder(tokens, subject) != "writer"
+        ):
+            return subject
+    return None
 
 
 def _before_prepositional_phrase(tokens: Sequence[Any], i: int) -> int | None:
@@ -833,6 +1004,13 @@ def decide(
         added |= (
             {"nervousness"} if "negative" in foreseen else {"optimism"} if "positive" in foreseen else set()
         )
+    if sentence.excluded and scope.others:
+        # "everyone was laughing except me": the writer stands apart from the others' feeling
+        sides = {valence(lab) for lab in scope.others}
+        if "positive" in sides:
+            denied_positive = True
+        elif "negative" in sides:
+            denied_negative = True
     if denied_negative:
         negatives = {lab for lab in keep if lab in NEGATIVE and lab not in anchored}
         keep -= negatives
@@ -860,6 +1038,8 @@ def decide(
             if lab not in anchored and probs.get(lab, 0.0) < 2 * thresholds.get(lab, 0.5) and lab != NEUTRAL
         }
         keep -= weak
+    if sentence.fragment and not stated:
+        keep -= {lab for lab in keep if lab not in anchored}  # "Couldn't.": nothing said for the head to read
     if sentence.rhetorical and (keep | stated) & NEGATIVE:
         keep -= {"curiosity", "confusion"}
     keep |= stated

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "emotions"
 ENCODER_MANIFEST = Path(__file__).resolve().parent / "models" / "encoder" / "manifest.json"
 NEUTRAL = "neutral"
-VERSION = "1.2.0"
+VERSION = "1.3.0"
 
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token pattern
 _INTENSIFIERS = frozenset(
@@ -222,7 +222,10 @@ class EmotionsAnalyzer:
         self, doc: Document, index: int, probs: npt.NDArray[np.float32], chosen: npt.NDArray[np.bool_]
     ) -> list[Finding]:
         sentence = doc.sentences[index]
-        reading = apply_scope(self.head, probs, chosen, sentence_emotion_words(doc, index), sentence.text)
+        following = doc.sentences[index + 1].text if index + 1 < len(doc.sentences) else ""
+        reading = apply_scope(
+            self.head, probs, chosen, sentence_emotion_words(doc, index), sentence.text, following
+        )
         out = []
         column = {label: j for j, label in enumerate(self.head.labels)}
         for label in reading.labels:
@@ -281,6 +284,7 @@ def apply_scope(
     chosen: npt.NDArray[np.bool_],
     words: list[EmotionWord],
     text: str,
+    following: str = "",
 ) -> Reading:
     """The writer's reading of one sentence: denied, owed, hedged and hypothetical feelings dropped, stated
     feelings first, someone else's feelings apart, sarcasm turned (see :mod:`emotion_scope`)."""
@@ -290,7 +294,7 @@ def apply_scope(
         {label: float(head.thresholds[j]) for j, label in enumerate(labels)},
         [labels[j] for j in np.flatnonzero(chosen)],
         words,
-        cues(text),
+        cues(text, following),
     )
 
 
