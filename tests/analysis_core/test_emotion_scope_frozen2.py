@@ -8,7 +8,7 @@ import pytest
 
 from reverie.analysis import pipeline
 from reverie.analysis.document import load_spacy
-from reverie.analysis.emotion_scope import NEUTRAL, cues, decide, emotion_words
+from reverie.analysis.emotion_scope import NEUTRAL, cues, decide, emotion_words, insistent_spans
 from reverie.analysis.onnx_encoder import OnnxEncoder
 
 LABELS = [
@@ -145,3 +145,66 @@ def test_deadpan_sarcasm_across_sentences_in_the_analyzer(encoder: OnnxEncoder) 
     result = pipeline.analyse("Wonderful. The car failed its MOT again.", encoder=encoder, only={"emotions"})
     entry = {f.label for f in result.of_kind("emotion") if f.data["scope"] == "entry"}
     assert not entry & {"admiration", "joy", "approval", "excitement"}
+
+
+# --- mechanisms added after dev3's misses (dictated, second-language, teenage, formal and older voices) ------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # words the lexicon lacked, each with its holder
+        ("I felt so helpless at the bedside.", [("sadness", "writer", False, "stated")]),
+        ("I am apprehensive about the move.", [("nervousness", "writer", False, "stated")]),
+        ("My aunt seemed distressed on the phone.", [("sadness", "My aunt", False, "stated")]),
+        # a denial disowned is an affirmation
+        ("I'd be lying if I said I wasn't shaken.", [("nervousness", "writer", False, "stated")]),
+        # no spirit for what should please: the positive word is denied
+        ("I couldn't muster any enthusiasm for the trip.", [("excitement", "writer", True, "stated")]),
+        # figures of speech: rumination, a flap, "well I never", loneliness, an outburst held back
+        ("I can't stop thinking about the letter.", [("nervousness", "writer", False, "stated")]),
+        ("Got myself in a right flap over the bus times.", [("nervousness", "writer", False, "stated")]),
+        ("Well I never, the parcel came on time!", [("surprise", "writer", False, "stated")]),
+        ("No one ever visits me now.", [("sadness", "writer", False, "stated")]),
+        ("I could have screamed at the queue.", [("annoyance", "writer", False, "stated")]),
+        # a smile is a sign of joy, a feel-word of "nothing wrong"
+        ("Couldn't stop grinning all the way home.", [("joy", "writer", False, "seen")]),
+        ("Honestly I feel okay.", [("neutral", "writer", False, "stated")]),
+    ],
+)
+def test_holders_and_words_added_for_dev3(text: str, expected: list[tuple[str, str, bool, str]]) -> None:
+    assert _moods(text) == expected
+
+
+def test_cues_added_for_dev3() -> None:
+    assert cues("The results were not what we had hoped for.").phrases == ("disappointment",)
+    assert cues("I can't find any joy in cooking lately.").phrases == ("sadness",)
+    assert cues("I'm not as confident as I used to be on the stairs.").phrases == ("nervousness",)
+    assert cues("great great great", insistent=False).sarcasm  # praise three times running
+    assert not cues("Lovely weather, lovely walk, lovely to see Ruth.").sarcasm  # praise of three things
+    assert insistent_spans("I'm good. It's good. All good.") != []
+    assert insistent_spans("Good soup, good bread, good company.") == []
+    assert cues("Nice.", "The bus left without me.").sarcasm  # deadpan
+
+
+def test_a_named_feeling_outranks_an_inferred_one() -> None:
+    """'I should be proud but I feel empty': the owed pride is read as disappointment, but the writer's
+    own word (sadness) comes first and alone is marked as said."""
+    probs = {label: 0.01 for label in LABELS} | {"disappointment": 0.3, "pride": 0.4}
+    text = "They say I ought to be proud, but I feel empty."
+    words = emotion_words(list(load_spacy()(text)))
+    reading = decide(probs, THRESHOLDS, ["pride", "disappointment"], words, cues(text))
+    assert reading.labels[0] == "sadness"
+    assert reading.stated == frozenset({"sadness"})
+
+
+def test_the_writers_own_okay_outranks_what_others_say_of_them() -> None:
+    labels = _decide("My daughter says I'm anxious, but I feel fine.", nervousness=0.6, sadness=0.3)
+    assert labels == (NEUTRAL,)
+
+
+def test_a_writers_sign_is_read_when_the_head_sees_nothing() -> None:
+    assert _decide("Been smiling since breakfast", neutral=0.6)[0] == "joy"
+    # but someone else's laughter does not make the writer's weak labels go
+    labels = _decide("We had a picnic and the twins were giggling.", joy=0.25, neutral=0.2)
+    assert labels[0] == "joy"

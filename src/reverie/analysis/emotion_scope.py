@@ -68,7 +68,7 @@ LEXICON: Mapping[str, tuple[str, ...]] = {
     "pride": ("proud", "pride"),
     "love": ("love", "adore", "loving"),
     "gratitude": ("grateful", "thankful", "gratitude", "thank", "thanks"),
-    "excitement": ("excited", "thrilled", "excitement"),
+    "excitement": ("excited", "thrilled", "excitement", "enthusiasm", "enthusiastic"),
     "relief": ("relieved", "relief", "calm"),
     "optimism": ("hopeful", "optimistic"),
     "admiration": ("admire", "impressed"),
@@ -87,6 +87,9 @@ LEXICON: Mapping[str, tuple[str, ...]] = {
         "hopeless",
         "hurt",
         "bittersweet",
+        "helpless",
+        "distressed",
+        "distress",
     ),
     "grief": ("grief", "grieve", "mourn"),
     "disappointment": ("disappointed", "disappointment", "gutted"),
@@ -104,6 +107,9 @@ LEXICON: Mapping[str, tuple[str, ...]] = {
         "stressed",
         "overwhelmed",
         "worry",
+        "apprehensive",
+        "apprehension",
+        "shaken",
     ),
     "embarrassment": ("embarrassed", "ashamed", "humiliated", "embarrassment", "shame"),
     "remorse": ("guilty", "remorseful", "remorse", "guilt", "sorry"),
@@ -161,6 +167,10 @@ FEEL_LEXICON: Mapping[str, str] = {
     "flat": "sadness",
     "numb": "neutral",  # "I feel numb", "I feel nothing": said, and no emotion to credit
     "nothing": "neutral",
+    "okay": "neutral",  # "I feel okay", "feeling fine": the writer says nothing is wrong
+    "ok": "neutral",
+    "fine": "neutral",
+    "alright": "neutral",
 }
 FAMILIES: tuple[frozenset[str], ...] = (
     frozenset(
@@ -268,7 +278,17 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"\b(?:fed up|sick (?:and tired )?of|tired of|had enough|at my wits'? end|end of my tether)\b",
             "annoyance",
         ),
-        (r"\bso done with\b", "annoyance"),
+        (r"\bso done (?:with|w/?)\s", "annoyance"),
+        (
+            r"\b(?:i )?could (?:have )?(?:scream|screamed)\b|\b(?:so|totally|completely|really) unfair\b",
+            "annoyance",
+        ),
+        (
+            r"\bin (?:a|such a) (?:proper |right |real |bit of a )?(?:state|flap|tizzy|panic)\b|\bworked up\b"
+            r"|\bcan(?:'?t|not) stop (?:thinking|worrying) about\b|\bgoing round (?:and round|in my head)\b",
+            "nervousness",
+        ),
+        (r"\bwell,? i never\b|\bcould(?:n'?t| not) believe (?:my eyes|my ears|it)\b", "surprise"),
         (
             r"\b(?:run(?:ning)?|ran) out of patience\b|\b(?:los(?:e|ing|t)) (?:my |all )?patience\b"
             r"|\bpatience (?:is|was|wearing|wore|worn) (?:wearing |worn )?thin\b",
@@ -300,6 +320,15 @@ _OBJECT_IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bget(?:s|ting)? on my nerves\b|\bgot on my nerves\b", re.I), "annoyance"),
     (re.compile(r"\bbreaks? my heart\b|\bbroke my heart\b", re.I), "sadness"),
     (re.compile(r"\bmade my day\b|\bmakes? my day\b", re.I), "joy"),
+    # loneliness: "nobody rings me anymore", "no one ever visits me"
+    (
+        re.compile(
+            r"\b(?:nobody|no one|no-one|noone) (?:ever |really )?(?:rings|calls|visits|phones|texts|writes to"
+            r"|talks to|asks after|checks on|comes to see) me\b",
+            re.I,
+        ),
+        "sadness",
+    ),
     (re.compile(r"\bif only i(?:'d| had)\b|\bi wish i(?:'d| had)\b", re.I), "remorse"),
     # helplessness beside someone close: "I cannot go to her", "I can't do anything for him"
     (
@@ -323,6 +352,7 @@ _SIGNS: tuple[tuple[re.Pattern[str], str], ...] = (
         "sadness",
     ),
     (re.compile(r"\b(?:laugh|laughed|laughing|laughs|giggl\w*|in stitches)\b", re.I), "amusement"),
+    (re.compile(r"\b(?:smil(?:e|ed|es|ing)|grinn?(?:ing|ed)|beaming)\b", re.I), "joy"),
 )
 _SARCASM = re.compile(
     r"\b(?:(?:oh|just|how) (?:great|perfect|brilliant|wonderful|fantastic|marvell?ous)\b"
@@ -343,9 +373,34 @@ _EXCLUDED = re.compile(
 # Deadpan praise, a word alone with a full stop before other news: "Wonderful. My mother-in-law is staying."
 _DEADPAN = re.compile(
     r"\W*(?:oh,? )?(?:great|perfect|brilliant|wonderful|fantastic|lovely|marvell?ous|super|terrific|splendid"
-    r"|fabulous|excellent)\.\s*",
+    r"|fabulous|excellent|cool|fine|nice)\.\s*",
     re.IGNORECASE,
 )
+# A denial disowned: "it would be dishonest to claim I was not shaken", "I'd be lying if I said I wasn't scared".
+_DISOWNED = re.compile(
+    r"\b(?:(?:dishonest|a lie|untrue|false|wrong) to (?:say|claim|pretend)|lying if i (?:said|say)"
+    r"|can(?:'?t|not) pretend|won'?t pretend|(?:do|did|would)(?:n'?t| not) pretend)\b",
+    re.IGNORECASE,
+)
+# Praise said three times running is not praise: "I'm fine. It's fine. Everything is fine.", "cool cool cool".
+# Each time the word ends a clause (or runs into itself): not "lovely weather, lovely walk, lovely to see Ruth".
+_ALONE = r"(?=\s*(?:[.,!?;:]|$)|\s+\1\b)"
+_INSISTENT = re.compile(
+    r"\b(fine|cool|great|ok|okay|perfect|good|lovely|wonderful|brilliant|nice)\b"
+    + _ALONE
+    + r"(?:\W+\w+){0,3}?\W+\1\b"
+    + _ALONE
+    + r"(?:\W+\w+){0,3}?\W+\1\b"
+    + _ALONE,
+    re.IGNORECASE,
+)
+
+
+def insistent_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of a word of praise repeated three times within a few words (read as sarcasm)."""
+    return [(m.start(), m.end()) for m in _INSISTENT.finditer(text)]
+
+
 _CHANGE = re.compile(r"\b(?:any ?more|no longer|not \w+ now)\b", re.IGNORECASE)
 _CONTRAST = re.compile(
     r"\b(?:but|yet|although|though|however|part of me|at the same time|all at once|mixed feelings|both)\b",
@@ -359,6 +414,13 @@ _WORRY = re.compile(r"\bwhat if\b", re.IGNORECASE)
 _COUNTERFACTUAL = re.compile(
     r"\b(?:would|could|might|should)(?:n't| not)? have\b|'d have\b|^\W*had (?:i|we|she|he|they)\b",
     re.IGNORECASE,
+)
+# No spirit left for what should please: "couldn't muster any enthusiasm", "can't find any joy in it" (the
+# positive word inside is denied).
+_ANHEDONIA = re.compile(
+    r"\b(?:unable|can(?:'?t|not)|could(?:n'?t| not)|fail(?:ed)?) (?:to )?(?:summon|muster|find|feel|work up)"
+    r" (?:any|much|the slightest|an ounce of|a shred of)? ?(?:enthusiasm|excitement|joy|interest|pleasure)\b",
+    re.I,
 )
 # Understatement: (pattern, the label it reads as).
 _UNDERSTATEMENT: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -386,6 +448,19 @@ _UNDERSTATEMENT: tuple[tuple[re.Pattern[str], str], ...] = (
             re.I,
         ),
         "disappointment",
+    ),
+    (
+        re.compile(r"\bnot what (?:i|we) (?:had )?(?:hoped|wanted|expected)(?: for)?\b", re.I),
+        "disappointment",
+    ),
+    (_ANHEDONIA, "sadness"),
+    # courage gone: "I'm not as brave as I was", "no longer confident"
+    (
+        re.compile(
+            r"(?:n'?t|\bnot|\bno longer|\bless) (?:\w+ ){0,2}(?:brave|confident|bold|fearless|courageous)\b",
+            re.I,
+        ),
+        "nervousness",
     ),
     # a feared thing that turned out milder than expected: "It didn't hurt as much as I expected"
     (
@@ -441,16 +516,17 @@ class Cues:
     phrases: tuple[str, ...] = ()  # labels read from understatement and bodily signs
 
 
-def cues(text: str, following: str = "") -> Cues:
+def cues(text: str, following: str = "", *, insistent: bool = False) -> Cues:
     """The sentence's cues; ``following`` is the next sentence of the text, if any (deadpan praise is read
-    against the news after it)."""
+    against the news after it); ``insistent``: the sentence is part of praise said three times running (the
+    caller finds it across sentences with :func:`insistent_spans`)."""
     phrases = [label for pattern, label in _UNDERSTATEMENT if pattern.search(text)]
     if _SOMATIC.search(text):
         phrases.append("nervousness")
     question = text.rstrip().rstrip("\"'\u201d\u2019)").endswith("?")
     deadpan = bool(_DEADPAN.fullmatch(text)) and bool(following.strip()) and "!" not in following
     return Cues(
-        sarcasm=bool(_SARCASM.search(text)) or deadpan,
+        sarcasm=bool(_SARCASM.search(text)) or deadpan or insistent or bool(_INSISTENT.search(text)),
         excluded=bool(_EXCLUDED.search(text.rstrip())),
         fragment=_fragment(text),
         change=bool(_CHANGE.search(text)),
@@ -526,6 +602,8 @@ def emotion_words(tokens: Sequence[Any]) -> list[EmotionWord]:
     offset = int(tokens[0].idx) if tokens else 0
     text = "".join(t.text_with_ws for t in tokens) if tokens and hasattr(tokens[0], "text_with_ws") else ""
     hedges = [offset + m.end() for m in _HEDGE.finditer(text)]
+    disowned = [offset + m.end() for m in _DISOWNED.finditer(text)]
+    spiritless = [(offset + m.start(), offset + m.end()) for m in _ANHEDONIA.finditer(text)]
     starts = [int(t.idx) for t in tokens]
     idioms: dict[int, list[str]] = {}
     mine: set[int] = set()
@@ -553,6 +631,10 @@ def emotion_words(tokens: Sequence[Any]) -> list[EmotionWord]:
         holder, negated, mood = _scan_back(tokens, k)
         mood = _mood(tokens, k, mood, hedges)
         negated = negated and mood != "hedged"  # "not that I don't love him": uncertain, not denied
+        if negated and any(end <= int(token.idx) for end in disowned):
+            negated, mood = False, "stated"  # "dishonest to claim I was not shaken": shaken
+        if any(a <= int(token.idx) < b for a, b in spiritless):
+            negated = True  # "unable to summon any enthusiasm": no enthusiasm
         for label in labels:
             out.append(EmotionWord(label, int(token.idx), holder, negated, mood, token.lemma_.lower()))
     return out
@@ -976,7 +1058,19 @@ def decide(
             added.add("annoyance")
     scope = scope_labels(set(probs), words)
     dropped = set(scope.denied)  # scope_labels saw every label: a denied family is denied label by label
-    others = {lab: holder for lab, holder in scope.others.items() if lab in keep}
+    # Someone else's tears or laughter ("the kids were laughing") are theirs, label by label: they take no
+    # other label of the family from the writer and say nothing against the writer's reading.
+    signs_only = {
+        lab
+        for lab in scope.others
+        if all(w.mood == "seen" for w in words if w.label in family(lab) and not w.writer)
+    }
+    shown_by_others = {w.label for w in words if not w.writer}
+    others = {
+        lab: holder
+        for lab, holder in scope.others.items()
+        if lab in keep and (lab not in signs_only or lab in shown_by_others)
+    }
     removed |= (keep & dropped) | set(others)
     keep -= dropped | set(others)
 
@@ -990,11 +1084,14 @@ def decide(
     for label in {w.label for w in words if w.writer and w.affirmed and w.mood == "stated"} - dropped:
         # The word names the family; the head names the member when it chose one ("I hate Mondays": annoyance).
         members = keep & family(label)
-        stated |= {label} if label in keep or not members else members
-    numb = NEUTRAL in stated  # "I feel numb": the writer says there is no feeling to name
+        exact = any(w.label == label and w.lemma in FEEL_LEXICON for w in words)  # "I feel empty": sadness
+        stated |= {label} if label in keep or not members or exact else members
+    numb = NEUTRAL in stated  # "I feel numb", "I feel okay": the writer says there is no feeling to name
     stated.discard(NEUTRAL)
+    named = set(stated)  # the writer's own words, ranked before what the layer infers below
     if numb:
-        keep -= {lab for lab in keep if lab not in anchored}
+        # what others say of the writer ("my husband says I'm stressed, but I feel okay") goes too
+        keep -= {lab for lab in keep if lab not in anchored or lab not in stated}
     stated |= set(sentence.phrases)
     if sentence.worry and not stated:
         stated.add("nervousness")
@@ -1031,7 +1128,7 @@ def decide(
             against = {lab for lab in keep if lab in opposite and lab not in anchored}
             keep -= against
             removed |= against
-    if removed or scope.denied or scope.others:
+    if (removed - signs_only) or scope.denied or (set(scope.others) - signs_only):
         weak = {
             lab
             for lab in keep
@@ -1043,8 +1140,16 @@ def decide(
     if sentence.rhetorical and (keep | stated) & NEGATIVE:
         keep -= {"curiosity", "confusion"}
     keep |= stated
+    if not (keep - {NEUTRAL}) and not numb:
+        # the head read nothing, but the writer shows a sign ("can't stop smiling", "crying rn"): read it
+        signs = {w.label for w in words if w.writer and not w.negated and w.mood == "seen"} - dropped
+        if signs:
+            keep = (keep | signs) - {NEUTRAL}
     abstained = not (keep - {NEUTRAL})
     if not keep:
         keep = {NEUTRAL}
-    ranked = sorted(keep, key=lambda lab: (lab not in stated, -probs.get(lab, 0.0), lab))
-    return Reading(tuple(ranked), frozenset(stated & keep), others, frozenset(removed), abstained)
+    # A feeling the writer names outranks one the layer infers ("I should be proud but I just feel empty":
+    # sadness, not the disappointment read from the owed pride): the inferred one is not marked as said.
+    shown = stated - (added - named) if named else stated
+    ranked = sorted(keep, key=lambda lab: (lab not in shown, -probs.get(lab, 0.0), lab))
+    return Reading(tuple(ranked), frozenset(shown & keep), others, frozenset(removed), abstained)

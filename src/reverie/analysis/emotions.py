@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from reverie.analysis.emotion_scope import EmotionWord, Reading, cues, decide, emotion_words
+from reverie.analysis.emotion_scope import EmotionWord, Reading, cues, decide, emotion_words, insistent_spans
 from reverie.analysis.findings import Finding, Span
 from reverie.analysis.registry import register
 from reverie.errors import AnalysisUnavailable
@@ -212,19 +212,33 @@ class EmotionsAnalyzer:
             return []
         probs = self.head.probabilities([s.text for s in doc.sentences], doc.embeddings)
         chosen = self.head.predict(probs)
+        repeated = insistent_spans(doc.text)
         per_sentence = [
-            self._sentence_findings(doc, i, probs[i], chosen[i]) for i in range(len(doc.sentences))
+            self._sentence_findings(
+                doc,
+                i,
+                probs[i],
+                chosen[i],
+                insistent=any(a < s.span.end and b > s.span.start for a, b in repeated),
+            )
+            for i, s in enumerate(doc.sentences)
         ]
         flat = [f for group in per_sentence for f in group]
         return flat + self._entry_findings([f for f in flat if f.data.get("scope") == "sentence"])
 
     def _sentence_findings(
-        self, doc: Document, index: int, probs: npt.NDArray[np.float32], chosen: npt.NDArray[np.bool_]
+        self,
+        doc: Document,
+        index: int,
+        probs: npt.NDArray[np.float32],
+        chosen: npt.NDArray[np.bool_],
+        *,
+        insistent: bool = False,
     ) -> list[Finding]:
         sentence = doc.sentences[index]
         following = doc.sentences[index + 1].text if index + 1 < len(doc.sentences) else ""
         reading = apply_scope(
-            self.head, probs, chosen, sentence_emotion_words(doc, index), sentence.text, following
+            self.head, probs, chosen, sentence_emotion_words(doc, index), sentence.text, following, insistent
         )
         out = []
         column = {label: j for j, label in enumerate(self.head.labels)}
@@ -285,6 +299,7 @@ def apply_scope(
     words: list[EmotionWord],
     text: str,
     following: str = "",
+    insistent: bool = False,
 ) -> Reading:
     """The writer's reading of one sentence: denied, owed, hedged and hypothetical feelings dropped, stated
     feelings first, someone else's feelings apart, sarcasm turned (see :mod:`emotion_scope`)."""
@@ -294,7 +309,7 @@ def apply_scope(
         {label: float(head.thresholds[j]) for j, label in enumerate(labels)},
         [labels[j] for j in np.flatnonzero(chosen)],
         words,
-        cues(text, following),
+        cues(text, following, insistent=insistent),
     )
 
 
