@@ -208,3 +208,20 @@ def test_a_writers_sign_is_read_when_the_head_sees_nothing() -> None:
     # but someone else's laughter does not make the writer's weak labels go
     labels = _decide("We had a picnic and the twins were giggling.", joy=0.25, neutral=0.2)
     assert labels[0] == "joy"
+
+
+def test_seen_journal_sets_keep_their_floors(encoder: OnnxEncoder) -> None:
+    """Layer 1.3.0 on the seen sets (all tuning material now): dev2 0.92 / 0.02, frozen2 0.98 / 0.02 (0.75 /
+    0.115 when measured held out), dev3 0.97 / 0.00 (0.667 / 0.045 on its one run before tuning). Floors a
+    little under those, so a later change that slides back fails here."""
+    from pathlib import Path
+
+    from reverie.analysis.evaluation.emotions import evaluate_journal_emotions
+
+    fixtures = Path(__file__).parents[1] / "fixtures"
+    floors = {"emotion_journal_dev2.jsonl": 0.9, "emotion_journal_frozen2.jsonl": 0.94}
+    floors["emotion_journal_dev3.jsonl"] = 0.93
+    for name, floor in floors.items():
+        report = evaluate_journal_emotions(fixtures / name, encoder=encoder)
+        assert report["top_plausible"] >= floor, name
+        assert report["wrongly_credited"] <= 0.04, name
