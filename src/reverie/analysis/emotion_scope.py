@@ -36,6 +36,15 @@ Per sentence, :func:`decide` turns the head's labels into the writer's reading (
 6. **rhetorical questions** ("why do I always …?"): curiosity and confusion give way to a negative label;
 7. **weak evidence**: once a label was taken away, the head's remaining labels with no word of their own must
    reach twice their threshold; with nothing left the sentence abstains (``neutral``).
+
+Added in 1.3.0 (from the misses of two batches in other voices): sarcasm also from deadpan praise before other
+news ("Wonderful." then bad news: the caller passes the next sentence) and praise said three times running;
+**the writer set apart** ("everyone laughed except me", "they loved it; I didn't") turns the others' feeling
+into its opposite for the writer, as a denial does; an elliptical **fragment** ("Couldn't.") abstains; someone
+else's **signs** (laughter, tears) keep to their own label and do not weaken the writer's reading, while the
+writer's own sign is read when the head sees nothing; a feeling the writer **names** ranks before one the
+layer infers; "I feel okay" drops what others say of the writer; anhedonia ("unable to summon any
+enthusiasm") denies the positive word; a disowned denial ("dishonest to claim I was not shaken") affirms it.
 """
 
 from __future__ import annotations
