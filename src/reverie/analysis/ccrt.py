@@ -438,7 +438,13 @@ def match(
     """
     ordered = sorted(tokens, key=lambda t: t.i)
     forms = [_forms(t) for t in ordered]
-    candidates = [(e, p) for e in entries(component) if (p := _find(e.words, forms, ordered)) is not None]
+    # an entry whose first word is nowhere in the clause cannot match: it is not scanned
+    present = set().union(*forms)
+    candidates = [
+        (e, p)
+        for e in entries(component)
+        if e.words[0] in present and (p := _find(e.words, forms, ordered)) is not None
+    ]
     candidates.sort(key=lambda c: (-len(c[0].words), -c[0].weight))
     used: set[int] = set()
     out: list[tuple[int, float, Any]] = []
