@@ -59,3 +59,18 @@ def test_what_the_writer_thought_the_other_would_do_is_no_response() -> None:
     text = "I told my friend about the loan. Thought she'd lecture me. She just nodded and said she'd help. Relieved."
     ((other, _, ro, _),) = rules(text)
     assert (other, ro) == ("friend", 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "rs"),
+    [
+        ("My sister found me the number of a group. Felt relieved, honestly.", 3),
+        (
+            "Mum said fine but slammed the cupboard doors. Sat in the car anyway, feeling guilty the whole hour.",
+            8,
+        ),
+    ],
+)
+def test_an_opening_diary_verb_the_tagger_reads_as_a_noun_is_still_the_writer(text: str, rs: int) -> None:
+    ((_, _, _, got),) = rules(text)
+    assert got == rs

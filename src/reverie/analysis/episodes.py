@@ -259,6 +259,8 @@ def _actor(clause: Clause, who: dict[int, str]) -> str | None:
         return _person_of(head.head, who)  # "someone to care about me"
     if subject is None:
         return _inherited_actor(clause, who)
+    if _misread_opener(subject) and head.dep_ == "ROOT":
+        return "self"  # "Felt looked after.": the tagger took the opening "Felt" for the subject
     actor = _person_of(subject, who)
     if actor is None and _wished_by_me(subject):
         return "self"  # "All I wanted was …": the wisher is the subject
@@ -331,13 +333,28 @@ def _dropped_i(head: Any, who: dict[int, str]) -> bool:
         return False
     if any(c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} for c in head.children):
         return False
-    if head.tag_ not in _DROPPED_I_TAGS:
+    if head.tag_ not in _DROPPED_I_TAGS and not _misread_opener(head):
         return False
     before = [t for t in head.sent if t.i < head.i]
-    return all(t.pos_ in {"ADV", "INTJ", "PUNCT", "CCONJ"} or t.dep_ in {"aux", "neg"} for t in before)
+    return all(
+        t.pos_ in {"ADV", "INTJ", "PUNCT", "CCONJ"} or t.dep_ in {"aux", "neg"} or _misread_opener(t)
+        for t in before
+    )
+
+
+def _misread_opener(token: Any) -> bool:
+    """A diary verb opening its sentence that the small tagger reads as a name or a noun ("Felt relieved",
+    "Sat in the car anyway")."""
+    return bool(
+        token.i == token.sent.start and token.lower_ in _DIARY_OPENERS and token.tag_ in {"NN", "NNP"}
+    )
 
 
 _DROPPED_I_TAGS: Final = frozenset({"VB", "VBD", "VBN", "VBP", "VBG", "JJ", "NN"})
+_DIARY_OPENERS: Final = _words(
+    "felt feel feeling sat got went came left told asked rang called phoned texted wanted tried saw took gave "
+    "said kept stayed spent walked drove thought hated loved missed"
+)
 
 
 def _person_of(token: Any, who: dict[int, str]) -> str | None:
