@@ -533,7 +533,9 @@ def cues(text: str, following: str = "", *, insistent: bool = False) -> Cues:
     if _SOMATIC.search(text):
         phrases.append("nervousness")
     question = text.rstrip().rstrip("\"'\u201d\u2019)").endswith("?")
-    deadpan = bool(_DEADPAN.fullmatch(text)) and bool(following.strip()) and "!" not in following
+    deadpan = (
+        len(text) < 24 and bool(following.strip()) and "!" not in following and bool(_DEADPAN.fullmatch(text))
+    )
     return Cues(
         sarcasm=bool(_SARCASM.search(text)) or deadpan or insistent or bool(_INSISTENT.search(text)),
         excluded=bool(_EXCLUDED.search(text.rstrip())),
