@@ -10,11 +10,15 @@ import pytest
 
 from reverie.analysis.encoder import Encoder
 from reverie.analysis.evaluation.defenses import (
+    ResearchModel,
     cross_validate_local_defense_model,
     dialogue_groups,
     evaluate_defenses,
     f1_report,
+    fit_research,
     group_folds,
+    load_local_defense_model,
+    predict_research,
     read_rows,
     train_local_defense_model,
 )
@@ -93,7 +97,9 @@ def test_local_model_trains_outside_the_package_and_cross_validates(tmp_path: Pa
     assert out.parent == tmp_path / "research" and out.is_file()
     manifest = json.loads((out.parent / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["rows"] == 12 and "local research" in manifest["purpose"]
-    assert np.load(out)["weights"].shape[1] == 9
+    model = load_local_defense_model(out)
+    assert model.stage1.shape[1] == 9 and model.stage2.shape[1] == 9 and {0, 1, 3, 7} <= set(model.trained)
+    assert manifest["format"] == "reverie.defense-local/2"
     cv = cross_validate_local_defense_model(path, folds=3, encoder=encoder)
     assert cv["n"] == 12 and cv["accuracy"] is not None
 
@@ -161,3 +167,39 @@ def test_local_cv_is_grouped_by_dialogue_and_scores_the_official_metric(
     assert cv["dialogue_groups"] == 12 and cv["n"] == 12
     assert len(cv["macro_f1_official_runs"]) == 2 and 0.0 <= cv["macro_f1_official"] <= 1.0
     assert "grouped by dialogue" in cv["split"] and "held-back dialogues" in cv["answers"]
+
+
+def test_research_model_picks_only_levels_it_was_trained_on() -> None:
+    """Each stage's untrained columns score 0; the two-stage model never picks one, even when the trained
+    columns all score below 0 (an unmasked argmax would pick column 2 in stage 1 and level 3 in stage 2)."""
+    x = np.ones((1, 2), dtype=np.float32)
+    stage1 = np.full((2, 9), -1.0, dtype=np.float32)
+    stage1[:, 2] = 0.0  # untrained, highest
+    stage1[:, 1] = -0.5  # "lower" wins among the trained
+    stage2 = np.full((2, 9), -2.0, dtype=np.float32)
+    stage2[:, 6] = -1.0
+    stage2[:, 3] = 5.0  # level 3 had no training rows
+    assert predict_research(ResearchModel(stage1, stage2, (0, 6, 7)), x) == [6]
+
+
+def test_research_model_routes_high_adaptive_none_and_lower_levels() -> None:
+    """Stage 1 separates none / high-adaptive / lower, stage 2 the lower level, on separable vectors where
+    high-adaptive rows outnumber each lower level ten to one."""
+    rng = np.random.default_rng(3)
+    centres = {0: [4, 0, 0, 0], 7: [0, 4, 0, 0], 3: [0, 0, 4, 0], 5: [0, 0, 0, 4]}
+    counts = {0: 20, 7: 60, 3: 6, 5: 6}
+    xs, ys = [], []
+    for level, n in counts.items():
+        xs.append(np.asarray(centres[level]) + rng.normal(0, 0.3, (n, 4)))
+        ys += [level] * n
+    x = np.hstack([np.vstack(xs), np.ones((len(ys), 1))]).astype(np.float32)
+    model = fit_research(x, ys, None)
+    probe = np.array([[*centres[k], 1.0] for k in (0, 7, 3, 5)], dtype=np.float32)
+    assert predict_research(model, probe) == [0, 7, 3, 5]
+
+
+def test_a_version_1_research_model_is_refused_with_a_clear_message(tmp_path: Path) -> None:
+    old = tmp_path / "local_defense_model.npz"
+    np.savez_compressed(old, weights=np.zeros((385, 9), dtype=np.float32))  # the one-stage file of before
+    with pytest.raises(InvalidInput, match="retrain"):
+        load_local_defense_model(old)

@@ -271,6 +271,21 @@ RESEARCH_CONTEXT = (
     False  # the preceding turn's embedding as features (tried: no better, see docs/defenses.md)
 )
 RESEARCH_BANK_WEIGHT = 1.0  # Reverie's own bank and the DMRS examples join the training rows at this weight
+RESEARCH_FORMAT = "reverie.defense-local/2"  # two stages (v1: one 9-way softmax, "weights")
+LOWER_LEVELS = (1, 2, 3, 4, 5, 6, 8)  # below high-adaptive, and "needs more information"
+_COARSE_LOWER = 1  # stage 1 codes every lower level as 1: none (0) / high-adaptive (7) / lower (1)
+
+
+@dataclass(frozen=True, slots=True)
+class ResearchModel:
+    """The two-stage research model. ``stage1`` (features × 9, only columns 0, 1 and 7 trained) tells no
+    defense (0), high-adaptive (7) and a lower level (1) apart; ``stage2`` (features × 9, only the columns
+    of :data:`LOWER_LEVELS` trained) picks the lower level. High-adaptive is half of PsyDefConv's rows; one
+    9-way model let it and "no defense" crowd out the rare levels the metric averages over."""
+
+    stage1: npt.NDArray[np.float32]
+    stage2: npt.NDArray[np.float32]
+    trained: tuple[int, ...]  # the levels that had training rows
 
 
 def features(
@@ -308,13 +323,48 @@ def fit_research(
     y: Sequence[int],
     extra: tuple[npt.NDArray[np.float32], list[int]] | None,
     bank_weight: float = RESEARCH_BANK_WEIGHT,
-) -> npt.NDArray[np.float32]:
-    """The research model's weights: PsyDefConv rows at weight 1, the bank's rows at ``bank_weight``."""
-    if extra is None or bank_weight <= 0:
-        return fit_softmax(x, y)
-    bx, by = extra
-    weights = [1.0] * len(y) + [bank_weight] * len(by)
-    return fit_softmax(np.vstack([x, bx]), [*y, *by], sample_weight=weights)
+) -> ResearchModel:
+    """The research model: PsyDefConv rows at weight 1, the bank's rows at ``bank_weight``; stage 1 on all
+    rows (none / high-adaptive / lower), stage 2 on the rows of a lower level. A stage without rows of some
+    class keeps that class's column at zero and :func:`predict_research` never picks it."""
+    labels = list(y)
+    weights = [1.0] * len(labels)
+    if extra is not None and bank_weight > 0:
+        bx, by = extra
+        x = np.vstack([x, bx])
+        labels += list(by)
+        weights += [bank_weight] * len(by)
+    coarse = [label if label in (0, 7) else _COARSE_LOWER for label in labels]
+    stage1 = fit_softmax(x, coarse, sample_weight=weights)
+    lower = [i for i, label in enumerate(labels) if label in LOWER_LEVELS]
+    if lower:
+        stage2 = fit_softmax(x[lower], [labels[i] for i in lower], sample_weight=[weights[i] for i in lower])
+    else:
+        stage2 = np.zeros_like(stage1)
+    return ResearchModel(stage1, stage2, tuple(sorted(set(labels))))
+
+
+def _masked_argmax(
+    w: npt.NDArray[np.float32], x: npt.NDArray[np.float32], allowed: Sequence[int]
+) -> npt.NDArray[np.int64]:
+    mask = np.full(len(LABELS), -np.inf)
+    mask[list(allowed)] = 0.0
+    best: npt.NDArray[np.int64] = np.asarray(np.argmax(x @ w + mask, axis=1), dtype=np.int64)
+    return best
+
+
+def predict_research(model: ResearchModel, x: npt.NDArray[np.float32]) -> list[int]:
+    """Levels 0–8: stage 1's choice, and for "lower" stage 2's level; each stage picks only among the
+    classes it had training rows of (an untrained column's zero score could otherwise win)."""
+    trained = set(model.trained)
+    lower_levels = [c for c in LOWER_LEVELS if c in trained]
+    first = [c for c in (0, 7) if c in trained] + ([_COARSE_LOWER] if lower_levels else [])
+    coarse = _masked_argmax(model.stage1, x, first)
+    out = np.where(coarse == _COARSE_LOWER, 0, coarse)
+    lower = np.where(coarse == _COARSE_LOWER)[0]
+    if len(lower):
+        out[lower] = _masked_argmax(model.stage2, x[lower], lower_levels)
+    return [int(v) for v in out]
 
 
 def fit_softmax(
@@ -344,10 +394,6 @@ def fit_softmax(
         grad = x.T @ ((p - onehot) * weight[:, None]) / len(labels) + l2 * w
         w -= rate * grad
     return w.astype(np.float32)
-
-
-def predict_softmax(w: npt.NDArray[np.float32], x: npt.NDArray[np.float32]) -> list[int]:
-    return [int(i) for i in np.argmax(x @ w, axis=1)]
 
 
 def cross_validate_local_defense_model(
@@ -382,8 +428,8 @@ def cross_validate_local_defense_model(
             test, train = np.where(fold == k)[0], np.where(fold != k)[0]
             if len(test) == 0:
                 continue
-            w = fit_research(x[train], y[train].tolist(), extra, bank_weight)
-            predicted[test] = predict_softmax(w, x[test])
+            model = fit_research(x[train], y[train].tolist(), extra, bank_weight)
+            predicted[test] = predict_research(model, x[test])
         runs.append(macro_f1_official(y.tolist(), predicted.tolist()))
         if r == 0:
             first = f1_report(y.tolist(), predicted.tolist())
@@ -399,6 +445,7 @@ def cross_validate_local_defense_model(
         "seed": seed,
         "repeats": repeats,
         "features": "utterance embedding" + (", preceding turn's embedding" if context else "") + ", bias",
+        "model": "two stages: none / high-adaptive / lower level, then which lower level",
         "bank_weight": bank_weight,
         "answers": "issue 13, defenses on PsyDefConv: trained on PsyDefConv, scored on held-back dialogues",
     }
@@ -413,10 +460,16 @@ def train_local_defense_model(path: Path, out_dir: Path, *, encoder: Encoder | N
     rows = read_rows(path)
     encoder = encoder if encoder is not None else _shared_encoder()
     extra = bank_features(encoder) if RESEARCH_BANK_WEIGHT > 0 else None
-    w = fit_research(features(rows, encoder), [r.label for r in rows], extra)
+    model = fit_research(features(rows, encoder), [r.label for r in rows], extra)
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / LOCAL_MODEL_FILE
-    np.savez_compressed(target, weights=w)
+    np.savez_compressed(
+        target,
+        format=np.array(RESEARCH_FORMAT),
+        stage1=model.stage1,
+        stage2=model.stage2,
+        trained=np.array(model.trained, dtype=np.int64),
+    )
     digest = hashlib.sha256(
         path.read_bytes()
         if path.is_file()
@@ -424,6 +477,8 @@ def train_local_defense_model(path: Path, out_dir: Path, *, encoder: Encoder | N
     ).hexdigest()
     manifest = {
         "name": "local-defense-softmax",
+        "format": RESEARCH_FORMAT,
+        "model": "two stages: none / high-adaptive / lower level (stage1), then which lower level (stage2)",
         "purpose": "local research only; not part of Reverie's shipped analysis",
         "data_sha256": digest,
         "rows": len(rows),
@@ -438,3 +493,21 @@ def train_local_defense_model(path: Path, out_dir: Path, *, encoder: Encoder | N
     }
     (out_dir / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     return target
+
+
+def load_local_defense_model(path: Path) -> ResearchModel:
+    """Read a model written by :func:`train_local_defense_model` (format ``reverie.defense-local/2``)."""
+    try:
+        with np.load(path) as data:
+            version = str(data["format"]) if "format" in data.files else "reverie.defense-local/1"
+            if version != RESEARCH_FORMAT:
+                raise InvalidInput(
+                    f"{path.name} is a {version} research model; retrain it with reverie train defenses."
+                )
+            return ResearchModel(
+                data["stage1"].astype(np.float32),
+                data["stage2"].astype(np.float32),
+                tuple(int(v) for v in data["trained"]),
+            )
+    except (OSError, KeyError, ValueError) as exc:
+        raise InvalidInput(f"{path.name} is not a readable research model.") from exc
