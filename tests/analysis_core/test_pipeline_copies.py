@@ -3,6 +3,7 @@
 - ``document._copies``: sentence Docs for the entity recogniser and the parser, with the chunk read into an array
   once instead of once per sentence (``Span.as_doc`` without it read the whole chunk again for every sentence).
 - ``ccrt.match``: a lexicon entry whose first word is nowhere in the clause is no longer scanned.
+- ``analyse_many(overlap=True)``: spaCy reads the documents on a thread while the encoder pass runs.
 """
 
 from __future__ import annotations
@@ -99,3 +100,35 @@ def test_lexicon_matches_are_those_of_scanning_every_entry() -> None:
                     assert got == _match_scanning_every_entry(component, list(sentence), context)
                     found += len(got)
     assert found > 10  # the texts do match entries
+
+
+OVERLAP_TEXTS = [
+    (TEXT, "free_association"),
+    ("I was angry at my boss today. Then I felt ashamed and went for a walk.", "free_association"),
+    ("I was in my old school and my sister was chasing me. I could not find the door.", "dream"),
+    ("Slept badly. Tired all day.", "free_association"),
+]
+
+
+def test_spacy_read_on_a_thread_during_the_encoder_pass_gives_the_same_results() -> None:
+    from reverie.analysis.pipeline import analyse_many
+
+    alone = analyse_many(OVERLAP_TEXTS, overlap=False)
+    timings: dict[str, float] = {}
+    overlapped = analyse_many(OVERLAP_TEXTS, overlap=True, timings=timings)
+    assert [r.to_json() for r in overlapped] == [r.to_json() for r in alone]
+    assert {"encoder", "spacy", "episodes"} <= set(timings)
+
+
+def test_the_thread_parses_every_document_whose_analyzers_read_spacy_before_they_run() -> None:
+    from reverie.analysis.pipeline import _registrations, _spacy_ahead, _start
+
+    runs = [_start(text, kind, _registrations(None)) for text, kind in OVERLAP_TEXTS]
+    runs.append(_start("12345 !!!", "free_association", _registrations(None)))  # no words: nothing to read
+    thread = _spacy_ahead(runs, overlap=True)
+    assert thread is not None
+    thread.join()
+    assert [run.doc._spacy is not None for run in runs] == [True, True, True, True, False]
+    assert _spacy_ahead(runs, overlap=False) is None
+    only_risk = [_start(TEXT, "free_association", _registrations({"risk"}))]
+    assert _spacy_ahead(only_risk, overlap=True) is None  # no analyzer reads spaCy: no thread

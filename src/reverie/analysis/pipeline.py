@@ -80,6 +80,7 @@ def analyse_many(
     timings: dict[str, float] | None = None,
     progress: Callable[[int, int], None] | None = None,
     seconds_per_chunk: float = SECONDS_PER_CHUNK,
+    overlap: bool = True,
 ) -> list[AnalysisResult]:
     """Analyse ``(text, kind)`` pairs; sentences of all texts go through the encoder together.
 
@@ -90,6 +91,11 @@ def analyse_many(
     Time bound: a document may take ``seconds_per_chunk`` per chunk of sentences; once over, the analyzers
     still to run are skipped and named in the notes (the risk screen always runs). ``progress(done, total)`` is
     called after the encoder pass and after each analyzer of each document.
+
+    With ``overlap`` (the default), spaCy reads the documents whose analyzers declare ``"spacy"`` on a second
+    thread while the encoder pass runs (onnxruntime and spaCy's matrix products leave Python's lock), and the
+    analyzers start once both are done: the same work and the same results, in less wall time where a core is
+    free. Its time then shows as ``spacy`` only where the encoder pass did not hide it.
     """
     from reverie.analysis.onnx_encoder import shared_sentences
 
@@ -98,8 +104,12 @@ def analyse_many(
     with shared_sentences():
         with clock("prepare"):
             runs = [_start(text, kind, chosen) for text, kind in texts]
+        ahead = _spacy_ahead(runs, overlap)
         with clock("encoder"):
             _embed(runs, encoder)
+        if ahead is not None:
+            with clock("spacy"):  # what the encoder pass did not hide
+                ahead.join()
         steps = _Steps(progress, 1 + sum(len(run.analyzers) for run in runs))
         steps.advance()
         for run in runs:
@@ -232,6 +242,25 @@ def _embed(runs: list[_Run], encoder: Encoder | None) -> None:
         run.doc.embeddings = vectors[start:end]
         run.provenance[ENCODER_KEY] = f"{encoder.name}:{encoder.model_hash}"
         start = end
+
+
+def _spacy_ahead(runs: list[_Run], overlap: bool) -> threading.Thread | None:
+    """Start spaCy over the documents whose analyzers read it, on a thread of its own (joined before any
+    analyzer runs, so no analyzer ever meets a half-built parse)."""
+    docs = [run.doc for run in runs if any("spacy" in a.requires for a in run.analyzers)]
+    if not overlap or not docs:
+        return None
+    thread = threading.Thread(target=_parse, args=(docs,), name="reverie-spacy-ahead", daemon=True)
+    thread.start()
+    return thread
+
+
+def _parse(docs: list[Document]) -> None:
+    for doc in docs:
+        try:
+            doc.spacy  # noqa: B018 - builds the parse; the analyzers read it later
+        except Exception as exc:  # the analyzers that read it meet the same error and are named in the notes
+            log.warning("spaCy could not read a document ahead of the analyzers (%s)", type(exc).__name__)
 
 
 def _shared_encoder() -> Encoder:
