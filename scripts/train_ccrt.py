@@ -338,11 +338,13 @@ def repeated_patterns(
     rng = np.random.default_rng(PATTERN_SEED)
     per: dict[int, list[int]] = {k: [0, 0, 0, 0] for k in range(1, 9)}  # patterns, codes, right, same core
     by_file: dict[str, dict[str, Any]] = {}
+    by_file_cluster: dict[str, dict[str, Any]] = {}
     for group, name in enumerate(FILES):
         pool = [i for i, it in enumerate(items) if it.group == group and i in shown]
         if len(pool) < size:
             continue
         stats = [0, 0, 0, 0]
+        mine: dict[int, list[int]] = {k: [0, 0, 0, 0] for k in range(1, 9)}
         for _ in range(PATTERN_HISTORIES):
             drawn = rng.choice(pool, size=size, replace=False)
             got = np.bincount([shown[i] for i in drawn], minlength=9)[1:]
@@ -354,14 +356,17 @@ def repeated_patterns(
             same = int(truth.argmax()) + 1 == cluster and truth.max() > 0
             row = [1, int(got[cluster - 1]), right, int(same)]
             stats = [a + b for a, b in zip(stats, row, strict=True)]
+            mine[cluster] = [a + b for a, b in zip(mine[cluster], row, strict=True)]
             if name in UNSEEN_BY_RULES:
                 per[cluster] = [a + b for a, b in zip(per[cluster], row, strict=True)]
         by_file[name] = _pattern_row(stats)
+        by_file_cluster[name] = {str(k): _pattern_row(v) for k, v in mine.items() if v[0]}
     return {
         "histories_per_file": PATTERN_HISTORIES,
         "episodes_per_history": size,
         "by_file": by_file,
         "frozen_batches_by_cluster": {str(k): _pattern_row(v) for k, v in per.items() if v[0]},
+        "by_file_and_cluster": by_file_cluster,
     }
 
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
+from reverie.insights.ccrt import RO_WORDED
 from reverie.insights.goemotions import valence
 from reverie.insights.statements import Statement
 from reverie.insights.view import InsightView
@@ -88,7 +89,7 @@ def _core(view: InsightView, audience: str) -> Highlight | None:
     if "w" in rows and rows["w"].count >= 3:
         wish = "you often wish" if client else "the client often wishes"
         parts.append(f"{wish} {_W[rows['w'].cluster]} ({rows['w'].count} of {total})")
-    if "ro" in rows and rows["ro"].count >= 3:
+    if "ro" in rows and rows["ro"].count >= 3 and rows["ro"].cluster in RO_WORDED:
         others = _RO[rows["ro"].cluster]
         others = others if client else others.replace(" you", " the client")
         parts.append(f"{others} ({rows['ro'].count} of {total})")
