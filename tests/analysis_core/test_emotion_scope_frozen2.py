@@ -225,3 +225,19 @@ def test_seen_journal_sets_keep_their_floors(encoder: OnnxEncoder) -> None:
         report = evaluate_journal_emotions(fixtures / name, encoder=encoder)
         assert report["top_plausible"] >= floor, name
         assert report["wrongly_credited"] <= 0.04, name
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("I was mortified at the checkout.", "embarrassment"),
+        ("Feeling deflated after the call.", "disappointment"),
+        ("I felt jittery all morning.", "nervousness"),
+        ("Honestly I was gobsmacked.", "surprise"),
+        ("I'm so exasperated with the council.", "annoyance"),
+        ("I was tearful at the station.", "sadness"),
+    ],
+)
+def test_a_wider_lexicon_names_more_feelings(text: str, label: str) -> None:
+    """Dev3's first run abstained most where the sentence named a feeling the lexicon lacked."""
+    assert _moods(text) == [(label, "writer", False, "stated")]
