@@ -74,3 +74,14 @@ def test_what_the_writer_thought_the_other_would_do_is_no_response() -> None:
 def test_an_opening_diary_verb_the_tagger_reads_as_a_noun_is_still_the_writer(text: str, rs: int) -> None:
     ((_, _, _, got),) = rules(text)
     assert got == rs
+
+
+@pytest.mark.parametrize(
+    ("text", "other"),
+    [
+        ("Ammi phoned me at work again. She said I never visit. I felt guilty.", "mother"),
+        ("Nani raised me. I wanted her to be proud of me. She shrugged at my news. I felt small.", "other"),
+    ],
+)
+def test_kinship_words_of_other_languages_are_people(text: str, other: str) -> None:
+    assert [found[0] for found in rules(text)] == [other]

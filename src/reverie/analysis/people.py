@@ -48,10 +48,12 @@ ROLE_GROUP: Final[dict[str, str]] = {
 ROLES: Final = tuple(ROLE_GROUP)
 
 _WORDS_BY_ROLE: Final[dict[str, str]] = {
-    "mother": "mother mom mum mommy mummy mam mama mamma momma stepmother stepmom stepmum",
-    "father": "father dad daddy papa stepfather stepdad",
+    "mother": "mother mom mum mommy mummy mam mama mamma momma stepmother stepmom stepmum ammi amma umma eomma "
+    "mami mamá",
+    "father": "father dad daddy papa stepfather stepdad abba abbu baba appa abeoji papá",
     "parents": "parents parent folks",
-    "sibling": "brother sister sibling siblings twin sis stepbrother stepsister",
+    "sibling": "brother sister sibling siblings twin sis stepbrother stepsister bhaiya bhai didi akka hyung noona "
+    "unnie oppa",
     "child": "son daughter kid kids child children baby toddler teenager stepson stepdaughter kiddo",
     "partner": "partner husband wife boyfriend girlfriend fiancé fiancée fiance fiancee spouse hubby lover",
     "ex": "ex",
@@ -62,6 +64,7 @@ _WORDS_BY_ROLE: Final[dict[str, str]] = {
     "therapist": "therapist analyst psychoanalyst counsellor counselor shrink psychotherapist psychologist "
     "psychiatrist",
     "other": "grandmother grandma granny nan nana grandfather grandpa granddad grandad aunt auntie uncle cousin "
+    "nani dadi nanaji dadaji lola lolo abuela abuelo oma opa halmeoni harabeoji "
     "nephew niece neighbour neighbor doctor nurse landlord landlady stranger roommate flatmate housemate "
     "classmate priest man woman guy lady",
 }
@@ -72,12 +75,13 @@ ROLE_OF_WORD: Final[dict[str, str]] = {
 _FEMALE: Final = _words(
     "mother mom mum mommy mummy mam mama mamma momma stepmother stepmom stepmum sister sis stepsister "
     "daughter stepdaughter wife girlfriend fiancée fiancee grandmother grandma granny nan nana aunt "
-    "auntie niece landlady headmistress woman lady"
+    "auntie niece landlady headmistress woman lady ammi amma umma eomma mami mamá didi akka noona unnie nani dadi "
+    "lola abuela oma halmeoni"
 )
 _MALE: Final = _words(
     "father dad daddy papa stepfather stepdad brother stepbrother son stepson husband boyfriend "
     "fiancé fiance hubby grandfather grandpa granddad grandad uncle nephew landlord headmaster man "
-    "guy"
+    "guy abba abbu baba appa abeoji papá bhaiya bhai hyung oppa nanaji dadaji lolo abuelo opa harabeoji"
 )
 _PLURAL_WORDS: Final = frozenset(["parents", "folks", "kids", "children", "siblings"])
 # Words that name a person only when "my"/"our" (or "the", for the plural) makes clear who is meant.
