@@ -387,3 +387,35 @@ def test_one_as_a_number_and_compound_nouns_are_not_other_people() -> None:
     assert screen("History: one prior suicide attempt.", model=False).level == "attempt"
     assert screen("One would think he wants to die.", model=False).level == "indicator"
     assert screen("My mother-in-law says she wants to die.", model=False).level == "indicator"
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # fourth round (written for this test): a terse note followed by nothing but a day or a time is a date chosen
+        ("Note written. Saturday.", "behavior"),
+        ("letters done. tomorrow night", "behavior"),
+        ("Letters sealed; this weekend.", "behavior"),
+        # death or not waking welcomed, or given as the answer to what one looks forward to
+        ("I'm ninety-one and I would gladly welcome not waking up.", "ideation"),
+        ("Honestly I'd welcome death at this point.", "ideation"),
+        ("The only true answer is not existing.", "ideation"),
+    ],
+)
+def test_fourth_round_dates_after_a_note_and_death_welcomed(text: str, level: str) -> None:
+    assert screen(text, model=False).level == level, screen(text, model=False).to_data()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cover letter done. Monday interview at ten.",
+        "Letter done. Sunday lunch at my aunt's.",
+        "I would welcome the end of this project.",
+        "The truth is dying scares me.",
+        "I'd welcome not being rushed for once.",
+    ],
+)
+def test_fourth_round_phrases_leave_everyday_sentences_alone(text: str) -> None:
+    result = screen(text, model=False)
+    assert not result.flagged, (text, result.to_data())

@@ -607,6 +607,24 @@ RULES: tuple[Rule, ...] = (
         INDICATOR,
         r"\b(?:note|notes|letter|letters)\s+(?:is\s+|are\s+|all\s+)?(?:written|ready|done|finished|sealed|left)\b",
     ),
+    # fourth round: a terse "letter done" followed by nothing but a day or a time is a date chosen ("Letter done.
+    # Sunday."), not "Letter done. Sunday lunch at Mum's."
+    _rule(
+        "note_and_date",
+        BEHAVIOR,
+        r"\b(?:note|notes|letter|letters)\s+(?:is\s+|are\s+|all\s+)?(?:written|ready|done|finished|sealed|left|"
+        r"posted)\s*[.;,]\s*(?:(?:on\s+|this\s+|next\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+        r"weekend)|tonight|tomorrow(?:\s+night)?)\s*(?:[.!]|$)",
+    ),
+    # fourth round: death or not waking welcomed ("I would welcome not waking tomorrow"), or given as the answer to
+    # what one looks forward to ("the honest answer is not being alive")
+    _rule(
+        "death_welcomed",
+        IDEATION,
+        r"\b(?:would|'d|i\s+will|i'?ll)\s+(?:(?!never\b|not\b|hardly\b)\w+\s+)?(?:welcome|be\s+glad\s+of|be\s+"
+        r"grateful\s+for)\s+(?:not\s+(?:waking|being\s+alive|being\s+here|existing)|death|dying)\b|\b(?:answer|truth)\s+is\s+(?:not\s+"
+        r"(?:being\s+alive|existing|waking\s+up|being\s+here)|being\s+dead)\b",
+    ),
     _rule(
         "help_seeking",
         INDICATOR,
