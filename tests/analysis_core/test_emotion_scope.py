@@ -187,7 +187,10 @@ def _moods(text: str) -> list[tuple[str, str, bool, str]]:
         ("My cousin is over the moon.", [("joy", "My cousin", False, "stated")]),
         ("I'm fed up with the noise.", [("annoyance", "writer", False, "stated")]),
         # no one, and a hedge that outranks a negation
-        ("No one was cross or angry with me.", [("anger", "nobody", True, "stated")]),
+        (
+            "No one was cross or angry with me.",
+            [("annoyance", "nobody", True, "stated"), ("anger", "nobody", True, "stated")],
+        ),
         ("It's not that I don't love my job.", [("love", "writer", False, "hedged")]),
     ],
 )

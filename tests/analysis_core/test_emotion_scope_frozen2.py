@@ -241,3 +241,25 @@ def test_seen_journal_sets_keep_their_floors(encoder: OnnxEncoder) -> None:
 def test_a_wider_lexicon_names_more_feelings(text: str, label: str) -> None:
     """Dev3's first run abstained most where the sentence named a feeling the lexicon lacked."""
     assert _moods(text) == [(label, "writer", False, "stated")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # emoji are the writer's reaction, whoever the sentence is about, read as signs
+        ("he is so annoying \U0001f644", [("annoyance", "writer", False, "seen")]),
+        ("she got the part \U0001f62d", [("sadness", "writer", False, "seen")]),
+        ("crying \U0001f602", [("amusement", "writer", False, "seen")]),  # crying with laughter
+        # older and formal voices
+        ("The damp gets me down.", [("sadness", "writer", False, "stated")]),
+        ("Tickled pink with the card.", [("joy", "writer", False, "stated")]),
+        ("I confess to some trepidation.", [("nervousness", "writer", False, "stated")]),
+        ("Cross the road at the lights.", []),  # "cross" only as an adjective
+    ],
+)
+def test_emoji_and_older_and_formal_idiom(text: str, expected: list[tuple[str, str, bool, str]]) -> None:
+    assert _moods(text) == expected
+
+
+def test_an_emoji_is_read_when_the_head_sees_nothing() -> None:
+    assert _decide("got the late shift again \U0001f644", neutral=0.6)[0] == "annoyance"

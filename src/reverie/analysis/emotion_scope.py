@@ -75,6 +75,9 @@ LEXICON: Mapping[str, tuple[str, ...]] = {
         "pleased",
         "jubilant",
         "blissful",
+        "elation",
+        "contentment",
+        "gratified",
     ),
     "pride": ("proud", "pride"),
     "love": ("love", "adore", "loving", "smitten", "cherish"),
@@ -111,9 +114,20 @@ LEXICON: Mapping[str, tuple[str, ...]] = {
         "melancholy",
         "forlorn",
         "dejected",
+        "anguish",
+        "sorrow",
     ),
     "grief": ("grief", "grieve", "mourn", "bereaved"),
-    "disappointment": ("disappointed", "disappointment", "gutted", "deflated", "disheartened", "crestfallen"),
+    "disappointment": (
+        "disappointed",
+        "disappointment",
+        "gutted",
+        "deflated",
+        "disheartened",
+        "crestfallen",
+        "dismayed",
+        "dismay",
+    ),
     "anger": (
         "angry",
         "furious",
@@ -129,6 +143,8 @@ LEXICON: Mapping[str, tuple[str, ...]] = {
         "resentful",
         "resentment",
         "incensed",
+        "indignant",
+        "indignation",
     ),
     "annoyance": (
         "annoyed",
@@ -144,6 +160,8 @@ LEXICON: Mapping[str, tuple[str, ...]] = {
         "grumpy",
         "cranky",
         "irritable",
+        "vexed",
+        "cross",
     ),
     "disgust": ("disgusted", "disgust", "repulsed", "revolted", "sickened"),
     "fear": (
@@ -177,6 +195,8 @@ LEXICON: Mapping[str, tuple[str, ...]] = {
         "edgy",
         "fretful",
         "restless",
+        "trepidation",
+        "disquiet",
     ),
     "embarrassment": (
         "embarrassed",
@@ -373,6 +393,10 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"|\bcan(?:'?t|not) stop (?:thinking|worrying) about\b|\bgoing round (?:and round|in my head)\b",
             "nervousness",
         ),
+        (r"\b(?:tickled pink|pleased as punch|made up (?:for|with)\b)", "joy"),
+        (r"\b(?:gets? me down|got me down|getting me down|out of sorts|in the doldrums)\b", "sadness"),
+        (r"\b(?:beside myself|my nerves (?:are|were) (?:bad|shot|in tatters)|worried sick)\b", "nervousness"),
+        (r"\b(?:up in arms|hot under the collar)\b", "annoyance"),
         (r"\bwell,? i never\b|\bcould(?:n'?t| not) believe (?:my eyes|my ears|it)\b", "surprise"),
         (
             r"\b(?:run(?:ning)?|ran) out of patience\b|\b(?:los(?:e|ing|t)) (?:my |all )?patience\b"
@@ -431,13 +455,36 @@ _SIGNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"(?<!until we )(?<!until i )(?<!till we )(?<!till i )"  # "laughed until we cried"
-            r"\b(?:cry|cried|cries|crying|sobbed|sobbing|wept|weeping)\b(?! (?:laughing|with laughter|with joy|of joy))",
+            r"\b(?:cry|cried|cries|crying|sobbed|sobbing|wept|weeping)\b"
+            r"(?! (?:laughing|with laughter|with joy|of joy|shame)| ?[\U0001f602\U0001f923\U0001f480])",
             re.I,
         ),
         "sadness",
     ),
     (re.compile(r"\b(?:laugh|laughed|laughing|laughs|giggl\w*|in stitches)\b", re.I), "amusement"),
     (re.compile(r"\b(?:smil(?:e|ed|es|ing)|grinn?(?:ing|ed)|beaming)\b", re.I), "joy"),
+)
+# Emoji: the writer's own reaction, whoever the sentence is about; read as signs (the head cannot see them: the
+# encoder's vocabulary and the TF-IDF token pattern both drop them).
+_EMOJI: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), label)
+    for pattern, label in (
+        ("[\U0001f602\U0001f923\U0001f480\U0001f606]", "amusement"),  # tears of joy, rolling, skull, squint
+        (
+            "[\U0001f62d\U0001f622\U0001f614\U0001f61e\U0001f494\U0001f97a]",
+            "sadness",
+        ),  # sobbing, crying, pensive
+        ("[\U0001f621\U0001f620\U0001f92c]", "anger"),
+        ("[\U0001f644\U0001f624\U0001f612]", "annoyance"),  # eye roll, huff, unamused
+        ("[\u2764\U0001f60d\U0001f970\U0001f618\U0001f495\U0001f496]", "love"),
+        ("[\U0001f60a\U0001f600\U0001f601\U0001f604\U0001f603\u263a]", "joy"),
+        ("[\U0001f62c\U0001f630\U0001f605\U0001f61f]", "nervousness"),  # grimace, anxious sweat
+        ("[\U0001f631\U0001f628]", "fear"),
+        ("[\U0001f633]", "embarrassment"),
+        ("[\U0001f92e\U0001f922]", "disgust"),
+        ("[\U0001f389\U0001f973\U0001f929]", "excitement"),
+        ("[\U0001f64f]", "gratitude"),
+    )
 )
 _SARCASM = re.compile(
     r"\b(?:(?:oh|just|how) (?:great|perfect|brilliant|wonderful|fantastic|marvell?ous)\b"
@@ -695,7 +742,8 @@ def emotion_words(tokens: Sequence[Any]) -> list[EmotionWord]:
     idioms: dict[int, list[str]] = {}
     mine: set[int] = set()
     signs: set[int] = set()
-    for pattern, label in (*_IDIOMS, *_OBJECT_IDIOMS, *_SIGNS):
+    emoji: set[int] = set()
+    for pattern, label in (*_IDIOMS, *_OBJECT_IDIOMS, *_SIGNS, *_EMOJI):
         for match in pattern.finditer(text):
             at = next((i for i, start in enumerate(starts) if start >= offset + match.start()), None)
             if at is not None:
@@ -704,11 +752,14 @@ def emotion_words(tokens: Sequence[Any]) -> list[EmotionWord]:
                     mine.add(at)
                 if (pattern, label) in _SIGNS:
                     signs.add(at)
+                if (pattern, label) in _EMOJI:
+                    signs.add(at)
+                    emoji.add(at)
     inside = {i for at in mine for i in range(at, min(len(tokens), at + 4))}
     for k, token in enumerate(tokens):
         if k in idioms:
             holder, negated, mood = _scan_back(tokens, k, idiom=True)
-            holder = "writer" if k in mine else holder
+            holder = "writer" if k in mine or k in emoji else holder
             mood = _mood(tokens, k, mood, hedges)
             mood = "seen" if k in signs and mood == "stated" else mood
             out.extend(EmotionWord(lab, int(token.idx), holder, negated, mood, "") for lab in idioms[k])
@@ -756,7 +807,7 @@ def _labels(tokens: Sequence[Any], k: int) -> tuple[str, ...]:
         return ()  # shouted words are tagged as names: "I'M SO ANGRY"; so is a word alone: "Chuffed, I suppose."
     if lower == "sorry" and _sympathy(tokens, k):
         return ()
-    if lower == "content" and token.pos_ != "ADJ":
+    if lower in {"content", "cross"} and token.pos_ != "ADJ":  # not "cross the road", "the content"
         return ()
     if lower == "hurt" and not (token.pos_ == "ADJ" or token.tag_ == "VBN"):
         return ()  # "I'm hurt", "feeling hurt"; not "it hurt my back"
