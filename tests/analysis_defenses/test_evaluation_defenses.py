@@ -179,7 +179,7 @@ def test_research_model_picks_only_levels_it_was_trained_on() -> None:
     stage2 = np.full((2, 9), -2.0, dtype=np.float32)
     stage2[:, 6] = -1.0
     stage2[:, 3] = 5.0  # level 3 had no training rows
-    assert predict_research(ResearchModel(stage1, stage2, (0, 6, 7)), x) == [6]
+    assert predict_research(ResearchModel(stage1, stage2, (0, 6, 7), np.zeros(2, dtype=np.float32)), x) == [6]
 
 
 def test_research_model_routes_high_adaptive_none_and_lower_levels() -> None:
@@ -203,3 +203,27 @@ def test_a_version_1_research_model_is_refused_with_a_clear_message(tmp_path: Pa
     np.savez_compressed(old, weights=np.zeros((385, 9), dtype=np.float32))  # the one-stage file of before
     with pytest.raises(InvalidInput, match="retrain"):
         load_local_defense_model(old)
+
+
+def test_research_model_reads_each_source_relative_to_its_own_mean() -> None:
+    """The lower levels' examples come from the bank (journal sentences), the chat rows are all
+    high-adaptive or none, and the two sources sit apart in the embedding space. Read uncentred, the chat
+    offset itself says "high-adaptive" (before: [7, 7]); each source centred on its own mean, a chat turn near the bank's
+    level-3 examples is level 3."""
+    rng = np.random.default_rng(5)
+    centres = {0: [3, 0, 0, 0], 7: [0, 3, 0, 0], 3: [0, 0, 3, 0], 5: [0, 0, 0, 3]}
+    chat, bank = np.array([0, 0, 0, 0, 6.0, 0]), np.array([0, 0, 0, 0, 0, 6.0])
+
+    def rows(counts: dict[int, int], offset: np.ndarray) -> tuple[np.ndarray, list[int]]:
+        xs, ys = [], []
+        for level, n in counts.items():
+            xs.append(np.hstack([np.asarray(centres[level]) + rng.normal(0, 1.0, (n, 4)), np.zeros((n, 2))]))
+            ys += [level] * n
+        x = np.vstack(xs) + offset
+        return np.hstack([x, np.ones((len(ys), 1))]).astype(np.float32), ys
+
+    x, y = rows({0: 15, 7: 45}, chat)
+    bx, by = rows({0: 10, 7: 10, 3: 10, 5: 10}, bank)
+    model = fit_research(x, y, (bx, by))
+    probe = np.array([[*centres[3], *chat[4:], 1.0], [*centres[5], *chat[4:], 1.0]], dtype=np.float32)
+    assert predict_research(model, probe) == [3, 5]

@@ -281,11 +281,16 @@ class ResearchModel:
     """The two-stage research model. ``stage1`` (features × 9, only columns 0, 1 and 7 trained) tells no
     defense (0), high-adaptive (7) and a lower level (1) apart; ``stage2`` (features × 9, only the columns
     of :data:`LOWER_LEVELS` trained) picks the lower level. High-adaptive is half of PsyDefConv's rows; one
-    9-way model let it and "no defense" crowd out the rare levels the metric averages over."""
+    9-way model let it and "no defense" crowd out the rare levels the metric averages over.
+
+    ``centre`` is the mean feature row of the PsyDefConv training rows (0 at the bias): rows are read
+    relative to it, as the bank's rows were read relative to their own mean in training, so the difference
+    between chat turns and journal sentences is not learnt as a difference between levels."""
 
     stage1: npt.NDArray[np.float32]
     stage2: npt.NDArray[np.float32]
     trained: tuple[int, ...]  # the levels that had training rows
+    centre: npt.NDArray[np.float32]
 
 
 def features(
@@ -326,12 +331,15 @@ def fit_research(
 ) -> ResearchModel:
     """The research model: PsyDefConv rows at weight 1, the bank's rows at ``bank_weight``; stage 1 on all
     rows (none / high-adaptive / lower), stage 2 on the rows of a lower level. A stage without rows of some
-    class keeps that class's column at zero and :func:`predict_research` never picks it."""
+    class keeps that class's column at zero and :func:`predict_research` never picks it. Each source is
+    centred on its own mean (:attr:`ResearchModel.centre`)."""
     labels = list(y)
     weights = [1.0] * len(labels)
+    centre = _mean_row(x)
+    x = x - centre
     if extra is not None and bank_weight > 0:
         bx, by = extra
-        x = np.vstack([x, bx])
+        x = np.vstack([x, bx - _mean_row(bx)])
         labels += list(by)
         weights += [bank_weight] * len(by)
     coarse = [label if label in (0, 7) else _COARSE_LOWER for label in labels]
@@ -341,7 +349,15 @@ def fit_research(
         stage2 = fit_softmax(x[lower], [labels[i] for i in lower], sample_weight=[weights[i] for i in lower])
     else:
         stage2 = np.zeros_like(stage1)
-    return ResearchModel(stage1, stage2, tuple(sorted(set(labels))))
+    return ResearchModel(stage1, stage2, tuple(sorted(set(labels))), centre)
+
+
+def _mean_row(x: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+    """The mean row with the last column (the bias, 1 everywhere) left at 0; zeros for no rows."""
+    centre = np.zeros(x.shape[1], dtype=np.float32)
+    if len(x):
+        centre[:-1] = x[:, :-1].mean(axis=0)
+    return centre
 
 
 def _masked_argmax(
@@ -356,6 +372,7 @@ def _masked_argmax(
 def predict_research(model: ResearchModel, x: npt.NDArray[np.float32]) -> list[int]:
     """Levels 0–8: stage 1's choice, and for "lower" stage 2's level; each stage picks only among the
     classes it had training rows of (an untrained column's zero score could otherwise win)."""
+    x = x - model.centre
     trained = set(model.trained)
     lower_levels = [c for c in LOWER_LEVELS if c in trained]
     first = [c for c in (0, 7) if c in trained] + ([_COARSE_LOWER] if lower_levels else [])
@@ -445,7 +462,7 @@ def cross_validate_local_defense_model(
         "seed": seed,
         "repeats": repeats,
         "features": "utterance embedding" + (", preceding turn's embedding" if context else "") + ", bias",
-        "model": "two stages: none / high-adaptive / lower level, then which lower level",
+        "model": "two stages: none / high-adaptive / lower level, then which lower level; each source centred",
         "bank_weight": bank_weight,
         "answers": "issue 13, defenses on PsyDefConv: trained on PsyDefConv, scored on held-back dialogues",
     }
@@ -469,6 +486,7 @@ def train_local_defense_model(path: Path, out_dir: Path, *, encoder: Encoder | N
         stage1=model.stage1,
         stage2=model.stage2,
         trained=np.array(model.trained, dtype=np.int64),
+        centre=model.centre,
     )
     digest = hashlib.sha256(
         path.read_bytes()
@@ -478,7 +496,8 @@ def train_local_defense_model(path: Path, out_dir: Path, *, encoder: Encoder | N
     manifest = {
         "name": "local-defense-softmax",
         "format": RESEARCH_FORMAT,
-        "model": "two stages: none / high-adaptive / lower level (stage1), then which lower level (stage2)",
+        "model": "two stages: none / high-adaptive / lower level (stage1), then which lower level (stage2);"
+        " PsyDefConv rows centred on their mean (centre), the bank's on theirs",
         "purpose": "local research only; not part of Reverie's shipped analysis",
         "data_sha256": digest,
         "rows": len(rows),
@@ -508,6 +527,7 @@ def load_local_defense_model(path: Path) -> ResearchModel:
                 data["stage1"].astype(np.float32),
                 data["stage2"].astype(np.float32),
                 tuple(int(v) for v in data["trained"]),
+                data["centre"].astype(np.float32),
             )
     except (OSError, KeyError, ValueError) as exc:
         raise InvalidInput(f"{path.name} is not a readable research model.") from exc
