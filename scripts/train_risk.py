@@ -75,6 +75,7 @@ from reverie.analysis.risk import (  # noqa: E402
     model_text,
     ngram_features,
     rule_features,
+    screen,
     sentence_block,
     sentence_features,
     sentence_spans,
@@ -96,6 +97,12 @@ FOLDS = 5
 PERSON_C_GRID = (1.0, 4.0, 16.0)
 SENTENCE_C = 16.0
 CSSRS_WEIGHT = 0.005  # each weakly labelled C-SSRS sentence counts this much against one written sentence
+# Which C-SSRS sentences carry their user's label (fourth round). "all": every sentence of a user at risk is a weak
+# positive, so "session", "therapist", "meds", "walk" in an at-risk user's everyday sentences were taught as risk;
+# "content": a sentence of a user at risk is a weak positive only when the lexicon finds risk language in it
+# (indicator or above), the rest of that user's sentences are left out; every sentence of a user not at risk stays
+# a weak negative. docs/risk.md, "Fourth round", has the comparison.
+CSSRS_LABELS = "all"
 TARGET_RECALL = 0.95
 MAX_FALSE_ALARMS = (
     0.02  # on each tuning batch's hard negatives (the goal), when choosing the sentence threshold
@@ -283,13 +290,25 @@ def load(data: Path, bank: Path, tune: Sequence[Path], cache: Path | None) -> Da
 # ------------------------------------------------------------------------------------------------------------
 
 
+def cssrs_rows_of(d: Data, user: int, risky: np.ndarray) -> np.ndarray:
+    """The sentence rows of one C-SSRS user that carry the user's label (``CSSRS_LABELS``); ``risky`` marks the
+    sentences in which the lexicon found risk language (indicator or above)."""
+    rows = d.user_rows[user]
+    if CSSRS_LABELS == "all" or not d.users_y[user]:
+        return rows
+    return rows[risky[rows]]
+
+
 def fit_sentence_model(d: Data, users: np.ndarray) -> LogisticRegression:
     """The bank (weight 1) plus the sentences of ``users`` labelled with their user's label (weak, down-weighted)."""
-    cssrs_rows = (
-        np.concatenate([d.user_rows[u] for u in users]) if len(users) else np.zeros(0, dtype=np.int64)
-    )
+    levels = np.asarray(d.sentences.features, dtype=np.float32)[:, 1:5]  # sentence_level_indicator..attempt
+    risky = levels.sum(axis=1) > 0
+    chosen = [cssrs_rows_of(d, u, risky) for u in users]
+    cssrs_rows = np.concatenate(chosen) if chosen else np.zeros(0, dtype=np.int64)
     cssrs_y = (
-        np.concatenate([np.full(len(d.user_rows[u]), d.users_y[u]) for u in users]) if len(users) else []
+        np.concatenate([np.full(len(r), d.users_y[u]) for u, r in zip(users, chosen, strict=True)])
+        if chosen
+        else []
     )
     rows = np.concatenate([d.bank_rows, cssrs_rows])
     y = np.concatenate([d.bank_y, np.asarray(cssrs_y, dtype=np.int64)])
@@ -332,13 +351,18 @@ def choose_sentence_threshold(
     sentence: LogisticRegression, tune: Sequence[dict[str, Any]]
 ) -> tuple[float, dict]:
     """The threshold with the most genuine cases of the tuning batches flagged while the false alarms of **each**
-    batch stay within the cap (third round; before, the batches pooled) (ties: the highest threshold). Only the
-    tuning batches are read."""
+    batch stay within the cap (third round; before, the batches pooled) and, fourth round, no entry the demo can
+    write is flagged (``demo_texts``: every sentence of its templates, openers and closers, and its own entries).
+    Ties: the lowest threshold (fourth round: recall on unseen text outranks false alarms; before, the highest).
+    Only the tuning batches and the demo's texts are read."""
     best: tuple[float, float, float, dict] | None = None
     encoder = _MemoEncoder(load_encoder())
     batches = sorted({str(i.get("batch", "")) for i in tune})
+    demo = demo_texts()
     for t in np.round(np.arange(0.30, 0.96, 0.025), 3):
         model = as_risk_model(sentence, float(t))
+        if any(screen(text, kind, model=model, encoder=encoder).flagged for kind, text in demo):
+            continue
         each = [
             challenge_figures([i for i in tune if i.get("batch", "") == b], model=model, encoder=encoder)
             for b in batches
@@ -350,12 +374,29 @@ def choose_sentence_threshold(
             b: {k: f[k] for k in ("genuine_flagged", "false_alarm_rate", "negatives_at_attempt")}
             for b, f in zip(batches, each, strict=True)
         }
-        key = (figures["genuine_flagged"], -figures["false_alarm_rate"], float(t), figures)
+        key = (figures["genuine_flagged"], -figures["false_alarm_rate"], -float(t), figures)
         if best is None or key[:3] > best[:3]:
             best = key
     if best is None:
         return 0.95, challenge_figures(list(tune), model=as_risk_model(sentence, 0.95), encoder=encoder)
-    return best[2], best[3]
+    return -best[2], best[3]
+
+
+def demo_texts() -> list[tuple[str, str]]:
+    """(kind, text) the demo client can write: its 40 entries as ``reverie demo`` writes them, and every sentence of
+    its templates (each partner's name), openers and closers alone (dream templates as ``dream``)."""
+    from reverie.insights import demo_texts as dt
+
+    out = [(t.kind, t.text) for t in dt.synthetic_texts(n_entries=40, n_sessions=0, varied=True)]
+    groups = (dt.WITHDRAWAL, dt.THERAPIST, dt.CHILDHOOD, dt.WORK, dt.FRIENDLY, dt.UNEXPLAINED, dt.LATER_LINK)
+    for kind, group in [("free_association", g) for g in (*groups, dt.MINDFUL, dt.OPENERS, dt.CLOSERS)] + [
+        ("dream", dt.DREAMS)
+    ]:
+        for template in group:
+            for partner in dt.PARTNERS:
+                text = template.format(partner=partner, friend=dt.FRIENDS[0])
+                out.extend((kind, text[a:b].strip()) for a, b in sentence_spans(text) if text[a:b].strip())
+    return list(dict.fromkeys(out))
 
 
 # ------------------------------------------------------------------------------------------------------------
@@ -569,6 +610,7 @@ def main() -> None:
         "sentence_model": {
             "C": SENTENCE_C,
             "cssrs_weight": CSSRS_WEIGHT,
+            "cssrs_labels": CSSRS_LABELS,
             "max_false_alarms": MAX_FALSE_ALARMS,
         },
         "features": {

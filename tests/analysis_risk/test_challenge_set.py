@@ -8,8 +8,9 @@ and measured once, at its end, for the model it replaced and the one shipped (do
 third round all three were tuning material (lexicon mechanisms, the sentence threshold, hard negatives of their kinds
 written anew for the bank), so their figures below are tuning figures. A new held-back batch
 (``challenge_frozen3.jsonl``, written by someone else during the third round) was measured once, by
-``reverie eval risk``, at the end of that round; its figures below are that measurement (floors and known misses),
-and it has not been tuned on. Items
+``reverie eval risk``, at the end of that round (71 of 107 genuine flagged, 14 of 223 false alarms); in the fourth
+round all four batches were seen (tuning material: the bank was grown knowing frozen3's misses, frozen3 left out of
+the threshold choice), so every figure below is a seen figure; the next unseen figure is the lead's. Items
 were written for Reverie in voices different from the training bank (``scripts/risk_paraphrases.jsonl``); none come
 from a data set.
 
@@ -33,28 +34,28 @@ from reverie.analysis.risk import LEVELS, load_model, screen
 HERE = Path(__file__).resolve().parent
 HALVES = ("tune", "frozen", "frozen2", "frozen3")
 FIGURE_GROUPS = frozenset({"idiom", "injury"})  # figures of speech and everyday injuries
-# Genuine cases flagged, as measured at the end of the third round with the shipped model (docs/risk.md, "Goals of
-# issue 12"). All three batches were tuning material in that round (frozen2 measured once in the second: 38 of 64).
-MEASURED_FLAGGED = {"tune": 82 / 85, "frozen": 80 / 83, "frozen2": 63 / 64, "frozen3": 71 / 107}
+# Genuine cases flagged, as measured with the shipped model. Fourth round (docs/risk.md): all four batches are seen
+# (tuning material); frozen3 was measured once, unseen, at the end of the third round (71 of 107, 14 of 223 false
+# alarms) and was left out of the fourth round's threshold choice, but the bank was grown knowing its misses.
+MEASURED_FLAGGED = {"tune": 82 / 85, "frozen": 80 / 83, "frozen2": 63 / 64, "frozen3": 73 / 107}
 GOAL_MISSED = {
-    "tune": "goal missed: 82 of 85 genuine tune cases flagged (docs/risk.md)",
-    "frozen": "goal missed: 80 of 83 genuine cases of the first frozen half flagged, tuning material "
-    "(docs/risk.md)",
-    "frozen2": "goal missed: 63 of 64 genuine cases of the second frozen batch flagged, tuning material since the "
-    "third round (38 of 64 when measured once) (docs/risk.md)",
-    "frozen3": "goal missed: 71 of 107 genuine cases of the third frozen batch flagged, measured once, never tuned "
-    "on (the model before the third round: 60 of 107) (docs/risk.md)",
+    "tune": "goal missed: 82 of 85 genuine tune cases flagged, seen (docs/risk.md)",
+    "frozen": "goal missed: 80 of 83 genuine cases of the first frozen half flagged, seen (docs/risk.md)",
+    "frozen2": "goal missed: 63 of 64 genuine cases of the second frozen batch flagged, seen since the third round "
+    "(38 of 64 when measured once) (docs/risk.md)",
+    "frozen3": "goal missed: 73 of 107 genuine cases of the third frozen batch flagged, seen since the fourth round "
+    "(71 of 107 when measured once, unseen) (docs/risk.md)",
 }
-# False alarms on hard negatives: the goal (<= 2 %) is met on all three batches, each tuning material (frozen2: 8 of
-# 110 when it was measured once, in the second round).
+# False alarms on hard negatives: the goal (<= 2 %) is met on the first three batches (all seen; frozen2: 8 of 110
+# when it was measured once, in the second round), not on frozen3 (seen since the fourth round; 14 of 223 unseen).
 ALARMS_MISSED = {
     "tune": "",
     "frozen": "",
     "frozen2": "",
-    "frozen3": "goal missed: 14 of 223 hard negatives of the third frozen batch flagged (6.3 %), measured once "
-    "(docs/risk.md)",
+    "frozen3": "goal missed: 8 of 223 hard negatives of the third frozen batch flagged (3.6 %), seen since the "
+    "fourth round (14 of 223, 6.3 %, when measured once, unseen) (docs/risk.md)",
 }
-MEASURED_ALARMS = {"tune": 1 / 139, "frozen": 2 / 133, "frozen2": 1 / 110, "frozen3": 14 / 223}
+MEASURED_ALARMS = {"tune": 0 / 139, "frozen": 0 / 133, "frozen2": 1 / 110, "frozen3": 8 / 223}
 
 
 @cache

@@ -400,6 +400,10 @@ def test_one_as_a_number_and_compound_nouns_are_not_other_people() -> None:
         ("I'm ninety-one and I would gladly welcome not waking up.", "ideation"),
         ("Honestly I'd welcome death at this point.", "ideation"),
         ("The only true answer is not existing.", "ideation"),
+        ('The worksheet asks "what do you hope for" and my honest answer is not waking up.', "ideation"),
+        # second-language burdensomeness
+        ("My parents work so hard for me, for them is better if I am no more alive.", "ideation"),
+        ("better that i am not living anymore", "ideation"),
     ],
 )
 def test_fourth_round_dates_after_a_note_and_death_welcomed(text: str, level: str) -> None:
@@ -414,6 +418,8 @@ def test_fourth_round_dates_after_a_note_and_death_welcomed(text: str, level: st
         "I would welcome the end of this project.",
         "The truth is dying scares me.",
         "I'd welcome not being rushed for once.",
+        "It would be better if I was not living with my parents.",
+        "Maybe it's better I'm not here when he comes round.",
     ],
 )
 def test_fourth_round_phrases_leave_everyday_sentences_alone(text: str) -> None:

@@ -616,14 +616,29 @@ RULES: tuple[Rule, ...] = (
         r"posted)\s*[.;,]\s*(?:(?:on\s+|this\s+|next\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
         r"weekend)|tonight|tomorrow(?:\s+night)?)\s*(?:[.!]|$)",
     ),
-    # fourth round: death or not waking welcomed ("I would welcome not waking tomorrow"), or given as the answer to
-    # what one looks forward to ("the honest answer is not being alive")
+    # fourth round: death or not waking welcomed ("I would welcome not waking tomorrow")
     _rule(
         "death_welcomed",
         IDEATION,
         r"\b(?:would|'d|i\s+will|i'?ll)\s+(?:(?!never\b|not\b|hardly\b)\w+\s+)?(?:welcome|be\s+glad\s+of|be\s+"
-        r"grateful\s+for)\s+(?:not\s+(?:waking|being\s+alive|being\s+here|existing)|death|dying)\b|\b(?:answer|truth)\s+is\s+(?:not\s+"
-        r"(?:being\s+alive|existing|waking\s+up|being\s+here)|being\s+dead)\b",
+        r"grateful\s+for)\s+(?:not\s+(?:waking|being\s+alive|being\s+here|existing)|death|dying)\b",
+    ),
+    # fourth round: second-language burdensomeness, "for them is better I am not living", "better if I am no more
+    # alive" (not "better I'm not here when he comes": only living, alive, existing, in this world)
+    _rule(
+        "better_not_living",
+        IDEATION,
+        r"\bbetter\s+(?:if\s+|that\s+|when\s+)?i\s+(?:am|was|were|be|'m|will\s+be)\s+(?:not|no)\s+(?:more\s+|longer\s+)?"
+        r"(?:living(?!\s+(?:with|in|at|near|next|together|by|on|alone|there|here|abroad|so|like))|alive|existing|in\s+this\s+"
+        r"world|on\s+this\s+earth)\b",
+    ),
+    # fourth round: death given as the answer to what one looks forward to ("Journal prompt says '…' and the honest
+    # answer is not being alive"): the answer is the writer's even after someone else's (or a prompt's) question
+    _rule(
+        "death_as_answer",
+        IDEATION,
+        r"\b(?:answer|truth)\s+is\s+(?:not\s+(?:being\s+alive|existing|waking\s+up|being\s+here)|being\s+dead)\b",
+        immune=("third_person", "quotation"),
     ),
     _rule(
         "help_seeking",
