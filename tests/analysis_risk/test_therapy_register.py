@@ -19,7 +19,7 @@ from reverie.insights import demo_texts
 from reverie.insights.demo_texts import synthetic_texts
 
 BANK = Path(__file__).resolve().parents[2] / "scripts" / "risk_paraphrases.jsonl"
-DEMO_ENTRIES = 40  # reverie.clinic.services.demo.DEMO_ENTRIES (imported there with Django; kept equal below)
+DEMO_ENTRIES = 40  # the demo's count (reverie.clinic.services.demo.DEMO_ENTRIES, a module that needs Django)
 
 # Written for this test; none is in the training bank (asserted below).
 THERAPY_REGISTER = (
@@ -41,7 +41,8 @@ THERAPY_REGISTER = (
 )
 
 # Written for this test in voices the bank lacked before this round (second-language English, joining the dead,
-# burdensomeness said sideways, dictated text); none is in the training bank.
+# burdensomeness said sideways, dictated text); none is in the training bank. The first was missed by the retrained
+# sentence model (0.46) and is flagged by the lexicon rule written for it afterwards (better_not_living).
 NEW_VOICES = (
     "I am only making problems for my family, for them is better I am not living.",
     "I want to go and be with my husband again, there is nothing for me here without him.",
@@ -67,6 +68,9 @@ def test_the_test_sentences_are_not_in_the_training_bank() -> None:
 
 def test_the_demo_client_s_entries_raise_no_check_in() -> None:
     # the demo's own entries (reverie demo: seeded, varied openers and closers), screened as at the moment of saving
+    from reverie.clinic.services.demo import DEMO_ENTRIES as written
+
+    assert written == DEMO_ENTRIES
     texts = [
         t for t in synthetic_texts(n_entries=DEMO_ENTRIES, n_sessions=0, varied=True) if t.source == "entry"
     ]
