@@ -105,7 +105,7 @@ def component_words(component: str, cluster: int) -> str:
 # (``scripts/train_ccrt.py``, ``repeated_patterns`` in ``analysis/models/ccrt/manifest.json``), on each frozen
 # batch where the cluster makes at least ``RO_PATTERN_MIN`` patterns, the pattern's codes right more than half the
 # time and the pattern the history's most frequent expected RO more than half the time. Episodes 1.4.0: none
-# passes. Rejecting (RO5) comes closest: codes right 0.77 / 0.70 / 0.38 on the three frozen batches, the last
+# passes. Rejecting (RO5) comes closest: codes right 0.77 / 0.70 / 0.41 on the three frozen batches, the last
 # being the batch in new voices (docs/ccrt.md), so no RO is worded.
 RO_WORDED: frozenset[int] = frozenset()
 RO_PATTERN_MIN = 10
