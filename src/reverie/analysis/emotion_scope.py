@@ -1196,7 +1196,7 @@ def decide(
         words = [w for w in words if w.label not in POSITIVE]
         if not keep & NEGATIVE:
             added.add("annoyance")
-    scope = scope_labels(set(probs), words)
+    scope = scope_labels(sorted(probs), words)  # sorted: the order of others' feelings never follows hashing
     dropped = set(scope.denied)  # scope_labels saw every label: a denied family is denied label by label
     # Someone else's tears or laughter ("the kids were laughing") are theirs, label by label: they take no
     # other label of the family from the writer and say nothing against the writer's reading.
