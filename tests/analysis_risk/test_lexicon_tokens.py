@@ -425,3 +425,33 @@ def test_fourth_round_dates_after_a_note_and_death_welcomed(text: str, level: st
 def test_fourth_round_phrases_leave_everyday_sentences_alone(text: str) -> None:
     result = screen(text, model=False)
     assert not result.flagged, (text, result.to_data())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # fourth round (written for this test): the wish to join the dead, with the death in the words
+        "I want to join my late husband.",
+        "I pray to be reunited with her in heaven soon.",
+        "honestly i wanna be with my dad again up there",
+        "All I want is to go where my son went.",
+    ],
+)
+def test_fourth_round_the_wish_to_join_the_dead_flags(text: str) -> None:
+    assert screen(text, model=False).level == "ideation", screen(text, model=False).to_data()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I know I will see her again in heaven one day.",
+        "I want to join my brother in Spain for the summer.",
+        "I want to be with my mum at Christmas.",
+        "I want to go where my friends are on Saturday.",
+        "I don't want to join him yet, I have my kids.",
+        "My gran said she wants to be with grandad in heaven.",
+    ],
+)
+def test_fourth_round_grief_and_the_living_are_not_joining_the_dead(text: str) -> None:
+    result = screen(text, model=False)
+    assert not result.flagged, (text, result.to_data())

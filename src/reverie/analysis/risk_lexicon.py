@@ -623,6 +623,18 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:would|'d|i\s+will|i'?ll)\s+(?:(?!never\b|not\b|hardly\b)\w+\s+)?(?:welcome|be\s+glad\s+of|be\s+"
         r"grateful\s+for)\s+(?:not\s+(?:waking|being\s+alive|being\s+here|existing)|death|dying)\b",
     ),
+    # fourth round: the wish to join the dead, said as a wish and with the death in the words ("I want to join my late
+    # husband", "I pray to be reunited with her in heaven soon", "all I want is to go where my son went"); not grief's
+    # consolation ("I know I'll see her again in heaven") nor the living ("I want to join my brother in Spain")
+    _rule(
+        "join_the_dead",
+        IDEATION,
+        r"\b(?:want|wanna|wish|ready|pray|praying|time\s+i\s+went)\s+(?:\w+\s+){0,2}?(?:to\s+)?(?:go\s+and\s+)?"
+        r"(?:(?:join|be\s+with|be\s+reunited\s+with|follow|go\s+to)\s+(?:him|her|them|my\s+(?:\w+\s+)?\w+|the\s+lads)"
+        r"(?:\s+again)?(?:\s+soon)?,?\s+(?:in\s+heaven|on\s+the\s+other\s+side|up\s+there|in\s+the\s+(?:ground|grave)|"
+        r"wherever\s+(?:he|she|they)\s+(?:is|are|went))|(?:join|be\s+with|follow)\s+my\s+(?:late|dead|deceased)\s+\w+|"
+        r"go\s+where\s+(?:he|she|they|my\s+\w+)\s+(?:went|has\s+gone|have\s+gone|is\s+now|are\s+now))\b",
+    ),
     # fourth round: second-language burdensomeness, "for them is better I am not living", "better if I am no more
     # alive" (not "better I'm not here when he comes": only living, alive, existing, in this world)
     _rule(
