@@ -37,13 +37,13 @@ FIGURE_GROUPS = frozenset({"idiom", "injury"})  # figures of speech and everyday
 # Genuine cases flagged, as measured with the shipped model. Fourth round (docs/risk.md): all four batches are seen
 # (tuning material); frozen3 was measured once, unseen, at the end of the third round (71 of 107, 14 of 223 false
 # alarms) and was left out of the fourth round's threshold choice, but the bank was grown knowing its misses.
-MEASURED_FLAGGED = {"tune": 82 / 85, "frozen": 80 / 83, "frozen2": 63 / 64, "frozen3": 73 / 107}
+MEASURED_FLAGGED = {"tune": 82 / 85, "frozen": 79 / 83, "frozen2": 63 / 64, "frozen3": 72 / 107}
 GOAL_MISSED = {
     "tune": "goal missed: 82 of 85 genuine tune cases flagged, seen (docs/risk.md)",
-    "frozen": "goal missed: 80 of 83 genuine cases of the first frozen half flagged, seen (docs/risk.md)",
+    "frozen": "goal missed: 79 of 83 genuine cases of the first frozen half flagged, seen (docs/risk.md)",
     "frozen2": "goal missed: 63 of 64 genuine cases of the second frozen batch flagged, seen since the third round "
     "(38 of 64 when measured once) (docs/risk.md)",
-    "frozen3": "goal missed: 73 of 107 genuine cases of the third frozen batch flagged, seen since the fourth round "
+    "frozen3": "goal missed: 72 of 107 genuine cases of the third frozen batch flagged, seen since the fourth round "
     "(71 of 107 when measured once, unseen) (docs/risk.md)",
 }
 # False alarms on hard negatives: the goal (<= 2 %) is met on the first three batches (all seen; frozen2: 8 of 110
@@ -52,10 +52,10 @@ ALARMS_MISSED = {
     "tune": "",
     "frozen": "",
     "frozen2": "",
-    "frozen3": "goal missed: 8 of 223 hard negatives of the third frozen batch flagged (3.6 %), seen since the "
+    "frozen3": "goal missed: 9 of 223 hard negatives of the third frozen batch flagged (4.0 %), seen since the "
     "fourth round (14 of 223, 6.3 %, when measured once, unseen) (docs/risk.md)",
 }
-MEASURED_ALARMS = {"tune": 0 / 139, "frozen": 0 / 133, "frozen2": 1 / 110, "frozen3": 8 / 223}
+MEASURED_ALARMS = {"tune": 0 / 139, "frozen": 0 / 133, "frozen2": 2 / 110, "frozen3": 9 / 223}
 
 
 @cache
