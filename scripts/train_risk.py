@@ -106,7 +106,7 @@ CSSRS_WEIGHT = 0.005  # each weakly labelled C-SSRS sentence counts this much ag
 CSSRS_LABELS = "all"
 TARGET_RECALL = 0.95
 MAX_FALSE_ALARMS = (
-    0.02  # on each tuning batch's hard negatives (the goal), when choosing the sentence threshold
+    0.02  # on the tuning batches' hard negatives pooled (the goal), when choosing the sentence threshold
 )
 
 
@@ -351,36 +351,48 @@ def as_risk_model(
 def choose_sentence_threshold(
     sentence: LogisticRegression, tune: Sequence[dict[str, Any]]
 ) -> tuple[float, dict]:
-    """The threshold with the most genuine cases of the tuning batches flagged while the false alarms of **each**
-    batch stay within the cap (third round; before, the batches pooled) and, fourth round, no entry the demo can
-    write is flagged (``demo_texts``: every sentence of its templates, openers and closers, and its own entries).
-    Ties: the lowest threshold (fourth round: recall on unseen text outranks false alarms; before, the highest).
-    Only the tuning batches and the demo's texts are read."""
-    best: tuple[float, float, float, dict] | None = None
+    """The threshold with the most genuine cases of the tuning batches flagged while the false alarms of the
+    batches **pooled** stay within the cap and none of the demo's 40 entries raises a check-in (``demo_entries``).
+    Ties: the lowest threshold (recall on unseen text outranks false alarms). Fifth round (docs/risk.md): the fourth
+    round's rule (the cap on **each** batch, and every sentence of the demo's templates alone) chose 0.800, and on
+    the fourth frozen batch it flagged 6 fewer genuine cases than the model before the round; this rule chooses
+    0.700. Only the tuning batches and the demo's entries are read."""
+    best: tuple[float, float, dict] | None = None
     encoder = _MemoEncoder(load_encoder())
     batches = sorted({str(i.get("batch", "")) for i in tune})
-    demo = demo_texts()
+    demo = demo_entries()
     for t in np.round(np.arange(0.30, 0.96, 0.025), 3):
         model = as_risk_model(sentence, float(t))
         if any(screen(text, kind, model=model, encoder=encoder).flagged for kind, text in demo):
+            continue
+        figures = challenge_figures(list(tune), model=model, encoder=encoder)
+        if (figures["false_alarm_rate"] or 0.0) > MAX_FALSE_ALARMS:
             continue
         each = [
             challenge_figures([i for i in tune if i.get("batch", "") == b], model=model, encoder=encoder)
             for b in batches
         ]
-        if any((f["false_alarm_rate"] or 0.0) > MAX_FALSE_ALARMS for f in each):
-            continue
-        figures = challenge_figures(list(tune), model=model, encoder=encoder)
         figures["batches"] = {
             b: {k: f[k] for k in ("genuine_flagged", "false_alarm_rate", "negatives_at_attempt")}
             for b, f in zip(batches, each, strict=True)
         }
-        key = (figures["genuine_flagged"], -figures["false_alarm_rate"], -float(t), figures)
-        if best is None or key[:3] > best[:3]:
+        key = (
+            figures["genuine_flagged"],
+            -float(t),
+            figures,
+        )  # ties: the lowest threshold, whatever its alarms
+        if best is None or key[:2] > best[:2]:
             best = key
     if best is None:
         return 0.95, challenge_figures(list(tune), model=as_risk_model(sentence, 0.95), encoder=encoder)
-    return -best[2], best[3]
+    return -best[1], best[2]
+
+
+def demo_entries() -> list[tuple[str, str]]:
+    """(kind, text) of the 40 entries ``reverie demo`` writes."""
+    from reverie.insights import demo_texts as dt
+
+    return [(t.kind, t.text) for t in dt.synthetic_texts(n_entries=40, n_sessions=0, varied=True)]
 
 
 def demo_texts() -> list[tuple[str, str]]:
