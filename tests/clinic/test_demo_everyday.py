@@ -58,3 +58,17 @@ def test_the_page_shows_progress_and_a_reload_is_not_405(monkeypatch: pytest.Mon
     assert again.status_code == 302 and again["Location"] == "/"
     assert web.post("/demo/").status_code == 302  # a re-post after loading: home, nothing loaded twice
     assert Client().get("/demo/")["Location"] == "/login/"
+
+
+def test_demo_client_is_not_greeted_by_an_old_questionnaires_check_in() -> None:
+    # The demo's second PHQ-9 has item 9 at 1: it raises an alert and a check-in, as any would. The demo client
+    # answered it at the time ("I'm safe for now"), so the demo opens without a months-old question at the top of
+    # every page, and the therapist still sees the alert with the answer and its time.
+    from reverie.care.models import RiskAlert
+    from reverie.care.services import alerts
+
+    accounts = demo.load_demo(n_entries=4, now=NOW)
+    assert alerts.pending_check_in(accounts.client) is None
+    phq = RiskAlert.objects.get(client=accounts.client, source="phq9_item9")
+    assert phq.answer == "safe" and phq.answered_at is not None
+    assert phq.answered_at < NOW - timedelta(days=7)

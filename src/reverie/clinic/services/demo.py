@@ -165,6 +165,17 @@ GAD7 = (
 )
 
 
+def _answer_as_then(client: User, moment: datetime) -> None:
+    """The check-in a PHQ-9 answer raised (item 9 above 0, as in session 2) answered as the client did at the time
+    ("I'm safe for now"): the therapist still sees the alert with its answer, and the demo client is not greeted
+    months later by a question about a questionnaire they filled in long ago."""
+    from reverie.care.services import alerts
+
+    pending = alerts.pending_check_in(client)
+    if pending is not None:
+        alerts.answer_check_in(client, pending.id, "safe", now=moment)
+
+
 def therapist_side(client: User, therapist: User, now: datetime) -> None:
     """A DIT course that started eight weeks ago, with what a therapist has after eight sessions."""
     from reverie.care.services import formulation, goals, measures, notes, safety, sessions, week
@@ -183,11 +194,11 @@ def therapist_side(client: User, therapist: User, now: datetime) -> None:
             week.cancel_with_note(client, course.id, row.slot, "Sorry, my mother is in hospital this week.")
             continue
         sessions.record_attendance(therapist, course.id, row.slot, "attended")
-    count = len([r for r in course.sessions.all() if r.attendance == "attended"])
-    for number in range(1, min(count, len(PHQ9)) + 1):
+    attended = [r for r in course.sessions.order_by("slot") if r.attendance == "attended"]
+    for number in range(1, min(len(attended), len(PHQ9)) + 1):
         measures.submit(client, "phq9", PHQ9[number - 1], course_id=course.id, session_number=number)
         measures.submit(client, "gad7", GAD7[number - 1], course_id=course.id, session_number=number)
-    attended = [r for r in course.sessions.order_by("slot") if r.attendance == "attended"]
+        _answer_as_then(client, attended[number - 1].start)
     for row, text in zip(attended, PROGRESS_NOTES, strict=False):
         notes.write_progress_note(therapist, course.id, row.slot, text)
     formulation.save_formulation(therapist, course.id, FORMULATION)
