@@ -390,8 +390,27 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (
             r"\bin (?:a|such a) (?:proper |right |real |bit of a )?(?:state|flap|tizzy|panic)\b|\bworked up\b"
-            r"|\bcan(?:'?t|not) stop (?:thinking|worrying) about\b|\bgoing round (?:and round|in my head)\b",
+            r"|\bcan(?:'?t|not) stop (?:thinking|worrying) about\b|\bgoing round (?:and round|in my head)\b"
+            r"|\bcan(?:'?t|not) stop wondering\b|\bwondering (?:if|whether) (?:i|we)(?:'d| would| will|'ll) (?:still|ever)\b",
             "nervousness",
+        ),
+        # 1.4.0: feeling a fraud, owing someone everything, regret for one's words, distrust
+        (
+            r"\b(?:feel|felt|feeling|feels) like (?:a|an|such a|a total|a complete) (?:fraud|impostor|imposter|idiot|fool)\b",
+            "embarrassment",
+        ),
+        (
+            r"\bi (?:owe|owed) (?:her|him|them|you|that \w+) (?:everything|so much|a lot|my life|the world)\b",
+            "gratitude",
+        ),
+        (
+            r"\b(?:feel|felt|feeling) (?:so |really |very |pretty )?(?:bad|awful|terrible|dreadful|rotten|horrible|sick)"
+            r" (?:about|for) (?:what|how|the way) (?:i|we)\b",
+            "remorse",
+        ),
+        (
+            r"\b(?:do|does|did|can|could)(?:n'?t| not) (?:really |fully )?trust\b|\bno longer trust\b",
+            "disappointment",
         ),
         (r"\b(?:tickled pink|pleased as punch|made up (?:for|with)\b)", "joy"),
         (r"\b(?:gets? me down|got me down|getting me down|out of sorts|in the doldrums)\b", "sadness"),
@@ -417,7 +436,7 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (r"\b(?:dread|dreading|dreaded)\b", "nervousness"),
         (
-            r"\b(?:weight off my (?:shoulders|mind)|weight (?:has )?lifted|thank god|thank goodness)\b",
+            r"\b(?:weight off my (?:shoulders|mind)|weight (?:has )?lifted|weight (?:came|fell) off|thank god|thank goodness)\b",
             "relief",
         ),
         (r"\b(?:looking up|light at the end of the tunnel)\b", "optimism"),
@@ -439,6 +458,8 @@ _OBJECT_IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
         "sadness",
     ),
     (re.compile(r"\bif only i(?:'d| had)\b|\bi wish i(?:'d| had)\b", re.I), "remorse"),
+    # someone whose example the writer looks up to: "she makes me want to be a better person"
+    (re.compile(r"\bmak(?:es|e|ing) me want to be (?:a )?(?:better|kinder|braver)\b", re.I), "admiration"),
     # helplessness beside someone close: "I cannot go to her", "I can't do anything for him"
     (
         re.compile(
@@ -496,6 +517,42 @@ _SARCASM = re.compile(
     r"interrupted|lied|forgotten|mocked|laughed|stood up|talked down|told off|dumped|cancelled))",
     re.IGNORECASE,
 )
+# 1.4.0: praise that opens (or an ironic tag that closes) a sentence whose news is a mishap: "Oh joy, a
+# ninety-minute call", "Fantastic news, the car needs a new gearbox", "Love it when the train gets cancelled",
+# "the rent is up again, how thoughtful of him". Praise before good news is praise ("Oh good, the bus is here").
+_PRAISE_OPENER = re.compile(
+    r"^\W*(?:(?:oh|ah),? (?:joy|good|great|goody|lovely|wonderful|fantastic|brilliant|perfect|super|marvell?ous)\b"
+    r"|(?:great|wonderful|fantastic|brilliant|perfect|lovely|marvell?ous|terrific|splendid|super|excellent)"
+    r"(?: news)?\s*[,!:\u2014\u2013-]"
+    r"|what (?:a|an) (?:treat|joy|delight|pleasure|honour|honor|way to (?:start|end))\b"
+    r"|(?:(?:i|you) )?(?:just |gotta |got to |have to )?love (?:it )?when\b|don'?t you (?:just )?love (?:it )?when\b"
+    r"|thanks? (?:(?:ever |so |very )?much |a lot |a million )?to (?:whoever|whomever|the (?:person|genius))\b)",
+    re.IGNORECASE,
+)
+_IRONIC_TAG = re.compile(
+    r"\b(?:how (?:thoughtful|kind|considerate|generous|sweet|nice|lovely) of (?:him|her|them|you|it|the \w+)"
+    r"|what (?:fun|a treat|a joy|a delight|luck)\s*[.!]*\s*$|(?:the )?hero we (?:needed|deserved?)"
+    r"|living the dream|best day ever)",
+    re.IGNORECASE,
+)
+_MISHAP = re.compile(
+    r"\b(?:again|cancel\w*|delay\w*|broke|broken|break(?:s|ing)? down|on hold|stuck|queue\w*|late|leak\w*"
+    r"|flood\w*|rent|overdraft|parking ticket|without (?:asking|telling|warning|a word)|ate my|stole|nicked|lost"
+    r"|forgot|ignored|traffic|puncture|flat tyre|needs? (?:a )?(?:whole |brand )?new|(?:\w+[- ])?(?:minute|hour)s?)\b",
+    re.IGNORECASE,
+)
+
+
+def _ironic(text: str) -> bool:
+    """Praise opening, or an ironic tag closing, a sentence whose news is a mishap."""
+    opener = _PRAISE_OPENER.search(text)
+    rest = text[opener.end() :] if opener else text
+    if opener and _MISHAP.search(rest):
+        return True
+    tag = _IRONIC_TAG.search(text)
+    return tag is not None and (opener is not None or bool(_MISHAP.search(text[: tag.start()])))
+
+
 # The writer set apart from someone else's feeling: "everyone was laughing except me", "they loved it; I didn't".
 _EXCLUDED = re.compile(
     r"\b(?:except|apart from|other than|but not|besides|not) me\b"
@@ -545,7 +602,10 @@ _RHETORICAL = re.compile(
 )
 _WORRY = re.compile(r"\bwhat if\b", re.IGNORECASE)
 _COUNTERFACTUAL = re.compile(
-    r"\b(?:would|could|might|should)(?:n't| not)? have\b|'d have\b|^\W*had (?:i|we|she|he|they)\b",
+    r"\b(?:would|could|might|should)(?:n't| not)? have\b|'d have\b|^\W*had (?:i|we|she|he|they)\b"
+    # 1.4.0: a condition the writer says will not come: "I'd cry if he apologised, which he won't"
+    r"|\bwhich (?:he|she|they|it|you|we) (?:won'?t|will not|never will|wouldn'?t|never would|never does)\b"
+    r"|\bnot that (?:he|she|they|it|you) (?:will|would|ever)\b",
     re.IGNORECASE,
 )
 # No spirit left for what should please: "couldn't muster any enthusiasm", "can't find any joy in it" (the
@@ -587,6 +647,30 @@ _UNDERSTATEMENT: tuple[tuple[re.Pattern[str], str], ...] = (
         "disappointment",
     ),
     (_ANHEDONIA, "sadness"),
+    # 1.4.0: a hard time played down ("a bit rough", "bit of a day"), put out, and pleasure played down
+    (
+        re.compile(
+            r"\b(?:(?:a (?:bit|little|tad)|bit of a|rather|somewhat|pretty|quite) (?:rough|grim|bleak|tough|rubbish|crap|pants)"
+            r"|bit of a (?:day|week|night|morning|time)|one of those days)\b",
+            re.I,
+        ),
+        "sadness",
+    ),
+    (
+        re.compile(
+            r"\b(?:slightly|a (?:bit|little|tad)|bit|rather|somewhat|quite|feel(?:ing)?|felt|was|am|i'm) put out\b",
+            re.I,
+        ),
+        "disappointment",
+    ),
+    (
+        re.compile(
+            r"\b(?:which|that|it|this) (?:was|is) (?:rather |quite |pretty |really |very |so |actually )?nice\b"
+            r"|\bwent,? (?:[\w']+,? ){0,3}?well\b",
+            re.I,
+        ),
+        "joy",
+    ),
     # courage gone: "I'm not as brave as I was", "no longer confident"
     (
         re.compile(
@@ -610,8 +694,30 @@ _SOMATIC = re.compile(
     r"\b(?:heart (?:was |is |kept )?(?:racing|pounding|hammering|thumping)"
     r"|(?:hands|legs|knees|voice) (?:were |was |are |is |kept )?(?:shaking|trembling)"
     r"|could(?:n'?t| not) (?:breathe|catch my breath)|knots? in my stomach|stomach (?:was )?(?:in knots|churning)"
-    r"|chest (?:was |felt |feels )?tight|palms? (?:were |was )?sweat|panic attack)",
+    r"|chest (?:was |felt |feels )?tight|palms? (?:were |was )?sweat|panic attack"
+    # 1.4.0: the sign a few words on ("my hands wouldn't stop shaking", "chest went tight")
+    r"|(?:hands|legs|knees|voice|whole body)(?:\s+[\w']+){1,3}\s+(?:shaking|trembling|shook|trembled)"
+    r"|chest (?:went|got|going|tightened|was going)(?: \w+)?(?: tight)?|stomach (?:dropped|lurched|flipped|turned over)"
+    r"|mouth went dry)",
     re.IGNORECASE,
+)
+# 1.4.0: bodily signs of other feelings (the writer's, as the nervousness signs above): (pattern, label).
+_BODILY: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), label)
+    for pattern, label in (
+        (
+            r"\b(?:(?:face|cheeks|ears) (?:was |were |went |going |kept |felt )?(?:burning|bright red|scarlet|flushed|hot)"
+            r"|(?:went|turned|going) (?:bright |beet(?:root)? )?red|blush(?:ed|ing)|wanted the (?:ground|floor) to swallow me)\b",
+            "embarrassment",
+        ),
+        (
+            r"\b(?:(?:jaw|fists?|teeth) (?:was |were )?(?:clenched|gritted|balled)|clench(?:ed|ing) my (?:jaw|fists?|teeth)"
+            r"|gr[ia]tt?(?:ed|ing)? my teeth|blood (?:was )?boiling)\b",
+            "anger",
+        ),
+        (r"\b(?:lump in my throat|eyes (?:welled|filled) up)\b", "sadness"),
+        (r"\b(?:(?:could|can) (?:finally )?breathe again|breathed? a sigh of relief)\b", "relief"),
+    )
 )
 
 
@@ -656,12 +762,17 @@ def cues(text: str, following: str = "", *, insistent: bool = False) -> Cues:
     phrases = [label for pattern, label in _UNDERSTATEMENT if pattern.search(text)]
     if _SOMATIC.search(text):
         phrases.append("nervousness")
+    phrases.extend(label for pattern, label in _BODILY if pattern.search(text))
     question = text.rstrip().rstrip("\"'\u201d\u2019)").endswith("?")
     deadpan = (
         len(text) < 24 and bool(following.strip()) and "!" not in following and bool(_DEADPAN.fullmatch(text))
     )
     return Cues(
-        sarcasm=bool(_SARCASM.search(text)) or deadpan or insistent or bool(_INSISTENT.search(text)),
+        sarcasm=bool(_SARCASM.search(text))
+        or deadpan
+        or insistent
+        or bool(_INSISTENT.search(text))
+        or _ironic(text),
         excluded=bool(_EXCLUDED.search(text.rstrip())),
         fragment=_fragment(text),
         change=bool(_CHANGE.search(text)),
@@ -796,7 +907,11 @@ def _labels(tokens: Sequence[Any], k: int) -> tuple[str, ...]:
             return (FEEL_LEXICON[lower],)
         return ()
     if lemma == "miss" and token.pos_ == "VERB":
-        return ("sadness",) if _missed_someone(tokens, k) else ()
+        if _missed_someone(tokens, k):
+            return ("sadness",)
+        # "I don't miss the city at all": a longing denied, whatever is (not) missed; not "didn't miss the bus"
+        present = token.tag_ in {"VB", "VBP", "VBZ"}
+        return ("sadness",) if present and _negated_near(tokens, k) else ()
     labels = LABELS_OF.get(lower) or LABELS_OF.get(lemma) or ()
     if not labels and token.pos_ == "VERB":
         labels = VERB_LEXICON.get(lemma, ())
@@ -822,12 +937,20 @@ def _labels(tokens: Sequence[Any], k: int) -> tuple[str, ...]:
     return labels
 
 
+# Lexicon words that are also given names: at the start of a sentence they stay names ("Joy rang me at noon").
+NAMES_TOO = frozenset(
+    {"joy", "hope", "grace", "faith", "mercy", "patience", "content", "pride", "love", "mad"}
+)
+
+
 def _not_a_name(tokens: Sequence[Any], k: int) -> bool:
     """A lexicon word the tagger took for a name: shouted ("ANGRY"), or alone at the start before a comma or
     full stop ("Chuffed, I suppose.", "Gutted.")."""
     token = tokens[k]
     if token.text.isupper():
         return True
+    if k == 0 and token.lower_ in LABELS_OF and token.lower_ not in NAMES_TOO:
+        return True  # 1.4.0: "Glad he's moving out": an adjective opening a sentence, not a name
     return k == 0 and (k + 1 == len(tokens) or tokens[k + 1].text in {",", ".", "!", "...", ";", "-", "—"})
 
 
@@ -872,6 +995,11 @@ def _scan_back(tokens: Sequence[Any], k: int, *, idiom: bool = False) -> tuple[s
     mood = "stated"
     coordinated = False
     i = k - 1
+    quantity = _negated_quantity(tokens, k)
+    if quantity is not None:  # "not one ounce of guilt", "without a shred of regret"
+        negated, i = True, quantity - 1
+    elif k > 0 and tokens[k - 1].lower_ == "in" and word.lemma_.lower() == "love":
+        i = k - 2  # "not in love with him": "in" belongs to the feeling
     while i >= 0:
         t = tokens[i]
         lower, lemma = t.lower_, t.lemma_.lower()
@@ -888,6 +1016,8 @@ def _scan_back(tokens: Sequence[Any], k: int, *, idiom: bool = False) -> tuple[s
             or (lower == "one" and i > 0 and tokens[i - 1].lower_ == "no")
         ):
             return inverted or "nobody", True, mood  # "nobody thanked me", "no one", "nothing scares me"
+        elif i == 0 and t.pos_ == "PROPN" and _labels(tokens, 0):
+            break  # "Glad he's leaving and dreading …": a feeling word opening the sentence is no holder
         elif t.pos_ in NOMINAL_POS and t.tag_ != "PRP$":
             head = _before_prepositional_phrase(tokens, i)
             if head is not None:  # "everyone at work seemed happy": the holder is before "at work"
@@ -904,6 +1034,7 @@ def _scan_back(tokens: Sequence[Any], k: int, *, idiom: bool = False) -> tuple[s
                 subject = _clause_subject(tokens, i)
                 i = i if subject is None else subject
             holder = "writer" if _with_the_writer(tokens, i) else _holder(tokens, i)
+            negated = negated or _negated_causer(tokens, i)
             if (
                 holder == "writer"
                 and mood == "stated"
@@ -932,6 +1063,39 @@ def _scan_back(tokens: Sequence[Any], k: int, *, idiom: bool = False) -> tuple[s
     if inverted is not None:
         return inverted, negated, mood
     return "writer", negated, mood
+
+
+QUANTITIES = frozenset(
+    {"ounce", "shred", "bit", "scrap", "trace", "hint", "flicker", "grain", "iota", "drop", "speck", "pang"}
+    | {"twinge", "sign", "jot", "morsel", "sliver", "moment", "second"}
+)
+
+
+def _negated_quantity(tokens: Sequence[Any], k: int) -> int | None:
+    """'not one ounce of guilt', 'without a shred of regret', 'no hint of fear': the index of the negator."""
+    if k < 3 or tokens[k - 1].lower_ != "of" or tokens[k - 2].lower_ not in QUANTITIES:
+        return None
+    j = k - 3
+    if tokens[j].lower_ in {"a", "an", "one", "single", "the", "any", "even", "slightest", "smallest"}:
+        j -= 1
+    if j >= 0 and tokens[j].lower_ in {"single", "one", "a", "even"}:
+        j -= 1
+    if j >= 0 and (tokens[j].lower_ in NEGATORS | {"zero"} or tokens[j].lemma_.lower() in NEGATORS):
+        return j
+    return None
+
+
+def _negated_causer(tokens: Sequence[Any], i: int) -> bool:
+    """The writer as the object of a causer that is negated: 'it didn't even make me smile', 'never made me
+    happy' (the scan stops at 'me'; the negation stands before 'make')."""
+    if i < 1 or tokens[i - 1].lemma_.lower() not in {"make", "let", "get"}:
+        return False
+    for t in reversed(tokens[max(0, i - 5) : i - 1]):
+        if t.lower_ in CLAUSE_BREAKS or t.text in ENDS:
+            return False
+        if t.lower_ in NEGATORS or t.lemma_.lower() in NEGATORS:
+            return True
+    return False
 
 
 def _never_been(tokens: Sequence[Any], k: int) -> bool:
@@ -1219,12 +1383,14 @@ def decide(
     # An apology withheld ("he wasn't even sorry") is a grievance, like thanks withheld.
     denied_positive = denied_positive or any(w.label == "remorse" and not w.writer for w in denial)
     denied_negative = any(w.label in NEGATIVE for w in denial if w.writer)
+    # 1.4.0: a sign withheld ("it didn't even make me smile") is no reaction, not a letdown
+    letdown = any(w.mood != "seen" for w in denial if w.label in POSITIVE or w.label == "remorse")
 
     stated: set[str] = set()
     for label in {w.label for w in words if w.writer and w.affirmed and w.mood == "stated"} - dropped:
         # The word names the family; the head names the member when it chose one ("I hate Mondays": annoyance).
         members = keep & family(label)
-        exact = any(w.label == label and w.lemma in FEEL_LEXICON for w in words)  # "I feel empty": sadness
+        exact = any(w.label == label and (w.lemma in FEEL_LEXICON or w.lemma == "miss") for w in words)
         stated |= {label} if label in keep or not members or exact else members
     numb = NEUTRAL in stated  # "I feel numb", "I feel okay": the writer says there is no feeling to name
     stated.discard(NEUTRAL)
@@ -1245,7 +1411,7 @@ def decide(
         # "everyone was laughing except me": the writer stands apart from the others' feeling
         sides = {valence(lab) for lab in scope.others}
         if "positive" in sides:
-            denied_positive = True
+            denied_positive = letdown = True
         elif "negative" in sides:
             denied_negative = True
     if denied_negative:
@@ -1258,7 +1424,10 @@ def decide(
         positives = {lab for lab in keep if lab in POSITIVE and lab not in anchored}
         keep -= positives
         removed |= positives
-        added.add(max(("disappointment", "sadness"), key=lambda lab: probs.get(lab, 0.0)))
+        if letdown:
+            # 1.4.0: a good feeling that has passed ("not in love with him any more") is a loss: sadness
+            losses = ("sadness",) if sentence.change else ("disappointment", "sadness")
+            added.add(max(losses, key=lambda lab: probs.get(lab, 0.0)))
     stated |= added
     if stated:
         keep.discard(NEUTRAL)
