@@ -22,12 +22,12 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Final
 
 import numpy as np
 
-from reverie.analysis import ccrt, ccrt_learned
+from reverie.analysis import ccrt, ccrt_learned, narration
 from reverie.analysis.findings import Finding, Span
 from reverie.analysis.people import ROLE_GROUP, Mention, find_mentions
 from reverie.analysis.registry import Analyzer, register
@@ -45,7 +45,7 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-VERSION: Final = "1.4.0"
+VERSION: Final = "1.5.0"
 MODEL_HASH: Final = "rules-" + hashlib.sha256(repr(sorted(ccrt.LEXICONS.items())).encode()).hexdigest()[:12]
 
 _WISH: Final[dict[str, float]] = {
@@ -125,14 +125,31 @@ def find_episodes(doc: Document, coder: ccrt.PrototypeCoder | None = None) -> li
     learned = _learned_for(coder)
     fallback = coder if learned is None or learned.prototypes else None
     model_hash = _model_hash(coder)
+    doc, read = reading(doc)
     vectors = _sentence_vectors(doc, coder)
     found = []
     for draft in drafts(doc, fallback, vectors):
         codes = draft.codes
         if learned is not None and vectors is not None:
             codes = _learned_codes(doc, draft, learned, vectors)
-        found.append(_finding(doc, draft, codes, model_hash))
+        found.append(_finding(doc, draft, codes, model_hash, read))
     return found
+
+
+def reading(doc: Document) -> tuple[Document, narration.Reading | None]:
+    """The document the rules read: ``doc`` itself, or (since episodes 1.5.0) a first-person, punctuated reading
+    of a dictated or second-person text (:mod:`reverie.analysis.narration`) with the map back to ``doc``'s
+    offsets. The reading is segmented and parsed anew; its sentences are encoded anew where an encoder is used
+    (only for such texts)."""
+    read = narration.first_person(doc.text, doc.kind) if doc.sentences else None
+    if read is None:
+        return doc, None
+    from reverie.analysis.document import prepare
+
+    work = prepare(read.text, doc.kind)
+    if not work.sentences:
+        return doc, None
+    return work, read
 
 
 def _relative_acts(draft: Draft) -> tuple[list[int], list[int]]:
@@ -525,8 +542,20 @@ def _draft(
     )
 
 
-def _finding(doc: Document, draft: Draft, codes: dict[str, ccrt.Code | None], model_hash: str) -> Finding:
+def _finding(
+    doc: Document,
+    draft: Draft,
+    codes: dict[str, ccrt.Code | None],
+    model_hash: str,
+    read: narration.Reading | None = None,
+) -> Finding:
     first, last = doc.sentences[draft.sentences[0]], doc.sentences[draft.sentences[-1]]
+    whole = Span(first.span.start, last.span.end)
+    if read is not None:  # offsets of the text as written
+        whole = read.original(whole)
+        codes = {
+            c: replace(code, span=read.original(code.span)) if code else None for c, code in codes.items()
+        }
     coded = [c.confidence for c in codes.values() if c is not None]
     confidence = sum(coded) / len(coded) if coded else _EMPTY_EPISODE_CONFIDENCE
     confidence *= 1.0 if codes["ro"] is not None else 0.8
@@ -540,7 +569,7 @@ def _finding(doc: Document, draft: Draft, codes: dict[str, ccrt.Code | None], mo
         kind="episode",
         label=role,
         confidence=round(confidence, 4),
-        spans=(Span(first.span.start, last.span.end),),
+        spans=(whole,),
         data=data,
     )
 

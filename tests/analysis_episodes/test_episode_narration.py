@@ -1,0 +1,87 @@
+"""Voices that break the rules by mechanism (issue 13, fourth frozen batch): dictated text with its punctuation
+spoken as words, and a journal told in the second person ("You walk in and she …"). Rules only: no encoder, no
+learned coder. The sentences are written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reverie.analysis.document import prepare
+from reverie.analysis.episodes import find_episodes
+from reverie.analysis.findings import Span
+from reverie.analysis.narration import first_person
+
+SECOND_PERSON = (
+    "You ring your uncle to ask for the loan back. He laughs and says you were always tight with money. "
+    "You wanted him to apologise for once. You put the phone down and feel about six years old."
+)
+DICTATED = (
+    "quick voice memo period my flatmate Leon ate my leftovers again comma the whole tray period "
+    "I wanted him to just admit it period he shrugged and said prove it period I went to my room feeling furious"
+)
+
+
+def rules(text: str, kind: str = "journal") -> list[tuple[Any, ...]]:
+    return [
+        (f.label, *(f.data[c]["cluster"] if f.data[c] else None for c in ("w", "ro", "rs")))
+        for f in find_episodes(prepare(text, kind))
+    ]
+
+
+def test_second_person_narration_reads_as_the_writers_own() -> None:
+    read = first_person(SECOND_PERSON, "journal")
+    assert read is not None
+    assert read.text.startswith("I ring my uncle to ask for the loan back. He laughs and says I were")
+    assert "I wanted him to apologise" in read.text
+    found = rules(SECOND_PERSON)
+    assert [f[0] for f in found] == ["other"]  # the uncle: before 1.5.0 no episode at all
+    assert found[0][1] is not None and found[0][3] is not None  # a wish and a response of self are read
+
+
+def test_object_you_becomes_me() -> None:
+    text = (
+        "Your aunt looks right past you at the party. You ask her why and she tells you nothing. You go home."
+    )
+    read = first_person(text, "journal")
+    assert read is not None
+    assert (
+        read.text
+        == "My aunt looks right past me at the party. I ask her why and she tells me nothing. I go home."
+    )
+
+
+def test_a_letter_to_someone_keeps_its_you() -> None:
+    letter = "Dear Dad, you never came to my games. You missed my graduation too. I still wanted you there. I miss you."
+    assert first_person(letter, "journal") is None
+    assert first_person(SECOND_PERSON, "session") is None  # in a session "you" is the therapist
+
+
+def test_dictated_punctuation_splits_sentences_and_finds_the_episode() -> None:
+    read = first_person(DICTATED, "journal")
+    assert read is not None
+    assert "again, the whole tray. I wanted him to just admit it. He shrugged" in read.text
+    found = rules(DICTATED)
+    assert len(found) == 1
+    assert found[0][1] is not None and found[0][2] is not None
+
+
+def test_spans_point_into_the_text_as_written() -> None:
+    (finding,) = find_episodes(prepare(DICTATED, "journal"))
+    (span,) = finding.spans
+    assert span.start in {0, DICTATED.index("my flatmate Leon")}
+    assert span.end == len(DICTATED)
+    for component in ("w", "ro", "rs"):
+        code = finding.data[component]
+        if code:
+            start, end = code["span"]
+            assert 0 <= start < end <= len(DICTATED)
+    read = first_person(DICTATED, "journal")
+    assert read is not None
+    at = read.text.index("I wanted")
+    back = read.original(Span(at, at + len("I wanted")))
+    assert DICTATED[back.start : back.end] == "I wanted"
+
+
+def test_one_spoken_word_is_not_dictation() -> None:
+    text = "It was a hard period at work. My boss shouted at me and I wanted to quit."
+    assert first_person(text, "journal") is None
