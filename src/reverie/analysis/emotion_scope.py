@@ -409,7 +409,8 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "remorse",
         ),
         (
-            r"\b(?:do|does|did|can|could)(?:n'?t| not) (?:really |fully )?trust\b|\bno longer trust\b",
+            r"\b(?:don'?t|doesn'?t|didn'?t|can'?t|cannot|couldn'?t|(?:do|does|did|could) not) (?:really |fully )?trust\b"
+            r"|\bno longer trust\b",
             "disappointment",
         ),
         (r"\b(?:tickled pink|pleased as punch|made up (?:for|with)\b)", "joy"),
@@ -526,7 +527,7 @@ _PRAISE_OPENER = re.compile(
     r"(?: news)?\s*[,!:\u2014\u2013-]"
     r"|what (?:a|an) (?:treat|joy|delight|pleasure|honour|honor|way to (?:start|end))\b"
     r"|(?:(?:i|you) )?(?:just |gotta |got to |have to )?love (?:it )?when\b|don'?t you (?:just )?love (?:it )?when\b"
-    r"|thanks? (?:(?:ever |so |very )?much |a lot |a million )?to (?:whoever|whomever|the (?:person|genius))\b)",
+    r"|thanks? (?:(?:ever )?(?:so |very )?much |a lot |a million )?to (?:whoever|whomever|the (?:person|genius))\b)",
     re.IGNORECASE,
 )
 _IRONIC_TAG = re.compile(
@@ -910,7 +911,9 @@ def _labels(tokens: Sequence[Any], k: int) -> tuple[str, ...]:
         if _missed_someone(tokens, k):
             return ("sadness",)
         # "I don't miss the city at all": a longing denied, whatever is (not) missed; not "didn't miss the bus"
-        present = token.tag_ in {"VB", "VBP", "VBZ"}
+        present = token.tag_ in {"VB", "VBP", "VBZ"} and "did" not in {
+            t.lower_ for t in tokens[max(0, k - 3) : k]
+        }
         return ("sadness",) if present and _negated_near(tokens, k) else ()
     labels = LABELS_OF.get(lower) or LABELS_OF.get(lemma) or ()
     if not labels and token.pos_ == "VERB":
@@ -1201,6 +1204,8 @@ def _clause_subject(tokens: Sequence[Any], i: int) -> int | None:
     while start > 0 and tokens[start - 1].text not in ENDS | {",", ";", ":"}:
         start -= 1
     for j in range(start, i):
+        if j == 0 and tokens[j].pos_ == "PROPN" and _labels(tokens, 0):
+            continue  # "Glad the week is over and dreading Monday": a feeling word, not the subject
         if tokens[j].pos_ in NOMINAL_POS and tokens[j].tag_ != "PRP$":
             return j
     return None
