@@ -30,7 +30,7 @@ THINK = (
 PILLS = (
     r"(?:pills|tablets|meds|medication|medicine|painkillers|pain\s+killers|paracetamol|tylenol|sleeping\s+pills|"
     r"sleeping\s+tablets|antidepressants|prescriptions|insulin|sertraline|citalopram|fluoxetine|lithium|codeine|"
-    r"tramadol|ibuprofen|aspirin|benzos|opioids)"
+    r"tramadol|ibuprofen|aspirin|benzos|opioids|medicaments|medicamentos|pastillas|comprimidos|tabletten)"
 )
 NUMBER = (
     r"(?:[1-9]\d+|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|a\s+hundred|dozens\s+of|loads\s+of|every\s+one\s+of|"
@@ -41,6 +41,24 @@ DIE = (
     r"jeans|shirt|t-shirt|top|dress|shoes|trainers|eggs|wool|fabric|sheets|curtains)\b)|dye(?!\s+(?:my|your|his|her|their|our|the|a|an|it|them|this|that|some|hair|clothes)\b)|be\s+dead|dead|"
     r"not\s+(?:exist|be\s+(?:alive|here|around))|stop\s+existing(?!\s+on\b)|cease\s+to\s+exist|"
     r"stop\s+living)"
+)
+
+
+BODY = (
+    r"(?:arm|arms|forearm|forearms|hand|hands|leg|legs|wrist|wrists|thigh|thighs|face|head|skin|chest|stomach|belly|"
+    r"knuckles|palm|palms|fingers|cheek|cheeks)"
+)
+# sixth round: the two halves of a preparation written with no risk word (see "preparation_cluster")
+FINAL_ACT = (
+    r"\b(?:(?:wrote|written|writing|drafted)\s+(?:\w+\s+){0,3}?(?:letters|notes|goodbye\s+\w+|a\s+letter\s+(?:for|to)\s+"
+    r"(?:each|every)\w*)|(?:wrote|written|made|drew\s+up)\s+(?:a|the|my)\s+list\s+of\s+who\s+gets|who\s+gets\s+my|"
+    r"gave\s+away\s+my|(?:put|got)\s+my\s+affairs\s+in\s+order|(?:saved|saving|gathered|collected|stockpiled)\s+"
+    r"(?:up\s+)?(?:the\s+|my\s+)?" + PILLS + r")\b"
+)
+DATE_PICKED = (
+    r"\b(?:(?:picked|chose|chosen|set|decided\s+on|selected)\s+(?:the\s+|a\s+)?(?:date|day|\d{1,2}(?:st|nd|rd|th)|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|tomorrow|tonight)\s+(?:is\s+the\s+day|will\s+do|it\s+(?:is|will\s+be))\b)(?!\s+(?:for|of)\b)"
 )
 
 
@@ -651,6 +669,101 @@ RULES: tuple[Rule, ...] = (
         IDEATION,
         r"\b(?:answer|truth)\s+is\s+(?:not\s+(?:being\s+alive|existing|waking\s+up|being\s+here)|being\s+dead)\b",
         immune=("third_person", "quotation"),
+    ),
+    # sixth round: a second-language attempt ("I made a tentative of suicide", "an intent of suicide", "a suicide
+    # try"); not "a tentative to bake a tarte" (the act named must be suicide or ending one's life)
+    _rule(
+        "l2_attempt",
+        ATTEMPT,
+        r"\b(?:made|did|had|make|do)\s+(?:a|an|one|my)\s+(?:first\s+|second\s+)?(?:tentative|intent|intention|try)\s+"
+        r"(?:of|to|at|for)\s+(?:suicide|suicid|suicidio|suic[ií]dio|finish\s+(?:my\s+life|myself|with\s+my\s+life)|"
+        r"end\s+(?:my\s+life|with\s+(?:my\s+life|myself))|kill\s+myself)\b|\bsuicide\s+(?:try|tentative|intent)\b",
+    ),
+    # sixth round: self-injury said with its intent and no risk word: a hurt done to one's own body "on purpose",
+    # "as punishment" or "till it bled" ("burned the back of my hand with the kettle on purpose"); not the accident
+    # ("burned my hand on the kettle", "cut my finger on the mandolin": no intent, no wound kept going)
+    _rule(
+        "self_injury_on_purpose",
+        BEHAVIOR,
+        r"(?:(?<=^)|(?<=[.!?\n]\s)|(?<=[.!?\n])|(?<=\band\s)|(?<=\bthen\s)|\bi\s+(?:\w+\s+)?)"
+        r"(?:burn(?:ed|t)?|cut|hit|punch(?:ed)?|scratch(?:ed)?|bit|bite|slapp?(?:ed)?|beat|bang(?:ed)?|stabb?(?:ed)?|"
+        r"pinch(?:ed)?|skelp(?:it|ed)?|belt(?:ed)?|whipp?(?:ed)?|flogg?(?:ed)?|(?:dug|pressed|dig|press)\s+my\s+nails\s+into)\s+"
+        r"(?:myself|masel|mysel|(?:the\s+(?:back|inside|palm)\s+of\s+)?my\s+(?:own\s+)?"
+        + BODY
+        + r")\b[^.!?\n]{0,80}?\b"
+        r"(?:on\s+purpose|deliberately|as\s+(?:a\s+)?punishment|to\s+punish\s+myself|(?:till|until|til)\s+(?:it|they|i|"
+        r"there)\s+(?:bled|bleed|was\s+bleeding|were\s+bleeding|welted|blistered|bruised|(?:wis|was|had|were)\s+welts))",
+        immune=("third_person",),
+    ),
+    # sixth round: self-directed violence with the writer's verdict that it was earned ("punched the wall till my
+    # knuckles split … felt like I deserved it", "belted myself, had it coming"); the verdict may follow in the
+    # next sentence; not "the lad punched the wall" (another person) nor "my knee, had it coming" (no violence)
+    _rule(
+        "self_violence_deserved",
+        BEHAVIOR,
+        r"(?:(?<=^)|(?<=[.!?\n]\s)|(?<=[.!?\n])|(?<=\band\s)|(?<=\bthen\s)|\bi\s+(?:\w+\s+)?)"
+        r"(?:punch(?:ed)?|hit|smash(?:ed)?|bang(?:ed)?|batter(?:ed)?|slapp?(?:ed)?|beat|skelp(?:it|ed)?|belt(?:ed)?|"
+        r"burn(?:ed|t)|cut|scratch(?:ed)?|starv(?:ed|ing))\s+(?:myself|masel|mysel|my\s+(?:own\s+)?"
+        + BODY
+        + r"|"
+        r"(?:the|a|my)\s+(?:wall|wa|door|mirror)\s+(?:till|until|til)\s+(?:my|ma)\s+(?:knuckles|hands?|fists?)\s+"
+        r"(?:split|bled|broke|cracked|opened))\b[^\n]{0,120}?\b(?:deserved?\s+(?:it|that|this|every\s+(?:one|wan|bit))|"
+        r"had\s+it\s+coming|what\s+i\s+(?:deserve|deserved)|(?:earned|earnt)\s+(?:it|that)|needed\s+(?:it\s+)?to\s+"
+        r"(?:hurt|learn))\b",
+        immune=("third_person",),
+    ),
+    # sixth round: food refused as a punishment ("didn't eat all day because I don't deserve food", "starved myself
+    # as punishment"); the refusal is itself a negation, so negation does not set it aside; not fasting for a test
+    # or a skipped lunch (no punishment named)
+    _rule(
+        "food_refused_as_punishment",
+        BEHAVIOR,
+        r"\b(?:eat|eaten|ate|eating|food|scran|meal|meals|starv(?:ed|ing|e))\b[^.!?\n]{0,50}?\b(?:as\s+(?:a\s+)?(?:punishment|"
+        r"penalty|sanction)|to\s+punish\s+myself|(?:i|because\s+i)\s+(?:don'?t|do\s+not|didn'?t|dinnae|disnae)\s+deserve\s+"
+        r"(?:it|food|to\s+eat))\b",
+        immune=("negation",),
+    ),
+    # sixth round: preparations written with no risk word: a final act (letters to several people, who gets one's
+    # things, giving things away, affairs put in order, pills saved up) together with a date picked ("I chose the
+    # date, the 14th", "Friday will do"), in either order; or letters left "for after" / "so they're found after";
+    # not thank-you letters before a trip, nor a date picked for a party with nothing given away
+    _rule(
+        "preparation_cluster",
+        BEHAVIOR,
+        # the match is the first half only (the second is looked ahead to), so who did it is read from the first
+        r"(?:"
+        + FINAL_ACT
+        + r")(?=[^\n]{0,250}?"
+        + DATE_PICKED
+        + r")|(?:"
+        + DATE_PICKED
+        + r")(?=[^\n]{0,250}?"
+        + FINAL_ACT
+        + r")|\b(?:letter|letters|note|notes|envelope|envelopes|card|cards)\b(?:[^.!?\n]{0,100}?\bfor\s+"
+        r"after(?:wards)?(?=\s*(?:[.!,;]|too\b|$))|(?=[^.!?\n]{0,100}?\b(?:so\s+)?(?:they'?re|their|theyre|it'?s|its|"
+        r"they\s+are|they\s+will\s+be|they'?ll\s+be)\s+found\s+after\b(?!\s+(?:the|a|my|we|i|lunch|dinner|school|"
+        r"work)\b)))",
+    ),
+    # sixth round: pills saved up until there are enough ("gathering the tablets small small … they are complete
+    # now", "saving my prescriptions instead of taking them"); not a prescription collected to last a holiday, nor
+    # someone else's pills (the match is the saving; what makes it a stockpile is looked ahead to)
+    _rule(
+        "stockpile",
+        BEHAVIOR,
+        r"\b(?:saved|saving|gathered|gathering|collected|collecting|stockpiled|stockpiling|hoarded|hoarding|savin)\s+"
+        r"(?:up\s+)?(?:the\s+|my\s+|all\s+(?:the|my)\s+|my\s+own\s+|me\s+)?(?:(?!his\b|her\b|their\b)\w+\s+)?"
+        + PILLS
+        + r"\b(?=[^\n]{0,100}?(?:\benough\b(?!\s+(?:to\s+last|for\s+(?:the|a|my|our)\s+(?:holiday|trip|week|month|"
+        r"fortnight|journey)))|\b(?:are|is)\s+complete\b|\bso\s+(?:that\s+)?(?:nobody|no\s+one|noone)\b|\binstead\s+of\s+"
+        r"taking\b))",
+    ),
+    # sixth round: a train that will not stop, timed, and a place to stand ("the express which does not stop at my
+    # station … the exact time now and where to stand"); not a timetable looked up to catch the slow train
+    _rule(
+        "train_timed",
+        BEHAVIOR,
+        r"\b(?:train|express|freight|timetable)\b[^\n]{0,120}?\b(?:does\s+not|doesn'?t|won'?t|will\s+not)\s+stop\b"
+        r"[^\n]{0,150}?\b(?:where\s+to\s+stand|exact\s+time)\b",
     ),
     _rule(
         "help_seeking",
