@@ -85,3 +85,22 @@ def test_spans_point_into_the_text_as_written() -> None:
 def test_one_spoken_word_is_not_dictation() -> None:
     text = "It was a hard period at work. My boss shouted at me and I wanted to quit."
     assert first_person(text, "journal") is None
+
+
+UNCODED = (
+    "My grandfather glanced up from his paper and told me the garden looked tidy. I had wanted that for a long "
+    "time. The kettle clicked off."
+)
+
+
+def test_an_exchange_the_lexicons_cannot_code_is_kept_for_the_encoder() -> None:
+    from reverie.analysis import ccrt
+    from reverie.analysis.episodes import drafts
+    from reverie.analysis.onnx_encoder import load_encoder
+
+    assert rules(UNCODED) == []  # rules alone: an episode with nothing coded stays out
+    encoder = load_encoder()
+    doc = prepare(UNCODED, "journal")
+    vectors = encoder.encode([s.text for s in doc.sentences])
+    (draft,) = drafts(doc, ccrt.PrototypeCoder(encoder), vectors)  # before 1.5.0: none
+    assert draft.episode.role == "other" and draft.response  # for the learned coder to code

@@ -524,11 +524,17 @@ def _draft(
     ro = _fallback(doc, coder, "ro", ro_code, ro_candidates)
     if ro is None and not addressed and not _interacts(doc, own, view, mentions):
         return None  # no interaction: the other is scene-setting, or only in the writer's wishes
-    w = _fallback(doc, coder, "w", *_code_w(view))
+    w_code, w_candidates = _code_w(view)
+    w = _fallback(doc, coder, "w", w_code, w_candidates)
     response_at = ro.span.start if ro is not None else None
     rs_code, rs_candidates, felt = _code_rs(view, response_at)
     rs = _fallback(doc, coder, "rs", rs_code, rs_candidates)
-    if w is None and rs is None and (ro is None or not _touches_me(doc, ro.span, mentions)):
+    if (
+        w is None
+        and rs is None
+        and (ro is None or not _touches_me(doc, ro.span, mentions))
+        and not _uncoded_exchange(doc, coder, ro_candidates, w_candidates or rs_candidates, mentions)
+    ):
         return None  # nothing the writer wished or did, and the other's act does not touch the writer
     return Draft(
         episode,
@@ -701,6 +707,17 @@ def _names_the_other(token: Any, people: list[Span]) -> bool:
     if token.dep_ == "poss":
         inside.append(token.head.idx)
     return any(span.start <= at < span.end for span in people for at in inside)
+
+
+def _uncoded_exchange(
+    doc: Document, coder: _Fallback, acts: list[Span], mine: list[Span], mentions: list[Mention]
+) -> bool:
+    """An exchange the lexicons cannot code (since episodes 1.5.0): the other actually acts towards the writer
+    ("He looked at me and said …") and the writer wishes or responds. Kept only where an encoder is at hand, for
+    the learned coder to code from the sentence vectors; on rules alone it stays out (it would be empty)."""
+    if coder.coder is None or not acts or not mine:
+        return False
+    return any(_touches_me(doc, span, mentions) for span in acts)
 
 
 def _touches_me(doc: Document, span: Span, mentions: list[Mention]) -> bool:
