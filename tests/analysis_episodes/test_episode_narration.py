@@ -6,10 +6,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from reverie.analysis.document import prepare
 from reverie.analysis.episodes import find_episodes
 from reverie.analysis.findings import Span
 from reverie.analysis.narration import first_person
+from reverie.analysis.people import find_mentions
 
 SECOND_PERSON = (
     "You ring your uncle to ask for the loan back. He laughs and says you were always tight with money. "
@@ -104,3 +107,26 @@ def test_an_exchange_the_lexicons_cannot_code_is_kept_for_the_encoder() -> None:
     vectors = encoder.encode([s.text for s in doc.sentences])
     (draft,) = drafts(doc, ccrt.PrototypeCoder(encoder), vectors)  # before 1.5.0: none
     assert draft.episode.role == "other" and draft.response  # for the learned coder to code
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "word"),
+    [
+        ("Went to see Da on Sunday. He told me I was the good one.", "father", "Da"),
+        ("The gaffer called me over and said I'd run the crew from Monday.", "boss", "gaffer"),
+        ("My oga said my report was the best in the department.", "boss", "oga"),
+        ("my bf made me dinner and i felt so looked after", "partner", "bf"),
+        ("my little bro drew me a card and i hugged him", "sibling", "bro"),
+    ],
+)
+def test_regional_and_texting_role_words(text: str, role: str, word: str) -> None:
+    found = [(m.role, text[m.span.start : m.span.end]) for m in find_mentions(prepare(text, "journal"))]
+    assert any(r == role and word in said for r, said in found)
+
+
+def test_bro_as_a_form_of_address_is_nobody() -> None:
+    assert [
+        m
+        for m in find_mentions(prepare("I said bro, relax. Nobody answered.", "journal"))
+        if m.role != "self"
+    ] == []

@@ -50,14 +50,14 @@ ROLES: Final = tuple(ROLE_GROUP)
 _WORDS_BY_ROLE: Final[dict[str, str]] = {
     "mother": "mother mom mum mommy mummy mam mama mamma momma stepmother stepmom stepmum ammi amma umma eomma "
     "mami mamá",
-    "father": "father dad daddy papa stepfather stepdad abba abbu baba appa abeoji papá",
+    "father": "father dad daddy da papa stepfather stepdad abba abbu baba appa abeoji papá",
     "parents": "parents parent folks",
-    "sibling": "brother sister sibling siblings twin sis stepbrother stepsister bhaiya bhai didi akka hyung noona "
+    "sibling": "brother sister sibling siblings twin sis bro stepbrother stepsister bhaiya bhai didi akka hyung noona "
     "unnie oppa",
     "child": "son daughter kid kids child children baby toddler teenager stepson stepdaughter kiddo",
-    "partner": "partner husband wife boyfriend girlfriend fiancé fiancée fiance fiancee spouse hubby lover",
+    "partner": "partner husband wife boyfriend girlfriend bf gf fiancé fiancée fiance fiancee spouse hubby lover",
     "ex": "ex",
-    "boss": "boss manager supervisor employer director ceo superior foreman leader",
+    "boss": "boss manager supervisor employer director ceo superior foreman leader gaffer oga",
     "colleague": "colleague coworker workmate teammate",
     "teacher": "teacher professor tutor coach lecturer instructor headteacher headmaster headmistress mentor",
     "friend": "friend bestie pal buddy bff mate",
@@ -74,18 +74,20 @@ ROLE_OF_WORD: Final[dict[str, str]] = {
 
 _FEMALE: Final = _words(
     "mother mom mum mommy mummy mam mama mamma momma stepmother stepmom stepmum sister sis stepsister "
-    "daughter stepdaughter wife girlfriend fiancée fiancee grandmother grandma granny nan nana aunt "
+    "daughter stepdaughter wife girlfriend gf fiancée fiancee grandmother grandma granny nan nana aunt "
     "auntie niece landlady headmistress woman lady ammi amma umma eomma mami mamá didi akka noona unnie nani dadi "
     "lola abuela oma halmeoni"
 )
 _MALE: Final = _words(
-    "father dad daddy papa stepfather stepdad brother stepbrother son stepson husband boyfriend "
+    "father dad daddy da papa stepfather stepdad brother bro bf stepbrother son stepson husband boyfriend "
     "fiancé fiance hubby grandfather grandpa granddad grandad uncle nephew landlord headmaster man "
     "guy abba abbu baba appa abeoji papá bhaiya bhai hyung oppa nanaji dadaji lolo abuelo opa harabeoji"
 )
 _PLURAL_WORDS: Final = frozenset(["parents", "folks", "kids", "children", "siblings"])
 # Words that name a person only when "my"/"our" (or "the", for the plural) makes clear who is meant.
-_NEEDS_POSSESSOR: Final = _words("kid kids child children baby toddler teenager kiddo mate pal buddy folks")
+_NEEDS_POSSESSOR: Final = _words(
+    "kid kids child children baby toddler teenager kiddo mate pal buddy folks bro"
+)
 _GENERIC_OTHER: Final = frozenset(["man", "woman", "guy", "lady"])
 _MY: Final = frozenset({"my", "our"})
 _WORKPLACES: Final = frozenset({"work", "office", "team", "department", "job"})
