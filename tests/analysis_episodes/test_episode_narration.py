@@ -130,3 +130,18 @@ def test_bro_as_a_form_of_address_is_nobody() -> None:
         for m in find_mentions(prepare("I said bro, relax. Nobody answered.", "journal"))
         if m.role != "self"
     ] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rs"),
+    [
+        ("My sister paid the vet bill without being asked. I felt a wave of relief and made tea.", 3),
+        ("My cousin came round and fixed the boiler for nothing. I felt peaceful all evening.", 3),
+        ("My neighbour apologised for the noise. I felt my shoulders unclench.", 3),
+        ("My boss said the launch went well because of me. I went home ten feet tall.", 5),
+        ("My coach told me I'd made the team. I felt solid, like a grown up.", 5),
+    ],
+)
+def test_stated_relief_and_pride_are_read(text: str, rs: int) -> None:
+    (found,) = rules(text)  # before 1.5.0: no episode (nothing the lexicons knew)
+    assert found[3] == rs

@@ -217,7 +217,7 @@ RS_LEXICON: Final[dict[int, str]] = {
     "connected; supported; heard; believed; appreciated; happy:0.7; calmer:0.7; warm:0.7; feel held; "
     "weight lift; weight off; matter; "
     "feel touched; feel moved; thankful; reassured; comforted; feel wanted; feel important; glad:0.7; hopeful:0.6; "
-    "lucky",
+    "lucky; relief; peaceful; at peace; unclench; breathe again",
     4: "yell@self; shout@self; scream@self; snap@self; argue; fight back; lose my temper; hang up on; "
     "lose it; slam; throw; call him a; call her a; insult@self; criticise@self; criticize@self; "
     "blame@self; angry; furious; irritated; annoyed; rage; resent; resentful; hurtful; hit@self; storm; "
@@ -227,7 +227,8 @@ RS_LEXICON: Final[dict[int, str]] = {
     5: "calm; calmly; stay calm; confident; proud; capable; strong; stand my ground; stand up for myself; "
     "say no:0.8; explain my reason; firm; firmly; take a breath; boundary; in control; competent; "
     "determined; pride; work hard:0.8; "
-    "assertive; composed; hold my ground; stick to my guns; keep my cool; brave; sure of myself; steady; good about myself; clearly:0.6",
+    "assertive; composed; hold my ground; stick to my guns; keep my cool; brave; sure of myself; steady; good about myself; clearly:0.6; "
+    "feet tall; solid:0.8; good at something; grown up:0.7",
     6: "helpless; powerless; trapped; stuck; lost; confused; overwhelmed; give in; go along; let:0.8@self; "
     "agree:0.6; not know what to do; freeze; frozen; paralysed; paralyzed; nod:0.6; comply; obey; "
     "give up; worn out:0.6; can not do; "
