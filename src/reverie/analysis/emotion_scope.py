@@ -45,6 +45,17 @@ else's **signs** (laughter, tears) keep to their own label and do not weaken the
 writer's own sign is read when the head sees nothing; a feeling the writer **names** ranks before one the
 layer infers; "I feel okay" drops what others say of the writer; anhedonia ("unable to summon any
 enthusiasm") denies the positive word; a disowned denial ("dishonest to claim I was not shaken") affirms it.
+
+Added in 1.4.0 (from the misses of the frozen3 batch): sarcasm from praise that opens a sentence whose news is
+a mishap ("Oh joy, a ninety-minute meeting", "Love it when the train is cancelled") or an ironic tag that closes
+one ("… again, how thoughtful of him"); bodily signs of embarrassment (a burning face), anger (a clenched jaw),
+sadness (a lump in the throat), relief ("could breathe again") and nervousness a few words on ("my hands wouldn't
+stop shaking"); hard times and pleasure played down ("a bit rough", "bit of a day", "put out", "which was nice",
+"went rather well"); negation over a quantity ("not one ounce of guilt"), through "in love" and before a causer
+("didn't make me smile": a withheld sign is no reaction, not a letdown); "don't miss X" denies a longing; a good
+feeling that has passed reads as sadness; "miss" names sadness whatever member the head prefers; a feeling word
+opening a sentence is no name ("Glad he's gone"); a condition the writer says will not come is no worry
+("which he won't"); and a head all but sure of neutral (≥ 0.8) with no word for a feeling credits no weak leftover.
 """
 
 from __future__ import annotations
@@ -307,6 +318,9 @@ LABELS_OF: Mapping[str, tuple[str, ...]] = {
 POSITIVE = SENTIMENT["positive"]
 NEGATIVE = SENTIMENT["negative"]
 NEUTRAL = "neutral"
+SURE_NEUTRAL = (
+    0.8  # the head's neutral probability above which an unanchored leftover needs twice its threshold
+)
 FIRST_PERSON = frozenset({"i", "me", "my", "myself", "we", "us", "our", "ourselves", "mine"})
 NEGATORS = frozenset({"not", "n't", "never", "no", "hardly", "barely", "nt", "neither", "nor", "without"})
 NEGATING_HOLDERS = frozenset({"nobody", "noone", "none", "nothing"})
@@ -1442,7 +1456,10 @@ def decide(
             against = {lab for lab in keep if lab in opposite and lab not in anchored}
             keep -= against
             removed |= against
-    if (removed - signs_only) or scope.denied or (set(scope.others) - signs_only):
+    # 1.4.0: the head is all but sure nothing is felt ("Paid the bill and put the bins out") and the sentence
+    # names nothing: a leftover label must then reach twice its threshold, as after a removal.
+    sure_neutral = probs.get(NEUTRAL, 0.0) >= SURE_NEUTRAL and not stated and not words
+    if (removed - signs_only) or scope.denied or (set(scope.others) - signs_only) or sure_neutral:
         weak = {
             lab
             for lab in keep
