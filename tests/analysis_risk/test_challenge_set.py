@@ -40,41 +40,43 @@ FIGURE_GROUPS = frozenset({"idiom", "injury"})  # figures of speech and everyday
 # Fifth round: the sentence threshold 0.700 (docs/risk.md). frozen4 was written during the fifth round by another
 # engineer and measured once at its end with the model as built (threshold 0.800: 88 of 126, 25 of 259 false alarms);
 # the threshold was then lowered to 0.700 knowing that figure, so frozen4's figures below are no longer unseen.
+# Sixth round (docs/risk.md): bank lines and lexicon rules by mechanism, knowing frozen4's misses; threshold 0.750
+# by the same rule. Seen recall overall 400 -> 411 of 465, false alarms 52 -> 41 of 864; frozen loses one case.
 MEASURED_FLAGGED = {
     "tune": 82 / 85,
-    "frozen": 80 / 83,
+    "frozen": 79 / 83,
     "frozen2": 63 / 64,
-    "frozen3": 78 / 107,
-    "frozen4": 97 / 126,
+    "frozen3": 80 / 107,
+    "frozen4": 107 / 126,
 }
 GOAL_MISSED = {
     "tune": "goal missed: 82 of 85 genuine tune cases flagged, seen (docs/risk.md)",
-    "frozen": "goal missed: 80 of 83 genuine cases of the first frozen half flagged, seen (docs/risk.md)",
+    "frozen": "goal missed: 79 of 83 genuine cases of the first frozen half flagged, seen (docs/risk.md)",
     "frozen2": "goal missed: 63 of 64 genuine cases of the second frozen batch flagged, seen since the third round "
     "(38 of 64 when measured once) (docs/risk.md)",
-    "frozen3": "goal missed: 78 of 107 genuine cases of the third frozen batch flagged, seen since the fourth round "
+    "frozen3": "goal missed: 80 of 107 genuine cases of the third frozen batch flagged, seen since the fourth round "
     "(71 of 107 when measured once, unseen) (docs/risk.md)",
-    "frozen4": "goal missed: 97 of 126 genuine cases of the fourth frozen batch flagged (88 of 126 when measured once "
-    "with the model as built; the model before the round 94 of 126) (docs/risk.md)",
+    "frozen4": "goal missed: 107 of 126 genuine cases of the fourth frozen batch flagged, seen (88 of 126 when measured "
+    "once with the model as built; the model before that round 94 of 126) (docs/risk.md)",
 }
 # False alarms on hard negatives: the goal (<= 2 %) is met on tune and frozen (seen; frozen2: 8 of 110
 # when it was measured once, in the second round), not on frozen3 (seen since the fourth round; 14 of 223 unseen).
 ALARMS_MISSED = {
     "tune": "",
     "frozen": "",
-    "frozen2": "goal missed: 4 of 110 hard negatives of the second frozen batch flagged (3.6 %), seen, at the fifth "
-    "round's threshold 0.700 (docs/risk.md)",
-    "frozen3": "goal missed: 15 of 223 hard negatives of the third frozen batch flagged (6.7 %), seen since the "
+    "frozen2": "goal missed: 3 of 110 hard negatives of the second frozen batch flagged (2.7 %), seen, at the sixth "
+    "round's threshold 0.750 (docs/risk.md)",
+    "frozen3": "goal missed: 13 of 223 hard negatives of the third frozen batch flagged (5.8 %), seen since the "
     "fourth round (14 of 223, 6.3 %, when measured once, unseen) (docs/risk.md)",
-    "frozen4": "goal missed: 31 of 259 hard negatives of the fourth frozen batch flagged (12.0 %; 25 of 259 when "
-    "measured once with the model as built, 35 of 259 with the model before the round) (docs/risk.md)",
+    "frozen4": "goal missed: 22 of 259 hard negatives of the fourth frozen batch flagged (8.5 %), seen (25 of 259 when "
+    "measured once with the model as built, 35 of 259 with the model before that round) (docs/risk.md)",
 }
 MEASURED_ALARMS = {
-    "tune": 2 / 139,
-    "frozen": 0 / 133,
-    "frozen2": 4 / 110,
-    "frozen3": 15 / 223,
-    "frozen4": 31 / 259,
+    "tune": 1 / 139,
+    "frozen": 2 / 133,
+    "frozen2": 3 / 110,
+    "frozen3": 13 / 223,
+    "frozen4": 22 / 259,
 }
 
 

@@ -79,11 +79,8 @@ def test_the_demo_client_s_entries_raise_no_check_in() -> None:
     assert not flagged
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known false alarm: 'I want to bring this to my next session.' alone scores 0.76, over the fifth round's "
-    "threshold 0.700, chosen for recall on unseen text (docs/risk.md); none of the demo's 40 entries is flagged",
-)
+# Sixth round (docs/risk.md): no longer a known false alarm ('I want to bring this to my next session.' 0.76 -> 0.60
+# with the sixth round's bank and threshold 0.750).
 def test_no_sentence_the_demo_can_write_is_flagged() -> None:
     # every sentence of every template (each partner's name), opener and closer alone, so any seed or entry count
     # stays calm; the dream templates are screened as dream entries, as the demo writes them
@@ -116,12 +113,10 @@ def test_no_sentence_the_demo_can_write_is_flagged() -> None:
     assert not flagged
 
 
-# Known false alarms at the fifth round's threshold 0.700, chosen for recall on unseen text (docs/risk.md): strict, so
-# each fails the day it is fixed.
-KNOWN_FALSE_ALARMS = {
-    "I want to bring this to my next session.": 0.76,
-    "I noticed I wanted to cancel therapy and went anyway.": 0.72,
-}
+# Known false alarms (strict, so each fails the day it is fixed). Fifth round, threshold 0.700: "I want to bring this
+# to my next session." (0.76) and "I noticed I wanted to cancel therapy and went anyway." (0.72); sixth round
+# (docs/risk.md, threshold 0.750, the new bank's therapy-register negatives): 0.60 and 0.65, none left.
+KNOWN_FALSE_ALARMS: dict[str, float] = {}
 
 
 @pytest.mark.parametrize(
@@ -129,9 +124,7 @@ KNOWN_FALSE_ALARMS = {
     [
         pytest.param(
             t,
-            marks=pytest.mark.xfail(
-                strict=True, reason=f"known false alarm at the threshold 0.700 ({KNOWN_FALSE_ALARMS[t]})"
-            ),
+            marks=pytest.mark.xfail(strict=True, reason=f"known false alarm ({KNOWN_FALSE_ALARMS[t]})"),
         )
         if t in KNOWN_FALSE_ALARMS
         else t

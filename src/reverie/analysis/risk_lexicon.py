@@ -56,7 +56,7 @@ FINAL_ACT = (
     r"(?:up\s+)?(?:the\s+|my\s+)?" + PILLS + r")\b"
 )
 DATE_PICKED = (
-    r"\b(?:(?:picked|chose|chosen|set|decided\s+on|selected)\s+(?:the\s+|a\s+)?(?:date|day|\d{1,2}(?:st|nd|rd|th)|"
+    r"\b(?:(?:picked|chose|chosen|set|decided\s+on|selected)\s+(?:the\s+|a\s+)?(?:date|day|anniversary|\d{1,2}(?:st|nd|rd|th)|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday|tomorrow|tonight)\s+(?:is\s+the\s+day|will\s+do|it\s+(?:is|will\s+be))\b)(?!\s+(?:for|of)\b)"
 )
@@ -706,7 +706,7 @@ RULES: tuple[Rule, ...] = (
         r"burn(?:ed|t)|cut|scratch(?:ed)?|starv(?:ed|ing))\s+(?:myself|masel|mysel|my\s+(?:own\s+)?"
         + BODY
         + r"|"
-        r"(?:the|a|my)\s+(?:wall|wa|door|mirror)\s+(?:till|until|til)\s+(?:my|ma)\s+(?:knuckles|hands?|fists?)\s+"
+        r"(?:the|a|my)\s+(?:wall|wa|door|mirror)\s+(?:on\s+purpose\s+)?(?:till|until|til)\s+(?:my|ma)\s+(?:knuckles|hands?|fists?)\s+"
         r"(?:split|bled|broke|cracked|opened))\b[^\n]{0,120}?\b(?:deserved?\s+(?:it|that|this|every\s+(?:one|wan|bit))|"
         r"had\s+it\s+coming|what\s+i\s+(?:deserve|deserved)|(?:earned|earnt)\s+(?:it|that)|needed\s+(?:it\s+)?to\s+"
         r"(?:hurt|learn))\b",
