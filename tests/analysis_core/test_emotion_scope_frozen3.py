@@ -224,3 +224,63 @@ def test_a_sure_neutral_head_needs_more_than_a_weak_leftover() -> None:
     assert "anger" in _decide(text, neutral=0.6, anger=0.25)  # the head not sure: as before
     assert "anger" in _decide(text, neutral=0.85, anger=0.45)  # twice its threshold
     assert _decide("Paid the bill, furious about the charges.", neutral=0.85, anger=0.25)[0] == "anger"
+
+
+# --- after dev4's first run (its own misses, by mechanism) -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people named by what they do hold their own feelings
+        ("The plumber was furious about the old pipes.", [("anger", "plumber", False, "stated")]),
+        (
+            "The cashier next door looked upset.",
+            [("sadness", "cashier", False, "stated"), ("annoyance", "cashier", False, "stated")],
+        ),
+        ("The soup was upsetting.", []),  # a thing holds nothing (and is no emotion word here)
+        # words and figures the lexicon lacked
+        ("I resent having to ask twice.", [("anger", "writer", False, "stated")]),
+        ("Her letter has knocked me sideways.", [("nervousness", "writer", False, "stated")]),
+        ("I've never really felt at home at my sister's.", [("sadness", "writer", False, "stated")]),
+    ],
+)
+def test_holders_and_words_added_for_dev4(text: str, expected: list[tuple[str, str, bool, str]]) -> None:
+    assert _moods(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "sarcastic"),
+    [
+        ("Superb, the fridge has died two days before the party.", True),
+        ("Well done me, losing my keys for the third time this week.", True),
+        ("Thanks for watering my plants, so considerate of you.", False),
+        ("Thanks for the lift, so kind of you.", False),
+        ("Nothing says Monday like a flat battery.", True),
+        ("Superb, the parcel came early.", False),
+    ],
+)
+def test_more_ironic_openers_and_tags(text: str, sarcastic: bool) -> None:
+    assert cues(text).sarcasm is sarcastic
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Could not stop trembling in the waiting room.", "nervousness"),
+        ("Found myself grinding my teeth on the phone to the bank.", "anger"),
+        ("My throat tightened as they lowered the coffin.", "sadness"),
+    ],
+)
+def test_bodily_signs_added_for_dev4(text: str, label: str) -> None:
+    assert label in cues(text).phrases
+
+
+def test_own_good_news_is_read_when_nothing_else_is() -> None:
+    """'I'd have been devastated if we'd lost, but we won': the counterfactual drops the hurt; the news is joy."""
+    text = "I'd have been devastated if she'd said no, but I got the job."
+    assert _decide(text, disappointment=0.3, neutral=0.25)[0] == "joy"
+    assert _decide("We won the quiz.", neutral=0.6)[0] == "joy"
+    assert (
+        _decide("We won the quiz, and I'm so relieved.", relief=0.3)[0] == "relief"
+    )  # a named feeling first

@@ -153,6 +153,7 @@ LEXICON: Mapping[str, tuple[str, ...]] = {
         "seething",
         "resentful",
         "resentment",
+        "resent",
         "incensed",
         "indignant",
         "indignation",
@@ -373,6 +374,48 @@ OTHER_PRONOUNS = frozenset(
         "people",
     }
 )
+# 1.4.0: people named by what they do or are, beside the role words of `people.py` ("the skipper was livid").
+PERSON_NOUNS = frozenset(
+    {"farmer", "skipper", "captain", "inspector", "officer", "driver", "pilot", "vicar", "postman", "postie"}
+    | {
+        "cashier",
+        "waiter",
+        "waitress",
+        "receptionist",
+        "cleaner",
+        "builder",
+        "plumber",
+        "electrician",
+        "mechanic",
+    }
+    | {
+        "lawyer",
+        "solicitor",
+        "judge",
+        "paramedic",
+        "surgeon",
+        "vet",
+        "dentist",
+        "pharmacist",
+        "chef",
+        "clerk",
+    }
+    | {"guard", "soldier", "policeman", "policewoman", "cop", "customer", "client", "patient", "passenger"}
+    | {"girl", "boy", "person", "lad", "lass", "bloke", "fella", "chap", "gentleman", "student", "pupil"}
+    | {"player", "referee", "host", "guest", "visitor", "caller", "crowd", "audience", "team", "staff", "fan"}
+    | {
+        "owner",
+        "tenant",
+        "midwife",
+        "carer",
+        "consultant",
+        "specialist",
+        "engineer",
+        "salesman",
+        "bride",
+        "groom",
+    }
+)
 TIME_WORDS = frozenset(
     {"today", "tonight", "yesterday", "tomorrow", "now", "again", "lately", "morning", "evening", "afternoon"}
 )
@@ -407,6 +450,16 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"|\bcan(?:'?t|not) stop (?:thinking|worrying) about\b|\bgoing round (?:and round|in my head)\b"
             r"|\bcan(?:'?t|not) stop wondering\b|\bwondering (?:if|whether) (?:i|we)(?:'d| would| will|'ll) (?:still|ever)\b",
             "nervousness",
+        ),
+        # 1.4.0: unsettled, not at home, not knowing how to cope
+        (
+            r"\b(?:thrown|threw|knocked) me (?:a (?:little|bit)|sideways|for six|off balance)\b|\bshook me up\b"
+            r"|\bshaken me\b|\b(?:do|does|did)(?:n'?t| not) know how (?:i'?ll|i will|i'd|i would|i'm going to|to) cope\b",
+            "nervousness",
+        ),
+        (
+            r"\b(?:never|n'?t|not) (?:\w+ )?(?:felt|feel|feeling) at home\b|\bfeel(?:ing)? out of place\b",
+            "sadness",
         ),
         # 1.4.0: feeling a fraud, owing someone everything, regret for one's words, distrust
         (
@@ -499,6 +552,14 @@ _SIGNS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (re.compile(r"\b(?:laugh|laughed|laughing|laughs|giggl\w*|in stitches)\b", re.I), "amusement"),
     (re.compile(r"\b(?:smil(?:e|ed|es|ing)|grinn?(?:ing|ed)|beaming)\b", re.I), "joy"),
+    # 1.4.0: good news of one's own, read only where nothing else is ("… but we won", "I got the job")
+    (
+        re.compile(
+            r"\b(?:we|i) (?:won|passed|got the (?:job|house|flat|place|part|offer|contract|grant)|got in)\b",
+            re.I,
+        ),
+        "joy",
+    ),
 )
 # Emoji: the writer's own reaction, whoever the sentence is about; read as signs (the head cannot see them: the
 # encoder's vocabulary and the TF-IDF token pattern both drop them).
@@ -526,7 +587,7 @@ _ANY_EMOJI = re.compile("[\u2600-\u27bf\U0001f300-\U0001faff]")
 _SARCASM = re.compile(
     r"\b(?:(?:oh|just|how) (?:great|perfect|brilliant|wonderful|fantastic|marvell?ous)\b"
     r"|just what i (?:needed|wanted)|yeah,? right|thanks a lot|thanks for nothing|lucky me|love that for me|oh,? sure\b"
-    r"|\ball (?:zero|none|nil|0) of (?:you|them|us)\b|\bsaid no ?one\b|\bsaid nobody\b"
+    r"|\ball (?:zero|none|nil|0) of (?:you|them|us)\b|\bsaid no ?one\b|\bsaid nobody\b|^\W*nothing says \w+ like\b"
     r"|^\W*(?:great|perfect|brilliant|fantastic|wonderful|lovely),? (?:another|more)\b"
     r"|(?:loved|love|enjoyed|adored) (?:being|getting) (?:ignored|left|blamed|shouted|yelled|criticis|"
     r"interrupted|lied|forgotten|mocked|laughed|stood up|talked down|told off|dumped|cancelled))",
@@ -537,15 +598,16 @@ _SARCASM = re.compile(
 # "the rent is up again, how thoughtful of him". Praise before good news is praise ("Oh good, the bus is here").
 _PRAISE_OPENER = re.compile(
     r"^\W*(?:(?:oh|ah),? (?:joy|good|great|goody|lovely|wonderful|fantastic|brilliant|perfect|super|marvell?ous)\b"
-    r"|(?:great|wonderful|fantastic|brilliant|perfect|lovely|marvell?ous|terrific|splendid|super|excellent)"
-    r"(?: news)?\s*[,!:\u2014\u2013-]"
+    r"|(?:great|wonderful|fantastic|fabulous|brilliant|perfect|lovely|marvell?ous|terrific|splendid|super|excellent"
+    r"|superb|amazing|awesome|great job|good job|well done|nice one|nice work)(?: news)?(?: \w+)?\s*[,!:\u2014\u2013-]"
     r"|what (?:a|an) (?:treat|joy|delight|pleasure|honour|honor|way to (?:start|end))\b"
     r"|(?:(?:i|you) )?(?:just |gotta |got to |have to )?love (?:it )?when\b|don'?t you (?:just )?love (?:it )?when\b"
     r"|thanks? (?:(?:ever )?(?:so |very )?much |a lot |a million )?to (?:whoever|whomever|the (?:person|genius))\b)",
     re.IGNORECASE,
 )
 _IRONIC_TAG = re.compile(
-    r"\b(?:how (?:thoughtful|kind|considerate|generous|sweet|nice|lovely) of (?:him|her|them|you|it|the \w+)"
+    r"\b(?:(?:how|very|so|really|most|ever so) (?:thoughtful|helpful|kind|considerate|generous|sweet|nice|lovely)"
+    r" of (?:him|her|them|you|it|the \w+)"
     r"|what (?:fun|a treat|a joy|a delight|luck)\s*[.!]*\s*$|(?:the )?hero we (?:needed|deserved?)"
     r"|living the dream|best day ever)",
     re.IGNORECASE,
@@ -553,6 +615,7 @@ _IRONIC_TAG = re.compile(
 _MISHAP = re.compile(
     r"\b(?:again|cancel\w*|delay\w*|broke|broken|break(?:s|ing)? down|on hold|stuck|queue\w*|late|leak\w*"
     r"|flood\w*|rent|overdraft|parking ticket|without (?:asking|telling|warning|a word)|ate my|stole|nicked|lost"
+    r"|los(?:e|ing)|packed (?:in|up)|overdue|fraud|burst|died|gave up|give up"
     r"|forgot|ignored|traffic|puncture|flat tyre|needs? (?:a )?(?:whole |brand )?new|(?:\w+[- ])?(?:minute|hour)s?)\b",
     re.IGNORECASE,
 )
@@ -713,7 +776,7 @@ _SOMATIC = re.compile(
     # 1.4.0: the sign a few words on ("my hands wouldn't stop shaking", "chest went tight")
     r"|(?:hands|legs|knees|voice|whole body)(?:\s+[\w']+){1,3}\s+(?:shaking|trembling|shook|trembled)"
     r"|chest (?:went|got|going|tightened|was going)(?: \w+)?(?: tight)?|stomach (?:dropped|lurched|flipped|turned over)"
-    r"|mouth went dry)",
+    r"|mouth went dry|(?:could(?:n'?t| not)|would(?:n'?t| not)) stop (?:shaking|trembling))",
     re.IGNORECASE,
 )
 # 1.4.0: bodily signs of other feelings (the writer's, as the nervousness signs above): (pattern, label).
@@ -727,10 +790,13 @@ _BODILY: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (
             r"\b(?:(?:jaw|fists?|teeth) (?:was |were )?(?:clenched|gritted|balled)|clench(?:ed|ing) my (?:jaw|fists?|teeth)"
-            r"|gr[ia]tt?(?:ed|ing)? my teeth|blood (?:was )?boiling)\b",
+            r"|gr[ia]tt?(?:ed|ing)? my teeth|grind(?:ing)? my teeth|blood (?:was )?boiling)\b",
             "anger",
         ),
-        (r"\b(?:lump in my throat|eyes (?:welled|filled) up)\b", "sadness"),
+        (
+            r"\b(?:lump in my throat|eyes (?:welled|filled) up|throat (?:closed|tightened|went tight))\b",
+            "sadness",
+        ),
         (r"\b(?:(?:could|can) (?:finally )?breathe again|breathed? a sigh of relief)\b", "relief"),
     )
 )
@@ -1308,6 +1374,7 @@ def _holder(tokens: Sequence[Any], i: int) -> str:
         or lower in OTHER_PRONOUNS
         or lower in ROLE_OF_WORD
         or t.lemma_.lower() in ROLE_OF_WORD
+        or (t.pos_ == "NOUN" and (lower in PERSON_NOUNS or t.lemma_.lower() in PERSON_NOUNS))
     )
     if not person:
         return "writer"
