@@ -286,3 +286,59 @@ def test_own_good_news_is_read_when_nothing_else_is() -> None:
     assert (
         _decide("We won the quiz, and I'm so relieved.", relief=0.3)[0] == "relief"
     )  # a named feeling first
+
+
+# --- after dev5's first run --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Not bitter about it at all.", [("anger", "writer", True, "stated")]),
+        ("A bitter wind off the estuary.", []),
+        (
+            "I wasn't even a tiny bit jealous, and not a little bit lonely.",
+            [("sadness", "writer", True, "stated")],
+        ),
+        ("I didn't enjoy the concert.", [("joy", "writer", True, "stated")]),
+        ("The twins were shrieking with excitement.", [("excitement", "twins", False, "stated")]),
+        ("I was shaking with fear.", [("fear", "writer", False, "stated")]),
+    ],
+)
+def test_holders_and_words_added_for_dev5(text: str, expected: list[tuple[str, str, bool, str]]) -> None:
+    assert _moods(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("The move wasn't quite the nightmare we'd feared.", "relief"),
+        ("I couldn't exactly call the holiday a success.", "disappointment"),
+        ("Her heart was in her mouth, and my hands were sweaty.", "nervousness"),
+    ],
+)
+def test_played_down_and_bodily_cues_added_for_dev5(text: str, label: str) -> None:
+    assert label in cues(text).phrases
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Dad's death has left a huge hole in the house.", "sadness"),
+        ("I felt sick to my stomach reading the report.", "nervousness"),
+        ("When he is late I always fear the worst.", "nervousness"),
+    ],
+)
+def test_figures_added_for_dev5(text: str, label: str) -> None:
+    assert label in [m[0] for m in _moods(text) if m[1] == "writer" and not m[2]]
+
+
+def test_more_sarcasm_for_dev5() -> None:
+    assert cues("Yeah, because exactly what I wanted was a flat tyre.").sarcasm
+    assert cues("Marvellous work by the station, closing the lifts again.").sarcasm
+    assert not cues("Oh good, I'm fine.").sarcasm  # "fine" is no mishap
+
+
+def test_a_figure_of_speech_names_its_member() -> None:
+    """'left a hole' names sadness; the head's pick inside the family (disappointment) does not replace it."""
+    assert _decide("Losing the cat has left a hole.", disappointment=0.3, neutral=0.3)[0] == "sadness"

@@ -89,6 +89,7 @@ LEXICON: Mapping[str, tuple[str, ...]] = {
         "elation",
         "contentment",
         "gratified",
+        "enjoy",
     ),
     "pride": ("proud", "pride"),
     "love": ("love", "adore", "loving", "smitten", "cherish"),
@@ -154,6 +155,7 @@ LEXICON: Mapping[str, tuple[str, ...]] = {
         "resentful",
         "resentment",
         "resent",
+        "bitter",
         "incensed",
         "indignant",
         "indignation",
@@ -451,6 +453,14 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"|\bcan(?:'?t|not) stop wondering\b|\bwondering (?:if|whether) (?:i|we)(?:'d| would| will|'ll) (?:still|ever)\b",
             "nervousness",
         ),
+        (
+            r"\b(?:left|leaves|leaving) (?:a (?:bit of a |big |huge |real )?(?:hole|gap)|an emptiness)\b",
+            "sadness",
+        ),
+        (
+            r"\b(?:felt|feel|feeling) sick to (?:my|the pit of my) stomach\b|\b(?:assume|fear|expect) the worst\b",
+            "nervousness",
+        ),
         # 1.4.0: unsettled, not at home, not knowing how to cope
         (
             r"\b(?:thrown|threw|knocked) me (?:a (?:little|bit)|sideways|for six|off balance)\b|\bshook me up\b"
@@ -586,7 +596,7 @@ _EMOJI: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 _ANY_EMOJI = re.compile("[\u2600-\u27bf\U0001f300-\U0001faff]")
 _SARCASM = re.compile(
     r"\b(?:(?:oh|just|how) (?:great|perfect|brilliant|wonderful|fantastic|marvell?ous)\b"
-    r"|just what i (?:needed|wanted)|yeah,? right|thanks a lot|thanks for nothing|lucky me|love that for me|oh,? sure\b"
+    r"|(?:just|exactly|because) what i (?:really |totally )?(?:needed|wanted)|yeah,? right|thanks a lot|thanks for nothing|lucky me|love that for me|oh,? sure\b"
     r"|\ball (?:zero|none|nil|0) of (?:you|them|us)\b|\bsaid no ?one\b|\bsaid nobody\b|^\W*nothing says \w+ like\b"
     r"|^\W*(?:great|perfect|brilliant|fantastic|wonderful|lovely),? (?:another|more)\b"
     r"|(?:loved|love|enjoyed|adored) (?:being|getting) (?:ignored|left|blamed|shouted|yelled|criticis|"
@@ -599,7 +609,7 @@ _SARCASM = re.compile(
 _PRAISE_OPENER = re.compile(
     r"^\W*(?:(?:oh|ah),? (?:joy|good|great|goody|lovely|wonderful|fantastic|brilliant|perfect|super|marvell?ous)\b"
     r"|(?:great|wonderful|fantastic|fabulous|brilliant|perfect|lovely|marvell?ous|terrific|splendid|super|excellent"
-    r"|superb|amazing|awesome|great job|good job|well done|nice one|nice work)(?: news)?(?: \w+)?\s*[,!:\u2014\u2013-]"
+    r"|superb|amazing|awesome|great job|good job|well done|nice one|nice work)(?: news)?(?: \w+){0,4}\s*[,!:\u2014\u2013-]"
     r"|what (?:a|an) (?:treat|joy|delight|pleasure|honour|honor|way to (?:start|end))\b"
     r"|(?:(?:i|you) )?(?:just |gotta |got to |have to )?love (?:it )?when\b|don'?t you (?:just )?love (?:it )?when\b"
     r"|thanks? (?:(?:ever )?(?:so |very )?much |a lot |a million )?to (?:whoever|whomever|the (?:person|genius))\b)",
@@ -615,7 +625,7 @@ _IRONIC_TAG = re.compile(
 _MISHAP = re.compile(
     r"\b(?:again|cancel\w*|delay\w*|broke|broken|break(?:s|ing)? down|on hold|stuck|queue\w*|late|leak\w*"
     r"|flood\w*|rent|overdraft|parking ticket|without (?:asking|telling|warning|a word)|ate my|stole|nicked|lost"
-    r"|los(?:e|ing)|packed (?:in|up)|overdue|fraud|burst|died|gave up|give up"
+    r"|los(?:e|ing)|packed (?:in|up)|overdue|fraud|burst|died|gave up|give up|clos(?:ed|ing)|fined"
     r"|forgot|ignored|traffic|puncture|flat tyre|needs? (?:a )?(?:whole |brand )?new|(?:\w+[- ])?(?:minute|hour)s?)\b",
     re.IGNORECASE,
 )
@@ -725,6 +735,22 @@ _UNDERSTATEMENT: tuple[tuple[re.Pattern[str], str], ...] = (
         "disappointment",
     ),
     (_ANHEDONIA, "sadness"),
+    (
+        re.compile(
+            r"\b(?:not|n't|never|wasn'?t|isn'?t) (?:quite |such |the |a |as much of a |as big a )*"
+            r"(?:disaster|nightmare|ordeal|catastrophe|horror show)\b",
+            re.I,
+        ),
+        "relief",
+    ),
+    (
+        re.compile(
+            r"\b(?:wouldn'?t|would not|couldn'?t|can'?t) (?:exactly |really )?(?:say|call)\b[^.!?]{0,40}?"
+            r"\b(?:a (?:triumph|success|highlight)|great|brilliant|fun)\b",
+            re.I,
+        ),
+        "disappointment",
+    ),
     # 1.4.0: a hard time played down ("a bit rough", "bit of a day"), put out, and pleasure played down
     (
         re.compile(
@@ -776,6 +802,8 @@ _SOMATIC = re.compile(
     # 1.4.0: the sign a few words on ("my hands wouldn't stop shaking", "chest went tight")
     r"|(?:hands|legs|knees|voice|whole body)(?:\s+[\w']+){1,3}\s+(?:shaking|trembling|shook|trembled)"
     r"|chest (?:went|got|going|tightened|was going)(?: \w+)?(?: tight)?|stomach (?:dropped|lurched|flipped|turned over)"
+    r"|heart (?:was |is )?(?:going like the clappers|in my mouth|going ten to the dozen)"
+    r"|(?:hands|palms) (?:were |was |are |felt )?(?:clammy|sweaty)"
     r"|mouth went dry|(?:could(?:n'?t| not)|would(?:n'?t| not)) stop (?:shaking|trembling))",
     re.IGNORECASE,
 )
@@ -1009,6 +1037,8 @@ def _labels(tokens: Sequence[Any], k: int) -> tuple[str, ...]:
         return ()
     if lower in {"content", "cross"} and token.pos_ != "ADJ":  # not "cross the road", "the content"
         return ()
+    if lower == "bitter" and k + 1 < len(tokens) and tokens[k + 1].pos_ == "NOUN":
+        return ()  # "a bitter wind", "bitter coffee"
     if lower == "hurt" and not (token.pos_ == "ADJ" or token.tag_ == "VBN"):
         return ()  # "I'm hurt", "feeling hurt"; not "it hurt my back"
     if (
@@ -1083,11 +1113,21 @@ def _scan_back(tokens: Sequence[Any], k: int, *, idiom: bool = False) -> tuple[s
         negated, i = True, quantity - 1
     elif k > 0 and tokens[k - 1].lower_ == "in" and word.lemma_.lower() == "love":
         i = k - 2  # "not in love with him": "in" belongs to the feeling
+    elif not idiom and word.pos_ == "NOUN" and k > 0 and tokens[k - 1].lower_ == "with":
+        subject = _clause_subject(tokens, k - 1)  # "the kids were bouncing with excitement": the kids'
+        if subject is not None:
+            i = k - 2
+            inverted = None
+            holder = _holder(tokens, subject)
+            if holder != "writer":
+                return holder, False, mood
     while i >= 0:
         t = tokens[i]
         lower, lemma = t.lower_, t.lemma_.lower()
         if lower == "no" and i + 1 < len(tokens) and tokens[i + 1].lower_ == "longer":
             pass  # counted at "longer"
+        elif lower in {"bit", "tad"} and i > 0 and tokens[i - 1].lower_ in {"a", "little", "wee"}:
+            pass  # "wasn't even a little bit homesick": a degree, not a holder
         elif lower in NEGATORS or lemma in NEGATORS:
             # "couldn't be happier", "never been this sad": intensifiers, not denials; "not not happy": two cancel
             negated = (not negated) and not (comparative or degree)
@@ -1476,7 +1516,7 @@ def decide(
     for label in {w.label for w in words if w.writer and w.affirmed and w.mood == "stated"} - dropped:
         # The word names the family; the head names the member when it chose one ("I hate Mondays": annoyance).
         members = keep & family(label)
-        exact = any(w.label == label and (w.lemma in FEEL_LEXICON or w.lemma == "miss") for w in words)
+        exact = any(w.label == label and (w.lemma in FEEL_LEXICON or w.lemma in {"miss", ""}) for w in words)
         stated |= {label} if label in keep or not members or exact else members
     numb = NEUTRAL in stated  # "I feel numb", "I feel okay": the writer says there is no feeling to name
     stated.discard(NEUTRAL)
