@@ -203,19 +203,22 @@ def test_a_condition_that_will_not_come_is_no_worry() -> None:
     assert "nervousness" not in labels
 
 
-def test_seen_frozen3_and_dev4_keep_their_floors(encoder: OnnxEncoder) -> None:
+def test_seen_frozen3_dev4_dev5_keep_their_floors(encoder: OnnxEncoder) -> None:
     """Layer 1.4.0 on frozen3 (seen: tuned on after its one held-out run at 0.515 / 0.235 with layer 1.3.0):
     0.985 top label plausible, 0 wrongly credited; on dev4 (written before its first run, 0.643 / 0.238 then;
-    tuned on since) 0.952 / 0. Floors a little under, so a change that slides back fails."""
+    tuned on since) 0.952 / 0; on dev5 (the same, 0.639 / 0.194 at its first run) 0.944 / 0.056. Floors a little
+    under, so a change that slides back fails."""
     from pathlib import Path
 
     from reverie.analysis.evaluation.emotions import evaluate_journal_emotions
 
     fixtures = Path(__file__).parents[1] / "fixtures"
-    for name, floor in (("emotion_journal_frozen3.jsonl", 0.95), ("emotion_journal_dev4.jsonl", 0.92)):
+    floors = {"emotion_journal_frozen3.jsonl": (0.95, 0.02), "emotion_journal_dev4.jsonl": (0.92, 0.02)}
+    floors["emotion_journal_dev5.jsonl"] = (0.91, 0.06)
+    for name, (floor, ceiling) in floors.items():
         report = evaluate_journal_emotions(fixtures / name, encoder=encoder)
         assert report["top_plausible"] >= floor, name
-        assert report["wrongly_credited"] <= 0.02, name
+        assert report["wrongly_credited"] <= ceiling, name
 
 
 def test_a_sure_neutral_head_needs_more_than_a_weak_leftover() -> None:
