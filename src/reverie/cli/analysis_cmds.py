@@ -228,6 +228,14 @@ def train_defenses(
         Path | None,
         typer.Option(help="Where to write the model (default: models/defenses-local in the data folder)."),
     ] = None,
+    cv_repeats: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            max=20,
+            help="Times the grouped 5-fold cross-validation is repeated with new folds (figures: mean).",
+        ),
+    ] = 5,
 ) -> None:
     """Fit a local research defense model on PsyDefConv (CC BY-NC). It stays on this machine, outside the
     package; Reverie's shipped analysis never loads it. Prints the cross-validated figures as JSON."""
@@ -241,7 +249,7 @@ def train_defenses(
         raise InvalidInput(f"No file at {psydefconv}.")
     target_dir = out if out is not None else load().data_dir / "models" / "defenses-local"
     target = train_local_defense_model(psydefconv, target_dir)
-    report = cross_validate_local_defense_model(psydefconv)
+    report = cross_validate_local_defense_model(psydefconv, repeats=cv_repeats)
     report["model"] = str(target)
     typer.echo(json.dumps(report, ensure_ascii=False))
 
