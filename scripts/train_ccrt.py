@@ -3,18 +3,18 @@
     .venv/bin/python scripts/train_ccrt.py [--cache /tmp/ccrt-vectors.npz] [--report-only]
 
 Data: every vignette batch the project may train on, one group per file: ``vignettes.jsonl``,
-``vignettes_holdout.jsonl``, ``vignettes_frozen.jsonl``, ``vignettes_frozen2.jsonl``, ``vignettes_frozen3.jsonl``
-(a newer frozen batch, kept outside the repository, is never read here: it judges the result). The rules
-(``episodes.drafts``) find and code the episodes; each found episode aligned with an expected one (by ``other``,
+``vignettes_holdout.jsonl``, ``vignettes_frozen.jsonl``, ``vignettes_frozen2.jsonl``, ``vignettes_frozen3.jsonl``,
+``vignettes_frozen4.jsonl`` (a newer frozen batch, kept outside the repository, is never read here: it judges the
+result). The rules (``episodes.drafts``, on ``episodes.reading`` of each text) find and code the episodes; each found episode aligned with an expected one (by ``other``,
 as the evaluation aligns them) is a training row with its features (``ccrt_learned.features``: sentence vectors).
 
 Hyper-parameters (the L2 penalty, and per component the thresholds ``replace``, ``keep`` and ``fill``) are
-chosen by cross-validation **grouped by batch**: train on four files, score the fifth, for each of the five.
+chosen by cross-validation **grouped by batch**: train on five files, score the sixth, for each of the six.
 A setting is allowed only when, pooled over the held-out frozen batches (the rules were tuned on the other two),
 the shown codes of the component are right more than half the time (``POOLED``; before episodes 1.4.0 every
 kind of shown code, rules kept, learned replacement, learned fill, had to be on its own). Among the allowed, the
 most accurate wins (the evaluation's accuracy: an open component counts as wrong where a cluster was expected).
-The honest per-batch figure is **nested**: for each held-out batch, the setting is chosen on the other four
+The honest per-batch figure is **nested**: for each held-out batch, the setting is chosen on the other five
 alone (grouped CV among them), then trained on them and scored on the held-out batch once. The nested codes
 also measure repeated patterns (``repeated_patterns``: synthetic histories drawn from one batch), which decide
 which responses of others the Patterns page may word (``insights.ccrt.RO_WORDED``). Prints the report as JSON;
@@ -271,7 +271,7 @@ def main() -> None:
 def cross_validate(
     items: list[Item], counts: np.ndarray
 ) -> tuple[dict[str, Any], dict[str, np.ndarray], dict[str, dict[str, float]]]:
-    """Nested grouped CV per held-out batch, then the setting chosen on all five batches and its head."""
+    """Nested grouped CV per held-out batch, then the setting chosen on all six batches and its head."""
     everything = list(range(len(FILES)))
     report: dict[str, Any] = {"files": list(FILES), "expected": counts.tolist(), "found": len(items)}
     nested: dict[str, dict[str, Any]] = {name: {} for name in FILES}

@@ -89,8 +89,8 @@ def test_shipped_head_is_trained_on_reverie_vignettes_only_and_small() -> None:
     coder = ccrt_learned.load()
     assert coder is not None
     manifest = json.loads((ccrt_learned.HEAD_DIR / "manifest.json").read_text(encoding="utf-8"))
-    # the five batches in the repository (the third frozen batch is seen since its one measurement); a newer
-    # frozen batch, kept outside the repository, judges it
+    # the six batches in the repository (the third and fourth frozen batches are seen since their one
+    # measurement); a newer frozen batch, kept outside the repository, judges it
     files = manifest["data"].split(": ", 1)[1].split(", ")
     assert files == [
         "vignettes.jsonl",
@@ -98,12 +98,13 @@ def test_shipped_head_is_trained_on_reverie_vignettes_only_and_small() -> None:
         "vignettes_frozen.jsonl",
         "vignettes_frozen2.jsonl",
         "vignettes_frozen3.jsonl",
+        "vignettes_frozen4.jsonl",
     ]
     assert set(coder.thresholds) == {"w", "ro", "rs"}
     assert all(w.shape == (3 * 384 + 24 + 1, 8) for w in coder.weights.values())
     assert (ccrt_learned.HEAD_DIR / "head.npz").stat().st_size < 200_000
     folds = manifest["cross_validation"]["nested_by_held_out_file"]
-    assert len(folds) == 5  # grouped by batch: train on four, score the fifth
+    assert len(folds) == 6  # grouped by batch: train on five, score the sixth
 
 
 def test_episode_codes_carry_the_learned_hash() -> None:
