@@ -32,7 +32,7 @@ from reverie.analysis.evaluation.risk import challenge_figures, read_challenge
 from reverie.analysis.risk import LEVELS, load_model, screen
 
 HERE = Path(__file__).resolve().parent
-HALVES = ("tune", "frozen", "frozen2", "frozen3", "frozen4")
+HALVES = ("tune", "frozen", "frozen2", "frozen3", "frozen4", "frozen5")
 FIGURE_GROUPS = frozenset({"idiom", "injury"})  # figures of speech and everyday injuries
 # Genuine cases flagged, as measured with the shipped model. Fourth round (docs/risk.md): all four batches are seen
 # (tuning material); frozen3 was measured once, unseen, at the end of the third round (71 of 107, 14 of 223 false
@@ -48,6 +48,9 @@ MEASURED_FLAGGED = {
     "frozen2": 63 / 64,
     "frozen3": 80 / 107,
     "frozen4": 107 / 126,
+    # frozen5: written during the sixth round by another engineer, kept outside the repository, measured once at its
+    # end with the shipped model (never tuned on): 62 of 80, 11 of 160 false alarms.
+    "frozen5": 62 / 80,
 }
 GOAL_MISSED = {
     "tune": "goal missed: 82 of 85 genuine tune cases flagged, seen (docs/risk.md)",
@@ -58,6 +61,8 @@ GOAL_MISSED = {
     "(71 of 107 when measured once, unseen) (docs/risk.md)",
     "frozen4": "goal missed: 107 of 126 genuine cases of the fourth frozen batch flagged, seen (88 of 126 when measured "
     "once with the model as built; the model before that round 94 of 126) (docs/risk.md)",
+    "frozen5": "goal missed: 62 of 80 genuine cases of the fifth frozen batch flagged, measured once, unseen (the "
+    "model at the start of the session 55 of 80) (docs/risk.md)",
 }
 # False alarms on hard negatives: the goal (<= 2 %) is met on tune and frozen (seen; frozen2: 8 of 110
 # when it was measured once, in the second round), not on frozen3 (seen since the fourth round; 14 of 223 unseen).
@@ -70,6 +75,8 @@ ALARMS_MISSED = {
     "fourth round (14 of 223, 6.3 %, when measured once, unseen) (docs/risk.md)",
     "frozen4": "goal missed: 22 of 259 hard negatives of the fourth frozen batch flagged (8.5 %), seen (25 of 259 when "
     "measured once with the model as built, 35 of 259 with the model before that round) (docs/risk.md)",
+    "frozen5": "goal missed: 11 of 160 hard negatives of the fifth frozen batch flagged (6.9 %), measured once, unseen "
+    "(the model at the start of the session 12 of 160) (docs/risk.md)",
 }
 MEASURED_ALARMS = {
     "tune": 1 / 139,
@@ -77,6 +84,7 @@ MEASURED_ALARMS = {
     "frozen2": 3 / 110,
     "frozen3": 13 / 223,
     "frozen4": 22 / 259,
+    "frozen5": 11 / 160,
 }
 
 
