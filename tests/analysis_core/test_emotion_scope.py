@@ -5,6 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from emotion_scope_kit import THRESHOLDS
+from emotion_scope_kit import decide_text as _decide
+from emotion_scope_kit import moods as _moods
+from emotion_scope_kit import probs_of as _probs
 
 from reverie.analysis import pipeline
 from reverie.analysis.document import load_spacy
@@ -12,36 +16,6 @@ from reverie.analysis.emotion_scope import NEUTRAL, Cues, cues, decide, emotion_
 from reverie.analysis.onnx_encoder import OnnxEncoder
 
 JOURNAL = Path(__file__).parents[1] / "fixtures" / "emotion_journal.jsonl"
-LABELS = [
-    "admiration",
-    "amusement",
-    "anger",
-    "annoyance",
-    "approval",
-    "caring",
-    "confusion",
-    "curiosity",
-    "desire",
-    "disappointment",
-    "disapproval",
-    "disgust",
-    "embarrassment",
-    "excitement",
-    "fear",
-    "gratitude",
-    "grief",
-    "joy",
-    "love",
-    "nervousness",
-    "optimism",
-    "pride",
-    "realization",
-    "relief",
-    "remorse",
-    "sadness",
-    "surprise",
-    "neutral",
-]
 
 
 def _words(text: str) -> list[tuple[str, str, bool]]:
@@ -112,11 +86,6 @@ def test_frozen_journal_check_measured_once(encoder: OnnxEncoder) -> None:
 
 
 # --- the journal layer, mechanism by mechanism (sentences written for these tests) ------------------------
-
-
-def _moods(text: str) -> list[tuple[str, str, bool, str]]:
-    doc = load_spacy()(text)
-    return [(w.label, w.holder, w.negated, w.mood) for w in emotion_words(list(doc))]
 
 
 @pytest.mark.parametrize(
@@ -228,22 +197,6 @@ def test_understatement_and_bodily_signs_are_read_as_feelings() -> None:
     assert cues("The dinner was lovely.").phrases == ()
     assert cues("It wasn't the worst party.").phrases == ("approval",)
     assert cues("Not my finest hour.").phrases == ("disappointment",)
-
-
-def _probs(**given: float) -> dict[str, float]:
-    return {label: given.get(label, 0.01) for label in LABELS}
-
-
-THRESHOLDS = {label: 0.2 for label in LABELS} | {NEUTRAL: 0.3}
-
-
-def _decide(text: str, **given: float) -> tuple[str, ...]:
-    probs = _probs(**given)
-    chosen = [label for label, p in probs.items() if p >= THRESHOLDS[label]] or [
-        max(probs, key=probs.__getitem__)
-    ]
-    doc = load_spacy()(text)
-    return decide(probs, THRESHOLDS, chosen, emotion_words(list(doc)), cues(text)).labels
 
 
 def test_a_denied_joy_reads_as_disappointment_first() -> None:

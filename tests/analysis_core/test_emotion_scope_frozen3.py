@@ -5,57 +5,11 @@ Sentences here are written for these tests (not copied from any fixture batch)."
 from __future__ import annotations
 
 import pytest
+from emotion_scope_kit import decide_text as _decide
+from emotion_scope_kit import moods as _moods
 
-from reverie.analysis.document import load_spacy
-from reverie.analysis.emotion_scope import NEUTRAL, cues, decide, emotion_words
+from reverie.analysis.emotion_scope import NEUTRAL, cues
 from reverie.analysis.onnx_encoder import OnnxEncoder
-
-LABELS = [
-    "admiration",
-    "amusement",
-    "anger",
-    "annoyance",
-    "approval",
-    "caring",
-    "confusion",
-    "curiosity",
-    "desire",
-    "disappointment",
-    "disapproval",
-    "disgust",
-    "embarrassment",
-    "excitement",
-    "fear",
-    "gratitude",
-    "grief",
-    "joy",
-    "love",
-    "nervousness",
-    "optimism",
-    "pride",
-    "realization",
-    "relief",
-    "remorse",
-    "sadness",
-    "surprise",
-    "neutral",
-]
-THRESHOLDS = {label: 0.2 for label in LABELS} | {NEUTRAL: 0.3}
-
-
-def _moods(text: str) -> list[tuple[str, str, bool, str]]:
-    doc = load_spacy()(text)
-    return [(w.label, w.holder, w.negated, w.mood) for w in emotion_words(list(doc))]
-
-
-def _decide(text: str, following: str = "", **given: float) -> tuple[str, ...]:
-    probs = {label: given.get(label, 0.01) for label in LABELS}
-    chosen = [label for label, p in probs.items() if p >= THRESHOLDS[label]] or [
-        max(probs, key=probs.__getitem__)
-    ]
-    doc = load_spacy()(text)
-    return decide(probs, THRESHOLDS, chosen, emotion_words(list(doc)), cues(text, following)).labels
-
 
 # --- sarcasm: praise that opens a sentence whose news is a mishap, or an ironic tag that closes it -----------
 
