@@ -63,4 +63,4 @@ def test_the_worded_responses_are_those_the_measurement_allows() -> None:
     assert {c for c, _ in rows} - fails == set(RO_WORDED)
     assert (
         5 in fails
-    )  # rejecting: right on the two older frozen batches, wrong more often than not on the third
+    )  # rejecting: right on the two older frozen batches, wrong more often than not on the newer ones
