@@ -395,23 +395,6 @@ def demo_entries() -> list[tuple[str, str]]:
     return [(t.kind, t.text) for t in dt.synthetic_texts(n_entries=40, n_sessions=0, varied=True)]
 
 
-def demo_texts() -> list[tuple[str, str]]:
-    """(kind, text) the demo client can write: its 40 entries as ``reverie demo`` writes them, and every sentence of
-    its templates (each partner's name), openers and closers alone (dream templates as ``dream``)."""
-    from reverie.insights import demo_texts as dt
-
-    out = [(t.kind, t.text) for t in dt.synthetic_texts(n_entries=40, n_sessions=0, varied=True)]
-    groups = (dt.WITHDRAWAL, dt.THERAPIST, dt.CHILDHOOD, dt.WORK, dt.FRIENDLY, dt.UNEXPLAINED, dt.LATER_LINK)
-    for kind, group in [("free_association", g) for g in (*groups, dt.MINDFUL, dt.OPENERS, dt.CLOSERS)] + [
-        ("dream", dt.DREAMS)
-    ]:
-        for template in group:
-            for partner in dt.PARTNERS:
-                text = template.format(partner=partner, friend=dt.FRIENDS[0])
-                out.extend((kind, text[a:b].strip()) for a, b in sentence_spans(text) if text[a:b].strip())
-    return list(dict.fromkeys(out))
-
-
 # ------------------------------------------------------------------------------------------------------------
 # The person model
 # ------------------------------------------------------------------------------------------------------------
