@@ -13,6 +13,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
@@ -23,6 +24,9 @@ from reverie.clinic.services import analysis, journal, keys, people
 from reverie.clinic.services.generated_password import generate_password
 from reverie.clinic.services.journal import EntryDraft, Feeling
 from reverie.errors import Conflict
+
+if TYPE_CHECKING:
+    from reverie.care.services.measures import Submitted
 
 DEMO_CLIENT = "demo-client"
 DEMO_THERAPIST = "demo-therapist"
@@ -165,15 +169,15 @@ GAD7 = (
 )
 
 
-def _answer_as_then(client: User, moment: datetime) -> None:
+def _answer_as_then(client: User, submitted: Submitted, moment: datetime) -> None:
     """The check-in a PHQ-9 answer raised (item 9 above 0, as in session 2) answered as the client did at the time
     ("I'm safe for now"): the therapist still sees the alert with its answer, and the demo client is not greeted
     months later by a question about a questionnaire they filled in long ago."""
     from reverie.care.services import alerts
 
-    pending = alerts.pending_check_in(client)
-    if pending is not None:
-        alerts.answer_check_in(client, pending.id, "safe", now=moment)
+    raised = alerts.check_in_raised_by(client, submitted.alert)
+    if raised is not None:
+        alerts.answer_check_in(client, raised.id, "safe", now=moment)
 
 
 def therapist_side(client: User, therapist: User, now: datetime) -> None:
@@ -196,9 +200,9 @@ def therapist_side(client: User, therapist: User, now: datetime) -> None:
         sessions.record_attendance(therapist, course.id, row.slot, "attended")
     attended = [r for r in course.sessions.order_by("slot") if r.attendance == "attended"]
     for number in range(1, min(len(attended), len(PHQ9)) + 1):
-        measures.submit(client, "phq9", PHQ9[number - 1], course_id=course.id, session_number=number)
+        phq9 = measures.submit(client, "phq9", PHQ9[number - 1], course_id=course.id, session_number=number)
+        _answer_as_then(client, phq9, attended[number - 1].start)
         measures.submit(client, "gad7", GAD7[number - 1], course_id=course.id, session_number=number)
-        _answer_as_then(client, attended[number - 1].start)
     for row, text in zip(attended, PROGRESS_NOTES, strict=False):
         notes.write_progress_note(therapist, course.id, row.slot, text)
     formulation.save_formulation(therapist, course.id, FORMULATION)
