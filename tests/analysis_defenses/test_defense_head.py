@@ -140,6 +140,8 @@ def test_train_defenses_writes_a_local_model_in_the_data_folder(cli: Any, tmp_pa
     assert model.is_file() and cli.data_dir in model.parents
     assert report["n"] == 12
     assert len(report["macro_f1_official_runs"]) == 1
+    code, _, err = cli("train", "defenses", "--psydefconv", str(path), "--cv-repeats", "0", check=False)
+    assert code != 0 and "--cv-repeats takes a whole number from 1 to 20" in err and "unexpected" not in err
 
 
 def test_frozen_key_sentences_at_least_six_of_ten(head: DefenseHead, encoder: Encoder) -> None:

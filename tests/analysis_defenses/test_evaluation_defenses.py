@@ -75,6 +75,23 @@ def test_read_rows_rejects_a_label_outside_the_scale(tmp_path: Path) -> None:
         read_rows(_write(tmp_path, [{"current_text": "x", "label": 9}]))
 
 
+def test_read_rows_names_a_line_that_is_not_json(tmp_path: Path) -> None:
+    path = tmp_path / "mine.jsonl"
+    path.write_text('{"current_text": "x", "label": 3}\n{not json\n', encoding="utf-8")
+    with pytest.raises(InvalidInput, match=r"Line 2 of mine\.jsonl is not a JSON object"):
+        read_rows(path)
+    path.write_text('{"current_text": "x", "label": 3}\n[1, 2]\n', encoding="utf-8")
+    with pytest.raises(InvalidInput, match=r"Line 2 of mine\.jsonl is not a JSON object"):
+        read_rows(path)
+
+
+def test_read_rows_refuses_a_file_without_rows(tmp_path: Path) -> None:
+    path = tmp_path / "empty.jsonl"
+    path.write_text("\n\n", encoding="utf-8")
+    with pytest.raises(InvalidInput, match=r"No labelled rows in empty\.jsonl"):
+        read_rows(path)
+
+
 def test_f1_report_on_hand_computed_counts() -> None:
     report = f1_report([7, 7, 0, 3], [7, 0, 0, 7])
     assert report["accuracy"] == 0.5

@@ -231,9 +231,7 @@ def train_defenses(
     cv_repeats: Annotated[
         int,
         typer.Option(
-            min=1,
-            max=20,
-            help="Times the grouped 5-fold cross-validation is repeated with new folds (figures: mean).",
+            help="Times the grouped 5-fold cross-validation is repeated with new folds, 1-20 (figures: mean)."
         ),
     ] = 5,
 ) -> None:
@@ -247,6 +245,8 @@ def train_defenses(
 
     if not psydefconv.exists():
         raise InvalidInput(f"No file at {psydefconv}.")
+    if not 1 <= cv_repeats <= 20:
+        raise InvalidInput("--cv-repeats takes a whole number from 1 to 20.")
     target_dir = out if out is not None else load().data_dir / "models" / "defenses-local"
     target = train_local_defense_model(psydefconv, target_dir)
     report = cross_validate_local_defense_model(psydefconv, repeats=cv_repeats)

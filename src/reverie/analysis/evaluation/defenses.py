@@ -69,7 +69,15 @@ def read_rows(path: Path) -> list[Utterance]:
             raise InvalidInput(f"The PsyDefConv file {file.name} cannot be read.") from exc
         for number, line in enumerate(lines, start=1):
             if line.strip():
-                out.append(_utterance(json.loads(line), file.name, number))
+                try:
+                    row = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise InvalidInput(f"Line {number} of {file.name} is not a JSON object.") from exc
+                if not isinstance(row, dict):
+                    raise InvalidInput(f"Line {number} of {file.name} is not a JSON object.")
+                out.append(_utterance(row, file.name, number))
+    if not out:
+        raise InvalidInput(f"No labelled rows in {path.name}.")
     return out
 
 
