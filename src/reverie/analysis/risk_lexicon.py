@@ -15,6 +15,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reverie.analysis import regex_gate
+
 INDICATOR, IDEATION, BEHAVIOR, ATTEMPT = 1, 2, 3, 4
 
 TO = r"(?:to|2|t)"
@@ -1029,7 +1031,7 @@ def read(text: str, kind: str = "free_association") -> list[Hit]:
     hits = [
         _judge(ctx, rule, m)
         for rule in RULES
-        for m in rule.pattern.finditer(ctx.norm)
+        for m in regex_gate.finditer(rule.pattern, ctx.norm)  # exactly finditer, no scan when it cannot match
         if _aligned(ctx.norm, m.start(), m.end(), starts, ends)
     ]
     hits = [h for h in hits if h.end > h.start]
@@ -1084,8 +1086,8 @@ def _context(text: str, kind: str) -> Context:
         sentences=sentences,
         dream=_dream_sentences(norm, sentences, kind),
         quotes=tuple((m.start(), m.end()) for m in QUOTES.finditer(norm)),
-        figures=tuple((m.start(), m.end()) for p in FIGURES for m in p.finditer(norm)),
-        injuries=tuple((m.start(), m.end()) for p in INJURIES for m in p.finditer(norm)),
+        figures=tuple((m.start(), m.end()) for p in FIGURES for m in regex_gate.finditer(p, norm)),
+        injuries=tuple((m.start(), m.end()) for p in INJURIES for m in regex_gate.finditer(p, norm)),
     )
 
 
