@@ -203,7 +203,11 @@ def test_a_wider_lexicon_names_more_feelings(text: str, label: str) -> None:
     ("text", "expected"),
     [
         # emoji are the writer's reaction, whoever the sentence is about, read as signs
-        ("he is so annoying \U0001f644", [("annoyance", "writer", False, "seen")]),
+        # (1.5.0: "annoying" names the writer's annoyance too, whoever is annoying)
+        (
+            "he is so annoying \U0001f644",
+            [("annoyance", "writer", False, "stated"), ("annoyance", "writer", False, "seen")],
+        ),
         ("she got the part \U0001f62d", [("sadness", "writer", False, "seen")]),
         ("crying \U0001f602", [("amusement", "writer", False, "seen")]),  # crying with laughter
         # older and formal voices

@@ -56,6 +56,19 @@ stop shaking"); hard times and pleasure played down ("a bit rough", "bit of a da
 feeling that has passed reads as sadness; "miss" names sadness whatever member the head prefers; a feeling word
 opening a sentence is no name ("Glad he's gone"); a condition the writer says will not come is no worry
 ("which he won't"); and a head all but sure of neutral (≥ 0.8) with no word for a feeling credits no weak leftover.
+
+Added in 1.5.0 (from the misses of the frozen4 batch, by mechanism, as general means rather than sentence shapes): a
+broader feeling-word map (synonyms and register words — glum, rattled, bummed, besotted —, words that name a feeling
+only right after a feel-verb — "I feel awful", "felt weird", "feel safe" —, and adjectives that name what a thing
+makes the writer feel — "so frustrating", "she is annoying" —, ``CAUSING``); a body part and its sign up to a few
+words on ("my heart was fast", "stomach turn all day"), with dropped g's read as written out ("shakin'",
+:func:`plain`); a feeling one was meant or expected to have is owed; a feeling after with/of/for/from is held by
+the clause's subject ("my mamma cried of joy"); anyone's temper is held by whoever loses it ("the missus went off
+her nut"); regret ("I should have …", "kicking myself"), rumination ("I keep going over it") and "I don't know what
+I'll do" read as what they say; the writer wondering is curiosity (the head reads "wonder" as surprise); "fingers
+crossed" is hope, not "cross"; a death in the writer's life is grief; "she said yes" is good news; laughter in
+other voices ("creased up", "cacking meself"); the upside-down face marks irony; family words of other voices
+(missus, tita, kuya) are people.
 """
 
 from __future__ import annotations
@@ -90,12 +103,31 @@ LEXICON: Mapping[str, tuple[str, ...]] = {
         "contentment",
         "gratified",
         "enjoy",
+        # 1.5.0: synonyms and register words
+        "gleeful",
+        "euphoric",
+        "cheery",
+        "upbeat",
+        "glee",
     ),
     "pride": ("proud", "pride"),
-    "love": ("love", "adore", "loving", "smitten", "cherish"),
+    "love": ("love", "adore", "loving", "smitten", "cherish", "besotted", "infatuated"),
     "gratitude": ("grateful", "thankful", "gratitude", "thank", "thanks", "appreciative"),
-    "excitement": ("excited", "thrilled", "excitement", "enthusiasm", "enthusiastic", "stoked", "psyched"),
-    "relief": ("relieved", "relief", "calm"),
+    "excitement": (
+        "excited",
+        "thrilled",
+        "excitement",
+        "enthusiasm",
+        "enthusiastic",
+        "stoked",
+        "psyched",
+        "pumped",
+        "hyped",
+        "giddy",
+        "exhilarated",
+        "exciting",
+    ),
+    "relief": ("relieved", "relief", "calm", "reassured"),
     "optimism": ("hopeful", "optimistic"),
     "admiration": ("admire", "impressed"),
     "amusement": ("amused", "hilarious"),
@@ -128,8 +160,21 @@ LEXICON: Mapping[str, tuple[str, ...]] = {
         "dejected",
         "anguish",
         "sorrow",
+        # 1.5.0
+        "glum",
+        "morose",
+        "wretched",
+        "downcast",
+        "downhearted",
+        "disconsolate",
+        "inconsolable",
+        "weepy",
+        "teary",
+        "lonesome",
+        "depressing",
+        "heartbreaking",
     ),
-    "grief": ("grief", "grieve", "mourn", "bereaved"),
+    "grief": ("grief", "grieve", "mourn", "bereaved", "grieving"),
     "disappointment": (
         "disappointed",
         "disappointment",
@@ -139,6 +184,10 @@ LEXICON: Mapping[str, tuple[str, ...]] = {
         "crestfallen",
         "dismayed",
         "dismay",
+        "bummed",
+        "underwhelmed",
+        "disillusioned",
+        "disappointing",
     ),
     "anger": (
         "angry",
@@ -159,6 +208,10 @@ LEXICON: Mapping[str, tuple[str, ...]] = {
         "incensed",
         "indignant",
         "indignation",
+        "infuriated",
+        "riled",
+        "apoplectic",
+        "infuriating",
     ),
     "annoyance": (
         "annoyed",
@@ -176,8 +229,23 @@ LEXICON: Mapping[str, tuple[str, ...]] = {
         "irritable",
         "vexed",
         "cross",
+        "aggravated",
+        "narked",
+        "impatient",
+        "annoying",
+        "frustrating",
+        "irritating",
     ),
-    "disgust": ("disgusted", "disgust", "repulsed", "revolted", "sickened"),
+    "disgust": (
+        "disgusted",
+        "disgust",
+        "repulsed",
+        "revolted",
+        "sickened",
+        "appalled",
+        "nauseated",
+        "disgusting",
+    ),
     "fear": (
         "afraid",
         "scared",
@@ -189,6 +257,12 @@ LEXICON: Mapping[str, tuple[str, ...]] = {
         "panicked",
         "spooked",
         "horrified",
+        "alarmed",
+        "freaked",
+        "unnerved",
+        "terrifying",
+        "scary",
+        "frightening",
     ),
     "nervousness": (
         "nervous",
@@ -211,6 +285,18 @@ LEXICON: Mapping[str, tuple[str, ...]] = {
         "restless",
         "trepidation",
         "disquiet",
+        # 1.5.0
+        "rattled",
+        "unsettled",
+        "flustered",
+        "frazzled",
+        "nervy",
+        "antsy",
+        "wary",
+        "fraught",
+        "frantic",
+        "twitchy",
+        "insecure",
     ),
     "embarrassment": (
         "embarrassed",
@@ -221,8 +307,13 @@ LEXICON: Mapping[str, tuple[str, ...]] = {
         "mortified",
         "sheepish",
         "self-conscious",
+        "abashed",
+        "shamefaced",
+        "embarrassing",
+        "humiliating",
+        "mortifying",
     ),
-    "remorse": ("guilty", "remorseful", "remorse", "guilt", "sorry", "regretful"),
+    "remorse": ("guilty", "remorseful", "remorse", "guilt", "sorry", "regretful", "contrite", "repentant"),
     "surprise": (
         "surprised",
         "shocked",
@@ -232,8 +323,20 @@ LEXICON: Mapping[str, tuple[str, ...]] = {
         "gobsmacked",
         "flabbergasted",
         "startled",
+        "speechless",
+        "dumbfounded",
+        "astounded",
     ),
-    "confusion": ("confused", "puzzled", "bewildered", "baffled", "perplexed"),
+    "confusion": (
+        "confused",
+        "puzzled",
+        "bewildered",
+        "baffled",
+        "perplexed",
+        "muddled",
+        "befuddled",
+        "mystified",
+    ),
 }
 # Verbs whose object feels the emotion ("it scared me", "they humiliated me"), by lemma.
 VERB_LEXICON: Mapping[str, tuple[str, ...]] = {
@@ -290,6 +393,33 @@ FEEL_LEXICON: Mapping[str, str] = {
     "ok": "neutral",
     "fine": "neutral",
     "alright": "neutral",
+    "meh": "neutral",
+    # 1.5.0: "I feel awful", "feeling great", "felt weird", "I feel safe now"
+    "awful": "sadness",
+    "terrible": "sadness",
+    "horrible": "sadness",
+    "dreadful": "sadness",
+    "rotten": "sadness",
+    "rubbish": "sadness",
+    "crap": "sadness",
+    "lousy": "sadness",
+    "bad": "sadness",
+    "alone": "sadness",
+    "worthless": "sadness",
+    "useless": "sadness",
+    "invisible": "sadness",
+    "lost": "sadness",
+    "good": "joy",
+    "great": "joy",
+    "amazing": "joy",
+    "fantastic": "joy",
+    "wonderful": "joy",
+    "brilliant": "joy",
+    "safe": "relief",
+    "better": "relief",
+    "weird": "confusion",
+    "strange": "confusion",
+    "odd": "confusion",
 }
 FAMILIES: tuple[frozenset[str], ...] = (
     frozenset(
@@ -312,6 +442,14 @@ FAMILIES: tuple[frozenset[str], ...] = (
     frozenset({"embarrassment", "remorse"}),
     frozenset({"surprise"}),
     frozenset({"confusion"}),
+)
+# 1.5.0: adjectives that name the feeling a thing causes ("it was so frustrating", "the wait was scary"): the
+# writer feels it, whoever the sentence's subject is ("she is annoying" is the writer's annoyance), unless
+# someone finds or thinks it so ("the kids found it scary": theirs).
+CAUSING = frozenset(
+    {"depressing", "heartbreaking", "disappointing", "infuriating", "annoying", "frustrating", "irritating"}
+    | {"disgusting", "terrifying", "scary", "frightening", "embarrassing", "humiliating"}
+    | {"mortifying", "exciting"}
 )
 LABELS_OF: Mapping[str, tuple[str, ...]] = {
     word: tuple(label for label, words in LEXICON.items() if word in words)
@@ -417,6 +555,22 @@ PERSON_NOUNS = frozenset(
         "bride",
         "groom",
     }
+    # 1.5.0: family words of other voices beside `people.py`'s ("the missus", "my Tita", "our kuya")
+    | {
+        "missus",
+        "missis",
+        "ma",
+        "pa",
+        "aunty",
+        "tita",
+        "tito",
+        "kuya",
+        "ate",
+        "nanay",
+        "tatay",
+        "mamma",
+        "papa",
+    }
 )
 TIME_WORDS = frozenset(
     {"today", "tonight", "yesterday", "tomorrow", "now", "again", "lately", "morning", "evening", "afternoon"}
@@ -464,8 +618,25 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # 1.4.0: unsettled, not at home, not knowing how to cope
         (
             r"\b(?:thrown|threw|knocked) me (?:a (?:little|bit)|sideways|for six|off balance)\b|\bshook me up\b"
-            r"|\bshaken me\b|\b(?:do|does|did)(?:n'?t| not) know how (?:i'?ll|i will|i'd|i would|i'm going to|to) cope\b",
+            r"|\bshaken me\b|\b(?:do|does|did)(?:n'?t| not) know how (?:i'?ll|i will|i'd|i would|i'm going to|to) cope\b"
+            # 1.5.0: "I don't know what I'll do", rumination ("I keep going over it", "kept replaying")
+            r"|\b(?:do|does|did)(?:n'?t| not) know what (?:i'?ll|i will|i'd|i would|i'm going to|to) do\b"
+            r"|\b(?:keep|keeps|kept|keeping) (?:going over|replaying|playing (?:it )?back|running over|rehashing)\b",
             "nervousness",
+        ),
+        # 1.5.0: anyone's temper, held by whoever loses it ("the missus went off her nut", "Dad hit the roof")
+        (
+            r"\b(?:los(?:t|e|es|ing) (?:his|her|their|my|your|our) (?:temper|rag|cool|head)"
+            r"|went off (?:his|her|their|my|your|on) (?:nut|head|rocker|trolley|one)"
+            r"|went (?:ballistic|spare|berserk)|hit the roof|flew off the handle"
+            r"|blew (?:a|his|her|their|my|your) (?:fuse|gasket|top|stack))\b",
+            "anger",
+        ),
+        # 1.5.0: regret for what one did ("I should have escalated sooner", "kicking myself")
+        (
+            r"\bi (?:really |honestly |definitely )?(?:should|shouldn'?t|should not)(?:'ve| have) (?!been\b|felt\b|had\b)"
+            r"|\b(?:kick(?:ing|ed)?|beat(?:ing)?) myself(?: up)?\b",
+            "remorse",
         ),
         (
             r"\b(?:never|n'?t|not) (?:\w+ )?(?:felt|feel|feeling) at home\b|\bfeel(?:ing)? out of place\b",
@@ -501,7 +672,7 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "annoyance",
         ),
         (r"\b(?:fine|ok|okay|alright|all right) with (?:it|that|this|them|him|her)\b", "approval"),
-        (r"\b(?:fuming|seeing red|lost my temper|blew up at)\b", "anger"),
+        (r"\b(?:fuming|seeing red|blew up at)\b", "anger"),
         (
             r"\b(?:down in the dumps|heavy heart|broken[- ]hearted|in pieces|in tears|burst into tears)\b",
             "sadness",
@@ -518,6 +689,11 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "relief",
         ),
         (r"\b(?:looking up|light at the end of the tunnel)\b", "optimism"),
+        # 1.5.0: hoping ("fingers crossed the scan is clear", "touch wood")
+        (
+            r"\b(?:fingers (?:are |were |firmly )?crossed|crossing my fingers|touch wood|knock on wood)\b",
+            "optimism",
+        ),
     )
 )
 # Figures of speech whose object is the writer ("he drives me mad"): felt by the writer, whoever the subject.
@@ -536,6 +712,16 @@ _OBJECT_IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
         "sadness",
     ),
     (re.compile(r"\bif only i(?:'d| had)\b|\bi wish i(?:'d| had)\b", re.I), "remorse"),
+    # 1.5.0: a death in the writer's family or circle ("since Mum passed", "Granny gone six months now")
+    (
+        re.compile(
+            r"\b(?:since|after|when) (?:my |our )?\w+ (?:died|passed(?: away| on)?)\b|\bpassed (?:away|on)\b"
+            r"|\b(?:been )?gone (?:\w+ )?(?:months?|years?|weeks?) (?:now|ago|today)\b"
+            r"|\b(?:first|second|\w+) (?:christmas|birthday|anniversary) without (?:her|him|them|my|our)\b",
+            re.I,
+        ),
+        "grief",
+    ),
     # someone whose example the writer looks up to: "she makes me want to be a better person"
     (re.compile(r"\bmak(?:es|e|ing) me want to be (?:a )?(?:better|kinder|braver)\b", re.I), "admiration"),
     # helplessness beside someone close: "I cannot go to her", "I can't do anything for him"
@@ -555,17 +741,25 @@ _SIGNS: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(
             r"(?<!until we )(?<!until i )(?<!till we )(?<!till i )"  # "laughed until we cried"
             r"\b(?:cry|cried|cries|crying|sobbed|sobbing|wept|weeping)\b"
-            r"(?! (?:laughing|with laughter|with joy|of joy|shame)| ?[\U0001f602\U0001f923\U0001f480])",
+            r"(?! (?:laughing|with laughter|(?:with|of|for) (?:joy|relief|happiness)|shame)| ?[\U0001f602\U0001f923\U0001f480])",
             re.I,
         ),
         "sadness",
     ),
-    (re.compile(r"\b(?:laugh|laughed|laughing|laughs|giggl\w*|in stitches)\b", re.I), "amusement"),
+    (
+        re.compile(
+            r"\b(?:laugh|laughed|laughing|laughs|giggl\w*|in stitches|in hysterics|crack(?:ing|ed) up|creased up"
+            r"|(?:killing|wetting|cacking|pissing) (?:myself|meself)|lmao|lmfao|rofl)\b",
+            re.I,
+        ),
+        "amusement",
+    ),
     (re.compile(r"\b(?:smil(?:e|ed|es|ing)|grinn?(?:ing|ed)|beaming)\b", re.I), "joy"),
     # 1.4.0: good news of one's own, read only where nothing else is ("… but we won", "I got the job")
     (
         re.compile(
-            r"\b(?:we|i) (?:won|passed|got the (?:job|house|flat|place|part|offer|contract|grant)|got in)\b",
+            r"\b(?:we|i) (?:won|passed|got the (?:job|house|flat|place|part|offer|contract|grant)|got in)\b"
+            r"|\b(?:she|he|they|the answer|it) said yes\b|\bi (?:got|was|have been) (?:accepted|promoted|offered)\b",
             re.I,
         ),
         "joy",
@@ -804,9 +998,34 @@ _SOMATIC = re.compile(
     r"|chest (?:went|got|going|tightened|was going)(?: \w+)?(?: tight)?|stomach (?:dropped|lurched|flipped|turned over)"
     r"|heart (?:was |is )?(?:going like the clappers|in my mouth|going ten to the dozen)"
     r"|(?:hands|palms) (?:were |was |are |felt )?(?:clammy|sweaty)"
-    r"|mouth went dry|(?:could(?:n'?t| not)|would(?:n'?t| not)) stop (?:shaking|trembling))",
+    r"|mouth went dry|(?:could(?:n'?t| not)|would(?:n'?t| not)) stop (?:shaking|trembling)"
+    # 1.5.0: a body part and its sign up to two words on, in any word order the writer's English has
+    # ("my heart was fast", "stomach turn all day", "hands were shakin'", "knees like jelly")
+    r"|heart (?:[\w']+ ){0,3}?(?:racing|pounding|hammering|thumping|fast|skipp(?:ed|ing) a beat)"
+    r"|(?:hands|legs|knees|voice|lips?|whole body) (?:[\w']+ ){0,2}?(?:shak(?:ing|y)|trembl(?:ing|y)|shook|trembled"
+    r"|quiver(?:ing|ed)|wobbl(?:y|ing)|(?:like |to |were |went )?jelly)"
+    r"|(?:stomach|tummy|belly|gut) (?:[\w']+ ){0,2}?(?:turn(?:ed|ing|s)?|churn(?:ed|ing|s)?|flipp(?:ed|ing)|knott(?:ed|ing)"
+    r"|in knots|lurch(?:ed|ing)|somersault\w*|doing (?:flips|somersaults|backflips))"
+    r"|(?:palms|forehead) (?:[\w']+ ){0,2}?(?:sweat(?:y|ing)|clammy|damp))",
     re.IGNORECASE,
 )
+# 1.5.0: the writer wondering ("I wonder if the label will listen", "Wonder if she's awake"): curiosity, said
+# (the head reads "wonder" as surprise); not "wondering if I'd still have a job" (a worry, above).
+_CURIOUS = re.compile(
+    r"(?:^\W*|\bi (?:just |still |often |sometimes |really )?|\band |\bi'?m (?:just |still )?)"
+    r"wonder(?:ed|ing|s)? (?:if|whether|what|how|who|why|when|where)\b"
+    r"(?! (?:i|we)(?:'d| would| will|'ll) (?:still|ever)\b)",
+    re.IGNORECASE,
+)
+# 1.5.0: dropped g's ("shakin'", "screamin'") read as written out; same length, so offsets stay
+_DROPPED_G = re.compile(r"\b(\w{2,})in['\u2019](?=\W|$)")
+
+
+def plain(text: str) -> str:
+    """The text with dropped g's written out ("shakin'" → "shaking"), offsets unchanged."""
+    return _DROPPED_G.sub(r"\1ing", text) if "in'" in text or "in\u2019" in text else text
+
+
 # 1.4.0: bodily signs of other feelings (the writer's, as the nervousness signs above): (pattern, label).
 _BODILY: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), label)
@@ -868,10 +1087,13 @@ def cues(text: str, following: str = "", *, insistent: bool = False) -> Cues:
     """The sentence's cues; ``following`` is the next sentence of the text, if any (deadpan praise is read
     against the news after it); ``insistent``: the sentence is part of praise said three times running (the
     caller finds it across sentences with :func:`insistent_spans`)."""
+    text = plain(text)
     phrases = [label for pattern, label in _UNDERSTATEMENT if pattern.search(text)]
     if _SOMATIC.search(text):
         phrases.append("nervousness")
     phrases.extend(label for pattern, label in _BODILY if pattern.search(text))
+    if _CURIOUS.search(text):
+        phrases.append("curiosity")
     question = text.rstrip().rstrip("\"'\u201d\u2019)").endswith("?")
     deadpan = (
         len(text) < 24 and bool(following.strip()) and "!" not in following and bool(_DEADPAN.fullmatch(text))
@@ -881,7 +1103,8 @@ def cues(text: str, following: str = "", *, insistent: bool = False) -> Cues:
         or deadpan
         or insistent
         or bool(_INSISTENT.search(text))
-        or _ironic(text),
+        or _ironic(text)
+        or "\U0001f643" in text,  # 1.5.0: the upside-down face says the words are not meant
         excluded=bool(_EXCLUDED.search(text.rstrip())),
         fragment=_fragment(text),
         change=bool(_CHANGE.search(text)),
@@ -955,7 +1178,9 @@ def emotion_words(tokens: Sequence[Any]) -> list[EmotionWord]:
     """Emotion words of one sentence (spaCy tokens with ``lemma_``, ``lower_``, ``pos_``, ``tag_``, ``idx``)."""
     out: list[EmotionWord] = []
     offset = int(tokens[0].idx) if tokens else 0
-    text = "".join(t.text_with_ws for t in tokens) if tokens and hasattr(tokens[0], "text_with_ws") else ""
+    text = plain(
+        "".join(t.text_with_ws for t in tokens) if tokens and hasattr(tokens[0], "text_with_ws") else ""
+    )
     hedges = [offset + m.end() for m in _HEDGE.finditer(text)]
     disowned = [offset + m.end() for m in _DISOWNED.finditer(text)]
     spiritless = [(offset + m.start(), offset + m.end()) for m in _ANHEDONIA.finditer(text)]
@@ -989,6 +1214,8 @@ def emotion_words(tokens: Sequence[Any]) -> list[EmotionWord]:
         if not labels:
             continue
         holder, negated, mood = _scan_back(tokens, k)
+        if token.lower_ in CAUSING and token.pos_ == "ADJ" and not _found_so(tokens, k):
+            holder = "writer"  # "she is so annoying": the writer's annoyance
         mood = _mood(tokens, k, mood, hedges)
         negated = negated and mood != "hedged"  # "not that I don't love him": uncertain, not denied
         if negated and any(end <= int(token.idx) for end in disowned):
@@ -998,6 +1225,19 @@ def emotion_words(tokens: Sequence[Any]) -> list[EmotionWord]:
         for label in labels:
             out.append(EmotionWord(label, int(token.idx), holder, negated, mood, token.lemma_.lower()))
     return out
+
+
+_DEGREE = frozenset({"a", "bit", "little", "kind", "sort", "of", "so", "too", "very", ",", "lot"})
+
+
+def _found_so(tokens: Sequence[Any], k: int) -> bool:
+    """'the kids found it scary', 'she thinks it's embarrassing': someone else's judgement of a thing."""
+    for t in reversed(tokens[max(0, k - 5) : k]):
+        if t.lower_ in CLAUSE_BREAKS or t.text in ENDS:
+            return False
+        if t.lemma_.lower() in OBJECT_COMPLEMENT:
+            return True
+    return False
 
 
 def _mood(tokens: Sequence[Any], k: int, mood: str, hedges: list[int]) -> str:
@@ -1012,8 +1252,14 @@ def _labels(tokens: Sequence[Any], k: int) -> tuple[str, ...]:
     token = tokens[k]
     lower, lemma = token.lower_, token.lemma_.lower()
     if token.pos_ in {"ADJ", "ADV", "NOUN", "PRON"} and lower in FEEL_LEXICON:
-        if any(t.lemma_.lower() == "feel" for t in tokens[max(0, k - 4) : k]):
-            return (FEEL_LEXICON[lower],)
+        for j in range(k - 1, max(-1, k - 5), -1):
+            if tokens[j].lemma_.lower() == "feel":
+                return (FEEL_LEXICON[lower],)
+            if (
+                tokens[j].pos_ not in {"ADV", "PART", "AUX", "ADJ", "CCONJ"}
+                and tokens[j].lower_ not in _DEGREE
+            ):
+                break  # 1.5.0: "feel safe in this flat" names no flatness
         return ()
     if lemma == "miss" and token.pos_ == "VERB":
         if _missed_someone(tokens, k):
@@ -1037,6 +1283,8 @@ def _labels(tokens: Sequence[Any], k: int) -> tuple[str, ...]:
         return ()
     if lower in {"content", "cross"} and token.pos_ != "ADJ":  # not "cross the road", "the content"
         return ()
+    if lemma == "cross" and lower != "cross":
+        return ()  # 1.5.0: "fingers crossed", "crossing the road": not cross as angry
     if lower == "bitter" and k + 1 < len(tokens) and tokens[k + 1].pos_ == "NOUN":
         return ()  # "a bitter wind", "bitter coffee"
     if lower == "hurt" and not (token.pos_ == "ADJ" or token.tag_ == "VBN"):
@@ -1113,7 +1361,9 @@ def _scan_back(tokens: Sequence[Any], k: int, *, idiom: bool = False) -> tuple[s
         negated, i = True, quantity - 1
     elif k > 0 and tokens[k - 1].lower_ == "in" and word.lemma_.lower() == "love":
         i = k - 2  # "not in love with him": "in" belongs to the feeling
-    elif not idiom and word.pos_ == "NOUN" and k > 0 and tokens[k - 1].lower_ == "with":
+    elif (
+        not idiom and word.pos_ == "NOUN" and k > 0 and tokens[k - 1].lower_ in {"with", "of", "for", "from"}
+    ):
         subject = _clause_subject(tokens, k - 1)  # "the kids were bouncing with excitement": the kids'
         if subject is not None:
             i = k - 2
@@ -1165,6 +1415,8 @@ def _scan_back(tokens: Sequence[Any], k: int, *, idiom: bool = False) -> tuple[s
             ):
                 mood = "seen"  # "I seemed anxious", "my therapist thinks I'm depressed"
             return holder, negated or _inverted_negation(tokens, i), mood
+        elif lemma in {"mean", "expect"} and i + 1 < len(tokens) and tokens[i + 1].lower_ == "to":
+            mood = "expected" if mood == "stated" else mood  # 1.5.0: "I was meant to be happy": owed
         elif t.pos_ in SKIP_POS or lemma in LINKING or t.tag_ == "PRP$":
             if mood == "stated":
                 if lemma in EXPECTING or lower in EXPECTING:

@@ -1,0 +1,218 @@
+"""The journal layer's mechanisms added after the frozen4 batch's misses (layer 1.5.0), one test per mechanism.
+
+General mechanisms, not sentence shapes: a broader feeling-word map (synonyms, register words, words that name a
+feeling only after a feel-verb, adjectives that name what a thing makes the writer feel), the body and its signs
+in any word order, owed and regretted feelings, whose temper it is, wondering, hoping, a death in the writer's
+life, and English-lexifier creoles read as English. Sentences here are written for these tests (not copied from
+any fixture batch)."""
+
+from __future__ import annotations
+
+import pytest
+from emotion_scope_kit import decide_text as _decide
+from emotion_scope_kit import moods as _moods
+
+from reverie.analysis.document import looks_english
+from reverie.analysis.emotion_scope import cues, plain
+
+# --- a broader feeling-word map: a plainly stated feeling always answers --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I was so glum all weekend.", [("sadness", "writer", False, "stated")]),
+        ("Still a bit rattled after the phone call.", [("nervousness", "writer", False, "stated")]),
+        ("Honestly bummed about the gig being off.", [("disappointment", "writer", False, "stated")]),
+        ("My nephew is besotted with the new puppy.", [("love", "My nephew", False, "stated")]),
+        ("I was not remotely flustered.", [("nervousness", "writer", True, "stated")]),
+    ],
+)
+def test_synonyms_and_register_words(text: str, expected: list[tuple[str, str, bool, str]]) -> None:
+    assert _moods(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I feel awful today.", [("sadness", "writer", False, "stated")]),
+        ("Felt weird after the injection.", [("confusion", "writer", False, "stated")]),
+        ("I finally feel safe in this flat.", [("relief", "writer", False, "stated")]),
+        ("I don't feel good about any of it.", [("joy", "writer", True, "stated")]),
+        # the same words without a feel-verb name no feeling
+        ("The food was awful and the service was weird.", []),
+        ("We had a good time at the beach.", []),
+    ],
+)
+def test_words_that_name_a_feeling_after_a_feel_verb(
+    text: str, expected: list[tuple[str, str, bool, str]]
+) -> None:
+    assert _moods(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The queue at the bank was so frustrating.", [("annoyance", "writer", False, "stated")]),
+        ("Her new boyfriend is really annoying.", [("annoyance", "writer", False, "stated")]),
+        ("The drive over the pass was scary.", [("fear", "writer", False, "stated")]),
+        # someone who finds a thing so holds the feeling
+        (
+            "My brother finds the whole thing embarrassing.",
+            [("embarrassment", "My brother", False, "stated")],
+        ),
+    ],
+)
+def test_what_a_thing_makes_the_writer_feel(text: str, expected: list[tuple[str, str, bool, str]]) -> None:
+    assert _moods(text) == expected
+
+
+def test_a_stated_synonym_answers_where_the_head_reads_nothing() -> None:
+    assert _decide("Feeling pretty glum about the whole week.", neutral=0.6)[0] == "sadness"
+    assert _decide("The wait for the results was terrifying.", neutral=0.5)[0] == "fear"
+
+
+# --- owed feelings and whose feeling a phrase of joy or temper is ----------------------------------------------
+
+
+def test_a_feeling_one_was_meant_to_have_is_owed_not_felt() -> None:
+    assert _moods("I was meant to be grateful for the present.") == [
+        ("gratitude", "writer", False, "expected")
+    ]
+    assert _moods("We are expected to feel proud of the merger.") == [("pride", "writer", False, "expected")]
+    labels = _decide("I was meant to be thrilled about the move.", excitement=0.7, sadness=0.15)
+    assert "excitement" not in labels and labels[0] in {"sadness", "disappointment"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Our grandpa wept for joy at the wedding.", [("joy", "Our grandpa", False, "stated")]),
+        ("I nearly died of embarrassment.", [("embarrassment", "writer", False, "stated")]),
+        ("Dad hit the roof when he saw the phone bill.", [("anger", "Dad", False, "stated")]),
+        ("The missus lost her temper with the builders.", [("anger", "missus", False, "stated")]),
+        ("I lost my temper with the printer.", [("anger", "writer", False, "stated")]),
+    ],
+)
+def test_a_phrase_of_feeling_is_held_by_its_subject(
+    text: str, expected: list[tuple[str, str, bool, str]]
+) -> None:
+    assert _moods(text) == expected
+
+
+def test_someone_elses_temper_is_not_the_writers_and_the_writers_laughter_is() -> None:
+    labels = _decide("My aunty went off her nut at the referee and I was creased up.", anger=0.3, neutral=0.5)
+    assert "anger" not in labels
+    assert labels[0] == "amusement"
+
+
+# --- regret, rumination, a worry with no feeling word, wondering, hoping --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "present"),
+    [
+        ("I should have called her back on Friday.", "remorse", True),
+        ("Kicking myself for missing the deadline.", "remorse", True),
+        ("You should have seen the size of the cake.", "remorse", False),
+        ("I should have been happier, on paper.", "remorse", False),  # an owed feeling, not a regret
+        ("I keep replaying the interview in my head.", "nervousness", True),
+        ("If the landlord sells up I don't know what I'll do.", "nervousness", True),
+        ("Fingers crossed the scan is clear.", "optimism", True),
+        ("We crossed the road by the school.", "annoyance", False),
+        ("Fingers crossed the scan is clear.", "annoyance", False),
+    ],
+)
+def test_regret_rumination_worry_and_hope(text: str, label: str, present: bool) -> None:
+    writer = [m[0] for m in _moods(text) if m[1] == "writer" and not m[2]]
+    assert (label in writer) is present
+
+
+@pytest.mark.parametrize(
+    ("text", "curious"),
+    [
+        ("I wonder if the shop opens on Sundays.", True),
+        ("Wonder whether the council will ever fix the lights.", True),
+        ("Lay awake and wondered what she is doing now.", True),  # the writer, unnamed, as journals go
+        ("She wonders if it will rain.", False),
+        ("Wondering if I'd ever find another job.", False),  # a worry, read as nervousness
+    ],
+)
+def test_the_writer_wondering_is_curiosity(text: str, curious: bool) -> None:
+    assert ("curiosity" in cues(text).phrases) is curious
+
+
+def test_wondering_outranks_the_heads_surprise() -> None:
+    assert _decide("I wonder if the editor read my pitch.", surprise=0.6, curiosity=0.3)[0] == "curiosity"
+
+
+# --- a death in the writer's life -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It's been a year since Grandad passed.",
+        "Mum gone three years now and I still reach for the phone.",
+        "First Christmas without her.",
+    ],
+)
+def test_a_death_named_is_the_writers_grief(text: str) -> None:
+    assert ("grief", "writer", False, "stated") in _moods(text)
+    assert _decide(text, realization=0.3, neutral=0.4)[0] == "grief"
+
+
+def test_a_death_phrase_needs_a_death() -> None:
+    assert _moods("The bus passed the school at eight.") == []
+
+
+# --- the body and its signs, in any word order ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("My heart was going so fast in the waiting room.", True),
+        ("Stomach turning all morning before the exam.", True),
+        ("Legs like jelly on the way to the stage.", True),
+        ("Palms all sweaty before the call.", True),
+        ("My hands were tremblin' at the till.", True),  # a dropped g
+        ("The hands of the clock turned slowly.", False),
+        ("My heart was full at the christening.", False),
+    ],
+)
+def test_a_body_part_and_its_sign(text: str, sign: bool) -> None:
+    assert ("nervousness" in cues(text).phrases) is sign
+
+
+def test_dropped_gs_are_read_as_written_out() -> None:
+    assert plain("we were laughin' and singin'") == "we were laughing and singing"
+    assert plain("the cabin in the woods") == "the cabin in the woods"  # only with the apostrophe
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Creased up at the vicar's joke.", "amusement"),
+        ("We were in hysterics the whole way home.", "amusement"),
+        ("He said yes!!", "joy"),
+    ],
+)
+def test_signs_read_when_the_head_sees_nothing(text: str, label: str) -> None:
+    assert _decide(text, neutral=0.4)[0] == label
+
+
+# --- irony and the language check -----------------------------------------------------------------------------
+
+
+def test_the_upside_down_face_is_irony() -> None:
+    assert cues("great, more rain on my day off \U0001f643").sarcasm
+    assert not cues("great day at the beach").sarcasm
+
+
+def test_english_lexifier_creoles_are_read_as_english() -> None:
+    assert looks_english("Mi cyaan believe seh di bus neva come pon time again.")
+    assert looks_english("Dunno why but im gonna miss this place")
+    # other languages still are not
+    assert not looks_english("Mi piace molto il mare di sera, la luce è bella.")
+    assert not looks_english("Mi hermano no viene hoy porque está enfermo de la gripe.")
