@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from reverie.analysis.document import Document
     from reverie.analysis.encoder import Encoder
 
-VERSION = "2.1.0"
+VERSION = "2.2.0"
 HEAD_DIR = Path(__file__).resolve().parent / "models" / "defenses"
 HEAD_SCHEMA = "reverie.defense-head/1"
 LABELS = tuple(range(9))
@@ -85,7 +85,13 @@ CUES: tuple[Cue, ...] = (
         7, "affiliation", r"\b(?:talk(?:ed|ing)?|reach(?:ed)?\s+out|open(?:ed)?\s+up)\s+to\s+(?:my|a)\s+\w+"
     ),
     _cue(
-        7, "self_assertion", r"\bi\s+(?:told|let)\s+(?:him|her|them|my\s+\w+)\s+(?:know\s+)?(?:that\s+)?i\b"
+        7,
+        "self_assertion",
+        # "I told him I need …", not "I told my flatmate I was fine with it" (a report, no assertion)
+        r"\bi\s+(?:told|let)\s+(?:him|her|them|my\s+\w+)\s+(?:know\s+)?(?:that\s+)?i\s+(?:need|want|won'?t|will\s+not|"
+        r"(?:don'?t|didn'?t|do\s+not|did\s+not)\s+(?:like|want|agree|accept)|am\s+not\s+(?:ok|okay|happy|willing)|"
+        r"wasn'?t\s+(?:ok|okay|happy|willing)|(?:can'?t|cannot)\s+(?:keep|take\s+on|accept|carry\s+on)|felt|feel|"
+        r"disagree|expect|deserve)",
     ),
     _cue(7, "self_observation", r"\bi\s+(?:notice|realis|realiz|see\s+now|think\s+i\s+(?:do|get|am))"),
     _cue(
@@ -126,7 +132,7 @@ CUES: tuple[Cue, ...] = (
     _cue(
         5,
         "repression",
-        r"\b(?:can'?t\s+remember\s+(?:why|what)|no\s+idea\s+why\s+i|don'?t\s+know\s+why\s+i)\b",
+        r"\b(?:can'?t\s+remember\s+(?:why|what)|no\s+idea\s+why\s+i|don'?t\s+know\s+why\s+i)\b(?!\s+(?:even\s+)?bother)",
     ),
     _cue(
         5,
@@ -187,7 +193,7 @@ CUES: tuple[Cue, ...] = (
     _cue(
         1,
         "acting_out",
-        r"\b(?:scream\s+at|smash(?:ed)?|punch(?:ed)?\s+(?:the\s+)?wall|threw|stormed\s+out|blacked\s+out|got\s+(?:so\s+)?drunk|binge\w*|addict\w*)\b",
+        r"\b(?:scream\s+at|smash(?:ed)?|punch(?:ed)?\s+(?:the\s+)?wall|threw\s+(?:(?:a|the|my|his|her|their)\s+)?(?:plates?|glass(?:es)?|cups?|mugs?|phone|chairs?|bottles?|things|stuff|everything|it)\b|stormed\s+out|blacked\s+out|got\s+(?:so\s+)?drunk|binge\w*|addict\w*)\b",
     ),
     _cue(
         1,

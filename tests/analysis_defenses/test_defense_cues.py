@@ -1,0 +1,42 @@
+"""The hand-written cues: a word shared with a defense is not the defense.
+
+Three cues fired on sentences that only share a word with the defense and pushed the head to a wrong level
+(on the third seen key set: a reaction formation coded acting out for "threw her a party", a devaluation coded
+repression for "I don't know why I bother", a passive aggression coded self-assertion for "I told my flatmate I
+was fine with it"). Sentences written for this test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reverie.analysis.defenses import cue_levels
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("We threw my nan a surprise party for her birthday.", 1),  # a party is not acting out
+        ("They threw me out of the pub at closing time.", 1),
+        ("My colleagues are hopeless, I don't know why I bother going in.", 5),  # an idiom, not repression
+        ("I told my sister I was fine with her borrowing the car.", 7),  # a report, not an assertion
+        ("I told my boss I'd be late because of the dentist.", 7),
+    ],
+)
+def test_cue_does_not_fire_on_a_shared_word(text: str, level: int) -> None:
+    assert cue_levels(text)[level] == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("I threw my phone at the wall when she hung up.", 1),
+        ("He threw the plates one after another.", 1),
+        ("I don't know why I cried at the advert.", 5),
+        ("I told my husband I need an evening to myself each week.", 7),
+        ("I let my mum know that I won't be coming for Christmas.", 7),
+        ("I told my manager I can't keep working Saturdays.", 7),
+    ],
+)
+def test_cue_still_fires_on_the_defense(text: str, level: int) -> None:
+    assert cue_levels(text)[level] == 1
