@@ -167,20 +167,24 @@ def test_a_writers_sign_is_read_when_the_head_sees_nothing() -> None:
 
 
 def test_seen_journal_sets_keep_their_floors(encoder: OnnxEncoder) -> None:
-    """Layer 1.3.0 on the seen sets (all tuning material now): dev2 0.92 / 0.02, frozen2 0.98 / 0.02 (0.75 /
-    0.115 when measured held out), dev3 0.97 / 0.00 (0.667 / 0.045 on its one run before tuning). Floors a
-    little under those, so a later change that slides back fails here."""
+    """Layer 1.5.0 on the seen sets (all tuning material now), top label plausible / wrongly credited: base and
+    frozen 1.0 / 0, dev2 0.96 / 0.02, frozen2 0.98 / 0.02 (0.75 / 0.115 when measured held out), dev3 0.97 / 0
+    (0.667 / 0.045 on its one run before tuning), frozen4 0.868 / 0.057 (0.585 / 0.151 when measured held out
+    with layer 1.4.0), dev6 0.575 / 0.15 (0.35 / 0.20 on its first run, written before it, with 1.5.0's frozen4
+    fixes and with 1.4.0 alike). Floors a little under those, so a later change that slides back fails here."""
     from pathlib import Path
 
     from reverie.analysis.evaluation.emotions import evaluate_journal_emotions
 
     fixtures = Path(__file__).parents[1] / "fixtures"
-    floors = {"emotion_journal_dev2.jsonl": 0.9, "emotion_journal_frozen2.jsonl": 0.94}
-    floors["emotion_journal_dev3.jsonl"] = 0.93
-    for name, floor in floors.items():
+    floors = {"emotion_journal.jsonl": (0.97, 0.04), "emotion_journal_frozen.jsonl": (0.95, 0.04)}
+    floors |= {"emotion_journal_dev2.jsonl": (0.94, 0.04), "emotion_journal_frozen2.jsonl": (0.96, 0.04)}
+    floors |= {"emotion_journal_dev3.jsonl": (0.95, 0.04), "emotion_journal_frozen4.jsonl": (0.84, 0.08)}
+    floors["emotion_journal_dev6.jsonl"] = (0.55, 0.175)
+    for name, (floor, ceiling) in floors.items():
         report = evaluate_journal_emotions(fixtures / name, encoder=encoder)
         assert report["top_plausible"] >= floor, name
-        assert report["wrongly_credited"] <= 0.04, name
+        assert report["wrongly_credited"] <= ceiling, name
 
 
 @pytest.mark.parametrize(

@@ -216,3 +216,41 @@ def test_english_lexifier_creoles_are_read_as_english() -> None:
     # other languages still are not
     assert not looks_english("Mi piace molto il mare di sera, la luce è bella.")
     assert not looks_english("Mi hermano no viene hoy porque está enfermo de la gripe.")
+
+
+# --- after dev6's first run (35 %, the same as layer 1.4.0: the frozen4 fixes carried nothing to it) ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Some days I don't think I fit in at this school.", "sadness"),
+        ("I never really felt like I belonged in that choir.", "sadness"),
+        ("Couldn't stop refreshing the results page all afternoon.", "nervousness"),
+        ("Checked my emails about twenty times before lunch.", "nervousness"),
+        ("It's the silence from the agency that's getting to me.", "nervousness"),
+        ("Her card on my birthday meant the world.", "gratitude"),
+        ("My cousins laughed at my accent all through dinner.", "embarrassment"),
+        ("The kettle broke on top of everything and I could have wept.", "sadness"),
+    ],
+)
+def test_belonging_checking_what_gets_to_one_and_being_laughed_at(text: str, label: str) -> None:
+    assert label in [m[0] for m in _moods(text) if m[1] == "writer" and not m[2] and m[3] == "stated"]
+
+
+def test_others_laughing_at_the_writer_is_theirs_and_the_writers_embarrassment() -> None:
+    """The laughter is the cousins' sign; the writer holds the embarrassment (1.4.0 gave both to the writer)."""
+    found = _moods("My cousins laughed at my accent all through dinner.")
+    assert ("amusement", "My cousins", False, "seen") in found
+    assert ("embarrassment", "writer", False, "stated") in found
+    assert _decide("My cousins laughed at my accent all through dinner.", amusement=0.7)[0] == "embarrassment"
+
+
+def test_a_chest_that_will_not_stop_feeling_tight() -> None:
+    assert "nervousness" in cues("My chest won't stop feeling tight before the viva.").phrases
+
+
+def test_praise_alone_after_a_mishap_is_sarcasm() -> None:
+    assert cues("Very nice.", previous="The neighbours' dog dug up my bulbs again.").sarcasm
+    assert not cues("Very nice.", previous="Sister came round with a cake.").sarcasm
+    assert not cues("Very nice.").sarcasm

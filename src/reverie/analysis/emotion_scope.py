@@ -621,7 +621,10 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"|\bshaken me\b|\b(?:do|does|did)(?:n'?t| not) know how (?:i'?ll|i will|i'd|i would|i'm going to|to) cope\b"
             # 1.5.0: "I don't know what I'll do", rumination ("I keep going over it", "kept replaying")
             r"|\b(?:do|does|did)(?:n'?t| not) know what (?:i'?ll|i will|i'd|i would|i'm going to|to) do\b"
-            r"|\b(?:keep|keeps|kept|keeping) (?:going over|replaying|playing (?:it )?back|running over|rehashing)\b",
+            r"|\b(?:keep|keeps|kept|keeping) (?:going over|replaying|playing (?:it )?back|running over|rehashing)\b"
+            # checking again and again ("can't stop checking the weather", "checked my phone forty times")
+            r"|\b(?:can'?t|cannot|couldn'?t|could not) stop (?:checking|refreshing)\b"
+            r"|\bcheck(?:ed|ing)? (?:my|the) (?:phone|emails?|inbox|messages|app|tracking) (?:\w+ ){0,2}(?:times|again)\b",
             "nervousness",
         ),
         # 1.5.0: anyone's temper, held by whoever loses it ("the missus went off her nut", "Dad hit the roof")
@@ -639,7 +642,10 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "remorse",
         ),
         (
-            r"\b(?:never|n'?t|not) (?:\w+ )?(?:felt|feel|feeling) at home\b|\bfeel(?:ing)? out of place\b",
+            r"\b(?:never|n'?t|not) (?:\w+ )?(?:felt|feel|feeling) at home\b|\bfeel(?:ing)? out of place\b"
+            # 1.5.0: not belonging ("I just don't feel like I belong here", "I never fit in")
+            r"|\b(?:don'?t|do not|didn'?t|did not|never) (?:really |quite )?"
+            r"(?:(?:feel|felt|think|thought) (?:like |as if |that )?(?:i |we )?)?(?:belong|belonged|fit in|fitted in)\b",
             "sadness",
         ),
         # 1.4.0: feeling a fraud, owing someone everything, regret for one's words, distrust
@@ -712,6 +718,20 @@ _OBJECT_IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
         "sadness",
     ),
     (re.compile(r"\bif only i(?:'d| had)\b|\bi wish i(?:'d| had)\b", re.I), "remorse"),
+    # 1.5.0: what gets to the writer, what meant the world to them, being laughed at, tears near the surface
+    (re.compile(r"\b(?:getting|got|gets|get) to me\b", re.I), "nervousness"),
+    (
+        re.compile(
+            r"\b(?:meant|means|mean) (?:the world|so much|a lot|everything)(?: to me)?\b",
+            re.I,
+        ),
+        "gratitude",
+    ),
+    (
+        re.compile(r"\b(?:laughed|laughing|sniggered|sniggering|smirked|jeered) at (?:me|my)\b", re.I),
+        "embarrassment",
+    ),
+    (re.compile(r"\bcould (?:have |just )?(?:wept|weep|cry|cried|sit down and cry)\b", re.I), "sadness"),
     # 1.5.0: a death in the writer's family or circle ("since Mum passed", "Granny gone six months now")
     (
         re.compile(
@@ -844,7 +864,7 @@ _EXCLUDED = re.compile(
 )
 # Deadpan praise, a word alone with a full stop before other news: "Wonderful. My mother-in-law is staying."
 _DEADPAN = re.compile(
-    r"\W*(?:oh,? )?(?:great|perfect|brilliant|wonderful|fantastic|lovely|marvell?ous|super|terrific|splendid"
+    r"\W*(?:oh,? )?(?:very |really |just |so |how )?(?:great|perfect|brilliant|wonderful|fantastic|lovely|marvell?ous|super|terrific|splendid"
     r"|fabulous|excellent|cool|fine|nice)\.\s*",
     re.IGNORECASE,
 )
@@ -1006,7 +1026,8 @@ _SOMATIC = re.compile(
     r"|quiver(?:ing|ed)|wobbl(?:y|ing)|(?:like |to |were |went )?jelly)"
     r"|(?:stomach|tummy|belly|gut) (?:[\w']+ ){0,2}?(?:turn(?:ed|ing|s)?|churn(?:ed|ing|s)?|flipp(?:ed|ing)|knott(?:ed|ing)"
     r"|in knots|lurch(?:ed|ing)|somersault\w*|doing (?:flips|somersaults|backflips))"
-    r"|(?:palms|forehead) (?:[\w']+ ){0,2}?(?:sweat(?:y|ing)|clammy|damp))",
+    r"|(?:palms|forehead) (?:[\w']+ ){0,2}?(?:sweat(?:y|ing)|clammy|damp)"
+    r"|chest (?:[\w']+ ){0,3}?(?:tight|tightening))",
     re.IGNORECASE,
 )
 # 1.5.0: the writer wondering ("I wonder if the label will listen", "Wonder if she's awake"): curiosity, said
@@ -1083,7 +1104,7 @@ class Cues:
     phrases: tuple[str, ...] = ()  # labels read from understatement and bodily signs
 
 
-def cues(text: str, following: str = "", *, insistent: bool = False) -> Cues:
+def cues(text: str, following: str = "", *, insistent: bool = False, previous: str = "") -> Cues:
     """The sentence's cues; ``following`` is the next sentence of the text, if any (deadpan praise is read
     against the news after it); ``insistent``: the sentence is part of praise said three times running (the
     caller finds it across sentences with :func:`insistent_spans`)."""
@@ -1095,9 +1116,10 @@ def cues(text: str, following: str = "", *, insistent: bool = False) -> Cues:
     if _CURIOUS.search(text):
         phrases.append("curiosity")
     question = text.rstrip().rstrip("\"'\u201d\u2019)").endswith("?")
-    deadpan = (
-        len(text) < 24 and bool(following.strip()) and "!" not in following and bool(_DEADPAN.fullmatch(text))
-    )
+    alone = len(text) < 24 and bool(_DEADPAN.fullmatch(text))
+    deadpan = alone and bool(following.strip()) and "!" not in following
+    # 1.5.0: praise alone after a mishap ("Mum moaned about my cooking again. Very nice.")
+    deadpan = deadpan or (alone and bool(_MISHAP.search(previous)))
     return Cues(
         sarcasm=bool(_SARCASM.search(text))
         or deadpan
@@ -1185,31 +1207,31 @@ def emotion_words(tokens: Sequence[Any]) -> list[EmotionWord]:
     disowned = [offset + m.end() for m in _DISOWNED.finditer(text)]
     spiritless = [(offset + m.start(), offset + m.end()) for m in _ANHEDONIA.finditer(text)]
     starts = [int(t.idx) for t in tokens]
-    idioms: dict[int, list[str]] = {}
-    mine: set[int] = set()
-    signs: set[int] = set()
-    emoji: set[int] = set()
+    # per token, (label, kind): a figure of speech, one whose object is the writer, a sign, an emoji
+    idioms: dict[int, list[tuple[str, str]]] = {}
     pictures = _EMOJI if _ANY_EMOJI.search(text) else ()  # most sentences have none: one scan, not twelve
-    for pattern, label in (*_IDIOMS, *_OBJECT_IDIOMS, *_SIGNS, *pictures):
+    kinds = (
+        *((pair, "idiom") for pair in _IDIOMS),
+        *((pair, "object") for pair in _OBJECT_IDIOMS),
+        *((pair, "sign") for pair in _SIGNS),
+        *((pair, "emoji") for pair in pictures),
+    )
+    for (pattern, label), kind in kinds:
         for match in pattern.finditer(text):
             at = next((i for i, start in enumerate(starts) if start >= offset + match.start()), None)
             if at is not None:
-                idioms.setdefault(at, []).append(label)
-                if (pattern, label) in _OBJECT_IDIOMS:
-                    mine.add(at)
-                if (pattern, label) in _SIGNS:
-                    signs.add(at)
-                if (pattern, label) in _EMOJI:
-                    signs.add(at)
-                    emoji.add(at)
+                idioms.setdefault(at, []).append((label, kind))
+    mine = {at for at, found in idioms.items() if any(kind == "object" for _, kind in found)}
     inside = {i for at in mine for i in range(at, min(len(tokens), at + 4))}
     for k, token in enumerate(tokens):
         if k in idioms:
             holder, negated, mood = _scan_back(tokens, k, idiom=True)
-            holder = "writer" if k in mine or k in emoji else holder
             mood = _mood(tokens, k, mood, hedges)
-            mood = "seen" if k in signs and mood == "stated" else mood
-            out.extend(EmotionWord(lab, int(token.idx), holder, negated, mood, "") for lab in idioms[k])
+            # 1.5.0: each figure by its own kind ("they laughed at me": their laughter, the writer's embarrassment)
+            for lab, kind in idioms[k]:
+                own = "writer" if kind in {"object", "emoji"} else holder
+                seen = "seen" if kind in {"sign", "emoji"} and mood == "stated" else mood
+                out.append(EmotionWord(lab, int(token.idx), own, negated, seen, ""))
         labels = () if k in inside else _labels(tokens, k)
         if not labels:
             continue

@@ -237,8 +237,16 @@ class EmotionsAnalyzer:
     ) -> list[Finding]:
         sentence = doc.sentences[index]
         following = doc.sentences[index + 1].text if index + 1 < len(doc.sentences) else ""
+        previous = doc.sentences[index - 1].text if index > 0 else ""
         reading = apply_scope(
-            self.head, probs, chosen, sentence_emotion_words(doc, index), sentence.text, following, insistent
+            self.head,
+            probs,
+            chosen,
+            sentence_emotion_words(doc, index),
+            sentence.text,
+            following,
+            insistent,
+            previous=previous,
         )
         out = []
         column = {label: j for j, label in enumerate(self.head.labels)}
@@ -300,6 +308,8 @@ def apply_scope(
     text: str,
     following: str = "",
     insistent: bool = False,
+    *,
+    previous: str = "",
 ) -> Reading:
     """The writer's reading of one sentence: denied, owed, hedged and hypothetical feelings dropped, stated
     feelings first, someone else's feelings apart, sarcasm turned (see :mod:`emotion_scope`)."""
@@ -309,7 +319,7 @@ def apply_scope(
         {label: float(head.thresholds[j]) for j, label in enumerate(labels)},
         [labels[j] for j in np.flatnonzero(chosen)],
         words,
-        cues(text, following, insistent=insistent),
+        cues(text, following, insistent=insistent, previous=previous),
     )
 
 
