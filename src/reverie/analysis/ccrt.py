@@ -176,7 +176,8 @@ RO_LEXICON: Final[dict[int, str]] = {
     "childish; careless; accuse; nothing to say; not need; firmly:0.5; mutter:0.6; glance:0.8; "
     "go back to:0.8; interrupt; yawn; without ask:0.8; without explanation; joke about; make a joke; "
     "joke:0.8; be away:0.8; go silent:0.8; "
-    "roll eyes; sigh:0.8; tut; scoff; sneer; belittle; put me down; tell me off; snub; blank; cut me off; silent treatment; stonewall; dismissive; brush off; brush aside; wave away; ghost; leave me out; bully; shut me out; turn his back; turn her back; look away:0.8; condescend; patronise; patronize",
+    "roll eyes; sigh:0.8; tut; scoff; sneer; belittle; put me down; tell me off; snub; blank; cut me off; silent treatment; stonewall; dismissive; brush off; brush aside; wave away; ghost; leave me out; bully; shut me out; turn his back; turn her back; look away:0.8; condescend; patronise; patronize; "
+    "not have time; no time for; not say anything:0.8; say nothing:0.8; nonsense:0.8",
     6: "help@other; support@other; encourage@other; give me; offer@other; make me tea; make me a; "
     "be there for me@other; "
     "cook@other; drive@other; come round; come over; stay with@other; sit with@other; talk me through; "

@@ -45,7 +45,7 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-VERSION: Final = "1.5.0"
+VERSION: Final = "1.6.0"
 MODEL_HASH: Final = "rules-" + hashlib.sha256(repr(sorted(ccrt.LEXICONS.items())).encode()).hexdigest()[:12]
 
 _WISH: Final[dict[str, float]] = {
@@ -693,6 +693,10 @@ def _scene(clause: Clause) -> bool:
 
 _MODALS: Final = frozenset({"would", "'d", "might", "could", "may", "will", "'ll", "shall", "wo"})
 _MAYBE: Final = frozenset({"probably", "maybe", "perhaps", "likely", "possibly", "surely"})
+_WAIT_WEIGHT: Final = 0.6
+_ELIDED: Final = frozenset({"do", "would", "will", "could", "can"})  # "He didn't." "She wouldn't."
+_ELIDED_OBJECTS: Final = frozenset({"dobj", "xcomp", "ccomp", "acomp", "attr", "prep", "oprd", "advcl"})
+_WITHHELD_WEIGHT: Final = 0.8  # the rebuff an elided "he didn't" states after a wish: rejecting (RO5)
 _HABITUAL: Final = frozenset({"every", "always", "whenever", "often", "usually", "constantly", "sometimes"})
 _EMPTY_EPISODE_CONFIDENCE: Final = 0.3
 _WRITER_WORDS: Final = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ourselves"})
@@ -855,6 +859,8 @@ def _wish_weight(clause: Clause) -> float:
         weight = 1.0 if any(c.lower_ in {"would", "'d"} for c in children) else 0.0
     if not weight and any(c.dep_ == "acomp" and c.lower_ in _WISH_ADJECTIVES for c in children):
         weight = 1.0
+    if not weight and "wait" in forms and any(_infinitive(c) for c in children):
+        weight = _WAIT_WEIGHT  # "I waited for him to say sorry": what the writer waits for is wished
     if (
         not weight
         and forms & _FOND
@@ -862,6 +868,31 @@ def _wish_weight(clause: Clause) -> float:
     ):
         weight = 0.7
     return weight
+
+
+def _infinitive(token: Any) -> bool:
+    return token.dep_ in {"advcl", "xcomp", "ccomp"} and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+    )
+
+
+def _withheld(clause: Clause, view: _View) -> bool:
+    """The other's act stated as an absence, by an elided verb, after what the writer wished or asked for:
+    "I waited for him to say sorry. He didn't." "I asked her to come. She wouldn't." "I hoped he'd call. He
+    never did." (since episodes 1.6.0). After a fear ("I was sure she'd shout. She didn't.") it is no rebuff,
+    and no code is given here."""
+    head = clause.head
+    if not clause.negated or head.pos_ != "AUX" or head.lemma_.lower() not in _ELIDED:
+        return False
+    if any(c.dep_ in _ELIDED_OBJECTS for c in head.children):
+        return False  # "she wasn't angry", "he didn't have time": not elided
+    before = [c for c in view.clauses if c.actor == "self" and c.head.i < head.i]
+    if not before:
+        return False
+    last = before[-1]
+    while last.parent is not None and last.parent.actor == "self" and last.head.i not in view.wished:
+        last = last.parent  # "I asked her to come": the asking, not the coming
+    return bool(_wish_weight(last)) and not _is_expectation(last)
 
 
 def _is_expectation(clause: Clause) -> bool:
@@ -932,6 +963,9 @@ def _code_ro(view: _View) -> tuple[ccrt.Code | None, list[Span]]:
         unit = _unit(clause, view, consumed, speech=_is_speech(clause))
         span = _tokens_span(unit)
         candidates.append(span)
+        if view.is_other(clause.actor) and _withheld(clause, view):
+            tally.add(5, _WITHHELD_WEIGHT, span)
+            continue
         parent = clause.parent
         caused = parent is not None and parent.actor == "self" and clause.head.dep_ in {"xcomp", "ccomp"}
         factor = _CAUSED_BY_ME_WEIGHT if caused and head not in view.said else 1.0
