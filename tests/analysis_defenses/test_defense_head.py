@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -23,9 +24,11 @@ from reverie.analysis.defenses import (
 from reverie.analysis.document import Document, Sentence
 from reverie.analysis.encoder import Encoder
 from reverie.analysis.evaluation.defense_bank import (
+    HEAD_STEPS,
     base_rate_weights,
     choose_threshold,
     figures,
+    key_report,
     macro_f1_official,
     read_bank,
 )
@@ -80,7 +83,7 @@ def test_head_does_not_run_on_embeddings_of_another_dimension(head: DefenseHead)
 
 
 def test_analyzer_marks_abstentions(head: DefenseHead, encoder: Encoder, prototypes: Prototypes) -> None:
-    text = "The train was late this morning.|I'm such an idiot, I ruin everything."
+    text = "The train was late this morning.|I'm so stupid and useless, I ruin everything I touch."
     sentences, start = [], 0
     for i, piece in enumerate(text.split("|")):
         begin = text.index(piece, start)
@@ -122,7 +125,32 @@ def test_shipped_bank_and_head_manifest() -> None:
     manifest = json.loads((HEAD_DIR / "manifest.json").read_text(encoding="utf-8"))
     assert "PsyDefConv is never used" in manifest["licence"]
     assert manifest["held"]["shown_precision"] > 0.5  # shown levels more likely right than wrong
+    assert manifest["held"]["shown_precision_at_journal_base_rate"] > 0.5
     assert manifest["journal"]["high_adaptive_share"] <= 0.40
+    assert manifest["steps"] == HEAD_STEPS
+
+
+def test_every_defense_has_ten_bank_sentences_and_no_defense_many_more() -> None:
+    """The third round (2026-12-02) grew every defense to ≥ 10 sentences (nine had 5) and added
+    look-alike sentences with no defense ("We threw Grandma a surprise party", "I told my boss I'd be late")."""
+    bank = read_bank()
+    per_defense = Counter(r.defense for r in bank if 1 <= r.level <= 7)
+    assert {d.key for d in dmrs.DEFENSES} == set(per_defense)
+    assert min(per_defense.values()) >= 10
+    assert sum(r.level == 0 for r in bank) >= 120
+    assert len({r.text for r in bank}) == len(bank)  # no sentence twice
+
+
+def test_seen_key_sets_do_not_regress(head: DefenseHead, encoder: Encoder) -> None:
+    """The three seen key sets (all measured once before; frozen3's errors were then studied, so its figure is
+    no longer held out), with the head of 2026-12-02 (third round: 564-row bank, threshold 0.40): 8 of 10,
+    19 of 34, 24 of 49 right, shown levels right 100 %, 92 %, 100 % (the head before: 9, 22, 23; 100 %, 80 %,
+    70 %)."""
+    floors = {"defense_key_frozen.jsonl": 8, "defense_key_frozen2.jsonl": 19, "defense_key_frozen3.jsonl": 24}
+    for name, floor in floors.items():
+        report = key_report(Path(__file__).parents[1] / "fixtures" / name, head, encoder)
+        assert report["right"] >= floor, name
+        assert report["shown_precision"] > 0.9, name
 
 
 def test_train_defenses_writes_a_local_model_in_the_data_folder(cli: Any, tmp_path: Path) -> None:
