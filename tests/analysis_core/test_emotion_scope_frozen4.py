@@ -56,6 +56,9 @@ def test_words_that_name_a_feeling_after_a_feel_verb(
         ("The queue at the bank was so frustrating.", [("annoyance", "writer", False, "stated")]),
         ("Her new boyfriend is really annoying.", [("annoyance", "writer", False, "stated")]),
         ("The drive over the pass was scary.", [("fear", "writer", False, "stated")]),
+        ("Work was so stressful today.", [("nervousness", "writer", False, "stated")]),
+        ("What he said at the party was really hurtful.", [("sadness", "writer", False, "stated")]),
+        ("The whole evening was heartwarming.", [("joy", "writer", False, "stated")]),
         # someone who finds a thing so holds the feeling
         (
             "My brother finds the whole thing embarrassing.",

@@ -109,6 +109,7 @@ LEXICON: Mapping[str, tuple[str, ...]] = {
         "cheery",
         "upbeat",
         "glee",
+        "heartwarming",
     ),
     "pride": ("proud", "pride"),
     "love": ("love", "adore", "loving", "smitten", "cherish", "besotted", "infatuated"),
@@ -173,6 +174,9 @@ LEXICON: Mapping[str, tuple[str, ...]] = {
         "lonesome",
         "depressing",
         "heartbreaking",
+        "hurtful",
+        "saddening",
+        "distressing",
     ),
     "grief": ("grief", "grieve", "mourn", "bereaved", "grieving"),
     "disappointment": (
@@ -212,6 +216,7 @@ LEXICON: Mapping[str, tuple[str, ...]] = {
         "riled",
         "apoplectic",
         "infuriating",
+        "maddening",
     ),
     "annoyance": (
         "annoyed",
@@ -263,6 +268,7 @@ LEXICON: Mapping[str, tuple[str, ...]] = {
         "terrifying",
         "scary",
         "frightening",
+        "alarming",
     ),
     "nervousness": (
         "nervous",
@@ -297,6 +303,10 @@ LEXICON: Mapping[str, tuple[str, ...]] = {
         "frantic",
         "twitchy",
         "insecure",
+        "stressful",
+        "overwhelming",
+        "unnerving",
+        "unsettling",
     ),
     "embarrassment": (
         "embarrassed",
@@ -449,7 +459,17 @@ FAMILIES: tuple[frozenset[str], ...] = (
 CAUSING = frozenset(
     {"depressing", "heartbreaking", "disappointing", "infuriating", "annoying", "frustrating", "irritating"}
     | {"disgusting", "terrifying", "scary", "frightening", "embarrassing", "humiliating"}
-    | {"mortifying", "exciting"}
+    | {
+        "mortifying",
+        "exciting",
+        "hurtful",
+        "saddening",
+        "distressing",
+        "alarming",
+        "stressful",
+        "overwhelming",
+    }
+    | {"unnerving", "unsettling", "maddening", "heartwarming"}
 )
 LABELS_OF: Mapping[str, tuple[str, ...]] = {
     word: tuple(label for label, words in LEXICON.items() if word in words)
