@@ -257,3 +257,23 @@ def test_praise_alone_after_a_mishap_is_sarcasm() -> None:
     assert cues("Very nice.", previous="The neighbours' dog dug up my bulbs again.").sarcasm
     assert not cues("Very nice.", previous="Sister came round with a cake.").sarcasm
     assert not cues("Very nice.").sarcasm
+
+
+def test_a_racing_heart_after_good_news_is_excitement() -> None:
+    """The same sign reads as excitement where the entry tells the writer's own good news, and stays
+    nervousness where it does not or where the writer names a fear."""
+    from emotion_scope_kit import THRESHOLDS, probs_of
+
+    from reverie.analysis.document import load_spacy
+    from reverie.analysis.emotion_scope import decide, emotion_words, good_news
+
+    assert good_news("The email said yes. I read it twice.")
+    assert not good_news("The email said no.")
+    text = "My hands are still shaking."
+    words = emotion_words(list(load_spacy()(text)))
+    probs = probs_of(neutral=0.5)
+    assert decide(probs, THRESHOLDS, ["neutral"], words, cues(text, news=True)).labels[0] == "excitement"
+    assert decide(probs, THRESHOLDS, ["neutral"], words, cues(text)).labels[0] == "nervousness"
+    scared = "My hands are shaking, I'm scared of the first day."
+    words = emotion_words(list(load_spacy()(scared)))
+    assert "excitement" not in decide(probs, THRESHOLDS, ["neutral"], words, cues(scared, news=True)).labels

@@ -776,6 +776,14 @@ _OBJECT_IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 # Signs rather than names of a feeling: tears are read as sadness but, as relief or joy can bring them too, they
 # are not a stated feeling (mood "seen": they do not outrank what the head reads).
+# Good news of the writer's own ("I got the job", "she said yes"): a sign of joy, and the context that makes a
+# racing heart excitement (1.5.0).
+_GOOD_NEWS = re.compile(
+    r"\b(?:we|i) (?:won|passed|got the (?:job|house|flat|place|part|offer|contract|grant)|got in)\b"
+    r"|\b(?:she|he|they|the answer|it|the letter|the email) said yes\b"
+    r"|\bi (?:got|was|have been) (?:accepted|promoted|offered)\b",
+    re.I,
+)
 _SIGNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
@@ -796,14 +804,7 @@ _SIGNS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (re.compile(r"\b(?:smil(?:e|ed|es|ing)|grinn?(?:ing|ed)|beaming)\b", re.I), "joy"),
     # 1.4.0: good news of one's own, read only where nothing else is ("… but we won", "I got the job")
-    (
-        re.compile(
-            r"\b(?:we|i) (?:won|passed|got the (?:job|house|flat|place|part|offer|contract|grant)|got in)\b"
-            r"|\b(?:she|he|they|the answer|it) said yes\b|\bi (?:got|was|have been) (?:accepted|promoted|offered)\b",
-            re.I,
-        ),
-        "joy",
-    ),
+    (_GOOD_NEWS, "joy"),
 )
 # Emoji: the writer's own reaction, whoever the sentence is about; read as signs (the head cannot see them: the
 # encoder's vocabulary and the TF-IDF token pattern both drop them).
@@ -1122,9 +1123,19 @@ class Cues:
     excluded: bool = False  # "everyone laughed except me": the writer set apart from others' feeling
     fragment: bool = False  # "Couldn't.": no word of content, nothing for the head to read
     phrases: tuple[str, ...] = ()  # labels read from understatement and bodily signs
+    news: bool = (
+        False  # 1.5.0: the entry tells good news of the writer's own (a racing heart is excitement then)
+    )
 
 
-def cues(text: str, following: str = "", *, insistent: bool = False, previous: str = "") -> Cues:
+def good_news(text: str) -> bool:
+    """The text tells good news of the writer's own ("I got the job", "she said yes")."""
+    return bool(_GOOD_NEWS.search(plain(text)))
+
+
+def cues(
+    text: str, following: str = "", *, insistent: bool = False, previous: str = "", news: bool = False
+) -> Cues:
     """The sentence's cues; ``following`` is the next sentence of the text, if any (deadpan praise is read
     against the news after it); ``insistent``: the sentence is part of praise said three times running (the
     caller finds it across sentences with :func:`insistent_spans`)."""
@@ -1155,6 +1166,7 @@ def cues(text: str, following: str = "", *, insistent: bool = False, previous: s
         worry=question and bool(_WORRY.search(text)),
         counterfactual=bool(_COUNTERFACTUAL.search(text)),
         phrases=tuple(dict.fromkeys(phrases)),
+        news=news,
     )
 
 
@@ -1818,7 +1830,14 @@ def decide(
     if numb:
         # what others say of the writer ("my husband says I'm stressed, but I feel okay") goes too
         keep -= {lab for lab in keep if lab not in anchored or lab not in stated}
-    stated |= set(sentence.phrases)
+    phrases = set(sentence.phrases)
+    if (
+        sentence.news
+        and "nervousness" in phrases
+        and not any(w.writer and w.affirmed and w.label in NEGATIVE for w in words)
+    ):
+        phrases = (phrases - {"nervousness"}) | {"excitement"}  # 1.5.0: "Got in! Hands still shaking."
+    stated |= phrases
     if sentence.worry and not stated:
         stated.add("nervousness")
     # A feeling foreseen ("if she leaves I'll be devastated", "I'd be thrilled if …") is a worry or a hope now.

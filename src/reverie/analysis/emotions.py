@@ -22,7 +22,15 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from reverie.analysis.emotion_scope import EmotionWord, Reading, cues, decide, emotion_words, insistent_spans
+from reverie.analysis.emotion_scope import (
+    EmotionWord,
+    Reading,
+    cues,
+    decide,
+    emotion_words,
+    good_news,
+    insistent_spans,
+)
 from reverie.analysis.findings import Finding, Span
 from reverie.analysis.registry import register
 from reverie.errors import AnalysisUnavailable
@@ -213,6 +221,7 @@ class EmotionsAnalyzer:
         probs = self.head.probabilities([s.text for s in doc.sentences], doc.embeddings)
         chosen = self.head.predict(probs)
         repeated = insistent_spans(doc.text)
+        news = good_news(doc.text)
         per_sentence = [
             self._sentence_findings(
                 doc,
@@ -220,6 +229,7 @@ class EmotionsAnalyzer:
                 probs[i],
                 chosen[i],
                 insistent=any(a < s.span.end and b > s.span.start for a, b in repeated),
+                news=news,
             )
             for i, s in enumerate(doc.sentences)
         ]
@@ -234,6 +244,7 @@ class EmotionsAnalyzer:
         chosen: npt.NDArray[np.bool_],
         *,
         insistent: bool = False,
+        news: bool = False,
     ) -> list[Finding]:
         sentence = doc.sentences[index]
         following = doc.sentences[index + 1].text if index + 1 < len(doc.sentences) else ""
@@ -247,6 +258,7 @@ class EmotionsAnalyzer:
             following,
             insistent,
             previous=previous,
+            news=news,
         )
         out = []
         column = {label: j for j, label in enumerate(self.head.labels)}
@@ -310,6 +322,7 @@ def apply_scope(
     insistent: bool = False,
     *,
     previous: str = "",
+    news: bool = False,
 ) -> Reading:
     """The writer's reading of one sentence: denied, owed, hedged and hypothetical feelings dropped, stated
     feelings first, someone else's feelings apart, sarcasm turned (see :mod:`emotion_scope`)."""
@@ -319,7 +332,7 @@ def apply_scope(
         {label: float(head.thresholds[j]) for j, label in enumerate(labels)},
         [labels[j] for j in np.flatnonzero(chosen)],
         words,
-        cues(text, following, insistent=insistent, previous=previous),
+        cues(text, following, insistent=insistent, previous=previous, news=news),
     )
 
 
