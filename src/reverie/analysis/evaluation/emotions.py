@@ -97,6 +97,7 @@ def scoped(texts: list[str], head: EmotionHead, probs: np.ndarray, pred: np.ndar
     analyzer does; tagger only, no parser. Someone else's feelings count here (GoEmotions labels the feelings a
     text expresses, whoever holds them); ``neutral`` stands for an abstention, as in the analyzer."""
     from reverie.analysis.document import load_spacy
+    from reverie.analysis.emotion_scope import good_news
     from reverie.analysis.emotions import apply_scope
 
     nlp = load_spacy()
@@ -105,7 +106,8 @@ def scoped(texts: list[str], head: EmotionHead, probs: np.ndarray, pred: np.ndar
     disabled = [name for name in nlp.pipe_names if name in {"parser", "ner"}]
     for i, doc in enumerate(nlp.pipe(texts, batch_size=64, disable=disabled)):
         words = emotion_words(list(doc))
-        reading = apply_scope(head, probs[i], pred[i].astype(bool), words, texts[i])
+        news = good_news(texts[i])  # as the analyzer reads a whole entry
+        reading = apply_scope(head, probs[i], pred[i].astype(bool), words, texts[i], news=news)
         for label in (*reading.labels, *reading.others):  # a text expresses others' feelings too
             out[i, column[label]] = True
     return out
