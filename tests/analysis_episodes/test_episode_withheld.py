@@ -62,3 +62,23 @@ def test_saying_nothing_back_is_a_rebuff() -> None:
 def test_a_promise_to_keep_quiet_is_no_rebuff() -> None:
     text = "I told my friend Leah about the divorce. She promised she won't say a word. I felt safe with her."
     assert ro(text) != [("friend", 5)]
+
+
+# ---- The response follows what the writer tells the other -----------------------------------------------
+def test_what_the_other_did_before_the_writer_told_them_is_the_lead_in() -> None:
+    # before 1.6.0: RO6 ("helpful") from the visit that only set the scene
+    text = (
+        "My sister Jo came round on Sunday. We had tea in the garden. Then I told her I'd been made "
+        "redundant. She laughed at me and said I'd always hated that job anyway. I felt stupid for telling her."
+    )
+    assert ro(text) == [("sibling", 5)]
+    text = (
+        "My dad helped me move into the new flat. Afterwards I told him I was leaving my course. He shouted "
+        "that I was throwing my life away. I went quiet."
+    )
+    assert ro(text) == [("father", 3)]
+
+
+def test_the_lead_in_still_codes_when_nothing_after_the_telling_does() -> None:
+    text = "My friend Sam helped me move house. Later I told him thanks. I felt lucky."
+    assert ro(text) == [("friend", 6)]

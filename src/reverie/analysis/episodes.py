@@ -520,7 +520,7 @@ def _draft(
     addressed = _addressed(own, view, who)
     if not addressed and not any(view.is_other(c.actor) for c in own):
         return None  # the other is only mentioned: nobody acts and the writer does nothing towards them
-    ro_code, ro_candidates = _code_ro(view)
+    ro_code, ro_candidates = _code_ro(view, _told_at(own, view, who))
     ro = _fallback(doc, coder, "ro", ro_code, ro_candidates)
     if ro is None and not addressed and not _interacts(doc, own, view, mentions):
         return None  # no interaction: the other is scene-setting, or only in the writer's wishes
@@ -945,8 +945,25 @@ def _negated_wish(number: int) -> int:
     return 1 if number in {2, 3} else 4
 
 
-def _code_ro(view: _View) -> tuple[ccrt.Code | None, list[Span]]:
-    tally = ccrt.Tally()
+def _told_at(own: list[Clause], view: _View, who: dict[int, str]) -> int | None:
+    """Where the writer first tells or asks the other something ("I told her I'd been made redundant"), in a
+    sentence of its own: the sentence index, or None."""
+    for clause in own:
+        if clause.actor != "self" or not _is_speech(clause) or _wish_weight(clause) >= 1.0:
+            continue
+        head = clause.head.i
+        if head in view.wished or head in view.feared or head in view.imagined or _is_expectation(clause):
+            continue
+        if any(t.i in who and view.is_other(who[t.i]) and _addressee(t) for t in clause.tokens):
+            return clause.sentence
+    return None
+
+
+def _code_ro(view: _View, told_at: int | None = None) -> tuple[ccrt.Code | None, list[Span]]:
+    """The other's response. Since episodes 1.6.0, where the writer tells or asks the other something, what the
+    other did in the sentences before it is the lead-in ("My sister came round. … I told her I'd been made
+    redundant. She laughed."): it codes the response only when nothing after it does."""
+    tally, lead = ccrt.Tally(), ccrt.Tally()
     candidates: list[Span] = []
     consumed: set[int] = set()
     for clause in view.clauses:
@@ -963,8 +980,9 @@ def _code_ro(view: _View) -> tuple[ccrt.Code | None, list[Span]]:
         unit = _unit(clause, view, consumed, speech=_is_speech(clause))
         span = _tokens_span(unit)
         candidates.append(span)
+        into = lead if told_at is not None and clause.sentence < told_at else tally
         if view.is_other(clause.actor) and _withheld(clause, view):
-            tally.add(5, _WITHHELD_WEIGHT, span)
+            into.add(5, _WITHHELD_WEIGHT, span)
             continue
         parent = clause.parent
         caused = parent is not None and parent.actor == "self" and clause.head.dep_ in {"xcomp", "ccomp"}
@@ -973,8 +991,8 @@ def _code_ro(view: _View) -> tuple[ccrt.Code | None, list[Span]]:
             spoken = view.clause_of[anchor.i]
             if spoken.head.i in view.said and spoken.actor == "self":  # "said I was selfish"
                 number = _SAID_ABOUT_ME.get(number, number)
-            tally.add(number, score * factor, span, anchor.idx)
-    return tally.decide(), candidates
+            into.add(number, score * factor, span, anchor.idx)
+    return tally.decide() or lead.decide(), candidates
 
 
 def _code_rs(view: _View, response_at: int | None) -> tuple[ccrt.Code | None, list[Span], bool]:
