@@ -277,3 +277,23 @@ def test_a_racing_heart_after_good_news_is_excitement() -> None:
     scared = "My hands are shaking, I'm scared of the first day."
     words = emotion_words(list(load_spacy()(scared)))
     assert "excitement" not in decide(probs, THRESHOLDS, ["neutral"], words, cues(scared, news=True)).labels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I should have the results by Friday.",  # no past participle: no regret
+        "My phone died after lunch.",  # a thing's death is no bereavement
+        "The pain has been gone two weeks now.",
+        "Everyone laughed at my joke.",  # a joke that landed is no ridicule
+        "I pumped up the tyres before the ride.",
+        "They won by an overwhelming majority.",
+        "Unsettled weather all week.",
+        "It takes an hour for the bus to get to me.",
+        "I could cry with happiness.",
+    ],
+)
+def test_the_new_figures_keep_to_their_sense(text: str) -> None:
+    """What 1.5.0's wider map must not read: the same words in another sense."""
+    negative = {"remorse", "grief", "embarrassment", "excitement", "nervousness", "sadness"}
+    assert not [m for m in _moods(text) if m[0] in negative and m[1] == "writer" and not m[2]]

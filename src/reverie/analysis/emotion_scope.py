@@ -658,6 +658,8 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # 1.5.0: regret for what one did ("I should have escalated sooner", "kicking myself")
         (
             r"\bi (?:really |honestly |definitely )?(?:should|shouldn'?t|should not)(?:'ve| have) (?!been\b|felt\b|had\b)"
+            # a past participle next ("should have said", "known", "left"), not "should have the results"
+            r"(?=(?:\w+ )?\w+(?:ed|en|wn|ne|nt|ld|id|ght|ept|eft|ost|ade|ook|ew|ame|ung|ut|et)\b)"
             r"|\b(?:kick(?:ing|ed)?|beat(?:ing)?) myself(?: up)?\b",
             "remorse",
         ),
@@ -722,6 +724,12 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
     )
 )
+# 1.5.0: people whose death the writer would name ("since Grandad passed", "Mum gone a year now")
+_KIN = (
+    r"(?:mum|mom|mam|mama|mamma|ma|dad|da|papa|pa|nan|nana|nanna|gran|granny|grandma|grandad|grandpa|grandmother"
+    r"|grandfather|husband|wife|partner|brother|sister|son|daughter|baby|uncle|aunt|auntie|aunty|cousin|friend"
+    r"|best friend|father|mother|lola|lolo)"
+)
 # Figures of speech whose object is the writer ("he drives me mad"): felt by the writer, whoever the subject.
 _OBJECT_IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bdriv\w* me (?:mad|crazy|nuts|insane|up the wall|round the bend)\b", re.I), "annoyance"),
@@ -739,7 +747,13 @@ _OBJECT_IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (re.compile(r"\bif only i(?:'d| had)\b|\bi wish i(?:'d| had)\b", re.I), "remorse"),
     # 1.5.0: what gets to the writer, what meant the world to them, being laughed at, tears near the surface
-    (re.compile(r"\b(?:getting|got|gets|get) to me\b", re.I), "nervousness"),
+    (
+        re.compile(
+            r"\b(?:it'?s|that'?s|is|was|really|starting|beginning|finally) (?:\w+ )?(?:getting|got|gets) to me\b",
+            re.I,
+        ),
+        "nervousness",
+    ),
     (
         re.compile(
             r"\b(?:meant|means|mean) (?:the world|so much|a lot|everything)(?: to me)?\b",
@@ -748,15 +762,27 @@ _OBJECT_IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
         "gratitude",
     ),
     (
-        re.compile(r"\b(?:laughed|laughing|sniggered|sniggering|smirked|jeered) at (?:me|my)\b", re.I),
+        re.compile(
+            r"\b(?:laughed|laughing|sniggered|sniggering|smirked|jeered) at (?:me|my)\b"
+            r"(?! (?:jokes?|stor(?:y|ies)|impressions?|puns?|sketch|routine|speech)\b)",  # not a joke that landed
+            re.I,
+        ),
         "embarrassment",
     ),
-    (re.compile(r"\bcould (?:have |just )?(?:wept|weep|cry|cried|sit down and cry)\b", re.I), "sadness"),
+    (
+        re.compile(
+            r"\bcould (?:have |just )?(?:wept|weep|cry|cried|sit down and cry)\b"
+            r"(?! (?:with|for|of) (?:joy|happiness|relief|pride))",
+            re.I,
+        ),
+        "sadness",
+    ),
     # 1.5.0: a death in the writer's family or circle ("since Mum passed", "Granny gone six months now")
     (
         re.compile(
-            r"\b(?:since|after|when) (?:my |our )?\w+ (?:died|passed(?: away| on)?)\b|\bpassed (?:away|on)\b"
-            r"|\b(?:been )?gone (?:\w+ )?(?:months?|years?|weeks?) (?:now|ago|today)\b"
+            rf"\b(?:since|after|when) (?:my |our )?{_KIN} (?:died|passed(?: away| on)?)\b|\bpassed (?:away|on)\b"
+            rf"|\b{_KIN}(?:'s| has| have)? (?:been )?gone (?:\w+ )?(?:months?|years?|weeks?) (?:now|ago|today)\b"
+            rf"|\blost (?:my|our) {_KIN}\b"
             r"|\b(?:first|second|\w+) (?:christmas|birthday|anniversary) without (?:her|him|them|my|our)\b",
             re.I,
         ),
@@ -1337,6 +1363,10 @@ def _labels(tokens: Sequence[Any], k: int) -> tuple[str, ...]:
         return ()
     if lower in {"content", "cross"} and token.pos_ != "ADJ":  # not "cross the road", "the content"
         return ()
+    if lower in {"pumped", "hyped"} and token.pos_ != "ADJ" and token.tag_ != "VBN":
+        return ()  # 1.5.0: "pumped up the tyres" is no excitement
+    if lower in {"overwhelming", "alarming", "unsettled"} and _attributive(tokens, k):
+        return ()  # 1.5.0: "an overwhelming majority", "unsettled weather": degree, not a feeling
     if lemma == "cross" and lower != "cross":
         return ()  # 1.5.0: "fingers crossed", "crossing the road": not cross as angry
     if lower == "bitter" and k + 1 < len(tokens) and tokens[k + 1].pos_ == "NOUN":
