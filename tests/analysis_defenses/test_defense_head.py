@@ -168,6 +168,7 @@ def test_train_defenses_writes_a_local_model_in_the_data_folder(cli: Any, tmp_pa
     assert model.is_file() and cli.data_dir in model.parents
     assert report["n"] == 12
     assert len(report["macro_f1_official_runs"]) == 1
+    assert report["bank_weight"] == 0.25  # 1.0 pulled the model down once the bank doubled (docs/defenses.md)
     code, _, err = cli("train", "defenses", "--psydefconv", str(path), "--cv-repeats", "0", check=False)
     assert code != 0 and "--cv-repeats takes a whole number from 1 to 20" in err and "unexpected" not in err
 

@@ -278,7 +278,9 @@ def _vectors(
 RESEARCH_CONTEXT = (
     False  # the preceding turn's embedding as features (tried: no better, see docs/defenses.md)
 )
-RESEARCH_BANK_WEIGHT = 1.0  # Reverie's own bank and the DMRS examples join the training rows at this weight
+# Reverie's own bank and the DMRS examples join the training rows at this weight: 1.0 until the bank doubled in
+# its third round (grouped CV then 0.186 at 1.0, 0.212 at 0.5, 0.219 at 0.25; docs/defenses.md).
+RESEARCH_BANK_WEIGHT = 0.25
 RESEARCH_FORMAT = "reverie.defense-local/2"  # two stages (v1: one 9-way softmax, "weights")
 LOWER_LEVELS = (1, 2, 3, 4, 5, 6, 8)  # below high-adaptive, and "needs more information"
 _COARSE_LOWER = 1  # stage 1 codes every lower level as 1: none (0) / high-adaptive (7) / lower (1)
