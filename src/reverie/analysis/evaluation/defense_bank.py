@@ -6,8 +6,9 @@ The head is fitted on the tune rows plus the DMRS example sentences; its abstent
 out-of-fold probabilities of those rows (5 folds, seeded): the lowest threshold at which a shown level is more
 likely right than wrong: the findings just above it (within ``MARGIN_BAND``, at least the ``MIN_BAND`` least
 sure) are right at least half the time and all shown findings at least ``MIN_PRECISION`` of the time, with the
-level-0 rows reweighted to ``NO_DEFENSE_SHARE`` of sentences (a journal's base rate, not the bank's). The held
-rows are scored once, after.
+level-0 rows reweighted to ``NO_DEFENSE_SHARE`` of sentences (a journal's base rate, not the bank's).
+``scripts/train_defenses.py`` applies the rule to those probabilities pooled with the final head's probabilities
+on the held rows (abstention recalibrated on the held part) and then scores the held rows.
 
 ``macro_f1_official``: macro-F1 over DMRS levels 1–8 as the PsyDefDetect shared task scores it (level 0 is
 not averaged but its rows count as false positives/negatives of the others; a level absent from gold and
