@@ -4,7 +4,7 @@
 Journal sentences often carry their feeling in the event alone ("Lost a patient at 4am"); the GoEmotions head
 reads them as neutral. This fits a multinomial logistic regression on the shared encoder's sentence vector to
 Reverie's own journal-voice bank of situations (``scripts/situation_bank.jsonl``, ``{"text", "label", "split"}``,
-185 lines written for Reverie, no feeling word in any line, 9 labels with ``neutral`` for routine lines), split
+305 lines written for Reverie, no feeling word in any line, 9 labels with ``neutral`` for routine lines), split
 by a hash of the text: ``tune`` rows fit it, ``held`` rows (about a quarter) are scored once, after. C is chosen
 by 5-fold stratified cross-validation on the tune rows (seeded). ``--gate``: the least probability at which a
 non-neutral label would be credited. Writes ``build/situations/head.npz`` (byte-reproducible) and
