@@ -42,48 +42,51 @@ FIGURE_GROUPS = frozenset({"idiom", "injury"})  # figures of speech and everyday
 # the threshold was then lowered to 0.700 knowing that figure, so frozen4's figures below are no longer unseen.
 # Sixth round (docs/risk.md): bank lines and lexicon rules by mechanism, knowing frozen4's misses; threshold 0.750
 # by the same rule. Seen recall overall 400 -> 411 of 465, false alarms 52 -> 41 of 864; frozen loses one case.
+# Seventh round (docs/risk.md): bank lines, lexicon rules and sentence reasons by mechanism, knowing frozen5's misses
+# and false alarms (frozen5 is seen since); threshold 0.700 by the same rule. All six batches: genuine flagged
+# 473 -> 497 of 545, false alarms 52 -> 50 of 1024; tune loses one case.
 MEASURED_FLAGGED = {
-    "tune": 82 / 85,
+    "tune": 81 / 85,
     "frozen": 79 / 83,
     "frozen2": 63 / 64,
-    "frozen3": 80 / 107,
-    "frozen4": 107 / 126,
+    "frozen3": 89 / 107,
+    "frozen4": 111 / 126,
     # frozen5: written during the sixth round by another engineer, kept outside the repository, measured once at its
-    # end with the shipped model (never tuned on): 62 of 80, 11 of 160 false alarms.
-    "frozen5": 62 / 80,
+    # end with the shipped model (never tuned on): 62 of 80, 11 of 160 false alarms. Seen since the seventh round.
+    "frozen5": 74 / 80,
 }
 GOAL_MISSED = {
-    "tune": "goal missed: 82 of 85 genuine tune cases flagged, seen (docs/risk.md)",
+    "tune": "goal missed: 81 of 85 genuine tune cases flagged, seen (docs/risk.md)",
     "frozen": "goal missed: 79 of 83 genuine cases of the first frozen half flagged, seen (docs/risk.md)",
     "frozen2": "goal missed: 63 of 64 genuine cases of the second frozen batch flagged, seen since the third round "
     "(38 of 64 when measured once) (docs/risk.md)",
-    "frozen3": "goal missed: 80 of 107 genuine cases of the third frozen batch flagged, seen since the fourth round "
+    "frozen3": "goal missed: 89 of 107 genuine cases of the third frozen batch flagged, seen since the fourth round "
     "(71 of 107 when measured once, unseen) (docs/risk.md)",
-    "frozen4": "goal missed: 107 of 126 genuine cases of the fourth frozen batch flagged, seen (88 of 126 when measured "
+    "frozen4": "goal missed: 111 of 126 genuine cases of the fourth frozen batch flagged, seen (88 of 126 when measured "
     "once with the model as built; the model before that round 94 of 126) (docs/risk.md)",
-    "frozen5": "goal missed: 62 of 80 genuine cases of the fifth frozen batch flagged, measured once, unseen (the "
-    "model at the start of the session 55 of 80) (docs/risk.md)",
+    "frozen5": "goal missed: 74 of 80 genuine cases of the fifth frozen batch flagged, seen since the seventh round (62 "
+    "of 80 when measured once, unseen) (docs/risk.md)",
 }
 # False alarms on hard negatives: the goal (<= 2 %) is met on tune and frozen (seen; frozen2: 8 of 110
 # when it was measured once, in the second round), not on frozen3 (seen since the fourth round; 14 of 223 unseen).
 ALARMS_MISSED = {
     "tune": "",
     "frozen": "",
-    "frozen2": "goal missed: 3 of 110 hard negatives of the second frozen batch flagged (2.7 %), seen, at the sixth "
-    "round's threshold 0.750 (docs/risk.md)",
-    "frozen3": "goal missed: 13 of 223 hard negatives of the third frozen batch flagged (5.8 %), seen since the "
+    "frozen2": "goal missed: 3 of 110 hard negatives of the second frozen batch flagged (2.7 %), seen, at the seventh "
+    "round's threshold 0.700 (docs/risk.md)",
+    "frozen3": "goal missed: 14 of 223 hard negatives of the third frozen batch flagged (6.3 %), seen since the "
     "fourth round (14 of 223, 6.3 %, when measured once, unseen) (docs/risk.md)",
-    "frozen4": "goal missed: 22 of 259 hard negatives of the fourth frozen batch flagged (8.5 %), seen (25 of 259 when "
+    "frozen4": "goal missed: 18 of 259 hard negatives of the fourth frozen batch flagged (6.9 %), seen (25 of 259 when "
     "measured once with the model as built, 35 of 259 with the model before that round) (docs/risk.md)",
-    "frozen5": "goal missed: 11 of 160 hard negatives of the fifth frozen batch flagged (6.9 %), measured once, unseen "
-    "(the model at the start of the session 12 of 160) (docs/risk.md)",
+    "frozen5": "goal missed: 11 of 160 hard negatives of the fifth frozen batch flagged (6.9 %), seen since the seventh "
+    "round (11 of 160 when measured once, unseen) (docs/risk.md)",
 }
 MEASURED_ALARMS = {
-    "tune": 1 / 139,
+    "tune": 2 / 139,
     "frozen": 2 / 133,
     "frozen2": 3 / 110,
-    "frozen3": 13 / 223,
-    "frozen4": 22 / 259,
+    "frozen3": 14 / 223,
+    "frozen4": 18 / 259,
     "frozen5": 11 / 160,
 }
 

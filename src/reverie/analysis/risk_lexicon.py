@@ -20,7 +20,7 @@ from reverie.analysis import regex_gate
 INDICATOR, IDEATION, BEHAVIOR, ATTEMPT = 1, 2, 3, 4
 
 TO = r"(?:to|2|t)"
-SELF = r"(?P<who>myself|my\s?self|myslef|mysef|meself|ourselves|himself|herself|themselves|themself|yourself|yourselves|urself)"
+SELF = r"(?P<who>myself|my\s?self|myslef|mysef|meself|miself|mi\s+self|masel|mysel|ourselves|himself|herself|themselves|themself|yourself|yourselves|urself)"
 WANT = (
     r"(?:want|wants|wanted|wanting|wanna|wana|wish|wished|need|needed|going|gonna|planning|plan|planned|"
     r"ready|tempted|urge|urges|decided|deciding|try|trying|about|considering|considered)"
@@ -58,7 +58,8 @@ FINAL_ACT = (
     r"(?:up\s+)?(?:the\s+|my\s+)?" + PILLS + r")\b"
 )
 DATE_PICKED = (
-    r"\b(?:(?:picked|chose|chosen|set|decided\s+on|selected)\s+(?:the\s+|a\s+)?(?:date|day|anniversary|\d{1,2}(?:st|nd|rd|th)|"
+    r"\b(?:(?:picked|chose|chosen|set|decided\s+on|selected|settled\s+on|fixed|pick|choose)\s+(?:the\s+|a\s+|di\s+|de\s+|"
+    r"da\s+)?(?:date|day|anniversary|week\s+after|night\s+after|weekend\s+after|\d{1,2}(?:st|nd|rd|th)|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday|tomorrow|tonight)\s+(?:is\s+the\s+day|will\s+do|it\s+(?:is|will\s+be))\b)(?!\s+(?:for|of)\b)"
 )
@@ -173,7 +174,7 @@ RULES: tuple[Rule, ...] = (
         "preparation_means",
         BEHAVIOR,
         r"\b(?:bought|buying|buy|got|ordered|order|getting|tied|tying|made|making|have|hid|hidden|hiding)\s+"
-        r"(?:a\s+|the\s+|some\s+)?(?:(?:length|piece|coil)\s+of\s+)?(?:rope(?!\s+(?:swing|ladder|lights?|course|bridge|toy|for\s+the|to\s+tie))|noose)\b|\b(?:saving|saved|stockpiling|stockpiled|hoarding|hoarded|"
+        r"(?:a\s+|the\s+|some\s+)?(?:(?:length|piece|coil)\s+of\s+)?(?:rope(?!\s+(?:swing|ladder|lights?|course|bridge|toy|for\s+the|to\s+tie|licorice|liquorice|sweets|candy|laces))|noose)\b|\b(?:saving|saved|stockpiling|stockpiled|hoarding|hoarded|"
         r"collecting|collected|stashing|stashed)\s+(?:up\s+)?(?:my\s+|some\s+|all\s+|the\s+)?(?:\w+\s+)?"
         + PILLS
         + r"(?!\s+(?:from|at)\s+(?:the\s+)?(?:chemist|pharmacy|doctor|gp|surgery|hospital))|\b"
@@ -558,7 +559,8 @@ RULES: tuple[Rule, ...] = (
         # long", "I've lived long enough", "she would manage far better once I am gone", "not intend to be here by
         # Christmas", "imagining being dead", "disappear for good", "throw myself down the stairs"
         r"\b(?:pray|praying|prayed|hope|hoping|wish|asking|ask)\s+(?:that\s+)?(?:the\s+(?:good\s+)?lord|god|jesus|he)\s+"
-        r"(?:will\s+|would\s+)?(?:takes?|calls?)\s+me\b(?!\s+(?:to|through|back|out|with)\b)"
+        r"(?:will\s+|would\s+|just\s+|jus\s+|to\s+)?(?:takes?|calls?|tek|teks|tak|taks)\s+(?:me|mi)\b"
+        r"(?!\s+(?:to|through|back|out|with)\b)"
         r"|\bno\s+(?:wish|desire|will|reason|energy)\s+(?:left\s+)?to\s+(?:carry\s+on|go\s+on|live|keep\s+going|stay\s+alive)\b"
         r"(?!\s+(?:\w+ing|with|at|in)\b)"
         r"|\bmy\s+life\s+has\s+(?:gone\s+on|lasted)\s+(?:too\s+long|long\s+enough)\b|\bi'?ve\s+lived\s+(?:long\s+enough|"
@@ -708,7 +710,7 @@ RULES: tuple[Rule, ...] = (
         r"burn(?:ed|t)|cut|scratch(?:ed)?|starv(?:ed|ing))\s+(?:myself|masel|mysel|my\s+(?:own\s+)?"
         + BODY
         + r"|"
-        r"(?:the|a|my)\s+(?:wall|wa|door|mirror)\s+(?:on\s+purpose\s+)?(?:till|until|til)\s+(?:my|ma)\s+(?:knuckles|hands?|fists?)\s+"
+        r"(?:the|a|my)\s+(?:\w+\s+){0,2}(?:wall|wa|door|mirror)\s+(?:on\s+purpose\s+)?(?:till|until|til)\s+(?:my|ma|me|mi)\s+(?:knuckles|hands?|fists?)\s+"
         r"(?:split|bled|broke|cracked|opened))\b[^\n]{0,120}?\b(?:deserved?\s+(?:it|that|this|every\s+(?:one|wan|bit))|"
         r"had\s+it\s+coming|what\s+i\s+(?:deserve|deserved)|(?:earned|earnt)\s+(?:it|that)|needed\s+(?:it\s+)?to\s+"
         r"(?:hurt|learn))\b",
@@ -767,6 +769,144 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:train|express|freight|timetable)\b[^\n]{0,120}?\b(?:does\s+not|doesn'?t|won'?t|will\s+not)\s+stop\b"
         r"[^\n]{0,150}?\b(?:where\s+to\s+stand|exact\s+time)\b",
     ),
+    # seventh round: self-injury told plainly with its reason said after it, in the same sentence or the next
+    # ("hit my head on the wall many times … I was punishing myself", "slammed my hand in the lid … wanted it to
+    # hurt", "pressed my thumb into the burn so it wouldn't heal"); an act on one's own body, at a sentence's start
+    # or after "I"; not an accident ("banged my head on the cupboard"), which gives no such reason
+    _rule(
+        "self_injury_reason_said",
+        BEHAVIOR,
+        r"(?:(?<=^)|(?<=[.!?\n]\s)|(?<=[.!?\n])|(?<=\band\s)|(?<=\bthen\s)|\b(?:i|mi|ah)\s+(?:\w+\s+)?)"
+        r"(?:burn(?:ed|t|s)?|hit|hitting|punch(?:ed|ing)?|slamm?(?:ed|ing)?|smash(?:ed|ing)?|bang(?:ed|ing)?|"
+        r"scratch(?:ed|ing)?|pinch(?:ed|ing)?|bit|bite|slapp?(?:ed|ing)?|press(?:ed|ing)?|dug|dig|jamm?(?:ed|ing)?|"
+        r"twist(?:ed|ing)?|beat|cut)\s+(?:myself|masel|mysel|meself|miself|(?:the\s+(?:back|inside|palm|side)\s+of\s+)?"
+        r"(?:my|mi|me)\s+(?:own\s+)?(?:\w+\s+)?" + BODY + r"|(?:my|mi|me)\s+(?:own\s+)?(?:\w+\s+)?thumb)\b"
+        r"[^\n]{0,140}?\b(?:(?:i\s+was|was|i'?m|i\s+am|am|mi\s+did)\s+punish(?:ing)?\s+(?:myself|me|miself)|"
+        r"to\s+punish\s+(?:myself|me)|for\s+punish\s+me|as\s+(?:a\s+)?punishment|(?:wanted|want|needed|need)\s+(?:it|them)\s+"
+        r"to\s+hurt|so\s+(?:it|they)\s+(?:wouldn'?t|would\s+not|won'?t|will\s+not|doesn'?t|don'?t|can'?t|couldn'?t)\s+heal)\b",
+        immune=("third_person",),
+    ),
+    # seventh round: the hurt named as what helps ("Hurting myself is the only thing that helps"); not the therapy
+    # register's "punishing myself" for mistakes (that verb is left out), nor a negation ("hurting myself is not …")
+    _rule(
+        "self_harm_helps",
+        BEHAVIOR,
+        r"\b(?:hurting|harming|cutting|burning|hitting)\s+myself\s+(?:is|was|'s)\s+(?:the\s+only|all\s+that|what|how\s+i)\b"
+        r"|\b(?:hurting|harming|cutting|burning|hitting)\s+myself\s+(?:helps|helped|works|worked|calms|calmed)\b",
+    ),
+    # seventh round: burns with a lighter or a cigarette on the arm, leg or skin ("I burn my arm with the lighter",
+    # "put a cigarette out on my wrist") are never kitchen accidents; not the iron or the kettle (those can be), nor a
+    # finger burned lighting a candle (the hand and fingers are left out)
+    _rule(
+        "self_burn_means",
+        BEHAVIOR,
+        r"\b(?:burn(?:ed|t|s|ing)?|brand(?:ed|ing)?)\s+(?:myself|my\s+(?:own\s+)?(?:arms?|forearms?|wrists?|legs?|thighs?|"
+        r"skin|stomach|chest|hips?|belly))\s+(?:again\s+)?with\s+(?:a\s+|the\s+|my\s+|some\s+)?(?:lighter|cigarettes?|cigs?|"
+        r"fags?|matches|match|lit\s+\w+|hot\s+(?:spoon|knife|coin|metal|wire))\b"
+        r"|\b(?:put|putting|stubbed|stubbing)\s+(?:a|the|my)\s+(?:cigarette|cig|fag|joint)\s+out\s+on\s+(?:my\s+(?:own\s+)?"
+        r"(?:\w+\s+)?(?:arms?|forearms?|wrists?|legs?|thighs?|skin|stomach|chest|hand|hips?|belly)|myself)\b",
+        immune=("third_person",),
+    ),
+    # seventh round: the head beaten against a wall again and again ("hit my head on the wall many times"); not the
+    # idiom ("like banging my head against a brick wall"), nor a single knock on a cupboard door
+    _rule(
+        "head_against_wall",
+        BEHAVIOR,
+        r"(?<!like\s)\b(?:hit|hitting|bang(?:ed|ing)?|smash(?:ed|ing)?|slamm?(?:ed|ing)?|knock(?:ed|ing)?|beat(?:ing)?)\s+"
+        r"(?:my|mi|ma)\s+(?:own\s+)?head\s+(?:on|against|into|off)\s+(?:the|a|my)\s+(?!brick\b)(?:\w+\s+)?(?:wall|floor|door|"
+        r"desk|table|mirror|headboard|sink)s?\s*,?\s*(?:many|several|a\s+lot\s+of|so\s+many|lots\s+of|loads\s+of|\d+|three|"
+        r"four|five|ten|twenty|multiple)\s+times\b"
+        r"|(?<!like\s)\b(?:hit|hitting|bang(?:ed|ing)?|smash(?:ed|ing)?|slamm?(?:ed|ing)?|beat(?:ing)?)\s+(?:my|mi|ma)\s+"
+        r"(?:own\s+)?head\s+(?:on|against|into|off)\s+(?:the|a|my)\s+(?!brick\b)(?:\w+\s+)?(?:wall|floor|door|mirror)s?\s+"
+        r"(?:over\s+and\s+over|again\s+and\s+again|repeatedly|(?:till|until|til)\s+(?:i|it|my))\b",
+        immune=("third_person",),
+    ),
+    # seventh round: how many of a medicine would be enough, looked up or counted ("looked up how many of my ma's
+    # sleeping tablets it would take", "the pills in my hand, counting how many it would take"); not how many to
+    # last a trip or to fill a box
+    _rule(
+        "lethal_amount",
+        BEHAVIOR,
+        r"\bhow\s+(?:many|much)\s+(?:of\s+)?(?:(?:my|the|his|her|their|these|those|them|mi)\s+)?(?:[\w']+\s+){0,2}?"
+        + PILLS
+        + r"\s+(?:it\s+would|it'?d|would\s+it|it\s+will|will\s+it|it\s+takes|does\s+it|you'?d|you\s+would|i'?d|i\s+would)"
+        r"\s+(?:take|need|be)\b(?!\s+(?:to\s+(?:last|get\s+through|cover|fill|treat)|for\s+(?:the|a|my|our)\s+(?:trip|holiday|"
+        r"week|month|journey|fortnight)))"
+        r"|\b"
+        + PILLS
+        + r"\b[^.!?\n]{0,80}?\bhow\s+many\s+(?:it\s+would|it'?d|would\s+it|i'?d\s+need|i\s+would\s+need)\s+"
+        r"(?:take|need|be)\b(?!\s+(?:to\s+(?:last|get\s+through|cover|fill)|for\s+(?:the|a|my|our)\s+(?:trip|holiday|week)))",
+    ),
+    # seventh round: a supply bought so that nobody asks, or kept "for when I'm ready" ("bought 3 packs of
+    # paracetamol from different shops so they wouldn't ask", "hiding them in my drawer for when I'm ready"); not a
+    # shop out of stock, nor the champagne kept "for when I'm ready to celebrate"
+    _rule(
+        "supply_bought_apart",
+        BEHAVIOR,
+        r"\b(?:bought|buying|buy|got|getting|picked\s+up)\s+(?:[\w']+\s+){0,4}?"
+        + PILLS
+        + r"\b(?!\s+for\s+(?:my|the|his|her|our|a|their)\s+\w+)[^.!?\n]{0,60}?\b"
+        r"(?:(?:from|frm|at|in|across)\s+(?:diff|different|several|separate|multiple|two|three|four|five|\d+)\s+(?:shops|"
+        r"chemists|pharmacies|stores|places|supermarkets|garages)(?![^.!?\n]{0,40}\b(?:because|cos|as|since)\s+(?:one|the\s+"
+        r"first|it|they|the\s+other|ours))|so\s+(?:they|nobody|no\s+one|noone|the\s+\w+)\s+"
+        r"(?:wouldn'?t|wdnt|wouldnt|won'?t|wont|didn'?t|would\s+not)\s+(?:ask|notice|question|suspect))"
+        r"|\b(?:"
+        + PILLS
+        + r"|blades?|razors?|rope|cord|charcoal|hose)\b[^\n]{0,150}?\b(?:hid|hide|hiding|hidin|hidden|"
+        r"stashed|stash|stashing)\b[^.!?\n]{0,60}?\b(?:for|4)\s+when\s+(?:i'?m|im|i\s+am|mi)\s+ready\b(?!\s+(?:to|for)\b)",
+    ),
+    # seventh round: the wish not to wake, prayed or hoped ("some nights I pray not to wake"); not the baby ("hoping
+    # not to wake the baby") nor an early start ("hope not to wake up at five")
+    _rule(
+        "pray_not_to_wake",
+        IDEATION,
+        r"\b(?:pray|praying|prayed|prays|hope|hoping|hoped|wish|wishing)\s+(?:(?:i|mi|ah)\s+)?(?:not|never|nae|no)\s+"
+        r"(?:to\s+|tae\s+)?wake(?:\s+up)?\b(?!\s+(?:late|early|in\s+time|on\s+time|too|before|after|till|until|at|the|my|"
+        r"anyone|him|her|them|everyone|anybody|up\s+(?:late|early|at|before|with|in\s+a|grumpy|sore|tired|hungover)))",
+    ),
+    # seventh round: being dead as a relief, said with "it would be" ("it would be a relief to just be dead"); not
+    # "it would be easier to just be gone for the weekend"
+    _rule(
+        "dead_would_be_relief",
+        IDEATION,
+        r"\b(?:it\s+would|it'?d|would|it\s+will|it'?ll)\s+be\s+(?:\w+\s+)?(?:a\s+relief|easier|better|peaceful|kinder|"
+        r"simpler)\s+(?:for\s+(?:everyone|everybody|them|all)\s+)?(?:if\s+i\s+(?:was|were)\s+|to\s+(?:just\s+)?)"
+        r"(?:be\s+dead|dead|die|not\s+(?:exist|wake\s+up)|stop\s+existing|be\s+gone|gone)\b(?!\s+(?:for|on|by|from|till|"
+        r"until|at|to|away)\b)",
+    ),
+    # seventh round: self-harm with a second-language reflexive "me" ("I am cutting me in the legs again"); not
+    # another's act ("he hurt me in the arm": the subject must be "I"), and an accident sets it aside (injury rules)
+    _rule(
+        "l2_reflexive_self_harm",
+        BEHAVIOR,
+        r"\b(?:i|i'm|im|i\s+am|i\s+was|i\s+have\s+been|i\s+been)\s+(?:\w+\s+)?(?:cut|cutting|burn|burning|burned|burnt|"
+        r"scratch|scratching|scratched|hit|hitting)\s+me\s+(?:again\s+)?(?:in|on)\s+(?:the|my)\s+(?:\w+\s+)?"
+        + BODY
+        + r"\b",
+    ),
+    # seventh round: a fixing point tested for one's weight ("looked at the beam to see if it'd take my weight"); not
+    # a hammock, a swing or a pull-up bar
+    _rule(
+        "weight_tested",
+        BEHAVIOR,
+        r"\b(?:beam|beams|rafter|rafters|hook|banister|bannister|joist|joists|loft\s+hatch|pipe|light\s+fitting|railing|"
+        r"door\s+frame)\b[^.!?\n]{0,80}?\b(?:to\s+see|see|check(?:ed|ing)?|test(?:ed|ing)?|wonder(?:ed|ing)?)\s+(?:if|whether)\s+"
+        r"(?:it'?d|they'?d|(?:it|they|the\s+\w+)\s+(?:would|will|could|can))\s+(?:take|hold|bear|support)\s+my\s+weight\b"
+        r"(?![^.!?\n]{0,60}\b(?:hammock|swing|aerial|hoop|pull-?ups?|chin-?ups?|yoga|silks|climbing|bar|punchbag|bag)\b)",
+    ),
+    # seventh round: a weapon named, then using it on oneself ("thinkin' bout usin' it on myself"); not a massage
+    # gun or clippers (only weapons are named)
+    _rule(
+        "means_on_myself",
+        IDEATION,
+        r"(?<!massage\s)(?<!glue\s)(?<!nail\s)(?<!heat\s)(?<!nerf\s)(?<!water\s)(?<!spray\s)(?<!paint\s)(?<!staple\s)"
+        r"\b(?:gun|guns|rifle|shotgun|pistol|revolver|handgun|knife|blade|razor|firearm|weapon)\b[^\n]{0,150}?\b(?:use|using|"
+        r"usin'?|used|turn|turning|turned|point|pointing|pointed)\s+(?:it|that|them|one)\s+on\s+(?:myself|meself|masel|"
+        r"miself)\b"
+        r"|\b(?:use|using|usin'?|used|turn|turning|turned|point|pointing|pointed)\s+(?:the|a|my|his|dad'?s|daddy'?s)\s+"
+        r"(?:(?!massage|glue|nail|heat|nerf|water|spray|paint|staple|tattoo|butter|palette|putty)\w+\s+)?"
+        r"(?:gun|rifle|shotgun|pistol|revolver|handgun|knife|blade|razor)\s+on\s+(?:myself|meself|masel|miself)\b",
+    ),
     _rule(
         "help_seeking",
         INDICATOR,
@@ -814,6 +954,16 @@ FIGURES: tuple[re.Pattern[str], ...] = tuple(
         r"rates?|statistics|stats|prevention\s+(?:week|day|month|training|course|research)|research)\b|"
         r"\b(?:cell|cellular|cell's|programmed|career|political|social|electoral)\s+suicide\b",
         r"\bshoot\s+me\s+(?:a|an|the)\s+(?:text|message|email|line)\b",
+        # seventh round: hunger and tiredness said violently ("I'd murder a fry", "I'm killed after the match")
+        r"\b(?:could|would|'d|i'd|id|gonna|going\s+to)\s+(?:\w+\s+)?murder\s+(?:a|an|some|the)\s+(?:\w+\s+)?(?:pint|pints|fry|"
+        r"fry-up|curry|kebab|burger|brew|cuppa|tea|coffee|pizza|chippy|drink|sandwich|butty|sarnie|beer|takeaway|"
+        r"roast|pie|steak|chips|cake|biscuit|bacon|breakfast|fry\s+up|cold\s+one)\b",
+        r"\b(?:i'?m|i\s+am|im|i\s+was|i\s+was\s+just)\s+(?:absolutely\s+|pure\s+|only\s+)?(?:killed|kilt)\b(?!\s+(?:myself|me))",
+        # seventh round: games and errands ("went to shoot some pool", "shot 2 the shops")
+        r"\b(?:shoot|shooting|shot)\s+(?:some\s+|a\s+few\s+|a\s+game\s+of\s+|a\s+round\s+of\s+)?(?:pool|hoops|baskets|"
+        r"snooker|darts|the\s+breeze|the\s+shit|clays|clay\s+pigeons|a\s+video|a\s+film|photos|pics|pictures|goals)\b",
+        r"\bshot\s+(?:to|2|over\s+to|into|in\s+to|down\s+to|round\s+to|up\s+to|out\s+to)\s+(?:the\s+)?(?:shops?|town|"
+        r"tesco|store|garage|pub|offy|bakery|chemist|supermarket|bank|post\s+office|petrol\s+station)\b",
         r"\bcut(?:ting)?\s+myself\s+(?:some\s+slack|a\s+break|off\s+from)\b",
         r"\bcutting\s+(?:board|edge|back|down|corners|costs|ties|it\s+close|class|school|hair|grass|carbs|sugar)\b",
         r"\bhurt\s+myself\s+(?:at|playing|during|while|in)\s+(?:the\s+)?(?:gym|football|soccer|training|practice|"
@@ -863,6 +1013,13 @@ INJURIES: tuple[re.Pattern[str], ...] = tuple(
         # a fall or a slip first, then the cut ("fell off the ladder and cut my leg on the fence")
         r"\b(?:fell|fallen|tripped|slipped|crashed|came\s+off|skidded)\b[^.!?\n]{0,50}\b(?:and|then)\s+(?:i\s+)?(?:cut|hurt|"
         r"burned|burnt|scraped|grazed|scratched|bruised)\s+(?:myself|my\s+\w+)",
+        # seventh round: a hand caught in a door or a machine, a needlestick, a tool named with what was being done
+        r"\b(?:(?:caught|trapped|jammed|shut)\s+my\s+(?:\w+\s+)?(?:hand|finger|fingers|thumb|arm|foot)|(?:got|had|get)\s+my\s+"
+        r"(?:\w+\s+)?(?:hand|finger|fingers|thumb|arm|foot)\s+(?:caught|trapped|stuck|jammed))\s+in\s+(?:the|a)\s+"
+        r"(?:\w+\s+)?(?:door|drawer|auger|machine|gate|hinge|window|mangle|press|conveyor|belt)\b",
+        r"\bneedle\s*-?\s*stick(?:\s+injury)?\b|\b(?:sharps|work|workplace|farm|kitchen)\s+(?:injury|accident)\b",
+        r"\b(?:stabbed|burned|burnt|cut|scalded|jabbed)\s+myself\s+with\s+(?:a|the|my)\s+(?:fork|iron|skewer|pin|needle|"
+        r"kettle|pan|tray|grater|peeler|scissors|secateurs|chisel|screwdriver|drill)\b",
         r"\bpaper\s+cuts?\b|\bshaving\s+cuts?\b|\b(?:bread|kitchen|vegetable|steak|butter|stanley|pen)\s+knife\s+"
         r"(?:slipped|went\s+in)",
     )
@@ -923,7 +1080,11 @@ SUBJECTS = frozenset(
     ["i", "i'm", "im", "i've", "ive", "i'd", "i'll"]
 )  # a new first-person clause ends a negation's reach
 FIRST_WORDS = frozenset(
-    ["i", "i'm", "im", "i've", "ive", "i'd", "i'll", "me", "we", "we're", "us", "our", "ourselves"]
+    [
+        *("i", "i'm", "im", "i've", "ive", "i'd", "i'll", "me", "we", "we're", "us", "our", "ourselves"),
+        # seventh round: first person in dialect and text-speak (Caribbean "mi", Scots "masel", "ah'm", "imma")
+        *("mi", "masel", "mysel", "meself", "miself", "ah'm", "a'm", "ahm", "imma", "ima", "i'ma"),
+    ]
 )
 OTHER_WORDS = words(
     "he she they him them he's she's they're hes shes theyre he'd she'd they'd he'll she'll they'll "
@@ -953,13 +1114,26 @@ SELF_NOUNS = frozenset(
     ["life", "self", "mind", "body", "brain", "head", "heart", "soul", "own", "thoughts", "depression"]
 )
 REFLEXIVE_FIRST = frozenset(
-    ["myself", "my", "self", "myslef", "mysef", "meself", "ourselves", "i", "i'd", "id"]
+    [
+        *("myself", "my", "self", "myslef", "mysef", "meself", "ourselves", "i", "i'd", "id"),
+        *("miself", "misef", "mi", "masel", "mysel"),  # seventh round: Caribbean and Scots reflexives
+    ]
 )
 WORD = re.compile(r"[a-z0-9']+")
 TOKEN = re.compile(r"[a-z0-9]+(?:['.]+[a-z0-9]+)*'?|[^\sa-z0-9]")
 # Rules whose phrase can describe an accident ("I cut myself on the bread knife"): an injury context sets them aside.
 INJURY_RULES = frozenset(
-    ["self_harm_act", "self_harm_named", "hurt_self_intent", "kill_self", "attempt_act", "self_harm_bare"]
+    [
+        *(
+            "self_harm_act",
+            "self_harm_named",
+            "hurt_self_intent",
+            "kill_self",
+            "attempt_act",
+            "self_harm_bare",
+        ),
+        "l2_reflexive_self_harm",  # seventh round
+    ]
 )
 # "It's not that I want to die, …": the phrase is denied by what comes before it in its clause.
 NOT_THAT = re.compile(
@@ -1342,6 +1516,8 @@ def sentence_reasons(text: str, kind: str, spans: Sequence[tuple[int, int]]) -> 
             and ctx.norm[start : m.start()].rstrip()[-1:] not in ".!?…"
             for m in WORD.finditer(ctx.norm, start, end)
         )
+        if others and not first and _subject_dropped_others_only_objects(ctx, start, end):
+            others = False
         if len(WORD.findall(ctx.norm, start, end)) < MIN_MODEL_WORDS:
             out.append("too_short")
         elif sentence in ctx.dream:
@@ -1352,11 +1528,80 @@ def sentence_reasons(text: str, kind: str, spans: Sequence[tuple[int, int]]) -> 
             # a story's people keep it a story even when the writer watched it ("we watched a film where the main
             # character jumps off a bridge")
             out.append("fiction")
+        elif any(a < end and start < b for a, b in ctx.injuries) and not INTENT.search(ctx.norm, start, end):
+            # seventh round: an everyday injury told as an accident (the lexicon already sets its words aside)
+            out.append("injury")
         elif not first and others and kind not in SESSION_KINDS:
             out.append("third_person")
         else:
             out.append(None)
     return out
+
+
+# What makes a hurt intended rather than an accident (an injury sentence with one of these stays the model's to read)
+INTENT = re.compile(
+    r"\b(?:on\s+purpose|deliberately|punish\w*|deserved?|wanted\s+(?:it|them)\s+to\s+hurt|to\s+feel\s+(?:something|it|"
+    r"the\s+pain)|so\s+(?:it|they)\s+(?:wouldn'?t|won'?t|would\s+not)\s+heal|again\s+and\s+again|over\s+and\s+over|"
+    r"(?:till|until|til)\s+(?:it|they|i)\s+(?:bled|bleed)|wanted\s+to\s+die|to\s+die|kill\s+myself|end\s+it)\b"
+)
+
+
+# Seventh round: a diary sentence that drops its subject ("Swallowed them all.", "Gave my keys to my cousin.") is
+# the writer's own; other people in it are then only objects ("them all", "to my cousin", "to Miss Ruby"), not
+# subjects, and do not make it someone else's sentence. Not "Found him …" ("him" may be the one it is about), nor a
+# sentence that opens on a noun or a pronoun ("Dad gave …", "They swallowed …").
+SUBJECTLESS_OPENERS = words(
+    "gave give took take put swallowed swallow bought buy wrote write told sat went drove got left hid kept saved "
+    "counted count sorted lined rang called texted posted sent packed made picked chose set tied hung filled "
+    "emptied deleted cleared finished stood walked parked waited"
+)
+SKIPPED_OPENERS = words("then just finally so and also already today tonight yesterday again still")
+OBJECT_THEM = re.compile(
+    r"(?:them|'em|em)\b(?=\s*(?:$|[.!?,;]|all\b|both\b|in\b|into\b|out\b|away\b|up\b|down\b|"
+    r"together\b|under\b|behind\b))"
+)
+OBJECT_PREPOSITIONS = words("to for with from at by off near beside behind onto into fi")
+OBJECT_DETERMINERS = words("my the a an miss mr mrs ms dr old little our mi di me")
+
+
+def _subject_dropped_others_only_objects(ctx: Context, start: int, end: int) -> bool:
+    """Whether the sentence opens on a verb with no subject (a diary's "Gave …", "Swallowed …") and every other
+    person in it is an object ("them all", "to my cousin"), so it speaks of the writer (seventh round)."""
+    tokens = [
+        m
+        for m in WORD.finditer(ctx.norm, start, end)
+        if not any(q[0] <= m.start() < q[1] for q in ctx.quotes)
+    ]
+    i = 0
+    while i < len(tokens) and tokens[i].group() in SKIPPED_OPENERS:
+        i += 1
+    if i >= len(tokens):
+        return False
+    opener = tokens[i].group()
+    if opener not in SUBJECTLESS_OPENERS and not (opener.endswith("ed") and len(opener) > 5):
+        return False
+    for j in range(i + 1, len(tokens)):
+        tok = tokens[j]
+        word = tok.group()
+        person = word in (OTHER_WORDS | OTHER_NOUNS) or _is_name(ctx, tok.start(), tok.end(), start)
+        if not person:
+            continue
+        if word in ("one", "u") or (word in OTHER_NOUNS and ctx.norm[tok.end() : tok.end() + 1] == "-"):
+            continue
+        if word in ("them", "em") and OBJECT_THEM.match(ctx.norm, tok.start()):
+            continue
+        k = j - 1
+        while k > i and (
+            tokens[k].group() in OBJECT_DETERMINERS
+            or _is_name(ctx, tokens[k].start(), tokens[k].end(), start)
+        ):
+            k -= 1
+        after_preposition = k >= i and tokens[k].group() in OBJECT_PREPOSITIONS
+        # "to my cousin", "to Miss Ruby", "with the lads": an object; a bare pronoun after it ("to him") is not counted
+        if after_preposition and (k < j - 1 or word not in OTHER_WORDS):
+            continue
+        return False
+    return True
 
 
 # A first-person main clause after the "if …" clause: the phrase after it is the consequent, a stated intent
