@@ -115,7 +115,9 @@ def test_no_sentence_the_demo_can_write_is_flagged() -> None:
 
 # Known false alarms (strict, so each fails the day it is fixed). Fifth round, threshold 0.700: "I want to bring this
 # to my next session." (0.76) and "I noticed I wanted to cancel therapy and went anyway." (0.72); sixth round
-# (docs/risk.md, threshold 0.750, the new bank's therapy-register negatives): 0.60 and 0.65, none left.
+# (docs/risk.md, threshold 0.750, the new bank's therapy-register negatives): 0.60 and 0.65, none left. Seventh round
+# (threshold 0.700): none; a build in between flagged two demo template sentences ("I felt let down by …", "… instead of
+# just disappearing."), fixed with relational negatives in the bank before shipping (the test above holds it).
 KNOWN_FALSE_ALARMS: dict[str, float] = {}
 
 
