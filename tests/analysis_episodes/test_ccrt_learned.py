@@ -101,10 +101,32 @@ def test_shipped_head_is_trained_on_reverie_vignettes_only_and_small() -> None:
         "vignettes_frozen4.jsonl",
     ]
     assert set(coder.thresholds) == {"w", "ro", "rs"}
-    assert all(w.shape == (3 * 384 + 24 + 1, 8) for w in coder.weights.values())
+    # since episodes 1.6.0 the features carry the sentences of the other's acts and of the writer's responses
+    assert coder.acts and manifest["acts_for"] == ["ro"]
+    assert all(w.shape == (5 * 384 + 24 + 1, 8) for w in coder.weights.values())
     assert (ccrt_learned.HEAD_DIR / "head.npz").stat().st_size < 200_000
     folds = manifest["cross_validation"]["nested_by_held_out_file"]
     assert len(folds) == 6  # grouped by batch: train on five, score the sixth
+
+
+def test_features_carry_the_sentences_of_the_others_acts_and_of_the_writers_responses() -> None:
+    vectors = np.arange(16, dtype=np.float32).reshape(4, 4)
+    sentences = ["My dad came in.", "I wanted him to stay.", "He left.", "I cried."]
+    x = ccrt_learned.features(sentences, vectors, None, ([0, 2], [3]))
+    assert x.shape == (5 * 4 + 24 + 1,)
+    assert np.array_equal(x[12:16], vectors[[0, 2]].mean(axis=0))  # where the other acts
+    assert np.array_equal(x[16:20], vectors[3])  # where the writer responds
+    assert np.array_equal(ccrt_learned.features(sentences, vectors, None, ([], []))[12:20], np.zeros(8))
+
+
+def test_only_the_response_of_others_reads_the_acts_parts() -> None:
+    """Grouped CV (episodes 1.6.0): the acts parts help RO; W and RS keep the sentence means alone (their
+    weights on the acts parts are exactly zero)."""
+    coder = ccrt_learned.load()
+    assert coder is not None
+    acts = slice(3 * 384, 5 * 384)
+    assert np.any(coder.weights["ro"][acts] != 0)
+    assert not np.any(coder.weights["w"][acts]) and not np.any(coder.weights["rs"][acts])
 
 
 def test_episode_codes_carry_the_learned_hash() -> None:
@@ -148,3 +170,57 @@ def test_episodes_code_from_the_pipelines_sentence_vectors_without_another_encod
     (episode,) = find_episodes(doc, coder)
     assert counting.texts == []  # no clause texts, no sentences: the pipeline's vectors only
     assert episode.data["ro"]["cluster"] == 5 and episode.data["rs"]["cluster"] == 8
+
+
+NEW_VOICES = [  # written for this test, in no vignette file; the expected RO by hand before any run
+    (
+        "Showed my brother the flat I'd just bought. He said the area's gone downhill and asked what the service "
+        "charge was. I wanted him to be impressed for once. Drove home in silence.",
+        5,
+    ),
+    (
+        "My manager read my draft and sent back three pages of notes on every line, and said she'd rewrite the "
+        "opening herself. I wanted to be trusted with it. I agreed to everything and felt useless.",
+        2,
+    ),
+    (
+        "Told my girlfriend I'd failed the exam. She came straight round with chips and a film and said we'd "
+        "sort a plan tomorrow. I'd wanted not to be alone with it. Felt a lot lighter.",
+        6,
+    ),
+    (
+        "I rang my mother to say the baby had come. She said lovely and then told me about her neighbour's new "
+        "conservatory for twenty minutes. I wanted her to ask about him. I hung up feeling small.",
+        5,
+    ),
+    (
+        "My coach pulled me aside after the match and said that was the best I'd played all season, and he wants "
+        "me captain next year. I'd wanted to prove I belonged. I could have run home.",
+        7,
+    ),
+    (
+        "Asked my landlord three times about the broken boiler. He keeps saying next week and it still isn't "
+        "done. I only wanted a warm flat. I've stopped bothering to ask.",
+        4,
+    ),
+    (
+        "My grandad listened to the whole story about the bullying without saying a word, then said none of it "
+        "was my doing. I'd wanted someone to believe me. I cried, but the good kind.",
+        8,
+    ),
+    (
+        "My friend Tariq cancelled on my birthday an hour before, again, said something came up. I'd wanted one "
+        "night out with my mates. I stayed in and watched telly.",
+        4,
+    ),
+]
+
+
+def test_the_shipped_coder_reads_the_response_of_others_in_new_voices() -> None:
+    """Episodes 1.6.0 on eight vignettes written for this test: RO right on 7 (rules alone and the 1.5.0 head:
+    6). A floor against regressions, not an estimate (eight texts)."""
+    right = 0
+    for text, expected in NEW_VOICES:
+        found = analyse(text, "journal", only=["people", "timeframes", "episodes"]).of_kind("episode")
+        right += bool(found) and (found[0].data["ro"] or {}).get("cluster") == expected
+    assert right >= 7

@@ -2,7 +2,9 @@
 
 Per episode, the features are three 384-d parts: the mean vector of its wish sentences ("I wanted / needed /
 hoped …"), of its other sentences but the last, and of its last sentence (where the writer's response usually
-is); then, for a stacked head (``stacked`` in the manifest), the rules' W, RO and RS clusters one-hot (8 + 8 + 8,
+is); then, for a head with ``acts`` in its manifest (since episodes 1.6.0), the mean vector of the sentences
+where the other acts and of those where the writer responds (the rules' candidates; in the shipped head only the
+RO head reads them, the W and RS weights there are zero); then, for a stacked head (``stacked`` in the manifest), the rules' W, RO and RS clusters one-hot (8 + 8 + 8,
 zeros where the rules left a component open or the head is not stacked) and a bias. Per component, a class-balanced softmax regression over the eight clusters
 (``models/ccrt/head.npz``, trained by ``scripts/train_ccrt.py`` on Reverie's own hand-coded vignettes, its
 thresholds chosen by cross-validation grouped by vignette batch).
