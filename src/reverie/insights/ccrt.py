@@ -104,9 +104,9 @@ def component_words(component: str, cluster: int) -> str:
 # histories of 24 episodes drawn from one batch and coded as the nested grouped cross-validation codes that batch
 # (``scripts/train_ccrt.py``, ``repeated_patterns`` in ``analysis/models/ccrt/manifest.json``), on each frozen
 # batch where the cluster makes at least ``RO_PATTERN_MIN`` patterns, the pattern's codes right more than half the
-# time and the pattern the history's most frequent expected RO more than half the time. Episodes 1.5.0: none
-# passes. Rejecting (RO5) comes closest: codes right on the older frozen batches, 0.41 on the two in new voices
-# (frozen3, frozen4; docs/ccrt.md), so no RO is worded.
+# time and the pattern the history's most frequent expected RO more than half the time. Episodes 1.6.0 (the RO
+# head reads where the other acts): none passes. Rejecting (RO5) comes closest: codes right 0.71 / 0.71 / 0.56 on
+# frozen, frozen2 and frozen4 (0.41 on frozen4 in 1.5.0), 0.38 on frozen3 (docs/ccrt.md), so no RO is worded.
 RO_WORDED: frozenset[int] = frozenset()
 RO_PATTERN_MIN = 10
 RO_PATTERN_BATCHES = (
