@@ -181,6 +181,9 @@ def test_seen_journal_sets_keep_their_floors(encoder: OnnxEncoder) -> None:
     floors |= {"emotion_journal_dev2.jsonl": (0.94, 0.04), "emotion_journal_frozen2.jsonl": (0.96, 0.04)}
     floors |= {"emotion_journal_dev3.jsonl": (0.95, 0.04), "emotion_journal_frozen4.jsonl": (0.86, 0.08)}
     floors["emotion_journal_dev6.jsonl"] = (0.55, 0.175)
+    # frozen5: written by an engineer who tuned nothing, measured once with layer 1.5.0 (0.800 / 0.046; 1.4.0 0.754 /
+    # 0.062); seen since
+    floors["emotion_journal_frozen5.jsonl"] = (0.78, 0.07)
     for name, (floor, ceiling) in floors.items():
         report = evaluate_journal_emotions(fixtures / name, encoder=encoder)
         assert report["top_plausible"] >= floor, name

@@ -32,7 +32,7 @@ from reverie.analysis.evaluation.risk import challenge_figures, read_challenge
 from reverie.analysis.risk import LEVELS, load_model, screen
 
 HERE = Path(__file__).resolve().parent
-HALVES = ("tune", "frozen", "frozen2", "frozen3", "frozen4", "frozen5")
+HALVES = ("tune", "frozen", "frozen2", "frozen3", "frozen4", "frozen5", "frozen6")
 FIGURE_GROUPS = frozenset({"idiom", "injury"})  # figures of speech and everyday injuries
 # Genuine cases flagged, as measured with the shipped model. Fourth round (docs/risk.md): all four batches are seen
 # (tuning material); frozen3 was measured once, unseen, at the end of the third round (71 of 107, 14 of 223 false
@@ -54,6 +54,11 @@ MEASURED_FLAGGED = {
     # frozen5: written during the sixth round by another engineer, kept outside the repository, measured once at its
     # end with the shipped model (never tuned on): 62 of 80, 11 of 160 false alarms. Seen since the seventh round.
     "frozen5": 74 / 80,
+    # frozen6: written during the seventh round by another engineer (30 new voices), kept outside the repository,
+    # measured once at its end with the shipped model: 71 of 94 (the model before the round 68 of 94), 21 of 184
+    # false alarms (before 23), one of them at "attempt" (a paramedic's note about a patient named by age, in both
+    # models; fixed after by mechanism, test_age_named_person.py). Seen since.
+    "frozen6": 71 / 94,
 }
 GOAL_MISSED = {
     "tune": "goal missed: 81 of 85 genuine tune cases flagged, seen (docs/risk.md)",
@@ -66,6 +71,8 @@ GOAL_MISSED = {
     "once with the model as built; the model before that round 94 of 126) (docs/risk.md)",
     "frozen5": "goal missed: 74 of 80 genuine cases of the fifth frozen batch flagged, seen since the seventh round (62 "
     "of 80 when measured once, unseen) (docs/risk.md)",
+    "frozen6": "goal missed: 71 of 94 genuine cases of the sixth frozen batch flagged when measured once, unseen "
+    "(docs/risk.md)",
 }
 # False alarms on hard negatives: the goal (<= 2 %) is met on tune and frozen (seen; frozen2: 8 of 110
 # when it was measured once, in the second round), not on frozen3 (seen since the fourth round; 14 of 223 unseen).
@@ -80,6 +87,8 @@ ALARMS_MISSED = {
     "measured once with the model as built, 35 of 259 with the model before that round) (docs/risk.md)",
     "frozen5": "goal missed: 11 of 160 hard negatives of the fifth frozen batch flagged (6.9 %), seen since the seventh "
     "round (11 of 160 when measured once, unseen) (docs/risk.md)",
+    "frozen6": "goal missed: 21 of 184 hard negatives of the sixth frozen batch flagged (11.4 %) when measured once, "
+    "unseen (docs/risk.md)",
 }
 MEASURED_ALARMS = {
     "tune": 2 / 139,
@@ -88,6 +97,7 @@ MEASURED_ALARMS = {
     "frozen3": 14 / 223,
     "frozen4": 18 / 259,
     "frozen5": 11 / 160,
+    "frozen6": 21 / 184,
 }
 
 

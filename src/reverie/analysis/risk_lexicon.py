@@ -1364,8 +1364,33 @@ def _person(ctx: Context, m: re.Match[str], sentence: int) -> str:
     return _subject_before(ctx, m.start(), ctx.sentences[sentence][0] if ctx.sentences else 0)
 
 
+# A person named by their age, as clinical and news notes do ("19-year-old, alert, took …", "a 45 yo man"): someone
+# else unless the writer is the one described ("I'm a 19-year-old …", read on by the scan below).
+AGE_PERSON = re.compile(
+    r"\b(?P<article>(?:an?|the)\s+)?\d{1,3}\s*-?\s*(?:years?|yrs?)\s*-?\s*old\b|\b\d{1,3}\s?(?:yo|y/o)\b"
+)
+
+
+AGE_AS_TIME = frozenset(
+    ("at", "when", "since", "by", "age", "aged", "till", "until", "from", "was", "were", "turned")
+)
+
+
+def _age_person_before(ctx: Context, start: int, sentence_start: int) -> bool:
+    """Whether someone named by their age stands before ``start`` and no first-person word comes before it."""
+    for m in AGE_PERSON.finditer(ctx.norm, sentence_start, start):
+        before = WORD.findall(ctx.norm, sentence_start, m.start())
+        if before and before[-1] in AGE_AS_TIME:  # "at 19 years old", "since I was 12": a time of life
+            continue
+        if not any(w in FIRST_WORDS for w in before):
+            return True
+    return False
+
+
 def _subject_before(ctx: Context, start: int, sentence_start: int) -> str:
     tokens = list(WORD.finditer(ctx.norm, sentence_start, start))[-14:]
+    if _age_person_before(ctx, start, sentence_start) and not any(t.group() in FIRST_WORDS for t in tokens):
+        return "other"
     following = ""
     for tok in reversed(tokens):
         word = tok.group()
