@@ -954,6 +954,10 @@ FIGURES: tuple[re.Pattern[str], ...] = tuple(
         r"rates?|statistics|stats|prevention\s+(?:week|day|month|training|course|research)|research)\b|"
         r"\b(?:cell|cellular|cell's|programmed|career|political|social|electoral)\s+suicide\b",
         r"\bshoot\s+me\s+(?:a|an|the)\s+(?:text|message|email|line)\b",
+        # a lie-in with a clock time or a day: "sleep and not wake up til mon", "… till noon" (never "until it's over")
+        r"\b(?:not|never)\s+(?:wake|waking)\s+up\s+(?:till|til|until|'til|before)\s+(?:mon|tue|tues|wed|thu|thur|thurs|"
+        r"fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day|noon|midday|lunch|lunchtime|the\s+afternoon|"
+        r"the\s+weekend|\d{1,2}(?::\d\d)?\s*(?:am|pm)?)\b",
         # seventh round: hunger and tiredness said violently ("I'd murder a fry", "I'm killed after the match")
         r"\b(?:could|would|'d|i'd|id|gonna|going\s+to)\s+(?:\w+\s+)?murder\s+(?:a|an|some|the)\s+(?:\w+\s+)?(?:pint|pints|fry|"
         r"fry-up|curry|kebab|burger|brew|cuppa|tea|coffee|pizza|chippy|drink|sandwich|butty|sarnie|beer|takeaway|"
