@@ -22,6 +22,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
+from train_emotions import save_npz  # scripts/ is on the path when this script runs
 
 ROOT = Path(__file__).resolve().parents[1]
 MODEL_DIR = ROOT / "build" / "situations"
@@ -37,20 +38,6 @@ def read_bank(path: Path) -> list[dict[str, str]]:
         if row.get("split") != expected:
             raise SystemExit(f"bank row {row['text'][:30]!r}: split must be {expected} (hash of the text)")
     return rows
-
-
-def save_npz(path: Path, **arrays: np.ndarray) -> None:
-    """Byte-reproducible npz: fixed zip timestamps, sorted member order."""
-    import io
-    import zipfile
-
-    with zipfile.ZipFile(path, "w") as archive:
-        for name in sorted(arrays):
-            buffer = io.BytesIO()
-            np.lib.format.write_array(buffer, np.asanyarray(arrays[name]), allow_pickle=False)
-            info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, buffer.getvalue())
 
 
 def main(gate: float) -> dict[str, object]:

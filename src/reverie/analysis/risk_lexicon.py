@@ -1370,9 +1370,7 @@ def _person(ctx: Context, m: re.Match[str], sentence: int) -> str:
 
 # A person named by their age, as clinical and news notes do ("19-year-old, alert, took …", "a 45 yo man"): someone
 # else unless the writer is the one described ("I'm a 19-year-old …", read on by the scan below).
-AGE_PERSON = re.compile(
-    r"\b(?P<article>(?:an?|the)\s+)?\d{1,3}\s*-?\s*(?:years?|yrs?)\s*-?\s*old\b|\b\d{1,3}\s?(?:yo|y/o)\b"
-)
+AGE_PERSON = re.compile(r"\b\d{1,3}\s*-?\s*(?:years?|yrs?)\s*-?\s*old\b|\b\d{1,3}\s?(?:yo|y/o)\b")
 
 
 AGE_AS_TIME = frozenset(
