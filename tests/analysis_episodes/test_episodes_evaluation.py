@@ -63,7 +63,7 @@ def test_episodes_evaluation_spurious_episodes_are_counted(tmp_path: Path) -> No
 def test_episodes_evaluation_malformed_lines_name_the_line(tmp_path: Path) -> None:
     path = tmp_path / "bad.jsonl"
     path.write_text('{"text": "fine", "episodes": []}\n{"episodes": []}\n')
-    with pytest.raises(InvalidInput, match="line 2"):
+    with pytest.raises(InvalidInput, match=r"Line 2 of bad\.jsonl needs \"text\""):
         read_vignettes(path)
 
 

@@ -15,6 +15,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Any, TextIO
 
+from reverie.analysis import jsonlines
 from reverie.errors import InvalidInput
 
 SCHEMA = "reverie.analysis.batch/1"
@@ -33,20 +34,10 @@ class BatchItem:
 
 def read_items(raw: str) -> list[BatchItem]:
     """Parse and check every line (blank lines are skipped)."""
-    items: list[BatchItem] = []
-    for number, line in enumerate(raw.splitlines(), start=1):
-        if line.strip():
-            items.append(_item(line, number))
-    return items
+    return [_item(row, number) for number, row in jsonlines.objects(raw)]
 
 
-def _item(line: str, number: int) -> BatchItem:
-    try:
-        row = json.loads(line)
-    except json.JSONDecodeError:
-        raise InvalidInput(f"Line {number} is not valid JSON.") from None
-    if not isinstance(row, dict):
-        raise InvalidInput(f"Line {number} is not a JSON object.")
+def _item(row: dict[str, Any], number: int) -> BatchItem:
     text = row.get("text")
     if not isinstance(text, str):
         raise InvalidInput(f'Line {number} has no "text" string.')

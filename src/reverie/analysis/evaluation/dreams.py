@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from reverie.analysis import jsonlines
 from reverie.analysis.dreams.coder import code_dreams
 from reverie.analysis.dreams.codes import EMOTIONS, DreamCoding, coding_from_records
 from reverie.analysis.dreams.indicators import Indicator, compute_indicators
@@ -37,22 +38,7 @@ NORM_SERIES: dict[str, NormGroup] = {"norms-m": "male", "norms-f": "female"}
 def read_coded_dreams(path: Path) -> list[dict[str, Any]]:
     if not path.is_file():
         raise InvalidInput("The coded dreams file does not exist.")
-    rows: list[dict[str, Any]] = []
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if line.strip():
-                rows.append(_row(line, number))
-    return rows
-
-
-def _row(line: str, number: int) -> dict[str, Any]:
-    try:
-        row = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise InvalidInput(f"Line {number} of the coded dreams file is not valid JSON.") from exc
-    if not isinstance(row, dict):
-        raise InvalidInput(f"Line {number} of the coded dreams file is not a JSON object.")
-    return row
+    return [row for _, row in jsonlines.read_objects(path, what="coded dreams file")]
 
 
 def evaluate_dreams(

@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 
+from reverie.analysis import jsonlines
 from reverie.analysis.emotion_scope import emotion_words
 from reverie.analysis.emotions import EmotionHead, load_head, top_emotion
 from reverie.analysis.encoder import Encoder
@@ -124,7 +125,6 @@ def evaluate_journal_emotions(path: Path, *, encoder: Encoder | None = None) -> 
     someone else's) is credited to the writer. ``head_only``: the same from the head alone (no journal layer).
     ``misses``: the line numbers (1-based) whose top label is not plausible, ``wrong_lines`` those with a
     wrongly credited label (numbers only: no text leaves the function)."""
-    import json
 
     from reverie.analysis import pipeline
 
@@ -133,25 +133,12 @@ def evaluate_journal_emotions(path: Path, *, encoder: Encoder | None = None) -> 
 
         encoder = load_encoder()
     head = load_head()[0]
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise InvalidInput(f"Cannot read the evaluation file {path.name}.") from exc
-    rows: list[tuple[int, dict[str, Any]]] = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-            if not isinstance(row, dict) or not isinstance(row.get("text"), str):
-                raise ValueError
-            if not isinstance(row.get("plausible"), list) or not isinstance(row.get("not", []), list):
-                raise ValueError
-            rows.append((number, row))
-        except ValueError as exc:
-            raise InvalidInput(
-                f'Line {number} of {path.name} is not a JSON object with "text" and a "plausible" list.'
-            ) from exc
+    rows = jsonlines.read_objects(path, what="evaluation file")
+    for number, row in rows:
+        if not isinstance(row.get("text"), str) or not isinstance(row.get("plausible"), list):
+            raise InvalidInput(f'Line {number} of {path.name} needs "text" and a "plausible" list.')
+        if not isinstance(row.get("not", []), list):
+            raise InvalidInput(f'Line {number} of {path.name}: "not" must be a list.')
     top_ok = wrong = head_ok = head_wrong = abstained = answered_ok = 0
     misses: list[int] = []
     wrong_lines: list[int] = []

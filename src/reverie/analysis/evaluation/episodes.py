@@ -14,11 +14,11 @@ cluster).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from reverie.analysis import jsonlines
 from reverie.analysis.ccrt import COMPONENTS, EpisodeCode
 from reverie.errors import InvalidInput
 
@@ -44,22 +44,24 @@ def evaluate_episodes(path: Path) -> dict[str, Any]:
 def read_vignettes(path: Path) -> list[dict[str, Any]]:
     """The vignettes of a JSON Lines file; a malformed line raises :class:`InvalidInput` naming its number."""
     rows: list[dict[str, Any]] = []
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                raw = json.loads(line)
-                rows.append(
-                    {
-                        "text": str(raw["text"]),
-                        "kind": str(raw.get("kind", DEFAULT_KIND)),
-                        "episodes": list(raw["episodes"]),
-                    }
-                )
-            except (ValueError, KeyError, TypeError) as exc:
-                raise InvalidInput(f"Vignette line {number} is not a valid vignette object.") from exc
+    for number, raw in jsonlines.read_objects(path, what="vignettes file"):
+        episodes = raw.get("episodes")
+        if not isinstance(raw.get("text"), str) or not isinstance(episodes, list):
+            raise InvalidInput(f'Line {number} of {path.name} needs "text" and an "episodes" list.')
+        if not all(_valid_episode(e) for e in episodes):
+            raise InvalidInput(
+                f'Line {number} of {path.name}: each episode needs an "other" and whole-number or null "w", "ro", "rs".'
+            )
+        rows.append(
+            {"text": raw["text"], "kind": str(raw.get("kind", DEFAULT_KIND)), "episodes": raw["episodes"]}
+        )
     return rows
+
+
+def _valid_episode(raw: object) -> bool:
+    if not isinstance(raw, dict) or not isinstance(raw.get("other"), str):
+        return False
+    return all(raw.get(key) is None or type(raw.get(key)) is int for key in COMPONENTS)
 
 
 def _expected(raw: Mapping[str, Any]) -> EpisodeCode:

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from reverie.analysis import jsonlines
 from reverie.analysis.risk import IDEATION, LEVELS, MODEL_DIR, RiskModel, load_model, screen, screen_person
 from reverie.errors import AnalysisUnavailable, InvalidInput
 
@@ -154,15 +155,11 @@ def evaluate_risk(
 
 def read_challenge(path: Path) -> list[dict[str, Any]]:
     """Challenge items (JSON lines: ``text``, ``expect`` (lowest acceptable level, or ``none``), ``group``)."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise InvalidInput(f"The challenge file {path.name} cannot be read.") from exc
-    items = [json.loads(line) for line in lines if line.strip()]
-    for i, item in enumerate(items):
+    items = jsonlines.read_objects(path, what="challenge file")
+    for number, item in items:
         if not {"text", "expect", "group"} <= set(item) or (item["expect"] not in LEVELS):
-            raise InvalidInput(f"Line {i + 1} of {path.name} needs text, group and a known expect level.")
-    return items
+            raise InvalidInput(f"Line {number} of {path.name} needs text, group and a known expect level.")
+    return [item for _, item in items]
 
 
 def challenge_figures(
