@@ -1271,6 +1271,29 @@ def valence(label: str) -> str:
     return "positive" if label in POSITIVE else "negative" if label in NEGATIVE else "other"
 
 
+# the figures of speech, signs and emoji emotion_words reads, in this order: (pattern, label, kind)
+_FIGURES: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    *((pattern, label, "idiom") for pattern, label in _IDIOMS),
+    *((pattern, label, "object") for pattern, label in _OBJECT_IDIOMS),
+    *((pattern, label, "sign") for pattern, label in _SIGNS),
+)
+_PICTURES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
+    (pattern, label, "emoji") for pattern, label in _EMOJI
+)
+_kept_figures: dict[int, tuple[Gate, tuple[tuple[re.Pattern[str], str, str], ...]]] = {}
+
+
+def _kept(gate: Gate, figures: tuple[tuple[re.Pattern[str], str, str], ...]) -> tuple[Any, ...]:
+    """The figures the document's gate lets through, in order (worked out once per gate, not per sentence)."""
+    known = _kept_figures.get(id(gate))
+    if known is not None and known[0] is gate:
+        return known[1]
+    kept = tuple(figure for figure in figures if gate(figure[0]))
+    _kept_figures.clear()  # one document at a time: the last gate only
+    _kept_figures[id(gate)] = (gate, kept)
+    return kept
+
+
 def words_text(tokens: Sequence[Any]) -> str:
     """The text :func:`emotion_words` scans for figures of speech: the tokens' own text, :func:`plain`."""
     return plain(
@@ -1296,16 +1319,9 @@ def emotion_words(tokens: Sequence[Any], *, gate: Gate | None = None) -> list[Em
     starts = [int(t.idx) for t in tokens]
     # per token, (label, kind): a figure of speech, one whose object is the writer, a sign, an emoji
     idioms: dict[int, list[tuple[str, str]]] = {}
-    pictures = _EMOJI if _ANY_EMOJI.search(text) else ()  # most sentences have none: one scan, not twelve
-    kinds = (
-        *((pair, "idiom") for pair in _IDIOMS),
-        *((pair, "object") for pair in _OBJECT_IDIOMS),
-        *((pair, "sign") for pair in _SIGNS),
-        *((pair, "emoji") for pair in pictures),
-    )
-    for (pattern, label), kind in kinds:
-        if not may(pattern):
-            continue
+    pictures = _PICTURES if _ANY_EMOJI.search(text) else ()  # most sentences have none: one scan, not twelve
+    figures = _FIGURES if gate is None else _kept(gate, _FIGURES)
+    for pattern, label, kind in (*figures, *pictures):
         for match in pattern.finditer(text):
             at = next((i for i, start in enumerate(starts) if start >= offset + match.start()), None)
             if at is not None:
