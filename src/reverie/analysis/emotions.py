@@ -343,12 +343,26 @@ def apply_scope(
     :func:`~reverie.analysis.emotion_scope.cues`."""
     labels = head.labels
     return decide(
-        {label: float(probs[j]) for j, label in enumerate(labels)},
-        {label: float(head.thresholds[j]) for j, label in enumerate(labels)},
+        dict(zip(labels, probs.tolist(), strict=True)),  # the same floats as float(probs[j]), in one call
+        _thresholds(head),
         [labels[j] for j in np.flatnonzero(chosen)],
         words,
         cues(text, following, insistent=insistent, previous=previous, news=news, gate=gate),
     )
+
+
+_threshold_maps: dict[int, tuple[EmotionHead, dict[str, float]]] = {}
+
+
+def _thresholds(head: EmotionHead) -> dict[str, float]:
+    """The head's thresholds by label (built once per head; :func:`decide` only reads it)."""
+    known = _threshold_maps.get(id(head))
+    if known is None or known[0] is not head:
+        known = _threshold_maps[id(head)] = (
+            head,
+            dict(zip(head.labels, head.thresholds.tolist(), strict=True)),
+        )
+    return known[1]
 
 
 def sentence_emotion_words(doc: Document, index: int) -> list[EmotionWord]:
