@@ -104,3 +104,128 @@ def test_risk_patterns_agree_on_text_made_of_their_own_words() -> None:
             assert _matches(regex_gate.finditer(pattern, text)) == _matches(pattern.finditer(text)), (
                 pattern.pattern
             )
+
+
+# --- case-insensitive patterns: literals checked against the folded text, once per document ---------------
+
+
+def _emotion_patterns() -> list[re.Pattern[str]]:
+    from reverie.analysis import emotion_scope
+
+    found: list[re.Pattern[str]] = []
+    for value in vars(emotion_scope).values():
+        if isinstance(value, re.Pattern):
+            found.append(value)
+        elif isinstance(value, tuple):
+            found.extend(p[0] for p in value if isinstance(p, tuple) and p and isinstance(p[0], re.Pattern))
+    return list(dict.fromkeys(found))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"\b(?:Over the moon|on cloud nine)\b", [{"over the moon", "on cloud nine"}]),
+        (r"\bfed up\b|\bsick of\b", [{"fed up", "sick of"}]),
+        (r"(?-i:ABC)def", [{"abcdef"}]),  # a case-sensitive part matches its lower-case fold too
+        (r"caf\u00e9 au lait|tea", None),  # a non-ASCII alternative: its set is dropped, nothing left
+    ],
+)
+def test_folded_literals_of_case_insensitive_patterns(pattern: str, expected: list[set[str]] | None) -> None:
+    gate = regex_gate.folded_literals(re.compile(pattern, re.IGNORECASE))
+    if expected is None:
+        assert gate is None
+    else:
+        assert gate is not None
+        assert sorted(map(sorted, gate)) == sorted(map(sorted, expected))
+
+
+def test_folded_literals_only_for_case_insensitive_patterns() -> None:
+    assert regex_gate.folded_literals(re.compile("hello")) is None
+    assert regex_gate.necessary_literals(re.compile("hello", re.IGNORECASE)) is None  # the old gate unchanged
+
+
+def test_the_four_non_ascii_letters_python_matches_for_ascii_ones_are_folded() -> None:
+    """Every code point that a case-insensitive ASCII letter matches, other than the letter's two cases, is one
+    of the four that ``fold`` maps; and no other code point lower-cases to anything ASCII."""
+    others = "".join(chr(c) for c in range(128, 0x110000) if not 0xD800 <= c <= 0xDFFF)
+    extra = {}
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        for match in re.finditer(letter, others, re.IGNORECASE):
+            extra[match.group()] = letter
+    assert {regex_gate.fold(c): letter for c, letter in extra.items()} == {
+        letter: letter for letter in extra.values()
+    }
+    assert sorted(extra) == ["\u0130", "\u0131", "\u017f", "\u212a"]
+    lowered_to_ascii = [c for c in others if any(x.isascii() for x in c.lower())]
+    assert sorted(lowered_to_ascii) == ["\u0130", "\u212a"]  # both mapped by fold before it lower-cases
+
+
+@pytest.mark.parametrize(
+    ("text", "may"),
+    [
+        ("I was OVER THE MOON.", True),
+        ("I was over the mo\u00f6n.", False),  # near miss: no "over the moon" in any case
+        ("\u0130F ONLY I'D KNOWN", True),  # dotted capital I: matched by (?i)i, folded to "i"
+        ("if onl\u0443 I'd known", False),  # Cyrillic u: not matched, not folded
+        ("The \u212aind of day", True),  # Kelvin sign: matched by (?i)k
+        ("Mi\u017f\u017f you", True),  # long s: matched by (?i)s
+    ],
+)
+def test_text_gate_on_case_insensitive_patterns(text: str, may: bool) -> None:
+    patterns = [
+        re.compile(r"\bover the moon\b", re.I),
+        re.compile(r"\bif only i'd\b", re.I),
+        re.compile(r"\bkind of\b", re.I),
+        re.compile(r"\bmiss you\b", re.I),
+    ]
+    gate = regex_gate.TextGate(["A first sentence.", text])
+    assert any(gate(p) for p in patterns) is may
+    for pattern in patterns:  # the gate never rules out a pattern that matches
+        assert gate(pattern) or pattern.search(text) is None
+
+
+def test_text_gate_on_a_case_sensitive_pattern_is_the_plain_gate() -> None:
+    pattern = re.compile(r"\bHello there\b")
+    assert regex_gate.TextGate(["Oh. Hello there."])(pattern)
+    assert not regex_gate.TextGate(["Oh. hello there."])(pattern)
+
+
+def test_emotion_patterns_ruled_out_for_a_text_never_match_in_it() -> None:
+    """Every pattern of the emotion layer, on every fixture text split into sentences: where the gate over the
+    text's sentences rules a pattern out, it matches in none of them; and the gate does rule most out."""
+    from reverie.analysis.document import split_sentences
+    from reverie.analysis.emotion_scope import plain
+
+    patterns = _emotion_patterns()
+    assert len(patterns) > 80
+    ruled_out = checked = 0
+    for text in _fixture_texts():
+        sentences = [plain(text[a:b]) for a, b in split_sentences(text)]
+        gate = regex_gate.TextGate(sentences)
+        for pattern in patterns:
+            checked += 1
+            if not gate(pattern):
+                ruled_out += 1
+                assert not any(pattern.search(s) for s in sentences), pattern.pattern
+    assert ruled_out > checked // 2
+
+
+def test_emotion_patterns_agree_on_text_made_of_their_own_words() -> None:
+    """Seeded word salad from the patterns' own literals, in random case, with the four special letters mixed
+    in, so that gates pass and patterns match: the gate never rules out a pattern that matches."""
+    patterns = [p for p in _emotion_patterns() if p.flags & re.IGNORECASE]
+    vocabulary = sorted(
+        {s for p in patterns for alternatives in regex_gate.folded_literals(p) or () for s in alternatives}
+    )
+    vocabulary += ["i", "me", "my", "it", "was", "so", ".", ",", "\u0130", "\u212a", "\u017f", "\u0131"]
+    rng = random.Random(5)
+    matched = 0
+    for _ in range(400):
+        words = [rng.choice(vocabulary) for _ in range(rng.randint(2, 12))]
+        text = " ".join(w.upper() if rng.random() < 0.3 else w for w in words)
+        gate = regex_gate.TextGate(["Something else.", text])
+        for pattern in patterns:
+            found = pattern.search(text) is not None
+            matched += found
+            assert gate(pattern) or not found, pattern.pattern
+    assert matched > 100

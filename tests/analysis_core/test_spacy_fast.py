@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
 
 from reverie.analysis.document import load_spacy
 from reverie.analysis.spacy_fast import FastAttributes, tagged
@@ -40,3 +40,30 @@ def test_only_the_rules_that_need_more_than_one_tokens_tag_and_form_go_through_a
     fast = FastAttributes(ruler)
     assert len(ruler.patterns) > 150
     assert 0 < fast._complex <= 30  # several tokens, DEP, IS_SPACE or a regular expression
+
+
+def test_the_matcher_runs_only_where_a_token_can_start_one_of_its_rules() -> None:
+    """Both ways: "gonna", "ain't", "nuthin'", "let's" can start a multi-token or regular-expression rule (the
+    matcher runs, lemmas as spaCy's); a text with none of them cannot (the matcher is skipped, same result)."""
+    nlp = load_spacy()
+    fast = FastAttributes(nlp.get_pipe("attribute_ruler"))
+    assert fast._openers  # every such rule starts with one token on LOWER and TAG
+    # "got" may start "got ta": the matcher runs and finds nothing, as spaCy's
+    with_rules = [
+        "I'm gonna go.",
+        "It ain't fair.",
+        "There's nuthin' left.",
+        "Let's talk.",
+        "And got nothing.",
+    ]
+    # near misses: "Y'all" stays one token here, "Lets" is one word, "gone" is not "gon"
+    without = ["I talked to my mother at dinner.", "Y'all came.", "Gone now.", "Lets go, ya all."]
+    with nlp.select_pipes(disable=["parser", "ner"]):
+        expected = list(nlp.pipe(with_rules + without))
+    for text, spacy_doc in zip(with_rules + without, expected, strict=True):
+        with nlp.select_pipes(enable=["tok2vec", "tagger"]):
+            doc = nlp(text)
+        rows = doc.to_array([LOWER, TAG, IS_SPACE]).tolist()
+        assert fast._may_start(doc.vocab.strings, rows) is (text in with_rules), text
+        got = tagged(nlp, [text])[0]
+        assert _rows(got) == _rows(spacy_doc), text

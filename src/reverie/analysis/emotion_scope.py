@@ -74,7 +74,7 @@ other voices ("creased up", "cacking meself"); the upside-down face marks irony;
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -892,13 +892,14 @@ _MISHAP = re.compile(
 )
 
 
-def _ironic(text: str) -> bool:
+def _ironic(text: str, may: Gate | None = None) -> bool:
     """Praise opening, or an ironic tag closing, a sentence whose news is a mishap."""
-    opener = _PRAISE_OPENER.search(text)
+    may = may if may is not None else _always
+    opener = _PRAISE_OPENER.search(text) if may(_PRAISE_OPENER) else None
     rest = text[opener.end() :] if opener else text
     if opener and _MISHAP.search(rest):
         return True
-    tag = _IRONIC_TAG.search(text)
+    tag = _IRONIC_TAG.search(text) if may(_IRONIC_TAG) else None
     return tag is not None and (opener is not None or bool(_MISHAP.search(text[: tag.start()])))
 
 
@@ -1085,6 +1086,13 @@ _CURIOUS = re.compile(
     r"(?! (?:i|we)(?:'d| would| will|'ll) (?:still|ever)\b)",
     re.IGNORECASE,
 )
+Gate = Callable[[re.Pattern[str]], bool]  # may this pattern match anywhere in the document? (see cues)
+
+
+def _always(_pattern: re.Pattern[str]) -> bool:
+    return True
+
+
 # 1.5.0: dropped g's ("shakin'", "screamin'") read as written out; same length, so offsets stay
 _DROPPED_G = re.compile(r"\b(\w{2,})in['\u2019](?=\W|$)")
 
@@ -1160,37 +1168,46 @@ def good_news(text: str) -> bool:
 
 
 def cues(
-    text: str, following: str = "", *, insistent: bool = False, previous: str = "", news: bool = False
+    text: str,
+    following: str = "",
+    *,
+    insistent: bool = False,
+    previous: str = "",
+    news: bool = False,
+    gate: Gate | None = None,
 ) -> Cues:
     """The sentence's cues; ``following`` is the next sentence of the text, if any (deadpan praise is read
     against the news after it); ``insistent``: the sentence is part of praise said three times running (the
-    caller finds it across sentences with :func:`insistent_spans`)."""
+    caller finds it across sentences with :func:`insistent_spans`). ``gate``, when given, says for a pattern
+    whether it may match in any of the document's texts (``regex_gate.TextGate`` over :func:`plain` of each
+    sentence): a pattern it rules out is not scanned, with the same result."""
     text = plain(text)
-    phrases = [label for pattern, label in _UNDERSTATEMENT if pattern.search(text)]
-    if _SOMATIC.search(text):
+    may = gate if gate is not None else _always
+    phrases = [label for pattern, label in _UNDERSTATEMENT if may(pattern) and pattern.search(text)]
+    if may(_SOMATIC) and _SOMATIC.search(text):
         phrases.append("nervousness")
-    phrases.extend(label for pattern, label in _BODILY if pattern.search(text))
-    if _CURIOUS.search(text):
+    phrases.extend(label for pattern, label in _BODILY if may(pattern) and pattern.search(text))
+    if may(_CURIOUS) and _CURIOUS.search(text):
         phrases.append("curiosity")
     question = text.rstrip().rstrip("\"'\u201d\u2019)").endswith("?")
-    alone = len(text) < 24 and bool(_DEADPAN.fullmatch(text))
+    alone = len(text) < 24 and may(_DEADPAN) and bool(_DEADPAN.fullmatch(text))
     deadpan = alone and bool(following.strip()) and "!" not in following
     # 1.5.0: praise alone after a mishap ("Mum moaned about my cooking again. Very nice.")
     deadpan = deadpan or (alone and bool(_MISHAP.search(previous)))
     return Cues(
-        sarcasm=bool(_SARCASM.search(text))
+        sarcasm=(may(_SARCASM) and bool(_SARCASM.search(text)))
         or deadpan
         or insistent
-        or bool(_INSISTENT.search(text))
-        or _ironic(text)
+        or (may(_INSISTENT) and bool(_INSISTENT.search(text)))
+        or _ironic(text, may)
         or "\U0001f643" in text,  # 1.5.0: the upside-down face says the words are not meant
-        excluded=bool(_EXCLUDED.search(text.rstrip())),
+        excluded=may(_EXCLUDED) and bool(_EXCLUDED.search(text.rstrip())),
         fragment=_fragment(text),
-        change=bool(_CHANGE.search(text)),
-        contrast=bool(_CONTRAST.search(text)),
-        rhetorical=bool(_RHETORICAL.search(text)),
-        worry=question and bool(_WORRY.search(text)),
-        counterfactual=bool(_COUNTERFACTUAL.search(text)),
+        change=may(_CHANGE) and bool(_CHANGE.search(text)),
+        contrast=may(_CONTRAST) and bool(_CONTRAST.search(text)),
+        rhetorical=may(_RHETORICAL) and bool(_RHETORICAL.search(text)),
+        worry=question and may(_WORRY) and bool(_WORRY.search(text)),
+        counterfactual=may(_COUNTERFACTUAL) and bool(_COUNTERFACTUAL.search(text)),
         phrases=tuple(dict.fromkeys(phrases)),
         news=news,
     )
@@ -1254,27 +1271,57 @@ def valence(label: str) -> str:
     return "positive" if label in POSITIVE else "negative" if label in NEGATIVE else "other"
 
 
-def emotion_words(tokens: Sequence[Any]) -> list[EmotionWord]:
-    """Emotion words of one sentence (spaCy tokens with ``lemma_``, ``lower_``, ``pos_``, ``tag_``, ``idx``)."""
-    out: list[EmotionWord] = []
-    offset = int(tokens[0].idx) if tokens else 0
-    text = plain(
+# the figures of speech, signs and emoji emotion_words reads, in this order: (pattern, label, kind)
+_FIGURES: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    *((pattern, label, "idiom") for pattern, label in _IDIOMS),
+    *((pattern, label, "object") for pattern, label in _OBJECT_IDIOMS),
+    *((pattern, label, "sign") for pattern, label in _SIGNS),
+)
+_PICTURES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
+    (pattern, label, "emoji") for pattern, label in _EMOJI
+)
+_kept_figures: dict[int, tuple[Gate, tuple[tuple[re.Pattern[str], str, str], ...]]] = {}
+
+
+def _kept(gate: Gate, figures: tuple[tuple[re.Pattern[str], str, str], ...]) -> tuple[Any, ...]:
+    """The figures the document's gate lets through, in order (worked out once per gate, not per sentence)."""
+    known = _kept_figures.get(id(gate))
+    if known is not None and known[0] is gate:
+        return known[1]
+    kept = tuple(figure for figure in figures if gate(figure[0]))
+    _kept_figures.clear()  # one document at a time: the last gate only
+    _kept_figures[id(gate)] = (gate, kept)
+    return kept
+
+
+def words_text(tokens: Sequence[Any]) -> str:
+    """The text :func:`emotion_words` scans for figures of speech: the tokens' own text, :func:`plain`."""
+    return plain(
         "".join(t.text_with_ws for t in tokens) if tokens and hasattr(tokens[0], "text_with_ws") else ""
     )
-    hedges = [offset + m.end() for m in _HEDGE.finditer(text)]
-    disowned = [offset + m.end() for m in _DISOWNED.finditer(text)]
-    spiritless = [(offset + m.start(), offset + m.end()) for m in _ANHEDONIA.finditer(text)]
+
+
+def emotion_words(tokens: Sequence[Any], *, gate: Gate | None = None) -> list[EmotionWord]:
+    """Emotion words of one sentence (spaCy tokens with ``lemma_``, ``lower_``, ``pos_``, ``tag_``, ``idx``).
+
+    ``gate``, when given, says for a pattern whether it may match in any sentence of the document
+    (``regex_gate.TextGate`` over :func:`words_text` of each): a pattern it rules out is not scanned, with the
+    same result."""
+    out: list[EmotionWord] = []
+    may = gate if gate is not None else _always
+    offset = int(tokens[0].idx) if tokens else 0
+    text = words_text(tokens)
+    hedges = [offset + m.end() for m in _HEDGE.finditer(text)] if may(_HEDGE) else []
+    disowned = [offset + m.end() for m in _DISOWNED.finditer(text)] if may(_DISOWNED) else []
+    spiritless = (
+        [(offset + m.start(), offset + m.end()) for m in _ANHEDONIA.finditer(text)] if may(_ANHEDONIA) else []
+    )
     starts = [int(t.idx) for t in tokens]
     # per token, (label, kind): a figure of speech, one whose object is the writer, a sign, an emoji
     idioms: dict[int, list[tuple[str, str]]] = {}
-    pictures = _EMOJI if _ANY_EMOJI.search(text) else ()  # most sentences have none: one scan, not twelve
-    kinds = (
-        *((pair, "idiom") for pair in _IDIOMS),
-        *((pair, "object") for pair in _OBJECT_IDIOMS),
-        *((pair, "sign") for pair in _SIGNS),
-        *((pair, "emoji") for pair in pictures),
-    )
-    for (pattern, label), kind in kinds:
+    pictures = _PICTURES if _ANY_EMOJI.search(text) else ()  # most sentences have none: one scan, not twelve
+    figures = _FIGURES if gate is None else _kept(gate, _FIGURES)
+    for pattern, label, kind in (*figures, *pictures):
         for match in pattern.finditer(text):
             at = next((i for i, start in enumerate(starts) if start >= offset + match.start()), None)
             if at is not None:

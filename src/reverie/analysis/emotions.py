@@ -18,20 +18,24 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from reverie.analysis.emotion_scope import (
     EmotionWord,
+    Gate,
     Reading,
     cues,
     decide,
     emotion_words,
     good_news,
     insistent_spans,
+    plain,
+    words_text,
 )
 from reverie.analysis.findings import Finding, Span
+from reverie.analysis.regex_gate import TextGate
 from reverie.analysis.registry import register
 from reverie.errors import AnalysisUnavailable
 
@@ -222,6 +226,10 @@ class EmotionsAnalyzer:
         chosen = self.head.predict(probs)
         repeated = insistent_spans(doc.text)
         news = good_news(doc.text)
+        tokens = [sentence_tokens(doc, i) for i in range(len(doc.sentences))]
+        # each phrase pattern is first checked once against the whole document (regex_gate.TextGate: exact)
+        word_gate = TextGate([words_text(t) for t in tokens])
+        cue_gate = TextGate([plain(s.text) for s in doc.sentences])
         per_sentence = [
             self._sentence_findings(
                 doc,
@@ -230,6 +238,8 @@ class EmotionsAnalyzer:
                 chosen[i],
                 insistent=any(a < s.span.end and b > s.span.start for a, b in repeated),
                 news=news,
+                words=emotion_words(tokens[i], gate=word_gate),
+                gate=cue_gate,
             )
             for i, s in enumerate(doc.sentences)
         ]
@@ -245,6 +255,8 @@ class EmotionsAnalyzer:
         *,
         insistent: bool = False,
         news: bool = False,
+        words: list[EmotionWord] | None = None,
+        gate: Gate | None = None,
     ) -> list[Finding]:
         sentence = doc.sentences[index]
         following = doc.sentences[index + 1].text if index + 1 < len(doc.sentences) else ""
@@ -253,12 +265,13 @@ class EmotionsAnalyzer:
             self.head,
             probs,
             chosen,
-            sentence_emotion_words(doc, index),
+            sentence_emotion_words(doc, index) if words is None else words,
             sentence.text,
             following,
             insistent,
             previous=previous,
             news=news,
+            gate=gate,
         )
         out = []
         column = {label: j for j, label in enumerate(self.head.labels)}
@@ -323,27 +336,48 @@ def apply_scope(
     *,
     previous: str = "",
     news: bool = False,
+    gate: Gate | None = None,
 ) -> Reading:
     """The writer's reading of one sentence: denied, owed, hedged and hypothetical feelings dropped, stated
-    feelings first, someone else's feelings apart, sarcasm turned (see :mod:`emotion_scope`)."""
+    feelings first, someone else's feelings apart, sarcasm turned (see :mod:`emotion_scope`). ``gate``: see
+    :func:`~reverie.analysis.emotion_scope.cues`."""
     labels = head.labels
     return decide(
-        {label: float(probs[j]) for j, label in enumerate(labels)},
-        {label: float(head.thresholds[j]) for j, label in enumerate(labels)},
+        dict(zip(labels, probs.tolist(), strict=True)),  # the same floats as float(probs[j]), in one call
+        _thresholds(head),
         [labels[j] for j in np.flatnonzero(chosen)],
         words,
-        cues(text, following, insistent=insistent, previous=previous, news=news),
+        cues(text, following, insistent=insistent, previous=previous, news=news, gate=gate),
     )
+
+
+_threshold_maps: dict[int, tuple[EmotionHead, dict[str, float]]] = {}
+
+
+def _thresholds(head: EmotionHead) -> dict[str, float]:
+    """The head's thresholds by label (built once per head; :func:`decide` only reads it)."""
+    known = _threshold_maps.get(id(head))
+    if known is None or known[0] is not head:
+        known = _threshold_maps[id(head)] = (
+            head,
+            dict(zip(head.labels, head.thresholds.tolist(), strict=True)),
+        )
+    return known[1]
 
 
 def sentence_emotion_words(doc: Document, index: int) -> list[EmotionWord]:
     """The emotion words of sentence ``index`` with their holder and negation (empty if spaCy is absent)."""
+    return emotion_words(sentence_tokens(doc, index))
+
+
+def sentence_tokens(doc: Document, index: int) -> list[Any]:
+    """spaCy's tokens of sentence ``index`` (empty if spaCy is absent)."""
     sentence = doc.sentences[index]
     try:
         span = doc.spacy.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
     except (OSError, ImportError):
         return []
-    return emotion_words(list(span)) if span is not None else []
+    return list(span) if span is not None else []
 
 
 @lru_cache(maxsize=2)

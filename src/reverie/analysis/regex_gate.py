@@ -11,6 +11,15 @@ insensitive, or with nothing literal — is always scanned).
 The derivation is conservative: a literal run is only ever extended by what the pattern must consume next
 (literals, single-character classes of literals, alternations of such, zero-width ``\\b``/``^``/``$``); any other
 element (a class, a wildcard, a lookaround, an optional part, a back-reference) ends the run.
+
+Case-insensitive patterns get a gate of their own, checked against a *folded* text (:func:`fold`): the
+literals lower-cased, a set kept only when all its strings are ASCII. Python's case-insensitive matching lets an
+ASCII letter match itself in either case and four other characters (``İ ı ſ K``, U+0130, U+0131, U+017F,
+U+212A; every code point was checked), and no other character lower-cases to anything ASCII: so :func:`fold`
+maps those four to their ASCII letter, then lower-cases, and a text in which such a pattern matches holds the
+lower-cased literal in its folded form. :class:`TextGate` answers, once for a whole set of texts (the
+sentences of one document), whether a pattern may match in any of them: a literal in one text is in the joined
+texts, so a pattern it rules out cannot match in any of them.
 """
 
 from __future__ import annotations
@@ -26,6 +35,9 @@ MIN_USEFUL = 2  # a set whose shortest string is shorter than this is nearly alw
 MAX_SETS = 3  # sets checked per pattern, most selective (longest shortest string) first
 
 _gates: dict[re.Pattern[str], tuple[frozenset[str], ...] | None] = {}
+_folded_gates: dict[re.Pattern[str], tuple[frozenset[str], ...] | None] = {}
+# the non-ASCII characters Python's case-insensitive matching takes for an ASCII letter (İ ı ſ K)
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 
 
 def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -51,11 +63,61 @@ def necessary_literals(pattern: re.Pattern[str]) -> tuple[frozenset[str], ...] |
     pattern gives no such guarantee the reader can vouch for."""
     if pattern.flags & re.IGNORECASE or not isinstance(pattern.pattern, str):
         return None
+    return _literals(pattern, fold=False)
+
+
+def folded_literals(pattern: re.Pattern[str]) -> tuple[frozenset[str], ...] | None:
+    """For a case-insensitive pattern: sets of lower-case ASCII strings each of which the :func:`fold` of any
+    text it matches in must contain one of (``None`` when there is no such guarantee, or the pattern is not
+    case-insensitive)."""
+    if not pattern.flags & re.IGNORECASE or pattern.flags & re.LOCALE or not isinstance(pattern.pattern, str):
+        return None
+    return _literals(pattern, fold=True)
+
+
+def fold(text: str) -> str:
+    """The text as case-insensitive literals are checked against (see the module docstring)."""
+    return (text.translate(_FOLD) if not text.isascii() else text).lower()
+
+
+class TextGate:
+    """Whether a pattern may match in any of a set of texts, decided once per pattern (exact: see the module
+    docstring). A pattern it cannot vouch for always may."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self._text = "\x00".join(texts)
+        self._folded: str | None = None
+        self._seen: dict[re.Pattern[str], bool] = {}
+
+    def __call__(self, pattern: re.Pattern[str]) -> bool:
+        seen = self._seen.get(pattern)
+        if seen is None:
+            seen = self._seen[pattern] = self._may(pattern)
+        return seen
+
+    def _may(self, pattern: re.Pattern[str]) -> bool:
+        if not pattern.flags & re.IGNORECASE:
+            return may_match(pattern, self._text)
+        if pattern in _folded_gates:
+            gate = _folded_gates[pattern]
+        else:
+            gate = _folded_gates[pattern] = folded_literals(pattern)
+        if gate is None:
+            return True
+        if self._folded is None:
+            self._folded = fold(self._text)
+        text = self._folded
+        return all(any(s in text for s in alternatives) for alternatives in gate)
+
+
+def _literals(pattern: re.Pattern[str], *, fold: bool) -> tuple[frozenset[str], ...] | None:
     try:
         tree = sre_parse.parse(pattern.pattern, pattern.flags)
     except Exception:  # a syntax this reader does not know: never skip
         return None
-    _exact, sets = _sequence(list(tree))
+    _exact, sets = _sequence(list(tree), fold)
+    if fold:  # a non-ASCII literal may match other characters: such a set is dropped
+        sets = [frozenset(x.lower() for x in s) for s in sets if all(x.isascii() for x in s)]
     useful = [s for s in dict.fromkeys(sets) if min(map(len, s)) >= MIN_USEFUL]
     useful.sort(key=lambda s: (-min(map(len, s)), len(s)))
     return tuple(useful[:MAX_SETS]) or None
@@ -64,7 +126,7 @@ def necessary_literals(pattern: re.Pattern[str]) -> tuple[frozenset[str], ...] |
 _Info = tuple[frozenset[str] | None, list[frozenset[str]]]  # (the exact strings it matches, necessary sets)
 
 
-def _sequence(items: list[Any]) -> _Info:
+def _sequence(items: list[Any], fold: bool = False) -> _Info:
     sets: list[frozenset[str]] = []
     current: frozenset[str] = frozenset({""})
     exact = True
@@ -74,7 +136,7 @@ def _sequence(items: list[Any]) -> _Info:
             sets.append(current)
 
     for op, av in items:
-        strings, inner = _node(op, av)
+        strings, inner = _node(op, av, fold)
         if strings is not None and len(current) * len(strings) <= MAX_EXACT:
             current = frozenset(a + b for a in current for b in strings)
             continue
@@ -89,7 +151,7 @@ def _sequence(items: list[Any]) -> _Info:
     return (current if exact else None), sets
 
 
-def _node(op: Any, av: Any) -> _Info:
+def _node(op: Any, av: Any, fold: bool = False) -> _Info:
     if op is sre.LITERAL:
         return frozenset({chr(av)}), []
     if op is sre.AT:  # zero-width \b, ^, $: consumes nothing
@@ -100,16 +162,16 @@ def _node(op: Any, av: Any) -> _Info:
         return None, []
     if op is sre.SUBPATTERN:
         _group, add_flags, _del_flags, items = av
-        if add_flags & (re.IGNORECASE | re.LOCALE):
+        if add_flags & re.LOCALE or (add_flags & re.IGNORECASE and not fold):
             return None, []
-        return _sequence(list(items))
+        return _sequence(list(items), fold)
     if op is sre.ATOMIC_GROUP:
-        return _sequence(list(av))
+        return _sequence(list(av), fold)
     if op is sre.BRANCH:
-        return _branch([_sequence(list(alt)) for alt in av[1]])
+        return _branch([_sequence(list(alt), fold) for alt in av[1]])
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
         low, high, items = av
-        exact, sets = _sequence(list(items))
+        exact, sets = _sequence(list(items), fold)
         if low == high == 1:
             return exact, sets
         return None, (sets if low > 0 else [])  # a sequence's sets include its exact strings
