@@ -100,6 +100,9 @@ def test_not_a_recovery_line(text: str, level: str) -> None:
     [
         "I'm not glad I survived, I wish it had worked.",
         "Five weeks since I last cut, and the urge is back tonight.",
+        "It's been a year since my last attempt and I'm planning another.",
+        "Seven months clean from cutting and I'm tempted tonight.",
+        "Two years since I last cut and I keep thinking about doing it.",
     ],
 )
 def test_no_recovery_reason_for_the_sentence(text: str) -> None:

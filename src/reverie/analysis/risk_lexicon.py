@@ -1066,7 +1066,10 @@ RECOVERY = re.compile(
 RELAPSE = re.compile(
     r"\b(?:relaps\w*|slipped\s+up|slip[\s-]?up|broke\s+(?:my|the)\s+(?:streak|clean)|again|until|till|til|"
     r"but\s+(?:then|now|last|yesterday|tonight|today|this)|now\s+i\s+(?:want|wanna|need|keep|feel\s+like)|"
-    r"(?:is|are|came|coming|come)\s+back|wish\s+(?:it|i)\s+(?:had|hadn'?t|did|didn'?t|would|wasn'?t))\b"
+    r"(?:is|are|came|coming|come)\s+back|wish\s+(?:it|i)\s+(?:had|hadn'?t|did|didn'?t|would|wasn'?t)|"
+    # a pull now, whatever its words: "… and I'm planning another", "… and I'm tempted tonight"
+    r"another|tempted|urges?|planning|plan\s+to|thinking\s+(?:about|of)\s+(?:it|doing|another|going\s+back)|"
+    r"want\s+to\s+(?:again|do\s+it|go\s+back))\b"
 )
 
 
