@@ -66,6 +66,7 @@ from reverie.analysis.risk import (  # noqa: E402
     HASH_DIM,
     IDEATION,
     LEVELS,
+    MAX_SENTENCES,
     MODEL_DIR,
     MODEL_FILE,
     RULE_FEATURES,
@@ -74,6 +75,7 @@ from reverie.analysis.risk import (  # noqa: E402
     RiskModel,
     decide,
     model_text,
+    model_units,
     ngram_features,
     rule_features,
     screen,
@@ -229,6 +231,8 @@ class Data:
     x_sent: np.ndarray  # [embedding | sentence features] per sentence
     bank_rows: np.ndarray
     bank_y: np.ndarray
+    bank_line: np.ndarray  # the bank line (index into ``bank_items``) each bank row was written from
+    bank_items: list[dict[str, Any]]
     user_rows: list[np.ndarray]  # each user's sentence rows
     users_y: np.ndarray
     labels: list[str]
@@ -240,13 +244,14 @@ class Data:
 def load(data: Path, bank: Path, tune: Sequence[Path], cache: Path | None) -> Data:
     rng = random.Random(SEED)
     sentences = Sentences([], [], [])
-    bank_rows, bank_y = [], []
-    for line in bank.read_text(encoding="utf-8").splitlines():
-        item = json.loads(line)
+    bank_rows, bank_y, bank_line = [], [], []
+    bank_items = [json.loads(line) for line in bank.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for n, item in enumerate(bank_items):
         for v in variants(item["text"], 3, rng):
             rows = sentences.add(v)
             bank_rows.extend(rows)
             bank_y.extend([int(item["level"] != "none")] * len(rows))
+            bank_line.extend([n] * len(rows))
     users = read_users(data)
     user_rows, user_hits, rows_, cols, vals = [], [], [], [], []
     for i, user in enumerate(users):
@@ -277,6 +282,8 @@ def load(data: Path, bank: Path, tune: Sequence[Path], cache: Path | None) -> Da
         x_sent=x_sent,
         bank_rows=np.array(bank_rows, dtype=np.int64),
         bank_y=np.array(bank_y, dtype=np.int64),
+        bank_line=np.array(bank_line, dtype=np.int64),
+        bank_items=bank_items,
         user_rows=user_rows,
         users_y=np.array([u.label in POSITIVE for u in users], dtype=np.int64),
         labels=[u.label for u in users],
@@ -300,8 +307,15 @@ def cssrs_rows_of(d: Data, user: int, risky: np.ndarray) -> np.ndarray:
     return rows[risky[rows]]
 
 
-def fit_sentence_model(d: Data, users: np.ndarray) -> LogisticRegression:
-    """The bank (weight 1) plus the sentences of ``users`` labelled with their user's label (weak, down-weighted)."""
+def fit_sentence_model(
+    d: Data,
+    users: np.ndarray,
+    leave_out: np.ndarray | None = None,
+    start: LogisticRegression | None = None,
+) -> LogisticRegression:
+    """The bank (weight 1) plus the sentences of ``users`` labelled with their user's label (weak, down-weighted);
+    ``leave_out``: bank lines (indices into ``bank_items``) whose rows are left out (the leave-one-mechanism-out
+    check)."""
     levels = np.asarray(d.sentences.features, dtype=np.float32)[:, 1:5]  # sentence_level_indicator..attempt
     risky = levels.sum(axis=1) > 0
     chosen = [cssrs_rows_of(d, u, risky) for u in users]
@@ -311,10 +325,18 @@ def fit_sentence_model(d: Data, users: np.ndarray) -> LogisticRegression:
         if chosen
         else []
     )
-    rows = np.concatenate([d.bank_rows, cssrs_rows])
-    y = np.concatenate([d.bank_y, np.asarray(cssrs_y, dtype=np.int64)])
-    w = np.concatenate([np.ones(len(d.bank_rows)), np.full(len(cssrs_rows), CSSRS_WEIGHT)])
-    model = LogisticRegression(C=SENTENCE_C, max_iter=3000, random_state=SEED)
+    keep = np.ones(len(d.bank_rows), dtype=bool)
+    if leave_out is not None:
+        keep = ~np.isin(d.bank_line, leave_out)
+    bank_rows, bank_y = d.bank_rows[keep], d.bank_y[keep]
+    rows = np.concatenate([bank_rows, cssrs_rows])
+    y = np.concatenate([bank_y, np.asarray(cssrs_y, dtype=np.int64)])
+    w = np.concatenate([np.ones(len(bank_rows)), np.full(len(cssrs_rows), CSSRS_WEIGHT)])
+    model = LogisticRegression(C=SENTENCE_C, max_iter=3000, random_state=SEED, warm_start=start is not None)
+    if (
+        start is not None
+    ):  # the leave-one-mechanism-out refits start from the full fit (the same optimum, sooner)
+        model.coef_, model.intercept_ = start.coef_.copy(), start.intercept_.copy()
     return model.fit(d.x_sent[rows], y, sample_weight=w)
 
 
@@ -393,6 +415,137 @@ def demo_entries() -> list[tuple[str, str]]:
     from reverie.insights import demo_texts as dt
 
     return [(t.kind, t.text) for t in dt.synthetic_texts(n_entries=40, n_sessions=0, varied=True)]
+
+
+# ------------------------------------------------------------------------------------------------------------
+# Leave one mechanism out (eighth round): the decision figure for a change to the bank, the features or the recipe
+# ------------------------------------------------------------------------------------------------------------
+
+# Groups of bank lines written for one mechanism (by their voice tag). Left out one at a time, the sentence model is
+# refitted without them (same recipe, same threshold rule), and their lines are screened as entries: how the rest of
+# the bank and the rules carry to a mechanism they were not written for (the best predictor of a new batch so far).
+LOMO_GROUPS: dict[str, tuple[str, ...]] = {
+    "r7 self-harm told plainly": ("r7_selfharm_",),
+    "r7 preparations without a risk word": ("r7_prep_",),
+    "r7 dialect and text-speak": ("r7_dialect_",),
+    "r7 subject-dropped diary sentences": ("r7_subjectless_",),
+    "r7 look-alikes and therapy register": ("r7_lookalike_", "r7_therapy_"),
+    "r6 preparations": ("r6_prep_",),
+    "r6 self-punishment": ("r6_punish_",),
+    "r6 second-language English": ("r6_l2_",),
+    "r6 dialect and gen-z": ("r6_dialect_", "r6_genz_"),
+    "r6 past attempts and long entries": ("r6_past_", "r6_long_"),
+    "second-language voices": ("voice_sl_", "nonnative"),
+    "terse and slang": ("terse", "slang", "voice_terse", "voice_slang"),
+}
+
+
+@dataclass
+class Prescreened:
+    """Texts read once by the lexicon: each text's lexicon level and its model units (features, and whether
+    evidence blocks them), so that any sentence model and threshold decide as ``screen`` does, without reading
+    again: flagged = a lexicon level at ideation or above, or an open unit at or over the threshold."""
+
+    rule_level: np.ndarray  # per text
+    unit_x: np.ndarray  # [embedding | sentence features] per unit
+    unit_text: np.ndarray  # the text of each unit
+    unit_open: np.ndarray  # the model may raise this unit
+
+    def levels(self, sentence: LogisticRegression, t: float) -> np.ndarray:
+        probs = sentence.predict_proba(self.unit_x)[:, 1] if len(self.unit_x) else np.zeros(0)
+        raised = np.zeros(len(self.rule_level), dtype=bool)
+        np.logical_or.at(raised, self.unit_text, (probs >= t) & self.unit_open)
+        return np.maximum(self.rule_level, np.where(raised, IDEATION, 0))
+
+
+def prescreen(texts: Sequence[tuple[str, str]], cache: Path | None) -> Prescreened:
+    """(kind, text) pairs read as ``screen`` reads them (``model_units``, set-aside phrases blanked)."""
+    rule_level, unit_texts, features, owner, open_ = [], [], [], [], []
+    for n, (kind, text) in enumerate(texts):
+        hits = lex.read(text, kind)
+        rule_level.append(max((h.level for h in hits), default=0))
+        spans = model_units(text)[:MAX_SENTENCES]
+        masked, norm = model_text(text, hits), lex.normalise(text)
+        why = lex.sentence_reasons(text, kind, spans)
+        for span, reason in zip(spans, why, strict=True):
+            unit_texts.append(masked[span[0] : span[1]].strip() or ".")
+            features.append(sentence_features(norm, span, hits))
+            owner.append(n)
+            open_.append(sentence_block(span, hits, reason) is None)
+    vectors = embed(unit_texts, cache)
+    x = np.hstack([vectors, np.asarray(features, dtype=np.float32).reshape(len(unit_texts), -1)])
+    return Prescreened(
+        np.asarray(rule_level, dtype=np.int64),
+        x.astype(np.float32),
+        np.asarray(owner, dtype=np.int64),
+        np.asarray(open_, dtype=bool),
+    )
+
+
+def fast_threshold(
+    sentence: LogisticRegression, tune: Prescreened, tune_items: Sequence[dict[str, Any]], demo: Prescreened
+) -> float:
+    """``choose_sentence_threshold``'s rule on prescreened texts: the most genuine tuning cases flagged while the
+    pooled false alarms stay within the cap and no demo entry is flagged; ties: the lowest threshold."""
+    genuine = np.array([i["group"] == "genuine" for i in tune_items])
+    best: tuple[int, float] | None = None
+    for t in np.round(np.arange(0.30, 0.96, 0.025), 3):
+        if (demo.levels(sentence, float(t)) >= IDEATION).any():
+            continue
+        flagged = tune.levels(sentence, float(t)) >= IDEATION
+        if (flagged & ~genuine).sum() > MAX_FALSE_ALARMS * (~genuine).sum():
+            continue
+        key = (int((flagged & genuine).sum()), -float(t))
+        if best is None or key > best:
+            best = key
+    return 0.95 if best is None else -best[1]
+
+
+def leave_one_mechanism_out(d: Data, cache: Path | None, out: Path | None) -> dict[str, Any]:
+    """Refit without each group of ``LOMO_GROUPS`` in turn (threshold by the same rule) and screen its lines."""
+    demo = prescreen(demo_entries(), cache)
+    tune = prescreen([("free_association", i["text"]) for i in d.tune], cache)
+    everyone = np.arange(len(d.labels))
+    full = fit_sentence_model(d, everyone)
+    t_full = fast_threshold(full, tune, d.tune, demo)
+    print(f"shipped recipe: threshold {t_full:.3f}", flush=True)
+    report: dict[str, Any] = {"threshold_all": t_full, "groups": {}}
+    totals = np.zeros(8, dtype=np.int64)
+    for name, prefixes in LOMO_GROUPS.items():
+        lines = np.array(
+            [n for n, item in enumerate(d.bank_items) if str(item.get("voice", "")).startswith(prefixes)]
+        )
+        items = [d.bank_items[n] for n in lines]
+        genuine = np.array([item["level"] != "none" for item in items])
+        screened = prescreen([("free_association", item["text"]) for item in items], cache)
+        refit = fit_sentence_model(d, everyone, leave_out=lines, start=full)
+        t = fast_threshold(refit, tune, d.tune, demo)
+        flagged = {
+            "refit": screened.levels(refit, t) >= IDEATION,
+            "in_sample": screened.levels(full, t_full) >= IDEATION,
+            "rules": screened.rule_level >= IDEATION,
+        }
+        row = [int(genuine.sum()), int((~genuine).sum())]
+        for f in flagged.values():
+            row += [int((f & genuine).sum()), int((f & ~genuine).sum())]
+        totals += np.asarray(row)
+        report["groups"][name] = {"threshold": t, "genuine": row[0], "negative": row[1], "figures": row[2:]}
+        print(
+            f"{name}: genuine {row[0]}, negatives {row[1]}; refit (t={t:.3f}) {row[2]}/{row[0]} flagged, "
+            f"{row[3]}/{row[1]} false alarms; in sample {row[4]}, {row[5]}; rules {row[6]}, {row[7]}",
+            flush=True,
+        )
+    report["total"] = totals.tolist()
+    g, n = int(totals[0]), int(totals[1])
+    print(
+        f"ALL: refit {totals[2]}/{g} ({totals[2] / max(g, 1):.1%}) flagged, {totals[3]}/{n} "
+        f"({totals[3] / max(n, 1):.1%}) false alarms; in sample {totals[4]}, {totals[5]}; rules {totals[6]}, "
+        f"{totals[7]}",
+        flush=True,
+    )
+    if out is not None:
+        out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    return report
 
 
 # ------------------------------------------------------------------------------------------------------------
@@ -562,10 +715,31 @@ def main() -> None:
     parser.add_argument(
         "--cv-json", type=Path, default=None, help="write the CV figures of each variant here"
     )
+    parser.add_argument(
+        "--lomo",
+        type=Path,
+        nargs="?",
+        const=Path("/dev/null"),
+        default=None,
+        help="leave one mechanism out (figures only, nothing written); optionally a JSON file for the figures",
+    )
+    parser.add_argument("--sentence-c", type=float, default=None, help="(with --lomo) try another C")
+    parser.add_argument(
+        "--cssrs-weight", type=float, default=None, help="(with --lomo) try another weight of the weak labels"
+    )
     args = parser.parse_args()
+    global SENTENCE_C, CSSRS_WEIGHT
+    if args.sentence_c is not None or args.cssrs_weight is not None:
+        if args.lomo is None:
+            parser.error("--sentence-c and --cssrs-weight are for trying a recipe with --lomo")
+        SENTENCE_C = args.sentence_c if args.sentence_c is not None else SENTENCE_C
+        CSSRS_WEIGHT = args.cssrs_weight if args.cssrs_weight is not None else CSSRS_WEIGHT
     np.random.seed(SEED)
     variant = VARIANTS[args.variant]
     d = load(args.data, args.bank, args.tune, args.cache)
+    if args.lomo is not None:
+        leave_one_mechanism_out(d, args.cache, args.lomo)
+        return
     cv: dict[str, Any] = {}
     if not args.skip_cv:
         reports = cross_validate(d, list(VARIANTS.values()) if args.compare else [variant])

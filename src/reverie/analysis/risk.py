@@ -48,7 +48,11 @@ MODEL_DIR = Path(__file__).resolve().parent / "models" / "risk"
 MODEL_FILE = "risk_model.npz"
 HASH_DIM = 1 << 16
 RULES_ONLY_THRESHOLD = 0.5
-REASONS = (
+# Set-aside reasons that are features of the models (``RULE_FEATURES``, ``SENTENCE_FEATURES``): the artefact's
+# layout. A reason added later sets phrases aside and blocks the sentence model like these, but is not a feature
+# until a retrain that keeps every floor adds it (eighth round: the retrain with them moved the threshold and lost
+# two seen genuine cases; docs/risk.md).
+FEATURE_REASONS = (
     "negation",
     "quotation",
     "third_person",
@@ -57,6 +61,11 @@ REASONS = (
     "dream",
     "injury",
     "hypothetical",
+)
+REASONS = (
+    *FEATURE_REASONS,
+    "recovery",  # eighth round: a self-harm act or wish told as history come through (docs/risk.md)
+    "everyday",  # eighth round: means or a dose for an everyday purpose the writer names ("rope … to tie the kayak")
 )
 # The part of the flagged band [threshold, 1] each lexicon level occupies (as fractions of the band).
 LEVEL_BAND = {2: (0.4, 0.7), 3: (0.7, 0.85), 4: (0.85, 1.0)}
@@ -122,7 +131,7 @@ class RiskScreen:
 RULE_FEATURES = (
     *(f"level_count_{lvl}" for lvl in LEVELS[1:]),
     *(f"max_level_{lvl}" for lvl in LEVELS),
-    *(f"suppressed_{reason}" for reason in REASONS),
+    *(f"suppressed_{reason}" for reason in FEATURE_REASONS),
     "pronoun_first",
     "pronoun_second",
     "pronoun_third",
@@ -171,7 +180,7 @@ def rule_features(text: str, hits: Sequence[lex.Hit]) -> list[float]:
     top = max(counted, default=0)
     per_level = [float(np.log1p(sum(1 for lvl in counted if lvl == k))) for k in range(1, len(LEVELS))]
     one_hot = [1.0 if k == top else 0.0 for k in range(len(LEVELS))]
-    per_reason = [float(np.log1p(sum(1 for h in hits if h.reason == r))) for r in REASONS]
+    per_reason = [float(np.log1p(sum(1 for h in hits if h.reason == r))) for r in FEATURE_REASONS]
     words = lex.WORD.findall(lex.normalise(text))
     person = [sum(1 for w in words if w in group) for group in PRONOUNS]
     total = sum(person) or 1
@@ -180,7 +189,7 @@ def rule_features(text: str, hits: Sequence[lex.Hit]) -> list[float]:
 
 SENTENCE_FEATURES = (
     *(f"sentence_level_{lvl}" for lvl in LEVELS),
-    *(f"sentence_suppressed_{reason}" for reason in REASONS),
+    *(f"sentence_suppressed_{reason}" for reason in FEATURE_REASONS),
     "sentence_first_person",
     "sentence_other_person",
 )
@@ -196,7 +205,7 @@ def sentence_features(norm: str, span: tuple[int, int], hits: Sequence[lex.Hit])
     words = set(lex.WORD.findall(norm, start, end))
     return [
         *(1.0 if k == top else 0.0 for k in range(len(LEVELS))),
-        *(1.0 if r in reasons else 0.0 for r in REASONS),
+        *(1.0 if r in reasons else 0.0 for r in FEATURE_REASONS),
         1.0 if words & lex.FIRST_WORDS else 0.0,
         1.0 if words & (lex.OTHER_WORDS | lex.OTHER_NOUNS) else 0.0,
     ]

@@ -174,7 +174,7 @@ RULES: tuple[Rule, ...] = (
         "preparation_means",
         BEHAVIOR,
         r"\b(?:bought|buying|buy|got|ordered|order|getting|tied|tying|made|making|have|hid|hidden|hiding)\s+"
-        r"(?:a\s+|the\s+|some\s+)?(?:(?:length|piece|coil)\s+of\s+)?(?:rope(?!\s+(?:swing|ladder|lights?|course|bridge|toy|for\s+the|to\s+tie|licorice|liquorice|sweets|candy|laces))|noose)\b|\b(?:saving|saved|stockpiling|stockpiled|hoarding|hoarded|"
+        r"(?:a\s+|the\s+|some\s+)?(?:(?:length|piece|coil)\s+of\s+)?(?:rope(?!\s+(?:swing|ladder|lights?|course|bridge|toy|licorice|liquorice|sweets|candy|laces))|noose)\b|\b(?:saving|saved|stockpiling|stockpiled|hoarding|hoarded|"
         r"collecting|collected|stashing|stashed)\s+(?:up\s+)?(?:my\s+|some\s+|all\s+|the\s+)?(?:\w+\s+)?"
         + PILLS
         + r"(?!\s+(?:from|at)\s+(?:the\s+)?(?:chemist|pharmacy|doctor|gp|surgery|hospital))|\b"
@@ -958,6 +958,11 @@ FIGURES: tuple[re.Pattern[str], ...] = tuple(
         r"\b(?:not|never)\s+(?:wake|waking)\s+up\s+(?:till|til|until|'til|before)\s+(?:mon|tue|tues|wed|thu|thur|thurs|"
         r"fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day|noon|midday|lunch|lunchtime|the\s+afternoon|"
         r"the\s+weekend|\d{1,2}(?::\d\d)?\s*(?:am|pm)?)\b",
+        # eighth round: a passing discomfort said as a death wish ("so hot today I want to die only", "so embarrassed
+        # I wanna die"); not tiredness, sadness or life ("so tired I want to die" stays a wish)
+        r"\bso\s+(?:\w+\s+)?(?:hot|humid|cold|freezing|embarrass(?:ed|ing)|awkward|cringe|cringey|hungry|full|stuffed|"
+        r"sweaty|jet-?lagged|malu|paiseh)\b(?:\s+\w+){0,3}?\s+(?:(?:i|i'm|im)\s+)?(?:\w+\s+)?(?:want\s+(?:to\s+)?|"
+        r"wanna\s+|could\s+(?:just\s+)?|gonna\s+|going\s+to\s+)die\b",
         # seventh round: hunger and tiredness said violently ("I'd murder a fry", "I'm killed after the match")
         r"\b(?:could|would|'d|i'd|id|gonna|going\s+to)\s+(?:\w+\s+)?murder\s+(?:a|an|some|the)\s+(?:\w+\s+)?(?:pint|pints|fry|"
         r"fry-up|curry|kebab|burger|brew|cuppa|tea|coffee|pizza|chippy|drink|sandwich|butty|sarnie|beer|takeaway|"
@@ -1028,6 +1033,116 @@ INJURIES: tuple[re.Pattern[str], ...] = tuple(
         r"(?:slipped|went\s+in)",
     )
 )
+# Eighth round: a recovery line, a self-harm act or a wish told as history the writer has come through ("two years
+# since I last burned myself", "clean from cutting for 14 months", "I'm glad I didn't die back then", "I used to
+# self-harm but it's been three years"). Evidence: a time since, a clean or free stretch, gladness at having
+# survived, "used to … but". Never for an attempt (C-SSRS counts a past attempt however it is told), never in a
+# sentence that tells a relapse or a wish now (``RELAPSE``); the phrase then counts at most as an indicator.
+DURATION = (
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|a\s+few|few|several|many|"
+    r"(?:a\s+)?couple\s+(?:of\s+)?|over\s+a|almost\s+a|nearly\s+a|more\s+than\s+a)\s+(?:whole\s+)?(?:full\s+)?"
+    r"(?:days?|weeks?|months?|years?|yrs?|decades?)"
+)
+RECOVERY = re.compile(
+    r"\b"
+    + DURATION
+    + r"\s+(?:now\s+|today\s+)?since\s+(?:i\s+(?:last|ever)\b|my\s+last\b|the\s+last\s+time\b)"
+    r"|\b" + DURATION + r"\s+(?:now\s+|today\s+)?since\s+i\s+(?:\w+\s+){0,3}?(?:cut|burned|burnt|hurt|harmed|"
+    r"scratched|hit|punched|self[\s-]?harmed|tried|wanted|thought)\b"
+    r"|\bthe\s+last\s+time\s+i\s+(?:[\w']+\s+){1,5}?was\s+(?:\w+\s+){0,3}?(?:ago|in\s+(?:19|20)\d\d|when\s+i\s+was|"
+    r"back\s+in|before)\b"
+    r"|\b(?:clean|free|sober)\s+(?:from|of)\s+(?:[\w'-]+\s+){1,3}?(?:for|since)\s+(?:over\s+|almost\s+|nearly\s+)?"
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|a\s+few|the\s+last|"
+    r"(?:19|20)\d\d|last|january|february|march|april|may|june|july|august|september|october|november|december)\b"
+    r"|\b" + DURATION + r"\s+(?:[\w'-]+\s+){0,2}?(?:clean|free|sober)\b"
+    r"|\b(?:self[\s-]?harm|sh|cutting|cut|harm|scratch(?:ing)?|burn(?:ing)?)[\s-]free\b"
+    r"|(?<!not\s)(?<!n't\s)(?<!never\s)\b(?:glad|grateful|thankful|happy|relieved|lucky)\s+(?:that\s+)?"
+    r"(?:i|it|the\s+attempt|my\s+attempt)\s+(?:didn'?t\s+(?:die|work|succeed|go\s+through)|did\s+not\s+"
+    r"(?:die|work|succeed|go\s+through)|wasn'?t\s+successful|failed|survived|lived|made\s+it|pulled\s+through|"
+    r"got\s+help|was\s+found|woke\s+up)\b"
+    r"|\bused\s+to\s+(?:[\w'-]+\s+){1,6}?but\s+(?:it'?s\s+been|its\s+been|i\s+(?:haven'?t|have\s+not|stopped|quit|"
+    r"don'?t)|not\s+(?:any\s*more|since)|i'?m\s+(?:clean|better|past\s+it))\b"
+)
+RELAPSE = re.compile(
+    r"\b(?:relaps\w*|slipped\s+up|slip[\s-]?up|broke\s+(?:my|the)\s+(?:streak|clean)|again|until|till|til|"
+    r"but\s+(?:then|now|last|yesterday|tonight|today|this)|now\s+i\s+(?:want|wanna|need|keep|feel\s+like)|"
+    r"(?:is|are|came|coming|come)\s+back|wish\s+(?:it|i)\s+(?:had|hadn'?t|did|didn'?t|would|wasn'?t)|"
+    # a pull now, whatever its words: "… and I'm planning another", "… and I'm tempted tonight"
+    r"another|tempted|urges?|planning|plan\s+to|thinking\s+(?:about|of)\s+(?:it|doing|another|going\s+back)|"
+    r"want\s+to\s+(?:again|do\s+it|go\s+back))\b"
+)
+
+
+def recovery_evidence(norm: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of recovery constructions inside ``norm[start:end]`` (one sentence), or none when the sentence also
+    tells of a relapse or a wish now (``RELAPSE``)."""
+    if RELAPSE.search(norm, start, end):
+        return []
+    return [(m.start(), m.end()) for m in RECOVERY.finditer(norm, start, end)]
+
+
+def _recovery(ctx: Context, rule: Rule, m: re.Match[str], sentence: int) -> bool:
+    """The phrase is part of a recovery construction (it overlaps the evidence, or follows it closely in the same
+    clause: "two years since I last | burned myself"), and it is not an attempt."""
+    if rule.level >= ATTEMPT or not ctx.sentences:
+        return False
+    s, e = ctx.sentences[sentence]
+    for a, b in recovery_evidence(ctx.norm, s, e):
+        if m.start() < b + 2 and a < m.end():
+            return True
+        gap = ctx.norm[b : m.start()]
+        if b <= m.start() <= b + 30 and not CLAUSE_BREAK.search(gap) and " but " not in f" {gap} ":
+            return True
+    return False
+
+
+# Eighth round: means or a dose looked up for an everyday purpose the writer names as their own ("bought a length of
+# rope at the hardware shop to tie the kayak", "rope and a tarp … for the hay bales", "how many ibuprofen I'd need …
+# for the trip"): the purpose is an everyday thing or errand (``EVERYDAY_THINGS``), in the same clause, and not a cover
+# story someone was told ("told the guy at the till it was for the boat", "told the man it was for a tire swing").
+EVERYDAY_THINGS = (
+    r"(?:kayaks?|canoes?|boats?|dinghy|dinghies|yacht|sail|sailing|anchor|jetty|tents?|tarps?|guy\s+lines|camping|"
+    r"camp|campsite|trip|holiday|holidays|journey|flight|flights|travel|travelling|traveling|hike|hiking|climb|"
+    r"climbing|climbing\s+gym|gym|swing|tire\s+swing|tyre\s+swing|hammock|washing|washing\s+line|clothes\s+line|"
+    r"laundry|clothes|garden|allotment|hay|hay\s+bales|bales|sheep|sheep\s+pens|pens|cattle|calves|horse|horses|"
+    r"goats|dog|dogs|fence|fences|gate|trailer|roof\s+rack|car|van|truck|ute|load|luggage|suitcase|woodpile|firewood|"
+    r"logs|tree\s+house|treehouse|boxes|move|removal|furniture|runner\s+beans|beans|tomatoes|plants|tug\s+of\s+war|"
+    r"skipping|kids|grandkids|grandbabies|children|scouts|festival|marquee|bunting|christmas\s+tree|crafts?|"
+    r"macrame|knots|engine|tractor|headache|migraine|fever|cold|flu|period|back|knee|tooth|toothache|cramps|"
+    r"hangover|jet\s+lag|long\s+haul|weekend\s+away|conference)"
+)
+EVERYDAY_PURPOSE = re.compile(
+    r"\b(?:to\s+(?:tie|tie\s+down|hold|hold\s+down|secure|fix|lash|strap|hang|lift|tow|pull|moor|hoist|build|make|"
+    r"mend|repair|carry|drag|dry|pack|take)\s+(?:up\s+|down\s+|on\s+)?(?:\w+\s+){0,2}?|for\s+(?:\w+\s+){0,3}?)"
+    r"(?:the|a|an|my|our|his|her|their|some|this|that)\s+(?:\w+\s+){0,2}?" + EVERYDAY_THINGS + r"\b"
+)
+COVER_STORY = re.compile(
+    r"\b(?:told|tell|telling|tells|said|say|saying|says|pretend\w*|claimed|lied)\b[^.!?\n]{0,40}$"
+)
+EVERYDAY_RULES = words("preparation_means preparation_research lethal_amount")
+
+
+def _everyday_purpose(ctx: Context, rule: Rule, m: re.Match[str], sentence: int) -> bool:
+    """The means or the dose is for an everyday purpose named later in its clause, not as a cover story."""
+    if rule.name not in EVERYDAY_RULES or not ctx.sentences:
+        return False
+    end = ctx.sentences[sentence][1]
+    if sentence + 1 < len(ctx.sentences) and re.match(
+        r"\s*(?:for|to)\b", ctx.norm[slice(*ctx.sentences[sentence + 1])]
+    ):
+        end = ctx.sentences[sentence + 1][
+            1
+        ]  # a purpose as the next fragment: "Bought a rope. For the hammock."
+    for p in EVERYDAY_PURPOSE.finditer(ctx.norm, m.end(), min(end, m.end() + 120)):
+        between = ctx.norm[m.end() : p.start()]
+        if re.search(
+            r"[;:()\[\]–—]|\bbut\b|\bjust\s+in\s+case\b|\bfor\s+(?:me|myself|later|after|when)\b", between
+        ):
+            return False
+        return COVER_STORY.search(ctx.norm, m.start(), p.start()) is None
+    return False
+
+
 # The first words of a clause that make what follows a hypothetical ("if I ever wanted to die, I would call …").
 HYPOTHETICAL = re.compile(
     r"(?<!what\s)(?<!as\s)\b(?:if\s+(?:i\s+)?ever|if\s+i\s+were\s+(?:ever\s+)?(?:to\s+)?|if\s+i\s+was\s+ever|"
@@ -1175,7 +1290,11 @@ FILLER_RULES = words(
     "self_harm_act self_harm_named attempt_tried_to_die attempt_tried_to_end_life attempt_act "
     "preparation_giving_away preparation_research"
 )
-RESIDUAL = {"third_person": INDICATOR, "dream": INDICATOR}  # the most a set-aside phrase may still count for
+RESIDUAL = {
+    "third_person": INDICATOR,
+    "dream": INDICATOR,
+    "recovery": INDICATOR,
+}  # the most a set-aside phrase may still count for
 
 
 @dataclass(frozen=True, slots=True)
@@ -1320,6 +1439,8 @@ def _reason(ctx: Context, rule: Rule, m: re.Match[str]) -> str | None:
             "negation",
             rule.name not in OWN_NEGATION and _negated(ctx, m, sentence, inside=rule.name in FILLER_RULES),
         ),
+        ("recovery", _recovery(ctx, rule, m, sentence)),
+        ("everyday", _everyday_purpose(ctx, rule, m, sentence)),
         ("dream", _in_dream(ctx, m, sentence)),
         ("hypothetical", _hypothetical(ctx, m, sentence)),
         ("fiction", person != "first" and bool(MEDIA.search(ctx.norm[slice(*ctx.sentences[sentence])]))),
@@ -1555,6 +1676,9 @@ def sentence_reasons(text: str, kind: str, spans: Sequence[tuple[int, int]]) -> 
             # a story's people keep it a story even when the writer watched it ("we watched a film where the main
             # character jumps off a bridge")
             out.append("fiction")
+        elif recovery_evidence(ctx.norm, start, end):
+            # eighth round: a recovery line ("two years since I last burned myself", "glad I didn't die back then")
+            out.append("recovery")
         elif any(a < end and start < b for a, b in ctx.injuries) and not INTENT.search(ctx.norm, start, end):
             # seventh round: an everyday injury told as an accident (the lexicon already sets its words aside)
             out.append("injury")
