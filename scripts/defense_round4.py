@@ -38,37 +38,8 @@ from reverie.analysis.onnx_encoder import load_encoder  # noqa: E402
 KEYS = ("", "2", "3", "4")
 
 
-def level_thresholds(gold: Sequence[int], probs: np.ndarray) -> dict[int, float]:
-    """Per level 1–7, the lowest threshold at which that level, shown, is more likely right than wrong (the
-    rule of ``choose_threshold`` on the rows where the level is the most likely; journal base-rate weights)."""
-    g = np.asarray(gold)
-    weights = np.asarray(bank_mod.base_rate_weights(list(gold)))
-    top, best = probs.max(axis=1), probs.argmax(axis=1)
-    out: dict[int, float] = {}
-    for level in range(1, 8):
-        rows = np.where(best == level)[0]
-        out[level] = bank_mod.THRESHOLDS[-1]
-        for t in bank_mod.THRESHOLDS:
-            shown = rows[top[rows] >= t]
-            if len(shown) < 5:
-                break
-            precision = weights[shown][g[shown] == level].sum() / weights[shown].sum()
-            band = shown[top[shown] < t + bank_mod.MARGIN_BAND]
-            if len(band) < bank_mod.MIN_BAND:
-                band = shown[np.argsort(top[shown])][: bank_mod.MIN_BAND]
-            marginal = weights[band][g[band] == level].sum() / weights[band].sum()
-            if precision >= bank_mod.MIN_PRECISION and marginal >= 0.5:
-                out[level] = t
-                break
-    return out
-
-
-def decide(probs: np.ndarray, thresholds: dict[int, float]) -> list[int]:
-    out = []
-    for p in probs:
-        level = int(np.argmax(p))
-        out.append(level if 1 <= level <= 7 and p[level] >= thresholds[level] else 0)
-    return out
+def decide(probs: np.ndarray, thresholds: tuple[float, ...]) -> list[int]:
+    return bank_mod.decide(probs, 1.0, thresholds)
 
 
 def line(gold: Sequence[int], predicted: Sequence[int]) -> dict[str, Any]:
@@ -95,7 +66,7 @@ def run(bank_path: Path, first_texts: set[str], encoder: Any) -> dict[str, Any]:
         key = bank_mod.read_key(path)
         keys.append((path.name, [lv for _, lv in key], bank_mod.matrix([t for t, _ in key], encoder)))
     global_t = bank_mod.choose_threshold(gold, pooled)
-    settings = {"global": dict.fromkeys(range(1, 8), global_t), "per_level": level_thresholds(gold, pooled)}
+    settings = {"global": (global_t,) * 7, "per_level": bank_mod.choose_level_thresholds(gold, pooled)}
     report: dict[str, Any] = {"bank_rows": len(bank), "tune_rows": len(rows)}
     for name, thresholds in settings.items():
         predicted = decide(held_probs, thresholds)
