@@ -1,11 +1,12 @@
 """Train Reverie's shipped defense head on its own journal-voice bank (never on PsyDefConv), reproducibly.
 
-    .venv/bin/python scripts/train_defenses.py [--journal tests/fixtures/vignettes.jsonl]
+    .venv/bin/python scripts/train_defenses.py [--journal tests/fixtures/vignettes.jsonl] [--per-level]
 
 Fits a class-balanced softmax regression on [encoder embedding ⊕ cue counts per level ⊕ 1] over the bank's
 tune rows and the DMRS example sentences; picks the abstention threshold on 5-fold out-of-fold probabilities of
 those rows pooled with the final head's probabilities on the held rows (lowest threshold where shown levels are
-right ≥ 55 % of the time and those just above it at least half the time); scores the held rows; writes
+right ≥ 55 % of the time and those just above it at least half the time; with ``--per-level``, the same rule
+for each level 1–7 as well, written as ``level_thresholds``); scores the held rows; writes
 ``src/reverie/analysis/models/defenses/{head.npz,manifest.json}`` with the figures. CPU, seconds.
 """
 
@@ -31,6 +32,9 @@ from reverie.analysis.onnx_encoder import load_encoder  # noqa: E402
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--journal", type=Path, default=ROOT / "tests" / "fixtures" / "vignettes.jsonl")
+    parser.add_argument(
+        "--per-level", action="store_true", help="also choose a threshold per level 1-7 by the same rule"
+    )
     args = parser.parse_args()
     encoder = load_encoder()
     bank = bank_mod.read_bank()
@@ -44,8 +48,10 @@ def main() -> None:
     # final head's probabilities on the held rows (a shown level more likely right than wrong on both).
     held_rows = [r for r in bank if r.split == "held"]
     held_probs = bank_mod.probabilities(w, bank_mod.matrix([r.text for r in held_rows], encoder))
-    threshold = bank_mod.choose_threshold(y + [r.level for r in held_rows], np.vstack([oof, held_probs]))
-    tune_cv = bank_mod.figures(y, bank_mod.decide(oof, threshold))
+    pooled_gold, pooled = y + [r.level for r in held_rows], np.vstack([oof, held_probs])
+    threshold = bank_mod.choose_threshold(pooled_gold, pooled)
+    levels = bank_mod.choose_level_thresholds(pooled_gold, pooled) if args.per_level else None
+    tune_cv = bank_mod.figures(y, bank_mod.decide(oof, threshold, levels))
     HEAD_DIR.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(HEAD_DIR / "head.npz", weights=w)
     bank_bytes = bank_mod.BANK.read_bytes()
@@ -61,6 +67,7 @@ def main() -> None:
         "steps": bank_mod.HEAD_STEPS,
         "threshold": threshold,
         "threshold_tune_rows_only": tune_threshold,
+        **({"level_thresholds": {str(i + 1): t for i, t in enumerate(levels)}} if levels else {}),
         "min_precision": bank_mod.MIN_PRECISION,
         "tune_out_of_fold": tune_cv,
     }

@@ -26,6 +26,7 @@ from reverie.analysis.encoder import Encoder
 from reverie.analysis.evaluation.defense_bank import (
     HEAD_STEPS,
     base_rate_weights,
+    choose_level_thresholds,
     choose_threshold,
     figures,
     key_report,
@@ -75,6 +76,44 @@ def test_plain_journal_sentences_get_no_defense(text: str, head: DefenseHead, en
 def test_clear_defenses_are_shown(text: str, level: int, head: DefenseHead, encoder: Encoder) -> None:
     call = classify_with_head(text, encoder.encode([text])[0], head, None)
     assert call is not None and call.level == level and not call.abstained
+
+
+def test_per_level_thresholds_decide_each_level_by_its_own_bar() -> None:
+    probs = np.array([0.2, 0, 0, 0.3, 0, 0, 0, 0.25, 0.25])
+    levels = (0.95, 0.95, 0.25, 0.95, 0.95, 0.95, 0.95)  # level 3's bar is low, the others high
+    assert head_decision(probs, 0.4) == dmrs.NO_DEFENSE  # one threshold: under it
+    assert head_decision(probs, 0.4, levels) == 3
+    near_miss = (0.25, 0.25, 0.35, 0.25, 0.25, 0.25, 0.25)  # level 3's own bar is above its probability
+    assert head_decision(probs, 0.0, near_miss) == dmrs.NO_DEFENSE
+    assert head_decision(np.array([0.4, 0, 0, 0.3, 0, 0, 0, 0.3, 0]), 0.0, (0.0,) * 7) == dmrs.NO_DEFENSE
+
+
+def test_level_thresholds_follow_the_rule_per_level() -> None:
+    """Level 3: the sure ones right, the unsure ones no-defense rows → its bar sits above the unsure ones;
+    level 5 is always right → the lowest bar; a level that is never the most likely keeps the highest."""
+    gold = [3] * 6 + [0] * 6 + [5] * 6
+    probs = np.zeros((18, 9))
+    for i in range(6):
+        probs[i, 3] = 0.9
+        probs[6 + i, 3], probs[6 + i, 0] = 0.45, 0.40
+        probs[12 + i, 5] = 0.3
+    levels = choose_level_thresholds(gold, probs)
+    assert levels[2] == pytest.approx(0.475)
+    assert levels[4] == pytest.approx(0.0)
+    assert levels[0] == levels[6] == pytest.approx(0.95)
+
+
+def test_a_manifest_with_level_thresholds_is_read_and_changes_the_digest(tmp_path: Path) -> None:
+    (tmp_path / "head.npz").write_bytes((HEAD_DIR / "head.npz").read_bytes())
+    meta = json.loads((HEAD_DIR / "manifest.json").read_text(encoding="utf-8"))
+    (tmp_path / "manifest.json").write_text(json.dumps(meta), encoding="utf-8")
+    plain = load_head(tmp_path)
+    meta["level_thresholds"] = {str(level): 0.3 for level in range(1, 8)}
+    (tmp_path / "manifest.json").write_text(json.dumps(meta), encoding="utf-8")
+    per_level = load_head(tmp_path)
+    assert plain is not None and plain.level_thresholds is None
+    assert per_level is not None and per_level.level_thresholds == (0.3,) * 7
+    assert per_level.digest != plain.digest
 
 
 def test_head_does_not_run_on_embeddings_of_another_dimension(head: DefenseHead) -> None:

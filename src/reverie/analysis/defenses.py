@@ -224,6 +224,8 @@ class DefenseHead:
     threshold: float
     encoder_hash: str
     digest: str
+    # Per level 1–7 (index 0 = level 1), when the manifest gives ``level_thresholds``; else ``threshold`` for all.
+    level_thresholds: tuple[float, ...] | None = None
 
     def probabilities(self, text: str, embedding: npt.NDArray[np.float32]) -> npt.NDArray[np.float64]:
         x = head_features(text, embedding)
@@ -257,7 +259,11 @@ def load_head(directory: Path = HEAD_DIR) -> DefenseHead | None:
     with np.load(weights) as data:
         w = np.asarray(data["weights"], dtype=np.float32)
     digest = hashlib.sha256(weights.read_bytes()).hexdigest()[:16]
-    return DefenseHead(w, float(meta["threshold"]), str(meta["encoder"]), digest)
+    per_level = meta.get("level_thresholds")
+    levels = tuple(float(per_level[str(level)]) for level in range(1, 8)) if per_level else None
+    if levels is not None:  # findings change with the thresholds: so does the analyzer's model hash
+        digest = hashlib.sha256(f"{digest}:{levels}".encode()).hexdigest()[:16]
+    return DefenseHead(w, float(meta["threshold"]), str(meta["encoder"]), digest, levels)
 
 
 @lru_cache(maxsize=1)
@@ -276,7 +282,7 @@ def classify_with_head(
     if head is None or embedding is None or head.weights.shape[0] != embedding.shape[0] + len(LABELS) + 1:
         return None
     probs = head.probabilities(text, embedding)
-    level = head_decision(probs, head.threshold)
+    level = head_decision(probs, head.threshold, head.level_thresholds)
     if level == dmrs.NO_DEFENSE:
         return DefenseCall(dmrs.NO_DEFENSE, None, float(1.0 - probs[1:8].max()), abstained=True)
     named = _cued_defense(text, level)
@@ -286,11 +292,16 @@ def classify_with_head(
     return DefenseCall(level, named, float(probs[level]))
 
 
-def head_decision(probs: npt.NDArray[np.float64], threshold: float) -> int:
-    """A level 1–7 only when it is the most likely of all nine and its probability reaches ``threshold``;
-    otherwise 0, "no defense identified"."""
+def head_decision(
+    probs: npt.NDArray[np.float64], threshold: float, level_thresholds: Sequence[float] | None = None
+) -> int:
+    """A level 1–7 only when it is the most likely of all nine and its probability reaches ``threshold`` (or,
+    given ``level_thresholds``, that level's own: index 0 for level 1); otherwise 0, "no defense identified"."""
     level = int(np.argmax(probs))
-    return level if 1 <= level <= 7 and probs[level] >= threshold else dmrs.NO_DEFENSE
+    if not 1 <= level <= 7:
+        return dmrs.NO_DEFENSE
+    bar = level_thresholds[level - 1] if level_thresholds is not None else threshold
+    return level if probs[level] >= bar else dmrs.NO_DEFENSE
 
 
 def _cued_defense(text: str, level: int) -> str | None:

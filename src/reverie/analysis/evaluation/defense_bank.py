@@ -95,9 +95,12 @@ def probabilities(w: npt.NDArray[np.float32], x: npt.NDArray[np.float32]) -> npt
     return np.asarray(p / p.sum(axis=1, keepdims=True), dtype=np.float64)
 
 
-def decide(probs: npt.NDArray[np.float64], threshold: float) -> list[int]:
-    """Level 1–7 where it is the most likely and its probability reaches the threshold, else 0 (abstained)."""
-    return [head_decision(row, threshold) for row in probs]
+def decide(
+    probs: npt.NDArray[np.float64], threshold: float, level_thresholds: Sequence[float] | None = None
+) -> list[int]:
+    """Level 1–7 where it is the most likely and its probability reaches the threshold (that level's own, given
+    ``level_thresholds``, index 0 for level 1), else 0 (abstained)."""
+    return [head_decision(row, threshold, level_thresholds) for row in probs]
 
 
 def out_of_fold(
@@ -156,6 +159,34 @@ def choose_threshold(gold: Sequence[int], probs: npt.NDArray[np.float64]) -> flo
         if precision is not None and precision >= MIN_PRECISION and shown >= 5 and marginal >= 0.5:
             return t
     return THRESHOLDS[-1]
+
+
+def choose_level_thresholds(gold: Sequence[int], probs: npt.NDArray[np.float64]) -> tuple[float, ...]:
+    """Per level 1–7 (index 0 = level 1), the rule of :func:`choose_threshold` on the rows where that level is
+    the most likely: the lowest threshold at which that level, shown, is right at least ``MIN_PRECISION`` of
+    the time and just above it at least half the time (level-0 rows at a journal's base rate; at least 5
+    shown). A level that never qualifies keeps the highest threshold tried."""
+    g = np.asarray(gold)
+    weights = np.asarray(base_rate_weights(gold))
+    top, best = probs.max(axis=1), probs.argmax(axis=1)
+    out: list[float] = []
+    for level in range(1, 8):
+        rows = np.where(best == level)[0]
+        chosen = THRESHOLDS[-1]
+        for t in THRESHOLDS:
+            shown = rows[top[rows] >= t]
+            if len(shown) < 5:
+                break
+            precision = weights[shown][g[shown] == level].sum() / weights[shown].sum()
+            band = shown[top[shown] < t + MARGIN_BAND]
+            if len(band) < MIN_BAND:
+                band = shown[np.argsort(top[shown], kind="stable")][:MIN_BAND]
+            marginal = weights[band][g[band] == level].sum() / weights[band].sum()
+            if precision >= MIN_PRECISION and marginal >= 0.5:
+                chosen = t
+                break
+        out.append(float(chosen))
+    return tuple(out)
 
 
 def macro_f1_official(gold: Sequence[int], predicted: Sequence[int]) -> float:
