@@ -45,7 +45,7 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-VERSION: Final = "1.6.0"
+VERSION: Final = "1.7.0"
 MODEL_HASH: Final = "rules-" + hashlib.sha256(repr(sorted(ccrt.LEXICONS.items())).encode()).hexdigest()[:12]
 
 _WISH: Final[dict[str, float]] = {
@@ -79,6 +79,7 @@ _REASON_MARKS: Final = frozenset(
 )
 _WITH_PEOPLE: Final = frozenset({"to", "at", "with", "from", "on"})  # "I spoke to my boss", "shouted at me"
 _SWITCH_PROMINENCE: Final = 1.5  # a passing mention ("my husband's family") does not start a new episode
+_WISHED_PROMINENCE: Final = 1.0  # a person named only in the writer's wish counts as a passing mention
 _FIRST_PERSON: Final = re.compile(r"\b(?:me|my|myself|us|our|I)\b", re.IGNORECASE)
 _STATE_VERBS: Final = frozenset({"feel", "felt", "feels", "feeling", "seem", "seemed", "look", "looked"})
 # What the other says the writer is: a bad trait is criticism, a strong one is praise.
@@ -423,9 +424,24 @@ def _ranked(doc: Document, mentions: list[Mention]) -> list[tuple[float, Mention
     scored = []
     for order, mention in enumerate(mentions):
         span = doc.spacy.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
-        scored.append((max((_prominence(t) for t in span or ()), default=1.0), -order, mention))
+        score = max((_prominence(t) for t in span or ()), default=1.0)
+        if span is not None and len(span) and _only_wished(span.root):
+            score = min(
+                score, _WISHED_PROMINENCE
+            )  # "I had wanted to succeed with this client": no new episode
+        scored.append((score, -order, mention))
     scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
     return [(score, mention) for score, _, mention in scored]
+
+
+def _only_wished(token: Any) -> bool:
+    """Whether a person is named only inside the writer's wish ("I wanted to succeed with this client", "I
+    longed to be close to my sister"): the person is wished for, not met, so does not start an episode."""
+    for ancestor in token.ancestors:
+        if ancestor.lemma_.lower() in _WISH and _WISH[ancestor.lemma_.lower()] >= 1.0:
+            subject = _subject(ancestor)
+            return subject is not None and subject.lower_ == "i" and token.i > ancestor.i
+    return False
 
 
 def _prominence(token: Any) -> float:
