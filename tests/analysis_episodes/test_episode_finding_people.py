@@ -154,3 +154,37 @@ def test_a_former_pupil_is_not_an_ex_and_a_team_is_not_a_colleague() -> None:
     assert {r for r, _ in _people("A former pupil of mine waved at me.")} == {"other"}
     assert _people("My team lost the match.") == []
     assert {r for r, _ in _people("My former wife rang.")} == {"ex"}
+
+
+# ---- the therapist known by name and setting -------------------------------------------------------------------
+def test_a_name_in_the_setting_of_a_session_is_the_therapist() -> None:
+    assert ("therapist", "Ruairi") in _people(
+        "Session with Ruairi this morning. He let me cry for the whole hour."
+    )
+    people = _people("Tues. Session 9. Talked about the move. Told Dr Farah I was fine. She did not buy it.")
+    assert {role for role, _ in people} == {"therapist"}
+
+
+def test_a_session_of_something_else_or_one_that_only_dates_what_follows_is_no_setting() -> None:
+    assert "therapist" not in {
+        role for role, _ in _people("Gym session with Mark today. He pushed me too hard.")
+    }
+    assert ("therapist", "Ruairi") not in _people(
+        "After my session I met Ruairi for a coffee. He was late again."
+    )
+
+
+def test_a_text_that_names_its_therapist_keeps_other_names_apart() -> None:
+    people = _people("Session with my therapist Hilde today. Afterwards Ruairi rang me. He was drunk.")
+    assert ("other", "Ruairi") in people
+
+
+# ---- a letter's addressee acts towards the writer ---------------------------------------------------------------
+def test_in_a_letter_what_the_addressee_did_is_an_interaction() -> None:
+    text = "Dad, I will never send this. I wanted you at my graduation. You promised. I still feel let down."
+    assert _others(text) == ["father"]
+
+
+def test_a_my_boy_is_a_child_and_a_boy_alone_is_nobody() -> None:
+    assert ("child", "My boy") in _people("My boy rang me from camp.")
+    assert _people("A boy at the bus stop laughed.") == []

@@ -638,6 +638,8 @@ def _interacts(doc: Document, own: list[Clause], view: _View, mentions: list[Men
         for t in clause.head.subtree:
             if t.lower_ in _WRITER_WORDS and not _names_the_other(t, people):
                 return True
+        if any(t.lower_ == "you" and t.dep_ in {"nsubj", "nsubjpass"} for t in clause.tokens):
+            return True  # the "you" of a letter or a session acts: told to the writer, about the writer
         # a misparse may hide the link: the writer named in the same sentence as the other's act
         if _WRITER_IN_SENTENCE.search(doc.sentences[clause.sentence].text):
             return True

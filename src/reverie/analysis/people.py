@@ -54,7 +54,7 @@ _WORDS_BY_ROLE: Final[dict[str, str]] = {
     "parents": "parents parent folks",
     "sibling": "brother sister sibling siblings twin sis bro stepbrother stepsister bhaiya bhai didi akka hyung noona "
     "unnie oppa",
-    "child": "son daughter kid kids child children baby toddler teenager stepson stepdaughter kiddo",
+    "child": "son daughter kid kids child children baby toddler teenager stepson stepdaughter kiddo boy",
     "partner": "partner husband wife boyfriend girlfriend bf gf fiancé fiancée fiance fiancee spouse hubby lover "
     "fella missus",
     "ex": "ex",
@@ -85,14 +85,14 @@ _MALE: Final = _words(
     "father dad daddy da papa stepfather stepdad brother bro bf stepbrother son stepson husband boyfriend "
     "fiancé fiance hubby grandfather grandpa granddad grandad uncle nephew landlord headmaster man "
     "guy abba abbu baba appa abeoji papá bhaiya bhai hyung oppa nanaji dadaji lolo abuelo opa harabeoji grandson "
-    "policeman fella"
+    "policeman fella boy"
 )
 _PLURAL_WORDS: Final = frozenset(
     ["parents", "folks", "kids", "children", "siblings", "grandchildren", "grandkids", "students", "pupils"]
 )
 # Words that name a person only when "my"/"our" (or "the", for the plural) makes clear who is meant.
 _NEEDS_POSSESSOR: Final = _words(
-    "kid kids child children baby toddler teenager kiddo mate pal buddy folks bro fella missus assistant"
+    "kid kids child children baby toddler teenager kiddo mate pal buddy folks bro fella missus assistant boy"
 )
 _GENERIC_OTHER: Final = frozenset(["man", "woman", "guy", "lady"])
 _MY: Final = frozenset({"my", "our"})
@@ -117,6 +117,7 @@ _TITLES: Final[dict[str, tuple[str, str | None]]] = {
 # A practitioner's word after "to" / "at" names the practice, a place: "took him to the dentist".
 _PRACTICES: Final = _words("doctor doc gp dentist vet surgeon midwife")
 # Where a word the tagger reads as a name is a place: "the truck stop in Amarillo", "Chachu in Dubai".
+_SETTING_SENTENCES: Final = 2  # how far after "Session 14." a name may be the therapist's
 _PLACE_PREPOSITIONS: Final = frozenset({"in", "near", "outside", "inside", "across", "around"})
 _OBJECT_WORDS: Final = frozenset({"my", "me", "him", "her", "them", "us", "our", "his", "their"})
 # Where a capitalised word the entity recogniser misses is a person all the same: a subject, an object or a
@@ -227,7 +228,48 @@ def find_mentions(doc: Document) -> list[Mention]:
             continue
         sentence = max(0, bisect_right(starts, token.idx) - 1)
         _visit(token, sentence, doc.kind, state)
-    return state.mentions
+    return _therapist_by_setting(tokens, starts, state.mentions)
+
+
+def _therapist_by_setting(tokens: list[Any], starts: list[int], mentions: list[Mention]) -> list[Mention]:
+    """ "Session with Mark today", "Weds. Session 14. … Wanted Dr Amara to …", "Perinatal therapist today. I
+    wanted to tell Dr. Osei …": the first person known only by name in the sentence of a therapy session (or the
+    therapist's bare role word) or the two sentences after it is the therapist, unless the text names its therapist
+    already. A session of something else ("training session", "jam session") is no such setting, nor one that only
+    dates what follows ("after my session I met Tom")."""
+    if any(m.role == "therapist" and m.name for m in mentions):
+        return mentions
+    cues = {max(0, bisect_right(starts, t.idx) - 1) for t in tokens if _therapy_cue(t)}
+    cues |= {m.sentence for m in mentions if m.role == "therapist" and m.source == "noun"}
+    if not cues:
+        return mentions
+    named = next(
+        (
+            m
+            for m in mentions
+            if m.role == "other" and m.name and m.source in {"name", "unknown_name"} and m.name[:1].isupper()
+        ),
+        None,
+    )
+    if named is None or not any(c <= named.sentence <= c + _SETTING_SENTENCES for c in cues):
+        return mentions
+    return [
+        replace(m, role="therapist") if m.role == "other" and m.name == named.name else m for m in mentions
+    ]
+
+
+def _therapy_cue(token: Any) -> bool:
+    lemma = token.lemma_.lower()
+    if lemma in {"therapy", "counselling", "counseling", "psychotherapy"}:
+        return True
+    if lemma != "session":
+        return False
+    if token.head.lower_ in {"after", "before", "since", "until", "till"}:
+        return False  # "after my session I met Tom": the session only dates what follows
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return (
+        before is None or before.pos_ not in {"NOUN", "PROPN"} or before.lower_ in {"therapy", "counselling"}
+    )
 
 
 def _letter_addressee(tokens: list[Any], kind: str, state: _State) -> tuple[str, str | None] | None:
