@@ -188,3 +188,15 @@ def test_in_a_letter_what_the_addressee_did_is_an_interaction() -> None:
 def test_a_my_boy_is_a_child_and_a_boy_alone_is_nobody() -> None:
     assert ("child", "My boy") in _people("My boy rang me from camp.")
     assert _people("A boy at the bus stop laughed.") == []
+
+
+# ---- interaction without the writer named: the other says something ---------------------------------------------
+def test_what_the_other_says_is_said_to_the_writer() -> None:
+    assert _others("My aunt said she needs time alone. I wanted to be close to her. I lay awake.") == [
+        "other"
+    ]
+
+
+def test_the_other_only_somewhere_or_only_wished_to_speak_is_no_interaction() -> None:
+    assert _others("My aunt was in the garden. I wanted to be close to her. I lay awake.") == []
+    assert _others("I wanted my aunt to say she was proud. I lay awake.") == []

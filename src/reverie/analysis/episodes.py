@@ -640,6 +640,12 @@ def _interacts(doc: Document, own: list[Clause], view: _View, mentions: list[Men
                 return True
         if any(t.lower_ == "you" and t.dep_ in {"nsubj", "nsubjpass"} for t in clause.tokens):
             return True  # the "you" of a letter or a session acts: told to the writer, about the writer
+        if (
+            _is_speech(clause)
+            and not clause.negated
+            and any(c.dep_ in _SAID_DEPS for c in clause.head.children)
+        ):
+            return True  # the other says something ("my wife said she needs time alone"): said to the writer
         # a misparse may hide the link: the writer named in the same sentence as the other's act
         if _WRITER_IN_SENTENCE.search(doc.sentences[clause.sentence].text):
             return True
@@ -717,6 +723,7 @@ _ELIDED_OBJECTS: Final = frozenset({"dobj", "xcomp", "ccomp", "acomp", "attr", "
 _WITHHELD_WEIGHT: Final = 0.8  # the rebuff an elided "he didn't" states after a wish: rejecting (RO5)
 _HABITUAL: Final = frozenset({"every", "always", "whenever", "often", "usually", "constantly", "sometimes"})
 _EMPTY_EPISODE_CONFIDENCE: Final = 0.3
+_SAID_DEPS: Final = frozenset({"ccomp", "dobj", "xcomp", "parataxis"})  # what is said: "said (that) she …"
 _WRITER_WORDS: Final = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ourselves"})
 _WRITER_IN_SENTENCE: Final = re.compile(r"\b(?:I|me|myself|we|us|ourselves)\b", re.IGNORECASE)
 
