@@ -1,5 +1,5 @@
 """Episodes 1.7.0 / people 1.2.0: finding the person of an episode. Names after a title, names tied to a role in
-apposition or brackets, names the entity recogniser misses, a letter's "you", places read as names, people named
+apposition or brackets, a letter's "you", places read as names, people named
 only inside a wish, and the role words of people met outside the family (the GP, the vicar). Each rule is tested
 both ways, on sentences written for this file."""
 
@@ -63,15 +63,11 @@ def test_someone_elses_role_word_then_a_name_stays_someone_else() -> None:
     assert "boss" not in {role for role, _ in people}
 
 
-# ---- names the entity recogniser misses --------------------------------------------------------------------
-def test_a_capitalised_name_that_a_later_pronoun_takes_up_is_a_person() -> None:
-    text = "Bumped into Kasia at the bus stop. I wanted to talk to her. She ignored me. I felt hurt."
-    assert ("other", "Kasia") in _people(text)
-    assert _others(text) == ["other"]
-
-
-def test_a_capitalised_word_with_no_pronoun_after_it_or_a_heading_is_no_person() -> None:
-    assert _people("Saw Wicklow at the weekend. Felt awful all day.") == []
+# ---- a heading or God is no person ----------------------------------------------------------------------------
+# A rule that made a capitalised name the entity recogniser misses a person (when a later "he"/"she" could refer
+# to it) was tried and dropped: it matched no expected episode on any seen file and added spurious "other" ones
+# (docs/ccrt.md, episodes 1.7.0).
+def test_a_heading_is_no_person() -> None:
     assert _people("Mood: low. Sleep: bad. I felt awful.") == []
 
 
@@ -158,8 +154,8 @@ def test_a_former_pupil_is_not_an_ex_and_a_team_is_not_a_colleague() -> None:
 
 # ---- the therapist known by name and setting -------------------------------------------------------------------
 def test_a_name_in_the_setting_of_a_session_is_the_therapist() -> None:
-    assert ("therapist", "Ruairi") in _people(
-        "Session with Ruairi this morning. He let me cry for the whole hour."
+    assert ("therapist", "Mark") in _people(
+        "Session with Mark this morning. He let me cry for the whole hour."
     )
     people = _people("Tues. Session 9. Talked about the move. Told Dr Farah I was fine. She did not buy it.")
     assert {role for role, _ in people} == {"therapist"}
@@ -169,14 +165,14 @@ def test_a_session_of_something_else_or_one_that_only_dates_what_follows_is_no_s
     assert "therapist" not in {
         role for role, _ in _people("Gym session with Mark today. He pushed me too hard.")
     }
-    assert ("therapist", "Ruairi") not in _people(
-        "After my session I met Ruairi for a coffee. He was late again."
+    assert ("therapist", "Mark") not in _people(
+        "After my session I met Mark for a coffee. He was late again."
     )
 
 
 def test_a_text_that_names_its_therapist_keeps_other_names_apart() -> None:
-    people = _people("Session with my therapist Hilde today. Afterwards Ruairi rang me. He was drunk.")
-    assert ("other", "Ruairi") in people
+    people = _people("Session with my therapist Hilde today. Afterwards Tom Walsh rang me. He was drunk.")
+    assert ("other", "Tom Walsh") in people
 
 
 # ---- a letter's addressee acts towards the writer ---------------------------------------------------------------
@@ -200,3 +196,8 @@ def test_what_the_other_says_is_said_to_the_writer() -> None:
 def test_the_other_only_somewhere_or_only_wished_to_speak_is_no_interaction() -> None:
     assert _others("My aunt was in the garden. I wanted to be close to her. I lay awake.") == []
     assert _others("I wanted my aunt to say she was proud. I lay awake.") == []
+
+
+def test_my_childs_teacher_is_a_teacher_and_a_friends_teacher_is_someone_else() -> None:
+    assert ("teacher", "teacher") in _people("My son's teacher called me in after school.")
+    assert {r for r, _ in _people("My friend's teacher called me in after school.")} == {"friend", "other"}

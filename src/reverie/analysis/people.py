@@ -120,10 +120,6 @@ _PRACTICES: Final = _words("doctor doc gp dentist vet surgeon midwife")
 _SETTING_SENTENCES: Final = 2  # how far after "Session 14." a name may be the therapist's
 _PLACE_PREPOSITIONS: Final = frozenset({"in", "near", "outside", "inside", "across", "around"})
 _OBJECT_WORDS: Final = frozenset({"my", "me", "him", "her", "them", "us", "our", "his", "their"})
-# Where a capitalised word the entity recogniser misses is a person all the same: a subject, an object or a
-# person spoken with (or any word of a sentence left unparsed, "dep"), referred to by "he" or "she" later on.
-_NAME_DEPS: Final = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "poss", "conj", "appos", "dep"})
-_WITH_PERSON: Final = frozenset({"with", "to", "for", "by", "into"})
 _SELF_WORDS: Final = frozenset({"i", "me", "my", "myself", "mine"})
 _YOU_WORDS: Final = frozenset({"you", "your", "yours", "yourself"})
 _PRONOUNS: Final[dict[str, str]] = {
@@ -206,7 +202,6 @@ class _State:
     ]  # name -> (role, gender) from introductions like "my husband Tom"
     mentions: list[Mention] = field(default_factory=list)
     consumed: set[int] = field(default_factory=set)  # token indices already part of a mention
-    later_pronoun: int = -1  # the last "he"/"she"/"him"/"her"… of the text (a name before it may be a person)
     addressee: tuple[str, str | None] | None = None  # a letter's addressee (role, name): whose "you" it is
     self_sentences: set[int] = field(default_factory=set)
     learned_gender: dict[str, str] = field(default_factory=dict)
@@ -219,9 +214,6 @@ def find_mentions(doc: Document) -> list[Mention]:
     tokens = list(doc.spacy)
     starts = [s.span.start for s in doc.sentences]
     state = _State(names=_introduced_names(tokens))
-    state.later_pronoun = max(
-        (t.i for t in tokens if t.lower_ in _PRONOUNS and _PRONOUNS[t.lower_] != "pl"), default=-1
-    )
     state.addressee = _letter_addressee(tokens, doc.kind, state)
     for token in tokens:
         if token.i in state.consumed or token.idx >= doc.sentences[-1].span.end:
@@ -417,7 +409,7 @@ def _role_noun(token: Any, sentence: int, state: _State) -> Mention | None:
         role, start = "ex", token.i - (2 if prefix else 1)
     possessor = _possessor(token) or (_possessor(doc[start]) if start != token.i else None)
     in_law = _is_in_law(token)
-    if in_law or (possessor is not None and possessor not in _MY):
+    if in_law or (possessor is not None and possessor not in _MY and not _my_childs_teacher(token, role)):
         role = "other"
     if word in _NEEDS_POSSESSOR and possessor not in _MY and not _plural_with_the(token):
         return None
@@ -435,6 +427,14 @@ def _role_noun(token: Any, sentence: int, state: _State) -> Mention | None:
     span = Span(doc[start].idx, doc[end].idx + len(doc[end].text))
     plural = token.tag_ in {"NNS", "NNPS"} or token.lower_ in _PLURAL_WORDS
     return Mention(role, span, sentence, "noun", name, gender, plural, token.i, salience_of(token))
+
+
+def _my_childs_teacher(token: Any, role: str) -> bool:
+    """ "my son's teacher", "our daughter's coach": the writer deals with the child's teacher as a teacher."""
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    if role != "teacher" or owner is None or _role_word(owner) is None:
+        return False
+    return ROLE_OF_WORD[_role_word(owner) or ""] == "child" and _possessor(owner) in _MY
 
 
 def _hyphen_prefix(token: Any) -> str:
@@ -616,7 +616,7 @@ def _name(token: Any, sentence: int, state: _State) -> Mention | None:
     if _is_place(token):
         return None
     if token.ent_type_ != "PERSON" or not _looks_like_name(token) or token.ent_iob_ != "B":
-        return _missed_name(token, sentence, state)
+        return None
     ent = next(e for e in token.doc.ents if e.start == token.i)
     state.consumed.update(range(ent.start, ent.end))
     span = Span(ent.start_char, ent.end_char)
@@ -636,34 +636,6 @@ def _is_place(token: Any) -> bool:
     nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
     opens = token.is_sent_start or before is None or before.is_punct
     return bool(opens and nxt is not None and nxt.lower_ in _OBJECT_WORDS)
-
-
-def _missed_name(token: Any, sentence: int, state: _State) -> Mention | None:
-    """A name the entity recogniser missed ("Met Alan at the pub", "Asked Noor from pastry"): a capitalised proper
-    noun, no other kind of entity, that is a subject, an object or a person spoken with, and that a "he" or
-    "she" later in the text can refer to."""
-    if token.ent_type_ not in {"", "PERSON"} or not _capitalised(token) or len(token.text) < 2:
-        return None
-    if token.i >= state.later_pronoun:
-        return None
-    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    if nxt is not None and nxt.text == ":":
-        return None  # a heading: "Mood: proud"
-    dep = token.dep_
-    if dep not in _NAME_DEPS and not (dep == "pobj" and token.head.lower_ in _WITH_PERSON):
-        return None
-    learned = state.learned_gender.get(token.lower_)
-    return Mention(
-        "other",
-        _token_span(token),
-        sentence,
-        "unknown_name",
-        token.text,
-        learned,
-        False,
-        token.i,
-        salience_of(token),
-    )
 
 
 def _pronoun(token: Any, sentence: int, state: _State) -> Mention | None:
