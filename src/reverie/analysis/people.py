@@ -1,9 +1,10 @@
 """Who each passage is about: the self, family, partners, authority figures, friends, the therapist, others.
 
 Rules over the spaCy parse, no model: role nouns ("my mum", "my ex-husband", "the boss"), names introduced by a
-role ("my husband Tom", "Tom, my husband") and then reused, other PERSON names, and a light coreference that
-resolves he/she/they to the most recent compatible mention in the same or the previous sentence. In session text
-"you" is the therapist. One ``person`` finding per mention (the self: one per sentence that says I/me/my).
+role ("my husband Tom", "Tom, my husband", "manager (Ruth)") or a title ("Sgt Reyes", "Dr. Levin") and then
+reused, other PERSON names, and a light coreference that resolves he/she/they to the most recent compatible
+mention in the same or the previous sentence. In session text "you" is the therapist; in a letter ("Dear Sofia,")
+its addressee. A name in a therapy session's setting is the therapist. One ``person`` finding per mention (the self: one per sentence that says I/me/my).
 
 Finding contract: ``Finding(kind="person", label=<role>, spans=(mention span,),
 data={"group": ..., "name": str | None, "sentence": int})``.
@@ -116,8 +117,8 @@ _TITLES: Final[dict[str, tuple[str, str | None]]] = {
 }
 # A practitioner's word after "to" / "at" names the practice, a place: "took him to the dentist".
 _PRACTICES: Final = _words("doctor doc gp dentist vet surgeon midwife")
-# Where a word the tagger reads as a name is a place: "the truck stop in Amarillo", "Chachu in Dubai".
 _SETTING_SENTENCES: Final = 2  # how far after "Session 14." a name may be the therapist's
+# Where a word the tagger reads as a name is a place: "the truck stop in Amarillo", "Chachu in Dubai".
 _PLACE_PREPOSITIONS: Final = frozenset({"in", "near", "outside", "inside", "across", "around"})
 _OBJECT_WORDS: Final = frozenset({"my", "me", "him", "her", "them", "us", "our", "his", "their"})
 _SELF_WORDS: Final = frozenset({"i", "me", "my", "myself", "mine"})
