@@ -35,7 +35,9 @@ MAX_SENTENCE_CHARS = 1_000  # a "sentence" longer than this (a pasted table, cod
 
 # The light splitter: a run of text up to . ! ? (and any closing quotes or brackets), or a line break.
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'\u201d\u2019)\]]*|\n|$)|[.!?]+")
-_ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Mt|Jr|Sr|vs|etc|e\.g|i\.e|approx|No)\.|\b[A-Z]\.)$")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Mt|Jr|Sr|Capt|Sgt|Lt|Col|Rev|vs|etc|e\.g|i\.e|approx|No)\.|\b[A-Z]\.)$"
+)
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 _ENGLISH_FUNCTION_WORDS = frozenset(
     [

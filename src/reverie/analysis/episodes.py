@@ -45,7 +45,7 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-VERSION: Final = "1.6.0"
+VERSION: Final = "1.7.0"
 MODEL_HASH: Final = "rules-" + hashlib.sha256(repr(sorted(ccrt.LEXICONS.items())).encode()).hexdigest()[:12]
 
 _WISH: Final[dict[str, float]] = {
@@ -79,6 +79,7 @@ _REASON_MARKS: Final = frozenset(
 )
 _WITH_PEOPLE: Final = frozenset({"to", "at", "with", "from", "on"})  # "I spoke to my boss", "shouted at me"
 _SWITCH_PROMINENCE: Final = 1.5  # a passing mention ("my husband's family") does not start a new episode
+_WISHED_PROMINENCE: Final = 1.0  # a person named only in the writer's wish counts as a passing mention
 _FIRST_PERSON: Final = re.compile(r"\b(?:me|my|myself|us|our|I)\b", re.IGNORECASE)
 _STATE_VERBS: Final = frozenset({"feel", "felt", "feels", "feeling", "seem", "seemed", "look", "looked"})
 # What the other says the writer is: a bad trait is criticism, a strong one is praise.
@@ -423,9 +424,24 @@ def _ranked(doc: Document, mentions: list[Mention]) -> list[tuple[float, Mention
     scored = []
     for order, mention in enumerate(mentions):
         span = doc.spacy.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
-        scored.append((max((_prominence(t) for t in span or ()), default=1.0), -order, mention))
+        score = max((_prominence(t) for t in span or ()), default=1.0)
+        if span is not None and len(span) and _only_wished(span.root):
+            score = min(
+                score, _WISHED_PROMINENCE
+            )  # "I had wanted to succeed with this client": no new episode
+        scored.append((score, -order, mention))
     scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
     return [(score, mention) for score, _, mention in scored]
+
+
+def _only_wished(token: Any) -> bool:
+    """Whether a person is named only inside the writer's wish ("I wanted to succeed with this client", "I
+    longed to be close to my sister"): the person is wished for, not met, so does not start an episode."""
+    for ancestor in token.ancestors:
+        if ancestor.lemma_.lower() in _WISH and _WISH[ancestor.lemma_.lower()] >= 1.0:
+            subject = _subject(ancestor)
+            return subject is not None and subject.lower_ == "i" and token.i > ancestor.i
+    return False
 
 
 def _prominence(token: Any) -> float:
@@ -622,6 +638,14 @@ def _interacts(doc: Document, own: list[Clause], view: _View, mentions: list[Men
         for t in clause.head.subtree:
             if t.lower_ in _WRITER_WORDS and not _names_the_other(t, people):
                 return True
+        if any(t.lower_ == "you" and t.dep_ in {"nsubj", "nsubjpass"} for t in clause.tokens):
+            return True  # the "you" of a letter or a session acts: told to the writer, about the writer
+        if (
+            _is_speech(clause)
+            and not clause.negated
+            and any(c.dep_ in _SAID_DEPS for c in clause.head.children)
+        ):
+            return True  # the other says something ("my wife said she needs time alone"): said to the writer
         # a misparse may hide the link: the writer named in the same sentence as the other's act
         if _WRITER_IN_SENTENCE.search(doc.sentences[clause.sentence].text):
             return True
@@ -699,6 +723,7 @@ _ELIDED_OBJECTS: Final = frozenset({"dobj", "xcomp", "ccomp", "acomp", "attr", "
 _WITHHELD_WEIGHT: Final = 0.8  # the rebuff an elided "he didn't" states after a wish: rejecting (RO5)
 _HABITUAL: Final = frozenset({"every", "always", "whenever", "often", "usually", "constantly", "sometimes"})
 _EMPTY_EPISODE_CONFIDENCE: Final = 0.3
+_SAID_DEPS: Final = frozenset({"ccomp", "dobj", "xcomp", "parataxis"})  # what is said: "said (that) she …"
 _WRITER_WORDS: Final = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ourselves"})
 _WRITER_IN_SENTENCE: Final = re.compile(r"\b(?:I|me|myself|we|us|ourselves)\b", re.IGNORECASE)
 

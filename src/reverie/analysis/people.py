@@ -1,9 +1,10 @@
 """Who each passage is about: the self, family, partners, authority figures, friends, the therapist, others.
 
 Rules over the spaCy parse, no model: role nouns ("my mum", "my ex-husband", "the boss"), names introduced by a
-role ("my husband Tom", "Tom, my husband") and then reused, other PERSON names, and a light coreference that
-resolves he/she/they to the most recent compatible mention in the same or the previous sentence. In session text
-"you" is the therapist. One ``person`` finding per mention (the self: one per sentence that says I/me/my).
+role ("my husband Tom", "Tom, my husband", "manager (Ruth)") or a title ("Sgt Reyes", "Dr. Levin") and then
+reused, other PERSON names, and a light coreference that resolves he/she/they to the most recent compatible
+mention in the same or the previous sentence. In session text "you" is the therapist; in a letter ("Dear Sofia,")
+its addressee. A name in a therapy session's setting is the therapist. One ``person`` finding per mention (the self: one per sentence that says I/me/my).
 
 Finding contract: ``Finding(kind="person", label=<role>, spans=(mention span,),
 data={"group": ..., "name": str | None, "sentence": int})``.
@@ -27,7 +28,7 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-VERSION: Final = "1.1.0"
+VERSION: Final = "1.2.0"
 
 ROLE_GROUP: Final[dict[str, str]] = {
     "self": "self",
@@ -54,11 +55,12 @@ _WORDS_BY_ROLE: Final[dict[str, str]] = {
     "parents": "parents parent folks",
     "sibling": "brother sister sibling siblings twin sis bro stepbrother stepsister bhaiya bhai didi akka hyung noona "
     "unnie oppa",
-    "child": "son daughter kid kids child children baby toddler teenager stepson stepdaughter kiddo",
-    "partner": "partner husband wife boyfriend girlfriend bf gf fiancé fiancée fiance fiancee spouse hubby lover",
+    "child": "son daughter kid kids child children baby toddler teenager stepson stepdaughter kiddo boy",
+    "partner": "partner husband wife boyfriend girlfriend bf gf fiancé fiancée fiance fiancee spouse hubby lover "
+    "fella missus",
     "ex": "ex",
-    "boss": "boss manager supervisor employer director ceo superior foreman leader gaffer oga",
-    "colleague": "colleague coworker workmate teammate",
+    "boss": "boss manager supervisor employer director ceo superior foreman leader gaffer oga sergeant sarge",
+    "colleague": "colleague coworker workmate teammate assistant",
     "teacher": "teacher professor tutor coach lecturer instructor headteacher headmaster headmistress mentor",
     "friend": "friend bestie pal buddy bff mate",
     "therapist": "therapist analyst psychoanalyst counsellor counselor shrink psychotherapist psychologist "
@@ -66,7 +68,9 @@ _WORDS_BY_ROLE: Final[dict[str, str]] = {
     "other": "grandmother grandma granny nan nana grandfather grandpa granddad grandad aunt auntie uncle cousin "
     "nani dadi nanaji dadaji lola lolo abuela abuelo oma opa halmeoni harabeoji "
     "nephew niece neighbour neighbor doctor nurse landlord landlady stranger roommate flatmate housemate "
-    "classmate priest man woman guy lady",
+    "classmate priest man woman guy lady granddaughter grandson grandchild grandchildren grandkids pastor vicar "
+    "rabbi imam officer policeman policewoman cop client customer student students pupil pupils doc gp ob dentist "
+    "midwife surgeon receptionist secretary reviewer",
 }
 ROLE_OF_WORD: Final[dict[str, str]] = {
     w: role for role, words in _WORDS_BY_ROLE.items() for w in words.split()
@@ -76,21 +80,47 @@ _FEMALE: Final = _words(
     "mother mom mum mommy mummy mam mama mamma momma stepmother stepmom stepmum sister sis stepsister "
     "daughter stepdaughter wife girlfriend gf fiancée fiancee grandmother grandma granny nan nana aunt "
     "auntie niece landlady headmistress woman lady ammi amma umma eomma mami mamá didi akka noona unnie nani dadi "
-    "lola abuela oma halmeoni"
+    "lola abuela oma halmeoni granddaughter policewoman missus"
 )
 _MALE: Final = _words(
     "father dad daddy da papa stepfather stepdad brother bro bf stepbrother son stepson husband boyfriend "
     "fiancé fiance hubby grandfather grandpa granddad grandad uncle nephew landlord headmaster man "
-    "guy abba abbu baba appa abeoji papá bhaiya bhai hyung oppa nanaji dadaji lolo abuelo opa harabeoji"
+    "guy abba abbu baba appa abeoji papá bhaiya bhai hyung oppa nanaji dadaji lolo abuelo opa harabeoji grandson "
+    "policeman fella boy"
 )
-_PLURAL_WORDS: Final = frozenset(["parents", "folks", "kids", "children", "siblings"])
+_PLURAL_WORDS: Final = frozenset(
+    ["parents", "folks", "kids", "children", "siblings", "grandchildren", "grandkids", "students", "pupils"]
+)
 # Words that name a person only when "my"/"our" (or "the", for the plural) makes clear who is meant.
 _NEEDS_POSSESSOR: Final = _words(
-    "kid kids child children baby toddler teenager kiddo mate pal buddy folks bro"
+    "kid kids child children baby toddler teenager kiddo mate pal buddy folks bro fella missus assistant boy"
 )
 _GENERIC_OTHER: Final = frozenset(["man", "woman", "guy", "lady"])
 _MY: Final = frozenset({"my", "our"})
-_WORKPLACES: Final = frozenset({"work", "office", "team", "department", "job"})
+_WORKPLACES: Final = _words(
+    "work office team department job account accounts accounting finance hr it marketing sales legal payroll pastry "
+    "reception admin logistics warehouse dispatch operations ops engineering design support compliance "
+    "procurement ward kitchen site shop store factory depot"
+)
+# A title before a name ("Dr. Levin", "Sgt Reyes", "Mrs Dale"): the name is a person even where the entity
+# recogniser misses it, with the title's role (a rank or a head chef is a boss, a coach a teacher).
+_TITLES: Final[dict[str, tuple[str, str | None]]] = {
+    **dict.fromkeys(("Dr", "Doctor", "Nurse", "Officer", "Pastor", "Reverend", "Rev"), ("other", None)),
+    **dict.fromkeys(("Mr", "Mister"), ("other", "m")),
+    **dict.fromkeys(("Mrs", "Ms", "Miss"), ("other", "f")),
+    **dict.fromkeys(
+        ("Sgt", "Sergeant", "Sarge", "Capt", "Captain", "Lt", "Lieutenant", "Major", "Chef", "Dispatcher"),
+        ("boss", None),
+    ),
+    **dict.fromkeys(("Coach", "Professor", "Prof"), ("teacher", None)),
+    "Private": ("colleague", None),
+}
+# A practitioner's word after "to" / "at" names the practice, a place: "took him to the dentist".
+_PRACTICES: Final = _words("doctor doc gp dentist vet surgeon midwife")
+_SETTING_SENTENCES: Final = 2  # how far after "Session 14." a name may be the therapist's
+# Where a word the tagger reads as a name is a place: "the truck stop in Amarillo", "Chachu in Dubai".
+_PLACE_PREPOSITIONS: Final = frozenset({"in", "near", "outside", "inside", "across", "around"})
+_OBJECT_WORDS: Final = frozenset({"my", "me", "him", "her", "them", "us", "our", "his", "their"})
 _SELF_WORDS: Final = frozenset({"i", "me", "my", "myself", "mine"})
 _YOU_WORDS: Final = frozenset({"you", "your", "yours", "yourself"})
 _PRONOUNS: Final[dict[str, str]] = {
@@ -173,6 +203,7 @@ class _State:
     ]  # name -> (role, gender) from introductions like "my husband Tom"
     mentions: list[Mention] = field(default_factory=list)
     consumed: set[int] = field(default_factory=set)  # token indices already part of a mention
+    addressee: tuple[str, str | None] | None = None  # a letter's addressee (role, name): whose "you" it is
     self_sentences: set[int] = field(default_factory=set)
     learned_gender: dict[str, str] = field(default_factory=dict)
 
@@ -184,12 +215,80 @@ def find_mentions(doc: Document) -> list[Mention]:
     tokens = list(doc.spacy)
     starts = [s.span.start for s in doc.sentences]
     state = _State(names=_introduced_names(tokens))
+    state.addressee = _letter_addressee(tokens, doc.kind, state)
     for token in tokens:
         if token.i in state.consumed or token.idx >= doc.sentences[-1].span.end:
             continue
         sentence = max(0, bisect_right(starts, token.idx) - 1)
         _visit(token, sentence, doc.kind, state)
-    return state.mentions
+    return _therapist_by_setting(tokens, starts, state.mentions)
+
+
+def _therapist_by_setting(tokens: list[Any], starts: list[int], mentions: list[Mention]) -> list[Mention]:
+    """ "Session with Mark today", "Weds. Session 14. … Wanted Dr Amara to …", "Perinatal therapist today. I
+    wanted to tell Dr. Osei …": the first person known only by name in the sentence of a therapy session (or the
+    therapist's bare role word) or the two sentences after it is the therapist, unless the text names its therapist
+    already. A session of something else ("training session", "jam session") is no such setting, nor one that only
+    dates what follows ("after my session I met Tom")."""
+    if any(m.role == "therapist" and m.name for m in mentions):
+        return mentions
+    cues = {max(0, bisect_right(starts, t.idx) - 1) for t in tokens if _therapy_cue(t)}
+    cues |= {m.sentence for m in mentions if m.role == "therapist" and m.source == "noun"}
+    if not cues:
+        return mentions
+    named = next(
+        (
+            m
+            for m in mentions
+            if m.role == "other" and m.name and m.source in {"name", "unknown_name"} and m.name[:1].isupper()
+        ),
+        None,
+    )
+    if named is None or not any(c <= named.sentence <= c + _SETTING_SENTENCES for c in cues):
+        return mentions
+    return [
+        replace(m, role="therapist") if m.role == "other" and m.name == named.name else m for m in mentions
+    ]
+
+
+def _therapy_cue(token: Any) -> bool:
+    lemma = token.lemma_.lower()
+    if lemma in {"therapy", "counselling", "counseling", "psychotherapy"}:
+        return True
+    if lemma != "session":
+        return False
+    if token.head.lower_ in {"after", "before", "since", "until", "till"}:
+        return False  # "after my session I met Tom": the session only dates what follows
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return (
+        before is None or before.pos_ not in {"NOUN", "PROPN"} or before.lower_ in {"therapy", "counselling"}
+    )
+
+
+def _letter_addressee(tokens: list[Any], kind: str, state: _State) -> tuple[str, str | None] | None:
+    """A letter ("Dear Sofia, …", "Dad, I'm never sending this", "Dear Dr. Whitfield, …"): the role and name of
+    the person it opens by addressing, whose "you" it is. None for other texts (and in session text, where "you"
+    is the therapist)."""
+    if kind == "session" or not tokens:
+        return None
+    start = 1 if tokens[0].lower_ == "dear" else 0
+    comma = next((t.i for t in tokens[start : start + 5] if t.text == ","), None)
+    if comma is None or comma == start or not any(t.lower_ in _YOU_WORDS for t in tokens[comma:]):
+        return None
+    words = [t for t in tokens[start:comma] if t.text != "."]
+    if not all(t.text[:1].isupper() for t in words):
+        return None
+    roles = [ROLE_OF_WORD[w] for t in words if (w := _role_word(t)) is not None]
+    if roles:
+        return roles[-1], None
+    titled = [_TITLES[t.text.rstrip(".")] for t in words if t.text.rstrip(".") in _TITLES]
+    names = [t for t in words if t.text.rstrip(".") not in _TITLES]
+    if not names or (start == 0 and not titled and any(t.pos_ != "PROPN" for t in names)):
+        return None
+    name = " ".join(t.text for t in names)
+    if name in state.names:
+        return state.names[name][0], (name if state.names[name][0] == "other" else None)
+    return (titled[0][0] if titled else "other"), name
 
 
 def _visit(token: Any, sentence: int, kind: str, state: _State) -> None:
@@ -200,9 +299,17 @@ def _visit(token: Any, sentence: int, kind: str, state: _State) -> None:
             state.mentions.append(Mention("self", _token_span(token), sentence, "self", head=token.i))
         return
     mention = (
-        _address(token, sentence) if kind == "session" and lower in _YOU_WORDS else None
-    ) or _role_noun(token, sentence, state)
-    if mention is None and token.pos_ == "PROPN":
+        (
+            _address(token, sentence, state.addressee if kind != "session" else ("therapist", None))
+            if lower in _YOU_WORDS and (kind == "session" or state.addressee is not None)
+            else None
+        )
+        or _titled_name(token, sentence, state)
+        or _role_noun(token, sentence, state)
+    )
+    if mention is None and (
+        token.pos_ == "PROPN" or (token.text in state.names and token.text[:1].isupper())
+    ):
         mention = _name(token, sentence, state)
     if mention is None and lower in _PRONOUNS and token.pos_ == "PRON":
         mention = _pronoun(token, sentence, state)
@@ -214,14 +321,65 @@ def _token_span(token: Any) -> Span:
     return Span(token.idx, token.idx + len(token.text))
 
 
-def _address(token: Any, sentence: int) -> Mention | None:
-    """Session text: "you" is the therapist, except in fillers such as "you know," and "you see,"."""
+def _address(token: Any, sentence: int, addressee: tuple[str, str | None] | None) -> Mention | None:
+    """Session text: "you" is the therapist; a letter's "you" is its addressee (since people 1.2.0). Never in
+    fillers such as "you know," and "you see,"."""
     doc = token.doc
     nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
     after = doc[token.i + 2] if token.i + 2 < len(doc) else None
-    if nxt is not None and nxt.lower_ in {"know", "see"} and (after is None or after.is_punct):
+    if addressee is None or (
+        nxt is not None and nxt.lower_ in {"know", "see"} and (after is None or after.is_punct)
+    ):
         return None
-    return Mention("therapist", _token_span(token), sentence, "address", head=token.i)
+    role, name = addressee
+    return Mention(
+        role, _token_span(token), sentence, "address", name, head=token.i, salience=salience_of(token)
+    )
+
+
+def _title_at(token: Any) -> tuple[str, str | None] | None:
+    return _TITLES.get(token.text.rstrip(".")) if token.text[:1].isupper() else None
+
+
+def _titled_words(token: Any) -> list[Any]:
+    """The capitalised words of the name after a title ("Dr. Levin", "Sgt Reyes"); empty if none follows."""
+    doc = token.doc
+    j = token.i + 1
+    if j < len(doc) and doc[j].text == "." and not token.text.endswith("."):
+        j += 1
+    out: list[Any] = []
+    while j < len(doc) and _capitalised(doc[j]) and len(out) < 2:
+        out.append(doc[j])
+        j += 1
+    return out
+
+
+def _capitalised(token: Any) -> bool:
+    text = token.text
+    return bool(
+        token.pos_ in {"PROPN", "NOUN", "ADJ", "X"}
+        and text[:1].isupper()
+        and text.isalpha()
+        and not text.isupper()
+        and _role_word(token) is None
+        and token.lower_ not in _NOT_NAMES
+        and text.rstrip(".") not in _TITLES
+    )
+
+
+def _titled_name(token: Any, sentence: int, state: _State) -> Mention | None:
+    """A title and the name after it: one person, with the role the name was given or the title's."""
+    title = _title_at(token)
+    words = _titled_words(token) if title is not None else []
+    if not words or title is None:
+        return None
+    name = " ".join(t.text for t in words)
+    role, gender = state.names.get(name, title)
+    state.consumed.update(range(token.i, words[-1].i + 1))
+    span = Span(token.idx, words[-1].idx + len(words[-1].text))
+    gender = gender or state.learned_gender.get(name.lower())
+    head = words[-1]
+    return Mention(role, span, sentence, "name", name, gender, False, head.i, salience_of(head))
 
 
 def _role_word(token: Any) -> str | None:
@@ -247,11 +405,12 @@ def _role_noun(token: Any, sentence: int, state: _State) -> Mention | None:
     doc = token.doc
     prefix = _hyphen_prefix(token)
     start = token.i - 2 if prefix else token.i
-    if prefix == "ex" or (not prefix and token.i >= 1 and doc[token.i - 1].lower_ == "former"):
+    former = not prefix and token.i >= 1 and doc[token.i - 1].lower_ == "former" and role == "partner"
+    if prefix == "ex" or former:  # "my ex-husband", "my former wife"; a former pupil is no ex
         role, start = "ex", token.i - (2 if prefix else 1)
     possessor = _possessor(token) or (_possessor(doc[start]) if start != token.i else None)
     in_law = _is_in_law(token)
-    if in_law or (possessor is not None and possessor not in _MY):
+    if in_law or (possessor is not None and possessor not in _MY and not _my_childs_teacher(token, role)):
         role = "other"
     if word in _NEEDS_POSSESSOR and possessor not in _MY and not _plural_with_the(token):
         return None
@@ -271,6 +430,14 @@ def _role_noun(token: Any, sentence: int, state: _State) -> Mention | None:
     return Mention(role, span, sentence, "noun", name, gender, plural, token.i, salience_of(token))
 
 
+def _my_childs_teacher(token: Any, role: str) -> bool:
+    """ "my son's teacher", "our daughter's coach": the writer deals with the child's teacher as a teacher."""
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    if role != "teacher" or owner is None or _role_word(owner) is None:
+        return False
+    return ROLE_OF_WORD[_role_word(owner) or ""] == "child" and _possessor(owner) in _MY
+
+
 def _hyphen_prefix(token: Any) -> str:
     """ "ex" in "ex-husband", "co" in "co-worker": the word before a hyphen glued to this one."""
     doc = token.doc
@@ -287,9 +454,12 @@ def _role_follows(token: Any) -> bool:
 
 
 def _not_a_person_use(token: Any, word: str) -> bool:
-    """ "as a mother", "when I was a kid", "mother tongue": the word does not point at a person here."""
+    """ "as a mother", "when I was a kid", "mother tongue", "took him to the dentist": the word does not point at
+    a person here."""
     if token.dep_ in {"attr", "acomp"}:
         return True
+    if word in _PRACTICES and token.dep_ == "pobj" and token.head.lower_ in {"to", "at"}:
+        return True  # the practice, a place: "took Lily to the dentist", "at the GP's"
     if token.dep_ == "pobj" and token.head.lower_ in {"as", "like"}:
         return True
     head = token.head
@@ -326,12 +496,19 @@ def _name_after(token: Any) -> tuple[str | None, int]:
     """The name right after a role word ("my husband Tom", "my friend, Anna,"), and the mention's last token."""
     doc = token.doc
     i = token.i + 1
-    if i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].dep_ == "appos":
+    bracket = i + 1 < len(doc) and doc[i].text == "("
+    apposed = (
+        i + 1 < len(doc) and doc[i].text == "," and (doc[i + 1].dep_ == "appos" or _title_at(doc[i + 1]))
+    )
+    if bracket or apposed:
         i += 1
+    if i < len(doc) and _title_at(doc[i]) is not None and _titled_words(doc[i]):
+        words = _titled_words(doc[i])  # "the unit counselor, Capt. Byrne", "my professor (Dr Kim)"
+        return " ".join(t.text for t in words), words[-1].i
     j = i
-    while j < len(doc) and _looks_like_name(doc[j]):
+    while j < len(doc) and (_looks_like_name(doc[j]) or (bracket and _capitalised(doc[j]))):
         j += 1
-    if j == i:
+    if j == i or (bracket and (j >= len(doc) or doc[j].text != ")")):
         return None, token.i
     return " ".join(t.text for t in doc[i:j]), j - 1
 
@@ -343,7 +520,7 @@ _NOT_NAMES: Final = _words(
     "afternoon evening night weekend monday tuesday wednesday thursday friday saturday sunday january "
     "february march april may june july august september october november december christmas easter "
     "thanksgiving halloween ramadan eid diwali hanukkah birthday holiday holidays vacation rain snow sun "
-    "home bed sleep dream dreams nothing everything anyway whatever okay ok fine great ugh wow"
+    "home bed sleep dream dreams nothing everything anyway whatever okay ok fine great ugh wow god lord jesus allah"
 )
 
 
@@ -365,7 +542,9 @@ def _introduced_names(tokens: list[Any]) -> dict[str, tuple[str, str | None]]:
             names.setdefault(token.text, ("colleague", None))
         word = _role_word(token)
         if word is None or _possessor(token) not in _MY:
-            continue
+            apposed = word is not None and _possessor(token) is None and _apposed_name(token)
+            if not apposed or word is None:
+                continue
         role = ROLE_OF_WORD[word]
         gender = "f" if word in _FEMALE else "m" if word in _MALE else None
         name, _ = _name_after(token)
@@ -373,7 +552,24 @@ def _introduced_names(tokens: list[Any]) -> dict[str, tuple[str, str | None]]:
             if found and found not in names:
                 names[found] = (role, gender)
                 names.setdefault(found.split()[0], (role, gender))
+    for token in tokens:  # "Dr. Levin", "Mrs Dale": the title's role, unless a role word gave the name one
+        title = _title_at(token)
+        words = _titled_words(token) if title is not None else []
+        if words and title is not None:
+            name = " ".join(t.text for t in words)
+            tied = names.get(name) or names.get(words[-1].text)
+            names.setdefault(name, tied or title)
+            names.setdefault(words[-1].text, tied or title)
     return names
+
+
+def _apposed_name(token: Any) -> bool:
+    """ "the unit counselor, Capt. Byrne", "manager (Ruth)", "Bro (Dev)": a role word with no possessor whose name
+    follows it in apposition or in brackets (not "the boss Tom")."""
+    doc = token.doc
+    return (
+        token.i + 1 < len(doc) and doc[token.i + 1].text in {",", "("} and _name_after(token)[0] is not None
+    )
 
 
 def _name_is(token: Any) -> str | None:
@@ -418,6 +614,8 @@ def _name(token: Any, sentence: int, state: _State) -> Mention | None:
             token.i,
             salience_of(token),
         )
+    if _is_place(token):
+        return None
     if token.ent_type_ != "PERSON" or not _looks_like_name(token) or token.ent_iob_ != "B":
         return None
     ent = next(e for e in token.doc.ents if e.start == token.i)
@@ -427,6 +625,18 @@ def _name(token: Any, sentence: int, state: _State) -> Mention | None:
     return Mention(
         "other", span, sentence, "unknown_name", ent.text, learned, False, token.i, salience_of(token)
     )
+
+
+def _is_place(token: Any) -> bool:
+    """ "the truck stop in Amarillo", "Chachu in Dubai": a name after "in" is a place, not a person. And a
+    diary's opening verb the tagger reads as a name ("Rang my husband", "Texted her"): not a person either."""
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    if before is not None and before.lower_ in _PLACE_PREPOSITIONS and before.whitespace_:
+        return True
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    opens = token.is_sent_start or before is None or before.is_punct
+    return bool(opens and nxt is not None and nxt.lower_ in _OBJECT_WORDS)
 
 
 def _pronoun(token: Any, sentence: int, state: _State) -> Mention | None:
