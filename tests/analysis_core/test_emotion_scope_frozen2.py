@@ -184,6 +184,10 @@ def test_seen_journal_sets_keep_their_floors(encoder: OnnxEncoder) -> None:
     # frozen5: written by an engineer who tuned nothing, measured once with layer 1.5.0 (0.800 / 0.046; 1.4.0 0.754 /
     # 0.062); seen since
     floors["emotion_journal_frozen5.jsonl"] = (0.78, 0.07)
+    # frozen6 (tests/analysis_risk/README_frozen7.md): written by an engineer who tuned nothing, 28 new voices, measured once at the
+    # start and the end of the eighth round: 0.446 / 0.138 and 0.446 / 0.123 (the layer unchanged; people 1.2.0
+    # recognises one more person whose feeling it is). Far under the goal on new voices; seen since
+    floors["emotion_journal_frozen6.jsonl"] = (0.44, 0.13)
     for name, (floor, ceiling) in floors.items():
         report = evaluate_journal_emotions(fixtures / name, encoder=encoder)
         assert report["top_plausible"] >= floor, name

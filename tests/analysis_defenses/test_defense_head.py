@@ -194,6 +194,10 @@ def test_seen_key_sets_do_not_regress(head: DefenseHead, encoder: Encoder) -> No
     # shown, 7 of them right (the head before: 20 right, 15 shown, 8 right); seen since
     report = key_report(Path(__file__).parents[1] / "fixtures" / "defense_key_frozen4.jsonl", head, encoder)
     assert report["right"] >= 19 and report["shown_precision"] >= 0.69
+    # frozen5 (55 sentences, README_frozen_batches7.md): measured once, unseen, with this head: 22 of 55 right, 13
+    # shown, 10 of them right; seen since
+    report = key_report(Path(__file__).parents[1] / "fixtures" / "defense_key_frozen5.jsonl", head, encoder)
+    assert report["right"] >= 22 and report["shown_precision"] >= 0.76
 
 
 def test_train_defenses_writes_a_local_model_in_the_data_folder(cli: Any, tmp_path: Path) -> None:

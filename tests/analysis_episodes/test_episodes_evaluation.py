@@ -99,3 +99,17 @@ def test_episodes_the_fifth_frozen_batch_keeps_its_measured_figures() -> None:
     assert result["ro_accuracy"] >= 0.27
     assert result["rs_accuracy"] >= 0.40
     assert result["spurious"] <= 27
+
+
+def test_episodes_the_sixth_frozen_batch_keeps_its_measured_figures() -> None:
+    """vignettes_frozen6 (125 texts, 105 episodes, 24 new voices; README_frozen_batches7.md) was written by an
+    engineer who tuned nothing, kept outside the repository and measured once with episodes 1.7.0 (2026-12-02):
+    W 0.371 / RO 0.219 / RS 0.286, 50 of 105 matched, 21 spurious (1.6.0: 0.352 / 0.219 / 0.286, 49 matched, 21
+    spurious). Seen since that measurement."""
+    result = evaluate_episodes(FIXTURES / "vignettes_frozen6.jsonl")
+    assert result["expected"] == 105
+    assert result["matched"] >= 50
+    assert result["w_accuracy"] >= 0.37
+    assert result["ro_accuracy"] >= 0.21
+    assert result["rs_accuracy"] >= 0.28
+    assert result["spurious"] <= 21

@@ -32,7 +32,7 @@ from reverie.analysis.evaluation.risk import challenge_figures, read_challenge
 from reverie.analysis.risk import LEVELS, load_model, screen
 
 HERE = Path(__file__).resolve().parent
-HALVES = ("tune", "frozen", "frozen2", "frozen3", "frozen4", "frozen5", "frozen6")
+HALVES = ("tune", "frozen", "frozen2", "frozen3", "frozen4", "frozen5", "frozen6", "frozen7")
 FIGURE_GROUPS = frozenset({"idiom", "injury"})  # figures of speech and everyday injuries
 # Genuine cases flagged, as measured with the shipped model. Fourth round (docs/risk.md): all four batches are seen
 # (tuning material); frozen3 was measured once, unseen, at the end of the third round (71 of 107, 14 of 223 false
@@ -59,6 +59,10 @@ MEASURED_FLAGGED = {
     # false alarms (before 23), one of them at "attempt" (a paramedic's note about a patient named by age, in both
     # models; fixed after by mechanism, test_age_named_person.py). Seen since.
     "frozen6": 71 / 94,
+    # frozen7: written during the eighth round by another engineer (28 new voices), kept outside the repository,
+    # measured once at its end: 65 of 100 with the eighth round's code and with the code before it (16 and 17 of
+    # 183 false alarms, none at "attempt"). Seen since.
+    "frozen7": 65 / 100,
 }
 GOAL_MISSED = {
     "tune": "goal missed: 81 of 85 genuine tune cases flagged, seen (docs/risk.md)",
@@ -72,6 +76,8 @@ GOAL_MISSED = {
     "frozen5": "goal missed: 74 of 80 genuine cases of the fifth frozen batch flagged, seen since the seventh round (62 "
     "of 80 when measured once, unseen) (docs/risk.md)",
     "frozen6": "goal missed: 71 of 94 genuine cases of the sixth frozen batch flagged when measured once, unseen "
+    "(docs/risk.md)",
+    "frozen7": "goal missed: 65 of 100 genuine cases of the seventh frozen batch flagged when measured once, unseen "
     "(docs/risk.md)",
 }
 # False alarms on hard negatives: the goal (<= 2 %) is met on tune and frozen (seen; frozen2: 8 of 110
@@ -89,6 +95,8 @@ ALARMS_MISSED = {
     "round (11 of 160 when measured once, unseen) (docs/risk.md)",
     "frozen6": "goal missed: 21 of 184 hard negatives of the sixth frozen batch flagged (11.4 %) when measured once, "
     "unseen (docs/risk.md)",
+    "frozen7": "goal missed: 16 of 183 hard negatives of the seventh frozen batch flagged (8.7 %) when measured once, "
+    "unseen (docs/risk.md)",
 }
 MEASURED_ALARMS = {
     "tune": 2 / 139,
@@ -98,6 +106,7 @@ MEASURED_ALARMS = {
     "frozen4": 18 / 259,
     "frozen5": 11 / 160,
     "frozen6": 21 / 184,
+    "frozen7": 16 / 183,
 }
 
 
