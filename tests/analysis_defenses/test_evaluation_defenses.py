@@ -78,7 +78,7 @@ def test_read_rows_rejects_a_label_outside_the_scale(tmp_path: Path) -> None:
 def test_read_rows_names_a_line_that_is_not_json(tmp_path: Path) -> None:
     path = tmp_path / "mine.jsonl"
     path.write_text('{"current_text": "x", "label": 3}\n{not json\n', encoding="utf-8")
-    with pytest.raises(InvalidInput, match=r"Line 2 of mine\.jsonl is not a JSON object"):
+    with pytest.raises(InvalidInput, match=r"Line 2 of mine\.jsonl is not valid JSON"):
         read_rows(path)
     path.write_text('{"current_text": "x", "label": 3}\n[1, 2]\n', encoding="utf-8")
     with pytest.raises(InvalidInput, match=r"Line 2 of mine\.jsonl is not a JSON object"):

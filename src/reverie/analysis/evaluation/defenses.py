@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from reverie.analysis import jsonlines
 from reverie.analysis.defenses import (
     LABELS,
     DefenseHead,
@@ -63,19 +64,8 @@ def read_rows(path: Path) -> list[Utterance]:
     files = sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
     out: list[Utterance] = []
     for file in files:
-        try:
-            lines = file.read_text(encoding="utf-8").splitlines()
-        except OSError as exc:
-            raise InvalidInput(f"The PsyDefConv file {file.name} cannot be read.") from exc
-        for number, line in enumerate(lines, start=1):
-            if line.strip():
-                try:
-                    row = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise InvalidInput(f"Line {number} of {file.name} is not a JSON object.") from exc
-                if not isinstance(row, dict):
-                    raise InvalidInput(f"Line {number} of {file.name} is not a JSON object.")
-                out.append(_utterance(row, file.name, number))
+        for number, row in jsonlines.read_objects(file, what="PsyDefConv file"):
+            out.append(_utterance(row, file.name, number))
     if not out:
         raise InvalidInput(f"No labelled rows in {path.name}.")
     return out
