@@ -53,9 +53,7 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
         gate = _gates[pattern]
     else:
         gate = _gates[pattern] = necessary_literals(pattern)
-    if gate is None:
-        return True
-    return all(any(s in text for s in alternatives) for alternatives in gate)
+    return _holds(gate, text)
 
 
 def necessary_literals(pattern: re.Pattern[str]) -> tuple[frozenset[str], ...] | None:
@@ -106,8 +104,7 @@ class TextGate:
             return True
         if self._folded is None:
             self._folded = fold(self._text)
-        text = self._folded
-        return all(any(s in text for s in alternatives) for alternatives in gate)
+        return _holds(gate, self._folded)
 
 
 def _literals(pattern: re.Pattern[str], *, fold: bool) -> tuple[frozenset[str], ...] | None:
@@ -191,3 +188,8 @@ def _branch(alternatives: list[_Info]) -> _Info:
             return None, []  # an alternative that guarantees nothing: neither does the alternation
         best.append(max(candidates, key=lambda s: (min(map(len, s)), -len(s))))
     return None, [frozenset(s for chosen in best for s in chosen)]
+
+
+def _holds(gate: tuple[frozenset[str], ...] | None, text: str) -> bool:
+    """Every set of necessary literals has one member in ``text`` (no gate: the pattern may match anywhere)."""
+    return gate is None or all(any(s in text for s in alternatives) for alternatives in gate)
