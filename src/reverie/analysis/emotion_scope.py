@@ -74,6 +74,7 @@ other voices ("creased up", "cacking meself"); the upside-down face marks irony;
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -894,12 +895,11 @@ _MISHAP = re.compile(
 
 def _ironic(text: str, may: Gate | None = None) -> bool:
     """Praise opening, or an ironic tag closing, a sentence whose news is a mishap."""
-    may = may if may is not None else _always
-    opener = _PRAISE_OPENER.search(text) if may(_PRAISE_OPENER) else None
+    opener = _search(_PRAISE_OPENER, text, may)
     rest = text[opener.end() :] if opener else text
     if opener and _MISHAP.search(rest):
         return True
-    tag = _IRONIC_TAG.search(text) if may(_IRONIC_TAG) else None
+    tag = _search(_IRONIC_TAG, text, may)
     return tag is not None and (opener is not None or bool(_MISHAP.search(text[: tag.start()])))
 
 
@@ -1089,8 +1089,17 @@ _CURIOUS = re.compile(
 Gate = Callable[[re.Pattern[str]], bool]  # may this pattern match anywhere in the document? (see cues)
 
 
-def _always(_pattern: re.Pattern[str]) -> bool:
-    return True
+def _search(pattern: re.Pattern[str], text: str, may: Gate | None) -> re.Match[str] | None:
+    """``pattern.search(text)``, skipped (None) when the document's gate rules the pattern out."""
+    return pattern.search(text) if may is None or may(pattern) else None
+
+
+def _found(pattern: re.Pattern[str], text: str, may: Gate | None) -> bool:
+    return _search(pattern, text, may) is not None
+
+
+def _finditer(pattern: re.Pattern[str], text: str, may: Gate | None) -> Iterable[re.Match[str]]:
+    return pattern.finditer(text) if may is None or may(pattern) else ()
 
 
 # 1.5.0: dropped g's ("shakin'", "screamin'") read as written out; same length, so offsets stay
@@ -1182,32 +1191,31 @@ def cues(
     whether it may match in any of the document's texts (``regex_gate.TextGate`` over :func:`plain` of each
     sentence): a pattern it rules out is not scanned, with the same result."""
     text = plain(text)
-    may = gate if gate is not None else _always
-    phrases = [label for pattern, label in _UNDERSTATEMENT if may(pattern) and pattern.search(text)]
-    if may(_SOMATIC) and _SOMATIC.search(text):
+    phrases = [label for pattern, label in _UNDERSTATEMENT if _found(pattern, text, gate)]
+    if _found(_SOMATIC, text, gate):
         phrases.append("nervousness")
-    phrases.extend(label for pattern, label in _BODILY if may(pattern) and pattern.search(text))
-    if may(_CURIOUS) and _CURIOUS.search(text):
+    phrases.extend(label for pattern, label in _BODILY if _found(pattern, text, gate))
+    if _found(_CURIOUS, text, gate):
         phrases.append("curiosity")
     question = text.rstrip().rstrip("\"'\u201d\u2019)").endswith("?")
-    alone = len(text) < 24 and may(_DEADPAN) and bool(_DEADPAN.fullmatch(text))
+    alone = len(text) < 24 and (gate is None or gate(_DEADPAN)) and bool(_DEADPAN.fullmatch(text))
     deadpan = alone and bool(following.strip()) and "!" not in following
     # 1.5.0: praise alone after a mishap ("Mum moaned about my cooking again. Very nice.")
     deadpan = deadpan or (alone and bool(_MISHAP.search(previous)))
     return Cues(
-        sarcasm=(may(_SARCASM) and bool(_SARCASM.search(text)))
+        sarcasm=_found(_SARCASM, text, gate)
         or deadpan
         or insistent
-        or (may(_INSISTENT) and bool(_INSISTENT.search(text)))
-        or _ironic(text, may)
+        or _found(_INSISTENT, text, gate)
+        or _ironic(text, gate)
         or "\U0001f643" in text,  # 1.5.0: the upside-down face says the words are not meant
-        excluded=may(_EXCLUDED) and bool(_EXCLUDED.search(text.rstrip())),
+        excluded=_found(_EXCLUDED, text.rstrip(), gate),
         fragment=_fragment(text),
-        change=may(_CHANGE) and bool(_CHANGE.search(text)),
-        contrast=may(_CONTRAST) and bool(_CONTRAST.search(text)),
-        rhetorical=may(_RHETORICAL) and bool(_RHETORICAL.search(text)),
-        worry=question and may(_WORRY) and bool(_WORRY.search(text)),
-        counterfactual=may(_COUNTERFACTUAL) and bool(_COUNTERFACTUAL.search(text)),
+        change=_found(_CHANGE, text, gate),
+        contrast=_found(_CONTRAST, text, gate),
+        rhetorical=_found(_RHETORICAL, text, gate),
+        worry=question and _found(_WORRY, text, gate),
+        counterfactual=_found(_COUNTERFACTUAL, text, gate),
         phrases=tuple(dict.fromkeys(phrases)),
         news=news,
     )
@@ -1280,17 +1288,17 @@ _FIGURES: tuple[tuple[re.Pattern[str], str, str], ...] = (
 _PICTURES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
     (pattern, label, "emoji") for pattern, label in _EMOJI
 )
-_kept_figures: dict[int, tuple[Gate, tuple[tuple[re.Pattern[str], str, str], ...]]] = {}
+# per document gate, the figures it lets through: gone with the gate (and the document's text it holds)
+_kept_figures: weakref.WeakKeyDictionary[Gate, tuple[tuple[re.Pattern[str], str, str], ...]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
-def _kept(gate: Gate, figures: tuple[tuple[re.Pattern[str], str, str], ...]) -> tuple[Any, ...]:
+def _kept(gate: Gate) -> tuple[tuple[re.Pattern[str], str, str], ...]:
     """The figures the document's gate lets through, in order (worked out once per gate, not per sentence)."""
-    known = _kept_figures.get(id(gate))
-    if known is not None and known[0] is gate:
-        return known[1]
-    kept = tuple(figure for figure in figures if gate(figure[0]))
-    _kept_figures.clear()  # one document at a time: the last gate only
-    _kept_figures[id(gate)] = (gate, kept)
+    kept = _kept_figures.get(gate)
+    if kept is None:
+        kept = _kept_figures[gate] = tuple(figure for figure in _FIGURES if gate(figure[0]))
     return kept
 
 
@@ -1308,19 +1316,16 @@ def emotion_words(tokens: Sequence[Any], *, gate: Gate | None = None) -> list[Em
     (``regex_gate.TextGate`` over :func:`words_text` of each): a pattern it rules out is not scanned, with the
     same result."""
     out: list[EmotionWord] = []
-    may = gate if gate is not None else _always
     offset = int(tokens[0].idx) if tokens else 0
     text = words_text(tokens)
-    hedges = [offset + m.end() for m in _HEDGE.finditer(text)] if may(_HEDGE) else []
-    disowned = [offset + m.end() for m in _DISOWNED.finditer(text)] if may(_DISOWNED) else []
-    spiritless = (
-        [(offset + m.start(), offset + m.end()) for m in _ANHEDONIA.finditer(text)] if may(_ANHEDONIA) else []
-    )
+    hedges = [offset + m.end() for m in _finditer(_HEDGE, text, gate)]
+    disowned = [offset + m.end() for m in _finditer(_DISOWNED, text, gate)]
+    spiritless = [(offset + m.start(), offset + m.end()) for m in _finditer(_ANHEDONIA, text, gate)]
     starts = [int(t.idx) for t in tokens]
     # per token, (label, kind): a figure of speech, one whose object is the writer, a sign, an emoji
     idioms: dict[int, list[tuple[str, str]]] = {}
     pictures = _PICTURES if _ANY_EMOJI.search(text) else ()  # most sentences have none: one scan, not twelve
-    figures = _FIGURES if gate is None else _kept(gate, _FIGURES)
+    figures = _FIGURES if gate is None else _kept(gate)
     for pattern, label, kind in (*figures, *pictures):
         for match in pattern.finditer(text):
             at = next((i for i, start in enumerate(starts) if start >= offset + match.start()), None)
