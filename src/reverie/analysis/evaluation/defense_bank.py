@@ -141,52 +141,55 @@ def base_rate_weights(gold: Sequence[int], share: float = NO_DEFENSE_SHARE) -> l
 
 
 def choose_threshold(gold: Sequence[int], probs: npt.NDArray[np.float64]) -> float:
-    """The lowest threshold at which a shown level is more likely right than wrong: the findings whose
-    probability lies just above it (within ``MARGIN_BAND``) are right at least half the time, and all shown
-    findings at least ``MIN_PRECISION`` of the time — both with level-0 rows reweighted to a journal's base
-    rate. The highest threshold tried otherwise."""
-    weights = base_rate_weights(gold)
-    top = probs.max(axis=1)
-    for t in THRESHOLDS:
-        predicted = decide(probs, t)
-        precision, shown = shown_precision(gold, predicted, weights)
-        shown_rows = sorted((i for i, p in enumerate(predicted) if p != 0), key=lambda i: top[i])
-        band = [i for i in shown_rows if top[i] < t + MARGIN_BAND]
-        if len(band) < MIN_BAND:
-            band = shown_rows[:MIN_BAND]
-        total = sum(weights[i] for i in band)
-        marginal = sum(weights[i] for i in band if gold[i] == predicted[i]) / total if total else 1.0
-        if precision is not None and precision >= MIN_PRECISION and shown >= 5 and marginal >= 0.5:
-            return t
-    return THRESHOLDS[-1]
+    """The lowest threshold at which a shown level is more likely right than wrong (:func:`_right_enough`, with
+    level-0 rows reweighted to a journal's base rate); the highest threshold tried otherwise."""
+    g, weights = np.asarray(gold), np.asarray(base_rate_weights(gold))
+    top, best = probs.max(axis=1), probs.argmax(axis=1)
+    candidates = np.where((best >= 1) & (best <= 7))[
+        0
+    ]  # rows a threshold can show: a level 1–7 the most likely
+    right = g == best
+    return next(
+        (t for t in THRESHOLDS if _right_enough(candidates[top[candidates] >= t], right, weights, top, t)),
+        THRESHOLDS[-1],
+    )
 
 
 def choose_level_thresholds(gold: Sequence[int], probs: npt.NDArray[np.float64]) -> tuple[float, ...]:
     """Per level 1–7 (index 0 = level 1), the rule of :func:`choose_threshold` on the rows where that level is
-    the most likely: the lowest threshold at which that level, shown, is right at least ``MIN_PRECISION`` of
-    the time and just above it at least half the time (level-0 rows at a journal's base rate; at least 5
-    shown). A level that never qualifies keeps the highest threshold tried."""
-    g = np.asarray(gold)
-    weights = np.asarray(base_rate_weights(gold))
+    the most likely. A level that never qualifies keeps the highest threshold tried."""
+    g, weights = np.asarray(gold), np.asarray(base_rate_weights(gold))
     top, best = probs.max(axis=1), probs.argmax(axis=1)
     out: list[float] = []
     for level in range(1, 8):
         rows = np.where(best == level)[0]
-        chosen = THRESHOLDS[-1]
-        for t in THRESHOLDS:
-            shown = rows[top[rows] >= t]
-            if len(shown) < 5:
-                break
-            precision = weights[shown][g[shown] == level].sum() / weights[shown].sum()
-            band = shown[top[shown] < t + MARGIN_BAND]
-            if len(band) < MIN_BAND:
-                band = shown[np.argsort(top[shown], kind="stable")][:MIN_BAND]
-            marginal = weights[band][g[band] == level].sum() / weights[band].sum()
-            if precision >= MIN_PRECISION and marginal >= 0.5:
-                chosen = t
-                break
-        out.append(float(chosen))
+        right = g == level
+        chosen = next(
+            (t for t in THRESHOLDS if _right_enough(rows[top[rows] >= t], right, weights, top, t)), None
+        )
+        out.append(float(chosen if chosen is not None else THRESHOLDS[-1]))
     return tuple(out)
+
+
+def _right_enough(
+    shown: npt.NDArray[np.intp],
+    right: npt.NDArray[np.bool_],
+    weights: npt.NDArray[np.float64],
+    top: npt.NDArray[np.float64],
+    t: float,
+) -> bool:
+    """The abstention rule at threshold ``t``, for the rows ``shown`` there: at least 5 shown, right at least
+    ``MIN_PRECISION`` of the (weighted) time, and those just above ``t`` (within ``MARGIN_BAND``, or at least the
+    ``MIN_BAND`` least sure) right at least half the time."""
+    if len(shown) < 5:
+        return False
+    precision = weights[shown][right[shown]].sum() / weights[shown].sum()
+    by_top = shown[np.argsort(top[shown], kind="stable")]
+    band = by_top[top[by_top] < t + MARGIN_BAND]
+    if len(band) < MIN_BAND:
+        band = by_top[:MIN_BAND]
+    marginal = weights[band][right[band]].sum() / weights[band].sum()
+    return bool(precision >= MIN_PRECISION and marginal >= 0.5)
 
 
 def macro_f1_official(gold: Sequence[int], predicted: Sequence[int]) -> float:
