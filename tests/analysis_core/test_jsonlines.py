@@ -92,3 +92,16 @@ def test_a_valid_vignette_reads_with_its_null_components(tmp_path: Path) -> None
             "episodes": [{"other": "boss", "w": 1, "ro": None, "rs": 3}],
         }
     ]
+
+
+@pytest.mark.parametrize("content", ["", "\n  \n\n"])
+def test_an_evaluation_file_with_nothing_to_read_is_an_error_not_a_score_of_zero(
+    tmp_path: Path, content: str
+) -> None:
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text(content, encoding="utf-8")
+    for reader in (read_challenge, read_vignettes, read_coded_dreams):
+        with pytest.raises(InvalidInput, match=r"empty\.jsonl holds no lines to read\."):
+            reader(empty)
+    # a batch of nothing (reverie analyse --jsonl) stays an empty batch
+    assert jsonlines.objects(content) == []

@@ -35,9 +35,13 @@ def objects(raw: str, *, where: str = "") -> Numbered:
 
 def read_objects(path: Path, *, what: str = "file") -> Numbered:
     """:func:`objects` of a file; a file that is missing, unreadable or not UTF-8 is an ``InvalidInput`` too
-    ("The challenge file x.jsonl cannot be read.")."""
+    ("The challenge file x.jsonl cannot be read."), and so is a file with no line to read: a figure computed over
+    nothing would read as a score of zero."""
     try:
         raw = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         raise InvalidInput(f"The {what} {path.name} cannot be read.") from None
-    return objects(raw, where=f" of {path.name}")
+    found = objects(raw, where=f" of {path.name}")
+    if not found:
+        raise InvalidInput(f"The {what} {path.name} holds no lines to read.")
+    return found
