@@ -14,7 +14,7 @@ import json
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
@@ -130,6 +130,11 @@ class EmotionHead:
     thresholds: npt.NDArray[np.float32]
     ngrams: NgramFeatures | None
     mlp: MlpBlend | None = None
+    by_label: dict[str, float] = field(init=False, repr=False, compare=False)
+    """The thresholds by label, built with the head (``dataclasses.replace`` builds them anew)."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_label", dict(zip(self.labels, self.thresholds.tolist(), strict=True)))
 
     @classmethod
     def load(cls, path: Path) -> EmotionHead:
@@ -344,25 +349,11 @@ def apply_scope(
     labels = head.labels
     return decide(
         dict(zip(labels, probs.tolist(), strict=True)),  # the same floats as float(probs[j]), in one call
-        _thresholds(head),
+        head.by_label,
         [labels[j] for j in np.flatnonzero(chosen)],
         words,
         cues(text, following, insistent=insistent, previous=previous, news=news, gate=gate),
     )
-
-
-_threshold_maps: dict[int, tuple[EmotionHead, dict[str, float]]] = {}
-
-
-def _thresholds(head: EmotionHead) -> dict[str, float]:
-    """The head's thresholds by label (built once per head; :func:`decide` only reads it)."""
-    known = _threshold_maps.get(id(head))
-    if known is None or known[0] is not head:
-        known = _threshold_maps[id(head)] = (
-            head,
-            dict(zip(head.labels, head.thresholds.tolist(), strict=True)),
-        )
-    return known[1]
 
 
 def sentence_emotion_words(doc: Document, index: int) -> list[EmotionWord]:
