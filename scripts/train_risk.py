@@ -81,8 +81,9 @@ from reverie.analysis.risk import (  # noqa: E402
     screen,
     sentence_block,
     sentence_features,
-    sentence_spans,
     sentence_summary,
+    training_inputs_sha256,
+    training_rows,
 )
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "cssrs" / "users.csv"
@@ -164,19 +165,14 @@ class Sentences:
     blocked: list[bool]
 
     def add(self, text: str, kind: str = "free_association") -> list[int]:
-        hits = lex.read(text, kind)
-        masked = model_text(text, hits)
-        norm = lex.normalise(text)
-        spans = sentence_spans(
-            text
-        )  # the shipped artefact was trained on sentences (run time merges fragments)
-        reasons = lex.sentence_reasons(text, kind, spans)
+        # sentences, as the shipped artefact was trained (run time merges fragments); the rows the manifest's
+        # ``bank_inputs_sha256`` hashes for the written lines
         out = []
-        for span, why in zip(spans, reasons, strict=True):
+        for masked, features, blocked in training_rows(text, kind):
             out.append(len(self.texts))
-            self.texts.append(masked[span[0] : span[1]].strip() or ".")
-            self.features.append(sentence_features(norm, span, hits))
-            self.blocked.append(sentence_block(span, hits, why) is not None)
+            self.texts.append(masked)
+            self.features.append(features)
+            self.blocked.append(blocked)
         return out
 
 
@@ -768,6 +764,9 @@ def main() -> None:
             "cssrs_sha256": hashlib.sha256(args.data.read_bytes()).hexdigest(),
             "bank": "scripts/risk_paraphrases.jsonl (written for Reverie)",
             "bank_sha256": hashlib.sha256(args.bank.read_bytes()).hexdigest(),
+            # the sentence model's inputs from the written lines under this lexicon (tests/analysis_risk/
+            # test_artefact.py recomputes it: a lexicon change that alters them needs a retrain)
+            "bank_inputs_sha256": training_inputs_sha256(str(item["text"]) for item in d.bank_items),
             "tune": [str(p.relative_to(ROOT)) for p in args.tune] + ["(sentence threshold only)"],
         },
         "licence": "weights derived from CC BY data (Gaur et al. 2019) and Reverie's own bank",

@@ -19,6 +19,7 @@ Reverie is not a crisis service: a flag starts the safety-plan flow, it does not
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import json
 import re
@@ -631,6 +632,35 @@ def model_text(text: str, hits: Sequence[lex.Hit]) -> str:
         if hit.reason is not None:
             chars[hit.start : hit.end] = " " * (hit.end - hit.start)
     return "".join(chars)
+
+
+def training_rows(text: str, kind: str = "free_association") -> list[tuple[str, list[float], bool]]:
+    """What the sentence model is trained on for one written text, as ``scripts/train_risk.py`` builds it: each
+    sentence with set-aside phrases blanked, its lexicon features, and whether evidence blocks it."""
+    hits = lex.read(text, kind)
+    masked, norm = model_text(text, hits), lex.normalise(text)
+    spans = sentence_spans(text)
+    reasons = lex.sentence_reasons(text, kind, spans)
+    return [
+        (
+            masked[s:e].strip() or ".",
+            sentence_features(norm, (s, e), hits),
+            sentence_block((s, e), hits, why) is not None,
+        )
+        for (s, e), why in zip(spans, reasons, strict=True)
+    ]
+
+
+def training_inputs_sha256(texts: Iterable[str]) -> str:
+    """A hash of the sentence model's inputs for ``texts`` (``training_rows``): the manifest keeps the one of the
+    written bank, so a lexicon change that alters what the model was trained on shows up as a mismatch (ninth
+    round: the eighth round's lexicon changed bank features without a retrain, and the script no longer rebuilt the
+    shipped artefact)."""
+    digest = hashlib.sha256()
+    for text in texts:
+        digest.update(json.dumps(training_rows(text), separators=(",", ":")).encode("utf-8"))
+        digest.update(b"\n")
+    return digest.hexdigest()
 
 
 # --------------------------------------------------------------------------------------------------
