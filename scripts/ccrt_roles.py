@@ -17,8 +17,8 @@ learns that from Reverie's own hand-coded vignettes (every seen file, one group 
 - **Judged leave-one-file-out**: for each file, the head is trained on the other files and ``tau`` chosen on
   them by an inner leave-one-file-out; the held-out file's name-only episodes are relabelled and the file
   rescored as ``reverie eval episodes`` scores it, for each regularisation in ``SETTINGS``. Prints the
-  report as JSON. Not shipped (docs/ccrt.md, episodes 1.7.0 → the 2026-12-02 round): it lost a matched episode
-  on files whose texts were not read.
+  report as JSON. Not shipped (docs/ccrt.md, episodes 1.8.0 round): no setting gains on most files (at best +1
+  matched on frozen and on frozen5, -1 on the tuning file, nothing on the others).
 """
 
 from __future__ import annotations
