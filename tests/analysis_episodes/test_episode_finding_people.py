@@ -1,5 +1,5 @@
-"""Episodes 1.7.0 / people 1.2.0: finding the person of an episode. Names after a title, names tied to a role in
-apposition or brackets, a letter's "you", places read as names, people named
+"""Episodes 1.7.0–1.8.0 / people 1.2.0–1.3.0: finding the person of an episode. Strangers named by trade or
+slang (1.8.0). Names after a title, names tied to a role in apposition or brackets, a letter's "you", places read as names, people named
 only inside a wish, and the role words of people met outside the family (the GP, the vicar). Each rule is tested
 both ways, on sentences written for this file."""
 
@@ -201,3 +201,26 @@ def test_the_other_only_somewhere_or_only_wished_to_speak_is_no_interaction() ->
 def test_my_childs_teacher_is_a_teacher_and_a_friends_teacher_is_someone_else() -> None:
     assert ("teacher", "teacher") in _people("My son's teacher called me in after school.")
     assert {r for r, _ in _people("My friend's teacher called me in after school.")} == {"friend", "other"}
+
+
+# ---- a stranger named by trade or slang (the 2026-12-02 round) ---------------------------------------------
+def test_a_stranger_named_by_trade_or_slang_is_someone_else() -> None:
+    assert ("other", "conductor") in _people("The conductor shouted that my ticket was torn.")
+    assert ("other", "rando") in _people("Last night some rando in the chat called me washed.")
+    assert _others(
+        "The conductor shouted that my ticket was torn. I wanted to get to work without a fight. I felt small."
+    ) == ["other"]
+
+
+def test_a_stranger_by_trade_who_does_nothing_with_the_writer_is_no_episode() -> None:
+    assert _others("The conductor of the orchestra was on the radio this morning. I made tea.") == []
+
+
+def test_two_strangers_by_slang_stay_two_people() -> None:
+    keys = {m.key for m in find_mentions(prepare("A bloke pushed me and another bloke laughed at me."))}
+    assert len([k for k in keys if k.startswith("other@")]) == 2
+
+
+def test_a_business_party_is_no_stranger_by_trade() -> None:
+    """ "The vendor", "the buyer": a firm as often as a person; left out of the stranger words."""
+    assert _people("The vendor sent the invoice late again.") == []

@@ -28,7 +28,7 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-VERSION: Final = "1.2.0"
+VERSION: Final = "1.3.0"
 
 ROLE_GROUP: Final[dict[str, str]] = {
     "self": "self",
@@ -70,7 +70,8 @@ _WORDS_BY_ROLE: Final[dict[str, str]] = {
     "nephew niece neighbour neighbor doctor nurse landlord landlady stranger roommate flatmate housemate "
     "classmate priest man woman guy lady granddaughter grandson grandchild grandchildren grandkids pastor vicar "
     "rabbi imam officer policeman policewoman cop client customer student students pupil pupils doc gp ob dentist "
-    "midwife surgeon receptionist secretary reviewer",
+    "midwife surgeon receptionist secretary reviewer bloke rando conductor passenger cashier waiter waitress "
+    "clerk cabbie shopkeeper caller barista bartender postman salesman saleswoman",
 }
 ROLE_OF_WORD: Final[dict[str, str]] = {
     w: role for role, words in _WORDS_BY_ROLE.items() for w in words.split()
@@ -80,13 +81,13 @@ _FEMALE: Final = _words(
     "mother mom mum mommy mummy mam mama mamma momma stepmother stepmom stepmum sister sis stepsister "
     "daughter stepdaughter wife girlfriend gf fiancée fiancee grandmother grandma granny nan nana aunt "
     "auntie niece landlady headmistress woman lady ammi amma umma eomma mami mamá didi akka noona unnie nani dadi "
-    "lola abuela oma halmeoni granddaughter policewoman missus"
+    "lola abuela oma halmeoni granddaughter policewoman missus waitress saleswoman"
 )
 _MALE: Final = _words(
     "father dad daddy da papa stepfather stepdad brother bro bf stepbrother son stepson husband boyfriend "
     "fiancé fiance hubby grandfather grandpa granddad grandad uncle nephew landlord headmaster man "
     "guy abba abbu baba appa abeoji papá bhaiya bhai hyung oppa nanaji dadaji lolo abuelo opa harabeoji grandson "
-    "policeman fella boy"
+    "policeman fella boy bloke postman salesman"
 )
 _PLURAL_WORDS: Final = frozenset(
     ["parents", "folks", "kids", "children", "siblings", "grandchildren", "grandkids", "students", "pupils"]
@@ -95,7 +96,7 @@ _PLURAL_WORDS: Final = frozenset(
 _NEEDS_POSSESSOR: Final = _words(
     "kid kids child children baby toddler teenager kiddo mate pal buddy folks bro fella missus assistant boy"
 )
-_GENERIC_OTHER: Final = frozenset(["man", "woman", "guy", "lady"])
+_GENERIC_OTHER: Final = frozenset(["man", "woman", "guy", "lady", "bloke", "rando"])
 _MY: Final = frozenset({"my", "our"})
 _WORKPLACES: Final = _words(
     "work office team department job account accounts accounting finance hr it marketing sales legal payroll pastry "
