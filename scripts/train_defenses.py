@@ -8,15 +8,20 @@ those rows pooled with the final head's probabilities on the held rows (lowest t
 right ≥ 55 % of the time and those just above it at least half the time; with ``--per-level``, the same rule
 for each level 1–7 as well, written as ``level_thresholds``); scores the held rows; writes
 ``src/reverie/analysis/models/defenses/{head.npz,manifest.json}`` with the figures. CPU, seconds.
+Byte-reproducible: the fit and folds are seeded, and ``head.npz`` is written with fixed zip timestamps, so two
+runs on the same bank and encoder give identical files (``tests/analysis_defenses/test_train_reproducible.py``).
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import io
 import json
 import sys
+import zipfile
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -28,16 +33,32 @@ from reverie.analysis.evaluation import defense_bank as bank_mod  # noqa: E402
 from reverie.analysis.evaluation.defenses import fit_softmax  # noqa: E402
 from reverie.analysis.onnx_encoder import load_encoder  # noqa: E402
 
+FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the zip format's earliest date: no wall clock in the artefact
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--journal", type=Path, default=ROOT / "tests" / "fixtures" / "vignettes.jsonl")
-    parser.add_argument(
-        "--per-level", action="store_true", help="also choose a threshold per level 1-7 by the same rule"
-    )
-    args = parser.parse_args()
-    encoder = load_encoder()
-    bank = bank_mod.read_bank()
+
+def write_npz(path: Path, **arrays: np.ndarray) -> None:
+    """``np.savez_compressed`` without its one source of run-to-run difference: each member's zip timestamp
+    (fixed here), so the same weights give the same bytes."""
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name in sorted(arrays):
+            buffer = io.BytesIO()
+            np.lib.format.write_array(buffer, np.asanyarray(arrays[name]), allow_pickle=False)
+            info = zipfile.ZipInfo(f"{name}.npy", date_time=FIXED_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, buffer.getvalue())
+
+
+def train(
+    out_dir: Path,
+    encoder: Any,
+    *,
+    bank_path: Path = bank_mod.BANK,
+    journal: Path | None = None,
+    per_level: bool = False,
+) -> dict[str, Any]:
+    """Fit the head on ``bank_path`` and write ``head.npz`` and ``manifest.json`` to ``out_dir``; the manifest."""
+    bank = bank_mod.read_bank(bank_path)
     rows = bank_mod.tuning_rows(bank)
     x = bank_mod.matrix([r.text for r in rows], encoder)
     y = [r.level for r in rows]
@@ -50,17 +71,16 @@ def main() -> None:
     held_probs = bank_mod.probabilities(w, bank_mod.matrix([r.text for r in held_rows], encoder))
     pooled_gold, pooled = y + [r.level for r in held_rows], np.vstack([oof, held_probs])
     threshold = bank_mod.choose_threshold(pooled_gold, pooled)
-    levels = bank_mod.choose_level_thresholds(pooled_gold, pooled) if args.per_level else None
+    levels = bank_mod.choose_level_thresholds(pooled_gold, pooled) if per_level else None
     tune_cv = bank_mod.figures(y, bank_mod.decide(oof, threshold, levels))
-    HEAD_DIR.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(HEAD_DIR / "head.npz", weights=w)
-    bank_bytes = bank_mod.BANK.read_bytes()
-    manifest = {
+    out_dir.mkdir(parents=True, exist_ok=True)
+    write_npz(out_dir / "head.npz", weights=w)
+    manifest: dict[str, Any] = {
         "schema": HEAD_SCHEMA,
         "name": "defense-head",
         "data": "Reverie's own journal-voice bank (models/defenses/bank.jsonl, tune rows) + DMRS examples",
         "licence": "shippable (written for Reverie); PsyDefConv is never used here",
-        "bank_sha256": hashlib.sha256(bank_bytes).hexdigest(),
+        "bank_sha256": hashlib.sha256(bank_path.read_bytes()).hexdigest(),
         "rows": len(rows),
         "encoder": encoder.model_hash,
         "features": "encoder embedding (384), cue counts per level (9), bias",
@@ -71,13 +91,24 @@ def main() -> None:
         "min_precision": bank_mod.MIN_PRECISION,
         "tune_out_of_fold": tune_cv,
     }
-    (HEAD_DIR / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
-    head = load_head()
+    (out_dir / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    head = load_head(out_dir)
     assert head is not None
     manifest["held"] = bank_mod.bank_report(head, encoder, bank)
-    if args.journal.is_file():
-        manifest["journal"] = bank_mod.journal_report(bank_mod.journal_sentences(args.journal), head, encoder)
-    (HEAD_DIR / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    if journal is not None and journal.is_file():
+        manifest["journal"] = bank_mod.journal_report(bank_mod.journal_sentences(journal), head, encoder)
+    (out_dir / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    return manifest
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--journal", type=Path, default=ROOT / "tests" / "fixtures" / "vignettes.jsonl")
+    parser.add_argument(
+        "--per-level", action="store_true", help="also choose a threshold per level 1-7 by the same rule"
+    )
+    args = parser.parse_args()
+    manifest = train(HEAD_DIR, load_encoder(), journal=args.journal, per_level=args.per_level)
     print(
         json.dumps(
             {k: manifest[k] for k in ("threshold", "tune_out_of_fold", "held", "journal") if k in manifest}

@@ -13,6 +13,12 @@ evidence for specific defenses (humor markers, "it doesn't matter anyway", "it's
 to scream at everyone" …); and a prior leans toward high-adaptive and no-defense, the commonest labels.
 A specific defense is named only when a cue for it fired or its example was the nearest one by a margin.
 Per entry, an ``odf`` finding gives overall defensive functioning over the coded sentences.
+
+The risk guard (fifth round): a sentence the risk screen's lexicon reads as the writer's own risk at ideation or
+above (a wish to die, burdensomeness with death, no point in living, self-harm, a plan or an attempt; after its
+negations, quotations, other people, figures of speech and dreams are set aside) is never given a defense level,
+whatever the head or the older method says: it is "No defense identified" with ``data["risk_guard"] = True``.
+Despair stated plainly is no defense; the risk screen reads it, and ODF must not.
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from reverie.analysis import dmrs
+from reverie.analysis import risk_lexicon as risk_lex
 from reverie.analysis.findings import Finding
 from reverie.analysis.registry import register
 
@@ -39,7 +46,7 @@ if TYPE_CHECKING:
     from reverie.analysis.document import Document
     from reverie.analysis.encoder import Encoder
 
-VERSION = "2.2.0"
+VERSION = "2.3.0"
 HEAD_DIR = Path(__file__).resolve().parent / "models" / "defenses"
 HEAD_SCHEMA = "reverie.defense-head/1"
 LABELS = tuple(range(9))
@@ -214,6 +221,28 @@ class DefenseCall:
     defense: str | None
     confidence: float
     abstained: bool = False
+    risk_guard: bool = False  # set aside because the risk screen reads the writer's own risk in the sentence
+
+
+GUARDED = DefenseCall(0, None, 1.0, abstained=True, risk_guard=True)
+
+
+def risk_guarded(text: str, spans: Sequence[tuple[int, int]], kind: str = "free_association") -> list[bool]:
+    """For each sentence (``spans``: offsets into ``text``), whether the risk screen's lexicon reads in it the
+    writer's own risk at ideation or above: a hit that still counts at that level once the lexicon has set
+    aside negations, hypotheticals, quotations, other people, fiction, dreams, figures of speech and recovery
+    (:func:`reverie.analysis.risk_lexicon.read`, called, never copied). Such a sentence is never given a
+    defense level. Indicator-level hits ("worthless", "I hate myself", talk of someone else's suicide) do not
+    guard: the lexicon's indicator rule mixes hopelessness with self-criticism, which is devaluation of self."""
+    if not spans:
+        return []
+    hits = [(h.start, h.end) for h in risk_lex.read(text, kind) if h.level >= risk_lex.IDEATION]
+    return [any(start < e and s < end for s, e in hits) for start, end in spans]
+
+
+def risk_guarded_text(text: str) -> bool:
+    """:func:`risk_guarded` for one sentence or utterance read alone (the evaluations' unit)."""
+    return risk_guarded(text, [(0, len(text))])[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -445,8 +474,12 @@ class DefenseAnalyzer:
     def calls(self, doc: Document) -> list[DefenseCall]:
         vectors = doc.embeddings
         dialogue = doc.kind in DIALOGUE_KINDS
+        guarded = risk_guarded(doc.text, [(s.span.start, s.span.end) for s in doc.sentences], doc.kind)
         out = []
         for i, sentence in enumerate(doc.sentences):
+            if guarded[i]:
+                out.append(GUARDED)
+                continue
             vec = vectors[i] if vectors is not None and i < len(vectors) else None
             ctx = vectors[i - 1] if dialogue and vectors is not None and 0 < i < len(vectors) else None
             headed = classify_with_head(sentence.text, vec, self._head, self._prototypes)
@@ -462,7 +495,13 @@ class DefenseAnalyzer:
             label=NO_DEFENSE_IDENTIFIED if call.abstained else dmrs.LEVELS[call.level].name,
             confidence=call.confidence,
             spans=(doc.sentences[i].span,),
-            data={"level": call.level, "defense": call.defense, "sentence": i, "abstained": call.abstained},
+            data={
+                "level": call.level,
+                "defense": call.defense,
+                "sentence": i,
+                "abstained": call.abstained,
+                "risk_guard": call.risk_guard,
+            },
         )
 
     def _odf(self, doc: Document, calls: Sequence[DefenseCall]) -> Finding:

@@ -33,6 +33,7 @@ from reverie.analysis.defenses import (
     classify_with_head,
     head_decision,
     head_features,
+    risk_guarded_text,
 )
 from reverie.errors import InvalidInput
 
@@ -219,9 +220,13 @@ def figures(gold: Sequence[int], predicted: Sequence[int]) -> dict[str, Any]:
 
 
 def head_levels(texts: Sequence[str], head: DefenseHead, encoder: Encoder) -> list[int]:
+    """The analyzer's level for each sentence read alone: the head's, or 0 where the risk guard sets it aside."""
     vectors = encoder.encode(list(texts))
     out = []
     for i, text in enumerate(texts):
+        if risk_guarded_text(text):
+            out.append(dmrs.NO_DEFENSE)
+            continue
         call = classify_with_head(text, vectors[i], head, None)
         out.append(call.level if call is not None else 0)
     return out

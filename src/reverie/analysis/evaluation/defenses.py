@@ -29,6 +29,7 @@ from reverie.analysis.defenses import (
     build_prototypes,
     classify,
     classify_with_head,
+    risk_guarded_text,
     shared_head,
     shared_prototypes,
 )
@@ -209,7 +210,9 @@ def evaluate_defenses(
         head = None
     texts, contexts = _vectors(rows, encoder)
     predicted = [
-        (
+        0  # the analyzer's risk guard: the writer's own risk at ideation or above is never given a level
+        if risk_guarded_text(r.text)
+        else (
             classify_with_head(r.text, texts[i], head, prototypes)
             or classify(r.text, texts[i], prototypes, contexts[i])
         ).level
