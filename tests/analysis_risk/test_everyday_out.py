@@ -1,0 +1,69 @@
+"""Everyday sentences with "out" and no risk (found 2026-12-02, after the ninth round; not yet fixed).
+
+The sentence model (no lexicon rule fires) rates some plain errands and outings as ideation: "I was out all
+night." 0.97, "I took the dog out twice." 0.86, "Took the trash out." 0.78, "I ran out of milk." 0.74, each over
+the 0.70 threshold, so a client would be asked "Are you safe?" after writing one. The bank has "I want out",
+"take myself out", "checking out" and few everyday "out" negatives, and the encoder puts these close. A retrain
+with everyday negatives is the fix (docs/risk.md, "Ninth round", what is left); it waits on the retrain that
+closes the artefact/script gap (tests/analysis_risk/test_artefact.py). Until then the failing cases are a strict
+expected failure, so the day they pass the mark must go; the everyday sentences that already pass are held.
+The sentences are written for this test, none from the bank or a challenge batch (asserted below).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reverie.analysis.risk import screen
+
+BANK = Path(__file__).resolve().parents[2] / "scripts" / "risk_paraphrases.jsonl"
+
+FLAGGED_NOW = (
+    "I took the dog out twice.",
+    "I ran out of milk.",
+    "Took the trash out.",
+    "I was out all night.",
+)
+EVERYDAY = (
+    "I took the car in for a service.",
+    "I took my meds this morning.",
+    "I took a nap after lunch.",
+    "I took the afternoon off.",
+    "I went out for a run.",
+    "I put the washing out.",
+    "I took the bins out before work.",
+    "I took the long way home.",
+    "I took my mum out for dinner.",
+    "I cleaned out the garage.",
+    "I checked out early from the hotel.",
+    "I finished everything on my list tonight.",
+    "I gave away some old clothes.",
+    "I sorted out my will with the solicitor, boring admin.",
+)
+
+
+def test_none_of_these_sentences_is_in_the_training_bank() -> None:
+    bank = {
+        json.loads(line)["text"].strip().lower()
+        for line in BANK.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    }
+    assert not {s.lower() for s in FLAGGED_NOW + EVERYDAY} & bank
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sentence", EVERYDAY)
+def test_everyday_sentences_raise_no_risk(sentence: str) -> None:
+    assert screen(sentence).level == "none"
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(
+    strict=True, reason="the sentence model reads everyday 'out' as ideation; fixed by the next retrain"
+)
+@pytest.mark.parametrize("sentence", FLAGGED_NOW)
+def test_everyday_out_sentences_raise_no_risk(sentence: str) -> None:
+    assert screen(sentence).level == "none"
