@@ -132,3 +132,19 @@ def test_the_thread_parses_every_document_whose_analyzers_read_spacy_before_they
     assert _spacy_ahead(runs, overlap=False) is None
     only_risk = [_start(TEXT, "free_association", _registrations({"risk"}))]
     assert _spacy_ahead(only_risk, overlap=True) is None  # no analyzer reads spaCy: no thread
+
+
+def test_a_sentence_cut_through_an_entity_or_a_parsed_tree_is_copied_by_as_doc_itself() -> None:
+    """Both ways: the light copy is taken where ``as_doc`` fixes nothing (every sentence of an unparsed chunk,
+    entities inside it), and ``as_doc`` itself where it would fix something: a span beginning or ending inside
+    an entity ("Anna | Smith"), and any span of a parsed Doc (heads outside it). Each copy equals ``as_doc``'s."""
+    chunk, spans = _tagged_chunk()
+    _entities(load_spacy(), chunk, spans)
+    anna = next(e for e in chunk.ents if e.text == "Anna Smith")
+    cut = [(anna.start + 1, spans[2][1]), (spans[2][0], anna.start + 1), spans[2], spans[0]]
+    for got, (a, b) in zip(_copies(chunk, cut), cut, strict=True):
+        _same(got, chunk[a:b].as_doc())
+    parsed = load_spacy()(TEXT)
+    halves = [(0, 5), (5, 12), (3, len(parsed))]
+    for got, (a, b) in zip(_copies(parsed, halves), halves, strict=True):
+        _same(got, parsed[a:b].as_doc())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
 
 from reverie.analysis.document import load_spacy
@@ -67,3 +69,50 @@ def test_the_matcher_runs_only_where_a_token_can_start_one_of_its_rules() -> Non
         assert fast._may_start(doc.vocab.strings, rows) is (text in with_rules), text
         got = tagged(nlp, [text])[0]
         assert _rows(got) == _rows(spacy_doc), text
+
+
+def test_lemmas_are_asked_once_per_form_part_of_speech_and_morphology() -> None:
+    """``FastLemmas`` answers a (form, part of speech, morphology) it has met from memory, and asks the
+    component again for the same form with another part of speech ("saw" the verb and "saw" the noun)."""
+    from reverie.analysis.spacy_fast import FastLemmas
+
+    nlp = load_spacy()
+    component = nlp.get_pipe("lemmatizer")
+    asked: list[str] = []
+
+    class Counting:
+        overwrite = component.overwrite
+
+        def lemmatize(self, token: Any) -> list[str]:
+            asked.append(token.text)
+            return list(component.lemmatize(token))
+
+    fast = FastLemmas(Counting())
+    texts = ["I saw the saw. I saw it.", "She saw a saw."]
+    with nlp.select_pipes(enable=["tok2vec", "tagger"]):
+        docs = list(nlp.pipe(texts))
+    with nlp.select_pipes(disable=["parser", "ner"]):
+        expected = list(nlp.pipe(texts))
+    ruler = FastAttributes(nlp.get_pipe("attribute_ruler"))
+    for doc, spacy_doc in zip(docs, expected, strict=True):
+        fast(ruler(doc))
+        assert [t.lemma_ for t in doc] == [t.lemma_ for t in spacy_doc]
+    keys = {(t.pos_, t.morph.key) for d in docs for t in d if t.lower_ == "saw"}
+    assert {pos for pos, _ in keys} == {"VERB", "NOUN"}
+    assert asked.count("saw") == len(keys)  # five tokens, each reading asked once
+    assert {t.lemma_ for d in docs for t in d if t.lower_ == "saw"} == {"see", "saw"}
+
+
+def test_only_spacys_rule_and_lookup_lemmatizers_are_read_from_memory() -> None:
+    from reverie.analysis.spacy_fast import FastLemmas, fast_lemmas
+
+    component = load_spacy().get_pipe("lemmatizer")
+    assert isinstance(fast_lemmas(component), FastLemmas)
+
+    class Other:
+        mode = "rule"
+
+    other = Other()
+    assert (
+        fast_lemmas(other) is other
+    )  # a lemmatizer of another kind may read more than the key: left as it is

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 _SIMPLE_KEYS = frozenset({"TAG", "LOWER", "IS_SPACE"})
-MAX_REMEMBERED = 200_000  # (form, tag) pairs whose "may a rule start here" answer is kept
+MAX_REMEMBERED = 200_000  # (form, tag) pairs whose "may a rule start here" answer is kept, and the like
 
 
 def _values(value: Any) -> list[str] | None:
@@ -39,9 +39,11 @@ class FastAttributes:
     """Applies an ``AttributeRuler``'s rules to a Doc, as the component does (see the module docstring)."""
 
     def __init__(self, ruler: Any) -> None:
+        from spacy.attrs import LEMMA, MORPH, POS, TAG
         from spacy.matcher import Matcher
 
         vocab = ruler.vocab
+        self._columns = [TAG, POS, MORPH, LEMMA]  # the attributes written as arrays
         self._attrs: list[dict[int, int]] = [dict(a) for a in ruler.attrs]
         self._indices: list[int] = list(ruler.indices)
         # (rule number, IS_SPACE required or None) by (lower, tag), by tag, by lower, and for every token;
@@ -56,6 +58,10 @@ class FastAttributes:
         # what the first token of a match of ``_matcher`` must be (see ``_may_start``); None: anything
         self._openers: list[dict[str, Any]] | None = []
         self._starts: dict[tuple[int, int], bool] = {}
+        self._found: dict[
+            tuple[int, int, int], tuple[int, ...]
+        ] = {}  # one-token rules by (lower, tag, space)
+        self._merged_rules: dict[tuple[int, ...], tuple[list[tuple[int, int]], dict[int, int]]] = {}
         for number, rule in enumerate(ruler.patterns):
             rest = [p for p in rule["patterns"] if not self._add_simple(number, p, vocab.strings)]
             on_dep = [p for p in rest if any("DEP" in token for token in p)]
@@ -100,16 +106,14 @@ class FastAttributes:
         if not len(doc):
             return doc
         rows = doc.to_array([LOWER, TAG, IS_SPACE]).tolist()
-        rules: list[list[int]] = []
+        known = self._found
+        if len(known) > MAX_REMEMBERED:
+            known.clear()
+        rules: list[tuple[int, ...]] = []
         for lower, tag, space in rows:
-            found = [
-                number
-                for entries in (self._tag.get(tag), self._lower.get(lower), self._pair.get((lower, tag)))
-                if entries
-                for number, wanted in entries
-                if wanted is None or wanted == bool(space)
-            ]
-            found.extend(number for number, wanted in self._every if wanted is None or wanted == bool(space))
+            found = known.get((lower, tag, space))
+            if found is None:
+                found = known[(lower, tag, space)] = self._simple_rules(lower, tag, bool(space))
             rules.append(found)
         matchers = [self._dep_matcher] if doc.has_annotation("DEP") else []
         if self._may_start(doc.vocab.strings, rows):
@@ -117,9 +121,23 @@ class FastAttributes:
         for matcher in matchers:
             for match_id, start, end in matcher(doc, allow_missing=True, as_spans=False):
                 number = int(doc.vocab.strings[match_id])
-                rules[range(start, end)[self._indices[number]]].append(number)
+                i = range(start, end)[self._indices[number]]
+                rules[i] = (*rules[i], number)
         self._apply(doc, rules)
         return doc
+
+    def _simple_rules(self, lower: int, tag: int, space: bool) -> tuple[int, ...]:
+        """The one-token rules (by number, in the order the component met them) a token with these values
+        meets: by tag, by form, by both, then those for every token."""
+        found = [
+            number
+            for entries in (self._tag.get(tag), self._lower.get(lower), self._pair.get((lower, tag)))
+            if entries
+            for number, wanted in entries
+            if wanted is None or wanted == space
+        ]
+        found.extend(number for number, wanted in self._every if wanted is None or wanted == space)
+        return tuple(found)
 
     def _may_start(self, strings: Any, rows: list[list[int]]) -> bool:
         """Whether some token of the Doc (its ``LOWER``, ``TAG`` rows) is what the first token of some rule of
@@ -141,31 +159,52 @@ class FastAttributes:
                 return True
         return False
 
-    def _apply(self, doc: Any, rules: list[list[int]]) -> None:
+    def _apply(self, doc: Any, rules: list[tuple[int, ...]]) -> None:
         """Per token, each attribute from the last rule (by number) that sets it, as spaCy's sorted matches do;
-        tag, part of speech, morphology and lemma written as arrays, anything else token by token."""
-        from spacy.attrs import LEMMA, MORPH, POS, TAG
+        tag, part of speech, morphology and lemma written as arrays (each set of rules met in the Doc becomes
+        one row of a small table, read for all tokens at once), anything else token by token, in token order."""
+        import numpy as np
         from spacy.tokens._retokenize import set_token_attrs
 
-        columns = [TAG, POS, MORPH, LEMMA]
-        values = doc.to_array(columns)
-        merged_by_rules: dict[tuple[int, ...], tuple[list[tuple[int, int]], dict[int, int]]] = {}
-        for i, numbers in enumerate(rules):
-            if not numbers:
-                continue
-            key = tuple(sorted(numbers))
-            if key not in merged_by_rules:
-                merged: dict[int, int] = {}
-                for number in key:
-                    merged.update(self._attrs[number])
-                cells = [(c, merged.pop(attr)) for c, attr in enumerate(columns) if attr in merged]
-                merged_by_rules[key] = (cells, merged)
-            cells, rest = merged_by_rules[key]
+        keys: dict[tuple[int, ...], int] = {}  # each set of rules met, sorted → its row (0: no rule)
+        ids = [
+            keys.setdefault(numbers if len(numbers) == 1 else tuple(sorted(numbers)), len(keys) + 1)
+            if numbers
+            else 0
+            for numbers in rules
+        ]
+        if not keys:
+            return
+        width = len(self._columns)
+        table = np.zeros((len(keys) + 1, width), dtype="uint64")
+        wanted = np.zeros((len(keys) + 1, width), dtype=bool)
+        rests: dict[int, dict[int, int]] = {}
+        for key, row in keys.items():
+            cells, rest = self._merged(key)
             for c, value in cells:
-                values[i, c] = value
+                table[row, c], wanted[row, c] = value, True
             if rest:
-                set_token_attrs(doc[i], rest)
-        doc.from_array(columns, values)
+                rests[row] = rest
+        values = doc.to_array(self._columns)
+        rows = np.array(ids)
+        chosen = wanted[rows]
+        values[chosen] = table[rows][chosen]
+        for i, row in enumerate(ids):
+            if row in rests:
+                set_token_attrs(doc[i], rests[row])
+        doc.from_array(self._columns, values)
+
+    def _merged(self, key: tuple[int, ...]) -> tuple[list[tuple[int, int]], dict[int, int]]:
+        """The attributes the rules ``key`` (sorted) set together, a later rule overriding an earlier one: the
+        array columns with their values, and the rest (remembered per set of rules)."""
+        found = self._merged_rules.get(key)
+        if found is None:
+            merged: dict[int, int] = {}
+            for number in key:
+                merged.update(self._attrs[number])
+            cells = [(c, merged.pop(attr)) for c, attr in enumerate(self._columns) if attr in merged]
+            found = self._merged_rules[key] = (cells, merged)
+        return found
 
 
 def _accepts(token: Mapping[str, Any], lower: str, tag: str) -> bool:
@@ -191,18 +230,65 @@ def _accepts(token: Mapping[str, Any], lower: str, tag: str) -> bool:
     return True
 
 
+class FastLemmas:
+    """spaCy's rule (or look-up) lemmatizer with its answer remembered per (form, part of speech, morphology).
+
+    The component asks, token by token, for a lemma that depends on nothing else (the form's text, its part of
+    speech and morphology, and the component's fixed tables); its own cache misses every base form ("I", "was",
+    "sad": the most frequent tokens). Here each token's key is read from arrays, a new key is answered once by
+    the component itself (``lemmatize``), and the lemmas are written back as one array: the same lemma on every
+    token (``test_spacy_fast.py``). Only spaCy's own rule and look-up lemmatizers (English's included) are
+    read this way (:func:`fast_lemmas`)."""
+
+    def __init__(self, component: Any) -> None:
+        self._component = component
+        self._known: dict[tuple[int, int, int], int] = {}
+
+    def __call__(self, doc: Any) -> Any:
+        from spacy.attrs import LEMMA, MORPH, ORTH, POS
+
+        if not len(doc):
+            return doc
+        rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        known, strings = self._known, doc.vocab.strings
+        if len(known) > MAX_REMEMBERED:
+            known.clear()
+        overwrite = bool(self._component.overwrite)
+        lemmas = rows[:, 3].copy()
+        for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
+            if lemma and not overwrite:
+                continue
+            found = known.get((orth, pos, morph))
+            if found is None:
+                found = known[(orth, pos, morph)] = strings.add(self._component.lemmatize(doc[i])[0])
+            lemmas[i] = found
+        doc.from_array([LEMMA], lemmas.reshape(-1, 1))
+        return doc
+
+
+def fast_lemmas(component: Any) -> Any:
+    """:class:`FastLemmas` over ``component`` where it is spaCy's own rule or look-up lemmatizer, else the
+    component itself."""
+    from spacy.lang.en.lemmatizer import EnglishLemmatizer
+    from spacy.pipeline import Lemmatizer
+
+    if type(component) in {Lemmatizer, EnglishLemmatizer} and component.mode in {"rule", "lookup"}:
+        if not component._validated:
+            component._validate_tables()
+        return FastLemmas(component)
+    return component
+
+
 def tagged(nlp: Any, texts: Iterable[str]) -> list[Any]:
-    """``texts`` through tok2vec and tagger (``nlp.pipe``), then :class:`FastAttributes` and the lemmatizer:
-    the same tokens as spaCy's pipeline without the parser and the entity recogniser."""
+    """``texts`` through tok2vec and tagger (``nlp.pipe``), then :class:`FastAttributes` and the lemmatizer
+    (:class:`FastLemmas`): the same tokens as spaCy's pipeline without the parser and the entity recogniser."""
     names = nlp.pipe_names
     if "attribute_ruler" not in names:
         skip = [n for n in ("parser", "ner") if n in names]
         with nlp.select_pipes(disable=skip):
             return list(nlp.pipe(texts))
-    fast = _fast(nlp)
-    after = names[names.index("attribute_ruler") + 1 :]
+    fast, later = _fast(nlp)
     before = [n for n in names[: names.index("attribute_ruler")] if n not in {"parser", "ner"}]
-    later = [nlp.get_pipe(n) for n in after if n not in {"parser", "ner"}]
     with nlp.select_pipes(enable=before):
         docs = list(nlp.pipe(texts))
     for doc in docs:
@@ -212,13 +298,18 @@ def tagged(nlp: Any, texts: Iterable[str]) -> list[Any]:
     return docs
 
 
-_cache: dict[int, FastAttributes] = {}
+_cache: dict[int, tuple[FastAttributes, list[Any]]] = {}
 
 
-def _fast(nlp: Any) -> FastAttributes:
+def _fast(nlp: Any) -> tuple[FastAttributes, list[Any]]:
+    """The attribute ruler by look-up and the components after it (bar the parser and the recogniser), once per
+    pipeline."""
     key = id(nlp)
     if key not in _cache:
-        _cache[key] = FastAttributes(nlp.get_pipe("attribute_ruler"))
+        names = nlp.pipe_names
+        after = names[names.index("attribute_ruler") + 1 :]
+        later = [fast_lemmas(nlp.get_pipe(n)) for n in after if n not in {"parser", "ner"}]
+        _cache[key] = (FastAttributes(nlp.get_pipe("attribute_ruler")), later)
     return _cache[key]
 
 
