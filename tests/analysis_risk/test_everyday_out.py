@@ -7,6 +7,8 @@ the 0.70 threshold, so a client would be asked "Are you safe?" after writing one
 with everyday negatives is the fix (docs/risk.md, "Ninth round", what is left); it waits on the retrain that
 closes the artefact/script gap (tests/analysis_risk/test_artefact.py). Until then the failing cases are a strict
 expected failure, so the day they pass the mark must go; the everyday sentences that already pass are held.
+The same look showed a miss the other way: "I want to check out for good." scores 0.06 (no rule, and the model
+does not carry "checking out permanently", 0.90, to it); held the same way.
 The sentences are written for this test, none from the bank or a challenge batch (asserted below).
 """
 
@@ -27,6 +29,7 @@ FLAGGED_NOW = (
     "Took the trash out.",
     "I was out all night.",
 )
+MISSED_NOW = ("I want to check out for good.",)
 EVERYDAY = (
     "I took the car in for a service.",
     "I took my meds this morning.",
@@ -51,7 +54,7 @@ def test_none_of_these_sentences_is_in_the_training_bank() -> None:
         for line in BANK.read_text(encoding="utf-8").splitlines()
         if line.strip()
     }
-    assert not {s.lower() for s in FLAGGED_NOW + EVERYDAY} & bank
+    assert not {s.lower() for s in FLAGGED_NOW + MISSED_NOW + EVERYDAY} & bank
 
 
 @pytest.mark.slow
@@ -67,3 +70,10 @@ def test_everyday_sentences_raise_no_risk(sentence: str) -> None:
 @pytest.mark.parametrize("sentence", FLAGGED_NOW)
 def test_everyday_out_sentences_raise_no_risk(sentence: str) -> None:
     assert screen(sentence).level == "none"
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(strict=True, reason="a euphemism for suicide the screen misses; fixed by the next retrain")
+@pytest.mark.parametrize("sentence", MISSED_NOW)
+def test_checking_out_for_good_is_ideation(sentence: str) -> None:
+    assert screen(sentence).level in {"ideation", "behavior", "attempt"}
