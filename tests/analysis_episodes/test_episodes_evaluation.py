@@ -113,3 +113,17 @@ def test_episodes_the_sixth_frozen_batch_keeps_its_measured_figures() -> None:
     assert result["ro_accuracy"] >= 0.21
     assert result["rs_accuracy"] >= 0.28
     assert result["spurious"] <= 21
+
+
+def test_episodes_the_seventh_frozen_batch_keeps_its_measured_figures() -> None:
+    """vignettes_frozen7 (123 texts, 103 episodes, 24 new voices; README_frozen_batches8.md) was written by an
+    engineer who tuned nothing, kept outside the repository and measured once with episodes 1.8.0 (2026-12-02):
+    W 0.291 / RO 0.262 / RS 0.340, 56 of 103 matched, 25 spurious (1.7.0: 0.282 / 0.262 / 0.340, 55 matched, 25
+    spurious). Seen since that measurement."""
+    result = evaluate_episodes(FIXTURES / "vignettes_frozen7.jsonl")
+    assert result["expected"] == 103
+    assert result["matched"] >= 56
+    assert result["w_accuracy"] >= 0.29
+    assert result["ro_accuracy"] >= 0.26
+    assert result["rs_accuracy"] >= 0.33
+    assert result["spurious"] <= 25

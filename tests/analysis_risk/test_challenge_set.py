@@ -32,7 +32,7 @@ from reverie.analysis.evaluation.risk import challenge_figures, read_challenge
 from reverie.analysis.risk import LEVELS, load_model, screen
 
 HERE = Path(__file__).resolve().parent
-HALVES = ("tune", "frozen", "frozen2", "frozen3", "frozen4", "frozen5", "frozen6", "frozen7")
+HALVES = ("tune", "frozen", "frozen2", "frozen3", "frozen4", "frozen5", "frozen6", "frozen7", "frozen8")
 FIGURE_GROUPS = frozenset({"idiom", "injury"})  # figures of speech and everyday injuries
 # Genuine cases flagged, as measured with the shipped model. Fourth round (docs/risk.md): all four batches are seen
 # (tuning material); frozen3 was measured once, unseen, at the end of the third round (71 of 107, 14 of 223 false
@@ -63,6 +63,10 @@ MEASURED_FLAGGED = {
     # measured once at its end: 65 of 100 with the eighth round's code and with the code before it (16 and 17 of
     # 183 false alarms, none at "attempt"). Seen since.
     "frozen7": 65 / 100,
+    # frozen8: written during the ninth round by another engineer (29 new voices), kept outside the repository,
+    # measured once at its end: 59 of 100 with the ninth round's code and with the code before it (the risk screen
+    # did not change; 11 of 186 false alarms, none at "attempt"). Seen since.
+    "frozen8": 59 / 100,
 }
 GOAL_MISSED = {
     "tune": "goal missed: 81 of 85 genuine tune cases flagged, seen (docs/risk.md)",
@@ -79,6 +83,8 @@ GOAL_MISSED = {
     "(docs/risk.md)",
     "frozen7": "goal missed: 65 of 100 genuine cases of the seventh frozen batch flagged when measured once, unseen "
     "(docs/risk.md)",
+    "frozen8": "goal missed: 59 of 100 genuine cases of the eighth frozen batch flagged when measured once, unseen; 14 "
+    "of its 25 attempts missed (docs/risk.md)",
 }
 # False alarms on hard negatives: the goal (<= 2 %) is met on tune and frozen (seen; frozen2: 8 of 110
 # when it was measured once, in the second round), not on frozen3 (seen since the fourth round; 14 of 223 unseen).
@@ -97,6 +103,8 @@ ALARMS_MISSED = {
     "unseen (docs/risk.md)",
     "frozen7": "goal missed: 16 of 183 hard negatives of the seventh frozen batch flagged (8.7 %) when measured once, "
     "unseen (docs/risk.md)",
+    "frozen8": "goal missed: 11 of 186 hard negatives of the eighth frozen batch flagged (5.9 %) when measured once, "
+    "unseen (docs/risk.md)",
 }
 MEASURED_ALARMS = {
     "tune": 2 / 139,
@@ -107,6 +115,7 @@ MEASURED_ALARMS = {
     "frozen5": 11 / 160,
     "frozen6": 21 / 184,
     "frozen7": 16 / 183,
+    "frozen8": 11 / 186,
 }
 
 
