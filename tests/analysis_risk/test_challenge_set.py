@@ -65,8 +65,9 @@ MEASURED_FLAGGED = {
     "frozen7": 65 / 100,
     # frozen8: written during the ninth round by another engineer (29 new voices), kept outside the repository,
     # measured once at its end: 59 of 100 with the ninth round's code and with the code before it (the risk screen
-    # did not change; 11 of 186 false alarms, none at "attempt"). Seen since.
-    "frozen8": 59 / 100,
+    # did not change; 11 of 186 false alarms, none at "attempt"). Seen since; after it, overdoses named by any drug
+    # name or by the container (test_lexicon_ninth_round.py): 64 of 100, false alarms unchanged.
+    "frozen8": 64 / 100,
 }
 GOAL_MISSED = {
     "tune": "goal missed: 81 of 85 genuine tune cases flagged, seen (docs/risk.md)",

@@ -29,10 +29,21 @@ THINK = (
     r"(?:(?:thinking|thought|think|thoughts|fantasi[sz]ing|fantasi[sz]e|dreaming|obsessing)\s+(?:about|of)|"
     r"consider(?:ing|ed)?|contemplat(?:e|ing|ed)|research(?:ing|ed)?)"
 )
+# Drug names are an open class: beside the common words and names, a generic or brand name is read by the endings
+# of its drug classes (amitriptyline, diazepam, quetiapine, oxycodone, pentobarbital, co-codamol …). Ninth round,
+# after the eighth frozen batch: its overdoses named amitriptyline, Panadol, co-codamol and pentobarbital, none known.
+DRUG_NAME = (
+    r"(?:panadol|nurofen|advil|anadin|calpol|tylenol|xanax|valium|prozac|zoloft|lexapro|seroquel|ambien|"
+    r"zopiclone|zolpidem|pregabalin|gabapentin|propranolol|morphine|fentanyl|oxycontin|naproxen|co-?codamol|"
+    r"[a-z]{2,}(?:triptyline|azepam|azolam|barbital|codamol|cetamol|oxetine|alopram|traline|apine|peridone|"
+    r"codone|morphone|profen|pramine|razodone|azodone))"
+)
 PILLS = (
     r"(?:pills|tablets|meds|medication|medicine|painkillers|pain\s+killers|paracetamol|tylenol|sleeping\s+pills|"
     r"sleeping\s+tablets|antidepressants|prescriptions|insulin|sertraline|citalopram|fluoxetine|lithium|codeine|"
-    r"tramadol|ibuprofen|aspirin|benzos|opioids|medicaments|medicamentos|pastillas|comprimidos|tabletten)"
+    r"tramadol|ibuprofen|aspirin|benzos|opioids|medicaments|medicamentos|pastillas|comprimidos|tabletten|"
+    + DRUG_NAME
+    + r")"
 )
 NUMBER = (
     r"(?:[1-9]\d+|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|a\s+hundred|dozens\s+of|loads\s+of|every\s+one\s+of|"
@@ -93,7 +104,7 @@ RULES: tuple[Rule, ...] = (
         "attempt_tried_to_end_life",
         ATTEMPT,
         r"\b(?:tried|attempted|attemped)\s+(?:\w+\s+)?to\s+(?:end\s+(?:it\s+all|my\s+(?:own\s+)?life|it|things|"
-        r"everything)|take\s+my\s+(?:own\s+)?life|die|commit\s+suicide|overdose|od)\b",
+        r"everything)|take\s+my\s+(?:own\s+)?life|die|commit\s+suicide|overdose|od|bleed\s+out)\b",
     ),
     _rule(
         "attempt_count",
@@ -122,10 +133,11 @@ RULES: tuple[Rule, ...] = (
         "attempt_overdose",
         ATTEMPT,
         r"\b(?:overdosed|od'd|od'ed|o\.d\.'?d|took\s+an\s+overdose|(?:took|swallowed|downed)\s+everything\s+in\s+(?:the|my)\s+(?:medicine\s+)?(?:cabinet|cupboard|drawer|box)"
-        r"|(?:took|swallowed|downed)\s+(?:like\s+|about\s+|around\s+|maybe\s+|nearly\s+|almost\s+|over\s+)?"
+        r"|(?:took|taken|swallowed|downed|drank|necked)\s+(?:like\s+|about\s+|around\s+|maybe\s+|nearly\s+|almost\s+|over\s+)?"
         r"(?:all|a\s+bunch|a\s+handful|" + NUMBER + r"|(?:the|a)\s+"
-        r"whole\s+(?:bottle|pack|box|packet)|too\s+many|[1-9]\d+)\s+(?:of\s+)?(?:my\s+|the\s+)?(?:(?:mum'?s|mom'?s|dad'?s|"
-        r"nan'?s|gran'?s|heart|sleeping|blood\s+pressure)\s+)?"
+        r"(?:whole|full|entire)\s+(?:bottle|pack|box|packet|card|strip|blister\s+pack|tub|jar|sheet)|too\s+many|[1-9]\d+)"
+        r"\s+(?:of\s+)?(?:my\s+|the\s+|me\s+)?(?:(?:mum'?s|mom'?s|dad'?s|"
+        r"nan'?s|gran'?s|ma'?s|da'?s|[a-z]+'s|heart|sleeping|blood\s+pressure|pressure)\s+)?"
         + PILLS
         + r"|stomach\s+pumped|(?:i|i've|ive)\s+(?:finally\s+|just\s+|actually\s+)?(?:took|swallowed|downed)\s+(?:all\s+)?"
         r"the\s+"
