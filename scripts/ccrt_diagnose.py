@@ -32,18 +32,16 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from reverie.analysis.ccrt import EpisodeCode  # noqa: E402
-from reverie.analysis.evaluation.episodes import ANALYZERS, align, read_vignettes, score  # noqa: E402
-
-FILES = (
-    "vignettes.jsonl",
-    "vignettes_holdout.jsonl",
-    "vignettes_frozen.jsonl",
-    "vignettes_frozen2.jsonl",
-    "vignettes_frozen3.jsonl",
-    "vignettes_frozen4.jsonl",
-    "vignettes_frozen5.jsonl",
-    "vignettes_frozen6.jsonl",
+from reverie.analysis.evaluation.episodes import (  # noqa: E402
+    ANALYZERS,
+    align,
+    read_vignettes,
+    score,
+    vignette_files,
 )
+
+FIXTURES = ROOT / "tests" / "fixtures"
+FILES = tuple(path.name for path in vignette_files(FIXTURES))  # every seen vignette file, in order
 
 
 def mechanisms(expected: list[EpisodeCode], found: list[EpisodeCode], roles: set[str]) -> Counter[str]:
@@ -109,7 +107,7 @@ def main() -> None:
     args = parser.parse_args()
     report, dump = {}, {}
     for name in args.files:
-        path = Path(name) if "/" in name else ROOT / "tests" / "fixtures" / name
+        path = Path(name) if "/" in name else FIXTURES / name
         figures, texts = run(path)
         keep = ("expected", "found", "matched", "spurious", "w_accuracy", "ro_accuracy", "rs_accuracy")
         report[path.name] = {k: figures[k] for k in (*keep, "mechanisms")}

@@ -40,21 +40,12 @@ sys.path.insert(0, str(ROOT / "src"))
 from reverie.analysis import ccrt_learned, episodes  # noqa: E402
 from reverie.analysis.ccrt import COMPONENTS, EpisodeCode, PrototypeCoder  # noqa: E402
 from reverie.analysis.document import prepare  # noqa: E402
-from reverie.analysis.evaluation.episodes import align, read_vignettes, score  # noqa: E402
+from reverie.analysis.evaluation.episodes import align, read_vignettes, score, vignette_files  # noqa: E402
 from reverie.analysis.onnx_encoder import load_encoder  # noqa: E402
 from reverie.analysis.people import ROLE_OF_WORD, ROLES, Mention, find_mentions  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
-FILES = (
-    "vignettes.jsonl",
-    "vignettes_holdout.jsonl",
-    "vignettes_frozen.jsonl",
-    "vignettes_frozen2.jsonl",
-    "vignettes_frozen3.jsonl",
-    "vignettes_frozen4.jsonl",
-    "vignettes_frozen5.jsonl",
-    "vignettes_frozen6.jsonl",
-)
+FILES = tuple(path.name for path in vignette_files(FIXTURES))  # every seen vignette file, in order
 LABELS = tuple(r for r in ROLES if r != "self")
 PLACEHOLDERS = ("Sam", "Alex", "Jo", "Robin", "Chris", "Kim", "Lee", "Max")
 MASKED_SOURCES = frozenset({"noun", "name", "unknown_name", "address"})

@@ -9,7 +9,7 @@ import pytest
 
 from reverie.analysis import jsonlines
 from reverie.analysis.evaluation.dreams import read_coded_dreams
-from reverie.analysis.evaluation.episodes import read_vignettes
+from reverie.analysis.evaluation.episodes import read_vignettes, vignette_files
 from reverie.analysis.evaluation.risk import read_challenge
 from reverie.errors import InvalidInput
 
@@ -105,3 +105,23 @@ def test_an_evaluation_file_with_nothing_to_read_is_an_error_not_a_score_of_zero
             reader(empty)
     # a batch of nothing (reverie analyse --jsonl) stays an empty batch
     assert jsonlines.objects(content) == []
+
+
+def test_vignette_files_come_in_the_order_they_were_written(tmp_path: Path) -> None:
+    names = [
+        "vignettes_frozen10.jsonl",
+        "vignettes_frozen2.jsonl",
+        "vignettes.jsonl",
+        "vignettes_extra.jsonl",
+    ]
+    names += ["vignettes_frozen.jsonl", "vignettes_holdout.jsonl", "other.jsonl"]
+    for name in names:
+        (tmp_path / name).write_text("", encoding="utf-8")
+    assert [p.name for p in vignette_files(tmp_path)] == [
+        "vignettes.jsonl",
+        "vignettes_holdout.jsonl",
+        "vignettes_frozen.jsonl",
+        "vignettes_frozen2.jsonl",
+        "vignettes_frozen10.jsonl",
+        "vignettes_extra.jsonl",
+    ]

@@ -58,6 +58,24 @@ def read_vignettes(path: Path) -> list[dict[str, Any]]:
     return rows
 
 
+def vignette_files(folder: Path) -> list[Path]:
+    """The vignette files of ``folder`` in the order they were written: the tuning file, the holdout, then the
+    frozen batches by number (``vignettes_frozen.jsonl``, ``vignettes_frozen2.jsonl`` …), then any other by name."""
+
+    def order(path: Path) -> tuple[int, int, str]:
+        tail = path.stem.removeprefix("vignettes")
+        if not tail:
+            return (0, 0, "")
+        if tail == "_holdout":
+            return (1, 0, "")
+        number = tail.removeprefix("_frozen")
+        if tail.startswith("_frozen") and (not number or number.isdigit()):
+            return (2, int(number or 1), "")
+        return (3, 0, path.name)
+
+    return sorted(folder.glob("vignettes*.jsonl"), key=order)
+
+
 def _valid_episode(raw: object) -> bool:
     if not isinstance(raw, dict) or not isinstance(raw.get("other"), str):
         return False
