@@ -920,18 +920,29 @@ def train_holdout_split(n: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 def holdout_base(
-    train_x: list[str], train_y: np.ndarray, fit: np.ndarray, hold: np.ndarray, runs: Path
-) -> np.ndarray:
+    train_x: list[str], train_y: np.ndarray, fit: np.ndarray, hold: np.ndarray, runs: Path, wait: bool = True
+) -> np.ndarray | None:
     """The shipped head's recipe (TF-IDF 1-2-grams + frozen vectors, C 2, alpha 1) refitted on the fit rows
-    only, its probabilities on the hold-out rows (the shipped head saw them, so it cannot be blended there)."""
+    only, its probabilities on the hold-out rows (the shipped head saw them, so it cannot be blended there).
+    When another process is refitting it: wait for its file, or (wait=False) return None at once."""
     path = runs / f"base-holdout-{len(train_x)}-{len(hold)}.npy"
+    lock = path.with_suffix(".lock")
+    try:
+        lock.touch(exist_ok=False)  # one run of several in parallel refits; the others wait for its file
+    except FileExistsError:
+        if not wait and not path.exists():
+            return None
+        while lock.exists() and not path.exists():
+            time.sleep(10)
     if path.exists():
         cached: np.ndarray = np.load(path)
         return cached
     emb = cached_embeddings(train_x, f"train-{len(train_x)}", OUT.parent / "encoder")
     model = fit_ngram_model([train_x[i] for i in fit], emb[fit], train_y[fit], 2.0, 1.0)
     probs = sklearn_probabilities(model, [train_x[i] for i in hold], emb[hold])
-    np.save(path, probs)
+    np.save(path.with_suffix(".tmp.npy"), probs)
+    path.with_suffix(".tmp.npy").replace(path)
+    lock.unlink(missing_ok=True)
     return probs
 
 
@@ -1050,10 +1061,11 @@ def toplayer(args: argparse.Namespace) -> int:
                 if args.score_at is None or any(abs(done - at) < 1e-9 for at in args.score_at):
                     probs = top_probabilities(model, score_store, score_off, score_rows)
                     np.save(runs / f"{tag}-{scored_split}-probs-ep{done:g}.npy", probs)
-                    if base is None:
-                        base = holdout_base(train_x, train_y, fit, hold, runs)
-                        figures = honest_figures(score_y, base, None)
-                        print("refitted head on the hold-out", json.dumps(figures), flush=True)
+                    if base is None:  # still refitting elsewhere: alone now, blend later from the saved probs
+                        base = holdout_base(train_x, train_y, fit, hold, runs, wait=False)
+                        if base is not None:
+                            figures = honest_figures(score_y, base, None)
+                            print("refitted head on the hold-out", json.dumps(figures), flush=True)
                     entry |= {"scored_on": scored_split, **honest_figures(score_y, probs, base)}
                 with log_path.open("a") as log:
                     log.write(json.dumps(entry) + "\n")
