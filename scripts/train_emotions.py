@@ -820,10 +820,14 @@ def padded_states(store: np.ndarray, offsets: np.ndarray, rows: np.ndarray) -> t
     return torch.from_numpy(states), torch.from_numpy(mask)
 
 
-def epoch_batches(offsets: np.ndarray, size: int, epoch: int) -> list[np.ndarray]:
-    """Seeded per epoch: shuffle, sort each run of 50 batches by length (less padding), shuffle the batches."""
+def epoch_batches(
+    offsets: np.ndarray, size: int, epoch: int, rows: np.ndarray | None = None
+) -> list[np.ndarray]:
+    """Seeded per epoch: shuffle, sort each run of 50 batches by length (less padding), shuffle the batches.
+    ``rows`` (default: all) are the row numbers to draw from (e.g. the fit part of a train hold-out split)."""
     rng = np.random.default_rng(SEED + epoch)
-    order = rng.permutation(len(offsets) - 1)
+    pool = np.arange(len(offsets) - 1) if rows is None else rows
+    order = pool[rng.permutation(len(pool))]
     lengths = np.diff(offsets)
     out: list[np.ndarray] = []
     for start in range(0, len(order), 50 * size):
@@ -833,18 +837,22 @@ def epoch_batches(offsets: np.ndarray, size: int, epoch: int) -> list[np.ndarray
     return [out[i] for i in rng.permutation(len(out))]
 
 
-def top_probabilities(model: Any, store: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+def top_probabilities(
+    model: Any, store: np.ndarray, offsets: np.ndarray, rows: np.ndarray | None = None
+) -> np.ndarray:
+    """Probabilities of these rows (default: all), in the order given."""
     import torch
 
-    n = len(offsets) - 1
-    order = np.argsort(np.diff(offsets), kind="stable")
+    wanted = np.arange(len(offsets) - 1) if rows is None else rows
+    n = len(wanted)
+    order = np.argsort((offsets[wanted + 1] - offsets[wanted]), kind="stable")
     probs = np.zeros((n, model.head.out_features), np.float64)
     model.eval()
     with torch.inference_mode():
         for start in range(0, n, 128):
-            rows = order[start : start + 128]
-            states, mask = padded_states(store, offsets, rows)
-            probs[rows] = torch.sigmoid(model(states, mask)).double().numpy()
+            positions = order[start : start + 128]
+            states, mask = padded_states(store, offsets, wanted[positions])
+            probs[positions] = torch.sigmoid(model(states, mask)).double().numpy()
     model.train()
     return probs
 
@@ -904,9 +912,44 @@ def honest_figures(y: np.ndarray, probs: np.ndarray, base: np.ndarray | None) ->
     return out
 
 
+def train_holdout_split(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """(fit, hold-out) row numbers of train: the seeded 10 % split the n-gram head's C / alpha were chosen on."""
+    order = np.random.default_rng(SEED).permutation(n)
+    cut = int(n * HOLDOUT_SHARE)
+    return order[cut:], order[:cut]
+
+
+def holdout_base(
+    train_x: list[str], train_y: np.ndarray, fit: np.ndarray, hold: np.ndarray, runs: Path, wait: bool = True
+) -> np.ndarray | None:
+    """The shipped head's recipe (TF-IDF 1-2-grams + frozen vectors, C 2, alpha 1) refitted on the fit rows
+    only, its probabilities on the hold-out rows (the shipped head saw them, so it cannot be blended there).
+    When another process is refitting it: wait for its file, or (wait=False) return None at once."""
+    path = runs / f"base-holdout-{len(train_x)}-{len(hold)}.npy"
+    lock = path.with_suffix(".lock")
+    try:
+        lock.touch(exist_ok=False)  # one run of several in parallel refits; the others wait for its file
+    except FileExistsError:
+        if not wait and not path.exists():
+            return None
+        while lock.exists() and not path.exists():
+            time.sleep(10)
+    if path.exists():
+        cached: np.ndarray = np.load(path)
+        return cached
+    emb = cached_embeddings(train_x, f"train-{len(train_x)}", OUT.parent / "encoder")
+    model = fit_ngram_model([train_x[i] for i in fit], emb[fit], train_y[fit], 2.0, 1.0)
+    probs = sklearn_probabilities(model, [train_x[i] for i in hold], emb[hold])
+    np.save(path.with_suffix(".tmp.npy"), probs)
+    path.with_suffix(".tmp.npy").replace(path)
+    lock.unlink(missing_ok=True)
+    return probs
+
+
 def toplayer(args: argparse.Namespace) -> int:
     """Fine-tune only the last transformer layer (a copy) + mean pooling + a linear layer, from cached
-    layer-5 states; checkpoint and score (honest dev figures) every half-epoch; a killed run resumes."""
+    layer-5 states; checkpoint and score every half-epoch (honest dev figures; with --holdout, figures on a
+    10 % train hold-out instead and dev is never scored); a killed run resumes."""
     import torch
 
     torch.set_num_threads(args.threads)
@@ -917,21 +960,33 @@ def toplayer(args: argparse.Namespace) -> int:
         train_x, train_y = train_x[: args.limit], train_y[: args.limit]
         dev_x, dev_y = dev_x[: args.limit], dev_y[: args.limit]
     dev_store, dev_off = cache_hidden_states(dev_x, "dev", args)
-    train_store, train_off = cache_hidden_states(train_x, "train", args, args.train_rows)
-    if args.train_rows:
-        train_y, train_off = train_y[: args.train_rows], train_off[: args.train_rows + 1]
+    runs = args.runs_dir or TOP_CACHE
+    runs.mkdir(parents=True, exist_ok=True)
+    if args.holdout:
+        train_store, train_off = cache_hidden_states(train_x, "train", args)
+        fit, hold = train_holdout_split(len(train_x))
+        if args.train_rows:
+            fit = fit[: args.train_rows]
+    else:
+        train_store, train_off = cache_hidden_states(train_x, "train", args, args.train_rows)
+        fit = np.arange(args.train_rows or len(train_x))
     if args.cache_only:
         return 0
-    base_path = TOP_CACHE / f"base-dev-{len(dev_x)}.npy"
-    if not base_path.exists():
-        dev_e = cached_embeddings(dev_x, f"dev-{len(dev_x)}", OUT.parent / "encoder")
-        np.save(base_path, runtime_ngram_probabilities(dev_x, dev_e, OUT / "head.npz"))
-    base: np.ndarray = np.load(base_path)
-    print("shipped head", json.dumps(honest_figures(dev_y, base, None)), flush=True)
+    base: np.ndarray | None = None  # with --holdout: refitted at the first scoring (runs can start earlier)
+    if args.holdout:
+        score_store, score_off, score_rows, score_y = train_store, train_off, hold, train_y[hold]
+    else:
+        base_path = TOP_CACHE / f"base-dev-{len(dev_x)}.npy"
+        if not base_path.exists():
+            dev_e = cached_embeddings(dev_x, f"dev-{len(dev_x)}", OUT.parent / "encoder")
+            np.save(base_path, runtime_ngram_probabilities(dev_x, dev_e, OUT / "head.npz"))
+        base = np.load(base_path)
+        score_store, score_off, score_rows, score_y = dev_store, dev_off, np.arange(len(dev_x)), dev_y
+        print("shipped head", json.dumps(honest_figures(dev_y, base, None)), flush=True)
 
     seed_everything(SEED)
     model, _ = build_top_layer(len(labels))
-    per_epoch = len(epoch_batches(train_off, args.batch, 0))
+    per_epoch = len(epoch_batches(train_off, args.batch, 0, fit))
     steps = args.epochs * per_epoch
     groups = [
         {"params": model.layer.parameters(), "lr": args.lr},
@@ -944,8 +999,10 @@ def toplayer(args: argparse.Namespace) -> int:
         return min((step + 1) / warmup, max(0.0, (steps - step) / max(1, steps - warmup)))
 
     schedule = torch.optim.lr_scheduler.LambdaLR(optimiser, factor)
-    tag = f"toplayer-n{len(train_off) - 1}-e{args.epochs}-lr{args.lr:g}-b{args.batch}"
-    ckpt_path, log_path = TOP_CACHE / f"{tag}.pt", TOP_CACHE / f"{tag}.jsonl"
+    tag = f"toplayer-n{len(fit)}-e{args.epochs}-lr{args.lr:g}-b{args.batch}"
+    tag += "-holdout" if args.holdout else ""
+    ckpt_path, log_path = runs / f"{tag}.pt", runs / f"{tag}.jsonl"
+    scored_split = "holdout" if args.holdout else "dev"
     state = {"epoch": 0, "step": 0, "cpu_s": 0.0}
     if ckpt_path.exists():
         saved = torch.load(ckpt_path, weights_only=False)
@@ -959,7 +1016,7 @@ def toplayer(args: argparse.Namespace) -> int:
     model.train()
     cpu0, wall0 = time.process_time(), time.perf_counter()
     while state["epoch"] < args.epochs:
-        order = epoch_batches(train_off, args.batch, int(state["epoch"]))
+        order = epoch_batches(train_off, args.batch, int(state["epoch"]), fit)
         while state["step"] < per_epoch:
             rows = order[int(state["step"])]
             states, mask = padded_states(train_store, train_off, rows)
@@ -1000,16 +1057,21 @@ def toplayer(args: argparse.Namespace) -> int:
                     "state": state,
                 }
                 torch.save(saved, ckpt_path)
-                probs = top_probabilities(model, dev_store, dev_off)
-                np.save(TOP_CACHE / f"{tag}-dev-probs-ep{done:g}.npy", probs)
-                entry = {
-                    "epochs_done": done,
-                    "train_cpu_min": round(state["cpu_s"] / 60, 1),
-                    **honest_figures(dev_y, probs, base),
-                }
+                entry: dict[str, Any] = {"epochs_done": done, "train_cpu_min": round(state["cpu_s"] / 60, 1)}
+                if args.score_at is None or any(abs(done - at) < 1e-9 for at in args.score_at):
+                    probs = top_probabilities(model, score_store, score_off, score_rows)
+                    np.save(runs / f"{tag}-{scored_split}-probs-ep{done:g}.npy", probs)
+                    if base is None:  # still refitting elsewhere: alone now, blend later from the saved probs
+                        base = holdout_base(train_x, train_y, fit, hold, runs, wait=False)
+                        if base is not None:
+                            figures = honest_figures(score_y, base, None)
+                            print("refitted head on the hold-out", json.dumps(figures), flush=True)
+                    entry |= {"scored_on": scored_split, **honest_figures(score_y, probs, base)}
                 with log_path.open("a") as log:
                     log.write(json.dumps(entry) + "\n")
-                print("scored", json.dumps(entry), flush=True)
+                print("checkpoint", json.dumps(entry), flush=True)
+                if args.stop_after is not None and done >= args.stop_after - 1e-9:
+                    return 0
                 if state["step"] == 0:
                     break
     return 0
@@ -1271,6 +1333,21 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     tl.add_argument("--limit", type=int, default=0, help="first N train and dev rows only (plumbing check)")
     tl.add_argument("--train-rows", type=int, default=0, help="fine-tune on the first N train rows (0: all)")
     tl.add_argument("--cache-only", action="store_true", help="run the caching pass and stop")
+    tl.add_argument(
+        "--holdout",
+        action="store_true",
+        help="train on 90 %% of train (seeded), score on the other 10 %%, never on dev (choosing lr / epochs)",
+    )
+    tl.add_argument(
+        "--score-at",
+        type=lambda text: [float(v) for v in text.split(",")],
+        default=None,
+        help="score only at these epochs done, e.g. 2 (default: every half-epoch)",
+    )
+    tl.add_argument("--stop-after", type=float, default=None, help="stop once this many epochs are done")
+    tl.add_argument(
+        "--runs-dir", type=Path, default=None, help="checkpoints, logs, probabilities (default: cache)"
+    )
     cp = sub.add_parser("compare", help="dev figures of TF-IDF alone and frozen embeddings alone")
     cp.add_argument("--c", type=float, default=2.0)
     return parser.parse_args(argv)
