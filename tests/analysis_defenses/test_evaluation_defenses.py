@@ -88,8 +88,13 @@ def test_read_rows_names_a_line_that_is_not_json(tmp_path: Path) -> None:
 def test_read_rows_refuses_a_file_without_rows(tmp_path: Path) -> None:
     path = tmp_path / "empty.jsonl"
     path.write_text("\n\n", encoding="utf-8")
-    with pytest.raises(InvalidInput, match=r"No labelled rows in empty\.jsonl"):
+    with pytest.raises(InvalidInput, match=r"The PsyDefConv file empty\.jsonl holds no lines to read\."):
         read_rows(path)
+    (tmp_path / "empty.jsonl").unlink()
+    with pytest.raises(
+        InvalidInput, match=r"No labelled rows in "
+    ):  # a folder with no JSON Lines file at all
+        read_rows(tmp_path)
 
 
 def test_f1_report_on_hand_computed_counts() -> None:
