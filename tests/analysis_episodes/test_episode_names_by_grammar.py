@@ -99,3 +99,20 @@ def test_a_name_only_person_who_acts_towards_the_writer_is_an_episode(by_grammar
 
 def test_a_name_found_by_grammar_takes_the_role_the_grammar_gives(by_grammar: None) -> None:
     assert ("colleague", "Dawit") in _people("I work with Dawit and he ignored me all day.")
+
+
+def test_an_apposition_or_a_relative_clause_gives_a_name_its_role() -> None:
+    assert ("colleague", "Keeley") in _people("Keeley, who I work with, laughed at me.")
+    assert ("other", "woman") in _people("Keeley, the woman next door, laughed at me.")
+    assert ("colleague", "Keeley") not in _people("Keeley, who I met at a party, laughed at me.")
+
+
+def test_a_name_who_covers_my_shift_is_a_colleague_and_one_who_calls_me_into_her_office_the_boss() -> None:
+    assert ("colleague", "Keeley") in _people("Keeley covered my shift and then complained to me.")
+    assert ("boss", "Keeley") in _people("Keeley called me into her office and yelled at me.")
+    assert ("other", "Keeley") in _people("Keeley called me into the kitchen and yelled at me.")
+
+
+def test_a_date_with_a_name_is_the_partner() -> None:
+    assert ("partner", "Keeley") in _people("Went on a date with Keeley and she laughed at me.")
+    assert ("partner", "Keeley") not in _people("Went for a walk with Keeley and she laughed at me.")

@@ -816,9 +816,18 @@ def _role_from_context(name_token: Any) -> str | None:
         place = next((c for c in after.children if c.dep_ == "pobj"), None)
         if place is not None and place.lemma_.lower() in _CONTEXT_WORKPLACES:
             return "colleague"  # "Bex at work", "Nadia in accounts", "Ollie on my team"
+    apposed = _apposed_role(name_token)
+    if apposed is not None:
+        return apposed
     head = name_token.head
     if name_token.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_ == "work":
         return "colleague"  # "I work with Bex"
+    if (
+        name_token.dep_ == "pobj"
+        and head.lower_ == "with"
+        and (head.head.lemma_ == "date" or (head.head.lower_ == "in" and head.head.head.lemma_ == "move"))
+    ):
+        return "partner"  # "moved in with Sam", "a date with Sam"
     subject = name_token.dep_ in {"nsubj", "nsubjpass"}
     verb = head if subject else None
     if (
@@ -833,6 +842,16 @@ def _role_from_context(name_token: Any) -> str | None:
         and any(c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in {"me", "i"} for c in verb.children)
     ):
         return "boss"  # "Theo fired me"
+    objects = [c for c in verb.children if c.dep_ == "dobj"] if verb is not None else []
+    if any(o.lemma_ == "shift" and _possessor(o) in _MY for o in objects):
+        return "colleague"  # "Bex covered my shift"
+    if verb is not None and any(
+        g.lemma_ == "office" and _possessor(g) in {"his", "her", "their"}
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "into"
+        for g in c.children
+    ):
+        return "boss"  # "Theo called me into his office"
     if (verb is not None and verb.lemma_.lower() in _PARTNER_VERBS) or (
         name_token.dep_ == "dobj" and head.lemma_.lower() == "marry"
     ):
@@ -852,6 +871,29 @@ def _role_from_context(name_token: Any) -> str | None:
         together = any(c.dep_ == "conj" and c.lower_ == "i" for c in name_token.children)
         if attr is not None and attr.lower_ in _FRIEND_WORDS and together:
             return "friend"  # "Keeley and I have been friends since school"
+    return None
+
+
+def _apposed_role(name_token: Any) -> str | None:
+    """ "Theo, a colleague,", "Ines, the new manager,", "Bex, who I work with": the role a name's apposition
+    gives (a role word after "a", "an" or "the"; a relative clause of working together)."""
+    doc = name_token.doc
+    i = name_token.i + 1
+    if i + 1 >= len(doc) or doc[i].text != ",":
+        return None
+    nxt = doc[i + 1]
+    if nxt.lower_ in {"a", "an", "the"}:
+        for token in doc[i + 2 : i + 5]:
+            word = _role_word(token)
+            if word is not None:
+                return ROLE_OF_WORD[word] if word not in _GENERIC_OTHER else None
+            if token.pos_ not in {"ADJ", "NOUN", "PROPN"} or token.text == ",":
+                return None
+        return None
+    if nxt.lower_ == "who":
+        words = [t.lower_ for t in doc[i + 2 : i + 6]]
+        if words[:3] == ["i", "work", "with"] or words[:3] == ["works", "with", "me"]:
+            return "colleague"
     return None
 
 
