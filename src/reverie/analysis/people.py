@@ -4,7 +4,10 @@ Rules over the spaCy parse, no model: role nouns ("my mum", "my ex-husband", "th
 role ("my husband Tom", "Tom, my husband", "manager (Ruth)") or a title ("Sgt Reyes", "Dr. Levin") and then
 reused, other PERSON names, and a light coreference that resolves he/she/they to the most recent compatible
 mention in the same or the previous sentence. In session text "you" is the therapist; in a letter ("Dear Sofia,")
-its addressee. A name in a therapy session's setting is the therapist. One ``person`` finding per mention (the self: one per sentence that says I/me/my).
+its addressee. A name in a therapy session's setting is the therapist. A name known only by name takes the role
+the grammar around it gives ("Bex at work", "Theo fired me"; since 1.4.0); a finder of such names by grammar
+alone ("Dawit texted me") is built and off (``NAMES_BY_GRAMMAR``). One ``person`` finding per mention (the self:
+one per sentence that says I/me/my).
 
 Finding contract: ``Finding(kind="person", label=<role>, spans=(mention span,),
 data={"group": ..., "name": str | None, "sentence": int})``.
@@ -164,7 +167,7 @@ class Mention:
     role: str
     span: Span
     sentence: int
-    source: str  # self | noun | name | unknown_name | pronoun | pronoun_far | address
+    source: str  # self | noun | name | unknown_name | grammar_name | pronoun | pronoun_far | address
     name: str | None = None
     gender: str | None = None  # "f" | "m" | None (unknown)
     plural: bool = False
