@@ -1,12 +1,16 @@
 """Train Reverie's shipped defense head on its own journal-voice bank (never on PsyDefConv), reproducibly.
 
     .venv/bin/python scripts/train_defenses.py [--journal tests/fixtures/vignettes.jsonl] [--per-level]
+        [--level-floors 0.30,0.35,0.40,0.45]
 
 Fits a class-balanced softmax regression on [encoder embedding ⊕ cue counts per level ⊕ 1] over the bank's
 tune rows and the DMRS example sentences; picks the abstention threshold on 5-fold out-of-fold probabilities of
 those rows pooled with the final head's probabilities on the held rows (lowest threshold where shown levels are
 right ≥ 55 % of the time and those just above it at least half the time; with ``--per-level``, the same rule
-for each level 1–7 as well, written as ``level_thresholds``); scores the held rows; writes
+for each level 1–7 as well, each then raised to at least a floor chosen on the held rows only among
+``--level-floors``: the one with the most held rows right whose shown levels there are right ≥ 80 % of the
+time, ties to the higher; written as ``level_thresholds``, the floor and its table in the manifest); scores the
+held rows; writes
 ``src/reverie/analysis/models/defenses/{head.npz,manifest.json}`` with the figures. CPU, seconds.
 Byte-reproducible: the fit and folds are seeded, and ``head.npz`` is written with fixed zip timestamps, so two
 runs on the same bank and encoder give identical files (``tests/analysis_defenses/test_train_reproducible.py``).
@@ -20,6 +24,7 @@ import io
 import json
 import sys
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +33,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from reverie.analysis.defenses import HEAD_DIR, HEAD_SCHEMA, load_head  # noqa: E402
+from reverie.analysis.defenses import HEAD_DIR, HEAD_SCHEMA, load_head, risk_guarded_text  # noqa: E402
 from reverie.analysis.evaluation import defense_bank as bank_mod  # noqa: E402
 from reverie.analysis.evaluation.defenses import fit_softmax  # noqa: E402
 from reverie.analysis.onnx_encoder import load_encoder  # noqa: E402
@@ -56,6 +61,7 @@ def train(
     bank_path: Path = bank_mod.BANK,
     journal: Path | None = None,
     per_level: bool = False,
+    level_floors: Sequence[float] = bank_mod.LEVEL_FLOORS,
 ) -> dict[str, Any]:
     """Fit the head on ``bank_path`` and write ``head.npz`` and ``manifest.json`` to ``out_dir``; the manifest."""
     bank = bank_mod.read_bank(bank_path)
@@ -72,6 +78,23 @@ def train(
     pooled_gold, pooled = y + [r.level for r in held_rows], np.vstack([oof, held_probs])
     threshold = bank_mod.choose_threshold(pooled_gold, pooled)
     levels = bank_mod.choose_level_thresholds(pooled_gold, pooled) if per_level else None
+    floor: dict[str, Any] = {}
+    if levels is not None and level_floors:
+        # The floor under every per-level bar, chosen on the held rows only (the analyzer's decisions there,
+        # through the risk guard): never a bar at which a level is shown however unsure the head is.
+        guarded = [risk_guarded_text(r.text) for r in held_rows]
+        held_gold = [r.level for r in held_rows]
+        chosen, met, table = bank_mod.choose_level_floor(held_gold, held_probs, levels, guarded, level_floors)
+        floor = {
+            "level_thresholds_before_floor": {str(i + 1): t for i, t in enumerate(levels)},
+            "level_floor": chosen,
+            "level_floor_candidates": [float(f) for f in level_floors],
+            "level_floor_rule": f"most held rows right with held shown precision >= {bank_mod.HELD_MIN_PRECISION}"
+            ", ties to the higher floor; the highest floor if none qualifies",
+            "level_floor_met_precision": met,
+            "level_floor_held": table,
+        }
+        levels = bank_mod.floored(levels, chosen)
     tune_cv = bank_mod.figures(y, bank_mod.decide(oof, threshold, levels))
     out_dir.mkdir(parents=True, exist_ok=True)
     write_npz(out_dir / "head.npz", weights=w)
@@ -88,6 +111,7 @@ def train(
         "threshold": threshold,
         "threshold_tune_rows_only": tune_threshold,
         **({"level_thresholds": {str(i + 1): t for i, t in enumerate(levels)}} if levels else {}),
+        **floor,
         "min_precision": bank_mod.MIN_PRECISION,
         "tune_out_of_fold": tune_cv,
     }
@@ -101,17 +125,50 @@ def train(
     return manifest
 
 
+def _floors(text: str) -> tuple[float, ...]:
+    try:
+        values = tuple(float(v) for v in text.split(",") if v.strip())
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError("floors are numbers from 0 to 1, comma-separated") from exc
+    if not values or not all(0.0 <= v <= 1.0 for v in values):
+        raise argparse.ArgumentTypeError("floors are numbers from 0 to 1, comma-separated")
+    return values
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--journal", type=Path, default=ROOT / "tests" / "fixtures" / "vignettes.jsonl")
     parser.add_argument(
         "--per-level", action="store_true", help="also choose a threshold per level 1-7 by the same rule"
     )
+    parser.add_argument(
+        "--level-floors",
+        type=_floors,
+        default=bank_mod.LEVEL_FLOORS,
+        help="with --per-level: the floors tried under every per-level bar, comma-separated (one value pins it)",
+    )
     args = parser.parse_args()
-    manifest = train(HEAD_DIR, load_encoder(), journal=args.journal, per_level=args.per_level)
+    manifest = train(
+        HEAD_DIR,
+        load_encoder(),
+        journal=args.journal,
+        per_level=args.per_level,
+        level_floors=args.level_floors,
+    )
     print(
         json.dumps(
-            {k: manifest[k] for k in ("threshold", "tune_out_of_fold", "held", "journal") if k in manifest}
+            {
+                k: manifest[k]
+                for k in (
+                    "threshold",
+                    "level_thresholds",
+                    "level_floor",
+                    "tune_out_of_fold",
+                    "held",
+                    "journal",
+                )
+                if k in manifest
+            }
         )
     )
 

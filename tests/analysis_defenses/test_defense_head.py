@@ -25,10 +25,13 @@ from reverie.analysis.document import Document, Sentence
 from reverie.analysis.encoder import Encoder
 from reverie.analysis.evaluation.defense_bank import (
     HEAD_STEPS,
+    LEVEL_FLOORS,
     base_rate_weights,
+    choose_level_floor,
     choose_level_thresholds,
     choose_threshold,
     figures,
+    floored,
     key_report,
     macro_f1_official,
     read_bank,
@@ -101,6 +104,49 @@ def test_level_thresholds_follow_the_rule_per_level() -> None:
     assert levels[2] == pytest.approx(0.475)
     assert levels[4] == pytest.approx(0.0)
     assert levels[0] == levels[6] == pytest.approx(0.95)
+
+
+def test_a_floor_raises_every_per_level_bar_under_it() -> None:
+    assert floored((0.55, 0.0, 0.425, 0.225, 0.4, 0.35, 0.35), 0.4) == (0.55, 0.4, 0.425, 0.4, 0.4, 0.4, 0.4)
+    assert floored((0.1,) * 7, 0.0) == (0.1,) * 7
+
+
+def test_the_floor_is_chosen_on_held_rows_most_right_at_precision_080_ties_to_the_higher() -> None:
+    """Level 3's own bar is 0.0. At floor 0.30 the six rows at 0.32 are shown (three right, three no-defense
+    rows wrong): precision 9/12 < 0.8, so 0.30 is out; 0.35, 0.40 and 0.45 show the six sure rows only (all
+    right; the three no-defense rows are now right, the three level-3 rows at 0.32 missed): 9 right each, and
+    the tie goes to the highest, 0.45."""
+    gold = [3] * 6 + [3] * 3 + [0] * 3
+    probs = np.zeros((12, 9))
+    probs[:6, 3] = 0.9
+    probs[6:, 3], probs[6:, 0] = 0.32, 0.30
+    levels = (0.95, 0.95, 0.0, 0.95, 0.95, 0.95, 0.95)
+    floor, met, table = choose_level_floor(gold, probs, levels)
+    assert met and floor == pytest.approx(0.45)
+    assert [row["right"] for row in table] == [9, 9, 9, 9]
+    assert table[0]["shown_precision"] == pytest.approx(0.75)
+    # the guarded rows (the risk guard's) are never shown: with the three wrong ones guarded, 0.30 wins
+    guarded = [False] * 9 + [True] * 3
+    floor, met, _ = choose_level_floor(gold, probs, levels, guarded)
+    assert met and floor == pytest.approx(0.30)
+    # no floor reaches the precision: the highest floor, and said so
+    floor, met, _ = choose_level_floor([0] * 12, probs, levels)
+    assert not met and floor == pytest.approx(max(LEVEL_FLOORS))
+
+
+def test_no_shipped_per_level_bar_is_under_the_floor() -> None:
+    """A per-level bar of 0.0 (level 2 on the grown bank, fifth round) would show that level however unsure the
+    head is: every shipped per-level bar is at least the manifest's floor, itself one of ``LEVEL_FLOORS``."""
+    meta = json.loads((HEAD_DIR / "manifest.json").read_text(encoding="utf-8"))
+    bars = meta.get("level_thresholds")
+    if bars is None:  # one shared threshold (the head as shipped since the third round)
+        assert meta["threshold"] >= min(LEVEL_FLOORS)
+        return
+    assert meta["level_floor"] in LEVEL_FLOORS
+    assert all(float(bars[str(level)]) >= meta["level_floor"] for level in range(1, 8))
+    head = load_head()
+    assert head is not None and head.level_thresholds is not None
+    assert min(head.level_thresholds) >= min(LEVEL_FLOORS)
 
 
 def test_a_manifest_with_level_thresholds_is_read_and_changes_the_digest(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import importlib.util
 import json
@@ -66,6 +67,22 @@ def test_two_runs_write_identical_bytes(script: ModuleType, tmp_path: Path) -> N
         assert (a / name).read_bytes() == (b / name).read_bytes(), name
     head = load_head(a)
     assert head is not None and head.weights.shape == (384 + 10, 9) and head.level_thresholds is not None
+    manifest = json.loads((a / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["level_floor_candidates"] == [0.3, 0.35, 0.4, 0.45]
+    assert manifest["level_floor"] in manifest["level_floor_candidates"]
+    assert min(head.level_thresholds) >= manifest["level_floor"]  # no per-level bar under the floor
+    assert [row["floor"] for row in manifest["level_floor_held"]] == manifest["level_floor_candidates"]
+
+
+def test_the_floor_is_an_option_recorded_in_the_manifest(script: ModuleType, tmp_path: Path) -> None:
+    bank = _tiny_bank(tmp_path / "bank.jsonl")
+    script.train(tmp_path / "pinned", HashEncoder(), bank_path=bank, per_level=True, level_floors=(0.5,))
+    manifest = json.loads((tmp_path / "pinned" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["level_floor"] == 0.5 and manifest["level_floor_candidates"] == [0.5]
+    assert min(manifest["level_thresholds"].values()) >= 0.5
+    assert script._floors("0.30,0.35") == (0.3, 0.35)
+    with pytest.raises(argparse.ArgumentTypeError):
+        script._floors("0.3,high")
 
 
 def test_write_npz_fixes_timestamps_and_reads_back(script: ModuleType, tmp_path: Path) -> None:

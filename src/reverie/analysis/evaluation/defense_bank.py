@@ -52,6 +52,10 @@ NO_DEFENSE_SHARE = 0.6  # assumed share of journal sentences with no defense, fo
 # Gradient steps of the head's fit: to convergence. Chosen on the tune rows' out-of-fold figures (grown bank
 # of 2026-12-02, 517 rows): macro_f1_official 0.498 / 0.515 / 0.519 / 0.519 at 400 / 800 / 1500 / 3000 steps.
 HEAD_STEPS = 1500
+# The floor under every per-level bar (sixth round, 2026-12-03): one of these, chosen on the held rows only, the
+# one with the most held rows right whose shown levels there are right at least HELD_MIN_PRECISION of the time.
+LEVEL_FLOORS = (0.30, 0.35, 0.40, 0.45)
+HELD_MIN_PRECISION = 0.80
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +174,52 @@ def choose_level_thresholds(gold: Sequence[int], probs: npt.NDArray[np.float64])
         )
         out.append(float(chosen if chosen is not None else THRESHOLDS[-1]))
     return tuple(out)
+
+
+def floored(levels: Sequence[float], floor: float) -> tuple[float, ...]:
+    """Per-level bars each raised to at least ``floor``: no level is shown however unsure the head is (the
+    per-level rule once gave level 2, major image-distorting, a bar of 0.0)."""
+    return tuple(max(float(t), float(floor)) for t in levels)
+
+
+def choose_level_floor(
+    gold: Sequence[int],
+    probs: npt.NDArray[np.float64],
+    levels: Sequence[float],
+    guarded: Sequence[bool] | None = None,
+    floors: Sequence[float] = LEVEL_FLOORS,
+    min_precision: float = HELD_MIN_PRECISION,
+) -> tuple[float, bool, list[dict[str, Any]]]:
+    """The floor under the per-level bars, chosen on the held rows only (``gold``, the final head's ``probs``,
+    ``guarded`` the rows the risk guard sets aside): the floor with the most rows right among those whose shown
+    precision (unweighted) reaches ``min_precision``; ties go to the higher floor. Returns the floor, whether
+    one met the precision (if none did: the highest floor), and per floor ``{floor, right, n, shown,
+    shown_precision}``."""
+    g = list(gold)
+    guard = list(guarded) if guarded is not None else [False] * len(g)
+    table: list[dict[str, Any]] = []
+    eligible: list[tuple[int, float]] = []
+    for floor in floors:
+        predicted = [
+            0 if off else lv
+            for off, lv in zip(guard, decide(probs, 1.0, floored(levels, floor)), strict=True)
+        ]
+        precision, shown = shown_precision(g, predicted)
+        right = sum(a == b for a, b in zip(g, predicted, strict=True))
+        table.append(
+            {
+                "floor": float(floor),
+                "right": right,
+                "n": len(g),
+                "shown": shown,
+                "shown_precision": _r(precision) if precision is not None else None,
+            }
+        )
+        if precision is not None and precision >= min_precision:
+            eligible.append((right, float(floor)))
+    if not eligible:
+        return float(max(floors)), False, table
+    return max(eligible)[1], True, table
 
 
 def _right_enough(
