@@ -227,17 +227,26 @@ class DefenseCall:
 GUARDED = DefenseCall(0, None, 1.0, abstained=True, risk_guard=True)
 
 
-def risk_guarded(text: str, spans: Sequence[tuple[int, int]], kind: str = "free_association") -> list[bool]:
+def risk_guarded(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    kind: str = "free_association",
+    *,
+    hits: Sequence[risk_lex.Hit] | None = None,
+) -> list[bool]:
     """For each sentence (``spans``: offsets into ``text``), whether the risk screen's lexicon reads in it the
     writer's own risk at ideation or above: a hit that still counts at that level once the lexicon has set
     aside negations, hypotheticals, quotations, other people, fiction, dreams, figures of speech and recovery
     (:func:`reverie.analysis.risk_lexicon.read`, called, never copied). Such a sentence is never given a
     defense level. Indicator-level hits ("worthless", "I hate myself", talk of someone else's suicide) do not
-    guard: the lexicon's indicator rule mixes hopelessness with self-criticism, which is devaluation of self."""
+    guard: the lexicon's indicator rule mixes hopelessness with self-criticism, which is devaluation of self.
+    ``hits``: the lexicon's reading of this ``text`` and ``kind`` when already made (the pipeline's, shared with the
+    risk screen: :func:`reverie.analysis.risk_lexicon.document_reading`)."""
     if not spans:
         return []
-    hits = [(h.start, h.end) for h in risk_lex.read(text, kind) if h.level >= risk_lex.IDEATION]
-    return [any(start < e and s < end for s, e in hits) for start, end in spans]
+    read = hits if hits is not None else risk_lex.read(text, kind)
+    counted = [(h.start, h.end) for h in read if h.level >= risk_lex.IDEATION]
+    return [any(start < e and s < end for s, e in counted) for start, end in spans]
 
 
 def risk_guarded_text(text: str) -> bool:
@@ -474,7 +483,8 @@ class DefenseAnalyzer:
     def calls(self, doc: Document) -> list[DefenseCall]:
         vectors = doc.embeddings
         dialogue = doc.kind in DIALOGUE_KINDS
-        guarded = risk_guarded(doc.text, [(s.span.start, s.span.end) for s in doc.sentences], doc.kind)
+        spans = [(s.span.start, s.span.end) for s in doc.sentences]
+        guarded = risk_guarded(doc.text, spans, doc.kind, hits=risk_lex.document_reading(doc).hits)
         out = []
         for i, sentence in enumerate(doc.sentences):
             if guarded[i]:
