@@ -1612,7 +1612,7 @@ def _other_people(norm: str, start: int, end: int, skip: Sequence[tuple[int, int
     """Whether the words in ``norm[start:end]`` (outside the ``skip`` spans) name someone other than the writer."""
     tokens = [m for m in WORD.finditer(norm, start, end) if not any(q[0] <= m.start() < q[1] for q in skip)]
     for i, tok in enumerate(tokens):
-        if tok.group() in (OTHER_WORDS | OTHER_NOUNS):
+        if tok.group() in OTHER_WORDS or tok.group() in OTHER_NOUNS:  # no union built per word
             following = tokens[i + 1].group() if i + 1 < len(tokens) else ""
             if _names_a_person(norm, tok, following):
                 return True
@@ -1802,7 +1802,7 @@ def _subject_dropped_others_only_objects(ctx: Context, start: int, end: int) -> 
     for j in range(i + 1, len(tokens)):
         tok = tokens[j]
         word = tok.group()
-        person = word in (OTHER_WORDS | OTHER_NOUNS) or _is_name(ctx, tok.start(), tok.end(), start)
+        person = word in OTHER_WORDS or word in OTHER_NOUNS or _is_name(ctx, tok.start(), tok.end(), start)
         if not person:
             continue
         if word in ("one", "u") or (word in OTHER_NOUNS and ctx.norm[tok.end() : tok.end() + 1] == "-"):
