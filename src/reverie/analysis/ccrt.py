@@ -293,6 +293,15 @@ def entries(component: str) -> tuple[Entry, ...]:
     return tuple(out)
 
 
+@cache
+def _by_first_word(component: str) -> dict[str, tuple[int, ...]]:
+    """Where each first word begins entries of one component: their positions in :func:`entries`, in order."""
+    out: dict[str, list[int]] = {}
+    for i, entry in enumerate(entries(component)):
+        out.setdefault(entry.words[0], []).append(i)
+    return {word: tuple(found) for word, found in out.items()}
+
+
 # ---- Prototypes --------------------------------------------------------------------------------------------
 # Reverie's own example sentences per cluster, for nearest-prototype coding on the shared sentence encoder when
 # the lexicon finds nothing. Separated by "|".
@@ -440,13 +449,12 @@ def match(
     """
     ordered = sorted(tokens, key=lambda t: t.i)
     forms = [_forms(t) for t in ordered]
-    # an entry whose first word is nowhere in the clause cannot match: it is not scanned
+    # an entry whose first word is nowhere in the clause cannot match: it is not scanned (nor even looked at:
+    # the entries are found by their first word, then taken in the lexicon's order, as a scan would meet them)
     present = set().union(*forms)
-    candidates = [
-        (e, p)
-        for e in entries(component)
-        if e.words[0] in present and (p := _find(e.words, forms, ordered)) is not None
-    ]
+    table, by_first = entries(component), _by_first_word(component)
+    chosen = sorted(i for word in present for i in by_first.get(word, ()))
+    candidates = [(table[i], p) for i in chosen if (p := _find(table[i].words, forms, ordered)) is not None]
     candidates.sort(key=lambda c: (-len(c[0].words), -c[0].weight))
     used: set[int] = set()
     out: list[tuple[int, float, Any]] = []

@@ -38,6 +38,7 @@ import numpy as np
 from reverie.analysis import dmrs
 from reverie.analysis import risk_lexicon as risk_lex
 from reverie.analysis.findings import Finding
+from reverie.analysis.regex_gate import TextGate
 from reverie.analysis.registry import register
 
 if TYPE_CHECKING:
@@ -227,17 +228,26 @@ class DefenseCall:
 GUARDED = DefenseCall(0, None, 1.0, abstained=True, risk_guard=True)
 
 
-def risk_guarded(text: str, spans: Sequence[tuple[int, int]], kind: str = "free_association") -> list[bool]:
+def risk_guarded(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    kind: str = "free_association",
+    *,
+    hits: Sequence[risk_lex.Hit] | None = None,
+) -> list[bool]:
     """For each sentence (``spans``: offsets into ``text``), whether the risk screen's lexicon reads in it the
     writer's own risk at ideation or above: a hit that still counts at that level once the lexicon has set
     aside negations, hypotheticals, quotations, other people, fiction, dreams, figures of speech and recovery
     (:func:`reverie.analysis.risk_lexicon.read`, called, never copied). Such a sentence is never given a
     defense level. Indicator-level hits ("worthless", "I hate myself", talk of someone else's suicide) do not
-    guard: the lexicon's indicator rule mixes hopelessness with self-criticism, which is devaluation of self."""
+    guard: the lexicon's indicator rule mixes hopelessness with self-criticism, which is devaluation of self.
+    ``hits``: the lexicon's reading of this ``text`` and ``kind`` when already made (the pipeline's, shared with the
+    risk screen: :func:`reverie.analysis.risk_lexicon.document_reading`)."""
     if not spans:
         return []
-    hits = [(h.start, h.end) for h in risk_lex.read(text, kind) if h.level >= risk_lex.IDEATION]
-    return [any(start < e and s < end for s, e in hits) for start, end in spans]
+    read = hits if hits is not None else risk_lex.read(text, kind)
+    counted = [(h.start, h.end) for h in read if h.level >= risk_lex.IDEATION]
+    return [any(start < e and s < end for s, e in counted) for start, end in spans]
 
 
 def risk_guarded_text(text: str) -> bool:
@@ -256,25 +266,39 @@ class DefenseHead:
     # Per level 1–7 (index 0 = level 1), when the manifest gives ``level_thresholds``; else ``threshold`` for all.
     level_thresholds: tuple[float, ...] | None = None
 
-    def probabilities(self, text: str, embedding: npt.NDArray[np.float32]) -> npt.NDArray[np.float64]:
-        x = head_features(text, embedding)
+    def probabilities(
+        self, text: str, embedding: npt.NDArray[np.float32], cues: Sequence[Cue] = CUES
+    ) -> npt.NDArray[np.float64]:
+        x = head_features(text, embedding, cues)
         z = (x @ self.weights).astype(np.float64)
         p = np.exp(z - z.max())
         return np.asarray(p / p.sum(), dtype=np.float64)
 
 
-def cue_levels(text: str) -> npt.NDArray[np.float32]:
-    """How many cues of each level (0–8) fire in ``text``."""
+def cue_levels(text: str, cues: Sequence[Cue] = CUES) -> npt.NDArray[np.float32]:
+    """How many cues of each level (0–8) fire in ``text`` (``cues``: all, or those :func:`live_cues` leaves)."""
     plain = text.replace("’", "'")
     out = np.zeros(len(LABELS), dtype=np.float32)
-    for cue in CUES:
+    for cue in cues:
         if cue.pattern.search(plain):
             out[cue.level] += 1.0
     return out
 
 
-def head_features(text: str, embedding: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
-    return np.concatenate([embedding.astype(np.float32), cue_levels(text), np.ones(1, dtype=np.float32)])
+def live_cues(texts: Sequence[str]) -> tuple[Cue, ...]:
+    """The cues that may fire in any of ``texts`` (a document's sentences), in order: a cue left out has a
+    literal none of them holds, so it fires in none of them (:class:`reverie.analysis.regex_gate.TextGate`,
+    exact). Every reading of a sentence then gives what it gives with all the cues, at a fraction of the scans."""
+    gate = TextGate([text.replace("’", "'") for text in texts])
+    return tuple(cue for cue in CUES if gate(cue.pattern))
+
+
+def head_features(
+    text: str, embedding: npt.NDArray[np.float32], cues: Sequence[Cue] = CUES
+) -> npt.NDArray[np.float32]:
+    return np.concatenate(
+        [embedding.astype(np.float32), cue_levels(text, cues), np.ones(1, dtype=np.float32)]
+    )
 
 
 def load_head(directory: Path = HEAD_DIR) -> DefenseHead | None:
@@ -305,16 +329,18 @@ def classify_with_head(
     embedding: npt.NDArray[np.float32] | None,
     head: DefenseHead | None,
     prototypes: Prototypes | None,
+    cues: Sequence[Cue] = CUES,
 ) -> DefenseCall | None:
     """Level 1–7 when the head is sure enough, else level 0 ("no defense identified", abstained); None when
-    the head cannot run (no head, or no embedding of its dimension)."""
+    the head cannot run (no head, or no embedding of its dimension). ``cues``: all, or those :func:`live_cues`
+    leaves for the sentence's document."""
     if head is None or embedding is None or head.weights.shape[0] != embedding.shape[0] + len(LABELS) + 1:
         return None
-    probs = head.probabilities(text, embedding)
+    probs = head.probabilities(text, embedding, cues)
     level = head_decision(probs, head.threshold, head.level_thresholds)
     if level == dmrs.NO_DEFENSE:
         return DefenseCall(dmrs.NO_DEFENSE, None, float(1.0 - probs[1:8].max()), abstained=True)
-    named = _cued_defense(text, level)
+    named = _cued_defense(text, level, cues)
     if named is None and prototypes is not None and prototypes.vectors.shape[1] == embedding.shape[0]:
         _, nearest = _similarities(embedding, prototypes)
         named = _named(level, {}, nearest)
@@ -333,9 +359,9 @@ def head_decision(
     return level if probs[level] >= bar else dmrs.NO_DEFENSE
 
 
-def _cued_defense(text: str, level: int) -> str | None:
+def _cued_defense(text: str, level: int, cues: Sequence[Cue] = CUES) -> str | None:
     plain = text.replace("’", "'")
-    for cue in CUES:
+    for cue in cues:
         if cue.level == level and cue.defense is not None and cue.pattern.search(plain):
             return cue.defense
     return None
@@ -391,12 +417,14 @@ def classify(
     embedding: npt.NDArray[np.float32] | None,
     prototypes: Prototypes | None,
     context: npt.NDArray[np.float32] | None = None,
+    cues: Sequence[Cue] = CUES,
 ) -> DefenseCall:
-    """Level 0–8 for one sentence or utterance, the named defense where the evidence supports one."""
+    """Level 0–8 for one sentence or utterance, the named defense where the evidence supports one (``cues``:
+    all, or those :func:`live_cues` leaves for its document)."""
     scores = np.array([PRIOR[label] for label in LABELS], dtype=np.float64)
     named: dict[int, str] = {}
     plain = text.replace("’", "'")
-    for cue in CUES:
+    for cue in cues:
         if cue.pattern.search(plain):
             scores[cue.level] += CUE_WEIGHT
             if cue.defense is not None:
@@ -474,7 +502,9 @@ class DefenseAnalyzer:
     def calls(self, doc: Document) -> list[DefenseCall]:
         vectors = doc.embeddings
         dialogue = doc.kind in DIALOGUE_KINDS
-        guarded = risk_guarded(doc.text, [(s.span.start, s.span.end) for s in doc.sentences], doc.kind)
+        spans = [(s.span.start, s.span.end) for s in doc.sentences]
+        guarded = risk_guarded(doc.text, spans, doc.kind, hits=risk_lex.document_reading(doc).hits)
+        cues = live_cues([s.text for s in doc.sentences])
         out = []
         for i, sentence in enumerate(doc.sentences):
             if guarded[i]:
@@ -482,8 +512,8 @@ class DefenseAnalyzer:
                 continue
             vec = vectors[i] if vectors is not None and i < len(vectors) else None
             ctx = vectors[i - 1] if dialogue and vectors is not None and 0 < i < len(vectors) else None
-            headed = classify_with_head(sentence.text, vec, self._head, self._prototypes)
-            out.append(headed or classify(sentence.text, vec, self._prototypes, ctx))
+            headed = classify_with_head(sentence.text, vec, self._head, self._prototypes, cues)
+            out.append(headed or classify(sentence.text, vec, self._prototypes, ctx, cues))
         return out
 
     def _finding(self, doc: Document, i: int, call: DefenseCall) -> Finding:

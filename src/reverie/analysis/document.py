@@ -185,6 +185,9 @@ class Document:
     findings: list[Finding] = field(default_factory=list)
     spacy_seconds: float = 0.0  # time spent in spaCy for this document (the bench reports it)
     parsed_sentences: int = 0  # sentences that went through the dependency parser
+    # Readings of this document that more than one analyzer needs, made once by the first that asks and held here
+    # for the others (by a key its module owns: risk_lexicon.document_reading), since a Document is no dict key.
+    shared: dict[str, object] = field(default_factory=dict)
     _spacy: Any = None
 
     @property

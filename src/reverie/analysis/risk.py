@@ -208,7 +208,7 @@ def sentence_features(norm: str, span: tuple[int, int], hits: Sequence[lex.Hit])
         *(1.0 if k == top else 0.0 for k in range(len(LEVELS))),
         *(1.0 if r in reasons else 0.0 for r in FEATURE_REASONS),
         1.0 if words & lex.FIRST_WORDS else 0.0,
-        1.0 if words & (lex.OTHER_WORDS | lex.OTHER_NOUNS) else 0.0,
+        0.0 if words.isdisjoint(lex.OTHER_WORDS) and words.isdisjoint(lex.OTHER_NOUNS) else 1.0,
     ]
 
 
@@ -410,19 +410,21 @@ def score_sentences(
     encoder: Any | None = None,
     limit: int | None = MAX_SENTENCES,
     clauses: bool = True,
+    context: lex.Context | None = None,
 ) -> SentenceScores:
     """Score the sentences of ``text`` (the first ``limit``) with the sentence model in one encoder pass, with
-    set-aside phrases blanked. ``encoder``: anything with ``encode(list[str])`` (default: the shared encoder)."""
+    set-aside phrases blanked. ``encoder``: anything with ``encode(list[str])`` (default: the shared encoder).
+    ``context``: the lexicon's context of ``text`` and ``kind`` when already made (:attr:`lex.Reading.context`)."""
     enc = encoder if encoder is not None else _encoder()
     spans = model_units(text, clauses=clauses)[:limit]
     if enc is None or model.sentence_weights is None or not spans:
         return SentenceScores(tuple(spans), tuple(0.0 for _ in spans), tuple(None for _ in spans))
     masked = model_text(text, hits)
-    norm = lex.normalise(text)
+    norm = context.norm if context is not None else lex.normalise(text)
     embeddings = enc.encode([masked[s:e].strip() or "." for s, e in spans])
     features = np.asarray([sentence_features(norm, span, hits) for span in spans], dtype=np.float32)
     probs = model.sentence_probabilities(embeddings, features)
-    own_words = lex.sentence_reasons(text, kind, spans)
+    own_words = lex.sentence_reasons(text, kind, spans, context=context)
     blocked = tuple(sentence_block(span, hits, why) for span, why in zip(spans, own_words, strict=True))
     return SentenceScores(tuple(spans), tuple(float(p) for p in probs), blocked)
 
@@ -450,6 +452,7 @@ def screen(
     *,
     model: RiskModel | bool | None = True,
     encoder: Any | None = None,
+    reading: lex.Reading | None = None,
 ) -> RiskScreen:
     """Screen one text (an entry, a session note, a measure's free text) for risk language.
 
@@ -459,12 +462,16 @@ def screen(
     sentence probability. ``model=True`` uses the shipped model when installed, ``False``/``None`` screens on
     rules alone, or pass a :class:`RiskModel`. ``kind="dream"`` reads the whole text as dream content except
     sentences that speak of waking life. Works on any text, terse or not, in one encoder pass at most.
+    ``reading``: the lexicon's reading of this ``text`` and ``kind`` when already made (the analysis pipeline's,
+    shared with the defense analyzer's risk guard: :func:`reverie.analysis.risk_lexicon.document_reading`).
     """
-    hits = lex.read(text, kind)
+    if reading is None or reading.text != text or reading.kind != kind:
+        reading = lex.reading(text, kind)
+    hits = list(reading.hits)
     chosen = load_model() if model is True else model or None
     if chosen is None or chosen.sentence_weights is None:
         return _screen_rules(text, hits, chosen)
-    scored = score_sentences(text, kind, hits, chosen, encoder=encoder)
+    scored = score_sentences(text, kind, hits, chosen, encoder=encoder, context=reading.context)
     t = chosen.sentence_threshold
     raising = [
         i
@@ -732,7 +739,7 @@ class RiskAnalyzer:
         self.model_hash = model.model_hash if model is not None else "rules-only"
 
     def run(self, doc: Document) -> list[Finding]:
-        result = screen(doc.text, doc.kind, model=self._model)
+        result = screen(doc.text, doc.kind, model=self._model, reading=lex.document_reading(doc))
         return [
             Finding(
                 analyzer=self.name,

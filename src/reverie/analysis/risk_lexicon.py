@@ -14,8 +14,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reverie.analysis import regex_gate
+
+if TYPE_CHECKING:
+    from reverie.analysis.document import Document
 
 INDICATOR, IDEATION, BEHAVIOR, ATTEMPT = 1, 2, 3, 4
 
@@ -1273,7 +1277,21 @@ NOT_THAT = re.compile(
 
 
 def normalise(text: str) -> str:
-    """Lower-case ``text`` and straighten apostrophes, keeping its length (offsets stay valid)."""
+    """Lower-case ``text`` and straighten apostrophes, keeping its length (offsets stay valid).
+
+    Each character is lower-cased on its own, and kept as it is where its lower case is longer than one
+    character ("İ"). ``str.lower`` over the whole text gives exactly that when no character grows and there is
+    no capital sigma (the one character whose lower case depends on its neighbours, "ς" at a word's end), so
+    that case (every ASCII text among them) takes one call instead of a loop over the characters."""
+    if text.isascii():
+        return text.lower().replace("`", "'")
+    low = text.lower()
+    if len(low) == len(text) and "\u03a3" not in text:
+        return low.replace("’", "'").replace("‘", "'").replace("`", "'")
+    return _normalise_by_character(text)
+
+
+def _normalise_by_character(text: str) -> str:
     out = []
     for ch in text:
         low = ch.lower()
@@ -1333,9 +1351,44 @@ class Context:
     injuries: tuple[tuple[int, int], ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One text read by the lexicon: its context (normalised text, sentences, quotations, figures …) and every
+    hit (:func:`read`). Within one analysis the defense analyzer's risk guard and the risk screen read the same
+    reading of a document (:func:`document_reading`), so the lexicon reads each text once."""
+
+    text: str
+    kind: str
+    context: Context
+    hits: tuple[Hit, ...]
+
+
 def read(text: str, kind: str = "free_association") -> list[Hit]:
     """Every risk phrase in ``text`` with the level it counts for and, if set aside, why."""
+    return list(reading(text, kind).hits)
+
+
+def reading(text: str, kind: str = "free_association") -> Reading:
+    """:func:`read`'s hits with the context they were read in (which :func:`sentence_reasons` reads too)."""
     ctx = _context(text, kind)
+    return Reading(text, kind, ctx, tuple(_hits(ctx)))
+
+
+_READING = "risk_lexicon.reading"  # the key of a document's reading in ``Document.shared``
+
+
+def document_reading(doc: Document) -> Reading:
+    """The lexicon's reading of ``doc`` (its text and kind), made once per document by the first analyzer that
+    asks and held by the document for the others: the same object, so the same hits."""
+    held = doc.shared.get(_READING)
+    if isinstance(held, Reading) and held.kind == doc.kind and held.text == doc.text:
+        return held
+    made = reading(doc.text, doc.kind)
+    doc.shared[_READING] = made
+    return made
+
+
+def _hits(ctx: Context) -> list[Hit]:
     starts, ends = _token_edges(ctx.norm)
     hits = [
         _judge(ctx, rule, m)
@@ -1559,7 +1612,7 @@ def _other_people(norm: str, start: int, end: int, skip: Sequence[tuple[int, int
     """Whether the words in ``norm[start:end]`` (outside the ``skip`` spans) name someone other than the writer."""
     tokens = [m for m in WORD.finditer(norm, start, end) if not any(q[0] <= m.start() < q[1] for q in skip)]
     for i, tok in enumerate(tokens):
-        if tok.group() in (OTHER_WORDS | OTHER_NOUNS):
+        if tok.group() in OTHER_WORDS or tok.group() in OTHER_NOUNS:  # no union built per word
             following = tokens[i + 1].group() if i + 1 < len(tokens) else ""
             if _names_a_person(norm, tok, following):
                 return True
@@ -1658,13 +1711,16 @@ SENTENCE_HYPOTHETICAL = re.compile(
 )
 
 
-def sentence_reasons(text: str, kind: str, spans: Sequence[tuple[int, int]]) -> list[str | None]:
+def sentence_reasons(
+    text: str, kind: str, spans: Sequence[tuple[int, int]], *, context: Context | None = None
+) -> list[str | None]:
     """For each sentence span, why the sentence model may not raise it on its own: ``too_short`` (fewer than
     three words: "Calm session." carries too little for an embedding; the lexicon still reads it), ``hypothetical``
     (it opens on "if I ever", "if I were ever", "in case I ever", "hypothetically"), ``dream`` (it
     narrates a dream), ``fiction`` (a story, film, song… and no first person), ``third_person`` (only other
-    people are its subjects; not in a therapist's session text, where "she" is the client), or ``None``."""
-    ctx = _context(text, kind)
+    people are its subjects; not in a therapist's session text, where "she" is the client), or ``None``.
+    ``context``: the lexicon's context of this ``text`` and ``kind`` when already made (:attr:`Reading.context`)."""
+    ctx = context if context is not None else _context(text, kind)
     out: list[str | None] = []
     for start, end in spans:
         sentence = _sentence_of(ctx, start)
@@ -1746,7 +1802,7 @@ def _subject_dropped_others_only_objects(ctx: Context, start: int, end: int) -> 
     for j in range(i + 1, len(tokens)):
         tok = tokens[j]
         word = tok.group()
-        person = word in (OTHER_WORDS | OTHER_NOUNS) or _is_name(ctx, tok.start(), tok.end(), start)
+        person = word in OTHER_WORDS or word in OTHER_NOUNS or _is_name(ctx, tok.start(), tok.end(), start)
         if not person:
             continue
         if word in ("one", "u") or (word in OTHER_NOUNS and ctx.norm[tok.end() : tok.end() + 1] == "-"):
