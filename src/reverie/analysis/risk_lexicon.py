@@ -75,6 +75,54 @@ DATE_PICKED = (
     r"sunday|tomorrow|tonight)\s+(?:is\s+the\s+day|will\s+do|it\s+(?:is|will\s+be))\b)(?!\s+(?:for|of)\b)"
 )
 
+# Tenth round: the intent said with an act ("meaning to drown", "so I wouldn't wake up", "wanted it over") and the
+# acts whose method the writer names without a usual risk word. ``INTENT_TO_DIE`` never reads "drown my sorrows" or
+# "end it with him".
+INTENT_TO_DIE = (
+    r"(?:(?:meaning|meant|intending|intended|trying|wanting|wanted|hoping|hoped|planning|planned|determined)\s+"
+    r"(?:\w+\s+)?to\s+(?:drown(?!\s+(?:my|our|the|his|her)\s+(?:sorrows|worries|troubles|thoughts))|die|jump|"
+    r"end\s+(?:it(?:\s+all)?|my\s+life|things|everything)(?!\s+(?:with|between))|kill\s+myself|be\s+(?:dead|gone|hit)|"
+    r"get\s+hit|(?:not|never)\s+(?:wake\s+up|survive|come\s+(?:back|home|out|up)|make\s+it|be\s+found))"
+    r"|wanted\s+(?:it\s+(?:all\s+)?|everything\s+)(?:over|to\s+(?:end|stop|be\s+over))"
+    r"|so\s+(?:that\s+)?i\s+(?:wouldn'?t|would\s+not|wouldnt|won'?t|didn'?t|would\s+never|'d\s+never)\s+"
+    r"(?:wake\s+up|have\s+to\s+wake|come\s+back|come\s+up|survive)"
+    r"|to\s+(?:die|drown(?!\s+(?:my|our|the)\s+)|end\s+it\s+all|end\s+my\s+life|kill\s+myself|not\s+come\s+back))\b"
+)
+PURPOSE = r"(?:on\s+purpose|deliberately|purposely|intentionally|" + INTENT_TO_DIE + r")"
+# not a swim, a dare or a rescue ("jumped into the lake on purpose to cool off")
+NOT_FOR_FUN = (
+    r"(?![^.!?\n]{0,60}\b(?:for\s+a\s+(?:swim|dip|dare|bet|laugh|photo|paddle)|to\s+(?:cool|swim|wash|rescue|save|"
+    r"fetch|help|grab|catch|flag|stop|film)|for\s+charity|for\s+a\s+(?:video|film|scene)))"
+)
+ACT_WITH_INTENT = (
+    # into water, with the purpose said
+    r"\b(?:walked|waded|went|swam|threw\s+myself|jumped|ran|stepped)\s+(?:out\s+|straight\s+|right\s+|slowly\s+)?"
+    r"into\s+(?:the\s+)?(?:\w+\s+)?(?:sea|river|lake|loch|canal|reservoir|water|waves|ocean|quarry|tide|surf|pond|"
+    r"estuary)\b" + NOT_FOR_FUN + r"[^.!?\n]{0,60}?\b" + PURPOSE
+    # in front of (or under) a vehicle, with the purpose said, before or after
+    + r"|\b(?:stepped|walked|ran|threw\s+myself|jumped|lay\s+down|laid\s+down|lay)\s+(?:out\s+)?(?:in\s+front\s+of|"
+    r"under|onto|on)\s+(?:a|an|the|that|this)\s+(?:\w+\s+)?(?:train|van|lorry|bus|car|truck|tram|coach|tractor|"
+    r"traffic|tracks|motorway|railway\s+line)\b" + NOT_FOR_FUN + r"[^.!?\n]{0,60}?\b" + PURPOSE
+    + r"|\b(?:deliberately|purposely|intentionally)\s+(?:stepped|walked|ran|threw\s+myself|jumped|lay\s+down|"
+    r"drove)\s+(?:out\s+)?(?:in\s+front\s+of|under|into|off)\s+(?:a|an|the|that|this)\s+(?:\w+\s+)?(?:train|van|"
+    r"lorry|bus|car|truck|tram|coach|traffic|sea|river|lake|wall|tree|bridge|cliff)\b"
+    # a head in the gas oven, the writer's own act (not a tray in it, nor cleaning it)
+    + r"|(?:(?<=^)|(?<=[.!?\n]\s)|(?<=[.!?\n])|(?<=\band\s)|(?<=\bthen\s)|\bi\s+(?:(?!could|would|might|should|will|"
+    r"can|may|must|never|to|want|wanna)\w+\s+)?)(?:put|stuck|laid|placed)\s+my\s+head\s+in(?:to|side)?\s+(?:the|a|"
+    r"our|my|mum'?s|mom'?s)\s+(?:gas\s+)?oven\b(?![^.!?\n]{0,40}\bto\s+(?:clean|check|scrub|look|see|reach|get|"
+    r"wipe|degrease|light|fix))"
+    # another act on one's body with the intent to die said
+    + r"|\b(?:swallowed|drank|downed|injected|inhaled|slashed|hanged|hung|tied|jumped\s+(?:off|from|into)|"
+    r"drove\s+(?:\w+\s+){0,2}?(?:into|off)|lay\s+down|went\s+under|breathed\s+in|took\s+(?:all\s+|every\s+|the\s+|"
+    r"my\s+)(?:\w+\s+){0,2}?" + PILLS + r")\b[^.!?\n]{0,60}?\b(?:" + INTENT_TO_DIE + r")"
+)
+# the act turned back ("… meaning to drown, but I turned back"): a behavior, not an attempt
+TURNED_BACK = (
+    r"[^.!?\n]{0,80}\bbut\s+(?:then\s+|at\s+the\s+last\s+(?:minute|second)\s+)?(?:i\s+)?(?:\w+\s+)?(?:turned\s+back|"
+    r"came\s+back|came\s+out|got\s+out|walked\s+back|swam\s+back|stepped\s+back|pulled\s+(?:back|out)|stopped|"
+    r"couldn'?t|could\s+not|didn'?t|did\s+not|changed\s+my\s+mind|bottled|chickened|froze|lost\s+my\s+nerve)"
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Rule:
@@ -918,6 +966,32 @@ RULES: tuple[Rule, ...] = (
         r"|\b(?:use|using|usin'?|used|turn|turning|turned|point|pointing|pointed)\s+(?:the|a|my|his|dad'?s|daddy'?s)\s+"
         r"(?:(?!massage|glue|nail|heat|nerf|water|spray|paint|staple|tattoo|butter|palette|putty)\w+\s+)?"
         r"(?:gun|rifle|shotgun|pistol|revolver|handgun|knife|blade|razor)\s+on\s+(?:myself|meself|masel|miself)\b",
+    ),
+    # tenth round: acts told with their intent or their method and no usual risk word ("walked into the river meaning
+    # to drown", "put my head in the gas oven", "stepped in front of the van on purpose, wanted it over"); an attempt
+    # when told as the writer's own act, a behavior when it was turned back or rehearsed (tests both ways in
+    # tests/analysis_risk/test_lexicon_tenth_round.py)
+    _rule("attempt_with_intent", ATTEMPT, r"(?:" + ACT_WITH_INTENT + r")(?!" + TURNED_BACK + r")"),
+    _rule(
+        "aborted_with_intent",
+        BEHAVIOR,
+        r"(?:" + ACT_WITH_INTENT + r")(?=" + TURNED_BACK + r")"
+        r"|\b(?:practised|practiced|rehearsed|rehearsing|practising|practicing)\s+(?:\w+\s+){0,2}?(?:putting\s+my\s+head\s+"
+        r"in|stepping\s+(?:out\s+)?in\s+front\s+of|walking\s+into\s+the\s+(?:sea|river|lake|water)|tying\s+the\s+(?:rope|noose)"
+        r"|the\s+(?:jump|noose|drop))\b"
+        # gone to a place of a method with the intent said ("went to the bridge meaning to jump"): no act yet
+        r"|\b(?:walked|went|drove|cycled|headed|climbed|took\s+(?:a|the)\s+(?:bus|train|car|taxi))\s+(?:\w+\s+){0,3}?"
+        r"(?:to|up\s+to|onto|down\s+to|out\s+to)\s+(?:the\s+|a\s+)?(?:\w+\s+)?(?:sea|river|bridge|cliffs?|station|"
+        r"tracks|lake|beach|coast|edge|quarry|car\s+park|multi-storey|roof|viaduct|motorway|railway|pier|loch|canal)\b"
+        r"[^.!?\n]{0,60}?\b" + INTENT_TO_DIE,
+    ),
+    # tenth round: "check out" said of one's life ("I want to check out for good", "checking out permanently"); not
+    # a hotel, a shop or a library book (those take "of" or an object)
+    _rule(
+        "check_out_for_good",
+        IDEATION,
+        r"\b(?:check|checks|checking|checked)\s+out\s+(?:of\s+(?:life|this\s+(?:life|world)|here|everything)\s+)?"
+        r"(?:for\s+good|for\s+ever|forever|permanently|for\s+real|once\s+and\s+for\s+all|early\s+from\s+life)\b",
     ),
     _rule(
         "help_seeking",
