@@ -468,11 +468,11 @@ def screen(
     scored = score_sentences(text, kind, hits, chosen, encoder=encoder)
     t = chosen.sentence_threshold
     everyday = _everyday_alarms(text, hits, scored, t)
-    blocked = tuple(
-        "everyday_word" if i in everyday else why for i, why in enumerate(scored.blocked)
-    )
+    blocked = tuple("everyday_word" if i in everyday else why for i, why in enumerate(scored.blocked))
     raising = [
-        i for i, (p, why) in enumerate(zip(scored.probabilities, blocked, strict=True)) if p >= t and why is None
+        i
+        for i, (p, why) in enumerate(zip(scored.probabilities, blocked, strict=True))
+        if p >= t and why is None
     ]
     top = max(scored.probabilities, default=0.0)
     rule_level = max((h.level for h in hits), default=0)
@@ -489,7 +489,9 @@ def screen(
     )
     suppressed.extend(Suppression(Span(s, e), name, "everyday_word") for name, s, e in everyday.values())
     own = any(h.level > 0 and h.reason is None for h in hits)
-    usable = max((p for p, why in zip(scored.probabilities, blocked, strict=True) if why is None), default=0.0)
+    usable = max(
+        (p for p, why in zip(scored.probabilities, blocked, strict=True) if why is None), default=0.0
+    )
     score = _entry_score(level, usable if level < IDEATION else max(usable, top), t, own=own)
     return RiskScreen(
         level=LEVELS[level],
@@ -511,7 +513,9 @@ def _everyday_alarms(
     round's probe showed that masking the word leaves most of these alarms over the threshold ("I was out all
     night." 0.97 → 0.92 with "out" masked), so the evidence is the construction, not the model's sensitivity."""
     out: dict[int, tuple[str, int, int]] = {}
-    for i, ((s, e), p, why) in enumerate(zip(scored.spans, scored.probabilities, scored.blocked, strict=True)):
+    for i, ((s, e), p, why) in enumerate(
+        zip(scored.spans, scored.probabilities, scored.blocked, strict=True)
+    ):
         if p < threshold or why is not None or any(s <= h.start < e for h in hits):
             continue
         found = lex.everyday_word(text, s, e)

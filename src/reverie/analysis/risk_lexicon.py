@@ -83,7 +83,11 @@ INTENT_TO_DIE = (
     r"(?:(?:meaning|meant|intending|intended|trying|wanting|wanted|hoping|hoped|planning|planned|determined)\s+"
     r"(?:(?:(?!not\b|never\b)\w+\s+)?to\s+(?:drown(?!\s+(?:my|our|the|his|her)\s+(?:sorrows|worries|troubles|"
     r"thoughts))|die|jump|end\s+(?:it(?:\s+all)?|my\s+life|things|everything)(?!\s+(?:with|between))|kill\s+myself|"
-    r"be\s+(?:dead|gone|hit)|get\s+hit|(?:not|never)\s+" + NOT_BACK + r")|(?:not|never)\s+to\s+" + NOT_BACK + r")"
+    r"be\s+(?:dead|gone|hit)|get\s+hit|(?:not|never)\s+"
+    + NOT_BACK
+    + r")|(?:not|never)\s+to\s+"
+    + NOT_BACK
+    + r")"
     r"|wanted\s+(?:it\s+(?:all\s+)?|everything\s+)(?:over|to\s+(?:end|stop|be\s+over))"
     r"|so\s+(?:that\s+)?i\s+(?:wouldn'?t|would\s+not|wouldnt|won'?t|didn'?t|would\s+never|'d\s+never)\s+"
     r"(?:wake\s+up|have\s+to\s+wake|come\s+back|come\s+up|survive)"
@@ -100,11 +104,17 @@ ACT_WITH_INTENT = (
     # into water, with the purpose said
     r"\b(?:walked|waded|went|swam|threw\s+myself|jumped|ran|stepped)\s+(?:out\s+|straight\s+|right\s+|slowly\s+)?"
     r"into\s+(?:the\s+)?(?:\w+\s+)?(?:sea|river|lake|loch|canal|reservoir|water|waves|ocean|quarry|tide|surf|pond|"
-    r"estuary)\b" + NOT_FOR_FUN + r"[^.!?\n]{0,60}?\b" + PURPOSE
+    r"estuary)\b"
+    + NOT_FOR_FUN
+    + r"[^.!?\n]{0,60}?\b"
+    + PURPOSE
     # in front of (or under) a vehicle, with the purpose said, before or after
     + r"|\b(?:stepped|walked|ran|threw\s+myself|jumped|lay\s+down|laid\s+down|lay)\s+(?:out\s+)?(?:in\s+front\s+of|"
     r"under|onto|on)\s+(?:a|an|the|that|this)\s+(?:\w+\s+)?(?:train|van|lorry|bus|car|truck|tram|coach|tractor|"
-    r"traffic|tracks|motorway|railway\s+line)\b" + NOT_FOR_FUN + r"[^.!?\n]{0,60}?\b" + PURPOSE
+    r"traffic|tracks|motorway|railway\s+line)\b"
+    + NOT_FOR_FUN
+    + r"[^.!?\n]{0,60}?\b"
+    + PURPOSE
     + r"|\b(?:deliberately|purposely|intentionally)\s+(?:stepped|walked|ran|threw\s+myself|jumped|lay\s+down|"
     r"drove)\s+(?:out\s+)?(?:in\s+front\s+of|under|into|off)\s+(?:a|an|the|that|this)\s+(?:\w+\s+)?(?:train|van|"
     r"lorry|bus|car|truck|tram|coach|traffic|sea|river|lake|wall|tree|bridge|cliff)\b"
@@ -114,7 +124,7 @@ ACT_WITH_INTENT = (
     r"our|my|mum'?s|mom'?s)\s+(?:gas\s+)?oven\b(?![^.!?\n]{0,40}\bto\s+(?:clean|check|scrub|look|see|reach|get|"
     r"wipe|degrease|light|fix))"
     # another act on one's body with the intent to die said
-    + r"|\b(?:swallowed|drank|downed|injected|inhaled|slashed|hanged|hung|tied|jumped\s+(?:off|from|into)|"
+     + r"|\b(?:swallowed|drank|downed|injected|inhaled|slashed|hanged|hung|tied|jumped\s+(?:off|from|into)|"
     r"drove\s+(?:\w+\s+){0,2}?(?:into|off)|lay\s+down|went\s+under|breathed\s+in|took\s+(?:all\s+|every\s+|the\s+|"
     r"my\s+)(?:\w+\s+){0,2}?" + PILLS + r")\b[^.!?\n]{0,60}?\b(?:" + INTENT_TO_DIE + r")"
 )
