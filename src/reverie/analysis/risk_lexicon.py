@@ -1903,7 +1903,7 @@ EVERYDAY_WORD: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "out_of_thing",
             r"\bout\s+of\s+(?:the\s+|some\s+|our\s+|my\s+)?(?!(?:it|this|that|here|there|life|living|existence|hope|"
             r"reasons?|options|ways?|chances|strength|will|fight|time|road|me|world|picture|misery|pain|control|"
-            r"mind|head|body|skin|everything|anything|all)\b)[a-z]+",
+            r"mind|head|body|skin|everything|anything|all|window|windows|balcony)\b)[a-z]+",
         ),
         (
             # out at a time or a place, or doing something: "out all night", "out with friends", "out for dinner"
@@ -1934,7 +1934,12 @@ EVERYDAY_WORD: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 EVERYDAY_GUARD = re.compile(
     r"\b(?:want\w*|wanna|wish\w*|need\w*|way|check\w*|myself|life|living|alive|die|dying|dead|death|end|ending|"
     r"everything|for\s+good|for\s+ever|forever|permanently|kill\w*|suicid\w*|gone|tired\s+of|done|hurt\w*|goodbye|"
-    r"anymore|no\s+more|never|nothing|pointless|hopeless|over\s+it|over\s+with|disappear\w*)\b"
+    r"anymore|no\s+more|never|nothing|pointless|hopeless|over\s+it|over\s+with|disappear\w*|"
+    # a time picked for when the others are out, a prayer, weariness of living (genuine lines of the bank)
+    r"picked|pick|chose|chosen|plan\w*|ready|alone|everyone|everybody|liv\w*|pray\w*|lord|god|heaven|"
+    # a means taken out is not an errand ("took the gun out of the safe and sat with it in the car")
+    r"guns?|rifles?|shotgun|pistol|revolver|ammo|rounds|bullets?|knife|knives|blades?|razors?|rope|noose|belt|cord|"
+    r"charcoal|poison|bleach|car\s+exhaust|hose|" + PILLS[3:-1] + r")\b"
 )
 
 
