@@ -100,33 +100,28 @@ NOT_FOR_FUN = (
     r"(?![^.!?\n]{0,60}\b(?:for\s+a\s+(?:swim|dip|dare|bet|laugh|photo|paddle)|to\s+(?:cool|swim|wash|rescue|save|"
     r"fetch|help|grab|catch|flag|stop|film)|for\s+charity|for\s+a\s+(?:video|film|scene)))"
 )
-ACT_WITH_INTENT = (
+# One pattern per act, so the regex gate (``regex_gate``) can skip each when its words are absent.
+ACTS_WITH_INTENT = (
     # into water, with the purpose said
     r"\b(?:walked|waded|went|swam|threw\s+myself|jumped|ran|stepped)\s+(?:out\s+|straight\s+|right\s+|slowly\s+)?"
     r"into\s+(?:the\s+)?(?:\w+\s+)?(?:sea|river|lake|loch|canal|reservoir|water|waves|ocean|quarry|tide|surf|pond|"
-    r"estuary)\b"
-    + NOT_FOR_FUN
-    + r"[^.!?\n]{0,60}?\b"
-    + PURPOSE
+    r"estuary)\b" + NOT_FOR_FUN + r"[^.!?\n]{0,60}?\b" + PURPOSE,
     # in front of (or under) a vehicle, with the purpose said, before or after
-    + r"|\b(?:stepped|walked|ran|threw\s+myself|jumped|lay\s+down|laid\s+down|lay)\s+(?:out\s+)?(?:in\s+front\s+of|"
+    r"\b(?:stepped|walked|ran|threw\s+myself|jumped|lay\s+down|laid\s+down|lay)\s+(?:out\s+)?(?:in\s+front\s+of|"
     r"under|onto|on)\s+(?:a|an|the|that|this)\s+(?:\w+\s+)?(?:train|van|lorry|bus|car|truck|tram|coach|tractor|"
-    r"traffic|tracks|motorway|railway\s+line)\b"
-    + NOT_FOR_FUN
-    + r"[^.!?\n]{0,60}?\b"
-    + PURPOSE
-    + r"|\b(?:deliberately|purposely|intentionally)\s+(?:stepped|walked|ran|threw\s+myself|jumped|lay\s+down|"
+    r"traffic|tracks|motorway|railway\s+line)\b" + NOT_FOR_FUN + r"[^.!?\n]{0,60}?\b" + PURPOSE,
+    r"\b(?:deliberately|purposely|intentionally)\s+(?:stepped|walked|ran|threw\s+myself|jumped|lay\s+down|"
     r"drove)\s+(?:out\s+)?(?:in\s+front\s+of|under|into|off)\s+(?:a|an|the|that|this)\s+(?:\w+\s+)?(?:train|van|"
-    r"lorry|bus|car|truck|tram|coach|traffic|sea|river|lake|wall|tree|bridge|cliff)\b"
-    # a head in the gas oven, the writer's own act (not a tray in it, nor cleaning it)
-    + r"|(?:(?<=^)|(?<=[.!?\n]\s)|(?<=[.!?\n])|(?<=\band\s)|(?<=\bthen\s)|\bi\s+(?:(?!could|would|might|should|will|"
-    r"can|may|must|never|to|want|wanna)\w+\s+)?)(?:put|stuck|laid|placed)\s+my\s+head\s+in(?:to|side)?\s+(?:the|a|"
-    r"our|my|mum'?s|mom'?s)\s+(?:gas\s+)?oven\b(?![^.!?\n]{0,40}\bto\s+(?:clean|check|scrub|look|see|reach|get|"
-    r"wipe|degrease|light|fix))"
+    r"lorry|bus|car|truck|tram|coach|traffic|sea|river|lake|wall|tree|bridge|cliff)\b",
+    # a head in the gas oven, the writer's own act (not wished, not a tray in it, nor cleaning it)
+    r"(?<!could\s)(?<!would\s)(?<!might\s)(?<!should\s)(?<!will\s)(?<!can\s)(?<!to\s)(?<!never\s)(?<!'d\s)"
+    r"(?<!'ll\s)(?<!just\s)(?<!wanna\s)\b(?:put|stuck|laid|placed)\s+my\s+head\s+in(?:to|side)?\s+(?:the|a|our|my|"
+    r"mum'?s|mom'?s)\s+(?:gas\s+)?oven\b(?![^.!?\n]{0,40}\bto\s+(?:clean|check|scrub|look|see|reach|get|wipe|"
+    r"degrease|light|fix))",
     # another act on one's body with the intent to die said
-     + r"|\b(?:swallowed|drank|downed|injected|inhaled|slashed|hanged|hung|tied|jumped\s+(?:off|from|into)|"
+    r"\b(?:swallowed|drank|downed|injected|inhaled|slashed|hanged|hung|tied|jumped\s+(?:off|from|into)|"
     r"drove\s+(?:\w+\s+){0,2}?(?:into|off)|lay\s+down|went\s+under|breathed\s+in|took\s+(?:all\s+|every\s+|the\s+|"
-    r"my\s+)(?:\w+\s+){0,2}?" + PILLS + r")\b[^.!?\n]{0,60}?\b(?:" + INTENT_TO_DIE + r")"
+    r"my\s+)(?:\w+\s+){0,2}?" + PILLS + r")\b[^.!?\n]{0,60}?\b(?:" + INTENT_TO_DIE + r")",
 )
 # the act turned back ("… meaning to drown, but I turned back"): a behavior, not an attempt
 TURNED_BACK = (
@@ -983,12 +978,15 @@ RULES: tuple[Rule, ...] = (
     # to drown", "put my head in the gas oven", "stepped in front of the van on purpose, wanted it over"); an attempt
     # when told as the writer's own act, a behavior when it was turned back or rehearsed (tests both ways in
     # tests/analysis_risk/test_lexicon_tenth_round.py)
-    _rule("attempt_with_intent", ATTEMPT, r"(?:" + ACT_WITH_INTENT + r")(?!" + TURNED_BACK + r")"),
+    *(
+        _rule("attempt_with_intent", ATTEMPT, r"(?:" + act + r")(?!" + TURNED_BACK + r")")
+        for act in ACTS_WITH_INTENT
+    ),
+    *(_rule("aborted_with_intent", BEHAVIOR, r"(?:" + act + r")" + TURNED_BACK) for act in ACTS_WITH_INTENT),
     _rule(
         "aborted_with_intent",
         BEHAVIOR,
-        r"(?:" + ACT_WITH_INTENT + r")(?=" + TURNED_BACK + r")"
-        r"|\b(?:practised|practiced|rehearsed|rehearsing|practising|practicing)\s+(?:\w+\s+){0,2}?(?:putting\s+my\s+head\s+"
+        r"\b(?:practised|practiced|rehearsed|rehearsing|practising|practicing)\s+(?:\w+\s+){0,2}?(?:putting\s+my\s+head\s+"
         r"in|stepping\s+(?:out\s+)?in\s+front\s+of|walking\s+into\s+the\s+(?:sea|river|lake|water)|tying\s+the\s+(?:rope|noose)"
         r"|the\s+(?:jump|noose|drop))\b"
         # gone to a place of a method with the intent said ("went to the bridge meaning to jump"): no act yet
