@@ -1934,7 +1934,7 @@ EVERYDAY_GUARD = re.compile(
     r"everything|for\s+good|for\s+ever|forever|permanently|kill\w*|suicid\w*|gone|tired\s+of|done|hurt\w*|goodbye|"
     r"anymore|no\s+more|never|nothing|pointless|hopeless|over\s+it|over\s+with|disappear\w*|"
     # a time picked for when the others are out, a prayer, weariness of living (genuine lines of the bank)
-    r"picked|pick|chose|chosen|plan\w*|ready|alone|everyone|everybody|liv\w*|pray\w*|lord|god|heaven|"
+    r"picked|pick|chose|chosen|plan\w*|ready|alone|liv\w*|pray\w*|lord|god|heaven|"
     # a means taken out is not an errand ("took the gun out of the safe and sat with it in the car")
     r"guns?|rifles?|shotgun|pistol|revolver|ammo|rounds|bullets?|knife|knives|blades?|razors?|rope|noose|belt|cord|"
     r"charcoal|poison|bleach|car\s+exhaust|hose|" + PILLS[3:-1] + r")\b"
