@@ -507,12 +507,15 @@ def screen(
 def _everyday_alarms(
     text: str, hits: Sequence[lex.Hit], scored: SentenceScores, threshold: float
 ) -> dict[int, tuple[str, int, int]]:
-    """Model-alone alarms to set aside as everyday (tenth round): a sentence the model raises with no lexicon phrase
-    in it, whose ambiguous word ("out", "over") sits in an everyday construction and which holds no guard word
-    (:func:`reverie.analysis.risk_lexicon.everyday_word`): index → (construction, start, end). No encoder pass: this
+    """Model-alone alarms to set aside as everyday (tenth round): in an entry with no lexicon phrase at ideation or
+    above, a sentence the model raises with no lexicon phrase in it, whose ambiguous word ("out", "over") sits in an
+    everyday construction and which holds no guard word (:func:`reverie.analysis.risk_lexicon.everyday_word`):
+    index → (construction, start, end). No encoder pass: this
     round's probe showed that masking the word leaves most of these alarms over the threshold ("I was out all
     night." 0.97 → 0.92 with "out" masked), so the evidence is the construction, not the model's sensitivity."""
     out: dict[int, tuple[str, int, int]] = {}
+    if any(h.level >= IDEATION for h in hits):  # told beside a risk phrase, the sentence is context: kept
+        return out
     for i, ((s, e), p, why) in enumerate(
         zip(scored.spans, scored.probabilities, scored.blocked, strict=True)
     ):
