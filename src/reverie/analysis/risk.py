@@ -67,8 +67,10 @@ REASONS = (
     *FEATURE_REASONS,
     "recovery",  # eighth round: a self-harm act or wish told as history come through (docs/risk.md)
     "everyday",  # eighth round: means or a dose for an everyday purpose the writer names ("rope … to tie the kayak")
-    "everyday_word",  # tenth round: a model-alone alarm whose ambiguous word sits in an everyday construction
 )
+# Tenth round: the screen's own reason (no lexicon phrase carries it, so it is not in ``REASONS``) for a model-alone
+# alarm whose ambiguous word sits in an everyday construction (``_everyday_alarms``).
+EVERYDAY_WORD = "everyday_word"
 # The part of the flagged band [threshold, 1] each lexicon level occupies (as fractions of the band).
 LEVEL_BAND = {2: (0.4, 0.7), 3: (0.7, 0.85), 4: (0.85, 1.0)}
 EVIDENCE_GRAMS = 3
@@ -468,7 +470,7 @@ def screen(
     scored = score_sentences(text, kind, hits, chosen, encoder=encoder)
     t = chosen.sentence_threshold
     everyday = _everyday_alarms(text, hits, scored, t)
-    blocked = tuple("everyday_word" if i in everyday else why for i, why in enumerate(scored.blocked))
+    blocked = tuple(EVERYDAY_WORD if i in everyday else why for i, why in enumerate(scored.blocked))
     raising = [
         i
         for i, (p, why) in enumerate(zip(scored.probabilities, blocked, strict=True))
@@ -487,7 +489,7 @@ def screen(
         for span, p, why in zip(scored.spans, scored.probabilities, blocked, strict=True)
         if p >= t and why is not None and not any(span[0] <= h.start < span[1] and h.reason for h in hits)
     )
-    suppressed.extend(Suppression(Span(s, e), name, "everyday_word") for name, s, e in everyday.values())
+    suppressed.extend(Suppression(Span(s, e), name, EVERYDAY_WORD) for name, s, e in everyday.values())
     own = any(h.level > 0 and h.reason is None for h in hits)
     usable = max(
         (p for p, why in zip(scored.probabilities, blocked, strict=True) if why is None), default=0.0
