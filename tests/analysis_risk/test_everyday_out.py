@@ -1,4 +1,4 @@
-"""Everyday sentences with "out" and no risk (found 2026-12-02, after the ninth round; not yet fixed).
+"""Everyday sentences with "out" and no risk (found 2026-12-02, after the ninth round; fixed at the screen in the tenth).
 
 The sentence model (no lexicon rule fires) rates some plain errands and outings as ideation: "I was out all
 night." 0.97, "I took the dog out twice." 0.86, "Took the trash out." 0.78, "I ran out of milk." 0.74, each over
@@ -10,6 +10,9 @@ expected failure, so the day they pass the mark must go; the everyday sentences 
 The same look showed a miss the other way: "I want to check out for good." scores 0.06 (no rule, and the model
 does not carry "checking out permanently", 0.90, to it); held the same way.
 The sentences are written for this test, none from the bank or a challenge batch (asserted below).
+Tenth round: both are fixed at the screen, not in the model (no retrain): the model's alarm on a sentence whose only
+ambiguous word sits in an everyday construction is set aside (reason ``everyday_word``), and "check out for good" is
+a lexicon phrase; the strict marks went. More both ways in test_lexicon_tenth_round.py.
 """
 
 from __future__ import annotations
@@ -64,16 +67,19 @@ def test_everyday_sentences_raise_no_risk(sentence: str) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True, reason="the sentence model reads everyday 'out' as ideation; fixed by the next retrain"
-)
 @pytest.mark.parametrize("sentence", FLAGGED_NOW)
 def test_everyday_out_sentences_raise_no_risk(sentence: str) -> None:
-    assert screen(sentence).level == "none"
+    # tenth round: the screen sets the model's alarm aside (the model alone still scores them over the threshold)
+    result = screen(sentence)
+    assert result.level == "none"
+    assert (
+        any(s.reason == "everyday_word" for s in result.suppressed)
+        or (result.model_score or 0) < result.threshold
+    )
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="a euphemism for suicide the screen misses; fixed by the next retrain")
 @pytest.mark.parametrize("sentence", MISSED_NOW)
 def test_checking_out_for_good_is_ideation(sentence: str) -> None:
+    # tenth round: the lexicon's "check_out_for_good"
     assert screen(sentence).level in {"ideation", "behavior", "attempt"}

@@ -68,6 +68,9 @@ REASONS = (
     "recovery",  # eighth round: a self-harm act or wish told as history come through (docs/risk.md)
     "everyday",  # eighth round: means or a dose for an everyday purpose the writer names ("rope … to tie the kayak")
 )
+# Tenth round: the screen's own reason (no lexicon phrase carries it, so it is not in ``REASONS``) for a model-alone
+# alarm whose ambiguous word sits in an everyday construction (``_everyday_alarms``).
+EVERYDAY_WORD = "everyday_word"
 # The part of the flagged band [threshold, 1] each lexicon level occupies (as fractions of the band).
 LEVEL_BAND = {2: (0.4, 0.7), 3: (0.7, 0.85), 4: (0.85, 1.0)}
 EVIDENCE_GRAMS = 3
@@ -473,9 +476,11 @@ def screen(
         return _screen_rules(text, hits, chosen)
     scored = score_sentences(text, kind, hits, chosen, encoder=encoder, context=reading.context)
     t = chosen.sentence_threshold
+    everyday = _everyday_alarms(text, hits, scored, t)
+    blocked = tuple(EVERYDAY_WORD if i in everyday else why for i, why in enumerate(scored.blocked))
     raising = [
         i
-        for i, (p, why) in enumerate(zip(scored.probabilities, scored.blocked, strict=True))
+        for i, (p, why) in enumerate(zip(scored.probabilities, blocked, strict=True))
         if p >= t and why is None
     ]
     top = max(scored.probabilities, default=0.0)
@@ -488,12 +493,13 @@ def screen(
     suppressed = [Suppression(Span(h.start, h.end), h.rule, h.reason) for h in hits if h.reason]
     suppressed.extend(
         Suppression(Span(*span), "model", why)
-        for span, p, why in zip(scored.spans, scored.probabilities, scored.blocked, strict=True)
+        for span, p, why in zip(scored.spans, scored.probabilities, blocked, strict=True)
         if p >= t and why is not None and not any(span[0] <= h.start < span[1] and h.reason for h in hits)
     )
+    suppressed.extend(Suppression(Span(s, e), name, EVERYDAY_WORD) for name, s, e in everyday.values())
     own = any(h.level > 0 and h.reason is None for h in hits)
     usable = max(
-        (p for p, why in zip(scored.probabilities, scored.blocked, strict=True) if why is None), default=0.0
+        (p for p, why in zip(scored.probabilities, blocked, strict=True) if why is None), default=0.0
     )
     score = _entry_score(level, usable if level < IDEATION else max(usable, top), t, own=own)
     return RiskScreen(
@@ -505,6 +511,29 @@ def screen(
         model_score=top,
         sentence_scores=scored.probabilities,
     )
+
+
+def _everyday_alarms(
+    text: str, hits: Sequence[lex.Hit], scored: SentenceScores, threshold: float
+) -> dict[int, tuple[str, int, int]]:
+    """Model-alone alarms to set aside as everyday (tenth round): in an entry with no lexicon phrase at ideation or
+    above, a sentence the model raises with no lexicon phrase in it, whose ambiguous word ("out", "over") sits in an
+    everyday construction and which holds no guard word (:func:`reverie.analysis.risk_lexicon.everyday_word`):
+    index → (construction, start, end). No encoder pass: this
+    round's probe showed that masking the word leaves most of these alarms over the threshold ("I was out all
+    night." 0.97 → 0.92 with "out" masked), so the evidence is the construction, not the model's sensitivity."""
+    out: dict[int, tuple[str, int, int]] = {}
+    if any(h.level >= IDEATION for h in hits):  # told beside a risk phrase, the sentence is context: kept
+        return out
+    for i, ((s, e), p, why) in enumerate(
+        zip(scored.spans, scored.probabilities, scored.blocked, strict=True)
+    ):
+        if p < threshold or why is not None or any(s <= h.start < e for h in hits):
+            continue
+        found = lex.everyday_word(text, s, e)
+        if found is not None:
+            out[i] = found
+    return out
 
 
 def _entry_score(level: int, p: float, threshold: float, *, own: bool) -> float:

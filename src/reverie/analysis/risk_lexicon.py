@@ -79,6 +79,61 @@ DATE_PICKED = (
     r"sunday|tomorrow|tonight)\s+(?:is\s+the\s+day|will\s+do|it\s+(?:is|will\s+be))\b)(?!\s+(?:for|of)\b)"
 )
 
+# Tenth round: the intent said with an act ("meaning to drown", "so I wouldn't wake up", "wanted it over") and the
+# acts whose method the writer names without a usual risk word. ``INTENT_TO_DIE`` never reads "drown my sorrows" or
+# "end it with him".
+NOT_BACK = r"(?:wake\s+up|survive|come\s+(?:back|home|out|up)|make\s+it|be\s+found)"
+INTENT_TO_DIE = (
+    r"(?:(?:meaning|meant|intending|intended|trying|wanting|wanted|hoping|hoped|planning|planned|determined)\s+"
+    r"(?:(?:(?!not\b|never\b)\w+\s+)?to\s+(?:drown(?!\s+(?:my|our|the|his|her)\s+(?:sorrows|worries|troubles|"
+    r"thoughts))|die|jump|end\s+(?:it(?:\s+all)?|my\s+life|things|everything)(?!\s+(?:with|between))|kill\s+myself|"
+    r"be\s+(?:dead|gone|hit)|get\s+hit|(?:not|never)\s+"
+    + NOT_BACK
+    + r")|(?:not|never)\s+to\s+"
+    + NOT_BACK
+    + r")"
+    r"|wanted\s+(?:it\s+(?:all\s+)?|everything\s+)(?:over|to\s+(?:end|stop|be\s+over))"
+    r"|so\s+(?:that\s+)?i\s+(?:wouldn'?t|would\s+not|wouldnt|won'?t|didn'?t|would\s+never|'d\s+never)\s+"
+    r"(?:wake\s+up|have\s+to\s+wake|come\s+back|come\s+up|survive)"
+    r"|(?<!not\s)(?<!never\s)to\s+(?:die|drown(?!\s+(?:my|our|the)\s+)|end\s+it\s+all|end\s+my\s+life|kill\s+myself|"
+    r"not\s+come\s+back))\b"
+)
+PURPOSE = r"(?:on\s+purpose|deliberately|purposely|intentionally|" + INTENT_TO_DIE + r")"
+# not a swim, a dare or a rescue ("jumped into the lake on purpose to cool off")
+NOT_FOR_FUN = (
+    r"(?![^.!?\n]{0,60}\b(?:for\s+a\s+(?:swim|dip|dare|bet|laugh|photo|paddle)|to\s+(?:cool|swim|wash|rescue|save|"
+    r"fetch|help|grab|catch|flag|stop|film)|for\s+charity|for\s+a\s+(?:video|film|scene)))"
+)
+# One pattern per act, so the regex gate (``regex_gate``) can skip each when its words are absent.
+ACTS_WITH_INTENT = (
+    # into water, with the purpose said
+    r"\b(?:walked|waded|went|swam|threw\s+myself|jumped|ran|stepped)\s+(?:out\s+|straight\s+|right\s+|slowly\s+)?"
+    r"into\s+(?:the\s+)?(?:\w+\s+)?(?:sea|river|lake|loch|canal|reservoir|water|waves|ocean|quarry|tide|surf|pond|"
+    r"estuary)\b" + NOT_FOR_FUN + r"[^.!?\n]{0,60}?\b" + PURPOSE,
+    # in front of (or under) a vehicle, with the purpose said, before or after
+    r"\b(?:stepped|walked|ran|threw\s+myself|jumped|lay\s+down|laid\s+down|lay)\s+(?:out\s+)?(?:in\s+front\s+of|"
+    r"under|onto|on)\s+(?:a|an|the|that|this)\s+(?:\w+\s+)?(?:train|van|lorry|bus|car|truck|tram|coach|tractor|"
+    r"traffic|tracks|motorway|railway\s+line)\b" + NOT_FOR_FUN + r"[^.!?\n]{0,60}?\b" + PURPOSE,
+    r"\b(?:deliberately|purposely|intentionally)\s+(?:stepped|walked|ran|threw\s+myself|jumped|lay\s+down|"
+    r"drove)\s+(?:out\s+)?(?:in\s+front\s+of|under|into|off)\s+(?:a|an|the|that|this)\s+(?:\w+\s+)?(?:train|van|"
+    r"lorry|bus|car|truck|tram|coach|traffic|sea|river|lake|wall|tree|bridge|cliff)\b",
+    # a head in the gas oven, the writer's own act (not wished, not a tray in it, nor cleaning it)
+    r"(?<!could\s)(?<!would\s)(?<!might\s)(?<!should\s)(?<!will\s)(?<!can\s)(?<!to\s)(?<!never\s)(?<!'d\s)"
+    r"(?<!'ll\s)(?<!just\s)(?<!wanna\s)\b(?:put|stuck|laid|placed)\s+my\s+head\s+in(?:to|side)?\s+(?:the|a|our|my|"
+    r"mum'?s|mom'?s)\s+(?:gas\s+)?oven\b(?![^.!?\n]{0,40}\bto\s+(?:clean|check|scrub|look|see|reach|get|wipe|"
+    r"degrease|light|fix))",
+    # another act on one's body with the intent to die said
+    r"\b(?:swallowed|drank|downed|injected|inhaled|slashed|hanged|hung|tied|jumped\s+(?:off|from|into)|"
+    r"drove\s+(?:\w+\s+){0,2}?(?:into|off)|lay\s+down|went\s+under|breathed\s+in|took\s+(?:all\s+|every\s+|the\s+|"
+    r"my\s+)(?:\w+\s+){0,2}?" + PILLS + r")\b[^.!?\n]{0,60}?\b(?:" + INTENT_TO_DIE + r")",
+)
+# the act turned back ("… meaning to drown, but I turned back"): a behavior, not an attempt
+TURNED_BACK = (
+    r"[^.!?\n]{0,80}\bbut\s+(?:then\s+|at\s+the\s+last\s+(?:minute|second)\s+)?(?:i\s+)?(?:\w+\s+)?(?:turned\s+back|"
+    r"came\s+back|came\s+out|got\s+out|walked\s+back|swam\s+back|stepped\s+back|pulled\s+(?:back|out)|stopped|"
+    r"couldn'?t|could\s+not|didn'?t|did\s+not|changed\s+my\s+mind|bottled|chickened|froze|lost\s+my\s+nerve)"
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Rule:
@@ -922,6 +977,35 @@ RULES: tuple[Rule, ...] = (
         r"|\b(?:use|using|usin'?|used|turn|turning|turned|point|pointing|pointed)\s+(?:the|a|my|his|dad'?s|daddy'?s)\s+"
         r"(?:(?!massage|glue|nail|heat|nerf|water|spray|paint|staple|tattoo|butter|palette|putty)\w+\s+)?"
         r"(?:gun|rifle|shotgun|pistol|revolver|handgun|knife|blade|razor)\s+on\s+(?:myself|meself|masel|miself)\b",
+    ),
+    # tenth round: acts told with their intent or their method and no usual risk word ("walked into the river meaning
+    # to drown", "put my head in the gas oven", "stepped in front of the van on purpose, wanted it over"); an attempt
+    # when told as the writer's own act, a behavior when it was turned back or rehearsed (tests both ways in
+    # tests/analysis_risk/test_lexicon_tenth_round.py)
+    *(
+        _rule("attempt_with_intent", ATTEMPT, r"(?:" + act + r")(?!" + TURNED_BACK + r")")
+        for act in ACTS_WITH_INTENT
+    ),
+    *(_rule("aborted_with_intent", BEHAVIOR, r"(?:" + act + r")" + TURNED_BACK) for act in ACTS_WITH_INTENT),
+    _rule(
+        "aborted_with_intent",
+        BEHAVIOR,
+        r"\b(?:practised|practiced|rehearsed|rehearsing|practising|practicing)\s+(?:\w+\s+){0,2}?(?:putting\s+my\s+head\s+"
+        r"in|stepping\s+(?:out\s+)?in\s+front\s+of|walking\s+into\s+the\s+(?:sea|river|lake|water)|tying\s+the\s+(?:rope|noose)"
+        r"|the\s+(?:jump|noose|drop))\b"
+        # gone to a place of a method with the intent said ("went to the bridge meaning to jump"): no act yet
+        r"|\b(?:walked|went|drove|cycled|headed|climbed|took\s+(?:a|the)\s+(?:bus|train|car|taxi))\s+(?:\w+\s+){0,3}?"
+        r"(?:to|up\s+to|onto|down\s+to|out\s+to)\s+(?:the\s+|a\s+)?(?:\w+\s+)?(?:sea|river|bridge|cliffs?|station|"
+        r"tracks|lake|beach|coast|edge|quarry|car\s+park|multi-storey|roof|viaduct|motorway|railway|pier|loch|canal)\b"
+        r"[^.!?\n]{0,60}?\b" + INTENT_TO_DIE,
+    ),
+    # tenth round: "check out" said of one's life ("I want to check out for good", "checking out permanently"); not
+    # a hotel, a shop or a library book (those take "of" or an object)
+    _rule(
+        "check_out_for_good",
+        IDEATION,
+        r"\b(?:check|checks|checking|checked)\s+out\s+(?:of\s+(?:life|this\s+(?:life|world)|here|everything)\s+)?"
+        r"(?:for\s+good|for\s+ever|forever|permanently|for\s+real|once\s+and\s+for\s+all|early\s+from\s+life)\b",
     ),
     _rule(
         "help_seeking",
@@ -1850,3 +1934,78 @@ def _in_dream(ctx: Context, m: re.Match[str], sentence: int) -> bool:
         return True
     before = " ".join(WORD.findall(ctx.norm, max(s, m.start() - 30), m.start())[-3:])
     return bool(PAST.search(m.group()) or PAST.search(before))
+
+
+# Tenth round: an everyday construction around an ambiguous particle ("took the dog out", "ran out of milk", "out
+# all night", "the match is over"). The sentence model scored such short sentences as ideation with no risk word in
+# them; the screen sets such a model-alone alarm aside (reason ``everyday_word``) only when a construction below
+# holds the particle and no word of ``EVERYDAY_GUARD`` is in the sentence ("I want out", "take myself out",
+# "checking out for good", "I want it all to be over" keep their alarm). Each construction is named.
+EVERYDAY_WORD: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern))
+    for name, pattern in (
+        (
+            # a phrasal verb with a concrete object: "took the dog out", "put the cat out", "let the dog out"
+            "out_errand",
+            r"\b(?:took|take|takes|taking|put|puts|putting|let|lets|letting|threw|throw|throws|throwing|brought|bring|"
+            r"brings|bringing|walked|walk|walks|walking|hung|hang|hangs|hanging|carried|carry|carries|carrying|left|"
+            r"leave|leaving|wheeled|dragged|set|sets|got|get|gets|getting)\s+(?:the|a|an|our|his|her|their|some|those|"
+            r"these|all\s+the|my)\s+(?!(?:self|life|lives)\b)(?:\w+\s+){0,2}?out\b",
+        ),
+        (
+            # out of a supply or a thing: "ran out of milk", "we're out of bread"
+            "out_of_thing",
+            r"\bout\s+of\s+(?:the\s+|some\s+|our\s+|my\s+)?(?!(?:it|this|that|here|there|life|living|existence|hope|"
+            r"reasons?|options|ways?|chances|strength|will|fight|time|road|me|world|picture|misery|pain|control|"
+            r"mind|head|body|skin|everything|anything|all|window|windows|balcony)\b)[a-z]+",
+        ),
+        (
+            # out at a time or a place, or doing something: "out all night", "out with friends", "out for dinner"
+            "out_time_place",
+            r"\bout\s+(?:all\s+(?:night|day|evening|morning|afternoon|weekend)|late|last\s+night|tonight|today|"
+            r"(?:till|until|til)\s+\w+|with\s+\w+|for\s+(?:a|an|dinner|lunch|breakfast|drinks|tea|coffee|brunch|"
+            r"food|some)\b|at\s+(?:the|a|my|our|work)\b|in\s+the\s+(?:garden|rain|sun|yard|car|cold|park|field|"
+            r"street)\b|on\s+the\s+(?:town|lash|razz|bike|boat|water)\b|and\s+about|shopping|walking|running|"
+            r"cycling|drinking|partying|clubbing)",
+        ),
+        (
+            # a state said with "out": fainted, exhausted, stressed
+            "out_state",
+            r"\b(?:passed|blacked|zonked|conked|crashed|flaked|worn|tired|stressed|freaked|chilled|zoned|spaced)\s+out\b",
+        ),
+        (
+            # an event that is over: "the match is over", "the meeting was finally over"
+            "over_event",
+            r"\b(?:the|our|my|this|that|his|her|their)\s+(?:\w+\s+)?(?:match|game|meeting|party|holiday|term|exams?|"
+            r"shift|class|lesson|film|show|season|week|weekend|wedding|concert|race|semester|storm|rain|heatwave|"
+            r"appointment|interview|call|trip|visit|tournament|festival|election|strike|course|play|gig|"
+            r"school\s+year)\s+(?:is|was|'s|are|were|has\s+been|had\s+been)\s+(?:all\s+|finally\s+|now\s+|nearly\s+|"
+            r"almost\s+)?over\b",
+        ),
+    )
+)
+# Words that keep a model-alone alarm whatever construction holds the particle.
+EVERYDAY_GUARD = re.compile(
+    r"\b(?:want\w*|wanna|wish\w*|need\w*|way|check\w*|myself|life|living|alive|die|dying|dead|death|end|ending|"
+    r"everything|for\s+good|for\s+ever|forever|permanently|kill\w*|suicid\w*|gone|tired\s+of|done|hurt\w*|goodbye|"
+    r"anymore|no\s+more|never|nothing|pointless|hopeless|over\s+it|over\s+with|disappear\w*|"
+    # a time picked for when the others are out, a prayer, weariness of living (genuine lines of the bank)
+    r"picked|pick|chose|chosen|plan\w*|ready|alone|liv\w*|pray\w*|lord|god|heaven|"
+    # a means taken out is not an errand ("took the gun out of the safe and sat with it in the car")
+    r"guns?|rifles?|shotgun|pistol|revolver|ammo|rounds|bullets?|knife|knives|blades?|razors?|rope|noose|belt|cord|"
+    r"charcoal|poison|bleach|car\s+exhaust|hose|" + PILLS[3:-1] + r")\b"
+)
+
+
+def everyday_word(text: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """The everyday construction (its name and span) that holds the ambiguous word of ``text[start:end]``, or
+    ``None`` when there is none or a guard word keeps the sentence's alarm (see ``EVERYDAY_WORD``)."""
+    norm = normalise(text)
+    if EVERYDAY_GUARD.search(norm, start, end):
+        return None
+    starts, ends = _token_edges(norm)
+    for name, pattern in EVERYDAY_WORD:
+        for m in pattern.finditer(norm, start, end):
+            if _aligned(norm, m.start(), m.end(), starts, ends):
+                return name, m.start(), m.end()
+    return None
