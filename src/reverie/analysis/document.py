@@ -182,6 +182,8 @@ class Document:
     language: str = "en"
     notes: list[str] = field(default_factory=list)
     embeddings: npt.NDArray[np.float32] | None = None
+    emotion_embeddings: npt.NDArray[np.float32] | None = None
+    """The emotions top layer's sentence vectors from the same encoder pass (None: the encoder has none)."""
     findings: list[Finding] = field(default_factory=list)
     spacy_seconds: float = 0.0  # time spent in spaCy for this document (the bench reports it)
     parsed_sentences: int = 0  # sentences that went through the dependency parser

@@ -6,6 +6,12 @@ Per label, a probability over its tuned threshold makes a finding; a sentence wi
 its single most likely label, as in training and evaluation. On top of the head, :mod:`emotion_scope` drops
 denied feelings ("I wasn't happy") and marks feelings that belong to someone else ("my mother was proud of
 me": ``scope = "other"``, ``holder``); those never count among the writer's feelings for the entry.
+
+Where the emotions manifest switches it on (``top_layer.enabled``) and the encoder's graph has the second output,
+the head is blended with the **top layer**: a fine-tuned copy of the encoder's last layer (computed in the same
+encoder pass, ``Document.emotion_embeddings``) under a linear head (``top.npz``),
+``p = (1 - blend) p_head + blend p_top``, with its own per-label thresholds. Without those vectors (an encoder
+with one output, a test double) the head alone reads, with its own thresholds (``EmotionHead.reading_for``).
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ import json
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
@@ -119,6 +125,39 @@ class MlpBlend:
 
 
 @dataclass(frozen=True, slots=True)
+class TopLayer:
+    """The linear head on the top layer's sentence vector, its blend weight with the head, and the thresholds
+    tuned for the blend (GoEmotions dev)."""
+
+    weight: npt.NDArray[np.float32]  # (n_labels, dim)
+    bias: npt.NDArray[np.float32]
+    scale: float
+    blend: float
+    thresholds: npt.NDArray[np.float32]
+
+    @classmethod
+    def load(cls, path: Path) -> TopLayer:
+        try:
+            with np.load(path, allow_pickle=False) as raw:
+                return cls(
+                    weight=raw["weight"].astype(np.float32),
+                    bias=raw["bias"].astype(np.float32),
+                    scale=float(raw["scale"]),
+                    blend=float(raw["blend"]),
+                    thresholds=raw["thresholds"].astype(np.float32),
+                )
+        except (OSError, ValueError, KeyError) as exc:
+            raise AnalysisUnavailable(
+                f"The emotion top layer {path.name} is missing or unreadable; reinstall Reverie."
+            ) from exc
+
+    def probabilities(self, vectors: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+        logits = np.float32(self.scale) * (vectors @ self.weight.T) + self.bias
+        out: npt.NDArray[np.float32] = (1.0 / (1.0 + np.exp(-logits))).astype(np.float32)
+        return out
+
+
+@dataclass(frozen=True, slots=True)
 class EmotionHead:
     """Linear multi-label head: ``sigmoid(scale * vector @ weight.T + ngram_logits + bias)``, optionally
     blended with an MLP on the same vector."""
@@ -130,6 +169,9 @@ class EmotionHead:
     thresholds: npt.NDArray[np.float32]
     ngrams: NgramFeatures | None
     mlp: MlpBlend | None = None
+    top: TopLayer | None = None
+    """The top layer blended in; then ``thresholds`` are the blend's and ``alone`` is the head without it."""
+    alone: EmotionHead | None = None
     by_label: dict[str, float] = field(init=False, repr=False, compare=False)
     """The thresholds by label, built with the head (``dataclasses.replace`` builds them anew)."""
 
@@ -173,8 +215,24 @@ class EmotionHead:
             mlp=mlp,
         )
 
-    def probabilities(self, texts: list[str], vectors: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
-        """One row of label probabilities per text, given that text's encoder vector."""
+    def with_top(self, top: TopLayer) -> EmotionHead:
+        """This head blended with the top layer (the blend's thresholds; this head kept as the fallback)."""
+        return replace(self, top=top, thresholds=top.thresholds, alone=self)
+
+    def reading_for(self, top_vectors: npt.NDArray[np.float32] | None) -> EmotionHead:
+        """The head to read with: this one, or the head alone where the encoder gave no top-layer vectors."""
+        if self.top is None or top_vectors is not None or self.alone is None:
+            return self
+        return self.alone
+
+    def probabilities(
+        self,
+        texts: list[str],
+        vectors: npt.NDArray[np.float32],
+        top_vectors: npt.NDArray[np.float32] | None = None,
+    ) -> npt.NDArray[np.float32]:
+        """One row of label probabilities per text, given that text's encoder vector (and, for a head with the
+        top layer, the encoder's second vector: required; see :meth:`reading_for`)."""
         logits = self.scale * (vectors @ self.weight.T) + self.bias
         if self.ngrams is not None and texts:
             logits = logits + np.vstack([self.ngrams.logits(t) for t in texts])
@@ -182,6 +240,13 @@ class EmotionHead:
         if self.mlp is not None:
             blend = np.float32(self.mlp.blend)
             probs = ((1 - blend) * probs + blend * self.mlp.probabilities(vectors)).astype(np.float32)
+        if self.top is not None:
+            if top_vectors is None:
+                raise AnalysisUnavailable(
+                    "The emotion top layer needs the sentence encoder's second output; read with the head alone."
+                )
+            blend = np.float32(self.top.blend)
+            probs = ((1 - blend) * probs + blend * self.top.probabilities(top_vectors)).astype(np.float32)
         return probs
 
     def predict(self, probs: npt.NDArray[np.float32]) -> npt.NDArray[np.bool_]:
@@ -220,14 +285,19 @@ class EmotionsAnalyzer:
     produces = frozenset({"emotion"})
     applies_to: frozenset[str] | None = None
 
-    def __init__(self, head: EmotionHead, model_hash: str) -> None:
+    def __init__(self, head: EmotionHead, model_hash: str, alone_hash: str | None = None) -> None:
         self.head = head
         self.model_hash = model_hash
+        self._alone_hash = alone_hash or model_hash
 
     def run(self, doc: Document) -> list[Finding]:
         if not doc.sentences or doc.embeddings is None:
             return []
-        probs = self.head.probabilities([s.text for s in doc.sentences], doc.embeddings)
+        reader = self.head.reading_for(doc.emotion_embeddings)
+        if reader is not self.head:  # no top-layer vectors from this encoder: the head alone, its own hash
+            return EmotionsAnalyzer(reader, self._alone_hash).run(doc)
+        texts = [s.text for s in doc.sentences]
+        probs = self.head.probabilities(texts, doc.embeddings, doc.emotion_embeddings)
         chosen = self.head.predict(probs)
         repeated = insistent_spans(doc.text)
         news = good_news(doc.text)
@@ -372,16 +442,62 @@ def sentence_tokens(doc: Document, index: int) -> list[Any]:
 
 
 @lru_cache(maxsize=2)
-def load_head(model_dir: Path = MODEL_DIR) -> tuple[EmotionHead, str]:
-    """The head and the model hash findings carry: head artefact hash + encoder hash (both must match)."""
+def load_head(
+    model_dir: Path = MODEL_DIR, encoder_manifest: Path = ENCODER_MANIFEST
+) -> tuple[EmotionHead, str]:
+    """The head and the model hash findings carry: head artefact hash + encoder hash (both must match). Where
+    the manifest switches the top layer on (``top_layer.enabled``) and the encoder has its output, the head
+    comes blended with it (:meth:`EmotionHead.with_top`) and the hash names the top layer's artefact too."""
     manifest = _read_json(model_dir / "manifest.json")
     head = EmotionHead.load(model_dir / str(manifest["artefact"]))
-    encoder_hash = str(_read_json(ENCODER_MANIFEST).get("model_hash", ""))
+    encoder = _read_json(encoder_manifest)
+    encoder_hash = str(encoder.get("model_hash", ""))
     if manifest.get("encoder_model_hash") != encoder_hash:
         raise AnalysisUnavailable(
             "The emotion model was trained for a different sentence encoder; reinstall Reverie."
         )
-    return head, f"{str(manifest['artefact_sha256'])[:16]}.{encoder_hash[:16]}"
+    alone_hash = f"{str(manifest['artefact_sha256'])[:16]}.{encoder_hash[:16]}"
+    top = manifest.get("top_layer")
+    outputs = encoder.get("outputs")
+    if not isinstance(top, dict) or not top.get("enabled"):
+        return head, alone_hash
+    if not isinstance(outputs, list) or top.get("encoder_output") not in outputs:
+        return head, alone_hash  # an encoder without the second output: the head alone
+    path = model_dir / str(top["artefact"])
+    digest = _sha256(path)
+    if digest != top.get("artefact_sha256"):
+        raise AnalysisUnavailable("The emotion top layer does not match its manifest; reinstall Reverie.")
+    return head.with_top(TopLayer.load(path)), f"{alone_hash[:16]}+{digest[:16]}{alone_hash[16:]}"
+
+
+def alone_model_hash(head: EmotionHead, model_hash: str) -> str:
+    """The model hash of the head without the top layer (what findings carry when the head reads alone)."""
+    if head.top is None:
+        return model_hash
+    prefix, _, rest = model_hash.partition("+")
+    return prefix + rest[16:]
+
+
+def sentence_probabilities(
+    head: EmotionHead, texts: list[str], encoder: Any
+) -> tuple[EmotionHead, npt.NDArray[np.float32]]:
+    """The head that reads these texts (see :meth:`EmotionHead.reading_for`) and its probabilities, from one
+    encoder pass (both outputs where the encoder has two)."""
+    pair = getattr(encoder, "encode_pair", None)
+    vectors, top = pair(texts) if pair is not None else (encoder.encode(texts), None)
+    reader = head.reading_for(top)
+    return reader, reader.probabilities(texts, vectors, top)
+
+
+def _sha256(path: Path) -> str:
+    import hashlib
+
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as exc:
+        raise AnalysisUnavailable(
+            f"The emotion model file {path.name} is missing; reinstall Reverie."
+        ) from exc
 
 
 def _read_json(path: Path) -> dict[str, object]:
@@ -395,4 +511,4 @@ def _read_json(path: Path) -> dict[str, object]:
 @register("emotions", order=20)
 def build() -> EmotionsAnalyzer:
     head, model_hash = load_head()
-    return EmotionsAnalyzer(head, model_hash)
+    return EmotionsAnalyzer(head, model_hash, alone_model_hash(head, model_hash))

@@ -7,6 +7,11 @@ through the transformer in batches, mean-pooled over the attention mask and L2-n
 Inside ``shared_sentences()`` (the pipeline opens one per analysis), a sentence encoded once on this thread is
 not encoded again: the risk screen's sentence model reads the same sentences as the pipeline's encoder pass, and
 gets their vectors from the table instead of a second transformer pass. The table lives only for the block.
+
+A graph of manifest format 2 may carry a second output, ``emotion_token_embeddings``: the emotions head's
+fine-tuned copy of the last layer, run on the same layer-5 states in the same pass. :meth:`OnnxEncoder.encode_pair`
+returns both sentence vectors (the second pooled and normalised like the first); :meth:`OnnxEncoder.encode`
+returns the first, exactly as a one-output graph would.
 """
 
 from __future__ import annotations
@@ -33,6 +38,9 @@ MODEL_DIR = Path(__file__).resolve().parent / "models" / "encoder"
 DEFAULT_THREADS = 2
 DEFAULT_BATCH = 32
 THREADS_ENV = "REVERIE_ENCODER_THREADS"
+BASE_OUTPUT = "token_embeddings"
+TOP_OUTPUT = "emotion_token_embeddings"  # the emotions top layer's token vectors (second output, optional)
+_TOP_KEY = "#emotion-top"  # suffix of the model hash under which the shared table keeps second-output vectors
 
 _shared = threading.local()
 
@@ -57,6 +65,7 @@ class EncoderManifest:
     dim: int
     max_seq_len: int
     artefact: str
+    outputs: tuple[str, ...] = (BASE_OUTPUT,)
 
 
 class OnnxEncoder:
@@ -67,37 +76,60 @@ class OnnxEncoder:
         self.model_hash = manifest.model_hash
         self.dim = manifest.dim
         self.max_seq_len = manifest.max_seq_len
+        self.has_top = TOP_OUTPUT in manifest.outputs
+        """Whether the graph also gives the emotions top layer's vectors (:meth:`encode_pair`)."""
         self._session = session
         self._tokenizer = tokenizer
         self._batch_size = batch_size
+        self._outputs = [BASE_OUTPUT, TOP_OUTPUT] if self.has_top else [BASE_OUTPUT]
 
     def encode(self, sentences: list[str]) -> npt.NDArray[np.float32]:
         """One L2-normalised row per sentence; an empty list gives shape ``(0, dim)``."""
+        return self.encode_pair(sentences)[0]
+
+    def encode_pair(
+        self, sentences: list[str]
+    ) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32] | None]:
+        """The sentence vectors of both outputs from one pass: (base, emotions top layer); the second is ``None``
+        when the graph has no second output."""
         if not sentences:
-            return np.zeros((0, self.dim), dtype=np.float32)
+            empty = np.zeros((0, self.dim), dtype=np.float32)
+            return empty, (empty.copy() if self.has_top else None)
         table = getattr(_shared, "table", None)
         if table is None:
             return self._encode_all(sentences)
+        top_key = self.model_hash + _TOP_KEY
         missing = list(dict.fromkeys(s for s in sentences if (self.model_hash, s) not in table))
         if missing:
-            for text, row in zip(missing, self._encode_all(missing), strict=True):
-                table[(self.model_hash, text)] = row
-        return np.stack([table[(self.model_hash, s)] for s in sentences])
+            base, top = self._encode_all(missing)
+            for k, text in enumerate(missing):
+                table[(self.model_hash, text)] = base[k]
+                if top is not None:
+                    table[(top_key, text)] = top[k]
+        first = np.stack([table[(self.model_hash, s)] for s in sentences])
+        second = np.stack([table[(top_key, s)] for s in sentences]) if self.has_top else None
+        return first, second
 
-    def _encode_all(self, sentences: list[str]) -> npt.NDArray[np.float32]:
+    def _encode_all(
+        self, sentences: list[str]
+    ) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32] | None]:
         order = sorted(range(len(sentences)), key=lambda i: len(sentences[i]))  # less padding per batch
         out = np.empty((len(sentences), self.dim), dtype=np.float32)
+        top = np.empty((len(sentences), self.dim), dtype=np.float32) if self.has_top else None
         for start in range(0, len(order), self._batch_size):
             chunk = order[start : start + self._batch_size]
-            out[chunk] = self._encode_batch([sentences[i] for i in chunk])
-        return out
+            pooled = self._encode_batch([sentences[i] for i in chunk])
+            out[chunk] = pooled[0]
+            if top is not None:
+                top[chunk] = pooled[1]
+        return out, top
 
-    def _encode_batch(self, batch: list[str]) -> npt.NDArray[np.float32]:
+    def _encode_batch(self, batch: list[str]) -> list[npt.NDArray[np.float32]]:
         encodings = self._tokenizer.encode_batch(batch)
         ids = np.array([e.ids for e in encodings], dtype=np.int64)
         mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
-        (tokens,) = self._session.run(None, {"input_ids": ids, "attention_mask": mask})
-        return mean_pool(np.asarray(tokens, dtype=np.float32), mask)
+        tokens = self._session.run(self._outputs, {"input_ids": ids, "attention_mask": mask})
+        return [mean_pool(np.asarray(t, dtype=np.float32), mask) for t in tokens]
 
 
 def mean_pool(tokens: npt.NDArray[np.float32], mask: npt.NDArray[np.int64]) -> npt.NDArray[np.float32]:
@@ -145,8 +177,9 @@ def read_manifest(model_dir: Path = MODEL_DIR) -> EncoderManifest:
             dim=int(raw["dim"]),
             max_seq_len=int(raw["max_seq_len"]),
             artefact=str(raw["artefact"]),
+            outputs=tuple(str(o) for o in raw.get("outputs", [raw.get("output", BASE_OUTPUT)])),
         )
-    except (OSError, ValueError, KeyError) as exc:
+    except (OSError, ValueError, KeyError, TypeError) as exc:
         raise AnalysisUnavailable(
             f"The sentence encoder manifest in {model_dir} is missing or unreadable; "
             "reinstall Reverie or run scripts/export_encoder.py."

@@ -230,7 +230,8 @@ def _embed(runs: list[_Run], encoder: Encoder | None) -> None:
     try:
         encoder = encoder if encoder is not None else _shared_encoder()
         sentences = [s.text for run in needing for s in run.doc.sentences]
-        vectors = encoder.encode(sentences)
+        pair = getattr(encoder, "encode_pair", None)  # an encoder with the emotions top layer: one pass, two
+        vectors, top = pair(sentences) if pair is not None else (encoder.encode(sentences), None)
     except Exception as exc:
         log.warning("sentence encoder unavailable (%s)", type(exc).__name__)
         for run in needing:
@@ -240,6 +241,7 @@ def _embed(runs: list[_Run], encoder: Encoder | None) -> None:
     for run in needing:
         end = start + len(run.doc.sentences)
         run.doc.embeddings = vectors[start:end]
+        run.doc.emotion_embeddings = None if top is None else top[start:end]
         run.provenance[ENCODER_KEY] = f"{encoder.name}:{encoder.model_hash}"
         start = end
 

@@ -14,7 +14,7 @@ import numpy as np
 
 from reverie.analysis import jsonlines
 from reverie.analysis.emotion_scope import emotion_words
-from reverie.analysis.emotions import EmotionHead, load_head, top_emotion
+from reverie.analysis.emotions import EmotionHead, load_head, sentence_probabilities, top_emotion
 from reverie.analysis.encoder import Encoder
 from reverie.errors import InvalidInput
 
@@ -74,15 +74,16 @@ def evaluate_emotions(
     texts, truth = read_goemotions(path, head.labels)
     pred = np.zeros_like(truth)
     probs = np.zeros(truth.shape, dtype=np.float32)
+    reader = head  # the head alone where the encoder gives no top-layer vectors (the same for every chunk)
     for start in range(0, len(texts), CHUNK):
         chunk = texts[start : start + CHUNK]
-        probs[start : start + len(chunk)] = head.probabilities(chunk, encoder.encode(chunk))
-        pred[start : start + len(chunk)] = head.predict(probs[start : start + len(chunk)])
+        reader, probs[start : start + len(chunk)] = sentence_probabilities(head, chunk, encoder)
+        pred[start : start + len(chunk)] = reader.predict(probs[start : start + len(chunk)])
         if progress is not None:
             progress(start + len(chunk), len(texts))
     head_per_label, head_micro = f1_scores(truth, pred)
     if scope:
-        pred = scoped(texts, head, probs, pred)
+        pred = scoped(texts, reader, probs, pred)
     per_label, micro = f1_scores(truth, pred)
     return {
         "head_only": {"macro_f1": round(float(head_per_label.mean()), 4), "micro_f1": round(head_micro, 4)},
@@ -157,8 +158,8 @@ def evaluate_journal_emotions(path: Path, *, encoder: Encoder | None = None) -> 
         if any(f.label in banned for f in entry):
             wrong += 1
             wrong_lines.append(number)
-        probs = head.probabilities([text], encoder.encode([text]))
-        chosen = head.predict(probs)[0]
+        reader, probs = sentence_probabilities(head, [text], encoder)
+        chosen = reader.predict(probs)[0]
         labels = {head.labels[j] for j in np.flatnonzero(chosen)}
         head_top = head.labels[int(np.argmax(probs[0]))]
         head_ok += head_top in plausible
