@@ -248,6 +248,10 @@ def test_seen_key_sets_do_not_regress(head: DefenseHead, encoder: Encoder) -> No
     # risk guard; the same figures as 2.2.0): 23 of 55 right, 13 shown, 11 of them right; seen since
     report = key_report(Path(__file__).parents[1] / "fixtures" / "defense_key_frozen6.jsonl", head, encoder)
     assert report["right"] >= 23 and report["shown_precision"] >= 0.84
+    # frozen7 (55 sentences, README_frozen_batches9.md): measured once, unseen, at the start and the end of the tenth
+    # round (analyzer 2.3.0 both times): 22 of 55 right, 10 shown, all 10 right; seen since
+    report = key_report(Path(__file__).parents[1] / "fixtures" / "defense_key_frozen7.jsonl", head, encoder)
+    assert report["right"] >= 22 and report["shown_precision"] >= 0.99
 
 
 def test_train_defenses_writes_a_local_model_in_the_data_folder(cli: Any, tmp_path: Path) -> None:
