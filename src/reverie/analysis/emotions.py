@@ -40,6 +40,7 @@ from reverie.analysis.emotion_scope import (
     plain,
     words_text,
 )
+from reverie.analysis.encoder import encode_both
 from reverie.analysis.findings import Finding, Span
 from reverie.analysis.regex_gate import TextGate
 from reverie.analysis.registry import register
@@ -483,8 +484,7 @@ def sentence_probabilities(
 ) -> tuple[EmotionHead, npt.NDArray[np.float32]]:
     """The head that reads these texts (see :meth:`EmotionHead.reading_for`) and its probabilities, from one
     encoder pass (both outputs where the encoder has two)."""
-    pair = getattr(encoder, "encode_pair", None)
-    vectors, top = pair(texts) if pair is not None else (encoder.encode(texts), None)
+    vectors, top = encode_both(encoder, texts)
     reader = head.reading_for(top)
     return reader, reader.probabilities(texts, vectors, top)
 

@@ -21,3 +21,15 @@ class Encoder(Protocol):
     def encode(self, sentences: list[str]) -> npt.NDArray[np.float32]:
         """Return one L2-normalised row per sentence, shape ``(len(sentences), dim)``."""
         ...
+
+
+def encode_both(
+    encoder: Encoder, sentences: list[str]
+) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32] | None]:
+    """The base sentence vectors and, where the encoder has the emotions top layer (``encode_pair``), its vectors
+    from the same pass; otherwise ``None`` (a one-output graph's encoder, a test double with ``encode`` only)."""
+    pair = getattr(encoder, "encode_pair", None)
+    if pair is None:
+        return encoder.encode(sentences), None
+    vectors: tuple[npt.NDArray[np.float32], npt.NDArray[np.float32] | None] = pair(sentences)
+    return vectors

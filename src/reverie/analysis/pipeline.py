@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reverie.analysis.document import Document, chunks, prepare
+from reverie.analysis.encoder import encode_both
 from reverie.analysis.findings import AnalysisResult
 from reverie.analysis.registry import Registration, registrations
 from reverie.errors import InvalidInput, ReverieError
@@ -230,8 +231,7 @@ def _embed(runs: list[_Run], encoder: Encoder | None) -> None:
     try:
         encoder = encoder if encoder is not None else _shared_encoder()
         sentences = [s.text for run in needing for s in run.doc.sentences]
-        pair = getattr(encoder, "encode_pair", None)  # an encoder with the emotions top layer: one pass, two
-        vectors, top = pair(sentences) if pair is not None else (encoder.encode(sentences), None)
+        vectors, top = encode_both(encoder, sentences)  # with the emotions top layer: one pass, two outputs
     except Exception as exc:
         log.warning("sentence encoder unavailable (%s)", type(exc).__name__)
         for run in needing:
