@@ -211,7 +211,7 @@ def sentence_features(norm: str, span: tuple[int, int], hits: Sequence[lex.Hit])
         *(1.0 if k == top else 0.0 for k in range(len(LEVELS))),
         *(1.0 if r in reasons else 0.0 for r in FEATURE_REASONS),
         1.0 if words & lex.FIRST_WORDS else 0.0,
-        0.0 if words.isdisjoint(lex.OTHER_WORDS) and words.isdisjoint(lex.OTHER_NOUNS) else 1.0,
+        0.0 if words.isdisjoint(lex.PERSON_WORDS) else 1.0,
     ]
 
 

@@ -1317,6 +1317,7 @@ OTHER_NOUNS = words(
     "coworker boss roommate flatmate kid kids child children teen teenager man woman guy girl boy "
     "neighbour neighbor classmate student students ex fiance fiancee bf gf bestie sibling niece nephew"
 )
+PERSON_WORDS = OTHER_WORDS | OTHER_NOUNS  # a word that may name someone other than the writer
 # "one" is a person only as a subject ("one would think"), not as a number ("one prior attempt"); a person noun
 # that only qualifies another word ("patient-style self-report", "child-like") names nobody.
 ONE_VERBS = words(
@@ -1671,7 +1672,7 @@ def _subject_before(ctx: Context, start: int, sentence_start: int) -> str:
             continue
         if word in FIRST_WORDS:
             return "first"
-        if word in OTHER_WORDS or word in OTHER_NOUNS or word in ("his", "her", "their", "your"):
+        if word in PERSON_WORDS or word in ("his", "her", "their", "your"):
             return "other"
         if word in ("my", "our"):  # "my brother …" is someone else; "my arms …", "my life …" are the writer's
             return "other" if following in OTHER_NOUNS else "first"
@@ -1696,7 +1697,7 @@ def _other_people(norm: str, start: int, end: int, skip: Sequence[tuple[int, int
     """Whether the words in ``norm[start:end]`` (outside the ``skip`` spans) name someone other than the writer."""
     tokens = [m for m in WORD.finditer(norm, start, end) if not any(q[0] <= m.start() < q[1] for q in skip)]
     for i, tok in enumerate(tokens):
-        if tok.group() in OTHER_WORDS or tok.group() in OTHER_NOUNS:  # no union built per word
+        if tok.group() in PERSON_WORDS:
             following = tokens[i + 1].group() if i + 1 < len(tokens) else ""
             if _names_a_person(norm, tok, following):
                 return True
@@ -1886,7 +1887,7 @@ def _subject_dropped_others_only_objects(ctx: Context, start: int, end: int) -> 
     for j in range(i + 1, len(tokens)):
         tok = tokens[j]
         word = tok.group()
-        person = word in OTHER_WORDS or word in OTHER_NOUNS or _is_name(ctx, tok.start(), tok.end(), start)
+        person = word in PERSON_WORDS or _is_name(ctx, tok.start(), tok.end(), start)
         if not person:
             continue
         if word in ("one", "u") or (word in OTHER_NOUNS and ctx.norm[tok.end() : tok.end() + 1] == "-"):
