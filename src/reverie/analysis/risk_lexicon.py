@@ -1315,7 +1315,8 @@ OTHER_NOUNS = words(
     "daughter partner client patient character characters protagonist hero heroine villain narrator "
     "author singer actor actress cousin aunt uncle grandma grandpa grandmother grandfather colleague "
     "coworker boss roommate flatmate kid kids child children teen teenager man woman guy girl boy "
-    "neighbour neighbor classmate student students ex fiance fiancee bf gf bestie sibling niece nephew"
+    "neighbour neighbor classmate student students ex fiance fiancee bf gf bestie sibling niece nephew "
+    "lad lads lass lasses bloke blokes fella fellas chap chaps"  # eleventh round: everyday words for a person
 )
 # "one" is a person only as a subject ("one would think"), not as a number ("one prior attempt"); a person noun
 # that only qualifies another word ("patient-style self-report", "child-like") names nobody.
@@ -1669,16 +1670,41 @@ def _subject_before(ctx: Context, start: int, sentence_start: int) -> str:
         if not _names_a_person(ctx.norm, tok, following):
             following = word
             continue
+        if word in ("my", "our"):  # "my brother …" is someone else; "my arms …", "my life …" are the writer's
+            if following in OTHER_NOUNS:
+                return "other"
+            if _possessive_in_phrase(tokens, tok):  # "a guy from our desk overdosed": the subject is further back
+                following = word
+                continue
+            return "first"
         if word in FIRST_WORDS:
             return "first"
         if word in OTHER_WORDS or word in OTHER_NOUNS or word in ("his", "her", "their", "your"):
             return "other"
-        if word in ("my", "our"):  # "my brother …" is someone else; "my arms …", "my life …" are the writer's
-            return "other" if following in OTHER_NOUNS else "first"
         if _is_name(ctx, tok.start(), tok.end(), sentence_start):
             return "other"
         following = word
     return "unknown"
+
+
+# Eleventh round: "my"/"our" after one of these heads a prepositional phrase inside the subject ("a guy from our desk",
+# "the woman next to my desk", "someone at my work"), not the subject itself; the scan reads on to the subject.
+PHRASE_PREPOSITIONS = words("from at in on of to with near beside behind opposite across by under above")
+
+
+def _possessive_in_phrase(tokens: Sequence[re.Match[str]], tok: re.Match[str]) -> bool:
+    """Whether the possessive ``tok`` follows a preposition that itself follows a named other person ("a guy from our
+    desk", "the lad next to my desk"): then the possessive's noun is not the subject of the phrase after it."""
+    index = next(i for i, t in enumerate(tokens) if t is tok)
+    if index == 0 or tokens[index - 1].group() not in PHRASE_PREPOSITIONS:
+        return False
+    for earlier in reversed(tokens[max(0, index - 5) : index - 1]):
+        word = earlier.group()
+        if word in FIRST_WORDS:
+            return False
+        if word in OTHER_NOUNS or word in OTHER_WORDS:
+            return True
+    return False
 
 
 def _names_a_person(norm: str, tok: re.Match[str], following: str) -> bool:
