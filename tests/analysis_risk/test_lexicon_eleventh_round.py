@@ -4,7 +4,10 @@ Sentences written for this test (none from the bank or a challenge batch, assert
 
 - an act told about someone named with a possessive inside a phrase ("a woman from my building overdosed", "our son
   overdosed") is someone else's (``third_person``, at most ``indicator``), never the writer's ``attempt``; the
-  writer's own act after such a mention keeps its level.
+  writer's own act after such a mention keeps its level;
+- a past wish told with its time and turned to the present ("Last spring I wished I was dead. These days I …"), or
+  its time named as over ("my suicidal days are over"), is ``recovery`` (``indicator``); a wish still there, back,
+  or only believed over keeps ``ideation``, and a past act keeps its level (C-SSRS attempt history).
 """
 
 from __future__ import annotations
@@ -36,6 +39,25 @@ OWN_ACTS = (
     "A girl from our block overdosed, and last night I took an overdose too.",
 )
 
+PAST_WISHES_OVER = (
+    "Last spring I wished I was dead. These days I walk the dog and cook for my mum.",
+    "Two years ago I wanted to die; now I coach the netball team on Saturdays.",
+    "When I was a teenager I wanted to kill myself. It was long ago, I have a family now.",
+    "My suicidal days are over, I swim every morning before work.",
+    "The darkest time is behind me and the suicidal thoughts are gone, my sister says I laugh more.",
+)
+WISHES_NOW = (
+    "Last spring I wished I was dead. These days I still do, most nights.",
+    "Two years ago I wanted to die. Now I want to die again.",
+    "A few months ago I wanted to kill myself.",
+    "I thought the suicidal time was behind me, but it's back.",
+    "The suicidal thoughts are gone for now but they creep in at night.",
+)
+PAST_ACTS = (
+    "Last spring I tried to kill myself; now I am back at college.",
+    "Two years ago I took an overdose. Today I ran a 10k.",
+)
+
 
 def test_none_of_these_sentences_is_in_the_bank_or_a_batch() -> None:
     written = {
@@ -44,7 +66,7 @@ def test_none_of_these_sentences_is_in_the_bank_or_a_batch() -> None:
         for line in path.read_text(encoding="utf-8").splitlines()
         if line.strip()
     }
-    ours = OTHERS_ACTS + OWN_ACTS
+    ours = OTHERS_ACTS + OWN_ACTS + PAST_WISHES_OVER + WISHES_NOW + PAST_ACTS
     assert not {s.lower() for s in ours} & written
 
 
@@ -62,4 +84,23 @@ def test_someone_elses_act_never_reaches_attempt_with_the_model(text: str) -> No
 
 @pytest.mark.parametrize("text", OWN_ACTS)
 def test_the_writers_own_act_after_a_mention_of_someone_stays_an_attempt(text: str) -> None:
+    assert screen(text, model=False).level == "attempt"
+
+
+@pytest.mark.parametrize("text", PAST_WISHES_OVER)
+def test_a_past_wish_turned_to_the_present_is_recovery(text: str) -> None:
+    result = screen(text, model=False)
+    assert result.level == "indicator"
+    assert any(s.reason == "recovery" for s in result.suppressed)
+
+
+@pytest.mark.parametrize("text", WISHES_NOW)
+def test_a_wish_still_there_back_or_only_believed_over_stays_ideation(text: str) -> None:
+    result = screen(text, model=False)
+    assert result.level == "ideation"
+    assert not any(s.reason == "recovery" for s in result.suppressed)
+
+
+@pytest.mark.parametrize("text", PAST_ACTS)
+def test_a_past_attempt_keeps_its_level_however_it_is_told(text: str) -> None:
     assert screen(text, model=False).level == "attempt"

@@ -1162,6 +1162,9 @@ RECOVERY = re.compile(
     r"got\s+help|was\s+found|woke\s+up)\b"
     r"|\bused\s+to\s+(?:[\w'-]+\s+){1,6}?but\s+(?:it'?s\s+been|its\s+been|i\s+(?:haven'?t|have\s+not|stopped|quit|"
     r"don'?t)|not\s+(?:any\s*more|since)|i'?m\s+(?:clean|better|past\s+it))\b"
+    # eleventh round: the time of the wish named as over ("the suicidal time is behind me")
+    r"|\b(?:suicidal|darkest|dark|worst)\s+(?:time|times|period|phase|days|years|patch|spell|thoughts|feelings)\s+"
+    r"(?:is|are|was|were)\s+(?:well\s+|long\s+|all\s+|now\s+)?(?:behind\s+me|over|in\s+the\s+past|gone)\b"
 )
 RELAPSE = re.compile(
     r"\b(?:relaps\w*|slipped\s+up|slip[\s-]?up|broke\s+(?:my|the)\s+(?:streak|clean)|again|until|till|til|"
@@ -1169,7 +1172,10 @@ RELAPSE = re.compile(
     r"(?:is|are|came|coming|come)\s+back|wish\s+(?:it|i)\s+(?:had|hadn'?t|did|didn'?t|would|wasn'?t)|"
     # a pull now, whatever its words: "… and I'm planning another", "… and I'm tempted tonight"
     r"another|tempted|urges?|planning|plan\s+to|thinking\s+(?:about|of)\s+(?:it|doing|another|going\s+back)|"
-    r"want\s+to\s+(?:again|do\s+it|go\s+back))\b"
+    r"want\s+to\s+(?:again|do\s+it|go\s+back)|"
+    # eleventh round: "it's back", and a recovery only believed ("I thought the suicidal time was behind me")
+    r"(?:it|they)'?s\s+back|they'?re\s+back|(?:thought|hoped|believed)\s+(?:the|that|it|my)|for\s+now|"
+    r"but\s+(?:they|it|sometimes|some))\b"
 )
 
 
@@ -1194,6 +1200,41 @@ def _recovery(ctx: Context, rule: Rule, m: re.Match[str], sentence: int) -> bool
         if b <= m.start() <= b + 30 and not CLAUSE_BREAK.search(gap) and " but " not in f" {gap} ":
             return True
     return False
+
+
+# Eleventh round: a past wish told with its time and turned to the present ("A year ago I wanted to die. Today I …",
+# "Last year I wanted to end my life; now I go to the group …", "… when I wanted to die. It was long ago, now I am
+# only sad."): a wish (an ideation phrase, never an act) in the past tense, after a time in the past in its sentence,
+# followed in that sentence or the next by the present ("now", "today", "these days") or by "it was long ago", and no
+# relapse or wish now in either (``RELAPSE``, "still"). A past act keeps its level (C-SSRS attempt history).
+PAST_TIME = re.compile(
+    r"\b(?:(?:last|that)\s+(?:year|spring|summer|autumn|fall|winter)|(?:a|one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|\d+|many|several|a\s+few|some)\s+(?:years?|months?)\s+ago|(?:long|years|ages)\s+ago|back\s+then|"
+    r"(?:in|during)\s+the\s+war|when\s+i\s+was\s+(?:young|younger|little|a\s+(?:kid|child|teenager|teen|student)|"
+    r"\d+|at\s+school|in\s+\w+)|as\s+a\s+(?:teenager|teen|kid|child|student)|in\s+(?:19|20)\d\d)\b"
+)
+PAST_WISH = re.compile(r"\b(?:wanted|wished|was|were|felt|thought|used\s+to)\b")
+PRESENT_TURN = re.compile(
+    r"\b(?:now|today|these\s+days|nowadays|(?:it|that)\s+(?:was|is)\s+(?:long|years|ages)\s+ago)\b"
+)
+STILL = re.compile(r"\b(?:still|again|sometimes|some\s+days|some\s+nights|tonight|lately|recently)\b")
+
+
+def _past_wish_over(ctx: Context, rule: Rule, m: re.Match[str], sentence: int) -> bool:
+    """A past wish told with its time and turned to the present (see :data:`PAST_TIME`)."""
+    if rule.level != IDEATION or not ctx.sentences:
+        return False
+    s, e = ctx.sentences[sentence]
+    clause = ctx.norm[s : m.end()]
+    if not PAST_TIME.search(clause) or not PAST_WISH.search(clause):
+        return False
+    after = ctx.norm[m.end() : e]
+    if sentence + 1 < len(ctx.sentences):
+        after += " " + ctx.norm[slice(*ctx.sentences[sentence + 1])]
+    whole = ctx.norm[s:e] + " " + after
+    if RELAPSE.search(whole) or STILL.search(whole):
+        return False
+    return PRESENT_TURN.search(after) is not None
 
 
 # Eighth round: means or a dose looked up for an everyday purpose the writer names as their own ("bought a length of
@@ -1589,7 +1630,7 @@ def _reason(ctx: Context, rule: Rule, m: re.Match[str]) -> str | None:
             "negation",
             rule.name not in OWN_NEGATION and _negated(ctx, m, sentence, inside=rule.name in FILLER_RULES),
         ),
-        ("recovery", _recovery(ctx, rule, m, sentence)),
+        ("recovery", _recovery(ctx, rule, m, sentence) or _past_wish_over(ctx, rule, m, sentence)),
         ("everyday", _everyday_purpose(ctx, rule, m, sentence)),
         ("dream", _in_dream(ctx, m, sentence)),
         ("hypothetical", _hypothetical(ctx, m, sentence)),
