@@ -7,7 +7,10 @@ Sentences written for this test (none from the bank or a challenge batch, assert
   writer's own act after such a mention keeps its level;
 - a past wish told with its time and turned to the present ("Last spring I wished I was dead. These days I …"), or
   its time named as over ("my suicidal days are over"), is ``recovery`` (``indicator``); a wish still there, back,
-  or only believed over keeps ``ideation``, and a past act keeps its level (C-SSRS attempt history).
+  or only believed over keeps ``ideation``, and a past act keeps its level (C-SSRS attempt history);
+- an injury told with its material but no article ("on broken glass", "on sharp tin") or in dialect ("burned me
+  arm on the grill") is an ``injury``; a hurt whose sentence says it was meant ("because I wanted to feel it") is
+  not an accident, whatever it was done on.
 """
 
 from __future__ import annotations
@@ -58,6 +61,16 @@ PAST_ACTS = (
     "Two years ago I took an overdose. Today I ran a 10k.",
 )
 
+INJURIES = (
+    "Cut myself on broken glass sweeping the yard after the party.",
+    "Burned me arm on the grill flipping burgers for the lads.",
+    "Cut myself on sharp tin opening the beans, plaster on now.",
+)
+MEANT = (
+    "Cut myself on broken glass because I wanted to feel it.",
+    "Burned me arm on the hob on purpose after the row.",
+)
+
 
 def test_none_of_these_sentences_is_in_the_bank_or_a_batch() -> None:
     written = {
@@ -66,7 +79,7 @@ def test_none_of_these_sentences_is_in_the_bank_or_a_batch() -> None:
         for line in path.read_text(encoding="utf-8").splitlines()
         if line.strip()
     }
-    ours = OTHERS_ACTS + OWN_ACTS + PAST_WISHES_OVER + WISHES_NOW + PAST_ACTS
+    ours = OTHERS_ACTS + OWN_ACTS + PAST_WISHES_OVER + WISHES_NOW + PAST_ACTS + INJURIES + MEANT
     assert not {s.lower() for s in ours} & written
 
 
@@ -104,3 +117,17 @@ def test_a_wish_still_there_back_or_only_believed_over_stays_ideation(text: str)
 @pytest.mark.parametrize("text", PAST_ACTS)
 def test_a_past_attempt_keeps_its_level_however_it_is_told(text: str) -> None:
     assert screen(text, model=False).level == "attempt"
+
+
+@pytest.mark.parametrize("text", INJURIES)
+def test_an_injury_with_its_material_or_in_dialect_is_set_aside(text: str) -> None:
+    result = screen(text, model=False)
+    assert result.level in ("none", "indicator")
+    assert any(s.reason == "injury" for s in result.suppressed)
+
+
+@pytest.mark.parametrize("text", MEANT)
+def test_a_hurt_said_to_be_meant_is_not_an_accident(text: str) -> None:
+    result = screen(text, model=False)
+    assert result.level == "behavior"
+    assert not any(s.reason == "injury" for s in result.suppressed)

@@ -1110,9 +1110,9 @@ INJURIES: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p)
     for p in (
         r"\b(?:cut|cuts|cutting|sliced|slicing|nicked|nicking|burn(?:ed|t|ing|s)?|scald(?:ed|ing)?|scratched|grazed|hurt|"
-        r"stabbed|jabbed|pricked)\s+(?:myself|my\s+(?:\w+\s+)?(?:finger|fingers|thumb|thumbs|hand|hands|palm|arm|arms|leg|"
+        r"stabbed|jabbed|pricked)\s+(?:myself|meself|(?:my|me|mi)\s+(?:\w+\s+)?(?:finger|fingers|thumb|thumbs|hand|hands|palm|arm|arms|leg|"
         r"legs|foot|feet|knee|knees|lip|chin|face|wrist|wrists|shin|ankle|toe|toes|tongue|forearm|skin))\s+(?:\w+\s+){0,6}?"
-        r"(?:on\s+(?:a|an|the|some|that|this|our|his|her|their)\b|against|while|whilst|when\s+(?:i\s+was\s+)?\w+ing|chopping|"
+        r"(?:on\s+(?:a|an|the|some|that|this|our|his|her|their|broken|sharp|rusty|jagged|hot|barbed)\b|against|while|whilst|when\s+(?:i\s+was\s+)?\w+ing|chopping|"
         r"slicing|shaving|cooking|opening|peeling|carving|dicing|grating|gardening|baking|ironing|fixing|"
         r"by\s+accident|accidentally|by\s+mistake|playing|climbing|pruning|trimming|sewing|unpacking|washing\s+up|"
         r"lifting|carrying|moving|shifting|lugging|pushing|pulling|dancing|skiing|skating|cycling|jogging|running|"
@@ -1625,7 +1625,7 @@ def _reason(ctx: Context, rule: Rule, m: re.Match[str]) -> str | None:
         ("negation", asked == "no"),
         ("third_person", asked == "question"),
         ("figure_of_speech", any(_overlaps((start, end), f) for f in ctx.figures)),
-        ("injury", rule.name in INJURY_RULES and any(_overlaps((start, end), f) for f in ctx.injuries)),
+        ("injury", rule.name in INJURY_RULES and _injury(ctx, start, end, sentence)),
         (
             "negation",
             rule.name not in OWN_NEGATION and _negated(ctx, m, sentence, inside=rule.name in FILLER_RULES),
@@ -1641,6 +1641,15 @@ def _reason(ctx: Context, rule: Rule, m: re.Match[str]) -> str | None:
         if applies and reason not in rule.immune:
             return reason
     return None
+
+
+def _injury(ctx: Context, start: int, end: int, sentence: int) -> bool:
+    """The phrase is inside an injury construction, and its sentence does not say the hurt was meant (``INTENT``,
+    eleventh round: "cut myself on broken glass because I wanted to feel it" is not an accident)."""
+    if not any(_overlaps((start, end), f) for f in ctx.injuries):
+        return False
+    s, e = ctx.sentences[sentence] if ctx.sentences else (0, len(ctx.norm))
+    return INTENT.search(ctx.norm, s, e) is None
 
 
 def _sentence_of(ctx: Context, offset: int) -> int:
