@@ -10,7 +10,11 @@ Sentences written for this test (none from the bank or a challenge batch, assert
   or only believed over keeps ``ideation``, and a past act keeps its level (C-SSRS attempt history);
 - an injury told with its material but no article ("on broken glass", "on sharp tin") or in dialect ("burned me
   arm on the grill") is an ``injury``; a hurt whose sentence says it was meant ("because I wanted to feel it") is
-  not an accident, whatever it was done on.
+  not an accident, whatever it was done on;
+- a negation fronted with a time adverbial ("never in my life I …", "never once I …") governs the clause after it;
+  "never before … like this" and "no I …" do not;
+- someone's question answered "no" as the next sentence ("… asked if … . Honestly, no.") is a negation for the
+  sentence model (question and answer, reason ``negation``); answered "yes" the same way, the writer's own.
 """
 
 from __future__ import annotations
@@ -71,6 +75,25 @@ MEANT = (
     "Burned me arm on the hob on purpose after the row.",
 )
 
+FRONTED_NEGATIONS = (
+    "Never in my life I wanted to die, not even after the divorce.",
+    "Never once I thought of killing myself, whatever the doctor wrote.",
+)
+NOT_FRONTED = (
+    "Never before I wanted to die like this, tonight I do.",
+    "No I want to die, leave me alone.",
+    "Never in my life I wanted to die like this.",
+)
+DENIED = (
+    "The practice nurse asked if I ever feel I would be better off gone. Honestly, no. I like my life.",
+    "My sister asks whether I wish it would all stop. No. I am just tired of the commute.",
+    "The locum asked if I had thought of ending things. Truthfully, no, never. Just tired.",
+)
+AFFIRMED = (
+    "The practice nurse asked if I wanted to end it all. Yes.",
+    "The locum asked if I wanted to kill myself. Yeah, most days.",
+)
+
 
 def test_none_of_these_sentences_is_in_the_bank_or_a_batch() -> None:
     written = {
@@ -79,7 +102,19 @@ def test_none_of_these_sentences_is_in_the_bank_or_a_batch() -> None:
         for line in path.read_text(encoding="utf-8").splitlines()
         if line.strip()
     }
-    ours = OTHERS_ACTS + OWN_ACTS + PAST_WISHES_OVER + WISHES_NOW + PAST_ACTS + INJURIES + MEANT
+    ours = (
+        OTHERS_ACTS
+        + OWN_ACTS
+        + PAST_WISHES_OVER
+        + WISHES_NOW
+        + PAST_ACTS
+        + INJURIES
+        + MEANT
+        + FRONTED_NEGATIONS
+        + NOT_FRONTED
+        + DENIED
+        + AFFIRMED
+    )
     assert not {s.lower() for s in ours} & written
 
 
@@ -131,3 +166,43 @@ def test_a_hurt_said_to_be_meant_is_not_an_accident(text: str) -> None:
     result = screen(text, model=False)
     assert result.level == "behavior"
     assert not any(s.reason == "injury" for s in result.suppressed)
+
+
+@pytest.mark.parametrize("text", FRONTED_NEGATIONS)
+def test_a_negation_fronted_with_a_time_adverbial_governs_the_clause(text: str) -> None:
+    result = screen(text, model=False)
+    assert result.level == "none"
+    assert any(s.reason == "negation" for s in result.suppressed)
+
+
+@pytest.mark.parametrize("text", NOT_FRONTED)
+def test_never_before_like_this_and_a_bare_no_do_not_negate(text: str) -> None:
+    assert screen(text, model=False).level == "ideation"
+
+
+@pytest.mark.parametrize("text", DENIED)
+def test_a_question_answered_no_in_the_next_sentence_is_not_raised_by_the_model(text: str) -> None:
+    result = screen(text)
+    assert not result.flagged
+    assert not any(t.rule == "model" for t in result.triggers)
+
+
+def test_the_question_and_its_bare_no_are_negation_for_the_sentence_model() -> None:
+    from reverie.analysis import risk_lexicon as lex
+    from reverie.analysis.risk import sentence_spans
+
+    text = DENIED[1]
+    assert lex.sentence_reasons(text, "free_association", sentence_spans(text))[:2] == [
+        "negation",
+        "too_short",
+    ]
+    text = DENIED[2]
+    assert lex.sentence_reasons(text, "free_association", sentence_spans(text))[:2] == [
+        "negation",
+        "negation",
+    ]
+
+
+@pytest.mark.parametrize("text", AFFIRMED)
+def test_a_question_answered_yes_in_the_next_sentence_is_the_writers_own(text: str) -> None:
+    assert screen(text, model=False).level == "ideation"

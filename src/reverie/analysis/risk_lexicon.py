@@ -1330,7 +1330,7 @@ NEGATION_RELEASE = words(
 # Words that start a new clause inside the negation window.
 CLAUSE_WORDS = words("and but so because cause cuz coz or then yet though although when if that without")
 INTENSIFIER_AFTER = re.compile(
-    r"^\W*(?:\w+\s+){0,2}(?:more\s+than|than\s+ever|so\s+much|as\s+much|this\s+much)"
+    r"^\W*(?:\w+\s+){0,2}(?:more\s+than|than\s+ever|so\s+much|as\s+much|this\s+much|like\s+(?:this|now|today|tonight))"
 )
 
 REPORTING = frozenset(
@@ -1723,7 +1723,8 @@ def _subject_before(ctx: Context, start: int, sentence_start: int) -> str:
         if word in ("my", "our"):  # "my brother …" is someone else; "my arms …", "my life …" are the writer's
             if following in OTHER_NOUNS:
                 return "other"
-            if _possessive_in_phrase(tokens, tok):  # "a guy from our desk overdosed": the subject is further back
+            # "a guy from our desk overdosed": the subject is further back
+            if _possessive_in_phrase(tokens, tok):
                 following = word
                 continue
             return "first"
@@ -1789,6 +1790,8 @@ ANSWER_NO = re.compile(
 ANSWER_YES = re.compile(
     r"^[^.!?\n]{0,60}?\b(?:i\s+)?(?:said|answered|replied|admitted|told\s+(?:her|him|them|the\s+\w+))\s+(?:yes|yeah|i\s+did|"
     r"i\s+do|that\s+i\s+(?:did|do|had))\b|^[^.!?\n]{0,60}?\bi\s+admitted\b"
+    # eleventh round: answered yes as the next sentence ("… asked if I wanted to end it all. Yes.")
+    r"|^[^.!?\n]{0,60}?[.!?]+\s*(?:honestly\W+|truthfully\W+)?(?:yes|yeah|yep|i\s+do|i\s+did|i\s+have)\b"
 )
 
 
@@ -1807,6 +1810,44 @@ def _asked(ctx: Context, m: re.Match[str], sentence: int) -> str | None:
     if ANSWER_YES.search(after):
         return None
     return "no" if ANSWER_NO.search(after) else "question"
+
+
+# Eleventh round: the answer "no" as the next sentence ("Therapist asked if I'd ever thought of it. Honestly, no,
+# never.", "People ask if I wish it would end. No."), and nothing after it that takes it back within its reach.
+BARE_NO = re.compile(
+    r"\s*(?:honestly|truthfully|and|well|hand\s+on\s+heart)?\W*\s*(?:no|nope|never|not\s+at\s+all|not\s+once|"
+    r"not\s+really|no\s+never)\b"
+)
+TAKEN_BACK = re.compile(
+    r"\b(?:but|though|although|yes|yeah|sometimes|lied|lying|not\s+true|if\s+i'?m\s+honest)\b"
+)
+
+
+def _answered_no(norm: str, at: int) -> bool:
+    """Whether the text from ``at`` opens on a bare "no" answer that nothing near it takes back."""
+    answer = BARE_NO.match(norm, at)
+    return answer is not None and TAKEN_BACK.search(norm, answer.end(), answer.end() + 80) is None
+
+
+def _someone_asks(norm: str, start: int, end: int) -> bool:
+    """Whether someone other than the writer asks a question in ``norm[start:end]`` (see :data:`ASKED`)."""
+    for a in ASKED.finditer(norm, start, end):
+        before = WORD.findall(norm, start, a.start())[-1:]
+        if not (before and before[0] in SUBJECTS):
+            return True
+    return False
+
+
+def _asked_and_denied(ctx: Context, start: int, end: int) -> bool:
+    """The unit is someone's question to the writer answered no by the next sentence, or that bare answer."""
+    if _someone_asks(ctx.norm, start, end):
+        follow = ctx.norm[end:]
+        stop = re.match(r"[.!?]*", follow)
+        return _answered_no(ctx.norm, end + (stop.end() if stop else 0))
+    if not _answered_no(ctx.norm, start):
+        return False
+    previous = [(a, b) for a, b in ctx.sentences if b <= start + 1 and a < start]
+    return bool(previous) and _someone_asks(ctx.norm, *previous[-1])
 
 
 def _is_name(ctx: Context, start: int, end: int, sentence_start: int) -> bool:
@@ -1859,8 +1900,22 @@ def _governs(rest: list[str]) -> bool:
         return False
     for j, w in enumerate(rest):
         if w in SUBJECTS:
-            return any(v in REPORTING for v in rest[:j])
+            return any(v in REPORTING for v in rest[:j]) or _fronted_adverbial(rest[:j])
     return True
+
+
+# Eleventh round: a negation fronted with a time adverbial before its subject ("never in my life I thought about
+# it", "not once in all these years I …") still governs the clause that follows.
+FRONTED_ADVERBIAL = words("in my all these those the life years once ever even")
+FRONTED_ANCHOR = words("in once ever")
+
+
+def _fronted_adverbial(between: list[str]) -> bool:
+    return (
+        bool(between)
+        and all(w in FRONTED_ADVERBIAL for w in between)
+        and not FRONTED_ANCHOR.isdisjoint(between)
+    )
 
 
 STORY_PEOPLE = words("character characters protagonist hero heroine villain narrator")
@@ -1900,6 +1955,9 @@ def sentence_reasons(
             out.append("dream")
         elif SENTENCE_HYPOTHETICAL.match(ctx.norm, start):
             out.append("hypothetical")
+        elif _asked_and_denied(ctx, start, end):
+            # eleventh round: someone's question answered no in the next sentence, and that answer
+            out.append("negation")
         elif MEDIA.search(ctx.norm, start, end) and (not first or words & STORY_PEOPLE):
             # a story's people keep it a story even when the writer watched it ("we watched a film where the main
             # character jumps off a bridge")
