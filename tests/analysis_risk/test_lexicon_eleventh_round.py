@@ -94,6 +94,20 @@ AFFIRMED = (
     "The locum asked if I wanted to kill myself. Yeah, most days.",
 )
 
+DROPPED_SUBJECT = (
+    "Filled the tank with the hose on Saturday, didn't tell anybody.",
+    "Rang my brother on Sunday, told him where the will is.",
+    "Texted our Kev in March, haven't told anyone else.",
+)
+OTHERS_SUBJECT = (
+    "On Saturday my brother said he wants to vanish for good.",
+    "In March the neighbour tied a rope in his garage.",
+)
+NAMED_TABLETS = (
+    "I swallowed all my dad's heart pills after he went to bed.",
+    "Took all of my nan's blood pressure tablets an hour ago.",
+)
+
 
 def test_none_of_these_sentences_is_in_the_bank_or_a_batch() -> None:
     written = {
@@ -206,3 +220,24 @@ def test_the_question_and_its_bare_no_are_negation_for_the_sentence_model() -> N
 @pytest.mark.parametrize("text", AFFIRMED)
 def test_a_question_answered_yes_in_the_next_sentence_is_the_writers_own(text: str) -> None:
     assert screen(text, model=False).level == "ideation"
+
+
+@pytest.mark.parametrize("text", DROPPED_SUBJECT)
+def test_a_day_or_an_object_is_not_the_subject_of_a_dropped_subject_sentence(text: str) -> None:
+    from reverie.analysis import risk_lexicon as lex
+    from reverie.analysis.risk import sentence_spans
+
+    assert lex.sentence_reasons(text, "free_association", sentence_spans(text)) == [None]
+
+
+@pytest.mark.parametrize("text", OTHERS_SUBJECT)
+def test_a_sentence_about_someone_else_stays_set_aside(text: str) -> None:
+    from reverie.analysis import risk_lexicon as lex
+    from reverie.analysis.risk import sentence_spans
+
+    assert lex.sentence_reasons(text, "free_association", sentence_spans(text)) == ["third_person"]
+
+
+@pytest.mark.parametrize("text", NAMED_TABLETS)
+def test_an_overdose_of_someones_named_tablets_is_an_attempt(text: str) -> None:
+    assert screen(text, model=False).level == "attempt"

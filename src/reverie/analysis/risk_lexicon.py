@@ -196,7 +196,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:all|a\s+bunch|a\s+handful|" + NUMBER + r"|(?:the|a)\s+"
         r"(?:whole|full|entire)\s+(?:bottle|pack|box|packet|card|strip|blister\s+pack|tub|jar|sheet)|too\s+many|[1-9]\d+)"
         r"\s+(?:of\s+)?(?:my\s+|the\s+|me\s+)?(?:(?:mum'?s|mom'?s|dad'?s|"
-        r"nan'?s|gran'?s|ma'?s|da'?s|[a-z]+'s|heart|sleeping|blood\s+pressure|pressure)\s+)?"
+        r"nan'?s|gran'?s|ma'?s|da'?s|[a-z]+'s|heart|sleeping|blood\s+pressure|pressure)\s+){0,2}"
         + PILLS
         + r"|stomach\s+pumped|(?:i|i've|ive)\s+(?:finally\s+|just\s+|actually\s+)?(?:took|swallowed|downed)\s+(?:all\s+)?"
         r"the\s+"
@@ -1850,9 +1850,18 @@ def _asked_and_denied(ctx: Context, start: int, end: int) -> bool:
     return bool(previous) and _someone_asks(ctx.norm, *previous[-1])
 
 
+# Eleventh round: capitalised words that name a time, not a person ("… on Saturday night", "since Diwali").
+NOT_NAMES = words(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april june july august "
+    "september october november december christmas easter diwali eid ramadan hanukkah xmas"
+)
+
+
 def _is_name(ctx: Context, start: int, end: int, sentence_start: int) -> bool:
     word = ctx.original[start:end]
     if start == sentence_start or len(word) < 2 or not word[0].isupper() or word.isupper():
+        return False
+    if word.lower() in NOT_NAMES:
         return False
     return ctx.norm[sentence_start:start].strip() != ""
 
@@ -2001,6 +2010,10 @@ OBJECT_PREPOSITIONS = words("to for with from at by off near beside behind onto 
 OBJECT_DETERMINERS = words("my the a an miss mr mrs ms dr old little our mi di me")
 
 
+INDEFINITE_OBJECTS = words("anyone anybody someone somebody everyone everybody")
+TELLING = words("told tell telling asked ask rang ring called call texted text warned warn let")
+
+
 def _subject_dropped_others_only_objects(ctx: Context, start: int, end: int) -> bool:
     """Whether the sentence opens on a verb with no subject (a diary's "Gave …", "Swallowed …") and every other
     person in it is an object ("them all", "to my cousin"), so it speaks of the writer (seventh round)."""
@@ -2036,6 +2049,12 @@ def _subject_dropped_others_only_objects(ctx: Context, start: int, end: int) -> 
         after_preposition = k >= i and tokens[k].group() in OBJECT_PREPOSITIONS
         # "to my cousin", "to Miss Ruby", "with the lads": an object; a bare pronoun after it ("to him") is not counted
         if after_preposition and (k < j - 1 or word not in OTHER_WORDS):
+            continue
+        # eleventh round: the opener's own object ("Emailed my ex …", "Rang our Sharon …"), an object pronoun ("told
+        # him"), or nobody in particular after a verb of telling ("haven't told anyone")
+        if k == i and k < j - 1:
+            continue
+        if word in ("him", "them") or (word in INDEFINITE_OBJECTS and tokens[j - 1].group() in TELLING):
             continue
         return False
     return True
