@@ -96,7 +96,7 @@ AFFIRMED = (
 
 DROPPED_SUBJECT = (
     "Filled the tank with the hose on Saturday, didn't tell anybody.",
-    "Rang my brother on Sunday, told him where the will is.",
+    "Rang my brother on Sunday about where the will is.",
     "Texted our Kev in March, haven't told anyone else.",
 )
 OTHERS_SUBJECT = (

@@ -2050,11 +2050,11 @@ def _subject_dropped_others_only_objects(ctx: Context, start: int, end: int) -> 
         # "to my cousin", "to Miss Ruby", "with the lads": an object; a bare pronoun after it ("to him") is not counted
         if after_preposition and (k < j - 1 or word not in OTHER_WORDS):
             continue
-        # eleventh round: the opener's own object ("Emailed my ex …", "Rang our Sharon …"), an object pronoun ("told
-        # him"), or nobody in particular after a verb of telling ("haven't told anyone")
+        # eleventh round: the opener's own object ("Emailed my ex …", "Rang our Sharon …"), or nobody in particular
+        # after a verb of telling ("haven't told anyone")
         if k == i and k < j - 1:
             continue
-        if word in ("him", "them") or (word in INDEFINITE_OBJECTS and tokens[j - 1].group() in TELLING):
+        if word in INDEFINITE_OBJECTS and tokens[j - 1].group() in TELLING:
             continue
         return False
     return True
