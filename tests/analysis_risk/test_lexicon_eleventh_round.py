@@ -12,7 +12,8 @@ Sentences written for this test (none from the bank or a challenge batch, assert
   arm on the grill") is an ``injury``; a hurt whose sentence says it was meant ("because I wanted to feel it") is
   not an accident, whatever it was done on;
 - a negation fronted with a time adverbial ("never in my life I …", "never once I …") governs the clause after it;
-  "never before … like this" and "no I …" do not;
+  "never before … like this" and "no I …" do not; a counted word inside a negated phrase ("suicide" in "never …
+  thought about suicide") is negated with it, and a later phrase of the writer's own still counts;
 - someone's question answered "no" as the next sentence ("… asked if … . Honestly, no.") is a negation for the
   sentence model (question and answer, reason ``negation``); answered "yes" the same way, the writer's own.
 """
@@ -79,6 +80,9 @@ FRONTED_NEGATIONS = (
     "Never in my life I wanted to die, not even after the divorce.",
     "Never once I thought of killing myself, whatever the doctor wrote.",
 )
+NEGATED_WORD = "Never in all my years I thought about suicide, not even in the worst winters."
+COUNTED_AFTER = "I have never thought about suicide before, but tonight I think about killing myself."
+NOT_SINCE = "I haven't tried to commit suicide since the summer of 2019."
 NOT_FRONTED = (
     "Never before I wanted to die like this, tonight I do.",
     "No I want to die, leave me alone.",
@@ -241,3 +245,19 @@ def test_a_sentence_about_someone_else_stays_set_aside(text: str) -> None:
 @pytest.mark.parametrize("text", NAMED_TABLETS)
 def test_an_overdose_of_someones_named_tablets_is_an_attempt(text: str) -> None:
     assert screen(text, model=False).level == "attempt"
+
+
+def test_a_counted_word_inside_a_negated_phrase_is_negated_with_it() -> None:
+    result = screen(NEGATED_WORD, model=False)
+    assert result.level == "none"
+    assert not result.triggers
+    assert {s.reason for s in result.suppressed} == {"negation"}
+
+
+def test_a_later_phrase_of_the_writers_own_still_counts_after_a_negated_one() -> None:
+    assert screen(COUNTED_AFTER, model=False).level == "ideation"
+
+
+def test_a_negated_time_since_leaves_the_word_inside_counted() -> None:
+    # "haven't tried … since 2019" tells of a past act: the word inside keeps its level
+    assert screen(NOT_SINCE, model=False).level == "ideation"

@@ -1522,7 +1522,7 @@ def _hits(ctx: Context) -> list[Hit]:
         for m in regex_gate.finditer(rule.pattern, ctx.norm)  # exactly finditer, no scan when it cannot match
         if _aligned(ctx.norm, m.start(), m.end(), starts, ends)
     ]
-    hits = [h for h in hits if h.end > h.start]
+    hits = _negated_inside(ctx.norm, [h for h in hits if h.end > h.start])
     kept = _without_overlaps(hits)
     kept_spans = [(h.start, h.end) for h in kept]
     figures = [
@@ -1531,6 +1531,28 @@ def _hits(ctx: Context) -> list[Hit]:
         if _aligned(ctx.norm, s, e, starts, ends) and not any(_overlaps((s, e), k) for k in kept_spans)
     ]
     return sorted(kept + _without_overlaps(figures), key=lambda h: (h.start, h.end))
+
+
+# "I haven't tried to … since March", "… again": a negation of the time since, which tells of a past act.
+NOT_SINCE = re.compile(
+    r"\W*(?:since|again|for\s+(?:\w+\s+)?(?:days|weeks|months|years)|in\s+(?:\w+\s+)?(?:weeks|months|years))\b"
+)
+
+
+def _negated_inside(norm: str, hits: list[Hit]) -> list[Hit]:
+    """Eleventh round: a counted word inside a negated phrase is negated with it ("never in my life I thought about
+    suicide": "suicide" alone would otherwise outrank the set-aside phrase it sits in); not when what follows the
+    phrase is a time since ("I haven't tried to commit suicide since 2013" tells of a past act)."""
+    negated = [h for h in hits if h.reason == "negation" and not NOT_SINCE.match(norm, h.end)]
+    out = []
+    for h in hits:
+        inside = h.reason is None and any(
+            n.start <= h.start and h.end <= n.end and n.rule_level >= h.rule_level and n is not h
+            for n in negated
+        )
+        level = min(h.rule_level, RESIDUAL.get("negation", 0))
+        out.append(Hit(h.start, h.end, h.rule, level, h.rule_level, "negation") if inside else h)
+    return out
 
 
 @dataclass(frozen=True, slots=True)
