@@ -196,7 +196,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:all|a\s+bunch|a\s+handful|" + NUMBER + r"|(?:the|a)\s+"
         r"(?:whole|full|entire)\s+(?:bottle|pack|box|packet|card|strip|blister\s+pack|tub|jar|sheet)|too\s+many|[1-9]\d+)"
         r"\s+(?:of\s+)?(?:my\s+|the\s+|me\s+)?(?:(?:mum'?s|mom'?s|dad'?s|"
-        r"nan'?s|gran'?s|ma'?s|da'?s|[a-z]+'s|heart|sleeping|blood\s+pressure|pressure)\s+)?"
+        r"nan'?s|gran'?s|ma'?s|da'?s|[a-z]+'s|heart|sleeping|blood\s+pressure|pressure)\s+){0,2}"
         + PILLS
         + r"|stomach\s+pumped|(?:i|i've|ive)\s+(?:finally\s+|just\s+|actually\s+)?(?:took|swallowed|downed)\s+(?:all\s+)?"
         r"the\s+"
@@ -1110,9 +1110,9 @@ INJURIES: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p)
     for p in (
         r"\b(?:cut|cuts|cutting|sliced|slicing|nicked|nicking|burn(?:ed|t|ing|s)?|scald(?:ed|ing)?|scratched|grazed|hurt|"
-        r"stabbed|jabbed|pricked)\s+(?:myself|my\s+(?:\w+\s+)?(?:finger|fingers|thumb|thumbs|hand|hands|palm|arm|arms|leg|"
+        r"stabbed|jabbed|pricked)\s+(?:myself|meself|(?:my|me|mi)\s+(?:\w+\s+)?(?:finger|fingers|thumb|thumbs|hand|hands|palm|arm|arms|leg|"
         r"legs|foot|feet|knee|knees|lip|chin|face|wrist|wrists|shin|ankle|toe|toes|tongue|forearm|skin))\s+(?:\w+\s+){0,6}?"
-        r"(?:on\s+(?:a|an|the|some|that|this|our|his|her|their)\b|against|while|whilst|when\s+(?:i\s+was\s+)?\w+ing|chopping|"
+        r"(?:on\s+(?:a|an|the|some|that|this|our|his|her|their|broken|sharp|rusty|jagged|hot|barbed)\b|against|while|whilst|when\s+(?:i\s+was\s+)?\w+ing|chopping|"
         r"slicing|shaving|cooking|opening|peeling|carving|dicing|grating|gardening|baking|ironing|fixing|"
         r"by\s+accident|accidentally|by\s+mistake|playing|climbing|pruning|trimming|sewing|unpacking|washing\s+up|"
         r"lifting|carrying|moving|shifting|lugging|pushing|pulling|dancing|skiing|skating|cycling|jogging|running|"
@@ -1162,6 +1162,9 @@ RECOVERY = re.compile(
     r"got\s+help|was\s+found|woke\s+up)\b"
     r"|\bused\s+to\s+(?:[\w'-]+\s+){1,6}?but\s+(?:it'?s\s+been|its\s+been|i\s+(?:haven'?t|have\s+not|stopped|quit|"
     r"don'?t)|not\s+(?:any\s*more|since)|i'?m\s+(?:clean|better|past\s+it))\b"
+    # eleventh round: the time of the wish named as over ("the suicidal time is behind me")
+    r"|\b(?:suicidal|darkest|dark|worst)\s+(?:time|times|period|phase|days|years|patch|spell|thoughts|feelings)\s+"
+    r"(?:is|are|was|were)\s+(?:well\s+|long\s+|all\s+|now\s+)?(?:behind\s+me|over|in\s+the\s+past|gone)\b"
 )
 RELAPSE = re.compile(
     r"\b(?:relaps\w*|slipped\s+up|slip[\s-]?up|broke\s+(?:my|the)\s+(?:streak|clean)|again|until|till|til|"
@@ -1169,7 +1172,10 @@ RELAPSE = re.compile(
     r"(?:is|are|came|coming|come)\s+back|wish\s+(?:it|i)\s+(?:had|hadn'?t|did|didn'?t|would|wasn'?t)|"
     # a pull now, whatever its words: "… and I'm planning another", "… and I'm tempted tonight"
     r"another|tempted|urges?|planning|plan\s+to|thinking\s+(?:about|of)\s+(?:it|doing|another|going\s+back)|"
-    r"want\s+to\s+(?:again|do\s+it|go\s+back))\b"
+    r"want\s+to\s+(?:again|do\s+it|go\s+back)|"
+    # eleventh round: "it's back", and a recovery only believed ("I thought the suicidal time was behind me")
+    r"(?:it|they)'?s\s+back|they'?re\s+back|(?:thought|hoped|believed)\s+(?:the|that|it|my)|for\s+now|"
+    r"but\s+(?:they|it|sometimes|some))\b"
 )
 
 
@@ -1194,6 +1200,41 @@ def _recovery(ctx: Context, rule: Rule, m: re.Match[str], sentence: int) -> bool
         if b <= m.start() <= b + 30 and not CLAUSE_BREAK.search(gap) and " but " not in f" {gap} ":
             return True
     return False
+
+
+# Eleventh round: a past wish told with its time and turned to the present ("A year ago I wanted to die. Today I …",
+# "Last year I wanted to end my life; now I go to the group …", "… when I wanted to die. It was long ago, now I am
+# only sad."): a wish (an ideation phrase, never an act) in the past tense, after a time in the past in its sentence,
+# followed in that sentence or the next by the present ("now", "today", "these days") or by "it was long ago", and no
+# relapse or wish now in either (``RELAPSE``, "still"). A past act keeps its level (C-SSRS attempt history).
+PAST_TIME = re.compile(
+    r"\b(?:(?:last|that)\s+(?:year|spring|summer|autumn|fall|winter)|(?:a|one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|\d+|many|several|a\s+few|some)\s+(?:years?|months?)\s+ago|(?:long|years|ages)\s+ago|back\s+then|"
+    r"(?:in|during)\s+the\s+war|when\s+i\s+was\s+(?:young|younger|little|a\s+(?:kid|child|teenager|teen|student)|"
+    r"\d+|at\s+school|in\s+\w+)|as\s+a\s+(?:teenager|teen|kid|child|student)|in\s+(?:19|20)\d\d)\b"
+)
+PAST_WISH = re.compile(r"\b(?:wanted|wished|was|were|felt|thought|used\s+to)\b")
+PRESENT_TURN = re.compile(
+    r"\b(?:now|today|these\s+days|nowadays|(?:it|that)\s+(?:was|is)\s+(?:long|years|ages)\s+ago)\b"
+)
+STILL = re.compile(r"\b(?:still|again|sometimes|some\s+days|some\s+nights|tonight|lately|recently)\b")
+
+
+def _past_wish_over(ctx: Context, rule: Rule, m: re.Match[str], sentence: int) -> bool:
+    """A past wish told with its time and turned to the present (see :data:`PAST_TIME`)."""
+    if rule.level != IDEATION or not ctx.sentences:
+        return False
+    s, e = ctx.sentences[sentence]
+    clause = ctx.norm[s : m.end()]
+    if not PAST_TIME.search(clause) or not PAST_WISH.search(clause):
+        return False
+    after = ctx.norm[m.end() : e]
+    if sentence + 1 < len(ctx.sentences):
+        after += " " + ctx.norm[slice(*ctx.sentences[sentence + 1])]
+    whole = ctx.norm[s:e] + " " + after
+    if RELAPSE.search(whole) or STILL.search(whole):
+        return False
+    return PRESENT_TURN.search(after) is not None
 
 
 # Eighth round: means or a dose looked up for an everyday purpose the writer names as their own ("bought a length of
@@ -1289,7 +1330,7 @@ NEGATION_RELEASE = words(
 # Words that start a new clause inside the negation window.
 CLAUSE_WORDS = words("and but so because cause cuz coz or then yet though although when if that without")
 INTENSIFIER_AFTER = re.compile(
-    r"^\W*(?:\w+\s+){0,2}(?:more\s+than|than\s+ever|so\s+much|as\s+much|this\s+much)"
+    r"^\W*(?:\w+\s+){0,2}(?:more\s+than|than\s+ever|so\s+much|as\s+much|this\s+much|like\s+(?:this|now|today|tonight))"
 )
 
 REPORTING = frozenset(
@@ -1315,7 +1356,8 @@ OTHER_NOUNS = words(
     "daughter partner client patient character characters protagonist hero heroine villain narrator "
     "author singer actor actress cousin aunt uncle grandma grandpa grandmother grandfather colleague "
     "coworker boss roommate flatmate kid kids child children teen teenager man woman guy girl boy "
-    "neighbour neighbor classmate student students ex fiance fiancee bf gf bestie sibling niece nephew"
+    "neighbour neighbor classmate student students ex fiance fiancee bf gf bestie sibling niece nephew "
+    "lad lads lass lasses bloke blokes fella fellas chap chaps"  # eleventh round: everyday words for a person
 )
 PERSON_WORDS = OTHER_WORDS | OTHER_NOUNS  # a word that may name someone other than the writer
 # "one" is a person only as a subject ("one would think"), not as a number ("one prior attempt"); a person noun
@@ -1481,7 +1523,7 @@ def _hits(ctx: Context) -> list[Hit]:
         for m in regex_gate.finditer(rule.pattern, ctx.norm)  # exactly finditer, no scan when it cannot match
         if _aligned(ctx.norm, m.start(), m.end(), starts, ends)
     ]
-    hits = [h for h in hits if h.end > h.start]
+    hits = _negated_inside(ctx.norm, [h for h in hits if h.end > h.start])
     kept = _without_overlaps(hits)
     kept_spans = [(h.start, h.end) for h in kept]
     figures = [
@@ -1490,6 +1532,28 @@ def _hits(ctx: Context) -> list[Hit]:
         if _aligned(ctx.norm, s, e, starts, ends) and not any(_overlaps((s, e), k) for k in kept_spans)
     ]
     return sorted(kept + _without_overlaps(figures), key=lambda h: (h.start, h.end))
+
+
+# "I haven't tried to … since March", "… again": a negation of the time since, which tells of a past act.
+NOT_SINCE = re.compile(
+    r"\W*(?:since|again|for\s+(?:\w+\s+)?(?:days|weeks|months|years)|in\s+(?:\w+\s+)?(?:weeks|months|years))\b"
+)
+
+
+def _negated_inside(norm: str, hits: list[Hit]) -> list[Hit]:
+    """Eleventh round: a counted word inside a negated phrase is negated with it ("never in my life I thought about
+    suicide": "suicide" alone would otherwise outrank the set-aside phrase it sits in); not when what follows the
+    phrase is a time since ("I haven't tried to commit suicide since 2013" tells of a past act)."""
+    negated = [h for h in hits if h.reason == "negation" and not NOT_SINCE.match(norm, h.end)]
+    out = []
+    for h in hits:
+        inside = h.reason is None and any(
+            n.start <= h.start and h.end <= n.end and n.rule_level >= h.rule_level and n is not h
+            for n in negated
+        )
+        level = min(h.rule_level, RESIDUAL.get("negation", 0))
+        out.append(Hit(h.start, h.end, h.rule, level, h.rule_level, "negation") if inside else h)
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -1584,12 +1648,12 @@ def _reason(ctx: Context, rule: Rule, m: re.Match[str]) -> str | None:
         ("negation", asked == "no"),
         ("third_person", asked == "question"),
         ("figure_of_speech", any(_overlaps((start, end), f) for f in ctx.figures)),
-        ("injury", rule.name in INJURY_RULES and any(_overlaps((start, end), f) for f in ctx.injuries)),
+        ("injury", rule.name in INJURY_RULES and _injury(ctx, start, end, sentence)),
         (
             "negation",
             rule.name not in OWN_NEGATION and _negated(ctx, m, sentence, inside=rule.name in FILLER_RULES),
         ),
-        ("recovery", _recovery(ctx, rule, m, sentence)),
+        ("recovery", _recovery(ctx, rule, m, sentence) or _past_wish_over(ctx, rule, m, sentence)),
         ("everyday", _everyday_purpose(ctx, rule, m, sentence)),
         ("dream", _in_dream(ctx, m, sentence)),
         ("hypothetical", _hypothetical(ctx, m, sentence)),
@@ -1600,6 +1664,15 @@ def _reason(ctx: Context, rule: Rule, m: re.Match[str]) -> str | None:
         if applies and reason not in rule.immune:
             return reason
     return None
+
+
+def _injury(ctx: Context, start: int, end: int, sentence: int) -> bool:
+    """The phrase is inside an injury construction, and its sentence does not say the hurt was meant (``INTENT``,
+    eleventh round: "cut myself on broken glass because I wanted to feel it" is not an accident)."""
+    if not any(_overlaps((start, end), f) for f in ctx.injuries):
+        return False
+    s, e = ctx.sentences[sentence] if ctx.sentences else (0, len(ctx.norm))
+    return INTENT.search(ctx.norm, s, e) is None
 
 
 def _sentence_of(ctx: Context, offset: int) -> int:
@@ -1670,16 +1743,42 @@ def _subject_before(ctx: Context, start: int, sentence_start: int) -> str:
         if not _names_a_person(ctx.norm, tok, following):
             following = word
             continue
+        if word in ("my", "our"):  # "my brother …" is someone else; "my arms …", "my life …" are the writer's
+            if following in OTHER_NOUNS:
+                return "other"
+            # "a guy from our desk overdosed": the subject is further back
+            if _possessive_in_phrase(tokens, tok):
+                following = word
+                continue
+            return "first"
         if word in FIRST_WORDS:
             return "first"
         if word in PERSON_WORDS or word in ("his", "her", "their", "your"):
             return "other"
-        if word in ("my", "our"):  # "my brother …" is someone else; "my arms …", "my life …" are the writer's
-            return "other" if following in OTHER_NOUNS else "first"
         if _is_name(ctx, tok.start(), tok.end(), sentence_start):
             return "other"
         following = word
     return "unknown"
+
+
+# Eleventh round: "my"/"our" after one of these heads a prepositional phrase inside the subject ("a guy from our desk",
+# "the woman next to my desk", "someone at my work"), not the subject itself; the scan reads on to the subject.
+PHRASE_PREPOSITIONS = words("from at in on of to with near beside behind opposite across by under above")
+
+
+def _possessive_in_phrase(tokens: Sequence[re.Match[str]], tok: re.Match[str]) -> bool:
+    """Whether the possessive ``tok`` follows a preposition that itself follows a named other person ("a guy from our
+    desk", "the lad next to my desk"): then the possessive's noun is not the subject of the phrase after it."""
+    index = next(i for i, t in enumerate(tokens) if t is tok)
+    if index == 0 or tokens[index - 1].group() not in PHRASE_PREPOSITIONS:
+        return False
+    for earlier in reversed(tokens[max(0, index - 5) : index - 1]):
+        word = earlier.group()
+        if word in FIRST_WORDS:
+            return False
+        if word in OTHER_NOUNS or word in OTHER_WORDS:
+            return True
+    return False
 
 
 def _names_a_person(norm: str, tok: re.Match[str], following: str) -> bool:
@@ -1714,6 +1813,8 @@ ANSWER_NO = re.compile(
 ANSWER_YES = re.compile(
     r"^[^.!?\n]{0,60}?\b(?:i\s+)?(?:said|answered|replied|admitted|told\s+(?:her|him|them|the\s+\w+))\s+(?:yes|yeah|i\s+did|"
     r"i\s+do|that\s+i\s+(?:did|do|had))\b|^[^.!?\n]{0,60}?\bi\s+admitted\b"
+    # eleventh round: answered yes as the next sentence ("… asked if I wanted to end it all. Yes.")
+    r"|^[^.!?\n]{0,60}?[.!?]+\s*(?:honestly\W+|truthfully\W+)?(?:yes|yeah|yep|i\s+do|i\s+did|i\s+have)\b"
 )
 
 
@@ -1734,9 +1835,56 @@ def _asked(ctx: Context, m: re.Match[str], sentence: int) -> str | None:
     return "no" if ANSWER_NO.search(after) else "question"
 
 
+# Eleventh round: the answer "no" as the next sentence ("Therapist asked if I'd ever thought of it. Honestly, no,
+# never.", "People ask if I wish it would end. No."), and nothing after it that takes it back within its reach.
+BARE_NO = re.compile(
+    r"\s*(?:honestly|truthfully|and|well|hand\s+on\s+heart)?\W*\s*(?:no|nope|never|not\s+at\s+all|not\s+once|"
+    r"not\s+really|no\s+never)\b"
+)
+TAKEN_BACK = re.compile(
+    r"\b(?:but|though|although|yes|yeah|sometimes|lied|lying|not\s+true|if\s+i'?m\s+honest)\b"
+)
+
+
+def _answered_no(norm: str, at: int) -> bool:
+    """Whether the text from ``at`` opens on a bare "no" answer that nothing near it takes back."""
+    answer = BARE_NO.match(norm, at)
+    return answer is not None and TAKEN_BACK.search(norm, answer.end(), answer.end() + 80) is None
+
+
+def _someone_asks(norm: str, start: int, end: int) -> bool:
+    """Whether someone other than the writer asks a question in ``norm[start:end]`` (see :data:`ASKED`)."""
+    for a in ASKED.finditer(norm, start, end):
+        before = WORD.findall(norm, start, a.start())[-1:]
+        if not (before and before[0] in SUBJECTS):
+            return True
+    return False
+
+
+def _asked_and_denied(ctx: Context, start: int, end: int) -> bool:
+    """The unit is someone's question to the writer answered no by the next sentence, or that bare answer."""
+    if _someone_asks(ctx.norm, start, end):
+        follow = ctx.norm[end:]
+        stop = re.match(r"[.!?]*", follow)
+        return _answered_no(ctx.norm, end + (stop.end() if stop else 0))
+    if not _answered_no(ctx.norm, start):
+        return False
+    previous = [(a, b) for a, b in ctx.sentences if b <= start + 1 and a < start]
+    return bool(previous) and _someone_asks(ctx.norm, *previous[-1])
+
+
+# Eleventh round: capitalised words that name a time, not a person ("… on Saturday night", "since Diwali").
+NOT_NAMES = words(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april june july august "
+    "september october november december christmas easter diwali eid ramadan hanukkah xmas"
+)
+
+
 def _is_name(ctx: Context, start: int, end: int, sentence_start: int) -> bool:
     word = ctx.original[start:end]
     if start == sentence_start or len(word) < 2 or not word[0].isupper() or word.isupper():
+        return False
+    if word.lower() in NOT_NAMES:
         return False
     return ctx.norm[sentence_start:start].strip() != ""
 
@@ -1784,8 +1932,22 @@ def _governs(rest: list[str]) -> bool:
         return False
     for j, w in enumerate(rest):
         if w in SUBJECTS:
-            return any(v in REPORTING for v in rest[:j])
+            return any(v in REPORTING for v in rest[:j]) or _fronted_adverbial(rest[:j])
     return True
+
+
+# Eleventh round: a negation fronted with a time adverbial before its subject ("never in my life I thought about
+# it", "not once in all these years I …") still governs the clause that follows.
+FRONTED_ADVERBIAL = words("in my all these those the life years once ever even")
+FRONTED_ANCHOR = words("in once ever")
+
+
+def _fronted_adverbial(between: list[str]) -> bool:
+    return (
+        bool(between)
+        and all(w in FRONTED_ADVERBIAL for w in between)
+        and not FRONTED_ANCHOR.isdisjoint(between)
+    )
 
 
 STORY_PEOPLE = words("character characters protagonist hero heroine villain narrator")
@@ -1825,6 +1987,9 @@ def sentence_reasons(
             out.append("dream")
         elif SENTENCE_HYPOTHETICAL.match(ctx.norm, start):
             out.append("hypothetical")
+        elif _asked_and_denied(ctx, start, end):
+            # eleventh round: someone's question answered no in the next sentence, and that answer
+            out.append("negation")
         elif MEDIA.search(ctx.norm, start, end) and (not first or words & STORY_PEOPLE):
             # a story's people keep it a story even when the writer watched it ("we watched a film where the main
             # character jumps off a bridge")
@@ -1868,6 +2033,10 @@ OBJECT_PREPOSITIONS = words("to for with from at by off near beside behind onto 
 OBJECT_DETERMINERS = words("my the a an miss mr mrs ms dr old little our mi di me")
 
 
+INDEFINITE_OBJECTS = words("anyone anybody someone somebody everyone everybody")
+TELLING = words("told tell telling asked ask rang ring called call texted text warned warn let")
+
+
 def _subject_dropped_others_only_objects(ctx: Context, start: int, end: int) -> bool:
     """Whether the sentence opens on a verb with no subject (a diary's "Gave …", "Swallowed …") and every other
     person in it is an object ("them all", "to my cousin"), so it speaks of the writer (seventh round)."""
@@ -1903,6 +2072,12 @@ def _subject_dropped_others_only_objects(ctx: Context, start: int, end: int) -> 
         after_preposition = k >= i and tokens[k].group() in OBJECT_PREPOSITIONS
         # "to my cousin", "to Miss Ruby", "with the lads": an object; a bare pronoun after it ("to him") is not counted
         if after_preposition and (k < j - 1 or word not in OTHER_WORDS):
+            continue
+        # eleventh round: the opener's own object ("Emailed my ex …", "Rang our Sharon …"), or nobody in particular
+        # after a verb of telling ("haven't told anyone")
+        if k == i and k < j - 1:
+            continue
+        if word in INDEFINITE_OBJECTS and tokens[j - 1].group() in TELLING:
             continue
         return False
     return True
