@@ -32,7 +32,18 @@ from reverie.analysis.evaluation.risk import challenge_figures, read_challenge
 from reverie.analysis.risk import LEVELS, load_model, screen
 
 HERE = Path(__file__).resolve().parent
-HALVES = ("tune", "frozen", "frozen2", "frozen3", "frozen4", "frozen5", "frozen6", "frozen7", "frozen8")
+HALVES = (
+    "tune",
+    "frozen",
+    "frozen2",
+    "frozen3",
+    "frozen4",
+    "frozen5",
+    "frozen6",
+    "frozen7",
+    "frozen8",
+    "frozen9",
+)
 FIGURE_GROUPS = frozenset({"idiom", "injury"})  # figures of speech and everyday injuries
 # Genuine cases flagged, as measured with the shipped model. Fourth round (docs/risk.md): all four batches are seen
 # (tuning material); frozen3 was measured once, unseen, at the end of the third round (71 of 107, 14 of 223 false
@@ -62,12 +73,17 @@ MEASURED_FLAGGED = {
     # frozen7: written during the eighth round by another engineer (28 new voices), kept outside the repository,
     # measured once at its end: 65 of 100 with the eighth round's code and with the code before it (16 and 17 of
     # 183 false alarms, none at "attempt"). Seen since.
-    "frozen7": 65 / 100,
+    "frozen7": 67 / 100,  # 67 since the tenth and eleventh rounds (seen)
     # frozen8: written during the ninth round by another engineer (29 new voices), kept outside the repository,
     # measured once at its end: 59 of 100 with the ninth round's code and with the code before it (the risk screen
     # did not change; 11 of 186 false alarms, none at "attempt"). Seen since; after it, overdoses named by any drug
     # name or by the container (test_lexicon_ninth_round.py): 64 of 100, false alarms unchanged.
-    "frozen8": 64 / 100,
+    "frozen8": 66 / 100,  # 66 since the tenth and eleventh rounds (seen)
+    # frozen9: written during the tenth round by two engineers who tuned nothing (README_frozen9.md), kept outside
+    # the repository, measured once at the start and at the end of that round: 70 of 104 at both (30 of 183 false
+    # alarms, one at "attempt": someone else's attempt told with "our"). Seen since; the eleventh round (docs/risk.md)
+    # worked by mechanism on its misses and false alarms: 74 of 104, 20 of 183, none at "attempt".
+    "frozen9": 74 / 104,
 }
 GOAL_MISSED = {
     "tune": "goal missed: 81 of 85 genuine tune cases flagged, seen (docs/risk.md)",
@@ -86,6 +102,8 @@ GOAL_MISSED = {
     "(docs/risk.md)",
     "frozen8": "goal missed: 59 of 100 genuine cases of the eighth frozen batch flagged when measured once, unseen; 14 "
     "of its 25 attempts missed (docs/risk.md)",
+    "frozen9": "goal missed: 70 of 104 genuine cases of the ninth frozen batch flagged when measured once, unseen; 9 "
+    "of its 25 attempts missed; 74 of 104 since the eleventh round, seen (docs/risk.md)",
 }
 # False alarms on hard negatives: the goal (<= 2 %) is met on tune and frozen (seen; frozen2: 8 of 110
 # when it was measured once, in the second round), not on frozen3 (seen since the fourth round; 14 of 223 unseen).
@@ -106,6 +124,8 @@ ALARMS_MISSED = {
     "unseen (docs/risk.md)",
     "frozen8": "goal missed: 11 of 186 hard negatives of the eighth frozen batch flagged (5.9 %) when measured once, "
     "unseen (docs/risk.md)",
+    "frozen9": "goal missed: 30 of 183 hard negatives of the ninth frozen batch flagged (16.4 %, one at attempt) when "
+    "measured once, unseen; 20 of 183 (10.9 %) since the eleventh round, seen (docs/risk.md)",
 }
 MEASURED_ALARMS = {
     "tune": 2 / 139,
@@ -117,6 +137,7 @@ MEASURED_ALARMS = {
     "frozen6": 21 / 184,
     "frozen7": 16 / 183,
     "frozen8": 11 / 186,
+    "frozen9": 20 / 183,
 }
 
 

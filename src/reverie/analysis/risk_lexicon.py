@@ -1776,7 +1776,7 @@ def _possessive_in_phrase(tokens: Sequence[re.Match[str]], tok: re.Match[str]) -
         word = earlier.group()
         if word in FIRST_WORDS:
             return False
-        if word in OTHER_NOUNS or word in OTHER_WORDS:
+        if word in PERSON_WORDS:
             return True
     return False
 
