@@ -1855,6 +1855,17 @@ def scope_labels(labels: Iterable[str], words: Sequence[EmotionWord]) -> Scope:
     return Scope(frozenset(denied), others)
 
 
+def nearest(probs: Mapping[str, float], thresholds: Mapping[str, float]) -> str:
+    """1.6.0: the label whose probability comes nearest its own threshold (``p / threshold``; ties by name).
+
+    The layer's reading of a sentence where no label reaches its threshold. The head's own fallback, its most
+    likely label, compares raw probabilities of labels whose thresholds differ, so it favours the label whose
+    probabilities run high: neutral, whose threshold is the highest of all under the blend with the top layer
+    (0.48 against 0.32 for the head alone), wins there at half its threshold over a feeling at three quarters
+    of its own."""
+    return min(probs, key=lambda lab: (-probs[lab] / max(1e-6, thresholds.get(lab, 0.5)), lab))
+
+
 def decide(
     probs: Mapping[str, float],
     thresholds: Mapping[str, float],
@@ -1864,6 +1875,9 @@ def decide(
 ) -> Reading:
     """The writer's reading of one sentence from the head's probabilities and chosen labels (module doc)."""
     keep = set(chosen)
+    below: set[str] = set()  # 1.6.0: the head's pick where no label reached its threshold (weak evidence)
+    if keep and not any(probs.get(lab, 0.0) >= thresholds.get(lab, 0.5) for lab in keep):
+        keep = below = {nearest(probs, thresholds)}
     removed: set[str] = set()
     added: set[str] = set()  # labels the layer reads from the words and cues, not from the head's threshold
     anchored = {w.label for w in words}
@@ -1884,10 +1898,15 @@ def decide(
         if all(w.mood == "seen" for w in words if w.label in family(lab) and not w.writer)
     }
     shown_by_others = {w.label for w in words if not w.writer}
+    # 1.6.0: someone else's feeling named in so many words ("Mum was furious") is theirs whatever the head's
+    # probability, as the writer's own stated word is the writer's: the head's support is asked only of the
+    # family's other members and of signs. (Asking it of the named label tied the holder rule to one head's
+    # threshold scale: the blend with the top layer gives "furious" anger 0.09 against 0.12.)
+    named_by_others = {w.label for w in words if not w.writer and w.affirmed and w.mood == "stated"}
     others = {
         lab: holder
         for lab, holder in scope.others.items()
-        if lab in keep and (lab not in signs_only or lab in shown_by_others)
+        if (lab in keep or lab in named_by_others) and (lab not in signs_only or lab in shown_by_others)
     }
     removed |= (keep & dropped) | set(others)
     keep -= dropped | set(others)
@@ -1973,11 +1992,12 @@ def decide(
     if sentence.rhetorical and (keep | stated) & NEGATIVE:
         keep -= {"curiosity", "confusion"}
     keep |= stated
-    if not (keep - {NEUTRAL}) and not numb:
+    unsure = below - stated - anchored  # 1.6.0: a label under its threshold is no reading against a sign
+    if not (keep - {NEUTRAL} - unsure) and not numb:
         # the head read nothing, but the writer shows a sign ("can't stop smiling", "crying rn"): read it
         signs = {w.label for w in words if w.writer and not w.negated and w.mood == "seen"} - dropped
         if signs:
-            keep = (keep | signs) - {NEUTRAL}
+            keep = (keep | signs) - {NEUTRAL} - unsure
     abstained = not (keep - {NEUTRAL})
     if not keep:
         keep = {NEUTRAL}
