@@ -1333,9 +1333,11 @@ def emotion_words(tokens: Sequence[Any], *, gate: Gate | None = None) -> list[Em
                 idioms.setdefault(at, []).append((label, kind))
     mine = {at for at, found in idioms.items() if any(kind == "object" for _, kind in found)}
     inside = {i for at in mine for i in range(at, min(len(tokens), at + 4))}
+    held: dict[int, str] = {}  # token index -> holder of the feeling read there
     for k, token in enumerate(tokens):
         if k in idioms:
             holder, negated, mood = _scan_back(tokens, k, idiom=True)
+            holder = held.setdefault(k, _echoed(tokens, k, held) or holder)
             mood = _mood(tokens, k, mood, hedges)
             # 1.5.0: each figure by its own kind ("they laughed at me": their laughter, the writer's embarrassment)
             for lab, kind in idioms[k]:
@@ -1348,6 +1350,7 @@ def emotion_words(tokens: Sequence[Any], *, gate: Gate | None = None) -> list[Em
         holder, negated, mood = _scan_back(tokens, k)
         if token.lower_ in CAUSING and token.pos_ == "ADJ" and not _found_so(tokens, k):
             holder = "writer"  # "she is so annoying": the writer's annoyance
+        holder = held.setdefault(k, _echoed(tokens, k, held) or holder)
         mood = _mood(tokens, k, mood, hedges)
         negated = negated and mood != "hedged"  # "not that I don't love him": uncertain, not denied
         if negated and any(end <= int(token.idx) for end in disowned):
@@ -1357,6 +1360,22 @@ def emotion_words(tokens: Sequence[Any], *, gate: Gate | None = None) -> list[Em
         for label in labels:
             out.append(EmotionWord(label, int(token.idx), holder, negated, mood, token.lemma_.lower()))
     return out
+
+
+def _echoed(tokens: Sequence[Any], k: int, held: Mapping[int, str]) -> str | None:
+    """1.6.0: the holder of a verb said again for emphasis ("Dad cried at the wedding, actually cried"): the
+    repeat has no subject of its own (only adverbs or adjectives between it and the comma before it), so it is
+    the first mention's feeling, not the writer's."""
+    if tokens[k].pos_ != "VERB":
+        return None
+    i = k - 1
+    while i >= 0 and k - i <= 3 and tokens[i].pos_ in {"ADV", "ADJ"}:
+        i -= 1
+    if i < 1 or tokens[i].text != "," or i == k - 1:
+        return None
+    lemma = tokens[k].lemma_.lower()
+    first = next((j for j in range(i) if tokens[j].lemma_.lower() == lemma and j in held), None)
+    return None if first is None else held[first]
 
 
 _DEGREE = frozenset({"a", "bit", "little", "kind", "sort", "of", "so", "too", "very", ",", "lot"})
