@@ -69,6 +69,13 @@ I'll do" read as what they say; the writer wondering is curiosity (the head read
 crossed" is hope, not "cross"; a death in the writer's life is grief; "she said yes" is good news; laughter in
 other voices ("creased up", "cacking meself"); the upside-down face marks irony; family words of other voices
 (missus, tita, kuya) are people.
+
+Added in 1.6.0 (e9: the rules made independent of one head's threshold scale, for the blend with the emotions top
+layer, whose thresholds differ from the head's): where no label reaches its threshold the layer reads the label
+nearest its own threshold (:func:`nearest`, ``p / threshold``) rather than the most likely one, and a writer's sign
+outranks that pick; someone else's feeling named in so many words needs half its threshold from the head, not the
+whole (``NAMED_SUPPORT``); a verb said again for emphasis keeps its first mention's holder ("Dad cried at the
+wedding, actually cried").
 """
 
 from __future__ import annotations
@@ -483,6 +490,7 @@ NEUTRAL = "neutral"
 SURE_NEUTRAL = (
     0.8  # the head's neutral probability above which an unanchored leftover needs twice its threshold
 )
+NAMED_SUPPORT = 0.5  # 1.6.0: the share of its threshold someone else's named feeling needs from the head
 FIRST_PERSON = frozenset({"i", "me", "my", "myself", "we", "us", "our", "ourselves", "mine"})
 NEGATORS = frozenset({"not", "n't", "never", "no", "hardly", "barely", "nt", "neither", "nor", "without"})
 NEGATING_HOLDERS = frozenset({"nobody", "noone", "none", "nothing"})
@@ -1917,11 +1925,18 @@ def decide(
         if all(w.mood == "seen" for w in words if w.label in family(lab) and not w.writer)
     }
     shown_by_others = {w.label for w in words if not w.writer}
-    # 1.6.0: someone else's feeling named in so many words ("Mum was furious") is theirs whatever the head's
-    # probability, as the writer's own stated word is the writer's: the head's support is asked only of the
-    # family's other members and of signs. (Asking it of the named label tied the holder rule to one head's
-    # threshold scale: the blend with the top layer gives "furious" anger 0.09 against 0.12.)
-    named_by_others = {w.label for w in words if not w.writer and w.affirmed and w.mood == "stated"}
+    # 1.6.0: someone else's feeling named in so many words ("Mum was furious") needs the head's support at
+    # half the label's threshold, not the whole: the word anchors it, as an unanchored leftover needs twice.
+    # (The whole threshold tied the holder rule to one head's scale: the blend with the top layer gives
+    # "furious" anger 0.09 against its 0.12, the head alone 0.20 against 0.16.)
+    named_by_others = {
+        w.label
+        for w in words
+        if not w.writer
+        and w.affirmed
+        and w.mood == "stated"
+        and probs.get(w.label, 0.0) >= NAMED_SUPPORT * thresholds.get(w.label, 0.5)
+    }
     others = {
         lab: holder
         for lab, holder in scope.others.items()
