@@ -2,8 +2,9 @@
 
 Thresholds tuned on one half of dev and scored on the other (two-fold, the halves of
 ``train_emotions.cross_fitted_macro_f1`` with seeds 1234 and 7), then the layer applied with those thresholds;
-also the figure with the shipped thresholds (tuned on all of dev, optimistic). The head's dev probabilities are
-cached in ``build/emotions-cache/dev_probs.npy``; delete it after a new head.
+also the figure with the shipped thresholds (tuned on all of dev, optimistic). The dev probabilities are read
+as the analyzer reads them (``sentence_probabilities``: the blend with the top layer where the manifest switches
+it on, else the head alone) and cached in ``build/emotions-cache/dev_probs.<model hash>.npy``.
 
     .venv/bin/python scripts/emotion_layer_halves.py [../shared/data/goemotions/dev.tsv]
 """
@@ -18,11 +19,11 @@ from pathlib import Path
 
 import numpy as np
 
-from reverie.analysis.emotions import load_head
+from reverie.analysis.emotions import load_head, sentence_probabilities
 from reverie.analysis.evaluation.emotions import f1_scores, read_goemotions, scoped
 
 ROOT = Path(__file__).resolve().parents[1]
-CACHE = ROOT / "build" / "emotions-cache" / "dev_probs.npy"
+CACHE_DIR = ROOT / "build" / "emotions-cache"
 
 
 def _train_module() -> object:
@@ -35,20 +36,22 @@ def _train_module() -> object:
 
 def main(path: Path) -> dict[str, object]:
     te = _train_module()
-    head = load_head()[0]
+    head, model_hash = load_head()
     texts, truth = read_goemotions(path, head.labels)
-    if CACHE.exists():
-        probs = np.load(CACHE)
-    else:
-        from reverie.analysis.onnx_encoder import load_encoder
+    from reverie.analysis.onnx_encoder import load_encoder
 
-        encoder = load_encoder()
+    encoder = load_encoder()
+    head = sentence_probabilities(head, texts[:1], encoder)[0]  # the head that reads (blend or alone)
+    cache = CACHE_DIR / f"dev_probs.{model_hash.replace('+', '-')}.{head.top is not None:d}.npy"
+    if cache.exists():
+        probs = np.load(cache)
+    else:
         probs = np.zeros(truth.shape, dtype=np.float32)
         for start in range(0, len(texts), 256):
             chunk = texts[start : start + 256]
-            probs[start : start + len(chunk)] = head.probabilities(chunk, encoder.encode(chunk))
-        CACHE.parent.mkdir(parents=True, exist_ok=True)
-        np.save(CACHE, probs)
+            probs[start : start + len(chunk)] = sentence_probabilities(head, chunk, encoder)[1]
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        np.save(cache, probs)
     y = truth.astype(float)
     out: dict[str, object] = {}
     for seed in (1234, 7):

@@ -69,6 +69,13 @@ I'll do" read as what they say; the writer wondering is curiosity (the head read
 crossed" is hope, not "cross"; a death in the writer's life is grief; "she said yes" is good news; laughter in
 other voices ("creased up", "cacking meself"); the upside-down face marks irony; family words of other voices
 (missus, tita, kuya) are people.
+
+Added in 1.6.0 (e9: the rules made independent of one head's threshold scale, for the blend with the emotions top
+layer, whose thresholds differ from the head's): where no label reaches its threshold the layer reads the label
+nearest its own threshold (:func:`nearest`, ``p / threshold``) rather than the most likely one, and a writer's sign
+outranks that pick; someone else's feeling named in so many words needs half its threshold from the head, not the
+whole (``NAMED_SUPPORT``); a verb said again for emphasis keeps its first mention's holder ("Dad cried at the
+wedding, actually cried").
 """
 
 from __future__ import annotations
@@ -483,6 +490,7 @@ NEUTRAL = "neutral"
 SURE_NEUTRAL = (
     0.8  # the head's neutral probability above which an unanchored leftover needs twice its threshold
 )
+NAMED_SUPPORT = 0.5  # 1.6.0: the share of its threshold someone else's named feeling needs from the head
 FIRST_PERSON = frozenset({"i", "me", "my", "myself", "we", "us", "our", "ourselves", "mine"})
 NEGATORS = frozenset({"not", "n't", "never", "no", "hardly", "barely", "nt", "neither", "nor", "without"})
 NEGATING_HOLDERS = frozenset({"nobody", "noone", "none", "nothing"})
@@ -1333,9 +1341,11 @@ def emotion_words(tokens: Sequence[Any], *, gate: Gate | None = None) -> list[Em
                 idioms.setdefault(at, []).append((label, kind))
     mine = {at for at, found in idioms.items() if any(kind == "object" for _, kind in found)}
     inside = {i for at in mine for i in range(at, min(len(tokens), at + 4))}
+    held: dict[int, str] = {}  # token index -> holder of the feeling read there
     for k, token in enumerate(tokens):
         if k in idioms:
             holder, negated, mood = _scan_back(tokens, k, idiom=True)
+            holder = held.setdefault(k, _echoed(tokens, k, held) or holder)
             mood = _mood(tokens, k, mood, hedges)
             # 1.5.0: each figure by its own kind ("they laughed at me": their laughter, the writer's embarrassment)
             for lab, kind in idioms[k]:
@@ -1348,6 +1358,7 @@ def emotion_words(tokens: Sequence[Any], *, gate: Gate | None = None) -> list[Em
         holder, negated, mood = _scan_back(tokens, k)
         if token.lower_ in CAUSING and token.pos_ == "ADJ" and not _found_so(tokens, k):
             holder = "writer"  # "she is so annoying": the writer's annoyance
+        holder = held.setdefault(k, _echoed(tokens, k, held) or holder)
         mood = _mood(tokens, k, mood, hedges)
         negated = negated and mood != "hedged"  # "not that I don't love him": uncertain, not denied
         if negated and any(end <= int(token.idx) for end in disowned):
@@ -1357,6 +1368,22 @@ def emotion_words(tokens: Sequence[Any], *, gate: Gate | None = None) -> list[Em
         for label in labels:
             out.append(EmotionWord(label, int(token.idx), holder, negated, mood, token.lemma_.lower()))
     return out
+
+
+def _echoed(tokens: Sequence[Any], k: int, held: Mapping[int, str]) -> str | None:
+    """1.6.0: the holder of a verb said again for emphasis ("Dad cried at the wedding, actually cried"): the
+    repeat has no subject of its own (only adverbs or adjectives between it and the comma before it), so it is
+    the first mention's feeling, not the writer's."""
+    if tokens[k].pos_ != "VERB":
+        return None
+    i = k - 1
+    while i >= 0 and k - i <= 3 and tokens[i].pos_ in {"ADV", "ADJ"}:
+        i -= 1
+    if i < 1 or tokens[i].text != "," or i == k - 1:
+        return None
+    lemma = tokens[k].lemma_.lower()
+    first = next((j for j in range(i) if tokens[j].lemma_.lower() == lemma and j in held), None)
+    return None if first is None else held[first]
 
 
 _DEGREE = frozenset({"a", "bit", "little", "kind", "sort", "of", "so", "too", "very", ",", "lot"})
@@ -1855,6 +1882,17 @@ def scope_labels(labels: Iterable[str], words: Sequence[EmotionWord]) -> Scope:
     return Scope(frozenset(denied), others)
 
 
+def nearest(probs: Mapping[str, float], thresholds: Mapping[str, float]) -> str:
+    """1.6.0: the label whose probability comes nearest its own threshold (``p / threshold``; ties by name).
+
+    The layer's reading of a sentence where no label reaches its threshold. The head's own fallback, its most
+    likely label, compares raw probabilities of labels whose thresholds differ, so it favours the label whose
+    probabilities run high: neutral, whose threshold is the highest of all under the blend with the top layer
+    (0.48 against 0.32 for the head alone), wins there at half its threshold over a feeling at three quarters
+    of its own."""
+    return min(probs, key=lambda lab: (-probs[lab] / max(1e-6, thresholds.get(lab, 0.5)), lab))
+
+
 def decide(
     probs: Mapping[str, float],
     thresholds: Mapping[str, float],
@@ -1864,6 +1902,9 @@ def decide(
 ) -> Reading:
     """The writer's reading of one sentence from the head's probabilities and chosen labels (module doc)."""
     keep = set(chosen)
+    below: set[str] = set()  # 1.6.0: the head's pick where no label reached its threshold (weak evidence)
+    if keep and not any(probs.get(lab, 0.0) >= thresholds.get(lab, 0.5) for lab in keep):
+        keep = below = {nearest(probs, thresholds)}
     removed: set[str] = set()
     added: set[str] = set()  # labels the layer reads from the words and cues, not from the head's threshold
     anchored = {w.label for w in words}
@@ -1884,10 +1925,22 @@ def decide(
         if all(w.mood == "seen" for w in words if w.label in family(lab) and not w.writer)
     }
     shown_by_others = {w.label for w in words if not w.writer}
+    # 1.6.0: someone else's feeling named in so many words ("Mum was furious") needs the head's support at
+    # half the label's threshold, not the whole: the word anchors it, as an unanchored leftover needs twice.
+    # (The whole threshold tied the holder rule to one head's scale: the blend with the top layer gives
+    # "furious" anger 0.09 against its 0.12, the head alone 0.20 against 0.16.)
+    named_by_others = {
+        w.label
+        for w in words
+        if not w.writer
+        and w.affirmed
+        and w.mood == "stated"
+        and probs.get(w.label, 0.0) >= NAMED_SUPPORT * thresholds.get(w.label, 0.5)
+    }
     others = {
         lab: holder
         for lab, holder in scope.others.items()
-        if lab in keep and (lab not in signs_only or lab in shown_by_others)
+        if (lab in keep or lab in named_by_others) and (lab not in signs_only or lab in shown_by_others)
     }
     removed |= (keep & dropped) | set(others)
     keep -= dropped | set(others)
@@ -1973,11 +2026,12 @@ def decide(
     if sentence.rhetorical and (keep | stated) & NEGATIVE:
         keep -= {"curiosity", "confusion"}
     keep |= stated
-    if not (keep - {NEUTRAL}) and not numb:
+    unsure = below - stated - anchored  # 1.6.0: a label under its threshold is no reading against a sign
+    if not (keep - {NEUTRAL} - unsure) and not numb:
         # the head read nothing, but the writer shows a sign ("can't stop smiling", "crying rn"): read it
         signs = {w.label for w in words if w.writer and not w.negated and w.mood == "seen"} - dropped
         if signs:
-            keep = (keep | signs) - {NEUTRAL}
+            keep = (keep | signs) - {NEUTRAL} - unsure
     abstained = not (keep - {NEUTRAL})
     if not keep:
         keep = {NEUTRAL}
