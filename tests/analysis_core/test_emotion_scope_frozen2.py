@@ -178,7 +178,9 @@ def test_seen_journal_sets_keep_their_floors(encoder: OnnxEncoder) -> None:
 
     fixtures = Path(__file__).parents[1] / "fixtures"
     floors = {"emotion_journal.jsonl": (0.97, 0.04), "emotion_journal_frozen.jsonl": (0.95, 0.04)}
-    floors |= {"emotion_journal_dev2.jsonl": (0.94, 0.04), "emotion_journal_frozen2.jsonl": (0.96, 0.04)}
+    # dev2 reset from 0.94 to its measured 0.88 when the top layer was switched on (pre-registered rule 6,
+    # docs/models.md, the journal layer on the blend): four sentences with no emotion word now read by the blend, not the head alone
+    floors |= {"emotion_journal_dev2.jsonl": (0.88, 0.04), "emotion_journal_frozen2.jsonl": (0.96, 0.04)}
     floors |= {"emotion_journal_dev3.jsonl": (0.95, 0.04), "emotion_journal_frozen4.jsonl": (0.86, 0.08)}
     floors["emotion_journal_dev6.jsonl"] = (0.55, 0.175)
     # frozen5: written by an engineer who tuned nothing, measured once with layer 1.5.0 (0.800 / 0.046; 1.4.0 0.754 /
@@ -191,6 +193,13 @@ def test_seen_journal_sets_keep_their_floors(encoder: OnnxEncoder) -> None:
     # frozen7 (tests/analysis_risk/README_frozen8.md): another engineer, 29 new voices, measured once at the start and
     # the end of the ninth round (no change to the layer): 0.439 / 0.106, the head alone 0.212 / 0.197; seen since
     floors["emotion_journal_frozen7.jsonl"] = (0.43, 0.11)
+    # top layer on with journal layer 1.6.0 (e9): frozen6 0.492 / 0.123, frozen7 0.500 / 0.106
+    floors["emotion_journal_frozen6.jsonl"] = (0.49, 0.13)
+    floors["emotion_journal_frozen7.jsonl"] = (0.50, 0.11)
+    # frozen8 (tests/fixtures/README_frozen_batches9.md): two engineers who tuned nothing, measured once at the start
+    # and the end of the tenth round with the switch off: 0.615 / 0.108 both; the pre-registered candidate (top layer
+    # on) 0.585 / 0.108; with layer 1.6.0 on the blend (seen since) 0.585 / 0.108
+    floors["emotion_journal_frozen8.jsonl"] = (0.58, 0.11)
     for name, (floor, ceiling) in floors.items():
         report = evaluate_journal_emotions(fixtures / name, encoder=encoder)
         assert report["top_plausible"] >= floor, name
