@@ -207,6 +207,7 @@ LEXICON: Mapping[str, tuple[str, ...]] = {
         "mad",
         "anger",
         "rage",
+        "raging",  # 1.7.0: the tagger's lemma is "rag"
         "livid",
         "enraged",
         "outraged",
@@ -235,6 +236,11 @@ LEXICON: Mapping[str, tuple[str, ...]] = {
         "upset",
         "exasperated",
         "irked",
+        "irksome",  # 1.7.0
+        "irk",
+        "vexing",
+        "galling",
+        "tiresome",
         "peeved",
         "miffed",
         "grumpy",
@@ -478,6 +484,7 @@ CAUSING = frozenset(
         "overwhelming",
     }
     | {"unnerving", "unsettling", "maddening", "heartwarming"}
+    | {"irksome", "vexing", "galling", "tiresome", "wearisome"}  # 1.7.0
 )
 LABELS_OF: Mapping[str, tuple[str, ...]] = {
     word: tuple(label for label, words in LEXICON.items() if word in words)
@@ -626,6 +633,12 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "annoyance",
         ),
         (r"\bso done (?:with|w/?)\s", "annoyance"),
+        # 1.7.0: "not angry, just done with him", "I'm just over it": patience at an end
+        (
+            r"\b(?:just|so|totally|completely|proper|well|fully) (?:done|finished) with (?:him|her|them|it|this|that|you"
+            r"|people|the lot|the \w+)\b|\b(?:just|so|totally|completely) over it\b",
+            "annoyance",
+        ),
         (
             r"\b(?:i )?could (?:have )?(?:scream|screamed)\b|\b(?:so|totally|completely|really) unfair\b",
             "annoyance",
@@ -653,7 +666,10 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"|\b(?:keep|keeps|kept|keeping) (?:going over|replaying|playing (?:it )?back|running over|rehashing)\b"
             # checking again and again ("can't stop checking the weather", "checked my phone forty times")
             r"|\b(?:can'?t|cannot|couldn'?t|could not) stop (?:checking|refreshing)\b"
-            r"|\bcheck(?:ed|ing)? (?:my|the) (?:phone|emails?|inbox|messages|app|tracking) (?:\w+ ){0,2}(?:times|again)\b",
+            r"|\bcheck(?:ed|ing)? (?:my|the) (?:phone|emails?|inbox|messages|app|tracking) (?:\w+ ){0,2}(?:times|again)\b"
+            # 1.7.0: checking anything over and over ("checked the website forty times", "kept checking the drive")
+            r"|\bcheck(?:ed|ing)? (?:[\w']+ ){1,3}(?:\d+|ten|twenty|thirty|forty|fifty|sixty|a hundred|a dozen|dozens of"
+            r"|hundreds of|a million|a thousand) times\b|\b(?:keep|kept|keeps|keeping) (?:on )?checking\b",
             "nervousness",
         ),
         # 1.5.0: anyone's temper, held by whoever loses it ("the missus went off her nut", "Dad hit the roof")
@@ -661,7 +677,9 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"\b(?:los(?:t|e|es|ing) (?:his|her|their|my|your|our) (?:temper|rag|cool|head)"
             r"|went off (?:his|her|their|my|your|on) (?:nut|head|rocker|trolley|one)"
             r"|went (?:ballistic|spare|berserk)|hit the roof|flew off the handle"
-            r"|blew (?:a|his|her|their|my|your) (?:fuse|gasket|top|stack))\b",
+            r"|blew (?:a|his|her|their|my|your) (?:fuse|gasket|top|stack)"
+            # 1.7.0: more tempers of other Englishes ("spitting feathers", "doing her nut", "went mental")
+            r"|spitting (?:feathers|nails|blood)|doing (?:his|her|their|my|your) (?:nut|head) in|went mental)\b",
             "anger",
         ),
         # 1.5.0: regret for what one did ("I should have escalated sooner", "kicking myself")
@@ -695,10 +713,17 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (
             r"\b(?:don'?t|doesn'?t|didn'?t|can'?t|cannot|couldn'?t|(?:do|does|did|could) not) (?:really |fully )?trust\b"
-            r"|\bno longer trust\b",
+            r"|\bno longer trust\b"
+            # 1.7.0: trust ended ("I'm just finished trusting him", "stopped trusting her")
+            r"|\b(?:finished|done|stopped|given up|gave up|quit) trusting\b",
             "disappointment",
         ),
         (r"\b(?:tickled pink|pleased as punch|made up (?:for|with)\b)", "joy"),
+        # 1.7.0: "I'm made up" (Northern English: delighted); not "made up a story", "I made up my mind"
+        (
+            r"\b(?:i'?m|i am|aa'?m|am|was|i was|proper|dead|well|so) made up\b(?! (?:a|an|the|my|his|her|some|stor))",
+            "joy",
+        ),
         (r"\b(?:gets? me down|got me down|getting me down|out of sorts|in the doldrums)\b", "sadness"),
         (r"\b(?:beside myself|my nerves (?:are|were) (?:bad|shot|in tatters)|worried sick)\b", "nervousness"),
         (r"\b(?:up in arms|hot under the collar)\b", "annoyance"),
@@ -744,7 +769,7 @@ _OBJECT_IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bdriv\w* me (?:mad|crazy|nuts|insane|up the wall|round the bend)\b", re.I), "annoyance"),
     (re.compile(r"\bget(?:s|ting)? on my nerves\b|\bgot on my nerves\b", re.I), "annoyance"),
     (re.compile(r"\bbreaks? my heart\b|\bbroke my heart\b", re.I), "sadness"),
-    (re.compile(r"\bmade my day\b|\bmakes? my day\b", re.I), "joy"),
+    (re.compile(r"\b(?:made|makes?|making) my (?:day|week|month|year|night|morning)\b", re.I), "joy"),
     # loneliness: "nobody rings me anymore", "no one ever visits me"
     (
         re.compile(
@@ -796,6 +821,17 @@ _OBJECT_IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
             re.I,
         ),
         "grief",
+    ),
+    # 1.7.0: someone gone from the writer's days ("then I remember she is not here anymore", "he's no longer
+    # around"): a loss, whether by death or leaving
+    (
+        re.compile(
+            r"\b(?:she|he|they)(?:'s| is|'re| are) no longer (?:here|around|with (?:me|us))\b"
+            r"|\b(?:she|he|they)(?:'s not| is not| isn't|'re not| are not| aren't) (?:here|around|with (?:me|us))"
+            r" any ?more\b",
+            re.I,
+        ),
+        "sadness",
     ),
     # someone whose example the writer looks up to: "she makes me want to be a better person"
     (re.compile(r"\bmak(?:es|e|ing) me want to be (?:a )?(?:better|kinder|braver)\b", re.I), "admiration"),
@@ -878,11 +914,16 @@ _SARCASM = re.compile(
 # "the rent is up again, how thoughtful of him". Praise before good news is praise ("Oh good, the bus is here").
 _PRAISE_OPENER = re.compile(
     r"^\W*(?:(?:oh|ah),? (?:joy|good|great|goody|lovely|wonderful|fantastic|brilliant|perfect|super|marvell?ous)\b"
-    r"|(?:great|wonderful|fantastic|fabulous|brilliant|perfect|lovely|marvell?ous|terrific|splendid|super|excellent"
+    # 1.7.0: praise after an intensifier of the writer's English ("Wicked great, …", "Pure brilliant, …")
+    r"|(?:(?:wicked|pure|dead|well|bloody|just|absolutely|really|so|totally) )?"
+    r"(?:great|wonderful|fantastic|fabulous|brilliant|perfect|lovely|marvell?ous|terrific|splendid|super|excellent"
     r"|superb|amazing|awesome|great job|good job|well done|nice one|nice work)(?: news)?(?: \w+){0,4}\s*[,!:\u2014\u2013-]"
     r"|what (?:a|an) (?:treat|joy|delight|pleasure|honour|honor|way to (?:start|end))\b"
-    r"|(?:(?:i|you) )?(?:just |gotta |got to |have to )?love (?:it )?when\b|don'?t you (?:just )?love (?:it )?when\b"
-    r"|thanks? (?:(?:ever )?(?:so |very )?much |a lot |a million )?to (?:whoever|whomever|the (?:person|genius))\b)",
+    r"|(?:(?:i|you) )?(?:just |gotta |got to |have to )?love (?:it )?(?:when|that|how)\b"
+    r"|don'?t you (?:just )?love (?:it )?(?:when|that|how)\b"
+    r"|thanks? (?:(?:ever )?(?:so |very )?much |a lot |a million )?to (?:whoever|whomever|the (?:person|genius))\b"
+    # 1.7.0: thanks with a vocative before what is thanked for ("Thanks, Dave, for …")
+    r"|thanks?(?: so much| a lot)?,? (?:[\w']+,? )?for\b)",
     re.IGNORECASE,
 )
 _IRONIC_TAG = re.compile(
@@ -896,9 +937,22 @@ _MISHAP = re.compile(
     r"\b(?:again|cancel\w*|delay\w*|broke|broken|break(?:s|ing)? down|on hold|stuck|queue\w*|late|leak\w*"
     r"|flood\w*|rent|overdraft|parking ticket|without (?:asking|telling|warning|a word)|ate my|stole|nicked|lost"
     r"|los(?:e|ing)|packed (?:in|up)|overdue|fraud|burst|died|gave up|give up|clos(?:ed|ing)|fined"
-    r"|forgot|ignored|traffic|puncture|flat tyre|needs? (?:a )?(?:whole |brand )?new|(?:\w+[- ])?(?:minute|hour)s?)\b",
+    r"|forgot|ignored|traffic|puncture|flat tyre|needs? (?:a )?(?:whole |brand )?new|(?:\w+[- ])?(?:minute|hour)s?"
+    # 1.7.0: one more of a chore ("another form", "another hen do"), sent back, an early hour on a day off
+    r"|another|sent (?:\w+ ){0,3}back|(?:at|before) (?:[4-8]|four|five|six|seven|eight)(?:[:.]\d\d)? ?(?:am|a\.m\.)?"
+    r" (?:on|of) (?:a |the )?(?:saturday|sunday|weekend|day off|bank holiday))\b"
+    # 1.7.0: a word in scare quotes ("the landlord 'fixed' it"): the writer does not mean it
+    r"|(?:^|\s)['\u2018\"\u201c][^'\u2019\"\u201d]{1,30}['\u2019\"\u201d](?=\W|$)",
     re.IGNORECASE,
 )
+# 1.7.0: a short line of praise after a sarcastic one ("Oh good, another queue. Great night.", "My favourite.",
+# "Truly the highlight of my career.", "10/10 service."): the irony goes on; not with "but", "though", "at least".
+_PRAISE_TAIL = re.compile(
+    r"^\W*(?:[\w']+ ){0,3}?(?:great|lovely|wonderful|fantastic|brilliant|perfect|marvell?ous|super|fine|thanks?"
+    r"|favou?rite|highlight|best|10/10|five stars|living the dream)\b(?:[\w' ]*?)\W*$",
+    re.IGNORECASE,
+)
+_NOT_IRONIC_TAIL = re.compile(r"\b(?:but|though|still|at least|anyway|actually|honestly|really was)\b", re.I)
 
 
 def _ironic(text: str, may: Gate | None = None) -> bool:
@@ -909,6 +963,29 @@ def _ironic(text: str, may: Gate | None = None) -> bool:
         return True
     tag = _search(_IRONIC_TAG, text, may)
     return tag is not None and (opener is not None or bool(_MISHAP.search(text[: tag.start()])))
+
+
+def _sarcastic_before(previous: str) -> bool:
+    """1.7.0: the sentence before is sarcastic (for :data:`_PRAISE_TAIL`); a mishap alone is not enough
+    ("Grandad died on Sunday. Best grandad ever." is praise)."""
+    previous = plain(previous)
+    return bool(
+        _SARCASM.search(previous)
+        or _ironic(previous)
+        or _DEADPAN.fullmatch(previous)
+        or _INSISTENT.search(previous)
+    )
+
+
+def _ironic_tail(text: str, previous: str) -> bool:
+    """1.7.0: short praise after a sarcastic sentence: "Oh good, another queue. My favourite."."""
+    return (
+        bool(previous.strip())
+        and len(text.split()) <= 6
+        and bool(_PRAISE_TAIL.match(text))
+        and not _NOT_IRONIC_TAIL.search(text)
+        and _sarcastic_before(previous)
+    )
 
 
 # The writer set apart from someone else's feeling: "everyone was laughing except me", "they loved it; I didn't".
@@ -977,7 +1054,7 @@ _ANHEDONIA = re.compile(
 _UNDERSTATEMENT: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
-            r"\b(?:not (?:too |that |so |half )?bad|could (?:have been|be) worse|can'?t complain"
+            r"\b(?:not (?:too |that |so |half )?bad(?! news)|could (?:have been|be) worse|can'?t complain"
             r"|(?:was|is|were)(?:n'?t| not) the worst)\b",
             re.I,
         ),
@@ -1008,7 +1085,9 @@ _UNDERSTATEMENT: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"\b(?:not|n't|never|wasn'?t|isn'?t) (?:quite |such |the |a |as much of a |as big a )*"
-            r"(?:disaster|nightmare|ordeal|catastrophe|horror show)\b",
+            r"(?:disaster|nightmare|ordeal|catastrophe|horror show)\b"
+            # 1.7.0: news that was not bad ("the scan wasn't bad news for once", "Not bad news, that.")
+            r"|\b(?:not|n't|never) (?:\w+ )?bad news\b",
             re.I,
         ),
         "relief",
@@ -1081,7 +1160,8 @@ _SOMATIC = re.compile(
     r"|(?:hands|legs|knees|voice|lips?|whole body) (?:[\w']+ ){0,2}?(?:shak(?:ing|y)|trembl(?:ing|y)|shook|trembled"
     r"|quiver(?:ing|ed)|wobbl(?:y|ing)|(?:like |to |were |went )?jelly)"
     r"|(?:stomach|tummy|belly|gut) (?:[\w']+ ){0,2}?(?:turn(?:ed|ing|s)?|churn(?:ed|ing|s)?|flipp(?:ed|ing)|knott(?:ed|ing)"
-    r"|in knots|lurch(?:ed|ing)|somersault\w*|doing (?:flips|somersaults|backflips))"
+    r"|in knots|lurch(?:ed|ing)|somersault\w*|doing (?:flips|somersaults|backflips)"
+    r"|(?:making |tied (?:up )?in |twisted in(?:to)? |all )?knots)"  # 1.7.0: "my stomach is making knots"
     r"|(?:palms|forehead) (?:[\w']+ ){0,2}?(?:sweat(?:y|ing)|clammy|damp)"
     r"|chest (?:[\w']+ ){0,3}?(?:tight|tightening))",
     re.IGNORECASE,
@@ -1124,7 +1204,8 @@ _BODILY: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), label)
     for pattern, label in (
         (
-            r"\b(?:(?:face|cheeks|ears) (?:was |were |went |going |kept |felt )?(?:burning|bright red|scarlet|flushed|hot)"
+            r"\b(?:(?:face|cheeks|ears) (?:was |were |went |going |kept |felt )?(?:burning|bright red|scarlet|flushed|hot"
+            r"|burned|burnt|burn|on fire|aflame)"  # 1.7.0: "my cheeks burned", "ears on fire"
             r"|(?:went|turned|going) (?:bright |beet(?:root)? )?red|blush(?:ed|ing)|wanted the (?:ground|floor) to swallow me)\b",
             "embarrassment",
         ),
@@ -1184,6 +1265,15 @@ def good_news(text: str) -> bool:
     return bool(_GOOD_NEWS.search(plain(text)))
 
 
+# 1.7.0: a body part someone else owns ("his hands were shaking", "her voice is shaking", "Dad's jaw clenched")
+_THEIR_BODY = re.compile(r"(?:\b(?:his|her|their|your|its)|\w's|\ws')\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _own_sign(pattern: re.Pattern[str], text: str, gate: Gate | None) -> bool:
+    """A bodily sign of the writer's: a match not on someone else's body part."""
+    return any(not _THEIR_BODY.search(text[: m.start()]) for m in _finditer(pattern, text, gate))
+
+
 def cues(
     text: str,
     following: str = "",
@@ -1200,9 +1290,9 @@ def cues(
     sentence): a pattern it rules out is not scanned, with the same result."""
     text = plain(text)
     phrases = [label for pattern, label in _UNDERSTATEMENT if _found(pattern, text, gate)]
-    if _found(_SOMATIC, text, gate):
+    if _own_sign(_SOMATIC, text, gate):
         phrases.append("nervousness")
-    phrases.extend(label for pattern, label in _BODILY if _found(pattern, text, gate))
+    phrases.extend(label for pattern, label in _BODILY if _own_sign(pattern, text, gate))
     if _found(_CURIOUS, text, gate):
         phrases.append("curiosity")
     question = text.rstrip().rstrip("\"'\u201d\u2019)").endswith("?")
@@ -1216,6 +1306,7 @@ def cues(
         or insistent
         or _found(_INSISTENT, text, gate)
         or _ironic(text, gate)
+        or _ironic_tail(text, previous)
         or "\U0001f643" in text,  # 1.5.0: the upside-down face says the words are not meant
         excluded=_found(_EXCLUDED, text.rstrip(), gate),
         fragment=_fragment(text),
@@ -1329,6 +1420,7 @@ def emotion_words(tokens: Sequence[Any], *, gate: Gate | None = None) -> list[Em
     hedges = [offset + m.end() for m in _finditer(_HEDGE, text, gate)]
     disowned = [offset + m.end() for m in _finditer(_DISOWNED, text, gate)]
     spiritless = [(offset + m.start(), offset + m.end()) for m in _finditer(_ANHEDONIA, text, gate)]
+    admitting = bool(_SOFTENER.search(text)) and not _DOUBT.search(text)
     starts = [int(t.idx) for t in tokens]
     # per token, (label, kind): a figure of speech, one whose object is the writer, a sign, an emoji
     idioms: dict[int, list[tuple[str, str]]] = {}
@@ -1360,6 +1452,10 @@ def emotion_words(tokens: Sequence[Any], *, gate: Gate | None = None) -> list[Em
             holder = "writer"  # "she is so annoying": the writer's annoyance
         holder = held.setdefault(k, _echoed(tokens, k, held) or holder)
         mood = _mood(tokens, k, mood, hedges)
+        if mood in {"hedged", "hypothetical"} and holder == "writer" and not negated and admitting:
+            mood = (
+                "stated" if _admitted(tokens, k) else mood
+            )  # 1.7.0: "Maybe I'm a bit jealous": said, softly
         negated = negated and mood != "hedged"  # "not that I don't love him": uncertain, not denied
         if negated and any(end <= int(token.idx) for end in disowned):
             negated, mood = False, "stated"  # "dishonest to claim I was not shaken": shaken
@@ -1368,6 +1464,55 @@ def emotion_words(tokens: Sequence[Any], *, gate: Gate | None = None) -> list[Em
         for label in labels:
             out.append(EmotionWord(label, int(token.idx), holder, negated, mood, token.lemma_.lower()))
     return out
+
+
+# 1.7.0: a feeling admitted softly ("Maybe I'm a little jealous", "Perhaps I am feeling hopeful", "Might be a
+# bit homesick?", "I think I'm in love"): the writer names a present feeling and softens the saying of it. Not
+# where the sentence doubts the feeling ("I'm not sure I'm angry", "perhaps I'm angry, I can't tell", "maybe,
+# maybe not"), nor a past, future or conditional one ("Maybe I was nervous about nothing", "I might be angry if
+# he calls"): those stay hedged or hypothetical.
+_SOFTENER = re.compile(r"\b(?:maybe|perhaps|possibly|probably|might|may|i think|i guess|i suppose)\b", re.I)
+_DOUBT = re.compile(
+    r"\b(?:not (?:sure|certain)|unsure|(?:do|did)(?:n'?t| not) know|dunno|no idea|can'?t tell|cannot tell"
+    r"|who knows|maybe not|or not|wonder\w*|i doubt|not that|(?:do|did)(?:n'?t| not) think|if|unless|whether"
+    r"|tomorrow|next|later|soon|one day|someday)\b",
+    re.I,
+)
+_NOT_NOW = frozenset(
+    {
+        "was",
+        "were",
+        "would",
+        "will",
+        "'ll",
+        "'d",
+        "could",
+        "should",
+        "wo",
+        "did",
+        "had",
+        "been",
+        "used",
+        "gonna",
+    }
+)
+
+
+def _admitted(tokens: Sequence[Any], k: int) -> bool:
+    """The softened feeling at ``k`` is the writer's now: its clause has no past, future or conditional verb,
+    and the sentence asks no yes/no question of it."""
+    start = k
+    while start > 0 and tokens[start - 1].text not in ENDS and tokens[start - 1].lower_ not in CLAUSE_BREAKS:
+        start -= 1
+    clause = tokens[start:k]
+    if any(t.lower_ in _NOT_NOW or t.tag_ in {"VBD"} for t in clause) or tokens[k].tag_ == "VBD":
+        return False
+    for j, t in enumerate(clause):  # "might", "may" only as "might be" ("I might cry" is still to come)
+        if t.lower_ in {"might", "may"} and not (
+            j + 1 < len(clause) and clause[j + 1].lemma_.lower() == "be"
+        ):
+            return False
+    return not _yes_no_question(tokens, k)
 
 
 def _echoed(tokens: Sequence[Any], k: int, held: Mapping[int, str]) -> str | None:
@@ -1570,6 +1715,8 @@ def _scan_back(tokens: Sequence[Any], k: int, *, idiom: bool = False) -> tuple[s
                 subject = _clause_subject(tokens, i)
                 i = i if subject is None else subject
             holder = "writer" if _with_the_writer(tokens, i) else _holder(tokens, i)
+            if holder == "writer" and _sentient_subject(tokens, i, k):
+                holder = _noun_phrase(tokens, i)  # 1.7.0: "the registrar was furious": the registrar's
             negated = negated or _negated_causer(tokens, i)
             if (
                 holder == "writer"
@@ -1580,7 +1727,8 @@ def _scan_back(tokens: Sequence[Any], k: int, *, idiom: bool = False) -> tuple[s
             return holder, negated or _inverted_negation(tokens, i), mood
         elif lemma in {"mean", "expect"} and i + 1 < len(tokens) and tokens[i + 1].lower_ == "to":
             mood = "expected" if mood == "stated" else mood  # 1.5.0: "I was meant to be happy": owed
-        elif t.pos_ in SKIP_POS or lemma in LINKING or t.tag_ == "PRP$":
+        elif t.pos_ in SKIP_POS or lemma in LINKING or t.tag_ == "PRP$" or t.text in QUOTES:
+            # 1.7.0: a quote mark is no boundary ("she was 'so proud' of me": hers)
             if mood == "stated":
                 if lemma in EXPECTING or lower in EXPECTING:
                     mood = "expected"
@@ -1607,6 +1755,94 @@ QUANTITIES = frozenset(
     {"ounce", "shred", "bit", "scrap", "trace", "hint", "flicker", "grain", "iota", "drop", "speck", "pang"}
     | {"twinge", "sign", "jot", "morsel", "sliver", "moment", "second"}
 )
+
+
+QUOTES = frozenset({"'", '"', "\u2018", "\u2019", "\u201c", "\u201d", "`", "``", "''"})
+# Nouns that are not someone: a feeling said of them is the writer's or a figure ("the day was sad").
+NOT_SOMEONE = frozenset(
+    {
+        "day",
+        "week",
+        "weekend",
+        "month",
+        "year",
+        "night",
+        "news",
+        "weather",
+        "result",
+        "results",
+        "thing",
+        "things",
+    }
+    | {"situation", "place", "house", "room", "atmosphere", "mood", "music", "song", "film", "movie", "book"}
+    | {
+        "story",
+        "ending",
+        "end",
+        "start",
+        "meeting",
+        "trip",
+        "holiday",
+        "party",
+        "life",
+        "world",
+        "sky",
+        "food",
+    }
+    | {"heart", "head", "mind", "soul", "body", "stomach", "gut", "chest", "face", "voice", "hands", "eyes"}
+    | {
+        "part",
+        "bit",
+        "side",
+        "self",
+        "whole",
+        "everything",
+        "something",
+        "anything",
+        "nothing",
+        "lot",
+        "rest",
+    }
+)
+# A feeling word whose subject must be someone who feels it: a participle or adjective of feeling, not one that
+# names what a thing causes ("annoying", "scary": CAUSING).
+_SUBJECT_DETERMINERS = frozenset(
+    {"the", "a", "an", "this", "that", "his", "her", "their", "your", "our", "one"}
+)
+
+
+def _sentient_subject(tokens: Sequence[Any], i: int, k: int) -> bool:
+    """1.7.0: the noun at ``i`` is the subject of the feeling at ``k`` said of it with a copula ("The registrar
+    was furious", "the intern was terrified"): only someone can be furious, so the noun names a person even when
+    no list holds it. Not the writer's own ("my boss" is a role word already; "my heart was heavy" is the
+    writer's), not a thing ("the day was sad"), not a word naming what a thing causes ("the wait was scary")."""
+    noun, word = tokens[i], tokens[k]
+    if noun.pos_ != "NOUN" or noun.lower_ in NOT_SOMEONE or noun.lemma_.lower() in NOT_SOMEONE:
+        return False
+    if noun.lower_ in TIME_WORDS or word.lower_ in CAUSING or word.lower_.endswith("ing"):
+        return False
+    if not (word.pos_ == "ADJ" or word.tag_ == "VBN"):
+        return False
+    between = tokens[i + 1 : k]
+    if not between or not any(
+        t.lemma_.lower() in {"be", "feel", "get", "become", "seem", "look"} for t in between
+    ):
+        return False
+    if not all(t.pos_ in {"AUX", "ADV", "PART", "VERB"} or t.text in QUOTES for t in between):
+        return False
+    j = i - 1
+    while j >= 0 and tokens[j].pos_ in {"NOUN", "ADJ"}:
+        j -= 1  # "the head keeper", "the new intern"
+    return j < 0 or tokens[j].lower_ in _SUBJECT_DETERMINERS or tokens[j].text in ENDS | {",", ";"}
+
+
+def _noun_phrase(tokens: Sequence[Any], i: int) -> str:
+    j = i
+    while j > 0 and tokens[j - 1].pos_ in {"NOUN", "ADJ", "DET"} | (
+        {"PRON"} if tokens[j - 1].tag_ == "PRP$" else set()
+    ):
+        j -= 1
+    return " ".join(t.text for t in tokens[j : i + 1])
 
 
 def _negated_quantity(tokens: Sequence[Any], k: int) -> int | None:
@@ -1824,7 +2060,19 @@ def _holder(tokens: Sequence[Any], i: int) -> str:
     if lower in FIRST_PERSON:
         return "writer"
     person = (
-        (t.pos_ == "PROPN" and t.text[:1].isupper() and not (len(t.text) > 1 and t.text.isupper()))
+        (
+            t.pos_ == "PROPN"
+            and t.text[:1].isupper()
+            and not (len(t.text) > 1 and t.text.isupper())
+            # 1.7.0: "Mildly pleased with myself": an opening adverb taken for a name, right before the feeling
+            and not (
+                i == 0
+                and lower.endswith("ly")
+                and len(lower) > 5
+                and len(tokens) > 1
+                and tokens[1].pos_ == "ADJ"
+            )
+        )
         # "ngl" in lower-case chat and "SO" in shouted text are not names
         or lower in OTHER_PRONOUNS
         or lower in ROLE_OF_WORD
