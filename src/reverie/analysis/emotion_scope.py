@@ -132,6 +132,7 @@ LEXICON: Mapping[str, tuple[str, ...]] = {
         "psyched",
         "pumped",
         "hyped",
+        "gassed",  # 1.7.0: "lowkey i was gassed" (British youth: thrilled)
         "giddy",
         "exhilarated",
         "exciting",
@@ -497,6 +498,7 @@ NEUTRAL = "neutral"
 SURE_NEUTRAL = (
     0.8  # the head's neutral probability above which an unanchored leftover needs twice its threshold
 )
+FAINT = 1.25  # 1.7.0: a label under this many times its threshold, unanchored, gives way to a writer's sign
 NAMED_SUPPORT = 0.5  # 1.6.0: the share of its threshold someone else's named feeling needs from the head
 FIRST_PERSON = frozenset({"i", "me", "my", "myself", "we", "us", "our", "ourselves", "mine"})
 NEGATORS = frozenset({"not", "n't", "never", "no", "hardly", "barely", "nt", "neither", "nor", "without"})
@@ -850,7 +852,7 @@ _OBJECT_IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
 # Good news of the writer's own ("I got the job", "she said yes"): a sign of joy, and the context that makes a
 # racing heart excitement (1.5.0).
 _GOOD_NEWS = re.compile(
-    r"\b(?:we|i) (?:won|passed|got the (?:job|house|flat|place|part|offer|contract|grant)|got in)\b"
+    r"\b(?:we|i) (?:won(?!['\u2019]|t\b)|passed|got the (?:job|house|flat|place|part|offer|contract|grant)|got in)\b"
     r"|\b(?:she|he|they|the answer|it|the letter|the email) said yes\b"
     r"|\bi (?:got|was|have been) (?:accepted|promoted|offered)\b",
     re.I,
@@ -917,6 +919,7 @@ _PRAISE_OPENER = re.compile(
     # 1.7.0: praise after an intensifier of the writer's English ("Wicked great, …", "Pure brilliant, …")
     r"|(?:(?:wicked|pure|dead|well|bloody|just|absolutely|really|so|totally) )?"
     r"(?:great|wonderful|fantastic|fabulous|brilliant|perfect|lovely|marvell?ous|terrific|splendid|super|excellent"
+    r"|champion|smashing|cracking|grand|ace|magic|class|mint|sound|sweet|cool"  # 1.7.0: praise of other Englishes
     r"|superb|amazing|awesome|great job|good job|well done|nice one|nice work)(?: news)?(?: \w+){0,4}\s*[,!:\u2014\u2013-]"
     r"|what (?:a|an) (?:treat|joy|delight|pleasure|honour|honor|way to (?:start|end))\b"
     r"|(?:(?:i|you) )?(?:just |gotta |got to |have to )?love (?:it )?(?:when|that|how)\b"
@@ -1087,7 +1090,7 @@ _UNDERSTATEMENT: tuple[tuple[re.Pattern[str], str], ...] = (
             r"\b(?:not|n't|never|wasn'?t|isn'?t) (?:quite |such |the |a |as much of a |as big a )*"
             r"(?:disaster|nightmare|ordeal|catastrophe|horror show)\b"
             # 1.7.0: news that was not bad ("the scan wasn't bad news for once", "Not bad news, that.")
-            r"|\b(?:not|n't|never) (?:\w+ )?bad news\b",
+            r"|(?:\bnot|n't|\bnever) (?:\w+ )?bad news\b",
             re.I,
         ),
         "relief",
@@ -1163,7 +1166,11 @@ _SOMATIC = re.compile(
     r"|in knots|lurch(?:ed|ing)|somersault\w*|doing (?:flips|somersaults|backflips)"
     r"|(?:making |tied (?:up )?in |twisted in(?:to)? |all )?knots)"  # 1.7.0: "my stomach is making knots"
     r"|(?:palms|forehead) (?:[\w']+ ){0,2}?(?:sweat(?:y|ing)|clammy|damp)"
-    r"|chest (?:[\w']+ ){0,3}?(?:tight|tightening))",
+    r"|chest (?:[\w']+ ){0,3}?(?:tight|tightening)"
+    # 1.7.0: the sign before the body part ("clammy palms", "a fluttering gut", "shaky hands", "a racing heart")
+    r"|(?:clammy|sweaty|sweating|damp|shaking|shaky|trembling) (?:palms|hands|fingers|knees|legs)"
+    r"|(?:fluttering|churning|knotted|queasy|flipping) (?:gut|stomach|tummy|belly)"
+    r"|(?:racing|pounding|hammering|thumping) (?:heart|pulse))",
     re.IGNORECASE,
 )
 # 1.5.0: the writer wondering ("I wonder if the label will listen", "Wonder if she's awake"): curiosity, said
@@ -1258,6 +1265,9 @@ class Cues:
     news: bool = (
         False  # 1.5.0: the entry tells good news of the writer's own (a racing heart is excitement then)
     )
+    at_writer: bool = (
+        False  # 1.7.0: the sentence says the writer did or caused it ("in my marks", "when I …")
+    )
 
 
 def good_news(text: str) -> bool:
@@ -1267,6 +1277,35 @@ def good_news(text: str) -> bool:
 
 # 1.7.0: a body part someone else owns ("his hands were shaking", "her voice is shaking", "Dad's jaw clenched")
 _THEIR_BODY = re.compile(r"(?:\b(?:his|her|their|your|its)|\w's|\ws')\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+# 1.7.0: what the writer did or is, as the cause of someone's feeling ("disappointed in my marks", "so scared when I
+# didn't pick up", "furious that I read her messages", "worried about my drinking")
+_AT_WRITER = re.compile(
+    r"\b(?:in|with|at|about|of|by) (?:me|my|myself)\b|\b(?:that|when|because|after|since|cause|cos) i\b", re.I
+)
+# close family: whose hurt or worry over the writer's doing reads as the writer's remorse
+_KIN_ROLES = frozenset({"mother", "father", "parents", "sibling", "child", "partner"})
+_KIN_OTHERS = frozenset(
+    {"grandmother", "grandma", "granny", "nan", "nana", "grandfather", "grandpa", "grandad", "granddad"}
+    | {"gran", "ma", "pa", "papa", "mamma", "missus", "nanay", "tatay"}
+)
+
+
+# the feelings of someone close that the writer's doing can cause and regret (not embarrassment: "my brother was
+# embarrassed when I turned up at his school" is comedy more often than remorse)
+_HURT = frozenset(
+    {"anger", "annoyance", "disapproval", "disappointment", "sadness", "grief", "fear", "nervousness"}
+)
+
+
+def kin(holder: str) -> bool:
+    """1.7.0: the holder is the writer's close family ("Papa", "my mama", "Mum"; not "the patient's daughter")."""
+    words = holder.lower().split()
+    if not words or "'s" in holder or words[0] in {"the", "a", "an", "his", "her", "their", "your", "our"}:
+        return False
+    last = words[-1]
+    return ROLE_OF_WORD.get(last) in _KIN_ROLES or last in _KIN_OTHERS
 
 
 def _own_sign(pattern: re.Pattern[str], text: str, gate: Gate | None) -> bool:
@@ -1317,6 +1356,7 @@ def cues(
         counterfactual=_found(_COUNTERFACTUAL, text, gate),
         phrases=tuple(dict.fromkeys(phrases)),
         news=news,
+        at_writer=_found(_AT_WRITER, text, gate),
     )
 
 
@@ -1421,6 +1461,9 @@ def emotion_words(tokens: Sequence[Any], *, gate: Gate | None = None) -> list[Em
     disowned = [offset + m.end() for m in _finditer(_DISOWNED, text, gate)]
     spiritless = [(offset + m.start(), offset + m.end()) for m in _finditer(_ANHEDONIA, text, gate)]
     admitting = bool(_SOFTENER.search(text)) and not _DOUBT.search(text)
+    # 1.7.0: words in quotation marks are someone's words, not the writer's feeling ("I said 'calm down'", "she
+    # was 'so proud' of me"): held by whoever the scan finds, or by the quoted voice
+    quoted = [(offset + m.start(1), offset + m.end(1)) for m in _finditer(_QUOTED, text, gate)]
     starts = [int(t.idx) for t in tokens]
     # per token, (label, kind): a figure of speech, one whose object is the writer, a sign, an emoji
     idioms: dict[int, list[tuple[str, str]]] = {}
@@ -1435,9 +1478,11 @@ def emotion_words(tokens: Sequence[Any], *, gate: Gate | None = None) -> list[Em
     inside = {i for at in mine for i in range(at, min(len(tokens), at + 4))}
     held: dict[int, str] = {}  # token index -> holder of the feeling read there
     for k, token in enumerate(tokens):
+        voiced = bool(quoted) and any(a <= int(token.idx) < b for a, b in quoted)
         if k in idioms:
             holder, negated, mood = _scan_back(tokens, k, idiom=True)
-            holder = held.setdefault(k, _echoed(tokens, k, held) or holder)
+            holder = held.setdefault(k, _echoed(tokens, k, held) or _continued(tokens, k, held) or holder)
+            holder = QUOTED_VOICE if voiced and holder == "writer" else holder
             mood = _mood(tokens, k, mood, hedges)
             # 1.5.0: each figure by its own kind ("they laughed at me": their laughter, the writer's embarrassment)
             for lab, kind in idioms[k]:
@@ -1450,7 +1495,8 @@ def emotion_words(tokens: Sequence[Any], *, gate: Gate | None = None) -> list[Em
         holder, negated, mood = _scan_back(tokens, k)
         if token.lower_ in CAUSING and token.pos_ == "ADJ" and not _found_so(tokens, k):
             holder = "writer"  # "she is so annoying": the writer's annoyance
-        holder = held.setdefault(k, _echoed(tokens, k, held) or holder)
+        holder = held.setdefault(k, _echoed(tokens, k, held) or _continued(tokens, k, held) or holder)
+        holder = QUOTED_VOICE if voiced and holder == "writer" else holder
         mood = _mood(tokens, k, mood, hedges)
         if mood in {"hedged", "hypothetical"} and holder == "writer" and not negated and admitting:
             mood = (
@@ -1513,6 +1559,26 @@ def _admitted(tokens: Sequence[Any], k: int) -> bool:
         ):
             return False
     return not _yes_no_question(tokens, k)
+
+
+QUOTED_VOICE = (
+    "someone quoted"  # 1.7.0: the holder of a feeling word inside quotation marks, when no one is named
+)
+_QUOTED = re.compile(r"(?:^|(?<=[\s(]))['\u2018\"\u201c]([^'\u2019\"\u201d]{1,60})['\u2019\"\u201d](?=\W|$)")
+
+
+def _continued(tokens: Sequence[Any], k: int, held: Mapping[int, str]) -> str | None:
+    """1.7.0: a participle clause after a comma goes on with the last feeling's holder ("the manager was raging,
+    spitting feathers", "Mum was proud, crying, telling everyone"): it has no subject of its own."""
+    if k < 2 or tokens[k].tag_ != "VBG" or tokens[k - 1].text != ",":
+        return None
+    before = [j for j in held if j < k - 1]
+    if not before or held[max(before)] == "writer":
+        return None
+    j = max(before)
+    if any(t.lower_ in FIRST_PERSON for t in tokens[j + 1 : k]):
+        return None  # "she was furious, I was shaking": the writer's clause
+    return held[j]
 
 
 def _echoed(tokens: Sequence[Any], k: int, held: Mapping[int, str]) -> str | None:
@@ -2275,11 +2341,21 @@ def decide(
         keep -= {"curiosity", "confusion"}
     keep |= stated
     unsure = below - stated - anchored  # 1.6.0: a label under its threshold is no reading against a sign
+    # 1.7.0: nor one barely over it with no word of its own ("couldn't stop grinning": relief at 1.15 times its
+    # threshold gives way to the grin)
+    unsure |= {
+        lab for lab in keep - stated - anchored if probs.get(lab, 0.0) < FAINT * thresholds.get(lab, 0.5)
+    }
     if not (keep - {NEUTRAL} - unsure) and not numb:
         # the head read nothing, but the writer shows a sign ("can't stop smiling", "crying rn"): read it
         signs = {w.label for w in words if w.writer and not w.negated and w.mood == "seen"} - dropped
         if signs:
             keep = (keep | signs) - {NEUTRAL} - unsure
+    if sentence.at_writer and not (keep - {NEUTRAL} - unsure) and not numb and not stated:
+        # 1.7.0: close family hurt, angry or frightened over what the writer did ("Papa is very disappointed in my
+        # marks", "Mum was so scared when I didn't pick up"): the writer's own part is remorse
+        if any(lab in _HURT and kin(holder) for lab, holder in others.items()):
+            keep = {"remorse"}
     abstained = not (keep - {NEUTRAL})
     if not keep:
         keep = {NEUTRAL}
