@@ -2351,11 +2351,11 @@ def decide(
         signs = {w.label for w in words if w.writer and not w.negated and w.mood == "seen"} - dropped
         if signs:
             keep = (keep | signs) - {NEUTRAL} - unsure
-    if sentence.at_writer and not (keep - {NEUTRAL} - unsure) and not numb and not stated:
-        # 1.7.0: close family hurt, angry or frightened over what the writer did ("Papa is very disappointed in my
-        # marks", "Mum was so scared when I didn't pick up"): the writer's own part is remorse
-        if any(lab in _HURT and kin(holder) for lab, holder in others.items()):
-            keep = {"remorse"}
+    # 1.7.0: close family hurt, angry or frightened over what the writer did ("Papa is very disappointed in my
+    # marks", "Mum was so scared when I didn't pick up"): the writer's own part is remorse
+    hurt = any(lab in _HURT and kin(holder) for lab, holder in others.items())
+    if hurt and sentence.at_writer and not (keep - {NEUTRAL} - unsure) and not numb and not stated:
+        keep = {"remorse"}
     abstained = not (keep - {NEUTRAL})
     if not keep:
         keep = {NEUTRAL}
