@@ -194,3 +194,58 @@ def test_a_faint_label_gives_way_to_the_writers_sign() -> None:
     text = "Could not stop grinning on the bus home."
     assert _read(text, relief=0.22, neutral=0.25)[0] == ("joy",)  # relief at 1.1 times its threshold
     assert _read(text, relief=0.30, neutral=0.25)[0] == ("relief",)  # the head read relief
+
+
+def test_a_participle_clause_after_the_writer_as_object_keeps_the_holder() -> None:
+    assert _moods("The coach was livid at me, spitting nails.")[1][1] == "coach"
+
+
+def test_gladness_that_harm_did_not_come_is_relief() -> None:
+    assert _moods("I'm just glad nobody got hurt.")[0][0] == "relief"
+    assert _moods("Honestly glad it's all over.")[0][0] == "relief"
+    assert _moods("I'm glad you came to the barbecue.")[0][0] == "joy"
+
+
+def test_a_negative_word_said_to_be_inexact_is_not_denied() -> None:
+    assert _moods("I'm not lonely exactly, I just miss the noise.")[0] == (
+        "sadness",
+        "writer",
+        False,
+        "stated",
+    )
+    assert _moods("I'm not lonely at all.")[0][2] is True
+    assert _moods("I'm not happy exactly.")[0][2] is True  # a positive word: a denial, as before
+
+
+def test_nobody_speaking_to_the_writer_is_loneliness() -> None:
+    assert _moods("Nobody said a word to me all shift.")[0][0] == "sadness"
+    assert _moods("Nobody said a word about the leak.") == []
+
+
+def test_a_condition_the_next_sentence_says_will_not_come_is_no_hope() -> None:
+    assert cues("If they call back I'll be thrilled.", "They won't though.").counterfactual
+    assert not cues("If they call back I'll be thrilled.", "They might, you never know.").counterfactual
+
+
+def test_a_diary_line_without_its_subject_tells_good_news() -> None:
+    assert good_news("Won my first match today.") and good_news("Got the job!")
+    assert not good_news("Won't be going today.") and not good_news("Got the bus home.")
+
+
+def test_difficult_played_down_is_a_hard_time() -> None:
+    assert "sadness" in cues("This is somewhat difficult.").phrases
+    assert "sadness" not in cues("This puzzle is difficult.").phrases
+
+
+def test_feeling_for_someone_is_caring() -> None:
+    assert ("caring", "writer", False, "stated") in _moods("I mostly felt for the poor driver.")
+    assert ("caring", "writer", False, "stated") in _moods("I feel so sorry for her.")
+    assert not any(m[0] == "caring" for m in _moods("I felt fine for the rest of the day."))
+
+
+def test_a_member_the_head_barely_chose_does_not_rename_the_writers_word() -> None:
+    text = "I feel so lonely in this flat."
+    assert _read(text, disappointment=0.22, sadness=0.1)[0][0] == "sadness"  # 1.1 times its threshold
+    assert (
+        _read(text, disappointment=0.5, sadness=0.1)[0][0] == "disappointment"
+    )  # the head's member, as before
