@@ -947,11 +947,12 @@ _PRAISE_OPENER = re.compile(
     r"|what (?:a|an) (?:treat|joy|delight|pleasure|honour|honor|way to (?:start|end))\b"
     r"|(?:(?:i|you) )?(?:just |gotta |got to |have to )?love (?:it )?(?:when|that|how)\b"
     r"|don'?t you (?:just )?love (?:it )?(?:when|that|how)\b"
-    r"|thanks? (?:(?:ever )?(?:so |very )?much |a lot |a million )?to (?:whoever|whomever|the (?:person|genius))\b"
-    # 1.7.0: thanks with a vocative before what is thanked for ("Thanks, Dave, for …")
-    r"|thanks?(?: so much| a lot)?,? (?:[\w']+,? )?for\b)",
+    r"|thanks? (?:(?:ever )?(?:so |very )?much |a lot |a million )?to (?:whoever|whomever|the (?:person|genius))\b)",
     re.IGNORECASE,
 )
+# 1.7.0: thanks to someone named before what is thanked for ("Thanks, Dave, for …"): ironic only before a mishap,
+# never by a closing tag alone ("Thanks for watering my plants, so considerate of you" is thanks)
+_THANKS_NAMED = re.compile(r"^\W*thanks?(?: so much| a lot)?, [\w']+(?: [\w']+)?, for\b", re.IGNORECASE)
 _IRONIC_TAG = re.compile(
     r"\b(?:(?:how|very|so|really|most|ever so) (?:thoughtful|helpful|kind|considerate|generous|sweet|nice|lovely)"
     r" of (?:him|her|them|you|it|the \w+)"
@@ -986,6 +987,9 @@ def _ironic(text: str, may: Gate | None = None) -> bool:
     opener = _search(_PRAISE_OPENER, text, may)
     rest = text[opener.end() :] if opener else text
     if opener and _MISHAP.search(rest):
+        return True
+    named = _search(_THANKS_NAMED, text, may)
+    if named and _MISHAP.search(text[named.end() :]):
         return True
     tag = _search(_IRONIC_TAG, text, may)
     return tag is not None and (opener is not None or bool(_MISHAP.search(text[: tag.start()])))
