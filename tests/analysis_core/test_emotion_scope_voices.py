@@ -249,3 +249,17 @@ def test_a_member_the_head_barely_chose_does_not_rename_the_writers_word() -> No
     assert (
         _read(text, disappointment=0.5, sadness=0.1)[0][0] == "disappointment"
     )  # the head's member, as before
+
+
+def test_an_attributive_feeling_before_a_person_is_theirs() -> None:
+    assert ("anger", "customer", False, "stated") in _moods("I served an angry customer at the till.")
+    assert _moods("The angry customer shouted at me.")[0][:2] == ("anger", "customer")
+    assert _moods("It was a happy day at the allotment.")[0][:2] == ("joy", "writer")
+
+
+def test_a_feeling_word_opening_a_verbless_line_counts() -> None:
+    assert _moods("Proud I got the dog out in time, and tired after.")[0][:2] == (
+        "pride",
+        "writer",
+    )  # an adverb
+    assert _moods("Proud I finished the marathon in one piece.")[0][:2] == ("pride", "writer")  # a name

@@ -1700,7 +1700,13 @@ def _labels(tokens: Sequence[Any], k: int) -> tuple[str, ...]:
     if lemma in {"thank", "thanks"} or lower in {"thank", "thanks"}:
         following = tokens[k + 1].lower_ if k + 1 < len(tokens) else ""
         return () if following == "to" else labels  # "thanks to the rain" is a cause, not gratitude
-    if token.pos_ not in {"ADJ", "NOUN", "VERB"} and not (token.pos_ == "PROPN" and _not_a_name(tokens, k)):
+    # 1.7.0: a feeling word opening a verbless line, which the tagger calls an adverb ("Proud I got the kid out")
+    opening = k == 0 and token.pos_ == "ADV" and lower not in NAMES_TOO and len(tokens) > 1
+    if (
+        token.pos_ not in {"ADJ", "NOUN", "VERB"}
+        and not (token.pos_ == "PROPN" and _not_a_name(tokens, k))
+        and not opening
+    ):
         return ()  # shouted words are tagged as names: "I'M SO ANGRY"; so is a word alone: "Chuffed, I suppose."
     if lower == "sorry" and _sympathy(tokens, k):
         return ()
@@ -1774,7 +1780,9 @@ def _scan_back(tokens: Sequence[Any], k: int, *, idiom: bool = False) -> tuple[s
     if not idiom and word.pos_ == "NOUN" and before is not None and before.tag_ == "PRP$":  # "her anger"
         return ("writer" if before.lower_ in FIRST_PERSON else before.text), False, "stated"
     if not idiom and _attributive(tokens, k):
-        return "writer", _negated_near(tokens, k), "stated"  # "a happy day", "not a happy day"
+        # 1.7.0: before a person it is that person's ("I calmed an angry customer"); else "a happy day", "not a happy day"
+        person = _holder(tokens, k + 1)
+        return person if person != "writer" else "writer", _negated_near(tokens, k), "stated"
     # "how angry he was", "it scared me"
     inverted = None if idiom else _inverted_holder(tokens, k) or _experiencer_object(tokens, k)
     negated = False
