@@ -201,9 +201,9 @@ def test_seen_journal_sets_keep_their_floors(encoder: OnnxEncoder) -> None:
     # on) 0.585 / 0.108; with layer 1.6.0 on the blend (seen since) 0.585 / 0.108
     floors["emotion_journal_frozen8.jsonl"] = (0.58, 0.11)
     # layer 1.7.0 (e10), tuned on frozen6/7/8's misses by mechanism (seen; docs/models.md, "Journal layer on new
-    # voices (e10)"): frozen6 0.615 / 0.046, frozen7 0.788 / 0.045, frozen8 0.846 / 0.015
+    # voices (e10)"): frozen6 0.615 / 0.046, frozen7 0.803 / 0.045, frozen8 0.846 / 0.015
     floors["emotion_journal_frozen6.jsonl"] = (0.61, 0.05)
-    floors["emotion_journal_frozen7.jsonl"] = (0.78, 0.05)
+    floors["emotion_journal_frozen7.jsonl"] = (0.80, 0.05)
     floors["emotion_journal_frozen8.jsonl"] = (0.84, 0.02)
     for name, (floor, ceiling) in floors.items():
         report = evaluate_journal_emotions(fixtures / name, encoder=encoder)
