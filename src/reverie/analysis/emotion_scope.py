@@ -81,8 +81,9 @@ Added in 1.7.0 (e10: frozen6/7/8's misses on new voices, by mechanism): sarcasm 
 sentence ("… again. Great night.", "My favourite."), from praise openers of other Englishes ("Wicked great,",
 "Champion,"), "love that/how", thanks to someone named, and mishaps of more kinds (another chore, sent back, an early
 hour on a day off, a word in scare quotes); a noun that is furious or terrified is someone, listed or not ("the
-registrar was furious"); an opening -ly adverb is no name; a bodily sign on someone else's body is theirs; words in
-quotation marks are someone's words; a participle clause after a comma keeps the last feeling's holder ("raging at
+registrar was furious"), and one before a person is theirs ("an angry customer"); an opening -ly adverb is no
+name, and a feeling word opening a verbless line counts even where the tagger calls it an adverb; a bodily sign on
+someone else's body is theirs; words in quotation marks are someone's words; a participle clause after a comma keeps the last feeling's holder ("raging at
 me, spitting feathers"); close family hurt by what the writer did reads as the writer's remorse; a feeling admitted
 softly ("Maybe I'm a bit jealous", "Might be a bit homesick?") is said, unless the sentence doubts it or it is past,
 future or conditional; a label barely over its threshold gives way to the writer's sign; gladness that harm did not
