@@ -241,6 +241,10 @@ def test_feeling_for_someone_is_caring() -> None:
     assert ("caring", "writer", False, "stated") in _moods("I mostly felt for the poor driver.")
     assert ("caring", "writer", False, "stated") in _moods("I feel so sorry for her.")
     assert not any(m[0] == "caring" for m in _moods("I felt fine for the rest of the day."))
+    assert ("caring", "writer", False, "stated") in _moods("I really felt for my little brother.")
+    # a hand in the dark reaches for something, not someone
+    assert not any(m[0] == "caring" for m in _moods("I felt for my keys in the dark hallway."))
+    assert not any(m[0] == "caring" for m in _moods("She felt for the light switch."))
 
 
 def test_a_member_the_head_barely_chose_does_not_rename_the_writers_word() -> None:

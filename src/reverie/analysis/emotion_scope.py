@@ -638,6 +638,30 @@ _HEDGE = re.compile(
     r"|no idea (?:if|whether)|can(?:'t|not) tell|wonder(?:ing)? (?:if|whether)|i doubt|not that|(?:do|did)(?:n't| not) think)\b",
     re.IGNORECASE,
 )
+# Whom a feeling "for" is about: the people words of `people.py` and of this module, and animals
+_CARED_FOR = "|".join(
+    sorted(
+        {w for w in ROLE_OF_WORD if w.isalpha()}
+        | PERSON_NOUNS
+        | {"man", "men", "woman", "women", "guy", "guys", "lady", "ladies", "people", "family", "families"}
+        | {"girls", "boys", "players", "patients", "students", "kids", "children", "neighbours", "neighbors"}
+        | {
+            "dog",
+            "dogs",
+            "cat",
+            "cats",
+            "animal",
+            "animals",
+            "puppy",
+            "kitten",
+            "horse",
+            "bird",
+            "creature",
+            "soul",
+        },
+        key=lambda w: (-len(w), w),
+    )
+)
 # Figures of speech for a feeling, read like an emotion word (holder, negation and mood from where they start).
 _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), label)
@@ -648,10 +672,13 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "annoyance",
         ),
         (r"\bso done (?:with|w/?)\s", "annoyance"),
-        # 1.7.0: feeling for someone ("I mostly felt for the patient", "I feel so sorry for her")
+        # 1.7.0: feeling for someone ("I mostly felt for the patient", "I feel so sorry for her"); someone, not
+        # something: "felt for my keys", "felt for the light switch" is a hand in the dark (_CARED_FOR)
         (
             r"\b(?:felt|feel|feeling|feels) (?:so |really |very |truly |mostly |just )?(?:sorry )?for (?:him|her|them|you"
-            r"|the (?:poor |little |old )?\w+|my \w+|that (?:poor )?\w+|those \w+|everyone|anyone)\b",
+            r"|everyone|anyone|(?:the|my|that|those|our|his|her|their) (?:poor |little |old )?(?:"
+            + _CARED_FOR
+            + r"))\b",
             "caring",
         ),
         # 1.7.0: "not angry, just done with him", "I'm just over it": patience at an end
