@@ -44,6 +44,7 @@ HALVES = (
     "frozen7",
     "frozen8",
     "frozen9",
+    "frozen10",
 )
 FIGURE_GROUPS = frozenset({"idiom", "injury"})  # figures of speech and everyday injuries
 # Genuine cases flagged, as measured with the shipped model. Fourth round (docs/risk.md): all four batches are seen
@@ -85,6 +86,10 @@ MEASURED_FLAGGED = {
     # alarms, one at "attempt": someone else's attempt told with "our"). Seen since; the eleventh round (docs/risk.md)
     # worked by mechanism on its misses and false alarms: 74 of 104, 20 of 183, none at "attempt".
     "frozen9": 74 / 104,
+    # frozen10: written during the twelfth round by an engineer who tuned nothing (README_frozen10.md), kept outside
+    # the repository, measured once at the start (0d1aed3: the eleventh round merged) and at the end of that round
+    # (the risk screen unchanged): 76 of 106 both, 24 of 186 false alarms, two at "attempt". Seen since.
+    "frozen10": 76 / 106,
 }
 GOAL_MISSED = {
     "tune": "goal missed: 81 of 85 genuine tune cases flagged, seen (docs/risk.md)",
@@ -105,6 +110,8 @@ GOAL_MISSED = {
     "of its 25 attempts missed (docs/risk.md)",
     "frozen9": "goal missed: 70 of 104 genuine cases of the ninth frozen batch flagged when measured once, unseen; 9 "
     "of its 25 attempts missed; 74 of 104 since the eleventh round, seen (docs/risk.md)",
+    "frozen10": "goal missed: 76 of 106 genuine cases of the tenth frozen batch flagged when measured once, unseen; 6 "
+    "of its 28 attempts missed, 34 of its 41 behaviors under their level (docs/risk.md)",
 }
 # False alarms on hard negatives: the goal (<= 2 %) is met on tune and frozen (seen; frozen2: 8 of 110
 # when it was measured once, in the second round), not on frozen3 (seen since the fourth round; 14 of 223 unseen).
@@ -127,6 +134,8 @@ ALARMS_MISSED = {
     "unseen (docs/risk.md)",
     "frozen9": "goal missed: 30 of 183 hard negatives of the ninth frozen batch flagged (16.4 %, one at attempt) when "
     "measured once, unseen; 20 of 183 (10.9 %) since the eleventh round, seen (docs/risk.md)",
+    "frozen10": "goal missed: 24 of 186 hard negatives of the tenth frozen batch flagged (12.9 %, two at attempt) when "
+    "measured once, unseen; 23 of 186 since the twelfth round's attribution fix, seen (docs/risk.md)",
 }
 MEASURED_ALARMS = {
     "tune": 2 / 139,
@@ -139,6 +148,13 @@ MEASURED_ALARMS = {
     "frozen7": 16 / 183,
     "frozen8": 11 / 186,
     "frozen9": 20 / 183,
+    "frozen10": 23 / 186,
+}
+# Lines whose writer's label and the screen's written policy disagree. They stay as written and count in every
+# figure; only the "never attempt on a negative" check reads them apart, each with its reason.
+POLICY_DISAGREEMENTS = {
+    "frozen10-101": "a past attempt told as over keeps attempt (C-SSRS lifetime attempt history; docs/risk.md, "
+    "`recovery`: never for an attempt); the writer labelled the line recovery (none)",
 }
 
 
@@ -237,7 +253,13 @@ def test_goal_false_alarms_stay_at_or_under_two_percent(half: str) -> None:
 def test_false_alarms_do_not_rise_above_the_measured_figure_and_never_reach_attempt(half: str) -> None:
     figures = _figures(half)
     assert figures["false_alarm_rate"] <= MEASURED_ALARMS[half] + 1e-9, figures
-    assert figures["negatives_at_attempt"] == 0, figures
+    at_attempt = {
+        str(i["id"])
+        for i in _items(half)
+        if i["group"] != "genuine" and screen(str(i["text"]), model=True).level == "attempt"
+    }
+    assert len(at_attempt) == figures["negatives_at_attempt"], figures
+    assert at_attempt <= set(POLICY_DISAGREEMENTS), at_attempt - set(POLICY_DISAGREEMENTS)
 
 
 @pytest.mark.parametrize("half", HALVES)

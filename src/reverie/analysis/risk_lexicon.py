@@ -65,6 +65,7 @@ BODY = (
     r"(?:arm|arms|forearm|forearms|hand|hands|leg|legs|wrist|wrists|thigh|thighs|face|head|skin|chest|stomach|belly|"
     r"knuckles|palm|palms|fingers|cheek|cheeks)"
 )
+BODY_WORDS = frozenset(BODY[3:-1].split("|"))  # the same words as a set
 # sixth round: the two halves of a preparation written with no risk word (see "preparation_cluster")
 FINAL_ACT = (
     r"\b(?:(?:wrote|written|writing|drafted)\s+(?:\w+\s+){0,3}?(?:letters|notes|goodbye\s+\w+|a\s+letter\s+(?:for|to)\s+"
@@ -1750,6 +1751,8 @@ def _subject_before(ctx: Context, start: int, sentence_start: int) -> str:
             if _possessive_in_phrase(tokens, tok):
                 following = word
                 continue
+            if _possessive_noun_acts(ctx.norm, tokens, tok, start):
+                return "other"
             return "first"
         if word in FIRST_WORDS:
             return "first"
@@ -1779,6 +1782,37 @@ def _possessive_in_phrase(tokens: Sequence[re.Match[str]], tok: re.Match[str]) -
         if word in PERSON_WORDS:
             return True
     return False
+
+
+# Twelfth round: "our drummer overdosed", "my flatmate's cat ...": a possessive's noun right before a verb in the past
+# is that verb's subject, someone (or something) other than the writer, unless the noun is the writer's own self or
+# body ("my stupid body gave up"); "my first overdose" names the act with a noun, not a verb in the past.
+PAST_ACTS = words("took drank ate swallowed jumped hung slit cut shot threw tried od'd")
+ADVERBIAL_PREPOSITIONS = PHRASE_PREPOSITIONS | words(
+    "after before since during for over until till into through"
+)
+
+
+def _possessive_noun_acts(norm: str, tokens: Sequence[re.Match[str]], tok: re.Match[str], start: int) -> bool:
+    """Whether the possessive ``tok`` opens a noun phrase of one to three words followed, with no punctuation, by a
+    verb in the past that is the act at ``start`` or comes at most two words before it ("our drummer overdosed",
+    "my lodger took an overdose"): then that noun phrase is the act's subject, not the writer."""
+    index = next(i for i, t in enumerate(tokens) if t is tok)
+    if (
+        index > 0 and tokens[index - 1].group() in ADVERBIAL_PREPOSITIONS
+    ):  # "on my birthday overdosed": a time
+        return False
+    at = WORD.match(norm, start)
+    if at is None or re.search(r"[^\w\s']", norm[tok.end() : start]):
+        return False
+    words_after = [t.group() for t in tokens[index + 1 :]] + [at.group()]
+    verb = next(
+        (k for k, w in enumerate(words_after) if k > 0 and (w.endswith("ed") or w in PAST_ACTS)), None
+    )
+    if verb is None or verb > 3 or len(words_after) - verb > 3:
+        return False
+    phrase = words_after[:verb]
+    return not any(w in FIRST_WORDS or w in SELF_NOUNS or w in BODY_WORDS for w in phrase)
 
 
 def _names_a_person(norm: str, tok: re.Match[str], following: str) -> bool:
