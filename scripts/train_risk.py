@@ -102,6 +102,10 @@ SEED = 20261201
 FOLDS = 5
 PERSON_C_GRID = (1.0, 4.0, 16.0)
 SENTENCE_C = 16.0
+# The embedding block's columns are multiplied by this before the sentence model's fit, and its weights by it after
+# (the same model at run time): below 1 it is a larger L2 penalty on the embedding block alone (thirteenth round).
+EMBED_SCALE = 1.0
+EMBED_DIM = 384
 CSSRS_WEIGHT = 0.005  # each weakly labelled C-SSRS sentence counts this much against one written sentence
 # Which C-SSRS sentences carry their user's label (fourth round). "all": every sentence of a user at risk is a weak
 # positive, so "session", "therapist", "meds", "walk" in an at-risk user's everyday sentences were taught as risk;
@@ -335,7 +339,13 @@ def fit_sentence_model(
         start is not None
     ):  # the leave-one-mechanism-out refits start from the full fit (the same optimum, sooner)
         model.coef_, model.intercept_ = start.coef_.copy(), start.intercept_.copy()
-    return model.fit(d.x_sent[rows], y, sample_weight=w)
+        model.coef_[:, :EMBED_DIM] /= EMBED_SCALE
+    x = d.x_sent[rows]  # a copy (fancy indexing)
+    if EMBED_SCALE != 1.0:
+        x[:, :EMBED_DIM] *= EMBED_SCALE
+    model.fit(x, y, sample_weight=w)
+    model.coef_[:, :EMBED_DIM] *= EMBED_SCALE  # weights for the unscaled embedding the run time reads
+    return model
 
 
 def as_risk_model(
@@ -842,10 +852,20 @@ def main() -> None:
     )
     parser.add_argument("--sentence-c", type=float, default=None, help="(with --lomo) try another C")
     parser.add_argument(
+        "--embed-scale",
+        type=float,
+        default=None,
+        help="(with --lomo or --lobo) scale the embedding block before the fit (below 1: a larger L2 on it alone)",
+    )
+    parser.add_argument(
         "--cssrs-weight", type=float, default=None, help="(with --lomo) try another weight of the weak labels"
     )
     args = parser.parse_args()
-    global SENTENCE_C, CSSRS_WEIGHT
+    global SENTENCE_C, CSSRS_WEIGHT, EMBED_SCALE
+    if args.embed_scale is not None:
+        if args.lomo is None and args.lobo is None:
+            parser.error("--embed-scale is for trying a recipe with --lomo or --lobo")
+        EMBED_SCALE = args.embed_scale
     if args.sentence_c is not None or args.cssrs_weight is not None:
         if args.lomo is None and args.lobo is None:
             parser.error("--sentence-c and --cssrs-weight are for trying a recipe with --lomo or --lobo")
@@ -902,6 +922,7 @@ def main() -> None:
         "sentence_features": list(SENTENCE_FEATURES),
         "sentence_model": {
             "C": SENTENCE_C,
+            "embed_scale": EMBED_SCALE,
             "cssrs_weight": CSSRS_WEIGHT,
             "cssrs_labels": CSSRS_LABELS,
             "max_false_alarms": MAX_FALSE_ALARMS,
