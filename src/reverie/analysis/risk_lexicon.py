@@ -1739,7 +1739,8 @@ def _subject_before(ctx: Context, start: int, sentence_start: int) -> str:
     if _age_person_before(ctx, start, sentence_start) and not any(t.group() in FIRST_WORDS for t in tokens):
         return "other"
     following = ""
-    for tok in reversed(tokens):
+    for index in reversed(range(len(tokens))):
+        tok = tokens[index]
         word = tok.group()
         if not _names_a_person(ctx.norm, tok, following):
             following = word
@@ -1748,10 +1749,10 @@ def _subject_before(ctx: Context, start: int, sentence_start: int) -> str:
             if following in OTHER_NOUNS:
                 return "other"
             # "a guy from our desk overdosed": the subject is further back
-            if _possessive_in_phrase(tokens, tok):
+            if _possessive_in_phrase(tokens, index):
                 following = word
                 continue
-            if _possessive_noun_acts(ctx.norm, tokens, tok, start):
+            if _possessive_noun_acts(ctx.norm, tokens, index, start):
                 return "other"
             return "first"
         if word in FIRST_WORDS:
@@ -1769,10 +1770,9 @@ def _subject_before(ctx: Context, start: int, sentence_start: int) -> str:
 PHRASE_PREPOSITIONS = words("from at in on of to with near beside behind opposite across by under above")
 
 
-def _possessive_in_phrase(tokens: Sequence[re.Match[str]], tok: re.Match[str]) -> bool:
-    """Whether the possessive ``tok`` follows a preposition that itself follows a named other person ("a guy from our
-    desk", "the lad next to my desk"): then the possessive's noun is not the subject of the phrase after it."""
-    index = next(i for i, t in enumerate(tokens) if t is tok)
+def _possessive_in_phrase(tokens: Sequence[re.Match[str]], index: int) -> bool:
+    """Whether the possessive ``tokens[index]`` follows a preposition that itself follows a named other person ("a guy
+    from our desk", "the lad next to my desk"): then the possessive's noun is not the subject of the phrase after it."""
     if index == 0 or tokens[index - 1].group() not in PHRASE_PREPOSITIONS:
         return False
     for earlier in reversed(tokens[max(0, index - 5) : index - 1]):
@@ -1793,17 +1793,16 @@ ADVERBIAL_PREPOSITIONS = PHRASE_PREPOSITIONS | words(
 )
 
 
-def _possessive_noun_acts(norm: str, tokens: Sequence[re.Match[str]], tok: re.Match[str], start: int) -> bool:
-    """Whether the possessive ``tok`` opens a noun phrase of one to three words followed, with no punctuation, by a
-    verb in the past that is the act at ``start`` or comes at most two words before it ("our drummer overdosed",
-    "my lodger took an overdose"): then that noun phrase is the act's subject, not the writer."""
-    index = next(i for i, t in enumerate(tokens) if t is tok)
+def _possessive_noun_acts(norm: str, tokens: Sequence[re.Match[str]], index: int, start: int) -> bool:
+    """Whether the possessive ``tokens[index]`` opens a noun phrase of one to three words followed, with no
+    punctuation, by a verb in the past that is the act at ``start`` or comes at most two words before it ("our
+    drummer overdosed", "my lodger took an overdose"): then that noun phrase is the act's subject, not the writer."""
     if (
         index > 0 and tokens[index - 1].group() in ADVERBIAL_PREPOSITIONS
     ):  # "on my birthday overdosed": a time
         return False
     at = WORD.match(norm, start)
-    if at is None or re.search(r"[^\w\s']", norm[tok.end() : start]):
+    if at is None or re.search(r"[^\w\s']", norm[tokens[index].end() : start]):
         return False
     words_after = [t.group() for t in tokens[index + 1 :]] + [at.group()]
     verb = next(
