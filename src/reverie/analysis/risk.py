@@ -25,7 +25,7 @@ import json
 import re
 import zlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -468,6 +468,11 @@ def screen(
     ``reading``: the lexicon's reading of this ``text`` and ``kind`` when already made (the analysis pipeline's,
     shared with the defense analyzer's risk guard: :func:`reverie.analysis.risk_lexicon.document_reading`).
     """
+    shown, where = lex.visible(text)
+    if (
+        where is not None
+    ):  # characters that print as nothing: read the text without them, point into the original
+        return _pointing_into(screen(shown, kind, model=model, encoder=encoder), where, len(text))
     if reading is None or reading.text != text or reading.kind != kind:
         reading = lex.reading(text, kind)
     hits = list(reading.hits)
@@ -510,6 +515,21 @@ def screen(
         suppressed=tuple(sorted(suppressed, key=lambda su: (su.span.start, su.span.end))),
         model_score=top,
         sentence_scores=scored.probabilities,
+    )
+
+
+def _pointing_into(result: RiskScreen, where: Sequence[int], length: int) -> RiskScreen:
+    """``result`` of the text without its invisible characters, its spans moved back into the original text
+    (``where[i]``: where character ``i`` of the screened text stands in the original, of ``length`` characters)."""
+
+    def back(span: Span) -> Span:
+        start = where[span.start] if span.start < len(where) else length
+        return Span(start, where[span.end - 1] + 1 if span.end > span.start else start)
+
+    return replace(
+        result,
+        triggers=tuple(Trigger(back(t.span), t.rule, t.level) for t in result.triggers),
+        suppressed=tuple(Suppression(back(s.span), s.rule, s.reason) for s in result.suppressed),
     )
 
 
@@ -569,7 +589,10 @@ def screen_person(
     then ``model``, pointing at the n-grams that weighed most). This is for the therapist's overview of a
     person, not for starting the crisis flow on one entry. Spans index into the texts joined by blank lines.
     """
-    text = "\n\n".join(texts)
+    joined = "\n\n".join(texts)
+    text, where = lex.visible(joined)
+    if where is not None:
+        return _pointing_into(screen_person([text], model=model, encoder=encoder), where, len(joined))
     hits = lex.read(text, "free_association")
     chosen = load_model() if model is True else model or None
     threshold = chosen.threshold if chosen is not None else RULES_ONLY_THRESHOLD

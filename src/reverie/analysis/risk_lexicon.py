@@ -1419,6 +1419,21 @@ def normalise(text: str) -> str:
     return _normalise_by_character(text)
 
 
+# Characters that print as nothing: soft hyphen, zero-width space, non-joiner and joiner, word joiner, byte-order mark.
+# Pasted text carries them ("our\u200b drummer", "over\u00addosed"); inside or beside a word they hide it from the
+# lexicon's token-aligned phrases, so the screen reads the text without them (:func:`visible`).
+INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+
+
+def visible(text: str) -> tuple[str, tuple[int, ...] | None]:
+    """``text`` without its :data:`INVISIBLE` characters, and the index in ``text`` of each character kept; ``None``
+    (and ``text`` itself) when it holds none, the usual case."""
+    if text.isascii() or INVISIBLE.isdisjoint(text):
+        return text, None
+    where = tuple(i for i, ch in enumerate(text) if ch not in INVISIBLE)
+    return "".join(text[i] for i in where), where
+
+
 def _normalise_by_character(text: str) -> str:
     out = []
     for ch in text:
