@@ -89,6 +89,18 @@ softly ("Maybe I'm a bit jealous", "Might be a bit homesick?") is said, unless t
 future or conditional; a label barely over its threshold gives way to the writer's sign; gladness that harm did not
 come is relief; "not lonely exactly" softens rather than denies; a wider map (raging, irksome, made up, done with,
 stopped trusting, gone from the writer's days, checking over and over, not bad news, clammy palms, cheeks burned).
+
+Added in 1.8.0 (e11: frozen9's misses by mechanism, and feelings carried by a situation with no feeling word):
+sarcasm from praise after an interjection ("Ag wonderful, …", "Och brilliant, …"), intensified "nice" ("Very nice of
+the council, …"), rain as a mishap after praise of the weather, and praise before an ironic tag said alone as the
+next sentence ("Love it when … . Living the dream."); the heart or chest as a drum or hammer and a burning face with
+a degree word ("my face very hot") are bodily signs; "less than I hoped" is disappointment; anger acted out ("slammed
+the door", "punched the wall", "stormed out") and restlessness ("couldn't sit still", "paced the hallway") are signs
+of whoever does them, which never outrank the head's reading; checking a lock or the oven over and over is
+nervousness; being left out ("wasn't even invited", "went … without me") and a home gone quiet without someone
+("so empty without the boys", "too quiet since Dad moved out") are sadness; South African family words are people.
+Measured and not built: showing the blend's own label where the layer abstains on a sentence with no feeling word
+(docs/models.md, "Journal layer 1.8.0 (e11)").
 """
 
 from __future__ import annotations
@@ -1361,8 +1373,11 @@ _BODILY: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), label)
     for pattern, label in (
         (
-            r"\b(?:(?:face|cheeks|ears) (?:was |were |went |going |kept |felt )?(?:burning|bright red|scarlet|flushed|hot"
+            # 1.8.0: a degree word before the sign, the copula dropped or not ("my face very hot", "cheeks so red")
+            r"\b(?:(?:face|cheeks|ears) (?:was |were |went |going |kept |felt )?(?:so |very |really |all |too )?"
+            r"(?:burning|bright red|scarlet|flushed|hot"
             r"|burned|burnt|burn|on fire|aflame)"  # 1.7.0: "my cheeks burned", "ears on fire"
+            r"|(?:face|cheeks|ears) (?:was |were |went |felt )?(?:so|very|really|all|too) red"
             r"|(?:went|turned|going) (?:bright |beet(?:root)? )?red|blush(?:ed|ing)|wanted the (?:ground|floor) to swallow me)\b",
             "embarrassment",
         ),
