@@ -91,7 +91,7 @@ come is relief; "not lonely exactly" softens rather than denies; a wider map (ra
 stopped trusting, gone from the writer's days, checking over and over, not bad news, clammy palms, cheeks burned).
 
 Added in 1.8.0 (e11: frozen9's misses by mechanism, and feelings carried by a situation with no feeling word):
-sarcasm from praise after an interjection ("Ag wonderful, …", "Och brilliant, …"), intensified "nice" ("Very nice of
+sarcasm from praise after an interjection ("Ag, lovely, …", "Och brilliant, …"), intensified "nice" ("Very nice of
 the council, …"), rain as a mishap after praise of the weather, and praise before an ironic tag said alone as the
 next sentence ("Love it when … . Living the dream."); the heart or chest as a drum or hammer and a burning face with
 a degree word ("my face very hot") are bodily signs; "less than I hoped" is disappointment; anger acted out ("slammed
@@ -1035,7 +1035,7 @@ _SARCASM = re.compile(
 _PRAISE_OPENER = re.compile(
     r"^\W*(?:(?:oh|ah),? (?:joy|good|great|goody|lovely|wonderful|fantastic|brilliant|perfect|super|marvell?ous)\b"
     # 1.7.0: praise after an intensifier of the writer's English ("Wicked great, …", "Pure brilliant, …")
-    # 1.8.0: an interjection before it ("Ag wonderful, …", "Och, brilliant, …", "Aw lovely, …")
+    # 1.8.0: an interjection before it ("Ag, lovely, …", "Och, brilliant, …", "Aw great, …")
     r"|(?:(?:oh|ah|ag|och|aw|ooh|eh|well|yeah),? )?"
     r"(?:(?:wicked|pure|dead|well|bloody|just|absolutely|really|so|totally) )?"
     r"(?:great|wonderful|fantastic|fabulous|brilliant|perfect|lovely|marvell?ous|terrific|splendid|super|excellent"
@@ -1066,9 +1066,8 @@ _MISHAP = re.compile(
     r"|forgot|ignored|traffic|puncture|flat tyre|needs? (?:a )?(?:whole |brand )?new|(?:\w+[- ])?(?:minute|hour)s?"
     # 1.7.0: one more of a chore ("another form", "another hen do"), sent back, an early hour on a day off
     r"|another|sent (?:\w+ ){0,3}back"
-    # 1.8.0: rain after praise of the weather ("Lovely summer, raining again", "chucking it down", Scots "pishin doon")
-    r"|rain(?:ed|ing|s|y)?|drizzl\w*|downpour|(?:pissing|pish(?:in|ing)|chucking|bucketing|tipping|teeming)"
-    r" (?:it )?(?:down|doon)|(?:at|before) (?:[4-8]|four|five|six|seven|eight)(?:[:.]\d\d)? ?(?:am|a\.m\.)?"
+    # 1.8.0: rain after praise of the weather ("Lovely summer, raining again", "chucking it down all day")
+    r"|rain(?:ed|ing|s|y)?|drizzl\w*|downpour|(?:pissing|chucking|bucketing|tipping|teeming) (?:it )?down|(?:at|before) (?:[4-8]|four|five|six|seven|eight)(?:[:.]\d\d)? ?(?:am|a\.m\.)?"
     r" (?:on|of) (?:a |the )?(?:saturday|sunday|weekend|day off|bank holiday))\b"
     # 1.7.0: a word in scare quotes ("the landlord 'fixed' it"): the writer does not mean it
     r"|(?:^|\s)['\u2018\"\u201c][^'\u2019\"\u201d]{1,30}['\u2019\"\u201d](?=\W|$)",
@@ -1331,7 +1330,7 @@ _SOMATIC = re.compile(
     r"|(?:clammy|sweaty|sweating|damp|shaking|shaky|trembling) (?:palms|hands|fingers|knees|legs)"
     r"|(?:fluttering|churning|knotted|queasy|flipping) (?:gut|stomach|tummy|belly)"
     r"|(?:racing|pounding|hammering|thumping) (?:heart|pulse)"
-    # 1.8.0: the heart or chest as a drum or hammer ("heart going like a drum", "my chest a drum", "heart drumming")
+    # 1.8.0: the heart or chest as a drum or hammer ("heart like a kettle drum", "chest a hammer", "heart drumming")
     r"|(?:heart|chest|pulse) (?:[\w']+ ){0,2}?(?:like )?(?:an? )?(?:(?:bass |kettle )?drum(?:ming|med)?|(?:jack|sledge)?hammer)\b)",
     re.IGNORECASE,
 )
