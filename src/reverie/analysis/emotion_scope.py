@@ -89,6 +89,18 @@ softly ("Maybe I'm a bit jealous", "Might be a bit homesick?") is said, unless t
 future or conditional; a label barely over its threshold gives way to the writer's sign; gladness that harm did not
 come is relief; "not lonely exactly" softens rather than denies; a wider map (raging, irksome, made up, done with,
 stopped trusting, gone from the writer's days, checking over and over, not bad news, clammy palms, cheeks burned).
+
+Added in 1.8.0 (e11: frozen9's misses by mechanism, and feelings carried by a situation with no feeling word):
+sarcasm from praise after an interjection ("Ag, lovely, …", "Och brilliant, …"), intensified "nice" ("Very nice of
+the council, …"), rain as a mishap after praise of the weather, and praise before an ironic tag said alone as the
+next sentence ("Love it when … . Living the dream."); the heart or chest as a drum or hammer and a burning face with
+a degree word ("my face very hot") are bodily signs; "less than I hoped" is disappointment; anger acted out ("slammed
+the door", "punched the wall", "stormed out") and restlessness ("couldn't sit still", "paced the hallway") are signs
+of whoever does them, which never outrank the head's reading; checking a lock or the oven over and over is
+nervousness; being left out ("wasn't even invited", "went … without me") and a home gone quiet without someone
+("so empty without the boys", "too quiet since Dad moved out") are sadness; South African family words are people.
+Measured and not built: showing the blend's own label where the layer abstains on a sentence with no feeling word
+(docs/models.md, "Journal layer 1.8.0 (e11)").
 """
 
 from __future__ import annotations
@@ -622,6 +634,8 @@ PERSON_NOUNS = frozenset(
         "mamma",
         "papa",
     }
+    # 1.8.0: South African family words ("my boet", "Ouma", "Tannie Sue")
+    | {"boet", "ouma", "oupa", "tannie", "oom", "sussie"}
 )
 TIME_WORDS = frozenset(
     {"today", "tonight", "yesterday", "tomorrow", "now", "again", "lately", "morning", "evening", "afternoon"}
@@ -718,6 +732,13 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             # 1.7.0: checking anything over and over ("checked the website forty times", "kept checking the drive")
             r"|\bcheck(?:ed|ing)? (?:[\w']+ ){1,3}(?:\d+|ten|twenty|thirty|forty|fifty|sixty|a hundred|a dozen|dozens of"
             r"|hundreds of|a million|a thousand) times\b|\b(?:keep|kept|keeps|keeping) (?:on )?checking\b",
+            "nervousness",
+        ),
+        # 1.8.0: checking a lock, the oven, the gas again and again ("checked the back door three times")
+        (
+            r"\b(?:(?:double|triple|re)-?)?check(?:ed|ing|s)? (?:that )?(?:the|my) (?:front |back )?(?:locks?|doors?"
+            r"|oven|hob|stove|gas|iron|taps?|windows?|plugs?|alarm)\b (?:[\w']+ ){0,3}?(?:again and again|over and over"
+            r"|(?:three|four|five|six|seven|eight|nine|\d+) times)\b",
             "nervousness",
         ),
         # 1.5.0: anyone's temper, held by whoever loses it ("the missus went off her nut", "Dad hit the roof")
@@ -883,6 +904,30 @@ _OBJECT_IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "sadness",
     ),
+    # 1.8.0: the writer left out ("I wasn't even invited", "they went for drinks without me", "always left out")
+    (
+        re.compile(
+            r"\b(?:(?:was|were|am|is|got|been|get)(?:n'?t| not)|never (?:got |was |been |get )?|not) (?:even |once )?"
+            r"(?:invited|asked along|included)\b"
+            r"|\b(?:was|were|am|'m|is|got|get|gets|getting|been|being|feel|felt|feeling|always|keep being) (?:\w+ )?left out\b"
+            r"|\b(?:went|go|goes|going|gone|met up|headed (?:off|out)|carried on|started) (?:[\w']+ ){0,4}without me\b"
+            r"|\b(?:nobody|no one|no-one|noone) (?:\w+ )?(?:invited|included|picked|saved (?:me )?a (?:seat|place) for) me\b",
+            re.I,
+        ),
+        "sadness",
+    ),
+    # 1.8.0: a home gone quiet or empty without someone ("The flat is so empty without the boys", "too quiet since
+    # she moved out", "the bed feels too big now he's gone")
+    (
+        re.compile(
+            r"\b(?:quiet|empty|silent|too big)\b(?: [\w']+){0,3}? (?:without (?:him|her|them|my \w+|our \w+"
+            r"|the (?:kids|children|boys|girls|dog|cat|baby|twins))"
+            r"|(?:since|after|now(?: that)?) (?:he|she|they|my \w+|our \w+|the (?:kids|children|boys|girls)|\w+)"
+            r"(?:'s| is| has|'re| are| have|'ve)? (?:left|gone|moved(?: out| away)?|went (?:back|home|away)|died|passed))\b",
+            re.I,
+        ),
+        "sadness",
+    ),
     # someone whose example the writer looks up to: "she makes me want to be a better person"
     (re.compile(r"\bmak(?:es|e|ing) me want to be (?:a )?(?:better|kinder|braver)\b", re.I), "admiration"),
     # helplessness beside someone close: "I cannot go to her", "I can't do anything for him"
@@ -927,6 +972,28 @@ _SIGNS: tuple[tuple[re.Pattern[str], str], ...] = (
         "amusement",
     ),
     (re.compile(r"\b(?:smil(?:e|ed|es|ing)|grinn?(?:ing|ed)|beaming)\b", re.I), "joy"),
+    # 1.8.0: feelings carried by what one does, signs rather than names (held by whoever does it; like tears they
+    # do not outrank what the head reads): anger acted out ("slammed the kitchen door", "punched the wall",
+    # "stormed out"); restlessness ("couldn't sit still", "paced the hallway"), which may be excitement too
+    (
+        re.compile(
+            r"\bslamm(?:ed|ing) (?:the|a|my|his|her|their) (?:[\w-]+ )?(?:door|phone|laptop|lid|drawer|cupboard|gate)\b"
+            r"|\b(?:punch(?:ed|ing)?|kick(?:ed|ing)?|thump(?:ed|ing)?) (?:the|a) (?:wall|door|bin|table|desk"
+            r"|steering wheel)\b|\bthrew (?:my|the|a|his|her|their) (?:[\w-]+ )?\w+ (?:across|at) the (?:room|wall"
+            r"|floor|kitchen)\b|\bstorm(?:ed|ing|s)? (?:out|off)\b",
+            re.I,
+        ),
+        "anger",
+    ),
+    (
+        re.compile(
+            r"\b(?:could(?:n'?t| not)|can(?:'?t|not)) (?:sit|keep|stay|stand) still\b"
+            r"|\bpac(?:ed|ing|es?) (?:up and down|back and forth|the (?:room|floor|hall|hallway|kitchen|corridor"
+            r"|landing|ward|flat|house|garden))\b",
+            re.I,
+        ),
+        "nervousness",
+    ),
     # 1.4.0: good news of one's own, read only where nothing else is ("… but we won", "I got the job")
     (_GOOD_NEWS, "joy"),
 )
@@ -968,10 +1035,14 @@ _SARCASM = re.compile(
 _PRAISE_OPENER = re.compile(
     r"^\W*(?:(?:oh|ah),? (?:joy|good|great|goody|lovely|wonderful|fantastic|brilliant|perfect|super|marvell?ous)\b"
     # 1.7.0: praise after an intensifier of the writer's English ("Wicked great, …", "Pure brilliant, …")
-    r"|(?:(?:wicked|pure|dead|well|bloody|just|absolutely|really|so|totally) )?"
+    # 1.8.0: an interjection before it ("Ag, lovely, …", "Och, brilliant, …", "Aw great, …")
+    r"|(?:(?:oh|ah|ag|och|aw|ooh|eh|well|yeah),? )?"
+    r"(?:(?:wicked|pure|dead|well|bloody|just|absolutely|really|so|totally) )?"
     r"(?:great|wonderful|fantastic|fabulous|brilliant|perfect|lovely|marvell?ous|terrific|splendid|super|excellent"
     r"|champion|smashing|cracking|grand|ace|magic|class|mint|sound|sweet|cool"  # 1.7.0: praise of other Englishes
-    r"|superb|amazing|awesome|great job|good job|well done|nice one|nice work)(?: news)?(?: \w+){0,4}\s*[,!:\u2014\u2013-]"
+    r"|superb|amazing|awesome|great job|good job|well done|nice one|nice work"
+    r"|(?:very|real|really|so|how|too) nice)(?: news)?"  # 1.8.0: "Very nice of the council, …"
+    r"(?: \w+){0,4}\s*[,!:\u2014\u2013-]"
     r"|what (?:a|an) (?:treat|joy|delight|pleasure|honour|honor|way to (?:start|end))\b"
     r"|(?:(?:i|you) )?(?:just |gotta |got to |have to )?love (?:it )?(?:when|that|how)\b"
     r"|don'?t you (?:just )?love (?:it )?(?:when|that|how)\b"
@@ -994,7 +1065,9 @@ _MISHAP = re.compile(
     r"|los(?:e|ing)|packed (?:in|up)|overdue|fraud|burst|died|gave up|give up|clos(?:ed|ing)|fined"
     r"|forgot|ignored|traffic|puncture|flat tyre|needs? (?:a )?(?:whole |brand )?new|(?:\w+[- ])?(?:minute|hour)s?"
     # 1.7.0: one more of a chore ("another form", "another hen do"), sent back, an early hour on a day off
-    r"|another|sent (?:\w+ ){0,3}back|(?:at|before) (?:[4-8]|four|five|six|seven|eight)(?:[:.]\d\d)? ?(?:am|a\.m\.)?"
+    r"|another|sent (?:\w+ ){0,3}back"
+    # 1.8.0: rain after praise of the weather ("Lovely summer, raining again", "chucking it down all day")
+    r"|rain(?:ed|ing|s|y)?|drizzl\w*|downpour|(?:pissing|chucking|bucketing|tipping|teeming) (?:it )?down|(?:at|before) (?:[4-8]|four|five|six|seven|eight)(?:[:.]\d\d)? ?(?:am|a\.m\.)?"
     r" (?:on|of) (?:a |the )?(?:saturday|sunday|weekend|day off|bank holiday))\b"
     # 1.7.0: a word in scare quotes ("the landlord 'fixed' it"): the writer does not mean it
     r"|(?:^|\s)['\u2018\"\u201c][^'\u2019\"\u201d]{1,30}['\u2019\"\u201d](?=\W|$)",
@@ -1021,6 +1094,19 @@ def _ironic(text: str, may: Gate | None = None) -> bool:
         return True
     tag = _search(_IRONIC_TAG, text, may)
     return tag is not None and (opener is not None or bool(_MISHAP.search(text[: tag.start()])))
+
+
+_TAG_ALONE = re.compile(
+    r"^\W*(?:(?:just |truly |really |proper )?living the dream|what (?:fun|a treat|a joy|a delight|luck)"
+    r"|(?:so|how|very|ever so) (?:thoughtful|considerate|kind|helpful) of (?:him|her|them|you|it))\W*$",
+    re.IGNORECASE,
+)
+
+
+def _tagged_after(text: str, following: str, may: Gate | None = None) -> bool:
+    """1.8.0: praise opening a sentence whose next sentence is an ironic tag alone ("Love it when the lift is out.
+    Living the dream.", "Oh lovely, the boiler. What fun."): the tag says the praise was not meant."""
+    return bool(_TAG_ALONE.match(plain(following))) and _found(_PRAISE_OPENER, text, may)
 
 
 def _sarcastic_before(previous: str) -> bool:
@@ -1197,6 +1283,17 @@ _UNDERSTATEMENT: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "nervousness",
     ),
+    # 1.8.0: less than hoped ("a little less than I hoped", "not quite what I'd hoped for", "fell short of what I
+    # wanted"); "hoped" only: "not what I expected" may be good news
+    (
+        re.compile(
+            r"\b(?:less|lower|worse|smaller|fewer) than (?:i|we)(?: had|'d)? (?:hoped|wanted|wished)"
+            r"|\bnot (?:\w+ )?what (?:i|we)(?: had|'d)? (?:hoped|wished|wanted) for\b"
+            r"|\bf(?:e|a)ll(?:s|en)? (?:a (?:bit|little|long way) )?short of what (?:i|we)(?: had|'d)? (?:hoped|wanted)",
+            re.I,
+        ),
+        "disappointment",
+    ),
     # a feared thing that turned out milder than expected: "It didn't hurt as much as I expected"
     (
         re.compile(
@@ -1232,7 +1329,9 @@ _SOMATIC = re.compile(
     # 1.7.0: the sign before the body part ("clammy palms", "a fluttering gut", "shaky hands", "a racing heart")
     r"|(?:clammy|sweaty|sweating|damp|shaking|shaky|trembling) (?:palms|hands|fingers|knees|legs)"
     r"|(?:fluttering|churning|knotted|queasy|flipping) (?:gut|stomach|tummy|belly)"
-    r"|(?:racing|pounding|hammering|thumping) (?:heart|pulse))",
+    r"|(?:racing|pounding|hammering|thumping) (?:heart|pulse)"
+    # 1.8.0: the heart or chest as a drum or hammer ("heart like a kettle drum", "chest a hammer", "heart drumming")
+    r"|(?:heart|chest|pulse) (?:[\w']+ ){0,2}?(?:like )?(?:an? )?(?:(?:bass |kettle )?drum(?:ming|med)?|(?:jack|sledge)?hammer)\b)",
     re.IGNORECASE,
 )
 # 1.5.0: the writer wondering ("I wonder if the label will listen", "Wonder if she's awake"): curiosity, said
@@ -1273,8 +1372,11 @@ _BODILY: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), label)
     for pattern, label in (
         (
-            r"\b(?:(?:face|cheeks|ears) (?:was |were |went |going |kept |felt )?(?:burning|bright red|scarlet|flushed|hot"
+            # 1.8.0: a degree word before the sign, the copula dropped or not ("my face very hot", "cheeks so red")
+            r"\b(?:(?:face|cheeks|ears) (?:was |were |went |going |kept |felt )?(?:so |very |really |all |too )?"
+            r"(?:burning|bright red|scarlet|flushed|hot"
             r"|burned|burnt|burn|on fire|aflame)"  # 1.7.0: "my cheeks burned", "ears on fire"
+            r"|(?:face|cheeks|ears) (?:was |were |went |felt )?(?:so|very|really|all|too) red"
             r"|(?:went|turned|going) (?:bright |beet(?:root)? )?red|blush(?:ed|ing)|wanted the (?:ground|floor) to swallow me)\b",
             "embarrassment",
         ),
@@ -1408,6 +1510,7 @@ def cues(
         or _found(_INSISTENT, text, gate)
         or _ironic(text, gate)
         or _ironic_tail(text, previous)
+        or _tagged_after(text, following, gate)
         or "\U0001f643" in text,  # 1.5.0: the upside-down face says the words are not meant
         excluded=_found(_EXCLUDED, text.rstrip(), gate),
         fragment=_fragment(text),
