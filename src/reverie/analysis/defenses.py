@@ -454,17 +454,23 @@ def _similarities(
     """Per label, the mean of the two highest example similarities; and the nearest example's defense with
     its lead over the nearest example of another defense at that level."""
     cos = prototypes.vectors @ vector
+    near = cos.tolist()  # the same floats as float(cos[i]), in one call
     sims = np.zeros(len(LABELS))
     nearest: dict[int, tuple[float, str | None, float]] = {}
-    for label in LABELS:
-        idx = [i for i, lab in enumerate(prototypes.labels) if lab == label]
-        ranked = sorted(idx, key=lambda i: -float(cos[i]))
+    for label, idx in _rows_by_label(prototypes.labels).items():
+        ranked = sorted(idx, key=lambda i: -near[i])
         sims[label] = float(np.mean([cos[i] for i in ranked[:2]]))
         best = ranked[0]
-        rival = [float(cos[i]) for i in ranked if prototypes.defenses[i] != prototypes.defenses[best]]
-        lead = float(cos[best]) - (rival[0] if rival else 0.0)
-        nearest[label] = (float(cos[best]), prototypes.defenses[best], lead)
+        rival = [near[i] for i in ranked if prototypes.defenses[i] != prototypes.defenses[best]]
+        lead = near[best] - (rival[0] if rival else 0.0)
+        nearest[label] = (near[best], prototypes.defenses[best], lead)
     return sims, nearest
+
+
+@lru_cache(maxsize=4)
+def _rows_by_label(labels: tuple[int, ...]) -> dict[int, list[int]]:
+    """The prototype rows of each label, in ``LABELS`` order (worked out once, not per sentence and label)."""
+    return {label: [i for i, lab in enumerate(labels) if lab == label] for label in LABELS}
 
 
 def _named(

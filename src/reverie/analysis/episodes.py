@@ -107,6 +107,8 @@ class Clause:
     parent: Clause | None = None
     # _wish_weight's answer with the actor it was read for (asked ≈ 40 times a clause; the tree never changes)
     wish_memo: tuple[str | None, float] | None = field(default=None, compare=False, repr=False)
+    # _is_expectation's answer with the actor and token count it was read for (asked ≈ 10 times a clause)
+    expectation_memo: tuple[str | None, int, bool] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(slots=True)
@@ -515,9 +517,10 @@ def drafts(
     clauses = _clauses(doc, mentions)
     frames = _frames(doc)
     who = _who_by_token(mentions, doc)
+    every = _unique(list(clauses.values()))  # once per document, not once per episode
     out = []
     for episode in _segment(doc, mentions):
-        draft = _draft(doc, episode, clauses, frames, _Fallback(coder, vectors), mentions, who)
+        draft = _draft(doc, episode, clauses, frames, _Fallback(coder, vectors), mentions, who, every)
         if draft is not None:
             out.append(draft)
     return out
@@ -531,9 +534,14 @@ def _draft(
     coder: _Fallback,
     mentions: list[Mention],
     who: dict[int, str],
+    every: list[Clause] | None = None,
 ) -> Draft | None:
+    """``every``: ``_unique`` of all ``clauses`` when the caller has it (the same clauses, in the same order, as
+    ``_unique`` of those in the episode's sentences once filtered)."""
     sentence_set = set(episode.sentences)
-    own = _unique([c for c in clauses.values() if c.sentence in sentence_set])
+    if every is None:
+        every = _unique(list(clauses.values()))
+    own = [c for c in every if c.sentence in sentence_set]
     view = _view(own, clauses, _other_test(episode), frames)
     addressed = _addressed(own, view, who)
     if not addressed and not any(view.is_other(c.actor) for c in own):
@@ -936,6 +944,15 @@ def _is_expectation(clause: Clause) -> bool:
     she'd …" (a thought about what the other would do, not "I think she's right")."""
     if clause.actor != "self":
         return False
+    memo = clause.expectation_memo
+    if memo is not None and memo[0] == clause.actor and memo[1] == len(clause.tokens):
+        return memo[2]
+    found = _is_expectation_read(clause)
+    clause.expectation_memo = (clause.actor, len(clause.tokens), found)
+    return found
+
+
+def _is_expectation_read(clause: Clause) -> bool:
     if any(t.lemma_.lower() in _EXPECT or t.lower_ in _EXPECT for t in clause.tokens):
         return True
     head = clause.head
