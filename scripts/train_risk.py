@@ -67,6 +67,9 @@ from reverie.analysis.onnx_encoder import load_encoder  # noqa: E402
 from reverie.analysis.risk import (  # noqa: E402
     HASH_DIM,
     IDEATION,
+    LEVEL_FILE,
+    LEVEL_FORMAT,
+    LEVEL_MANIFEST,
     LEVELS,
     MAX_SENTENCES,
     MODEL_DIR,
@@ -985,6 +988,41 @@ def write_artefact(model: RiskModel, meta: dict[str, Any]) -> None:
     print(f"wrote {path.relative_to(ROOT)} ({path.stat().st_size} bytes) and manifest.json")
 
 
+def write_level_artefact(d: Data, bank: Path) -> None:
+    """The level model fitted on the whole bank's flagged lines, its threshold from the bank's CV by line:
+    ``risk_level.npz`` and ``level_manifest.json`` (format ``reverie.risk-level/1``) beside the sentence model."""
+    model, t_level, figures = level_model(d)
+    MODEL_DIR.mkdir(parents=True, exist_ok=True)
+    path = MODEL_DIR / LEVEL_FILE
+    np.savez_compressed(
+        path, level_weights=model.coef_[0].astype(np.float32), level_bias=np.float32(model.intercept_[0])
+    )
+    meta = {
+        "format": LEVEL_FORMAT,
+        "name": "risk-level-minilm-lr (behavior or worse vs ideation, on a sentence the screen flags)",
+        "data": {
+            "bank": "scripts/risk_paraphrases.jsonl (written for Reverie; its lines at ideation or above)",
+            "bank_sha256": hashlib.sha256(bank.read_bytes()).hexdigest(),
+            "bank_inputs_sha256": training_inputs_sha256(str(item["text"]) for item in d.bank_items),
+        },
+        "licence": "weights derived from Reverie's own bank only",
+        "seed": SEED,
+        "C": LEVEL_C,
+        "inputs": "[embedding | sentence features], as the sentence model (models/encoder, sentence_features)",
+        "sentence_features": list(SENTENCE_FEATURES),
+        "target_precision": LEVEL_PRECISION,
+        "level_threshold": t_level,
+        "cv": figures,
+        "model_hash": hashlib.sha256(path.read_bytes()).hexdigest(),
+    }
+    (MODEL_DIR / LEVEL_MANIFEST).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    print(
+        f"wrote {path.relative_to(ROOT)} and {LEVEL_MANIFEST}: threshold {t_level:.3f}, bank CV precision "
+        f"{figures['precision']}, recall {figures['recall']}",
+        flush=True,
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -1018,6 +1056,11 @@ def main() -> None:
         default=None,
         help="leave one batch out (figures only, nothing written; with --lomo both); optionally a JSON file",
     )
+    parser.add_argument(
+        "--level-only",
+        action="store_true",
+        help="fit the level model on the bank and write its artefact alone (the sentence and person models untouched)",
+    )
     parser.add_argument("--sentence-c", type=float, default=None, help="(with --lomo) try another C")
     parser.add_argument(
         "--embed-scale",
@@ -1047,6 +1090,9 @@ def main() -> None:
             leave_one_mechanism_out(d, args.cache, args.lomo)
         if args.lobo is not None:
             leave_one_batch_out(d, args.cache, args.lobo)
+        return
+    if args.level_only:
+        write_level_artefact(d, args.bank)
         return
     cv: dict[str, Any] = {}
     if not args.skip_cv:
