@@ -13,6 +13,10 @@ run time agree):
   and ``challenge_frozen2``, each batch's false alarms ≤ 2 % and (fourth round) nothing the demo can write flagged,
   ties to the lowest threshold; ``challenge_frozen3`` (seen since the fourth round) is left out of that choice, so it
   checks the threshold on a batch it was not chosen on.
+* **The level model** (fourteenth round; ``--level-only`` writes it alone, ``risk_level.npz`` and
+  ``level_manifest.json``): the same sentence inputs → "behavior or worse" vs "ideation", on the bank's lines at
+  ideation or above and their variants; its threshold the lowest with out-of-fold precision ≥ ``LEVEL_PRECISION`` in
+  the bank's CV by line. At run time it only raises an entry the screen flags at ``ideation`` to ``behavior``.
 * **The person model** (what ``screen_person`` and ``reverie eval risk`` use on a person's posts together): hashed
   word 1–2-grams, the lexicon's counts and a summary of the sentence model's scores over the person's sentences
   → "ideation or worse" at the user level. ``VARIANTS`` lists the ways of building it that were compared by the
@@ -30,6 +34,7 @@ Usage (from the project root; scikit-learn is a training-only dependency)::
     .venv/bin/python scripts/train_risk.py --cache /tmp/risk-emb.npz   # keep sentence embeddings between runs
     .venv/bin/python scripts/train_risk.py --cache /tmp/risk-emb.npz --lomo /tmp/lomo.json --lobo /tmp/lobo.json
                                                             # held-out figures: mechanisms and batches left out
+    .venv/bin/python scripts/train_risk.py --cache /tmp/risk-emb.npz --level-only   # the level model alone
 """
 
 from __future__ import annotations

@@ -11,7 +11,9 @@ speech and injuries; an explicit first-person phrase is a *floor* for the level.
 trained by ``scripts/train_risk.py`` on the C-SSRS posts and a written paraphrase bank; numpy at run time) scores
 every sentence; the entry's model score is the highest sentence score, and a sentence at or over the threshold
 raises the entry to ``ideation`` unless the lexicon or the sentence's own words show it is about someone else, a
-story, a dream, or set aside. For a person's texts together (``screen_person``) a person-level model (hashed word
+story, a dream, or set aside. A second small **level model** on the same inputs (fourteenth round) raises an entry at
+``ideation`` to ``behavior`` where a sentence the screen flags reads, with confidence, as a preparation, a self-harm act
+or an aborted act; it never flags, never reaches ``attempt``. For a person's texts together (``screen_person``) a person-level model (hashed word
 n-grams, the lexicon's counts and the sentence scores) gives the score. See ``docs/risk.md``.
 
 Reverie is not a crisis service: a flag starts the safety-plan flow, it does not replace a person.
