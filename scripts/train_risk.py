@@ -14,9 +14,9 @@ run time agree):
   ties to the lowest threshold; ``challenge_frozen3`` (seen since the fourth round) is left out of that choice, so it
   checks the threshold on a batch it was not chosen on.
 * **The level model** (fourteenth round; ``--level-only`` writes it alone, ``risk_level.npz`` and
-  ``level_manifest.json``): the same sentence inputs → "behavior or worse" vs "ideation", on the bank's lines at
+  ``level_manifest.json``, to ``scripts/risk_level/``: a candidate, not shipped): the same sentence inputs → "behavior or worse" vs "ideation", on the bank's lines at
   ideation or above and their variants; its threshold the lowest with out-of-fold precision ≥ ``LEVEL_PRECISION`` in
-  the bank's CV by line. At run time it only raises an entry the screen flags at ``ideation`` to ``behavior``.
+  the bank's CV by line. Where installed in models/risk it only raises an entry the screen flags at ``ideation`` to ``behavior``.
 * **The person model** (what ``screen_person`` and ``reverie eval risk`` use on a person's posts together): hashed
   word 1–2-grams, the lexicon's counts and a summary of the sentence model's scores over the person's sentences
   → "ideation or worse" at the user level. ``VARIANTS`` lists the ways of building it that were compared by the
@@ -116,6 +116,10 @@ EMBED_SCALE = 1.0
 EMBED_DIM = 384
 # Fourteenth round: the level model ("behavior or worse" vs "ideation", on the bank's flagged lines and their variants).
 LEVEL_C = 4.0
+# Where --level-only writes the level model: beside the scripts, not shipped (the lead's check on long real texts, docs/
+# risk.md "Fourteenth round": on C-SSRS users' whole texts its "behavior" was right for under half at every threshold).
+# To ship a level model, copy both files into src/reverie/analysis/models/risk/.
+LEVEL_DIR = ROOT / "scripts" / "risk_level"
 LEVEL_PRECISION = 0.8  # its threshold: the lowest whose out-of-fold precision on the bank reaches this
 LEVEL_FOLDS = 5
 CSSRS_WEIGHT = 0.005  # each weakly labelled C-SSRS sentence counts this much against one written sentence
@@ -995,10 +999,11 @@ def write_artefact(model: RiskModel, meta: dict[str, Any]) -> None:
 
 def write_level_artefact(d: Data, bank: Path) -> None:
     """The level model fitted on the whole bank's flagged lines, its threshold from the bank's CV by line:
-    ``risk_level.npz`` and ``level_manifest.json`` (format ``reverie.risk-level/1``) beside the sentence model."""
+    ``risk_level.npz`` and ``level_manifest.json`` (format ``reverie.risk-level/1``) in ``LEVEL_DIR``: a candidate,
+    not shipped (the screen reads a level model only from ``models/risk``; docs/risk.md, "Fourteenth round")."""
     model, t_level, figures = level_model(d)
-    MODEL_DIR.mkdir(parents=True, exist_ok=True)
-    path = MODEL_DIR / LEVEL_FILE
+    LEVEL_DIR.mkdir(parents=True, exist_ok=True)
+    path = LEVEL_DIR / LEVEL_FILE
     np.savez_compressed(
         path, level_weights=model.coef_[0].astype(np.float32), level_bias=np.float32(model.intercept_[0])
     )
@@ -1020,7 +1025,7 @@ def write_level_artefact(d: Data, bank: Path) -> None:
         "cv": figures,
         "model_hash": hashlib.sha256(path.read_bytes()).hexdigest(),
     }
-    (MODEL_DIR / LEVEL_MANIFEST).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    (LEVEL_DIR / LEVEL_MANIFEST).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     print(
         f"wrote {path.relative_to(ROOT)} and {LEVEL_MANIFEST}: threshold {t_level:.3f}, bank CV precision "
         f"{figures['precision']}, recall {figures['recall']}",

@@ -151,21 +151,21 @@ MEASURED_ALARMS = {
     "frozen10": 23 / 186,
 }
 # Genuine cases at (or over) their expected level, with the shipped model: no floor existed before the fourteenth round
-# (docs/risk.md, "Fourteenth round"), which added the level model. Measured with it (before it, by the same screen:
-# tune 78, frozen 79, frozen2 59, frozen3 56, frozen4 79, frozen5 59, frozen6 40, frozen7 35, frozen8 40, frozen9 51,
-# frozen10 45; 621 of 1,049 in all, 778 after). All seen figures.
+# (docs/risk.md, "Fourteenth round"). Its level model was not shipped (the lead's check on long real texts), so these
+# are the screen's figures without it, all seen (with the candidate: 81, 79, 60, 73, 102, 72, 61, 56, 61, 68, 65; 778
+# of 1,049 in all against 621).
 MEASURED_AT_LEVEL = {
-    "tune": 81 / 85,
+    "tune": 78 / 85,
     "frozen": 79 / 83,
-    "frozen2": 60 / 64,
-    "frozen3": 73 / 107,
-    "frozen4": 102 / 126,
-    "frozen5": 72 / 80,
-    "frozen6": 61 / 94,
-    "frozen7": 56 / 100,
-    "frozen8": 61 / 100,
-    "frozen9": 68 / 104,
-    "frozen10": 65 / 106,
+    "frozen2": 59 / 64,
+    "frozen3": 56 / 107,
+    "frozen4": 79 / 126,
+    "frozen5": 59 / 80,
+    "frozen6": 40 / 94,
+    "frozen7": 35 / 100,
+    "frozen8": 40 / 100,
+    "frozen9": 51 / 104,
+    "frozen10": 45 / 106,
 }
 # Lines whose writer's label and the screen's written policy disagree. They stay as written and count in every
 # figure; only the "never attempt on a negative" check reads them apart, each with its reason.

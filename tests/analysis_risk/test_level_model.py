@@ -14,7 +14,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from reverie.analysis.risk import LEVEL_RULE, LEVELS, RiskModel, load_model, screen, screen_person
+from reverie.analysis.risk import (
+    LEVEL_RULE,
+    LEVELS,
+    RiskModel,
+    load_model,
+    screen,
+    screen_person,
+    with_level_model,
+)
 
 HERE = Path(__file__).resolve().parent
 WRITTEN = (HERE.parents[1] / "scripts" / "risk_paraphrases.jsonl", *sorted(HERE.glob("challenge_*.jsonl")))
@@ -40,11 +48,28 @@ OTHERS_OR_NEGATED = (
 )
 
 
+CANDIDATE = HERE.parents[1] / "scripts" / "risk_level"  # written by train_risk.py --level-only; not shipped
+
+
 @pytest.fixture(scope="module")
 def shipped() -> RiskModel:
-    model = load_model()
-    assert model is not None and model.level_weights is not None, "the level model is installed"
+    """The shipped sentence model with the candidate level model beside it (what shipping it would give)."""
+    base = load_model()
+    assert base is not None
+    model = with_level_model(base, CANDIDATE)
+    assert model.level_weights is not None, "the candidate level model is in scripts/risk_level"
     return model
+
+
+def test_no_level_model_ships() -> None:
+    # The lead's check on long real texts (docs/risk.md, "Fourteenth round"): on C-SSRS users' whole texts the level
+    # model's "behavior" was right for under half of the texts it raised, at every threshold tried.
+    model = load_model()
+    assert model is not None and model.level_weights is None
+    result = screen(
+        "I have sorted my will and cancelled my phone contract so nobody has to deal with it after I am gone."
+    )
+    assert not any(t.rule == LEVEL_RULE for t in result.triggers)
 
 
 def test_none_of_these_sentences_is_in_the_bank_or_a_batch() -> None:

@@ -47,7 +47,9 @@ if TYPE_CHECKING:
 LEVELS = ("none", "indicator", "ideation", "behavior", "attempt")
 IDEATION = LEVELS.index("ideation")
 BEHAVIOR = LEVELS.index("behavior")
-VERSION = "2.1.0"  # 2.1.0: the level model may raise a flagged sentence to behavior (fourteenth round)
+VERSION = (
+    "2.1.0"  # 2.1.0: invisible characters read as absent; a level model, where one is installed (none ships)
+)
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "risk"
 MODEL_FILE = "risk_model.npz"
 # Fourteenth round: the level model ("behavior or worse" vs "ideation" on a sentence the screen already flags), an
@@ -410,6 +412,21 @@ def load_model(model_dir: Path = MODEL_DIR) -> RiskModel | None:
             level_bias=level[1] if level else 0.0,
             level_threshold=level[2] if level else 1.0,
         )
+
+
+def with_level_model(model: RiskModel, level_dir: Path) -> RiskModel:
+    """``model`` with the level model found in ``level_dir`` (the candidate that ``scripts/train_risk.py
+    --level-only`` writes in ``scripts/risk_level``, not shipped), or ``model`` as it is when none is there."""
+    level = _load_level(level_dir)
+    if level is None:
+        return model
+    return replace(
+        model,
+        model_hash=f"{model.model_hash}+level:{level[3][:16]}",
+        level_weights=level[0],
+        level_bias=level[1],
+        level_threshold=level[2],
+    )
 
 
 def _load_level(model_dir: Path) -> tuple[npt.NDArray[np.float32], float, float, str] | None:
