@@ -13,6 +13,10 @@ run time agree):
   and ``challenge_frozen2``, each batch's false alarms ≤ 2 % and (fourth round) nothing the demo can write flagged,
   ties to the lowest threshold; ``challenge_frozen3`` (seen since the fourth round) is left out of that choice, so it
   checks the threshold on a batch it was not chosen on.
+* **The level model** (fourteenth round; ``--level-only`` writes it alone, ``risk_level.npz`` and
+  ``level_manifest.json``, to ``scripts/risk_level/``: a candidate, not shipped): the same sentence inputs → "behavior or worse" vs "ideation", on the bank's lines at
+  ideation or above and their variants; its threshold the lowest with out-of-fold precision ≥ ``LEVEL_PRECISION`` in
+  the bank's CV by line. Where installed in models/risk it only raises an entry the screen flags at ``ideation`` to ``behavior``.
 * **The person model** (what ``screen_person`` and ``reverie eval risk`` use on a person's posts together): hashed
   word 1–2-grams, the lexicon's counts and a summary of the sentence model's scores over the person's sentences
   → "ideation or worse" at the user level. ``VARIANTS`` lists the ways of building it that were compared by the
@@ -30,6 +34,7 @@ Usage (from the project root; scikit-learn is a training-only dependency)::
     .venv/bin/python scripts/train_risk.py --cache /tmp/risk-emb.npz   # keep sentence embeddings between runs
     .venv/bin/python scripts/train_risk.py --cache /tmp/risk-emb.npz --lomo /tmp/lomo.json --lobo /tmp/lobo.json
                                                             # held-out figures: mechanisms and batches left out
+    .venv/bin/python scripts/train_risk.py --cache /tmp/risk-emb.npz --level-only   # the level model alone
 """
 
 from __future__ import annotations
@@ -67,6 +72,9 @@ from reverie.analysis.onnx_encoder import load_encoder  # noqa: E402
 from reverie.analysis.risk import (  # noqa: E402
     HASH_DIM,
     IDEATION,
+    LEVEL_FILE,
+    LEVEL_FORMAT,
+    LEVEL_MANIFEST,
     LEVELS,
     MAX_SENTENCES,
     MODEL_DIR,
@@ -106,6 +114,14 @@ SENTENCE_C = 16.0
 # (the same model at run time): below 1 it is a larger L2 penalty on the embedding block alone (thirteenth round).
 EMBED_SCALE = 1.0
 EMBED_DIM = 384
+# Fourteenth round: the level model ("behavior or worse" vs "ideation", on the bank's flagged lines and their variants).
+LEVEL_C = 4.0
+# Where --level-only writes the level model: beside the scripts, not shipped (the lead's check on long real texts, docs/
+# risk.md "Fourteenth round": on C-SSRS users' whole texts its "behavior" was right for under half at every threshold).
+# To ship a level model, copy both files into src/reverie/analysis/models/risk/.
+LEVEL_DIR = ROOT / "scripts" / "risk_level"
+LEVEL_PRECISION = 0.8  # its threshold: the lowest whose out-of-fold precision on the bank reaches this
+LEVEL_FOLDS = 5
 CSSRS_WEIGHT = 0.005  # each weakly labelled C-SSRS sentence counts this much against one written sentence
 # Which C-SSRS sentences carry their user's label (fourth round). "all": every sentence of a user at risk is a weak
 # positive, so "session", "therapist", "meds", "walk" in an at-risk user's everyday sentences were taught as risk;
@@ -378,6 +394,72 @@ def as_risk_model(
     )
 
 
+# ------------------------------------------------------------------------------------------------------------
+# The level model (fourteenth round): "behavior or worse" vs "ideation" on a sentence the screen already flags
+# ------------------------------------------------------------------------------------------------------------
+
+BEHAVIOR = LEVELS.index("behavior")
+
+
+def level_rows(d: Data, leave_out: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The bank's flagged rows (a written line at ideation or above and its variants, ``leave_out`` lines left
+    out): their rows in ``x_sent``, their label (1: behavior or attempt, 0: ideation) and their bank line."""
+    level_of = np.array([LEVELS.index(str(item["level"])) for item in d.bank_items], dtype=np.int64)
+    line_level = level_of[d.bank_line]
+    keep = line_level >= IDEATION
+    if leave_out is not None:
+        keep &= ~np.isin(d.bank_line, leave_out)
+    return d.bank_rows[keep], (line_level[keep] >= BEHAVIOR).astype(np.int64), d.bank_line[keep]
+
+
+def fit_level_model(x: np.ndarray, y: np.ndarray) -> LogisticRegression:
+    model = LogisticRegression(C=LEVEL_C, max_iter=3000, random_state=SEED)
+    return model.fit(x, y)
+
+
+def level_threshold(d: Data, leave_out: np.ndarray | None = None) -> tuple[float, dict[str, Any]]:
+    """Out-of-fold probabilities on the bank's flagged rows (folds by written line, so a line's variants stay
+    together), and the lowest threshold whose precision for "behavior or worse" reaches ``LEVEL_PRECISION``
+    (0.975 when none does): the level model raises only where it is confident, and abstains otherwise."""
+    from sklearn.model_selection import StratifiedGroupKFold
+
+    rows, y, groups = level_rows(d, leave_out)
+    x = d.x_sent[rows]
+    oof = np.zeros(len(rows))
+    folds = StratifiedGroupKFold(LEVEL_FOLDS, shuffle=True, random_state=SEED)
+    for train, test in folds.split(x, y, groups):
+        oof[test] = fit_level_model(x[train], y[train]).predict_proba(x[test])[:, 1]
+    grid = []
+    chosen = None
+    for t in np.round(np.arange(0.5, 0.976, 0.025), 3):
+        raised = oof >= t
+        tp = int((raised & (y == 1)).sum())
+        precision = tp / max(int(raised.sum()), 1)
+        recall = tp / max(int((y == 1).sum()), 1)
+        grid.append({"threshold": float(t), "precision": round(precision, 4), "recall": round(recall, 4)})
+        if chosen is None and raised.any() and precision >= LEVEL_PRECISION:
+            chosen = float(t)
+    t_level = chosen if chosen is not None else 0.975
+    at = next(g for g in grid if g["threshold"] == t_level)
+    figures = {
+        "rows": len(rows),
+        "positive_rows": int(y.sum()),
+        "lines": len(set(groups.tolist())),
+        "auc": auc(list(oof), list(y == 1)),
+        "precision": at["precision"],
+        "recall": at["recall"],
+        "grid": grid,
+    }
+    return t_level, figures
+
+
+def level_model(d: Data, leave_out: np.ndarray | None = None) -> tuple[LogisticRegression, float, dict]:
+    """The level model fitted on the bank's flagged rows and its threshold from the bank's own CV."""
+    t_level, figures = level_threshold(d, leave_out)
+    rows, y, _ = level_rows(d, leave_out)
+    return fit_level_model(d.x_sent[rows], y), t_level, figures
+
+
 def choose_sentence_threshold(
     sentence: LogisticRegression, tune: Sequence[dict[str, Any]]
 ) -> tuple[float, dict]:
@@ -482,6 +564,23 @@ class Prescreened:
         raised = np.zeros(len(self.rule_level), dtype=bool)
         np.logical_or.at(raised, self.unit_text, (probs >= t) & self.unit_open)
         return np.maximum(self.rule_level, np.where(raised, IDEATION, 0))
+
+    def raised_levels(
+        self, sentence: LogisticRegression, t: float, level: LogisticRegression, t_level: float
+    ) -> np.ndarray:
+        """``levels`` with the level model on top, as ``screen`` applies it: an entry at ``ideation`` rises to
+        ``behavior`` when a sentence the screen flags (raised by the sentence model, or holding a counted lexicon
+        phrase at ideation or above, and not set aside) scores at or over ``t_level``."""
+        before = self.levels(sentence, t)
+        if not len(self.unit_x):
+            return before
+        probs = sentence.predict_proba(self.unit_x)[:, 1]
+        lexicon = self.unit_x[:, EMBED_DIM + IDEATION : EMBED_DIM + len(LEVELS)].sum(axis=1) > 0
+        flagged_unit = self.unit_open & ((probs >= t) | lexicon)
+        confident = flagged_unit & (level.predict_proba(self.unit_x)[:, 1] >= t_level)
+        up = np.zeros(len(before), dtype=bool)
+        np.logical_or.at(up, self.unit_text, confident)
+        return np.where(up & (before == IDEATION), BEHAVIOR, before)
 
 
 def prescreen(texts: Sequence[tuple[str, str]], cache: Path | None) -> Prescreened:
@@ -611,7 +710,9 @@ def subset(p: Prescreened, keep: np.ndarray) -> Prescreened:
 def leave_one_batch_out(d: Data, cache: Path | None, out: Path | None) -> dict[str, Any]:
     """For each challenge batch: refit without the bank lines written knowing it (``LOBO_PREFIXES``) and choose
     the threshold by the same rule without it (when it is a tuning batch), then screen it; beside it the same
-    batch screened by the fit on everything (in sample)."""
+    batch screened by the fit on everything (in sample). Fourteenth round: the level model is refitted without the
+    same lines (its threshold from the bank's own CV, which reads no batch), and each batch's levels are reported
+    before and after it (``LEVEL_FIGURES``)."""
     from reverie.analysis.evaluation.risk import challenge_batches, read_challenge
 
     demo = prescreen(demo_entries(), cache)
@@ -620,12 +721,25 @@ def leave_one_batch_out(d: Data, cache: Path | None, out: Path | None) -> dict[s
     everyone = np.arange(len(d.labels))
     full = fit_sentence_model(d, everyone)
     t_full = fast_threshold(full, tune, d.tune, demo)
+    level_full, t_level_full, level_cv = level_model(d)
     print(f"fit on everything: threshold {t_full:.3f}", flush=True)
-    report: dict[str, Any] = {"threshold_all": t_full, "batches": {}}
+    print(
+        f"level model on everything: threshold {t_level_full:.3f} (bank CV by line: precision "
+        f"{level_cv['precision']}, recall {level_cv['recall']}, AUC {level_cv['auc']:.3f}, {level_cv['rows']} rows)",
+        flush=True,
+    )
+    report: dict[str, Any] = {
+        "threshold_all": t_full,
+        "level_threshold_all": t_level_full,
+        "level_cv_all": level_cv,
+        "batches": {},
+    }
     totals = np.zeros(6, dtype=np.int64)
+    level_totals = np.zeros(len(LEVEL_FIGURES), dtype=np.int64)
     for batch, path in challenge_batches(CHALLENGE_DIR).items():
         items = read_challenge(path)
         genuine = np.array([i["group"] == "genuine" for i in items])
+        expect = np.array([LEVELS.index(str(i["expect"])) for i in items], dtype=np.int64)
         screened = prescreen([("free_association", str(i["text"])) for i in items], cache)
         prefixes = LOBO_PREFIXES.get(batch, ())
         lines = np.array(
@@ -644,27 +758,93 @@ def leave_one_batch_out(d: Data, cache: Path | None, out: Path | None) -> dict[s
             )
         else:
             t = t_full
-        held = screened.levels(refit, t) >= IDEATION
+        level, t_level = (level_full, t_level_full)
+        if len(lines):
+            level, t_level, _ = level_model(d, leave_out=lines)
+        before = screened.levels(refit, t)
+        after = screened.raised_levels(refit, t, level, t_level)
+        held = before >= IDEATION
+        assert ((after >= IDEATION) == held).all() and (after >= before).all(), "the level model moved a flag"
         seen = screened.levels(full, t_full) >= IDEATION
         row = [int(genuine.sum()), int((~genuine).sum())]
         row += [int((held & genuine).sum()), int((held & ~genuine).sum())]
         row += [int((seen & genuine).sum()), int((seen & ~genuine).sum())]
         totals += np.asarray(row)
-        report["batches"][batch] = {"threshold": t, "left_out_lines": len(lines), "figures": row}
+        figures = level_figures(genuine, expect, before, after)
+        level_totals += np.asarray(list(figures.values()))
+        report["batches"][batch] = {
+            "threshold": t,
+            "left_out_lines": len(lines),
+            "figures": row,
+            "level_threshold": t_level,
+            "levels": figures,
+        }
         print(
             f"{batch}: left out {len(lines)} lines, threshold {t:.3f}: held out {row[2]}/{row[0]} flagged, "
             f"{row[3]}/{row[1]} false alarms; in sample {row[4]}, {row[5]}",
             flush=True,
         )
+        print(f"  levels (level threshold {t_level:.3f}): {_say(figures)}", flush=True)
     report["total"] = totals.tolist()
+    report["levels_total"] = dict(zip(LEVEL_FIGURES, level_totals.tolist(), strict=True))
     print(
         f"ALL: held out {totals[2]}/{totals[0]} flagged, {totals[3]}/{totals[1]} false alarms; "
         f"in sample {totals[4]}, {totals[5]}",
         flush=True,
     )
+    print(f"ALL levels: {_say(report['levels_total'])}", flush=True)
     if out is not None:
         out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     return report
+
+
+LEVEL_FIGURES = (
+    "genuine",
+    "genuine_at_level_before",
+    "genuine_at_level_after",
+    "behavior_lines",
+    "behavior_at_level_before",
+    "behavior_at_level_after",
+    "attempt_lines_raised",
+    "ideation_lines",
+    "over_rated",
+    "negatives_flagged",
+    "negatives_raised",
+)
+
+
+def level_figures(
+    genuine: np.ndarray, expect: np.ndarray, before: np.ndarray, after: np.ndarray
+) -> dict[str, int]:
+    """One batch's levels before and after the level model: genuine lines at (or over) their expected level,
+    behaviour lines at ``behavior`` or over, attempt lines raised, genuine ``ideation`` lines raised to
+    ``behavior`` (over-rated) and hard negatives raised (already flagged: the level model never flags)."""
+    up = after > before
+    behavior = genuine & (expect == BEHAVIOR)
+    ideation = genuine & (expect == IDEATION)
+    return {
+        "genuine": int(genuine.sum()),
+        "genuine_at_level_before": int((genuine & (before >= expect)).sum()),
+        "genuine_at_level_after": int((genuine & (after >= expect)).sum()),
+        "behavior_lines": int(behavior.sum()),
+        "behavior_at_level_before": int((behavior & (before >= BEHAVIOR)).sum()),
+        "behavior_at_level_after": int((behavior & (after >= BEHAVIOR)).sum()),
+        "attempt_lines_raised": int((genuine & (expect > BEHAVIOR) & up).sum()),
+        "ideation_lines": int(ideation.sum()),
+        "over_rated": int((ideation & up).sum()),
+        "negatives_flagged": int((~genuine & (before >= IDEATION)).sum()),
+        "negatives_raised": int((~genuine & up).sum()),
+    }
+
+
+def _say(figures: dict[str, int]) -> str:
+    f = figures
+    return (
+        f"genuine at level {f['genuine_at_level_before']} -> {f['genuine_at_level_after']} / {f['genuine']}; "
+        f"behavior {f['behavior_at_level_before']} -> {f['behavior_at_level_after']} / {f['behavior_lines']}; "
+        f"attempts raised {f['attempt_lines_raised']}; over-rated {f['over_rated']} / {f['ideation_lines']}; "
+        f"negatives raised {f['negatives_raised']} (of {f['negatives_flagged']} flagged)"
+    )
 
 
 # ------------------------------------------------------------------------------------------------------------
@@ -817,6 +997,42 @@ def write_artefact(model: RiskModel, meta: dict[str, Any]) -> None:
     print(f"wrote {path.relative_to(ROOT)} ({path.stat().st_size} bytes) and manifest.json")
 
 
+def write_level_artefact(d: Data, bank: Path) -> None:
+    """The level model fitted on the whole bank's flagged lines, its threshold from the bank's CV by line:
+    ``risk_level.npz`` and ``level_manifest.json`` (format ``reverie.risk-level/1``) in ``LEVEL_DIR``: a candidate,
+    not shipped (the screen reads a level model only from ``models/risk``; docs/risk.md, "Fourteenth round")."""
+    model, t_level, figures = level_model(d)
+    LEVEL_DIR.mkdir(parents=True, exist_ok=True)
+    path = LEVEL_DIR / LEVEL_FILE
+    np.savez_compressed(
+        path, level_weights=model.coef_[0].astype(np.float32), level_bias=np.float32(model.intercept_[0])
+    )
+    meta = {
+        "format": LEVEL_FORMAT,
+        "name": "risk-level-minilm-lr (behavior or worse vs ideation, on a sentence the screen flags)",
+        "data": {
+            "bank": "scripts/risk_paraphrases.jsonl (written for Reverie; its lines at ideation or above)",
+            "bank_sha256": hashlib.sha256(bank.read_bytes()).hexdigest(),
+            "bank_inputs_sha256": training_inputs_sha256(str(item["text"]) for item in d.bank_items),
+        },
+        "licence": "weights derived from Reverie's own bank only",
+        "seed": SEED,
+        "C": LEVEL_C,
+        "inputs": "[embedding | sentence features], as the sentence model (models/encoder, sentence_features)",
+        "sentence_features": list(SENTENCE_FEATURES),
+        "target_precision": LEVEL_PRECISION,
+        "level_threshold": t_level,
+        "cv": figures,
+        "model_hash": hashlib.sha256(path.read_bytes()).hexdigest(),
+    }
+    (LEVEL_DIR / LEVEL_MANIFEST).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    print(
+        f"wrote {path.relative_to(ROOT)} and {LEVEL_MANIFEST}: threshold {t_level:.3f}, bank CV precision "
+        f"{figures['precision']}, recall {figures['recall']}",
+        flush=True,
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -850,6 +1066,11 @@ def main() -> None:
         default=None,
         help="leave one batch out (figures only, nothing written; with --lomo both); optionally a JSON file",
     )
+    parser.add_argument(
+        "--level-only",
+        action="store_true",
+        help="fit the level model on the bank and write its artefact alone (the sentence and person models untouched)",
+    )
     parser.add_argument("--sentence-c", type=float, default=None, help="(with --lomo) try another C")
     parser.add_argument(
         "--embed-scale",
@@ -879,6 +1100,9 @@ def main() -> None:
             leave_one_mechanism_out(d, args.cache, args.lomo)
         if args.lobo is not None:
             leave_one_batch_out(d, args.cache, args.lobo)
+        return
+    if args.level_only:
+        write_level_artefact(d, args.bank)
         return
     cv: dict[str, Any] = {}
     if not args.skip_cv:

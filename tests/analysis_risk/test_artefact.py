@@ -18,6 +18,9 @@ from typing import Any
 import pytest
 
 from reverie.analysis.risk import (
+    LEVEL_FILE,
+    LEVEL_FORMAT,
+    LEVEL_MANIFEST,
     MODEL_DIR,
     MODEL_FILE,
     RULE_FEATURES,
@@ -78,3 +81,36 @@ def test_the_inputs_hash_moves_with_a_changed_feature() -> None:
     rows = training_rows("This deadline is killing me. I want to kill myself.")
     assert [blocked for _, _, blocked in rows] == [True, False]
     assert "killing" not in rows[0][0]
+
+
+# Fourteenth round: the level model, an artefact of its own (``risk_level.npz`` + ``level_manifest.json``), written by
+# ``scripts/train_risk.py --level-only`` from the committed bank under this lexicon into ``scripts/risk_level``: a
+# candidate, not shipped (docs/risk.md, "Fourteenth round"); none may sit in the shipped model folder.
+LEVEL_DIR = Path(__file__).resolve().parents[2] / "scripts" / "risk_level"
+
+
+def test_no_level_model_sits_in_the_shipped_folder() -> None:
+    assert not (MODEL_DIR / LEVEL_FILE).exists() and not (MODEL_DIR / LEVEL_MANIFEST).exists()
+
+
+@pytest.fixture(scope="module")
+def level_manifest() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((LEVEL_DIR / LEVEL_MANIFEST).read_text(encoding="utf-8"))
+    return data
+
+
+def test_the_level_manifest_names_its_format_weights_and_bank(level_manifest: dict[str, Any]) -> None:
+    assert level_manifest["format"] == LEVEL_FORMAT
+    assert level_manifest["model_hash"] == hashlib.sha256((LEVEL_DIR / LEVEL_FILE).read_bytes()).hexdigest()
+    assert level_manifest["data"]["bank_sha256"] == hashlib.sha256(BANK.read_bytes()).hexdigest()
+    assert level_manifest["sentence_features"] == list(SENTENCE_FEATURES)
+    assert level_manifest["cv"]["precision"] >= level_manifest["target_precision"]
+
+
+def test_the_level_model_was_trained_on_what_the_lexicon_gives_the_bank_now(
+    level_manifest: dict[str, Any],
+) -> None:
+    assert level_manifest["data"]["bank_inputs_sha256"] == training_inputs_sha256(_bank_texts()), (
+        "the lexicon or the bank changed what the level model reads in training: retrain with "
+        "scripts/train_risk.py --level-only and check the floors (docs/risk.md)"
+    )

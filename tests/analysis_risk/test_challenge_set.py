@@ -150,6 +150,23 @@ MEASURED_ALARMS = {
     "frozen9": 20 / 183,
     "frozen10": 23 / 186,
 }
+# Genuine cases at (or over) their expected level, with the shipped model: no floor existed before the fourteenth round
+# (docs/risk.md, "Fourteenth round"). Its level model was not shipped (the lead's check on long real texts), so these
+# are the screen's figures without it, all seen (with the candidate: 81, 79, 60, 73, 102, 72, 61, 56, 61, 68, 65; 778
+# of 1,049 in all against 621).
+MEASURED_AT_LEVEL = {
+    "tune": 78 / 85,
+    "frozen": 79 / 83,
+    "frozen2": 59 / 64,
+    "frozen3": 56 / 107,
+    "frozen4": 79 / 126,
+    "frozen5": 59 / 80,
+    "frozen6": 40 / 94,
+    "frozen7": 35 / 100,
+    "frozen8": 40 / 100,
+    "frozen9": 51 / 104,
+    "frozen10": 45 / 106,
+}
 # Lines whose writer's label and the screen's written policy disagree. They stay as written and count in every
 # figure; only the "never attempt on a negative" check reads them apart, each with its reason.
 POLICY_DISAGREEMENTS = {
@@ -234,6 +251,11 @@ def test_goal_every_genuine_case_is_flagged(half: str) -> None:
 @pytest.mark.parametrize("half", HALVES)
 def test_genuine_cases_flagged_do_not_fall_below_the_measured_figure(half: str) -> None:
     assert _figures(half)["genuine_flagged"] >= MEASURED_FLAGGED[half] - 1e-9, _figures(half)
+
+
+@pytest.mark.parametrize("half", HALVES)
+def test_genuine_cases_at_their_level_do_not_fall_below_the_measured_figure(half: str) -> None:
+    assert _figures(half)["genuine_at_expected_level"] >= MEASURED_AT_LEVEL[half] - 1e-9, _figures(half)
 
 
 @pytest.mark.parametrize(

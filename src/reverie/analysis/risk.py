@@ -11,7 +11,9 @@ speech and injuries; an explicit first-person phrase is a *floor* for the level.
 trained by ``scripts/train_risk.py`` on the C-SSRS posts and a written paraphrase bank; numpy at run time) scores
 every sentence; the entry's model score is the highest sentence score, and a sentence at or over the threshold
 raises the entry to ``ideation`` unless the lexicon or the sentence's own words show it is about someone else, a
-story, a dream, or set aside. For a person's texts together (``screen_person``) a person-level model (hashed word
+story, a dream, or set aside. A second small **level model** on the same inputs (fourteenth round) raises an entry at
+``ideation`` to ``behavior`` where a sentence the screen flags reads, with confidence, as a preparation, a self-harm act
+or an aborted act; it never flags, never reaches ``attempt``. For a person's texts together (``screen_person``) a person-level model (hashed word
 n-grams, the lexicon's counts and the sentence scores) gives the score. See ``docs/risk.md``.
 
 Reverie is not a crisis service: a flag starts the safety-plan flow, it does not replace a person.
@@ -44,9 +46,18 @@ if TYPE_CHECKING:
 
 LEVELS = ("none", "indicator", "ideation", "behavior", "attempt")
 IDEATION = LEVELS.index("ideation")
-VERSION = "2.0.0"
+BEHAVIOR = LEVELS.index("behavior")
+VERSION = (
+    "2.1.0"  # 2.1.0: invisible characters read as absent; a level model, where one is installed (none ships)
+)
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "risk"
 MODEL_FILE = "risk_model.npz"
+# Fourteenth round: the level model ("behavior or worse" vs "ideation" on a sentence the screen already flags), an
+# artefact of its own beside the sentence model's (docs/risk.md, "Fourteenth round").
+LEVEL_FILE = "risk_level.npz"
+LEVEL_MANIFEST = "level_manifest.json"
+LEVEL_FORMAT = "reverie.risk-level/1"
+LEVEL_RULE = "level_model"  # the trigger's rule where the level model raised a sentence to ``behavior``
 HASH_DIM = 1 << 16
 RULES_ONLY_THRESHOLD = 0.5
 # Set-aside reasons that are features of the models (``RULE_FEATURES``, ``SENTENCE_FEATURES``): the artefact's
@@ -322,6 +333,9 @@ class RiskModel:
     sentence_bias: float = 0.0
     sentence_threshold: float = 0.5
     summary_weights: npt.NDArray[np.float32] | None = None
+    level_weights: npt.NDArray[np.float32] | None = None
+    level_bias: float = 0.0
+    level_threshold: float = 1.0
 
     def probability(self, text: str, hits: Sequence[lex.Hit], summary: Sequence[float] = ()) -> float:
         grams = ngram_features(text)
@@ -360,6 +374,17 @@ class RiskModel:
         z = x @ self.sentence_weights + self.sentence_bias
         return np.asarray(1.0 / (1.0 + np.exp(-z.astype(np.float64))), dtype=np.float64)
 
+    def level_probabilities(
+        self, embeddings: npt.NDArray[np.float32], features: npt.NDArray[np.float32]
+    ) -> npt.NDArray[np.float64]:
+        """The level model's probability that each sentence (a row), read as risk, tells behavior or worse
+        (preparation, self-harm, an aborted or interrupted act) rather than ideation; zeros without a level model."""
+        if self.level_weights is None or not len(embeddings):
+            return np.zeros(len(embeddings), dtype=np.float64)
+        x = np.hstack([embeddings.astype(np.float32), features.astype(np.float32)])
+        z = x @ self.level_weights + self.level_bias
+        return np.asarray(1.0 / (1.0 + np.exp(-z.astype(np.float64))), dtype=np.float64)
+
 
 @lru_cache(maxsize=2)
 def load_model(model_dir: Path = MODEL_DIR) -> RiskModel | None:
@@ -368,6 +393,7 @@ def load_model(model_dir: Path = MODEL_DIR) -> RiskModel | None:
     if not (weights.is_file() and manifest.is_file()):
         return None
     meta = json.loads(manifest.read_text(encoding="utf-8"))
+    level = _load_level(model_dir)
     with np.load(weights) as arrays:
         has_sentence = "sentence_weights" in arrays.files
         return RiskModel(
@@ -375,13 +401,49 @@ def load_model(model_dir: Path = MODEL_DIR) -> RiskModel | None:
             rule_weights=arrays["rule_weights"].astype(np.float32),
             bias=float(arrays["bias"]),
             threshold=float(meta["threshold"]),
-            model_hash=str(meta["model_hash"]),
+            model_hash=str(meta["model_hash"]) + (f"+level:{level[3][:16]}" if level else ""),
             sentence_weights=arrays["sentence_weights"].astype(np.float32) if has_sentence else None,
             sentence_bias=float(arrays["sentence_bias"]) if has_sentence else 0.0,
             sentence_threshold=float(meta.get("sentence_threshold", 0.5)),
             summary_weights=(
                 arrays["summary_weights"].astype(np.float32) if "summary_weights" in arrays.files else None
             ),
+            level_weights=level[0] if level else None,
+            level_bias=level[1] if level else 0.0,
+            level_threshold=level[2] if level else 1.0,
+        )
+
+
+def with_level_model(model: RiskModel, level_dir: Path) -> RiskModel:
+    """``model`` with the level model found in ``level_dir`` (the candidate that ``scripts/train_risk.py
+    --level-only`` writes in ``scripts/risk_level``, not shipped), or ``model`` as it is when none is there."""
+    level = _load_level(level_dir)
+    if level is None:
+        return model
+    return replace(
+        model,
+        model_hash=f"{model.model_hash}+level:{level[3][:16]}",
+        level_weights=level[0],
+        level_bias=level[1],
+        level_threshold=level[2],
+    )
+
+
+def _load_level(model_dir: Path) -> tuple[npt.NDArray[np.float32], float, float, str] | None:
+    """The level model's weights, bias, threshold and hash, or ``None`` when its files are absent or of another
+    format (the screen then leaves levels above ``ideation`` to the lexicon, as before the fourteenth round)."""
+    weights, manifest = model_dir / LEVEL_FILE, model_dir / LEVEL_MANIFEST
+    if not (weights.is_file() and manifest.is_file()):
+        return None
+    meta = json.loads(manifest.read_text(encoding="utf-8"))
+    if meta.get("format") != LEVEL_FORMAT:
+        return None
+    with np.load(weights) as arrays:
+        return (
+            arrays["level_weights"].astype(np.float32),
+            float(arrays["level_bias"]),
+            float(meta["level_threshold"]),
+            str(meta["model_hash"]),
         )
 
 
@@ -402,6 +464,9 @@ class SentenceScores:
     spans: tuple[tuple[int, int], ...]
     probabilities: tuple[float, ...]
     blocked: tuple[str | None, ...]  # why the model may not raise this sentence (None: it may)
+    level_probabilities: tuple[
+        float, ...
+    ] = ()  # the level model's, when asked for (``levels``) and installed
 
 
 def score_sentences(
@@ -414,10 +479,12 @@ def score_sentences(
     limit: int | None = MAX_SENTENCES,
     clauses: bool = True,
     context: lex.Context | None = None,
+    levels: bool = False,
 ) -> SentenceScores:
     """Score the sentences of ``text`` (the first ``limit``) with the sentence model in one encoder pass, with
     set-aside phrases blanked. ``encoder``: anything with ``encode(list[str])`` (default: the shared encoder).
-    ``context``: the lexicon's context of ``text`` and ``kind`` when already made (:attr:`lex.Reading.context`)."""
+    ``context``: the lexicon's context of ``text`` and ``kind`` when already made (:attr:`lex.Reading.context`).
+    ``levels``: also the level model's probabilities (entry mode; the person model never reads them)."""
     enc = encoder if encoder is not None else _encoder()
     spans = model_units(text, clauses=clauses)[:limit]
     if enc is None or model.sentence_weights is None or not spans:
@@ -429,7 +496,10 @@ def score_sentences(
     probs = model.sentence_probabilities(embeddings, features)
     own_words = lex.sentence_reasons(text, kind, spans, context=context)
     blocked = tuple(sentence_block(span, hits, why) for span, why in zip(spans, own_words, strict=True))
-    return SentenceScores(tuple(spans), tuple(float(p) for p in probs), blocked)
+    level_probs = model.level_probabilities(embeddings, features) if levels else np.zeros(0)
+    return SentenceScores(
+        tuple(spans), tuple(float(p) for p in probs), blocked, tuple(float(q) for q in level_probs)
+    )
 
 
 def sentence_block(span: tuple[int, int], hits: Sequence[lex.Hit], words_reason: str | None) -> str | None:
@@ -479,7 +549,7 @@ def screen(
     chosen = load_model() if model is True else model or None
     if chosen is None or chosen.sentence_weights is None:
         return _screen_rules(text, hits, chosen)
-    scored = score_sentences(text, kind, hits, chosen, encoder=encoder, context=reading.context)
+    scored = score_sentences(text, kind, hits, chosen, encoder=encoder, context=reading.context, levels=True)
     t = chosen.sentence_threshold
     everyday = _everyday_alarms(text, hits, scored, t)
     blocked = tuple(EVERYDAY_WORD if i in everyday else why for i, why in enumerate(scored.blocked))
@@ -495,6 +565,11 @@ def screen(
     triggers = [Trigger(Span(h.start, h.end), h.rule, LEVELS[h.level]) for h in hits if h.level > 0]
     if model_level > rule_level:
         triggers.extend(Trigger(Span(*scored.spans[i]), "model", LEVELS[model_level]) for i in raising)
+    if level == IDEATION:
+        rising = _level_raising(hits, scored, blocked, t, chosen.level_threshold)
+        if rising:
+            level = BEHAVIOR
+            triggers.extend(Trigger(Span(*scored.spans[i]), LEVEL_RULE, LEVELS[BEHAVIOR]) for i in rising)
     suppressed = [Suppression(Span(h.start, h.end), h.rule, h.reason) for h in hits if h.reason]
     suppressed.extend(
         Suppression(Span(*span), "model", why)
@@ -531,6 +606,27 @@ def _pointing_into(result: RiskScreen, where: Sequence[int], length: int) -> Ris
         triggers=tuple(Trigger(back(t.span), t.rule, t.level) for t in result.triggers),
         suppressed=tuple(Suppression(back(s.span), s.rule, s.reason) for s in result.suppressed),
     )
+
+
+def _level_raising(
+    hits: Sequence[lex.Hit],
+    scored: SentenceScores,
+    blocked: Sequence[str | None],
+    threshold: float,
+    level_threshold: float,
+) -> list[int]:
+    """The sentences the level model raises to ``behavior`` (fourteenth round): among those the screen flags —
+    raised by the sentence model, or holding a counted lexicon phrase at ideation or above — and nothing set aside,
+    the ones whose level probability reaches ``level_threshold``. It never flags a sentence the screen did not,
+    never reaches ``attempt`` and never reads a set-aside one (``blocked``)."""
+    out = []
+    for i, ((s, e), q) in enumerate(zip(scored.spans, scored.level_probabilities, strict=False)):
+        if q < level_threshold or blocked[i] is not None:
+            continue
+        lexicon = any(s <= h.start < e and h.level >= IDEATION for h in hits)
+        if lexicon or scored.probabilities[i] >= threshold:
+            out.append(i)
+    return out
 
 
 def _everyday_alarms(
