@@ -46,7 +46,7 @@ import random
 import sys
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -257,6 +257,8 @@ class Data:
     x_person: sparse.csr_matrix  # [n-grams | rule features] per user
     user_hits: list[list[lex.Hit]]
     tune: list[dict[str, Any]]
+    everyday_rows: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    everyday_weight: float = 0.0
 
 
 def load(data: Path, bank: Path, tune: Sequence[Path], cache: Path | None) -> Data:
@@ -312,6 +314,111 @@ def load(data: Path, bank: Path, tune: Sequence[Path], cache: Path | None) -> Da
 
 
 # ------------------------------------------------------------------------------------------------------------
+# Everyday sentences (fifteenth round): real ordinary text as weak negatives
+# ------------------------------------------------------------------------------------------------------------
+
+GOEMOTIONS_SAD = ("grief", "remorse", "sadness")
+PROBE = ROOT / "scripts" / "risk_everyday_probe.txt"
+
+
+@dataclass(frozen=True)
+class Everyday:
+    """``--everyday goemotions:N:WEIGHT[:nosad]``: N GoEmotions train comments ("all": every one that passes),
+    each sentence a weak negative of weight WEIGHT (against 1 for a written sentence); ``nosad``: comments that
+    carry a grief, remorse or sadness label are left out too."""
+
+    n: int | None
+    weight: float
+    no_sad: bool = False
+
+
+def parse_everyday(spec: str) -> Everyday:
+    parts = spec.split(":")
+    if parts[0] != "goemotions" or len(parts) not in (3, 4) or (len(parts) == 4 and parts[3] != "nosad"):
+        raise ValueError("--everyday takes goemotions:N:WEIGHT or goemotions:N:WEIGHT:nosad")
+    return Everyday(None if parts[1] == "all" else int(parts[1]), float(parts[2]), len(parts) == 4)
+
+
+def everyday_comments(path: Path, spec: Everyday) -> tuple[list[str], int, int]:
+    """The comments of GoEmotions' ``train.tsv`` in a seeded order, without any in which the lexicon finds a risk
+    phrase (one at indicator or above, or one set aside), and (``no_sad``) without the sad labels; the first
+    ``spec.n`` of them (so a smaller sample is part of a larger one), the number read and the number left out."""
+    names = (path.parent / "emotions.txt").read_text(encoding="utf-8").split()
+    sad = {str(names.index(name)) for name in GOEMOTIONS_SAD}
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    random.Random(SEED).shuffle(rows)
+    out: list[str] = []
+    read = dropped = 0
+    for text, labels, *_ in rows:
+        if spec.n is not None and len(out) >= spec.n:
+            break
+        read += 1
+        if (spec.no_sad and sad & set(labels.split(","))) or any(
+            max(h.level, h.rule_level) >= lex.INDICATOR for h in lex.read(text)
+        ):
+            dropped += 1
+            continue
+        out.append(text)
+    return out, read, dropped
+
+
+def add_everyday(d: Data, spec: Everyday, path: Path, cache: Path | None) -> None:
+    """Add the sentences of ``everyday_comments`` to ``d`` as weak negatives (split and featurised as the C-SSRS
+    posts are)."""
+    comments, read, dropped = everyday_comments(path, spec)
+    start = int(d.everyday_rows[0]) if len(d.everyday_rows) else len(d.sentences.texts)
+    for kept in (d.sentences.texts, d.sentences.features, d.sentences.blocked):
+        del kept[start:]  # another sample tried in the same run replaces the last one
+    d.x_sent = d.x_sent[:start]
+    for text in comments:
+        d.sentences.add(text)
+    vectors = embed(d.sentences.texts[start:], cache)
+    x = np.hstack(
+        [vectors, np.asarray(d.sentences.features[start:], dtype=np.float32).reshape(len(vectors), -1)]
+    )
+    d.x_sent = np.vstack([d.x_sent, x.astype(np.float32)])
+    d.everyday_rows = np.arange(start, len(d.sentences.texts), dtype=np.int64)
+    d.everyday_weight = spec.weight
+    print(
+        f"everyday: {len(comments)} GoEmotions comments ({read} read, {dropped} left out), "
+        f"{len(d.everyday_rows)} sentences at weight {spec.weight}",
+        flush=True,
+    )
+
+
+def suffixed(path: Path, spec: Everyday | None, n_specs: int) -> Path:
+    """``path`` with the sample's spec in its name when several samples are tried in one run."""
+    if spec is None or n_specs == 1 or str(path) == "/dev/null":
+        return path
+    tag = f"{spec.n or 'all'}-{spec.weight:g}{'-nosad' if spec.no_sad else ''}"
+    return path.with_name(f"{path.stem}-{tag}{path.suffix}")
+
+
+def probe_report(d: Data, cache: Path | None) -> None:
+    """Report only (never tuned on): the fit on everything's probability for each line of the everyday probe
+    (its highest open unit, read as ``screen`` reads it) and how many reach the threshold of the same rule."""
+    demo = prescreen(demo_entries(), cache)
+    tune = prescreen([("free_association", i["text"]) for i in d.tune], cache)
+    full = fit_sentence_model(d, np.arange(len(d.labels)))
+    t = fast_threshold(full, tune, d.tune, demo)
+    lines = [
+        line.strip()
+        for line in PROBE.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    probe = prescreen([("free_association", line) for line in lines], cache)
+    probs = full.predict_proba(probe.unit_x)[:, 1]
+    top = np.zeros(len(lines))
+    np.maximum.at(top, probe.unit_text, np.where(probe.unit_open, probs, 0.0))
+    for line, p in zip(lines, top, strict=True):
+        print(f"probe {p:.3f} {line}", flush=True)
+    print(
+        f"probe: threshold {t:.3f}, mean {top.mean():.3f}, {int((top >= t).sum())}/{len(lines)} at or over it",
+        flush=True,
+    )
+
+
+# ------------------------------------------------------------------------------------------------------------
 # The sentence model
 # ------------------------------------------------------------------------------------------------------------
 
@@ -347,9 +454,17 @@ def fit_sentence_model(
     if leave_out is not None:
         keep = ~np.isin(d.bank_line, leave_out)
     bank_rows, bank_y = d.bank_rows[keep], d.bank_y[keep]
-    rows = np.concatenate([bank_rows, cssrs_rows])
-    y = np.concatenate([bank_y, np.asarray(cssrs_y, dtype=np.int64)])
-    w = np.concatenate([np.ones(len(bank_rows)), np.full(len(cssrs_rows), CSSRS_WEIGHT)])
+    rows = np.concatenate([bank_rows, cssrs_rows, d.everyday_rows])
+    y = np.concatenate(
+        [bank_y, np.asarray(cssrs_y, dtype=np.int64), np.zeros(len(d.everyday_rows), dtype=np.int64)]
+    )
+    w = np.concatenate(
+        [
+            np.ones(len(bank_rows)),
+            np.full(len(cssrs_rows), CSSRS_WEIGHT),
+            np.full(len(d.everyday_rows), d.everyday_weight),
+        ]
+    )
     model = LogisticRegression(C=SENTENCE_C, max_iter=3000, random_state=SEED, warm_start=start is not None)
     if (
         start is not None
@@ -1081,6 +1196,17 @@ def main() -> None:
     parser.add_argument(
         "--cssrs-weight", type=float, default=None, help="(with --lomo) try another weight of the weak labels"
     )
+    parser.add_argument(
+        "--everyday",
+        type=parse_everyday,
+        nargs="+",
+        default=None,
+        help="goemotions:N:WEIGHT[:nosad]: N GoEmotions comments ('all') as weak negatives (fifteenth round); "
+        "several (with --lomo/--lobo/--probe) are tried one after the other, their JSON files suffixed",
+    )
+    parser.add_argument(
+        "--probe", action="store_true", help="report the everyday probe's probabilities (report only)"
+    )
     args = parser.parse_args()
     global SENTENCE_C, CSSRS_WEIGHT, EMBED_SCALE
     if args.embed_scale is not None:
@@ -1095,15 +1221,28 @@ def main() -> None:
     np.random.seed(SEED)
     variant = VARIANTS[args.variant]
     d = load(args.data, args.bank, args.tune, args.cache)
-    if args.lomo is not None or args.lobo is not None:
+    specs: list[Everyday | None] = list(args.everyday) if args.everyday else [None]
+    held_out = args.lomo is not None or args.lobo is not None
+    if len(specs) > 1 and not (held_out or args.probe):
+        parser.error("several --everyday samples are for comparing with --lomo, --lobo or --probe")
+    if args.probe and not held_out and not args.cv_only:
+        parser.error("--probe reports figures only: with --lomo, --lobo or --cv-only")
+    for spec in specs:
+        if spec is not None:
+            print(f"=== everyday {spec}", flush=True)
+            add_everyday(d, spec, args.data.parent.parent / "goemotions" / "train.tsv", args.cache)
+        if args.probe:
+            probe_report(d, args.cache)
         if args.lomo is not None:
-            leave_one_mechanism_out(d, args.cache, args.lomo)
+            leave_one_mechanism_out(d, args.cache, suffixed(args.lomo, spec, len(specs)))
         if args.lobo is not None:
-            leave_one_batch_out(d, args.cache, args.lobo)
+            leave_one_batch_out(d, args.cache, suffixed(args.lobo, spec, len(specs)))
+    if held_out or len(specs) > 1:
         return
     if args.level_only:
         write_level_artefact(d, args.bank)
         return
+    everyday = specs[0]
     cv: dict[str, Any] = {}
     if not args.skip_cv:
         reports = cross_validate(d, list(VARIANTS.values()) if args.compare else [variant])
@@ -1172,6 +1311,23 @@ def main() -> None:
         else None,
         "tune_half": tune_figures,
     }
+    if everyday is not None:
+        meta["data"]["everyday"] = (
+            "goemotions/train.tsv (Demszky et al. 2020, GoEmotions, Apache-2.0): comments without risk "
+            "language as weak negatives"
+        )
+        meta["data"]["everyday_sha256"] = hashlib.sha256(
+            (args.data.parent.parent / "goemotions" / "train.tsv").read_bytes()
+        ).hexdigest()
+        meta["licence"] = (
+            "weights derived from CC BY data (Gaur et al. 2019), Apache-2.0 data (GoEmotions) and Reverie's own bank"
+        )
+        meta["sentence_model"]["everyday"] = {
+            "n": everyday.n,
+            "weight": everyday.weight,
+            "no_sad": everyday.no_sad,
+            "sentences": len(d.everyday_rows),
+        }
     write_artefact(as_risk_model(sentence, t_sentence, person, t_person, variant), meta)
 
 
