@@ -45,6 +45,7 @@ HALVES = (
     "frozen8",
     "frozen9",
     "frozen10",
+    "frozen11",
 )
 FIGURE_GROUPS = frozenset({"idiom", "injury"})  # figures of speech and everyday injuries
 # Genuine cases flagged, as measured with the shipped model. Fourth round (docs/risk.md): all four batches are seen
@@ -90,6 +91,7 @@ MEASURED_FLAGGED = {
     # the repository, measured once at the start (0d1aed3: the eleventh round merged) and at the end of that round
     # (the risk screen unchanged): 76 of 106 both, 24 of 186 false alarms, two at "attempt". Seen since.
     "frozen10": 76 / 106,
+    "frozen11": 69 / 108,
 }
 GOAL_MISSED = {
     "tune": "goal missed: 81 of 85 genuine tune cases flagged, seen (docs/risk.md)",
@@ -112,6 +114,8 @@ GOAL_MISSED = {
     "of its 25 attempts missed; 74 of 104 since the eleventh round, seen (docs/risk.md)",
     "frozen10": "goal missed: 76 of 106 genuine cases of the tenth frozen batch flagged when measured once, unseen; 6 "
     "of its 28 attempts missed, 34 of its 41 behaviors under their level (docs/risk.md)",
+    "frozen11": "goal missed: 69 of 108 genuine cases of the eleventh frozen batch flagged when measured once, unseen; "
+    "7 of its 29 attempts missed, 36 of its 42 behaviors under their level (docs/risk.md)",
 }
 # False alarms on hard negatives: the goal (<= 2 %) is met on tune and frozen (seen; frozen2: 8 of 110
 # when it was measured once, in the second round), not on frozen3 (seen since the fourth round; 14 of 223 unseen).
@@ -136,6 +140,8 @@ ALARMS_MISSED = {
     "measured once, unseen; 20 of 183 (10.9 %) since the eleventh round, seen (docs/risk.md)",
     "frozen10": "goal missed: 24 of 186 hard negatives of the tenth frozen batch flagged (12.9 %, two at attempt) when "
     "measured once, unseen; 23 of 186 since the twelfth round's attribution fix, seen (docs/risk.md)",
+    "frozen11": "goal missed: 20 of 188 hard negatives of the eleventh frozen batch flagged (10.6 %, none at attempt) "
+    "when measured once, unseen (docs/risk.md)",
 }
 MEASURED_ALARMS = {
     "tune": 2 / 139,
@@ -149,6 +155,7 @@ MEASURED_ALARMS = {
     "frozen8": 11 / 186,
     "frozen9": 20 / 183,
     "frozen10": 23 / 186,
+    "frozen11": 20 / 188,
 }
 # Genuine cases at (or over) their expected level, with the shipped model: no floor existed before the fourteenth round
 # (docs/risk.md, "Fourteenth round"). Its level model was not shipped (the lead's check on long real texts), so these
@@ -166,6 +173,7 @@ MEASURED_AT_LEVEL = {
     "frozen8": 40 / 100,
     "frozen9": 51 / 104,
     "frozen10": 45 / 106,
+    "frozen11": 38 / 108,  # measured once, unseen (README_frozen11.md)
 }
 # Lines whose writer's label and the screen's written policy disagree. They stay as written and count in every
 # figure; only the "never attempt on a negative" check reads them apart, each with its reason.
