@@ -20,15 +20,9 @@ Sentences written for this test (none from the bank or a challenge batch, assert
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from reverie.analysis.risk import LEVELS, screen
-
-BANK = Path(__file__).resolve().parents[2] / "scripts" / "risk_paraphrases.jsonl"
-CHALLENGE = sorted((Path(__file__).resolve().parent).glob("challenge_*.jsonl"))
 
 OTHERS_ACTS = (
     "A woman from my building overdosed last month.",
@@ -113,13 +107,7 @@ NAMED_TABLETS = (
 )
 
 
-def test_none_of_these_sentences_is_in_the_bank_or_a_batch() -> None:
-    written = {
-        json.loads(line)["text"].strip().lower()
-        for path in (BANK, *CHALLENGE)
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    }
+def test_none_of_these_sentences_is_in_the_bank_or_a_batch(written_texts: frozenset[str]) -> None:
     ours = (
         OTHERS_ACTS
         + OWN_ACTS
@@ -133,7 +121,7 @@ def test_none_of_these_sentences_is_in_the_bank_or_a_batch() -> None:
         + DENIED
         + AFFIRMED
     )
-    assert not {s.lower() for s in ours} & written
+    assert not {s.lower() for s in ours} & written_texts
 
 
 @pytest.mark.parametrize("text", OTHERS_ACTS)

@@ -15,16 +15,10 @@ asserted below):
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from reverie.analysis import risk_lexicon as lex
 from reverie.analysis.risk import LEVELS, screen
-
-BANK = Path(__file__).resolve().parents[2] / "scripts" / "risk_paraphrases.jsonl"
-CHALLENGE = sorted((Path(__file__).resolve().parent).glob("challenge_*.jsonl"))
 
 ATTEMPTS = (
     "Last winter I waded into the canal meaning to drown.",
@@ -84,16 +78,10 @@ GENUINE_OUT = (
 )
 
 
-def test_none_of_these_sentences_is_in_the_bank_or_a_batch() -> None:
-    written = {
-        json.loads(line)["text"].strip().lower()
-        for path in (BANK, *CHALLENGE)
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    }
+def test_none_of_these_sentences_is_in_the_bank_or_a_batch(written_texts: frozenset[str]) -> None:
     # (GENUINE_OUT are the brief's probes, some of them in the bank)
     ours = ATTEMPTS + BEHAVIORS + NOT_MINE + NOTHING + CHECK_OUT + EVERYDAY_OUT
-    assert not {s.lower() for s in ours} & written
+    assert not {s.lower() for s in ours} & written_texts
 
 
 @pytest.mark.parametrize("text", ATTEMPTS)

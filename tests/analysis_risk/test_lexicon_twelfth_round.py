@@ -9,15 +9,9 @@ where "I" comes between. Sentences written for this test (none from the bank or 
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from reverie.analysis.risk import LEVELS, screen
-
-HERE = Path(__file__).resolve().parent
-WRITTEN = (HERE.parents[1] / "scripts" / "risk_paraphrases.jsonl", *sorted(HERE.glob("challenge_*.jsonl")))
 
 OTHERS_ACTS = (
     "Our drummer overdosed after the gig in Leeds.",
@@ -35,14 +29,8 @@ OWN_ACTS = (
 )
 
 
-def test_none_of_these_sentences_is_in_the_bank_or_a_batch() -> None:
-    written = {
-        json.loads(line)["text"].strip().lower()
-        for path in WRITTEN
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    }
-    assert not {s.lower() for s in OTHERS_ACTS + OWN_ACTS} & written
+def test_none_of_these_sentences_is_in_the_bank_or_a_batch(written_texts: frozenset[str]) -> None:
+    assert not {s.lower() for s in OTHERS_ACTS + OWN_ACTS} & written_texts
 
 
 @pytest.mark.parametrize("text", OTHERS_ACTS)
