@@ -88,3 +88,17 @@ def test_visible_keeps_text_without_invisible_characters_as_it_is() -> None:
     assert lex.visible("café ünïcode") == ("café ünïcode", None)
     shown, where = lex.visible(f"a{ZWSP}b{ZWJ}{ZWJ}c")
     assert shown == "abc" and where == (0, 2, 5)
+
+
+def test_the_lexicon_reads_them_as_absent_for_every_reader() -> None:
+    pasted = f"Slept badly. I want to kill my{SOFT_HYPHEN}self."
+    (hit,) = [h for h in lex.read(pasted) if h.level >= lex.IDEATION]
+    assert pasted[hit.start] == "k" and pasted[hit.end - 1] == "f"
+    assert lex.read(pasted.replace(SOFT_HYPHEN, "")) != []
+
+
+def test_the_defense_analyzers_risk_guard_reads_them_too() -> None:
+    from reverie.analysis.defenses import risk_guarded
+
+    pasted = f"Slept badly. I want to kill my{SOFT_HYPHEN}self."
+    assert risk_guarded(pasted, [(0, 12), (13, len(pasted))]) == [False, True]

@@ -598,8 +598,7 @@ def _pointing_into(result: RiskScreen, where: Sequence[int], length: int) -> Ris
     (``where[i]``: where character ``i`` of the screened text stands in the original, of ``length`` characters)."""
 
     def back(span: Span) -> Span:
-        start = where[span.start] if span.start < len(where) else length
-        return Span(start, where[span.end - 1] + 1 if span.end > span.start else start)
+        return Span(*lex.span_in_original(span.start, span.end, where, length))
 
     return replace(
         result,

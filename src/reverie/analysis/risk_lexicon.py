@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from reverie.analysis import regex_gate
@@ -1434,6 +1434,13 @@ def visible(text: str) -> tuple[str, tuple[int, ...] | None]:
     return "".join(text[i] for i in where), where
 
 
+def span_in_original(start: int, end: int, where: Sequence[int], length: int) -> tuple[int, int]:
+    """A span ``[start, end)`` of the text :func:`visible` made, moved back into the original text (``where``: that
+    function's indices; ``length``: the original's length). The span keeps any invisible character inside it."""
+    first = where[start] if start < len(where) else length
+    return first, (where[end - 1] + 1 if end > start else first)
+
+
 def _normalise_by_character(text: str) -> str:
     out = []
     for ch in text:
@@ -1512,9 +1519,20 @@ def read(text: str, kind: str = "free_association") -> list[Hit]:
 
 
 def reading(text: str, kind: str = "free_association") -> Reading:
-    """:func:`read`'s hits with the context they were read in (which :func:`sentence_reasons` reads too)."""
+    """:func:`read`'s hits with the context they were read in (which :func:`sentence_reasons` reads too). A text
+    with :data:`INVISIBLE` characters is read without them, its hits moved back into ``text``, so every reader of
+    the lexicon (the defense analyzer's risk guard among them) reads it as it prints."""
     ctx = _context(text, kind)
-    return Reading(text, kind, ctx, tuple(_hits(ctx)))
+    shown, where = visible(text)
+    if where is None:
+        return Reading(text, kind, ctx, tuple(_hits(ctx)))
+    hits = _hits(_context(shown, kind))
+    return Reading(text, kind, ctx, tuple(_moved(hit, where, len(text)) for hit in hits))
+
+
+def _moved(hit: Hit, where: Sequence[int], length: int) -> Hit:
+    start, end = span_in_original(hit.start, hit.end, where, length)
+    return replace(hit, start=start, end=end)
 
 
 _READING = "risk_lexicon.reading"  # the key of a document's reading in ``Document.shared``
