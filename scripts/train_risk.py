@@ -70,6 +70,7 @@ from reverie.analysis.evaluation.risk import (  # noqa: E402
 )
 from reverie.analysis.onnx_encoder import load_encoder  # noqa: E402
 from reverie.analysis.risk import (  # noqa: E402
+    BEHAVIOR,
     HASH_DIM,
     IDEATION,
     LEVEL_FILE,
@@ -512,8 +513,6 @@ def as_risk_model(
 # ------------------------------------------------------------------------------------------------------------
 # The level model (fourteenth round): "behavior or worse" vs "ideation" on a sentence the screen already flags
 # ------------------------------------------------------------------------------------------------------------
-
-BEHAVIOR = LEVELS.index("behavior")
 
 
 def level_rows(d: Data, leave_out: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

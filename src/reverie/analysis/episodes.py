@@ -534,13 +534,11 @@ def _draft(
     coder: _Fallback,
     mentions: list[Mention],
     who: dict[int, str],
-    every: list[Clause] | None = None,
+    every: list[Clause],
 ) -> Draft | None:
-    """``every``: ``_unique`` of all ``clauses`` when the caller has it (the same clauses, in the same order, as
+    """``every``: ``_unique`` of all ``clauses``, made once per document (the same clauses, in the same order, as
     ``_unique`` of those in the episode's sentences once filtered)."""
     sentence_set = set(episode.sentences)
-    if every is None:
-        every = _unique(list(clauses.values()))
     own = [c for c in every if c.sentence in sentence_set]
     view = _view(own, clauses, _other_test(episode), frames)
     addressed = _addressed(own, view, who)

@@ -11,10 +11,11 @@ speech and injuries; an explicit first-person phrase is a *floor* for the level.
 trained by ``scripts/train_risk.py`` on the C-SSRS posts and a written paraphrase bank; numpy at run time) scores
 every sentence; the entry's model score is the highest sentence score, and a sentence at or over the threshold
 raises the entry to ``ideation`` unless the lexicon or the sentence's own words show it is about someone else, a
-story, a dream, or set aside. A second small **level model** on the same inputs (fourteenth round) raises an entry at
-``ideation`` to ``behavior`` where a sentence the screen flags reads, with confidence, as a preparation, a self-harm act
-or an aborted act; it never flags, never reaches ``attempt``. For a person's texts together (``screen_person``) a person-level model (hashed word
-n-grams, the lexicon's counts and the sentence scores) gives the score. See ``docs/risk.md``.
+story, a dream, or set aside. A second small **level model** on the same inputs (fourteenth round), where one is
+installed (none ships: docs/risk.md), raises an entry at ``ideation`` to ``behavior`` where a sentence the screen
+flags reads, with confidence, as a preparation, a self-harm act or an aborted act; it never flags, never reaches
+``attempt``. For a person's texts together (``screen_person``) a person-level model (hashed word n-grams, the
+lexicon's counts and the sentence scores) gives the score. See ``docs/risk.md``.
 
 Reverie is not a crisis service: a flag starts the safety-plan flow, it does not replace a person.
 """
@@ -47,9 +48,8 @@ if TYPE_CHECKING:
 LEVELS = ("none", "indicator", "ideation", "behavior", "attempt")
 IDEATION = LEVELS.index("ideation")
 BEHAVIOR = LEVELS.index("behavior")
-VERSION = (
-    "2.1.0"  # 2.1.0: invisible characters read as absent; a level model, where one is installed (none ships)
-)
+# 2.1.0: invisible characters read as absent; a level model, where one is installed (none ships)
+VERSION = "2.1.0"
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "risk"
 MODEL_FILE = "risk_model.npz"
 # Fourteenth round: the level model ("behavior or worse" vs "ideation" on a sentence the screen already flags), an
@@ -368,22 +368,28 @@ class RiskModel:
         self, embeddings: npt.NDArray[np.float32], features: npt.NDArray[np.float32]
     ) -> npt.NDArray[np.float64]:
         """The sentence model's probability that each sentence (a row) expresses ideation or worse."""
-        if self.sentence_weights is None or not len(embeddings):
-            return np.zeros(len(embeddings), dtype=np.float64)
-        x = np.hstack([embeddings.astype(np.float32), features.astype(np.float32)])
-        z = x @ self.sentence_weights + self.sentence_bias
-        return np.asarray(1.0 / (1.0 + np.exp(-z.astype(np.float64))), dtype=np.float64)
+        return _logistic(embeddings, features, self.sentence_weights, self.sentence_bias)
 
     def level_probabilities(
         self, embeddings: npt.NDArray[np.float32], features: npt.NDArray[np.float32]
     ) -> npt.NDArray[np.float64]:
         """The level model's probability that each sentence (a row), read as risk, tells behavior or worse
         (preparation, self-harm, an aborted or interrupted act) rather than ideation; zeros without a level model."""
-        if self.level_weights is None or not len(embeddings):
-            return np.zeros(len(embeddings), dtype=np.float64)
-        x = np.hstack([embeddings.astype(np.float32), features.astype(np.float32)])
-        z = x @ self.level_weights + self.level_bias
-        return np.asarray(1.0 / (1.0 + np.exp(-z.astype(np.float64))), dtype=np.float64)
+        return _logistic(embeddings, features, self.level_weights, self.level_bias)
+
+
+def _logistic(
+    embeddings: npt.NDArray[np.float32],
+    features: npt.NDArray[np.float32],
+    weights: npt.NDArray[np.float32] | None,
+    bias: float,
+) -> npt.NDArray[np.float64]:
+    """A logistic regression over ``[embedding | features]`` per row; zeros without weights or rows."""
+    if weights is None or not len(embeddings):
+        return np.zeros(len(embeddings), dtype=np.float64)
+    x = np.hstack([embeddings.astype(np.float32), features.astype(np.float32)])
+    z = x @ weights + bias
+    return np.asarray(1.0 / (1.0 + np.exp(-z.astype(np.float64))), dtype=np.float64)
 
 
 @lru_cache(maxsize=2)
@@ -393,30 +399,28 @@ def load_model(model_dir: Path = MODEL_DIR) -> RiskModel | None:
     if not (weights.is_file() and manifest.is_file()):
         return None
     meta = json.loads(manifest.read_text(encoding="utf-8"))
-    level = _load_level(model_dir)
     with np.load(weights) as arrays:
         has_sentence = "sentence_weights" in arrays.files
-        return RiskModel(
+        model = RiskModel(
             ngram_weights=arrays["ngram_weights"].astype(np.float32),
             rule_weights=arrays["rule_weights"].astype(np.float32),
             bias=float(arrays["bias"]),
             threshold=float(meta["threshold"]),
-            model_hash=str(meta["model_hash"]) + (f"+level:{level[3][:16]}" if level else ""),
+            model_hash=str(meta["model_hash"]),
             sentence_weights=arrays["sentence_weights"].astype(np.float32) if has_sentence else None,
             sentence_bias=float(arrays["sentence_bias"]) if has_sentence else 0.0,
             sentence_threshold=float(meta.get("sentence_threshold", 0.5)),
             summary_weights=(
                 arrays["summary_weights"].astype(np.float32) if "summary_weights" in arrays.files else None
             ),
-            level_weights=level[0] if level else None,
-            level_bias=level[1] if level else 0.0,
-            level_threshold=level[2] if level else 1.0,
         )
+    return with_level_model(model, model_dir)
 
 
 def with_level_model(model: RiskModel, level_dir: Path) -> RiskModel:
-    """``model`` with the level model found in ``level_dir`` (the candidate that ``scripts/train_risk.py
-    --level-only`` writes in ``scripts/risk_level``, not shipped), or ``model`` as it is when none is there."""
+    """``model`` with the level model found in ``level_dir`` (the shipped folder, where none is installed, or the
+    candidate that ``scripts/train_risk.py --level-only`` writes in ``scripts/risk_level``), or ``model`` as it is
+    when none is there."""
     level = _load_level(level_dir)
     if level is None:
         return model
@@ -464,9 +468,8 @@ class SentenceScores:
     spans: tuple[tuple[int, int], ...]
     probabilities: tuple[float, ...]
     blocked: tuple[str | None, ...]  # why the model may not raise this sentence (None: it may)
-    level_probabilities: tuple[
-        float, ...
-    ] = ()  # the level model's, when asked for (``levels``) and installed
+    # the level model's, when asked for (``levels``) and installed
+    level_probabilities: tuple[float, ...] = ()
 
 
 def score_sentences(
@@ -539,9 +542,8 @@ def screen(
     shared with the defense analyzer's risk guard: :func:`reverie.analysis.risk_lexicon.document_reading`).
     """
     shown, where = lex.visible(text)
-    if (
-        where is not None
-    ):  # characters that print as nothing: read the text without them, point into the original
+    if where is not None:
+        # characters that print as nothing: read the text without them, point into the original
         return _pointing_into(screen(shown, kind, model=model, encoder=encoder), where, len(text))
     if reading is None or reading.text != text or reading.kind != kind:
         reading = lex.reading(text, kind)
