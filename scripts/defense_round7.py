@@ -192,7 +192,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--baseline", type=Path, default=HEAD_DIR)
     parser.add_argument("--bank", type=Path, default=bank_mod.BANK)
-    parser.add_argument("--bank-only", action="store_true", help="the bank as it is, without rounds 4 and 5")
+    parser.add_argument(
+        "--bank-only",
+        action="store_true",
+        help="the bank without rounds 4 and 5 (--extra files are still added)",
+    )
     parser.add_argument(
         "--extra", type=Path, action="append", default=[], help="another bank file added to the grown bank"
     )
@@ -203,7 +207,13 @@ def main() -> None:
     round4 = (SCRIPTS / "defense_bank_round4.jsonl").read_text(encoding="utf-8")
     round5 = (SCRIPTS / "defense_bank_round5.jsonl").read_text(encoding="utf-8")
     extras = [p.read_text(encoding="utf-8") for p in args.extra]
-    grown_text = (base_text if args.bank_only else base_text + round4 + round5) + "".join(extras)
+    added = "".join(extras) if args.bank_only else round4 + round5 + "".join(extras)
+    # Rows already in the bank are not added again: after the grown bank ships (seventh round) the shipped bank
+    # holds rounds 4 and 5, and a rerun compares the shipped head with itself rather than with a doubled bank.
+    present = {json.loads(t)["text"] for t in base_text.splitlines() if t.strip()}
+    grown_text = base_text + "".join(
+        t + "\n" for t in added.splitlines() if t.strip() and json.loads(t)["text"] not in present
+    )
     r4 = {json.loads(t)["text"] for t in round4.splitlines() if t.strip()}
     r5 = {json.loads(t)["text"] for t in round5.splitlines() if t.strip()}
     groups = {
