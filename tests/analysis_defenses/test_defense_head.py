@@ -152,7 +152,8 @@ def test_no_shipped_per_level_bar_is_under_the_floor() -> None:
 def test_a_manifest_with_level_thresholds_is_read_and_changes_the_digest(tmp_path: Path) -> None:
     (tmp_path / "head.npz").write_bytes((HEAD_DIR / "head.npz").read_bytes())
     meta = json.loads((HEAD_DIR / "manifest.json").read_text(encoding="utf-8"))
-    meta.pop("level_thresholds", None)  # the shipped head has its own since the seventh round: one threshold here
+    # the shipped head has per-level bars since the seventh round: the plain copy has one threshold only
+    meta.pop("level_thresholds", None)
     (tmp_path / "manifest.json").write_text(json.dumps(meta), encoding="utf-8")
     plain = load_head(tmp_path)
     meta["level_thresholds"] = {str(level): 0.3 for level in range(1, 8)}
