@@ -152,6 +152,8 @@ def test_no_shipped_per_level_bar_is_under_the_floor() -> None:
 def test_a_manifest_with_level_thresholds_is_read_and_changes_the_digest(tmp_path: Path) -> None:
     (tmp_path / "head.npz").write_bytes((HEAD_DIR / "head.npz").read_bytes())
     meta = json.loads((HEAD_DIR / "manifest.json").read_text(encoding="utf-8"))
+    # the shipped head has per-level bars since the seventh round: the plain copy has one threshold only
+    meta.pop("level_thresholds", None)
     (tmp_path / "manifest.json").write_text(json.dumps(meta), encoding="utf-8")
     plain = load_head(tmp_path)
     meta["level_thresholds"] = {str(level): 0.3 for level in range(1, 8)}
@@ -227,31 +229,38 @@ def test_every_defense_has_ten_bank_sentences_and_no_defense_many_more() -> None
 
 
 def test_seen_key_sets_do_not_regress(head: DefenseHead, encoder: Encoder) -> None:
-    """The three seen key sets (all measured once before; frozen3's errors were then studied, so its figure is
-    no longer held out), with the head of 2026-12-02 (third round: 564-row bank, threshold 0.40): 8 of 10,
-    19 of 34, 24 of 49 right, shown levels right 100 %, 92 %, 100 % (the head before: 9, 22, 23; 100 %, 80 %,
-    70 %)."""
-    floors = {"defense_key_frozen.jsonl": 8, "defense_key_frozen2.jsonl": 19, "defense_key_frozen3.jsonl": 24}
+    """The seven seen key sets, with the head shipped on 2026-12-03 (seventh round, analyzer 2.4.0: the grown
+    872-row bank, per-level bars floored at 0.40; docs/defenses.md, "Seventh round"): 9 of 10, 17 of 34, 24 of 49,
+    21 of 54, 23 of 55, 22 of 55, 23 of 55 right (the third-round head before: 8, 19, 24, 19, 22, 23, 22; 137 in
+    all → 139). Floors that rose were raised; the two that fell by ≤ 2 (frozen2, frozen6) moved under the lead's
+    noise rule, d7, 2026-12-03."""
+    fixtures = Path(__file__).parents[1] / "fixtures"
+    # frozen (10) was 8 of 10 with the third-round head; 9 now, shown levels right 100 %
+    # frozen2 (34): 19 → 17 right (the lead's noise rule, d7, 2026-12-03), shown levels right 92.3 → 90.9 %
+    # frozen3 (49; its errors were studied in the third round): 24 → 24 right, shown levels right 100 %
+    floors = {"defense_key_frozen.jsonl": 9, "defense_key_frozen2.jsonl": 17, "defense_key_frozen3.jsonl": 24}
     for name, floor in floors.items():
-        report = key_report(Path(__file__).parents[1] / "fixtures" / name, head, encoder)
+        report = key_report(fixtures / name, head, encoder)
         assert report["right"] >= floor, name
         assert report["shown_precision"] > 0.9, name
-    # frozen4 (54 sentences, README_frozen_batches6.md): measured once, unseen, with this head: 19 of 54 right, 10
-    # shown, 7 of them right (the head before: 20 right, 15 shown, 8 right); seen since
-    report = key_report(Path(__file__).parents[1] / "fixtures" / "defense_key_frozen4.jsonl", head, encoder)
-    assert report["right"] >= 19 and report["shown_precision"] >= 0.69
-    # frozen5 (55 sentences, README_frozen_batches7.md): measured once, unseen, with this head: 22 of 55 right, 13
-    # shown, 10 of them right; seen since
-    report = key_report(Path(__file__).parents[1] / "fixtures" / "defense_key_frozen5.jsonl", head, encoder)
-    assert report["right"] >= 22 and report["shown_precision"] >= 0.76
-    # frozen6 (55 sentences, README_frozen_batches8.md): measured once, unseen, with this head (analyzer 2.3.0, the
-    # risk guard; the same figures as 2.2.0): 23 of 55 right, 13 shown, 11 of them right; seen since
-    report = key_report(Path(__file__).parents[1] / "fixtures" / "defense_key_frozen6.jsonl", head, encoder)
+    # frozen4 (54 sentences, README_frozen_batches6.md): measured once, unseen, with the third-round head: 19 of 54
+    # right, 10 shown, 7 of them right; seen since. Seventh round: 21 right, 12 shown, 9 of them right (75 %)
+    report = key_report(fixtures / "defense_key_frozen4.jsonl", head, encoder)
+    assert report["right"] >= 21 and report["shown_precision"] >= 0.75
+    # frozen5 (55 sentences, README_frozen_batches7.md): measured once, unseen: 22 of 55 right, 13 shown, 10 of them
+    # right; seen since. Seventh round: 23 right, 13 shown, 11 of them right (84.6 %)
+    report = key_report(fixtures / "defense_key_frozen5.jsonl", head, encoder)
     assert report["right"] >= 23 and report["shown_precision"] >= 0.84
+    # frozen6 (55 sentences, README_frozen_batches8.md): measured once, unseen (analyzer 2.3.0, the risk guard; the
+    # same figures as 2.2.0): 23 of 55 right, 13 shown, 11 of them right; seen since. Seventh round: 22 right (the
+    # lead's noise rule, d7, 2026-12-03), 11 shown, 10 of them right (90.9 %)
+    report = key_report(fixtures / "defense_key_frozen6.jsonl", head, encoder)
+    assert report["right"] >= 22 and report["shown_precision"] >= 0.90
     # frozen7 (55 sentences, README_frozen_batches9.md): measured once, unseen, at the start and the end of the tenth
-    # round (analyzer 2.3.0 both times): 22 of 55 right, 10 shown, all 10 right; seen since
-    report = key_report(Path(__file__).parents[1] / "fixtures" / "defense_key_frozen7.jsonl", head, encoder)
-    assert report["right"] >= 22 and report["shown_precision"] >= 0.99
+    # round (analyzer 2.3.0 both times): 22 of 55 right, 10 shown, all 10 right; seen since. Seventh round of the
+    # defense head: 23 right, 11 shown, all 11 right
+    report = key_report(fixtures / "defense_key_frozen7.jsonl", head, encoder)
+    assert report["right"] >= 23 and report["shown_precision"] >= 0.99
 
 
 def test_train_defenses_writes_a_local_model_in_the_data_folder(cli: Any, tmp_path: Path) -> None:

@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from reverie.analysis.document import Document
     from reverie.analysis.encoder import Encoder
 
-VERSION = "2.3.0"
+VERSION = "2.4.0"
 HEAD_DIR = Path(__file__).resolve().parent / "models" / "defenses"
 HEAD_SCHEMA = "reverie.defense-head/1"
 LABELS = tuple(range(9))
