@@ -81,7 +81,7 @@ MEASURED_FLAGGED = {
     # measured once at its end: 59 of 100 with the ninth round's code and with the code before it (the risk screen
     # did not change; 11 of 186 false alarms, none at "attempt"). Seen since; after it, overdoses named by any drug
     # name or by the container (test_lexicon_ninth_round.py): 64 of 100, false alarms unchanged.
-    "frozen8": 67 / 100,  # 66 since the tenth and eleventh rounds, 67 since the sixteenth (seen)
+    "frozen8": 68 / 100,  # 66 since the tenth and eleventh rounds, 68 since the sixteenth (seen)
     # frozen9: written during the tenth round by two engineers who tuned nothing (README_frozen9.md), kept outside
     # the repository, measured once at the start and at the end of that round: 70 of 104 at both (30 of 183 false
     # alarms, one at "attempt": someone else's attempt told with "our"). Seen since; the eleventh round (docs/risk.md)
@@ -171,11 +171,11 @@ MEASURED_AT_LEVEL = {
     "frozen4": 87 / 126,
     "frozen5": 60 / 80,
     "frozen6": 45 / 94,
-    "frozen7": 44 / 100,
-    "frozen8": 45 / 100,
+    "frozen7": 45 / 100,
+    "frozen8": 46 / 100,
     "frozen9": 58 / 104,
-    "frozen10": 52 / 106,
-    "frozen11": 54 / 108,  # 38 when measured once, unseen (README_frozen11.md)
+    "frozen10": 53 / 106,
+    "frozen11": 55 / 108,  # 38 when measured once, unseen (README_frozen11.md)
 }
 # Lines whose writer's label and the screen's written policy disagree. They stay as written and count in every
 # figure; only the "never attempt on a negative" check reads them apart, each with its reason.

@@ -57,6 +57,14 @@ NOT_ATTEMPTS = (
     "He meant it when he said sorry, and I took the kids to the park.",
     "I called my sister to end it with Tom before the wedding.",
     "Ran the car in the garage for ten minutes to warm it up; the door was open.",
+    # a container or a supply with only "on purpose", carried somewhere, poison ivy; water or ice for fun
+    "Finished the whole tub of ice cream, deliberately, because the week earned it.",
+    "I took two boxes of ibuprofen round to my brother's flat.",
+    "I drank poison oak tea by mistake? No, it was nettle.",
+    "I ran into the sea on purpose at midnight, yelling, because it was my birthday.",
+    "Stepped onto the ice at the rink on purpose and landed on my backside.",
+    "Jumped into the river off the rope swing. Dad thinks I fell in. He'd go spare.",
+    "I took the bus from the platform to Hull on purpose, meaning to surprise my aunt.",
 )
 ABORTED = (
     "Walked into the harbour at Stromness to end it, but I turned back at the slipway.",

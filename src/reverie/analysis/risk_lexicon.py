@@ -130,33 +130,68 @@ COVER_STORY_OF_ACT = (
 )
 # what a person swallows or injects to die: a medicine (``PILLS``), a poison, or a whole supply
 POISON = (
-    r"(?:bleach|poison|rat\s+poison|pesticide|pesticides|weed\s*killer|paraquat|sheep\s+dip|antifreeze|anti-freeze|"
+    r"(?:bleach|poison(?!\s+(?:ivy|oak|sumac|dart|frog|pen|pill|apple))|rat\s+poison|pesticide|pesticides|weed\s*killer|paraquat|sheep\s+dip|antifreeze|anti-freeze|"
     r"insecticide|cyanide|arsenic|slug\s+pellets|drain\s+cleaner|oven\s+cleaner|cleaning\s+(?:liquid|fluid|stuff)|"
     r"nail\s+(?:varnish|polish)\s+remover|dudu\s+dust)"
 )
-DOSE = (
-    r"(?:"
-    + PILLS
-    + r"|"
-    + POISON
-    + r"|pill|tablet|painkiller|capsules?|patch|patches|bottle|box|strip|strips|pack|packet|"
-    r"stash|pen|the\s+lot|everything)"
+DRUG = r"(?:" + PILLS + r"|" + POISON + r"|pill|tablet|painkiller|capsules?|patch|patches)"
+# a container or a whole supply: what it held is unsaid, so only an intent to die makes it an overdose
+SUPPLY = r"(?:bottle|box|strip|strips|pack|packet|stash|pen|the\s+lot|everything)"
+# a wish to die said beside the act (the part of ``MEANT`` that names death)
+WISH_TO_DIE = (
+    r"(?:because\s+i\s+(?:want|wanted|wantid)\s+(?:to\s+)?die|(?:i\s+)?wanted\s+(?:to|tae|ta|2)\s+(?:die|be\s+dead|"
+    r"never\s+wake\s+up)|fi\s+dead|meant\s+(?:it\s+)?to\s+be\s+the\s+(?:end|last))"
 )
+# carried somewhere, not swallowed ("took two boxes of paracetamol to my mum's")
+NOT_CARRIED = r"(?!\s+(?:back\s+|round\s+|over\s+|down\s+|up\s+|in\s+)?(?:to|into|for|from)\s)"
 NOT_ABOUT_TO = r"(?<!to\s)(?<!gonna\s)(?<!will\s)(?<!'ll\s)(?<!could\s)(?<!would\s)(?<!might\s)(?<!should\s)(?<!almost\s)(?<!nearly\s)"
 # a place to fall from or into, or to drive at
 DROP = (
     r"(?:bridge|roof|rooftop|cliff|cliffs|window|tower|scaffold|viaduct|ravine|gorge|stern|platform|pillar|rail|railing|"
-    r"railings|guardrail|parapet|"
-    r"tree|ledge|balcony|building|overpass|flyover|freight|train|tracks|grade|gap|lake|river|sea|harbour|harbor|"
-    r"quarry|creek|(?:first|second|third|fourth|fifth|sixth|top|\d+(?:st|nd|rd|th))\s+(?:floor|storey)|car\s+park|"
-    r"multi-storey|embankment|ice)"
+    r"railings|guardrail|parapet|tree|ledge|balcony|building|overpass|flyover|freight|train|tracks|grade|gap|"
+    r"(?:first|second|third|fourth|fifth|sixth|top|\d+(?:st|nd|rd|th))\s+(?:floor|storey)|car\s+park|multi-storey|"
+    r"embankment)"
 )
+# water and ice: walked into or onto for fun as often as not, so "on purpose" alone is not enough
+WATER = r"(?:lake|river|sea|harbour|harbor|quarry|creek|ice|loch|reservoir|canal|estuary|bay)"
+# the writer's own fall or crash ("drove my truck off", "went over the rail", "took my rig off the grade")
+# a learner's present told of a past time ("In 2017 I jump from …", "Back in '19 I run my truck off …"); without the
+# time it may be a wish ("maybe I'll just jump off …")
+PAST_TIME_BEFORE = (
+    r"\b(?:in\s+(?:19|20)\d\d|(?:years?|months?|weeks?|days?)\s+(?:ago|back)|last\s+(?:year|month|week|spring|summer|"
+    r"autumn|fall|winter|night)|back\s+in|when\s+i\s+was|once)\b[^.!?\n]{0,60}?"
+)
+FALL_ACT = (
+    r"(?:"
+    + NOT_ABOUT_TO
+    + r"\b(?:jumped|threw\s+myself|went|rolled|drove|ran|rode|aimed|steered|stepped|walked|"
+    r"took\s+(?:my|the|our)\s+(?:\w+\s+)?(?:rig|truck|car|van|ute|lorry|bike|motorbike|wagon|jeep|4x4))"
+    r"|" + PAST_TIME_BEFORE + r"\b(?:jump|drive|run))\s+"
+    r"(?:[\w']+\s+){0,3}?(?:off|from|over|into|in\s+front\s+of|at|onto|out\s+on|out\s+onto|through|under)\s+"
+    r"(?:[\w'-]+\s+){0,4}?"
+)
+# said after the act's sentence, only the writer's own word that it was meant or no accident, or its cover story:
+# a wish to die or a purpose said sentences later may be about something else
+SAID_AFTER = (
+    r"(?:(?:i\s+|proper\s+|really\s+)?meant\s+it\b(?!\s+(?:as|when|like|for|about))|it\s+(?:wasn'?t|was\s+not|wasnt)\s+"
+    r"(?:an?\s+)?(?:accident|slip|fall|dare|mistake)|i\s+wanted\s+to\s+die(?!\s+of\b)|"
+    + COVER_STORY_OF_ACT
+    + r")"
+)
+# the intent said in the act's clause or in one of the next two sentences
+THEN = (
+    r"(?:[^.!?\n]{0,80}?|[^.!?\n]{0,80}[.!?]+\s+[^.!?\n]{0,80}?|[^.!?\n]{0,80}[.!?]+\s+[^.!?\n]{0,80}[.!?]+\s+"
+    r"[^.!?\n]{0,80}?)\b"
+)
+# Sixteenth round: into water "on purpose" or "deliberately" alone is a swim or a dare as often as not ("ran into the
+# sea on purpose, screaming, at New Year"); the intent to die or "meant it" must be said.
+WATER_PURPOSE = r"(?:" + INTENT_TO_DIE + r"|" + MEANT + r")"
 # One pattern per act, so the regex gate (``regex_gate``) can skip each when its words are absent.
 ACTS_WITH_INTENT = (
     # into water, with the purpose said
     r"\b(?:walked|waded|went|swam|threw\s+myself|jumped|ran|stepped)\s+(?:out\s+|straight\s+|right\s+|slowly\s+)?"
     r"into\s+(?:the\s+)?(?:\w+\s+)?(?:sea|river|lake|loch|canal|reservoir|water|waves|ocean|quarry|tide|surf|pond|"
-    r"estuary|harbour|harbor|bay|dam)\b" + NOT_FOR_FUN + r"[^.!?\n]{0,60}?\b" + PURPOSE,
+    r"estuary|harbour|harbor|bay|dam)\b" + NOT_FOR_FUN + r"[^.!?\n]{0,60}?\b" + WATER_PURPOSE,
     # in front of (or under) a vehicle, with the purpose said, before or after
     r"\b(?:stepped|walked|ran|threw\s+myself|jumped|lay\s+down|laid\s+down|lay)\s+(?:out\s+)?(?:in\s+front\s+of|"
     r"under|onto|on)\s+(?:a|an|the|that|this)\s+(?:\w+\s+)?(?:train|van|lorry|bus|car|truck|tram|coach|tractor|"
@@ -173,35 +208,62 @@ ACTS_WITH_INTENT = (
     r"\b(?:swallowed|drank|downed|injected|inhaled|slashed|hanged|hung|tied|jumped\s+(?:off|from|into)|"
     r"drove\s+(?:\w+\s+){0,2}?(?:into|off)|lay\s+down|went\s+under|breathed\s+in|took\s+(?:all\s+|every\s+|the\s+|"
     r"my\s+)(?:\w+\s+){0,2}?" + PILLS + r")\b[^.!?\n]{0,60}?\b(?:" + INTENT_TO_DIE + r")",
-    # sixteenth round: a medicine, a poison or a supply swallowed or injected, with the intent said in its clause
+    # sixteenth round: a medicine or a poison swallowed or injected with the intent said in its clause, or a
+    # container or a whole supply with a wish to die said
     NOT_ABOUT_TO
     + r"\b(?:swallowed|swallow|drank|drink|downed|necked|ate|eat|took|take|injected|inject|shot\s+up)\s+"
     r"[^.!?\n]{0,50}?\b"
-    + DOSE
-    + r"\b[^.!?\n]{0,60}?\b(?:"
+    + DRUG
+    + r"\b"
+    + NOT_CARRIED
+    + r"[^.!?\n]{0,60}?\b(?:"
     + PLAIN_PURPOSE
     + r"|"
     + INTENT_TO_DIE
     + r"|"
     + MEANT
     + r")",
-    # a fall or a crash of the writer's own making, with the intent or a cover story said in it or the next sentence
     NOT_ABOUT_TO
-    + r"\b(?:jumped|jump|threw\s+myself|went|rolled|drove|drive|ran|run|took|rode|aimed|steered|stepped|walked)\s+"
-    r"(?:[\w']+\s+){0,3}?(?:off|from|over|into|in\s+front\s+of|at|onto|out\s+on|out\s+onto|through|under)\s+"
-    r"(?:[\w'-]+\s+){0,4}?"
+    + r"\b(?:swallowed|swallow|drank|drink|downed|necked|ate|eat|took|take|injected|inject|shot\s+up)\s+"
+    r"[^.!?\n]{0,50}?\b"
+    + SUPPLY
+    + r"\b"
+    + NOT_CARRIED
+    + r"[^.!?\n]{0,60}?\b(?:"
+    + INTENT_TO_DIE
+    + r"|"
+    + WISH_TO_DIE
+    + r")",
+    # a fall from a height or a crash of the writer's own making, with the intent said in its sentence, or the
+    # writer's "meant it" or cover story in one of the next two
+    FALL_ACT
     + DROP
     + r"\b"
     + NOT_FOR_FUN
-    + r"(?:[^.!?\n]{0,80}?|[^.!?\n]{0,80}[.!?]+\s+[^.!?\n]{0,80}?)\b(?:"
+    + r"(?:[^.!?\n]{0,80}?\b(?:"
     + PLAIN_PURPOSE
     + r"|"
     + INTENT_TO_DIE
     + r"|"
     + MEANT
-    + r"|"
-    + COVER_STORY_OF_ACT
+    + r")|"
+    + THEN
+    + SAID_AFTER
     + r")",
+    # into water or onto ice, with the intent said, or "on purpose" and then a cover story (neither alone: a swim, a
+    # dare, a fall-in owned up to)
+    FALL_ACT
+    + WATER
+    + r"\b"
+    + NOT_FOR_FUN
+    + r"(?:[^.!?\n]{0,80}?\b(?:"
+    + INTENT_TO_DIE
+    + r"|"
+    + MEANT
+    + r")|"
+    + THEN
+    + r"(?:(?:i\s+|proper\s+|really\s+)?meant\s+it\b(?!\s+(?:as|when|like|for|about))|i\s+wanted\s+to\s+die(?!\s+of\b)))",
+    FALL_ACT + WATER + r"\b" + NOT_FOR_FUN + r"[^.!?\n]{0,60}?\b" + PLAIN_PURPOSE + THEN + COVER_STORY_OF_ACT,
     # a cut to the throat, neck or veins, or a hand through glass or on the mains, with the intent said
     NOT_ABOUT_TO
     + r"\b(?:(?:cut|slit|slashed|opened)\s+my\s+(?:neck|throat|veins|wrists?)|put\s+my\s+(?:arm|fist|hand)\s+through\s+"
@@ -263,7 +325,8 @@ RULES: tuple[Rule, ...] = (
         ATTEMPT,
         # plain and non-native past forms: "I drank bleach", "I was drink poison"
         r"\b(?:drank|drunk|was\s+drink|did\s+drink|have\s+drink|swallowed)\s+(?:the\s+|some\s+|a\s+bottle\s+of\s+)?"
-        r"(?:poison|bleach|antifreeze|weedkiller|weed\s+killer|rat\s+poison|pesticide)\b"
+        r"(?:poison(?!\s+(?:ivy|oak|sumac|dart|frog|pen|pill|apple))|bleach|antifreeze|weedkiller|weed\s+killer|rat\s+poison|"
+        r"pesticide)\b"
         # sixteenth round: any poison of ``POISON`` swallowed, drunk or eaten, in the past or a learner's present
         # ("Took rat poison", "Last month I drink the bleach", "drank the sheep dip", "drank Sniper"), not by accident
         r"|"
@@ -302,6 +365,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:bottle|box|boxes|strip|strips|pack|packs|packet|packets|month|months|week|weeks)|my\s+(?:whole|entire)\s+"
         r"(?:stash|supply|stock|prescription))\s+(?:of|o|ae)\s+(?:my\s+|the\s+|me\s+)?(?:[a-z]+(?:'s)?\s+){0,2}?"
         + PILLS
+        + NOT_CARRIED
         + r"|(?:took|swallowed|downed|necked)\s+every\s+(?:single\s+)?(?:\w+\s+)?(?:pill|tablet|painkiller|capsule)s?\s+"
         r"(?:in|from|out\s+of)\s+(?:the|my|our)\s+(?:[\w-]+\s+){0,3}?(?:box|cabinet|cupboard|drawer|bag|kit|house|flat|packet|"
         r"bottle)\b"
