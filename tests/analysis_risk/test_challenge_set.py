@@ -64,7 +64,7 @@ MEASURED_FLAGGED = {
     "frozen": 79 / 83,
     "frozen2": 63 / 64,
     "frozen3": 89 / 107,
-    "frozen4": 111 / 126,
+    "frozen4": 115 / 126,  # 115 since the sixteenth round (acts told with their intent; seen)
     # frozen5: written during the sixth round by another engineer, kept outside the repository, measured once at its
     # end with the shipped model (never tuned on): 62 of 80, 11 of 160 false alarms. Seen since the seventh round.
     "frozen5": 74 / 80,
@@ -72,26 +72,26 @@ MEASURED_FLAGGED = {
     # measured once at its end with the shipped model: 71 of 94 (the model before the round 68 of 94), 21 of 184
     # false alarms (before 23), one of them at "attempt" (a paramedic's note about a patient named by age, in both
     # models; fixed after by mechanism, test_age_named_person.py). Seen since.
-    "frozen6": 71 / 94,
+    "frozen6": 74 / 94,  # 74 since the sixteenth round (seen)
     # frozen7: written during the eighth round by another engineer (28 new voices), kept outside the repository,
     # measured once at its end: 65 of 100 with the eighth round's code and with the code before it (16 and 17 of
     # 183 false alarms, none at "attempt"). Seen since.
-    "frozen7": 67 / 100,  # 67 since the tenth and eleventh rounds (seen)
+    "frozen7": 71 / 100,  # 67 since the tenth and eleventh rounds, 71 since the sixteenth (seen)
     # frozen8: written during the ninth round by another engineer (29 new voices), kept outside the repository,
     # measured once at its end: 59 of 100 with the ninth round's code and with the code before it (the risk screen
     # did not change; 11 of 186 false alarms, none at "attempt"). Seen since; after it, overdoses named by any drug
     # name or by the container (test_lexicon_ninth_round.py): 64 of 100, false alarms unchanged.
-    "frozen8": 66 / 100,  # 66 since the tenth and eleventh rounds (seen)
+    "frozen8": 68 / 100,  # 66 since the tenth and eleventh rounds, 68 since the sixteenth (seen)
     # frozen9: written during the tenth round by two engineers who tuned nothing (README_frozen9.md), kept outside
     # the repository, measured once at the start and at the end of that round: 70 of 104 at both (30 of 183 false
     # alarms, one at "attempt": someone else's attempt told with "our"). Seen since; the eleventh round (docs/risk.md)
     # worked by mechanism on its misses and false alarms: 74 of 104, 20 of 183, none at "attempt".
-    "frozen9": 74 / 104,
+    "frozen9": 79 / 104,  # 79 since the sixteenth round (seen)
     # frozen10: written during the twelfth round by an engineer who tuned nothing (README_frozen10.md), kept outside
     # the repository, measured once at the start (0d1aed3: the eleventh round merged) and at the end of that round
     # (the risk screen unchanged): 76 of 106 both, 24 of 186 false alarms, two at "attempt". Seen since.
-    "frozen10": 76 / 106,
-    "frozen11": 69 / 108,
+    "frozen10": 81 / 106,  # 81 since the sixteenth round (seen)
+    "frozen11": 74 / 108,  # 69 when measured once, unseen; 74 since the sixteenth round (seen)
 }
 GOAL_MISSED = {
     "tune": "goal missed: 81 of 85 genuine tune cases flagged, seen (docs/risk.md)",
@@ -165,22 +165,30 @@ MEASURED_AT_LEVEL = {
     "tune": 78 / 85,
     "frozen": 79 / 83,
     "frozen2": 59 / 64,
-    "frozen3": 56 / 107,
-    "frozen4": 79 / 126,
-    "frozen5": 59 / 80,
-    "frozen6": 40 / 94,
-    "frozen7": 35 / 100,
-    "frozen8": 40 / 100,
-    "frozen9": 51 / 104,
-    "frozen10": 45 / 106,
-    "frozen11": 38 / 108,  # measured once, unseen (README_frozen11.md)
+    # frozen3 on: since the sixteenth round (acts told with their intent, poisons and whole supplies read as
+    # attempts; docs/risk.md); before it 56, 79, 59, 40, 35, 40, 51, 45, 38; all seen
+    "frozen3": 57 / 107,
+    "frozen4": 87 / 126,
+    "frozen5": 60 / 80,
+    "frozen6": 45 / 94,
+    "frozen7": 45 / 100,
+    "frozen8": 46 / 100,
+    "frozen9": 58 / 104,
+    "frozen10": 53 / 106,
+    "frozen11": 55 / 108,  # 38 when measured once, unseen (README_frozen11.md)
 }
 # Lines whose writer's label and the screen's written policy disagree. They stay as written and count in every
 # figure; only the "never attempt on a negative" check reads them apart, each with its reason.
 POLICY_DISAGREEMENTS = {
     "frozen10-101": "a past attempt told as over keeps attempt (C-SSRS lifetime attempt history; docs/risk.md, "
     "`recovery`: never for an attempt); the writer labelled the line recovery (none)",
+    # sixteenth round: "walked into the sea meaning it" is an act told with its intent, now read as an attempt
+    "frozen10-165": "a past attempt (walking into the sea, meaning it) told as over keeps attempt, as frozen10-101; "
+    "the writer labelled the line recovery (none)",
 }
+# How many of ``POLICY_DISAGREEMENTS`` were already false alarms when a batch's ``MEASURED_ALARMS`` was set: the
+# false alarms outside the disagreements may not rise above the rest of that figure.
+POLICY_ALARMS_AT_MEASUREMENT = {"frozen10": 1}
 
 
 @cache
@@ -282,7 +290,13 @@ def test_goal_false_alarms_stay_at_or_under_two_percent(half: str) -> None:
 @pytest.mark.parametrize("half", HALVES)
 def test_false_alarms_do_not_rise_above_the_measured_figure_and_never_reach_attempt(half: str) -> None:
     figures = _figures(half)
-    assert figures["false_alarm_rate"] <= MEASURED_ALARMS[half] + 1e-9, figures
+    flagged = {
+        str(i["id"])
+        for i in _items(half)
+        if i["group"] != "genuine" and screen(str(i["text"]), model=True).flagged
+    }
+    ceiling = round(MEASURED_ALARMS[half] * figures["n_negative"]) - POLICY_ALARMS_AT_MEASUREMENT.get(half, 0)
+    assert len(flagged - set(POLICY_DISAGREEMENTS)) <= ceiling, figures
     at_attempt = {
         str(i["id"])
         for i in _items(half)

@@ -39,7 +39,8 @@ NOT_OVERDOSES = (
 def test_an_overdose_named_by_the_drug_or_the_amount_is_an_attempt(text: str) -> None:
     result = screen(text)
     assert result.level == "attempt", result.to_data()
-    assert any(t.rule == "attempt_overdose" for t in result.triggers)
+    # the overdose rule, or (sixteenth round) the act read with the intent said after it ("… and I meant it")
+    assert any(t.rule in ("attempt_overdose", "attempt_with_intent") for t in result.triggers)
 
 
 @pytest.mark.parametrize("text", NOT_OVERDOSES)

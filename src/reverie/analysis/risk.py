@@ -78,6 +78,7 @@ REASONS = (
     *FEATURE_REASONS,
     "recovery",  # eighth round: a self-harm act or wish told as history come through (docs/risk.md)
     "everyday",  # eighth round: means or a dose for an everyday purpose the writer names ("rope … to tie the kayak")
+    "accident",  # sixteenth round: a medicine or poison swallowed by accident, told so in its sentence
 )
 # Tenth round: the screen's own reason (no lexicon phrase carries it, so it is not in ``REASONS``) for a model-alone
 # alarm whose ambiguous word sits in an everyday construction (``_everyday_alarms``).

@@ -97,20 +97,101 @@ INTENT_TO_DIE = (
     r"|so\s+(?:that\s+)?i\s+(?:wouldn'?t|would\s+not|wouldnt|won'?t|didn'?t|would\s+never|'d\s+never)\s+"
     r"(?:wake\s+up|have\s+to\s+wake|come\s+back|come\s+up|survive)"
     r"|(?<!not\s)(?<!never\s)to\s+(?:die|drown(?!\s+(?:my|our|the)\s+)|end\s+it\s+all|end\s+my\s+life|kill\s+myself|"
-    r"not\s+come\s+back))\b"
+    r"not\s+come\s+back|end\s+it(?!\s+(?:with|between|for|all\s+(?:with|between)))))\b"
 )
 PURPOSE = r"(?:on\s+purpose|deliberately|purposely|intentionally|" + INTENT_TO_DIE + r")"
+# Sixteenth round: the intent said as a plain "meant it" or a wish to die beside the act ("drank the sheep dip,
+# meaning it", "proper meant it", "because I want to die", "wanted tae die"), or the act's cover story denied
+# ("It wasn't an accident"). Read only after an act of ``DANGEROUS_ACTS``.
+MEANT = (
+    r"(?:(?:i\s+|proper\s+|really\s+|fully\s+)?(?:meant|meaning|meanin'?)\s+it\b(?!\s+(?:as|when|like|for|about|to\s+be\s+"
+    r"(?:funny|a\s+joke|kind)))|because\s+i\s+(?:want|wanted|wantid)\s+(?:to\s+)?die|(?:i\s+)?wanted\s+(?:to|tae|ta|2)\s+"
+    r"(?:die|be\s+dead|break\s+my\s+neck|never\s+wake\s+up)|fi\s+dead|to\s+bleed\s+out|meant\s+(?:it\s+)?to\s+be\s+the\s+"
+    r"(?:end|last)|it\s+(?:wasn'?t|was\s+not|wasnt)\s+(?:an?\s+)?(?:accident|slip|fall|dare|mistake))"
+)
+# "on purpose" for an everyday end ("on purpose to get the shot", "deliberately, to scare them") is no intent to die
+PLAIN_PURPOSE = (
+    r"(?:on\s+purpose|deliberately|purposely|intentionally)(?!,?\s+(?:to|so|for)\s+(?!(?:die|end|bleed|kill|drown|"
+    r"not|never|be\s+dead|go)\b))"
+)
 # not a swim, a dare or a rescue ("jumped into the lake on purpose to cool off")
 NOT_FOR_FUN = (
     r"(?![^.!?\n]{0,60}\b(?:for\s+a\s+(?:swim|dip|dare|bet|laugh|photo|paddle)|to\s+(?:cool|swim|wash|rescue|save|"
     r"fetch|help|grab|catch|flag|stop|film)|for\s+charity|for\s+a\s+(?:video|film|scene)))"
 )
+# Sixteenth round: what a cover story says of a fall or a crash ("told everyone the brakes went", "everyone thinks I
+# slipped", "the police wrote it as an accident"): the writer's own word that the act was no accident.
+COVER_STORY_OF_ACT = (
+    r"(?:(?:told|tell|telling|said|say|says)\s+(?:\w+\s+){0,3}?(?:it\s+was\s+(?:an?\s+|just\s+an?\s+)?(?:accident|fall|slip|"
+    r"dare|blackout)|i\s+(?:had\s+)?(?:slipped|fell|nodded\s+off|fell\s+asleep|had\s+a\s+funny\s+turn)|(?:the|my)\s+brakes\s+"
+    r"(?:went|failed))|(?:thinks?|thought|believes?|called\s+it|calls\s+it|wrote\s+it(?:\s+up|\s+down)?\s+as|put\s+it\s+down\s+"
+    r"(?:as|to))\s+(?:(?:it\s+was\s+|that\s+)?(?:a|an|the|just)\s+)?(?:\w+\s+)?(?:accident|(?:i\s+)?(?:slipped|fell|nodded\s+off|"
+    r"fell\s+asleep)|black\s+ice|blackout|brake\s+failure|bad\s+luck|fall|slip))\b"
+)
+# what a person swallows or injects to die: a medicine (``PILLS``), a poison, or a whole supply
+POISON = (
+    r"(?:bleach|poison(?!\s+(?:ivy|oak|sumac|dart|frog|pen|pill|apple))|rat\s+poison|pesticide|pesticides|weed\s*killer|paraquat|sheep\s+dip|antifreeze|anti-freeze|"
+    r"insecticide|cyanide|arsenic|slug\s+pellets|drain\s+cleaner|oven\s+cleaner|cleaning\s+(?:liquid|fluid|stuff)|"
+    r"nail\s+(?:varnish|polish)\s+remover|dudu\s+dust)"
+)
+DRUG = r"(?:" + PILLS + r"|" + POISON + r"|pill|tablet|painkiller|capsules?|patch|patches)"
+# a container or a whole supply: what it held is unsaid, so only an intent to die makes it an overdose
+SUPPLY = r"(?:bottle|box|strip|strips|pack|packet|stash|pen|the\s+lot|everything)"
+# a wish to die said beside the act (the part of ``MEANT`` that names death)
+WISH_TO_DIE = (
+    r"(?:because\s+i\s+(?:want|wanted|wantid)\s+(?:to\s+)?die|(?:i\s+)?wanted\s+(?:to|tae|ta|2)\s+(?:die|be\s+dead|"
+    r"never\s+wake\s+up)|fi\s+dead|meant\s+(?:it\s+)?to\s+be\s+the\s+(?:end|last))"
+)
+# carried somewhere, not swallowed ("took two boxes of paracetamol to my mum's")
+NOT_CARRIED = r"(?!\s+(?:back\s+|round\s+|over\s+|down\s+|up\s+|in\s+)?(?:to|into|for|from)\s)"
+NOT_ABOUT_TO = r"(?<!to\s)(?<!gonna\s)(?<!will\s)(?<!'ll\s)(?<!could\s)(?<!would\s)(?<!might\s)(?<!should\s)(?<!almost\s)(?<!nearly\s)"
+# a place to fall from or into, or to drive at
+DROP = (
+    r"(?:bridge|roof|rooftop|cliff|cliffs|window|tower|scaffold|viaduct|ravine|gorge|stern|platform|pillar|rail|railing|"
+    r"railings|guardrail|parapet|tree|ledge|balcony|building|overpass|flyover|freight|train|tracks|grade|gap|"
+    r"(?:first|second|third|fourth|fifth|sixth|top|\d+(?:st|nd|rd|th))\s+(?:floor|storey)|car\s+park|multi-storey|"
+    r"embankment)"
+)
+# water and ice: walked into or onto for fun as often as not, so "on purpose" alone is not enough
+WATER = r"(?:lake|river|sea|harbour|harbor|quarry|creek|ice|loch|reservoir|canal|estuary|bay)"
+# the writer's own fall or crash ("drove my truck off", "went over the rail", "took my rig off the grade")
+# a learner's present told of a past time ("In 2017 I jump from …", "Back in '19 I run my truck off …"); without the
+# time it may be a wish ("maybe I'll just jump off …")
+PAST_TIME_BEFORE = (
+    r"\b(?:in\s+(?:19|20)\d\d|(?:years?|months?|weeks?|days?)\s+(?:ago|back)|last\s+(?:year|month|week|spring|summer|"
+    r"autumn|fall|winter|night)|back\s+in|when\s+i\s+was|once)\b[^.!?\n]{0,60}?"
+)
+FALL_ACT = (
+    r"(?:"
+    + NOT_ABOUT_TO
+    + r"\b(?:jumped|threw\s+myself|went|rolled|drove|ran|rode|aimed|steered|stepped|walked|"
+    r"took\s+(?:my|the|our)\s+(?:\w+\s+)?(?:rig|truck|car|van|ute|lorry|bike|motorbike|wagon|jeep|4x4))"
+    r"|" + PAST_TIME_BEFORE + r"\b(?:jump|drive|run))\s+"
+    r"(?:[\w']+\s+){0,3}?(?:off|from|over|into|in\s+front\s+of|at|onto|out\s+on|out\s+onto|through|under)\s+"
+    r"(?:[\w'-]+\s+){0,4}?"
+)
+# said after the act's sentence, only the writer's own word that it was meant or no accident, or its cover story:
+# a wish to die or a purpose said sentences later may be about something else
+SAID_AFTER = (
+    r"(?:(?:i\s+|proper\s+|really\s+)?meant\s+it\b(?!\s+(?:as|when|like|for|about))|it\s+(?:wasn'?t|was\s+not|wasnt)\s+"
+    r"(?:an?\s+)?(?:accident|slip|fall|dare|mistake)|i\s+wanted\s+to\s+die(?!\s+of\b)|"
+    + COVER_STORY_OF_ACT
+    + r")"
+)
+# the intent said in the act's clause or in one of the next two sentences
+THEN = (
+    r"(?:[^.!?\n]{0,80}?|[^.!?\n]{0,80}[.!?]+\s+[^.!?\n]{0,80}?|[^.!?\n]{0,80}[.!?]+\s+[^.!?\n]{0,80}[.!?]+\s+"
+    r"[^.!?\n]{0,80}?)\b"
+)
+# Sixteenth round: into water "on purpose" or "deliberately" alone is a swim or a dare as often as not ("ran into the
+# sea on purpose, screaming, at New Year"); the intent to die or "meant it" must be said.
+WATER_PURPOSE = r"(?:" + INTENT_TO_DIE + r"|" + MEANT + r")"
 # One pattern per act, so the regex gate (``regex_gate``) can skip each when its words are absent.
 ACTS_WITH_INTENT = (
     # into water, with the purpose said
     r"\b(?:walked|waded|went|swam|threw\s+myself|jumped|ran|stepped)\s+(?:out\s+|straight\s+|right\s+|slowly\s+)?"
     r"into\s+(?:the\s+)?(?:\w+\s+)?(?:sea|river|lake|loch|canal|reservoir|water|waves|ocean|quarry|tide|surf|pond|"
-    r"estuary)\b" + NOT_FOR_FUN + r"[^.!?\n]{0,60}?\b" + PURPOSE,
+    r"estuary|harbour|harbor|bay|dam)\b" + NOT_FOR_FUN + r"[^.!?\n]{0,60}?\b" + WATER_PURPOSE,
     # in front of (or under) a vehicle, with the purpose said, before or after
     r"\b(?:stepped|walked|ran|threw\s+myself|jumped|lay\s+down|laid\s+down|lay)\s+(?:out\s+)?(?:in\s+front\s+of|"
     r"under|onto|on)\s+(?:a|an|the|that|this)\s+(?:\w+\s+)?(?:train|van|lorry|bus|car|truck|tram|coach|tractor|"
@@ -127,6 +208,72 @@ ACTS_WITH_INTENT = (
     r"\b(?:swallowed|drank|downed|injected|inhaled|slashed|hanged|hung|tied|jumped\s+(?:off|from|into)|"
     r"drove\s+(?:\w+\s+){0,2}?(?:into|off)|lay\s+down|went\s+under|breathed\s+in|took\s+(?:all\s+|every\s+|the\s+|"
     r"my\s+)(?:\w+\s+){0,2}?" + PILLS + r")\b[^.!?\n]{0,60}?\b(?:" + INTENT_TO_DIE + r")",
+    # sixteenth round: a medicine or a poison swallowed or injected with the intent said in its clause, or a
+    # container or a whole supply with a wish to die said
+    NOT_ABOUT_TO
+    + r"\b(?:swallowed|swallow|drank|drink|downed|necked|ate|eat|took|take|injected|inject|shot\s+up)\s+"
+    r"[^.!?\n]{0,50}?\b"
+    + DRUG
+    + r"\b"
+    + NOT_CARRIED
+    + r"[^.!?\n]{0,60}?\b(?:"
+    + PLAIN_PURPOSE
+    + r"|"
+    + INTENT_TO_DIE
+    + r"|"
+    + MEANT
+    + r")",
+    NOT_ABOUT_TO
+    + r"\b(?:swallowed|swallow|drank|drink|downed|necked|ate|eat|took|take|injected|inject|shot\s+up)\s+"
+    r"[^.!?\n]{0,50}?\b"
+    + SUPPLY
+    + r"\b"
+    + NOT_CARRIED
+    + r"[^.!?\n]{0,60}?\b(?:"
+    + INTENT_TO_DIE
+    + r"|"
+    + WISH_TO_DIE
+    + r")",
+    # a fall from a height or a crash of the writer's own making, with the intent said in its sentence, or the
+    # writer's "meant it" or cover story in one of the next two
+    FALL_ACT
+    + DROP
+    + r"\b"
+    + NOT_FOR_FUN
+    + r"(?:[^.!?\n]{0,80}?\b(?:"
+    + PLAIN_PURPOSE
+    + r"|"
+    + INTENT_TO_DIE
+    + r"|"
+    + MEANT
+    + r")|"
+    + THEN
+    + SAID_AFTER
+    + r")",
+    # into water or onto ice, with the intent said, or "on purpose" and then a cover story (neither alone: a swim, a
+    # dare, a fall-in owned up to)
+    FALL_ACT
+    + WATER
+    + r"\b"
+    + NOT_FOR_FUN
+    + r"(?:[^.!?\n]{0,80}?\b(?:"
+    + INTENT_TO_DIE
+    + r"|"
+    + MEANT
+    + r")|"
+    + THEN
+    + r"(?:(?:i\s+|proper\s+|really\s+)?meant\s+it\b(?!\s+(?:as|when|like|for|about))|i\s+wanted\s+to\s+die(?!\s+of\b)))",
+    FALL_ACT + WATER + r"\b" + NOT_FOR_FUN + r"[^.!?\n]{0,60}?\b" + PLAIN_PURPOSE + THEN + COVER_STORY_OF_ACT,
+    # a cut to the throat, neck or veins, or a hand through glass or on the mains, with the intent said
+    NOT_ABOUT_TO
+    + r"\b(?:(?:cut|slit|slashed|opened)\s+my\s+(?:neck|throat|veins|wrists?)|put\s+my\s+(?:arm|fist|hand)\s+through\s+"
+    r"(?:\w+\s+){0,2}?(?:window|glass)|grabbed\s+the\s+(?:mains|live\s+wire))\b[^.!?\n]{0,60}?\b(?:"
+    + PLAIN_PURPOSE
+    + r"|"
+    + INTENT_TO_DIE
+    + r"|"
+    + MEANT
+    + r")",
 )
 # the act turned back ("… meaning to drown, but I turned back"): a behavior, not an attempt
 TURNED_BACK = (
@@ -158,7 +305,7 @@ RULES: tuple[Rule, ...] = (
         "attempt_tried_to_die",
         ATTEMPT,
         r"\b(?:tried|attempted|attemped|tryed|(?:am|was|did|have|has)\s+try)\s+(?:\w+\s+)?(?:to\s+)?(?:kill|hang|drown|"
-        r"poison|shoot|off|unalive|end)\s+" + SELF,
+        r"poison|shoot|off|unalive|end|gas)\s+" + SELF,
     ),
     _rule(
         "attempt_tried_to_end_life",
@@ -178,7 +325,18 @@ RULES: tuple[Rule, ...] = (
         ATTEMPT,
         # plain and non-native past forms: "I drank bleach", "I was drink poison"
         r"\b(?:drank|drunk|was\s+drink|did\s+drink|have\s+drink|swallowed)\s+(?:the\s+|some\s+|a\s+bottle\s+of\s+)?"
-        r"(?:poison|bleach|antifreeze|weedkiller|weed\s+killer|rat\s+poison|pesticide)\b",
+        r"(?:poison(?!\s+(?:ivy|oak|sumac|dart|frog|pen|pill|apple))|bleach|antifreeze|weedkiller|weed\s+killer|rat\s+poison|"
+        r"pesticide)\b"
+        # sixteenth round: any poison of ``POISON`` swallowed, drunk or eaten, in the past or a learner's present
+        # ("Took rat poison", "Last month I drink the bleach", "drank the sheep dip", "drank Sniper"), not by accident
+        r"|"
+        + NOT_ABOUT_TO
+        + r"\b(?:drank|drink|drunk|swallowed|swallow|downed|necked|ate|took)\s+(?:the\s+|some\s+|di\s+|"
+        r"(?:half\s+)?a\s+(?:bottle|cup|glass|mug|can|tin|capful|bit|jug)\s+(?:of\s+)?(?:the\s+)?)?(?:\w+\s+)?(?:"
+        + POISON
+        + r"|(?<=drank\s)sniper|(?<=drink\s)sniper|(?<=the\s)sniper(?<=drank\sthe\ssniper))\b"
+        r"(?![^.!?\n]{0,60}\b(?:by\s+(?:accident|mistake)|accidentally|as\s+a\s+(?:kid|child|toddler|baby)|"
+        r"when\s+i\s+was\s+(?:a\s+)?(?:kid|little|toddler|baby|small|[1-6]\b)))",
     ),
     _rule(
         "attempt_named",
@@ -197,8 +355,20 @@ RULES: tuple[Rule, ...] = (
         r"(?:all|a\s+bunch|a\s+handful|" + NUMBER + r"|(?:the|a)\s+"
         r"(?:whole|full|entire)\s+(?:bottle|pack|box|packet|card|strip|blister\s+pack|tub|jar|sheet)|too\s+many|[1-9]\d+)"
         r"\s+(?:of\s+)?(?:my\s+|the\s+|me\s+)?(?:(?:mum'?s|mom'?s|dad'?s|"
-        r"nan'?s|gran'?s|ma'?s|da'?s|[a-z]+'s|heart|sleeping|blood\s+pressure|pressure)\s+){0,2}"
+        r"nan'?s|gran'?s|ma'?s|da'?s|[a-z]+'s|heart|sleeping|blood\s+pressure|pressure|bp|grandma|nan|mum|mom|dad|"
+        r"pain|diet|sleep|anxiety|nerve|heart)\s+){0,2}"
         + PILLS
+        # sixteenth round: a whole supply told with a learner's or a dialect's quantity ("a hale box o paracetamol",
+        # "one whole strip of Panadol", "a month of my pain meds at once", "my whole stash of zopiclone"), or every
+        # pill of a box ("every painkiller in the first-aid box")
+        + r"|(?:took|swallowed|swallow|downed|necked|ate|eat)\s+(?:(?:a|one|two|three|half\s+a)\s+(?:whole\s+|hale\s+|full\s+)?"
+        r"(?:bottle|box|boxes|strip|strips|pack|packs|packet|packets|month|months|week|weeks)|my\s+(?:whole|entire)\s+"
+        r"(?:stash|supply|stock|prescription))\s+(?:of|o|ae)\s+(?:my\s+|the\s+|me\s+)?(?:[a-z]+(?:'s)?\s+){0,2}?"
+        + PILLS
+        + NOT_CARRIED
+        + r"|(?:took|swallowed|downed|necked)\s+every\s+(?:single\s+)?(?:\w+\s+)?(?:pill|tablet|painkiller|capsule)s?\s+"
+        r"(?:in|from|out\s+of)\s+(?:the|my|our)\s+(?:[\w-]+\s+){0,3}?(?:box|cabinet|cupboard|drawer|bag|kit|house|flat|packet|"
+        r"bottle)\b"
         + r"|stomach\s+pumped|(?:i|i've|ive)\s+(?:finally\s+|just\s+|actually\s+)?(?:took|swallowed|downed)\s+(?:all\s+)?"
         r"the\s+"
         + PILLS
@@ -210,10 +380,22 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "attempt_act",
         ATTEMPT,
-        r"\b(?:i|i've|ive)\s+(?:\w+\s+)?(?:slit|cut|slashed)\s+my\s+(?:wrists?|throat)\b|\b(?:hanged|hung)\s+"
+        r"\b(?:i|i've|ive)\s+(?:\w+\s+)?(?:slit|cut|slashed)\s+my\s+(?:wrists?|throat|veins?)\b|\b(?:hanged|hung)\s+"
         + SELF
         + r"|\bjumped\s+(?:off|from|in\s+front\s+of)\s+(?:a|the|my)\s+(?:bridge|building|roof|balcony|cliff|train|"
-        r"bus|car|truck)",
+        r"bus|car|truck)"
+        # sixteenth round: a gun put to the head and the trigger pulled; a car run in a shut garage
+        r"|"
+        + NOT_ABOUT_TO
+        + r"\b(?:put|held|pressed|stuck)\s+(?:[a-z]+(?:'s)?\s+){0,2}?(?:pistol|gun|rifle|shotgun|revolver|"
+        r"barrel|handgun)\s+(?:\w+\s+){0,2}?(?:to|in|into|under|against)\s+my\s+(?:head|mouth|chin|temple)\b[^.!?\n]{0,60}?"
+        r"\b(?:pulled|squeezed)\b"
+        r"|"
+        + NOT_ABOUT_TO
+        + r"\b(?:ran|run|left|started)\s+the\s+(?:\w+\s+)?(?:car|van|engine|truck|ute|motor)\s+"
+        r"(?:engine\s+)?(?:\w+\s+){0,4}?(?:garage|lock-?up)\b[^.!?\n]{0,40}?\b(?:hose|shut|closed|shutter|sealed|taped)\b"
+        r"|\b(?:sat|lay|laid)\s+(?:down\s+)?in\s+the\s+(?:\w+\s+)?(?:garage|lock-?up)\s+with\s+the\s+(?:car|engine|van|"
+        r"motor)\s+(?:running|runnin'?|on)\b",
     ),
     # --- behavior: self-harm, preparation, aborted or interrupted acts --------------------------
     _rule(
@@ -1285,6 +1467,45 @@ def _everyday_purpose(ctx: Context, rule: Rule, m: re.Match[str], sentence: int)
     return False
 
 
+# Sixteenth round: a swallowed medicine or poison told as an accident ("drank bleach by accident when I was four") or a
+# day's doses taken as prescribed ("took all my morning pills like the nurse said") is no attempt. Not when the
+# accident is the cover story ("told them it was an accident", "it wasn't an accident") or the doses were taken at once.
+SWALLOWING_RULES = words("attempt_poison attempt_overdose")
+ACCIDENT = re.compile(
+    r"\b(?:by\s+(?:accident|mistake)|accidentally|without\s+(?:realising|realizing|knowing))\b"
+)
+ACCIDENT_DENIED = re.compile(
+    r"\b(?:not|n't|never|wasn'?t|told|tell|said|say|says|pretend\w*|claimed|claim|thinks?|thought|called|lied|lie|"
+    r"version|story|supposedly)\b|['\u2018\u2019\"]"
+)
+AS_PRESCRIBED = re.compile(
+    r"\b(?:as\s+prescribed|like\s+(?:the|my)\s+(?:\w+\s+)?(?:nurse|doctor|gp|psychiatrist|pharmacist|chemist|mum|mom)\s+"
+    r"(?:said|says|told\s+me)|on\s+time|with\s+(?:my\s+)?(?:breakfast|lunch|dinner|tea|food)|(?:morning|evening|night|"
+    r"nightly|daily|usual|regular|normal|prescribed)\s+(?:pills|meds|tablets|medication|medicine|dose|doses))\b"
+)
+AT_ONCE = re.compile(
+    r"\b(?:at\s+once|all\s+at\s+once|in\s+one\s+go|at\s+the\s+same\s+time|together|with\s+(?:vodka|wine|whisky|whiskey|"
+    r"alcohol|beer|gin|rum)|to\s+(?:die|end)|overdose|hospital|a\s*&\s*e|er\b|pumped)"
+)
+
+
+def _accidental(ctx: Context, rule: Rule, m: re.Match[str], sentence: int) -> bool:
+    """The swallowing is told as an accident in its own sentence, and the accident is not a story told to others."""
+    if rule.name not in SWALLOWING_RULES or not ctx.sentences:
+        return False
+    s, e = ctx.sentences[sentence]
+    said = ACCIDENT.search(ctx.norm, s, e)
+    return said is not None and ACCIDENT_DENIED.search(ctx.norm, s, said.start()) is None
+
+
+def _as_prescribed(ctx: Context, rule: Rule, m: re.Match[str], sentence: int) -> bool:
+    """A day's medicine taken as prescribed, not a supply taken at once."""
+    if rule.name != "attempt_overdose" or not ctx.sentences:
+        return False
+    s, e = ctx.sentences[sentence]
+    return AS_PRESCRIBED.search(ctx.norm, s, e) is not None and AT_ONCE.search(ctx.norm, s, e) is None
+
+
 # The first words of a clause that make what follows a hypothetical ("if I ever wanted to die, I would call …").
 HYPOTHETICAL = re.compile(
     r"(?<!what\s)(?<!as\s)\b(?:if\s+(?:i\s+)?ever|if\s+i\s+were\s+(?:ever\s+)?(?:to\s+)?|if\s+i\s+was\s+ever|"
@@ -1474,6 +1695,7 @@ RESIDUAL = {
     "third_person": INDICATOR,
     "dream": INDICATOR,
     "recovery": INDICATOR,
+    "accident": 0,
 }  # the most a set-aside phrase may still count for
 
 
@@ -1688,7 +1910,8 @@ def _reason(ctx: Context, rule: Rule, m: re.Match[str]) -> str | None:
             rule.name not in OWN_NEGATION and _negated(ctx, m, sentence, inside=rule.name in FILLER_RULES),
         ),
         ("recovery", _recovery(ctx, rule, m, sentence) or _past_wish_over(ctx, rule, m, sentence)),
-        ("everyday", _everyday_purpose(ctx, rule, m, sentence)),
+        ("everyday", _everyday_purpose(ctx, rule, m, sentence) or _as_prescribed(ctx, rule, m, sentence)),
+        ("accident", _accidental(ctx, rule, m, sentence)),
         ("dream", _in_dream(ctx, m, sentence)),
         ("hypothetical", _hypothetical(ctx, m, sentence)),
         ("fiction", person != "first" and bool(MEDIA.search(ctx.norm[slice(*ctx.sentences[sentence])]))),
@@ -1741,9 +1964,20 @@ def _person(ctx: Context, m: re.Match[str], sentence: int) -> str:
         return "first" if before and before[-1] == "me" else "other"
     if any(t in FIRST_WORDS for t in inside):
         return "first"
-    if any(t in OTHER_WORDS for t in inside):
+    if any(t in OTHER_WORDS and not _quantity_one(inside, i) for i, t in enumerate(inside)):
         return "other"
     return _subject_before(ctx, m.start(), ctx.sentences[sentence][0] if ctx.sentences else 0)
+
+
+def _quantity_one(inside: Sequence[str], index: int) -> bool:
+    """The word "one" counts a thing inside the phrase ("swallowed one whole strip", "every one of my pills"), unless a verb
+    follows it ("one would", "one of them")."""
+    if inside[index] != "one":
+        return False
+    if index > 0 and inside[index - 1] in ("every", "each"):
+        return True
+    following = inside[index + 1] if index + 1 < len(inside) else None
+    return following is not None and following not in ONE_VERBS
 
 
 # A person named by their age, as clinical and news notes do ("19-year-old, alert, took …", "a 45 yo man"): someone
