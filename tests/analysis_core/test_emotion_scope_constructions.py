@@ -133,6 +133,8 @@ def test_a_jumping_heart_is_a_sign_and_a_jump_is_not() -> None:
         ("What a relief today was.", "relief"),
         ("Such relief all round when the scan came back clear.", "relief"),
         ("I felt so much anger at the referee.", "anger"),
+        ("Had a proper anxiety attack on the bus.", "nervousness"),  # a noun that says the feeling is had
+        ("My anger issues got the better of me at football.", "anger"),
     ),
 )
 def test_a_feeling_noun_before_another_noun_names_a_kind(text: str, feeling: str | None) -> None:

@@ -1955,6 +1955,18 @@ def _bare_participle(tokens: Sequence[Any], k: int) -> bool:
     return bool(_participle_labels(token.lower_))
 
 
+# nouns after a feeling noun that say the feeling is had ("an anxiety attack", "my anger issues", "a guilt trip")
+FELT_AS = frozenset(
+    {"attack", "issue", "problem", "spiral", "fit", "bout", "episode", "wave", "rush", "surge"}
+) | {
+    "trip",
+    "pang",
+    "twinge",
+    "tear",
+    "level",
+}
+
+
 def _modifier(tokens: Sequence[Any], k: int) -> bool:
     """1.9.0: a feeling noun naming a kind of the noun after it ("the relief driver", "a fear factor", "anger
     management", "my love life"), not a feeling felt ("a relief today", "relief all round", "such joy")."""
@@ -1965,6 +1977,7 @@ def _modifier(tokens: Sequence[Any], k: int) -> bool:
         after.pos_ == "NOUN"
         and after.lower_ not in TIME_WORDS
         and after.lemma_.lower() not in LABELS_OF
+        and after.lemma_.lower() not in FELT_AS
         and (k == 0 or tokens[k - 1].pos_ in {"DET", "ADJ"} or tokens[k - 1].tag_ == "PRP$")
     )
 
