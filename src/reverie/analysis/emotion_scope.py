@@ -101,6 +101,16 @@ nervousness; being left out ("wasn't even invited", "went … without me") and a
 ("so empty without the boys", "too quiet since Dad moved out") are sadness; South African family words are people.
 Measured and not built: showing the blend's own label where the layer abstains on a sentence with no feeling word
 (docs/models.md, "Journal layer 1.8.0 (e11)").
+
+Added in 1.9.0 (e12: frozen10's misses, the mechanisms that recur in sets written by other people): negators of
+other Englishes ("I'm nae angry", "mi nuh sad"); a lower-case feeling word the tagger took for a name is read; a verb
+joined by "and" with no subject of its own keeps the holder of the feeling before it ("the singer was gutted and
+cried"); indifference said outright ("not even bothered", "not fussed", "couldn't care less") says there is no
+feeling, as "I feel okay" does; one's own thing thrown across or at a place is anger acted out; a heart jumping or
+banging in the chest is a sign; a feeling noun naming a kind of the noun after it ("the relief driver", "my love
+life") is no feeling; "sorry to see X go", "sorry to leave" is sadness at a parting; a feeling's bare stem after "I
+am" ("I am vex", "we were so shock") is the feeling; missing home or "the old flat" is sadness; "Nothin says X like
+Y" with its g dropped is sarcasm; an opening softener ("Kinda …") is no one's name.
 """
 
 from __future__ import annotations
@@ -526,7 +536,10 @@ SURE_NEUTRAL = (
 FAINT = 1.25  # 1.7.0: a label under this many times its threshold, unanchored, gives way to a writer's sign
 NAMED_SUPPORT = 0.5  # 1.6.0: the share of its threshold someone else's named feeling needs from the head
 FIRST_PERSON = frozenset({"i", "me", "my", "myself", "we", "us", "our", "ourselves", "mine"})
-NEGATORS = frozenset({"not", "n't", "never", "no", "hardly", "barely", "nt", "neither", "nor", "without"})
+NEGATORS = frozenset(
+    {"not", "n't", "never", "no", "hardly", "barely", "nt", "neither", "nor", "without"}
+    | {"nae", "nuh"}  # 1.9.0: Scots "nae" ("I'm nae angry"), Caribbean "nuh" ("mi nuh sad")
+)
 NEGATING_HOLDERS = frozenset({"nobody", "noone", "none", "nothing"})
 MODALS = frozenset({"would", "will", "might", "could", "shall", "may", "wo"})
 EXPECTING = frozenset({"should", "ought", "suppose"})  # "I'm supposed to be happy": owed, not felt
@@ -686,6 +699,13 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "annoyance",
         ),
         (r"\bso done (?:with|w/?)\s", "annoyance"),
+        # 1.9.0: indifference said outright ("Not even bothered about the result", "I'm not fussed", "couldn't care
+        # less"): the writer says there is no feeling here, as "I feel okay" does; not "can't be bothered to cook"
+        (
+            r"(?:\bnot|n't|\bnever) (?:even |that |too |really |at all |particularly |overly |remotely )?(?:bothered|fussed)"
+            r"\b|\bcould(?:n'?t| not) care less\b",
+            "neutral",
+        ),
         # 1.7.0: feeling for someone ("I mostly felt for the patient", "I feel so sorry for her"); someone, not
         # something: "felt for my keys", "felt for the light switch" is a hand in the dark (_CARED_FOR)
         (
@@ -980,7 +1000,11 @@ _SIGNS: tuple[tuple[re.Pattern[str], str], ...] = (
             r"\bslamm(?:ed|ing) (?:the|a|my|his|her|their) (?:[\w-]+ )?(?:door|phone|laptop|lid|drawer|cupboard|gate)\b"
             r"|\b(?:punch(?:ed|ing)?|kick(?:ed|ing)?|thump(?:ed|ing)?) (?:the|a) (?:wall|door|bin|table|desk"
             r"|steering wheel)\b|\bthrew (?:my|the|a|his|her|their) (?:[\w-]+ )?\w+ (?:across|at) the (?:room|wall"
-            r"|floor|kitchen)\b|\bstorm(?:ed|ing|s)? (?:out|off)\b",
+            r"|floor|kitchen)\b|\bstorm(?:ed|ing|s)? (?:out|off)\b"
+            # 1.9.0: one's own thing thrown, flung or hurled across, at or against any place ("threw my helmet
+            # across the yard", "flung his phone at the wall"); not a ball thrown across the park for the dog
+            r"|\b(?:threw|throw(?:s|ing)?|flung|fling(?:s|ing)?|hurl(?:ed|s|ing)?|lobb(?:ed|ing)) (?:my|his|her|their)"
+            r" (?:[\w-]+ )?\w+ (?:across|at|against) (?:the|a) (?:[\w-]+ )?\w+",
             re.I,
         ),
         "anger",
@@ -1023,7 +1047,7 @@ _ANY_EMOJI = re.compile("[\u2600-\u27bf\U0001f300-\U0001faff]")
 _SARCASM = re.compile(
     r"\b(?:(?:oh|just|how) (?:great|perfect|brilliant|wonderful|fantastic|marvell?ous)\b"
     r"|(?:just|exactly|because) what i (?:really |totally )?(?:needed|wanted)|yeah,? right|thanks a lot|thanks for nothing|lucky me|love that for me|oh,? sure\b"
-    r"|\ball (?:zero|none|nil|0) of (?:you|them|us)\b|\bsaid no ?one\b|\bsaid nobody\b|^\W*nothing says \w+ like\b"
+    r"|\ball (?:zero|none|nil|0) of (?:you|them|us)\b|\bsaid no ?one\b|\bsaid nobody\b|^\W*nothin[g']? says \w+ like\b"
     r"|^\W*(?:great|perfect|brilliant|fantastic|wonderful|lovely),? (?:another|more)\b"
     r"|(?:loved|love|enjoyed|adored) (?:being|getting) (?:ignored|left|blamed|shouted|yelled|criticis|"
     r"interrupted|lied|forgotten|mocked|laughed|stood up|talked down|told off|dumped|cancelled))",
@@ -1319,6 +1343,8 @@ _SOMATIC = re.compile(
     # 1.5.0: a body part and its sign up to two words on, in any word order the writer's English has
     # ("my heart was fast", "stomach turn all day", "hands were shakin'", "knees like jelly")
     r"|heart (?:[\w']+ ){0,3}?(?:racing|pounding|hammering|thumping|fast|skipp(?:ed|ing) a beat)"
+    # 1.9.0: the heart jumping or banging in the chest ("my heart was jumping in my chest", "heart banging away")
+    r"|heart (?:[\w']+ ){0,2}?(?:jump(?:ing|ed)|bang(?:ing|ed)|thudd(?:ing|ed)|flutter(?:ing|ed))(?: about| around)? (?:in|out of|against|away)\b"
     r"|(?:hands|legs|knees|voice|lips?|whole body) (?:[\w']+ ){0,2}?(?:shak(?:ing|y)|trembl(?:ing|y)|shook|trembled"
     r"|quiver(?:ing|ed)|wobbl(?:y|ing)|(?:like |to |were |went )?jelly)"
     r"|(?:stomach|tummy|belly|gut) (?:[\w']+ ){0,2}?(?:turn(?:ed|ing|s)?|churn(?:ed|ing|s)?|flipp(?:ed|ing)|knott(?:ed|ing)"
@@ -1754,7 +1780,10 @@ def _inexact(tokens: Sequence[Any], k: int) -> bool:
 def _continued(tokens: Sequence[Any], k: int, held: Mapping[int, str]) -> str | None:
     """1.7.0: a participle clause after a comma goes on with the last feeling's holder ("the manager was raging,
     spitting feathers", "Mum was proud, crying, telling everyone"): it has no subject of its own."""
-    if k < 2 or tokens[k].tag_ != "VBG" or tokens[k - 1].text != ",":
+    # 1.9.0: or a verb joined by "and" with no subject of its own ("the singer was gutted and cried", "Mum was
+    # furious and stormed out"): the same person does it
+    joined = k >= 2 and tokens[k - 1].lower_ in {"and", "then"} and tokens[k].tag_ in {"VBD", "VBZ", "VBG"}
+    if k < 2 or not (joined or (tokens[k].tag_ == "VBG" and tokens[k - 1].text == ",")):
         return None
     before = [j for j in held if j < k - 1]
     if not before or held[max(before)] == "writer":
@@ -1826,6 +1855,8 @@ def _labels(tokens: Sequence[Any], k: int) -> tuple[str, ...]:
     labels = LABELS_OF.get(lower) or LABELS_OF.get(lemma) or ()
     if not labels and token.pos_ == "VERB":
         labels = VERB_LEXICON.get(lemma, ())
+    if not labels and _bare_participle(tokens, k):
+        return _participle_labels(lower)  # 1.9.0: "I am vex", "I was so shock": the participle's -ed dropped
     if not labels:
         return ()
     if lemma in {"thank", "thanks"} or lower in {"thank", "thanks"}:
@@ -1841,6 +1872,9 @@ def _labels(tokens: Sequence[Any], k: int) -> tuple[str, ...]:
         return ()  # shouted words are tagged as names: "I'M SO ANGRY"; so is a word alone: "Chuffed, I suppose."
     if lower == "sorry" and _sympathy(tokens, k):
         return ()
+    # 1.9.0: "sorry to see the old clock go", "sorry to leave": a parting, not remorse
+    if lower == "sorry" and _parting(tokens, k):
+        return ("sadness",)
     if lower in {"content", "cross"} and token.pos_ != "ADJ":  # not "cross the road", "the content"
         return ()
     if lower in {"pumped", "hyped"} and token.pos_ != "ADJ" and token.tag_ != "VBN":
@@ -1851,6 +1885,8 @@ def _labels(tokens: Sequence[Any], k: int) -> tuple[str, ...]:
         return ()  # 1.5.0: "fingers crossed", "crossing the road": not cross as angry
     if lower == "bitter" and k + 1 < len(tokens) and tokens[k + 1].pos_ == "NOUN":
         return ()  # "a bitter wind", "bitter coffee"
+    if _modifier(tokens, k):
+        return ()  # 1.9.0: "the relief man", "anger management", "my love life": a kind of thing, no feeling
     if lower == "hurt" and not (token.pos_ == "ADJ" or token.tag_ == "VBN"):
         return ()  # "I'm hurt", "feeling hurt"; not "it hurt my back"
     if (
@@ -1862,6 +1898,8 @@ def _labels(tokens: Sequence[Any], k: int) -> tuple[str, ...]:
     return labels
 
 
+# 1.9.0: softeners and asides of chat English that the tagger may take for a name when they open a line
+SOFTENING_WORDS = frozenset({"kinda", "sorta", "kindof", "sortof", "lowkey", "ngl", "tbh", "defo"})
 # Lexicon words that are also given names: at the start of a sentence they stay names ("Joy rang me at noon").
 NAMES_TOO = frozenset(
     {"joy", "hope", "grace", "faith", "mercy", "patience", "content", "pride", "love", "mad"}
@@ -1876,6 +1914,9 @@ def _not_a_name(tokens: Sequence[Any], k: int) -> bool:
         return True
     if k == 0 and token.lower_ in LABELS_OF and token.lower_ not in NAMES_TOO:
         return True  # 1.4.0: "Glad he's moving out": an adjective opening a sentence, not a name
+    # 1.9.0: a name is written with a capital ("jist worried aboot him" took "worried" for one)
+    if token.text.islower() and token.lower_ not in NAMES_TOO:
+        return True
     return k == 0 and (k + 1 == len(tokens) or tokens[k + 1].text in {",", ".", "!", "...", ";", "-", "—"})
 
 
@@ -1889,6 +1930,84 @@ def _sympathy(tokens: Sequence[Any], k: int) -> bool:
     return "you" in after or "your" in after
 
 
+def _participle_labels(lower: str) -> tuple[str, ...]:
+    """The labels of the -ed participle of a bare stem ("vex" → "vexed", "scare" → "scared", "worry" → "worried")."""
+    forms = (lower + "d", lower + "ed", lower[:-1] + "ied" if lower.endswith("y") else "")
+    return next((LABELS_OF[form] for form in forms if form in LABELS_OF), ())
+
+
+def _bare_participle(tokens: Sequence[Any], k: int) -> bool:
+    """1.9.0: the copula and a feeling's bare stem, the -ed dropped as many Englishes drop it ("I am vex with my
+    landlord", "we were so shock", "I'm worry for him"); only with "I" or "we" before the copula, since the stem
+    alone is a noun or verb ("the worry is", "a shock to us")."""
+    token = tokens[k]
+    if (
+        token.pos_ not in {"ADJ", "VERB", "NOUN"}
+        or token.tag_ in {"VBD", "VBN", "VBG"}
+        or not token.text.islower()
+    ):
+        return False
+    i = k - 1
+    while i >= 0 and tokens[i].lower_ in _DEGREE | {"really", "proper", "well", "real", "bare"}:
+        i -= 1
+    if i < 1 or tokens[i].lemma_.lower() != "be" or tokens[i - 1].lower_ not in {"i", "we"}:
+        return False
+    return bool(_participle_labels(token.lower_))
+
+
+# nouns after a feeling noun that say the feeling is had ("an anxiety attack", "my anger issues", "a guilt trip")
+FELT_AS = frozenset(
+    {"attack", "issue", "problem", "spiral", "fit", "bout", "episode", "wave", "rush", "surge"}
+) | {
+    "trip",
+    "pang",
+    "twinge",
+    "tear",
+    "level",
+}
+
+
+def _modifier(tokens: Sequence[Any], k: int) -> bool:
+    """1.9.0: a feeling noun naming a kind of the noun after it ("the relief driver", "a fear factor", "anger
+    management", "my love life"), not a feeling felt ("a relief today", "relief all round", "such joy")."""
+    if tokens[k].pos_ != "NOUN" or k + 1 >= len(tokens):
+        return False
+    after = tokens[k + 1]
+    return (
+        after.pos_ == "NOUN"
+        and after.lower_ not in TIME_WORDS
+        and after.lemma_.lower() not in LABELS_OF
+        and after.lemma_.lower() not in FELT_AS
+        and (k == 0 or tokens[k - 1].pos_ in {"DET", "ADJ"} or tokens[k - 1].tag_ == "PRP$")
+    )
+
+
+def _parting(tokens: Sequence[Any], k: int) -> bool:
+    """1.9.0: 'sorry to see X go', 'sorry to leave', 'sorry to say goodbye', 'sorry to lose': sad at a parting."""
+    after = [t.lower_ for t in tokens[k + 1 : k + 9]]
+    if after[:1] != ["to"] or len(after) < 2:
+        return False
+    verb = after[1]
+    if verb in {"leave", "lose", "part"} or after[1:3] == ["say", "goodbye"]:
+        return True
+    return verb == "see" and any(w in {"go", "leave", "goes", "gone"} for w in after[2:])
+
+
+# 1.9.0: what one misses by name after "the old" ("missing the old flat"): a place or a time of life
+OLD_PLACES = frozenset(
+    {"house", "flat", "place", "days", "life", "town", "city", "village", "neighbourhood"}
+) | {
+    "school",
+    "job",
+    "team",
+    "crowd",
+    "gang",
+    "routine",
+    "street",
+    "home",
+}
+
+
 def _missed_someone(tokens: Sequence[Any], k: int) -> bool:
     """'I miss her', 'missing my grandmother', 'I miss being …' (not 'I missed the bus')."""
     if k + 1 >= len(tokens):
@@ -1898,6 +2017,14 @@ def _missed_someone(tokens: Sequence[Any], k: int) -> bool:
         after.pos_ in {"PRON", "PROPN"} and after.lower_ not in {"it", "this", "that"}
     ):
         return after.lower_ not in {"out"}
+    # 1.9.0: "I miss home", "missing the old flat" (not "missed the bus")
+    if after.lower_ == "home" or (
+        after.lower_ in {"the", "my", "our"}
+        and k + 3 < len(tokens)
+        and tokens[k + 2].lower_ == "old"
+        and tokens[k + 3].lower_ in OLD_PLACES
+    ):
+        return True
     if after.tag_ == "PRP$" and k + 2 < len(tokens):
         nxt = tokens[k + 2]
         return nxt.lower_ in ROLE_OF_WORD or nxt.lemma_.lower() in ROLE_OF_WORD or nxt.pos_ == "PROPN"
@@ -2330,6 +2457,8 @@ def _holder(tokens: Sequence[Any], i: int) -> str:
                 and len(tokens) > 1
                 and tokens[1].pos_ == "ADJ"
             )
+            # 1.9.0: "Kinda maybe proud …", "Sorta gutted": a softener of chat English, not a name
+            and lower not in SOFTENING_WORDS
         )
         # "ngl" in lower-case chat and "SO" in shouted text are not names
         or lower in OTHER_PRONOUNS
