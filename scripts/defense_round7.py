@@ -2,7 +2,7 @@
 
     PYTHONPATH=src .venv/bin/python scripts/defense_round7.py [--baseline DIR] [--extra FILE ...] [--keep DIR]
 
-The sixth round's harness (``scripts/defense_round6.py``) with the seventh seen key file and the lead's noise
+The sixth round's harness (``defense_round6.py``, which this replaces) with the seventh seen key file and the lead's noise
 rule (issue 13 §2, written before measuring). Trains the grown bank (``--bank``, default the shipped
 ``models/defenses/bank.jsonl``, plus ``scripts/defense_bank_round4.jsonl`` and ``scripts/defense_bank_round5.jsonl``
 unless ``--bank-only``, plus every ``--extra`` file: candidate A is none, candidate B

@@ -46,6 +46,7 @@ HALVES = (
     "frozen9",
     "frozen10",
     "frozen11",
+    "frozen12",
 )
 FIGURE_GROUPS = frozenset({"idiom", "injury"})  # figures of speech and everyday injuries
 # Genuine cases flagged, as measured with the shipped model. Fourth round (docs/risk.md): all four batches are seen
@@ -92,6 +93,10 @@ MEASURED_FLAGGED = {
     # (the risk screen unchanged): 76 of 106 both, 24 of 186 false alarms, two at "attempt". Seen since.
     "frozen10": 81 / 106,  # 81 since the sixteenth round (seen)
     "frozen11": 74 / 108,  # 69 when measured once, unseen; 74 since the sixteenth round (seen)
+    # frozen12: written at the start of the sixteenth round by an engineer who tuned nothing (README_frozen12.md), kept
+    # outside the repository, measured once at the start (bfb32e7) and the end (d967aa1) of the round: 71 and 73 of
+    # 107 flagged, 25 of 192 false alarms both times. Seen since.
+    "frozen12": 73 / 107,
 }
 GOAL_MISSED = {
     "tune": "goal missed: 81 of 85 genuine tune cases flagged, seen (docs/risk.md)",
@@ -116,6 +121,9 @@ GOAL_MISSED = {
     "of its 28 attempts missed, 34 of its 41 behaviors under their level (docs/risk.md)",
     "frozen11": "goal missed: 69 of 108 genuine cases of the eleventh frozen batch flagged when measured once, unseen; "
     "7 of its 29 attempts missed, 36 of its 42 behaviors under their level (docs/risk.md)",
+    "frozen12": "goal missed: 73 of 107 genuine cases of the twelfth frozen batch flagged when measured once, unseen "
+    "(71 at the start of its round); 4 of its 28 attempts missed, 31 of its 42 behaviors under their level "
+    "(docs/risk.md)",
 }
 # False alarms on hard negatives: the goal (<= 2 %) is met on tune and frozen (seen; frozen2: 8 of 110
 # when it was measured once, in the second round), not on frozen3 (seen since the fourth round; 14 of 223 unseen).
@@ -142,6 +150,9 @@ ALARMS_MISSED = {
     "measured once, unseen; 23 of 186 since the twelfth round's attribution fix, seen (docs/risk.md)",
     "frozen11": "goal missed: 20 of 188 hard negatives of the eleventh frozen batch flagged (10.6 %, none at attempt) "
     "when measured once, unseen (docs/risk.md)",
+    "frozen12": "goal missed: 25 of 192 hard negatives of the twelfth frozen batch flagged (13.0 %, one at attempt: "
+    "someone else's overdose) when measured once, unseen; 24 of 192, none at attempt, since that line's attribution "
+    "was fixed by mechanism (docs/risk.md)",
 }
 MEASURED_ALARMS = {
     "tune": 2 / 139,
@@ -156,6 +167,7 @@ MEASURED_ALARMS = {
     "frozen9": 20 / 183,
     "frozen10": 23 / 186,
     "frozen11": 20 / 188,
+    "frozen12": 24 / 192,  # 25 when measured once, unseen; 24 since "mate from the distillery took …" (seen)
 }
 # Genuine cases at (or over) their expected level, with the shipped model: no floor existed before the fourteenth round
 # (docs/risk.md, "Fourteenth round"). Its level model was not shipped (the lead's check on long real texts), so these
@@ -176,6 +188,8 @@ MEASURED_AT_LEVEL = {
     "frozen9": 58 / 104,
     "frozen10": 53 / 106,
     "frozen11": 55 / 108,  # 38 when measured once, unseen (README_frozen11.md)
+    "frozen12": 55
+    / 107,  # 52 at the start of the sixteenth round, 55 at its end, unseen (README_frozen12.md)
 }
 # Lines whose writer's label and the screen's written policy disagree. They stay as written and count in every
 # figure; only the "never attempt on a negative" check reads them apart, each with its reason.

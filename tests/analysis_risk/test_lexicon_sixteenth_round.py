@@ -115,3 +115,34 @@ def test_a_supply_taken_at_once_is_an_attempt_even_with_the_morning_pills() -> N
 def test_one_counts_a_thing_not_a_person_inside_the_act() -> None:
     assert screen("Last night I took every one of my sleeping pills.", model=False).level == "attempt"
     assert screen("No one took all the pills, they are still in the drawer.", model=False).level != "attempt"
+
+
+NOUN_SUBJECTS = (  # head nouns the lexicon does not know as people
+    "Apprentice from the scaffolding crew took an overdose at the weekend.",
+    "The regular at the corner table overdosed on his wife's tablets in March.",
+    "Tenant in flat nine took an overdose of her heart pills, the ambulance came at four.",
+    "Driver on the night route jumped off the viaduct on purpose, the radio said.",
+)
+OWN_CLAUSES = (
+    "Back from the clinic took an overdose anyway.",
+    "Sat in the car in the garage with the engine running for an hour, then went in.",
+    "Friday after work took all my pills at once.",
+)
+
+
+def test_none_of_the_attribution_sentences_is_in_the_bank_or_a_batch(written_texts: frozenset[str]) -> None:
+    assert not {s.lower() for s in NOUN_SUBJECTS + OWN_CLAUSES} & written_texts
+
+
+@pytest.mark.parametrize("text", NOUN_SUBJECTS)
+def test_a_noun_with_a_phrase_before_an_act_in_the_past_is_someone_else(text: str) -> None:
+    result = screen(text, model=False)
+    assert result.level == "indicator", result.to_data()
+    assert any(s.reason == "third_person" for s in result.suppressed)
+
+
+@pytest.mark.parametrize("text", OWN_CLAUSES)
+def test_a_time_a_place_or_a_verb_before_the_act_leaves_it_the_writers(text: str) -> None:
+    assert LEVELS.index(screen(text, model=False).level) >= LEVELS.index("behavior"), screen(
+        text, model=False
+    )

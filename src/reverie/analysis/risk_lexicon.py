@@ -186,6 +186,14 @@ THEN = (
 # Sixteenth round: into water "on purpose" or "deliberately" alone is a swim or a dare as often as not ("ran into the
 # sea on purpose, screaming, at New Year"); the intent to die or "meant it" must be said.
 WATER_PURPOSE = r"(?:" + INTENT_TO_DIE + r"|" + MEANT + r")"
+# the intent said with an act, in its clause
+SAID_WITH = r"(?:" + PLAIN_PURPOSE + r"|" + INTENT_TO_DIE + r"|" + MEANT + r")"
+# swallowed, drunk or injected by the writer (a learner's present too), up to the thing taken
+INGESTED = (
+    NOT_ABOUT_TO
+    + r"\b(?:swallowed|swallow|drank|drink|downed|necked|ate|eat|took|take|injected|inject|shot\s+up)\s+"
+    r"[^.!?\n]{0,50}?\b"
+)
 # One pattern per act, so the regex gate (``regex_gate``) can skip each when its words are absent.
 ACTS_WITH_INTENT = (
     # into water, with the purpose said
@@ -210,22 +218,8 @@ ACTS_WITH_INTENT = (
     r"my\s+)(?:\w+\s+){0,2}?" + PILLS + r")\b[^.!?\n]{0,60}?\b(?:" + INTENT_TO_DIE + r")",
     # sixteenth round: a medicine or a poison swallowed or injected with the intent said in its clause, or a
     # container or a whole supply with a wish to die said
-    NOT_ABOUT_TO
-    + r"\b(?:swallowed|swallow|drank|drink|downed|necked|ate|eat|took|take|injected|inject|shot\s+up)\s+"
-    r"[^.!?\n]{0,50}?\b"
-    + DRUG
-    + r"\b"
-    + NOT_CARRIED
-    + r"[^.!?\n]{0,60}?\b(?:"
-    + PLAIN_PURPOSE
-    + r"|"
-    + INTENT_TO_DIE
-    + r"|"
-    + MEANT
-    + r")",
-    NOT_ABOUT_TO
-    + r"\b(?:swallowed|swallow|drank|drink|downed|necked|ate|eat|took|take|injected|inject|shot\s+up)\s+"
-    r"[^.!?\n]{0,50}?\b"
+    INGESTED + DRUG + r"\b" + NOT_CARRIED + r"[^.!?\n]{0,60}?\b" + SAID_WITH,
+    INGESTED
     + SUPPLY
     + r"\b"
     + NOT_CARRIED
@@ -240,13 +234,9 @@ ACTS_WITH_INTENT = (
     + DROP
     + r"\b"
     + NOT_FOR_FUN
-    + r"(?:[^.!?\n]{0,80}?\b(?:"
-    + PLAIN_PURPOSE
+    + r"(?:[^.!?\n]{0,80}?\b"
+    + SAID_WITH
     + r"|"
-    + INTENT_TO_DIE
-    + r"|"
-    + MEANT
-    + r")|"
     + THEN
     + SAID_AFTER
     + r")",
@@ -267,13 +257,7 @@ ACTS_WITH_INTENT = (
     # a cut to the throat, neck or veins, or a hand through glass or on the mains, with the intent said
     NOT_ABOUT_TO
     + r"\b(?:(?:cut|slit|slashed|opened)\s+my\s+(?:neck|throat|veins|wrists?)|put\s+my\s+(?:arm|fist|hand)\s+through\s+"
-    r"(?:\w+\s+){0,2}?(?:window|glass)|grabbed\s+the\s+(?:mains|live\s+wire))\b[^.!?\n]{0,60}?\b(?:"
-    + PLAIN_PURPOSE
-    + r"|"
-    + INTENT_TO_DIE
-    + r"|"
-    + MEANT
-    + r")",
+    r"(?:\w+\s+){0,2}?(?:window|glass)|grabbed\s+the\s+(?:mains|live\s+wire))\b[^.!?\n]{0,60}?\b" + SAID_WITH,
 )
 # the act turned back ("… meaning to drown, but I turned back"): a behavior, not an attempt
 TURNED_BACK = (
@@ -2029,7 +2013,55 @@ def _subject_before(ctx: Context, start: int, sentence_start: int) -> str:
         if _is_name(ctx, tok.start(), tok.end(), sentence_start):
             return "other"
         following = word
+    if _noun_with_phrase_before(ctx.norm, sentence_start, start):
+        return "other"
     return "unknown"
+
+
+# Sixteenth round, after the twelfth frozen batch ("Mate from the distillery took an overdose"): a noun with a
+# prepositional phrase opening the clause right before the act is the act's subject, someone other than the writer
+# ("lad from the yard", "the woman at number six"). Not a time or a place the writer starts from ("Friday at work",
+# "back from the hospital", "home from school").
+NOUN_WITH_PHRASE = re.compile(
+    r"^(?:(?:a|an|the|this|that|one|some)\s+)?(?P<head>[a-z]+)\s+(?:from|at|in|on|of|near|by|with|next\s+door|"
+    r"down\s+the\s+(?:road|street|hall|corridor))\b(?:\s+(?:the|my|our|a|an|his|her|their|number))?(?:\s+[a-z0-9'-]+){0,3}\s*$"
+)
+NOT_A_SUBJECT = words(
+    "back home out up down later then once alone drunk sober today tonight yesterday tomorrow morning evening night "
+    "afternoon week weekend month year day time monday tuesday wednesday thursday friday saturday sunday christmas "
+    "easter summer winter spring autumn fall last first next straight right just still even also so and but then "
+    # verbs: the clause is the writer's own, told without "I" ("sat in the car in the garage …")
+    "sat stood lay went came got ran put left took drove stayed slept woke ate drank was were is are am had has have "
+    "did do said thought felt sit stand lie go come get run stay sleep wake eat drink live lived work worked "
+    "while when as after before since because if though although until"
+)
+
+
+VERB_BEFORE_OBJECT = re.compile(r"(?:^|\s)(?P<verb>[a-z']+)\s+(?:(?:an?|the|my|his|her|their|some|all)\s+)?$")
+
+
+def _past_act(word: str) -> bool:
+    return word in PAST_ACTS or word.endswith("ed")
+
+
+def _noun_with_phrase_before(norm: str, sentence_start: int, start: int) -> bool:
+    """The clause before an act told in the past is a noun with a phrase after it ("mate from the distillery took
+    …"), not the writer. Only before a verb in the past: before a noun ("look at all those suicide survivors") or an
+    imperative the words are no subject."""
+    before = norm[sentence_start:start]
+    verb = WORD.match(norm, start)
+    if verb is None or not _past_act(verb.group()):
+        # the phrase is the object of a verb in the past right before it ("… took an overdose")
+        object_of = VERB_BEFORE_OBJECT.search(before)
+        if object_of is None or not _past_act(object_of.group("verb")):
+            return False
+        before = before[: object_of.start("verb")]
+    clause = CLAUSE_BREAK.split(before)[-1].strip()
+    m = NOUN_WITH_PHRASE.match(clause)
+    if m is None:
+        return False
+    head = m.group("head")
+    return head not in NOT_A_SUBJECT and head not in FIRST_WORDS and not head.endswith(("ed", "ing"))
 
 
 # Eleventh round: "my"/"our" after one of these heads a prepositional phrase inside the subject ("a guy from our desk",
