@@ -87,16 +87,16 @@ MEASURED_FLAGGED = {
     # the repository, measured once at the start and at the end of that round: 70 of 104 at both (30 of 183 false
     # alarms, one at "attempt": someone else's attempt told with "our"). Seen since; the eleventh round (docs/risk.md)
     # worked by mechanism on its misses and false alarms: 74 of 104, 20 of 183, none at "attempt".
-    "frozen9": 79 / 104,  # 79 since the sixteenth round (seen)
+    "frozen9": 80 / 104,  # 79 since the sixteenth round, 80 with its composed self-harm acts (seen)
     # frozen10: written during the twelfth round by an engineer who tuned nothing (README_frozen10.md), kept outside
     # the repository, measured once at the start (0d1aed3: the eleventh round merged) and at the end of that round
     # (the risk screen unchanged): 76 of 106 both, 24 of 186 false alarms, two at "attempt". Seen since.
-    "frozen10": 81 / 106,  # 81 since the sixteenth round (seen)
-    "frozen11": 74 / 108,  # 69 when measured once, unseen; 74 since the sixteenth round (seen)
+    "frozen10": 85 / 106,  # 81 since the sixteenth round, 85 with its composed self-harm acts (seen)
+    "frozen11": 75 / 108,  # 69 when measured once, unseen; 75 since the sixteenth round (seen)
     # frozen12: written at the start of the sixteenth round by an engineer who tuned nothing (README_frozen12.md), kept
     # outside the repository, measured once at the start (bfb32e7) and the end (d967aa1) of the round: 71 and 73 of
     # 107 flagged, 25 of 192 false alarms both times. Seen since.
-    "frozen12": 73 / 107,
+    "frozen12": 77 / 107,  # 73 at the end of its round; 77 with the composed self-harm acts after it (seen)
 }
 GOAL_MISSED = {
     "tune": "goal missed: 81 of 85 genuine tune cases flagged, seen (docs/risk.md)",
@@ -185,11 +185,12 @@ MEASURED_AT_LEVEL = {
     "frozen6": 45 / 94,
     "frozen7": 45 / 100,
     "frozen8": 46 / 100,
-    "frozen9": 58 / 104,
-    "frozen10": 53 / 106,
-    "frozen11": 55 / 108,  # 38 when measured once, unseen (README_frozen11.md)
-    "frozen12": 55
-    / 107,  # 52 at the start of the sixteenth round, 55 at its end, unseen (README_frozen12.md)
+    "frozen9": 59 / 104,
+    "frozen10": 60 / 106,
+    "frozen11": 56 / 108,  # 38 when measured once, unseen (README_frozen11.md)
+    # frozen12: 52 at the start of the sixteenth round, 55 at its end, unseen (README_frozen12.md); 60 with the composed
+    # self-harm acts after it (seen)
+    "frozen12": 60 / 107,
 }
 # Lines whose writer's label and the screen's written policy disagree. They stay as written and count in every
 # figure; only the "never attempt on a negative" check reads them apart, each with its reason.

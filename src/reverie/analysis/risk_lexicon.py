@@ -194,6 +194,29 @@ INGESTED = (
     + r"\b(?:swallowed|swallow|drank|drink|downed|necked|ate|eat|took|take|injected|inject|shot\s+up)\s+"
     r"[^.!?\n]{0,50}?\b"
 )
+# Sixteenth round: what a self-harm act done with any instrument did, or why it was done, said in its sentence or the
+# next ("till it bled", "four lines", "not deep", "to feel something", "on purpose", "three times", "raw")
+# the writer as the doer: "I", a subjectless clause, or after "and"/"then"/"been" ("The dog bit my hand" is not)
+BY_THE_WRITER = r"(?:\b(?:i|i've|ive|i'd|id|been|keep|kept|still|again|then|just|and|&|n)\s+(?:\w+\s+)?|(?<![a-z]\s)(?<![a-z'-]))"
+HARM_BODY = (
+    r"(?:arm|arms|forearm|forearms|wrist|wrists|leg|legs|thigh|thighs|skin|stomach|belly|hip|hips|hand|hands|palm|palms|"
+    r"knuckles|fingers|ankle|ankles|shin|shins|ribs|chest|neck|face|cheek|cheeks|scalp|feet|foot)"
+)
+CARE_THINGS = (
+    r"(?:cream|creams|lotion|plaster|plasters|bandage|bandages|ice|aloe|oil|moisturiser|moisturizer|sunscreen|suncream|"
+    r"balm|gel|spray|dressing|cast|splint|watch|bracelet|ring|tattoo|henna|make-?up|paint|glitter|hand|hands|arm|head|"
+    r"plate|bag|baby|coat|jacket|kid|child|dog|cat|phone|tape|chalk|brush|comb|towel|flannel|sponge|soap|shampoo|drops|"
+    r"brace|glove|gloves|hairdryer|dryer|pen|biro|marker|needle\s+and\s+thread)"
+)
+HARM_SAID = (
+    r"(?![^.!?\n]{0,60}?\bto\s+(?:warm|dry|clean|wash|cool|test|check|soothe|numb|heal|stop\s+the\s+bleeding)\b)(?=[^.!?\n]{0,80}?\b(?:till|until)\s+(?:it|they|the\s+(?:skin|blood)|my\s+\w+)\s+(?:\w+\s+)?(?:bled|blistered|went|split|broke|"
+    r"came|come|burst|ran|opened|bleed)|[^.!?\n]{0,80}?\b(?:lines|cuts|not\s+deep|to\s+feel|needed\s+to|just\s+needed|raw|"
+    r"bled|till\s+(?:the\s+)?blood|on\s+purpose|deliberately|(?:two|three|four|five|six|\d+)\s+times(?!\s+round)|"
+    r"every\s+night|"
+    r"deserved\s+it|to\s+punish|to\s+hurt\s+me|wanted\s+it\s+to\s+hurt)\b|[^.!?\n]{0,80}[.!?]+\s+[^.!?\n]{0,60}?\b(?:not\s+deep|"
+    r"(?:two|three|four|five|\d+)\s+times|lines|cuts|felt\s+right|felt\s+better|on\s+purpose|did\s+it\s+on\s+purpose|"
+    r"nobody\s+(?:noticed|knows|saw)|deserved\s+it)\b)"
+)
 # One pattern per act, so the regex gate (``regex_gate``) can skip each when its words are absent.
 ACTS_WITH_INTENT = (
     # into water, with the purpose said
@@ -395,6 +418,54 @@ RULES: tuple[Rule, ...] = (
         r"(?:myself|my\s+(?:arms?|wrists?|legs?|thighs?|skin|stomach|hips?|body))\b"
         r"|\b(?:carved|carving|carve|etched|etching|scratched|cut)\s+(?:\w+\s+){0,2}into\s+my\s+(?:arms?|wrists?|legs?|"
         r"thighs?|skin|stomach|hips?|body)\b",
+    ),
+    # sixteenth round: a self-harm act told by composition, whatever the instrument — something taken to, pressed on
+    # or dragged across the writer's own body, the body held on something, or a wall punched — with what it did or
+    # why said beside it ("till it bled", "four lines", "not deep", "to feel something", "on purpose", "three times")
+    _rule(
+        "self_harm_composed",
+        BEHAVIOR,
+        r"(?:"
+        + NOT_ABOUT_TO
+        + BY_THE_WRITER
+        + r"\b(?:used|using|took|taking|put|pressed|pressing|held|scraped|scraping|ran|dragged|dragging|laid|stuck|jabbed|"
+        r"stabbed)\s+"
+        r"(?!(?:the\s+|some\s+|a\s+|my\s+)?(?:\w+\s+)?" + CARE_THINGS + r"\b)(?:[\w'-]+\s+){1,6}?"
+        r"(?:to|on|across|into|against|along|over|at|through)\s+(?:my|me|ma|mah)\s+(?:own\s+)?"
+        + HARM_BODY
+        + r"\b"
+        r"|"
+        + NOT_ABOUT_TO
+        + BY_THE_WRITER
+        + r"\b(?:had\s+a\s+go\s+at|went\s+at)\s+(?:my|me|ma)\s+(?:own\s+)?"
+        + HARM_BODY
+        + r"\b"
+        r"|"
+        + NOT_ABOUT_TO
+        + BY_THE_WRITER
+        + r"\b(?:bit|bite|bitten|biting|burned|burnt|burn|burning|scalded|scratched|scratching|scratchin'?|scraped|scraping|"
+        r"gouged|gouging)\s+"
+        r"(?:my|me|ma|mah)\s+(?:own\s+)?" + HARM_BODY + r"\b"
+        r"|"
+        + NOT_ABOUT_TO
+        + BY_THE_WRITER
+        + r"\b(?:held|pressed|put|stuck|kept)\s+(?:my|me|ma|mah)\s+(?:own\s+)?"
+        + HARM_BODY
+        + r"\s+"
+        r"(?:on|against|in|into|over|under)\s+(?:[\w'-]+\s+){0,3}?(?:hot|heat|fire|flame|hob|stove|iron|candle|lighter|"
+        r"radiator|kettle|boiling|element)\b"
+        r"|"
+        + NOT_ABOUT_TO
+        + BY_THE_WRITER
+        + r"\b(?:burned|burnt|scalded)\s+(?:myself|meself|masel|mysel)\s+(?:on|with)\b)"
+        + HARM_SAID
+        # a wall punched: only with the hurt said ("till my knuckles split", "because I wanted it to hurt me")
+        + r"|"
+        + NOT_ABOUT_TO
+        + BY_THE_WRITER
+        + r"\b(?:punched|hit|headbutted|kicked|smashed)\s+(?:the|a)\s+(?:\w+\s+){0,2}?(?:wall|door|mirror|window|brick|"
+        r"bricks)\b(?=[^.!?\n]{0,80}?\b(?:(?:till|until)\s+(?:it|they|my\s+\w+)\s+(?:\w+\s+)?(?:bled|split|broke|cracked|opened)|"
+        r"to\s+hurt\s+(?:me|myself)|wanted\s+it\s+to\s+hurt|deserved\s+it|to\s+punish\s+(?:me|myself))\b)",
     ),
     _rule(
         "self_harm_named",
@@ -1594,6 +1665,7 @@ INJURY_RULES = frozenset(
     [
         *(
             "self_harm_act",
+            "self_harm_composed",
             "self_harm_named",
             "hurt_self_intent",
             "kill_self",
@@ -2026,6 +2098,7 @@ NOUN_WITH_PHRASE = re.compile(
     r"^(?:(?:a|an|the|this|that|one|some)\s+)?(?P<head>[a-z]+)\s+(?:from|at|in|on|of|near|by|with|next\s+door|"
     r"down\s+the\s+(?:road|street|hall|corridor))\b(?:\s+(?:the|my|our|a|an|his|her|their|number))?(?:\s+[a-z0-9'-]+){0,3}\s*$"
 )
+THE_NOUN = re.compile(r"^(?:a|an|the|this|that|our|his|her|their)\s+(?:[a-z]+\s+)?(?P<head>[a-z]+)\s*$")
 NOT_A_SUBJECT = words(
     "back home out up down later then once alone drunk sober today tonight yesterday tomorrow morning evening night "
     "afternoon week weekend month year day time monday tuesday wednesday thursday friday saturday sunday christmas "
@@ -2057,7 +2130,7 @@ def _noun_with_phrase_before(norm: str, sentence_start: int, start: int) -> bool
             return False
         before = before[: object_of.start("verb")]
     clause = CLAUSE_BREAK.split(before)[-1].strip()
-    m = NOUN_WITH_PHRASE.match(clause)
+    m = NOUN_WITH_PHRASE.match(clause) or THE_NOUN.match(clause)
     if m is None:
         return False
     head = m.group("head")
