@@ -102,12 +102,20 @@ INTENT_TO_DIE = (
 PURPOSE = r"(?:on\s+purpose|deliberately|purposely|intentionally|" + INTENT_TO_DIE + r")"
 # Sixteenth round: the intent said as a plain "meant it" or a wish to die beside the act ("drank the sheep dip,
 # meaning it", "proper meant it", "because I want to die", "wanted tae die"), or the act's cover story denied
-# ("It wasn't an accident"). Read only after an act of ``DANGEROUS_ACTS``.
+# ("It wasn't an accident"). Read only after one of the acts of ``ACTS_WITH_INTENT``.
+# a wish to die said beside the act
+WISH_TO_DIE = (
+    r"(?:because\s+i\s+(?:want|wanted|wantid)\s+(?:to\s+)?die|(?:i\s+)?wanted\s+(?:to|tae|ta|2)\s+(?:die|be\s+dead|"
+    r"never\s+wake\s+up)|fi\s+dead|meant\s+(?:it\s+)?to\s+be\s+the\s+(?:end|last))"
+)
+NOT_AN_ACCIDENT = r"it\s+(?:wasn'?t|was\s+not|wasnt)\s+(?:an?\s+)?(?:accident|slip|fall|dare|mistake)"
 MEANT = (
     r"(?:(?:i\s+|proper\s+|really\s+|fully\s+)?(?:meant|meaning|meanin'?)\s+it\b(?!\s+(?:as|when|like|for|about|to\s+be\s+"
-    r"(?:funny|a\s+joke|kind)))|because\s+i\s+(?:want|wanted|wantid)\s+(?:to\s+)?die|(?:i\s+)?wanted\s+(?:to|tae|ta|2)\s+"
-    r"(?:die|be\s+dead|break\s+my\s+neck|never\s+wake\s+up)|fi\s+dead|to\s+bleed\s+out|meant\s+(?:it\s+)?to\s+be\s+the\s+"
-    r"(?:end|last)|it\s+(?:wasn'?t|was\s+not|wasnt)\s+(?:an?\s+)?(?:accident|slip|fall|dare|mistake))"
+    r"(?:funny|a\s+joke|kind)))|"
+    + WISH_TO_DIE
+    + r"|(?:i\s+)?wanted\s+(?:to|tae|ta|2)\s+break\s+my\s+neck|to\s+bleed\s+out|"
+    + NOT_AN_ACCIDENT
+    + r")"
 )
 # "on purpose" for an everyday end ("on purpose to get the shot", "deliberately, to scare them") is no intent to die
 PLAIN_PURPOSE = (
@@ -137,11 +145,6 @@ POISON = (
 DRUG = r"(?:" + PILLS + r"|" + POISON + r"|pill|tablet|painkiller|capsules?|patch|patches)"
 # a container or a whole supply: what it held is unsaid, so only an intent to die makes it an overdose
 SUPPLY = r"(?:bottle|box|strip|strips|pack|packet|stash|pen|the\s+lot|everything)"
-# a wish to die said beside the act (the part of ``MEANT`` that names death)
-WISH_TO_DIE = (
-    r"(?:because\s+i\s+(?:want|wanted|wantid)\s+(?:to\s+)?die|(?:i\s+)?wanted\s+(?:to|tae|ta|2)\s+(?:die|be\s+dead|"
-    r"never\s+wake\s+up)|fi\s+dead|meant\s+(?:it\s+)?to\s+be\s+the\s+(?:end|last))"
-)
 # carried somewhere, not swallowed ("took two boxes of paracetamol to my mum's")
 NOT_CARRIED = r"(?!\s+(?:back\s+|round\s+|over\s+|down\s+|up\s+|in\s+)?(?:to|into|for|from)\s)"
 NOT_ABOUT_TO = r"(?<!to\s)(?<!gonna\s)(?<!will\s)(?<!'ll\s)(?<!could\s)(?<!would\s)(?<!might\s)(?<!should\s)(?<!almost\s)(?<!nearly\s)"
@@ -154,13 +157,13 @@ DROP = (
 )
 # water and ice: walked into or onto for fun as often as not, so "on purpose" alone is not enough
 WATER = r"(?:lake|river|sea|harbour|harbor|quarry|creek|ice|loch|reservoir|canal|estuary|bay)"
-# the writer's own fall or crash ("drove my truck off", "went over the rail", "took my rig off the grade")
 # a learner's present told of a past time ("In 2017 I jump from …", "Back in '19 I run my truck off …"); without the
 # time it may be a wish ("maybe I'll just jump off …")
 PAST_TIME_BEFORE = (
     r"\b(?:in\s+(?:19|20)\d\d|(?:years?|months?|weeks?|days?)\s+(?:ago|back)|last\s+(?:year|month|week|spring|summer|"
     r"autumn|fall|winter|night)|back\s+in|when\s+i\s+was|once)\b[^.!?\n]{0,60}?"
 )
+# the writer's own fall or crash ("drove my truck off", "went over the rail", "took my rig off the grade")
 FALL_ACT = (
     r"(?:"
     + NOT_ABOUT_TO
@@ -172,12 +175,8 @@ FALL_ACT = (
 )
 # said after the act's sentence, only the writer's own word that it was meant or no accident, or its cover story:
 # a wish to die or a purpose said sentences later may be about something else
-SAID_AFTER = (
-    r"(?:(?:i\s+|proper\s+|really\s+)?meant\s+it\b(?!\s+(?:as|when|like|for|about))|it\s+(?:wasn'?t|was\s+not|wasnt)\s+"
-    r"(?:an?\s+)?(?:accident|slip|fall|dare|mistake)|i\s+wanted\s+to\s+die(?!\s+of\b)|"
-    + COVER_STORY_OF_ACT
-    + r")"
-)
+MEANT_AFTER = r"(?:i\s+|proper\s+|really\s+)?meant\s+it\b(?!\s+(?:as|when|like|for|about))|i\s+wanted\s+to\s+die(?!\s+of\b)"
+SAID_AFTER = r"(?:" + MEANT_AFTER + r"|" + NOT_AN_ACCIDENT + r"|" + COVER_STORY_OF_ACT + r")"
 # the intent said in the act's clause or in one of the next two sentences
 THEN = (
     r"(?:[^.!?\n]{0,80}?|[^.!?\n]{0,80}[.!?]+\s+[^.!?\n]{0,80}?|[^.!?\n]{0,80}[.!?]+\s+[^.!?\n]{0,80}[.!?]+\s+"
@@ -194,10 +193,10 @@ INGESTED = (
     + r"\b(?:swallowed|swallow|drank|drink|downed|necked|ate|eat|took|take|injected|inject|shot\s+up)\s+"
     r"[^.!?\n]{0,50}?\b"
 )
-# Sixteenth round: what a self-harm act done with any instrument did, or why it was done, said in its sentence or the
-# next ("till it bled", "four lines", "not deep", "to feel something", "on purpose", "three times", "raw")
 # the writer as the doer: "I", a subjectless clause, or after "and"/"then"/"been" ("The dog bit my hand" is not)
 BY_THE_WRITER = r"(?:\b(?:i|i've|ive|i'd|id|been|keep|kept|still|again|then|just|and|&|n)\s+(?:\w+\s+)?|(?<![a-z]\s)(?<![a-z'-]))"
+# a self-harm act's first word, done by the writer (not wished or about to be)
+BY_THE_WRITER_NOW = NOT_ABOUT_TO + BY_THE_WRITER + r"\b"
 HARM_BODY = (
     r"(?:arm|arms|forearm|forearms|wrist|wrists|leg|legs|thigh|thighs|skin|stomach|belly|hip|hips|hand|hands|palm|palms|"
     r"knuckles|fingers|ankle|ankles|shin|shins|ribs|chest|neck|face|cheek|cheeks|scalp|feet|foot)"
@@ -208,6 +207,8 @@ CARE_THINGS = (
     r"plate|bag|baby|coat|jacket|kid|child|dog|cat|phone|tape|chalk|brush|comb|towel|flannel|sponge|soap|shampoo|drops|"
     r"brace|glove|gloves|hairdryer|dryer|pen|biro|marker|needle\s+and\s+thread)"
 )
+# Sixteenth round: what a self-harm act done with any instrument did, or why it was done, said in its sentence or the
+# next ("till it bled", "four lines", "not deep", "to feel something", "on purpose", "three times", "raw")
 HARM_SAID = (
     r"(?![^.!?\n]{0,60}?\bto\s+(?:warm|dry|clean|wash|cool|test|check|soothe|numb|heal|stop\s+the\s+bleeding)\b)(?=[^.!?\n]{0,80}?\b(?:till|until)\s+(?:it|they|the\s+(?:skin|blood)|my\s+\w+)\s+(?:\w+\s+)?(?:bled|blistered|went|split|broke|"
     r"came|come|burst|ran|opened|bleed)|[^.!?\n]{0,80}?\b(?:lines|cuts|not\s+deep|to\s+feel|needed\s+to|just\s+needed|raw|"
@@ -275,7 +276,9 @@ ACTS_WITH_INTENT = (
     + MEANT
     + r")|"
     + THEN
-    + r"(?:(?:i\s+|proper\s+|really\s+)?meant\s+it\b(?!\s+(?:as|when|like|for|about))|i\s+wanted\s+to\s+die(?!\s+of\b)))",
+    + r"(?:"
+    + MEANT_AFTER
+    + r"))",
     FALL_ACT + WATER + r"\b" + NOT_FOR_FUN + r"[^.!?\n]{0,60}?\b" + PLAIN_PURPOSE + THEN + COVER_STORY_OF_ACT,
     # a cut to the throat, neck or veins, or a hand through glass or on the mains, with the intent said
     NOT_ABOUT_TO
@@ -341,7 +344,7 @@ RULES: tuple[Rule, ...] = (
         + r"\b(?:drank|drink|drunk|swallowed|swallow|downed|necked|ate|took)\s+(?:the\s+|some\s+|di\s+|"
         r"(?:half\s+)?a\s+(?:bottle|cup|glass|mug|can|tin|capful|bit|jug)\s+(?:of\s+)?(?:the\s+)?)?(?:\w+\s+)?(?:"
         + POISON
-        + r"|(?<=drank\s)sniper|(?<=drink\s)sniper|(?<=the\s)sniper(?<=drank\sthe\ssniper))\b"
+        + r"|(?<=drank\s|drink\s)sniper|(?<=drank\sthe\s)sniper)\b"
         r"(?![^.!?\n]{0,60}\b(?:by\s+(?:accident|mistake)|accidentally|as\s+a\s+(?:kid|child|toddler|baby)|"
         r"when\s+i\s+was\s+(?:a\s+)?(?:kid|little|toddler|baby|small|[1-6]\b)))",
     ),
@@ -363,7 +366,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:whole|full|entire)\s+(?:bottle|pack|box|packet|card|strip|blister\s+pack|tub|jar|sheet)|too\s+many|[1-9]\d+)"
         r"\s+(?:of\s+)?(?:my\s+|the\s+|me\s+)?(?:(?:mum'?s|mom'?s|dad'?s|"
         r"nan'?s|gran'?s|ma'?s|da'?s|[a-z]+'s|heart|sleeping|blood\s+pressure|pressure|bp|grandma|nan|mum|mom|dad|"
-        r"pain|diet|sleep|anxiety|nerve|heart)\s+){0,2}"
+        r"pain|diet|sleep|anxiety|nerve)\s+){0,2}"
         + PILLS
         # sixteenth round: a whole supply told with a learner's or a dialect's quantity ("a hale box o paracetamol",
         # "one whole strip of Panadol", "a month of my pain meds at once", "my whole stash of zopiclone"), or every
@@ -426,44 +429,38 @@ RULES: tuple[Rule, ...] = (
         "self_harm_composed",
         BEHAVIOR,
         r"(?:"
-        + NOT_ABOUT_TO
-        + BY_THE_WRITER
-        + r"\b(?:used|using|took|taking|put|pressed|pressing|held|scraped|scraping|ran|dragged|dragging|laid|stuck|jabbed|"
+        + BY_THE_WRITER_NOW
+        + r"(?:used|using|took|taking|put|pressed|pressing|held|scraped|scraping|ran|dragged|dragging|laid|stuck|jabbed|"
         r"stabbed)\s+"
         r"(?!(?:the\s+|some\s+|a\s+|my\s+)?(?:\w+\s+)?" + CARE_THINGS + r"\b)(?:[\w'-]+\s+){1,6}?"
         r"(?:to|on|across|into|against|along|over|at|through)\s+(?:my|me|ma|mah)\s+(?:own\s+)?"
         + HARM_BODY
         + r"\b"
         r"|"
-        + NOT_ABOUT_TO
-        + BY_THE_WRITER
-        + r"\b(?:had\s+a\s+go\s+at|went\s+at)\s+(?:my|me|ma)\s+(?:own\s+)?"
+        + BY_THE_WRITER_NOW
+        + r"(?:had\s+a\s+go\s+at|went\s+at)\s+(?:my|me|ma)\s+(?:own\s+)?"
         + HARM_BODY
         + r"\b"
         r"|"
-        + NOT_ABOUT_TO
-        + BY_THE_WRITER
-        + r"\b(?:bit|bite|bitten|biting|burned|burnt|burn|burning|scalded|scratched|scratching|scratchin'?|scraped|scraping|"
+        + BY_THE_WRITER_NOW
+        + r"(?:bit|bite|bitten|biting|burned|burnt|burn|burning|scalded|scratched|scratching|scratchin'?|scraped|scraping|"
         r"gouged|gouging)\s+"
         r"(?:my|me|ma|mah)\s+(?:own\s+)?" + HARM_BODY + r"\b"
         r"|"
-        + NOT_ABOUT_TO
-        + BY_THE_WRITER
-        + r"\b(?:held|pressed|put|stuck|kept)\s+(?:my|me|ma|mah)\s+(?:own\s+)?"
+        + BY_THE_WRITER_NOW
+        + r"(?:held|pressed|put|stuck|kept)\s+(?:my|me|ma|mah)\s+(?:own\s+)?"
         + HARM_BODY
         + r"\s+"
         r"(?:on|against|in|into|over|under)\s+(?:[\w'-]+\s+){0,3}?(?:hot|heat|fire|flame|hob|stove|iron|candle|lighter|"
         r"radiator|kettle|boiling|element)\b"
         r"|"
-        + NOT_ABOUT_TO
-        + BY_THE_WRITER
-        + r"\b(?:burned|burnt|scalded)\s+(?:myself|meself|masel|mysel)\s+(?:on|with)\b)"
+        + BY_THE_WRITER_NOW
+        + r"(?:burned|burnt|scalded)\s+(?:myself|meself|masel|mysel)\s+(?:on|with)\b)"
         + HARM_SAID
         # a wall punched: only with the hurt said ("till my knuckles split", "because I wanted it to hurt me")
         + r"|"
-        + NOT_ABOUT_TO
-        + BY_THE_WRITER
-        + r"\b(?:punched|hit|headbutted|kicked|smashed)\s+(?:the|a)\s+(?:\w+\s+){0,2}?(?:wall|door|mirror|window|brick|"
+        + BY_THE_WRITER_NOW
+        + r"(?:punched|hit|headbutted|kicked|smashed)\s+(?:the|a)\s+(?:\w+\s+){0,2}?(?:wall|door|mirror|window|brick|"
         r"bricks)\b(?=[^.!?\n]{0,80}?\b(?:(?:till|until)\s+(?:it|they|my\s+\w+)\s+(?:\w+\s+)?(?:bled|split|broke|cracked|opened)|"
         r"to\s+hurt\s+(?:me|myself)|wanted\s+it\s+to\s+hurt|deserved\s+it|to\s+punish\s+(?:me|myself))\b)",
     ),
@@ -2092,8 +2089,9 @@ def _subject_before(ctx: Context, start: int, sentence_start: int) -> str:
 
 # Sixteenth round, after the twelfth frozen batch ("Mate from the distillery took an overdose"): a noun with a
 # prepositional phrase opening the clause right before the act is the act's subject, someone other than the writer
-# ("lad from the yard", "the woman at number six"). Not a time or a place the writer starts from ("Friday at work",
-# "back from the hospital", "home from school").
+# ("lad from the yard", "the woman at number six"), and so is a determiner and a noun (``THE_NOUN``: "the dog bit my
+# hand"). Not a time or a place the writer starts from ("Friday at work", "back from the hospital", "home from
+# school"), nor a verb.
 NOUN_WITH_PHRASE = re.compile(
     r"^(?:(?:a|an|the|this|that|one|some)\s+)?(?P<head>[a-z]+)\s+(?:from|at|in|on|of|near|by|with|next\s+door|"
     r"down\s+the\s+(?:road|street|hall|corridor))\b(?:\s+(?:the|my|our|a|an|his|her|their|number))?(?:\s+[a-z0-9'-]+){0,3}\s*$"
@@ -2102,7 +2100,7 @@ THE_NOUN = re.compile(r"^(?:a|an|the|this|that|our|his|her|their)\s+(?:[a-z]+\s+
 NOT_A_SUBJECT = words(
     "back home out up down later then once alone drunk sober today tonight yesterday tomorrow morning evening night "
     "afternoon week weekend month year day time monday tuesday wednesday thursday friday saturday sunday christmas "
-    "easter summer winter spring autumn fall last first next straight right just still even also so and but then "
+    "easter summer winter spring autumn fall last first next straight right just still even also so and but "
     # verbs: the clause is the writer's own, told without "I" ("sat in the car in the garage …")
     "sat stood lay went came got ran put left took drove stayed slept woke ate drank was were is are am had has have "
     "did do said thought felt sit stand lie go come get run stay sleep wake eat drink live lived work worked "
