@@ -197,6 +197,15 @@ INGESTED = (
 BY_THE_WRITER = r"(?:\b(?:i|i've|ive|i'd|id|been|keep|kept|still|again|then|just|and|&|n)\s+(?:\w+\s+)?|(?<![a-z]\s)(?<![a-z'-]))"
 # a self-harm act's first word, done by the writer (not wished or about to be)
 BY_THE_WRITER_NOW = NOT_ABOUT_TO + BY_THE_WRITER + r"\b"
+# What every alternative of ``self_harm_composed`` starts with: the writer's word of ``BY_THE_WRITER`` or an act's verb.
+# A necessary condition only (it changes no match), checked once per position instead of once per alternative: the
+# rule's scan of a plain text is several times cheaper.
+SELF_HARM_OPENING = (
+    r"(?=(?:i|i've|ive|i'd|id|been|keep|kept|still|again|then|just|and|&|n)\s|(?:used|using|took|taking|put|pressed|"
+    r"pressing|held|scraped|scraping|ran|dragged|dragging|laid|stuck|jabbed|stabbed|had|went|bit|bite|bitten|biting|"
+    r"burned|burnt|burn|burning|scalded|scratched|scratching|scratchin|gouged|gouging|kept|punched|hit|headbutted|"
+    r"kicked|smashed)\b)"
+)
 HARM_BODY = (
     r"(?:arm|arms|forearm|forearms|wrist|wrists|leg|legs|thigh|thighs|skin|stomach|belly|hip|hips|hand|hands|palm|palms|"
     r"knuckles|fingers|ankle|ankles|shin|shins|ribs|chest|neck|face|cheek|cheeks|scalp|feet|foot)"
@@ -428,7 +437,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "self_harm_composed",
         BEHAVIOR,
-        r"(?:"
+        SELF_HARM_OPENING
+        + r"(?:"
         + BY_THE_WRITER_NOW
         + r"(?:used|using|took|taking|put|pressed|pressing|held|scraped|scraping|ran|dragged|dragging|laid|stuck|jabbed|"
         r"stabbed)\s+"
