@@ -227,6 +227,12 @@ HARM_SAID = (
     r"(?:two|three|four|five|\d+)\s+times|lines|cuts|felt\s+right|felt\s+better|on\s+purpose|did\s+it\s+on\s+purpose|"
     r"nobody\s+(?:noticed|knows|saw)|deserved\s+it)\b)"
 )
+# A word that every self-harm act of ``self_harm_composed`` needs said beside it, in ``HARM_SAID`` or after a wall
+# punched ("till", "lines", "on purpose", "deserved", "hurt"): the rule's guard, so a text without any is not scanned.
+HARM_SAID_WORDS = re.compile(
+    r"\b(?:till|until|lines|cuts|deep|feel|needed|raw|bled|purpose|deliberately|times|night|deserved|punish|hurt|"
+    r"felt|nobody)\b"
+)
 # One pattern per act, so the regex gate (``regex_gate``) can skip each when its words are absent.
 ACTS_WITH_INTENT = (
     # into water, with the purpose said
@@ -308,14 +314,25 @@ class Rule:
     level: int
     pattern: re.Pattern[str]
     immune: frozenset[str] = frozenset()  # suppression reasons that never apply to this rule
+    # a pattern that matches somewhere in every text the rule matches in (e.g. the bare act every match begins
+    # with); shared by rules, searched once per text: where it matches nowhere, the rule is not scanned (an exact
+    # short cut, it changes no match)
+    guard: re.Pattern[str] | None = None
 
 
 def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-def _rule(name: str, level: int, pattern: str, immune: tuple[str, ...] = ()) -> Rule:
-    return Rule(name, level, re.compile(pattern), frozenset(immune))
+def _rule(
+    name: str, level: int, pattern: str, immune: tuple[str, ...] = (), guard: re.Pattern[str] | None = None
+) -> Rule:
+    return Rule(name, level, re.compile(pattern), frozenset(immune), guard)
+
+
+# Each act told with its intent is read twice, as an attempt (not turned back) and as an aborted act (turned back):
+# both begin with the bare act, so the bare act is searched once per text and guards both.
+_ACTS = tuple(re.compile(act) for act in ACTS_WITH_INTENT)
 
 
 RULES: tuple[Rule, ...] = (
@@ -473,6 +490,7 @@ RULES: tuple[Rule, ...] = (
         + r"(?:punched|hit|headbutted|kicked|smashed)\s+(?:the|a)\s+(?:\w+\s+){0,2}?(?:wall|door|mirror|window|brick|"
         r"bricks)\b(?=[^.!?\n]{0,80}?\b(?:(?:till|until)\s+(?:it|they|my\s+\w+)\s+(?:\w+\s+)?(?:bled|split|broke|cracked|opened)|"
         r"to\s+hurt\s+(?:me|myself)|wanted\s+it\s+to\s+hurt|deserved\s+it|to\s+punish\s+(?:me|myself))\b)",
+        guard=HARM_SAID_WORDS,
     ),
     _rule(
         "self_harm_named",
@@ -1228,10 +1246,13 @@ RULES: tuple[Rule, ...] = (
     # when told as the writer's own act, a behavior when it was turned back or rehearsed (tests both ways in
     # tests/analysis_risk/test_lexicon_tenth_round.py)
     *(
-        _rule("attempt_with_intent", ATTEMPT, r"(?:" + act + r")(?!" + TURNED_BACK + r")")
-        for act in ACTS_WITH_INTENT
+        _rule("attempt_with_intent", ATTEMPT, r"(?:" + act.pattern + r")(?!" + TURNED_BACK + r")", guard=act)
+        for act in _ACTS
     ),
-    *(_rule("aborted_with_intent", BEHAVIOR, r"(?:" + act + r")" + TURNED_BACK) for act in ACTS_WITH_INTENT),
+    *(
+        _rule("aborted_with_intent", BEHAVIOR, r"(?:" + act.pattern + r")" + TURNED_BACK, guard=act)
+        for act in _ACTS
+    ),
     _rule(
         "aborted_with_intent",
         BEHAVIOR,
@@ -1836,9 +1857,11 @@ def document_reading(doc: Document) -> Reading:
 
 def _hits(ctx: Context) -> list[Hit]:
     starts, ends = _token_edges(ctx.norm)
+    guards: dict[int, bool] = {}
     hits = [
         _judge(ctx, rule, m)
         for rule in RULES
+        if _guard_holds(rule, ctx.norm, guards)
         for m in regex_gate.finditer(rule.pattern, ctx.norm)  # exactly finditer, no scan when it cannot match
         if _aligned(ctx.norm, m.start(), m.end(), starts, ends)
     ]
@@ -1851,6 +1874,17 @@ def _hits(ctx: Context) -> list[Hit]:
         if _aligned(ctx.norm, s, e, starts, ends) and not any(_overlaps((s, e), k) for k in kept_spans)
     ]
     return sorted(kept + _without_overlaps(figures), key=lambda h: (h.start, h.end))
+
+
+def _guard_holds(rule: Rule, norm: str, guards: dict[int, bool]) -> bool:
+    """False only when the rule cannot match: its guard matches nowhere in ``norm`` (each guard searched once)."""
+    if rule.guard is None:
+        return True
+    held = guards.get(id(rule.guard))
+    if held is None:
+        guard = rule.guard
+        held = guards[id(guard)] = regex_gate.may_match(guard, norm) and guard.search(norm) is not None
+    return held
 
 
 # "I haven't tried to … since March", "… again": a negation of the time since, which tells of a past act.
