@@ -152,7 +152,7 @@ ALARMS_MISSED = {
     "when measured once, unseen (docs/risk.md)",
     "frozen12": "goal missed: 25 of 192 hard negatives of the twelfth frozen batch flagged (13.0 %, one at attempt: "
     "someone else's overdose) when measured once, unseen; 24 of 192, none at attempt, since that line's attribution "
-    "was fixed by mechanism (docs/risk.md)",
+    "was fixed by mechanism; 25 since the seventeenth round (a model false alarm no longer hidden) (docs/risk.md)",
 }
 MEASURED_ALARMS = {
     "tune": 2 / 139,
@@ -167,30 +167,35 @@ MEASURED_ALARMS = {
     "frozen9": 20 / 183,
     "frozen10": 23 / 186,
     "frozen11": 20 / 188,
-    "frozen12": 24 / 192,  # 25 when measured once, unseen; 24 since "mate from the distillery took …" (seen)
+    # frozen12: 25 when measured once, unseen; 24 since "mate from the distillery took …" (seen); 25 again since the
+    # seventeenth round: a capitalised word after an article is no person ("jumped in the Grab and go home"), so the
+    # sentence model's reading of that line is no longer set aside as someone else's (a model false alarm the wrong
+    # attribution hid; moved under decision_rules13 rule 4: false alarms on all seen batches together +1)
+    "frozen12": 25 / 192,
 }
 # Genuine cases at (or over) their expected level, with the shipped model: no floor existed before the fourteenth round
 # (docs/risk.md, "Fourteenth round"). Its level model was not shipped (the lead's check on long real texts), so these
 # are the screen's figures without it, all seen (with the candidate: 81, 79, 60, 73, 102, 72, 61, 56, 61, 68, 65; 778
 # of 1,049 in all against 621).
 MEASURED_AT_LEVEL = {
-    "tune": 78 / 85,
-    "frozen": 79 / 83,
+    "tune": 79 / 85,
+    "frozen": 80 / 83,
     "frozen2": 59 / 64,
-    # frozen3 on: since the sixteenth round (acts told with their intent, poisons and whole supplies read as
-    # attempts; docs/risk.md); before it 56, 79, 59, 40, 35, 40, 51, 45, 38; all seen
-    "frozen3": 57 / 107,
-    "frozen4": 87 / 126,
-    "frozen5": 60 / 80,
-    "frozen6": 45 / 94,
-    "frozen7": 45 / 100,
-    "frozen8": 46 / 100,
-    "frozen9": 59 / 104,
-    "frozen10": 60 / 106,
-    "frozen11": 56 / 108,  # 38 when measured once, unseen (README_frozen11.md)
+    # frozen3 on: since the seventeenth round (aborted acts and preparations by composition; docs/risk.md); at the
+    # sixteenth round 57, 87, 60, 45, 45, 46, 59, 60, 56, 60 (tune 78, frozen 79); before it 56, 79, 59, 40, 35, 40, 51,
+    # 45, 38; all seen
+    "frozen3": 59 / 107,
+    "frozen4": 89 / 126,
+    "frozen5": 62 / 80,
+    "frozen6": 46 / 94,
+    "frozen7": 48 / 100,
+    "frozen8": 48 / 100,
+    "frozen9": 63 / 104,
+    "frozen10": 63 / 106,
+    "frozen11": 63 / 108,  # 38 when measured once, unseen (README_frozen11.md)
     # frozen12: 52 at the start of the sixteenth round, 55 at its end, unseen (README_frozen12.md); 60 with the composed
-    # self-harm acts after it (seen)
-    "frozen12": 60 / 107,
+    # self-harm acts after it, 62 since the seventeenth round (seen)
+    "frozen12": 62 / 107,
 }
 # Lines whose writer's label and the screen's written policy disagree. They stay as written and count in every
 # figure; only the "never attempt on a negative" check reads them apart, each with its reason.

@@ -194,7 +194,10 @@ INGESTED = (
     r"[^.!?\n]{0,50}?\b"
 )
 # the writer as the doer: "I", a subjectless clause, or after "and"/"then"/"been" ("The dog bit my hand" is not)
-BY_THE_WRITER = r"(?:\b(?:i|i've|ive|i'd|id|been|keep|kept|still|again|then|just|and|&|n)\s+(?:\w+\s+)?|(?<![a-z]\s)(?<![a-z'-]))"
+BY_THE_WRITER = (
+    r"(?:\b(?:i|i've|ive|i'd|id|been|keep|kept|still|again|then|just|and|&|n)\s+(?:(?!(?:never|not|nearly|almost|didnt|"
+    r"dont|wont|cant|couldnt|wouldnt|shouldnt|hardly)\b)\w+\s+)?|(?<![a-z]\s)(?<![a-z'-]))"
+)
 # a self-harm act's first word, done by the writer (not wished or about to be)
 BY_THE_WRITER_NOW = NOT_ABOUT_TO + BY_THE_WRITER + r"\b"
 # What every alternative of ``self_harm_composed`` starts with: the writer's word of ``BY_THE_WRITER`` or an act's verb.
@@ -305,6 +308,132 @@ TURNED_BACK = (
     r"[^.!?\n]{0,80}\bbut\s+(?:then\s+|at\s+the\s+last\s+(?:minute|second)\s+)?(?:i\s+)?(?:\w+\s+)?(?:turned\s+back|"
     r"came\s+back|came\s+out|got\s+out|walked\s+back|swam\s+back|stepped\s+back|pulled\s+(?:back|out)|stopped|"
     r"couldn'?t|could\s+not|didn'?t|did\s+not|changed\s+my\s+mind|bottled|chickened|froze|lost\s+my\s+nerve)"
+)
+
+# Seventeenth round: an act set up by the writer and then turned back or interrupted, read by composition whatever its
+# words: a ligature fixed to a beam, a fan or a tree; the writer on the wrong side of a railing or with a leg over a
+# parapet; a gun or a blade to the mouth, the head or a wrist; a hose fitted to an exhaust; pills in the mouth; stones
+# in the pockets; then, in that sentence or one of the next two, the writer got down, took it off, couldn't, went home,
+# or someone knocked, rang or shouted. An aborted or interrupted attempt is a behavior (C-SSRS).
+LIGATURE = (
+    r"(?:rope|ropes|belt|cord|cable|flex|dupatta|scarf|sheet|bedsheet|strap|noose|chain|cloth|tie|tights|"
+    r"ligature|lanyard|dressing\s+gown\s+cord|charger\s+cable|extension\s+(?:cord|lead|cable))"
+)
+FIXING_POINT = (
+    r"(?:beam|beams|rafter|rafters|fan|banister|bannister|banisters|bannisters|hook|door|tree|branch|pipe|joist|"
+    r"hatch|stairs|staircase|ceiling|loft|rail|bunk|bed\s+frame|wardrobe|coat\s+hook|light\s+fitting|bars)"
+)
+# a ligature up for play, work or chores (a swing, a hammock, a washing line, a dog's lead)
+NOT_A_CHORE = (
+    r"(?![^.!?\n]{0,60}\b(?:swing|swings|hammock|washing|laundry|clothes|lights|bunting|tyre|tire|decorations?|plants?|"
+    r"pinata|punch\s*bag|punching\s+bag|boat|kayak|canoe|dog|horse|goat|tent|tarp|load|ladder|harness|climb|climbing|"
+    r"gym|pull-?ups?|yoga|stretch|banner|flag|sign|hanging\s+basket|bird\s*feeder|net|ball|bike)\b)"
+)
+# Seventeenth round: preparations told by composition. Things given away or sold, with the writer's word that they
+# will not be needed, in that sentence or one of the next two ("gied awa ma rods … tellt him I'd hae nae need o
+# them", "won't be needing either after this week"); not a need that ends with a place, a time or a reason ("won't
+# need them in Spain", "when I move", "because I bought new ones").
+GIVEN_AWAY = (
+    r"\b(?:gave|give|gives|giving|given|gied|gived|sold|selling|sell|handed|passed|passing|rehomed|donated|left)\s+"
+    r"(?:\w+\s+)?(?:away\s+|on\s+|over\s+|out\s+)?(?:my|me|ma|mi|all\s+my|the|our)\s+"
+)
+NO_NEED = (
+    r"(?:\b(?:i|i'd|id|i'll|ill|i'm|im|ah|a)\s+|(?<=[.!?]\s))(?:won'?t|wont|wouldn'?t|wouldnt|will\s+not|would\s+not|"
+    r"don'?t|dont|do\s+not|no\s+longer|'d\s+hae\s+nae|hae\s+nae|have\s+no|had\s+no|'d\s+have\s+no)\s+(?:be\s+)?(?:need|"
+    r"needing|needin'?|need\s+o|need\s+of|use\s+for)\s+(?>(?:for\s+)?(?:them|it|either|any\s+of\s+(?:it|them|this)|"
+    r"these|those|this|that|o\s+them)(?:\s+(?:anymore|any\s+more|where\s+i'?m\s+going|where\s+i\s+am\s+going))?)"
+    r"(?!\s+(?:in|at|for|on|when|until|till|during|next|there|while|because|since|as|once|now|at\s+uni|with)\b)"
+)
+# a means kept back or saved up with the writer's word of what it is for or that it is enough ("I know what they're
+# for", "forty-one now", "when there are enough I shall take the lot", "not taking", "told myself it's for the
+# bindweed. It isn't"); not a medicine kept where children can't reach it
+MEANS_KEPT = (
+    r"(?:" + PILLS[3:-1] + r"|" + POISON[3:-1] + r"|hose|charcoal|helium|rope|rounds|ammo|ammunition|shells|"
+    r"cartridges|gun|rifle|shotgun|pistol|sedative|morphine|ampoules?|vials?|syringes?|pens|gel|detonators?|"
+    r"explosives?|chain|stick|sticks)"
+)
+KEPT_BACK = (
+    r"\b(?:kept|keep|keeping|keepin|saved|saving|savin|stashed|stashing|hid|hidden|hiding|hide|put\s+(?:by|aside|"
+    r"away)|putting\s+(?:by|aside|away)|set\s+aside|hoarded|hoarding|collect|collected|collecting|gathered|"
+    r"gathering|scooping|scooped|took|taken|bought|got|picked\s+up|brought)\s+"
+)
+KEPT_FOR_IT = (
+    r"(?:i\s+know\s+(?:exactly\s+)?(?:what|where)\s+(?:it'?s|its|they'?re|theyre|it\s+is|they\s+are|i'?d|i\s+would|"
+    r"i'?ll|i\s+will)\s+(?:for|do|walk|go|use)|(?:forty|fifty|sixty|seventy|thirty|twenty|\d\d+)(?:[\s-]\w+)?\s+now\b|"
+    r"when\s+there\s+(?:are|is)\s+enough|(?:i\s+)?(?:am\s+|i'?m\s+)?(?:not\s+taking|instead\s+of\s+taking)\b|"
+    r"told\s+myself\s+(?:it'?s|its|it\s+is|they'?re)\s+(?:for|just|insurance)|i\s+know\s+what\s+is\s+enough|"
+    r"one\s+day\s+i\s+(?:will|'ll)\s+take|i\s+shall\s+take\s+the\s+lot|not\s+for\s+(?:any|using|signalling|the\s+"
+    r"(?:animals?|garden|weeds?|rats?|car|job)))"
+)
+# a letter or a note left for after the writer's death ("for when", "where she'll find it after", "explaining why I
+# had to go", an envelope marked 'after'); not a letter for after the wedding
+NOTE_FOR_AFTER = (
+    r"\b(?:letter|letters|note|notes|envelope|envelopes|card|cards|message|messages|testament|video)\b"
+    r"(?=[^.!?\n]{0,80}?(?:\bfor\s+(?:when|after)(?=\s*(?:[.!?,;]|$))|\b(?:find|read|open|get)\s+(?:it|them)\s+after"
+    r"(?=\s*(?:[.!?,;]|$))|\bafter\s+i'?m\s+gone\b|\bafter\s+i\s+(?:am|have)\s+gone\b|\bexplaining\s+why\s+i\s+"
+    r"(?:had\s+to\s+go|did\s+it|couldn'?t\s+(?:stay|go\s+on))|['‘\"]after['’\"]|\bfor\s+when\s+i'?m\s+not\b))"
+)
+# at a railing for a photo, a view or a ball, not to fall
+NOT_AN_OUTING = (
+    r"(?![^.!?\n]{0,60}\b(?:photo|photos|selfie|picture|pictures|view|ball|kite|frisbee|drone|sunset|sunrise|to\s+(?:get|"
+    r"take|fetch|grab|reach|rescue|save|help|film|see|look|watch|feed|pick|catch|paint|fix|check|clean))\b)"
+)
+ABORT_SETUP = (
+    NOT_ABOUT_TO + BY_THE_WRITER + r"\b(?:"
+    # a ligature tied, rigged or looped to a fixing point
+    r"(?:tied|tie|tying|rigged|rig|hung|hang|looped|knotted|fixed|fastened|put|got|had|threw|slung)\s+"
+    + NOT_A_CHORE
+    + r"(?:[\w'-]+\s+){0,4}?"
+    + LIGATURE
+    + r"\s+(?:[\w'-]+\s+){0,4}?(?:to|off|from|over|round|around|on|onto|ower|tae|across)\s+(?:the\s+|a\s+|my\s+|our\s+|"
+    r"that\s+)?(?:[\w'-]+\s+){0,2}?"
+    + FIXING_POINT
+    + r"\b"
+    + NOT_A_CHORE
+    # the writer past a railing or a parapet, or at a drop's very edge
+    + r"|(?:stood|stand|standing|sat|sit|sitting|climbed|climb|got|swung|put|had|hung)\s+(?:\w+\s+){0,3}?(?:on|onto|over|"
+    r"to|at|past|across)\s+(?:the\s+)?(?:wrong\s+side\s+of|other\s+side\s+of|outside\s+of|outer\s+edge\s+of)\s+(?:the\s+|"
+    r"a\s+)?(?:[\w'-]+\s+)?(?:railings?|barrier|barriers|fence|parapet|rail|rails|guardrail|balustrade|safety\s+net)\b"
+    + NOT_AN_OUTING
+    + r"|(?:one|both|a|my)\s+legs?\s+(?:over|across)\s+(?:the\s+|a\s+)?(?:[\w'-]+\s+)?(?:parapet|railings?|barrier|edge|"
+    r"side|rail|balcony|ledge|wall)\b"
+    + NOT_AN_OUTING
+    + r"|(?:stood|stand|standing|sat|sit|sitting|climbed|climb)\s+(?:out\s+)?(?:on|onto|up\s+on)\s+(?:the|a|our)\s+"
+    r"(?:[\w'-]+\s+)?(?:parapet|ledge|railings?|guardrail|balustrade)\b"
+    + NOT_AN_OUTING
+    + r"|(?:stood|stand|standing|lay|lie|lying|sat|sit|sitting)\s+(?:down\s+)?(?:\w+\s+)?between\s+the\s+(?:rails|tracks)\b"
+    # a gun or a blade to the mouth, the head, a wrist or the throat
+    r"|(?:had|held|put|pressed|stuck|pointed|placed|rested)\s+(?:the\s+|a\s+|my\s+|de\s+|da\s+|dad'?s\s+|his\s+)?"
+    r"(?:[\w'-]+\s+)?(?:gun|pistol|rifle|shotgun|barrel|muzzle|revolver|razor|blade|knife|stanley)\s+(?:\w+\s+)?(?:in|to|"
+    r"against|on|under|into)\s+(?:my|me|muh|ma|mah|mi)\s+(?:own\s+)?(?:mouth|mout|head|temple|wrist|wrists|throat|"
+    r"chest|heart)\b"
+    # a hose fitted to an exhaust
+    r"|(?:fitted|fixed|put|taped|attached|ran|run|connected|fed|pushed|stuck|had|got)\s+(?:[\w'-]+\s+){0,4}?hose\b"
+    r"[^.!?\n]{0,40}?\bexhaust\b"
+    # pills in the mouth or poured out in a hand
+    r"|(?:had|held|put|poured|tipped|shoved|stuffed|emptied)\s+(?:a\s+|the\s+|all\s+(?:the\s+|my\s+)?|my\s+)?"
+    r"(?:handful|fistful|mouthful|lot|whole\s+\w+|\w+)\s+(?:of\s+)?(?:the\s+|my\s+|them\s+)?(?:\w+\s+)?(?:"
+    + PILLS[3:-1]
+    + r")\s+(?:in|into)\s+(?:my|me|ma)\s+(?:mouth|gob)\b"
+    # weights to drown
+    r"|(?:pockets?|coat|rucksack|backpack)\s+(?:\w+\s+){0,2}?(?:full\s+of|filled\s+with|loaded\s+with|of)\s+"
+    r"(?:stones|rocks|bricks|weights)\b"
+    r"|(?:filled|loaded|stuffed|weighted|weighed)\s+(?:down\s+)?(?:my\s+|me\s+)?(?:\w+\s+)?(?:pockets|coat|rucksack|"
+    r"backpack|jacket)\s+with\s+(?:\w+\s+)?(?:stones|rocks|bricks|weights)\b"
+    r"|(?:anchor\s+)?(?:chain|rope|weights?|anchor)\s+(?:\w+\s+){0,2}?(?:wrapped|knotted|tied|round|around)\s+"
+    r"(?:\w+\s+)?(?:round|around|to)?\s*my\s+(?:ankles?|boots|feet|legs|waist)\b"
+    r")"
+)
+# then turned back, or interrupted, told by the writer
+TURNED_BACK_THEN = (
+    r"(?:(?:i\s+|and\s+|then\s+|so\s+i\s+)?(?:got|came|climbed|stepped|jumped|clambered)\s+(?:back\s+)?(?:down|off|back|"
+    r"over|in)\b|(?:took|pulled|cut)\s+(?:it|them)\s+(?:down|off|away)|untied\s+(?:it|them)|(?:put|threw|chucked|"
+    r"binned)\s+(?:it|them)\s+(?:back|away|in\s+the\s+bin)|binned\s+(?:it|them)|spat\s+(?:it|them)\s+out|flushed\s+"
+    r"(?:it|them)|(?:couldn'?t|could\s+not|couldnae|cudnt|didn'?t|did\s+not|didn|never)\s+(?:do\s+it|go\s+through|"
+    r"pull|load|turn|jump|step|let\s+go|kick|swallow\s+them)|bottled\s+it|chickened\s+out|lost\s+my\s+nerve|"
+    r"(?:went|came|go|drove|walked|rode|cycled)\s+(?:back\s+)?home|turned\s+(?:round|around|back)|stepped\s+(?:back|off|"
+    r"away|down)|(?:then|till|until|when|before)\s+(?:my\s+|a\s+|the\s+|our\s+|some\s+)?(?:[\w'-]+\s+){0,3}?(?:knocked|knock|"
+    r"rang|phoned|called|came|shouted|barked|started|walked|asked|pinged|went\s+off|opened|found|stopped))\b"
 )
 
 
@@ -569,6 +698,8 @@ RULES: tuple[Rule, ...] = (
         r"|\bclimbed\s+(?:over|onto|on)\s+(?:the\s+)?(?:railings?|parapet|barrier|ledge)\b[^.!?\n]{0,50}\b(?:climbed|stepped|"
         r"came|got)\s+back\b"
         r"|\b(?:held|holding|put|pressed)\s+(?:a|the|my)\s+(?:knife|blade|razor|gun|pistol)\s+(?:to|against|in)\s+my\b"
+        # not a razor to the chin to shave
+        r"(?!\s+(?:chin|face|legs?|beard|jaw|cheeks?|lip|armpits?|underarms?|moustache|mustache)\b)(?![^.!?\n]{0,40}\bshav)"
         r"|\b(?:stood|standing|sat|sitting)\s+(?:on|at)\s+(?:the\s+)?(?:(?:train\s+|railway\s+)?tracks|ledge|railing|edge"
         r"(?!\s+of\s+(?:the\s+|a\s+|my\s+)?(?:\w+\s+)?(?:path|road|pool|bed|stage|field|town|water|sea|lake|sofa|"
         r"seat|chair|lawn|pitch|platform\s+waiting)))\b",
@@ -632,7 +763,7 @@ RULES: tuple[Rule, ...] = (
         # own need ("we won't need it", "the kids won't need it" give away a cot)
         r"\b(?:gave|give|giving|given)\b[^.!?\n]{0,60}\b(?:i|i'm|im)\s+(?:\w+\s+)?(?:won'?t|will\s+not|wont)\s+(?:be\s+)?need(?:ing)?\s+(?:them|it|any\s+of\s+"
         r"(?:it|them|this)|these|those|this)(?:\s+(?:anymore|any\s+more|soon|where\s+i'?m\s+going))?"
-        r"(?!\s+(?:in|at|for|on|when|until|till|during|this|next|there|after|while|because|since|as)\b)\b",
+        r"(?!\s+(?:in|at|for|on|when|until|till|during|this|next|there|after|while|because|since|as|now)\b)\b",
     ),
     _rule(
         "death_welcome",
@@ -1253,6 +1384,26 @@ RULES: tuple[Rule, ...] = (
         _rule("aborted_with_intent", BEHAVIOR, r"(?:" + act.pattern + r")" + TURNED_BACK, guard=act)
         for act in _ACTS
     ),
+    # seventeenth round: preparations by composition — things given away with the writer's word they will not be
+    # needed, a means kept back with what it is for, a letter left for after (tests both ways in
+    # tests/analysis_risk/test_lexicon_seventeenth_round.py)
+    _rule("given_away_not_needed", BEHAVIOR, NOT_ABOUT_TO + GIVEN_AWAY + r"(?=" + THEN + NO_NEED + r")"),
+    _rule(
+        "means_kept_for_it",
+        BEHAVIOR,
+        NOT_ABOUT_TO
+        + KEPT_BACK
+        + r"(?:[\w'-]+\s+){0,5}?"
+        + MEANS_KEPT
+        + r"\b(?="
+        + THEN
+        + KEPT_FOR_IT
+        + r")",
+    ),
+    _rule("note_for_after", BEHAVIOR, NOTE_FOR_AFTER),
+    # seventeenth round: an act set up, then turned back or interrupted (tests both ways in
+    # tests/analysis_risk/test_lexicon_seventeenth_round.py)
+    _rule("aborted_composed", BEHAVIOR, ABORT_SETUP + r"(?=" + THEN + r"(?:" + TURNED_BACK_THEN + r"))"),
     _rule(
         "aborted_with_intent",
         BEHAVIOR,
@@ -2327,11 +2478,21 @@ NOT_NAMES = words(
 )
 
 
+NOT_BEFORE_A_SUBJECT = words(
+    "the a an to at in into onto from past near by towards toward across over under through off up down round around"
+)
+
+
 def _is_name(ctx: Context, start: int, end: int, sentence_start: int) -> bool:
     word = ctx.original[start:end]
     if start == sentence_start or len(word) < 2 or not word[0].isupper() or word.isupper():
         return False
     if word.lower() in NOT_NAMES:
+        return False
+    # after an article or a preposition a capitalised word is a place or a thing, or no subject ("drove out to the
+    # Gap", "went past Tesco's and …")
+    previous = WORD.findall(ctx.norm, max(sentence_start, start - 30), start)[-1:]
+    if previous and previous[0] in NOT_BEFORE_A_SUBJECT:
         return False
     return ctx.norm[sentence_start:start].strip() != ""
 
@@ -2359,9 +2520,15 @@ def _negated(ctx: Context, m: re.Match[str], sentence: int, inside: bool) -> boo
     clause_start = breaks[-1].end() if breaks else sentence_start
     if NOT_THAT.search(ctx.norm, clause_start, start):
         return True
-    window = WORD.findall(ctx.norm, clause_start, start)[-6:] + (
-        WORD.findall(m.group())[:-1] if inside else []
+    # a phrase that opens with a conjunction ("… with no harness and sat on the parapet") starts a clause of its own:
+    # a negation before it does not reach it
+    lead = WORD.match(ctx.norm, start)
+    before = (
+        []
+        if lead is not None and lead.group() in CLAUSE_WORDS
+        else WORD.findall(ctx.norm, clause_start, start)[-6:]
     )
+    window = before + (WORD.findall(m.group())[:-1] if inside else [])
     for i in range(len(window) - 1, -1, -1):
         if window[i] in CLAUSE_WORDS:
             window = window[i + 1 :]
