@@ -1,7 +1,7 @@
 """Layer 1.10.0 (e13): mechanisms behind frozen11's misses that recur in sets written by other people (a negator
 of the writer's English, a face or eyes as a sign, a thing thrown in temper, checking before what is to come, a
 close one's words kept and read again, a small feeling with a doubt about its size, love of a doing before an
-ironic tag), each tested both ways on sentences written for these tests (none copied from a fixture: the last
+ironic tag, an in-law as the holder), each tested both ways on sentences written for these tests (none copied from a fixture: the last
 test checks)."""
 
 from __future__ import annotations
@@ -218,6 +218,27 @@ def test_love_of_a_doing_before_an_ironic_tag_alone_is_sarcasm() -> None:
 def test_an_intensifier_before_love_it_when_keeps_the_opener() -> None:
     assert cues(_written("Absolutely love it when the train is cancelled again.")[0]).sarcasm
     assert not cues(_written("Absolutely love it when my niece sings to me.")[0]).sarcasm
+
+
+# --- in-laws are people ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    _cases(
+        ("My father-in-law was delighted with the new shed.", "My father-in-law"),
+        ("Our sisters-in-law were livid about the seating.", "Our sisters-in-law"),
+        ("The in-laws were thrilled with the photos.", "The in-laws"),
+        ("I was delighted with the new shed.", "writer"),
+    ),
+)
+def test_an_in_law_holds_the_feeling_said_of_them(text: str, holder: str) -> None:
+    assert moods(text)[0][1] == holder
+
+
+def test_an_in_laws_feeling_is_not_credited_to_the_writer() -> None:
+    text = _written("My father-in-law was delighted with the new shed.")[0]
+    assert "joy" not in decide_text(text, joy=0.5, neutral=0.3)
 
 
 def test_these_sentences_are_in_no_journal_set() -> None:

@@ -111,6 +111,17 @@ banging in the chest is a sign; a feeling noun naming a kind of the noun after i
 life") is no feeling; "sorry to see X go", "sorry to leave" is sadness at a parting; a feeling's bare stem after "I
 am" ("I am vex", "we were so shock") is the feeling; missing home or "the old flat" is sadness; "Nothin says X like
 Y" with its g dropped is sarcasm; an opening softener ("Kinda …") is no one's name.
+
+Added in 1.10.0 (e13: frozen11's misses, the mechanisms that recur in sets written by other people): "ain" without
+its apostrophe negates ("I ain sad"); a face becoming red or hot ("my face become red and hot") and eyes wet or
+misting up are signs, but a flush beside the writer's own smile is pleasure; any thing not made to be thrown (a
+hammer, a mug; not a ball, a rope, a blanket) thrown across or against a place is anger acted out; checking anything
+three or more times before what is to come is nervousness; a close one's letter, card or picture read again and again
+or kept on the body, and a call made just to hear their voice, are love shown (signs: read only where the head reads
+nothing); a feeling whose small amount is said ("a bit worried", "kinda proud") stays said when the only doubt after
+it is about its size ("…, I don't know", "not sure yet"), while "Perhaps I'm angry, I can't tell" stays hedged; love
+of a doing before an ironic tag alone ("Love getting up at five in the sleet. Living the dream.") and an intensifier
+before "love it when" are sarcasm; an in-law ("my mother-in-law", "the in-laws") is the person who holds the feeling.
 """
 
 from __future__ import annotations
@@ -119,6 +130,7 @@ import re
 import weakref
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from reverie.analysis.ambivalence import SENTIMENT
@@ -982,7 +994,9 @@ _GOOD_NEWS = re.compile(
 # 1.10.0: someone close to the writer (kin, a partner, a child, a named person), and something of theirs kept
 _CLOSE_ONE = (
     r"(?:(?:my|our|me|mi|muh|ma) (?:little |baby |eldest |youngest |wee |late |dear |old |big |oldest )?"
-    r"(?:" + _KIN[3:-1] + r"|kids?|children|grandson|granddaughter|grandkids|grandchildren|bairns?|lad|lass|boy|girl"
+    r"(?:"
+    + _KIN[3:-1]
+    + r"|kids?|children|grandson|granddaughter|grandkids|grandchildren|bairns?|lad|lass|boy|girl"
     r"|wife|husband|fianc[eé]e?|girlfriend|boyfriend|gogo|nanay|tatay|ouma|oupa|missus)"
     r"|the (?:lad|lass|kids?|bairns?|wean|boy|girl|twins)|(?<!\bthe )(?<!\ba )(?-i:[A-Z][a-z]+))"
 )
@@ -994,8 +1008,15 @@ _KEPT_CLOSE = re.compile(
     r"\b(?:re-?)?(?:read|reads|reading|looked at|look at|looks at|looking at|listened to|listen to|listening to"
     r"|played|replayed|watched|rewatched|kept|keep|keeps|keeping|carry|carries|carried|carrying|hold|held|holding"
     r"|tucked|stuck|taped|pinned|sleep with|slept with)"
-    r" (?:again )?(?:(?:the |a )?" + _CLOSE_ONE + r"(?:'s|s')? (?:\w+ )?" + _KEEPSAKE + r"|(?:the|a|that) (?:\w+ )?"
-    + _KEEPSAKE + r" (?:from|of|by) " + _CLOSE_ONE + r")\b"
+    r" (?:again )?(?:(?:the |a )?"
+    + _CLOSE_ONE
+    + r"(?:'s|s')? (?:\w+ )?"
+    + _KEEPSAKE
+    + r"|(?:the|a|that) (?:\w+ )?"
+    + _KEEPSAKE
+    + r" (?:from|of|by) "
+    + _CLOSE_ONE
+    + r")\b"
     r"(?:[^.!?;]{0,50}?\b(?:again and again|over and over|(?:three|four|five|six|seven|eight|nine|ten|a dozen|\d+)"
     r" times|all (?:day|night|week)|every (?:night|day|morning)|before (?:sleeping|bed|sleep)"
     r"|(?:in|on|under|against|next to|beside|to|close to) (?:my|me|the) (?:\w+ )?(?:pocket|apron|wallet|purse|pillow"
@@ -1049,7 +1070,9 @@ _SIGNS: tuple[tuple[re.Pattern[str], str], ...] = (
             # mug against the wall"), not one made to be thrown or laid across (a ball for the dog, a rope across
             # the gap, a blanket across the bed)
             r"|\b(?:threw|throw(?:s|ing)?|flung|fling(?:s|ing)?|hurl(?:ed|s|ing)?) (?:the|a|an|that|this)"
-            r" (?!(?:[\w-]+ )?" + _THROWN_BY_DESIGN + r")(?:[\w-]+ )?\w+ (?:across|against) (?:the|a) (?:[\w-]+ )?\w+",
+            r" (?!(?:[\w-]+ )?"
+            + _THROWN_BY_DESIGN
+            + r")(?:[\w-]+ )?\w+ (?:across|against) (?:the|a) (?:[\w-]+ )?\w+",
             re.I,
         ),
         "anger",
@@ -1834,7 +1857,7 @@ def _sized(tokens: Sequence[Any], k: int, doubts: Sequence[tuple[int, bool]]) ->
         return False
     before = [t.lower_ for t in tokens[max(0, k - 3) : k]]
     small = any(w in _SMALL_AMOUNT for w in before)
-    small = small or any(a in {"kind", "sort"} and b == "of" for a, b in zip(before, before[1:], strict=False))
+    small = small or any(a in {"kind", "sort"} and b == "of" for a, b in pairwise(before))
     return small and _admitted(tokens, k)
 
 
@@ -2556,6 +2579,16 @@ def _in_if_clause(tokens: Sequence[Any], k: int) -> bool:
     return False
 
 
+def _in_law(tokens: Sequence[Any], i: int) -> bool:
+    """1.10.0: the token at ``i`` ends a hyphenated "X-in-law" or "in-laws", which the tagger splits up."""
+    return (
+        tokens[i].lower_ in {"law", "laws"}
+        and i >= 2
+        and tokens[i - 1].text == "-"
+        and tokens[i - 2].lower_ == "in"
+    )
+
+
 def _holder(tokens: Sequence[Any], i: int) -> str:
     """The holder named by the nominal at ``i``: "writer" for the first person and for words that are not
     people ("it", "the day"); else the words, with a possessive before them ("my mother")."""
@@ -2563,6 +2596,17 @@ def _holder(tokens: Sequence[Any], i: int) -> str:
     lower = t.lower_
     if lower in FIRST_PERSON:
         return "writer"
+    if _in_law(tokens, i):
+        # 1.10.0: "my mother-in-law was thrilled": the kin word before "-in-law" names the person; "the in-laws"
+        if i >= 4 and tokens[i - 3].text == "-":
+            kin_word = _holder(tokens, i - 4)
+            return (
+                kin_word + "-" + "".join(tok.text for tok in tokens[i - 2 : i + 1])
+                if kin_word != "writer"
+                else "writer"
+            )
+        if i >= 3 and tokens[i - 3].lower_ in {"the", "my", "our", "his", "her", "their", "your"}:
+            return " ".join([tokens[i - 3].text, "".join(tok.text for tok in tokens[i - 2 : i + 1])])
     person = (
         (
             t.pos_ == "PROPN"
