@@ -1,7 +1,7 @@
 """Layer 1.10.0 (e13): mechanisms behind frozen11's misses that recur in sets written by other people (a negator
 of the writer's English, a face or eyes as a sign, a thing thrown in temper, checking before what is to come, a
 close one's words kept and read again, a small feeling with a doubt about its size, love of a doing before an
-ironic tag, an in-law as the holder), each tested both ways on sentences written for these tests (none copied from a fixture: the last
+ironic tag, a step of recovery without its aid, an in-law as the holder), each tested both ways on sentences written for these tests (none copied from a fixture: the last
 test checks)."""
 
 from __future__ import annotations
@@ -218,6 +218,32 @@ def test_love_of_a_doing_before_an_ironic_tag_alone_is_sarcasm() -> None:
 def test_an_intensifier_before_love_it_when_keeps_the_opener() -> None:
     assert cues(_written("Absolutely love it when the train is cancelled again.")[0]).sarcasm
     assert not cues(_written("Absolutely love it when my niece sings to me.")[0]).sarcasm
+
+
+# --- a step of recovery without its aid --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "joy"),
+    _cases(
+        ("Made it round the garden without my stick this morning.", True),
+        ("Climbed the stairs without the handrail for the first time.", True),
+        ("Couldn't walk to the bathroom without the walker today.", False),
+        ("Went to the shop without my stick because I forgot it.", False),
+        ("Drove to town without the satnav.", False),
+    ),
+)
+def test_a_step_of_recovery_without_its_aid_is_joy_shown(text: str, joy: bool) -> None:
+    found = [m for m in moods(text) if m[0] == "joy" and m[1] == "writer" and not m[2] and m[3] == "seen"]
+    assert bool(found) is joy
+
+
+def test_a_step_of_recovery_is_read_only_where_the_head_reads_nothing() -> None:
+    text = _written("Made it round the garden without my stick this morning.")[0]
+    assert decide_text(text, neutral=0.7)[0] == "joy"
+    assert "joy" not in decide_text(
+        _written("Couldn't walk to the bathroom without the walker today.")[0], neutral=0.7
+    )
 
 
 # --- in-laws are people ------------------------------------------------------------------------------------------

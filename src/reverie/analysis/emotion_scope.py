@@ -1092,6 +1092,18 @@ _SIGNS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     # 1.4.0: good news of one's own, read only where nothing else is ("… but we won", "I got the job")
     (_GOOD_NEWS, "joy"),
+    # 1.10.0: a step of recovery done without the aid it needed ("walked to the shop without the frame", "managed
+    # the stairs without my stick"): joy, shown; not "couldn't walk without the frame" (negated where it starts)
+    (
+        re.compile(
+            r"\b(?:walked|walk|drove|climbed|managed|made it|went|got|stood|showered|dressed|cooked)\b[^.!?;]{0,60}?"
+            r"\bwithout (?:the|my|a|any) (?:zimmer |walking |new )?(?:frame|zimmer|stick|cane|crutch(?:es)?|walker"
+            r"|wheelchair|hoist|oxygen|stabili[sz]ers|armbands|rail|handrail|carer|help)\b"
+            r"(?! (?:because|cos|as) )",
+            re.I,
+        ),
+        "joy",
+    ),
 )
 # Emoji: the writer's own reaction, whoever the sentence is about; read as signs (the head cannot see them: the
 # encoder's vocabulary and the TF-IDF token pattern both drop them).
