@@ -235,10 +235,11 @@ def test_seen_journal_sets_keep_their_floors(encoder: OnnxEncoder) -> None:
     floors["emotion_journal_frozen10.jsonl"] = (0.87, 0.04)
     floors["emotion_journal_frozen9.jsonl"] = (0.90, 0.04)
     floors["emotion_journal_frozen5.jsonl"] = (0.82, 0.02)
-    # and by a step of recovery without its aid ("… without the frame"), in two writers' sets: dev6 0.625 / 0.125,
-    # frozen7 0.818 / 0.045
+    # and by a step of recovery without its aid ("… without the frame", two writers' sets) and good news played
+    # down ("Got the job. It is not so bad"): dev6 0.625 / 0.125, frozen7 0.833 / 0.045, frozen5 0.846 / 0.015
     floors["emotion_journal_dev6.jsonl"] = (0.62, 0.13)
-    floors["emotion_journal_frozen7.jsonl"] = (0.81, 0.05)
+    floors["emotion_journal_frozen7.jsonl"] = (0.83, 0.05)
+    floors["emotion_journal_frozen5.jsonl"] = (0.84, 0.02)
     for name, (floor, ceiling) in floors.items():
         report = evaluate_journal_emotions(fixtures / name, encoder=encoder)
         assert report["top_plausible"] >= floor, name

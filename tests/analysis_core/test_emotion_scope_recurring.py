@@ -1,7 +1,7 @@
 """Layer 1.10.0 (e13): mechanisms behind frozen11's misses that recur in sets written by other people (a negator
 of the writer's English, a face or eyes as a sign, a thing thrown in temper, checking before what is to come, a
 close one's words kept and read again, a small feeling with a doubt about its size, love of a doing before an
-ironic tag, a step of recovery without its aid, an in-law as the holder), each tested both ways on sentences written for these tests (none copied from a fixture: the last
+ironic tag, a step of recovery without its aid, good news played down, an in-law as the holder), each tested both ways on sentences written for these tests (none copied from a fixture: the last
 test checks)."""
 
 from __future__ import annotations
@@ -10,9 +10,10 @@ import json
 from pathlib import Path
 
 import pytest
-from emotion_scope_kit import decide_text, moods
+from emotion_scope_kit import THRESHOLDS, decide_text, moods, probs_of
 
-from reverie.analysis.emotion_scope import NEUTRAL, cues
+from reverie.analysis.document import load_spacy
+from reverie.analysis.emotion_scope import NEUTRAL, cues, decide, emotion_words, good_news
 
 WRITTEN: list[str] = []
 
@@ -244,6 +245,38 @@ def test_a_step_of_recovery_is_read_only_where_the_head_reads_nothing() -> None:
     assert "joy" not in decide_text(
         _written("Couldn't walk to the bathroom without the walker today.")[0], neutral=0.7
     )
+
+
+# --- the writer's own good news played down ---------------------------------------------------------------------
+
+
+def _read(text: str, *, news: bool, **given: float) -> tuple[str, ...]:
+    """The layer's labels for ``text`` in an entry that does (not) tell the writer's good news."""
+    probs = probs_of(**given)
+    chosen = [label for label, p in probs.items() if p >= THRESHOLDS[label]]
+    words = emotion_words(list(load_spacy()(text)))
+    return decide(probs, THRESHOLDS, chosen, words, cues(text, news=news)).labels
+
+
+def test_good_news_played_down_is_joy_and_understatement_alone_stays_approval() -> None:
+    verdict = _written("Not too shabby for a first go.")[0]
+    assert cues(verdict).phrases == ("approval",)
+    played_down = _written("Could have been worse, all told.")[0]
+    assert _read(played_down, news=True, approval=0.3, neutral=0.3)[0] == "joy"
+    assert _read(played_down, news=False, approval=0.3, neutral=0.3)[0] == "approval"
+
+
+@pytest.mark.parametrize(
+    ("text", "news"),
+    _cases(
+        ("Got into the music academy!", True),
+        ("got into uni after all", True),
+        ("Got into trouble at school today.", False),
+        ("Got into the car and drove off.", False),
+    ),
+)
+def test_getting_into_a_school_or_team_is_good_news(text: str, news: bool) -> None:
+    assert good_news(text) is news
 
 
 # --- in-laws are people ------------------------------------------------------------------------------------------

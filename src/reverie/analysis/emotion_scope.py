@@ -121,7 +121,9 @@ or kept on the body, and a call made just to hear their voice, are love shown (s
 nothing); a feeling whose small amount is said ("a bit worried", "kinda proud") stays said when the only doubt after
 it is about its size ("…, I don't know", "not sure yet"), while "Perhaps I'm angry, I can't tell" stays hedged; love
 of a doing before an ironic tag alone ("Love getting up at five in the sleet. Living the dream.") and an intensifier
-before "love it when" are sarcasm; an in-law ("my mother-in-law", "the in-laws") is the person who holds the feeling.
+before "love it when" are sarcasm; an in-law ("my mother-in-law", "the in-laws") is the person who holds the feeling;
+a step of recovery done without its aid ("walked to the shop without the frame") is joy shown; the writer's own good
+news played down ("Got the job. Not too shabby.") is joy, not approval; getting into a school or a team is good news.
 """
 
 from __future__ import annotations
@@ -985,7 +987,11 @@ _OBJECT_IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
 _GOOD_NEWS = re.compile(
     # 1.7.0: a diary line with its subject dropped ("Won my first race today", "Passed my test!", "Got the job.")
     r"^\W*(?:won(?!['\u2019]|t\b) (?:my|our|the|a|first)|passed (?:my|the|our)|got the (?:job|house|flat|place|part"
-    r"|offer|contract|grant)\b|got in\b|got accepted|got promoted)"
+    r"|offer|contract|grant)\b|got in\b|got accepted|got promoted"
+    # 1.10.0: "Got into the nursing programme", "got into uni"; not "got into trouble", "got into the car"
+    r"|got into (?:uni\b|university|college|(?:medical|law|art|drama|music|film|grammar|nursing) school"
+    r"|(?:the|my|a) (?:[\w-]+ ){0,2}(?:program(?:me)?|course|school|academy|team|squad|band|choir|orchestra|finals?"
+    r"|semis?|semi-finals?)\b))"
     r"|\b(?:we|i) (?:won(?!['\u2019]|t\b)|passed|got the (?:job|house|flat|place|part|offer|contract|grant)|got in)\b"
     r"|\b(?:she|he|they|the answer|it|the letter|the email) said yes\b"
     r"|\bi (?:got|was|have been) (?:accepted|promoted|offered)\b",
@@ -1324,6 +1330,7 @@ _UNDERSTATEMENT: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"\b(?:not (?:too |that |so |half )?bad(?! news)|could (?:have been|be) worse|can'?t complain"
+            r"|not (?:too |that |so |half )?shabby"  # 1.10.0: the same understatement in other words
             r"|(?:was|is|were)(?:n'?t| not) the worst)\b",
             re.I,
         ),
@@ -2785,6 +2792,10 @@ def decide(
         and not any(w.writer and w.affirmed and w.label in NEGATIVE for w in words)
     ):
         phrases = (phrases - {"nervousness"}) | {"excitement"}  # 1.5.0: "Got in! Hands still shaking."
+    if sentence.news and "approval" in phrases:
+        # 1.10.0: the writer's own good news played down ("Got the job. Not too shabby.", "We won. Could have been
+        # worse."): the understatement is joy at it, not approval
+        phrases = (phrases - {"approval"}) | {"joy"}
     stated |= phrases
     if sentence.worry and not stated:
         stated.add("nervousness")
