@@ -227,6 +227,19 @@ def test_seen_journal_sets_keep_their_floors(encoder: OnnxEncoder) -> None:
     # at the start (bfb32e7: layer 1.8.0) and the end of the session (layer 1.9.0): 0.708 / 0.138 and 0.723 / 0.138;
     # seen since
     floors["emotion_journal_frozen11.jsonl"] = (0.72, 0.14)
+    # layer 1.10.0 (e13), tuned on frozen11's and frozen10's misses by mechanism, the other sets' misses listed to
+    # judge recurrence (seen; docs/models.md, "Journal layer 1.10.0 (e13)"): frozen11 0.831 / 0.031, frozen10
+    # 0.877 / 0.031, frozen9 0.908 / 0.031 (a close one's letter kept, a call to hear a voice), frozen5 0.831 /
+    # 0.015 (an in-law's feeling no longer the writer's)
+    floors["emotion_journal_frozen11.jsonl"] = (0.83, 0.04)
+    floors["emotion_journal_frozen10.jsonl"] = (0.87, 0.04)
+    floors["emotion_journal_frozen9.jsonl"] = (0.90, 0.04)
+    floors["emotion_journal_frozen5.jsonl"] = (0.82, 0.02)
+    # and by a step of recovery without its aid ("… without the frame", two writers' sets) and good news played
+    # down ("Got the job. It is not so bad"): dev6 0.625 / 0.125, frozen7 0.833 / 0.045, frozen5 0.846 / 0.015
+    floors["emotion_journal_dev6.jsonl"] = (0.62, 0.13)
+    floors["emotion_journal_frozen7.jsonl"] = (0.83, 0.05)
+    floors["emotion_journal_frozen5.jsonl"] = (0.84, 0.02)
     for name, (floor, ceiling) in floors.items():
         report = evaluate_journal_emotions(fixtures / name, encoder=encoder)
         assert report["top_plausible"] >= floor, name

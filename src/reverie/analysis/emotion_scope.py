@@ -111,6 +111,19 @@ banging in the chest is a sign; a feeling noun naming a kind of the noun after i
 life") is no feeling; "sorry to see X go", "sorry to leave" is sadness at a parting; a feeling's bare stem after "I
 am" ("I am vex", "we were so shock") is the feeling; missing home or "the old flat" is sadness; "Nothin says X like
 Y" with its g dropped is sarcasm; an opening softener ("Kinda …") is no one's name.
+
+Added in 1.10.0 (e13: frozen11's misses, the mechanisms that recur in sets written by other people): "ain" without
+its apostrophe negates ("I ain sad"); a face becoming red or hot ("my face become red and hot") and eyes wet or
+misting up are signs, but a flush beside the writer's own smile is pleasure; any thing not made to be thrown (a
+hammer, a mug; not a ball, a rope, a blanket) thrown across or against a place is anger acted out; checking anything
+three or more times before what is to come is nervousness; a close one's letter, card or picture read again and again
+or kept on the body, and a call made just to hear their voice, are love shown (signs: read only where the head reads
+nothing); a feeling whose small amount is said ("a bit worried", "kinda proud") stays said when the only doubt after
+it is about its size ("…, I don't know", "not sure yet"), while "Perhaps I'm angry, I can't tell" stays hedged; love
+of a doing before an ironic tag alone ("Love getting up at five in the sleet. Living the dream.") and an intensifier
+before "love it when" are sarcasm; an in-law ("my mother-in-law", "the in-laws") is the person who holds the feeling;
+a step of recovery done without its aid ("walked to the shop without the frame") is joy shown; the writer's own good
+news played down ("Got the job. Not too shabby.") is joy, not approval; getting into a school or a team is good news.
 """
 
 from __future__ import annotations
@@ -119,6 +132,7 @@ import re
 import weakref
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from reverie.analysis.ambivalence import SENTIMENT
@@ -539,6 +553,7 @@ FIRST_PERSON = frozenset({"i", "me", "my", "myself", "we", "us", "our", "ourselv
 NEGATORS = frozenset(
     {"not", "n't", "never", "no", "hardly", "barely", "nt", "neither", "nor", "without"}
     | {"nae", "nuh"}  # 1.9.0: Scots "nae" ("I'm nae angry"), Caribbean "nuh" ("mi nuh sad")
+    | {"ain", "aint"}  # 1.10.0: "ain" / "aint" without the apostrophe (Gullah, AAVE, Southern: "I ain sad")
 )
 NEGATING_HOLDERS = frozenset({"nobody", "noone", "none", "nothing"})
 MODALS = frozenset({"would", "will", "might", "could", "shall", "may", "wo"})
@@ -758,7 +773,12 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (
             r"\b(?:(?:double|triple|re)-?)?check(?:ed|ing|s)? (?:that )?(?:the|my) (?:front |back )?(?:locks?|doors?"
             r"|oven|hob|stove|gas|iron|taps?|windows?|plugs?|alarm)\b (?:[\w']+ ){0,3}?(?:again and again|over and over"
-            r"|(?:three|four|five|six|seven|eight|nine|\d+) times)\b",
+            r"|(?:three|four|five|six|seven|eight|nine|\d+) times)\b"
+            # 1.10.0: checking anything three or more times before what is to come ("checked the seating plan
+            # four times before the guests arrived", "re-checked my notes five times till they called me"):
+            # the repeat is for what is ahead; "checked the post three times this week" is not
+            r"|\b(?:(?:double|triple|re)-?)?check(?:ed|ing|s)? (?:[\w'-]+ ){1,6}?(?:three|four|five|six|seven|eight|nine"
+            r"|ten|a dozen|\d+) times (?:over )?(?:before|till|until|in case|just in case|ahead of)\b",
             "nervousness",
         ),
         # 1.5.0: anyone's temper, held by whoever loses it ("the missus went off her nut", "Dad hit the roof")
@@ -967,11 +987,57 @@ _OBJECT_IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
 _GOOD_NEWS = re.compile(
     # 1.7.0: a diary line with its subject dropped ("Won my first race today", "Passed my test!", "Got the job.")
     r"^\W*(?:won(?!['\u2019]|t\b) (?:my|our|the|a|first)|passed (?:my|the|our)|got the (?:job|house|flat|place|part"
-    r"|offer|contract|grant)\b|got in\b|got accepted|got promoted)"
+    r"|offer|contract|grant)\b|got in\b|got accepted|got promoted"
+    # 1.10.0: "Got into the nursing programme", "got into uni"; not "got into trouble", "got into the car"
+    r"|got into (?:uni\b|university|college|(?:medical|law|art|drama|music|film|grammar|nursing) school"
+    r"|(?:the|my|a) (?:[\w-]+ ){0,2}(?:program(?:me)?|course|school|academy|team|squad|band|choir|orchestra|finals?"
+    r"|semis?|semi-finals?)\b))"
     r"|\b(?:we|i) (?:won(?!['\u2019]|t\b)|passed|got the (?:job|house|flat|place|part|offer|contract|grant)|got in)\b"
     r"|\b(?:she|he|they|the answer|it|the letter|the email) said yes\b"
     r"|\bi (?:got|was|have been) (?:accepted|promoted|offered)\b",
     re.I,
+)
+# 1.10.0: someone close to the writer (kin, a partner, a child, a named person), and something of theirs kept
+_CLOSE_ONE = (
+    r"(?:(?:my|our|me|mi|muh|ma) (?:little |baby |eldest |youngest |wee |late |dear |old |big |oldest )?"
+    r"(?:"
+    + _KIN[3:-1]
+    + r"|kids?|children|grandson|granddaughter|grandkids|grandchildren|bairns?|lad|lass|boy|girl"
+    r"|wife|husband|fianc[eé]e?|girlfriend|boyfriend|gogo|nanay|tatay|ouma|oupa|missus)"
+    r"|the (?:lad|lass|kids?|bairns?|wean|boy|girl|twins)|(?<!\bthe )(?<!\ba )(?-i:[A-Z][a-z]+))"
+)
+_KEEPSAKE = (
+    r"(?:letters?|notes?|cards?|postcards?|messages?|voicemails?|voice ?notes?|texts?|emails?|drawings?|pictures?"
+    r"|photos?|photographs?|videos?|scarf|jumper)"
+)
+_KEPT_CLOSE = re.compile(
+    r"\b(?:re-?)?(?:read|reads|reading|looked at|look at|looks at|looking at|listened to|listen to|listening to"
+    r"|played|replayed|watched|rewatched|kept|keep|keeps|keeping|carry|carries|carried|carrying|hold|held|holding"
+    r"|tucked|stuck|taped|pinned|sleep with|slept with)"
+    r" (?:again )?(?:(?:the |a )?"
+    + _CLOSE_ONE
+    + r"(?:'s|s')? (?:\w+ )?"
+    + _KEEPSAKE
+    + r"|(?:the|a|that) (?:\w+ )?"
+    + _KEEPSAKE
+    + r" (?:from|of|by) "
+    + _CLOSE_ONE
+    + r")\b"
+    r"(?:[^.!?;]{0,50}?\b(?:again and again|over and over|(?:three|four|five|six|seven|eight|nine|ten|a dozen|\d+)"
+    r" times|all (?:day|night|week)|every (?:night|day|morning)|before (?:sleeping|bed|sleep)"
+    r"|(?:in|on|under|against|next to|beside|to|close to) (?:my|me|the) (?:\w+ )?(?:pocket|apron|wallet|purse|pillow"
+    r"|chest|heart|bag|handbag|dash|dashboard|visor|mirror|fridge|locket|bedside|bra|body|cheek))\b)"
+    # a call made for the voice alone ("rang my gran just to hear her voice")
+    r"|\b(?:phoned|phone|phones|phoning|called|call|calls|calling|rang|ring|rings|ringing|rung|facetimed|video called)"
+    r" " + _CLOSE_ONE + r"\b[^.!?;]{0,40}?\b(?:just|only) to hear (?:her|his|their) voice\b",
+    re.IGNORECASE,
+)
+# 1.10.0: things made to be thrown, cast or laid across something: throwing one is no temper
+_THROWN_BY_DESIGN = (
+    r"(?:balls?|frisbees?|sticks?|bones?|toys?|darts?|javelins?|discus|dice|bouquet|ropes?|lines?|nets?|anchors?"
+    r"|bait|hooks?|lassos?|confetti|seeds?|grain|feed|bread|crumbs|snowballs?|pebbles?|stones?|blankets?|sheets?"
+    r"|towels?|coats?|jackets?|scarf|shawl|cloth|tarp(?:aulin)?|rugs?|throws?|covers?|switch|glance|look|punch"
+    r"|party|fit|tantrum|wobbly|strop|shadow|light)\b"
 )
 _SIGNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
@@ -1004,11 +1070,23 @@ _SIGNS: tuple[tuple[re.Pattern[str], str], ...] = (
             # 1.9.0: one's own thing thrown, flung or hurled across, at or against any place ("threw my helmet
             # across the yard", "flung his phone at the wall"); not a ball thrown across the park for the dog
             r"|\b(?:threw|throw(?:s|ing)?|flung|fling(?:s|ing)?|hurl(?:ed|s|ing)?|lobb(?:ed|ing)) (?:my|his|her|their)"
-            r" (?:[\w-]+ )?\w+ (?:across|at|against) (?:the|a) (?:[\w-]+ )?\w+",
+            r" (?!(?:[\w-]+ )?" + _THROWN_BY_DESIGN + r")"  # 1.10.0: not "threw my coat across the chair"
+            r"(?:[\w-]+ )?\w+ (?:across|at|against) (?:the|a) (?:[\w-]+ )?\w+"
+            # 1.10.0: any thing thrown across or against a place ("threw the hammer across the shed", "hurled a
+            # mug against the wall"), not one made to be thrown or laid across (a ball for the dog, a rope across
+            # the gap, a blanket across the bed)
+            r"|\b(?:threw|throw(?:s|ing)?|flung|fling(?:s|ing)?|hurl(?:ed|s|ing)?) (?:the|a|an|that|this)"
+            r" (?!(?:[\w-]+ )?"
+            + _THROWN_BY_DESIGN
+            + r")(?:[\w-]+ )?\w+ (?:across|against) (?:the|a) (?:[\w-]+ )?\w+",
             re.I,
         ),
         "anger",
     ),
+    # 1.10.0: a close one's words or picture read again and again, or kept on the body all day, and a close one
+    # phoned over and over just to hear them ("read my son's letter four times", "keep the card from my daughter
+    # under my pillow", "rang my nan three times today just to hear her voice"): love, shown rather than named
+    (_KEPT_CLOSE, "love"),
     (
         re.compile(
             r"\b(?:could(?:n'?t| not)|can(?:'?t|not)) (?:sit|keep|stay|stand) still\b"
@@ -1020,6 +1098,18 @@ _SIGNS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     # 1.4.0: good news of one's own, read only where nothing else is ("… but we won", "I got the job")
     (_GOOD_NEWS, "joy"),
+    # 1.10.0: a step of recovery done without the aid it needed ("walked to the shop without the frame", "managed
+    # the stairs without my stick"): joy, shown; not "couldn't walk without the frame" (negated where it starts)
+    (
+        re.compile(
+            r"\b(?:walked|walk|drove|climbed|managed|made it|went|got|stood|showered|dressed|cooked)\b[^.!?;]{0,60}?"
+            r"\bwithout (?:the|my|a|any) (?:zimmer |walking |new )?(?:frame|zimmer|stick|cane|crutch(?:es)?|walker"
+            r"|wheelchair|hoist|oxygen|stabili[sz]ers|armbands|rail|handrail|carer|help)\b"
+            r"(?! (?:because|cos|as) )",
+            re.I,
+        ),
+        "joy",
+    ),
 )
 # Emoji: the writer's own reaction, whoever the sentence is about; read as signs (the head cannot see them: the
 # encoder's vocabulary and the TF-IDF token pattern both drop them).
@@ -1068,7 +1158,8 @@ _PRAISE_OPENER = re.compile(
     r"|(?:very|real|really|so|how|too) nice)(?: news)?"  # 1.8.0: "Very nice of the council, …"
     r"(?: \w+){0,4}\s*[,!:\u2014\u2013-]"
     r"|what (?:a|an) (?:treat|joy|delight|pleasure|honour|honor|way to (?:start|end))\b"
-    r"|(?:(?:i|you) )?(?:just |gotta |got to |have to )?love (?:it )?(?:when|that|how)\b"
+    # 1.10.0: an intensifier before "love it when" ("Absolutely love it when …", "Really loving how …")
+    r"|(?:(?:i|you) )?(?:just |gotta |got to |have to |absolutely |really |totally |so |truly )?lov(?:e|ing) (?:it )?(?:when|that|how)\b"
     r"|don'?t you (?:just )?love (?:it )?(?:when|that|how)\b"
     r"|thanks? (?:(?:ever )?(?:so |very )?much |a lot |a million )?to (?:whoever|whomever|the (?:person|genius))\b)",
     re.IGNORECASE,
@@ -1127,10 +1218,20 @@ _TAG_ALONE = re.compile(
 )
 
 
+# 1.10.0: love of a doing opening the sentence ("Love queuing in the sleet", "Just adore being on hold"): sarcastic
+# only with an ironic tag alone after it ("Love walking in the rain." alone is meant)
+_LOVED_DOING = re.compile(
+    r"^\W*(?:(?:i|you) )?(?:just |absolutely |really |totally |so |truly )?(?:love|loving|adore|enjoy) \w+ing\b",
+    re.IGNORECASE,
+)
+
+
 def _tagged_after(text: str, following: str, may: Gate | None = None) -> bool:
     """1.8.0: praise opening a sentence whose next sentence is an ironic tag alone ("Love it when the lift is out.
     Living the dream.", "Oh lovely, the boiler. What fun."): the tag says the praise was not meant."""
-    return bool(_TAG_ALONE.match(plain(following))) and _found(_PRAISE_OPENER, text, may)
+    if not _TAG_ALONE.match(plain(following)):
+        return False
+    return _found(_PRAISE_OPENER, text, may) or bool(_LOVED_DOING.match(text))
 
 
 def _sarcastic_before(previous: str) -> bool:
@@ -1229,6 +1330,7 @@ _UNDERSTATEMENT: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"\b(?:not (?:too |that |so |half )?bad(?! news)|could (?:have been|be) worse|can'?t complain"
+            r"|not (?:too |that |so |half )?shabby"  # 1.10.0: the same understatement in other words
             r"|(?:was|is|were)(?:n'?t| not) the worst)\b",
             re.I,
         ),
@@ -1403,6 +1505,10 @@ _BODILY: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"(?:burning|bright red|scarlet|flushed|hot"
             r"|burned|burnt|burn|on fire|aflame)"  # 1.7.0: "my cheeks burned", "ears on fire"
             r"|(?:face|cheeks|ears) (?:was |were |went |felt )?(?:so|very|really|all|too) red"
+            # 1.10.0: the face becoming red and hot, in any tense the writer's English has ("my face become red
+            # and hot", "cheeks got all red", "ears go hot"); the body part named, not "the sky turned red"
+            r"|(?:face|cheeks|ears) (?:became|become|becomes|becoming|got|gets|getting|go|goes|turned|turns|turn)"
+            r" (?:so |very |really |all |too |bright |proper )?(?:red|hot|scarlet|crimson|flushed|pink)"
             r"|(?:went|turned|going) (?:bright |beet(?:root)? )?red|blush(?:ed|ing)|wanted the (?:ground|floor) to swallow me)\b",
             "embarrassment",
         ),
@@ -1412,11 +1518,27 @@ _BODILY: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "anger",
         ),
         (
-            r"\b(?:lump in my throat|eyes (?:welled|filled) up|throat (?:closed|tightened|went tight))\b",
+            r"\b(?:lump in my throat|eyes (?:welled|filled) up|throat (?:closed|tightened|went tight)"
+            # 1.10.0: the eyes wet, watering or misting up, the verb in any form the writer's English has ("eyes
+            # wet up", "my eyes went all misty", "eyes were watering"); not "wet eyes from the wind" (the cause said)
+            r"|eyes (?:(?:were|was|went|got|go|goes|are|is|all|started|began|to|kept|just|a|bit|little|so|proper)\s+){0,3}"
+            r"(?:wet|watery|watered|watering|water|misty|misted|misting|moist|teary|teared|tearing|well(?:ed|ing|s)?)"
+            r"(?: up| over)?\b(?! (?:from|in|with|because of|cos of) (?:the )?(?:wind|cold|smoke|onions?|dust|pollen"
+            r"|hay ?fever|chlorine|sun|glare|allergies|drops))"
+            r"|\b(?:teared|welled) up)\b",
             "sadness",
         ),
         (r"\b(?:(?:could|can) (?:finally )?breathe again|breathed? a sigh of relief)\b", "relief"),
     )
+)
+
+
+# 1.10.0: a flushed face beside the writer's own smile or grin is pleasure, not shame ("my cheeks went hot and I
+# grinned"); not a smile said to be awkward, sheepish, nervous or forced
+_PLEASED_BLUSH = re.compile(
+    r"\b(?:i|and|then)\s+(?:[\w']+\s+){0,3}?(?<!awkwardly )(?<!nervously )(?<!awkward )(?<!nervous )(?<!sheepish )(?<!forced )(?<!weak )(?:smil(?:e|ed|es|ing)|grinn?(?:ing|ed|s)?"
+    r"|beam(?:ed|ing|s)?)\b(?!\s+(?:awkwardly|nervously|sheepishly|weakly|through))",
+    re.IGNORECASE,
 )
 
 
@@ -1521,7 +1643,10 @@ def cues(
     phrases = [label for pattern, label in _UNDERSTATEMENT if _found(pattern, text, gate)]
     if _own_sign(_SOMATIC, text, gate):
         phrases.append("nervousness")
-    phrases.extend(label for pattern, label in _BODILY if _own_sign(pattern, text, gate))
+    bodily = [label for pattern, label in _BODILY if _own_sign(pattern, text, gate)]
+    if "embarrassment" in bodily and _found(_PLEASED_BLUSH, text, gate):
+        bodily.remove("embarrassment")  # 1.10.0: "my cheeks went hot and I smiled": a flush of pleasure
+    phrases.extend(bodily)
     if _found(_CURIOUS, text, gate):
         phrases.append("curiosity")
     question = text.rstrip().rstrip("\"'\u201d\u2019)").endswith("?")
@@ -1651,7 +1776,14 @@ def emotion_words(tokens: Sequence[Any], *, gate: Gate | None = None) -> list[Em
     hedges = [offset + m.end() for m in _finditer(_HEDGE, text, gate)]
     disowned = [offset + m.end() for m in _finditer(_DISOWNED, text, gate)]
     spiritless = [(offset + m.start(), offset + m.end()) for m in _finditer(_ANHEDONIA, text, gate)]
-    admitting = bool(_SOFTENER.search(text)) and not _DOUBT.search(text)
+    softened = bool(_SOFTENER.search(text))
+    # 1.10.0: each doubt's offset, and whether it doubts only how much ("…, I don't know", "not sure yet")
+    doubts = (
+        [(offset + m.start(), bool(_SIZE_DOUBT.fullmatch(m.group(0)))) for m in _DOUBT.finditer(text)]
+        if softened
+        else []
+    )
+    admitting = softened and not doubts
     # 1.7.0: words in quotation marks are someone's words, not the writer's feeling ("I said 'calm down'", "she
     # was 'so proud' of me"): held by whoever the scan finds, or by the quoted voice
     quoted = [(offset + m.start(1), offset + m.end(1)) for m in _finditer(_QUOTED, text, gate)]
@@ -1691,7 +1823,12 @@ def emotion_words(tokens: Sequence[Any], *, gate: Gate | None = None) -> list[Em
         holder = held.setdefault(k, _echoed(tokens, k, held) or _continued(tokens, k, held) or holder)
         holder = QUOTED_VOICE if voiced and holder == "writer" else holder
         mood = _mood(tokens, k, mood, hedges)
-        if mood in {"hedged", "hypothetical"} and holder == "writer" and not negated and admitting:
+        if (
+            mood in {"hedged", "hypothetical"}
+            and holder == "writer"
+            and not negated
+            and (admitting or _sized(tokens, k, doubts))
+        ):
             mood = (
                 "stated" if _admitted(tokens, k) else mood
             )  # 1.7.0: "Maybe I'm a bit jealous": said, softly
@@ -1719,6 +1856,30 @@ _DOUBT = re.compile(
     r"|tomorrow|next|later|soon|one day|someday)\b",
     re.I,
 )
+# 1.10.0: a doubt that leaves the feeling there and questions only its size, said after a feeling whose amount
+# the writer already played down ("Perhaps I'm a bit lonely, I don't know", "Kinda maybe homesick, not sure yet"):
+# the writer names a small feeling and is unsure how much of it there is. "Perhaps I'm angry, I can't tell" (no
+# amount: whether there is any anger at all is what is doubted), "maybe I'm a bit sad, maybe not", "who knows",
+# "if", past and future feelings stay hedged.
+_SIZE_DOUBT = re.compile(
+    r"not (?:sure|certain)|unsure|do(?:n'?t| not) know|dunno|no idea|can'?t tell|cannot tell", re.I
+)
+_SMALL_AMOUNT = frozenset(
+    {"bit", "little", "kinda", "sorta", "slightly", "somewhat", "tad", "touch", "wee", "mildly", "smidge"}
+)
+
+
+def _sized(tokens: Sequence[Any], k: int, doubts: Sequence[tuple[int, bool]]) -> bool:
+    """1.10.0: the feeling at ``k`` has a small amount said before it and every doubt of the sentence comes
+    after it and questions only its size."""
+    if not doubts or not all(size and at > int(tokens[k].idx) for at, size in doubts):
+        return False
+    before = [t.lower_ for t in tokens[max(0, k - 3) : k]]
+    small = any(w in _SMALL_AMOUNT for w in before)
+    small = small or any(a in {"kind", "sort"} and b == "of" for a, b in pairwise(before))
+    return small and _admitted(tokens, k)
+
+
 _NOT_NOW = frozenset(
     {
         "was",
@@ -2437,6 +2598,16 @@ def _in_if_clause(tokens: Sequence[Any], k: int) -> bool:
     return False
 
 
+def _in_law(tokens: Sequence[Any], i: int) -> bool:
+    """1.10.0: the token at ``i`` ends a hyphenated "X-in-law" or "in-laws", which the tagger splits up."""
+    return (
+        tokens[i].lower_ in {"law", "laws"}
+        and i >= 2
+        and tokens[i - 1].text == "-"
+        and tokens[i - 2].lower_ == "in"
+    )
+
+
 def _holder(tokens: Sequence[Any], i: int) -> str:
     """The holder named by the nominal at ``i``: "writer" for the first person and for words that are not
     people ("it", "the day"); else the words, with a possessive before them ("my mother")."""
@@ -2444,6 +2615,17 @@ def _holder(tokens: Sequence[Any], i: int) -> str:
     lower = t.lower_
     if lower in FIRST_PERSON:
         return "writer"
+    if _in_law(tokens, i):
+        # 1.10.0: "my mother-in-law was thrilled": the kin word before "-in-law" names the person; "the in-laws"
+        if i >= 4 and tokens[i - 3].text == "-":
+            kin_word = _holder(tokens, i - 4)
+            return (
+                kin_word + "-" + "".join(tok.text for tok in tokens[i - 2 : i + 1])
+                if kin_word != "writer"
+                else "writer"
+            )
+        if i >= 3 and tokens[i - 3].lower_ in {"the", "my", "our", "his", "her", "their", "your"}:
+            return " ".join([tokens[i - 3].text, "".join(tok.text for tok in tokens[i - 2 : i + 1])])
     person = (
         (
             t.pos_ == "PROPN"
@@ -2610,6 +2792,10 @@ def decide(
         and not any(w.writer and w.affirmed and w.label in NEGATIVE for w in words)
     ):
         phrases = (phrases - {"nervousness"}) | {"excitement"}  # 1.5.0: "Got in! Hands still shaking."
+    if sentence.news and "approval" in phrases:
+        # 1.10.0: the writer's own good news played down ("Got the job. Not too shabby.", "We won. Could have been
+        # worse."): the understatement is joy at it, not approval
+        phrases = (phrases - {"approval"}) | {"joy"}
     stated |= phrases
     if sentence.worry and not stated:
         stated.add("nervousness")
