@@ -184,15 +184,15 @@ MEASURED_AT_LEVEL = {
     # frozen3 on: since the seventeenth round (aborted acts and preparations by composition; docs/risk.md); at the
     # sixteenth round 57, 87, 60, 45, 45, 46, 59, 60, 56, 60 (tune 78, frozen 79); before it 56, 79, 59, 40, 35, 40, 51,
     # 45, 38; all seen
-    "frozen3": 59 / 107,
-    "frozen4": 89 / 126,
-    "frozen5": 62 / 80,
-    "frozen6": 46 / 94,
+    "frozen3": 61 / 107,
+    "frozen4": 92 / 126,
+    "frozen5": 63 / 80,
+    "frozen6": 48 / 94,
     "frozen7": 48 / 100,
-    "frozen8": 48 / 100,
+    "frozen8": 50 / 100,
     "frozen9": 63 / 104,
-    "frozen10": 63 / 106,
-    "frozen11": 63 / 108,  # 38 when measured once, unseen (README_frozen11.md)
+    "frozen10": 64 / 106,
+    "frozen11": 65 / 108,  # 38 when measured once, unseen (README_frozen11.md)
     # frozen12: 52 at the start of the sixteenth round, 55 at its end, unseen (README_frozen12.md); 60 with the composed
     # self-harm acts after it, 62 since the seventeenth round (seen)
     "frozen12": 62 / 107,

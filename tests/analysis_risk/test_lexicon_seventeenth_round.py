@@ -101,3 +101,42 @@ def test_a_negation_before_a_conjunction_does_not_reach_the_clause_after_it() ->
         h for h in lx.read("I never stood on the ledge with my legs over, then came back down.") if h.level
     ]
     assert not negated
+
+
+# self-harm in any tense or spelling, with or without "I", whatever the instrument (seventeenth round, second part)
+SELF_HARM = (
+    "Slashed up my forearm with a craft knife after the hearing.",
+    "been cutting on my hips again, three weeks clean gone",
+    "me carved into mi leg wid di compass in di dorm",
+    "Made two cuts across my upper arm with the pencil sharpener blade.",
+    "Went at my own thigh with a box cutter in the stockroom.",
+    "Picking at the scabs on my wrists till they bleed, most nights now.",
+    "Scratch my stomach until bleed when the voices get loud.",
+    "Cut my arm with my dad's razor in the shed. Not deep. I wanted to feel something.",
+    "Burned meself on the wrist with a match, twice, out in the back yard.",
+)
+NOT_SELF_HARM = (
+    "Cut my leg shaving this morning, bled everywhere.",
+    "I cut my arm badly at work, six stitches.",
+    "Sliced my thigh open when the ladder slipped.",
+    "I cut my arm on the barbed wire fence at the farm.",
+    "Burned myself on the oven three times this week, I'm so clumsy.",
+    "The surgeon cut my arm open to fix the plate.",
+    "Dreamt I cut my leg off to escape a bear, woke up laughing.",
+    "My little brother cut his arm on the trampoline springs till it bled.",
+)
+
+
+def test_none_of_the_self_harm_sentences_is_in_the_bank_or_a_batch(written_texts: frozenset[str]) -> None:
+    assert not {s.lower() for s in SELF_HARM + NOT_SELF_HARM} & written_texts
+
+
+@pytest.mark.parametrize("text", SELF_HARM)
+def test_a_cut_or_a_hurt_on_the_writers_own_body_is_self_harm(text: str) -> None:
+    assert screen(text, model=False).level == "behavior", screen(text, model=False).to_data()
+
+
+@pytest.mark.parametrize("text", NOT_SELF_HARM)
+def test_an_accident_a_dream_or_someone_elses_cut_is_no_self_harm(text: str) -> None:
+    for result in (screen(text, model=False), screen(text)):
+        assert result.level not in ("behavior", "attempt"), result.to_data()

@@ -206,8 +206,13 @@ BY_THE_WRITER_NOW = NOT_ABOUT_TO + BY_THE_WRITER + r"\b"
 SELF_HARM_OPENING = (
     r"(?=(?:i|i've|ive|i'd|id|been|keep|kept|still|again|then|just|and|&|n)\s|(?:used|using|took|taking|put|pressed|"
     r"pressing|held|scraped|scraping|ran|dragged|dragging|laid|stuck|jabbed|stabbed|had|went|bit|bite|bitten|biting|"
-    r"burned|burnt|burn|burning|scalded|scratched|scratching|scratchin|gouged|gouging|kept|punched|hit|headbutted|"
-    r"kicked|smashed)\b)"
+    r"burned|burnt|burn|burning|scalded|scratched|scratching|scratchin|scratch|gouged|gouging|kept|punched|hit|headbutted|"
+    r"kicked|smashed|dug|digging|snapped|snapping|picked|picking)\b)"
+)
+# where a cut is self-harm far more often than an accident (not a hand or a finger, cut in every kitchen)
+CUT_SITES = (
+    r"(?:arm|arms|forearm|forearms|wrist|wrists|thigh|thighs|leg|legs|stomach|belly|tummy|hip|hips|skin|chest|"
+    r"shoulder|shoulders)"
 )
 HARM_BODY = (
     r"(?:arm|arms|forearm|forearms|wrist|wrists|leg|legs|thigh|thighs|skin|stomach|belly|hip|hips|hand|hands|palm|palms|"
@@ -223,18 +228,20 @@ CARE_THINGS = (
 # next ("till it bled", "four lines", "not deep", "to feel something", "on purpose", "three times", "raw")
 HARM_SAID = (
     r"(?![^.!?\n]{0,60}?\bto\s+(?:warm|dry|clean|wash|cool|test|check|soothe|numb|heal|stop\s+the\s+bleeding)\b)(?=[^.!?\n]{0,80}?\b(?:till|until)\s+(?:it|they|the\s+(?:skin|blood)|my\s+\w+)\s+(?:\w+\s+)?(?:bled|blistered|went|split|broke|"
-    r"came|come|burst|ran|opened|bleed)|[^.!?\n]{0,80}?\b(?:lines|cuts|not\s+deep|to\s+feel|needed\s+to|just\s+needed|raw|"
-    r"bled|till\s+(?:the\s+)?blood|on\s+purpose|deliberately|(?:two|three|four|five|six|\d+)\s+times(?!\s+round)|"
+    r"came|come|burst|ran|opened|bleed)|[^.!?\n]{0,80}?\b(?:till|until)\s+(?:it\s+|they\s+|i\s+had\s+|it\s+left\s+|the\s+"
+    r"\w+\s+was\s+)?(?:bleed|bled|bleeding|welts|bruises)|[^.!?\n]{0,80}?\b(?:lines|cuts|not\s+deep|to\s+feel|needed\s+to|just\s+needed|raw|"
+    r"bled|till\s+(?:the\s+)?blood|on\s+purpose|deliberately|(?:two|three|four|five|six|\d+)\s+times(?!\s+round)|twice|"
     r"every\s+night|"
     r"deserved\s+it|to\s+punish|to\s+hurt\s+me|wanted\s+it\s+to\s+hurt)\b|[^.!?\n]{0,80}[.!?]+\s+[^.!?\n]{0,60}?\b(?:not\s+deep|"
-    r"(?:two|three|four|five|\d+)\s+times|lines|cuts|felt\s+right|felt\s+better|on\s+purpose|did\s+it\s+on\s+purpose|"
+    r"(?:two|three|four|five|\d+)\s+times|(?:second|third|fourth|fifth)\s+time\s+(?:this|that|today|tonight)|lines|cuts|"
+    r"felt\s+right|felt\s+better|on\s+purpose|did\s+it\s+on\s+purpose|"
     r"nobody\s+(?:noticed|knows|saw)|deserved\s+it)\b)"
 )
 # A word that every self-harm act of ``self_harm_composed`` needs said beside it, in ``HARM_SAID`` or after a wall
 # punched ("till", "lines", "on purpose", "deserved", "hurt"): the rule's guard, so a text without any is not scanned.
 HARM_SAID_WORDS = re.compile(
-    r"\b(?:till|until|lines|cuts|deep|feel|needed|raw|bled|purpose|deliberately|times|night|deserved|punish|hurt|"
-    r"felt|nobody)\b"
+    r"\b(?:till|until|lines|cuts|deep|feel|needed|raw|bled|purpose|deliberately|times|time|twice|night|deserved|punish|"
+    r"hurt|felt|nobody)\b"
 )
 # One pattern per act, so the regex gate (``regex_gate``) can skip each when its words are absent.
 ACTS_WITH_INTENT = (
@@ -577,6 +584,28 @@ RULES: tuple[Rule, ...] = (
         r"|\b(?:carved|carving|carve|etched|etching|scratched|cut)\s+(?:\w+\s+){0,2}into\s+my\s+(?:arms?|wrists?|legs?|"
         r"thighs?|skin|stomach|hips?|body)\b",
     ),
+    # seventeenth round: a cut, a slash or a carving on the writer's own arm, thigh, stomach or skin, in any tense or
+    # spelling and with or without "I" ("Cut up my arms with a razor", "mi cut up mi arm", "cuted my arm agian",
+    # "been cuttin on my thighs", "made cuts on the arm", "went at my own arm with the Stanley knife"); an accident's
+    # context sets it aside (``INJURIES``: "cut my arm on the barbed wire", "shaving"), and so does a work accident
+    _rule(
+        "self_harm_cut",
+        BEHAVIOR,
+        NOT_ABOUT_TO
+        + r"(?:\b(?:mi|me|ah)\s+|"
+        + BY_THE_WRITER
+        + r")\b(?:(?:cut|cuts|cutting|cuttin'?|cuted|cutted|sliced|slicing|slashed|slashing|scored|scoring|scarified|"
+        r"carved|carving)\s+(?:up\s+|on\s+|at\s+|into\s+)?(?:my|mi|me|ma|mah)\s+(?:own\s+)?"
+        r"|made\s+(?:\w+\s+)?cuts\s+(?:on|in|into|across)\s+(?:my|the|mi)\s+"
+        r"|(?:went|had\s+a\s+go)\s+at\s+(?:my|me|ma)\s+(?:own\s+)?(?=(?:\w+\s+)?"
+        + CUT_SITES
+        + r"\s+with\s+(?:a|the|my|an|me)\s+(?:[\w'-]+\s+)?(?:knife|blade|razor|glass|scissors|compass|stanley|scalpel|"
+        r"box\s+cutter)\b))(?:left\s+|right\s+|upper\s+|inner\s+|lower\s+)?"
+        + CUT_SITES
+        # not cut off ("dreamt I cut my own arm off to get out of a trap")
+        + r"\b(?!\s+off\b)(?![^.!?\n]{0,60}\b(?:at\s+work|on\s+(?:the|a)\s+(?:job|site|shift)|by\s+accident|accidentally|by\s+mistake|"
+        r"when\s+(?:the|a|my)\s+\w+\s+(?:slipped|broke|smashed)|open\s+(?:a|the)\s+(?:tin|can|box|parcel|package)))",
+    ),
     # sixteenth round: a self-harm act told by composition, whatever the instrument — something taken to, pressed on
     # or dragged across the writer's own body, the body held on something, or a wall punched — with what it did or
     # why said beside it ("till it bled", "four lines", "not deep", "to feel something", "on purpose", "three times")
@@ -587,7 +616,7 @@ RULES: tuple[Rule, ...] = (
         + r"(?:"
         + BY_THE_WRITER_NOW
         + r"(?:used|using|took|taking|put|pressed|pressing|held|scraped|scraping|ran|dragged|dragging|laid|stuck|jabbed|"
-        r"stabbed)\s+"
+        r"stabbed|dug|digging|snapped|snapping|picked|picking)\s+"
         r"(?!(?:the\s+|some\s+|a\s+|my\s+)?(?:\w+\s+)?" + CARE_THINGS + r"\b)(?:[\w'-]+\s+){1,6}?"
         r"(?:to|on|across|into|against|along|over|at|through)\s+(?:my|me|ma|mah)\s+(?:own\s+)?"
         + HARM_BODY
@@ -599,7 +628,7 @@ RULES: tuple[Rule, ...] = (
         + r"\b"
         r"|"
         + BY_THE_WRITER_NOW
-        + r"(?:bit|bite|bitten|biting|burned|burnt|burn|burning|scalded|scratched|scratching|scratchin'?|scraped|scraping|"
+        + r"(?:bit|bite|bitten|biting|burned|burnt|burn|burning|scalded|scratched|scratching|scratchin'?|scratch|scraped|scraping|"
         r"gouged|gouging)\s+"
         r"(?:my|me|ma|mah)\s+(?:own\s+)?" + HARM_BODY + r"\b"
         r"|"
@@ -1529,7 +1558,9 @@ INJURIES: tuple[re.Pattern[str], ...] = tuple(
         r"\b(?:cut|cuts|cutting|sliced|slicing|nicked|nicking|burn(?:ed|t|ing|s)?|scald(?:ed|ing)?|scratched|grazed|hurt|"
         r"stabbed|jabbed|pricked)\s+(?:myself|meself|(?:my|me|mi)\s+(?:\w+\s+)?(?:finger|fingers|thumb|thumbs|hand|hands|palm|arm|arms|leg|"
         r"legs|foot|feet|knee|knees|lip|chin|face|wrist|wrists|shin|ankle|toe|toes|tongue|forearm|skin))\s+(?:\w+\s+){0,6}?"
-        r"(?:on\s+(?:a|an|the|some|that|this|our|his|her|their|broken|sharp|rusty|jagged|hot|barbed)\b|against|while|whilst|when\s+(?:i\s+was\s+)?\w+ing|chopping|"
+        r"(?:on\s+(?:a|an|the|some|that|this|our|his|her|their|broken|sharp|rusty|jagged|hot|barbed)\b"
+        # seventeenth round: "on the arm" says where, not what it was cut or burned on
+        r"(?!\s+(?:\w+\s+)?" + HARM_BODY + r"\b)|against|while|whilst|when\s+(?:i\s+was\s+)?\w+ing|chopping|"
         r"slicing|shaving|cooking|opening|peeling|carving|dicing|grating|gardening|baking|ironing|fixing|"
         r"by\s+accident|accidentally|by\s+mistake|playing|climbing|pruning|trimming|sewing|unpacking|washing\s+up|"
         r"lifting|carrying|moving|shifting|lugging|pushing|pulling|dancing|skiing|skating|cycling|jogging|running|"
@@ -1546,6 +1577,11 @@ INJURIES: tuple[re.Pattern[str], ...] = tuple(
         r"\bneedle\s*-?\s*stick(?:\s+injury)?\b|\b(?:sharps|work|workplace|farm|kitchen)\s+(?:injury|accident)\b",
         r"\b(?:stabbed|burned|burnt|cut|scalded|jabbed)\s+myself\s+with\s+(?:a|the|my)\s+(?:fork|iron|skewer|pin|needle|"
         r"kettle|pan|tray|grater|peeler|scissors|secateurs|chisel|screwdriver|drill)\b",
+        # seventeenth round: a cut at work, or when a tool or a ladder gave way
+        r"\b(?:cut|sliced|slashed|burned|burnt|scalded|hurt|gashed)\s+(?:myself|my\s+(?:\w+\s+)?\w+)\s+(?:\w+\s+){0,2}?"
+        r"(?:at|on)\s+(?:work|the\s+job|shift|site)\b|\b(?:cut|sliced|slashed|gashed|burned|burnt)\s+(?:myself|my\s+"
+        r"(?:\w+\s+)?\w+)[^.!?\n]{0,30}\bwhen\s+(?:the|a|my)\s+(?:\w+\s+)?(?:slipped|broke|smashed|gave\s+way|snapped|fell|"
+        r"shattered|went)\b",
         r"\bpaper\s+cuts?\b|\bshaving\s+cuts?\b|\b(?:bread|kitchen|vegetable|steak|butter|stanley|pen)\s+knife\s+"
         r"(?:slipped|went\s+in)",
     )
@@ -1845,6 +1881,7 @@ INJURY_RULES = frozenset(
         *(
             "self_harm_act",
             "self_harm_composed",
+            "self_harm_cut",
             "self_harm_named",
             "hurt_self_intent",
             "kill_self",
@@ -2177,7 +2214,12 @@ def _injury(ctx: Context, start: int, end: int, sentence: int) -> bool:
     if not any(_overlaps((start, end), f) for f in ctx.injuries):
         return False
     s, e = ctx.sentences[sentence] if ctx.sentences else (0, len(ctx.norm))
-    return INTENT.search(ctx.norm, s, e) is None
+    if INTENT.search(ctx.norm, s, e) is not None:
+        return False
+    # seventeenth round: or the next sentence says it in the writer's plainest words ("… with the razor from the
+    # shaving set. Not deep. I wanted to feel something")
+    following = ctx.sentences[sentence + 1 : sentence + 3]
+    return not any(INTENT_AFTER.search(ctx.norm, fs, fe) for fs, fe in following)
 
 
 def _sentence_of(ctx: Context, offset: int) -> int:
@@ -2622,6 +2664,10 @@ def sentence_reasons(
 
 
 # What makes a hurt intended rather than an accident (an injury sentence with one of these stays the model's to read)
+INTENT_AFTER = re.compile(
+    r"\b(?:not\s+deep|on\s+purpose|deliberately|wanted\s+(?:it|them)\s+to\s+hurt|to\s+feel\s+(?:something|it|the\s+pain)|"
+    r"punish(?:ing|ed)?\s+(?:myself|meself|me)|i\s+did\s+it\s+(?:myself|to\s+myself))\b"
+)
 INTENT = re.compile(
     r"\b(?:on\s+purpose|deliberately|punish\w*|deserved?|wanted\s+(?:it|them)\s+to\s+hurt|to\s+feel\s+(?:something|it|"
     r"the\s+pain)|so\s+(?:it|they)\s+(?:wouldn'?t|won'?t|would\s+not)\s+heal|again\s+and\s+again|over\s+and\s+over|"
