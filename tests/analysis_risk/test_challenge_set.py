@@ -187,10 +187,10 @@ MEASURED_AT_LEVEL = {
     "frozen3": 61 / 107,
     "frozen4": 92 / 126,
     "frozen5": 63 / 80,
-    "frozen6": 48 / 94,
+    "frozen6": 49 / 94,
     "frozen7": 48 / 100,
-    "frozen8": 50 / 100,
-    "frozen9": 63 / 104,
+    "frozen8": 51 / 100,
+    "frozen9": 64 / 104,
     "frozen10": 64 / 106,
     "frozen11": 65 / 108,  # 38 when measured once, unseen (README_frozen11.md)
     # frozen12: 52 at the start of the sixteenth round, 55 at its end, unseen (README_frozen12.md); 60 with the composed

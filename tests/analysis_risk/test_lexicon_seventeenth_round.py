@@ -140,3 +140,31 @@ def test_a_cut_or_a_hurt_on_the_writers_own_body_is_self_harm(text: str) -> None
 def test_an_accident_a_dream_or_someone_elses_cut_is_no_self_harm(text: str) -> None:
     for result in (screen(text, model=False), screen(text)):
         assert result.level not in ("behavior", "attempt"), result.to_data()
+
+
+# a final act and a date picked, in other words (seventeenth round, third part)
+FINAL_ACT_AND_DATE = (
+    "Signed my will at the solicitor's on Tuesday. The date's already set.",
+    "Emailed my sister all my passwords. Picked the weekend.",
+    "Sold my fishing gear to the lad at the tackle shop and I've picked the night.",
+)
+NOT_FINAL = (
+    "Signed my will at the solicitor's on Tuesday and picked a date for the house move.",
+    "Sold my old van to a neighbour and chose the 14th to move house.",
+    "Emailed my sister all my passwords so she can pay the bills while I'm in hospital.",
+)
+
+
+def test_none_of_the_final_act_sentences_is_in_the_bank_or_a_batch(written_texts: frozenset[str]) -> None:
+    assert not {s.lower() for s in FINAL_ACT_AND_DATE + NOT_FINAL} & written_texts
+
+
+@pytest.mark.parametrize("text", FINAL_ACT_AND_DATE)
+def test_a_final_act_with_a_date_picked_is_a_preparation(text: str) -> None:
+    assert screen(text, model=False).level == "behavior", screen(text, model=False).to_data()
+
+
+@pytest.mark.parametrize("text", NOT_FINAL)
+def test_a_will_or_a_sale_with_an_ordinary_date_is_no_preparation(text: str) -> None:
+    for result in (screen(text, model=False), screen(text)):
+        assert result.level not in ("behavior", "attempt"), result.to_data()

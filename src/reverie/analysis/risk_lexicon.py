@@ -71,13 +71,24 @@ FINAL_ACT = (
     r"\b(?:(?:wrote|written|writing|drafted)\s+(?:\w+\s+){0,3}?(?:letters|notes|goodbye\s+\w+|a\s+letter\s+(?:for|to)\s+"
     r"(?:each|every)\w*)|(?:wrote|written|made|drew\s+up)\s+(?:a|the|my)\s+list\s+of\s+who\s+gets|who\s+gets\s+my|"
     r"gave\s+away\s+my|(?:put|got)\s+my\s+affairs\s+in\s+order|(?:saved|saving|gathered|collected|stockpiled)\s+"
-    r"(?:up\s+)?(?:the\s+|my\s+)?" + PILLS + r")\b"
+    r"(?:up\s+)?(?:the\s+|my\s+)?" + PILLS + r"|"
+    # seventeenth round: a will made or sorted, one's things given or sold to someone, funeral wishes written down,
+    # passwords or accounts left for someone, accounts deleted
+    r"(?:wrote|written|writing|made|making|did|done|sorted|signed|executed|rewrote|rewritten|updated|changed)\s+(?:out\s+|"
+    r"up\s+)?(?:my|me|mi|ma|the)\s+(?:own\s+)?(?:will|testament|last\s+will)|(?:gave|give|gied|given|sold|handed|"
+    r"rehomed)\s+(?:away\s+)?(?:my|me|mi|ma)\s+(?:\w+\s+){1,3}?(?:to|tae)\s+(?:my|me|ma|mi|the|a|our|\w+)|"
+    r"(?:music|songs?|hymns?|readings?|flowers)\s+(?:\w+\s+){0,3}?(?:at|for)\s+my\s+funeral|(?:wrote|left|gave|"
+    r"emailed|put)\s+(?:\w+\s+){0,3}?(?:my\s+)?passwords|deleted\s+(?:my|all\s+my|every)\s+(?:\w+\s+)?accounts?)\b"
 )
 DATE_PICKED = (
     r"\b(?:(?:picked|chose|chosen|set|decided\s+on|selected|settled\s+on|fixed|pick|choose)\s+(?:the\s+|a\s+|di\s+|de\s+|"
     r"da\s+)?(?:date|day|anniversary|week\s+after|night\s+after|weekend\s+after|\d{1,2}(?:st|nd|rd|th)|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:monday|tuesday|wednesday|thursday|friday|saturday|"
-    r"sunday|tomorrow|tonight)\s+(?:is\s+the\s+day|will\s+do|it\s+(?:is|will\s+be))\b)(?!\s+(?:for|of)\b)"
+    r"sunday|tomorrow|tonight)\s+(?:is\s+the\s+day|will\s+do|it\s+(?:is|will\s+be))\b"
+    # seventeenth round: the date told as picked ("the date is already picked", "I've picked the week", "date: set")
+    r"|\b(?:the\s+|a\s+|my\s+)?date\s*(?:is\s+|was\s+|'s\s+|:\s*)(?:already\s+|now\s+)?(?:picked|set|chosen|fixed|"
+    r"decided)\b|\b(?:picked|chose|chosen|set)\s+(?:the|a)\s+(?:week|night|weekend)\b)"
+    r"(?!\s+(?:for|of|to\s+(?:move|fly|travel|start|sign|visit|see|meet|celebrate|book|get|marry|finish|open))\b)"
 )
 
 # Tenth round: the intent said with an act ("meaning to drown", "so I wouldn't wake up", "wanted it over") and the
