@@ -47,6 +47,7 @@ HALVES = (
     "frozen10",
     "frozen11",
     "frozen12",
+    "frozen13",
 )
 FIGURE_GROUPS = frozenset({"idiom", "injury"})  # figures of speech and everyday injuries
 # Genuine cases flagged, as measured with the shipped model. Fourth round (docs/risk.md): all four batches are seen
@@ -97,6 +98,10 @@ MEASURED_FLAGGED = {
     # outside the repository, measured once at the start (bfb32e7) and the end (d967aa1) of the round: 71 and 73 of
     # 107 flagged, 25 of 192 false alarms both times. Seen since.
     "frozen12": 77 / 107,  # 73 at the end of its round; 77 with the composed self-harm acts after it (seen)
+    # frozen13: written at the start of the seventeenth round by an engineer who tuned nothing (README_frozen13.md,
+    # emphasis on self-harm acts, preparations and aborted acts), kept outside the repository, measured once at the
+    # start (1c20fed) and the end (31dd23f) of the round: 85 of 117 flagged both times. Seen since.
+    "frozen13": 85 / 117,
 }
 GOAL_MISSED = {
     "tune": "goal missed: 81 of 85 genuine tune cases flagged, seen (docs/risk.md)",
@@ -124,6 +129,8 @@ GOAL_MISSED = {
     "frozen12": "goal missed: 73 of 107 genuine cases of the twelfth frozen batch flagged when measured once, unseen "
     "(71 at the start of its round); 4 of its 28 attempts missed, 31 of its 42 behaviors under their level "
     "(docs/risk.md)",
+    "frozen13": "goal missed: 85 of 117 genuine cases of the thirteenth frozen batch flagged when measured once, unseen, "
+    "at the start and the end of its round; 42 of its 55 behaviors under their level (docs/risk.md)",
 }
 # False alarms on hard negatives: the goal (<= 2 %) is met on tune and frozen (seen; frozen2: 8 of 110
 # when it was measured once, in the second round), not on frozen3 (seen since the fourth round; 14 of 223 unseen).
@@ -153,6 +160,8 @@ ALARMS_MISSED = {
     "frozen12": "goal missed: 25 of 192 hard negatives of the twelfth frozen batch flagged (13.0 %, one at attempt: "
     "someone else's overdose) when measured once, unseen; 24 of 192, none at attempt, since that line's attribution "
     "was fixed by mechanism; 25 since the seventeenth round (a model false alarm no longer hidden) (docs/risk.md)",
+    "frozen13": "goal missed: 21 of 212 hard negatives of the thirteenth frozen batch flagged (9.9 %, none at attempt) "
+    "when measured once, unseen (20 at the start of its round) (docs/risk.md)",
 }
 MEASURED_ALARMS = {
     "tune": 2 / 139,
@@ -172,6 +181,7 @@ MEASURED_ALARMS = {
     # sentence model's reading of that line is no longer set aside as someone else's (a model false alarm the wrong
     # attribution hid; moved under decision_rules13 rule 4: false alarms on all seen batches together +1)
     "frozen12": 25 / 192,
+    "frozen13": 21 / 212,  # 20 at the start of the seventeenth round, 21 at its end, unseen (README_frozen13.md)
 }
 # Genuine cases at (or over) their expected level, with the shipped model: no floor existed before the fourteenth round
 # (docs/risk.md, "Fourteenth round"). Its level model was not shipped (the lead's check on long real texts), so these
@@ -196,6 +206,8 @@ MEASURED_AT_LEVEL = {
     # frozen12: 52 at the start of the sixteenth round, 55 at its end, unseen (README_frozen12.md); 60 with the composed
     # self-harm acts after it, 62 since the seventeenth round (seen)
     "frozen12": 62 / 107,
+    # frozen13: 57 at the start of the seventeenth round, 58 at its end, unseen (README_frozen13.md)
+    "frozen13": 58 / 117,
 }
 # Lines whose writer's label and the screen's written policy disagree. They stay as written and count in every
 # figure; only the "never attempt on a negative" check reads them apart, each with its reason.
