@@ -1,7 +1,7 @@
 """A rule's guard is an exact short cut: a pattern that matches somewhere in every text the rule matches in, searched
 once per text, so that a text where it matches nowhere is not scanned by the rule (the acts told with their intent,
 each read twice, as an attempt and as an aborted act; the self-harm acts by composition, which need a word said
-beside them). The reading, spans and reasons included, must be the same with and without the guards."""
+beside them; the aborted acts by composition, whose set-up ends on a fixing point, a railing or a body part). The reading, spans and reasons included, must be the same with and without the guards."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ GUARDED = (
     "Walked into the canal meaning to drown, but I turned back when the cold hit.",
     "Pressed the hot spoon on my forearm till the skin blistered, twice.",
     "Punched the bathroom wall till my knuckles split, I deserved it.",
+    "Hung the towing rope off the loft hatch and stood on the box, then my flatmate's key turned and I got down.",
 )
 
 
@@ -38,7 +39,7 @@ def _texts() -> list[str]:
 def test_every_guarded_rule_is_used_by_a_sentence_here() -> None:
     names = {h.rule for text in GUARDED for h in lx.read(text)}
     guarded = {rule.name for rule in lx.RULES if rule.guard is not None}
-    assert guarded == {"attempt_with_intent", "aborted_with_intent", "self_harm_composed"}
+    assert guarded == {"attempt_with_intent", "aborted_with_intent", "self_harm_composed", "aborted_composed"}
     assert guarded <= names
 
 

@@ -442,6 +442,14 @@ ABORT_SETUP = (
     r"(?:\w+\s+)?(?:round|around|to)?\s*my\s+(?:ankles?|boots|feet|legs|waist)\b"
     r")"
 )
+# the last word of every set-up of ``ABORT_SETUP`` (a fixing point, a railing, a body part, an exhaust, stones): the
+# guard of ``aborted_composed``, so a text with none of them is not scanned
+ABORT_SETUP_ENDS = re.compile(
+    r"\b(?:"
+    + FIXING_POINT
+    + r"|railings?|barriers?|fence|parapet|rails?|guardrail|balustrade|net|edge|side|balcony|ledge|wall|tracks|mouth|"
+    r"mout|head|temple|wrists?|throat|chest|heart|exhaust|gob|stones|rocks|bricks|weights|ankles?|boots|feet|legs|waist)\b"
+)
 # then turned back, or interrupted, told by the writer
 TURNED_BACK_THEN = (
     r"(?:(?:i\s+|and\s+|then\s+|so\s+i\s+)?(?:got|came|climbed|stepped|jumped|clambered)\s+(?:back\s+)?(?:down|off|back|"
@@ -1443,7 +1451,12 @@ RULES: tuple[Rule, ...] = (
     _rule("note_for_after", BEHAVIOR, NOTE_FOR_AFTER),
     # seventeenth round: an act set up, then turned back or interrupted (tests both ways in
     # tests/analysis_risk/test_lexicon_seventeenth_round.py)
-    _rule("aborted_composed", BEHAVIOR, ABORT_SETUP + r"(?=" + THEN + r"(?:" + TURNED_BACK_THEN + r"))"),
+    _rule(
+        "aborted_composed",
+        BEHAVIOR,
+        ABORT_SETUP + r"(?=" + THEN + r"(?:" + TURNED_BACK_THEN + r"))",
+        guard=ABORT_SETUP_ENDS,
+    ),
     _rule(
         "aborted_with_intent",
         BEHAVIOR,
