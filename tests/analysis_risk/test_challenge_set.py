@@ -181,7 +181,8 @@ MEASURED_ALARMS = {
     # sentence model's reading of that line is no longer set aside as someone else's (a model false alarm the wrong
     # attribution hid; moved under decision_rules13 rule 4: false alarms on all seen batches together +1)
     "frozen12": 25 / 192,
-    "frozen13": 21 / 212,  # 20 at the start of the seventeenth round, 21 at its end, unseen (README_frozen13.md)
+    # frozen13: 20 at the start of the seventeenth round, 21 at its end, unseen (README_frozen13.md)
+    "frozen13": 21 / 212,
 }
 # Genuine cases at (or over) their expected level, with the shipped model: no floor existed before the fourteenth round
 # (docs/risk.md, "Fourteenth round"). Its level model was not shipped (the lead's check on long real texts), so these
