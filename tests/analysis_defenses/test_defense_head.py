@@ -242,7 +242,11 @@ def test_seen_key_sets_do_not_regress(head: DefenseHead, encoder: Encoder) -> No
     # frozen (10) was 8 of 10 with the third-round head; 9 now, shown levels right 100 %
     # frozen2 (34): 19 → 17 right (the lead's noise rule, d7, 2026-12-03), shown levels right 92.3 → 90.9 %
     # frozen3 (49; its errors were studied in the third round): 24 → 24 right, shown levels right 100 %
-    floors = {"defense_key_frozen.jsonl": 10, "defense_key_frozen2.jsonl": 28, "defense_key_frozen3.jsonl": 37}
+    floors = {
+        "defense_key_frozen.jsonl": 10,
+        "defense_key_frozen2.jsonl": 28,
+        "defense_key_frozen3.jsonl": 37,
+    }
     for name, floor in floors.items():
         report = key_report(fixtures / name, head, encoder)
         assert report["right"] >= floor, name
