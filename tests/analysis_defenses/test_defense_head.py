@@ -235,10 +235,18 @@ def test_seen_key_sets_do_not_regress(head: DefenseHead, encoder: Encoder) -> No
     all → 139). Floors that rose were raised; the two that fell by ≤ 2 (frozen2, frozen6) moved under the lead's
     noise rule, d7, 2026-12-03."""
     fixtures = Path(__file__).parents[1] / "fixtures"
+    # Eighth round (d8, analyzer 2.5.0: the recurring constructions as cues, the head retrained on the same bank,
+    # floor pinned at 0.40; docs/defenses.md, "Eighth round (d8)"): 10, 28, 37, 41, 32, 31, 41, 39 right (162 ->
+    # 259 over the eight files); floors raised to these, seen (the cues were written after reading these files'
+    # misses, so these are in-sample figures, not a clean check)
     # frozen (10) was 8 of 10 with the third-round head; 9 now, shown levels right 100 %
     # frozen2 (34): 19 → 17 right (the lead's noise rule, d7, 2026-12-03), shown levels right 92.3 → 90.9 %
     # frozen3 (49; its errors were studied in the third round): 24 → 24 right, shown levels right 100 %
-    floors = {"defense_key_frozen.jsonl": 9, "defense_key_frozen2.jsonl": 17, "defense_key_frozen3.jsonl": 24}
+    floors = {
+        "defense_key_frozen.jsonl": 10,
+        "defense_key_frozen2.jsonl": 28,
+        "defense_key_frozen3.jsonl": 37,
+    }
     for name, floor in floors.items():
         report = key_report(fixtures / name, head, encoder)
         assert report["right"] >= floor, name
@@ -246,26 +254,31 @@ def test_seen_key_sets_do_not_regress(head: DefenseHead, encoder: Encoder) -> No
     # frozen4 (54 sentences, README_frozen_batches6.md): measured once, unseen, with the third-round head: 19 of 54
     # right, 10 shown, 7 of them right; seen since. Seventh round: 21 right, 12 shown, 9 of them right (75 %)
     report = key_report(fixtures / "defense_key_frozen4.jsonl", head, encoder)
-    assert report["right"] >= 21 and report["shown_precision"] >= 0.75
+    # eighth round: 41 right, 31 shown, 29 of them right (93.5 %); seen
+    assert report["right"] >= 41 and report["shown_precision"] >= 0.93
     # frozen5 (55 sentences, README_frozen_batches7.md): measured once, unseen: 22 of 55 right, 13 shown, 10 of them
     # right; seen since. Seventh round: 23 right, 13 shown, 11 of them right (84.6 %)
     report = key_report(fixtures / "defense_key_frozen5.jsonl", head, encoder)
-    assert report["right"] >= 23 and report["shown_precision"] >= 0.84
+    # eighth round: 32 right, 22 shown, 20 of them right (90.9 %); seen
+    assert report["right"] >= 32 and report["shown_precision"] >= 0.90
     # frozen6 (55 sentences, README_frozen_batches8.md): measured once, unseen (analyzer 2.3.0, the risk guard; the
     # same figures as 2.2.0): 23 of 55 right, 13 shown, 11 of them right; seen since. Seventh round: 22 right (the
     # lead's noise rule, d7, 2026-12-03), 11 shown, 10 of them right (90.9 %)
     report = key_report(fixtures / "defense_key_frozen6.jsonl", head, encoder)
-    assert report["right"] >= 22 and report["shown_precision"] >= 0.90
+    # eighth round: 31 right, 19 shown, all 19 right; seen
+    assert report["right"] >= 31 and report["shown_precision"] >= 0.99
     # frozen7 (55 sentences, README_frozen_batches9.md): measured once, unseen, at the start and the end of the tenth
     # round (analyzer 2.3.0 both times): 22 of 55 right, 10 shown, all 10 right; seen since. Seventh round of the
     # defense head: 23 right, 11 shown, all 11 right
     report = key_report(fixtures / "defense_key_frozen7.jsonl", head, encoder)
-    assert report["right"] >= 23 and report["shown_precision"] >= 0.99
+    # eighth round: 41 right, 29 shown, all 29 right; seen
+    assert report["right"] >= 41 and report["shown_precision"] >= 0.99
     # frozen8 (55 sentences, README_frozen_batches12d.md): measured once, unseen, at the start (analyzer 2.3.0: 20
     # right, 11 shown, 8 of them right) and the end (2.4.0: 23 right, 13 shown, 11 of them right, macro_f1_official
     # 0.309) of the session's rounds; seen since
+    # eighth round (2.5.0): 39 right, 27 shown, all 27 right
     report = key_report(fixtures / "defense_key_frozen8.jsonl", head, encoder)
-    assert report["right"] >= 23 and report["shown_precision"] >= 0.84
+    assert report["right"] >= 39 and report["shown_precision"] >= 0.99
 
 
 def test_train_defenses_writes_a_local_model_in_the_data_folder(cli: Any, tmp_path: Path) -> None:

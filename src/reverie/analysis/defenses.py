@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from reverie.analysis.document import Document
     from reverie.analysis.encoder import Encoder
 
-VERSION = "2.4.0"
+VERSION = "2.5.0"
 HEAD_DIR = Path(__file__).resolve().parent / "models" / "defenses"
 HEAD_SCHEMA = "reverie.defense-head/1"
 LABELS = tuple(range(9))
@@ -90,7 +90,13 @@ CUES: tuple[Cue, ...] = (
     _cue(0, None, r"^\W*(?:how\s+are\s+you|are\s+you\s+there|you\s+there)\b"),
     _cue(7, "humor", r"\b(?:haha+|lol|lmao|hehe)\b|(?:😂|🤣|😅)"),
     _cue(
-        7, "affiliation", r"\b(?:talk(?:ed|ing)?|reach(?:ed)?\s+out|open(?:ed)?\s+up)\s+to\s+(?:my|a)\s+\w+"
+        7,
+        "affiliation",
+        r"\b(?:talk(?:ed|ing)?|reach(?:ed)?\s+out|open(?:ed)?\s+up)\s+to\s+(?:my|a)\s+\w+"
+        # eighth round: telling someone how bad it is ("told him straight I was struggling"), talking it through
+        r"|\b(?:told|tell)\s+(?:him|her|them)\s+(?:straight\s+|honestly\s+)?(?:that\s+)?(?:i\s+(?:was|am|'m)\s+"
+        r"(?:in\s+a\s+dark\s+place|frightened|scared|struggling|not\s+coping)|i\s+couldn'?t\s+cope|how\s+"
+        r"(?:low|bad|scared|frightened))|\bwe\s+talked\s+it\s+through\b",
     ),
     _cue(
         7,
@@ -99,23 +105,44 @@ CUES: tuple[Cue, ...] = (
         r"\bi\s+(?:told|let)\s+(?:him|her|them|my\s+\w+)\s+(?:know\s+)?(?:that\s+)?i\s+(?:need|want|won'?t|will\s+not|"
         r"(?:don'?t|didn'?t|do\s+not|did\s+not)\s+(?:like|want|agree|accept)|am\s+not\s+(?:ok|okay|happy|willing)|"
         r"wasn'?t\s+(?:ok|okay|happy|willing)|(?:can'?t|cannot)\s+(?:keep|take\s+on|accept|carry\s+on)|felt|feel|"
-        r"disagree|expect|deserve)",
+        r"disagree|expect|deserve)"
+        # eighth round: the refusal said to anyone ("the foreman", "my team lead"), with or without "I" before
+        # "told", with the manner said ("calmly", "politely but firmly"), "said to … that I do not agree"
+        r"|\b(?:told|informed|said\s+to)\s+(?:him|her|them|(?:my|the|our)\s+[\w-]+(?:\s+[\w-]+)?)\s+"
+        r"(?:(?:calmly|firmly|politely|directly|straight|clearly|plainly)(?:\s+but\s+(?:firmly|calmly|clearly))?\s+)?"
+        r"(?:that\s+)?[^.;]{0,30}\bi\s+(?:won'?t|will\s+not|do\s+not\s+agree|don'?t\s+agree)\b",
     ),
-    _cue(7, "self_observation", r"\bi\s+(?:notice|realis|realiz|see\s+now|think\s+i\s+(?:do|get|am))"),
+    _cue(
+        7,
+        "self_observation",
+        r"\bi\s+(?:notice|realis|realiz|see\s+now|think\s+i\s+(?:do|get|am))"
+        # eighth round: "I've noticed (that) I …", "I can see that I …": the writer's own pattern seen
+        r"|\bi(?:'ve|\s+have)\s+(?:noticed|realised|realized)\s+(?:that\s+)?i\b|\bi\s+can\s+see\s+(?:now\s+)?that\s+i\b",
+    ),
     _cue(
         7,
         "anticipation",
-        r"\b(?:i'?ll|i\s+will|i'?m\s+going\s+to|i\s+plan\s+to|planning\s+to)\s+(?:try|start|prepare|look\s+into|make\s+a\s+plan)",
+        r"\b(?:i'?ll|i\s+will|i'?m\s+going\s+to|i\s+plan\s+to|planning\s+to)\s+(?:try|start|prepare|look\s+into|make\s+a\s+plan)"
+        # eighth round: what I'll say or do written down beforehand; someone warned ahead; the blow foreseen
+        r"|\b(?:written|wrote|made\s+a\s+list\s+of)\s+(?:down\s+)?what\s+i'?ll\s+(?:say|do)\b"
+        r"|\bwarned\s+\w+\s+(?:ahead|in\s+advance|beforehand)\b"
+        r"|\bi\s+(?:know|knew)\b[^.;]{0,60}\b(?:will|would|'ll)\s+get\s+(?:to\s+me|under\s+my\s+skin)",
     ),
     _cue(
         7,
         "sublimation",
-        r"\b(?:work\s*out|exercise|run|running|paint|painting|write|writing|music|yoga|meditat\w*)\b.{0,30}\b(?:relieve|helps?|calm|release|stress)",
+        r"\b(?:work\s*out|exercise|run|running|paint|painting|write|writing|music|yoga|meditat\w*)\b.{0,30}\b(?:relieve|helps?|calm|release|stress)"
+        # eighth round: the anger or grief put into a made thing ("all the fury went into the song")
+        r"|\b(?:anger|rage|fury|grief)\b[^.;]{0,40}\b(?:went|goes|gone|put|poured|channel\w*)\s+(?:it\s+)?into\s+"
+        r"(?:the|a|my|\w+ing)\b|\bput\s+all\s+(?:the|my)\s+(?:anger|rage|fury|grief)\b[^.;]{0,40}\binto\b",
     ),
     _cue(
         7,
         "suppression",
-        r"\b(?:try(?:ing)?\s+not\s+to\s+think\s+about|put(?:ting)?\s+it\s+(?:aside|out\s+of\s+my\s+mind)|deal\s+with\s+it\s+(?:later|tomorrow))",
+        r"\b(?:try(?:ing)?\s+not\s+to\s+think\s+about|put(?:ting)?\s+it\s+(?:aside|out\s+of\s+my\s+mind)|deal\s+with\s+it\s+(?:later|tomorrow))"
+        # eighth round: the worry set aside until a time chosen ("decided to park it until Friday")
+        r"|\bdecided\s+(?:not\s+to\s+think\s+about|to\s+(?:set|put|park)\s+it\s+aside|to\s+park\s+it)"
+        r"|\bi'?ll\s+deal\s+with\s+it\s+when\b",
     ),
     _cue(
         6,
@@ -125,29 +152,56 @@ CUES: tuple[Cue, ...] = (
     _cue(
         6,
         "isolation_of_affect",
-        r"\b(?:i\s+(?:don'?t|do\s+not)\s+(?:really\s+)?feel\s+(?:anything|much)|it\s+is\s+what\s+it\s+is|i\s+feel\s+nothing)\b",
+        r"\b(?:i\s+(?:don'?t|do\s+not)\s+(?:really\s+)?feel\s+(?:anything|much)|it\s+is\s+what\s+it\s+is|i\s+feel\s+nothing)\b"
+        # eighth round: an event told or handled "and felt nothing at all" (after the act: "I've felt nothing for
+        # weeks" is low mood, not this)
+        r"|\band\s+felt\s*,?\s*(?:if\s+i'?m\s+honest\s*,\s*)?(?:nothing|no\s+(?:emotion|feeling))\s*(?:at\s+all|much|whatsoever)",
     ),
     _cue(
         6,
         "undoing",
-        r"\b(?:i\s+didn'?t\s+mean\s+(?:it|that)|i\s+take\s+(?:it|that)\s+back|make\s+it\s+up\s+to)\b",
+        r"\b(?:i\s+didn'?t\s+mean\s+(?:it|that)|i\s+take\s+(?:it|that)\s+back|make\s+it\s+up\s+to)\b"
+        # eighth round: an act done to cancel a hurtful one ("… to cancel it out", "as if that would undo it")
+        r"|\b(?:cancel(?:led|s)?\s+(?:it|that|this|the\s+\w+(?:\s+\w+)?)\s+out|to\s+cancel\s+(?:it|that|this)\b|as\s+if\s+"
+        r"(?:that|it|this|the\s+\w+)\s+(?:would|could)\s+(?:cancel|undo|unsay|unpick|take\s+back|wipe)|(?:like|as\s+if)\s+i\s+"
+        r"never\s+said\s+it)",
     ),
     _cue(
         5,
         "dissociation",
-        r"\b(?:zon(?:e|ed|ing)\s+out|watching\s+myself|felt\s+unreal|feel\s+unreal|like\s+a\s+dream|numb\s+to\s+everything)\b",
+        r"\b(?:zon(?:e|ed|ing)\s+out|watch(?:ing|ed)\s+myself|felt\s+unreal|feel\s+unreal|like\s+a\s+dream|numb\s+to\s+everything"
+        # eighth round: the self seen from outside ("like watching somebody else", "floated up above")
+        r"|like\s+(?:i\s+was\s+)?watching\s+(?:some(?:body|one)\s+else|some\s+other)|float(?:ed|ing)\s+(?:up\s+to|(?:up\s+)?above)"
+        r"|happening\s+to\s+some(?:body|one)?\s+(?:else|other))\b",
     ),
     _cue(
         5,
         "repression",
-        r"\b(?:can'?t\s+remember\s+(?:why|what)|no\s+idea\s+why\s+i|don'?t\s+know\s+why\s+i)\b(?!\s+(?:even\s+)?bother)",
+        r"\b(?:can'?t\s+remember\s+(?:why|what)|no\s+idea\s+why\s+i|don'?t\s+know\s+why\s+i)\b(?!\s+(?:even\s+)?bother)"
+        # eighth round: a whole stretch of the past gone ("no memory of that whole week", "only a blank")
+        r"|\b(?:(?:no|not\s+a|not\s+one)\s+(?:memory|memories)\s+of\s+(?:that|the\s+whole|those)|can'?t\s+(?:bring\s+back|"
+        r"pull\s+up|get\s+back)\s+(?:any|one|a\s+single|anything)|(?:just|only)\s+a\s+blank|(?:gone|missing)\s+from\s+my\s+"
+        r"(?:head|memory))",
     ),
     _cue(
         5,
         "displacement",
-        r"\b(?:took\s+it\s+out\s+on|snapp?(?:ed)?\s+at\s+(?:the|my)\s+(?:dog|cat|kids?|cashier|waiter))\b",
+        r"\b(?:took\s+it\s+out\s+on|snapp?(?:ed)?\s+at\s+(?:the|my)\s+(?:dog|cat|kids?|cashier|waiter))\b"
+        # eighth round: an outburst at a bystander after something else ("… then shouted at the dog", "came home
+        # and had a go at the kids"); without what came before ("I shouted at the kids") it is no displacement
+        r"|\b(?:then|home\s+and|so\s+i)\b[^.;]{0,40}\b(?:shout(?:ed)?|yell(?:ed)?|bawl(?:ed)?|scream(?:ed)?|had\s+a\s+go)"
+        r"\s+at\s+(?:the|my|a|our)\s+(?:dog|cat|kids?|cashier|waiter|postman|neighbou?r)\b",
     ),
-    _cue(5, "reaction_formation", r"\b(?:extra\s+(?:nice|sweet|kind)|over(?:ly)?\s+nice)\b"),
+    _cue(
+        5,
+        "reaction_formation",
+        r"\b(?:extra\s+(?:nice|sweet|kind)|over(?:ly)?\s+nice)\b"
+        # eighth round: the writer's own kindness overdone ("I'm ever so fond of") or said with its opposite; another's
+        # kindness praised ("my nan is ever so kind") is not it
+        r"|\bi(?:'m|\s+am)\s+(?:always\s+)?(?:extra|over(?:ly)?|ever\s+so|so\s+very|very\s+very)\s+"
+        r"(?:nice|sweet|kind|polite|friendly|fond|generous)\b|\b(?:although|though|but)\s+(?:the\s+truth\s+is\s+)?i\s+"
+        r"(?:can'?t|cannot)\s+stand\s+(?:her|him|them)",
+    ),
     _cue(
         4,
         "devaluation_self",
@@ -161,57 +215,105 @@ CUES: tuple[Cue, ...] = (
     _cue(
         4,
         "idealization_other",
-        r"\b(?:is|was)\s+(?:so\s+)?(?:perfect|the\s+best\s+\w+\s+(?:ever|in\s+the\s+world))\b",
+        r"\b(?:is|was)\s+(?:so\s+)?(?:perfect|the\s+best\s+\w+\s+(?:ever|in\s+the\s+world))\b"
+        # eighth round: "a saint" (once a splitting cue) and "never made one mistake" idealise; they do not split
+        r"|\b(?:she|he)\s+(?:is|was)\s+(?:like\s+)?a\s+saint\b|\bnever\s+(?:once\s+)?(?:said|made|makes|did)\s+(?:one|a\s+"
+        r"single|even\s+one)\s+(?:wrong|mistake|bad)",
     ),
     _cue(
         4,
         "omnipotence",
-        r"\b(?:i\s+don'?t\s+need\s+(?:anyone|anybody|help)|i\s+can\s+handle\s+(?:it|anything|everything)\s+(?:on\s+my\s+own|myself|alone)?)",
+        r"\b(?:i\s+don'?t\s+need\s+(?:anyone|anybody|help)|i\s+can\s+handle\s+(?:it|anything|everything)\s+(?:on\s+my\s+own|myself|alone)?)"
+        # eighth round: a need waved off with a claim of strength ("I don't need the X, I can …"), or the writer
+        # above everyone ("sharper than all of them")
+        r"|\bi\s+(?:don'?t|do\s+not)\s+need\s+(?:the\s+|a\s+|any\s+)?[\w']+(?:\s+[\w']+)?\s*[,;]\s*i(?:'ve|\s+have|\s+can|"
+        r"\s+am|'m)\b[^.;]{0,60}\b(?:stronger|tougher|better|worse|anything|just\s+by)\b"
+        r"|\bi(?:'m|\s+am|\s+can)\b[^.;]{0,60}\b(?:better|sharper|stronger)\s+than\s+(?:any(?:one|body)|all\s+of\s+them)",
     ),
     _cue(
         3,
         "denial",
-        r"^\W*(?:i'?m\s+(?:fine|ok(?:ay)?|good)|it'?s\s+(?:fine|nothing))\b|\b(?:doesn'?t|does\s+not)\s+bother\s+me\b",
+        r"^\W*(?:i'?m\s+(?:fine|ok(?:ay)?|good)|it'?s\s+(?:fine|nothing))\b|\b(?:doesn'?t|does\s+not)\s+bother\s+me\b"
+        # eighth round: the trouble named and waved away ("but I feel fine", "not a problem", "not worried at all")
+        r"|\b(?:but|so)\s+i\s+feel\s+(?:completely\s+|perfectly\s+)?fine\b|\bbut\s+(?:it|this|that)(?:'s|\s+is)\s+(?:really\s+|"
+        r"genuinely\s+)?not\s+a\s+problem\b|\b(?:genuinely|honestly)\s+not\s+a\s+problem\b|\b(?:i\s+am|i'?m)\s+not\s+"
+        r"(?:worried|bothered|sad|upset)\s*,?\s*(?:really\s*,?\s*)?(?:at\s+all|one\s+bit)",
     ),
     _cue(
         3,
         "rationalization",
-        r"\b(?:doesn'?t\s+matter\s+anyway|for\s+the\s+best|i\s+guess\s+it'?s\s+(?:ok|fine|normal))",
+        r"\b(?:doesn'?t\s+matter\s+anyway|for\s+the\s+best|i\s+guess\s+it'?s\s+(?:ok|fine|normal))"
+        # eighth round: an avoidance given a good-sounding reason ("skipped it, but only because …, anyway")
+        r"|\b(?:skipped|missed|didn'?t\s+(?:go|apply|ring|call)|did\s+not\s+(?:go|apply))\b[^.;]{0,100}\b(?:anyway|"
+        r"only\s+because|(?:was|is)\s+(?:better|sensible|for\s+the\s+best))\b|\bbut\s+it'?s\s+fine\s*,[^.;]{0,80}"
+        r"\banyway\b",
     ),
     _cue(
         3,
         "projection",
-        r"\b(?:(?:it'?s|it\s+is)\s+(?:all\s+)?(?:their|his|her|your)\s+fault|(?:she|he|they)'?(?:s|re)\s+the\s+(?:one|ones)\s+who|(?:everyone|they)\s+(?:is|are)\s+(?:jealous|out\s+to\s+get))",
+        r"\b(?:(?:it'?s|it\s+is)\s+(?:all\s+)?(?:their|his|her|your)\s+fault|(?:she|he|they)'?(?:s|re)\s+the\s+(?:one|ones)\s+who|(?:everyone|they)\s+(?:is|are)\s+(?:jealous|out\s+to\s+get))"
+        # eighth round: the feeling disowned and given to others ("I'm not the angry one, it's them"), or a hidden
+        # hostile motive read in others ("they are secretly hoping I fail"; not the writer's own "I was secretly …")
+        r"|\b(?:i'?m|i\s+am)\s+not\s+(?:the\s+one|angry|jealous)\b[^.;]{0,60}\b(?:it'?s|it\s+is)\s+(?:the|them|they|him|"
+        r"her|my)\b[^.;]{0,40}\b(?:who|that|always)\b|(?<!\bi\s)\b(?:is|are|was|were)\s+(?:so\s+)?(?:secretly|obviously)\s+(?:waiting|envious|jealous|hoping)",
     ),
     _cue(
         3,
         "autistic_fantasy",
-        r"\b(?:daydream\w*|fantasi[sz]\w*\s+about|imagin(?:e|ing)\s+a\s+(?:different|better)\s+life)\b",
+        r"\b(?:daydream\w*|fantasi[sz]\w*\s+about|imagin(?:e|ing)\s+a\s+(?:different|better)\s+life)\b"
+        # eighth round: a task left for an imagined scene ("instead of phoning … I spent the evening picturing …")
+        r"|\binstead\s+of\b[^.;]{0,80}\b(?:imagining|picturing|dreaming)\b"
+        r"|\bspent\s+the\s+(?:whole\s+)?\w+\s+(?:\w+\s+){0,3}(?:imagining|picturing)\b",
     ),
     _cue(
         2,
         "splitting_other",
-        r"\b(?:no\s*one|nobody)\s+(?:ever|never)\b|\b(?:everyone|everybody)\s+(?:always|hates|is\s+against)\b|\b(?:pure\s+evil|a\s+saint|dead\s+to\s+me)\b",
+        # "a saint" moved to idealization (eighth round): praise without its opposite is not splitting
+        r"\b(?:no\s*one|nobody)\s+(?:ever|never)\b|\b(?:everyone|everybody)\s+(?:always|hates|is\s+against)\b|\b(?:pure\s+evil|dead\s+to\s+me)\b",
     ),
     _cue(
         2,
         "splitting_self",
         r"\b(?:nothing\s+good\s+(?:in|about)\s+me|totally\s+(?:rotten|worthless)|completely\s+worthless)\b",
     ),
+    # eighth round: all good, then all bad ("was the best … now the worst"; "either brilliant or nothing"), of the
+    # self or of others: named by the nearest example
+    _cue(
+        2,
+        None,
+        r"\b(?:was|were)\s+(?:the\s+)?(?:best|kindest|greatest|finest|a\s+hero|heaven|gods?|angels?|wonderful|perfect)\b"
+        r"[^.;]{0,100}\b(?:now|since|until|after|then)\b[^.;]{0,80}\b(?:worst|devils?|snakes?|hell|rotten|a\s+fake|"
+        r"a\s+fraud|not\s+one\s+good|never\s+cared)|\b(?:one\s+(?:day|week|minute)|either)\b[^.;]{0,80}\b(?:brilliant|"
+        r"finest|genius|perfect|best|angels?|heaven|good)\b[^.;]{0,80}\b(?:or|next|the\s+next)\b[^.;]{0,60}\b(?:nothing|"
+        r"garbage|rubbish|rotten|fraud|fake|disgrace|worthless|enemies|devils?|hell)",
+    ),
     _cue(
         1,
         "acting_out",
-        r"\b(?:scream\s+at|smash(?:ed)?|punch(?:ed)?\s+(?:the\s+)?wall|threw\s+(?:(?:a|the|my|his|her|their)\s+)?(?:plates?|glass(?:es)?|cups?|mugs?|phone|chairs?|bottles?|things|stuff|everything|it)\b|stormed\s+out|blacked\s+out|got\s+(?:so\s+)?drunk|binge\w*|addict\w*)\b",
+        r"\b(?:scream\s+at|smash(?:ed)?|punch(?:ed)?\s+(?:the\s+)?wall|threw\s+(?:(?:a|the|my|his|her|their)\s+)?(?:plates?|glass(?:es)?|cups?|mugs?|phone|chairs?|bottles?|things|stuff|everything|it)\b|stormed\s+out|blacked\s+out|got\s+(?:so\s+)?drunk|binge\w*|addict\w*)\b"
+        # eighth round: a reckless act with the consequence waved off ("… and didn't care what happened")
+        r"|\b(?:didn'?t|did\s+not)\s+care\s+what\s+happen\w*",
     ),
     _cue(
         1,
         "help_rejecting_complaining",
-        r"\b(?:tried\s+everything|nothing\s+(?:works|helps)|that\s+won'?t\s+work|yes\s*,?\s*but|no\s+use|won'?t\s+help)\b",
+        r"\b(?:tried\s+everything|nothing\s+(?:works|helps)|that\s+won'?t\s+work|yes\s*,?\s*but|no\s+use|won'?t\s+help)\b"
+        # eighth round: the help offered, listed and turned down as useless ("everyone gives me advice but none of
+        # it will work", "every idea is useless", "so why do they bother"); the writer's own ideas are no help offered
+        r"|(?<!my\s)\b(?:advice|suggest\w*|ideas?|tips|offers?)\b[^.;]{0,120}\b(?:none\s+of\s+(?:it|them)\s+(?:will|would|ever|"
+        r"works?|helps?|is\s+any)|nothing\s+(?:will|would|ever)\s+(?:work|help)|(?:every|each)\s+(?:one|idea)\s+(?:is|was)\s+"
+        r"(?:useless|pointless|no\s+good)|why\s+(?:do\s+)?(?:they|she|he)\s+(?:even\s+)?bother|what'?s\s+the\s+point\s+of\s+"
+        r"(?:her|him|them))",
     ),
     _cue(
         1,
         "passive_aggression",
-        r"\b(?:fine\s*,?\s*whatever|let\s+(?:him|her|them)\s+wonder|didn'?t\s+(?:reply|answer)\s+on\s+purpose|whatever\s+you\s+say)\b",
+        r"\b(?:fine\s*,?\s*whatever|let\s+(?:him|her|them)\s+wonder|didn'?t\s+(?:reply|answer)\s+on\s+purpose|whatever\s+you\s+say)\b"
+        # eighth round: agreed to, then not done or done badly ("said of course, then forgot"; "just happen to
+        # forget")
+        r"|\b(?:said|say|says)\s+['\"‘]?(?:yes|yeah|of\s+course|sure|fine|no\s+bother|no\s+problem|i'?d\s+\w+)\b[^.;]{0,80}"
+        r"\b(?:then|but)\b[^.;]{0,60}\b(?:didn'?t|never|forgot|forget|left\s+(?:it|them)|slowly|late|wrong|took\s+(?:my|"
+        r"ages|forever))|\b(?:just\s+happen(?:ed)?\s+to\s+forget|somehow\s+forgot|conveniently\s+forg[eo]t)\b",
     ),
 )
 
