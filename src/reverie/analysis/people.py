@@ -434,9 +434,10 @@ def _role_noun(token: Any, sentence: int, state: _State) -> Mention | None:
         role, start = "ex", token.i - (2 if prefix else 1)
     possessor = _possessor(token) or (_possessor(doc[start]) if start != token.i else None)
     in_law = _is_in_law(token)
-    if in_law or (possessor is not None and possessor not in _MY and not _my_childs_teacher(token, role)):
-        role = "other"
-    elif possessor is None and _someone_elses(token, role):
+    someone_elses = (
+        possessor is not None and possessor not in _MY and not _my_childs_teacher(token, role)
+    ) or (possessor is None and _someone_elses(token, role))
+    if in_law or someone_elses:
         role = "other"
     if word in _NEEDS_POSSESSOR and possessor not in _MY and not _plural_with_the(token):
         return None
