@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from reverie.analysis.document import prepare
+from reverie.analysis.episodes import find_episodes
 from reverie.analysis.people import find_mentions
 
 
@@ -48,3 +49,35 @@ def test_the_writers_own_people_keep_their_role(text: str, role: str, word: str)
 
 def test_the_kids_with_the_are_still_the_writers_children() -> None:
     assert ("child", "kids") in _roles("The kids were fighting over the remote and I lost my temper.")
+
+
+# ---- a nameless stranger and the pronouns that resolve to them are one person -----------------------------
+def _episodes(text: str) -> list[str]:
+    return [str(f.data["other"]) for f in find_episodes(prepare(text, "journal"))]
+
+
+def test_a_nameless_stranger_told_over_several_sentences_is_one_episode() -> None:
+    text = (
+        "A woman on the platform barged past me with her suitcase. I wanted her to say sorry. "
+        "She glared at me and swore. I stepped back, rattled."
+    )
+    doc = prepare(text, "journal")
+    keys = {m.key for m in find_mentions(doc) if m.role != "self"}
+    assert len(keys) == 1
+    assert _episodes(text) == ["other"]
+
+
+def test_two_nameless_strangers_named_twice_stay_two_people() -> None:
+    text = "A man in a red coat shouted at me on the tram. Later a man with a dog helped me up the steps."
+    doc = prepare(text, "journal")
+    keys = {m.key for m in find_mentions(doc) if m.role != "self"}
+    assert len(keys) == 2
+
+
+def test_the_anchor_travels_through_the_people_findings() -> None:
+    text = "A man on a bike clipped my mirror. He laughed at me and rode off. I wanted to chase him. I was shaking."
+    doc = prepare(text, "journal")
+    findings = [m.to_finding() for m in find_mentions(doc) if m.role != "self"]
+    assert {f.data.get("anchor") for f in findings if f.data.get("anchor") is not None} == {
+        findings[0].spans[0].start
+    }

@@ -192,7 +192,14 @@ def _mentions(doc: Document) -> list[Mention]:
     for f in earlier:
         if f.label != "self" and f.spans:
             out.append(
-                Mention(f.label, f.spans[0], int(f.data.get("sentence", 0)), "noun", f.data.get("name"))
+                Mention(
+                    f.label,
+                    f.spans[0],
+                    int(f.data.get("sentence", 0)),
+                    "noun",
+                    f.data.get("name"),
+                    anchor=int(f.data.get("anchor", -1)),
+                )
             )
     return out
 

@@ -177,6 +177,9 @@ class Mention:
     plural: bool = False
     head: int = -1  # token index of the mention's head word
     salience: float = 1.0  # subject 2, object 1.5, possessive 0.5: which earlier mention a pronoun prefers
+    # Where a nameless stranger ("a man", "Woman") was first named: a pronoun resolved to one is that stranger
+    # (people 1.5.0; before, each such pronoun was a stranger of its own). -1: the mention's own start.
+    anchor: int = -1
 
     @property
     def group(self) -> str:
@@ -187,7 +190,7 @@ class Mention:
         """Who this is: the role, or for "other" the name or the word, so that two strangers stay apart."""
         if self.role != "other":
             return self.role
-        return (self.name or "").lower() or f"other@{self.span.start}"
+        return (self.name or "").lower() or f"other@{self.anchor if self.anchor >= 0 else self.span.start}"
 
     def to_finding(self) -> Finding:
         return Finding(
@@ -198,7 +201,12 @@ class Mention:
             label=self.role,
             confidence=CONFIDENCE[self.source],
             spans=(self.span,),
-            data={"group": self.group, "name": self.name, "sentence": self.sentence},
+            data={
+                "group": self.group,
+                "name": self.name,
+                "sentence": self.sentence,
+                **({"anchor": self.anchor} if self.anchor >= 0 else {}),
+            },
         )
 
 
@@ -1009,7 +1017,10 @@ def _resolved(earlier: Mention, token: Any, sentence: int, kind: str, state: _St
     if earlier.gender is None and kind in {"f", "m"}:
         state.learned_gender[_gender_key(earlier)] = kind
     gender = earlier.gender or (kind if kind != "pl" else None)
-    found = replace(earlier, span=_token_span(token), sentence=sentence, source=source, head=token.i)
+    anchor = earlier.anchor if earlier.anchor >= 0 else earlier.span.start
+    found = replace(
+        earlier, span=_token_span(token), sentence=sentence, source=source, head=token.i, anchor=anchor
+    )
     return replace(found, gender=gender, salience=salience_of(token))
 
 
