@@ -1,6 +1,7 @@
 """People 1.5.0 / episodes 1.10.0: mechanisms that recur across vignette batches written by different people
 (docs/ccrt.md, "Recurring mechanisms across nine batches (c8)"). Each rule is tested both ways, on sentences
-written for this file."""
+written for this file. The word-formation roles are read where the sentence is parsed, i.e. in a text with
+another person in it (a pronoun here), as in a told episode."""
 
 from __future__ import annotations
 
@@ -81,3 +82,35 @@ def test_the_anchor_travels_through_the_people_findings() -> None:
     assert {f.data.get("anchor") for f in findings if f.data.get("anchor") is not None} == {
         findings[0].spans[0].start
     }
+
+
+# ---- a workplace role made by word formation ------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "role", "word"),
+    [
+        ("My co-author sent the draft off without my section. She never asked.", "colleague", "My co-author"),
+        ("My co-presenter talked over me and then he laughed.", "colleague", "My co-presenter"),
+        ("My bandmate forgot the setlist and he blamed me.", "colleague", "My bandmate"),
+        ("The head baker told me my loaves were underproved. She binned them.", "boss", "baker"),
+    ],
+)
+def test_a_role_made_by_word_formation_is_a_workplace_role(text: str, role: str, word: str) -> None:
+    assert (role, word) in _roles(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The head gasket went on the motorway and he had to call a tow.",
+        "I banged my head on the cupboard and she laughed.",
+        "It was checkmate in four and he resigned.",
+        "The co-op was shut so she walked home.",
+    ],
+)
+def test_word_formation_makes_no_person_of_a_thing(text: str) -> None:
+    assert {role for role, _ in _roles(text)} <= {"other"}
+    assert not any(word in {"gasket", "head", "checkmate", "op"} for _, word in _roles(text))
+
+
+def test_the_lexicons_own_words_come_before_word_formation() -> None:
+    assert ("other", "My flatmate") in _roles("My flatmate ate my leftovers again.")

@@ -105,6 +105,9 @@ _NEEDS_POSSESSOR: Final = _words(
 )
 _GENERIC_OTHER: Final = frozenset(["man", "woman", "guy", "lady", "bloke", "rando"])
 _MY: Final = frozenset({"my", "our"})
+# Agent nouns a co- or head- role is made from ("co-writer", "co-pilot", "head keeper"); "co-parent" is no workmate.
+_AGENT_ENDINGS: Final = ("er", "or", "ist", "ant", "ent", "pilot", "host", "star", "chair")
+_CO_NOT_WORK: Final = frozenset({"parent", "dependent"})
 # An article that makes a kinship or authority word someone else's: "a son", "another dad" (people 1.5.0).
 _NOT_MINE_ARTICLES: Final = frozenset({"a", "an", "another"})
 _KIN_ROLES: Final = frozenset({"mother", "father", "parents", "sibling", "child", "partner"})
@@ -421,9 +424,31 @@ def _role_word(token: Any) -> str | None:
         return "coworker"
     if token.lower_ == "lead" and any(c.lower_ == "team" for c in token.children):
         return "leader"
+    made = _role_by_word_form(token)
+    if made is not None:
+        return made
     for form in (str(token.lower_), str(token.lemma_).lower()):
         if form in ROLE_OF_WORD:
             return form
+    return None
+
+
+def _role_by_word_form(token: Any) -> str | None:
+    """A workplace role made by word formation (people 1.5.0), for nouns outside the lexicon: "my co-writer", "my
+    co-interpreter" (a co- agent noun) and "my crewmate", "my bandmate" (a -mate compound) are colleagues; "the
+    head keeper", "the head roaster" (a trade under "head") are the boss. The lexicon's own words come first
+    ("flatmate", "headteacher")."""
+    word = str(token.lower_)
+    if token.pos_ != "NOUN" or word in ROLE_OF_WORD or str(token.lemma_).lower() in ROLE_OF_WORD:
+        return None
+    if _hyphen_prefix(token) == "co" and word.endswith(_AGENT_ENDINGS) and word not in _CO_NOT_WORK:
+        return "coworker"
+    if len(word) > 6 and word.endswith("mate") and _possessor(token) in _MY:
+        return "workmate"
+    if word.endswith(_AGENT_ENDINGS) and any(
+        c.dep_ in {"compound", "amod", "nmod"} and c.lower_ == "head" for c in token.children
+    ):
+        return "boss"
     return None
 
 
