@@ -114,3 +114,31 @@ def test_word_formation_makes_no_person_of_a_thing(text: str) -> None:
 
 def test_the_lexicons_own_words_come_before_word_formation() -> None:
     assert ("other", "My flatmate") in _roles("My flatmate ate my leftovers again.")
+
+
+# ---- a she or he with no antecedent in a therapy session is the therapist ----------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Therapy this morning. She asked why I keep arriving late and I wanted to lie. I felt caught out.",
+        "Counselling, week six. He pushed me about the divorce and I wanted to leave. I went quiet.",
+    ],
+)
+def test_an_unresolved_pronoun_in_a_therapy_session_is_the_therapist(text: str) -> None:
+    assert {role for role, _ in _roles(text)} == {"therapist"}
+    assert _episodes(text) == ["therapist"]
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        ("My aunt started therapy last year. She told me I was the difficult one.", {"other"}),
+        ("No therapy this week. I kept wanting to tell her things.", set()),
+        ("Training session at the pool. She made me swim another ten lengths.", set()),
+        ("Got home late. She had already gone to bed and I wanted to talk.", set()),
+    ],
+)
+def test_a_pronoun_outside_a_session_or_with_an_antecedent_is_not_the_therapist(
+    text: str, roles: set[str]
+) -> None:
+    assert {role for role, _ in _roles(text)} == roles

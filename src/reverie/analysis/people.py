@@ -132,6 +132,7 @@ _TITLES: Final[dict[str, tuple[str, str | None]]] = {
 }
 # A practitioner's word after "to" / "at" names the practice, a place: "took him to the dentist".
 _PRACTICES: Final = _words("doctor doc gp dentist vet surgeon midwife")
+_NO_SESSION: Final = frozenset({"no", "without"})  # "No therapy this week": no session, no setting
 _SETTING_SENTENCES: Final = 2  # how far after "Session 14." a name may be the therapist's
 # Where a word the tagger reads as a name is a place: "the truck stop in Amarillo", "Chachu in Dubai".
 _PLACE_PREPOSITIONS: Final = frozenset({"in", "near", "outside", "inside", "across", "around"})
@@ -153,6 +154,7 @@ CONFIDENCE: Final[dict[str, float]] = {
     "pronoun_far": 0.55,
     "unknown_name": 0.6,
     "grammar_name": 0.6,
+    "setting": 0.55,
 }
 
 FAR_PRONOUN_SENTENCES: Final = 3  # how far back an unambiguous pronoun may still be resolved
@@ -174,7 +176,9 @@ class Mention:
     role: str
     span: Span
     sentence: int
-    source: str  # self | noun | name | unknown_name | grammar_name | pronoun | pronoun_far | address
+    source: (
+        str  # self | noun | name | unknown_name | grammar_name | pronoun | pronoun_far | address | setting
+    )
     name: str | None = None
     gender: str | None = None  # "f" | "m" | None (unknown)
     plural: bool = False
@@ -233,6 +237,9 @@ class _State:
     # people known only by name, found by grammar: first token -> (last token, name); and their names, for reuse
     by_grammar: dict[int, tuple[int, str]] = field(default_factory=dict)
     grammar_names: set[str] = field(default_factory=set)
+    setting: frozenset[int] = (
+        frozenset()
+    )  # sentences of a therapy session's cue ("Therapy session.", "In session")
 
 
 def find_mentions(doc: Document) -> list[Mention]:
@@ -246,6 +253,12 @@ def find_mentions(doc: Document) -> list[Mention]:
     state.grammar_names = {name for _, name in state.by_grammar.values()}
     state.grammar_names |= {name.split()[0] for name in state.grammar_names}
     state.addressee = _letter_addressee(tokens, doc.kind, state)
+    state.setting = frozenset(
+        max(0, bisect_right(starts, t.idx) - 1)
+        for t in tokens
+        if _therapy_cue(t)
+        and not (t.i > 0 and t.doc[t.i - 1].lower_ in _NO_SESSION)  # "No therapy this week"
+    )
     for token in tokens:
         if token.i in state.consumed or token.idx >= doc.sentences[-1].span.end:
             continue
@@ -1011,7 +1024,22 @@ def _pronoun(token: Any, sentence: int, state: _State) -> Mention | None:
     if far and len({m.key for m in far}) == 1:
         return _resolved(far[0], token, sentence, kind, state, "pronoun_far")
     # only a possessive modifier nearby ("my husband's family"): a weak antecedent, used as a last resort
-    return _resolved(near[0], token, sentence, kind, state, "pronoun") if near else None
+    if near:
+        return _resolved(near[0], token, sentence, kind, state, "pronoun")
+    return _therapist_by_pronoun(token, sentence, kind, state)
+
+
+def _therapist_by_pronoun(token: Any, sentence: int, kind: str, state: _State) -> Mention | None:
+    """ "Therapy session. She said I was avoiding things.", "In session I … told her": a "she" or "he" with no
+    antecedent, in a therapy session's sentence or the two after it, in a text that names no one else before it,
+    is the therapist (people 1.5.0; the name-only therapist of a session is ``_therapist_by_setting``'s)."""
+    if kind not in {"f", "m"} or not any(c <= sentence <= c + _SETTING_SENTENCES for c in state.setting):
+        return None
+    if any(m.source != "self" for m in state.mentions):
+        return None
+    return Mention(
+        "therapist", _token_span(token), sentence, "setting", None, kind, False, token.i, salience_of(token)
+    )
 
 
 def _candidates(state: _State, kind: str, first_sentence: int) -> list[Mention]:
