@@ -142,3 +142,29 @@ def test_a_pronoun_outside_a_session_or_with_an_antecedent_is_not_the_therapist(
     text: str, roles: set[str]
 ) -> None:
     assert {role for role, _ in _roles(text)} == roles
+
+
+# ---- a mother and a father named together are the parents ------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        (
+            "Mum and Dad drove up unannounced and rearranged my kitchen. I wanted them to ask first.",
+            "Mum and Dad",
+        ),
+        ("My dad and my mum both laughed at my new haircut. I felt stupid.", "My dad and my mum"),
+    ],
+)
+def test_a_mother_and_a_father_named_together_are_the_parents(text: str, span: str) -> None:
+    assert ("parents", span) in _roles(text)
+    assert "mother" not in {role for role, _ in _roles(text)}
+
+
+def test_a_mother_and_a_father_apart_stay_two_people() -> None:
+    roles = _roles("Mum phoned at eight and shouted at me. Dad was at the allotment as usual.")
+    assert {role for role, _ in roles} == {"mother", "father"}
+
+
+def test_someone_elses_mum_and_dad_are_no_parents_of_the_writer() -> None:
+    roles = _roles("Her mum and dad were cold to me all through the meal.")
+    assert {role for role, _ in roles} == {"other"}

@@ -492,6 +492,9 @@ def _role_noun(token: Any, sentence: int, state: _State) -> Mention | None:
     elif possessor in _MY and start == token.i:
         start = _possessor_index(token)
     name, end = _name_after(token)
+    pair_end = _other_parent_after(token, ROLE_OF_WORD[word]) if name is None else -1
+    if pair_end >= 0:  # "Mum and Dad", "my mom and my dad": the two together are the parents (people 1.5.0);
+        role, end = ("parents" if role != "other" else role), pair_end  # "his mum and dad" are someone else's
     if in_law:
         name, end = doc[token.i : token.i + 5].text.replace(" ", ""), token.i + 4
     gender = "f" if word in _FEMALE else "m" if word in _MALE else None
@@ -499,8 +502,26 @@ def _role_noun(token: Any, sentence: int, state: _State) -> Mention | None:
         name = word if word not in _GENERIC_OTHER else None
     state.consumed.update(range(start, end + 1))
     span = Span(doc[start].idx, doc[end].idx + len(doc[end].text))
-    plural = token.tag_ in {"NNS", "NNPS"} or token.lower_ in _PLURAL_WORDS
+    plural = token.tag_ in {"NNS", "NNPS"} or token.lower_ in _PLURAL_WORDS or pair_end >= 0
+    if pair_end >= 0:
+        gender = None
     return Mention(role, span, sentence, "noun", name, gender, plural, token.i, salience_of(token))
+
+
+def _other_parent_after(token: Any, role: str) -> int:
+    """The last token of "and Dad" / "and my mum" right after a mother or father word, or -1."""
+    if role not in {"mother", "father"}:
+        return -1
+    doc = token.doc
+    i = token.i + 1
+    if i >= len(doc) or doc[i].lower_ not in {"and", "&"}:
+        return -1
+    i += 1
+    if i < len(doc) and doc[i].lower_ in _MY:
+        i += 1
+    other = _role_word(doc[i]) if i < len(doc) else None
+    wanted = "father" if role == "mother" else "mother"
+    return i if other is not None and ROLE_OF_WORD[other] == wanted else -1
 
 
 def _someone_elses(token: Any, role: str) -> bool:
