@@ -168,3 +168,17 @@ def test_a_mother_and_a_father_apart_stay_two_people() -> None:
 def test_someone_elses_mum_and_dad_are_no_parents_of_the_writer() -> None:
     roles = _roles("Her mum and dad were cold to me all through the meal.")
     assert {role for role, _ in roles} == {"other"}
+
+
+# ---- telling someone else afterwards is an aftermath, not an episode -------------------------------------
+def test_telling_someone_else_after_the_response_is_no_episode_of_its_own() -> None:
+    text = "My landlord shouted at me about the bins. I wanted him to calm down. I rang my sister afterwards, shaking."
+    assert _episodes(text) == ["other"]
+
+
+def test_someone_else_who_answers_afterwards_is_an_episode() -> None:
+    text = (
+        "My landlord shouted at me about the bins. I wanted him to calm down. "
+        "I rang my sister afterwards and she laughed at me. I felt stupid."
+    )
+    assert _episodes(text) == ["other", "sibling"]

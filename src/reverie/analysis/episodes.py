@@ -528,9 +528,16 @@ def drafts(
     out = []
     for episode in _segment(doc, mentions):
         draft = _draft(doc, episode, clauses, frames, _Fallback(coder, vectors), mentions, who, every)
-        if draft is not None:
+        if draft is not None and not _told_afterwards(draft, out):
             out.append(draft)
     return out
+
+
+def _told_afterwards(draft: Draft, before: list[Draft]) -> bool:
+    """An aftermath, not an episode (episodes 1.10.0): after an episode in which the other responded, the writer
+    only tells or calls someone else, who does nothing in the text ("He begged me to take him back. I shut the
+    door and called my friend, shaking."; "I told mum the truth and felt calm")."""
+    return bool(before) and before[-1].response and not draft.response and draft.codes.get("ro") is None
 
 
 def _draft(
