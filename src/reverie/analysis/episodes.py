@@ -525,7 +525,7 @@ def drafts(
     frames = _frames(doc)
     who = _who_by_token(mentions, doc)
     every = _unique(list(clauses.values()))  # once per document, not once per episode
-    out = []
+    out: list[Draft] = []
     for episode in _segment(doc, mentions):
         draft = _draft(doc, episode, clauses, frames, _Fallback(coder, vectors), mentions, who, every)
         if draft is not None and not _told_afterwards(draft, out):
