@@ -182,3 +182,18 @@ def test_someone_else_who_answers_afterwards_is_an_episode() -> None:
         "I rang my sister afterwards and she laughed at me. I felt stupid."
     )
     assert _episodes(text) == ["other", "sibling"]
+
+
+# ---- tears of joy are the glad feeling, not sadness ------------------------------------------------------
+def _rs(text: str) -> list[int | None]:
+    return [(f.data["rs"] or {}).get("cluster") for f in find_episodes(prepare(text, "journal"))]
+
+
+def test_crying_beside_a_glad_feeling_is_that_feeling() -> None:
+    text = "Dad came to my graduation after all. I wanted him there. He hugged me at the gate. I cried on the bus, glad."
+    assert _rs(text) == [3]
+
+
+def test_crying_alone_is_still_sadness() -> None:
+    text = "Dad skipped my graduation. I wanted him there. He said he was too busy. I cried on the bus."
+    assert _rs(text) == [7]

@@ -90,6 +90,10 @@ _CAUSED_BY_ME_WEIGHT: Final = 0.5  # "I let him take over": the other's act insi
 _BEFORE_RESPONSE_WEIGHT: Final = 0.6  # the writer's reaction before the other responds (often a fear)
 _ACTION_WEIGHT: Final = 0.85  # an action as the response of self, next to a stated feeling
 _FEELING_VERBS: Final = frozenset({"feel", "be", "get", "become", "go", "grow", "seem"})
+# Tears of joy (episodes 1.10.0): crying beside a glad feeling in the same sentence is that feeling, not sadness.
+_TEARS: Final = frozenset({"cry", "tear", "tears", "sob", "weep"})
+_SAD_CLUSTER: Final = 7
+_GLAD_CLUSTERS: Final = frozenset({3, 5})
 
 
 @dataclass(slots=True)
@@ -1068,6 +1072,7 @@ def _code_rs(view: _View, response_at: int | None) -> tuple[ccrt.Code | None, li
     felt, acted, before = ccrt.Tally(), ccrt.Tally(), ccrt.Tally()
     candidates: list[Span] = []
     consumed: set[int] = set()
+    found: list[tuple[Clause, bool, bool, int, float, Span, Any]] = []
     for clause in view.clauses:
         head = clause.head.i
         if clause.actor != "self" or head in consumed or _wish_weight(clause):
@@ -1081,10 +1086,16 @@ def _code_rs(view: _View, response_at: int | None) -> tuple[ccrt.Code | None, li
         if not earlier:
             candidates.append(span)
         feeling = _is_feeling(clause)
-        factor = 1.0 if feeling else _ACTION_WEIGHT
-        tally = before if earlier else felt if feeling else acted
         for number, score, anchor in ccrt.best_per_cluster(ccrt.match("rs", unit, _context(view))):
-            tally.add(number, score * factor, span, anchor.idx)
+            found.append((clause, earlier, feeling, number, score, span, anchor))
+    glad = {clause.sentence for clause, _, _, number, _, _, _ in found if number in _GLAD_CLUSTERS}
+    for clause, earlier, feeling, number, score, span, anchor in found:
+        tears = anchor.lemma_.lower() in _TEARS
+        if tears and number == _SAD_CLUSTER and clause.sentence in glad:
+            continue  # tears of joy: "I cried in the car, happy" (episodes 1.10.0)
+        feeling = feeling or (number in _GLAD_CLUSTERS and clause.sentence in glad and tears is False)
+        tally = before if earlier else felt if feeling else acted
+        tally.add(number, score * (1.0 if feeling else _ACTION_WEIGHT), span, anchor.idx)
     code = felt.decide() or acted.decide() or before.decide()
     if code is not None and not felt.scores and not acted.scores:
         code = ccrt.Code(code.cluster, code.span, code.confidence * _BEFORE_RESPONSE_WEIGHT)
