@@ -45,7 +45,7 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-VERSION: Final = "1.9.0"
+VERSION: Final = "1.10.0"
 MODEL_HASH: Final = "rules-" + hashlib.sha256(repr(sorted(ccrt.LEXICONS.items())).encode()).hexdigest()[:12]
 
 _WISH: Final[dict[str, float]] = {
@@ -90,6 +90,10 @@ _CAUSED_BY_ME_WEIGHT: Final = 0.5  # "I let him take over": the other's act insi
 _BEFORE_RESPONSE_WEIGHT: Final = 0.6  # the writer's reaction before the other responds (often a fear)
 _ACTION_WEIGHT: Final = 0.85  # an action as the response of self, next to a stated feeling
 _FEELING_VERBS: Final = frozenset({"feel", "be", "get", "become", "go", "grow", "seem"})
+# Tears of joy (episodes 1.10.0): crying beside a glad feeling in the same sentence is that feeling, not sadness.
+_TEARS: Final = frozenset({"cry", "tear", "tears", "sob", "weep"})
+_SAD_CLUSTER: Final = 7
+_GLAD_CLUSTERS: Final = frozenset({3, 5})
 
 
 @dataclass(slots=True)
@@ -192,7 +196,14 @@ def _mentions(doc: Document) -> list[Mention]:
     for f in earlier:
         if f.label != "self" and f.spans:
             out.append(
-                Mention(f.label, f.spans[0], int(f.data.get("sentence", 0)), "noun", f.data.get("name"))
+                Mention(
+                    f.label,
+                    f.spans[0],
+                    int(f.data.get("sentence", 0)),
+                    "noun",
+                    f.data.get("name"),
+                    anchor=int(f.data.get("anchor", -1)),
+                )
             )
     return out
 
@@ -518,12 +529,19 @@ def drafts(
     frames = _frames(doc)
     who = _who_by_token(mentions, doc)
     every = _unique(list(clauses.values()))  # once per document, not once per episode
-    out = []
+    out: list[Draft] = []
     for episode in _segment(doc, mentions):
         draft = _draft(doc, episode, clauses, frames, _Fallback(coder, vectors), mentions, who, every)
-        if draft is not None:
+        if draft is not None and not _told_afterwards(draft, out):
             out.append(draft)
     return out
+
+
+def _told_afterwards(draft: Draft, before: list[Draft]) -> bool:
+    """An aftermath, not an episode (episodes 1.10.0): after an episode in which the other responded, the writer
+    only tells or calls someone else, who does nothing in the text ("He begged me to take him back. I shut the
+    door and called my friend, shaking."; "I told mum the truth and felt calm")."""
+    return bool(before) and before[-1].response and not draft.response and draft.codes.get("ro") is None
 
 
 def _draft(
@@ -1054,6 +1072,7 @@ def _code_rs(view: _View, response_at: int | None) -> tuple[ccrt.Code | None, li
     felt, acted, before = ccrt.Tally(), ccrt.Tally(), ccrt.Tally()
     candidates: list[Span] = []
     consumed: set[int] = set()
+    found: list[tuple[Clause, bool, bool, int, float, Span, Any]] = []
     for clause in view.clauses:
         head = clause.head.i
         if clause.actor != "self" or head in consumed or _wish_weight(clause):
@@ -1067,10 +1086,16 @@ def _code_rs(view: _View, response_at: int | None) -> tuple[ccrt.Code | None, li
         if not earlier:
             candidates.append(span)
         feeling = _is_feeling(clause)
-        factor = 1.0 if feeling else _ACTION_WEIGHT
-        tally = before if earlier else felt if feeling else acted
         for number, score, anchor in ccrt.best_per_cluster(ccrt.match("rs", unit, _context(view))):
-            tally.add(number, score * factor, span, anchor.idx)
+            found.append((clause, earlier, feeling, number, score, span, anchor))
+    glad = {clause.sentence for clause, _, _, number, _, _, _ in found if number in _GLAD_CLUSTERS}
+    for clause, earlier, feeling, number, score, span, anchor in found:
+        tears = anchor.lemma_.lower() in _TEARS
+        if tears and number == _SAD_CLUSTER and clause.sentence in glad:
+            continue  # tears of joy: "I cried in the car, happy" (episodes 1.10.0)
+        feeling = feeling or (number in _GLAD_CLUSTERS and clause.sentence in glad and tears is False)
+        tally = before if earlier else felt if feeling else acted
+        tally.add(number, score * (1.0 if feeling else _ACTION_WEIGHT), span, anchor.idx)
     code = felt.decide() or acted.decide() or before.decide()
     if code is not None and not felt.scores and not acted.scores:
         code = ccrt.Code(code.cluster, code.span, code.confidence * _BEFORE_RESPONSE_WEIGHT)

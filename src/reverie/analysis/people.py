@@ -31,7 +31,7 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-VERSION: Final = "1.4.0"
+VERSION: Final = "1.5.0"
 # People known only by name found by grammar (``_grammar_names``): built and measured in people 1.4.0, off by
 # default: on the seen files it found three more episodes and eight more spurious ones (the batches code most such
 # people by a role the context tells; docs/ccrt.md). Kept to rerun; switch on only with a role for them.
@@ -105,6 +105,13 @@ _NEEDS_POSSESSOR: Final = _words(
 )
 _GENERIC_OTHER: Final = frozenset(["man", "woman", "guy", "lady", "bloke", "rando"])
 _MY: Final = frozenset({"my", "our"})
+# Agent nouns a co- or head- role is made from ("co-writer", "co-pilot", "head keeper"); "co-parent" is no workmate.
+_AGENT_ENDINGS: Final = ("er", "or", "ist", "ant", "ent", "pilot", "host", "star", "chair")
+_CO_NOT_WORK: Final = frozenset({"parent", "dependent"})
+# An article that makes a kinship or authority word someone else's: "a son", "another dad" (people 1.5.0).
+_NOT_MINE_ARTICLES: Final = frozenset({"a", "an", "another"})
+_KIN_ROLES: Final = frozenset({"mother", "father", "parents", "sibling", "child", "partner"})
+_AUTHORITY_ROLES: Final = frozenset({"boss", "teacher"})
 _WORKPLACES: Final = _words(
     "work office team department job account accounts accounting finance hr it marketing sales legal payroll pastry "
     "reception admin logistics warehouse dispatch operations ops engineering design support compliance "
@@ -125,6 +132,7 @@ _TITLES: Final[dict[str, tuple[str, str | None]]] = {
 }
 # A practitioner's word after "to" / "at" names the practice, a place: "took him to the dentist".
 _PRACTICES: Final = _words("doctor doc gp dentist vet surgeon midwife")
+_NO_SESSION: Final = frozenset({"no", "without"})  # "No therapy this week": no session, no setting
 _SETTING_SENTENCES: Final = 2  # how far after "Session 14." a name may be the therapist's
 # Where a word the tagger reads as a name is a place: "the truck stop in Amarillo", "Chachu in Dubai".
 _PLACE_PREPOSITIONS: Final = frozenset({"in", "near", "outside", "inside", "across", "around"})
@@ -146,6 +154,7 @@ CONFIDENCE: Final[dict[str, float]] = {
     "pronoun_far": 0.55,
     "unknown_name": 0.6,
     "grammar_name": 0.6,
+    "setting": 0.55,
 }
 
 FAR_PRONOUN_SENTENCES: Final = 3  # how far back an unambiguous pronoun may still be resolved
@@ -167,12 +176,17 @@ class Mention:
     role: str
     span: Span
     sentence: int
-    source: str  # self | noun | name | unknown_name | grammar_name | pronoun | pronoun_far | address
+    source: (
+        str  # self | noun | name | unknown_name | grammar_name | pronoun | pronoun_far | address | setting
+    )
     name: str | None = None
     gender: str | None = None  # "f" | "m" | None (unknown)
     plural: bool = False
     head: int = -1  # token index of the mention's head word
     salience: float = 1.0  # subject 2, object 1.5, possessive 0.5: which earlier mention a pronoun prefers
+    # Where a nameless stranger ("a man", "Woman") was first named: a pronoun resolved to one is that stranger
+    # (people 1.5.0; before, each such pronoun was a stranger of its own). -1: the mention's own start.
+    anchor: int = -1
 
     @property
     def group(self) -> str:
@@ -183,7 +197,7 @@ class Mention:
         """Who this is: the role, or for "other" the name or the word, so that two strangers stay apart."""
         if self.role != "other":
             return self.role
-        return (self.name or "").lower() or f"other@{self.span.start}"
+        return (self.name or "").lower() or f"other@{self.anchor if self.anchor >= 0 else self.span.start}"
 
     def to_finding(self) -> Finding:
         return Finding(
@@ -194,7 +208,12 @@ class Mention:
             label=self.role,
             confidence=CONFIDENCE[self.source],
             spans=(self.span,),
-            data={"group": self.group, "name": self.name, "sentence": self.sentence},
+            data={
+                "group": self.group,
+                "name": self.name,
+                "sentence": self.sentence,
+                **({"anchor": self.anchor} if self.anchor >= 0 else {}),
+            },
         )
 
 
@@ -218,6 +237,9 @@ class _State:
     # people known only by name, found by grammar: first token -> (last token, name); and their names, for reuse
     by_grammar: dict[int, tuple[int, str]] = field(default_factory=dict)
     grammar_names: set[str] = field(default_factory=set)
+    setting: frozenset[int] = (
+        frozenset()
+    )  # sentences of a therapy session's cue ("Therapy session.", "In session")
 
 
 def find_mentions(doc: Document) -> list[Mention]:
@@ -231,6 +253,12 @@ def find_mentions(doc: Document) -> list[Mention]:
     state.grammar_names = {name for _, name in state.by_grammar.values()}
     state.grammar_names |= {name.split()[0] for name in state.grammar_names}
     state.addressee = _letter_addressee(tokens, doc.kind, state)
+    state.setting = frozenset(
+        max(0, bisect_right(starts, t.idx) - 1)
+        for t in tokens
+        if _therapy_cue(t)
+        and not (t.i > 0 and t.doc[t.i - 1].lower_ in _NO_SESSION)  # "No therapy this week"
+    )
     for token in tokens:
         if token.i in state.consumed or token.idx >= doc.sentences[-1].span.end:
             continue
@@ -409,9 +437,31 @@ def _role_word(token: Any) -> str | None:
         return "coworker"
     if token.lower_ == "lead" and any(c.lower_ == "team" for c in token.children):
         return "leader"
+    made = _role_by_word_form(token)
+    if made is not None:
+        return made
     for form in (str(token.lower_), str(token.lemma_).lower()):
         if form in ROLE_OF_WORD:
             return form
+    return None
+
+
+def _role_by_word_form(token: Any) -> str | None:
+    """A workplace role made by word formation (people 1.5.0), for nouns outside the lexicon: "my co-writer", "my
+    co-interpreter" (a co- agent noun) and "my crewmate", "my bandmate" (a -mate compound) are colleagues; "the
+    head keeper", "the head roaster" (a trade under "head") are the boss. The lexicon's own words come first
+    ("flatmate", "headteacher")."""
+    word = str(token.lower_)
+    if token.pos_ != "NOUN" or word in ROLE_OF_WORD or str(token.lemma_).lower() in ROLE_OF_WORD:
+        return None
+    if _hyphen_prefix(token) == "co" and word.endswith(_AGENT_ENDINGS) and word not in _CO_NOT_WORK:
+        return "coworker"
+    if len(word) > 6 and word.endswith("mate") and _possessor(token) in _MY:
+        return "workmate"
+    if word.endswith(_AGENT_ENDINGS) and any(
+        c.dep_ in {"compound", "amod", "nmod"} and c.lower_ == "head" for c in token.children
+    ):
+        return "boss"
     return None
 
 
@@ -430,7 +480,10 @@ def _role_noun(token: Any, sentence: int, state: _State) -> Mention | None:
         role, start = "ex", token.i - (2 if prefix else 1)
     possessor = _possessor(token) or (_possessor(doc[start]) if start != token.i else None)
     in_law = _is_in_law(token)
-    if in_law or (possessor is not None and possessor not in _MY and not _my_childs_teacher(token, role)):
+    someone_elses = (
+        possessor is not None and possessor not in _MY and not _my_childs_teacher(token, role)
+    ) or (possessor is None and _someone_elses(token, role))
+    if in_law or someone_elses:
         role = "other"
     if word in _NEEDS_POSSESSOR and possessor not in _MY and not _plural_with_the(token):
         return None
@@ -439,6 +492,9 @@ def _role_noun(token: Any, sentence: int, state: _State) -> Mention | None:
     elif possessor in _MY and start == token.i:
         start = _possessor_index(token)
     name, end = _name_after(token)
+    pair_end = _other_parent_after(token, ROLE_OF_WORD[word]) if name is None else -1
+    if pair_end >= 0:  # "Mum and Dad", "my mom and my dad": the two together are the parents (people 1.5.0);
+        role, end = ("parents" if role != "other" else role), pair_end  # "his mum and dad" are someone else's
     if in_law:
         name, end = doc[token.i : token.i + 5].text.replace(" ", ""), token.i + 4
     gender = "f" if word in _FEMALE else "m" if word in _MALE else None
@@ -446,8 +502,36 @@ def _role_noun(token: Any, sentence: int, state: _State) -> Mention | None:
         name = word if word not in _GENERIC_OTHER else None
     state.consumed.update(range(start, end + 1))
     span = Span(doc[start].idx, doc[end].idx + len(doc[end].text))
-    plural = token.tag_ in {"NNS", "NNPS"} or token.lower_ in _PLURAL_WORDS
+    plural = token.tag_ in {"NNS", "NNPS"} or token.lower_ in _PLURAL_WORDS or pair_end >= 0
+    if pair_end >= 0:
+        gender = None
     return Mention(role, span, sentence, "noun", name, gender, plural, token.i, salience_of(token))
+
+
+def _other_parent_after(token: Any, role: str) -> int:
+    """The last token of "and Dad" / "and my mum" right after a mother or father word, or -1."""
+    if role not in {"mother", "father"}:
+        return -1
+    doc = token.doc
+    i = token.i + 1
+    if i >= len(doc) or doc[i].lower_ not in {"and", "&"}:
+        return -1
+    i += 1
+    if i < len(doc) and doc[i].lower_ in _MY:
+        i += 1
+    other = _role_word(doc[i]) if i < len(doc) else None
+    wanted = "father" if role == "mother" else "mother"
+    return i if other is not None and ROLE_OF_WORD[other] == wanted else -1
+
+
+def _someone_elses(token: Any, role: str) -> bool:
+    """ "a son at the meeting", "another dad", "the mother of the family", "a professor": a kinship or authority
+    word with an article and no "my" is someone else's (since people 1.5.0). "A friend", "a colleague", "a
+    therapist" stay the writer's; "the wife", "the boss" and "the kids" (the writer's, in many voices) too."""
+    article = next((c.lower_ for c in token.children if c.dep_ == "det"), None)
+    if article in _NOT_MINE_ARTICLES:
+        return role in _KIN_ROLES or role in _AUTHORITY_ROLES
+    return article == "the" and role in _KIN_ROLES and role != "partner" and token.tag_ == "NN"
 
 
 def _my_childs_teacher(token: Any, role: str) -> bool:
@@ -961,7 +1045,22 @@ def _pronoun(token: Any, sentence: int, state: _State) -> Mention | None:
     if far and len({m.key for m in far}) == 1:
         return _resolved(far[0], token, sentence, kind, state, "pronoun_far")
     # only a possessive modifier nearby ("my husband's family"): a weak antecedent, used as a last resort
-    return _resolved(near[0], token, sentence, kind, state, "pronoun") if near else None
+    if near:
+        return _resolved(near[0], token, sentence, kind, state, "pronoun")
+    return _therapist_by_pronoun(token, sentence, kind, state)
+
+
+def _therapist_by_pronoun(token: Any, sentence: int, kind: str, state: _State) -> Mention | None:
+    """ "Therapy session. She said I was avoiding things.", "In session I … told her": a "she" or "he" with no
+    antecedent, in a therapy session's sentence or the two after it, in a text that names no one else before it,
+    is the therapist (people 1.5.0; the name-only therapist of a session is ``_therapist_by_setting``'s)."""
+    if kind not in {"f", "m"} or not any(c <= sentence <= c + _SETTING_SENTENCES for c in state.setting):
+        return None
+    if any(m.source != "self" for m in state.mentions):
+        return None
+    return Mention(
+        "therapist", _token_span(token), sentence, "setting", None, kind, False, token.i, salience_of(token)
+    )
 
 
 def _candidates(state: _State, kind: str, first_sentence: int) -> list[Mention]:
@@ -992,7 +1091,10 @@ def _resolved(earlier: Mention, token: Any, sentence: int, kind: str, state: _St
     if earlier.gender is None and kind in {"f", "m"}:
         state.learned_gender[_gender_key(earlier)] = kind
     gender = earlier.gender or (kind if kind != "pl" else None)
-    found = replace(earlier, span=_token_span(token), sentence=sentence, source=source, head=token.i)
+    anchor = earlier.anchor if earlier.anchor >= 0 else earlier.span.start
+    found = replace(
+        earlier, span=_token_span(token), sentence=sentence, source=source, head=token.i, anchor=anchor
+    )
     return replace(found, gender=gender, salience=salience_of(token))
 
 
