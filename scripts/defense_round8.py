@@ -2,11 +2,12 @@
 
     PYTHONPATH=src .venv/bin/python scripts/defense_round8.py [--before FILE] [--level-floors F] [--keep DIR]
 
-The seventh round's harness (``defense_round7.py``) with the eighth seen key file (``defense_key_frozen8.jsonl``),
-the shown-precision floors of ``test_seen_key_sets_do_not_regress`` as they stand after the seventh round, and
-``--before FILE``: a ``{"baseline": …}`` line this script printed on the code before a change of cues, read as the
-baseline instead of measuring the shipped head again (the head's features include the cue counts, so the shipped
-head measured on changed cues is not the shipped analyzer). The seventh round's text follows.
+The seventh round's harness (``defense_round7.py``, which this replaces; it is in the history at 246d6fb) with the
+eighth seen key file (``defense_key_frozen8.jsonl``), the shown-precision floors of
+``test_seen_key_sets_do_not_regress`` as they stand after the seventh round, and ``--before FILE``: a
+``{"baseline": …}`` line this script printed on the code before a change of cues, read as the baseline instead of
+measuring the shipped head again (the head's features include the cue counts, so the shipped head measured on
+changed cues is not the shipped analyzer). The seventh round's text follows.
 
 
 The sixth round's harness (``defense_round6.py``, which this replaces) with the seventh seen key file and the lead's noise
