@@ -204,21 +204,40 @@ INGESTED = (
     + r"\b(?:swallowed|swallow|drank|drink|downed|necked|ate|eat|took|take|injected|inject|shot\s+up)\s+"
     r"[^.!?\n]{0,50}?\b"
 )
+# the writer's words before an act of theirs ("I", "been", "kept", "and", "then" …)
+WRITER_WORDS = r"(?:i|i've|ive|i'd|id|been|keep|kept|still|again|then|just|and|&|n)"
 # the writer as the doer: "I", a subjectless clause, or after "and"/"then"/"been" ("The dog bit my hand" is not)
 BY_THE_WRITER = (
-    r"(?:\b(?:i|i've|ive|i'd|id|been|keep|kept|still|again|then|just|and|&|n)\s+(?:(?!(?:never|not|nearly|almost|didnt|"
-    r"dont|wont|cant|couldnt|wouldnt|shouldnt|hardly)\b)\w+\s+)?|(?<![a-z]\s)(?<![a-z'-]))"
+    r"(?:\b"
+    + WRITER_WORDS
+    + r"\s+(?:(?!(?:never|not|nearly|almost|didnt|dont|wont|cant|couldnt|wouldnt|shouldnt|hardly)\b)\w+\s+)?"
+    r"|(?<![a-z]\s)(?<![a-z'-]))"
 )
 # a self-harm act's first word, done by the writer (not wished or about to be)
 BY_THE_WRITER_NOW = NOT_ABOUT_TO + BY_THE_WRITER + r"\b"
+# The verbs of the acts of ``self_harm_composed``: something taken to the body, an attack on it, a bite or a burn, the
+# body held on something, the writer burned, a wall punched.
+TAKEN_TO = (
+    r"(?:used|using|took|taking|put|pressed|pressing|held|scraped|scraping|ran|dragged|dragging|laid|stuck|jabbed|"
+    r"stabbed|dug|digging|snapped|snapping|picked|picking)"
+)
+WENT_AT = r"(?:had\s+a\s+go\s+at|went\s+at)"
+BITTEN = (
+    r"(?:bit|bite|bitten|biting|burned|burnt|burn|burning|scalded|scratched|scratching|scratchin'?|scratch|scraped|"
+    r"scraping|gouged|gouging)"
+)
+HELD_ON = r"(?:held|pressed|put|stuck|kept)"
+BURNED_SELF = r"(?:burned|burnt|scalded)"
+PUNCHED = r"(?:punched|hit|headbutted|kicked|smashed)"
 # What every alternative of ``self_harm_composed`` starts with: the writer's word of ``BY_THE_WRITER`` or an act's verb.
 # A necessary condition only (it changes no match), checked once per position instead of once per alternative: the
-# rule's scan of a plain text is several times cheaper.
+# rule's scan of a plain text is several times cheaper. Built from the same verbs, so the two cannot drift apart.
 SELF_HARM_OPENING = (
-    r"(?=(?:i|i've|ive|i'd|id|been|keep|kept|still|again|then|just|and|&|n)\s|(?:used|using|took|taking|put|pressed|"
-    r"pressing|held|scraped|scraping|ran|dragged|dragging|laid|stuck|jabbed|stabbed|had|went|bit|bite|bitten|biting|"
-    r"burned|burnt|burn|burning|scalded|scratched|scratching|scratchin|scratch|gouged|gouging|kept|punched|hit|headbutted|"
-    r"kicked|smashed|dug|digging|snapped|snapping|picked|picking)\b)"
+    r"(?="
+    + WRITER_WORDS
+    + r"\s|(?:"
+    + "|".join((TAKEN_TO, WENT_AT, BITTEN, HELD_ON, BURNED_SELF, PUNCHED))
+    + r")\b)"
 )
 # where a cut is self-harm far more often than an accident (not a hand or a finger, cut in every kitchen)
 CUT_SITES = (
@@ -631,40 +650,26 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "self_harm_composed",
         BEHAVIOR,
-        SELF_HARM_OPENING
-        + r"(?:"
-        + BY_THE_WRITER_NOW
-        + r"(?:used|using|took|taking|put|pressed|pressing|held|scraped|scraping|ran|dragged|dragging|laid|stuck|jabbed|"
-        r"stabbed|dug|digging|snapped|snapping|picked|picking)\s+"
+        SELF_HARM_OPENING + r"(?:" + BY_THE_WRITER_NOW + TAKEN_TO + r"\s+"
         r"(?!(?:the\s+|some\s+|a\s+|my\s+)?(?:\w+\s+)?" + CARE_THINGS + r"\b)(?:[\w'-]+\s+){1,6}?"
         r"(?:to|on|across|into|against|along|over|at|through)\s+(?:my|me|ma|mah)\s+(?:own\s+)?"
         + HARM_BODY
         + r"\b"
-        r"|"
-        + BY_THE_WRITER_NOW
-        + r"(?:had\s+a\s+go\s+at|went\s+at)\s+(?:my|me|ma)\s+(?:own\s+)?"
-        + HARM_BODY
-        + r"\b"
-        r"|"
-        + BY_THE_WRITER_NOW
-        + r"(?:bit|bite|bitten|biting|burned|burnt|burn|burning|scalded|scratched|scratching|scratchin'?|scratch|scraped|scraping|"
-        r"gouged|gouging)\s+"
-        r"(?:my|me|ma|mah)\s+(?:own\s+)?" + HARM_BODY + r"\b"
-        r"|"
-        + BY_THE_WRITER_NOW
-        + r"(?:held|pressed|put|stuck|kept)\s+(?:my|me|ma|mah)\s+(?:own\s+)?"
-        + HARM_BODY
-        + r"\s+"
+        r"|" + BY_THE_WRITER_NOW + WENT_AT + r"\s+(?:my|me|ma)\s+(?:own\s+)?" + HARM_BODY + r"\b"
+        r"|" + BY_THE_WRITER_NOW + BITTEN + r"\s+(?:my|me|ma|mah)\s+(?:own\s+)?" + HARM_BODY + r"\b"
+        r"|" + BY_THE_WRITER_NOW + HELD_ON + r"\s+(?:my|me|ma|mah)\s+(?:own\s+)?" + HARM_BODY + r"\s+"
         r"(?:on|against|in|into|over|under)\s+(?:[\w'-]+\s+){0,3}?(?:hot|heat|fire|flame|hob|stove|iron|candle|lighter|"
         r"radiator|kettle|boiling|element)\b"
         r"|"
         + BY_THE_WRITER_NOW
-        + r"(?:burned|burnt|scalded)\s+(?:myself|meself|masel|mysel)\s+(?:on|with)\b)"
+        + BURNED_SELF
+        + r"\s+(?:myself|meself|masel|mysel)\s+(?:on|with)\b)"
         + HARM_SAID
         # a wall punched: only with the hurt said ("till my knuckles split", "because I wanted it to hurt me")
         + r"|"
         + BY_THE_WRITER_NOW
-        + r"(?:punched|hit|headbutted|kicked|smashed)\s+(?:the|a)\s+(?:\w+\s+){0,2}?(?:wall|door|mirror|window|brick|"
+        + PUNCHED
+        + r"\s+(?:the|a)\s+(?:\w+\s+){0,2}?(?:wall|door|mirror|window|brick|"
         r"bricks)\b(?=[^.!?\n]{0,80}?\b(?:(?:till|until)\s+(?:it|they|my\s+\w+)\s+(?:\w+\s+)?(?:bled|split|broke|cracked|opened)|"
         r"to\s+hurt\s+(?:me|myself)|wanted\s+it\s+to\s+hurt|deserved\s+it|to\s+punish\s+(?:me|myself))\b)",
         guard=HARM_SAID_WORDS,
@@ -2688,13 +2693,20 @@ def sentence_reasons(
 
 
 # What makes a hurt intended rather than an accident (an injury sentence with one of these stays the model's to read)
+# the hurt said to be meant, in the writer's plainest words: in an injury's sentence (``INTENT``) or one of the next
+# two (``INTENT_AFTER``)
+HURT_MEANT = (
+    r"on\s+purpose|deliberately|wanted\s+(?:it|them)\s+to\s+hurt|to\s+feel\s+(?:something|it|the\s+pain)"
+)
 INTENT_AFTER = re.compile(
-    r"\b(?:not\s+deep|on\s+purpose|deliberately|wanted\s+(?:it|them)\s+to\s+hurt|to\s+feel\s+(?:something|it|the\s+pain)|"
-    r"punish(?:ing|ed)?\s+(?:myself|meself|me)|i\s+did\s+it\s+(?:myself|to\s+myself))\b"
+    r"\b(?:not\s+deep|"
+    + HURT_MEANT
+    + r"|punish(?:ing|ed)?\s+(?:myself|meself|me)|i\s+did\s+it\s+(?:myself|to\s+myself))\b"
 )
 INTENT = re.compile(
-    r"\b(?:on\s+purpose|deliberately|punish\w*|deserved?|wanted\s+(?:it|them)\s+to\s+hurt|to\s+feel\s+(?:something|it|"
-    r"the\s+pain)|so\s+(?:it|they)\s+(?:wouldn'?t|won'?t|would\s+not)\s+heal|again\s+and\s+again|over\s+and\s+over|"
+    r"\b(?:"
+    + HURT_MEANT
+    + r"|punish\w*|deserved?|so\s+(?:it|they)\s+(?:wouldn'?t|won'?t|would\s+not)\s+heal|again\s+and\s+again|over\s+and\s+over|"
     r"(?:till|until|til)\s+(?:it|they|i)\s+(?:bled|bleed)|wanted\s+to\s+die|to\s+die|kill\s+myself|end\s+it)\b"
 )
 
