@@ -176,9 +176,8 @@ class Mention:
     role: str
     span: Span
     sentence: int
-    source: (
-        str  # self | noun | name | unknown_name | grammar_name | pronoun | pronoun_far | address | setting
-    )
+    # self | noun | name | unknown_name | grammar_name | pronoun | pronoun_far | address | setting
+    source: str
     name: str | None = None
     gender: str | None = None  # "f" | "m" | None (unknown)
     plural: bool = False
@@ -237,9 +236,8 @@ class _State:
     # people known only by name, found by grammar: first token -> (last token, name); and their names, for reuse
     by_grammar: dict[int, tuple[int, str]] = field(default_factory=dict)
     grammar_names: set[str] = field(default_factory=set)
-    setting: frozenset[int] = (
-        frozenset()
-    )  # sentences of a therapy session's cue ("Therapy session.", "In session")
+    # sentences of a therapy session's cue ("Therapy session.", "In session")
+    setting: frozenset[int] = frozenset()
 
 
 def find_mentions(doc: Document) -> list[Mention]:
