@@ -11,7 +11,9 @@ A rule decides whose words these are in one of two ways: a named group ``who`` i
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -2084,11 +2086,11 @@ def _hits(ctx: Context) -> list[Hit]:
     ]
     hits = _negated_inside(ctx.norm, [h for h in hits if h.end > h.start])
     kept = _without_overlaps(hits)
-    kept_spans = [(h.start, h.end) for h in kept]
+    kept_spans = sorted((h.start, h.end) for h in kept)
     figures = [
         Hit(s, e, "figure_of_speech", 0, 0, "figure_of_speech")
         for s, e in ctx.figures
-        if _aligned(ctx.norm, s, e, starts, ends) and not any(_overlaps((s, e), k) for k in kept_spans)
+        if _aligned(ctx.norm, s, e, starts, ends) and not _overlaps_any((s, e), kept_spans)
     ]
     return sorted(kept + _without_overlaps(figures), key=lambda h: (h.start, h.end))
 
@@ -2252,9 +2254,11 @@ def _injury(ctx: Context, start: int, end: int, sentence: int) -> bool:
 
 
 def _sentence_of(ctx: Context, offset: int) -> int:
-    for i, (s, e) in enumerate(ctx.sentences):
-        if s <= offset < e:
-            return i
+    # the sentences are disjoint and in order (``SENTENCE.finditer``): the last one starting at or before the offset
+    # is the only one that can hold it (a bisection, not a scan: a long text with many hits asked this per hit)
+    i = bisect_right(ctx.sentences, (offset, math.inf)) - 1
+    if i >= 0 and offset < ctx.sentences[i][1]:
+        return i
     return max(len(ctx.sentences) - 1, 0)
 
 
@@ -2265,10 +2269,19 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 def _without_overlaps(hits: list[Hit]) -> list[Hit]:
     """Keep the strongest of overlapping phrases: counted level first, then rule level, then length."""
     kept: list[Hit] = []
+    spans: list[tuple[int, int]] = []  # the kept spans, disjoint and in order, so their ends are in order too
     for h in sorted(hits, key=lambda h: (-h.level, -h.rule_level, h.start - h.end, h.start)):
-        if not any(_overlaps((h.start, h.end), (k.start, k.end)) for k in kept):
+        if not _overlaps_any((h.start, h.end), spans):
             kept.append(h)
+            insort(spans, (h.start, h.end))
     return kept
+
+
+def _overlaps_any(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    """Whether ``span`` overlaps one of ``spans`` (disjoint, in order): of those starting before it ends, the last
+    has the latest end, so it is the only one to check (a bisection, not a scan over every kept span)."""
+    i = bisect_left(spans, (span[1], -1)) - 1
+    return i >= 0 and _overlaps(span, spans[i])
 
 
 def _person(ctx: Context, m: re.Match[str], sentence: int) -> str:
