@@ -48,6 +48,7 @@ HALVES = (
     "frozen11",
     "frozen12",
     "frozen13",
+    "frozen14",
 )
 FIGURE_GROUPS = frozenset({"idiom", "injury"})  # figures of speech and everyday injuries
 # Genuine cases flagged, as measured with the shipped model. Fourth round (docs/risk.md): all four batches are seen
@@ -102,6 +103,10 @@ MEASURED_FLAGGED = {
     # emphasis on self-harm acts, preparations and aborted acts), kept outside the repository, measured once at the
     # start (1c20fed) and the end (31dd23f) of the round: 85 of 117 flagged both times. Seen since.
     "frozen13": 85 / 117,
+    # frozen14: written at the start of the eighteenth round by an engineer who tuned nothing (README_frozen14.md; 150
+    # short lines and 50 long journal entries, ``length``), kept outside the repository, measured once (c81c42c); no
+    # risk change shipped that session, so it is the figure of the code at its start and its end. Seen since.
+    "frozen14": 61 / 80,
 }
 GOAL_MISSED = {
     "tune": "goal missed: 81 of 85 genuine tune cases flagged, seen (docs/risk.md)",
@@ -131,6 +136,8 @@ GOAL_MISSED = {
     "(docs/risk.md)",
     "frozen13": "goal missed: 85 of 117 genuine cases of the thirteenth frozen batch flagged when measured once, unseen, "
     "at the start and the end of its round; 42 of its 55 behaviors under their level (docs/risk.md)",
+    "frozen14": "goal missed: 61 of 80 genuine cases of the fourteenth frozen batch flagged when measured once, unseen "
+    "(short lines 32 of 50, long entries 29 of 30); 30 of its 50 behaviors under their level (docs/risk.md)",
 }
 # False alarms on hard negatives: the goal (<= 2 %) is met on tune and frozen (seen; frozen2: 8 of 110
 # when it was measured once, in the second round), not on frozen3 (seen since the fourth round; 14 of 223 unseen).
@@ -162,6 +169,8 @@ ALARMS_MISSED = {
     "was fixed by mechanism; 25 since the seventeenth round (a model false alarm no longer hidden) (docs/risk.md)",
     "frozen13": "goal missed: 21 of 212 hard negatives of the thirteenth frozen batch flagged (9.9 %, none at attempt) "
     "when measured once, unseen (20 at the start of its round) (docs/risk.md)",
+    "frozen14": "goal missed: 16 of 120 hard negatives of the fourteenth frozen batch flagged (13.3 %, none at behavior "
+    "or attempt; long entries 3 of 20) when measured once, unseen (docs/risk.md)",
 }
 MEASURED_ALARMS = {
     "tune": 2 / 139,
@@ -183,6 +192,8 @@ MEASURED_ALARMS = {
     "frozen12": 25 / 192,
     # frozen13: 20 at the start of the seventeenth round, 21 at its end, unseen (README_frozen13.md)
     "frozen13": 21 / 212,
+    # frozen14: measured once, unseen (README_frozen14.md)
+    "frozen14": 16 / 120,
 }
 # Genuine cases at (or over) their expected level, with the shipped model: no floor existed before the fourteenth round
 # (docs/risk.md, "Fourteenth round"). Its level model was not shipped (the lead's check on long real texts), so these
@@ -209,6 +220,8 @@ MEASURED_AT_LEVEL = {
     "frozen12": 62 / 107,
     # frozen13: 57 at the start of the seventeenth round, 58 at its end, unseen (README_frozen13.md)
     "frozen13": 58 / 117,
+    # frozen14: 45 when measured once, unseen (README_frozen14.md)
+    "frozen14": 45 / 80,
 }
 # Lines whose writer's label and the screen's written policy disagree. They stay as written and count in every
 # figure; only the "never attempt on a negative" check reads them apart, each with its reason.

@@ -1,0 +1,120 @@
+"""The seen challenge batches as training lines for the risk sentence model: a held-out check (docs/risk.md, "The seen
+batches as training lines for the sentence model"). Evaluation only: nothing is written to the model folder.
+
+Each batch of ``tests/analysis_risk/challenge_*.jsonl`` in turn is left out; the sentence model is fitted as
+``train_risk.py`` fits it (the bank, C-SSRS users' sentences as weak labels) plus the other batches' lines (genuine or
+not, weight 1, no variants); the held-out batch is screened as ``screen`` reads it. Prints each batch's flagged genuine
+cases and false alarms at ``--threshold`` with and without the other batches, then the pooled out-of-fold figures over
+a grid. ``--frozen FILE``: also fit on every batch and screen FILE (a batch none of them is) once.
+
+Usage: .venv/bin/python scripts/risk_batches_lobo.py --cache /tmp/risk-emb.npz [--frozen FILE] [--out OUT.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import train_risk as tr
+
+GRID = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
+
+
+def read(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def with_batches(d: tr.Data, batches: list[list[dict[str, Any]]], cache: Path | None) -> None:
+    """Each batch's lines become bank rows of ``d`` whose bank line is ``-1 - batch``, so that ``leave_out`` can drop
+    one batch (or all) from a fit."""
+    start = len(d.x_sent)
+    rows, ys, lines = [], [], []
+    for b, items in enumerate(batches):
+        for item in items:
+            added = d.sentences.add(str(item["text"]))
+            rows += added
+            ys += [int(item["group"] == "genuine")] * len(added)
+            lines += [-1 - b] * len(added)
+    vectors = tr.embed(d.sentences.texts[start:], cache)
+    features = np.asarray(d.sentences.features[start:], dtype=np.float32)
+    d.x_sent = np.vstack([d.x_sent, np.hstack([vectors, features]).astype(np.float32)])
+    d.bank_rows = np.concatenate([d.bank_rows, np.asarray(rows, dtype=np.int64)])
+    d.bank_y = np.concatenate([d.bank_y, np.asarray(ys, dtype=np.int64)])
+    d.bank_line = np.concatenate([d.bank_line, np.asarray(lines, dtype=np.int64)])
+
+
+def top_scores(p: tr.Prescreened, model: Any) -> np.ndarray:
+    """Per text: 1.0 when the lexicon flags it, else the highest open unit's probability (flagged at t when >= t)."""
+    probs = model.predict_proba(p.unit_x)[:, 1] if len(p.unit_x) else np.zeros(0)
+    top = np.zeros(len(p.rule_level))
+    np.maximum.at(top, p.unit_text, np.where(p.unit_open, probs, 0.0))
+    return np.where(p.rule_level >= tr.IDEATION, 1.0, top)
+
+
+def counts(flagged: np.ndarray, genuine: np.ndarray) -> list[int]:
+    return [int((flagged & genuine).sum()), int((flagged & ~genuine).sum())]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cache", type=Path, default=None)
+    parser.add_argument("--data", type=Path, default=tr.DEFAULT_DATA)
+    parser.add_argument("--threshold", type=float, default=0.7)
+    parser.add_argument("--frozen", type=Path, default=None)
+    parser.add_argument("--out", type=Path, default=None)
+    args = parser.parse_args()
+    paths = sorted((tr.ROOT / "tests" / "analysis_risk").glob("challenge_*.jsonl"))
+    if args.frozen is not None:
+        paths = [p for p in paths if p.name != args.frozen.name]
+    batches = [read(p) for p in paths]
+    d = tr.load(args.data, tr.DEFAULT_BANK, list(tr.DEFAULT_TUNE), args.cache)
+    with_batches(d, batches, args.cache)
+    users = np.arange(len(d.user_rows))
+    codes = np.array([-1 - b for b in range(len(batches))])
+    base = tr.fit_sentence_model(d, users, leave_out=codes)
+    report: dict[str, Any] = {"threshold": args.threshold, "batches": {}}
+    pooled: dict[str, list[float]] = {"base": [], "with": []}
+    genuine_all: list[bool] = []
+    for b, (path, items) in enumerate(zip(paths, batches, strict=True)):
+        screened = tr.prescreen([("free_association", str(i["text"])) for i in items], args.cache)
+        refit = tr.fit_sentence_model(d, users, leave_out=np.array([-1 - b]), start=base)
+        genuine = np.array([i["group"] == "genuine" for i in items])
+        row = {"genuine": int(genuine.sum()), "negatives": int((~genuine).sum())}
+        for name, model in (("base", base), ("with", refit)):
+            top = top_scores(screened, model)
+            row[name] = counts(top >= args.threshold, genuine)
+            pooled[name].extend(top.tolist())
+        genuine_all.extend(genuine.tolist())
+        report["batches"][path.stem] = row
+        print(json.dumps({"batch": path.stem, **row}), flush=True)
+    g = np.array(genuine_all)
+    report["pooled"] = {
+        str(t): {name: counts(np.array(v) >= t, g) for name, v in pooled.items()} for t in GRID
+    }
+    report["pooled_totals"] = {"genuine": int(g.sum()), "negatives": int((~g).sum())}
+    print(json.dumps({"pooled": report["pooled"], **report["pooled_totals"]}), flush=True)
+    if args.frozen is not None:
+        refit = tr.fit_sentence_model(d, users, start=base)
+        items = read(args.frozen)
+        screened = tr.prescreen([("free_association", str(i["text"])) for i in items], args.cache)
+        genuine = np.array([i["group"] == "genuine" for i in items])
+        report["frozen"] = {
+            str(t): {
+                name: counts(top_scores(screened, m) >= t, genuine)
+                for name, m in (("base", base), ("with", refit))
+            }
+            for t in GRID
+        }
+        print(json.dumps({"frozen": report["frozen"]}), flush=True)
+    if args.out is not None:
+        args.out.write_text(json.dumps(report, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
