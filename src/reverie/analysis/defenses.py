@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from reverie.analysis.document import Document
     from reverie.analysis.encoder import Encoder
 
-VERSION = "2.5.0"
+VERSION = "2.6.0"
 HEAD_DIR = Path(__file__).resolve().parent / "models" / "defenses"
 HEAD_SCHEMA = "reverie.defense-head/1"
 LABELS = tuple(range(9))
@@ -244,8 +244,10 @@ CUES: tuple[Cue, ...] = (
         "rationalization",
         r"\b(?:doesn'?t\s+matter\s+anyway|for\s+the\s+best|i\s+guess\s+it'?s\s+(?:ok|fine|normal))"
         # eighth round: an avoidance given a good-sounding reason ("skipped it, but only because …, anyway")
+        # (ninth round: "was better than ever" is a comparison, not a reason: "I skipped lunch and dinner was better
+        # than ever" is none; the change reads no bank row, key sentence or DMRS example differently)
         r"|\b(?:skipped|missed|didn'?t\s+(?:go|apply|ring|call)|did\s+not\s+(?:go|apply))\b[^.;]{0,100}\b(?:anyway|"
-        r"only\s+because|(?:was|is)\s+(?:better|sensible|for\s+the\s+best))\b|\bbut\s+it'?s\s+fine\s*,[^.;]{0,80}"
+        r"only\s+because|(?:was|is)\s+(?:better(?!\s+than)|sensible|for\s+the\s+best))\b|\bbut\s+it'?s\s+fine\s*,[^.;]{0,80}"
         r"\banyway\b",
     ),
     _cue(
@@ -314,6 +316,242 @@ CUES: tuple[Cue, ...] = (
         r"|\b(?:said|say|says)\s+['\"‘]?(?:yes|yeah|of\s+course|sure|fine|no\s+bother|no\s+problem|i'?d\s+\w+)\b[^.;]{0,80}"
         r"\b(?:then|but)\b[^.;]{0,60}\b(?:didn'?t|never|forgot|forget|left\s+(?:it|them)|slowly|late|wrong|took\s+(?:my|"
         r"ages|forever))|\b(?:just\s+happen(?:ed)?\s+to\s+forget|somehow\s+forgot|conveniently\s+forg[eo]t)\b",
+    ),
+    # Ninth round (d9): constructions the nine seen key files still missed, each in >= 2 files by different writers
+    # (docs/defenses.md, "Ninth round (d9)"). Separate cues, so that a sentence an older cue of the same level already
+    # reads counts twice; each scoped against the look-alikes in tests/analysis_defenses/test_defense_round9.py.
+    _cue(
+        1,
+        "passive_aggression",
+        # agreed to, then done so as to defeat it ("said no bother, and it'll get done very slowly", "agreed with a smile
+        # and sent them … in the wrong format", "sent it in the one format her software can't read", "sent them, slowly")
+        r"\b(?:agreed|said\s+['\"‘]?(?:yes|yeah|of\s+course|sure|fine|no\s+bother|no\s+problem))\b[^.;]{0,80}\b(?:"
+        r"(?:get|be|got)\s+done\s+(?:very\s+)?slowly|(?:in|at)\s+the\s+wrong\s+(?:format|scale|size|order)|"
+        r"(?:format|version|file)\s+(?:that\s+)?(?:her|his|their)\s+(?:\w+\s+)?(?:can'?t|cannot|won'?t)\s+(?:read|open))"
+        r"|\b(?:sent|did|handed\s+(?:in|over)|delivered)\s+(?:it|them)\s*,\s*(?:very\s+)?slowly\b",
+    ),
+    _cue(
+        1,
+        "acting_out",
+        # a blow, then drink or money past sense ("After the rejection email I went out, drank eleven pints", "drove
+        # straight to the bar and drank until they took my keys", "got his text and … booked a flight … on money I don't
+        # have", "blew my whole week's wages")
+        r"\b(?:after|when|got|instead\s+of)\b[^.;]{0,80}\b(?:went|drove|walked|headed)\b[^.;]{0,60}\bdrank\s+(?:until|till|"
+        r"the\s+[\w-]+\s+money|(?:\w+teen|ten|eleven|twelve|twenty|too\s+many)\s+pints)\b"
+        r"|\bblew\s+(?:my|the|our)\s+whole\s+[\w']+(?:\s+[\w']+)?\s+(?:wages|pay|savings|rent)\b"
+        r"|\b(?:got|after|when)\b[^.;]{0,60}\bbooked\s+a\s+flight\b[^.;]{0,60}\b(?:on\s+the\s+spot|money\s+i\s+(?:don'?t|"
+        r"didn'?t)\s+have)",
+    ),
+    _cue(
+        1,
+        "help_rejecting_complaining",
+        # the help offered by name, listed, and turned down ("they give me doctors, exercises, a massage, but … nothing
+        # will work", "the vet says …, the bank says …, and none of it is any use", "sent me to physio … and every one of
+        # them was useless")
+        r"\b(?:says?|give\s+me|gave\s+me|(?:has\s+|have\s+)?sent\s+me\s+to|tells?\s+me\s+to|told\s+me\s+to)\b[^.;]{0,120}\b(?:"
+        r"none\s+of\s+(?:it|them)\s+(?:is|was|will|would)\s+(?:any\s+(?:use|good)|work|help)|nothing\s+(?:will|would|ever)\s+"
+        r"(?:work|help)(?!\s+(?:except|but|apart|unless))|every\s+one\s+of\s+them\s+(?:was|is|were)\s+(?:useless|no\s+good|"
+        r"pointless)|why\s+(?:do\s+)?(?:they|she|he)\s+(?:even\s+)?bother)",
+    ),
+    _cue(
+        2,
+        None,
+        # all good, then all bad after a turn the eighth round's cue missed ("; now", "; one dropped card", "an angel …
+        # now … evil", "one good day … one bad day", "On Monday … on Tuesday", "when I win … when I lose"); two groups,
+        # one all good and one all bad ("the best lads on earth and red watch are scum"). Named by the nearest example.
+        r"\b(?:was|were)\s+(?:the\s+|an?\s+)?(?:best|kindest|greatest|finest|hero|heaven|gods?|angels?|genius|wonderful|"
+        r"perfect)\b[^.;]{0,100};\s*(?:now|since|then|one)\b[^.;]{0,80}\b(?:worst|devils?|snakes?|hell|rotten|fake|fraud|"
+        r"evil|poison|scum|worthless|never\s+cared)\b"
+        r"|\b(?:was|were)\s+an?\s+(?:angel|hero|saint|genius)\b[^.;]{0,100}\bnow\b[^.;]{0,80}\b(?:evil|poison|scum|devils?|"
+        r"rotten|fake|fraud|worthless|all\s+bad)\b"
+        r"|\b(?:one\s+good\s+(?:day|week|night|game)|on\s+\w+day|when\s+i\s+win)\b[^.;]{0,80}\b(?:brilliant|genius|greatest|"
+        r"gods?|hero)\b[^.;]{0,80}\b(?:one\s+bad\s+(?:day|week|night|game)|on\s+\w+day|when\s+i\s+lose)\b[^.;]{0,80}\b"
+        r"(?:nothing|rubbish|trash|fraud|fake|failure|worthless)\b"
+        r"|\b(?:are|were)\s+(?:the\s+best\b|gods?\b|angels?\b|heroes\b)[^.;]{0,60}\band\s+(?:the\s+)?[\w\s]{0,30}?\b(?:are|"
+        r"were)\s+(?:scum|devils?|vermin|evil|snakes?)\b",
+    ),
+    _cue(
+        2,
+        "projective_identification",
+        # the hostility read in the other, provoked until it shows, and taken as proof ("I knew my wife had gone cold on
+        # me, so I kept picking at her … until she finally screamed …, which proves …"; "I was certain … despised me, so I
+        # was cold … until she lost her temper …, and there it was")
+        r"\bi\s+(?:knew|was\s+(?:certain|sure|convinced))\b[^.;]{0,60}\bso\s+i\b[^.;]{0,80}\buntil\s+(?:she|he|they)\b"
+        r"[^.;]{0,80}\b(?:proves?|proved|there\s+it\s+was|just\s+as\s+i|as\s+i\s+(?:knew|said))\b",
+    ),
+    _cue(
+        3,
+        "denial",
+        # the trouble named by others, then waved away ("The bank says I'm overdrawn … but … there's nothing wrong with
+        # my finances", "Everyone keeps pointing out … but … there's nothing wrong with me", "My doctor said … but I am
+        # fine", "Everybody says … but … nothing has changed")
+        r"\b(?:says?|said|keeps?\s+(?:saying|pointing\s+out|telling\s+me)|swears?|tells\s+me)\b[^.;]{0,100}\bbut\b[^.;]{0,80}\b"
+        r"(?:i(?:'m|\s+am)\s+(?:perfectly\s+|completely\s+)?fine\b(?!\s+now)|there(?:'s|\s+is)\s+nothing\s+wrong\s+with\s+"
+        r"(?:me|my\s+(?:finances|health|eating|drinking|body|heart|money|marriage))\b|nothing\s+has\s+changed)",
+    ),
+    _cue(
+        3,
+        "projection",
+        # the anger given to others, the writer calm ("it is Anke who is always furious with me, I am completely calm",
+        # "It's the sopranos who are angry and critical …, I'm perfectly calm"; "My sister is the one who's angry, not me")
+        r"\bwho\s+(?:is|are|'s|'re)\s+(?:always\s+)?(?:angry|furious|critical|jealous|hostile)\b[^.;]{0,100}\bi(?:'m|\s+am)\s+"
+        r"(?:perfectly|completely|totally)\s+calm\b|\bthe\s+one\s+who(?:'s|\s+is)\s+(?:always\s+)?(?:angry|furious|jealous|"
+        r"critical|hostile)\s*,\s*not\s+me\b",
+    ),
+    _cue(
+        3,
+        "rationalization",
+        # the avoidance made a kindness or good sense ("Skipped Mum's call …, so really it was the kind thing to do", "so
+        # staying home was the sensible call really", "but really it's better for her"); the shout made a lesson ("I only
+        # shouted because the kids need to learn")
+        r"\b(?:skipped|missed|didn'?t\s+(?:go|apply|ring|call)|did\s+not\s+(?:go|apply))\b[^.;]{0,120}\b(?:was|is|it'?s)\s+"
+        r"(?:the\s+|a\s+)?(?:better|sensible|kind|right|kindest)\s+(?:thing|call|choice|for\s+(?:her|him|them|everyone))\b"
+        r"|\bi\s+only\s+(?:shouted|snapped|yelled|smacked|hit)(?:\s+at\s+(?:the\s+|my\s+)?\w+)?\s+because\s+(?:she|he|they|the\s+\w+)\s+"
+        r"needs?\s+to\b",
+    ),
+    _cue(
+        3,
+        "autistic_fantasy",
+        # a whole other life made up in the head ("make up a whole other life where …", "I go away in my head to my own
+        # farm")
+        r"\b(?:make|made|making)\s+up\s+a\s+(?:whole\s+)?(?:other|different|new)\s+life\s+(?:where|in\s+which)\b"
+        r"|\bgo(?:es)?\s+away\s+in\s+my\s+head\b",
+    ),
+    _cue(
+        4,
+        None,
+        # another (or the writer) made a nothing in a string of put-downs ("a nobody, a complete zero", "a total
+        # nothing, zero skills", "a nothing person, no brain"); "not worth the air / the horsehair", "worth less than
+        # fish guts"; "I'm a useless fraud". Named by the nearest example.
+        r"\b(?:is|was|are|were)\s+(?:simply\s+|just\s+)?an?\s+(?:(?:complete|total|absolute|useless)\s+)?(?:nobody|"
+        r"nothing(?:\s+person)?|zero)\s*,\s*(?:an?|no|zero|not)\b"
+        r"|\b(?:not|nothing|isn'?t|aren'?t)\b[^.;]{0,50}\bworth\s+the\s+(?:air|breath|oxygen|horsehair|stone|space)\b"
+        r"|\bworth\s+less\s+than\s+(?:\w+\s+)?(?:guts|dirt|muck|nothing)\b"
+        r"|\bi'?m\s+(?:just\s+)?an?\s+(?:useless|talentless|worthless|hopeless)\s+(?:fraud|failure|idiot|waste|fool|mess)\b",
+    ),
+    _cue(
+        4,
+        None,
+        # above everyone, never wrong ("I am simply better than them", "I never get a decision wrong", "never once laid a
+        # letter that wasn't perfect"); another without equal ("the strongest and wisest person alive", "no woman alive
+        # could compare with her"). Named by the nearest example.
+        r"\bi(?:'m|\s+am)\s+(?:simply\s+|just\s+)?(?:better|sharper|stronger|smarter)\s+than\s+(?:them(?:\s+all)?|the\s+"
+        r"(?:rest|lot)(?:\s+of\s+them)?)\b(?!\s+at\b)|\bi\s+(?:have\s+)?never\s+(?:once\s+)?(?:get|got|made|make|laid|put)\s+"
+        r"(?:a|one)\s+\w+\s+(?:wrong|that\s+(?:wasn'?t|isn'?t)\s+perfect)\b|\bno\s+(?:one|man|woman|person)\s+alive\s+"
+        r"(?:could|can)\s+(?:compare|match|touch)\b|\b(?:strongest|wisest|kindest|bravest|finest)\s+(?:and\s+\w+\s+)?"
+        r"(?:person|man|woman)\s+alive\b",
+    ),
+    _cue(
+        5,
+        "reaction_formation",
+        # the hostile feeling named, then overdone kindness to its object ("furious that my sister got the house, so I
+        # threw her the loveliest party", "I resent the new manager so much that I keep volunteering to help her")
+        r"\b(?:furious|resent\w*|hate|livid|jealous|envious|can'?t\s+stand)\b[^.;]{0,60}\bso\s+(?:much\s+that\s+)?i\b"
+        r"[^.;]{0,30}\b(?:(?:threw|bake|baked|bought|made)\s+(?:her|him|them)\s+the\s+(?:loveliest|biggest|best|nicest)|"
+        r"keep\s+(?:volunteering|offering|praising))",
+    ),
+    _cue(
+        5,
+        "repression",
+        # the feeling there, its object gone ("had no idea what I was upset about", "bothering me all week but I can't
+        # for the life of me think what it is"); the past a blank ("when I try to think of it there is only a white
+        # wall", "nothin in my head from that whole week")
+        r"\bno\s+idea\s+what\s+i\s+was\s+(?:so\s+)?(?:upset|crying|angry|sad|scared)\s+about\b|\bbothering\s+me\b[^.;]{0,60}"
+        r"\bcan'?t\b[^.;]{0,25}\b(?:think|remember|say)\s+what\s+it\s+(?:is|was)\b|\b(?:think|remember)\b[^.;]{0,40}\b"
+        r"(?:only|just)\s+a\s+(?:white|blank|grey)\s+(?:wall|space|page)\b|\bnothin(?:g|')?\s+in\s+my\s+head\s+from\s+that\b",
+    ),
+    _cue(
+        5,
+        "dissociation",
+        # the self seen from outside ("watched my own hand keep inking as if it belonged to someone else", "like I was up
+        # in the gantry, commentating on some other bloke's match")
+        r"\bwatch(?:ed|ing)\s+my\s+own\s+(?:hands?|body|face|feet|mouth)\b|\bas\s+if\s+(?:it|they|my\s+\w+)\s+belonged\s+to\s+"
+        r"some(?:one|body)\s+else\b|\blike\s+i\s+was\b[^.;]{0,60}\bsome\s+other\s+(?:bloke|man|woman|person|guy|girl)'s\b",
+    ),
+    _cue(
+        6,
+        "undoing",
+        # the words taken back by a deed ("so it would be as if I'd never said it", "as if that would take the words
+        # back", "… light a candle for her, to take it back", "tell him three times he is clever, to erase what I said")
+        r"\b(?:like|as\s+if)\s+i(?:'d|\s+had)\s+never\s+said\s+it\b|\bas\s+if\s+(?:that|it|this)\s+(?:would|could)\s+take\s+"
+        r"(?:the\s+words|it|that|them)\s+back\b|\b(?:say|said|snapped|shouted|told|called)\b[^.;]{0,160},\s*(?:just\s+|"
+        r"only\s+)?to\s+(?:take\s+(?:it|that|the\s+words)\s+back|erase\s+what\s+i\s+(?:said|did))\b",
+    ),
+    _cue(
+        6,
+        "isolation_of_affect",
+        # the event told, the feeling noted as absent ("and there is no feeling attached", "and noticed I had no feeling
+        # about it whatsoever", "and felt nothing in particular about any of it")
+        r"\band\s+(?:noticed\s+(?:that\s+)?)?(?:there\s+(?:is|was)|i\s+(?:had|have|felt))\s+no\s+(?:feeling|emotion)s?\s+"
+        r"(?:attached|about\s+(?:it|any\s+of\s+it))|\band\s+felt\s+nothing\s+in\s+particular\b",
+    ),
+    _cue(
+        6,
+        "intellectualization",
+        # the loss turned into a subject of study ("a fascinating case of neural plasticity", "the amygdala findings are
+        # fascinating"; "a clean process", "a sociological process more than a thing of me")
+        r"\b(?:is|was)\s+(?:really\s+)?a\s+fascinating\s+(?:case|example|study)\s+of\b|\bfindings\s+(?:are|were)\s+"
+        r"fascinating\b|\b(?:was|is)\s*,?\s*(?:on\s+reflection\s*,\s*)?a\s+(?:clean|sociological|natural|biological|"
+        r"administrative)\s+process\b",
+    ),
+    _cue(
+        6,
+        "isolation_of_affect",
+        # the horror told flatly ("told the whole story … like I was reading out a shopping list", "described finding the
+        # body … in a flat, step-by-step way")
+        r"\b(?:told|described|read\s+out|recounted)\b[^.;]{0,100}\b(?:like\s+i\s+was\s+reading\s+(?:out\s+)?a\s+(?:shopping\s+)?"
+        r"list|in\s+a\s+flat\s*,?\s+(?:step-by-step|matter-of-fact|calm|level|even)\b|in\s+a\s+flat\s+voice\b)",
+    ),
+    _cue(
+        3,
+        "denial",
+        # the trouble made nothing, talk of it closed ("the bank letters are nothing, the farm is fine, there's no need for
+        # anyone to talk about selling", "it's just a cyst …, so there's nowt to talk about")
+        r"\b(?:fine|nothing|just\s+a\s+\w+)\b[^.;]{0,60}\bthere'?s\s+(?:no\s+need\s+(?:for\s+anyone\s+)?to\s+talk|nowt\s+to\s+"
+        r"talk|nothing\s+to\s+talk)\s+about\b",
+    ),
+    _cue(
+        7,
+        "altruism",
+        # helping others, and what it gives back ("helping other families gives the grief somewhere to go", "watching them
+        # walk out taller gives me back something", "making her comfortable makes my heart lighter", "doing them steadies me")
+        r"\b(?:helping|volunteer\w*|for\s+other\s+(?:families|people)|making\s+(?:her|him|them)\s+comfortable|watching\s+"
+        r"(?:them|those\s+\w+))\b[^.;]{0,80}\b(?:gives?\s+(?:me\s+(?:back\s+)?something|the\s+grief\s+somewhere)|gave\s+me\s+"
+        r"(?:back\s+)?something|(?:steadies|steadied|settles)\s+me|makes?\s+my\s+heart\s+lighter)\b",
+    ),
+    _cue(
+        7,
+        "affiliation",
+        # reaching someone, and that it helped ("told her all of it …, and that helped more than anything", "rang my sister
+        # … and talking it through with her made the evening bearable", "texted my brother and he kept me company")
+        r"\b(?:told|rang|texted|called|asked|phoned)\s+\w+\b[^.;]{0,100}\b(?:and\s+(?:that|it|talking|saying)\b[^.;]{0,60}\b"
+        r"(?:helped\s+(?:me|more|a\s+lot|so\s+much)|let\s+me\s+sleep|made\s+(?:the\s+\w+|it)\s+bearable)|kept\s+me\s+company)\b",
+    ),
+    _cue(
+        7,
+        "self_assertion",
+        # the need or limit said to someone, with its manner, further on in the sentence ("told the manager plainly that I
+        # need the agenda in advance", "informed my team lead politely but firmly that from next month Sundays are for my
+        # family, I will not be logging in")
+        r"\b(?:told|informed|said\s+to)\s+(?:him|her|them|(?:my|the|our)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:calmly|firmly|politely|"
+        r"directly|straight|clearly|plainly)(?:\s+but\s+(?:firmly|calmly|clearly))?\s+(?:that\s+)?[^.;]{0,60}\bi\s+(?:won'?t|"
+        r"will\s+not|need|expect)\b",
+    ),
+    _cue(
+        7,
+        "suppression",
+        # the feeling set aside until a time chosen ("felt the fear come up …, parked it on purpose until the shift ended",
+        # "decided to leave it for my session on Tuesday")
+        r"\b(?:fear|worry|worries|panic|grief|anger|sadness|feeling)\b[^.;]{0,40}\bparked\s+it\b|\bdecided\s+to\s+(?:leave|save|"
+        r"keep)\s+it\s+(?:for|until)\s+(?:my\s+)?(?:session|appointment|later|tomorrow|the\s+weekend|\w+day)\b",
+    ),
+    _cue(
+        7,
+        "humor",
+        # the joke that owns the hurt ("and yes, it still stings", "you'd laugh if it didn't sting so much", "it still
+        # stings but we both laughed")
+        r"\band\s+yes\s*,\s*it\s+still\s+(?:hurts|stings)\b|\byou'?d\s+laugh\s+if\s+it\s+(?:didn'?t|wasn'?t)\b|\bit\s+still\s+"
+        r"(?:hurts|stings)\s*,?\s+but\s+(?:we|i)\s+(?:both\s+)?laughed\b",
     ),
 )
 

@@ -1,6 +1,11 @@
-"""The eighth round's measurement for the defense head (docs/defenses.md, "Eighth round (d8)"), kept to rerun.
+"""The ninth round's measurement for the defense head (docs/defenses.md, "Ninth round (d9)"), kept to rerun.
 
-    PYTHONPATH=src .venv/bin/python scripts/defense_round8.py [--before FILE] [--level-floors F] [--keep DIR]
+    PYTHONPATH=src .venv/bin/python scripts/defense_round9.py [--before FILE] [--level-floors F] [--keep DIR]
+
+The eighth round's harness (``defense_round8.py``, which this replaces; it is in the history at c81c42c) with the
+ninth seen key file (``defense_key_frozen9.jsonl``) and the shown-precision floors of
+``test_seen_key_sets_do_not_regress`` as they stand after the eighth round. The eighth round's text follows.
+
 
 The seventh round's harness (``defense_round7.py``, which this replaces; it is in the history at 246d6fb) with the
 eighth seen key file (``defense_key_frozen8.jsonl``), the shown-precision floors of
@@ -50,18 +55,19 @@ from reverie.analysis.onnx_encoder import load_encoder  # noqa: E402
 
 SCRIPTS = ROOT / "scripts"
 FIXTURES = ROOT / "tests" / "fixtures"
-KEYS = ("", "2", "3", "4", "5", "6", "7", "8")
-# The shown-precision floors of ``test_seen_key_sets_do_not_regress`` (strict ``>`` for the first three) and the
-# lead's relaxation for frozen2/frozen3 (>= 0.84) this round.
+KEYS = ("", "2", "3", "4", "5", "6", "7", "8", "9")
+# The shown-precision floors of ``test_seen_key_sets_do_not_regress`` after the eighth round (strict ``>`` for the
+# first three).
 PRECISION_FLOORS: dict[str, tuple[float, bool]] = {
     "defense_key_frozen.jsonl": (0.9, True),
     "defense_key_frozen2.jsonl": (0.9, True),
     "defense_key_frozen3.jsonl": (0.9, True),
-    "defense_key_frozen4.jsonl": (0.75, False),
-    "defense_key_frozen5.jsonl": (0.84, False),
-    "defense_key_frozen6.jsonl": (0.90, False),
+    "defense_key_frozen4.jsonl": (0.93, False),
+    "defense_key_frozen5.jsonl": (0.90, False),
+    "defense_key_frozen6.jsonl": (0.99, False),
     "defense_key_frozen7.jsonl": (0.99, False),
-    "defense_key_frozen8.jsonl": (0.84, False),
+    "defense_key_frozen8.jsonl": (0.99, False),
+    "defense_key_frozen9.jsonl": (0.99, False),
 }
 MAX_LOSS_PER_FILE = 2
 DYING = [
