@@ -81,3 +81,36 @@ def test_the_learned_step_leaves_other_cases_alone() -> None:
     assert _shown(6, 7, tears=False) == 7  # sadness stated otherwise ("I felt empty")
     assert _shown(6, 2, tears=True) == 2  # the learned coder replaced the RS
     assert _shown(None, 7, tears=True) == 7  # no response shown
+
+
+# ---- a thing pushed back, away or across by the other is a refusal, not pressure -----------------------------
+def _ro(text: str) -> list[int | None]:
+    return [(f.data["ro"] or {}).get("cluster") for f in find_episodes(prepare(text, "journal"))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I asked my manager to choose the dates for me. She pushed the calendar back across the table to me.",
+        "My tutor slid the essay across to me without a word.",
+        "I asked my dad to sign the form. He shoved the papers back at me.",
+    ],
+)
+def test_a_thing_pushed_back_is_a_refusal(text: str) -> None:
+    assert _ro(text) == [5]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My mother pushed me to apply for the job in the city.",
+        "My aunt kept pushing me to eat more at dinner.",
+    ],
+)
+def test_a_person_pushed_is_still_pressure(text: str) -> None:
+    assert _ro(text) == [2]
+
+
+def test_the_writers_own_pushing_told_by_the_other_is_not_the_others_refusal() -> None:
+    text = "My therapist said she'd noticed I push people away when I'm scared."
+    assert 5 not in _ro(text)

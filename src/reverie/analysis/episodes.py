@@ -94,11 +94,17 @@ _FEELING_VERBS: Final = frozenset({"feel", "be", "get", "become", "go", "grow", 
 _TEARS: Final = frozenset({"cry", "tear", "tears", "sob", "weep"})
 _SAD_CLUSTER: Final = 7
 _GLAD_CLUSTERS: Final = frozenset({3, 5})
-# Tears after a warm response (episodes 1.11.0): crying, with no other feeling in its sentence, after the other
-# helped, liked, understood or was strong for the writer (RO 1, 6, 7, 8) is being accepted (RS3), not sadness.
+# Tears after a warm response (episodes 1.11.0): crying, with no bad feeling in its sentence, after the other
+# helped, liked, understood or was strong for the writer (RO 1, 6, 7, 8 shown) is being accepted (RS3).
 _WARM_RO: Final = frozenset({1, 6, 7, 8})
 _ACCEPTED_CLUSTER: Final = 3
 _POSITIVE_RS: Final = frozenset({1, 3, 5})
+# A thing pushed back, away or across is a refusal (episodes 1.11.0): "pushed the spreadsheet back".
+_HANDED: Final = frozenset({"push", "shove", "slide"})
+_BACK_WORDS: Final = frozenset({"back", "away", "across"})
+_PERSON_PRONOUNS: Final = frozenset({"me", "him", "her", "them", "us", "you", "myself", "himself", "herself"})
+_REJECTING_CLUSTER: Final = 5
+_WRITER_SUBJECTS: Final = frozenset({"i", "we", "you"})
 
 
 @dataclass(slots=True)
@@ -576,8 +582,7 @@ def _draft(
     w_code, w_candidates = _code_w(view)
     w = _fallback(doc, coder, "w", w_code, w_candidates)
     response_at = ro.span.start if ro is not None else None
-    warm = ro is not None and ro.cluster in _WARM_RO
-    rs_code, rs_candidates, felt, tears = _code_rs(view, response_at, warm=warm)
+    rs_code, rs_candidates, felt, tears = _code_rs(view, response_at)
     rs = _fallback(doc, coder, "rs", rs_code, rs_candidates)
     if (
         w is None
@@ -1081,7 +1086,12 @@ def _code_ro(view: _View, told_at: int | None = None) -> tuple[ccrt.Code | None,
         parent = clause.parent
         caused = parent is not None and parent.actor == "self" and clause.head.dep_ in {"xcomp", "ccomp"}
         factor = _CAUSED_BY_ME_WEIGHT if caused and head not in view.said else 1.0
+        returned = _handed_back(unit)
+        for token in returned:
+            into.add(_REJECTING_CLUSTER, factor, span, token.idx)
         for number, score, anchor in ccrt.best_per_cluster(ccrt.match("ro", unit, _context(view))):
+            if any(anchor.i == token.i for token in returned):
+                continue  # "pushed the form back across the desk" is no pressure
             spoken = view.clause_of[anchor.i]
             if spoken.head.i in view.said and spoken.actor == "self":  # "said I was selfish"
                 number = _SAID_ABOUT_ME.get(number, number)
@@ -1089,16 +1099,32 @@ def _code_ro(view: _View, told_at: int | None = None) -> tuple[ccrt.Code | None,
     return tally.decide() or lead.decide(), candidates
 
 
-def _code_rs(
-    view: _View, response_at: int | None, *, warm: bool = False
-) -> tuple[ccrt.Code | None, list[Span], bool, bool]:
+def _handed_back(unit: list[Any]) -> list[Any]:
+    """A thing pushed back, away or across by the other is a refusal (RO5), not pressure (episodes 1.11.0):
+    "pushed the papers back", "shoved the plate away", "pushed the form across to me"; a person pushed ("pushed
+    me to apply", "pushed me away") is not read here."""
+    out = []
+    for token in unit:
+        if token.lemma_.lower() not in _HANDED or token.pos_ != "VERB":
+            continue
+        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        if any(c.lower_ in _WRITER_SUBJECTS for c in subjects):
+            continue  # "I push people away": the writer's own act, told by the other
+        things = [c for c in token.children if c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN", "PRON"}]
+        if not things or any(c.lower_ in _PERSON_PRONOUNS or c.ent_type_ == "PERSON" for c in things):
+            continue
+        if any(c.lower_ in _BACK_WORDS and c.dep_ in {"prt", "advmod", "prep"} for c in token.children):
+            out.append(token)
+    return out
+
+
+def _code_rs(view: _View, response_at: int | None) -> tuple[ccrt.Code | None, list[Span], bool, bool]:
     """The writer's response: what the writer does or feels after the other's response; what came before
     (a fear, an earlier state: "I'd been terrified …", an imagined reaction) counts only when nothing comes
     after. A stated feeling ("I felt small") outranks an action in a trailing clause ("so I went back to my
     desk"). Returns the code, the candidate spans, whether the code is a stated feeling and whether it is crying
-    alone (sadness from crying only, with no bad feeling beside it: the learned coder's RO may still make it
-    tears after a warm response). ``warm``: the rules' RO is positive (RO 1, 6, 7, 8); crying after it, with no
-    bad feeling in its sentence, is being accepted (RS3)."""
+    alone (sadness from crying only, after the other's response, with no bad feeling in its sentence: after a
+    warm response shown it is being accepted, ``_after_warm``)."""
     felt, acted, before = ccrt.Tally(), ccrt.Tally(), ccrt.Tally()
     candidates: list[Span] = []
     consumed: set[int] = set()
@@ -1131,10 +1157,6 @@ def _code_rs(
         if tears and number == _SAD_CLUSTER and clause.sentence in glad:
             continue  # tears of joy: "I cried in the car, happy" (episodes 1.10.0)
         alone = tears and number == _SAD_CLUSTER and not earlier and clause.sentence not in sad_else
-        if alone and warm:
-            # tears after a warm response: "She said I'm family to her. I cried." (episodes 1.11.0)
-            felt.add(_ACCEPTED_CLUSTER, score, span, anchor.idx)
-            continue
         if alone:
             tears_alone.append(span)
         elif number == _SAD_CLUSTER:
