@@ -114,3 +114,27 @@ def test_a_person_pushed_is_still_pressure(text: str) -> None:
 def test_the_writers_own_pushing_told_by_the_other_is_not_the_others_refusal() -> None:
     text = "My therapist said she'd noticed I push people away when I'm scared."
     assert 5 not in _ro(text)
+
+
+# ---- help received ("I felt looked after") is being accepted, not helping -------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My neighbour carried my bags up the stairs. I didn't want to be a bother. He insisted. I felt looked after.",
+        "My sister phoned me every night after the surgery and I felt looked after.",
+        "My brother drove over and told me I was doing fine. I felt supported.",
+    ],
+)
+def test_help_received_is_being_accepted(text: str) -> None:
+    assert _rs(text) == [3]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My friend had the flu and asked me for soup. I looked after her all weekend.",
+        "My brother rang in a panic about his rent. I supported him until payday.",
+    ],
+)
+def test_help_given_stays_helping(text: str) -> None:
+    assert _rs(text) == [1]

@@ -99,6 +99,8 @@ _GLAD_CLUSTERS: Final = frozenset({3, 5})
 _WARM_RO: Final = frozenset({1, 6, 7, 8})
 _ACCEPTED_CLUSTER: Final = 3
 _POSITIVE_RS: Final = frozenset({1, 3, 5})
+_HELPFUL_RS: Final = 1
+_FELT: Final = frozenset({"feel", "felt", "feels"})
 # A thing pushed back, away or across is a refusal (episodes 1.11.0): "pushed the spreadsheet back".
 _HANDED: Final = frozenset({"push", "shove", "slide"})
 _BACK_WORDS: Final = frozenset({"back", "away", "across"})
@@ -1153,6 +1155,8 @@ def _code_rs(view: _View, response_at: int | None) -> tuple[ccrt.Code | None, li
     tears_alone: list[Span] = []  # crying alone in its sentence, after the other's response
     sad_otherwise = False
     for clause, earlier, feeling, number, score, span, anchor in found:
+        if number == _HELPFUL_RS and _received(anchor):
+            number = _ACCEPTED_CLUSTER  # "I felt looked after": cared for, not caring (episodes 1.11.0)
         tears = anchor.lemma_.lower() in _TEARS
         if tears and number == _SAD_CLUSTER and clause.sentence in glad:
             continue  # tears of joy: "I cried in the car, happy" (episodes 1.10.0)
@@ -1169,6 +1173,17 @@ def _code_rs(view: _View, response_at: int | None) -> tuple[ccrt.Code | None, li
         code = ccrt.Code(code.cluster, code.span, code.confidence * _BEFORE_RESPONSE_WEIGHT)
     tears = code is not None and code.cluster == _SAD_CLUSTER and bool(tears_alone) and not sad_otherwise
     return code, candidates, bool(felt.scores), tears
+
+
+def _received(anchor: Any) -> bool:
+    """A helping word as a past participle the writer feels or undergoes ("I felt looked after", "I was
+    supported"): help received is being accepted and cared for (RS3), not helping (RS1)."""
+    if anchor.tag_ not in {"VBN", "VBD"}:
+        return False
+    if anchor.tag_ == "VBN" and anchor.head.lemma_.lower() == "feel" and anchor.head is not anchor:
+        return True
+    # "I felt looked after" is parsed with "felt" as an auxiliary of "looked"
+    return any(c.dep_ == "auxpass" or (c.dep_ == "aux" and c.lower_ in _FELT) for c in anchor.children)
 
 
 def _pluperfect(clause: Clause) -> bool:
