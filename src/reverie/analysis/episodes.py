@@ -45,7 +45,7 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-VERSION: Final = "1.10.0"
+VERSION: Final = "1.11.0"
 MODEL_HASH: Final = "rules-" + hashlib.sha256(repr(sorted(ccrt.LEXICONS.items())).encode()).hexdigest()[:12]
 
 _WISH: Final[dict[str, float]] = {
@@ -94,6 +94,19 @@ _FEELING_VERBS: Final = frozenset({"feel", "be", "get", "become", "go", "grow", 
 _TEARS: Final = frozenset({"cry", "tear", "tears", "sob", "weep"})
 _SAD_CLUSTER: Final = 7
 _GLAD_CLUSTERS: Final = frozenset({3, 5})
+# Tears after a warm response (episodes 1.11.0): crying, with no bad feeling in its sentence, after the other
+# helped, liked, understood or was strong for the writer (RO 1, 6, 7, 8 shown) is being accepted (RS3).
+_WARM_RO: Final = frozenset({1, 6, 7, 8})
+_ACCEPTED_CLUSTER: Final = 3
+_POSITIVE_RS: Final = frozenset({1, 3, 5})
+_HELPFUL_RS: Final = 1
+_FELT: Final = frozenset({"feel", "felt", "feels"})
+# A thing pushed back, away or across is a refusal (episodes 1.11.0): "pushed the spreadsheet back".
+_HANDED: Final = frozenset({"push", "shove", "slide"})
+_BACK_WORDS: Final = frozenset({"back", "away", "across"})
+_PERSON_PRONOUNS: Final = frozenset({"me", "him", "her", "them", "us", "you", "myself", "himself", "herself"})
+_REJECTING_CLUSTER: Final = 5
+_WRITER_SUBJECTS: Final = frozenset({"i", "we", "you"})
 
 
 @dataclass(slots=True)
@@ -141,6 +154,7 @@ def find_episodes(doc: Document, coder: ccrt.PrototypeCoder | None = None) -> li
         codes = draft.codes
         if learned is not None and vectors is not None:
             codes = _learned_codes(doc, draft, learned, vectors)
+        codes = _after_warm(draft, codes)
         found.append(_finding(doc, draft, codes, model_hash, read))
     return found
 
@@ -509,6 +523,7 @@ class Draft:
     )
     felt: bool  # the rules' RS comes from a stated feeling ("I felt small"), which outranks a trailing clause
     tense: str
+    tears: bool = False  # the rules' RS is sadness from crying alone (episodes 1.11.0: see ``_after_warm``)
     other_acts: list[int] = field(default_factory=list)  # sentences where the other actually acts
     self_acts: list[int] = field(
         default_factory=list
@@ -569,7 +584,7 @@ def _draft(
     w_code, w_candidates = _code_w(view)
     w = _fallback(doc, coder, "w", w_code, w_candidates)
     response_at = ro.span.start if ro is not None else None
-    rs_code, rs_candidates, felt = _code_rs(view, response_at)
+    rs_code, rs_candidates, felt, tears = _code_rs(view, response_at)
     rs = _fallback(doc, coder, "rs", rs_code, rs_candidates)
     if (
         w is None
@@ -584,6 +599,7 @@ def _draft(
         {"w": w, "ro": ro, "rs": rs},
         response=bool(ro_candidates),
         felt=felt and rs is rs_code,
+        tears=tears and rs is rs_code,
         tense=_tense(episode, frames),
         other_acts=sorted({_sentence_index(doc, span) for span in ro_candidates}),
         self_acts=sorted({_sentence_index(doc, span) for span in rs_candidates}),
@@ -620,6 +636,22 @@ def _finding(
         spans=(whole,),
         data=data,
     )
+
+
+def _after_warm(draft: Draft, codes: dict[str, ccrt.Code | None]) -> dict[str, ccrt.Code | None]:
+    """Crying alone after a warm response is being accepted (episodes 1.11.0): where the rules' RS is sadness
+    from crying alone and is still shown, and the RO shown (the learned coder's, where it replaced the rules') is
+    positive, the RS is RS3 ("My brother called and said he missed me. I cried.")."""
+    ro, rs = codes.get("ro"), codes.get("rs")
+    if (
+        not draft.tears
+        or ro is None
+        or ro.cluster not in _WARM_RO
+        or rs is None
+        or rs.cluster != _SAD_CLUSTER
+    ):
+        return codes
+    return {**codes, "rs": replace(rs, cluster=_ACCEPTED_CLUSTER)}
 
 
 def _learned_codes(
@@ -1056,7 +1088,12 @@ def _code_ro(view: _View, told_at: int | None = None) -> tuple[ccrt.Code | None,
         parent = clause.parent
         caused = parent is not None and parent.actor == "self" and clause.head.dep_ in {"xcomp", "ccomp"}
         factor = _CAUSED_BY_ME_WEIGHT if caused and head not in view.said else 1.0
+        returned = _handed_back(unit)
+        for token in returned:
+            into.add(_REJECTING_CLUSTER, factor, span, token.idx)
         for number, score, anchor in ccrt.best_per_cluster(ccrt.match("ro", unit, _context(view))):
+            if any(anchor.i == token.i for token in returned):
+                continue  # "pushed the form back across the desk" is no pressure
             spoken = view.clause_of[anchor.i]
             if spoken.head.i in view.said and spoken.actor == "self":  # "said I was selfish"
                 number = _SAID_ABOUT_ME.get(number, number)
@@ -1064,11 +1101,32 @@ def _code_ro(view: _View, told_at: int | None = None) -> tuple[ccrt.Code | None,
     return tally.decide() or lead.decide(), candidates
 
 
-def _code_rs(view: _View, response_at: int | None) -> tuple[ccrt.Code | None, list[Span], bool]:
+def _handed_back(unit: list[Any]) -> list[Any]:
+    """A thing pushed back, away or across by the other is a refusal (RO5), not pressure (episodes 1.11.0):
+    "pushed the papers back", "shoved the plate away", "pushed the form across to me"; a person pushed ("pushed
+    me to apply", "pushed me away") is not read here."""
+    out = []
+    for token in unit:
+        if token.lemma_.lower() not in _HANDED or token.pos_ != "VERB":
+            continue
+        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        if any(c.lower_ in _WRITER_SUBJECTS for c in subjects):
+            continue  # "I push people away": the writer's own act, told by the other
+        things = [c for c in token.children if c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN", "PRON"}]
+        if not things or any(c.lower_ in _PERSON_PRONOUNS or c.ent_type_ == "PERSON" for c in things):
+            continue
+        if any(c.lower_ in _BACK_WORDS and c.dep_ in {"prt", "advmod", "prep"} for c in token.children):
+            out.append(token)
+    return out
+
+
+def _code_rs(view: _View, response_at: int | None) -> tuple[ccrt.Code | None, list[Span], bool, bool]:
     """The writer's response: what the writer does or feels after the other's response; what came before
     (a fear, an earlier state: "I'd been terrified …", an imagined reaction) counts only when nothing comes
     after. A stated feeling ("I felt small") outranks an action in a trailing clause ("so I went back to my
-    desk"). Returns the code, the candidate spans and whether the code is a stated feeling."""
+    desk"). Returns the code, the candidate spans, whether the code is a stated feeling and whether it is crying
+    alone (sadness from crying only, after the other's response, with no bad feeling in its sentence: after a
+    warm response shown it is being accepted, ``_after_warm``)."""
     felt, acted, before = ccrt.Tally(), ccrt.Tally(), ccrt.Tally()
     candidates: list[Span] = []
     consumed: set[int] = set()
@@ -1089,17 +1147,43 @@ def _code_rs(view: _View, response_at: int | None) -> tuple[ccrt.Code | None, li
         for number, score, anchor in ccrt.best_per_cluster(ccrt.match("rs", unit, _context(view))):
             found.append((clause, earlier, feeling, number, score, span, anchor))
     glad = {clause.sentence for clause, _, _, number, _, _, _ in found if number in _GLAD_CLUSTERS}
+    sad_else = {  # sentences with a bad feeling other than crying ("I cried, ashamed")
+        clause.sentence
+        for clause, _, _, number, _, _, anchor in found
+        if number not in _POSITIVE_RS and (number != _SAD_CLUSTER or anchor.lemma_.lower() not in _TEARS)
+    }
+    tears_alone: list[Span] = []  # crying alone in its sentence, after the other's response
+    sad_otherwise = False
     for clause, earlier, feeling, number, score, span, anchor in found:
+        if number == _HELPFUL_RS and _received(anchor):
+            number = _ACCEPTED_CLUSTER  # "I felt looked after": cared for, not caring (episodes 1.11.0)
         tears = anchor.lemma_.lower() in _TEARS
         if tears and number == _SAD_CLUSTER and clause.sentence in glad:
             continue  # tears of joy: "I cried in the car, happy" (episodes 1.10.0)
+        alone = tears and number == _SAD_CLUSTER and not earlier and clause.sentence not in sad_else
+        if alone:
+            tears_alone.append(span)
+        elif number == _SAD_CLUSTER:
+            sad_otherwise = True
         feeling = feeling or (number in _GLAD_CLUSTERS and clause.sentence in glad and tears is False)
         tally = before if earlier else felt if feeling else acted
         tally.add(number, score * (1.0 if feeling else _ACTION_WEIGHT), span, anchor.idx)
     code = felt.decide() or acted.decide() or before.decide()
     if code is not None and not felt.scores and not acted.scores:
         code = ccrt.Code(code.cluster, code.span, code.confidence * _BEFORE_RESPONSE_WEIGHT)
-    return code, candidates, bool(felt.scores)
+    tears = code is not None and code.cluster == _SAD_CLUSTER and bool(tears_alone) and not sad_otherwise
+    return code, candidates, bool(felt.scores), tears
+
+
+def _received(anchor: Any) -> bool:
+    """A helping word as a past participle the writer feels or undergoes ("I felt looked after", "I was
+    supported"): help received is being accepted and cared for (RS3), not helping (RS1)."""
+    if anchor.tag_ not in {"VBN", "VBD"}:
+        return False
+    if anchor.tag_ == "VBN" and anchor.head.lemma_.lower() == "feel" and anchor.head is not anchor:
+        return True
+    # "I felt looked after" is parsed with "felt" as an auxiliary of "looked"
+    return any(c.dep_ == "auxpass" or (c.dep_ == "aux" and c.lower_ in _FELT) for c in anchor.children)
 
 
 def _pluperfect(clause: Clause) -> bool:
