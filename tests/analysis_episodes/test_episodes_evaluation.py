@@ -103,12 +103,16 @@ def test_episodes_evaluation_reaches_the_thresholds_on_the_tuning_vignettes() ->
 # frozen7 0.291 / 0.262 / 0.340, 56, 25 -> 0.359 / 0.301 / 0.359, 62, 17; frozen8 0.33 / 0.28 / 0.32, 52, 23 ->
 # 0.34 / 0.30 / 0.36, 55, 18. Seen, not an estimate for a new batch. c9 (episodes 1.11.0, tears after a warm
 # response): RS frozen6 0.305 -> 0.314, frozen8 0.36 -> 0.37 (docs/ccrt.md "Ninth round (c9)").
+# - frozen9 (100 texts, 80 episodes, 26 new voices; README_frozen_batches15.md), measured once before (c81c42c,
+#   episodes 1.10.0 / people 1.5.0) and after (545d831, 1.11.0) the ninth round's merge, the same both times:
+#   0.55 / 0.3625 / 0.625, 60 of 80 matched, 13 spurious (the first unseen figure of c8's mechanisms).
 # name: (expected, matched at least, W, RO, RS at least, spurious at most)
 FROZEN_FLOORS = {
     "vignettes_frozen5.jsonl": (99, 55, 0.39, 0.27, 0.40, 27),
     "vignettes_frozen6.jsonl": (105, 56, 0.42, 0.25, 0.31, 18),  # seen
     "vignettes_frozen7.jsonl": (103, 62, 0.35, 0.30, 0.35, 17),  # seen
     "vignettes_frozen8.jsonl": (100, 55, 0.34, 0.30, 0.37, 18),  # seen
+    "vignettes_frozen9.jsonl": (80, 60, 0.55, 0.36, 0.62, 13),
 }
 
 
