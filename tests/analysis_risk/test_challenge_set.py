@@ -49,6 +49,7 @@ HALVES = (
     "frozen12",
     "frozen13",
     "frozen14",
+    "frozen15",
 )
 FIGURE_GROUPS = frozenset({"idiom", "injury"})  # figures of speech and everyday injuries
 # Genuine cases flagged, as measured with the shipped model. Fourth round (docs/risk.md): all four batches are seen
@@ -107,6 +108,9 @@ MEASURED_FLAGGED = {
     # short lines and 50 long journal entries, ``length``), kept outside the repository, measured once (c81c42c); no
     # risk change shipped that session, so it is the figure of the code at its start and its end. Seen since.
     "frozen14": 61 / 80,
+    # frozen15: the same shape, written during the nineteenth round by another engineer who tuned nothing
+    # (README_frozen15.md), measured once on the shipped screen (4f31df8). Seen since.
+    "frozen15": 72 / 80,
 }
 GOAL_MISSED = {
     "tune": "goal missed: 81 of 85 genuine tune cases flagged, seen (docs/risk.md)",
@@ -138,6 +142,8 @@ GOAL_MISSED = {
     "at the start and the end of its round; 42 of its 55 behaviors under their level (docs/risk.md)",
     "frozen14": "goal missed: 61 of 80 genuine cases of the fourteenth frozen batch flagged when measured once, unseen "
     "(short lines 32 of 50, long entries 29 of 30); 30 of its 50 behaviors under their level (docs/risk.md)",
+    "frozen15": "goal missed: 72 of 80 genuine cases of the fifteenth frozen batch flagged when measured once, unseen "
+    "(short lines 43 of 50, long entries 29 of 30); 30 of its 50 behaviors under their level (docs/risk.md)",
 }
 # False alarms on hard negatives: the goal (<= 2 %) is met on tune and frozen (seen; frozen2: 8 of 110
 # when it was measured once, in the second round), not on frozen3 (seen since the fourth round; 14 of 223 unseen).
@@ -171,6 +177,8 @@ ALARMS_MISSED = {
     "when measured once, unseen (20 at the start of its round) (docs/risk.md)",
     "frozen14": "goal missed: 16 of 120 hard negatives of the fourteenth frozen batch flagged (13.3 %, none at behavior "
     "or attempt; long entries 3 of 20) when measured once, unseen (docs/risk.md)",
+    "frozen15": "goal missed: 10 of 120 hard negatives of the fifteenth frozen batch flagged (8.3 %, none at behavior "
+    "or attempt; long entries 2 of 20) when measured once, unseen (docs/risk.md)",
 }
 MEASURED_ALARMS = {
     "tune": 2 / 139,
@@ -194,6 +202,8 @@ MEASURED_ALARMS = {
     "frozen13": 21 / 212,
     # frozen14: measured once, unseen (README_frozen14.md)
     "frozen14": 16 / 120,
+    # frozen15: measured once, unseen (README_frozen15.md)
+    "frozen15": 10 / 120,
 }
 # Genuine cases at (or over) their expected level, with the shipped model: no floor existed before the fourteenth round
 # (docs/risk.md, "Fourteenth round"). Its level model was not shipped (the lead's check on long real texts), so these
@@ -222,6 +232,8 @@ MEASURED_AT_LEVEL = {
     "frozen13": 58 / 117,
     # frozen14: 45 when measured once, unseen (README_frozen14.md)
     "frozen14": 45 / 80,
+    # frozen15: 50 when measured once, unseen (README_frozen15.md)
+    "frozen15": 50 / 80,
 }
 # Lines whose writer's label and the screen's written policy disagree. They stay as written and count in every
 # figure; only the "never attempt on a negative" check reads them apart, each with its reason.
