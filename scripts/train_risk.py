@@ -35,6 +35,8 @@ Usage (from the project root; scikit-learn is a training-only dependency)::
     .venv/bin/python scripts/train_risk.py --cache /tmp/risk-emb.npz --lomo /tmp/lomo.json --lobo /tmp/lobo.json
                                                             # held-out figures: mechanisms and batches left out
     .venv/bin/python scripts/train_risk.py --cache /tmp/risk-emb.npz --level-only   # the level model alone
+    .venv/bin/python scripts/train_risk.py --cache /tmp/risk-emb.npz --batches      # nineteenth round's candidate:
+                                                            # the seen batches as training lines (not shipped)
 """
 
 from __future__ import annotations
@@ -124,6 +126,14 @@ LEVEL_DIR = ROOT / "scripts" / "risk_level"
 LEVEL_PRECISION = 0.8  # its threshold: the lowest whose out-of-fold precision on the bank reaches this
 LEVEL_FOLDS = 5
 CSSRS_WEIGHT = 0.005  # each weakly labelled C-SSRS sentence counts this much against one written sentence
+# Nineteenth round (docs/risk.md, not shipped): ``--batches`` makes the seen challenge batches training lines of the
+# sentence model (genuine or not, weight BATCH_WEIGHT, no variants), listed by name so that a newly written batch stays
+# held out until it has been measured; the sentence threshold is then kept at KEPT_THRESHOLD (the rule that chooses
+# it reads tune, frozen and frozen2, which would be training lines) and the demo's entries must flag nothing.
+TRAINING_BATCHES = ("tune", "frozen", *(f"frozen{n}" for n in range(2, 15)))
+BATCH_WEIGHT = 1.0
+KEPT_THRESHOLD = 0.700
+CHALLENGE_DIR = ROOT / "tests" / "analysis_risk"
 # Which C-SSRS sentences carry their user's label (fourth round). "all": every sentence of a user at risk is a weak
 # positive, so "session", "therapist", "meds", "walk" in an at-risk user's everyday sentences were taught as risk;
 # "content": a sentence of a user at risk is a weak positive only when the lexicon finds risk language in it
@@ -259,10 +269,15 @@ class Data:
     user_hits: list[list[lex.Hit]]
     tune: list[dict[str, Any]]
     everyday_rows: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    batch_rows: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    batch_y: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    batch_of: np.ndarray = field(
+        default_factory=lambda: np.zeros(0, dtype=str)
+    )  # each batch row's batch name
     everyday_weight: float = 0.0
 
 
-def load(data: Path, bank: Path, tune: Sequence[Path], cache: Path | None) -> Data:
+def load(data: Path, bank: Path, tune: Sequence[Path], cache: Path | None, batches: bool = False) -> Data:
     rng = random.Random(SEED)
     sentences = Sentences([], [], [])
     bank_rows, bank_y, bank_line = [], [], []
@@ -273,6 +288,12 @@ def load(data: Path, bank: Path, tune: Sequence[Path], cache: Path | None) -> Da
             bank_rows.extend(rows)
             bank_y.extend([int(item["level"] != "none")] * len(rows))
             bank_line.extend([n] * len(rows))
+    batch_rows, batch_y, batch_of = [], [], []
+    for name, item in training_batch_items() if batches else []:
+        rows = sentences.add(str(item["text"]))
+        batch_rows.extend(rows)
+        batch_y.extend([int(item["group"] == "genuine")] * len(rows))
+        batch_of.extend([name] * len(rows))
     users = read_users(data)
     user_rows, user_hits, rows_, cols, vals = [], [], [], [], []
     for i, user in enumerate(users):
@@ -311,7 +332,20 @@ def load(data: Path, bank: Path, tune: Sequence[Path], cache: Path | None) -> Da
         x_person=x_person,
         user_hits=user_hits,
         tune=tune_items,
+        batch_rows=np.array(batch_rows, dtype=np.int64),
+        batch_y=np.array(batch_y, dtype=np.int64),
+        batch_of=np.array(batch_of, dtype=str),
     )
+
+
+def training_batch_items() -> list[tuple[str, dict[str, Any]]]:
+    """(batch name, item) for every line of ``TRAINING_BATCHES``, in order."""
+    return [
+        (name, json.loads(line))
+        for name in TRAINING_BATCHES
+        for line in (CHALLENGE_DIR / f"challenge_{name}.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
 
 
 # ------------------------------------------------------------------------------------------------------------
@@ -438,6 +472,7 @@ def fit_sentence_model(
     users: np.ndarray,
     leave_out: np.ndarray | None = None,
     start: LogisticRegression | None = None,
+    leave_out_batches: Sequence[str] = (),
 ) -> LogisticRegression:
     """The bank (weight 1) plus the sentences of ``users`` labelled with their user's label (weak, down-weighted);
     ``leave_out``: bank lines (indices into ``bank_items``) whose rows are left out (the leave-one-mechanism-out
@@ -455,13 +490,21 @@ def fit_sentence_model(
     if leave_out is not None:
         keep = ~np.isin(d.bank_line, leave_out)
     bank_rows, bank_y = d.bank_rows[keep], d.bank_y[keep]
-    rows = np.concatenate([bank_rows, cssrs_rows, d.everyday_rows])
+    in_batch = ~np.isin(d.batch_of, list(leave_out_batches))  # the --batches lines (none without it)
+    batch_rows, batch_y = d.batch_rows[in_batch], d.batch_y[in_batch]
+    rows = np.concatenate([bank_rows, batch_rows, cssrs_rows, d.everyday_rows])
     y = np.concatenate(
-        [bank_y, np.asarray(cssrs_y, dtype=np.int64), np.zeros(len(d.everyday_rows), dtype=np.int64)]
+        [
+            bank_y,
+            batch_y,
+            np.asarray(cssrs_y, dtype=np.int64),
+            np.zeros(len(d.everyday_rows), dtype=np.int64),
+        ]
     )
     w = np.concatenate(
         [
             np.ones(len(bank_rows)),
+            np.full(len(batch_rows), BATCH_WEIGHT),
             np.full(len(cssrs_rows), CSSRS_WEIGHT),
             np.full(len(d.everyday_rows), d.everyday_weight),
         ]
@@ -612,6 +655,21 @@ def choose_sentence_threshold(
     if best is None:
         return 0.95, challenge_figures(list(tune), model=as_risk_model(sentence, 0.95), encoder=encoder)
     return -best[1], best[2]
+
+
+def kept_threshold_figures(sentence: LogisticRegression, tune: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """``--batches``: the tuning batches' figures at ``KEPT_THRESHOLD`` (in sample: they are training lines), after
+    checking that none of the demo's 40 entries raises a check-in (``demo_entries``); ``SystemExit`` when one does,
+    and nothing is written (the nineteenth round's candidate stopped here: 5 of 40 at 0.708)."""
+    encoder = _MemoEncoder(load_encoder())
+    model = as_risk_model(sentence, KEPT_THRESHOLD)
+    demo = demo_entries()
+    flagged = [
+        n for n, (kind, text) in enumerate(demo) if screen(text, kind, model=model, encoder=encoder).flagged
+    ]
+    if flagged:
+        raise SystemExit(f"the demo's entries {flagged} are flagged at {KEPT_THRESHOLD}: nothing written")
+    return challenge_figures(list(tune), model=model, encoder=encoder)
 
 
 def demo_entries() -> list[tuple[str, str]]:
@@ -811,7 +869,6 @@ LOBO_PREFIXES: dict[str, tuple[str, ...]] = {
     "frozen7": ("r9_",),
     "frozen9": ("r12_",),
 }
-CHALLENGE_DIR = ROOT / "tests" / "analysis_risk"
 
 
 def subset(p: Prescreened, keep: np.ndarray) -> Prescreened:
@@ -1185,6 +1242,12 @@ def main() -> None:
         action="store_true",
         help="fit the level model on the bank and write its artefact alone (the sentence and person models untouched)",
     )
+    parser.add_argument(
+        "--batches",
+        action="store_true",
+        help="nineteenth round (not shipped): the seen challenge batches (TRAINING_BATCHES) as training lines, the "
+        "threshold kept at KEPT_THRESHOLD; its held-out check is scripts/risk_batches_lobo.py",
+    )
     parser.add_argument("--sentence-c", type=float, default=None, help="(with --lomo) try another C")
     parser.add_argument(
         "--embed-scale",
@@ -1217,9 +1280,13 @@ def main() -> None:
             parser.error("--sentence-c and --cssrs-weight are for trying a recipe with --lomo or --lobo")
         SENTENCE_C = args.sentence_c if args.sentence_c is not None else SENTENCE_C
         CSSRS_WEIGHT = args.cssrs_weight if args.cssrs_weight is not None else CSSRS_WEIGHT
+    if args.batches and (args.lomo is not None or args.lobo is not None or args.level_only):
+        parser.error(
+            "--batches is for the fit and its CV; its held-out check is scripts/risk_batches_lobo.py"
+        )
     np.random.seed(SEED)
     variant = VARIANTS[args.variant]
-    d = load(args.data, args.bank, args.tune, args.cache)
+    d = load(args.data, args.bank, args.tune, args.cache, batches=args.batches)
     specs: list[Everyday | None] = list(args.everyday) if args.everyday else [None]
     held_out = args.lomo is not None or args.lobo is not None
     if len(specs) > 1 and not (held_out or args.probe):
@@ -1258,7 +1325,10 @@ def main() -> None:
         return
     everyone = np.arange(len(d.labels))
     sentence = fit_sentence_model(d, everyone)
-    t_sentence, tune_figures = choose_sentence_threshold(sentence, d.tune)
+    if args.batches:
+        t_sentence, tune_figures = KEPT_THRESHOLD, kept_threshold_figures(sentence, d.tune)
+    else:
+        t_sentence, tune_figures = choose_sentence_threshold(sentence, d.tune)
     print(f"sentence threshold {t_sentence:.3f}: tune half {tune_figures}", flush=True)
     s_all = summaries(d, sentence, everyone)
     c, weight, t_person, inner = choose_person(d, everyone, s_all, SEED, variant)
@@ -1310,6 +1380,16 @@ def main() -> None:
         else None,
         "tune_half": tune_figures,
     }
+    if args.batches:
+        meta["data"]["batches"] = {
+            name: hashlib.sha256((CHALLENGE_DIR / f"challenge_{name}.jsonl").read_bytes()).hexdigest()
+            for name in TRAINING_BATCHES
+        }
+        meta["data"]["batch_inputs_sha256"] = training_inputs_sha256(
+            str(item["text"]) for _, item in training_batch_items()
+        )
+        meta["sentence_model"]["batch_weight"] = BATCH_WEIGHT
+        meta["sentence_model"]["kept_threshold"] = KEPT_THRESHOLD
     if everyday is not None:
         meta["data"]["everyday"] = (
             "goemotions/train.tsv (Demszky et al. 2020, GoEmotions, Apache-2.0): comments without risk "
