@@ -126,13 +126,13 @@ LEVEL_DIR = ROOT / "scripts" / "risk_level"
 LEVEL_PRECISION = 0.8  # its threshold: the lowest whose out-of-fold precision on the bank reaches this
 LEVEL_FOLDS = 5
 CSSRS_WEIGHT = 0.005  # each weakly labelled C-SSRS sentence counts this much against one written sentence
-# Nineteenth round (docs/risk.md, not shipped): ``--batches`` makes the seen challenge batches training lines of the
-# sentence model (genuine or not, weight BATCH_WEIGHT, no variants), listed by name so that a newly written batch stays
-# held out until it has been measured; the sentence threshold is then kept at KEPT_THRESHOLD (the rule that chooses
-# it reads tune, frozen and frozen2, which would be training lines) and the demo's entries must flag nothing.
+# Nineteenth round (docs/risk.md): ``--batches`` makes the seen challenge batches training lines of the sentence model
+# (genuine or not, weight BATCH_WEIGHT, no variants), listed by name so that a newly written batch stays held out until
+# it has been measured; the sentence threshold is then chosen by the seventh round's rule on the tuning batches'
+# held-out scores (``held_out_threshold``: each scored by a fit without its own lines). Kept at 0.700 instead, the
+# candidate flagged 5 of the demo's 40 everyday entries.
 TRAINING_BATCHES = ("tune", "frozen", *(f"frozen{n}" for n in range(2, 15)))
 BATCH_WEIGHT = 1.0
-KEPT_THRESHOLD = 0.700
 CHALLENGE_DIR = ROOT / "tests" / "analysis_risk"
 # Which C-SSRS sentences carry their user's label (fourth round). "all": every sentence of a user at risk is a weak
 # positive, so "session", "therapist", "meds", "walk" in an at-risk user's everyday sentences were taught as risk;
@@ -657,19 +657,54 @@ def choose_sentence_threshold(
     return -best[1], best[2]
 
 
-def kept_threshold_figures(sentence: LogisticRegression, tune: Sequence[dict[str, Any]]) -> dict[str, Any]:
-    """``--batches``: the tuning batches' figures at ``KEPT_THRESHOLD`` (in sample: they are training lines), after
-    checking that none of the demo's 40 entries raises a check-in (``demo_entries``); ``SystemExit`` when one does,
-    and nothing is written (the nineteenth round's candidate stopped here: 5 of 40 at 0.708)."""
+def held_out_threshold(
+    d: Data, sentence: LogisticRegression, tune: Sequence[dict[str, Any]]
+) -> tuple[float, dict[str, Any]]:
+    """``--batches``: the seventh round's rule (``choose_sentence_threshold``: the most genuine cases of the tuning
+    batches flagged, their pooled false alarms within the cap, none of the demo's 40 entries flagged, ties to the
+    lowest) on **held-out** scores: each tuning batch screened with a fit without its own lines, as the batches are
+    training lines now (in sample the rule would choose too low). The demo is screened with ``sentence``, the fit on
+    everything. Raises ``SystemExit`` when no threshold on the grid passes: nothing is written."""
     encoder = _MemoEncoder(load_encoder())
-    model = as_risk_model(sentence, KEPT_THRESHOLD)
+    everyone = np.arange(len(d.labels))
+    batches = sorted({str(i.get("batch", "")) for i in tune})
+    refits = {b: fit_sentence_model(d, everyone, start=sentence, leave_out_batches=[b]) for b in batches}
     demo = demo_entries()
-    flagged = [
-        n for n, (kind, text) in enumerate(demo) if screen(text, kind, model=model, encoder=encoder).flagged
-    ]
-    if flagged:
-        raise SystemExit(f"the demo's entries {flagged} are flagged at {KEPT_THRESHOLD}: nothing written")
-    return challenge_figures(list(tune), model=model, encoder=encoder)
+    best: tuple[int, float, dict[str, Any]] | None = None
+    for t in np.round(np.arange(0.30, 0.96, 0.025), 3):
+        model = as_risk_model(sentence, float(t))
+        if any(screen(text, kind, model=model, encoder=encoder).flagged for kind, text in demo):
+            continue
+        each = {
+            b: challenge_figures(
+                [i for i in tune if i.get("batch", "") == b],
+                model=as_risk_model(refits[b], float(t)),
+                encoder=encoder,
+            )
+            for b in batches
+        }
+        n_gen = sum(f["n_genuine"] for f in each.values())
+        n_neg = sum(f["n_negative"] for f in each.values())
+        flagged = round(sum(f["genuine_flagged"] * f["n_genuine"] for f in each.values()))
+        alarms = round(sum(f["false_alarm_rate"] * f["n_negative"] for f in each.values()))
+        if alarms / n_neg > MAX_FALSE_ALARMS:
+            continue
+        figures = {
+            "held_out": True,
+            "genuine_flagged": flagged / n_gen,
+            "false_alarm_rate": alarms / n_neg,
+            "batches": {
+                b: {k: f[k] for k in ("genuine_flagged", "false_alarm_rate", "negatives_at_attempt")}
+                for b, f in each.items()
+            },
+        }
+        if best is None or flagged > best[0]:
+            best = (flagged, float(t), figures)
+    if best is None:
+        raise SystemExit(
+            "no threshold keeps the demo's entries and the held-out false alarms in bounds: nothing written"
+        )
+    return best[1], best[2]
 
 
 def demo_entries() -> list[tuple[str, str]]:
@@ -1245,8 +1280,8 @@ def main() -> None:
     parser.add_argument(
         "--batches",
         action="store_true",
-        help="nineteenth round (not shipped): the seen challenge batches (TRAINING_BATCHES) as training lines, the "
-        "threshold kept at KEPT_THRESHOLD; its held-out check is scripts/risk_batches_lobo.py",
+        help="nineteenth round: the seen challenge batches (TRAINING_BATCHES) as training lines, the threshold by "
+        "the seventh round's rule on held-out scores; its held-out check is scripts/risk_batches_lobo.py",
     )
     parser.add_argument("--sentence-c", type=float, default=None, help="(with --lomo) try another C")
     parser.add_argument(
@@ -1326,7 +1361,7 @@ def main() -> None:
     everyone = np.arange(len(d.labels))
     sentence = fit_sentence_model(d, everyone)
     if args.batches:
-        t_sentence, tune_figures = KEPT_THRESHOLD, kept_threshold_figures(sentence, d.tune)
+        t_sentence, tune_figures = held_out_threshold(d, sentence, d.tune)
     else:
         t_sentence, tune_figures = choose_sentence_threshold(sentence, d.tune)
     print(f"sentence threshold {t_sentence:.3f}: tune half {tune_figures}", flush=True)
@@ -1389,7 +1424,9 @@ def main() -> None:
             str(item["text"]) for _, item in training_batch_items()
         )
         meta["sentence_model"]["batch_weight"] = BATCH_WEIGHT
-        meta["sentence_model"]["kept_threshold"] = KEPT_THRESHOLD
+        meta["sentence_model"]["threshold_rule"] = (
+            "the seventh round's, on the tuning batches' held-out scores (each without its own lines)"
+        )
     if everyday is not None:
         meta["data"]["everyday"] = (
             "goemotions/train.tsv (Demszky et al. 2020, GoEmotions, Apache-2.0): comments without risk "
