@@ -30,23 +30,25 @@ def read(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def with_batches(d: tr.Data, batches: list[list[dict[str, Any]]], cache: Path | None) -> None:
-    """Each batch's lines become bank rows of ``d`` whose bank line is ``-1 - batch``, so that ``leave_out`` can drop
-    one batch (or all) from a fit."""
+def with_batches(
+    d: tr.Data, names: list[str], batches: list[list[dict[str, Any]]], cache: Path | None
+) -> None:
+    """Each batch's lines become batch rows of ``d`` (``train_risk``'s ``--batches`` rows, weight ``BATCH_WEIGHT``),
+    so that ``leave_out_batches`` can drop one batch (or all) from a fit."""
     start = len(d.x_sent)
-    rows, ys, lines = [], [], []
-    for b, items in enumerate(batches):
+    rows, ys, of = [], [], []
+    for name, items in zip(names, batches, strict=True):
         for item in items:
             added = d.sentences.add(str(item["text"]))
             rows += added
             ys += [int(item["group"] == "genuine")] * len(added)
-            lines += [-1 - b] * len(added)
+            of += [name] * len(added)
     vectors = tr.embed(d.sentences.texts[start:], cache)
     features = np.asarray(d.sentences.features[start:], dtype=np.float32)
     d.x_sent = np.vstack([d.x_sent, np.hstack([vectors, features]).astype(np.float32)])
-    d.bank_rows = np.concatenate([d.bank_rows, np.asarray(rows, dtype=np.int64)])
-    d.bank_y = np.concatenate([d.bank_y, np.asarray(ys, dtype=np.int64)])
-    d.bank_line = np.concatenate([d.bank_line, np.asarray(lines, dtype=np.int64)])
+    d.batch_rows = np.asarray(rows, dtype=np.int64)
+    d.batch_y = np.asarray(ys, dtype=np.int64)
+    d.batch_of = np.asarray(of, dtype=str)
 
 
 def top_scores(p: tr.Prescreened, model: Any) -> np.ndarray:
@@ -66,6 +68,9 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=None)
     parser.add_argument("--data", type=Path, default=tr.DEFAULT_DATA)
     parser.add_argument("--threshold", type=float, default=0.7)
+    parser.add_argument(
+        "--weight", type=float, default=1.0, help="each batch line's weight (train_risk.BATCH_WEIGHT)"
+    )
     parser.add_argument("--frozen", type=Path, default=None)
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
@@ -73,17 +78,18 @@ def main() -> None:
     if args.frozen is not None:
         paths = [p for p in paths if p.name != args.frozen.name]
     batches = [read(p) for p in paths]
+    names = [p.stem for p in paths]
+    tr.BATCH_WEIGHT = args.weight
     d = tr.load(args.data, tr.DEFAULT_BANK, list(tr.DEFAULT_TUNE), args.cache)
-    with_batches(d, batches, args.cache)
+    with_batches(d, names, batches, args.cache)
     users = np.arange(len(d.user_rows))
-    codes = np.array([-1 - b for b in range(len(batches))])
-    base = tr.fit_sentence_model(d, users, leave_out=codes)
-    report: dict[str, Any] = {"threshold": args.threshold, "batches": {}}
+    base = tr.fit_sentence_model(d, users, leave_out_batches=names)
+    report: dict[str, Any] = {"threshold": args.threshold, "weight": args.weight, "batches": {}}
     pooled: dict[str, list[float]] = {"base": [], "with": []}
     genuine_all: list[bool] = []
-    for b, (path, items) in enumerate(zip(paths, batches, strict=True)):
+    for path, items in zip(paths, batches, strict=True):
         screened = tr.prescreen([("free_association", str(i["text"])) for i in items], args.cache)
-        refit = tr.fit_sentence_model(d, users, leave_out=np.array([-1 - b]), start=base)
+        refit = tr.fit_sentence_model(d, users, start=base, leave_out_batches=[path.stem])
         genuine = np.array([i["group"] == "genuine" for i in items])
         row = {"genuine": int(genuine.sum()), "negatives": int((~genuine).sum())}
         for name, model in (("base", base), ("with", refit)):
