@@ -2231,6 +2231,7 @@ def _reason(ctx: Context, rule: Rule, m: re.Match[str]) -> str | None:
         ("dream", _in_dream(ctx, m, sentence)),
         ("hypothetical", _hypothetical(ctx, m, sentence)),
         ("fiction", person != "first" and bool(MEDIA.search(ctx.norm[slice(*ctx.sentences[sentence])]))),
+        ("fiction", _played(ctx, ctx.sentences[sentence][0], end)),
         ("third_person", person == "other"),
     )
     for reason, applies in checks:
@@ -2649,6 +2650,34 @@ def _fronted_adverbial(between: list[str]) -> bool:
 
 
 STORY_PEOPLE = words("character characters protagonist hero heroine villain narrator")
+# A first-person act inside a played or performed work is the player's or the actor's, not the writer's (nineteenth
+# round's probe: "In the game I overdosed on potions" read as an attempt, "In the play I hang myself at the end of act
+# two" as ideation): the sentence opens on such a work (``PLAYED_FRAME``: "in the game", not "during the film", which
+# is the writer's own time) or holds a word only games use (``GAME_WORDS``; not "checkpoint", "avatar" or "game over",
+# which real days use too). A wish, thought or urge before the act keeps it the writer's ("In the game I just wanted to
+# die"), and so does a sentence that says it is real.
+PLAYED_FRAME = re.compile(
+    r"\s*in\s+(?:(?:the|my|a|this|that|our|tonight's|last\s+night's)\s+)?(?:school\s+)?"
+    r"(?:video\s+game|game|play|musical|panto|pantomime|film|movie|show|scene|level|campaign|quest|roleplay|raid)\b"
+)
+GAME_WORDS = re.compile(r"\b(?:respawn(?:ed|s|ing)?|my\s+sim|npc|playthrough|speedrun)\b")
+PLAYED_REAL = re.compile(r"\b(?:for\s+real|irl|in\s+real\s+life|not\s+in\s+the\s+game)\b")
+PLAYED_WISH = re.compile(
+    r"\b(?:want|wanted|wants|wanna|wish|wished|wishing|thought|think|thinking|feel\s+like|felt\s+like|urge|urges|"
+    r"tempted|considered|considering|plan|planned|planning)\b"
+)
+
+
+def _played(ctx: Context, start: int, at: int) -> bool:
+    """The sentence opening at ``start`` narrates a played or performed work, and nothing between its start and
+    ``at`` (the act) is a wish, thought or urge of the writer's; it does not say it is real."""
+    sentence = ctx.sentences[_sentence_of(ctx, start)]
+    s, e = sentence
+    if not (PLAYED_FRAME.match(ctx.norm, s) or GAME_WORDS.search(ctx.norm, s, e)):
+        return False
+    return PLAYED_REAL.search(ctx.norm, s, e) is None and PLAYED_WISH.search(ctx.norm, s, max(s, at)) is None
+
+
 # A sentence that opens on one of these is a hypothetical as a whole ("If I were ever in that place again, I would
 # tell my GP"); the sentence model may not raise it on its own (a lexicon phrase at ideation or above still counts).
 SENTENCE_HYPOTHETICAL = re.compile(
@@ -2688,6 +2717,9 @@ def sentence_reasons(
         elif _asked_and_denied(ctx, start, end):
             # eleventh round: someone's question answered no in the next sentence, and that answer
             out.append("negation")
+        elif _played(ctx, start, end):
+            # nineteenth round: the player's or the actor's act, wish words nowhere in the sentence
+            out.append("fiction")
         elif MEDIA.search(ctx.norm, start, end) and (not first or words & STORY_PEOPLE):
             # a story's people keep it a story even when the writer watched it ("we watched a film where the main
             # character jumps off a bridge")
