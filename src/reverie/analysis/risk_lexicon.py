@@ -2230,8 +2230,11 @@ def _reason(ctx: Context, rule: Rule, m: re.Match[str]) -> str | None:
         ("accident", _accidental(ctx, rule, m, sentence)),
         ("dream", _in_dream(ctx, m, sentence)),
         ("hypothetical", _hypothetical(ctx, m, sentence)),
-        ("fiction", person != "first" and bool(MEDIA.search(ctx.norm[slice(*ctx.sentences[sentence])]))),
-        ("fiction", _played(ctx, ctx.sentences[sentence][0], end)),
+        (
+            "fiction",
+            (person != "first" and bool(MEDIA.search(ctx.norm[slice(*ctx.sentences[sentence])])))
+            or _played(ctx, sentence, end),
+        ),
         ("third_person", person == "other"),
     )
     for reason, applies in checks:
@@ -2668,11 +2671,10 @@ PLAYED_WISH = re.compile(
 )
 
 
-def _played(ctx: Context, start: int, at: int) -> bool:
-    """The sentence opening at ``start`` narrates a played or performed work, and nothing between its start and
-    ``at`` (the act) is a wish, thought or urge of the writer's; it does not say it is real."""
-    sentence = ctx.sentences[_sentence_of(ctx, start)]
-    s, e = sentence
+def _played(ctx: Context, sentence: int, at: int) -> bool:
+    """Sentence ``sentence`` (an index into ``ctx.sentences``) narrates a played or performed work, and nothing
+    between its start and ``at`` (the act) is a wish, thought or urge of the writer's; it does not say it is real."""
+    s, e = ctx.sentences[sentence]
     if not (PLAYED_FRAME.match(ctx.norm, s) or GAME_WORDS.search(ctx.norm, s, e)):
         return False
     return PLAYED_REAL.search(ctx.norm, s, e) is None and PLAYED_WISH.search(ctx.norm, s, max(s, at)) is None
@@ -2717,7 +2719,7 @@ def sentence_reasons(
         elif _asked_and_denied(ctx, start, end):
             # eleventh round: someone's question answered no in the next sentence, and that answer
             out.append("negation")
-        elif _played(ctx, start, end):
+        elif _played(ctx, sentence, end):
             # nineteenth round: the player's or the actor's act, wish words nowhere in the sentence
             out.append("fiction")
         elif MEDIA.search(ctx.norm, start, end) and (not first or words & STORY_PEOPLE):
