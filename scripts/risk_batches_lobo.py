@@ -1,11 +1,12 @@
-"""The seen challenge batches as training lines for the risk sentence model: a held-out check (docs/risk.md, "The seen
-batches as training lines for the sentence model"). Evaluation only: nothing is written to the model folder.
+"""The seen challenge batches as training lines for the risk sentence model: a held-out check (docs/risk.md,
+"Nineteenth round"). Evaluation only: nothing is written to the model folder.
 
 Each batch of ``tests/analysis_risk/challenge_*.jsonl`` in turn is left out; the sentence model is fitted as
-``train_risk.py`` fits it (the bank, C-SSRS users' sentences as weak labels) plus the other batches' lines (genuine or
-not, weight 1, no variants); the held-out batch is screened as ``screen`` reads it. Prints each batch's flagged genuine
-cases and false alarms at ``--threshold`` with and without the other batches, then the pooled out-of-fold figures over
-a grid. ``--frozen FILE``: also fit on every batch and screen FILE (a batch none of them is) once.
+``train_risk.py --batches`` fits it (the bank, C-SSRS users' sentences as weak labels, the other batches' lines:
+genuine or not, weight ``--weight``, no variants); the held-out batch is screened as ``screen`` reads it. Prints each
+batch's flagged genuine cases and false alarms at ``--threshold`` with and without the other batches, then the pooled
+out-of-fold figures over a grid. ``--frozen FILE``: also fit on every batch and screen FILE (a batch none of them is)
+once.
 
 Usage: .venv/bin/python scripts/risk_batches_lobo.py --cache /tmp/risk-emb.npz [--frozen FILE] [--out OUT.json]
 """
@@ -28,27 +29,6 @@ GRID = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
 
 def read(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
-def with_batches(
-    d: tr.Data, names: list[str], batches: list[list[dict[str, Any]]], cache: Path | None
-) -> None:
-    """Each batch's lines become batch rows of ``d`` (``train_risk``'s ``--batches`` rows, weight ``BATCH_WEIGHT``),
-    so that ``leave_out_batches`` can drop one batch (or all) from a fit."""
-    start = len(d.x_sent)
-    rows, ys, of = [], [], []
-    for name, items in zip(names, batches, strict=True):
-        for item in items:
-            added = d.sentences.add(str(item["text"]))
-            rows += added
-            ys += [int(item["group"] == "genuine")] * len(added)
-            of += [name] * len(added)
-    vectors = tr.embed(d.sentences.texts[start:], cache)
-    features = np.asarray(d.sentences.features[start:], dtype=np.float32)
-    d.x_sent = np.vstack([d.x_sent, np.hstack([vectors, features]).astype(np.float32)])
-    d.batch_rows = np.asarray(rows, dtype=np.int64)
-    d.batch_y = np.asarray(ys, dtype=np.int64)
-    d.batch_of = np.asarray(of, dtype=str)
 
 
 def top_scores(p: tr.Prescreened, model: Any) -> np.ndarray:
@@ -78,24 +58,24 @@ def main() -> None:
     if args.frozen is not None:
         paths = [p for p in paths if p.name != args.frozen.name]
     batches = [read(p) for p in paths]
-    names = [p.stem for p in paths]
-    tr.BATCH_WEIGHT = args.weight
-    d = tr.load(args.data, tr.DEFAULT_BANK, list(tr.DEFAULT_TUNE), args.cache)
-    with_batches(d, names, batches, args.cache)
+    names = [p.stem.removeprefix("challenge_") for p in paths]
+    # the batch lines as train_risk's --batches rows (weight --weight), so that a fit can leave one batch (or all) out
+    tr.TRAINING_BATCHES, tr.BATCH_WEIGHT = tuple(names), args.weight
+    d = tr.load(args.data, tr.DEFAULT_BANK, list(tr.DEFAULT_TUNE), args.cache, batches=True)
     users = np.arange(len(d.user_rows))
     base = tr.fit_sentence_model(d, users, leave_out_batches=names)
     report: dict[str, Any] = {"threshold": args.threshold, "weight": args.weight, "batches": {}}
     pooled: dict[str, list[float]] = {"base": [], "with": []}
     genuine_all: list[bool] = []
-    for path, items in zip(paths, batches, strict=True):
+    for path, name, items in zip(paths, names, batches, strict=True):
         screened = tr.prescreen([("free_association", str(i["text"])) for i in items], args.cache)
-        refit = tr.fit_sentence_model(d, users, start=base, leave_out_batches=[path.stem])
+        refit = tr.fit_sentence_model(d, users, start=base, leave_out_batches=[name])
         genuine = np.array([i["group"] == "genuine" for i in items])
         row = {"genuine": int(genuine.sum()), "negatives": int((~genuine).sum())}
-        for name, model in (("base", base), ("with", refit)):
+        for fit, model in (("base", base), ("with", refit)):
             top = top_scores(screened, model)
-            row[name] = counts(top >= args.threshold, genuine)
-            pooled[name].extend(top.tolist())
+            row[fit] = counts(top >= args.threshold, genuine)
+            pooled[fit].extend(top.tolist())
         genuine_all.extend(genuine.tolist())
         report["batches"][path.stem] = row
         print(json.dumps({"batch": path.stem, **row}), flush=True)
