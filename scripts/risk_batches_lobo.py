@@ -6,9 +6,12 @@ Each batch of ``tests/analysis_risk/challenge_*.jsonl`` in turn is left out; the
 genuine or not, weight ``--weight``, no variants); the held-out batch is screened as ``screen`` reads it. Prints each
 batch's flagged genuine cases and false alarms at ``--threshold`` with and without the other batches, then the pooled
 out-of-fold figures over a grid. ``--frozen FILE``: also fit on every batch and screen FILE (a batch none of them is)
-once.
+once. ``--everyday SPEC`` (as ``train_risk.py --everyday``, e.g. ``written:1``): everyday negatives join every fit
+but the base (the base stays the shipped recipe). Last, both the base and the fit on every batch screen the demo's
+entries, the written everyday bank's held third and ``scripts/risk_everyday_probe.txt`` (lines flagged per threshold).
 
-Usage: .venv/bin/python scripts/risk_batches_lobo.py --cache /tmp/risk-emb.npz [--frozen FILE] [--out OUT.json]
+Usage: .venv/bin/python scripts/risk_batches_lobo.py --cache /tmp/risk-emb.npz [--frozen FILE] [--everyday SPEC]
+[--out OUT.json]
 """
 
 from __future__ import annotations
@@ -43,6 +46,35 @@ def counts(flagged: np.ndarray, genuine: np.ndarray) -> list[int]:
     return [int((flagged & genuine).sum()), int((flagged & ~genuine).sum())]
 
 
+def everyday_checks(base: Any, everything: Any, cache: Path | None) -> dict[str, Any]:
+    """Texts flagged per threshold among the demo's entries, the written everyday bank's held third and the probe,
+    by the base and by the fit on every batch (and the everyday negatives, if any)."""
+    probe = [
+        line
+        for line in (tr.PROBE.read_text(encoding="utf-8").splitlines())
+        if line.strip() and not line.startswith("#")
+    ]
+    sets = {
+        "demo": tr.demo_entries(),
+        "everyday_held": [("free_association", t) for t in tr.written_everyday(held=True)]
+        if tr.EVERYDAY_BANK.exists()
+        else [],
+        "probe": [("free_association", t) for t in probe],
+    }
+    out: dict[str, Any] = {}
+    for name, texts in sets.items():
+        if not texts:
+            continue
+        screened = tr.prescreen(texts, cache)
+        tops = {fit: top_scores(screened, m) for fit, m in (("base", base), ("with", everything))}
+        out[name] = {
+            "n": len(texts),
+            **{str(t): {fit: int((top >= t).sum()) for fit, top in tops.items()} for t in GRID},
+            "max": {fit: round(float(top.max()), 3) for fit, top in tops.items()},
+        }
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, default=None)
@@ -53,7 +85,10 @@ def main() -> None:
     )
     parser.add_argument("--frozen", type=Path, default=None)
     parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--everyday", type=tr.parse_everyday, default=None)
     args = parser.parse_args()
+    global GRID
+    GRID = tuple(sorted({*GRID, args.threshold}))  # the pooled figures at the threshold asked for too
     paths = sorted((tr.ROOT / "tests" / "analysis_risk").glob("challenge_*.jsonl"))
     if args.frozen is not None:
         paths = [p for p in paths if p.name != args.frozen.name]
@@ -64,7 +99,14 @@ def main() -> None:
     d = tr.load(args.data, tr.DEFAULT_BANK, list(tr.DEFAULT_TUNE), args.cache, batches=True)
     users = np.arange(len(d.user_rows))
     base = tr.fit_sentence_model(d, users, leave_out_batches=names)
-    report: dict[str, Any] = {"threshold": args.threshold, "weight": args.weight, "batches": {}}
+    if args.everyday is not None:  # after the base: it stays the shipped recipe
+        tr.add_everyday(d, args.everyday, args.data.parent.parent / "goemotions" / "train.tsv", args.cache)
+    report: dict[str, Any] = {
+        "threshold": args.threshold,
+        "weight": args.weight,
+        "everyday": str(args.everyday),
+        "batches": {},
+    }
     pooled: dict[str, list[float]] = {"base": [], "with": []}
     genuine_all: list[bool] = []
     for path, name, items in zip(paths, names, batches, strict=True):
@@ -85,8 +127,11 @@ def main() -> None:
     }
     report["pooled_totals"] = {"genuine": int(g.sum()), "negatives": int((~g).sum())}
     print(json.dumps({"pooled": report["pooled"], **report["pooled_totals"]}), flush=True)
+    everything = tr.fit_sentence_model(d, users, start=base)
+    report["everyday_checks"] = everyday_checks(base, everything, args.cache)
+    print(json.dumps({"everyday_checks": report["everyday_checks"]}), flush=True)
     if args.frozen is not None:
-        refit = tr.fit_sentence_model(d, users, start=base)
+        refit = everything
         items = read(args.frozen)
         screened = tr.prescreen([("free_association", str(i["text"])) for i in items], args.cache)
         genuine = np.array([i["group"] == "genuine" for i in items])

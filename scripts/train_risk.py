@@ -131,7 +131,7 @@ CSSRS_WEIGHT = 0.005  # each weakly labelled C-SSRS sentence counts this much ag
 # it has been measured; the sentence threshold is then chosen by the seventh round's rule on the tuning batches'
 # held-out scores (``held_out_threshold``: each scored by a fit without its own lines). Kept at 0.700 instead, the
 # candidate flagged 5 of the demo's 40 everyday entries.
-TRAINING_BATCHES = ("tune", "frozen", *(f"frozen{n}" for n in range(2, 15)))
+TRAINING_BATCHES = ("tune", "frozen", *(f"frozen{n}" for n in range(2, 16)))
 BATCH_WEIGHT = 1.0
 CHALLENGE_DIR = ROOT / "tests" / "analysis_risk"
 # Which C-SSRS sentences carry their user's label (fourth round). "all": every sentence of a user at risk is a weak
@@ -360,18 +360,40 @@ PROBE = ROOT / "scripts" / "risk_everyday_probe.txt"
 class Everyday:
     """``--everyday goemotions:N:WEIGHT[:nosad]``: N GoEmotions train comments ("all": every one that passes),
     each sentence a weak negative of weight WEIGHT (against 1 for a written sentence); ``nosad``: comments that
-    carry a grief, remorse or sadness label are left out too."""
+    carry a grief, remorse or sadness label are left out too. ``--everyday written:WEIGHT`` (twentieth round): the
+    training part of the written everyday diary bank (``EVERYDAY_BANK``), each sentence a negative of weight WEIGHT."""
 
     n: int | None
     weight: float
     no_sad: bool = False
+    written: bool = False
 
 
 def parse_everyday(spec: str) -> Everyday:
     parts = spec.split(":")
+    if parts[0] == "written" and len(parts) == 2:
+        return Everyday(None, float(parts[1]), written=True)
     if parts[0] != "goemotions" or len(parts) not in (3, 4) or (len(parts) == 4 and parts[3] != "nosad"):
-        raise ValueError("--everyday takes goemotions:N:WEIGHT or goemotions:N:WEIGHT:nosad")
+        raise ValueError("--everyday takes goemotions:N:WEIGHT, goemotions:N:WEIGHT:nosad or written:WEIGHT")
     return Everyday(None if parts[1] == "all" else int(parts[1]), float(parts[2]), len(parts) == 4)
+
+
+# Twentieth round: ordinary journal sentences written for Reverie (no risk to self at all; many use words risk
+# language uses too: leaving, the end, pills as prescribed, a knife in the kitchen) as negatives. A third of the bank
+# (a seeded choice) is never trained on: it is the held-out probe of false alarms on everyday text.
+EVERYDAY_BANK = ROOT / "scripts" / "risk_everyday_bank.jsonl"
+EVERYDAY_HELD_SEED = 20261204
+
+
+def written_everyday(held: bool) -> list[str]:
+    """The written everyday bank's training lines (``held`` False) or its held third (``held`` True)."""
+    texts = [
+        str(json.loads(line)["text"])
+        for line in EVERYDAY_BANK.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    chosen = set(random.Random(EVERYDAY_HELD_SEED).sample(range(len(texts)), len(texts) // 3))
+    return [t for i, t in enumerate(texts) if (i in chosen) == held]
 
 
 def everyday_comments(path: Path, spec: Everyday) -> tuple[list[str], int, int]:
@@ -400,7 +422,11 @@ def everyday_comments(path: Path, spec: Everyday) -> tuple[list[str], int, int]:
 def add_everyday(d: Data, spec: Everyday, path: Path, cache: Path | None) -> None:
     """Add the sentences of ``everyday_comments`` to ``d`` as weak negatives (split and featurised as the C-SSRS
     posts are)."""
-    comments, read, dropped = everyday_comments(path, spec)
+    if spec.written:
+        comments = written_everyday(held=False)
+        read, dropped = len(comments), 0
+    else:
+        comments, read, dropped = everyday_comments(path, spec)
     start = int(d.everyday_rows[0]) if len(d.everyday_rows) else len(d.sentences.texts)
     for kept in (d.sentences.texts, d.sentences.features, d.sentences.blocked):
         del kept[start:]  # another sample tried in the same run replaces the last one
@@ -415,7 +441,8 @@ def add_everyday(d: Data, spec: Everyday, path: Path, cache: Path | None) -> Non
     d.everyday_rows = np.arange(start, len(d.sentences.texts), dtype=np.int64)
     d.everyday_weight = spec.weight
     print(
-        f"everyday: {len(comments)} GoEmotions comments ({read} read, {dropped} left out), "
+        f"everyday: {len(comments)} {'written lines' if spec.written else 'GoEmotions comments'} "
+        f"({read} read, {dropped} left out), "
         f"{len(d.everyday_rows)} sentences at weight {spec.weight}",
         flush=True,
     )
@@ -425,7 +452,11 @@ def suffixed(path: Path, spec: Everyday | None, n_specs: int) -> Path:
     """``path`` with the sample's spec in its name when several samples are tried in one run."""
     if spec is None or n_specs == 1 or str(path) == "/dev/null":
         return path
-    tag = f"{spec.n or 'all'}-{spec.weight:g}{'-nosad' if spec.no_sad else ''}"
+    tag = (
+        f"written-{spec.weight:g}"
+        if spec.written
+        else f"{spec.n or 'all'}-{spec.weight:g}{'-nosad' if spec.no_sad else ''}"
+    )
     return path.with_name(f"{path.stem}-{tag}{path.suffix}")
 
 
@@ -1427,7 +1458,18 @@ def main() -> None:
         meta["sentence_model"]["threshold_rule"] = (
             "the seventh round's, on the tuning batches' held-out scores (each without its own lines)"
         )
-    if everyday is not None:
+    if everyday is not None and everyday.written:
+        meta["data"]["everyday"] = (
+            "scripts/risk_everyday_bank.jsonl (written for Reverie): its training two thirds as negatives"
+        )
+        meta["data"]["everyday_sha256"] = hashlib.sha256(EVERYDAY_BANK.read_bytes()).hexdigest()
+        meta["sentence_model"]["everyday"] = {
+            "written": True,
+            "weight": everyday.weight,
+            "held_seed": EVERYDAY_HELD_SEED,
+            "sentences": len(d.everyday_rows),
+        }
+    elif everyday is not None:
         meta["data"]["everyday"] = (
             "goemotions/train.tsv (Demszky et al. 2020, GoEmotions, Apache-2.0): comments without risk "
             "language as weak negatives"

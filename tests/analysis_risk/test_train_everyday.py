@@ -69,3 +69,21 @@ def test_samples_are_seeded_and_nested(tr: ModuleType, tmp_path: Path) -> None:
     again, _, _ = tr.everyday_comments(path, tr.Everyday(12, 0.05))
     assert len(small) == 5 and len(large) == 12 and large == again and large[:5] == small
     assert large != [t for t, _ in ORDINARY][:12]  # shuffled, not the file's order
+
+
+def test_written_everyday_bank_splits_into_a_fixed_held_third(tr: ModuleType) -> None:
+    """Twentieth round: the written everyday bank's training lines and its held third are disjoint, cover the bank,
+    and are the same on every run (a seeded choice), so the held third is never trained on."""
+    train, held = tr.written_everyday(held=False), tr.written_everyday(held=True)
+    lines = [line for line in tr.EVERYDAY_BANK.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(held) == len(lines) // 3 and len(train) + len(held) == len(lines)
+    assert not set(train) & set(held)
+    assert held == tr.written_everyday(held=True)
+
+
+def test_written_everyday_spec_is_parsed_and_bad_specs_are_refused(tr: ModuleType) -> None:
+    spec = tr.parse_everyday("written:0.5")
+    assert spec.written and spec.weight == 0.5 and spec.n is None
+    assert not tr.parse_everyday("goemotions:100:0.1").written
+    with pytest.raises(ValueError, match="written:WEIGHT"):
+        tr.parse_everyday("written")
