@@ -50,6 +50,7 @@ HALVES = (
     "frozen13",
     "frozen14",
     "frozen15",
+    "frozen16",
 )
 FIGURE_GROUPS = frozenset({"idiom", "injury"})  # figures of speech and everyday injuries
 # Genuine cases flagged, as measured with the shipped model. Fourth round (docs/risk.md): all four batches are seen
@@ -111,6 +112,10 @@ MEASURED_FLAGGED = {
     # frozen15: the same shape, written during the nineteenth round by another engineer who tuned nothing
     # (README_frozen15.md), measured once on the shipped screen (4f31df8). Seen since.
     "frozen15": 72 / 80,
+    # frozen16: the same shape, written at the start of the twentieth round by another engineer who tuned nothing,
+    # with at least 25 plain everyday lines whose words sound like an act (README_frozen16.md); measured once on the
+    # shipped screen (af1832d). Seen since.
+    "frozen16": 57 / 80,
 }
 GOAL_MISSED = {
     "tune": "goal missed: 81 of 85 genuine tune cases flagged, seen (docs/risk.md)",
@@ -144,6 +149,8 @@ GOAL_MISSED = {
     "(short lines 32 of 50, long entries 29 of 30); 30 of its 50 behaviors under their level (docs/risk.md)",
     "frozen15": "goal missed: 72 of 80 genuine cases of the fifteenth frozen batch flagged when measured once, unseen "
     "(short lines 43 of 50, long entries 29 of 30); 30 of its 50 behaviors under their level (docs/risk.md)",
+    "frozen16": "goal missed: 57 of 80 genuine cases of the sixteenth frozen batch flagged when measured once, unseen "
+    "(short lines 32 of 50, long entries 25 of 30); 31 of its 50 behaviors under their level (docs/risk.md)",
 }
 # False alarms on hard negatives: the goal (<= 2 %) is met on tune and frozen (seen; frozen2: 8 of 110
 # when it was measured once, in the second round), not on frozen3 (seen since the fourth round; 14 of 223 unseen).
@@ -179,6 +186,8 @@ ALARMS_MISSED = {
     "or attempt; long entries 3 of 20) when measured once, unseen (docs/risk.md)",
     "frozen15": "goal missed: 10 of 120 hard negatives of the fifteenth frozen batch flagged (8.3 %, none at behavior "
     "or attempt; long entries 2 of 20) when measured once, unseen (docs/risk.md)",
+    "frozen16": "goal missed: 26 of 120 hard negatives of the sixteenth frozen batch flagged (21.7 %, 3 at behavior, "
+    "none at attempt; long entries 6 of 20) when measured once, unseen (docs/risk.md)",
 }
 MEASURED_ALARMS = {
     "tune": 2 / 139,
@@ -204,6 +213,8 @@ MEASURED_ALARMS = {
     "frozen14": 16 / 120,
     # frozen15: measured once, unseen (README_frozen15.md)
     "frozen15": 10 / 120,
+    # frozen16: measured once, unseen (README_frozen16.md)
+    "frozen16": 26 / 120,
 }
 # Genuine cases at (or over) their expected level, with the shipped model: no floor existed before the fourteenth round
 # (docs/risk.md, "Fourteenth round"). Its level model was not shipped (the lead's check on long real texts), so these
@@ -234,6 +245,8 @@ MEASURED_AT_LEVEL = {
     "frozen14": 45 / 80,
     # frozen15: 50 when measured once, unseen (README_frozen15.md)
     "frozen15": 50 / 80,
+    # frozen16: 43 when measured once, unseen (README_frozen16.md)
+    "frozen16": 43 / 80,
 }
 # Lines whose writer's label and the screen's written policy disagree. They stay as written and count in every
 # figure; only the "never attempt on a negative" check reads them apart, each with its reason.
