@@ -6,7 +6,8 @@ answers only where the analyzer abstained on the whole line and no sentence read
 denied, hedged, owed or foreseen one (nor had a label removed); it reads the sentences that tell a situation of
 the writer's (``situation_head.writers_situation``) and shows the best one's label at or over the gate. Prints
 per set: lines, plausible without the head, plausible at each gate, and the line numbers that change (numbers
-only). Reads ``build/situations/head.npz`` and its manifest (``scripts/train_situations.py``).
+only). Reads the shipped head (``models/situations``, ``scripts/train_situations.py``); the analyzer runs without
+it (``emotions.READ_SITUATIONS``), so "without" is the layer alone.
 
     .venv/bin/python scripts/situation_simulation.py [--gates 0.4,0.5,0.6,0.7,0.8] [FILE ...]
 """
@@ -20,10 +21,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from situation_head import SituationHead, implied, writers_situation  # scripts/ is on the path
+from reverie.analysis.situations import SituationHead, implied, writers_situation
 
 ROOT = Path(__file__).resolve().parents[1]
-MODEL_DIR = ROOT / "build" / "situations"
+MODEL_DIR = ROOT / "src" / "reverie" / "analysis" / "models" / "situations"
 SETS = sorted((ROOT / "tests" / "fixtures").glob("emotion_journal*.jsonl"))
 _DOUBTED = frozenset({"hedged", "hypothetical", "expected"})
 
@@ -43,6 +44,7 @@ def read_lines(path: Path) -> list[dict[str, Any]]:
         return reading
 
     emotions.apply_scope = recording  # type: ignore[assignment]
+    emotions.READ_SITUATIONS = False
     out = []
     try:
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -71,6 +73,7 @@ def read_lines(path: Path) -> list[dict[str, Any]]:
             )
     finally:
         emotions.apply_scope = original  # type: ignore[assignment]
+        emotions.READ_SITUATIONS = True
     return out
 
 

@@ -18,9 +18,10 @@ emotions top layer's (``top``) or both side by side (``both``), all from the pip
 nervousness, anger as annoyance (every variant's CV accuracy is also given at that level, ``group_acc``). ``--compare`` prints every variant's tune CV
 and held figures and writes nothing. Shown answers: a non-neutral top label at or over the gate; precision is the
 share of them right, coverage their share of the held rows that carry a feeling. Writes
-``build/situations/head.npz`` (byte-reproducible) and ``manifest.json`` there.
+``src/reverie/analysis/models/situations/head.npz`` (byte-reproducible) and ``manifest.json`` there (the
+shipped head: ``--features top --gate 0.6``, chosen by the rule in docs/models.md, e14).
 
-    .venv/bin/python scripts/train_situations.py [--features base] [--gate 0.5] [--compare] [--old-only]
+    .venv/bin/python scripts/train_situations.py [--features top] [--gate 0.6] [--compare] [--old-only]
 """
 
 from __future__ import annotations
@@ -33,15 +34,16 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from situation_head import FEATURES, NEUTRAL, join_features  # scripts/ is on the path when this script runs
 from train_emotions import _joined, save_npz
 
+from reverie.analysis.situations import FEATURES, NEUTRAL, join_features
+
 ROOT = Path(__file__).resolve().parents[1]
-MODEL_DIR = ROOT / "build" / "situations"
+MODEL_DIR = ROOT / "src" / "reverie" / "analysis" / "models" / "situations"
 BANK = ROOT / "scripts" / "situation_bank.jsonl"
 BANK_W17S = ROOT / "scripts" / "situation_bank_w17s.jsonl"
 SEED = 1234
-CS = (0.25, 1.0, 4.0, 16.0, 64.0, 256.0)
+CS = (0.25, 1.0, 4.0, 16.0, 64.0, 256.0, 1024.0, 4096.0)
 GATES = (0.4, 0.5, 0.6, 0.7, 0.8)
 # ``--merge``: close labels as one (the first of each pair answers); every variant's CV is also scored at this level
 MERGE = {"grief": "sadness", "fear": "nervousness", "anger": "annoyance"}
@@ -206,12 +208,12 @@ def write(result: dict[str, Any], features: str, gate: float, encoder: Any) -> N
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--features", choices=FEATURES, default="base")
+    parser.add_argument("--features", choices=FEATURES, default="top")
     parser.add_argument("--class-weight", choices=("none", "balanced"), default="none")
     parser.add_argument(
         "--merge", action="store_true", help="grief, fear, anger answered as their neighbours"
     )
-    parser.add_argument("--gate", type=float, default=0.5)
+    parser.add_argument("--gate", type=float, default=0.6)
     parser.add_argument("--compare", action="store_true", help="every variant's figures; writes nothing")
     parser.add_argument(
         "--old-only", action="store_true", help="the first bank alone (the figures before e14)"
