@@ -98,9 +98,11 @@ def test_situation_head_leaves_a_routine_line_unread(text: str, encoder: OnnxEnc
         "My sister was furious with her boss. The landlord kept my whole deposit over one scuffed skirting board.",
         # the writer's feeling denied
         "I wasn't even angry. The landlord kept my whole deposit over one scuffed skirting board.",
+        # the writer says no feeling is there (e14, after the rule's decision: dev3 24 lost a line to it)
+        "My results from the heart clinic come on Friday but I feel fine about it.",
     ],
 )
-def test_situation_head_is_not_asked_beside_a_denied_or_someone_elses_feeling(
+def test_situation_head_is_not_asked_beside_a_denied_absent_or_someone_elses_feeling(
     text: str, encoder: OnnxEncoder
 ) -> None:
     assert _read(text, encoder)[1] == []

@@ -115,7 +115,8 @@ _DOUBTED = frozenset({"hedged", "hypothetical", "expected"})
 
 def untouched(reading: Reading, words: Sequence[EmotionWord]) -> bool:
     """The layer read nothing in the sentence that the head must not contradict: no one else's feeling, nothing
-    denied, hedged, owed or foreseen, no label removed."""
+    denied, hedged, owed or foreseen, no label removed, and no feeling the writer says is absent ("I feel fine",
+    "I feel nothing much")."""
     if reading.others or reading.dropped:
         return False
-    return all(w.writer and not w.negated and w.mood not in _DOUBTED for w in words)
+    return all(w.writer and not w.negated and w.mood not in _DOUBTED and w.label != NEUTRAL for w in words)
