@@ -2,12 +2,12 @@
 "Implied-feeling head on a larger bank (e14)").
 
 Each line goes through the analyzer as ``reverie eval emotions --journal`` reads it (top label plausible). The head
-answers only where the analyzer abstained on the whole line and no sentence read someone else's feeling or a
-denied, hedged, owed or foreseen one (nor had a label removed); it reads the sentences that tell a situation of
-the writer's (``situation_head.writers_situation``) and shows the best one's label at or over the gate. Prints
-per set: lines, plausible without the head, plausible at each gate, and the line numbers that change (numbers
-only). Reads the shipped head (``models/situations``, ``scripts/train_situations.py``); the analyzer runs without
-it (``emotions.READ_SITUATIONS``), so "without" is the layer alone.
+answers only where the analyzer abstained on the whole line and no sentence bars it (``situations.untouched``:
+someone else's feeling, a denied, hedged, owed, foreseen or absent one, a label removed); it reads the sentences
+that tell a situation of the writer's (``situations.writers_situation``) and shows the best one's label at or over
+the gate. Prints per set: lines, plausible without the head, plausible at each gate, and the line numbers that
+change (numbers only). Reads the shipped head (``models/situations``, ``scripts/train_situations.py``); the
+analyzer runs without it (``emotions.READ_SITUATIONS``), so "without" is the layer alone.
 
     .venv/bin/python scripts/situation_simulation.py [--gates 0.4,0.5,0.6,0.7,0.8] [FILE ...]
 """
@@ -21,12 +21,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from reverie.analysis.situations import SituationHead, implied, writers_situation
+from reverie.analysis.situations import SituationHead, implied, untouched, writers_situation
 
 ROOT = Path(__file__).resolve().parents[1]
 MODEL_DIR = ROOT / "src" / "reverie" / "analysis" / "models" / "situations"
 SETS = sorted((ROOT / "tests" / "fixtures").glob("emotion_journal*.jsonl"))
-_DOUBTED = frozenset({"hedged", "hypothetical", "expected"})
 
 
 def read_lines(path: Path) -> list[dict[str, Any]]:
@@ -54,12 +53,7 @@ def read_lines(path: Path) -> list[dict[str, Any]]:
             seen.clear()
             result = pipeline.analyse(row["text"], only={"emotions"})
             top = emotions.top_emotion(list(result.findings))
-            clean = not any(
-                reading.others
-                or reading.dropped
-                or any(w.negated or w.mood in _DOUBTED or not w.writer for w in words)
-                for _, words, reading in seen
-            )
+            clean = all(untouched(reading, words) for _, words, reading in seen)
             sentences = [text for text, _, _ in seen]
             mine = [writers_situation(t, [tok.tag_ for tok in nlp(t)]) for t in sentences]
             out.append(
