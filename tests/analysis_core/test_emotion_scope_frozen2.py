@@ -244,6 +244,12 @@ def test_seen_journal_sets_keep_their_floors(encoder: OnnxEncoder) -> None:
     floors["emotion_journal_frozen12.jsonl"] = (0.60, 0.16)
     floors["emotion_journal_frozen7.jsonl"] = (0.83, 0.05)
     floors["emotion_journal_frozen5.jsonl"] = (0.84, 0.02)
+    # emotions 1.11.0 (e14): the implied-feeling head, shipped by a rule fixed before it was run on these sets (no
+    # set loses more than one line, the total rises; docs/models.md, "Implied-feeling head on a larger bank (e14)"):
+    # frozen5 0.846 -> 0.831 (one line whose writer expected no feeling), dev6 0.625 -> 0.675, frozen12 0.600 -> 0.615
+    floors["emotion_journal_frozen5.jsonl"] = (0.83, 0.02)
+    floors["emotion_journal_dev6.jsonl"] = (0.67, 0.10)
+    floors["emotion_journal_frozen12.jsonl"] = (0.61, 0.16)
     for name, (floor, ceiling) in floors.items():
         report = evaluate_journal_emotions(fixtures / name, encoder=encoder)
         assert report["top_plausible"] >= floor, name

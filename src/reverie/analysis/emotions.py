@@ -44,6 +44,7 @@ from reverie.analysis.encoder import encode_both
 from reverie.analysis.findings import Finding, Span
 from reverie.analysis.regex_gate import TextGate
 from reverie.analysis.registry import register
+from reverie.analysis.situations import SituationHead, implied, load_situations, untouched, writers_situation
 from reverie.errors import AnalysisUnavailable
 
 if TYPE_CHECKING:
@@ -54,7 +55,8 @@ if TYPE_CHECKING:
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "emotions"
 ENCODER_MANIFEST = Path(__file__).resolve().parent / "models" / "encoder" / "manifest.json"
 NEUTRAL = "neutral"
-VERSION = "1.10.0"
+VERSION = "1.11.0"
+READ_SITUATIONS = True  # scripts/situation_simulation.py measures the layer without the situation head
 
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token pattern
 _INTENSIFIERS = frozenset(
@@ -286,10 +288,17 @@ class EmotionsAnalyzer:
     produces = frozenset({"emotion"})
     applies_to: frozenset[str] | None = None
 
-    def __init__(self, head: EmotionHead, model_hash: str, alone_hash: str | None = None) -> None:
+    def __init__(
+        self,
+        head: EmotionHead,
+        model_hash: str,
+        alone_hash: str | None = None,
+        situations: SituationHead | None = None,
+    ) -> None:
         self.head = head
         self.model_hash = model_hash
         self._alone_hash = alone_hash or model_hash
+        self.situations = situations  # 1.11.0: read where the layer abstains (reverie.analysis.situations)
 
     def run(self, doc: Document) -> list[Finding]:
         if not doc.sentences or doc.embeddings is None:
@@ -319,8 +328,41 @@ class EmotionsAnalyzer:
             )
             for i, s in enumerate(doc.sentences)
         ]
-        flat = [f for group in per_sentence for f in group]
-        return flat + self._entry_findings([f for f in flat if f.data.get("scope") == "sentence"])
+        flat = [f for group, _ in per_sentence for f in group]
+        own = [f for f in flat if f.data.get("scope") == "sentence"]
+        entry = self._entry_findings(own)
+        if all(clean for _, clean in per_sentence) and all(f.label == NEUTRAL for f in entry):
+            sign = self._implied(doc, tokens)
+            if sign is not None:
+                flat.append(sign)
+                entry = self._entry_findings([*own, sign])
+        return flat + entry
+
+    def _implied(self, doc: Document, tokens: list[list[Any]]) -> Finding | None:
+        """1.11.0: the feeling the writer's situation implies, a sign (see :mod:`situations`), or ``None``."""
+        head = self.situations
+        if (
+            head is None
+            or not READ_SITUATIONS
+            or doc.embeddings is None
+            or (head.features != "base" and doc.emotion_embeddings is None)
+        ):
+            return None
+        probs = head.probabilities(doc.embeddings, doc.emotion_embeddings)
+        mine = [writers_situation(s.text, [t.tag_ for t in tokens[i]]) for i, s in enumerate(doc.sentences)]
+        found = implied(head, probs, mine)
+        if found is None:
+            return None
+        index, label, p = found
+        sentence = doc.sentences[index]
+        data: dict[str, object] = {
+            "scope": "sentence",
+            "sentence": index,
+            "intensity": intensity(p, head.gate, sentence.text),
+            "implied": True,
+            "situation_model": head.digest[:16],
+        }
+        return self._finding(label, p, (sentence.span,), data)
 
     def _sentence_findings(
         self,
@@ -333,15 +375,18 @@ class EmotionsAnalyzer:
         news: bool = False,
         words: list[EmotionWord] | None = None,
         gate: Gate | None = None,
-    ) -> list[Finding]:
+    ) -> tuple[list[Finding], bool]:
+        """The sentence's findings, and whether nothing in it bars the situation head (:func:`untouched`)."""
         sentence = doc.sentences[index]
         following = doc.sentences[index + 1].text if index + 1 < len(doc.sentences) else ""
         previous = doc.sentences[index - 1].text if index > 0 else ""
+        if words is None:
+            words = sentence_emotion_words(doc, index)
         reading = apply_scope(
             self.head,
             probs,
             chosen,
-            sentence_emotion_words(doc, index) if words is None else words,
+            words,
             sentence.text,
             following,
             insistent,
@@ -365,7 +410,7 @@ class EmotionsAnalyzer:
             level = intensity(max(p, threshold), threshold, sentence.text)
             data = {"scope": "other", "sentence": index, "intensity": level, "holder": holder}
             out.append(self._finding(label, p, (sentence.span,), data))
-        return out
+        return out, untouched(reading, words)
 
     def _entry_findings(self, sentence_findings: list[Finding]) -> list[Finding]:
         by_label: dict[str, list[Finding]] = {}
@@ -511,4 +556,5 @@ def _read_json(path: Path) -> dict[str, object]:
 @register("emotions", order=20)
 def build() -> EmotionsAnalyzer:
     head, model_hash = load_head()
-    return EmotionsAnalyzer(head, model_hash, alone_model_hash(head, model_hash))
+    situations = load_situations(encoder_hash=str(_read_json(ENCODER_MANIFEST).get("model_hash", "")))
+    return EmotionsAnalyzer(head, model_hash, alone_model_hash(head, model_hash), situations)
