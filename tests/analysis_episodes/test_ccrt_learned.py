@@ -103,7 +103,8 @@ def test_shipped_head_is_trained_on_reverie_vignettes_only_and_small() -> None:
     assert set(coder.thresholds) == {"w", "ro", "rs"}
     # since episodes 1.6.0 the features carry the sentences of the other's acts and of the writer's responses
     assert coder.acts and manifest["acts_for"] == ["ro"]
-    assert all(w.shape == (5 * 384 + 24 + 1, 8) for w in coder.weights.values())
+    # since episodes 1.12.0 also the sentence of the rules' RO (read by the RO head only; c10's test file)
+    assert all(w.shape == (6 * 384 + 24 + 1, 8) for w in coder.weights.values())
     assert (ccrt_learned.HEAD_DIR / "head.npz").stat().st_size < 200_000
     folds = manifest["cross_validation"]["nested_by_held_out_file"]
     assert len(folds) == 6  # grouped by batch: train on five, score the sixth

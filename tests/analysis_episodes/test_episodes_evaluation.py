@@ -106,13 +106,17 @@ def test_episodes_evaluation_reaches_the_thresholds_on_the_tuning_vignettes() ->
 # - frozen9 (100 texts, 80 episodes, 26 new voices; README_frozen_batches15.md), measured once before (c81c42c,
 #   episodes 1.10.0 / people 1.5.0) and after (545d831, 1.11.0) the ninth round's merge, the same both times:
 #   0.55 / 0.3625 / 0.625, 60 of 80 matched, 13 spurious (the first unseen figure of c8's mechanisms).
+# c10 (episodes 1.12.0, the response after the wish and an RO head that reads the rules' RO sentence; docs/ccrt.md
+# "Tenth round (c10)"): RO on the three newest batches, held out while the round read the others' misses, frozen7
+# 0.301 -> 0.311, frozen8 0.30 -> 0.34, frozen9 0.3625 -> 0.375 (frozen5 and frozen6 are the RO head's training
+# data since then: their RO is no longer a held-out figure, their floors stay).
 # name: (expected, matched at least, W, RO, RS at least, spurious at most)
 FROZEN_FLOORS = {
     "vignettes_frozen5.jsonl": (99, 55, 0.39, 0.27, 0.40, 27),
     "vignettes_frozen6.jsonl": (105, 56, 0.42, 0.25, 0.31, 18),  # seen
-    "vignettes_frozen7.jsonl": (103, 62, 0.35, 0.30, 0.35, 17),  # seen
-    "vignettes_frozen8.jsonl": (100, 55, 0.34, 0.30, 0.37, 18),  # seen
-    "vignettes_frozen9.jsonl": (80, 60, 0.55, 0.36, 0.62, 13),
+    "vignettes_frozen7.jsonl": (103, 62, 0.35, 0.31, 0.35, 17),  # seen
+    "vignettes_frozen8.jsonl": (100, 55, 0.34, 0.34, 0.37, 18),  # seen
+    "vignettes_frozen9.jsonl": (80, 60, 0.55, 0.37, 0.62, 13),
 }
 
 

@@ -4,7 +4,9 @@ Per episode, the features are three 384-d parts: the mean vector of its wish sen
 hoped …"), of its other sentences but the last, and of its last sentence (where the writer's response usually
 is); then, for a head with ``acts`` in its manifest (since episodes 1.6.0), the mean vector of the sentences
 where the other acts and of those where the writer responds (the rules' candidates; in the shipped head only the
-RO head reads them, the W and RS weights there are zero); then, for a stacked head (``stacked`` in the manifest), the rules' W, RO and RS clusters one-hot (8 + 8 + 8,
+RO head reads them, the W and RS weights there are zero); then, for a head with ``response_sentence`` (since
+episodes 1.12.0), the vector of the sentence the rules' RO is read from (zeros where the rules left RO open;
+read by the RO head only); then, for a stacked head (``stacked`` in the manifest), the rules' W, RO and RS clusters one-hot (8 + 8 + 8,
 zeros where the rules left a component open or the head is not stacked) and a bias. Per component, a class-balanced softmax regression over the eight clusters
 (``models/ccrt/head.npz``, trained by ``scripts/train_ccrt.py`` on Reverie's own hand-coded vignettes, its
 thresholds chosen by cross-validation grouped by vignette batch).
@@ -62,9 +64,12 @@ def features(
     vectors: npt.NDArray[np.float32],
     rules: Mapping[str, int | None] | None = None,
     acts: tuple[Sequence[int], Sequence[int]] | None = None,
+    response_at: tuple[int | None] | None = None,
 ) -> npt.NDArray[np.float32]:
     """The feature row of one episode: its sentences, their vectors (one row each), the rules' clusters and,
-    when given, where the other acts and where the writer responds (positions among ``sentences``)."""
+    when given, where the other acts and where the writer responds (positions among ``sentences``) and, for a
+    head with ``response_sentence`` (episodes 1.12.0), ``(position,)`` of the sentence the rules' RO is read
+    from (``(None,)``: the rules left RO open; the part is zeros)."""
     wish, rest, last = layout(sentences)
     dim = vectors.shape[1]
     zeros = np.zeros(dim, dtype=np.float32)
@@ -78,6 +83,7 @@ def features(
         vectors[rest].mean(axis=0),
         vectors[last],
         *([vectors[list(a)].mean(axis=0) if len(a) else zeros for a in acts] if acts is not None else []),
+        *([zeros if at is None else vectors[at] for at in response_at] if response_at is not None else []),
         onehot,
         np.ones(1, dtype=np.float32),
     ]
@@ -150,6 +156,7 @@ class LearnedCoder:
     acts: bool = (
         False  # whether the features carry the sentences of the other's acts and the writer's responses
     )
+    response_sentence: bool = False  # whether the features carry the sentence of the rules' RO (1.12.0)
 
     def probabilities(self, x: npt.NDArray[np.float32]) -> dict[str, npt.NDArray[np.float64]]:
         return {c: softmax((x @ self.weights[c]).astype(np.float64)) for c in COMPONENTS}
@@ -191,6 +198,7 @@ def load(directory: Path = HEAD_DIR) -> LearnedCoder | None:
         bool(manifest.get("prototypes", False)),
         bool(manifest.get("stacked", False)),
         bool(manifest.get("acts", False)),
+        bool(manifest.get("response_sentence", False)),
     )
 
 

@@ -45,7 +45,7 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-VERSION: Final = "1.11.0"
+VERSION: Final = "1.12.0"
 MODEL_HASH: Final = "rules-" + hashlib.sha256(repr(sorted(ccrt.LEXICONS.items())).encode()).hexdigest()[:12]
 
 _WISH: Final[dict[str, float]] = {
@@ -182,6 +182,15 @@ def _relative_acts(draft: Draft) -> tuple[list[int], list[int]]:
         [where[i] for i in draft.other_acts if i in where],
         [where[i] for i in draft.self_acts if i in where],
     )
+
+
+def _response_at(doc: Document, draft: Draft) -> int | None:
+    """The position, among the episode's sentences, of the sentence the rules' RO is read from (None: RO open)."""
+    code = draft.codes.get("ro")
+    if code is None:
+        return None
+    index = _sentence_index(doc, code.span)
+    return draft.sentences.index(index) if index in draft.sentences else None
 
 
 def _sentence_vectors(doc: Document, coder: ccrt.PrototypeCoder | None) -> npt.NDArray[np.float32] | None:
@@ -577,7 +586,8 @@ def _draft(
     addressed = _addressed(own, view, who)
     if not addressed and not any(view.is_other(c.actor) for c in own):
         return None  # the other is only mentioned: nobody acts and the writer does nothing towards them
-    ro_code, ro_candidates = _code_ro(view, _told_at(own, view, who))
+    told = _told_at(own, view, who)
+    ro_code, ro_candidates = _code_ro(view, told if told is not None else _wished_at(view))
     ro = _fallback(doc, coder, "ro", ro_code, ro_candidates)
     if ro is None and not addressed and not _interacts(doc, own, view, mentions):
         return None  # no interaction: the other is scene-setting, or only in the writer's wishes
@@ -667,7 +677,8 @@ def _learned_codes(
     vectors = doc_vectors[sentences]
     rules = {c: (code.cluster if code is not None else None) for c, code in draft.codes.items()}
     acts = _relative_acts(draft) if learned.acts else None
-    x = ccrt_learned.features(texts, vectors, rules if learned.stacked else None, acts)
+    at = (_response_at(doc, draft),) if learned.response_sentence else None
+    x = ccrt_learned.features(texts, vectors, rules if learned.stacked else None, acts, at)
     wish, rest, last = ccrt_learned.layout(texts)
     where = {"w": wish or rest, "ro": rest, "rs": [last]}
     out = dict(draft.codes)
@@ -1060,10 +1071,19 @@ def _told_at(own: list[Clause], view: _View, who: dict[int, str]) -> int | None:
     return None
 
 
+def _wished_at(view: _View) -> int | None:
+    """Where the writer first states a wish outright ("I wanted", "I needed", "I hoped"; not "I asked" or "I
+    tried"), as a sentence index (episodes 1.12.0): what the other did in the sentences before it is the lead-in
+    to the wish, and the response is what the other does from there on ("My uncle praised my cousin. I wanted
+    him to be proud of me too. He turned away.")."""
+    return next((c.sentence for c in view.wishes if _wish_weight(c) >= 1.0), None)
+
+
 def _code_ro(view: _View, told_at: int | None = None) -> tuple[ccrt.Code | None, list[Span]]:
     """The other's response. Since episodes 1.6.0, where the writer tells or asks the other something, what the
     other did in the sentences before it is the lead-in ("My sister came round. … I told her I'd been made
-    redundant. She laughed."): it codes the response only when nothing after it does."""
+    redundant. She laughed."): it codes the response only when nothing after it does. Since 1.12.0 the same holds
+    where the writer states a wish and tells the other nothing (``_wished_at``)."""
     tally, lead = ccrt.Tally(), ccrt.Tally()
     candidates: list[Span] = []
     consumed: set[int] = set()
