@@ -51,6 +51,7 @@ HALVES = (
     "frozen14",
     "frozen15",
     "frozen16",
+    "frozen17",
 )
 FIGURE_GROUPS = frozenset({"idiom", "injury"})  # figures of speech and everyday injuries
 # Genuine cases flagged, as measured with the shipped model. Fourth round (docs/risk.md): all four batches are seen
@@ -116,6 +117,9 @@ MEASURED_FLAGGED = {
     # with at least 25 plain everyday lines whose words sound like an act (README_frozen16.md); measured once on the
     # shipped screen (af1832d). Seen since.
     "frozen16": 57 / 80,
+    # frozen17: the same shape, written during the twentieth round by another engineer who tuned nothing
+    # (README_frozen17.md), measured once before and after risk 2.3.0 (the same). Seen since.
+    "frozen17": 46 / 80,
 }
 GOAL_MISSED = {
     "tune": "goal missed: 81 of 85 genuine tune cases flagged, seen (docs/risk.md)",
@@ -151,6 +155,8 @@ GOAL_MISSED = {
     "(short lines 43 of 50, long entries 29 of 30); 30 of its 50 behaviors under their level (docs/risk.md)",
     "frozen16": "goal missed: 57 of 80 genuine cases of the sixteenth frozen batch flagged when measured once, unseen "
     "(short lines 32 of 50, long entries 25 of 30); 31 of its 50 behaviors under their level (docs/risk.md)",
+    "frozen17": "goal missed: 46 of 80 genuine cases of the seventeenth frozen batch flagged when measured once, "
+    "unseen (short lines 25 of 50, long entries 21 of 30); 41 of its 50 behaviors under their level (docs/risk.md)",
 }
 # False alarms on hard negatives: the goal (<= 2 %) is met on tune and frozen (seen; frozen2: 8 of 110
 # when it was measured once, in the second round), not on frozen3 (seen since the fourth round; 14 of 223 unseen).
@@ -188,6 +194,8 @@ ALARMS_MISSED = {
     "or attempt; long entries 2 of 20) when measured once, unseen (docs/risk.md)",
     "frozen16": "goal missed: 26 of 120 hard negatives of the sixteenth frozen batch flagged (21.7 %, 3 at behavior, "
     "none at attempt; long entries 6 of 20) when measured once, unseen (docs/risk.md)",
+    "frozen17": "goal missed: 28 of 120 hard negatives of the seventeenth frozen batch flagged (23.3 %, 1 at behavior, "
+    "none at attempt; long entries 9 of 20) when measured once, unseen (docs/risk.md)",
 }
 MEASURED_ALARMS = {
     "tune": 2 / 139,
@@ -215,6 +223,8 @@ MEASURED_ALARMS = {
     "frozen15": 10 / 120,
     # frozen16: measured once, unseen (README_frozen16.md)
     "frozen16": 26 / 120,
+    # frozen17: measured once, unseen (README_frozen17.md)
+    "frozen17": 28 / 120,
 }
 # Genuine cases at (or over) their expected level, with the shipped model: no floor existed before the fourteenth round
 # (docs/risk.md, "Fourteenth round"). Its level model was not shipped (the lead's check on long real texts), so these
@@ -247,6 +257,8 @@ MEASURED_AT_LEVEL = {
     "frozen15": 50 / 80,
     # frozen16: 43 when measured once, unseen (README_frozen16.md)
     "frozen16": 43 / 80,
+    # frozen17: 34 when measured once, unseen (README_frozen17.md)
+    "frozen17": 34 / 80,
 }
 # Lines whose writer's label and the screen's written policy disagree. They stay as written and count in every
 # figure; only the "never attempt on a negative" check reads them apart, each with its reason.

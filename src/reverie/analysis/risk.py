@@ -51,7 +51,9 @@ BEHAVIOR = LEVELS.index("behavior")
 # 2.1.0: invisible characters read as absent; a level model, where one is installed (none ships)
 # 2.2.0: the lexicon's readings since (sixteenth to nineteenth rounds: acts and preparations by composition, attribution,
 # a first-person act inside a played or performed work set aside): stored screens are redone
-VERSION = "2.2.0"
+# 2.3.0: twentieth round: a plain denial ("I will never take my own life", "not depressed or suicidal") read as one;
+# a negated ability to act and a denial once believed, then turned, are not denials
+VERSION = "2.3.0"
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "risk"
 MODEL_FILE = "risk_model.npz"
 # Fourteenth round: the level model ("behavior or worse" vs "ideation" on a sentence the screen already flags), an

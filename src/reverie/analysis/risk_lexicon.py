@@ -2223,7 +2223,9 @@ def _reason(ctx: Context, rule: Rule, m: re.Match[str]) -> str | None:
         ("injury", rule.name in INJURY_RULES and _injury(ctx, start, end, sentence)),
         (
             "negation",
-            rule.name not in OWN_NEGATION and _negated(ctx, m, sentence, inside=rule.name in FILLER_RULES),
+            _negated(ctx, m, sentence, inside=rule.name in FILLER_RULES)
+            if rule.name not in OWN_NEGATION
+            else _negated_own(ctx, m, sentence),
         ),
         ("recovery", _recovery(ctx, rule, m, sentence) or _past_wish_over(ctx, rule, m, sentence)),
         ("everyday", _everyday_purpose(ctx, rule, m, sentence) or _as_prescribed(ctx, rule, m, sentence)),
@@ -2600,10 +2602,30 @@ def _quote_speaker(ctx: Context, start: int, end: int) -> str | None:
     return None
 
 
+# Twentieth round: a denial told as a belief the writer once held, then turned in the same sentence ("I thought I would
+# never take my own life, but last night I planned how", "I swore I'd never cut again until Friday") is no denial.
+PAST_BELIEF = re.compile(
+    r"\b(?:thought|believed|swore|promised(?:\s+myself)?|told\s+myself|used\s+to\s+think|always\s+said)\s+"
+    r"(?:that\s+)?i(?:'d|\s+would|'ll|\s+will|\s+could)?\s+never\b"
+)
+TURNED = re.compile(r"\b(?:but|until|till|yet|now)\b")
+# A denial itself denied ("I am not saying that I wouldn't commit suicide", "can't say I'd never do it") is none.
+DENIAL_DENIED = re.compile(
+    r"\b(?:not|never|can'?t|cannot|won'?t)\s+(?:\w+\s+)?(?:saying|say|said|claiming|claim|promising|promise)\s+"
+    r"(?:that\s+)?i(?:'d)?\s+(?:\w+\s+)?(?:couldn'?t|wouldn'?t|won'?t|can'?t|would\s+not|could\s+not|will\s+not|never)\b"
+)
+
+
 def _negated(ctx: Context, m: re.Match[str], sentence: int, inside: bool) -> bool:
     """A negation governs the phrase: in its clause just before it, or (for most rules) inside it."""
     start, end = m.start(), m.end()
     sentence_start = ctx.sentences[sentence][0] if ctx.sentences else 0
+    if PAST_BELIEF.search(ctx.norm, sentence_start, start) and TURNED.search(
+        ctx.norm, end, ctx.sentences[sentence][1] if ctx.sentences else len(ctx.norm)
+    ):
+        return False
+    if DENIAL_DENIED.search(ctx.norm, sentence_start, start):
+        return False
     breaks = list(CLAUSE_BREAK.finditer(ctx.norm, sentence_start, start))
     clause_start = breaks[-1].end() if breaks else sentence_start
     if NOT_THAT.search(ctx.norm, clause_start, start):
@@ -2619,12 +2641,62 @@ def _negated(ctx: Context, m: re.Match[str], sentence: int, inside: bool) -> boo
     window = before + (WORD.findall(m.group())[:-1] if inside else [])
     for i in range(len(window) - 1, -1, -1):
         if window[i] in CLAUSE_WORDS:
-            window = window[i + 1 :]
+            window = _coordinated(window, i) or window[i + 1 :]
             break
     for i, word in enumerate(window):
         if word in NEGATIONS and _governs(window[i + 1 :]):
             return not INTENSIFIER_AFTER.match(ctx.norm[end : end + 40])
     return False
+
+
+# Twentieth round: one negation over a short list ("not depressed or suicidal", "never sad or suicidal", "neither
+# hopeless nor suicidal"): "or" and "nor" after a negation and one or two words of the list do not start a new clause.
+LIST_OR = words("or nor")
+LIST_NEGATIONS = NEGATIONS | {"neither"}
+
+
+def _coordinated(window: list[str], at: int) -> list[str] | None:
+    """The window kept across the list word at ``at`` ("or", "nor") when a negation stands one or two words before
+    it and nothing between is a subject or a clause word; else None (the list word starts a new clause)."""
+    if window[at] not in LIST_OR or window[at + 1 :]:
+        return None
+    for k in (2, 3):
+        items = window[at - k + 1 : at]
+        if (
+            at - k >= 0
+            and window[at - k] in LIST_NEGATIONS
+            and not any(w in SUBJECTS or w in CLAUSE_WORDS or w in NEGATIONS for w in items)
+        ):
+            return window[at - k : at]
+    return None
+
+
+def _negated_own(ctx: Context, m: re.Match[str], sentence: int) -> bool:
+    """Twentieth round: a rule that may carry its own negation (:data:`OWN_NEGATION`) is negated from before, as every
+    other rule is, when the phrase matched holds no negation of its own ("I will never take my own life", "I would
+    never commit suicide"; not "I don't want to live"). A phrase that opens on the writer's own subject ("I should
+    just die") is a clause of its own: a negation before it reaches it only as :func:`_governs` lets it past a new
+    "I" ("I don't know why I should just die" is not negated)."""
+    own = WORD.findall(m.group())
+    if any(w in NEGATIONS for w in own) or NOT_SINCE.match(ctx.norm, m.end()):  # "… since March": a past act
+        return False
+    if not _negated(ctx, m, sentence, inside=False):
+        return False
+    sentence_start = ctx.sentences[sentence][0] if ctx.sentences else 0
+    breaks = list(CLAUSE_BREAK.finditer(ctx.norm, sentence_start, m.start()))
+    before = WORD.findall(ctx.norm, breaks[-1].end() if breaks else sentence_start, m.start())[-6:]
+    negations = [i for i, w in enumerate(before) if w in NEGATIONS]
+    between = before[negations[-1] + 1 :] if negations else []
+    if any(w in INABILITY for w in between + own):  # "haven't got the guts to kill myself" tells of the wish
+        return False
+    if not own or own[0] not in SUBJECTS:
+        return True
+    return bool(negations) and _governs(between + own[:1])
+
+
+# A negated ability to act ("haven't got the guts to kill myself", "wasn't able to commit suicide") tells of the wish
+# or of an act tried: the negation does not deny it.
+INABILITY = words("able guts courage nerve strength balls brave bring")
 
 
 def _governs(rest: list[str]) -> bool:
