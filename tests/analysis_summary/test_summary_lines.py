@@ -63,3 +63,10 @@ def test_summary_merges_mentions_and_time_frames_and_quotes_whole_words() -> Non
     assert groups["person"][0].evidence == "My mother / She / her"
     assert [line.text for line in groups["time"]] == ["the past (2 sentences)", "childhood (1 sentence)"]
     assert groups["emotion"][1].evidence == "mother"  # widened to the whole word
+
+
+def test_summary_an_unmeasured_overall_functioning_reads_in_words_not_as_a_code() -> None:
+    assert describe(_finding("odf", "odf", {"odf": None, "counts": {}})) == (
+        "not measured: too few sentences with a defense"
+    )
+    assert describe(_finding("odf", "odf", {"odf": 4.25, "counts": {}})) == "4.2 on the 1–7 scale"

@@ -79,7 +79,10 @@ def describe(finding: Mapping[str, Any]) -> str:
         return f"{label} ({data['defense']})"
     if kind == "dream_code":
         return describe_dream_code(data)
-    if kind == "odf" and data.get("odf") is not None:
+    if kind == "odf":
+        # too few sentences with a defense to measure (defenses.MIN_CODED_FOR_ODF): said in words, not as the code
+        if data.get("odf") is None:
+            return "not measured: too few sentences with a defense"
         return f"{float(data['odf']):.1f} on the 1–7 scale"
     return label.replace("_", " ")
 
