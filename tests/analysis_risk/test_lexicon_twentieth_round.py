@@ -53,3 +53,25 @@ def test_a_plain_denial_is_not_flagged(text: str) -> None:
 def test_the_same_words_meant_stay_flagged(text: str) -> None:
     result = screen(text)
     assert result.flagged, (text, result.to_data())
+
+
+# Things the writer calls old, spare or outgrown are given away for that reason; kept things given away with the
+# writer's word they will not be needed stay a preparation.
+GIVEN_FOR_THEIR_AGE = (
+    "Gave my old school blazers to the twins down the road, I don't need them anymore.",
+    "I passed on my outgrown boots to my cousin's boy, I won't need them.",
+)
+GIVEN_BEFORE = (
+    "Gave my good camera to my sister last night. I won't need it anymore.",
+    "Gave my bike and my old amp to the lad next door, I won't need them where I'm going.",
+)
+
+
+@pytest.mark.parametrize("text", GIVEN_FOR_THEIR_AGE)
+def test_old_things_given_away_are_no_preparation(text: str) -> None:
+    assert screen(text, model=False).level in ("none", "indicator"), text
+
+
+@pytest.mark.parametrize("text", GIVEN_BEFORE)
+def test_kept_things_given_away_stay_a_preparation(text: str) -> None:
+    assert screen(text, model=False).level == "behavior", text

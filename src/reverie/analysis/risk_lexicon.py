@@ -376,6 +376,10 @@ GIVEN_AWAY = (
     r"\b(?:gave|give|gives|giving|given|gied|gived|sold|selling|sell|handed|passed|passing|rehomed|donated|left)\s+"
     r"(?:\w+\s+)?(?:away\s+|on\s+|over\s+|out\s+)?(?:my|me|ma|mi|all\s+my|the|our)\s+"
 )
+# Twentieth round: things the writer calls old, spare or outgrown are given away for that reason ("I give my old
+# clothes and shoes to the new boys at the church, I don't need them anymore"); the things given away before an act
+# are kept ones (a guitar, rods, a watch, a dog).
+WORN_OUT = r"(?!(?:old|older|spare|outgrown|used|worn|unwanted|surplus|leftover|extra)\b)"
 NO_NEED = (
     r"(?:\b(?:i|i'd|id|i'll|ill|i'm|im|ah|a)\s+|(?<=[.!?]\s))(?:won'?t|wont|wouldn'?t|wouldnt|will\s+not|would\s+not|"
     r"don'?t|dont|do\s+not|no\s+longer|'d\s+hae\s+nae|hae\s+nae|have\s+no|had\s+no|'d\s+have\s+no)\s+(?:be\s+)?(?:need|"
@@ -1442,7 +1446,11 @@ RULES: tuple[Rule, ...] = (
     # seventeenth round: preparations by composition — things given away with the writer's word they will not be
     # needed, a means kept back with what it is for, a letter left for after (tests both ways in
     # tests/analysis_risk/test_lexicon_seventeenth_round.py)
-    _rule("given_away_not_needed", BEHAVIOR, NOT_ABOUT_TO + GIVEN_AWAY + r"(?=" + THEN + NO_NEED + r")"),
+    _rule(
+        "given_away_not_needed",
+        BEHAVIOR,
+        NOT_ABOUT_TO + GIVEN_AWAY + WORN_OUT + r"(?=" + THEN + NO_NEED + r")",
+    ),
     _rule(
         "means_kept_for_it",
         BEHAVIOR,
