@@ -2624,6 +2624,19 @@ DENIAL_DENIED = re.compile(
 )
 
 
+def _clause_start(ctx: Context, sentence: int, at: int) -> int:
+    """Where the clause holding ``at`` begins: after the last clause break (comma, dash, bracket …) in its
+    sentence before ``at``, else the sentence's start."""
+    sentence_start = ctx.sentences[sentence][0] if ctx.sentences else 0
+    breaks = list(CLAUSE_BREAK.finditer(ctx.norm, sentence_start, at))
+    return breaks[-1].end() if breaks else sentence_start
+
+
+def _words_before(ctx: Context, clause_start: int, at: int) -> list[str]:
+    """The last six words of the clause before ``at``: the reach of a negation."""
+    return WORD.findall(ctx.norm, clause_start, at)[-6:]
+
+
 def _negated(ctx: Context, m: re.Match[str], sentence: int, inside: bool) -> bool:
     """A negation governs the phrase: in its clause just before it, or (for most rules) inside it."""
     start, end = m.start(), m.end()
@@ -2634,17 +2647,14 @@ def _negated(ctx: Context, m: re.Match[str], sentence: int, inside: bool) -> boo
         return False
     if DENIAL_DENIED.search(ctx.norm, sentence_start, start):
         return False
-    breaks = list(CLAUSE_BREAK.finditer(ctx.norm, sentence_start, start))
-    clause_start = breaks[-1].end() if breaks else sentence_start
+    clause_start = _clause_start(ctx, sentence, start)
     if NOT_THAT.search(ctx.norm, clause_start, start):
         return True
     # a phrase that opens with a conjunction ("… with no harness and sat on the parapet") starts a clause of its own:
     # a negation before it does not reach it
     lead = WORD.match(ctx.norm, start)
     before = (
-        []
-        if lead is not None and lead.group() in CLAUSE_WORDS
-        else WORD.findall(ctx.norm, clause_start, start)[-6:]
+        [] if lead is not None and lead.group() in CLAUSE_WORDS else _words_before(ctx, clause_start, start)
     )
     window = before + (WORD.findall(m.group())[:-1] if inside else [])
     for i in range(len(window) - 1, -1, -1):
@@ -2661,6 +2671,9 @@ def _negated(ctx: Context, m: re.Match[str], sentence: int, inside: bool) -> boo
 # hopeless nor suicidal"): "or" and "nor" after a negation and one or two words of the list do not start a new clause.
 LIST_OR = words("or nor")
 LIST_NEGATIONS = NEGATIONS | {"neither"}
+# A negated ability to act ("haven't got the guts to kill myself", "wasn't able to commit suicide") tells of the wish
+# or of an act tried: the negation does not deny it (``_negated_own``).
+INABILITY = words("able guts courage nerve strength balls brave bring")
 
 
 def _coordinated(window: list[str], at: int) -> list[str] | None:
@@ -2690,9 +2703,7 @@ def _negated_own(ctx: Context, m: re.Match[str], sentence: int) -> bool:
         return False
     if not _negated(ctx, m, sentence, inside=False):
         return False
-    sentence_start = ctx.sentences[sentence][0] if ctx.sentences else 0
-    breaks = list(CLAUSE_BREAK.finditer(ctx.norm, sentence_start, m.start()))
-    before = WORD.findall(ctx.norm, breaks[-1].end() if breaks else sentence_start, m.start())[-6:]
+    before = _words_before(ctx, _clause_start(ctx, sentence, m.start()), m.start())
     negations = [i for i, w in enumerate(before) if w in NEGATIONS]
     between = before[negations[-1] + 1 :] if negations else []
     if any(w in INABILITY for w in between + own):  # "haven't got the guts to kill myself" tells of the wish
@@ -2700,11 +2711,6 @@ def _negated_own(ctx: Context, m: re.Match[str], sentence: int) -> bool:
     if not own or own[0] not in SUBJECTS:
         return True
     return bool(negations) and _governs(between + own[:1])
-
-
-# A negated ability to act ("haven't got the guts to kill myself", "wasn't able to commit suicide") tells of the wish
-# or of an act tried: the negation does not deny it.
-INABILITY = words("able guts courage nerve strength balls brave bring")
 
 
 def _governs(rest: list[str]) -> bool:
@@ -2916,9 +2922,7 @@ CONSEQUENT = re.compile(
 def _hypothetical(ctx: Context, m: re.Match[str], sentence: int) -> bool:
     """The phrase sits in an "if I ever …" clause (the clause that starts at the last comma before it), and not
     in a first-person consequent that follows it without a comma."""
-    sentence_start = ctx.sentences[sentence][0] if ctx.sentences else 0
-    breaks = list(CLAUSE_BREAK.finditer(ctx.norm, sentence_start, m.start()))
-    clause_start = breaks[-1].end() if breaks else sentence_start
+    clause_start = _clause_start(ctx, sentence, m.start())
     hyp = HYPOTHETICAL.search(ctx.norm, clause_start, m.start() + 1)
     if hyp is None:
         return False
