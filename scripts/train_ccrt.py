@@ -88,6 +88,24 @@ class Item:
     role: str = ""  # the other the rules found
 
 
+def expected_codes(row: dict[str, Any]) -> list[EpisodeCode]:
+    """A vignette's hand-coded episodes."""
+    return [EpisodeCode(str(e["other"]), e.get("w"), e.get("ro"), e.get("rs")) for e in row["episodes"]]
+
+
+def aligned_drafts(
+    doc: Any, coder: PrototypeCoder | None, vectors: np.ndarray | None, expected: list[EpisodeCode]
+) -> tuple[list[Any], list[EpisodeCode], dict[int, EpisodeCode]]:
+    """The rules' drafts of ``doc`` as the pipeline makes them, their codes, and for each code aligned with a
+    hand-coded episode that episode (keyed by the code's ``id``)."""
+    found = episodes.drafts(doc, coder, vectors)
+    codes = [
+        EpisodeCode(d.episode.role, *(d.codes[c].cluster if d.codes[c] else None for c in COMPONENTS))
+        for d in found
+    ]
+    return found, codes, {id(f): e for e, f in align(expected, codes)}
+
+
 def collect(cache: Path | None, prototypes: bool = PROTOTYPES) -> tuple[list[Item], np.ndarray]:
     """Every found episode of every file, and the number of expected episodes per file. The rules run as in the
     pipeline: on the document with its sentence vectors, the nearest prototypes filling gaps if ``prototypes``."""
@@ -106,17 +124,10 @@ def collect(cache: Path | None, prototypes: bool = PROTOTYPES) -> tuple[list[Ite
             missing = [t for t in dict.fromkeys(texts) if t not in table]
             if missing:
                 table.update(zip(missing, encoder.encode(missing), strict=True))
-            expected = [
-                EpisodeCode(str(e["other"]), e.get("w"), e.get("ro"), e.get("rs")) for e in row["episodes"]
-            ]
+            expected = expected_codes(row)
             expected_counts[group] += len(expected)
             vectors_of_doc = np.stack([table[t] for t in texts]) if texts else None
-            found = episodes.drafts(doc, coder, vectors_of_doc)
-            codes = [
-                EpisodeCode(d.episode.role, *(d.codes[c].cluster if d.codes[c] else None for c in COMPONENTS))
-                for d in found
-            ]
-            pairs = {id(f): e for e, f in align(expected, codes)}
+            found, codes, pairs = aligned_drafts(doc, coder, vectors_of_doc, expected)
             for draft, code in zip(found, codes, strict=True):
                 vectors = np.stack([table[texts[i]] for i in draft.sentences])
                 rules = {c: code.get(c) for c in COMPONENTS}

@@ -29,9 +29,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from reverie.analysis import ccrt_learned, episodes  # noqa: E402
-from reverie.analysis.ccrt import COMPONENTS, EpisodeCode, PrototypeCoder  # noqa: E402
+from reverie.analysis.ccrt import PrototypeCoder  # noqa: E402
 from reverie.analysis.document import prepare  # noqa: E402
-from reverie.analysis.evaluation.episodes import align, read_vignettes  # noqa: E402
+from reverie.analysis.evaluation.episodes import read_vignettes  # noqa: E402
 from reverie.analysis.onnx_encoder import load_encoder  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -57,18 +57,11 @@ def collect() -> tuple[list[dict[str, Any]], list[int]]:
             doc, _ = episodes.reading(prepare(row["text"], row["kind"]))
             texts = [s.text for s in doc.sentences]
             vectors = np.asarray(encoder.encode(texts), dtype=np.float32) if texts else None
-            expected = [
-                EpisodeCode(str(e["other"]), e.get("w"), e.get("ro"), e.get("rs")) for e in row["episodes"]
-            ]
+            expected = train_ccrt.expected_codes(row)
             count += len(expected)
             if vectors is None:
                 continue
-            found = episodes.drafts(doc, coder, vectors)
-            codes = [
-                EpisodeCode(d.episode.role, *(d.codes[c].cluster if d.codes[c] else None for c in COMPONENTS))
-                for d in found
-            ]
-            pairs = {id(f): e for e, f in align(expected, codes)}
+            found, codes, pairs = train_ccrt.aligned_drafts(doc, coder, vectors, expected)
             for draft, code in zip(found, codes, strict=True):
                 exp = pairs.get(id(code))
                 x = ccrt_learned.features(
