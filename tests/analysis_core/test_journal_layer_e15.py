@@ -1,6 +1,7 @@
 """Layer 1.12.0 (e15): wrong credits first. Mechanisms behind wrongly credited lines that recur in sets written by
 different people: a thing judged funny (or not) after "find / think + object", whose judge holds the feeling and
-whose negation denies it; a laugh or a smile put on "along" with others. Each is tested both ways on sentences
+whose negation denies it; a laugh or a smile put on "along" with others; then a plain feeling left unread: being
+loved or valued, felt ("I felt so loved"). Each is tested both ways on sentences
 written for these tests (none copied from a fixture: the last test checks)."""
 
 from __future__ import annotations
@@ -114,6 +115,37 @@ def test_a_laugh_shared_keeps_the_amusement() -> None:
 def test_a_good_feeling_named_beside_the_smile_stays() -> None:
     text = _written("I smiled along, honestly glad for her.")[0]
     assert "joy" in decide_text(text, joy=0.6, neutral=0.2)
+
+
+# --- being loved or valued, felt ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    _cases(
+        ("I felt so loved when the whole street turned up for the party.", "love"),
+        ("Sat on the porch feeling really loved.", "love"),
+        ("Feel unloved in my own family some days.", "sadness"),
+    ),
+)
+def test_feeling_loved_is_the_writers_feeling(text: str, label: str) -> None:
+    assert (label, "writer", False, "stated") in moods(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    _written(
+        "My loved ones are all coming for Easter.",
+        "The old dog was loved by every kid on the estate.",
+    ),
+)
+def test_loved_not_after_feel_is_no_stated_feeling(text: str) -> None:
+    assert not [m for m in moods(text) if m[0] == "love" and m[3] == "stated" and m[1] == "writer"]
+
+
+def test_a_feeling_of_being_loved_after_a_bad_one_ranks_by_the_head() -> None:
+    text = _written("The train was cancelled and I was livid, but my daughter met me and I felt so loved.")[0]
+    assert decide_text(text, love=0.5, anger=0.05, neutral=0.2)[0] == "love"
 
 
 def test_these_sentences_are_in_no_journal_set() -> None:

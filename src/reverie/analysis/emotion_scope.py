@@ -494,6 +494,13 @@ FEEL_LEXICON: Mapping[str, str] = {
     "weird": "confusion",
     "strange": "confusion",
     "odd": "confusion",
+    # 1.12.0: being loved or valued, felt ("I felt so loved", "feeling really appreciated"); its lack ("I feel
+    # unloved") is sadness
+    "loved": "love",
+    "appreciated": "gratitude",
+    "valued": "gratitude",
+    "unloved": "sadness",
+    "unwanted": "sadness",
 }
 FAMILIES: tuple[frozenset[str], ...] = (
     frozenset(
