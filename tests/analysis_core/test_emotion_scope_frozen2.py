@@ -253,6 +253,13 @@ def test_seen_journal_sets_keep_their_floors(encoder: OnnxEncoder) -> None:
     # frozen13 (tests/fixtures/README_frozen_batches16.md): an engineer who tuned nothing, 26 new voices, measured once
     # before (af1832d: layer 1.10.0) and after e14's merge (emotions 1.11.0): 0.800 / 0.046 both; seen since
     floors["emotion_journal_frozen13.jsonl"] = (0.80, 0.05)
+    # emotions 1.12.0 (e15): wrong credits by mechanism (a thing judged funny, a laugh or smile put on "along"; seen;
+    # docs/models.md, "Journal layer, fifteenth round (e15)"): frozen6 0.646 / 0.031, dev6 0.675 / 0.075, frozen9
+    # 0.908 / 0.015; and a plain feeling unread (being loved, felt): frozen5 0.846 / 0.015
+    floors["emotion_journal_frozen6.jsonl"] = (0.64, 0.04)
+    floors["emotion_journal_frozen5.jsonl"] = (0.84, 0.02)
+    floors["emotion_journal_dev6.jsonl"] = (0.67, 0.08)
+    floors["emotion_journal_frozen9.jsonl"] = (0.90, 0.02)
     for name, (floor, ceiling) in floors.items():
         report = evaluate_journal_emotions(fixtures / name, encoder=encoder)
         assert report["top_plausible"] >= floor, name

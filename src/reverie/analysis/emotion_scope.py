@@ -494,6 +494,13 @@ FEEL_LEXICON: Mapping[str, str] = {
     "weird": "confusion",
     "strange": "confusion",
     "odd": "confusion",
+    # 1.12.0: being loved or valued, felt ("I felt so loved", "feeling really appreciated"); its lack ("I feel
+    # unloved") is sadness
+    "loved": "love",
+    "appreciated": "gratitude",
+    "valued": "gratitude",
+    "unloved": "sadness",
+    "unwanted": "sadness",
 }
 FAMILIES: tuple[frozenset[str], ...] = (
     frozenset(
@@ -1264,6 +1271,14 @@ _EXCLUDED = re.compile(
     r"|could(?:n'?t| not)|wasnt|didnt|dont)\s*(?:really|though)?\s*[.!]*\s*$",
     re.IGNORECASE,
 )
+# 1.12.0: the writer's laugh or smile joined to others' ("I laughed along", "we all smiled along with it", "I
+# just played along"): put on for them, not the writer's own amusement or joy; not "I sang along" (no laugh or
+# smile), not "they laughed along with me" (theirs)
+_PERFORMED = re.compile(
+    r"\b(?:i|we)\s+(?:\w+\s+){0,2}?(?:laugh(?:ed|ing)?|smil(?:ed|ing|e)|grinn(?:ed|ing)|giggl(?:ed|ing)"
+    r"|chuckl(?:ed|ing)|play(?:ed|ing)?|nodd(?:ed|ing))\s+along\b",
+    re.IGNORECASE,
+)
 # Deadpan praise, a word alone with a full stop before other news: "Wonderful. My mother-in-law is staying."
 _DEADPAN = re.compile(
     r"\W*(?:oh,? )?(?:very |really |just |so |how )?(?:great|perfect|brilliant|wonderful|fantastic|lovely|marvell?ous|super|terrific|splendid"
@@ -1580,6 +1595,7 @@ class Cues:
     at_writer: bool = (
         False  # 1.7.0: the sentence says the writer did or caused it ("in my marks", "when I …")
     )
+    performed: bool = False  # 1.12.0: "I laughed along", "smiled along": a cheer put on, not felt
 
 
 def good_news(text: str) -> bool:
@@ -1673,6 +1689,7 @@ def cues(
         phrases=tuple(dict.fromkeys(phrases)),
         news=news,
         at_writer=_found(_AT_WRITER, text, gate),
+        performed=_found(_PERFORMED, text, gate),
     )
 
 
@@ -2014,6 +2031,11 @@ def _labels(tokens: Sequence[Any], k: int) -> tuple[str, ...]:
         }
         return ("sadness",) if present and _negated_near(tokens, k) else ()
     labels = LABELS_OF.get(lower) or LABELS_OF.get(lemma) or ()
+    if not labels and lower in {"funny", "amusing"}:
+        # 1.12.0: "funny" is amusement only as a judgement ("found it funny", "didn't find the joke funny");
+        # not "a funny smell", nor "funny how he never calls" (odd)
+        following = tokens[k + 1].lower_ if k + 1 < len(tokens) else ""
+        return ("amusement",) if following not in _ODD_AFTER and _judged_by(tokens, k) is not None else ()
     if not labels and token.pos_ == "VERB":
         labels = VERB_LEXICON.get(lemma, ())
     if not labels and _bare_participle(tokens, k):
@@ -2202,6 +2224,10 @@ def _scan_back(tokens: Sequence[Any], k: int, *, idiom: bool = False) -> tuple[s
         # 1.7.0: before a person it is that person's ("I calmed an angry customer"); else "a happy day", "not a happy day"
         person = _holder(tokens, k + 1)
         return person if person != "writer" else "writer", _negated_near(tokens, k), "stated"
+    judged = None if idiom else _judged_by(tokens, k)
+    if judged is not None:  # 1.12.0: "didn't find his joke funny": the judge's feeling, denied with the verb
+        holder, negated = _judge(tokens, judged)
+        return holder, negated, "stated"
     # "how angry he was", "it scared me"
     inverted = None if idiom else _inverted_holder(tokens, k) or _experiencer_object(tokens, k)
     negated = False
@@ -2437,6 +2463,47 @@ def _with_the_writer(tokens: Sequence[Any], i: int) -> bool:
 
 
 OBJECT_COMPLEMENT = frozenset({"find", "think", "consider", "call"})
+# 1.12.0: a judgement of a thing is the judge's feeling: "I didn't find the joke funny", "Did not find his rant
+# hilarious at all", "I thought the sketch was hilarious" (the verb's subject holds it, its negation denies it)
+JUDGING = frozenset({"find", "think", "consider"})
+_JUDGED = frozenset({"it", "that", "this", "them", "him", "her", "the", "a", "an", "his", "their", "its"})
+_SUBJECTS = frozenset({"i", "we", "he", "she", "they", "you", "everyone", "everybody", "someone", "nobody"})
+_ODD_AFTER = frozenset({"how", "that", "when", "what", "why", "because"})
+
+
+def _judged_by(tokens: Sequence[Any], k: int) -> int | None:
+    """1.12.0: for a feeling adjective at ``k`` that completes "find / think / consider + object (+ be)", the
+    index of that verb ("didn't find his joke funny", "thought it was hilarious"); None otherwise. The object
+    is at most four words of a noun phrase ("the punter's tantrum")."""
+    if tokens[k].pos_ != "ADJ":
+        return None
+    j, seen = k - 1, 0
+    if j >= 0 and tokens[j].lemma_.lower() == "be":
+        j -= 1
+    while j >= 0 and seen < 5:
+        t = tokens[j]
+        if t.pos_ == "VERB" and t.lemma_.lower() in JUDGING:
+            return j if seen else None  # an object must stand between: not "I think funny"
+        if not (t.pos_ in {"DET", "NOUN", "PROPN", "PRON", "ADJ", "PART"} or t.lower_ in _JUDGED):
+            return None
+        if t.lower_ in _SUBJECTS:
+            return None  # a clause of its own: "I think she is funny" (a person's wit, or odd), not read
+        j, seen = j - 1, seen + 1
+    return None
+
+
+def _judge(tokens: Sequence[Any], j: int) -> tuple[str, bool]:
+    """(holder, negated) of the judging verb at ``j``: its clause's subject (the writer when left out:
+    "Didn't find it funny") and a negator among the words just before it ("didn't", "did not", "never")."""
+    negated = False
+    i = j - 1
+    while i >= 0 and (tokens[i].pos_ in {"AUX", "PART", "ADV"} or tokens[i].lower_ in NEGATORS):
+        if tokens[i].lower_ in NEGATORS or tokens[i].lemma_.lower() in NEGATORS:
+            negated = not negated
+        i -= 1
+    subject = _clause_subject(tokens, j)
+    holder = "writer" if subject is None else _holder(tokens, subject)
+    return holder, negated
 
 
 def _owner_of_thing(tokens: Sequence[Any], i: int) -> int | None:
@@ -2732,6 +2799,14 @@ def decide(
         words = [w for w in words if w.label not in POSITIVE]
         if not keep & NEGATIVE:
             added.add("annoyance")
+    if sentence.performed:
+        # 1.12.0: "I laughed along": the cheer is put on; the head's good feelings and the writer's own smile or
+        # laugh go (a good feeling the writer names in so many words stays: "I laughed along, happy for her")
+        named_good = {w.label for w in words if w.writer and w.affirmed and w.mood == "stated" and w.lemma}
+        put_on = {lab for lab in keep if lab in POSITIVE and lab not in named_good}
+        keep -= put_on
+        removed |= put_on
+        words = [w for w in words if not (w.writer and w.mood == "seen" and w.label in POSITIVE)]
     scope = scope_labels(sorted(probs), words)  # sorted: the order of others' feelings never follows hashing
     dropped = set(scope.denied)  # scope_labels saw every label: a denied family is denied label by label
     # Someone else's tears or laughter ("the kids were laughing") are theirs, label by label: they take no
@@ -2768,7 +2843,13 @@ def decide(
     denied_positive = denied_positive or any(w.label == "remorse" and not w.writer for w in denial)
     denied_negative = any(w.label in NEGATIVE for w in denial if w.writer)
     # 1.4.0: a sign withheld ("it didn't even make me smile") is no reaction, not a letdown
-    letdown = any(w.mood != "seen" for w in denial if w.label in POSITIVE or w.label == "remorse")
+    # 1.12.0: a joke or a scene not found funny ("didn't find it funny", "I was not amused") is no letdown either:
+    # the head's own reading (disapproval, annoyance) stands
+    letdown = any(
+        w.mood != "seen"
+        for w in denial
+        if (w.label in POSITIVE and w.label != "amusement") or w.label == "remorse"
+    )
 
     stated: set[str] = set()
     for label in {w.label for w in words if w.writer and w.affirmed and w.mood == "stated"} - dropped:
