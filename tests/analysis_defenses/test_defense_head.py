@@ -246,12 +246,12 @@ def test_seen_key_sets_do_not_regress(head: DefenseHead, encoder: Encoder) -> No
     # on the same bank, floor pinned at 0.40; docs/defenses.md, "Ninth round (d9)"): 10, 32, 42, 47, 43, 49, 51, 52,
     # 51 right (289 -> 377 over the nine files); floors raised to these, seen (in-sample: the cues were written after
     # reading these files' misses). Tenth round (d10, analyzer 2.7.0: four cues for constructions the eight read files
-    # still missed, the risk denied guarded; frozen9 and frozen10 held, not read): 10, 32, 43, 49, 46, 49, 52, 54 right
-    # on the read files (326 -> 335), 51 and 36 on the held ones (unchanged)
+    # still missed, the risk denied guarded; frozen9 and frozen10 held, not read): 10, 32, 44, 49, 46, 49, 53, 54 right
+    # on the read files (326 -> 337), 51 and 36 on the held ones (unchanged)
     floors = {
         "defense_key_frozen.jsonl": 10,
         "defense_key_frozen2.jsonl": 32,
-        "defense_key_frozen3.jsonl": 43,  # tenth round (d10, 2.7.0): 42 -> 43
+        "defense_key_frozen3.jsonl": 44,  # tenth round (d10, 2.7.0): 42 -> 44
     }
     for name, floor in floors.items():
         report = key_report(fixtures / name, head, encoder)
@@ -280,8 +280,8 @@ def test_seen_key_sets_do_not_regress(head: DefenseHead, encoder: Encoder) -> No
     # defense head: 23 right, 11 shown, all 11 right
     report = key_report(fixtures / "defense_key_frozen7.jsonl", head, encoder)
     # eighth round: 41 right, 29 shown, all 29 right; seen. Ninth round: 51 right, 39 shown, all right. Tenth (2.7.0):
-    # 52 right, 40 shown, all right
-    assert report["right"] >= 52 and report["shown_precision"] >= 0.99
+    # 53 right, 41 shown, all right
+    assert report["right"] >= 53 and report["shown_precision"] >= 0.99
     # frozen8 (55 sentences, README_frozen_batches12d.md): measured once, unseen, at the start (analyzer 2.3.0: 20
     # right, 11 shown, 8 of them right) and the end (2.4.0: 23 right, 13 shown, 11 of them right, macro_f1_official
     # 0.309) of the session's rounds; seen since

@@ -599,6 +599,16 @@ CUES: tuple[Cue, ...] = (
         r"|\bfloored\s+(?:it|the\s+\w+)\b[^.;]{0,60}\b(?:no\s+seat\s*belt|lights\s+off|without\s+(?:a\s+)?(?:seat\s*belt|"
         r"lights))",
     ),
+    _cue(
+        4,
+        "devaluation_other",
+        # disbelief that anyone (the writer once included) values the person put down ("I can't believe anyone pays to
+        # eat his food", "I can't believe I ever gave him the time of day")
+        r"\bi\s+can'?t\s+believe\s+(?:anyone|anybody|people)\s+(?:actually\s+|still\s+|even\s+|ever\s+)?(?:pays?|listens?|"
+        r"votes?|voted|buys?|eats?|watch(?:es)?|reads?|hires?|hired|likes?|fancies|trusts?)\s+(?:to\s+\w+\s+)?(?:his|her|"
+        r"their|him|them|to\s+(?:him|her|them)|for\s+(?:him|her|them))\b"
+        r"|\bi\s+can'?t\s+believe\s+i\s+ever\s+gave\s+(?:him|her|them)\s+the\s+time\s+of\s+day\b",
+    ),
 )
 
 
