@@ -18,7 +18,9 @@ The risk guard (fifth round): a sentence the risk screen's lexicon reads as the 
 above (a wish to die, burdensomeness with death, no point in living, self-harm, a plan or an attempt; after its
 negations, quotations, other people, figures of speech and dreams are set aside) is never given a defense level,
 whatever the head or the older method says: it is "No defense identified" with ``data["risk_guard"] = True``.
-Despair stated plainly is no defense; the risk screen reads it, and ODF must not.
+Despair stated plainly is no defense; the risk screen reads it, and ODF must not. Since 2.7.0 (tenth round) the risk
+denied is set aside too ("I will never take my own life" was shown as omnipotence): a plain statement about one's
+safety or risk, affirmed or denied, is no defense.
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ if TYPE_CHECKING:
     from reverie.analysis.document import Document
     from reverie.analysis.encoder import Encoder
 
-VERSION = "2.6.0"
+VERSION = "2.7.0"
 HEAD_DIR = Path(__file__).resolve().parent / "models" / "defenses"
 HEAD_SCHEMA = "reverie.defense-head/1"
 LABELS = tuple(range(9))
@@ -553,6 +555,60 @@ CUES: tuple[Cue, ...] = (
         r"\band\s+yes\s*,\s*it\s+still\s+(?:hurts|stings)\b|\byou'?d\s+laugh\s+if\s+it\s+(?:didn'?t|wasn'?t)\b|\bit\s+still\s+"
         r"(?:hurts|stings)\s*,?\s+but\s+(?:we|i)\s+(?:both\s+)?laughed\b",
     ),
+    # Tenth round (d10): constructions the eight read key files (frozen … frozen8) still missed, each in >= 2 files by
+    # different writers (docs/defenses.md, "Tenth round (d10)"); scoped against the look-alikes in
+    # tests/analysis_defenses/test_defense_round10.py.
+    _cue(
+        2,
+        "splitting_self",
+        # the self all good, then all bad on one event ("this morning I was a genius, and by four, when she frowned, I was
+        # a worthless fraud"; "after one bad review I am nothing, a fake"; "every good thing I ever did was a lie")
+        r"\bi\s+(?:was|am|'m)\s+(?:a\s+|the\s+)?(?:genius|brilliant|star|hero|best|king|queen)\b[^.;]{0,100}\b(?:and|but|"
+        r"then|by|when|after)\b[^.;]{0,80}\bi\s+(?:was|am|'m)\s+(?:nothing\b|an?\s+(?:(?:worthless|total|complete|utter)\s+)?"
+        r"(?:fraud|fake|failure|nobody|disgrace|joke)\b)"
+        r"|\b(?:after|because\s+of|with)\s+(?:one|a\s+single)\s+(?:bad|poor|lousy|rotten|wrong)\s+\w+(?:\s+[\w']+){0,4}?\s*,?\s*i\s+"
+        r"(?:am|'m|was)\s+(?:nothing|an?\s+(?:total\s+|complete\s+)?(?:fake|fraud|failure|nobody|joke))\b"
+        r"|\bevery\s+good\s+thing\s+i\s+(?:ever\s+)?\w+\s+(?:was|is)\s+(?:a\s+lie|fake|a\s+fluke|worthless)\b",
+    ),
+    _cue(
+        4,
+        "omnipotence",
+        # the help or preparation waved off, the writer's own power put in its place ("I don't need to prep, I can walk
+        # on and kill with whatever comes into my head, I always do"; "I don't need the doctor's tablets, … I can bring
+        # my blood pressure down just by deciding to")
+        r"\bi\s+(?:don'?t|do\s+not)\s+need\s+(?:to\s+)?[\w'\s]{0,25}?\b(?:tablets|pills|meds|medication|doctors?|help|"
+        r"prep|prepare|practi[sc]e|rehears\w*|notes|training|physio|therapy|advice)\b[^.;]{0,80}\bi\s+(?:can|could)\b"
+        r"[^.;]{0,80}\b(?:just\s+by\s+(?:deciding|willing|thinking)|whatever\s+comes|i\s+always\s+do)\b",
+    ),
+    _cue(
+        1,
+        "passive_aggression",
+        # the time demanded, kept to the letter and defeated ("the trainer wants me in the yard at five, so I turn up at
+        # five past every day, smiling"; "wants me on deck at five, fine, I'll be there at five, just very slowly")
+        r"\b(?:wants?|wanted|asked|expects?|expected)\s+me\b[^.;]{0,40}\bat\s+(?:\d{1,2}|one|two|three|four|five|six|"
+        r"seven|eight|nine|ten|eleven|twelve)\b[^.;]{0,80}\b(?:(?:five|ten|twenty)\s+past\b[^.;]{0,40}\b(?:every|always|"
+        r"smiling)|just\s+very\s+slowly|mysteriously)\b",
+    ),
+    _cue(
+        1,
+        "acting_out",
+        # the blow answered on property or the road ("drove to his flat at midnight and keyed his car"; "walked out and
+        # put my fist through the bus shelter glass"; "floored the truck …, no seatbelt, lights off")
+        r"\bkeyed\s+(?:his|her|their|the|my\s+\w+'s)\s+(?:\w+\s+)?(?:car|van|truck|motor)\b"
+        r"|\b(?:put|punched|rammed|shoved)\s+my\s+(?:fist|head|boot)\s+through\b"
+        r"|\bfloored\s+(?:it|the\s+\w+)\b[^.;]{0,60}\b(?:no\s+seat\s*belt|lights\s+off|without\s+(?:a\s+)?(?:seat\s*belt|"
+        r"lights))",
+    ),
+    _cue(
+        4,
+        "devaluation_other",
+        # disbelief that anyone (the writer once included) values the person put down ("I can't believe anyone pays to
+        # eat his food", "I can't believe I ever gave him the time of day")
+        r"\bi\s+can'?t\s+believe\s+(?:anyone|anybody|people)\s+(?:actually\s+|still\s+|even\s+|ever\s+)?(?:pays?|listens?|"
+        r"votes?|voted|buys?|eats?|watch(?:es)?|reads?|hires?|hired|likes?|fancies|trusts?)\s+(?:to\s+\w+\s+)?(?:his|her|"
+        r"their|him|them|to\s+(?:him|her|them)|for\s+(?:him|her|them))\b"
+        r"|\bi\s+can'?t\s+believe\s+i\s+ever\s+gave\s+(?:him|her|them)\s+the\s+time\s+of\s+day\b",
+    ),
 )
 
 
@@ -566,6 +622,18 @@ class DefenseCall:
 
 
 GUARDED = DefenseCall(0, None, 1.0, abstained=True, risk_guard=True)
+
+# Tenth round: a plain safety statement, denied harm to oneself, that the risk lexicon has no phrase for ("I would never
+# hurt myself", "he won't harm himself", "I'm not going to do anything stupid tonight", "I'm keeping myself safe").
+# Harm to another ("I would never hurt him") is not one; nor a promise about anything else ("I will never forgive him").
+SAFETY_STATEMENT = re.compile(
+    r"(?:\bnever|\bnot|n't|\bno\s+(?:plans?|intentions?)\s+(?:of|to))\s+(?:(?:ever|going\s+to|gonna|even|really|try\s+to|"
+    r"want\s+to)\s+){0,3}(?:(?:hurt|harm|kill|cut|injure|end|take)(?:ing)?\s+(?:myself|himself|herself|themselves|"
+    r"yourself|(?:my|his|her)\s+(?:own\s+)?life|their\s+(?:own\s+)?lives?)|do(?:ing)?\s+(?:anything|something)\s+"
+    r"(?:stupid|silly|daft|drastic|dangerous))\b"
+    r"|\b(?:i'?m|i\s+am|i'?ve\s+been)\s+(?:keeping\s+(?:myself\s+)?safe|safe\s+(?:tonight|now|for\s+now|today))\b",
+    re.IGNORECASE,
+)
 
 
 def risk_guarded(
@@ -581,13 +649,26 @@ def risk_guarded(
     (:func:`reverie.analysis.risk_lexicon.read`, called, never copied). Such a sentence is never given a
     defense level. Indicator-level hits ("worthless", "I hate myself", talk of someone else's suicide) do not
     guard: the lexicon's indicator rule mixes hopelessness with self-criticism, which is devaluation of self.
+    Since 2.7.0 (tenth round) the risk *denied* guards too: a phrase at ideation or above that the lexicon set aside
+    only as negated ("I will never take my own life", "I'm not suicidal"), and a plain safety statement the lexicon
+    has no phrase for (:data:`SAFETY_STATEMENT`: "I would never hurt myself", "I'm not going to do anything stupid").
+    A plain statement about one's safety or risk, affirmed or denied, is no defense (it was shown as omnipotence).
     ``hits``: the lexicon's reading of this ``text`` and ``kind`` when already made (the pipeline's, shared with the
     risk screen: :func:`reverie.analysis.risk_lexicon.document_reading`)."""
     if not spans:
         return []
     read = hits if hits is not None else risk_lex.read(text, kind)
-    counted = [(h.start, h.end) for h in read if h.level >= risk_lex.IDEATION]
-    return [any(start < e and s < end for s, e in counted) for start, end in spans]
+    counted = [
+        (h.start, h.end)
+        for h in read
+        if h.level >= risk_lex.IDEATION or (h.rule_level >= risk_lex.IDEATION and h.reason == "negation")
+    ]
+    plain = text.replace("’", "'")
+    return [
+        any(start < e and s < end for s, e in counted)
+        or SAFETY_STATEMENT.search(plain, start, end) is not None
+        for start, end in spans
+    ]
 
 
 def risk_guarded_text(text: str) -> bool:

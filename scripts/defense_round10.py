@@ -1,6 +1,15 @@
-"""The ninth round's measurement for the defense head (docs/defenses.md, "Ninth round (d9)"), kept to rerun.
+"""The tenth round's measurement for the defense head (docs/defenses.md, "Tenth round (d10)"), kept to rerun.
 
-    PYTHONPATH=src .venv/bin/python scripts/defense_round9.py [--before FILE] [--level-floors F] [--keep DIR]
+    PYTHONPATH=src .venv/bin/python scripts/defense_round10.py [--before FILE] [--level-floors F] [--keep DIR]
+
+The ninth round's harness (``defense_round9.py``, which this replaces; it is in the history at 7e732cf) with the
+tenth seen key file (``defense_key_frozen10.jsonl``), the shown-precision floors of
+``test_seen_key_sets_do_not_regress`` as they stand after the ninth round, and the key files reported in two sums:
+``read`` (frozen … frozen8, whose misses a round may read) and ``held`` (frozen9, frozen10: their texts are not read
+in this round, only their figures). Three more conditions in the verdict: no key file shows more wrong levels than
+before, held bank shown precision does not fall, and the held key files' right does not fall. The ninth round's
+text follows.
+
 
 The eighth round's harness (``defense_round8.py``, which this replaces; it is in the history at c81c42c) with the
 ninth seen key file (``defense_key_frozen9.jsonl``) and the shown-precision floors of
@@ -55,19 +64,22 @@ from reverie.analysis.onnx_encoder import load_encoder  # noqa: E402
 
 SCRIPTS = ROOT / "scripts"
 FIXTURES = ROOT / "tests" / "fixtures"
-KEYS = ("", "2", "3", "4", "5", "6", "7", "8", "9")
-# The shown-precision floors of ``test_seen_key_sets_do_not_regress`` after the eighth round (strict ``>`` for the
+KEYS = ("", "2", "3", "4", "5", "6", "7", "8", "9", "10")
+# Key files whose texts this round does not read (figures only), summed apart from the others.
+HELD_KEYS = ("9", "10")
+# The shown-precision floors of ``test_seen_key_sets_do_not_regress`` after the ninth round (strict ``>`` for the
 # first three).
 PRECISION_FLOORS: dict[str, tuple[float, bool]] = {
     "defense_key_frozen.jsonl": (0.9, True),
     "defense_key_frozen2.jsonl": (0.9, True),
     "defense_key_frozen3.jsonl": (0.9, True),
-    "defense_key_frozen4.jsonl": (0.93, False),
-    "defense_key_frozen5.jsonl": (0.90, False),
+    "defense_key_frozen4.jsonl": (0.97, False),
+    "defense_key_frozen5.jsonl": (0.96, False),
     "defense_key_frozen6.jsonl": (0.99, False),
     "defense_key_frozen7.jsonl": (0.99, False),
     "defense_key_frozen8.jsonl": (0.99, False),
     "defense_key_frozen9.jsonl": (0.99, False),
+    "defense_key_frozen10.jsonl": (0.96, False),
 }
 MAX_LOSS_PER_FILE = 2
 DYING = [
@@ -89,7 +101,13 @@ def _line(gold: list[int], predicted: list[int]) -> dict[str, Any]:
     fig = bank_mod.figures(gold, predicted)
     right = sum(a == b for a, b in zip(gold, predicted, strict=True))
     keep = ("shown", "shown_precision", "high_adaptive_share", "macro_f1_official")
-    return {"right": right, "n": len(gold), **{k: fig[k] for k in keep}}
+    wrong_shown = sum(p != 0 and p != g for g, p in zip(gold, predicted, strict=True))
+    return {"right": right, "n": len(gold), "wrong_shown": wrong_shown, **{k: fig[k] for k in keep}}
+
+
+def _sum(lines: list[dict[str, Any]]) -> dict[str, Any]:
+    right, n, shown, wrong = (sum(int(x[k]) for x in lines) for k in ("right", "n", "shown", "wrong_shown"))
+    return {"right": right, "n": n, "shown": shown, "wrong_shown": wrong, "shown_right": shown - wrong}
 
 
 def measure(
@@ -113,6 +131,8 @@ def measure(
             str(g): f"{sum(a == b == g for a, b in zip(gold, levels, strict=True))}/{gold.count(g)}"
             for g in sorted(set(gold))
         }
+    for part, suffixes in (("read", [k for k in KEYS if k not in HELD_KEYS]), ("held", list(HELD_KEYS))):
+        out[f"key_{part}_sum"] = _sum([out[f"defense_key_frozen{k}.jsonl"] for k in suffixes])
     low = bank_mod.read_key(SCRIPTS / "defense_low_mood_check.jsonl")
     out["low_mood_check_shown"] = sum(
         lv != 0 for lv in bank_mod.head_levels([t for t, _ in low], head, encoder)
@@ -167,6 +187,7 @@ def verdict(baseline: dict[str, Any], candidate: dict[str, Any]) -> dict[str, An
     total_b = sum(baseline[n]["right"] for n in names)
     total_c = sum(candidate[n]["right"] for n in names)
     losses = {n: baseline[n]["right"] - candidate[n]["right"] for n in names}
+    held = [f"defense_key_frozen{suffix}.jsonl" for suffix in HELD_KEYS]
 
     def meets(name: str) -> bool:
         floor, strict = PRECISION_FLOORS[name]
@@ -180,6 +201,21 @@ def verdict(baseline: dict[str, Any], candidate: dict[str, Any]) -> dict[str, An
             "candidate": held_c["right"],
         },
         "held_precision": {"ok": held_c["shown_precision"] >= 0.80, "candidate": held_c["shown_precision"]},
+        "held_precision_not_lower": {
+            "ok": held_c["shown_precision"] >= held_b["shown_precision"],
+            "baseline": held_b["shown_precision"],
+            "candidate": held_c["shown_precision"],
+        },
+        "no_file_adds_wrong_levels": {
+            "ok": all(candidate[n].get("wrong_shown", 0) <= baseline[n].get("wrong_shown", 0) for n in names),
+            "baseline": {n: baseline[n].get("wrong_shown") for n in names},
+            "candidate": {n: candidate[n]["wrong_shown"] for n in names},
+        },
+        "held_keys_right_not_lower": {
+            "ok": all(candidate[h]["right"] >= baseline[h]["right"] for h in held),
+            "baseline": sum(baseline[h]["right"] for h in held),
+            "candidate": sum(candidate[h]["right"] for h in held),
+        },
         "key_total_rises": {"ok": total_c > total_b, "baseline": total_b, "candidate": total_c},
         "no_file_loses_more_than_2": {"ok": max(losses.values()) <= MAX_LOSS_PER_FILE, "losses": losses},
         "precision_floors": {
