@@ -153,7 +153,10 @@ COVER_STORY_OF_ACT = (
 POISON = (
     r"(?:bleach|poison(?!\s+(?:ivy|oak|sumac|dart|frog|pen|pill|apple))|rat\s+poison|pesticide|pesticides|weed\s*killer|paraquat|sheep\s+dip|antifreeze|anti-freeze|"
     r"insecticide|cyanide|arsenic|slug\s+pellets|drain\s+cleaner|oven\s+cleaner|cleaning\s+(?:liquid|fluid|stuff)|"
-    r"nail\s+(?:varnish|polish)\s+remover|dudu\s+dust)"
+    r"nail\s+(?:varnish|polish)\s+remover|dudu\s+dust|"
+    # twenty-first round: more household and workshop chemicals
+    r"degreaser|paint\s+stripper|white\s+spirit|lighter\s+fluid|caustic\s+soda|descaler|brake\s+fluid|methanol|"
+    r"turps|turpentine|lye|battery\s+acid|toilet\s+cleaner)"
 )
 DRUG = r"(?:" + PILLS + r"|" + POISON + r"|pill|tablet|painkiller|capsules?|patch|patches)"
 # a container or a whole supply: what it held is unsaid, so only an intent to die makes it an overdose
@@ -602,9 +605,11 @@ RULES: tuple[Rule, ...] = (
         # sixteenth round: a whole supply told with a learner's or a dialect's quantity ("a hale box o paracetamol",
         # "one whole strip of Panadol", "a month of my pain meds at once", "my whole stash of zopiclone"), or every
         # pill of a box ("every painkiller in the first-aid box")
-        + r"|(?:took|swallowed|swallow|downed|necked|ate|eat)\s+(?:(?:a|one|two|three|half\s+a)\s+(?:whole\s+|hale\s+|full\s+)?"
+        # twenty-first round: "all the box of …" (a learner's whole box), and a medicine named in three words
+        + r"|(?:took|swallowed|swallow|downed|necked|ate|eat)\s+(?:(?:a|one|two|three|half\s+a|all\s+(?:the|my|a))\s+"
+        r"(?:whole\s+|hale\s+|full\s+)?"
         r"(?:bottle|box|boxes|strip|strips|pack|packs|packet|packets|month|months|week|weeks)|my\s+(?:whole|entire)\s+"
-        r"(?:stash|supply|stock|prescription))\s+(?:of|o|ae)\s+(?:my\s+|the\s+|me\s+)?(?:[a-z]+(?:'s)?\s+){0,2}?"
+        r"(?:stash|supply|stock|prescription))\s+(?:of|o|ae)\s+(?:my\s+|the\s+|me\s+)?(?:[a-z]+(?:'s)?\s+){0,3}?"
         + PILLS
         + NOT_CARRIED
         + r"|(?:took|swallowed|downed|necked)\s+every\s+(?:single\s+)?(?:\w+\s+)?(?:pill|tablet|painkiller|capsule)s?\s+"
@@ -1466,7 +1471,11 @@ RULES: tuple[Rule, ...] = (
         "weight_tested",
         BEHAVIOR,
         r"\b(?:beam|beams|rafter|rafters|hook|banister|bannister|joist|joists|loft\s+hatch|pipe|light\s+fitting|railing|"
-        r"door\s+frame)\b[^.!?\n]{0,80}?\b(?:to\s+see|see|check(?:ed|ing)?|test(?:ed|ing)?|wonder(?:ed|ing)?)\s+(?:if|whether)\s+"
+        r"door\s+frame|"
+        # twenty-first round: a rope, a cord or a belt tested for one's weight ("tried the bell rope … to see if it
+        # would take my weight"); not a rope swing, a ladder or a climbing rope
+        r"(?<!climbing\s)(?<!tow\s)(?<!skipping\s)(?<!tug\s)(?:rope|cord|flex|cable|strap|belt|scarf|sheet|tie)"
+        r"(?!\s+(?:swing|ladder|bridge|course|lights?)))\b[^.!?\n]{0,80}?\b(?:to\s+see|see|check(?:ed|ing)?|test(?:ed|ing)?|wonder(?:ed|ing)?)\s+(?:if|whether)\s+"
         r"(?:it'?d|they'?d|(?:it|they|the\s+\w+)\s+(?:would|will|could|can))\s+(?:take|hold|bear|support)\s+my\s+weight\b"
         r"(?![^.!?\n]{0,60}\b(?:hammock|swing|aerial|hoop|pull-?ups?|chin-?ups?|yoga|silks|climbing|bar|punchbag|bag)\b)",
     ),
@@ -1590,6 +1599,34 @@ RULES: tuple[Rule, ...] = (
         r"(?<!heat\s)(?<!massage\s)(?<!spray\s)(?<!staple\s)(?<!paint\s)(?<!squirt\s)(?<!cap\s)(?<!bb\s)"
         r"(?:pistol|gun|rifle|shotgun|revolver|barrel|handgun)\s+(?:\w+\s+){0,2}?(?:to|in|into|under|against)\s+my\s+"
         r"(?:head|mouth|chin|temple|throat)\b",
+    ),
+    # twenty-first round: every pill the writer has set out ("had every one of my tablets set out on the table in
+    # rows"); not a week's doses in an organiser or laid out for a review
+    _rule(
+        "means_set_out",
+        BEHAVIOR,
+        r"\b(?:all|every\s+one\s+of|each\s+of|every\s+last\s+one\s+of)\s+my\s+(?:\w+\s+)?(?:"
+        + PILLS
+        + r"|pills|tablets)\s+(?:\w+\s+)?(?:set\s+out|laid\s+out|lined\s+up|in\s+rows|spread\s+out|poured\s+out|"
+        r"counted\s+out)\b"
+        r"(?![^.!?\n]{0,60}\b(?:organi[sz]er|dosette|pill\s*box|blister|weekly|for\s+the\s+(?:week|pharmacist|review|"
+        r"nurse|doctor|gp|trip|holiday))\b)",
+    ),
+    # twenty-first round: a cloth or a strap tied to a fixing point and put round the neck, or pulled tight round it
+    # until something happened ("tied my scarf to the window bars and put it round my neck", "pulled the strap of my
+    # bag tight round my neck until everything went sparkly"); not a scarf worn against the wind
+    _rule(
+        "ligature_tried",
+        BEHAVIOR,
+        NOT_ABOUT_TO
+        + r"\b(?:tied|knotted|fixed|hooked)\s+(?:[\w'-]+\s+){1,4}?(?:to|onto|round|around)\s+(?:the|a|my)\s+(?:\w+\s+)?"
+        r"(?:bars|bar|rail|railing|banister|bannister|door|handle|hook|beam|pipe|tree|branch|wardrobe|bed|frame|"
+        r"radiator|curtain\s+pole)\b[^.!?\n]{0,40}?\b(?:put|pulled|slipped|looped)\s+(?:it|them)\s+(?:round|around|over)\s+"
+        r"my\s+(?:neck|head)\b"
+        r"|"
+        + NOT_ABOUT_TO
+        + r"\b(?:pulled|tightened|yanked|twisted)\s+(?:the\s+|my\s+|a\s+)?(?:[\w'-]+\s+){0,4}?(?:tight\s+)?(?:round|around)\s+"
+        r"my\s+(?:own\s+)?neck\b[^.!?\n]{0,30}?\b(?:until|till|til)\b",
     ),
     _rule(
         "help_seeking",
@@ -2364,13 +2401,14 @@ RECEIVED_FROM = re.compile(r"\s+from\s+(?!myself\b)\w+")
 NOTE_RULES = words("preparation_note")
 # Twenty-first round: an overdose named as what someone else was admitted, found or sectioned after ("our club coach
 # was sectioned after an overdose", "his son was found yesterday after an overdose"), in a sentence with no word of the
-# writer's own ("I was admitted after an overdose" stays the writer's)
+# writer's own as a subject or an object ("I was admitted after an overdose" stays the writer's; "my son was …" is the
+# son's)
 OTHERS_OVERDOSE = re.compile(
     r"\b(?P<subject>[a-z']+)\s+(?:was|were|is|got|has\s+been|had\s+been|'s\s+been)\s+(?:\w+\s+)?(?:admitted|sectioned|"
     r"found|brought\s+in|taken\s+in|hospitali[sz]ed|rushed|ventilated|intubated|resuscitated|kept\s+in)\b"
     r"[^.!?\n]{0,40}?\b(?:after|following|with|for)\s+(?:an?|his|her|their|another|a\s+second)\s+$"
 )
-WRITER_SINGULAR = words("i i'm im i've ive i'd id me my myself mine")
+WRITER_SINGULAR = words("i i'm im i've ive i'd me myself")  # the writer as a subject or an object
 
 
 def _received_or_others(ctx: Context, rule: Rule, m: re.Match[str], sentence: int) -> bool:
