@@ -115,11 +115,12 @@ MEASURED_FLAGGED = {
     "frozen15": 72 / 80,
     # frozen16: the same shape, written at the start of the twentieth round by another engineer who tuned nothing,
     # with at least 25 plain everyday lines whose words sound like an act (README_frozen16.md); measured once on the
-    # shipped screen (af1832d). Seen since.
-    "frozen16": 57 / 80,
+    # shipped screen (af1832d). Seen since; 62 since the twenty-first round (risk 2.4.0, docs/risk.md).
+    "frozen16": 62 / 80,
     # frozen17: the same shape, written during the twentieth round by another engineer who tuned nothing
-    # (README_frozen17.md), measured once before and after risk 2.3.0 (the same). Seen since.
-    "frozen17": 46 / 80,
+    # (README_frozen17.md), measured once before and after risk 2.3.0 (the same). Seen since; 60 since the
+    # twenty-first round (risk 2.4.0, docs/risk.md).
+    "frozen17": 60 / 80,
 }
 GOAL_MISSED = {
     "tune": "goal missed: 81 of 85 genuine tune cases flagged, seen (docs/risk.md)",
@@ -221,10 +222,10 @@ MEASURED_ALARMS = {
     "frozen14": 16 / 120,
     # frozen15: measured once, unseen (README_frozen15.md)
     "frozen15": 10 / 120,
-    # frozen16: measured once, unseen (README_frozen16.md)
-    "frozen16": 26 / 120,
-    # frozen17: measured once, unseen (README_frozen17.md)
-    "frozen17": 28 / 120,
+    # frozen16: 26 measured once, unseen (README_frozen16.md); 22 with risk 2.3.0, 19 since the twenty-first round (seen)
+    "frozen16": 19 / 120,
+    # frozen17: 28 measured once, unseen (README_frozen17.md); 22 since the twenty-first round (seen)
+    "frozen17": 22 / 120,
 }
 # Genuine cases at (or over) their expected level, with the shipped model: no floor existed before the fourteenth round
 # (docs/risk.md, "Fourteenth round"). Its level model was not shipped (the lead's check on long real texts), so these
@@ -255,10 +256,10 @@ MEASURED_AT_LEVEL = {
     "frozen14": 45 / 80,
     # frozen15: 50 when measured once, unseen (README_frozen15.md)
     "frozen15": 50 / 80,
-    # frozen16: 43 when measured once, unseen (README_frozen16.md)
-    "frozen16": 43 / 80,
-    # frozen17: 34 when measured once, unseen (README_frozen17.md)
-    "frozen17": 34 / 80,
+    # frozen16: 43 when measured once, unseen (README_frozen16.md); 49 since the twenty-first round (seen)
+    "frozen16": 49 / 80,
+    # frozen17: 34 when measured once, unseen (README_frozen17.md); 48 since the twenty-first round (seen)
+    "frozen17": 48 / 80,
 }
 # Lines whose writer's label and the screen's written policy disagree. They stay as written and count in every
 # figure; only the "never attempt on a negative" check reads them apart, each with its reason.

@@ -53,7 +53,10 @@ BEHAVIOR = LEVELS.index("behavior")
 # a first-person act inside a played or performed work set aside): stored screens are redone
 # 2.3.0: twentieth round: a plain denial ("I will never take my own life", "not depressed or suicidal") read as one;
 # a negated ability to act and a denial once believed, then turned, are not denials
-VERSION = "2.3.0"
+# 2.4.0: twenty-first round: everyday false alarms and short oblique misses by mechanism (a question answered no, a
+# goodbye received, another's overdose, worn-out body parts and ended spans of time; hurts told by habit, a gun to
+# the chin, a death that befalls the writer welcomed, an urge to heat)
+VERSION = "2.4.0"
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "risk"
 MODEL_FILE = "risk_model.npz"
 # Fourteenth round: the level model ("behavior or worse" vs "ideation" on a sentence the screen already flags), an

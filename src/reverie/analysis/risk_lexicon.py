@@ -153,7 +153,10 @@ COVER_STORY_OF_ACT = (
 POISON = (
     r"(?:bleach|poison(?!\s+(?:ivy|oak|sumac|dart|frog|pen|pill|apple))|rat\s+poison|pesticide|pesticides|weed\s*killer|paraquat|sheep\s+dip|antifreeze|anti-freeze|"
     r"insecticide|cyanide|arsenic|slug\s+pellets|drain\s+cleaner|oven\s+cleaner|cleaning\s+(?:liquid|fluid|stuff)|"
-    r"nail\s+(?:varnish|polish)\s+remover|dudu\s+dust)"
+    r"nail\s+(?:varnish|polish)\s+remover|dudu\s+dust|"
+    # twenty-first round: more household and workshop chemicals
+    r"degreaser|paint\s+stripper|white\s+spirit|lighter\s+fluid|caustic\s+soda|descaler|brake\s+fluid|methanol|"
+    r"turps|turpentine|lye|battery\s+acid|toilet\s+cleaner)"
 )
 DRUG = r"(?:" + PILLS + r"|" + POISON + r"|pill|tablet|painkiller|capsules?|patch|patches)"
 # a container or a whole supply: what it held is unsaid, so only an intent to die makes it an overdose
@@ -229,6 +232,31 @@ BITTEN = (
     r"scraping|gouged|gouging)"
 )
 HELD_ON = r"(?:held|pressed|put|stuck|kept)"
+# Twenty-first round: the place a wall or a floor is in, said after it ("hit my head on the wall of the kitchen many
+# times")
+OF_THE_ROOM = (
+    r"(?:\s+(?:of|in)\s+(?:the|my|our|his|her)\s+(?:\w+\s+)?(?:kitchen|bedroom|bathroom|room|hall|hallway|flat|house|"
+    r"cell|shed|garage|toilet|loo|corridor|landing|office|car|stairs|stairwell))?"
+)
+# Twenty-first round: a part of a body part ("scratched the back of my hand raw")
+PART_OF = r"(?:the\s+(?:back|backs|side|sides|inside|insides|top|tops|palm|palms|skin)\s+of\s+)?"
+# Twenty-first round: a hurt done again and again to the writer's own body, told by its habit ("kept jabbing the point
+# of a dart into my thigh", "been punching my own legs", "been using the craft knife on my hips"): a sharp act on a
+# site where a cut is seldom an accident (``CUT_SITES``), a blunt one only on "my own" body, a sharp thing used on
+# such a site; not an injection, an itch or a shave
+HABIT = r"\b(?:kept|keep|keeps|been|started|start|i\s+keep)\s+(?:on\s+)?"
+SHARP_ING = r"(?:jabbing|stabbing|digging|gouging|carving|cutting|slicing|scoring)"
+BLUNT_ING = (
+    r"(?:punching|hitting|slapping|pinching|burning|biting|scratching|scraping|bashing|thumping|smacking)"
+)
+SHARP_THING = (
+    r"(?:knife|knives|blade|blades|scalpel|scissors|nippers|compass|pin|pins|needle|needles|shard|glass|box\s+cutter|"
+    r"stanley|lighter|dart|darts|sharpener|safety\s+pin|tweezers)"
+)
+NOT_A_HABIT_HURT = (
+    r"(?![^.!?\n]{0,120}\b(?:insulin|injection|injections|jab|vaccine|epipen|pen|itch\w*|eczema|rash|hives|bites|mosquito\w*|"
+    r"allerg\w*|psoriasis|chickenpox|sunburn|shav\w*|wax\w*|tattoo\w*|massage\w*|foam\s+roller|physio\w*|cramp\w*)\b)"
+)
 BURNED_SELF = r"(?:burned|burnt|scalded)"
 PUNCHED = r"(?:punched|hit|headbutted|kicked|smashed)"
 # What every alternative of ``self_harm_composed`` starts with: the writer's word of ``BY_THE_WRITER`` or an act's verb.
@@ -577,9 +605,11 @@ RULES: tuple[Rule, ...] = (
         # sixteenth round: a whole supply told with a learner's or a dialect's quantity ("a hale box o paracetamol",
         # "one whole strip of Panadol", "a month of my pain meds at once", "my whole stash of zopiclone"), or every
         # pill of a box ("every painkiller in the first-aid box")
-        + r"|(?:took|swallowed|swallow|downed|necked|ate|eat)\s+(?:(?:a|one|two|three|half\s+a)\s+(?:whole\s+|hale\s+|full\s+)?"
+        # twenty-first round: "all the box of …" (a learner's whole box), and a medicine named in three words
+        + r"|(?:took|swallowed|swallow|downed|necked|ate|eat)\s+(?:(?:a|one|two|three|half\s+a|all\s+(?:the|my|a))\s+"
+        r"(?:whole\s+|hale\s+|full\s+)?"
         r"(?:bottle|box|boxes|strip|strips|pack|packs|packet|packets|month|months|week|weeks)|my\s+(?:whole|entire)\s+"
-        r"(?:stash|supply|stock|prescription))\s+(?:of|o|ae)\s+(?:my\s+|the\s+|me\s+)?(?:[a-z]+(?:'s)?\s+){0,2}?"
+        r"(?:stash|supply|stock|prescription))\s+(?:of|o|ae)\s+(?:my\s+|the\s+|me\s+)?(?:[a-z]+(?:'s)?\s+){0,3}?"
         + PILLS
         + NOT_CARRIED
         + r"|(?:took|swallowed|downed|necked)\s+every\s+(?:single\s+)?(?:\w+\s+)?(?:pill|tablet|painkiller|capsule)s?\s+"
@@ -662,7 +692,14 @@ RULES: tuple[Rule, ...] = (
         + HARM_BODY
         + r"\b"
         r"|" + BY_THE_WRITER_NOW + WENT_AT + r"\s+(?:my|me|ma)\s+(?:own\s+)?" + HARM_BODY + r"\b"
-        r"|" + BY_THE_WRITER_NOW + BITTEN + r"\s+(?:my|me|ma|mah)\s+(?:own\s+)?" + HARM_BODY + r"\b"
+        r"|"
+        + BY_THE_WRITER_NOW
+        + BITTEN
+        + r"\s+"
+        + PART_OF
+        + r"(?:my|me|ma|mah)\s+(?:own\s+)?"
+        + HARM_BODY
+        + r"\b"
         r"|" + BY_THE_WRITER_NOW + HELD_ON + r"\s+(?:my|me|ma|mah)\s+(?:own\s+)?" + HARM_BODY + r"\s+"
         r"(?:on|against|in|into|over|under)\s+(?:[\w'-]+\s+){0,3}?(?:hot|heat|fire|flame|hob|stove|iron|candle|lighter|"
         r"radiator|kettle|boiling|element)\b"
@@ -827,9 +864,18 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "death_welcome",
         IDEATION,
-        r"\b(?:hit\s+by\s+a\s+(?:bus|car|train|truck|lorry)|got\s+(?:cancer|sick|ill)|died|didn'?t\s+wake\s+up)[^.!?\n]{0,30}"
+        r"\b(?:hit\s+by\s+a\s+(?:bus|car|train|truck|lorry)|got\s+(?:cancer|sick|ill)|died|didn'?t\s+wake\s+up|"
+        # twenty-first round: a death that befalls the writer ("if my heart gave up right here", "if a pallet dropped on
+        # my head"), welcomed as a relief or gladly ("I'd be glad of it")
+        r"(?:my|the)\s+heart\s+(?:just\s+)?(?:gave|gives|give|stopped|stops|packed)(?:\s+(?:up|out|in))?|"
+        r"(?:a|an|the)\s+(?:\w+\s+)?\w+\s+(?:dropped|fell|landed|came\s+down)\s+on\s+(?:me|my\s+head))[^.!?\n]{0,30}"
         r"\b(?:i'?d|i\s+would|i\s+will|i'?ll)\s+(?:say\s+|just\s+say\s+)?(?:thank\s+you|thanks|be\s+(?:grateful|thankful|"
-        r"relieved|happy|glad))\b(?!\s+(?:for|to|that|of|if|when|about))|\b(?:my\s+(?:own\s+)?death|dying|being\s+dead|not\s+existing|not\s+being\s+alive)\s+"
+        r"relieved|happy|glad))\b(?!\s+(?:for|to|that|of(?!\s+it\b)|if|when|about|it\s+(?:was|wasn'?t|didn'?t)))|"
+        # twenty-first round: the writer's own heart hoped to stop ("hoping the heart gives out in the night"); not
+        # someone else's ("my dad's heart"), nor a heart that holds out
+        r"\b(?:hop(?:e|es|ing|ed)|pray(?:s|ing|ed)?|wish(?:es|ing|ed)?)\s+(?:that\s+)?(?:my|the)\s+(?:own\s+|old\s+|tired\s+)?heart\s+"
+        r"(?:just\s+|will\s+|would\s+|might\s+)?(?:gives?|gave|give|stops?|stopped|stop|packs?)\s*(?:up|out|in)?\b"
+        r"(?![^.!?\n]{0,30}\b(?:beating\s+so\s+fast|racing|pounding|fluttering)\b)|\b(?:my\s+(?:own\s+)?death|dying|being\s+dead|not\s+existing|not\s+being\s+alive)\s+"
         r"(?:brings|gives|is|would\s+be)\s+(?:me\s+)?(?:peace|comfort|a\s+comfort|relief|a\s+relief)\b|\bdaydream(?:s|ing|ed)?\s+"
         r"about\s+(?:not\s+existing|being\s+dead|dying|my\s+(?:own\s+)?(?:death|funeral)|killing\s+myself)\b",
     ),
@@ -888,7 +934,13 @@ RULES: tuple[Rule, ...] = (
         # (not a need to cut something else: "I need to cut my nails", "… cut the hedge", "… cut down on sugar")
         r"(?!\s+(?:the|a|an|some|down|back|out|off|up|it|costs?|ties|corners|class|school|hair|grass|nails|"
         r"hedge|lawn)\b)(?!\s+(?:my|his|her|your)\s+(?!arms?|wrists?|legs?|thighs?|skin|stomach|hips?|body|forearms?)"
-        r"\w)",
+        r"\w)"
+        # twenty-first round: an urge to hold a hand or an arm on heat ("the urge to put my hand flat on the hot plate
+        # and keep it there"); not to warm it ("… by the fire to warm it")
+        r"|\b(?:urges?|urging|temptation|tempted)\s+to\s+(?:put|hold|press|keep|stick|lay)\s+my\s+(?:\w+\s+)?(?:hand|hands|"
+        r"arm|arms|fingers|palm|palms|wrist|wrists|forearm|leg|thigh)\s+(?:\w+\s+)?(?:on|against|in|into|over|under)\s+"
+        r"(?:the|a|an)\s+(?:\w+\s+)?(?:hot|hob|hotplate|stove|fire|flame|iron|kettle|oven|grill|element|candle|boiling|"
+        r"radiator|lighter)\b(?![^.!?\n]{0,40}\bto\s+(?:warm|dry|thaw|test|check)\b)",
     ),
     _rule(
         "kill_self",
@@ -1325,7 +1377,8 @@ RULES: tuple[Rule, ...] = (
         "self_burn_means",
         BEHAVIOR,
         r"\b(?:burn(?:ed|t|s|ing)?|brand(?:ed|ing)?)\s+(?:myself|my\s+(?:own\s+)?(?:arms?|forearms?|wrists?|legs?|thighs?|"
-        r"skin|stomach|chest|hips?|belly))\s+(?:again\s+)?with\s+(?:a\s+|the\s+|my\s+|some\s+)?(?:lighter|cigarettes?|cigs?|"
+        r"skin|stomach|chest|hips?|belly))\s+(?:again\s+)?with\s+(?:a\s+|the\s+|my\s+|some\s+)?(?:(?:car|cigarette|zippo|"
+        r"gas|bic|clipper|plastic|kitchen|candle|jet|torch)\s+)?(?:lighter|cigarettes?|cigs?|"
         r"fags?|matches|match|lit\s+\w+|hot\s+(?:spoon|knife|coin|metal|wire))\b"
         r"|\b(?:put|putting|stubbed|stubbing)\s+(?:a|the|my)\s+(?:cigarette|cig|fag|joint)\s+out\s+on\s+(?:my\s+(?:own\s+)?"
         r"(?:\w+\s+)?(?:arms?|forearms?|wrists?|legs?|thighs?|skin|stomach|chest|hand|hips?|belly)|myself)\b",
@@ -1338,10 +1391,14 @@ RULES: tuple[Rule, ...] = (
         BEHAVIOR,
         r"(?<!like\s)\b(?:hit|hitting|bang(?:ed|ing)?|smash(?:ed|ing)?|slamm?(?:ed|ing)?|knock(?:ed|ing)?|beat(?:ing)?)\s+"
         r"(?:my|mi|ma)\s+(?:own\s+)?head\s+(?:on|against|into|off)\s+(?:the|a|my)\s+(?!brick\b)(?:\w+\s+)?(?:wall|floor|door|"
-        r"desk|table|mirror|headboard|sink)s?\s*,?\s*(?:many|several|a\s+lot\s+of|so\s+many|lots\s+of|loads\s+of|\d+|three|"
+        r"desk|table|mirror|headboard|sink)s?"
+        + OF_THE_ROOM
+        + r"\s*,?\s*(?:many|several|a\s+lot\s+of|so\s+many|lots\s+of|loads\s+of|\d+|three|"
         r"four|five|ten|twenty|multiple)\s+times\b"
         r"|(?<!like\s)\b(?:hit|hitting|bang(?:ed|ing)?|smash(?:ed|ing)?|slamm?(?:ed|ing)?|beat(?:ing)?)\s+(?:my|mi|ma)\s+"
-        r"(?:own\s+)?head\s+(?:on|against|into|off)\s+(?:the|a|my)\s+(?!brick\b)(?:\w+\s+)?(?:wall|floor|door|mirror)s?\s+"
+        r"(?:own\s+)?head\s+(?:on|against|into|off)\s+(?:the|a|my)\s+(?!brick\b)(?:\w+\s+)?(?:wall|floor|door|mirror)s?"
+        + OF_THE_ROOM
+        + r"\s+"
         r"(?:over\s+and\s+over|again\s+and\s+again|repeatedly|(?:till|until|til)\s+(?:i|it|my))\b",
         immune=("third_person",),
     ),
@@ -1414,7 +1471,11 @@ RULES: tuple[Rule, ...] = (
         "weight_tested",
         BEHAVIOR,
         r"\b(?:beam|beams|rafter|rafters|hook|banister|bannister|joist|joists|loft\s+hatch|pipe|light\s+fitting|railing|"
-        r"door\s+frame)\b[^.!?\n]{0,80}?\b(?:to\s+see|see|check(?:ed|ing)?|test(?:ed|ing)?|wonder(?:ed|ing)?)\s+(?:if|whether)\s+"
+        r"door\s+frame|"
+        # twenty-first round: a rope, a cord or a belt tested for one's weight ("tried the bell rope … to see if it
+        # would take my weight"); not a rope swing, a ladder or a climbing rope
+        r"(?<!climbing\s)(?<!tow\s)(?<!skipping\s)(?<!tug\s)(?:rope|cord|flex|cable|strap|belt|scarf|sheet|tie)"
+        r"(?!\s+(?:swing|ladder|bridge|course|lights?)))\b[^.!?\n]{0,80}?\b(?:to\s+see|see|check(?:ed|ing)?|test(?:ed|ing)?|wonder(?:ed|ing)?)\s+(?:if|whether)\s+"
         r"(?:it'?d|they'?d|(?:it|they|the\s+\w+)\s+(?:would|will|could|can))\s+(?:take|hold|bear|support)\s+my\s+weight\b"
         r"(?![^.!?\n]{0,60}\b(?:hammock|swing|aerial|hoop|pull-?ups?|chin-?ups?|yoga|silks|climbing|bar|punchbag|bag)\b)",
     ),
@@ -1491,6 +1552,81 @@ RULES: tuple[Rule, ...] = (
         IDEATION,
         r"\b(?:check|checks|checking|checked)\s+out\s+(?:of\s+(?:life|this\s+(?:life|world)|here|everything)\s+)?"
         r"(?:for\s+good|for\s+ever|forever|permanently|for\s+real|once\s+and\s+for\s+all|early\s+from\s+life)\b",
+    ),
+    # twenty-first round: a hurt told by its habit (see ``HABIT``)
+    _rule(
+        "self_harm_habit",
+        BEHAVIOR,
+        NOT_ABOUT_TO
+        + HABIT
+        + NOT_A_HABIT_HURT
+        + r"(?:"
+        + SHARP_ING
+        + r"\s+(?:at\s+)?(?:[\w'-]+\s+){0,6}?(?:into|on|at|across|in)\s+(?:my|me)\s+(?:own\s+)?"
+        + CUT_SITES
+        + r"|"
+        + SHARP_ING
+        + r"\s+(?:at\s+)?(?:my|me)\s+(?:own\s+)?"
+        + CUT_SITES
+        + r"|"
+        + BLUNT_ING
+        + r"\s+(?:at\s+)?(?:my|me)\s+own\s+"
+        + HARM_BODY
+        + r"|using\s+(?:the|a|my|some)\s+(?:[\w'-]+\s+){0,2}?"
+        + SHARP_THING
+        + r"(?:\s+[\w'-]+){0,4}?\s+on\s+(?:my|me)\s+(?:own\s+)?"
+        + CUT_SITES
+        + r")\b"
+        + NOT_A_HABIT_HURT
+        + r"|"
+        + NOT_ABOUT_TO
+        + r"\b(?:used|use|uses)\s+"
+        + NOT_A_HABIT_HURT
+        + r"(?:the|a|my|some)\s+(?:[\w'-]+\s+){0,2}?"
+        + SHARP_THING
+        + r"(?:\s+[\w'-]+){0,4}?\s+on\s+(?:my|me)\s+own\s+"
+        + CUT_SITES
+        + r"\b"
+        + NOT_A_HABIT_HURT,
+    ),
+    # twenty-first round: a gun put to the writer's head or chin and no trigger pulled (``attempt_act`` when it was)
+    # is an interrupted act; not a toy, a glue or a massage gun
+    _rule(
+        "gun_to_head",
+        BEHAVIOR,
+        NOT_ABOUT_TO
+        + r"\b(?:put|held|pressed|stuck|rested)\s+(?:[a-z]+(?:'s)?\s+){0,2}?(?<!water\s)(?<!nerf\s)(?<!toy\s)(?<!glue\s)"
+        r"(?<!heat\s)(?<!massage\s)(?<!spray\s)(?<!staple\s)(?<!paint\s)(?<!squirt\s)(?<!cap\s)(?<!bb\s)"
+        r"(?:pistol|gun|rifle|shotgun|revolver|barrel|handgun)\s+(?:\w+\s+){0,2}?(?:to|in|into|under|against)\s+my\s+"
+        r"(?:head|mouth|chin|temple|throat)\b",
+    ),
+    # twenty-first round: every pill the writer has set out ("had every one of my tablets set out on the table in
+    # rows"); not a week's doses in an organiser or laid out for a review
+    _rule(
+        "means_set_out",
+        BEHAVIOR,
+        r"\b(?:all|every\s+one\s+of|each\s+of|every\s+last\s+one\s+of)\s+my\s+(?:\w+\s+)?(?:"
+        + PILLS
+        + r"|pills|tablets)\s+(?:\w+\s+)?(?:set\s+out|laid\s+out|lined\s+up|in\s+rows|spread\s+out|poured\s+out|"
+        r"counted\s+out)\b"
+        r"(?![^.!?\n]{0,60}\b(?:organi[sz]er|dosette|pill\s*box|blister|weekly|for\s+the\s+(?:week|pharmacist|review|"
+        r"nurse|doctor|gp|trip|holiday))\b)",
+    ),
+    # twenty-first round: a cloth or a strap tied to a fixing point and put round the neck, or pulled tight round it
+    # until something happened ("tied my scarf to the window bars and put it round my neck", "pulled the strap of my
+    # bag tight round my neck until everything went sparkly"); not a scarf worn against the wind
+    _rule(
+        "ligature_tried",
+        BEHAVIOR,
+        NOT_ABOUT_TO
+        + r"\b(?:tied|knotted|fixed|hooked)\s+(?:[\w'-]+\s+){1,4}?(?:to|onto|round|around)\s+(?:the|a|my)\s+(?:\w+\s+)?"
+        r"(?:bars|bar|rail|railing|banister|bannister|door|handle|hook|beam|pipe|tree|branch|wardrobe|bed|frame|"
+        r"radiator|curtain\s+pole)\b[^.!?\n]{0,40}?\b(?:put|pulled|slipped|looped)\s+(?:it|them)\s+(?:round|around|over)\s+"
+        r"my\s+(?:neck|head)\b"
+        r"|"
+        + NOT_ABOUT_TO
+        + r"\b(?:pulled|tightened|yanked|twisted)\s+(?:the\s+|my\s+|a\s+)?(?:[\w'-]+\s+){0,4}?(?:tight\s+)?(?:round|around)\s+"
+        r"my\s+(?:own\s+)?neck\b[^.!?\n]{0,30}?\b(?:until|till|til)\b",
     ),
     _rule(
         "help_seeking",
@@ -2246,11 +2382,54 @@ def _reason(ctx: Context, rule: Rule, m: re.Match[str]) -> str | None:
             or _played(ctx, sentence, end),
         ),
         ("third_person", person == "other"),
+        ("third_person", _received_or_others(ctx, rule, m, sentence)),
     )
     for reason, applies in checks:
         if applies and reason not in rule.immune:
             return reason
     return None
+
+
+# Twenty-first round: a goodbye note or message the writer was sent ("one of my viewers DMed me a goodbye message") is
+# someone else's; one the writer sends ("I sent my sister a goodbye message") stays the writer's.
+RECEIVED = re.compile(
+    r"\b(?:sent|send|sends|dm'?e?d|dms|messaged|messages|texted|texts|emailed|emails|wrote|writes|left|posted|"
+    r"forwarded|showed)\s+(?:me|us)\s+(?:a|an|this|that|their|his|her|the)\s+(?:\w+\s+){0,2}$"
+    r"|\b(?:got|received|get|gets|read)\s+(?:a|an|this|that|their|his|her|the)\s+(?:\w+\s+){0,2}$"
+)
+RECEIVED_FROM = re.compile(r"\s+from\s+(?!myself\b)\w+")
+NOTE_RULES = words("preparation_note")
+# Twenty-first round: an overdose named as what someone else was admitted, found or sectioned after ("our club coach
+# was sectioned after an overdose", "his son was found yesterday after an overdose"), in a sentence with no word of the
+# writer's own as a subject or an object ("I was admitted after an overdose" stays the writer's; "my son was …" is the
+# son's)
+OTHERS_OVERDOSE = re.compile(
+    r"\b(?P<subject>[a-z']+)\s+(?:was|were|is|got|has\s+been|had\s+been|'s\s+been)\s+(?:\w+\s+)?(?:admitted|sectioned|"
+    r"found|brought\s+in|taken\s+in|hospitali[sz]ed|rushed|ventilated|intubated|resuscitated|kept\s+in)\b"
+    r"[^.!?\n]{0,40}?\b(?:after|following|with|for)\s+(?:an?|his|her|their|another|a\s+second)\s+$"
+)
+WRITER_SINGULAR = words("i i'm im i've ive i'd me myself")  # the writer as a subject or an object
+
+
+def _received_or_others(ctx: Context, rule: Rule, m: re.Match[str], sentence: int) -> bool:
+    start = ctx.sentences[sentence][0] if ctx.sentences else 0
+    before = ctx.norm[start : m.start()]
+    if rule.name in NOTE_RULES:
+        found = RECEIVED.search(before)
+        if found is None:
+            return False
+        # "got a goodbye letter" is received only when it says from whom
+        return not found.group().startswith(("got", "received", "get", "read")) or bool(
+            RECEIVED_FROM.match(ctx.norm, m.end())
+        )
+    if rule.name == "method_ideation" and m.group() == "overdose":
+        found = OTHERS_OVERDOSE.search(before)
+        return (
+            found is not None
+            and found.group("subject") not in WRITER_SINGULAR
+            and not set(WORD.findall(before)) & WRITER_SINGULAR
+        )
+    return False
 
 
 def _injury(ctx: Context, start: int, end: int, sentence: int) -> bool:
@@ -2514,21 +2693,50 @@ ANSWER_YES = re.compile(
 )
 
 
+# Twenty-first round: a question put in other words ("asked about suicidal thoughts", "ask me do I want to hurt
+# myself") counts only when it is answered no, in its sentence or as the next one ("Honestly none, ever.", "I said
+# no, only I miss my home."); unanswered it is left as it was (the writer's own words may follow).
+ASKED_WIDE = re.compile(
+    r"\b(?:asked|asks|asking|ask)\s+(?!myself\b)(?:me\s+|us\s+)?(?:about|do|did|have|had|would|am|was|if|whether)\b"
+)
+ANSWER_NO_NEXT = re.compile(
+    r"[^.!?\n]{0,60}?[.!?]+\s*(?:(?:and\s+)?(?:i\s+)?(?:said|say|answered|replied|told\s+(?:her|him|them|the\s+\w+))\s+)?"
+    r"(?:honestly\W+|truthfully\W+)?(?:no|nope|none|never|not\s+at\s+all|not\s+once)\b(?=\s*(?:[,.!?;]|$))"
+)
+
+
 def _asked(ctx: Context, m: re.Match[str], sentence: int) -> str | None:
-    """``no`` / ``question`` when the phrase is inside someone else's question (see :data:`ASKED`), else ``None``."""
+    """``no`` / ``question`` when the phrase is inside someone else's question (see :data:`ASKED`), else ``None``;
+    ``no`` too when it is inside a question put in other words (:data:`ASKED_WIDE`) answered no."""
     sentence_start = ctx.sentences[sentence][0] if ctx.sentences else 0
+    after = ctx.norm[m.end() : m.end() + 80]
     asked = None
     for a in ASKED.finditer(ctx.norm, sentence_start, m.start()):
         asked = a
     if asked is None:
+        for a in ASKED_WIDE.finditer(ctx.norm, sentence_start, m.start()):
+            asked = a
+        if asked is None or _asker_is_writer(ctx, sentence_start, asked.start()):
+            return None
+        return "no" if _denied_after(ctx, m.end()) and not ANSWER_YES.search(after) else None
+    if _asker_is_writer(
+        ctx, sentence_start, asked.start()
+    ):  # the writer asking is not someone else's question
         return None
-    before = WORD.findall(ctx.norm, sentence_start, asked.start())[-1:]
-    if before and before[0] in SUBJECTS:  # the writer asking someone is not someone else's question
-        return None
-    after = ctx.norm[m.end() : m.end() + 80]
     if ANSWER_YES.search(after):
         return None
-    return "no" if ANSWER_NO.search(after) else "question"
+    return "no" if ANSWER_NO.search(after) or _denied_after(ctx, m.end()) else "question"
+
+
+def _asker_is_writer(ctx: Context, sentence_start: int, at: int) -> bool:
+    before = WORD.findall(ctx.norm, sentence_start, at)[-1:]
+    return bool(before) and before[0] in SUBJECTS
+
+
+def _denied_after(ctx: Context, at: int) -> bool:
+    """The question ending at ``at`` is answered no in the next sentence, and nothing near the answer takes it back."""
+    answer = ANSWER_NO_NEXT.match(ctx.norm, at)
+    return answer is not None and TAKEN_BACK.search(ctx.norm, answer.end(), answer.end() + 80) is None
 
 
 # Eleventh round: the answer "no" as the next sentence ("Therapist asked if I'd ever thought of it. Honestly, no,
@@ -3000,15 +3208,53 @@ EVERYDAY_GUARD = re.compile(
 )
 
 
+# Twenty-first round: constructions whose own word is a guard word ("end", "gone", "done"), so the guard is read in
+# the rest of the sentence only: a body part worn out by work or play ("my hands are finished", "now my arms are
+# gone", "two teeth gone"), and a span of time or a task come to its end, told as a clause of its own ("The end of the
+# week is the best of it.", "…; a very satisfying end to the week", "The end of two years of cold calling."); not
+# "make it to the end of the month" (the end is then an object), nor "the end of the line", "of my days".
+BODY_SPENT = r"(?:hands?|arms?|legs?|feet|back|knees?|shoulders?|fingers?|thumbs?|eyes|voice|thighs|calves|quads|lungs)"
+PERIOD = (
+    r"(?:week|weekend|day|month|year|years|months|weeks|season|term|shift|shifts|job|era|tour|holiday|trip|project|"
+    r"book|series|course|semester|match|game|decade|contract|lease|summer|winter|spring|autumn|evening|morning|"
+    r"afternoon|calling|calls|exams?|placement|rotation|harvest|tenancy)"
+)
+EVERYDAY_OWN_WORD: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern))
+    for name, pattern in (
+        (
+            "body_spent",
+            r"\b(?:(?:my|our|me)\s+(?:\w+\s+)?)?"
+            + BODY_SPENT
+            + r"\s+(?:are|is|were|was|'re|'s|feel|feels|felt)\s+"
+            r"(?:(?:all|totally|completely|absolutely|just|now|proper)\s+)?(?:finished|gone|dead|done|shot|wrecked|"
+            r"destroyed|knackered)\b|\b(?:\w+\s+)?(?:teeth|tooth)\s+(?:(?:are|is)\s+)?gone\b",
+        ),
+        (
+            "end_of_period",
+            r"(?<![\w'])(?<![\w']\s)(?:the|a|an)\s+(?:\w+\s+){0,2}?end\s+(?:of|to)\s+(?:the|this|that|a|an|my|our|his|her|"
+            r"their|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\s+(?:\w+\s+){0,2}?"
+            + PERIOD
+            + r"\b",
+        ),
+    )
+)
+
+
 def everyday_word(text: str, start: int, end: int) -> tuple[str, int, int] | None:
     """The everyday construction (its name and span) that holds the ambiguous word of ``text[start:end]``, or
-    ``None`` when there is none or a guard word keeps the sentence's alarm (see ``EVERYDAY_WORD``)."""
+    ``None`` when there is none or a guard word keeps the sentence's alarm (see ``EVERYDAY_WORD``; for
+    ``EVERYDAY_OWN_WORD`` the guard is read outside the construction)."""
     norm = normalise(text)
-    if EVERYDAY_GUARD.search(norm, start, end):
-        return None
     starts, ends = _token_edges(norm)
-    for name, pattern in EVERYDAY_WORD:
+    if not EVERYDAY_GUARD.search(norm, start, end):
+        for name, pattern in EVERYDAY_WORD:
+            for m in pattern.finditer(norm, start, end):
+                if _aligned(norm, m.start(), m.end(), starts, ends):
+                    return name, m.start(), m.end()
+    for name, pattern in EVERYDAY_OWN_WORD:
         for m in pattern.finditer(norm, start, end):
-            if _aligned(norm, m.start(), m.end(), starts, ends):
+            rest = norm[start : m.start()] + " " * (m.end() - m.start()) + norm[m.end() : end]
+            if _aligned(norm, m.start(), m.end(), starts, ends) and not EVERYDAY_GUARD.search(rest):
                 return name, m.start(), m.end()
     return None
