@@ -113,14 +113,21 @@ def test_episodes_evaluation_reaches_the_thresholds_on_the_tuning_vignettes() ->
 # - frozen10 (100 texts, 80 episodes, 26 new voices, a third of the others named by first name only;
 #   README_frozen_batches16.md), measured once before (af1832d, episodes 1.11.0) and after (d38647b, 1.12.0) the tenth
 #   round's merge, the same both times: 0.275 / 0.2875 / 0.4375, 41 of 80 matched, 20 spurious.
+# c11 (people 1.6.0 / episodes 1.13.0, names whose role the grammar tells, a business owner as the boss, a
+# bystander's one sentence inside an episode; docs/ccrt.md "Eleventh round (c11)"), frozen7-9 held while the round
+# read the others' misses: frozen6 56 -> 57 matched, W 0.429 -> 0.438; frozen7 62 -> 63, W and RS 0.359 -> 0.369;
+# frozen8 55 -> 57, 0.34 / 0.34 / 0.37 -> 0.35 / 0.36 / 0.39; frozen9 60 -> 61, W 0.55 -> 0.5625, RS 0.625 ->
+# 0.6375, and **spurious 13 -> 14**: lowered by one for a stated mechanism, the owner of a business read as the boss
+# (off, frozen9 keeps 13 and frozen7 loses its gain: 62 matched, 18 spurious); frozen10 (seen) 41 -> 51 matched,
+# 20 -> 10 spurious, 0.275 / 0.2875 / 0.4375 -> 0.3375 / 0.30 / 0.55.
 # name: (expected, matched at least, W, RO, RS at least, spurious at most)
 FROZEN_FLOORS = {
     "vignettes_frozen5.jsonl": (99, 55, 0.39, 0.27, 0.40, 27),
-    "vignettes_frozen6.jsonl": (105, 56, 0.42, 0.25, 0.31, 18),  # seen
-    "vignettes_frozen7.jsonl": (103, 62, 0.35, 0.31, 0.35, 17),  # seen
-    "vignettes_frozen8.jsonl": (100, 55, 0.34, 0.34, 0.37, 18),  # seen
-    "vignettes_frozen9.jsonl": (80, 60, 0.55, 0.37, 0.62, 13),
-    "vignettes_frozen10.jsonl": (80, 41, 0.275, 0.2875, 0.4375, 20),
+    "vignettes_frozen6.jsonl": (105, 57, 0.43, 0.25, 0.31, 18),  # seen
+    "vignettes_frozen7.jsonl": (103, 63, 0.36, 0.31, 0.36, 17),  # seen
+    "vignettes_frozen8.jsonl": (100, 57, 0.35, 0.36, 0.39, 18),  # seen
+    "vignettes_frozen9.jsonl": (80, 61, 0.56, 0.37, 0.63, 14),
+    "vignettes_frozen10.jsonl": (80, 51, 0.3375, 0.30, 0.55, 10),  # seen
 }
 
 

@@ -45,7 +45,7 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-VERSION: Final = "1.12.0"
+VERSION: Final = "1.13.0"
 MODEL_HASH: Final = "rules-" + hashlib.sha256(repr(sorted(ccrt.LEXICONS.items())).encode()).hexdigest()[:12]
 
 _WISH: Final[dict[str, float]] = {
@@ -449,11 +449,24 @@ def _segment(doc: Document, mentions: list[Mention]) -> list[Episode]:
             current = Episode(ranked[0][1].key, ranked[0][1].role, [*pending, sentence.index])
             episodes.append(current)
         elif current is not None and ranked and _switches(current, ranked):
+            if _after_a_bystander(episodes, ranked[0][1]):
+                episodes.pop()  # the bystander's one sentence goes back into the episode it interrupted
+                episodes[-1].sentences.extend([*current.sentences, sentence.index])
+                current = episodes[-1]
+                continue
             current = Episode(ranked[0][1].key, ranked[0][1].role, [sentence.index])
             episodes.append(current)
         else:
             (current.sentences if current is not None else pending).append(sentence.index)
     return episodes
+
+
+def _after_a_bystander(episodes: list[Episode], main: Mention) -> bool:
+    """ "The manager called me in. Tom the cleaner was mopping behind, not looking up. The manager said keep it
+    up.": the person of the episode before comes back right after one sentence about someone else (a bystander,
+    episodes 1.13.0); that sentence does not end the episode. Measured on the read files, a check that the writer
+    is absent from that sentence kept three splits the plain rule removes ("Eleventh round (c11)")."""
+    return len(episodes) >= 2 and len(episodes[-1].sentences) == 1 and _compatible(episodes[-2], main)
 
 
 def _ranked(doc: Document, mentions: list[Mention]) -> list[tuple[float, Mention]]:
