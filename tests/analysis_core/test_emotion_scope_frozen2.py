@@ -253,6 +253,9 @@ def test_seen_journal_sets_keep_their_floors(encoder: OnnxEncoder) -> None:
     # frozen13 (tests/fixtures/README_frozen_batches16.md): an engineer who tuned nothing, 26 new voices, measured once
     # before (af1832d: layer 1.10.0) and after e14's merge (emotions 1.11.0): 0.800 / 0.046 both; seen since
     floors["emotion_journal_frozen13.jsonl"] = (0.80, 0.05)
+    # frozen14 (tests/fixtures/README_frozen_batches17.md): an engineer who tuned nothing, 26 new voices, measured once
+    # before (926b60e: emotions 1.11.0) and after e15's merge (1.12.0): 0.723 / 0.077 both; seen since
+    floors["emotion_journal_frozen14.jsonl"] = (0.72, 0.08)
     # emotions 1.12.0 (e15): wrong credits by mechanism (a thing judged funny, a laugh or smile put on "along"; seen;
     # docs/models.md, "Journal layer, fifteenth round (e15)"): frozen6 0.646 / 0.031, dev6 0.675 / 0.075, frozen9
     # 0.908 / 0.015; and a plain feeling unread (being loved, felt): frozen5 0.846 / 0.015
