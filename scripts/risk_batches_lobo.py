@@ -83,19 +83,27 @@ def main() -> None:
     parser.add_argument(
         "--weight", type=float, default=1.0, help="each batch line's weight (train_risk.BATCH_WEIGHT)"
     )
+    parser.add_argument("--grid", type=float, nargs="*", default=[], help="more thresholds to count at")
     parser.add_argument("--frozen", type=Path, default=None)
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--everyday", type=tr.parse_everyday, default=None)
+    parser.add_argument(
+        "--batch-labels",
+        choices=("all", "content"),
+        default="all",
+        help="train_risk.BATCH_LABELS: every sentence of a genuine entry, or only those carrying risk content",
+    )
     args = parser.parse_args()
     global GRID
-    GRID = tuple(sorted({*GRID, args.threshold}))  # the pooled figures at the threshold asked for too
+    # the pooled figures at the thresholds asked for too
+    GRID = tuple(sorted({*GRID, args.threshold, *args.grid}))
     paths = sorted((tr.ROOT / "tests" / "analysis_risk").glob("challenge_*.jsonl"))
     if args.frozen is not None:
         paths = [p for p in paths if p.name != args.frozen.name]
     batches = [read(p) for p in paths]
     names = [p.stem.removeprefix("challenge_") for p in paths]
     # the batch lines as train_risk's --batches rows (weight --weight), so that a fit can leave one batch (or all) out
-    tr.TRAINING_BATCHES, tr.BATCH_WEIGHT = tuple(names), args.weight
+    tr.TRAINING_BATCHES, tr.BATCH_WEIGHT, tr.BATCH_LABELS = tuple(names), args.weight, args.batch_labels
     d = tr.load(args.data, tr.DEFAULT_BANK, list(tr.DEFAULT_TUNE), args.cache, batches=True)
     users = np.arange(len(d.user_rows))
     base = tr.fit_sentence_model(d, users, leave_out_batches=names)
@@ -104,6 +112,7 @@ def main() -> None:
     report: dict[str, Any] = {
         "threshold": args.threshold,
         "weight": args.weight,
+        "batch_labels": args.batch_labels,
         "everyday": str(args.everyday),
         "batches": {},
     }

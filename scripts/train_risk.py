@@ -131,8 +131,19 @@ CSSRS_WEIGHT = 0.005  # each weakly labelled C-SSRS sentence counts this much ag
 # it has been measured; the sentence threshold is then chosen by the seventh round's rule on the tuning batches'
 # held-out scores (``held_out_threshold``: each scored by a fit without its own lines). Kept at 0.700 instead, the
 # candidate flagged 5 of the demo's 40 everyday entries.
-TRAINING_BATCHES = ("tune", "frozen", *(f"frozen{n}" for n in range(2, 16)))
+TRAINING_BATCHES = ("tune", "frozen", *(f"frozen{n}" for n in range(2, 20)))
 BATCH_WEIGHT = 1.0
+# Twenty-third round (docs/risk.md): which sentences of a genuine batch entry of two or more sentences are taught as
+# genuine. "all": every one, so the ordinary sentences around the risk statement of a long genuine entry ("couldn't
+# find my keys, late again") are taught as risk (the fourth round's fault with C-SSRS "all" labels). "content":
+# multiple-instance labels — only the sentences that carry risk content (the lexicon reads indicator or above, or the
+# 2.4.0 sentence model, trained without any batch line, scores it >= CONTENT_SCORE) and always the entry's one
+# highest-scoring sentence; its other sentences are left out, not taught as negatives.
+BATCH_LABELS = "all"
+CONTENT_SCORE = 0.5
+# The scorer of "content": risk 2.4.0's sentence model (bank and C-SSRS only, never a batch line), kept beside the
+# scripts so that a retrain selects the same sentences whatever artefact is shipped.
+INSTANCE_SELECTOR = ROOT / "scripts" / "risk_instance_selector.npz"
 CHALLENGE_DIR = ROOT / "tests" / "analysis_risk"
 # Which C-SSRS sentences carry their user's label (fourth round). "all": every sentence of a user at risk is a weak
 # positive, so "session", "therapist", "meds", "walk" in an at-risk user's everyday sentences were taught as risk;
@@ -288,12 +299,13 @@ def load(data: Path, bank: Path, tune: Sequence[Path], cache: Path | None, batch
             bank_rows.extend(rows)
             bank_y.extend([int(item["level"] != "none")] * len(rows))
             bank_line.extend([n] * len(rows))
-    batch_rows, batch_y, batch_of = [], [], []
-    for name, item in training_batch_items() if batches else []:
+    batch_rows, batch_y, batch_of, batch_entry = [], [], [], []
+    for n, (name, item) in enumerate(training_batch_items() if batches else []):
         rows = sentences.add(str(item["text"]))
         batch_rows.extend(rows)
         batch_y.extend([int(item["group"] == "genuine")] * len(rows))
         batch_of.extend([name] * len(rows))
+        batch_entry.extend([n] * len(rows))
     users = read_users(data)
     user_rows, user_hits, rows_, cols, vals = [], [], [], [], []
     for i, user in enumerate(users):
@@ -313,6 +325,14 @@ def load(data: Path, bank: Path, tune: Sequence[Path], cache: Path | None, batch
     )
     vectors = embed(sentences.texts, cache)
     x_sent = np.hstack([vectors, np.asarray(sentences.features, dtype=np.float32)]).astype(np.float32)
+    keep = batch_keep(x_sent, np.array(batch_rows, dtype=np.int64), batch_y, batch_entry)
+    batch_rows, batch_y, batch_of = (
+        [r for r, k in zip(batch_rows, keep, strict=True) if k],
+        [v for v, k in zip(batch_y, keep, strict=True) if k],
+        [b for b, k in zip(batch_of, keep, strict=True) if k],
+    )
+    if batches:
+        print(f"batch sentences: {sum(keep)} of {len(keep)} taught ({BATCH_LABELS})", flush=True)
     tune_items = [
         {**json.loads(line), "batch": path.stem.removeprefix("challenge_")}
         for path in tune
@@ -336,6 +356,29 @@ def load(data: Path, bank: Path, tune: Sequence[Path], cache: Path | None, batch
         batch_y=np.array(batch_y, dtype=np.int64),
         batch_of=np.array(batch_of, dtype=str),
     )
+
+
+def batch_keep(x_sent: np.ndarray, rows: np.ndarray, y: list[int], entry: list[int]) -> list[bool]:
+    """Which batch rows are trained on (``BATCH_LABELS``): all, or for a genuine entry of two or more sentences only
+    those carrying risk content and its highest-scoring one (multiple-instance labels)."""
+    if BATCH_LABELS == "all" or len(rows) == 0:
+        return [True] * len(rows)
+    shipped = np.load(INSTANCE_SELECTOR)
+    scores = 1.0 / (
+        1.0 + np.exp(-(x_sent[rows] @ shipped["sentence_weights"] + float(shipped["sentence_bias"])))
+    )
+    lexical = x_sent[rows, EMBED_DIM + 1 : EMBED_DIM + 5].sum(axis=1) > 0  # sentence_level_indicator..attempt
+    keep = [True] * len(rows)
+    by_entry: dict[int, list[int]] = {}
+    for i, e in enumerate(entry):
+        by_entry.setdefault(e, []).append(i)
+    for members in by_entry.values():
+        if len(members) < 2 or y[members[0]] == 0:
+            continue
+        top = max(members, key=lambda i: float(scores[i]))
+        for i in members:
+            keep[i] = i == top or bool(lexical[i]) or float(scores[i]) >= CONTENT_SCORE
+    return keep
 
 
 def training_batch_items() -> list[tuple[str, dict[str, Any]]]:
@@ -689,20 +732,22 @@ def choose_sentence_threshold(
 
 
 def held_out_threshold(
-    d: Data, sentence: LogisticRegression, tune: Sequence[dict[str, Any]]
+    d: Data, sentence: LogisticRegression, tune: Sequence[dict[str, Any]], fixed: float | None = None
 ) -> tuple[float, dict[str, Any]]:
     """``--batches``: the seventh round's rule (``choose_sentence_threshold``: the most genuine cases of the tuning
     batches flagged, their pooled false alarms within the cap, none of the demo's 40 entries flagged, ties to the
     lowest) on **held-out** scores: each tuning batch screened with a fit without its own lines, as the batches are
     training lines now (in sample the rule would choose too low). The demo is screened with ``sentence``, the fit on
-    everything. Raises ``SystemExit`` when no threshold on the grid passes: nothing is written."""
+    everything. Raises ``SystemExit`` when no threshold on the grid passes: nothing is written. ``fixed``: that
+    threshold alone, its held-out figures reported whatever the cap (the demo must still stay calm)."""
     encoder = _MemoEncoder(load_encoder())
     everyone = np.arange(len(d.labels))
+    grid = [fixed] if fixed is not None else [float(t) for t in np.round(np.arange(0.30, 0.96, 0.025), 3)]
     batches = sorted({str(i.get("batch", "")) for i in tune})
     refits = {b: fit_sentence_model(d, everyone, start=sentence, leave_out_batches=[b]) for b in batches}
     demo = demo_entries()
     best: tuple[int, float, dict[str, Any]] | None = None
-    for t in np.round(np.arange(0.30, 0.96, 0.025), 3):
+    for t in grid:
         model = as_risk_model(sentence, float(t))
         if any(screen(text, kind, model=model, encoder=encoder).flagged for kind, text in demo):
             continue
@@ -718,7 +763,7 @@ def held_out_threshold(
         n_neg = sum(f["n_negative"] for f in each.values())
         flagged = round(sum(f["genuine_flagged"] * f["n_genuine"] for f in each.values()))
         alarms = round(sum(f["false_alarm_rate"] * f["n_negative"] for f in each.values()))
-        if alarms / n_neg > MAX_FALSE_ALARMS:
+        if alarms / n_neg > MAX_FALSE_ALARMS and fixed is None:
             continue
         figures = {
             "held_out": True,
@@ -1314,6 +1359,18 @@ def main() -> None:
         help="nineteenth round: the seen challenge batches (TRAINING_BATCHES) as training lines, the threshold by "
         "the seventh round's rule on held-out scores; its held-out check is scripts/risk_batches_lobo.py",
     )
+    parser.add_argument(
+        "--batch-labels",
+        choices=("all", "content"),
+        default=None,
+        help="(with --batches) BATCH_LABELS: every sentence of a genuine entry, or only those carrying risk content",
+    )
+    parser.add_argument(
+        "--sentence-threshold",
+        type=float,
+        default=None,
+        help="(with --batches) fix the sentence threshold instead of the seventh round's rule",
+    )
     parser.add_argument("--sentence-c", type=float, default=None, help="(with --lomo) try another C")
     parser.add_argument(
         "--embed-scale",
@@ -1350,6 +1407,11 @@ def main() -> None:
         parser.error(
             "--batches is for the fit and its CV; its held-out check is scripts/risk_batches_lobo.py"
         )
+    global BATCH_LABELS
+    if (args.batch_labels is not None or args.sentence_threshold is not None) and not args.batches:
+        parser.error("--batch-labels and --sentence-threshold go with --batches")
+    if args.batch_labels is not None:
+        BATCH_LABELS = args.batch_labels
     np.random.seed(SEED)
     variant = VARIANTS[args.variant]
     d = load(args.data, args.bank, args.tune, args.cache, batches=args.batches)
@@ -1392,7 +1454,7 @@ def main() -> None:
     everyone = np.arange(len(d.labels))
     sentence = fit_sentence_model(d, everyone)
     if args.batches:
-        t_sentence, tune_figures = held_out_threshold(d, sentence, d.tune)
+        t_sentence, tune_figures = held_out_threshold(d, sentence, d.tune, args.sentence_threshold)
     else:
         t_sentence, tune_figures = choose_sentence_threshold(sentence, d.tune)
     print(f"sentence threshold {t_sentence:.3f}: tune half {tune_figures}", flush=True)
@@ -1455,9 +1517,18 @@ def main() -> None:
             str(item["text"]) for _, item in training_batch_items()
         )
         meta["sentence_model"]["batch_weight"] = BATCH_WEIGHT
+        meta["sentence_model"]["batch_labels"] = BATCH_LABELS
         meta["sentence_model"]["threshold_rule"] = (
             "the seventh round's, on the tuning batches' held-out scores (each without its own lines)"
+            if args.sentence_threshold is None
+            else f"fixed at {args.sentence_threshold} (docs/risk.md, the round that set it)"
         )
+        if BATCH_LABELS == "content":
+            meta["data"]["instance_selector"] = {
+                "file": str(INSTANCE_SELECTOR.relative_to(ROOT)),
+                "sha256": hashlib.sha256(INSTANCE_SELECTOR.read_bytes()).hexdigest(),
+                "content_score": CONTENT_SCORE,
+            }
     if everyday is not None and everyday.written:
         meta["data"]["everyday"] = (
             "scripts/risk_everyday_bank.jsonl (written for Reverie): its training two thirds as negatives"
