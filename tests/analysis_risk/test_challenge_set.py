@@ -55,6 +55,7 @@ HALVES = (
     "frozen18",
     "frozen19",
     "frozen20",
+    "frozen21",
 )
 FIGURE_GROUPS = frozenset({"idiom", "injury"})  # figures of speech and everyday injuries
 # Genuine cases flagged, as measured with the shipped model. Fourth round (docs/risk.md): all four batches are seen
@@ -133,6 +134,9 @@ MEASURED_FLAGGED = {
     # frozen20: the same shape, written during the twenty-fifth round by another engineer who tuned nothing
     # (README_frozen20.md), measured once on risk 2.4.0. Seen since.
     "frozen20": 61 / 80,
+    # frozen21: the same shape, written during the twenty-sixth round by another engineer who tuned nothing
+    # (README_frozen21.md), measured once on risk 2.4.0. Seen since.
+    "frozen21": 54 / 80,
 }
 GOAL_MISSED = {
     "tune": "goal missed: 81 of 85 genuine tune cases flagged, seen (docs/risk.md)",
@@ -176,6 +180,8 @@ GOAL_MISSED = {
     "unseen (short lines 26 of 50, long entries 27 of 30); 41 of its 50 behaviors under their level (docs/risk.md)",
     "frozen20": "goal missed: 61 of 80 genuine cases of the twentieth frozen batch flagged when measured once, "
     "unseen (short lines 34 of 50, long entries 27 of 30); 37 of its 50 behaviors under their level (docs/risk.md)",
+    "frozen21": "goal missed: 54 of 80 genuine cases of the twenty-first frozen batch flagged when measured once, "
+    "unseen (short lines 31 of 50, long entries 23 of 30); 36 of its 50 behaviors under their level (docs/risk.md)",
 }
 # False alarms on hard negatives: the goal (<= 2 %) is met on tune and frozen (seen; frozen2: 8 of 110
 # when it was measured once, in the second round), not on frozen3 (seen since the fourth round; 14 of 223 unseen).
@@ -221,6 +227,8 @@ ALARMS_MISSED = {
     "none at attempt; long entries 6 of 20) when measured once, unseen (docs/risk.md)",
     "frozen20": "goal missed: 17 of 120 hard negatives of the twentieth frozen batch flagged (14.2 %, 1 at behavior, "
     "none at attempt; long entries 5 of 20) when measured once, unseen (docs/risk.md)",
+    "frozen21": "goal missed: 27 of 120 hard negatives of the twenty-first frozen batch flagged (22.5 %, none at "
+    "behavior or attempt; long entries 11 of 20) when measured once, unseen (docs/risk.md)",
 }
 MEASURED_ALARMS = {
     "tune": 2 / 139,
@@ -256,6 +264,8 @@ MEASURED_ALARMS = {
     "frozen19": 17 / 120,
     # frozen20: measured once, unseen (README_frozen20.md)
     "frozen20": 17 / 120,
+    # frozen21: measured once, unseen (README_frozen21.md)
+    "frozen21": 27 / 120,
 }
 # Genuine cases at (or over) their expected level, with the shipped model: no floor existed before the fourteenth round
 # (docs/risk.md, "Fourteenth round"). Its level model was not shipped (the lead's check on long real texts), so these
@@ -296,6 +306,8 @@ MEASURED_AT_LEVEL = {
     "frozen19": 29 / 80,
     # frozen20: 38 when measured once, unseen (README_frozen20.md)
     "frozen20": 38 / 80,
+    # frozen21: 39 when measured once, unseen (README_frozen21.md)
+    "frozen21": 39 / 80,
 }
 # Lines whose writer's label and the screen's written policy disagree. They stay as written and count in every
 # figure; only the "never attempt on a negative" check reads them apart, each with its reason.
