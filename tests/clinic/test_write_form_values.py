@@ -99,3 +99,14 @@ def test_the_edit_form_shows_feelings_as_boxes_and_saves_unchanged(make_user: An
     )
     assert saved.status_code == 302  # not "listed twice"
     assert journal.get_entry(user, view.id).feelings == (Feeling("anger", 5), Feeling("awe", 3))
+
+
+def test_an_empty_entry_is_refused_without_saying_its_text_is_still_there(
+    make_user: Any, web_as: Any
+) -> None:
+    web = web_as(make_user())
+    page = web.post("/write/", {"kind": "free_association", "body": "   ", "title": ""})
+    html = page.content.decode()
+    assert page.status_code == 400 and 'role="alert"' in html
+    assert "Your text is still here" not in html
+    assert not Entry.objects.exists()
