@@ -233,8 +233,11 @@ def write(request: HttpRequest) -> HttpResponse:
     entry_draft = draft_from_form(form, request.POST)
     attachments = attachment_from_form(form)
     same = journal.recent_same(user, entry_draft, attachments)
-    if same is not None:  # Back restored the text under a fresh token: still the same submission
-        return redirect("entry", entry_id=same)
+    if same is not None:
+        # Back restored the text under a fresh token: most likely the same submission, kept once. The entry page
+        # says so and offers to save the words again (with this form's token, so a double click makes one copy).
+        token = form.cleaned_data.get("entry_id")
+        return redirect(f"/journal/{same}/?kept=1" + (f"&t={token}" if token else ""))
     try:
         view = journal.create_entry(user, entry_draft, attachments, entry_id=entry_id)
     except InvalidInput as exc:
@@ -273,7 +276,25 @@ def entry(request: HttpRequest, entry_id: str) -> HttpResponse:
         {} if view.unreadable else panel_context(user, view.id)
     )  # nothing to observe in what cannot be opened
     context = {"entry": view, "own": view.client_id == user.pk, **panel}
+    if context["own"] and request.GET.get("kept") == "1" and not view.unreadable:
+        context["kept_token"] = _token_or_new(request.GET.get("t"))
     return render(request, "reverie/entry.html", context)
+
+
+def _token_or_new(raw: str | None) -> uuid.UUID:
+    try:
+        return uuid.UUID(str(raw))
+    except ValueError:
+        return uuid.uuid4()
+
+
+@login_required
+@require_POST
+def save_again(request: HttpRequest, entry_id: str) -> HttpResponse:
+    """The person asked to keep the same words twice: a new entry with the same content."""
+    token = _token_or_new(request.POST.get("entry_id"))
+    view = journal.save_again(_user(request), entry_id, token)
+    return redirect("entry", entry_id=view.id)
 
 
 @login_required
