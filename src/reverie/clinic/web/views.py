@@ -443,15 +443,38 @@ def safety(request: HttpRequest) -> HttpResponse:
     return render(request, "reverie/safety.html", {"lines": crisis_lines()})
 
 
+AUDIT_PAGE = 25
+
+
 @login_required
 @require_GET
 def audit_trail(request: HttpRequest) -> HttpResponse:
     """Who read or changed your data, and when: never what it said."""
+    from reverie.clinic.services.audit_words import sentence
+
     user = _user(request)
-    events = audit.events_about(user)
-    names = dict(User.objects.filter(pk__in={e.actor_id for e in events}).values_list("pk", "username"))
-    rows = [(e, "you" if e.actor_id == user.pk else names.get(e.actor_id or 0, "Reverie")) for e in events]
-    return render(request, "reverie/audit.html", {"rows": rows, "chain_ok": audit.verify_incremental().ok})
+    page = page_number(request)
+    offset, limit = window(page, AUDIT_PAGE)
+    events = audit.events_about(user, offset=offset, limit=limit)
+    shown = events[:AUDIT_PAGE]
+    names = dict(User.objects.filter(pk__in={e.actor_id for e in shown}).values_list("pk", "username"))
+    rows = [
+        (
+            e,
+            sentence(
+                e.action, "You" if e.actor_id == user.pk else names.get(e.actor_id or 0, "Reverie"), e.outcome
+            ),
+        )
+        for e in shown
+    ]
+    context = {
+        "rows": rows,
+        "chain_ok": audit.verify_incremental().ok,
+        "page": page,
+        "older": page + 1 if len(events) > AUDIT_PAGE else None,
+        "newer": page - 1 if page > 1 else None,
+    }
+    return render(request, "reverie/audit.html", context)
 
 
 @login_required
