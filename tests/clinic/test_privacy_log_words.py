@@ -99,3 +99,33 @@ def test_one_answer_is_recorded_once_and_its_two_events_say_what_each_is(make_us
     web.post("/check-in/", {"check_in": str(pending.id), "answer": "safe"})
     assert AuditEvent.objects.filter(subject_id=client.pk, action="check_in.safe").count() == 1
     assert audit.verify().ok  # the chain stays valid; no stored event was rewritten
+
+
+def test_every_action_the_code_records_has_its_own_sentence() -> None:
+    """A new audit action without words would read as the generic sentence: name it in audit_words."""
+    import pathlib
+
+    from reverie.clinic.services import audit_words
+
+    src = pathlib.Path(audit_words.__file__).resolve().parents[2]
+    found = set()
+    for path in src.rglob("*.py"):
+        for m in re.finditer(
+            r'audit\.(?:record|refused)\(\s*[^,()]+(?:\([^)]*\))?,\s*"([a-z_.]+)"', path.read_text()
+        ):
+            found.add(m.group(1))
+    assert len(found) > 50
+    generic = audit_words.GENERIC.replace("{who}", "X")
+    hidden = ("note.process", "note.transference", "note.countertransference")  # never on a client's page
+    assert [
+        a for a in sorted(found) if audit_words.sentence(a, "X") == generic and not a.startswith(hidden)
+    ] == []
+    assert (
+        audit_words.sentence("read", "bea", "refused")
+        == "bea tried to open one of your records, and was refused."
+    )
+    for answer in audit_words.ANSWERS:
+        assert audit_words.sentence(f"check_in.{answer}", "You").startswith("You answered the check-in: ")
+    assert (
+        audit_words.sentence("session.did_not_attend", "bea") == "bea marked one of your sessions as missed."
+    )

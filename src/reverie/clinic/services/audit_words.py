@@ -79,7 +79,19 @@ SENTENCES = {
     "token.revoke_all": "{who} revoked every app token.",
     "client.erase": "{who} erased the account.",
     "doctor.quarantine": "{who} set a damaged record aside during a maintenance check.",
+    "directory.publish": "{who} published a profile in the therapist directory.",
+    "directory.import": "{who} imported profiles into the therapist directory.",
+    # refused requests (policy actions and pages): said as what was tried
+    "read": "{who} tried to open one of your records.",
+    "write": "{who} tried to change one of your records.",
+    "delete": "{who} tried to move one of your records to the trash.",
+    "restore": "{who} tried to bring back one of your records.",
+    "purge": "{who} tried to delete one of your records for good.",
+    "share": "{who} tried to change who sees one of your records.",
+    "end": "{who} tried to end a link with a therapist.",
+    "request": "{who} tried to open a page.",
 }
+TRIED = frozenset({"read", "write", "delete", "restore", "purge", "share", "end", "request"})
 GENERIC = "{who} read or changed one of your records."
 SESSION_STATES = {
     "attended": "as attended",
@@ -112,6 +124,8 @@ def _by_prefix(action: str) -> str | None:
 def sentence(action: str, who: str = "Reverie", outcome: str = "ok") -> str:
     """The event as one plain sentence ("You answered the check-in: you need help now."); never the code."""
     text = (SENTENCES.get(action) or _by_prefix(action) or GENERIC).replace("{who}", who)
+    if outcome == "refused" and action in TRIED:
+        return text[:-1] + ", and was refused."
     if outcome == "refused" and not action.startswith("signin."):
         return "Refused, so it did not happen: " + text
     return text
