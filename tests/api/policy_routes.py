@@ -79,6 +79,7 @@ ROUTES: dict[str, tuple[Call, ...]] = {
     "entry": (Call("GET", "read", shows=True),),
     "edit": (Call("GET", OWN_LIVE), Call("POST", OWN_LIVE, form=lambda _: EDIT_FORM)),
     "history": (Call("GET", OWN_LIVE),),
+    "save_again": (Call("POST", OWN_LIVE, form=lambda _: {"entry_id": str(uuid.uuid4())}),),
     "entry_fit": (Call("POST", OWN_LIVE, form=lambda _: {"observation": "0" * 16, "answer": "fits"}),),
     "share": (Call("POST", OWN_LIVE, form=lambda _: {"shared": "1"}),),
     "trash": (Call("POST", OWN_LIVE),),

@@ -99,7 +99,8 @@ def test_browser_everyday_phone_in_berlin(berlin_phone: Any, shot: Any) -> None:
 
     # Tables become cards under 600 px, and no word breaks in the middle.
     page.goto("/account/audit/")
-    checks.tables_as_cards(page)
+    assert page.locator("ol.audit-log li").count() >= 1  # one plain sentence per event (brief u32)
+    assert page.evaluate("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth")
     shot(page, "audit-phone")
 
 

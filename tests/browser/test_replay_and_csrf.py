@@ -37,9 +37,13 @@ def test_browser_back_then_save_writes_nothing_new(phone: Any, make_user: Any) -
     assert page.input_value("#id_body") == "The staircase dream, once only."
     assert page.input_value("input[name=entry_id]") != first_token  # why a token alone did not stop it
     page.click("button:has-text('Save')")
-    page.wait_for_url("**/journal/*/")
-    assert page.url == saved_at  # shows the saved entry
+    page.wait_for_url("**/journal/*/?kept=1*")
+    assert page.url.startswith(saved_at)  # shows the saved entry
     assert Entry.objects.count() == 1  # before: 2
+    assert "so Reverie kept them once." in page.inner_text(".kept")  # said, never silent (brief u32)
+    page.click("button:has-text('Save them again as a new entry')")  # the person did mean two entries
+    page.wait_for_url("**/journal/*/")
+    assert page.url != saved_at and Entry.objects.count() == 2
 
 
 def test_browser_cookies_cleared_mid_writing_keeps_the_text(phone: Any, make_user: Any) -> None:

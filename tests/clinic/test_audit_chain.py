@@ -207,7 +207,7 @@ def test_audit_chain_the_client_does_not_see_therapist_only_notes_in_their_log(p
     web = Client()
     web.force_login(client)
     page = web.get("/account/audit/").content.decode()
-    assert "note.progress.write" in page
+    assert "wrote a progress note about a session." in page and "note.progress.write" not in page
     assert "therapist_note" not in page and "note.process" not in page
     assert "checksums do not match" not in page
 

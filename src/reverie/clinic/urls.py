@@ -23,6 +23,7 @@ urlpatterns = [
     path("journal/", views.journal_list, name="journal"),
     path("journal/<str:entry_id>/", views.entry, name="entry"),
     path("journal/<str:entry_id>/edit/", views.edit, name="edit"),
+    path("journal/<str:entry_id>/again/", views.save_again, name="save_again"),
     path("journal/<str:entry_id>/history/", views.history, name="history"),
     path("journal/<str:entry_id>/fit/", entry_fit, name="entry_fit"),
     path("journal/<str:entry_id>/share/", views.share, name="share"),

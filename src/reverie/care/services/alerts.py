@@ -228,7 +228,9 @@ def answer_check_in(client: User, check_in_id: object, answer: str, now: datetim
 
     "I'm safe for now" and "I need help now" answer how the client is now, so they also answer the client's other
     pending check-ins. "You misunderstood" is feedback on the reading: the alert's urgency drops to the lowest,
-    the alert itself stays (and stays audited). Each step is audited, content-free.
+    the alert itself stays (and stays audited). Each step is audited, content-free: the check-in's answer
+    (``check_in.<answer>``) and, a second event on another record, the alert's (``risk.alert.answer.<answer>``).
+    The same answer to the same check-in again (a reload that re-posts the form) changes and records nothing.
     """
     if answer not in ANSWERS:
         raise InvalidInput("Choose one of the answers on the page.")
@@ -241,6 +243,8 @@ def answer_check_in(client: User, check_in_id: object, answer: str, now: datetim
                 CheckIn.objects.filter(client=client, answered_at__isnull=True).exclude(pk=check_in.pk)
             )
         for row in todo:
+            if row.answered_at is not None and row.answer == answer:
+                continue  # the same answer again (a reload re-posting the form): recorded once, not twice
             row.answered_at = row.answered_at or moment
             row.answer = answer
             row.save(update_fields=["answered_at", "answer"])

@@ -542,12 +542,15 @@ def _store_checkpoint(state: _Walk) -> None:
 # --- reading ----------------------------------------------------------------------------------------------------
 
 
-def events_about(subject: User, *, include_therapist_only: bool = False) -> list[AuditEvent]:
-    """The newest 500 events about ``subject``'s data; a client's own view leaves out therapist-only notes."""
+def events_about(
+    subject: User, *, include_therapist_only: bool = False, offset: int = 0, limit: int = 500
+) -> list[AuditEvent]:
+    """Events about ``subject``'s data, newest first (``limit`` from ``offset``; by default the newest 500); a
+    client's own view leaves out therapist-only notes."""
     rows = AuditEvent.objects.filter(subject_id=subject.pk)
     if not include_therapist_only:
         hidden = Q(record_type__in=THERAPIST_ONLY_TYPES)
         for prefix in THERAPIST_ONLY_ACTIONS:
             hidden |= Q(action__startswith=prefix)
         rows = rows.exclude(hidden)
-    return list(rows.order_by("-id")[:500])
+    return list(rows.order_by("-id")[offset : offset + limit])

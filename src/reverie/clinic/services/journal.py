@@ -412,6 +412,38 @@ def recent_same(
     return None
 
 
+def save_again(actor: User, entry_id: uuid.UUID | str, token: uuid.UUID | None) -> EntryView:
+    """Save the words of one's own entry again as a new entry: the person asked, after :func:`recent_same` kept
+    a resubmission once. The new entry's id derives from the form's token as any submission's does, so a double
+    click on "save again" still makes one copy. Attachments are copied too (they were part of the same words)."""
+    entry = _entry_for(actor, entry_id, Action.WRITE)
+    new_id = submission_id(actor, token)
+    if Entry.objects.filter(pk=new_id).exists():
+        existing = Entry.objects.select_related("client").get(pk=new_id)
+        require_own(actor, existing)
+        return _view(existing, with_attachments=False)
+    view = _open_view(entry, with_attachments=False)
+    draft = EntryDraft(
+        kind=view.kind,
+        body=view.body,
+        happened_at=view.happened_at,
+        title=view.title,
+        feelings=view.feelings,
+        people=view.people,
+        tags=view.tags,
+        extra=dict(view.extra),
+    )
+    copies = [
+        AttachmentDraft(
+            keys.open_for(actor, str(a.id), "attachment.name", a.name_sealed).decode(),
+            a.media_type,
+            keys.open_for(actor, str(a.id), "attachment.data", a.payload),
+        )
+        for a in entry.attachments.all()
+    ]
+    return create_entry(actor, draft, copies, entry_id=new_id)
+
+
 def _fetch(actor: User, model: type[M], raw_id: object, action: Action, what: str, related: str) -> M:
     """Load one record by id and ask the policy; a bad id, a missing record and "not yours" answer alike."""
     try:

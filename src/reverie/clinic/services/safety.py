@@ -22,6 +22,13 @@ class CountryLines:
     country: str
     lines: tuple[Line, ...]
 
+    @property
+    def name(self) -> str:
+        """The country's plain name for a page ("United Kingdom"); ``country`` keeps the code for data."""
+        from reverie.programmes.safety import country_name
+
+        return country_name(self.country)
+
 
 def crisis_lines() -> list[CountryLines]:
     """Every country's lines, the crisis lines of the person's likely countries first."""

@@ -233,8 +233,11 @@ def write(request: HttpRequest) -> HttpResponse:
     entry_draft = draft_from_form(form, request.POST)
     attachments = attachment_from_form(form)
     same = journal.recent_same(user, entry_draft, attachments)
-    if same is not None:  # Back restored the text under a fresh token: still the same submission
-        return redirect("entry", entry_id=same)
+    if same is not None:
+        # Back restored the text under a fresh token: most likely the same submission, kept once. The entry page
+        # says so and offers to save the words again (with this form's token, so a double click makes one copy).
+        token = form.cleaned_data.get("entry_id")
+        return redirect(f"/journal/{same}/?kept=1" + (f"&t={token}" if token else ""))
     try:
         view = journal.create_entry(user, entry_draft, attachments, entry_id=entry_id)
     except InvalidInput as exc:
@@ -273,7 +276,25 @@ def entry(request: HttpRequest, entry_id: str) -> HttpResponse:
         {} if view.unreadable else panel_context(user, view.id)
     )  # nothing to observe in what cannot be opened
     context = {"entry": view, "own": view.client_id == user.pk, **panel}
+    if context["own"] and request.GET.get("kept") == "1" and not view.unreadable:
+        context["kept_token"] = _token_or_new(request.GET.get("t"))
     return render(request, "reverie/entry.html", context)
+
+
+def _token_or_new(raw: str | None) -> uuid.UUID:
+    try:
+        return uuid.UUID(str(raw))
+    except ValueError:
+        return uuid.uuid4()
+
+
+@login_required
+@require_POST
+def save_again(request: HttpRequest, entry_id: str) -> HttpResponse:
+    """The person asked to keep the same words twice: a new entry with the same content."""
+    token = _token_or_new(request.POST.get("entry_id"))
+    view = journal.save_again(_user(request), entry_id, token)
+    return redirect("entry", entry_id=view.id)
 
 
 @login_required
@@ -422,15 +443,38 @@ def safety(request: HttpRequest) -> HttpResponse:
     return render(request, "reverie/safety.html", {"lines": crisis_lines()})
 
 
+AUDIT_PAGE = 25
+
+
 @login_required
 @require_GET
 def audit_trail(request: HttpRequest) -> HttpResponse:
     """Who read or changed your data, and when: never what it said."""
+    from reverie.clinic.services.audit_words import sentence
+
     user = _user(request)
-    events = audit.events_about(user)
-    names = dict(User.objects.filter(pk__in={e.actor_id for e in events}).values_list("pk", "username"))
-    rows = [(e, "you" if e.actor_id == user.pk else names.get(e.actor_id or 0, "Reverie")) for e in events]
-    return render(request, "reverie/audit.html", {"rows": rows, "chain_ok": audit.verify_incremental().ok})
+    page = page_number(request)
+    offset, limit = window(page, AUDIT_PAGE)
+    events = audit.events_about(user, offset=offset, limit=limit)
+    shown = events[:AUDIT_PAGE]
+    names = dict(User.objects.filter(pk__in={e.actor_id for e in shown}).values_list("pk", "username"))
+    rows = [
+        (
+            e,
+            sentence(
+                e.action, "You" if e.actor_id == user.pk else names.get(e.actor_id or 0, "Reverie"), e.outcome
+            ),
+        )
+        for e in shown
+    ]
+    context = {
+        "rows": rows,
+        "chain_ok": audit.verify_incremental().ok,
+        "page": page,
+        "older": page + 1 if len(events) > AUDIT_PAGE else None,
+        "newer": page - 1 if page > 1 else None,
+    }
+    return render(request, "reverie/audit.html", context)
 
 
 @login_required
