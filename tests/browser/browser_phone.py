@@ -6,6 +6,17 @@ from types import SimpleNamespace
 from typing import Any
 
 PHONE = {"width": 360, "height": 740}
+PASSWORD = "a long test password"  # make_user's default (tests/conftest.py)
+
+
+def signed_in_to_write(page: Any, make_user: Any, name: str) -> None:
+    """A new client ``name`` signed in through the login page, on the Write page."""
+    make_user(name)
+    page.goto("/login/")
+    page.fill("#id_username", name)
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_selector("#id_body")
 
 
 def controls_at_least_16px(page: Any) -> None:

@@ -6,18 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from browser_phone import signed_in_to_write
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-PASSWORD = "a long test password"
-
-
-def _signed_in(page: Any, make_user: Any, name: str) -> None:
-    make_user(name)
-    page.goto("/login/")
-    page.fill("#id_username", name)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_selector("#id_body")
 
 
 WORDS_INSIDE = """() => [...document.querySelectorAll('.feeling label:not(.sr-only)')].filter(l => l.offsetParent !== null)
@@ -32,7 +23,7 @@ WORDS_INSIDE = """() => [...document.querySelectorAll('.feeling label:not(.sr-on
 
 def test_browser_feeling_names_never_break_inside_a_word(phone: Any, make_user: Any) -> None:
     page = phone
-    _signed_in(page, make_user, "dee")
+    signed_in_to_write(page, make_user, "dee")
     page.goto("/write/")
     assert page.locator(".feeling label:not(.sr-only)").count() >= 10
     assert page.evaluate(WORDS_INSIDE) == []

@@ -6,25 +6,16 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from browser_phone import PASSWORD, signed_in_to_write
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-PASSWORD = "a long test password"
-
-
-def _signed_in(page: Any, make_user: Any, name: str) -> None:
-    make_user(name)
-    page.goto("/login/")
-    page.fill("#id_username", name)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_selector("#id_body")
 
 
 def test_browser_back_then_save_writes_nothing_new(phone: Any, make_user: Any) -> None:
     from reverie.clinic.models import Entry
 
     page = phone
-    _signed_in(page, make_user, "bea")
+    signed_in_to_write(page, make_user, "bea")
     page.goto("/write/")
     first_token = page.input_value("input[name=entry_id]")
     page.fill("#id_body", "The staircase dream, once only.")
@@ -50,7 +41,7 @@ def test_browser_cookies_cleared_mid_writing_keeps_the_text(phone: Any, make_use
     from reverie.clinic.models import Entry
 
     page = phone
-    _signed_in(page, make_user, "cas")
+    signed_in_to_write(page, make_user, "cas")
     page.goto("/write/")
     text = "Written while the cookies went away <b>not bold</b> & kept."
     page.fill("#id_body", text)
