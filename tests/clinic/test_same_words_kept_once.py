@@ -64,3 +64,16 @@ def test_save_again_is_only_for_ones_own_entry(make_user: Any, web_as: Any) -> N
     other = web_as(make_user())
     response = other.post(first["Location"] + "again/", {"entry_id": str(uuid.uuid4())})
     assert response.status_code == 404 and Entry.objects.count() == 1
+
+
+def test_saving_again_copies_the_attachments_with_their_names_and_bytes(make_user: Any) -> None:
+    from reverie.clinic.services import journal
+    from reverie.clinic.services.journal import AttachmentDraft, EntryDraft
+
+    user = make_user()
+    picture = AttachmentDraft("drawing.png", "image/png", b"\x89PNG\r\n\x1a\n" + b"x" * 40)
+    first = journal.create_entry(user, EntryDraft(kind="art", body="the blue house"), [picture])
+    copy = journal.save_again(user, first.id, uuid.uuid4())
+    assert copy.id != first.id and Entry.objects.count() == 2
+    (att,) = journal.get_entry(user, copy.id).attachments
+    assert journal.attachment_data(user, att.id)[::2] == ("drawing.png", picture.data)

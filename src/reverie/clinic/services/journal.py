@@ -261,12 +261,7 @@ def _open_view(entry: Entry, with_attachments: bool) -> EntryView:
     atts: tuple[AttachmentInfo, ...] = ()
     if with_attachments:
         atts = tuple(
-            AttachmentInfo(
-                a.id,
-                a.media_type,
-                a.size,
-                keys.open_for(entry.client, str(a.id), "attachment.name", a.name_sealed).decode(),
-            )
+            AttachmentInfo(a.id, a.media_type, a.size, _attachment_name(entry.client, a))
             for a in entry.attachments.all()
         )
     feelings = doc.get("feelings", [])
@@ -433,14 +428,7 @@ def save_again(actor: User, entry_id: uuid.UUID | str, token: uuid.UUID | None) 
         tags=view.tags,
         extra=dict(view.extra),
     )
-    copies = [
-        AttachmentDraft(
-            keys.open_for(actor, str(a.id), "attachment.name", a.name_sealed).decode(),
-            a.media_type,
-            keys.open_for(actor, str(a.id), "attachment.data", a.payload),
-        )
-        for a in entry.attachments.all()
-    ]
+    copies = [_opened_attachment(entry.client, a) for a in entry.attachments.all()]
     return create_entry(actor, draft, copies, entry_id=new_id)
 
 
@@ -641,7 +629,19 @@ def list_trash(actor: User) -> list[EntryView]:
 def attachment_data(actor: User, attachment_id: uuid.UUID | str) -> tuple[str, str, bytes]:
     att = _fetch(actor, Attachment, attachment_id, Action.READ, "attachment", "entry__client")
     client = att.entry.client
-    name = keys.open_for(client, str(att.id), "attachment.name", att.name_sealed).decode()
-    data = keys.open_for(client, str(att.id), "attachment.data", att.payload)
+    opened = _opened_attachment(client, att)
     audit.record(actor, "attachment.read", "attachment", att.id, subject=client)
-    return name, served_type(att.media_type), data
+    return opened.filename, served_type(att.media_type), opened.data
+
+
+def _attachment_name(client: User, att: Attachment) -> str:
+    return keys.open_for(client, str(att.id), "attachment.name", att.name_sealed).decode()
+
+
+def _opened_attachment(client: User, att: Attachment) -> AttachmentDraft:
+    """A stored attachment's name and bytes, opened with its owner's key."""
+    return AttachmentDraft(
+        _attachment_name(client, att),
+        att.media_type,
+        keys.open_for(client, str(att.id), "attachment.data", att.payload),
+    )

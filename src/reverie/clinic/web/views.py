@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import uuid
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from reverie.clinic.models import EntryKind, User
@@ -237,7 +239,8 @@ def write(request: HttpRequest) -> HttpResponse:
         # Back restored the text under a fresh token: most likely the same submission, kept once. The entry page
         # says so and offers to save the words again (with this form's token, so a double click makes one copy).
         token = form.cleaned_data.get("entry_id")
-        return redirect(f"/journal/{same}/?kept=1" + (f"&t={token}" if token else ""))
+        query = urlencode({"kept": 1, **({"t": token} if token else {})})
+        return redirect(f"{reverse('entry', args=[same])}?{query}")
     try:
         view = journal.create_entry(user, entry_draft, attachments, entry_id=entry_id)
     except InvalidInput as exc:
