@@ -326,13 +326,8 @@ def load(data: Path, bank: Path, tune: Sequence[Path], cache: Path | None, batch
     vectors = embed(sentences.texts, cache)
     x_sent = np.hstack([vectors, np.asarray(sentences.features, dtype=np.float32)]).astype(np.float32)
     keep = batch_keep(x_sent, np.array(batch_rows, dtype=np.int64), batch_y, batch_entry)
-    batch_rows, batch_y, batch_of = (
-        [r for r, k in zip(batch_rows, keep, strict=True) if k],
-        [v for v, k in zip(batch_y, keep, strict=True) if k],
-        [b for b, k in zip(batch_of, keep, strict=True) if k],
-    )
     if batches:
-        print(f"batch sentences: {sum(keep)} of {len(keep)} taught ({BATCH_LABELS})", flush=True)
+        print(f"batch sentences: {int(keep.sum())} of {len(keep)} taught ({BATCH_LABELS})", flush=True)
     tune_items = [
         {**json.loads(line), "batch": path.stem.removeprefix("challenge_")}
         for path in tune
@@ -352,23 +347,23 @@ def load(data: Path, bank: Path, tune: Sequence[Path], cache: Path | None, batch
         x_person=x_person,
         user_hits=user_hits,
         tune=tune_items,
-        batch_rows=np.array(batch_rows, dtype=np.int64),
-        batch_y=np.array(batch_y, dtype=np.int64),
-        batch_of=np.array(batch_of, dtype=str),
+        batch_rows=np.array(batch_rows, dtype=np.int64)[keep],
+        batch_y=np.array(batch_y, dtype=np.int64)[keep],
+        batch_of=np.array(batch_of, dtype=str)[keep],
     )
 
 
-def batch_keep(x_sent: np.ndarray, rows: np.ndarray, y: list[int], entry: list[int]) -> list[bool]:
+def batch_keep(x_sent: np.ndarray, rows: np.ndarray, y: list[int], entry: list[int]) -> np.ndarray:
     """Which batch rows are trained on (``BATCH_LABELS``): all, or for a genuine entry of two or more sentences only
     those carrying risk content and its highest-scoring one (multiple-instance labels)."""
+    keep = np.ones(len(rows), dtype=bool)
     if BATCH_LABELS == "all" or len(rows) == 0:
-        return [True] * len(rows)
+        return keep
     shipped = np.load(INSTANCE_SELECTOR)
     scores = 1.0 / (
         1.0 + np.exp(-(x_sent[rows] @ shipped["sentence_weights"] + float(shipped["sentence_bias"])))
     )
     lexical = x_sent[rows, EMBED_DIM + 1 : EMBED_DIM + 5].sum(axis=1) > 0  # sentence_level_indicator..attempt
-    keep = [True] * len(rows)
     by_entry: dict[int, list[int]] = {}
     for i, e in enumerate(entry):
         by_entry.setdefault(e, []).append(i)
