@@ -179,3 +179,18 @@ def test_feeling_words_hand_coders_rarely_give_the_dreamer_are_not_coded(text: s
     """'upset', 'blue', 'gloomy' and the noun 'confusion' were the dreamer's SD or CO in at most 6 of 14
     development dreams each (docs/dreams.md); before, each coded an emotion for the dreamer."""
     assert code_dream(text).dreamer_emotions() == frozenset(kept)
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # a list of relatives the parser reads as apposition: two people, each with their own role
+        ("I dreamed my grandmother, my mother and a dog were in the kitchen.", ["1FRA", "1FMA", "1ANI"]),
+        ("My uncle, my father and I went fishing on a lake.", ["1MRA", "1MFA"]),
+        # near misses that stay one person: a name beside a role, a stranger-type noun beside a role
+        ("I was walking with my cousin, Anna, through a market.", ["1FRA"]),
+        ("In the dream my friend Anna gave me a letter.", ["1FKA"]),
+    ],
+)
+def test_relatives_in_a_list_are_separate_characters(text: str, codes: list[str]) -> None:
+    assert [c.code for c in code_dream(text).characters] == codes

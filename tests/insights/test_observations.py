@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from observation_data import RAW_CODE, TEXT, _f, result
 
 from reverie.insights.observations import MAX_OBSERVATIONS, SUPPORT, quote, read_entry
@@ -111,3 +112,49 @@ def test_the_others_response_alone_is_never_put_into_words() -> None:
     reading = read_entry(TEXT, data, limit=50)
     assert not [o for o in reading.observations if o.analyzer == "relationships"]
     assert not any("turning you away" in o.text for o in reading.observations)
+
+
+@pytest.mark.parametrize(
+    ("text", "characters", "sentence"),
+    [
+        (
+            "I dreamed my grandmother, my mother and a dog were in the kitchen.",
+            [("1FRA", "grandmother", "grandmother"), ("1FMA", "mother", "mother"), ("1ANI", "dog", "dog")],
+            "Your grandmother, your mother and a dog appear in the dream.",
+        ),
+        (
+            "Sarah and an old stranger chased me. Two policemen watched.",
+            [
+                ("1FKA", "Sarah", "Sarah"),
+                ("1ISA", "stranger", "stranger"),
+                ("2MOA", "policeman", "policemen"),
+            ],
+            "Sarah, a stranger and policemen appear in the dream.",
+        ),
+        (
+            "An officer stopped me at the gate.",
+            [("1IOA", "officer", "officer")],
+            "An officer appears in the dream.",
+        ),
+        ("My friends were at the beach.", [("2JKA", "friend", "friends")], "Friends appear in the dream."),
+    ],
+)
+def test_dream_people_are_named_as_a_person_would_say_them(
+    text: str, characters: list[tuple[str, str, str]], sentence: str
+) -> None:
+    findings = [_f("dream_code", "coding", 1.0, [], category="coding")]
+    for code, label, word in characters:
+        at = text.index(word)
+        findings.append(
+            _f(
+                "dream_code",
+                f"character:{code}",
+                0.7,
+                [[at, at + len(word)]],
+                category="character",
+                code=code,
+                label=label,
+            )
+        )
+    texts = [o.text for o in read_entry(text, {"findings": findings}).observations]
+    assert texts == [sentence]

@@ -336,13 +336,14 @@ def _dream_codes(text: str, findings: Sequence[Mapping[str, Any]], floor: float)
                 )
             )
     if people:
-        names = [_ROLE[p[0].lower()][0] if p[0].lower() in _ROLE else p[0] for p in people[:3]]
+        names = [_character_words(text, label, span, code) for label, _, span, code in people[:3]]
         who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        one = len(names) == 1 and people[0][3][:1] in {"1", "3"}
         out.append(
             Observation(
                 key="dreams:characters",
                 analyzer="dreams",
-                text=f"{who[0].upper()}{who[1:]} appear{'s' if len(names) == 1 else ''} in the dream.",
+                text=f"{who[0].upper()}{who[1:]} appear{'s' if one else ''} in the dream.",
                 evidence=_quotes(text, [p[2] for p in people if p[2] is not None], most=3),
                 confidence=min(p[1] for p in people[:3]),
                 codes=tuple(f"HVdC character {_code(p[3])}" for p in people[:3]),
@@ -351,6 +352,26 @@ def _dream_codes(text: str, findings: Sequence[Mapping[str, Any]], floor: float)
     return out
 
 
+def _character_words(text: str, label: str, span: tuple[int, int] | None, code: str) -> str:
+    """A dream character as a person reads it in a list: "your grandmother", "a dog", "Sarah", "policemen".
+
+    From the character's code (number, then identity; see ``analysis.dreams.codes``): family and relatives are
+    "your …", a named person keeps the name, one other person or animal takes "a"/"an", a group keeps the word
+    as written (its plural). The label is the noun's lemma, so it is never quoted text beyond one word.
+    """
+    group = code[:1] in {"2", "4", "6"}
+    written = text[span[0] : span[1]] if span is not None else label
+    word = (written if group else label).lower()
+    if label[:1].isupper() and code[2:3] in {"K", "P"}:
+        return label  # a name, as written
+    if code[2:3] in _FAMILY_IDENTITIES:
+        return f"your {word}"
+    if group:
+        return word
+    return f"{'an' if word[:1] in 'aeiou' else 'a'} {word}"
+
+
+_FAMILY_IDENTITIES = frozenset("FMXBTHWADYR")
 _ORDER = {"relationships": 0, "mixed_feelings": 1, "unexplained": 2, "feelings": 3, "dreams": 4}
 _RISK = ("indicator", "ideation", "behavior", "attempt")
 

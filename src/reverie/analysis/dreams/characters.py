@@ -105,6 +105,8 @@ def _join_apposition(cast: Cast, token: Any, draft: _Draft) -> bool:
     if index is None:
         return False
     target = cast.drafts[index]
+    if _two_roles(target, draft):
+        return False  # "my grandmother, my mother and a dog": a list the parser read as apposition
     if target.sex == "I" and draft.sex in {"M", "F"}:
         target.sex = draft.sex
     if draft.key.startswith("name:"):
@@ -114,6 +116,17 @@ def _join_apposition(cast: Cast, token: Any, draft: _Draft) -> bool:
     target.spans.append(Span(token.idx, token.idx + len(token.text)))
     cast.token_draft[token.i] = index
     return True
+
+
+def _two_roles(target: _Draft, draft: _Draft) -> bool:
+    """Two nouns that each name a different family or relative role are two people, never one in apposition.
+
+    "Anna, my cousin" and "my friend Anna" join (one side is a name); "a woman, my teacher" joins (the first only
+    says who, not what role).
+    """
+    roles = lx.FAMILY_ROLE_IDENTITIES | {"R"}
+    named = target.key.startswith("name:") or draft.key.startswith("name:")
+    return not named and target.identity in roles and draft.identity in roles and target.key != draft.key
 
 
 def _merge(cast: Cast, by_key: dict[str, int], token: Any, draft: _Draft) -> None:

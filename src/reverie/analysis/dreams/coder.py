@@ -35,7 +35,7 @@ from reverie.analysis.findings import Finding, Span
 from reverie.analysis.registry import register
 
 NAME = "dreams"
-VERSION = "1.1.0"
+VERSION = "1.1.1"
 KIND = "dream_code"
 RULE_MODULES = (
     "lexicon",
