@@ -53,6 +53,19 @@ _user_numbers = itertools.count(1)  # unique names, the same on every run (rando
 
 
 @pytest.fixture
+def relationships_spoken(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Relationship episodes put into words on the entry panel, as they would be once their measured figure
+    reached ``MIN_SCORE`` (shipped: below it, so not shown). For tests of the wording and the "does this fit?"
+    mechanics, which do not depend on that figure."""
+    from dataclasses import replace
+
+    from reverie.insights import observations
+
+    shipped = observations.SUPPORT["relationships"]
+    monkeypatch.setitem(observations.SUPPORT, "relationships", replace(shipped, score=0.64, floor=0.6))
+
+
+@pytest.fixture
 def make_user(db: Any) -> Any:
     from reverie.clinic.services import keys, people
 

@@ -58,6 +58,7 @@ def test_client_panel_is_plain_at_most_five_with_the_risk_calmly(make_user: Any,
     assert "Does this fit?" in panel
 
 
+@pytest.mark.usefixtures("relationships_spoken")
 def test_fit_round_trip_sealed_folded_and_counted(make_user: Any, web_as: Any) -> None:
     alice = make_user()
     view = _analysed(alice)
@@ -104,6 +105,7 @@ def test_only_the_owner_answers_others_get_not_found(
     assert not ObservationFeedback.objects.exists()
 
 
+@pytest.mark.usefixtures("relationships_spoken")
 def test_therapist_sees_the_summary_first_codes_beside_and_the_shared_agreement(
     paired: tuple[Any, Any], web_as: Any
 ) -> None:
@@ -120,6 +122,7 @@ def test_therapist_sees_the_summary_first_codes_beside_and_the_shared_agreement(
     assert "The risk screen flagged this entry" in page
 
 
+@pytest.mark.usefixtures("relationships_spoken")
 def test_operator_precision_is_aggregated_and_content_free(make_user: Any) -> None:
     people = [make_user() for _ in range(3)]
     for person in people:

@@ -103,6 +103,7 @@ def test_pdf_quotes_dates_and_words_of_readable_entries_never_ids(
     assert theirs.startswith(b"%PDF")
 
 
+@pytest.mark.usefixtures("relationships_spoken")
 def test_patterns_page_shows_how_readings_fit(paired: tuple[Any, Any], web_as: Any) -> None:
     from reverie.clinic.services import observations
 
