@@ -1,4 +1,4 @@
-"""The client's record: progress notes on a page, and the journal export (reverie.export/2) carrying the course,
+"""The client's record: progress notes on a page, and the journal export (reverie.export/3) carrying the course,
 its sessions, goals, measures, progress notes and the safety plan — never process notes."""
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def test_the_export_carries_the_course_record(dit: tuple[Any, Any, Any]) -> None
     safety.save_plan(client, {"warning_signs": ["Not sleeping"], "coping_steps": ["A walk"]})
     data = dump_reverie_json(portability.export_journal(client))
     document = json.loads(data)
-    assert document["schema"] == "reverie.export/2"
+    assert document["schema"] == "reverie.export/3"
     (exported,) = document["record"]["courses"]
     assert exported["programme"] == "dit" and exported["therapist"] == therapist.username
     assert len(exported["sessions"]) == 16 and exported["sessions"][0]["number"] == 1
