@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from reverie.journal.interchange import (
     PortableAttachment,
     PortableEntry,
     PortableFeeling,
+    PortableFit,
     PortableJournal,
     PortableRevision,
 )
@@ -54,9 +56,41 @@ def golden_journal() -> PortableJournal:
     return PortableJournal(SCHEMA, datetime(2024, 6, 1, 12, 0, tzinfo=UTC), (dream, choice))
 
 
+def golden_journal_v3() -> PortableJournal:
+    """The journal that tests/interchange/golden/reverie-export-v3.json holds: the golden journal with the
+    person's "does this fit?" answers on the dream and their answers to two "Are you safe?" check-ins."""
+    base = golden_journal()
+    dream = replace(
+        base.entries[0],
+        fit=(
+            PortableFit("feelings:sadness", "fits", datetime(2024, 5, 1, 8, 0, tzinfo=PLUS_TWO)),
+            PortableFit(
+                "relationships:mother:W6-RO5-RS2", "does_not_fit", datetime(2024, 5, 1, 8, 1, tzinfo=UTC)
+            ),
+            PortableFit("unexplained:dont_know_why", "not_sure", datetime(2024, 5, 3, 9, 0, tzinfo=UTC)),
+        ),
+    )
+    record = {
+        "check_ins": [
+            {
+                "asked_at": "2024-05-02T21:16:00+00:00",
+                "answered_at": "2024-05-02T21:20:00+00:00",
+                "answer": "safe",
+            },
+            {"asked_at": "2024-05-20T10:00:00+00:00"},
+        ]
+    }
+    return replace(base, entries=(dream, *base.entries[1:]), record=record)
+
+
 @pytest.fixture
 def journal() -> PortableJournal:
     return golden_journal()
+
+
+@pytest.fixture
+def journal_v3() -> PortableJournal:
+    return golden_journal_v3()
 
 
 @pytest.fixture

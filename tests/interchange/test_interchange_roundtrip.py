@@ -42,8 +42,17 @@ def test_interchange_round_trip_golden_objects(journal: PortableJournal) -> None
     assert load(dump_reverie_json(journal)) == journal
 
 
-def test_interchange_dump_matches_golden_file(journal: PortableJournal, read_fixture: Reader) -> None:
-    assert dump_reverie_json(journal) == read_fixture("golden/reverie-export-v2.json")
+def test_interchange_dump_matches_golden_file(journal_v3: PortableJournal, read_fixture: Reader) -> None:
+    assert dump_reverie_json(journal_v3) == read_fixture("golden/reverie-export-v3.json")
+    assert load(read_fixture("golden/reverie-export-v3.json")) == journal_v3
+
+
+def test_interchange_golden_v2_file_still_loads_identically(
+    journal: PortableJournal, read_fixture: Reader
+) -> None:
+    loaded = load(read_fixture("golden/reverie-export-v2.json"))
+    assert loaded == journal
+    assert all(entry.fit == () for entry in loaded.entries) and loaded.record == {}
 
 
 def test_interchange_golden_v1_file_still_loads(journal: PortableJournal, read_fixture: Reader) -> None:
@@ -101,7 +110,7 @@ def test_interchange_dump_is_deterministic_and_sorted(journal: PortableJournal) 
     document = json.loads(first)
     assert list(document) == sorted(document)
     assert list(document["entries"][0]) == sorted(document["entries"][0])
-    assert document["schema"] == "reverie.export/2"
+    assert document["schema"] == "reverie.export/3"
     assert first.endswith(b"\n")
 
 

@@ -1,4 +1,4 @@
-"""docs/export-schema-v2.json (and v1 for older files): well-formed, and what dump_reverie_json writes conforms to it.
+"""docs/export-schema-v3.json (and v1, v2 for older files): well-formed, and what dump_reverie_json writes conforms to it.
 
 jsonschema is not a dependency of Reverie, so the export is checked with a small validator for exactly the
 keywords the schema uses; when jsonschema is importable it validates too.
@@ -15,9 +15,17 @@ from typing import Any
 import pytest
 from record_sample import sample_record
 
-from reverie.journal.interchange import EXTRA_KEYS, KINDS, SCHEMA, PortableJournal, dump_reverie_json
+from reverie.journal.interchange import (
+    CHECK_IN_ANSWERS,
+    EXTRA_KEYS,
+    FIT_ANSWERS,
+    KINDS,
+    SCHEMA,
+    PortableJournal,
+    dump_reverie_json,
+)
 
-SCHEMA_PATH = Path(__file__).resolve().parents[2] / "docs" / "export-schema-v2.json"
+SCHEMA_PATH = Path(__file__).resolve().parents[2] / "docs" / "export-schema-v3.json"
 _HANDLED = {
     "$schema", "$id", "$ref", "$defs", "title", "description", "type", "required", "additionalProperties",
     "properties", "items", "const", "enum", "minLength", "maxLength", "pattern", "minimum", "maximum",
@@ -72,7 +80,7 @@ def _is_type(value: Any, name: str) -> bool:
 
 def test_interchange_schema_file_is_draft_2020_12_with_id(schema: dict[str, Any]) -> None:
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert schema["$id"] == "urn:reverie:schema:export:2"
+    assert schema["$id"] == "urn:reverie:schema:export:3"
     assert schema["properties"]["schema"]["const"] == SCHEMA
 
 
@@ -92,6 +100,8 @@ def test_interchange_schema_matches_the_model(schema: dict[str, Any]) -> None:
     entry = schema["$defs"]["entry"]["properties"]
     assert tuple(entry["kind"]["enum"]) == KINDS
     assert tuple(entry["extra"]["properties"]) == EXTRA_KEYS
+    assert tuple(schema["$defs"]["fit"]["properties"]["answer"]["enum"]) == FIT_ANSWERS
+    assert tuple(schema["$defs"]["check_in"]["properties"]["answer"]["enum"]) == CHECK_IN_ANSWERS
 
 
 def test_interchange_export_conforms_to_schema(schema: dict[str, Any], journal: PortableJournal) -> None:
@@ -104,6 +114,21 @@ def test_interchange_schema_v1_file_still_describes_version_1() -> None:
     assert old["properties"]["schema"]["const"] == "reverie.export/1"
 
 
+def test_interchange_schema_v2_file_still_describes_version_2_without_answers() -> None:
+    old = json.loads((SCHEMA_PATH.parent / "export-schema-v2.json").read_text(encoding="utf-8"))
+    assert old["properties"]["schema"]["const"] == "reverie.export/2"
+    assert "fit" not in old["$defs"]["entry"]["properties"]
+    assert "check_ins" not in old["$defs"]["record"]["properties"]
+
+
+def test_interchange_export_with_answers_conforms_to_schema(
+    schema: dict[str, Any], journal_v3: PortableJournal
+) -> None:
+    document = json.loads(dump_reverie_json(journal_v3))
+    assert document["entries"][0]["fit"] and document["record"]["check_ins"]
+    assert _problems(document, schema, schema) == []
+
+
 @pytest.mark.parametrize(
     ("path", "value"),
     [
@@ -112,16 +137,21 @@ def test_interchange_schema_v1_file_still_describes_version_1() -> None:
         (("entries", 0, "surprise"), True),
         (("entries", 0, "happened_at"), "yesterday"),
         (("entries", 0, "attachments", 0, "data"), "***"),
-        (("schema",), "reverie.export/3"),
+        (("schema",), "reverie.export/2"),
         (("record", "courses", 0, "sessions", 0, "start"), "soon"),
         (("entries", 0, "extra", "mood"), "fine"),
+        (("entries", 0, "fit", 0, "answer"), "maybe"),
+        (("entries", 0, "fit", 0, "about"), "feelings sadness"),
+        (("entries", 0, "fit", 0, "mood"), "fine"),
+        (("record", "check_ins", 0, "answer"), "fine"),
+        (("record", "check_ins", 0, "asked_at"), "today"),
     ],
 )
 def test_interchange_schema_rejects_broken_exports(
-    schema: dict[str, Any], journal: PortableJournal, path: tuple[Any, ...], value: Any
+    schema: dict[str, Any], journal_v3: PortableJournal, path: tuple[Any, ...], value: Any
 ) -> None:
-    document = json.loads(dump_reverie_json(journal))
-    document["record"] = sample_record()
+    document = json.loads(dump_reverie_json(journal_v3))
+    document["record"] = {**sample_record(), **document["record"]}
     assert _problems(document, schema, schema) == []
     target = document
     for step in path[:-1]:

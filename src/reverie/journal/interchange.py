@@ -1,9 +1,11 @@
 """A portable journal: Reverie's own export, a readable Markdown export, and imports from jrnl and Day One.
 
 Pure: plain frozen dataclasses and bytes in, bytes or text out; no Django, no database. The JSON export is
-``"schema": "reverie.export/2"`` (JSON Schema: docs/export-schema-v2.json; version 1 files still load; version 2
-adds the entry context fields ``place``, ``weather``, ``time_zone`` and the optional ``record``: the person's course
-of therapy as they may read it); ``load`` reads it back exactly
+``"schema": "reverie.export/3"`` (JSON Schema: docs/export-schema-v3.json; version 1 and 2 files still load;
+version 2 added the entry context fields ``place``, ``weather``, ``time_zone`` and the optional ``record``: the
+person's course of therapy as they may read it; version 3 adds each entry's ``fit`` answers (the person's "does this
+fit?" about an observation) and the record's ``check_ins`` (their answers to "Are you safe?")); ``load`` reads it back
+exactly
 (``load(dump_reverie_json(x)) == x``) and also reads jrnl's JSON export and Day One's export, as the zip Day One
 writes (``Journal.json`` with ``photos/`` and ``audios/``) or as its bare JSON. Errors name the entry index and
 field (``entries[3].happened_at``), never the text. ``load`` is all or nothing; ``load_report`` skips a bad entry
@@ -27,8 +29,10 @@ from zoneinfo import ZoneInfo
 
 from reverie.errors import InvalidInput
 
-SCHEMA = "reverie.export/2"
-SCHEMA_VERSION = 2
+SCHEMA = "reverie.export/3"
+SCHEMA_VERSION = 3
+FIT_ANSWERS = ("fits", "does_not_fit", "not_sure")
+CHECK_IN_ANSWERS = ("safe", "need_help", "misunderstood")  # care.models.safety.ANSWER_LABELS (tested equal)
 JRNL_SCHEMA = "jrnl.json"
 JRNL_TEXT_SCHEMA = "jrnl.txt"
 DAYONE_SCHEMA = "dayone.json"
@@ -44,6 +48,8 @@ _DAYDREAM_TAGS = frozenset({"daydream", "daydreams", "fantasy"})
 _MEDIA_TYPE = re.compile(r"[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*")
 _REVERIE_SCHEMA = re.compile(r"reverie\.export/(\d{1,6})")
 _FIELD_NAME = re.compile(r"[A-Za-z0-9_]{1,40}")
+# An observation key: the analyzer's name, a colon, then words apart by single spaces (a label may hold a space).
+_OBSERVATION_KEY = re.compile(r"[A-Za-z0-9_]{1,40}:\S+(?: \S+)*")
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _T = TypeVar("_T")
 
@@ -96,6 +102,23 @@ class PortableRevision:
         return f"PortableRevision(<{len(self.body)} chars>, written_at={self.written_at.isoformat()})"
 
 
+@dataclass(frozen=True)
+class PortableFit:
+    """The person's answer to "does this fit?" about one observation (``about``: its key, ``feelings:sadness``)."""
+
+    about: str
+    answer: str
+    answered_at: datetime
+
+    def __post_init__(self) -> None:
+        _check_short("fit about", self.about)
+        if not _OBSERVATION_KEY.fullmatch(self.about):
+            raise InvalidInput("fit about must be an observation key like 'feelings:sadness'.")
+        if self.answer not in FIT_ANSWERS:
+            raise InvalidInput(f"fit answer must be one of: {', '.join(FIT_ANSWERS)}.")
+        _check_aware("fit answered_at", self.answered_at)
+
+
 @dataclass(frozen=True, repr=False)
 class PortableEntry:
     """One journal entry, independent of storage. ``extra`` holds the mindful-choice fields.
@@ -116,6 +139,7 @@ class PortableEntry:
     attachments: tuple[PortableAttachment, ...] = ()
     revisions: tuple[PortableRevision, ...] = ()
     extra: dict[str, str] = field(default_factory=dict)
+    fit: tuple[PortableFit, ...] = ()  # version 3: the person's "does this fit?" answers, oldest first
 
     def __post_init__(self) -> None:
         _check_short("id", self.id)
@@ -125,7 +149,7 @@ class PortableEntry:
         _check_aware("happened_at", self.happened_at)
         _check_aware("written_at", self.written_at)
         _check_short("title", self.title, allow_empty=True)
-        for name in ("feelings", "people", "tags", "attachments", "revisions"):
+        for name in ("feelings", "people", "tags", "attachments", "revisions", "fit"):
             object.__setattr__(self, name, tuple(getattr(self, name)))
         for label, values in (("people", self.people), ("tags", self.tags)):
             for value in values:
@@ -205,6 +229,10 @@ def _entry_json(entry: PortableEntry) -> dict[str, Any]:
         ],
         "revisions": [{"body": r.body, "written_at": r.written_at.isoformat()} for r in entry.revisions],
         "extra": dict(entry.extra),
+        "fit": [
+            {"about": f.about, "answer": f.answer, "answered_at": f.answered_at.isoformat()}
+            for f in entry.fit
+        ],
     }
 
 
@@ -241,12 +269,22 @@ def _entry_markdown(entry: PortableEntry, zone: tzinfo | None = None) -> list[st
         ),
         ("Earlier versions", str(len(entry.revisions)) if entry.revisions else ""),
         ("Shared with therapist", "yes" if entry.shared else ""),
+        ('Your answers to "does this fit?"', _fit_words(entry.fit)),
     ]
     lines.extend(f"- **{label}:** {value}" for label, value in facts if value)
     if len(lines) > 2:
         lines.append("")
     lines.extend([entry.body, "", "---", ""])
     return lines
+
+
+_FIT_WORDS = {"fits": "fit", "does_not_fit": "doesn't fit", "not_sure": "not sure"}
+
+
+def _fit_words(answers: Iterable[PortableFit]) -> str:
+    """``2 fit, 1 doesn't fit``: how many of each answer, in plain words (no keys)."""
+    given = [a.answer for a in answers]
+    return ", ".join(f"{given.count(key)} {words}" for key, words in _FIT_WORDS.items() if key in given)
 
 
 def _stamp(moment: datetime, zone: tzinfo | None = None) -> str:
@@ -326,6 +364,18 @@ class _Problems:
 
     def note(self, line: str) -> None:
         self.found.append(line)
+
+    def each(self, items: list[_Fields], make: Callable[[_Fields], _T]) -> list[_T]:
+        """Part of an entry or record (a "does this fit?" answer, a check-in): a bad one alone is left out."""
+        out: list[_T] = []
+        for item in items:
+            try:
+                out.append(make(item))
+            except InvalidInput as error:
+                if self.strict:
+                    raise
+                self.note(f"{error.message.removeprefix('Cannot import: ').rstrip('.')}: left out.")
+        return out
 
 
 def _unzip_dayone(data: bytes) -> tuple[object, dict[str, bytes]]:
@@ -410,17 +460,23 @@ def _load_reverie(document: _Fields, sink: _Problems) -> PortableJournal:
         if version >= 2
         else ("schema", "exported_at", "entries")
     )
-    entries = sink.entries(document.objects("entries", required=True), _reverie_entry)
-    record = document.nested("record").data if version >= 2 and "record" in document.data else {}
+    entries = sink.entries(
+        document.objects("entries", required=True), lambda item: _reverie_entry(item, version, sink)
+    )
+    record = dict(document.nested("record").data) if version >= 2 and "record" in document.data else {}
+    if version >= 3 and "check_ins" in record:
+        record["check_ins"] = _check_ins(document.nested("record"), sink)
     journal = _journal(SCHEMA, document.moment("exported_at"), _unique(entries, sink))
-    return PortableJournal(journal.schema, journal.exported_at, journal.entries, record=dict(record))
+    return PortableJournal(journal.schema, journal.exported_at, journal.entries, record=record)
 
 
 _ENTRY_FIELDS = tuple(item.name for item in fields(PortableEntry))
+_ENTRY_FIELDS_BEFORE_3 = tuple(name for name in _ENTRY_FIELDS if name != "fit")
 
 
-def _reverie_entry(item: _Fields) -> PortableEntry:
-    item.reject_unknown(_ENTRY_FIELDS)
+def _reverie_entry(item: _Fields, version: int, sink: _Problems) -> PortableEntry:
+    item.reject_unknown(_ENTRY_FIELDS if version >= 3 else _ENTRY_FIELDS_BEFORE_3)
+    fits = sink.each(item.objects("fit"), _fit) if version >= 3 else ()
     return item.build(
         PortableEntry,
         id=item.text("id"),
@@ -436,7 +492,33 @@ def _reverie_entry(item: _Fields) -> PortableEntry:
         attachments=tuple(_attachment(a) for a in item.objects("attachments")),
         revisions=tuple(_revision(r) for r in item.objects("revisions")),
         extra=item.text_map("extra"),
+        fit=tuple(fits),
     )
+
+
+def _fit(item: _Fields) -> PortableFit:
+    item.reject_unknown(("about", "answer", "answered_at"))
+    return item.build(
+        PortableFit,
+        about=item.text("about"),
+        answer=item.text("answer"),
+        answered_at=item.moment("answered_at"),
+    )
+
+
+def _check_ins(record: _Fields, sink: _Problems) -> list[Any]:
+    """The record's check-ins, each checked (``asked_at``, and ``answered_at`` and ``answer`` once answered)."""
+
+    def check(item: _Fields) -> Any:
+        item.reject_unknown(("asked_at", "answered_at", "answer"))
+        item.moment("asked_at")
+        if "answered_at" in item.data:
+            item.moment("answered_at")
+        if "answer" in item.data and item.text("answer") not in CHECK_IN_ANSWERS:
+            raise item.fail("answer", f"is not one of: {', '.join(CHECK_IN_ANSWERS)}")
+        return item.data
+
+    return sink.each(record.objects("check_ins"), check)
 
 
 def _feeling(item: _Fields) -> PortableFeeling:

@@ -1,13 +1,15 @@
-"""The client's course of therapy in their journal export (``reverie.export/2``'s ``record``).
+"""The client's course of therapy in their journal export (``reverie.export/3``'s ``record``).
 
 What the client may read, and only that: sessions (with notes to them), goals and ratings, questionnaire totals,
-progress notes and the safety plan. Process notes never leave. Registered into the export by ``install``.
+progress notes, the safety plan and their own answers to the "Are you safe?" check-ins (version 3). Process notes
+never leave. Registered into the export by ``install``.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from reverie.care.models import CheckIn
 from reverie.care.services import course as courses
 from reverie.care.services import goals, notes, safety, week
 from reverie.clinic.models import User
@@ -72,7 +74,7 @@ def _course(client: User, course: Any) -> dict[str, Any]:
 
 
 def record_for(client: User) -> dict[str, Any]:
-    """The client's own record; empty for someone with no course and no safety plan."""
+    """The client's own record; empty for someone with no course, no safety plan and no check-in."""
     record: dict[str, Any] = {}
     mine = [c for c in courses.courses_for(client) if c.client_id == client.pk]
     if mine:
@@ -88,7 +90,20 @@ def record_for(client: User) -> dict[str, Any]:
         if contacts:
             sections.append({"title": "People I can call", "items": contacts})
         record["safety_plan"] = {"sections": sections}
+    check_ins = [_check_in(row) for row in CheckIn.objects.filter(client=client).order_by("created_at", "id")]
+    if check_ins:
+        record["check_ins"] = check_ins
     return record
+
+
+def _check_in(row: CheckIn) -> dict[str, Any]:
+    """One "Are you safe?" check-in: when it was asked, and the answer once given (``ANSWER_LABELS`` keys)."""
+    item: dict[str, Any] = {"asked_at": row.created_at.isoformat()}
+    if row.answered_at:
+        item["answered_at"] = row.answered_at.isoformat()
+    if row.answer:
+        item["answer"] = row.answer
+    return item
 
 
 def install() -> None:

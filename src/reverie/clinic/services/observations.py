@@ -13,6 +13,7 @@ import re
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from django.db import transaction
@@ -148,19 +149,30 @@ def answer(actor: User, entry_id: uuid.UUID | str, ref: str, given: str) -> str:
     with transaction.atomic():
         existing = _answers(entry).get(key)
         row = existing[0] if existing else ObservationFeedback(client=entry.client, entry=entry)
-        row.analyzer, row.answer = analyzer, given
-        plain = {
-            "schema": SCHEMA,
-            "key": key,
-            "revision": entry.revision,
-            "answered_at": timezone.now().isoformat(),
-        }
-        row.payload = keys.seal_for(
-            entry.client, _record_id(row.id), PURPOSE, json.dumps(plain, ensure_ascii=False).encode()
-        )
-        row.save()
+        store(row, key, analyzer, given, revision=entry.revision, answered_at=timezone.now())
     audit.record(actor, "observation.fit", "entry", entry.id, subject=entry.client)
     return analyzer
+
+
+def store(
+    row: ObservationFeedback, key: str, analyzer: str, given: str, *, revision: int, answered_at: datetime
+) -> None:
+    """Seal and save one answer (``reverie.fit/1``) on ``row`` (new or existing; its client and entry set)."""
+    row.analyzer, row.answer = analyzer, given
+    plain = {"schema": SCHEMA, "key": key, "revision": revision, "answered_at": answered_at.isoformat()}
+    row.payload = keys.seal_for(
+        row.client, _record_id(row.id), PURPOSE, json.dumps(plain, ensure_ascii=False).encode()
+    )
+    row.save()
+
+
+def answers_of(entry: Entry) -> list[tuple[str, str, datetime]]:
+    """The client's answers on one of their entries as (key, answer, answered_at), oldest first (the export)."""
+    out = []
+    for row in ObservationFeedback.objects.filter(entry=entry, client_id=entry.client_id):
+        data = _open(row, entry.client)
+        out.append((str(data["key"]), row.answer, datetime.fromisoformat(str(data["answered_at"]))))
+    return sorted(out, key=lambda item: item[2])
 
 
 def agreement(client: User, *, shared_only: bool = False) -> list[Agreement]:

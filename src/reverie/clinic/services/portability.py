@@ -12,8 +12,8 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from reverie.clinic.models import Attachment, Entry, EntryRevision, User
-from reverie.clinic.services import audit, backup_keys, keys, recovery, signin
+from reverie.clinic.models import Attachment, Entry, EntryRevision, ObservationFeedback, User
+from reverie.clinic.services import audit, backup_keys, keys, observations, recovery, signin
 from reverie.clinic.services.journal import (
     AttachmentDraft,
     EntryDraft,
@@ -28,11 +28,13 @@ from reverie.clinic.services.journal import (
     screen_saved,
 )
 from reverie.errors import AuthenticationFailed, InvalidInput, PermissionDenied
+from reverie.insights.observations import ANALYZERS
 from reverie.journal.interchange import (
     SCHEMA,
     PortableAttachment,
     PortableEntry,
     PortableFeeling,
+    PortableFit,
     PortableJournal,
     PortableRevision,
 )
@@ -57,6 +59,7 @@ def _portable(actor: User, entry: Entry) -> PortableEntry | None:
         name, media_type, data = attachment_data(actor, info.id)
         atts.append(PortableAttachment(filename=name, media_type=media_type, data=data))
     revs = tuple(PortableRevision(body=body, written_at=at) for _, at, body in revisions(actor, entry.id))
+    fits = tuple(PortableFit(key, given, at) for key, given, at in observations.answers_of(entry))
     return PortableEntry(
         id=str(entry.id),
         kind=view.kind,
@@ -71,6 +74,7 @@ def _portable(actor: User, entry: Entry) -> PortableEntry | None:
         attachments=tuple(atts),
         revisions=revs,
         extra=dict(view.extra),
+        fit=fits,
     )
 
 
@@ -151,21 +155,41 @@ def import_journal(
     journal, drafts, problems = import_check.usable(actor, data, all_or_nothing=all_or_nothing)
     screens = [screen_draft(draft) for draft in drafts]  # every imported entry, before the transaction
     created = skipped = 0
+    left_out: list[str] = []
     with transaction.atomic():
         for index, (entry, draft, screened) in enumerate(
             zip(journal.entries, drafts, screens, strict=True), 1
         ):
             entry_id, duplicate = _entry_id(actor, entry.id)
             if duplicate:
-                skipped += 1
+                skipped += 1  # its answers stay as they are
             else:
                 row = _store_imported(actor, entry, draft, entry_id)
+                left_out += _store_fits(row, entry, index - 1)
                 screen_saved(row, screened, written_at=row.updated_at)
                 created += 1
             if progress:
                 progress(index, len(drafts))
         audit.record(actor, "journal.import", "journal", actor.pk, subject=actor)
-    return ImportReport(created=created, skipped=skipped, problems=problems)
+    return ImportReport(created=created, skipped=skipped, problems=(*problems, *left_out))
+
+
+def _store_fits(row: Entry, entry: PortableEntry, index: int) -> list[str]:
+    """A created entry's "does this fit?" answers, sealed again for its new owner; one text-free line for each
+    answer about an observation this Reverie does not make (its analyzer unknown here)."""
+    left_out = []
+    for number, fit in enumerate(entry.fit):
+        analyzer = fit.about.partition(":")[0]
+        if analyzer not in ANALYZERS:
+            left_out.append(
+                f"entries[{index}].fit[{number}] is about an observation this Reverie does not make: left out."
+            )
+            continue
+        answer = ObservationFeedback(client=row.client, entry=row)
+        observations.store(
+            answer, fit.about, analyzer, fit.answer, revision=row.revision, answered_at=fit.answered_at
+        )
+    return left_out
 
 
 def _store_imported(actor: User, entry: PortableEntry, draft: EntryDraft, entry_id: uuid.UUID) -> Entry:
