@@ -19,7 +19,11 @@ def test_three_to_five_strongest_patterns_plain_with_counts_and_entries() -> Non
     for h in found:
         assert not CODES.search(h.sentence), h.sentence
         assert re.search(r"\d", h.seen) and h.evidence
-    assert any(h.key == "core" for h in found)
+    assert not any(h.key == "core" for h in found)  # not worded for the client (CLIENT_CORE_WORDED)
+    assert any(
+        h.key == "core"
+        for h in highlights(build_view(synthetic_history(seed=7, n_entries=300, n_sessions=30), "therapist"))
+    )
 
 
 def test_an_empty_view_has_no_highlights() -> None:

@@ -79,12 +79,21 @@ def _seen(s: Statement) -> str:
     return f"seen in {s.count} of {s.total} {unit}" if s.total else f"seen in {s.count} {unit}"
 
 
+# The core theme's components worded for the client. None since 2026-12-04: with each frozen vignette batch
+# (frozen6-11) read as one history, the wish the found episodes hold most often was the writers' most frequent one
+# in 1 of 6 batches, the response of self in 3 of 6 (a rule written before asked for 4 of 6; docs/ccrt.md, "What a
+# person sees"). The therapist's view keeps every component.
+CLIENT_CORE_WORDED: frozenset[str] = frozenset()
+
+
 def _core(view: InsightView, audience: str) -> Highlight | None:
-    rows = {r.component: r for r in view.core if r.count}
+    client = audience == "client"
+    rows = {
+        r.component: r for r in view.core if r.count and (not client or r.component in CLIENT_CORE_WORDED)
+    }
     if not rows or not view.core:
         return None
     total = max(r.total for r in view.core)
-    client = audience == "client"
     parts = []
     if "w" in rows and rows["w"].count >= 3:
         wish = "you often wish" if client else "the client often wishes"
