@@ -1,0 +1,126 @@
+"""QA round qa33 on the course and its sessions (therapist in New York, client in London): a refused
+cancellation changes nothing, started sessions are not cancelled or moved, attendance waits for the session,
+therapist pages show the therapist's own time, the new-course form and the note forms never lose input or
+answer with a server error, and the client's side of a session is sensible."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from course_clock import at
+
+from reverie.care.models import CourseSession
+from reverie.care.services import sessions, week
+from reverie.care.services.course import CourseDraft, create_course
+from reverie.clinic.services import local_time
+from reverie.errors import Conflict
+
+pytestmark = pytest.mark.django_db
+LONDON, NEW_YORK = ZoneInfo("Europe/London"), ZoneInfo("America/New_York")
+
+
+def _next_monday(weeks: int = 1) -> date:
+    today = datetime.now(LONDON).date()
+    return today + timedelta(days=7 * weeks - today.weekday())
+
+
+def _future_course(therapist: Any, client: Any) -> Any:
+    """A DIT course starting next Monday (or the one after), 10:00 London."""
+    monday = _next_monday()
+    start = datetime(monday.year, monday.month, monday.day, 10, 0)
+    return create_course(
+        therapist, CourseDraft(client=client.username, programme="dit", start=start, timezone="Europe/London")
+    )
+
+
+def _zones(client: Any, therapist: Any) -> None:
+    local_time.set_time_zone(client, "Europe/London")
+    local_time.set_time_zone(therapist, "America/New_York")
+
+
+def _row(course: Any, slot: int) -> Any:
+    return CourseSession.objects.get(course=course, slot=slot)
+
+
+# --- points 1, 3, 4: a refused cancellation or move changes nothing; started sessions get attendance only ---
+
+
+def test_cancel_with_a_too_long_note_changes_nothing_and_keeps_the_text(paired: Any, web_as: Any) -> None:
+    client, therapist = paired
+    course = _future_course(therapist, client)
+    before = CourseSession.objects.filter(course=course).count()
+    typed = "I cannot come because " + "x" * 2_100
+    page = web_as(client).post(f"/courses/{course.id}/sessions/2/cancel/", {"confirm": "yes", "note": typed})
+    html = page.content.decode()
+    assert page.status_code == 400
+    assert "Your note to your therapist may be at most 2,000 characters" in html
+    assert "A note to the client" not in html
+    assert typed in html and "Yes, cancel this session" in html  # the form again, the text kept
+    assert _row(course, 2).attendance == "" and CourseSession.objects.filter(course=course).count() == before
+    # near miss: a note within the limit cancels, once, with a make-up session
+    done = web_as(client).post(
+        f"/courses/{course.id}/sessions/2/cancel/", {"confirm": "yes", "note": "x" * 2_000}
+    )
+    assert done.status_code == 200 and _row(course, 2).attendance == "cancelled_by_client"
+    assert CourseSession.objects.filter(course=course).count() == before + 1
+
+
+def test_therapist_cancel_error_names_the_note_to_the_client(paired: Any) -> None:
+    client, therapist = paired
+    course = _future_course(therapist, client)
+    with pytest.raises(Exception, match="The note to the client may be at most"):
+        week.cancel_with_note(therapist, course.id, 3, "y" * 2_001)
+    assert _row(course, 3).attendance == "" and CourseSession.objects.filter(course=course).count() == 16
+
+
+def test_move_with_a_too_long_note_changes_nothing(paired: Any) -> None:
+    client, therapist = paired
+    course = _future_course(therapist, client)
+    old = _row(course, 2).start
+    with pytest.raises(Exception, match="at most 2,000"):
+        week.move_session(therapist, course.id, 2, old + timedelta(days=2), "z" * 2_001)
+    assert _row(course, 2).start == old and _row(course, 2).moved_from is None
+
+
+def test_client_cannot_cancel_a_past_session_and_is_not_offered_it(
+    dit: tuple[Any, Any, Any], web_as: Any
+) -> None:
+    client, _therapist, course = dit  # 16 weekly sessions from 5 January 2026: all over by now
+    with pytest.raises(Conflict, match="can no longer be cancelled"):
+        sessions.cancel_session(client, course.id, 2)
+    page = web_as(client).post(f"/courses/{course.id}/sessions/2/cancel/", {"confirm": "yes"})
+    assert "can no longer be cancelled" in page.content.decode()
+    assert "Yes, cancel this session" not in page.content.decode()
+    assert _row(course, 2).attendance == "" and CourseSession.objects.filter(course=course).count() == 16
+    # near miss: before it started, the same session could be cancelled
+    assert (
+        sessions.cancel_session(client, course.id, 2, now=at(6)).session.attendance == "cancelled_by_client"
+    )
+
+
+def test_therapist_records_attendance_for_a_started_session_rather_than_cancel_or_move(
+    dit: tuple[Any, Any, Any], web_as: Any
+) -> None:
+    _client, therapist, course = dit
+    with pytest.raises(Conflict, match="record its attendance"):
+        sessions.cancel_session(therapist, course.id, 4)
+    web = web_as(therapist)
+    assert "record its attendance" in web.get(f"/courses/{course.id}/sessions/4/move/").content.decode()
+    assert (
+        sessions.record_attendance(therapist, course.id, 4, "did_not_attend").attendance == "did_not_attend"
+    )
+
+
+def test_attendance_service_waits_for_the_session(paired: Any) -> None:
+    client, therapist = paired
+    course = _future_course(therapist, client)
+    with pytest.raises(Conflict, match="has not started yet"):
+        sessions.record_attendance(therapist, course.id, 5, "attended")
+    assert _row(course, 5).attendance == ""
+    started = _row(course, 5).start + timedelta(minutes=1)  # near miss: once it has begun
+    assert (
+        sessions.record_attendance(therapist, course.id, 5, "attended", now=started).attendance == "attended"
+    )
