@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from course_clock import at
 
-from reverie.care.models import CourseSession
+from reverie.care.models import Course, CourseSession
 from reverie.care.services import sessions, week
 from reverie.care.services.course import CourseDraft, create_course
 from reverie.clinic.services import local_time
@@ -124,3 +124,64 @@ def test_attendance_service_waits_for_the_session(paired: Any) -> None:
     assert (
         sessions.record_attendance(therapist, course.id, 5, "attended", now=started).attendance == "attended"
     )
+
+
+# --- point 6: the new-course form answers absurd input plainly, nothing stored ---
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("timezone", "Europe/" + "L" * 3_000, "Unknown time zone"),
+        ("timezone", "../../etc/passwd", "Unknown time zone"),
+        ("start", "9999-12-27T10:00", "between the years 2000 and 2100"),
+        ("start", "1066-10-14T10:00", "between the years 2000 and 2100"),
+        ("total_sessions", "9" * 30, "sessions"),
+        ("weekly", "9" * 30, "a week"),
+        ("weekdays", "99", "Weekdays are numbers from 0"),
+    ],
+)
+def test_new_course_refuses_absurd_input_plainly(
+    paired: Any, web_as: Any, field: str, value: str, message: str
+) -> None:
+    client, therapist = paired
+    monday = _next_monday()
+    form = {
+        "client": client.username,
+        "programme": "dit",
+        "start": f"{monday.isoformat()}T10:00",
+        "timezone": "Europe/London",
+        "weekly": "1",
+        "measure_schedule": "every_session",
+        field: value,
+    }
+    page = web_as(therapist).post("/courses/new/", form)
+    assert page.status_code == 400 and message in page.content.decode()
+    assert "Set up the course" in page.content.decode()  # the form again
+    assert not Course.objects.exists() and not CourseSession.objects.exists()
+
+
+def test_new_course_near_miss_is_stored(paired: Any, web_as: Any) -> None:
+    client, therapist = paired
+    monday = _next_monday()
+    form = {
+        "client": client.username,
+        "programme": "dit",
+        "start": f"{monday.isoformat()}T10:00",
+        "timezone": "America/Argentina/ComodRivadavia",
+        "weekly": "1",
+        "weekdays": "6" if monday.weekday() == 6 else str(monday.weekday()),
+        "measure_schedule": "every_session",
+    }
+    assert web_as(therapist).post("/courses/new/", form).status_code == 302
+    assert Course.objects.count() == 1
+
+
+def test_moving_a_session_to_a_far_year_is_a_plain_error(paired: Any, web_as: Any) -> None:
+    client, therapist = paired
+    course = _future_course(therapist, client)
+    old = _row(course, 2).start
+    url = f"/courses/{course.id}/sessions/2/move/"
+    page = web_as(therapist).post(url, {"confirm": "yes", "start": "9999-12-30T23:30"})
+    assert page.status_code == 400 and "between the years 2000 and 2100" in page.content.decode()
+    assert _row(course, 2).start == old

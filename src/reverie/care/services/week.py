@@ -107,6 +107,7 @@ def move_session(
         raise Conflict("This session has started or is over: record its attendance instead of moving it.")
     if new_start.tzinfo is None:
         new_start = new_start.replace(tzinfo=local_time.zone_of(therapist))
+    courses.check_year(new_start)
     if new_start == row.start:
         raise InvalidInput("That is when the session already is.")
     if new_start < timezone.now() - timedelta(minutes=5):
