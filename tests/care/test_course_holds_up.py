@@ -12,8 +12,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from course_clock import at
 
-from reverie.care.models import Course, CourseSession
-from reverie.care.services import sessions, week
+from reverie.care.models import Course, CourseSession, RiskAlert
+from reverie.care.services import notes, sessions, week
 from reverie.care.services.course import CourseDraft, create_course
 from reverie.clinic.services import local_time
 from reverie.errors import Conflict
@@ -185,3 +185,29 @@ def test_moving_a_session_to_a_far_year_is_a_plain_error(paired: Any, web_as: An
     page = web_as(therapist).post(url, {"confirm": "yes", "start": "9999-12-30T23:30"})
     assert page.status_code == 400 and "between the years 2000 and 2100" in page.content.decode()
     assert _row(course, 2).start == old
+
+
+# --- point 5: the prep and cancelled pages in the viewer's own zone ---
+
+
+def test_prep_page_alerts_and_next_session_in_the_therapists_zone(paired: Any, web_as: Any) -> None:
+    client, therapist = paired
+    _zones(client, therapist)
+    course = _future_course(therapist, client)
+    notes.flag_session_risk(therapist, course.id, 1, "ideation")
+    written = RiskAlert.objects.get(client=client).written_at
+    page = web_as(therapist).get(f"/courses/{course.id}/prep/").content.decode()
+    first = _row(course, 1).start
+    assert f"next session {first.astimezone(NEW_YORK):%a %-d %b %Y %H:%M}" in page
+    assert f"{first.astimezone(LONDON):%H:%M}" not in page.split("next session")[1][:40]
+    assert f"written {written.astimezone(NEW_YORK):%-d %b %Y %H:%M}" in page
+    assert f"written {written.astimezone(LONDON):%-d %b %Y %H:%M}" not in page
+
+
+def test_cancelled_page_in_the_viewers_zone(paired: Any, web_as: Any) -> None:
+    client, therapist = paired
+    _zones(client, therapist)
+    course = _future_course(therapist, client)
+    page = web_as(therapist).post(f"/courses/{course.id}/sessions/2/cancel/", {"confirm": "yes"})
+    start = _row(course, 2).start
+    assert f"{start.astimezone(NEW_YORK):%a %-d %b %Y %H:%M} is cancelled" in page.content.decode()
