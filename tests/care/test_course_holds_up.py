@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from course_clock import at
 
-from reverie.care.models import Course, CourseSession, RiskAlert
+from reverie.care.models import Course, CourseSession, ProgressNote, RiskAlert, TherapistNote
 from reverie.care.services import notes, sessions, week
 from reverie.care.services.course import CourseDraft, create_course
 from reverie.clinic.services import local_time
@@ -211,3 +211,117 @@ def test_cancelled_page_in_the_viewers_zone(paired: Any, web_as: Any) -> None:
     page = web_as(therapist).post(f"/courses/{course.id}/sessions/2/cancel/", {"confirm": "yes"})
     start = _row(course, 2).start
     assert f"{start.astimezone(NEW_YORK):%a %-d %b %Y %H:%M} is cancelled" in page.content.decode()
+
+
+# --- points 3, 4, 5, 7, 14: the session page, the course page, the record page ---
+
+
+def test_session_page_header_and_note_stamps_in_the_therapists_zone(
+    dit: tuple[Any, Any, Any], web_as: Any
+) -> None:
+    client, therapist, course = dit
+    _zones(client, therapist)
+    note = notes.add_therapist_note(therapist, course.id, "process", "Quiet today.", 1)
+    page = web_as(therapist).get(f"/courses/{course.id}/sessions/1/").content.decode()
+    assert "Mon 5 Jan 2026 05:00" in page and "Mon 5 Jan 2026 10:00" not in page  # 10:00 London
+    stamp = TherapistNote.objects.get(pk=note.pk).created_at
+    assert f"{stamp.astimezone(NEW_YORK):%H:%M}" in page
+    if stamp.astimezone(NEW_YORK).hour != stamp.hour:
+        assert f"{stamp:%H:%M}" not in page.split("Process notes")[1]
+    assert "Times in America/New_York" in page
+
+
+def test_course_page_offers_move_and_cancel_only_before_a_session_starts(
+    dit: tuple[Any, Any, Any], make_user: Any, web_as: Any
+) -> None:
+    from reverie.clinic.services import people
+
+    client, therapist, course = dit  # every session over
+    for person in (client, therapist):
+        page = web_as(person).get(f"/courses/{course.id}/").content.decode()
+        assert "/cancel/" not in page and "/move/" not in page
+    other = make_user()
+    people.accept_invitation(therapist, people.issue_invitation(other))
+    future = _future_course(therapist, other)  # near miss: sessions still to come
+    assert (
+        f"/courses/{future.id}/sessions/1/cancel/"
+        in web_as(other).get(f"/courses/{future.id}/").content.decode()
+    )
+    assert (
+        f"/courses/{future.id}/sessions/1/move/"
+        in web_as(therapist).get(f"/courses/{future.id}/").content.decode()
+    )
+
+
+def test_attendance_is_not_recorded_for_a_session_still_to_come(paired: Any, web_as: Any) -> None:
+    client, therapist = paired
+    course = _future_course(therapist, client)
+    web = web_as(therapist)
+    page = web.post(f"/courses/{course.id}/sessions/5/", {"action": "attendance", "attendance": "attended"})
+    assert page.status_code == 409 and "has not started yet" in page.content.decode()
+    assert _row(course, 5).attendance == ""
+    assert 'value="attended"' not in web.get(f"/courses/{course.id}/sessions/5/").content.decode()
+
+
+def test_attendance_drop_down_asks_to_choose(dit: tuple[Any, Any, Any], web_as: Any) -> None:
+    _client, therapist, course = dit
+    web = web_as(therapist)
+    form = web.get(f"/courses/{course.id}/sessions/1/").content.decode()
+    assert '<option value="" selected disabled>Choose…</option>' in form
+    assert '<option value="attended">' in form and 'value="attended" selected' not in form
+    assert web.post(f"/courses/{course.id}/sessions/1/", {"action": "attendance"}).status_code == 400
+    done = web.post(f"/courses/{course.id}/sessions/1/", {"action": "attendance", "attendance": "attended"})
+    assert done.status_code == 302 and _row(course, 1).attendance == "attended"
+
+
+@pytest.mark.parametrize("action", ["progress", "note"])
+def test_a_note_over_the_limit_comes_back_with_the_text(
+    dit: tuple[Any, Any, Any], web_as: Any, action: str
+) -> None:
+    _client, therapist, course = dit
+    web = web_as(therapist)
+    url = f"/courses/{course.id}/sessions/1/"
+    assert web.get(url).content.decode().count('maxlength="20000"') == 2
+    typed = "She spoke about her sister " + "w" * 20_000
+    page = web.post(url, {"action": action, "kind": "transference", "text": typed})
+    html = page.content.decode()
+    assert page.status_code == 400 and "longer than the limit of 20000 characters" in html
+    assert typed in html and "That did not work" not in html
+    if action == "note":
+        assert '<option value="transference" selected>' in html
+    assert not ProgressNote.objects.exists() and not TherapistNote.objects.exists()
+    # near miss: at the limit it is saved
+    assert web.post(url, {"action": action, "kind": "process", "text": "w" * 20_000}).status_code == 302
+    assert ProgressNote.objects.count() + TherapistNote.objects.count() == 1
+
+
+def test_client_opening_a_session_url_is_pointed_back_to_the_course(
+    dit: tuple[Any, Any, Any], web_as: Any, make_user: Any
+) -> None:
+    client, therapist, course = dit
+    page = web_as(client).get(f"/courses/{course.id}/sessions/1/")
+    html = page.content.decode()
+    assert page.status_code == 403 and "This page is for your therapist" in html
+    assert f'href="/courses/{course.id}/"' in html and "No such course" not in html
+    assert (
+        web_as(client)
+        .post(f"/courses/{course.id}/sessions/1/", {"action": "progress", "text": "x"})
+        .status_code
+        == 403
+    )
+    assert not ProgressNote.objects.exists()
+    assert web_as(make_user()).get(f"/courses/{course.id}/sessions/1/").status_code == 404  # a stranger
+    assert web_as(therapist).get(f"/courses/{course.id}/sessions/1/").status_code == 200
+
+
+def test_record_page_dates_a_progress_note_by_its_session(dit: tuple[Any, Any, Any], web_as: Any) -> None:
+    client, therapist, course = dit
+    sessions.cancel_session(client, course.id, 2, now=at(6))  # slot 3 becomes session 2, on 19 January
+    notes.write_progress_note(therapist, course.id, 3, "We talked about work.")
+    page = web_as(client).get(f"/courses/{course.id}/record/").content.decode()
+    assert "Session 2, <time" in page and "19 Jan 2026</time></h3>" in page
+    written = ProgressNote.objects.get().updated_at
+    assert (
+        "Written <time" in page and f"{written:%-d %b %Y}</time></p>" in page
+    )  # secondary, in the client's zone
+    assert "Session 3" not in page
