@@ -325,3 +325,14 @@ def test_record_page_dates_a_progress_note_by_its_session(dit: tuple[Any, Any, A
         "Written <time" in page and f"{written:%-d %b %Y}</time></p>" in page
     )  # secondary, in the client's zone
     assert "Session 3" not in page
+
+
+def test_goodbye_letter_has_a_maxlength_and_keeps_a_long_text(dit: tuple[Any, Any, Any], web_as: Any) -> None:
+    _client, therapist, course = dit
+    web = web_as(therapist)
+    url = f"/courses/{course.id}/letter/"
+    assert 'maxlength="20000"' in web.get(url).content.decode()
+    typed = "Dear client, " + "v" * 20_000
+    page = web.post(url, {"action": "write", "text": typed})
+    assert page.status_code == 400 and typed in page.content.decode()
+    assert "longer than the limit of 20000 characters" in page.content.decode()
