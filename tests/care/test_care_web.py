@@ -81,7 +81,8 @@ def test_web_client_never_sees_process_notes_or_the_unshared_formulation(dit: tu
     client, therapist, course = dit
     notes.add_therapist_note(therapist, course.id, "process", "canary-process-note", slot=1)
     web = _as(client)
-    assert web.get(f"/courses/{course.id}/sessions/1/").status_code == 404
+    session_page = web.get(f"/courses/{course.id}/sessions/1/")  # "This page is for your therapist"
+    assert session_page.status_code == 403 and b"canary" not in session_page.content
     assert web.get(f"/courses/{course.id}/formulation/").status_code == 404
     record = web.post(
         f"/courses/{course.id}/record/", {"include_process_notes": "1", "reason": "please show me"}

@@ -20,7 +20,7 @@ from reverie.care.models import Course, CourseSession, GoodbyeLetter
 from reverie.care.policy import linked_clients, visible_courses
 from reverie.care.services import records
 from reverie.clinic.models import User
-from reverie.clinic.services import audit
+from reverie.clinic.services import audit, local_time
 from reverie.clinic.services.policy import Action, allows
 from reverie.errors import InvalidInput, NotFound, PermissionDenied
 from reverie.measures.schedule import parse_schedule
@@ -60,11 +60,22 @@ class Plan:
     total: int | None
 
 
+FIRST_YEAR, LAST_YEAR = 2000, 2100  # a session outside these years is a typing slip (and 9999 overflows)
+
+
 def zone_of(name: str) -> ZoneInfo:
+    """The named zone; any other text (too long, a path, unknown) is a plain InvalidInput, never an OSError."""
+    if not isinstance(name, str) or local_time.known_zone(name) != name:
+        raise InvalidInput("Unknown time zone; use a name such as Europe/London or UTC.")
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         raise InvalidInput("Unknown time zone; use a name such as Europe/London or UTC.") from None
+
+
+def check_year(moment: datetime) -> None:
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        raise InvalidInput(f"A session date must fall between the years {FIRST_YEAR} and {LAST_YEAR}.")
 
 
 def _weekly_from_rrule(text: str, start: datetime) -> tuple[int, tuple[int, ...] | None, int | None]:
@@ -86,6 +97,9 @@ def _weekly_from_rrule(text: str, start: datetime) -> tuple[int, tuple[int, ...]
 def plan_of(draft: CourseDraft) -> Plan:
     programme = formats.get_programme(draft.programme)
     zone = zone_of(draft.timezone)
+    check_year(draft.start)
+    if any(not 0 <= day <= 6 for day in draft.weekdays or ()):
+        raise InvalidInput("Weekdays are numbers from 0 (Monday) to 6 (Sunday).")
     start = draft.start.replace(tzinfo=zone) if draft.start.tzinfo is None else draft.start.astimezone(zone)
     weekly, weekdays, total = draft.weekly, draft.weekdays, draft.total_sessions
     if draft.rrule:

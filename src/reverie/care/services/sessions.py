@@ -41,17 +41,27 @@ def _session(actor: User, course_id: object, slot: int, action: Action) -> tuple
     return course, row
 
 
-def record_attendance(therapist: User, course_id: object, slot: int, attendance: str) -> CourseSession:
-    """Mark a session attended or not attended (cancellations go through :func:`cancel_session`)."""
+def has_started(row: CourseSession, now: datetime | None = None) -> bool:
+    """True once the session's start time has come: from then on it gets attendance, never a cancel or a move."""
+    return bool(row.start <= (now or timezone.now()))
+
+
+def record_attendance(
+    therapist: User, course_id: object, slot: int, attendance: str, now: datetime | None = None
+) -> CourseSession:
+    """Mark a session attended or not attended (cancellations go through :func:`cancel_session`), once it has
+    started: a session still to come has no attendance yet."""
     course, row = _session(therapist, course_id, slot, Action.WRITE)
     try:
         state = Attendance(attendance)
     except ValueError:
-        raise InvalidInput("Attendance is attended or did_not_attend.") from None
+        raise InvalidInput("Choose attended or did not attend.") from None
     if state not in RECORDABLE:
-        raise InvalidInput("Attendance is attended or did_not_attend; cancel a session to cancel it.")
+        raise InvalidInput("Choose attended or did not attend; cancel a session to cancel it.")
     if courses.as_session(row).cancelled:
         raise Conflict("This session was cancelled.")
+    if not has_started(row, now):
+        raise Conflict("This session has not started yet; record attendance once it has begun.")
     plan.record_attendance([courses.as_session(row)], row.slot, state)
     row.attendance, row.recorded_at = state.value, timezone.now()
     row.save(update_fields=["attendance", "recorded_at"])
@@ -78,18 +88,40 @@ def calendar_of(course: Course, stamp: datetime | None = None) -> CalendarCourse
     )
 
 
-def cancel_session(actor: User, course_id: object, slot: int) -> Cancellation:
-    """Cancel a session (by the client or by the therapist). A fixed-length course gets a make-up session."""
-    course, row = _session(actor, course_id, slot, Action.DELETE)
+def check_cancellable(actor: User, course: Course, row: CourseSession, now: datetime | None = None) -> None:
+    """Everything a cancellation checks, before anything is written. A session that has started (or is over)
+    is not cancelled by anyone: the client is told to talk to their therapist, the therapist records
+    attendance ("did not attend" when the client did not come)."""
     if courses.as_session(row).cancelled:
         raise Conflict("This session is already cancelled.")
     if row.attendance:
         raise Conflict("Attendance was already recorded for this session.")
+    if has_started(row, now):
+        if actor.pk == course.client_id:
+            raise Conflict("This session has started or is over, so it can no longer be cancelled.")
+        raise Conflict("This session has started or is over: record its attendance instead of cancelling it.")
+
+
+def cancel_session(
+    actor: User, course_id: object, slot: int, now: datetime | None = None, *, note: str = ""
+) -> Cancellation:
+    """Cancel a session (by the client or by the therapist) that has not started, with an optional note for the
+    other side. A fixed-length course gets a make-up session. Everything is checked first, then written in one
+    transaction: a refused cancellation changes nothing."""
+    from reverie.care.services import week
+
+    course, row = _session(actor, course_id, slot, Action.DELETE)
+    check_cancellable(actor, course, row, now)
     by = Attendance.CANCELLED_BY_CLIENT if actor.pk == course.client_id else Attendance.CANCELLED_BY_THERAPIST
     plan.cancel([courses.as_session(row)], row.slot, by)
+    text = week.clean_note(note, from_client=by is Attendance.CANCELLED_BY_CLIENT)
     with transaction.atomic():
         row.attendance, row.recorded_at = by.value, timezone.now()
-        row.save(update_fields=["attendance", "recorded_at"])
+        fields = ["attendance", "recorded_at"]
+        if text:
+            week.seal_note(course, row, text)
+            fields += ["note_to_client", "note_at"]
+        row.save(update_fields=fields)
         make_up = _add_make_up(course) if course.total_sessions is not None else None
         audit.record(actor, "session.cancel", "session", row.id, subject=course.client)
     overlap = _overlap_warning(course, make_up) if make_up else None

@@ -67,12 +67,20 @@ def week_of(therapist: User, day: date | None = None) -> tuple[date, list[WeekDa
     return monday, [WeekDay(d, tuple(slots)) for d, slots in by_day.items()]
 
 
-def _seal_note(course: Course, row: CourseSession, note: str) -> None:
-    text = note.strip()
+def clean_note(note: str, *, from_client: bool = False) -> str:
+    """The note to the other side, checked before anything is written (errors name it from the writer's side
+    and never quote it)."""
+    what = "Your note to your therapist" if from_client else "The note to the client"
+    text = str(note or "").strip()
     if len(text) > MAX_NOTE_CHARS:
-        raise InvalidInput(f"A note to the client may be at most {MAX_NOTE_CHARS:,} characters.")
+        raise InvalidInput(f"{what} may be at most {MAX_NOTE_CHARS:,} characters; it has {len(text):,}.")
     if "\x00" in text:
-        raise InvalidInput("The note holds a character that cannot be stored.")
+        raise InvalidInput(f"{what} holds a character that cannot be stored.")
+    return text
+
+
+def seal_note(course: Course, row: CourseSession, text: str) -> None:
+    """Put a checked note (:func:`clean_note`) on the session row, sealed with the client's key (not saved)."""
     if text:
         row.note_to_client = keys.seal_for(course.client, f"session:{row.pk}", NOTE_PURPOSE, text.encode())
         row.note_at = timezone.now()
@@ -95,33 +103,32 @@ def move_session(
     course, row = sessions._session(therapist, course_id, slot, Action.WRITE)
     if row.attendance:
         raise Conflict("This session was already held or cancelled; it cannot be moved.")
+    if sessions.has_started(row):
+        raise Conflict("This session has started or is over: record its attendance instead of moving it.")
     if new_start.tzinfo is None:
         new_start = new_start.replace(tzinfo=local_time.zone_of(therapist))
+    courses.check_year(new_start)
     if new_start == row.start:
         raise InvalidInput("That is when the session already is.")
     if new_start < timezone.now() - timedelta(minutes=5):
         raise InvalidInput("A session can be moved to a time that has not passed yet.")
+    text = clean_note(note)  # every check before the first write
     moved = Session(row.slot, new_start.astimezone(courses.course_zone(course)), row.duration_minutes)
     with transaction.atomic():
         busy = courses.busy_sessions([course.therapist, course.client])
         check_no_overlap([s for s in busy if s.start != row.start], moved)  # every other session
         row.moved_from = row.moved_from or row.start
         row.start = new_start
-        _seal_note(course, row, note)
+        seal_note(course, row, text)
         row.save(update_fields=["start", "moved_from", "note_to_client", "note_at"])
         audit.record(therapist, "session.move", "session", row.id, subject=course.client)
     return row
 
 
 def cancel_with_note(actor: User, course_id: object, slot: int, note: str = "") -> sessions.Cancellation:
-    """Cancel a session after confirming, with a note the other side sees."""
-    result = sessions.cancel_session(actor, course_id, slot)
-    row = result.session
-    if note.strip():
-        course = courses.get_course(actor, course_id)
-        _seal_note(course, row, note)
-        row.save(update_fields=["note_to_client", "note_at"])
-    return result
+    """Cancel a session after confirming, with a note the other side sees (checked before anything is written;
+    the cancellation and the note are one transaction)."""
+    return sessions.cancel_session(actor, course_id, slot, note=note)
 
 
 def session_for_change(

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from reverie.care.models import NoteKind
 from reverie.care.policy import is_course_therapist, linked_clients
 from reverie.care.services import course as courses
-from reverie.care.services import notes, sessions, week
+from reverie.care.services import notes, records, sessions, week
 from reverie.care.services.course import CourseDraft
 from reverie.care.web.common import int_field, user_of, with_error
 from reverie.clinic.services import local_time
@@ -113,7 +113,10 @@ def course_detail(request: HttpRequest, course_id: str) -> HttpResponse:
     artefacts = required_artefacts(course.programme)
     held = {row.pk: n for n, row in enumerate(courses.held_sessions(course), start=1)}
     zone = courses.course_zone(course)
-    rows = [(held.get(r.pk), r, r.start.astimezone(zone), week.note_of(r)) for r in courses.planned(course)]
+    rows = [
+        (held.get(r.pk), r, r.start.astimezone(zone), week.note_of(r), sessions.has_started(r))
+        for r in courses.planned(course)
+    ]
     context = {
         "course": course,
         "where": where,
@@ -138,25 +141,44 @@ def course_calendar(request: HttpRequest, course_id: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def session_detail(request: HttpRequest, course_id: str, slot: int) -> HttpResponse:
-    """The therapist's page for one session: attendance, the progress note, process and transference notes."""
+    """The therapist's page for one session: attendance, the progress note, process and transference notes.
+
+    The course's client gets a plain page saying so, with a link back to their course. A refused change comes
+    back on the same page, with what was typed kept and the error on top."""
     user = user_of(request)
+    course = courses.get_course(user, course_id)
+    if not is_course_therapist(user, course):
+        return render(request, "care/for_therapist.html", {"course": course}, status=403)
     course = courses.get_course(user, course_id, Action.WRITE)
     if request.method == "POST":
-        _session_post(request, course.id, slot)
+        try:
+            _session_post(request, course.id, slot)
+        except ReverieError as exc:
+            return with_error(request, "care/session.html", _session_context(request, course, slot), exc)
         return redirect("care:session", course_id=course.id, slot=slot)
+    return render(request, "care/session.html", _session_context(request, course, slot))
+
+
+def _session_context(request: HttpRequest, course: Any, slot: int) -> dict[str, Any]:
+    user = user_of(request)
     row = courses.session_by_slot(course, slot)
     progress = [n for n in notes.progress_notes(user, course.id) if n.session_slot == slot]
     private = [n for n in notes.therapist_notes(user, course.id) if n.session_slot == slot]
-    context = {
+    posted = request.POST if request.method == "POST" else {}
+    return {
         "course": course,
         "row": row,
         "number": courses.session_number(course, row),
-        "start": row.start.astimezone(courses.course_zone(course)),
+        "start": row.start,
+        "started": sessions.has_started(row),
         "progress": progress[0] if progress else None,
         "private": private,
         "kinds": NoteKind.choices,
+        "zone_name": local_time.zone_name(user),
+        "action": posted.get("action", ""),
+        "values": posted,
+        "text_limit": records.MAX_TEXT,
     }
-    return render(request, "care/session.html", context)
 
 
 def _session_post(request: HttpRequest, course_id: object, slot: int) -> None:
@@ -184,7 +206,8 @@ def course_record(request: HttpRequest, course_id: str) -> HttpResponse:
         context = {
             "course": course,
             "therapist": is_course_therapist(user, course),
-            "progress": notes.progress_notes(user, course.id),  # what the client may read, on the page
+            # what the client may read, on the page: dated by its session (number and day), written secondary
+            "progress": _dated_by_session(course, notes.progress_notes(user, course.id)),
         }
         return render(request, "care/record.html", context)
     include = request.POST.get("include_process_notes") == "1"
@@ -194,3 +217,14 @@ def course_record(request: HttpRequest, course_id: str) -> HttpResponse:
     response = HttpResponse(json.dumps(record, ensure_ascii=False, indent=2), content_type="application/json")
     response["Content-Disposition"] = 'attachment; filename="reverie-course-record.json"'
     return response
+
+
+def _dated_by_session(course: Any, found: list[Any]) -> list[tuple[Any, int | None, datetime | None]]:
+    """Each progress note with its session's number (cancelled sessions are not counted) and start."""
+    rows = {r.slot: r for r in courses.planned(course)}
+    held = {r.slot: n for n, r in enumerate(courses.held_sessions(course), start=1)}
+    out: list[tuple[Any, int | None, datetime | None]] = []
+    for note in found:
+        row = rows.get(note.session_slot)
+        out.append((note, held.get(note.session_slot), row.start if row is not None else None))
+    return out

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 from reverie.care.services import measures
 from reverie.care.services.prep import prepare
 from reverie.care.web.common import user_of
+from reverie.clinic.services import local_time
 
 
 @login_required
@@ -27,5 +28,13 @@ def session_prep(request: HttpRequest, course_id: str) -> HttpResponse:
         for c in prep.progress.changes
     ]
     return render(
-        request, "care/prep.html", {"prep": prep, "charts": charts, "changes": changes, "latest": latest}
+        request,
+        "care/prep.html",
+        {
+            "prep": prep,
+            "charts": charts,
+            "changes": changes,
+            "latest": latest,
+            "zone_name": local_time.zone_name(user),  # every time on the page is in the therapist's zone
+        },
     )

@@ -10,11 +10,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from reverie.care.services import week
+from reverie.care.services import sessions, week
 from reverie.care.web.common import user_of, with_error
 from reverie.clinic.services import local_time
 from reverie.clinic.services.policy import Action
-from reverie.errors import InvalidInput, ReverieError
+from reverie.errors import Conflict, InvalidInput, ReverieError
 
 
 @login_required
@@ -55,7 +55,15 @@ def session_move(request: HttpRequest, course_id: str, slot: int) -> HttpRespons
         "row": row,
         "values": request.POST or {},
         "zone": local_time.zone_name(user),
+        "note_limit": week.MAX_NOTE_CHARS,
     }
+    if row.attendance or sessions.has_started(row):  # held, cancelled or under way: no form to move it
+        refused = Conflict(
+            "This session was already held or cancelled; it cannot be moved."
+            if row.attendance
+            else "This session has started or is over: record its attendance instead of moving it."
+        )
+        return with_error(request, "care/session_move.html", {**context, "blocked": True}, refused)
     if request.method == "POST" and request.POST.get("confirm") == "yes":
         try:
             week.move_session(
@@ -77,7 +85,16 @@ def session_cancel_confirm(request: HttpRequest, course_id: str, slot: int) -> H
     """Cancelling asks first, and takes a note for the other side."""
     user = user_of(request)
     course, row = week.session_for_change(user, course_id, slot, Action.DELETE)
-    context: dict[str, Any] = {"course": course, "row": row, "values": request.POST or {}}
+    context: dict[str, Any] = {
+        "course": course,
+        "row": row,
+        "values": request.POST or {},
+        "note_limit": week.MAX_NOTE_CHARS,
+    }
+    try:
+        sessions.check_cancellable(user, course, row)
+    except ReverieError as exc:  # started, over, already cancelled: say so, offer no form
+        return with_error(request, "care/session_cancel.html", {**context, "blocked": True}, exc)
     if request.method == "POST" and request.POST.get("confirm") == "yes":
         try:
             result = week.cancel_with_note(user, course.id, slot, request.POST.get("note", ""))
