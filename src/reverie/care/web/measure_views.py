@@ -55,7 +55,12 @@ def measure_fill(request: HttpRequest, questionnaire_id: str) -> HttpResponse:
         done = measures.submit(user, questionnaire.id.value, _answers(request.POST, len(questionnaire.items)))
     except ReverieError as exc:
         return with_error(request, "care/measure_fill.html", context, exc)
-    result = {"done": done, "q": questionnaire, "course": done.response.course}
+    result = {
+        "done": done,
+        "q": questionnaire,
+        "course": done.response.course,
+        "day": measures.session_day(done.response),
+    }
     if done.score.risk_item_positive:
         result.update(safety.plan_for_page(user), lines=crisis_lines())
     return render(request, "care/measure_done.html", result)
