@@ -1,5 +1,6 @@
 """A questionnaire answered for a session stays with that session (its date) when earlier sessions are cancelled
-and the numbers after them shift (QA qa33 point 2). Courses here start in the future, so cancelling their first sessions is ordinary."""
+and the numbers after them shift (QA qa33 point 2), and the check-in after a PHQ-9 item-9 answer is worded for a
+questionnaire (point 15). Courses here start in the future, so cancelling their first sessions is ordinary."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from course_clock import LONDON
 from django.test import Client
 
 from reverie.care.models import MeasureResponse
-from reverie.care.services import measures, notes, sessions
+from reverie.care.services import alerts, measures, notes, sessions
 from reverie.care.services.course import CourseDraft, create_course
 from reverie.care.services.export_record import record_for
 
@@ -107,3 +108,18 @@ def test_the_same_questionnaire_for_the_renumbered_session_is_not_a_conflict(lat
     assert [d.questionnaire.id.value for d in due] == ["phq9", "gad7"]
     measures.submit(client, "gad7", [0] * 7, course_id=course.id, session_number=1, now=BEFORE)
     assert sorted(r.session.slot for r in MeasureResponse.objects.all()) == [1, 2]
+
+
+def test_check_in_after_phq9_item_9_names_the_questionnaire(later: Any) -> None:
+    client, _, course = later
+    measures.submit(client, "phq9", [0] * 8 + [1], course_id=course.id, session_number=1, now=BEFORE)
+    page = _as(client).get("/measures/").content.decode()
+    assert "Are you safe?" in page
+    assert "Your questionnaire answers were saved" in page and "Your entry was saved" not in page
+
+
+def test_check_in_after_an_entry_still_says_the_entry_was_saved(later: Any) -> None:
+    client, _, _ = later
+    alerts.signal(client, "journal", "ideation", "entry-1", written_at=BEFORE)
+    page = _as(client).get("/measures/").content.decode()
+    assert "Your entry was saved" in page and "questionnaire answers" not in page
