@@ -1,6 +1,7 @@
 """A questionnaire answered for a session stays with that session (its date) when earlier sessions are cancelled
 and the numbers after them shift (QA qa33 point 2), and the check-in after a PHQ-9 item-9 answer is worded for a
-questionnaire (point 15). Courses here start in the future, so cancelling their first sessions is ordinary."""
+questionnaire (point 15); the client's scores pages are in plain words (point 10). Courses here start in the
+future, so cancelling their first sessions is ordinary."""
 
 from __future__ import annotations
 
@@ -123,3 +124,25 @@ def test_check_in_after_an_entry_still_says_the_entry_was_saved(later: Any) -> N
     alerts.signal(client, "journal", "ideation", "entry-1", written_at=BEFORE)
     page = _as(client).get("/measures/").content.decode()
     assert "Your entry was saved" in page and "questionnaire answers" not in page
+
+
+def test_client_scores_pages_are_in_plain_words_and_the_therapist_keeps_fhir(later: Any) -> None:
+    client, therapist, course = later
+    done = measures.submit(client, "gad7", [1] * 7, course_id=course.id, session_number=1, now=BEFORE)
+    for path in (f"/courses/{course.id}/measures/", f"/measures/{done.response.id}/"):
+        mine = _as(client).get(path).content.decode()
+        assert "FHIR" not in mine and "GAD7" not in mine and "Download for another health record" in mine
+        assert "GAD-7 (worry)" in mine
+        assert "FHIR" in _as(therapist).get(path).content.decode()
+    assert _as(client).get(f"/measures/{done.response.id}/fhir.json").status_code == 200
+
+
+def test_measures_page_and_thank_you_name_what_each_questionnaire_asks_about(later: Any) -> None:
+    client, _, _ = later
+    web = _as(client)
+    due = web.get("/measures/").content.decode()
+    assert "PHQ-9 (mood)" in due and "GAD-7 (worry)" in due
+    assert "<h1>GAD-7 (worry)</h1>" in web.get("/measures/fill/gad7/").content.decode()
+    answers = {f"item{n}": "1" for n in range(1, 8)}
+    done = web.post("/measures/fill/gad7/", answers).content.decode()
+    assert "Your GAD-7 (worry) answers were saved for the session on" in done

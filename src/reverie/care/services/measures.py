@@ -30,12 +30,23 @@ from reverie.measures import change, chart, fhir, schedule, scoring
 from reverie.measures.questionnaires import QUESTIONNAIRES, Questionnaire, QuestionnaireId, get_questionnaire
 
 ANSWERS_PURPOSE = "measure.answers"
+# What the pages call the questionnaires, the client's included: the short title and what it asks about.
+PLAIN_NAMES = {"phq9": "PHQ-9 (mood)", "gad7": "GAD-7 (worry)"}
+
+
+def plain_name(questionnaire: Questionnaire) -> str:
+    """``PHQ-9 (mood)``: the short title with what it asks about, in words."""
+    return PLAIN_NAMES.get(questionnaire.id.value, questionnaire.short_title)
 
 
 @dataclass(frozen=True, slots=True)
 class Due:
     questionnaire: Questionnaire
     session_number: int
+
+    @property
+    def name(self) -> str:
+        return plain_name(self.questionnaire)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +146,10 @@ class Chart:
     svg: str
     rows: list[tuple[int | None, date, int, str]]  # session number (None: cancelled), date, total, band label
 
+    @property
+    def name(self) -> str:
+        return plain_name(self.questionnaire)
+
 
 @dataclass(frozen=True, slots=True)
 class Filled:
@@ -145,6 +160,10 @@ class Filled:
     number: int | None
     day: date
     cancelled: bool
+
+    @property
+    def name(self) -> str:
+        return plain_name(self.questionnaire)
 
 
 def _numbers(course: Course) -> dict[object, int]:
@@ -275,6 +294,10 @@ class ResponseView:
     number: int | None  # today's number of its session; None once that session was cancelled
     day: date
     cancelled: bool
+
+    @property
+    def name(self) -> str:
+        return plain_name(self.questionnaire)
 
 
 def _session_words(row: MeasureResponse) -> str:

@@ -48,7 +48,11 @@ def _answers(post: Any, count: int) -> list[int]:
 def measure_fill(request: HttpRequest, questionnaire_id: str) -> HttpResponse:
     user = user_of(request)
     questionnaire = get_questionnaire(questionnaire_id)
-    context: dict[str, Any] = {"q": questionnaire, "values": request.POST}
+    context: dict[str, Any] = {
+        "q": questionnaire,
+        "name": measures.plain_name(questionnaire),
+        "values": request.POST,
+    }
     if request.method == "GET":
         return render(request, "care/measure_fill.html", context)
     try:
@@ -58,6 +62,7 @@ def measure_fill(request: HttpRequest, questionnaire_id: str) -> HttpResponse:
     result = {
         "done": done,
         "q": questionnaire,
+        "name": measures.plain_name(questionnaire),
         "course": done.response.course,
         "day": measures.session_day(done.response),
     }
@@ -71,12 +76,14 @@ def measure_fill(request: HttpRequest, questionnaire_id: str) -> HttpResponse:
 def course_measures(request: HttpRequest, course_id: str) -> HttpResponse:
     user = user_of(request)
     course = courses.get_course(user, course_id)
+    therapist = is_course_therapist(user, course)
     context: dict[str, Any] = {
         "course": course,
         "charts": measures.history(user, course.id),
         "responses": measures.responses(user, course.id),
+        "therapist_view": therapist,
     }
-    if is_course_therapist(user, course):
+    if therapist:
         context["progress"] = measures.progress(user, course.id)
     return render(request, "care/course_measures.html", context)
 
@@ -84,8 +91,10 @@ def course_measures(request: HttpRequest, course_id: str) -> HttpResponse:
 @login_required
 @require_GET
 def measure_detail(request: HttpRequest, response_id: str) -> HttpResponse:
-    view = measures.response_view(user_of(request), response_id)
-    return render(request, "care/measure.html", {"view": view})
+    user = user_of(request)
+    view = measures.response_view(user, response_id)
+    therapist = is_course_therapist(user, view.response.course)
+    return render(request, "care/measure.html", {"view": view, "therapist_view": therapist})
 
 
 @login_required
