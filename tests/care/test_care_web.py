@@ -100,7 +100,7 @@ def test_web_measure_twice_is_409_and_out_of_range_is_400(dit: tuple[Any, Any, A
     answers = {f"item{n}": "1" for n in range(1, 8)}
     assert web.get("/measures/fill/gad7/").status_code == 200
     first = web.post("/measures/fill/gad7/", answers)
-    assert first.status_code == 200 and b"saved for session" in first.content
+    assert first.status_code == 200 and b"answers were saved for the session on" in first.content
     again = web.post("/measures/fill/gad7/", answers)
     assert again.status_code == 409 and b"already submitted" in again.content
     bad = web.post("/measures/fill/phq9/", {**{f"item{n}": "0" for n in range(1, 10)}, "item4": "7"})

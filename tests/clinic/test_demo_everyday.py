@@ -33,7 +33,7 @@ def test_demo_is_recent_varied_and_has_a_therapist_side() -> None:
     assert MeasureResponse.objects.filter(course=course, questionnaire="phq9").count() >= 6
     first, last = (
         MeasureResponse.objects.filter(course=course, questionnaire="phq9")
-        .order_by("session_number")[i]
+        .order_by("session__start")[i]
         .total
         for i in (0, 5)
     )

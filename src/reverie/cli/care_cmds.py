@@ -167,7 +167,7 @@ def measure_fill(
     done = measures.submit(sign_in(user), questionnaire, _answers(answers), session_number=session)
     score = done.score
     typer.echo(
-        f"Saved {done.response.id}: {score.total} ({score.band.label.lower()}) for session {done.response.session_number}."
+        f"Saved {done.response.id}: {score.total} ({score.band.label.lower()}) for session {measures.number_of(done.response)}."
     )
     if score.risk_item_positive:
         _show_safety(done.response.client)
@@ -204,11 +204,14 @@ def measure_history(course_id: CourseArg = None, user: UserOpt = None, client: C
         typer.echo(f"{chart.questionnaire.short_title}:")
         for number, day, total, band in chart.rows:
             response = next(
-                r
-                for r in rows
-                if r.questionnaire == chart.questionnaire.id.value and r.session_number == number
+                f.response
+                for f in rows
+                if f.questionnaire.id == chart.questionnaire.id and f.number == number and f.day == day
             )
-            typer.echo(f"  session {number:>2}  {day}  {total:>2}  {band.lower()}  {response.id}")
+            label = (
+                f"{number:>2}" if number is not None else " -"
+            )  # "-": that session was cancelled afterwards
+            typer.echo(f"  session {label}  {day}  {total:>2}  {band.lower()}  {response.id}")
     if is_course_therapist(actor, course):
         _print_progress(measures.progress(actor, course.id))
 

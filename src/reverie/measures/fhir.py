@@ -27,9 +27,18 @@ _REFERENCE = re.compile(r"[A-Z][A-Za-z]+/[A-Za-z0-9\-.]{1,64}|urn:uuid:[0-9a-fA-
 
 
 def to_questionnaire_response(
-    questionnaire_id: str, answers: Sequence[int], *, authored: datetime, subject_ref: str, id: str
+    questionnaire_id: str,
+    answers: Sequence[int],
+    *,
+    authored: datetime,
+    subject_ref: str,
+    id: str,
+    encounter_ref: str | None = None,
+    encounter_display: str | None = None,
 ) -> dict[str, Any]:
     """Build a completed QuestionnaireResponse: one item per question plus the total score item.
+
+    ``encounter_ref`` (with an optional ``encounter_display``) names the session the answers were given for.
 
     Item ``linkId``s are the LOINC question codes; each answer is a LOINC ``valueCoding`` (LA6568-5 …
     LA6571-9) carrying its weight 0..3 in the ``ordinalValue`` extension. The result passes ``validate``.
@@ -37,6 +46,8 @@ def to_questionnaire_response(
     result = score(questionnaire_id, answers)
     questionnaire = get_questionnaire(questionnaire_id)
     _check_identifiers(authored, subject_ref, id)
+    if encounter_ref is not None and not _REFERENCE.fullmatch(encounter_ref):
+        raise InvalidInput("The encounter must be a FHIR reference such as 'Encounter/123' or a urn:uuid.")
     items = [_answer_item(questionnaire, number, value) for number, value in enumerate(result.items, start=1)]
     items.append(
         {
@@ -45,7 +56,7 @@ def to_questionnaire_response(
             "answer": [{"valueInteger": result.total}],
         }
     )
-    return {
+    resource: dict[str, Any] = {
         "resourceType": "QuestionnaireResponse",
         "id": id,
         "questionnaire": QUESTIONNAIRE_CANONICAL.format(panel=questionnaire.panel_loinc),
@@ -54,6 +65,12 @@ def to_questionnaire_response(
         "authored": authored.isoformat(timespec="seconds"),
         "item": items,
     }
+    if encounter_ref is not None:
+        encounter = {"reference": encounter_ref}
+        if encounter_display:
+            encounter["display"] = encounter_display
+        resource["encounter"] = encounter
+    return resource
 
 
 def _check_identifiers(authored: datetime, subject_ref: str, id: str) -> None:

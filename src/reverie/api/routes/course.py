@@ -45,7 +45,12 @@ class MeasureOut(Schema):
     id: uuid.UUID
     course_id: uuid.UUID
     questionnaire: str
-    session_number: int
+    session_number: int | None = Field(
+        description="Today's number of the session it was filled for (null once that session was cancelled)."
+    )
+    session_start: datetime = Field(
+        description="When the session it was filled for is (or was) planned to start."
+    )
     total: int
     band: str
     risk_item_positive: bool
@@ -66,12 +71,13 @@ def _course_out(course: Course) -> CourseOut:
     )
 
 
-def _measure_out(row: MeasureResponse) -> MeasureOut:
+def _measure_out(row: MeasureResponse, number: int | None) -> MeasureOut:
     return MeasureOut(
         id=row.id,
         course_id=row.course_id,
         questionnaire=row.questionnaire,
-        session_number=row.session_number,
+        session_number=number,
+        session_start=row.session.start,
         total=row.total,
         band=row.band,
         risk_item_positive=row.risk_item_positive,
@@ -96,7 +102,7 @@ def course_get(request: HttpRequest, course_id: uuid.UUID) -> CourseOut:
 )
 def course_measures(request: HttpRequest, course_id: uuid.UUID) -> list[MeasureOut]:
     """Every completed PHQ-9 and GAD-7 of the course, scored."""
-    return [_measure_out(r) for r in measures.responses(actor(request), course_id)]
+    return [_measure_out(f.response, f.number) for f in measures.responses(actor(request), course_id)]
 
 
 class MeasureSubmittedOut(MeasureOut):
@@ -122,7 +128,10 @@ def measure_submit(request: HttpRequest, payload: MeasureIn) -> Status[MeasureSu
     )
     raised = alerts.check_in_raised_by(user, submitted.alert)
     check_in = check_in_out(request, user, raised) if raised is not None else None
-    out = MeasureSubmittedOut(**_measure_out(submitted.response).model_dump(), check_in=check_in)
+    out = MeasureSubmittedOut(
+        **_measure_out(submitted.response, measures.number_of(submitted.response)).model_dump(),
+        check_in=check_in,
+    )
     return Status(201, out)
 
 

@@ -1,4 +1,8 @@
-"""Completed outcome measures (PHQ-9, GAD-7), one per measure and session; item answers sealed."""
+"""Completed outcome measures (PHQ-9, GAD-7), one per measure and session; item answers sealed.
+
+A response names the planned session it was filled before (the row itself, not its number): numbers shift when an
+earlier session is cancelled, the session does not (migration 0007 moved the old ``session_number`` rows over).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ import uuid
 
 from django.db import models
 
-from reverie.care.models.course import Course
+from reverie.care.models.course import Course, CourseSession
 from reverie.clinic.models import User
 
 
@@ -15,7 +19,7 @@ class MeasureResponse(models.Model):
     course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="measures")
     client = models.ForeignKey(User, on_delete=models.CASCADE, related_name="measure_responses")
     questionnaire = models.CharField(max_length=8)
-    session_number = models.PositiveIntegerField()
+    session = models.ForeignKey(CourseSession, on_delete=models.CASCADE, related_name="measures")
     total = models.PositiveSmallIntegerField()
     band = models.CharField(max_length=24)
     risk_item_positive = models.BooleanField(default=False)
@@ -23,9 +27,9 @@ class MeasureResponse(models.Model):
     submitted_at = models.DateTimeField()
 
     class Meta:
-        ordering = ["session_number", "questionnaire"]
+        ordering = ["session__start", "questionnaire"]
         constraints = [
             models.UniqueConstraint(
-                fields=["course", "questionnaire", "session_number"], name="one_measure_per_session"
+                fields=["session", "questionnaire"], name="one_measure_per_planned_session"
             )
         ]

@@ -59,7 +59,7 @@ def _course(client: User, course: Any) -> dict[str, Any]:
                 "submitted_at": m.submitted_at.isoformat(),
                 "total": m.total,
                 "band": m.band,
-                "session": m.session_number,
+                **({"session": held[m.session_id]} if m.session_id in held else {}),
             }
             for m in course.measures.order_by("submitted_at")
         ],

@@ -1,6 +1,10 @@
 """PHQ-9 and GAD-7 in a course: filled by the client before sessions on the therapist's schedule, scored, charted,
 classified for the therapist (reliable change, recovery, not on track) and exported as FHIR. Every rule lives in
-:mod:`reverie.measures`; PHQ-9 item 9 above 0 raises a risk alert here."""
+:mod:`reverie.measures`; PHQ-9 item 9 above 0 raises a risk alert here.
+
+A response keeps the planned session it was filled before (``MeasureResponse.session``). Its number is worked out
+when read (numbers shift when an earlier session is cancelled; the session and its date do not); a response whose
+own session was cancelled afterwards keeps that session's date and has no number."""
 
 from __future__ import annotations
 
@@ -14,7 +18,7 @@ from django.db import IntegrityError as DbIntegrityError
 from django.db import transaction
 from django.utils import timezone
 
-from reverie.care.models import Course, MeasureResponse, RiskAlert
+from reverie.care.models import Course, CourseSession, MeasureResponse, RiskAlert
 from reverie.care.policy import is_course_client, is_course_therapist
 from reverie.care.services import alerts, records
 from reverie.care.services import course as courses
@@ -26,12 +30,23 @@ from reverie.measures import change, chart, fhir, schedule, scoring
 from reverie.measures.questionnaires import QUESTIONNAIRES, Questionnaire, QuestionnaireId, get_questionnaire
 
 ANSWERS_PURPOSE = "measure.answers"
+# What the pages call the questionnaires, the client's included: the short title and what it asks about.
+PLAIN_NAMES = {"phq9": "PHQ-9 (mood)", "gad7": "GAD-7 (worry)"}
+
+
+def plain_name(questionnaire: Questionnaire) -> str:
+    """``PHQ-9 (mood)``: the short title with what it asks about, in words."""
+    return PLAIN_NAMES.get(questionnaire.id.value, questionnaire.short_title)
 
 
 @dataclass(frozen=True, slots=True)
 class Due:
     questionnaire: Questionnaire
     session_number: int
+
+    @property
+    def name(self) -> str:
+        return plain_name(self.questionnaire)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +76,8 @@ def due_now(client: User, course_id: object | None = None, now: datetime | None 
         course.measure_schedule, number, dates, include_last=_include_last(course)
     ):
         return []
-    done = set(course.measures.filter(session_number=number).values_list("questionnaire", flat=True))
+    session = courses.held_sessions(course)[number - 1]
+    done = set(course.measures.filter(session=session).values_list("questionnaire", flat=True))
     return [Due(q, number) for q in QUESTIONNAIRES if q.id.value not in done]
 
 
@@ -91,23 +107,24 @@ def submit(
     result = scoring.score(questionnaire_id, answers)
     number = session_number if session_number is not None else courses.current_number(course, now)
     _check_due(course, number)
+    session = courses.held_sessions(course)[number - 1]
     new = schedule.Submission(result.questionnaire_id, number)
     existing = [
-        schedule.Submission(QuestionnaireId(q), n)
-        for q, n in course.measures.values_list("questionnaire", "session_number")
+        schedule.Submission(QuestionnaireId(q), number)
+        for q in course.measures.filter(session=session).values_list("questionnaire", flat=True)
     ]
     schedule.check_not_submitted(existing, new)
     try:
         with transaction.atomic():
-            return _store(client, course, result, number)
+            return _store(client, course, result, session)
     except DbIntegrityError:
         raise Conflict(
             f"{get_questionnaire(questionnaire_id).short_title} was already submitted for session {number}."
         ) from None
 
 
-def _store(client: User, course: Course, result: scoring.Score, number: int) -> Submitted:
-    row = MeasureResponse(id=uuid.uuid4(), course=course, client=client, session_number=number)
+def _store(client: User, course: Course, result: scoring.Score, session: CourseSession) -> Submitted:
+    row = MeasureResponse(id=uuid.uuid4(), course=course, client=client, session=session)
     row.questionnaire = result.questionnaire_id.value
     row.total, row.band, row.risk_item_positive = result.total, result.band.key, result.risk_item_positive
     row.answers = records.seal_json(client, row.id, ANSWERS_PURPOSE, list(result.items))
@@ -127,27 +144,69 @@ def _store(client: User, course: Course, result: scoring.Score, number: int) -> 
 class Chart:
     questionnaire: Questionnaire
     svg: str
-    rows: list[tuple[int, date, int, str]]  # session, date, total, band label
+    rows: list[tuple[int | None, date, int, str]]  # session number (None: cancelled), date, total, band label
+
+    @property
+    def name(self) -> str:
+        return plain_name(self.questionnaire)
 
 
-def _session_day(course: Course, number: int) -> date:
-    dates = courses.session_dates(course)
-    return dates[number - 1].date() if number <= len(dates) else timezone.localdate()
+@dataclass(frozen=True, slots=True)
+class Filled:
+    """One response with its session as it stands now: today's number (None once cancelled) and its date."""
+
+    response: MeasureResponse
+    questionnaire: Questionnaire
+    number: int | None
+    day: date
+    cancelled: bool
+
+    @property
+    def name(self) -> str:
+        return plain_name(self.questionnaire)
+
+
+def _numbers(course: Course) -> dict[object, int]:
+    return {row.pk: n for n, row in enumerate(courses.held_sessions(course), start=1)}
+
+
+def filled(course: Course) -> list[Filled]:
+    """The course's responses in session order, each against the session it was filled for."""
+    numbers, zone = _numbers(course), courses.course_zone(course)
+    rows = course.measures.select_related("session").order_by("session__start", "questionnaire")
+    return [
+        Filled(
+            r,
+            get_questionnaire(r.questionnaire),
+            numbers.get(r.session_id),
+            r.session.start.astimezone(zone).date(),
+            courses.as_session(r.session).cancelled,
+        )
+        for r in rows
+    ]
+
+
+def session_day(response: MeasureResponse) -> date:
+    """The day of the session ``response`` was filled for, in the course's time zone."""
+    return response.session.start.astimezone(courses.course_zone(response.course)).date()
+
+
+def number_of(response: MeasureResponse) -> int | None:
+    """Today's number of the session ``response`` was filled for; None once that session was cancelled."""
+    return _numbers(response.course).get(response.session_id)
 
 
 def history(actor: User, course_id: object) -> list[Chart]:
     """Score history per measure with its chart, for the client and for the therapist."""
     course = courses.get_course(actor, course_id)
-    rows = list(course.measures.all())
+    rows = filled(course)
     charts = []
     for q in QUESTIONNAIRES:
-        mine = [r for r in rows if r.questionnaire == q.id.value]
-        points = [(_session_day(course, r.session_number), r.total) for r in mine]
-        svg = chart.history_svg(points, q.id.value, element_id=f"chart-{q.id.value}")
-        table = [
-            (r.session_number, day, r.total, q.band_for(r.total).label)
-            for r, (day, _) in zip(mine, points, strict=True)
-        ]
+        mine = [f for f in rows if f.questionnaire.id == q.id]
+        svg = chart.history_svg(
+            [(f.day, f.response.total) for f in mine], q.id.value, element_id=f"chart-{q.id.value}"
+        )
+        table = [(f.number, f.day, f.response.total, q.band_for(f.response.total).label) for f in mine]
         charts.append(Chart(q, svg, table))
     audit.record(actor, "measure.history", "course", course.id, subject=course.client)
     return charts
@@ -171,9 +230,22 @@ class Progress:
 
 
 def assessments_of(course: Course) -> list[change.Assessment]:
+    """One assessment per session, numbered as the sessions are numbered today.
+
+    A response keeps its session; one whose session was cancelled afterwards counts for the next session held after
+    it, unless that session has its own answer to the same questionnaire (a response after the last held session
+    is left out of the series; the pages still show it).
+    """
+    held = courses.held_sessions(course)
+    numbers = {row.pk: n for n, row in enumerate(held, start=1)}
     by_session: dict[int, dict[str, int]] = {}
-    for row in course.measures.all():
-        by_session.setdefault(row.session_number, {})[row.questionnaire] = row.total
+    rows = course.measures.select_related("session")
+    for row in sorted(rows, key=lambda r: r.session_id in numbers):  # a session's own answers last: they win
+        number = numbers.get(row.session_id) or next(
+            (n for n, h in enumerate(held, start=1) if h.start > row.session.start), None
+        )
+        if number is not None:
+            by_session.setdefault(number, {})[row.questionnaire] = row.total
     return [
         change.Assessment(n, phq9=t.get("phq9"), gad7=t.get("gad7")) for n, t in sorted(by_session.items())
     ]
@@ -219,10 +291,23 @@ class ResponseView:
     questionnaire: Questionnaire
     items: list[ItemAnswer]
     band_label: str
+    number: int | None  # today's number of its session; None once that session was cancelled
+    day: date
+    cancelled: bool
+
+    @property
+    def name(self) -> str:
+        return plain_name(self.questionnaire)
+
+
+def _session_words(row: MeasureResponse) -> str:
+    """``Session on 2026-12-07 10:00 (Europe/London)``: the planned session, in the course's time zone."""
+    zone = courses.course_zone(row.course)
+    return f"Session on {row.session.start.astimezone(zone):%Y-%m-%d %H:%M} ({zone.key})"
 
 
 def _response(actor: User, response_id: object) -> MeasureResponse:
-    rows = MeasureResponse.objects.select_related("course", "client")
+    rows = MeasureResponse.objects.select_related("course", "client", "session")
     return records.fetch(actor, rows, response_id, Action.READ, "measure")
 
 
@@ -239,7 +324,10 @@ def response_view(actor: User, response_id: object) -> ResponseView:
         for i, v in zip(q.items, _answers(row), strict=True)
     ]
     audit.record(actor, "measure.read", "measure", row.id, subject=row.client)
-    return ResponseView(row, q, items, q.band_for(row.total).label)
+    cancelled = courses.as_session(row.session).cancelled
+    return ResponseView(
+        row, q, items, q.band_for(row.total).label, number_of(row), session_day(row), cancelled
+    )
 
 
 def fhir_resource(actor: User, response_id: object) -> dict[str, Any]:
@@ -251,12 +339,14 @@ def fhir_resource(actor: User, response_id: object) -> dict[str, Any]:
         authored=row.submitted_at,
         subject_ref=f"Patient/{row.client_id}",
         id=str(row.id),
+        encounter_ref=f"Encounter/{row.session_id}",
+        encounter_display=_session_words(row),
     )
     fhir.validate(resource)
     audit.record(actor, "measure.export", "measure", row.id, subject=row.client)
     return resource
 
 
-def responses(actor: User, course_id: object) -> list[MeasureResponse]:
-    course = courses.get_course(actor, course_id)
-    return list(course.measures.all())
+def responses(actor: User, course_id: object) -> list[Filled]:
+    """Every response of the course against its session (see :func:`filled`)."""
+    return filled(courses.get_course(actor, course_id))

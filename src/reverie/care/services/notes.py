@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from reverie.care.models import Course, NoteKind, ProgressNote, RiskAlert, TherapistNote
 from reverie.care.policy import is_course_therapist
-from reverie.care.services import alerts, records
+from reverie.care.services import alerts, measures, records
 from reverie.care.services import course as courses
 from reverie.clinic.models import User
 from reverie.clinic.services import audit
@@ -174,7 +174,7 @@ def course_record(
     if include_process_notes:
         _explicit_process_request(actor, course, reason, "export")
     record: dict[str, Any] = {
-        "schema": "reverie.course-record/1",
+        "schema": "reverie.course-record/2",
         "programme": course.programme,
         "total_sessions": course.total_sessions,
         "sessions": [
@@ -183,8 +183,14 @@ def course_record(
         ],
         "progress_notes": [_note_json(n) for n in progress_notes(actor, course.id)],
         "measures": [
-            {"questionnaire": m.questionnaire, "session": m.session_number, "total": m.total, "band": m.band}
-            for m in course.measures.all()
+            {
+                "questionnaire": m.response.questionnaire,
+                "session": m.number,
+                "session_start": m.response.session.start.isoformat(),
+                "total": m.response.total,
+                "band": m.response.band,
+            }
+            for m in measures.filled(course)
         ],
     }
     if include_process_notes:

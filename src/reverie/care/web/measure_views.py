@@ -48,14 +48,24 @@ def _answers(post: Any, count: int) -> list[int]:
 def measure_fill(request: HttpRequest, questionnaire_id: str) -> HttpResponse:
     user = user_of(request)
     questionnaire = get_questionnaire(questionnaire_id)
-    context: dict[str, Any] = {"q": questionnaire, "values": request.POST}
+    context: dict[str, Any] = {
+        "q": questionnaire,
+        "name": measures.plain_name(questionnaire),
+        "values": request.POST,
+    }
     if request.method == "GET":
         return render(request, "care/measure_fill.html", context)
     try:
         done = measures.submit(user, questionnaire.id.value, _answers(request.POST, len(questionnaire.items)))
     except ReverieError as exc:
         return with_error(request, "care/measure_fill.html", context, exc)
-    result = {"done": done, "q": questionnaire, "course": done.response.course}
+    result = {
+        "done": done,
+        "q": questionnaire,
+        "name": measures.plain_name(questionnaire),
+        "course": done.response.course,
+        "day": measures.session_day(done.response),
+    }
     if done.score.risk_item_positive:
         result.update(safety.plan_for_page(user), lines=crisis_lines())
     return render(request, "care/measure_done.html", result)
@@ -66,12 +76,14 @@ def measure_fill(request: HttpRequest, questionnaire_id: str) -> HttpResponse:
 def course_measures(request: HttpRequest, course_id: str) -> HttpResponse:
     user = user_of(request)
     course = courses.get_course(user, course_id)
+    therapist = is_course_therapist(user, course)
     context: dict[str, Any] = {
         "course": course,
         "charts": measures.history(user, course.id),
         "responses": measures.responses(user, course.id),
+        "therapist_view": therapist,
     }
-    if is_course_therapist(user, course):
+    if therapist:
         context["progress"] = measures.progress(user, course.id)
     return render(request, "care/course_measures.html", context)
 
@@ -79,8 +91,10 @@ def course_measures(request: HttpRequest, course_id: str) -> HttpResponse:
 @login_required
 @require_GET
 def measure_detail(request: HttpRequest, response_id: str) -> HttpResponse:
-    view = measures.response_view(user_of(request), response_id)
-    return render(request, "care/measure.html", {"view": view})
+    user = user_of(request)
+    view = measures.response_view(user, response_id)
+    therapist = is_course_therapist(user, view.response.course)
+    return render(request, "care/measure.html", {"view": view, "therapist_view": therapist})
 
 
 @login_required
