@@ -53,11 +53,23 @@ SECTIONS: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
 )
 TEXT_FIELDS: tuple[str, ...] = tuple(key for _, _, fields in SECTIONS for key, _ in fields)
 CCRT_FIELDS: tuple[tuple[str, str, str], ...] = (
-    ("ccrt_w", "w", "Wish (W)"),
-    ("ccrt_ro", "ro", "Response of other (RO)"),
-    ("ccrt_rs", "rs", "Response of self (RS)"),
+    ("ccrt_w", "w", "Wishes in relationships (W)"),
+    ("ccrt_ro", "ro", "How others respond (RO)"),
+    ("ccrt_rs", "rs", "How the person responds (RS)"),
 )
 IPAF_FIELDS = ("ipaf_self", "ipaf_other", "ipaf_affect", "ipaf_defence")
+# One mapping from a field's key to the words a person reads (the form, the version list, the errors).
+# In the order of the form: the CCRT's three choices open its section.
+FIELD_LABELS: dict[str, str] = {
+    key: label
+    for section, _, fields in SECTIONS
+    for key, label in (*(((k, lbl) for k, _, lbl in CCRT_FIELDS) if section == "ccrt" else ()), *fields)
+}
+
+
+def field_label(key: str) -> str:
+    """The words for a formulation field (the key itself never reaches a page)."""
+    return FIELD_LABELS.get(key, "a field")
 
 
 def cluster_choices(component: str) -> list[tuple[int, str]]:
@@ -73,6 +85,11 @@ class FormulationVersion:
     created_at: datetime
     values: Mapping[str, Any]
     changed: tuple[str, ...]
+
+    @property
+    def changed_labels(self) -> tuple[str, ...]:
+        """The changed fields in words, in the order of the form."""
+        return tuple(FIELD_LABELS[key] for key in FIELD_LABELS if key in self.changed)
 
     def cluster_label(self, key: str) -> str:
         number = self.values.get(key)
@@ -98,7 +115,9 @@ def clean(draft: Mapping[str, object]) -> dict[str, Any]:
     if set(draft) - known:
         raise InvalidInput("The formulation has fields it does not know.")
     values: dict[str, Any] = {
-        key: records.clean_text(draft.get(key, ""), key.replace("_", " "), limit=TEXT_LIMIT, required=False)
+        key: records.clean_text(
+            draft.get(key, ""), f"field “{field_label(key)}”", limit=TEXT_LIMIT, required=False
+        )
         for key in TEXT_FIELDS
     }
     for key, _, label in CCRT_FIELDS:
