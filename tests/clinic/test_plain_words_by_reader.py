@@ -11,10 +11,44 @@ from typing import Any
 
 import pytest
 
+from reverie.clinic.services import observations
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from test_observation_feedback import _visible_text
+from test_observation_feedback import _analysed, _visible_text
 
 pytestmark = pytest.mark.django_db
+
+
+def _panel(html: bytes) -> str:
+    return _visible_text(html.split(b'id="noticed"')[1].split(b"</section>")[0])
+
+
+@pytest.mark.usefixtures("relationships_spoken")
+def test_observations_address_the_writer_and_speak_about_the_client_to_the_therapist(
+    paired: tuple[Any, Any], web_as: Any
+) -> None:
+    client, therapist = paired
+    view = _analysed(client, shared=True)
+    own = _panel(web_as(client).get(f"/journal/{view.id}/").content)
+    theirs = _panel(web_as(therapist).get(f"/journal/{view.id}/").content)
+    assert "Your words carry" in own or "You describe" in own
+    assert not re.search(r"\b(You|Your|you|your|yourself)\b", theirs.split("Details")[0]), theirs
+    assert "The client" in theirs
+    found = observations.noticed(therapist, view.id)
+    assert found is not None and all(
+        s.observation.text.startswith(("The client", "In the")) for s in found.shown
+    )
+
+
+def test_observation_sentences_reworded_about_the_client() -> None:
+    from reverie.insights.observations import about_the_client
+
+    assert about_the_client("Your words carry embarrassment.") == "The client's words carry embarrassment."
+    assert (
+        about_the_client("You describe wanting your mother to love and understand you, then withdrawing.")
+        == "The client describes wanting their mother to love and understand them, then withdrawing."
+    )
+    assert about_the_client("A friend appears in the dream.") == "A friend appears in the dream."  # near miss
 
 
 def test_pair_page_explains_alerts_without_clinical_terms(make_user: Any, web_as: Any) -> None:
@@ -39,3 +73,17 @@ def test_page_errors_carry_no_codes(make_user: Any, web_as: Any) -> None:
     assert not re.search(r"E\d{3}", _visible_text(missing.content))
     refused = web.post("/pair/", {"action": "accept", "code": "NOPE"})
     assert not re.search(r"E\d{3}", _visible_text(refused.content))
+
+
+def test_patterns_page_ratings_are_the_readers_own_or_the_clients(
+    paired: tuple[Any, Any], web_as: Any
+) -> None:
+    from test_patterns_page import _entries
+
+    client, therapist = paired
+    _entries(client, n=4, shared=True)
+    own = _visible_text(web_as(client).get("/insights/?show=1").content)
+    theirs = _visible_text(web_as(therapist).get(f"/clients/{client.pk}/insights/").content)
+    assert "Your ratings in words" in own and "not your ratings" in own
+    assert "Your ratings" not in theirs and "your ratings" not in theirs
+    assert "The client's ratings in words" in theirs
