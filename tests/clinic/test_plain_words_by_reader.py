@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 
-from reverie.clinic.services import observations
+from reverie.clinic.models import Pair
+from reverie.clinic.services import observations, people
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from test_observation_feedback import _analysed, _visible_text
@@ -49,6 +50,46 @@ def test_observation_sentences_reworded_about_the_client() -> None:
         == "The client describes wanting their mother to love and understand them, then withdrawing."
     )
     assert about_the_client("A friend appears in the dream.") == "A friend appears in the dream."  # near miss
+
+
+def test_privacy_log_names_the_other_side_by_the_readers_role(paired: tuple[Any, Any], web_as: Any) -> None:
+    from reverie.clinic.services.audit_words import sentence
+
+    client, therapist = paired
+    people.issue_invitation(therapist)
+    people.issue_invitation(client)
+    ther_page = web_as(therapist).get("/account/audit/").content.decode()
+    client_page = web_as(client).get("/account/audit/").content.decode()
+    assert "You made an invitation to link with a client." in ther_page
+    assert "with a therapist" not in ther_page
+    assert "You made an invitation to link with a therapist." in client_page  # the client's log is unchanged
+    assert sentence("pair.end", "You", reader="therapist") == "You ended a link with a client."
+    assert sentence("entry.read", "bea", reader="therapist") == "bea opened one of your journal entries."
+
+
+def test_end_link_asks_first_and_ends_only_on_yes(paired: tuple[Any, Any], web_as: Any) -> None:
+    client, _ = paired
+    pair = Pair.objects.get()
+    web = web_as(client)
+    page = web.get("/pair/").content.decode()
+    assert 'value="confirm_end"' in page and 'value="end"' not in page  # the list's button only asks
+    asked = web.post("/pair/", {"action": "confirm_end", "pair": str(pair.pk)})
+    assert asked.status_code == 200 and b"Yes, end the link" in asked.content
+    pair.refresh_from_db()
+    assert pair.ended_at is None  # asking ends nothing
+    done = web.post("/pair/", {"action": "end", "pair": str(pair.pk)})
+    assert b"The link has ended" in done.content
+    pair.refresh_from_db()
+    assert pair.ended_at is not None
+
+
+def test_end_link_confirm_for_another_persons_link_is_refused(
+    paired: tuple[Any, Any], make_user: Any, web_as: Any
+) -> None:
+    pair = Pair.objects.get()
+    stranger = make_user()
+    response = web_as(stranger).post("/pair/", {"action": "confirm_end", "pair": str(pair.pk)})
+    assert response.status_code == 400 and b"Yes, end the link" not in response.content
 
 
 def test_pair_page_explains_alerts_without_clinical_terms(make_user: Any, web_as: Any) -> None:
