@@ -136,6 +136,9 @@ def save_formulation(therapist: User, course_id: object, draft: Mapping[str, obj
         if latest is not None and _open(course, latest) == values:
             raise InvalidInput(f"Nothing changed since version {latest.version}.")
         row = Formulation(id=uuid.uuid4(), course=course, author=therapist, created_at=timezone.now())
+        row.shared_at = (
+            row.created_at if course.formulation_shared else None
+        )  # saved while shared: the client sees it
         row.version = (latest.version if latest else 0) + 1
         row.payload = records.seal_json(course.client, row.id, PURPOSE, values)
         row.save()
@@ -151,11 +154,15 @@ def _open(course: Course, row: Formulation) -> dict[str, Any]:
 def versions(actor: User, course_id: object) -> list[FormulationVersion]:
     """Every version, oldest first, each with the fields that changed since the one before."""
     course = courses.get_course(actor, course_id)
-    if not (is_course_therapist(actor, course) or course.formulation_shared):
+    therapist = is_course_therapist(actor, course)
+    if not (therapist or course.formulation_shared):
         raise NotFound("No such formulation.")
+    rows = Formulation.objects.filter(course=course).select_related("course").order_by("version")
+    if not therapist:  # the client: only versions shared with them; changes counted between those
+        rows = rows.filter(shared_at__isnull=False)
     out: list[FormulationVersion] = []
     before: dict[str, Any] = {}
-    for row in Formulation.objects.filter(course=course).select_related("course").order_by("version"):
+    for row in rows:
         if not allows(actor, Action.READ, row):
             raise NotFound("No such formulation.")
         values = _open(course, row)
@@ -167,10 +174,21 @@ def versions(actor: User, course_id: object) -> list[FormulationVersion]:
 
 
 def share(therapist: User, course_id: object, shared: bool) -> Course:
-    """Let the client read the formulation (or stop sharing it)."""
+    """Let the client read the formulation (or stop sharing it).
+
+    Sharing shows the client the version current now and every version saved while it stays shared; drafts saved
+    while it is not shared stay the therapist's (the version current at the next share becomes visible). Versions
+    once shown stay shown while shared. An empty formulation cannot be shared."""
     course = courses.get_course(therapist, course_id, Action.WRITE)
-    course.formulation_shared = bool(shared)
-    course.save(update_fields=["formulation_shared"])
+    with transaction.atomic():
+        latest = Formulation.objects.select_for_update().filter(course=course).order_by("-version").first()
+        if shared and latest is None:
+            raise InvalidInput("Write the formulation and save it before sharing it with the client.")
+        if shared and latest is not None and latest.shared_at is None:
+            latest.shared_at = timezone.now()
+            latest.save(update_fields=["shared_at"])
+        course.formulation_shared = bool(shared)
+        course.save(update_fields=["formulation_shared"])
     action = "formulation.share" if shared else "formulation.unshare"
     audit.record(therapist, action, "course", course.id, subject=course.client)
     return course
