@@ -237,6 +237,9 @@ def test_web_every_page_renders_for_both_sides(dit: tuple[Any, Any, Any]) -> Non
         therapist, course.id, {"ipaf_self": "small", "ccrt_w": "5", "past": "father"}
     )
     formulation.share(therapist, course.id, True)
+    formulation.save_formulation(
+        therapist, course.id, {"ipaf_self": "small", "ccrt_w": "6", "past": "father"}
+    )  # saved while shared: the client sees it (version 1, a draft before sharing, stays the therapist's)
     goals.propose(therapist, course.id, template="voicing_needs")
     done = measures.submit(client, "gad7", [1] * 7, session_number=1)
     notes.write_progress_note(therapist, course.id, 1, "progress")
@@ -254,5 +257,5 @@ def test_web_every_page_renders_for_both_sides(dit: tuple[Any, Any, Any]) -> Non
     page = _as(client).get(f"/courses/{course.id}/formulation/").content.decode()
     assert (
         "be loved and understood" in page and "be close and accepting" in page
-    )  # both versions, CCRT labels
+    )  # the version shared and the one saved since, CCRT labels
     assert courses.read_letter(client, course.id) is None

@@ -33,7 +33,11 @@ def test_pictures_relationship_map_sizes_groups_by_episodes() -> None:
     root = _check(relationship_map_svg(view))
     labels = [t.text for t in root.iter(f"{SVG}text")]
     assert "your partner" in labels and "your therapist" in labels
-    assert "9 episodes" in labels and "4 episodes" in labels  # episode counts beside each group
+    assert (
+        "9 relationship moments" in labels and "4 relationship moments" in labels
+    )  # counts beside each group
+    therapist = _check(relationship_map_svg(build_view(withdrawal_history(), "therapist")))
+    assert "9 episodes" in [t.text for t in therapist.iter(f"{SVG}text")]
 
 
 def test_pictures_escape_text() -> None:
@@ -46,7 +50,7 @@ def test_pictures_escape_text() -> None:
 
 
 def test_pictures_triangles_describe_every_corner() -> None:
-    view = build_view(withdrawal_history())
+    view = build_view(withdrawal_history(), "therapist")
     desc = _check(triangles_svg(view)).find(f"{SVG}desc")
     assert desc is not None and desc.text
     for corner in ("Defense", "Anxiety", "Hidden feeling", "Therapist (T)", "Current others (C)", "Past (P)"):
@@ -77,3 +81,32 @@ def test_pictures_client_timeline_has_no_defense_codes() -> None:
     client, therapist = build_view(history, "client"), build_view(history, "therapist")
     assert "ODF" not in timeline_svg(client) and "ODF" in timeline_svg(therapist)
     assert "RO:" not in relationship_map_svg(client) and "others:" in relationship_map_svg(client)
+
+
+# --- plain words for the client (brief q3, QA qa33 point 10) ---------------------------------------------------
+
+
+def test_pictures_client_reads_periods_corners_and_counts_in_plain_words() -> None:
+    history = withdrawal_history()
+    client, therapist = build_view(history, "client"), build_view(history, "therapist")
+    for svg in (triangles_svg(client), timeline_svg(client), relationship_map_svg(client)):
+        assert "Malan" not in svg and "(C)" not in svg and "-Q" not in svg and " episodes" not in svg
+    assert "People in your life now" in triangles_svg(client)
+    assert "Current others (C)" in triangles_svg(therapist)  # the therapist keeps the theory's names
+    point = replace(client.periods[0], period="2026-Q4")
+    assert "October\u2013December 2026" in timeline_svg(replace(client, periods=(point,)))
+    assert "Oct\u2013Dec 2026" in timeline_svg(replace(client, periods=(point,)))  # the axis, short
+    assert "2026-Q4" in timeline_svg(replace(therapist, periods=(replace(point),)))
+
+
+def test_pictures_counts_are_singular_for_one() -> None:
+    from reverie.insights.pictures import counted, period_words
+    from reverie.insights.statements import unit_words
+
+    assert (
+        counted(1, "episode", "episodes") == "1 episode" and counted(2, "episode", "episodes") == "2 episodes"
+    )
+    assert unit_words("later episodes", 1) == "later episode" and unit_words("entries", 1) == "entry"
+    assert unit_words("episodes", 0) == "episodes"
+    assert period_words("2026-Q1", "client") == "January\u2013March 2026"
+    assert period_words("2026-Q1", "therapist") == "2026-Q1" and period_words("odd", "client") == "odd"

@@ -21,7 +21,7 @@ def test_triangles_past_present_link_from_the_same_pattern() -> None:
     found = _keyed(items)
     link = found["pattern-link:P-C"]
     assert set(link.evidence) == {"m1", "m2", "p1"}
-    assert "(2 episodes)" in link.text and "(1 episodes)" in link.text
+    assert "(2 episodes)" in link.text and "(1 episode)" in link.text  # singular for one (QA qa33 point 10)
     assert link.tentative
     assert "pattern-link:T-C" not in found and "pattern-link:T-P" not in found
 

@@ -55,7 +55,7 @@ def _linked_to_client(actor: User, client: User) -> bool:
 def _reads_formulation(actor: User, row: Formulation) -> bool:
     course = row.course
     return is_course_therapist(actor, course) or (
-        course.formulation_shared and is_course_client(actor, course)
+        course.formulation_shared and row.shared_at is not None and is_course_client(actor, course)
     )
 
 

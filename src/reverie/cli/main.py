@@ -18,6 +18,7 @@ from reverie.cli import (
     doctor_cmds,
     insights_cmds,
     journal_cmds,
+    pair_cmds,
     recovery_cmds,
     token_cmds,
 )
@@ -34,6 +35,7 @@ app.add_typer(journal_cmds.app, name="journal")
 app.add_typer(admin.user_app, name="user")
 app.add_typer(admin.keys_app, name="keys")
 app.add_typer(token_cmds.app, name="token")
+app.add_typer(pair_cmds.app, name="pair")
 admin.register(app)
 analysis_cmds.register(app)
 insights_cmds.register(app)

@@ -17,7 +17,7 @@ from datetime import date, datetime, timedelta
 
 from reverie.insights.ccrt import RO_WORDED
 from reverie.insights.goemotions import valence
-from reverie.insights.statements import Statement
+from reverie.insights.statements import Statement, unit_words
 from reverie.insights.view import InsightView
 
 MAX_HIGHLIGHTS = 5
@@ -76,7 +76,9 @@ class Highlight:
 
 def _seen(s: Statement) -> str:
     unit = "relationship moments" if s.unit == "episodes" else "entries" if s.unit == "items" else s.unit
-    return f"seen in {s.count} of {s.total} {unit}" if s.total else f"seen in {s.count} {unit}"
+    if s.total:
+        return f"seen in {s.count} of {s.total} {unit_words(unit, s.total)}"
+    return f"seen in {s.count} {unit_words(unit, s.count)}"
 
 
 # The core theme's components worded for the client. None since 2026-12-04: with each frozen vignette batch

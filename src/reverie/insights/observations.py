@@ -168,6 +168,35 @@ class Observation:
         return SUPPORT[self.analyzer].noun
 
 
+# Observations speak to the writer ("Your words carry …"). For anyone else reading the entry (the linked
+# therapist) the same sentence is said about the client. The sentences come only from the fixed phrases above
+# (plus a person's role or name), so rewording their "you"/"your" words is exact.
+_OPENINGS = (
+    ("Your words carry ", "The client's words carry "),
+    ("You describe ", "The client describes "),
+    ("You seem to feel ", "The client seems to feel "),
+    ("You name a feeling you cannot place yet", "The client names a feeling they cannot place yet"),
+    ("In the dream you feel ", "In the dream the client feels "),
+    ("Your ", "The client's "),
+)
+_SECOND_PERSON = {"yourself": "themselves", "your": "their", "you": "them"}
+_YOU = re.compile(r"\b(yourself|your|you)\b")
+
+
+def about_the_client(text: str) -> str:
+    """An observation's sentence for a reader who is not its writer: 'The client's words carry joy.'"""
+    for opening, instead in _OPENINGS:
+        if text.startswith(opening):
+            text = instead + text[len(opening) :]
+            break
+    return _YOU.sub(lambda m: _SECOND_PERSON[m.group(1)], text)
+
+
+def for_reader(observation: Observation, own: bool) -> Observation:
+    """The observation as its reader sees it: unchanged for the writer, about the client for anyone else."""
+    return observation if own else replace(observation, text=about_the_client(observation.text))
+
+
 @dataclass(frozen=True, slots=True)
 class Risk:
     level: str  # indicator, ideation, behavior, attempt

@@ -12,10 +12,36 @@ from reverie.insights.view import InsightView, PeriodPoint
 from reverie.svg import FAINT, INK, MUTED, PALETTE, PHONE_WIDTH, Chart, fit_label
 
 TOP_EMOTIONS = 5
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")  # fmt: skip
 COMPONENT_WORDS = {
     "client": {"w": "wish", "ro": "others", "rs": "you"},
     "therapist": {"w": "W", "ro": "RO", "rs": "RS"},
 }
+
+
+def period_words(period: str, audience: str, *, short: bool = False) -> str:
+    """A calendar quarter as a person reads it: '2026-Q4' for the therapist, 'October–December 2026' for the client
+    ('Oct–Dec 2026' where space is short)."""
+    year, _, quarter = period.partition("-Q")
+    if audience != "client" or not (year.isdigit() and quarter in {"1", "2", "3", "4"}):
+        return period
+    first, last = MONTHS[3 * int(quarter) - 3], MONTHS[3 * int(quarter) - 1]
+    if short:
+        first, last = first[:3], last[:3]
+    return f"{first}\u2013{last} {year}"
+
+
+def counted(n: int, one: str, many: str) -> str:
+    """'1 episode', '3 episodes'."""
+    return f"{n} {one if n == 1 else many}"
+
+
+def _episodes(n: int, audience: str) -> str:
+    """Relationship episodes counted in the reader's words."""
+    if audience == "client":
+        return counted(n, "relationship moment", "relationship moments")
+    return counted(n, "episode", "episodes")
 
 
 # --- timeline ----------------------------------------------------------------------------------------------
@@ -56,7 +82,13 @@ def timeline_svg(view: InsightView, top: int = TOP_EMOTIONS) -> str:
             anchor = (
                 "start" if i == 0 and len(points) > 1 else "end" if last and len(points) > 1 else "middle"
             )
-            chart.text(xs[i], bottom + 18, p.period, anchor=anchor, fill=MUTED)
+            chart.text(
+                xs[i],
+                bottom + 18,
+                period_words(p.period, view.audience, short=True),
+                anchor=anchor,
+                fill=MUTED,
+            )
     legend_y = bottom + 44
     for n, emotion in enumerate(emotions):
         colour = PALETTE[n % len(PALETTE)]
@@ -88,14 +120,21 @@ def _timeline_desc(view: InsightView, emotions: list[str], show_odf: bool) -> st
     if not view.periods:
         return "No items in this view yet."
     odf = [p.odf for p in view.periods if p.odf is not None]
+    first, last = (period_words(p.period, view.audience) for p in (view.periods[0], view.periods[-1]))
+    client = view.audience == "client"
+    span = (
+        counted(len(view.periods), "three-month period", "three-month periods")
+        if client
+        else (counted(len(view.periods), "quarter", "quarters"))
+    )
     text = (
-        f"{len(view.periods)} quarters from {view.periods[0].period} to {view.periods[-1].period}. "
-        f"Lines show the share of items per quarter in which the words suggest: "
-        f"{', '.join(emotions) or 'no feelings found'}."
+        f"{span} from {first} to {last}. "
+        f"Lines show the share of {'entries' if client else 'items'} per {'three months' if client else 'quarter'}"
+        f" in which the words suggest: {', '.join(emotions) or 'no feelings found'}."
     )
     for emotion in emotions:
         shares = [
-            f"{p.period} {round(100 * share(dict(p.emotions).get(emotion, 0), p.items))}%"
+            f"{period_words(p.period, view.audience)} {round(100 * share(dict(p.emotions).get(emotion, 0), p.items))}%"
             for p in view.periods
         ]
         text += f" {emotion.capitalize()}: {', '.join(shares)}."
@@ -113,22 +152,21 @@ def relationship_map_svg(view: InsightView) -> str:
     words = COMPONENT_WORDS["client" if view.audience == "client" else "therapist"]
     height = 24 + sum(30 + 34 * len(g.edges) for g in groups) if groups else 80
     desc = "; ".join(
-        f"{group_words(g.group, view.audience)}: {g.episodes} episodes"
+        f"{group_words(g.group, view.audience)}: {_episodes(g.episodes, view.audience)}"
         + "".join(f", {words[c]} {SHORT_LABELS[c][k]} in {n} of {g.scored}" for c, k, n in g.edges)
         for g in groups
     )
-    chart = Chart(
-        "rv-relmap", PHONE_WIDTH, height, "Relationship map", desc or "No relationship episodes yet."
-    )
+    none = "No relationship moments yet" if view.audience == "client" else "No relationship episodes yet"
+    chart = Chart("rv-relmap", PHONE_WIDTH, height, "Relationship map", desc or none + ".")
     if not groups:
-        chart.text(PHONE_WIDTH / 2, 44, "No relationship episodes yet", anchor="middle")
+        chart.text(PHONE_WIDTH / 2, 44, none, anchor="middle")
         return chart.render()
     biggest = max(g.episodes for g in groups)
     y = 24.0
     for g in groups:
         chart.circle(14, y - 5, 5 + 7 * math.sqrt(g.episodes / biggest), PALETTE[0], 0.85)
         chart.text(32, y, fit_label(group_words(g.group, view.audience), 190), bold=True)
-        chart.text(PHONE_WIDTH - 6, y, f"{g.episodes} episodes", anchor="end", fill=MUTED)
+        chart.text(PHONE_WIDTH - 6, y, _episodes(g.episodes, view.audience), anchor="end", fill=MUTED)
         y += 28
         for component, cluster, n in g.edges:
             colour = PALETTE[["w", "ro", "rs"].index(component)]
@@ -154,6 +192,15 @@ CORNER_LABELS = {
     "C": "Current others (C)",
     "P": "Past (P)",
 }
+# The client reads the corners in plain words (no theory names, no letters).
+CLIENT_CORNER_LABELS = {
+    "D": "Ways of coping",
+    "A": "Worry",
+    "F": "Feelings underneath",
+    "T": "Your therapist",
+    "C": "People in your life now",
+    "P": "The past",
+}
 BLOCK = 226.0
 
 
@@ -162,15 +209,23 @@ def triangles_svg(view: InsightView) -> str:
     tri = view.triangles
     corners = dict(tri.corners)
     links = {(a, b): n for a, b, n in tri.links}
-    desc = "Items touching each corner: " + ", ".join(
-        f"{CORNER_LABELS[c]} {corners.get(c, 0)} of {tri.items}" for c in CONFLICT_DRAWN + PERSON_DRAWN
+    client = view.audience == "client"
+    labels = CLIENT_CORNER_LABELS if client else CORNER_LABELS
+    items = "entries" if client else "items"
+    desc = f"{items.capitalize()} touching each corner: " + ", ".join(
+        f"{labels[c]} {corners.get(c, 0)} of {tri.items}" for c in CONFLICT_DRAWN + PERSON_DRAWN
     )
-    linked = [f"{a}–{b} {n}" for (a, b), n in links.items() if n]
+    linked = [
+        f"{labels[a] if client else a}–{labels[b] if client else b} {n}" for (a, b), n in links.items() if n
+    ]
     if linked:
-        desc += ". Corners together in one item: " + ", ".join(linked) + "."
-    chart = Chart(
-        "rv-triangles", PHONE_WIDTH, 2 * BLOCK, "Triangle of conflict and triangle of persons", desc
+        desc += (
+            f". Corners together in one {items[:-1] if not client else 'entry'}: " + ", ".join(linked) + "."
+        )
+    title = (
+        "Feelings and people your entries touch" if client else "Triangle of conflict and triangle of persons"
     )
+    chart = Chart("rv-triangles", PHONE_WIDTH, 2 * BLOCK, title, desc)
     for block, names in ((0, CONFLICT_DRAWN), (1, PERSON_DRAWN)):
         positions = _triangle_positions(block * BLOCK, names)
         for (a, b), n in links.items():
@@ -183,8 +238,8 @@ def triangles_svg(view: InsightView) -> str:
             anchor = ("start", "end", "middle")[i]
             tx = (8.0, PHONE_WIDTH - 8.0, x)[i]
             ty = y - 42 if i < 2 else y + 36
-            chart.text(tx, ty, CORNER_LABELS[name], anchor=anchor, bold=True)
-            chart.text(tx, ty + 17, f"{round(100 * intensity)}% of items", anchor=anchor, fill=MUTED)
+            chart.text(tx, ty, labels[name], anchor=anchor, bold=True)
+            chart.text(tx, ty + 17, f"{round(100 * intensity)}% of {items}", anchor=anchor, fill=MUTED)
     return chart.render()
 
 

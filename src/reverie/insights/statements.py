@@ -25,9 +25,9 @@ class Statement:
     def strength(self) -> str:
         """'seen in 6 of 9 episodes', with 'tentative' when the count is small."""
         if self.total is None:
-            seen = f"seen in {self.count} {self.unit}"
+            seen = f"seen in {self.count} {unit_words(self.unit, self.count)}"
         else:
-            seen = f"seen in {self.count} of {self.total} {self.unit}"
+            seen = f"seen in {self.count} of {self.total} {unit_words(self.unit, self.total)}"
         return f"tentative, {seen}" if self.tentative else seen
 
     def to_json(self) -> dict[str, Any]:
@@ -55,6 +55,23 @@ def statement(
         unit=unit,
         tentative=count < MIN_COUNT,
     )
+
+
+SINGULAR = {
+    "episodes": "episode",
+    "items": "item",
+    "entries": "entry",
+    "dreams": "dream",
+    "defenses": "defense",
+    "moments": "moment",
+}
+
+
+def unit_words(unit: str, n: int) -> str:
+    """The unit for a count of ``n``: 'later episodes' stays plural except for one ('later episode')."""
+    if n != 1:
+        return unit
+    return " ".join(SINGULAR.get(word, word) for word in unit.split(" "))
 
 
 def share(count: int, total: int) -> float:

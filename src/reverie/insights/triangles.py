@@ -12,7 +12,7 @@ from reverie.insights.ccrt import triple_phrase
 from reverie.insights.course import halves, periods, span_words
 from reverie.insights.digest import Triple
 from reverie.insights.lane import Lane
-from reverie.insights.statements import Statement, percent, statement
+from reverie.insights.statements import Statement, percent, statement, unit_words
 from reverie.insights.view import Triangles
 
 CONFLICT = ("F", "A", "D")
@@ -94,8 +94,8 @@ def _pattern_link(lane: Lane, a: str, b: str) -> Statement | None:
     n_a, n_b = lane.corner_triples.count((a, triple)), lane.corner_triples.count((b, triple))
     phrase = triple_phrase(*triple)
     text = (
-        f"The same pattern, {phrase[0].lower()}{phrase[1:]}, appears with {CORNER_WORDS[a]} ({n_a} episodes) "
-        f"and with {CORNER_WORDS[b]} ({n_b} episodes): a {_pair(a, b)} link."
+        f"The same pattern, {phrase[0].lower()}{phrase[1:]}, appears with {CORNER_WORDS[a]} ({n_a} {unit_words('episodes', n_a)}) "
+        f"and with {CORNER_WORDS[b]} ({n_b} {unit_words('episodes', n_b)}): a {_pair(a, b)} link."
     )
     evidence = lane.in_time_order(lane.corner_triples.evidence_of([(a, triple), (b, triple)]))
     return statement(

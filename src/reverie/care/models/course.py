@@ -68,6 +68,9 @@ class Formulation(models.Model):
     author = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField()
     payload = models.BinaryField()
+    # When the client could first read this version: the version current when the therapist shared the
+    # formulation, and each version saved while it is shared. None: the therapist's draft only.
+    shared_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["version"]

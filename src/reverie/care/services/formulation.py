@@ -53,11 +53,23 @@ SECTIONS: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
 )
 TEXT_FIELDS: tuple[str, ...] = tuple(key for _, _, fields in SECTIONS for key, _ in fields)
 CCRT_FIELDS: tuple[tuple[str, str, str], ...] = (
-    ("ccrt_w", "w", "Wish (W)"),
-    ("ccrt_ro", "ro", "Response of other (RO)"),
-    ("ccrt_rs", "rs", "Response of self (RS)"),
+    ("ccrt_w", "w", "Wishes in relationships (W)"),
+    ("ccrt_ro", "ro", "How others respond (RO)"),
+    ("ccrt_rs", "rs", "How the person responds (RS)"),
 )
 IPAF_FIELDS = ("ipaf_self", "ipaf_other", "ipaf_affect", "ipaf_defence")
+# One mapping from a field's key to the words a person reads (the form, the version list, the errors).
+# In the order of the form: the CCRT's three choices open its section.
+FIELD_LABELS: dict[str, str] = {
+    key: label
+    for section, _, fields in SECTIONS
+    for key, label in (*(((k, lbl) for k, _, lbl in CCRT_FIELDS) if section == "ccrt" else ()), *fields)
+}
+
+
+def field_label(key: str) -> str:
+    """The words for a formulation field (the key itself never reaches a page)."""
+    return FIELD_LABELS.get(key, "a field")
 
 
 def cluster_choices(component: str) -> list[tuple[int, str]]:
@@ -73,6 +85,11 @@ class FormulationVersion:
     created_at: datetime
     values: Mapping[str, Any]
     changed: tuple[str, ...]
+
+    @property
+    def changed_labels(self) -> tuple[str, ...]:
+        """The changed fields in words, in the order of the form."""
+        return tuple(FIELD_LABELS[key] for key in FIELD_LABELS if key in self.changed)
 
     def cluster_label(self, key: str) -> str:
         number = self.values.get(key)
@@ -98,7 +115,9 @@ def clean(draft: Mapping[str, object]) -> dict[str, Any]:
     if set(draft) - known:
         raise InvalidInput("The formulation has fields it does not know.")
     values: dict[str, Any] = {
-        key: records.clean_text(draft.get(key, ""), key.replace("_", " "), limit=TEXT_LIMIT, required=False)
+        key: records.clean_text(
+            draft.get(key, ""), f"field “{field_label(key)}”", limit=TEXT_LIMIT, required=False
+        )
         for key in TEXT_FIELDS
     }
     for key, _, label in CCRT_FIELDS:
@@ -117,6 +136,9 @@ def save_formulation(therapist: User, course_id: object, draft: Mapping[str, obj
         if latest is not None and _open(course, latest) == values:
             raise InvalidInput(f"Nothing changed since version {latest.version}.")
         row = Formulation(id=uuid.uuid4(), course=course, author=therapist, created_at=timezone.now())
+        row.shared_at = (
+            row.created_at if course.formulation_shared else None
+        )  # saved while shared: the client sees it
         row.version = (latest.version if latest else 0) + 1
         row.payload = records.seal_json(course.client, row.id, PURPOSE, values)
         row.save()
@@ -132,11 +154,15 @@ def _open(course: Course, row: Formulation) -> dict[str, Any]:
 def versions(actor: User, course_id: object) -> list[FormulationVersion]:
     """Every version, oldest first, each with the fields that changed since the one before."""
     course = courses.get_course(actor, course_id)
-    if not (is_course_therapist(actor, course) or course.formulation_shared):
+    therapist = is_course_therapist(actor, course)
+    if not (therapist or course.formulation_shared):
         raise NotFound("No such formulation.")
+    rows = Formulation.objects.filter(course=course).select_related("course").order_by("version")
+    if not therapist:  # the client: only versions shared with them; changes counted between those
+        rows = rows.filter(shared_at__isnull=False)
     out: list[FormulationVersion] = []
     before: dict[str, Any] = {}
-    for row in Formulation.objects.filter(course=course).select_related("course").order_by("version"):
+    for row in rows:
         if not allows(actor, Action.READ, row):
             raise NotFound("No such formulation.")
         values = _open(course, row)
@@ -148,10 +174,21 @@ def versions(actor: User, course_id: object) -> list[FormulationVersion]:
 
 
 def share(therapist: User, course_id: object, shared: bool) -> Course:
-    """Let the client read the formulation (or stop sharing it)."""
+    """Let the client read the formulation (or stop sharing it).
+
+    Sharing shows the client the version current now and every version saved while it stays shared; drafts saved
+    while it is not shared stay the therapist's (the version current at the next share becomes visible). Versions
+    once shown stay shown while shared. An empty formulation cannot be shared."""
     course = courses.get_course(therapist, course_id, Action.WRITE)
-    course.formulation_shared = bool(shared)
-    course.save(update_fields=["formulation_shared"])
+    with transaction.atomic():
+        latest = Formulation.objects.select_for_update().filter(course=course).order_by("-version").first()
+        if shared and latest is None:
+            raise InvalidInput("Write the formulation and save it before sharing it with the client.")
+        if shared and latest is not None and latest.shared_at is None:
+            latest.shared_at = timezone.now()
+            latest.save(update_fields=["shared_at"])
+        course.formulation_shared = bool(shared)
+        course.save(update_fields=["formulation_shared"])
     action = "formulation.share" if shared else "formulation.unshare"
     audit.record(therapist, action, "course", course.id, subject=course.client)
     return course

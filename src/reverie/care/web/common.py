@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -9,6 +10,8 @@ from django.shortcuts import render
 
 from reverie.clinic.models import User
 from reverie.errors import PermissionDenied, ReverieError
+
+log = logging.getLogger("reverie.web")
 
 
 def user_of(request: HttpRequest) -> User:
@@ -21,10 +24,10 @@ def user_of(request: HttpRequest) -> User:
 def with_error(
     request: HttpRequest, template: str, context: dict[str, Any], exc: ReverieError
 ) -> HttpResponse:
-    """The same page again, the error on top, the person's input kept, with the error's HTTP status."""
-    return render(
-        request, template, {**context, "error": exc.message, "code": exc.code}, status=exc.http_status
-    )
+    """The same page again, the error on top, the person's input kept, with the error's HTTP status. The error's
+    code (E100…) is for the API, the CLI and the log, never on a page."""
+    log.info("%s %s %s answered %s", request.method, request.path, exc.code, exc.http_status)
+    return render(request, template, {**context, "error": exc.message}, status=exc.http_status)
 
 
 def int_field(raw: str | None, what: str) -> int:

@@ -51,7 +51,10 @@ def formulation_page(request: HttpRequest, course_id: str) -> HttpResponse:
 @login_required
 @require_POST
 def formulation_share(request: HttpRequest, course_id: str) -> HttpResponse:
-    course = formulation.share(user_of(request), course_id, request.POST.get("shared") == "1")
+    try:
+        course = formulation.share(user_of(request), course_id, request.POST.get("shared") == "1")
+    except ReverieError as exc:
+        return with_error(request, "care/formulation.html", _context(request, course_id), exc)
     return redirect("care:formulation", course_id=course.id)
 
 

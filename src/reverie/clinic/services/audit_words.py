@@ -91,6 +91,13 @@ SENTENCES = {
     "end": "{who} tried to end a link with a therapist.",
     "request": "{who} tried to open a page.",
 }
+# A therapist's own log: the other side of a link is a client.
+FOR_THERAPIST = {
+    "pair.start": "{who} linked your account with a client.",
+    "pair.end": "{who} ended a link with a client.",
+    "invitation.issue": "{who} made an invitation to link with a client.",
+    "end": "{who} tried to end a link with a client.",
+}
 TRIED = frozenset({"read", "write", "delete", "restore", "purge", "share", "end", "request"})
 GENERIC = "{who} read or changed one of your records."
 SESSION_STATES = {
@@ -121,9 +128,11 @@ def _by_prefix(action: str) -> str | None:
     return None
 
 
-def sentence(action: str, who: str = "Reverie", outcome: str = "ok") -> str:
-    """The event as one plain sentence ("You answered the check-in: you need help now."); never the code."""
-    text = (SENTENCES.get(action) or _by_prefix(action) or GENERIC).replace("{who}", who)
+def sentence(action: str, who: str = "Reverie", outcome: str = "ok", reader: str = "client") -> str:
+    """The event as one plain sentence ("You answered the check-in: you need help now."); never the code.
+    ``reader`` is the role of the person whose log it is ("client" or "therapist")."""
+    own = FOR_THERAPIST.get(action) if reader == "therapist" else None
+    text = (own or SENTENCES.get(action) or _by_prefix(action) or GENERIC).replace("{who}", who)
     if outcome == "refused" and action in TRIED:
         return text[:-1] + ", and was refused."
     if outcome == "refused" and not action.startswith("signin."):

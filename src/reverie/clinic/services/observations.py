@@ -26,7 +26,15 @@ from reverie.clinic.services import audit, keys
 from reverie.clinic.services.journal import _entry_for, _open_payload
 from reverie.clinic.services.policy import Action, require
 from reverie.errors import InvalidInput
-from reverie.insights.observations import ANALYZERS, SUPPORT, Observation, Reading, Risk, read_entry
+from reverie.insights.observations import (
+    ANALYZERS,
+    SUPPORT,
+    Observation,
+    Reading,
+    Risk,
+    for_reader,
+    read_entry,
+)
 
 PURPOSE = "observation.fit"
 SCHEMA = "reverie.fit/1"
@@ -111,10 +119,12 @@ def noticed(actor: User, entry_id: uuid.UUID | str) -> Noticed | None:
     answers = _answers(entry)
     shown: list[Shown] = []
     folded: list[Shown] = []
+    own = (
+        entry.client_id == actor.pk
+    )  # the writer is addressed ("Your words …"); anyone else reads about them
     for obs in reading.observations:
         answer = answers.get(obs.key, (None, ""))[1]
-        (folded if answer == FitAnswer.DOES_NOT_FIT else shown).append(Shown(obs, answer))
-    own = entry.client_id == actor.pk
+        (folded if answer == FitAnswer.DOES_NOT_FIT else shown).append(Shown(for_reader(obs, own), answer))
     details: tuple[tuple[str, list[Line]], ...] = ()
     if not own:
         groups = summarise(text, result)

@@ -73,6 +73,10 @@ class EntryForm(forms.Form):
     happened_at = forms.DateTimeField(
         required=False,
         label="When it happened (a dream belongs to its night)",
+        error_messages={
+            "invalid": "When it happened: that is not a date and time Reverie can read"
+            " (for example 4 Dec 2026, 21:30); your text is still here."
+        },
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
     title = forms.CharField(required=False, max_length=200, label="Title (optional)")

@@ -54,7 +54,9 @@ class ReverieErrorMiddleware:
                 from reverie.clinic.services import audit
 
                 audit.refused(getattr(request, "user", None), "request", "page", request.path)
-            context = {"title": "That did not work", "message": exc.message, "code": exc.code}
+            # The code (E100…) goes to the log, the API and the CLI; a page says it in words only.
+            log.info("%s %s %s answered %s", request.method, request.path, exc.code, exc.http_status)
+            context = {"title": "That did not work", "message": exc.message}
             return render(request, "reverie/error.html", context, status=exc.http_status)
         incident = secrets.token_hex(4)
         # Only the type and the incident id: an exception message could quote what someone wrote.
@@ -62,7 +64,6 @@ class ReverieErrorMiddleware:
         context = {
             "title": "Something went wrong",
             "message": f"Reverie hit an unexpected problem. Nothing you saved is lost. Incident {incident}.",
-            "code": "E999",
         }
         return render(request, "reverie/error.html", context, status=500)
 

@@ -26,7 +26,7 @@ from reverie.clinic.web.forms import (
     other_feelings_text,
 )
 from reverie.clinic.web.paging import page_number, window
-from reverie.errors import InvalidInput, ReverieError
+from reverie.errors import InvalidInput, NotFound, ReverieError
 
 PAGE = 40  # entries per journal page
 
@@ -428,6 +428,8 @@ def pair(request: HttpRequest) -> HttpResponse:
                     if user.is_client
                     else ""
                 )
+            elif action == "confirm_end":  # a second step: nothing ends until "Yes, end the link"
+                context["confirm_end"] = _own_pair(user, request.POST.get("pair", ""))
             elif action == "end":
                 people.end_pair(user, int(request.POST.get("pair", "0") or 0))
                 context["message"] = "The link has ended. Nothing more is shared."
@@ -437,6 +439,14 @@ def pair(request: HttpRequest) -> HttpResponse:
             context["error"] = "That link does not exist."
     context["pairs"] = people.active_pairs(user)
     return render(request, "reverie/pair.html", context, status=400 if "error" in context else 200)
+
+
+def _own_pair(user: User, raw: str) -> Any:
+    """One of the person's active links, by id, to ask before ending it; another's answers like a missing one."""
+    found = next((p for p in people.active_pairs(user) if str(p.pk) == raw), None)
+    if found is None:
+        raise NotFound("That link does not exist.")
+    return found
 
 
 @require_GET
@@ -465,7 +475,10 @@ def audit_trail(request: HttpRequest) -> HttpResponse:
         (
             e,
             sentence(
-                e.action, "You" if e.actor_id == user.pk else names.get(e.actor_id or 0, "Reverie"), e.outcome
+                e.action,
+                "You" if e.actor_id == user.pk else names.get(e.actor_id or 0, "Reverie"),
+                e.outcome,
+                reader=user.role,
             ),
         )
         for e in shown

@@ -1,0 +1,61 @@
+"""``reverie pair …``: link a client with a therapist by a one-time invitation code, list and end links."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(help="Link a client and a therapist (an invitation code, as on the web's /pair/ page).")
+UserOpt = Annotated[str | None, typer.Option("--user", "-u", help="Your user name (or REVERIE_USER).")]
+
+
+@app.command("invite")
+def invite(user: UserOpt = None) -> None:
+    """Make a one-time invitation code for the other person (works once, for 14 days)."""
+    from reverie.cli.runtime import sign_in
+    from reverie.clinic.services import people
+
+    code = people.issue_invitation(sign_in(user))
+    typer.echo(f"Invitation code (works once, for 14 days; give it to the other person):\n{code}")
+
+
+@app.command("accept")
+def accept(code: str, user: UserOpt = None) -> None:
+    """Link with the person who gave you CODE (dashes and case do not matter)."""
+    from reverie.cli.runtime import sign_in
+    from reverie.clinic.services import people
+
+    actor = sign_in(user)
+    people.accept_invitation(actor, code)
+    typer.echo("You are now linked.")
+
+
+@app.command("list")
+def list_(user: UserOpt = None) -> None:
+    """Your active links: the link's number, the other person and since when."""
+    from reverie.cli.runtime import sign_in
+    from reverie.clinic.services import people
+
+    actor = sign_in(user)
+    for pair in people.active_pairs(actor):
+        other = pair.therapist if actor.is_client else pair.client
+        typer.echo(f"{pair.pk}\t{other.username}\tsince {pair.started_at:%Y-%m-%d}")
+
+
+@app.command("end")
+def end(
+    pair_id: int,
+    user: UserOpt = None,
+    yes: Annotated[bool, typer.Option("--yes", help="End without asking.")] = False,
+) -> None:
+    """End link PAIR_ID (from `pair list`); asks first unless --yes. Nothing more is shared after it."""
+    from reverie.cli.runtime import sign_in
+    from reverie.clinic.services import people
+
+    actor = sign_in(user)
+    if not yes and not typer.confirm(f"End link {pair_id}? Nothing more is shared after it.", default=False):
+        typer.echo("Kept the link.")
+        return
+    people.end_pair(actor, pair_id)
+    typer.echo("The link has ended. Nothing more is shared.")

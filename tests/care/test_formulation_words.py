@@ -1,0 +1,88 @@
+"""The formulation in words and shared with care (brief q3, QA qa33 points 9 and 13): field keys never reach a
+page or an error; an empty formulation cannot be shared; the client sees the version current when it was shared
+and the versions saved while shared, never the drafts before."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from reverie.care.services import formulation
+from reverie.errors import InvalidInput
+
+pytestmark = pytest.mark.django_db
+
+
+def _as(user: Any) -> Client:
+    web = Client()
+    web.force_login(user)
+    session = web.session
+    session["otp"] = True
+    session.save()
+    return web
+
+
+def test_formulation_change_list_names_fields_in_words(dit: tuple[Any, Any, Any]) -> None:
+    client, therapist, course = dit
+    formulation.save_formulation(therapist, course.id, {"ipaf_self": "small"})
+    formulation.save_formulation(
+        therapist, course.id, {"ipaf_self": "smaller", "ccrt_w": "5", "ccrt_ro": "3"}
+    )
+    formulation.share(therapist, course.id, True)
+    formulation.save_formulation(
+        therapist, course.id, {"ipaf_self": "smaller", "ccrt_w": "5", "ccrt_ro": "4", "past": "father"}
+    )
+    for who in (client, therapist):
+        page = _as(who).get(f"/courses/{course.id}/formulation/").content.decode()
+        changed = [line for line in page.splitlines() if "Changed:" in line]
+        assert changed and all("ccrt_" not in line and "ipaf_" not in line for line in changed)
+        assert "How others respond (RO), In the past" in page
+    assert [v.changed_labels for v in formulation.versions(therapist, course.id)][1] == (
+        "How the person sees themselves",
+        "Wishes in relationships (W)",
+        "How others respond (RO)",
+    )
+
+
+def test_formulation_too_long_field_is_named_in_words(dit: tuple[Any, Any, Any]) -> None:
+    _, therapist, course = dit
+    response = _as(therapist).post(f"/courses/{course.id}/formulation/", {"ipaf_self": "x" * 2001})
+    text = response.content.decode()
+    assert response.status_code == 400
+    assert "How the person sees themselves" in text and "ipaf self" not in text and "(E100)" not in text
+    with pytest.raises(InvalidInput, match="How the person sees themselves"):
+        formulation.save_formulation(therapist, course.id, {"ipaf_self": "x" * 2001})
+    formulation.save_formulation(
+        therapist, course.id, {"ipaf_self": "x" * 2000}
+    )  # the near miss: at the limit
+
+
+def test_formulation_empty_cannot_be_shared(dit: tuple[Any, Any, Any]) -> None:
+    client, therapist, course = dit
+    response = _as(therapist).post(f"/courses/{course.id}/formulation/share/", {"shared": "1"})
+    assert response.status_code == 400 and b"before sharing it" in response.content
+    course.refresh_from_db()
+    assert not course.formulation_shared
+    assert _as(client).get(f"/courses/{course.id}/formulation/").status_code == 404
+    formulation.save_formulation(therapist, course.id, {"past": "father"})
+    assert formulation.share(therapist, course.id, True).formulation_shared  # once written, it can be shared
+
+
+def test_formulation_client_sees_the_shared_version_and_later_ones_only(dit: tuple[Any, Any, Any]) -> None:
+    client, therapist, course = dit
+    formulation.save_formulation(therapist, course.id, {"ipaf_self": "first draft"})
+    formulation.save_formulation(therapist, course.id, {"ipaf_self": "second draft"})
+    formulation.share(therapist, course.id, True)
+    assert [v.version for v in formulation.versions(client, course.id)] == [2]
+    formulation.save_formulation(therapist, course.id, {"ipaf_self": "third, while shared"})
+    assert [v.version for v in formulation.versions(client, course.id)] == [2, 3]
+    formulation.share(therapist, course.id, False)
+    formulation.save_formulation(therapist, course.id, {"ipaf_self": "fourth, a draft"})
+    formulation.save_formulation(therapist, course.id, {"ipaf_self": "fifth, a draft"})
+    formulation.share(therapist, course.id, True)
+    assert [v.version for v in formulation.versions(client, course.id)] == [2, 3, 5]
+    assert [v.version for v in formulation.versions(therapist, course.id)] == [1, 2, 3, 4, 5]
+    page = _as(client).get(f"/courses/{course.id}/formulation/").content.decode()
+    assert "first draft" not in page and "fourth, a draft" not in page and "fifth, a draft" in page
