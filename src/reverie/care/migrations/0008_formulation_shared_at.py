@@ -17,7 +17,7 @@ def _keep_what_clients_saw(apps: Any, schema_editor: Any) -> None:
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("care", "0006_course_day_times"),
+        ("care", "0007_measure_session"),
     ]
 
     operations = [
