@@ -119,6 +119,21 @@ def test_check_in_after_phq9_item_9_names_the_questionnaire(later: Any) -> None:
     assert "Your questionnaire answers were saved" in page and "Your entry was saved" not in page
 
 
+def test_the_check_in_page_after_phq9_item_9_names_the_questionnaire(later: Any) -> None:
+    client, _, course = later
+    measures.submit(client, "phq9", [0] * 8 + [1], course_id=course.id, session_number=1, now=BEFORE)
+    page = _as(client).get("/check-in/").content.decode()
+    assert "Are you safe?" in page
+    assert "Your questionnaire answers were saved" in page and "Your entry was saved" not in page
+
+
+def test_the_check_in_page_after_an_entry_says_the_entry_was_saved(later: Any) -> None:
+    client, _, _ = later
+    alerts.signal(client, "journal", "ideation", "entry-1", written_at=BEFORE)
+    page = _as(client).get("/check-in/").content.decode()
+    assert "Your entry was saved" in page and "questionnaire answers" not in page
+
+
 def test_check_in_after_an_entry_still_says_the_entry_was_saved(later: Any) -> None:
     client, _, _ = later
     alerts.signal(client, "journal", "ideation", "entry-1", written_at=BEFORE)
