@@ -146,14 +146,6 @@ def cli(tmp_path: Path) -> Iterator[Cli]:
 @pytest.fixture
 def web_as(db: Any) -> Any:
     """A Django test client signed in as ``user``, past the two-step sign-in (therapists must have passed it)."""
-    from django.test import Client
+    from web_client import signed_in
 
-    def make(user: Any) -> Client:
-        client = Client()
-        client.force_login(user)
-        session = client.session
-        session["otp"] = True
-        session.save()
-        return client
-
-    return make
+    return signed_in

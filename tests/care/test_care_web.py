@@ -8,18 +8,10 @@ from django.test import Client
 
 from reverie.care.models import Course, DirectoryProfile, MeasureResponse
 from reverie.care.services import measures, notes, safety
+from web_client import signed_in as _as
 
 pytestmark = pytest.mark.django_db
 MISSING = "00000000-0000-0000-0000-000000000000"
-
-
-def _as(user: Any) -> Client:
-    web = Client()
-    web.force_login(user)
-    session = web.session
-    session["otp"] = True  # a therapist's second factor passed (when the clinic asks for one)
-    session.save()
-    return web
 
 
 def _without_tokens(html: bytes) -> bytes:

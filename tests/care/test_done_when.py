@@ -23,6 +23,7 @@ from icalendar import Calendar
 from reverie.care.models import Course
 from reverie.care.services import measures
 from reverie.measures import fhir
+from web_client import signed_in as _as
 
 pytestmark = pytest.mark.django_db
 LONDON = ZoneInfo("Europe/London")
@@ -34,15 +35,6 @@ SEED = (
     "unhelpful_decisions",
 )
 PREFS = ("d1", "d2", "d3", "e1", "e2", "e3", "p1", "p2", "p3", "c1", "c2", "c3")
-
-
-def _as(user: Any) -> Client:
-    web = Client()
-    web.force_login(user)
-    session = web.session
-    session["otp"] = True
-    session.save()
-    return web
 
 
 def _answers(total: int, items: int, item9: int = 0) -> dict[str, str]:

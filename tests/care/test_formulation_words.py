@@ -7,21 +7,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.test import Client
 
 from reverie.care.services import formulation
 from reverie.errors import InvalidInput
+from web_client import signed_in as _as
 
 pytestmark = pytest.mark.django_db
-
-
-def _as(user: Any) -> Client:
-    web = Client()
-    web.force_login(user)
-    session = web.session
-    session["otp"] = True
-    session.save()
-    return web
 
 
 def test_formulation_change_list_names_fields_in_words(dit: tuple[Any, Any, Any]) -> None:

@@ -10,12 +10,12 @@ from typing import Any
 
 import pytest
 from course_clock import LONDON
-from django.test import Client
 
 from reverie.care.models import MeasureResponse
 from reverie.care.services import alerts, measures, notes, sessions
 from reverie.care.services.course import CourseDraft, create_course
 from reverie.care.services.export_record import record_for
+from web_client import signed_in as _as
 
 pytestmark = pytest.mark.django_db
 FIRST = datetime(
@@ -33,15 +33,6 @@ def later(paired: tuple[Any, Any]) -> tuple[Any, Any, Any]:
         CourseDraft(client=client.username, programme="dit", start=FIRST, timezone="Europe/London"),
     )
     return client, therapist, course
-
-
-def _as(user: Any) -> Client:
-    web = Client()
-    web.force_login(user)
-    session = web.session
-    session["otp"] = True  # a therapist's second factor passed (when the clinic asks for one)
-    session.save()
-    return web
 
 
 def _phq9_row(course: Any) -> tuple[int | None, date, int, str]:

@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.test import Client
 
 from reverie.care.models import CheckIn, RiskAlert
 from reverie.care.services import alerts, safety
@@ -15,17 +14,9 @@ from reverie.clinic.models import AuditEvent, Entry, EntryScreen, StoredAnalysis
 from reverie.clinic.services import audit, journal
 from reverie.clinic.services.journal import EntryDraft
 from reverie.errors import Conflict, NotFound
+from web_client import signed_in as _as
 
 pytestmark = pytest.mark.django_db
-
-
-def _as(user: Any) -> Client:
-    web = Client()
-    web.force_login(user)
-    session = web.session
-    session["otp"] = True
-    session.save()
-    return web
 
 
 def _stored(entry: Any, level: str, notes: list[str] | None = None) -> tuple[StoredAnalysis, dict[str, Any]]:
