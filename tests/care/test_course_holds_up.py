@@ -129,6 +129,19 @@ def test_attendance_service_waits_for_the_session(paired: Any) -> None:
 # --- point 6: the new-course form answers absurd input plainly, nothing stored ---
 
 
+def _course_form(client: Any, **changes: str) -> dict[str, str]:
+    """The new-course form for a weekly DIT course from next Monday, 10:00 London, with ``changes``."""
+    form = {
+        "client": client.username,
+        "programme": "dit",
+        "start": f"{_next_monday().isoformat()}T10:00",
+        "timezone": "Europe/London",
+        "weekly": "1",
+        "measure_schedule": "every_session",
+    }
+    return form | changes
+
+
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
@@ -145,17 +158,7 @@ def test_new_course_refuses_absurd_input_plainly(
     paired: Any, web_as: Any, field: str, value: str, message: str
 ) -> None:
     client, therapist = paired
-    monday = _next_monday()
-    form = {
-        "client": client.username,
-        "programme": "dit",
-        "start": f"{monday.isoformat()}T10:00",
-        "timezone": "Europe/London",
-        "weekly": "1",
-        "measure_schedule": "every_session",
-        field: value,
-    }
-    page = web_as(therapist).post("/courses/new/", form)
+    page = web_as(therapist).post("/courses/new/", _course_form(client, **{field: value}))
     assert page.status_code == 400 and message in page.content.decode()
     assert "Set up the course" in page.content.decode()  # the form again
     assert not Course.objects.exists() and not CourseSession.objects.exists()
@@ -163,16 +166,8 @@ def test_new_course_refuses_absurd_input_plainly(
 
 def test_new_course_near_miss_is_stored(paired: Any, web_as: Any) -> None:
     client, therapist = paired
-    monday = _next_monday()
-    form = {
-        "client": client.username,
-        "programme": "dit",
-        "start": f"{monday.isoformat()}T10:00",
-        "timezone": "America/Argentina/ComodRivadavia",
-        "weekly": "1",
-        "weekdays": "6" if monday.weekday() == 6 else str(monday.weekday()),
-        "measure_schedule": "every_session",
-    }
+    form = _course_form(client, timezone="America/Argentina/ComodRivadavia")
+    form["weekdays"] = str(_next_monday().weekday())
     assert web_as(therapist).post("/courses/new/", form).status_code == 302
     assert Course.objects.count() == 1
 

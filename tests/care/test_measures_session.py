@@ -102,33 +102,22 @@ def test_the_same_questionnaire_for_the_renumbered_session_is_not_a_conflict(lat
     assert sorted(r.session.slot for r in MeasureResponse.objects.all()) == [1, 2]
 
 
-def test_check_in_after_phq9_item_9_names_the_questionnaire(later: Any) -> None:
+@pytest.mark.parametrize(
+    "path", ["/measures/", "/check-in/"]
+)  # the banner on any page, and the check-in page
+def test_check_in_after_phq9_item_9_names_the_questionnaire(later: Any, path: str) -> None:
     client, _, course = later
     measures.submit(client, "phq9", [0] * 8 + [1], course_id=course.id, session_number=1, now=BEFORE)
-    page = _as(client).get("/measures/").content.decode()
+    page = _as(client).get(path).content.decode()
     assert "Are you safe?" in page
     assert "Your questionnaire answers were saved" in page and "Your entry was saved" not in page
 
 
-def test_the_check_in_page_after_phq9_item_9_names_the_questionnaire(later: Any) -> None:
-    client, _, course = later
-    measures.submit(client, "phq9", [0] * 8 + [1], course_id=course.id, session_number=1, now=BEFORE)
-    page = _as(client).get("/check-in/").content.decode()
-    assert "Are you safe?" in page
-    assert "Your questionnaire answers were saved" in page and "Your entry was saved" not in page
-
-
-def test_the_check_in_page_after_an_entry_says_the_entry_was_saved(later: Any) -> None:
+@pytest.mark.parametrize("path", ["/measures/", "/check-in/"])
+def test_check_in_after_an_entry_still_says_the_entry_was_saved(later: Any, path: str) -> None:
     client, _, _ = later
     alerts.signal(client, "journal", "ideation", "entry-1", written_at=BEFORE)
-    page = _as(client).get("/check-in/").content.decode()
-    assert "Your entry was saved" in page and "questionnaire answers" not in page
-
-
-def test_check_in_after_an_entry_still_says_the_entry_was_saved(later: Any) -> None:
-    client, _, _ = later
-    alerts.signal(client, "journal", "ideation", "entry-1", written_at=BEFORE)
-    page = _as(client).get("/measures/").content.decode()
+    page = _as(client).get(path).content.decode()
     assert "Your entry was saved" in page and "questionnaire answers" not in page
 
 
