@@ -110,7 +110,8 @@ def test_browser_insight_on_a_phone(tall_phone: Any, shot: Any) -> None:
     height = page.evaluate("document.documentElement.scrollHeight")
     print(f"Patterns page: {height} px tall on a {PHONE['width']}x{PHONE['height']} phone")
     assert height <= 3 * PHONE["height"], height
-    assert page.locator("ol.summary-patterns > li").count() >= 3
+    # the demo's strongest patterns; the core relationship theme is no longer worded for a client (highlights.py)
+    assert page.locator("ol.summary-patterns > li").count() >= 2
     assert shown(page.locator("table.heat"))
     body = page.locator("main").inner_text()
     assert not RAW_CODE.search(body), RAW_CODE.search(body)

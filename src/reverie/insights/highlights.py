@@ -1,4 +1,4 @@
-"""Summary first: the 3–5 strongest patterns of a view in plain sentences, and a calendar of self-rated feelings.
+"""Summary first: up to 5 of the strongest patterns of a view in plain sentences, and a calendar of self-rated feelings.
 
 Pure. ``highlights(view)`` picks at most one statement per kind of pattern (recurring pattern, therapist mirror,
 the core relationship theme, the biggest shift in feelings, a dream figure that also appears in waking life, the

@@ -48,8 +48,9 @@ CHECK_IN_QUESTION = "It sounds like things are very hard right now. Are you safe
 # What a client is told at linking (web /pair/, the API's invitation and accept answers).
 THERAPIST_SEES = (
     "If something you write from the day you link (an entry, an edit, an import, a PHQ-9 answer) suggests you may be"
-    " at risk, your therapist sees an alert: a level (for example 'ideation') and a date, and how you answered the"
-    " check-in. Never your words. Nothing you wrote before the link raises an alert for them."
+    " at risk, your therapist sees an alert: how serious it sounded (for example 'thoughts of ending your life') and"
+    " a date, and how you answered the check-in. Never your words. Nothing you wrote before the link raises an"
+    " alert for them."
 )
 MISUNDERSTOOD_URGENCY = 1
 
