@@ -56,7 +56,9 @@ BEHAVIOR = LEVELS.index("behavior")
 # 2.4.0: twenty-first round: everyday false alarms and short oblique misses by mechanism (a question answered no, a
 # goodbye received, another's overdose, worn-out body parts and ended spans of time; hurts told by habit, a gun to
 # the chin, a death that befalls the writer welcomed, an urge to heat)
-VERSION = "2.4.0"
+# 2.4.1: twenty-seventh round: an errand told with the particle first ("Taking out the trash.") is an everyday
+# construction for a model-alone alarm; no seen challenge or bank line and no C-SSRS user changes
+VERSION = "2.4.1"
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "risk"
 MODEL_FILE = "risk_model.npz"
 # Fourteenth round: the level model ("behavior or worse" vs "ideation" on a sentence the screen already flags), an

@@ -3164,6 +3164,14 @@ EVERYDAY_WORD: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"these|all\s+the|my)\s+(?!(?:self|life|lives)\b)(?:\w+\s+){0,2}?out\b",
         ),
         (
+            # the same errand with the particle first: "taking out the trash", "took out the bins", "brought out a
+            # cake" (twenty-seventh round: a QA tester's "Taking out the trash." read as ideation at 0.84)
+            "out_errand_first",
+            r"\b(?:took|take|takes|taking|brought|bring|brings|bringing|wheeled|wheel|wheeling|dragged|drag|"
+            r"dragging)\s+out\s+(?:the|a|an|our|his|her|their|some|those|these|all\s+the|my)\s+"
+            r"(?!(?:self|life|lives)\b)\w+",
+        ),
+        (
             # out of a supply or a thing: "ran out of milk", "we're out of bread"
             "out_of_thing",
             r"\bout\s+of\s+(?:the\s+|some\s+|our\s+|my\s+)?(?!(?:it|this|that|here|there|life|living|existence|hope|"
