@@ -233,7 +233,10 @@ def write(request: HttpRequest) -> HttpResponse:
     if saved is not None:
         return redirect(saved)  # the same submission again: nothing new is written
     entry_draft = draft_from_form(form, request.POST)
-    attachments = attachment_from_form(form)
+    try:
+        attachments = attachment_from_form(form)
+    except InvalidInput as exc:  # over the limit: refused plainly, the typed text kept
+        return _write_page(request, form, status=400, error=exc.message)
     same = journal.recent_same(user, entry_draft, attachments)
     if same is not None:
         # Back restored the text under a fresh token: most likely the same submission, kept once. The entry page
