@@ -145,9 +145,9 @@ STATICFILES_DIRS: list[str] = []
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = False
 
-# Uploads stay in memory (attachments are size-limited and encrypted before they touch the disk).
-FILE_UPLOAD_HANDLERS = ["django.core.files.uploadhandler.MemoryFileUploadHandler"]
-FILE_UPLOAD_MAX_MEMORY_SIZE = int(CONFIG["REVERIE_MAX_ATTACHMENT_BYTES"]) + 1_000_000
+# Uploads stay in memory up to the attachment limit (attachments are encrypted before they touch the disk); a larger
+# file is counted and refused plainly, never dropped (reverie.clinic.web.uploads). The data limit is for the fields.
+FILE_UPLOAD_HANDLERS = ["reverie.clinic.web.uploads.BoundedMemoryUploadHandler"]
 DATA_UPLOAD_MAX_MEMORY_SIZE = int(CONFIG["REVERIE_MAX_ATTACHMENT_BYTES"]) + 5_000_000
 
 SESSION_COOKIE_HTTPONLY = True

@@ -42,3 +42,5 @@ urlpatterns = [
     path("api/", api.urls),
     path("", include("reverie.care.urls")),
 ]
+
+handler400 = "reverie.clinic.web.middleware.bad_request"

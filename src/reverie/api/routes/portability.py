@@ -11,6 +11,7 @@ from reverie.api.auth import actor
 from reverie.api.schemas import ImportOut
 from reverie.api.spec import ERRORS
 from reverie.clinic.services import portability
+from reverie.clinic.web.downloads import download
 
 router = Router(tags=["portability"])
 
@@ -44,12 +45,8 @@ def export(request: HttpRequest, format: Literal["json", "markdown"] = "json") -
         from reverie.clinic.services.local_time import zone_of
 
         text = dump_markdown(journal, zone=zone_of(actor(request)))  # the person's own times, the zone named
-        response = HttpResponse(text.encode(), content_type="text/markdown; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="reverie-journal.md"'
-    else:
-        response = HttpResponse(dump_reverie_json(journal), content_type="application/json")
-        response["Content-Disposition"] = 'attachment; filename="reverie-journal.json"'
-    return response
+        return download(text.encode(), "text/markdown; charset=utf-8", "reverie-journal.md")
+    return download(dump_reverie_json(journal), "application/json", "reverie-journal.json")
 
 
 @router.post(

@@ -19,6 +19,7 @@ from reverie.care.services.course import CourseDraft
 from reverie.care.web.common import int_field, user_of, with_error
 from reverie.clinic.services import local_time
 from reverie.clinic.services.policy import Action
+from reverie.clinic.web.downloads import download
 from reverie.errors import InvalidInput, ReverieError
 from reverie.measures.schedule import MeasureSchedule
 from reverie.programmes.formats import PROGRAMMES, required_artefacts
@@ -133,9 +134,7 @@ def course_detail(request: HttpRequest, course_id: str) -> HttpResponse:
 @require_GET
 def course_calendar(request: HttpRequest, course_id: str) -> HttpResponse:
     data = sessions.course_ics(user_of(request), course_id)
-    response = HttpResponse(data, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="reverie-course.ics"'
-    return response
+    return download(data, "text/calendar; charset=utf-8", "reverie-course.ics")
 
 
 @login_required
@@ -214,9 +213,8 @@ def course_record(request: HttpRequest, course_id: str) -> HttpResponse:
     record = notes.course_record(
         user, course.id, include_process_notes=include, reason=request.POST.get("reason", "")
     )
-    response = HttpResponse(json.dumps(record, ensure_ascii=False, indent=2), content_type="application/json")
-    response["Content-Disposition"] = 'attachment; filename="reverie-course-record.json"'
-    return response
+    body = json.dumps(record, ensure_ascii=False, indent=2)
+    return download(body, "application/json", "reverie-course-record.json")
 
 
 def _dated_by_session(course: Any, found: list[Any]) -> list[tuple[Any, int | None, datetime | None]]:

@@ -15,6 +15,7 @@ from reverie.care.services import course as courses
 from reverie.care.services import measures, safety
 from reverie.care.web.common import user_of, with_error
 from reverie.clinic.services.safety import crisis_lines
+from reverie.clinic.web.downloads import download
 from reverie.errors import InvalidInput, NotFound, ReverieError
 from reverie.measures.questionnaires import get_questionnaire
 
@@ -101,6 +102,5 @@ def measure_detail(request: HttpRequest, response_id: str) -> HttpResponse:
 @require_GET
 def measure_fhir(request: HttpRequest, response_id: str) -> HttpResponse:
     resource = measures.fhir_resource(user_of(request), response_id)
-    response = HttpResponse(json.dumps(resource, indent=2), content_type="application/fhir+json")
-    response["Content-Disposition"] = f'attachment; filename="questionnaire-response-{resource["id"]}.json"'
-    return response
+    name = f"questionnaire-response-{resource['id']}.json"
+    return download(json.dumps(resource, indent=2), "application/fhir+json", name)

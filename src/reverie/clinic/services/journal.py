@@ -333,11 +333,12 @@ def create_entry(
             _store_attachment(entry, actor, att)
         audit.record(actor, "entry.create", "entry", entry.id, subject=actor)
         screen_saved(entry, screened, written_at=entry.written_at)
-        _after_commit(entry)
+        after_save(entry)
     return _view(entry)
 
 
-def _after_commit(entry: Entry) -> None:
+def after_save(entry: Entry) -> None:
+    """The one way a save queues its after-commit work (analysis): every path that creates or changes an entry."""
     entry_id, revision = entry.id, entry.revision
     for hook in after_save_hooks:
         transaction.on_commit(lambda hook=hook: hook(entry_id, revision))  # type: ignore[misc]
@@ -483,7 +484,7 @@ def update_entry(actor: User, entry_id: uuid.UUID | str, draft: EntryDraft) -> E
         text = risk_screen.screened_text(clean.title, clean.body, clean.extra)
         screened = early[1] if early is not None and early[0] == text else screen_draft(clean)
         screen_saved(entry, screened, written_at=entry.updated_at)
-        _after_commit(entry)
+        after_save(entry)
     return _view(entry)
 
 

@@ -56,16 +56,21 @@ def sniff(data: bytes, table: dict[str, str]) -> str | None:
     return None
 
 
+def check_size(size: int) -> None:
+    """Raise the plain refusal for a file over the attachment limit (however large: it may not even have been kept)."""
+    limit = int(settings.REVERIE["REVERIE_MAX_ATTACHMENT_BYTES"])
+    if size > limit:
+        raise InvalidInput(f"The attached file is {size:,} bytes; the limit is {limit:,}. Nothing was saved.")
+
+
 def check_attachment(kind: str, filename: str, data: bytes) -> str:
     """Return the media type detected from the bytes (the one to store), or raise :class:`InvalidInput`."""
     table = ALLOWED.get(kind)
     if table is None:
         raise InvalidInput("Only art and music entries take attachments.")
-    limit = int(settings.REVERIE["REVERIE_MAX_ATTACHMENT_BYTES"])
     if not data:
         raise InvalidInput("The attached file is empty.")
-    if len(data) > limit:
-        raise InvalidInput(f"The attached file is {len(data):,} bytes; the limit is {limit:,}.")
+    check_size(len(data))
     if not filename or len(filename) > MAX_NAME_CHARS:
         raise InvalidInput(f"The file needs a name of 1–{MAX_NAME_CHARS} characters.")
     detected = sniff(data, table)

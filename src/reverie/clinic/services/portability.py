@@ -22,6 +22,7 @@ from reverie.clinic.services.journal import (
     _record_id,
     _require_client,
     _store_attachment,
+    after_save,
     require_own,
     revisions,
     screen_draft,
@@ -167,6 +168,7 @@ def import_journal(
                 row = _store_imported(actor, entry, draft, entry_id)
                 left_out += _store_fits(row, entry, index - 1)
                 screen_saved(row, screened, written_at=row.updated_at)
+                after_save(row)  # analysed as a saved entry is (qa34 point 5: imports never were)
                 created += 1
             if progress:
                 progress(index, len(drafts))

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from reverie.clinic.models import EntryKind
 from reverie.clinic.services.journal import AttachmentDraft, EntryDraft, Feeling
+from reverie.clinic.services.media import check_size
 from reverie.errors import InvalidInput
 
 COMMON_FEELINGS = (
@@ -179,7 +180,9 @@ def draft_from_form(form: EntryForm, post: QueryDict) -> EntryDraft:
 
 
 def attachment_from_form(form: EntryForm) -> list[AttachmentDraft]:
+    """The form's attachment; one over the limit raises the plain refusal (:class:`InvalidInput`) before it is read."""
     upload = form.cleaned_data.get("attachment")
     if not upload:
         return []
+    check_size(upload.size or 0)
     return [AttachmentDraft(upload.name or "upload", upload.content_type or "", upload.read())]

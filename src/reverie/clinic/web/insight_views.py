@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 
 from reverie.clinic.models import User
 from reverie.clinic.services import analysis, insights, observations
+from reverie.clinic.web.downloads import download
 from reverie.insights.highlights import highlights, readable_sections
 from reverie.insights.pictures import relationship_map_svg, timeline_svg, triangles_svg
 from reverie.insights.report import printed_ids, render_pdf
@@ -85,6 +86,4 @@ def insights_pdf(request: HttpRequest) -> HttpResponse:
     actor = _user(request)
     view = insights.view_for(actor, client_id)
     labels = insights.evidence_labels(actor, printed_ids(view))
-    response = HttpResponse(render_pdf(view, labels=labels), content_type="application/pdf")
-    response["Content-Disposition"] = 'attachment; filename="reverie-patterns.pdf"'
-    return response
+    return download(render_pdf(view, labels=labels), "application/pdf", "reverie-patterns.pdf")

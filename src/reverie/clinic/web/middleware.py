@@ -49,6 +49,10 @@ class ReverieErrorMiddleware:
         return response
 
     def process_exception(self, request: HttpRequest, exc: Exception) -> HttpResponse | None:
+        from django.core.exceptions import RequestDataTooBig
+
+        if isinstance(exc, RequestDataTooBig):  # the view read the body first (no CSRF check did)
+            return bad_request(request, exc)
         if isinstance(exc, ReverieError):
             if isinstance(exc, PermissionDenied):  # a refused action (403): audited like a refusal
                 from reverie.clinic.services import audit
@@ -66,6 +70,26 @@ class ReverieErrorMiddleware:
             "message": f"Reverie hit an unexpected problem. Nothing you saved is lost. Incident {incident}.",
         }
         return render(request, "reverie/error.html", context, status=500)
+
+
+TOO_LARGE = (
+    "The file (or the whole form) was too large for Reverie to read, so nothing was saved. Go back, choose a "
+    "smaller file or none, and save again."
+)
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """Django's 400 page: a request body too large to read says so plainly (413); anything else is malformed."""
+    from django.core.exceptions import RequestDataTooBig
+
+    if isinstance(exception, RequestDataTooBig):
+        context = {"title": "That file is too large", "message": TOO_LARGE}
+        return render(request, "reverie/error.html", context, status=413)
+    context = {
+        "title": "That did not work",
+        "message": "The request was refused as malformed. Nothing was saved.",
+    }
+    return render(request, "reverie/error.html", context, status=400)
 
 
 LAST_SEEN_STEP = 60  # seconds: the session's last-seen time is written at most this often

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from reverie.clinic.models import EntryKind, User
 from reverie.clinic.services import audit, journal, keys, people, portability, signin
+from reverie.clinic.web.downloads import download
 from reverie.clinic.web.forms import (
     EntryForm,
     JoinForm,
@@ -233,7 +234,10 @@ def write(request: HttpRequest) -> HttpResponse:
     if saved is not None:
         return redirect(saved)  # the same submission again: nothing new is written
     entry_draft = draft_from_form(form, request.POST)
-    attachments = attachment_from_form(form)
+    try:
+        attachments = attachment_from_form(form)
+    except InvalidInput as exc:  # over the limit: refused plainly, the typed text kept
+        return _write_page(request, form, status=400, error=exc.message)
     same = journal.recent_same(user, entry_draft, attachments)
     if same is not None:
         # Back restored the text under a fresh token: most likely the same submission, kept once. The entry page
@@ -384,10 +388,7 @@ def purge(request: HttpRequest, entry_id: str) -> HttpResponse:
 @require_GET
 def attachment(request: HttpRequest, attachment_id: str) -> HttpResponse:
     name, media_type, data = journal.attachment_data(_user(request), attachment_id)
-    response = HttpResponse(data, content_type=media_type)
-    safe = "".join(c for c in name if c.isalnum() or c in "._-")[:80] or "attachment"
-    response["Content-Disposition"] = f'inline; filename="{safe}"'
-    return response
+    return download(data, media_type, name, inline=True)
 
 
 @login_required
@@ -402,12 +403,8 @@ def export(request: HttpRequest) -> HttpResponse:
         from reverie.clinic.services.local_time import zone_of
 
         text = dump_markdown(data, zone=zone_of(_user(request)))  # the person's own times, the zone named
-        response = HttpResponse(text.encode(), content_type="text/markdown; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="reverie-journal.md"'
-    else:
-        response = HttpResponse(dump_reverie_json(data), content_type="application/json")
-        response["Content-Disposition"] = 'attachment; filename="reverie-journal.json"'
-    return response
+        return download(text.encode(), "text/markdown; charset=utf-8", "reverie-journal.md")
+    return download(dump_reverie_json(data), "application/json", "reverie-journal.json")
 
 
 @login_required
