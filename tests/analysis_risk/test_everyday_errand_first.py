@@ -13,7 +13,8 @@ from reverie.analysis.risk import screen
 
 
 @pytest.mark.parametrize(
-    "text", ["Taking out the trash.", "Took out the bins before work.", "Brought out a cake for her birthday."]
+    "text",
+    ["Taking out the trash.", "Took out the bins before work.", "Brought out a cake for her birthday."],
 )
 def test_an_errand_with_the_particle_first_is_everyday(text: str) -> None:
     found = lex.everyday_word(text, 0, len(text))

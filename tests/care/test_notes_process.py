@@ -94,9 +94,16 @@ def test_formulation_versions_are_dated_and_show_what_changed(dit: tuple[Any, An
     with pytest.raises(NotFound):
         formulation.versions(client, course.id)
     formulation.share(therapist, course.id, True)
-    assert [v.version for v in formulation.versions(client, course.id)] == [2]  # the version current when shared
-    formulation.save_formulation(therapist, course.id, {"ipaf_self": "unlovable", "ccrt_w": "6", "defence": "x"})
-    assert [v.version for v in formulation.versions(client, course.id)] == [2, 3]  # and those saved while shared
+    assert [v.version for v in formulation.versions(client, course.id)] == [
+        2
+    ]  # the version current when shared
+    formulation.save_formulation(
+        therapist, course.id, {"ipaf_self": "unlovable", "ccrt_w": "6", "defence": "x"}
+    )
+    assert [v.version for v in formulation.versions(client, course.id)] == [
+        2,
+        3,
+    ]  # and those saved while shared
 
 
 @pytest.mark.parametrize(

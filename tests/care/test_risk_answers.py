@@ -138,7 +138,11 @@ def test_the_client_is_told_at_linking_what_the_therapist_will_see(make_user: An
     client, therapist = make_user(), make_user(role="therapist")
     web = web_as(client)
     page = web.get("/pair/").content.decode()
-    assert "What your therapist will see" in page and "how serious it sounded" in page and "Never your words" in page
+    assert (
+        "What your therapist will see" in page
+        and "how serious it sounded" in page
+        and "Never your words" in page
+    )
     assert "Nothing you wrote before the link" in page
     code = people.issue_invitation(therapist)
     linked = web.post("/pair/", {"action": "accept", "code": code}).content.decode()
