@@ -154,6 +154,52 @@ def test_cli_backup_restore_and_erase(cli: Any, tmp_path: Path) -> None:
     assert json.loads(listed)[0]["body"] == "lou before the backup"
 
 
+def _install_with(cli: Any, tmp_path: Path, name: str, *key_files: str) -> Any:
+    folder = tmp_path / name
+    folder.mkdir()
+    for key_file in key_files:
+        (folder / key_file).write_bytes((cli.data_dir / key_file).read_bytes())
+        (folder / key_file).chmod(0o600)
+    return type(cli)({**cli.env, "REVERIE_DATA_DIR": str(folder)})
+
+
+def test_cli_restore_without_backup_keys_refuses_up_front_unless_asked(cli: Any, tmp_path: Path) -> None:
+    """qa34 point 2: with keys.json alone a restore said "Restored 489 records." and brought back no journal."""
+    if "REVERIE_DATABASE_URL" in cli.env:
+        pytest.skip("restoring needs a second empty database; the SQLite run covers it")
+    cli("user", "create", "ada")
+    cli("user", "create", "bo")
+    cli("journal", "write", "-u", "ada", input="ada wrote this")
+    cli("journal", "write", "-u", "bo", input="bo wrote this")
+    cli("journal", "write", "-u", "bo", input="bo wrote again")
+    backup = tmp_path / "backup.json.gz"
+    _, out, _ = cli("backup", str(backup))
+    assert str(cli.data_dir / "keys.json") in out and str(cli.data_dir / "backup-keys.json") in out
+
+    only_keys = _install_with(cli, tmp_path, "only-keys", "keys.json")
+    code, out, err = only_keys("restore", str(backup), check=False)
+    expected_at = str(only_keys.data_dir / "backup-keys.json")
+    assert code == 8 and "Restored" not in out
+    assert "backup-keys.json" in err and expected_at in err and "Nothing was restored" in err
+    assert "2 people and their 3 entries" in err and "--without-backup-keys" in err
+    assert not (only_keys.data_dir / "backup-keys.json").exists()
+    # Nothing changed: with the file copied in, the same folder takes the whole backup (a restore needs it empty).
+    (only_keys.data_dir / "backup-keys.json").write_bytes((cli.data_dir / "backup-keys.json").read_bytes())
+    _, out, _ = only_keys("restore", str(backup))
+    assert "(2 people)" in out and "Not restored" not in out
+    _, listed, _ = only_keys("journal", "list", "-u", "bo", "--json")
+    assert sorted(e["body"] for e in json.loads(listed)) == ["bo wrote again", "bo wrote this"]
+    _, listed, _ = only_keys("journal", "list", "-u", "ada", "--json")
+    assert [e["body"] for e in json.loads(listed)] == ["ada wrote this"]
+
+    asked = _install_with(cli, tmp_path, "asked", "keys.json")
+    _, out, _ = asked("restore", str(backup), "--without-backup-keys")
+    assert "(0 people)" in out
+    assert (
+        "Not restored: 2 people with their 3 entries and 0 attachments" in out and "backup-keys.json" in out
+    )
+
+
 def test_cli_api_tokens_create_list_revoke(cli: Any) -> None:
     cli("user", "create", "tove")
     _, out, _ = cli("token", "create", "laptop", "-u", "tove")

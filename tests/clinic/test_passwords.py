@@ -146,3 +146,46 @@ def test_passwords_cli_change_and_operator_reset(cli: Any) -> None:
         "token", "list", "--user", "cleo", REVERIE_PASSWORD="a chosen one-time pass", check=False
     )
     assert code == 3
+
+
+# qa34 point 1: a password is exactly what was typed, at change, sign-up, sign-in, CLI and API alike.
+SPACED = "  nico horse battery 2 "
+
+
+def test_passwords_spaces_at_either_end_sign_in_exactly_as_set_at_change(make_user: Any) -> None:
+    make_user("sol")
+    assert _change(_signed_in("sol"), PASSWORD, new=SPACED).status_code == 200
+    assert _signed_in("sol", SPACED)  # exactly the new password, spaces and all
+    trimmed = Client().post("/login/", {"username": "sol", "password": SPACED.strip()})
+    assert trimmed.status_code == 401  # the near miss: without its spaces it is another password
+    assert people.authenticate("sol", SPACED).username == "sol"  # the CLI's and the API's check
+
+
+def test_passwords_only_spaces_are_refused_at_change_with_a_plain_message(make_user: Any) -> None:
+    make_user("ola")
+    web = _signed_in("ola")
+    refused = _change(web, PASSWORD, new=" " * 12)
+    assert refused.status_code == 400 and b"cannot be only spaces" in refused.content
+    assert people.authenticate("ola", PASSWORD).username == "ola"  # nothing changed
+    body = json.dumps({"current_password": PASSWORD, "new_password": "\t" * 3 + " " * 9})
+    api = web.post("/api/v1/account/password", body, content_type="application/json")
+    assert api.status_code == 400 and "only spaces" in api.json()["error"]["message"]
+    with pytest.raises(InvalidInput, match="only spaces"):
+        passwords.reset_password("ola", " " * 10)
+    with pytest.raises(InvalidInput, match="only spaces"):
+        people.create_user("ola-two", " " * 16)
+
+
+def test_passwords_sign_up_keeps_the_spaces_and_an_older_trimmed_account_still_signs_in(db: Any) -> None:
+    from reverie.clinic.services import keys
+
+    keys.ensure_key_file()
+    web = Client()
+    form = {"username": "sid", "password": SPACED, "role": "client"}
+    assert web.post("/signup/", form).status_code == 302
+    assert people.authenticate("sid", SPACED).username == "sid"
+    with pytest.raises(AuthenticationFailed):
+        people.authenticate("sid", SPACED.strip())
+    # An account made when sign-up trimmed: its stored password has no spaces; its person types them.
+    people.create_user("old", SPACED.strip())
+    assert _signed_in("old", SPACED) and _signed_in("old", SPACED.strip())

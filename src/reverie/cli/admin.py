@@ -191,23 +191,55 @@ def keys_rotate() -> None:
 
 
 def backup(path: Path) -> None:
-    """Write a backup of the whole database (ciphertext stays ciphertext; back up the key file separately)."""
+    """Write a backup of the whole database (ciphertext stays ciphertext). Keep the two key files apart from it:
+    keys.json and backup-keys.json; a restore needs both."""
+    from django.conf import settings
+
     from reverie.cli.runtime import django_ready
-    from reverie.clinic.services.backup import create_backup
 
     django_ready()
+    from reverie.clinic.services import backup_keys
+    from reverie.clinic.services.backup import create_backup
+
     count = create_backup(path)
-    typer.echo(f"Backed up {count} records to {path}. Keep the key file safe too: the backup needs it.")
+    typer.echo(f"Backed up {count} records to {path}.")
+    typer.echo(
+        f"Keep these two files safe too, apart from the backup: a restore needs both. {settings.REVERIE.key_file}"
+        f" and {backup_keys.path()}."
+    )
 
 
-def restore(path: Path) -> None:
-    """Restore a backup into an empty database."""
+def restore(
+    path: Path,
+    without_backup_keys: Annotated[
+        bool,
+        typer.Option(
+            "--without-backup-keys",
+            help="Restore even though backup-keys.json is missing: only what the key file alone opens;"
+            " every person whose journal needs it is left out (and counted).",
+        ),
+    ] = False,
+) -> None:
+    """Restore a backup into an empty database. Needs keys.json and backup-keys.json in the data folder."""
     from reverie.cli.runtime import django_ready
     from reverie.clinic.services.backup import restore_backup
 
     django_ready()
-    count = restore_backup(path)
-    typer.echo(f"Restored {count} records.")
+    from reverie.clinic.services import backup_keys
+
+    missing = not backup_keys.path().exists()
+    done = restore_backup(path, without_backup_keys=without_backup_keys)
+    typer.echo(f"Restored {done.records} records ({done.people} people).")
+    if done.left_out_people:
+        why = (
+            f"their keys are in backup-keys.json, which was not at {backup_keys.path()}"
+            if missing
+            else "no key for them in backup-keys.json: erased since the backup, or the file is older than it"
+        )
+        typer.echo(
+            f"Not restored: {done.left_out_people} people with their {done.left_out_entries} entries and"
+            f" {done.left_out_attachments} attachments ({why})."
+        )
 
 
 def erase(

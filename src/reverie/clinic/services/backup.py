@@ -1,8 +1,11 @@
 """Whole-database backup and restore in one versioned, portable file.
 
 Sealed columns stay sealed in the backup (they are base64 ciphertext), so a backup is no more readable than the
-database; the key file is NOT in it and must be kept separately. A backup is taken inside one transaction, so it
-holds every entry acknowledged before it started. Restore goes into an empty database only.
+database; the key files are NOT in it and must be kept separately: ``keys.json`` and ``backup-keys.json`` (each
+person's data key is sealed in the backup under that person's backup key, ``backup_keys.py``). A backup is taken
+inside one transaction, so it holds every entry acknowledged before it started. Restore goes into an empty database
+only, and refuses up front when ``backup-keys.json`` is missing (without it no person's journal can be opened)
+unless asked explicitly to restore only what opens without it; what is left out is always counted.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import base64
 import gzip
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,12 +22,15 @@ from django.core import serializers
 from django.db import connection, transaction
 from django.db.migrations.recorder import MigrationRecorder
 
-from reverie.errors import Conflict, InvalidInput
+from reverie.errors import Conflict, InvalidInput, KeyUnavailable
 from reverie.files import write_private_atomic
 
 FORMAT = "reverie.backup/2"  # 2: data keys sealed under per-person backup keys (backup_keys.py)
 READS = ("reverie.backup/2",)
 KEY_MODEL = "clinic.clientkey"
+ENTRY_MODEL = "clinic.entry"
+ATTACHMENT_MODEL = "clinic.attachment"
+USER_MODEL = "clinic.user"
 KEY_PURPOSE = "backup.data_key"
 APPS = ("clinic", "care", "api")
 MAX_BACKUP_BYTES = 4 * 1024**3
@@ -116,22 +123,67 @@ def _read(path: Path) -> dict[str, Any]:
     return doc
 
 
-def restore_backup(path: Path) -> int:
-    """Load a backup into an empty database (after ``migrate``). All or nothing."""
+@dataclass(frozen=True, slots=True)
+class Restored:
+    """What a restore brought back, and what it had to leave out (people whose backup key it did not have)."""
+
+    records: int
+    people: int
+    left_out_people: int
+    left_out_entries: int
+    left_out_attachments: int
+
+
+def _left_out(objects: list[Any], people: set[int]) -> tuple[int, int]:
+    """Entries and attachments of these people in the backup."""
+    entries = {o["pk"] for o in objects if o["model"] == ENTRY_MODEL and int(o["fields"]["client"]) in people}
+    attachments = sum(
+        1 for o in objects if o["model"] == ATTACHMENT_MODEL and o["fields"].get("entry") in entries
+    )
+    return len(entries), attachments
+
+
+def missing_backup_keys_message(objects: list[Any]) -> str:
+    from reverie.clinic.services import backup_keys
+
+    sealed = {int(o["fields"]["client"]) for o in objects if o["model"] == KEY_MODEL}
+    entries, _ = _left_out(objects, sealed)
+    return (
+        f"This backup needs the backup key file backup-keys.json, expected at {backup_keys.path()} (beside the key"
+        f" file); it is not there. Without it {len(sealed)} people and their {entries} entries cannot be opened."
+        " Copy the backup-keys.json kept with this backup there and restore again. Nothing was restored."
+        " To restore only what the key file alone opens, add --without-backup-keys."
+    )
+
+
+def restore_backup(path: Path, *, without_backup_keys: bool = False) -> Restored:
+    """Load a backup into an empty database (after ``migrate``). All or nothing.
+
+    Refuses (``KeyUnavailable``, nothing restored) when the backup holds sealed data keys and ``backup-keys.json``
+    is not there, unless ``without_backup_keys``: then the people whose keys it holds are left out, and counted.
+    """
+    from reverie.clinic.services import backup_keys
+
     doc = _read(path)
     User = apps.get_model("clinic", "User")
     if User.objects.exists():
         raise Conflict("The database is not empty. Restore into a fresh data folder or database.")
+    sealed = any(o["model"] == KEY_MODEL for o in doc["objects"])
+    if sealed and not without_backup_keys and not backup_keys.path().exists():
+        raise KeyUnavailable(missing_backup_keys_message(doc["objects"]))
     objects, erased = _open_data_keys(doc["objects"])
     try:
         with transaction.atomic():
             for obj in serializers.deserialize("json", json.dumps(objects)):
                 obj.save()
-            User.objects.filter(pk__in=erased).delete()  # erased since the backup: they stay erased
+            # Erased since the backup (or their key is not in this backup-keys.json): they stay out.
+            dropped, _ = User.objects.filter(pk__in=erased).delete()
     except (serializers.base.DeserializationError, ValueError, KeyError):
         raise InvalidInput("The backup's records could not be read; nothing was restored.") from None
     _reset_sequences()
-    return len(objects)
+    entries, attachments = _left_out(objects, erased)
+    people = sum(1 for o in objects if o["model"] == USER_MODEL) - len(erased)
+    return Restored(len(objects) - dropped, people, len(erased), entries, attachments)
 
 
 def _reset_sequences() -> None:

@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import secrets
 
-from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from reverie.clinic.models import User
-from reverie.clinic.services import audit, signin, throttle
+from reverie.clinic.services import audit, people, signin, throttle
 from reverie.errors import AuthenticationFailed, InvalidInput, NotFound
 
 GENERATED_CHARS = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: read aloud or typed from a note
@@ -23,10 +21,7 @@ GENERATED_LENGTH = 20  # about 99 bits
 
 
 def _validated(user: User, password: str) -> None:
-    try:
-        validate_password(password, user)
-    except ValidationError as exc:
-        raise InvalidInput(" ".join(str(m) for m in exc.messages)) from None
+    people.validate_new_password(password, user)
 
 
 def _revoke_tokens(user: User) -> int:

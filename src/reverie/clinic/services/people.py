@@ -35,10 +35,7 @@ def create_user(
         raise InvalidInput("A user name uses 1–150 letters, digits and . _ - @ + only.")
     if role not in Role.values:
         raise InvalidInput("The role must be 'client' or 'therapist'.")
-    try:
-        validate_password(password, User(username=name))
-    except ValidationError as exc:
-        raise InvalidInput(" ".join(str(m) for m in exc.messages)) from None
+    validate_new_password(password, User(username=name))
     try:
         with transaction.atomic():
             user = User.objects.create_user(
@@ -56,8 +53,29 @@ def _zone(name: str) -> str:
     return known_zone(name) or DEFAULT  # a browser's odd answer never blocks signing up
 
 
+ONLY_SPACES = "A password cannot be only spaces: choose one with letters, digits or signs in it."
+
+
+def validate_new_password(password: str, user: User) -> None:
+    """The one rule for a new password (sign-up, change, operator reset): taken exactly as typed, spaces at
+    either end included (sign-in never trims either), never only spaces, and the usual validators."""
+    if not password.strip():
+        raise InvalidInput(ONLY_SPACES)
+    try:
+        validate_password(password, user)
+    except ValidationError as exc:
+        raise InvalidInput(" ".join(str(m) for m in exc.messages)) from None
+
+
 def authenticate(username: str, password: str) -> User:
-    user = django_authenticate(username=username.strip().lower(), password=password)
+    """The password exactly as typed. Before sign-up and sign-in stopped trimming, the sign-up form stored a
+    password without its spaces at either end and sign-in trimmed what was typed: such an account still signs in
+    with what its person types, so a password given with spaces at either end is also tried trimmed."""
+    name = username.strip().lower()
+    user = django_authenticate(username=name, password=password)
+    trimmed = password.strip()
+    if user is None and trimmed and trimmed != password:
+        user = django_authenticate(username=name, password=trimmed)
     if not isinstance(user, User) or not user.is_active:
         raise AuthenticationFailed("Wrong user name or password.")
     return user

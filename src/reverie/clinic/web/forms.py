@@ -41,7 +41,10 @@ COMMON_FEELINGS = (
 
 class SignupForm(forms.Form):
     username = forms.CharField(max_length=150, label="User name")
-    password = forms.CharField(widget=forms.PasswordInput, label="Password (10 characters or more)")
+    # A password is exactly what was typed, spaces included, here and everywhere else (services/people.py).
+    password = forms.CharField(
+        widget=forms.PasswordInput, label="Password (10 characters or more)", strip=False
+    )
     role = forms.ChoiceField(
         choices=[("client", "I am in therapy (or thinking about it)"), ("therapist", "I am a therapist")],
         widget=forms.RadioSelect,
@@ -64,7 +67,7 @@ class JoinForm(SignupForm):
 
 class LoginForm(forms.Form):
     username = forms.CharField(max_length=150, label="User name")
-    password = forms.CharField(widget=forms.PasswordInput, label="Password")
+    password = forms.CharField(widget=forms.PasswordInput, label="Password", strip=False)
 
 
 class EntryForm(forms.Form):
