@@ -6,6 +6,7 @@ import uuid
 from typing import Any
 from urllib.parse import urlencode
 
+from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, QueryDict
@@ -357,6 +358,7 @@ def share(request: HttpRequest, entry_id: str) -> HttpResponse:
 @require_POST
 def trash(request: HttpRequest, entry_id: str) -> HttpResponse:
     journal.trash_entry(_user(request), entry_id)
+    messages.success(request, "The entry is in the trash. You can restore it until you delete it for good.")
     return redirect("trash_list")
 
 
@@ -370,13 +372,22 @@ def trash_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 def restore(request: HttpRequest, entry_id: str) -> HttpResponse:
     journal.restore_entry(_user(request), entry_id)
+    messages.success(request, "The entry is restored and back in your journal.")
     return redirect("entry", entry_id=entry_id)
 
 
 @login_required
 @require_POST
 def purge(request: HttpRequest, entry_id: str) -> HttpResponse:
-    journal.purge_entry(_user(request), entry_id)
+    """Delete a trashed entry for good, but only once the person has confirmed it on a page of its own."""
+    user = _user(request)
+    if request.POST.get("confirm") != "yes":
+        entry = next((e for e in journal.list_trash(user) if str(e.id) == entry_id), None)
+        if entry is None:
+            raise NotFound("No such entry.")
+        return render(request, "reverie/purge_confirm.html", {"entry": entry})
+    journal.purge_entry(user, entry_id)
+    messages.success(request, "The entry is deleted for good.")
     return redirect("trash_list")
 
 
