@@ -539,6 +539,17 @@ def list_entries(
     return views
 
 
+def count_entries(actor: User, *, kind: str | None = None, query: str | None = None) -> int:
+    """How many entries :func:`list_entries` would give in all; asked only for a page past the end."""
+    rows = visible_entries(actor)
+    if kind:
+        rows = rows.filter(kind=kind)
+    if not query:
+        return rows.count()
+    needle = query.casefold()
+    return sum(1 for v in _views(rows.select_related("client")) if needle in _haystack(v))
+
+
 LIST_CHUNK = 50  # entries read from the database at a time when they are decrypted one by one
 
 

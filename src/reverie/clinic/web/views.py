@@ -266,6 +266,9 @@ def journal_list(request: HttpRequest) -> HttpResponse:
         "older": page + 1 if len(rows) > PAGE else None,
         "newer": page - 1 if page > 1 else None,
     }
+    if page > 1 and not rows:
+        found = journal.count_entries(_user(request), kind=kind, query=query)
+        context["last_page"] = max(1, -(-found // PAGE))
     return render(request, "reverie/journal.html", context)
 
 
