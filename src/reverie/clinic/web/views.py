@@ -191,10 +191,13 @@ def login_view(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def login_code(request: HttpRequest) -> HttpResponse:
-    draft = _draft_fields(request.POST)
+    """The second step of signing in; opened from the address bar it shows the code form again, or the sign-in."""
     pending = request.session.get("pending_user")
+    if request.method == "GET":
+        return render(request, "reverie/login_code.html", {"draft": {}}) if pending else redirect("login")
+    draft = _draft_fields(request.POST)
     user = User.objects.filter(pk=pending, is_active=True).first() if pending else None
     if user is None:
         return redirect("login")
@@ -207,8 +210,12 @@ def login_code(request: HttpRequest) -> HttpResponse:
     return _finish_sign_in(request, user, draft)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def logout_view(request: HttpRequest) -> HttpResponse:
+    """Signing out is a POST; opened from the address bar the page offers the button (a GET never signs out)."""
+    if request.method == "GET":
+        signed_in = request.user.is_authenticated
+        return render(request, "reverie/logout.html") if signed_in else redirect("login")
     logout(request)
     return redirect("login")
 
