@@ -152,10 +152,12 @@ def _clean_time(draft: EntryDraft, now: datetime) -> datetime:
     if timezone.is_naive(when):
         raise InvalidInput("The date needs a time zone.")
     if when > now + CLOCK_SKEW:
-        noun = (
-            "A dream belongs to a night that has already happened" if draft.kind == "dream" else "That date"
+        why = (
+            "a dream belongs to a night that has already happened"
+            if draft.kind == "dream"
+            else "choose now or earlier"
         )
-        raise InvalidInput(f"{noun}: the date is in the future.")
+        raise InvalidInput(f"That date is in the future; {why}.")
     return when
 
 
