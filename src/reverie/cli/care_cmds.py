@@ -310,11 +310,12 @@ def fit(
     """
     _ready()
     from reverie.care.services import fit as fit_service
+    from reverie.care.templatetags.words import words
 
     result = fit_service.assess(_fit_answers(answers, creative))
     for reason in result.reasons:
         typer.echo(f"- {reason}")
-    typer.echo(f"Formats to ask about: {', '.join(result.formats_to_ask_about)}")
+    typer.echo(f"Formats to ask about: {', '.join(words(f) for f in result.formats_to_ask_about)}")
     typer.echo(f"Directory search: /directory/?{fit_service.directory_query(result)}")
     _print_matches(result)
 

@@ -46,6 +46,15 @@ recovery_cmds.register(app)
 account_cmds.register(admin.user_app)
 
 
+def _show_usage_error(exc: click.ClickException | typer.TyperException) -> None:
+    """Click's plain usage error ("No such option: --x" with the usage line), never an incident."""
+    show = getattr(exc, "show", None)
+    if callable(show):
+        show()
+    else:
+        print(f"Error: {exc.format_message()}", file=sys.stderr)
+
+
 def run() -> None:
     """Console entry point. ``--debug`` anywhere shows tracebacks."""
     os.umask(
@@ -57,11 +66,11 @@ def run() -> None:
     command = typer.main.get_command(app)
     try:
         result = command.main(args=args, prog_name="reverie", standalone_mode=False)
-    except click.exceptions.Abort:
+    except (click.exceptions.Abort, typer.Abort):
         print("Stopped.", file=sys.stderr)
         sys.exit(130)
-    except click.ClickException as exc:
-        exc.show()
+    except (click.ClickException, typer.TyperException) as exc:  # Typer ≥ 0.20 raises its own copy of Click's
+        _show_usage_error(exc)
         sys.exit(exc.exit_code)
     except ReverieError as exc:
         if debug:

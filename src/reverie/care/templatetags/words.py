@@ -40,6 +40,7 @@ WORDS = {
     "music_therapy": "music therapy",
     "long_term": "long-term psychodynamic therapy",
     "medium_term": "medium-term psychodynamic therapy",
+    "cbt": "cognitive behavioural therapy (CBT)",
 }
 
 

@@ -152,10 +152,12 @@ def _clean_time(draft: EntryDraft, now: datetime) -> datetime:
     if timezone.is_naive(when):
         raise InvalidInput("The date needs a time zone.")
     if when > now + CLOCK_SKEW:
-        noun = (
-            "A dream belongs to a night that has already happened" if draft.kind == "dream" else "That date"
+        why = (
+            "a dream belongs to a night that has already happened"
+            if draft.kind == "dream"
+            else "choose now or earlier"
         )
-        raise InvalidInput(f"{noun}: the date is in the future.")
+        raise InvalidInput(f"That date is in the future; {why}.")
     return when
 
 
@@ -538,6 +540,17 @@ def list_entries(
         views = [_view(e) for e in window]
     audit.record(actor, "journal.list" if not query else "journal.search", "journal", client_id or actor.pk)
     return views
+
+
+def count_entries(actor: User, *, kind: str | None = None, query: str | None = None) -> int:
+    """How many entries :func:`list_entries` would give in all; asked only for a page past the end."""
+    rows = visible_entries(actor)
+    if kind:
+        rows = rows.filter(kind=kind)
+    if not query:
+        return rows.count()
+    needle = query.casefold()
+    return sum(1 for v in _views(rows.select_related("client")) if needle in _haystack(v))
 
 
 LIST_CHUNK = 50  # entries read from the database at a time when they are decrypted one by one

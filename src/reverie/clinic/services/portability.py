@@ -237,7 +237,9 @@ def erase_client(
     if not actor.is_client:
         raise PermissionDenied("Only a client can erase their own journal and account.")
     if confirm_username.strip().lower() != actor.username:
-        raise InvalidInput("To erase everything, type your user name exactly to confirm.")
+        raise InvalidInput(
+            "To erase everything, type your user name to confirm (capital letters do not matter)."
+        )
     owner_id = actor.pk
     with transaction.atomic():
         for hook in before_erase_hooks:

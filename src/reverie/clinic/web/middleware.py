@@ -46,6 +46,8 @@ class ReverieErrorMiddleware:
         audit.discard_refused()  # anything left from outside a request belongs to no one here
         response = self.get_response(request)
         audit.flush_refused()  # refusals the policy made inside a transaction that then unwound
+        if response.status_code == 405 and not response.content and not request.path.startswith("/api/"):
+            return _not_allowed_page(request, response)
         return response
 
     def process_exception(self, request: HttpRequest, exc: Exception) -> HttpResponse | None:
@@ -90,6 +92,17 @@ def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
         "message": "The request was refused as malformed. Nothing was saved.",
     }
     return render(request, "reverie/error.html", context, status=400)
+
+
+def _not_allowed_page(request: HttpRequest, bare: HttpResponse) -> HttpResponse:
+    """A page that only takes a form's button, opened from the address bar: say so in words, not an empty 405."""
+    context = {
+        "title": "This page cannot be opened directly",
+        "message": "It is the target of a button. Go back and use the button, or start again from the home page.",
+    }
+    page = render(request, "reverie/error.html", context, status=405)
+    page["Allow"] = bare.get("Allow", "POST")
+    return page
 
 
 LAST_SEEN_STEP = 60  # seconds: the session's last-seen time is written at most this often

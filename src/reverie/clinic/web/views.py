@@ -6,6 +6,7 @@ import uuid
 from typing import Any
 from urllib.parse import urlencode
 
+from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, QueryDict
@@ -191,10 +192,13 @@ def login_view(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def login_code(request: HttpRequest) -> HttpResponse:
-    draft = _draft_fields(request.POST)
+    """The second step of signing in; opened from the address bar it shows the code form again, or the sign-in."""
     pending = request.session.get("pending_user")
+    if request.method == "GET":
+        return render(request, "reverie/login_code.html", {"draft": {}}) if pending else redirect("login")
+    draft = _draft_fields(request.POST)
     user = User.objects.filter(pk=pending, is_active=True).first() if pending else None
     if user is None:
         return redirect("login")
@@ -207,8 +211,12 @@ def login_code(request: HttpRequest) -> HttpResponse:
     return _finish_sign_in(request, user, draft)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def logout_view(request: HttpRequest) -> HttpResponse:
+    """Signing out is a POST; opened from the address bar the page offers the button (a GET never signs out)."""
+    if request.method == "GET":
+        signed_in = request.user.is_authenticated
+        return render(request, "reverie/logout.html") if signed_in else redirect("login")
     logout(request)
     return redirect("login")
 
@@ -269,6 +277,9 @@ def journal_list(request: HttpRequest) -> HttpResponse:
         "older": page + 1 if len(rows) > PAGE else None,
         "newer": page - 1 if page > 1 else None,
     }
+    if page > 1 and not rows:
+        found = journal.count_entries(_user(request), kind=kind, query=query)
+        context["last_page"] = max(1, -(-found // PAGE))
     return render(request, "reverie/journal.html", context)
 
 
@@ -361,6 +372,7 @@ def share(request: HttpRequest, entry_id: str) -> HttpResponse:
 @require_POST
 def trash(request: HttpRequest, entry_id: str) -> HttpResponse:
     journal.trash_entry(_user(request), entry_id)
+    messages.success(request, "The entry is in the trash. You can restore it until you delete it for good.")
     return redirect("trash_list")
 
 
@@ -374,13 +386,22 @@ def trash_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 def restore(request: HttpRequest, entry_id: str) -> HttpResponse:
     journal.restore_entry(_user(request), entry_id)
+    messages.success(request, "The entry is restored and back in your journal.")
     return redirect("entry", entry_id=entry_id)
 
 
 @login_required
 @require_POST
 def purge(request: HttpRequest, entry_id: str) -> HttpResponse:
-    journal.purge_entry(_user(request), entry_id)
+    """Delete a trashed entry for good, but only once the person has confirmed it on a page of its own."""
+    user = _user(request)
+    if request.POST.get("confirm") != "yes":
+        entry = next((e for e in journal.list_trash(user) if str(e.id) == entry_id), None)
+        if entry is None:
+            raise NotFound("No such entry.")
+        return render(request, "reverie/purge_confirm.html", {"entry": entry})
+    journal.purge_entry(user, entry_id)
+    messages.success(request, "The entry is deleted for good.")
     return redirect("trash_list")
 
 
