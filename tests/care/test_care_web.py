@@ -251,3 +251,20 @@ def test_web_every_page_renders_for_both_sides(dit: tuple[Any, Any, Any]) -> Non
         "be loved and understood" in page and "be close and accepting" in page
     )  # the version shared and the one saved since, CCRT labels
     assert courses.read_letter(client, course.id) is None
+
+
+def test_standalone_back_links_on_course_pages_are_tap_targets(dit: tuple[Any, Any, Any]) -> None:
+    """qa33 point 17: "Back to the course" stood alone as a 19-px link; it is a 44-px tap target (``a.tap``) like
+    the crisis links. Inline links in a table row ("notes · move · cancel") stay text."""
+    client, therapist, course = dit
+    back = re.compile(r'<a class="tap" href="/courses/[0-9a-f-]{36}/">Back to the course</a>')
+    for who, path in (
+        (therapist, f"/courses/{course.id}/formulation/"),
+        (therapist, f"/courses/{course.id}/letter/"),
+        (client, f"/courses/{course.id}/goals/"),
+        (client, f"/courses/{course.id}/measures/"),
+    ):
+        page = _as(who).get(path).content.decode()
+        assert back.search(page), path
+    table = _as(therapist).get(f"/courses/{course.id}/").content.decode()
+    assert '<a class="tap" href' not in table.split("<table")[1].split("</table>")[0]
