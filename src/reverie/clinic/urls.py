@@ -29,6 +29,7 @@ urlpatterns = [
     path("journal/<str:entry_id>/share/", views.share, name="share"),
     path("journal/<str:entry_id>/trash/", views.trash, name="trash"),
     path("trash/", views.trash_list, name="trash_list"),
+    path("trash/empty/", views.empty_trash, name="empty_trash"),
     path("trash/<str:entry_id>/restore/", views.restore, name="restore"),
     path("trash/<str:entry_id>/purge/", views.purge, name="purge"),
     path("attachments/<str:attachment_id>/", views.attachment, name="attachment"),

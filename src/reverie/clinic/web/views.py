@@ -406,6 +406,29 @@ def purge(request: HttpRequest, entry_id: str) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
+def empty_trash(request: HttpRequest) -> HttpResponse:
+    """Delete everything in one's own trash for good, once the person has confirmed it on a page of its own.
+
+    Only a client has a trash; anyone else gets the answer ``purge`` gives for an entry not in their trash. The
+    "nothing to delete" answer is a page, not a flashed message: a message would wait in the session and appear on
+    whatever page comes next (tests/api/test_policy_property.py saw it on the next probe's 404 page)."""
+    user = _user(request)
+    if not user.is_client:
+        raise NotFound("No such entry.")
+    confirmed = request.method == "POST" and request.POST.get("confirm") == "yes"
+    count = journal.empty_trash(user) if confirmed else len(journal.list_trash(user))
+    if count == 0:
+        return render(request, "reverie/empty_trash_confirm.html", {"count": 0})
+    if not confirmed:
+        return render(request, "reverie/empty_trash_confirm.html", {"count": count})
+    messages.success(
+        request, f"{count} {'entry' if count == 1 else 'entries'} deleted for good. The trash is empty."
+    )
+    return redirect("trash_list")
+
+
+@login_required
 @require_GET
 def attachment(request: HttpRequest, attachment_id: str) -> HttpResponse:
     name, media_type, data = journal.attachment_data(_user(request), attachment_id)
