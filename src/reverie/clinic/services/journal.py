@@ -650,6 +650,11 @@ def list_trash(actor: User) -> list[EntryView]:
     return [_view(e, with_attachments=False) for e in trashed_entries(actor)]
 
 
+def trash_count(actor: User) -> int:
+    """How many entries are in the actor's trash (nothing decrypted)."""
+    return trashed_entries(actor).count()
+
+
 def attachment_data(actor: User, attachment_id: uuid.UUID | str) -> tuple[str, str, bytes]:
     att = _fetch(actor, Attachment, attachment_id, Action.READ, "attachment", "entry__client")
     client = att.entry.client

@@ -417,7 +417,7 @@ def empty_trash(request: HttpRequest) -> HttpResponse:
     if not user.is_client:
         raise NotFound("No such entry.")
     confirmed = request.method == "POST" and request.POST.get("confirm") == "yes"
-    count = journal.empty_trash(user) if confirmed else len(journal.list_trash(user))
+    count = journal.empty_trash(user) if confirmed else journal.trash_count(user)
     if count == 0:
         return render(request, "reverie/empty_trash_confirm.html", {"count": 0})
     if not confirmed:
