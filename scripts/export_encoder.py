@@ -202,7 +202,7 @@ def export_fp32(model: Any, path: Path) -> None:
         )
 
 
-def export_top_fp32(top: Any, path: Path) -> None:
+def export_top_fp32(top: Any, path: Path, output_name: str = TOP_OUTPUT) -> None:
     import torch
 
     states = torch.zeros((2, 16, 384), dtype=torch.float32)
@@ -214,11 +214,11 @@ def export_top_fp32(top: Any, path: Path) -> None:
             (states, mask),
             str(path),
             input_names=["layer5_states", "attention_mask"],
-            output_names=[TOP_OUTPUT],
+            output_names=[output_name],
             dynamic_axes={
                 "layer5_states": {0: "batch", 1: "sequence"},
                 "attention_mask": {0: "batch", 1: "sequence"},
-                TOP_OUTPUT: {0: "batch", 1: "sequence"},
+                output_name: {0: "batch", 1: "sequence"},
             },
             opset_version=OPSET,
             do_constant_folding=True,
@@ -226,10 +226,13 @@ def export_top_fp32(top: Any, path: Path) -> None:
         )
 
 
-def graft_top_layer(fused: Path, top: Path, out: Path) -> None:
+def graft_top_layer(
+    fused: Path, top: Path, out: Path, prefix: str = "top", output_name: str = TOP_OUTPUT
+) -> None:
     """Append the top layer's graph to the fused base graph: its states input becomes the base graph's layer-5
     output (the input of the last fused Attention), its mask input the base graph's own; every base node,
-    weight and output is left as it was, so output (a) is computed exactly as before."""
+    weight and output is left as it was, so output (a) is computed exactly as before. ``prefix`` names the
+    grafted nodes and weights, ``output_name`` its graph output (the risk layer: ``graft_risk_layer.py``)."""
     import onnx
     from onnx import helper
 
@@ -242,10 +245,10 @@ def graft_top_layer(fused: Path, top: Path, out: Path) -> None:
     inputs = {"layer5_states": states, "attention_mask": "attention_mask"}
 
     def renamed(name: str) -> str:
-        return inputs.get(name, f"top/{name}" if name else name)
+        return inputs.get(name, f"{prefix}/{name}" if name else name)
 
     for node in extra.graph.node:
-        node.name = f"top/{node.name}"
+        node.name = f"{prefix}/{node.name}"
         node.input[:] = [renamed(n) for n in node.input]
         node.output[:] = [renamed(n) for n in node.output if n] if node.output else []
     for init in extra.graph.initializer:
@@ -253,10 +256,10 @@ def graft_top_layer(fused: Path, top: Path, out: Path) -> None:
     base.graph.node.extend(extra.graph.node)
     base.graph.initializer.extend(extra.graph.initializer)
     output = extra.graph.output[0]
-    base.graph.output.append(helper.make_tensor_value_info(TOP_OUTPUT, onnx.TensorProto.FLOAT, None))
+    base.graph.output.append(helper.make_tensor_value_info(output_name, onnx.TensorProto.FLOAT, None))
     base.graph.output[-1].type.CopyFrom(output.type)
     for node in base.graph.node:  # the graph output keeps its plain name
-        node.output[:] = [TOP_OUTPUT if n == f"top/{TOP_OUTPUT}" else n for n in node.output]
+        node.output[:] = [output_name if n == f"{prefix}/{output.name}" else n for n in node.output]
     domains = {o.domain for o in base.opset_import}
     base.opset_import.extend(o for o in extra.opset_import if o.domain not in domains)
     onnx.checker.check_model(base)
@@ -279,7 +282,7 @@ def fuse(fp32: Path, fused: Path, model: Any) -> dict[str, int]:
     return {name: int(count) for name, count in stats.items() if count}
 
 
-def quantize_weights(fused: Path, int8: Path) -> int:
+def quantize_weights(fused: Path, int8: Path, only_prefix: str = "") -> int:
     """Weight-only int8: each large weight matrix becomes int8 + per-channel scale behind a DequantizeLinear.
 
     Activations stay float, so a sentence's vector does not depend on the other sentences in its batch
@@ -291,7 +294,7 @@ def quantize_weights(fused: Path, int8: Path) -> int:
 
     model = onnx.load(str(fused))
     graph = model.graph
-    targets = _weight_matrices(graph)
+    targets = {k: v for k, v in _weight_matrices(graph).items() if k.startswith(only_prefix)}
     dequantize = []
     for name, axis in targets.items():
         init = next(i for i in graph.initializer if i.name == name)

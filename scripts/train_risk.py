@@ -44,6 +44,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import random
 import sys
 import time
@@ -61,6 +62,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from reverie.analysis import risk_lexicon as lex  # noqa: E402
+from reverie.analysis.encoder import encode_output  # noqa: E402
 from reverie.analysis.evaluation.risk import (  # noqa: E402
     LABELS,
     POSITIVE,
@@ -117,6 +119,9 @@ SENTENCE_C = 16.0
 # (the same model at run time): below 1 it is a larger L2 penalty on the embedding block alone (thirteenth round).
 EMBED_SCALE = 1.0
 EMBED_DIM = 384
+# The encoder output the sentence model reads (risk 2.5.0: the risk layer grafted by scripts/graft_risk_layer.py;
+# "token_embeddings" for the base vectors, as every model before). A cache (--cache) holds one output's vectors.
+ENCODER_OUTPUT = os.environ.get("REVERIE_RISK_ENCODER_OUTPUT", "risk_token_embeddings")
 # Fourteenth round: the level model ("behavior or worse" vs "ideation", on the bank's flagged lines and their variants).
 LEVEL_C = 4.0
 # Where --level-only writes the level model: beside the scripts, not shipped (the lead's check on long real texts, docs/
@@ -251,7 +256,7 @@ def embed(texts: list[str], cache: Path | None) -> np.ndarray:
     missing = sorted({t for t in texts if t not in known})
     if missing:
         start = time.time()
-        vectors = load_encoder().encode(missing)
+        vectors = encode_output(load_encoder(), missing, ENCODER_OUTPUT)
         print(f"embedded {len(missing)} sentences in {time.time() - start:.0f}s", flush=True)
         known.update(zip(missing, vectors, strict=True))
         if cache is not None:
@@ -619,6 +624,7 @@ def as_risk_model(
         sentence_bias=float(sentence.intercept_[0]),
         sentence_threshold=threshold,
         summary_weights=(coef[HASH_DIM + n_rules :] * keep).astype(np.float32),
+        encoder_output=ENCODER_OUTPUT,
     )
 
 
@@ -724,6 +730,19 @@ def choose_sentence_threshold(
     if best is None:
         return 0.95, challenge_figures(list(tune), model=as_risk_model(sentence, 0.95), encoder=encoder)
     return -best[1], best[2]
+
+
+def fixed_sentence_threshold(
+    sentence: LogisticRegression, tune: Sequence[dict[str, Any]], threshold: float
+) -> tuple[float, dict[str, Any]]:
+    """``--sentence-threshold`` without ``--batches``: that threshold (set by a round's rule outside this script,
+    docs/risk.md), its tuning-batch figures reported; raises ``SystemExit`` when a demo entry would raise a check-in
+    at it (the demo must stay calm, as under every rule)."""
+    encoder = _MemoEncoder(load_encoder())
+    model = as_risk_model(sentence, threshold)
+    if any(screen(text, kind, model=model, encoder=encoder).flagged for kind, text in demo_entries()):
+        raise SystemExit(f"a demo entry raises a check-in at {threshold}: nothing written")
+    return threshold, challenge_figures(list(tune), model=model, encoder=encoder)
 
 
 def held_out_threshold(
@@ -1403,8 +1422,8 @@ def main() -> None:
             "--batches is for the fit and its CV; its held-out check is scripts/risk_batches_lobo.py"
         )
     global BATCH_LABELS
-    if (args.batch_labels is not None or args.sentence_threshold is not None) and not args.batches:
-        parser.error("--batch-labels and --sentence-threshold go with --batches")
+    if args.batch_labels is not None and not args.batches:
+        parser.error("--batch-labels goes with --batches")
     if args.batch_labels is not None:
         BATCH_LABELS = args.batch_labels
     np.random.seed(SEED)
@@ -1450,6 +1469,8 @@ def main() -> None:
     sentence = fit_sentence_model(d, everyone)
     if args.batches:
         t_sentence, tune_figures = held_out_threshold(d, sentence, d.tune, args.sentence_threshold)
+    elif args.sentence_threshold is not None:
+        t_sentence, tune_figures = fixed_sentence_threshold(sentence, d.tune, args.sentence_threshold)
     else:
         t_sentence, tune_figures = choose_sentence_threshold(sentence, d.tune)
     print(f"sentence threshold {t_sentence:.3f}: tune half {tune_figures}", flush=True)
@@ -1474,6 +1495,7 @@ def main() -> None:
         "n_bank_sentences": len(d.bank_rows),
         "seed": SEED,
         "encoder": "models/encoder (int8 ONNX MiniLM, 384 dimensions)",
+        "encoder_output": ENCODER_OUTPUT,
         "sentence_features": list(SENTENCE_FEATURES),
         "sentence_model": {
             "C": SENTENCE_C,
@@ -1481,6 +1503,12 @@ def main() -> None:
             "cssrs_weight": CSSRS_WEIGHT,
             "cssrs_labels": CSSRS_LABELS,
             "max_false_alarms": MAX_FALSE_ALARMS,
+            "threshold_rule": (
+                "the fifth round's: the most genuine tuning cases flagged, pooled false alarms within the cap, "
+                "the demo calm"
+                if args.sentence_threshold is None
+                else f"fixed at {args.sentence_threshold} (docs/risk.md, the round that set it)"
+            ),
         },
         "features": {
             "hash_dim": HASH_DIM,

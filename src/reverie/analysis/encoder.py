@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
+BASE_OUTPUT = "token_embeddings"
+
 if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
@@ -32,4 +34,16 @@ def encode_both(
     if pair is None:
         return encoder.encode(sentences), None
     vectors: tuple[npt.NDArray[np.float32], npt.NDArray[np.float32] | None] = pair(sentences)
+    return vectors
+
+
+def encode_output(encoder: Encoder, sentences: list[str], output: str) -> npt.NDArray[np.float32]:
+    """The vectors of the graph output a head was trained on (``token_embeddings``: the base vectors). An encoder
+    with ``encode_output`` (:class:`reverie.analysis.onnx_encoder.OnnxEncoder`) gives that output, or raises
+    :class:`reverie.errors.AnalysisUnavailable` when its graph has none; an encoder with ``encode`` alone (a test
+    double) gives its one kind of vector."""
+    named = getattr(encoder, "encode_output", None)
+    if named is None or output == BASE_OUTPUT:
+        return encoder.encode(sentences)
+    vectors: npt.NDArray[np.float32] = named(sentences, output)
     return vectors

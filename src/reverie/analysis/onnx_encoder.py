@@ -11,7 +11,10 @@ gets their vectors from the table instead of a second transformer pass. The tabl
 A graph of manifest format 2 may carry a second output, ``emotion_token_embeddings``: the emotions head's
 fine-tuned copy of the last layer, run on the same layer-5 states in the same pass. :meth:`OnnxEncoder.encode_pair`
 returns both sentence vectors (the second pooled and normalised like the first); :meth:`OnnxEncoder.encode`
-returns the first, exactly as a one-output graph would.
+returns the first, exactly as a one-output graph would. A third output, ``risk_token_embeddings`` (the risk
+sentence model's fine-tuned copy of the last layer, ``scripts/graft_risk_layer.py``), is read the same way with
+:meth:`OnnxEncoder.encode_output`. Every pass computes every output the graph has, so a sentence is run once
+whichever output is asked for first.
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ DEFAULT_BATCH = 32
 THREADS_ENV = "REVERIE_ENCODER_THREADS"
 BASE_OUTPUT = "token_embeddings"
 TOP_OUTPUT = "emotion_token_embeddings"  # the emotions top layer's token vectors (second output, optional)
+RISK_OUTPUT = "risk_token_embeddings"  # the risk sentence model's top layer (third output, optional)
 _TOP_KEY = "#emotion-top"  # suffix of the model hash under which the shared table keeps second-output vectors
 
 _shared = threading.local()
@@ -78,10 +82,12 @@ class OnnxEncoder:
         self.max_seq_len = manifest.max_seq_len
         self.has_top = TOP_OUTPUT in manifest.outputs
         """Whether the graph also gives the emotions top layer's vectors (:meth:`encode_pair`)."""
+        self.outputs = tuple(dict.fromkeys([BASE_OUTPUT, *manifest.outputs]))
+        """Every output of the graph, the base first; each pass computes them all."""
         self._session = session
         self._tokenizer = tokenizer
         self._batch_size = batch_size
-        self._outputs = [BASE_OUTPUT, TOP_OUTPUT] if self.has_top else [BASE_OUTPUT]
+        self._outputs = list(self.outputs)
 
     def encode(self, sentences: list[str]) -> npt.NDArray[np.float32]:
         """One L2-normalised row per sentence; an empty list gives shape ``(0, dim)``."""
@@ -92,37 +98,48 @@ class OnnxEncoder:
     ) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32] | None]:
         """The sentence vectors of both outputs from one pass: (base, emotions top layer); the second is ``None``
         when the graph has no second output."""
+        vectors = self._vectors(sentences)
+        return vectors[BASE_OUTPUT], vectors.get(TOP_OUTPUT)
+
+    def encode_output(self, sentences: list[str], output: str) -> npt.NDArray[np.float32]:
+        """The sentence vectors of one named output (computed in the same pass as every other output).
+
+        Raises :class:`AnalysisUnavailable` when the graph has no such output."""
+        if output not in self.outputs:
+            raise AnalysisUnavailable(
+                f"The sentence encoder has no output {output}; reinstall Reverie to get the matching models."
+            )
+        return self._vectors(sentences)[output]
+
+    def _vectors(self, sentences: list[str]) -> dict[str, npt.NDArray[np.float32]]:
         if not sentences:
-            empty = np.zeros((0, self.dim), dtype=np.float32)
-            return empty, (empty.copy() if self.has_top else None)
+            return {name: np.zeros((0, self.dim), dtype=np.float32) for name in self.outputs}
         table = getattr(_shared, "table", None)
         if table is None:
             return self._encode_all(sentences)
-        top_key = self.model_hash + _TOP_KEY
+        keys = {name: self._table_key(name) for name in self.outputs}
         missing = list(dict.fromkeys(s for s in sentences if (self.model_hash, s) not in table))
         if missing:
-            base, top = self._encode_all(missing)
-            for k, text in enumerate(missing):
-                table[(self.model_hash, text)] = base[k]
-                if top is not None:
-                    table[(top_key, text)] = top[k]
-        first = np.stack([table[(self.model_hash, s)] for s in sentences])
-        second = np.stack([table[(top_key, s)] for s in sentences]) if self.has_top else None
-        return first, second
+            computed = self._encode_all(missing)
+            for name, key in keys.items():
+                for k, text in enumerate(missing):
+                    table[(key, text)] = computed[name][k]
+        return {name: np.stack([table[(key, s)] for s in sentences]) for name, key in keys.items()}
 
-    def _encode_all(
-        self, sentences: list[str]
-    ) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32] | None]:
+    def _table_key(self, output: str) -> str:
+        if output == BASE_OUTPUT:
+            return self.model_hash
+        return self.model_hash + (_TOP_KEY if output == TOP_OUTPUT else f"#{output}")
+
+    def _encode_all(self, sentences: list[str]) -> dict[str, npt.NDArray[np.float32]]:
         order = sorted(range(len(sentences)), key=lambda i: len(sentences[i]))  # less padding per batch
-        out = np.empty((len(sentences), self.dim), dtype=np.float32)
-        top = np.empty((len(sentences), self.dim), dtype=np.float32) if self.has_top else None
+        out = {name: np.empty((len(sentences), self.dim), dtype=np.float32) for name in self.outputs}
         for start in range(0, len(order), self._batch_size):
             chunk = order[start : start + self._batch_size]
             pooled = self._encode_batch([sentences[i] for i in chunk])
-            out[chunk] = pooled[0]
-            if top is not None:
-                top[chunk] = pooled[1]
-        return out, top
+            for name, vectors in zip(self._outputs, pooled, strict=True):
+                out[name][chunk] = vectors
+        return out
 
     def _encode_batch(self, batch: list[str]) -> list[npt.NDArray[np.float32]]:
         encodings = self._tokenizer.encode_batch(batch)

@@ -37,8 +37,10 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from reverie.analysis import risk_lexicon as lex
+from reverie.analysis.encoder import encode_output
 from reverie.analysis.findings import Finding, Span
 from reverie.analysis.registry import register
+from reverie.errors import AnalysisUnavailable
 
 if TYPE_CHECKING:
     import numpy.typing as npt
@@ -58,7 +60,10 @@ BEHAVIOR = LEVELS.index("behavior")
 # the chin, a death that befalls the writer welcomed, an urge to heat)
 # 2.4.1: twenty-seventh round: an errand told with the particle first ("Taking out the trash.") is an everyday
 # construction for a model-alone alarm; no seen challenge or bank line and no C-SSRS user changes
-VERSION = "2.4.1"
+# 2.5.0: twenty-eighth round: the sentence model reads the encoder's risk layer (a copy of the last layer fine-tuned
+# on the written bank, grafted as a third graph output; scripts/risk_encoder_finetune.py, graft_risk_layer.py),
+# refitted, its threshold 0.825 matched to 2.4.1's false alarms on the seen batches (docs/risk.md).
+VERSION = "2.5.0"
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "risk"
 MODEL_FILE = "risk_model.npz"
 # Fourteenth round: the level model ("behavior or worse" vs "ideation" on a sentence the screen already flags), an
@@ -346,6 +351,9 @@ class RiskModel:
     level_weights: npt.NDArray[np.float32] | None = None
     level_bias: float = 0.0
     level_threshold: float = 1.0
+    encoder_output: str = "token_embeddings"
+    """The encoder output the sentence model was trained on (risk 2.5.0: the risk layer's,
+    ``risk_token_embeddings``)."""
 
     def probability(self, text: str, hits: Sequence[lex.Hit], summary: Sequence[float] = ()) -> float:
         grams = ngram_features(text)
@@ -423,6 +431,7 @@ def load_model(model_dir: Path = MODEL_DIR) -> RiskModel | None:
             summary_weights=(
                 arrays["summary_weights"].astype(np.float32) if "summary_weights" in arrays.files else None
             ),
+            encoder_output=str(meta.get("encoder_output", "token_embeddings")),
         )
     return with_level_model(model, model_dir)
 
@@ -465,7 +474,6 @@ def _encoder() -> Any | None:
     """The shared sentence encoder, or ``None`` when it is not installed (the screen then skips the sentence
     model; the lexicon still floors every level)."""
     from reverie.analysis.onnx_encoder import load_encoder
-    from reverie.errors import AnalysisUnavailable
 
     try:
         return load_encoder()
@@ -504,7 +512,12 @@ def score_sentences(
         return SentenceScores(tuple(spans), tuple(0.0 for _ in spans), tuple(None for _ in spans))
     masked = model_text(text, hits)
     norm = context.norm if context is not None else lex.normalise(text)
-    embeddings = enc.encode([masked[s:e].strip() or "." for s, e in spans])
+    try:
+        embeddings = encode_output(enc, [masked[s:e].strip() or "." for s, e in spans], model.encoder_output)
+    except (
+        AnalysisUnavailable
+    ):  # a graph without the output this model reads: the lexicon alone, as without one
+        return SentenceScores(tuple(spans), tuple(0.0 for _ in spans), tuple(None for _ in spans))
     features = np.asarray([sentence_features(norm, span, hits) for span in spans], dtype=np.float32)
     probs = model.sentence_probabilities(embeddings, features)
     own_words = lex.sentence_reasons(text, kind, spans, context=context)

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from reverie.analysis import jsonlines
+from reverie.analysis.encoder import BASE_OUTPUT, encode_output
 from reverie.analysis.risk import IDEATION, LEVELS, MODEL_DIR, RiskModel, load_model, screen, screen_person
 from reverie.errors import AnalysisUnavailable, InvalidInput
 
@@ -224,15 +225,21 @@ class _MemoEncoder:
 
     def __init__(self, inner: Any) -> None:
         self._inner = inner
-        self._known: dict[str, npt.NDArray[np.float32]] = {}
+        self._known: dict[tuple[str, str], npt.NDArray[np.float32]] = {}
+        self.dim = int(inner.dim)
 
     def encode(self, sentences: list[str]) -> npt.NDArray[np.float32]:
-        missing = [s for s in dict.fromkeys(sentences) if s not in self._known]
+        return self.encode_output(sentences, BASE_OUTPUT)
+
+    def encode_output(self, sentences: list[str], output: str) -> npt.NDArray[np.float32]:
+        """One output's vectors (:func:`reverie.analysis.encoder.encode_output`), each sentence encoded once."""
+        missing = [s for s in dict.fromkeys(sentences) if (output, s) not in self._known]
         if missing:
-            self._known.update(zip(missing, self._inner.encode(missing), strict=True))
+            vectors = encode_output(self._inner, missing, output)
+            self._known.update(((output, s), v) for s, v in zip(missing, vectors, strict=True))
         if not sentences:
-            return np.zeros((0, int(self._inner.dim)), dtype=np.float32)
-        return np.stack([self._known[s] for s in sentences])
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return np.stack([self._known[(output, s)] for s in sentences])
 
 
 def _memo_encoder(model: RiskModel | bool | None) -> _MemoEncoder | None:
