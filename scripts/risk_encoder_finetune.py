@@ -237,9 +237,10 @@ def sentences_of(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE.split(text) if s.strip()] or ["."]
 
 
-def training_lines(batches_to: int) -> tuple[list[str], np.ndarray]:
+def training_lines(batches_to: int, banks: list[Path] | None = None) -> tuple[list[str], np.ndarray]:
     texts, y = [], []
-    for line in BANK.read_text(encoding="utf-8").splitlines():
+    lines = [line for bank in banks or [BANK] for line in bank.read_text(encoding="utf-8").splitlines()]
+    for line in lines:
         if not line.strip():
             continue
         item = json.loads(line)
@@ -461,6 +462,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--device", default="cuda")
     parser.add_argument("--cssrs", type=Path, default=None)
+    parser.add_argument(
+        "--bank", type=Path, nargs="+", default=None, help="bank files (default: the written bank)"
+    )
     parser.add_argument("--batches-to", type=int, default=2, help="also train on frozen3..frozenN (2: none)")
     parser.add_argument("--variants", default="lr-base,top1,top2,full")
     parser.add_argument("--epochs", type=int, default=4)
@@ -483,7 +487,7 @@ def main(argv: list[str]) -> int:
         p.requires_grad_(False)
     summary: dict[str, Any] = {"parity_max_abs": parity(encoder, args.device), "device": args.device}
     print(json.dumps(summary), flush=True)
-    texts, y = training_lines(args.batches_to)
+    texts, y = training_lines(args.batches_to, args.bank)
     ids = tokenise(texts)
     held = [n for n in batch_names() if int(n.removeprefix("challenge_frozen")) > args.batches_to]
     if args.smoke:

@@ -119,9 +119,10 @@ SENTENCE_C = 16.0
 # (the same model at run time): below 1 it is a larger L2 penalty on the embedding block alone (thirteenth round).
 EMBED_SCALE = 1.0
 EMBED_DIM = 384
-# The encoder output the sentence model reads (risk 2.5.0: the risk layer grafted by scripts/graft_risk_layer.py;
-# "token_embeddings" for the base vectors, as every model before). A cache (--cache) holds one output's vectors.
-ENCODER_OUTPUT = os.environ.get("REVERIE_RISK_ENCODER_OUTPUT", "risk_token_embeddings")
+# The encoder output the sentence model reads: the base vectors, as every shipped model; the twenty-eighth round's
+# candidate read "risk_token_embeddings" (the risk layer grafted by scripts/graft_risk_layer.py; not shipped,
+# docs/risk.md). A cache (--cache) holds one output's vectors.
+ENCODER_OUTPUT = os.environ.get("REVERIE_RISK_ENCODER_OUTPUT", "token_embeddings")
 # Fourteenth round: the level model ("behavior or worse" vs "ideation", on the bank's flagged lines and their variants).
 LEVEL_C = 4.0
 # Where --level-only writes the level model: beside the scripts, not shipped (the lead's check on long real texts, docs/

@@ -1,6 +1,7 @@
-"""The encoder graph's named outputs (risk 2.5.0 reads the third, ``risk_token_embeddings``): each is read from the
-same pass, the base and emotions outputs are what they were before the risk layer was grafted, and a head that asks
-for an output the graph lacks is told so (the risk screen then runs on its lexicon)."""
+"""The encoder graph's named outputs: each is read from the same pass (``encode_output``), whichever is asked for
+first, and a head that asks for an output the graph lacks is told so (the risk screen then runs on its lexicon).
+The twenty-eighth round built a third output for the risk sentence model (``risk_token_embeddings``,
+``scripts/graft_risk_layer.py``) and did not ship it (docs/risk.md); the shipped graph has two."""
 
 from __future__ import annotations
 
@@ -23,26 +24,30 @@ from reverie.errors import AnalysisUnavailable
 SENTENCES = ["I finally told my sister how I felt.", "The bus was late again.", "I want to disappear."]
 
 
-def test_the_graph_has_three_outputs_and_the_manifest_says_the_old_two_did_not_move() -> None:
+def test_the_encoder_lists_every_output_of_its_manifest_base_first(encoder: OnnxEncoder) -> None:
     manifest = json.loads((MODEL_DIR / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["outputs"] == [BASE_OUTPUT, TOP_OUTPUT, RISK_OUTPUT]
-    layer = manifest["risk_layer"]
-    assert layer["existing_outputs_max_abs_change"] == {BASE_OUTPUT: 0.0, TOP_OUTPUT: 0.0}
-    assert layer["agreement"]["min_cosine"] >= 0.99
+    assert encoder.outputs[0] == BASE_OUTPUT
+    assert set(encoder.outputs) == {BASE_OUTPUT, *manifest["outputs"]}
 
 
 def test_each_output_gives_its_own_unit_vectors(encoder: OnnxEncoder) -> None:
     base = encoder.encode_output(SENTENCES, BASE_OUTPUT)
-    risk = encoder.encode_output(SENTENCES, RISK_OUTPUT)
-    np.testing.assert_allclose(np.linalg.norm(risk, axis=1), 1.0, atol=1e-5)
+    top = encoder.encode_output(SENTENCES, TOP_OUTPUT)
+    np.testing.assert_allclose(np.linalg.norm(top, axis=1), 1.0, atol=1e-5)
     np.testing.assert_array_equal(base, encoder.encode(SENTENCES))
-    np.testing.assert_array_equal(encoder.encode_pair(SENTENCES)[0], base)
-    assert not np.allclose(base, risk, atol=1e-3)  # the fine-tuned layer moved the vectors
+    pair = encoder.encode_pair(SENTENCES)
+    np.testing.assert_array_equal(pair[0], base)
+    assert pair[1] is not None
+    np.testing.assert_array_equal(pair[1], top)
+    assert not np.allclose(base, top, atol=1e-3)  # the fine-tuned layer moved the vectors
 
 
 def test_an_output_the_graph_lacks_is_an_analysis_unavailable(encoder: OnnxEncoder) -> None:
+    assert RISK_OUTPUT not in encoder.outputs  # built in the twenty-eighth round, not shipped
     with pytest.raises(AnalysisUnavailable, match="no output"):
-        encoder.encode_output(SENTENCES, "nonsense_token_embeddings")
+        encoder.encode_output(SENTENCES, RISK_OUTPUT)
+    with pytest.raises(AnalysisUnavailable, match="no output"):
+        encode_output(encoder, SENTENCES, RISK_OUTPUT)
 
 
 def test_a_test_double_with_encode_alone_gives_its_one_kind_of_vector() -> None:
@@ -68,12 +73,11 @@ def test_within_a_shared_block_a_sentence_runs_once_whichever_output_comes_first
     encoder._encode_all = counting  # type: ignore[method-assign]
     try:
         with shared_sentences():
-            risk = encoder.encode_output(SENTENCES, RISK_OUTPUT)
+            top = encoder.encode_output(SENTENCES, TOP_OUTPUT)
             base = encoder.encode(SENTENCES)
-            top = encoder.encode_pair(SENTENCES)[1]
+            pair = encoder.encode_pair(SENTENCES)
     finally:
         del encoder._encode_all
     assert calls == [len(SENTENCES)]
-    np.testing.assert_array_equal(risk, encoder.encode_output(SENTENCES, RISK_OUTPUT))
-    np.testing.assert_array_equal(base, encoder.encode(SENTENCES))
-    assert top is not None
+    np.testing.assert_array_equal(top, encoder.encode_output(SENTENCES, TOP_OUTPUT))
+    np.testing.assert_array_equal(base, pair[0])

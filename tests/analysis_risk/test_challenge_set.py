@@ -71,13 +71,11 @@ FIGURE_GROUPS = frozenset({"idiom", "injury"})  # figures of speech and everyday
 # Seventh round (docs/risk.md): bank lines, lexicon rules and sentence reasons by mechanism, knowing frozen5's misses
 # and false alarms (frozen5 is seen since); threshold 0.700 by the same rule. All six batches: genuine flagged
 # 473 -> 497 of 545, false alarms 52 -> 50 of 1024; tune loses one case.
-# Since the twenty-eighth round (risk 2.5.0: the sentence model on the encoder's risk layer, threshold 0.825;
-# docs/risk.md) every figure in this table is 2.5.0's on the batch, all seen; the comments give the history before.
 MEASURED_FLAGGED = {
-    "tune": 82 / 85,
-    "frozen": 81 / 83,
+    "tune": 81 / 85,
+    "frozen": 79 / 83,
     "frozen2": 63 / 64,
-    "frozen3": 95 / 107,
+    "frozen3": 89 / 107,
     "frozen4": 115 / 126,  # 115 since the sixteenth round (acts told with their intent; seen)
     # frozen5: written during the sixth round by another engineer, kept outside the repository, measured once at its
     # end with the shipped model (never tuned on): 62 of 80, 11 of 160 false alarms. Seen since the seventh round.
@@ -86,63 +84,64 @@ MEASURED_FLAGGED = {
     # measured once at its end with the shipped model: 71 of 94 (the model before the round 68 of 94), 21 of 184
     # false alarms (before 23), one of them at "attempt" (a paramedic's note about a patient named by age, in both
     # models; fixed after by mechanism, test_age_named_person.py). Seen since.
-    "frozen6": 79 / 94,  # 74 since the sixteenth round (seen)
+    "frozen6": 74 / 94,  # 74 since the sixteenth round (seen)
     # frozen7: written during the eighth round by another engineer (28 new voices), kept outside the repository,
     # measured once at its end: 65 of 100 with the eighth round's code and with the code before it (16 and 17 of
     # 183 false alarms, none at "attempt"). Seen since.
-    "frozen7": 79 / 100,  # 67 since the tenth and eleventh rounds, 71 since the sixteenth (seen)
+    "frozen7": 71 / 100,  # 67 since the tenth and eleventh rounds, 71 since the sixteenth (seen)
     # frozen8: written during the ninth round by another engineer (29 new voices), kept outside the repository,
     # measured once at its end: 59 of 100 with the ninth round's code and with the code before it (the risk screen
     # did not change; 11 of 186 false alarms, none at "attempt"). Seen since; after it, overdoses named by any drug
     # name or by the container (test_lexicon_ninth_round.py): 64 of 100, false alarms unchanged.
-    "frozen8": 76 / 100,  # 66 since the tenth and eleventh rounds, 68 since the sixteenth (seen)
+    "frozen8": 68 / 100,  # 66 since the tenth and eleventh rounds, 68 since the sixteenth (seen)
     # frozen9: written during the tenth round by two engineers who tuned nothing (README_frozen9.md), kept outside
     # the repository, measured once at the start and at the end of that round: 70 of 104 at both (30 of 183 false
     # alarms, one at "attempt": someone else's attempt told with "our"). Seen since; the eleventh round (docs/risk.md)
     # worked by mechanism on its misses and false alarms: 74 of 104, 20 of 183, none at "attempt".
-    "frozen9": 87 / 104,  # 79 since the sixteenth round, 80 with its composed self-harm acts (seen)
+    "frozen9": 80 / 104,  # 79 since the sixteenth round, 80 with its composed self-harm acts (seen)
     # frozen10: written during the twelfth round by an engineer who tuned nothing (README_frozen10.md), kept outside
     # the repository, measured once at the start (0d1aed3: the eleventh round merged) and at the end of that round
     # (the risk screen unchanged): 76 of 106 both, 24 of 186 false alarms, two at "attempt". Seen since.
-    "frozen10": 92 / 106,  # 81 since the sixteenth round, 85 with its composed self-harm acts (seen)
-    "frozen11": 88 / 108,  # 69 when measured once, unseen; 75 since the sixteenth round (seen)
+    "frozen10": 85 / 106,  # 81 since the sixteenth round, 85 with its composed self-harm acts (seen)
+    "frozen11": 75 / 108,  # 69 when measured once, unseen; 75 since the sixteenth round (seen)
     # frozen12: written at the start of the sixteenth round by an engineer who tuned nothing (README_frozen12.md), kept
     # outside the repository, measured once at the start (bfb32e7) and the end (d967aa1) of the round: 71 and 73 of
     # 107 flagged, 25 of 192 false alarms both times. Seen since.
-    "frozen12": 83 / 107,  # 73 at the end of its round; 77 with the composed self-harm acts after it (seen)
+    "frozen12": 77 / 107,  # 73 at the end of its round; 77 with the composed self-harm acts after it (seen)
     # frozen13: written at the start of the seventeenth round by an engineer who tuned nothing (README_frozen13.md,
     # emphasis on self-harm acts, preparations and aborted acts), kept outside the repository, measured once at the
     # start (1c20fed) and the end (31dd23f) of the round: 85 of 117 flagged both times. Seen since.
-    "frozen13": 91 / 117,
+    "frozen13": 85 / 117,
     # frozen14: written at the start of the eighteenth round by an engineer who tuned nothing (README_frozen14.md; 150
     # short lines and 50 long journal entries, ``length``), kept outside the repository, measured once (c81c42c); no
     # risk change shipped that session, so it is the figure of the code at its start and its end. Seen since.
-    "frozen14": 71 / 80,
+    "frozen14": 61 / 80,
     # frozen15: the same shape, written during the nineteenth round by another engineer who tuned nothing
     # (README_frozen15.md), measured once on the shipped screen (4f31df8). Seen since.
-    "frozen15": 74 / 80,
+    "frozen15": 72 / 80,
     # frozen16: the same shape, written at the start of the twentieth round by another engineer who tuned nothing,
     # with at least 25 plain everyday lines whose words sound like an act (README_frozen16.md); measured once on the
     # shipped screen (af1832d). Seen since; 62 since the twenty-first round (risk 2.4.0, docs/risk.md).
-    "frozen16": 68 / 80,
+    "frozen16": 62 / 80,
     # frozen17: the same shape, written during the twentieth round by another engineer who tuned nothing
     # (README_frozen17.md), measured once before and after risk 2.3.0 (the same). Seen since; 60 since the
     # twenty-first round (risk 2.4.0, docs/risk.md).
-    "frozen17": 68 / 80,
+    "frozen17": 60 / 80,
     # frozen18: the same shape, written at the start of the twenty-first round by another engineer who tuned nothing
     # (README_frozen18.md), measured once before and after risk 2.4.0 (every line the same). Seen since.
-    "frozen18": 69 / 80,
+    "frozen18": 61 / 80,
     # frozen19: the same shape, written at the start of the twenty-third round by another engineer who tuned nothing
     # (README_frozen19.md), measured once on risk 2.4.0. Seen since.
-    "frozen19": 60 / 80,
+    "frozen19": 53 / 80,
     # frozen20: the same shape, written during the twenty-fifth round by another engineer who tuned nothing
     # (README_frozen20.md), measured once on risk 2.4.0. Seen since.
-    "frozen20": 64 / 80,
+    "frozen20": 61 / 80,
     # frozen21: the same shape, written during the twenty-sixth round by another engineer who tuned nothing
     # (README_frozen21.md), measured once on risk 2.4.0. Seen since.
-    "frozen21": 60 / 80,
-    "frozen22": 63 / 80,
-    "frozen23": 66 / 80,
+    "frozen21": 54 / 80,
+    # frozen22, frozen23: measured once, unseen (README_frozen22.md, README_frozen23.md; twenty-eighth round)
+    "frozen22": 54 / 80,
+    "frozen23": 56 / 80,
 }
 GOAL_MISSED = {
     "tune": "goal missed: 81 of 85 genuine tune cases flagged, seen (docs/risk.md)",
@@ -189,18 +188,17 @@ GOAL_MISSED = {
     "frozen21": "goal missed: 54 of 80 genuine cases of the twenty-first frozen batch flagged when measured once, "
     "unseen (short lines 31 of 50, long entries 23 of 30); 36 of its 50 behaviors under their level (docs/risk.md)",
     "frozen22": "goal missed: 54 of 80 genuine cases of the twenty-second frozen batch flagged when measured once, "
-    "unseen, with risk 2.4.1 (64 with the twenty-eighth round's first candidate at 0.700; 63 with 2.5.0, seen) "
-    "(README_frozen22.md)",
-    "frozen23": "goal missed: 66 of 80 genuine cases of the twenty-third frozen batch flagged when measured once, "
-    "unseen, with risk 2.5.0 (risk 2.4.1: 56) (README_frozen23.md)",
+    "unseen (short lines 30 of 50, long entries 24 of 30) (README_frozen22.md)",
+    "frozen23": "goal missed: 56 of 80 genuine cases of the twenty-third frozen batch flagged when measured once, "
+    "unseen (short lines 31 of 50, long entries 25 of 30) (README_frozen23.md)",
 }
 # False alarms on hard negatives: the goal (<= 2 %) is met on tune and frozen (seen; frozen2: 8 of 110
 # when it was measured once, in the second round), not on frozen3 (seen since the fourth round; 14 of 223 unseen).
 ALARMS_MISSED = {
     "tune": "",
-    "frozen": "goal missed: 5 of 133 hard negatives of the first frozen half flagged (3.8 %) with risk 2.5.0 (2 with "
-    "2.4.1; the threshold 0.825 matches 2.4.1's false alarms on frozen3..22 pooled, not on each batch) (docs/risk.md)",
-    "frozen2": "",  # 0 of 110 with risk 2.5.0 (3 with 2.4.1, 8 when measured once, in the second round)
+    "frozen": "",
+    "frozen2": "goal missed: 3 of 110 hard negatives of the second frozen batch flagged (2.7 %), seen, at the seventh "
+    "round's threshold 0.700 (docs/risk.md)",
     "frozen3": "goal missed: 14 of 223 hard negatives of the third frozen batch flagged (6.3 %), seen since the "
     "fourth round (14 of 223, 6.3 %, when measured once, unseen) (docs/risk.md)",
     "frozen4": "goal missed: 18 of 259 hard negatives of the fourth frozen batch flagged (6.9 %), seen (25 of 259 when "
@@ -241,96 +239,95 @@ ALARMS_MISSED = {
     "frozen21": "goal missed: 27 of 120 hard negatives of the twenty-first frozen batch flagged (22.5 %, none at "
     "behavior or attempt; long entries 11 of 20) when measured once, unseen (docs/risk.md)",
     "frozen22": "goal missed: 15 of 120 hard negatives of the twenty-second frozen batch flagged (12.5 %, one at "
-    "attempt) when measured once, unseen, with risk 2.4.1; 17 with 2.5.0, seen (README_frozen22.md)",
+    "attempt; long entries 5 of 20) when measured once, unseen (README_frozen22.md)",
     "frozen23": "goal missed: 18 of 120 hard negatives of the twenty-third frozen batch flagged (15.0 %, one at "
-    "attempt) when measured once, unseen, with risk 2.5.0 and with 2.4.1 (README_frozen23.md)",
+    "attempt; long entries 5 of 20) when measured once, unseen (README_frozen23.md)",
 }
-# Since the twenty-eighth round (risk 2.5.0: the sentence model on the encoder's risk layer, threshold 0.825;
-# docs/risk.md) every figure in this table is 2.5.0's on the batch, all seen; the comments give the history before.
 MEASURED_ALARMS = {
-    "tune": 1 / 139,
-    "frozen": 5 / 133,
-    "frozen2": 0 / 110,
-    "frozen3": 11 / 223,
-    "frozen4": 15 / 259,
-    "frozen5": 10 / 160,
-    "frozen6": 16 / 184,
-    "frozen7": 14 / 183,
-    "frozen8": 9 / 186,
-    "frozen9": 19 / 183,
-    "frozen10": 24 / 186,
-    "frozen11": 22 / 188,
+    "tune": 2 / 139,
+    "frozen": 2 / 133,
+    "frozen2": 3 / 110,
+    "frozen3": 14 / 223,
+    "frozen4": 18 / 259,
+    "frozen5": 11 / 160,
+    "frozen6": 21 / 184,
+    "frozen7": 16 / 183,
+    "frozen8": 11 / 186,
+    "frozen9": 20 / 183,
+    "frozen10": 23 / 186,
+    "frozen11": 20 / 188,
     # frozen12: 25 when measured once, unseen; 24 since "mate from the distillery took …" (seen); 25 again since the
     # seventeenth round: a capitalised word after an article is no person ("jumped in the Grab and go home"), so the
     # sentence model's reading of that line is no longer set aside as someone else's (a model false alarm the wrong
     # attribution hid; moved under decision_rules13 rule 4: false alarms on all seen batches together +1)
-    "frozen12": 28 / 192,
+    "frozen12": 25 / 192,
     # frozen13: 20 at the start of the seventeenth round, 21 at its end, unseen (README_frozen13.md)
-    "frozen13": 22 / 212,
+    "frozen13": 21 / 212,
     # frozen14: measured once, unseen (README_frozen14.md)
-    "frozen14": 15 / 120,
+    "frozen14": 16 / 120,
     # frozen15: measured once, unseen (README_frozen15.md)
     "frozen15": 10 / 120,
     # frozen16: 26 measured once, unseen (README_frozen16.md); 22 with risk 2.3.0, 19 since the twenty-first round (seen)
-    "frozen16": 21 / 120,
+    "frozen16": 19 / 120,
     # frozen17: 28 measured once, unseen (README_frozen17.md); 22 since the twenty-first round (seen)
-    "frozen17": 19 / 120,
+    "frozen17": 22 / 120,
     # frozen18: measured once before and after the twenty-first round, unseen (README_frozen18.md)
-    "frozen18": 20 / 120,
+    "frozen18": 19 / 120,
     # frozen19: measured once, unseen (README_frozen19.md)
-    "frozen19": 21 / 120,
+    "frozen19": 17 / 120,
     # frozen20: measured once, unseen (README_frozen20.md)
-    "frozen20": 16 / 120,
+    "frozen20": 17 / 120,
     # frozen21: measured once, unseen (README_frozen21.md)
-    "frozen21": 20 / 120,
-    "frozen22": 17 / 120,
+    "frozen21": 27 / 120,
+    # frozen22, frozen23: measured once, unseen (README_frozen22.md, README_frozen23.md)
+    "frozen22": 15 / 120,
     "frozen23": 18 / 120,
 }
 # Genuine cases at (or over) their expected level, with the shipped model: no floor existed before the fourteenth round
 # (docs/risk.md, "Fourteenth round"). Its level model was not shipped (the lead's check on long real texts), so these
 # are the screen's figures without it, all seen (with the candidate: 81, 79, 60, 73, 102, 72, 61, 56, 61, 68, 65; 778
 # of 1,049 in all against 621).
-# Since the twenty-eighth round (risk 2.5.0: the sentence model on the encoder's risk layer, threshold 0.825;
-# docs/risk.md) every figure in this table is 2.5.0's on the batch, all seen; the comments give the history before.
 MEASURED_AT_LEVEL = {
-    "tune": 80 / 85,
+    "tune": 79 / 85,
     "frozen": 80 / 83,
     "frozen2": 59 / 64,
     # frozen3 on: since the seventeenth round (aborted acts and preparations by composition; docs/risk.md); at the
     # sixteenth round 57, 87, 60, 45, 45, 46, 59, 60, 56, 60 (tune 78, frozen 79); before it 56, 79, 59, 40, 35, 40, 51,
     # 45, 38; all seen
-    "frozen3": 67 / 107,
-    "frozen4": 93 / 126,
-    "frozen5": 62 / 80,
-    "frozen6": 50 / 94,
-    "frozen7": 53 / 100,
-    "frozen8": 55 / 100,
-    "frozen9": 67 / 104,
-    "frozen10": 70 / 106,
-    "frozen11": 68 / 108,  # 38 when measured once, unseen (README_frozen11.md)
+    "frozen3": 61 / 107,
+    "frozen4": 92 / 126,
+    "frozen5": 63 / 80,
+    "frozen6": 49 / 94,
+    "frozen7": 48 / 100,
+    "frozen8": 51 / 100,
+    "frozen9": 64 / 104,
+    "frozen10": 64 / 106,
+    "frozen11": 65 / 108,  # 38 when measured once, unseen (README_frozen11.md)
     # frozen12: 52 at the start of the sixteenth round, 55 at its end, unseen (README_frozen12.md); 60 with the composed
     # self-harm acts after it, 62 since the seventeenth round (seen)
-    "frozen12": 66 / 107,
+    "frozen12": 62 / 107,
     # frozen13: 57 at the start of the seventeenth round, 58 at its end, unseen (README_frozen13.md)
-    "frozen13": 59 / 117,
+    "frozen13": 58 / 117,
     # frozen14: 45 when measured once, unseen (README_frozen14.md)
-    "frozen14": 49 / 80,
+    "frozen14": 45 / 80,
     # frozen15: 50 when measured once, unseen (README_frozen15.md)
     "frozen15": 50 / 80,
     # frozen16: 43 when measured once, unseen (README_frozen16.md); 49 since the twenty-first round (seen)
-    "frozen16": 51 / 80,
+    "frozen16": 49 / 80,
     # frozen17: 34 when measured once, unseen (README_frozen17.md); 48 since the twenty-first round (seen)
-    "frozen17": 49 / 80,
+    "frozen17": 48 / 80,
     # frozen18: 45 when measured once, unseen (README_frozen18.md)
     "frozen18": 45 / 80,
     # frozen19: 29 when measured once, unseen (README_frozen19.md)
-    "frozen19": 31 / 80,
+    "frozen19": 29 / 80,
     # frozen20: 38 when measured once, unseen (README_frozen20.md)
     "frozen20": 38 / 80,
     # frozen21: 39 when measured once, unseen (README_frozen21.md)
-    "frozen21": 40 / 80,
-    "frozen22": 40 / 80,
-    "frozen23": 41 / 80,
+    "frozen21": 39 / 80,
+    # frozen22: 35 as README_frozen22.md counts it (the writer's expected level), 37 as challenge_figures counts it
+    # (at or over); frozen23: 39 (README_frozen23.md)
+    "frozen22": 37 / 80,
+    "frozen23": 39 / 80,
 }
 # Lines whose writer's label and the screen's written policy disagree. They stay as written and count in every
 # figure; only the "never attempt on a negative" check reads them apart, each with its reason.
@@ -343,10 +340,10 @@ POLICY_DISAGREEMENTS = {
 }
 # How many of ``POLICY_DISAGREEMENTS`` were already false alarms when a batch's ``MEASURED_ALARMS`` was set: the
 # false alarms outside the disagreements may not rise above the rest of that figure.
-POLICY_ALARMS_AT_MEASUREMENT = {"frozen10": 2}  # both, since risk 2.5.0 (one when the figure was first set)
-# Negatives read at ``attempt`` that are plain errors, not policy: seen when their batch was measured once (both
-# screens, 2.4.1 and 2.5.0, read them so), not fixed yet. The "never attempt" check reads them apart, and
-# ``test_known_attempt_errors_are_fixed`` (a strict expected failure) turns red the day one is fixed.
+POLICY_ALARMS_AT_MEASUREMENT = {"frozen10": 1}
+# Negatives read at ``attempt`` that are plain errors, not policy, seen when their batch was measured once and not
+# fixed yet. The "never attempt" check reads them apart; ``test_known_attempt_errors_are_fixed`` (a strict expected
+# failure) turns red the day one is fixed, and the id then leaves this list.
 KNOWN_ATTEMPT_ERRORS = {
     "frozen22-058": "a bungee jump off a bridge, for fun, read as an attempt (the lexicon's jump-off-a-bridge act)",
     "frozen23-146": "someone else's overdose told in a relative clause (a lady who'd swallowed a bottle of Tylenol), "

@@ -60,10 +60,7 @@ BEHAVIOR = LEVELS.index("behavior")
 # the chin, a death that befalls the writer welcomed, an urge to heat)
 # 2.4.1: twenty-seventh round: an errand told with the particle first ("Taking out the trash.") is an everyday
 # construction for a model-alone alarm; no seen challenge or bank line and no C-SSRS user changes
-# 2.5.0: twenty-eighth round: the sentence model reads the encoder's risk layer (a copy of the last layer fine-tuned
-# on the written bank, grafted as a third graph output; scripts/risk_encoder_finetune.py, graft_risk_layer.py),
-# refitted, its threshold 0.825 matched to 2.4.1's false alarms on the seen batches (docs/risk.md).
-VERSION = "2.5.0"
+VERSION = "2.4.1"
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "risk"
 MODEL_FILE = "risk_model.npz"
 # Fourteenth round: the level model ("behavior or worse" vs "ideation" on a sentence the screen already flags), an
@@ -352,8 +349,8 @@ class RiskModel:
     level_bias: float = 0.0
     level_threshold: float = 1.0
     encoder_output: str = "token_embeddings"
-    """The encoder output the sentence model was trained on (risk 2.5.0: the risk layer's,
-    ``risk_token_embeddings``)."""
+    """The encoder output the sentence model was trained on (the manifest's ``encoder_output``; the base vectors
+    unless named: the twenty-eighth round's risk layer, ``risk_token_embeddings``, was built and not shipped)."""
 
     def probability(self, text: str, hits: Sequence[lex.Hit], summary: Sequence[float] = ()) -> float:
         grams = ngram_features(text)
