@@ -63,7 +63,9 @@ BEHAVIOR = LEVELS.index("behavior")
 # 2.5.0: twenty-eighth round: the sentence model reads the encoder's risk layer (a copy of the last layer fine-tuned
 # on the written bank, grafted as a third graph output; scripts/risk_encoder_finetune.py, graft_risk_layer.py),
 # refitted, its threshold 0.825 matched to 2.4.1's false alarms on the seen batches (docs/risk.md).
-VERSION = "2.5.0"
+# 2.5.1: twenty-ninth round: a jump off a bridge or a cliff told as a sport (a bungee, a rope swing, "for a laugh") set
+# aside, and an act in a relative clause on a noun for a person ("a lady … who'd swallowed …") that person's
+VERSION = "2.5.1"
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "risk"
 MODEL_FILE = "risk_model.npz"
 # Fourteenth round: the level model ("behavior or worse" vs "ideation" on a sentence the screen already flags), an
