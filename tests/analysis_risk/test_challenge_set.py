@@ -343,12 +343,10 @@ POLICY_DISAGREEMENTS = {
 POLICY_ALARMS_AT_MEASUREMENT = {"frozen10": 1}
 # Negatives read at ``attempt`` that are plain errors, not policy, seen when their batch was measured once and not
 # fixed yet. The "never attempt" check reads them apart; ``test_known_attempt_errors_are_fixed`` (a strict expected
-# failure) turns red the day one is fixed, and the id then leaves this list.
-KNOWN_ATTEMPT_ERRORS = {
-    "frozen22-058": "a bungee jump off a bridge, for fun, read as an attempt (the lexicon's jump-off-a-bridge act)",
-    "frozen23-146": "someone else's overdose told in a relative clause (a lady who'd swallowed a bottle of Tylenol), "
-    "read as the writer's attempt",
-}
+# failure) turns red the day one is fixed, and the id then leaves this list. Twenty-ninth round (risk 2.4.2):
+# frozen22-058 (a bungee jump) and frozen23-146 (a lady's overdose in a relative clause) fixed by mechanism in the
+# lexicon; none is left.
+KNOWN_ATTEMPT_ERRORS: dict[str, str] = {}
 
 
 @cache
@@ -484,7 +482,15 @@ def test_flagged_genuine_cases_name_the_words_behind_their_level(half: str) -> N
 
 
 @pytest.mark.xfail(strict=True, reason="known errors at attempt, not fixed yet (KNOWN_ATTEMPT_ERRORS)")
-@pytest.mark.parametrize("line", sorted(KNOWN_ATTEMPT_ERRORS))
+@pytest.mark.parametrize(
+    "line",
+    sorted(KNOWN_ATTEMPT_ERRORS)
+    or [
+        pytest.param(
+            "none", marks=pytest.mark.skip(reason="no known attempt errors (KNOWN_ATTEMPT_ERRORS is empty)")
+        )
+    ],
+)
 def test_known_attempt_errors_are_fixed(line: str) -> None:
     half = line.split("-")[0]
     item = next(i for i in _items(half) if i["id"] == line)

@@ -60,7 +60,9 @@ BEHAVIOR = LEVELS.index("behavior")
 # the chin, a death that befalls the writer welcomed, an urge to heat)
 # 2.4.1: twenty-seventh round: an errand told with the particle first ("Taking out the trash.") is an everyday
 # construction for a model-alone alarm; no seen challenge or bank line and no C-SSRS user changes
-VERSION = "2.4.1"
+# 2.4.2: twenty-ninth round: a jump off a bridge or a cliff told as a sport (a bungee, a rope swing, "for a laugh") set
+# aside, and an act in a relative clause on a noun for a person ("a lady … who'd swallowed …") that person's
+VERSION = "2.4.2"
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "risk"
 MODEL_FILE = "risk_model.npz"
 # Fourteenth round: the level model ("behavior or worse" vs "ideation" on a sentence the screen already flags), an

@@ -1912,6 +1912,41 @@ def _everyday_purpose(ctx: Context, rule: Rule, m: re.Match[str], sentence: int)
     return False
 
 
+# Twenty-ninth round (risk 2.4.2): a jump off a bridge or a cliff told as a sport or a thrill ("bungee jumped off the
+# bridge over the gorge", "jumped off the cliff on a paraglider", "off the bridge on the rope swing", "for a laugh")
+# is no attempt. Not when the sentence says the jump was meant to kill or puts something round the writer's neck
+# ("jumped off the bridge with the bungee cord round my neck"), nor when a "but" stands between the sport and the jump.
+RECREATION = re.compile(
+    r"\b(?:bunge{1,2}|bungy|bungie)(?:[\s-]?(?:jump\w*|cord|rope|harness))?\b|\bbase[\s-]?jump\w*|"
+    r"\bcliff[\s-]?(?:div\w*|jump\w*)|\btombston\w*|\bzip[\s-]?(?:lin\w*|wire)|\bpara(?:glid\w*|chut\w*|sail\w*)|"
+    r"\bsky[\s-]?div\w*|\bhang[\s-]?glid\w*|\bwing[\s-]?suit|\b(?:rope|tyre|tire)[\s-]?swing|"
+    r"\bfor\s+(?:fun|kicks|charity|a\s+(?:laugh|dare|bet|swim|dip|paddle)|the\s+(?:thrill|craic|buzz|rush|fun\s+of\s+it))\b|"
+    r"\bon\s+a\s+dare\b"
+)
+NOT_A_SPORT = re.compile(
+    r"\b(?:(?:round|around|on)\s+my\s+neck|noose|suicide)\b|\b"
+    + INTENT_TO_DIE
+    + r"|\b"
+    + MEANT
+    + r"|\bwanted\s+to\s+die\b"
+)
+JUMPS = re.compile(r"jumped\s+(?:off|from)\b")
+
+
+def _recreational_jump(ctx: Context, rule: Rule, m: re.Match[str], sentence: int) -> bool:
+    """The jump of ``attempt_act`` is told as a sport in its sentence, and the sentence says nothing of dying."""
+    if rule.name != "attempt_act" or not ctx.sentences or not JUMPS.match(ctx.norm, m.start()):
+        return False
+    s, e = ctx.sentences[sentence]
+    if NOT_A_SPORT.search(ctx.norm, s, e):
+        return False
+    for sport in RECREATION.finditer(ctx.norm, s, e):
+        between = ctx.norm[min(sport.end(), m.start()) : max(sport.start(), m.end())]
+        if not re.search(r"\bbut\b", between):
+            return True
+    return False
+
+
 # Sixteenth round: a swallowed medicine or poison told as an accident ("drank bleach by accident when I was four") or a
 # day's doses taken as prescribed ("took all my morning pills like the nurse said") is no attempt. Not when the
 # accident is the cover story ("told them it was an accident", "it wasn't an accident") or the doses were taken at once.
@@ -2372,7 +2407,12 @@ def _reason(ctx: Context, rule: Rule, m: re.Match[str]) -> str | None:
             else _negated_own(ctx, m, sentence),
         ),
         ("recovery", _recovery(ctx, rule, m, sentence) or _past_wish_over(ctx, rule, m, sentence)),
-        ("everyday", _everyday_purpose(ctx, rule, m, sentence) or _as_prescribed(ctx, rule, m, sentence)),
+        (
+            "everyday",
+            _everyday_purpose(ctx, rule, m, sentence)
+            or _as_prescribed(ctx, rule, m, sentence)
+            or _recreational_jump(ctx, rule, m, sentence),
+        ),
         ("accident", _accidental(ctx, rule, m, sentence)),
         ("dream", _in_dream(ctx, m, sentence)),
         ("hypothetical", _hypothetical(ctx, m, sentence)),
@@ -2491,6 +2531,9 @@ def _person(ctx: Context, m: re.Match[str], sentence: int) -> str:
         return "first"
     if any(t in OTHER_WORDS and not _quantity_one(inside, i) for i, t in enumerate(inside)):
         return "other"
+    relative = _relative_clause_subject(ctx, m, sentence)
+    if relative is not None:
+        return relative
     return _subject_before(ctx, m.start(), ctx.sentences[sentence][0] if ctx.sentences else 0)
 
 
@@ -2610,6 +2653,78 @@ def _noun_with_phrase_before(norm: str, sentence_start: int, start: int) -> bool
 # Eleventh round: "my"/"our" after one of these heads a prepositional phrase inside the subject ("a guy from our desk",
 # "the woman next to my desk", "someone at my work"), not the subject itself; the scan reads on to the subject.
 PHRASE_PREPOSITIONS = words("from at in on of to with near beside behind opposite across by under above")
+
+
+# Twenty-ninth round (risk 2.4.2): an act told in a relative clause right after a noun for a person ("transported a
+# lady up from the ED who'd swallowed a bottle of Tylenol", "the man in bed four who took an overdose", "a patient
+# that overdosed") is that person's, whatever the noun (``RELATIVE_HEADS``: a phrase of place may stand between it and
+# the pronoun, no word of the writer's). It is the writer's when the writer is that person ("I was the one who'd
+# swallowed …", "I'm the patient who …"), and when the writer says they did the same, in the sentence or as the next
+# one opens ("… and I did the same that night", "… like me", "So did I.").
+RELATIVE_PRONOUN = re.compile(
+    r"(?:^|(?<=[\s,]))(?:who|who'd|whod|who's|who've|who'll|whom|that|that'd|thatd)\s+"
+    r"(?:(?:had|has|have|just|then|once|later|also|apparently|reportedly|allegedly|actually|already|finally|"
+    r"supposedly)\s+){0,2}$"
+)
+RELATIVE_HEADS = (
+    OTHER_NOUNS | words("someone somebody people everyone everybody anyone person one")
+) | words(
+    "lady ladies gentleman gentlemen gent gents fellow resident residents customer customers passenger passengers "
+    "inmate inmates punter punters regular regulars mate mates pal pals pt pts casualty casualties lass lad folk folks "
+    "bloke guys girls boys men women teens kiddo youngster youngsters veteran veterans soldier soldiers worker "
+    "workers driver drivers member members survivor survivors user users caller callers elderly visitor visitors "
+    "tenant tenants pupil pupils grandad granny gran nan"
+)
+RELATIVE_PHRASE_OPENERS = PHRASE_PREPOSITIONS | words(
+    "up down out off over back round around into onto through next"
+)
+WRITER_IN_PHRASE = words("i i'm im i've ive i'd me myself we us")
+WRITER_COPULA = re.compile(
+    r"(?:\b(?:i\s+(?:was|am|became|remain|remained|had\s+been|have\s+been)|i'm|im|i've\s+been|ive\s+been|"
+    r"i'd\s+been|it\s+was\s+me|it's\s+me)|(?:^|[,;:]\s*)me\s*,?)\s+"
+    r"(?:(?:still|just|only|really|also|now|once|always|literally|actually)\s+)?(?:(?:a|an|the|that|this)\s+)?"
+    r"(?:[a-z'-]+\s+)?$"
+)
+WRITER_ECHO = re.compile(
+    r"\b(?:i|i'd|id|i've|ive)\s+(?:(?:had|have|just|also|then|later|nearly|almost|went\s+and)\s+)?"
+    r"(?:did|done|do|tried)\s+(?:the\s+(?:exact\s+)?same|it\s+too|that\s+too|it\s+as\s+well|that\s+as\s+well|"
+    r"likewise)\b|\bso\s+(?:did|had|have)\s+i\b|\bme\s+too\b|\b(?:like|as)\s+i\s+(?:did|had|have)\b|"
+    r"\blike\s+me\b|\bsame\s+as\s+(?:me|i\s+did)\b"
+)
+
+
+def _relative_clause_subject(ctx: Context, m: re.Match[str], sentence: int) -> str | None:
+    """``other`` or ``first`` when the act opens a relative clause on a noun for a person (who the person is, or
+    ``first`` when the writer says they did the same), else ``None`` (the other rules decide)."""
+    s, e = ctx.sentences[sentence] if ctx.sentences else (0, len(ctx.norm))
+    pronoun = RELATIVE_PRONOUN.search(ctx.norm, s, m.start())
+    if pronoun is None:
+        return None
+    before = ctx.norm[s : pronoun.start()].rstrip().removesuffix(",")
+    breaks = list(CLAUSE_BREAK.finditer(before))
+    clause_start = breaks[-1].end() if breaks else 0
+    tokens = list(WORD.finditer(before, clause_start))[-10:]
+    for index in reversed(range(len(tokens))):
+        head = tokens[index].group()
+        phrase = [t.group() for t in tokens[index + 1 :]]
+        if phrase and (phrase[0] not in RELATIVE_PHRASE_OPENERS or len(phrase) > 6):
+            continue
+        if set(phrase) & WRITER_IN_PHRASE:
+            return None
+        if head not in RELATIVE_HEADS:
+            continue
+        if WRITER_COPULA.search(before, 0, tokens[index].start()):
+            return "first"
+        if head == "one" or head in WRITER_IN_PHRASE:
+            return None
+        after = ctx.norm[m.end() : e]
+        following = ctx.sentences[sentence + 1] if sentence + 1 < len(ctx.sentences) else None
+        if WRITER_ECHO.search(after) or (
+            following is not None and WRITER_ECHO.match(ctx.norm[slice(*following)].lstrip())
+        ):
+            return "first"  # the writer did the same
+        return "other"
+    return None
 
 
 def _possessive_in_phrase(tokens: Sequence[re.Match[str]], index: int) -> bool:
