@@ -279,9 +279,10 @@ MEASURED_ALARMS = {
     "frozen20": 17 / 120,
     # frozen21: measured once, unseen (README_frozen21.md)
     "frozen21": 27 / 120,
-    # frozen22, frozen23: measured once, unseen (README_frozen22.md, README_frozen23.md)
-    "frozen22": 15 / 120,
-    "frozen23": 18 / 120,
+    # frozen22, frozen23: 15 and 18 measured once, unseen (README_frozen22.md, README_frozen23.md); 14 and 17 since risk
+    # 2.4.2 (the two negatives at attempt no longer flagged; seen)
+    "frozen22": 14 / 120,
+    "frozen23": 17 / 120,
 }
 # Genuine cases at (or over) their expected level, with the shipped model: no floor existed before the fourteenth round
 # (docs/risk.md, "Fourteenth round"). Its level model was not shipped (the lead's check on long real texts), so these
