@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import copy
-import hashlib
 import json
 import shutil
 import sys
@@ -37,18 +36,11 @@ from export_encoder import (
     package_source,
     parity_sentences,
     quantize_weights,
+    sha256_file,
 )
 
 RISK_OUTPUT = "risk_token_embeddings"
 PREFIX = "risk"
-
-
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def bert_layer(checkpoint: Path) -> Any:
