@@ -79,6 +79,10 @@ def test_browser_pair_journey(chromium: Any, live_server: Any, shot: Any, analys
     therapist.wait_for_url(re.compile(r".*/courses/[0-9a-f-]+/$"))
     assert shown(therapist.locator("h1:has-text('of 16')"))
     shot(therapist, "course")
+    # a session row's actions ("notes · move · cancel") are text links, each a 44-px tap target on the phone
+    for action in ("notes", "move", "cancel"):
+        box = therapist.locator("td a.act", has_text=action).first.bounding_box()
+        assert box is not None and box["height"] >= 44, (action, box)
 
     # The client fills the PHQ-9 before the first session.
     client.goto("/measures/fill/phq9/")
