@@ -81,6 +81,42 @@ def due_now(client: User, course_id: object | None = None, now: datetime | None 
     return [Due(q, number) for q in QUESTIONNAIRES if q.id.value not in done]
 
 
+@dataclass(frozen=True, slots=True)
+class OpenSession:
+    """A session a questionnaire can still be given for: due on the schedule, up to the next one, not yet answered."""
+
+    number: int
+    start: datetime
+    is_next: bool
+
+
+def open_sessions(
+    client: User, questionnaire_id: str, course_id: object | None = None, now: datetime | None = None
+) -> list[OpenSession]:
+    """The sessions up to the next one for which ``questionnaire_id`` is due and not yet given, the next first: a
+    client may add a questionnaire answered for an earlier session (a first one from before Reverie, say). Empty
+    without a course."""
+    try:
+        course = _course_for_client(client, course_id)
+    except (NotFound, PermissionDenied):
+        return []
+    dates = courses.session_dates(course)
+    if not dates:
+        return []
+    current = courses.current_number(course, now)
+    held = courses.held_sessions(course)
+    ahead = courses.as_session(held[current - 1]).end > (
+        now or timezone.now()
+    )  # false once the course has ended
+    due = set(schedule.due_sessions(course.measure_schedule, dates, include_last=_include_last(course)))
+    given = set(course.measures.filter(questionnaire=questionnaire_id).values_list("session_id", flat=True))
+    return [
+        OpenSession(number, dates[number - 1], ahead and number == current)
+        for number in range(current, 0, -1)
+        if number in due and held[number - 1].id not in given
+    ]
+
+
 def _check_due(course: Course, number: int) -> None:
     dates = courses.session_dates(course)
     if not 1 <= number <= len(dates):

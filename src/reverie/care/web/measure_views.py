@@ -44,6 +44,16 @@ def _answers(post: Any, count: int) -> list[int]:
     return answers
 
 
+def _session_number(post: Any) -> int | None:
+    """The session chosen on the form, or ``None`` (the next one) when the form offered no choice."""
+    raw = str(post.get("session", "")).strip()
+    if not raw:
+        return None
+    if not raw.isdigit():
+        raise InvalidInput("Choose the session these answers are for.")
+    return int(raw)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def measure_fill(request: HttpRequest, questionnaire_id: str) -> HttpResponse:
@@ -53,11 +63,16 @@ def measure_fill(request: HttpRequest, questionnaire_id: str) -> HttpResponse:
         "q": questionnaire,
         "name": measures.plain_name(questionnaire),
         "values": request.POST,
+        "sessions": measures.open_sessions(user, questionnaire.id.value) if user.is_client else [],
+        "chosen": str(request.POST.get("session", "")),
     }
     if request.method == "GET":
         return render(request, "care/measure_fill.html", context)
     try:
-        done = measures.submit(user, questionnaire.id.value, _answers(request.POST, len(questionnaire.items)))
+        answers = _answers(request.POST, len(questionnaire.items))
+        done = measures.submit(
+            user, questionnaire.id.value, answers, session_number=_session_number(request.POST)
+        )
     except ReverieError as exc:
         return with_error(request, "care/measure_fill.html", context, exc)
     result = {
