@@ -1,0 +1,160 @@
+"""How much would fine-tuning the encoder give the emotions head on GoEmotions? A measured answer (issue 13, §1).
+
+Runs on a GPU machine (or the CPU, slowly). The encoder is rebuilt in PyTorch from the shipped int8 graph
+(``risk_encoder_finetune.build_encoder``: the dequantised weights the run time multiplies by). Variants, each with a
+28-way sigmoid head on the mean-pooled, L2-normalised sentence vector (x 10, as the shipped head), trained on
+GoEmotions ``train.tsv`` (43,410 rows, Apache-2.0) and scored on ``dev.tsv`` (never trained on):
+- ``head``: the encoder fixed, a linear head alone (what the shipped head is);
+- ``top1`` / ``top2``: copies of the last one / two layers trained with the head (the shipped emotions top layer is a
+  ``top1`` trained on the CPU for one epoch from cached states);
+- ``full``: every layer (a second encoder at run time).
+
+Figure: dev macro-F1 with per-label thresholds tuned on one half of dev and scored on the other, pooled
+(``train_emotions.cross_fitted_macro_f1``), seeds 1234 and 7, as ``emotion_layer_halves.py`` reports the shipped
+figure. Writes ``OUT/summary.json``; keeps no weights (a measurement, not an artefact).
+
+    python scripts/emotions_encoder_finetune.py --data DIR_WITH_train.tsv_dev.tsv_emotions.txt --out OUT [--device cuda]
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import math
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from risk_encoder_finetune import GRAPH, build_encoder, dequantised, padded, pooled, tokenise
+from train_emotions import cross_fitted_macro_f1, read_labels, read_split
+
+SEED = 1234
+HEAD_SCALE = 10.0
+PLAN = {"head": (6, 0.0, 6), "top1": (5, 1e-4, 3), "top2": (4, 5e-5, 3), "full": (0, 3e-5, 3)}
+
+
+class Model:
+    def __init__(self, encoder: Any, train_from: int, n_labels: int, device: str) -> None:
+        import torch
+
+        self.device, self.train_from = device, train_from
+        self.base = encoder
+        self.full = train_from == 0
+        self.body = copy.deepcopy(encoder).to(device) if self.full else None
+        layers = self.body.layers if self.body is not None else encoder.layers[train_from:]
+        self.trainable = layers if self.full else torch.nn.ModuleList(copy.deepcopy(layers)).to(device)
+        self.head = torch.nn.Linear(384, n_labels).to(device)
+        for p in self.parameters():
+            p.requires_grad_(True)
+
+    def parameters(self) -> list[Any]:
+        body = list(self.body.parameters()) if self.body is not None else list(self.trainable.parameters())
+        return body + list(self.head.parameters())
+
+    def logits(self, ids: Any, mask: Any) -> Any:
+        import torch
+
+        if self.body is not None:
+            x, add = self.body.states(ids, mask, 0)
+        else:
+            with torch.no_grad():
+                x, add = self.base.states(ids, mask, self.train_from)
+        for layer in self.trainable:
+            x = layer(x, add)
+        return self.head(pooled(x, mask) * HEAD_SCALE)
+
+    def fit(
+        self, ids: list[list[int]], y: np.ndarray, lr: float, epochs: int, batch: int = 64
+    ) -> list[float]:
+        import torch
+
+        torch.manual_seed(SEED)
+        rng = np.random.default_rng(SEED)
+        head = list(self.head.parameters())
+        body = [p for p in self.parameters() if all(p is not h for h in head)]
+        groups = [{"params": head, "lr": 1e-2}] + ([{"params": body, "lr": lr}] if body and lr else [])
+        opt = torch.optim.AdamW(groups, weight_decay=0.01)
+        steps = epochs * math.ceil(len(ids) / batch)
+        sched = torch.optim.lr_scheduler.LambdaLR(
+            opt, lambda s: min(1.0, (s + 1) / max(1, steps // 10)) * max(0.0, (steps - s) / steps)
+        )
+        losses = []
+        for _ in range(epochs):
+            order = rng.permutation(len(ids))
+            total = 0.0
+            for start in range(0, len(order), batch):
+                rows = order[start : start + batch]
+                a, m = padded([ids[r] for r in rows], self.device)
+                loss = torch.nn.functional.binary_cross_entropy_with_logits(
+                    self.logits(a, m), torch.tensor(y[rows], device=self.device)
+                )
+                opt.zero_grad()
+                loss.backward()
+                opt.step()
+                sched.step()
+                total += float(loss.detach()) * len(rows)
+            losses.append(round(total / len(ids), 4))
+        return losses
+
+    def probabilities(self, ids: list[list[int]], batch: int = 256) -> np.ndarray:
+        import torch
+
+        out = np.zeros((len(ids), self.head.out_features))
+        order = np.argsort([len(i) for i in ids], kind="stable")
+        with torch.no_grad():
+            for start in range(0, len(order), batch):
+                rows = order[start : start + batch]
+                a, m = padded([ids[r] for r in rows], self.device)
+                out[rows] = torch.sigmoid(self.logits(a, m)).float().cpu().numpy()
+        return out
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--data", type=Path, required=True)
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--device", default="cuda")
+    parser.add_argument("--variants", default="head,top1,top2,full")
+    args = parser.parse_args(argv)
+    import torch
+
+    torch.manual_seed(SEED)
+    args.out.mkdir(parents=True, exist_ok=True)
+    labels = read_labels(args.data)
+    train_x, train_y = read_split(args.data / "train.tsv", len(labels))
+    dev_x, dev_y = read_split(args.data / "dev.tsv", len(labels))
+    train_ids, dev_ids = tokenise(train_x), tokenise(dev_x)
+    encoder = build_encoder(dequantised(GRAPH)).to(args.device).eval()
+    for p in encoder.parameters():
+        p.requires_grad_(False)
+    summary: dict[str, Any] = {"train": len(train_x), "dev": len(dev_x), "device": args.device}
+    for name in args.variants.split(","):
+        train_from, lr, epochs = PLAN[name]
+        started = time.time()
+        model = Model(encoder, train_from, len(labels), args.device)
+        losses = model.fit(train_ids, train_y, lr, epochs)
+        model.trainable.eval()
+        probs = model.probabilities(dev_ids)
+        summary[name] = {
+            "dev_macro_f1_halves": [round(cross_fitted_macro_f1(dev_y, probs, s), 4) for s in (1234, 7)],
+            "losses": losses,
+            "lr": lr,
+            "epochs": epochs,
+            "seconds": round(time.time() - started, 1),
+        }
+        print(json.dumps({name: summary[name]}), flush=True)
+        (args.out / "summary.json").write_text(json.dumps(summary, indent=1), encoding="utf-8")
+        del model
+        if args.device == "cuda":
+            torch.cuda.empty_cache()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
