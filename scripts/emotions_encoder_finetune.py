@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import copy
 import json
-import math
 import sys
 import time
 from pathlib import Path
@@ -31,7 +30,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from risk_encoder_finetune import GRAPH, build_encoder, dequantised, padded, pooled, tokenise
+from risk_encoder_finetune import GRAPH, build_encoder, dequantised, padded, pooled, tokenise, train_epochs
 from train_emotions import cross_fitted_macro_f1, read_labels, read_split
 
 SEED = 1234
@@ -72,35 +71,11 @@ class Model:
     def fit(
         self, ids: list[list[int]], y: np.ndarray, lr: float, epochs: int, batch: int = 64
     ) -> list[float]:
-        import torch
-
-        torch.manual_seed(SEED)
-        rng = np.random.default_rng(SEED)
         head = list(self.head.parameters())
         body = [p for p in self.parameters() if all(p is not h for h in head)]
-        groups = [{"params": head, "lr": 1e-2}] + ([{"params": body, "lr": lr}] if body and lr else [])
-        opt = torch.optim.AdamW(groups, weight_decay=0.01)
-        steps = epochs * math.ceil(len(ids) / batch)
-        sched = torch.optim.lr_scheduler.LambdaLR(
-            opt, lambda s: min(1.0, (s + 1) / max(1, steps // 10)) * max(0.0, (steps - s) / steps)
+        return train_epochs(
+            lambda a, m: self.logits(a, m), head, body, lr, ids, y, epochs, self.device, batch, seed=SEED
         )
-        losses = []
-        for _ in range(epochs):
-            order = rng.permutation(len(ids))
-            total = 0.0
-            for start in range(0, len(order), batch):
-                rows = order[start : start + batch]
-                a, m = padded([ids[r] for r in rows], self.device)
-                loss = torch.nn.functional.binary_cross_entropy_with_logits(
-                    self.logits(a, m), torch.tensor(y[rows], device=self.device)
-                )
-                opt.zero_grad()
-                loss.backward()
-                opt.step()
-                sched.step()
-                total += float(loss.detach()) * len(rows)
-            losses.append(round(total / len(ids), 4))
-        return losses
 
     def probabilities(self, ids: list[list[int]], batch: int = 256) -> np.ndarray:
         import torch

@@ -288,6 +288,51 @@ def auc(scores: np.ndarray, positive: np.ndarray) -> float:
     return float((ranks[positive].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
 
 
+def train_epochs(
+    logits: Any,
+    head: list[Any],
+    body: list[Any],
+    lr: float,
+    ids: list[list[int]],
+    y: np.ndarray,
+    epochs: int,
+    device: str,
+    batch: int = 64,
+    pos_weight: Any = None,
+    seed: int = SEED,
+) -> list[float]:
+    """Seeded AdamW (the head at 1e-2, ``body`` at ``lr``; 10 % warm-up, then linear decay) with a sigmoid cross
+    entropy on ``logits(ids, mask)``; the mean loss of each epoch. Shared with ``emotions_encoder_finetune.py``."""
+    import torch
+
+    torch.manual_seed(seed)
+    rng = np.random.default_rng(seed)
+    groups = [{"params": head, "lr": 1e-2}] + ([{"params": body, "lr": lr}] if body and lr else [])
+    opt = torch.optim.AdamW(groups, weight_decay=0.01)
+    steps = epochs * math.ceil(len(ids) / batch)
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        opt, lambda s: min(1.0, (s + 1) / max(1, steps // 10)) * max(0.0, (steps - s) / steps)
+    )
+    losses = []
+    for _ in range(epochs):
+        order = rng.permutation(len(ids))
+        total = 0.0
+        for start in range(0, len(order), batch):
+            rows = order[start : start + batch]
+            a, m = padded([ids[r] for r in rows], device)
+            target = torch.tensor(y[rows], device=device)
+            loss = torch.nn.functional.binary_cross_entropy_with_logits(
+                logits(a, m), target, pos_weight=pos_weight
+            )
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            sched.step()
+            total += float(loss.detach()) * len(rows)
+        losses.append(round(total / len(ids), 4))
+    return losses
+
+
 class Variant:
     """A trainable part of the encoder (``train_from``: the first layer trained; 6: none, a logistic head only)."""
 
@@ -331,38 +376,22 @@ class Variant:
     def fit(self, ids: list[list[int]], y: np.ndarray, batch: int = 64) -> list[float]:
         import torch
 
-        torch.manual_seed(SEED)
-        rng = np.random.default_rng(SEED)
-        head_params = list(self.head.parameters())
-        body = [p for p in self.parameters() if all(p is not h for h in head_params)]
-        groups = [{"params": head_params, "lr": 1e-2}]
-        if body:
-            groups.append({"params": body, "lr": self.lr})
-        opt = torch.optim.AdamW(groups, weight_decay=0.01)
-        steps = self.epochs * math.ceil(len(ids) / batch)
-        sched = torch.optim.lr_scheduler.LambdaLR(
-            opt, lambda s: min(1.0, (s + 1) / max(1, steps // 10)) * max(0.0, (steps - s) / steps)
-        )
+        head = list(self.head.parameters())
+        body = [p for p in self.parameters() if all(p is not h for h in head)]
         pos = float(y.mean())
         weight = torch.tensor([(1 - pos) / max(pos, 1e-6)], device=self.device)
-        losses = []
-        for _ in range(self.epochs):
-            order = rng.permutation(len(ids))
-            total = 0.0
-            for start in range(0, len(order), batch):
-                rows = order[start : start + batch]
-                a, m = padded([ids[r] for r in rows], self.device)
-                target = torch.tensor(y[rows], device=self.device)
-                loss = torch.nn.functional.binary_cross_entropy_with_logits(
-                    self.logits(a, m), target, pos_weight=weight
-                )
-                opt.zero_grad()
-                loss.backward()
-                opt.step()
-                sched.step()
-                total += float(loss.detach()) * len(rows)
-            losses.append(round(total / len(ids), 4))
-        return losses
+        return train_epochs(
+            lambda a, m: self.logits(a, m),
+            head,
+            body,
+            self.lr,
+            ids,
+            y,
+            self.epochs,
+            self.device,
+            batch,
+            weight,
+        )
 
     def scores(self, ids: list[list[int]], batch: int = 256) -> np.ndarray:
         import torch
