@@ -30,7 +30,15 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from risk_encoder_finetune import GRAPH, build_encoder, dequantised, padded, pooled, tokenise, train_epochs
+from risk_encoder_finetune import (
+    GRAPH,
+    build_encoder,
+    dequantised,
+    pooled,
+    sigmoid_scores,
+    tokenise,
+    train_epochs,
+)
 from train_emotions import cross_fitted_macro_f1, read_labels, read_split
 
 SEED = 1234
@@ -78,16 +86,7 @@ class Model:
         )
 
     def probabilities(self, ids: list[list[int]], batch: int = 256) -> np.ndarray:
-        import torch
-
-        out = np.zeros((len(ids), self.head.out_features))
-        order = np.argsort([len(i) for i in ids], kind="stable")
-        with torch.no_grad():
-            for start in range(0, len(order), batch):
-                rows = order[start : start + batch]
-                a, m = padded([ids[r] for r in rows], self.device)
-                out[rows] = torch.sigmoid(self.logits(a, m)).float().cpu().numpy()
-        return out
+        return sigmoid_scores(lambda a, m: self.logits(a, m), ids, self.device, batch)
 
 
 def main(argv: list[str]) -> int:

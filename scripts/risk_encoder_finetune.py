@@ -333,6 +333,23 @@ def train_epochs(
     return losses
 
 
+def sigmoid_scores(logits: Any, ids: list[list[int]], device: str, batch: int = 256) -> np.ndarray:
+    """``sigmoid(logits(ids, mask))`` for every row, in batches sorted by length; rows in the order given."""
+    import torch
+
+    out: np.ndarray | None = None
+    order = np.argsort([len(i) for i in ids], kind="stable")
+    with torch.no_grad():
+        for start in range(0, len(order), batch):
+            rows = order[start : start + batch]
+            a, m = padded([ids[r] for r in rows], device)
+            values = torch.sigmoid(logits(a, m)).float().cpu().numpy()
+            if out is None:
+                out = np.zeros((len(ids), *values.shape[1:]))
+            out[rows] = values
+    return out if out is not None else np.zeros(0)
+
+
 class Variant:
     """A trainable part of the encoder (``train_from``: the first layer trained; 6: none, a logistic head only)."""
 
@@ -394,16 +411,7 @@ class Variant:
         )
 
     def scores(self, ids: list[list[int]], batch: int = 256) -> np.ndarray:
-        import torch
-
-        out = np.zeros(len(ids))
-        order = np.argsort([len(i) for i in ids], kind="stable")
-        with torch.no_grad():
-            for start in range(0, len(order), batch):
-                rows = order[start : start + batch]
-                a, m = padded([ids[r] for r in rows], self.device)
-                out[rows] = torch.sigmoid(self.logits(a, m)).float().cpu().numpy()
-        return out
+        return sigmoid_scores(lambda a, m: self.logits(a, m), ids, self.device, batch)
 
     def state(self) -> dict[str, Any]:
         trained = self.embed.state_dict() if self.full else self.trainable.state_dict()
