@@ -62,7 +62,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from reverie.analysis import risk_lexicon as lex  # noqa: E402
-from reverie.analysis.encoder import encode_output  # noqa: E402
+from reverie.analysis.encoder import BASE_OUTPUT, encode_output  # noqa: E402
 from reverie.analysis.evaluation.risk import (  # noqa: E402
     LABELS,
     POSITIVE,
@@ -122,7 +122,7 @@ EMBED_DIM = 384
 # The encoder output the sentence model reads: the base vectors, as every shipped model; the twenty-eighth round's
 # candidate read "risk_token_embeddings" (the risk layer grafted by scripts/graft_risk_layer.py; not shipped,
 # docs/risk.md). A cache (--cache) holds one output's vectors.
-ENCODER_OUTPUT = os.environ.get("REVERIE_RISK_ENCODER_OUTPUT", "token_embeddings")
+ENCODER_OUTPUT = os.environ.get("REVERIE_RISK_ENCODER_OUTPUT", BASE_OUTPUT)
 # Fourteenth round: the level model ("behavior or worse" vs "ideation", on the bank's flagged lines and their variants).
 LEVEL_C = 4.0
 # Where --level-only writes the level model: beside the scripts, not shipped (the lead's check on long real texts, docs/
@@ -693,6 +693,12 @@ def level_model(d: Data, leave_out: np.ndarray | None = None) -> tuple[LogisticR
     return fit_level_model(d.x_sent[rows], y), t_level, figures
 
 
+def demo_calm(model: RiskModel, encoder: Any, demo: Sequence[tuple[str, str]]) -> bool:
+    """Whether none of the demo's entries (``demo_entries``) raises a check-in with ``model``: every threshold rule
+    requires it."""
+    return not any(screen(text, kind, model=model, encoder=encoder).flagged for kind, text in demo)
+
+
 def choose_sentence_threshold(
     sentence: LogisticRegression, tune: Sequence[dict[str, Any]]
 ) -> tuple[float, dict]:
@@ -708,7 +714,7 @@ def choose_sentence_threshold(
     demo = demo_entries()
     for t in np.round(np.arange(0.30, 0.96, 0.025), 3):
         model = as_risk_model(sentence, float(t))
-        if any(screen(text, kind, model=model, encoder=encoder).flagged for kind, text in demo):
+        if not demo_calm(model, encoder, demo):
             continue
         figures = challenge_figures(list(tune), model=model, encoder=encoder)
         if (figures["false_alarm_rate"] or 0.0) > MAX_FALSE_ALARMS:
@@ -741,7 +747,7 @@ def fixed_sentence_threshold(
     at it (the demo must stay calm, as under every rule)."""
     encoder = _MemoEncoder(load_encoder())
     model = as_risk_model(sentence, threshold)
-    if any(screen(text, kind, model=model, encoder=encoder).flagged for kind, text in demo_entries()):
+    if not demo_calm(model, encoder, demo_entries()):
         raise SystemExit(f"a demo entry raises a check-in at {threshold}: nothing written")
     return threshold, challenge_figures(list(tune), model=model, encoder=encoder)
 
@@ -764,7 +770,7 @@ def held_out_threshold(
     best: tuple[int, float, dict[str, Any]] | None = None
     for t in grid:
         model = as_risk_model(sentence, float(t))
-        if any(screen(text, kind, model=model, encoder=encoder).flagged for kind, text in demo):
+        if not demo_calm(model, encoder, demo):
             continue
         each = {
             b: challenge_figures(

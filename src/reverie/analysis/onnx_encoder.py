@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from reverie.analysis.encoder import BASE_OUTPUT
 from reverie.errors import AnalysisUnavailable
 
 if TYPE_CHECKING:
@@ -41,10 +42,8 @@ MODEL_DIR = Path(__file__).resolve().parent / "models" / "encoder"
 DEFAULT_THREADS = 2
 DEFAULT_BATCH = 32
 THREADS_ENV = "REVERIE_ENCODER_THREADS"
-BASE_OUTPUT = "token_embeddings"
 TOP_OUTPUT = "emotion_token_embeddings"  # the emotions top layer's token vectors (second output, optional)
 RISK_OUTPUT = "risk_token_embeddings"  # the risk sentence model's top layer (third output, optional)
-_TOP_KEY = "#emotion-top"  # suffix of the model hash under which the shared table keeps second-output vectors
 
 _shared = threading.local()
 
@@ -87,7 +86,6 @@ class OnnxEncoder:
         self._session = session
         self._tokenizer = tokenizer
         self._batch_size = batch_size
-        self._outputs = list(self.outputs)
 
     def encode(self, sentences: list[str]) -> npt.NDArray[np.float32]:
         """One L2-normalised row per sentence; an empty list gives shape ``(0, dim)``."""
@@ -127,9 +125,8 @@ class OnnxEncoder:
         return {name: np.stack([table[(key, s)] for s in sentences]) for name, key in keys.items()}
 
     def _table_key(self, output: str) -> str:
-        if output == BASE_OUTPUT:
-            return self.model_hash
-        return self.model_hash + (_TOP_KEY if output == TOP_OUTPUT else f"#{output}")
+        """The shared table's key for ``output``: the model hash, with ``#output`` after it for every other output."""
+        return self.model_hash if output == BASE_OUTPUT else f"{self.model_hash}#{output}"
 
     def _encode_all(self, sentences: list[str]) -> dict[str, npt.NDArray[np.float32]]:
         order = sorted(range(len(sentences)), key=lambda i: len(sentences[i]))  # less padding per batch
@@ -137,7 +134,7 @@ class OnnxEncoder:
         for start in range(0, len(order), self._batch_size):
             chunk = order[start : start + self._batch_size]
             pooled = self._encode_batch([sentences[i] for i in chunk])
-            for name, vectors in zip(self._outputs, pooled, strict=True):
+            for name, vectors in zip(self.outputs, pooled, strict=True):
                 out[name][chunk] = vectors
         return out
 
@@ -145,7 +142,7 @@ class OnnxEncoder:
         encodings = self._tokenizer.encode_batch(batch)
         ids = np.array([e.ids for e in encodings], dtype=np.int64)
         mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
-        tokens = self._session.run(self._outputs, {"input_ids": ids, "attention_mask": mask})
+        tokens = self._session.run(list(self.outputs), {"input_ids": ids, "attention_mask": mask})
         return [mean_pool(np.asarray(t, dtype=np.float32), mask) for t in tokens]
 
 

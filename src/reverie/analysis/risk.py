@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from reverie.analysis import risk_lexicon as lex
-from reverie.analysis.encoder import encode_output
+from reverie.analysis.encoder import BASE_OUTPUT, encode_output
 from reverie.analysis.findings import Finding, Span
 from reverie.analysis.registry import register
 from reverie.errors import AnalysisUnavailable
@@ -350,7 +350,7 @@ class RiskModel:
     level_weights: npt.NDArray[np.float32] | None = None
     level_bias: float = 0.0
     level_threshold: float = 1.0
-    encoder_output: str = "token_embeddings"
+    encoder_output: str = BASE_OUTPUT
     """The encoder output the sentence model was trained on (the manifest's ``encoder_output``; the base vectors
     unless named: the twenty-eighth round's risk layer, ``risk_token_embeddings``, was built and not shipped)."""
 
@@ -430,7 +430,7 @@ def load_model(model_dir: Path = MODEL_DIR) -> RiskModel | None:
             summary_weights=(
                 arrays["summary_weights"].astype(np.float32) if "summary_weights" in arrays.files else None
             ),
-            encoder_output=str(meta.get("encoder_output", "token_embeddings")),
+            encoder_output=str(meta.get("encoder_output", BASE_OUTPUT)),
         )
     return with_level_model(model, model_dir)
 
@@ -508,15 +508,15 @@ def score_sentences(
     enc = encoder if encoder is not None else _encoder()
     spans = model_units(text, clauses=clauses)[:limit]
     if enc is None or model.sentence_weights is None or not spans:
-        return SentenceScores(tuple(spans), tuple(0.0 for _ in spans), tuple(None for _ in spans))
+        return _unscored(spans)
     masked = model_text(text, hits)
     norm = context.norm if context is not None else lex.normalise(text)
     try:
         embeddings = encode_output(enc, [masked[s:e].strip() or "." for s, e in spans], model.encoder_output)
-    except (
-        AnalysisUnavailable
-    ):  # a graph without the output this model reads: the lexicon alone, as without one
-        return SentenceScores(tuple(spans), tuple(0.0 for _ in spans), tuple(None for _ in spans))
+    except AnalysisUnavailable:
+        return _unscored(
+            spans
+        )  # a graph without the output this model reads: the lexicon alone, as without one
     features = np.asarray([sentence_features(norm, span, hits) for span in spans], dtype=np.float32)
     probs = model.sentence_probabilities(embeddings, features)
     own_words = lex.sentence_reasons(text, kind, spans, context=context)
@@ -525,6 +525,11 @@ def score_sentences(
     return SentenceScores(
         tuple(spans), tuple(float(p) for p in probs), blocked, tuple(float(q) for q in level_probs)
     )
+
+
+def _unscored(spans: Sequence[tuple[int, int]]) -> SentenceScores:
+    """The sentence model did not read these spans (no encoder, no model or no matching output): every score 0."""
+    return SentenceScores(tuple(spans), tuple(0.0 for _ in spans), tuple(None for _ in spans))
 
 
 def sentence_block(span: tuple[int, int], hits: Sequence[lex.Hit], words_reason: str | None) -> str | None:
