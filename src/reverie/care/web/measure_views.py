@@ -63,17 +63,18 @@ def measure_fill(request: HttpRequest, questionnaire_id: str) -> HttpResponse:
         "q": questionnaire,
         "name": measures.plain_name(questionnaire),
         "values": request.POST,
-        "sessions": measures.open_sessions(user, questionnaire.id.value) if user.is_client else [],
         "chosen": str(request.POST.get("session", "")),
     }
     if request.method == "GET":
+        context["sessions"] = measures.open_sessions(user, questionnaire.id.value)
         return render(request, "care/measure_fill.html", context)
     try:
         answers = _answers(request.POST, len(questionnaire.items))
         done = measures.submit(
             user, questionnaire.id.value, answers, session_number=_session_number(request.POST)
         )
-    except ReverieError as exc:
+    except ReverieError as exc:  # the form again, its choice of session read only when it is shown
+        context["sessions"] = measures.open_sessions(user, questionnaire.id.value)
         return with_error(request, "care/measure_fill.html", context, exc)
     result = {
         "done": done,

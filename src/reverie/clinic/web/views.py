@@ -418,9 +418,7 @@ def empty_trash(request: HttpRequest) -> HttpResponse:
         raise NotFound("No such entry.")
     confirmed = request.method == "POST" and request.POST.get("confirm") == "yes"
     count = journal.empty_trash(user) if confirmed else journal.trash_count(user)
-    if count == 0:
-        return render(request, "reverie/empty_trash_confirm.html", {"count": 0})
-    if not confirmed:
+    if not confirmed or count == 0:  # the confirm page, or "nothing to delete" when the trash is empty
         return render(request, "reverie/empty_trash_confirm.html", {"count": count})
     messages.success(
         request, f"{count} {'entry' if count == 1 else 'entries'} deleted for good. The trash is empty."
