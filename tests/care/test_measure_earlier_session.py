@@ -51,6 +51,9 @@ def test_answers_are_stored_for_the_session_chosen_and_that_session_leaves_the_l
     [
         ("first", b"Choose the session these answers are for."),
         ("99", b"Session 99 is not in the planned course."),
+        ("\u00b2", b"Choose the session these answers are for."),  # a digit to str.isdigit, not to int()
+        ("9" * 5000, b"Choose the session these answers are for."),  # past int()'s 4,300-digit limit
+        ("-1", b"Choose the session these answers are for."),
     ],
 )
 def test_a_bad_choice_is_a_clear_error_and_stores_nothing(
@@ -91,3 +94,13 @@ def test_after_the_last_session_none_is_called_the_next_one(dit: tuple[Any, Any,
     client, _, _ = dit
     assert not any(s.is_next for s in measures.open_sessions(client, "gad7"))
     assert b"(the next one)" not in _as(client).get("/measures/fill/gad7/").content
+
+
+@pytest.mark.parametrize("answer", ["\u00b2", "--1", "9" * 5000])
+def test_a_malformed_answer_is_the_forms_own_message_not_a_server_error(
+    dit: tuple[Any, Any, Any], answer: str
+) -> None:
+    client, _, _ = dit
+    reply = _as(client).post("/measures/fill/gad7/", {**GAD7, "item3": answer, "session": "1"})
+    assert reply.status_code == 400 and b"Answer question 3." in reply.content
+    assert MeasureResponse.objects.count() == 0

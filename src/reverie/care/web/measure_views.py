@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -34,13 +35,22 @@ def my_measures(request: HttpRequest) -> HttpResponse:
     return render(request, "care/measures.html", context)
 
 
+# A form's whole number: ASCII digits, a minus sign at most, short enough that int() never refuses it ("²", "--5" and
+# a 5,000-digit number each once ended in a server error instead of the form's own message).
+_INTEGER = re.compile(r"-?[0-9]{1,9}")
+
+
+def _integer(raw: str) -> int | None:
+    return int(raw) if _INTEGER.fullmatch(raw) else None
+
+
 def _answers(post: Any, count: int) -> list[int]:
     answers = []
     for number in range(1, count + 1):
-        raw = str(post.get(f"item{number}", "")).strip()
-        if not raw.lstrip("-").isdigit():
+        value = _integer(str(post.get(f"item{number}", "")).strip())
+        if value is None:
             raise InvalidInput(f"Answer question {number}.")
-        answers.append(int(raw))
+        answers.append(value)
     return answers
 
 
@@ -49,9 +59,10 @@ def _session_number(post: Any) -> int | None:
     raw = str(post.get("session", "")).strip()
     if not raw:
         return None
-    if not raw.isdigit():
+    number = _integer(raw)
+    if number is None or number < 1:
         raise InvalidInput("Choose the session these answers are for.")
-    return int(raw)
+    return number
 
 
 @login_required
