@@ -24,7 +24,7 @@ def test_the_form_offers_every_open_session_the_next_one_first_and_chosen(dit: t
     page = _as(client).get("/measures/fill/gad7/").content.decode()
     assert "Which session are these answers for?" in page
     assert '<option value="16" selected>Session 16' in page
-    assert '<option value="1">Session 1, Mon 5 Jan 2026</option>' in page
+    assert '<option value="1">Session 1, 5 Jan 2026</option>' in page  # short enough for a 360-px select
 
 
 def test_answers_are_stored_for_the_session_chosen_and_that_session_leaves_the_list(
@@ -93,7 +93,7 @@ def test_a_therapist_is_offered_no_sessions(dit: tuple[Any, Any, Any]) -> None:
 def test_after_the_last_session_none_is_called_the_next_one(dit: tuple[Any, Any, Any]) -> None:
     client, _, _ = dit
     assert not any(s.is_next for s in measures.open_sessions(client, "gad7"))
-    assert b"(the next one)" not in _as(client).get("/measures/fill/gad7/").content
+    assert b"(next)" not in _as(client).get("/measures/fill/gad7/").content
 
 
 @pytest.mark.parametrize("answer", ["\u00b2", "--1", "9" * 5000])
