@@ -1,18 +1,67 @@
-"""The client's record: progress notes on a page, and the journal export (reverie.export/3) carrying the course,
-its sessions, goals, measures, progress notes and the safety plan — never process notes."""
+"""The client's record: progress notes on a page, and the journal export (reverie.export/4) carrying the course,
+its sessions, goals, measures, progress notes and the safety plan — never process notes. A questionnaire keeps its
+session's start in the export when that session is later cancelled (version 4)."""
 
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from typing import Any
 
 import pytest
+from course_clock import LONDON
 
-from reverie.care.services import goals, measures, notes, safety
+from reverie.care.services import goals, measures, notes, safety, sessions
+from reverie.care.services.course import CourseDraft, create_course
 from reverie.clinic.services import portability
 from reverie.journal.interchange import dump_reverie_json
 
 pytestmark = pytest.mark.django_db
+LATER = datetime(2027, 3, 1, 10, 0)  # a Monday: sessions weekly on 1, 8, 15, 22 March 2027, ...
+BEFORE = datetime(2027, 2, 20, 9, 0, tzinfo=LONDON)
+
+
+@pytest.fixture
+def later(paired: tuple[Any, Any]) -> tuple[Any, Any, Any]:
+    """(client, therapist, course): a DIT course that starts in the future, so its sessions can be cancelled."""
+    client, therapist = paired
+    draft = CourseDraft(client=client.username, programme="dit", start=LATER, timezone="Europe/London")
+    return client, therapist, create_course(therapist, draft)
+
+
+def _exported_course(client: Any) -> tuple[dict[str, Any], bytes]:
+    data = dump_reverie_json(portability.export_journal(client))
+    from record_schema_check import problems
+
+    document = json.loads(data)
+    assert document["schema"] == "reverie.export/4" and problems(document) == []
+    (course,) = document["record"]["courses"]
+    return course, data
+
+
+def test_a_questionnaire_whose_session_is_cancelled_keeps_that_sessions_start(later: Any) -> None:
+    client, therapist, course = later
+    measures.submit(client, "phq9", [1] * 8 + [0], course_id=course.id, session_number=2, now=BEFORE)
+    sessions.cancel_session(therapist, course.id, 2)
+    exported, data = _exported_course(client)
+    (measure,) = exported["measures"]
+    start = course.sessions.get(slot=2).start.isoformat()
+    assert "session" not in measure and measure["session_start"] == start
+    (session,) = [s for s in exported["sessions"] if s["start"] == start]  # a reader joins on the start
+    assert session["cancelled"] is True and "number" not in session
+    assert portability.import_journal(client, data).problems == ()
+
+
+def test_a_questionnaire_for_a_held_session_has_its_number_and_its_start(later: Any) -> None:
+    client, _, course = later
+    measures.submit(client, "gad7", [1] * 7, course_id=course.id, session_number=3, now=BEFORE)
+    sessions.cancel_session(client, course.id, 1)  # session 3 (15 March) is now number 2
+    exported, _ = _exported_course(client)
+    (measure,) = exported["measures"]
+    start = course.sessions.get(slot=3).start.isoformat()
+    assert (measure["session"], measure["session_start"]) == (2, start)
+    (session,) = [s for s in exported["sessions"] if s["start"] == start]
+    assert session["number"] == 2
 
 
 def test_progress_notes_are_shown_on_a_page(dit: tuple[Any, Any, Any], web_as: Any) -> None:
@@ -34,7 +83,7 @@ def test_the_export_carries_the_course_record(dit: tuple[Any, Any, Any]) -> None
     safety.save_plan(client, {"warning_signs": ["Not sleeping"], "coping_steps": ["A walk"]})
     data = dump_reverie_json(portability.export_journal(client))
     document = json.loads(data)
-    assert document["schema"] == "reverie.export/3"
+    assert document["schema"] == "reverie.export/4"
     (exported,) = document["record"]["courses"]
     assert exported["programme"] == "dit" and exported["therapist"] == therapist.username
     assert len(exported["sessions"]) == 16 and exported["sessions"][0]["number"] == 1

@@ -57,8 +57,8 @@ def golden_journal() -> PortableJournal:
 
 
 def golden_journal_v3() -> PortableJournal:
-    """The journal that tests/interchange/golden/reverie-export-v3.json holds: the golden journal with the
-    person's "does this fit?" answers on the dream and their answers to two "Are you safe?" check-ins."""
+    """The journal that tests/interchange/golden/reverie-export-v4.json (and -v3.json) holds: the golden journal
+    with the person's "does this fit?" answers on the dream and their answers to two "Are you safe?" check-ins."""
     base = golden_journal()
     dream = replace(
         base.entries[0],

@@ -1,10 +1,11 @@
-"""A course record as export version 2 carries it (a module of its own: imported by a unique name)."""
+"""A course record as export version 4 carries it (a module of its own: imported by a unique name)."""
 
 from __future__ import annotations
 
 
 def sample_record() -> dict[str, object]:
-    """A course record as export version 2 carries it."""
+    """A course record as export version 4 carries it: a questionnaire names its session by ``session_start``,
+    and by ``session`` (its number) while that session is held; the second one's session was cancelled."""
     return {
         "courses": [
             {
@@ -31,7 +32,15 @@ def sample_record() -> dict[str, object]:
                         "total": 12,
                         "band": "Moderate",
                         "session": 1,
-                    }
+                        "session_start": "2026-01-05T10:00:00+00:00",
+                    },
+                    {
+                        "questionnaire": "GAD-7",
+                        "submitted_at": "2026-01-09T18:00:00+00:00",
+                        "total": 6,
+                        "band": "Mild",
+                        "session_start": "2026-01-12T10:00:00+00:00",
+                    },
                 ],
                 "notes": [{"written_at": "2026-01-05T11:00:00+00:00", "text": "We named the pattern."}],
             }

@@ -43,8 +43,16 @@ def test_interchange_round_trip_golden_objects(journal: PortableJournal) -> None
 
 
 def test_interchange_dump_matches_golden_file(journal_v3: PortableJournal, read_fixture: Reader) -> None:
-    assert dump_reverie_json(journal_v3) == read_fixture("golden/reverie-export-v3.json")
-    assert load(read_fixture("golden/reverie-export-v3.json")) == journal_v3
+    assert dump_reverie_json(journal_v3) == read_fixture("golden/reverie-export-v4.json")
+    assert load(read_fixture("golden/reverie-export-v4.json")) == journal_v3
+
+
+def test_interchange_golden_v3_file_still_loads_and_exports_again_as_v4(
+    journal_v3: PortableJournal, read_fixture: Reader
+) -> None:
+    loaded = load(read_fixture("golden/reverie-export-v3.json"))
+    assert loaded == journal_v3 and loaded.record["check_ins"] == journal_v3.record["check_ins"]
+    assert dump_reverie_json(loaded) == read_fixture("golden/reverie-export-v4.json")
 
 
 def test_interchange_golden_v2_file_still_loads_identically(
@@ -110,7 +118,7 @@ def test_interchange_dump_is_deterministic_and_sorted(journal: PortableJournal) 
     document = json.loads(first)
     assert list(document) == sorted(document)
     assert list(document["entries"][0]) == sorted(document["entries"][0])
-    assert document["schema"] == "reverie.export/3"
+    assert document["schema"] == "reverie.export/4"
     assert first.endswith(b"\n")
 
 

@@ -1,4 +1,4 @@
-"""docs/export-schema-v3.json (and v1, v2 for older files): well-formed, and what dump_reverie_json writes conforms to it.
+"""docs/export-schema-v4.json (and v1, v2, v3 for older files): well-formed, and what dump_reverie_json writes conforms to it.
 
 jsonschema is not a dependency of Reverie, so the export is checked with a small validator for exactly the
 keywords the schema uses; when jsonschema is importable it validates too.
@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ from reverie.journal.interchange import (
     dump_reverie_json,
 )
 
-SCHEMA_PATH = Path(__file__).resolve().parents[2] / "docs" / "export-schema-v3.json"
+SCHEMA_PATH = Path(__file__).resolve().parents[2] / "docs" / "export-schema-v4.json"
 _HANDLED = {
     "$schema", "$id", "$ref", "$defs", "title", "description", "type", "required", "additionalProperties",
     "properties", "items", "const", "enum", "minLength", "maxLength", "pattern", "minimum", "maximum",
@@ -80,7 +81,7 @@ def _is_type(value: Any, name: str) -> bool:
 
 def test_interchange_schema_file_is_draft_2020_12_with_id(schema: dict[str, Any]) -> None:
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert schema["$id"] == "urn:reverie:schema:export:3"
+    assert schema["$id"] == "urn:reverie:schema:export:4"
     assert schema["properties"]["schema"]["const"] == SCHEMA
 
 
@@ -121,6 +122,22 @@ def test_interchange_schema_v2_file_still_describes_version_2_without_answers() 
     assert "check_ins" not in old["$defs"]["record"]["properties"]
 
 
+def test_interchange_schema_v4_takes_a_questionnaire_whose_session_was_cancelled(
+    schema: dict[str, Any], journal_v3: PortableJournal
+) -> None:
+    document = json.loads(
+        dump_reverie_json(replace(journal_v3, record={**sample_record(), **journal_v3.record}))
+    )
+    (course,) = document["record"]["courses"]
+    held, cancelled = course["measures"]
+    assert (held["session"], held["session_start"]) == (1, course["sessions"][0]["start"])
+    assert "session" not in cancelled and cancelled["session_start"] == course["sessions"][1]["start"]
+    assert course["sessions"][1]["cancelled"] is True
+    assert _problems(document, schema, schema) == []
+    old = json.loads((SCHEMA_PATH.parent / "export-schema-v3.json").read_text(encoding="utf-8"))
+    assert "$.record.courses[0].measures[1]: extra session_start" in _problems(document, old, old)
+
+
 def test_interchange_export_with_answers_conforms_to_schema(
     schema: dict[str, Any], journal_v3: PortableJournal
 ) -> None:
@@ -137,8 +154,10 @@ def test_interchange_export_with_answers_conforms_to_schema(
         (("entries", 0, "surprise"), True),
         (("entries", 0, "happened_at"), "yesterday"),
         (("entries", 0, "attachments", 0, "data"), "***"),
-        (("schema",), "reverie.export/2"),
+        (("schema",), "reverie.export/3"),
         (("record", "courses", 0, "sessions", 0, "start"), "soon"),
+        (("record", "courses", 0, "measures", 1, "session_start"), "soon"),
+        (("record", "courses", 0, "measures", 0, "session_end"), "2026-01-05T11:00:00+00:00"),
         (("entries", 0, "extra", "mood"), "fine"),
         (("entries", 0, "fit", 0, "answer"), "maybe"),
         (("entries", 0, "fit", 0, "about"), "feelings sadness"),
@@ -166,13 +185,13 @@ def test_interchange_export_validates_with_jsonschema(
     jsonschema = pytest.importorskip("jsonschema")
     jsonschema.Draft202012Validator.check_schema(schema)
     jsonschema.Draft202012Validator(schema).validate(json.loads(dump_reverie_json(journal)))
+    with_record = replace(journal, record=sample_record())  # session_start on a held and a cancelled session
+    jsonschema.Draft202012Validator(schema).validate(json.loads(dump_reverie_json(with_record)))
 
 
 def test_interchange_record_and_context_round_trip_and_conform(
     schema: dict[str, Any], journal: PortableJournal
 ) -> None:
-    from dataclasses import replace
-
     from reverie.journal.interchange import load
 
     place = replace(

@@ -320,7 +320,7 @@ def export(
     fmt: Annotated[str, typer.Option("--format", help="json or markdown.")] = "json",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (mode 0600).")] = None,
 ) -> None:
-    """Export your whole journal, decrypted (JSON schema reverie.export/1, or Markdown)."""
+    """Export your whole journal, decrypted (JSON schema reverie.export/4, or Markdown)."""
     from rich.progress import Progress
 
     from reverie.cli.runtime import sign_in

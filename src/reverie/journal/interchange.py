@@ -1,14 +1,15 @@
 """A portable journal: Reverie's own export, a readable Markdown export, and imports from jrnl and Day One.
 
 Pure: plain frozen dataclasses and bytes in, bytes or text out; no Django, no database. The JSON export is
-``"schema": "reverie.export/3"`` (JSON Schema: docs/export-schema-v3.json; version 1 and 2 files still load;
-version 2 added the entry context fields ``place``, ``weather``, ``time_zone`` and the optional ``record``: the
-person's course of therapy as they may read it; version 3 adds each entry's ``fit`` answers (the person's "does this
-fit?" about an observation) and the record's ``check_ins`` (their answers to "Are you safe?")); ``load`` reads it back
-exactly
-(``load(dump_reverie_json(x)) == x``) and also reads jrnl's JSON export and Day One's export, as the zip Day One
-writes (``Journal.json`` with ``photos/`` and ``audios/``) or as its bare JSON. Errors name the entry index and
-field (``entries[3].happened_at``), never the text. ``load`` is all or nothing; ``load_report`` skips a bad entry
+``"schema": "reverie.export/4"`` (JSON Schema: docs/export-schema-v4.json; version 1, 2 and 3 files still
+load; version 2 added the entry context fields ``place``, ``weather``, ``time_zone`` and the optional
+``record``: the person's course of therapy as they may read it; version 3 added each entry's ``fit`` answers
+(the person's "does this fit?" about an observation) and the record's ``check_ins`` (their answers to "Are you
+safe?"); version 4 adds each questionnaire's ``session_start`` in the record, so one answered for a session
+later cancelled keeps its session). ``load`` reads it back exactly (``load(dump_reverie_json(x)) == x``) and
+also reads jrnl's JSON export and Day One's export, as the zip Day One writes (``Journal.json`` with
+``photos/`` and ``audios/``) or as its bare JSON. Errors name the entry index and field
+(``entries[3].happened_at``), never the text. ``load`` is all or nothing; ``load_report`` skips a bad entry
 and says which one and why.
 """
 
@@ -29,8 +30,8 @@ from zoneinfo import ZoneInfo
 
 from reverie.errors import InvalidInput
 
-SCHEMA = "reverie.export/3"
-SCHEMA_VERSION = 3
+SCHEMA = "reverie.export/4"
+SCHEMA_VERSION = 4
 FIT_ANSWERS = ("fits", "does_not_fit", "not_sure")
 CHECK_IN_ANSWERS = ("safe", "need_help", "misunderstood")  # care.models.safety.ANSWER_LABELS (tested equal)
 JRNL_SCHEMA = "jrnl.json"

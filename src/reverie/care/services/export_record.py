@@ -1,8 +1,10 @@
-"""The client's course of therapy in their journal export (``reverie.export/3``'s ``record``).
+"""The client's course of therapy in their journal export (``reverie.export/4``'s ``record``).
 
 What the client may read, and only that: sessions (with notes to them), goals and ratings, questionnaire totals,
-progress notes, the safety plan and their own answers to the "Are you safe?" check-ins (version 3). Process notes
-never leave. Registered into the export by ``install``.
+progress notes, the safety plan and their own answers to the "Are you safe?" check-ins (version 3). Each
+questionnaire names its session by ``session_start`` (version 4: the session's ``start``, cancelled or not) and,
+while that session is held, by its ``session`` number. Process notes never leave. Registered into the export by
+``install``.
 """
 
 from __future__ import annotations
@@ -25,9 +27,11 @@ SECTIONS = (
 
 def _course(client: User, course: Any) -> dict[str, Any]:
     held = {row.pk: n for n, row in enumerate(courses.held_sessions(course), start=1)}
+    rows = courses.planned(course)
+    starts = {row.pk: row.start.isoformat() for row in rows}
     sessions = []
-    for row in courses.planned(course):
-        item: dict[str, Any] = {"start": row.start.isoformat()}
+    for row in rows:
+        item: dict[str, Any] = {"start": starts[row.pk]}
         if row.pk in held:
             item["number"] = held[row.pk]
         if row.attendance:
@@ -60,6 +64,7 @@ def _course(client: User, course: Any) -> dict[str, Any]:
                 "total": m.total,
                 "band": m.band,
                 **({"session": held[m.session_id]} if m.session_id in held else {}),
+                **({"session_start": starts[m.session_id]} if m.session_id in starts else {}),
             }
             for m in course.measures.order_by("submitted_at")
         ],
