@@ -108,7 +108,7 @@ def test_audit_chain_legacy_events_verify_up_to_the_first_keyed_one(db: Any) -> 
     assert check.ok and check.events == 5 and check.legacy == 3
 
 
-def test_audit_chain_survives_rotation_and_names_a_retired_key(db: Any) -> None:
+def test_audit_chain_survives_rotation_and_retirement_and_names_a_missing_key(db: Any) -> None:
     _events(2)
     old = keys.keyring().active
     rotate_key_file(settings.REVERIE.key_file)
@@ -116,7 +116,14 @@ def test_audit_chain_survives_rotation_and_names_a_retired_key(db: Any) -> None:
     _events(2)
     assert audit.verify().ok
     assert {e.key_id for e in AuditEvent.objects.all()} == {old, keys.keyring().active}
-    retire_key(settings.REVERIE.key_file, old)
+    retire_key(settings.REVERIE.key_file, old)  # leaves the old key's chain key in the key file
+    keys.forget_cached_keys()
+    assert old not in keys.keyring().keys
+    assert audit.verify().ok
+    # A key file that lost the chain key too (removed by hand, or an older Reverie's retire) names the key.
+    document = json.loads(settings.REVERIE.key_file.read_text())
+    del document["retired_chain_keys"]
+    settings.REVERIE.key_file.write_text(json.dumps(document))
     keys.forget_cached_keys()
     check = audit.verify()
     assert not check.ok and check.unverifiable_key == old

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import stat
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -274,3 +278,91 @@ def test_keys_keyring_repr_hides_material(key_file: Path) -> None:
     for material in ring.keys.values():
         assert _b64(material) not in text
         assert repr(material) not in text
+
+
+_ROTATE_IN_CHILD = """
+import sys, time
+from pathlib import Path
+import reverie.vault.keys as keys
+
+path, go, rounds = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
+write = keys.write_private_atomic
+
+
+def slow_write(*args, **kwargs):  # widen the read-modify-write window so that a missing lock shows every time
+    time.sleep(0.01)
+    write(*args, **kwargs)
+
+
+keys.write_private_atomic = slow_write
+while not go.exists():
+    time.sleep(0.001)
+print(" ".join(keys.rotate_key_file(path) for _ in range(rounds)))
+"""
+
+
+@pytest.mark.skipif(
+    os.name == "nt", reason="the key-file lock needs fcntl (Windows keeps one rotation at a time)"
+)
+def test_keys_concurrent_rotations_keep_every_key(key_file: Path, tmp_path: Path) -> None:
+    """Two processes rotating the same key file at once: every new key stays in the file (none is lost)."""
+    first = load_keyring(key_file, None).active
+    go = tmp_path / "go"
+    rounds = 10
+    children = [
+        subprocess.Popen(
+            [sys.executable, "-c", _ROTATE_IN_CHILD, str(key_file), str(go), str(rounds)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    time.sleep(0.3)  # let both start and wait on the signal
+    go.touch()
+    made: set[str] = set()
+    for child in children:
+        out, err = child.communicate(timeout=60)
+        assert child.returncode == 0, err
+        made |= set(out.split())
+    assert len(made) == 2 * rounds
+    ring = load_keyring(key_file, None)
+    assert set(ring.kids) == made | {first}
+    assert ring.active in made
+
+
+def test_keys_retire_keeps_only_the_audit_chain_key(key_file: Path) -> None:
+    old = load_keyring(key_file, None)
+    rotate_key_file(key_file)
+    retire_key(key_file, old.active)
+    ring = load_keyring(key_file, None)
+    assert old.active not in ring.keys
+    assert ring.chain_key(old.active) == old.chain_key(old.active) is not None
+    assert ring.chain_key(ring.active) is not None and ring.chain_key("mk-nope") is None
+    stored = json.loads(key_file.read_text())
+    assert base64.b64encode(old.keys[old.active]).decode() not in key_file.read_text()
+    assert set(stored["retired_chain_keys"]) == {old.active}
+    rotate_key_file(key_file)  # a later rotation keeps what retirement left
+    assert load_keyring(key_file, None).chain_key(old.active) == old.chain_key(old.active)
+    with pytest.raises(NotFound, match="already retired"):
+        retire_key(key_file, old.active)
+
+
+def test_keys_retire_refused_by_its_check_changes_nothing(key_file: Path) -> None:
+    old = load_keyring(key_file, None).active
+    rotate_key_file(key_file)
+    before = key_file.read_bytes()
+
+    def still_used(kid: str) -> None:
+        raise Conflict(f"'{kid}' still wraps 1 data keys")
+
+    with pytest.raises(Conflict, match="still wraps 1"):
+        retire_key(key_file, old, still_used=still_used)
+    assert key_file.read_bytes() == before
+
+
+@pytest.mark.skipif(os.name == "nt", reason="no fcntl lock on Windows")
+def test_keys_rotation_lock_file_is_private(key_file: Path) -> None:
+    rotate_key_file(key_file)
+    lock = key_file.with_name(key_file.name + ".lock")
+    assert stat.S_IMODE(lock.stat().st_mode) == 0o600

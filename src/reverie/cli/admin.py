@@ -190,6 +190,34 @@ def keys_rotate() -> None:
     typer.echo(f"New master key {kid} is active; re-wrapped {count} data keys.")
 
 
+@keys_app.command("list")
+def keys_list() -> None:
+    """List the master keys: which one is active and how many data keys each still wraps (never key material)."""
+    from reverie.cli.runtime import django_ready
+    from reverie.clinic.services import keys
+
+    django_ready()
+    for use in keys.master_key_uses():
+        state = "active " if use.active else "old    "
+        line = f"{use.kid}  {state} wraps {use.data_keys} data keys"
+        if use.recovery_copies:
+            line += f", seals {use.recovery_copies} recovery copies"
+        typer.echo(line)
+
+
+@keys_app.command("retire")
+def keys_retire(
+    kid: Annotated[str, typer.Argument(help="The id of the old master key (see `reverie keys list`).")],
+) -> None:
+    """Remove an old master key from the key file; refused while anything still needs it, or if it is active."""
+    from reverie.cli.runtime import django_ready
+    from reverie.clinic.services import keys
+
+    django_ready()
+    keys.retire_master_key(kid)
+    typer.echo(f"Retired master key {kid}; it no longer opens anything. Back up the key file again.")
+
+
 def backup(path: Path) -> None:
     """Write a backup of the whole database (ciphertext stays ciphertext). Keep the two key files apart from it:
     keys.json and backup-keys.json; a restore needs both."""

@@ -4,10 +4,15 @@ Every client has one random 32-byte data key that seals their free text and atta
 only wrapped (encrypted) by a master key. Master keys live in a key file (or the ``REVERIE_MASTER_KEY``
 environment variable)::
 
-    {"format": "reverie.keyfile/1", "active": "<kid>", "keys": {"<kid>": "<base64 of 32 bytes>", ...}}
+    {"format": "reverie.keyfile/1", "active": "<kid>", "keys": {"<kid>": "<base64 of 32 bytes>", ...},
+     "retired_chain_keys": {"<kid>": "<base64 of 32 bytes>", ...}}
 
 Rotation adds a new active master key and keeps the old ones, so existing wraps still open; ``rewrap`` moves a
-wrap to the active key and ``retire_key`` drops an old key once nothing uses it. Erasing a client means
+wrap to the active key and ``retire_key`` drops an old key once nothing uses it. A retired key leaves behind only
+its audit chain key (``HMAC(master key, "reverie.audit-chain/1")``, optional ``retired_chain_keys``, absent until a
+first retirement; a Reverie that predates it ignores it): it verifies the audit events keyed under the retired key
+and opens nothing. Every read-modify-write of the key file (rotate, retire) holds an exclusive advisory lock on
+``<key file>.lock`` and reads the file inside it, so two at once cannot lose a key. Erasing a client means
 deleting their wrapped data key ("crypto-shredding"): every copy of their ciphertext, backups included,
 becomes unreadable.
 """
@@ -16,10 +21,13 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
+import hashlib
+import hmac
 import json
 import os
 import secrets
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -34,6 +42,7 @@ ENV_VAR = "REVERIE_MASTER_KEY"
 WRAP_MAGIC = b"RVK"
 _WRAP_CONTEXT = "reverie.wrap/1"
 _WHAT = "wrapped data key"
+_CHAIN_CONTEXT = b"reverie.audit-chain/1"
 _CREATE_HINT = (
     "restore the key file from your backup and point REVERIE_KEY_FILE at it, or set REVERIE_MASTER_KEY "
     "(a new, empty installation creates its key file on first run)"
@@ -61,17 +70,33 @@ class DataKey:
         return key_id("dk", self.material)
 
 
+def chain_key_of(master: bytes) -> bytes:
+    """The audit chain key derived from a master key (one-way: it verifies audit digests and opens nothing)."""
+    return hmac.new(master, _CHAIN_CONTEXT, hashlib.sha256).digest()
+
+
 @dataclass(frozen=True)
 class MasterKeyring:
-    """The master keys one process can use: ``active`` wraps new data keys, all of them unwrap."""
+    """The master keys one process can use: ``active`` wraps new data keys, all of them unwrap.
+
+    ``retired_chain_keys`` holds, for each retired master key, only its audit chain key."""
 
     active: str
     keys: Mapping[str, bytes] = field(repr=False)
+    retired_chain_keys: Mapping[str, bytes] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         if self.active not in self.keys:
             raise InvalidInput("The active master key id must be one of the keys.")
         object.__setattr__(self, "keys", MappingProxyType(dict(self.keys)))
+        object.__setattr__(self, "retired_chain_keys", MappingProxyType(dict(self.retired_chain_keys)))
+
+    def chain_key(self, kid: str) -> bytes | None:
+        """The audit chain key of master key ``kid`` (in the ring or retired); None when neither is known."""
+        material = self.keys.get(kid)
+        if material is not None:
+            return chain_key_of(material)
+        return self.retired_chain_keys.get(kid)
 
     @property
     def kids(self) -> tuple[str, ...]:
@@ -147,24 +172,70 @@ def create_key_file(path: Path) -> str:
 def rotate_key_file(path: Path) -> str:
     """Add a fresh master key to the key file and make it active; old keys stay. Returns the new key id.
 
-    Run one rotation at a time: two concurrent rotations of the same file can lose one of the new keys.
+    Holds the key file's lock and reads the file inside it: concurrent rotations (and retirements) of the same file
+    run one after the other, and every new key stays in the file.
     """
-    ring = _keyring_from_document(_read_key_file(path), source=f"key file {path}")
-    material = secrets.token_bytes(KEY_BYTES)
-    kid = key_id("mk", material)
-    write_private_atomic(path, _render({**ring.keys, kid: material}, kid))
+    with _key_file_lock(path):
+        ring = _read_ring(path)
+        material = secrets.token_bytes(KEY_BYTES)
+        kid = key_id("mk", material)
+        write_private_atomic(path, _render({**ring.keys, kid: material}, kid, ring.retired_chain_keys))
     return kid
 
 
-def retire_key(path: Path, kid: str) -> None:
-    """Remove an old master key from the key file once every wrap made under it has been re-wrapped."""
-    ring = _keyring_from_document(_read_key_file(path), source=f"key file {path}")
-    if kid not in ring.keys:
-        raise NotFound(f"Key file {path} has no master key '{kid}'.")
-    if kid == ring.active:
-        raise Conflict(f"Master key '{kid}' is the active key; rotate first, re-wrap, then retire it.")
-    remaining = {other: key for other, key in ring.keys.items() if other != kid}
-    write_private_atomic(path, _render(remaining, ring.active))
+def retire_key(path: Path, kid: str, *, still_used: Callable[[str], None] | None = None) -> None:
+    """Remove an old master key from the key file once every wrap made under it has been re-wrapped.
+
+    Refuses the active key (``Conflict``) and an unknown one (``NotFound``). ``still_used(kid)`` runs inside the key
+    file's lock, after the file was read again, and raises (``Conflict``) to refuse while something still needs the
+    key. The key's audit chain key stays in the file (``retired_chain_keys``), so audit events keyed under it still
+    verify.
+    """
+    with _key_file_lock(path):
+        ring = _read_ring(path)
+        if kid not in ring.keys:
+            if kid in ring.retired_chain_keys:
+                raise NotFound(f"Master key '{kid}' was already retired from key file {path}.")
+            raise NotFound(f"Key file {path} has no master key '{kid}'.")
+        if kid == ring.active:
+            raise Conflict(f"Master key '{kid}' is the active key; rotate first, re-wrap, then retire it.")
+        if still_used is not None:
+            still_used(kid)
+        remaining = {other: key for other, key in ring.keys.items() if other != kid}
+        retired = {**ring.retired_chain_keys, kid: chain_key_of(ring.keys[kid])}
+        write_private_atomic(path, _render(remaining, ring.active, retired))
+
+
+def _read_ring(path: Path) -> MasterKeyring:
+    return _keyring_from_document(_read_key_file(path), source=f"key file {path}")
+
+
+@contextlib.contextmanager
+def _key_file_lock(path: Path) -> Iterator[None]:
+    """Hold an exclusive advisory lock on ``<key file>.lock`` (created 0600) for a whole read-modify-write.
+
+    Every process that rewrites the key file takes it, so no write is made from a ring read before another
+    process's write. Windows has no ``fcntl``: there nothing is locked (as before), and rotations of one key file
+    must be run one at a time.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    lock = path.with_name(path.name + ".lock")
+    try:
+        descriptor = os.open(lock, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    except OSError as error:
+        raise KeyUnavailable(
+            f"The key file's lock {lock} cannot be opened ({error.strerror or type(error).__name__}); "
+            "check that the key file's folder belongs to the user running Reverie."
+        ) from None
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)  # closing releases the lock
 
 
 def _read_key_file(path: Path) -> Any:
@@ -217,7 +288,14 @@ def _keyring_from_document(document: Any, *, source: str) -> MasterKeyring:
     }
     if not isinstance(active, str) or active not in ring:
         raise KeyUnavailable(f"The {source} names an 'active' key that is not among its 'keys'.")
-    return MasterKeyring(active=active, keys=ring)
+    retired = document.get("retired_chain_keys", {})
+    if not isinstance(retired, dict):
+        raise KeyUnavailable(f"The {source} has a 'retired_chain_keys' that is not an object.")
+    chain_keys = {
+        _check_doc_kid(kid, source): _decode_key(value, source=source, kid=kid)
+        for kid, value in retired.items()
+    }
+    return MasterKeyring(active=active, keys=ring, retired_chain_keys=chain_keys)
 
 
 def _check_format(value: object, source: str) -> None:
@@ -248,12 +326,16 @@ def _decode_key(value: object, *, source: str, kid: str) -> bytes:
     return material
 
 
-def _render(keys: Mapping[str, bytes], active: str) -> bytes:
-    document = {
+def _render(keys: Mapping[str, bytes], active: str, retired: Mapping[str, bytes] | None = None) -> bytes:
+    document: dict[str, Any] = {
         "format": KEYFILE_FORMAT,
         "active": active,
         "keys": {kid: base64.b64encode(material).decode("ascii") for kid, material in sorted(keys.items())},
     }
+    if retired:  # only once a key was retired: files without retirements keep their exact old shape
+        document["retired_chain_keys"] = {
+            kid: base64.b64encode(material).decode("ascii") for kid, material in sorted(retired.items())
+        }
     return (json.dumps(document, indent=2) + "\n").encode("utf-8")
 
 

@@ -6,7 +6,8 @@ Format (``digest_version``):
   but only up to the first keyed event: a legacy event after a keyed one is tampering.
 * 2 — keyed: ``HMAC-SHA256(K, "reverie.audit/2" ‖ len-prefixed prev, fields, key id)`` where
   ``K = HMAC-SHA256(master key, "reverie.audit-chain/1")`` and the master key is the one named in ``key_id`` (the
-  active key when the event was written). Someone who can edit the database but has no master key cannot
+  active key when the event was written; a retired master key leaves its chain key in the key file, so its
+  events still verify). Someone who can edit the database but has no master key cannot
   recompute a digest.
 
 Appends lock the single ``AuditHead`` row, so concurrent writers (threads, processes, PostgreSQL sessions) extend
@@ -92,13 +93,10 @@ def _event_fields(event: AuditEvent) -> tuple[str, ...]:
 
 
 def _chain_key(key_id: str) -> bytes | None:
-    """The chain key derived from master key ``key_id``; None when that key is not in the loaded ring."""
+    """The chain key derived from master key ``key_id`` (or kept when it was retired); None when neither is known."""
     from reverie.clinic.services import keys
 
-    material = keys.keyring().keys.get(key_id)
-    if material is None:
-        return None
-    return hmac.new(material, b"reverie.audit-chain/1", hashlib.sha256).digest()
+    return keys.keyring().chain_key(key_id)
 
 
 def _active_chain_key() -> tuple[str, bytes]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import threading
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import IntegrityError as DatabaseIntegrityError
@@ -20,9 +21,9 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from reverie.clinic.models import ClientKey, User
-from reverie.errors import Conflict, IntegrityError, KeyUnavailable
+from reverie.errors import ConfigurationError, Conflict, IntegrityError, KeyUnavailable
 from reverie.vault.envelope import open_sealed, seal, sealed_with
-from reverie.vault.keys import DataKey, MasterKeyring, create_key_file, load_keyring
+from reverie.vault.keys import DataKey, MasterKeyring, create_key_file, load_keyring, retire_key
 
 _lock = threading.Lock()
 _keyring: MasterKeyring | None = None
@@ -217,3 +218,64 @@ def rewrap_all() -> int:
             row.save(update_fields=["wrapped", "rewrapped_at"])
             count += 1
     return count
+
+
+@dataclass(frozen=True, slots=True)
+class MasterKeyUse:
+    """What one master key still protects (counts only; never key material)."""
+
+    kid: str
+    active: bool
+    data_keys: int  # ClientKey rows whose wrap names this key
+    recovery_copies: int  # recovery copies sealed under a key derived from it (``fallback_sealed``)
+
+    @property
+    def in_use(self) -> int:
+        return self.data_keys + self.recovery_copies
+
+
+def _wraps_by_master_key(ring: MasterKeyring) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for wrapped in ClientKey.objects.values_list("wrapped", flat=True).iterator(chunk_size=2000):
+        kid = ring.wrapped_by(bytes(wrapped))
+        counts[kid] = counts.get(kid, 0) + 1
+    return counts
+
+
+def master_key_uses() -> list[MasterKeyUse]:
+    """Each master key in the ring, the active one first, with how many data keys and recovery copies need it."""
+    from reverie.clinic.services import recovery
+
+    ring = keyring()
+    wraps = _wraps_by_master_key(ring)
+    copies = recovery.fallback_kids()
+    kids = sorted(ring.kids, key=lambda kid: (kid != ring.active, kid))
+    return [MasterKeyUse(kid, kid == ring.active, wraps.get(kid, 0), copies.get(kid, 0)) for kid in kids]
+
+
+def retire_master_key(kid: str) -> None:
+    """Remove an old master key from the key file; refuse while any data key or recovery copy still needs it.
+
+    The count is made inside the key file's lock, on the ring read again there, so no rotation or other retirement
+    runs in between. Audit events keyed under it keep verifying (its chain key stays in the file).
+    """
+    if _env_key():
+        raise ConfigurationError(
+            "The master key comes from REVERIE_MASTER_KEY; retire keys in your secret store."
+        )
+
+    def refuse_if_used(candidate: str) -> None:
+        from reverie.clinic.services import recovery
+
+        wraps = _wraps_by_master_key(keyring()).get(candidate, 0)
+        copies = recovery.fallback_kids().get(candidate, 0)
+        if wraps or copies:
+            raise Conflict(
+                f"Master key '{candidate}' still wraps {wraps} data keys and seals {copies} recovery copies; "
+                "retiring it would make them unreadable. Run `reverie keys rotate` again (it re-wraps every data "
+                "key under the active key); recovery copies are saved into their owners' journals by the owners "
+                "with `reverie journal recover`. Then retire it."
+            )
+
+    retire_key(settings.REVERIE.key_file, kid, still_used=refuse_if_used)
+    forget_cached_keys()

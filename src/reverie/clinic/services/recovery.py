@@ -203,6 +203,23 @@ def forget(owner_id: int, data_dir: Path | None = None) -> None:
     shutil.rmtree(folder_of(owner_id, data_dir), ignore_errors=True)
 
 
+def fallback_kids(data_dir: Path | None = None) -> dict[str, int]:
+    """How many copies each master key seals (``fallback_sealed``): retiring that key would make them unreadable.
+
+    A copy that cannot be read as JSON is not counted (it cannot be recovered either way)."""
+    counts: dict[str, int] = {}
+    root = _root(data_dir)
+    for path in sorted(root.glob("*/*.json")) if root.is_dir() else []:
+        try:
+            doc = json.loads(path.read_bytes())
+        except (OSError, ValueError):
+            continue
+        if isinstance(doc, dict) and "fallback_sealed" in doc:
+            kid = str(doc.get("fallback_kid"))
+            counts[kid] = counts.get(kid, 0) + 1
+    return counts
+
+
 def legacy(data_dir: Path | None = None) -> list[Path]:
     """Copies of the first format: no owner, never restored into a journal (see the module's docstring)."""
     root = _root(data_dir)
