@@ -62,8 +62,16 @@ def test_keys_retire_refuses_while_a_data_key_is_wrapped_under_it(make_user: Any
     result = _cli("keys", "retire", old)
     assert isinstance(result.exception, Conflict)
     message = str(result.exception)
-    assert "still wraps 1 data keys" in message and "reverie keys rotate" in message
+    assert "still wraps 1 data keys" in message and "reverie keys rewrap" in message
     assert settings.REVERIE.key_file.read_bytes() == before
+    keys.forget_cached_keys()
+    assert journal.get_entry(alice, view.id).body == "kept"
+    # the fix the message names: re-wrap under the active key (no new key), then retire
+    rewrapped = _cli("keys", "rewrap")
+    assert rewrapped.exit_code == 0, rewrapped.output
+    assert "Re-wrapped 1 data keys" in rewrapped.output
+    assert len(_ring().kids) == 2  # no key was added
+    assert _cli("keys", "retire", old).exit_code == 0
     keys.forget_cached_keys()
     assert journal.get_entry(alice, view.id).body == "kept"
 

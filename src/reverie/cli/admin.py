@@ -190,6 +190,18 @@ def keys_rotate() -> None:
     typer.echo(f"New master key {kid} is active; re-wrapped {count} data keys.")
 
 
+@keys_app.command("rewrap")
+def keys_rewrap() -> None:
+    """Re-wrap every client's data key under the active master key (no new key; after a rotation whose re-wrap
+    did not finish, before retiring the old key)."""
+    from reverie.cli.runtime import django_ready
+    from reverie.clinic.services import keys
+
+    django_ready()
+    count = keys.rewrap_all()
+    typer.echo(f"Re-wrapped {count} data keys under the active master key {keys.keyring().active}.")
+
+
 @keys_app.command("list")
 def keys_list() -> None:
     """List the master keys: which one is active and how many data keys each still wraps (never key material)."""

@@ -272,8 +272,8 @@ def retire_master_key(kid: str) -> None:
         if wraps or copies:
             raise Conflict(
                 f"Master key '{candidate}' still wraps {wraps} data keys and seals {copies} recovery copies; "
-                "retiring it would make them unreadable. Run `reverie keys rotate` again (it re-wraps every data "
-                "key under the active key); recovery copies are saved into their owners' journals by the owners "
+                "retiring it would make them unreadable. Run `reverie keys rewrap` (it re-wraps every data key "
+                "under the active key); recovery copies are saved into their owners' journals by the owners "
                 "with `reverie journal recover`. Then retire it."
             )
 
