@@ -185,6 +185,16 @@ def check_in(
         return
     if answer is None:
         _check_in(actor)
+        words = alerts.check_in_words(actor, pending)
+        if words:
+            typer.echo(
+                "\nWhat Reverie read (these words can be about not wanting to live or about hurting yourself):"
+            )
+            for sentence in words:
+                typer.echo(f"  > {sentence}")
+            typer.echo(
+                "Reverie reads words, not people, and it can be wrong. If it misread you: --answer misunderstood."
+            )
         return
     alerts.answer_check_in(actor, pending.id, answer)
     typer.echo(ANSWER_REPLIES[answer])

@@ -63,6 +63,11 @@ class CheckInOut(Schema):
     safety_url: str = Field(
         description="The web page with the plan and the crisis lines, reachable signed out."
     )
+    read: list[str] = Field(
+        default_factory=list,
+        description="While it waits: the sentences of the client's own entry that its save-time screen flagged "
+        "(what Reverie read; empty for a questionnaire, an entry since trashed, or once answered).",
+    )
 
 
 class CheckInStateOut(Schema):
@@ -109,6 +114,7 @@ def check_in_out(request: HttpRequest, user: User, row: CheckIn) -> CheckInOut:
         safety_plan=sections,
         safety_plan_url=request.build_absolute_uri(reverse("care:my_plan")),
         safety_url=request.build_absolute_uri(reverse("safety")),
+        read=list(alerts.check_in_words(user, row)) if row.answered_at is None else [],
     )
 
 

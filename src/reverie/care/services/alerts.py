@@ -199,6 +199,21 @@ def pending_check_in(user: User | Any) -> CheckIn | None:
     return CheckIn.objects.filter(client=user, answered_at__isnull=True).order_by("-created_at").first()
 
 
+def check_in_words(user: User | Any, check_in: CheckIn | None) -> tuple[str, ...]:
+    """What the client's own entry said that raised this check-in: the sentences its save-time screen flagged, shown
+    back to the client alone on the check-in page (never to the therapist), or () for another source (a
+    questionnaire), an entry since trashed or erased, or a screen with nothing to point at."""
+    alert = check_in.alert if check_in is not None else None
+    if alert is None or alert.source != "journal" or not isinstance(user, User) or alert.client_id != user.pk:
+        return ()
+    entry_id, _, revision = alert.record_id.partition("#r")
+    if not revision.isdecimal() or len(revision) > 9:
+        return ()
+    from reverie.clinic.services import journal
+
+    return journal.flagged_words(user, entry_id, int(revision))
+
+
 def check_in_raised_by_save(client: User, entry_id: uuid.UUID, revision: int) -> CheckIn | None:
     """The unanswered check-in that saving this revision of the client's entry raised, or None (what the API's
     save answers with, so a client learns of it in the save's own response)."""

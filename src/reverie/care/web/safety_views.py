@@ -86,4 +86,5 @@ def check_in(request: HttpRequest) -> HttpResponse:
     elif pending is None:
         context["answered"] = "none_pending"
     context["pending"] = alerts.pending_check_in(user) if request.method == "POST" else pending
+    context["words"] = alerts.check_in_words(user, context["pending"])
     return render(request, "care/check_in.html", context)

@@ -19,7 +19,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from reverie.clinic.models import Attachment, Entry, EntryKind, EntryRevision, User
+from reverie.clinic.models import Attachment, Entry, EntryKind, EntryRevision, EntryScreen, User
 from reverie.clinic.services import audit, keys, risk_screen
 from reverie.clinic.services.media import check_attachment, served_type
 from reverie.clinic.services.policy import Action, require, trashed_entries, visible_entries
@@ -504,6 +504,72 @@ def revisions(actor: User, entry_id: uuid.UUID | str) -> list[tuple[int, datetim
         raw = keys.open_for(actor, _record_id(entry.id, rev.number), "entry.revision", rev.payload)
         out.append((rev.number, rev.saved_at, str(json.loads(raw).get("body", ""))))
     return out
+
+
+FLAGGED_WORDS_MAX = 3  # sentences shown back on the check-in page
+FLAGGED_WORDS_CHARS = 240  # each cut at about this length
+
+
+def flagged_words(actor: User, entry_id: uuid.UUID | str, revision: int) -> tuple[str, ...]:
+    """The sentences of one revision of the actor's own live entry that its save-time risk screen flagged (at
+    ``ideation`` or above), in order, at most ``FLAGGED_WORDS_MAX``, each cut at about ``FLAGGED_WORDS_CHARS``:
+    what the check-in shows back to its writer, so that they can see what Reverie read. Empty when the entry is
+    someone else's, in the trash or gone, the revision's screen is not stored or found nothing to point at, or its
+    text can no longer be opened. Audited as a read of the entry, as opening it is."""
+    from reverie.analysis.risk import sentence_spans
+
+    try:
+        entry = _entry_for(actor, entry_id, Action.WRITE)
+    except (NotFound, PermissionDenied, InvalidInput):
+        return ()
+    if entry.deleted_at is not None:
+        return ()
+    row = EntryScreen.objects.filter(entry=entry, revision=revision).first()
+    doc = _revision_payload(entry, revision) if row is not None else None
+    if row is None or doc is None:
+        return ()
+    try:
+        screen = risk_screen.open_screen(entry, row)
+    except IntegrityError:
+        return ()
+    extra = doc.get("extra")
+    text = risk_screen.screened_text(
+        str(doc.get("title", "")),
+        str(doc.get("body", "")),
+        {str(k): str(v) for k, v in extra.items()} if isinstance(extra, dict) else {},
+    )
+    spans = [t["span"] for t in screen.get("triggers", []) if t.get("level") in FLAGGED_LEVELS]
+    sentences = [
+        (a, b) for a, b in sentence_spans(text) if any(a <= int(s) < b or a < int(e) <= b for s, e in spans)
+    ]
+    if not sentences:
+        return ()
+    audit.record(actor, "entry.read", "entry", entry.id, subject=entry.client)
+    return tuple(_cut(text[a:b]) for a, b in sentences[:FLAGGED_WORDS_MAX])
+
+
+FLAGGED_LEVELS = frozenset({"ideation", "behavior", "attempt"})
+
+
+def _cut(sentence: str) -> str:
+    if len(sentence) <= FLAGGED_WORDS_CHARS:
+        return sentence
+    return sentence[:FLAGGED_WORDS_CHARS].rsplit(" ", 1)[0] + " …"
+
+
+def _revision_payload(entry: Entry, revision: int) -> dict[str, object] | None:
+    """The sealed document of one revision: the current payload, or the kept earlier version."""
+    try:
+        if revision == entry.revision:
+            return _open_payload(entry, entry.client)
+        kept = entry.revisions.filter(number=revision).first()
+        if kept is None:
+            return None
+        raw = keys.open_for(entry.client, _record_id(entry.id, revision), "entry.revision", kept.payload)
+    except IntegrityError:
+        return None
+    doc: dict[str, object] = json.loads(raw)
+    return doc
 
 
 def list_entries(
