@@ -36,8 +36,9 @@ def test_the_check_in_page_shows_the_flagged_sentences_and_not_the_others(
     assert RISKY in page
     assert CALM not in page  # only the sentence the screen flagged
     assert "it can be wrong" in page
-    banner_page = web_as(client).get("/journal/").content.decode()
-    assert 'id="check-in"' in banner_page and "What Reverie read" not in banner_page  # not on every page
+    banner_page = web_as(client).get("/write/").content.decode()
+    assert 'id="check-in"' in banner_page and RISKY not in banner_page  # the words are not on every page
+    assert 'href="/check-in/#read-back-heading">What Reverie read</a>' in banner_page  # a way to them
     alerts_page = web_as(therapist).get("/alerts/")
     assert (
         alerts_page.status_code == 200 and RISKY not in alerts_page.content.decode()
