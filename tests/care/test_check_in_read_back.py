@@ -112,3 +112,18 @@ def test_the_command_line_shows_the_words_with_the_waiting_check_in(cli: Any) ->
     cli("journal", "check-in", "-u", "rina", "--answer", "misunderstood")
     _, out, _ = cli("journal", "check-in", "-u", "rina")
     assert "No check-in is waiting." in out
+
+
+def test_a_questionnaire_check_in_shows_the_question_and_the_answer(
+    dit: tuple[Any, Any, Any], web_as: Any
+) -> None:
+    from reverie.care.services import measures
+
+    client, therapist, _ = dit
+    measures.submit(client, "phq9", [0] * 8 + [2], session_number=1)
+    pending = alerts.pending_check_in(client)
+    (shown,) = alerts.check_in_words(client, pending)
+    assert shown.startswith("Question 9: “") and shown.endswith("Your answer: “More than half the days”.")
+    assert alerts.check_in_words(therapist, pending) == ()
+    page = web_as(client).get("/check-in/").content.decode()
+    assert "asked about thoughts of being better off dead" in page and "More than half the days" in page

@@ -65,8 +65,9 @@ class CheckInOut(Schema):
     )
     read: list[str] = Field(
         default_factory=list,
-        description="While it waits: the sentences of the client's own entry that its save-time screen flagged "
-        "(what Reverie read; empty for a questionnaire, an entry since trashed, or once answered).",
+        description="While it waits, what raised it: the sentences of the client's own entry that its save-time "
+        "screen flagged, or the questionnaire's risk question with their answer (empty for an entry since trashed, "
+        "or once answered).",
     )
 
 

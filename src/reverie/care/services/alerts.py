@@ -200,11 +200,18 @@ def pending_check_in(user: User | Any) -> CheckIn | None:
 
 
 def check_in_words(user: User | Any, check_in: CheckIn | None) -> tuple[str, ...]:
-    """What the client's own entry said that raised this check-in: the sentences its save-time screen flagged, shown
-    back to the client alone on the check-in page (never to the therapist), or () for another source (a
-    questionnaire), an entry since trashed or erased, or a screen with nothing to point at."""
+    """What raised this check-in, shown back to the client alone (never to the therapist): the sentences of their own
+    entry that its save-time screen flagged, or their answer to a questionnaire's risk question; () for an entry
+    since trashed or erased, a screen with nothing to point at, or someone else's check-in."""
     alert = check_in.alert if check_in is not None else None
-    if alert is None or alert.source != "journal" or not isinstance(user, User) or alert.client_id != user.pk:
+    if alert is None or not isinstance(user, User) or alert.client_id != user.pk:
+        return ()
+    if alert.source == "phq9_item9":
+        from reverie.care.services import measures
+
+        answer = measures.risk_item_answer(user, alert.record_id)
+        return (answer,) if answer else ()
+    if alert.source != "journal":
         return ()
     entry_id, _, revision = alert.record_id.partition("#r")
     if not revision.isdecimal() or len(revision) > 9:

@@ -351,6 +351,23 @@ def _answers(row: MeasureResponse) -> list[int]:
     return [int(v) for v in records.open_json(row.client, row.id, ANSWERS_PURPOSE, row.answers)]
 
 
+def risk_item_answer(actor: User, response_id: object) -> str | None:
+    """The questionnaire's risk question and the client's answer to it, for the client's own check-in ("Question 9:
+    “…” Your answer: “Several days”."), or None when the response is not the actor's own or has no risk question.
+    Audited as a read of the measure."""
+    try:
+        row = _response(actor, response_id)
+    except (NotFound, PermissionDenied):
+        return None
+    q = get_questionnaire(row.questionnaire)
+    if row.client_id != actor.pk or q.risk_item is None:
+        return None
+    item = q.items[q.risk_item - 1]
+    value = _answers(row)[q.risk_item - 1]
+    audit.record(actor, "measure.read", "measure", row.id, subject=row.client)
+    return f"Question {item.number}: “{item.text}” Your answer: “{q.option(value).label}”."
+
+
 def response_view(actor: User, response_id: object) -> ResponseView:
     """One completed measure, item by item."""
     row = _response(actor, response_id)
