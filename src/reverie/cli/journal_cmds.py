@@ -187,9 +187,12 @@ def check_in(
         _check_in(actor)
         words = alerts.check_in_words(actor, pending)
         if words:
-            typer.echo(
-                "\nWhat Reverie read (these words can be about not wanting to live or about hurting yourself):"
+            about = (
+                "your questionnaire asked about thoughts of being better off dead or of hurting yourself"
+                if pending.alert is not None and pending.alert.source == "phq9_item9"
+                else "these words can be about not wanting to live or about hurting yourself"
             )
+            typer.echo(f"\nWhat Reverie read ({about}):")
             for sentence in words:
                 typer.echo(f"  > {sentence}")
             typer.echo(
