@@ -51,3 +51,32 @@ def test_browser_a_link_without_the_tap_class_stays_text_sized(phone: Any, make_
     page.goto("/login/")
     _rendered(page, "reverie/export.html", user)
     assert _height(page, "Erase my account") < 44
+
+
+def test_browser_links_that_act_alone_are_44px_on_a_phone(phone: Any, paired: tuple[Any, Any]) -> None:
+    """Walk x3: the check-in's "Edit my safety plan" and "Continue to Reverie", and the cancel page's "No, keep it"
+    stand alone on their line, so each is a 44-px tap target too."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from reverie.care.services import safety
+    from reverie.care.services.course import CourseDraft, create_course
+
+    client, therapist = paired
+    course = create_course(
+        therapist,
+        CourseDraft(client=client.username, programme="dit", start=timezone.now() + timedelta(days=7)),
+    )
+    safety.save_plan(client, {"coping_steps": ["a long walk"]})
+    page = phone
+    page.goto("/login/")
+    page.fill("#id_username", client.username)
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_selector("#id_body")
+    page.goto("/check-in/")
+    assert _height(page, "Edit my safety plan") >= 44
+    assert _height(page, "Continue to Reverie") >= 44
+    page.goto(f"/courses/{course.id}/sessions/1/cancel/")
+    assert _height(page, "No, keep it") >= 44

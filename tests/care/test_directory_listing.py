@@ -81,3 +81,26 @@ def test_profile_form_shows_labels_and_publishes_contacts(make_user: Any, web_as
     assert saved.status_code == 200 and "Published." in saved.content.decode()
     assert 'value="https://book.example.org/bea"' in web.get("/directory/profile/").content.decode()
     assert "https://book.example.org/bea" in Client().get("/directory/").content.decode()
+
+
+def test_profile_form_errors_name_fields_as_the_form_does(make_user: Any, web_as: Any) -> None:
+    """Walk x3: a bad fee on the profile form was reported as "column 'fee_min': ..."; the form's errors name the
+    field by its label. The CSV import keeps its line and column (the file's own words)."""
+    web = web_as(make_user(role="therapist"))
+    fields = {
+        "name": "Dr Bea Sample",
+        "modalities": "psychodynamic",
+        "languages": "en",
+        "online": "yes",
+        "country": "GB",
+        "fee_min": "cheap",
+        "fee_max": "90",
+        "currency": "GBP",
+        "availability": "open",
+    }
+    bad = web.post("/directory/profile/", fields)
+    text = bad.content.decode()
+    assert bad.status_code == 400 and "Lowest fee per session: must be a number" in text
+    assert "fee_min" not in text.split("<form")[0] and "column" not in text
+    below = web.post("/directory/profile/", {**fields, "fee_min": "95"}).content.decode()
+    assert "Highest fee per session: must not be below the lowest fee per session." in below

@@ -77,3 +77,19 @@ def test_formulation_client_sees_the_shared_version_and_later_ones_only(dit: tup
     assert [v.version for v in formulation.versions(therapist, course.id)] == [1, 2, 3, 4, 5]
     page = _as(client).get(f"/courses/{course.id}/formulation/").content.decode()
     assert "first draft" not in page and "fourth, a draft" not in page and "fifth, a draft" in page
+
+
+def test_prep_shows_the_formulation_in_words(dit: tuple[Any, Any, Any]) -> None:
+    """The prep page's "Current formulation" names each field as the form does and a CCRT choice by its
+    cluster's label: no ``ipaf_self`` or ``ccrt_w`` key, no bare cluster number (walk x3)."""
+    _, therapist, course = dit
+    formulation.save_formulation(
+        therapist, course.id, {"ipaf_self": "too much", "ccrt_w": "5", "ccrt_note": "withdraws"}
+    )
+    page = _as(therapist).get(f"/courses/{course.id}/prep/").content.decode()
+    current = page.split('id="prep-formulation"')[1]
+    assert "ipaf_" not in current and "ccrt_" not in current
+    assert "<dt>How the person sees themselves</dt><dd>too much</dd>" in current
+    assert "<dt>Notes on the theme</dt><dd>withdraws</dd>" in current
+    label = dict(formulation.cluster_choices("w"))[5]
+    assert f"<dt>Wishes in relationships (W)</dt><dd>{label}</dd>" in current

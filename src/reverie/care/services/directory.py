@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -110,7 +111,7 @@ def publish(therapist: User, fields: Mapping[str, str]) -> Profile:
     try:
         (profile,) = rules.parse_directory_csv(_one_row_csv(row_fields))
     except InvalidInput as exc:
-        raise InvalidInput(exc.message.removeprefix("Line 2, ")) from None
+        raise InvalidInput(_in_form_words(exc.message)) from None
     with transaction.atomic():
         row = DirectoryProfile.objects.select_for_update().filter(owner=therapist).first()
         row = row or DirectoryProfile(ext_id=ext_id, owner=therapist, source="self")
@@ -118,6 +119,20 @@ def publish(therapist: User, fields: Mapping[str, str]) -> Profile:
         _fill(row, profile).save()
         audit.record(therapist, "directory.publish", "directory_profile", ext_id)
     return profile
+
+
+def _field_words(column: str) -> str:
+    """A column's name as the profile form labels it, without the example: "Lowest fee per session"."""
+    return rules.LABELS[column].split(" (")[0]
+
+
+def _in_form_words(message: str) -> str:
+    """A CSV row's error for the profile form: no line number, each column named by its form label
+    ("column 'fee_min': must be ..." becomes "Lowest fee per session: must be ...")."""
+    message = message.removeprefix("Line 2, ")
+    message = re.sub(r"^column '(\w+)': ", lambda m: f"{_field_words(m.group(1))}: ", message)
+    columns = "|".join(sorted(rules.LABELS, key=len, reverse=True))
+    return re.sub(rf"\b({columns})\b(?=\.|$)", lambda m: f"the {_field_words(m.group(1)).lower()}", message)
 
 
 def _one_row_csv(fields: Mapping[str, str]) -> bytes:

@@ -58,6 +58,7 @@ CCRT_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("ccrt_rs", "rs", "How the person responds (RS)"),
 )
 IPAF_FIELDS = ("ipaf_self", "ipaf_other", "ipaf_affect", "ipaf_defence")
+CCRT_KEYS = frozenset(key for key, _, _ in CCRT_FIELDS)
 # One mapping from a field's key to the words a person reads (the form, the version list, the errors).
 # In the order of the form: the CCRT's three choices open its section.
 FIELD_LABELS: dict[str, str] = {
@@ -90,6 +91,17 @@ class FormulationVersion:
     def changed_labels(self) -> tuple[str, ...]:
         """The changed fields in words, in the order of the form."""
         return tuple(FIELD_LABELS[key] for key in FIELD_LABELS if key in self.changed)
+
+    @property
+    def rows(self) -> tuple[tuple[str, str], ...]:
+        """The filled fields in words, in the order of the form: (label, text); a CCRT choice as its cluster's
+        label. The keys (``ipaf_self``, ``ccrt_w``) never reach a page."""
+        out: list[tuple[str, str]] = []
+        for key, label in FIELD_LABELS.items():
+            text = self.cluster_label(key) if key in CCRT_KEYS else self.values.get(key)
+            if text:
+                out.append((label, str(text)))
+        return tuple(out)
 
     def cluster_label(self, key: str) -> str:
         number = self.values.get(key)
