@@ -2852,11 +2852,17 @@ def decide(
     )
 
     stated: set[str] = set()
-    for label in {w.label for w in words if w.writer and w.affirmed and w.mood == "stated"} - dropped:
+    own_words = {w.label for w in words if w.writer and w.affirmed and w.mood == "stated"} - dropped
+    for label in own_words:
         # The word names the family; the head names the member when it chose one ("I hate Mondays": annoyance).
         # 1.7.0: a member the head barely chose (under FAINT times its threshold) does not rename the word
+        # 1.13.0: nor one that another of the writer's own words names ("I felt grateful and calm": calm is the
+        # relief; grateful stays gratitude instead of being renamed relief and lost)
         members = {
-            lab for lab in keep & family(label) if probs.get(lab, 0.0) >= FAINT * thresholds.get(lab, 0.5)
+            lab
+            for lab in keep & family(label)
+            if probs.get(lab, 0.0) >= FAINT * thresholds.get(lab, 0.5)
+            and (lab == label or lab not in own_words)
         }
         exact = any(w.label == label and (w.lemma in FEEL_LEXICON or w.lemma in {"miss", ""}) for w in words)
         stated |= {label} if label in keep or not members or exact else members
