@@ -34,6 +34,11 @@ class Support:
 
 
 MIN_SCORE = 0.5  # an analyzer scoring below this on held-out data is not shown as an observation at all
+# A feeling the writer names in so many words (the emotions layer's ``stated``: their own word, affirmed, not
+# hedged, denied or someone else's) is shown from this confidence: the evidence is the word, not the head's
+# probability. Measured (docs/insights.md, "Feelings the entry names"): on the 21 seen journal sets the feelings
+# this adds were right 269 of 284 times (shown precision 213/275 -> 482/559).
+STATED_FLOOR = 0.05
 
 SUPPORT: dict[str, Support] = {
     "relationships": Support(
@@ -149,6 +154,7 @@ class Observation:
     evidence: tuple[str, ...]  # quotes from the entry, cut on word boundaries
     confidence: float
     codes: tuple[str, ...]  # raw codes, for the therapist's details only
+    stated: bool = False  # a feeling the entry names in so many words (shown from ``STATED_FLOOR``)
 
     @property
     def ref(self) -> str:
@@ -161,6 +167,8 @@ class Observation:
 
     @property
     def sureness(self) -> str:
+        if self.stated and not self.sure:
+            return "Named in the entry's own words"
         return "Reverie is fairly sure" if self.sure else "Reverie is unsure"
 
     @property
@@ -305,6 +313,7 @@ def _feeling(text: str, finding: Mapping[str, Any]) -> Observation:
         evidence=_quotes(text, _spans(finding.get("spans")), most=1),
         confidence=float(finding["confidence"]),
         codes=(f"GoEmotions {_code(label)}",),
+        stated=bool((finding.get("data") or {}).get("stated")),
     )
 
 
@@ -427,7 +436,8 @@ def read_entry(text: str, result: Mapping[str, Any], *, limit: int = MAX_OBSERVA
             else:
                 candidates.append(obs)
         elif kind == "emotion" and data.get("scope") == "entry" and f.get("label") != "neutral":
-            if confidence >= SUPPORT["feelings"].floor:
+            named = bool(data.get("stated")) and not data.get("implied") and confidence >= STATED_FLOOR
+            if confidence >= SUPPORT["feelings"].floor or named:
                 candidates.append(_feeling(text, f))
             else:
                 below += 1
