@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from reverie.insights import build_view, synthetic_history
 from reverie.insights.highlights import MAX_HIGHLIGHTS, feeling_calendar, highlights, tone
 
-CODES = re.compile(r"\((W|RO|RS)\)|\b(W|RO|RS)\d|\bODF\b|\b\d[MFJ][A-Z]{2}\b")
+CODES = re.compile(r"\((W|RO|RS)\)|\b(W|RO|RS)\d|\bODF\b|\b\d[MFJ][A-Z]{2}\b|\b\d{4}-Q[1-4]\b")
 
 
 def test_three_to_five_strongest_patterns_plain_with_counts_and_entries() -> None:
@@ -59,3 +59,17 @@ def test_the_therapist_reads_the_same_summary_about_the_client() -> None:
     core = next(h for h in highlights(build_view(history, "therapist")) if h.key == "core")
     assert "the client often wishes" in core.sentence and "the client withdraws" in core.sentence
     assert " you " not in core.sentence
+
+
+def test_quarters_read_as_months_for_the_client_and_stay_quarters_for_the_therapist() -> None:
+    from reverie.insights.highlights import plain, readable_sections
+
+    assert plain("in 2026-Q2 (0 of 6) and in 2026-Q3 to 2026-Q4 (14 of 34)") == (
+        "in April\u2013June 2026 (0 of 6) and in July\u2013December 2026 (14 of 34)"
+    )
+    assert plain("3 in 2025-Q4 to 2026-Q1") == "3 in October 2025 \u2013 March 2026"
+    history = synthetic_history(seed=7, n_entries=300, n_sessions=30)
+    client = [s.text for _, rows in readable_sections(build_view(history)) for s in rows]
+    assert client and not any(re.search(r"\d{4}-Q[1-4]", t) for t in client)
+    therapist = [s.text for _, rows in readable_sections(build_view(history, "therapist")) for s in rows]
+    assert any(re.search(r"\d{4}-Q[1-4]", t) for t in therapist)  # the therapist's statements keep the codes

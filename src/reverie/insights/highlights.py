@@ -17,6 +17,7 @@ from datetime import date, datetime, timedelta
 
 from reverie.insights.ccrt import RO_WORDED
 from reverie.insights.goemotions import valence
+from reverie.insights.pictures import MONTHS
 from reverie.insights.statements import Statement, unit_words
 from reverie.insights.view import InsightView
 
@@ -157,12 +158,28 @@ def highlights(view: InsightView, limit: int = MAX_HIGHLIGHTS) -> list[Highlight
         s = _first(view, section, prefix)
         if s is not None and not any(h.key == s.key for h in out):
             out.append(Highlight(s.key, s.text, _seen(s), s.evidence))
+    if view.audience == "client":
+        out = [replace(h, sentence=plain(h.sentence)) for h in out]
     return out[:limit]
 
 
 def plain(text: str) -> str:
-    """A statement without CCRT letters: '(W)' goes, 'RO controlling' reads 'others: controlling'."""
-    return _CODES.sub(lambda m: _CODE_WORDS.get(m.group(2) or "", ""), text)
+    """A statement without CCRT letters ('(W)' goes, 'RO controlling' reads 'others: controlling') and with calendar
+    quarters in months ('2026-Q2' reads 'April–June 2026', '2026-Q3 to 2026-Q4' 'July–December 2026')."""
+    return _QUARTERS.sub(_months, _CODES.sub(lambda m: _CODE_WORDS.get(m.group(2) or "", ""), text))
+
+
+_QUARTERS = re.compile(r"\b(\d{4})-Q([1-4])(?: to (\d{4})-Q([1-4]))?\b")
+
+
+def _months(match: re.Match[str]) -> str:
+    """A quarter, or a run of quarters, as the months a person reads."""
+    year, quarter = match.group(1), int(match.group(2))
+    last_year, last_quarter = match.group(3) or year, int(match.group(4) or quarter)
+    first, last = MONTHS[3 * quarter - 3], MONTHS[3 * last_quarter - 1]
+    if year == last_year:
+        return f"{first}\u2013{last} {year}"
+    return f"{first} {year} \u2013 {last} {last_year}"
 
 
 def readable_sections(view: InsightView) -> list[tuple[str, tuple[Statement, ...]]]:
