@@ -38,6 +38,8 @@ def test_browser_standalone_links_are_44px_on_a_phone(phone: Any, make_user: Any
     page.wait_for_selector("#id_body")
     page.goto("/safety/plan/")
     assert _height(page, "Safety plan & crisis lines") >= 44
+    brand = page.locator("header.top a.brand").bounding_box()  # the way home, on every page
+    assert brand is not None and brand["height"] >= 44
     _rendered(page, "reverie/totp_setup.html", user, codes=["abcd-efgh"], enrolled=True)
     assert _height(page, "Continue") >= 44
     _rendered(page, "reverie/erased.html", user, count=3)
