@@ -499,11 +499,17 @@ def get_entry(actor: User, entry_id: uuid.UUID | str) -> EntryView:
 def revisions(actor: User, entry_id: uuid.UUID | str) -> list[tuple[int, datetime, str]]:
     """Earlier versions of one's own entry: (number, saved at, body)."""
     entry = _entry_for(actor, entry_id, Action.WRITE)
-    out = []
-    for rev in entry.revisions.all():
-        raw = keys.open_for(actor, _record_id(entry.id, rev.number), "entry.revision", rev.payload)
-        out.append((rev.number, rev.saved_at, str(json.loads(raw).get("body", ""))))
-    return out
+    return [
+        (rev.number, rev.saved_at, str(_open_revision(entry, rev, actor).get("body", "")))
+        for rev in entry.revisions.all()
+    ]
+
+
+def _open_revision(entry: Entry, rev: EntryRevision, client: User) -> dict[str, object]:
+    """The sealed document of one kept earlier version of ``client``'s ``entry``."""
+    raw = keys.open_for(client, _record_id(entry.id, rev.number), "entry.revision", rev.payload)
+    doc: dict[str, object] = json.loads(raw)
+    return doc
 
 
 FLAGGED_WORDS_MAX = 3  # sentences shown back on the check-in page
@@ -516,7 +522,8 @@ def flagged_words(actor: User, entry_id: uuid.UUID | str, revision: int) -> tupl
     what the check-in shows back to its writer, so that they can see what Reverie read. Empty when the entry is
     someone else's, in the trash or gone, the revision's screen is not stored or found nothing to point at, or its
     text can no longer be opened. Audited as a read of the entry, as opening it is."""
-    from reverie.analysis.risk import sentence_spans
+    from reverie.analysis.risk import IDEATION, LEVELS, sentence_spans
+    from reverie.analysis.summary import quote
 
     try:
         entry = _entry_for(actor, entry_id, Action.WRITE)
@@ -538,23 +545,15 @@ def flagged_words(actor: User, entry_id: uuid.UUID | str, revision: int) -> tupl
         str(doc.get("body", "")),
         {str(k): str(v) for k, v in extra.items()} if isinstance(extra, dict) else {},
     )
-    spans = [t["span"] for t in screen.get("triggers", []) if t.get("level") in FLAGGED_LEVELS]
+    flagged = LEVELS[IDEATION:]
+    spans = [t["span"] for t in screen.get("triggers", []) if t.get("level") in flagged]
     sentences = [
         (a, b) for a, b in sentence_spans(text) if any(a <= int(s) < b or a < int(e) <= b for s, e in spans)
     ]
     if not sentences:
         return ()
     audit.record(actor, "entry.read", "entry", entry.id, subject=entry.client)
-    return tuple(_cut(text[a:b]) for a, b in sentences[:FLAGGED_WORDS_MAX])
-
-
-FLAGGED_LEVELS = frozenset({"ideation", "behavior", "attempt"})
-
-
-def _cut(sentence: str) -> str:
-    if len(sentence) <= FLAGGED_WORDS_CHARS:
-        return sentence
-    return sentence[:FLAGGED_WORDS_CHARS].rsplit(" ", 1)[0] + " …"
+    return tuple(quote(text, a, b, FLAGGED_WORDS_CHARS) for a, b in sentences[:FLAGGED_WORDS_MAX])
 
 
 def _revision_payload(entry: Entry, revision: int) -> dict[str, object] | None:
@@ -563,13 +562,9 @@ def _revision_payload(entry: Entry, revision: int) -> dict[str, object] | None:
         if revision == entry.revision:
             return _open_payload(entry, entry.client)
         kept = entry.revisions.filter(number=revision).first()
-        if kept is None:
-            return None
-        raw = keys.open_for(entry.client, _record_id(entry.id, revision), "entry.revision", kept.payload)
+        return _open_revision(entry, kept, entry.client) if kept is not None else None
     except IntegrityError:
         return None
-    doc: dict[str, object] = json.loads(raw)
-    return doc
 
 
 def list_entries(
