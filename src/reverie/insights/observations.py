@@ -313,8 +313,13 @@ def _feeling(text: str, finding: Mapping[str, Any]) -> Observation:
         evidence=_quotes(text, _spans(finding.get("spans")), most=1),
         confidence=float(finding["confidence"]),
         codes=(f"GoEmotions {_code(label)}",),
-        stated=bool((finding.get("data") or {}).get("stated")),
+        stated=_named(finding.get("data") or {}),
     )
+
+
+def _named(data: Mapping[str, Any]) -> bool:
+    """A feeling the entry names in so many words: the emotions layer's ``stated``, never an implied one."""
+    return bool(data.get("stated")) and not data.get("implied")
 
 
 def _mixed(text: str, finding: Mapping[str, Any]) -> Observation:
@@ -436,8 +441,7 @@ def read_entry(text: str, result: Mapping[str, Any], *, limit: int = MAX_OBSERVA
             else:
                 candidates.append(obs)
         elif kind == "emotion" and data.get("scope") == "entry" and f.get("label") != "neutral":
-            named = bool(data.get("stated")) and not data.get("implied") and confidence >= STATED_FLOOR
-            if confidence >= SUPPORT["feelings"].floor or named:
+            if confidence >= SUPPORT["feelings"].floor or (_named(data) and confidence >= STATED_FLOOR):
                 candidates.append(_feeling(text, f))
             else:
                 below += 1
