@@ -229,10 +229,6 @@ class MasterKeyUse:
     data_keys: int  # ClientKey rows whose wrap names this key
     recovery_copies: int  # recovery copies sealed under a key derived from it (``fallback_sealed``)
 
-    @property
-    def in_use(self) -> int:
-        return self.data_keys + self.recovery_copies
-
 
 def _wraps_by_master_key(ring: MasterKeyring) -> dict[str, int]:
     counts: dict[str, int] = {}
