@@ -17,7 +17,7 @@ from datetime import date, datetime, timedelta
 
 from reverie.insights.ccrt import RO_WORDED
 from reverie.insights.goemotions import valence
-from reverie.insights.pictures import MONTHS
+from reverie.insights.pictures import quarter_months
 from reverie.insights.statements import Statement, unit_words
 from reverie.insights.view import InsightView
 
@@ -176,7 +176,7 @@ def _months(match: re.Match[str]) -> str:
     """A quarter, or a run of quarters, as the months a person reads."""
     year, quarter = match.group(1), int(match.group(2))
     last_year, last_quarter = match.group(3) or year, int(match.group(4) or quarter)
-    first, last = MONTHS[3 * quarter - 3], MONTHS[3 * last_quarter - 1]
+    first, last = quarter_months(quarter)[0], quarter_months(last_quarter)[1]
     if year == last_year:
         return f"{first}\u2013{last} {year}"
     return f"{first} {year} \u2013 {last} {last_year}"

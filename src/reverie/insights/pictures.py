@@ -26,10 +26,15 @@ def period_words(period: str, audience: str, *, short: bool = False) -> str:
     year, _, quarter = period.partition("-Q")
     if audience != "client" or not (year.isdigit() and quarter in {"1", "2", "3", "4"}):
         return period
-    first, last = MONTHS[3 * int(quarter) - 3], MONTHS[3 * int(quarter) - 1]
+    first, last = quarter_months(int(quarter))
     if short:
         first, last = first[:3], last[:3]
     return f"{first}\u2013{last} {year}"
+
+
+def quarter_months(quarter: int) -> tuple[str, str]:
+    """The first and the last month of calendar quarter ``quarter`` (1–4)."""
+    return MONTHS[3 * quarter - 3], MONTHS[3 * quarter - 1]
 
 
 def counted(n: int, one: str, many: str) -> str:
