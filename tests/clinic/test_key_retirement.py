@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from reverie.cli.main import app
 from reverie.clinic.services import audit, journal, keys, recovery
 from reverie.clinic.services.journal import EntryDraft
-from reverie.errors import ConfigurationError, Conflict, NotFound
+from reverie.errors import ConfigurationError, Conflict, InvalidInput, NotFound
 from reverie.vault.keys import load_keyring, rotate_key_file
 
 
@@ -121,3 +121,16 @@ def test_keys_retire_refuses_the_active_key_an_unknown_key_and_an_environment_ke
     from_env = _cli("keys", "retire", "mk-000000000000")
     assert isinstance(from_env.exception, ConfigurationError)
     assert "REVERIE_MASTER_KEY" in str(from_env.exception)
+
+
+@pytest.mark.parametrize("kid", ["", "x" * 100_000, "mk-../../etc"])
+def test_keys_retire_names_a_malformed_key_id_by_its_shape_and_changes_nothing(
+    make_user: Any, kid: str
+) -> None:
+    make_user()
+    before = settings.REVERIE.key_file.read_bytes()
+    result = _cli("keys", "retire", kid)
+    assert isinstance(result.exception, InvalidInput)
+    message = str(result.exception)
+    assert "1-64 of A-Z a-z 0-9" in message and len(message) < 200  # never the input echoed back
+    assert settings.REVERIE.key_file.read_bytes() == before

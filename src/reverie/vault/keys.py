@@ -191,6 +191,12 @@ def retire_key(path: Path, kid: str, *, still_used: Callable[[str], None] | None
     key. The key's audit chain key stays in the file (``retired_chain_keys``), so audit events keyed under it still
     verify.
     """
+    try:
+        check_kid(kid)
+    except ValueError:  # empty, huge or malformed: named by its shape, never echoed back
+        raise InvalidInput(
+            "A master key id is 1-64 of A-Z a-z 0-9 . _ - (`reverie keys list` shows them)."
+        ) from None
     with _key_file_lock(path):
         ring = _read_ring(path)
         if kid not in ring.keys:
