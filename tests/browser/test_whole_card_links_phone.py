@@ -1,0 +1,105 @@
+"""Real headless Chromium at 360 x 740 (x3's walk, decided): each entry on the client's journal is one card that is
+one link. The whole card is the tap target (>= 44 px), the link's name is the title or a plain fallback
+("Untitled entry, 3 May"), nothing interactive sits inside it, and keyboard focus on it is visible."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+PASSWORD = "a long test password"
+NESTED = "a a, a button, a input, a select, a textarea, a [tabindex], a summary"
+
+
+def _shot(page: Any, name: str) -> None:
+    folder = os.environ.get("REVERIE_X4_SHOTS")  # a reviewer's folder, only when asked
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=True)
+
+
+def test_browser_journal_entries_are_whole_card_links(phone: Any, make_user: Any) -> None:
+    from django.utils import timezone
+
+    from reverie.clinic.services import journal
+    from reverie.clinic.services.journal import EntryDraft, Feeling
+
+    client = make_user("card")
+    when = timezone.make_aware(datetime(2026, 5, 3, 9, 30))
+    journal.create_entry(
+        client,
+        EntryDraft(kind="dream", body="A house with many rooms.", title="The house", happened_at=when),
+    )
+    journal.create_entry(
+        client,
+        EntryDraft(
+            kind="reflection",
+            body="Talked to my sister.",
+            happened_at=when,
+            feelings=(Feeling("relief", 3),),
+        ),
+    )
+    page = phone
+    page.goto("/login/")
+    page.fill("#id_username", "card")
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_selector("#id_body")
+    page.goto("/journal/")
+    _shot(page, "journal-cards")
+    rows = page.locator("li.entry-row")
+    assert rows.count() == 2
+    for i in range(2):
+        row = rows.nth(i)
+        assert row.locator("a").count() == 1
+        link, card = row.locator("a").bounding_box(), row.bounding_box()
+        assert link is not None and card is not None
+        assert link["height"] >= 44 and link["height"] >= card["height"] - 2  # the card is the link
+        assert row.locator(".excerpt").evaluate("e => !!e.closest('a')")
+    assert page.locator(f"main {NESTED}").count() == 0
+    titled = page.get_by_role("link", name="The house", exact=True)
+    untitled = page.get_by_role("link", name="Untitled entry, 3 May", exact=True)
+    assert titled.count() == 1 and untitled.count() == 1
+    page.focus("#q")
+    for _ in range(6):  # the keyboard reaches the first card past the filters
+        page.keyboard.press("Tab")
+        if page.evaluate("!!document.activeElement.closest('li.entry-row')"):
+            break
+    ring = page.evaluate(
+        "(e => getComputedStyle(e).outlineStyle + ' ' + getComputedStyle(e).outlineWidth)(document.activeElement)"
+    )
+    assert ring.startswith("solid") and not ring.endswith(" 0px"), ring
+    untitled.click()
+    page.wait_for_url("**/journal/*/")
+    assert "Talked to my sister." in page.locator("main").inner_text()
+
+
+def test_browser_the_clients_course_is_a_whole_card_link(phone: Any, paired: tuple[Any, Any]) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from reverie.care.services.course import CourseDraft, create_course
+
+    client, therapist = paired
+    start = timezone.now() + timedelta(days=7)
+    create_course(therapist, CourseDraft(client=client.username, programme="dit", start=start))
+    page = phone
+    page.goto("/login/")
+    page.fill("#id_username", client.username)
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_selector("#id_body")
+    page.goto("/courses/")
+    _shot(page, "courses-card")
+    row = page.locator("main li.entry-row")
+    assert row.count() == 1 and row.locator("a").count() == 1
+    link, card = row.locator("a").bounding_box(), row.bounding_box()
+    assert link is not None and card is not None
+    assert link["height"] >= 44 and link["height"] >= card["height"] - 2
+    assert "from " in row.locator("a").inner_text()  # the start date is part of the card's link
