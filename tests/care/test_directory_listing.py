@@ -104,3 +104,44 @@ def test_profile_form_errors_name_fields_as_the_form_does(make_user: Any, web_as
     assert "fee_min" not in text.split("<form")[0] and "column" not in text
     below = web.post("/directory/profile/", {**fields, "fee_min": "95"}).content.decode()
     assert "Highest fee per session: must not be below the lowest fee per session." in below
+
+
+def test_profile_form_offers_approaches_and_formats_as_tick_boxes(make_user: Any, web_as: Any) -> None:
+    """Walk x3, decided: approaches and formats are tick boxes with plain labels, not typed codes; the codes stored
+    (and so the public directory's data) are the same; a forged value is refused by the field's label."""
+    from reverie.care.models import DirectoryProfile
+
+    therapist = make_user(role="therapist")
+    web = web_as(therapist)
+    form = web.get("/directory/profile/").content.decode()
+    assert '<input type="checkbox" name="formats" value="dit">' in form
+    assert re.search(r'name="formats" value="long_term"> long-term psychodynamic therapy</label>', form)
+    assert re.search(r'name="modalities" value="DIT"> Dynamic Interpersonal Therapy \(DIT\)</label>', form)
+    assert 'id="formats"' not in form and "brief_psychodynamic," not in form
+    fields = {
+        "name": "Dr Cy Sample",
+        "modalities": ["psychodynamic", "DIT"],
+        "formats": ["dit", "long_term"],
+        "languages": "en",
+        "online": "yes",
+        "country": "GB",
+        "fee_min": "70",
+        "fee_max": "90",
+        "currency": "GBP",
+        "availability": "open",
+    }
+    assert "Published." in web.post("/directory/profile/", fields).content.decode()
+    row = DirectoryProfile.objects.get(owner=therapist)
+    assert (row.modalities, row.formats) == (["psychodynamic", "DIT"], ["dit", "long_term"])
+    again = web.get("/directory/profile/").content.decode()
+    assert 'name="formats" value="long_term" checked>' in again
+    assert 'name="formats" value="cbt">' in again
+    forged = web.post("/directory/profile/", {**fields, "formats": ["dit", "<b>evil</b>"], "name": "Dr X"})
+    text = forged.content.decode()
+    assert forged.status_code == 400 and "Formats offered: a choice was sent that is not on the form" in text
+    assert "evil" not in text
+    row.refresh_from_db()
+    assert (row.name, row.formats) == ("Dr Cy Sample", ["dit", "long_term"])
+    public = Client().get("/directory/?format=long_term").content.decode()
+    assert "Dr Cy Sample" in public and '<span class="chip">DIT</span>' in public  # the listing as before
+    assert 'value="DIT"> Dynamic Interpersonal Therapy (DIT)</label>' in public  # the search's boxes in words

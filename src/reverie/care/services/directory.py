@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -22,6 +22,10 @@ from reverie.programmes import directory as rules
 from reverie.programmes.directory import Availability, DirectoryQuery, Modality, Profile
 
 LIST_FIELDS = ("modalities", "formats", "languages")
+CHOICE_FIELDS = {  # the profile form's tick boxes: the codes stored, exactly as a CSV row holds them
+    "modalities": tuple(m.value for m in Modality),
+    "formats": tuple(sorted(rules.FORMATS)),
+}
 OPERATOR_IMPORT = (
     "Importing a directory list is an operator action: run `reverie directory import FILE` on the server."
 )
@@ -119,6 +123,26 @@ def publish(therapist: User, fields: Mapping[str, str]) -> Profile:
         _fill(row, profile).save()
         audit.record(therapist, "directory.publish", "directory_profile", ext_id)
     return profile
+
+
+def form_fields(single: Mapping[str, str], ticked: Mapping[str, Sequence[str]]) -> dict[str, str]:
+    """The profile form's fields as one CSV row's: each tick-box field's chosen codes joined with '; '. A value that
+    is not one of the boxes (a forged post) is refused by the field's label, without echoing it."""
+    fields = dict(single)
+    for column, allowed in CHOICE_FIELDS.items():
+        known = {code.lower(): code for code in allowed}
+        chosen = [part.strip() for value in ticked.get(column, ()) for part in re.split(r"[;,]", value)]
+        if any(part and part.lower() not in known for part in chosen):
+            raise InvalidInput(
+                f"{_field_words(column)}: a choice was sent that is not on the form. Tick only the boxes shown."
+            )
+        fields[column] = "; ".join(known[part.lower()] for part in chosen if part)
+    return fields
+
+
+def chosen_codes(values: Mapping[str, str]) -> dict[str, list[str]]:
+    """The tick-box fields' codes in a published profile (own_profile's '; '-joined lists), to tick them again."""
+    return {c: [p.strip() for p in re.split(r"[;,]", values.get(c, "")) if p.strip()] for c in CHOICE_FIELDS}
 
 
 def _field_words(column: str) -> str:

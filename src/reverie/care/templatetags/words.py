@@ -41,6 +41,11 @@ WORDS = {
     "long_term": "long-term psychodynamic therapy",
     "medium_term": "medium-term psychodynamic therapy",
     "cbt": "cognitive behavioural therapy (CBT)",
+    # directory approaches (the stored codes are the CSV's)
+    "DIT": "Dynamic Interpersonal Therapy (DIT)",
+    "CBT": "cognitive behavioural therapy (CBT)",
+    "art": "art therapy",
+    "music": "music therapy",
 }
 
 

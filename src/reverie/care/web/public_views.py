@@ -84,18 +84,27 @@ def _therapist(request: HttpRequest) -> Any:
 @require_http_methods(["GET", "POST"])
 def directory_profile(request: HttpRequest) -> HttpResponse:
     user = _therapist(request)
+    values = request.POST if request.method == "POST" else directory.own_profile(user)
+    ticked = (
+        {c: request.POST.getlist(c) for c in directory.CHOICE_FIELDS}
+        if request.method == "POST"
+        else directory.chosen_codes(values)
+    )
     context: dict[str, Any] = {
         "columns": [
             (c, LABELS[c])
             for c in (*COLUMNS, *CONTACT_COLUMNS)
-            if c not in ("id", "in_person", "online", "availability")
+            if c not in ("id", "in_person", "online", "availability", *directory.CHOICE_FIELDS)
         ],
-        "values": request.POST if request.method == "POST" else directory.own_profile(user),
+        "choices": [
+            (c, LABELS[c].split(" (")[0], codes, ticked[c]) for c, codes in directory.CHOICE_FIELDS.items()
+        ],
+        "values": values,
         "availability": [a.value for a in Availability],
     }
     if request.method == "POST":
         try:
-            directory.publish(user, request.POST)
+            directory.publish(user, directory.form_fields(request.POST.dict(), ticked))
         except ReverieError as exc:
             return with_error(request, "care/directory_profile.html", context, exc)
         context["saved"] = True
