@@ -39,6 +39,8 @@ def test_cli_course_measures_calendar_and_fhir(cli: Any, tmp_path: Path) -> None
     assert "16 sessions planned" in out
     _, shown, _ = cli("course", "show", "-u", "cara")
     assert shown.startswith("Session 1 of 16 · initial phase")
+    assert "IPAF" not in shown and "the pattern in your relationships" in shown  # the client's words
+    assert "agree the IPAF" in cli("course", "show", "-u", "theo", "--client", "cara")[1]
     _, filled, _ = cli("measure", "fill", "phq9", "-u", "cara", "--answers", "2,2,1,1,1,1,1,1,1")
     assert "11 (moderate) for session 1" in filled and "988" in filled  # item 9 > 0: the lines at once
     code, _, err = cli("measure", "fill", "phq9", "-u", "cara", "--answers", "0,0,0,0,0,0,0,0,0", check=False)

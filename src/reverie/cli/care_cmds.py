@@ -117,7 +117,8 @@ def course_show(course_id: CourseArg = None, user: UserOpt = None, client: Clien
     actor = sign_in(user)
     course = courses.read_course(actor, _course(actor, course_id, client).id)
     where = courses.position(course)
-    typer.echo(f"{where.text}\n{where.phase.purpose}\nCourse {course.id} · {course.programme}")
+    purpose = where.phase.purpose if actor.pk == course.therapist_id else where.phase.client_purpose
+    typer.echo(f"{where.text}\n{purpose}\nCourse {course.id} · {course.programme}")
     zone = zone_for(actor)  # the person's own zone, as on the web
     typer.echo(f"Times in {zone_label(zone)}")
     held = {r.pk: n for n, r in enumerate(courses.held_sessions(course), start=1)}

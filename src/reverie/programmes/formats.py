@@ -29,6 +29,12 @@ class Artefact:
     key: str
     name: str
     description: str
+    client_name: str = ""  # the words the client reads, when the therapist's are clinical; else ``name``
+    client_description: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "client_name", self.client_name or self.name)
+        object.__setattr__(self, "client_description", self.client_description or self.description)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +52,10 @@ class Phase:
     starts_at: int
     from_end: bool = False
     artefacts: tuple[Artefact, ...] = ()
+    client_purpose: str = ""  # the purpose in the client's words, when ``purpose`` is clinical
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "client_purpose", self.client_purpose or self.purpose)
 
     def first_session(self, total: int | None) -> int | None:
         if not self.from_end:
@@ -86,6 +96,10 @@ IPAF = Artefact(
     "Interpersonal-affective focus (IPAF)",
     "The recurring relational pattern agreed in the first sessions: how the person sees themselves, how they "
     "see the other, the feeling that links them, and what the pattern protects against.",
+    client_name="The pattern you and your therapist agreed to work on",
+    client_description="A pattern in your relationships that keeps coming back, agreed in the first sessions: how "
+    "you see yourself, how you see the other person, the feeling that links them, and what the pattern protects "
+    "you from.",
 )
 GOODBYE_LETTER = Artefact(
     "goodbye_letter",
@@ -95,8 +109,8 @@ GOODBYE_LETTER = Artefact(
 )
 
 
-def _initial(purpose: str, artefacts: tuple[Artefact, ...] = ()) -> Phase:
-    return Phase("initial", "initial", purpose, 1, artefacts=artefacts)
+def _initial(purpose: str, artefacts: tuple[Artefact, ...] = (), client_purpose: str = "") -> Phase:
+    return Phase("initial", "initial", purpose, 1, artefacts=artefacts, client_purpose=client_purpose)
 
 
 def _middle(starts_at: int, purpose: str) -> Phase:
@@ -126,7 +140,10 @@ DIT = Programme(
     open_label="DIT",
     phases=(
         _initial(
-            "Get to know the difficulties and agree the IPAF: the relational pattern to work on.", (IPAF,)
+            "Get to know the difficulties and agree the IPAF: the relational pattern to work on.",
+            (IPAF,),
+            client_purpose="Get to know the difficulties and agree the pattern in your relationships that you "
+            "and your therapist will work on.",
         ),
         _middle(5, "Track the pattern in current relationships and with the therapist; link it to symptoms."),
         _ending(

@@ -4,6 +4,7 @@ unless the therapist shares it with the client."""
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -66,6 +67,12 @@ FIELD_LABELS: dict[str, str] = {
     for section, _, fields in SECTIONS
     for key, label in (*(((k, lbl) for k, _, lbl in CCRT_FIELDS) if section == "ccrt" else ()), *fields)
 }
+
+
+def client_label(label: str) -> str:
+    """A label as the client reads it: the clinician's code after it goes ("How others respond (RO)" -> "How others
+    respond"); the therapist's pages keep it."""
+    return re.sub(r" \([A-Z]{1,5}\)$", "", label)
 
 
 def field_label(key: str) -> str:

@@ -21,15 +21,17 @@ def _context(request: HttpRequest, course_id: str) -> dict[str, Any]:
     course = courses.get_course(user, course_id)
     history = formulation.versions(user, course.id)
     latest = history[-1].values if history else {}
+    therapist = is_course_therapist(user, course)
+    words = (lambda label: label) if therapist else formulation.client_label
     return {
         "course": course,
-        "versions": list(reversed(history)),
+        "versions": [(v, [words(label) for label in v.changed_labels]) for v in reversed(history)],
         "values": request.POST if request.method == "POST" else latest,
         "sections": formulation.SECTIONS,
         "ccrt_fields": [
-            (key, label, formulation.cluster_choices(c)) for key, c, label in formulation.CCRT_FIELDS
+            (key, words(label), formulation.cluster_choices(c)) for key, c, label in formulation.CCRT_FIELDS
         ],
-        "therapist": is_course_therapist(user, course),
+        "therapist": therapist,
     }
 
 
