@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
@@ -17,6 +19,14 @@ def signed_in_to_write(page: Any, make_user: Any, name: str) -> None:
     page.fill("#id_password", PASSWORD)
     page.click("button[type=submit]")
     page.wait_for_selector("#id_body")
+
+
+def shot_if_asked(page: Any, name: str) -> None:
+    """A screenshot for a reviewer to look at, only when REVERIE_REVIEW_SHOTS names a folder (never by default)."""
+    folder = os.environ.get("REVERIE_REVIEW_SHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=True)
 
 
 def controls_at_least_16px(page: Any) -> None:

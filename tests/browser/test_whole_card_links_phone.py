@@ -4,23 +4,15 @@ one link. The whole card is the tap target (>= 44 px), the link's name is the ti
 
 from __future__ import annotations
 
-import os
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 import pytest
+from browser_phone import shot_if_asked
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "a long test password"
 NESTED = "a a, a button, a input, a select, a textarea, a [tabindex], a summary"
-
-
-def _shot(page: Any, name: str) -> None:
-    folder = os.environ.get("REVERIE_X4_SHOTS")  # a reviewer's folder, only when asked
-    if folder:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=True)
 
 
 def test_browser_journal_entries_are_whole_card_links(phone: Any, make_user: Any) -> None:
@@ -51,7 +43,7 @@ def test_browser_journal_entries_are_whole_card_links(phone: Any, make_user: Any
     page.click("button[type=submit]")
     page.wait_for_selector("#id_body")
     page.goto("/journal/")
-    _shot(page, "journal-cards")
+    shot_if_asked(page, "journal-cards")
     rows = page.locator("li.entry-row")
     assert rows.count() == 2
     for i in range(2):
@@ -96,7 +88,7 @@ def test_browser_the_clients_course_is_a_whole_card_link(phone: Any, paired: tup
     page.click("button[type=submit]")
     page.wait_for_selector("#id_body")
     page.goto("/courses/")
-    _shot(page, "courses-card")
+    shot_if_asked(page, "courses-card")
     row = page.locator("main li.entry-row")
     assert row.count() == 1 and row.locator("a").count() == 1
     link, card = row.locator("a").bounding_box(), row.bounding_box()
