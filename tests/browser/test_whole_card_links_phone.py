@@ -1,6 +1,6 @@
 """Real headless Chromium at 360 x 740 (x3's walk, decided): each entry on the client's journal is one card that is
 one link. The whole card is the tap target (>= 44 px), the link's name is the title or a plain fallback
-("Untitled entry, 3 May"), nothing interactive sits inside it, and keyboard focus on it is visible."""
+(its kind and day, "Reflection, 3 May"), nothing interactive sits inside it, and keyboard focus on it is visible."""
 
 from __future__ import annotations
 
@@ -55,7 +55,7 @@ def test_browser_journal_entries_are_whole_card_links(phone: Any, make_user: Any
         assert row.locator(".excerpt").evaluate("e => !!e.closest('a')")
     assert page.locator(f"main {NESTED}").count() == 0
     titled = page.get_by_role("link", name="The house", exact=True)
-    untitled = page.get_by_role("link", name="Untitled entry, 3 May", exact=True)
+    untitled = page.get_by_role("link", name="Reflection, 3 May", exact=True)
     assert titled.count() == 1 and untitled.count() == 1
     page.focus("#q")
     for _ in range(6):  # the keyboard reaches the first card past the filters
