@@ -95,3 +95,18 @@ def test_browser_the_clients_course_is_a_whole_card_link(phone: Any, paired: tup
     assert link is not None and card is not None
     assert link["height"] >= 44 and link["height"] >= card["height"] - 2
     assert "from " in row.locator("a").inner_text()  # the start date is part of the card's link
+
+
+def test_browser_the_footer_and_settings_links_are_44px_targets(phone: Any, make_user: Any) -> None:
+    """The footer's Settings / Privacy log / Two-step sign-in and the settings page's links stand alone in a row: each
+    is a 44-px target on a phone, not a 19-px line of text joined by dots."""
+    from browser_phone import signed_in_to_write, targets_at_least_44px
+
+    page = phone
+    signed_in_to_write(page, make_user, "footer")
+    targets_at_least_44px(page, "footer a")
+    assert "·" not in page.locator("footer p").first.inner_text()
+    page.goto("/account/settings/")
+    shot_if_asked(page, "settings-links")
+    targets_at_least_44px(page, "main p.links a")
+    assert page.locator("main p.links a").count() == 3
