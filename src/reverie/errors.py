@@ -54,6 +54,32 @@ class Conflict(ReverieError):
     exit_code = 6
 
 
+class StaleEdit(Conflict):
+    """An edit based on an older version than the one stored now (someone saved in between): nothing was saved.
+
+    ``current`` is the version stored now, so the person (or a client program) can look at it and save again on
+    purpose. Only numbers travel with it, never text.
+    """
+
+    def __init__(self, message: str, *, current: int) -> None:
+        super().__init__(message)
+        self.current = current
+
+    @classmethod
+    def check(cls, stored: int, base: int | None, what: str) -> None:
+        """Optimistic concurrency, one rule for every edited record: refuse an edit made from an older version.
+
+        ``base`` is the version the person opened to edit (a form's hidden field, the API's ``revision``); ``None``
+        (an old client) applies the edit to whatever is stored, as before. Callers hold the row locked, so two
+        saves from the same base cannot both win. The message holds version numbers only, never text."""
+        if base is not None and base != stored:
+            raise cls(
+                f"This {what} was changed somewhere else since you opened it: it is now at version {stored}, "
+                f"your edit was based on version {base}. Nothing was saved.",
+                current=stored,
+            )
+
+
 class AuthenticationFailed(ReverieError):
     """Wrong user name or password, or too many attempts."""
 

@@ -18,7 +18,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
-from reverie.errors import ReverieError
+from reverie.errors import ReverieError, StaleEdit
 
 log = logging.getLogger("reverie.api")
 
@@ -27,12 +27,12 @@ STATUS_CODES = {400: "E100", 401: "E401", 403: "E403", 404: "E404", 405: "E405",
 MAX_FIELDS_NAMED = 8
 
 
-def error_body(code: str, message: str) -> dict[str, dict[str, str]]:
-    return {"error": {"code": code, "message": message}}
+def error_body(code: str, message: str, **details: int) -> dict[str, dict[str, str | int]]:
+    return {"error": {"code": code, "message": message, **details}}
 
 
-def error_response(status: int, code: str, message: str) -> HttpResponse:
-    body = json.dumps(error_body(code, message), ensure_ascii=False)
+def error_response(status: int, code: str, message: str, **details: int) -> HttpResponse:
+    body = json.dumps(error_body(code, message, **details), ensure_ascii=False)
     return HttpResponse(body, status=status, content_type="application/json; charset=utf-8")
 
 
@@ -78,6 +78,8 @@ def incident_response(request: HttpRequest, kind: str) -> HttpResponse:
 
 def respond(request: HttpRequest, exc: Exception | type[Exception]) -> HttpResponse:
     """The one exception handler of the API: every failure becomes the one error shape."""
+    if isinstance(exc, StaleEdit):  # the revision stored now, so the caller can read it and decide
+        return error_response(exc.http_status, exc.code, exc.message, current_revision=exc.current)
     if isinstance(exc, ReverieError):
         return error_response(exc.http_status, exc.code, exc.message)
     if isinstance(exc, ValidationError):

@@ -25,6 +25,9 @@ class Input(Schema):
 class ErrorDetail(Schema):
     code: str
     message: str
+    current_revision: int | None = Field(
+        None, description="With E409 for an edit made from an older revision: the revision stored now."
+    )
 
 
 class ErrorOut(Schema):
@@ -62,6 +65,13 @@ class EntryIn(Input):
 class EntryUpdate(Input):
     """Only the fields to change; the others keep their current value. The kind of an entry never changes."""
 
+    revision: int | None = Field(
+        None,
+        ge=1,
+        le=2**31 - 1,
+        description="The revision this edit was made from (as read). When the stored entry is newer, the edit is "
+        "refused with 409 and nothing changes. Leave it out to change whatever is stored (as before).",
+    )
     body: str | None = None
     happened_at: datetime | None = None
     title: str | None = None

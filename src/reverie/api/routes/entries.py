@@ -13,6 +13,7 @@ from reverie.care.services import alerts
 from reverie.clinic.models import EntryKind, User
 from reverie.clinic.services import analysis, journal
 from reverie.clinic.services.journal import EntryView
+from reverie.errors import InvalidInput
 
 router = Router(tags=["entries"])
 
@@ -66,11 +67,30 @@ def entry_get(request: HttpRequest, entry_id: str) -> EntryOut:
 
 @router.patch("/entries/{entry_id}", response={200: EntrySavedOut, **ERRORS}, url_name="entry_update")
 def entry_update(request: HttpRequest, entry_id: str, payload: EntryUpdate) -> EntrySavedOut:
-    """Change one's own entry; the earlier version is kept (see ``/revisions``). An edit screened as a risk
-    answers with the check-in it raised (``check_in``)."""
+    """Change one's own entry; the earlier version is kept (see ``/revisions``). Send the ``revision`` you read
+    (in the body, or as ``If-Match``): if the entry was saved since, 409 with ``current_revision`` and nothing
+    changes. An edit screened as a risk answers with the check-in it raised (``check_in``)."""
     user = actor(request)
+    base = _base_revision(payload.revision, request.headers.get("If-Match"))
     current = journal.get_entry(user, entry_id)
-    return _saved(request, user, journal.update_entry(user, entry_id, payload.merged(current)))
+    # The fields not sent are taken from ``current``: the save is based on it even when the caller sent no base.
+    merged = payload.merged(current)
+    view = journal.update_entry(
+        user, entry_id, merged, base_revision=current.revision if base is None else base
+    )
+    return _saved(request, user, view)
+
+
+def _base_revision(in_body: int | None, if_match: str | None) -> int | None:
+    """The revision an edit was made from: the body's ``revision`` or ``If-Match`` (``3``, ``"3"``, ``W/"3"``)."""
+    if if_match is None or if_match.strip() == "*":
+        return in_body
+    tag = if_match.strip().removeprefix("W/").strip('"')
+    if not tag.isascii() or not tag.isdigit() or len(tag) > 9:
+        raise InvalidInput('If-Match must be the entry\'s revision number, for example If-Match: "3".')
+    if in_body is not None and in_body != int(tag):
+        raise InvalidInput("The body's revision and If-Match differ; send one of them.")
+    return int(tag)
 
 
 @router.delete("/entries/{entry_id}", response={204: None, **ERRORS}, url_name="entry_trash")

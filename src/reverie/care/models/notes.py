@@ -20,6 +20,7 @@ class ProgressNote(models.Model):
     payload = models.BinaryField()
     created_at = models.DateTimeField()
     updated_at = models.DateTimeField()
+    version = models.PositiveIntegerField(default=1)  # each rewrite +1: an edit from an older one is refused
 
 
 class NoteKind(models.TextChoices):

@@ -21,7 +21,7 @@ from reverie.care.services import records
 from reverie.clinic.models import User
 from reverie.clinic.services import audit
 from reverie.clinic.services.policy import Action, allows
-from reverie.errors import InvalidInput, NotFound
+from reverie.errors import InvalidInput, NotFound, StaleEdit
 
 PURPOSE = "formulation"
 TEXT_LIMIT = 2000
@@ -146,12 +146,17 @@ def clean(draft: Mapping[str, object]) -> dict[str, Any]:
     return values
 
 
-def save_formulation(therapist: User, course_id: object, draft: Mapping[str, object]) -> Formulation:
-    """Store a new version (the earlier ones stay). Nothing changed since the latest → InvalidInput."""
+def save_formulation(
+    therapist: User, course_id: object, draft: Mapping[str, object], *, base_version: int | None = None
+) -> Formulation:
+    """Store a new version (the earlier ones stay). Nothing changed since the latest → InvalidInput.
+    ``base_version`` is the version the form was filled from (0: none yet); a newer one stored meanwhile →
+    :class:`StaleEdit`, nothing saved. Without it the save follows whatever is stored, as before."""
     course = courses.get_course(therapist, course_id, Action.WRITE)
     values = clean(draft)
     with transaction.atomic():
         latest = Formulation.objects.select_for_update().filter(course=course).order_by("-version").first()
+        StaleEdit.check(latest.version if latest else 0, base_version, "formulation")
         if latest is not None and _open(course, latest) == values:
             raise InvalidInput(f"Nothing changed since version {latest.version}.")
         row = Formulation(id=uuid.uuid4(), course=course, author=therapist, created_at=timezone.now())

@@ -19,7 +19,7 @@ from reverie.care.services import course as courses
 from reverie.clinic.models import User
 from reverie.clinic.services import audit
 from reverie.clinic.services.policy import Action
-from reverie.errors import InvalidInput, PermissionDenied
+from reverie.errors import InvalidInput, PermissionDenied, StaleEdit
 
 PROGRESS_PURPOSE = "note.progress"
 MIN_REASON = 8
@@ -36,24 +36,31 @@ class NoteView:
     session_slot: int | None
     written_at: datetime
     text: str
+    version: int = 1  # a progress note's: the base its edit form sends back
 
     @property
     def kind_label(self) -> str:
         return "Progress note" if self.kind == "progress" else str(NoteKind(self.kind).label)
 
 
-def write_progress_note(therapist: User, course_id: object, slot: int, text: str) -> ProgressNote:
-    """Write (or rewrite) the progress note of one session."""
+def write_progress_note(
+    therapist: User, course_id: object, slot: int, text: str, *, base_version: int | None = None
+) -> ProgressNote:
+    """Write (or rewrite) the progress note of one session. ``base_version`` is the version the form was filled
+    from (0: no note yet); a newer one saved meanwhile → :class:`StaleEdit`, nothing changes. Without it the note is
+    rewritten whatever is stored, as before."""
     course = courses.get_course(therapist, course_id, Action.WRITE)
     session = courses.session_by_slot(course, slot)
     body = records.clean_text(text, "progress note")
     now = timezone.now()
     with transaction.atomic():
         note = ProgressNote.objects.select_for_update().filter(session=session).first()
+        StaleEdit.check(note.version if note else 0, base_version, "progress note")
         if note is None:
             note = ProgressNote(
-                id=uuid.uuid4(), course=course, session=session, author=therapist, created_at=now
+                id=uuid.uuid4(), course=course, session=session, author=therapist, created_at=now, version=0
             )
+        note.version += 1
         note.payload = records.seal_json(course.client, note.id, PROGRESS_PURPOSE, {"text": body})
         note.updated_at = now
         note.save()
@@ -127,7 +134,7 @@ def flag_session_risk(therapist: User, course_id: object, slot: int, level: str)
 
 def _progress_view(course: Course, note: ProgressNote) -> NoteView:
     text = records.open_json(course.client, note.id, PROGRESS_PURPOSE, note.payload)["text"]
-    return NoteView(note.id, "progress", note.session.slot, note.updated_at, str(text))
+    return NoteView(note.id, "progress", note.session.slot, note.updated_at, str(text), note.version)
 
 
 def _therapist_view(course: Course, note: TherapistNote) -> NoteView:

@@ -18,7 +18,7 @@ from reverie.clinic.models import User
 from reverie.clinic.services import audit
 from reverie.clinic.services.policy import Action, allows
 from reverie.clinic.services.safety import Line
-from reverie.errors import NotFound
+from reverie.errors import NotFound, StaleEdit
 from reverie.programmes.safety import (
     SECTION_TITLES,
     CrisisDirectory,
@@ -62,14 +62,26 @@ def get_plan(actor: User, client: User | None = None) -> SafetyPlan | None:
     return safety_plan_from_dict({k: v for k, v in data.items() if k != "version"})
 
 
-def save_plan(actor: User, data: Mapping[str, Any], client: User | None = None) -> SafetyPlan:
-    """Validate (programmes.safety) and store the plan, sealed; each save is a new version. Audited."""
+def plan_version(actor: User, client: User | None = None) -> int:
+    """The version of the stored plan (0: none yet), for a form to send back as its base. Opens nothing."""
+    target = _client_for(actor, client)
+    return int(SafetyPlanRecord.objects.filter(client=target).values_list("version", flat=True).first() or 0)
+
+
+def save_plan(
+    actor: User, data: Mapping[str, Any], client: User | None = None, *, base_version: int | None = None
+) -> SafetyPlan:
+    """Validate (programmes.safety) and store the plan, sealed; each save is a new version. Audited.
+
+    Client and therapist may both edit it: ``base_version`` (the version the form was filled from, 0 for none) that
+    is older than the stored one → :class:`StaleEdit`, nothing saved. Without it the save replaces what is stored."""
     target = _client_for(actor, client)
     if not _may(actor, target, Action.WRITE):
         raise NotFound("No such safety plan.")
     plan = safety_plan_from_dict(data)
     with transaction.atomic():
         row = SafetyPlanRecord.objects.select_for_update().filter(client=target).first()
+        StaleEdit.check(row.version if row else 0, base_version, "safety plan")
         row = row or SafetyPlanRecord(client=target, version=0)
         row.version += 1
         row.payload = records.seal_json(target, target.pk, PURPOSE, safety_plan_to_dict(plan))

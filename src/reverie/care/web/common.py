@@ -37,3 +37,15 @@ def int_field(raw: str | None, what: str) -> int:
         return int(str(raw or "").strip())
     except ValueError:
         raise InvalidInput(f"The {what} must be a whole number.") from None
+
+
+def posted_base(post: Any, key: str = "base_version") -> int | None:
+    """The version a form was filled from (its hidden field); None when the form has none (a page from before)."""
+    from reverie.errors import InvalidInput
+
+    raw = str(post.get(key) or "").strip()
+    if not raw:
+        return None
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= 9):
+        raise InvalidInput("The form is damaged (its version is not a number); open it again.")
+    return int(raw)

@@ -16,11 +16,11 @@ from reverie.care.policy import is_course_therapist, linked_clients
 from reverie.care.services import course as courses
 from reverie.care.services import notes, records, sessions, week
 from reverie.care.services.course import CourseDraft
-from reverie.care.web.common import int_field, user_of, with_error
+from reverie.care.web.common import int_field, posted_base, user_of, with_error
 from reverie.clinic.services import local_time
 from reverie.clinic.services.policy import Action
 from reverie.clinic.web.downloads import download
-from reverie.errors import InvalidInput, ReverieError
+from reverie.errors import InvalidInput, ReverieError, StaleEdit
 from reverie.measures.schedule import MeasureSchedule
 from reverie.programmes.formats import PROGRAMMES, required_artefacts
 from reverie.programmes.sessions import WEEKDAY_NAMES
@@ -152,6 +152,13 @@ def session_detail(request: HttpRequest, course_id: str, slot: int) -> HttpRespo
     if request.method == "POST":
         try:
             _session_post(request, course.id, slot)
+        except StaleEdit as exc:  # the typed note stays in the form; the one saved now is shown above it
+            context = {
+                **_session_context(request, course, slot),
+                "progress_base": exc.current,
+                "conflict": True,
+            }
+            return with_error(request, "care/session.html", context, exc)
         except ReverieError as exc:
             return with_error(request, "care/session.html", _session_context(request, course, slot), exc)
         return redirect("care:session", course_id=course.id, slot=slot)
@@ -171,6 +178,10 @@ def _session_context(request: HttpRequest, course: Any, slot: int) -> dict[str, 
         "start": row.start,
         "started": sessions.has_started(row),
         "progress": progress[0] if progress else None,
+        # the version the progress form was filled from: the posted one while its text is shown again
+        "progress_base": posted.get("base_version", "")
+        if posted.get("action") == "progress"
+        else (progress[0].version if progress else 0),
         "private": private,
         "kinds": NoteKind.choices,
         "zone_name": local_time.zone_name(user),
@@ -186,7 +197,9 @@ def _session_post(request: HttpRequest, course_id: object, slot: int) -> None:
     if action == "attendance":
         sessions.record_attendance(user, course_id, slot, str(post.get("attendance", "")))
     elif action == "progress":
-        notes.write_progress_note(user, course_id, slot, str(post.get("text", "")))
+        notes.write_progress_note(
+            user, course_id, slot, str(post.get("text", "")), base_version=posted_base(post)
+        )
     elif action == "note":
         notes.add_therapist_note(user, course_id, str(post.get("kind", "")), str(post.get("text", "")), slot)
     elif action == "risk":

@@ -12,8 +12,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from reverie.care.policy import is_course_therapist
 from reverie.care.services import course as courses
 from reverie.care.services import formulation
-from reverie.care.web.common import user_of, with_error
-from reverie.errors import InvalidInput, ReverieError
+from reverie.care.web.common import posted_base, user_of, with_error
+from reverie.errors import InvalidInput, ReverieError, StaleEdit
 
 
 def _context(request: HttpRequest, course_id: str) -> dict[str, Any]:
@@ -32,6 +32,7 @@ def _context(request: HttpRequest, course_id: str) -> dict[str, Any]:
             (key, words(label), formulation.cluster_choices(c)) for key, c, label in formulation.CCRT_FIELDS
         ],
         "therapist": therapist,
+        "base_version": history[-1].version if history else 0,  # sent back: a save made since is caught
     }
 
 
@@ -44,7 +45,12 @@ def formulation_page(request: HttpRequest, course_id: str) -> HttpResponse:
     fields = (*formulation.TEXT_FIELDS, *(k for k, _, _ in formulation.CCRT_FIELDS))
     draft = {key: request.POST.get(key, "") for key in fields}
     try:
-        formulation.save_formulation(user_of(request), course_id, draft)
+        base = posted_base(request.POST)
+        context["base_version"] = base
+        formulation.save_formulation(user_of(request), course_id, draft, base_version=base)
+    except StaleEdit as exc:  # the typed text stays in the form; the version saved now is listed below it
+        context.update(base_version=exc.current, conflict=True)
+        return with_error(request, "care/formulation.html", context, exc)
     except ReverieError as exc:
         return with_error(request, "care/formulation.html", context, exc)
     return redirect("care:formulation", course_id=context["course"].id)

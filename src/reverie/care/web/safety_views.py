@@ -10,10 +10,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from reverie.care.services import alerts, safety
-from reverie.care.web.common import user_of, with_error
+from reverie.care.web.common import posted_base, user_of, with_error
 from reverie.clinic.models import User
 from reverie.clinic.services.safety import crisis_lines
-from reverie.errors import NotFound, ReverieError
+from reverie.errors import NotFound, ReverieError, StaleEdit
 from reverie.programmes.safety import SECTION_TITLES
 
 
@@ -22,13 +22,23 @@ def _plan_page(request: HttpRequest, client: User | None) -> HttpResponse:
     plan = safety.get_plan(user, client)
     context: dict[str, Any] = {"titles": SECTION_TITLES.items(), "client": client, "saved": False}
     context["values"] = request.POST if request.method == "POST" else safety.form_initial(plan)
+    context["base_version"] = safety.plan_version(user, client)  # sent back: a save made since is caught
     if request.method == "POST":
         fields = {key: request.POST.get(key, "") for key in (*SECTION_TITLES, "crisis_country")}
         try:
-            safety.save_plan(user, safety.plan_data_from_text(fields), client)
+            base = posted_base(request.POST)
+            context["base_version"] = base
+            safety.save_plan(user, safety.plan_data_from_text(fields), client, base_version=base)
+        except StaleEdit as exc:  # the typed text stays in the form; the plan saved now is shown above it
+            stored = safety.form_initial(plan)
+            context.update(
+                base_version=exc.current, stored=[(t, stored.get(k, "")) for k, t in SECTION_TITLES.items()]
+            )
+            return with_error(request, "care/safety_plan.html", context, exc)
         except ReverieError as exc:
             return with_error(request, "care/safety_plan.html", context, exc)
         context["saved"] = True
+        context["base_version"] = safety.plan_version(user, client)
     return render(request, "care/safety_plan.html", context)
 
 

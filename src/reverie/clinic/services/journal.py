@@ -23,7 +23,7 @@ from reverie.clinic.models import Attachment, Entry, EntryKind, EntryRevision, E
 from reverie.clinic.services import audit, keys, risk_screen
 from reverie.clinic.services.media import check_attachment, served_type
 from reverie.clinic.services.policy import Action, require, trashed_entries, visible_entries
-from reverie.errors import IntegrityError, InvalidInput, NotFound, PermissionDenied
+from reverie.errors import IntegrityError, InvalidInput, NotFound, PermissionDenied, StaleEdit
 
 M = TypeVar("M")
 PAYLOAD_FORMAT = 1
@@ -435,21 +435,27 @@ def save_again(actor: User, entry_id: uuid.UUID | str, token: uuid.UUID | None) 
     return create_entry(actor, draft, copies, entry_id=new_id)
 
 
-def _fetch(actor: User, model: type[M], raw_id: object, action: Action, what: str, related: str) -> M:
-    """Load one record by id and ask the policy; a bad id, a missing record and "not yours" answer alike."""
+def _fetch(
+    actor: User, model: type[M], raw_id: object, action: Action, what: str, related: str, lock: bool = False
+) -> M:
+    """Load one record by id and ask the policy; a bad id, a missing record and "not yours" answer alike.
+    ``lock`` holds the row until the transaction ends (PostgreSQL; SQLite's write transaction holds the file)."""
     try:
         key = uuid.UUID(str(raw_id))
     except ValueError:
         raise NotFound(f"No such {what}.") from None
-    row = model.objects.select_related(related).filter(pk=key).first()  # type: ignore[attr-defined]
+    rows = model.objects.select_related(related)  # type: ignore[attr-defined]
+    if lock:
+        rows = rows.select_for_update(of=("self",))
+    row = rows.filter(pk=key).first()
     if row is None:
         raise NotFound(f"No such {what}.")
     require(actor, action, row, what)
     return row  # type: ignore[no-any-return]
 
 
-def _entry_for(actor: User, entry_id: uuid.UUID | str, action: Action) -> Entry:
-    return _fetch(actor, Entry, entry_id, action, "entry", "client")
+def _entry_for(actor: User, entry_id: uuid.UUID | str, action: Action, lock: bool = False) -> Entry:
+    return _fetch(actor, Entry, entry_id, action, "entry", "client", lock)
 
 
 def _prescreen(draft: EntryDraft) -> tuple[str, risk_screen.Screened] | None:
@@ -461,10 +467,18 @@ def _prescreen(draft: EntryDraft) -> tuple[str, risk_screen.Screened] | None:
     return risk_screen.screened_text(clean.title, clean.body, clean.extra), screen_draft(clean)
 
 
-def update_entry(actor: User, entry_id: uuid.UUID | str, draft: EntryDraft) -> EntryView:
+def update_entry(
+    actor: User, entry_id: uuid.UUID | str, draft: EntryDraft, *, base_revision: int | None = None
+) -> EntryView:
+    """Save a new version of one's own entry; the one it replaces is kept as an :class:`EntryRevision`.
+
+    ``base_revision`` is the revision the edit was made from: when the stored one is newer (saved meanwhile in
+    another tab, on another device, through the API), :class:`StaleEdit` and nothing changes. Without it the edit
+    applies to the stored version, as it always did."""
     early = _prescreen(draft)
     with transaction.atomic():
-        entry = _entry_for(actor, entry_id, Action.WRITE)
+        entry = _entry_for(actor, entry_id, Action.WRITE, lock=True)
+        StaleEdit.check(entry.revision, base_revision, "entry")
         clean = validate(draft, has_attachment=entry.attachments.exists())
         if clean.kind != entry.kind:
             raise InvalidInput("An entry's kind cannot change; write a new entry instead.")

@@ -73,6 +73,10 @@ class LoginForm(forms.Form):
 class EntryForm(forms.Form):
     # Set once when the form is shown: a replayed or double-clicked submission finds the entry it already made.
     entry_id = forms.UUIDField(required=False, widget=forms.HiddenInput)
+    # Editing: the revision the form was filled from; a save made elsewhere since is then caught, never overwritten.
+    base_revision = forms.IntegerField(
+        required=False, min_value=1, max_value=2**31 - 1, widget=forms.HiddenInput
+    )
     kind = forms.ChoiceField(choices=EntryKind.choices, label="Kind of entry")
     happened_at = forms.DateTimeField(
         required=False,

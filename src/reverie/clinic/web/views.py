@@ -28,7 +28,7 @@ from reverie.clinic.web.forms import (
     other_feelings_text,
 )
 from reverie.clinic.web.paging import page_number, window
-from reverie.errors import InvalidInput, NotFound, ReverieError
+from reverie.errors import InvalidInput, NotFound, ReverieError, StaleEdit
 
 PAGE = 40  # entries per journal page
 
@@ -325,13 +325,17 @@ def edit(request: HttpRequest, entry_id: str) -> HttpResponse:
     if request.method == "POST":
         form = EntryForm(request.POST)
         if form.is_valid():
+            base = form.cleaned_data.get("base_revision")
             try:
-                journal.update_entry(user, entry_id, draft_from_form(form, request.POST))
+                journal.update_entry(user, entry_id, draft_from_form(form, request.POST), base_revision=base)
+            except StaleEdit:
+                return _conflict_page(request, user, entry_id)
             except InvalidInput as exc:
                 return _write_page(request, form, status=400, error=exc.message, editing=current)
             return redirect("entry", entry_id=entry_id)
         return _write_page(request, form, status=400, editing=current)
     initial = {
+        "base_revision": current.revision,
         "kind": current.kind,
         "happened_at": current.happened_at,
         "title": current.title,
@@ -342,6 +346,17 @@ def edit(request: HttpRequest, entry_id: str) -> HttpResponse:
         **current.extra,
     }
     return _write_page(request, EntryForm(initial=initial), editing=current)
+
+
+def _conflict_page(request: HttpRequest, user: User, entry_id: str) -> HttpResponse:
+    """The entry was saved elsewhere since this form was opened: the form again with the person's own text, the
+    version saved now beside it, and that version as the new base, so saving again is a deliberate choice."""
+    current = journal.get_entry(user, entry_id)
+    data = request.POST.copy()
+    data["base_revision"] = str(current.revision)
+    form = EntryForm(data)
+    form.is_valid()
+    return _write_page(request, form, status=409, editing=current, conflict=True)
 
 
 def journal_not_found() -> HttpResponse:

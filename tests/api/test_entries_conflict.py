@@ -1,0 +1,61 @@
+"""PATCH /entries/{id} with the revision it was made from: a newer save is never silently replaced (409)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from api_client import Api, error_of
+
+pytestmark = pytest.mark.django_db
+
+
+def _entry(api: Api) -> dict[str, Any]:
+    response = api.post("entries", {"kind": "dream", "body": "A boat at night.", "title": "Night"})
+    assert response.status_code == 201, response.content
+    return dict(json.loads(response.content))
+
+
+def test_entries_update_from_an_old_revision_answers_409_and_changes_nothing(
+    client_api: tuple[Any, Api],
+) -> None:
+    _, api = client_api
+    entry = _entry(api)
+    path = f"entries/{entry['id']}"
+    assert api.patch(path, {"body": "Saved on the phone.", "revision": 1}).status_code == 200
+    refused = api.patch(path, {"body": "Typed on the laptop SECRET.", "revision": 1})
+    assert refused.status_code == 409
+    error = error_of(refused)
+    assert error["code"] == "E409" and "changed somewhere else" in error["message"]
+    assert json.loads(refused.content)["error"]["current_revision"] == 2
+    assert "SECRET" not in refused.content.decode()
+    stored = json.loads(api.get(path).content)
+    assert (stored["revision"], stored["body"]) == (2, "Saved on the phone.")
+    again = api.patch(path, {"body": "Typed on the laptop.", "revision": 2})
+    assert again.status_code == 200 and json.loads(again.content)["revision"] == 3
+
+
+def test_entries_update_takes_the_base_revision_from_if_match(client_api: tuple[Any, Api]) -> None:
+    _, api = client_api
+    entry = _entry(api)
+    path = f"entries/{entry['id']}"
+    assert api.patch(path, {"body": "Second."}, headers={"If-Match": '"1"'}).status_code == 200
+    stale = api.patch(path, {"body": "Third."}, headers={"If-Match": 'W/"1"'})
+    assert stale.status_code == 409 and json.loads(stale.content)["error"]["current_revision"] == 2
+    assert api.patch(path, {"body": "Third."}, headers={"If-Match": "2"}).status_code == 200
+    bad = api.patch(path, {"body": "Fourth."}, headers={"If-Match": '"abc"'})
+    assert bad.status_code == 400 and error_of(bad)["code"] == "E100"
+    differ = api.patch(path, {"body": "Fourth.", "revision": 3}, headers={"If-Match": '"2"'})
+    assert differ.status_code == 400 and "differ" in error_of(differ)["message"]
+    assert json.loads(api.get(path).content)["revision"] == 3
+
+
+def test_entries_update_without_a_revision_changes_what_is_stored(client_api: tuple[Any, Api]) -> None:
+    _, api = client_api
+    entry = _entry(api)
+    path = f"entries/{entry['id']}"
+    assert api.patch(path, {"body": "Second."}).status_code == 200
+    kept = api.patch(path, {"title": "Fog"})  # an old client: no revision, as before
+    assert kept.status_code == 200
+    assert (json.loads(kept.content)["revision"], json.loads(kept.content)["body"]) == (3, "Second.")

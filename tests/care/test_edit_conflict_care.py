@@ -1,0 +1,111 @@
+"""The formulation and the safety plan: a save made from an old copy never silently replaces a newer one."""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+import pytest
+
+from reverie.care.services import formulation, safety
+from reverie.errors import StaleEdit
+from web_client import signed_in as _as
+
+pytestmark = pytest.mark.django_db
+
+
+def _base(page: bytes) -> str:
+    found = re.search(r'name="base_version" value="(\d*)"', page.decode())
+    assert found is not None, "the form carries the version it was filled from"
+    return found.group(1)
+
+
+def test_formulation_save_from_an_old_version_is_refused(dit: tuple[Any, Any, Any]) -> None:
+    _, therapist, course = dit
+    formulation.save_formulation(therapist, course.id, {"ipaf_self": "first"}, base_version=0)
+    formulation.save_formulation(therapist, course.id, {"ipaf_self": "second"}, base_version=1)
+    with pytest.raises(StaleEdit) as info:
+        formulation.save_formulation(therapist, course.id, {"ipaf_self": "from an old tab"}, base_version=1)
+    assert info.value.current == 2 and "old tab" not in str(info.value)
+    assert [v.version for v in formulation.versions(therapist, course.id)] == [1, 2]
+    formulation.save_formulation(therapist, course.id, {"ipaf_self": "no base: as before"})
+    assert formulation.versions(therapist, course.id)[-1].values["ipaf_self"] == "no base: as before"
+
+
+def test_web_formulation_second_tab_keeps_the_typed_text(dit: tuple[Any, Any, Any]) -> None:
+    _, therapist, course = dit
+    web, path = _as(therapist), f"/courses/{course.id}/formulation/"
+    tab_a, tab_b = _base(web.get(path).content), _base(web.get(path).content)
+    assert web.post(path, {"base_version": tab_a, "ipaf_self": "saved in tab A"}).status_code == 302
+    typed = "typed in tab B & kept"
+    refused = web.post(path, {"base_version": tab_b, "ipaf_self": typed})
+    assert refused.status_code == 409 and b"changed somewhere else" in refused.content
+    assert html.escape(typed).encode() in refused.content and b"saved in tab A" in refused.content
+    assert _base(refused.content) == "1"
+    assert [v.values["ipaf_self"] for v in formulation.versions(therapist, course.id)] == ["saved in tab A"]
+    assert web.post(path, {"base_version": "1", "ipaf_self": typed}).status_code == 302
+    assert formulation.versions(therapist, course.id)[-1].values["ipaf_self"] == typed
+
+
+def test_safety_plan_save_from_an_old_version_is_refused(dit: tuple[Any, Any, Any]) -> None:
+    client, therapist, _ = dit
+    safety.save_plan(client, {"coping_steps": ["a walk"]}, base_version=0)
+    safety.save_plan(therapist, {"coping_steps": ["a walk", "call Sam"]}, client, base_version=1)
+    with pytest.raises(StaleEdit) as info:
+        safety.save_plan(client, {"coping_steps": ["only a bath"]}, base_version=1)
+    assert info.value.current == 2 and "bath" not in str(info.value)
+    plan = safety.get_plan(client)
+    assert plan is not None and safety.form_initial(plan)["coping_steps"] == "a walk\ncall Sam"
+    assert safety.plan_version(client) == 2
+
+
+def test_web_safety_plan_edited_by_client_and_therapist_at_once(dit: tuple[Any, Any, Any]) -> None:
+    client, therapist, _ = dit
+    safety.save_plan(client, {"coping_steps": ["a walk"]})
+    mine, theirs = _as(client), _as(therapist)
+    own, other = "/safety/plan/", f"/clients/{client.pk}/safety-plan/"
+    base_client, base_therapist = _base(mine.get(own).content), _base(theirs.get(other).content)
+    assert base_client == base_therapist == "1"
+    saved = mine.post(own, {"base_version": base_client, "coping_steps": "a walk\nsing loudly"})
+    assert saved.status_code == 200 and _base(saved.content) == "2"
+    refused = theirs.post(other, {"base_version": base_therapist, "coping_steps": "a walk\ncall the clinic"})
+    assert refused.status_code == 409
+    assert b"call the clinic" in refused.content and b"sing loudly" in refused.content
+    assert _base(refused.content) == "2"
+    plan = safety.get_plan(client)
+    assert plan is not None and safety.form_initial(plan)["coping_steps"] == "a walk\nsing loudly"
+    again = theirs.post(other, {"base_version": "2", "coping_steps": "a walk\nsing loudly\ncall the clinic"})
+    assert again.status_code == 200 and safety.plan_version(client) == 3
+
+
+def test_progress_note_rewrite_from_an_old_version_is_refused(dit: tuple[Any, Any, Any]) -> None:
+    from reverie.care.services import notes
+
+    _, therapist, course = dit
+    notes.write_progress_note(therapist, course.id, 1, "first", base_version=0)
+    notes.write_progress_note(therapist, course.id, 1, "second", base_version=1)
+    with pytest.raises(StaleEdit) as info:
+        notes.write_progress_note(therapist, course.id, 1, "from an old tab", base_version=1)
+    assert info.value.current == 2 and "old tab" not in str(info.value)
+    assert [(n.text, n.version) for n in notes.progress_notes(therapist, course.id)] == [("second", 2)]
+    notes.write_progress_note(therapist, course.id, 1, "no base: as before")
+    assert [n.text for n in notes.progress_notes(therapist, course.id)] == ["no base: as before"]
+
+
+def test_web_progress_note_second_tab_keeps_the_typed_text(dit: tuple[Any, Any, Any]) -> None:
+    from reverie.care.services import notes
+
+    _, therapist, course = dit
+    web, path = _as(therapist), f"/courses/{course.id}/sessions/1/"
+    tab_a, tab_b = _base(web.get(path).content), _base(web.get(path).content)
+    assert tab_a == tab_b == "0"
+    form = {"action": "progress"}
+    assert web.post(path, {**form, "base_version": tab_a, "text": "saved in tab A"}).status_code == 302
+    refused = web.post(path, {**form, "base_version": tab_b, "text": "typed in tab B"})
+    assert refused.status_code == 409 and b"changed somewhere else" in refused.content
+    assert b"typed in tab B" in refused.content and b"saved in tab A" in refused.content
+    assert _base(refused.content) == "1"
+    assert [n.text for n in notes.progress_notes(therapist, course.id)] == ["saved in tab A"]
+    assert web.post(path, {**form, "base_version": "1", "text": "typed in tab B"}).status_code == 302
+    assert [n.text for n in notes.progress_notes(therapist, course.id)] == ["typed in tab B"]

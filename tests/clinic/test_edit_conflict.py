@@ -1,0 +1,124 @@
+"""Optimistic concurrency: an edit made from an old copy of an entry never silently replaces a newer save."""
+
+from __future__ import annotations
+
+import html
+import re
+import threading
+from typing import Any
+
+import pytest
+from django.db import connection
+
+from reverie.clinic.models import Entry, EntryRevision
+from reverie.clinic.services import journal
+from reverie.clinic.services.journal import EntryDraft
+from reverie.errors import Conflict, StaleEdit
+
+pytestmark = pytest.mark.django_db
+
+
+def _dream(body: str) -> EntryDraft:
+    return EntryDraft(kind="dream", body=body)
+
+
+def test_journal_update_from_a_stale_revision_is_refused_and_nothing_changes(make_user: Any) -> None:
+    alice = make_user()
+    view = journal.create_entry(alice, _dream("first telling"))
+    journal.update_entry(alice, view.id, _dream("saved in tab A"), base_revision=1)
+    before = Entry.objects.get(pk=view.id)
+    with pytest.raises(StaleEdit) as info:
+        journal.update_entry(alice, view.id, _dream("typed in tab B SECRET"), base_revision=1)
+    assert isinstance(info.value, Conflict) and info.value.code == "E409" and info.value.current == 2
+    assert "SECRET" not in str(info.value) and "tab A" not in str(info.value)
+    assert "changed somewhere else" in info.value.message
+    after = Entry.objects.get(pk=view.id)
+    assert (after.revision, bytes(after.payload), after.updated_at) == (
+        2,
+        bytes(before.payload),
+        before.updated_at,
+    )
+    assert journal.get_entry(alice, view.id).body == "saved in tab A"
+    assert EntryRevision.objects.filter(entry_id=view.id).count() == 1
+
+
+def test_journal_update_from_the_stored_revision_saves(make_user: Any) -> None:
+    alice = make_user()
+    view = journal.create_entry(alice, _dream("first telling"))
+    saved = journal.update_entry(alice, view.id, _dream("second telling"), base_revision=1)
+    again = journal.update_entry(alice, view.id, _dream("third telling"), base_revision=saved.revision)
+    assert (again.revision, again.body) == (3, "third telling")
+
+
+def test_journal_update_without_a_base_applies_to_what_is_stored(make_user: Any) -> None:
+    alice = make_user()
+    view = journal.create_entry(alice, _dream("first telling"))
+    journal.update_entry(alice, view.id, _dream("second telling"))
+    assert journal.update_entry(alice, view.id, _dream("third telling")).revision == 3
+
+
+@pytest.mark.django_db(transaction=True)
+def test_journal_two_concurrent_saves_from_one_base_cannot_both_win(make_user: Any) -> None:
+    alice = make_user()
+    view = journal.create_entry(alice, _dream("first telling"))
+    start = threading.Barrier(2)
+    outcomes: list[str] = []
+
+    def save(body: str) -> None:
+        try:
+            start.wait()
+            journal.update_entry(alice, view.id, _dream(body), base_revision=1)
+            outcomes.append("saved")
+        except StaleEdit:
+            outcomes.append("refused")
+        finally:
+            connection.close()  # this thread's own connection: the test database can be dropped after
+
+    threads = [threading.Thread(target=save, args=(b,)) for b in ("from tab A", "from tab B")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(outcomes) == ["refused", "saved"]
+    assert Entry.objects.get(pk=view.id).revision == 2
+
+
+def _edit_form(client: Any, entry_id: object) -> dict[str, str]:
+    page = client.get(f"/journal/{entry_id}/edit/").content.decode()
+    base = re.search(r'name="base_revision" value="(\d+)"', page)
+    assert base is not None, "the edit form carries the revision it was filled from"
+    return {"kind": "dream", "base_revision": base.group(1)}
+
+
+def test_web_edit_from_a_second_tab_shows_the_conflict_with_the_typed_text_kept(
+    make_user: Any, web_as: Any
+) -> None:
+    alice = make_user()
+    view = journal.create_entry(alice, _dream("first telling"))
+    client = web_as(alice)
+    tab_a, tab_b = _edit_form(client, view.id), _edit_form(client, view.id)
+    saved = client.post(f"/journal/{view.id}/edit/", {**tab_a, "body": "words saved in tab A"})
+    assert saved.status_code == 302
+    typed = "words typed in tab B, & kept"
+    refused = client.post(f"/journal/{view.id}/edit/", {**tab_b, "body": typed})
+    page = refused.content.decode()
+    assert refused.status_code == 409
+    assert "changed somewhere else" in page
+    assert html.escape(typed) in page  # the person's text, still in the form
+    assert "words saved in tab A" in page  # the version saved now, shown beside it
+    assert 'name="base_revision" value="2"' in page  # saving again is now deliberate
+    assert journal.get_entry(alice, view.id).body == "words saved in tab A"
+    again = client.post(f"/journal/{view.id}/edit/", {**tab_b, "base_revision": "2", "body": typed})
+    assert again.status_code == 302
+    assert journal.get_entry(alice, view.id).body == typed
+    assert [b for _, _, b in journal.revisions(alice, view.id)] == ["first telling", "words saved in tab A"]
+
+
+def test_web_edit_without_a_base_revision_saves_as_before(make_user: Any, web_as: Any) -> None:
+    alice = make_user()
+    view = journal.create_entry(alice, _dream("first telling"))
+    client = web_as(alice)
+    journal.update_entry(alice, view.id, _dream("second telling"))
+    posted = client.post(f"/journal/{view.id}/edit/", {"kind": "dream", "body": "an old form's words"})
+    assert posted.status_code == 302
+    assert journal.get_entry(alice, view.id).body == "an old form's words"
