@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, ORTH, POS, SPACY, TAG
 
 from reverie.analysis import ccrt
@@ -148,3 +149,30 @@ def test_a_sentence_cut_through_an_entity_or_a_parsed_tree_is_copied_by_as_doc_i
     halves = [(0, 5), (5, 12), (3, len(parsed))]
     for got, (a, b) in zip(_copies(parsed, halves), halves, strict=True):
         _same(got, parsed[a:b].as_doc())
+
+
+@pytest.mark.parametrize(
+    ("cores", "threads", "ahead"), [(2, 2, False), (1, 2, False), (4, 2, True), (3, 2, True)]
+)
+def test_spacy_reads_ahead_only_with_a_core_free_of_the_encoders_threads(
+    monkeypatch: pytest.MonkeyPatch, cores: int, threads: int, ahead: bool
+) -> None:
+    """On 2 cores and 2 encoder threads the spaCy thread only takes turns with the encoder's (and costs CPU):
+    it starts only where the process has a core more than the encoder's threads; the results are the same."""
+    from reverie.analysis import onnx_encoder, pipeline
+
+    asked: list[bool] = []
+    real = pipeline._spacy_ahead
+
+    def spy(runs: list[pipeline._Run], overlap: bool) -> object:
+        asked.append(overlap)
+        return real(runs, overlap)
+
+    monkeypatch.setattr(pipeline, "_usable_cores", lambda: cores)
+    monkeypatch.setattr(onnx_encoder, "encoder_threads", lambda: threads)
+    monkeypatch.setattr(pipeline, "_spacy_ahead", spy)
+    found = pipeline.analyse_many(OVERLAP_TEXTS[:2])
+    assert asked == [ahead]
+    assert [r.to_json() for r in found] == [
+        r.to_json() for r in pipeline.analyse_many(OVERLAP_TEXTS[:2], overlap=False)
+    ]

@@ -229,3 +229,28 @@ def test_emotion_patterns_agree_on_text_made_of_their_own_words() -> None:
             matched += found
             assert gate(pattern) or not found, pattern.pattern
     assert matched > 100
+
+
+def test_a_case_insensitive_pattern_ruled_out_for_a_folded_sentence_never_matches_in_it() -> None:
+    from reverie.analysis.defenses import CUES
+    from reverie.analysis.document import split_sentences
+
+    patterns = [cue.pattern for cue in CUES]
+    skipped = 0
+    for text in _fixture_texts()[::7]:
+        plain = text.replace("\u2019", "'")
+        for start, end in split_sentences(plain):
+            sentence = plain[start:end]
+            folded = regex_gate.fold(sentence)
+            for pattern in patterns:
+                if not regex_gate.may_match_folded(pattern, folded):
+                    skipped += 1
+                    assert pattern.search(sentence) is None, (pattern.pattern, sentence)
+    assert skipped > 0  # the per-sentence check does rule patterns out
+
+
+def test_may_match_folded_never_rules_out_a_pattern_it_cannot_vouch_for() -> None:
+    assert regex_gate.may_match_folded(re.compile("hello"), "zzz")  # case-sensitive: no folded gate
+    assert regex_gate.may_match_folded(re.compile(r"\w+", re.IGNORECASE), "")  # nothing literal
+    assert not regex_gate.may_match_folded(re.compile("HELLO", re.IGNORECASE), "oh hi")
+    assert regex_gate.may_match_folded(re.compile("HELLO", re.IGNORECASE), regex_gate.fold("Oh HELLO"))

@@ -40,3 +40,27 @@ def test_cue_does_not_fire_on_a_shared_word(text: str, level: int) -> None:
 )
 def test_cue_still_fires_on_the_defense(text: str, level: int) -> None:
     assert cue_levels(text)[level] == 1
+
+
+def test_fired_cues_are_the_cues_a_full_scan_finds_in_order() -> None:
+    """Each sentence's cues are scanned only where its own words allow (exact): the same cues, in order, as
+    searching every cue in it, curly apostrophes read as straight."""
+    from reverie.analysis.bench import synthetic_entries
+    from reverie.analysis.defenses import CUES, fired_cues
+    from reverie.analysis.document import split_sentences
+
+    texts = [
+        "I told my boss I\u2019d be late because of the dentist.",
+        "We threw my nan a surprise party for her birthday.",
+        "I TOLD MY MANAGER I CAN'T KEEP WORKING SATURDAYS.",
+        *synthetic_entries(count=5),
+    ]
+    fired = 0
+    for text in texts:
+        for start, end in split_sentences(text):
+            sentence = text[start:end]
+            plain = sentence.replace("\u2019", "'")
+            expected = tuple(cue for cue in CUES if cue.pattern.search(plain))
+            assert fired_cues(sentence) == expected
+            fired += len(expected)
+    assert fired > 0

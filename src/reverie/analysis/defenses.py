@@ -40,7 +40,7 @@ import numpy as np
 from reverie.analysis import dmrs
 from reverie.analysis import risk_lexicon as risk_lex
 from reverie.analysis.findings import Finding
-from reverie.analysis.regex_gate import TextGate
+from reverie.analysis.regex_gate import TextGate, fold, may_match_folded
 from reverie.analysis.registry import register
 
 if TYPE_CHECKING:
@@ -698,12 +698,19 @@ class DefenseHead:
 
 def cue_levels(text: str, cues: Sequence[Cue] = CUES) -> npt.NDArray[np.float32]:
     """How many cues of each level (0–8) fire in ``text`` (``cues``: all, or those :func:`live_cues` leaves)."""
-    plain = text.replace("’", "'")
     out = np.zeros(len(LABELS), dtype=np.float32)
-    for cue in cues:
-        if cue.pattern.search(plain):
-            out[cue.level] += 1.0
+    for cue in fired_cues(text, cues):
+        out[cue.level] += 1.0
     return out
+
+
+def fired_cues(text: str, cues: Sequence[Cue] = CUES) -> tuple[Cue, ...]:
+    """The ``cues`` whose pattern matches in ``text`` (curly apostrophes read as straight), in order. A cue whose
+    necessary literals the sentence lacks is not scanned: it cannot match (exact, :mod:`regex_gate`), and most
+    cues of a sentence's document are absent from the sentence itself."""
+    plain = text.replace("’", "'")
+    folded = fold(plain)
+    return tuple(cue for cue in cues if may_match_folded(cue.pattern, folded) and cue.pattern.search(plain))
 
 
 def live_cues(texts: Sequence[str]) -> tuple[Cue, ...]:
@@ -757,11 +764,12 @@ def classify_with_head(
     leaves for the sentence's document."""
     if head is None or embedding is None or head.weights.shape[0] != embedding.shape[0] + len(LABELS) + 1:
         return None
-    probs = head.probabilities(text, embedding, cues)
+    fired = fired_cues(text, cues)  # the cues that fire give the same counts and the same named defense
+    probs = head.probabilities(text, embedding, fired)
     level = head_decision(probs, head.threshold, head.level_thresholds)
     if level == dmrs.NO_DEFENSE:
         return DefenseCall(dmrs.NO_DEFENSE, None, float(1.0 - probs[1:8].max()), abstained=True)
-    named = _cued_defense(text, level, cues)
+    named = _cued_defense(text, level, fired)
     if named is None and prototypes is not None and prototypes.vectors.shape[1] == embedding.shape[0]:
         _, nearest = _similarities(embedding, prototypes)
         named = _named(level, {}, nearest)
@@ -781,10 +789,8 @@ def head_decision(
 
 
 def _cued_defense(text: str, level: int, cues: Sequence[Cue] = CUES) -> str | None:
-    plain = text.replace("’", "'")
-    for cue in cues:
-        if cue.level == level and cue.defense is not None and cue.pattern.search(plain):
-            return cue.defense
+    for cue in fired_cues(text, [c for c in cues if c.level == level and c.defense is not None]):
+        return cue.defense
     return None
 
 
@@ -844,12 +850,10 @@ def classify(
     all, or those :func:`live_cues` leaves for its document)."""
     scores = np.array([PRIOR[label] for label in LABELS], dtype=np.float64)
     named: dict[int, str] = {}
-    plain = text.replace("’", "'")
-    for cue in cues:
-        if cue.pattern.search(plain):
-            scores[cue.level] += CUE_WEIGHT
-            if cue.defense is not None:
-                named.setdefault(cue.level, cue.defense)
+    for cue in fired_cues(text, cues):
+        scores[cue.level] += CUE_WEIGHT
+        if cue.defense is not None:
+            named.setdefault(cue.level, cue.defense)
     nearest: dict[int, tuple[float, str | None, float]] = {}
     if embedding is not None and prototypes is not None and prototypes.vectors.shape[1] == embedding.shape[0]:
         sims, nearest = _similarities(_blend(embedding, context), prototypes)

@@ -200,6 +200,11 @@ def read_manifest(model_dir: Path = MODEL_DIR) -> EncoderManifest:
         ) from exc
 
 
+def encoder_threads() -> int:
+    """The intra-op threads the shared encoder runs on (``REVERIE_ENCODER_THREADS``, else ``DEFAULT_THREADS``)."""
+    return _default_threads()
+
+
 def _default_threads() -> int:
     raw = os.environ.get(THREADS_ENV, "")
     return int(raw) if raw.isdigit() and int(raw) > 0 else DEFAULT_THREADS

@@ -101,15 +101,25 @@ class TextGate:
     def _may(self, pattern: re.Pattern[str]) -> bool:
         if not pattern.flags & _IGNORECASE:
             return may_match(pattern, self._text)
-        held = _folded_gates.get(id(pattern))
-        if held is None or held[0] is not pattern:
-            held = _folded_gates[id(pattern)] = (pattern, folded_literals(pattern))
-        gate = held[1]
+        gate = _folded_gate(pattern)
         if gate is None:
             return True
         if self._folded is None:
             self._folded = fold(self._text)
         return _holds(gate, self._folded)
+
+
+def may_match_folded(pattern: re.Pattern[str], folded: str) -> bool:
+    """For a case-insensitive ``pattern``: False only when it cannot match anywhere in a text whose :func:`fold`
+    is ``folded`` (a necessary literal is missing). Any other pattern: always True (no folded gate)."""
+    return _holds(_folded_gate(pattern), folded)
+
+
+def _folded_gate(pattern: re.Pattern[str]) -> _Gate:
+    held = _folded_gates.get(id(pattern))
+    if held is None or held[0] is not pattern:
+        held = _folded_gates[id(pattern)] = (pattern, folded_literals(pattern))
+    return held[1]
 
 
 def _literals(pattern: re.Pattern[str], *, fold: bool) -> tuple[frozenset[str], ...] | None:
