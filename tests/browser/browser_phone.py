@@ -11,14 +11,19 @@ PHONE = {"width": 360, "height": 740}
 PASSWORD = "a long test password"  # make_user's default (tests/conftest.py)
 
 
-def signed_in_to_write(page: Any, make_user: Any, name: str) -> None:
-    """A new client ``name`` signed in through the login page, on the Write page."""
-    make_user(name)
+def sign_in(page: Any, username: str) -> None:
+    """A client made by ``make_user`` (its default password) signed in through the login page, on the Write page."""
     page.goto("/login/")
-    page.fill("#id_username", name)
+    page.fill("#id_username", username)
     page.fill("#id_password", PASSWORD)
     page.click("button[type=submit]")
     page.wait_for_selector("#id_body")
+
+
+def signed_in_to_write(page: Any, make_user: Any, name: str) -> None:
+    """A new client ``name`` signed in through the login page, on the Write page."""
+    make_user(name)
+    sign_in(page, name)
 
 
 def shot_if_asked(page: Any, name: str) -> None:

@@ -7,11 +7,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from browser_phone import sign_in
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-PASSWORD = "a long test password"
 
 
 def _height(page: Any, text: str) -> float:
@@ -31,11 +31,7 @@ def _rendered(page: Any, name: str, user: Any, **context: Any) -> None:
 def test_browser_standalone_links_are_44px_on_a_phone(phone: Any, make_user: Any) -> None:
     page = phone
     user = make_user("lin")
-    page.goto("/login/")
-    page.fill("#id_username", "lin")
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_selector("#id_body")
+    sign_in(page, "lin")
     page.goto("/safety/plan/")
     assert _height(page, "Safety plan & crisis lines") >= 44
     brand = page.locator("header.top a.brand").bounding_box()  # the way home, on every page
@@ -72,11 +68,7 @@ def test_browser_links_that_act_alone_are_44px_on_a_phone(phone: Any, paired: tu
     )
     safety.save_plan(client, {"coping_steps": ["a long walk"]})
     page = phone
-    page.goto("/login/")
-    page.fill("#id_username", client.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_selector("#id_body")
+    sign_in(page, client.username)
     page.goto("/check-in/")
     assert _height(page, "Edit my safety plan") >= 44
     assert _height(page, "Continue to Reverie") >= 44

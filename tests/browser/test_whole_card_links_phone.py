@@ -8,10 +8,9 @@ from datetime import datetime
 from typing import Any
 
 import pytest
-from browser_phone import shot_if_asked
+from browser_phone import shot_if_asked, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-PASSWORD = "a long test password"
 NESTED = "a a, a button, a input, a select, a textarea, a [tabindex], a summary"
 
 
@@ -37,11 +36,7 @@ def test_browser_journal_entries_are_whole_card_links(phone: Any, make_user: Any
         ),
     )
     page = phone
-    page.goto("/login/")
-    page.fill("#id_username", "card")
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_selector("#id_body")
+    sign_in(page, "card")
     page.goto("/journal/")
     shot_if_asked(page, "journal-cards")
     rows = page.locator("li.entry-row")
@@ -82,11 +77,7 @@ def test_browser_the_clients_course_is_a_whole_card_link(phone: Any, paired: tup
     start = timezone.now() + timedelta(days=7)
     create_course(therapist, CourseDraft(client=client.username, programme="dit", start=start))
     page = phone
-    page.goto("/login/")
-    page.fill("#id_username", client.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_selector("#id_body")
+    sign_in(page, client.username)
     page.goto("/courses/")
     shot_if_asked(page, "courses-card")
     row = page.locator("main li.entry-row")
