@@ -53,3 +53,13 @@ def test_course_words_every_client_text_of_every_programme_is_plain() -> None:
             assert not CODES.findall(phase.client_purpose), (programme.id, phase.key)
             for artefact in phase.artefacts:
                 assert not CODES.findall(artefact.client_name + " " + artefact.client_description)
+
+
+def test_course_calendar_link_in_plain_words(dit: tuple[Any, Any, Any]) -> None:
+    """Walk x4, decided: the course's calendar link says what it does ("Add the sessions to your calendar"), not
+    "Calendar (.ics)"; it still points at the .ics file."""
+    client, therapist, course = dit
+    for person in (client, therapist):
+        mine = _main(_as(person).get(f"/courses/{course.id}/").content)
+        link = f'<a href="/courses/{course.id}/calendar.ics">Add the sessions to your calendar</a>'
+        assert link in mine and ".ics)" not in mine

@@ -143,5 +143,22 @@ def test_profile_form_offers_approaches_and_formats_as_tick_boxes(make_user: Any
     row.refresh_from_db()
     assert (row.name, row.formats) == ("Dr Cy Sample", ["dit", "long_term"])
     public = Client().get("/directory/?format=long_term").content.decode()
-    assert "Dr Cy Sample" in public and '<span class="chip">DIT</span>' in public  # the listing as before
+    assert (
+        "Dr Cy Sample" in public and '<span class="chip">Dynamic Interpersonal Therapy (DIT)</span>' in public
+    )
     assert 'value="DIT"> Dynamic Interpersonal Therapy (DIT)</label>' in public  # the search's boxes in words
+
+
+def test_listing_chips_read_in_plain_words_each_once() -> None:
+    """Walk x4, decided: a listing's chips use the profile form's labels, not the stored codes ("DIT", "art",
+    "long_term"); an approach and a format that read the same (approach DIT, format dit) show once. The codes stay
+    in the data: the search still filters by them."""
+    _import(*ROWS, "t4,Long Room,psychodynamic;CBT,long_term;cbt,en,no,yes,,GB,70,70,GBP,open,,,,")
+    html = Client().get("/directory/").content.decode()
+    chips = re.findall(r'<span class="chip">([^<]*)</span>', html)
+    assert "DIT" not in chips and "art" not in chips and "long_term" not in chips and "CBT" not in chips
+    assert chips.count("Dynamic Interpersonal Therapy (DIT)") == 1  # t1: approach DIT and format dit
+    assert chips.count("art therapy") == 1 and chips.count("music therapy") == 1
+    assert chips.count("cognitive behavioural therapy (CBT)") == 1  # t4: approach CBT and format cbt
+    assert "long-term psychodynamic therapy" in chips and "psychoanalytic" in chips
+    assert "Long Room" in Client().get("/directory/?modality=CBT&format=long_term").content.decode()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import template
 
 register = template.Library()
@@ -54,3 +56,11 @@ def words(value: object) -> str:
     """The plain-language name of an identifier; unknown identifiers lose their underscores."""
     text = str(value or "")
     return WORDS.get(text, text.replace("_", " "))
+
+
+@register.filter
+def approach_words(profile: Any) -> list[str]:
+    """A directory listing's approaches then formats in words, each wording once: approach "DIT" and format "dit"
+    both read "Dynamic Interpersonal Therapy (DIT)", and the listing shows it once."""
+    codes = [str(m) for m in profile.modalities] + [str(f) for f in profile.formats]
+    return list(dict.fromkeys(words(code) for code in codes))
