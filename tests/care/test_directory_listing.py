@@ -162,3 +162,36 @@ def test_listing_chips_read_in_plain_words_each_once() -> None:
     assert chips.count("cognitive behavioural therapy (CBT)") == 1  # t4: approach CBT and format cbt
     assert "long-term psychodynamic therapy" in chips and "psychoanalytic" in chips
     assert "Long Room" in Client().get("/directory/?modality=CBT&format=long_term").content.decode()
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("modality=reiki", "An approach in this search is not one the directory lists. Tick the approaches"),
+        ("format=reiki", "A format in this search is not one the directory lists. Tick the formats"),
+        ("mode=teleport", "Sessions are in person, online, or either."),
+        ("language=english", "Language: two letters, such as en for English."),
+        ("country=Germany", "Country: two letters, such as GB for the United Kingdom."),
+        ("max_fee=abc", "The highest fee must be a number"),
+    ],
+)
+def test_a_bad_search_value_gets_a_plain_message(query: str, message: str) -> None:
+    """Walk x5: a hand-edited or stale link (?modality=reiki, ?format=reiki, ?language=english) got a message in
+    codes ("unknown modality; expected: ... DIT, art ...", "in_person") or, for a format, language or country,
+    silently "0 found". Each now gets one plain message, and the filters that were fine stay filled in."""
+    _import(*ROWS)
+    page = Client().get(f"/directory/?{query}&location=London")
+    text = page.content.decode()
+    assert page.status_code == 400 and message in text, text[text.find("<main") :][:600]
+    assert "modality" not in text.split("<form")[0] and "in_person" not in text.split("<form")[0]
+    assert "reiki" not in text and 'name="location" value="London"' in text
+    assert "0 found" not in text and "No therapist matches" not in text  # nothing was searched
+
+
+def test_listing_reads_languages_and_fees_in_words() -> None:
+    """Walk x5: a listing read "languages en, de" and "60.00–60.00 GBP a session"; it reads the languages' names
+    and one fee when the lowest and highest are the same, without ".00"."""
+    _import(*ROWS, "t4,Two Tongues,psychodynamic,,en;de;zz,no,yes,,GB,45.50,60,GBP,open,,,,")
+    html = Client().get("/directory/").content.decode()
+    assert "languages English, German, zz" in html and "45.50–60 GBP a session" in html
+    assert "60 GBP a session" in html and "60.00" not in html and "languages en" not in html

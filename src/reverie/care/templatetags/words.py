@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django import template
+from django.utils.translation import get_language_info
 
 register = template.Library()
 
@@ -64,3 +66,27 @@ def approach_words(profile: Any) -> list[str]:
     both read "Dynamic Interpersonal Therapy (DIT)", and the listing shows it once."""
     codes = [str(m) for m in profile.modalities] + [str(f) for f in profile.formats]
     return list(dict.fromkeys(words(code) for code in codes))
+
+
+@register.filter
+def language_names(codes: Any) -> str:
+    """Two-letter language codes as their English names ("en; de" → "English, German"); an unknown code as it is."""
+
+    def name(code: str) -> str:
+        try:
+            return str(get_language_info(code)["name"])
+        except KeyError:
+            return code
+
+    return ", ".join(name(str(code)) for code in codes)
+
+
+@register.filter
+def fee_words(profile: Any) -> str:
+    """A listing's fees per session: "80–120 GBP", or one fee when the lowest and highest are the same; no ".00"."""
+
+    def amount(fee: Decimal) -> str:
+        return f"{fee:.0f}" if fee == fee.to_integral_value() else f"{fee:.2f}"
+
+    low, high = amount(profile.fee_min), amount(profile.fee_max)
+    return f"{low} {profile.currency}" if low == high else f"{low}–{high} {profile.currency}"
