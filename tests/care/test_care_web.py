@@ -189,6 +189,33 @@ def test_web_referral_link_opens_the_fit_check_with_filters(db: Any) -> None:
     assert b"Your doctor" not in Client().get("/fit/?ref=forged").content
 
 
+@pytest.mark.parametrize(
+    ("field", "message"),
+    [
+        (
+            {"from": "zzz"},
+            "Say who sends the link: a doctor (GP), a friend or family member, or a therapist.",
+        ),
+        ({"language": "e"}, "Language: two letters, such as en for English."),
+        ({"country": "G"}, "Country: two letters, such as GB for the United Kingdom."),
+        ({"mode": "teleport"}, "Sessions are in person, online, or either."),
+        ({"max_fee": "eighty"}, "The highest fee must be a number."),
+    ],
+)
+def test_web_referral_with_a_bad_filter_is_refused_in_plain_words(
+    db: Any, field: dict[str, str], message: str
+) -> None:
+    """Walk x5: a referral link was made from any filter (language 'e', mode 'teleport') and only the directory,
+    opened later by the person referred, found it wrong; who sends it was refused as 'gp, family or therapist'.
+    The one making the link now gets the directory's plain message and no link; what they typed stays."""
+    made = Client().get(
+        "/refer/", {"make": "1", "from": "gp", "location": "Berlin", "mode": "online", **field}
+    )
+    text = made.content.decode()
+    assert made.status_code == 400 and message in text and "?ref=" not in text
+    assert 'value="Berlin"' in text and ("mode" in field or '<option value="online" selected>' in text)
+
+
 def test_web_directory_import_is_the_operators_not_a_therapists(paired: tuple[Any, Any]) -> None:
     """Issue 11 item 5: importing overwrites listings, so no signed-in person imports on the web (the CLI does)."""
     from django.core.files.uploadedfile import SimpleUploadedFile
