@@ -153,6 +153,22 @@ def test_web_safety_page_shows_the_clients_plan_above_the_lines(dit: tuple[Any, 
     assert safety.get_plan(client) is not None and safety.get_plan(client).coping_steps == ("breathe",)  # type: ignore[union-attr]
 
 
+def test_web_safety_plan_bad_country_in_plain_words_keeps_the_plan(make_user: Any) -> None:
+    """Walk x5: 'G1' as the crisis lines' country was refused as 'must be a two-letter upper-case code' although
+    the form upper-cases what is typed ('gb' is fine); the message now says what to type, and the plan stays."""
+    web = _as(make_user())
+    bad = web.post("/safety/plan/", {"reasons_for_living": "the sea", "crisis_country": "G1"})
+    text = bad.content.decode()
+    assert bad.status_code == 400 and "The country for crisis lines: two letters, such as GB or US." in text
+    assert "upper-case" not in text and "the sea</textarea>" in text
+    assert (
+        "Saved"
+        in web.post(
+            "/safety/plan/", {"reasons_for_living": "the sea", "crisis_country": "gb"}
+        ).content.decode()
+    )
+
+
 def test_web_public_fit_check_links_to_the_directory(db: Any) -> None:
     form = {
         f"seed_{k}": "yes"
