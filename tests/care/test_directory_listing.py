@@ -189,9 +189,10 @@ def test_a_bad_search_value_gets_a_plain_message(query: str, message: str) -> No
 
 
 def test_listing_reads_languages_and_fees_in_words() -> None:
-    """Walk x5: a listing read "languages en, de" and "60.00–60.00 GBP a session"; it reads the languages' names
-    and one fee when the lowest and highest are the same, without ".00"."""
+    """Walk x5: a listing read "GB · languages en, de" and "60.00–60.00 GBP a session"; it reads the country's
+    and the languages' names and one fee when the lowest and highest are the same, without ".00"."""
     _import(*ROWS, "t4,Two Tongues,psychodynamic,,en;de;zz,no,yes,,GB,45.50,60,GBP,open,,,,")
     html = Client().get("/directory/").content.decode()
     assert "languages English, German, zz" in html and "45.50–60 GBP a session" in html
     assert "60 GBP a session" in html and "60.00" not in html and "languages en" not in html
+    assert "Online · United Kingdom · languages" in html and " · GB · " not in html

@@ -8,6 +8,8 @@ from typing import Any
 from django import template
 from django.utils.translation import get_language_info
 
+from reverie.programmes.safety import COUNTRY_NAMES
+
 register = template.Library()
 
 WORDS = {
@@ -90,3 +92,9 @@ def fee_words(profile: Any) -> str:
 
     low, high = amount(profile.fee_min), amount(profile.fee_max)
     return f"{low} {profile.currency}" if low == high else f"{low}–{high} {profile.currency}"
+
+
+@register.filter
+def country_words(code: object) -> str:
+    """A two-letter country code as its name where the crisis lines name it ("GB" → "United Kingdom"), else as it is."""
+    return COUNTRY_NAMES.get(str(code), str(code))
