@@ -1,6 +1,7 @@
 """Real headless Chromium (walk x5): a client finds a therapist on a phone. At 360 and 1280 px each listing's ways
 to get in touch (book, e-mail, telephone, website) are 44-px targets with no separator left dangling, a long
-e-mail address wraps instead of pushing the page sideways, and the signed-in footer's links are 44-px targets."""
+e-mail address wraps instead of pushing the page sideways; the way to the fit check and the signed-in footer's
+links are 44-px targets."""
 
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ def test_browser_directory_contacts_and_footer_are_44px_at_360_and_1280(
         page.goto("/directory/")
         assert page.locator(".contact a").count() == 4
         assert page.evaluate(LOW, ".contact a") == [], width
+        assert page.evaluate(LOW, "main a[href='/fit/']") == [], width  # "Not sure ...? Take the fit check."
         assert "·" not in page.inner_text(".contact"), width
         assert page.evaluate("document.documentElement.scrollWidth") <= width, width
         shot_if_asked(page, f"directory-{width}")
