@@ -50,7 +50,7 @@ def test_browser_therapist_navigation_is_44px_at_360_and_1280(
             "Goals",
             "Formulation",
             "Goodbye letter",
-            "Calendar",
+            "Add the sessions to your calendar",
             "Your week",
         ),
         base + "prep/": (

@@ -153,6 +153,22 @@ def test_web_safety_page_shows_the_clients_plan_above_the_lines(dit: tuple[Any, 
     assert safety.get_plan(client) is not None and safety.get_plan(client).coping_steps == ("breathe",)  # type: ignore[union-attr]
 
 
+def test_web_safety_plan_bad_country_in_plain_words_keeps_the_plan(make_user: Any) -> None:
+    """Walk x5: 'G1' as the crisis lines' country was refused as 'must be a two-letter upper-case code' although
+    the form upper-cases what is typed ('gb' is fine); the message now says what to type, and the plan stays."""
+    web = _as(make_user())
+    bad = web.post("/safety/plan/", {"reasons_for_living": "the sea", "crisis_country": "G1"})
+    text = bad.content.decode()
+    assert bad.status_code == 400 and "The country for crisis lines: two letters, such as GB or US." in text
+    assert "upper-case" not in text and "the sea</textarea>" in text
+    assert (
+        "Saved"
+        in web.post(
+            "/safety/plan/", {"reasons_for_living": "the sea", "crisis_country": "gb"}
+        ).content.decode()
+    )
+
+
 def test_web_public_fit_check_links_to_the_directory(db: Any) -> None:
     form = {
         f"seed_{k}": "yes"
@@ -187,6 +203,33 @@ def test_web_referral_link_opens_the_fit_check_with_filters(db: Any) -> None:
     page = Client().get(link.group(1).decode().removeprefix("http://testserver"))
     assert b"Your doctor" in page.content and b"language=de" in page.content
     assert b"Your doctor" not in Client().get("/fit/?ref=forged").content
+
+
+@pytest.mark.parametrize(
+    ("field", "message"),
+    [
+        (
+            {"from": "zzz"},
+            "Say who sends the link: a doctor (GP), a friend or family member, or a therapist.",
+        ),
+        ({"language": "e"}, "Language: two letters, such as en for English."),
+        ({"country": "G"}, "Country: two letters, such as GB for the United Kingdom."),
+        ({"mode": "teleport"}, "Sessions are in person, online, or either."),
+        ({"max_fee": "eighty"}, "The highest fee must be a number."),
+    ],
+)
+def test_web_referral_with_a_bad_filter_is_refused_in_plain_words(
+    db: Any, field: dict[str, str], message: str
+) -> None:
+    """Walk x5: a referral link was made from any filter (language 'e', mode 'teleport') and only the directory,
+    opened later by the person referred, found it wrong; who sends it was refused as 'gp, family or therapist'.
+    The one making the link now gets the directory's plain message and no link; what they typed stays."""
+    made = Client().get(
+        "/refer/", {"make": "1", "from": "gp", "location": "Berlin", "mode": "online", **field}
+    )
+    text = made.content.decode()
+    assert made.status_code == 400 and message in text and "?ref=" not in text
+    assert 'value="Berlin"' in text and ("mode" in field or '<option value="online" selected>' in text)
 
 
 def test_web_directory_import_is_the_operators_not_a_therapists(paired: tuple[Any, Any]) -> None:

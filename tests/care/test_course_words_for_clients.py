@@ -53,3 +53,30 @@ def test_course_words_every_client_text_of_every_programme_is_plain() -> None:
             assert not CODES.findall(phase.client_purpose), (programme.id, phase.key)
             for artefact in phase.artefacts:
                 assert not CODES.findall(artefact.client_name + " " + artefact.client_description)
+
+
+def test_course_calendar_link_in_plain_words(dit: tuple[Any, Any, Any]) -> None:
+    """Walk x4, decided: the course's calendar link says what it does ("Add the sessions to your calendar"), not
+    "Calendar (.ics)"; it still points at the .ics file."""
+    client, therapist, course = dit
+    for person in (client, therapist):
+        mine = _main(_as(person).get(f"/courses/{course.id}/").content)
+        link = f'<a href="/courses/{course.id}/calendar.ics">Add the sessions to your calendar</a>'
+        assert link in mine and ".ics)" not in mine
+
+
+def test_course_client_session_actions_have_no_dangling_separator(paired: tuple[Any, Any]) -> None:
+    """Walk x5: the client's session rows read " · cancel" (the separator before the therapist's links, which the
+    client does not have); the therapist's read "notes · move · cancel"."""
+    from django.utils import timezone
+
+    from reverie.care.services.course import CourseDraft, create_course
+
+    client, therapist = paired
+    start = timezone.now() + timedelta(days=1)
+    course = create_course(therapist, CourseDraft(client=client.username, programme="dit", start=start))
+    mine = _main(_as(client).get(f"/courses/{course.id}/").content)
+    assert re.search(r'<td><a class="act" href="[^"]+/cancel/">cancel</a></td>', mine)
+    assert "<td> · " not in mine
+    theirs = _main(_as(therapist).get(f"/courses/{course.id}/").content)
+    assert re.search(r'>notes</a> · <a class="act" [^>]+>move</a> · <a class="act" [^>]+>cancel</a>', theirs)

@@ -143,5 +143,56 @@ def test_profile_form_offers_approaches_and_formats_as_tick_boxes(make_user: Any
     row.refresh_from_db()
     assert (row.name, row.formats) == ("Dr Cy Sample", ["dit", "long_term"])
     public = Client().get("/directory/?format=long_term").content.decode()
-    assert "Dr Cy Sample" in public and '<span class="chip">DIT</span>' in public  # the listing as before
+    assert (
+        "Dr Cy Sample" in public and '<span class="chip">Dynamic Interpersonal Therapy (DIT)</span>' in public
+    )
     assert 'value="DIT"> Dynamic Interpersonal Therapy (DIT)</label>' in public  # the search's boxes in words
+
+
+def test_listing_chips_read_in_plain_words_each_once() -> None:
+    """Walk x4, decided: a listing's chips use the profile form's labels, not the stored codes ("DIT", "art",
+    "long_term"); an approach and a format that read the same (approach DIT, format dit) show once. The codes stay
+    in the data: the search still filters by them."""
+    _import(*ROWS, "t4,Long Room,psychodynamic;CBT,long_term;cbt,en,no,yes,,GB,70,70,GBP,open,,,,")
+    html = Client().get("/directory/").content.decode()
+    chips = re.findall(r'<span class="chip">([^<]*)</span>', html)
+    assert "DIT" not in chips and "art" not in chips and "long_term" not in chips and "CBT" not in chips
+    assert chips.count("Dynamic Interpersonal Therapy (DIT)") == 1  # t1: approach DIT and format dit
+    assert chips.count("art therapy") == 1 and chips.count("music therapy") == 1
+    assert chips.count("cognitive behavioural therapy (CBT)") == 1  # t4: approach CBT and format cbt
+    assert "long-term psychodynamic therapy" in chips and "psychoanalytic" in chips
+    assert "Long Room" in Client().get("/directory/?modality=CBT&format=long_term").content.decode()
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("modality=reiki", "An approach in this search is not one the directory lists. Tick the approaches"),
+        ("format=reiki", "A format in this search is not one the directory lists. Tick the formats"),
+        ("mode=teleport", "Sessions are in person, online, or either."),
+        ("language=english", "Language: two letters, such as en for English."),
+        ("country=Germany", "Country: two letters, such as GB for the United Kingdom."),
+        ("max_fee=abc", "The highest fee must be a number"),
+    ],
+)
+def test_a_bad_search_value_gets_a_plain_message(query: str, message: str) -> None:
+    """Walk x5: a hand-edited or stale link (?modality=reiki, ?format=reiki, ?language=english) got a message in
+    codes ("unknown modality; expected: ... DIT, art ...", "in_person") or, for a format, language or country,
+    silently "0 found". Each now gets one plain message, and the filters that were fine stay filled in."""
+    _import(*ROWS)
+    page = Client().get(f"/directory/?{query}&location=London")
+    text = page.content.decode()
+    assert page.status_code == 400 and message in text, text[text.find("<main") :][:600]
+    assert "modality" not in text.split("<form")[0] and "in_person" not in text.split("<form")[0]
+    assert "reiki" not in text and 'name="location" value="London"' in text
+    assert "0 found" not in text and "No therapist matches" not in text  # nothing was searched
+
+
+def test_listing_reads_languages_and_fees_in_words() -> None:
+    """Walk x5: a listing read "GB · languages en, de" and "60.00–60.00 GBP a session"; it reads the country's
+    and the languages' names and one fee when the lowest and highest are the same, without ".00"."""
+    _import(*ROWS, "t4,Two Tongues,psychodynamic,,en;de;zz,no,yes,,GB,45.50,60,GBP,open,,,,")
+    html = Client().get("/directory/").content.decode()
+    assert "languages English, German, zz" in html and "45.50–60 GBP a session" in html
+    assert "60 GBP a session" in html and "60.00" not in html and "languages en" not in html
+    assert "Online · United Kingdom · languages" in html and " · GB · " not in html

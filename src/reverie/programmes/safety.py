@@ -258,7 +258,7 @@ class SafetyPlan:
             _check_contacts(key, getattr(self, key))
         country = self.crisis_country
         if country is not None and (not isinstance(country, str) or not _COUNTRY.fullmatch(country)):
-            raise InvalidInput("The crisis-line country must be a two-letter upper-case code.")
+            raise InvalidInput("The country for crisis lines: two letters, such as GB or US.")
         if not any(getattr(self, key) for key in SECTION_TITLES):
             raise InvalidInput("A safety plan needs at least one entry.")
 

@@ -181,10 +181,33 @@ def own_profile(therapist: User) -> dict[str, str]:
     return values
 
 
+SEARCH_PROBLEMS = {  # a search link's bad value, in the client's words (never echoing the value)
+    "modality": "An approach in this search is not one the directory lists. Tick the approaches you want below.",
+    "format": "A format in this search is not one the directory lists. Tick the formats you want below.",
+    "mode": "Sessions are in person, online, or either.",
+    "language": "Language: two letters, such as en for English.",
+    "country": "Country: two letters, such as GB for the United Kingdom.",
+}
+
+
 def query_from(params: Mapping[str, list[str]]) -> DirectoryQuery:
-    """The public search form's filters (several ``modality``/``format`` values allowed)."""
+    """The public search form's filters (several ``modality``/``format`` values allowed). A value the form could
+    not have sent (a hand-edited or stale link) is refused with a plain message rather than finding nothing."""
     prefill = {"modalities": params.get("modality", []), "formats": params.get("format", [])}
     one = {k: (v[-1].strip() if v else "") for k, v in params.items()}
+    known = {
+        "modality": {m.value.lower() for m in Modality},
+        "format": set(rules.FORMATS),
+    }
+    for key, codes in known.items():
+        if any(value.strip().lower() not in codes for value in params.get(key, []) if value.strip()):
+            raise InvalidInput(SEARCH_PROBLEMS[key])
+    prefill = {name: [v.strip() for v in values if v.strip()] for name, values in prefill.items()}
+    if one.get("mode") and one["mode"] not in ("in_person", "online", "either"):
+        raise InvalidInput(SEARCH_PROBLEMS["mode"])
+    for key in ("language", "country"):
+        if one.get(key) and not re.fullmatch(r"[A-Za-z]{2}", one[key]):
+            raise InvalidInput(SEARCH_PROBLEMS[key])
     overrides: dict[str, object] = {
         "language": one.get("language") or None,
         "mode": one.get("mode") or "either",
@@ -193,10 +216,7 @@ def query_from(params: Mapping[str, list[str]]) -> DirectoryQuery:
         "max_fee": _fee(one.get("max_fee", "")),
         "include_full": one.get("include_full") in ("1", "on", "yes"),
     }
-    query = rules.query_from_prefill(prefill, **overrides)
-    if query.mode not in ("in_person", "online", "either"):
-        raise InvalidInput("The session mode is in_person, online or either.")
-    return query
+    return rules.query_from_prefill(prefill, **overrides)
 
 
 def _fee(raw: str) -> Decimal | None:

@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 
 from django.core import signing
 
+from reverie.care.services import directory
 from reverie.errors import InvalidInput
 from reverie.programmes import fit as rules
 
@@ -73,7 +74,12 @@ def make_referral(filters: Mapping[str, str]) -> str:
     """A short signed token for ``/fit/?ref=…`` holding only the chosen search filters (no names)."""
     chosen = {k: str(v).strip()[:60] for k, v in filters.items() if k in REFERRAL_KEYS and str(v).strip()}
     if chosen.get("from") and chosen["from"] not in REFERRAL_FROM:
-        raise InvalidInput("Say who sends the link: gp, family or therapist.")
+        raise InvalidInput(
+            "Say who sends the link: a doctor (GP), a friend or family member, or a therapist."
+        )
+    directory.query_from(
+        {k: [v] for k, v in chosen.items() if k != "from"}
+    )  # refused now, not when it is opened
     return signing.dumps(chosen, salt=REFERRAL_SALT, compress=True)
 
 

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+from typing import Any
+
 from django import template
+from django.utils.translation import get_language_info
+
+from reverie.programmes.safety import COUNTRY_NAMES
 
 register = template.Library()
 
@@ -54,3 +60,41 @@ def words(value: object) -> str:
     """The plain-language name of an identifier; unknown identifiers lose their underscores."""
     text = str(value or "")
     return WORDS.get(text, text.replace("_", " "))
+
+
+@register.filter
+def approach_words(profile: Any) -> list[str]:
+    """A directory listing's approaches then formats in words, each wording once: approach "DIT" and format "dit"
+    both read "Dynamic Interpersonal Therapy (DIT)", and the listing shows it once."""
+    codes = [str(m) for m in profile.modalities] + [str(f) for f in profile.formats]
+    return list(dict.fromkeys(words(code) for code in codes))
+
+
+@register.filter
+def language_names(codes: Any) -> str:
+    """Two-letter language codes as their English names ("en; de" → "English, German"); an unknown code as it is."""
+
+    def name(code: str) -> str:
+        try:
+            return str(get_language_info(code)["name"])
+        except KeyError:
+            return code
+
+    return ", ".join(name(str(code)) for code in codes)
+
+
+@register.filter
+def fee_words(profile: Any) -> str:
+    """A listing's fees per session: "80–120 GBP", or one fee when the lowest and highest are the same; no ".00"."""
+
+    def amount(fee: Decimal) -> str:
+        return f"{fee:.0f}" if fee == fee.to_integral_value() else f"{fee:.2f}"
+
+    low, high = amount(profile.fee_min), amount(profile.fee_max)
+    return f"{low} {profile.currency}" if low == high else f"{low}–{high} {profile.currency}"
+
+
+@register.filter
+def country_words(code: object) -> str:
+    """A two-letter country code as its name where the crisis lines name it ("GB" → "United Kingdom"), else as it is."""
+    return COUNTRY_NAMES.get(str(code), str(code))

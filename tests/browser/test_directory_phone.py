@@ -1,0 +1,49 @@
+"""Real headless Chromium (walk x5): a client finds a therapist on a phone. At 360 and 1280 px each listing's ways
+to get in touch (book, e-mail, telephone, website) are 44-px targets with no separator left dangling, a long
+e-mail address wraps instead of pushing the page sideways; the way to the fit check and the signed-in footer's
+links are 44-px targets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from browser_phone import shot_if_asked
+from test_check_in_390 import _sign_in_as
+
+from reverie.care.services import directory
+from reverie.programmes.directory import COLUMNS
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+HEADER = ",".join((*COLUMNS, "email", "phone", "website", "booking_url"))
+ROW = (
+    "t1,Dr Ada Example,psychoanalytic;DIT,dit,en,yes,yes,London,GB,80,120,GBP,open,"
+    "ada.featherstonehaugh@a-very-long-practice-name.example.org,+44 20 7946 0000,https://ada.example.org,"
+    "https://book.example.org/ada"
+)
+LOW = """(sel) => [...document.querySelectorAll(sel)].filter(e => e.offsetParent !== null)
+    .map(e => [e.textContent.trim().slice(0, 30), Math.round(e.getBoundingClientRect().height)])
+    .filter(([_, h]) => h < 43.5)"""
+
+
+def test_browser_directory_contacts_and_footer_are_44px_at_360_and_1280(
+    chromium: Any, live_server: Any, make_user: Any
+) -> None:
+    directory.import_csv(None, f"{HEADER}\n{ROW}\n".encode())
+    client = make_user("dora")
+    for width in (360, 1280):
+        context = chromium.new_context(viewport={"width": width, "height": 740}, base_url=live_server.url)
+        page = context.new_page()
+        page.goto("/directory/")
+        assert page.locator(".contact a").count() == 4
+        assert page.evaluate(LOW, ".contact a") == [], width
+        assert page.evaluate(LOW, "main a[href='/fit/']") == [], width  # "Not sure ...? Take the fit check."
+        assert "·" not in page.inner_text(".contact"), width
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, width
+        shot_if_asked(page, f"directory-{width}")
+        _sign_in_as(page, client, live_server)
+        page.goto("/directory/")
+        assert page.locator("footer a").count() == 3
+        assert page.evaluate(LOW, "footer a") == [], width
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, width
+        context.close()
