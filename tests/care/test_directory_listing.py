@@ -27,6 +27,19 @@ def _import(*rows: str) -> None:
     directory.import_csv(None, ("\n".join([HEADER, *rows]) + "\n").encode())
 
 
+# A profile form's fields as a therapist fills them in; each test changes what it is about.
+PROFILE: dict[str, Any] = {
+    "name": "Dr Bea Sample",
+    "languages": "en",
+    "online": "yes",
+    "country": "GB",
+    "fee_min": "70",
+    "fee_max": "90",
+    "currency": "GBP",
+    "availability": "open",
+}
+
+
 def test_listing_shows_contact_details_and_a_booking_link() -> None:
     _import(*ROWS)
     html = Client().get("/directory/?modality=DIT").content.decode()
@@ -65,16 +78,9 @@ def test_profile_form_shows_labels_and_publishes_contacts(make_user: Any, web_as
     assert ">Lowest fee per session</label>" in form and ">Link to book a first session</label>" in form
     assert ">fee_max</label>" not in form and ">in_person</label>" not in form
     fields = {
-        "name": "Dr Bea Sample",
+        **PROFILE,
         "modalities": "psychodynamic, DIT",
         "formats": "dit",
-        "languages": "en",
-        "online": "yes",
-        "country": "GB",
-        "fee_min": "70",
-        "fee_max": "90",
-        "currency": "GBP",
-        "availability": "open",
         "booking_url": "https://book.example.org/bea",
     }
     saved = web.post("/directory/profile/", fields)
@@ -87,17 +93,7 @@ def test_profile_form_errors_name_fields_as_the_form_does(make_user: Any, web_as
     """Walk x3: a bad fee on the profile form was reported as "column 'fee_min': ..."; the form's errors name the
     field by its label. The CSV import keeps its line and column (the file's own words)."""
     web = web_as(make_user(role="therapist"))
-    fields = {
-        "name": "Dr Bea Sample",
-        "modalities": "psychodynamic",
-        "languages": "en",
-        "online": "yes",
-        "country": "GB",
-        "fee_min": "cheap",
-        "fee_max": "90",
-        "currency": "GBP",
-        "availability": "open",
-    }
+    fields = {**PROFILE, "modalities": "psychodynamic", "fee_min": "cheap"}
     bad = web.post("/directory/profile/", fields)
     text = bad.content.decode()
     assert bad.status_code == 400 and "Lowest fee per session: must be a number" in text
@@ -119,16 +115,10 @@ def test_profile_form_offers_approaches_and_formats_as_tick_boxes(make_user: Any
     assert re.search(r'name="modalities" value="DIT"> Dynamic Interpersonal Therapy \(DIT\)</label>', form)
     assert 'id="formats"' not in form and "brief_psychodynamic," not in form
     fields = {
+        **PROFILE,
         "name": "Dr Cy Sample",
         "modalities": ["psychodynamic", "DIT"],
         "formats": ["dit", "long_term"],
-        "languages": "en",
-        "online": "yes",
-        "country": "GB",
-        "fee_min": "70",
-        "fee_max": "90",
-        "currency": "GBP",
-        "availability": "open",
     }
     assert "Published." in web.post("/directory/profile/", fields).content.decode()
     row = DirectoryProfile.objects.get(owner=therapist)
