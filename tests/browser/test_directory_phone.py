@@ -47,3 +47,28 @@ def test_browser_directory_contacts_and_footer_are_44px_at_360_and_1280(
         assert page.evaluate(LOW, "footer a") == [], width
         assert page.evaluate("document.documentElement.scrollWidth") <= width, width
         context.close()
+
+
+SMALL_TEXT = """(sel) => [...document.querySelectorAll(sel)].filter(e => e.offsetParent !== null)
+    .filter(e => parseFloat(getComputedStyle(e).fontSize) < 12).map(e => e.textContent.trim().slice(0, 30))"""
+
+
+def test_browser_search_asks_language_and_country_by_name_at_360(chromium: Any, live_server: Any) -> None:
+    """Helper x6: at 360 px a client picks "German" and "United Kingdom" from 44-px selects (no codes to type); the
+    Approach and Course hints are at least 12 px, the page never scrolls sideways, and the link holds the codes."""
+    directory.import_csv(None, f"{HEADER}\n{ROW.replace(',en,', ',en;de,')}\n".encode())
+    context = chromium.new_context(viewport={"width": 360, "height": 740}, base_url=live_server.url)
+    page = context.new_page()
+    page.goto("/directory/")
+    shot_if_asked(page, "directory-search-360")
+    assert page.evaluate(LOW, "select#language, select#country, fieldset label.inline") == []
+    assert page.evaluate(SMALL_TEXT, "fieldset p, fieldset label, label") == []
+    page.select_option("#language", label="German")
+    page.select_option("#country", label="United Kingdom")
+    page.click("button[type=submit]")
+    page.wait_for_url("**/directory/?*")
+    assert "language=de" in page.url and "country=GB" in page.url
+    assert page.locator("#language option:checked").inner_text() == "German"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    shot_if_asked(page, "directory-search-360-found")
+    context.close()

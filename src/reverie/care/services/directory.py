@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import get_language_info
 
 from reverie.care.models import DirectoryProfile
 from reverie.clinic.models import User
@@ -20,6 +21,8 @@ from reverie.clinic.services.policy import Action, require
 from reverie.errors import Conflict, InvalidInput, PermissionDenied
 from reverie.programmes import directory as rules
 from reverie.programmes.directory import Availability, DirectoryQuery, Modality, Profile
+from reverie.programmes.formats import PROGRAMMES
+from reverie.programmes.safety import country_name
 
 LIST_FIELDS = ("modalities", "formats", "languages")
 CHOICE_FIELDS = {  # the profile form's tick boxes: the codes stored, exactly as a CSV row holds them
@@ -229,6 +232,47 @@ def _fee(raw: str) -> Decimal | None:
     if not fee.is_finite() or fee < 0:
         raise InvalidInput("The highest fee must be a number from 0.")
     return fee
+
+
+def language_name(code: str) -> str:
+    """A two-letter language code's English name ("de" → "German"), from Django's table of languages (the one
+    the directory's listings already read by); a code it does not name stays as it is."""
+    try:
+        return str(get_language_info(code.lower())["name"])
+    except KeyError:
+        return code
+
+
+def place_choices(chosen_language: str = "", chosen_country: str = "") -> dict[str, list[tuple[str, str]]]:
+    """The search's Language and Country selects: (code, name) for each language and country some listing holds,
+    by name, plus a chosen one no listing holds (an old link: kept, never lost). The codes are the query's."""
+    languages: set[str] = set()
+    countries: set[str] = set()
+    for row_languages, country in DirectoryProfile.objects.values_list("languages", "country"):
+        languages.update(str(code).lower() for code in row_languages)
+        countries.add(str(country).upper())
+    if re.fullmatch(r"[A-Za-z]{2}", chosen_language):
+        languages.add(chosen_language.lower())
+    if re.fullmatch(r"[A-Za-z]{2}", chosen_country):
+        countries.add(chosen_country.upper())
+    return {
+        "languages": sorted(((c, language_name(c)) for c in languages), key=lambda pair: pair[1].casefold()),
+        "countries": sorted(((c, country_name(c)) for c in countries), key=lambda pair: pair[1].casefold()),
+    }
+
+
+# The search form's "Course" boxes: a format as the course it is, not the approach's name again (the "Approach"
+# boxes already read "art therapy", "Dynamic Interpersonal Therapy (DIT)", ...). Lengths are the programmes'.
+_LENGTHS = {p.id.value: p.duration_text for p in PROGRAMMES}
+COURSE_WORDS = {
+    "dit": f"a set DIT course, {_LENGTHS['dit']}",
+    "brief_psychodynamic": f"brief, {_LENGTHS['brief_psychodynamic']}",
+    "medium_term": f"medium-term, {_LENGTHS['medium_term']}",
+    "long_term": f"long-term, {_LENGTHS['long_term']}",
+    "art_therapy": "a course using art making",
+    "music_therapy": "a course using music",
+    "cbt": "a set CBT course",
+}
 
 
 def search(query: DirectoryQuery) -> list[Profile]:

@@ -23,7 +23,7 @@ def answers_from(form: Mapping[str, str]) -> rules.FitAnswers:
     """Read the form's fields: ``seed_<key>`` yes/no/not_sure, ``structure``, ``pref_<key>`` −3…3, ``creative``."""
     seed = {key: _seed(form.get(f"seed_{key}", "")) for key, _ in rules.SEED_QUESTIONS}
     preferences = {
-        item.key: _preference(item.key, form.get(f"pref_{item.key}", "")) for item in rules.PREFERENCE_ITEMS
+        item.key: _preference(item, form.get(f"pref_{item.key}", "")) for item in rules.PREFERENCE_ITEMS
     }
     return rules.FitAnswers(
         seed=seed,
@@ -49,11 +49,16 @@ def _structure(raw: str) -> rules.StructurePreference:
         ) from None
 
 
-def _preference(key: str, raw: str) -> int:
+def _preference(item: rules.PreferenceItem, raw: str) -> int:
+    """A point from -3 to 3; a forged one is refused naming the pair of statements as the form shows them, never
+    the item's code ("d1") nor the value sent."""
     try:
-        return int(str(raw).strip())
+        point = int(str(raw).strip())
     except ValueError:
-        raise InvalidInput(f"Preference item {key}: choose a point on the scale from -3 to 3.") from None
+        point = None
+    if point is None or not -3 <= point <= 3:
+        raise InvalidInput(f"“{item.left} ⟷ {item.right}”: choose a point on the scale from -3 to 3.")
+    return point
 
 
 def assess(form: Mapping[str, str]) -> rules.FitResult:

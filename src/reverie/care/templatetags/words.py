@@ -6,8 +6,8 @@ from decimal import Decimal
 from typing import Any
 
 from django import template
-from django.utils.translation import get_language_info
 
+from reverie.care.services.directory import language_name
 from reverie.programmes.safety import COUNTRY_NAMES
 
 register = template.Library()
@@ -72,15 +72,9 @@ def approach_words(profile: Any) -> list[str]:
 
 @register.filter
 def language_names(codes: Any) -> str:
-    """Two-letter language codes as their English names ("en; de" → "English, German"); an unknown code as it is."""
-
-    def name(code: str) -> str:
-        try:
-            return str(get_language_info(code)["name"])
-        except KeyError:
-            return code
-
-    return ", ".join(name(str(code)) for code in codes)
+    """Two-letter language codes as their English names ("en; de" → "English, German"); an unknown code as it is.
+    The names are the search's Language select's (services.directory.language_name)."""
+    return ", ".join(language_name(str(code)) for code in codes)
 
 
 @register.filter

@@ -61,16 +61,32 @@ def directory_search(request: HttpRequest) -> HttpResponse:
     params = {key: request.GET.getlist(key) for key in request.GET}
     context: dict[str, Any] = {
         "modalities": [m.value for m in Modality],
-        "formats": sorted(FORMATS),
+        "formats": [(code, directory.COURSE_WORDS.get(code, code)) for code in _course_order()],
         "chosen_modalities": params.get("modality", []),
-        "chosen_formats": params.get("format", []),
+        "chosen_formats": [f.strip().lower() for f in params.get("format", [])],
         "values": request.GET,
+        **_place_context(request),
     }
     try:
         context["profiles"] = directory.search(directory.query_from(params))
     except InvalidInput as exc:
         return with_error(request, "care/directory.html", {**context, "profiles": []}, exc)
     return render(request, "care/directory.html", context)
+
+
+def _course_order() -> list[str]:
+    """The Course boxes in the order of COURSE_WORDS (shortest set course first), any other format after."""
+    return [*directory.COURSE_WORDS, *sorted(FORMATS - set(directory.COURSE_WORDS))]
+
+
+def _place_context(request: HttpRequest) -> dict[str, Any]:
+    """The Language and Country selects and the codes to select in them (an old link's "gb" selects "GB")."""
+    language, country = request.GET.get("language", "").strip(), request.GET.get("country", "").strip()
+    return {
+        **directory.place_choices(language, country),
+        "chosen_language": language.lower(),
+        "chosen_country": country.upper(),
+    }
 
 
 def _therapist(request: HttpRequest) -> Any:
@@ -130,7 +146,11 @@ def directory_import(request: HttpRequest) -> HttpResponse:
 @require_GET
 def refer(request: HttpRequest) -> HttpResponse:
     """Make a referral link (a GP, a loved one): the fit check with a few directory filters carried along."""
-    context: dict[str, Any] = {"values": request.GET, "from_choices": fit.REFERRAL_FROM.items()}
+    context: dict[str, Any] = {
+        "values": request.GET,
+        "from_choices": fit.REFERRAL_FROM.items(),
+        **_place_context(request),
+    }
     if request.GET.get("make"):
         try:
             token = fit.make_referral({k: request.GET.get(k, "") for k in fit.REFERRAL_KEYS})

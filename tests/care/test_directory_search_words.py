@@ -1,0 +1,122 @@
+"""Helper x6: the public search asks in words, not codes. Language and Country are selects by name ("English",
+"United Kingdom", "Any" first) with the codes as values, so links (old ones with lower-case codes too) keep
+working; the Approach and Course boxes never repeat a wording; a forged fit-check answer names the question by
+its words, not its code ("d1"); and the docs say only the operator imports a directory list."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from django.test import Client
+
+from reverie.care.services import directory
+from reverie.programmes.directory import COLUMNS, FORMATS
+
+pytestmark = pytest.mark.django_db
+HEADER = ",".join(COLUMNS)
+ROWS = (
+    "t1,Dr Ada Example,psychoanalytic;DIT,dit,en;de,yes,yes,London,GB,80,120,GBP,open",
+    "t2,Art Room,art,art_therapy,en,no,yes,,IE,60,60,GBP,open",
+)
+
+
+def _import() -> None:
+    directory.import_csv(None, ("\n".join([HEADER, *ROWS]) + "\n").encode())
+
+
+def _options(html: str, name: str) -> list[tuple[str, str, bool]]:
+    select = re.search(rf'<select id="{name}" name="{name}">(.*?)</select>', html, re.S)
+    assert select is not None, f"no {name} select"
+    found = re.findall(r'<option value="([^"]*)"( selected)?>([^<]*)</option>', select.group(1))
+    return [(value, label, bool(selected)) for value, selected, label in found]
+
+
+def test_language_and_country_are_selects_by_name_with_codes_as_values() -> None:
+    _import()
+    html = Client().get("/directory/").content.decode()
+    assert "(e.g. en)" not in html and "(e.g. GB)" not in html
+    assert _options(html, "language") == [
+        ("", "Any", False),
+        ("en", "English", False),
+        ("de", "German", False),
+    ]
+    assert _options(html, "country") == [
+        ("", "Any", False),
+        ("IE", "Ireland", False),
+        ("GB", "United Kingdom", False),
+    ]
+
+
+@pytest.mark.parametrize("query", ["language=de&country=GB", "language=DE&country=gb"])
+def test_a_link_with_codes_in_either_case_selects_them_and_finds(query: str) -> None:
+    _import()
+    html = Client().get(f"/directory/?{query}").content.decode()
+    assert ("de", "German", True) in _options(html, "language")
+    assert ("GB", "United Kingdom", True) in _options(html, "country")
+    assert "Dr Ada Example" in html and "Art Room" not in html
+
+
+def test_a_code_no_listing_holds_is_kept_selected_and_a_bad_one_keeps_its_message() -> None:
+    _import()
+    html = Client().get("/directory/?language=fr&country=fr").content.decode()
+    assert ("fr", "French", True) in _options(html, "language")
+    assert ("FR", "France", True) in _options(html, "country") and "0 found" in html
+    bad = Client().get("/directory/?language=english")
+    assert bad.status_code == 400 and "Language: two letters, such as en for English." in bad.content.decode()
+
+
+def test_the_referral_form_asks_language_and_country_by_name() -> None:
+    _import()
+    html = Client().get("/refer/?language=de").content.decode()
+    assert "(e.g. en)" not in html and "(e.g. GB)" not in html
+    assert ("de", "German", True) in _options(html, "language") and ("", "Any", False) in _options(
+        html, "country"
+    )
+
+
+def _box_labels(html: str, legend: str) -> list[str]:
+    fieldset = re.search(rf"<fieldset><legend>{legend}</legend>(.*?)</fieldset>", html, re.S)
+    assert fieldset is not None, legend
+    return [
+        label.strip()
+        for label in re.findall(r"<input type=\"checkbox\"[^>]*> ([^<]+)</label>", fieldset.group(1))
+    ]
+
+
+def test_approach_and_course_boxes_never_repeat_a_wording_and_old_links_tick_them() -> None:
+    html = Client().get("/directory/?modality=DIT&format=dit&format=ART_THERAPY").content.decode()
+    approaches, courses = _box_labels(html, "Approach"), _box_labels(html, "Course")
+    assert len(approaches) == 9 and len(courses) == len(FORMATS)
+    assert set(approaches) & set(courses) == set()
+    assert not any(a.lower() in c.lower() for a in approaches for c in courses), (approaches, courses)
+    assert "How the therapist works." in html and "Leave empty for any." in html
+    assert (
+        'value="dit" checked' in html
+        and 'value="art_therapy" checked' in html
+        and 'value="DIT" checked' in html
+    )
+    assert "_" not in " ".join(courses)
+
+
+def test_a_forged_fit_answer_names_the_question_by_its_words() -> None:
+    form = {f"seed_{k}": "yes" for k in ("understand_self", "repeating_patterns", "relationships_hard")}
+    form |= {f"seed_{k}": "yes" for k in ("feeling_emotions", "unhelpful_decisions")}
+    items = ("d1", "d2", "d3", "e1", "e2", "e3", "p1", "p2", "p3", "c1", "c2", "c3")
+    form |= {"structure": "structured", **{f"pref_{k}": "0" for k in items}}
+    for forged in ("x", "9"):
+        page = Client().post("/fit/", {**form, "pref_d1": forged})
+        text = page.content.decode()
+        assert page.status_code == 400, forged
+        assert "d1" not in text.split("<form")[0] and "Preference item" not in text
+        assert "I&#x27;d like to bring whatever is on my mind and see where it goes" in text.split("<form")[0]
+        assert "choose a point on the scale from -3 to 3" in text
+
+
+def test_docs_say_only_the_operator_imports_a_directory_list() -> None:
+    docs = Path(__file__).resolve().parents[2] / "docs"
+    for path in docs.glob("*.md"):
+        text = " ".join(path.read_text().split())
+        assert "imported from CSV by a therapist" not in text, path.name
+        assert not re.search(r"therapist[^.]{0,60}\(`/directory/import/`\)", text), path.name
