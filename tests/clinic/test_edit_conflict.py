@@ -122,3 +122,23 @@ def test_web_edit_without_a_base_revision_saves_as_before(make_user: Any, web_as
     posted = client.post(f"/journal/{view.id}/edit/", {"kind": "dream", "body": "an old form's words"})
     assert posted.status_code == 302
     assert journal.get_entry(alice, view.id).body == "an old form's words"
+
+
+@pytest.mark.parametrize("forged", ["abc", "-1", "0", "1.5", "99999999999999999999"])
+def test_web_edit_with_a_damaged_base_revision_says_so_and_keeps_the_text(
+    make_user: Any, web_as: Any, forged: str
+) -> None:
+    alice = make_user()
+    view = journal.create_entry(alice, _dream("first telling"))
+    typed = "words typed & kept"
+    refused = web_as(alice).post(
+        f"/journal/{view.id}/edit/", {"kind": "dream", "base_revision": forged, "body": typed}
+    )
+    page = refused.content.decode()
+    assert refused.status_code == 400
+    # one plain sentence, as on the care forms; not Django's "Enter a whole number." about a field nobody sees
+    assert "The form is damaged (its version is not a number); open it again." in page
+    assert "whole number" not in page and "2147483647" not in page and "greater than" not in page
+    assert html.escape(typed) in page
+    stored = Entry.objects.get(pk=view.id)
+    assert stored.revision == 1 and journal.get_entry(alice, view.id).body == "first telling"
