@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import html
 import re
+import threading
+from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.db import connection
 
 from reverie.care.services import formulation, safety
 from reverie.errors import StaleEdit
@@ -109,3 +112,56 @@ def test_web_progress_note_second_tab_keeps_the_typed_text(dit: tuple[Any, Any, 
     assert [n.text for n in notes.progress_notes(therapist, course.id)] == ["saved in tab A"]
     assert web.post(path, {**form, "base_version": "1", "text": "typed in tab B"}).status_code == 302
     assert [n.text for n in notes.progress_notes(therapist, course.id)] == ["typed in tab B"]
+
+
+def _race(save: Callable[[str], object]) -> list[str]:
+    """Two saves at once, each on its own connection: what each came to ("saved", "refused" or the error's type)."""
+    start = threading.Barrier(2)
+    outcomes: list[str] = []
+
+    def one(text: str) -> None:
+        try:
+            start.wait()
+            save(text)
+            outcomes.append("saved")
+        except StaleEdit:
+            outcomes.append("refused")
+        except Exception as exc:  # the point: no other error (a 500 page) may come out of the race
+            outcomes.append(type(exc).__name__)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=one, args=(t,)) for t in ("from tab A", "from tab B")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return sorted(outcomes)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_first_saves_at_once_one_saved_one_refused_never_an_integrity_error(
+    dit: tuple[Any, Any, Any],
+) -> None:
+    # base 0 ("none yet") locks no row: on PostgreSQL both saves passed the check and the second one's insert hit
+    # the unique constraint (IntegrityError, a 500 page) instead of the 409 conflict page
+    from reverie.care.services import notes
+
+    client, therapist, course = dit
+    assert _race(lambda t: notes.write_progress_note(therapist, course.id, 1, t, base_version=0)) == [
+        "refused",
+        "saved",
+    ]
+    assert _race(
+        lambda t: formulation.save_formulation(therapist, course.id, {"ipaf_self": t}, base_version=0)
+    ) == [
+        "refused",
+        "saved",
+    ]
+    assert _race(lambda t: safety.save_plan(client, {"coping_steps": [t]}, base_version=0)) == [
+        "refused",
+        "saved",
+    ]
+    assert [n.version for n in notes.progress_notes(therapist, course.id)] == [1]
+    assert [v.version for v in formulation.versions(therapist, course.id)] == [1]
+    assert safety.plan_version(client) == 1

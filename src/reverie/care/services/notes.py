@@ -54,6 +54,7 @@ def write_progress_note(
     body = records.clean_text(text, "progress note")
     now = timezone.now()
     with transaction.atomic():
+        records.hold(session)  # the note may not exist yet: two first notes wait in turn
         note = ProgressNote.objects.select_for_update().filter(session=session).first()
         StaleEdit.check(note.version if note else 0, base_version, "progress note")
         if note is None:

@@ -80,6 +80,7 @@ def save_plan(
         raise NotFound("No such safety plan.")
     plan = safety_plan_from_dict(data)
     with transaction.atomic():
+        records.hold(target)  # there may be no plan yet: two first saves (client and therapist) wait in turn
         row = SafetyPlanRecord.objects.select_for_update().filter(client=target).first()
         StaleEdit.check(row.version if row else 0, base_version, "safety plan")
         row = row or SafetyPlanRecord(client=target, version=0)
