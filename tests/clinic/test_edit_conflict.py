@@ -142,3 +142,47 @@ def test_web_edit_with_a_damaged_base_revision_says_so_and_keeps_the_text(
     assert html.escape(typed) in page
     stored = Entry.objects.get(pk=view.id)
     assert stored.revision == 1 and journal.get_entry(alice, view.id).body == "first telling"
+
+
+def test_web_conflict_page_shows_every_saved_field_the_second_save_would_replace(
+    make_user: Any, web_as: Any
+) -> None:
+    # a mindful choice keeps its words in the situation / urge / choice, and any entry has people and tags: the
+    # conflict page said "the version saved now is shown here" but showed only the title and body, so saving again
+    # replaced saved words the person was never shown
+    from reverie.clinic.services.journal import Feeling
+
+    alice = make_user()
+    view = journal.create_entry(
+        alice, EntryDraft(kind="mindful_choice", body="a choice", extra={"situation": "first"})
+    )
+    client = web_as(alice)
+    tab_b = _edit_form(client, view.id)
+    journal.update_entry(
+        alice,
+        view.id,
+        EntryDraft(
+            kind="mindful_choice",
+            body="a choice",
+            feelings=(Feeling("longing", 4),),
+            people=("Saved-Sam",),
+            tags=("saved-sea",),
+            extra={"situation": "SAVED situation", "urge": "SAVED urge", "choice": "SAVED choice"},
+        ),
+    )
+    refused = client.post(
+        f"/journal/{view.id}/edit/",
+        {
+            **tab_b,
+            "kind": "mindful_choice",
+            "body": "a choice",
+            "situation": "typed situation",
+            "people": "Typed-Tom",
+        },
+    )
+    assert refused.status_code == 409
+    shown = re.search(r'<section class="conflict".*?</section>', refused.content.decode(), re.S)
+    assert shown is not None
+    for saved in ("SAVED situation", "SAVED urge", "SAVED choice", "Saved-Sam", "saved-sea", "longing 4/5"):
+        assert saved in shown.group(0), saved
+    assert "Typed-Tom" not in shown.group(0)
