@@ -165,3 +165,29 @@ def test_two_first_saves_at_once_one_saved_one_refused_never_an_integrity_error(
     assert [n.version for n in notes.progress_notes(therapist, course.id)] == [1]
     assert [v.version for v in formulation.versions(therapist, course.id)] == [1]
     assert safety.plan_version(client) == 1
+
+
+@pytest.mark.parametrize("damaged", ["abc", "-1", "99999999999999999999"])
+def test_web_damaged_base_is_not_replaced_by_the_stored_version(
+    dit: tuple[Any, Any, Any], damaged: str
+) -> None:
+    # the formulation and safety plan pages answered a damaged base ("open it again") with a form whose base was
+    # the version stored now, so clicking Save again replaced a save made meanwhile without showing it: the
+    # damaged value stays (as on the entry and progress note forms) until the page is opened again
+    client, therapist, course = dit
+    formulation.save_formulation(therapist, course.id, {"ipaf_self": "saved meanwhile"})
+    safety.save_plan(client, {"coping_steps": ["saved meanwhile"]})
+    web = _as(therapist)
+    pages = {
+        f"/courses/{course.id}/formulation/": {"ipaf_self": "typed"},
+        f"/clients/{client.pk}/safety-plan/": {"coping_steps": "typed"},
+    }
+    for path, typed in pages.items():
+        refused = web.post(path, {**typed, "base_version": damaged})
+        assert refused.status_code == 400 and b"The form is damaged" in refused.content
+        assert b"typed" in refused.content
+        assert f'name="base_version" value="{damaged}"'.encode() in refused.content, path
+        assert web.post(path, {**typed, "base_version": damaged}).status_code == 400
+    assert formulation.versions(therapist, course.id)[-1].values["ipaf_self"] == "saved meanwhile"
+    plan = safety.get_plan(client)
+    assert plan is not None and safety.form_initial(plan)["coping_steps"] == "saved meanwhile"
