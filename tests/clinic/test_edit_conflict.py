@@ -186,3 +186,32 @@ def test_web_conflict_page_shows_every_saved_field_the_second_save_would_replace
     for saved in ("SAVED situation", "SAVED urge", "SAVED choice", "Saved-Sam", "saved-sea", "longing 4/5"):
         assert saved in shown.group(0), saved
     assert "Typed-Tom" not in shown.group(0)
+
+
+def test_web_edit_sent_twice_a_double_tap_is_not_a_conflict(make_user: Any, web_as: Any) -> None:
+    # a double tap on Save (or a browser's resend) posts the same form twice from the same base: the second found
+    # the first's save and answered 409 "changed somewhere else", showing the person their own words as someone
+    # else's. An edit identical to what is stored now is that save again: it answers as the first did.
+    alice = make_user()
+    view = journal.create_entry(alice, _dream("first telling"))
+    client = web_as(alice)
+    form = {**_edit_form(client, view.id), "body": "second telling", "title": "Sea"}
+    assert client.post(f"/journal/{view.id}/edit/", form).status_code == 302
+    again = client.post(f"/journal/{view.id}/edit/", form)
+    assert again.status_code == 302, again.content.decode()[:300]
+    stored = Entry.objects.get(pk=view.id)
+    assert stored.revision == 2  # no second, identical revision either
+    assert journal.get_entry(alice, view.id).body == "second telling"
+    different = client.post(f"/journal/{view.id}/edit/", {**form, "body": "a third telling"})
+    assert different.status_code == 409  # anything else from the old base is still refused
+
+
+def test_journal_stale_edit_identical_to_the_stored_version_is_that_save(make_user: Any) -> None:
+    # the API's retry after a lost answer is the same case: 200 with the stored version, not 409
+    alice = make_user()
+    view = journal.create_entry(alice, _dream("first telling"))
+    first = journal.update_entry(alice, view.id, _dream("second telling"), base_revision=1)
+    again = journal.update_entry(alice, view.id, _dream("second telling"), base_revision=1)
+    assert (again.revision, again.body, again.updated_at) == (2, "second telling", first.updated_at)
+    with pytest.raises(StaleEdit):
+        journal.update_entry(alice, view.id, _dream("second telling, changed"), base_revision=1)
