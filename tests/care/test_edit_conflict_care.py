@@ -191,3 +191,29 @@ def test_web_damaged_base_is_not_replaced_by_the_stored_version(
     assert formulation.versions(therapist, course.id)[-1].values["ipaf_self"] == "saved meanwhile"
     plan = safety.get_plan(client)
     assert plan is not None and safety.form_initial(plan)["coping_steps"] == "saved meanwhile"
+
+
+def test_web_care_form_sent_twice_a_double_tap_is_not_a_conflict(dit: tuple[Any, Any, Any]) -> None:
+    # a double tap on Save posts the same form twice from one base: the second answered 409 "changed somewhere
+    # else" with the therapist's own words shown as the other save. Identical to what is stored: that save again.
+    from reverie.care.services import notes
+
+    client, therapist, course = dit
+    web = _as(therapist)
+    forms = {
+        f"/courses/{course.id}/formulation/": {"ipaf_self": "the same words"},
+        f"/clients/{client.pk}/safety-plan/": {"coping_steps": "the same words"},
+        f"/courses/{course.id}/sessions/1/": {"action": "progress", "text": "the same words"},
+    }
+    for path, typed in forms.items():
+        form = {**typed, "base_version": _base(web.get(path).content)}
+        first = web.post(path, form)
+        again = web.post(path, form)
+        assert again.status_code == first.status_code and first.status_code in (200, 302), path
+        assert b"changed somewhere else" not in again.content
+        assert (
+            web.post(path, {**form, next(iter(typed.keys() - {"action"})): "other words"}).status_code == 409
+        )
+    assert [v.version for v in formulation.versions(therapist, course.id)] == [1]
+    assert safety.plan_version(client) == 1
+    assert [n.version for n in notes.progress_notes(therapist, course.id)] == [1]
