@@ -59,3 +59,31 @@ def test_entries_update_without_a_revision_changes_what_is_stored(client_api: tu
     kept = api.patch(path, {"title": "Fog"})  # an old client: no revision, as before
     assert kept.status_code == 200
     assert (json.loads(kept.content)["revision"], json.loads(kept.content)["body"]) == (3, "Second.")
+
+
+@pytest.mark.parametrize("revision", [True, "1", 1.0])
+def test_entries_update_revision_must_be_a_json_integer(
+    client_api: tuple[Any, Api], revision: object
+) -> None:
+    # true is not revision 1, nor "1" or 1.0: a client sending them has a bug, and it is told so (422), not 409
+    _, api = client_api
+    entry = _entry(api)
+    path = f"entries/{entry['id']}"
+    refused = api.patch(path, {"title": "Fog", "revision": revision})
+    assert refused.status_code == 422 and "revision" in error_of(refused)["message"]
+    stored = json.loads(api.get(path).content)
+    assert (stored["revision"], stored["title"]) == (1, "Night")
+
+
+@pytest.mark.parametrize("tag", ["0", '"0"', 'W/"0"', "00"])
+def test_entries_update_if_match_zero_is_refused_like_revision_zero(
+    client_api: tuple[Any, Api], tag: str
+) -> None:
+    # revisions start at 1: If-Match "0" is a malformed header (400), as "revision": 0 is (422), never a 409
+    # claiming the edit was based on a version 0 that never existed
+    _, api = client_api
+    entry = _entry(api)
+    path = f"entries/{entry['id']}"
+    refused = api.patch(path, {"title": "Fog"}, headers={"If-Match": tag})
+    assert refused.status_code == 400 and error_of(refused)["code"] == "E100"
+    assert json.loads(api.get(path).content)["revision"] == 1

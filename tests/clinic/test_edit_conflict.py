@@ -122,3 +122,96 @@ def test_web_edit_without_a_base_revision_saves_as_before(make_user: Any, web_as
     posted = client.post(f"/journal/{view.id}/edit/", {"kind": "dream", "body": "an old form's words"})
     assert posted.status_code == 302
     assert journal.get_entry(alice, view.id).body == "an old form's words"
+
+
+@pytest.mark.parametrize("forged", ["abc", "-1", "0", "1.5", "99999999999999999999"])
+def test_web_edit_with_a_damaged_base_revision_says_so_and_keeps_the_text(
+    make_user: Any, web_as: Any, forged: str
+) -> None:
+    alice = make_user()
+    view = journal.create_entry(alice, _dream("first telling"))
+    typed = "words typed & kept"
+    refused = web_as(alice).post(
+        f"/journal/{view.id}/edit/", {"kind": "dream", "base_revision": forged, "body": typed}
+    )
+    page = refused.content.decode()
+    assert refused.status_code == 400
+    # one plain sentence, as on the care forms; not Django's "Enter a whole number." about a field nobody sees
+    assert "The form is damaged (its version is not a number); open it again." in page
+    assert "whole number" not in page and "2147483647" not in page and "greater than" not in page
+    assert html.escape(typed) in page
+    stored = Entry.objects.get(pk=view.id)
+    assert stored.revision == 1 and journal.get_entry(alice, view.id).body == "first telling"
+
+
+def test_web_conflict_page_shows_every_saved_field_the_second_save_would_replace(
+    make_user: Any, web_as: Any
+) -> None:
+    # a mindful choice keeps its words in the situation / urge / choice, and any entry has people and tags: the
+    # conflict page said "the version saved now is shown here" but showed only the title and body, so saving again
+    # replaced saved words the person was never shown
+    from reverie.clinic.services.journal import Feeling
+
+    alice = make_user()
+    view = journal.create_entry(
+        alice, EntryDraft(kind="mindful_choice", body="a choice", extra={"situation": "first"})
+    )
+    client = web_as(alice)
+    tab_b = _edit_form(client, view.id)
+    journal.update_entry(
+        alice,
+        view.id,
+        EntryDraft(
+            kind="mindful_choice",
+            body="a choice",
+            feelings=(Feeling("longing", 4),),
+            people=("Saved-Sam",),
+            tags=("saved-sea",),
+            extra={"situation": "SAVED situation", "urge": "SAVED urge", "choice": "SAVED choice"},
+        ),
+    )
+    refused = client.post(
+        f"/journal/{view.id}/edit/",
+        {
+            **tab_b,
+            "kind": "mindful_choice",
+            "body": "a choice",
+            "situation": "typed situation",
+            "people": "Typed-Tom",
+        },
+    )
+    assert refused.status_code == 409
+    shown = re.search(r'<section class="conflict".*?</section>', refused.content.decode(), re.S)
+    assert shown is not None
+    for saved in ("SAVED situation", "SAVED urge", "SAVED choice", "Saved-Sam", "saved-sea", "longing 4/5"):
+        assert saved in shown.group(0), saved
+    assert "Typed-Tom" not in shown.group(0)
+
+
+def test_web_edit_sent_twice_a_double_tap_is_not_a_conflict(make_user: Any, web_as: Any) -> None:
+    # a double tap on Save (or a browser's resend) posts the same form twice from the same base: the second found
+    # the first's save and answered 409 "changed somewhere else", showing the person their own words as someone
+    # else's. An edit identical to what is stored now is that save again: it answers as the first did.
+    alice = make_user()
+    view = journal.create_entry(alice, _dream("first telling"))
+    client = web_as(alice)
+    form = {**_edit_form(client, view.id), "body": "second telling", "title": "Sea"}
+    assert client.post(f"/journal/{view.id}/edit/", form).status_code == 302
+    again = client.post(f"/journal/{view.id}/edit/", form)
+    assert again.status_code == 302, again.content.decode()[:300]
+    stored = Entry.objects.get(pk=view.id)
+    assert stored.revision == 2  # no second, identical revision either
+    assert journal.get_entry(alice, view.id).body == "second telling"
+    different = client.post(f"/journal/{view.id}/edit/", {**form, "body": "a third telling"})
+    assert different.status_code == 409  # anything else from the old base is still refused
+
+
+def test_journal_stale_edit_identical_to_the_stored_version_is_that_save(make_user: Any) -> None:
+    # the API's retry after a lost answer is the same case: 200 with the stored version, not 409
+    alice = make_user()
+    view = journal.create_entry(alice, _dream("first telling"))
+    first = journal.update_entry(alice, view.id, _dream("second telling"), base_revision=1)
+    again = journal.update_entry(alice, view.id, _dream("second telling"), base_revision=1)
+    assert (again.revision, again.body, again.updated_at) == (2, "second telling", first.updated_at)
+    with pytest.raises(StaleEdit):
+        journal.update_entry(alice, view.id, _dream("second telling, changed"), base_revision=1)

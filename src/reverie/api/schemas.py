@@ -69,6 +69,7 @@ class EntryUpdate(Input):
         None,
         ge=1,
         le=2**31 - 1,
+        strict=True,  # a JSON integer: true, "3" or 3.0 is a client's bug (422), never read as a revision
         description="The revision this edit was made from (as read). When the stored entry is newer, the edit is "
         "refused with 409 and nothing changes. Leave it out to change whatever is stored (as before).",
     )

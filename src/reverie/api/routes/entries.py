@@ -86,7 +86,7 @@ def _base_revision(in_body: int | None, if_match: str | None) -> int | None:
     if if_match is None or if_match.strip() == "*":
         return in_body
     tag = if_match.strip().removeprefix("W/").strip('"')
-    if not tag.isascii() or not tag.isdigit() or len(tag) > 9:
+    if not tag.isascii() or not tag.isdigit() or len(tag) > 9 or int(tag) < 1:  # revisions start at 1
         raise InvalidInput('If-Match must be the entry\'s revision number, for example If-Match: "3".')
     if in_body is not None and in_body != int(tag):
         raise InvalidInput("The body's revision and If-Match differ; send one of them.")

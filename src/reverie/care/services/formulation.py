@@ -155,7 +155,14 @@ def save_formulation(
     course = courses.get_course(therapist, course_id, Action.WRITE)
     values = clean(draft)
     with transaction.atomic():
+        records.hold(course)  # there may be no version yet: two first saves wait in turn
         latest = Formulation.objects.select_for_update().filter(course=course).order_by("-version").first()
+        if (
+            latest is not None
+            and base_version not in (None, latest.version)
+            and _open(course, latest) == values
+        ):
+            return latest  # the same save sent again (a double tap): that save, not a conflict
         StaleEdit.check(latest.version if latest else 0, base_version, "formulation")
         if latest is not None and _open(course, latest) == values:
             raise InvalidInput(f"Nothing changed since version {latest.version}.")

@@ -54,7 +54,10 @@ def write_progress_note(
     body = records.clean_text(text, "progress note")
     now = timezone.now()
     with transaction.atomic():
+        records.hold(session)  # the note may not exist yet: two first notes wait in turn
         note = ProgressNote.objects.select_for_update().filter(session=session).first()
+        if note is not None and base_version not in (None, note.version) and _note_text(course, note) == body:
+            return note  # the same save sent again (a double tap): that save, not a conflict
         StaleEdit.check(note.version if note else 0, base_version, "progress note")
         if note is None:
             note = ProgressNote(
@@ -132,9 +135,14 @@ def flag_session_risk(therapist: User, course_id: object, slot: int, level: str)
     return alert
 
 
+def _note_text(course: Course, note: ProgressNote) -> str:
+    return str(records.open_json(course.client, note.id, PROGRESS_PURPOSE, note.payload)["text"])
+
+
 def _progress_view(course: Course, note: ProgressNote) -> NoteView:
-    text = records.open_json(course.client, note.id, PROGRESS_PURPOSE, note.payload)["text"]
-    return NoteView(note.id, "progress", note.session.slot, note.updated_at, str(text), note.version)
+    return NoteView(
+        note.id, "progress", note.session.slot, note.updated_at, _note_text(course, note), note.version
+    )
 
 
 def _therapist_view(course: Course, note: TherapistNote) -> NoteView:

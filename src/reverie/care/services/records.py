@@ -33,6 +33,14 @@ def parse_id(raw: object, what: str) -> uuid.UUID:
         raise NotFound(f"No such {what}.") from None
 
 
+def hold(row: Model) -> None:
+    """Lock ``row`` until the transaction ends (PostgreSQL; SQLite's write transaction holds the file): the parent
+    of a record that may not exist yet, so two first saves wait in turn and the second sees the first (a
+    :class:`~reverie.errors.StaleEdit`, never the unique constraint's IntegrityError). ``_meta.model``, not
+    ``type(row)``: a request's lazy user works too."""
+    row._meta.model._default_manager.select_for_update().filter(pk=row.pk).values_list("pk", flat=True).get()
+
+
 def fetch(actor: User, rows: QuerySet[M], raw_id: object, action: Action, what: str) -> M:
     """The record with this id if the actor may do ``action`` to it; otherwise NotFound, as if missing."""
     record = rows.filter(pk=parse_id(raw_id, what)).first()

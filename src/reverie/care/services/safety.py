@@ -51,6 +51,11 @@ def _client_for(actor: User, client: User | None) -> User:
     return target
 
 
+def _stored(target: User, row: SafetyPlanRecord) -> Any:
+    """The stored plan's document, as ``safety_plan_to_dict`` wrote it (not audited: compared, never shown)."""
+    return records.open_json(target, target.pk, PURPOSE, row.payload)
+
+
 def get_plan(actor: User, client: User | None = None) -> SafetyPlan | None:
     """The client's plan (their own, or a linked client's for a therapist); None when none is written yet."""
     target = _client_for(actor, client)
@@ -80,11 +85,15 @@ def save_plan(
         raise NotFound("No such safety plan.")
     plan = safety_plan_from_dict(data)
     with transaction.atomic():
+        records.hold(target)  # there may be no plan yet: two first saves (client and therapist) wait in turn
         row = SafetyPlanRecord.objects.select_for_update().filter(client=target).first()
+        document = safety_plan_to_dict(plan)
+        if row is not None and base_version not in (None, row.version) and _stored(target, row) == document:
+            return plan  # the same save sent again (a double tap): that save, not a conflict
         StaleEdit.check(row.version if row else 0, base_version, "safety plan")
         row = row or SafetyPlanRecord(client=target, version=0)
         row.version += 1
-        row.payload = records.seal_json(target, target.pk, PURPOSE, safety_plan_to_dict(plan))
+        row.payload = records.seal_json(target, target.pk, PURPOSE, document)
         row.updated_at, row.updated_by = timezone.now(), actor
         row.save()
         audit.record(actor, "safety_plan.write", "safety_plan", target.pk, subject=target)

@@ -41,11 +41,12 @@ def int_field(raw: str | None, what: str) -> int:
 
 def posted_base(post: Any, key: str = "base_version") -> int | None:
     """The version a form was filled from (its hidden field); None when the form has none (a page from before)."""
+    from reverie.clinic.web.forms import DAMAGED_VERSION
     from reverie.errors import InvalidInput
 
     raw = str(post.get(key) or "").strip()
     if not raw:
         return None
     if not (raw.isascii() and raw.isdigit() and len(raw) <= 9):
-        raise InvalidInput("The form is damaged (its version is not a number); open it again.")
+        raise InvalidInput(DAMAGED_VERSION)
     return int(raw)

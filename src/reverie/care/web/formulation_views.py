@@ -44,6 +44,9 @@ def formulation_page(request: HttpRequest, course_id: str) -> HttpResponse:
         return render(request, "care/formulation.html", context)
     fields = (*formulation.TEXT_FIELDS, *(k for k, _, _ in formulation.CCRT_FIELDS))
     draft = {key: request.POST.get(key, "") for key in fields}
+    # a damaged base stays in the form (never the version stored now, which would let Save again
+    # replace a save made meanwhile unseen) until the page is opened again
+    context["base_version"] = request.POST.get("base_version", "")
     try:
         base = posted_base(request.POST)
         context["base_version"] = base

@@ -25,6 +25,9 @@ def _plan_page(request: HttpRequest, client: User | None) -> HttpResponse:
     context["base_version"] = safety.plan_version(user, client)  # sent back: a save made since is caught
     if request.method == "POST":
         fields = {key: request.POST.get(key, "") for key in (*SECTION_TITLES, "crisis_country")}
+        # a damaged base stays in the form (never the version stored now, which would let Save again
+        # replace a save made meanwhile unseen) until the page is opened again
+        context["base_version"] = request.POST.get("base_version", "")
         try:
             base = posted_base(request.POST)
             context["base_version"] = base

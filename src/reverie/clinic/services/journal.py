@@ -478,6 +478,8 @@ def update_entry(
     early = _prescreen(draft)
     with transaction.atomic():
         entry = _entry_for(actor, entry_id, Action.WRITE, lock=True)
+        if base_revision not in (None, entry.revision) and _is_stored(entry, actor, draft):
+            return _view(entry)  # the same edit sent again (a double tap, a retry): that save, not a conflict
         StaleEdit.check(entry.revision, base_revision, "entry")
         clean = validate(draft, has_attachment=entry.attachments.exists())
         if clean.kind != entry.kind:
@@ -502,6 +504,18 @@ def update_entry(
         screen_saved(entry, screened, written_at=entry.updated_at)
         after_save(entry)
     return _view(entry)
+
+
+def _is_stored(entry: Entry, actor: User, draft: EntryDraft) -> bool:
+    """Whether ``draft`` is exactly the version stored now (kind, time and every field): the save that made it,
+    sent again from the same base. Nothing to refuse then, and nothing to save."""
+    try:
+        clean = validate(draft, has_attachment=entry.attachments.exists())
+        stored = _open_payload(entry, actor)
+    except (InvalidInput, IntegrityError):
+        return False
+    same_time = draft.happened_at is None or clean.happened_at == entry.happened_at  # None: validate says now
+    return clean.kind == entry.kind and same_time and json.loads(_payload_bytes(clean)) == stored
 
 
 def get_entry(actor: User, entry_id: uuid.UUID | str) -> EntryView:

@@ -70,12 +70,21 @@ class LoginForm(forms.Form):
     password = forms.CharField(widget=forms.PasswordInput, label="Password", strip=False)
 
 
+# A hidden version field that is not a version: said alike by every edit form (the care forms too).
+DAMAGED_VERSION = "The form is damaged (its version is not a number); open it again."
+
+
 class EntryForm(forms.Form):
     # Set once when the form is shown: a replayed or double-clicked submission finds the entry it already made.
     entry_id = forms.UUIDField(required=False, widget=forms.HiddenInput)
     # Editing: the revision the form was filled from; a save made elsewhere since is then caught, never overwritten.
     base_revision = forms.IntegerField(
-        required=False, min_value=1, max_value=2**31 - 1, widget=forms.HiddenInput
+        required=False,
+        min_value=1,
+        max_value=2**31 - 1,
+        widget=forms.HiddenInput,
+        # a hidden field only a damaged or forged page gets wrong: the care forms' one sentence, not Django's
+        error_messages={key: DAMAGED_VERSION for key in ("invalid", "min_value", "max_value")},
     )
     kind = forms.ChoiceField(choices=EntryKind.choices, label="Kind of entry")
     happened_at = forms.DateTimeField(
