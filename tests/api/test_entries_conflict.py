@@ -87,3 +87,18 @@ def test_entries_update_if_match_zero_is_refused_like_revision_zero(
     refused = api.patch(path, {"title": "Fog"}, headers={"If-Match": tag})
     assert refused.status_code == 400 and error_of(refused)["code"] == "E100"
     assert json.loads(api.get(path).content)["revision"] == 1
+
+
+def test_entries_answer_with_their_revision_as_etag_for_if_match(client_api: tuple[Any, Api]) -> None:
+    """r1's review: an If-Match client had to build the tag from the body's revision; now GET, POST and PATCH of one
+    entry answer with it as the standard ``ETag``, and sending it back is the base of the edit."""
+    _, api = client_api
+    created = api.post("entries", {"kind": "dream", "body": "A boat at night."})
+    assert created.headers["ETag"] == '"1"'
+    path = f"entries/{json.loads(created.content)['id']}"
+    tag = api.get(path).headers["ETag"]
+    assert tag == '"1"'
+    saved = api.patch(path, {"body": "A boat at dawn."}, headers={"If-Match": tag})
+    assert saved.status_code == 200 and saved.headers["ETag"] == '"2"'
+    stale = api.patch(path, {"body": "Typed elsewhere."}, headers={"If-Match": tag})
+    assert stale.status_code == 409 and "ETag" not in stale.headers

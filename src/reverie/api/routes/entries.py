@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import Field, Query, Router, Schema, Status
 
 from reverie.api.auth import actor
@@ -26,6 +26,12 @@ class EntrySavedOut(EntryOut):
         description="The check-in this save raised (answer it with POST /check-in), with the crisis lines and the "
         "safety plan; null when the save raised none. Nothing is locked meanwhile.",
     )
+
+
+def _tagged(response: HttpResponse, view: EntryView) -> EntryView:
+    """The entry's revision as its ``ETag`` (``"3"``), the value an edit sends back as ``If-Match``."""
+    response["ETag"] = f'"{view.revision}"'
+    return view
 
 
 def _saved(request: HttpRequest, user: User, view: EntryView) -> EntrySavedOut:
@@ -53,20 +59,23 @@ def entries_list(request: HttpRequest, filters: Query[EntryFilter]) -> list[Entr
 
 
 @router.post("/entries", response={201: EntrySavedOut, **ERRORS}, url_name="entry_create")
-def entry_create(request: HttpRequest, payload: EntryIn) -> Status[EntrySavedOut]:
+def entry_create(request: HttpRequest, response: HttpResponse, payload: EntryIn) -> Status[EntrySavedOut]:
     """Write a new entry (clients only). Several feelings at once, each with an intensity from 1 to 5. A text
     screened as a risk answers with the check-in it raised (``check_in``)."""
     user = actor(request)
-    return Status(201, _saved(request, user, journal.create_entry(user, payload.draft())))
+    return Status(201, _saved(request, user, _tagged(response, journal.create_entry(user, payload.draft()))))
 
 
 @router.get("/entries/{entry_id}", response={200: EntryOut, **ERRORS}, url_name="entry_get")
-def entry_get(request: HttpRequest, entry_id: str) -> EntryOut:
-    return EntryOut.of(journal.get_entry(actor(request), entry_id))
+def entry_get(request: HttpRequest, response: HttpResponse, entry_id: str) -> EntryOut:
+    """One entry; its ``ETag`` is its revision, to send back as ``If-Match`` with an edit."""
+    return EntryOut.of(_tagged(response, journal.get_entry(actor(request), entry_id)))
 
 
 @router.patch("/entries/{entry_id}", response={200: EntrySavedOut, **ERRORS}, url_name="entry_update")
-def entry_update(request: HttpRequest, entry_id: str, payload: EntryUpdate) -> EntrySavedOut:
+def entry_update(
+    request: HttpRequest, response: HttpResponse, entry_id: str, payload: EntryUpdate
+) -> EntrySavedOut:
     """Change one's own entry; the earlier version is kept (see ``/revisions``). Send the ``revision`` you read
     (in the body, or as ``If-Match``): if the entry was saved since, 409 with ``current_revision`` and nothing
     changes. An edit screened as a risk answers with the check-in it raised (``check_in``)."""
@@ -78,7 +87,7 @@ def entry_update(request: HttpRequest, entry_id: str, payload: EntryUpdate) -> E
     view = journal.update_entry(
         user, entry_id, merged, base_revision=current.revision if base is None else base
     )
-    return _saved(request, user, view)
+    return _saved(request, user, _tagged(response, view))
 
 
 def _base_revision(in_body: int | None, if_match: str | None) -> int | None:
