@@ -55,9 +55,11 @@ def targets_at_least_44px(page: Any, selector: str) -> None:
 
 
 def radios_beside_labels(page: Any) -> None:
-    """Each radio and the first line of its words share a line: same vertical band, radio just left of the text."""
+    """Each radio and the first line of its words share a line: same vertical band, radio just left of the text.
+    A scale's points (``.scale``: a number under each radio) are checked by their own test."""
     apart = page.evaluate(
         """() => [...document.querySelectorAll('label input[type=radio]')].filter(r => r.offsetParent !== null)
+            .filter(r => !r.closest('.scale'))
             .map(r => {
               const label = r.closest('label');
               const box = r.getBoundingClientRect();

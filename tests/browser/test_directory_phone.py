@@ -72,3 +72,33 @@ def test_browser_search_asks_language_and_country_by_name_at_360(chromium: Any, 
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     shot_if_asked(page, "directory-search-360-found")
     context.close()
+
+
+def test_browser_the_fit_checks_scales_are_one_row_on_a_phone(chromium: Any, live_server: Any) -> None:
+    """Walk x5: at 360 px each -3 ... 3 scale wrapped four and three, reading as two scales. Now each is one row of
+    seven 44-px points, each number centred under its radio, and the page does not scroll sideways."""
+
+    context = chromium.new_context(viewport={"width": 360, "height": 740}, base_url=live_server.url)
+    page = context.new_page()
+    page.goto("/fit/")
+    shot_if_asked(page, "fit-360")
+    rows = page.evaluate(
+        """() => [...document.querySelectorAll('fieldset')].map(f => [...f.querySelectorAll('input[type=radio]')])
+            .filter(rs => rs.length === 7)
+            .map(rs => new Set(rs.map(r => Math.round(r.getBoundingClientRect().top))).size)"""
+    )
+    assert rows and all(n == 1 for n in rows), rows
+    assert page.evaluate(LOW, "fieldset label:has(> input[type=radio])") == []
+    off = page.evaluate(
+        """() => [...document.querySelectorAll('.scale label')].map(l => {
+              const r = l.querySelector('input').getBoundingClientRect();
+              const range = document.createRange();
+              range.selectNodeContents(l);
+              const t = [...range.getClientRects()].filter(x => x.width > 0 && x.top >= r.bottom - 2)[0];
+              const centred = t && Math.abs((t.left + t.right) / 2 - (r.left + r.right) / 2) < 6;
+              return centred ? null : l.textContent.trim();
+            }).filter(x => x)"""
+    )
+    assert off == [], off
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    context.close()
