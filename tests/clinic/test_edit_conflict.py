@@ -150,12 +150,17 @@ def test_web_conflict_page_shows_every_saved_field_the_second_save_would_replace
     # a mindful choice keeps its words in the situation / urge / choice, and any entry has people and tags: the
     # conflict page said "the version saved now is shown here" but showed only the title and body, so saving again
     # replaced saved words the person was never shown
+    from datetime import datetime
+
+    from django.utils import timezone
+
     from reverie.clinic.services.journal import Feeling
 
     alice = make_user()
     view = journal.create_entry(
         alice, EntryDraft(kind="mindful_choice", body="a choice", extra={"situation": "first"})
     )
+    saved_when = timezone.make_aware(datetime(2026, 3, 9, 7, 15))
     client = web_as(alice)
     tab_b = _edit_form(client, view.id)
     journal.update_entry(
@@ -168,6 +173,7 @@ def test_web_conflict_page_shows_every_saved_field_the_second_save_would_replace
             people=("Saved-Sam",),
             tags=("saved-sea",),
             extra={"situation": "SAVED situation", "urge": "SAVED urge", "choice": "SAVED choice"},
+            happened_at=saved_when,
         ),
     )
     refused = client.post(
@@ -183,7 +189,11 @@ def test_web_conflict_page_shows_every_saved_field_the_second_save_would_replace
     assert refused.status_code == 409
     shown = re.search(r'<section class="conflict".*?</section>', refused.content.decode(), re.S)
     assert shown is not None
-    for saved in ("SAVED situation", "SAVED urge", "SAVED choice", "Saved-Sam", "saved-sea", "longing 4/5"):
+    saved_fields = ("SAVED situation", "SAVED urge", "SAVED choice", "Saved-Sam", "saved-sea", "longing 4/5")
+    for saved in (
+        *saved_fields,
+        "9 Mar 2026, 07:15",
+    ):  # the day it happened, which a second save also replaces
         assert saved in shown.group(0), saved
     assert "Typed-Tom" not in shown.group(0)
 
