@@ -148,6 +148,25 @@ def chosen_codes(values: Mapping[str, str]) -> dict[str, list[str]]:
     return {c: [p.strip() for p in re.split(r"[;,]", values.get(c, "")) if p.strip()] for c in CHOICE_FIELDS}
 
 
+def ticked_again(ticked: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
+    """The boxes to tick on the form sent back: each posted value (a list, or the old form's '; '-joined text, in
+    any case) as the box's code, so a second save keeps them; a value that is no box is left out."""
+    again: dict[str, list[str]] = {}
+    for column, allowed in CHOICE_FIELDS.items():
+        known = {code.lower(): code for code in allowed}
+        parts = (
+            part.strip().lower() for value in ticked.get(column, ()) for part in re.split(r"[;,]", value)
+        )
+        again[column] = [known[part] for part in parts if part in known]
+    return again
+
+
+def modality_codes(values: Sequence[str]) -> list[str]:
+    """A search link's approaches as the Approach boxes' values ("dit", " DIT " → "DIT"), to tick them again."""
+    known = {m.value.lower(): m.value for m in Modality}
+    return [known.get(value.strip().lower(), value) for value in values]
+
+
 def _field_words(column: str) -> str:
     """A column's name as the profile form labels it, without the example: "Lowest fee per session"."""
     return rules.LABELS[column].split(" (")[0]

@@ -62,7 +62,7 @@ def directory_search(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {
         "modalities": [m.value for m in Modality],
         "formats": [(code, directory.COURSE_WORDS.get(code, code)) for code in _course_order()],
-        "chosen_modalities": params.get("modality", []),
+        "chosen_modalities": directory.modality_codes(params.get("modality", [])),
         "chosen_formats": [f.strip().lower() for f in params.get("format", [])],
         "values": request.GET,
         **_place_context(request),
@@ -106,6 +106,7 @@ def directory_profile(request: HttpRequest) -> HttpResponse:
         if request.method == "POST"
         else directory.chosen_codes(values)
     )
+    shown = directory.ticked_again(ticked)
     context: dict[str, Any] = {
         "columns": [
             (c, LABELS[c])
@@ -113,7 +114,7 @@ def directory_profile(request: HttpRequest) -> HttpResponse:
             if c not in ("id", "in_person", "online", "availability", *directory.CHOICE_FIELDS)
         ],
         "choices": [
-            (c, LABELS[c].split(" (")[0], codes, ticked[c]) for c, codes in directory.CHOICE_FIELDS.items()
+            (c, LABELS[c].split(" (")[0], codes, shown[c]) for c, codes in directory.CHOICE_FIELDS.items()
         ],
         "values": values,
         "availability": [a.value for a in Availability],

@@ -1,0 +1,89 @@
+"""Review r2: old directory links, the fit check and the profile form, forged and odd inputs. An approach in a link
+in another case or with spaces ("?modality=dit") finds DIT and ticks its box, so pressing Search again keeps the
+filter; a forged fit-check answer names the question; the profile form, after a save or a refusal, ticks the boxes
+that were sent (a '; '-joined text post, another case), so a second save does not lose them."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from reverie.care.services import directory
+from reverie.programmes import fit as fit_rules
+from reverie.programmes.directory import COLUMNS
+
+pytestmark = pytest.mark.django_db
+HEADER = ",".join(COLUMNS)
+ROWS = (
+    "t1,Dr Ada Example,psychoanalytic;DIT,dit,en;de,yes,yes,London,GB,80,120,GBP,open",
+    "t2,Art Room,art,art_therapy,en,no,yes,,IE,60,60,GBP,open",
+)
+
+
+def _ticked(html: str, name: str) -> list[str]:
+    return re.findall(rf'name="{name}" value="([^"]*)" checked', html)
+
+
+@pytest.mark.parametrize("query", ["modality=dit", "modality=%20DIT%20", "modality=Dit&modality=ART"])
+def test_an_approach_in_another_case_is_ticked_so_searching_again_keeps_it(query: str) -> None:
+    directory.import_csv(None, ("\n".join([HEADER, *ROWS]) + "\n").encode())
+    html = Client().get(f"/directory/?{query}").content.decode()
+    assert "Dr Ada Example" in html
+    assert "DIT" in _ticked(html, "modality")
+    assert ("art" in _ticked(html, "modality")) == ("ART" in query)
+
+
+def _fit_form(**changes: str) -> dict[str, str]:
+    form = {f"seed_{key}": "yes" for key, _ in fit_rules.SEED_QUESTIONS}
+    form |= {f"pref_{item.key}": "0" for item in fit_rules.PREFERENCE_ITEMS}
+    form["structure"] = "open_ended"
+    form.update(changes)
+    return {k: v for k, v in form.items() if v != "-"}
+
+
+@pytest.mark.parametrize("forged", ["-", "maybe", "YES", "x" * 10000])
+def test_a_forged_seed_answer_names_its_question_and_keeps_the_other_answers(forged: str) -> None:
+    key, question = fit_rules.SEED_QUESTIONS[2]
+    page = Client().post("/fit/", _fit_form(**{f"seed_{key}": forged, "structure": "structured"}))
+    html = page.content.decode()
+    assert page.status_code == 400
+    error = re.search(r'<p class="error" role="alert">(.*?)</p>', html, re.S)
+    assert error is not None and question.replace("'", "&#x27;") in error.group(1)
+    assert "xxxxxxxxxx" not in html.split('role="alert"')[1].split("</p>")[0]
+    assert 'value="structured" checked' in html
+    first = fit_rules.SEED_QUESTIONS[0][0]
+    assert f'name="seed_{first}" value="yes" checked' in html
+
+
+PROFILE: dict[str, Any] = {
+    "name": "Dr Bea Sample",
+    "languages": "en",
+    "online": "yes",
+    "country": "GB",
+    "fee_min": "70",
+    "fee_max": "90",
+    "currency": "GBP",
+    "availability": "open",
+}
+
+
+@pytest.mark.parametrize(
+    "sent",
+    [
+        {"modalities": "psychodynamic; DIT", "formats": "dit; long_term"},  # the form before the tick boxes
+        {"modalities": ["psychodynamic", "dit"], "formats": ["DIT", " long_term "]},
+    ],
+)
+@pytest.mark.parametrize("fee_min", ["70", "abc"])
+def test_the_profile_form_ticks_what_was_sent_after_a_save_or_a_refusal(
+    sent: dict[str, Any], fee_min: str, make_user: Any, web_as: Any
+) -> None:
+    web = web_as(make_user(role="therapist"))
+    page = web.post("/directory/profile/", {**PROFILE, **sent, "fee_min": fee_min})
+    html = page.content.decode()
+    assert page.status_code == (200 if fee_min == "70" else 400)
+    assert _ticked(html, "modalities") == ["psychodynamic", "DIT"]
+    assert _ticked(html, "formats") == ["dit", "long_term"]
