@@ -101,3 +101,23 @@ def test_a_link_or_form_with_too_many_fields_is_a_plain_400_not_an_incident(meth
         page = client.post("/fit/", fields, content_type="application/x-www-form-urlencoded")
     assert page.status_code == 400
     assert "refused as malformed" in page.content.decode() and "Incident" not in page.content.decode()
+
+
+def _options(html: str, name: str) -> list[tuple[str, str, bool]]:
+    select = re.search(rf'<select id="{name}" name="{name}">(.*?)</select>', html, re.S)
+    assert select is not None, f"no {name} select"
+    found = re.findall(r'<option value="([^"]*)"( selected)?>([^<]*)</option>', select.group(1))
+    return [(value, label, bool(selected)) for value, selected, label in found]
+
+
+@pytest.mark.parametrize("query", ["country=UK", "country=uk", "country=GB"])
+def test_uk_and_gb_are_one_country_in_the_select_and_the_search(query: str) -> None:
+    """'UK' is the crisis lines' alias of GB and reads "United Kingdom": a listing saved with UK and one with GB
+    were two "United Kingdom" options finding different people, and ?country=UK found only the UK one."""
+    uk = ROWS[1].replace("t2,", "t9,").replace("Art Room", "Uk Room").replace(",IE,", ",UK,")
+    directory.import_csv(None, ("\n".join([HEADER, *ROWS, uk]) + "\n").encode())
+    html = Client().get(f"/directory/?{query}").content.decode()
+    assert "Dr Ada Example" in html and "Uk Room" in html and "Art Room" not in html
+    assert [o for o in _options(html, "country") if o[1] == "United Kingdom"] == [
+        ("GB", "United Kingdom", True)
+    ]

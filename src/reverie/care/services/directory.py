@@ -269,11 +269,11 @@ def place_choices(chosen_language: str = "", chosen_country: str = "") -> dict[s
     countries: set[str] = set()
     for row_languages, country in DirectoryProfile.objects.values_list("languages", "country"):
         languages.update(str(code).lower() for code in row_languages)
-        countries.add(str(country).upper())
+        countries.add(rules.country_code(str(country)))
     if re.fullmatch(r"[A-Za-z]{2}", chosen_language):
         languages.add(chosen_language.lower())
     if re.fullmatch(r"[A-Za-z]{2}", chosen_country):
-        countries.add(chosen_country.upper())
+        countries.add(rules.country_code(chosen_country))
     return {
         "languages": sorted(((c, language_name(c)) for c in languages), key=lambda pair: pair[1].casefold()),
         "countries": sorted(((c, country_name(c)) for c in countries), key=lambda pair: pair[1].casefold()),

@@ -15,7 +15,15 @@ from reverie.care.services import directory, fit
 from reverie.care.web.common import user_of, with_error
 from reverie.errors import InvalidInput, PermissionDenied, ReverieError
 from reverie.programmes import fit as fit_rules
-from reverie.programmes.directory import COLUMNS, CONTACT_COLUMNS, FORMATS, LABELS, Availability, Modality
+from reverie.programmes.directory import (
+    COLUMNS,
+    CONTACT_COLUMNS,
+    FORMATS,
+    LABELS,
+    Availability,
+    Modality,
+    country_code,
+)
 
 SCALE = (-3, -2, -1, 0, 1, 2, 3)
 
@@ -85,7 +93,7 @@ def _place_context(request: HttpRequest) -> dict[str, Any]:
     return {
         **directory.place_choices(language, country),
         "chosen_language": language.lower(),
-        "chosen_country": country.upper(),
+        "chosen_country": country_code(country),
     }
 
 
