@@ -121,3 +121,13 @@ def test_uk_and_gb_are_one_country_in_the_select_and_the_search(query: str) -> N
     assert [o for o in _options(html, "country") if o[1] == "United Kingdom"] == [
         ("GB", "United Kingdom", True)
     ]
+
+
+@pytest.mark.parametrize("query", ["", "language=en&mode=online"])
+def test_an_empty_directory_says_so_rather_than_try_fewer_filters(query: str) -> None:
+    """With no listings at all, 'No therapist matches all of these filters. Try fewer.' sent a person with no
+    filters to remove filters; the page says the directory has no one listed yet."""
+    html = Client().get(f"/directory/?{query}").content.decode()
+    assert "Try fewer" not in html and "No therapist is listed in the directory yet." in html
+    directory.import_csv(None, ("\n".join([HEADER, *ROWS]) + "\n").encode())
+    assert "Try fewer" in Client().get("/directory/?language=fr").content.decode()

@@ -294,5 +294,10 @@ COURSE_WORDS = {
 }
 
 
+def any_listed() -> bool:
+    """Whether the directory lists anyone at all (an empty search then says "try fewer filters", else "no one yet")."""
+    return DirectoryProfile.objects.exists()
+
+
 def search(query: DirectoryQuery) -> list[Profile]:
     return rules.search((as_profile(row) for row in DirectoryProfile.objects.all()), query)

@@ -77,6 +77,7 @@ def directory_search(request: HttpRequest) -> HttpResponse:
     }
     try:
         context["profiles"] = directory.search(directory.query_from(params))
+        context["listed"] = bool(context["profiles"]) or directory.any_listed()
     except InvalidInput as exc:
         return with_error(request, "care/directory.html", {**context, "profiles": []}, exc)
     return render(request, "care/directory.html", context)
