@@ -21,6 +21,7 @@ from typing import Any
 
 from reverie.errors import InvalidInput
 from reverie.programmes.formats import ProgrammeId
+from reverie.programmes.safety import ALIASES as COUNTRY_ALIASES
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 10_000
@@ -332,6 +333,13 @@ def query_from_prefill(prefill: Mapping[str, Any], **overrides: Any) -> Director
         raise InvalidInput("The directory search got a filter it does not know.") from None
 
 
+def country_code(code: str) -> str:
+    """A country code as one country: upper case, the crisis lines' alias resolved ("uk", "UK" → "GB"), so a listing
+    saved with UK and one with GB are the same "United Kingdom" to a search."""
+    upper = code.strip().upper()
+    return COUNTRY_ALIASES.get(upper, upper)
+
+
 def _modality_or_invalid(value: object) -> Modality:
     try:
         return _modality(str(value))
@@ -355,7 +363,7 @@ def matches(profile: Profile, query: DirectoryQuery) -> bool:
         not query.modalities or bool(query.modalities & set(profile.modalities)),
         not query.formats or bool(query.formats & set(profile.formats)),
         query.language is None or query.language.lower() in profile.languages,
-        query.country is None or query.country.upper() == profile.country,
+        query.country is None or country_code(query.country) == country_code(profile.country),
         query.max_fee is None or profile.fee_min <= query.max_fee,
         query.include_full or profile.availability is not Availability.FULL,
         _mode_matches(profile, query),

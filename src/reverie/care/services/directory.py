@@ -148,6 +148,25 @@ def chosen_codes(values: Mapping[str, str]) -> dict[str, list[str]]:
     return {c: [p.strip() for p in re.split(r"[;,]", values.get(c, "")) if p.strip()] for c in CHOICE_FIELDS}
 
 
+def ticked_again(ticked: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
+    """The boxes to tick on the form sent back: each posted value (a list, or the old form's '; '-joined text, in
+    any case) as the box's code, so a second save keeps them; a value that is no box is left out."""
+    again: dict[str, list[str]] = {}
+    for column, allowed in CHOICE_FIELDS.items():
+        known = {code.lower(): code for code in allowed}
+        parts = (
+            part.strip().lower() for value in ticked.get(column, ()) for part in re.split(r"[;,]", value)
+        )
+        again[column] = [known[part] for part in parts if part in known]
+    return again
+
+
+def modality_codes(values: Sequence[str]) -> list[str]:
+    """A search link's approaches as the Approach boxes' values ("dit", " DIT " → "DIT"), to tick them again."""
+    known = {m.value.lower(): m.value for m in Modality}
+    return [known.get(value.strip().lower(), value) for value in values]
+
+
 def _field_words(column: str) -> str:
     """A column's name as the profile form labels it, without the example: "Lowest fee per session"."""
     return rules.LABELS[column].split(" (")[0]
@@ -250,11 +269,11 @@ def place_choices(chosen_language: str = "", chosen_country: str = "") -> dict[s
     countries: set[str] = set()
     for row_languages, country in DirectoryProfile.objects.values_list("languages", "country"):
         languages.update(str(code).lower() for code in row_languages)
-        countries.add(str(country).upper())
+        countries.add(rules.country_code(str(country)))
     if re.fullmatch(r"[A-Za-z]{2}", chosen_language):
         languages.add(chosen_language.lower())
     if re.fullmatch(r"[A-Za-z]{2}", chosen_country):
-        countries.add(chosen_country.upper())
+        countries.add(rules.country_code(chosen_country))
     return {
         "languages": sorted(((c, language_name(c)) for c in languages), key=lambda pair: pair[1].casefold()),
         "countries": sorted(((c, country_name(c)) for c in countries), key=lambda pair: pair[1].casefold()),
@@ -273,6 +292,11 @@ COURSE_WORDS = {
     "music_therapy": "a course using music",
     "cbt": "a set CBT course",
 }
+
+
+def any_listed() -> bool:
+    """Whether the directory lists anyone at all (an empty search then says "try fewer filters", else "no one yet")."""
+    return DirectoryProfile.objects.exists()
 
 
 def search(query: DirectoryQuery) -> list[Profile]:

@@ -21,7 +21,7 @@ REFERRAL_FROM = {"gp": "a doctor (GP)", "family": "a friend or family member", "
 
 def answers_from(form: Mapping[str, str]) -> rules.FitAnswers:
     """Read the form's fields: ``seed_<key>`` yes/no/not_sure, ``structure``, ``pref_<key>`` −3…3, ``creative``."""
-    seed = {key: _seed(form.get(f"seed_{key}", "")) for key, _ in rules.SEED_QUESTIONS}
+    seed = {key: _seed(question, form.get(f"seed_{key}", "")) for key, question in rules.SEED_QUESTIONS}
     preferences = {
         item.key: _preference(item, form.get(f"pref_{item.key}", "")) for item in rules.PREFERENCE_ITEMS
     }
@@ -33,11 +33,12 @@ def answers_from(form: Mapping[str, str]) -> rules.FitAnswers:
     )
 
 
-def _seed(raw: str) -> rules.SeedAnswer:
+def _seed(question: str, raw: str) -> rules.SeedAnswer:
+    """yes, no or not_sure; a missing or forged answer is refused naming the question, never echoing the value."""
     try:
         return rules.SeedAnswer(raw)
     except ValueError:
-        raise InvalidInput("Answer each of the first five questions with yes, no or not sure.") from None
+        raise InvalidInput(f"“{question}”: answer yes, no or not sure.") from None
 
 
 def _structure(raw: str) -> rules.StructurePreference:

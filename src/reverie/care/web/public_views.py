@@ -15,7 +15,15 @@ from reverie.care.services import directory, fit
 from reverie.care.web.common import user_of, with_error
 from reverie.errors import InvalidInput, PermissionDenied, ReverieError
 from reverie.programmes import fit as fit_rules
-from reverie.programmes.directory import COLUMNS, CONTACT_COLUMNS, FORMATS, LABELS, Availability, Modality
+from reverie.programmes.directory import (
+    COLUMNS,
+    CONTACT_COLUMNS,
+    FORMATS,
+    LABELS,
+    Availability,
+    Modality,
+    country_code,
+)
 
 SCALE = (-3, -2, -1, 0, 1, 2, 3)
 
@@ -62,13 +70,14 @@ def directory_search(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {
         "modalities": [m.value for m in Modality],
         "formats": [(code, directory.COURSE_WORDS.get(code, code)) for code in _course_order()],
-        "chosen_modalities": params.get("modality", []),
+        "chosen_modalities": directory.modality_codes(params.get("modality", [])),
         "chosen_formats": [f.strip().lower() for f in params.get("format", [])],
         "values": request.GET,
         **_place_context(request),
     }
     try:
         context["profiles"] = directory.search(directory.query_from(params))
+        context["listed"] = bool(context["profiles"]) or directory.any_listed()
     except InvalidInput as exc:
         return with_error(request, "care/directory.html", {**context, "profiles": []}, exc)
     return render(request, "care/directory.html", context)
@@ -85,7 +94,7 @@ def _place_context(request: HttpRequest) -> dict[str, Any]:
     return {
         **directory.place_choices(language, country),
         "chosen_language": language.lower(),
-        "chosen_country": country.upper(),
+        "chosen_country": country_code(country),
     }
 
 
@@ -106,6 +115,7 @@ def directory_profile(request: HttpRequest) -> HttpResponse:
         if request.method == "POST"
         else directory.chosen_codes(values)
     )
+    shown = directory.ticked_again(ticked)
     context: dict[str, Any] = {
         "columns": [
             (c, LABELS[c])
@@ -113,7 +123,7 @@ def directory_profile(request: HttpRequest) -> HttpResponse:
             if c not in ("id", "in_person", "online", "availability", *directory.CHOICE_FIELDS)
         ],
         "choices": [
-            (c, LABELS[c].split(" (")[0], codes, ticked[c]) for c, codes in directory.CHOICE_FIELDS.items()
+            (c, LABELS[c].split(" (")[0], codes, shown[c]) for c, codes in directory.CHOICE_FIELDS.items()
         ],
         "values": values,
         "availability": [a.value for a in Availability],

@@ -51,9 +51,12 @@ class ReverieErrorMiddleware:
         return response
 
     def process_exception(self, request: HttpRequest, exc: Exception) -> HttpResponse | None:
-        from django.core.exceptions import RequestDataTooBig
+        from django.core.exceptions import SuspiciousOperation
 
-        if isinstance(exc, RequestDataTooBig):  # the view read the body first (no CSRF check did)
+        # A body too large (the view read it first: no CSRF check did), more than 1,000 fields in a link or a
+        # form, a bad Host: the request is malformed, a plain 400 (413), as Django itself answers; not an incident.
+        if isinstance(exc, SuspiciousOperation):
+            log.warning("%s %s refused as malformed: %s", request.method, request.path, type(exc).__name__)
             return bad_request(request, exc)
         if isinstance(exc, ReverieError):
             if isinstance(exc, PermissionDenied):  # a refused action (403): audited like a refusal
