@@ -120,3 +120,15 @@ def test_docs_say_only_the_operator_imports_a_directory_list() -> None:
         text = " ".join(path.read_text().split())
         assert "imported from CSV by a therapist" not in text, path.name
         assert not re.search(r"therapist[^.]{0,60}\(`/directory/import/`\)", text), path.name
+
+
+@pytest.mark.parametrize(
+    ("code", "name"), [("zh", "Chinese"), ("ZH", "Chinese"), ("so", "Somali"), ("de", "German")]
+)
+def test_languages_djangos_table_lacks_still_read_by_name(code: str, name: str) -> None:
+    """Review r2: zh, tl, am, yo, zu, xh showed as codes in the Language select and the listing, because Django's
+    table names Chinese only as zh-hans / zh-hant; a short table fills the gap. An unknown code stays as it is."""
+    from reverie.care.services.directory import language_name
+
+    assert language_name(code) == name
+    assert language_name("qq") == "qq"

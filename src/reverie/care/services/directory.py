@@ -253,13 +253,30 @@ def _fee(raw: str) -> Decimal | None:
     return fee
 
 
+# Languages a listing may well name that Django's table (its own translations) lacks under a two-letter code.
+MORE_LANGUAGES = {
+    "zh": "Chinese",
+    "tl": "Tagalog",
+    "am": "Amharic",
+    "yo": "Yoruba",
+    "zu": "Zulu",
+    "xh": "Xhosa",
+    "so": "Somali",
+    "ha": "Hausa",
+    "ti": "Tigrinya",
+    "ps": "Pashto",
+    "ku": "Kurdish",
+}
+
+
 def language_name(code: str) -> str:
     """A two-letter language code's English name ("de" → "German"), from Django's table of languages (the one
-    the directory's listings already read by); a code it does not name stays as it is."""
+    the directory's listings already read by) and the few it lacks; a code neither names stays as it is."""
+    key = code.lower()
     try:
-        return str(get_language_info(code.lower())["name"])
+        return str(get_language_info(key)["name"])
     except KeyError:
-        return code
+        return MORE_LANGUAGES.get(key, code)
 
 
 def place_choices(chosen_language: str = "", chosen_country: str = "") -> dict[str, list[tuple[str, str]]]:
