@@ -68,6 +68,38 @@ def test_cli_bad_entries_exit_nonzero_with_a_clear_message(
     assert json.loads(listed) == []
 
 
+def test_cli_refused_text_leaves_no_recovery_copy_that_recover_cannot_save(cli: Any) -> None:
+    # A pipe still holds its text: an empty, NUL-bearing or mistyped-option write is refused with no copy, so a
+    # later `journal recover` has nothing it can never save (before: each left a copy and recover failed for good).
+    cli("user", "create", "gus")
+    for args, stdin in (((), b""), ((), b"  \n"), ((), b"a\x00b"), (("--kind", "nightmare"), b"text")):
+        code, _, err = cli("journal", "write", "-u", "gus", *args, input=stdin, check=False)
+        assert code == 2 and "kept in" not in err
+    assert not list((cli.data_dir / "recovery").glob("*/*.json"))
+    code, out, err = cli("journal", "recover", "-u", "gus", check=False)
+    assert code == 0 and "Recovered 0" in out and "Not recovered" not in err
+
+
+def test_cli_paths_that_cannot_be_used_are_a_message_and_lose_nothing(cli: Any, tmp_path: Path) -> None:
+    cli("user", "create", "hal")
+    cli("journal", "write", "-u", "hal", input="Kept.")
+    folder = tmp_path / "a-folder"
+    folder.mkdir()
+    for args, message in (
+        (("journal", "write", "-f", str(folder)), "is a folder"),
+        (("journal", "import", str(folder)), "is a folder"),
+        (("journal", "export", "-o", str(folder)), "is a folder"),
+        (("journal", "export", "-o", str(tmp_path / "nowhere" / "x.json")), "No folder"),
+        (("journal", "show", ""), "Give an entry id"),
+    ):
+        code, _, err = cli(*args, "-u", "hal", check=False)
+        assert code == 2 and message in err and "Error" not in err and "incident" not in err, (args, err)
+    code, _, err = cli("backup", str(folder), check=False)
+    assert code == 2 and "is a folder" in err
+    _, listed, _ = cli("journal", "list", "-u", "hal", "--json")
+    assert [row["body"] for row in json.loads(listed)] == ["Kept."]
+
+
 def test_cli_failed_save_keeps_a_private_recovery_copy(cli: Any) -> None:
     cli("user", "create", "hana")
     code, _, err = cli(

@@ -238,10 +238,12 @@ def backup(path: Path) -> None:
     from reverie.cli.runtime import django_ready
 
     django_ready()
+    from reverie.cli.paths import writing_to
     from reverie.clinic.services import backup_keys
     from reverie.clinic.services.backup import create_backup
 
-    count = create_backup(path)
+    with writing_to(path):
+        count = create_backup(path)
     typer.echo(f"Backed up {count} records to {path}.")
     typer.echo(
         f"Keep these two files safe too, apart from the backup: a restore needs both. {settings.REVERIE.key_file}"

@@ -31,10 +31,9 @@ def _read(source: str) -> str:
 
 
 def _file_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InvalidInput(f"No file at {path}.") from None
+    from reverie.cli.paths import read_named
+
+    return read_named(path)
 
 
 def print_readable(text: str, result: dict[str, Any]) -> None:

@@ -136,10 +136,13 @@ def course_ics(
     """Export the course's sessions as an iCalendar file (titles show initials only)."""
     _ready()
     from reverie.care.services import sessions
+    from reverie.cli.paths import writing_to
     from reverie.files import write_private_atomic
 
     actor = sign_in(user)
-    write_private_atomic(output, sessions.course_ics(actor, _course(actor, course_id, client).id))
+    calendar = sessions.course_ics(actor, _course(actor, course_id, client).id)
+    with writing_to(output):
+        write_private_atomic(output, calendar)
     typer.echo(f"Calendar written to {output}.")
 
 
@@ -247,7 +250,10 @@ def measure_fhir(
     from reverie.files import write_private_atomic
 
     resource = measures.fhir_resource(sign_in(user), response_id)
-    write_private_atomic(output, json.dumps(resource, indent=2).encode())
+    from reverie.cli.paths import writing_to
+
+    with writing_to(output):
+        write_private_atomic(output, json.dumps(resource, indent=2).encode())
     typer.echo(f"FHIR QuestionnaireResponse written to {output}.")
 
 
@@ -257,11 +263,9 @@ def directory_import(path: Path) -> None:
     profile, on the web). A malformed file is refused whole and nothing is stored."""
     _ready()
     from reverie.care.services import directory
+    from reverie.cli.paths import read_named
 
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InvalidInput(f"No file at {path}.") from None
+    data = read_named(path)
     report = directory.import_csv(None, data)
     typer.echo(f"Imported {report.created} new and updated {report.updated} profiles.")
 

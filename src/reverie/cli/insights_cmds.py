@@ -33,7 +33,11 @@ def insights(
     view = service.view_for(actor, client)
     if pdf is not None:
         labels = service.evidence_labels(actor, printed_ids(view))
-        write_private_atomic(pdf, render_pdf(view, labels=labels))
+        from reverie.cli.paths import writing_to
+
+        document = render_pdf(view, labels=labels)
+        with writing_to(pdf):
+            write_private_atomic(pdf, document)
         typer.echo(f"Wrote {pdf}.")
         return
     if as_json:

@@ -34,10 +34,9 @@ def _decode(raw: bytes) -> str:
 
 def _read_text(file: Path | None) -> str:
     if file is not None and str(file) != "-":
-        try:
-            return _decode(file.read_bytes())
-        except FileNotFoundError:
-            raise InvalidInput(f"No file at {file}.") from None
+        from reverie.cli.paths import read_named
+
+        return _decode(read_named(file))
     if file is not None or not sys.stdin.isatty():
         return _decode(sys.stdin.buffer.read())
     return _from_editor()
@@ -101,16 +100,24 @@ def write(
 
     actor = sign_in(user)
     when = _when(happened_at, zone_for(actor))
-    text = _read_text(file)
     draft = EntryDraft(
         kind=kind,
-        body=text,
+        body=".",
         happened_at=when,
         title=title,
         feelings=_feelings(feeling or []),
         people=tuple(person or ()),
         tags=tuple(tag or ()),
     )
+    # A mistyped option is refused before anyone types a text for it. The date is left to the save: a copy
+    # refused only for its date is recovered with today's (`journal recover`).
+    journal.validate(replace(draft, happened_at=None))
+    typed = (file is None or str(file) == "-") and sys.stdin.isatty()
+    draft = replace(draft, body=_read_text(file))
+    if not typed or not draft.body.strip():
+        # A file or a pipe still holds the text, and an empty one holds nothing: a recovery copy of a text that
+        # can never be saved (empty, NUL, too long) would only make every later `journal recover` fail.
+        journal.validate(replace(draft, happened_at=None))
     copy = recovery.keep(actor, draft)  # sealed with the writer's own key, in their own folder
     try:
         view = journal.create_entry(actor, draft)
@@ -293,6 +300,8 @@ def _resolve(actor: Any, entry_id: str) -> str:
     from reverie.clinic.services.policy import visible_entries
     from reverie.errors import NotFound
 
+    if not entry_id.strip():
+        raise InvalidInput("Give an entry id (the first characters shown by `reverie journal list` will do).")
     if len(entry_id) >= 36:
         return entry_id
     matches = [
@@ -354,7 +363,10 @@ def export(
     if output is None:
         sys.stdout.buffer.write(data)
         return
-    write_private_atomic(output, data)
+    from reverie.cli.paths import writing_to
+
+    with writing_to(output):
+        write_private_atomic(output, data)
     typer.echo(f"Exported {len(journal.entries)} entries to {output}.")
 
 
@@ -373,13 +385,11 @@ def import_(
     """
     from rich.progress import Progress
 
+    from reverie.cli.paths import read_named
     from reverie.cli.runtime import sign_in
     from reverie.clinic.services import portability
 
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InvalidInput(f"No file at {path}.") from None
+    data = read_named(path)
     actor = sign_in(user)
     with Progress(transient=True) as bar:
         task = bar.add_task("Importing", total=None)

@@ -46,6 +46,9 @@ recovery_cmds.register(app)
 account_cmds.register(admin.user_app)
 
 
+STOPPED = 130  # exit status after Ctrl-C (128 + SIGINT), as shells report it
+
+
 def _show_usage_error(exc: click.ClickException | typer.TyperException) -> None:
     """Click's plain usage error ("No such option: --x" with the usage line), never an incident."""
     show = getattr(exc, "show", None)
@@ -68,7 +71,7 @@ def run() -> None:
         result = command.main(args=args, prog_name="reverie", standalone_mode=False)
     except (click.exceptions.Abort, typer.Abort):
         print("Stopped.", file=sys.stderr)
-        sys.exit(130)
+        sys.exit(STOPPED)
     except (click.ClickException, typer.TyperException) as exc:  # Typer ≥ 0.20 raises its own copy of Click's
         _show_usage_error(exc)
         sys.exit(exc.exit_code)
@@ -79,7 +82,7 @@ def run() -> None:
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         print("Stopped.", file=sys.stderr)
-        sys.exit(130)
+        sys.exit(STOPPED)
     except Exception as exc:
         if debug:
             raise
@@ -89,6 +92,8 @@ def run() -> None:
             file=sys.stderr,
         )
         sys.exit(70)
+    if result == STOPPED:  # Typer ≥ 0.20 turns Ctrl-C into a silent exit code instead of KeyboardInterrupt
+        print("Stopped.", file=sys.stderr)
     sys.exit(result if isinstance(result, int) else 0)
 
 

@@ -1,0 +1,41 @@
+"""Files a person names on the command line: a path that cannot be read or written is a plain message (exit 2),
+never an ``IsADirectoryError`` with an incident number. Light: no Django, no Rich."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from reverie.errors import InvalidInput
+
+
+def _why(path: Path, exc: OSError, verb: str) -> InvalidInput:
+    if isinstance(exc, FileNotFoundError):
+        return InvalidInput(
+            f"No file at {path}." if verb == "read" else f"No folder {path.parent} to write into."
+        )
+    if isinstance(exc, IsADirectoryError):
+        return InvalidInput(f"{path} is a folder; give a file.")
+    if isinstance(exc, PermissionError):
+        return InvalidInput(f"No permission to {verb} {path}.")
+    return InvalidInput(f"Cannot {verb} {path}: {exc.strerror or 'the system refused'}.")
+
+
+def read_named(path: Path) -> bytes:
+    """The bytes of a file the person named, or :class:`InvalidInput` saying plainly why not."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise _why(path, exc, "read") from None
+
+
+@contextmanager
+def writing_to(path: Path) -> Iterator[None]:
+    """Around a write to a path the person named: a folder, a missing folder or no permission is a message."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.filename is None or Path(exc.filename).parent != path.parent:
+            raise  # about some other file (the database, a key file): not the person's input
+        raise _why(path, exc, "write") from None
