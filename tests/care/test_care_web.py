@@ -216,6 +216,10 @@ def test_web_referral_link_opens_the_fit_check_with_filters(db: Any) -> None:
         ({"country": "G"}, "Country: two letters, such as GB for the United Kingdom."),
         ({"mode": "teleport"}, "Sessions are in person, online, or either."),
         ({"max_fee": "eighty"}, "The highest fee must be a number."),
+        # review r2: values were cut to 60 characters before the check, so 1 followed by 60 zeros became another
+        # valid fee, and a long town was shortened without a word
+        ({"max_fee": "1" + "0" * 60}, "at most 60 characters"),
+        ({"location": "B" * 61}, "at most 60 characters"),
     ],
 )
 def test_web_referral_with_a_bad_filter_is_refused_in_plain_words(
@@ -229,7 +233,8 @@ def test_web_referral_with_a_bad_filter_is_refused_in_plain_words(
     )
     text = made.content.decode()
     assert made.status_code == 400 and message in text and "?ref=" not in text
-    assert 'value="Berlin"' in text and ("mode" in field or '<option value="online" selected>' in text)
+    assert f'value="{field.get("location", "Berlin")}"' in text  # what they typed stays, even too long
+    assert "mode" in field or '<option value="online" selected>' in text
 
 
 def test_web_directory_import_is_the_operators_not_a_therapists(paired: tuple[Any, Any]) -> None:

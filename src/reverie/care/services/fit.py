@@ -16,6 +16,7 @@ from reverie.programmes import fit as rules
 
 REFERRAL_SALT = "reverie.care.referral"
 REFERRAL_KEYS = ("language", "mode", "location", "country", "max_fee", "from")
+REFERRAL_VALUE_MAX = 60
 REFERRAL_FROM = {"gp": "a doctor (GP)", "family": "a friend or family member", "therapist": "a therapist"}
 
 
@@ -78,7 +79,9 @@ def directory_query(result: rules.FitResult, referral: Mapping[str, str] | None 
 
 def make_referral(filters: Mapping[str, str]) -> str:
     """A short signed token for ``/fit/?ref=…`` holding only the chosen search filters (no names)."""
-    chosen = {k: str(v).strip()[:60] for k, v in filters.items() if k in REFERRAL_KEYS and str(v).strip()}
+    chosen = {k: str(v).strip() for k, v in filters.items() if k in REFERRAL_KEYS and str(v).strip()}
+    if any(len(v) > REFERRAL_VALUE_MAX for v in chosen.values()):  # never cut: a cut fee is another number
+        raise InvalidInput(f"Each choice in a referral link is at most {REFERRAL_VALUE_MAX} characters.")
     if chosen.get("from") and chosen["from"] not in REFERRAL_FROM:
         raise InvalidInput(
             "Say who sends the link: a doctor (GP), a friend or family member, or a therapist."
