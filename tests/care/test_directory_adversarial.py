@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from django.test import Client
+from test_directory_listing import PROFILE
 
 from reverie.care.services import directory
 from reverie.programmes import fit as fit_rules
@@ -56,18 +57,6 @@ def test_a_forged_seed_answer_names_its_question_and_keeps_the_other_answers(for
     assert 'value="structured" checked' in html
     first = fit_rules.SEED_QUESTIONS[0][0]
     assert f'name="seed_{first}" value="yes" checked' in html
-
-
-PROFILE: dict[str, Any] = {
-    "name": "Dr Bea Sample",
-    "languages": "en",
-    "online": "yes",
-    "country": "GB",
-    "fee_min": "70",
-    "fee_max": "90",
-    "currency": "GBP",
-    "availability": "open",
-}
 
 
 @pytest.mark.parametrize(
