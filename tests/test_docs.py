@@ -36,3 +36,16 @@ def test_docs_test_modules_have_unique_names() -> None:
     """pytest imports test modules by file name: two with one name break collection of the whole suite."""
     names = [p.name for p in (ROOT / "tests").rglob("*.py") if p.name != "conftest.py"]
     assert sorted({n for n in names if names.count(n) > 1}) == []
+
+
+def test_a_clients_journal_commands_speak_plainly() -> None:
+    """Walk r3: `reverie journal write` and `export` told a client about "$EDITOR", "stdin", "ISO 8601" and a "JSON
+    schema"; the reference (generated from the code) holds the words a client reads."""
+    from reverie.cli.main import app
+    from reverie.cli.reference import markdown
+
+    text = markdown(app)
+    for command in ("reverie journal write", "reverie journal export"):
+        section = text.split(f"### `{command}`")[1].split("\n### ")[0]
+        for jargon in ("$EDITOR", "stdin", "ISO 8601", "schema"):
+            assert jargon not in section, (command, jargon)

@@ -79,7 +79,7 @@ def write(
     user: UserOpt = None,
     kind: Annotated[str, typer.Option(help=f"One of: {KINDS}.")] = "free_association",
     file: Annotated[
-        Path | None, typer.Option("--file", "-f", help="Read the text from a file ('-' for stdin).")
+        Path | None, typer.Option("--file", "-f", help="Read the text from a file ('-': what is piped in).")
     ] = None,
     title: Annotated[str, typer.Option(help="Optional title.")] = "",
     feeling: Annotated[
@@ -89,10 +89,13 @@ def write(
     tag: Annotated[list[str] | None, typer.Option(help="A tag; repeat.")] = None,
     happened_at: Annotated[
         str | None,
-        typer.Option(help="When it happened (ISO 8601; without an offset, in your time zone). Default: now."),
+        typer.Option(
+            help="When it happened, as 2026-03-02 or 2026-03-02T21:30, in your time zone. Default: now."
+        ),
     ] = None,
 ) -> None:
-    """Write an entry from $EDITOR, a file or stdin. The text is kept safe until the save is acknowledged."""
+    """Write an entry: in your text editor, from a file, or from what is piped in. The text is kept safe until it is
+    saved."""
     from reverie.cli.local_times import zone_for
     from reverie.cli.runtime import sign_in
     from reverie.clinic.services import journal, recovery
@@ -342,7 +345,8 @@ def export(
     fmt: Annotated[str, typer.Option("--format", help="json or markdown.")] = "json",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (mode 0600).")] = None,
 ) -> None:
-    """Export your whole journal, decrypted (JSON schema reverie.export/4, or Markdown)."""
+    """Export your whole journal, decrypted: a JSON file Reverie can import again (format reverie.export/4), or
+    Markdown to read."""
     from rich.progress import Progress
 
     from reverie.cli.runtime import sign_in
