@@ -186,3 +186,16 @@ def test_listing_reads_languages_and_fees_in_words() -> None:
     assert "languages English, German, zz" in html and "45.50–60 GBP a session" in html
     assert "60 GBP a session" in html and "60.00" not in html and "languages en" not in html
     assert "Online · United Kingdom · languages" in html and " · GB · " not in html
+
+
+def test_profile_form_with_no_approach_ticked_says_to_tick_one(make_user: Any, web_as: Any) -> None:
+    """Review r2: with every approach unticked the form said "Approaches: needs at least one value.", the CSV cell's
+    words; it says what to do with the tick boxes. Nothing is published."""
+    from reverie.care.models import DirectoryProfile
+
+    therapist = make_user(role="therapist")
+    refused = web_as(therapist).post("/directory/profile/", {**PROFILE, "formats": ["dit"]})
+    text = refused.content.decode()
+    assert refused.status_code == 400 and "Approaches: tick at least one." in text
+    assert "needs at least one value" not in text
+    assert not DirectoryProfile.objects.filter(owner=therapist).exists()

@@ -176,6 +176,10 @@ def _in_form_words(message: str) -> str:
     """A CSV row's error for the profile form: no line number, each column named by its form label
     ("column 'fee_min': must be ..." becomes "Lowest fee per session: must be ...")."""
     message = message.removeprefix("Line 2, ")
+    for column in CHOICE_FIELDS:  # the form's tick boxes: what to do with them, not the CSV cell's wording
+        message = message.replace(
+            f"column '{column}': needs at least one value.", f"column '{column}': tick at least one."
+        )
     message = re.sub(r"^column '(\w+)': ", lambda m: f"{_field_words(m.group(1))}: ", message)
     columns = "|".join(sorted(rules.LABELS, key=len, reverse=True))
     return re.sub(rf"\b({columns})\b(?=\.|$)", lambda m: f"the {_field_words(m.group(1)).lower()}", message)
