@@ -6,6 +6,8 @@ never contain entry text: callers pass only identifiers, sizes and field names.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 
 class ReverieError(Exception):
     """Base of every error Reverie reports to a person. ``code`` is stable across releases."""
@@ -66,18 +68,26 @@ class StaleEdit(Conflict):
         self.current = current
 
     @classmethod
-    def check(cls, stored: int, base: int | None, what: str) -> None:
+    def check(
+        cls, stored: int, base: int | None, what: str, resent: Callable[[], bool] | None = None
+    ) -> bool:
         """Optimistic concurrency, one rule for every edited record: refuse an edit made from an older version.
 
         ``base`` is the version the person opened to edit (a form's hidden field, the API's ``revision``); ``None``
         (an old client) applies the edit to whatever is stored, as before. Callers hold the row locked, so two
-        saves from the same base cannot both win. The message holds version numbers only, never text."""
+        saves from the same base cannot both win. The message holds version numbers only, never text.
+
+        ``resent`` says whether the edit is exactly what is stored now (asked only for an old base): then it is the
+        save that made it, sent again (a double tap, a retry), and True means "nothing to refuse, nothing to save"."""
         if base is not None and base != stored:
+            if resent is not None and resent():
+                return True
             raise cls(
                 f"This {what} was changed somewhere else since you opened it: it is now at version {stored}, "
                 f"your edit was based on version {base}. Nothing was saved.",
                 current=stored,
             )
+        return False
 
 
 class AuthenticationFailed(ReverieError):

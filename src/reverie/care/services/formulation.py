@@ -157,13 +157,15 @@ def save_formulation(
     with transaction.atomic():
         records.hold(course)  # there may be no version yet: two first saves wait in turn
         latest = Formulation.objects.select_for_update().filter(course=course).order_by("-version").first()
-        if (
-            latest is not None
-            and base_version not in (None, latest.version)
-            and _open(course, latest) == values
+        stored = latest.version if latest else 0
+        if StaleEdit.check(
+            stored,
+            base_version,
+            "formulation",
+            lambda: latest is not None and _open(course, latest) == values,
         ):
-            return latest  # the same save sent again (a double tap): that save, not a conflict
-        StaleEdit.check(latest.version if latest else 0, base_version, "formulation")
+            assert latest is not None  # resent: the same save sent again (a double tap), not a conflict
+            return latest
         if latest is not None and _open(course, latest) == values:
             raise InvalidInput(f"Nothing changed since version {latest.version}.")
         row = Formulation(id=uuid.uuid4(), course=course, author=therapist, created_at=timezone.now())

@@ -56,9 +56,15 @@ def write_progress_note(
     with transaction.atomic():
         records.hold(session)  # the note may not exist yet: two first notes wait in turn
         note = ProgressNote.objects.select_for_update().filter(session=session).first()
-        if note is not None and base_version not in (None, note.version) and _note_text(course, note) == body:
-            return note  # the same save sent again (a double tap): that save, not a conflict
-        StaleEdit.check(note.version if note else 0, base_version, "progress note")
+        stored = note.version if note else 0
+        if StaleEdit.check(
+            stored,
+            base_version,
+            "progress note",
+            lambda: note is not None and _note_text(course, note) == body,
+        ):
+            assert note is not None  # resent: the same save sent again (a double tap), not a conflict
+            return note
         if note is None:
             note = ProgressNote(
                 id=uuid.uuid4(), course=course, session=session, author=therapist, created_at=now, version=0

@@ -88,9 +88,13 @@ def save_plan(
         records.hold(target)  # there may be no plan yet: two first saves (client and therapist) wait in turn
         row = SafetyPlanRecord.objects.select_for_update().filter(client=target).first()
         document = safety_plan_to_dict(plan)
-        if row is not None and base_version not in (None, row.version) and _stored(target, row) == document:
+        if StaleEdit.check(
+            row.version if row else 0,
+            base_version,
+            "safety plan",
+            lambda: row is not None and _stored(target, row) == document,
+        ):
             return plan  # the same save sent again (a double tap): that save, not a conflict
-        StaleEdit.check(row.version if row else 0, base_version, "safety plan")
         row = row or SafetyPlanRecord(client=target, version=0)
         row.version += 1
         row.payload = records.seal_json(target, target.pk, PURPOSE, document)

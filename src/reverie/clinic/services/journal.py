@@ -478,9 +478,8 @@ def update_entry(
     early = _prescreen(draft)
     with transaction.atomic():
         entry = _entry_for(actor, entry_id, Action.WRITE, lock=True)
-        if base_revision not in (None, entry.revision) and _is_stored(entry, actor, draft):
+        if StaleEdit.check(entry.revision, base_revision, "entry", lambda: _is_stored(entry, actor, draft)):
             return _view(entry)  # the same edit sent again (a double tap, a retry): that save, not a conflict
-        StaleEdit.check(entry.revision, base_revision, "entry")
         clean = validate(draft, has_attachment=entry.attachments.exists())
         if clean.kind != entry.kind:
             raise InvalidInput("An entry's kind cannot change; write a new entry instead.")
