@@ -23,17 +23,13 @@ train_app = typer.Typer(
 
 
 def _read(source: str) -> str:
-    raw = sys.stdin.buffer.read() if source == "-" else _file_bytes(Path(source))
+    from reverie.cli.paths import read_named
+
+    raw = sys.stdin.buffer.read() if source == "-" else read_named(Path(source))
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InvalidInput(f"The text is not valid UTF-8 (bad byte at position {exc.start}).") from None
-
-
-def _file_bytes(path: Path) -> bytes:
-    from reverie.cli.paths import read_named
-
-    return read_named(path)
 
 
 def print_readable(text: str, result: dict[str, Any]) -> None:

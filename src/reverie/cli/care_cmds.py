@@ -136,13 +136,10 @@ def course_ics(
     """Export the course's sessions as an iCalendar file (titles show initials only)."""
     _ready()
     from reverie.care.services import sessions
-    from reverie.cli.paths import writing_to
-    from reverie.files import write_private_atomic
+    from reverie.cli.paths import write_named
 
     actor = sign_in(user)
-    calendar = sessions.course_ics(actor, _course(actor, course_id, client).id)
-    with writing_to(output):
-        write_private_atomic(output, calendar)
+    write_named(output, sessions.course_ics(actor, _course(actor, course_id, client).id))
     typer.echo(f"Calendar written to {output}.")
 
 
@@ -247,13 +244,10 @@ def measure_fhir(
     import json
 
     from reverie.care.services import measures
-    from reverie.files import write_private_atomic
+    from reverie.cli.paths import write_named
 
     resource = measures.fhir_resource(sign_in(user), response_id)
-    from reverie.cli.paths import writing_to
-
-    with writing_to(output):
-        write_private_atomic(output, json.dumps(resource, indent=2).encode())
+    write_named(output, json.dumps(resource, indent=2).encode())
     typer.echo(f"FHIR QuestionnaireResponse written to {output}.")
 
 

@@ -25,7 +25,6 @@ def insights(
 
     from reverie.cli.runtime import sign_in
     from reverie.clinic.services import insights as service
-    from reverie.files import write_private_atomic
     from reverie.insights.report import printed_ids, render_pdf
     from reverie.insights.view import DISCLAIMER
 
@@ -33,11 +32,9 @@ def insights(
     view = service.view_for(actor, client)
     if pdf is not None:
         labels = service.evidence_labels(actor, printed_ids(view))
-        from reverie.cli.paths import writing_to
+        from reverie.cli.paths import write_named
 
-        document = render_pdf(view, labels=labels)
-        with writing_to(pdf):
-            write_private_atomic(pdf, document)
+        write_named(pdf, render_pdf(view, labels=labels))
         typer.echo(f"Wrote {pdf}.")
         return
     if as_json:

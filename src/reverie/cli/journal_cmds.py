@@ -351,7 +351,6 @@ def export(
 
     from reverie.cli.runtime import sign_in
     from reverie.clinic.services import portability
-    from reverie.files import write_private_atomic
     from reverie.journal.interchange import dump_markdown, dump_reverie_json
 
     if fmt not in ("json", "markdown"):
@@ -367,10 +366,9 @@ def export(
     if output is None:
         sys.stdout.buffer.write(data)
         return
-    from reverie.cli.paths import writing_to
+    from reverie.cli.paths import write_named
 
-    with writing_to(output):
-        write_private_atomic(output, data)
+    write_named(output, data)
     typer.echo(f"Exported {len(journal.entries)} entries to {output}.")
 
 

@@ -39,3 +39,12 @@ def writing_to(path: Path) -> Iterator[None]:
         if exc.filename is None or Path(exc.filename).parent != path.parent:
             raise  # about some other file (the database, a key file): not the person's input
         raise _why(path, exc, "write") from None
+
+
+def write_named(path: Path, data: bytes) -> None:
+    """Write ``data`` to a file the person named, readable by them alone, all or nothing
+    (:func:`reverie.files.write_private_atomic`); a path that cannot be written is a message."""
+    from reverie.files import write_private_atomic
+
+    with writing_to(path):
+        write_private_atomic(path, data)
