@@ -769,7 +769,7 @@ def classify_with_head(
     level = head_decision(probs, head.threshold, head.level_thresholds)
     if level == dmrs.NO_DEFENSE:
         return DefenseCall(dmrs.NO_DEFENSE, None, float(1.0 - probs[1:8].max()), abstained=True)
-    named = _cued_defense(text, level, fired)
+    named = _cued_defense(fired, level)
     if named is None and prototypes is not None and prototypes.vectors.shape[1] == embedding.shape[0]:
         _, nearest = _similarities(embedding, prototypes)
         named = _named(level, {}, nearest)
@@ -788,10 +788,9 @@ def head_decision(
     return level if probs[level] >= bar else dmrs.NO_DEFENSE
 
 
-def _cued_defense(text: str, level: int, cues: Sequence[Cue] = CUES) -> str | None:
-    for cue in fired_cues(text, [c for c in cues if c.level == level and c.defense is not None]):
-        return cue.defense
-    return None
+def _cued_defense(fired: Sequence[Cue], level: int) -> str | None:
+    """The defense the first of the ``fired`` cues (:func:`fired_cues`) at ``level`` names, if any: no second scan."""
+    return next((cue.defense for cue in fired if cue.level == level and cue.defense is not None), None)
 
 
 @dataclass(frozen=True, slots=True)
