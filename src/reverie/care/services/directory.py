@@ -128,36 +128,44 @@ def publish(therapist: User, fields: Mapping[str, str]) -> Profile:
     return profile
 
 
+def _parts(values: Sequence[str]) -> list[str]:
+    """A tick-box field's values (a list, or the old form's and a CSV cell's '; '-joined text), each stripped."""
+    return [part.strip() for value in values for part in re.split(r"[;,]", value) if part.strip()]
+
+
+def _box_codes(column: str) -> dict[str, str]:
+    """A tick-box field's codes by their lower case ("dit" → "DIT"): a value in any case finds its box."""
+    return {code.lower(): code for code in CHOICE_FIELDS[column]}
+
+
 def form_fields(single: Mapping[str, str], ticked: Mapping[str, Sequence[str]]) -> dict[str, str]:
     """The profile form's fields as one CSV row's: each tick-box field's chosen codes joined with '; '. A value that
     is not one of the boxes (a forged post) is refused by the field's label, without echoing it."""
     fields = dict(single)
-    for column, allowed in CHOICE_FIELDS.items():
-        known = {code.lower(): code for code in allowed}
-        chosen = [part.strip() for value in ticked.get(column, ()) for part in re.split(r"[;,]", value)]
-        if any(part and part.lower() not in known for part in chosen):
+    for column in CHOICE_FIELDS:
+        known, chosen = _box_codes(column), _parts(ticked.get(column, ()))
+        if any(part.lower() not in known for part in chosen):
             raise InvalidInput(
                 f"{_field_words(column)}: a choice was sent that is not on the form. Tick only the boxes shown."
             )
-        fields[column] = "; ".join(known[part.lower()] for part in chosen if part)
+        fields[column] = "; ".join(known[part.lower()] for part in chosen)
     return fields
 
 
 def chosen_codes(values: Mapping[str, str]) -> dict[str, list[str]]:
     """The tick-box fields' codes in a published profile (own_profile's '; '-joined lists), to tick them again."""
-    return {c: [p.strip() for p in re.split(r"[;,]", values.get(c, "")) if p.strip()] for c in CHOICE_FIELDS}
+    return {column: _parts([values.get(column, "")]) for column in CHOICE_FIELDS}
 
 
 def ticked_again(ticked: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
     """The boxes to tick on the form sent back: each posted value (a list, or the old form's '; '-joined text, in
     any case) as the box's code, so a second save keeps them; a value that is no box is left out."""
     again: dict[str, list[str]] = {}
-    for column, allowed in CHOICE_FIELDS.items():
-        known = {code.lower(): code for code in allowed}
-        parts = (
-            part.strip().lower() for value in ticked.get(column, ()) for part in re.split(r"[;,]", value)
-        )
-        again[column] = [known[part] for part in parts if part in known]
+    for column in CHOICE_FIELDS:
+        known = _box_codes(column)
+        again[column] = [
+            known[part.lower()] for part in _parts(ticked.get(column, ())) if part.lower() in known
+        ]
     return again
 
 
