@@ -50,3 +50,12 @@ def posted_base(post: Any, key: str = "base_version") -> int | None:
     if not (raw.isascii() and raw.isdigit() and len(raw) <= 9):
         raise InvalidInput(DAMAGED_VERSION)
     return int(raw)
+
+
+def form_base(context: dict[str, Any], post: Any) -> int | None:
+    """:func:`posted_base`, kept in ``context`` for the form sent back: a damaged one as it was sent, never the
+    version stored now (Save again would then replace a save made meanwhile, unseen) until the page is opened again."""
+    context["base_version"] = post.get("base_version", "")
+    base = posted_base(post)
+    context["base_version"] = base
+    return base

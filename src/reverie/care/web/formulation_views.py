@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from reverie.care.policy import is_course_therapist
 from reverie.care.services import course as courses
 from reverie.care.services import formulation
-from reverie.care.web.common import posted_base, user_of, with_error
+from reverie.care.web.common import form_base, user_of, with_error
 from reverie.errors import InvalidInput, ReverieError, StaleEdit
 
 
@@ -44,12 +44,8 @@ def formulation_page(request: HttpRequest, course_id: str) -> HttpResponse:
         return render(request, "care/formulation.html", context)
     fields = (*formulation.TEXT_FIELDS, *(k for k, _, _ in formulation.CCRT_FIELDS))
     draft = {key: request.POST.get(key, "") for key in fields}
-    # a damaged base stays in the form (never the version stored now, which would let Save again
-    # replace a save made meanwhile unseen) until the page is opened again
-    context["base_version"] = request.POST.get("base_version", "")
     try:
-        base = posted_base(request.POST)
-        context["base_version"] = base
+        base = form_base(context, request.POST)
         formulation.save_formulation(user_of(request), course_id, draft, base_version=base)
     except StaleEdit as exc:  # the typed text stays in the form; the version saved now is listed below it
         context.update(base_version=exc.current, conflict=True)

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from reverie.care.services import alerts, safety
-from reverie.care.web.common import posted_base, user_of, with_error
+from reverie.care.web.common import form_base, user_of, with_error
 from reverie.clinic.models import User
 from reverie.clinic.services.safety import crisis_lines
 from reverie.errors import NotFound, ReverieError, StaleEdit
@@ -25,12 +25,8 @@ def _plan_page(request: HttpRequest, client: User | None) -> HttpResponse:
     context["base_version"] = safety.plan_version(user, client)  # sent back: a save made since is caught
     if request.method == "POST":
         fields = {key: request.POST.get(key, "") for key in (*SECTION_TITLES, "crisis_country")}
-        # a damaged base stays in the form (never the version stored now, which would let Save again
-        # replace a save made meanwhile unseen) until the page is opened again
-        context["base_version"] = request.POST.get("base_version", "")
         try:
-            base = posted_base(request.POST)
-            context["base_version"] = base
+            base = form_base(context, request.POST)
             safety.save_plan(user, safety.plan_data_from_text(fields), client, base_version=base)
         except StaleEdit as exc:  # the typed text stays in the form; the plan saved now is shown above it
             stored = safety.form_initial(plan)
