@@ -27,7 +27,7 @@ import itertools
 import json
 import re
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
@@ -136,6 +136,12 @@ class RiskScreen:
     def flagged(self) -> bool:
         return LEVELS.index(self.level) >= IDEATION
 
+    @property
+    def model_alone(self) -> bool:
+        """Flagged on the sentence model's reading alone: no lexicon phrase at ideation or above (see
+        :func:`model_alone`)."""
+        return self.flagged and model_alone((t.rule, t.level) for t in self.triggers)
+
     def to_data(self) -> dict[str, Any]:
         """The JSON-safe ``data`` of the risk finding."""
         return {
@@ -151,6 +157,33 @@ class RiskScreen:
                 for s in self.suppressed
             ],
         }
+
+
+MODEL_RULES = frozenset({"model", LEVEL_RULE})
+
+
+def model_alone(triggers: Iterable[tuple[str, str]]) -> bool:
+    """Whether a flag rests on the sentence model alone: among its triggers (rule, level) none is a lexicon
+    phrase at ideation or above. Such a flag is far less often right than one with explicit words (on the seen
+    challenge batches 72 % against 92 %, and on everyday text most of the model's lone alarms are false: docs/risk.md,
+    "How sure a flag is"), so the flow asks more gently and tells the therapist so."""
+    return not any(
+        rule not in MODEL_RULES and level in LEVELS and LEVELS.index(level) >= IDEATION
+        for rule, level in triggers
+    )
+
+
+def data_model_alone(data: Mapping[str, Any]) -> bool:
+    """:func:`model_alone` read from a stored finding's ``data`` (:meth:`RiskScreen.to_data`): flagged, and on the
+    model alone. A document without a level or a trigger list (an unscreened text) is not."""
+    level = str(data.get("level", "none"))
+    if level not in LEVELS or LEVELS.index(level) < IDEATION:
+        return False
+    triggers = data.get("triggers")
+    if not isinstance(triggers, list):
+        return False
+    pairs = [(str(t.get("rule", "")), str(t.get("level", ""))) for t in triggers if isinstance(t, Mapping)]
+    return len(pairs) == len(triggers) and model_alone(pairs)
 
 
 # --------------------------------------------------------------------------------------------------

@@ -152,9 +152,10 @@ def _check_in(actor: Any) -> None:
     """The save was screened before it returned: if it raised a check-in, say so calmly, with the crisis lines."""
     from reverie.care.services import alerts
 
-    if alerts.pending_check_in(actor) is None:
+    pending = alerts.pending_check_in(actor)
+    if pending is None:
         return
-    typer.echo(f"\n{alerts.CHECK_IN_QUESTION}")
+    typer.echo(f"\n{pending.question}")
     _lines(actor)
     typer.echo(
         "Your safety plan is on the Safety page. Answer the check-in there when you open Reverie, or here:"

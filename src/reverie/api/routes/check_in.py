@@ -106,7 +106,7 @@ def check_in_out(request: HttpRequest, user: User, row: CheckIn) -> CheckInOut:
         created_at=row.created_at,
         answered_at=row.answered_at,
         answer=row.answer or None,  # type: ignore[arg-type]
-        question=alerts.CHECK_IN_QUESTION,
+        question=row.question,
         choices=[ChoiceOut(answer=key, label=label) for key, label in alerts.ANSWERS.items()],  # type: ignore[arg-type]
         answer_with=reverse("api:check_in_answer"),
         crisis_lines=[

@@ -22,6 +22,11 @@ ANSWER_LABELS = {
     "need_help": "I need help now",
     "misunderstood": "You misunderstood",
 }
+# The check-in's question (web page and banner, API, CLI). A flag with explicit words in the entry asks the first;
+# one that rests on the sentence model's reading alone (``RiskAlert.model_alone``), far more often a misreading,
+# asks the second: it still asks, but does not tell the person how they feel.
+CHECK_IN_QUESTION = "It sounds like things are very hard right now. Are you safe?"
+UNSURE_QUESTION = "Reverie may have misread something you wrote. Just in case: are you safe?"
 URGENCY_LABELS = {
     5: "urgent: asked for help now",
     4: "high",
@@ -36,7 +41,8 @@ class RiskAlert(models.Model):
 
     ``written_at`` is when the source was written (a therapist sees only what was written while linked);
     ``urgency`` (1–5, ``URGENCY_LABELS``) follows the level and the client's check-in ``answer``; ``raised_by`` is
-    the therapist whose own note raised it (never alerted about it).
+    the therapist whose own note raised it (never alerted about it). ``model_alone``: every reading so far rests on
+    the sentence model alone, with no explicit words (a reading with explicit words clears it for good).
     """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -55,6 +61,7 @@ class RiskAlert(models.Model):
     answer = models.CharField(max_length=16, blank=True, default="")
     answered_at = models.DateTimeField(null=True, blank=True)
     raised_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    model_alone = models.BooleanField(default=False)
 
     @property
     def urgency_label(self) -> str:
@@ -80,6 +87,12 @@ class CheckIn(models.Model):
     created_at = models.DateTimeField()
     answered_at = models.DateTimeField(null=True, blank=True)
     answer = models.CharField(max_length=16, blank=True, default="")
+
+    @property
+    def question(self) -> str:
+        """The question this check-in asks: gentler when its alert rests on the sentence model alone."""
+        alert = self.alert
+        return UNSURE_QUESTION if alert is not None and alert.model_alone else CHECK_IN_QUESTION
 
     class Meta:
         ordering = ["created_at"]

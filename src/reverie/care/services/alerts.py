@@ -25,7 +25,8 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from reverie.care.models import CheckIn, RiskAlert
-from reverie.care.models.safety import ANSWER_LABELS
+from reverie.care.models.safety import ANSWER_LABELS, UNSURE_QUESTION
+from reverie.care.models.safety import CHECK_IN_QUESTION as CHECK_IN_QUESTION
 from reverie.care.services import records
 from reverie.clinic.models import Entry, EntryScreen, Pair, StoredAnalysis, User
 from reverie.clinic.services import audit
@@ -43,8 +44,8 @@ ANSWERS = ANSWER_LABELS
 RANK = {"none": 0, "indicator": 1, UNSCREENED: 2, "ideation": 2, "behavior": 3, "attempt": 4}
 LEVEL_URGENCY = {UNSCREENED: 2, "ideation": 2, "behavior": 3, "attempt": 4}
 NEED_HELP_URGENCY = 5
-# The check-in's question, the same on the web page and banner (templates), the API and the CLI.
-CHECK_IN_QUESTION = "It sounds like things are very hard right now. Are you safe?"
+# The check-in's questions (``CheckIn.question`` chooses), the same on the web page and banner, the API and the CLI.
+QUESTIONS = (CHECK_IN_QUESTION, UNSURE_QUESTION)
 # What a client is told at linking (web /pair/, the API's invitation and accept answers).
 THERAPIST_SEES = (
     "If something you write from the day you link (an entry, an edit, an import, a PHQ-9 answer) suggests you may be"
@@ -72,6 +73,7 @@ def raise_alert(
     *,
     written_at: datetime | None = None,
     raised_by: User | None = None,
+    model_alone: bool = False,
 ) -> RiskAlert:
     """One alert per (client, source, record); raising it again returns the same alert. Audited."""
     if source not in SOURCES:
@@ -93,6 +95,7 @@ def raise_alert(
                 written_at=written_at or now,
                 urgency=urgency_for(level),
                 raised_by=raised_by,
+                model_alone=model_alone,
             )
             audit.record(None, f"risk.alert.{source}", "risk_alert", alert.id, subject=client)
     except DbIntegrityError:
@@ -100,15 +103,23 @@ def raise_alert(
     return alert
 
 
-def _upgrade(alert: RiskAlert, level: str) -> RiskAlert:
-    """Raise the alert's level when a later reading rates higher (or replaces ``unscreened``). Audited."""
+def _upgrade(alert: RiskAlert, level: str, *, model_alone: bool = False) -> RiskAlert:
+    """Raise the alert's level when a later reading rates higher (or replaces ``unscreened``), and clear
+    ``model_alone`` when a later reading finds explicit words (never set it again). Audited."""
     higher = RANK.get(level, 0) > RANK.get(alert.level, 0)
     replaces_unscreened = alert.level == UNSCREENED and level in RISKY_LEVELS
-    if not (higher or replaces_unscreened):
+    confirmed = alert.model_alone and not model_alone and level in RISKY_LEVELS
+    if not (higher or replaces_unscreened or confirmed):
         return alert
-    alert.level = level
-    alert.urgency = urgency_for(level, alert.answer)
-    alert.save(update_fields=["level", "urgency"])
+    fields = []
+    if higher or replaces_unscreened:
+        alert.level = level
+        alert.urgency = urgency_for(level, alert.answer)
+        fields += ["level", "urgency"]
+    if confirmed:
+        alert.model_alone = False
+        fields.append("model_alone")
+    alert.save(update_fields=fields)
     audit.record(None, "risk.alert.upgrade", "risk_alert", alert.id, subject=alert.client)
     return alert
 
@@ -122,11 +133,21 @@ def signal(
     written_at: datetime,
     raised_by: User | None = None,
     check_in: bool = True,
+    model_alone: bool = False,
 ) -> RiskAlert:
-    """The one way a risk signal enters the flow: raise (or upgrade) the alert and leave the client's check-in."""
+    """The one way a risk signal enters the flow: raise (or upgrade) the alert and leave the client's check-in.
+    ``model_alone``: this reading rests on the sentence model alone (:func:`reverie.analysis.risk.model_alone`)."""
     with transaction.atomic():
-        alert = raise_alert(client, source, level, record_id, written_at=written_at, raised_by=raised_by)
-        alert = _upgrade(alert, level)
+        alert = raise_alert(
+            client,
+            source,
+            level,
+            record_id,
+            written_at=written_at,
+            raised_by=raised_by,
+            model_alone=model_alone,
+        )
+        alert = _upgrade(alert, level, model_alone=model_alone)
         if check_in:
             request_check_in(client, alert)
     return alert
@@ -325,6 +346,7 @@ def on_screen(screened: Any) -> None:
         level,
         revision_record(screened.entry_id, screened.revision),
         written_at=screened.written_at,
+        model_alone=screened.model_alone,
     )
 
 
@@ -339,7 +361,22 @@ def on_analysis(entry: Entry, stored: StoredAnalysis, result: dict[str, Any]) ->
     ):
         return  # the save's screen read this revision; a later failure adds nothing
     written_at = entry.written_at if stored.revision <= 1 else entry.updated_at
-    signal(entry.client, "journal", level, revision_record(entry.id, stored.revision), written_at=written_at)
+    signal(
+        entry.client,
+        "journal",
+        level,
+        revision_record(entry.id, stored.revision),
+        written_at=written_at,
+        model_alone=result_model_alone(result),
+    )
+
+
+def result_model_alone(result: Mapping[str, Any]) -> bool:
+    """Whether an analysis's risk reading rests on the sentence model alone (every risk finding does)."""
+    from reverie.analysis.risk import data_model_alone
+
+    data = [f.get("data") or {} for f in result.get("findings", []) or [] if f.get("kind") == "risk"]
+    return bool(data) and all(data_model_alone(d) for d in data)
 
 
 def install() -> None:

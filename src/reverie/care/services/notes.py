@@ -105,8 +105,10 @@ def screen_session_text(
     check-in for words they did not write. Nothing is sent anywhere."""
     from reverie.analysis.risk import screen
 
+    model_alone = False
     try:
-        level = screen(text, "session_note").level
+        result = screen(text, "session_note")
+        level, model_alone = result.level, result.model_alone
     except Exception:
         level = alerts.UNSCREENED
     if level in alerts.RISKY_LEVELS or level == alerts.UNSCREENED:
@@ -118,6 +120,7 @@ def screen_session_text(
             written_at=timezone.now(),
             raised_by=author,
             check_in=False,
+            model_alone=model_alone,
         )
     return None
 

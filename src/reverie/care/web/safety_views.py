@@ -92,8 +92,12 @@ def check_in(request: HttpRequest) -> HttpResponse:
             user, request.POST.get("check_in", ""), request.POST.get("answer", "")
         )
         context["answered"] = answered.answer
+        context["question"] = answered.question
     elif pending is None:
         context["answered"] = "none_pending"
     context["pending"] = alerts.pending_check_in(user) if request.method == "POST" else pending
+    if context["pending"] is not None:
+        context["question"] = context["pending"].question
+    context.setdefault("question", alerts.CHECK_IN_QUESTION)
     context["words"] = alerts.check_in_words(user, context["pending"])
     return render(request, "care/check_in.html", context)

@@ -41,6 +41,7 @@ class Screened:
     level: str
     data: Mapping[str, Any]
     seconds: float
+    model_alone: bool = False  # flagged on the sentence model's reading alone, no explicit words
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +53,7 @@ class ScreenSignal:
     revision: int
     level: str
     written_at: datetime
+    model_alone: bool = False
 
 
 # Called inside the save's transaction after the screen is stored; the care app's risk flow subscribes.
@@ -73,7 +75,7 @@ def screen_text(text: str, kind: str) -> Screened:
         from reverie.analysis.risk import screen
 
         result = screen(text, kind)
-        return Screened(result.level, result.to_data(), time.perf_counter() - start)
+        return Screened(result.level, result.to_data(), time.perf_counter() - start, result.model_alone)
     except Exception as exc:
         log.error("risk screen at save failed: %s", type(exc).__name__)
         return Screened(
@@ -100,7 +102,9 @@ def store(entry: Entry, screened: Screened, *, written_at: datetime) -> EntryScr
         json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode(),
     )
     row.save(force_insert=True)
-    signal = ScreenSignal(entry.client, entry.id, entry.revision, screened.level, written_at)
+    signal = ScreenSignal(
+        entry.client, entry.id, entry.revision, screened.level, written_at, screened.model_alone
+    )
     for hook in after_screen_hooks:
         hook(signal)
     return row

@@ -1,0 +1,179 @@
+"""A flag that rests on the sentence model alone asks gently and says so to the therapist.
+
+On the seen challenge batches a model-alone flag is right 72 % of the time against 92 % for a flag with explicit
+words, and on everyday diary text most of the model's lone alarms are false ("Where are my keys?").
+Such a save still raises the same alert, with the same urgency, and a check-in; but the check-in does not tell the
+person "it sounds like things are very hard right now", and the therapist's alert line says there were no explicit
+words. A later reading with explicit words clears that for good; a later model-alone reading never sets it again.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from reverie.analysis import risk
+from reverie.analysis.findings import Span
+from reverie.care.models import CheckIn, RiskAlert
+from reverie.care.models.safety import CHECK_IN_QUESTION, UNSURE_QUESTION
+from reverie.care.services import alerts
+from reverie.clinic.models import Entry, StoredAnalysis
+from reverie.clinic.services import journal
+from reverie.clinic.services.journal import EntryDraft
+from web_client import signed_in as _as
+
+QUIET = "Tidied the shed and found my old bike."
+WORDS = "I keep thinking I want to kill myself. Nobody would miss me."
+NO_WORDS = (
+    "note for the therapist: " + "x" * 8
+)  # flagged below only through a stand-in for the model's reading
+
+
+def _model_reading(text: str, kind: str = "free_association", **_: Any) -> risk.RiskScreen:
+    """What the screen returns when only the sentence model raised the text (the lexicon found nothing)."""
+    return risk.RiskScreen(
+        level="ideation",
+        score=0.8,
+        threshold=0.7,
+        triggers=(risk.Trigger(Span(0, len(text)), "model", "ideation"),),
+        suppressed=(),
+        model_score=0.93,
+    )
+
+
+# --- the core: which flags rest on the model alone ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("triggers", "expected"),
+    [
+        ([("model", "ideation")], True),
+        ([("model", "ideation"), (risk.LEVEL_RULE, "behavior")], True),
+        (
+            [("hopeless_future", "indicator"), ("model", "ideation")],
+            True,
+        ),  # an indicator phrase is not explicit
+        ([("kill_self", "ideation")], False),
+        ([("kill_self", "ideation"), ("model", "ideation")], False),
+        ([("preparation_means", "behavior")], False),
+    ],
+)
+def test_model_alone_reads_the_triggers(triggers: list[tuple[str, str]], expected: bool) -> None:
+    assert risk.model_alone(triggers) is expected
+    data = {"level": "ideation", "triggers": [{"span": [0, 1], "rule": r, "level": lv} for r, lv in triggers]}
+    assert risk.data_model_alone(data) is expected
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"level": "none", "triggers": [{"rule": "model", "level": "ideation"}]},
+        {"level": "indicator", "triggers": []},
+        {"level": "unscreened", "error": "RuntimeError"},
+        {"level": "ideation"},  # no trigger list
+        {"level": "ideation", "triggers": ["model"]},  # not a trigger object
+    ],
+)
+def test_a_document_that_is_not_a_model_alone_flag_says_so(data: dict[str, Any]) -> None:
+    assert risk.data_model_alone(data) is False
+
+
+def test_the_real_screen_tells_explicit_words_from_the_model_alone() -> None:
+    words = risk.screen(WORDS)
+    assert words.flagged and not words.model_alone
+    quiet = risk.screen(QUIET)
+    assert not quiet.flagged and not quiet.model_alone
+
+
+# --- the flow ---------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_model_alone_save_asks_gently_on_every_surface(paired: tuple[Any, Any], monkeypatch: Any) -> None:
+    client, therapist = paired
+    monkeypatch.setattr(risk, "screen", _model_reading)
+    view = journal.create_entry(client, EntryDraft(kind="reflection", body=NO_WORDS))
+    alert = RiskAlert.objects.get(client=client)
+    assert alert.model_alone and alert.level == "ideation"
+    assert alert.urgency == alerts.urgency_for(
+        "ideation"
+    )  # the same urgency: the therapist is told all the same
+    assert CheckIn.objects.get(client=client).question == UNSURE_QUESTION
+
+    web = _as(client)
+    banner = web.get("/journal/").content.decode()
+    assert UNSURE_QUESTION in banner and CHECK_IN_QUESTION not in banner
+    page = web.get("/check-in/").content.decode()
+    assert f"<h1>{UNSURE_QUESTION}</h1>" in page
+    from django.test import Client
+
+    from reverie.api import tokens
+
+    api = Client(headers={"Authorization": f"Bearer {tokens.issue(client, 'tests').secret}"})
+    assert api.get("/api/v1/check-in").json()["pending"]["question"] == UNSURE_QUESTION
+
+    line = _as(therapist).get("/alerts/").content.decode()
+    assert "no explicit words" in line
+    check_in = CheckIn.objects.get(client=client)
+    answered = web.post("/check-in/", {"check_in": str(check_in.id), "answer": "misunderstood"})
+    assert f"<h1>{UNSURE_QUESTION}</h1>" in answered.content.decode()
+    assert Entry.objects.filter(pk=view.id).exists()
+
+
+@pytest.mark.django_db
+def test_explicit_words_ask_as_before_and_say_nothing_of_the_model(paired: tuple[Any, Any]) -> None:
+    client, therapist = paired
+    journal.create_entry(client, EntryDraft(kind="reflection", body=WORDS))
+    alert = RiskAlert.objects.get(client=client)
+    assert not alert.model_alone
+    assert CheckIn.objects.get(client=client).question == CHECK_IN_QUESTION
+    assert f"<h1>{CHECK_IN_QUESTION}</h1>" in _as(client).get("/check-in/").content.decode()
+    assert "no explicit words" not in _as(therapist).get("/alerts/").content.decode()
+
+
+def _analysis(entry: Entry, triggers: list[tuple[str, str]]) -> tuple[StoredAnalysis, dict[str, Any]]:
+    stored = StoredAnalysis.objects.create(
+        entry=entry, revision=entry.revision, risk_level="ideation", payload=b"x"
+    )
+    data = {"level": "ideation", "triggers": [{"span": [0, 4], "rule": r, "level": lv} for r, lv in triggers]}
+    return stored, {"findings": [{"kind": "risk", "label": "ideation", "data": data}], "notes": []}
+
+
+@pytest.mark.django_db
+def test_a_later_reading_with_words_clears_it_and_a_model_reading_never_sets_it_again(
+    paired: tuple[Any, Any], monkeypatch: Any
+) -> None:
+    client, _ = paired
+    with monkeypatch.context() as patch:
+        patch.setattr(risk, "screen", _model_reading)
+        view = journal.create_entry(client, EntryDraft(kind="reflection", body=NO_WORDS))
+    entry = Entry.objects.get(pk=view.id)
+    stored, result = _analysis(entry, [("model", "ideation")])
+    alerts.on_analysis(entry, stored, result)
+    assert RiskAlert.objects.get(client=client).model_alone  # the full analysis read it the same way
+    StoredAnalysis.objects.filter(pk=stored.pk).delete()
+    stored, result = _analysis(entry, [("kill_self", "ideation")])
+    alerts.on_analysis(entry, stored, result)
+    alert = RiskAlert.objects.get(client=client)
+    assert not alert.model_alone and alert.level == "ideation"
+    assert CheckIn.objects.get(client=client).question == CHECK_IN_QUESTION
+    alerts.signal(
+        client, "journal", "ideation", alert.record_id, written_at=alert.written_at, model_alone=True
+    )
+    assert not RiskAlert.objects.get(client=client).model_alone
+    assert json.dumps(alerts.ANSWERS)  # the three answers are the same for both questions
+
+
+@pytest.mark.django_db
+def test_a_session_note_flagged_by_the_model_alone_says_so(
+    dit: tuple[Any, Any, Any], monkeypatch: Any
+) -> None:
+    from reverie.care.services import notes
+
+    _client, therapist, course = dit
+    session = course.sessions.order_by("slot").first()
+    monkeypatch.setattr(risk, "screen", _model_reading)
+    alert = notes.screen_session_text(course, session, "She talked about the weekend.", author=therapist)
+    assert alert is not None and alert.model_alone
