@@ -132,3 +132,40 @@ def test_languages_djangos_table_lacks_still_read_by_name(code: str, name: str) 
 
     assert language_name(code) == name
     assert language_name("qq") == "qq"
+
+
+FULL_ROW = "t3,Full House,psychoanalytic,dit,en,yes,no,Leeds,GB,70,90,GBP,full"
+
+
+@pytest.mark.parametrize("value", ["1", "on", "yes", "YES", "True", "ON", " true "])
+def test_include_full_reads_a_tick_in_any_case(value: str) -> None:
+    """u2: include_full=YES (or True, ON) was silently read as unticked: the full practice stayed hidden."""
+    directory.import_csv(None, ("\n".join([HEADER, *ROWS, FULL_ROW]) + "\n").encode())
+    page = Client().get("/directory/", {"include_full": value})
+    html = page.content.decode()
+    assert page.status_code == 200 and "Full House" in html
+    assert 'name="include_full" value="1" checked' in html
+
+
+@pytest.mark.parametrize("value", ["0", "off", "no", "NO", "False", ""])
+def test_include_full_reads_no_in_any_case(value: str) -> None:
+    directory.import_csv(None, ("\n".join([HEADER, *ROWS, FULL_ROW]) + "\n").encode())
+    page = Client().get("/directory/", {"include_full": value})
+    html = page.content.decode()
+    assert page.status_code == 200 and "Full House" not in html and "Dr Ada Example" in html
+    assert 'name="include_full" value="1" checked' not in html
+
+
+@pytest.mark.parametrize("value", ["2", "maybe", "yes please"])
+def test_include_full_with_another_value_is_the_plain_400(value: str) -> None:
+    page = Client().get("/directory/", {"include_full": value})
+    assert page.status_code == 400
+    assert directory.SEARCH_PROBLEMS["include_full"] in page.content.decode()
+
+
+def test_the_dit_course_box_says_what_the_course_is_in_plain_words() -> None:
+    """u2: "a set DIT course" is jargon to a client; the box says how long the course is, in sessions."""
+    courses = _box_labels(Client().get("/directory/").content.decode(), "Course")
+    dit = directory.COURSE_WORDS["dit"]
+    assert dit in courses and "DIT" not in dit and "set " not in dit
+    assert dit == "a fixed course of 16 weekly sessions, about 5 months"

@@ -221,7 +221,18 @@ SEARCH_PROBLEMS = {  # a search link's bad value, in the client's words (never e
     "mode": "Sessions are in person, online, or either.",
     "language": "Language: two letters, such as en for English.",
     "country": "Country: two letters, such as GB for the United Kingdom.",
+    "include_full": "Practices that are full: tick the box to include them, or leave it empty.",
 }
+
+TICKED = frozenset({"1", "true", "on", "yes"})
+UNTICKED = frozenset({"0", "false", "off", "no", ""})
+
+
+def ticked(raw: str) -> bool | None:
+    """A tick box's or yes/no query value, read one way in any case ("YES", "True", "on" → True; "0", "off", "no"
+    or empty → False); ``None`` for anything else, which the caller refuses."""
+    value = raw.strip().lower()
+    return True if value in TICKED else False if value in UNTICKED else None
 
 
 def query_from(params: Mapping[str, list[str]]) -> DirectoryQuery:
@@ -242,13 +253,16 @@ def query_from(params: Mapping[str, list[str]]) -> DirectoryQuery:
     for key in ("language", "country"):
         if one.get(key) and not re.fullmatch(r"[A-Za-z]{2}", one[key]):
             raise InvalidInput(SEARCH_PROBLEMS[key])
+    include_full = ticked(one.get("include_full", ""))
+    if include_full is None:
+        raise InvalidInput(SEARCH_PROBLEMS["include_full"])
     overrides: dict[str, object] = {
         "language": one.get("language") or None,
         "mode": one.get("mode") or "either",
         "location": one.get("location") or None,
         "country": one.get("country") or None,
         "max_fee": _fee(one.get("max_fee", "")),
-        "include_full": one.get("include_full") in ("1", "on", "yes"),
+        "include_full": include_full,
     }
     return rules.query_from_prefill(prefill, **overrides)
 
@@ -312,8 +326,9 @@ def place_choices(chosen_language: str = "", chosen_country: str = "") -> dict[s
 # The search form's "Course" boxes: a format as the course it is, not the approach's name again (the "Approach"
 # boxes already read "art therapy", "Dynamic Interpersonal Therapy (DIT)", ...). Lengths are the programmes'.
 _LENGTHS = {p.id.value: p.duration_text for p in PROGRAMMES}
+_DIT = next(p for p in PROGRAMMES if p.id.value == "dit")  # its course is 16 weekly sessions, said as such
 COURSE_WORDS = {
-    "dit": f"a set DIT course, {_LENGTHS['dit']}",
+    "dit": f"a fixed course of {_DIT.sessions_default} weekly sessions, {_DIT.duration_text}",
     "brief_psychodynamic": f"brief, {_LENGTHS['brief_psychodynamic']}",
     "medium_term": f"medium-term, {_LENGTHS['medium_term']}",
     "long_term": f"long-term, {_LENGTHS['long_term']}",

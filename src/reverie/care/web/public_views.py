@@ -73,6 +73,7 @@ def directory_search(request: HttpRequest) -> HttpResponse:
         "chosen_modalities": directory.modality_codes(params.get("modality", [])),
         "chosen_formats": [f.strip().lower() for f in params.get("format", [])],
         "values": request.GET,
+        "include_full": directory.ticked(request.GET.get("include_full", "")) is True,
         **_place_context(request),
     }
     try:
