@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from django.conf.locale import LANG_INFO
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import get_language_info
@@ -25,9 +26,33 @@ from reverie.programmes.formats import PROGRAMMES
 from reverie.programmes.safety import country_name
 
 LIST_FIELDS = ("modalities", "formats", "languages")
-CHOICE_FIELDS = {  # the profile form's tick boxes: the codes stored, exactly as a CSV row holds them
+
+# Languages a listing may well name that Django's table (its own translations) lacks under a two-letter code.
+MORE_LANGUAGES = {
+    "zh": "Chinese",
+    "tl": "Tagalog",
+    "am": "Amharic",
+    "yo": "Yoruba",
+    "zu": "Zulu",
+    "xh": "Xhosa",
+    "so": "Somali",
+    "ha": "Hausa",
+    "ti": "Tigrinya",
+    "ps": "Pashto",
+    "ku": "Kurdish",
+}
+
+# Every language the form offers by name: Django's table's two-letter codes (the names language_name reads) and the
+# few it lacks. A therapist chooses them by name; the profile stores the codes, as a CSV row holds them.
+LANGUAGE_CODES = tuple(
+    sorted(
+        {code for code, info in LANG_INFO.items() if len(code) == 2 and "name" in info} | set(MORE_LANGUAGES)
+    )
+)
+CHOICE_FIELDS = {  # the profile form's choices (tick boxes; languages also a select): the codes stored, as in a CSV
     "modalities": tuple(m.value for m in Modality),
     "formats": tuple(sorted(rules.FORMATS)),
+    "languages": LANGUAGE_CODES,
 }
 OPERATOR_IMPORT = (
     "Importing a directory list is an operator action: run `reverie directory import FILE` on the server."
@@ -146,7 +171,8 @@ def form_fields(single: Mapping[str, str], ticked: Mapping[str, Sequence[str]]) 
         known, chosen = _box_codes(column), _parts(ticked.get(column, ()))
         if any(part.lower() not in known for part in chosen):
             raise InvalidInput(
-                f"{_field_words(column)}: a choice was sent that is not on the form. Tick only the boxes shown."
+                f"{_field_words(column)}: a choice was sent that is not on the form. Tick only the boxes shown"
+                + (", or choose one from the list." if column == "languages" else ".")
             )
         fields[column] = "; ".join(known[part.lower()] for part in chosen)
     return fields
@@ -277,22 +303,6 @@ def _fee(raw: str) -> Decimal | None:
     if not fee.is_finite() or fee < 0:
         raise InvalidInput("The highest fee must be a number from 0.")
     return fee
-
-
-# Languages a listing may well name that Django's table (its own translations) lacks under a two-letter code.
-MORE_LANGUAGES = {
-    "zh": "Chinese",
-    "tl": "Tagalog",
-    "am": "Amharic",
-    "yo": "Yoruba",
-    "zu": "Zulu",
-    "xh": "Xhosa",
-    "so": "Somali",
-    "ha": "Hausa",
-    "ti": "Tigrinya",
-    "ps": "Pashto",
-    "ku": "Kurdish",
-}
 
 
 def language_name(code: str) -> str:
