@@ -138,6 +138,8 @@ def test_browser_a_caseload_client_is_a_whole_card_link_with_prepare_beside_it(
     assert prepare.count() == 1
     target = prepare.bounding_box()
     assert target is not None and target["height"] >= 44 and target["width"] >= 44
+    lines = "e => { const r = document.createRange(); r.selectNodeContents(e); return r.getClientRects().length; }"
+    assert prepare.evaluate(lines) == 1  # "Prepare" on one line, never broken inside the word
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     card.click(position={"x": 10, "y": link["height"] - 6})  # a tap low on the card, away from the name
     page.wait_for_url(f"**/courses/{course.id}/")
