@@ -102,3 +102,71 @@ def test_entries_answer_with_their_revision_as_etag_for_if_match(client_api: tup
     assert saved.status_code == 200 and saved.headers["ETag"] == '"2"'
     stale = api.patch(path, {"body": "Typed elsewhere."}, headers={"If-Match": tag})
     assert stale.status_code == 409 and "ETag" not in stale.headers
+
+
+@pytest.mark.parametrize(
+    ("method", "suffix", "status", "trashed_first"),
+    [
+        ("delete", "", 204, False),
+        ("post", "/share", 200, False),
+        ("post", "/unshare", 200, False),
+        ("post", "restore", 200, True),
+        ("delete", "purge", 204, True),
+    ],
+)
+def test_entries_every_change_to_one_entry_honours_if_match(
+    client_api: tuple[Any, Api], method: str, suffix: str, status: int, trashed_first: bool
+) -> None:
+    """u2: If-Match was read by PATCH only; trashing, sharing, restoring or purging from a stale read went ahead.
+    Now each is refused as PATCH is (409 with current_revision, nothing changes); a malformed one is 400; an absent
+    one changes what is stored, as before."""
+    _, api = client_api
+    entry = _entry(api)
+    assert (
+        api.patch(f"entries/{entry['id']}", {"body": "Saved on the phone."}).status_code == 200
+    )  # revision 2
+    if trashed_first:
+        assert api.call("delete", f"entries/{entry['id']}").status_code == 204
+    path = {"restore": f"trash/{entry['id']}/restore", "purge": f"trash/{entry['id']}"}.get(
+        suffix, f"entries/{entry['id']}{suffix}"
+    )
+    body: dict[str, Any] | None = {} if method == "post" else None
+    before = json.loads((api.get("trash") if trashed_first else api.get("entries")).content)
+    stale = api.call(method, path, body, headers={"If-Match": '"1"'})
+    assert stale.status_code == 409, stale.content
+    error = error_of(stale)
+    assert error["code"] == "E409" and json.loads(stale.content)["error"]["current_revision"] == 2
+    bad = api.call(method, path, body, headers={"If-Match": '"abc"'})
+    assert bad.status_code == 400 and error_of(bad)["code"] == "E100"
+    after = json.loads((api.get("trash") if trashed_first else api.get("entries")).content)
+    assert after == before  # nothing changed
+    assert api.call(method, path, body, headers={"If-Match": 'W/"2"'}).status_code == status
+
+
+def test_entries_changes_without_if_match_go_ahead_as_before(client_api: tuple[Any, Api]) -> None:
+    _, api = client_api
+    entry = _entry(api)
+    path = f"entries/{entry['id']}"
+    assert api.patch(path, {"body": "Second."}).status_code == 200
+    shared = api.call("post", f"{path}/share", {})
+    assert shared.status_code == 200 and json.loads(shared.content)["shared"] is True
+    assert shared.headers["ETag"] == '"2"'
+    assert api.call("delete", path).status_code == 204
+
+
+def test_entries_openapi_documents_if_match_on_every_change_to_one_entry() -> None:
+    from django.test import Client
+
+    schema = json.loads(Client().get("/api/v1/openapi.json").content)
+    changes = [
+        ("/api/v1/entries/{entry_id}", "patch"),
+        ("/api/v1/entries/{entry_id}", "delete"),
+        ("/api/v1/entries/{entry_id}/share", "post"),
+        ("/api/v1/entries/{entry_id}/unshare", "post"),
+        ("/api/v1/trash/{entry_id}/restore", "post"),
+        ("/api/v1/trash/{entry_id}", "delete"),
+    ]
+    for path, method in changes:
+        params = schema["paths"][path][method]["parameters"]
+        assert [p["in"] for p in params if p["name"] == "If-Match"] == ["header"], (path, method)
+        assert any(p["name"] == "entry_id" for p in params)

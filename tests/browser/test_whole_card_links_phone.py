@@ -101,3 +101,48 @@ def test_browser_the_footer_and_settings_links_are_44px_targets(phone: Any, make
     shot_if_asked(page, "settings-links")
     targets_at_least_44px(page, "main p.links a")
     assert page.locator("main p.links a").count() == 3
+
+
+def test_browser_a_caseload_client_is_a_whole_card_link_with_prepare_beside_it(
+    phone: Any, live_server: Any, paired: tuple[Any, Any]
+) -> None:
+    """u2: each client on the caseload had two small links (the name, "prepare") in a card that was itself no
+    target. Now the card is one link to the course (>= 44 px, the card's height, the alert and next-session lines
+    inside it), and Prepare is its own 44-px target beside it, named with the client for a screen reader."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+    from test_check_in_390 import _sign_in_as
+
+    from reverie.care.services.course import CourseDraft, create_course
+
+    client, therapist = paired
+    start = timezone.now() + timedelta(days=1)
+    course = create_course(therapist, CourseDraft(client=client.username, programme="dit", start=start))
+    page = phone
+    _sign_in_as(page, therapist, live_server)
+    page.goto("/")
+    shot_if_asked(page, "caseload-cards")
+    row = page.locator("main li.case-row")
+    assert row.count() == 1
+    card = row.locator("a.entry-card")
+    assert (
+        card.count() == 1
+        and card.locator("a, button, input, select, textarea, [tabindex], summary").count() == 0
+    )
+    link, box = card.bounding_box(), row.bounding_box()
+    assert link is not None and box is not None
+    assert link["height"] >= 44 and link["height"] >= box["height"] - 2  # the card is the link
+    assert client.username in card.inner_text() and "next " in card.inner_text()
+    prepare = page.get_by_role("link", name=f"Prepare: {client.username}", exact=True)
+    assert prepare.count() == 1
+    target = prepare.bounding_box()
+    assert target is not None and target["height"] >= 44 and target["width"] >= 44
+    lines = "e => { const r = document.createRange(); r.selectNodeContents(e); return r.getClientRects().length; }"
+    assert prepare.evaluate(lines) == 1  # "Prepare" on one line, never broken inside the word
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    card.click(position={"x": 10, "y": link["height"] - 6})  # a tap low on the card, away from the name
+    page.wait_for_url(f"**/courses/{course.id}/")
+    page.go_back()
+    prepare.click()
+    page.wait_for_url(f"**/courses/{course.id}/prep/")

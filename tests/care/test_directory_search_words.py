@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -132,3 +133,110 @@ def test_languages_djangos_table_lacks_still_read_by_name(code: str, name: str) 
 
     assert language_name(code) == name
     assert language_name("qq") == "qq"
+
+
+FULL_ROW = "t3,Full House,psychoanalytic,dit,en,yes,no,Leeds,GB,70,90,GBP,full"
+
+
+@pytest.mark.parametrize("value", ["1", "on", "yes", "YES", "True", "ON", " true "])
+def test_include_full_reads_a_tick_in_any_case(value: str) -> None:
+    """u2: include_full=YES (or True, ON) was silently read as unticked: the full practice stayed hidden."""
+    directory.import_csv(None, ("\n".join([HEADER, *ROWS, FULL_ROW]) + "\n").encode())
+    page = Client().get("/directory/", {"include_full": value})
+    html = page.content.decode()
+    assert page.status_code == 200 and "Full House" in html
+    assert 'name="include_full" value="1" checked' in html
+
+
+@pytest.mark.parametrize("value", ["0", "off", "no", "NO", "False", ""])
+def test_include_full_reads_no_in_any_case(value: str) -> None:
+    directory.import_csv(None, ("\n".join([HEADER, *ROWS, FULL_ROW]) + "\n").encode())
+    page = Client().get("/directory/", {"include_full": value})
+    html = page.content.decode()
+    assert page.status_code == 200 and "Full House" not in html and "Dr Ada Example" in html
+    assert 'name="include_full" value="1" checked' not in html
+
+
+@pytest.mark.parametrize("value", ["2", "maybe", "yes please"])
+def test_include_full_with_another_value_is_the_plain_400(value: str) -> None:
+    page = Client().get("/directory/", {"include_full": value})
+    assert page.status_code == 400
+    assert directory.SEARCH_PROBLEMS["include_full"] in page.content.decode()
+
+
+def test_the_dit_course_box_says_what_the_course_is_in_plain_words() -> None:
+    """u2: "a set DIT course" is jargon to a client; the box says how long the course is, in sessions."""
+    courses = _box_labels(Client().get("/directory/").content.decode(), "Course")
+    dit = directory.COURSE_WORDS["dit"]
+    assert dit in courses and "DIT" not in dit and "set " not in dit
+    assert dit == "a fixed course of 16 weekly sessions, about 5 months"
+
+
+PROFILE_FORM = {
+    "name": "Dr Bea Sample",
+    "modalities": "psychodynamic",
+    "online": "yes",
+    "country": "GB",
+    "fee_min": "70",
+    "fee_max": "90",
+    "currency": "GBP",
+    "availability": "open",
+}
+
+
+def test_the_profile_form_offers_languages_by_name_never_a_code_to_type(make_user: Any, web_as: Any) -> None:
+    """u2: the profile form's Languages was a text box for codes ("en; de"). Now languages are chosen by name: tick
+    boxes (the ones chosen, the ones listings hold, English) and an "Another language" select of every language
+    the directory names; the profile stores the codes."""
+    _import()
+    web = web_as(make_user(role="therapist"))
+    html = web.get("/directory/profile/").content.decode()
+    assert 'id="languages"' not in html and "two-letter" not in html  # no text box for codes
+    assert re.search(r'name="languages" value="de"> German</label>', html)
+    assert re.search(r'name="languages" value="en"> English</label>', html)
+    another = _another(html)
+    assert another[0] == ("", "None", False) and ("ja", "Japanese", False) in another
+    assert ("zh", "Chinese", False) in another and all(label != code for code, label, _ in another[1:])
+    saved = web.post("/directory/profile/", {**PROFILE_FORM, "languages": ["en", "ja"]})
+    assert saved.status_code == 200, saved.content.decode()
+    assert _ticked_languages(saved.content.decode()) == ["en", "ja"]
+    assert directory.own_profile(_therapist_of(web))["languages"] == "en; ja"
+    again = web.get("/directory/profile/").content.decode()
+    assert _ticked_languages(again) == [
+        "en",
+        "ja",
+    ]  # a language chosen from the list is a ticked box next time
+    assert ("ja", "Japanese", False) not in _another(again)
+
+
+def test_the_profile_form_with_a_bad_language_keeps_what_was_typed_and_says_what_is_wrong(
+    make_user: Any, web_as: Any
+) -> None:
+    web = web_as(make_user(role="therapist"))
+    refused = web.post(
+        "/directory/profile/", {**PROFILE_FORM, "name": "Dr Kept", "languages": ["en", "english"]}
+    )
+    html = refused.content.decode()
+    assert refused.status_code == 400
+    assert "Languages: a choice was sent that is not on the form." in html and "english" not in html
+    assert 'value="Dr Kept"' in html and _ticked_languages(html) == ["en"]
+    none = web.post("/directory/profile/", {**PROFILE_FORM, "languages": [""]})
+    assert none.status_code == 400 and "Languages: tick at least one." in none.content.decode()
+    assert directory.own_profile(_therapist_of(web)) == {}
+
+
+def _another(html: str) -> list[tuple[str, str, bool]]:
+    select = re.search(r'<select id="another_language" name="languages">(.*?)</select>', html, re.S)
+    assert select is not None, "no Another language select"
+    found = re.findall(r'<option value="([^"]*)"( selected)?>([^<]*)</option>', select.group(1))
+    return [(value, label, bool(selected)) for value, selected, label in found]
+
+
+def _ticked_languages(html: str) -> list[str]:
+    return re.findall(r'name="languages" value="([^"]*)" checked', html)
+
+
+def _therapist_of(web: Any) -> Any:
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.get(pk=web.session["_auth_user_id"])

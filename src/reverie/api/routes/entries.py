@@ -8,7 +8,7 @@ from ninja import Field, Query, Router, Schema, Status
 from reverie.api.auth import actor
 from reverie.api.routes.check_in import CheckInOut, check_in_out
 from reverie.api.schemas import EntryIn, EntryOut, EntryUpdate, FindingsOut, RevisionOut
-from reverie.api.spec import ERRORS
+from reverie.api.spec import ERRORS, IF_MATCH
 from reverie.care.services import alerts
 from reverie.clinic.models import EntryKind, User
 from reverie.clinic.services import analysis, journal
@@ -28,7 +28,7 @@ class EntrySavedOut(EntryOut):
     )
 
 
-def _tagged(response: HttpResponse, view: EntryView) -> EntryView:
+def tagged(response: HttpResponse, view: EntryView) -> EntryView:
     """The entry's revision as its ``ETag`` (``"3"``), the value an edit sends back as ``If-Match``."""
     response["ETag"] = f'"{view.revision}"'
     return view
@@ -63,16 +63,21 @@ def entry_create(request: HttpRequest, response: HttpResponse, payload: EntryIn)
     """Write a new entry (clients only). Several feelings at once, each with an intensity from 1 to 5. A text
     screened as a risk answers with the check-in it raised (``check_in``)."""
     user = actor(request)
-    return Status(201, _saved(request, user, _tagged(response, journal.create_entry(user, payload.draft()))))
+    return Status(201, _saved(request, user, tagged(response, journal.create_entry(user, payload.draft()))))
 
 
 @router.get("/entries/{entry_id}", response={200: EntryOut, **ERRORS}, url_name="entry_get")
 def entry_get(request: HttpRequest, response: HttpResponse, entry_id: str) -> EntryOut:
     """One entry; its ``ETag`` is its revision, to send back as ``If-Match`` with an edit."""
-    return EntryOut.of(_tagged(response, journal.get_entry(actor(request), entry_id)))
+    return EntryOut.of(tagged(response, journal.get_entry(actor(request), entry_id)))
 
 
-@router.patch("/entries/{entry_id}", response={200: EntrySavedOut, **ERRORS}, url_name="entry_update")
+@router.patch(
+    "/entries/{entry_id}",
+    response={200: EntrySavedOut, **ERRORS},
+    url_name="entry_update",
+    openapi_extra=IF_MATCH,
+)
 def entry_update(
     request: HttpRequest, response: HttpResponse, entry_id: str, payload: EntryUpdate
 ) -> EntrySavedOut:
@@ -80,44 +85,71 @@ def entry_update(
     (in the body, or as ``If-Match``): if the entry was saved since, 409 with ``current_revision`` and nothing
     changes. An edit screened as a risk answers with the check-in it raised (``check_in``)."""
     user = actor(request)
-    base = _base_revision(payload.revision, request.headers.get("If-Match"))
+    base = _base_revision(payload.revision, request)
     current = journal.get_entry(user, entry_id)
     # The fields not sent are taken from ``current``: the save is based on it even when the caller sent no base.
     merged = payload.merged(current)
     view = journal.update_entry(
         user, entry_id, merged, base_revision=current.revision if base is None else base
     )
-    return _saved(request, user, _tagged(response, view))
+    return _saved(request, user, tagged(response, view))
 
 
-def _base_revision(in_body: int | None, if_match: str | None) -> int | None:
-    """The revision an edit was made from: the body's ``revision`` or ``If-Match`` (``3``, ``"3"``, ``W/"3"``)."""
-    if if_match is None or if_match.strip() == "*":
-        return in_body
-    tag = if_match.strip().removeprefix("W/").strip('"')
+def if_match(request: HttpRequest) -> int | None:
+    """The revision in ``If-Match`` (``3``, ``"3"``, ``W/"3"``), the base of any call that changes one entry;
+    ``None`` when it is absent or ``*`` (no check, as before). Anything else is a malformed header (400)."""
+    header = request.headers.get("If-Match")
+    if header is None or header.strip() == "*":
+        return None
+    tag = header.strip().removeprefix("W/").strip('"')
     if not tag.isascii() or not tag.isdigit() or len(tag) > 9 or int(tag) < 1:  # revisions start at 1
         raise InvalidInput('If-Match must be the entry\'s revision number, for example If-Match: "3".')
-    if in_body is not None and in_body != int(tag):
-        raise InvalidInput("The body's revision and If-Match differ; send one of them.")
     return int(tag)
 
 
-@router.delete("/entries/{entry_id}", response={204: None, **ERRORS}, url_name="entry_trash")
+def _base_revision(in_body: int | None, request: HttpRequest) -> int | None:
+    """The revision an edit was made from: the body's ``revision`` or ``If-Match``."""
+    tag = if_match(request)
+    if tag is None:
+        return in_body
+    if in_body is not None and in_body != tag:
+        raise InvalidInput("The body's revision and If-Match differ; send one of them.")
+    return tag
+
+
+@router.delete(
+    "/entries/{entry_id}", response={204: None, **ERRORS}, url_name="entry_trash", openapi_extra=IF_MATCH
+)
 def entry_trash(request: HttpRequest, entry_id: str) -> Status[None]:
-    """Move one's own entry to the trash (it can be restored until it is purged)."""
-    journal.trash_entry(actor(request), entry_id)
+    """Move one's own entry to the trash (it can be restored until it is purged). With ``If-Match``: if the entry
+    was saved since, 409 with ``current_revision`` and nothing changes."""
+    journal.trash_entry(actor(request), entry_id, base_revision=if_match(request))
     return Status(204, None)
 
 
-@router.post("/entries/{entry_id}/share", response={200: EntryOut, **ERRORS}, url_name="entry_share")
-def entry_share(request: HttpRequest, entry_id: str) -> EntryOut:
-    """Share one entry with the linked therapist."""
-    return EntryOut.of(journal.set_shared(actor(request), entry_id, True))
+@router.post(
+    "/entries/{entry_id}/share",
+    response={200: EntryOut, **ERRORS},
+    url_name="entry_share",
+    openapi_extra=IF_MATCH,
+)
+def entry_share(request: HttpRequest, response: HttpResponse, entry_id: str) -> EntryOut:
+    """Share one entry with the linked therapist. With ``If-Match``: if the entry was saved since, 409 with
+    ``current_revision`` and nothing changes."""
+    view = journal.set_shared(actor(request), entry_id, True, base_revision=if_match(request))
+    return EntryOut.of(tagged(response, view))
 
 
-@router.post("/entries/{entry_id}/unshare", response={200: EntryOut, **ERRORS}, url_name="entry_unshare")
-def entry_unshare(request: HttpRequest, entry_id: str) -> EntryOut:
-    return EntryOut.of(journal.set_shared(actor(request), entry_id, False))
+@router.post(
+    "/entries/{entry_id}/unshare",
+    response={200: EntryOut, **ERRORS},
+    url_name="entry_unshare",
+    openapi_extra=IF_MATCH,
+)
+def entry_unshare(request: HttpRequest, response: HttpResponse, entry_id: str) -> EntryOut:
+    """Stop sharing one entry. With ``If-Match``: if the entry was saved since, 409 with ``current_revision``."""
+    view = journal.set_shared(actor(request), entry_id, False, base_revision=if_match(request))
+    return EntryOut.of(tagged(response, view))
 
 
 @router.get(

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from django.conf.locale import LANG_INFO
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import get_language_info
@@ -25,9 +26,33 @@ from reverie.programmes.formats import PROGRAMMES
 from reverie.programmes.safety import country_name
 
 LIST_FIELDS = ("modalities", "formats", "languages")
-CHOICE_FIELDS = {  # the profile form's tick boxes: the codes stored, exactly as a CSV row holds them
+
+# Languages a listing may well name that Django's table (its own translations) lacks under a two-letter code.
+MORE_LANGUAGES = {
+    "zh": "Chinese",
+    "tl": "Tagalog",
+    "am": "Amharic",
+    "yo": "Yoruba",
+    "zu": "Zulu",
+    "xh": "Xhosa",
+    "so": "Somali",
+    "ha": "Hausa",
+    "ti": "Tigrinya",
+    "ps": "Pashto",
+    "ku": "Kurdish",
+}
+
+# Every language the form offers by name: Django's table's two-letter codes (the names language_name reads) and the
+# few it lacks. A therapist chooses them by name; the profile stores the codes, as a CSV row holds them.
+LANGUAGE_CODES = tuple(
+    sorted(
+        {code for code, info in LANG_INFO.items() if len(code) == 2 and "name" in info} | set(MORE_LANGUAGES)
+    )
+)
+CHOICE_FIELDS = {  # the profile form's choices (tick boxes; languages also a select): the codes stored, as in a CSV
     "modalities": tuple(m.value for m in Modality),
     "formats": tuple(sorted(rules.FORMATS)),
+    "languages": LANGUAGE_CODES,
 }
 OPERATOR_IMPORT = (
     "Importing a directory list is an operator action: run `reverie directory import FILE` on the server."
@@ -146,7 +171,8 @@ def form_fields(single: Mapping[str, str], ticked: Mapping[str, Sequence[str]]) 
         known, chosen = _box_codes(column), _parts(ticked.get(column, ()))
         if any(part.lower() not in known for part in chosen):
             raise InvalidInput(
-                f"{_field_words(column)}: a choice was sent that is not on the form. Tick only the boxes shown."
+                f"{_field_words(column)}: a choice was sent that is not on the form. Tick only the boxes shown"
+                + (", or choose one from the list." if column == "languages" else ".")
             )
         fields[column] = "; ".join(known[part.lower()] for part in chosen)
     return fields
@@ -221,7 +247,18 @@ SEARCH_PROBLEMS = {  # a search link's bad value, in the client's words (never e
     "mode": "Sessions are in person, online, or either.",
     "language": "Language: two letters, such as en for English.",
     "country": "Country: two letters, such as GB for the United Kingdom.",
+    "include_full": "Practices that are full: tick the box to include them, or leave it empty.",
 }
+
+TICKED = frozenset({"1", "true", "on", "yes"})
+UNTICKED = frozenset({"0", "false", "off", "no", ""})
+
+
+def ticked(raw: str) -> bool | None:
+    """A tick box's or yes/no query value, read one way in any case ("YES", "True", "on" → True; "0", "off", "no"
+    or empty → False); ``None`` for anything else, which the caller refuses."""
+    value = raw.strip().lower()
+    return True if value in TICKED else False if value in UNTICKED else None
 
 
 def query_from(params: Mapping[str, list[str]]) -> DirectoryQuery:
@@ -242,13 +279,16 @@ def query_from(params: Mapping[str, list[str]]) -> DirectoryQuery:
     for key in ("language", "country"):
         if one.get(key) and not re.fullmatch(r"[A-Za-z]{2}", one[key]):
             raise InvalidInput(SEARCH_PROBLEMS[key])
+    include_full = ticked(one.get("include_full", ""))
+    if include_full is None:
+        raise InvalidInput(SEARCH_PROBLEMS["include_full"])
     overrides: dict[str, object] = {
         "language": one.get("language") or None,
         "mode": one.get("mode") or "either",
         "location": one.get("location") or None,
         "country": one.get("country") or None,
         "max_fee": _fee(one.get("max_fee", "")),
-        "include_full": one.get("include_full") in ("1", "on", "yes"),
+        "include_full": include_full,
     }
     return rules.query_from_prefill(prefill, **overrides)
 
@@ -263,22 +303,6 @@ def _fee(raw: str) -> Decimal | None:
     if not fee.is_finite() or fee < 0:
         raise InvalidInput("The highest fee must be a number from 0.")
     return fee
-
-
-# Languages a listing may well name that Django's table (its own translations) lacks under a two-letter code.
-MORE_LANGUAGES = {
-    "zh": "Chinese",
-    "tl": "Tagalog",
-    "am": "Amharic",
-    "yo": "Yoruba",
-    "zu": "Zulu",
-    "xh": "Xhosa",
-    "so": "Somali",
-    "ha": "Hausa",
-    "ti": "Tigrinya",
-    "ps": "Pashto",
-    "ku": "Kurdish",
-}
 
 
 def language_name(code: str) -> str:
@@ -312,8 +336,9 @@ def place_choices(chosen_language: str = "", chosen_country: str = "") -> dict[s
 # The search form's "Course" boxes: a format as the course it is, not the approach's name again (the "Approach"
 # boxes already read "art therapy", "Dynamic Interpersonal Therapy (DIT)", ...). Lengths are the programmes'.
 _LENGTHS = {p.id.value: p.duration_text for p in PROGRAMMES}
+_DIT = next(p for p in PROGRAMMES if p.id.value == "dit")  # its course is 16 weekly sessions, said as such
 COURSE_WORDS = {
-    "dit": f"a set DIT course, {_LENGTHS['dit']}",
+    "dit": f"a fixed course of {_DIT.sessions_default} weekly sessions, {_DIT.duration_text}",
     "brief_psychodynamic": f"brief, {_LENGTHS['brief_psychodynamic']}",
     "medium_term": f"medium-term, {_LENGTHS['medium_term']}",
     "long_term": f"long-term, {_LENGTHS['long_term']}",

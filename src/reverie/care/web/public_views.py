@@ -3,6 +3,7 @@ directory profile and CSV import."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -12,6 +13,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from reverie.care.services import directory, fit
+from reverie.care.templatetags.words import words
 from reverie.care.web.common import user_of, with_error
 from reverie.errors import InvalidInput, PermissionDenied, ReverieError
 from reverie.programmes import fit as fit_rules
@@ -73,6 +75,7 @@ def directory_search(request: HttpRequest) -> HttpResponse:
         "chosen_modalities": directory.modality_codes(params.get("modality", [])),
         "chosen_formats": [f.strip().lower() for f in params.get("format", [])],
         "values": request.GET,
+        "include_full": directory.ticked(request.GET.get("include_full", "")) is True,
         **_place_context(request),
     }
     try:
@@ -123,8 +126,10 @@ def directory_profile(request: HttpRequest) -> HttpResponse:
             if c not in ("id", "in_person", "online", "availability", *directory.CHOICE_FIELDS)
         ],
         "choices": [
-            (c, LABELS[c].split(" (")[0], codes, shown[c]) for c, codes in directory.CHOICE_FIELDS.items()
+            (c, LABELS[c].split(" (")[0], _boxes(c, codes, shown[c]), shown[c])
+            for c, codes in directory.CHOICE_FIELDS.items()
         ],
+        "all_languages": _named_languages(directory.LANGUAGE_CODES),
         "values": values,
         "availability": [a.value for a in Availability],
     }
@@ -135,6 +140,20 @@ def directory_profile(request: HttpRequest) -> HttpResponse:
             return with_error(request, "care/directory_profile.html", context, exc)
         context["saved"] = True
     return render(request, "care/directory_profile.html", context)
+
+
+def _boxes(column: str, codes: Sequence[str], ticked: Sequence[str]) -> list[tuple[str, str]]:
+    """A choice field's tick boxes as (code, words). Languages are too many for boxes: the ones ticked, those some
+    listing holds and English are boxes, by name; any other is chosen in the "Another language" select."""
+    if column != "languages":
+        return [(code, words(code)) for code in codes]
+    held = {code for code, _ in directory.place_choices()["languages"] if code in directory.LANGUAGE_CODES}
+    return _named_languages({*ticked, *held, "en"})
+
+
+def _named_languages(codes: Iterable[str]) -> list[tuple[str, str]]:
+    named = ((code, directory.language_name(code)) for code in set(codes))
+    return sorted(named, key=lambda pair: pair[1].casefold())
 
 
 @login_required

@@ -690,9 +690,14 @@ def _haystack(view: EntryView) -> str:
     return "\n".join(parts).casefold()
 
 
-def set_shared(actor: User, entry_id: uuid.UUID | str, shared: bool) -> EntryView:
+def set_shared(
+    actor: User, entry_id: uuid.UUID | str, shared: bool, *, base_revision: int | None = None
+) -> EntryView:
+    """Share one's own entry with the linked therapist, or stop. ``base_revision`` (the API's ``If-Match``): the
+    revision the caller last read; a newer one stored → :class:`StaleEdit`, nothing changes. ``None``: no check."""
     with transaction.atomic():
-        entry = _entry_for(actor, entry_id, Action.SHARE)
+        entry = _entry_for(actor, entry_id, Action.SHARE, lock=True)
+        StaleEdit.check(entry.revision, base_revision, "entry")
         entry.shared = shared
         entry.shared_at = timezone.now() if shared else None
         entry.save(update_fields=["shared", "shared_at"])
@@ -700,26 +705,32 @@ def set_shared(actor: User, entry_id: uuid.UUID | str, shared: bool) -> EntryVie
     return _view(entry)
 
 
-def trash_entry(actor: User, entry_id: uuid.UUID | str) -> None:
+def trash_entry(actor: User, entry_id: uuid.UUID | str, *, base_revision: int | None = None) -> None:
+    """Move one's own entry to the trash; ``base_revision`` is checked as :func:`set_shared` does."""
     with transaction.atomic():
-        entry = _entry_for(actor, entry_id, Action.DELETE)
+        entry = _entry_for(actor, entry_id, Action.DELETE, lock=True)
+        StaleEdit.check(entry.revision, base_revision, "entry")
         entry.deleted_at = timezone.now()
         entry.save(update_fields=["deleted_at"])
         audit.record(actor, "entry.trash", "entry", entry.id, subject=actor)
 
 
-def restore_entry(actor: User, entry_id: uuid.UUID | str) -> EntryView:
+def restore_entry(actor: User, entry_id: uuid.UUID | str, *, base_revision: int | None = None) -> EntryView:
+    """Take one's own entry out of the trash; ``base_revision`` is checked as :func:`set_shared` does."""
     with transaction.atomic():
-        entry = _entry_for(actor, entry_id, Action.RESTORE)
+        entry = _entry_for(actor, entry_id, Action.RESTORE, lock=True)
+        StaleEdit.check(entry.revision, base_revision, "entry")
         entry.deleted_at = None
         entry.save(update_fields=["deleted_at"])
         audit.record(actor, "entry.restore", "entry", entry.id, subject=actor)
     return _view(entry)
 
 
-def purge_entry(actor: User, entry_id: uuid.UUID | str) -> None:
+def purge_entry(actor: User, entry_id: uuid.UUID | str, *, base_revision: int | None = None) -> None:
+    """Delete one's trashed entry for good; ``base_revision`` is checked as :func:`set_shared` does."""
     with transaction.atomic():
-        entry = _entry_for(actor, entry_id, Action.PURGE)
+        entry = _entry_for(actor, entry_id, Action.PURGE, lock=True)
+        StaleEdit.check(entry.revision, base_revision, "entry")
         audit.record(actor, "entry.purge", "entry", entry.id, subject=actor)
         entry.delete()
 
