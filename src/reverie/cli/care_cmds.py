@@ -154,7 +154,9 @@ def _answers(raw: str) -> list[int]:
 
 @measure_app.command("fill")
 def measure_fill(
-    questionnaire: Annotated[str, typer.Argument(help="phq9 or gad7.")],
+    questionnaire: Annotated[
+        str, typer.Argument(help="phq9 (PHQ-9, about mood) or gad7 (GAD-7, about anxiety).")
+    ],
     answers: Annotated[str, typer.Option(help="Answers 0–3 in item order, comma-separated.")],
     user: UserOpt = None,
     session: Annotated[

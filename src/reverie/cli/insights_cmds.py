@@ -8,13 +8,17 @@ from typing import Annotated
 
 import typer
 
+from reverie.cli.plain import check_id
+
 
 def insights(
     ctx: typer.Context,
     user: Annotated[
         str | None, typer.Option("--user", "-u", help="Your user name (or REVERIE_USER).")
     ] = None,
-    client: Annotated[int | None, typer.Option(help="Therapists: the client's id.")] = None,
+    client: Annotated[
+        int | None, typer.Option(callback=check_id, help="Therapists: the client's id.")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     pdf: Annotated[Path | None, typer.Option(help="Write a printable PDF report here.")] = None,
 ) -> None:

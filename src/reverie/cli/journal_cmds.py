@@ -16,11 +16,11 @@ from typing import Annotated, Any
 import typer
 
 from reverie.errors import InvalidInput
+from reverie.journal.kinds import kind_from, kinds_in_words
 
 app = typer.Typer(help="Write and read your journal.", no_args_is_help=True)
 
 UserOpt = Annotated[str | None, typer.Option("--user", "-u", help="Your user name (or REVERIE_USER).")]
-KINDS = "free_association, dream, daydream, reflection, mindful_choice, art, music"
 
 
 def _decode(raw: bytes) -> str:
@@ -77,7 +77,12 @@ def _when(raw: str | None, zone: tzinfo) -> datetime | None:
 @app.command()
 def write(
     user: UserOpt = None,
-    kind: Annotated[str, typer.Option(help=f"One of: {KINDS}.")] = "free_association",
+    kind: Annotated[
+        str,
+        typer.Option(
+            help=f"What kind of entry: {kinds_in_words()}. Default: free association.", show_default=False
+        ),
+    ] = "free_association",
     file: Annotated[
         Path | None, typer.Option("--file", "-f", help="Read the text from a file ('-': what is piped in).")
     ] = None,
@@ -101,6 +106,7 @@ def write(
     from reverie.clinic.services import journal, recovery
     from reverie.clinic.services.journal import EntryDraft
 
+    kind = kind_from(kind)  # a mistyped kind is refused before the password
     actor = sign_in(user)
     when = _when(happened_at, zone_for(actor))
     draft = EntryDraft(
@@ -230,7 +236,7 @@ def _print_rows(rows: list[Any], as_json: bool, zone: tzinfo) -> None:
         table.add_column(column)
     for v in rows:
         feelings = ", ".join(f"{f.name} {f.intensity}" for f in v.feelings)
-        table.add_row(str(v.id)[:8], v.kind, clock(v.happened_at, zone), feelings, v.body[:50])
+        table.add_row(str(v.id)[:8], v.kind_label, clock(v.happened_at, zone), feelings, v.body[:50])
     Console().print(table)
 
 
@@ -255,7 +261,7 @@ def _row_json(v: Any, zone: tzinfo) -> dict[str, Any]:
 @app.command("list")
 def list_(
     user: UserOpt = None,
-    kind: Annotated[str | None, typer.Option(help="Only this kind.")] = None,
+    kind: Annotated[str | None, typer.Option(help=f"Only entries of this kind: {kinds_in_words()}.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     analysis: Annotated[
         bool, typer.Option("--analysis", help="With --json: include stored findings.")
@@ -267,9 +273,10 @@ def list_(
     from reverie.clinic.services import journal
     from reverie.clinic.services.analysis import findings_for
 
+    wanted = kind_from(kind) if kind is not None else None  # a mistyped kind is refused before the password
     actor = sign_in(user)
     zone = zone_for(actor)
-    rows = journal.list_entries(actor, kind=kind)
+    rows = journal.list_entries(actor, kind=wanted)
     if as_json and analysis:
         out = []
         for view in rows:
@@ -284,7 +291,7 @@ def list_(
 
 @app.command()
 def search(
-    query: str,
+    query: Annotated[str, typer.Argument(help="The words to look for.")],
     user: UserOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
@@ -318,7 +325,10 @@ def _resolve(actor: Any, entry_id: str) -> str:
 
 @app.command()
 def show(
-    entry_id: str,
+    entry_id: Annotated[
+        str,
+        typer.Argument(help="The entry's id: its first characters, as `journal list` shows them, will do."),
+    ],
     user: UserOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
@@ -344,7 +354,9 @@ def show(
 def export(
     user: UserOpt = None,
     fmt: Annotated[str, typer.Option("--format", help="json or markdown.")] = "json",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (mode 0600).")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write (only you can read it).")
+    ] = None,
 ) -> None:
     """Export your whole journal, decrypted: a JSON file Reverie can import again (format reverie.export/4), or
     Markdown to read."""
@@ -375,7 +387,7 @@ def export(
 
 @app.command("import")
 def import_(
-    path: Path,
+    path: Annotated[Path, typer.Argument(help="The file to import.")],
     user: UserOpt = None,
     all_or_nothing: Annotated[
         bool, typer.Option("--all-or-nothing", help="Refuse the whole file if one entry is bad.")
@@ -411,14 +423,48 @@ def import_(
         _check_in(actor)  # each imported entry was screened as it was saved
 
 
+def _drop(actor: Any, number: int, yes: bool) -> None:
+    """``journal recover --discard N``: delete copy N for good, after asking (or with --yes); says what it did."""
+    from reverie.clinic.services import recovery
+
+    copies = recovery.pending(actor)
+    if not 1 <= number <= len(copies):
+        held = f"you have {len(copies)}, numbered from 1" if copies else "you have none"
+        raise InvalidInput(
+            f"There is no recovery copy {number}: {held} (`reverie journal recover` lists them)."
+        )
+    path = copies[number - 1]
+    question = f"Delete recovery copy {number} ({path.name}) for good? Its text cannot be brought back."
+    if not yes and not typer.confirm(question, default=False):
+        typer.echo(f"Kept recovery copy {number}.")
+        return
+    recovery.discard(path)
+    typer.echo(f"Deleted recovery copy {number} ({path.name}).")
+
+
 @app.command()
-def recover(user: UserOpt = None) -> None:
-    """Save your texts kept from earlier saves that did not complete (only your own; a broken copy is reported)."""
+def recover(
+    user: UserOpt = None,
+    discard: Annotated[
+        int | None,
+        typer.Option(
+            metavar="NUMBER",
+            help="Delete this one copy for good instead (the number `journal recover` gave it): for a copy that"
+            " can never be saved. Asks first.",
+        ),
+    ] = None,
+    yes: Annotated[bool, typer.Option("--yes", help="With --discard: delete without asking.")] = False,
+) -> None:
+    """Save your texts kept from earlier saves that did not complete (only your own). A copy that cannot be saved
+    is left in place with a number and the reason; delete it with --discard NUMBER."""
     from reverie.cli.runtime import sign_in
     from reverie.clinic.services import journal, recovery
     from reverie.errors import ReverieError
 
     actor = sign_in(user)
+    if discard is not None:
+        _drop(actor, discard, yes)
+        return
     saved, problems = 0, []
     for path in recovery.pending(actor):
         try:
@@ -431,15 +477,21 @@ def recover(user: UserOpt = None) -> None:
                 journal.create_entry(actor, replace(kept.draft, happened_at=None))
                 typer.echo(f"{path.name}: saved with today's date ({exc.message})", err=True)
         except ReverieError as exc:
-            problems.append(exc.message)
+            problems.append((path, exc.message))
             continue
         recovery.discard(path)
         saved += 1
     typer.echo(f"Recovered {saved} entries.")
     if saved:
         _check_in(actor)  # each recovered text was screened as it was saved
-    for message in problems:
-        typer.echo(f"Not recovered, left in place: {message}", err=True)
+    left = recovery.pending(actor)  # numbered as `--discard` will count them
+    for path, message in problems:
+        number = left.index(path) + 1 if path in left else 0
+        typer.echo(f"Not recovered, left in place as copy {number}: {message}", err=True)
+    if problems:
+        typer.echo(
+            "If a copy can never be saved, delete it with: reverie journal recover --discard NUMBER", err=True
+        )
     old = len(recovery.legacy())
     if old:
         typer.echo(

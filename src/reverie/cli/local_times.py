@@ -56,14 +56,14 @@ def read(raw: str, zone: tzinfo) -> datetime:
 
 def time_zone(
     zone: Annotated[
-        str | None, typer.Argument(help="An IANA zone, e.g. Europe/Berlin. Leave out to see yours.")
+        str | None, typer.Argument(help="A time zone name, e.g. Europe/Berlin. Leave out to see yours.")
     ] = None,
     user: Annotated[
         str | None, typer.Option("--user", "-u", help="Your user name (or REVERIE_USER).")
     ] = None,
 ) -> None:
-    """Show or set your time zone: the web and the CLI show times in it and read times typed without an offset
-    in it (storage stays UTC)."""
+    """Show or set your time zone: the web and the command line show times in it, and read the times you type in
+    it."""
     from reverie.cli.runtime import sign_in
     from reverie.clinic.services import local_time
 

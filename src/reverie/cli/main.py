@@ -19,11 +19,13 @@ from reverie.cli import (
     insights_cmds,
     journal_cmds,
     pair_cmds,
+    plain,
     recovery_cmds,
     token_cmds,
 )
 from reverie.errors import ReverieError
 
+plain.install()  # NAME, NUMBER, FILE in help instead of Typer's <str>, <int>, <path>
 app = typer.Typer(
     name="reverie",
     help="Reverie: a local-first psychodynamic therapy workbench. It supports therapy; it is not a therapist.",
@@ -73,8 +75,12 @@ def run() -> None:
         print("Stopped.", file=sys.stderr)
         sys.exit(STOPPED)
     except (click.ClickException, typer.TyperException) as exc:  # Typer ≥ 0.20 raises its own copy of Click's
-        _show_usage_error(exc)
-        sys.exit(exc.exit_code)
+        said = plain.usage_error(exc)
+        if said is None:
+            _show_usage_error(exc)
+            sys.exit(exc.exit_code)
+        print(f"error: {said}", file=sys.stderr)
+        sys.exit(said.exit_code)
     except ReverieError as exc:
         if debug:
             raise

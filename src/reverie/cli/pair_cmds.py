@@ -6,6 +6,8 @@ from typing import Annotated
 
 import typer
 
+from reverie.cli.plain import check_id
+
 app = typer.Typer(help="Link a client and a therapist (an invitation code, as on the web's /pair/ page).")
 UserOpt = Annotated[str | None, typer.Option("--user", "-u", help="Your user name (or REVERIE_USER).")]
 
@@ -21,7 +23,9 @@ def invite(user: UserOpt = None) -> None:
 
 
 @app.command("accept")
-def accept(code: str, user: UserOpt = None) -> None:
+def accept(
+    code: Annotated[str, typer.Argument(help="The invitation code you were given.")], user: UserOpt = None
+) -> None:
     """Link with the person who gave you CODE (dashes and case do not matter)."""
     from reverie.cli.runtime import sign_in
     from reverie.clinic.services import people
@@ -45,7 +49,7 @@ def list_(user: UserOpt = None) -> None:
 
 @app.command("end")
 def end(
-    pair_id: int,
+    pair_id: Annotated[int, typer.Argument(callback=check_id, help="The link's number, from `pair list`.")],
     user: UserOpt = None,
     yes: Annotated[bool, typer.Option("--yes", help="End without asking.")] = False,
 ) -> None:

@@ -13,7 +13,7 @@ def recovery_legacy(
     ] = False,
 ) -> None:
     """List (or delete) recovery copies in the old reverie.recovery/1 format: they name no owner, so
-    ``journal recover`` never restores them into anyone's journal."""
+    `journal recover` never restores them into anyone's journal."""
     from reverie.cli.runtime import django_ready
 
     django_ready()

@@ -6,6 +6,8 @@ from typing import Annotated
 
 import typer
 
+from reverie.cli.plain import check_id
+
 app = typer.Typer(help="Personal access tokens for the REST API.", no_args_is_help=True)
 UserOpt = Annotated[str | None, typer.Option("--user", "-u", help="Your user name (or REVERIE_USER).")]
 
@@ -18,7 +20,10 @@ def _no_therapists_without_code(actor: object) -> None:
 
 
 @app.command("create")
-def create(name: str, user: UserOpt = None) -> None:
+def create(
+    name: Annotated[str, typer.Argument(help="A name to know it by, e.g. the app that uses it.")],
+    user: UserOpt = None,
+) -> None:
     """Create a token; it is printed once."""
     from reverie.cli.runtime import sign_in
 
@@ -46,7 +51,12 @@ def list_(user: UserOpt = None) -> None:
 
 
 @app.command("revoke")
-def revoke(token_id: int, user: UserOpt = None) -> None:
+def revoke(
+    token_id: Annotated[
+        int, typer.Argument(callback=check_id, help="The token's number, from `token list`.")
+    ],
+    user: UserOpt = None,
+) -> None:
     """Revoke one of your tokens."""
     from reverie.cli.runtime import sign_in
 

@@ -29,6 +29,7 @@ from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from reverie.errors import InvalidInput
+from reverie.journal.kinds import KINDS
 
 SCHEMA = "reverie.export/4"
 SCHEMA_VERSION = 4
@@ -37,7 +38,6 @@ CHECK_IN_ANSWERS = ("safe", "need_help", "misunderstood")  # care.models.safety.
 JRNL_SCHEMA = "jrnl.json"
 JRNL_TEXT_SCHEMA = "jrnl.txt"
 DAYONE_SCHEMA = "dayone.json"
-KINDS = ("free_association", "dream", "daydream", "reflection", "mindful_choice", "art", "music")
 EXTRA_KEYS = ("situation", "urge", "choice", "place", "weather", "time_zone")
 MAX_ZIP_MEMBERS = 20_000
 MAX_ZIP_BYTES = 2_000_000_000  # uncompressed, all members together

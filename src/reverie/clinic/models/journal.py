@@ -7,16 +7,19 @@ import uuid
 from django.db import models
 
 from reverie.clinic.models.accounts import User
+from reverie.journal.kinds import KIND_WORDS
 
 
 class EntryKind(models.TextChoices):
-    FREE_ASSOCIATION = "free_association", "Free association"
-    DREAM = "dream", "Dream"
-    DAYDREAM = "daydream", "Daydream or fantasy"
-    REFLECTION = "reflection", "Reflection"
-    MINDFUL_CHOICE = "mindful_choice", "Mindful choice"
-    ART = "art", "Art"
-    MUSIC = "music", "Music"
+    """The kinds, with the words a person reads for each from the one table, ``reverie.journal.kinds``."""
+
+    FREE_ASSOCIATION = "free_association", KIND_WORDS["free_association"]
+    DREAM = "dream", KIND_WORDS["dream"]
+    DAYDREAM = "daydream", KIND_WORDS["daydream"]
+    REFLECTION = "reflection", KIND_WORDS["reflection"]
+    MINDFUL_CHOICE = "mindful_choice", KIND_WORDS["mindful_choice"]
+    ART = "art", KIND_WORDS["art"]
+    MUSIC = "music", KIND_WORDS["music"]
 
 
 class ClientKey(models.Model):

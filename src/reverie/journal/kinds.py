@@ -1,0 +1,41 @@
+"""The kinds of journal entry and the words a person reads for each: the one table (``EntryKind`` takes its labels
+from here, the web form and the command line show them). Pure: no Django, so ``reverie --help`` can list them."""
+
+from __future__ import annotations
+
+from reverie.errors import InvalidInput
+
+KIND_WORDS: dict[str, str] = {
+    "free_association": "Free association",
+    "dream": "Dream",
+    "daydream": "Daydream or fantasy",
+    "reflection": "Reflection",
+    "mindful_choice": "Mindful choice",
+    "art": "Art",
+    "music": "Music",
+}
+KINDS = tuple(KIND_WORDS)
+
+
+def _typed(code: str) -> str:
+    return code.replace("_", " ")
+
+
+def kinds_in_words() -> str:
+    """The kinds as a person types them: "free association, dream, daydream (or fantasy), …, art or music"."""
+    words = []
+    for code, label in KIND_WORDS.items():
+        typed = _typed(code)
+        rest = label.lower().removeprefix(typed).strip()
+        words.append(f"{typed} ({rest})" if rest else typed)
+    return ", ".join(words[:-1]) + f" or {words[-1]}"
+
+
+def kind_from(raw: str) -> str:
+    """The kind's code for what a person typed: its code, its words or its label, in any case ("free association",
+    "free-association", "Daydream or fantasy"); :class:`InvalidInput` naming the accepted kinds otherwise."""
+    said = " ".join(raw.replace("_", " ").replace("-", " ").lower().split())
+    for code, label in KIND_WORDS.items():
+        if said in (_typed(code), label.lower()):
+            return code
+    raise InvalidInput(f"Unknown entry kind. Choose one of: {kinds_in_words()}.")
