@@ -46,6 +46,11 @@ def _answers(total: int, items: int, item9: int = 0) -> dict[str, str]:
     return {f"item{n}": str(v) for n, v in enumerate(values, start=1)}
 
 
+def _before(session: int) -> datetime:
+    """The day before ``session`` of the course below (weekly from Monday 4 March 2030, 10:00 London)."""
+    return datetime(2030, 3, 3, 10, tzinfo=ZoneInfo("Europe/London")) + timedelta(weeks=session - 1)
+
+
 def test_done_when_course_measures_calendar_fhir_and_fit(paired: tuple[Any, Any]) -> None:
     client, therapist = paired
     therapist_web, client_web = _as(therapist), _as(client)
@@ -61,10 +66,15 @@ def test_done_when_course_measures_calendar_fhir_and_fit(paired: tuple[Any, Any]
     assert client_web.post("/measures/fill/phq9/", _answers(17, 9)).status_code == 200
     assert client_web.post("/measures/fill/gad7/", _answers(13, 7)).status_code == 200
     for session, (phq, gad) in enumerate([(14, 11), (11, 8)], start=2):
-        measures.submit(client, "phq9", [int(v) for v in _answers(phq, 9).values()], session_number=session)
-        measures.submit(client, "gad7", [int(v) for v in _answers(gad, 7).values()], session_number=session)
+        now = _before(session)  # each the day before its session: never for a session further ahead
+        measures.submit(
+            client, "phq9", [int(v) for v in _answers(phq, 9).values()], session_number=session, now=now
+        )
+        measures.submit(
+            client, "gad7", [int(v) for v in _answers(gad, 7).values()], session_number=session, now=now
+        )
     last = measures.submit(
-        client, "phq9", [int(v) for v in _answers(7, 9, item9=1).values()], session_number=4
+        client, "phq9", [int(v) for v in _answers(7, 9, item9=1).values()], session_number=4, now=_before(4)
     )
     assert last.alert is not None
     chart = client_web.get(f"/courses/{course.id}/measures/")

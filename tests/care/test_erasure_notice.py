@@ -23,8 +23,10 @@ def test_erasure_notice_client_is_told_what_the_therapist_loses(
     notes.add_therapist_note(therapist, course.id, "process", "more private words")
     [loss] = erasure.losses(client)
     assert loss.therapist == therapist
-    assert {"1 progress note", "1 process note", "1 course of therapy"} <= set(loss.lines)
+    assert {"1 progress note", "1 course of therapy"} <= set(loss.lines)
+    assert loss.removed["process_notes"] == 1 and not any("process" in line for line in loss.lines)
     page = web_as(client).get("/account/erase/").content.decode()
+    assert "process note" not in page  # the therapist's own record: not even how many (as in the privacy log)
     assert "Your therapist&#x27;s records go too" in page or "Your therapist's records go too" in page
     assert therapist.username in page and "1 progress note" in page and "They will be told" in page
 
@@ -34,6 +36,7 @@ def test_erasure_notice_therapist_is_told_after_on_the_caseload(
 ) -> None:
     client, therapist, course = dit
     notes.write_progress_note(therapist, course.id, 1, "private words")
+    notes.add_therapist_note(therapist, course.id, "process", "more private words")
     name = client.username
     portability.erase_client(client, name, PASSWORD)
     assert not care.ProgressNote.objects.exists()  # removed with the key that sealed them
@@ -44,6 +47,7 @@ def test_erasure_notice_therapist_is_told_after_on_the_caseload(
     web = web_as(therapist)
     home = web.get("/").content.decode()
     assert f"<strong>{name}</strong> erased their account" in home and "1 progress note" in home
+    assert "1 process note" in home  # the therapist is told of their own notes
     assert "private words" not in home
     web.post("/caseload/notices/read/", {"notice": str(notice.pk)})
     assert "erased their account" not in web.get("/").content.decode()

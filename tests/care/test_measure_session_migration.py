@@ -21,6 +21,7 @@ step = importlib.import_module("reverie.care.migrations.0007_measure_session")
 BEFORE = ("care", "0006_course_day_times")
 AFTER = ("care", "0007_measure_session")
 FIRST = datetime(2027, 3, 1, 10, 0, tzinfo=LONDON)
+BY_4 = FIRST + timedelta(weeks=3)  # session 4 is the next: 3 and 4 may be answered (never a later one)
 
 
 @dataclass
@@ -66,9 +67,9 @@ def test_migration_maps_rows_to_the_session_they_meant(paired: tuple[Any, Any]) 
             timezone="Europe/London",
         ),
     )
-    a = measures.submit(client, "phq9", [1] * 9, course_id=course.id, session_number=3, now=FIRST).response
-    b = measures.submit(client, "gad7", [1] * 7, course_id=course.id, session_number=3, now=FIRST).response
-    c = measures.submit(client, "gad7", [2] * 7, course_id=course.id, session_number=4, now=FIRST).response
+    a = measures.submit(client, "phq9", [1] * 9, course_id=course.id, session_number=3, now=BY_4).response
+    b = measures.submit(client, "gad7", [1] * 7, course_id=course.id, session_number=3, now=BY_4).response
+    c = measures.submit(client, "gad7", [2] * 7, course_id=course.id, session_number=4, now=BY_4).response
     executor = MigrationExecutor(connection)
     try:
         executor.migrate([BEFORE])

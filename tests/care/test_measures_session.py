@@ -22,6 +22,7 @@ FIRST = datetime(
     2027, 3, 1, 10, 0
 )  # a Monday; sessions weekly: 1 Mar, 8 Mar, 15 Mar (session 3), 22 Mar, 29 Mar
 BEFORE = datetime(2027, 2, 20, 9, 0, tzinfo=LONDON)
+BY_3 = datetime(2027, 3, 15, 9, 0, tzinfo=LONDON)  # session 3 is the next (answers are never for a later one)
 LOW = [1] * 8 + [0]
 
 
@@ -43,7 +44,7 @@ def _phq9_row(course: Any) -> tuple[int | None, date, int, str]:
 
 def test_score_for_session_3_keeps_its_date_when_sessions_1_and_2_are_cancelled(later: Any) -> None:
     client, therapist, course = later
-    done = measures.submit(client, "phq9", LOW, course_id=course.id, session_number=3, now=BEFORE)
+    done = measures.submit(client, "phq9", LOW, course_id=course.id, session_number=3, now=BY_3)
     sessions.cancel_session(client, course.id, 1)
     sessions.cancel_session(therapist, course.id, 2)  # two make-ups at the end; session 3 is now number 1
     assert _phq9_row(course)[:2] == (1, date(2027, 3, 15))
@@ -67,7 +68,7 @@ def test_score_for_session_3_keeps_its_date_when_sessions_1_and_2_are_cancelled(
 
 def test_cancelling_a_later_session_changes_nothing(later: Any) -> None:
     client, therapist, course = later
-    measures.submit(client, "phq9", LOW, course_id=course.id, session_number=3, now=BEFORE)
+    measures.submit(client, "phq9", LOW, course_id=course.id, session_number=3, now=BY_3)
     sessions.cancel_session(therapist, course.id, 4)
     assert _phq9_row(course)[:2] == (3, date(2027, 3, 15))
     assert (
@@ -79,8 +80,8 @@ def test_score_whose_own_session_is_cancelled_keeps_that_date_and_counts_for_the
     later: Any,
 ) -> None:
     client, therapist, course = later
-    measures.submit(client, "phq9", [3] * 8 + [0], course_id=course.id, session_number=1, now=BEFORE)
-    measures.submit(client, "phq9", LOW, course_id=course.id, session_number=3, now=BEFORE)
+    measures.submit(client, "phq9", [3] * 8 + [0], course_id=course.id, session_number=1, now=BY_3)
+    measures.submit(client, "phq9", LOW, course_id=course.id, session_number=3, now=BY_3)
     sessions.cancel_session(client, course.id, 1)
     chart = next(c for c in measures.history(client, course.id) if c.questionnaire.id.value == "phq9")
     assert [row[:2] for row in chart.rows] == [(None, date(2027, 3, 1)), (2, date(2027, 3, 15))]

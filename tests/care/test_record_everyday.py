@@ -18,7 +18,7 @@ from reverie.journal.interchange import dump_reverie_json
 
 pytestmark = pytest.mark.django_db
 LATER = datetime(2027, 3, 1, 10, 0)  # a Monday: sessions weekly on 1, 8, 15, 22 March 2027, ...
-BEFORE = datetime(2027, 2, 20, 9, 0, tzinfo=LONDON)
+BY_3 = datetime(2027, 3, 15, 9, 0, tzinfo=LONDON)  # session 3 is the next: 2 and 3 may be answered
 
 
 @pytest.fixture
@@ -41,7 +41,7 @@ def _exported_course(client: Any) -> tuple[dict[str, Any], bytes]:
 
 def test_a_questionnaire_whose_session_is_cancelled_keeps_that_sessions_start(later: Any) -> None:
     client, therapist, course = later
-    measures.submit(client, "phq9", [1] * 8 + [0], course_id=course.id, session_number=2, now=BEFORE)
+    measures.submit(client, "phq9", [1] * 8 + [0], course_id=course.id, session_number=2, now=BY_3)
     sessions.cancel_session(therapist, course.id, 2)
     exported, data = _exported_course(client)
     (measure,) = exported["measures"]
@@ -54,7 +54,7 @@ def test_a_questionnaire_whose_session_is_cancelled_keeps_that_sessions_start(la
 
 def test_a_questionnaire_for_a_held_session_has_its_number_and_its_start(later: Any) -> None:
     client, _, course = later
-    measures.submit(client, "gad7", [1] * 7, course_id=course.id, session_number=3, now=BEFORE)
+    measures.submit(client, "gad7", [1] * 7, course_id=course.id, session_number=3, now=BY_3)
     sessions.cancel_session(client, course.id, 1)  # session 3 (15 March) is now number 2
     exported, _ = _exported_course(client)
     (measure,) = exported["measures"]

@@ -172,6 +172,16 @@ def test_check_progress_deterioration_flags_at_any_session() -> None:
     assert check.reasons == ("Reliable deterioration on GAD-7 at session 3.",)
 
 
+def test_check_progress_compares_a_measure_that_started_later_with_its_own_first_score() -> None:
+    # GAD-7 first given at session 2: its rise 5 -> 15 is a reliable deterioration (before: "on track")
+    worse = check_progress([Assessment(1, phq9=15), Assessment(2, gad7=5), Assessment(8, phq9=8, gad7=15)])
+    assert worse.reasons == ("Reliable deterioration on GAD-7 at session 8.",)
+    # its drop 15 -> 5 is a reliable improvement (before: "No reliable improvement by session 8.")
+    better = check_progress([Assessment(1, phq9=15), Assessment(2, gad7=15), Assessment(8, phq9=14, gad7=5)])
+    assert not better.not_on_track
+    assert "that measure's first score" in better.rule_text
+
+
 def test_check_progress_severe_twice_in_a_row_flags() -> None:
     check = check_progress([Assessment(1, phq9=21), Assessment(2, phq9=22)])
     assert check.reasons == ("PHQ-9 in the severe band twice in a row (up to session 2).",)

@@ -208,10 +208,10 @@ class NotOnTrackRule:
         return (
             "Not on track when any of these holds: "
             f"(1) the latest assessment, taken at session {self.review_session}{of_total} or later, shows no "
-            "reliable improvement over the first assessment on PHQ-9 or GAD-7 (a drop of 6 or more on PHQ-9, "
-            "4 or more on GAD-7); "
-            "(2) any later assessment shows a reliable deterioration on PHQ-9 or GAD-7 compared with the "
-            "first (a rise of 6 or more on PHQ-9, 4 or more on GAD-7); "
+            "reliable improvement on PHQ-9 or GAD-7 over that measure's first score (a drop of 6 or more on "
+            "PHQ-9, 4 or more on GAD-7); "
+            "(2) any later score shows a reliable deterioration on PHQ-9 or GAD-7 compared with that measure's "
+            "first score (a rise of 6 or more on PHQ-9, 4 or more on GAD-7); "
             "(3) two assessments in a row that include the same measure fall in its severe band "
             "(PHQ-9 20 or more, GAD-7 15 or more)."
         )
@@ -246,26 +246,34 @@ def check_progress(series: Sequence[Assessment], rule: NotOnTrackRule = DEFAULT_
     return ProgressCheck(not_on_track=bool(reasons), reasons=tuple(reasons), rule_text=rule.rule_text)
 
 
+def _first_scores(steps: Sequence[Assessment]) -> dict[QuestionnaireId, tuple[int, int]]:
+    """Each measure's first score with its session: the baseline it is compared with (a measure may start later)."""
+    firsts: dict[QuestionnaireId, tuple[int, int]] = {}
+    for step in steps:
+        for qid, value in step.totals().items():
+            firsts.setdefault(qid, (step.session, value))
+    return firsts
+
+
 def _no_improvement(steps: Sequence[Assessment], rule: NotOnTrackRule) -> list[str]:
     if len(steps) < 2 or steps[-1].session < rule.review_session:
         return []
-    first, latest = steps[0].totals(), steps[-1].totals()
-    shared = [q for q in QuestionnaireId if q in first and q in latest]
+    firsts, latest = _first_scores(steps), steps[-1]
+    shared = [q for q, (session, _) in firsts.items() if session < latest.session and q in latest.totals()]
     if not shared:
         return []
-    changes = [classify_change(q.value, first[q], latest[q]) for q in shared]
+    changes = [classify_change(q.value, firsts[q][1], latest.totals()[q]) for q in shared]
     if Change.IMPROVEMENT in changes:
         return []
-    return [f"No reliable improvement by session {steps[-1].session}."]
+    return [f"No reliable improvement by session {latest.session}."]
 
 
 def _deterioration(steps: Sequence[Assessment]) -> list[str]:
-    if not steps:
-        return []
-    first = steps[0].totals()
-    for step in steps[1:]:
+    firsts = _first_scores(steps)
+    for step in steps:
         for qid, value in step.totals().items():
-            if qid in first and classify_change(qid.value, first[qid], value) is Change.DETERIORATION:
+            session, first = firsts[qid]
+            if session < step.session and classify_change(qid.value, first, value) is Change.DETERIORATION:
                 return [f"Reliable deterioration on {_short(qid)} at session {step.session}."]
     return []
 

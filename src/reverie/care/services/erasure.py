@@ -4,7 +4,7 @@ Decision (``docs/security.md``): every record of a course of therapy is sealed w
 sessions, progress notes, process notes, the formulation, goals, measures, the safety plan and risk alerts. Erasure
 destroys that key, so these records could not be read again by anyone; they are removed with the account instead of
 being kept as unreadable ciphertext. Nothing goes silently: the erase page lists, before the client confirms, what
-their therapists will lose and that they will be told; afterwards each therapist linked to the client (an active
+their therapists will lose (process notes left out: the therapist's own record) and that they will be told; afterwards each therapist linked to the client (an active
 link or a course) gets an :class:`ErasureNotice` on their caseload — the client's user name, when, and how many of
 each record were removed, never any content. A therapist whose professional rules oblige them to keep records keeps
 them outside Reverie (e.g. the record or letter pages, printed) while the course runs.
@@ -42,6 +42,11 @@ LABELS = {
 }
 
 
+# Counted for the therapist's notice, never said to the client: that a therapist keeps process notes is part of the
+# therapist's own record (the client's privacy log leaves them out for the same reason, ``audit.THERAPIST_ONLY_*``).
+THERAPIST_ONLY = frozenset({"process_notes"})
+
+
 @dataclass(frozen=True, slots=True)
 class TherapistLoss:
     therapist: User
@@ -49,7 +54,8 @@ class TherapistLoss:
 
     @property
     def lines(self) -> list[str]:
-        return describe(self.removed)
+        """What the client's erase page says this therapist loses (without therapist-only notes)."""
+        return describe({k: v for k, v in self.removed.items() if k not in THERAPIST_ONLY})
 
 
 def describe(removed: dict[str, int]) -> list[str]:

@@ -136,13 +136,19 @@ def submit(
 ) -> Submitted:
     """Score and store one completed measure for a session (by default the next one).
 
-    Out-of-range answers raise InvalidInput; the same measure twice for one session raises Conflict. A positive
+    Out-of-range answers, or a session after the next one, raise InvalidInput; the same measure twice for one
+    session raises Conflict. A positive
     PHQ-9 item 9 raises a risk alert for the therapist in the same transaction.
     """
     course = _course_for_client(client, course_id)
     result = scoring.score(questionnaire_id, answers)
-    number = session_number if session_number is not None else courses.current_number(course, now)
+    current = courses.current_number(course, now)
+    number = session_number if session_number is not None else current
     _check_due(course, number)
+    if number > current:  # answers say how the last two weeks were: never for a session further ahead
+        raise InvalidInput(
+            f"Session {number} is still ahead: answers are for the next session ({current}) or an earlier one."
+        )
     session = courses.held_sessions(course)[number - 1]
     new = schedule.Submission(result.questionnaire_id, number)
     existing = [

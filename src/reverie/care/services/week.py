@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.utils import timezone
@@ -112,6 +113,7 @@ def move_session(
         raise InvalidInput("That is when the session already is.")
     if new_start < timezone.now() - timedelta(minutes=5):
         raise InvalidInput("A session can be moved to a time that has not passed yet.")
+    _check_keeps_order(course, row, new_start)
     text = clean_note(note)  # every check before the first write
     moved = Session(row.slot, new_start.astimezone(courses.course_zone(course)), row.duration_minutes)
     with transaction.atomic():
@@ -123,6 +125,25 @@ def move_session(
         row.save(update_fields=["start", "moved_from", "note_to_client", "note_at"])
         audit.record(therapist, "session.move", "session", row.id, subject=course.client)
     return row
+
+
+def _check_keeps_order(course: Course, row: CourseSession, new_start: datetime) -> None:
+    """A moved session stays between the sessions held before and after it: session numbers, phases and the measure
+    schedule count sessions in time order, and a session moved past its neighbour would break all three."""
+    held = courses.held_sessions(course)
+    at = next(i for i, h in enumerate(held) if h.pk == row.pk)
+    zone = local_time.zone_of(course.therapist)
+    before = held[at - 1] if at > 0 else None
+    after = held[at + 1] if at + 1 < len(held) else None
+    if before is not None and new_start <= before.start:
+        raise InvalidInput(f"A session can be moved to after the one before it ({_when(before, zone)}).")
+    if after is not None and new_start >= after.start:
+        raise InvalidInput(f"A session can be moved to before the next one ({_when(after, zone)}).")
+
+
+def _when(row: CourseSession, zone: ZoneInfo) -> str:
+    at = row.start.astimezone(zone)
+    return f"{at.day} {at:%b %Y %H:%M}"
 
 
 def cancel_with_note(actor: User, course_id: object, slot: int, note: str = "") -> sessions.Cancellation:
