@@ -177,3 +177,17 @@ def test_portability_entry_limit_never_exceeds_what_an_export_carries(make_user:
     )  # the largest accepted
     exported = dump_reverie_json(portability.export_journal(alice))
     assert load(exported).entries[0].body == "🌊" * MAX_BODY_CHARS
+
+
+def test_portability_export_page_says_the_trash_is_not_in_it(make_user: Any, web_as: Any) -> None:
+    """r4: the page promised "your whole journal" while the export leaves the trash out; a person exporting before
+    erasing lost restorable entries without a word. The page now says how many stay behind."""
+    alice = make_user()
+    web = web_as(alice)
+    assert "in your trash" not in web.get("/export/").content.decode()  # nothing in the trash: nothing to say
+    kept = journal.create_entry(alice, EntryDraft(kind="dream", body="kept"))
+    gone = journal.create_entry(alice, EntryDraft(kind="dream", body="in the trash"))
+    journal.trash_entry(alice, gone.id)
+    page = web.get("/export/").content.decode()
+    assert "The 1 entry in your trash is not in it; restore it first to keep it." in page
+    assert [e.id for e in portability.export_journal(alice).entries] == [str(kept.id)]
