@@ -151,6 +151,10 @@ class Config:
         return {k: ("(set)" if v else "(empty)") if k in secret else str(v) for k, v in self.values.items()}
 
 
+# The longest entry the export format carries (``journal.interchange.MAX_BODY_CHARS``; kept equal by a test).
+ENTRY_CHARS_CEILING = 1_000_000
+
+
 def load(environ: Mapping[str, str] | None = None) -> Config:
     env = os.environ if environ is None else environ
     values: dict[str, Any] = {}
@@ -165,6 +169,12 @@ def load(environ: Mapping[str, str] | None = None) -> Config:
         raise ConfigurationError("REVERIE_MODE must be 'embedded' or 'clinic'.")
     if values["REVERIE_ANALYSIS"] not in {"background", "inline", "off"}:
         raise ConfigurationError("REVERIE_ANALYSIS must be 'background', 'inline' or 'off'.")
+    if not 1 <= values["REVERIE_MAX_ENTRY_CHARS"] <= ENTRY_CHARS_CEILING:
+        # A longer entry could be saved but never exported: the export format carries at most this many.
+        raise ConfigurationError(
+            f"REVERIE_MAX_ENTRY_CHARS must be from 1 to {ENTRY_CHARS_CEILING:,}: "
+            "a longer entry could not be exported."
+        )
     return Config(values)
 
 

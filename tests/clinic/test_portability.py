@@ -155,3 +155,39 @@ def test_portability_erase_destroys_key_and_rows(make_user: Any) -> None:
     assert Attachment.objects.count() == 0 and EntryRevision.objects.count() == 0
     assert ClientKey.objects.filter(client_id=alice.pk).count() == 0
     assert journal.list_entries(bob)[0].body == "bob stays"
+
+
+def test_portability_entry_limit_never_exceeds_what_an_export_carries(make_user: Any) -> None:
+    """r4: REVERIE_MAX_ENTRY_CHARS raised past the export format's limit let entries be saved that made every
+    export of that person fail ("body has 1,500,000 characters; the limit is 1,000,000"): refused at start now."""
+    from reverie import settings as reverie_settings
+    from reverie.errors import ConfigurationError
+    from reverie.journal.interchange import MAX_BODY_CHARS
+
+    assert reverie_settings.ENTRY_CHARS_CEILING == MAX_BODY_CHARS
+    for bad in (str(MAX_BODY_CHARS + 1), "2000000", "0", "-5"):
+        with pytest.raises(ConfigurationError, match="REVERIE_MAX_ENTRY_CHARS"):
+            reverie_settings.load({"REVERIE_MAX_ENTRY_CHARS": bad})
+    assert reverie_settings.load({"REVERIE_MAX_ENTRY_CHARS": str(MAX_BODY_CHARS)})[
+        "REVERIE_MAX_ENTRY_CHARS"
+    ] == (MAX_BODY_CHARS)
+    alice = make_user()
+    journal.create_entry(
+        alice, EntryDraft(kind="reflection", body="🌊" * MAX_BODY_CHARS)
+    )  # the largest accepted
+    exported = dump_reverie_json(portability.export_journal(alice))
+    assert load(exported).entries[0].body == "🌊" * MAX_BODY_CHARS
+
+
+def test_portability_export_page_says_the_trash_is_not_in_it(make_user: Any, web_as: Any) -> None:
+    """r4: the page promised "your whole journal" while the export leaves the trash out; a person exporting before
+    erasing lost restorable entries without a word. The page now says how many stay behind."""
+    alice = make_user()
+    web = web_as(alice)
+    assert "in your trash" not in web.get("/export/").content.decode()  # nothing in the trash: nothing to say
+    kept = journal.create_entry(alice, EntryDraft(kind="dream", body="kept"))
+    gone = journal.create_entry(alice, EntryDraft(kind="dream", body="in the trash"))
+    journal.trash_entry(alice, gone.id)
+    page = web.get("/export/").content.decode()
+    assert "The 1 entry in your trash is not in it; restore it first to keep it." in page
+    assert [e.id for e in portability.export_journal(alice).entries] == [str(kept.id)]

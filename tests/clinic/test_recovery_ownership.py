@@ -110,3 +110,55 @@ def test_recovery_ownership_cli_recover_is_per_person_and_skips_broken_copies(cl
     assert copies[0].exists() and not copies[1].exists() and legacy.exists()
     _, out, _ = cli("recovery-legacy", "--delete")
     assert "Deleted 1" in out and not legacy.exists()
+
+
+# A process killed after its save committed and before it removed its recovery copy (r4): the copy names the entry
+# its save made, so recovering it later finds that entry instead of saving the text a second time.
+KILLED_AFTER_COMMIT = r"""
+import os, sys
+import reverie.cli.runtime
+from reverie.clinic.services import recovery
+
+recovery.discard = lambda path: os._exit(9)  # the kill -9 lands between the commit and the copy's removal
+from reverie.cli.main import run
+
+sys.argv = ["reverie", *sys.argv[1:]]
+run()
+"""
+
+
+@pytest.mark.parametrize("crashed", ["write", "recover"])
+def test_recovery_ownership_a_copy_left_by_a_kill_after_the_save_is_not_saved_twice(
+    cli: Any, crashed: str
+) -> None:
+    import subprocess
+    import sys
+
+    cli("user", "create", "hana")
+
+    def killed(*args: str, text: str | None = None) -> None:
+        proc = subprocess.run(
+            [sys.executable, "-c", KILLED_AFTER_COMMIT, *args],
+            input=None if text is None else text.encode(),
+            capture_output=True,
+            env=cli.env,
+            timeout=180,
+        )
+        assert proc.returncode == 9, proc.stderr.decode()
+
+    if crashed == "write":
+        killed("journal", "write", "-u", "hana", "-f", "-", text="said once, kept once")
+    else:  # the save itself failed (a date refused), then `journal recover` was killed after saving it
+        code, _, err = cli(
+            "journal", "write", "-u", "hana", "--happened-at", "2999-01-01", input="said once, kept once",
+            check=False,
+        )  # fmt: skip
+        assert code != 0 and "kept in" in err
+        killed("journal", "recover", "-u", "hana")
+    assert len(list((cli.data_dir / "recovery").rglob("*.json"))) == 1  # the copy outlived its save
+    _, out, _ = cli("journal", "recover", "-u", "hana")
+    bodies = [e["body"] for e in json.loads(cli("journal", "list", "-u", "hana", "--json")[1])]
+    assert bodies == ["said once, kept once"]  # before: two entries with the same text
+    assert not list((cli.data_dir / "recovery").rglob("*.json"))  # the copy is gone now
+    _, out, _ = cli("journal", "recover", "-u", "hana")
+    assert "Recovered 0 entries" in out

@@ -129,7 +129,7 @@ def write(
         journal.validate(replace(draft, happened_at=None))
     copy = recovery.keep(actor, draft)  # sealed with the writer's own key, in their own folder
     try:
-        view = journal.create_entry(actor, draft)
+        view = journal.create_entry(actor, draft, entry_id=recovery.entry_id_of(actor, copy))
     except Exception:
         typer.echo(f"Not saved. Your text is kept in {copy} (readable only by you).", err=True)
         raise
@@ -465,16 +465,21 @@ def recover(
     if discard is not None:
         _drop(actor, discard, yes)
         return
-    saved, problems = 0, []
+    saved, already, problems = 0, 0, []
     for path in recovery.pending(actor):
         try:
             kept = recovery.read(path, actor)
+            entry_id = recovery.entry_id_of(actor, path)
+            if entry_id is not None and journal.already_saved(actor, entry_id) is not None:
+                already += 1  # its save committed, then the process stopped before removing the copy
+                recovery.discard(path)
+                continue
             try:
-                journal.create_entry(actor, kept.draft)
+                journal.create_entry(actor, kept.draft, entry_id=entry_id)
             except InvalidInput as exc:
                 if kept.draft.happened_at is None:
                     raise
-                journal.create_entry(actor, replace(kept.draft, happened_at=None))
+                journal.create_entry(actor, replace(kept.draft, happened_at=None), entry_id=entry_id)
                 typer.echo(f"{path.name}: saved with today's date ({exc.message})", err=True)
         except ReverieError as exc:
             problems.append((path, exc.message))
@@ -482,6 +487,8 @@ def recover(
         recovery.discard(path)
         saved += 1
     typer.echo(f"Recovered {saved} entries.")
+    if already:
+        typer.echo(f"{already} had been saved already; their copies are removed.")
     if saved:
         _check_in(actor)  # each recovered text was screened as it was saved
     left = recovery.pending(actor)  # numbered as `--discard` will count them

@@ -60,8 +60,31 @@ def import_(request: HttpRequest, all_or_nothing: bool = False) -> ImportOut:
     """Import a journal file (Reverie JSON, jrnl JSON or plain text, Day One zip or JSON). A bad entry is left out and listed in
     ``problems`` (never its text) unless ``all_or_nothing``; entries already imported are skipped, so it can be
     repeated."""
-    report = portability.import_journal(actor(request), request.body, all_or_nothing=all_or_nothing)
+    report = portability.import_journal(actor(request), _import_body(request), all_or_nothing=all_or_nothing)
     return ImportOut(created=report.created, skipped=report.skipped, problems=list(report.problems))
+
+
+def _import_body(request: HttpRequest) -> bytes:
+    """The file sent, up to ten times the attachment limit, as every web upload may be. ``request.body`` is bounded by
+    the form-field limit (attachment limit + 5 MB), which refused an export this API gave once it held a few
+    drawings (two of 6 MB: 16 MB), although each was within its limit."""
+    from django.core.exceptions import RequestDataTooBig
+
+    from reverie.clinic.web.uploads import READ_AT_MOST, upload_limit
+
+    limit = READ_AT_MOST * upload_limit()
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        length = 0
+    if length > limit:
+        raise RequestDataTooBig(
+            "import body over ten times the attachment limit"
+        )  # 413, nothing read or saved
+    data = request.read(limit + 1)
+    if len(data) > limit:
+        raise RequestDataTooBig("import body over ten times the attachment limit")
+    return data
 
 
 class EraseIn(Schema):

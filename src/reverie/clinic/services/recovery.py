@@ -37,7 +37,7 @@ from django.db import DatabaseError
 
 from reverie.clinic.models import User
 from reverie.clinic.services import keys
-from reverie.clinic.services.journal import EntryDraft, Feeling
+from reverie.clinic.services.journal import EntryDraft, Feeling, submission_id
 from reverie.errors import InvalidInput, ReverieError
 from reverie.files import write_private_atomic
 from reverie.vault.envelope import open_sealed, seal
@@ -192,6 +192,20 @@ def _draft(content: Any) -> EntryDraft:
         tags=tuple(str(t) for t in content.get("tags", [])),
         extra={str(k): str(v) for k, v in dict(content.get("extra", {})).items()},
     )
+
+
+def entry_id_of(owner: User, path: Path) -> uuid.UUID | None:
+    """The id of the entry that the save this copy protects makes, or None for a copy not named by a UUID.
+
+    The same for the save and for every later recovery of the copy: a process killed after its save committed and
+    before it removed the copy leaves a copy whose entry exists, and recovering it finds that entry instead of
+    saving the text a second time.
+    """
+    try:
+        copy_id = uuid.UUID(path.stem)
+    except ValueError:
+        return None
+    return submission_id(owner, copy_id)
 
 
 def discard(path: Path) -> None:

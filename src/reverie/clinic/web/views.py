@@ -454,7 +454,9 @@ def export(request: HttpRequest) -> HttpResponse:
     from reverie.journal.interchange import dump_markdown, dump_reverie_json
 
     if request.method == "GET":
-        return render(request, "reverie/export.html", {})
+        user = _user(request)
+        trash = journal.trash_count(user) if user.is_client else 0  # left out of the export: said on the page
+        return render(request, "reverie/export.html", {"trash": trash})
     data = portability.export_journal(_user(request))
     if request.POST.get("format") == "markdown":
         from reverie.clinic.services.local_time import zone_of
