@@ -14,6 +14,9 @@ from reverie.clinic.models import EntryKind, User
 from reverie.clinic.services import analysis, journal
 from reverie.clinic.services.journal import EntryView
 from reverie.errors import InvalidInput
+from reverie.versions import version_number
+
+BAD_IF_MATCH = 'If-Match must be the entry\'s revision number, for example If-Match: "3".'
 
 router = Router(tags=["entries"])
 
@@ -95,11 +98,10 @@ def _base_revision(in_body: int | None, if_match: str | None) -> int | None:
     if if_match is None or if_match.strip() == "*":
         return in_body
     tag = if_match.strip().removeprefix("W/").strip('"')
-    if not tag.isascii() or not tag.isdigit() or len(tag) > 9 or int(tag) < 1:  # revisions start at 1
-        raise InvalidInput('If-Match must be the entry\'s revision number, for example If-Match: "3".')
-    if in_body is not None and in_body != int(tag):
+    revision = version_number(tag, least=1, message=BAD_IF_MATCH)  # revisions start at 1
+    if in_body is not None and in_body != revision:
         raise InvalidInput("The body's revision and If-Match differ; send one of them.")
-    return int(tag)
+    return revision
 
 
 @router.delete("/entries/{entry_id}", response={204: None, **ERRORS}, url_name="entry_trash")
