@@ -15,6 +15,7 @@ from reverie.care.services import directory, fit
 from reverie.care.web.common import user_of, with_error
 from reverie.errors import InvalidInput, PermissionDenied, ReverieError
 from reverie.programmes import fit as fit_rules
+from reverie.programmes.countries import country_code
 from reverie.programmes.directory import (
     COLUMNS,
     CONTACT_COLUMNS,
@@ -22,7 +23,6 @@ from reverie.programmes.directory import (
     LABELS,
     Availability,
     Modality,
-    country_code,
 )
 
 SCALE = (-3, -2, -1, 0, 1, 2, 3)
