@@ -337,3 +337,18 @@ def test_frozen_key_sentences_at_least_six_of_ten(head: DefenseHead, encoder: En
         call = classify_with_head(row["text"], vectors[i], head, None)
         right += call is not None and call.level == row["level"]
     assert right >= 6
+
+
+def test_defense_head_reads_the_fired_cues_it_is_given_and_scans_no_text() -> None:
+    from reverie.analysis.defenses import CUES, LABELS, cue_levels, fired_cues, head_features
+
+    text = "I just laughed it off, it doesn't matter anyway."
+    fired = fired_cues(text)
+    embedding = np.zeros(3, dtype=np.float32)
+    features = head_features(embedding, fired)
+    assert features[3:-1].tolist() == cue_levels(text).tolist()  # the counts a second scan of the text gives
+    assert head_features(embedding, CUES[:2])[3:-1].sum() == 2  # the cues given are the cues fired
+    weights = np.arange((3 + len(LABELS) + 1) * len(LABELS), dtype=np.float32).reshape(-1, len(LABELS)) / 100
+    z = (features @ weights).astype(np.float64)
+    expected = np.exp(z - z.max()) / np.exp(z - z.max()).sum()
+    assert np.array_equal(DefenseHead(weights, 0.5, "test", "test").probabilities(embedding, fired), expected)

@@ -127,3 +127,15 @@ def test_a_questionnaire_check_in_shows_the_question_and_the_answer(
     assert alerts.check_in_words(therapist, pending) == ()
     page = web_as(client).get("/check-in/").content.decode()
     assert "asked about thoughts of being better off dead" in page and "More than half the days" in page
+
+
+@pytest.mark.parametrize("revision", ["1", "١", "01 ", "0", ""])
+def test_the_words_need_the_record_ids_revision_in_ascii_digits(
+    paired: tuple[Any, Any], revision: str
+) -> None:
+    client, _ = paired
+    view = _raise(client, RISKY)
+    pending = alerts.pending_check_in(client)
+    assert pending is not None and pending.alert is not None
+    pending.alert.record_id = f"{view.id}#r{revision}"  # "١": another script's 1, which int() would read
+    assert alerts.check_in_words(client, pending) == ((RISKY,) if revision == "1" else ())

@@ -58,7 +58,7 @@ def test_i_need_help_now_lists_countries_by_name(make_user: Any, web_as: Any) ->
 
 
 def test_codes_stay_in_the_data_and_an_unknown_code_is_never_shown_bare(make_user: Any, web_as: Any) -> None:
-    from reverie.programmes.safety import country_name
+    from reverie.programmes.countries import country_name
 
     body = web_as(make_user()).get("/api/v1/safety/crisis-lines").json()
     assert {c["country"] for c in body} >= set(CODES)

@@ -124,7 +124,11 @@ def test_web_edit_without_a_base_revision_saves_as_before(make_user: Any, web_as
     assert journal.get_entry(alice, view.id).body == "an old form's words"
 
 
-@pytest.mark.parametrize("forged", ["abc", "-1", "0", "1.5", "99999999999999999999"])
+@pytest.mark.parametrize(
+    # "1.0" and "١" (another script's 1) are revision 1 to int(); a version number is 1-9 ASCII digits only
+    "forged",
+    ["abc", "-1", "0", "1.5", "99999999999999999999", "1.0", "١", "+1", "1000000000"],
+)
 def test_web_edit_with_a_damaged_base_revision_says_so_and_keeps_the_text(
     make_user: Any, web_as: Any, forged: str
 ) -> None:

@@ -59,10 +59,32 @@ def test_interchange_newer_export_version_is_refused(document: dict[str, Any]) -
     _refused(document, "export version 7 is newer than this Reverie")
 
 
-@pytest.mark.parametrize("schema", ["reverie.export/0", "reverie.export/one", "something/1", 5])
+@pytest.mark.parametrize(
+    "schema",
+    [
+        "reverie.export/0",
+        "reverie.export/one",
+        "something/1",
+        5,
+        "reverie.export",
+        "reverie.export/",
+        "reverie.export/ 3",
+        "reverie.export/+3",
+        "reverie.export/٣",  # another script's 3: int() reads it, a version number is ASCII digits only
+        "reverie.export/3/1",
+        "reverie.export/1000000000",
+    ],
+)
 def test_interchange_unknown_schema_is_refused(document: dict[str, Any], schema: object) -> None:
     document["schema"] = schema
     _refused(document, "schema|export version 0")
+
+
+def test_interchange_a_long_export_version_is_newer_not_unknown(document: dict[str, Any]) -> None:
+    document["schema"] = "reverie.export/0000004"  # up to nine digits, as every version number
+    assert load(json.dumps(document).encode("utf-8")).entries
+    document["schema"] = "reverie.export/12345678"
+    _refused(document, "export version 12345678 is newer than this Reverie")
 
 
 Mutation = Callable[[dict[str, Any]], None]

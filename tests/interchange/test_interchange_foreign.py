@@ -84,10 +84,16 @@ def test_interchange_dayone_entries_load(read_fixture: Reader) -> None:
     assert lunch.happened_at.utcoffset() == timedelta(0)  # unknown zone name: kept in UTC
 
 
-def test_interchange_dayone_newer_major_version_is_refused() -> None:
-    data = json.dumps({"metadata": {"version": "2.0"}, "entries": []}).encode()
+@pytest.mark.parametrize("version", ["2.0", "0.9", "1.", "1.x", "1.٠", "١.0", "1.0.1", "v1", ""])
+def test_interchange_dayone_newer_or_unreadable_version_is_refused(version: str) -> None:
+    data = json.dumps({"metadata": {"version": version}, "entries": []}).encode()
     with pytest.raises(InvalidInput, match="Day One export version"):
         load(data)
+
+
+@pytest.mark.parametrize("version", ["1.0", "1", "1.12"])
+def test_interchange_dayone_any_1x_version_is_read(version: str) -> None:
+    assert load(json.dumps({"metadata": {"version": version}, "entries": []}).encode()).entries == ()
 
 
 @pytest.mark.parametrize(

@@ -688,9 +688,11 @@ class DefenseHead:
     level_thresholds: tuple[float, ...] | None = None
 
     def probabilities(
-        self, text: str, embedding: npt.NDArray[np.float32], cues: Sequence[Cue] = CUES
+        self, embedding: npt.NDArray[np.float32], fired: Sequence[Cue]
     ) -> npt.NDArray[np.float64]:
-        x = head_features(text, embedding, cues)
+        """The nine levels' probabilities for a sentence: its ``embedding`` and the cues that ``fired`` in it
+        (:func:`fired_cues`, found once by the caller, which also names the defense from them)."""
+        x = head_features(embedding, fired)
         z = (x @ self.weights).astype(np.float64)
         p = np.exp(z - z.max())
         return np.asarray(p / p.sum(), dtype=np.float64)
@@ -698,8 +700,13 @@ class DefenseHead:
 
 def cue_levels(text: str, cues: Sequence[Cue] = CUES) -> npt.NDArray[np.float32]:
     """How many cues of each level (0–8) fire in ``text`` (``cues``: all, or those :func:`live_cues` leaves)."""
+    return level_counts(fired_cues(text, cues))
+
+
+def level_counts(fired: Sequence[Cue]) -> npt.NDArray[np.float32]:
+    """How many of the ``fired`` cues (:func:`fired_cues`) are of each level (0–8)."""
     out = np.zeros(len(LABELS), dtype=np.float32)
-    for cue in fired_cues(text, cues):
+    for cue in fired:
         out[cue.level] += 1.0
     return out
 
@@ -721,12 +728,9 @@ def live_cues(texts: Sequence[str]) -> tuple[Cue, ...]:
     return tuple(cue for cue in CUES if gate(cue.pattern))
 
 
-def head_features(
-    text: str, embedding: npt.NDArray[np.float32], cues: Sequence[Cue] = CUES
-) -> npt.NDArray[np.float32]:
-    return np.concatenate(
-        [embedding.astype(np.float32), cue_levels(text, cues), np.ones(1, dtype=np.float32)]
-    )
+def head_features(embedding: npt.NDArray[np.float32], fired: Sequence[Cue]) -> npt.NDArray[np.float32]:
+    """The head's input: [``embedding`` ⊕ the ``fired`` cues (:func:`fired_cues`) counted per level ⊕ 1]."""
+    return np.concatenate([embedding.astype(np.float32), level_counts(fired), np.ones(1, dtype=np.float32)])
 
 
 def load_head(directory: Path = HEAD_DIR) -> DefenseHead | None:
@@ -764,8 +768,8 @@ def classify_with_head(
     leaves for the sentence's document."""
     if head is None or embedding is None or head.weights.shape[0] != embedding.shape[0] + len(LABELS) + 1:
         return None
-    fired = fired_cues(text, cues)  # the cues that fire give the same counts and the same named defense
-    probs = head.probabilities(text, embedding, fired)
+    fired = fired_cues(text, cues)  # scanned once: the head's counts and the named defense both read them
+    probs = head.probabilities(embedding, fired)
     level = head_decision(probs, head.threshold, head.level_thresholds)
     if level == dmrs.NO_DEFENSE:
         return DefenseCall(dmrs.NO_DEFENSE, None, float(1.0 - probs[1:8].max()), abstained=True)

@@ -141,7 +141,7 @@ def write(
 def _lines(actor: Any) -> None:
     """The crisis lines of the person's plan's country (or each country's first line), as plain text."""
     from reverie.care.services import safety
-    from reverie.programmes.safety import country_name
+    from reverie.programmes.countries import country_name
 
     page = safety.plan_for_page(actor)
     lines = [(line[0], line[1]) for line in page.get("country_lines") or []] or [

@@ -30,6 +30,7 @@ from zoneinfo import ZoneInfo
 
 from reverie.errors import InvalidInput
 from reverie.journal.kinds import KINDS
+from reverie.versions import version_number
 
 SCHEMA = "reverie.export/4"
 SCHEMA_VERSION = 4
@@ -47,7 +48,8 @@ MAX_SHORT_CHARS = 1_000
 _DREAM_TAGS = frozenset({"dream", "dreams", "nightmare", "nightmares", "dreamjournal", "dream_journal"})
 _DAYDREAM_TAGS = frozenset({"daydream", "daydreams", "fantasy"})
 _MEDIA_TYPE = re.compile(r"[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*")
-_REVERIE_SCHEMA = re.compile(r"reverie\.export/(\d{1,6})")
+NOT_A_REVERIE_SCHEMA = "Cannot import: the file's schema is not a Reverie export schema."
+DAYONE_UNSUPPORTED = "Cannot import: this Day One export version is not supported (Reverie reads 1.x)."
 _FIELD_NAME = re.compile(r"[A-Za-z0-9_]{1,40}")
 # An observation key: the analyzer's name, a colon, then words apart by single spaces (a label may hold a space).
 _OBSERVATION_KEY = re.compile(r"[A-Za-z0-9_]{1,40}:\S+(?: \S+)*")
@@ -444,11 +446,10 @@ def _parse_json(data: bytes) -> object:
 
 
 def _load_reverie(document: _Fields, sink: _Problems) -> PortableJournal:
-    schema = document.text("schema")
-    match = _REVERIE_SCHEMA.fullmatch(schema)
-    if match is None:
-        raise InvalidInput("Cannot import: the file's schema is not a Reverie export schema.")
-    version = int(match.group(1))
+    name, slash, number = document.text("schema").partition("/")
+    if name != "reverie.export" or not slash:
+        raise InvalidInput(NOT_A_REVERIE_SCHEMA)
+    version = version_number(number, message=NOT_A_REVERIE_SCHEMA)
     if version > SCHEMA_VERSION:
         raise InvalidInput(
             f"Cannot import: export version {version} is newer than this Reverie (it reads up to "
@@ -644,9 +645,11 @@ def _jrnl_split_title(text: str) -> tuple[str, str]:
 
 
 def _load_dayone(document: _Fields, sink: _Problems, media: Mapping[str, bytes]) -> PortableJournal:
-    version = document.nested("metadata").text("version", default="1.0")
-    if not re.fullmatch(r"1(\.\d{1,6})?", version):
-        raise InvalidInput("Cannot import: this Day One export version is not supported (Reverie reads 1.x).")
+    major, dot, minor = document.nested("metadata").text("version", default="1.0").partition(".")
+    if version_number(major, message=DAYONE_UNSUPPORTED) != 1:
+        raise InvalidInput(DAYONE_UNSUPPORTED)
+    if dot:
+        version_number(minor, message=DAYONE_UNSUPPORTED)
     ids = _UniqueIds()
 
     def make(item: _Fields) -> PortableEntry | None:

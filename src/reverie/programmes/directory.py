@@ -20,8 +20,8 @@ from enum import StrEnum
 from typing import Any
 
 from reverie.errors import InvalidInput
+from reverie.programmes.countries import country_code
 from reverie.programmes.formats import ProgrammeId
-from reverie.programmes.safety import ALIASES as COUNTRY_ALIASES
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 10_000
@@ -331,13 +331,6 @@ def query_from_prefill(prefill: Mapping[str, Any], **overrides: Any) -> Director
         return DirectoryQuery(**{**_as_kwargs(query), **overrides})
     except TypeError:
         raise InvalidInput("The directory search got a filter it does not know.") from None
-
-
-def country_code(code: str) -> str:
-    """A country code as one country: upper case, the crisis lines' alias resolved ("uk", "UK" → "GB"), so a listing
-    saved with UK and one with GB are the same "United Kingdom" to a search."""
-    upper = code.strip().upper()
-    return COUNTRY_ALIASES.get(upper, upper)
 
 
 def _modality_or_invalid(value: object) -> Modality:

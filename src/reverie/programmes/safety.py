@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import quote
 
 from reverie.errors import ConfigurationError, InvalidInput
+from reverie.programmes.countries import country_code
 
 FORMAT = "reverie.crisis-lines/1"
 CHANNELS = frozenset({"call", "text"})
@@ -51,44 +52,6 @@ EU_MEMBERS = frozenset(
         "HU",
     ]
 )
-ALIASES = {"UK": "GB"}
-# What a person reads: the country's plain name, never its code (codes stay in the data).
-COUNTRY_NAMES = {
-    "US": "United States",
-    "CA": "Canada",
-    "GB": "United Kingdom",
-    "IE": "Ireland",
-    "DE": "Germany",
-    "FR": "France",
-    "AU": "Australia",
-    "NZ": "New Zealand",
-    "EU": "European Union",
-    "AT": "Austria",
-    "BE": "Belgium",
-    "CH": "Switzerland",
-    "DK": "Denmark",
-    "ES": "Spain",
-    "FI": "Finland",
-    "IN": "India",
-    "IT": "Italy",
-    "JP": "Japan",
-    "MX": "Mexico",
-    "NL": "Netherlands",
-    "NO": "Norway",
-    "PL": "Poland",
-    "PT": "Portugal",
-    "SE": "Sweden",
-    "ZA": "South Africa",
-}
-
-
-def country_name(code: str) -> str:
-    """The plain name of a crisis-line country ("GB" → "United Kingdom"); a code without a known name (an
-    operator's own file may add any) reads "Country code XX" rather than a bare code."""
-    upper = ALIASES.get(code.upper(), code.upper())
-    return COUNTRY_NAMES.get(upper, f"Country code {upper}")
-
-
 _COUNTRY = re.compile(r"[A-Z]{2}")
 _PHONE = re.compile(r"\+?[0-9][0-9 ()\-]{1,28}[0-9]")
 _DIALLED = re.compile(r"[^0-9+]")
@@ -147,7 +110,7 @@ class CrisisDirectory:
 
     def lines_for(self, country: str) -> tuple[CrisisLine, ...]:
         """Lines for a country; EU members without their own list get 112; unknown countries get ()."""
-        code = ALIASES.get(country.upper(), country.upper())
+        code = country_code(country)
         if code in self.countries:
             return self.countries[code]
         if code in EU_MEMBERS:

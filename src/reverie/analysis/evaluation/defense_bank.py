@@ -31,6 +31,7 @@ from reverie.analysis.defenses import (
     LABELS,
     DefenseHead,
     classify_with_head,
+    fired_cues,
     head_decision,
     head_features,
     risk_guarded_text,
@@ -91,7 +92,9 @@ def tuning_rows(bank: Sequence[BankRow]) -> list[BankRow]:
 
 def matrix(texts: Sequence[str], encoder: Encoder) -> npt.NDArray[np.float32]:
     vectors = encoder.encode(list(texts))
-    return np.stack([head_features(t, vectors[i]) for i, t in enumerate(texts)]).astype(np.float32)
+    return np.stack([head_features(vectors[i], fired_cues(t)) for i, t in enumerate(texts)]).astype(
+        np.float32
+    )
 
 
 def probabilities(w: npt.NDArray[np.float32], x: npt.NDArray[np.float32]) -> npt.NDArray[np.float64]:

@@ -14,6 +14,9 @@ from reverie.clinic.models import EntryKind, User
 from reverie.clinic.services import analysis, journal
 from reverie.clinic.services.journal import EntryView
 from reverie.errors import InvalidInput
+from reverie.versions import version_number
+
+BAD_IF_MATCH = 'If-Match must be the entry\'s revision number, for example If-Match: "3".'
 
 router = Router(tags=["entries"])
 
@@ -102,9 +105,7 @@ def if_match(request: HttpRequest) -> int | None:
     if header is None or header.strip() == "*":
         return None
     tag = header.strip().removeprefix("W/").strip('"')
-    if not tag.isascii() or not tag.isdigit() or len(tag) > 9 or int(tag) < 1:  # revisions start at 1
-        raise InvalidInput('If-Match must be the entry\'s revision number, for example If-Match: "3".')
-    return int(tag)
+    return version_number(tag, least=1, message=BAD_IF_MATCH)  # revisions start at 1
 
 
 def _base_revision(in_body: int | None, request: HttpRequest) -> int | None:

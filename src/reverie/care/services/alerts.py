@@ -32,6 +32,7 @@ from reverie.clinic.models import Entry, EntryScreen, Pair, StoredAnalysis, User
 from reverie.clinic.services import audit
 from reverie.clinic.services.policy import Action
 from reverie.errors import Conflict, InvalidInput
+from reverie.versions import version_number
 
 log = logging.getLogger("reverie.care.alerts")
 SOURCES = ("phq9_item9", "journal", "session")
@@ -234,12 +235,14 @@ def check_in_words(user: User | Any, check_in: CheckIn | None) -> tuple[str, ...
         return (answer,) if answer else ()
     if alert.source != "journal":
         return ()
-    entry_id, _, revision = alert.record_id.partition("#r")
-    if not revision.isdecimal() or len(revision) > 9:
+    entry_id, _, tag = alert.record_id.partition("#r")
+    try:
+        revision = version_number(tag, least=1)  # revisions start at 1
+    except InvalidInput:
         return ()
     from reverie.clinic.services import journal
 
-    return journal.flagged_words(user, entry_id, int(revision))
+    return journal.flagged_words(user, entry_id, revision)
 
 
 def check_in_raised_by_save(client: User, entry_id: uuid.UUID, revision: int) -> CheckIn | None:

@@ -21,9 +21,9 @@ from reverie.clinic.services import audit
 from reverie.clinic.services.policy import Action, require
 from reverie.errors import Conflict, InvalidInput, PermissionDenied
 from reverie.programmes import directory as rules
+from reverie.programmes.countries import country_code, country_name
 from reverie.programmes.directory import Availability, DirectoryQuery, Modality, Profile
 from reverie.programmes.formats import PROGRAMMES
-from reverie.programmes.safety import country_name
 
 LIST_FIELDS = ("modalities", "formats", "languages")
 
@@ -322,11 +322,11 @@ def place_choices(chosen_language: str = "", chosen_country: str = "") -> dict[s
     countries: set[str] = set()
     for row_languages, country in DirectoryProfile.objects.values_list("languages", "country"):
         languages.update(str(code).lower() for code in row_languages)
-        countries.add(rules.country_code(str(country)))
+        countries.add(country_code(str(country)))
     if re.fullmatch(r"[A-Za-z]{2}", chosen_language):
         languages.add(chosen_language.lower())
     if re.fullmatch(r"[A-Za-z]{2}", chosen_country):
-        countries.add(rules.country_code(chosen_country))
+        countries.add(country_code(chosen_country))
     return {
         "languages": sorted(((c, language_name(c)) for c in languages), key=lambda pair: pair[1].casefold()),
         "countries": sorted(((c, country_name(c)) for c in countries), key=lambda pair: pair[1].casefold()),

@@ -8,8 +8,7 @@ from typing import Any
 from django import template
 
 from reverie.care.services.directory import language_name
-from reverie.programmes.directory import country_code
-from reverie.programmes.safety import COUNTRY_NAMES
+from reverie.programmes.countries import country_name
 
 register = template.Library()
 
@@ -91,5 +90,5 @@ def fee_words(profile: Any) -> str:
 
 @register.filter
 def country_words(code: object) -> str:
-    """A two-letter country code as its name where the crisis lines name it ("GB" → "United Kingdom"), else as it is."""
-    return COUNTRY_NAMES.get(country_code(str(code)), str(code))
+    """A two-letter country code as its name, as every page names a country (:func:`countries.country_name`)."""
+    return country_name(str(code))

@@ -42,14 +42,12 @@ def int_field(raw: str | None, what: str) -> int:
 def posted_base(post: Any, key: str = "base_version") -> int | None:
     """The version a form was filled from (its hidden field); None when the form has none (a page from before)."""
     from reverie.clinic.web.forms import DAMAGED_VERSION
-    from reverie.errors import InvalidInput
+    from reverie.versions import version_number
 
     raw = str(post.get(key) or "").strip()
     if not raw:
         return None
-    if not (raw.isascii() and raw.isdigit() and len(raw) <= 9):
-        raise InvalidInput(DAMAGED_VERSION)
-    return int(raw)
+    return version_number(raw, message=DAMAGED_VERSION)
 
 
 def form_base(context: dict[str, Any], post: Any) -> int | None:

@@ -17,6 +17,7 @@ from reverie.care.templatetags.words import words
 from reverie.care.web.common import user_of, with_error
 from reverie.errors import InvalidInput, PermissionDenied, ReverieError
 from reverie.programmes import fit as fit_rules
+from reverie.programmes.countries import country_code
 from reverie.programmes.directory import (
     COLUMNS,
     CONTACT_COLUMNS,
@@ -24,7 +25,6 @@ from reverie.programmes.directory import (
     LABELS,
     Availability,
     Modality,
-    country_code,
 )
 
 SCALE = (-3, -2, -1, 0, 1, 2, 3)

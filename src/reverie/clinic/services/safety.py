@@ -25,7 +25,7 @@ class CountryLines:
     @property
     def name(self) -> str:
         """The country's plain name for a page ("United Kingdom"); ``country`` keeps the code for data."""
-        from reverie.programmes.safety import country_name
+        from reverie.programmes.countries import country_name
 
         return country_name(self.country)
 

@@ -14,6 +14,7 @@ from reverie.clinic.models import EntryKind
 from reverie.clinic.services.journal import AttachmentDraft, EntryDraft, Feeling
 from reverie.clinic.services.media import check_size
 from reverie.errors import InvalidInput
+from reverie.versions import version_number
 
 COMMON_FEELINGS = (
     "love",
@@ -78,14 +79,8 @@ class EntryForm(forms.Form):
     # Set once when the form is shown: a replayed or double-clicked submission finds the entry it already made.
     entry_id = forms.UUIDField(required=False, widget=forms.HiddenInput)
     # Editing: the revision the form was filled from; a save made elsewhere since is then caught, never overwritten.
-    base_revision = forms.IntegerField(
-        required=False,
-        min_value=1,
-        max_value=2**31 - 1,
-        widget=forms.HiddenInput,
-        # a hidden field only a damaged or forged page gets wrong: the care forms' one sentence, not Django's
-        error_messages={key: DAMAGED_VERSION for key in ("invalid", "min_value", "max_value")},
-    )
+    # (read by reverie.versions, as every version number is: a damaged or forged one gets the care forms' sentence)
+    base_revision = forms.CharField(required=False, widget=forms.HiddenInput)
     kind = forms.ChoiceField(choices=EntryKind.choices, label="Kind of entry")
     happened_at = forms.DateTimeField(
         required=False,
@@ -117,6 +112,15 @@ class EntryForm(forms.Form):
         required=False, label="Other feelings (e.g. 'awe 3, dread 4')", max_length=2000
     )
     attachment = forms.FileField(required=False, label="Image (art) or recording (music)")
+
+    def clean_base_revision(self) -> int | None:
+        raw = str(self.cleaned_data.get("base_revision") or "")
+        try:
+            return (
+                version_number(raw, least=1, message=DAMAGED_VERSION) if raw else None
+            )  # revisions start at 1
+        except InvalidInput as error:
+            raise forms.ValidationError(error.message) from None
 
 
 def _split(raw: str) -> tuple[str, ...]:
