@@ -177,3 +177,39 @@ def test_a_session_note_flagged_by_the_model_alone_says_so(
     monkeypatch.setattr(risk, "screen", _model_reading)
     alert = notes.screen_session_text(course, session, "She talked about the weekend.", author=therapist)
     assert alert is not None and alert.model_alone
+
+
+@pytest.mark.django_db
+def test_an_unscreened_save_takes_its_first_reading_model_alone_or_not(
+    paired: tuple[Any, Any], monkeypatch: Any
+) -> None:
+    """r6: a save the screen could not read raises an ``unscreened`` alert (model_alone False); the full analysis's
+    reading replaced its level but never set ``model_alone``, so a model-alone reading still asked "It sounds like
+    things are very hard right now" and the therapist was not told there were no explicit words."""
+    client, therapist = paired
+
+    def broken(*_: Any, **__: Any) -> risk.RiskScreen:
+        raise RuntimeError("model file missing")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(risk, "screen", broken)
+        worded = Entry.objects.get(
+            pk=journal.create_entry(client, EntryDraft(kind="reflection", body=WORDS)).id
+        )
+        view = journal.create_entry(client, EntryDraft(kind="reflection", body=NO_WORDS))
+    assert [(a.level, a.model_alone) for a in RiskAlert.objects.filter(client=client)] == [
+        (alerts.UNSCREENED, False)
+    ] * 2
+    stored, result = _analysis(worded, [("kill_self", "ideation")])
+    alerts.on_analysis(worded, stored, result)  # explicit words: the direct question, as before
+    assert not RiskAlert.objects.get(client=client, record_id__startswith=str(worded.id)).model_alone
+    entry = Entry.objects.get(pk=view.id)
+    stored, result = _analysis(entry, [("model", "ideation"), (risk.LEVEL_RULE, "behavior")])
+    StoredAnalysis.objects.filter(pk=stored.pk).update(risk_level="behavior")
+    stored.refresh_from_db()
+    alerts.on_analysis(entry, stored, result)
+    alert = RiskAlert.objects.get(client=client, record_id__startswith=str(entry.id))
+    assert alert.level == "behavior" and alert.model_alone
+    assert CheckIn.objects.get(alert=alert).question == UNSURE_QUESTION
+    assert CheckIn.objects.get(alert__record_id__startswith=str(worded.id)).question == CHECK_IN_QUESTION
+    assert "no explicit words" in _as(therapist).get("/alerts/").content.decode()

@@ -105,7 +105,8 @@ def raise_alert(
 
 def _upgrade(alert: RiskAlert, level: str, *, model_alone: bool = False) -> RiskAlert:
     """Raise the alert's level when a later reading rates higher (or replaces ``unscreened``), and clear
-    ``model_alone`` when a later reading finds explicit words (never set it again). Audited."""
+    ``model_alone`` when a later reading finds explicit words (never set it again, except by the first reading of
+    an ``unscreened`` text: nothing was read before it). Audited."""
     higher = RANK.get(level, 0) > RANK.get(alert.level, 0)
     replaces_unscreened = alert.level == UNSCREENED and level in RISKY_LEVELS
     confirmed = alert.model_alone and not model_alone and level in RISKY_LEVELS
@@ -116,7 +117,10 @@ def _upgrade(alert: RiskAlert, level: str, *, model_alone: bool = False) -> Risk
         alert.level = level
         alert.urgency = urgency_for(level, alert.answer)
         fields += ["level", "urgency"]
-    if confirmed:
+    if replaces_unscreened:  # the first reading of a text the save could not screen decides, either way
+        alert.model_alone = model_alone
+        fields.append("model_alone")
+    elif confirmed:
         alert.model_alone = False
         fields.append("model_alone")
     alert.save(update_fields=fields)
