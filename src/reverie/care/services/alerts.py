@@ -20,7 +20,7 @@ from typing import Any
 
 from django.db import IntegrityError as DbIntegrityError
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -218,10 +218,17 @@ def request_check_in(client: User, alert: RiskAlert | None) -> CheckIn:
 
 
 def pending_check_in(user: User | Any) -> CheckIn | None:
-    """The newest unanswered check-in of a client (what the banner answers), or None."""
+    """The unanswered check-in of a client the banner, the page, the API and the CLI ask (and answer), or None: the
+    newest that rests on explicit words or a questionnaire's answer, else the newest. One that rests on the sentence
+    model alone asks the gentler question, and "I'm safe for now" answers every pending one: shown first, it would
+    answer an entry's explicit words without ever asking about them directly."""
     if not isinstance(user, User) or not user.is_authenticated or not user.is_client:
         return None
-    return CheckIn.objects.filter(client=user, answered_at__isnull=True).order_by("-created_at").first()
+    return (
+        CheckIn.objects.filter(client=user, answered_at__isnull=True)
+        .order_by(F("alert__model_alone").asc(nulls_first=True), "-created_at")
+        .first()
+    )
 
 
 def check_in_words(user: User | Any, check_in: CheckIn | None) -> tuple[str, ...]:
