@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.http import HttpRequest, HttpResponse
 from ninja import Field, Query, Router, Schema, Status
 
@@ -101,10 +103,10 @@ def if_match(request: HttpRequest) -> int | None:
     header = request.headers.get("If-Match")
     if header is None or header.strip() == "*":
         return None
-    tag = header.strip().removeprefix("W/").strip('"')
-    if not tag.isascii() or not tag.isdigit() or len(tag) > 9 or int(tag) < 1:  # revisions start at 1
+    tag = re.fullmatch(r'(?:W/)?"([0-9]{1,9})"|([0-9]{1,9})', header.strip())  # quotes both sides or neither
+    if tag is None or int(tag.group(1) or tag.group(2)) < 1:  # revisions start at 1
         raise InvalidInput('If-Match must be the entry\'s revision number, for example If-Match: "3".')
-    return int(tag)
+    return int(tag.group(1) or tag.group(2))
 
 
 def _base_revision(in_body: int | None, request: HttpRequest) -> int | None:
