@@ -166,3 +166,15 @@ def test_entries_openapi_documents_if_match_on_every_change_to_one_entry() -> No
         params = schema["paths"][path][method]["parameters"]
         assert [p["in"] for p in params if p["name"] == "If-Match"] == ["header"], (path, method)
         assert any(p["name"] == "entry_id" for p in params)
+
+
+@pytest.mark.parametrize("header", ['"2', '2"', "W/2", '""2""'])
+def test_entries_if_match_with_a_quote_missing_is_malformed(client_api: tuple[Any, Api], header: str) -> None:
+    """r6: the tag's quotes were stripped wherever they stood, so '"2' or '2"' was read as revision 2 and the share
+    went ahead; docs/api.md says anything not a revision is 400. Quotes on both sides or neither."""
+    _, api = client_api
+    entry = _entry(api)
+    assert api.patch(f"entries/{entry['id']}", {"body": "Second."}).status_code == 200
+    refused = api.call("post", f"entries/{entry['id']}/share", {}, headers={"If-Match": header})
+    assert refused.status_code == 400 and error_of(refused)["code"] == "E100"
+    assert json.loads(api.get(f"entries/{entry['id']}").content)["shared"] is False

@@ -177,3 +177,66 @@ def test_a_session_note_flagged_by_the_model_alone_says_so(
     monkeypatch.setattr(risk, "screen", _model_reading)
     alert = notes.screen_session_text(course, session, "She talked about the weekend.", author=therapist)
     assert alert is not None and alert.model_alone
+
+
+@pytest.mark.django_db
+def test_an_unscreened_save_takes_its_first_reading_model_alone_or_not(
+    paired: tuple[Any, Any], monkeypatch: Any
+) -> None:
+    """r6: a save the screen could not read raises an ``unscreened`` alert (model_alone False); the full analysis's
+    reading replaced its level but never set ``model_alone``, so a model-alone reading still asked "It sounds like
+    things are very hard right now" and the therapist was not told there were no explicit words."""
+    client, therapist = paired
+
+    def broken(*_: Any, **__: Any) -> risk.RiskScreen:
+        raise RuntimeError("model file missing")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(risk, "screen", broken)
+        worded = Entry.objects.get(
+            pk=journal.create_entry(client, EntryDraft(kind="reflection", body=WORDS)).id
+        )
+        view = journal.create_entry(client, EntryDraft(kind="reflection", body=NO_WORDS))
+    assert [(a.level, a.model_alone) for a in RiskAlert.objects.filter(client=client)] == [
+        (alerts.UNSCREENED, False)
+    ] * 2
+    stored, result = _analysis(worded, [("kill_self", "ideation")])
+    alerts.on_analysis(worded, stored, result)  # explicit words: the direct question, as before
+    assert not RiskAlert.objects.get(client=client, record_id__startswith=str(worded.id)).model_alone
+    entry = Entry.objects.get(pk=view.id)
+    stored, result = _analysis(entry, [("model", "ideation"), (risk.LEVEL_RULE, "behavior")])
+    StoredAnalysis.objects.filter(pk=stored.pk).update(risk_level="behavior")
+    stored.refresh_from_db()
+    alerts.on_analysis(entry, stored, result)
+    alert = RiskAlert.objects.get(client=client, record_id__startswith=str(entry.id))
+    assert alert.level == "behavior" and alert.model_alone
+    assert CheckIn.objects.get(alert=alert).question == UNSURE_QUESTION
+    assert CheckIn.objects.get(alert__record_id__startswith=str(worded.id)).question == CHECK_IN_QUESTION
+    assert "no explicit words" in _as(therapist).get("/alerts/").content.decode()
+
+
+@pytest.mark.django_db
+def test_explicit_words_pending_are_asked_first_and_a_model_alone_read_back_says_no_explicit_words(
+    paired: tuple[Any, Any], monkeypatch: Any
+) -> None:
+    """r6: with two check-ins pending, the newest was shown: a model-alone one asked "Reverie may have misread
+    something you wrote" and its "I'm safe for now" also answered an older entry's explicit words, never asked about
+    directly. The one on explicit words is now asked first. And a model-alone read-back no longer says the person's
+    words "can be about not wanting to live"."""
+    client, _ = paired
+    journal.create_entry(client, EntryDraft(kind="reflection", body=WORDS))
+    with monkeypatch.context() as patch:
+        patch.setattr(risk, "screen", _model_reading)
+        journal.create_entry(client, EntryDraft(kind="reflection", body="Where are my keys?"))
+    web = _as(client)
+    assert f'<h2 id="check-in-heading">{CHECK_IN_QUESTION}</h2>' in web.get("/journal/").content.decode()
+    page = web.get("/check-in/").content.decode()
+    assert (
+        f"<h1>{CHECK_IN_QUESTION}</h1>" in page and "kill myself" in page and "Where are my keys?" not in page
+    )
+    pending = alerts.pending_check_in(client)
+    assert pending is not None and not pending.alert.model_alone
+    after = web.post("/check-in/", {"check_in": str(pending.id), "answer": "misunderstood"}).content.decode()
+    assert f"<h1>{UNSURE_QUESTION}</h1>" in after and "Where are my keys?" in after  # the gentle one, next
+    assert "no explicit words about not wanting to live" in after
+    assert "can be about not wanting to live" not in after

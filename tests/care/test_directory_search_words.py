@@ -240,3 +240,23 @@ def _therapist_of(web: Any) -> Any:
     from django.contrib.auth import get_user_model
 
     return get_user_model().objects.get(pk=web.session["_auth_user_id"])
+
+
+def test_the_profile_form_keeps_a_stored_language_it_has_no_name_for(make_user: Any, web_as: Any) -> None:
+    """r6: a listing may hold any two-letter code (a CSV row's 'gu', Gujarati, which the form's table of names lacks).
+    The form dropped it without a word: not ticked, and the next Publish lost it (or, posted back, refused it as
+    'not on the form'). It is now a ticked box and is kept; a value that is no code is still refused."""
+    from reverie.care.models import DirectoryProfile
+
+    web = web_as(make_user(role="therapist"))
+    assert web.post("/directory/profile/", {**PROFILE_FORM, "languages": ["en"]}).status_code == 200
+    DirectoryProfile.objects.filter(owner=_therapist_of(web)).update(languages=["en", "gu"])
+    html = web.get("/directory/profile/").content.decode()
+    assert _ticked_languages(html) == ["en", "gu"]
+    saved = web.post("/directory/profile/", {**PROFILE_FORM, "languages": _ticked_languages(html)})
+    assert saved.status_code == 200, saved.content.decode()
+    assert directory.own_profile(_therapist_of(web))["languages"] == "en; gu"
+    forged = web.post("/directory/profile/", {**PROFILE_FORM, "languages": ["en", "guj"]})
+    assert forged.status_code == 400 and "Languages: a choice was sent that is not on the form." in (
+        forged.content.decode()
+    )

@@ -129,3 +129,25 @@ def test_every_action_the_code_records_has_its_own_sentence() -> None:
     assert (
         audit_words.sentence("session.did_not_attend", "bea") == "bea marked one of your sessions as missed."
     )
+
+
+def test_the_check_in_line_never_says_how_the_entry_sounded(
+    make_user: Any, web_as: Any, monkeypatch: Any
+) -> None:
+    """r6: the Privacy log said "because an entry sounded very hard" for every check-in, one a flag on the sentence
+    model alone raised too (whose own question no longer tells the person how they feel), and a PHQ-9 answer's."""
+    from reverie.analysis import risk
+    from reverie.analysis.findings import Span
+
+    def model_reading(text: str, kind: str = "free_association", **_: Any) -> risk.RiskScreen:
+        trigger = risk.Trigger(Span(0, len(text)), "model", "ideation")
+        return risk.RiskScreen("ideation", 0.8, 0.7, (trigger,), (), 0.93)
+
+    client = make_user()
+    monkeypatch.setattr(risk, "screen", model_reading)
+    journal.create_entry(client, EntryDraft(kind="reflection", body="Where are my keys?"))
+    assert alerts.pending_check_in(client) is not None and alerts.pending_check_in(client).alert.model_alone
+    items = _items(web_as(client).get("/account/audit/").content.decode())
+    line = [i for i in items if i.startswith("Reverie asked how you are (a check-in)")]
+    assert line == ["Reverie asked how you are (a check-in), because of something you wrote or answered."]
+    assert not any("hard" in i or "sounded" in i for i in items)

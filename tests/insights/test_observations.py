@@ -168,3 +168,26 @@ def test_dream_people_are_named_as_a_person_would_say_them(
         )
     texts = [o.text for o in read_entry(text, {"findings": findings}).observations]
     assert texts == [sentence]
+
+
+def test_a_flag_on_the_sentence_model_alone_never_says_the_writing_sounds_heavy() -> None:
+    """r6: the entry page told its writer "Some of what you wrote sounds heavy" for a flag that rests on the sentence
+    model alone, whose check-in no longer tells the person how they feel (docs/risk.md "How sure a flag is")."""
+    from reverie.analysis.risk import LEVEL_RULE
+
+    model = result()
+    for f in model["findings"]:
+        if f["kind"] == "risk":
+            f["data"]["triggers"] = [
+                {"span": [0, 4], "rule": "model", "level": "ideation"},
+                {"span": [0, 4], "rule": LEVEL_RULE, "level": "ideation"},
+            ]
+    reading = read_entry(TEXT, model)
+    assert reading.risk is not None and reading.risk.model_alone
+    assert "heavy" not in reading.risk.text and "without any explicit words" in reading.risk.text
+    assert "safety page" in reading.risk.text
+    words = result()
+    for f in words["findings"]:
+        if f["kind"] == "risk":
+            f["data"]["triggers"] = [{"span": [0, 4], "rule": "burden", "level": "ideation"}]
+    assert "sounds heavy" in (read_entry(TEXT, words).risk or pytest.fail("no risk")).text

@@ -207,6 +207,9 @@ def check_in(
             about = (
                 "your questionnaire asked about thoughts of being better off dead or of hurting yourself"
                 if pending.alert is not None and pending.alert.source == "phq9_item9"
+                else "its sentence reading stopped at these words; there were no explicit words about not wanting"
+                " to live or about hurting yourself"
+                if pending.alert is not None and pending.alert.model_alone
                 else "these words can be about not wanting to live or about hurting yourself"
             )
             typer.echo(f"\nWhat Reverie read ({about}):")

@@ -208,9 +208,19 @@ def for_reader(observation: Observation, own: bool) -> Observation:
 @dataclass(frozen=True, slots=True)
 class Risk:
     level: str  # indicator, ideation, behavior, attempt
+    model_alone: bool = (
+        False  # flagged on the sentence model's reading alone, no explicit words (risk.model_alone)
+    )
 
     @property
     def text(self) -> str:
+        if (
+            self.model_alone
+        ):  # far more often a misreading: say what Reverie did, never how the writing sounds
+            return (
+                "Reverie's sentence reading flagged this entry, without any explicit words, and it may have misread"
+                " you. If you are not safe right now, the safety page lists who you can reach today."
+            )
         return (
             "Some of what you wrote sounds heavy. You do not have to carry it alone: if you are not safe "
             "right now, the safety page lists who you can reach today."
@@ -433,7 +443,9 @@ def read_entry(text: str, result: Mapping[str, Any], *, limit: int = MAX_OBSERVA
         if kind == "risk":
             level = str(f.get("label"))
             if level in _RISK and (risk is None or _RISK.index(level) > _RISK.index(risk.level)):
-                risk = Risk(level)
+                from reverie.analysis.risk import data_model_alone
+
+                risk = Risk(level, data_model_alone(data))
         elif kind == "episode":
             obs = _relationship(text, f, SUPPORT["relationships"].floor)
             if obs is None or confidence < SUPPORT["relationships"].floor:

@@ -121,7 +121,8 @@ def check_in_out(request: HttpRequest, user: User, row: CheckIn) -> CheckInOut:
 
 @router.get("/check-in", response={200: CheckInStateOut, **ERRORS}, url_name="check_in")
 def check_in_get(request: HttpRequest) -> CheckInStateOut:
-    """The client's newest unanswered check-in (null when none waits; always null for a therapist)."""
+    """The client's newest unanswered check-in, one on explicit words before one on the sentence model alone (null
+    when none waits; always null for a therapist)."""
     user = actor(request)
     pending = alerts.pending_check_in(user)
     return CheckInStateOut(pending=check_in_out(request, user, pending) if pending else None)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.http import HttpRequest, HttpResponse
 from ninja import Field, Query, Router, Schema, Status
 
@@ -104,7 +106,10 @@ def if_match(request: HttpRequest) -> int | None:
     header = request.headers.get("If-Match")
     if header is None or header.strip() == "*":
         return None
-    tag = header.strip().removeprefix("W/").strip('"')
+    shape = re.fullmatch(r'(?:W/)?"([^"]*)"|([^"]*)', header.strip())  # quotes on both sides or on neither
+    if shape is None:
+        raise InvalidInput(BAD_IF_MATCH)
+    tag = shape.group(1) if shape.group(1) is not None else shape.group(2)
     return version_number(tag, least=1, message=BAD_IF_MATCH)  # revisions start at 1
 
 

@@ -20,7 +20,7 @@ from typing import Any
 
 from django.db import IntegrityError as DbIntegrityError
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -106,7 +106,8 @@ def raise_alert(
 
 def _upgrade(alert: RiskAlert, level: str, *, model_alone: bool = False) -> RiskAlert:
     """Raise the alert's level when a later reading rates higher (or replaces ``unscreened``), and clear
-    ``model_alone`` when a later reading finds explicit words (never set it again). Audited."""
+    ``model_alone`` when a later reading finds explicit words (never set it again, except by the first reading of
+    an ``unscreened`` text: nothing was read before it). Audited."""
     higher = RANK.get(level, 0) > RANK.get(alert.level, 0)
     replaces_unscreened = alert.level == UNSCREENED and level in RISKY_LEVELS
     confirmed = alert.model_alone and not model_alone and level in RISKY_LEVELS
@@ -117,7 +118,10 @@ def _upgrade(alert: RiskAlert, level: str, *, model_alone: bool = False) -> Risk
         alert.level = level
         alert.urgency = urgency_for(level, alert.answer)
         fields += ["level", "urgency"]
-    if confirmed:
+    if replaces_unscreened:  # the first reading of a text the save could not screen decides, either way
+        alert.model_alone = model_alone
+        fields.append("model_alone")
+    elif confirmed:
         alert.model_alone = False
         fields.append("model_alone")
     alert.save(update_fields=fields)
@@ -215,10 +219,17 @@ def request_check_in(client: User, alert: RiskAlert | None) -> CheckIn:
 
 
 def pending_check_in(user: User | Any) -> CheckIn | None:
-    """The newest unanswered check-in of a client (what the banner answers), or None."""
+    """The unanswered check-in of a client the banner, the page, the API and the CLI ask (and answer), or None: the
+    newest that rests on explicit words or a questionnaire's answer, else the newest. One that rests on the sentence
+    model alone asks the gentler question, and "I'm safe for now" answers every pending one: shown first, it would
+    answer an entry's explicit words without ever asking about them directly."""
     if not isinstance(user, User) or not user.is_authenticated or not user.is_client:
         return None
-    return CheckIn.objects.filter(client=user, answered_at__isnull=True).order_by("-created_at").first()
+    return (
+        CheckIn.objects.filter(client=user, answered_at__isnull=True)
+        .order_by(F("alert__model_alone").asc(nulls_first=True), "-created_at")
+        .first()
+    )
 
 
 def check_in_words(user: User | Any, check_in: CheckIn | None) -> tuple[str, ...]:

@@ -163,18 +163,27 @@ def _box_codes(column: str) -> dict[str, str]:
     return {code.lower(): code for code in CHOICE_FIELDS[column]}
 
 
+def _choice(column: str, part: str) -> str | None:
+    """A tick-box value as the code stored, or None when it is no choice of the field. A language is also any
+    two-letter code a CSV row may hold that the form has no name for ("gu"): a listing keeps it, ticked by its code."""
+    code = _box_codes(column).get(part.lower())
+    if code is None and column == "languages" and re.fullmatch(r"[a-z]{2}", part.lower()):
+        return part.lower()
+    return code
+
+
 def form_fields(single: Mapping[str, str], ticked: Mapping[str, Sequence[str]]) -> dict[str, str]:
     """The profile form's fields as one CSV row's: each tick-box field's chosen codes joined with '; '. A value that
     is not one of the boxes (a forged post) is refused by the field's label, without echoing it."""
     fields = dict(single)
     for column in CHOICE_FIELDS:
-        known, chosen = _box_codes(column), _parts(ticked.get(column, ()))
-        if any(part.lower() not in known for part in chosen):
+        chosen = [_choice(column, part) for part in _parts(ticked.get(column, ()))]
+        if any(code is None for code in chosen):
             raise InvalidInput(
                 f"{_field_words(column)}: a choice was sent that is not on the form. Tick only the boxes shown"
                 + (", or choose one from the list." if column == "languages" else ".")
             )
-        fields[column] = "; ".join(known[part.lower()] for part in chosen)
+        fields[column] = "; ".join(code for code in chosen if code is not None)
     return fields
 
 
@@ -188,10 +197,8 @@ def ticked_again(ticked: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
     any case) as the box's code, so a second save keeps them; a value that is no box is left out."""
     again: dict[str, list[str]] = {}
     for column in CHOICE_FIELDS:
-        known = _box_codes(column)
-        again[column] = [
-            known[part.lower()] for part in _parts(ticked.get(column, ())) if part.lower() in known
-        ]
+        codes = (_choice(column, part) for part in _parts(ticked.get(column, ())))
+        again[column] = [code for code in codes if code is not None]
     return again
 
 
