@@ -84,7 +84,7 @@ class StaleEdit(Conflict):
                 return True
             raise cls(
                 f"This {what} was changed somewhere else since you opened it: it is now at version {stored}, "
-                f"your edit was based on version {base}. Nothing was saved.",
+                f"you had version {base}. Nothing was changed.",
                 current=stored,
             )
         return False

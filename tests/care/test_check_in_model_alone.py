@@ -17,7 +17,7 @@ import pytest
 from reverie.analysis import risk
 from reverie.analysis.findings import Span
 from reverie.care.models import CheckIn, RiskAlert
-from reverie.care.models.safety import CHECK_IN_QUESTION, UNSURE_QUESTION
+from reverie.care.models.safety import CHECK_IN_QUESTION, UNREAD_QUESTION, UNSURE_QUESTION
 from reverie.care.services import alerts
 from reverie.clinic.models import Entry, StoredAnalysis
 from reverie.clinic.services import journal
@@ -240,3 +240,44 @@ def test_explicit_words_pending_are_asked_first_and_a_model_alone_read_back_says
     assert f"<h1>{UNSURE_QUESTION}</h1>" in after and "Where are my keys?" in after  # the gentle one, next
     assert "no explicit words about not wanting to live" in after
     assert "can be about not wanting to live" not in after
+
+
+@pytest.mark.django_db
+def test_a_save_the_screen_could_not_read_says_nothing_of_what_was_written(
+    paired: tuple[Any, Any], monkeypatch: Any
+) -> None:
+    """An ``unscreened`` check-in asked "It sounds like things are very hard right now" of a text nothing had read. It
+    now says the check could not run; once a reading replaces the level, that reading's question is asked. With an
+    entry's explicit words pending too, those are asked first, before the unread one."""
+    client, _ = paired
+
+    def broken(*_: Any, **__: Any) -> risk.RiskScreen:
+        raise RuntimeError("model file missing")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(risk, "screen", broken)
+        view = journal.create_entry(client, EntryDraft(kind="reflection", body=QUIET))
+    pending = alerts.pending_check_in(client)
+    assert pending is not None and pending.question == UNREAD_QUESTION
+    assert f"<h1>{UNREAD_QUESTION}</h1>" in _as(client).get("/check-in/").content.decode()
+    journal.create_entry(client, EntryDraft(kind="reflection", body=WORDS))  # older unread, newer explicit
+    first = alerts.pending_check_in(client)
+    assert first is not None and first.question == CHECK_IN_QUESTION
+    entry = Entry.objects.get(pk=view.id)
+    stored, result = _analysis(entry, [("kill_self", "ideation")])
+    alerts.on_analysis(entry, stored, result)
+    unread = CheckIn.objects.get(alert__record_id__startswith=str(view.id))
+    assert unread.question == CHECK_IN_QUESTION  # read now, with explicit words
+
+
+def test_a_stale_change_says_nothing_of_an_edit() -> None:
+    """The 409 of a stale trash, share or purge said "your edit was based on version 3": the message now fits every
+    change to one record."""
+    from reverie.errors import StaleEdit
+
+    with pytest.raises(StaleEdit) as raised:
+        StaleEdit.check(4, 3, "entry")
+    assert raised.value.message == (
+        "This entry was changed somewhere else since you opened it: it is now at version 4, you had version 3."
+        " Nothing was changed."
+    )

@@ -27,6 +27,8 @@ ANSWER_LABELS = {
 # asks the second: it still asks, but does not tell the person how they feel.
 CHECK_IN_QUESTION = "It sounds like things are very hard right now. Are you safe?"
 UNSURE_QUESTION = "Reverie may have misread something you wrote. Just in case: are you safe?"
+# A save whose screen could not run (``unscreened``): nothing was read, so nothing is said about what was written.
+UNREAD_QUESTION = "Reverie could not check your entry for safety just now. Just in case: are you safe?"
 URGENCY_LABELS = {
     5: "urgent: asked for help now",
     4: "high",
@@ -90,8 +92,11 @@ class CheckIn(models.Model):
 
     @property
     def question(self) -> str:
-        """The question this check-in asks: gentler when its alert rests on the sentence model alone."""
+        """The question this check-in asks: gentler when its alert rests on the sentence model alone, and saying
+        nothing of what was written when the screen could not read it."""
         alert = self.alert
+        if alert is not None and alert.level == "unscreened":
+            return UNREAD_QUESTION
         return UNSURE_QUESTION if alert is not None and alert.model_alone else CHECK_IN_QUESTION
 
     class Meta:

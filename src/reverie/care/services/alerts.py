@@ -20,12 +20,12 @@ from typing import Any
 
 from django.db import IntegrityError as DbIntegrityError
 from django.db import transaction
-from django.db.models import F, Q, QuerySet
+from django.db.models import Case, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from reverie.care.models import CheckIn, RiskAlert
-from reverie.care.models.safety import ANSWER_LABELS, UNSURE_QUESTION
+from reverie.care.models.safety import ANSWER_LABELS, UNREAD_QUESTION, UNSURE_QUESTION
 from reverie.care.models.safety import CHECK_IN_QUESTION as CHECK_IN_QUESTION
 from reverie.care.services import records
 from reverie.clinic.models import Entry, EntryScreen, Pair, StoredAnalysis, User
@@ -46,7 +46,7 @@ RANK = {"none": 0, "indicator": 1, UNSCREENED: 2, "ideation": 2, "behavior": 3, 
 LEVEL_URGENCY = {UNSCREENED: 2, "ideation": 2, "behavior": 3, "attempt": 4}
 NEED_HELP_URGENCY = 5
 # The check-in's questions (``CheckIn.question`` chooses), the same on the web page and banner, the API and the CLI.
-QUESTIONS = (CHECK_IN_QUESTION, UNSURE_QUESTION)
+QUESTIONS = (CHECK_IN_QUESTION, UNSURE_QUESTION, UNREAD_QUESTION)
 # What a client is told at linking (web /pair/, the API's invitation and accept answers).
 THERAPIST_SEES = (
     "If something you write from the day you link (an entry, an edit, an import, a PHQ-9 answer) suggests you may be"
@@ -220,14 +220,21 @@ def request_check_in(client: User, alert: RiskAlert | None) -> CheckIn:
 
 def pending_check_in(user: User | Any) -> CheckIn | None:
     """The unanswered check-in of a client the banner, the page, the API and the CLI ask (and answer), or None: the
-    newest that rests on explicit words or a questionnaire's answer, else the newest. One that rests on the sentence
-    model alone asks the gentler question, and "I'm safe for now" answers every pending one: shown first, it would
+    newest that rests on explicit words or a questionnaire's answer, else the newest the screen could not read, else
+    the newest. One that rests on the sentence model alone asks the gentler question, and "I'm safe for now" answers every pending one: shown first, it would
     answer an entry's explicit words without ever asking about them directly."""
     if not isinstance(user, User) or not user.is_authenticated or not user.is_client:
         return None
     return (
         CheckIn.objects.filter(client=user, answered_at__isnull=True)
-        .order_by(F("alert__model_alone").asc(nulls_first=True), "-created_at")
+        .order_by(
+            Case(
+                When(alert__level=UNSCREENED, then=Value(1)),
+                When(alert__model_alone=True, then=Value(2)),
+                default=Value(0),
+            ),
+            "-created_at",
+        )
         .first()
     )
 
