@@ -159,3 +159,27 @@ def test_cli_insights_prints_the_summary_first(cli: Any) -> None:
     _, out, _ = cli("insights", "-u", "erin")
     assert out.index("The strongest patterns") < out.index("What this view draws on")
     assert "(W)" not in out and "ODF" not in out
+
+
+def test_therapist_reads_that_a_model_alone_flag_had_no_explicit_words(
+    paired: tuple[Any, Any], web_as: Any
+) -> None:
+    """r6: the alert line said "no explicit words" but the therapist's view of the shared entry did not."""
+    client, therapist = paired
+    view = journal.create_entry(client, EntryDraft(kind="free_association", body=TEXT))
+    journal.set_shared(client, view.id, True)
+    data = result()
+    for finding in data["findings"]:
+        if finding["kind"] == "risk":
+            finding["data"]["triggers"] = [{"span": [0, 4], "rule": "model", "level": "ideation"}]
+    sealed = keys.seal_for(
+        client,
+        analysis._result_id(view.id, view.revision),
+        analysis.RESULT_PURPOSE,
+        json.dumps(data).encode(),
+    )
+    StoredAnalysis.objects.create(
+        entry_id=view.id, revision=view.revision, analyzers={}, risk_level="ideation", payload=sealed
+    )
+    page = web_as(therapist).get(f"/journal/{view.id}/").content.decode()
+    assert "The risk screen flagged this entry (ideation): no explicit words" in page
