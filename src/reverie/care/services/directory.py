@@ -40,6 +40,15 @@ MORE_LANGUAGES = {
     "ti": "Tigrinya",
     "ps": "Pashto",
     "ku": "Kurdish",
+    "gu": "Gujarati",
+    "mt": "Maltese",
+    "mi": "Māori",
+    "si": "Sinhala",
+    "ht": "Haitian Creole",
+    "yi": "Yiddish",
+    "rw": "Kinyarwanda",
+    "ny": "Chichewa",
+    "lo": "Lao",
 }
 
 # Every language the form offers by name: Django's table's two-letter codes (the names language_name reads) and the
