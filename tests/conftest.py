@@ -88,6 +88,11 @@ def paired(make_user: Any) -> tuple[Any, Any]:
 # --- command-line tests: a real subprocess with its own data folder and database -------------------------------
 
 
+# A command's wall-clock bound: the slowest (a defense model trained on 12 rows) takes about 60 s alone on 2 cores
+# and timed out at 180 s on a shared, loaded machine; a hang still fails, a slow machine does not.
+CLI_TIMEOUT_SECONDS = 480
+
+
 class Cli:
     def __init__(self, env: dict[str, str]) -> None:
         self.env = env
@@ -102,7 +107,7 @@ class Cli:
             input=data,
             capture_output=True,
             env={**self.env, **env},
-            timeout=180,
+            timeout=CLI_TIMEOUT_SECONDS,
         )
         out = proc.stdout.decode("utf-8", "replace")
         err = proc.stderr.decode("utf-8", "replace")
