@@ -129,6 +129,17 @@ def course_show(course_id: CourseArg = None, user: UserOpt = None, client: Clien
         )
 
 
+@course_app.command("plan-ahead")
+def course_plan_ahead() -> None:
+    """Operator (e.g. a daily cron job): plan every open-ended course that has not ended 12 weeks ahead of today.
+    Reading a course does the same for that course; running it again adds nothing."""
+    _ready()
+    from reverie.care.services import course as courses
+
+    extended, added = courses.plan_ahead_all()
+    typer.echo(f"Planned {added} session(s) ahead in {extended} open-ended course(s).")
+
+
 @course_app.command("ics")
 def course_ics(
     output: OutOpt, course_id: CourseArg = None, user: UserOpt = None, client: ClientOpt = None
