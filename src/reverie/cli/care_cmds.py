@@ -237,9 +237,12 @@ def _print_progress(progress: Any) -> None:
             f"{change.questionnaire.short_title}: {change.first} → {change.latest}, {change.change.value.replace('_', ' ')}, {reliable}"
         )
     if progress.outcome is not None:
+        said = {True: "yes", False: "no", None: "not decided"}
         typer.echo(
-            f"Recovery: {'yes' if progress.outcome.recovery else 'no'}; reliable recovery: {'yes' if progress.outcome.reliable_recovery else 'no'}"
+            f"Recovery: {said[progress.outcome.recovery]}; reliable recovery: {said[progress.outcome.reliable_recovery]}"
         )
+        if progress.outcome.undecided_reason:
+            typer.echo(progress.outcome.undecided_reason)
     typer.echo(
         ("NOT ON TRACK: " + " ".join(progress.check.reasons)) if progress.check.not_on_track else "On track."
     )
