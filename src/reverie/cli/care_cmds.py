@@ -129,6 +129,17 @@ def course_show(course_id: CourseArg = None, user: UserOpt = None, client: Clien
         )
 
 
+@course_app.command("plan-ahead")
+def course_plan_ahead() -> None:
+    """Operator (e.g. a daily cron job): plan every open-ended course that has not ended 12 weeks ahead of today.
+    Reading a course does the same for that course; running it again adds nothing."""
+    _ready()
+    from reverie.care.services import course as courses
+
+    extended, added = courses.plan_ahead_all()
+    typer.echo(f"Planned {added} session(s) ahead in {extended} open-ended course(s).")
+
+
 @course_app.command("ics")
 def course_ics(
     output: OutOpt, course_id: CourseArg = None, user: UserOpt = None, client: ClientOpt = None
@@ -226,9 +237,12 @@ def _print_progress(progress: Any) -> None:
             f"{change.questionnaire.short_title}: {change.first} → {change.latest}, {change.change.value.replace('_', ' ')}, {reliable}"
         )
     if progress.outcome is not None:
+        said = {True: "yes", False: "no", None: "not decided"}
         typer.echo(
-            f"Recovery: {'yes' if progress.outcome.recovery else 'no'}; reliable recovery: {'yes' if progress.outcome.reliable_recovery else 'no'}"
+            f"Recovery: {said[progress.outcome.recovery]}; reliable recovery: {said[progress.outcome.reliable_recovery]}"
         )
+        if progress.outcome.undecided_reason:
+            typer.echo(progress.outcome.undecided_reason)
     typer.echo(
         ("NOT ON TRACK: " + " ".join(progress.check.reasons)) if progress.check.not_on_track else "On track."
     )

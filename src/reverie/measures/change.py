@@ -123,21 +123,34 @@ class Assessment:
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """Outcome of a course from its first to its last assessment (NHS Talking Therapies definitions).
+    """Outcome of a course (NHS Talking Therapies definitions).
 
-    ``measures`` are those present at both ends; ``complete`` is True when both PHQ-9 and GAD-7 are, which NHS
-    reporting requires. ``recovery`` can only be True for a person who was a case at the start.
+    ``measures`` are those compared (each from its own first to its own last score); ``complete`` is True when both
+    PHQ-9 and GAD-7 are, which NHS reporting requires. ``recovery`` can only be True for a person who was a case at
+    the start. ``single`` names a measure given only once (with that session): its change is not known, so
+    ``recovery`` and ``reliable_recovery`` are None, "not decided", rather than decided without it. ``case_at_start``
+    and ``case_at_end`` are None when no measure has two scores.
     """
 
     measures: tuple[QuestionnaireId, ...]
     changes: Mapping[QuestionnaireId, Change]
-    case_at_start: bool
-    case_at_end: bool
-    recovery: bool
+    case_at_start: bool | None
+    case_at_end: bool | None
+    recovery: bool | None
     reliable_improvement: bool
     reliable_deterioration: bool
-    reliable_recovery: bool
+    reliable_recovery: bool | None
     complete: bool = field(default=False)
+    spans: Mapping[QuestionnaireId, tuple[int, int]] = field(default_factory=dict)
+    single: Mapping[QuestionnaireId, int] = field(default_factory=dict)
+
+    @property
+    def undecided_reason(self) -> str:
+        """Why recovery is not decided ("" when it is), in words."""
+        if not self.single:
+            return ""
+        named = "; ".join(f"{_short(q)} has only one score (session {n})" for q, n in self.single.items())
+        return f"Recovery is not decided: {named}."
 
 
 def paired_outcome(first: Assessment, last: Assessment) -> Outcome:
@@ -182,11 +195,46 @@ def ordered(series: Sequence[Assessment]) -> tuple[Assessment, ...]:
 
 
 def course_outcome(series: Sequence[Assessment]) -> Outcome:
-    """``paired_outcome`` of the first and last assessment of a series (at least two)."""
+    """The course's outcome from **each measure's own first and last score** (as the not-on-track rule reads it),
+    not from the first and last assessment with only the measures present at both (a measure given later, or left
+    out once, is still counted). At least two assessments.
+
+    * caseness (NHS Talking Therapies): at or above the cut-off on PHQ-9 (10) or GAD-7 (8), at the start from each
+      measure's first score, at the end from each measure's last score;
+    * recovery: a case at the start and not a case at the end; not decided (None) while a measure has only one
+      score, which ``single`` names;
+    * reliable improvement, deterioration and recovery as in :func:`paired_outcome`, per measure.
+    """
     steps = ordered(series)
     if len(steps) < 2:
         raise InvalidInput("A course outcome needs at least two assessments.")
-    return paired_outcome(steps[0], steps[-1])
+    scores: dict[QuestionnaireId, list[tuple[int, int]]] = {}
+    for step in steps:
+        for qid, value in step.totals().items():
+            scores.setdefault(qid, []).append((step.session, value))
+    measures = tuple(q for q in QuestionnaireId if len(scores.get(q, ())) >= 2)
+    single = {q: scores[q][0][0] for q in QuestionnaireId if len(scores.get(q, ())) == 1}
+    first = {q: scores[q][0][1] for q in measures}
+    last = {q: scores[q][-1][1] for q in measures}
+    changes = {q: classify_change(q.value, first[q], last[q]) for q in measures}
+    deteriorated = Change.DETERIORATION in changes.values()
+    improved = Change.IMPROVEMENT in changes.values() and not deteriorated
+    case_start = any(first[q] >= CASENESS_CUTOFF[q] for q in measures) if measures else None
+    case_end = any(last[q] >= CASENESS_CUTOFF[q] for q in measures) if measures else None
+    recovery = None if single or not measures else bool(case_start and not case_end)
+    return Outcome(
+        measures=measures,
+        changes=changes,
+        case_at_start=case_start,
+        case_at_end=case_end,
+        recovery=recovery,
+        reliable_improvement=improved,
+        reliable_deterioration=deteriorated,
+        reliable_recovery=None if recovery is None else recovery and improved,
+        complete=len(measures) == len(QuestionnaireId),
+        spans={q: (scores[q][0][0], scores[q][-1][0]) for q in measures},
+        single=single,
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -172,3 +172,32 @@ def attendance_counts(sessions: Iterable[Session]) -> dict[Attendance, int]:
         if session.attendance is not None:
             counts[session.attendance] += 1
     return counts
+
+
+def regular_starts(
+    first: datetime,
+    weekdays: Sequence[int],
+    after: datetime,
+    until: datetime,
+    *,
+    day_times: Mapping[int, time] | None = None,
+) -> list[datetime]:
+    """The course's regular starts strictly after ``after`` and up to ``until`` (an open-ended course's rolling
+    horizon): on the course's weekdays at the first session's wall-clock time (or the weekday's own time), in the
+    first session's zone, across daylight-saving changes, exactly as :func:`plan_sessions` places them. It walks
+    from ``after``'s day, not from the first session, so a course years old costs no more than a new one."""
+    check_start(first)
+    days = frozenset(weekdays) or frozenset({first.weekday()})
+    zone = first.tzinfo
+    begin = max(after.astimezone(zone).date(), first.date())
+    last = until.astimezone(zone).date()
+    out: list[datetime] = []
+    offset = (begin - first.date()).days
+    while (first + timedelta(days=offset)).date() <= last:
+        moment = first + timedelta(days=offset)  # aware arithmetic keeps the local wall-clock time
+        if moment.weekday() in days:
+            [at] = at_day_times([moment], day_times or {}, first)
+            if after < at <= until:
+                out.append(at)
+        offset += 1
+    return out

@@ -41,6 +41,7 @@ def caseload(therapist: User, now: datetime | None = None) -> list[CaseRow]:
     for course in courses.courses_for(therapist):
         if course.ended_at is not None:
             continue
+        courses.plan_ahead(course, moment)
         upcoming = [r.start for r in courses.held_sessions(course) if r.start >= moment]
         next_start = upcoming[0] if upcoming else None
         today = (

@@ -9,11 +9,11 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Max, Q
 from django.utils import timezone
 
 from reverie.care.models import Course, CourseSession, GoodbyeLetter
@@ -27,9 +27,16 @@ from reverie.measures.schedule import parse_schedule
 from reverie.programmes import formats
 from reverie.programmes.calendar import parse_rrule
 from reverie.programmes.formats import CoursePosition, Programme
-from reverie.programmes.sessions import Attendance, Session, check_no_overlap, plan_sessions
+from reverie.programmes.sessions import (
+    Attendance,
+    Session,
+    check_no_overlap,
+    plan_sessions,
+    regular_starts,
+)
 
 LETTER_PURPOSE = "letter.goodbye"
+HORIZON = timedelta(weeks=12)  # an open-ended course always has its sessions planned this far ahead of now
 DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
@@ -171,8 +178,65 @@ def create_course(therapist: User, draft: CourseDraft) -> Course:
 
 
 def get_course(actor: User, course_id: object, action: Action = Action.READ) -> Course:
+    """The course if the actor may do ``action`` to it; an open-ended one is first planned ahead
+    (:func:`plan_ahead`), so every page, command and API call that uses it sees its sessions to come."""
     queryset = Course.objects.select_related("client", "therapist")
-    return records.fetch(actor, queryset, course_id, action, "course")
+    course = records.fetch(actor, queryset, course_id, action, "course")
+    plan_ahead(course)
+    return course
+
+
+# --- the rolling horizon of an open-ended course ----------------------------------------------------------------------
+
+
+def _pending_starts(course: Course, until: datetime) -> tuple[list[datetime], int]:
+    """The regular starts not planned yet up to ``until``, and the highest slot so far. The frontier is the latest
+    session, a moved one counted at its original time too (``moved_from``): nothing at or before it is planned
+    again, so a moved or cancelled session's slot never comes back, and slot order stays time order."""
+    found = course.sessions.aggregate(start=Max("start"), moved=Max("moved_from"), slot=Max("slot"))
+    marks = [m for m in (found["start"], found["moved"]) if m is not None]
+    after = max(marks) if marks else course.first_start - timedelta(microseconds=1)
+    first = course.first_start.astimezone(course_zone(course))
+    weekdays = course.weekdays or [first.weekday()]
+    starts = regular_starts(first, weekdays, after, until, day_times=dict(day_times_of(course)))
+    return starts, int(found["slot"] or 0)
+
+
+def plan_ahead(course: Course, now: datetime | None = None) -> int:
+    """Keep an open-ended course (medium-term, long-term, art, music) planned :data:`HORIZON` ahead of ``now``:
+    the regular sessions up to then that are not planned yet are added after the last one, in the course's zone
+    and weekly rhythm. Returns how many were added. A fixed-length or ended course is never touched.
+
+    Idempotent and cheap once the horizon is met (one aggregate query, no write). Two requests at once: the course
+    row is locked (PostgreSQL; SQLite's write transaction holds the file) and the frontier read again inside the
+    lock, so the second adds nothing; the unique (course, slot) constraint backs this."""
+    if course.total_sessions is not None or course.ended_at is not None:
+        return 0
+    until = (now or timezone.now()) + HORIZON
+    if not _pending_starts(course, until)[0]:
+        return 0
+    with transaction.atomic():
+        ended = (
+            Course.objects.select_for_update().filter(pk=course.pk).values_list("ended_at", flat=True).first()
+        )
+        if ended is not None:
+            return 0
+        starts, top = _pending_starts(course, until)
+        CourseSession.objects.bulk_create(
+            CourseSession(course=course, slot=top + n, start=at, duration_minutes=course.duration_minutes)
+            for n, at in enumerate(starts, start=1)
+        )
+    return len(starts)
+
+
+def plan_ahead_all(now: datetime | None = None) -> tuple[int, int]:
+    """For the clinic's scheduled job (``reverie course plan-ahead``): every open-ended course that has not
+    ended, planned ahead. Returns (courses extended, sessions added)."""
+    extended = added = 0
+    for course in Course.objects.filter(total_sessions__isnull=True, ended_at__isnull=True):
+        count = plan_ahead(course, now)
+        extended, added = extended + (count > 0), added + count
+    return extended, added
 
 
 def read_course(actor: User, course_id: object) -> Course:
@@ -190,6 +254,7 @@ def active_course(client: User) -> Course:
     course = visible_courses(client).filter(ended_at__isnull=True).order_by("-created_at").first()
     if course is None:
         raise NotFound("No course of therapy is set up for you yet.")
+    plan_ahead(course)
     return course
 
 
@@ -219,8 +284,10 @@ def session_number(course: Course, row: CourseSession) -> int | None:
 
 
 def current_number(course: Course, now: datetime | None = None) -> int:
-    """The session that is next (or under way); after the last one, the last one."""
+    """The session that is next (or under way); after the last one, the last one. An open-ended course is planned
+    ahead of ``now`` first, so it never stops at its last planned session."""
     moment = now or timezone.now()
+    plan_ahead(course, moment)
     held = held_sessions(course)
     for number, row in enumerate(held, start=1):
         if as_session(row).end > moment:

@@ -15,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from reverie.care.models import (
@@ -73,6 +75,21 @@ def _therapists_of(client: User) -> list[User]:
     return list(User.objects.filter(pk__in=ids).order_by("username"))
 
 
+def _alerts_seen_by(client: User, therapist: User) -> int:
+    """The client's risk alerts this therapist could see: their source written while the two were linked (any of
+    their links, an ended one up to its end), as the policy rule for ``RiskAlert`` says; never the client's total
+    against every therapist."""
+    spans = Q()
+    for started, ended in Pair.objects.filter(client=client, therapist=therapist).values_list(
+        "started_at", "ended_at"
+    ):
+        spans |= Q(since__gte=started) & (Q() if ended is None else Q(since__lt=ended))
+    if not spans:
+        return 0
+    rows = RiskAlert.objects.filter(client=client).annotate(since=Coalesce("written_at", "created_at"))
+    return rows.filter(spans).count()
+
+
 def losses(client: User) -> list[TherapistLoss]:
     """Per therapist linked to ``client``: what of their records goes if the client erases their account."""
     out = []
@@ -86,7 +103,7 @@ def losses(client: User) -> list[TherapistLoss]:
             "formulations": Formulation.objects.filter(course__in=courses).count(),
             "goals": Goal.objects.filter(course__in=courses).count(),
             "measures": MeasureResponse.objects.filter(course__in=courses).count(),
-            "alerts": RiskAlert.objects.filter(client=client).count(),
+            "alerts": _alerts_seen_by(client, therapist),
         }
         out.append(TherapistLoss(therapist, removed))
     return out

@@ -44,14 +44,23 @@ class NoteView:
 
 
 def write_progress_note(
-    therapist: User, course_id: object, slot: int, text: str, *, base_version: int | None = None
+    therapist: User,
+    course_id: object,
+    slot: int,
+    text: str,
+    *,
+    base_version: int | None = None,
+    now: datetime | None = None,
 ) -> ProgressNote:
     """Write (or rewrite) the progress note of one session. ``base_version`` is the version the form was filled
     from (0: no note yet); a newer one saved meanwhile → :class:`StaleEdit`, nothing changes. Without it the note is
-    rewritten whatever is stored, as before."""
+    rewritten whatever is stored, as before. A session that has not started yet has nothing to note (InvalidInput,
+    as attendance); a cancelled one may carry a note documenting the cancellation."""
     course = courses.get_course(therapist, course_id, Action.WRITE)
     session = courses.session_by_slot(course, slot)
     body = records.clean_text(text, "progress note")
+    if not courses.as_session(session).cancelled and session.start > (now or timezone.now()):
+        raise InvalidInput("This session has not been held yet: write its progress note once it has started.")
     now = timezone.now()
     with transaction.atomic():
         records.hold(session)  # the note may not exist yet: two first notes wait in turn

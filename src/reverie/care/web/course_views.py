@@ -177,6 +177,7 @@ def _session_context(request: HttpRequest, course: Any, slot: int) -> dict[str, 
         "number": courses.session_number(course, row),
         "start": row.start,
         "started": sessions.has_started(row),
+        "cancelled": courses.as_session(row).cancelled,
         "progress": progress[0] if progress else None,
         # the version the progress form was filled from: the posted one while its text is shown again
         "progress_base": posted.get("base_version", "")

@@ -1,0 +1,51 @@
+"""Caseness and recovery read each measure's own first and last score (docs/measures.md "Recovery"), as the
+not-on-track rule does. Before, the course outcome paired the first and the last assessment and kept only the
+measures present at both: with GAD-7 alone at session 1 and both at session 8 (PHQ-9 14, GAD-7 5) it said
+"recovery" although PHQ-9 14 is a case at the end; a measure given only once is now said to be, not decided on."""
+
+from __future__ import annotations
+
+from reverie.measures.change import Assessment, Change, course_outcome
+from reverie.measures.questionnaires import QuestionnaireId
+
+PHQ, GAD = QuestionnaireId.PHQ9, QuestionnaireId.GAD7
+
+
+def test_phq9_alone_at_session_1_then_both_at_session_8() -> None:
+    outcome = course_outcome([Assessment(1, phq9=16), Assessment(8, phq9=14, gad7=5)])
+    assert outcome.measures == (PHQ,) and outcome.single == {GAD: 8}
+    assert outcome.recovery is None and outcome.reliable_recovery is None
+    assert outcome.undecided_reason == "Recovery is not decided: GAD-7 has only one score (session 8)."
+    assert (outcome.case_at_start, outcome.case_at_end) == (True, True)
+
+
+def test_the_mirror_gad7_alone_at_session_1_is_not_called_recovery() -> None:
+    outcome = course_outcome([Assessment(1, gad7=12), Assessment(8, phq9=14, gad7=5)])
+    assert outcome.measures == (GAD,) and outcome.single == {PHQ: 8}
+    assert (
+        outcome.recovery is None and outcome.reliable_recovery is None
+    )  # before: recovery (PHQ-9 14 ignored)
+    assert "PHQ-9 has only one score (session 8)" in outcome.undecided_reason
+
+
+def test_a_measure_that_started_later_is_read_from_its_own_first_score() -> None:
+    series = [Assessment(1, phq9=16), Assessment(2, phq9=15, gad7=12), Assessment(8, phq9=5, gad7=10)]
+    outcome = course_outcome(series)
+    assert outcome.complete and outcome.spans == {PHQ: (1, 8), GAD: (2, 8)}
+    assert outcome.case_at_end and outcome.recovery is False  # GAD-7 10 is a case at the end
+    recovered = course_outcome([*series[:2], Assessment(8, phq9=5, gad7=4)])
+    assert recovered.changes == {PHQ: Change.IMPROVEMENT, GAD: Change.IMPROVEMENT}
+    assert (
+        recovered.recovery is True and recovered.reliable_recovery is True and not recovered.undecided_reason
+    )
+
+
+def test_a_measure_left_out_at_the_end_keeps_its_own_last_score() -> None:
+    outcome = course_outcome([Assessment(1, phq9=16, gad7=12), Assessment(4, gad7=9), Assessment(8, phq9=6)])
+    assert outcome.spans == {PHQ: (1, 8), GAD: (1, 4)}
+    assert outcome.case_at_end is True and outcome.recovery is False  # GAD-7's last score, 9, is a case
+
+
+def test_no_measure_given_twice_decides_nothing() -> None:
+    outcome = course_outcome([Assessment(1, phq9=16), Assessment(8, gad7=5)])
+    assert outcome.measures == () and outcome.case_at_start is None and outcome.recovery is None
