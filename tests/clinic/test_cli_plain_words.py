@@ -115,3 +115,155 @@ def test_cli_recover_discard_drops_a_copy_that_can_never_be_saved_after_asking(c
     assert f"Deleted recovery copy 1 ({copy.name})" in out and not copy.exists()
     code, out, err = cli("journal", "recover", "-u", "rosa")
     assert "Recovered 0 entries" in out and "left in place" not in err
+
+
+# --- brief u3: the rest of the command line in plain words ------------------------------------------------------
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_cli_fit_help_says_how_to_answer_in_the_checks_own_words() -> None:
+    """Before: "--answers: the five seed questions (yes, no or not_sure), … the twelve preference items d1 d2 d3 e1
+    … c3 as numbers −3…3": codes a person could not answer without the source."""
+    from reverie.programmes import fit as rules
+
+    out = _flat(_help("fit"))
+    for _, question in rules.SEED_QUESTIONS:
+        assert question in out
+    assert rules.STRUCTURE_QUESTION in out and "open-ended or no preference" in out
+    for item in rules.PREFERENCE_ITEMS:  # each pair of statements, from the check's module, numbered in order
+        assert f"{item.left} / {item.right}" in out, item.key
+    assert "-3: you fully agree with the first; 3: fully with the second" in out
+    for code in ("not_sure", "open_ended", "no_preference", "d1", "c3", "−3…3"):
+        assert code not in out, code
+
+
+@pytest.mark.db
+def test_cli_fit_takes_answers_in_words_and_names_a_wrong_one_by_its_question(cli: Any) -> None:
+    code, _, err = cli("fit", "--answers", "yes,no", check=False)
+    assert code == 2 and "[E100]" in err
+    assert "it has 2" in err and "Are healthy relationships difficult or rare for me?" in err, err
+    assert "not_sure" not in err and "−3…3" not in err
+    words = "yes,yes,not sure,no,Yes,open-ended,-2,1,0,2,-1,1,+3,−2,2,0,0,-1"
+    _, out, _ = cli("fit", "--answers", words)
+    assert "not a diagnosis" in out
+    code, _, err = cli("fit", "--answers", words.replace("open-ended", "loose"), check=False)
+    assert code == 2 and "structured or an open-ended approach" in err, err
+    code, _, err = cli("fit", "--answers", words[: -len("-1")] + "9", check=False)
+    assert code == 2 and "I want to be questioned about how I see the world" in err and "c3" not in err, err
+
+
+def test_cli_check_in_takes_the_buttons_words_and_its_help_says_them() -> None:
+    """Before: `--answer` took only the codes safe, need_help, misunderstood; "I'm safe for now" was refused."""
+    from reverie.care.models.safety import ANSWER_LABELS
+
+    out = _flat(_help("journal", "check-in"))
+    for label in ANSWER_LABELS.values():
+        assert f'"{label}"' in out, label
+    assert "need_help" not in out
+    from reverie.cli.journal_cmds import answer_from
+    from reverie.errors import InvalidInput
+
+    for typed, code in (
+        ("I'm safe for now", "safe"),
+        ("I’m safe for now.", "safe"),
+        ("safe", "safe"),
+        ("Safe for now", "safe"),
+        ("I need help now", "need_help"),
+        ("need help", "need_help"),
+        ("need_help", "need_help"),
+        ("You misunderstood", "misunderstood"),
+        ("misunderstood", "misunderstood"),
+    ):
+        assert answer_from(typed, ANSWER_LABELS) == code, typed
+    with pytest.raises(InvalidInput, match="I'm safe for now") as caught:
+        answer_from("maybe", ANSWER_LABELS)
+    assert "need_help" not in str(caught.value)
+
+
+def test_cli_export_says_what_a_person_needs_to_know_not_the_format() -> None:
+    """Before: "Export your whole journal, decrypted: … (format reverie.export/4)"."""
+    from reverie.cli.main import app
+    from reverie.cli.reference import markdown
+
+    out = _flat(_help("journal", "export"))
+    section = markdown(app).split("### `reverie journal export`")[1].split("\n### ")[0]
+    for text in (out, _flat(section)):
+        assert "anyone who gets it can read" in text and "keep it safe" in text
+        for jargon in ("decrypted", "reverie.export", "0600"):
+            assert jargon not in text, jargon
+    assert "`reverie.export/4`" in markdown(app).split("## For developers")[1]
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("token", "revoke"), "reverie token revoke needs TOKEN_ID (the token's number"),
+        (("journal", "list", "--bogus"), "reverie journal list has no option --bogus."),
+        (
+            ("journal", "list", "two words"),
+            "reverie journal list did not expect “two words”. Text with spaces",
+        ),
+        (("journal", "list", "-u"), "-u needs a value right after it."),
+        (("journal", "nope"), "reverie journal has no command “nope”."),
+        (("course", "create"), "reverie course create needs --client (the linked client's user name)."),
+    ],
+)
+def test_cli_usage_errors_are_in_plain_words(cli: Any, args: tuple[str, ...], said: str) -> None:
+    """Before: Click's "Usage: … Try '… --help' for help. Error: Missing argument 'TOKEN_ID'." (and "No such option",
+    "Got unexpected extra argument(s)"), in another form than every other error."""
+    code, out, err = cli(*args, check=False)
+    assert code == 2 and out == "", (args, out)
+    assert err.startswith(f"error: {said}") and err.rstrip().endswith("[E100]"), (args, err)
+    assert err.count("\n") == 1, err  # one line
+    for jargon in ("Usage:", "Try '", "Error:", "Missing argument", "No such option", "unexpected extra"):
+        assert jargon not in err, (args, jargon)
+    if args == ("journal", "nope"):  # the near miss: a group named alone still shows its help, as before
+        code, _, err = cli("journal", check=False)
+        assert "Usage: reverie journal" in err and "error:" not in err
+
+
+def test_cli_analyse_kind_in_words_and_what_session_is_for() -> None:
+    """Before: "--kind: Entry kind: free_association, dream, session, …" (codes, `session` unexplained)."""
+    out = _flat(_help("analyse"))
+    option = out.split("--kind KIND")[1].split("--json")[0]
+    assert "mindful choice" in option and "daydream (or fantasy)" in option
+    assert "session, for the notes or a transcript of a therapy session" in option
+    assert "free_association" not in option
+    from reverie.cli.analysis_cmds import analysis_kind
+    from reverie.errors import InvalidInput
+
+    assert analysis_kind("Mindful choice") == "mindful_choice" and analysis_kind("free-association") == (
+        "free_association"
+    )
+    assert analysis_kind("session") == "session" and analysis_kind("Session note") == "session_note"
+    with pytest.raises(InvalidInput, match="or session"):
+        analysis_kind("nightmare")
+
+
+def test_cli_course_create_help_in_words_and_every_argument_has_a_help_line() -> None:
+    """Before: "ISO 8601", the programme and schedule codes, "[default: every_session]", "(mode 0600)", and no
+    help line on the arguments of backup, restore, directory import, user create and user reset-password."""
+    import typer
+
+    out = _flat(_help("course", "create"))
+    for jargon in ("ISO 8601", "brief_psychodynamic", "every_session", "every_other_session"):
+        assert jargon not in out, jargon
+    assert "Example: reverie course create" in out and "Dynamic Interpersonal Therapy" in out
+    from reverie.programmes.formats import ProgrammeId
+
+    for programme in ProgrammeId:  # every programme, in the words it is accepted in
+        assert programme.value.replace("_", " ") in out, programme
+    root = typer.main.get_command(app)
+    for path, command in _walk(root, []):
+        for param in getattr(command, "params", []):
+            assert param.name == "help" or getattr(param, "help", None), (path, param.name)
+        if not getattr(command, "commands", None):
+            assert "0600" not in _help(*path), path
+    from reverie.cli.care_cmds import _code
+
+    assert _code("brief psychodynamic") == "brief_psychodynamic" and _code("every-other session") == (
+        "every_other_session"
+    )

@@ -48,7 +48,7 @@ def passwd(user: UserOpt = None) -> None:
 
 
 def reset_password(
-    username: str,
+    username: Annotated[str, typer.Argument(help="The user name of the person who forgot their password.")],
     stdin: Annotated[
         bool, typer.Option("--stdin", help="Read the one-time password from standard input.")
     ] = False,

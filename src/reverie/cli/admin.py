@@ -157,7 +157,10 @@ def serve(
 
 @user_app.command("create")
 def user_create(
-    username: str,
+    username: Annotated[
+        str,
+        typer.Argument(help="The new account's user name: small letters, digits and . _ - @ + (no spaces)."),
+    ],
     role: Annotated[str, typer.Option(help="client or therapist.")] = "client",
 ) -> None:
     """Create an account (the password is asked for, or read from REVERIE_PASSWORD)."""
@@ -230,7 +233,9 @@ def keys_retire(
     typer.echo(f"Retired master key {kid}; it no longer opens anything. Back up the key file again.")
 
 
-def backup(path: Path) -> None:
+def backup(
+    path: Annotated[Path, typer.Argument(help="The backup file to write (only you can open it here).")],
+) -> None:
     """Write a backup of the whole database (ciphertext stays ciphertext). Keep the two key files apart from it:
     keys.json and backup-keys.json; a restore needs both."""
     from django.conf import settings
@@ -252,7 +257,7 @@ def backup(path: Path) -> None:
 
 
 def restore(
-    path: Path,
+    path: Annotated[Path, typer.Argument(help="The backup file, as `reverie backup` wrote it.")],
     without_backup_keys: Annotated[
         bool,
         typer.Option(

@@ -12,6 +12,7 @@ from typing import Annotated, Any
 import typer
 
 from reverie.errors import InvalidInput
+from reverie.journal.kinds import kind_from, kinds_in_words
 
 eval_app = typer.Typer(
     help="Measure the analyzers against human-coded data (prints JSON last).", no_args_is_help=True
@@ -50,18 +51,39 @@ def print_readable(text: str, result: dict[str, Any]) -> None:
         console.print("Nothing found.")
 
 
+# Besides the journal's kinds, the analyzers read a therapy session's notes or transcript as a conversation.
+SESSION_KINDS = ("session", "session_note")
+KIND_HELP = (
+    f"What the text is: one of the journal's kinds, {kinds_in_words()} (free association if not given); or"
+    " session, for the notes or a transcript of a therapy session, read as a conversation in which 'you' is the"
+    " therapist."
+)
+
+
+def analysis_kind(raw: str) -> str:
+    """The kind's code for what a person typed: a journal kind in its words or code, or session."""
+    said = "_".join(raw.strip().lower().replace("-", " ").replace("_", " ").split())
+    if said in SESSION_KINDS:
+        return said
+    try:
+        return kind_from(raw)
+    except InvalidInput:
+        raise InvalidInput(
+            f"Unknown kind of text. Choose one of: {kinds_in_words()}, or session (a therapy session)."
+        ) from None
+
+
 def analyse(
     source: Annotated[
         str | None, typer.Argument(help="A text file, or '-' for stdin (omit with --jsonl).")
     ] = None,
-    kind: Annotated[
-        str, typer.Option(help="Entry kind: free_association, dream, session, …")
-    ] = "free_association",
+    kind: Annotated[str, typer.Option(help=KIND_HELP, show_default=False)] = "free_association",
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     jsonl: Annotated[
         str | None,
         typer.Option(
             "--jsonl",
+            metavar="FILE",
             help='Batch: a JSON-lines file (or \'-\'), one {"id", "text", "kind"} per line; '
             "writes one JSON line of findings per input line, loading the models once.",
         ),
@@ -70,6 +92,7 @@ def analyse(
 ) -> None:
     """Analyse a text on this machine and print the findings with their evidence."""
     chosen = [name.strip() for name in only.split(",") if name.strip()] or None
+    kind = analysis_kind(kind)
     if jsonl is not None:
         if source is not None:
             raise InvalidInput("Give either a text file or --jsonl, not both.")

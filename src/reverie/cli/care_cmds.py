@@ -30,7 +30,9 @@ CourseArg = Annotated[
 ClientOpt = Annotated[
     str | None, typer.Option("--client", help="Therapist: the client whose course you mean.")
 ]
-OutOpt = Annotated[Path, typer.Option("--output", "-o", help="File to write (mode 0600).")]
+OutOpt = Annotated[
+    Path, typer.Option("--output", "-o", help="The file to write (only you can open it here).")
+]
 
 
 def _ready() -> None:
@@ -50,7 +52,7 @@ def _when(raw: str) -> datetime:
     try:
         return datetime.fromisoformat(raw)
     except ValueError:
-        raise InvalidInput("Give the start as ISO 8601, e.g. 2026-03-02T10:00.") from None
+        raise InvalidInput('Give the first session\'s date and time like "2026-03-02 10:00".') from None
 
 
 def _course(actor: User, course_id: str | None, client: str | None) -> Course:
@@ -72,15 +74,27 @@ def _course(actor: User, course_id: str | None, client: str | None) -> Course:
     return matches[0]
 
 
+def _code(raw: str) -> str:
+    """A code as typed in words: "brief psychodynamic", "every-other-session" -> brief_psychodynamic, …"""
+    return "_".join(raw.strip().lower().replace("-", " ").replace("_", " ").split())
+
+
 @course_app.command("create")
 def course_create(
     client: Annotated[str, typer.Option(help="The linked client's user name.")],
     programme: Annotated[
         str,
-        typer.Option(help="dit, brief_psychodynamic, medium_term, long_term, art_therapy, music_therapy."),
+        typer.Option(
+            help="Which programme, in words or as its code: dit (Dynamic Interpersonal Therapy), brief"
+            " psychodynamic, medium term, long term, art therapy or music therapy."
+        ),
     ],
     start: Annotated[
-        str, typer.Option(help="First session, ISO 8601 (read in --tz unless it has an offset).")
+        str,
+        typer.Option(
+            help='The first session\'s date and time, like "2026-03-02 10:00", in the time zone of --tz (add an'
+            " offset such as +01:00 to give another)."
+        ),
     ],
     user: UserOpt = None,
     tz: Annotated[
@@ -88,20 +102,35 @@ def course_create(
     ] = None,
     weekly: Annotated[int, typer.Option(help="Sessions a week: 1 or 2.")] = 1,
     sessions: Annotated[int | None, typer.Option(help="Agreed number of sessions (brief: 25–30).")] = None,
-    rrule: Annotated[str | None, typer.Option(help="Instead: FREQ=WEEKLY;BYDAY=MO,TH;COUNT=26.")] = None,
+    rrule: Annotated[
+        str | None,
+        typer.Option(
+            help="Instead of --weekly and --sessions, the days as a calendar repeat rule, e.g."
+            " FREQ=WEEKLY;BYDAY=MO,TH;COUNT=26 for Mondays and Thursdays, 26 sessions in all."
+        ),
+    ] = None,
     schedule: Annotated[
-        str, typer.Option(help="Measures: every_session, every_other_session, monthly.")
+        str,
+        typer.Option(
+            help="When the client fills in PHQ-9 and GAD-7: before every session (the default), every other"
+            " session, or monthly.",
+            show_default=False,
+        ),
     ] = "every_session",
 ) -> None:
-    """Set up a course for a linked client (therapist)."""
+    """Set up a course for a linked client (therapist).
+
+    \b
+    Example: reverie course create --client cara --programme dit --start "2026-03-02 10:00" --sessions 16
+    """
     _ready()
     from reverie.care.services import course as courses
     from reverie.clinic.services.local_time import zone_name
 
     actor = sign_in(user)
     draft = courses.CourseDraft(
-        client=client, programme=programme, start=_when(start), timezone=tz or zone_name(actor), weekly=weekly,
-        total_sessions=sessions, measure_schedule=schedule, rrule=rrule,
+        client=client, programme=_code(programme), start=_when(start), timezone=tz or zone_name(actor),
+        weekly=weekly, total_sessions=sessions, measure_schedule=_code(schedule), rrule=rrule,
     )  # fmt: skip
     course = courses.create_course(actor, draft)
     typer.echo(f"Course {course.id} set up: {len(courses.planned(course))} sessions planned.")
@@ -268,7 +297,14 @@ def measure_fhir(
 
 
 @directory_app.command("import")
-def directory_import(path: Path) -> None:
+def directory_import(
+    path: Annotated[
+        Path,
+        typer.Argument(
+            help="The directory CSV file: one therapist a row, with the columns docs/measures.md names."
+        ),
+    ],
+) -> None:
     """Operator: import a directory CSV (it replaces the listings it names; therapists edit only their own
     profile, on the web). A malformed file is refused whole and nothing is stored."""
     _ready()
@@ -280,19 +316,80 @@ def directory_import(path: Path) -> None:
     typer.echo(f"Imported {report.created} new and updated {report.updated} profiles.")
 
 
-def _fit_answers(raw: str | None, creative: bool) -> dict[str, str]:
+FIT_SHORT = "Is psychodynamic therapy a fit for you now?"
+
+
+def _fit_help() -> str:
+    """``reverie fit --help``: how to answer, in the fit check's own words (``reverie.programmes.fit``)."""
+    from reverie.programmes import fit as rules
+
+    seeds = len(rules.SEED_QUESTIONS)
+    lines = [
+        f"{FIT_SHORT} Non-diagnostic; lists matching therapists in the directory. Without --answers you are asked"
+        " each question in turn.",
+        "",
+        f"--answers gives all {len(_fit_keys())} answers at once, in this order, separated by commas:",
+        "",
+        "\b",
+        f"1 to {seeds}: yes, no or not sure, to each question:",
+        *(f"  {n}. {question}" for n, (_, question) in enumerate(rules.SEED_QUESTIONS, 1)),
+        f"{seeds + 1}: structured, open-ended or no preference:",
+        f"  {rules.STRUCTURE_QUESTION}",
+        f"{seeds + 2} to {len(_fit_keys())}: a number from -3 to 3 for each pair of statements.",
+        "  -3: you fully agree with the first; 3: fully with the second; 0: neither, or both.",
+        *(f"  {n}. {item.left} / {item.right}" for n, item in enumerate(rules.PREFERENCE_ITEMS, seeds + 2)),
+        "",
+        "\b",
+        'Example: --answers "yes,yes,not sure,no,yes,open-ended,-2,1,0,2,-1,1,3,-2,2,0,0,-1"',
+    ]
+    return "\n".join(lines)
+
+
+def _fit_keys() -> list[str]:
     from reverie.programmes import fit as rules
 
     keys = [f"seed_{k}" for k, _ in rules.SEED_QUESTIONS] + ["structure"]
-    keys += [f"pref_{item.key}" for item in rules.PREFERENCE_ITEMS]
+    return keys + [f"pref_{item.key}" for item in rules.PREFERENCE_ITEMS]
+
+
+def _fit_question(key: str) -> str:
+    """The question or pair of statements behind a form key, in the words the help and the web page show."""
+    from reverie.programmes import fit as rules
+
+    if key == "structure":
+        return f"“{rules.STRUCTURE_QUESTION}” (structured, open-ended or no preference)"
+    for code, question in rules.SEED_QUESTIONS:
+        if key == f"seed_{code}":
+            return f"“{question}” (yes, no or not sure)"
+    item = next(item for item in rules.PREFERENCE_ITEMS if key == f"pref_{item.key}")
+    return f"“{item.left} / {item.right}” (a number from -3 to 3)"
+
+
+def _fit_value(key: str, raw: str) -> str:
+    """An answer as typed ("not sure", "open-ended", "+2", "−1") as the check's form takes it."""
+    said = raw.strip().lower()
+    if key.startswith("pref_"):
+        return said.replace("−", "-").removeprefix("+")
+    return "_".join(said.replace("-", " ").replace("_", " ").split())
+
+
+def _fit_answers(raw: str | None, creative: bool) -> dict[str, str]:
+    keys = _fit_keys()
     if raw is None:
         return _ask_fit(keys, creative)
     values = [v.strip() for v in raw.split(",")]
     if len(values) != len(keys):
-        raise InvalidInput(
-            f"Give {len(keys)} answers: 5 × yes/no/not_sure, the structure, then 12 numbers −3…3."
+        where = (
+            f"answer {len(values) + 1} would be {_fit_question(keys[len(values)])}"
+            if len(values) < len(keys)
+            else "the last one would answer nothing"
         )
-    return {**dict(zip(keys, values, strict=True)), "creative": "yes" if creative else ""}
+        raise InvalidInput(
+            f"--answers needs {len(keys)} answers separated by commas; it has {len(values)}: {where}."
+            " See: reverie fit --help."
+        )
+    form = {key: _fit_value(key, value) for key, value in zip(keys, values, strict=True)}
+    return {**form, "creative": "yes" if creative else ""}
 
 
 def _ask_fit(keys: list[str], creative: bool) -> dict[str, str]:
@@ -302,11 +399,13 @@ def _ask_fit(keys: list[str], creative: bool) -> dict[str, str]:
         raise InvalidInput("Give --answers, or run in a terminal to be asked.")
     form = {}
     for key, question in rules.SEED_QUESTIONS:
-        form[f"seed_{key}"] = typer.prompt(f"{question} (yes/no/not_sure)")
-    form["structure"] = typer.prompt(f"{rules.STRUCTURE_QUESTION} (structured/open_ended/no_preference)")
+        form[f"seed_{key}"] = _fit_value(key, typer.prompt(f"{question} (yes, no or not sure)"))
+    form["structure"] = _fit_value(
+        "structure", typer.prompt(f"{rules.STRUCTURE_QUESTION} (structured, open-ended or no preference)")
+    )
     for item in rules.PREFERENCE_ITEMS:
-        form[f"pref_{item.key}"] = typer.prompt(
-            f"-3 = {item.left}\n+3 = {item.right}\n  your point (-3…3)", default="0"
+        form[f"pref_{item.key}"] = _fit_value(
+            "pref_", typer.prompt(f"-3 = {item.left}\n+3 = {item.right}\n  your point (-3 to 3)", default="0")
         )
     form["creative"] = "yes" if creative or typer.confirm(rules.CREATIVE_QUESTION, default=False) else ""
     return form
@@ -314,15 +413,13 @@ def _ask_fit(keys: list[str], creative: bool) -> dict[str, str]:
 
 def fit(
     answers: Annotated[
-        str | None, typer.Option(help="18 comma-separated answers (see --help); omit to be asked.")
+        str | None,
+        typer.Option(
+            help="All the answers at once, separated by commas, in the order `reverie fit --help` lists; omit to be asked."
+        ),
     ] = None,
     creative: Annotated[bool, typer.Option(help="Images or music come easier than words.")] = False,
 ) -> None:
-    """Is psychodynamic therapy a fit for you now? Non-diagnostic; lists matching therapists in the directory.
-
-    --answers: the five seed questions (yes, no or not_sure), the structure (structured, open_ended or
-    no_preference), then the twelve preference items d1 d2 d3 e1 e2 e3 p1 p2 p3 c1 c2 c3 as numbers −3…3.
-    """
     _ready()
     from reverie.care.services import fit as fit_service
     from reverie.care.templatetags.words import words
@@ -354,4 +451,6 @@ def register(app: typer.Typer) -> None:
     app.add_typer(course_app, name="course")
     app.add_typer(measure_app, name="measure")
     app.add_typer(directory_app, name="directory")
-    app.command("fit")(fit)
+    from reverie.cli.plain import lazy_help
+
+    app.command("fit", short_help=FIT_SHORT, cls=lazy_help(_fit_help))(fit)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shlex
 import subprocess
 import sys
@@ -165,7 +166,8 @@ def _check_in(actor: Any) -> None:
     _lines(actor)
     typer.echo(
         "Your safety plan is on the Safety page. Answer the check-in there when you open Reverie, or here:"
-        " reverie journal check-in --answer safe (or need_help, misunderstood). Nothing is sent anywhere;"
+        ' reverie journal check-in --answer safe (or "need help", or "misunderstood" if Reverie misread you).'
+        " Nothing is sent anywhere;"
         " a linked therapist sees a level and a date, never your words."
     )
 
@@ -179,11 +181,35 @@ ANSWER_REPLIES = {
 }
 
 
+_SAID_BY = re.compile(r"^(i'm|i am|im|i|you)\s+")
+_SAID_WHEN = re.compile(r"\s+(for now|now)$")
+
+
+def _core(said: str) -> str:
+    """What an answer says, without its person and time: "I'm safe for now" -> "safe", "need_help" -> "need help"."""
+    words = " ".join(said.lower().replace("’", "'").replace("_", " ").replace("-", " ").strip(" .!").split())
+    return _SAID_WHEN.sub("", _SAID_BY.sub("", words))
+
+
+def answer_from(raw: str, labels: dict[str, str]) -> str:
+    """The check-in answer's code for what a person typed: the code, or the button's words ("I'm safe for now",
+    "safe", "I need help now", "need help", "You misunderstood"); :class:`InvalidInput` in those words otherwise."""
+    said = _core(raw)
+    for code, label in labels.items():
+        if said in (_core(code), _core(label)):
+            return code
+    buttons = ", ".join(f"“{label}”" for label in labels.values())
+    raise InvalidInput(f"Answer with the words of one of the buttons: {buttons}.")
+
+
 @app.command("check-in")
 def check_in(
     answer: Annotated[
         str | None,
-        typer.Option(help="safe (I'm safe for now), need_help (I need help now) or misunderstood."),
+        typer.Option(
+            help='Your answer, as on the web page\'s buttons: "I\'m safe for now" (or just safe), "I need help'
+            ' now" (or need help), or "You misunderstood" if Reverie misread what you wrote.'
+        ),
     ] = None,
     user: UserOpt = None,
 ) -> None:
@@ -193,8 +219,8 @@ def check_in(
     django_ready()  # the care services import models
     from reverie.care.services import alerts
 
-    if answer is not None and answer not in alerts.ANSWERS:
-        raise InvalidInput(f"--answer is one of: {', '.join(alerts.ANSWERS)}.")
+    if answer is not None:
+        answer = answer_from(answer, alerts.ANSWERS)
     actor = sign_in(user)
     pending = alerts.pending_check_in(actor)
     if pending is None:
@@ -356,13 +382,18 @@ def show(
 @app.command()
 def export(
     user: UserOpt = None,
-    fmt: Annotated[str, typer.Option("--format", help="json or markdown.")] = "json",
+    fmt: Annotated[
+        str, typer.Option("--format", help="json (to import again) or markdown (to read).")
+    ] = "json",
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="File to write (only you can read it).")
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="The file to write (only you can open it here); without it, it is printed."
+        ),
     ] = None,
 ) -> None:
-    """Export your whole journal, decrypted: a JSON file Reverie can import again (format reverie.export/4), or
-    Markdown to read."""
+    """Everything you wrote, in one file that anyone who gets it can read: keep it safe. As json (the default),
+    Reverie can import it again, here or on another computer; as markdown, it is for reading."""
     from rich.progress import Progress
 
     from reverie.cli.runtime import sign_in
@@ -385,7 +416,10 @@ def export(
     from reverie.cli.paths import write_named
 
     write_named(output, data)
-    typer.echo(f"Exported {len(journal.entries)} entries to {output}.")
+    typer.echo(
+        f"Exported {len(journal.entries)} entries to {output}. Anyone who gets this file can read everything in"
+        " it: keep it safe, and delete it when you no longer need it."
+    )
 
 
 @app.command("import")

@@ -16,6 +16,7 @@ Nothing here imports Django or Rich: ``reverie --help`` stays light (``tests/tes
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -91,6 +92,23 @@ def install() -> None:
     setattr(core.TyperArgument, "_usage_display_name", _argument_usage)  # noqa: B010
 
 
+def lazy_help(build: Callable[[], str]) -> type[core.TyperCommand]:
+    """A command class whose help is ``build()``, made only when it is shown (``reverie fit --help``), so a help
+    built from a module's own texts costs nothing to every other command. Give the command a ``short_help`` too:
+    the list of commands then does not build it either."""
+
+    class LazyHelpCommand(core.TyperCommand):
+        @property
+        def help(self) -> str:
+            return build()
+
+        @help.setter
+        def help(self, value: str | None) -> None:
+            pass  # the help is build()'s
+
+    return LazyHelpCommand
+
+
 def check_id(value: int | None) -> int | None:
     """Callback of id parameters: an id is a whole number from 1 to :data:`MAX_ID` (a bigger one names nothing)."""
     if value is not None and not 1 <= value <= MAX_ID:
@@ -113,7 +131,8 @@ def _is(exc: Exception, name: str) -> bool:
 
 
 def usage_error(exc: Exception) -> InvalidInput | None:
-    """The project's own message for a usage error about a number; ``None`` for any other (Click shows it)."""
+    """The project's own message for a usage error: a number typed wrong, a missing argument, an unknown option, an
+    extra word; ``None`` for what is not a usage error (Click shows it)."""
     option = getattr(exc, "option_name", None)
     if _is(exc, "NoSuchOption") and isinstance(option, str) and _NEGATIVE.fullmatch(option):
         return InvalidInput(f"{option} is not accepted: ids and counts are whole numbers from 1 up.")
@@ -128,4 +147,51 @@ def usage_error(exc: Exception) -> InvalidInput | None:
             return InvalidInput(f"{what} takes a whole number, like 12 (digits only).")
         if annotation is float:
             return InvalidInput(f"{what} takes a number, like 2.5.")
-    return None
+    return _usage_in_words(exc)
+
+
+def _command(exc: Exception) -> str:
+    ctx = getattr(exc, "ctx", None)
+    return str(getattr(ctx, "command_path", "") or "")
+
+
+def _needs(param: Any) -> str:
+    """What a missing parameter is, as its help says it ("TOKEN_ID (the token's number, as token list shows it)")."""
+    if getattr(param, "param_type_name", "") == "option" and param.opts:
+        name = str(max(param.opts, key=len))
+    else:
+        name = str(param.name or "a value").upper()
+    said = str(getattr(param, "help", "") or "").strip().rstrip(".")
+    return f"{name} ({said[:1].lower()}{said[1:]})" if said else name
+
+
+def _usage_in_words(exc: Exception) -> InvalidInput | None:
+    """Click's other usage errors ("Missing argument 'TOKEN_ID'.", "No such option: --x", "Got unexpected extra
+    argument(s)") in the project's words, with where to read more; ``None`` for what is not a usage error (the
+    help shown for a bare group stays as it is)."""
+    if not _is(exc, "UsageError") or _is(exc, "NoArgsIsHelpError"):
+        return None
+    command = _command(exc) or "The command"
+    see = f" See: {command} --help." if _command(exc) else " The command's --help says what it takes."
+    message = str(getattr(exc, "message", "") or "")
+    param = getattr(exc, "param", None)
+    if _is(exc, "MissingParameter") and param is not None:
+        return InvalidInput(f"{command} needs {_needs(param)}.{see}")
+    if _is(exc, "NoSuchOption"):
+        option = str(getattr(exc, "option_name", "") or "")
+        close = sorted(getattr(exc, "possibilities", None) or ())
+        hint = f" Did you mean {' or '.join(close)}?" if close else ""
+        return InvalidInput(f"{command} has no option {option}.{hint}{see}")
+    if message.startswith("Got unexpected extra argument"):
+        extra = message.partition("(s) (")[2].rpartition(")")[0]
+        return InvalidInput(
+            f'{command} did not expect “{extra}”. Text with spaces goes in quotes ("like this"); '
+            f"each option's value goes right after it.{see}"
+        )
+    option = str(getattr(exc, "option_name", "") or "")
+    if _is(exc, "BadOptionUsage") and message.endswith(("requires an argument.", "arguments.")):
+        return InvalidInput(f"{option} needs a value right after it.{see}")
+    if message.startswith("No such command"):
+        name = message.partition("'")[2].rpartition("'")[0]
+        return InvalidInput(f"{command} has no command “{name}”.{see}")
+    return InvalidInput(f"{message.rstrip('.')}.{see}")  # any other usage error: Click's words, our form

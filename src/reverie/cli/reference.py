@@ -23,7 +23,8 @@ def _options(command: Any) -> list[str]:
             names = ", ".join(f"`{o}`" for o in param.opts)
             rows.append(f"- {names}: {getattr(param, 'help', '') or ''}".rstrip())
         else:
-            rows.append(f"- argument `{(param.name or '').upper()}`")
+            said = getattr(param, "help", "") or ""
+            rows.append(f"- argument `{(param.name or '').upper()}`: {said}".rstrip(": "))
     return rows
 
 
@@ -43,7 +44,26 @@ def markdown(app: typer.Typer) -> str:
         options = _options(command)
         if options:
             lines += [*options, ""]
+    lines += _for_developers()
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _for_developers() -> list[str]:
+    """The formats behind the plain words of the help, for whoever writes a program that reads them."""
+    from reverie.journal.interchange import SCHEMA
+
+    return [
+        "## For developers",
+        "",
+        f"- `reverie journal export --format json` writes `{SCHEMA}` (JSON Schema:"
+        f" `docs/export-schema-v{SCHEMA.rpartition('/')[2]}.json`);"
+        " `reverie journal import` reads it and the older versions.",
+        "- `reverie journal check-in --answer` takes the codes `safe`, `need_help` and `misunderstood` as well as"
+        " the buttons' words.",
+        "- `reverie fit --answers` takes the web form's codes too (`not_sure`, `open_ended`, `no_preference`).",
+        "- Every usage error is `error: … [E100]` on stderr with exit status 2.",
+        "",
+    ]
 
 
 if __name__ == "__main__":
