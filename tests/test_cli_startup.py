@@ -1,4 +1,5 @@
-"""``reverie --help`` stays light: no Rich, no Django, no analysis stack (issue 16; bench/cli_help_bench.py)."""
+"""``reverie --help`` stays light: no Rich, no Django, no analysis stack (issue 16; bench/cli_help_bench.py), and not
+Click itself (Typer ≥ 0.20 carries its own copy; importing Click too cost about as much as Typer) nor ``secrets``."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ try:
     run()
 except SystemExit:
     pass
-heavy = ["rich", "django", "numpy", "spacy", "onnxruntime", "reverie.analysis.pipeline"]
+heavy = ["rich", "django", "numpy", "spacy", "onnxruntime", "reverie.analysis.pipeline", "click", "secrets"]
 print("LOADED", [name for name in heavy if name in sys.modules])
 """
 

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import os
-import secrets
 import sys
 
-import click
 import typer
 
 from reverie.cli import (
@@ -51,7 +49,7 @@ account_cmds.register(admin.user_app)
 STOPPED = 130  # exit status after Ctrl-C (128 + SIGINT), as shells report it
 
 
-def _show_usage_error(exc: click.ClickException | typer.TyperException) -> None:
+def _show_usage_error(exc: typer.TyperException) -> None:
     """Click's plain usage error ("No such option: --x" with the usage line), never an incident."""
     show = getattr(exc, "show", None)
     if callable(show):
@@ -71,10 +69,10 @@ def run() -> None:
     command = typer.main.get_command(app)
     try:
         result = command.main(args=args, prog_name="reverie", standalone_mode=False)
-    except (click.exceptions.Abort, typer.Abort):
+    except typer.Abort:
         print("Stopped.", file=sys.stderr)
         sys.exit(STOPPED)
-    except (click.ClickException, typer.TyperException) as exc:  # Typer ≥ 0.20 raises its own copy of Click's
+    except typer.TyperException as exc:  # Typer ≥ 0.20 raises its own copy of Click's; Click is never loaded
         said = plain.usage_error(exc)
         if said is None:
             _show_usage_error(exc)
@@ -92,6 +90,8 @@ def run() -> None:
     except Exception as exc:
         if debug:
             raise
+        import secrets  # only here: `reverie --help` need not load it (bench/cli_help_bench.py)
+
         incident = secrets.token_hex(4)
         print(
             f"error: unexpected {type(exc).__name__} (incident {incident}); run with --debug.",
