@@ -62,7 +62,10 @@ def test_never_traps_an_altered_entry_or_file_is_left_out_named_and_the_rest_exp
     assert [e.id for e in exported.journal.entries] == [str(kept.id)]
     words = portability.left_out_words(exported.left_out)
     assert words[0].startswith("2 entries could not be opened")
-    assert "2026-02-03 10:00 · Art “The red house”: one of its files does not open" in words[1]
+    assert (
+        "2026-02-03 10:00 · Art “The red house”: one of its files or earlier versions does not open"
+        in words[1]
+    )
     assert "2026-02-03 10:00 · Reflection: it does not open" in words[2]  # its title does not open either
     logged = caplog.text
     assert "IntegrityError" in logged

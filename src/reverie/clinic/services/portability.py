@@ -82,7 +82,7 @@ class Exported:
 
 LOST_KEY = "it was sealed under a key that no longer exists, so it cannot be opened."
 ALTERED = "it does not open (its stored copy was altered or damaged)."
-ALTERED_FILE = "one of its files does not open (its stored copy was altered or damaged)."
+ALTERED_FILE = "one of its files or earlier versions does not open (its stored copy was altered or damaged)."
 
 
 def _readable_title(entry: Entry) -> str:
