@@ -297,22 +297,23 @@ def import_journal(
     created = skipped = differ = 0
     left_out: list[str] = []
     with transaction.atomic():
-        here = _stored_fingerprints(
-            actor, (d.happened_at or e.happened_at for e, d in zip(journal.entries, drafts, strict=True))
+        ids = [_entry_id(actor, entry.id) for entry in journal.entries]
+        new_moments = (  # only entries not held by id are compared by content: only those moments are opened
+            draft.happened_at or entry.happened_at
+            for entry, draft, (_, held) in zip(journal.entries, drafts, ids, strict=True)
+            if not held
         )
-        for index, (entry, draft, screened) in enumerate(
-            zip(journal.entries, drafts, screens, strict=True), 1
+        here = _stored_fingerprints(actor, new_moments)
+        for index, (entry, draft, screened, (entry_id, duplicate)) in enumerate(
+            zip(journal.entries, drafts, screens, ids, strict=True), 1
         ):
-            entry_id, duplicate = _entry_id(actor, entry.id)
             if duplicate:
                 skipped += 1  # its answers stay as they are
                 stored = Entry.objects.select_related("client").get(pk=entry_id)
                 if _stored_fingerprint(stored) != _file_fingerprint(entry, draft):
                     differ += 1  # edited since (here or there): the one here is kept, never overwritten
             elif _file_fingerprint(entry, draft) in here:
-                skipped += (
-                    1  # the same words already here under another id (exported from here, imported back)
-                )
+                skipped += 1  # the same words here under another id (exported from here, imported back)
             else:
                 row = _store_imported(actor, entry, draft, entry_id)
                 left_out += _store_fits(row, entry, index - 1)
