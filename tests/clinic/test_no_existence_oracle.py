@@ -60,7 +60,7 @@ def _doc(entry_id: str) -> bytes:
     entry = {
         "id": entry_id,
         "kind": "dream",
-        "body": "imported",
+        "body": f"imported {entry_id}",  # each its own words: equal words are skipped as already here (r7)
         "happened_at": "2026-01-01T00:00:00+00:00",
         "written_at": "2026-01-01T08:00:00+00:00",
     }

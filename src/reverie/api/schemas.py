@@ -165,6 +165,8 @@ class ImportOut(Schema):
     created: int
     skipped: int
     problems: list[str] = []  # entries or files left out, one text-free line each
+    differ: int = 0  # entries with an id held here but another content: the one here was kept
+    notes: list[str] = []  # plain sentences: entries that differ, the safety plan restored or not applied
 
 
 class InvitationOut(Schema):

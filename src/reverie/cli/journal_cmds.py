@@ -393,7 +393,8 @@ def export(
     ] = None,
 ) -> None:
     """Everything you wrote, in one file that anyone who gets it can read: keep it safe. As json (the default),
-    Reverie can import it again, here or on another computer; as markdown, it is for reading."""
+    Reverie can import it again, here or on another computer; as markdown, it is for reading. An entry that cannot
+    be opened is left out and named (date, kind, title), and the command exits 1."""
     from rich.progress import Progress
 
     from reverie.cli.runtime import sign_in
@@ -405,21 +406,27 @@ def export(
     actor = sign_in(user)
     with Progress(transient=True, disable=output is None) as bar:
         task = bar.add_task("Exporting", total=None)
-        journal = portability.export_journal(actor, lambda i, n: bar.update(task, completed=i, total=n))
+        exported = portability.export_with_report(actor, lambda i, n: bar.update(task, completed=i, total=n))
     from reverie.cli.local_times import zone_for
 
     zone = zone_for(actor)
+    journal = exported.journal
     data = dump_reverie_json(journal) if fmt == "json" else dump_markdown(journal, zone=zone).encode()
     if output is None:
         sys.stdout.buffer.write(data)
-        return
-    from reverie.cli.paths import write_named
+        sys.stdout.flush()
+    else:
+        from reverie.cli.paths import write_named
 
-    write_named(output, data)
-    typer.echo(
-        f"Exported {len(journal.entries)} entries to {output}. Anyone who gets this file can read everything in"
-        " it: keep it safe, and delete it when you no longer need it."
-    )
+        write_named(output, data)
+        typer.echo(
+            f"Exported {len(journal.entries)} entries to {output}. Anyone who gets this file can read everything"
+            " in it: keep it safe, and delete it when you no longer need it."
+        )
+    for line in portability.left_out_words(exported.left_out, zone):
+        typer.echo(line if line.endswith(":") else f"  {line}", err=True)
+    if exported.left_out:
+        raise typer.Exit(1)  # the file holds everything else; the exit status says it is not everything
 
 
 @app.command("import")
@@ -433,7 +440,10 @@ def import_(
     """Import Reverie's export, jrnl's JSON export or plain-text journal file, or Day One's zip or JSON export.
 
     A bad entry is reported and left out (its number and the reason, never its text), unless --all-or-nothing.
-    Importing the same file again adds nothing.
+    Importing the same file again adds nothing, and neither does an entry whose content is already here (a round
+    trip between two installations); entries that differ from the ones here with their id are counted and the
+    ones here kept. A safety plan in the file is restored when you have none; check-ins and the course record
+    are not imported.
     """
     from rich.progress import Progress
 
@@ -452,6 +462,8 @@ def import_(
             all_or_nothing=all_or_nothing,
         )
     typer.echo(f"Imported {report.created} entries; {report.skipped} were already here.")
+    for note in report.notes:
+        typer.echo(note)
     if report.problems:
         typer.echo(f"Left out {len(report.problems)}:")
         for line in report.problems:
@@ -460,8 +472,8 @@ def import_(
         _check_in(actor)  # each imported entry was screened as it was saved
 
 
-def _drop(actor: Any, number: int, yes: bool) -> None:
-    """``journal recover --discard N``: delete copy N for good, after asking (or with --yes); says what it did."""
+def _copy_path(actor: Any, number: int) -> Path:
+    """Recovery copy ``number`` of the person's own (as `journal recover` numbers them), or a plain error."""
     from reverie.clinic.services import recovery
 
     copies = recovery.pending(actor)
@@ -470,7 +482,25 @@ def _drop(actor: Any, number: int, yes: bool) -> None:
         raise InvalidInput(
             f"There is no recovery copy {number}: {held} (`reverie journal recover` lists them)."
         )
-    path = copies[number - 1]
+    return copies[number - 1]
+
+
+def _show(actor: Any, number: int) -> None:
+    """``journal recover --show N``: copy N's kind, title and text on stdout (it opens only for its owner)."""
+    from reverie.clinic.services import recovery
+    from reverie.journal.kinds import KIND_WORDS
+
+    kept = recovery.read(_copy_path(actor, number), actor)
+    draft = kept.draft
+    typer.echo(f"{KIND_WORDS.get(draft.kind, draft.kind)}" + (f" · {draft.title}" if draft.title else ""))
+    typer.echo(draft.body)
+
+
+def _drop(actor: Any, number: int, yes: bool) -> None:
+    """``journal recover --discard N``: delete copy N for good, after asking (or with --yes); says what it did."""
+    from reverie.clinic.services import recovery
+
+    path = _copy_path(actor, number)
     question = f"Delete recovery copy {number} ({path.name}) for good? Its text cannot be brought back."
     if not yes and not typer.confirm(question, default=False):
         typer.echo(f"Kept recovery copy {number}.")
@@ -490,15 +520,27 @@ def recover(
             " can never be saved. Asks first.",
         ),
     ] = None,
+    show: Annotated[
+        int | None,
+        typer.Option(
+            metavar="NUMBER",
+            help="Print this one copy's kind, title and text instead (the number `journal recover` gave it), to"
+            " keep it elsewhere before --discard. Only your own copies.",
+        ),
+    ] = None,
     yes: Annotated[bool, typer.Option("--yes", help="With --discard: delete without asking.")] = False,
 ) -> None:
     """Save your texts kept from earlier saves that did not complete (only your own). A copy that cannot be saved
-    is left in place with a number and the reason; delete it with --discard NUMBER."""
+    is left in place with a number and the reason; see its text with --show NUMBER, delete it with --discard
+    NUMBER."""
     from reverie.cli.runtime import sign_in
     from reverie.clinic.services import journal, recovery
     from reverie.errors import ReverieError
 
     actor = sign_in(user)
+    if show is not None:
+        _show(actor, show)
+        return
     if discard is not None:
         _drop(actor, discard, yes)
         return
@@ -534,7 +576,9 @@ def recover(
         typer.echo(f"Not recovered, left in place as copy {number}: {message}", err=True)
     if problems:
         typer.echo(
-            "If a copy can never be saved, delete it with: reverie journal recover --discard NUMBER", err=True
+            "If a copy can never be saved, see its text with: reverie journal recover --show NUMBER, then delete"
+            " it with: reverie journal recover --discard NUMBER",
+            err=True,
         )
     old = len(recovery.legacy())
     if old:

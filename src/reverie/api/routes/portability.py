@@ -36,17 +36,26 @@ EXPORT_RESPONSE = {
 
 
 @router.get("/export", response=ERRORS, url_name="export", openapi_extra=EXPORT_RESPONSE)
-def export(request: HttpRequest, format: Literal["json", "markdown"] = "json") -> HttpResponse:
-    """Download everything one has written, decrypted (clients only)."""
+def export(request: HttpRequest, format: Literal["json", "markdown", "left_out"] = "json") -> HttpResponse:
+    """Download everything one has written, decrypted (clients only). An entry that cannot be opened is left out
+    and counted in the ``Reverie-Left-Out`` header; ``format=left_out`` names them (date, kind, title)."""
+    from django.http import JsonResponse
+
+    from reverie.clinic.services.local_time import zone_of
     from reverie.journal.interchange import dump_markdown, dump_reverie_json
 
-    journal = portability.export_journal(actor(request))
-    if format == "markdown":
-        from reverie.clinic.services.local_time import zone_of
-
+    exported = portability.export_with_report(actor(request))
+    journal = exported.journal
+    if format == "left_out":
+        lines = portability.left_out_words(exported.left_out, zone_of(actor(request)))
+        response: HttpResponse = JsonResponse({"left_out": lines[1:], "message": lines[0] if lines else ""})
+    elif format == "markdown":
         text = dump_markdown(journal, zone=zone_of(actor(request)))  # the person's own times, the zone named
-        return download(text.encode(), "text/markdown; charset=utf-8", "reverie-journal.md")
-    return download(dump_reverie_json(journal), "application/json", "reverie-journal.json")
+        response = download(text.encode(), "text/markdown; charset=utf-8", "reverie-journal.md")
+    else:
+        response = download(dump_reverie_json(journal), "application/json", "reverie-journal.json")
+    response["Reverie-Left-Out"] = str(len(exported.left_out))
+    return response
 
 
 @router.post(
@@ -61,7 +70,13 @@ def import_(request: HttpRequest, all_or_nothing: bool = False) -> ImportOut:
     ``problems`` (never its text) unless ``all_or_nothing``; entries already imported are skipped, so it can be
     repeated."""
     report = portability.import_journal(actor(request), _import_body(request), all_or_nothing=all_or_nothing)
-    return ImportOut(created=report.created, skipped=report.skipped, problems=list(report.problems))
+    return ImportOut(
+        created=report.created,
+        skipped=report.skipped,
+        problems=list(report.problems),
+        differ=report.differ,
+        notes=list(report.notes),
+    )
 
 
 def _import_body(request: HttpRequest) -> bytes:

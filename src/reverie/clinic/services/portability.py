@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import logging
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +31,7 @@ from reverie.clinic.services.journal import (
     screen_draft,
     screen_saved,
 )
-from reverie.errors import AuthenticationFailed, InvalidInput, PermissionDenied
+from reverie.errors import AuthenticationFailed, IntegrityError, InvalidInput, PermissionDenied
 from reverie.insights.observations import ANALYZERS
 from reverie.journal.interchange import (
     SCHEMA,
@@ -42,6 +45,8 @@ from reverie.journal.interchange import (
 
 Progress = Callable[[int, int], None]
 
+log = logging.getLogger(__name__)
+
 # Each returns part of the export's ``record`` for a client (care: the course of therapy as the client reads it).
 export_record_hooks: list[Callable[[User], dict[str, Any]]] = []
 
@@ -49,12 +54,73 @@ export_record_hooks: list[Callable[[User], dict[str, Any]]] = []
 before_erase_hooks: list[Callable[[User], object]] = []
 
 
-def _portable(actor: User, entry: Entry) -> PortableEntry | None:
+@dataclass(frozen=True, slots=True)
+class LeftOut:
+    """An entry an export had to leave out, named for its owner: date, kind and (when it opens) title; no text."""
+
+    happened_at: datetime
+    kind: str
+    title: str  # "" when the entry itself does not open
+    reason: str  # plain words: why it could not be exported
+
+    def line(self, zone: tzinfo | None = None) -> str:
+        from reverie.journal.kinds import KIND_WORDS
+
+        day = self.happened_at.astimezone(zone or UTC).strftime("%Y-%m-%d %H:%M")
+        kind = KIND_WORDS.get(self.kind, self.kind)
+        named = f" “{self.title}”" if self.title else ""
+        return f"{day} · {kind}{named}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class Exported:
+    """An export and what it had to leave out (each named to the person, never in a log)."""
+
+    journal: PortableJournal
+    left_out: tuple[LeftOut, ...] = ()
+
+
+LOST_KEY = "it was sealed under a key that no longer exists, so it cannot be opened."
+ALTERED = "it does not open (its stored copy was altered or damaged)."
+ALTERED_FILE = "one of its files or earlier versions does not open (its stored copy was altered or damaged)."
+
+
+def _readable_title(entry: Entry) -> str:
+    from reverie.clinic.services.journal import _open_payload
+
+    try:
+        return str(_open_payload(entry, entry.client).get("title", ""))
+    except (IntegrityError, ValueError):
+        return ""
+
+
+def _portable(actor: User, entry: Entry) -> PortableEntry | LeftOut:
+    """The entry in portable form, or what to tell its owner when it (or one of its files) cannot be opened."""
+    try:
+        return _opened_portable(actor, entry)
+    except IntegrityError as exc:
+        log.warning("export left out one entry: %s", type(exc).__name__)  # the error's type only, never text
+        title = _readable_title(entry)
+        reason = ALTERED_FILE if title or _payload_opens(entry) else ALTERED
+        return LeftOut(entry.happened_at, entry.kind, title, reason)
+
+
+def _payload_opens(entry: Entry) -> bool:
+    from reverie.clinic.services.journal import _open_payload
+
+    try:
+        _open_payload(entry, entry.client)
+    except (IntegrityError, ValueError):
+        return False
+    return True
+
+
+def _opened_portable(actor: User, entry: Entry) -> PortableEntry | LeftOut:
     from reverie.clinic.services.journal import _view, attachment_data
 
     view = _view(entry)
     if view.unreadable:  # sealed under a lost data key (reverie doctor): it cannot be exported
-        return None
+        return LeftOut(entry.happened_at, entry.kind, "", LOST_KEY)
     atts = []
     for info in view.attachments:
         name, media_type, data = attachment_data(actor, info.id)
@@ -81,33 +147,56 @@ def _portable(actor: User, entry: Entry) -> PortableEntry | None:
 
 def export_journal(actor: User, progress: Progress | None = None) -> PortableJournal:
     """Everything the client wrote (not the trash), decrypted, in Reverie's portable form."""
+    return export_with_report(actor, progress).journal
+
+
+def export_with_report(actor: User, progress: Progress | None = None) -> Exported:
+    """The export and the entries it left out: one that cannot be opened (a lost key, an altered entry or file)
+    is left out, counted (audit outcome ``partial``) and named to the person; the rest exports."""
     _require_client(actor)
     rows = list(
-        Entry.objects.filter(client=actor, deleted_at__isnull=True).order_by("happened_at", "written_at")
+        Entry.objects.filter(client=actor, deleted_at__isnull=True)
+        .select_related("client")
+        .order_by("happened_at", "written_at")
     )
     out = []
-    unreadable = 0
+    left_out = []
     for i, entry in enumerate(rows, 1):
         item = _portable(actor, entry)
-        if item is None:
-            unreadable += 1
+        if isinstance(item, LeftOut):
+            left_out.append(item)
         else:
             out.append(item)
         if progress:
             progress(i, len(rows))
-    outcome = "partial" if unreadable else "ok"  # entries that cannot be opened are left out, and counted
+    outcome = "partial" if left_out else "ok"  # entries that cannot be opened are left out, and counted
     audit.record(actor, "journal.export", "journal", actor.pk, subject=actor, outcome=outcome)
     record: dict[str, Any] = {}
     for hook in export_record_hooks:
         record.update(hook(actor))
-    return PortableJournal(schema=SCHEMA, exported_at=timezone.now(), entries=tuple(out), record=record)
+    journal = PortableJournal(schema=SCHEMA, exported_at=timezone.now(), entries=tuple(out), record=record)
+    return Exported(journal, tuple(left_out))
+
+
+def left_out_words(left_out: Sequence[LeftOut], zone: tzinfo | None = None) -> list[str]:
+    """What the web page, the API and the CLI say about entries an export left out (empty when none)."""
+    if not left_out:
+        return []
+    count = len(left_out)
+    head = (
+        f"{count} {'entry' if count == 1 else 'entries'} could not be opened and "
+        f"{'is' if count == 1 else 'are'} not in this export; everything else is:"
+    )
+    return [head, *(item.line(zone) for item in left_out)]
 
 
 @dataclass(frozen=True, slots=True)
 class ImportReport:
     created: int
-    skipped: int  # already here (a repeated import)
+    skipped: int  # already here: the same id (a repeated import) or the same content (a round trip A→B→A)
     problems: tuple[str, ...] = ()  # entries or files left out, one text-free line each
+    differ: int = 0  # entries with the id of one stored here but another content: the stored one was kept
+    notes: tuple[str, ...] = ()  # plain sentences about what was not applied (text-free)
 
 
 def _draft(entry: PortableEntry) -> EntryDraft:
@@ -145,25 +234,86 @@ def _entry_id(actor: User, raw: str) -> tuple[uuid.UUID, bool]:
     return mapped, True
 
 
+def _fingerprint(kind: str, happened_at: datetime, title: str, body: str, files: Iterable[bytes]) -> bytes:
+    """A hash of an entry's content (kind, happened-at, title, body and its files' bytes), made in memory to compare
+    an imported entry with stored ones; never stored."""
+    digest = hashlib.sha256(b"reverie.import-content/1")
+    for part in (kind, happened_at.astimezone(UTC).isoformat(), title, body):
+        raw = part.encode("utf-8")
+        digest.update(len(raw).to_bytes(8, "big") + raw)
+    for file_digest in sorted(hashlib.sha256(data).digest() for data in files):
+        digest.update(file_digest)
+    return digest.digest()
+
+
+def _file_fingerprint(entry: PortableEntry, draft: EntryDraft) -> bytes:
+    happened = draft.happened_at or entry.happened_at
+    return _fingerprint(draft.kind, happened, draft.title, draft.body, (a.data for a in entry.attachments))
+
+
+def _stored_fingerprint(row: Entry) -> bytes | None:
+    """The fingerprint of a stored entry (None when it cannot be opened: it then matches nothing)."""
+    from reverie.clinic.services.journal import _open_payload, _opened_attachment
+
+    try:
+        doc = _open_payload(row, row.client)
+        files = [_opened_attachment(row.client, att).data for att in row.attachments.all()]
+    except (IntegrityError, ValueError):
+        return None
+    return _fingerprint(row.kind, row.happened_at, str(doc.get("title", "")), str(doc.get("body", "")), files)
+
+
+def _chunks(items: Sequence[datetime], size: int = 500) -> Iterator[Sequence[datetime]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _stored_fingerprints(actor: User, moments: Iterable[datetime]) -> set[bytes]:
+    """The fingerprints of this person's stored entries that happened at one of ``moments`` (only those are opened)."""
+    found: set[bytes] = set()
+    for chunk in _chunks(sorted(set(moments))):
+        rows = Entry.objects.filter(client=actor, happened_at__in=list(chunk)).select_related("client")
+        for row in rows.prefetch_related("attachments"):
+            fingerprint = _stored_fingerprint(row)
+            if fingerprint is not None:
+                found.add(fingerprint)
+    return found
+
+
 def import_journal(
     actor: User, data: bytes, progress: Progress | None = None, *, all_or_nothing: bool = False
 ) -> ImportReport:
     """Import Reverie's export, jrnl's JSON or Day One's zip or JSON. A bad entry is reported and left out (its
-    line in ``problems``, never its text); with ``all_or_nothing`` a bad entry stores none."""
+    line in ``problems``, never its text); with ``all_or_nothing`` a bad entry stores none.
+
+    Nothing stored is ever overwritten. An entry is skipped as already here when this person holds its id (a
+    repeated import; when the stored one's content differs, it is counted in ``differ`` and said in ``notes``) or
+    an entry of the same content (kind, happened-at, title, body, files: a round trip A→B→A, where ids change)."""
     from reverie.clinic.services import import_check
 
     _require_client(actor)
     journal, drafts, problems = import_check.usable(actor, data, all_or_nothing=all_or_nothing)
     screens = [screen_draft(draft) for draft in drafts]  # every imported entry, before the transaction
-    created = skipped = 0
+    created = skipped = differ = 0
     left_out: list[str] = []
     with transaction.atomic():
-        for index, (entry, draft, screened) in enumerate(
-            zip(journal.entries, drafts, screens, strict=True), 1
+        ids = [_entry_id(actor, entry.id) for entry in journal.entries]
+        new_moments = (  # only entries not held by id are compared by content: only those moments are opened
+            draft.happened_at or entry.happened_at
+            for entry, draft, (_, held) in zip(journal.entries, drafts, ids, strict=True)
+            if not held
+        )
+        here = _stored_fingerprints(actor, new_moments)
+        for index, (entry, draft, screened, (entry_id, duplicate)) in enumerate(
+            zip(journal.entries, drafts, screens, ids, strict=True), 1
         ):
-            entry_id, duplicate = _entry_id(actor, entry.id)
             if duplicate:
                 skipped += 1  # its answers stay as they are
+                stored = Entry.objects.select_related("client").get(pk=entry_id)
+                if _stored_fingerprint(stored) != _file_fingerprint(entry, draft):
+                    differ += 1  # edited since (here or there): the one here is kept, never overwritten
+            elif _file_fingerprint(entry, draft) in here:
+                skipped += 1  # the same words here under another id (exported from here, imported back)
             else:
                 row = _store_imported(actor, entry, draft, entry_id)
                 left_out += _store_fits(row, entry, index - 1)
@@ -172,8 +322,85 @@ def import_journal(
                 created += 1
             if progress:
                 progress(index, len(drafts))
+        notes = [_differ_words(differ)] if differ else []
+        plan_note = _restore_safety_plan(actor, journal.record)
+        if plan_note:
+            notes.append(plan_note)
         audit.record(actor, "journal.import", "journal", actor.pk, subject=actor)
-    return ImportReport(created=created, skipped=skipped, problems=(*problems, *left_out))
+    return ImportReport(
+        created=created, skipped=skipped, problems=(*problems, *left_out), differ=differ, notes=tuple(notes)
+    )
+
+
+def _differ_words(count: int) -> str:
+    if count == 1:
+        return "1 entry in the file differs from the one here; the one here was kept."
+    return f"{count} entries in the file differ from the ones here; the ones here were kept."
+
+
+PLAN_CONTACTS = "People I can call"  # the export's one section of contacts, each "name: phone"
+
+
+def _plan_sections(plan: Any) -> list[dict[str, Any]]:
+    """A stored plan as the export writes it (care.services.export_record), to compare with a file's."""
+    from reverie.care.services.export_record import SECTIONS
+
+    sections: list[dict[str, Any]] = [
+        {"title": title, "items": list(getattr(plan, key))} for key, title in SECTIONS if getattr(plan, key)
+    ]
+    contacts = [f"{c.name}: {c.phone}" for c in (*plan.trusted_contacts, *plan.professionals)]
+    if contacts:
+        sections.append({"title": PLAN_CONTACTS, "items": contacts})
+    return sections
+
+
+def _plan_from_sections(sections: list[Any]) -> dict[str, Any]:
+    """The safety plan's document from the export's sections; contacts come back as people to ask for help."""
+    from reverie.care.services.export_record import SECTIONS
+
+    keys_of = {title: key for key, title in SECTIONS}
+    data: dict[str, Any] = {}
+    for section in sections:
+        if not isinstance(section, dict) or not isinstance(section.get("items"), list):
+            raise InvalidInput("The file's safety plan is not in the export's form.")
+        items = [str(item) for item in section["items"]]
+        if section.get("title") == PLAN_CONTACTS:
+            contacts = []
+            for item in items:
+                name, colon, phone = item.rpartition(":")
+                if not colon:
+                    raise InvalidInput("A contact of the file's safety plan has no phone number.")
+                contacts.append({"name": name.strip(), "phone": phone.strip()})
+            data["trusted_contacts"] = contacts
+        elif section.get("title") in keys_of:
+            data[keys_of[str(section["title"])]] = items
+        else:
+            raise InvalidInput("The file's safety plan has a section this Reverie does not know.")
+    return data
+
+
+def _restore_safety_plan(actor: User, record: dict[str, Any]) -> str | None:
+    """The file's safety plan, restored when the person has none yet; a plain sentence when it was not applied.
+
+    Check-ins and the course record are never imported: they belong to the other installation's therapy."""
+    exported = record.get("safety_plan")
+    if not isinstance(exported, dict) or not exported.get("sections"):
+        return None
+    from reverie.care.services import safety
+
+    sections = exported["sections"]
+    stored = safety.get_plan(actor)
+    if stored is not None:
+        if _plan_sections(stored) == sections:
+            return None
+        return (
+            "The file's safety plan differs from yours here; yours was kept and the file's was not applied."
+        )
+    try:
+        safety.save_plan(actor, _plan_from_sections(sections if isinstance(sections, list) else []))
+    except InvalidInput as exc:
+        return f"The file's safety plan could not be restored ({exc.message}); nothing of it was applied."
+    return "Your safety plan was restored from the file (its contacts are listed as people you can ask for help)."
 
 
 def _store_fits(row: Entry, entry: PortableEntry, index: int) -> list[str]:

@@ -161,23 +161,61 @@ def read(path: Path, owner: User) -> Kept:
         raise _damaged(path, "it belongs to another account.")
     if "sealed" in doc:
         try:
-            raw = keys.open_for(owner, _record_id(path.stem), PURPOSE, base64.b64decode(str(doc["sealed"])))
+            blob = base64.b64decode(str(doc["sealed"]))
+            raw = keys.open_for(owner, _record_id(path.stem), PURPOSE, blob)
             content = json.loads(raw)
         except (ReverieError, ValueError):
-            raise _damaged(
-                path, "it does not open with your key (damaged, or sealed for someone else)."
-            ) from None
+            raise _damaged(path, _sealed_why(owner, doc)) from None
     elif "fallback_sealed" in doc:
+        missing = _missing_master_key(doc)
+        if missing:
+            raise _damaged(path, missing)
         try:
             content = json.loads(_open_fallback(doc, owner, path.stem))
         except (ReverieError, ValueError):
-            raise _damaged(path, "it does not open with this installation's master key.") from None
+            raise _damaged(
+                path, f"it does not open with master key '{doc.get('fallback_kid')}' (it is damaged)."
+            ) from None
     else:
         content = doc.get("plain")
     try:
         return Kept(path, _draft(content))
     except (KeyError, TypeError, ValueError):
         raise _damaged(path, "its content is incomplete.") from None
+
+
+def _sealed_why(owner: User, doc: dict[str, Any]) -> str:
+    """Why a copy sealed with a data key does not open, in plain words: another key than the person's now, or
+    damage."""
+    from reverie.vault.envelope import sealed_with
+
+    try:
+        named = sealed_with(base64.b64decode(str(doc["sealed"])))
+        current = keys.data_key(owner).kid
+    except (ReverieError, ValueError):
+        return "it does not open with your key (damaged, or sealed for someone else)."
+    if named != current:  # no key ids named: the other key may be someone else's
+        return (
+            "it does not open with your key: it was sealed under a different key than yours now (yours was"
+            " replaced or restored since, or the copy is someone else's)."
+        )
+    return "it does not open with your key (it is damaged)."
+
+
+def _missing_master_key(doc: dict[str, Any]) -> str | None:
+    """A plain sentence when a fallback copy's master key is not in the key file (None when it is there)."""
+    kid = str(doc.get("fallback_kid"))
+    try:
+        ring = keys.keyring()
+    except (ReverieError, OSError, ValueError):
+        return "no master key can be loaded on this installation now."
+    if kid in ring.keys:
+        return None
+    return (
+        f"it was sealed under a different master key ('{kid}') than this installation's ('{ring.active}'),"
+        " and that key is not in the key file: put it back in the key file, then run `reverie journal recover`"
+        " again."
+    )
 
 
 def _draft(content: Any) -> EntryDraft:

@@ -457,10 +457,16 @@ def export(request: HttpRequest) -> HttpResponse:
         user = _user(request)
         trash = journal.trash_count(user) if user.is_client else 0  # left out of the export: said on the page
         return render(request, "reverie/export.html", {"trash": trash})
-    data = portability.export_journal(_user(request))
-    if request.POST.get("format") == "markdown":
-        from reverie.clinic.services.local_time import zone_of
+    from reverie.clinic.services.local_time import zone_of
 
+    exported = portability.export_with_report(_user(request))
+    markdown = request.POST.get("format") == "markdown"
+    if exported.left_out and request.POST.get("anyway") != "yes":  # named first; the rest is one click away
+        lines = portability.left_out_words(exported.left_out, zone_of(_user(request)))
+        context = {"trash": 0, "left_out": lines, "format": "markdown" if markdown else "json"}
+        return render(request, "reverie/export.html", context)
+    data = exported.journal
+    if markdown:
         text = dump_markdown(data, zone=zone_of(_user(request)))  # the person's own times, the zone named
         return download(text.encode(), "text/markdown; charset=utf-8", "reverie-journal.md")
     return download(dump_reverie_json(data), "application/json", "reverie-journal.json")
