@@ -14,18 +14,25 @@ PHQ, GAD = QuestionnaireId.PHQ9, QuestionnaireId.GAD7
 def test_phq9_alone_at_session_1_then_both_at_session_8() -> None:
     outcome = course_outcome([Assessment(1, phq9=16), Assessment(8, phq9=14, gad7=5)])
     assert outcome.measures == (PHQ,) and outcome.single == {GAD: 8}
-    assert outcome.recovery is None and outcome.reliable_recovery is None
-    assert outcome.undecided_reason == "Recovery is not decided: GAD-7 has only one score (session 8)."
     assert (outcome.case_at_start, outcome.case_at_end) == (True, True)
+    # PHQ-9 14 at the end is a case whatever GAD-7 did: no recovery, decided (r8; it said "not decided")
+    assert outcome.recovery is False and outcome.reliable_recovery is False and not outcome.undecided_reason
+    undecided = course_outcome([Assessment(1, phq9=16), Assessment(8, phq9=4, gad7=5)])
+    assert undecided.recovery is None and undecided.reliable_recovery is None
+    assert undecided.undecided_reason == "Recovery is not decided: GAD-7 has only one score (session 8)."
+    assert (undecided.case_at_start, undecided.case_at_end) == (True, False)
 
 
 def test_the_mirror_gad7_alone_at_session_1_is_not_called_recovery() -> None:
     outcome = course_outcome([Assessment(1, gad7=12), Assessment(8, phq9=14, gad7=5)])
     assert outcome.measures == (GAD,) and outcome.single == {PHQ: 8}
-    assert (
-        outcome.recovery is None and outcome.reliable_recovery is None
-    )  # before: recovery (PHQ-9 14 ignored)
-    assert "PHQ-9 has only one score (session 8)" in outcome.undecided_reason
+    # before: recovery (PHQ-9 14 ignored); then "case now: no, recovery not decided" (r8): PHQ-9 14 at the last
+    # session is a case now, so it is no recovery
+    assert (outcome.case_at_start, outcome.case_at_end) == (True, True)
+    assert outcome.recovery is False and outcome.reliable_recovery is False
+    gad_only_twice = course_outcome([Assessment(1, gad7=12), Assessment(4, phq9=6), Assessment(8, gad7=5)])
+    assert gad_only_twice.recovery is None  # PHQ-9 given once, in the middle: not decided
+    assert "PHQ-9 has only one score (session 4)" in gad_only_twice.undecided_reason
 
 
 def test_a_measure_that_started_later_is_read_from_its_own_first_score() -> None:
@@ -48,4 +55,8 @@ def test_a_measure_left_out_at_the_end_keeps_its_own_last_score() -> None:
 
 def test_no_measure_given_twice_decides_nothing() -> None:
     outcome = course_outcome([Assessment(1, phq9=16), Assessment(8, gad7=5)])
-    assert outcome.measures == () and outcome.case_at_start is None and outcome.recovery is None
+    assert outcome.measures == () and outcome.recovery is None
+    assert (outcome.case_at_start, outcome.case_at_end) == (True, False)  # r8: it said "not known" for both
+    assert course_outcome([Assessment(1, phq9=4), Assessment(8, gad7=12)]).recovery is False  # a case now
+    middle = course_outcome([Assessment(1, phq9=16), Assessment(4, gad7=5), Assessment(8, phq9=3)])
+    assert middle.recovery is None  # GAD-7 once, in the middle: not decided

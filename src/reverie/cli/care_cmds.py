@@ -160,8 +160,9 @@ def course_show(course_id: CourseArg = None, user: UserOpt = None, client: Clien
 
 @course_app.command("plan-ahead")
 def course_plan_ahead() -> None:
-    """Operator (e.g. a daily cron job): plan every open-ended course that has not ended 12 weeks ahead of today.
-    Reading a course does the same for that course; running it again adds nothing."""
+    """Operator (e.g. a daily cron job): plan every open-ended course that has not ended 12 weeks ahead of today
+    (not one whose client and therapist are no longer linked). Reading a course does the same for that course;
+    running it again adds nothing."""
     _ready()
     from reverie.care.services import course as courses
 

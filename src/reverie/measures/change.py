@@ -128,8 +128,10 @@ class Outcome:
     ``measures`` are those compared (each from its own first to its own last score); ``complete`` is True when both
     PHQ-9 and GAD-7 are, which NHS reporting requires. ``recovery`` can only be True for a person who was a case at
     the start. ``single`` names a measure given only once (with that session): its change is not known, so
-    ``recovery`` and ``reliable_recovery`` are None, "not decided", rather than decided without it. ``case_at_start``
-    and ``case_at_end`` are None when no measure has two scores.
+    ``recovery`` and ``reliable_recovery`` are None, "not decided", rather than decided without it, unless the
+    client is a case at the end (then no recovery). A measure given once counts for caseness at the start when it
+    was given at the first assessment and at the end when given at the last. ``case_at_start`` and ``case_at_end``
+    are None when no score counts there.
     """
 
     measures: tuple[QuestionnaireId, ...]
@@ -147,7 +149,7 @@ class Outcome:
     @property
     def undecided_reason(self) -> str:
         """Why recovery is not decided ("" when it is), in words."""
-        if not self.single:
+        if not self.single or self.recovery is not None:
             return ""
         named = "; ".join(f"{_short(q)} has only one score (session {n})" for q, n in self.single.items())
         return f"Recovery is not decided: {named}."
@@ -200,9 +202,10 @@ def course_outcome(series: Sequence[Assessment]) -> Outcome:
     out once, is still counted). At least two assessments.
 
     * caseness (NHS Talking Therapies): at or above the cut-off on PHQ-9 (10) or GAD-7 (8), at the start from each
-      measure's first score, at the end from each measure's last score;
-    * recovery: a case at the start and not a case at the end; not decided (None) while a measure has only one
-      score, which ``single`` names;
+      measure's first score, at the end from each measure's last score (a measure given once: where it was given,
+      if that is the first or the last assessment);
+    * recovery: a case at the start and not a case at the end; a case at the end is never recovery; otherwise not
+      decided (None) while a measure has only one score, which ``single`` names;
     * reliable improvement, deterioration and recovery as in :func:`paired_outcome`, per measure.
     """
     steps = ordered(series)
@@ -219,9 +222,16 @@ def course_outcome(series: Sequence[Assessment]) -> Outcome:
     changes = {q: classify_change(q.value, first[q], last[q]) for q in measures}
     deteriorated = Change.DETERIORATION in changes.values()
     improved = Change.IMPROVEMENT in changes.values() and not deteriorated
-    case_start = any(first[q] >= CASENESS_CUTOFF[q] for q in measures) if measures else None
-    case_end = any(last[q] >= CASENESS_CUTOFF[q] for q in measures) if measures else None
-    recovery = None if single or not measures else bool(case_start and not case_end)
+    # a measure given once counts where it was given: at the start if at the first assessment, at the end if at
+    # the last (a PHQ-9 of 14 at the last session is a case now, whatever GAD-7 did)
+    at_start = {**first, **{q: scores[q][0][1] for q, n in single.items() if n == steps[0].session}}
+    at_end = {**last, **{q: scores[q][0][1] for q, n in single.items() if n == steps[-1].session}}
+    case_start = any(v >= CASENESS_CUTOFF[q] for q, v in at_start.items()) if at_start else None
+    case_end = any(v >= CASENESS_CUTOFF[q] for q, v in at_end.items()) if at_end else None
+    if case_end:
+        recovery: bool | None = False  # a case at the end is no recovery, whatever a measure given once says
+    else:
+        recovery = None if single or not measures else bool(case_start and not case_end)
     return Outcome(
         measures=measures,
         changes=changes,

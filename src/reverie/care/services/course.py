@@ -19,7 +19,7 @@ from django.utils import timezone
 from reverie.care.models import Course, CourseSession, GoodbyeLetter
 from reverie.care.policy import linked_clients, visible_courses
 from reverie.care.services import records
-from reverie.clinic.models import User
+from reverie.clinic.models import Pair, User
 from reverie.clinic.services import audit, local_time
 from reverie.clinic.services.policy import Action, allows
 from reverie.errors import InvalidInput, NotFound, PermissionDenied
@@ -189,23 +189,42 @@ def get_course(actor: User, course_id: object, action: Action = Action.READ) -> 
 # --- the rolling horizon of an open-ended course ----------------------------------------------------------------------
 
 
-def _pending_starts(course: Course, until: datetime) -> tuple[list[datetime], int]:
-    """The regular starts not planned yet up to ``until``, and the highest slot so far. The frontier is the latest
-    session, a moved one counted at its original time too (``moved_from``): nothing at or before it is planned
-    again, so a moved or cancelled session's slot never comes back, and slot order stays time order."""
+def _pending_starts(course: Course, until: datetime | None) -> tuple[list[datetime], int]:
+    """The regular starts not planned yet up to ``until`` (None: the first one only, within a week), and the highest
+    slot so far. The frontier is the latest session, a moved one counted at its original time too (``moved_from``):
+    nothing at or before it is planned again, so a moved or cancelled session's slot never comes back, and slot
+    order stays time order."""
     found = course.sessions.aggregate(start=Max("start"), moved=Max("moved_from"), slot=Max("slot"))
     marks = [m for m in (found["start"], found["moved"]) if m is not None]
     after = max(marks) if marks else course.first_start - timedelta(microseconds=1)
     first = course.first_start.astimezone(course_zone(course))
     weekdays = course.weekdays or [first.weekday()]
-    starts = regular_starts(first, weekdays, after, until, day_times=dict(day_times_of(course)))
-    return starts, int(found["slot"] or 0)
+    end = after + timedelta(days=8) if until is None else until
+    starts = regular_starts(first, weekdays, after, end, day_times=dict(day_times_of(course)))
+    return (starts[:1] if until is None else starts), int(found["slot"] or 0)
+
+
+def next_unplanned(course: Course) -> datetime | None:
+    """An open-ended course's first regular start after its planned sessions (the one :func:`plan_ahead` adds
+    next); None for a fixed-length or ended course. A session moved to it or later would leave the regular weeks
+    in between unplanned for good, so a move stops before it."""
+    if course.total_sessions is not None or course.ended_at is not None:
+        return None
+    starts, _ = _pending_starts(course, None)
+    return starts[0] if starts else None
+
+
+def _linked(course: Course) -> bool:
+    return Pair.objects.filter(
+        client_id=course.client_id, therapist_id=course.therapist_id, ended_at__isnull=True
+    ).exists()
 
 
 def plan_ahead(course: Course, now: datetime | None = None) -> int:
     """Keep an open-ended course (medium-term, long-term, art, music) planned :data:`HORIZON` ahead of ``now``:
     the regular sessions up to then that are not planned yet are added after the last one, in the course's zone
-    and weekly rhythm. Returns how many were added. A fixed-length or ended course is never touched.
+    and weekly rhythm. Returns how many were added. A fixed-length or ended course, or one whose client and
+    therapist are no longer linked, is never touched.
 
     Idempotent and cheap once the horizon is met (one aggregate query, no write). Two requests at once: the course
     row is locked (PostgreSQL; SQLite's write transaction holds the file) and the frontier read again inside the
@@ -213,8 +232,8 @@ def plan_ahead(course: Course, now: datetime | None = None) -> int:
     if course.total_sessions is not None or course.ended_at is not None:
         return 0
     until = (now or timezone.now()) + HORIZON
-    if not _pending_starts(course, until)[0]:
-        return 0
+    if not _pending_starts(course, until)[0] or not _linked(course):
+        return 0  # an ended link: no more sessions with a therapist the client is no longer linked to
     with transaction.atomic():
         ended = (
             Course.objects.select_for_update().filter(pk=course.pk).values_list("ended_at", flat=True).first()
@@ -231,7 +250,8 @@ def plan_ahead(course: Course, now: datetime | None = None) -> int:
 
 def plan_ahead_all(now: datetime | None = None) -> tuple[int, int]:
     """For the clinic's scheduled job (``reverie course plan-ahead``): every open-ended course that has not
-    ended, planned ahead. Returns (courses extended, sessions added)."""
+    ended, planned ahead (those of an ended link are skipped by :func:`plan_ahead`). Returns (courses extended,
+    sessions added)."""
     extended = added = 0
     for course in Course.objects.filter(total_sessions__isnull=True, ended_at__isnull=True):
         count = plan_ahead(course, now)

@@ -139,6 +139,11 @@ def _check_keeps_order(course: Course, row: CourseSession, new_start: datetime) 
         raise InvalidInput(f"A session can be moved to after the one before it ({_when(before, zone)}).")
     if after is not None and new_start >= after.start:
         raise InvalidInput(f"A session can be moved to before the next one ({_when(after, zone)}).")
+    # the last one of an open-ended course: before its next regular time, or the weeks in between are never planned
+    upcoming = courses.next_unplanned(course) if after is None else None
+    if upcoming is not None and new_start >= upcoming:
+        when = upcoming.astimezone(zone)
+        raise InvalidInput(f"A session can be moved to before the next one ({when.day} {when:%b %Y %H:%M}).")
 
 
 def _when(row: CourseSession, zone: ZoneInfo) -> str:
