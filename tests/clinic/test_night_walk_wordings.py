@@ -38,3 +38,17 @@ def test_export_formats_sit_inside_their_labels(make_user: Any, web_as: Any) -> 
         assert re.search(
             rf'<label for="{key}"><input type="radio" id="{key}" name="format" value="{value}"', page
         )
+
+
+def test_erase_with_a_wrong_password_keeps_the_typed_name_but_never_the_password(
+    make_user: Any, web_as: Any
+) -> None:
+    user = make_user("sleepless")
+    page = (
+        web_as(user)
+        .post("/account/erase/", {"confirm": "Sleepless", "password": "not my password at all"})
+        .content.decode()
+    )
+    assert "Nothing was erased." in page
+    assert 'name="confirm" autocomplete="off" required value="Sleepless"' in page
+    assert "not my password at all" not in page
