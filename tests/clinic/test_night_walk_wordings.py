@@ -52,3 +52,16 @@ def test_erase_with_a_wrong_password_keeps_the_typed_name_but_never_the_password
     assert "Nothing was erased." in page
     assert 'name="confirm" autocomplete="off" required value="Sleepless"' in page
     assert "not my password at all" not in page
+
+
+def test_standalone_back_links_are_tap_targets(make_user: Any, web_as: Any) -> None:
+    from reverie.clinic.services import journal
+    from reverie.clinic.services.journal import EntryDraft
+
+    user = make_user()
+    web = web_as(user)
+    missing = web.get("/journal/no-such-entry/").content.decode()
+    assert '<a class="tap" href="/">Back to Reverie</a>' in missing
+    entry = journal.create_entry(user, EntryDraft(kind="reflection", body="A quiet night."))
+    history = web.get(f"/journal/{entry.id}/history/").content.decode()
+    assert f'<a class="tap" href="/journal/{entry.id}/">Back to the entry</a>' in history
