@@ -46,3 +46,13 @@ def test_fit_questions_sit_inside_their_boxes(phone: Any) -> None:
             .map(i => i.name)"""
     )
     assert not beside, f"answers beside their question instead of under it: {beside[:5]}"
+
+
+def test_the_open_menu_is_a_full_width_row_under_the_header(phone: Any, make_user: Any) -> None:
+    make_user("lark")
+    sign_in(phone, "lark")
+    phone.click("details.menu > summary")
+    menu = phone.locator("details.menu").bounding_box()
+    brand = phone.locator("header.top .brand").bounding_box()
+    assert menu is not None and brand is not None
+    assert menu["width"] >= 320 and menu["y"] >= brand["y"] + brand["height"] - 1, (menu, brand)
