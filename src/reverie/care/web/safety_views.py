@@ -14,6 +14,7 @@ from reverie.care.web.common import form_base, user_of, with_error
 from reverie.clinic.models import User
 from reverie.clinic.services.safety import crisis_lines
 from reverie.errors import NotFound, ReverieError, StaleEdit
+from reverie.programmes.countries import country_code, country_name
 from reverie.programmes.safety import SECTION_TITLES
 
 
@@ -22,6 +23,12 @@ def _plan_page(request: HttpRequest, client: User | None) -> HttpResponse:
     plan = safety.get_plan(user, client)
     context: dict[str, Any] = {"titles": SECTION_TITLES.items(), "client": client, "saved": False}
     context["values"] = request.POST if request.method == "POST" else safety.form_initial(plan)
+    # the crisis-line countries by name (a code typed by hand, "England" cut to "EN", matched no country, silently)
+    countries = [(c.country, c.name) for c in crisis_lines()]
+    chosen = country_code(str(context["values"].get("crisis_country", "") or "").strip())
+    if chosen and chosen not in {code for code, _ in countries}:
+        countries.append((chosen, country_name(chosen)))  # a country saved before (or a file's) stays chosen
+    context.update(countries=countries, chosen_country=chosen)
     context["base_version"] = safety.plan_version(user, client)  # sent back: a save made since is caught
     if request.method == "POST":
         fields = {key: request.POST.get(key, "") for key in (*SECTION_TITLES, "crisis_country")}

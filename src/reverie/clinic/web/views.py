@@ -580,4 +580,7 @@ def erase(request: HttpRequest) -> HttpResponse:
             logout(request)
             return render(request, "reverie/erased.html", {"count": count})
     context = {"error": error, "losses": losses(user) if user.is_client else []}
+    context["confirm"] = (
+        request.POST.get("confirm", "") if request.method == "POST" else ""
+    )  # never the password
     return render(request, "reverie/erase.html", context, status=status)
