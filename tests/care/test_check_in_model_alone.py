@@ -281,3 +281,25 @@ def test_a_stale_change_says_nothing_of_an_edit() -> None:
         "This entry was changed somewhere else since you opened it: it is now at version 4, you had version 3."
         " Nothing was changed."
     )
+
+
+@pytest.mark.django_db
+def test_the_check_in_page_asks_first_and_keeps_the_plan_and_lines_below(paired: tuple[Any, Any]) -> None:
+    """x7: on a phone the three answers sat about 1,900 px down, below the whole plan and every crisis line. What
+    Reverie read and the answers now come first; the plan and the lines follow, before and after an answer."""
+    client, _ = paired
+    journal.create_entry(client, EntryDraft(kind="reflection", body=WORDS))
+    web = _as(client)
+    page = web.get("/check-in/").content.decode()
+    asked, read, lines = (
+        page.index('name="answer"'),
+        page.index('id="read-back-heading"'),
+        page.index('href="tel:'),
+    )
+    assert read < asked < lines
+    pending = alerts.pending_check_in(client)
+    assert pending is not None
+    after = web.post("/check-in/", {"check_in": str(pending.id), "answer": "need_help"}).content.decode()
+    assert after.index('role="alert"') < after.index(
+        'href="tel:'
+    )  # "call one of the lines below": they follow

@@ -92,8 +92,8 @@ def test_one_answer_is_recorded_once_and_its_two_events_say_what_each_is(make_us
     items = _items(web.get("/account/audit/").content.decode())
     assert items.count("You answered the check-in: you need help now.") == 1
     assert (
-        "The same answer (you need help now) was added to the risk alert a therapist linked with you sees."
-        in items
+        "The same answer (you need help now) was kept with the alert, which a therapist linked with you would see"
+        " (a level and a date, never your words)." in items
     )
     # A different answer to the same check-in is a new answer: recorded.
     web.post("/check-in/", {"check_in": str(pending.id), "answer": "safe"})

@@ -45,7 +45,8 @@ def test_upload_over_the_limit_is_refused_with_the_text_kept(make_user: Any, web
     response = _post(web, _png(size))
     page = response.content.decode()
     assert response.status_code == 400  # before, from 11 MB on: 302, the entry saved without its file
-    assert f"The attached file is {size:,} bytes; the limit is 10,485,760. Nothing was saved." in page
+    said = {int(10.5 * MIB): "10.5 MB", 11_000_000: "10.5 MB", 11 * MIB: "11 MB", 30 * MIB: "30 MB"}[size]
+    assert f"The attached file is {said}; the limit is 10 MB. Nothing was saved." in page  # x7: not bytes
     assert "Your text is still here." in page and WORDS in page
     assert Entry.objects.count() == 0 and Attachment.objects.count() == 0
 
@@ -75,7 +76,9 @@ def test_upload_under_ten_times_the_limit_is_read_and_refused_plainly(
     web = web_as(make_user())
     response = _post(web, _png(5 * small_limit))
     assert response.status_code == 400
-    assert "the limit is 4,000. Nothing was saved." in response.content.decode()
+    assert (
+        "The attached file is 19.5 KB; the limit is 3.9 KB. Nothing was saved." in response.content.decode()
+    )
     assert Entry.objects.count() == 0
 
 
@@ -86,6 +89,21 @@ def test_upload_reading_an_oversized_file_raises_the_refusal() -> None:
     upload = OversizedUpload("big.wav", "audio/wav", 50 * MIB, None)
     with pytest.raises(InvalidInput, match="the limit is"):
         upload.read()
+
+
+def test_a_file_just_over_the_limit_says_so_in_words() -> None:
+    from reverie.clinic.services.media import check_size, file_size_words
+    from reverie.errors import InvalidInput
+
+    with pytest.raises(InvalidInput) as raised:
+        check_size(10 * MIB + 1)
+    assert raised.value.message == "The attached file is just over the limit of 10 MB. Nothing was saved."
+    assert [file_size_words(n) for n in (900, 4000, MIB, 3 * MIB // 2)] == [
+        "900 bytes",
+        "3.9 KB",
+        "1 MB",
+        "1.5 MB",
+    ]
 
 
 def test_upload_too_large_to_read_with_the_csrf_check_on_gets_the_same_page(

@@ -117,10 +117,11 @@ def _by_prefix(action: str) -> str | None:
         return (
             "The same answer ("
             + ANSWERS[rest]
-            + ") was added to the risk alert a therapist linked with you sees."
+            + ") was kept with the alert, which a therapist linked with you would see (a level and a date, never"
+            " your words)."
         )
     if head == "risk.alert":
-        return "{who} raised a risk alert for a therapist linked with you."
+        return "{who} raised an alert that a therapist linked with you would see (a level and a date, never your words)."
     if head == "session" and rest in SESSION_STATES:
         return "{who} marked one of your sessions " + SESSION_STATES[rest] + "."
     if action.startswith("signin.") and action.endswith(".failed"):

@@ -60,7 +60,18 @@ def check_size(size: int) -> None:
     """Raise the plain refusal for a file over the attachment limit (however large: it may not even have been kept)."""
     limit = int(settings.REVERIE["REVERIE_MAX_ATTACHMENT_BYTES"])
     if size > limit:
-        raise InvalidInput(f"The attached file is {size:,} bytes; the limit is {limit:,}. Nothing was saved.")
+        said, most = file_size_words(size), file_size_words(limit)
+        over = f"just over the limit of {most}" if said == most else f"{said}; the limit is {most}"
+        raise InvalidInput(f"The attached file is {over}. Nothing was saved.")
+
+
+def file_size_words(size: int) -> str:
+    """A size as a person reads it: "10 MB", "10.5 MB", "4 KB", "900 bytes" (1 MB = 1,048,576 bytes, as file
+    managers count)."""
+    for unit, scale in (("MB", 1024 * 1024), ("KB", 1024)):
+        if size >= scale:
+            return f"{size / scale:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{size:,} bytes"
 
 
 def check_attachment(kind: str, filename: str, data: bytes) -> str:
