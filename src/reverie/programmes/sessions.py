@@ -51,11 +51,14 @@ def check_start(start: datetime) -> None:
         raise InvalidInput("A session start must use a named time zone (such as Europe/London) or UTC.")
 
 
+LONGEST_MINUTES = 240  # no session is longer: a session starting this long before a moment has ended by then
+
+
 def check_duration(duration_minutes: int) -> None:
     if isinstance(duration_minutes, bool) or not isinstance(duration_minutes, int):
         raise InvalidInput("A session length must be a whole number of minutes.")
-    if not 10 <= duration_minutes <= 240:
-        raise InvalidInput("A session length must be between 10 and 240 minutes.")
+    if not 10 <= duration_minutes <= LONGEST_MINUTES:
+        raise InvalidInput(f"A session length must be between 10 and {LONGEST_MINUTES} minutes.")
 
 
 def session_weekdays(start: datetime, weekly: int, weekdays: Sequence[int] | None = None) -> tuple[int, ...]:

@@ -41,7 +41,7 @@ def caseload(therapist: User, now: datetime | None = None) -> list[CaseRow]:
     for course in courses.courses_for(therapist):
         if course.ended_at is not None:
             continue
-        courses.plan_ahead(course, moment)
+        courses.plan_ahead(course, moment)  # once per course: the readers below are told not to plan again
         upcoming = [r.start for r in courses.held_sessions(course) if r.start >= moment]
         next_start = upcoming[0] if upcoming else None
         today = (
@@ -50,10 +50,10 @@ def caseload(therapist: User, now: datetime | None = None) -> list[CaseRow]:
         rows.append(
             CaseRow(
                 course=course,
-                position=courses.position(course, moment).text,
+                position=courses.position(course, moment, plan=False).text,
                 next_session=next_start,
                 session_today=today,
-                not_on_track=measures.progress(therapist, course.id).check.not_on_track,
+                not_on_track=measures.progress(therapist, course.id, plan=False).check.not_on_track,
                 open_alerts=open_by_client.get(course.client_id, 0),
                 urgency=urgency_by_client.get(course.client_id, 0),
             )

@@ -13,7 +13,7 @@ from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Exists, Max, OuterRef, Q
 from django.utils import timezone
 
 from reverie.care.models import Course, CourseSession, GoodbyeLetter
@@ -28,6 +28,7 @@ from reverie.programmes import formats
 from reverie.programmes.calendar import parse_rrule
 from reverie.programmes.formats import CoursePosition, Programme
 from reverie.programmes.sessions import (
+    LONGEST_MINUTES,
     Attendance,
     Session,
     check_no_overlap,
@@ -122,14 +123,51 @@ def as_session(row: CourseSession) -> Session:
     return Session(row.slot, row.start, row.duration_minutes, attendance)
 
 
-def busy_sessions(people: Sequence[User], exclude: Course | None = None) -> list[Session]:
-    """Every session not cancelled of courses these people are in (either side), as pure sessions."""
+def busy_sessions(
+    people: Sequence[User], exclude: Course | None = None, *, since: datetime, until: datetime
+) -> list[Session]:
+    """The sessions not cancelled of courses these people are in (either side) that can overlap the span from
+    ``since`` to ``until`` (only those ending after ``since`` and starting before ``until`` are loaded), as pure
+    sessions; with them the regular times in that span that an open-ended course of theirs, still linked, will take
+    once its horizon reaches them (:func:`plan_ahead` adds them later without a check, so nothing may take them now).
+    """
     rows = CourseSession.objects.filter(
-        Q(course__therapist__in=people) | Q(course__client__in=people), course__ended_at__isnull=True
+        Q(course__therapist__in=people) | Q(course__client__in=people),
+        course__ended_at__isnull=True,
+        start__gt=since - timedelta(minutes=LONGEST_MINUTES),
+        start__lt=until,
     )
     if exclude is not None:
         rows = rows.exclude(course=exclude)
-    return [s for s in (as_session(r) for r in rows) if not s.cancelled]
+    held = [s for s in (as_session(r) for r in rows) if not s.cancelled and s.end > since]
+    return held + _regular_to_come(people, exclude, since, until)
+
+
+def _regular_to_come(
+    people: Sequence[User], exclude: Course | None, since: datetime, until: datetime
+) -> list[Session]:
+    """The regular sessions of these people's open-ended, still-linked courses that are not planned yet and fall
+    in the span (not stored: computed as :func:`plan_ahead` would plan them), numbered by the slot they would take."""
+    linked = Pair.objects.filter(
+        client_id=OuterRef("client_id"), therapist_id=OuterRef("therapist_id"), ended_at__isnull=True
+    )
+    open_ended = (
+        Course.objects.filter(
+            Q(therapist__in=people) | Q(client__in=people), total_sessions__isnull=True, ended_at__isnull=True
+        )
+        .filter(Exists(linked))
+        .annotate(last=Max("sessions__start"), moved=Max("sessions__moved_from"), top=Max("sessions__slot"))
+    )
+    if exclude is not None:
+        open_ended = open_ended.exclude(pk=exclude.pk)
+    out = []
+    for course in open_ended:
+        after = _frontier(course, course.last, course.moved)
+        for n, at in enumerate(_regular(course, after, until), start=int(course.top or 0) + 1):
+            session = Session(n, at, course.duration_minutes)
+            if session.end > since:
+                out.append(session)
+    return out
 
 
 def _linked_client(therapist: User, name: str) -> User:
@@ -153,7 +191,9 @@ def create_course(therapist: User, draft: CourseDraft) -> Course:
     with (
         transaction.atomic()
     ):  # the overlap check and the insert in one transaction (SQLite: BEGIN IMMEDIATE)
-        busy = busy_sessions([therapist, client])
+        busy = busy_sessions(
+            [therapist, client], since=min(s.start for s in sessions), until=max(s.end for s in sessions)
+        )
         for session in sessions:
             check_no_overlap(busy, session)
         course = Course.objects.create(
@@ -177,12 +217,14 @@ def create_course(therapist: User, draft: CourseDraft) -> Course:
     return course
 
 
-def get_course(actor: User, course_id: object, action: Action = Action.READ) -> Course:
+def get_course(actor: User, course_id: object, action: Action = Action.READ, *, plan: bool = True) -> Course:
     """The course if the actor may do ``action`` to it; an open-ended one is first planned ahead
-    (:func:`plan_ahead`), so every page, command and API call that uses it sees its sessions to come."""
+    (:func:`plan_ahead`), so every page, command and API call that uses it sees its sessions to come. ``plan=False``
+    only for a caller that has just planned this course in the same request (the caseload)."""
     queryset = Course.objects.select_related("client", "therapist")
     course = records.fetch(actor, queryset, course_id, action, "course")
-    plan_ahead(course)
+    if plan:
+        plan_ahead(course)
     return course
 
 
@@ -195,13 +237,22 @@ def _pending_starts(course: Course, until: datetime | None) -> tuple[list[dateti
     nothing at or before it is planned again, so a moved or cancelled session's slot never comes back, and slot
     order stays time order."""
     found = course.sessions.aggregate(start=Max("start"), moved=Max("moved_from"), slot=Max("slot"))
-    marks = [m for m in (found["start"], found["moved"]) if m is not None]
-    after = max(marks) if marks else course.first_start - timedelta(microseconds=1)
+    after = _frontier(course, found["start"], found["moved"])
+    starts = _regular(course, after, after + timedelta(days=8) if until is None else until)
+    return (starts[:1] if until is None else starts), int(found["slot"] or 0)
+
+
+def _frontier(course: Course, latest: datetime | None, moved: datetime | None) -> datetime:
+    """After what the horizon plans: the latest session, a moved one counted at its original time too."""
+    marks = [m for m in (latest, moved) if m is not None]
+    return max(marks) if marks else course.first_start - timedelta(microseconds=1)
+
+
+def _regular(course: Course, after: datetime, until: datetime) -> list[datetime]:
+    """The course's regular starts in (after, until], in its zone, weekdays and per-day times."""
     first = course.first_start.astimezone(course_zone(course))
     weekdays = course.weekdays or [first.weekday()]
-    end = after + timedelta(days=8) if until is None else until
-    starts = regular_starts(first, weekdays, after, end, day_times=dict(day_times_of(course)))
-    return (starts[:1] if until is None else starts), int(found["slot"] or 0)
+    return regular_starts(first, weekdays, after, until, day_times=dict(day_times_of(course)))
 
 
 def next_unplanned(course: Course) -> datetime | None:
@@ -303,11 +354,13 @@ def session_number(course: Course, row: CourseSession) -> int | None:
     return None
 
 
-def current_number(course: Course, now: datetime | None = None) -> int:
+def current_number(course: Course, now: datetime | None = None, *, plan: bool = True) -> int:
     """The session that is next (or under way); after the last one, the last one. An open-ended course is planned
-    ahead of ``now`` first, so it never stops at its last planned session."""
+    ahead of ``now`` first (unless ``plan=False``: the caller planned it already), so it never stops at its last
+    planned session."""
     moment = now or timezone.now()
-    plan_ahead(course, moment)
+    if plan:
+        plan_ahead(course, moment)
     held = held_sessions(course)
     for number, row in enumerate(held, start=1):
         if as_session(row).end > moment:
@@ -315,9 +368,9 @@ def current_number(course: Course, now: datetime | None = None) -> int:
     return max(1, len(held))
 
 
-def position(course: Course, now: datetime | None = None) -> CoursePosition:
+def position(course: Course, now: datetime | None = None, *, plan: bool = True) -> CoursePosition:
     """``Session 7 of 16 · middle phase`` with the phase and its purpose (programmes.formats.where)."""
-    return formats.where(course.programme, current_number(course, now), course.total_sessions)
+    return formats.where(course.programme, current_number(course, now, plan=plan), course.total_sessions)
 
 
 def session_dates(course: Course) -> list[datetime]:

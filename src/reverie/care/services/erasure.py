@@ -76,9 +76,10 @@ def _therapists_of(client: User) -> list[User]:
 
 
 def _alerts_seen_by(client: User, therapist: User) -> int:
-    """The client's risk alerts this therapist could see: their source written while the two were linked (any of
-    their links, an ended one up to its end), as the policy rule for ``RiskAlert`` says; never the client's total
-    against every therapist."""
+    """The client's risk alerts this therapist saw while linked: their source written while the two were linked
+    (any of their links, an ended one up to its end); never the client's total against every therapist. Alerts of
+    an ended link are counted although the ``RiskAlert`` policy rule no longer lets the therapist read them: the
+    notice is about what they held."""
     spans = Q()
     for started, ended in Pair.objects.filter(client=client, therapist=therapist).values_list(
         "started_at", "ended_at"

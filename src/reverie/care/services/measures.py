@@ -293,9 +293,10 @@ def assessments_of(course: Course) -> list[change.Assessment]:
     ]
 
 
-def progress(therapist: User, course_id: object) -> Progress:
-    """Reliable change, recovery and the not-on-track flag with its rule in words: the therapist's view."""
-    course = courses.get_course(therapist, course_id)
+def progress(therapist: User, course_id: object, *, plan: bool = True) -> Progress:
+    """Reliable change, recovery and the not-on-track flag with its rule in words: the therapist's view.
+    ``plan=False``: the caller has planned the course ahead in this request already (the caseload)."""
+    course = courses.get_course(therapist, course_id, plan=plan)
     if not is_course_therapist(therapist, course):
         raise NotFound("No such course.")
     series = assessments_of(course)

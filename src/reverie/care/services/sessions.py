@@ -140,9 +140,13 @@ def _add_make_up(course: Course) -> CourseSession | None:
 
 
 def _overlap_warning(course: Course, make_up: CourseSession) -> str | None:
+    session = courses.as_session(make_up)
     try:
         check_no_overlap(
-            courses.busy_sessions([course.therapist, course.client], course), courses.as_session(make_up)
+            courses.busy_sessions(
+                [course.therapist, course.client], course, since=session.start, until=session.end
+            ),
+            session,
         )
     except Conflict as exc:
         return exc.message

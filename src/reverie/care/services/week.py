@@ -117,7 +117,7 @@ def move_session(
     text = clean_note(note)  # every check before the first write
     moved = Session(row.slot, new_start.astimezone(courses.course_zone(course)), row.duration_minutes)
     with transaction.atomic():
-        busy = courses.busy_sessions([course.therapist, course.client])
+        busy = courses.busy_sessions([course.therapist, course.client], since=moved.start, until=moved.end)
         check_no_overlap([s for s in busy if s.start != row.start], moved)  # every other session
         row.moved_from = row.moved_from or row.start
         row.start = new_start
