@@ -46,7 +46,7 @@ def test_cli_course_measures_calendar_and_fhir(cli: Any, tmp_path: Path) -> None
     code, _, err = cli("measure", "fill", "phq9", "-u", "cara", "--answers", "0,0,0,0,0,0,0,0,0", check=False)
     assert code == 6 and "already submitted" in err
     code, _, err = cli("measure", "fill", "gad7", "-u", "cara", "--answers", "0,0,0,9,0,0,0", check=False)
-    assert code == 2 and "item 4" in err
+    assert code == 2 and "Question 4, “Trouble relaxing”" in err
     _, history, _ = cli("measure", "history", "-u", "theo", "--client", "cara")
     assert "Not on track when" in history
     response_id = history.split("moderate")[1].split()[0]

@@ -267,3 +267,36 @@ def test_cli_course_create_help_in_words_and_every_argument_has_a_help_line() ->
     assert _code("brief psychodynamic") == "brief_psychodynamic" and _code("every-other session") == (
         "every_other_session"
     )
+
+
+# --- brief u4: the questionnaires' own words on the command line ----------------------------------------------
+
+
+def test_cli_measure_fill_help_shows_each_question_and_what_0_to_3_mean() -> None:
+    """Before: "--answers: Answers 0–3 in item order, comma-separated.": no question, no meaning of a number."""
+    from reverie.measures.questionnaires import QUESTIONNAIRES
+
+    out = _flat(_help("measure", "fill"))
+    for questionnaire in QUESTIONNAIRES:
+        assert questionnaire.stem in out
+        for item in questionnaire.items:  # from the measures' own texts, numbered in order
+            assert f"{item.number}. {item.text}" in out, item
+    assert "0: not at all; 1: several days; 2: more than half the days; 3: nearly every day" in out
+    assert "item order" not in out
+
+
+def test_cli_measure_answers_name_a_wrong_one_by_its_question() -> None:
+    from reverie.cli.care_cmds import _answers
+    from reverie.errors import InvalidInput
+
+    assert _answers("gad7", "1, 2,0,1,0,0,3") == [1, 2, 0, 1, 0, 0, 3]
+    for typed, said in (
+        ("0,0,0,9,0,0,0", "Question 4, “Trouble relaxing”, takes one of 0 (not at all)"),
+        ("0,0,x,0,0,0,0", "Question 3, “Worrying too much about different things”"),
+        ("0,0", "has 2: answer 3 would be for “Worrying too much about different things”"),
+        ("0,0,0,0,0,0,0,0", "has 8: the last one would answer no question"),
+    ):
+        with pytest.raises(InvalidInput) as caught:
+            _answers("gad7", typed)
+        assert said in str(caught.value), str(caught.value)
+        assert "9" not in str(caught.value)  # never the value typed

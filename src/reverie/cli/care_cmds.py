@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from reverie.cli.plain import lazy_help
 from reverie.errors import InvalidInput, NotFound
 
 if TYPE_CHECKING:
@@ -184,31 +185,80 @@ def course_ics(
     typer.echo(f"Calendar written to {output}.")
 
 
-def _answers(raw: str) -> list[int]:
-    try:
-        return [int(part) for part in raw.replace(" ", "").split(",") if part != ""]
-    except ValueError:
+MEASURE_FILL_SHORT = "Fill in a measure before a session (client). Twice for one session is refused."
+
+
+def _measure_fill_help() -> str:
+    """``reverie measure fill --help``: each question and what 0–3 mean, in the measures' own words
+    (``reverie.measures.questionnaires``), built only when shown."""
+    from reverie.measures.questionnaires import QUESTIONNAIRES
+
+    lines = [
+        MEASURE_FILL_SHORT,
+        "",
+        "--answers gives one number for each question, in order, separated by commas.",
+    ]
+    for questionnaire in QUESTIONNAIRES:
+        lines += [
+            "",
+            "\b",
+            f"{questionnaire.id.value} ({questionnaire.short_title}): {questionnaire.stem}",
+            "  " + "; ".join(f"{o.value}: {o.label.lower()}" for o in questionnaire.options) + ".",
+            *(f"  {item.number}. {item.text}" for item in questionnaire.items),
+        ]
+    return "\n".join([*lines, "", "\b", 'Example: reverie measure fill gad7 --answers "1,2,0,1,0,0,1"'])
+
+
+def _answers(questionnaire_id: str, raw: str) -> list[int]:
+    """The typed answers as numbers; a wrong one is named by its question's words (never by its value)."""
+    from reverie.measures.questionnaires import get_questionnaire
+
+    questionnaire = get_questionnaire(questionnaire_id)
+    items = questionnaire.items
+    scale = ", ".join(f"{o.value} ({o.label.lower()})" for o in questionnaire.options)
+    values = [part.strip() for part in raw.strip().removesuffix(",").split(",")]
+    if len(values) != len(items):
+        where = (
+            f"answer {len(values) + 1} would be for “{items[len(values)].text}”"
+            if len(values) < len(items)
+            else "the last one would answer no question"
+        )
         raise InvalidInput(
-            "Give the answers as numbers 0–3 separated by commas, e.g. 1,2,0,1,0,0,1,0,0."
-        ) from None
+            f"The {questionnaire.short_title} has {len(items)} questions; --answers has {len(values)}: {where}."
+            f" See: reverie measure fill --help."
+        )
+    answers = []
+    for item, value in zip(items, values, strict=True):
+        if not (value.isascii() and value.isdigit()) or int(value) not in {
+            o.value for o in questionnaire.options
+        }:
+            raise InvalidInput(f"Question {item.number}, “{item.text}”, takes one of {scale}.")
+        answers.append(int(value))
+    return answers
 
 
-@measure_app.command("fill")
+@measure_app.command("fill", short_help=MEASURE_FILL_SHORT, cls=lazy_help(_measure_fill_help))
 def measure_fill(
     questionnaire: Annotated[
         str, typer.Argument(help="phq9 (PHQ-9, about mood) or gad7 (GAD-7, about anxiety).")
     ],
-    answers: Annotated[str, typer.Option(help="Answers 0–3 in item order, comma-separated.")],
+    answers: Annotated[
+        str,
+        typer.Option(
+            help="One number 0–3 for each question, in order, separated by commas;"
+            " `reverie measure fill --help` lists the questions and what each number means."
+        ),
+    ],
     user: UserOpt = None,
     session: Annotated[
         int | None, typer.Option(help="The session it is for (default: the next one).")
     ] = None,
 ) -> None:
-    """Fill in a measure before a session (client). Twice for one session is refused."""
+    given = _answers(questionnaire, answers)  # a wrong answer is named before anything is opened
     _ready()
     from reverie.care.services import measures
 
-    done = measures.submit(sign_in(user), questionnaire, _answers(answers), session_number=session)
+    done = measures.submit(sign_in(user), questionnaire, given, session_number=session)
     score = done.score
     typer.echo(
         f"Saved {done.response.id}: {score.total} ({score.band.label.lower()}) for session {measures.number_of(done.response)}."
@@ -452,6 +502,8 @@ def register(app: typer.Typer) -> None:
     app.add_typer(course_app, name="course")
     app.add_typer(measure_app, name="measure")
     app.add_typer(directory_app, name="directory")
-    from reverie.cli.plain import lazy_help
+    measure_app.command("fill", short_help=MEASURE_FILL_SHORT, cls=lazy_help(_measure_fill_help))(
+        measure_fill
+    )
 
     app.command("fit", short_help=FIT_SHORT, cls=lazy_help(_fit_help))(fit)
