@@ -61,9 +61,44 @@ def test_dream_series_compares_only_when_chosen_and_enough(make_user: Any, web_a
     default = web.get("/dreams/").content.decode()
     assert "You chose not to compare" in default and "<svg" not in default  # no norm group unless chosen
     chosen = web.get("/dreams/?norms=male").content.decode()
-    assert "<svg" in chosen and "Cohen" in chosen and "male norm group" in chosen
+    assert "<svg" in chosen and "Cohen" in chosen and "Your dreams beside men&#x27;s dreams" in chosen
     assert "<svg" in web.get("/dreams/").content.decode()  # the choice is remembered
     assert "<svg" not in web.get("/dreams/?norms=none").content.decode()
+
+
+def _dreams(alice: Any, count: int) -> None:
+    start = timezone.now() - timedelta(days=60)
+    for i in range(count):
+        view = journal.create_entry(
+            alice, EntryDraft(kind="dream", body=DREAMS[i % 3], happened_at=start + timedelta(days=i))
+        )
+        analysis.analyse_stored_entry(view.id, 1)
+
+
+def _main(page: str) -> str:
+    return page.split("<main", 1)[1].split("</main>", 1)[0]
+
+
+def test_dream_page_leads_with_the_clients_own_dreams_and_folds_the_comparison_away(
+    make_user: Any, web_as: Any
+) -> None:
+    """Before: "Compare with published norms? Women's norms / Men's norms" and a paragraph of sampling statistics
+    ("… about 8 points from the value a larger sample would give …") came before the person's own dreams."""
+    alice = make_user()
+    _dreams(alice, 3)
+    page = _main(web_as(alice).get("/dreams/?norms=female").content.decode())
+    fold = page.index('<details class="compare"')
+    assert page.index("What comes back in your dreams") < fold  # their own dreams first
+    assert page.index("Your dreams and your days") < fold
+    assert "Mother (a person): in 2 of your dreams" in page, page  # no coder's kind ("character")
+    assert "character:" not in page and "norms" not in page[:fold].lower()
+    outside = page[:fold] + page[page.index("</details>", fold) :]
+    assert "norm" not in outside.lower() and "sample" not in outside
+    inside = page[fold:]
+    assert "It is not a judgement" in inside and "Women&#x27;s dreams" in inside
+    assert "Women&#x27;s norms" not in page and "larger sample" not in page  # no statistics below 20 dreams
+    assert '<details class="compare" open>' in page  # just chosen: shown open
+    assert '<details class="compare">' in _main(web_as(alice).get("/dreams/").content.decode())  # later: shut
 
 
 def test_dream_series_with_no_dreams_has_no_division_errors(make_user: Any, web_as: Any) -> None:
