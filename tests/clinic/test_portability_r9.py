@@ -94,3 +94,20 @@ def test_a_plan_whose_sections_are_not_a_list_is_refused_plainly(make_user: Any)
         "The file's safety plan could not be restored (The file's safety plan is not in the export's form.); "
         "nothing of it was applied.",
     )
+
+
+def test_a_reimport_over_an_entry_that_no_longer_opens_says_so_not_that_it_was_kept(make_user: Any) -> None:
+    """Before: the file's readable copy was skipped with "differs from the one here; the one here was kept", though
+    the one here cannot be opened."""
+    alice = make_user()
+    row = journal.create_entry(alice, EntryDraft(kind="dream", body="words", happened_at=WHEN))
+    exported = dump_reverie_json(portability.export_journal(alice))
+    blob = bytearray(bytes(Entry.objects.get(pk=row.id).payload))
+    blob[-3] ^= 0x01
+    Entry.objects.filter(pk=row.id).update(payload=bytes(blob))
+    report = portability.import_journal(alice, exported)
+    assert (report.created, report.skipped, report.differ) == (0, 1, 0)
+    assert report.notes == (
+        "1 entry of the file is here under the same id but the one here cannot be opened (altered, damaged or"
+        " sealed under a lost key); the file's copy was not imported and nothing was overwritten: keep the file.",
+    )

@@ -310,7 +310,7 @@ def import_journal(
     _require_client(actor)
     journal, drafts, problems = import_check.usable(actor, data, all_or_nothing=all_or_nothing)
     screens = [screen_draft(draft) for draft in drafts]  # every imported entry, before the transaction
-    created = skipped = differ = 0
+    created = skipped = differ = unopened = 0
     left_out: list[str] = []
     with transaction.atomic():
         ids = [_entry_id(actor, entry.id) for entry in journal.entries]
@@ -325,8 +325,10 @@ def import_journal(
         ):
             if duplicate:
                 skipped += 1  # its answers stay as they are
-                stored = Entry.objects.select_related("client").get(pk=entry_id)
-                if _stored_fingerprint(stored) != _file_fingerprint(entry, draft):
+                stored = _stored_fingerprint(Entry.objects.select_related("client").get(pk=entry_id))
+                if stored is None:
+                    unopened += 1  # the one here does not open: said as that, not as "the one here was kept"
+                elif stored != _file_fingerprint(entry, draft):
                     differ += 1  # edited since (here or there): the one here is kept, never overwritten
             elif _file_fingerprint(entry, draft) in here:
                 skipped += 1  # the same words here under another id (exported from here, imported back)
@@ -339,6 +341,8 @@ def import_journal(
             if progress:
                 progress(index, len(drafts))
         notes = [_differ_words(differ)] if differ else []
+        if unopened:
+            notes.append(_unopened_words(unopened))
         plan_note = _restore_safety_plan(actor, journal.record)
         if plan_note:
             notes.append(plan_note)
@@ -352,6 +356,15 @@ def _differ_words(count: int) -> str:
     if count == 1:
         return "1 entry in the file differs from the one here; the one here was kept."
     return f"{count} entries in the file differ from the ones here; the ones here were kept."
+
+
+def _unopened_words(count: int) -> str:
+    one = count == 1
+    return (
+        f"{count} {'entry' if one else 'entries'} of the file {'is' if one else 'are'} here under the same id but"
+        f" the {'one' if one else 'ones'} here cannot be opened (altered, damaged or sealed under a lost key); the"
+        f" file's {'copy was' if one else 'copies were'} not imported and nothing was overwritten: keep the file."
+    )
 
 
 PLAN_CONTACTS = "People I can call"  # the export's one section of contacts, each "name: phone"
