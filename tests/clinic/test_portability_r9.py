@@ -111,3 +111,30 @@ def test_a_reimport_over_an_entry_that_no_longer_opens_says_so_not_that_it_was_k
         "1 entry of the file is here under the same id but the one here cannot be opened (altered, damaged or"
         " sealed under a lost key); the file's copy was not imported and nothing was overwritten: keep the file.",
     )
+
+
+def test_recover_show_prints_everything_the_copy_holds(
+    make_user: Any, tmp_path: Any, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before: --show printed kind, title and text only, so the date, feelings, people, tags and the mindful-choice
+    fields of a copy that can never be saved were lost once it was discarded (the hint says: --show, then
+    --discard)."""
+    from reverie.cli import journal_cmds
+    from reverie.clinic.services import recovery
+
+    alice = make_user()
+    path = recovery.keep(alice, _everything(), tmp_path)
+    monkeypatch.setattr(recovery, "pending", lambda owner, data_dir=None: [path])
+    journal_cmds._show(alice, 1)
+    out = capsys.readouterr().out
+    assert out.startswith("Reflection · T\nother words\n")
+    for words in (
+        "When: 2026-02-03 10:00",
+        "Feelings: calm (3), sad (1)",
+        "People: Mia, Ola",
+        "Tags: river, #night",
+        "Situation: at the station",
+        "Urge: to leave",
+        "Choice: I stayed",
+    ):
+        assert words in out
