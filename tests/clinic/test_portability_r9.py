@@ -138,3 +138,16 @@ def test_recover_show_prints_everything_the_copy_holds(
         "Choice: I stayed",
     ):
         assert words in out
+
+
+def test_two_equal_entries_in_a_file_match_two_here_not_one(make_user: Any) -> None:
+    """Before: one stored entry made every equal entry of the file "already here": bob wrote the same words twice,
+    alice had them once, and the import to alice added none."""
+    alice, bob = make_user(), make_user()
+    journal.create_entry(alice, EntryDraft(kind="dream", body="the same", happened_at=WHEN))
+    for _ in range(2):
+        journal.create_entry(bob, EntryDraft(kind="dream", body="the same", happened_at=WHEN))
+    report = portability.import_journal(alice, dump_reverie_json(portability.export_journal(bob)))
+    assert (report.created, report.skipped) == (1, 1)
+    back = portability.import_journal(bob, dump_reverie_json(portability.export_journal(alice)))
+    assert (back.created, back.skipped) == (0, 2)  # a round trip still adds nothing

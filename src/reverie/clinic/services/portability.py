@@ -6,6 +6,7 @@ import hashlib
 import json
 import logging
 import uuid
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
@@ -283,15 +284,15 @@ def _chunks(items: Sequence[datetime], size: int = 500) -> Iterator[Sequence[dat
         yield items[start : start + size]
 
 
-def _stored_fingerprints(actor: User, moments: Iterable[datetime]) -> set[bytes]:
+def _stored_fingerprints(actor: User, moments: Iterable[datetime]) -> Counter[bytes]:
     """The fingerprints of this person's stored entries that happened at one of ``moments`` (only those are opened)."""
-    found: set[bytes] = set()
+    found: Counter[bytes] = Counter()  # how many of each: two equal entries in a file match two here, not one
     for chunk in _chunks(sorted(set(moments))):
         rows = Entry.objects.filter(client=actor, happened_at__in=list(chunk)).select_related("client")
         for row in rows.prefetch_related("attachments"):
             fingerprint = _stored_fingerprint(row)
             if fingerprint is not None:
-                found.add(fingerprint)
+                found[fingerprint] += 1
     return found
 
 
@@ -330,7 +331,8 @@ def import_journal(
                     unopened += 1  # the one here does not open: said as that, not as "the one here was kept"
                 elif stored != _file_fingerprint(entry, draft):
                     differ += 1  # edited since (here or there): the one here is kept, never overwritten
-            elif _file_fingerprint(entry, draft) in here:
+            elif here[fingerprint := _file_fingerprint(entry, draft)] > 0:
+                here[fingerprint] -= 1  # each stored entry accounts for one entry of the file
                 skipped += 1  # the same words here under another id (exported from here, imported back)
             else:
                 row = _store_imported(actor, entry, draft, entry_id)
