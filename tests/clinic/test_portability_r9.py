@@ -151,3 +151,18 @@ def test_two_equal_entries_in_a_file_match_two_here_not_one(make_user: Any) -> N
     assert (report.created, report.skipped) == (1, 1)
     back = portability.import_journal(bob, dump_reverie_json(portability.export_journal(alice)))
     assert (back.created, back.skipped) == (0, 2)  # a round trip still adds nothing
+
+
+def test_the_left_out_page_still_says_the_trash_is_not_in_the_export(make_user: Any, web_as: Any) -> None:
+    """Before: the page naming the entries left out passed trash=0, so "Download the rest" also left out the trash
+    without a word (the plain export page says it)."""
+    alice = make_user()
+    altered = journal.create_entry(alice, EntryDraft(kind="dream", body="altered", happened_at=WHEN))
+    trashed = journal.create_entry(alice, EntryDraft(kind="dream", body="trashed", happened_at=WHEN))
+    journal.trash_entry(alice, trashed.id)
+    blob = bytearray(bytes(Entry.objects.get(pk=altered.id).payload))
+    blob[-3] ^= 0x01
+    Entry.objects.filter(pk=altered.id).update(payload=bytes(blob))
+    text = web_as(alice).post("/export/", {"format": "json"}).content.decode()
+    assert "1 entry could not be opened" in text
+    assert "entry in your trash is not in it" in text
