@@ -494,6 +494,20 @@ def _show(actor: Any, number: int) -> None:
     draft = kept.draft
     typer.echo(f"{KIND_WORDS.get(draft.kind, draft.kind)}" + (f" · {draft.title}" if draft.title else ""))
     typer.echo(draft.body)
+    # everything else the person wrote, so nothing is lost once the copy is discarded
+    if draft.happened_at is not None:
+        from reverie.cli.local_times import zone_for
+
+        typer.echo(f"\nWhen: {draft.happened_at.astimezone(zone_for(actor)).strftime('%Y-%m-%d %H:%M %Z')}")
+    labelled = [
+        ("Feelings", ", ".join(f"{f.name} ({f.intensity})" for f in draft.feelings)),
+        ("People", ", ".join(draft.people)),
+        ("Tags", ", ".join(draft.tags)),
+        *((key.replace("_", " ").capitalize(), value) for key, value in draft.extra.items()),
+    ]
+    for label, value in labelled:
+        if value:
+            typer.echo(f"\n{label}: {value}")
 
 
 def _drop(actor: Any, number: int, yes: bool) -> None:
@@ -524,8 +538,9 @@ def recover(
         int | None,
         typer.Option(
             metavar="NUMBER",
-            help="Print this one copy's kind, title and text instead (the number `journal recover` gave it), to"
-            " keep it elsewhere before --discard. Only your own copies.",
+            help="Print this one copy's kind, title and text, then its date, feelings, people, tags and"
+            " mindful-choice fields, instead (the number `journal recover` gave it), to keep it elsewhere before"
+            " --discard. Only your own copies.",
         ),
     ] = None,
     yes: Annotated[bool, typer.Option("--yes", help="With --discard: delete without asking.")] = False,

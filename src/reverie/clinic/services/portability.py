@@ -6,6 +6,7 @@ import hashlib
 import json
 import logging
 import uuid
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
@@ -31,7 +32,7 @@ from reverie.clinic.services.journal import (
     screen_draft,
     screen_saved,
 )
-from reverie.errors import AuthenticationFailed, IntegrityError, InvalidInput, PermissionDenied
+from reverie.errors import AuthenticationFailed, IntegrityError, InvalidInput, PermissionDenied, StaleEdit
 from reverie.insights.observations import ANALYZERS
 from reverie.journal.interchange import (
     SCHEMA,
@@ -234,11 +235,13 @@ def _entry_id(actor: User, raw: str) -> tuple[uuid.UUID, bool]:
     return mapped, True
 
 
-def _fingerprint(kind: str, happened_at: datetime, title: str, body: str, files: Iterable[bytes]) -> bytes:
-    """A hash of an entry's content (kind, happened-at, title, body and its files' bytes), made in memory to compare
-    an imported entry with stored ones; never stored."""
-    digest = hashlib.sha256(b"reverie.import-content/1")
-    for part in (kind, happened_at.astimezone(UTC).isoformat(), title, body):
+def _fingerprint(kind: str, happened_at: datetime, doc: dict[str, Any], files: Iterable[bytes]) -> bytes:
+    """A hash of an entry's content (kind, happened-at, everything the person wrote — title, body, feelings, people,
+    tags, mindful-choice fields — and its files' bytes), made in memory to compare an imported entry with stored
+    ones; never stored. Two entries are the same only when nothing the person wrote differs."""
+    digest = hashlib.sha256(b"reverie.import-content/2")
+    written = json.dumps(_written(doc), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    for part in (kind, happened_at.astimezone(UTC).isoformat(), written):
         raw = part.encode("utf-8")
         digest.update(len(raw).to_bytes(8, "big") + raw)
     for file_digest in sorted(hashlib.sha256(data).digest() for data in files):
@@ -246,9 +249,22 @@ def _fingerprint(kind: str, happened_at: datetime, title: str, body: str, files:
     return digest.digest()
 
 
+def _written(doc: dict[str, Any]) -> dict[str, Any]:
+    """What the person wrote, from a stored payload or a draft's, in one form (as ``journal._open_view`` reads it)."""
+    return {
+        "title": str(doc.get("title", "")),
+        "body": str(doc.get("body", "")),
+        "feelings": [[str(name), int(level)] for name, level in doc.get("feelings") or []],
+        "people": [str(p) for p in doc.get("people") or []],
+        "tags": [str(t) for t in doc.get("tags") or []],
+        "extra": {str(k): str(v) for k, v in (doc.get("extra") or {}).items()},
+    }
+
+
 def _file_fingerprint(entry: PortableEntry, draft: EntryDraft) -> bytes:
     happened = draft.happened_at or entry.happened_at
-    return _fingerprint(draft.kind, happened, draft.title, draft.body, (a.data for a in entry.attachments))
+    doc = json.loads(_payload_bytes(draft))
+    return _fingerprint(draft.kind, happened, doc, (a.data for a in entry.attachments))
 
 
 def _stored_fingerprint(row: Entry) -> bytes | None:
@@ -258,9 +274,9 @@ def _stored_fingerprint(row: Entry) -> bytes | None:
     try:
         doc = _open_payload(row, row.client)
         files = [_opened_attachment(row.client, att).data for att in row.attachments.all()]
-    except (IntegrityError, ValueError):
+        return _fingerprint(row.kind, row.happened_at, doc, files)
+    except (IntegrityError, ValueError, TypeError):
         return None
-    return _fingerprint(row.kind, row.happened_at, str(doc.get("title", "")), str(doc.get("body", "")), files)
 
 
 def _chunks(items: Sequence[datetime], size: int = 500) -> Iterator[Sequence[datetime]]:
@@ -268,15 +284,15 @@ def _chunks(items: Sequence[datetime], size: int = 500) -> Iterator[Sequence[dat
         yield items[start : start + size]
 
 
-def _stored_fingerprints(actor: User, moments: Iterable[datetime]) -> set[bytes]:
+def _stored_fingerprints(actor: User, moments: Iterable[datetime]) -> Counter[bytes]:
     """The fingerprints of this person's stored entries that happened at one of ``moments`` (only those are opened)."""
-    found: set[bytes] = set()
+    found: Counter[bytes] = Counter()  # how many of each: two equal entries in a file match two here, not one
     for chunk in _chunks(sorted(set(moments))):
         rows = Entry.objects.filter(client=actor, happened_at__in=list(chunk)).select_related("client")
         for row in rows.prefetch_related("attachments"):
             fingerprint = _stored_fingerprint(row)
             if fingerprint is not None:
-                found.add(fingerprint)
+                found[fingerprint] += 1
     return found
 
 
@@ -288,13 +304,14 @@ def import_journal(
 
     Nothing stored is ever overwritten. An entry is skipped as already here when this person holds its id (a
     repeated import; when the stored one's content differs, it is counted in ``differ`` and said in ``notes``) or
-    an entry of the same content (kind, happened-at, title, body, files: a round trip A→B→A, where ids change)."""
+    an entry of the same content (kind, happened-at, everything written, files: a round trip A→B→A, where ids
+    change)."""
     from reverie.clinic.services import import_check
 
     _require_client(actor)
     journal, drafts, problems = import_check.usable(actor, data, all_or_nothing=all_or_nothing)
     screens = [screen_draft(draft) for draft in drafts]  # every imported entry, before the transaction
-    created = skipped = differ = 0
+    created = skipped = differ = unopened = 0
     left_out: list[str] = []
     with transaction.atomic():
         ids = [_entry_id(actor, entry.id) for entry in journal.entries]
@@ -309,10 +326,13 @@ def import_journal(
         ):
             if duplicate:
                 skipped += 1  # its answers stay as they are
-                stored = Entry.objects.select_related("client").get(pk=entry_id)
-                if _stored_fingerprint(stored) != _file_fingerprint(entry, draft):
+                stored = _stored_fingerprint(Entry.objects.select_related("client").get(pk=entry_id))
+                if stored is None:
+                    unopened += 1  # the one here does not open: said as that, not as "the one here was kept"
+                elif stored != _file_fingerprint(entry, draft):
                     differ += 1  # edited since (here or there): the one here is kept, never overwritten
-            elif _file_fingerprint(entry, draft) in here:
+            elif here[fingerprint := _file_fingerprint(entry, draft)] > 0:
+                here[fingerprint] -= 1  # each stored entry accounts for one entry of the file
                 skipped += 1  # the same words here under another id (exported from here, imported back)
             else:
                 row = _store_imported(actor, entry, draft, entry_id)
@@ -323,6 +343,8 @@ def import_journal(
             if progress:
                 progress(index, len(drafts))
         notes = [_differ_words(differ)] if differ else []
+        if unopened:
+            notes.append(_unopened_words(unopened))
         plan_note = _restore_safety_plan(actor, journal.record)
         if plan_note:
             notes.append(plan_note)
@@ -336,6 +358,15 @@ def _differ_words(count: int) -> str:
     if count == 1:
         return "1 entry in the file differs from the one here; the one here was kept."
     return f"{count} entries in the file differ from the ones here; the ones here were kept."
+
+
+def _unopened_words(count: int) -> str:
+    one = count == 1
+    return (
+        f"{count} {'entry' if one else 'entries'} of the file {'is' if one else 'are'} here under the same id but"
+        f" the {'one' if one else 'ones'} here cannot be opened (altered, damaged or sealed under a lost key); the"
+        f" file's {'copy was' if one else 'copies were'} not imported and nothing was overwritten: keep the file."
+    )
 
 
 PLAN_CONTACTS = "People I can call"  # the export's one section of contacts, each "name: phone"
@@ -397,7 +428,12 @@ def _restore_safety_plan(actor: User, record: dict[str, Any]) -> str | None:
             "The file's safety plan differs from yours here; yours was kept and the file's was not applied."
         )
     try:
-        safety.save_plan(actor, _plan_from_sections(sections if isinstance(sections, list) else []))
+        if not isinstance(sections, list):
+            raise InvalidInput("The file's safety plan is not in the export's form.")
+        # base 0: a plan saved meanwhile (a therapist's, another tab's) is never replaced by the file's
+        safety.save_plan(actor, _plan_from_sections(sections), base_version=0)
+    except StaleEdit:
+        return "A safety plan was saved here while importing; it was kept and the file's was not applied."
     except InvalidInput as exc:
         return f"The file's safety plan could not be restored ({exc.message}); nothing of it was applied."
     return "Your safety plan was restored from the file (its contacts are listed as people you can ask for help)."

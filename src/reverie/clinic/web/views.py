@@ -463,7 +463,8 @@ def export(request: HttpRequest) -> HttpResponse:
     markdown = request.POST.get("format") == "markdown"
     if exported.left_out and request.POST.get("anyway") != "yes":  # named first; the rest is one click away
         lines = portability.left_out_words(exported.left_out, zone_of(_user(request)))
-        context = {"trash": 0, "left_out": lines, "format": "markdown" if markdown else "json"}
+        trash = journal.trash_count(_user(request))  # not in the rest either: said here too
+        context = {"trash": trash, "left_out": lines, "format": "markdown" if markdown else "json"}
         return render(request, "reverie/export.html", context)
     data = exported.journal
     if markdown:
