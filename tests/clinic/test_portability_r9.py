@@ -96,9 +96,11 @@ def test_a_plan_whose_sections_are_not_a_list_is_refused_plainly(make_user: Any)
     )
 
 
-def test_a_reimport_over_an_entry_that_no_longer_opens_says_so_not_that_it_was_kept(make_user: Any) -> None:
-    """Before: the file's readable copy was skipped with "differs from the one here; the one here was kept", though
-    the one here cannot be opened."""
+def test_a_reimport_over_an_entry_that_no_longer_opens_imports_the_files_copy_as_a_new_entry(
+    make_user: Any,
+) -> None:
+    """Before (r9): the file's readable copy was not imported ("keep the file"), so the words were still only in the
+    file; r10: it is imported as a new entry beside the one here, which is left as it is (for reverie doctor)."""
     alice = make_user()
     row = journal.create_entry(alice, EntryDraft(kind="dream", body="words", happened_at=WHEN))
     exported = dump_reverie_json(portability.export_journal(alice))
@@ -106,11 +108,66 @@ def test_a_reimport_over_an_entry_that_no_longer_opens_says_so_not_that_it_was_k
     blob[-3] ^= 0x01
     Entry.objects.filter(pk=row.id).update(payload=bytes(blob))
     report = portability.import_journal(alice, exported)
-    assert (report.created, report.skipped, report.differ) == (0, 1, 0)
+    assert (report.created, report.skipped, report.differ) == (1, 0, 0)
     assert report.notes == (
-        "1 entry of the file is here under the same id but the one here cannot be opened (altered, damaged or"
-        " sealed under a lost key); the file's copy was not imported and nothing was overwritten: keep the file.",
+        "1 entry here could not be opened; its copy in the file was imported as a new entry (the one here was left"
+        " as it is: `reverie doctor` says why it does not open).",
     )
+    assert bytes(Entry.objects.get(pk=row.id).payload) == bytes(blob)  # nothing overwritten
+    copy = Entry.objects.get(client=alice, pk__in=[e.id for e in Entry.objects.exclude(pk=row.id)])
+    assert journal.get_entry(alice, copy.id).body == "words"
+    again = portability.import_journal(alice, exported)  # importing the file again adds nothing
+    assert (again.created, again.skipped, again.differ, again.notes) == (0, 1, 0, ())
+    assert Entry.objects.filter(client=alice).count() == 2
+
+
+def test_an_entry_already_here_in_the_trash_is_skipped_and_said(make_user: Any) -> None:
+    """Before: an entry whose copy here is in the trash counted as "already here" without a word, so the person
+    looked for it in the journal and did not find it."""
+    alice, bob = make_user(), make_user()
+    same_id = journal.create_entry(alice, EntryDraft(kind="dream", body="by id", happened_at=WHEN))
+    same_words = journal.create_entry(alice, EntryDraft(kind="dream", body="by content", happened_at=WHEN))
+    exported = dump_reverie_json(portability.export_journal(alice))
+    portability.import_journal(bob, exported)
+    from_b = dump_reverie_json(portability.export_journal(bob))  # other ids: matched by content
+    journal.create_entry(alice, EntryDraft(kind="dream", body="live", happened_at=WHEN))
+    for entry in (same_id, same_words):
+        journal.trash_entry(alice, entry.id)
+    report = portability.import_journal(alice, exported)
+    assert (report.created, report.skipped) == (0, 2)
+    assert report.notes == ("2 of the entries already here are in your trash: restore them there.",)
+    from django.test import Client
+
+    from reverie.api import tokens
+
+    api = Client(headers={"Authorization": f"Bearer {tokens.issue(alice, 'tests').secret}"})
+    answer = api.post("/api/v1/import", exported, content_type="application/json").json()
+    assert answer["notes"] == ["2 of the entries already here are in your trash: restore them there."]
+    journal.restore_entry(alice, same_id.id)
+    back = portability.import_journal(alice, from_b)
+    assert (back.created, back.skipped) == (0, 2)
+    assert back.notes == ("1 of the entries already here is in your trash: restore it there.",)
+
+
+def test_cli_export_says_how_many_entries_in_the_trash_are_not_in_it(cli: Any) -> None:
+    """Before: `reverie journal export` never said the trash is left out (the web page does)."""
+    cli("user", "create", "hana")
+    cli("journal", "write", "-u", "hana", "--kind", "dream", "--title", "Boat", input="a boat")
+    out_file = cli.data_dir.parent / "out.json"
+    code, _, err = cli("journal", "export", "-u", "hana", "-o", str(out_file), check=False)
+    assert code == 0 and "trash" not in err
+    script = (
+        "import reverie.cli.runtime as r; r.django_ready()\n"
+        "from django.utils import timezone\n"
+        "from reverie.clinic.models import Entry\n"
+        "Entry.objects.update(deleted_at=timezone.now())\n"
+    )
+    import subprocess
+    import sys
+
+    subprocess.run([sys.executable, "-c", script], env=cli.env, check=True)
+    code, _, err = cli("journal", "export", "-u", "hana", "-o", str(out_file), check=False)
+    assert code == 0 and "1 entry in your trash is not in this export." in err
 
 
 def test_recover_show_prints_everything_the_copy_holds(

@@ -166,7 +166,9 @@ class ImportOut(Schema):
     skipped: int
     problems: list[str] = []  # entries or files left out, one text-free line each
     differ: int = 0  # entries with an id held here but another content: the one here was kept
-    notes: list[str] = []  # plain sentences: entries that differ, the safety plan restored or not applied
+    notes: list[
+        str
+    ] = []  # plain sentences: entries that differ, in the trash or imported anew, the safety plan
 
 
 class InvitationOut(Schema):

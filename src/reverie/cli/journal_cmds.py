@@ -394,7 +394,8 @@ def export(
 ) -> None:
     """Everything you wrote, in one file that anyone who gets it can read: keep it safe. As json (the default),
     Reverie can import it again, here or on another computer; as markdown, it is for reading. An entry that cannot
-    be opened is left out and named (date, kind, title), and the command exits 1."""
+    be opened is left out and named (date, kind, title), and the command exits 1. The trash is not in it: the
+    command says how many entries are there."""
     from rich.progress import Progress
 
     from reverie.cli.runtime import sign_in
@@ -423,6 +424,15 @@ def export(
             f"Exported {len(journal.entries)} entries to {output}. Anyone who gets this file can read everything"
             " in it: keep it safe, and delete it when you no longer need it."
         )
+    from reverie.clinic.services.journal import trash_count
+
+    trash = trash_count(actor)  # never in an export: said, as the web page says it
+    if trash:
+        one = trash == 1
+        typer.echo(
+            f"{trash} {'entry' if one else 'entries'} in your trash {'is' if one else 'are'} not in this export.",
+            err=True,
+        )
     for line in portability.left_out_words(exported.left_out, zone):
         typer.echo(line if line.endswith(":") else f"  {line}", err=True)
     if exported.left_out:
@@ -442,7 +452,8 @@ def import_(
     A bad entry is reported and left out (its number and the reason, never its text), unless --all-or-nothing.
     Importing the same file again adds nothing, and neither does an entry whose content is already here (a round
     trip between two installations); entries that differ from the ones here with their id are counted and the
-    ones here kept. A safety plan in the file is restored when you have none; check-ins and the course record
+    ones here kept, those already here in your trash are counted (restore them there), and an entry whose copy
+    here no longer opens is imported as a new entry beside it. A safety plan in the file is restored when you have none; check-ins and the course record
     are not imported.
     """
     from rich.progress import Progress

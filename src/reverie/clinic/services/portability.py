@@ -284,16 +284,57 @@ def _chunks(items: Sequence[datetime], size: int = 500) -> Iterator[Sequence[dat
         yield items[start : start + size]
 
 
-def _stored_fingerprints(actor: User, moments: Iterable[datetime]) -> Counter[bytes]:
-    """The fingerprints of this person's stored entries that happened at one of ``moments`` (only those are opened)."""
-    found: Counter[bytes] = Counter()  # how many of each: two equal entries in a file match two here, not one
+def _stored_fingerprints(actor: User, moments: Iterable[datetime]) -> Counter[tuple[bytes, bool]]:
+    """The fingerprints of this person's stored entries that happened at one of ``moments`` (only those are opened),
+    each with whether that entry is in the trash."""
+    found: Counter[tuple[bytes, bool]] = (
+        Counter()
+    )  # how many of each: two equal entries in a file match two here
     for chunk in _chunks(sorted(set(moments))):
         rows = Entry.objects.filter(client=actor, happened_at__in=list(chunk)).select_related("client")
         for row in rows.prefetch_related("attachments"):
             fingerprint = _stored_fingerprint(row)
             if fingerprint is not None:
-                found[fingerprint] += 1
+                found[fingerprint, row.deleted_at is not None] += 1
     return found
+
+
+def _match(here: Counter[tuple[bytes, bool]], fingerprint: bytes) -> bool | None:
+    """Take one stored entry of this content (a live one first): whether it is in the trash, None when none is."""
+    for trashed in (False, True):
+        if here[fingerprint, trashed] > 0:
+            here[fingerprint, trashed] -= 1  # each stored entry accounts for one entry of the file
+            return trashed
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Place:
+    """Where an entry of the file goes: its id, the stored entry holding that id (None: free), the stored one's
+    fingerprint, and whether the entry's own id is held by a stored entry that no longer opens."""
+
+    id: uuid.UUID
+    row: Entry | None
+    fingerprint: bytes | None
+    moved: bool
+
+
+def _place(actor: User, entry_id: uuid.UUID, held: bool) -> _Place:
+    """An entry held here by one that no longer opens (altered, damaged, a lost key) goes to a new id of its own,
+    stable (UUID5 of the person and that id) so that importing the file again adds it once; the stored one is left
+    as it is, for ``reverie doctor``."""
+    row = Entry.objects.select_related("client").get(pk=entry_id) if held else None
+    moved = False
+    while row is not None:
+        fingerprint = _stored_fingerprint(row)
+        if fingerprint is not None:
+            return _Place(entry_id, row, fingerprint, moved)
+        moved = True
+        entry_id = uuid.uuid5(uuid.NAMESPACE_URL, f"reverie-import-unopened:{actor.pk}:{entry_id}")
+        row = Entry.objects.filter(pk=entry_id).select_related("client").first()
+        if row is not None:
+            require_own(actor, row)  # the policy: anyone else's row answers exactly as a missing one
+    return _Place(entry_id, None, None, moved)
 
 
 def import_journal(
@@ -305,46 +346,48 @@ def import_journal(
     Nothing stored is ever overwritten. An entry is skipped as already here when this person holds its id (a
     repeated import; when the stored one's content differs, it is counted in ``differ`` and said in ``notes``) or
     an entry of the same content (kind, happened-at, everything written, files: a round trip A→B→A, where ids
-    change)."""
+    change); one already here in the trash is said in ``notes`` (restoring it brings it back). An entry whose id
+    is held by a stored one that no longer opens is imported as a new entry beside it (said in ``notes``)."""
     from reverie.clinic.services import import_check
 
     _require_client(actor)
     journal, drafts, problems = import_check.usable(actor, data, all_or_nothing=all_or_nothing)
     screens = [screen_draft(draft) for draft in drafts]  # every imported entry, before the transaction
-    created = skipped = differ = unopened = 0
+    created = skipped = differ = moved = trashed = 0
     left_out: list[str] = []
     with transaction.atomic():
-        ids = [_entry_id(actor, entry.id) for entry in journal.entries]
+        places = [_place(actor, *_entry_id(actor, entry.id)) for entry in journal.entries]
         new_moments = (  # only entries not held by id are compared by content: only those moments are opened
             draft.happened_at or entry.happened_at
-            for entry, draft, (_, held) in zip(journal.entries, drafts, ids, strict=True)
-            if not held
+            for entry, draft, place in zip(journal.entries, drafts, places, strict=True)
+            if place.row is None
         )
         here = _stored_fingerprints(actor, new_moments)
-        for index, (entry, draft, screened, (entry_id, duplicate)) in enumerate(
-            zip(journal.entries, drafts, screens, ids, strict=True), 1
+        for index, (entry, draft, screened, place) in enumerate(
+            zip(journal.entries, drafts, screens, places, strict=True), 1
         ):
-            if duplicate:
+            if place.row is not None:
                 skipped += 1  # its answers stay as they are
-                stored = _stored_fingerprint(Entry.objects.select_related("client").get(pk=entry_id))
-                if stored is None:
-                    unopened += 1  # the one here does not open: said as that, not as "the one here was kept"
-                elif stored != _file_fingerprint(entry, draft):
+                trashed += place.row.deleted_at is not None  # kept: restoring it brings it back
+                if place.fingerprint != _file_fingerprint(entry, draft):
                     differ += 1  # edited since (here or there): the one here is kept, never overwritten
-            elif here[fingerprint := _file_fingerprint(entry, draft)] > 0:
-                here[fingerprint] -= 1  # each stored entry accounts for one entry of the file
+            elif (in_trash := _match(here, _file_fingerprint(entry, draft))) is not None:
                 skipped += 1  # the same words here under another id (exported from here, imported back)
+                trashed += in_trash
             else:
-                row = _store_imported(actor, entry, draft, entry_id)
+                row = _store_imported(actor, entry, draft, place.id)
                 left_out += _store_fits(row, entry, index - 1)
                 screen_saved(row, screened, written_at=row.updated_at)
                 after_save(row)  # analysed as a saved entry is (qa34 point 5: imports never were)
                 created += 1
+                moved += place.moved  # the one here does not open: the file's copy is a new entry beside it
             if progress:
                 progress(index, len(drafts))
         notes = [_differ_words(differ)] if differ else []
-        if unopened:
-            notes.append(_unopened_words(unopened))
+        if moved:
+            notes.append(_moved_words(moved))
+        if trashed:
+            notes.append(_trashed_words(trashed))
         plan_note = _restore_safety_plan(actor, journal.record)
         if plan_note:
             notes.append(plan_note)
@@ -360,13 +403,22 @@ def _differ_words(count: int) -> str:
     return f"{count} entries in the file differ from the ones here; the ones here were kept."
 
 
-def _unopened_words(count: int) -> str:
-    one = count == 1
+def _moved_words(count: int) -> str:
+    if count == 1:
+        return (
+            "1 entry here could not be opened; its copy in the file was imported as a new entry (the one here was"
+            " left as it is: `reverie doctor` says why it does not open)."
+        )
     return (
-        f"{count} {'entry' if one else 'entries'} of the file {'is' if one else 'are'} here under the same id but"
-        f" the {'one' if one else 'ones'} here cannot be opened (altered, damaged or sealed under a lost key); the"
-        f" file's {'copy was' if one else 'copies were'} not imported and nothing was overwritten: keep the file."
+        f"{count} entries here could not be opened; their copies in the file were imported as new entries (the"
+        " ones here were left as they are: `reverie doctor` says why they do not open)."
     )
+
+
+def _trashed_words(count: int) -> str:
+    if count == 1:
+        return "1 of the entries already here is in your trash: restore it there."
+    return f"{count} of the entries already here are in your trash: restore them there."
 
 
 PLAN_CONTACTS = "People I can call"  # the export's one section of contacts, each "name: phone"
