@@ -171,8 +171,7 @@ def paired_outcome(first: Assessment, last: Assessment) -> Outcome:
     changes = {qid: classify_change(qid.value, start[qid], end[qid]) for qid in measures}
     case_start = any(start[q] >= CASENESS_CUTOFF[q] for q in measures)
     case_end = any(end[q] >= CASENESS_CUTOFF[q] for q in measures)
-    deteriorated = Change.DETERIORATION in changes.values()
-    improved = Change.IMPROVEMENT in changes.values() and not deteriorated
+    improved, deteriorated = _reliable(changes)
     recovery = case_start and not case_end
     return Outcome(
         measures=measures,
@@ -185,6 +184,13 @@ def paired_outcome(first: Assessment, last: Assessment) -> Outcome:
         reliable_recovery=recovery and improved,
         complete=len(measures) == len(QuestionnaireId),
     )
+
+
+def _reliable(changes: Mapping[QuestionnaireId, Change]) -> tuple[bool, bool]:
+    """(reliable improvement, reliable deterioration) over the measures: improvement on one with deterioration on
+    none; deterioration on any."""
+    deteriorated = Change.DETERIORATION in changes.values()
+    return Change.IMPROVEMENT in changes.values() and not deteriorated, deteriorated
 
 
 def ordered(series: Sequence[Assessment]) -> tuple[Assessment, ...]:
@@ -220,8 +226,7 @@ def course_outcome(series: Sequence[Assessment]) -> Outcome:
     first = {q: scores[q][0][1] for q in measures}
     last = {q: scores[q][-1][1] for q in measures}
     changes = {q: classify_change(q.value, first[q], last[q]) for q in measures}
-    deteriorated = Change.DETERIORATION in changes.values()
-    improved = Change.IMPROVEMENT in changes.values() and not deteriorated
+    improved, deteriorated = _reliable(changes)
     # a measure given once counts where it was given: at the start if at the first assessment, at the end if at
     # the last (a PHQ-9 of 14 at the last session is a case now, whatever GAD-7 did)
     at_start = {**first, **{q: scores[q][0][1] for q, n in single.items() if n == steps[0].session}}
