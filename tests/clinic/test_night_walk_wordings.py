@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import pytest
+
 
 def test_safety_plan_country_is_chosen_by_name_not_typed_as_a_code(make_user: Any, web_as: Any) -> None:
     client = web_as(make_user())
@@ -65,3 +67,28 @@ def test_standalone_back_links_are_tap_targets(make_user: Any, web_as: Any) -> N
     entry = journal.create_entry(user, EntryDraft(kind="reflection", body="A quiet night."))
     history = web.get(f"/journal/{entry.id}/history/").content.decode()
     assert f'<a class="tap" href="/journal/{entry.id}/">Back to the entry</a>' in history
+
+
+@pytest.mark.parametrize(
+    ("kind", "label", "words"),
+    [
+        ("setting", "questionable outdoor setting", "A place outdoors"),
+        ("setting", "familiar indoor setting", "A familiar place indoors"),
+        ("setting", "distorted ambiguous setting", "A familiar place, changed"),
+        ("setting", "geographical outdoor setting", "A real, named place outdoors"),
+        ("emotion", "apprehension (dreamer)", "Fear or worry, felt by you"),
+        ("emotion", "anger (another character)", "Anger, felt by someone else in the dream"),
+        ("emotion", "sadness", "Sadness"),  # a link between a dream and an entry says no one's
+        ("interaction", "aggression toward the dreamer", "Aggression toward you"),
+        ("interaction", "friendliness mutual, with the dreamer", "Friendliness both ways, with you"),
+        ("interaction", "aggression between others", "Aggression between other people"),
+        ("character", "1MKA", "Someone you did not name"),
+        ("character", "mother", "Mother"),
+    ],
+)
+def test_dream_elements_read_in_a_persons_words(kind: str, label: str, words: str) -> None:
+    """u4 left them: the dreams page showed the coder's labels ("Questionable outdoor setting", "Apprehension
+    (dreamer)", a character's code). They now read in a person's words."""
+    from reverie.clinic.web.dream_views import element_words
+
+    assert element_words(kind, label) == words

@@ -3,6 +3,8 @@ norms (effect sizes) only behind a fold-out, when chosen and with enough dreams.
 
 from __future__ import annotations
 
+import re
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -22,6 +24,49 @@ KIND_WORDS = {
     "interaction": "between people",
     "theme": "between people",
 }
+# The coder's element labels (analysis.dreams.recurring) in a person's words: its settings, feelings and roles.
+_PLACE_FAMILIARITY = {
+    "familiar": "a familiar place",
+    "distorted": "a familiar place, changed",
+    "geographical": "a real, named place",
+    "questionable": "a place",
+    "unfamiliar": "an unfamiliar place",
+}
+_PLACE_WHERE = {"indoor": "indoors", "outdoor": "outdoors", "ambiguous": ""}
+_FEELING_WORDS = {"apprehension": "fear or worry"}
+_ROLE_WORDS = (
+    ("mutual, with the dreamer", "both ways, with you"),
+    ("toward the dreamer", "toward you"),
+    ("by the dreamer", "by you"),
+    ("between others", "between other people"),
+)
+_CODE = re.compile(r"\d[A-Z]{2,}[A-Z0-9]*")  # a character's code when it has no words ("1MKA")
+
+
+def element_words(kind: str, label: str) -> str:
+    """One recurring element as a person reads it: "A place outdoors", "Fear or worry, felt by you", "Friendliness
+    by you", never a coder's code or term ("questionable outdoor setting", "(dreamer)", "1MKA")."""
+    if kind == "setting":
+        words = label.removesuffix(" setting").split()
+        place = next((_PLACE_FAMILIARITY[w] for w in words if w in _PLACE_FAMILIARITY), "a place")
+        where = next((_PLACE_WHERE[w] for w in words if w in _PLACE_WHERE), "")
+        said = f"{place} {where}".strip()
+    elif kind == "emotion":
+        feeling, _, who = label.partition(" (")
+        said = _FEELING_WORDS.get(feeling, feeling)
+        if who:  # a recurring feeling says whose it was; a link between a dream and an entry does not
+            said += ", felt by you" if who.startswith("dreamer") else ", felt by someone else in the dream"
+    elif kind == "interaction":
+        said = label
+        for coded, plain in _ROLE_WORDS:
+            said = said.replace(coded, plain)
+    elif _CODE.fullmatch(label):
+        said = "someone you did not name"
+    else:
+        said = label
+    return said[:1].upper() + said[1:]
+
+
 NORM_LABELS = (("none", "No comparison"), ("female", "Women's dreams"), ("male", "Men's dreams"))
 GROUP_WORDS = {"female": "women's dreams", "male": "men's dreams"}
 
@@ -58,9 +103,16 @@ def dream_series(request: HttpRequest) -> HttpResponse:
         "norm_labels": NORM_LABELS,
         "group": GROUP_WORDS.get(norms, ""),
         "just_chose": "norms" in request.GET,  # the fold-out stays shut until the person opens it
-        "recurring": [(KIND_WORDS.get(r.kind, r.kind), r) for r in series.recurring[:20]],
+        "recurring": [
+            (KIND_WORDS.get(r.kind, r.kind), element_words(r.kind, r.label), r) for r in series.recurring[:20]
+        ],
         "links": [
-            (KIND_WORDS.get(link.kind, link.kind), link, _when(link.days_apart))
+            (
+                KIND_WORDS.get(link.kind, link.kind),
+                element_words(link.kind, link.label),
+                link,
+                _when(link.days_apart),
+            )
             for link in series.continuity.links[:40]
         ],
         # The chart renderer escapes its text; it draws numbers and indicator names only.
