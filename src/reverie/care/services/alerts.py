@@ -25,7 +25,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from reverie.care.models import CheckIn, RiskAlert
-from reverie.care.models.safety import ANSWER_LABELS, UNREAD_QUESTION, UNSURE_QUESTION
+from reverie.care.models.safety import ANSWER_LABELS
 from reverie.care.models.safety import CHECK_IN_QUESTION as CHECK_IN_QUESTION
 from reverie.care.services import records
 from reverie.clinic.models import Entry, EntryScreen, Pair, StoredAnalysis, User
@@ -45,8 +45,6 @@ ANSWERS = ANSWER_LABELS
 RANK = {"none": 0, "indicator": 1, UNSCREENED: 2, "ideation": 2, "behavior": 3, "attempt": 4}
 LEVEL_URGENCY = {UNSCREENED: 2, "ideation": 2, "behavior": 3, "attempt": 4}
 NEED_HELP_URGENCY = 5
-# The check-in's questions (``CheckIn.question`` chooses), the same on the web page and banner, the API and the CLI.
-QUESTIONS = (CHECK_IN_QUESTION, UNSURE_QUESTION, UNREAD_QUESTION)
 # What a client is told at linking (web /pair/, the API's invitation and accept answers).
 THERAPIST_SEES = (
     "If something you write from the day you link (an entry, an edit, an import, a PHQ-9 answer) suggests you may be"

@@ -61,7 +61,7 @@ def write_progress_note(
     body = records.clean_text(text, "progress note")
     if not courses.as_session(session).cancelled and session.start > (now or timezone.now()):
         raise InvalidInput("This session has not been held yet: write its progress note once it has started.")
-    now = timezone.now()
+    saved_at = timezone.now()  # when it is written; ``now`` is only the clock the session is judged by
     with transaction.atomic():
         records.hold(session)  # the note may not exist yet: two first notes wait in turn
         note = ProgressNote.objects.select_for_update().filter(session=session).first()
@@ -76,11 +76,16 @@ def write_progress_note(
             return note
         if note is None:
             note = ProgressNote(
-                id=uuid.uuid4(), course=course, session=session, author=therapist, created_at=now, version=0
+                id=uuid.uuid4(),
+                course=course,
+                session=session,
+                author=therapist,
+                created_at=saved_at,
+                version=0,
             )
         note.version += 1
         note.payload = records.seal_json(course.client, note.id, PROGRESS_PURPOSE, {"text": body})
-        note.updated_at = now
+        note.updated_at = saved_at
         note.save()
         audit.record(therapist, "note.progress.write", "progress_note", note.id, subject=course.client)
         screen_session_text(course, session, body, author=therapist)
