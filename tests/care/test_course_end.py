@@ -197,3 +197,17 @@ def test_the_cli_ends_a_course(cli: Any, tmp_path: Path) -> None:
     assert cli("course", "show", "-u", "theo", "--client", "cara")[1].startswith("Ended on 19 Jan 2026\n")
     code, _, err = cli("course", "end", "-u", "theo", "--client", "cara", check=False)
     assert code != 0 and "already ended on 19 Jan 2026" in err
+
+
+def test_a_link_ended_before_the_first_session_cancels_every_session_and_the_calendar_says_so(
+    paired: tuple[Any, Any], monkeypatch: Any
+) -> None:
+    client, therapist = paired
+    Clock(monkeypatch, datetime(2026, 1, 2, 9, tzinfo=LONDON))
+    course = create_course(
+        therapist, CourseDraft(client=client.username, programme="dit", start=START, timezone="Europe/London")
+    )
+    people.end_pair(therapist, Pair.objects.get(client=client, therapist=therapist).pk)
+    assert _states(course) == ["cancelled_by_therapist"] * 16
+    with pytest.raises(InvalidInput, match="no sessions to add to a calendar"):
+        sessions.course_ics(client, course.id)

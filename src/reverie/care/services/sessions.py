@@ -160,6 +160,8 @@ def _overlap_warning(course: Course, make_up: CourseSession) -> str | None:
 def course_ics(actor: User, course_id: object) -> bytes:
     """The course as an .ics file: one weekly rule, minimal title (initials only), cancellations excluded."""
     course = courses.get_course(actor, course_id)
+    if not courses.held_sessions(course):  # e.g. a link ended before the first session: all were cancelled
+        raise InvalidInput("This course has no sessions to add to a calendar: every one was cancelled.")
     data = course_to_ics(calendar_of(course))
     audit.record(actor, "course.calendar", "course", course.id, subject=course.client)
     return data
