@@ -109,6 +109,10 @@ ROUTES: dict[str, tuple[Call, ...]] = {
     "care:course": (Call("GET", COURSE),),
     "care:prep": (Call("GET", COURSE),),
     "care:calendar": (Call("GET", COURSE),),
+    "care:course_end": (
+        Call("GET", COURSE),
+        Call("POST", COURSE),
+    ),  # without confirm=yes: the confirmation page
     "care:record": (Call("GET", COURSE),),
     "care:session": (Call("GET", COURSE), Call("POST", COURSE, form=lambda _: {"attendance": "attended"})),
     "care:cancel": (Call("GET", COURSE), Call("POST", COURSE)),  # without confirm=yes: the confirmation page
@@ -173,6 +177,7 @@ ROUTES: dict[str, tuple[Call, ...]] = {
     "api:token_revoke": (Call("DELETE", "token_owner"),),
     "api:courses_list": (Call("GET"),),
     "api:course_get": (Call("GET", COURSE),),
+    "api:course_end": (Call("POST", COURSE, json=lambda _: {}),),
     "api:course_measures": (Call("GET", COURSE),),
     "api:measure_submit": (Call("POST", json=lambda _: {"questionnaire": "phq9", "answers": [0] * 9}),),
     "api:measure_fhir": (Call("GET", COURSE),),

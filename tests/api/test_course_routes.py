@@ -38,3 +38,24 @@ def test_api_course_and_measures(paired: tuple[Any, Any], web_as: Any, make_user
     resource = me.get(f"/api/v1/measures/{first.json()['id']}/fhir").json()
     fhir.validate(resource)
     assert stranger.get(f"/api/v1/measures/{first.json()['id']}/fhir").status_code == 404
+
+
+def test_api_ends_a_course_once(paired: tuple[Any, Any], web_as: Any) -> None:
+    from datetime import datetime
+
+    client, therapist = paired
+    course = create_course(
+        therapist, CourseDraft(client=client.username, programme="long_term", start=datetime(2026, 1, 5, 10))
+    )
+    me, them = web_as(client), web_as(therapist)
+    assert them.get(f"/api/v1/courses/{course.id}").json()["ended_on"] is None
+
+    def end(who, body):
+        return who.post(f"/api/v1/courses/{course.id}/end", json.dumps(body), content_type="application/json")
+
+    assert end(me, {}).status_code == 404  # the client cannot end it
+    assert end(them, {"on": "2026-01-04"}).status_code == 400
+    done = end(them, {"on": "2026-01-12"})
+    assert done.status_code == 200 and done.json()["ended_on"] == "2026-01-12"
+    again = end(them, {})
+    assert again.status_code == 409 and "already ended on 12 Jan 2026" in again.json()["error"]["message"]

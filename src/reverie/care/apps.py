@@ -17,3 +17,6 @@ class CareConfig(AppConfig):
         from reverie.care.services import export_record
 
         export_record.install()
+        from reverie.care.services import course
+
+        course.install()

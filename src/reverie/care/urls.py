@@ -22,6 +22,7 @@ urlpatterns = [
     path("courses/", course_views.course_list, name="courses"),
     path("courses/new/", course_views.course_new, name="course_new"),
     path("courses/<str:course_id>/", course_views.course_detail, name="course"),
+    path("courses/<str:course_id>/end/", course_views.course_end, name="course_end"),
     path("courses/<str:course_id>/calendar.ics", course_views.course_calendar, name="calendar"),
     path("courses/<str:course_id>/record/", course_views.course_record, name="record"),
     path("courses/<str:course_id>/sessions/<int:slot>/", course_views.session_detail, name="session"),

@@ -148,7 +148,11 @@ def course_show(course_id: CourseArg = None, user: UserOpt = None, client: Clien
     course = courses.read_course(actor, _course(actor, course_id, client).id)
     where = courses.position(course)
     purpose = where.phase.purpose if actor.pk == course.therapist_id else where.phase.client_purpose
-    typer.echo(f"{where.text}\n{purpose}\nCourse {course.id} · {course.programme}")
+    ended = courses.ended_on(course)
+    if ended is not None:  # an ended course is not where the pair is now
+        typer.echo(f"Ended on {ended:%-d %b %Y}\nCourse {course.id} · {course.programme}")
+    else:
+        typer.echo(f"{where.text}\n{purpose}\nCourse {course.id} · {course.programme}")
     zone = zone_for(actor)  # the person's own zone, as on the web
     typer.echo(f"Times in {zone_label(zone)}")
     held = {r.pk: n for n, r in enumerate(courses.held_sessions(course), start=1)}
@@ -169,6 +173,44 @@ def course_plan_ahead() -> None:
 
     extended, added = courses.plan_ahead_all()
     typer.echo(f"Planned {added} session(s) ahead in {extended} open-ended course(s).")
+
+
+@course_app.command("end")
+def course_end(
+    course_id: CourseArg = None,
+    user: UserOpt = None,
+    client: ClientOpt = None,
+    on: Annotated[
+        str | None,
+        typer.Option(
+            "--on",
+            metavar="DATE",
+            help="The course's last day, like 2026-03-02 (default: today; never in the future, never before the"
+            " first session).",
+        ),
+    ] = None,
+) -> None:
+    """End a course (its therapist): sessions after the end are cancelled and no new ones are planned; notes,
+    measures and the goodbye letter stay readable. Ending an ended course says so.
+
+    \b
+    Example: reverie course end --client cara --on 2026-06-30
+    """
+    _ready()
+    from datetime import date
+
+    from reverie.care.services import course as courses
+
+    actor = sign_in(user)
+    try:
+        day = date.fromisoformat(on.strip()) if on else None
+    except ValueError:
+        raise InvalidInput("Give the ending date like 2026-03-02.") from None
+    course = _course(actor, course_id, client)
+    ended = courses.end_course(actor, course.id, day)
+    typer.echo(
+        f"Course {course.id} ended on {ended.day:%-d %b %Y}; {ended.cancelled} planned session(s) after it cancelled."
+    )
 
 
 @course_app.command("ics")

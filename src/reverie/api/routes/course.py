@@ -6,7 +6,7 @@ The same care services the web pages use; a course answers only to its client an
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Literal
 
 from django.http import HttpRequest
@@ -32,6 +32,15 @@ class CourseOut(Schema):
     position: str
     phase: str
     phase_purpose: str
+    ended_on: date | None = Field(
+        None, description="The course's last day (in its time zone); null while it runs."
+    )
+
+
+class CourseEndIn(Input):
+    on: date | None = Field(
+        None, description="The last day (default today; never in the future, never before the first session)."
+    )
 
 
 class MeasureIn(Input):
@@ -68,6 +77,7 @@ def _course_out(course: Course) -> CourseOut:
         position=where.text,
         phase=where.phase.name,
         phase_purpose=where.phase.purpose,
+        ended_on=courses.ended_on(course),
     )
 
 
@@ -95,6 +105,15 @@ def courses_list(request: HttpRequest) -> list[CourseOut]:
 def course_get(request: HttpRequest, course_id: uuid.UUID) -> CourseOut:
     """Where the pair is: "Session 7 of 16 · middle phase", and what the phase is for."""
     return _course_out(courses.read_course(actor(request), course_id))
+
+
+@router.post("/courses/{course_id}/end", response={200: CourseOut, **ERRORS}, url_name="course_end")
+def course_end(request: HttpRequest, course_id: uuid.UUID, payload: CourseEndIn | None = None) -> CourseOut:
+    """End a course (its therapist, while linked): sessions after the last day are cancelled, none are planned
+    again. Ending an ended course answers 409."""
+    person = actor(request)
+    courses.end_course(person, course_id, payload.on if payload else None)
+    return _course_out(courses.get_course(person, course_id, plan=False))
 
 
 @router.get(

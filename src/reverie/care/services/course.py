@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.db import transaction
@@ -22,7 +22,7 @@ from reverie.care.services import records
 from reverie.clinic.models import Pair, User
 from reverie.clinic.services import audit, local_time
 from reverie.clinic.services.policy import Action, allows
-from reverie.errors import InvalidInput, NotFound, PermissionDenied
+from reverie.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from reverie.measures.schedule import parse_schedule
 from reverie.programmes import formats
 from reverie.programmes.calendar import parse_rrule
@@ -308,6 +308,106 @@ def plan_ahead_all(now: datetime | None = None) -> tuple[int, int]:
         count = plan_ahead(course, now)
         extended, added = extended + (count > 0), added + count
     return extended, added
+
+
+# --- ending a course ---------------------------------------------------------------------------------------------------
+
+
+def ended_on(course: Course) -> date | None:
+    """The day the course ended, in its own zone; None while it runs."""
+    if course.ended_at is None:
+        return None
+    return course.ended_at.astimezone(course_zone(course)).date()
+
+
+def check_open(course: Course, start: datetime | None = None) -> None:
+    """Refuse new records for a session at or after the end of an ended course (``start`` None: anything new)."""
+    day = ended_on(course)
+    if day is not None and course.ended_at is not None and (start is None or start >= course.ended_at):
+        raise InvalidInput(
+            f"This course ended on {day:%-d %b %Y}: nothing new is added for its sessions after that."
+        )
+
+
+def ending_moment(course: Course, on: date | None = None, now: datetime | None = None) -> datetime:
+    """When a course ending ``on`` that day (in the course's zone; None: today) ends: now for today, else the
+    last moment of that day, so that day's sessions stay held. Never in the future, never before the first session."""
+    moment = now or timezone.now()
+    zone = course_zone(course)
+    today = moment.astimezone(zone).date()
+    day = on or today
+    if day > today:
+        raise InvalidInput("A course cannot end in the future: choose today or an earlier day.")
+    end = moment if day == today else datetime.combine(day, time.max, tzinfo=zone)
+    if end <= course.first_start:
+        first = course.first_start.astimezone(zone)
+        raise InvalidInput(f"A course cannot end before its first session ({first:%-d %b %Y %H:%M}).")
+    return end
+
+
+def _close(actor: User, course: Course, end: datetime) -> int:
+    """Inside the caller's transaction, the course row locked: set ``ended_at`` and cancel (by the therapist) every
+    session from ``end`` on that is not cancelled yet. Returns how many were cancelled."""
+    later = [
+        row
+        for row in course.sessions.filter(start__gte=end).order_by("slot")
+        if not as_session(row).cancelled
+    ]
+    if any(row.attendance for row in later):
+        raise InvalidInput(
+            "A session after that day already has its attendance recorded: choose a later day."
+        )
+    stamp = timezone.now()
+    for row in later:
+        row.attendance, row.recorded_at = Attendance.CANCELLED_BY_THERAPIST.value, stamp
+        row.save(update_fields=["attendance", "recorded_at"])
+    course.ended_at = end
+    course.save(update_fields=["ended_at"])
+    audit.record(actor, "course.end", "course", course.id, subject=course.client)
+    return len(later)
+
+
+@dataclass(frozen=True, slots=True)
+class Ended:
+    """What ending a course did: its last day (in its zone) and how many planned sessions after it were cancelled."""
+
+    day: date
+    cancelled: int
+
+
+def end_course(
+    therapist: User, course_id: object, on: date | None = None, now: datetime | None = None
+) -> Ended:
+    """The course's therapist (while linked) ends it ``on`` a day (default today): ``ended_at`` is set, the
+    sessions after the end are cancelled (kept, never deleted), the rolling horizon stops. Notes, measures and the
+    letter stay readable. An ended course says so (Conflict)."""
+    course = get_course(therapist, course_id, Action.WRITE, plan=False)
+    end = ending_moment(course, on, now)
+    with transaction.atomic():
+        locked = Course.objects.select_for_update().select_related("client").get(pk=course.pk)
+        day = ended_on(locked)
+        if day is not None:
+            raise Conflict(f"This course already ended on {day:%-d %b %Y}.")
+        cancelled = _close(therapist, locked, end)
+    return Ended(end.astimezone(course_zone(locked)).date(), cancelled)
+
+
+def end_courses_of_pair(actor: User, pair: Pair) -> None:
+    """Ending a link ends that pair's open courses now, in the same transaction (``people.pair_end_hooks``)."""
+    moment = timezone.now()
+    rows = Course.objects.select_for_update().select_related("client")
+    for course in rows.filter(
+        client_id=pair.client_id, therapist_id=pair.therapist_id, ended_at__isnull=True
+    ):
+        _close(actor, course, moment)  # a course not started yet: every session cancelled
+
+
+def install() -> None:
+    """Subscribe to the clinic's link ending; called once from ``CareConfig.ready``."""
+    from reverie.clinic.services import people
+
+    if end_courses_of_pair not in people.pair_end_hooks:
+        people.pair_end_hooks.append(end_courses_of_pair)
 
 
 def read_course(actor: User, course_id: object) -> Course:

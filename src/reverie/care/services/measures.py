@@ -70,6 +70,8 @@ def _include_last(course: Course) -> bool:
 def due_now(client: User, course_id: object | None = None, now: datetime | None = None) -> list[Due]:
     """Measures due before the next session that the client has not filled in yet."""
     course = _course_for_client(client, course_id)
+    if course.ended_at is not None:
+        return []  # an ended course has no next session
     number = courses.current_number(course, now)
     dates = courses.session_dates(course)
     if not dates or not schedule.is_due(
@@ -144,6 +146,10 @@ def submit(
     result = scoring.score(questionnaire_id, answers)
     current = courses.current_number(course, now)
     number = session_number if session_number is not None else current
+    if course.ended_at is not None and (
+        session_number is None or number > len(courses.held_sessions(course))
+    ):
+        courses.check_open(course)  # an ended course has no next session to answer for
     _check_due(course, number)
     if number > current:  # answers say how the last two weeks were: never for a session further ahead
         raise InvalidInput(

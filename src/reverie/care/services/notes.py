@@ -58,6 +58,7 @@ def write_progress_note(
     as attendance); a cancelled one may carry a note documenting the cancellation."""
     course = courses.get_course(therapist, course_id, Action.WRITE)
     session = courses.session_by_slot(course, slot)
+    courses.check_open(course, session.start)  # an ended course: no note for a session after its end
     body = records.clean_text(text, "progress note")
     if not courses.as_session(session).cancelled and session.start > (now or timezone.now()):
         raise InvalidInput("This session has not been held yet: write its progress note once it has started.")
@@ -100,6 +101,8 @@ def add_therapist_note(
     if kind not in NoteKind.values:
         raise InvalidInput("The note kind is process, transference or countertransference.")
     session = courses.session_by_slot(course, slot) if slot is not None else None
+    if session is not None:
+        courses.check_open(course, session.start)
     body = records.clean_text(text, "note")
     with transaction.atomic():
         note = TherapistNote(id=uuid.uuid4(), course=course, session=session, kind=kind, author=therapist)

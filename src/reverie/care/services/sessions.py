@@ -74,10 +74,14 @@ def calendar_of(course: Course, stamp: datetime | None = None) -> CalendarCourse
     zone = courses.course_zone(course)
     rows = courses.planned(course)
     cancelled = tuple(r.start.astimezone(zone) for r in rows if courses.as_session(r).cancelled)
+    held = len(rows) - len(cancelled)
+    # An ended course shows the sessions it had: those after its end are cancelled, so they are EXDATEs (never
+    # busy), and a fixed-length course ended early is not stretched back to its agreed number.
+    count = course.total_sessions if course.total_sessions is not None and course.ended_at is None else held
     return CalendarCourse(
         uid=f"course-{course.id}@reverie",
         start=course.first_start.astimezone(zone),
-        sessions=course.total_sessions or len(rows) - len(cancelled),
+        sessions=count,
         weekly=course.weekly,
         weekdays=tuple(course.weekdays) if course.weekdays else None,
         duration_minutes=course.duration_minutes,
@@ -156,6 +160,8 @@ def _overlap_warning(course: Course, make_up: CourseSession) -> str | None:
 def course_ics(actor: User, course_id: object) -> bytes:
     """The course as an .ics file: one weekly rule, minimal title (initials only), cancellations excluded."""
     course = courses.get_course(actor, course_id)
+    if not courses.held_sessions(course):  # e.g. a link ended before the first session: all were cancelled
+        raise InvalidInput("This course has no sessions to add to a calendar: every one was cancelled.")
     data = course_to_ics(calendar_of(course))
     audit.record(actor, "course.calendar", "course", course.id, subject=course.client)
     return data

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, time
+from datetime import date, datetime, time
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from reverie.care.models import NoteKind
@@ -126,8 +127,42 @@ def course_detail(request: HttpRequest, course_id: str) -> HttpResponse:
         "therapist": is_course_therapist(user, course),
         "letter": courses.read_letter(user, course.id),
         "zone_name": local_time.zone_name(user),
+        "ended_on": courses.ended_on(course),
     }
     return render(request, "care/course.html", context)
+
+
+def _ending_day(raw: object) -> date | None:
+    text = str(raw or "").strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InvalidInput("Give the ending date like 2026-03-02.") from None
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def course_end(request: HttpRequest, course_id: str) -> HttpResponse:
+    """Ending a course asks first, with the ending day (today unless another is chosen)."""
+    user = user_of(request)
+    course = courses.get_course(user, course_id, Action.WRITE, plan=False)
+    today = timezone.now().astimezone(courses.course_zone(course)).date()
+    context: dict[str, Any] = {
+        "course": course,
+        "today": today,
+        "first": course.first_start.astimezone(courses.course_zone(course)),
+        "values": request.POST or {"on": today.isoformat()},
+        "ended_on": courses.ended_on(course),
+    }
+    if context["ended_on"] is None and request.method == "POST" and request.POST.get("confirm") == "yes":
+        try:
+            courses.end_course(user, course.id, _ending_day(request.POST.get("on")))
+        except ReverieError as exc:
+            return with_error(request, "care/course_end.html", context, exc)
+        return redirect("care:course", course_id=course.id)
+    return render(request, "care/course_end.html", context)
 
 
 @login_required

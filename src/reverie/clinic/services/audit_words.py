@@ -47,6 +47,7 @@ SENTENCES = {
     "course.read": "{who} opened your course of therapy.",
     "course.export": "{who} downloaded the record of your course of therapy.",
     "course.calendar": "{who} downloaded the calendar of your sessions.",
+    "course.end": "{who} ended your course of therapy.",
     "session.move": "{who} moved one of your sessions.",
     "session.cancel": "{who} cancelled one of your sessions.",
     "goal.propose": "{who} proposed a goal.",

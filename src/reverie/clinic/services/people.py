@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Callable
 from datetime import timedelta
 
 from django.contrib.auth import authenticate as django_authenticate
@@ -25,6 +26,8 @@ MAX_REDEEM_PER_ACCOUNT = 5  # wrong invitation codes per person and window
 MAX_REDEEM_PER_ADDRESS = 20  # wrong invitation codes per client address and window
 TOO_MANY_CODES = "Too many invitation codes tried. Wait 15 minutes and try again."
 USERNAME_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789._-@+")
+# Called with (actor, pair) inside end_pair's transaction: care ends that pair's open courses there.
+pair_end_hooks: list[Callable[[User, Pair], None]] = []
 
 
 def create_user(
@@ -155,6 +158,8 @@ def accept_invitation(actor: User, code: str, address: str = "") -> Pair:
 
 
 def end_pair(actor: User, pair_id: int) -> None:
+    """End a link (either side). In the same transaction ``pair_end_hooks`` end the pair's open courses, so the
+    client's current course is none and no session after today stays planned."""
     with transaction.atomic():
         pair = Pair.objects.select_for_update().filter(pk=pair_id).first()
         if pair is None:
@@ -163,6 +168,8 @@ def end_pair(actor: User, pair_id: int) -> None:
         pair.ended_at = timezone.now()
         pair.save(update_fields=["ended_at"])
         audit.record(actor, "pair.end", "pair", pair.pk, subject=pair.client)
+        for hook in pair_end_hooks:  # the pair's open courses end with it (care.services.course)
+            hook(actor, pair)
 
 
 def active_pairs(actor: User) -> list[Pair]:
