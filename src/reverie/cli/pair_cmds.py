@@ -58,7 +58,10 @@ def end(
     from reverie.clinic.services import people
 
     actor = sign_in(user)
-    if not yes and not typer.confirm(f"End link {pair_id}? Nothing more is shared after it.", default=False):
+    if not yes and not typer.confirm(
+        f"End link {pair_id}? Nothing more is shared after it, and an open course of therapy between you ends today.",
+        default=False,
+    ):
         typer.echo("Kept the link.")
         return
     people.end_pair(actor, pair_id)
