@@ -81,3 +81,36 @@ def test_csrf_failure_never_echoes_passwords(make_user: Any) -> None:
     response = client.post("/login/", {"username": "dana", "password": "hunter2 is my password"})
     page = response.content.decode()
     assert response.status_code == 403 and "hunter2" not in page and 'value="dana"' in page
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"HTTP_ORIGIN": "https://elsewhere.example"},
+        {"HTTP_ORIGIN": "null"},
+        {"HTTP_SEC_FETCH_SITE": "cross-site"},
+        {"HTTP_REFERER": "https://elsewhere.example/page"},
+    ],
+)
+def test_csrf_failure_of_a_post_from_another_site_offers_no_button_to_send_it(
+    make_user: Any, headers: Any
+) -> None:
+    """Another site's post (ending a link, emptying the trash) must not become one click on "Save again"."""
+    client = _signed_in_without_csrf_cookie(make_user())
+    response = client.post("/trash/empty/", {"confirm": "yes", "body": "words"}, **headers)
+    page = response.content.decode()
+    assert response.status_code == 403 and "another website" in page
+    assert 'action="/trash/empty/"' not in page and "Save again" not in page
+    assert 'name="confirm"' not in page and "words</textarea>" in page
+
+
+def test_csrf_failure_of_a_post_from_this_site_still_offers_the_fresh_form(make_user: Any) -> None:
+    client = _signed_in_without_csrf_cookie(make_user())
+    response = client.post(
+        "/write/",
+        {"kind": "dream", "body": "the boat"},
+        HTTP_ORIGIN="http://testserver",
+        HTTP_SEC_FETCH_SITE="same-origin",
+    )
+    page = response.content.decode()
+    assert response.status_code == 403 and 'action="/write/"' in page and "Save again" in page

@@ -5,11 +5,16 @@ plain words what happened and gives the text back: every posted text field re-sh
 fresh form with a new token that posts to the same page again. Nothing of it is stored or logged (Django's
 ``django.security.csrf`` warning names the path and the reason only); passwords and codes are never echoed; an
 attached file cannot be carried and the page says so. Answered 403, ``no-store``.
+
+The fresh form is offered only for a post that came from Reverie's own pages. A post another website made (its
+``Origin``, ``Sec-Fetch-Site`` or ``Referer`` says so) shows the fields to read and copy, with no button: otherwise
+one click on "Save again" would carry out whatever the other site posted (ending a link, emptying the trash).
 """
 
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -49,12 +54,38 @@ def _fields(request: HttpRequest) -> tuple[list[tuple[str, str]], list[dict[str,
     return hidden, shown
 
 
+def _from_this_site(request: HttpRequest) -> bool:
+    """Whether the refused post came from a page of this site, as far as the browser tells.
+
+    A browser that sends none of the three headers (an old one, a script) is given the benefit of the doubt: a
+    current browser always sends ``Origin`` or ``Sec-Fetch-Site`` on a cross-site form post, and a page cannot
+    remove them.
+    """
+    host = request.get_host()
+    origin = request.headers.get("Origin")
+    if origin is not None:
+        return urlsplit(origin).netloc == host
+    fetch_site = request.headers.get("Sec-Fetch-Site")
+    if fetch_site is not None:
+        return fetch_site in ("same-origin", "none")
+    referer = request.headers.get("Referer")
+    if referer is not None:
+        return urlsplit(referer).netloc == host
+    return True
+
+
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     """The page for a refused form post (Django calls it with the reason, which is not shown to the person)."""
     hidden, shown = _fields(request)
     had_file = bool(request.FILES) if request.content_type == "multipart/form-data" else False
     path = request.path if request.path.startswith("/") and not request.path.startswith("//") else "/"
-    context = {"hidden": hidden, "shown": shown, "action": path, "had_file": had_file}
+    context = {
+        "hidden": hidden,
+        "shown": shown,
+        "action": path,
+        "had_file": had_file,
+        "resend": _from_this_site(request),
+    }
     response = render(request, "reverie/csrf_failed.html", context, status=403)
     response["Cache-Control"] = "no-store"
     return response
