@@ -109,3 +109,18 @@ def test_the_caseload_plans_each_course_once(make_user: Any, monkeypatch: Any) -
     assert len(rows) == 30
     assert sorted(calls) == sorted({row.course.pk for row in rows})  # each course planned once
     assert len(ctx.captured_queries) <= 30 * 13 + 10  # measured: 453 before (15 a course), 393 after (13)
+
+
+def test_a_new_open_ended_course_does_not_take_an_hour_held_beyond_its_first_weeks(
+    paired: tuple[Any, Any], make_user: Any, monkeypatch: Any
+) -> None:
+    """The reverse case: a fixed course already holds Mondays 10:00 from June; a long-term course set up for
+    Mondays 10:00 from January plans only to March at first, and its horizon would reach June unchecked."""
+    client, therapist = paired
+    Clock(monkeypatch, datetime(2027, 1, 1, 9, tzinfo=LONDON))
+    other = _client_of(therapist, make_user)
+    create_course(therapist, _draft(other, "dit", datetime(2027, 6, 7, 10)))
+    with pytest.raises(Conflict, match="2027-06-07"):
+        create_course(therapist, _draft(client, "long_term", datetime(2027, 1, 4, 10)))
+    course = create_course(therapist, _draft(client, "long_term", datetime(2027, 1, 4, 11)))
+    assert courses.planned(course)[-1].start == datetime(2027, 3, 22, 11, tzinfo=LONDON)

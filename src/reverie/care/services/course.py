@@ -177,6 +177,25 @@ def _linked_client(therapist: User, name: str) -> User:
     return client
 
 
+def _regular_beyond(
+    plan: Plan, sessions: Sequence[Session], people: Sequence[User], times: dict[int, time]
+) -> list[Session]:
+    """A new open-ended course's regular times after its first planned weeks, up to the last session stored for
+    these people (either side) in a course not ended: :func:`plan_ahead` adds them later without a check, so a
+    fixed course already holding that hour months ahead must be found now. Empty for a fixed-length course."""
+    if plan.total is not None:
+        return []
+    last = CourseSession.objects.filter(
+        Q(course__therapist__in=people) | Q(course__client__in=people), course__ended_at__isnull=True
+    ).aggregate(last=Max("start"))["last"]
+    if last is None or last <= sessions[-1].start:
+        return []
+    weekdays = plan.weekdays or sorted({s.start.weekday() for s in sessions})
+    starts = regular_starts(plan.start, weekdays, sessions[-1].start, last, day_times=times)
+    duration = sessions[-1].duration_minutes
+    return [Session(len(sessions) + n, at, duration) for n, at in enumerate(starts, start=1)]
+
+
 def create_course(therapist: User, draft: CourseDraft) -> Course:
     """Plan and store a course in one transaction; an overlap with another session raises Conflict."""
     if not (therapist.is_active and therapist.is_therapist):
@@ -191,10 +210,11 @@ def create_course(therapist: User, draft: CourseDraft) -> Course:
     with (
         transaction.atomic()
     ):  # the overlap check and the insert in one transaction (SQLite: BEGIN IMMEDIATE)
+        to_check = list(sessions) + _regular_beyond(plan, sessions, [therapist, client], times)
         busy = busy_sessions(
-            [therapist, client], since=min(s.start for s in sessions), until=max(s.end for s in sessions)
+            [therapist, client], since=min(s.start for s in sessions), until=max(s.end for s in to_check)
         )
-        for session in sessions:
+        for session in to_check:
             check_no_overlap(busy, session)
         course = Course.objects.create(
             client=client,
