@@ -4,10 +4,11 @@ A form that takes a person's text (a journal entry, an edit, a therapist's notes
 safety plan) is wrapped in :func:`keeps_text`. Its POST arriving signed out (the idle timeout, the absolute session
 age, a sign-out in another tab) does not get the bare redirect of ``login_required``: it gets the sign-in page (401)
 carrying every posted field as a hidden ``draft_<name>`` input, with three of Reverie's own beside them:
-``draft__path`` (where it was posted), ``draft__owner`` (who was signed in, signed with a salt for drafts only;
-absent when no one was known) and ``draft__file`` (a file was attached: it cannot travel, the page says so).
+``draft__path`` (where it was posted), ``draft__owner`` (who was signed in, signed with a salt for drafts only:
+the account the idle timeout signed out on this request, else the form's own ``writer`` mark; absent when no one
+was known) and ``draft__file`` (a file was attached: it cannot travel, the page says so).
 
-After the sign-in (:func:`after_sign_in`): the words are saved only into the account that wrote them, and only
+After the sign-in (``views._carry_on``): the words are saved only into the account that wrote them, and only
 what can be saved whole. Otherwise they are shown back to whoever is at the keyboard (who typed them) to copy or to
 save deliberately. Nothing of the draft is stored on the server or logged.
 """
@@ -27,9 +28,7 @@ from django.utils.datastructures import MultiValueDict
 
 OWNER_SALT = "reverie.web.draft-owner"
 WRITER = "writer"  # the hidden field of every text form (templates/reverie/_writer.html): who was signed in
-SIGNED_OUT_ATTR = (
-    "reverie_signed_out_user"  # set on the request by the idle timeout that signed the person out
-)
+SIGNED_OUT_ATTR = "reverie_signed_out_user"  # set on the request by the idle timeout that signed them out
 PREFIX = "draft_"
 PATH, OWNER, FILE = "draft__path", "draft__owner", "draft__file"
 SAFE_NAME = re.compile(r"^[a-z][a-z0-9_]{0,60}$")
@@ -71,12 +70,11 @@ def carried(request: HttpRequest) -> list[tuple[str, str]]:
     """A signed-out POST as the hidden fields of the sign-in page: the form's fields, never a secret."""
     pairs: list[tuple[str, str]] = [(PATH, _safe_path(request.path))]
     owner = getattr(request, SIGNED_OUT_ATTR, None)  # the idle timeout signed them out on this very request
+    mark = str(request.POST.get(WRITER, ""))  # else the form's own mark (the session was already gone)
     if isinstance(owner, int):
         pairs.append((OWNER, sign_owner(owner)))
-    elif (
-        owner_of(str(request.POST.get(WRITER, ""))) is not None
-    ):  # the form's own mark (the session was gone)
-        pairs.append((OWNER, str(request.POST.get(WRITER))))
+    elif owner_of(mark) is not None:
+        pairs.append((OWNER, mark))
     if request.content_type == "multipart/form-data" and request.FILES:
         pairs.append((FILE, "1"))
     for name, values in list(request.POST.lists())[:MAX_FIELDS]:
@@ -148,11 +146,9 @@ class Carried:
     file_lost: bool
     fields: list[tuple[str, str]]  # the form's own names, without the prefix
 
-    def value(self, name: str) -> str:
-        return next((v for k, v in self.fields if k == name), "")
-
 
 def unpack(draft: list[tuple[str, str]]) -> Carried:
+    """The sign-in form's ``draft_*`` fields, read back: the owner only when its signature holds."""
     meta = dict((k, v) for k, v in draft if k in (PATH, OWNER, FILE))
     fields = [
         (k.removeprefix(PREFIX), v)
