@@ -77,7 +77,9 @@ ROUTES: dict[str, tuple[Call, ...]] = {
     "write": (Call("GET"),),
     "journal": (Call("GET"), Call("GET", search=True)),
     "entry": (Call("GET", "read", shows=True),),
-    "edit": (Call("GET", OWN_LIVE), Call("POST", OWN_LIVE, form=lambda _: EDIT_FORM)),
+    # An edit saved after one's own entry went to the trash gets the words back with a choice (409); anyone
+    # else's entry, trashed or not, answers like a missing one.
+    "edit": (Call("GET", OWN_LIVE), Call("POST", "own_any", form=lambda _: EDIT_FORM)),
     "history": (Call("GET", OWN_LIVE),),
     "save_again": (Call("POST", OWN_LIVE, form=lambda _: {"entry_id": str(uuid.uuid4())}),),
     "entry_fit": (Call("POST", OWN_LIVE, form=lambda _: {"observation": "0" * 16, "answer": "fits"}),),

@@ -21,6 +21,7 @@ from reverie.care.web.common import int_field, posted_base, user_of, with_error
 from reverie.clinic.services import local_time
 from reverie.clinic.services.policy import Action
 from reverie.clinic.web.downloads import download
+from reverie.clinic.web.drafts import keeps_text
 from reverie.errors import InvalidInput, ReverieError, StaleEdit
 from reverie.measures.schedule import MeasureSchedule
 from reverie.programmes.formats import PROGRAMMES, required_artefacts
@@ -172,6 +173,7 @@ def course_calendar(request: HttpRequest, course_id: str) -> HttpResponse:
     return download(data, "text/calendar; charset=utf-8", "reverie-course.ics")
 
 
+@keeps_text
 @login_required
 @require_http_methods(["GET", "POST"])
 def session_detail(request: HttpRequest, course_id: str, slot: int) -> HttpResponse:

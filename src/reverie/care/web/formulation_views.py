@@ -13,6 +13,7 @@ from reverie.care.policy import is_course_therapist
 from reverie.care.services import course as courses
 from reverie.care.services import formulation
 from reverie.care.web.common import form_base, user_of, with_error
+from reverie.clinic.web.drafts import keeps_text
 from reverie.errors import InvalidInput, ReverieError, StaleEdit
 
 
@@ -36,6 +37,7 @@ def _context(request: HttpRequest, course_id: str) -> dict[str, Any]:
     }
 
 
+@keeps_text
 @login_required
 @require_http_methods(["GET", "POST"])
 def formulation_page(request: HttpRequest, course_id: str) -> HttpResponse:
@@ -72,6 +74,7 @@ def ipaf_agree(request: HttpRequest, course_id: str) -> HttpResponse:
     return redirect("care:course", course_id=course.id)
 
 
+@keeps_text
 @login_required
 @require_http_methods(["GET", "POST"])
 def letter_page(request: HttpRequest, course_id: str) -> HttpResponse:

@@ -13,6 +13,7 @@ from reverie.care.services import alerts, safety
 from reverie.care.web.common import form_base, user_of, with_error
 from reverie.clinic.models import User
 from reverie.clinic.services.safety import crisis_lines
+from reverie.clinic.web.drafts import keeps_text
 from reverie.errors import NotFound, ReverieError, StaleEdit
 from reverie.programmes.countries import country_code, country_name
 from reverie.programmes.safety import SECTION_TITLES
@@ -48,12 +49,14 @@ def _plan_page(request: HttpRequest, client: User | None) -> HttpResponse:
     return render(request, "care/safety_plan.html", context)
 
 
+@keeps_text
 @login_required
 @require_http_methods(["GET", "POST"])
 def my_plan(request: HttpRequest) -> HttpResponse:
     return _plan_page(request, None)
 
 
+@keeps_text
 @login_required
 @require_http_methods(["GET", "POST"])
 def client_plan(request: HttpRequest, client_id: int) -> HttpResponse:

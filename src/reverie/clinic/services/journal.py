@@ -745,6 +745,20 @@ def empty_trash(actor: User) -> int:
     return len(ids)
 
 
+def trashed_entry(actor: User, entry_id: uuid.UUID | str) -> EntryView | None:
+    """One's own entry if it is in the trash (an edit saved after it was trashed elsewhere gets it back with a
+    choice); None for anything else: a live entry, someone else's, none, a bad id (answered alike by the caller)."""
+    try:
+        key = uuid.UUID(str(entry_id))
+    except ValueError:
+        return None
+    entry = trashed_entries(actor).filter(pk=key).first()  # the policy's own query for one's trash
+    if entry is None:
+        return None  # the caller's refusal (already audited) stands
+    audit.record(actor, "entry.read", "entry", entry.id, subject=actor)
+    return _view(entry, with_attachments=False)
+
+
 def list_trash(actor: User) -> list[EntryView]:
     return [_view(e, with_attachments=False) for e in trashed_entries(actor)]
 

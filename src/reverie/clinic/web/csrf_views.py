@@ -20,7 +20,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 # Fields carried back as hidden inputs (choices and the form's one-time token), not shown as text.
-HIDDEN = re.compile(r"^(entry_id|kind|(feel|int)_[a-z_]{1,40})$")
+HIDDEN = re.compile(r"^(entry_id|kind|writer|(feel|int)_[a-z_]{1,40})$")
 # Never echoed: secrets a person typed.
 SECRET = re.compile(r"password|code|token|secret|otp", re.IGNORECASE)
 LONG = frozenset({"body", "situation", "urge", "choice", "text", "note", "content", "message"})

@@ -127,12 +127,16 @@ class SessionSafetyMiddleware:
         from django.contrib.auth import logout
         from django.shortcuts import redirect
 
+        from reverie.clinic.web.drafts import SIGNED_OUT_ATTR
+
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             now = int(time.time())
             idle = int(settings.REVERIE["REVERIE_IDLE_MINUTES"]) * 60
             last = int(request.session.get("last_seen", now))
             if now - last > idle:
+                # who was signed in: a form's words posted now travel through the sign-in bound to them (drafts)
+                setattr(request, SIGNED_OUT_ATTR, user.pk)
                 logout(request)
             else:
                 if now - last >= LAST_SEEN_STEP or "last_seen" not in request.session:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import uuid
 from typing import Any
 from urllib.parse import urlencode
@@ -9,6 +10,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
+from django.db import DatabaseError, transaction
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from reverie.clinic.models import EntryKind, User
 from reverie.clinic.services import audit, journal, keys, people, portability, signin
+from reverie.clinic.web import drafts
 from reverie.clinic.web.downloads import download
 from reverie.clinic.web.forms import (
     EntryForm,
@@ -28,7 +31,11 @@ from reverie.clinic.web.forms import (
     other_feelings_text,
 )
 from reverie.clinic.web.paging import page_number, window
-from reverie.errors import InvalidInput, NotFound, ReverieError, StaleEdit
+from reverie.errors import InvalidInput, NotFound, PermissionDenied, ReverieError, StaleEdit
+
+log = logging.getLogger("reverie.web")
+# Failures of a save that are not about what was typed: the words are given back (503), never lost.
+SAVE_FAILURES = (ReverieError, DatabaseError)
 
 PAGE = 40  # entries per journal page
 
@@ -121,58 +128,56 @@ def _signup(request: HttpRequest, first_run: bool) -> HttpResponse:
     )
 
 
-DRAFT_FIELDS = (
-    "kind",
-    "happened_at",
-    "title",
-    "body",
-    "situation",
-    "urge",
-    "choice",
-    "people",
-    "tags",
-    "other_feelings",
-)
-
-
-def _draft_fields(post: Any) -> dict[str, str]:
-    """Fields of an entry whose session expired while it was written: they travel in the page, never stored."""
-    draft = {f"draft_{k}": post.get(f"draft_{k}", "") for k in DRAFT_FIELDS}
-    feelings = {k: v for k, v in post.items() if k.startswith(("draft_feel_", "draft_int_"))}
-    if not any(draft.values()):
-        return {}
-    return {**draft, **feelings}
-
-
 def _address(request: HttpRequest) -> str:
     from reverie.clinic.web.proxy import client_address
 
     return client_address(request)  # the real client behind a trusted proxy (REVERIE_TRUSTED_PROXIES)
 
 
-def _finish_sign_in(request: HttpRequest, user: User, draft: dict[str, str]) -> HttpResponse:
+def _finish_sign_in(request: HttpRequest, user: User, draft: list[tuple[str, str]]) -> HttpResponse:
     login(request, user)  # a new session key: no fixation
     request.session["otp"] = bool(user.totp_secret) and request.session.get("otp_passed", False)
-    if draft and user.is_client:
-        data = QueryDict(mutable=True)
-        for key, value in draft.items():
-            data[key.removeprefix("draft_")] = value
-        form = EntryForm(data)
-        if form.is_valid():
-            try:
-                view = journal.create_entry(user, draft_from_form(form, data))
-            except InvalidInput as exc:
-                return _write_page(request, form, status=400, error=exc.message)
-            return redirect("entry", entry_id=view.id)
-        return _write_page(request, form, status=400)
+    if draft:
+        return _carry_on(request, user, drafts.unpack(draft))
     target = request.GET.get("next", "")
     return redirect(target if target.startswith("/") and not target.startswith("//") else "home")
+
+
+def _carry_on(request: HttpRequest, user: User, carried: drafts.Carried) -> HttpResponse:
+    """Words that travelled through the sign-in: saved only into the account that wrote them and only whole (a new
+    entry without its lost file is not saved); otherwise shown back to the person at the keyboard."""
+    if carried.owner is not None and carried.owner != user.pk:
+        return drafts.shown_back(request, carried, message=drafts.NOT_YOURS, can_save=False)
+    if carried.owner is None:
+        return drafts.shown_back(request, carried, message=drafts.UNKNOWN, can_save=True)
+    if carried.path != reverse("write") or not user.is_client:
+        return drafts.shown_back(request, carried, message=drafts.SIGNED_IN_AGAIN, can_save=True)
+    data = QueryDict(mutable=True)
+    for key, value in carried.fields:
+        data.appendlist(key, value)
+    form = EntryForm(data)
+    if carried.file_lost:  # the text, in the form, not saved: the entry is saved with its file or not at all
+        form.is_valid()
+        return _write_page(request, form, error=drafts.FILE_LOST)
+    if not form.is_valid():
+        return _write_page(request, form, status=400)
+    entry_id = journal.submission_id(user, form.cleaned_data.get("entry_id"))  # the form's token, as /write/
+    try:
+        saved = journal.already_saved(user, entry_id)
+        if saved is not None:
+            return redirect(saved)  # the sign-in page sent twice (a double click): one entry
+        view = journal.create_entry(user, draft_from_form(form, data), entry_id=entry_id)
+    except InvalidInput as exc:
+        return _write_page(request, form, status=400, error=exc.message)
+    except SAVE_FAILURES as exc:
+        return _save_failed(request, form, exc)
+    return redirect("entry", entry_id=view.id)
 
 
 @require_http_methods(["GET", "POST"])
 def login_view(request: HttpRequest) -> HttpResponse:
     form = LoginForm(request.POST or None)
-    draft = _draft_fields(request.POST)
+    draft = drafts.from_login(request.POST)
     error = None
     if request.method == "POST" and form.is_valid():
         try:
@@ -184,12 +189,11 @@ def login_view(request: HttpRequest) -> HttpResponse:
         else:
             if user.totp_secret:
                 request.session["pending_user"] = user.pk
-                return render(request, "reverie/login_code.html", {"draft": draft})
+                return render(request, "reverie/login_code.html", drafts.login_context(draft))
             return _finish_sign_in(request, user, draft)
     status = 401 if error else 200
-    return render(
-        request, "reverie/login.html", {"form": form, "error": error, "draft": draft}, status=status
-    )
+    context = {"form": form, "error": error, **drafts.login_context(draft)}
+    return render(request, "reverie/login.html", context, status=status)
 
 
 @require_http_methods(["GET", "POST"])
@@ -198,14 +202,15 @@ def login_code(request: HttpRequest) -> HttpResponse:
     pending = request.session.get("pending_user")
     if request.method == "GET":
         return render(request, "reverie/login_code.html", {"draft": {}}) if pending else redirect("login")
-    draft = _draft_fields(request.POST)
+    draft = drafts.from_login(request.POST)
     user = User.objects.filter(pk=pending, is_active=True).first() if pending else None
     if user is None:
         return redirect("login")
     try:
         signin.check_totp(user, request.POST.get("code", ""), _address(request))
     except ReverieError as exc:
-        return render(request, "reverie/login_code.html", {"draft": draft, "error": exc.message}, status=401)
+        context = {**drafts.login_context(draft), "error": exc.message}
+        return render(request, "reverie/login_code.html", context, status=401)
     del request.session["pending_user"]
     request.session["otp_passed"] = True
     return _finish_sign_in(request, user, draft)
@@ -221,13 +226,10 @@ def logout_view(request: HttpRequest) -> HttpResponse:
     return redirect("login")
 
 
+@drafts.keeps_text
 @require_http_methods(["GET", "POST"])
 def write(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
-        if request.method == "POST":
-            draft = {f"draft_{k}": v for k, v in request.POST.items() if k != "csrfmiddlewaretoken"}
-            context = {"form": LoginForm(), "draft": draft, "expired": True}
-            return render(request, "reverie/login.html", context, status=401)
         return redirect(f"/login/?next={request.path}")
     if request.method == "GET":
         return _write_page(request, _new_entry_form(request))
@@ -238,15 +240,17 @@ def write(request: HttpRequest) -> HttpResponse:
     # The form's token is not an entry id: the entry's id derives from it and the person, so the answer never
     # depends on anyone else's entries (no existence oracle) and a replay finds the entry it already made.
     entry_id = journal.submission_id(user, form.cleaned_data.get("entry_id"))
-    saved = journal.already_saved(user, entry_id)
-    if saved is not None:
-        return redirect(saved)  # the same submission again: nothing new is written
     entry_draft = draft_from_form(form, request.POST)
     try:
+        saved = journal.already_saved(user, entry_id)
+        if saved is not None:
+            return redirect(saved)  # the same submission again: nothing new is written
         attachments = attachment_from_form(form)
+        same = journal.recent_same(user, entry_draft, attachments)
     except InvalidInput as exc:  # over the limit: refused plainly, the typed text kept
         return _write_page(request, form, status=400, error=exc.message)
-    same = journal.recent_same(user, entry_draft, attachments)
+    except SAVE_FAILURES as exc:
+        return _save_failed(request, form, exc)
     if same is not None:
         # Back restored the text under a fresh token: most likely the same submission, kept once. The entry page
         # says so and offers to save the words again (with this form's token, so a double click makes one copy).
@@ -257,7 +261,26 @@ def write(request: HttpRequest) -> HttpResponse:
         view = journal.create_entry(user, entry_draft, attachments, entry_id=entry_id)
     except InvalidInput as exc:
         return _write_page(request, form, status=400, error=exc.message)
+    except SAVE_FAILURES as exc:
+        return _save_failed(request, form, exc)
     return redirect("entry", entry_id=view.id)
+
+
+SAVE_FAILED = "Reverie could not save this just now. Your words are below; copy them or try again."
+
+
+def _save_failed(request: HttpRequest, form: EntryForm, exc: Exception, **extra: Any) -> HttpResponse:
+    """A save refused for a reason that is not the person's input (the database locked or restarting, the master
+    key missing): the form again with the typed words (503), and only the kind of failure in the log."""
+    if isinstance(exc, (NotFound, PermissionDenied)):
+        raise exc  # not a failure of the save: the usual page for it
+    log.warning(
+        "%s %s: the save failed (%s); the form was given back",
+        request.method,
+        request.path,
+        type(exc).__name__,
+    )
+    return _write_page(request, form, status=503, error=SAVE_FAILED, **extra)
 
 
 @login_required
@@ -315,11 +338,20 @@ def save_again(request: HttpRequest, entry_id: str) -> HttpResponse:
     return redirect("entry", entry_id=view.id)
 
 
+@drafts.keeps_text
 @login_required
 @require_http_methods(["GET", "POST"])
 def edit(request: HttpRequest, entry_id: str) -> HttpResponse:
     user = _user(request)
-    current = journal.get_entry(user, entry_id)
+    try:
+        current = journal.get_entry(user, entry_id)
+    except NotFound:
+        # Moved to the trash meanwhile (another tab, the phone): the edit is given back with a choice. Anyone
+        # else's entry, or none, stays the plain "No such entry." (the same answer for both: no oracle).
+        trashed = journal.trashed_entry(user, entry_id) if request.method == "POST" else None
+        if trashed is None:
+            raise
+        return _edit_trashed(request, user, trashed)
     if current.client_id != user.pk:
         return journal_not_found()
     if request.method == "POST":
@@ -332,6 +364,8 @@ def edit(request: HttpRequest, entry_id: str) -> HttpResponse:
                 return _conflict_page(request, user, entry_id)
             except InvalidInput as exc:
                 return _write_page(request, form, status=400, error=exc.message, editing=current)
+            except SAVE_FAILURES as exc:
+                return _save_failed(request, form, exc, editing=current)
             return redirect("entry", entry_id=entry_id)
         return _write_page(request, form, status=400, editing=current)
     initial = {
@@ -346,6 +380,36 @@ def edit(request: HttpRequest, entry_id: str) -> HttpResponse:
         **current.extra,
     }
     return _write_page(request, EntryForm(initial=initial), editing=current)
+
+
+def _edit_trashed(request: HttpRequest, user: User, trashed: journal.EntryView) -> HttpResponse:
+    """An edit saved after its entry went to the trash. "Restore the entry and save this" (``restore=1``) does
+    both, or neither; otherwise the form comes back with the person's text (409), offering that or "Save as a new
+    entry" (the write page, under a fresh token)."""
+    form = EntryForm(request.POST)
+    if request.POST.get("restore") == "1" and form.is_valid():
+        base = form.cleaned_data.get("base_revision")
+        try:
+            with transaction.atomic():  # restored only if the edit is saved too
+                journal.restore_entry(user, trashed.id)
+                journal.update_entry(
+                    user, trashed.id, draft_from_form(form, request.POST), base_revision=base
+                )
+        except StaleEdit:
+            pass  # changed before it went to the trash: the page below shows the version stored
+        except InvalidInput as exc:
+            return _write_page(request, form, status=400, error=exc.message, editing=trashed, trashed=True)
+        except SAVE_FAILURES as exc:
+            return _save_failed(request, form, exc, editing=trashed, trashed=True)
+        else:
+            return redirect("entry", entry_id=trashed.id)
+    data = request.POST.copy()
+    data["base_revision"] = str(trashed.revision)
+    data["entry_id"] = str(uuid.uuid4())  # "Save as a new entry" posts to the write page under this token
+    data.pop("restore", None)
+    form = EntryForm(data)
+    form.is_valid()
+    return _write_page(request, form, status=409, editing=trashed, trashed=True)
 
 
 def _conflict_page(request: HttpRequest, user: User, entry_id: str) -> HttpResponse:
