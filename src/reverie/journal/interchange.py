@@ -31,7 +31,7 @@ from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from reverie.errors import InvalidInput
-from reverie.journal.kinds import KINDS
+from reverie.journal.kinds import KIND_WORDS, KINDS
 from reverie.versions import version_number
 
 SCHEMA = "reverie.export/5"
@@ -283,6 +283,18 @@ def dump_markdown(journal: PortableJournal, *, zone: tzinfo | None = None) -> st
         f"Exported {_stamp(journal.exported_at, zone)} · {count} {'entry' if count == 1 else 'entries'}{where}",
         "",
     ]
+    if journal.left_out:  # the file says itself what it lacks, as the JSON's left_out does
+        missing = len(journal.left_out)
+        lines.append(
+            f"Made without {missing} {'entry' if missing == 1 else 'entries'} that could not be opened:"
+        )
+        lines.append("")
+        for item in journal.left_out:
+            named = f" · {item.title}" if item.title else ""
+            lines.append(
+                f"- {_stamp(item.happened_at, zone)} · {KIND_WORDS.get(item.kind, item.kind)}{named}"
+            )
+        lines.append("")
     for entry in journal.entries:
         lines.extend(_entry_markdown(entry, zone))
     return "\n".join(lines).rstrip("\n") + "\n"
