@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from reverie.clinic.models import Entry
+from reverie.clinic.models import AuditEvent, Entry
 from reverie.clinic.services import journal, portability
 from reverie.clinic.services.journal import EntryDraft
 from reverie.journal.interchange import dump_reverie_json, load
@@ -138,10 +138,12 @@ def test_an_import_interrupted_midway_keeps_its_batches_and_a_rerun_completes_it
     with pytest.raises(RuntimeError):
         portability.import_journal(alice, data)
     assert Entry.objects.filter(client=alice).count() == 5  # the first batch is committed, the second is not
+    imports = AuditEvent.objects.filter(action="journal.import")
+    assert imports.count() == 1  # what was committed is audited, with its first batch
     monkeypatch.setattr(portability, "_store_imported", real)
     report = portability.import_journal(alice, data)
     assert (report.created, report.skipped, report.differ, report.edited) == (7, 5, 0, 0)
-    assert report.notes == ()
+    assert report.notes == () and imports.count() == 2
     bodies = sorted(journal.get_entry(alice, row.id).body for row in Entry.objects.filter(client=alice))
     assert bodies == sorted(f"words {n}" for n in range(12))  # every entry exactly once
 

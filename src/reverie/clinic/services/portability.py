@@ -407,7 +407,8 @@ def import_journal(
             plan_note = _restore_safety_plan(actor, journal.record)
             if plan_note:
                 notes.append(plan_note)
-            audit.record(actor, "journal.import", "journal", actor.pk, subject=actor)
+            if not tally.audited:  # a file of no entries (its safety plan alone)
+                audit.record(actor, "journal.import", "journal", actor.pk, subject=actor)
     return ImportReport(
         created=tally.created,
         skipped=tally.skipped,
@@ -433,9 +434,10 @@ class _Tally:
     trashed: int = 0
     edited: int = 0
     left_out: list[str] = field(default_factory=list)
-    ours: set[uuid.UUID] = field(
-        default_factory=set
-    )  # entries this import created: never an edited copy's model
+    # entries this import created: never the model of an edited copy
+    ours: set[uuid.UUID] = field(default_factory=set)
+    # the import's audit event, committed with its first batch (so an interrupted import is audited too)
+    audited: bool = False
 
 
 def _screens(
@@ -460,6 +462,9 @@ def _import_batch(
     total: int = 0,
 ) -> None:
     """One batch of an import, inside its own transaction."""
+    if not tally.audited:
+        audit.record(actor, "journal.import", "journal", actor.pk, subject=actor)
+        tally.audited = True
     places = [_place(actor, *_entry_id(actor, entry.id)) for entry, _ in rows]
     new_moments = (  # only entries not held by id are compared by content: only those moments are opened
         draft.happened_at or entry.happened_at
