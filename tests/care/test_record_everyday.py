@@ -1,4 +1,4 @@
-"""The client's record: progress notes on a page, and the journal export (reverie.export/4) carrying the course,
+"""The client's record: progress notes on a page, and the journal export (reverie.export/5) carrying the course,
 its sessions, goals, measures, progress notes and the safety plan — never process notes. A questionnaire keeps its
 session's start in the export when that session is later cancelled (version 4)."""
 
@@ -34,7 +34,7 @@ def _exported_course(client: Any) -> tuple[dict[str, Any], bytes]:
     from record_schema_check import problems
 
     document = json.loads(data)
-    assert document["schema"] == "reverie.export/4" and problems(document) == []
+    assert document["schema"] == "reverie.export/5" and problems(document) == []
     (course,) = document["record"]["courses"]
     return course, data
 
@@ -83,7 +83,7 @@ def test_the_export_carries_the_course_record(dit: tuple[Any, Any, Any]) -> None
     safety.save_plan(client, {"warning_signs": ["Not sleeping"], "coping_steps": ["A walk"]})
     data = dump_reverie_json(portability.export_journal(client))
     document = json.loads(data)
-    assert document["schema"] == "reverie.export/4"
+    assert document["schema"] == "reverie.export/5"
     (exported,) = document["record"]["courses"]
     assert exported["programme"] == "dit" and exported["therapist"] == therapist.username
     assert len(exported["sessions"]) == 16 and exported["sessions"][0]["number"] == 1
@@ -110,30 +110,37 @@ def test_the_export_carries_the_course_record(dit: tuple[Any, Any, Any]) -> None
 def test_the_export_carries_the_check_in_answers_oldest_first(make_user: Any) -> None:
     from datetime import UTC, datetime
 
-    from reverie.care.models import CheckIn
-    from reverie.care.models.safety import ANSWER_LABELS
+    from reverie.care.models import CheckIn, RiskAlert
+    from reverie.care.models.safety import ANSWER_LABELS, CHECK_IN_QUESTION, UNSURE_QUESTION
     from reverie.journal.interchange import CHECK_IN_ANSWERS, load
 
     client, other = make_user(), make_user()
     assert "check_ins" not in portability.export_journal(client).record  # none asked: no list
     asked = [datetime(2026, 2, day, 9, 0, tzinfo=UTC) for day in (3, 1, 2)]
     CheckIn.objects.create(client=client, created_at=asked[0])  # not answered yet
-    CheckIn.objects.create(client=client, created_at=asked[1], answered_at=asked[1], answer="need_help")
+    unsure = RiskAlert.objects.create(
+        client=client, source="entry", level="high", record_id="r1", created_at=asked[1], model_alone=True
+    )  # resting on the sentence model alone: the gentler question was asked
+    CheckIn.objects.create(
+        client=client, alert=unsure, created_at=asked[1], answered_at=asked[1], answer="need_help"
+    )
     CheckIn.objects.create(client=client, created_at=asked[2], answered_at=asked[2], answer="safe")
     CheckIn.objects.create(client=other, created_at=asked[2], answered_at=asked[2], answer="misunderstood")
     exported = portability.export_journal(client)
     assert exported.record["check_ins"] == [
         {
             "asked_at": "2026-02-01T09:00:00+00:00",
+            "question": UNSURE_QUESTION,  # version 5: the question as it was asked (before: the answer alone)
             "answered_at": "2026-02-01T09:00:00+00:00",
             "answer": "need_help",
         },
         {
             "asked_at": "2026-02-02T09:00:00+00:00",
+            "question": CHECK_IN_QUESTION,
             "answered_at": "2026-02-02T09:00:00+00:00",
             "answer": "safe",
         },
-        {"asked_at": "2026-02-03T09:00:00+00:00"},
+        {"asked_at": "2026-02-03T09:00:00+00:00", "question": CHECK_IN_QUESTION},
     ]
     data = dump_reverie_json(exported)
     from record_schema_check import problems

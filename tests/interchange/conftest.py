@@ -16,6 +16,7 @@ from reverie.journal.interchange import (
     PortableFeeling,
     PortableFit,
     PortableJournal,
+    PortableLeftOut,
     PortableRevision,
 )
 
@@ -81,6 +82,32 @@ def golden_journal_v3() -> PortableJournal:
         ]
     }
     return replace(base, entries=(dream, *base.entries[1:]), record=record)
+
+
+def golden_journal_v5() -> PortableJournal:
+    """The journal that tests/interchange/golden/reverie-export-v5.json holds: the v4 golden journal with the
+    question each check-in asked and two entries the export could not open (one whose title still opened)."""
+    base = golden_journal_v3()
+    first, second = base.record["check_ins"]
+    record = {
+        "check_ins": [
+            {**first, "question": "It sounds like things are very hard right now. Are you safe?"},
+            {
+                **second,
+                "question": "Reverie may have misread something you wrote. Just in case: are you safe?",
+            },
+        ]
+    }
+    left_out = (
+        PortableLeftOut(datetime(2024, 5, 3, 22, 0, tzinfo=UTC), "dream"),
+        PortableLeftOut(datetime(2024, 5, 4, 9, 30, tzinfo=PLUS_TWO), "art", "The blue door"),
+    )
+    return replace(base, record=record, left_out=left_out)
+
+
+@pytest.fixture
+def journal_v5() -> PortableJournal:
+    return golden_journal_v5()
 
 
 @pytest.fixture

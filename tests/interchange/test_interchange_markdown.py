@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from reverie.journal.interchange import SCHEMA, PortableJournal, dump_markdown
@@ -35,3 +36,12 @@ def test_interchange_markdown_shows_mindful_choice_fields_in_order(journal: Port
 def test_interchange_markdown_of_empty_journal() -> None:
     empty = PortableJournal(SCHEMA, datetime(2024, 6, 1, 9, 30, tzinfo=UTC), ())
     assert dump_markdown(empty) == "# Journal\n\nExported 2024-06-01 09:30 UTC · 0 entries\n"
+
+
+def test_interchange_markdown_names_what_it_was_made_without(journal_v5: PortableJournal) -> None:
+    """Before: a Markdown export kept alone did not say it lacked the entries that could not be opened."""
+    text = dump_markdown(journal_v5)
+    assert "Made without 2 entries that could not be opened:" in text
+    assert "- 2024-05-03 22:00 UTC · Dream\n" in text
+    assert "- 2024-05-04 09:30 UTC+02:00 · Art · The blue door\n" in text
+    assert "Made without" not in dump_markdown(replace(journal_v5, left_out=()))

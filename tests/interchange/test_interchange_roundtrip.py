@@ -42,17 +42,49 @@ def test_interchange_round_trip_golden_objects(journal: PortableJournal) -> None
     assert load(dump_reverie_json(journal)) == journal
 
 
-def test_interchange_dump_matches_golden_file(journal_v3: PortableJournal, read_fixture: Reader) -> None:
-    assert dump_reverie_json(journal_v3) == read_fixture("golden/reverie-export-v4.json")
-    assert load(read_fixture("golden/reverie-export-v4.json")) == journal_v3
+def test_interchange_dump_matches_golden_file(journal_v5: PortableJournal, read_fixture: Reader) -> None:
+    assert dump_reverie_json(journal_v5) == read_fixture("golden/reverie-export-v5.json")
+    assert load(read_fixture("golden/reverie-export-v5.json")) == journal_v5
 
 
-def test_interchange_golden_v3_file_still_loads_and_exports_again_as_v4(
+def test_interchange_v5_file_names_what_it_was_made_without(
+    journal_v5: PortableJournal, read_fixture: Reader
+) -> None:
+    """Before: an export said nothing in the file of the entries it left out (only on the page or stderr)."""
+    document = json.loads(read_fixture("golden/reverie-export-v5.json"))
+    assert document["left_out"] == [
+        {"happened_at": "2024-05-03T22:00:00+00:00", "kind": "dream"},
+        {"happened_at": "2024-05-04T09:30:00+02:00", "kind": "art", "title": "The blue door"},
+    ]
+    assert document["record"]["check_ins"][0]["question"].endswith("Are you safe?")
+    assert load(dump_reverie_json(journal_v5)).left_out == journal_v5.left_out
+    assert "left_out" not in json.loads(dump_reverie_json(replace(journal_v5, left_out=())))
+
+
+def test_interchange_v4_file_refuses_what_only_v5_has(read_fixture: Reader) -> None:
+    document = json.loads(read_fixture("golden/reverie-export-v4.json"))
+    with_left_out = {**document, "left_out": []}
+    with pytest.raises(InvalidInput, match="unknown fields: left_out"):
+        load(json.dumps(with_left_out).encode())
+    document["record"]["check_ins"][0]["question"] = "Are you safe?"
+    with pytest.raises(InvalidInput, match="unknown fields: question"):
+        load(json.dumps(document).encode())
+
+
+def test_interchange_golden_v4_file_still_loads_and_exports_again_as_v5(
+    journal_v3: PortableJournal, read_fixture: Reader
+) -> None:
+    loaded = load(read_fixture("golden/reverie-export-v4.json"))
+    assert loaded == journal_v3 and loaded.left_out == ()
+    assert json.loads(dump_reverie_json(loaded))["schema"] == "reverie.export/5"
+
+
+def test_interchange_golden_v3_file_still_loads_and_exports_again_as_v5(
     journal_v3: PortableJournal, read_fixture: Reader
 ) -> None:
     loaded = load(read_fixture("golden/reverie-export-v3.json"))
     assert loaded == journal_v3 and loaded.record["check_ins"] == journal_v3.record["check_ins"]
-    assert dump_reverie_json(loaded) == read_fixture("golden/reverie-export-v4.json")
+    assert dump_reverie_json(loaded) == dump_reverie_json(load(read_fixture("golden/reverie-export-v4.json")))
 
 
 def test_interchange_golden_v2_file_still_loads_identically(
@@ -118,7 +150,7 @@ def test_interchange_dump_is_deterministic_and_sorted(journal: PortableJournal) 
     document = json.loads(first)
     assert list(document) == sorted(document)
     assert list(document["entries"][0]) == sorted(document["entries"][0])
-    assert document["schema"] == "reverie.export/4"
+    assert document["schema"] == "reverie.export/5"
     assert first.endswith(b"\n")
 
 

@@ -1,4 +1,4 @@
-"""docs/export-schema-v4.json (and v1, v2, v3 for older files): well-formed, and what dump_reverie_json writes conforms to it.
+"""docs/export-schema-v5.json (and v1 to v4 for older files): well-formed, and what dump_reverie_json writes conforms to it.
 
 jsonschema is not a dependency of Reverie, so the export is checked with a small validator for exactly the
 keywords the schema uses; when jsonschema is importable it validates too.
@@ -26,7 +26,7 @@ from reverie.journal.interchange import (
     dump_reverie_json,
 )
 
-SCHEMA_PATH = Path(__file__).resolve().parents[2] / "docs" / "export-schema-v4.json"
+SCHEMA_PATH = Path(__file__).resolve().parents[2] / "docs" / "export-schema-v5.json"
 _HANDLED = {
     "$schema", "$id", "$ref", "$defs", "title", "description", "type", "required", "additionalProperties",
     "properties", "items", "const", "enum", "minLength", "maxLength", "pattern", "minimum", "maximum",
@@ -81,7 +81,7 @@ def _is_type(value: Any, name: str) -> bool:
 
 def test_interchange_schema_file_is_draft_2020_12_with_id(schema: dict[str, Any]) -> None:
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert schema["$id"] == "urn:reverie:schema:export:4"
+    assert schema["$id"] == "urn:reverie:schema:export:5"
     assert schema["properties"]["schema"]["const"] == SCHEMA
 
 
@@ -138,6 +138,19 @@ def test_interchange_schema_v4_takes_a_questionnaire_whose_session_was_cancelled
     assert "$.record.courses[0].measures[1]: extra session_start" in _problems(document, old, old)
 
 
+def test_interchange_schema_v5_takes_left_out_and_questions(
+    schema: dict[str, Any], journal_v5: PortableJournal
+) -> None:
+    document = json.loads(dump_reverie_json(journal_v5))
+    assert document["left_out"] and document["record"]["check_ins"][0]["question"]
+    assert _problems(document, schema, schema) == []
+    assert tuple(schema["$defs"]["left_out"]["properties"]["kind"]["enum"]) == KINDS
+    document["left_out"][0]["body"] = "never"
+    assert _problems(document, schema, schema) == ["$.left_out[0]: extra body"]
+    old = json.loads((SCHEMA_PATH.parent / "export-schema-v4.json").read_text(encoding="utf-8"))
+    assert "$: extra left_out" in _problems(document, old, old)
+
+
 def test_interchange_export_with_answers_conforms_to_schema(
     schema: dict[str, Any], journal_v3: PortableJournal
 ) -> None:
@@ -154,7 +167,7 @@ def test_interchange_export_with_answers_conforms_to_schema(
         (("entries", 0, "surprise"), True),
         (("entries", 0, "happened_at"), "yesterday"),
         (("entries", 0, "attachments", 0, "data"), "***"),
-        (("schema",), "reverie.export/3"),
+        (("schema",), "reverie.export/4"),
         (("record", "courses", 0, "sessions", 0, "start"), "soon"),
         (("record", "courses", 0, "measures", 1, "session_start"), "soon"),
         (("record", "courses", 0, "measures", 0, "session_end"), "2026-01-05T11:00:00+00:00"),

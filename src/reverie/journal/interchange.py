@@ -1,12 +1,14 @@
 """A portable journal: Reverie's own export, a readable Markdown export, and imports from jrnl and Day One.
 
 Pure: plain frozen dataclasses and bytes in, bytes or text out; no Django, no database. The JSON export is
-``"schema": "reverie.export/4"`` (JSON Schema: docs/export-schema-v4.json; version 1, 2 and 3 files still
+``"schema": "reverie.export/5"`` (JSON Schema: docs/export-schema-v5.json; version 1, 2, 3 and 4 files still
 load; version 2 added the entry context fields ``place``, ``weather``, ``time_zone`` and the optional
 ``record``: the person's course of therapy as they may read it; version 3 added each entry's ``fit`` answers
 (the person's "does this fit?" about an observation) and the record's ``check_ins`` (their answers to "Are you
 safe?"); version 4 adds each questionnaire's ``session_start`` in the record, so one answered for a session
-later cancelled keeps its session). ``load`` reads it back exactly (``load(dump_reverie_json(x)) == x``) and
+later cancelled keeps its session; version 5 adds the file's ``left_out``: the entries that could not be opened
+and are not in it, by date, kind and, when it opened, title, and each check-in's ``question``, as it was asked).
+``load`` reads it back exactly (``load(dump_reverie_json(x)) == x``) and
 also reads jrnl's JSON export and Day One's export, as the zip Day One writes (``Journal.json`` with
 ``photos/`` and ``audios/``) or as its bare JSON. Errors name the entry index and field
 (``entries[3].happened_at``), never the text. ``load`` is all or nothing; ``load_report`` skips a bad entry
@@ -29,11 +31,11 @@ from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from reverie.errors import InvalidInput
-from reverie.journal.kinds import KINDS
+from reverie.journal.kinds import KIND_WORDS, KINDS
 from reverie.versions import version_number
 
-SCHEMA = "reverie.export/4"
-SCHEMA_VERSION = 4
+SCHEMA = "reverie.export/5"
+SCHEMA_VERSION = 5
 FIT_ANSWERS = ("fits", "does_not_fit", "not_sure")
 CHECK_IN_ANSWERS = ("safe", "need_help", "misunderstood")  # care.models.safety.ANSWER_LABELS (tested equal)
 JRNL_SCHEMA = "jrnl.json"
@@ -169,6 +171,22 @@ class PortableEntry:
 
 
 @dataclass(frozen=True)
+class PortableLeftOut:
+    """An entry the export could not open and left out (version 5): when it happened, its kind and, when the
+    entry itself opened, its title; never its text."""
+
+    happened_at: datetime
+    kind: str
+    title: str = ""
+
+    def __post_init__(self) -> None:
+        _check_aware("left_out happened_at", self.happened_at)
+        if self.kind not in KINDS:
+            raise InvalidInput(f"left_out kind must be one of: {', '.join(KINDS)}.")
+        _check_short("left_out title", self.title, allow_empty=True)
+
+
+@dataclass(frozen=True)
 class PortableJournal:
     """A whole journal as exported or imported; ``schema`` names the format it came from."""
 
@@ -178,10 +196,13 @@ class PortableJournal:
     # The course of therapy as the person may read it (sessions, goals, measures, safety plan, notes shared with
     # them): JSON-ready data, written and read back as is; an import keeps the journal and leaves this out.
     record: dict[str, Any] = field(default_factory=dict, compare=True)
+    # Version 5: the entries that could not be opened when the file was made, so the file says it is incomplete.
+    left_out: tuple[PortableLeftOut, ...] = ()
 
     def __post_init__(self) -> None:
         _check_aware("exported_at", self.exported_at)
         object.__setattr__(self, "entries", tuple(self.entries))
+        object.__setattr__(self, "left_out", tuple(self.left_out))
         if not isinstance(self.record, dict):
             raise InvalidInput("record must be a JSON object.")
         seen: dict[str, int] = {}
@@ -203,11 +224,20 @@ def dump_reverie_json(journal: PortableJournal) -> bytes:
     }
     if journal.record:
         document["record"] = journal.record
+    if journal.left_out:
+        document["left_out"] = [_left_out_json(item) for item in journal.left_out]
     text = json.dumps(document, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
     try:
         return text.encode("utf-8")
     except UnicodeEncodeError:
         raise InvalidInput("An entry holds text that is not valid Unicode (an unpaired surrogate).") from None
+
+
+def _left_out_json(item: PortableLeftOut) -> dict[str, Any]:
+    out = {"happened_at": item.happened_at.isoformat(), "kind": item.kind}
+    if item.title:
+        out["title"] = item.title
+    return out
 
 
 def _entry_json(entry: PortableEntry) -> dict[str, Any]:
@@ -253,6 +283,18 @@ def dump_markdown(journal: PortableJournal, *, zone: tzinfo | None = None) -> st
         f"Exported {_stamp(journal.exported_at, zone)} · {count} {'entry' if count == 1 else 'entries'}{where}",
         "",
     ]
+    if journal.left_out:  # the file says itself what it lacks, as the JSON's left_out does
+        missing = len(journal.left_out)
+        lines.append(
+            f"Made without {missing} {'entry' if missing == 1 else 'entries'} that could not be opened:"
+        )
+        lines.append("")
+        for item in journal.left_out:
+            named = f" · {item.title}" if item.title else ""
+            lines.append(
+                f"- {_stamp(item.happened_at, zone)} · {KIND_WORDS.get(item.kind, item.kind)}{named}"
+            )
+        lines.append("")
     for entry in journal.entries:
         lines.extend(_entry_markdown(entry, zone))
     return "\n".join(lines).rstrip("\n") + "\n"
@@ -458,7 +500,7 @@ def _load_reverie(document: _Fields, sink: _Problems) -> PortableJournal:
     if version < 1:
         raise InvalidInput(f"Cannot import: export version {version} does not exist.")
     document.reject_unknown(
-        ("schema", "exported_at", "entries", "record")
+        ("schema", "exported_at", "entries", "record", *(("left_out",) if version >= 5 else ()))
         if version >= 2
         else ("schema", "exported_at", "entries")
     )
@@ -467,9 +509,22 @@ def _load_reverie(document: _Fields, sink: _Problems) -> PortableJournal:
     )
     record = dict(document.nested("record").data) if version >= 2 and "record" in document.data else {}
     if version >= 3 and "check_ins" in record:
-        record["check_ins"] = _check_ins(document.nested("record"), sink)
+        record["check_ins"] = _check_ins(document.nested("record"), sink, version)
+    left_out = tuple(sink.each(document.objects("left_out"), _left_out)) if version >= 5 else ()
     journal = _journal(SCHEMA, document.moment("exported_at"), _unique(entries, sink))
-    return PortableJournal(journal.schema, journal.exported_at, journal.entries, record=record)
+    return PortableJournal(
+        journal.schema, journal.exported_at, journal.entries, record=record, left_out=left_out
+    )
+
+
+def _left_out(item: _Fields) -> PortableLeftOut:
+    item.reject_unknown(("happened_at", "kind", "title"))
+    return item.build(
+        PortableLeftOut,
+        happened_at=item.moment("happened_at"),
+        kind=item.text("kind"),
+        title=item.text("title", default=""),
+    )
 
 
 _ENTRY_FIELDS = tuple(item.name for item in fields(PortableEntry))
@@ -508,12 +563,15 @@ def _fit(item: _Fields) -> PortableFit:
     )
 
 
-def _check_ins(record: _Fields, sink: _Problems) -> list[Any]:
-    """The record's check-ins, each checked (``asked_at``, and ``answered_at`` and ``answer`` once answered)."""
+def _check_ins(record: _Fields, sink: _Problems, version: int) -> list[Any]:
+    """The record's check-ins, each checked (``asked_at``, and ``answered_at`` and ``answer`` once answered; from
+    version 5 the ``question`` asked)."""
 
     def check(item: _Fields) -> Any:
-        item.reject_unknown(("asked_at", "answered_at", "answer"))
+        item.reject_unknown(("asked_at", "answered_at", "answer", *(("question",) if version >= 5 else ())))
         item.moment("asked_at")
+        if "question" in item.data:
+            item.build(_check_short, label="question", value=item.text("question"))
         if "answered_at" in item.data:
             item.moment("answered_at")
         if "answer" in item.data and item.text("answer") not in CHECK_IN_ANSWERS:

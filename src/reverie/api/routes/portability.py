@@ -18,7 +18,7 @@ router = Router(tags=["portability"])
 IMPORT_BODY = {
     "requestBody": {
         "required": True,
-        "description": "A Reverie export (reverie.export/4, /3, /2 or /1), a jrnl JSON export or plain-text journal file, or a Day One zip or JSON.",
+        "description": "A Reverie export (reverie.export/5, /4, /3, /2 or /1), a jrnl JSON export or plain-text journal file, or a Day One zip or JSON.",
         "content": {
             "application/json": {"schema": {"type": "object"}},
             "application/zip": {"schema": {"type": "string", "format": "binary"}},
@@ -28,7 +28,7 @@ IMPORT_BODY = {
 EXPORT_RESPONSE = {
     "responses": {
         200: {
-            "description": "The whole journal (not the trash), with the person's answers about observations and to check-ins, as reverie.export/4 JSON, or as Markdown.",
+            "description": "The whole journal (not the trash), with the person's answers about observations and to check-ins, as reverie.export/5 JSON (naming in left_out the entries that could not be opened), or as Markdown.",
             "content": {"application/json": {"schema": {"type": "object"}}, "text/markdown": {}},
         }
     }

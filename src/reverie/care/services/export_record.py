@@ -1,7 +1,8 @@
-"""The client's course of therapy in their journal export (``reverie.export/4``'s ``record``).
+"""The client's course of therapy in their journal export (``reverie.export/5``'s ``record``).
 
 What the client may read, and only that: sessions (with notes to them), goals and ratings, questionnaire totals,
-progress notes, the safety plan and their own answers to the "Are you safe?" check-ins (version 3). Each
+progress notes, the safety plan and their own answers to the "Are you safe?" check-ins (version 3), each with the
+question it asked (version 5). Each
 questionnaire names its session by ``session_start`` (version 4: the session's ``start``, cancelled or not) and,
 while that session is held, by its ``session`` number. Process notes never leave. Registered into the export by
 ``install``.
@@ -95,15 +96,19 @@ def record_for(client: User) -> dict[str, Any]:
         if contacts:
             sections.append({"title": "People I can call", "items": contacts})
         record["safety_plan"] = {"sections": sections}
-    check_ins = [_check_in(row) for row in CheckIn.objects.filter(client=client).order_by("created_at", "id")]
+    check_ins = [
+        _check_in(row)
+        for row in CheckIn.objects.filter(client=client).select_related("alert").order_by("created_at", "id")
+    ]
     if check_ins:
         record["check_ins"] = check_ins
     return record
 
 
 def _check_in(row: CheckIn) -> dict[str, Any]:
-    """One "Are you safe?" check-in: when it was asked, and the answer once given (``ANSWER_LABELS`` keys)."""
-    item: dict[str, Any] = {"asked_at": row.created_at.isoformat()}
+    """One "Are you safe?" check-in: when it was asked, the question it asked (version 5) and the answer once given
+    (``ANSWER_LABELS`` keys)."""
+    item: dict[str, Any] = {"asked_at": row.created_at.isoformat(), "question": row.question}
     if row.answered_at:
         item["answered_at"] = row.answered_at.isoformat()
     if row.answer:

@@ -7,8 +7,9 @@ import json
 import logging
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from contextlib import nullcontext
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from reverie.clinic.models import Attachment, Entry, EntryRevision, ObservationFeedback, User
-from reverie.clinic.services import audit, backup_keys, keys, observations, recovery, signin
+from reverie.clinic.services import audit, backup_keys, keys, observations, recovery, risk_screen, signin
 from reverie.clinic.services.journal import (
     AttachmentDraft,
     EntryDraft,
@@ -41,6 +42,7 @@ from reverie.journal.interchange import (
     PortableFeeling,
     PortableFit,
     PortableJournal,
+    PortableLeftOut,
     PortableRevision,
 )
 
@@ -175,7 +177,13 @@ def export_with_report(actor: User, progress: Progress | None = None) -> Exporte
     record: dict[str, Any] = {}
     for hook in export_record_hooks:
         record.update(hook(actor))
-    journal = PortableJournal(schema=SCHEMA, exported_at=timezone.now(), entries=tuple(out), record=record)
+    journal = PortableJournal(
+        schema=SCHEMA,
+        exported_at=timezone.now(),
+        entries=tuple(out),
+        record=record,
+        left_out=tuple(PortableLeftOut(item.happened_at, item.kind, item.title) for item in left_out),
+    )  # the file itself says what it lacks (version 5), for a person who keeps only the file
     return Exported(journal, tuple(left_out))
 
 
@@ -198,6 +206,9 @@ class ImportReport:
     problems: tuple[str, ...] = ()  # entries or files left out, one text-free line each
     differ: int = 0  # entries with the id of one stored here but another content: the stored one was kept
     notes: tuple[str, ...] = ()  # plain sentences about what was not applied (text-free)
+    edited: int = (
+        0  # created beside an entry here of the same kind, date and title but other words (said in notes)
+    )
 
 
 def _draft(entry: PortableEntry) -> EntryDraft:
@@ -269,12 +280,18 @@ def _file_fingerprint(entry: PortableEntry, draft: EntryDraft) -> bytes:
 
 def _stored_fingerprint(row: Entry) -> bytes | None:
     """The fingerprint of a stored entry (None when it cannot be opened: it then matches nothing)."""
+    opened = _stored_content(row)
+    return None if opened is None else opened[0]
+
+
+def _stored_content(row: Entry) -> tuple[bytes, dict[str, Any]] | None:
+    """A stored entry's fingerprint and opened payload (None when it cannot be opened)."""
     from reverie.clinic.services.journal import _open_payload, _opened_attachment
 
     try:
         doc = _open_payload(row, row.client)
         files = [_opened_attachment(row.client, att).data for att in row.attachments.all()]
-        return _fingerprint(row.kind, row.happened_at, doc, files)
+        return _fingerprint(row.kind, row.happened_at, doc, files), doc
     except (IntegrityError, ValueError, TypeError):
         return None
 
@@ -284,26 +301,47 @@ def _chunks(items: Sequence[datetime], size: int = 500) -> Iterator[Sequence[dat
         yield items[start : start + size]
 
 
-def _stored_fingerprints(actor: User, moments: Iterable[datetime]) -> Counter[tuple[bytes, bool]]:
+def _look(kind: str, happened_at: datetime, doc: dict[str, Any]) -> tuple[str, str, str]:
+    """What a person sees of an entry in a list: kind, when, and the title (or, without one, the first line)."""
+    title = str(doc.get("title", "")).strip() or str(doc.get("body", "")).strip().partition("\n")[0].strip()
+    return kind, happened_at.astimezone(UTC).isoformat(), title
+
+
+@dataclass(slots=True)
+class _Stored:
+    """The stored entries at the moments of a batch: how many of each content (with whether in the trash), and how
+    each looks in a list (kind, date, title) to notice an edited copy."""
+
+    found: Counter[tuple[bytes, bool]]
+    looks: dict[tuple[str, str, str], set[bytes]]  # each look, with the contents stored under it
+
+
+def _stored_fingerprints(
+    actor: User, moments: Iterable[datetime], skip: Collection[uuid.UUID] = ()
+) -> _Stored:
     """The fingerprints of this person's stored entries that happened at one of ``moments`` (only those are opened),
-    each with whether that entry is in the trash."""
+    each with whether that entry is in the trash; entries in ``skip`` (this import's own) are not counted."""
     found: Counter[tuple[bytes, bool]] = (
         Counter()
     )  # how many of each: two equal entries in a file match two here
+    looks: dict[tuple[str, str, str], set[bytes]] = {}
     for chunk in _chunks(sorted(set(moments))):
         rows = Entry.objects.filter(client=actor, happened_at__in=list(chunk)).select_related("client")
         for row in rows.prefetch_related("attachments"):
-            fingerprint = _stored_fingerprint(row)
-            if fingerprint is not None:
-                found[fingerprint, row.deleted_at is not None] += 1
-    return found
+            if row.id in skip:
+                continue
+            opened = _stored_content(row)
+            if opened is not None:
+                found[opened[0], row.deleted_at is not None] += 1
+                looks.setdefault(_look(row.kind, row.happened_at, opened[1]), set()).add(opened[0])
+    return _Stored(found, looks)
 
 
-def _match(here: Counter[tuple[bytes, bool]], fingerprint: bytes) -> bool | None:
+def _match(here: _Stored, fingerprint: bytes) -> bool | None:
     """Take one stored entry of this content (a live one first): whether it is in the trash, None when none is."""
     for trashed in (False, True):
-        if here[fingerprint, trashed] > 0:
-            here[fingerprint, trashed] -= 1  # each stored entry accounts for one entry of the file
+        if here.found[fingerprint, trashed] > 0:
+            here.found[fingerprint, trashed] -= 1  # each stored entry accounts for one entry of the file
             return trashed
     return None
 
@@ -352,55 +390,145 @@ def import_journal(
 
     _require_client(actor)
     journal, drafts, problems = import_check.usable(actor, data, all_or_nothing=all_or_nothing)
-    screens = [screen_draft(draft) for draft in drafts]  # every imported entry, before the transaction
-    created = skipped = differ = moved = trashed = 0
-    left_out: list[str] = []
-    with transaction.atomic():
-        places = [_place(actor, *_entry_id(actor, entry.id)) for entry in journal.entries]
-        new_moments = (  # only entries not held by id are compared by content: only those moments are opened
-            draft.happened_at or entry.happened_at
-            for entry, draft, place in zip(journal.entries, drafts, places, strict=True)
-            if place.row is None
-        )
-        here = _stored_fingerprints(actor, new_moments)
-        for index, (entry, draft, screened, place) in enumerate(
-            zip(journal.entries, drafts, screens, places, strict=True), 1
-        ):
-            if place.row is not None:
-                skipped += 1  # its answers stay as they are
-                trashed += place.row.deleted_at is not None  # kept: restoring it brings it back
-                if place.fingerprint != _file_fingerprint(entry, draft):
-                    differ += 1  # edited since (here or there): the one here is kept, never overwritten
-            elif (in_trash := _match(here, _file_fingerprint(entry, draft))) is not None:
-                skipped += 1  # the same words here under another id (exported from here, imported back)
-                trashed += in_trash
-            else:
-                row = _store_imported(actor, entry, draft, place.id)
-                left_out += _store_fits(row, entry, index - 1)
-                screen_saved(row, screened, written_at=row.updated_at)
-                after_save(row)  # analysed as a saved entry is (qa34 point 5: imports never were)
-                created += 1
-                moved += place.moved  # the one here does not open: the file's copy is a new entry beside it
-            if progress:
-                progress(index, len(drafts))
-        notes = [_differ_words(differ)] if differ else []
-        if moved:
-            notes.append(_moved_words(moved))
-        if trashed:
-            notes.append(_trashed_words(trashed))
-        plan_note = _restore_safety_plan(actor, journal.record)
-        if plan_note:
-            notes.append(plan_note)
-        audit.record(actor, "journal.import", "journal", actor.pk, subject=actor)
+    tally = _Tally()
+    rows = list(zip(journal.entries, drafts, strict=True))
+    # Committed in batches, so a long import never holds the database (SQLite: every other writer) for minutes; a
+    # re-run after a crash skips what was committed (the same ids). All or nothing stays one transaction.
+    size = max(len(rows), 1) if all_or_nothing else IMPORT_BATCH
+    batches = [rows[start : start + size] for start in range(0, len(rows), size)]
+    screened = [_screens(actor, batches[0])] if all_or_nothing and batches else []
+    with transaction.atomic() if all_or_nothing else nullcontext():
+        for number, batch in enumerate(batches):
+            screens = screened[number] if all_or_nothing else _screens(actor, batch)  # before its transaction
+            with transaction.atomic():
+                _import_batch(actor, batch, screens, number * size, tally, progress, len(rows))
+        with transaction.atomic():  # the file's safety plan: restored whole or not at all, after its entries
+            notes = _import_notes(journal, tally)
+            plan_note = _restore_safety_plan(actor, journal.record)
+            if plan_note:
+                notes.append(plan_note)
+            if not tally.audited:  # a file of no entries (its safety plan alone)
+                audit.record(actor, "journal.import", "journal", actor.pk, subject=actor)
     return ImportReport(
-        created=created, skipped=skipped, problems=(*problems, *left_out), differ=differ, notes=tuple(notes)
+        created=tally.created,
+        skipped=tally.skipped,
+        problems=(*problems, *tally.left_out),
+        differ=tally.differ,
+        notes=tuple(notes),
+        edited=tally.edited,
     )
+
+
+# Entries committed together: a 10,000-entry import is 50 short transactions, not one of minutes.
+IMPORT_BATCH = 200
+
+
+@dataclass(slots=True)
+class _Tally:
+    """What an import has done so far, across its batches."""
+
+    created: int = 0
+    skipped: int = 0
+    differ: int = 0
+    moved: int = 0
+    trashed: int = 0
+    edited: int = 0
+    left_out: list[str] = field(default_factory=list)
+    # entries this import created: never the model of an edited copy
+    ours: set[uuid.UUID] = field(default_factory=set)
+    # the import's audit event, committed with its first batch (so an interrupted import is audited too)
+    audited: bool = False
+
+
+def _screens(
+    actor: User, rows: Sequence[tuple[PortableEntry, EntryDraft]]
+) -> dict[int, risk_screen.Screened]:
+    """The risk screen of each entry of a batch that may be created (its id not held here), made outside the
+    batch's transaction; an entry held here by id is skipped, so a repeated import does not screen it again."""
+    return {
+        index: screen_draft(draft)
+        for index, (entry, draft) in enumerate(rows)
+        if not _entry_id(actor, entry.id)[1]
+    }
+
+
+def _import_batch(
+    actor: User,
+    rows: Sequence[tuple[PortableEntry, EntryDraft]],
+    screens: dict[int, risk_screen.Screened],
+    offset: int,
+    tally: _Tally,
+    progress: Progress | None = None,
+    total: int = 0,
+) -> None:
+    """One batch of an import, inside its own transaction."""
+    if not tally.audited:
+        audit.record(actor, "journal.import", "journal", actor.pk, subject=actor)
+        tally.audited = True
+    places = [_place(actor, *_entry_id(actor, entry.id)) for entry, _ in rows]
+    new_moments = (  # only entries not held by id are compared by content: only those moments are opened
+        draft.happened_at or entry.happened_at
+        for (entry, draft), place in zip(rows, places, strict=True)
+        if place.row is None
+    )
+    here = _stored_fingerprints(actor, new_moments, skip=tally.ours)
+    for index, ((entry, draft), place) in enumerate(zip(rows, places, strict=True), offset):
+        if place.row is not None:
+            tally.skipped += 1  # its answers stay as they are
+            tally.trashed += place.row.deleted_at is not None  # kept: restoring it brings it back
+            if place.fingerprint != _file_fingerprint(entry, draft):
+                tally.differ += 1  # edited since (here or there): the one here is kept, never overwritten
+        elif (in_trash := _match(here, fingerprint := _file_fingerprint(entry, draft))) is not None:
+            tally.skipped += 1  # the same words here under another id (exported from here, imported back)
+            tally.trashed += in_trash
+        else:
+            happened = draft.happened_at or entry.happened_at
+            # the same kind, date and title as one here, other words: an edited copy (jrnl's ids come from the
+            # words, so an entry edited there arrives as a new one); kept, and said
+            look = _look(draft.kind, happened, json.loads(_payload_bytes(draft)))
+            tally.edited += bool(here.looks.get(look, set()) - {fingerprint})
+            row = _store_imported(actor, entry, draft, place.id)
+            tally.ours.add(row.id)
+            tally.left_out += _store_fits(row, entry, index)
+            screened = screens[index - offset] if index - offset in screens else screen_draft(draft)
+            screen_saved(row, screened, written_at=row.updated_at)
+            after_save(row)  # analysed as a saved entry is (qa34 point 5: imports never were)
+            tally.created += 1
+            tally.moved += place.moved  # the one here does not open: the file's copy is a new entry beside it
+        if progress:
+            progress(index + 1, total)
+
+
+def _import_notes(journal: PortableJournal, tally: _Tally) -> list[str]:
+    notes = [_differ_words(tally.differ)] if tally.differ else []
+    if tally.edited:
+        notes.append(_edited_words(tally.edited))
+    if journal.left_out:
+        notes.append(_made_without_words(len(journal.left_out)))
+    if tally.moved:
+        notes.append(_moved_words(tally.moved))
+    if tally.trashed:
+        notes.append(_trashed_words(tally.trashed))
+    return notes
 
 
 def _differ_words(count: int) -> str:
     if count == 1:
         return "1 entry in the file differs from the one here; the one here was kept."
     return f"{count} entries in the file differ from the ones here; the ones here were kept."
+
+
+def _edited_words(count: int) -> str:
+    if count == 1:
+        return "1 entry looks like an edited copy of an entry already here (same date and title); both were kept."
+    return f"{count} entries look like edited copies of entries already here (same date and title); both were kept."
+
+
+def _made_without_words(count: int) -> str:
+    """What an import says of a file whose export left entries out (its ``left_out``, version 5)."""
+    if count == 1:
+        return "This file was made without 1 entry that could not be opened; it is not in the file."
+    return f"This file was made without {count} entries that could not be opened; they are not in the file."
 
 
 def _moved_words(count: int) -> str:
