@@ -39,7 +39,7 @@ SAFE_NAME = re.compile(r"^[a-z][a-z0-9_]{0,60}$")
 MAX_FIELDS = 80
 
 
-def _fields(request: HttpRequest) -> tuple[list[tuple[str, str]], list[dict[str, object]]]:
+def typed_fields(request: HttpRequest) -> tuple[list[tuple[str, str]], list[dict[str, object]]]:
     hidden: list[tuple[str, str]] = []
     shown: list[dict[str, object]] = []
     for name, raw in list(request.POST.items())[:MAX_FIELDS]:
@@ -76,7 +76,7 @@ def _from_this_site(request: HttpRequest) -> bool:
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     """The page for a refused form post (Django calls it with the reason, which is not shown to the person)."""
-    hidden, shown = _fields(request)
+    hidden, shown = typed_fields(request)
     had_file = bool(request.FILES) if request.content_type == "multipart/form-data" else False
     path = request.path if request.path.startswith("/") and not request.path.startswith("//") else "/"
     context = {

@@ -6,6 +6,7 @@ import logging
 import secrets
 from collections.abc import Callable
 
+from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -65,16 +66,46 @@ class ReverieErrorMiddleware:
                 audit.refused(getattr(request, "user", None), "request", "page", request.path)
             # The code (E100…) goes to the log, the API and the CLI; a page says it in words only.
             log.info("%s %s %s answered %s", request.method, request.path, exc.code, exc.http_status)
-            context = {"title": "That did not work", "message": exc.message}
+            context = {"title": "That did not work", "message": exc.message, "typed": typed_back(request)}
             return render(request, "reverie/error.html", context, status=exc.http_status)
         incident = secrets.token_hex(4)
         # Only the type and the incident id: an exception message could quote what someone wrote.
         log.error("incident %s: %s in %s %s", incident, type(exc).__name__, request.method, request.path)
-        context = {
-            "title": "Something went wrong",
-            "message": f"Reverie hit an unexpected problem. Nothing you saved is lost. Incident {incident}.",
-        }
-        return render(request, "reverie/error.html", context, status=500)
+        if isinstance(
+            exc, DatabaseError
+        ):  # locked SQLite after its wait, a PostgreSQL restart: try again later
+            context = {"title": "Not saved: try again in a moment", "message": BUSY.format(incident=incident)}
+            status = 503
+        else:
+            context = {
+                "title": "Something went wrong",
+                "message": f"Reverie hit an unexpected problem. Nothing you saved is lost. Incident {incident}.",
+            }
+            status = 500
+        context["typed"] = typed_back(request)
+        return render(request, "reverie/error.html", context, status=status)
+
+
+BUSY = (
+    "Reverie could not reach its database just now, so this was not saved. Nothing saved before is lost. "
+    "Incident {incident}."
+)
+
+
+def typed_back(request: HttpRequest) -> list[dict[str, object]]:
+    """What a refused or failed form post carried, to show back for copying (every page with a form: a note, a
+    formulation, a safety plan, an entry), so an error never takes the words with it. Only a signed-in person's own
+    post to a page (never the API); passwords and codes are never echoed (:func:`csrf_views.typed_fields`). The
+    page is ``no-store`` (:class:`SecurityHeadersMiddleware`), and nothing of it is logged."""
+    from reverie.clinic.web.csrf_views import typed_fields
+
+    signed_in = bool(getattr(request, "user", None) and request.user.is_authenticated)
+    if request.method != "POST" or not signed_in or request.path.startswith("/api/"):
+        return []
+    try:
+        return typed_fields(request)[1]
+    except Exception:  # a body that cannot be read again (too large, malformed): the page without it
+        return []
 
 
 TOO_LARGE = (
