@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import secrets
 from collections.abc import Callable
 
@@ -86,6 +87,8 @@ class ReverieErrorMiddleware:
         return render(request, "reverie/error.html", context, status=status)
 
 
+# Form controls, not words: a confirmation, the page's own state (the drafts' hidden fields, drafts.HIDDEN).
+CONTROLS = re.compile(r"^(confirm|next|on|action|base_revision|base_version|writer|entry_id|kind)$")
 BUSY = (
     "Reverie could not reach its database just now, so this was not saved. Nothing saved before is lost. "
     "Incident {incident}."
@@ -103,9 +106,10 @@ def typed_back(request: HttpRequest) -> list[dict[str, object]]:
     if request.method != "POST" or not signed_in or request.path.startswith("/api/"):
         return []
     try:
-        return typed_fields(request)[1]
+        shown = typed_fields(request)[1]
     except Exception:  # a body that cannot be read again (too large, malformed): the page without it
         return []
+    return [f for f in shown if not CONTROLS.match(str(f["name"]))]
 
 
 TOO_LARGE = (
