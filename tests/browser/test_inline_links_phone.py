@@ -13,14 +13,21 @@ from browser_phone import sign_in, targets_at_least_44px
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 RISKY = "I keep thinking I want to kill myself. Nobody would miss me."
 # the text blocks' boxes, to compare with the links' extra height switched off
-BLOCKS = """() => [...document.querySelectorAll('main p, main li, main dd, main dt, main td, main h1, main h2, main form')]
+BLOCKS = """() => [...document.querySelectorAll('main p, main li, main dd, main dt, main td, main h1, main h2, main form, #check-in p, #check-in form')]
   .filter(e => e.offsetParent !== null)
   .map(e => { const r = e.getBoundingClientRect(); return [Math.round(r.top * 10), Math.round(r.height * 10)]; })"""
 # each line of a link wrapped over two lines is a 44-px tall piece (Chromium takes a tap on an inline box's padding)
-LINE_PIECES = """() => [...document.querySelectorAll('main a')].filter(a => a.offsetParent !== null)
+LINE_PIECES = """() => [...document.querySelectorAll('main a, #check-in a')].filter(a => a.offsetParent !== null)
   .flatMap(a => [...a.getClientRects()].map(r => [a.textContent.trim().slice(0, 20), r.height]))
   .filter(([_, h]) => h < 43.5)"""
-NO_TAP_AREA = """() => [...document.querySelectorAll('main a')].filter(a => getComputedStyle(a).display === 'inline').forEach(a => {
+# a control keeps every tap on it: no enlarged link reaches over a button, a field or a select
+COVERED = """() => [...document.querySelectorAll('main button, main input, main select, main textarea, #check-in button')]
+  .filter(c => c.checkVisibility() && c.type !== 'hidden')
+  .flatMap(c => { c.scrollIntoView({block: 'center'}); const r = c.getBoundingClientRect();
+    return [[r.left + 3, r.top + 2], [r.right - 3, r.top + 2], [r.left + 3, r.bottom - 2], [r.right - 3, r.bottom - 2]]
+      .map(([x, y]) => document.elementFromPoint(x, y)).filter(h => h && h.closest('a') && !c.contains(h))
+      .map(h => [c.name || c.id || c.textContent.trim().slice(0, 20), h.textContent.trim().slice(0, 20)]); })"""
+NO_TAP_AREA = """() => [...document.querySelectorAll('main a, #check-in a')].filter(a => getComputedStyle(a).display === 'inline').forEach(a => {
   a.style.setProperty('padding-top', '0', 'important'); a.style.setProperty('padding-bottom', '0', 'important'); })"""
 
 
@@ -37,12 +44,15 @@ def test_browser_links_in_sentences_are_44px_tall_and_move_no_line(phone: Any, m
     page.fill("#id_body", RISKY)
     page.click("button:has-text('Save')")
     page.wait_for_url("**/journal/*/")
-    entry = page.url
+    entry = page.url  # the entry, with the check-in banner on top (its links in a sentence too)
     for path in ["/", "/journal/", entry, "/check-in/", "/safety/plan/", "/export/"]:
         page.goto(path)
         targets_at_least_44px(page, "main a")
         low = page.evaluate(LINE_PIECES)
         assert not low, (path, low)
+        covered = page.evaluate(COVERED)
+        assert not covered, (path, covered)
+        page.evaluate("window.scrollTo(0, 0)")
         with_area = page.evaluate(BLOCKS)
         page.evaluate(NO_TAP_AREA)  # (the pages' CSP allows no style element)
         assert page.evaluate(BLOCKS) == with_area, path  # the tap area moved no line
