@@ -81,3 +81,22 @@ def test_an_older_forms_text_area_is_still_read_as_it_was(make_user: Any) -> Non
     assert plan is not None and [(c.name, c.phone) for c in plan.trusted_contacts] == [
         ("Ana", "+44 7700 900123")
     ]
+
+
+def test_a_name_holding_a_colon_survives_the_export_and_import(make_user: Any) -> None:
+    """The export (reverie.export/4) writes a contact as "name: phone" and the import splits it at the last ':'.
+    A phone can hold no ':' (only digits, spaces, +, - and brackets), so that split is exact and the export's format
+    needs no new version: a name with a colon comes back whole. (A guard: this held before the form's rows too.)"""
+    from reverie.clinic.services import portability
+    from reverie.journal.interchange import dump_reverie_json
+
+    alice, bob = make_user(), make_user()
+    safety.save_plan(
+        alice, {"trusted_contacts": [{"name": "Dr Lee: GP surgery", "phone": "+44 (20) 7946-0000"}]}
+    )
+    portability.import_journal(bob, dump_reverie_json(portability.export_journal(alice)))
+    restored = safety.get_plan(bob)
+    assert restored is not None
+    assert [(c.name, c.phone) for c in restored.trusted_contacts] == [
+        ("Dr Lee: GP surgery", "+44 (20) 7946-0000")
+    ]
