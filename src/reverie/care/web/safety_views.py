@@ -38,7 +38,9 @@ def _plan_page(request: HttpRequest, client: User | None) -> HttpResponse:
         fields = {key: request.POST.get(key, "") for key in (*SECTION_TITLES, "crisis_country")}
         try:
             base = form_base(context, request.POST)
-            safety.save_plan(user, safety.plan_data_from_form(fields, posted), client, base_version=base)
+            saved = safety.save_plan(
+                user, safety.plan_data_from_form(fields, posted), client, base_version=base
+            )
         except StaleEdit as exc:  # the typed text stays in the form; the plan saved now is shown above it
             stored = safety.form_initial(plan)
             context.update(
@@ -49,7 +51,9 @@ def _plan_page(request: HttpRequest, client: User | None) -> HttpResponse:
             return with_error(request, "care/safety_plan.html", context, exc)
         context["saved"] = True
         context["base_version"] = safety.plan_version(user, client)
-        context["contact_rows"] = safety.contact_rows(safety.plan_contacts(safety.get_plan(user, client)))
+        context["contact_rows"] = safety.contact_rows(
+            safety.plan_contacts(saved)
+        )  # as saved: no empty rows between
     return render(request, "care/safety_plan.html", context)
 
 
