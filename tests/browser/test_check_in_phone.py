@@ -41,6 +41,16 @@ def test_browser_check_in_right_after_saving_on_a_phone(phone: Any, shot: Any, m
     )  # the entry itself is shown, not hidden behind a gate
     shot(page, "check-in-after-save")
 
+    # u5: the check-in page itself (the banner's "What Reverie read") asks first: the three answers in the top part
+    # of the first screen, right under the question, and what Reverie read under them (they sat at 527-685 px,
+    # under the words, and a longer read-back pushed them off the screen)
+    page.goto("/check-in/")
+    for label in ANSWERS:
+        box = page.locator("main form button", has_text=label).bounding_box()
+        assert box is not None and box["y"] + box["height"] <= height * 0.6, (label, box, height)
+    read = page.locator("#read-back-heading").bounding_box()
+    assert read is not None and box is not None and read["y"] > box["y"] + box["height"]
+
     page.goto("/journal/")  # nothing is locked while the check-in waits
     page.wait_for_url("**/journal/")
     assert shown(page.locator("#check-in")) and shown(page.locator("main"))

@@ -296,7 +296,7 @@ def test_the_check_in_page_asks_first_and_keeps_the_plan_and_lines_below(paired:
         page.index('id="read-back-heading"'),
         page.index('href="tel:'),
     )
-    assert read < asked < lines
+    assert asked < read < lines  # u5: the answers right under the question, then what Reverie read
     pending = alerts.pending_check_in(client)
     assert pending is not None
     after = web.post("/check-in/", {"check_in": str(pending.id), "answer": "need_help"}).content.decode()

@@ -38,7 +38,9 @@ def test_the_check_in_page_shows_the_flagged_sentences_and_not_the_others(
     assert "it can be wrong" in page
     banner_page = web_as(client).get("/write/").content.decode()
     assert 'id="check-in"' in banner_page and RISKY not in banner_page  # the words are not on every page
-    assert 'href="/check-in/#read-back-heading">What Reverie read</a>' in banner_page  # a way to them
+    # a way to them: the check-in page, the answers first and the words right under them (u5: the link led to the
+    # words, past the answers)
+    assert 'href="/check-in/">What Reverie read</a>' in banner_page
     alerts_page = web_as(therapist).get("/alerts/")
     assert (
         alerts_page.status_code == 200 and RISKY not in alerts_page.content.decode()

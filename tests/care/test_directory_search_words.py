@@ -272,3 +272,31 @@ def test_the_profile_form_keeps_a_stored_language_it_has_no_name_for(make_user: 
     assert forged.status_code == 400 and "Languages: a choice was sent that is not on the form." in (
         forged.content.decode()
     )
+
+
+def test_the_profile_country_is_a_select_by_name_and_keeps_a_code_it_has_no_name_for(
+    make_user: Any, web_as: Any
+) -> None:
+    """u5: the profile's Country was a text box for a code ("two letters, e.g. GB") while the safety plan's crisis
+    country was already chosen by name. It is a select by name now (codes as values, so what is stored is still the
+    code); a stored code without a name (a CSV row's) is offered as "Country code XK", chosen, and kept on Publish."""
+    from reverie.care.models import DirectoryProfile
+
+    web = web_as(make_user(role="therapist"))
+    html = web.get("/directory/profile/").content.decode()
+    assert 'id="country" name="country" value' not in html and "(two letters, e.g. GB)" not in html
+    options = _options(html, "country")
+    assert options[0] == ("", "Choose a country", True)
+    assert ("GB", "United Kingdom", False) in options and ("IE", "Ireland", False) in options
+    assert [label for _, label, _ in options[1:]] == sorted(label for _, label, _ in options[1:])
+    assert all(value != label for value, label, _ in options)
+    saved = web.post("/directory/profile/", {**PROFILE_FORM, "languages": ["en"], "country": "IE"})
+    assert saved.status_code == 200, saved.content.decode()
+    assert ("IE", "Ireland", True) in _options(saved.content.decode(), "country")
+    assert directory.own_profile(_therapist_of(web))["country"] == "IE"
+    DirectoryProfile.objects.filter(owner=_therapist_of(web)).update(country="XK")
+    kept = _options(web.get("/directory/profile/").content.decode(), "country")
+    assert ("XK", "Country code XK", True) in kept
+    again = web.post("/directory/profile/", {**PROFILE_FORM, "languages": ["en"], "country": "XK"})
+    assert again.status_code == 200, again.content.decode()
+    assert directory.own_profile(_therapist_of(web))["country"] == "XK"

@@ -92,3 +92,32 @@ def test_dream_elements_read_in_a_persons_words(kind: str, label: str, words: st
     from reverie.clinic.web.dream_views import element_words
 
     assert element_words(kind, label) == words
+
+
+@pytest.mark.parametrize(
+    ("interaction", "words"),
+    [
+        (("aggression", 5, ("D",), ("1MSA",)), "Aggression by you"),
+        (("aggression", 5, ("1MSA",), ("D",)), "Aggression toward you"),
+        (("friendliness", 3, ("D",), ("1FKA",), "="), "Friendliness both ways, with you"),
+        (("friendliness", 3, ("D",), (), "*"), "Friendliness by you"),
+        (("aggression", 5, ("1MSA",), ("1FKA",)), "Aggression between other people"),
+    ],
+)
+def test_interaction_role_words_come_from_the_coders_one_table(
+    interaction: tuple[Any, ...], words: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """u5: the page rewrote the coder's role phrases by matching copies of them, so changing a phrase in the coder
+    left its words on the page. Both read one table (analysis.dreams.recurring.ROLE_WORDS): a phrase changed
+    there still reads in a person's words, and every role has them."""
+    from reverie.analysis.dreams import recurring
+    from reverie.analysis.dreams.codes import Interaction
+    from reverie.clinic.web.dream_views import element_words
+
+    coded = Interaction(*interaction)
+    assert element_words("interaction", recurring.interaction_label(coded)) == words
+    changed = {role: (f"{said} (coded)", plain) for role, (said, plain) in recurring.ROLE_WORDS.items()}
+    monkeypatch.setattr(recurring, "ROLE_WORDS", changed)
+    label = recurring.interaction_label(coded)
+    assert label.endswith("(coded)")
+    assert element_words("interaction", label) == words

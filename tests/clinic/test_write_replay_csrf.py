@@ -114,3 +114,13 @@ def test_csrf_failure_of_a_post_from_this_site_still_offers_the_fresh_form(make_
     )
     page = response.content.decode()
     assert response.status_code == 403 and 'action="/write/"' in page and "Save again" in page
+
+
+def test_csrf_failure_gives_back_every_value_of_a_repeated_field(make_user: Any) -> None:
+    """The safety plan's contacts are rows of fields with one name each (name, phone): every row comes back."""
+    client = _signed_in_without_csrf_cookie(make_user())
+    response = client.post(
+        "/safety/plan/", {"people_name": ["Ana", "Bo: my brother"], "people_phone": ["0711", "0722"]}
+    )
+    page = response.content.decode()
+    assert all(v in page for v in ("Ana", "Bo: my brother", "0711", "0722"))

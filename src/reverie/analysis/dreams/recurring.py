@@ -62,12 +62,26 @@ def character_label(c: Character) -> str:
     return c.label.lower() if c.label else c.code
 
 
+# The dreamer's role in an interaction, in the coder's words (the label ``interaction_label`` writes, which the
+# analysis and its tests read) and in a person's words (what a page shows). One table: a page never matches the
+# coder's phrases by copies of its own, so changing a phrase here cannot leave the coder's words on a page.
+ROLE_WORDS: dict[str, tuple[str, str]] = {
+    "initiator": ("by the dreamer", "by you"),
+    "recipient": ("toward the dreamer", "toward you"),
+    "mutual": ("mutual, with the dreamer", "both ways, with you"),
+    "self": ("by the dreamer", "by you"),
+    "witness": ("between others", "between other people"),
+}
+
+
 def interaction_label(i: Interaction) -> str:
-    role = {
-        "initiator": "by the dreamer",
-        "recipient": "toward the dreamer",
-        "mutual": "mutual, with the dreamer",
-        "self": "by the dreamer",
-        "witness": "between others",
-    }[i.dreamer_role]
-    return f"{i.kind} {role}"
+    return f"{i.kind} {ROLE_WORDS[i.dreamer_role][0]}"
+
+
+def interaction_in_words(label: str) -> str:
+    """An ``interaction_label`` with the dreamer's role in a person's words ("aggression toward the dreamer" →
+    "aggression toward you"); a label without a known role is returned as it is."""
+    for coded, plain in sorted(ROLE_WORDS.values(), key=lambda pair: -len(pair[0])):
+        if label == coded or label.endswith(f" {coded}"):
+            return label[: len(label) - len(coded)] + plain
+    return label

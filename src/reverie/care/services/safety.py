@@ -3,7 +3,7 @@ shown above the crisis lines on the safety page, on the check-in page and after 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,7 @@ from reverie.clinic.services.policy import Action, allows
 from reverie.clinic.services.safety import Line
 from reverie.errors import NotFound, StaleEdit
 from reverie.programmes.safety import (
+    SECTION_MAX_ITEMS,
     SECTION_TITLES,
     CrisisDirectory,
     CrisisLine,
@@ -148,7 +149,8 @@ def plan_for_page(user: Any) -> dict[str, Any]:
 
 
 def form_initial(plan: SafetyPlan | None) -> dict[str, str]:
-    """The plan as text areas: one entry per line; contacts as ``name: phone``."""
+    """The plan's text sections as text areas (one entry per line), and its contacts as ``name: phone`` lines (shown
+    as text beside a form whose save met a newer plan; the form edits contacts as rows: :func:`contact_rows`)."""
     if plan is None:
         return {}
     values = {key: "\n".join(lines) for key, lines in _by_key(plan).items()}
@@ -164,8 +166,72 @@ def _by_key(plan: SafetyPlan) -> dict[str, list[str]]:
     return out
 
 
+BLANK_CONTACT_ROWS = 2  # empty rows under a section's contacts, to add people without a separate step
+
+
+def name_field(key: str) -> str:
+    return f"{key}_name"
+
+
+def phone_field(key: str) -> str:
+    return f"{key}_phone"
+
+
+def contact_rows(
+    contacts: Mapping[str, Sequence[tuple[str, str]]],
+) -> dict[str, list[tuple[int, str, str]]]:
+    """Each contact section's form rows, (number, name, phone): the contacts given, then blank rows to add more,
+    at most :data:`SECTION_MAX_ITEMS` in all."""
+    rows: dict[str, list[tuple[int, str, str]]] = {}
+    for key in CONTACT_SECTIONS:
+        filled = [(name, phone) for name, phone in contacts.get(key, ()) if name.strip() or phone.strip()]
+        blanks = max(0, min(BLANK_CONTACT_ROWS, SECTION_MAX_ITEMS - len(filled)))
+        given = [*filled, *[("", "")] * blanks]
+        rows[key] = [(number, name, phone) for number, (name, phone) in enumerate(given, start=1)]
+    return rows
+
+
+def plan_contacts(plan: SafetyPlan | None) -> dict[str, list[tuple[str, str]]]:
+    """The plan's contacts as (name, phone), per section, for :func:`contact_rows`."""
+    if plan is None:
+        return {}
+    return {key: [(c.name, c.phone) for c in getattr(plan, key)] for key in CONTACT_SECTIONS}
+
+
+def posted_contacts(post: Any) -> dict[str, list[tuple[str, str]]]:
+    """The contact rows a form sent (``<section>_name`` and ``<section>_phone``, repeated, in order); a section the
+    form sent no rows for is left out (an older form's text area is read instead: :func:`plan_data_from_form`)."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for key in CONTACT_SECTIONS:
+        names, phones = post.getlist(name_field(key)), post.getlist(phone_field(key))
+        if names or phones:
+            count = max(len(names), len(phones))
+            names, phones = [*names, *[""] * count][:count], [*phones, *[""] * count][:count]
+            out[key] = [(str(n), str(p)) for n, p in zip(names, phones, strict=True)]
+    return out
+
+
+def plan_data_from_form(
+    fields: Mapping[str, str], contacts: Mapping[str, Sequence[tuple[str, str]]]
+) -> dict[str, Any]:
+    """The form's text areas and contact rows as the plan's data. A contact is its two fields, name and phone, as
+    they were typed (a name may hold a colon; a row left empty is dropped; a name without a phone is refused by the
+    plan's check). A section sent as one text area of ``name: phone`` lines (the form before rows, still open in
+    some tab) is read as that form was, split at the last ':'."""
+    data = plan_data_from_text(fields)
+    for key in CONTACT_SECTIONS:
+        if key in contacts:
+            data[key] = [
+                {"name": name.strip(), "phone": phone.strip()}
+                for name, phone in contacts[key]
+                if name.strip() or phone.strip()
+            ]
+    return data
+
+
 def plan_data_from_text(fields: Mapping[str, str]) -> dict[str, Any]:
-    """Turn the form's text areas back into the plan's data (contacts split at the last ':')."""
+    """Turn text areas back into the plan's data (the form before contact rows: contacts as ``name: phone`` lines,
+    split at the last ':')."""
     data: dict[str, Any] = {}
     for key in SECTION_TITLES:
         lines = [line.strip() for line in str(fields.get(key, "")).splitlines() if line.strip()]

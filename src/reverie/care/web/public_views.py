@@ -17,7 +17,7 @@ from reverie.care.templatetags.words import words
 from reverie.care.web.common import user_of, with_error
 from reverie.errors import InvalidInput, PermissionDenied, ReverieError
 from reverie.programmes import fit as fit_rules
-from reverie.programmes.countries import country_code
+from reverie.programmes.countries import COUNTRY_NAMES, country_code, country_name
 from reverie.programmes.directory import (
     COLUMNS,
     CONTACT_COLUMNS,
@@ -132,6 +132,7 @@ def directory_profile(request: HttpRequest) -> HttpResponse:
         "all_languages": _named_languages(directory.LANGUAGE_CODES),
         "values": values,
         "availability": [a.value for a in Availability],
+        **_country_choice(str(values.get("country", "") or "")),
     }
     if request.method == "POST":
         try:
@@ -140,6 +141,18 @@ def directory_profile(request: HttpRequest) -> HttpResponse:
             return with_error(request, "care/directory_profile.html", context, exc)
         context["saved"] = True
     return render(request, "care/directory_profile.html", context)
+
+
+def _country_choice(stored: str) -> dict[str, Any]:
+    """The profile's Country as a select by name (as the safety plan's crisis country): every country Reverie names,
+    by name; the codes are the values, so what is stored stays a two-letter code. A stored code without a name (a
+    CSV row's) is offered as "Country code XX" and stays chosen, never silently dropped."""
+    chosen = country_code(stored)
+    named = {code: name for code, name in COUNTRY_NAMES.items() if code != "EU"}  # the EU is no one's country
+    if chosen and chosen not in named:
+        named[chosen] = country_name(chosen)
+    countries = sorted(named.items(), key=lambda pair: pair[1].casefold())
+    return {"countries": countries, "chosen_country": chosen}
 
 
 def _boxes(column: str, codes: Sequence[str], ticked: Sequence[str]) -> list[tuple[str, str]]:

@@ -24,6 +24,10 @@ def _plan_page(request: HttpRequest, client: User | None) -> HttpResponse:
     plan = safety.get_plan(user, client)
     context: dict[str, Any] = {"titles": SECTION_TITLES.items(), "client": client, "saved": False}
     context["values"] = request.POST if request.method == "POST" else safety.form_initial(plan)
+    posted = safety.posted_contacts(request.POST) if request.method == "POST" else {}
+    context["contact_rows"] = safety.contact_rows(
+        posted if request.method == "POST" else safety.plan_contacts(plan)
+    )
     # the crisis-line countries by name (a code typed by hand, "England" cut to "EN", matched no country, silently)
     countries = [(c.country, c.name) for c in crisis_lines()]
     chosen = country_code(str(context["values"].get("crisis_country", "") or "").strip())
@@ -35,7 +39,9 @@ def _plan_page(request: HttpRequest, client: User | None) -> HttpResponse:
         fields = {key: request.POST.get(key, "") for key in (*SECTION_TITLES, "crisis_country")}
         try:
             base = form_base(context, request.POST)
-            safety.save_plan(user, safety.plan_data_from_text(fields), client, base_version=base)
+            saved = safety.save_plan(
+                user, safety.plan_data_from_form(fields, posted), client, base_version=base
+            )
         except StaleEdit as exc:  # the typed text stays in the form; the plan saved now is shown above it
             stored = safety.form_initial(plan)
             context.update(
@@ -46,6 +52,9 @@ def _plan_page(request: HttpRequest, client: User | None) -> HttpResponse:
             return with_error(request, "care/safety_plan.html", context, exc)
         context["saved"] = True
         context["base_version"] = safety.plan_version(user, client)
+        context["contact_rows"] = safety.contact_rows(
+            safety.plan_contacts(saved)
+        )  # as saved: no empty rows between
     return render(request, "care/safety_plan.html", context)
 
 

@@ -42,7 +42,8 @@ MAX_FIELDS = 80
 def typed_fields(request: HttpRequest) -> tuple[list[tuple[str, str]], list[dict[str, object]]]:
     hidden: list[tuple[str, str]] = []
     shown: list[dict[str, object]] = []
-    for name, raw in list(request.POST.items())[:MAX_FIELDS]:
+    pairs = [(name, value) for name, values in request.POST.lists() for value in values]  # repeated names too
+    for name, raw in pairs[:MAX_FIELDS]:
         value = str(raw)
         if name == "csrfmiddlewaretoken" or not SAFE_NAME.match(name) or SECRET.search(name):
             continue
@@ -50,7 +51,14 @@ def typed_fields(request: HttpRequest) -> tuple[list[tuple[str, str]], list[dict
             hidden.append((name, value))
         elif value.strip():
             long = name in LONG or "\n" in value or len(value) > 200
-            shown.append({"name": name, "value": value, "label": LABELS.get(name, name), "long": long})
+            shown.append(
+                {
+                    "name": name,
+                    "value": value,
+                    "label": LABELS.get(name, name.replace("_", " ").capitalize()),
+                    "long": long,
+                }
+            )
     return hidden, shown
 
 

@@ -12,6 +12,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
 from reverie.analysis.dreams import h_profile_svg
+from reverie.analysis.dreams.recurring import interaction_in_words
 from reverie.clinic.models import User
 from reverie.clinic.services.dreams import MIN_DREAMS_FOR_NORMS, NORM_CHOICES, NORMS_WHY, series_for
 
@@ -24,7 +25,8 @@ KIND_WORDS = {
     "interaction": "between people",
     "theme": "between people",
 }
-# The coder's element labels (analysis.dreams.recurring) in a person's words: its settings, feelings and roles.
+# The coder's element labels (analysis.dreams.recurring) in a person's words: its settings and feelings (the
+# roles in interactions: recurring.ROLE_WORDS, the one table the coder writes from).
 _PLACE_FAMILIARITY = {
     "familiar": "a familiar place",
     "distorted": "a familiar place, changed",
@@ -34,12 +36,6 @@ _PLACE_FAMILIARITY = {
 }
 _PLACE_WHERE = {"indoor": "indoors", "outdoor": "outdoors", "ambiguous": ""}
 _FEELING_WORDS = {"apprehension": "fear or worry"}
-_ROLE_WORDS = (
-    ("mutual, with the dreamer", "both ways, with you"),
-    ("toward the dreamer", "toward you"),
-    ("by the dreamer", "by you"),
-    ("between others", "between other people"),
-)
 _CODE = re.compile(r"\d[A-Z]{2,}[A-Z0-9]*")  # a character's code when it has no words ("1MKA")
 
 
@@ -57,9 +53,7 @@ def element_words(kind: str, label: str) -> str:
         if who:  # a recurring feeling says whose it was; a link between a dream and an entry does not
             said += ", felt by you" if who.startswith("dreamer") else ", felt by someone else in the dream"
     elif kind == "interaction":
-        said = label
-        for coded, plain in _ROLE_WORDS:
-            said = said.replace(coded, plain)
+        said = interaction_in_words(label)  # the role words' one table (analysis.dreams.recurring.ROLE_WORDS)
     elif _CODE.fullmatch(label):
         said = "someone you did not name"
     else:
