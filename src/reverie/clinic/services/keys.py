@@ -11,19 +11,22 @@ create the key cannot both win: the loser's insert fails on the unique constrain
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db import DatabaseError, connection, transaction
 from django.db import IntegrityError as DatabaseIntegrityError
-from django.db import connection, transaction
 from django.utils import timezone
 
 from reverie.clinic.models import ClientKey, User
 from reverie.errors import ConfigurationError, Conflict, IntegrityError, KeyUnavailable
 from reverie.vault.envelope import open_sealed, seal, sealed_with
 from reverie.vault.keys import DataKey, MasterKeyring, create_key_file, load_keyring, retire_key
+
+log = logging.getLogger(__name__)
 
 _lock = threading.Lock()
 _keyring: MasterKeyring | None = None
@@ -202,9 +205,34 @@ def sealed_under_lost_key(blob: bytes | memoryview) -> bool:
 
 
 def destroy_key(client: User) -> None:
-    """Crypto-shredding: once the wrapped data key is gone, every sealed record of this client is unreadable."""
+    """Crypto-shredding: once the wrapped data key is gone, every sealed record of this client is unreadable.
+
+    On SQLite the row is overwritten with zeros (``secure_delete``, set on every connection in settings), but the
+    WAL still holds the page images written before, the wrapped key among them: once the deletion commits, the WAL
+    is checkpointed into the database file and truncated to nothing (``_empty_the_wal``).
+    """
     ClientKey.objects.filter(client=client).delete()
     _forget(client.pk)
+    if connection.vendor == "sqlite":
+        transaction.on_commit(_empty_the_wal)  # now in autocommit; discarded if the erasure rolls back
+
+
+def _empty_the_wal() -> None:
+    """Copy every WAL page into the database file and truncate the WAL (waits for readers, up to the timeout).
+
+    The erasure has committed by now: a checkpoint that cannot run (another connection kept reading throughout,
+    or a transaction is still open on this one) is logged and left to the next checkpoint, never raised."""
+    busy = connection.in_atomic_block  # a checkpoint cannot run inside a transaction
+    if not busy:
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                row = cursor.fetchone()
+            busy = bool(row and row[0])
+        except DatabaseError:
+            busy = True
+    if busy:
+        log.warning("after an erasure the database's WAL could not be emptied yet (busy)")
 
 
 def rewrap_all() -> int:
