@@ -6,6 +6,8 @@ transaction: either the whole entry is saved or nothing is. Journaling is never 
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -23,7 +25,7 @@ from reverie.clinic.models import Attachment, Entry, EntryKind, EntryRevision, E
 from reverie.clinic.services import audit, keys, risk_screen
 from reverie.clinic.services.media import check_attachment, served_type
 from reverie.clinic.services.policy import Action, require, trashed_entries, visible_entries
-from reverie.errors import IntegrityError, InvalidInput, NotFound, PermissionDenied, StaleEdit
+from reverie.errors import Conflict, IntegrityError, InvalidInput, NotFound, PermissionDenied, StaleEdit
 
 M = TypeVar("M")
 PAYLOAD_FORMAT = 1
@@ -735,11 +737,28 @@ def purge_entry(actor: User, entry_id: uuid.UUID | str, *, base_revision: int | 
         entry.delete()
 
 
-def empty_trash(actor: User) -> int:
-    """Delete every entry in the actor's trash for good, each as ``purge_entry`` does (checked, audited); returns
-    how many. Live entries are never touched."""
+def _trash_fingerprint(entry_ids: Iterable[uuid.UUID]) -> str:
+    return hashlib.sha256(",".join(sorted(str(i) for i in entry_ids)).encode()).hexdigest()
+
+
+def trash_fingerprint(actor: User) -> str:
+    """What the trash holds now, as the confirm page shows it: a digest of its entries' ids (nothing decrypted).
+    The page carries it back, so that :func:`empty_trash` deletes exactly what the person was shown."""
+    return _trash_fingerprint(trashed_entries(actor).values_list("id", flat=True))
+
+
+def empty_trash(actor: User, shown: str) -> int:
+    """Delete for good the entries in the actor's trash, each as ``purge_entry`` does (checked, audited), only while
+    the trash still holds exactly what the person confirmed (``shown``, from :func:`trash_fingerprint`); returns how
+    many. If an entry was moved to the trash, restored or deleted since (another tab, the phone, the API), nothing
+    is deleted: :class:`Conflict`, and the person is asked again. Live entries are never touched."""
     with transaction.atomic():
-        ids = list(trashed_entries(actor).values_list("id", flat=True))
+        ids = list(trashed_entries(actor).select_for_update().values_list("id", flat=True))
+        if not hmac.compare_digest(_trash_fingerprint(ids), shown):
+            raise Conflict(
+                "Your trash changed after that page was shown (an entry was moved there, restored or deleted"
+                " elsewhere), so nothing was deleted. Look at what it holds now before you confirm again."
+            )
         for entry_id in ids:
             purge_entry(actor, entry_id)
     return len(ids)
