@@ -390,8 +390,10 @@ def recent_same(
 
     A form sent again after Back may come from a page fetched anew: the browser restores the typed text but the
     page carries a fresh token. The same person sending the same kind, text, title, feelings, people, tags, mindful
-    fields, date (when given) and attachment sizes within ``REPLAY_WINDOW`` is that replay: nothing new is written.
-    Compared in memory after decryption, only among the person's own newest entries.
+    fields, date (when given) and attachments within ``REPLAY_WINDOW`` is that replay: nothing new is written.
+    Attachments are the same when their bytes are (SHA-256 of each, the stored ones opened only once sizes, words
+    and all else match): two recordings of the same length are two recordings. Compared in memory after
+    decryption, only among the person's own newest entries.
     """
     try:
         clean = validate(draft, has_attachment=bool(attachments))
@@ -399,6 +401,7 @@ def recent_same(
         return None
     wanted = json.loads(_payload_bytes(clean))
     sizes = sorted(len(a.data) for a in attachments)
+    digests = sorted(hashlib.sha256(a.data).digest() for a in attachments)
     recent = Entry.objects.filter(
         client=actor, kind=clean.kind, deleted_at__isnull=True, written_at__gte=timezone.now() - REPLAY_WINDOW
     ).order_by("-written_at")[:REPLAY_CANDIDATES]
@@ -407,9 +410,20 @@ def recent_same(
             continue
         if sorted(a.size for a in entry.attachments.all()) != sizes:
             continue
-        if _open_payload(entry, actor) == wanted:
+        if _open_payload(entry, actor) == wanted and _attachment_digests(actor, entry) == digests:
             return entry.id
     return None
+
+
+def _attachment_digests(actor: User, entry: Entry) -> list[bytes] | None:
+    """SHA-256 of each of the entry's attachments (sorted), or None when one does not open (then not the same)."""
+    try:
+        return sorted(
+            hashlib.sha256(keys.open_for(actor, str(a.id), "attachment.data", a.payload)).digest()
+            for a in entry.attachments.all()
+        )
+    except IntegrityError:
+        return None
 
 
 def save_again(actor: User, entry_id: uuid.UUID | str, token: uuid.UUID | None) -> EntryView:
