@@ -32,6 +32,8 @@ _lock = threading.Lock()
 _keyring: MasterKeyring | None = None
 _keyring_stamp: tuple[int, int, int] | None = None  # the key file (inode, mtime, size) the ring was read from
 _data_keys: dict[int, DataKey] = {}
+_ring_checked: dict[tuple[str, tuple[str, ...]], bool] = {}  # (active, kids) -> opens the stored wraps
+RING_CHECK_TRIES = 5  # wraps tried before a ring is taken to open none of them
 
 
 def _env_key() -> str | None:
@@ -90,6 +92,58 @@ def forget_cached_keys() -> None:
         _keyring = None
         _keyring_stamp = None
         _data_keys.clear()
+        _ring_checked.clear()
+
+
+def _opens_stored_wraps(ring: MasterKeyring) -> bool:
+    """True when no data key is stored yet, or ``ring`` opens one of the stored wraps (those naming one of its keys
+    are tried in turn, up to ``RING_CHECK_TRIES`` failures; of the others only the header is read)."""
+    stored = False
+    failures = 0
+    for client_id, wrapped in (
+        ClientKey.objects.order_by("pk").values_list("client_id", "wrapped").iterator(500)
+    ):
+        stored = True
+        try:
+            if ring.wrapped_by(bytes(wrapped)) not in ring.keys:
+                continue
+            ring.unwrap(bytes(wrapped), str(client_id))
+        except (KeyUnavailable, IntegrityError):
+            failures += 1
+            if failures >= RING_CHECK_TRIES:
+                return False
+            continue
+        return True
+    return not stored
+
+
+def check_master_key() -> MasterKeyring:
+    """The master key ring, once it is known to open the data keys already stored (checked once per process and
+    ring; the result is remembered until :func:`forget_cached_keys` or a changed key file).
+
+    A ring that opens none of them (a mistyped REVERIE_MASTER_KEY, the staging secret, another data folder's key
+    file) would wrap every new data key under a key that is not the clinic's: whatever a new person wrote would
+    be lost once the right key is back. It raises :class:`KeyUnavailable` naming where the key comes from, never
+    the key."""
+    ring = keyring()
+    checked = (ring.active, ring.kids)
+    ok = _ring_checked.get(checked)
+    if ok is None:
+        ok = _opens_stored_wraps(ring)
+        with _lock:
+            _ring_checked[checked] = ok
+    if not ok:
+        source = (
+            "REVERIE_MASTER_KEY"
+            if _env_key()
+            else f"the key file {settings.REVERIE.key_file} (REVERIE_KEY_FILE)"
+        )
+        raise KeyUnavailable(
+            f"The master key from {source} opens none of the data keys stored in this database: it is not the key"
+            " these journals were sealed with, and nothing new is sealed under it. Put the right key back (restore the key file from"
+            " your backup, or set REVERIE_MASTER_KEY to the clinic's key) and start Reverie again."
+        )
+    return ring
 
 
 def _forget(client_id: int) -> None:
@@ -127,7 +181,10 @@ def _load_or_create(client: User) -> DataKey:
     key = DataKey.generate()
     try:
         with transaction.atomic():  # a savepoint when nested: a lost race leaves the outer transaction usable
-            ClientKey.objects.create(client=client, kid=key.kid, wrapped=keyring().wrap(key, str(client.pk)))
+            wrapped = check_master_key().wrap(
+                key, str(client.pk)
+            )  # never under a key that is not the clinic's
+            ClientKey.objects.create(client=client, kid=key.kid, wrapped=wrapped)
         return key
     except DatabaseIntegrityError:
         # Another writer created this client's key first (concurrent first writes): use theirs.
