@@ -33,7 +33,8 @@ _keyring: MasterKeyring | None = None
 _keyring_stamp: tuple[int, int, int] | None = None  # the key file (inode, mtime, size) the ring was read from
 _data_keys: dict[int, DataKey] = {}
 _ring_checked: dict[tuple[str, tuple[str, ...]], bool] = {}  # (active, kids) -> opens the stored wraps
-RING_CHECK_TRIES = 5  # wraps tried before a ring is taken to open none of them
+RING_CHECK_ROWS = 100  # the oldest stored wraps a ring is checked against
+RING_CHECK_TRIES = 5  # wraps naming one of its keys that fail to open before a ring is taken to open none
 
 
 def _env_key() -> str | None:
@@ -96,14 +97,13 @@ def forget_cached_keys() -> None:
 
 
 def _opens_stored_wraps(ring: MasterKeyring) -> bool:
-    """True when no data key is stored yet, or ``ring`` opens one of the stored wraps (those naming one of its keys
-    are tried in turn, up to ``RING_CHECK_TRIES`` failures; of the others only the header is read)."""
-    stored = False
+    """True when no data key is stored yet, or ``ring`` opens one of the oldest stored wraps (read in one query,
+    ``RING_CHECK_ROWS`` at most: a ring still holds every key a stored wrap names, since retiring a key in use is
+    refused). Only the header is read of a wrap naming none of its keys; ``RING_CHECK_TRIES`` failures to open
+    one that does are enough."""
+    rows = list(ClientKey.objects.order_by("pk").values_list("client_id", "wrapped")[:RING_CHECK_ROWS])
     failures = 0
-    for client_id, wrapped in (
-        ClientKey.objects.order_by("pk").values_list("client_id", "wrapped").iterator(500)
-    ):
-        stored = True
+    for client_id, wrapped in rows:
         try:
             if ring.wrapped_by(bytes(wrapped)) not in ring.keys:
                 continue
@@ -114,7 +114,7 @@ def _opens_stored_wraps(ring: MasterKeyring) -> bool:
                 return False
             continue
         return True
-    return not stored
+    return not rows
 
 
 def check_master_key() -> MasterKeyring:
