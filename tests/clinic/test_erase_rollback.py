@@ -12,7 +12,8 @@ from reverie.clinic.services import audit, backup_keys, journal, portability
 from reverie.clinic.services.backup import create_backup
 from reverie.clinic.services.journal import EntryDraft
 
-pytestmark = pytest.mark.django_db
+# Real transactions: create_backup sets its isolation level first, which PostgreSQL refuses inside a test's transaction.
+pytestmark = pytest.mark.django_db(transaction=True)
 PASSWORD = "a long test password"
 
 
