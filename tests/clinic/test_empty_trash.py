@@ -23,6 +23,13 @@ def _write(web: Any, body: str) -> str:
     return str(made["Location"]).strip("/").split("/")[-1]
 
 
+def _confirmed(web: Any) -> Any:
+    """Press "Yes, delete them for good" on the confirm page as shown (the form carries what the trash held)."""
+    shown = re.search(r'name="shown" value="([0-9a-f]+)"', web.get("/trash/empty/").content.decode())
+    assert shown is not None
+    return web.post("/trash/empty/", {"confirm": "yes", "shown": shown.group(1)}, follow=True)
+
+
 def _trashed(web: Any, body: str) -> str:
     entry_id = _write(web, body)
     web.post(f"/journal/{entry_id}/trash/")
@@ -47,7 +54,7 @@ def test_empty_trash_one_entry_says_entry_not_entries(make_user: Any, web_as: An
     web = web_as(make_user())
     _trashed(web, "a pebble in my shoe")
     assert "Delete 1 entry for good?" in web.post("/trash/empty/").content.decode()
-    done = web.post("/trash/empty/", {"confirm": "yes"}, follow=True).content.decode()
+    done = _confirmed(web).content.decode()
     assert "1 entry deleted for good. The trash is empty." in done
 
 
@@ -59,7 +66,7 @@ def test_empty_trash_confirmed_deletes_only_own_trashed_entries_and_audits_each(
     gone = {_trashed(web, "a pebble in my shoe"), _trashed(web, "rain on the window")}
     kept = _write(web, "the kettle sang")  # in the journal: never touched
     theirs = _trashed(other, "bo's own entry")  # someone else's trash: never touched
-    answer = web.post("/trash/empty/", {"confirm": "yes"}, follow=True)
+    answer = _confirmed(web)
     assert answer.redirect_chain == [("/trash/", 302)]
     text = answer.content.decode()
     assert "2 entries deleted for good. The trash is empty." in text and "Empty the trash…" not in text

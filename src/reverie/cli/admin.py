@@ -134,6 +134,7 @@ def serve(
         typer.echo(
             f"Created a new master key at {config.key_file}. Back it up: without it nothing can be read."
         )
+    keys.check_master_key()  # a master key that opens none of the stored data keys: refuse to start, say which
     from reverie.clinic.services.worker import start_background_worker, stop_worker
     from reverie.clinic.wsgi import application
 

@@ -49,7 +49,12 @@ def _database() -> dict[str, Any]:
             "OPTIONS": {
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 30,
-                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;",
+                # secure_delete: a deleted row (an erased person's wrapped data key) is overwritten with zeros,
+                # not left in a free page; the erasure then empties the WAL (keys.destroy_key).
+                "init_command": (
+                    "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
+                    " PRAGMA secure_delete=ON;"
+                ),
             },
             "TEST": {"NAME": str(DATA_DIR / "test.sqlite3")},
         }

@@ -6,6 +6,8 @@ transaction: either the whole entry is saved or nothing is. Journaling is never 
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -23,7 +25,7 @@ from reverie.clinic.models import Attachment, Entry, EntryKind, EntryRevision, E
 from reverie.clinic.services import audit, keys, risk_screen
 from reverie.clinic.services.media import check_attachment, served_type
 from reverie.clinic.services.policy import Action, require, trashed_entries, visible_entries
-from reverie.errors import IntegrityError, InvalidInput, NotFound, PermissionDenied, StaleEdit
+from reverie.errors import Conflict, IntegrityError, InvalidInput, NotFound, PermissionDenied, StaleEdit
 
 M = TypeVar("M")
 PAYLOAD_FORMAT = 1
@@ -388,8 +390,10 @@ def recent_same(
 
     A form sent again after Back may come from a page fetched anew: the browser restores the typed text but the
     page carries a fresh token. The same person sending the same kind, text, title, feelings, people, tags, mindful
-    fields, date (when given) and attachment sizes within ``REPLAY_WINDOW`` is that replay: nothing new is written.
-    Compared in memory after decryption, only among the person's own newest entries.
+    fields, date (when given) and attachments within ``REPLAY_WINDOW`` is that replay: nothing new is written.
+    Attachments are the same when their bytes are (SHA-256 of each, the stored ones opened only once sizes, words
+    and all else match): two recordings of the same length are two recordings. Compared in memory after
+    decryption, only among the person's own newest entries.
     """
     try:
         clean = validate(draft, has_attachment=bool(attachments))
@@ -397,6 +401,7 @@ def recent_same(
         return None
     wanted = json.loads(_payload_bytes(clean))
     sizes = sorted(len(a.data) for a in attachments)
+    digests = sorted(hashlib.sha256(a.data).digest() for a in attachments)
     recent = Entry.objects.filter(
         client=actor, kind=clean.kind, deleted_at__isnull=True, written_at__gte=timezone.now() - REPLAY_WINDOW
     ).order_by("-written_at")[:REPLAY_CANDIDATES]
@@ -405,9 +410,20 @@ def recent_same(
             continue
         if sorted(a.size for a in entry.attachments.all()) != sizes:
             continue
-        if _open_payload(entry, actor) == wanted:
+        if _open_payload(entry, actor) == wanted and _attachment_digests(actor, entry) == digests:
             return entry.id
     return None
+
+
+def _attachment_digests(actor: User, entry: Entry) -> list[bytes] | None:
+    """SHA-256 of each of the entry's attachments (sorted), or None when one does not open (then not the same)."""
+    try:
+        return sorted(
+            hashlib.sha256(keys.open_for(actor, str(a.id), "attachment.data", a.payload)).digest()
+            for a in entry.attachments.all()
+        )
+    except IntegrityError:
+        return None
 
 
 def save_again(actor: User, entry_id: uuid.UUID | str, token: uuid.UUID | None) -> EntryView:
@@ -735,11 +751,28 @@ def purge_entry(actor: User, entry_id: uuid.UUID | str, *, base_revision: int | 
         entry.delete()
 
 
-def empty_trash(actor: User) -> int:
-    """Delete every entry in the actor's trash for good, each as ``purge_entry`` does (checked, audited); returns
-    how many. Live entries are never touched."""
+def _trash_fingerprint(entry_ids: Iterable[uuid.UUID]) -> str:
+    return hashlib.sha256(",".join(sorted(str(i) for i in entry_ids)).encode()).hexdigest()
+
+
+def trash_fingerprint(actor: User) -> str:
+    """What the trash holds now, as the confirm page shows it: a digest of its entries' ids (nothing decrypted).
+    The page carries it back, so that :func:`empty_trash` deletes exactly what the person was shown."""
+    return _trash_fingerprint(trashed_entries(actor).values_list("id", flat=True))
+
+
+def empty_trash(actor: User, shown: str) -> int:
+    """Delete for good the entries in the actor's trash, each as ``purge_entry`` does (checked, audited), only while
+    the trash still holds exactly what the person confirmed (``shown``, from :func:`trash_fingerprint`); returns how
+    many. If an entry was moved to the trash, restored or deleted since (another tab, the phone, the API), nothing
+    is deleted: :class:`Conflict`, and the person is asked again. Live entries are never touched."""
     with transaction.atomic():
-        ids = list(trashed_entries(actor).values_list("id", flat=True))
+        ids = list(trashed_entries(actor).select_for_update().values_list("id", flat=True))
+        if not hmac.compare_digest(_trash_fingerprint(ids), shown):
+            raise Conflict(
+                "Your trash changed after that page was shown (an entry was moved there, restored or deleted"
+                " elsewhere), so nothing was deleted. Look at what it holds now before you confirm again."
+            )
         for entry_id in ids:
             purge_entry(actor, entry_id)
     return len(ids)

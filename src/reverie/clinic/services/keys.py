@@ -11,13 +11,14 @@ create the key cannot both win: the loser's insert fails on the unique constrain
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db import DatabaseError, connection, transaction
 from django.db import IntegrityError as DatabaseIntegrityError
-from django.db import connection, transaction
 from django.utils import timezone
 
 from reverie.clinic.models import ClientKey, User
@@ -25,10 +26,15 @@ from reverie.errors import ConfigurationError, Conflict, IntegrityError, KeyUnav
 from reverie.vault.envelope import open_sealed, seal, sealed_with
 from reverie.vault.keys import DataKey, MasterKeyring, create_key_file, load_keyring, retire_key
 
+log = logging.getLogger(__name__)
+
 _lock = threading.Lock()
 _keyring: MasterKeyring | None = None
 _keyring_stamp: tuple[int, int, int] | None = None  # the key file (inode, mtime, size) the ring was read from
 _data_keys: dict[int, DataKey] = {}
+_ring_checked: dict[tuple[str, tuple[str, ...]], bool] = {}  # (active, kids) -> opens the stored wraps
+RING_CHECK_ROWS = 100  # the oldest stored wraps a ring is checked against
+RING_CHECK_TRIES = 5  # wraps naming one of its keys that fail to open before a ring is taken to open none
 
 
 def _env_key() -> str | None:
@@ -87,6 +93,57 @@ def forget_cached_keys() -> None:
         _keyring = None
         _keyring_stamp = None
         _data_keys.clear()
+        _ring_checked.clear()
+
+
+def _opens_stored_wraps(ring: MasterKeyring) -> bool:
+    """True when no data key is stored yet, or ``ring`` opens one of the oldest stored wraps (read in one query,
+    ``RING_CHECK_ROWS`` at most: a ring still holds every key a stored wrap names, since retiring a key in use is
+    refused). Only the header is read of a wrap naming none of its keys; ``RING_CHECK_TRIES`` failures to open
+    one that does are enough."""
+    rows = list(ClientKey.objects.order_by("pk").values_list("client_id", "wrapped")[:RING_CHECK_ROWS])
+    failures = 0
+    for client_id, wrapped in rows:
+        try:
+            if ring.wrapped_by(bytes(wrapped)) not in ring.keys:
+                continue
+            ring.unwrap(bytes(wrapped), str(client_id))
+        except (KeyUnavailable, IntegrityError):
+            failures += 1
+            if failures >= RING_CHECK_TRIES:
+                return False
+            continue
+        return True
+    return not rows
+
+
+def check_master_key() -> MasterKeyring:
+    """The master key ring, once it is known to open the data keys already stored (checked once per process and
+    ring; the result is remembered until :func:`forget_cached_keys` or a changed key file).
+
+    A ring that opens none of them (a mistyped REVERIE_MASTER_KEY, the staging secret, another data folder's key
+    file) would wrap every new data key under a key that is not the clinic's: whatever a new person wrote would
+    be lost once the right key is back. It raises :class:`KeyUnavailable` naming where the key comes from, never
+    the key."""
+    ring = keyring()
+    checked = (ring.active, ring.kids)
+    ok = _ring_checked.get(checked)
+    if ok is None:
+        ok = _opens_stored_wraps(ring)
+        with _lock:
+            _ring_checked[checked] = ok
+    if not ok:
+        source = (
+            "REVERIE_MASTER_KEY"
+            if _env_key()
+            else f"the key file {settings.REVERIE.key_file} (REVERIE_KEY_FILE)"
+        )
+        raise KeyUnavailable(
+            f"The master key from {source} opens none of the data keys stored in this database: it is not the key"
+            " these journals were sealed with, and nothing new is sealed under it. Put the right key back (restore the key file from"
+            " your backup, or set REVERIE_MASTER_KEY to the clinic's key) and start Reverie again."
+        )
+    return ring
 
 
 def _forget(client_id: int) -> None:
@@ -124,7 +181,10 @@ def _load_or_create(client: User) -> DataKey:
     key = DataKey.generate()
     try:
         with transaction.atomic():  # a savepoint when nested: a lost race leaves the outer transaction usable
-            ClientKey.objects.create(client=client, kid=key.kid, wrapped=keyring().wrap(key, str(client.pk)))
+            wrapped = check_master_key().wrap(
+                key, str(client.pk)
+            )  # never under a key that is not the clinic's
+            ClientKey.objects.create(client=client, kid=key.kid, wrapped=wrapped)
         return key
     except DatabaseIntegrityError:
         # Another writer created this client's key first (concurrent first writes): use theirs.
@@ -202,9 +262,34 @@ def sealed_under_lost_key(blob: bytes | memoryview) -> bool:
 
 
 def destroy_key(client: User) -> None:
-    """Crypto-shredding: once the wrapped data key is gone, every sealed record of this client is unreadable."""
+    """Crypto-shredding: once the wrapped data key is gone, every sealed record of this client is unreadable.
+
+    On SQLite the row is overwritten with zeros (``secure_delete``, set on every connection in settings), but the
+    WAL still holds the page images written before, the wrapped key among them: once the deletion commits, the WAL
+    is checkpointed into the database file and truncated to nothing (``_empty_the_wal``).
+    """
     ClientKey.objects.filter(client=client).delete()
     _forget(client.pk)
+    if connection.vendor == "sqlite":
+        transaction.on_commit(_empty_the_wal)  # now in autocommit; discarded if the erasure rolls back
+
+
+def _empty_the_wal() -> None:
+    """Copy every WAL page into the database file and truncate the WAL (waits for readers, up to the timeout).
+
+    The erasure has committed by now: a checkpoint that cannot run (another connection kept reading throughout,
+    or a transaction is still open on this one) is logged and left to the next checkpoint, never raised."""
+    busy = connection.in_atomic_block  # a checkpoint cannot run inside a transaction
+    if not busy:
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                row = cursor.fetchone()
+            busy = bool(row and row[0])
+        except DatabaseError:
+            busy = True
+    if busy:
+        log.warning("after an erasure the database's WAL could not be emptied yet (busy)")
 
 
 def rewrap_all() -> int:

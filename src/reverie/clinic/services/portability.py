@@ -671,7 +671,7 @@ def erase_client(
 
     Asks for the user name *and* the password (a session left open is not enough; wrong passwords count against
     the sign-in limits). Therapists linked to the client are told afterwards (``before_erase_hooks``); the
-    client's recovery copies are removed once the erasure has committed.
+    client's recovery copies and backup key are removed once the erasure has committed.
     """
     try:
         signin.check_password(actor.username, password, address)
@@ -687,10 +687,13 @@ def erase_client(
     with transaction.atomic():
         for hook in before_erase_hooks:
             hook(actor)
+        # Files outside the database are changed only once the erasure has committed: a rollback (a failed write,
+        # "database is locked") must leave the person's recovery copies and backup key as they were, or every
+        # backup of a journal that was never erased could no longer give it back.
         transaction.on_commit(lambda: recovery.forget(owner_id, data_dir))
+        transaction.on_commit(lambda: backup_keys.forget(owner_id))
         count = Entry.objects.filter(client=actor).count()
         keys.destroy_key(actor)
-        backup_keys.forget(actor.pk)
         Attachment.objects.filter(entry__client=actor).delete()
         Entry.objects.filter(client=actor).delete()
         audit.record(None, "client.erase", "user", actor.pk, subject=actor)

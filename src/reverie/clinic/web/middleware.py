@@ -88,7 +88,7 @@ class ReverieErrorMiddleware:
 
 
 # Form controls, not words: a confirmation, the page's own state (the drafts' hidden fields, drafts.HIDDEN).
-CONTROLS = re.compile(r"^(confirm|next|on|action|base_revision|base_version|writer|entry_id|kind)$")
+CONTROLS = re.compile(r"^(confirm|next|on|action|base_revision|base_version|writer|entry_id|kind|shown)$")
 BUSY = (
     "Reverie could not reach its database just now, so this was not saved. Nothing saved before is lost. "
     "Incident {incident}."

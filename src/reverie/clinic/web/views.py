@@ -31,7 +31,7 @@ from reverie.clinic.web.forms import (
     other_feelings_text,
 )
 from reverie.clinic.web.paging import page_number, window
-from reverie.errors import InvalidInput, NotFound, PermissionDenied, ReverieError, StaleEdit
+from reverie.errors import Conflict, InvalidInput, NotFound, PermissionDenied, ReverieError, StaleEdit
 
 log = logging.getLogger("reverie.web")
 # Failures of a save that are not about what was typed: the words are given back (503), never lost.
@@ -495,10 +495,21 @@ def empty_trash(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     if not user.is_client:
         raise NotFound("No such entry.")
-    confirmed = request.method == "POST" and request.POST.get("confirm") == "yes"
-    count = journal.empty_trash(user) if confirmed else journal.trash_count(user)
-    if not confirmed or count == 0:  # the confirm page, or "nothing to delete" when the trash is empty
-        return render(request, "reverie/empty_trash_confirm.html", {"count": count})
+    # Confirmed only with the fingerprint of the trash the page showed: an entry trashed, restored or deleted
+    # elsewhere since then is never deleted unseen; the page is shown again with what the trash holds now.
+    shown = request.POST.get("shown", "") if request.method == "POST" else ""
+    confirmed = request.POST.get("confirm") == "yes" and bool(shown)
+    changed = ""
+    count = 0
+    if confirmed:
+        try:
+            count = journal.empty_trash(user, shown)
+        except Conflict as exc:
+            changed = exc.message
+    if not count:  # the confirm page (again), or "nothing to delete" when the trash is empty
+        count = journal.trash_count(user)
+        context = {"count": count, "shown": journal.trash_fingerprint(user), "changed": changed}
+        return render(request, "reverie/empty_trash_confirm.html", context)
     messages.success(
         request, f"{count} {'entry' if count == 1 else 'entries'} deleted for good. The trash is empty."
     )
