@@ -303,3 +303,69 @@ def test_the_check_in_page_asks_first_and_keeps_the_plan_and_lines_below(paired:
     assert after.index('role="alert"') < after.index(
         'href="tel:'
     )  # "call one of the lines below": they follow
+
+
+@pytest.mark.django_db
+def test_an_answered_check_in_keeps_the_question_it_asked(paired: tuple[Any, Any], monkeypatch: Any) -> None:
+    """x2: the question was derived from the alert each time it was shown, so a model-alone check-in answered "I'm
+    safe", whose alert a later reading with explicit words then confirmed, showed in the page, the export and the API
+    "It sounds like things are very hard right now": a question never asked. The question's kind is stored when
+    the check-in is left; once answered it stays, even when its alert changes or is deleted."""
+    from django.test import Client
+
+    from reverie.api import tokens
+    from reverie.clinic.services import portability
+
+    client, _ = paired
+    with monkeypatch.context() as patch:
+        patch.setattr(risk, "screen", _model_reading)
+        view = journal.create_entry(client, EntryDraft(kind="reflection", body=NO_WORDS))
+    check_in = CheckIn.objects.get(client=client)
+    web = _as(client)
+    web.post("/check-in/", {"check_in": str(check_in.id), "answer": "safe"})
+    entry = Entry.objects.get(pk=view.id)
+    stored, result = _analysis(entry, [("kill_self", "ideation")])
+    alerts.on_analysis(entry, stored, result)  # explicit words now: model_alone is cleared for good
+    assert not RiskAlert.objects.get(client=client).model_alone
+
+    def asked() -> list[str]:
+        page = web.post("/check-in/", {"check_in": str(check_in.id), "answer": "safe"}).content.decode()
+        api = Client(headers={"Authorization": f"Bearer {tokens.issue(client, 'tests').secret}"})
+        answer = api.post(
+            "/api/v1/check-in", {"id": str(check_in.id), "answer": "safe"}, content_type="application/json"
+        )
+        (exported,) = portability.export_journal(client).record["check_ins"]
+        return [
+            UNSURE_QUESTION if f"<h1>{UNSURE_QUESTION}</h1>" in page else page,
+            answer.json()["question"],
+            exported["question"],
+        ]
+
+    assert CheckIn.objects.get(pk=check_in.pk).question == UNSURE_QUESTION
+    assert asked() == [UNSURE_QUESTION] * 3
+    RiskAlert.objects.filter(client=client).delete()  # the alert gone: the question asked stays
+    assert asked() == [UNSURE_QUESTION] * 3
+
+
+@pytest.mark.django_db
+def test_the_migration_fills_in_the_question_each_check_in_asked_until_now(make_user: Any) -> None:
+    """Migration 0011 gives existing check-ins the question the alert gave them so far (one without an alert, or
+    whose alert was deleted, asked the direct one)."""
+    import importlib
+
+    from django.apps import apps
+    from django.utils import timezone
+
+    step = importlib.import_module("reverie.care.migrations.0011_check_in_question_kind")
+    client, now = make_user(), timezone.now()
+    kinds = {}
+    for n, (level, alone, expected) in enumerate(
+        [("unscreened", False, "unread"), ("ideation", True, "unsure"), ("ideation", False, "explicit")]
+    ):
+        alert = RiskAlert.objects.create(
+            client=client, source="journal", level=level, record_id=f"r{n}", created_at=now, model_alone=alone
+        )
+        kinds[CheckIn.objects.create(client=client, alert=alert, created_at=now).pk] = expected
+    kinds[CheckIn.objects.create(client=client, created_at=now).pk] = "explicit"
+    step.fill(apps, None)
+    assert {row.pk: row.question_kind for row in CheckIn.objects.filter(client=client)} == kinds

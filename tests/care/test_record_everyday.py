@@ -122,7 +122,12 @@ def test_the_export_carries_the_check_in_answers_oldest_first(make_user: Any) ->
         client=client, source="entry", level="high", record_id="r1", created_at=asked[1], model_alone=True
     )  # resting on the sentence model alone: the gentler question was asked
     CheckIn.objects.create(
-        client=client, alert=unsure, created_at=asked[1], answered_at=asked[1], answer="need_help"
+        client=client,
+        alert=unsure,
+        created_at=asked[1],
+        answered_at=asked[1],
+        answer="need_help",
+        question_kind="unsure",
     )
     CheckIn.objects.create(client=client, created_at=asked[2], answered_at=asked[2], answer="safe")
     CheckIn.objects.create(client=other, created_at=asked[2], answered_at=asked[2], answer="misunderstood")

@@ -172,3 +172,25 @@ def test_progress_still_counts_every_entry(make_user: Any, monkeypatch: pytest.M
     data = _jrnl(*((f"10:{n:02d}", f"Entry {n}", f"words {n}") for n in range(5)))
     portability.import_journal(make_user(), data, lambda done, total: seen.append((done, total)))
     assert seen == [(n, 5) for n in range(1, 6)]
+
+
+@pytest.mark.parametrize("batch", [200, 1])
+@pytest.mark.parametrize("held_first", [True, False])
+def test_a_files_second_identical_entry_is_imported_when_the_first_is_here_by_id(
+    make_user: Any, monkeypatch: pytest.MonkeyPatch, batch: int, held_first: bool
+) -> None:
+    """x2: a file with two identical entries, one of them stored here under the same id, added neither: the stored
+    entry, matched by its id, was counted again in the comparison by content and so also "accounted for" the
+    second copy. Each stored entry accounts for one entry of the file, in either order and across batches."""
+    alice = make_user()
+    journal.create_entry(alice, EntryDraft(kind="dream", title="The house", body="doors", happened_at=WHEN))
+    document = json.loads(dump_reverie_json(portability.export_journal(alice)))
+    (entry,) = document["entries"]
+    copy = {**entry, "id": "d6a1c3f2-0b8e-4c55-9a77-2f3e1d4c5b6a"}
+    document["entries"] = [entry, copy] if held_first else [copy, entry]
+    monkeypatch.setattr(portability, "IMPORT_BATCH", batch)
+    report = portability.import_journal(alice, json.dumps(document).encode())
+    assert (report.created, report.skipped, report.differ, report.edited) == (1, 1, 0, 0)
+    assert Entry.objects.filter(client=alice).count() == 2
+    again = portability.import_journal(alice, json.dumps(document).encode())
+    assert (again.created, again.skipped) == (0, 2)  # a repeated import adds nothing

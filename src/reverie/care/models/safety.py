@@ -29,6 +29,10 @@ CHECK_IN_QUESTION = "It sounds like things are very hard right now. Are you safe
 UNSURE_QUESTION = "Reverie may have misread something you wrote. Just in case: are you safe?"
 # A save whose screen could not run (``unscreened``): nothing was read, so nothing is said about what was written.
 UNREAD_QUESTION = "Reverie could not check your entry for safety just now. Just in case: are you safe?"
+# The one table of the questions, by the kind a check-in stores (``CheckIn.question_kind``): the question it asked
+# is kept with it, so a later reading, or the alert's deletion, never changes what an answered check-in asked.
+EXPLICIT, UNSURE, UNREAD = "explicit", "unsure", "unread"
+QUESTIONS = {EXPLICIT: CHECK_IN_QUESTION, UNSURE: UNSURE_QUESTION, UNREAD: UNREAD_QUESTION}
 URGENCY_LABELS = {
     5: "urgent: asked for help now",
     4: "high",
@@ -89,15 +93,17 @@ class CheckIn(models.Model):
     created_at = models.DateTimeField()
     answered_at = models.DateTimeField(null=True, blank=True)
     answer = models.CharField(max_length=16, blank=True, default="")
+    # Which question it asks (``QUESTIONS``), set from its alert when it is left and kept in step with the alert's
+    # readings while it waits (:func:`reverie.care.services.alerts.question_kind`); once answered, never changed.
+    question_kind = models.CharField(
+        max_length=16, choices=[(kind, kind) for kind in QUESTIONS], default=EXPLICIT
+    )
 
     @property
     def question(self) -> str:
-        """The question this check-in asks: gentler when its alert rests on the sentence model alone, and saying
-        nothing of what was written when the screen could not read it."""
-        alert = self.alert
-        if alert is not None and alert.level == "unscreened":
-            return UNREAD_QUESTION
-        return UNSURE_QUESTION if alert is not None and alert.model_alone else CHECK_IN_QUESTION
+        """The question this check-in asked (or asks, while it waits): gentler when its alert rested on the sentence
+        model alone, and saying nothing of what was written when the screen could not read it."""
+        return QUESTIONS.get(self.question_kind, CHECK_IN_QUESTION)
 
     class Meta:
         ordering = ["created_at"]

@@ -25,7 +25,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from reverie.care.models import CheckIn, RiskAlert
-from reverie.care.models.safety import ANSWER_LABELS
+from reverie.care.models.safety import ANSWER_LABELS, EXPLICIT, UNREAD, UNSURE
 from reverie.care.models.safety import CHECK_IN_QUESTION as CHECK_IN_QUESTION
 from reverie.care.services import records
 from reverie.clinic.models import Entry, EntryScreen, Pair, StoredAnalysis, User
@@ -123,6 +123,8 @@ def _upgrade(alert: RiskAlert, level: str, *, model_alone: bool = False) -> Risk
         alert.model_alone = False
         fields.append("model_alone")
     alert.save(update_fields=fields)
+    # a check-in still waiting asks what the alert now says; one already answered keeps the question it asked
+    CheckIn.objects.filter(alert=alert, answered_at__isnull=True).update(question_kind=question_kind(alert))
     audit.record(None, "risk.alert.upgrade", "risk_alert", alert.id, subject=alert.client)
     return alert
 
@@ -205,13 +207,27 @@ def acknowledge(therapist: User, alert_id: object, note: str = "") -> RiskAlert:
 # --- check-ins ---------------------------------------------------------------------------------------------------
 
 
+def question_kind(alert: RiskAlert | None) -> str:
+    """Which question (``safety.QUESTIONS``) a check-in left by this alert asks: saying nothing of what was written
+    when the screen could not read it, gentler when the alert rests on the sentence model alone, else direct."""
+    if alert is not None and alert.level == UNSCREENED:
+        return UNREAD
+    return UNSURE if alert is not None and alert.model_alone else EXPLICIT
+
+
 def request_check_in(client: User, alert: RiskAlert | None) -> CheckIn:
-    """Leave a check-in at the top of the client's pages (one per alert)."""
+    """Leave a check-in at the top of the client's pages (one per alert), storing the question it asks."""
     if alert is not None:
         existing = CheckIn.objects.filter(client=client, alert=alert).first()
         if existing is not None:
             return existing
-    check_in = CheckIn.objects.create(id=uuid.uuid4(), client=client, alert=alert, created_at=timezone.now())
+    check_in = CheckIn.objects.create(
+        id=uuid.uuid4(),
+        client=client,
+        alert=alert,
+        created_at=timezone.now(),
+        question_kind=question_kind(alert),
+    )
     audit.record(None, "check_in.request", "check_in", check_in.id, subject=client)
     return check_in
 
@@ -227,8 +243,8 @@ def pending_check_in(user: User | Any) -> CheckIn | None:
         CheckIn.objects.filter(client=user, answered_at__isnull=True)
         .order_by(
             Case(
-                When(alert__level=UNSCREENED, then=Value(1)),
-                When(alert__model_alone=True, then=Value(2)),
+                When(question_kind=UNREAD, then=Value(1)),
+                When(question_kind=UNSURE, then=Value(2)),
                 default=Value(0),
             ),
             "-created_at",

@@ -12,7 +12,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import transaction
 from django.utils import timezone
@@ -296,7 +296,10 @@ def _stored_content(row: Entry) -> tuple[bytes, dict[str, Any]] | None:
         return None
 
 
-def _chunks(items: Sequence[datetime], size: int = 500) -> Iterator[Sequence[datetime]]:
+_T = TypeVar("_T")
+
+
+def _chunks(items: Sequence[_T], size: int = 500) -> Iterator[Sequence[_T]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
 
@@ -320,7 +323,8 @@ def _stored_fingerprints(
     actor: User, moments: Iterable[datetime], skip: Collection[uuid.UUID] = ()
 ) -> _Stored:
     """The fingerprints of this person's stored entries that happened at one of ``moments`` (only those are opened),
-    each with whether that entry is in the trash; entries in ``skip`` (this import's own) are not counted."""
+    each with whether that entry is in the trash; entries in ``skip`` (this import's own, and those an entry of the
+    file holds by id) are not counted."""
     found: Counter[tuple[bytes, bool]] = (
         Counter()
     )  # how many of each: two equal entries in a file match two here
@@ -357,6 +361,25 @@ class _Place:
     moved: bool
 
 
+def _claimed(actor: User, entries: Iterable[PortableEntry]) -> set[uuid.UUID]:
+    """The stored entries of this person that entries of the file hold by id (as :func:`_entry_id` maps them), read
+    in bulk before the first batch. Each is that entry of the file, skipped as already here, so it is never also
+    the stored copy of *another* entry of the file by content: two identical entries in a file, one of them here
+    under its id, add the other (before, both were skipped)."""
+    pairs = []
+    for entry in entries:
+        try:
+            own: uuid.UUID | None = uuid.UUID(entry.id)
+        except ValueError:
+            own = None
+        pairs.append((own, uuid.uuid5(uuid.NAMESPACE_URL, f"reverie-import:{actor.pk}:{entry.id}")))
+    candidates = sorted({one for pair in pairs for one in pair if one is not None}, key=str)
+    held: set[uuid.UUID] = set()
+    for chunk in _chunks(candidates):
+        held.update(Entry.objects.filter(client_id=actor.pk, pk__in=list(chunk)).values_list("pk", flat=True))
+    return {own if own in held else mapped for own, mapped in pairs if own in held or mapped in held}
+
+
 def _place(actor: User, entry_id: uuid.UUID, held: bool) -> _Place:
     """An entry held here by one that no longer opens (altered, damaged, a lost key) goes to a new id of its own,
     stable (UUID5 of the person and that id) so that importing the file again adds it once; the stored one is left
@@ -384,13 +407,14 @@ def import_journal(
     Nothing stored is ever overwritten. An entry is skipped as already here when this person holds its id (a
     repeated import; when the stored one's content differs, it is counted in ``differ`` and said in ``notes``) or
     an entry of the same content (kind, happened-at, everything written, files: a round trip A→B→A, where ids
-    change); one already here in the trash is said in ``notes`` (restoring it brings it back). An entry whose id
+    change; each entry here answers for one entry of the file, so a file's second identical copy of an entry held
+    here by id is added); one already here in the trash is said in ``notes`` (restoring it brings it back). An entry whose id
     is held by a stored one that no longer opens is imported as a new entry beside it (said in ``notes``)."""
     from reverie.clinic.services import import_check
 
     _require_client(actor)
     journal, drafts, problems = import_check.usable(actor, data, all_or_nothing=all_or_nothing)
-    tally = _Tally()
+    tally = _Tally(claimed=_claimed(actor, journal.entries))
     rows = list(zip(journal.entries, drafts, strict=True))
     # Committed in batches, so a long import never holds the database (SQLite: every other writer) for minutes; a
     # re-run after a crash skips what was committed (the same ids). All or nothing stays one transaction.
@@ -438,6 +462,8 @@ class _Tally:
     ours: set[uuid.UUID] = field(default_factory=set)
     # the import's audit event, committed with its first batch (so an interrupted import is audited too)
     audited: bool = False
+    # stored entries held by id by an entry of the file (``_claimed``): never another entry's copy by content
+    claimed: set[uuid.UUID] = field(default_factory=set)
 
 
 def _screens(
@@ -471,7 +497,9 @@ def _import_batch(
         for (entry, draft), place in zip(rows, places, strict=True)
         if place.row is None
     )
-    here = _stored_fingerprints(actor, new_moments, skip=tally.ours)
+    # a stored entry an entry of the file holds by id is that entry: it is not compared by content with the others
+    held = {place.row.id for place in places if place.row is not None}
+    here = _stored_fingerprints(actor, new_moments, skip=tally.ours | tally.claimed | held)
     for index, ((entry, draft), place) in enumerate(zip(rows, places, strict=True), offset):
         if place.row is not None:
             tally.skipped += 1  # its answers stay as they are
