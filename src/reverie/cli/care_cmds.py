@@ -185,8 +185,8 @@ def course_end(
         typer.Option(
             "--on",
             metavar="DATE",
-            help="The course's last day, like 2026-03-02 (default: today; never in the future, never before the"
-            " first session).",
+            help="The course's last day, like 2026-03-02; its sessions that day stay (default: today; never in the"
+            " future, never before the first session's day).",
         ),
     ] = None,
 ) -> None:

@@ -39,7 +39,9 @@ class CourseOut(Schema):
 
 class CourseEndIn(Input):
     on: date | None = Field(
-        None, description="The last day (default today; never in the future, never before the first session)."
+        None,
+        description="The last day; its sessions stay (default today; never in the future, never before the first"
+        " session's day).",
     )
 
 

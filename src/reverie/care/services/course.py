@@ -16,7 +16,14 @@ from django.db import transaction
 from django.db.models import Exists, Max, OuterRef, Q
 from django.utils import timezone
 
-from reverie.care.models import Course, CourseSession, GoodbyeLetter
+from reverie.care.models import (
+    Course,
+    CourseSession,
+    GoodbyeLetter,
+    MeasureResponse,
+    ProgressNote,
+    TherapistNote,
+)
 from reverie.care.policy import linked_clients, visible_courses
 from reverie.care.services import records
 from reverie.clinic.models import Pair, User
@@ -350,36 +357,60 @@ def check_open(course: Course, start: datetime | None = None) -> None:
 
 
 def ending_moment(course: Course, on: date | None = None, now: datetime | None = None) -> datetime:
-    """When a course ending ``on`` that day (in the course's zone; None: today) ends: now for today, else the
-    last moment of that day, so that day's sessions stay held. Never in the future, never before the first session."""
+    """When a course ending ``on`` that day (in the course's zone; None: today) ends: that day's last moment, so the
+    day's sessions stay held, today's later ones too (the form calls it the last day of the course). Never a day in
+    the future, never a day before the first session's; a course that has not started yet ends today (every session
+    is cancelled). Ending the link ends its courses now instead (:func:`end_courses_of_pair`)."""
     moment = now or timezone.now()
     zone = course_zone(course)
     today = moment.astimezone(zone).date()
     day = on or today
     if day > today:
         raise InvalidInput("A course cannot end in the future: choose today or an earlier day.")
-    end = moment if day == today else datetime.combine(day, time.max, tzinfo=zone)
-    if end <= course.first_start:
-        first = course.first_start.astimezone(zone)
+    first = course.first_start.astimezone(zone)
+    if day < min(first.date(), today):
         raise InvalidInput(f"A course cannot end before its first session ({first:%-d %b %Y %H:%M}).")
-    return end
+    return datetime.combine(day, time.max, tzinfo=zone)
+
+
+def _kept_record(row: CourseSession, now: datetime) -> str | None:
+    """What a session that an ending would cancel already holds (None: nothing): its attendance, or, once it has
+    started, its progress note, a process note or questionnaire answers. Answers filled ahead for a session still
+    to come do not hold it: they count for the last session held (``measures.assessments_of``)."""
+    if row.attendance:
+        return "its attendance recorded"
+    if row.start > now:
+        return None
+    if ProgressNote.objects.filter(session=row).exists():
+        return "its progress note"
+    if TherapistNote.objects.filter(session=row).exists():
+        return "a process note"
+    if MeasureResponse.objects.filter(session=row).exists():
+        return "questionnaire answers"
+    return None
 
 
 def _close(actor: User, course: Course, end: datetime) -> int:
-    """Inside the caller's transaction, the course row locked: set ``ended_at`` and cancel (by the therapist) every
-    session from ``end`` on that is not cancelled yet. Returns how many were cancelled."""
+    """Inside the caller's transaction, the course row locked: set ``ended_at`` and cancel every session from ``end``
+    on that is not cancelled yet (by the client when the client ends the link, else by the therapist). A session
+    among them that already holds a record (:func:`_kept_record`) refuses the ending, naming its date. Returns how
+    many were cancelled."""
     later = [
         row
         for row in course.sessions.filter(start__gte=end).order_by("slot")
         if not as_session(row).cancelled
     ]
-    if any(row.attendance for row in later):
-        raise InvalidInput(
-            "A session after that day already has its attendance recorded: choose a later day."
-        )
     stamp = timezone.now()
+    zone = course_zone(course)
     for row in later:
-        row.attendance, row.recorded_at = Attendance.CANCELLED_BY_THERAPIST.value, stamp
+        held = _kept_record(row, stamp)
+        if held is not None:
+            raise InvalidInput(
+                f"The session on {row.start.astimezone(zone):%-d %b %Y} already has {held}: choose a later day."
+            )
+    by = Attendance.CANCELLED_BY_CLIENT if actor.is_client else Attendance.CANCELLED_BY_THERAPIST
+    for row in later:
+        row.attendance, row.recorded_at = by.value, stamp
         row.save(update_fields=["attendance", "recorded_at"])
     course.ended_at = end
     course.save(update_fields=["ended_at"])
@@ -513,7 +544,8 @@ def _check_letter_phase(course: Course, now: datetime | None) -> None:
     where_letter = [key for key, arts in phases.items() if any(a.key == "goodbye_letter" for a in arts)]
     if not where_letter:
         raise InvalidInput("This programme has no goodbye letter.")
-    if position(course, now).phase.key not in where_letter:
+    # an ended course is in its ending phase, however early it ended (a DIT course ended at session 6 too)
+    if course.ended_at is None and position(course, now).phase.key not in where_letter:
         raise InvalidInput("The goodbye letter belongs to the ending phase of the course.")
 
 

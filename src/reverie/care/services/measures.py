@@ -281,19 +281,26 @@ def assessments_of(course: Course) -> list[change.Assessment]:
     """One assessment per session, numbered as the sessions are numbered today.
 
     A response keeps its session; one whose session was cancelled afterwards counts for the next session held after
-    it, unless that session has its own answer to the same questionnaire (a response after the last held session
-    is left out of the series; the pages still show it).
+    it, unless that session has its own answer to the same questionnaire. A response after the last held session
+    is left out of the series (the pages still show it), except in an ended course: the answers filled for the next
+    session, which the ending cancelled, are its closing reading and count for the last session held, unless that
+    session has its own answer to the same questionnaire.
     """
     held = courses.held_sessions(course)
     numbers = {row.pk: n for n, row in enumerate(held, start=1)}
     by_session: dict[int, dict[str, int]] = {}
     rows = course.measures.select_related("session")
+    closing: dict[str, int] = {}  # an ended course: the answers after its last held session, by questionnaire
     for row in sorted(rows, key=lambda r: r.session_id in numbers):  # a session's own answers last: they win
         number = numbers.get(row.session_id) or next(
             (n for n, h in enumerate(held, start=1) if h.start > row.session.start), None
         )
         if number is not None:
             by_session.setdefault(number, {})[row.questionnaire] = row.total
+        elif course.ended_at is not None and held and row.session.start >= course.ended_at:
+            closing[row.questionnaire] = row.total
+    for questionnaire, total in closing.items():
+        by_session.setdefault(len(held), {}).setdefault(questionnaire, total)
     return [
         change.Assessment(n, phq9=t.get("phq9"), gad7=t.get("gad7")) for n, t in sorted(by_session.items())
     ]

@@ -126,7 +126,9 @@ def cancel_session(
             week.seal_note(course, row, text)
             fields += ["note_to_client", "note_at"]
         row.save(update_fields=fields)
-        make_up = _add_make_up(course) if course.total_sessions is not None else None
+        # an ended course gets no make-up session (ending today keeps today's sessions, which can still be cancelled)
+        fixed = course.total_sessions is not None and course.ended_at is None
+        make_up = _add_make_up(course) if fixed else None
         audit.record(actor, "session.cancel", "session", row.id, subject=course.client)
     overlap = _overlap_warning(course, make_up) if make_up else None
     return Cancellation(row, make_up, overlap)

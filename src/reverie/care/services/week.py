@@ -11,6 +11,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
+from django.db.models import F, Q
 from django.utils import timezone
 
 from reverie.care.models import Course, CourseSession
@@ -52,9 +53,11 @@ def week_of(therapist: User, day: date | None = None) -> tuple[date, list[WeekDa
     monday = week_start(day or timezone.now().astimezone(zone).date())
     first = datetime.combine(monday, time(0, 0), zone)
     last = first + timedelta(days=7)
+    # an ended course's sessions before its end stay (held and cancelled ones as such); those after it do not
     rows = (
         CourseSession.objects.select_related("course", "course__client")
-        .filter(course__therapist=therapist, course__ended_at__isnull=True, start__gte=first, start__lt=last)
+        .filter(course__therapist=therapist, start__gte=first, start__lt=last)
+        .filter(Q(course__ended_at__isnull=True) | Q(start__lt=F("course__ended_at")))
         .order_by("start")
     )
     numbers: dict[object, dict[object, int]] = {}
@@ -106,6 +109,9 @@ def move_session(
         raise Conflict("This session was already held or cancelled; it cannot be moved.")
     if sessions.has_started(row):
         raise Conflict("This session has started or is over: record its attendance instead of moving it.")
+    day = courses.ended_on(course)
+    if day is not None:  # ending today keeps today's sessions: held or cancelled, never moved past the end
+        raise Conflict(f"This course ended on {day:%-d %b %Y}: its sessions are not moved.")
     if new_start.tzinfo is None:
         new_start = new_start.replace(tzinfo=local_time.zone_of(therapist))
     courses.check_year(new_start)

@@ -32,7 +32,8 @@ from reverie.programmes.sessions import WEEKDAY_NAMES
 @require_GET
 def course_list(request: HttpRequest) -> HttpResponse:
     user = user_of(request)
-    context: dict[str, Any] = {"courses": courses.courses_for(user)}
+    # each course with its ending day in the course's zone, as its own page gives it (not ended_at in the viewer's)
+    context: dict[str, Any] = {"courses": [(c, courses.ended_on(c)) for c in courses.courses_for(user)]}
     if user.is_therapist:
         context["clients"] = list(linked_clients(user))
     return render(request, "care/courses.html", context)
@@ -154,6 +155,7 @@ def course_end(request: HttpRequest, course_id: str) -> HttpResponse:
         "course": course,
         "today": today,
         "first": course.first_start.astimezone(courses.course_zone(course)),
+        "earliest": min(course.first_start.astimezone(courses.course_zone(course)).date(), today),
         "values": request.POST or {"on": today.isoformat()},
         "ended_on": courses.ended_on(course),
     }

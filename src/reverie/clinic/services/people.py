@@ -167,9 +167,11 @@ def end_pair(actor: User, pair_id: int) -> None:
         require(actor, Action.END, pair, "link")
         pair.ended_at = timezone.now()
         pair.save(update_fields=["ended_at"])
-        audit.record(actor, "pair.end", "pair", pair.pk, subject=pair.client)
-        for hook in pair_end_hooks:  # the pair's open courses end with it (care.services.course)
+        # the pair's open courses end with it (care.services.course), before the audit entry: a course is always
+        # locked before the audit chain's head (as ending a course alone does), or the two deadlock on PostgreSQL
+        for hook in pair_end_hooks:
             hook(actor, pair)
+        audit.record(actor, "pair.end", "pair", pair.pk, subject=pair.client)
 
 
 def active_pairs(actor: User) -> list[Pair]:
