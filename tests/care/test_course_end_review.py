@@ -171,3 +171,13 @@ def test_when_the_client_ends_the_link_the_sessions_to_come_are_cancelled_by_the
     states = [r.attendance for r in CourseSession.objects.filter(course=course).order_by("slot")]
     assert states == [""] * 5 + ["cancelled_by_client"] * 11
     assert Course.objects.get(pk=course.pk).ended_at == clock.at.astimezone(UTC)
+
+
+def test_the_week_view_names_no_client_whose_link_has_ended(ending: Any) -> None:
+    """After the link ends, the former therapist's course pages answer 404 (the policy); the week view must not
+    keep listing that client's sessions with links to them."""
+    client, therapist, _course, clock = ending
+    clock.at = datetime(2026, 2, 10, 12, tzinfo=LONDON)
+    people.end_pair(therapist, Pair.objects.get(client=client, therapist=therapist, ended_at__isnull=True).pk)
+    _monday, days = week.week_of(therapist, date(2026, 1, 5))
+    assert [s for d in days for s in d.slots] == []

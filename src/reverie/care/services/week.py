@@ -15,6 +15,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from reverie.care.models import Course, CourseSession
+from reverie.care.policy import linked_clients
 from reverie.care.services import course as courses
 from reverie.care.services import records, sessions
 from reverie.clinic.models import User
@@ -53,10 +54,13 @@ def week_of(therapist: User, day: date | None = None) -> tuple[date, list[WeekDa
     monday = week_start(day or timezone.now().astimezone(zone).date())
     first = datetime.combine(monday, time(0, 0), zone)
     last = first + timedelta(days=7)
-    # an ended course's sessions before its end stay (held and cancelled ones as such); those after it do not
+    # an ended course's sessions before its end stay (held and cancelled ones as such); those after it do not.
+    # Only clients still linked: once a link has ended, the therapist reads none of that client's course pages
+    # (the policy), and the week view names no one whose page would answer 404.
     rows = (
         CourseSession.objects.select_related("course", "course__client")
         .filter(course__therapist=therapist, start__gte=first, start__lt=last)
+        .filter(course__client__in=linked_clients(therapist))
         .filter(Q(course__ended_at__isnull=True) | Q(start__lt=F("course__ended_at")))
         .order_by("start")
     )
