@@ -223,6 +223,15 @@ def test_a_sealed_note_opens_only_for_its_writer_and_only_for_its_path() -> None
     assert drafts.unseal(token[:-4] + "AAAA", 7, "/courses/x/sessions/1/") is None  # tampered
 
 
+def test_the_owner_vouches_for_its_own_words_only_line_breaks_alike() -> None:
+    from reverie.clinic.web import drafts
+
+    token = drafts.sign_owner(3, drafts.SERVER, [("body", "one\ntwo")])
+    assert drafts.owner_of(token, [("body", "one\r\ntwo")]) == (3, True)  # as a browser sends it back
+    assert drafts.owner_of(token, [("body", "someone else's words")]) == (None, False)
+    assert drafts.owner_of(drafts.sign_owner(3, drafts.FORM, []), []) == (3, False)
+
+
 def test_a_writer_mark_expires_with_the_session_lifetime(make_user: Any, settings: Any) -> None:
     from reverie.clinic.web import drafts
 

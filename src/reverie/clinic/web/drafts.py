@@ -1,16 +1,19 @@
 """Words typed while the session ran out travel through the sign-in, bound to the person who typed them.
 
 A form that takes a person's text (a journal entry, an edit, a therapist's notes, formulation, goodbye letter,
-safety plan) is wrapped in :func:`keeps_text`. Its POST arriving signed out (the idle timeout, the absolute session
-age, a sign-out in another tab) does not get the bare redirect of ``login_required``: it gets the sign-in page (401)
-carrying every posted field as a hidden ``draft_<name>`` input, with three of Reverie's own beside them:
-``draft__path`` (where it was posted), ``draft__owner`` (who was signed in, signed with a salt for drafts only:
-the account the idle timeout signed out on this request, else the form's own ``writer`` mark; absent when no one
-was known) and ``draft__file`` (a file was attached: it cannot travel, the page says so).
+safety plan) is wrapped in :func:`keeps_text`, which marks the view (only such a view is a "Save it now" target,
+:func:`takes_text`). Its POST arriving signed out (the idle timeout, the absolute session age, a sign-out in another
+tab) does not get the bare redirect of ``login_required``: it gets the sign-in page (401, ``no-store``) carrying the
+posted fields: a client's own text as hidden ``draft_<name>`` inputs, a therapist-only form's as one
+``draft__sealed`` value (:func:`seal`: AES-GCM, readable by no one but the account it is bound to). Beside them
+``draft__path`` (where it was posted), ``draft__owner`` (:func:`sign_owner`: who wrote it, and whether the server
+knew that, the idle timeout having signed that account out on this request, or only the form's expiring ``writer``
+mark said so; absent when no one was known) and ``draft__file`` (a file was attached: it cannot travel).
 
-After the sign-in (``views._carry_on``): the words are saved only into the account that wrote them, and only
-what can be saved whole. Otherwise they are shown back to whoever is at the keyboard (who typed them) to copy or to
-save deliberately. Nothing of the draft is stored on the server or logged.
+After the sign-in (``views._carry_on``): the words go only to the account that wrote them, and only whole; a new
+entry is saved without a press only when the server knew its writer. Otherwise they are shown back (a therapist's
+words never to anyone but their writer) to copy or to save deliberately. Nothing of the draft is stored on the
+server or logged.
 """
 
 from __future__ import annotations
@@ -90,7 +93,9 @@ def writer_of(token: str, *, ignore_age: bool = False) -> int | None:
 
 
 def _digest(fields: list[tuple[str, str]]) -> str:
-    return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode()).hexdigest()[:32]
+    """The carried fields' digest; line breaks counted alike (a browser sends a hidden value's as CR LF)."""
+    plain = [(k, v.replace("\r\n", "\n").replace("\r", "\n")) for k, v in fields]
+    return hashlib.sha256(json.dumps(plain, ensure_ascii=False).encode()).hexdigest()[:32]
 
 
 def sign_owner(user_id: int, how: str, fields: list[tuple[str, str]]) -> str:

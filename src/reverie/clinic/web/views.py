@@ -146,7 +146,7 @@ def _finish_sign_in(request: HttpRequest, user: User, draft: list[tuple[str, str
 def _carry_on(request: HttpRequest, user: User, carried: drafts.Carried) -> HttpResponse:
     """Words that travelled through the sign-in: saved only into the account that wrote them and only whole (a new
     entry without its lost file is not saved); otherwise shown back to the person at the keyboard."""
-    if carried.owner != user.pk and carried.sealed:  # a therapist-only form's words: for their writer only
+    if carried.sealed:  # a therapist-only form's words, not opened: they are for their writer only
         return drafts.shown_back(request, carried, message=drafts.WRITER_MUST_SIGN_IN)
     if carried.owner is not None and carried.owner != user.pk:
         return drafts.shown_back(request, carried, message=drafts.NOT_YOURS)
