@@ -28,10 +28,13 @@ def test_a_progress_note_survives_the_idle_timeout_and_the_two_step_sign_in(dit:
     session["last_seen"] = 0  # the idle timeout signs the therapist out at the next request
     session.save()
     expired = web.post(path, {"action": "progress", "text": NOTE, "base_version": "0"})
-    assert expired.status_code == 401 and NOTE.encode() in expired.content
+    # The note travels sealed (r13 point 1): carried, but not readable in either sign-in page's source.
+    assert expired.status_code == 401 and NOTE.encode() not in expired.content
     draft = dict(expired.context["draft"])
+    assert draft.get("draft__sealed")
     step = web.post("/login/", {"username": therapist.username, "password": "a long test password", **draft})
-    assert step.status_code == 200 and NOTE.encode() in step.content  # the code page carries it on
+    assert step.status_code == 200 and NOTE.encode() not in step.content  # the code page carries it on
+    assert dict(step.context["draft"]).get("draft__sealed") == draft["draft__sealed"]
     back = web.post("/login/code/", {"code": pyotp.TOTP(secret).now(), **dict(step.context["draft"])})
     assert back.status_code == 200 and NOTE.encode() in back.content and b"Save it now" in back.content
     assert ProgressNote.objects.count() == 0  # nothing saved without the press

@@ -1,20 +1,27 @@
 """Words typed while the session ran out travel through the sign-in, bound to the person who typed them.
 
 A form that takes a person's text (a journal entry, an edit, a therapist's notes, formulation, goodbye letter,
-safety plan) is wrapped in :func:`keeps_text`. Its POST arriving signed out (the idle timeout, the absolute session
-age, a sign-out in another tab) does not get the bare redirect of ``login_required``: it gets the sign-in page (401)
-carrying every posted field as a hidden ``draft_<name>`` input, with three of Reverie's own beside them:
-``draft__path`` (where it was posted), ``draft__owner`` (who was signed in, signed with a salt for drafts only:
-the account the idle timeout signed out on this request, else the form's own ``writer`` mark; absent when no one
-was known) and ``draft__file`` (a file was attached: it cannot travel, the page says so).
+safety plan) is wrapped in :func:`keeps_text`, which marks the view (only such a view is a "Save it now" target,
+:func:`takes_text`). Its POST arriving signed out (the idle timeout, the absolute session age, a sign-out in another
+tab) does not get the bare redirect of ``login_required``: it gets the sign-in page (401, ``no-store``) carrying the
+posted fields: a client's own text as hidden ``draft_<name>`` inputs, a therapist-only form's as one
+``draft__sealed`` value (:func:`seal`: AES-GCM, readable by no one but the account it is bound to). Beside them
+``draft__path`` (where it was posted), ``draft__owner`` (:func:`sign_owner`: who wrote it, and whether the server
+knew that, the idle timeout having signed that account out on this request, or only the form's expiring ``writer``
+mark said so; absent when no one was known) and ``draft__file`` (a file was attached: it cannot travel).
 
-After the sign-in (``views._carry_on``): the words are saved only into the account that wrote them, and only
-what can be saved whole. Otherwise they are shown back to whoever is at the keyboard (who typed them) to copy or to
-save deliberately. Nothing of the draft is stored on the server or logged.
+After the sign-in (``views._carry_on``): the words go only to the account that wrote them, and only whole; a new
+entry is saved without a press only when the server knew its writer. Otherwise they are shown back (a therapist's
+words never to anyone but their writer) to copy or to save deliberately. Nothing of the draft is stored on the
+server or logged.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import json
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,66 +33,207 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.datastructures import MultiValueDict
 
-OWNER_SALT = "reverie.web.draft-owner"
+OWNER_SALT = "reverie.web.draft-owner"  # the sign-in page's draft__owner: who, and how the server knows it
+WRITER_SALT = "reverie.web.draft-writer"  # the ``writer`` mark of every text form
+SEAL_INFO = b"reverie.web.draft-seal/1"
+SEAL_VERSION = "1"
 WRITER = "writer"  # the hidden field of every text form (templates/reverie/_writer.html): who was signed in
 SIGNED_OUT_ATTR = "reverie_signed_out_user"  # set on the request by the idle timeout that signed them out
+KEEPS_TEXT_ATTR = "reverie_keeps_text"  # set on a view wrapped by keeps_text: "Save it now" may post there
 PREFIX = "draft_"
-PATH, OWNER, FILE = "draft__path", "draft__owner", "draft__file"
+PATH, OWNER, FILE, SEALED = "draft__path", "draft__owner", "draft__file", "draft__sealed"
+META = (PATH, OWNER, FILE, SEALED)
+SERVER, FORM = (
+    "server",
+    "form",
+)  # the owner known by the server (the idle timeout), or only by the form's mark
 SAFE_NAME = re.compile(r"^[a-z][a-z0-9_]{0,60}$")
 SECRET = re.compile(r"password|code|token|secret|otp", re.IGNORECASE)
+CLIENTS_OWN = ("/write/", "/journal/", "/safety/plan/")  # a client's own text: the only text carried readable
 MAX_FIELDS = 120
 FILE_LOST = "Your picture/recording was not kept: attach it again."
 SIGNED_IN_AGAIN = (
     "You are signed in again. Nothing of this was saved yet: your text is below, press Save it now."
 )
 NOT_YOURS = "This text was written while someone else was signed in; it has not been saved."
+WRITER_MUST_SIGN_IN = (
+    "Not saved: this was written while someone else was signed in. The person who wrote it must sign in to get "
+    "it back."
+)
 UNKNOWN = (
     "Reverie could not tell who was signed in when this text was written, so it has not been saved. "
     "Copy it, or save it below if it is yours."
 )
 
 
-def sign_owner(user_id: int) -> str:
-    """The writer's mark on a form: the account id, signed for drafts only. Deterministic (no timestamp), so a page
-    renders the same way every time; it proves nothing but "typed while this account was signed in"."""
-    return signing.Signer(salt=OWNER_SALT).sign(str(user_id))
+def max_age() -> int:
+    """How long a writer mark or a draft's owner holds: the session's own absolute limit (12 hours)."""
+    from django.conf import settings
+
+    return int(settings.SESSION_COOKIE_AGE)
 
 
-def owner_of(token: str) -> int | None:
-    """The account id a draft was written under; None when absent or forged."""
+def sign_writer(user_id: int) -> str:
+    """The writer's mark on a form: the account id, signed for drafts only, with the time it was made. It holds
+    for the session's lifetime; it proves only "this form was shown while this account was signed in", so a
+    draft bound by it alone is never saved without a press (:func:`views._carry_on`)."""
+    return signing.TimestampSigner(salt=WRITER_SALT).sign(str(user_id))
+
+
+def writer_of(token: str, *, ignore_age: bool = False) -> int | None:
+    """The account id of a form's writer mark; None when absent, forged or (unless ``ignore_age``) too old."""
     if not token:
         return None
+    signer = signing.TimestampSigner(salt=WRITER_SALT)
     try:
-        value = signing.Signer(salt=OWNER_SALT).unsign(token)
-    except signing.BadSignature:
+        value = signer.unsign(token) if ignore_age else signer.unsign(token, max_age=max_age())
+    except signing.BadSignature:  # SignatureExpired too
         return None
     return int(value) if value.isdigit() else None
 
 
+def _digest(fields: list[tuple[str, str]]) -> str:
+    """The carried fields' digest; line breaks counted alike (a browser sends a hidden value's as CR LF)."""
+    plain = [(k, v.replace("\r\n", "\n").replace("\r", "\n")) for k, v in fields]
+    return hashlib.sha256(json.dumps(plain, ensure_ascii=False).encode()).hexdigest()[:32]
+
+
+def sign_owner(user_id: int, how: str, fields: list[tuple[str, str]]) -> str:
+    """The sign-in page's ``draft__owner``: who wrote, whether the server knew it (``SERVER``: the idle timeout
+    signed that account out on this very post) or only the form's mark (``FORM``), and for which words (a digest
+    of the carried fields: the token vouches for nothing else). Expires with the session's lifetime."""
+    return signing.TimestampSigner(salt=OWNER_SALT).sign(f"{user_id}:{how}:{_digest(fields)}")
+
+
+def owner_of(token: str, fields: list[tuple[str, str]]) -> tuple[int | None, bool]:
+    """(the account a draft was written under, whether the server itself knew it); (None, False) when absent,
+    forged, too old or made for other words."""
+    if not token:
+        return None, False
+    try:
+        value = signing.TimestampSigner(salt=OWNER_SALT).unsign(token, max_age=max_age())
+    except signing.BadSignature:
+        return None, False
+    user, how, digest = [*value.split(":"), "", "", ""][:3]
+    if not user.isdigit() or how not in (SERVER, FORM) or digest != _digest(fields):
+        return None, False
+    return int(user), how == SERVER
+
+
+def _seal_key(salt: bytes) -> bytes:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+    from django.conf import settings
+
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=salt, info=SEAL_INFO).derive(
+        str(settings.SECRET_KEY).encode()
+    )
+
+
+def _aad(owner: int | None, path: str) -> bytes:
+    return f"{SEAL_VERSION}\n{owner if owner is not None else '-'}\n{path}".encode()
+
+
+def seal(fields: list[tuple[str, str]], owner: int | None, path: str) -> str:
+    """A therapist-only form's words, encrypted for the page (AES-256-GCM, a key derived by HKDF from SECRET_KEY
+    and a salt of this draft's own): nothing of them is readable in the page's source, and only the account it is
+    bound to (the additional data) gets them back after the sign-in."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    salt, nonce = os.urandom(16), os.urandom(12)
+    body = AESGCM(_seal_key(salt)).encrypt(nonce, json.dumps(fields).encode(), _aad(owner, path))
+    return SEAL_VERSION + "." + base64.urlsafe_b64encode(salt + nonce + body).decode()
+
+
+def unseal(token: str, owner: int, path: str) -> list[tuple[str, str]] | None:
+    """The sealed words for their owner; None when the token is not one, or not for this account and path."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    version, _, rest = token.partition(".")
+    try:
+        raw = base64.urlsafe_b64decode(rest.encode())
+        if version != SEAL_VERSION or len(raw) < 28 + 16:
+            return None
+        plain = AESGCM(_seal_key(raw[:16])).decrypt(raw[16:28], raw[28:], _aad(owner, path))
+        loaded = json.loads(plain)
+    except (InvalidTag, ValueError):
+        return None
+    return [(str(k), str(v)) for k, v in loaded if isinstance(k, str) and SAFE_NAME.match(k)]
+
+
+def is_clients_own(path: str) -> bool:
+    """A client's own journal or safety plan; every other text form is a therapist's (notes, formulation, letter,
+    a client's plan edited by the therapist) and its words travel sealed."""
+    return path.startswith(CLIENTS_OWN)
+
+
+def takes_text(path: str) -> bool:
+    """Whether a same-site path is served by a view wrapped in :func:`keeps_text` (a form that takes text)."""
+    from django.urls import Resolver404, resolve
+
+    if not path.startswith("/") or path.startswith("//") or "\\" in path:
+        return False
+    try:
+        match = resolve(path.split("?", 1)[0])
+    except Resolver404:
+        return False
+    return bool(getattr(match.func, KEEPS_TEXT_ATTR, False))
+
+
 def _safe_path(raw: str) -> str:
-    return raw if raw.startswith("/") and not raw.startswith("//") and "\\" not in raw else "/write/"
+    return raw if takes_text(raw) else ""
 
 
-def carried(request: HttpRequest) -> list[tuple[str, str]]:
-    """A signed-out POST as the hidden fields of the sign-in page: the form's fields, never a secret."""
-    pairs: list[tuple[str, str]] = [(PATH, _safe_path(request.path))]
-    owner = getattr(request, SIGNED_OUT_ATTR, None)  # the idle timeout signed them out on this very request
-    mark = str(request.POST.get(WRITER, ""))  # else the form's own mark (the session was already gone)
-    if isinstance(owner, int):
-        pairs.append((OWNER, sign_owner(owner)))
-    elif owner_of(mark) is not None:
-        pairs.append((OWNER, mark))
-    if request.content_type == "multipart/form-data" and request.FILES:
-        pairs.append((FILE, "1"))
+def _fields(request: HttpRequest) -> list[tuple[str, str]]:
+    fields: list[tuple[str, str]] = []
     for name, values in list(request.POST.lists())[:MAX_FIELDS]:
         if name in ("csrfmiddlewaretoken", WRITER) or not SAFE_NAME.match(name) or SECRET.search(name):
             continue
-        pairs.extend((PREFIX + name, str(v)) for v in values)
+        fields.extend((name, str(v)) for v in values)
+    return fields
+
+
+def carried(request: HttpRequest) -> list[tuple[str, str]]:
+    """A signed-out POST as the hidden fields of the sign-in page: the form's fields, never a secret; a
+    therapist-only form's fields sealed (:func:`seal`), a client's own journal text as it is."""
+    path = request.path
+    fields = _fields(request)
+    timed_out = getattr(
+        request, SIGNED_OUT_ATTR, None
+    )  # the idle timeout signed them out on this very request
+    mark = writer_of(str(request.POST.get(WRITER, "")))  # the form's own mark
+    owner: int | None = None
+    how = FORM
+    if isinstance(timed_out, int) and mark in (None, timed_out):
+        owner, how = timed_out, SERVER
+    elif mark is not None:  # the session was already gone, or it was someone else's: the form's mark, no more
+        owner = mark
+    if not is_clients_own(path):
+        fields = [(SEALED, seal(fields, owner, path))]
+    pairs: list[tuple[str, str]] = [(PATH, path)]
+    if owner is not None:
+        pairs.append((OWNER, sign_owner(owner, how, fields)))
+    if request.content_type == "multipart/form-data" and request.FILES:
+        pairs.append((FILE, "1"))
+    pairs.extend((k if k == SEALED else PREFIX + k, v) for k, v in fields)
     return pairs
 
 
+def login_page(
+    request: HttpRequest, template: str, context: dict[str, Any], status: int = 200
+) -> HttpResponse:
+    """A sign-in page (the password, its retry, the code step, the 401 carrying a draft): never stored by the
+    browser, whether or not it carries words (a shared computer's cache or back button must not keep them)."""
+    response = render(request, template, context, status=status)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 def keeps_text(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Above ``login_required``: a signed-out POST gets the sign-in page that carries the typed words."""
+    """Above ``login_required``: a signed-out POST gets the sign-in page that carries the typed words; a signed-in
+    POST whose form was marked for another account is refused (409), the words shown back only if they are a
+    client's journal text. Marks the view as one "Save it now" may post to (:func:`takes_text`)."""
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
@@ -93,9 +241,16 @@ def keeps_text(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]
             from reverie.clinic.web.forms import LoginForm
 
             context = {"form": LoginForm(), **login_context(carried(request))}
-            return render(request, "reverie/login.html", context, status=401)
+            return login_page(request, "reverie/login.html", context, status=401)
+        if request.method == "POST":
+            mark = writer_of(str(request.POST.get(WRITER, "")), ignore_age=True)
+            if mark is not None and mark != request.user.pk:
+                own = is_clients_own(request.path)
+                draft = Carried(request.path, mark, False, False, _fields(request) if own else [], not own)
+                return shown_back(request, draft, message=NOT_YOURS if own else WRITER_MUST_SIGN_IN)
         return view(request, *args, **kwargs)
 
+    setattr(wrapper, KEEPS_TEXT_ATTR, True)
     return wrapper
 
 
@@ -105,7 +260,7 @@ def writer_context(request: HttpRequest) -> dict[str, Any]:
     if user is None or not user.is_authenticated:
         return {}
     user_id = int(user.pk)
-    return {"draft_writer": lambda: sign_owner(user_id)}
+    return {"draft_writer": lambda: sign_writer(user_id)}
 
 
 def as_form(pairs: list[tuple[str, str]]) -> MultiValueDict[str, str]:
@@ -130,7 +285,7 @@ def login_context(draft: list[tuple[str, str]]) -> dict[str, Any]:
 def from_login(post: Any) -> list[tuple[str, str]]:
     """The draft a sign-in form carried (``draft_*`` fields), in order; empty when it carried no words."""
     pairs: list[tuple[str, str]] = []
-    for name, values in list(post.lists())[: MAX_FIELDS + 3]:
+    for name, values in list(post.lists())[: MAX_FIELDS + 4]:
         if name.startswith(PREFIX):
             pairs.extend((name, str(v)) for v in values)
     fields = [v for k, v in pairs if k not in (PATH, OWNER, FILE)]
@@ -139,25 +294,33 @@ def from_login(post: Any) -> list[tuple[str, str]]:
 
 @dataclass(frozen=True, slots=True)
 class Carried:
-    """A draft after the sign-in: where it was going, whether the signed-in person wrote it, the form's fields."""
+    """A draft after the sign-in: where it was going (``""``: to no form that takes text), who wrote it, whether
+    the server itself knew that (only then is it saved without a press), the form's fields (empty when sealed for
+    someone else), and whether it was a therapist-only form's (sealed)."""
 
     path: str
     owner: int | None
+    by_server: bool
     file_lost: bool
     fields: list[tuple[str, str]]  # the form's own names, without the prefix
+    sealed: bool = False
 
 
-def unpack(draft: list[tuple[str, str]]) -> Carried:
-    """The sign-in form's ``draft_*`` fields, read back: the owner only when its signature holds."""
-    meta = dict((k, v) for k, v in draft if k in (PATH, OWNER, FILE))
-    fields = [
-        (k.removeprefix(PREFIX), v)
-        for k, v in draft
-        if k not in (PATH, OWNER, FILE) and SAFE_NAME.match(k.removeprefix(PREFIX))
-    ]
-    return Carried(
-        _safe_path(meta.get(PATH, "/write/")), owner_of(meta.get(OWNER, "")), meta.get(FILE) == "1", fields
-    )
+def unpack(draft: list[tuple[str, str]], reader: int) -> Carried:
+    """The sign-in form's ``draft_*`` fields, read back for the account ``reader`` that just signed in: the owner
+    only when its signature holds for these words, sealed words only when ``reader`` is that owner."""
+    meta = dict((k, v) for k, v in draft if k in META)
+    carried_fields = [(k, v) for k, v in draft if k not in (PATH, OWNER, FILE)]
+    as_sent = [(k if k == SEALED else k.removeprefix(PREFIX), v) for k, v in carried_fields]
+    owner, by_server = owner_of(meta.get(OWNER, ""), as_sent)
+    path = _safe_path(meta.get(PATH, ""))
+    if SEALED in meta:
+        opened = (
+            unseal(meta[SEALED], owner, meta.get(PATH, "")) if owner == reader and owner is not None else None
+        )
+        return Carried(path, owner, by_server, meta.get(FILE) == "1", opened or [], sealed=opened is None)
+    fields = [(k, v) for k, v in as_sent if SAFE_NAME.match(k)]
+    return Carried(path, owner, by_server, meta.get(FILE) == "1", fields)
 
 
 LABELS = {
@@ -175,12 +338,15 @@ LABELS = {
 HIDDEN = re.compile(r"^(entry_id|kind|action|base_revision|base_version|writer|(feel|int)_[a-z_]{1,40})$")
 
 
-def shown_back(request: HttpRequest, draft: Carried, *, message: str, can_save: bool) -> HttpResponse:
+def shown_back(request: HttpRequest, draft: Carried, *, message: str, can_save: bool = False) -> HttpResponse:
     """The words after the sign-in, on a page: to copy, and (``can_save``) on a form posting to where they were
-    going, with a fresh token, so saving them is one deliberate press."""
+    going, with a fresh token, so saving them is one deliberate press. "Save it now" posts only to a form that
+    takes text (:func:`takes_text`): else a journal draft goes to the write page, anything else has no button."""
+    action = draft.path or ("/write/" if any(k == "body" for k, _ in draft.fields) else "")
+    can_save = can_save and bool(action) and bool(draft.fields)
     hidden = [(k, v) for k, v in draft.fields if HIDDEN.match(k)]
     if can_save and draft.owner is not None:
-        hidden.append((WRITER, sign_owner(draft.owner)))
+        hidden.append((WRITER, sign_writer(draft.owner)))
     shown = [
         {"name": k, "value": v, "label": LABELS.get(k, k.replace("_", " ")), "long": "\n" in v or len(v) > 80}
         for k, v in draft.fields
@@ -191,7 +357,7 @@ def shown_back(request: HttpRequest, draft: Carried, *, message: str, can_save: 
         "file_lost": draft.file_lost,
         "hidden": hidden if can_save else [],
         "shown": shown,
-        "action": draft.path,
+        "action": action,
         "can_save": can_save,
     }
     response = render(request, "reverie/draft_back.html", context, status=200 if can_save else 409)

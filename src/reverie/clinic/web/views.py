@@ -138,7 +138,7 @@ def _finish_sign_in(request: HttpRequest, user: User, draft: list[tuple[str, str
     login(request, user)  # a new session key: no fixation
     request.session["otp"] = bool(user.totp_secret) and request.session.get("otp_passed", False)
     if draft:
-        return _carry_on(request, user, drafts.unpack(draft))
+        return _carry_on(request, user, drafts.unpack(draft, user.pk))
     target = request.GET.get("next", "")
     return redirect(target if target.startswith("/") and not target.startswith("//") else "home")
 
@@ -146,11 +146,14 @@ def _finish_sign_in(request: HttpRequest, user: User, draft: list[tuple[str, str
 def _carry_on(request: HttpRequest, user: User, carried: drafts.Carried) -> HttpResponse:
     """Words that travelled through the sign-in: saved only into the account that wrote them and only whole (a new
     entry without its lost file is not saved); otherwise shown back to the person at the keyboard."""
+    if carried.sealed:  # a therapist-only form's words, not opened: they are for their writer only
+        return drafts.shown_back(request, carried, message=drafts.WRITER_MUST_SIGN_IN)
     if carried.owner is not None and carried.owner != user.pk:
-        return drafts.shown_back(request, carried, message=drafts.NOT_YOURS, can_save=False)
+        return drafts.shown_back(request, carried, message=drafts.NOT_YOURS)
     if carried.owner is None:
         return drafts.shown_back(request, carried, message=drafts.UNKNOWN, can_save=True)
-    if carried.path != reverse("write") or not user.is_client:
+    if not carried.by_server or carried.path != reverse("write") or not user.is_client:
+        # Bound only by the form's mark (anyone who saw the form could carry it), or not a new entry: one press.
         return drafts.shown_back(request, carried, message=drafts.SIGNED_IN_AGAIN, can_save=True)
     data = QueryDict(mutable=True)
     for key, value in carried.fields:
@@ -189,11 +192,11 @@ def login_view(request: HttpRequest) -> HttpResponse:
         else:
             if user.totp_secret:
                 request.session["pending_user"] = user.pk
-                return render(request, "reverie/login_code.html", drafts.login_context(draft))
+                return drafts.login_page(request, "reverie/login_code.html", drafts.login_context(draft))
             return _finish_sign_in(request, user, draft)
     status = 401 if error else 200
     context = {"form": form, "error": error, **drafts.login_context(draft)}
-    return render(request, "reverie/login.html", context, status=status)
+    return drafts.login_page(request, "reverie/login.html", context, status=status)
 
 
 @require_http_methods(["GET", "POST"])
@@ -201,16 +204,25 @@ def login_code(request: HttpRequest) -> HttpResponse:
     """The second step of signing in; opened from the address bar it shows the code form again, or the sign-in."""
     pending = request.session.get("pending_user")
     if request.method == "GET":
-        return render(request, "reverie/login_code.html", {"draft": {}}) if pending else redirect("login")
+        return (
+            drafts.login_page(request, "reverie/login_code.html", {"draft": {}})
+            if pending
+            else redirect("login")
+        )
     draft = drafts.from_login(request.POST)
     user = User.objects.filter(pk=pending, is_active=True).first() if pending else None
     if user is None:
-        return redirect("login")
+        if not draft:
+            return redirect("login")
+        if request.user.is_authenticated:  # another tab finished this sign-in: carry on (its owner or not)
+            return _carry_on(request, _user(request), drafts.unpack(draft, request.user.pk))
+        context = {"form": LoginForm(), **drafts.login_context(draft)}  # sign in again, the words kept
+        return drafts.login_page(request, "reverie/login.html", context, status=401)
     try:
         signin.check_totp(user, request.POST.get("code", ""), _address(request))
     except ReverieError as exc:
         context = {**drafts.login_context(draft), "error": exc.message}
-        return render(request, "reverie/login_code.html", context, status=401)
+        return drafts.login_page(request, "reverie/login_code.html", context, status=401)
     del request.session["pending_user"]
     request.session["otp_passed"] = True
     return _finish_sign_in(request, user, draft)
@@ -349,6 +361,8 @@ def edit(request: HttpRequest, entry_id: str) -> HttpResponse:
         # Moved to the trash meanwhile (another tab, the phone): the edit is given back with a choice. Anyone
         # else's entry, or none, stays the plain "No such entry." (the same answer for both: no oracle).
         trashed = journal.trashed_entry(user, entry_id) if request.method == "POST" else None
+        if trashed is None and request.method == "POST" and request.POST.get("restore") == "1":
+            return _edit_gone(request)  # "Restore the entry and save this" after the trash was emptied
         if trashed is None:
             raise
         return _edit_trashed(request, user, trashed)
@@ -410,6 +424,20 @@ def _edit_trashed(request: HttpRequest, user: User, trashed: journal.EntryView) 
     form = EntryForm(data)
     form.is_valid()
     return _write_page(request, form, status=409, editing=trashed, trashed=True)
+
+
+def _edit_gone(request: HttpRequest) -> HttpResponse:
+    """ "Restore the entry and save this" pressed after the entry left the trash for good (emptied in another tab,
+    on the phone): no such entry (404), but the form with the person's text and only "Save as a new entry" (the
+    write page, under a fresh token). The same answer for any entry id, the person's or not: it says nothing of
+    anyone's entries."""
+    data = request.POST.copy()
+    for name in ("restore", "base_revision", "writer"):
+        data.pop(name, None)
+    data["entry_id"] = str(uuid.uuid4())
+    form = EntryForm(data)
+    form.is_valid()
+    return _write_page(request, form, status=404, gone=True)
 
 
 def _conflict_page(request: HttpRequest, user: User, entry_id: str) -> HttpResponse:
