@@ -82,11 +82,39 @@ def _from_this_site(request: HttpRequest) -> bool:
     return True
 
 
+def _with_draft(request: HttpRequest, path: str) -> HttpResponse | None:
+    """A refused post that carries words through the sign-in (r15): a therapist-only form's words are sealed for
+    their writer and never shown on this page; a sign-in post carrying a draft (another tab signed in first and
+    rotated the token) shows the sign-in page again with it, or, to its writer already signed in, the words to save
+    by one press. Nothing is saved here. None: the ordinary refusal page."""
+    from django.urls import reverse
+
+    from reverie.clinic.web import drafts
+
+    if path in (reverse("login"), reverse("login_code")):
+        draft = drafts.from_login(request.POST)
+        if not draft:
+            return None
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and _from_this_site(request):
+            carried = drafts.unpack(draft, user.pk)
+            if carried.owner == user.pk and not carried.sealed:
+                return drafts.shown_back(request, carried, message=drafts.SIGNED_IN_AGAIN, can_save=True)
+        return drafts.sign_in_for_writer(request, draft, status=403)
+    if drafts.takes_text(path) and not drafts.is_clients_own(path):
+        return drafts.sign_in_for_writer(request, drafts.carried(request), status=403)
+    return None
+
+
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     """The page for a refused form post (Django calls it with the reason, which is not shown to the person)."""
+    path = request.path if request.path.startswith("/") and not request.path.startswith("//") else "/"
+    carried = _with_draft(request, path)
+    if carried is not None:
+        carried["Cache-Control"] = "no-store"
+        return carried
     hidden, shown = typed_fields(request)
     had_file = bool(request.FILES) if request.content_type == "multipart/form-data" else False
-    path = request.path if request.path.startswith("/") and not request.path.startswith("//") else "/"
     context = {
         "hidden": hidden,
         "shown": shown,

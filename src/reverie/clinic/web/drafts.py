@@ -60,6 +60,7 @@ WRITER_MUST_SIGN_IN = (
     "Not saved: this was written while someone else was signed in. The person who wrote it must sign in to get "
     "it back."
 )
+SEALED_FOR_WRITER = "Not saved yet: this text is sealed in this page for the person who wrote it, who must sign in to get it back."
 UNKNOWN = (
     "Reverie could not tell who was signed in when this text was written, so it has not been saved. "
     "Copy it, or save it below if it is yours."
@@ -202,7 +203,9 @@ def carried(request: HttpRequest) -> list[tuple[str, str]]:
     timed_out = getattr(
         request, SIGNED_OUT_ATTR, None
     )  # the idle timeout signed them out on this very request
-    mark = writer_of(str(request.POST.get(WRITER, "")))  # the form's own mark
+    # the form's own mark, whatever its age: it only names whose draft this is (a mark alone never saves without
+    # its owner's press), so a note left open overnight is still sealed for its writer, not for no one (r15)
+    mark = writer_of(str(request.POST.get(WRITER, "")), ignore_age=True)
     owner: int | None = None
     how = FORM
     if isinstance(timed_out, int) and mark in (None, timed_out):
@@ -246,12 +249,25 @@ def keeps_text(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]
             mark = writer_of(str(request.POST.get(WRITER, "")), ignore_age=True)
             if mark is not None and mark != request.user.pk:
                 own = is_clients_own(request.path)
-                draft = Carried(request.path, mark, False, False, _fields(request) if own else [], not own)
-                return shown_back(request, draft, message=NOT_YOURS if own else WRITER_MUST_SIGN_IN)
+                if (
+                    not own
+                ):  # a therapist's words: sealed for their writer, who can sign in on this page (r15)
+                    return sign_in_for_writer(request, carried(request), status=409)
+                draft = Carried(request.path, mark, False, False, _fields(request), False)
+                return shown_back(request, draft, message=NOT_YOURS)
         return view(request, *args, **kwargs)
 
     setattr(wrapper, KEEPS_TEXT_ATTR, True)
     return wrapper
+
+
+def sign_in_for_writer(request: HttpRequest, draft: list[tuple[str, str]], *, status: int) -> HttpResponse:
+    """The sign-in page carrying a draft for its writer (a therapist's words sealed, shown to no one here), with
+    the plain reason; signing in as the writer gets the words back to save by one press."""
+    from reverie.clinic.web.forms import LoginForm
+
+    context = {"form": LoginForm(), **login_context(draft), "expired": False, "error": SEALED_FOR_WRITER}
+    return login_page(request, "reverie/login.html", context, status=status)
 
 
 def writer_context(request: HttpRequest) -> dict[str, Any]:

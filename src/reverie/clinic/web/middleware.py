@@ -105,6 +105,12 @@ def typed_back(request: HttpRequest) -> list[dict[str, object]]:
     signed_in = bool(getattr(request, "user", None) and request.user.is_authenticated)
     if request.method != "POST" or not signed_in or request.path.startswith("/api/"):
         return []
+    from reverie.clinic.web import drafts
+
+    if drafts.takes_text(request.path) and not drafts.is_clients_own(request.path):
+        mark = drafts.writer_of(str(request.POST.get(drafts.WRITER, "")), ignore_age=True)
+        if mark != request.user.pk:  # a therapist's words, shown back only to the account that wrote them
+            return []
     try:
         shown = typed_fields(request)[1]
     except Exception:  # a body that cannot be read again (too large, malformed): the page without it
