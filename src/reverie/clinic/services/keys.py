@@ -265,31 +265,41 @@ def destroy_key(client: User) -> None:
     """Crypto-shredding: once the wrapped data key is gone, every sealed record of this client is unreadable.
 
     On SQLite the row is overwritten with zeros (``secure_delete``, set on every connection in settings), but the
-    WAL still holds the page images written before, the wrapped key among them: once the deletion commits, the WAL
-    is checkpointed into the database file and truncated to nothing (``_empty_the_wal``).
+    WAL still holds the page images written before, the wrapped key among them: once the erasure commits, the
+    WAL is checkpointed into the database file and truncated to nothing (:func:`empty_the_wal`, run by
+    ``erasure_owed.after_erasure``, which records it as owed and retries it while readers keep it busy).
     """
     ClientKey.objects.filter(client=client).delete()
     _forget(client.pk)
-    if connection.vendor == "sqlite":
-        transaction.on_commit(_empty_the_wal)  # now in autocommit; discarded if the erasure rolls back
 
 
-def _empty_the_wal() -> None:
-    """Copy every WAL page into the database file and truncate the WAL (waits for readers, up to the timeout).
+def empty_the_wal() -> bool:
+    """Copy every WAL page into the database file and truncate the WAL; True when it is done (or not SQLite).
 
-    The erasure has committed by now: a checkpoint that cannot run (another connection kept reading throughout,
-    or a transaction is still open on this one) is logged and left to the next checkpoint, never raised."""
-    busy = connection.in_atomic_block  # a checkpoint cannot run inside a transaction
-    if not busy:
-        try:
-            with connection.cursor() as cursor:
+    Never waits: a PASSIVE checkpoint first (copies what no reader still needs), then TRUNCATE with this
+    connection's busy timeout set to 0 (restored after), so a reader holding an old snapshot makes it return at
+    once, "busy", instead of holding the write lock for the whole busy timeout. False when it cannot run now
+    (a reader, a transaction open on this connection): the caller records it as owed and retries."""
+    if connection.vendor != "sqlite":
+        return True
+    if connection.in_atomic_block:  # a checkpoint cannot run inside a transaction
+        return False
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA busy_timeout")
+            row = cursor.fetchone()
+            timeout = int(row[0]) if row else 0
+            cursor.execute("PRAGMA busy_timeout=0")
+            try:
+                cursor.execute("PRAGMA wal_checkpoint(PASSIVE)")
+                cursor.fetchone()
                 cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
                 row = cursor.fetchone()
-            busy = bool(row and row[0])
-        except DatabaseError:
-            busy = True
-    if busy:
-        log.warning("after an erasure the database's WAL could not be emptied yet (busy)")
+            finally:
+                cursor.execute(f"PRAGMA busy_timeout={timeout}")
+    except DatabaseError:
+        return False
+    return not (row and row[0])
 
 
 def rewrap_all() -> int:

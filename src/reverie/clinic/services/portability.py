@@ -18,7 +18,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from reverie.clinic.models import Attachment, Entry, EntryRevision, ObservationFeedback, User
-from reverie.clinic.services import audit, backup_keys, keys, observations, recovery, risk_screen, signin
+from reverie.clinic.services import (
+    audit,
+    erasure_owed,
+    keys,
+    observations,
+    risk_screen,
+    signin,
+)
 from reverie.clinic.services.journal import (
     AttachmentDraft,
     EntryDraft,
@@ -718,8 +725,9 @@ def erase_client(
         # Files outside the database are changed only once the erasure has committed: a rollback (a failed write,
         # "database is locked") must leave the person's recovery copies and backup key as they were, or every
         # backup of a journal that was never erased could no longer give it back.
-        transaction.on_commit(lambda: recovery.forget(owner_id, data_dir))
-        transaction.on_commit(lambda: backup_keys.forget(owner_id))
+        # One robust callback runs every step (recovery copies, backup key, emptying the WAL) whatever the others
+        # do; what fails is logged by type and recorded as owed (erasure_owed), and the erasure is reported done.
+        transaction.on_commit(lambda: erasure_owed.after_erasure(owner_id, data_dir), robust=True)
         count = Entry.objects.filter(client=actor).count()
         keys.destroy_key(actor)
         Attachment.objects.filter(entry__client=actor).delete()
