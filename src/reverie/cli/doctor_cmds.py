@@ -17,9 +17,11 @@ def doctor(
         ),
     ] = False,
 ) -> None:
-    """Open every sealed record and report, per person, how many cannot be opened (never their content).
+    """Open every sealed record and report, per person, how many cannot be opened (never their content); finish
+    what an earlier erasure still owes (emptying the database's write-ahead log, removing a backup key).
 
-    Exits non-zero when any record cannot be opened (after --quarantine: when any is left that was not moved).
+    Exits non-zero when any record cannot be opened (after --quarantine: when any is left that was not moved), or
+    when an erasure is still not finished (said in plain words).
     """
     from reverie.cli.runtime import django_ready
 
