@@ -100,3 +100,14 @@ def test_a_busy_checkpoint_is_not_left_to_a_next_one_that_never_empties_the_wal(
         cursor.execute("PRAGMA wal_checkpoint(PASSIVE)")
     found = [p.name for p in (name, Path(f"{name}-wal")) if p.exists() and wrapped in p.read_bytes()]
     assert found == [], f"the erased person's wrapped data key is still in {found}"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_workers_heartbeat_retries_an_owed_truncation(make_user: Any) -> None:
+    """f4: what an erasure owes is retried by the worker's heartbeat too (not only the next erasure and doctor)."""
+    from reverie.clinic.services import worker
+
+    make_user("f4-heartbeat")
+    erasure_owed.path().write_text('{"format": "reverie.erasure-owed/1", "wal_truncation": true}')
+    worker._settle_erasures()
+    assert not erasure_owed.path().exists()
