@@ -154,3 +154,20 @@ def test_doctor_and_audit_verify_commands(cli: Any) -> None:
     )
     code, _, err = cli("audit", "verify", check=False)
     assert code != 0 and "newest" in err
+
+
+def test_doctor_finishes_what_an_erasure_owes_and_says_so_in_plain_words(cli: Any) -> None:
+    """f4 (r14): a truncation of the WAL an erasure could not do (a reader was open) is recorded as owed;
+    ``reverie doctor`` retries it, and says in plain words what is still owed (a backup key it cannot remove)."""
+    cli("user", "create", "ola")
+    owed = cli.data_dir / "erasure-owed.json"
+    owed.write_text(json.dumps({"format": "reverie.erasure-owed/1", "wal_truncation": True}))
+    code, out, _ = cli("doctor")
+    assert code == 0 and "Finished what an earlier erasure still owed" in out
+    assert not owed.exists()
+    owed.write_text(json.dumps({"format": "reverie.erasure-owed/1", "backup_keys": [7]}))
+    (cli.data_dir / "backup-keys.json").write_text("not json")
+    code, out, err = cli("doctor", check=False)
+    assert code != 0 and "the backup key of 1 erased person could not be removed" in out
+    assert "an erasure is not finished" in err
+    assert json.loads(owed.read_text())["backup_keys"] == [7]

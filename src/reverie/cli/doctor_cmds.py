@@ -17,17 +17,28 @@ def doctor(
         ),
     ] = False,
 ) -> None:
-    """Open every sealed record and report, per person, how many cannot be opened (never their content).
+    """Open every sealed record and report, per person, how many cannot be opened (never their content); finish
+    what an earlier erasure still owes (emptying the database's write-ahead log, removing a backup key).
 
-    Exits non-zero when any record cannot be opened (after --quarantine: when any is left that was not moved).
+    Exits non-zero when any record cannot be opened (after --quarantine: when any is left that was not moved), or
+    when an erasure is still not finished (said in plain words).
     """
     from reverie.cli.runtime import django_ready
 
     django_ready()
     from reverie.clinic.models import User
     from reverie.clinic.services import doctor as service
+    from reverie.clinic.services import erasure_owed
     from reverie.errors import IntegrityError
 
+    owed_before = erasure_owed.current()
+    owed = erasure_owed.settle()
+    if owed_before and not owed:
+        typer.echo(
+            "Finished what an earlier erasure still owed (nothing of the erased person is left to remove)."
+        )
+    for line in erasure_owed.describe(owed):
+        typer.echo(line)
     report = service.check()
     names = dict(User.objects.values_list("pk", "username"))
     failed = report.failed_by_person()
@@ -55,6 +66,10 @@ def doctor(
     if remaining:
         raise IntegrityError(
             f"{remaining} sealed records cannot be opened (see above; docs/security.md, 'reverie doctor')."
+        )
+    if owed:
+        raise IntegrityError(
+            "Every sealed record opens, but an erasure is not finished (see above; docs/security.md, 'Erasure')."
         )
     typer.echo("Every sealed record opens.")
 

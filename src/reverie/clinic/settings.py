@@ -50,7 +50,7 @@ def _database() -> dict[str, Any]:
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 30,
                 # secure_delete: a deleted row (an erased person's wrapped data key) is overwritten with zeros,
-                # not left in a free page; the erasure then empties the WAL (keys.destroy_key).
+                # not left in a free page; the erasure then empties the WAL (keys.empty_the_wal).
                 "init_command": (
                     "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
                     " PRAGMA secure_delete=ON;"

@@ -765,9 +765,15 @@ def empty_trash(actor: User, shown: str) -> int:
     """Delete for good the entries in the actor's trash, each as ``purge_entry`` does (checked, audited), only while
     the trash still holds exactly what the person confirmed (``shown``, from :func:`trash_fingerprint`); returns how
     many. If an entry was moved to the trash, restored or deleted since (another tab, the phone, the API), nothing
-    is deleted: :class:`Conflict`, and the person is asked again. Live entries are never touched."""
+    is deleted: :class:`Conflict`, and the person is asked again. Live entries are never touched.
+
+    A trash that is empty now returns 0 whatever ``shown`` says: the same confirmation sent twice (a double tap, a
+    slow answer tapped again) finds the trash the first one emptied, and is told "the trash is empty", never that
+    nothing was deleted (r14). Nothing unseen can be deleted from an empty trash."""
     with transaction.atomic():
         ids = list(trashed_entries(actor).select_for_update().values_list("id", flat=True))
+        if not ids:
+            return 0
         if not hmac.compare_digest(_trash_fingerprint(ids), shown):
             raise Conflict(
                 "Your trash changed after that page was shown (an entry was moved there, restored or deleted"

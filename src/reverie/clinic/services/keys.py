@@ -11,6 +11,7 @@ create the key cannot both win: the loser's insert fails on the unique constrain
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import threading
@@ -32,7 +33,9 @@ _lock = threading.Lock()
 _keyring: MasterKeyring | None = None
 _keyring_stamp: tuple[int, int, int] | None = None  # the key file (inode, mtime, size) the ring was read from
 _data_keys: dict[int, DataKey] = {}
-_ring_checked: dict[tuple[str, tuple[str, ...]], bool] = {}  # (active, kids) -> opens the stored wraps
+_ring_checked: dict[
+    str, bool
+] = {}  # digest of the ring's key material (_ring_digest) -> opens the stored wraps
 RING_CHECK_ROWS = 100  # the oldest stored wraps a ring is checked against
 RING_CHECK_TRIES = 5  # wraps naming one of its keys that fail to open before a ring is taken to open none
 
@@ -117,16 +120,27 @@ def _opens_stored_wraps(ring: MasterKeyring) -> bool:
     return not rows
 
 
+def _ring_digest(ring: MasterKeyring) -> str:
+    """What a ring's check is remembered by: a SHA-256 over the active key id and each key's id and the SHA-256 of
+    its material. Key ids are labels a key file states, never derived from the material: a file holding another key
+    under the same label is another ring, checked again."""
+    digest = hashlib.sha256(b"reverie.ring-check/1\0" + ring.active.encode() + b"\0")
+    for kid in ring.kids:
+        digest.update(kid.encode() + b"\0" + hashlib.sha256(ring.keys[kid]).digest())
+    return digest.hexdigest()
+
+
 def check_master_key() -> MasterKeyring:
     """The master key ring, once it is known to open the data keys already stored (checked once per process and
-    ring; the result is remembered until :func:`forget_cached_keys` or a changed key file).
+    ring; the result is remembered, by a digest of the ring's key material (:func:`_ring_digest`, never its key
+    ids alone), until :func:`forget_cached_keys`).
 
     A ring that opens none of them (a mistyped REVERIE_MASTER_KEY, the staging secret, another data folder's key
     file) would wrap every new data key under a key that is not the clinic's: whatever a new person wrote would
     be lost once the right key is back. It raises :class:`KeyUnavailable` naming where the key comes from, never
     the key."""
     ring = keyring()
-    checked = (ring.active, ring.kids)
+    checked = _ring_digest(ring)
     ok = _ring_checked.get(checked)
     if ok is None:
         ok = _opens_stored_wraps(ring)
@@ -265,31 +279,41 @@ def destroy_key(client: User) -> None:
     """Crypto-shredding: once the wrapped data key is gone, every sealed record of this client is unreadable.
 
     On SQLite the row is overwritten with zeros (``secure_delete``, set on every connection in settings), but the
-    WAL still holds the page images written before, the wrapped key among them: once the deletion commits, the WAL
-    is checkpointed into the database file and truncated to nothing (``_empty_the_wal``).
+    WAL still holds the page images written before, the wrapped key among them: once the erasure commits, the
+    WAL is checkpointed into the database file and truncated to nothing (:func:`empty_the_wal`, run by
+    ``erasure_owed.after_erasure``, which records it as owed and retries it while readers keep it busy).
     """
     ClientKey.objects.filter(client=client).delete()
     _forget(client.pk)
-    if connection.vendor == "sqlite":
-        transaction.on_commit(_empty_the_wal)  # now in autocommit; discarded if the erasure rolls back
 
 
-def _empty_the_wal() -> None:
-    """Copy every WAL page into the database file and truncate the WAL (waits for readers, up to the timeout).
+def empty_the_wal() -> bool:
+    """Copy every WAL page into the database file and truncate the WAL; True when it is done (or not SQLite).
 
-    The erasure has committed by now: a checkpoint that cannot run (another connection kept reading throughout,
-    or a transaction is still open on this one) is logged and left to the next checkpoint, never raised."""
-    busy = connection.in_atomic_block  # a checkpoint cannot run inside a transaction
-    if not busy:
-        try:
-            with connection.cursor() as cursor:
+    Never waits: a PASSIVE checkpoint first (copies what no reader still needs), then TRUNCATE with this
+    connection's busy timeout set to 0 (restored after), so a reader holding an old snapshot makes it return at
+    once, "busy", instead of holding the write lock for the whole busy timeout. False when it cannot run now
+    (a reader, a transaction open on this connection): the caller records it as owed and retries."""
+    if connection.vendor != "sqlite":
+        return True
+    if connection.in_atomic_block:  # a checkpoint cannot run inside a transaction
+        return False
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA busy_timeout")
+            row = cursor.fetchone()
+            timeout = int(row[0]) if row else 0
+            cursor.execute("PRAGMA busy_timeout=0")
+            try:
+                cursor.execute("PRAGMA wal_checkpoint(PASSIVE)")
+                cursor.fetchone()
                 cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
                 row = cursor.fetchone()
-            busy = bool(row and row[0])
-        except DatabaseError:
-            busy = True
-    if busy:
-        log.warning("after an erasure the database's WAL could not be emptied yet (busy)")
+            finally:
+                cursor.execute(f"PRAGMA busy_timeout={timeout}")
+    except DatabaseError:
+        return False
+    return not (row and row[0])
 
 
 def rewrap_all() -> int:

@@ -6,7 +6,6 @@ import hashlib
 import json
 import logging
 import uuid
-from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, field
@@ -18,7 +17,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from reverie.clinic.models import Attachment, Entry, EntryRevision, ObservationFeedback, User
-from reverie.clinic.services import audit, backup_keys, keys, observations, recovery, risk_screen, signin
+from reverie.clinic.services import (
+    audit,
+    erasure_owed,
+    keys,
+    observations,
+    risk_screen,
+    signin,
+)
 from reverie.clinic.services.journal import (
     AttachmentDraft,
     EntryDraft,
@@ -312,10 +318,10 @@ def _look(kind: str, happened_at: datetime, doc: dict[str, Any]) -> tuple[str, s
 
 @dataclass(slots=True)
 class _Stored:
-    """The stored entries at the moments of a batch: how many of each content (with whether in the trash), and how
-    each looks in a list (kind, date, title) to notice an edited copy."""
+    """The stored entries at the moments of a batch: the ids of those of each content (with whether in the trash),
+    and how each looks in a list (kind, date, title) to notice an edited copy."""
 
-    found: Counter[tuple[bytes, bool]]
+    found: dict[tuple[bytes, bool], list[uuid.UUID]]
     looks: dict[tuple[str, str, str], set[bytes]]  # each look, with the contents stored under it
 
 
@@ -323,11 +329,9 @@ def _stored_fingerprints(
     actor: User, moments: Iterable[datetime], skip: Collection[uuid.UUID] = ()
 ) -> _Stored:
     """The fingerprints of this person's stored entries that happened at one of ``moments`` (only those are opened),
-    each with whether that entry is in the trash; entries in ``skip`` (this import's own, and those an entry of the
-    file holds by id) are not counted."""
-    found: Counter[tuple[bytes, bool]] = (
-        Counter()
-    )  # how many of each: two equal entries in a file match two here
+    each with whether that entry is in the trash; entries in ``skip`` (this import's own, those an entry of the
+    file holds by id, and those an earlier batch already matched by content) are not counted."""
+    found: dict[tuple[bytes, bool], list[uuid.UUID]] = {}  # two equal entries in a file match two here
     looks: dict[tuple[str, str, str], set[bytes]] = {}
     for chunk in _chunks(sorted(set(moments))):
         rows = Entry.objects.filter(client=actor, happened_at__in=list(chunk)).select_related("client")
@@ -336,16 +340,18 @@ def _stored_fingerprints(
                 continue
             opened = _stored_content(row)
             if opened is not None:
-                found[opened[0], row.deleted_at is not None] += 1
+                found.setdefault((opened[0], row.deleted_at is not None), []).append(row.id)
                 looks.setdefault(_look(row.kind, row.happened_at, opened[1]), set()).add(opened[0])
     return _Stored(found, looks)
 
 
-def _match(here: _Stored, fingerprint: bytes) -> bool | None:
-    """Take one stored entry of this content (a live one first): whether it is in the trash, None when none is."""
+def _match(here: _Stored, fingerprint: bytes, taken: set[uuid.UUID]) -> bool | None:
+    """Take one stored entry of this content (a live one first), adding its id to ``taken`` (kept across the
+    import's batches): whether it is in the trash, None when none is."""
     for trashed in (False, True):
-        if here.found[fingerprint, trashed] > 0:
-            here.found[fingerprint, trashed] -= 1  # each stored entry accounts for one entry of the file
+        ids = here.found.get((fingerprint, trashed))
+        if ids:
+            taken.add(ids.pop())  # each stored entry accounts for one entry of the file, in the whole import
             return trashed
     return None
 
@@ -464,6 +470,9 @@ class _Tally:
     audited: bool = False
     # stored entries held by id by an entry of the file (``_claimed``): never another entry's copy by content
     claimed: set[uuid.UUID] = field(default_factory=set)
+    # stored entries already taken as the copy of an entry of the file by content: each answers for one entry in
+    # the whole import, whichever batch that entry falls in (r14: before, once per batch)
+    matched: set[uuid.UUID] = field(default_factory=set)
 
 
 def _screens(
@@ -499,14 +508,16 @@ def _import_batch(
     )
     # a stored entry an entry of the file holds by id is that entry: it is not compared by content with the others
     held = {place.row.id for place in places if place.row is not None}
-    here = _stored_fingerprints(actor, new_moments, skip=tally.ours | tally.claimed | held)
+    here = _stored_fingerprints(actor, new_moments, skip=tally.ours | tally.claimed | tally.matched | held)
     for index, ((entry, draft), place) in enumerate(zip(rows, places, strict=True), offset):
         if place.row is not None:
             tally.skipped += 1  # its answers stay as they are
             tally.trashed += place.row.deleted_at is not None  # kept: restoring it brings it back
             if place.fingerprint != _file_fingerprint(entry, draft):
                 tally.differ += 1  # edited since (here or there): the one here is kept, never overwritten
-        elif (in_trash := _match(here, fingerprint := _file_fingerprint(entry, draft))) is not None:
+        elif (
+            in_trash := _match(here, fingerprint := _file_fingerprint(entry, draft), tally.matched)
+        ) is not None:
             tally.skipped += 1  # the same words here under another id (exported from here, imported back)
             tally.trashed += in_trash
         else:
@@ -718,8 +729,9 @@ def erase_client(
         # Files outside the database are changed only once the erasure has committed: a rollback (a failed write,
         # "database is locked") must leave the person's recovery copies and backup key as they were, or every
         # backup of a journal that was never erased could no longer give it back.
-        transaction.on_commit(lambda: recovery.forget(owner_id, data_dir))
-        transaction.on_commit(lambda: backup_keys.forget(owner_id))
+        # One robust callback runs every step (recovery copies, backup key, emptying the WAL) whatever the others
+        # do; what fails is logged by type and recorded as owed (erasure_owed), and the erasure is reported done.
+        transaction.on_commit(lambda: erasure_owed.after_erasure(owner_id, data_dir), robust=True)
         count = Entry.objects.filter(client=actor).count()
         keys.destroy_key(actor)
         Attachment.objects.filter(entry__client=actor).delete()

@@ -148,6 +148,16 @@ def requeue_expired(now: datetime | None = None) -> Requeued:
     return Requeued(requeued, failed)
 
 
+def _settle_erasures() -> None:
+    """Retry what committed erasures still owe (emptying the WAL once no reader holds it; erasure_owed)."""
+    from reverie.clinic.services import erasure_owed
+
+    try:
+        erasure_owed.settle()
+    except OSError as exc:  # the record cannot be read or written now: the next beat tries again
+        log.warning("retrying what erasures owe failed: %s", type(exc).__name__)
+
+
 class _Heartbeat(threading.Thread):
     """Renews this worker's lease and requeues dead workers' tasks; stops the worker if its parent is gone."""
 
@@ -172,6 +182,7 @@ class _Heartbeat(threading.Thread):
                 try:
                     renew_lease(self.worker_id)
                     requeue_expired()
+                    _settle_erasures()
                 except DatabaseError as exc:  # the database is away: others will requeue if it lasts
                     log.warning("lease renewal failed: %s", type(exc).__name__)
                     connection.close()
