@@ -19,23 +19,15 @@ from urllib.parse import urlsplit
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from reverie.clinic.web.drafts import (
+    LABELS,
+    SAFE_NAME,
+    SECRET,
+)  # one reader of posted fields' names and labels
+
 # Fields carried back as hidden inputs (choices and the form's one-time token), not shown as text.
 HIDDEN = re.compile(r"^(entry_id|kind|writer|(feel|int)_[a-z_]{1,40})$")
-# Never echoed: secrets a person typed.
-SECRET = re.compile(r"password|code|token|secret|otp", re.IGNORECASE)
 LONG = frozenset({"body", "situation", "urge", "choice", "text", "note", "content", "message"})
-LABELS = {
-    "body": "Your text",
-    "title": "Title",
-    "happened_at": "When it happened",
-    "situation": "The situation",
-    "urge": "The reflexive urge",
-    "choice": "The choice I made",
-    "people": "People",
-    "tags": "Tags",
-    "other_feelings": "Other feelings",
-}
-SAFE_NAME = re.compile(r"^[a-z][a-z0-9_]{0,60}$")
 MAX_FIELDS = 80
 
 
