@@ -17,6 +17,7 @@ from web_client import signed_in
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "a long test password"
+PLANTED = "Attacker words: I no longer want to live, do not call anyone"
 PROCESS = "Process note: my countertransference, I felt bored and irritated with her today"
 START = datetime(2026, 1, 5, 10, 0)  # a Monday, as tests/care/course_clock.py
 
@@ -189,3 +190,44 @@ def test_the_error_page_shows_a_therapists_words_only_to_their_writer(dit: Any) 
     path = f"/courses/{course.id}/sessions/1/"
     refused = signed_in(client).post(path, {"action": "note", "kind": "process", "text": PROCESS})
     assert PROCESS.encode() not in refused.content
+
+
+def test_a_cross_site_post_to_login_carries_no_draft_on(
+    make_user: Any,
+) -> None:
+    """A page on another site auto-submits a form to /login/ with ``draft__path=/write/`` and ``draft_body``: the CSRF
+    check refuses it (no token), and ``_with_draft`` answers the victim, signed in, with the real sign-in page
+    carrying the forged draft as hidden fields, under "this text is sealed in this page for the person who wrote
+    it, who must sign in to get it back" (it is not sealed, and no one of this site wrote it). That page has the
+    victim's own fresh CSRF token: the cross-site draft is laundered into a same-site form. The victim signs in as
+    told; ``_carry_on`` finds no owner token and shows the planted words with "save it below if it is yours" and a
+    Save it now button to /write/ (any form that takes text, a therapist's notes page too). Before ce8854f the
+    cross-site post got the plain refusal page. The legitimate case (another tab rotated the token) is always
+    same-site: a post that is not from this site gets the ordinary refusal, carrying nothing (review r16)."""
+    ann = make_user("r16-victim")
+    web = Client(enforce_csrf_checks=True)
+    web.force_login(ann)
+    web.get("/write/")  # the victim has a CSRF cookie, as any visitor
+    forged = web.post(
+        "/login/",
+        {"draft__path": "/write/", "draft_body": PLANTED, "draft_kind": "note"},
+        HTTP_ORIGIN="https://evil.example",
+        HTTP_SEC_FETCH_SITE="cross-site",
+    )
+    assert forged.status_code == 403
+    hidden = dict(
+        re.findall(r'<input type="hidden" name="(draft_[a-z_]+)" value="([^"]*)"', forged.content.decode())
+    )
+    if not hidden:
+        return  # the forged draft is not carried: nothing to follow
+    token = web.cookies[django_settings.CSRF_COOKIE_NAME].value
+    # The victim, told to sign in to get "their" text back, signs in on that page (same site, its fresh token).
+    after = web.post(
+        "/login/",
+        {**hidden, "username": ann.username, "password": PASSWORD, "csrfmiddlewaretoken": token},
+        HTTP_ORIGIN="http://testserver",
+    )
+    page = after.content.decode()
+    assert not (PLANTED.split(":")[1].strip()[:20] in page and "Save it now" in page), (
+        "a cross-site post planted words that the victim's next sign-in offers to save into their journal"
+    )

@@ -82,20 +82,32 @@ def _with_draft(request: HttpRequest, path: str) -> HttpResponse | None:
     from django.urls import reverse
 
     from reverie.clinic.web import drafts
+    from reverie.clinic.web.forms import LoginForm
 
+    therapists = drafts.takes_text(path) and not drafts.is_clients_own(path)
+    if not _from_this_site(request):
+        # Another site's post carries nothing on: its "draft" would be offered to the person to save (r16).
+        # A therapist-only form's words are still never shown: the plain page without them.
+        return _refused_without_words(request) if therapists else None
     if path in (reverse("login"), reverse("login_code")):
         draft = drafts.from_login(request.POST)
         if not draft:
             return None
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and _from_this_site(request):
+        if user is not None and user.is_authenticated:
             carried = drafts.unpack(draft, user.pk)
             if carried.owner == user.pk and not carried.sealed:
                 return drafts.shown_back(request, carried, message=drafts.SIGNED_IN_AGAIN, can_save=True)
-        return drafts.sign_in_for_writer(request, draft, status=403)
-    if drafts.takes_text(path) and not drafts.is_clients_own(path):
+        context = {"form": LoginForm(), **drafts.login_context(draft)}  # sign in again, the words kept
+        return drafts.login_page(request, "reverie/login.html", context, status=403)
+    if therapists:
         return drafts.sign_in_for_writer(request, drafts.carried(request), status=403)
     return None
+
+
+def _refused_without_words(request: HttpRequest) -> HttpResponse:
+    context = {"hidden": [], "shown": [], "action": "/", "had_file": False, "resend": False}
+    return render(request, "reverie/csrf_failed.html", context, status=403)
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
