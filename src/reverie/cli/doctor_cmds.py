@@ -32,7 +32,15 @@ def doctor(
     from reverie.errors import IntegrityError
 
     owed_before = erasure_owed.current()
-    owed = erasure_owed.settle()
+    try:
+        owed = erasure_owed.settle()
+    except OSError as exc:  # the record cannot be moved aside or written: said plainly, exits non-zero below
+        typer.echo(
+            "What an earlier erasure still owes could not be checked: erasure-owed.json beside the key file"
+            f" cannot be read, moved or written ({type(exc).__name__}). Check that folder can be written, then"
+            " run `reverie doctor` again."
+        )
+        owed = erasure_owed.Owed(wal_truncation=True)
     if owed_before and not owed:
         typer.echo(
             "Finished what an earlier erasure still owed (nothing of the erased person is left to remove)."

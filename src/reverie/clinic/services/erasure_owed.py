@@ -9,7 +9,12 @@ key file (mode 0600; ``{"format": "reverie.erasure-owed/1", "recovery": [ids], "
 done.
 
 :func:`settle` retries what is owed. It runs after the next erasure, in the worker's heartbeat and in
-``reverie doctor``, which says in plain words what is still owed (:func:`describe`).
+``reverie doctor``, which says in plain words what is still owed (:func:`describe`). What is owed is also worked
+out from the current state (:func:`_orphans`: a backup key or recovery folder whose person no longer exists), so a
+process stopped between an erasure's commit and its record leaves nothing for good. A record that cannot be read,
+is malformed or is in a format this Reverie does not know is never overwritten or deleted: it is moved aside
+(``erasure-owed.json.unreadable-<timestamp>``) and ``reverie doctor`` says so and exits non-zero until a person has
+dealt with it.
 """
 
 from __future__ import annotations
@@ -18,10 +23,13 @@ import fcntl
 import functools
 import json
 import logging
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.db import connection
@@ -40,43 +48,78 @@ class Owed:
     recovery: set[int] = field(default_factory=set)
     backup_keys: set[int] = field(default_factory=set)
     wal_truncation: bool = False
+    unreadable: list[str] = field(default_factory=list)  # records that could not be read, moved aside (names)
 
     def __bool__(self) -> bool:
-        return bool(self.recovery or self.backup_keys or self.wal_truncation)
+        return bool(self.recovery or self.backup_keys or self.wal_truncation or self.unreadable)
+
+
+class _Unreadable(Exception):
+    """The record cannot be read, is in a format this Reverie does not know, or is malformed."""
 
 
 def path() -> Path:
     return Path(settings.REVERIE.key_file).parent / "erasure-owed.json"
 
 
+def _set_aside(target: Path) -> list[str]:
+    """Names of the records moved aside because they could not be read (a person deals with them)."""
+    return sorted(p.name for p in target.parent.glob(f"{target.name}.unreadable-*"))
+
+
+def _ids(doc: dict[str, Any], key: str) -> set[int]:
+    value = doc.get(key, [])
+    if not isinstance(value, list) or not all(type(i) is int for i in value):
+        raise _Unreadable(key)
+    return set(value)
+
+
 def _read(target: Path) -> Owed:
+    """The record; raises ``_Unreadable`` for one that cannot be read, of an unknown format, or malformed."""
     if not target.exists():
         return Owed()
     try:
         doc = json.loads(target.read_text())
-    except (OSError, ValueError):
-        log.warning("the record of what erasures still owe cannot be read: every step is retried")
-        return Owed(wal_truncation=True)
-    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        log.warning("the record of what erasures still owe is in a format this Reverie does not know")
-        return Owed(wal_truncation=True)
-    return Owed(
-        recovery={int(i) for i in doc.get("recovery", [])},
-        backup_keys={int(i) for i in doc.get("backup_keys", [])},
-        wal_truncation=bool(doc.get("wal_truncation", False)),
-    )
+        if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+            raise _Unreadable("format")
+        wal = doc.get("wal_truncation", False)
+        if not isinstance(wal, bool):
+            raise _Unreadable("wal_truncation")
+        return Owed(recovery=_ids(doc, "recovery"), backup_keys=_ids(doc, "backup_keys"), wal_truncation=wal)
+    except (OSError, ValueError, _Unreadable) as exc:
+        raise _Unreadable(type(exc).__name__) from None
+
+
+def _move_aside(target: Path) -> None:
+    """Keep an unreadable record for a person to look at: never overwrite or delete it (it may hold the ids of
+    people whose backup key is still owed, or be a newer Reverie's). Raises OSError when it cannot be moved."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    aside = target.with_name(f"{target.name}.unreadable-{stamp}")
+    os.replace(target, aside)
 
 
 @contextmanager
 def _locked() -> Iterator[Owed]:
-    """The record, read and written under an exclusive lock (erasures, the worker and doctor may overlap)."""
+    """The record, read and written under an exclusive lock (erasures, the worker and doctor may overlap).
+
+    A record that cannot be read is moved aside (never overwritten or deleted) and every step that can be worked
+    out from the current state is owed instead (:func:`_orphans`); emptying the WAL is owed too, as it costs
+    nothing when done."""
     target = path()
     target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     with open(target.with_suffix(".lock"), "a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        owed = _read(target)
+        try:
+            owed = _read(target)
+        except _Unreadable as exc:
+            _move_aside(target)
+            log.warning(
+                "the record of what erasures still owe cannot be read (%s): moved aside for a person", exc
+            )
+            owed = Owed(wal_truncation=True)
         yield owed
-        if not owed:
+        owed.unreadable = _set_aside(target)
+        if not (owed.recovery or owed.backup_keys or owed.wal_truncation):
             target.unlink(missing_ok=True)
         else:
             document = {
@@ -89,8 +132,14 @@ def _locked() -> Iterator[Owed]:
 
 
 def current() -> Owed:
-    """What is owed now (read without changing anything)."""
-    return _read(path())
+    """What is owed now, as recorded (read without changing anything; an unreadable record is named)."""
+    target = path()
+    try:
+        owed = _read(target)
+    except _Unreadable:
+        owed = Owed(unreadable=[target.name])
+    owed.unreadable = sorted(set(owed.unreadable) | set(_set_aside(target)))
+    return owed
 
 
 def _step(name: str, action: Callable[[], bool]) -> bool:
@@ -142,12 +191,65 @@ def after_erasure(owner_id: int, data_dir: Path | None = None) -> None:
         log.warning("after an erasure, what is owed could not be recorded (%s)", type(exc).__name__)
 
 
+def _highest_issued_person_id() -> int:
+    """The highest person id this database has ever handed out (0 when none, or on an unknown database).
+
+    Person ids are never reused: Django makes the user table's key ``AUTOINCREMENT`` on SQLite (``sqlite_sequence``
+    keeps the highest id ever issued, even once that row is deleted) and an identity sequence on PostgreSQL. So a
+    backup key or recovery folder of an id at or below this, with no user row, belongs to someone erased. An id
+    above it was never issued here: a backup not restored yet (its keys are in backup-keys.json before its rows are
+    in the database) must never be swept."""
+    from reverie.clinic.models import User
+
+    table = User._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])
+        elif connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT pg_sequence_last_value(pg_get_serial_sequence(%s, 'id')::regclass)", [table]
+            )
+        else:
+            return 0
+        row = cursor.fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
+
+
+def _orphans() -> Owed:
+    """What is owed, worked out from the current state rather than the record: a person id with a backup key in
+    backup-keys.json or a recovery folder, but no user row (ids are never reused, :func:`_highest_issued_person_id`).
+    So a process stopped between an erasure's commit and its record (a kill, a power cut) leaves nothing for good."""
+    from reverie.clinic.models import User
+    from reverie.clinic.services import backup_keys, recovery
+
+    highest = _highest_issued_person_id()
+    found = Owed()
+    try:
+        found.backup_keys = {int(k) for k in backup_keys._read(backup_keys.path()) if k.isdigit()}
+    except Exception as exc:  # an unreadable backup-keys.json: what the record owes is retried and reported
+        log.warning("looking for backup keys of erased people failed (%s)", type(exc).__name__)
+    root = recovery._root()
+    try:
+        found.recovery = {int(p.name) for p in root.iterdir() if p.is_dir() and p.name.isdigit()}
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        log.warning("looking for recovery folders of erased people failed (%s)", type(exc).__name__)
+    candidates = {i for i in found.backup_keys | found.recovery if 0 < i <= highest}
+    existing = (
+        set(User.objects.filter(pk__in=candidates).values_list("pk", flat=True)) if candidates else set()
+    )
+    gone = candidates - existing
+    return Owed(recovery=found.recovery & gone, backup_keys=found.backup_keys & gone)
+
+
 def settle() -> Owed:
-    """Retry every step still owed; returns what is still owed afterwards (empty when all is done)."""
-    target = path()
-    if not target.exists():
-        return Owed()
+    """Retry every step still owed, recorded or worked out from the current state (:func:`_orphans`); returns
+    what is still owed afterwards, with any unreadable record moved aside (empty when all is done)."""
+    orphans = _orphans()
     with _locked() as owed:
+        owed.recovery |= orphans.recovery
+        owed.backup_keys |= orphans.backup_keys
         for owner_id in sorted(owed.recovery):
             if _step("recovery", functools.partial(_forget_recovery, owner_id, None)):
                 owed.recovery.discard(owner_id)
@@ -156,13 +258,22 @@ def settle() -> Owed:
                 owed.backup_keys.discard(owner_id)
         if owed.wal_truncation and (connection.vendor != "sqlite" or _step("wal", _truncate_wal)):
             owed.wal_truncation = False
-        left = Owed(set(owed.recovery), set(owed.backup_keys), owed.wal_truncation)
-    return left
+    return Owed(set(owed.recovery), set(owed.backup_keys), owed.wal_truncation, list(owed.unreadable))
 
 
 def describe(owed: Owed) -> list[str]:
     """What is still owed, in plain words (for ``reverie doctor``); person ids only, never names or content."""
     lines: list[str] = []
+    if owed.unreadable:
+        lines.append(
+            f"The record of what an earlier erasure still owes could not be read (damaged, edited by hand, or"
+            f" written by a newer Reverie), so it was moved aside, not deleted: {', '.join(owed.unreadable)}"
+            " beside the key file. Reverie has removed what it can tell is still owed from what is on disk"
+            " (backup keys and recovery copies of people who no longer exist), but it cannot tell what else that"
+            " record held. Look at it (it holds person ids only, never journal text): if a newer Reverie wrote it,"
+            " run that version again; otherwise delete it once you have checked. Then run `reverie doctor`"
+            " again."
+        )
     if owed.wal_truncation:
         lines.append(
             "An erasure is not finished: the database's write-ahead log (the -wal file beside the database) still"

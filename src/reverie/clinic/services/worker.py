@@ -154,7 +154,10 @@ def _settle_erasures() -> None:
 
     try:
         erasure_owed.settle()
-    except OSError as exc:  # the record cannot be read or written now: the next beat tries again
+    except (
+        Exception
+    ) as exc:  # anything (a record that cannot be written, the database away): the heartbeat must
+        # never die of it (the lease would lapse and others would re-run this worker's tasks); the next beat retries
         log.warning("retrying what erasures owe failed: %s", type(exc).__name__)
 
 
