@@ -9,9 +9,10 @@ key file (mode 0600; ``{"format": "reverie.erasure-owed/1", "recovery": [ids], "
 done.
 
 :func:`settle` retries what is owed. It runs after the next erasure, in the worker's heartbeat and in
-``reverie doctor``, which says in plain words what is still owed (:func:`describe`). What is owed is also worked
-out from the current state (:func:`_orphans`: a backup key or recovery folder whose person no longer exists), so a
-process stopped between an erasure's commit and its record leaves nothing for good. A record that cannot be read,
+``reverie doctor``, which says in plain words what is still owed (:func:`describe`). An erasure is written down
+before its transaction commits (:func:`intend`, the record's ``pending``), so a process stopped between the commit
+and its record leaves nothing for good: :func:`settle` finds that person gone and does what is owed. Nothing else
+is inferred from the state: a backup key or recovery copy whose person row is missing for another reason is kept. A record that cannot be read,
 is malformed or is in a format this Reverie does not know is never overwritten or deleted: it is moved aside
 (``erasure-owed.json.unreadable-<timestamp>``) and ``reverie doctor`` says so and exits non-zero until a person has
 dealt with it.
@@ -27,7 +28,7 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +39,11 @@ from reverie.files import write_private_atomic
 
 log = logging.getLogger(__name__)
 
-FORMAT = "reverie.erasure-owed/1"
+FORMAT = (
+    "reverie.erasure-owed/2"  # 2 adds "pending" (erasures about to commit); a /1 record is read as it was
+)
+FORMATS = ("reverie.erasure-owed/1", FORMAT)
+PENDING_GRACE = timedelta(hours=1)  # a pending erasure whose person still exists after this did not happen
 
 
 @dataclass
@@ -49,6 +54,7 @@ class Owed:
     backup_keys: set[int] = field(default_factory=set)
     wal_truncation: bool = False
     unreadable: list[str] = field(default_factory=list)  # records that could not be read, moved aside (names)
+    pending: dict[int, str] = field(default_factory=dict)  # erasures about to commit: person id -> when (ISO)
 
     def __bool__(self) -> bool:
         return bool(self.recovery or self.backup_keys or self.wal_truncation or self.unreadable)
@@ -80,12 +86,22 @@ def _read(target: Path) -> Owed:
         return Owed()
     try:
         doc = json.loads(target.read_text())
-        if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        if not isinstance(doc, dict) or doc.get("format") not in FORMATS:
             raise _Unreadable("format")
         wal = doc.get("wal_truncation", False)
         if not isinstance(wal, bool):
             raise _Unreadable("wal_truncation")
-        return Owed(recovery=_ids(doc, "recovery"), backup_keys=_ids(doc, "backup_keys"), wal_truncation=wal)
+        pending = doc.get("pending", {})
+        if not isinstance(pending, dict) or not all(
+            k.isdigit() and isinstance(v, str) for k, v in pending.items()
+        ):
+            raise _Unreadable("pending")
+        return Owed(
+            recovery=_ids(doc, "recovery"),
+            backup_keys=_ids(doc, "backup_keys"),
+            wal_truncation=wal,
+            pending={int(k): v for k, v in pending.items()},
+        )
     except (OSError, ValueError, _Unreadable) as exc:
         raise _Unreadable(type(exc).__name__) from None
 
@@ -102,9 +118,8 @@ def _move_aside(target: Path) -> None:
 def _locked() -> Iterator[Owed]:
     """The record, read and written under an exclusive lock (erasures, the worker and doctor may overlap).
 
-    A record that cannot be read is moved aside (never overwritten or deleted) and every step that can be worked
-    out from the current state is owed instead (:func:`_orphans`); emptying the WAL is owed too, as it costs
-    nothing when done."""
+    A record that cannot be read is moved aside (never overwritten or deleted, and reported by ``reverie doctor``
+    until a person has dealt with it); emptying the WAL is owed instead, as it costs nothing when done."""
     target = path()
     target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     with open(target.with_suffix(".lock"), "a") as lock:
@@ -119,7 +134,7 @@ def _locked() -> Iterator[Owed]:
             owed = Owed(wal_truncation=True)
         yield owed
         owed.unreadable = _set_aside(target)
-        if not (owed.recovery or owed.backup_keys or owed.wal_truncation):
+        if not (owed.recovery or owed.backup_keys or owed.wal_truncation or owed.pending):
             target.unlink(missing_ok=True)
         else:
             document = {
@@ -127,6 +142,7 @@ def _locked() -> Iterator[Owed]:
                 "recovery": sorted(owed.recovery),
                 "backup_keys": sorted(owed.backup_keys),
                 "wal_truncation": owed.wal_truncation,
+                "pending": {str(k): v for k, v in sorted(owed.pending.items())},
             }
             write_private_atomic(target, json.dumps(document, indent=1).encode())
 
@@ -186,70 +202,56 @@ def after_erasure(owner_id: int, data_dir: Path | None = None) -> None:
             record.recovery |= owed.recovery
             record.backup_keys |= owed.backup_keys
             record.wal_truncation |= owed.wal_truncation
+            record.pending.pop(owner_id, None)  # what it owes is recorded above: no longer only intended
         settle()
     except Exception as exc:  # the record is best effort here; the erasure has committed
         log.warning("after an erasure, what is owed could not be recorded (%s)", type(exc).__name__)
 
 
-def _highest_issued_person_id() -> int:
-    """The highest person id this database has ever handed out (0 when none, or on an unknown database).
+def intend(owner_id: int, now: datetime | None = None) -> None:
+    """Write down, before an erasure's transaction commits, that this person is about to be erased (write-ahead):
+    if the process stops between the commit and :func:`after_erasure` (a kill, a power cut, a deploy's SIGTERM),
+    :func:`settle` finds the person gone and does what the erasure owed. Raises ``OSError`` when it cannot be
+    written, so the erasure is refused before anything is erased.
 
-    Person ids are never reused: Django makes the user table's key ``AUTOINCREMENT`` on SQLite (``sqlite_sequence``
-    keeps the highest id ever issued, even once that row is deleted) and an identity sequence on PostgreSQL. So a
-    backup key or recovery folder of an id at or below this, with no user row, belongs to someone erased. An id
-    above it was never issued here: a backup not restored yet (its keys are in backup-keys.json before its rows are
-    in the database) must never be swept."""
+    Only a person written down here is ever treated as erased: a backup key or recovery copy whose person row is
+    missing for any other reason (a restore under way, a mistake in the database) is left alone, as it may be the
+    only way back to that journal."""
+    with _locked() as record:
+        record.pending[owner_id] = (now or datetime.now(UTC)).isoformat()
+
+
+def _intended(owed: Owed, now: datetime) -> None:
+    """Settle the pending erasures: a person no longer in the database was erased (their steps are owed); one
+    still there after :data:`PENDING_GRACE` was not (the transaction rolled back); one still there within it may
+    be committing now, so it is kept."""
     from reverie.clinic.models import User
 
-    table = User._meta.db_table
-    with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
-            cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])
-        elif connection.vendor == "postgresql":
-            cursor.execute(
-                "SELECT pg_sequence_last_value(pg_get_serial_sequence(%s, 'id')::regclass)", [table]
-            )
-        else:
-            return 0
-        row = cursor.fetchone()
-    return int(row[0]) if row and row[0] is not None else 0
+    if not owed.pending:
+        return
+    existing = set(User.objects.filter(pk__in=list(owed.pending)).values_list("pk", flat=True))
+    for owner_id, since in sorted(owed.pending.items()):
+        if owner_id not in existing:
+            owed.recovery.add(owner_id)
+            owed.backup_keys.add(owner_id)
+            del owed.pending[owner_id]
+        elif now - _moment(since) > PENDING_GRACE:
+            del owed.pending[owner_id]
 
 
-def _orphans() -> Owed:
-    """What is owed, worked out from the current state rather than the record: a person id with a backup key in
-    backup-keys.json or a recovery folder, but no user row (ids are never reused, :func:`_highest_issued_person_id`).
-    So a process stopped between an erasure's commit and its record (a kill, a power cut) leaves nothing for good."""
-    from reverie.clinic.models import User
-    from reverie.clinic.services import backup_keys, recovery
-
-    highest = _highest_issued_person_id()
-    found = Owed()
+def _moment(text: str) -> datetime:
     try:
-        found.backup_keys = {int(k) for k in backup_keys._read(backup_keys.path()) if k.isdigit()}
-    except Exception as exc:  # an unreadable backup-keys.json: what the record owes is retried and reported
-        log.warning("looking for backup keys of erased people failed (%s)", type(exc).__name__)
-    root = recovery._root()
-    try:
-        found.recovery = {int(p.name) for p in root.iterdir() if p.is_dir() and p.name.isdigit()}
-    except FileNotFoundError:
-        pass
-    except OSError as exc:
-        log.warning("looking for recovery folders of erased people failed (%s)", type(exc).__name__)
-    candidates = {i for i in found.backup_keys | found.recovery if 0 < i <= highest}
-    existing = (
-        set(User.objects.filter(pk__in=candidates).values_list("pk", flat=True)) if candidates else set()
-    )
-    gone = candidates - existing
-    return Owed(recovery=found.recovery & gone, backup_keys=found.backup_keys & gone)
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return datetime.min.replace(tzinfo=UTC)  # unreadable: old enough to be settled
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def settle() -> Owed:
-    """Retry every step still owed, recorded or worked out from the current state (:func:`_orphans`); returns
-    what is still owed afterwards, with any unreadable record moved aside (empty when all is done)."""
-    orphans = _orphans()
+def settle(now: datetime | None = None) -> Owed:
+    """Retry every step still owed, recorded or written down before a commit (:func:`intend`); returns what is
+    still owed afterwards, with any unreadable record moved aside (empty when all is done)."""
     with _locked() as owed:
-        owed.recovery |= orphans.recovery
-        owed.backup_keys |= orphans.backup_keys
+        _intended(owed, now or datetime.now(UTC))
         for owner_id in sorted(owed.recovery):
             if _step("recovery", functools.partial(_forget_recovery, owner_id, None)):
                 owed.recovery.discard(owner_id)
@@ -268,9 +270,8 @@ def describe(owed: Owed) -> list[str]:
         lines.append(
             f"The record of what an earlier erasure still owes could not be read (damaged, edited by hand, or"
             f" written by a newer Reverie), so it was moved aside, not deleted: {', '.join(owed.unreadable)}"
-            " beside the key file. Reverie has removed what it can tell is still owed from what is on disk"
-            " (backup keys and recovery copies of people who no longer exist), but it cannot tell what else that"
-            " record held. Look at it (it holds person ids only, never journal text): if a newer Reverie wrote it,"
+            " beside the key file. Reverie cannot tell what that record held: backup keys or recovery copies of"
+            " erased people may still be there. Look at it (it holds person ids only, never journal text): if a newer Reverie wrote it,"
             " run that version again; otherwise delete it once you have checked. Then run `reverie doctor`"
             " again."
         )

@@ -39,7 +39,14 @@ from reverie.clinic.services.journal import (
     screen_draft,
     screen_saved,
 )
-from reverie.errors import AuthenticationFailed, IntegrityError, InvalidInput, PermissionDenied, StaleEdit
+from reverie.errors import (
+    AuthenticationFailed,
+    ConfigurationError,
+    IntegrityError,
+    InvalidInput,
+    PermissionDenied,
+    StaleEdit,
+)
 from reverie.insights.observations import ANALYZERS
 from reverie.journal.interchange import (
     SCHEMA,
@@ -723,6 +730,13 @@ def erase_client(
             "To erase everything, type your user name to confirm (capital letters do not matter)."
         )
     owner_id = actor.pk
+    try:  # written down first (write-ahead): a process stopped right after the commit still finishes the erasure
+        erasure_owed.intend(owner_id)
+    except OSError:
+        raise ConfigurationError(
+            "Reverie could not write down the erasure before doing it (the folder beside its key file could not "
+            "be written), so nothing was erased. Try again, or ask whoever runs Reverie to check that folder."
+        ) from None
     with transaction.atomic():
         for hook in before_erase_hooks:
             hook(actor)
