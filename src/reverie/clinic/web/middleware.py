@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 import secrets
 from collections.abc import Callable
 
@@ -72,9 +71,8 @@ class ReverieErrorMiddleware:
         incident = secrets.token_hex(4)
         # Only the type and the incident id: an exception message could quote what someone wrote.
         log.error("incident %s: %s in %s %s", incident, type(exc).__name__, request.method, request.path)
-        if isinstance(
-            exc, DatabaseError
-        ):  # locked SQLite after its wait, a PostgreSQL restart: try again later
+        if isinstance(exc, DatabaseError):
+            # locked SQLite after its wait, a PostgreSQL restart: try again later
             context = {"title": "Not saved: try again in a moment", "message": BUSY.format(incident=incident)}
             status = 503
         else:
@@ -87,8 +85,9 @@ class ReverieErrorMiddleware:
         return render(request, "reverie/error.html", context, status=status)
 
 
-# Form controls, not words: a confirmation, the page's own state (the drafts' hidden fields, drafts.HIDDEN).
-CONTROLS = re.compile(r"^(confirm|next|on|action|base_revision|base_version|writer|entry_id|kind|shown)$")
+# Form controls, not words, beside the page's own state that drafts.HIDDEN names: a confirmation, a return path,
+# a chosen day, the trash page's fingerprint.
+CONTROLS = frozenset({"confirm", "next", "on", "shown"})
 BUSY = (
     "Reverie could not reach its database just now, so this was not saved. Nothing saved before is lost. "
     "Incident {incident}."
@@ -115,7 +114,7 @@ def typed_back(request: HttpRequest) -> list[dict[str, object]]:
         shown = typed_fields(request)[1]
     except Exception:  # a body that cannot be read again (too large, malformed): the page without it
         return []
-    return [f for f in shown if not CONTROLS.match(str(f["name"]))]
+    return [f for f in shown if f["name"] not in CONTROLS and not drafts.HIDDEN.match(str(f["name"]))]
 
 
 TOO_LARGE = (
