@@ -197,15 +197,10 @@ def course_end(
     Example: reverie course end --client cara --on 2026-06-30
     """
     _ready()
-    from datetime import date
-
     from reverie.care.services import course as courses
 
     actor = sign_in(user)
-    try:
-        day = date.fromisoformat(on.strip()) if on else None
-    except ValueError:
-        raise InvalidInput("Give the ending date like 2026-03-02.") from None
+    day = courses.ending_day(on)
     course = _course(actor, course_id, client)
     ended = courses.end_course(actor, course.id, day)
     typer.echo(

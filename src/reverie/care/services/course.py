@@ -340,6 +340,17 @@ def plan_ahead_all(now: datetime | None = None) -> tuple[int, int]:
 # --- ending a course ---------------------------------------------------------------------------------------------------
 
 
+def ending_day(raw: object) -> date | None:
+    """The ending day a person typed (web form, CLI ``--on``): None when left empty (today), else an ISO date."""
+    text = str(raw or "").strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InvalidInput("Give the ending date like 2026-03-02.") from None
+
+
 def ended_on(course: Course) -> date | None:
     """The day the course ended, in its own zone; None while it runs."""
     if course.ended_at is None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, time
+from datetime import datetime, time
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -134,16 +134,6 @@ def course_detail(request: HttpRequest, course_id: str) -> HttpResponse:
     return render(request, "care/course.html", context)
 
 
-def _ending_day(raw: object) -> date | None:
-    text = str(raw or "").strip()
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise InvalidInput("Give the ending date like 2026-03-02.") from None
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def course_end(request: HttpRequest, course_id: str) -> HttpResponse:
@@ -161,7 +151,7 @@ def course_end(request: HttpRequest, course_id: str) -> HttpResponse:
     }
     if context["ended_on"] is None and request.method == "POST" and request.POST.get("confirm") == "yes":
         try:
-            courses.end_course(user, course.id, _ending_day(request.POST.get("on")))
+            courses.end_course(user, course.id, courses.ending_day(request.POST.get("on")))
         except ReverieError as exc:
             return with_error(request, "care/course_end.html", context, exc)
         return redirect("care:course", course_id=course.id)
