@@ -211,3 +211,23 @@ def test_a_link_ended_before_the_first_session_cancels_every_session_and_the_cal
     assert _states(course) == ["cancelled_by_therapist"] * 16
     with pytest.raises(InvalidInput, match="no sessions to add to a calendar"):
         sessions.course_ics(client, course.id)
+
+
+def test_a_course_ended_today_still_asks_for_the_questionnaires_of_the_session_left_today(
+    running: Any,
+) -> None:
+    """Ended this morning, its 10:00 session still to come today: the client is asked for that session's
+    questionnaires and may answer them, as on any course; once that session is over, nothing more is due."""
+    client, therapist, course, clock = running
+    clock.at = datetime(2026, 2, 9, 8, tzinfo=LONDON)  # Monday: session 6 at 10:00 is still ahead
+    courses.end_course(therapist, course.id)
+    course.refresh_from_db()
+    due = measures.due_now(client, course.id)
+    assert {d.session_number for d in due} == {6}
+    measures.submit(
+        client, due[0].questionnaire.id.value, [0] * len(due[0].questionnaire.items), course_id=course.id
+    )
+    clock.at = datetime(2026, 2, 9, 18, tzinfo=LONDON)  # the session is over: the course has no next session
+    assert measures.due_now(client, course.id) == []
+    with pytest.raises(InvalidInput, match="ended on 9 Feb 2026"):
+        measures.submit(client, "phq9", [0] * 9, course_id=course.id)

@@ -70,8 +70,8 @@ def _include_last(course: Course) -> bool:
 def due_now(client: User, course_id: object | None = None, now: datetime | None = None) -> list[Due]:
     """Measures due before the next session that the client has not filled in yet."""
     course = _course_for_client(client, course_id)
-    if course.ended_at is not None:
-        return []  # an ended course has no next session
+    if course.ended_at is not None and not _session_ahead(course, now):
+        return []  # an ended course has no next session (unless one is still to come on its last day)
     number = courses.current_number(course, now)
     dates = courses.session_dates(course)
     if not dates or not schedule.is_due(
@@ -119,6 +119,12 @@ def open_sessions(
     ]
 
 
+def _session_ahead(course: Course, now: datetime | None) -> bool:
+    """Whether a held session has not finished yet: on an ended course, only one left on its last day."""
+    moment = now or timezone.now()
+    return any(courses.as_session(row).end > moment for row in courses.held_sessions(course))
+
+
 def _check_due(course: Course, number: int) -> None:
     dates = courses.session_dates(course)
     if not 1 <= number <= len(dates):
@@ -147,9 +153,10 @@ def submit(
     current = courses.current_number(course, now)
     number = session_number if session_number is not None else current
     if course.ended_at is not None and (
-        session_number is None or number > len(courses.held_sessions(course))
+        number > len(courses.held_sessions(course))
+        or (session_number is None and not _session_ahead(course, now))
     ):
-        courses.check_open(course)  # an ended course has no next session to answer for
+        courses.check_open(course)  # an ended course has no next session to answer for (but its last day's)
     _check_due(course, number)
     if number > current:  # answers say how the last two weeks were: never for a session further ahead
         raise InvalidInput(
