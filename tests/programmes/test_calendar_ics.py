@@ -151,3 +151,47 @@ def test_parse_rrule_until_and_interval() -> None:
 def test_parse_rrule_invalid(text: str, message: str) -> None:
     with pytest.raises(InvalidInput, match=message):
         parse_rrule(text)
+
+
+def test_a_moved_session_overrides_its_occurrence_also_when_weekdays_have_their_own_times() -> None:
+    from datetime import time
+
+    thursday = datetime(2026, 3, 26, 18, 30, tzinfo=LONDON)
+    friday = datetime(2026, 3, 27, 12, 0, tzinfo=LONDON)
+    course = CalendarCourse(
+        uid="course-moved-1",
+        start=datetime(2026, 3, 23, 10, 0, tzinfo=LONDON),
+        sessions=4,
+        weekly=2,
+        weekdays=(0, 3),
+        day_times=((3, time(18, 30)),),
+        moved=((thursday, friday),),
+        stamp=STAMP,
+    )
+    calendar = icalendar.Calendar.from_ical(course_to_ics(course))
+    seen = sorted(
+        e["DTSTART"].dt
+        for e in recurring_ical_events.of(calendar).between(date(2026, 3, 1), date(2026, 5, 1))
+    )
+    assert seen == list(occurrences(course))
+    assert [m.strftime("%a %d %H:%M") for m in seen] == [
+        "Mon 23 10:00",
+        "Fri 27 12:00",
+        "Mon 30 10:00",
+        "Thu 02 18:30",
+    ]
+
+
+def test_a_move_of_a_start_the_course_does_not_have_or_has_cancelled_is_refused() -> None:
+    monday = datetime(2025, 3, 10, 10, 0, tzinfo=LONDON)
+    tuesday = datetime(2025, 3, 11, 9, 0, tzinfo=LONDON)
+    for moved, cancelled in (
+        (((monday + timedelta(hours=1), tuesday),), ()),
+        (((monday, tuesday),), (monday,)),
+        (((monday, tuesday), (monday, tuesday + timedelta(days=1))), ()),
+    ):
+        course = CalendarCourse(
+            uid="course-moved-2", start=START, sessions=4, moved=moved, cancelled=cancelled
+        )
+        with pytest.raises(InvalidInput, match=r"moved|Move 1"):
+            course_to_ics(course)

@@ -1,4 +1,5 @@
-"""A course as an iCalendar file (RFC 5545): one weekly recurring event, cancellations as EXDATEs.
+"""A course as an iCalendar file (RFC 5545): one weekly recurring event, cancellations as EXDATEs, and each moved
+session as an override of its occurrence (same UID, RECURRENCE-ID at the old time, DTSTART at the new one).
 
 Titles are minimal by default ("Session · A.B."): no diagnosis, no full names, no notes, because calendar
 files end up on phones and shared servers.
@@ -45,6 +46,7 @@ class CalendarCourse:
     title: str | None = None
     stamp: datetime | None = None
     day_times: tuple[tuple[int, time], ...] = ()  # weekdays whose sessions start at another local time
+    moved: tuple[tuple[datetime, datetime], ...] = ()  # (the rule's start, where that session is now)
 
 
 def initials_of(name: str) -> str:
@@ -82,8 +84,9 @@ def occurrences(course: CalendarCourse) -> tuple[datetime, ...]:
     )
     starts = [session.start for session in planned]
     _check_cancelled(course, starts)
-    cancelled = set(course.cancelled)
-    return tuple(start for start in starts if start not in cancelled)
+    _check_moved(course, starts)
+    cancelled, moved = set(course.cancelled), dict(course.moved)
+    return tuple(sorted(moved.get(start, start) for start in starts if start not in cancelled))
 
 
 def _check_cancelled(course: CalendarCourse, starts: list[datetime]) -> None:
@@ -94,13 +97,23 @@ def _check_cancelled(course: CalendarCourse, starts: list[datetime]) -> None:
             raise InvalidInput(f"Cancellation {index} is not the start of a session in this course.")
 
 
+def _check_moved(course: CalendarCourse, starts: list[datetime]) -> None:
+    originals = [old for old, _new in course.moved]
+    if len(set(originals)) != len(originals):
+        raise InvalidInput("The same session is moved twice.")
+    cancelled = set(course.cancelled)
+    for index, (old, new) in enumerate(course.moved, start=1):
+        if old.tzinfo is None or new.tzinfo is None or old not in starts or old in cancelled:
+            raise InvalidInput(f"Move {index} is not of a session in this course that still takes place.")
+
+
 def course_to_ics(course: CalendarCourse) -> bytes:
     """Export the course as an .ics file: one VEVENT with a weekly RRULE, DURATION and EXDATEs."""
     if not _UID.fullmatch(course.uid):
         raise InvalidInput("A calendar UID must be 8–255 letters, digits or '@._-'.")
     if isinstance(course.sessions, bool) or not isinstance(course.sessions, int) or course.sessions < 1:
         raise InvalidInput("A course needs at least one session.")
-    occurrences(course)  # validates start, weekdays, duration and cancellations
+    occurrences(course)  # validates start, weekdays, duration, cancellations and moves
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -108,17 +121,19 @@ def course_to_ics(course: CalendarCourse) -> bytes:
     if isinstance(zone, ZoneInfo) and zone.key != "UTC":
         # A conventional RRULE-based VTIMEZONE: readers that do not expand explicit date lists agree on the hour.
         cal.add_component(vtimezone(zone, course.start.year))
-    for event in _events(course):
-        cal.add_component(event)
+    for part in _parts(course):
+        cal.add_component(_event(part))
+        for old, new in part.moved:
+            cal.add_component(_moved_event(part, old, new))
     return bytes(cal.to_ical())
 
 
-def _events(course: CalendarCourse) -> list[icalendar.Event]:
+def _parts(course: CalendarCourse) -> list[CalendarCourse]:
     """One weekly event; or, when weekdays have their own times, one event per weekday (a rule has one time)."""
     days = session_weekdays(course.start, course.weekly, course.weekdays)
     times = dict(course.day_times)
     if all(times.get(day, course.start.timetz()).replace(tzinfo=None) == course.start.time() for day in days):
-        return [_event(course)]
+        return [course]
     planned = plan_sessions(
         course.start,
         course.weekly,
@@ -127,12 +142,13 @@ def _events(course: CalendarCourse) -> list[icalendar.Event]:
         course.duration_minutes,
         day_times=times,
     )
-    events = []
+    parts = []
     for day in days:
         starts = [s.start for s in planned if s.start.weekday() == day]
         if not starts:
             continue
         cancelled = tuple(c for c in course.cancelled if c.astimezone(starts[0].tzinfo).weekday() == day)
+        moved = tuple(m for m in course.moved if m[0].astimezone(starts[0].tzinfo).weekday() == day)
         part = replace(
             course,
             uid=f"{course.uid}-{DAY_CODES[day]}",
@@ -143,9 +159,10 @@ def _events(course: CalendarCourse) -> list[icalendar.Event]:
             cancelled=cancelled,
             extend_for_cancellations=True,  # COUNT = every start of this weekday, cancelled ones as EXDATEs
             day_times=(),
+            moved=moved,
         )
-        events.append(_event(part))
-    return events
+        parts.append(part)
+    return parts
 
 
 def _event(course: CalendarCourse) -> icalendar.Event:
@@ -159,6 +176,19 @@ def _event(course: CalendarCourse) -> icalendar.Event:
     if course.cancelled:
         zone = course.start.tzinfo
         event.add("exdate", sorted(moment.astimezone(zone) for moment in course.cancelled))
+    return event
+
+
+def _moved_event(course: CalendarCourse, old: datetime, new: datetime) -> icalendar.Event:
+    """The override of one occurrence of ``course``'s rule: the session that was at ``old`` is at ``new``."""
+    zone = course.start.tzinfo
+    event = icalendar.Event()
+    event.add("uid", course.uid)
+    event.add("dtstamp", (course.stamp or datetime.now(UTC)).astimezone(UTC))
+    event.add("recurrence-id", old.astimezone(zone))
+    event.add("summary", summary_of(course))
+    event.add("dtstart", new.astimezone(zone))
+    event.add("duration", timedelta(minutes=course.duration_minutes))
     return event
 
 

@@ -70,10 +70,19 @@ def record_attendance(
 
 
 def calendar_of(course: Course, stamp: datetime | None = None) -> CalendarCourse:
-    """The course as the pure calendar sees it: the rule from the first start, cancellations as exceptions."""
+    """The course as the pure calendar sees it: the rule from the first start, cancellations as exceptions and
+    moved sessions as overrides of the rule's start they left (a moved session later cancelled: that start is
+    cancelled)."""
     zone = courses.course_zone(course)
     rows = courses.planned(course)
-    cancelled = tuple(r.start.astimezone(zone) for r in rows if courses.as_session(r).cancelled)
+    cancelled = tuple(
+        (r.moved_from or r.start).astimezone(zone) for r in rows if courses.as_session(r).cancelled
+    )
+    moved = tuple(
+        (r.moved_from.astimezone(zone), r.start.astimezone(zone))
+        for r in rows
+        if r.moved_from is not None and not courses.as_session(r).cancelled
+    )
     held = len(rows) - len(cancelled)
     # An ended course shows the sessions it had: those after its end are cancelled, so they are EXDATEs (never
     # busy), and a fixed-length course ended early is not stretched back to its agreed number.
@@ -89,6 +98,7 @@ def calendar_of(course: Course, stamp: datetime | None = None) -> CalendarCourse
         cancelled=cancelled,
         stamp=stamp,
         day_times=courses.day_times_of(course),
+        moved=moved,
     )
 
 
