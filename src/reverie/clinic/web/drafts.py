@@ -1,11 +1,12 @@
 """Words typed while the session ran out travel through the sign-in, bound to the person who typed them.
 
 A form that takes a person's text (a journal entry, an edit, a therapist's notes, formulation, goodbye letter,
-safety plan) is wrapped in :func:`keeps_text`, which marks the view (only such a view is a "Save it now" target,
-:func:`takes_text`). Its POST arriving signed out (the idle timeout, the absolute session age, a sign-out in another
-tab) does not get the bare redirect of ``login_required``: it gets the sign-in page (401, ``no-store``) carrying the
-posted fields: a client's own text as hidden ``draft_<name>`` inputs, a therapist-only form's as one
-``draft__sealed`` value (:func:`seal`: AES-GCM, readable by no one but the account it is bound to). Beside them
+safety plan, the note on moving or cancelling a session, a goal's words) is wrapped in :func:`keeps_text`, which
+marks the view (only such a view is a "Save it now" target, :func:`takes_text`). Its POST arriving signed out (the
+idle timeout, the absolute session age, a sign-out in another tab) does not get the bare redirect of
+``login_required``: it gets the sign-in page (401, ``no-store``) carrying the posted fields: a client's own journal
+or safety plan as hidden ``draft_<name>`` inputs, any other form's (a therapist's, or words written for the other
+side of the course) as one ``draft__sealed`` value (:func:`seal`: AES-GCM, readable by no one but the account it is bound to). Beside them
 ``draft__path`` (where it was posted), ``draft__owner`` (:func:`sign_owner`: who wrote it, and whether the server
 knew that, the idle timeout having signed that account out on this request, or only the form's expiring ``writer``
 mark said so; absent when no one was known) and ``draft__file`` (a file was attached: it cannot travel).
@@ -165,7 +166,8 @@ def unseal(token: str, owner: int, path: str) -> list[tuple[str, str]] | None:
 
 def is_clients_own(path: str) -> bool:
     """A client's own journal or safety plan; every other text form is a therapist's (notes, formulation, letter,
-    a client's plan edited by the therapist) and its words travel sealed."""
+    a client's plan edited by the therapist) or written for the other side of the course (the note on moving or
+    cancelling a session, a goal proposed by either), and its words travel sealed, for their writer only."""
     return path.startswith(CLIENTS_OWN)
 
 
@@ -350,8 +352,15 @@ LABELS = {
     "people": "People",
     "tags": "Tags",
     "other_feelings": "Other feelings",
+    "note": "Your note",
+    "start": "New date and time",
+    "description": "In more words",
 }
-HIDDEN = re.compile(r"^(entry_id|kind|action|base_revision|base_version|writer|(feel|int)_[a-z_]{1,40})$")
+# Carried on the "Save it now" form as they were, not shown: choices, tokens and a form's "yes, do it" (``confirm``
+# of moving or cancelling a session, ``template`` of a goal), so that one press does what the first press meant.
+HIDDEN = re.compile(
+    r"^(entry_id|kind|action|base_revision|base_version|writer|confirm|template|(feel|int)_[a-z_]{1,40})$"
+)
 
 
 def shown_back(request: HttpRequest, draft: Carried, *, message: str, can_save: bool = False) -> HttpResponse:
