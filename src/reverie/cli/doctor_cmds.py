@@ -18,7 +18,8 @@ def doctor(
     ] = False,
 ) -> None:
     """Open every sealed record and report, per person, how many cannot be opened (never their content); finish
-    what an earlier erasure still owes (emptying the database's write-ahead log, removing a backup key).
+    what an earlier erasure still owes (emptying the database's write-ahead log, removing a backup key), and say
+    so when it finishes an erasure that a stopped process left (person ids only).
 
     Exits non-zero when any record cannot be opened (after --quarantine: when any is left that was not moved), or
     when an erasure is still not finished (said in plain words).
@@ -45,6 +46,8 @@ def doctor(
         typer.echo(
             "Finished what an earlier erasure still owed (nothing of the erased person is left to remove)."
         )
+    for line in erasure_owed.describe_completed(owed):
+        typer.echo(line)
     for line in erasure_owed.describe(owed):
         typer.echo(line)
     report = service.check()

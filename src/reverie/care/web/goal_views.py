@@ -14,6 +14,7 @@ from reverie.care.services import course as courses
 from reverie.care.services import goals
 from reverie.care.web.common import int_field, user_of, with_error
 from reverie.clinic.services import journal
+from reverie.clinic.web.drafts import keeps_text
 from reverie.errors import InvalidInput, ReverieError
 from reverie.programmes.goals import GOAL_TEMPLATES, RATING_ANCHORS
 
@@ -34,6 +35,7 @@ def _context(request: HttpRequest, course_id: str) -> dict[str, Any]:
     }
 
 
+@keeps_text
 @login_required
 @require_http_methods(["GET", "POST"])
 def course_goals(request: HttpRequest, course_id: str) -> HttpResponse:
