@@ -93,3 +93,24 @@ def test_a_draft_sealed_under_a_key_no_longer_kept_is_refused_cleanly(dit: Any, 
     )
     other = Client().post("/login/", {"username": dit[0].username, "password": PASSWORD, **draft})
     assert other.status_code < 500 and NOTE.encode() not in other.content
+
+
+def test_the_earlier_secrets_are_a_setting_an_operator_can_give(tmp_path: Any) -> None:
+    """REVERIE_SECRET_KEY_FALLBACKS reaches Django's SECRET_KEY_FALLBACKS (comma-separated, spaces trimmed), so a
+    rotation can keep the old secret for drafts in flight; empty by default."""
+    import os
+    import subprocess
+    import sys
+
+    code = "import django; from django.conf import settings; django.setup(); print(settings.SECRET_KEY_FALLBACKS)"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "reverie.clinic.settings",
+        "REVERIE_DATA_DIR": str(tmp_path),
+    }
+    env.pop("REVERIE_SECRET_KEY_FALLBACKS", None)
+    plain = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert plain.stdout.strip() == "[]"
+    env["REVERIE_SECRET_KEY_FALLBACKS"] = " first-old-secret , second-old-secret ,"
+    given = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert given.stdout.strip() == repr(["first-old-secret", "second-old-secret"])
