@@ -92,6 +92,12 @@ def test_pictures_client_reads_periods_corners_and_counts_in_plain_words() -> No
     for svg in (triangles_svg(client), timeline_svg(client), relationship_map_svg(client)):
         assert "Malan" not in svg and "(C)" not in svg and "-Q" not in svg and " episodes" not in svg
     assert "People in your life now" in triangles_svg(client)
+    for corner in (
+        "Ways of coping",
+        "Worry",
+        "Feelings underneath",
+    ):  # the conflict triangle is not the client's
+        assert corner not in triangles_svg(client)
     assert "Current others (C)" in triangles_svg(therapist)  # the therapist keeps the theory's names
     point = replace(client.periods[0], period="2026-Q4")
     assert "October\u2013December 2026" in timeline_svg(replace(client, periods=(point,)))
