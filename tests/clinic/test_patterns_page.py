@@ -23,13 +23,25 @@ CODES = re.compile(r"\((W|RO|RS)\)|\b(W|RO|RS) [a-z]|\bODF\b|\b\d[MFJ][A-Z]{2}\b
 
 
 def _cleared() -> dict[str, Any]:
-    """The observation result with the episode's response of self (0.66) over the relationships floor (0.7): the
-    client's patterns page counts only what an entry page would show (``insights.shown``), and the recurring
-    pattern needs that response."""
+    """The observation result with its mixed feelings (0.6) over their floor: the client's patterns page counts
+    only what an entry page would show (``insights.shown``), which words no relationship episode while that
+    analyzer scores under MIN_SCORE, so the recurring pattern here is the mixed feelings about Sam."""
     payload = result()
     for finding in payload["findings"]:
-        if finding["kind"] == "episode":
-            finding["data"]["rs"]["confidence"] = 0.75
+        if finding["kind"] == "ambivalence":
+            finding["confidence"] = 0.9
+    sam = TEXT.index("Sam")
+    payload["findings"].append(
+        {
+            **payload["findings"][0],
+            "kind": "person",
+            "analyzer": "person",
+            "label": "other",
+            "confidence": 0.9,
+            "spans": [[sam, sam + 3]],
+            "data": {},
+        }
+    )
     return payload
 
 
@@ -78,6 +90,9 @@ def test_client_sees_the_strongest_patterns_first_with_dates_and_own_feelings(
     summary = page[strongest:calendar]
     assert summary.count("<li>") >= 1 and "seen in" in summary
     assert "In the relationship moments described" not in summary  # no core theme for the client
+    assert (
+        "response of others" not in page and "Recurring patterns" not in page
+    )  # no empty sections of CCRT terms
     assert re.search(r'href="/journal/[0-9a-f-]{36}/">\d{1,2} Mar 2026</a>', summary)
     assert "entry " + str(views[0].id)[:8] not in page  # dates, not ids
     assert 'class="mix i4"' in page and 'class="neg i3"' in page  # mixed days stay mixed

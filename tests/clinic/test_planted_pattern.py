@@ -38,8 +38,16 @@ def _plant(make_user: Any) -> Any:
     return alice
 
 
-def test_planted_pattern_is_found_with_mirror_and_triangles(make_user: Any, web_as: Any) -> None:
+def test_planted_pattern_is_found_with_mirror_and_triangles(
+    make_user: Any, web_as: Any, monkeypatch: Any
+) -> None:
+    from dataclasses import replace
+
+    from reverie.insights.observations import MIN_SCORE, SUPPORT
+
     alice = _plant(make_user)
+    # As if the relationship analyzer cleared MIN_SCORE on held-out data (it scores 0.25): the pattern is found.
+    monkeypatch.setitem(SUPPORT, "relationships", replace(SUPPORT["relationships"], score=MIN_SCORE))
     view = insights.view_for(alice)
     themes = " ".join(s.text for s in view.section("themes").statements)  # type: ignore[union-attr]
     assert "wish to be loved and understood" in themes and "withdrawal" in themes

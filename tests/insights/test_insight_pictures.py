@@ -3,6 +3,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 
+import pytest
 from insight_builders import withdrawal_history
 
 from reverie.insights import build_view, relationship_map_svg, synthetic_history, timeline_svg, triangles_svg
@@ -28,6 +29,7 @@ def test_pictures_are_valid_accessible_svg() -> None:
         _check(render(view))
 
 
+@pytest.mark.usefixtures("relationships_worded")
 def test_pictures_relationship_map_sizes_groups_by_episodes() -> None:
     view = build_view(withdrawal_history())
     root = _check(relationship_map_svg(view))
@@ -76,6 +78,7 @@ def test_pictures_are_drawn_for_a_phone_without_clipping() -> None:
             _fits(_check(render(view)))
 
 
+@pytest.mark.usefixtures("relationships_worded")
 def test_pictures_client_timeline_has_no_defense_codes() -> None:
     history = synthetic_history(seed=2, n_entries=200, n_sessions=20)
     client, therapist = build_view(history, "client"), build_view(history, "therapist")

@@ -8,8 +8,9 @@ often approval (7 items)" of readings no entry page had shown (review r19: 6 of 
 - feelings: the writer's own (scope ``sentence`` or ``entry``; never ``other``, a feeling held by someone else),
   at or above ``SUPPORT["feelings"].floor``, or named in the writer's own words from ``STATED_FLOOR``;
 - mixed feelings, unexplained feelings and dream codes at or above their floors;
-- relationship episodes at or above ``SUPPORT["relationships"].floor``, each component (wish, response of
-  others, response of self) only when it clears the floor too;
+- relationship episodes only while their analyzer scores at least ``MIN_SCORE`` on held-out data, as on the
+  entry page (it does not: 0.25, so none today), then at or above ``SUPPORT["relationships"].floor``, each
+  component (wish, response of others, response of self) only when it clears the floor too;
 - no defense readings (DMRS levels, ODF): too weakly supported to show a person.
 
 Person mentions, time markers and other findings without a measured bar pass unchanged. The therapist's views
@@ -23,7 +24,7 @@ from dataclasses import replace
 
 from reverie.analysis.findings import Finding
 from reverie.insights.items import Item
-from reverie.insights.observations import SUPPORT, feeling_shown
+from reverie.insights.observations import MIN_SCORE, SUPPORT, feeling_shown
 
 # Finding kinds with a measured bar (SUPPORT); any kind not named here and not dropped passes unchanged.
 _FLOORS = {
@@ -35,6 +36,17 @@ NEVER_FOR_CLIENTS = frozenset({"defense", "odf"})
 OWN_SCOPES = frozenset({"sentence", "entry"})
 
 
+# The client's sections that rest on relationship episodes alone: left out of the client's page while the analyzer
+# does not clear MIN_SCORE (they would only say "nothing to show here yet", under a title of CCRT terms).
+RELATIONSHIP_SECTIONS = frozenset({"themes", "transference", "patterns"})
+
+
+def relationships_worded() -> bool:
+    """Whether relationship episodes are put into words for a client: their analyzer's held-out score clears
+    ``MIN_SCORE``, as on the entry page."""
+    return SUPPORT["relationships"].score >= MIN_SCORE
+
+
 def shown_to_client(finding: Finding) -> Finding | None:
     """The finding as the client's view may count it, or None when an entry page would not show it."""
     kind = finding.kind
@@ -43,8 +55,8 @@ def shown_to_client(finding: Finding) -> Finding | None:
     if kind == "emotion":
         own = finding.data.get("scope", "sentence") in OWN_SCOPES
         return finding if own and feeling_shown(finding.confidence, finding.data) else None
-    if kind == "episode":
-        return _episode(finding)
+    if kind == "episode":  # the entry page words no episode while the analyzer scores under MIN_SCORE
+        return _episode(finding) if relationships_worded() else None
     analyzer = _FLOORS.get(kind)
     if analyzer is not None and finding.confidence < SUPPORT[analyzer].floor:
         return None
