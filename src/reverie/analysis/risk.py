@@ -100,7 +100,8 @@ EVERYDAY_WORD = "everyday_word"
 LEVEL_BAND = {2: (0.4, 0.7), 3: (0.7, 0.85), 4: (0.85, 1.0)}
 EVIDENCE_GRAMS = 3
 PERSON_PHRASE_BAND = 0.05  # person mode: a phrase-flagged person with a low probability sits in [t, t + 5 %]
-# An entry longer than this is screened on its first sentences by the model (on all of them by the lexicon).
+# The sentence model reads at most this many sentences in one encoder pass: a longer text is read in further
+# passes of this size (the entry screen reads every sentence; bounded memory, time linear in the length).
 MAX_SENTENCES = 256
 # Set-aside reasons that stop the sentence model from raising the sentence they sit in.
 BLOCKING = frozenset(REASONS)
@@ -534,30 +535,36 @@ def score_sentences(
     context: lex.Context | None = None,
     levels: bool = False,
 ) -> SentenceScores:
-    """Score the sentences of ``text`` (the first ``limit``) with the sentence model in one encoder pass, with
-    set-aside phrases blanked. ``encoder``: anything with ``encode(list[str])`` (default: the shared encoder).
-    ``context``: the lexicon's context of ``text`` and ``kind`` when already made (:attr:`lex.Reading.context`).
-    ``levels``: also the level model's probabilities (entry mode; the person model never reads them)."""
+    """Score the sentences of ``text`` (the first ``limit``; ``None``: all of them) with the sentence model, in
+    encoder passes of at most ``MAX_SENTENCES`` sentences each, with set-aside phrases blanked. ``encoder``:
+    anything with ``encode(list[str])`` (default: the shared encoder). ``context``: the lexicon's context of
+    ``text`` and ``kind`` when already made (:attr:`lex.Reading.context`). ``levels``: also the level model's
+    probabilities (entry mode; the person model never reads them)."""
     enc = encoder if encoder is not None else _encoder()
     spans = model_units(text, clauses=clauses)[:limit]
     if enc is None or model.sentence_weights is None or not spans:
         return _unscored(spans)
     masked = model_text(text, hits)
     norm = context.norm if context is not None else lex.normalise(text)
-    try:
-        embeddings = encode_output(enc, [masked[s:e].strip() or "." for s, e in spans], model.encoder_output)
-    except AnalysisUnavailable:
-        return _unscored(
-            spans
-        )  # a graph without the output this model reads: the lexicon alone, as without one
-    features = np.asarray([sentence_features(norm, span, hits) for span in spans], dtype=np.float32)
-    probs = model.sentence_probabilities(embeddings, features)
+    probs: list[float] = []
+    level_probs: list[float] = []
+    for first in range(0, len(spans), MAX_SENTENCES):
+        chunk = spans[first : first + MAX_SENTENCES]
+        try:
+            embeddings = encode_output(
+                enc, [masked[s:e].strip() or "." for s, e in chunk], model.encoder_output
+            )
+        except AnalysisUnavailable:
+            return _unscored(
+                spans
+            )  # a graph without the output this model reads: the lexicon alone, as without one
+        features = np.asarray([sentence_features(norm, span, hits) for span in chunk], dtype=np.float32)
+        probs.extend(float(p) for p in model.sentence_probabilities(embeddings, features))
+        if levels:
+            level_probs.extend(float(q) for q in model.level_probabilities(embeddings, features))
     own_words = lex.sentence_reasons(text, kind, spans, context=context)
     blocked = tuple(sentence_block(span, hits, why) for span, why in zip(spans, own_words, strict=True))
-    level_probs = model.level_probabilities(embeddings, features) if levels else np.zeros(0)
-    return SentenceScores(
-        tuple(spans), tuple(float(p) for p in probs), blocked, tuple(float(q) for q in level_probs)
-    )
+    return SentenceScores(tuple(spans), tuple(probs), blocked, tuple(level_probs))
 
 
 def _unscored(spans: Sequence[tuple[int, int]]) -> SentenceScores:
@@ -611,7 +618,9 @@ def screen(
     chosen = load_model() if model is True else model or None
     if chosen is None or chosen.sentence_weights is None:
         return _screen_rules(text, hits, chosen)
-    scored = score_sentences(text, kind, hits, chosen, encoder=encoder, context=reading.context, levels=True)
+    scored = score_sentences(
+        text, kind, hits, chosen, encoder=encoder, context=reading.context, levels=True, limit=None
+    )
     t = chosen.sentence_threshold
     everyday = _everyday_alarms(text, hits, scored, t)
     blocked = tuple(EVERYDAY_WORD if i in everyday else why for i, why in enumerate(scored.blocked))

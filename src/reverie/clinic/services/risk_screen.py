@@ -17,7 +17,7 @@ import json
 import logging
 import time
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -31,7 +31,6 @@ log = logging.getLogger("reverie.risk_screen")
 SCREEN_FORMAT = "reverie.screen/1"
 SCREEN_PURPOSE = "entry.screen"
 UNSCREENED = "unscreened"
-MINDFUL_FIELDS = ("situation", "urge", "choice")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,9 +59,9 @@ class ScreenSignal:
 after_screen_hooks: list[Callable[[ScreenSignal], None]] = []
 
 
-def screened_text(title: str, body: str, extra: Mapping[str, str]) -> str:
-    """What the screen reads: the title, the body and the mindful-choice fields (a title alone can carry risk)."""
-    parts = [title, body, *(str(extra[k]) for k in MINDFUL_FIELDS if k in extra)]
+def screened_text(parts: Iterable[str]) -> str:
+    """What the screen reads of several texts saved together: each its own paragraph, the empty ones left out.
+    Which fields of an entry are the person's words is :func:`reverie.clinic.services.journal.persons_words`."""
     return "\n\n".join(p for p in parts if p and p.strip())
 
 
