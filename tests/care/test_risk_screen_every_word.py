@@ -188,3 +188,53 @@ def test_client_goal_description_is_screened(paired: tuple[Any, Any]) -> None:
     goals.propose(client, course.id, title="Get through the week", description=RISKY)
     assert RiskAlert.objects.filter(client=client).exists()
     assert alerts.pending_check_in(client) is not None
+
+
+def test_a_failing_alert_keeps_the_words_and_the_alert_is_owed_then_retried(
+    paired: tuple[Any, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review r17: when the alert cannot be written at save (the subscriber raises), the save still keeps the
+    words and the screen, marks the screen as owing its alert, and the retry (the client's next save, the worker's
+    heartbeat, ``reverie doctor``) raises the alert and the check-in, once."""
+    from reverie.clinic.services import risk_screen
+
+    client, therapist = paired
+
+    def broken(_: Any) -> None:
+        RiskAlert.objects.create()  # half written, then fails: the savepoint must undo it
+        raise RuntimeError("the alert table is away")
+
+    monkeypatch.setattr(alerts, "signal", lambda *a, **k: broken(None))
+    view = journal.create_entry(client, EntryDraft(kind="reflection", body=RISKY))
+    row = EntryScreen.objects.get(entry_id=view.id, revision=view.revision)
+    assert row.level in alerts.RISKY_LEVELS and row.signalled is False
+    assert journal.get_entry(client, view.id).body == RISKY and _alert_of(view) is None
+    assert list(risk_screen.owed(client)) == [row]
+    monkeypatch.undo()
+    journal.create_entry(client, EntryDraft(kind="reflection", body="Made soup."))  # the next save retries
+    alert = _alert_of(view)
+    assert alert is not None and alert.level == row.level and alerts.pending_check_in(client) is not None
+    assert [a.id for a in alerts.open_alerts(therapist)] == [alert.id]
+    assert risk_screen.settle_owed() == 0 and RiskAlert.objects.filter(client=client).count() == 1
+
+
+def test_a_screen_on_rules_alone_is_recorded_and_doctor_says_so(
+    paired: tuple[Any, Any], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review r17: with the sentence model's files missing the screen runs on the lexicon alone; that is recorded
+    with the screen and ``reverie doctor`` says it (and that the model is missing now)."""
+    from reverie.analysis import risk
+    from reverie.cli.doctor_cmds import doctor
+
+    client, _ = paired
+    monkeypatch.setattr(risk, "load_model", lambda *a, **k: None)
+    view = journal.create_entry(client, EntryDraft(kind="reflection", body=RISKY))
+    row = EntryScreen.objects.get(entry_id=view.id, revision=view.revision)
+    assert row.rules_only is True and row.level in alerts.RISKY_LEVELS
+    doctor(quarantine=False)
+    out = capsys.readouterr().out
+    assert "1 saved entries were risk-screened on the lexicon alone" in out
+    assert "risk sentence model or the sentence encoder is not installed" in out
+    monkeypatch.undo()
+    other = journal.create_entry(client, EntryDraft(kind="reflection", body="Made soup."))
+    assert EntryScreen.objects.get(entry_id=other.id).rules_only is False

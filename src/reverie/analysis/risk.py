@@ -132,6 +132,7 @@ class RiskScreen:
     suppressed: tuple[Suppression, ...]
     model_score: float | None = None
     sentence_scores: tuple[float, ...] = ()
+    rules_only: bool = False  # the sentence model did not read the text (not installed): the lexicon alone
 
     @property
     def flagged(self) -> bool:
@@ -514,6 +515,13 @@ def _encoder() -> Any | None:
         return None
 
 
+def sentence_model_installed() -> bool:
+    """Whether the screen reads with its sentence model: the model, its sentence weights and the encoder installed
+    (else every screen runs on the lexicon alone, :attr:`RiskScreen.rules_only`)."""
+    model = load_model()
+    return model is not None and model.sentence_weights is not None and _encoder() is not None
+
+
 @dataclass(frozen=True, slots=True)
 class SentenceScores:
     spans: tuple[tuple[int, int], ...]
@@ -521,6 +529,9 @@ class SentenceScores:
     blocked: tuple[str | None, ...]  # why the model may not raise this sentence (None: it may)
     # the level model's, when asked for (``levels``) and installed
     level_probabilities: tuple[float, ...] = ()
+    read: bool = (
+        True  # False: the sentence model did not read them (no encoder, no model, no matching output)
+    )
 
 
 def score_sentences(
@@ -569,7 +580,7 @@ def score_sentences(
 
 def _unscored(spans: Sequence[tuple[int, int]]) -> SentenceScores:
     """The sentence model did not read these spans (no encoder, no model or no matching output): every score 0."""
-    return SentenceScores(tuple(spans), tuple(0.0 for _ in spans), tuple(None for _ in spans))
+    return SentenceScores(tuple(spans), tuple(0.0 for _ in spans), tuple(None for _ in spans), read=False)
 
 
 def sentence_block(span: tuple[int, int], hits: Sequence[lex.Hit], words_reason: str | None) -> str | None:
@@ -661,6 +672,7 @@ def screen(
         suppressed=tuple(sorted(suppressed, key=lambda su: (su.span.start, su.span.end))),
         model_score=top,
         sentence_scores=scored.probabilities,
+        rules_only=not scored.read and bool(scored.spans),
     )
 
 
@@ -743,6 +755,7 @@ def _screen_rules(text: str, hits: Sequence[lex.Hit], chosen: RiskModel | None) 
         triggers=tuple(Trigger(Span(h.start, h.end), h.rule, LEVELS[h.level]) for h in hits if h.level > 0),
         suppressed=tuple(Suppression(Span(h.start, h.end), h.rule, h.reason) for h in hits if h.reason),
         model_score=probability,
+        rules_only=True,
     )
 
 

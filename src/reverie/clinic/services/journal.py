@@ -346,8 +346,11 @@ def screen_draft(draft: EntryDraft) -> risk_screen.Screened:
 
 
 def screen_saved(entry: Entry, screened: risk_screen.Screened, *, written_at: datetime) -> None:
-    """The one hook every save path calls inside its transaction: store the screen, raise the risk flow."""
+    """The one hook every save path calls inside its transaction: store the screen, raise the risk flow (and
+    retry the alerts this client's earlier saves still owe, :func:`risk_screen.settle_owed`)."""
     risk_screen.store(entry, screened, written_at=written_at)
+    if risk_screen.owed(entry.client).exists():
+        risk_screen.settle_owed(entry.client)
 
 
 def create_entry(
