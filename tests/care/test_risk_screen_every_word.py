@@ -238,3 +238,17 @@ def test_a_screen_on_rules_alone_is_recorded_and_doctor_says_so(
     monkeypatch.undo()
     other = journal.create_entry(client, EntryDraft(kind="reflection", body="Made soup."))
     assert EntryScreen.objects.get(entry_id=other.id).rules_only is False
+
+
+def test_everyday_labels_are_read_by_the_lexicon_not_as_a_sentence(paired: tuple[Any, Any]) -> None:
+    """Labels are not sentences: everyday tags read one after another ("end of term", "last day", "goodbye": the
+    sentence model scored them 0.90 as one unit) raise nothing, while an explicit phrase in a label still does."""
+    client, _ = paired
+    calm = journal.create_entry(
+        client, EntryDraft(kind="reflection", body="Quiet day.", tags=("end of term", "last day", "goodbye"))
+    )
+    assert _screen_level(calm) == "none" and alerts.pending_check_in(client) is None
+    done = journal.create_entry(
+        client, EntryDraft(kind="reflection", body="", feelings=(Feeling("done", 4), Feeling("over it", 3)))
+    )
+    assert _screen_level(done) == "none"

@@ -676,6 +676,38 @@ def screen(
     )
 
 
+def screen_with_labels(prose: str, labels: str, kind: str = "free_association") -> RiskScreen:
+    """Screen a text made of prose and, after it, short labels (feeling names, tags, people, where it was written):
+    the whole of ``prose + "\n\n" + labels`` (or whichever is not empty) is what the spans point into. The prose
+    is screened as :func:`screen` does; the labels by the lexicon alone, since the sentence model reads sentences
+    and a run of labels is none (review r17's fix: tags "end of term", "last day", "goodbye" read as one unit
+    scored 0.90). Explicit phrases in a label ("want to die") are floors as anywhere."""
+    if not labels.strip():
+        return screen(prose, kind)
+    shift = len(prose) + 2 if prose.strip() else 0
+    tags = screen(labels, kind, model=False)
+    main = screen(prose, kind) if prose.strip() else None
+
+    def moved(span: Span) -> Span:
+        return Span(span.start + shift, span.end + shift)
+
+    triggers = tuple(Trigger(moved(t.span), t.rule, t.level) for t in tags.triggers)
+    suppressed = tuple(Suppression(moved(s.span), s.rule, s.reason) for s in tags.suppressed)
+    if main is None:
+        return replace(tags, triggers=triggers, suppressed=suppressed)
+    level = max(LEVELS.index(main.level), LEVELS.index(tags.level))
+    score = main.score
+    if level > LEVELS.index(main.level):  # raised by a label: the score sits in that level's band
+        score = max(score, _entry_score(level, 0.0, main.threshold, own=True))
+    return replace(
+        main,
+        level=LEVELS[level],
+        score=score,
+        triggers=tuple(sorted(main.triggers + triggers, key=lambda tr: (tr.span.start, tr.span.end))),
+        suppressed=tuple(sorted(main.suppressed + suppressed, key=lambda su: (su.span.start, su.span.end))),
+    )
+
+
 def _pointing_into(result: RiskScreen, where: Sequence[int], length: int) -> RiskScreen:
     """``result`` of the text without its invisible characters, its spans moved back into the original text
     (``where[i]``: where character ``i`` of the screened text stands in the original, of ``length`` characters)."""

@@ -334,15 +334,31 @@ def persons_words(draft: EntryDraft) -> tuple[tuple[str, str], ...]:
     return tuple((name, text) for name, text in pairs if text and text.strip())
 
 
+# The fields written as sentences, read by the sentence model too; every other field of the person's words is a
+# label (a feeling's name, a tag, a person, where it was written), read by the lexicon alone.
+PROSE_FIELDS = ("title", "body", *MINDFUL_FIELDS)
+
+
+def _prose_and_labels(draft: EntryDraft) -> tuple[str, str]:
+    words = persons_words(draft)
+    return (
+        risk_screen.screened_text(text for name, text in words if name in PROSE_FIELDS),
+        risk_screen.screened_text(text for name, text in words if name not in PROSE_FIELDS),
+    )
+
+
 def screened_text(draft: EntryDraft) -> str:
     """What the risk screen reads of a draft: :func:`persons_words`, each field its own paragraph (a label never
-    runs into the next one's sentence). Evidence offsets point into this text; :func:`flagged_words` rebuilds it."""
-    return risk_screen.screened_text(text for _, text in persons_words(draft))
+    runs into the next one's sentence), the prose first. Evidence offsets point into this text;
+    :func:`flagged_words` rebuilds it."""
+    return risk_screen.screened_text(_prose_and_labels(draft))
 
 
 def screen_draft(draft: EntryDraft) -> risk_screen.Screened:
-    """The risk screen of a validated draft, made now (before the save's transaction)."""
-    return risk_screen.screen_text(screened_text(draft), draft.kind)
+    """The risk screen of a validated draft, made now (before the save's transaction): the prose fields with the
+    sentence model and the lexicon, the labels with the lexicon (:data:`PROSE_FIELDS`)."""
+    prose, labels = _prose_and_labels(draft)
+    return risk_screen.screen_text(prose, draft.kind, labels)
 
 
 def screen_saved(entry: Entry, screened: risk_screen.Screened, *, written_at: datetime) -> None:

@@ -73,15 +73,16 @@ def screened_text(parts: Iterable[str]) -> str:
     return "\n\n".join(p for p in parts if p and p.strip())
 
 
-def screen_text(text: str, kind: str) -> Screened:
-    """Screen one text now. Never raises: a failing screen reads ``unscreened``."""
+def screen_text(text: str, kind: str, labels: str = "") -> Screened:
+    """Screen one text now (``labels``: short labels saved with it, read after it by the lexicon alone,
+    :func:`reverie.analysis.risk.screen_with_labels`). Never raises: a failing screen reads ``unscreened``."""
     start = time.perf_counter()
-    if not text.strip():
+    if not text.strip() and not labels.strip():
         return Screened("none", {"level": "none"}, time.perf_counter() - start)
     try:
-        from reverie.analysis.risk import screen
+        from reverie.analysis.risk import screen_with_labels
 
-        result = screen(text, kind)
+        result = screen_with_labels(text, labels, kind)
         return Screened(
             result.level,
             result.to_data(),
