@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from reverie.care.models import Course, Goal, GoalEvidence, GoalRating
 from reverie.care.policy import is_course_client
+from reverie.care.services import alerts, records
 from reverie.care.services import course as courses
-from reverie.care.services import records
 from reverie.clinic.models import Entry, User
 from reverie.clinic.services import audit
 from reverie.clinic.services.policy import Action
@@ -68,6 +68,10 @@ def propose(
         goal.created_at = timezone.now()
         goal.save()
         audit.record(actor, "goal.propose", "goal", goal.id, subject=course.client)
+        if not (chosen and text == chosen.description):  # a template's own wording is nobody's words
+            alerts.screen_at_save(
+                course.client, "goal", str(goal.id), f"{clean_title}\n\n{text}", author=actor
+            )
     return goal
 
 

@@ -11,8 +11,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from reverie.care.models import Course, CourseSession
+from reverie.care.services import alerts, records
 from reverie.care.services import course as courses
-from reverie.care.services import records
 from reverie.clinic.models import User
 from reverie.clinic.services import audit
 from reverie.clinic.services.policy import Action
@@ -140,8 +140,15 @@ def cancel_session(
         fixed = course.total_sessions is not None and course.ended_at is None
         make_up = _add_make_up(course) if fixed else None
         audit.record(actor, "session.cancel", "session", row.id, subject=course.client)
+        # the note is words saved: screened before the save returns, like an entry (issue 12)
+        alerts.screen_at_save(course.client, "session", cancel_record(row), text, author=actor)
     overlap = _overlap_warning(course, make_up) if make_up else None
     return Cancellation(row, make_up, overlap)
+
+
+def cancel_record(row: CourseSession) -> str:
+    """A risk alert's record id for the note sent when cancelling one session (its own, beside the session's)."""
+    return f"{row.id}#cancel"
 
 
 def _add_make_up(course: Course) -> CourseSession | None:

@@ -19,6 +19,12 @@ class EntryScreen(models.Model):
     level = models.CharField(max_length=16)
     payload = models.BinaryField()
     screened_at = models.DateTimeField()
+    # Made on the lexicon alone: the sentence model or the encoder was not installed (``reverie doctor`` says so).
+    rules_only = models.BooleanField(default=False)
+    # The subscribers (the care app's alert and check-in) were told. False while a subscriber failed at save: the
+    # words and the screen are kept and the alert is owed, retried by the worker's heartbeat, the client's next
+    # save and ``reverie doctor`` (:func:`reverie.clinic.services.risk_screen.settle_owed`).
+    signalled = models.BooleanField(default=True, db_index=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["entry", "revision"], name="one_screen_per_revision")]
