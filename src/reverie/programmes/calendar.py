@@ -160,9 +160,22 @@ def course_to_ics(course: CalendarCourse) -> bytes:
         cal.add_component(vtimezone(zone, min(years), max(years)))  # the rules of every year it spans
     for part in _parts(course):
         cal.add_component(_event(part))
-        for old, new in part.moved:
+        for old, new in (*part.moved, *_skipped_hours(part)):
             cal.add_component(_moved_event(part, old, new))
     return bytes(cal.to_ical())
+
+
+def _skipped_hours(course: CalendarCourse) -> list[tuple[datetime, datetime]]:
+    """Each occurrence of the rule at a wall time the clocks skip that night, with the hour after it: written as an
+    override, since readers disagree on it (RFC 5545 and vobject take the offset before the gap, ical.js the one
+    after it, an hour earlier), so every reader shows the session where Reverie has it."""
+    taken = {instant(moment) for moment in course.cancelled} | {instant(old) for old, _new in course.moved}
+    return [
+        (start, real_local(start))
+        for start in _rule_starts(course)
+        if instant(start) not in taken
+        and real_local(start).replace(tzinfo=None) != start.replace(tzinfo=None)
+    ]
 
 
 def _parts(course: CalendarCourse) -> list[CalendarCourse]:
