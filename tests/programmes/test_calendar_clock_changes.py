@@ -83,6 +83,9 @@ def test_a_time_the_clocks_skip_is_refused_plainly_and_a_repeated_one_is_not() -
         check_exists(datetime(2026, 3, 29, 1, 30, tzinfo=LONDON))
     check_exists(datetime(2026, 10, 25, 1, 30, tzinfo=LONDON))
     check_exists(datetime(2026, 3, 29, 1, 30, tzinfo=UTC))
+    check_exists(
+        datetime(9999, 12, 31, 23, 30, tzinfo=ZoneInfo("America/New_York"))
+    )  # the year check refuses it
 
 
 def test_vtimezone_keeps_the_yearly_rule_when_every_year_spanned_has_the_same_changes() -> None:

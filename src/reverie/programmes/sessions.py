@@ -62,7 +62,11 @@ def check_exists(moment: datetime) -> None:
     """Refuse a local time that never shows on the clocks of its zone (skipped when they go forward), naming the
     zone and the change; a time in the repeated hour is fine (it means the first time round, as in calendars)."""
     zone = moment.tzinfo
-    if not isinstance(zone, ZoneInfo) or real_local(moment).replace(tzinfo=None, fold=0) == moment.replace(
+    try:
+        shown = real_local(moment)
+    except OverflowError:  # the first or last hours of year 1 or 9999: the caller's year check refuses them
+        return
+    if not isinstance(zone, ZoneInfo) or shown.replace(tzinfo=None, fold=0) == moment.replace(
         tzinfo=None, fold=0
     ):
         return

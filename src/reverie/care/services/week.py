@@ -120,8 +120,8 @@ def move_session(
         raise Conflict(f"This course ended on {day:%-d %b %Y}: its sessions are not moved.")
     if new_start.tzinfo is None:
         new_start = new_start.replace(tzinfo=local_time.zone_of(therapist))
+    courses.check_year(new_start)  # first: year 9999 (or 1) read in UTC would overflow
     check_exists(new_start)  # a typed time the clocks skip that night: refused (a repeated one is the first)
-    courses.check_year(new_start)
     new_start = instant(new_start)  # compared and stored as an instant
     if new_start == row.start:
         raise InvalidInput("That is when the session already is.")
