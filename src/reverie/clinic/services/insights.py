@@ -10,12 +10,12 @@ import threading
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from reverie.clinic.models import Entry, Pair, StoredAnalysis, User
 from reverie.clinic.services import audit
 from reverie.clinic.services.analysis import latest_by_entry, stored_findings
-from reverie.clinic.services.local_time import local_date, zone_name, zone_of
+from reverie.clinic.services.local_time import day_in, local_date, zone_name, zone_named, zone_of
 from reverie.errors import NotFound, PermissionDenied
 from reverie.insights.highlights import Week, feeling_calendar
 from reverie.insights.items import Item
@@ -111,13 +111,17 @@ def view_for(actor: User, client_id: int | None = None) -> InsightView:
     return view
 
 
-def entry_dates(actor: User, ids: Iterable[str]) -> dict[str, datetime]:
-    """When each entry behind a pattern happened, for links that read as dates (only entries the actor may read)."""
+def entry_dates(actor: User, ids: Iterable[str]) -> dict[str, date]:
+    """The day each entry behind a pattern happened, the client's own day whoever looks, for links that read as
+    dates (only entries the actor may read); in the order the entries happened."""
     from reverie.clinic.services.policy import visible_entries
 
     wanted = [i for i in set(ids) if _is_uuid(i)]
-    rows = visible_entries(actor).filter(pk__in=wanted).values_list("id", "happened_at")
-    return {str(pk): at for pk, at in rows}
+    rows = visible_entries(actor).filter(pk__in=wanted).order_by("happened_at")
+    return {
+        str(pk): day_in(at, zone_named(zone))
+        for pk, at, zone in rows.values_list("id", "happened_at", "client__time_zone")
+    }
 
 
 def _is_uuid(raw: str) -> bool:

@@ -41,6 +41,11 @@ def zone_of(user: object) -> ZoneInfo:
     return ZoneInfo(zone_name(user))
 
 
+def zone_named(name: str) -> ZoneInfo:
+    """A stored ``User.time_zone`` value as a zone (UTC when empty or unknown), as :func:`zone_of` reads it."""
+    return ZoneInfo(known_zone(name) or DEFAULT)
+
+
 def local_date(moment: datetime, user: object) -> date:
     """The calendar day ``moment`` (an instant; naive means UTC, as stored) falls on where ``user`` lives."""
     return day_in(moment, zone_of(user))
