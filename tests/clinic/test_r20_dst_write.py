@@ -97,3 +97,14 @@ def test_wall_clock_reads_a_local_time_once_for_web_and_command_line() -> None:
         local_time.wall_clock(
             datetime(2026, 10, 4, 2, 15), ZoneInfo("Australia/Lord_Howe")
         )  # a half-hour change
+
+
+def test_a_replayed_form_in_the_repeated_hour_saves_one_entry(make_user: Any, web_as: Any) -> None:
+    """The same 01:30 dream sent twice (a double click, a new token each time) is found as the same entry: the time
+    read is compared with the stored one as an instant (Python finds no time of the repeated hour equal to a UTC one)."""
+    user = _londoner(make_user)
+    web = web_as(user)
+    form = {"kind": "dream", "body": "a night dream", "happened_at": "2026-10-25T01:30"}
+    web.post("/write/", form)
+    again = web.post("/write/", form)
+    assert Entry.objects.filter(client=user).count() == 1, again.status_code

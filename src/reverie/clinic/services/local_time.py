@@ -65,12 +65,14 @@ def today(user: object) -> date:
 def wall_clock(naive: datetime, zone: tzinfo) -> datetime:
     """The instant a person means by a local date and time in ``zone``: in the hour that occurs twice when clocks go
     back, the first occurrence (before the change, ``fold=0``, as :meth:`datetime.replace` gives); a time skipped
-    when clocks go forward raises InvalidInput naming the change. An aware ``naive`` is returned as it is."""
+    when clocks go forward raises InvalidInput naming the change. An aware ``naive`` is returned as it is. The
+    instant is given in UTC, as it is stored: Python never finds a time of the repeated hour in ``zone`` equal to any
+    instant in another zone, so a comparison with a stored time (a replayed form, an unchanged edit) would fail."""
     if naive.tzinfo is not None:
         return naive
     first = naive.replace(tzinfo=zone, fold=0)
     if first.astimezone(UTC).astimezone(zone).replace(tzinfo=None) == naive:
-        return first
+        return first.astimezone(UTC)
     before, after = first.utcoffset(), naive.replace(tzinfo=zone, fold=1).utcoffset()
     assert before is not None and after is not None  # a ZoneInfo always has an offset
     change = (naive - after).replace(tzinfo=UTC)  # just before the change: walk to it, a minute at a time
