@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
@@ -206,15 +206,25 @@ def cancel(sessions: Sequence[Session], number: int, by: Attendance) -> tuple[Se
     return record_attendance(sessions, number, by)
 
 
-def check_no_overlap(existing: Iterable[Session], new: Session) -> None:
-    """Raise Conflict when ``new`` overlaps a session that is not cancelled (touching ends are fine)."""
+def check_no_overlap(existing: Iterable[Session], new: Session, reader: tzinfo | None = None) -> None:
+    """Raise Conflict when ``new`` overlaps a session that is not cancelled (touching ends are fine).
+
+    The refusal names the clashing session at the reader's hour (``reader``: the zone of the person who reads it;
+    without one, the zone of ``new``, which is its course's), with the zone named when it is not ``new``'s."""
     check_start(new.start)
+    zone = reader or new.start.tzinfo
     for session in existing:
         if session.cancelled or session is new:
             continue
         if new.start < session.end and session.start < new.end:
-            when = session.start.strftime("%Y-%m-%d %H:%M")
+            when = session.start.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+            if _zone_key(zone) != _zone_key(new.start.tzinfo):
+                when += f" ({_zone_key(zone)})"
             raise Conflict(f"This session overlaps session {session.number} on {when}.")
+
+
+def _zone_key(zone: tzinfo | None) -> str:
+    return str(getattr(zone, "key", None) or zone)
 
 
 def attendance_counts(sessions: Iterable[Session]) -> dict[Attendance, int]:

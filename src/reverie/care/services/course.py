@@ -224,8 +224,8 @@ def create_course(therapist: User, draft: CourseDraft) -> Course:
         busy = busy_sessions(
             [therapist, client], since=min(s.start for s in sessions), until=max(s.end for s in to_check)
         )
-        for session in to_check:
-            check_no_overlap(busy, session)
+        for session in to_check:  # a clash is named at the therapist's hour: they read the refusal
+            check_no_overlap(busy, session, local_time.zone_of(therapist))
         course = Course.objects.create(
             client=client,
             therapist=therapist,

@@ -4,7 +4,7 @@ iCalendar export. Rules from :mod:`reverie.programmes.sessions` and :mod:`reveri
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from django.db import transaction
@@ -14,7 +14,7 @@ from reverie.care.models import Course, CourseSession
 from reverie.care.services import alerts, records
 from reverie.care.services import course as courses
 from reverie.clinic.models import User
-from reverie.clinic.services import audit
+from reverie.clinic.services import audit, local_time
 from reverie.clinic.services.policy import Action
 from reverie.errors import Conflict, InvalidInput
 from reverie.programmes import sessions as plan
@@ -165,13 +165,16 @@ def _add_make_up(course: Course) -> CourseSession | None:
 
 
 def _overlap_warning(course: Course, make_up: CourseSession) -> str | None:
+    """The clash a make-up session lands on, named at the therapist's hour (they move it with the client)."""
     session = courses.as_session(make_up)
+    session = replace(session, start=session.start.astimezone(courses.course_zone(course)))
     try:
         check_no_overlap(
             courses.busy_sessions(
                 [course.therapist, course.client], course, since=session.start, until=session.end
             ),
             session,
+            local_time.zone_of(course.therapist),
         )
     except Conflict as exc:
         return exc.message

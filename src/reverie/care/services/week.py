@@ -132,7 +132,8 @@ def move_session(
     moved = Session(row.slot, new_start.astimezone(courses.course_zone(course)), row.duration_minutes)
     with transaction.atomic():
         busy = courses.busy_sessions([course.therapist, course.client], since=moved.start, until=moved.end)
-        check_no_overlap([s for s in busy if instant(s.start) != row.start], moved)  # every other session
+        others = [s for s in busy if instant(s.start) != row.start]  # every other session
+        check_no_overlap(others, moved, local_time.zone_of(therapist))  # named at the therapist's hour
         row.moved_from = row.moved_from or row.start
         row.start = new_start
         seal_note(course, row, text)
