@@ -2,7 +2,8 @@
 
 The oracle here is written from the rules as a person would state them, independently of
 ``reverie.clinic.services.policy``: a client sees and changes their own journal; a therapist reads an entry only
-while linked to its writer and while it is shared and not in the trash; nobody else sees anything. Every entry's
+while linked to its writer, while it is shared and not in the trash, and only if it was shared within that link (a
+share made before the link began, e.g. to an earlier therapist, never reaches them); nobody else sees anything. Every entry's
 title, body, earlier version and attachment carries its own canary word, so a leak is visible in any response.
 """
 
@@ -27,6 +28,7 @@ class EntrySpec:
     shared: bool
     trashed: bool
     edited: bool
+    early: bool = False  # written (and shared) before any link began
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ def worlds(draw: Any) -> WorldSpec:
         shared=st.booleans(),
         trashed=st.sampled_from([False, False, True]),
         edited=st.booleans(),
+        early=st.sampled_from([False, False, True]),
     )
     entries = tuple(draw(st.lists(entry, min_size=1, max_size=4)))
     tokens = tuple(draw(st.lists(st.booleans(), min_size=len(roles), max_size=len(roles))))
@@ -90,6 +93,7 @@ class Record:
     earlier: list[str]  # canaries only in an earlier version
     attachment_id: str | None = None
     attachment_canary: str | None = None
+    early: bool = False  # shared (if at all) before any link began: no therapist may read it
 
 
 @dataclass
@@ -109,6 +113,7 @@ class World:
         return (
             actor.user.is_therapist
             and record.shared
+            and not record.early
             and not record.trashed
             and self.linked(record.owner, actor)
         )
@@ -250,6 +255,7 @@ def build(spec: WorldSpec) -> World:
     clients = [p for p in people if p.user.is_client]
     therapists = [p for p in people if p.user.is_therapist]
     world = World(people, [])
+    early = {i: _entry(clients[s.owner], s) for i, s in enumerate(spec.entries) if s.early}
     for c, t, _ in spec.links:
         invitation = people_service.issue_invitation(clients[c].user)
         pair = people_service.accept_invitation(therapists[t].user, invitation)
@@ -259,7 +265,7 @@ def build(spec: WorldSpec) -> World:
         if state == "ended":
             people_service.end_pair(client.user, pair.pk)
             pair.refresh_from_db()
-    world.records = [_entry(clients[s.owner], s) for s in spec.entries]
+    world.records = [early[i] if s.early else _entry(clients[s.owner], s) for i, s in enumerate(spec.entries)]
     world.alerts = raise_alerts(clients, world.records)
     return world
 
@@ -296,4 +302,5 @@ def _entry(owner: Person, spec: EntrySpec) -> Record:
         earlier,
         attachment_id,
         attachment_canary,
+        spec.early,
     )

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from reverie.clinic.models import Pair
 from reverie.clinic.services import insights, journal, local_time
 from reverie.clinic.services.journal import EntryDraft, Feeling
 
@@ -23,6 +24,10 @@ def test_a_therapist_elsewhere_sees_the_clients_feelings_on_the_clients_day(
     local_time.set_time_zone(client, "America/New_York")
     local_time.set_time_zone(therapist, "Asia/Tokyo")
     monkeypatch.setattr("django.utils.timezone.now", lambda: datetime(2026, 3, 11, 14, tzinfo=UTC))
+    # the link began before the (mocked) moment of sharing: a share reaches only a link open when it was made (r18)
+    Pair.objects.filter(client=client, therapist=therapist).update(
+        started_at=datetime(2026, 3, 1, tzinfo=UTC)
+    )
     evening = datetime(2026, 3, 10, 21, 0, tzinfo=NEW_YORK)  # Wednesday 01:00 UTC, 10:00 in Tokyo
     view = journal.create_entry(
         client,

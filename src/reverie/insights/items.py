@@ -25,6 +25,7 @@ class Item:
     shared_with_therapist: bool
     is_process_note: bool
     findings: tuple[Finding, ...] = ()
+    shared_at: datetime | None = None  # when the client shared it (a share reaches only the links open then)
 
     def __post_init__(self) -> None:
         if not self.id:

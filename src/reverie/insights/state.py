@@ -8,11 +8,15 @@ Audience rules are applied when an item is added, by placing its digest in the l
 - ``therapist``: only items with ``shared_with_therapist=True``, never process notes;
 - ``therapist`` with ``include_process_notes=True``: the above plus process notes (the caller audits the
   request). A process note is the therapist's own record, so it feeds this lane whether or not it is "shared".
+- ``shared_since`` (a therapist's lane): only items shared at or after that moment, the start of the therapist's
+  link; a share made before it (to an earlier therapist, or in an earlier link) never feeds their view (r18).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
+from datetime import datetime
 
 from reverie.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from reverie.insights.associations import thread_lines
@@ -32,17 +36,27 @@ from reverie.insights.triangles import triangle_lines, triangle_summary
 from reverie.insights.view import InsightView, Section
 
 AUDIENCES = ("client", "therapist")
-LaneKey = tuple[str, bool]
+LaneKey = tuple[
+    str, bool, datetime | None
+]  # (audience, with process notes, shared since: a therapist's link start)
 
 
 def _feeds(key: LaneKey, item: Item) -> bool:
-    audience, with_notes = key
+    audience, with_notes, since = key
     if item.is_process_note:
         return audience == "therapist" and with_notes
-    return audience == "client" or item.shared_with_therapist
+    if audience == "client":
+        return True
+    if not item.shared_with_therapist:
+        return False
+    return since is None or (item.shared_at is not None and item.shared_at >= since)
 
 
-LANE_KEYS: tuple[LaneKey, ...] = (("client", False), ("therapist", False), ("therapist", True))
+LANE_KEYS: tuple[LaneKey, ...] = (
+    ("client", False, None),
+    ("therapist", False, None),
+    ("therapist", True, None),
+)
 
 
 class _Placed:
@@ -51,12 +65,16 @@ class _Placed:
     The client's digest is made from the findings its entry page would show (``shown.for_client``), the
     therapist's from every finding. The item is kept only until every audience it feeds has its digest."""
 
-    __slots__ = ("digests", "item", "keys")
+    __slots__ = ("digests", "item", "keys", "reach")
 
-    def __init__(self, item: Item, keys: tuple[LaneKey, ...]) -> None:
+    def __init__(self, item: Item) -> None:
         self.item: Item | None = item
-        self.keys = keys
+        self.reach = replace(item, findings=())  # who it may reach (``_feeds``), kept after the findings go
+        self.keys = tuple(k for k in LANE_KEYS if _feeds(k, item))  # the audiences it feeds, any link start
         self.digests: dict[str, Digest] = {}
+
+    def feeds(self, key: LaneKey) -> bool:
+        return _feeds(key, self.reach)
 
     def digest(self, audience: str) -> Digest:
         found = self.digests.get(audience)
@@ -65,7 +83,7 @@ class _Placed:
         if self.item is None:  # pragma: no cover - every audience it feeds was digested before the item went
             raise Conflict("This item's findings are no longer held; add it again.")
         made = self.digests[audience] = digest(for_client(self.item) if audience == "client" else self.item)
-        if all(a in self.digests for a, _ in self.keys):
+        if all(a in self.digests for a, _, _ in self.keys):
             self.item = None
         return made
 
@@ -93,18 +111,18 @@ class InsightState:
     def add(self, item: Item) -> None:
         if item.id in self._placed:
             raise Conflict("This item is already part of the insights; remove it before adding it again.")
-        placed = self._placed[item.id] = _Placed(item, tuple(k for k in LANE_KEYS if _feeds(k, item)))
-        for key in placed.keys:
-            if key in self._lanes:
-                self._lanes[key].add(placed.digest(key[0]))
+        placed = self._placed[item.id] = _Placed(item)
+        for key, lane in self._lanes.items():
+            if placed.feeds(key):
+                lane.add(placed.digest(key[0]))
 
     def remove(self, item_id: str) -> None:
         placed = self._placed.pop(item_id, None)
         if placed is None:
             raise NotFound("No such item in the insights.")
-        for key in placed.keys:
-            if key in self._lanes:
-                self._lanes[key].remove(placed.digest(key[0]))
+        for key, lane in self._lanes.items():
+            if placed.feeds(key):
+                lane.remove(placed.digest(key[0]))
 
     def replace(self, item: Item) -> None:
         """Re-add an item whose findings changed (re-analysis)."""
@@ -112,12 +130,14 @@ class InsightState:
             self.remove(item.id)
         self.add(item)
 
-    def lane(self, audience: str, include_process_notes: bool = False) -> Lane:
+    def lane(
+        self, audience: str, include_process_notes: bool = False, shared_since: datetime | None = None
+    ) -> Lane:
         if audience not in AUDIENCES:
             raise InvalidInput(f"Unknown audience; expected one of {list(AUDIENCES)}.")
         if audience == "client" and include_process_notes:
             raise PermissionDenied("Process notes belong to the therapist and never feed the client's view.")
-        key = (audience, include_process_notes)
+        key: LaneKey = (audience, include_process_notes, shared_since if audience == "therapist" else None)
         if key not in self._lanes:
             self._lanes[key] = self._materialise(key)
         return self._lanes[key]
@@ -125,13 +145,19 @@ class InsightState:
     def _materialise(self, key: LaneKey) -> Lane:
         """Build a lane from the digests already held (in time order, so every insert is an append)."""
         lane = Lane()
-        fed = [placed.digest(key[0]) for placed in self._placed.values() if key in placed.keys]
+        fed = [placed.digest(key[0]) for placed in self._placed.values() if placed.feeds(key)]
         for d in sorted(fed, key=lambda d: d.sort_key):
             lane.add(d)
         return lane
 
-    def view(self, audience: str = "client", *, include_process_notes: bool = False) -> InsightView:
-        lane = self.lane(audience, include_process_notes)
+    def view(
+        self,
+        audience: str = "client",
+        *,
+        include_process_notes: bool = False,
+        shared_since: datetime | None = None,
+    ) -> InsightView:
+        lane = self.lane(audience, include_process_notes, shared_since)
         return assemble(lane, audience, include_process_notes)
 
 

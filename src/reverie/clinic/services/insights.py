@@ -10,7 +10,7 @@ import threading
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from reverie.clinic.models import Entry, Pair, StoredAnalysis, User
 from reverie.clinic.services import audit
@@ -28,7 +28,8 @@ _lock = threading.Lock()
 @dataclass(slots=True)
 class _Cached:
     state: InsightState
-    versions: dict[str, int]  # item id -> stored analysis id that fed it (detects new analyses and edits)
+    # item id -> (stored analysis id that fed it, when it was shared): detects new analyses, edits and (re)shares
+    versions: dict[str, tuple[int, datetime | None]]
     zone: str = ""  # the client's zone the items' times are in (their quarters are the client's own)
 
 
@@ -47,6 +48,7 @@ def _item(entry: Entry, stored: StoredAnalysis) -> Item:
         shared_with_therapist=entry.shared,
         is_process_note=False,
         findings=findings,
+        shared_at=entry.shared_at if entry.shared else None,
     )
 
 
@@ -70,7 +72,7 @@ def state_for(client: User) -> InsightState:
         for entry, stored in _latest_analyses(client):
             key = str(entry.id)
             seen.add(key)
-            version = stored.pk * 2 + int(entry.shared)
+            version = (stored.pk, entry.shared_at if entry.shared else None)
             if cached.versions.get(key) == version:
                 continue
             item = _item(entry, stored)
@@ -106,7 +108,8 @@ def view_for(actor: User, client_id: int | None = None) -> InsightView:
     link = pair.first()
     if link is None:
         raise NotFound("No such client.")
-    view = state_for(link.client).view("therapist")
+    # only what the client shared within this link (policy.shared_within): never a share made to an earlier one
+    view = state_for(link.client).view("therapist", shared_since=link.started_at)
     audit.record(actor, "insights.read", "insights", link.client.pk, subject=link.client)
     return view
 

@@ -24,7 +24,7 @@ from reverie.analysis.summary import KIND_TITLES, Line, summarise
 from reverie.clinic.models import Entry, FitAnswer, ObservationFeedback, StoredAnalysis, User
 from reverie.clinic.services import audit, keys
 from reverie.clinic.services.journal import _entry_for, _open_payload
-from reverie.clinic.services.policy import Action, require
+from reverie.clinic.services.policy import Action, require, visible_entries
 from reverie.errors import InvalidInput
 from reverie.insights.observations import (
     ANALYZERS,
@@ -135,7 +135,7 @@ def noticed(actor: User, entry_id: uuid.UUID | str) -> Noticed | None:
         folded=tuple(folded) if own else (),
         left_out=reading.left_out,
         risk=reading.risk,
-        agreement=tuple(a for a in agreement(entry.client, shared_only=not own) if a.analyzer in analyzers),
+        agreement=tuple(a for a in agreement(entry.client, reader=actor) if a.analyzer in analyzers),
         details=details,
     )
 
@@ -185,11 +185,12 @@ def answers_of(entry: Entry) -> list[tuple[str, str, datetime]]:
     return sorted(out, key=lambda item: item[2])
 
 
-def agreement(client: User, *, shared_only: bool = False) -> list[Agreement]:
-    """Per analyzer: how many of the client's answered observations they marked as fitting."""
+def agreement(client: User, *, reader: User | None = None) -> list[Agreement]:
+    """Per analyzer: how many of the client's answered observations they marked as fitting. For a ``reader`` other
+    than the client (their therapist), only over the entries that reader may read (``policy.visible_entries``)."""
     rows = ObservationFeedback.objects.filter(client=client, entry__deleted_at__isnull=True)
-    if shared_only:
-        rows = rows.filter(entry__shared=True)
+    if reader is not None and reader.pk != client.pk:
+        rows = rows.filter(entry__in=visible_entries(reader))
     counts: Counter[tuple[str, str]] = Counter()
     for row in rows.values("analyzer", "answer").annotate(n=Count("id")):
         counts[(row["analyzer"], row["answer"])] += int(row["n"])

@@ -7,10 +7,11 @@ answers exactly like a record that does not exist (:class:`reverie.errors.NotFou
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 
 from reverie.clinic.models import Attachment, Entry, ObservationFeedback, Pair, User
 from reverie.errors import NotFound
@@ -34,15 +35,32 @@ def _owns_entry(actor: User, entry: Entry) -> bool:
     return bool(actor.is_active and entry.client_id == actor.pk)
 
 
+def share_start(client: User, therapist: User) -> datetime | None:
+    """When the active link between the two began (``None`` when there is none): a share made before it does not
+    reach the therapist (see :func:`_reads_entry`)."""
+    pair = Pair.objects.filter(client=client, therapist=therapist, ended_at__isnull=True).first()
+    return None if pair is None else pair.started_at
+
+
+def shared_within(entry: Entry, since: datetime | None) -> bool:
+    """Whether the entry is shared by a share made within a link that began at ``since``."""
+    return bool(
+        entry.shared and entry.shared_at is not None and since is not None and entry.shared_at >= since
+    )
+
+
 def _reads_entry(actor: User, entry: Entry) -> bool:
+    """The writer reads their live entries. A therapist reads a live entry only while linked to its writer and only
+    when the client shared it during that same link: a share is made to the therapists linked at that moment. It
+    never reaches a therapist linked later, nor the same therapist again after the link ended and was made anew
+    (the client shares again, choosing afresh)."""
     if _owns_entry(actor, entry):
         return entry.deleted_at is None
     return bool(
         actor.is_active
         and actor.is_therapist
-        and entry.shared
         and entry.deleted_at is None
-        and active_pair(entry.client, actor)
+        and shared_within(entry, share_start(entry.client, actor))
     )
 
 
@@ -112,8 +130,13 @@ def visible_entries(actor: User) -> QuerySet[Entry]:
         return Entry.objects.none()
     if actor.is_client:
         return Entry.objects.filter(client=actor, deleted_at__isnull=True)
-    clients = Pair.objects.filter(therapist=actor, ended_at__isnull=True).values("client_id")
-    return Entry.objects.filter(client_id__in=clients, shared=True, deleted_at__isnull=True)
+    shared_in_link = Pair.objects.filter(
+        therapist=actor,
+        client_id=OuterRef("client_id"),
+        ended_at__isnull=True,
+        started_at__lte=OuterRef("shared_at"),
+    )
+    return Entry.objects.filter(Exists(shared_in_link), shared=True, deleted_at__isnull=True)
 
 
 def trashed_entries(actor: User) -> QuerySet[Entry]:

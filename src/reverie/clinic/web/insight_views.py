@@ -36,7 +36,7 @@ def _page(request: HttpRequest, view: InsightView, client_id: int | None) -> Htt
         latest = sorted(known, key=lambda pair: pair[1], reverse=True)[:LINKS_PER_PATTERN]
         summary.append((h, latest, len(known) - len(latest)))
     owner = actor if client_id is None else User.objects.filter(pk=client_id).first()
-    fit = observations.agreement(owner, shared_only=owner.pk != actor.pk) if owner is not None else []
+    fit = observations.agreement(owner, reader=actor) if owner is not None else []
     # Saved entries the worker has not read yet (the demo leaves its analysis to it): say how far it has got.
     reading = analysis.pending_count(actor) if client_id is None and analysis.in_background() else 0
     context = {
