@@ -435,7 +435,7 @@ def export(
         )
     for line in portability.left_out_words(exported.left_out, zone):
         typer.echo(line if line.endswith(":") else f"  {line}", err=True)
-    if exported.left_out:
+    if portability.needs_confirming(exported.left_out):
         raise typer.Exit(1)  # the file holds everything else; the exit status says it is not everything
 
 

@@ -44,6 +44,7 @@ from reverie.errors import (
     ConfigurationError,
     IntegrityError,
     InvalidInput,
+    NotFound,
     PermissionDenied,
     StaleEdit,
 )
@@ -78,6 +79,7 @@ class LeftOut:
     kind: str
     title: str  # "" when the entry itself does not open
     reason: str  # plain words: why it could not be exported
+    damaged: bool = True  # False: the person trashed it while the export ran (in the trash, not lost)
 
     def line(self, zone: tzinfo | None = None) -> str:
         from reverie.journal.kinds import KIND_WORDS
@@ -99,6 +101,7 @@ class Exported:
 LOST_KEY = "it was sealed under a key that no longer exists, so it cannot be opened."
 ALTERED = "it does not open (its stored copy was altered or damaged)."
 ALTERED_FILE = "one of its files or earlier versions does not open (its stored copy was altered or damaged)."
+TRASHED_MEANWHILE = "it was moved to the trash (or deleted) while the export ran."
 
 
 def _readable_title(entry: Entry) -> str:
@@ -114,6 +117,14 @@ def _portable(actor: User, entry: Entry) -> PortableEntry | LeftOut:
     """The entry in portable form, or what to tell its owner when it (or one of its files) cannot be opened."""
     try:
         return _opened_portable(actor, entry)
+    except NotFound:
+        # trashed or deleted elsewhere (another tab, device, the API) after the export listed it: its files and
+        # earlier versions are no longer the person's to read. Left out and named; the rest exports (r18).
+        if Entry.objects.filter(pk=entry.pk, client=actor, deleted_at__isnull=True).exists():
+            raise
+        return LeftOut(
+            entry.happened_at, entry.kind, _readable_title(entry), TRASHED_MEANWHILE, damaged=False
+        )
     except IntegrityError as exc:
         log.warning("export left out one entry: %s", type(exc).__name__)  # the error's type only, never text
         title = _readable_title(entry)
@@ -185,7 +196,8 @@ def export_with_report(actor: User, progress: Progress | None = None) -> Exporte
             out.append(item)
         if progress:
             progress(i, len(rows))
-    outcome = "partial" if left_out else "ok"  # entries that cannot be opened are left out, and counted
+    damaged = [item for item in left_out if item.damaged]  # one trashed meanwhile is in the trash, not lost
+    outcome = "partial" if damaged else "ok"  # entries that cannot be opened are left out, and counted
     audit.record(actor, "journal.export", "journal", actor.pk, subject=actor, outcome=outcome)
     record: dict[str, Any] = {}
     for hook in export_record_hooks:
@@ -195,9 +207,15 @@ def export_with_report(actor: User, progress: Progress | None = None) -> Exporte
         exported_at=timezone.now(),
         entries=tuple(out),
         record=record,
-        left_out=tuple(PortableLeftOut(item.happened_at, item.kind, item.title) for item in left_out),
-    )  # the file itself says what it lacks (version 5), for a person who keeps only the file
+        left_out=tuple(PortableLeftOut(item.happened_at, item.kind, item.title) for item in damaged),
+    )  # the file itself says what it lacks (version 5), for a person who keeps only the file; like the trash, an
+    # entry trashed while the export ran is named to the person (``Exported.left_out``) but not in the file
     return Exported(journal, tuple(left_out))
+
+
+def needs_confirming(left_out: Sequence[LeftOut]) -> bool:
+    """Whether an export lacks something the person did not choose to leave out (an entry that does not open)."""
+    return any(item.damaged for item in left_out)
 
 
 def left_out_words(left_out: Sequence[LeftOut], zone: tzinfo | None = None) -> list[str]:
@@ -205,10 +223,14 @@ def left_out_words(left_out: Sequence[LeftOut], zone: tzinfo | None = None) -> l
     if not left_out:
         return []
     count = len(left_out)
-    head = (
-        f"{count} {'entry' if count == 1 else 'entries'} could not be opened and "
-        f"{'is' if count == 1 else 'are'} not in this export; everything else is:"
-    )
+    one = count == 1
+    if all(item.damaged for item in left_out):
+        head = (
+            f"{count} {'entry' if one else 'entries'} could not be opened and "
+            f"{'is' if one else 'are'} not in this export; everything else is:"
+        )
+    else:  # each line says why (trashed while it ran, or does not open)
+        head = f"{count} {'entry' if one else 'entries'} {'is' if one else 'are'} not in this export; everything else is:"
     return [head, *(item.line(zone) for item in left_out)]
 
 
