@@ -45,6 +45,7 @@ EXTRA_KEYS = ("situation", "urge", "choice", "place", "weather", "time_zone")
 MAX_ZIP_MEMBERS = 20_000
 MAX_ZIP_BYTES = 2_000_000_000  # uncompressed, all members together
 MAX_ZIP_MEMBER_BYTES = 200_000_000
+MAX_FILES_PER_ENTRY = 50  # photos or recordings one Day One entry may bring (Day One itself allows 30 photos)
 MAX_BODY_CHARS = 1_000_000
 MAX_SHORT_CHARS = 1_000
 _DREAM_TAGS = frozenset({"dream", "dreams", "nightmare", "nightmares", "dreamjournal", "dream_journal"})
@@ -341,6 +342,15 @@ def _stamp(moment: datetime, zone: tzinfo | None = None) -> str:
 # ---- Loading -------------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class MediaLimits:
+    """What a Day One zip's photos and recordings may unpack to: each file (the attachment limit), all together."""
+
+    per_file: int = MAX_ZIP_MEMBER_BYTES
+    in_all: int = MAX_ZIP_BYTES
+    per_entry: int = MAX_FILES_PER_ENTRY
+
+
 def load(data: bytes, *, default_tz: tzinfo = UTC) -> PortableJournal:
     """Read a Reverie export (any version this Reverie knows), a jrnl JSON export or a Day One export.
 
@@ -358,15 +368,19 @@ class LoadReport:
     problems: tuple[str, ...] = ()
 
 
-def load_report(data: bytes, *, default_tz: tzinfo = UTC, strict: bool = False) -> LoadReport:
+def load_report(
+    data: bytes, *, default_tz: tzinfo = UTC, strict: bool = False, media_limits: MediaLimits | None = None
+) -> LoadReport:
     """Like :func:`load`, but a bad entry is left out and reported instead of refusing the file (unless strict).
 
     Empty entries (no words, no photo, no recording) are left out and reported in both modes: they hold nothing.
+    A Day One zip's files are unpacked lazily, only those an entry names, each within ``media_limits``.
     """
     sink = _Problems(strict)
-    media: dict[str, bytes] = {}
     if isinstance(data, bytes | bytearray | memoryview) and bytes(data[:4]) == b"PK\x03\x04":
-        raw, media = _unzip_dayone(bytes(data))
+        raw, media = _unzip_dayone(bytes(data), media_limits or MediaLimits())
+        with media:  # the archive stays open while the entries are read: each names the files it brings
+            return LoadReport(_load_dayone(_Fields(raw, "the file"), sink, media), tuple(sink.found))
     elif isinstance(data, bytes | bytearray | memoryview) and _JRNL_TEXT_START.match(bytes(data[:64])):
         document = _Fields(_parse_jrnl_text(bytes(data)), "the file")
         return LoadReport(_load_jrnl(document, default_tz, sink, JRNL_TEXT_SCHEMA), tuple(sink.found))
@@ -376,7 +390,7 @@ def load_report(data: bytes, *, default_tz: tzinfo = UTC, strict: bool = False) 
     if "schema" in document.data:
         journal = _load_reverie(document, sink)
     elif "metadata" in document.data and "entries" in document.data:
-        journal = _load_dayone(document, sink, media)
+        journal = _load_dayone(document, sink, _ZipMedia(None, {}, MediaLimits()))
     elif "entries" in document.data and "tags" in document.data:
         journal = _load_jrnl(document, default_tz, sink)
     else:
@@ -398,6 +412,8 @@ class _Problems:
         for item in items:
             try:
                 entry = make(item)
+            except _TooMuchMedia:
+                raise  # the whole file is refused: what an import may hold in all is not one entry's fault
             except InvalidInput as error:
                 if self.strict:
                     raise
@@ -423,15 +439,70 @@ class _Problems:
         return out
 
 
-def _unzip_dayone(data: bytes) -> tuple[object, dict[str, bytes]]:
-    """Day One's zip: every top-level ``*.json`` journal merged, and ``photos/`` and ``audios/`` by file name."""
+class _ZipMedia:
+    """A Day One zip's ``photos/`` and ``audios/``, read one file at a time when an entry names it (never all up
+    front): a file whose stated size is over the per-file limit is refused unread, each read stops one byte past
+    the limit (a zip's stated sizes can lie), and the bytes read for the whole file are capped (r18)."""
+
+    def __init__(
+        self, archive: zipfile.ZipFile | None, infos: dict[str, zipfile.ZipInfo], limits: MediaLimits
+    ) -> None:
+        self.archive, self.infos, self.limits, self.read_so_far = archive, infos, limits, 0
+
+    def __enter__(self) -> _ZipMedia:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self.archive is not None:
+            self.archive.close()
+
+    def read(self, name: str, where: str) -> bytes | None:
+        """The file's bytes; ``None`` when the zip has no such file (a bare JSON export carries none)."""
+        info = self.infos.get(name)
+        if info is None or self.archive is None:
+            return None
+        limit = self.limits.per_file
+        if info.file_size > limit:  # refused before a byte is unpacked
+            raise InvalidInput(
+                f"Cannot import: {where} is {_size_words(info.file_size)}; the limit is {_size_words(limit)}."
+            )
+        if self.read_so_far + info.file_size > self.limits.in_all:
+            raise _TooMuchMedia(self.limits.in_all)
+        data = _read_member(self.archive, info, limit)  # never more than limit + 1 bytes unpacked
+        self.read_so_far += len(data)
+        if self.read_so_far > self.limits.in_all:
+            raise _TooMuchMedia(self.limits.in_all)
+        return data
+
+
+class _TooMuchMedia(InvalidInput):
+    """The zip's files together unpack to more than an import may hold: the whole file is refused, never in part."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(
+            f"Cannot import: the photos and recordings in this zip come to more than {_size_words(limit)} in all."
+            " Export fewer entries at a time from Day One (a date range, or one journal) and import each zip."
+        )
+
+
+def _size_words(size: int) -> str:
+    """A size as a person reads it ("10 MB", "149 KB"; 1 MB = 1,048,576 bytes)."""
+    for unit, scale in (("MB", 1024 * 1024), ("KB", 1024)):
+        if size >= scale:
+            return f"{size / scale:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{size:,} bytes"
+
+
+def _unzip_dayone(data: bytes, limits: MediaLimits) -> tuple[object, _ZipMedia]:
+    """Day One's zip: every top-level ``*.json`` journal merged, and ``photos/`` and ``audios/`` by file name (read
+    later, lazily: see :class:`_ZipMedia`)."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError):
         raise InvalidInput(
             "Cannot import: the zip file is damaged (unpack it and try its .json file)."
         ) from None
-    with archive:
+    try:
         infos = [i for i in archive.infolist() if not i.is_dir() and not i.filename.startswith("__MACOSX/")]
         if len(infos) > MAX_ZIP_MEMBERS or sum(i.file_size for i in infos) > MAX_ZIP_BYTES:
             raise InvalidInput("Cannot import: the zip file is too large to be a journal export.")
@@ -444,28 +515,33 @@ def _unzip_dayone(data: bytes) -> tuple[object, dict[str, bytes]]:
         entries: list[object] = []
         metadata: object = {"version": "1.0"}
         for info in sorted(journals, key=lambda i: i.filename):
-            document = _parse_json(_read_member(archive, info))
+            document = _parse_json(_read_member(archive, info, MAX_ZIP_MEMBER_BYTES))
             if not isinstance(document, dict) or not isinstance(document.get("entries"), list):
                 raise InvalidInput("Cannot import: a .json file in the zip is not a Day One journal.")
             metadata = document.get("metadata", metadata)
             entries.extend(document["entries"])
         media = {
-            i.filename.lower(): _read_member(archive, i)
+            i.filename.lower(): i
             for i in infos
             if i.filename.lower().startswith(("photos/", "audios/")) and i.filename.count("/") == 1
         }
-    return {"metadata": metadata, "entries": entries}, media
+    except BaseException:
+        archive.close()
+        raise
+    return {"metadata": metadata, "entries": entries}, _ZipMedia(archive, media, limits)
 
 
-def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
-    if info.file_size > MAX_ZIP_MEMBER_BYTES:
+def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
+    """The member's bytes: refused unread when its stated size is over ``limit``, and refused when more than
+    ``limit`` bytes come out (stated sizes can lie; at most ``limit + 1`` are ever unpacked)."""
+    if info.file_size > limit:
         raise InvalidInput("Cannot import: a file in the zip is too large.")
     try:
         with archive.open(info) as handle:
-            data = handle.read(MAX_ZIP_MEMBER_BYTES + 1)
+            data = handle.read(limit + 1)
     except (zipfile.BadZipFile, OSError, NotImplementedError, RuntimeError):
         raise InvalidInput("Cannot import: a file in the zip is damaged or encrypted.") from None
-    if len(data) > MAX_ZIP_MEMBER_BYTES:
+    if len(data) > limit:  # its stated size lied
         raise InvalidInput("Cannot import: a file in the zip is too large.")
     return data
 
@@ -702,7 +778,7 @@ def _jrnl_split_title(text: str) -> tuple[str, str]:
     return text[: sentence.end()].strip(), text[sentence.end() :].strip()
 
 
-def _load_dayone(document: _Fields, sink: _Problems, media: Mapping[str, bytes]) -> PortableJournal:
+def _load_dayone(document: _Fields, sink: _Problems, media: _ZipMedia) -> PortableJournal:
     major, dot, minor = document.nested("metadata").text("version", default="1.0").partition(".")
     if version_number(major, message=DAYONE_UNSUPPORTED) != 1:
         raise InvalidInput(DAYONE_UNSUPPORTED)
@@ -793,15 +869,19 @@ def _dayone_title(text: str) -> tuple[str, str]:
     return "", text
 
 
-def _dayone_media(
-    item: _Fields, key: str, type_key: str, media: Mapping[str, bytes]
-) -> tuple[PortableAttachment, ...]:
+def _dayone_media(item: _Fields, key: str, type_key: str, media: _ZipMedia) -> tuple[PortableAttachment, ...]:
     out = []
-    for index, thing in enumerate(item.objects(key)):
+    things = item.objects(key)
+    if len(things) > media.limits.per_entry:
+        raise InvalidInput(
+            f"Cannot import: {item.where} has {len(things)} {key}; at most {media.limits.per_entry} are imported"
+            " with one entry."
+        )
+    for index, thing in enumerate(things):
         md5 = thing.text("md5", default="").lower()
         ext = thing.text(type_key, default="").lower().lstrip(".")
-        data = media.get(f"{key}/{md5}.{ext}")
-        if not md5 or data is None:
+        data = media.read(f"{key}/{md5}.{ext}", f"{item.where}.{key}[{index}]") if md5 else None
+        if data is None:
             continue  # a bare JSON export carries no files
         media_type = _MEDIA_TYPES.get(ext, "application/octet-stream")
         out.append(PortableAttachment(f"{key[:-1]}-{index + 1}.{ext or 'bin'}", media_type, data))

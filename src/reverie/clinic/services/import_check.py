@@ -10,7 +10,19 @@ from reverie.clinic.services.journal import EntryDraft, validate
 from reverie.clinic.services.local_time import zone_of
 from reverie.clinic.services.media import check_attachment
 from reverie.errors import InvalidInput
-from reverie.journal.interchange import PortableEntry, PortableJournal, load_report
+from reverie.journal.interchange import MediaLimits, PortableEntry, PortableJournal, load_report
+
+# A Day One zip's photos and recordings together may unpack to this many times the attachment limit: as much as the
+# largest import body the API reads (``uploads.READ_AT_MOST``), whatever the zip's compression ratio (r18).
+MEDIA_IN_ALL_TIMES = 10
+
+
+def media_limits() -> MediaLimits:
+    """Each unpacked file within the attachment limit; all together within ``MEDIA_IN_ALL_TIMES`` times it."""
+    from django.conf import settings
+
+    limit = int(settings.REVERIE["REVERIE_MAX_ATTACHMENT_BYTES"])
+    return MediaLimits(per_file=limit, in_all=MEDIA_IN_ALL_TIMES * limit)
 
 
 def usable(
@@ -19,7 +31,7 @@ def usable(
     """The entries to store with their validated drafts, and one text-free line per entry or file left out."""
     from reverie.clinic.services.portability import _draft
 
-    loaded = load_report(data, default_tz=zone_of(actor), strict=all_or_nothing)
+    loaded = load_report(data, default_tz=zone_of(actor), strict=all_or_nothing, media_limits=media_limits())
     problems = list(loaded.problems)
     kept: list[PortableEntry] = []
     drafts: list[EntryDraft] = []
