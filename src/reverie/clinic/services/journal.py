@@ -174,12 +174,6 @@ def validate(draft: EntryDraft, *, has_attachment: bool = False, now: datetime |
             f"The entry is {len(body):,} characters; the limit is {limit:,}. Nothing was saved."
         )
     feelings = _clean_feelings(draft.feelings)
-    if not body.strip() and not feelings and not (has_attachment and draft.kind in ("art", "music")):
-        # A feeling-only check-in (no words) is an entry; nothing at all is not.
-        raise InvalidInput("The entry is empty: write something or tick a feeling. Nothing was saved.")
-    title = " ".join(_clean_text(draft.title, "title").split())
-    if len(title) > MAX_TITLE_CHARS:
-        raise InvalidInput(f"The title may be at most {MAX_TITLE_CHARS} characters.")
     extra = {
         k: _clean_text(str(v), k)
         for k, v in draft.extra.items()
@@ -187,6 +181,19 @@ def validate(draft: EntryDraft, *, has_attachment: bool = False, now: datetime |
     }
     if any(len(v) > 20_000 for v in extra.values()):
         raise InvalidInput("A mindful-choice field may be at most 20,000 characters.")
+    # A mindful choice's words may all be in its three parts (situation, urge, choice): those are its text (r18).
+    parts = draft.kind == EntryKind.MINDFUL_CHOICE and any(k in extra for k in MINDFUL_FIELDS)
+    if (
+        not body.strip()
+        and not feelings
+        and not parts
+        and not (has_attachment and draft.kind in ("art", "music"))
+    ):
+        # A feeling-only check-in (no words) is an entry; nothing at all is not.
+        raise InvalidInput("The entry is empty: write something or tick a feeling. Nothing was saved.")
+    title = " ".join(_clean_text(draft.title, "title").split())
+    if len(title) > MAX_TITLE_CHARS:
+        raise InvalidInput(f"The title may be at most {MAX_TITLE_CHARS} characters.")
     return replace(
         draft,
         body=body,
