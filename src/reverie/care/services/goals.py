@@ -4,6 +4,7 @@ over time, and evidence: the client's own journal entries they choose, or sessio
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -18,7 +19,7 @@ from reverie.clinic.models import Entry, User
 from reverie.clinic.services import audit
 from reverie.clinic.services.local_time import day_in, local_date, today
 from reverie.clinic.services.policy import Action
-from reverie.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from reverie.errors import Conflict, IntegrityError, InvalidInput, NotFound, PermissionDenied
 from reverie.programmes import goals as rules
 
 PURPOSE = "goal"
@@ -191,8 +192,18 @@ def _view(goal: Goal, course: Course) -> GoalView:
     )
 
 
-def goals_for(actor: User, course_id: object) -> list[GoalView]:
+def goals_for(
+    actor: User, course_id: object, *, damaged: Callable[[Goal], None] | None = None
+) -> list[GoalView]:
+    """A course's goals. With ``damaged`` (the export), a goal that does not open is handed to it and left out."""
     course = courses.get_course(actor, course_id)
-    views = [_view(goal, course) for goal in Goal.objects.filter(course=course).select_related("client")]
+    views = []
+    for goal in Goal.objects.filter(course=course).select_related("client"):
+        try:
+            views.append(_view(goal, course))
+        except IntegrityError:
+            if damaged is None:
+                raise
+            damaged(goal)
     audit.record(actor, "goal.list", "course", course.id, subject=course.client)
     return views

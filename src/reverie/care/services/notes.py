@@ -5,6 +5,7 @@ asks for them explicitly, with a reason, as an audited action."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -19,7 +20,7 @@ from reverie.care.services import course as courses
 from reverie.clinic.models import User
 from reverie.clinic.services import audit
 from reverie.clinic.services.policy import Action
-from reverie.errors import InvalidInput, PermissionDenied, StaleEdit
+from reverie.errors import IntegrityError, InvalidInput, PermissionDenied, StaleEdit
 
 PROGRESS_PURPOSE = "note.progress"
 MIN_REASON = 8
@@ -158,11 +159,21 @@ def _therapist_view(course: Course, note: TherapistNote) -> NoteView:
     return NoteView(note.id, note.kind, slot, note.created_at, str(text))
 
 
-def progress_notes(actor: User, course_id: object) -> list[NoteView]:
-    """Progress notes of a course, for its client and its therapist."""
+def progress_notes(
+    actor: User, course_id: object, *, damaged: Callable[[ProgressNote], None] | None = None
+) -> list[NoteView]:
+    """Progress notes of a course, for its client and its therapist. With ``damaged`` (the export), a note that does
+    not open is handed to it and left out instead of failing the list."""
     course = courses.get_course(actor, course_id)
     rows = ProgressNote.objects.filter(course=course).select_related("session").order_by("session__start")
-    views = [_progress_view(course, n) for n in rows]
+    views = []
+    for row in rows:
+        try:
+            views.append(_progress_view(course, row))
+        except IntegrityError:
+            if damaged is None:
+                raise
+            damaged(row)
     audit.record(actor, "note.progress.list", "course", course.id, subject=course.client)
     return views
 

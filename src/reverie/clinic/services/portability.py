@@ -65,7 +65,9 @@ Progress = Callable[[int, int], None]
 log = logging.getLogger(__name__)
 
 # Each returns part of the export's ``record`` for a client (care: the course of therapy as the client reads it).
-export_record_hooks: list[Callable[[User], dict[str, Any]]] = []
+# A hook names a part it could not open (a damaged safety plan, a progress note) through the second argument and
+# leaves it out of what it returns: one record never blocks the export (r18).
+export_record_hooks: list[Callable[[User, Callable[[LeftOut], None]], dict[str, Any]]] = []
 
 # Called with the client inside the erasure's transaction, before anything is deleted (care: tell the therapists).
 before_erase_hooks: list[Callable[[User], object]] = []
@@ -80,6 +82,7 @@ class LeftOut:
     title: str  # "" when the entry itself does not open
     reason: str  # plain words: why it could not be exported
     damaged: bool = True  # False: the person trashed it while the export ran (in the trash, not lost)
+    is_entry: bool = True  # False: part of the course record (``kind`` then says which: "Safety plan", ...)
 
     def line(self, zone: tzinfo | None = None) -> str:
         from reverie.journal.kinds import KIND_WORDS
@@ -196,25 +199,28 @@ def export_with_report(actor: User, progress: Progress | None = None) -> Exporte
             out.append(item)
         if progress:
             progress(i, len(rows))
-    damaged = [item for item in left_out if item.damaged]  # one trashed meanwhile is in the trash, not lost
-    outcome = "partial" if damaged else "ok"  # entries that cannot be opened are left out, and counted
-    audit.record(actor, "journal.export", "journal", actor.pk, subject=actor, outcome=outcome)
     record: dict[str, Any] = {}
-    for hook in export_record_hooks:
-        record.update(hook(actor))
+    for hook in export_record_hooks:  # a part of the record that does not open is left out and named too
+        record.update(hook(actor, left_out.append))
+    damaged = [item for item in left_out if item.damaged]  # one trashed meanwhile is in the trash, not lost
+    outcome = "partial" if damaged else "ok"  # what cannot be opened is left out, and counted
+    audit.record(actor, "journal.export", "journal", actor.pk, subject=actor, outcome=outcome)
     journal = PortableJournal(
         schema=SCHEMA,
         exported_at=timezone.now(),
         entries=tuple(out),
         record=record,
-        left_out=tuple(PortableLeftOut(item.happened_at, item.kind, item.title) for item in damaged),
+        left_out=tuple(
+            PortableLeftOut(item.happened_at, item.kind, item.title) for item in damaged if item.is_entry
+        ),
     )  # the file itself says what it lacks (version 5), for a person who keeps only the file; like the trash, an
     # entry trashed while the export ran is named to the person (``Exported.left_out``) but not in the file
     return Exported(journal, tuple(left_out))
 
 
 def needs_confirming(left_out: Sequence[LeftOut]) -> bool:
-    """Whether an export lacks something the person did not choose to leave out (an entry that does not open)."""
+    """Whether an export lacks something the person did not choose to leave out (an entry or record that does not
+    open)."""
     return any(item.damaged for item in left_out)
 
 
@@ -224,13 +230,18 @@ def left_out_words(left_out: Sequence[LeftOut], zone: tzinfo | None = None) -> l
         return []
     count = len(left_out)
     one = count == 1
-    if all(item.damaged for item in left_out):
+    if all(item.damaged and item.is_entry for item in left_out):
         head = (
             f"{count} {'entry' if one else 'entries'} could not be opened and "
             f"{'is' if one else 'are'} not in this export; everything else is:"
         )
-    else:  # each line says why (trashed while it ran, or does not open)
-        head = f"{count} {'entry' if one else 'entries'} {'is' if one else 'are'} not in this export; everything else is:"
+    else:  # each line says what and why (trashed while it ran, or does not open)
+        noun = (
+            ("entry" if one else "entries")
+            if all(i.is_entry for i in left_out)
+            else ("record" if one else "records")
+        )
+        head = f"{count} {noun} {'is' if one else 'are'} not in this export; everything else is:"
     return [head, *(item.line(zone) for item in left_out)]
 
 
