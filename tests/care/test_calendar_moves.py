@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 import recurring_ical_events
-from course_clock import LONDON, at
 from icalendar import Calendar
 
+from course_clock import LONDON, at
 from reverie.care.services import course as courses
 from reverie.care.services import sessions, week
 
