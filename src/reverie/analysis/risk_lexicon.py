@@ -1080,7 +1080,7 @@ RULES: tuple[Rule, ...] = (
         r"my\s+(?:family|kids|children|parents|mum|mom|dad|wife|husband|partner)|people|the\s+people\s+i\s+love|"
         r"everything|things|life|it)\s+(?:would|will|'d|'ll|wud|wld)\s+(?:\w+\s+)?(?:be|feel|get|go)\s+(?:so\s+|a\s+lot\s+|"
         r"much\s+|way\s+|far\s+|a\s+bit\s+|just\s+)?(?:better|lighter|easier|happier|brighter|calmer|simpler|kinder|"
-        r"freer|a\s+(?:better|lighter|happier|brighter|kinder|nicer)\s+place)(?:\s+off)?(?:\s+for\s+(?:everyone|everybody|"
+        r"freer|a\s+(?:better|lighter|happier|brighter|kinder|nicer)\s+place)(?:\s+for\s+(?:everyone|everybody|"
         r"them|all|all\s+of\s+them|my\s+\w+))?\s+"
         r"(?:without\s+me(?:\s+in\s+it|\s+around|\s+here)?(?!\s+(?:at|on|in|for|there|tonight|today|tomorrow|this|next|"
         r"as|doing)\b)|with\s+me\s+(?:gone|dead|out\s+of\s+the\s+way)|(?:once|when|if)\s+(?:i'?m|im|i\s+am|i\s+was|i\s+were|i)\s+(?:just\s+|simply\s+)?"
