@@ -62,7 +62,10 @@ BEHAVIOR = LEVELS.index("behavior")
 # construction for a model-alone alarm; no seen challenge or bank line and no C-SSRS user changes
 # 2.4.2: twenty-ninth round: a jump off a bridge or a cliff told as a sport (a bungee, a rope swing, "for a laugh") set
 # aside, and an act in a relative clause on a noun for a person ("a lady … who'd swallowed …") that person's
-VERSION = "2.4.2"
+# 2.5.0: h3, after review r17: a passive wish to be dead told as sleep not come back from or as the world's or one's
+# people's gain from one's absence (ideation), and the writer's intent to kill themselves with a time set or the means
+# at hand (behavior: a plan); stored screens are redone
+VERSION = "2.5.0"
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "risk"
 MODEL_FILE = "risk_model.npz"
 # Fourteenth round: the level model ("behavior or worse" vs "ideation" on a sentence the screen already flags), an

@@ -35,6 +35,50 @@ THINK = (
     r"(?:(?:thinking|thought|think|thoughts|fantasi[sz]ing|fantasi[sz]e|dreaming|obsessing)\s+(?:about|of)|"
     r"consider(?:ing|ed)?|contemplat(?:e|ing|ed)|research(?:ing|ed)?)"
 )
+# h3 (risk 2.5.0): a plan told as intent with a time or the means at hand (``intent_with_time_or_means``). The
+# intent is the writer's own and unhedged: "I'm going to", "gonna", "I'll", "I will", "I've decided to", then an act
+# on the writer's own self (not "herself": someone else's) or their life.
+MY_SELF = r"(?:myself|my\s?self|myslef|mysef|meself|miself|mi\s+self|masel|mysel)"
+# "kill myself" for hard work or a laugh ("at the gym", "trying to finish", "over this essay", "laughing")
+NOT_AN_EFFORT = (
+    r"(?!\s+(?:\w+ing|for|over|with|to|trying|at\s+(?:the\s+)?(?:gym|work|office|job|school|uni|college|practice|training|"
+    r"session|match|game|party|concert|show))\b)"
+)
+PLAN_INTENT = (
+    r"\b(?:(?:i'?m|im|i\s+am)\s+(?:really\s+|actually\s+|definitely\s+|finally\s+)?(?:going\s+to|goin\s+to|gonna|gunna|"
+    r"about\s+to|planning\s+to)|(?:i'?ll|i\s+will|i\s+shall|ima|imma)|(?<=^)gonna|(?<=[.!?\n]\s)gonna|"
+    r"(?:i'?ve|i\s+have|i)\s+decided\s+to|i\s+plan\s+to)\s+(?:just\s+|finally\s+|actually\s+|really\s+|definitely\s+)?"
+    r"(?:(?:kill|off|hang|shoot|poison|drown|gas|end)\s+"
+    + MY_SELF
+    + NOT_AN_EFFORT
+    + r"|end\s+(?:my\s+(?:own\s+)?life|it\s+all)|"
+    r"take\s+my\s+(?:own\s+)?life|commit\s+suicide|overdose|od)\b"
+)
+# a time set: tonight, tomorrow, a named day or hour, after or when something that will happen
+PLAN_TIME = (
+    r"\b(?:tonight|tonite|2nite|2night|tomorrow|tmrw|tmr|2moro|2morrow|this\s+(?:weekend|evening|afternoon|morning|"
+    r"week|friday|saturday|sunday|monday|tuesday|wednesday|thursday)|(?:on|this|next|by)\s+(?:monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday|my\s+birthday|the\s+\d{1,2}(?:st|nd|rd|th)?)|at\s+(?:\d{1,2}|midnight|"
+    r"dawn)|after\s+(?:my\s+shift|work|school|dinner|the\s+funeral|they|everyone|he|she|my\s+(?:mum|mom|dad|wife|husband|"
+    r"partner|kids))|(?:when|once)\s+(?:they|everyone|everybody|he|she|my\s+\w+)\s+(?:are|is|'re|'s|go|goes|leave|"
+    r"leaves|fall|falls|gets|get)\b|in\s+(?:an\s+hour|a\s+few\s+hours|\d+\s+(?:hours|minutes|days))|right\s+now|"
+    r"this\s+time\s+for\s+real)\b"
+)
+# the means at hand: had, bought or ready ("I have the pills", "the rope's in the shed", "the gun is loaded")
+PLAN_MEANS_THING = (
+    r"(?:"
+    + r"pills|tablets|meds|medication|painkillers|paracetamol|sleeping\s+pills|rope|noose|gun|pistol|rifle|"
+    r"shotgun|knife|blade|razor|razors|belt|cord|ligature|charcoal|bleach|poison|insulin|hose|tubing|helium)"
+)
+PLAN_MEANS = (
+    r"\b(?:(?:i\s+)?(?:have|'ve\s+got|ve\s+got|have\s+got|got|bought|picked\s+up|saved|kept|found)\s+(?:the|my|a|an|some|"
+    r"enough|all\s+(?:the|my)|(?:a|the)\s+(?:whole\s+)?(?:box|bottle|pack|packet|strip)s?\s+of)\s+(?:\w+\s+)?"
+    + PLAN_MEANS_THING
+    + r"|(?:the|my)\s+(?:\w+\s+)?"
+    + PLAN_MEANS_THING
+    + r"\s*(?:is|are|'s|r|s)\s+(?:already\s+|all\s+)?(?:ready|here|right\s+here|next\s+to\s+me|beside\s+me|in\s+my|"
+    r"in\s+the|on\s+the|loaded|set\s+up|tied|counted|laid\s+out|lined\s+up))\b"
+)
 # Drug names are an open class: beside the common words and names, a generic or brand name is read by the endings
 # of its drug classes (amitriptyline, diazepam, quetiapine, oxycodone, pentobarbital, co-codamol …). Ninth round,
 # after the eighth frozen batch: its overdoses named amitriptyline, Panadol, co-codamol and pentobarbital, none known.
@@ -809,6 +853,18 @@ RULES: tuple[Rule, ...] = (
         r"it|kill|end|finish)|\b(?:formulated|made|have|got|worked\s+out|came\s+up\s+with|had)\s+(?:a|the|my)\s+"
         r"(?:\w+\s+)?plan\s+(?:including|with|covering|that\s+includes)\s+(?:the\s+)?(?:time|place|method|means|date)\b",
     ),
+    # h3 (risk 2.5.0): a plan told as the writer's intent to kill themselves with a time set or the means at hand, in
+    # that sentence or the next ("I'm going to kill myself tonight, I have the pills", "I'll end my life on Friday when
+    # they're at work", "gonna hang myself tomorrow, the rope's in the shed"): a plan with a time or means is
+    # behaviour (docs/risk.md). Only "I" as the doer ("she's going to kill herself tonight" is someone else's), never
+    # negated ("I'm not going to …" does not match), and a figure of speech overlapping it ("kill myself laughing")
+    # sets it aside as it does the bare phrase.
+    _rule(
+        "intent_with_time_or_means",
+        BEHAVIOR,
+        PLAN_INTENT + r"[^.!?\n]{0,60}?(?:" + PLAN_TIME + r"|" + PLAN_MEANS + r")"
+        r"|" + PLAN_INTENT + r"[^.!?\n]{0,60}?[.!?]+\s*[^.!?\n]{0,60}?" + PLAN_MEANS,
+    ),
     _rule(
         "counting_means",
         BEHAVIOR,
@@ -1013,11 +1069,38 @@ RULES: tuple[Rule, ...] = (
         r"kill\w*|didn'?t\s+wake|wasn'?t\s+here|was\s+gone|were\s+gone)|world\s+(?:would\s+be|"
         r"is)\s+better\s+without\s+me|(?:would|will)\s+(?:not|n't)\s+miss\s+me)",
     ),
+    # h3 (risk 2.5.0): a passive wish to be dead told as what others or the world would gain from the writer's absence
+    # ("the world would be lighter if I just wasn't in it", "everyone would be happier with me gone", "easier for
+    # everybody when I'm not here anymore"); the gain named for everyone, the world or the writer's people, not a team,
+    # a meeting or a rota ("the team would be better off without me at the meeting" is no wish)
+    _rule(
+        "world_lighter_without_me",
+        IDEATION,
+        r"\b(?:the\s+world|this\s+world|world|everyone|everybody|every1|evry1|everyone\s+else|everybody\s+else|"
+        r"my\s+(?:family|kids|children|parents|mum|mom|dad|wife|husband|partner)|people|the\s+people\s+i\s+love|"
+        r"everything|things|life|it)\s+(?:would|will|'d|'ll|wud|wld)\s+(?:\w+\s+)?(?:be|feel|get|go)\s+(?:so\s+|a\s+lot\s+|"
+        r"much\s+|way\s+|far\s+|a\s+bit\s+|just\s+)?(?:better|lighter|easier|happier|brighter|calmer|simpler|kinder|"
+        r"freer|a\s+(?:better|lighter|happier|brighter|kinder|nicer)\s+place)(?:\s+for\s+(?:everyone|everybody|"
+        r"them|all|all\s+of\s+them|my\s+\w+))?\s+"
+        r"(?:without\s+me(?:\s+in\s+it|\s+around|\s+here)?(?!\s+(?:at|on|in|for|there|tonight|today|tomorrow|this|next|"
+        r"as|doing)\b)|with\s+me\s+(?:gone|dead|out\s+of\s+the\s+way)|(?:once|when|if)\s+(?:i'?m|im|i\s+am|i\s+was|i\s+were|i)\s+(?:just\s+|simply\s+)?"
+        r"(?:(?:not|wasn'?t|weren'?t|was\s+not|were\s+not|didn'?t|did\s+not|no\s+longer|never)\s+(?:\w+\s+)?(?:here|"
+        r"around|alive|in\s+it|in\s+(?:this|the)\s+world|exist|existed|existing|breathing|born)|gone|dead|died|"
+        r"disappeared|stopped\s+(?:existing|breathing))(?:\s+(?:anymore|any\s+more|for\s+good))?\b"
+        r"(?!\s+(?:to|for|at|on|this|next|tonight|today|tomorrow)\b))",
+    ),
     _rule(
         "never_wake_up",
         IDEATION,
         r"\b(?:(?:go\s+to\s+sleep|fall\s+asleep|sleep|sleeping|close\s+my\s+eyes)\s+(?:and\s+|&\s+|n\s+)?(?:never|not)\s+"
-        r"(?:wake|waking|wakeup|open\s+my\s+eyes|open\s+(?:them|my\s+eyes)\s+again)|(?:hope|hoping|wish|want|pray|praying)\s+"
+        r"(?:wake|waking|wakeup|open\s+my\s+eyes|open\s+(?:them|my\s+eyes)\s+again)"
+        # h3 (risk 2.5.0): not coming back from sleep ("fall asleep and never come back", "go to sleep n just not come
+        # back"), not a return to a place or a time ("… not come back to work till Monday")
+        r"|(?:go\s+to\s+sleep|fall\s+asleep|drift\s+off|sleep|close\s+my\s+eyes)\s+(?:and\s+|&\s+|n\s+)(?:just\s+|simply\s+)?"
+        r"(?:never|not)\s+(?:\w+\s+)?(?:come|coming|wake|waking)\s+(?:back|round|up)\b"
+        r"(?!\s+(?:to\s+(?:work|school|uni|class|bed|the\s+(?:office|party|group|meeting))|till|til|until|before|in\s+time|on\s+time|"
+        r"early|late|at\s+\d|for\s+(?:work|school|breakfast|lunch|dinner)))"
+        r"|(?:hope|hoping|wish|want|pray|praying)\s+"
         r"(?:that\s+)?(?:i\s+)?(?:would\s+|could\s+|"
         r"will\s+|'d\s+)?never\s+wake\s+up|not\s+(?:to\s+)?wake\s+up\s+(?:tomorrow|again|in\s+the\s+morning|ever))",
     ),
