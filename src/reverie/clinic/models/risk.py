@@ -19,6 +19,9 @@ class EntryScreen(models.Model):
     level = models.CharField(max_length=16)
     payload = models.BinaryField()
     screened_at = models.DateTimeField()
+    # The revision whose save first held this revision's screened words (an edit that changed no words, a tag
+    # added, keeps the earlier one); null: this one. The risk flow raises one alert per words, not per revision.
+    words_revision = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["entry", "revision"], name="one_screen_per_revision")]

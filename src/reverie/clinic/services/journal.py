@@ -305,9 +305,32 @@ def screen_draft(draft: EntryDraft) -> risk_screen.Screened:
     )
 
 
-def screen_saved(entry: Entry, screened: risk_screen.Screened, *, written_at: datetime) -> None:
-    """The one hook every save path calls inside its transaction: store the screen, raise the risk flow."""
-    risk_screen.store(entry, screened, written_at=written_at)
+def screen_saved(
+    entry: Entry, screened: risk_screen.Screened, *, written_at: datetime, words_revision: int | None = None
+) -> None:
+    """The one hook every save path calls inside its transaction: store the screen, raise the risk flow.
+    ``words_revision``: the earlier revision whose words this one keeps unchanged (an edit of tags or the date)."""
+    risk_screen.store(entry, screened, written_at=written_at, words_revision=words_revision)
+
+
+def _words_kept(entry: Entry, old: Mapping[str, object], text: str) -> int | None:
+    """The revision that first held the words of the edit being saved, when the edit changed none of the words the
+    screen reads (``old`` is the replaced revision's payload); None when it changed some."""
+    extra = old.get("extra")
+    before = risk_screen.screened_text(
+        str(old.get("title") or ""),
+        str(old.get("body") or ""),
+        {str(k): str(v) for k, v in extra.items()} if isinstance(extra, dict) else {},
+    )
+    if before != text:
+        return None
+    previous = entry.revision - 1
+    kept = (
+        EntryScreen.objects.filter(entry=entry, revision=previous)
+        .values_list("words_revision", flat=True)
+        .first()
+    )
+    return kept or previous
 
 
 def create_entry(
@@ -516,7 +539,9 @@ def update_entry(
         audit.record(actor, "entry.update", "entry", entry.id, subject=actor)
         text = risk_screen.screened_text(clean.title, clean.body, clean.extra)
         screened = early[1] if early is not None and early[0] == text else screen_draft(clean)
-        screen_saved(entry, screened, written_at=entry.updated_at)
+        screen_saved(
+            entry, screened, written_at=entry.updated_at, words_revision=_words_kept(entry, old, text)
+        )
         after_save(entry)
     return _view(entry)
 

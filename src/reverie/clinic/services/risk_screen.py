@@ -54,6 +54,8 @@ class ScreenSignal:
     level: str
     written_at: datetime
     model_alone: bool = False
+    # the earlier revision whose words this one keeps (an edit that changed no words); None: new words
+    words_revision: int | None = None
 
 
 # Called inside the save's transaction after the screen is stored; the care app's risk flow subscribes.
@@ -87,14 +89,23 @@ def _record_id(entry_id: uuid.UUID, revision: int) -> str:
     return f"{entry_id}#s{revision}"
 
 
-def store(entry: Entry, screened: Screened, *, written_at: datetime) -> EntryScreen:
+def store(
+    entry: Entry, screened: Screened, *, written_at: datetime, words_revision: int | None = None
+) -> EntryScreen:
     """Store the screen of the entry's current revision sealed and tell the subscribers. Call inside the save's
-    transaction; storing the same revision twice keeps the first."""
+    transaction; storing the same revision twice keeps the first. ``words_revision``: the earlier revision whose
+    words this one keeps unchanged (the risk flow alerts once per words, not per revision)."""
     existing = EntryScreen.objects.filter(entry=entry, revision=entry.revision).first()
     if existing is not None:
         return existing
     doc = {"format": SCREEN_FORMAT, "revision": entry.revision, **screened.data, "level": screened.level}
-    row = EntryScreen(entry=entry, revision=entry.revision, level=screened.level, screened_at=timezone.now())
+    row = EntryScreen(
+        entry=entry,
+        revision=entry.revision,
+        level=screened.level,
+        screened_at=timezone.now(),
+        words_revision=words_revision,
+    )
     row.payload = keys.seal_for(
         entry.client,
         _record_id(entry.id, entry.revision),
@@ -103,7 +114,13 @@ def store(entry: Entry, screened: Screened, *, written_at: datetime) -> EntryScr
     )
     row.save(force_insert=True)
     signal = ScreenSignal(
-        entry.client, entry.id, entry.revision, screened.level, written_at, screened.model_alone
+        entry.client,
+        entry.id,
+        entry.revision,
+        screened.level,
+        written_at,
+        screened.model_alone,
+        words_revision,
     )
     for hook in after_screen_hooks:
         hook(signal)

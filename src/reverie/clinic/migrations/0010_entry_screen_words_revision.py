@@ -1,0 +1,15 @@
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("clinic", "0009_quarantined_record"),
+    ]
+
+    operations = [
+        migrations.AddField(
+            model_name="entryscreen",
+            name="words_revision",
+            field=models.PositiveIntegerField(blank=True, null=True),
+        ),
+    ]
