@@ -319,3 +319,19 @@ def test_erasure_notice_counts_the_plea_the_therapist_saw(make_user: Any) -> Non
     alerts.answer_check_in(client, check_in.id, "need_help")
     (loss,) = erasure.losses(client)
     assert loss.removed["alerts"] == 1
+
+
+@pytest.mark.parametrize("path", ["/", "/courses/"])
+def test_alert_lines_on_the_home_and_courses_pages_are_audited(
+    paired: tuple[Any, Any], web_as: Any, path: str
+) -> None:
+    """The home and courses pages list the same alert lines as /alerts/: reading them there is audited too, once
+    per client shown."""
+    from reverie.clinic.models import AuditEvent
+
+    client, therapist = paired
+    journal.create_entry(client, EntryDraft(kind="reflection", body=RISKY))
+    page = web_as(therapist).get(path)
+    assert page.status_code == 200 and "journal entry" in page.content.decode()
+    reads = AuditEvent.objects.filter(actor_id=therapist.pk, subject_id=client.pk, action="risk.alert.read")
+    assert reads.count() == 1

@@ -251,12 +251,19 @@ def open_alerts(therapist: User) -> list[RiskAlert]:
 
 
 def read_alerts(therapist: User) -> list[RiskAlert]:
-    """The therapist's alert list, as :func:`open_alerts`, reading it audited: one event per client shown."""
+    """The therapist's alert list (``/alerts/``), as :func:`open_alerts`, its reading audited (:func:`record_read`)."""
     rows = open_alerts(therapist)
+    record_read(therapist, rows)
+    return rows
+
+
+def record_read(therapist: User, rows: list[RiskAlert]) -> None:
+    """Audit a therapist reading these alert lines (which client, how serious, when, their answer): one
+    ``risk.alert.read`` event per client shown, on every page that lists them (``/alerts/``, the home page, the
+    courses page); a count alone (the menu's) is not a reading."""
     for client_id in dict.fromkeys(row.client_id for row in rows):
         client = next(row.client for row in rows if row.client_id == client_id)
         audit.record(therapist, "risk.alert.read", "risk_alert_list", client.pk, subject=client)
-    return rows
 
 
 def acknowledge(therapist: User, alert_id: object, note: str = "") -> RiskAlert:
