@@ -210,6 +210,7 @@ def test_reopened_alert_says_why_and_keeps_the_acknowledgement(paired: tuple[Any
     """A re-opened alert says on the therapist's list why it came back; the first acknowledgement stays in its
     history (with the level and urgency it had), and the therapist can acknowledge it again."""
     from reverie.care.models import AlertAcknowledgement
+    from reverie.care.services import records
 
     client, therapist = paired
     view = journal.create_entry(client, EntryDraft(kind="reflection", body=RISKY))
@@ -225,6 +226,11 @@ def test_reopened_alert_says_why_and_keeps_the_acknowledgement(paired: tuple[Any
     assert alerts.open_alerts(therapist) == []
     history = list(AlertAcknowledgement.objects.filter(alert=alert).values_list("urgency", flat=True))
     assert history == [alerts.LEVEL_URGENCY["ideation"], alerts.NEED_HELP_URGENCY]
+    first = AlertAcknowledgement.objects.filter(alert=alert).first()
+    assert first is not None and first.note is not None
+    assert records.open_json(client, first.id, alerts.NOTE_PURPOSE, first.note) == {
+        "text": "spoke on the phone"
+    }
 
 
 def test_only_the_therapist_who_acknowledged_is_told_it_came_back(make_user: Any, web_as: Any) -> None:
@@ -335,3 +341,31 @@ def test_alert_lines_on_the_home_and_courses_pages_are_audited(
     assert page.status_code == 200 and "journal entry" in page.content.decode()
     reads = AuditEvent.objects.filter(actor_id=therapist.pk, subject_id=client.pk, action="risk.alert.read")
     assert reads.count() == 1
+
+
+def test_migration_keeps_each_earlier_acknowledgement_with_its_note(paired: tuple[Any, Any]) -> None:
+    """Migration care/0012 keeps an alert acknowledged before acknowledgements were per therapist as that
+    therapist's acknowledgement (under the alert's id, so the note sealed under it still opens): it stays closed for
+    them and open for nobody else's sake."""
+    import importlib
+
+    from django.apps import apps
+    from django.utils import timezone
+
+    from reverie.care.models import AlertAcknowledgement
+    from reverie.care.services import records
+
+    step = importlib.import_module("reverie.care.migrations.0012_alert_acknowledgement_per_therapist")
+    client, therapist = paired
+    view = journal.create_entry(client, EntryDraft(kind="reflection", body=RISKY))
+    alert = _alert_of(view)
+    assert alert is not None
+    note = records.seal_json(client, alert.id, alerts.NOTE_PURPOSE, {"text": "called her"})
+    RiskAlert.objects.filter(pk=alert.pk).update(
+        acknowledged_at=timezone.now(), acknowledged_by=therapist, note=note
+    )
+    step._keep_acknowledgements(apps, None)
+    kept = AlertAcknowledgement.objects.get(alert=alert)
+    assert kept.id == alert.id and kept.therapist_id == therapist.pk and kept.note is not None
+    assert records.open_json(client, kept.id, alerts.NOTE_PURPOSE, kept.note) == {"text": "called her"}
+    assert alerts.open_alerts(therapist) == []
