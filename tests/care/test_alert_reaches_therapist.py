@@ -369,3 +369,28 @@ def test_migration_keeps_each_earlier_acknowledgement_with_its_note(paired: tupl
     assert kept.id == alert.id and kept.therapist_id == therapist.pk and kept.note is not None
     assert records.open_json(client, kept.id, alerts.NOTE_PURPOSE, kept.note) == {"text": "called her"}
     assert alerts.open_alerts(therapist) == []
+
+
+def test_save_again_of_pre_link_entry_does_not_alert_new_therapist(make_user: Any) -> None:
+    """ "Save again" copies an entry's words into a new entry: words written before the link raise nothing for the
+    new therapist, and no second alert nor second check-in for the client (the copy reaches the original's alert)."""
+    import uuid
+
+    from reverie.care.models import CheckIn
+
+    client, therapist = make_user(role="client"), make_user(role="therapist")
+    before = journal.create_entry(client, EntryDraft(kind="reflection", body=RISKY))
+    people.accept_invitation(therapist, people.issue_invitation(client))
+    copy = journal.save_again(client, before.id, uuid.uuid4())
+    assert copy.id != before.id
+    assert alerts.open_alerts(therapist) == []
+    assert (
+        RiskAlert.objects.filter(client=client).count() == 1
+        and CheckIn.objects.filter(client=client).count() == 1
+    )
+    journal.update_entry(  # a tag added to the copy still reaches the original words' alert
+        client,
+        copy.id,
+        EntryDraft(kind="reflection", body=RISKY, happened_at=copy.happened_at, tags=("sleep",)),
+    )
+    assert alerts.open_alerts(therapist) == [] and RiskAlert.objects.filter(client=client).count() == 1

@@ -479,12 +479,13 @@ def on_screen(screened: Any) -> None:
     kept = getattr(screened, "words_revision", None)
     if kept is not None and level == UNSCREENED:
         return  # the same words failed to screen this time; the earlier reading of them stands
+    words = getattr(screened, "words_entry", None) or screened.entry_id
     signal(
         screened.client,
         "journal",
         level,
-        revision_record(screened.entry_id, kept or screened.revision),
-        written_at=_words_written_at(screened.entry_id, kept, screened.written_at),
+        revision_record(words, kept or screened.revision),
+        written_at=_words_written_at(words, kept, screened.written_at),
         model_alone=screened.model_alone,
     )
 
@@ -499,28 +500,30 @@ def on_analysis(entry: Entry, stored: StoredAnalysis, result: dict[str, Any]) ->
         EntryScreen.objects.filter(entry=entry, revision=stored.revision).exclude(level=UNSCREENED).exists()
     ):
         return  # the save's screen read this revision; a later failure adds nothing
-    kept = (
+    words_entry, kept = (
         EntryScreen.objects.filter(entry=entry, revision=stored.revision)
-        .values_list("words_revision", flat=True)
+        .values_list("words_entry", "words_revision")
         .first()
-    )
+    ) or (None, None)
+    words = words_entry or entry.id
     if kept is not None and level == UNSCREENED:
         return  # the same words as an earlier revision: a failure to read them again adds nothing
     written_at = entry.written_at if stored.revision <= 1 else entry.updated_at
-    written_at = _words_written_at(entry.id, kept, written_at)
+    written_at = _words_written_at(words, kept, written_at)
     signal(
         entry.client,
         "journal",
         level,
-        revision_record(entry.id, kept or stored.revision),
+        revision_record(words, kept or stored.revision),
         written_at=written_at,
         model_alone=result_model_alone(result),
     )
 
 
 def _words_written_at(entry_id: uuid.UUID, kept: int | None, default: datetime) -> datetime:
-    """When the words of a revision were written: for one that keeps an earlier revision's words, when that
-    revision was saved (its screen's time; the entry's first writing for revision 1), else ``default``."""
+    """When the words of a revision were written: for one that keeps an earlier revision's words (of this entry or,
+    "save again", of ``entry_id``), when that revision was saved (its screen's time; the entry's first writing for
+    revision 1), else ``default``."""
     if kept is None:
         return default
     if kept <= 1:

@@ -9,6 +9,11 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddField(
             model_name="entryscreen",
+            name="words_entry",
+            field=models.UUIDField(blank=True, null=True),
+        ),
+        migrations.AddField(
+            model_name="entryscreen",
             name="words_revision",
             field=models.PositiveIntegerField(blank=True, null=True),
         ),

@@ -22,6 +22,9 @@ class EntryScreen(models.Model):
     # The revision whose save first held this revision's screened words (an edit that changed no words, a tag
     # added, keeps the earlier one); null: this one. The risk flow raises one alert per words, not per revision.
     words_revision = models.PositiveIntegerField(null=True, blank=True)
+    # The entry those words belong to when it is another one: "save again" copies an entry's words into a new entry
+    # (null: this entry). With ``words_revision`` it names the revision whose alert these words reach.
+    words_entry = models.UUIDField(null=True, blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["entry", "revision"], name="one_screen_per_revision")]

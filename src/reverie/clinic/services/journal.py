@@ -306,16 +306,37 @@ def screen_draft(draft: EntryDraft) -> risk_screen.Screened:
 
 
 def screen_saved(
-    entry: Entry, screened: risk_screen.Screened, *, written_at: datetime, words_revision: int | None = None
+    entry: Entry,
+    screened: risk_screen.Screened,
+    *,
+    written_at: datetime,
+    words_revision: int | None = None,
+    words_entry: uuid.UUID | None = None,
 ) -> None:
     """The one hook every save path calls inside its transaction: store the screen, raise the risk flow.
-    ``words_revision``: the earlier revision whose words this one keeps unchanged (an edit of tags or the date)."""
-    risk_screen.store(entry, screened, written_at=written_at, words_revision=words_revision)
+    ``words_revision``: the earlier revision whose words this one keeps unchanged (an edit of tags or the date), of
+    ``words_entry`` when that is another entry ("save again")."""
+    risk_screen.store(
+        entry, screened, written_at=written_at, words_revision=words_revision, words_entry=words_entry
+    )
 
 
-def _words_kept(entry: Entry, old: Mapping[str, object], text: str) -> int | None:
-    """The revision that first held the words of the edit being saved, when the edit changed none of the words the
-    screen reads (``old`` is the replaced revision's payload); None when it changed some."""
+def _words_origin(entry: Entry) -> tuple[uuid.UUID, int]:
+    """The entry and revision that first held the words of this entry's current revision."""
+    row = (
+        EntryScreen.objects.filter(entry=entry, revision=entry.revision)
+        .values_list("words_entry", "words_revision")
+        .first()
+    )
+    if row is None:
+        return entry.id, entry.revision
+    return row[0] or entry.id, row[1] or entry.revision
+
+
+def _words_kept(entry: Entry, old: Mapping[str, object], text: str) -> tuple[uuid.UUID | None, int | None]:
+    """The entry (None: this one) and revision that first held the words of the edit being saved, when the edit
+    changed none of the words the screen reads (``old`` is the replaced revision's payload); (None, None) when it
+    changed some."""
     extra = old.get("extra")
     before = risk_screen.screened_text(
         str(old.get("title") or ""),
@@ -323,14 +344,14 @@ def _words_kept(entry: Entry, old: Mapping[str, object], text: str) -> int | Non
         {str(k): str(v) for k, v in extra.items()} if isinstance(extra, dict) else {},
     )
     if before != text:
-        return None
+        return None, None
     previous = entry.revision - 1
-    kept = (
+    origin, kept = (
         EntryScreen.objects.filter(entry=entry, revision=previous)
-        .values_list("words_revision", flat=True)
+        .values_list("words_entry", "words_revision")
         .first()
-    )
-    return kept or previous
+    ) or (None, None)
+    return (origin, kept) if kept else (None, previous)
 
 
 def create_entry(
@@ -340,7 +361,10 @@ def create_entry(
     *,
     entry_id: uuid.UUID | None = None,
     written_at: datetime | None = None,
+    words_from: tuple[uuid.UUID, int] | None = None,
 ) -> EntryView:
+    """Save a new entry. ``words_from``: the entry and revision whose words it copies unchanged ("save again"):
+    the risk flow treats them as those words, not new ones (no second alert, no second check-in)."""
     _require_client(actor)
     clean = validate(draft, has_attachment=bool(attachments))
     screened = screen_draft(clean)
@@ -359,7 +383,8 @@ def create_entry(
         for att in attachments:
             _store_attachment(entry, actor, att)
         audit.record(actor, "entry.create", "entry", entry.id, subject=actor)
-        screen_saved(entry, screened, written_at=entry.written_at)
+        origin, kept = words_from if words_from is not None else (None, None)
+        screen_saved(entry, screened, written_at=entry.written_at, words_revision=kept, words_entry=origin)
         after_save(entry)
     return _view(entry)
 
@@ -471,7 +496,7 @@ def save_again(actor: User, entry_id: uuid.UUID | str, token: uuid.UUID | None) 
         extra=dict(view.extra),
     )
     copies = [_opened_attachment(entry.client, a) for a in entry.attachments.all()]
-    return create_entry(actor, draft, copies, entry_id=new_id)
+    return create_entry(actor, draft, copies, entry_id=new_id, words_from=_words_origin(entry))
 
 
 def _fetch(
@@ -539,9 +564,8 @@ def update_entry(
         audit.record(actor, "entry.update", "entry", entry.id, subject=actor)
         text = risk_screen.screened_text(clean.title, clean.body, clean.extra)
         screened = early[1] if early is not None and early[0] == text else screen_draft(clean)
-        screen_saved(
-            entry, screened, written_at=entry.updated_at, words_revision=_words_kept(entry, old, text)
-        )
+        origin, kept = _words_kept(entry, old, text)
+        screen_saved(entry, screened, written_at=entry.updated_at, words_revision=kept, words_entry=origin)
         after_save(entry)
     return _view(entry)
 

@@ -56,6 +56,8 @@ class ScreenSignal:
     model_alone: bool = False
     # the earlier revision whose words this one keeps (an edit that changed no words); None: new words
     words_revision: int | None = None
+    # the entry of that revision when it is another one ("save again" copies the words); None: this entry
+    words_entry: uuid.UUID | None = None
 
 
 # Called inside the save's transaction after the screen is stored; the care app's risk flow subscribes.
@@ -90,7 +92,12 @@ def _record_id(entry_id: uuid.UUID, revision: int) -> str:
 
 
 def store(
-    entry: Entry, screened: Screened, *, written_at: datetime, words_revision: int | None = None
+    entry: Entry,
+    screened: Screened,
+    *,
+    written_at: datetime,
+    words_revision: int | None = None,
+    words_entry: uuid.UUID | None = None,
 ) -> EntryScreen:
     """Store the screen of the entry's current revision sealed and tell the subscribers. Call inside the save's
     transaction; storing the same revision twice keeps the first. ``words_revision``: the earlier revision whose
@@ -105,6 +112,7 @@ def store(
         level=screened.level,
         screened_at=timezone.now(),
         words_revision=words_revision,
+        words_entry=words_entry,
     )
     row.payload = keys.seal_for(
         entry.client,
@@ -121,6 +129,7 @@ def store(
         written_at,
         screened.model_alone,
         words_revision,
+        words_entry,
     )
     for hook in after_screen_hooks:
         hook(signal)
