@@ -1,12 +1,14 @@
 """The risk screen at the moment of saving, as a share of the save itself.
 
-Run: REVERIE_DATA_DIR=$(mktemp -d) .venv/bin/python bench/risk_save_bench.py [--entries 200]
+Run: REVERIE_DATA_DIR=$(mktemp -d) .venv/bin/python bench/risk_save_bench.py [--entries 200] [--very-long 400]
 Saves ``--entries`` journal entries (short, medium and long; one in five with risk language) through
 ``journal.create_entry`` with the worker off, and times, for the same texts, the save as a whole and the screen on
 its own (``journal.screen_draft``, what the save calls). Prints one line per length and, last, one JSON object:
 ``screen_ms`` and ``save_ms`` medians, ``ratio`` = screen / (save without the screen), ``share`` = screen / save,
 the first (cold) screen, which loads the model once per process, the rules-only screen (``model=False``) of the same
 texts for reference, and the machine's load average (the encoder pass is CPU-bound: read figures with the load).
+``--very-long N`` adds a fourth length of N sentences, each a different one (past ``MAX_SENTENCES`` = 256 the
+screen reads the rest in further chunks: this is what that costs).
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ LENGTHS = {"short": 1, "medium": 8, "long": 40}
 
 def _text(rng: random.Random, sentences: int, risky: bool) -> str:
     parts = [rng.choice(SENTENCES) for _ in range(sentences)]
+    if sentences > LENGTHS["long"]:  # very long: no two sentences alike, as in a real long entry
+        parts = [f"On day {i + 1}, {p[0].lower()}{p[1:]}" for i, p in enumerate(parts)]
     if risky:
         parts.insert(rng.randrange(len(parts) + 1), rng.choice(RISKY))
     return " ".join(parts)
@@ -49,7 +53,10 @@ def _text(rng: random.Random, sentences: int, risky: bool) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--entries", type=int, default=200)
+    parser.add_argument("--very-long", type=int, default=0, help="add entries of this many sentences")
     args = parser.parse_args()
+    if args.very_long:
+        LENGTHS["very_long"] = args.very_long
 
     import reverie.cli.runtime  # noqa: F401  (sets Django up and migrates)
     from reverie.clinic.services import journal, keys, people

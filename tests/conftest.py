@@ -85,6 +85,20 @@ def paired(make_user: Any) -> tuple[Any, Any]:
     return client, therapist
 
 
+@pytest.fixture
+def dit(paired: tuple[Any, Any]) -> tuple[Any, Any, Any]:
+    """(client, therapist, course): a 16-session weekly DIT course from Monday 5 January 2026, 10:00 London
+    (``course_clock.START``), for the course tests and the drafts tests of its forms."""
+    from course_clock import START
+    from reverie.care.services.course import CourseDraft, create_course
+
+    client, therapist = paired
+    course = create_course(
+        therapist, CourseDraft(client=client.username, programme="dit", start=START, timezone="Europe/London")
+    )
+    return client, therapist, course
+
+
 # --- command-line tests: a real subprocess with its own data folder and database -------------------------------
 
 

@@ -86,6 +86,12 @@ SETTINGS: tuple[Setting, ...] = (
         "Django secret for sessions and CSRF. Empty in embedded mode: generated once into the data folder.",
         secret=True,
     ),
+    Setting(
+        "REVERIE_SECRET_KEY_FALLBACKS",
+        lambda: "",
+        "Comma-separated earlier secrets, kept after a rotation so sign-ins and sealed drafts in flight still open.",
+        secret=True,
+    ),
     Setting("REVERIE_HOST", lambda: "127.0.0.1", "Address the web server listens on."),
     Setting("REVERIE_PORT", lambda: "8000", "Port the web server listens on.", int),
     Setting(

@@ -233,3 +233,27 @@ def test_a_long_everyday_sentence_read_by_clauses_stays_unflagged() -> None:
     assert sentence_reasons(clause, "free_association", [(0, len(clause))]) == ["fiction"]
     own = "I watched a film and then I wanted to kill myself all evening."
     assert screen(own, model=True).flagged  # a lexicon phrase of the writer's own still counts
+
+
+def test_the_screen_scores_every_sentence_in_bounded_encoder_passes() -> None:
+    """Review r17: the sentence model used to read only the first ``MAX_SENTENCES`` sentences, so a long entry's
+    last sentence was never scored. Now every sentence is, in passes of at most ``MAX_SENTENCES`` sentences."""
+    from reverie.analysis import risk
+
+    class Sizes:
+        name, model_hash, dim = "double", "double", 384
+
+        def __init__(self) -> None:
+            self.sizes: list[int] = []
+
+        def encode(self, sentences: list[str]) -> np.ndarray:
+            self.sizes.append(len(sentences))
+            return np.zeros((len(sentences), self.dim), dtype=np.float32)
+
+    model = risk.load_model()
+    assert model is not None
+    text = " ".join(f"On day {i} I made tea and read." for i in range(600))
+    enc = Sizes()
+    result = risk.screen(text, "reflection", model=model, encoder=enc)
+    assert sum(enc.sizes) == len(risk.model_units(text)) == 600 == len(result.sentence_scores)
+    assert max(enc.sizes) <= risk.MAX_SENTENCES and len(enc.sizes) == 3

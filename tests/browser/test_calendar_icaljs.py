@@ -1,13 +1,15 @@
 """The course calendar read by a second independent parser, ical.js 2.2.1 (vendored for tests only, see
 tests/vendor/icaljs/README.md), in real headless Chromium: ical.js builds its time zones from the VTIMEZONE in
 Reverie's own file (nothing else is registered), expands the weekly rule and must land on the right local hour,
-in London in winter and in New York just after the clock change. The vobject test (tests/programmes/) stays."""
+in London in winter and in New York just after the clock change, at a time London's clocks skip (written as an
+override, applied as a calendar program does) and in Casablanca, whose changes move with Ramadan. The vobject test
+(tests/programmes/) stays."""
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
-from datetime import UTC, datetime, time
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -47,6 +49,29 @@ EXPAND = """(ics) => {
   return {version: ICAL.design ? "ok" : "missing", zones, seen};
 }"""
 
+# The same with each override (RECURRENCE-ID) applied to its occurrence, as a calendar program shows the course.
+EXPAND_WITH_OVERRIDES = """(ics) => {
+  const ICAL = window.ICAL;
+  ICAL.TimezoneService.reset();
+  const root = new ICAL.Component(ICAL.parse(ics));
+  root.getAllSubcomponents("vtimezone").forEach((vtz) => ICAL.TimezoneService.register(new ICAL.Timezone(vtz)));
+  const vevents = root.getAllSubcomponents("vevent");
+  const overrides = vevents.filter((v) => v.hasProperty("recurrence-id"));
+  const seen = [];
+  for (const master of vevents.filter((v) => !v.hasProperty("recurrence-id"))) {
+    const uid = master.getFirstPropertyValue("uid");
+    const own = overrides.filter((v) => v.getFirstPropertyValue("uid") === uid);
+    const event = new ICAL.Event(master, {exceptions: own});
+    const iterator = event.iterator();
+    for (let next = iterator.next(), n = 0; next && n < 60; next = iterator.next(), n++) {
+      const start = event.getOccurrenceDetails(next).startDate;
+      seen.push([start.zone.tzid, start.toString(), start.toUnixTime()]);
+    }
+  }
+  seen.sort((a, b) => a[2] - b[2]);
+  return {version: ICAL.design ? "ok" : "missing", zones: [], seen};
+}"""
+
 
 @pytest.fixture(scope="module")
 def icaljs(chromium: Any) -> Iterator[Any]:
@@ -71,8 +96,10 @@ def icaljs(chromium: Any) -> Iterator[Any]:
     context.close()
 
 
-def _expand(page: Any, course: CalendarCourse) -> tuple[list[str], list[tuple[str, str, datetime]]]:
-    result = page.evaluate(EXPAND, course_to_ics(course).decode())
+def _expand(
+    page: Any, course: CalendarCourse, script: str = EXPAND
+) -> tuple[list[str], list[tuple[str, str, datetime]]]:
+    result = page.evaluate(script, course_to_ics(course).decode())
     assert result["version"] == "ok"
     seen = [(zone, local, datetime.fromtimestamp(stamp, UTC)) for zone, local, stamp in result["seen"]]
     return result["zones"], seen
@@ -124,3 +151,43 @@ def test_icaljs_reads_two_weekdays_and_a_cancelled_session_across_londons_change
         ("2026-04-02T18:30:00", datetime(2026, 4, 2, 17, 30, tzinfo=UTC)),
         ("2026-04-06T10:00:00", datetime(2026, 4, 6, 9, 0, tzinfo=UTC)),
     ]
+
+
+def test_icaljs_places_the_session_at_a_skipped_time_after_the_gap_and_drops_it_once_cancelled(
+    icaljs: Any,
+) -> None:
+    """Sunday 01:30 London from 22 Mar 2026: 29 Mar has no 01:30, so that session is at 01:30 UTC (02:30 BST), as
+    Reverie stores it; cancelled (its stored instant given), ical.js no longer shows it."""
+    zone = ZoneInfo("Europe/London")
+    start = datetime(2026, 3, 22, 1, 30, tzinfo=zone)
+    course = CalendarCourse(uid="course-gap-1", start=start, sessions=3, stamp=start)
+    _, seen = _expand(icaljs, course, EXPAND_WITH_OVERRIDES)
+    assert [instant for _, _, instant in seen] == [
+        datetime(2026, 3, 22, 1, 30, tzinfo=UTC),
+        datetime(2026, 3, 29, 1, 30, tzinfo=UTC),
+        datetime(2026, 4, 5, 0, 30, tzinfo=UTC),
+    ]
+    gone = CalendarCourse(
+        uid="course-gap-2",
+        start=start,
+        sessions=3,
+        cancelled=(datetime(2026, 3, 29, 1, 30, tzinfo=UTC),),
+        stamp=start,
+    )
+    _, seen = _expand(icaljs, gone, EXPAND_WITH_OVERRIDES)
+    assert [instant for _, _, instant in seen] == [
+        datetime(2026, 3, 22, 1, 30, tzinfo=UTC),
+        datetime(2026, 4, 5, 0, 30, tzinfo=UTC),
+        datetime(2026, 4, 12, 0, 30, tzinfo=UTC),
+    ]
+
+
+def test_icaljs_reads_a_casablanca_course_into_2027_at_its_real_hours(icaljs: Any) -> None:
+    """Monday 10:00 Casablanca, Dec 2026 to Mar 2027: its clock changes follow Ramadan (7 Feb to 14 Mar 2027), so
+    the VTIMEZONE holds each change of those years and ical.js places every session at 10:00."""
+    zone = ZoneInfo("Africa/Casablanca")
+    start = datetime(2026, 12, 7, 10, 0, tzinfo=zone)
+    course = CalendarCourse(uid="course-casablanca-1", start=start, sessions=16, stamp=start)
+    _, seen = _expand(icaljs, course)
+    wanted = [datetime(2026, 12, 7, 10, 0, tzinfo=zone) + timedelta(weeks=k) for k in range(16)]
+    assert [instant for _, _, instant in seen] == [at.astimezone(UTC) for at in wanted]

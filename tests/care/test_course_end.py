@@ -10,8 +10,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from course_clock import START
 
+from course_clock import START
 from reverie.care.models import Course, CourseSession
 from reverie.care.services import course as courses
 from reverie.care.services import measures, notes, sessions

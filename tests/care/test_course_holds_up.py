@@ -10,8 +10,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from course_clock import at
 
+from course_clock import at
 from reverie.care.models import Course, CourseSession, ProgressNote, RiskAlert, TherapistNote
 from reverie.care.services import notes, sessions, week
 from reverie.care.services.course import CourseDraft, create_course

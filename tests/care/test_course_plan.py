@@ -4,8 +4,8 @@ from datetime import datetime
 from typing import Any
 
 import pytest
-from course_clock import START, at
 
+from course_clock import START, at
 from reverie.care.models import Course, CourseSession
 from reverie.care.services import course as courses
 from reverie.care.services import formulation, sessions

@@ -9,8 +9,8 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from course_clock import LONDON, START
 
+from course_clock import LONDON, START
 from reverie.care.services import formulation
 from reverie.programmes import formats
 from web_client import signed_in as _as

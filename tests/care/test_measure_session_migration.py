@@ -9,10 +9,10 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
-from course_clock import LONDON
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
+from course_clock import LONDON
 from reverie.care.models import MeasureResponse
 from reverie.care.services import measures
 from reverie.care.services.course import CourseDraft, create_course

@@ -3,8 +3,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from course_clock import at
 
+from course_clock import at
 from reverie.care.models import MeasureResponse, RiskAlert
 from reverie.care.services import alerts, measures
 from reverie.care.services.course import CourseDraft, create_course

@@ -9,8 +9,8 @@ from datetime import date, datetime
 from typing import Any
 
 import pytest
-from course_clock import LONDON
 
+from course_clock import LONDON
 from reverie.care.models import MeasureResponse
 from reverie.care.services import alerts, measures, notes, sessions
 from reverie.care.services.course import CourseDraft, create_course

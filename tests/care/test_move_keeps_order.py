@@ -9,8 +9,8 @@ from datetime import datetime
 from typing import Any
 
 import pytest
-from course_clock import LONDON
 
+from course_clock import LONDON
 from reverie.care.models import CourseSession
 from reverie.care.services import measures, week
 from reverie.care.services.course import CourseDraft, create_course

@@ -9,8 +9,8 @@ from datetime import datetime
 from typing import Any
 
 import pytest
-from course_clock import LONDON
 
+from course_clock import LONDON
 from reverie.care.services import goals, measures, notes, safety, sessions
 from reverie.care.services.course import CourseDraft, create_course
 from reverie.clinic.services import portability

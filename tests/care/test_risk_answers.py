@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from course_clock import START
 
+from course_clock import START
 from reverie.care.models import CheckIn, RiskAlert
 from reverie.care.services import alerts
 from reverie.care.services.caseload import caseload

@@ -89,7 +89,9 @@ def test_insights_update_incrementally_and_respect_sharing(paired: tuple[Any, An
     first = journal.create_entry(client, EntryDraft(kind="free_association", body=TEXT))
     analysis.analyse_stored_entry(first.id, 1)
     own = insights.view_for(client)
-    assert any("episode" in s.unit for s in own.statements())
+    # The client's view counts only what the entry page would show (insights.shown): this entry's episodes are
+    # read under the relationships floor, so its people, not its episodes, are what the client's view cites.
+    assert any(str(first.id) in s.evidence for s in own.statements())
     assert insights.view_for(therapist, client.pk).to_json()["sections"] != own.to_json()["sections"]
     journal.set_shared(client, first.id, True)
     shared = insights.view_for(therapist, client.pk)

@@ -171,3 +171,36 @@ def test_doctor_finishes_what_an_erasure_owes_and_says_so_in_plain_words(cli: An
     assert code != 0 and "the backup key of 1 erased person could not be removed" in out
     assert "an erasure is not finished" in err
     assert json.loads(owed.read_text())["backup_keys"] == [7]
+
+
+def test_doctor_says_when_the_write_ahead_record_alone_finished_an_erasure_a_stopped_process_left(
+    cli: Any,
+) -> None:
+    """f6: an erasure written down before its commit (``erasure_owed.intend``, the record's ``pending``), committed,
+    and the process stopped before its steps (a kill, a power cut). ``reverie doctor`` settles it (removes the
+    person's recovery copies and backup key) but said nothing: the erasure was finished in silence. It says so in
+    plain words, by person id only, and exits 0 now that it is done."""
+    cli("user", "create", "ola-the-erased")
+    _django(
+        cli,
+        "from pathlib import Path; from reverie.clinic.models import User\n"
+        "from reverie.clinic.services import backup_keys, erasure_owed, recovery\n"
+        "u = User.objects.get(username='ola-the-erased'); pk = u.pk\n"
+        "backup_keys.keys_for([pk], create=True)\n"
+        "folder = recovery.folder_of(pk); folder.mkdir(parents=True, exist_ok=True)\n"
+        "(folder / 'copy.json').write_text('{}')\n"
+        "erasure_owed.intend(pk)\n"
+        "u.delete()  # the erasure's commit; then the process stops before its steps\n"
+        "Path(folder.parent.parent / 'erased-id').write_text(str(pk))\n",
+    )
+    erased = (cli.data_dir / "erased-id").read_text()
+    assert json.loads((cli.data_dir / "erasure-owed.json").read_text())["pending"].keys() == {erased}
+    code, out, err = cli("doctor", check=False)
+    assert code == 0, err
+    said = [line for line in out.splitlines() if "erasure" in line.lower()]
+    assert said, "doctor finished an erasure a stopped process left, and said nothing"
+    assert f"person {erased}" in said[0] and "completed" in said[0] and "ola-the-erased" not in out
+    assert not (cli.data_dir / "erasure-owed.json").exists()
+    assert not (cli.data_dir / "recovery" / erased).exists()
+    code, out, _ = cli("doctor")  # said once: the next run has nothing to say about it
+    assert code == 0 and "completed" not in out

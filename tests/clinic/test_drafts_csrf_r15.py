@@ -5,7 +5,6 @@ another account carries the words for the writer; a second tab through the code 
 from __future__ import annotations
 
 import re
-from datetime import datetime
 from typing import Any
 from unittest import mock
 
@@ -19,23 +18,11 @@ pytestmark = pytest.mark.django_db
 PASSWORD = "a long test password"
 PLANTED = "Attacker words: I no longer want to live, do not call anyone"
 PROCESS = "Process note: my countertransference, I felt bored and irritated with her today"
-START = datetime(2026, 1, 5, 10, 0)  # a Monday, as tests/care/course_clock.py
 
 
 @pytest.fixture(autouse=True)
 def _quick_password_hashing(settings: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture
-def dit(paired: tuple[Any, Any]) -> tuple[Any, Any, Any]:
-    from reverie.care.services.course import CourseDraft, create_course
-
-    client, therapist = paired
-    course = create_course(
-        therapist, CourseDraft(client=client.username, programme="dit", start=START, timezone="Europe/London")
-    )
-    return client, therapist, course
 
 
 def _mark(page: bytes) -> str:

@@ -4,7 +4,6 @@ the fix in branch f3)."""
 from __future__ import annotations
 
 import re
-from datetime import datetime
 from typing import Any
 
 import pyotp
@@ -20,23 +19,11 @@ pytestmark = pytest.mark.django_db
 PASSWORD = "a long test password"
 PROCESS = "Process note: my countertransference, I felt bored and irritated with her today"
 WORDS = "Words typed over a long while, kept whatever happens"
-START = datetime(2026, 1, 5, 10, 0)  # a Monday, as tests/care/course_clock.py
 
 
 @pytest.fixture(autouse=True)
 def _quick_password_hashing(settings: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture
-def dit(paired: tuple[Any, Any]) -> tuple[Any, Any, Any]:
-    from reverie.care.services.course import CourseDraft, create_course
-
-    client, therapist = paired
-    course = create_course(
-        therapist, CourseDraft(client=client.username, programme="dit", start=START, timezone="Europe/London")
-    )
-    return client, therapist, course
 
 
 def _expire(web: Client) -> None:

@@ -32,7 +32,7 @@ def test_items_defense_levels_fall_back_to_an_odf_summary() -> None:
 
     summary = finding("odf", "4.5", {"odf": 4.5, "counts": {"3": 1, "6": 1, "0": 5}})
     listed = [finding("defense", "2", {"level": 2, "defense": "splitting"}), summary]
-    view = build_view([item("a", 0, [summary]), item("b", 1, listed)])
+    view = build_view([item("a", 0, [summary]), item("b", 1, listed)], "therapist")  # DMRS: therapist only
     line = next(s for s in view.statements() if s.key == "defense:overall")
     assert (line.count, line.total) == (
         1,

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import pytest
 from insight_builders import episode, item, withdrawal_history
 
 from reverie.insights import InsightState, build_view
 
 
+@pytest.mark.usefixtures("relationships_worded")
 def test_patterns_planted_withdrawal_found_with_counts_and_evidence() -> None:
     view = build_view(withdrawal_history())
     found = {s.key: s for s in view.statements()}
@@ -28,6 +30,7 @@ def test_patterns_single_occurrence_is_not_a_recurring_pattern() -> None:
     assert not any(s.key.startswith("pattern:") for s in build_view(items).statements())
 
 
+@pytest.mark.usefixtures("relationships_worded")
 def test_patterns_group_breakdown_marks_small_counts_tentative() -> None:
     items = [item(f"p{n}", n, episode("partner", 5, 5, 2)) for n in range(3)]
     items += [
@@ -39,6 +42,7 @@ def test_patterns_group_breakdown_marks_small_counts_tentative() -> None:
     assert "with your partner in 3 of 3" in line.text and "3 of 3 (tentative)" not in line.text
 
 
+@pytest.mark.usefixtures("relationships_worded")
 def test_patterns_success_template_uses_fear_emotion_and_helpless_response() -> None:
     from insight_builders import emotion
 
@@ -52,6 +56,7 @@ def test_patterns_success_template_uses_fear_emotion_and_helpless_response() -> 
     assert "people in authority in 3 of 3" in line.text
 
 
+@pytest.mark.usefixtures("relationships_worded")
 def test_patterns_transference_mirror_sentence() -> None:
     view = build_view(withdrawal_history())
     mirror = view.section("transference")

@@ -3,6 +3,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 
+import pytest
 from insight_builders import withdrawal_history
 
 from reverie.insights import build_view, relationship_map_svg, synthetic_history, timeline_svg, triangles_svg
@@ -28,6 +29,7 @@ def test_pictures_are_valid_accessible_svg() -> None:
         _check(render(view))
 
 
+@pytest.mark.usefixtures("relationships_worded")
 def test_pictures_relationship_map_sizes_groups_by_episodes() -> None:
     view = build_view(withdrawal_history())
     root = _check(relationship_map_svg(view))
@@ -76,6 +78,7 @@ def test_pictures_are_drawn_for_a_phone_without_clipping() -> None:
             _fits(_check(render(view)))
 
 
+@pytest.mark.usefixtures("relationships_worded")
 def test_pictures_client_timeline_has_no_defense_codes() -> None:
     history = synthetic_history(seed=2, n_entries=200, n_sessions=20)
     client, therapist = build_view(history, "client"), build_view(history, "therapist")
@@ -92,6 +95,12 @@ def test_pictures_client_reads_periods_corners_and_counts_in_plain_words() -> No
     for svg in (triangles_svg(client), timeline_svg(client), relationship_map_svg(client)):
         assert "Malan" not in svg and "(C)" not in svg and "-Q" not in svg and " episodes" not in svg
     assert "People in your life now" in triangles_svg(client)
+    for corner in (
+        "Ways of coping",
+        "Worry",
+        "Feelings underneath",
+    ):  # the conflict triangle is not the client's
+        assert corner not in triangles_svg(client)
     assert "Current others (C)" in triangles_svg(therapist)  # the therapist keeps the theory's names
     point = replace(client.periods[0], period="2026-Q4")
     assert "October\u2013December 2026" in timeline_svg(replace(client, periods=(point,)))

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from reverie.insights import build_view, synthetic_history, synthetic_texts
 from reverie.insights.items import ENTRY_KINDS
 
@@ -15,6 +17,7 @@ def test_synthetic_history_is_deterministic_and_sized() -> None:
     assert first != synthetic_history(seed=12, n_entries=200, n_sessions=30)
 
 
+@pytest.mark.usefixtures("relationships_worded")
 def test_synthetic_history_planted_pattern_found_with_partner_and_therapist() -> None:
     view = build_view(synthetic_history(seed=11, n_entries=400, n_sessions=60))
     line = next(s for s in view.statements() if s.key == "pattern:closeness_withdrawal")

@@ -6,7 +6,7 @@ from reverie.insights import Item, Statement, build_view
 
 
 def _keyed(items: list[Item]) -> dict[str, Statement]:
-    return {s.key: s for s in build_view(items).statements()}
+    return {s.key: s for s in build_view(items, "therapist").statements()}
 
 
 def test_triangles_past_present_link_from_the_same_pattern() -> None:
@@ -52,7 +52,7 @@ def test_triangles_corners_and_item_links_counted() -> None:
         item("c", 2, [finding("defense", "7", {"level": 7, "defense": "humor"})]),
         item("d", 3, [finding("unexplained_feeling", "", {})]),
     ]
-    view = build_view(items)
+    view = build_view(items, "therapist")
     corners = dict(view.triangles.corners)
     assert corners["F"] == 2  # sadness in a, the unexplained feeling in d
     assert corners["A"] == 2

@@ -9,7 +9,11 @@ A sentence that names two or more people and holds both valences is left out: wh
 not known.
 
 ``unexplained_feeling``: markers such as "I don't know why I feel…", "for some reason I'm…", "it makes no
-sense but…", with the span from the marker to the end of its sentence.
+sense but…", with the span from the marker to the end of its sentence. "It makes no sense" judges whatever "it"
+stands for, a claim or a thought as often as a feeling ("He keeps saying the contract is fine. That doesn't make
+sense."): since 1.1.0 it marks an unexplained feeling only when a feeling is named next to it (a feel-verb or a
+feeling word in its sentence, the one before, or the one after when the marker ends its sentence; or a feeling the
+emotions analyzer found the writer states there), or when its subject is the feeling ("my feelings make no sense").
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from reverie.analysis.registry import register
 if TYPE_CHECKING:
     from reverie.analysis.document import Document, Sentence
 
-VERSION = "1.0.0"
+VERSION = "1.1.0"  # g2: "it makes no sense" marks a feeling only next to one
 
 # GoEmotions sentiment grouping (google-research/goemotions, data/sentiment_dict.json, Apache-2.0).
 SENTIMENT: dict[str, frozenset[str]] = {
@@ -82,12 +86,25 @@ UNEXPLAINED_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "makes_no_sense",
-        re.compile(r"\b(?:it|this|that)\s+(?:makes no|doesn'?t make any|doesn'?t make)\s+sense\b", re.I),
+        re.compile(
+            r"\b(?:it|this|that|(?:my|these|this|the)\s+(?:feelings?|emotions?|mood|reactions?))\s+"
+            r"(?:makes? no|doesn'?t make any|doesn'?t make|don'?t make any|don'?t make)\s+sense\b",
+            re.I,
+        ),
     ),
     ("no_reason", re.compile(r"\bfor no (?:apparent |real |particular |good )?reason\b", re.I)),
     ("out_of_nowhere", re.compile(r"\b(?:out of nowhere|out of the blue),?\s+I\b", re.I)),
     ("cant_place", re.compile(r"\bcan'?t put my finger on\b", re.I)),
 )
+# 1.1.0: what "it makes no sense" needs beside it to be about a feeling (the module doc)
+_FEELING_SUBJECT = re.compile(r"^(?:my|these|this|the)\s+(?:feelings?|emotions?|mood|reactions?)\b", re.I)
+_FEELING_NAMED = re.compile(
+    r"\b(?:feel|feels|felt|feeling|feelings|emotional|miss|missed|missing|love|loved|hate|hated|cry|cried|crying|"
+    r"tears|sad|sadness|angry|anger|mad|furious|upset|hurt|scared|afraid|fear|anxious|nervous|worried|guilty|"
+    r"guilt|ashamed|jealous|lonely|happy|glad|relieved|grateful|proud|grief|heartbroken|numb|empty|calm)\b",
+    re.I,
+)
+NEEDS_A_FEELING = frozenset({"makes_no_sense"})
 MODEL_HASH = (
     "rules-"
     + hashlib.sha256(
@@ -95,6 +112,8 @@ MODEL_HASH = (
         + "".join(p.pattern for _, p in UNEXPLAINED_MARKERS).encode()
         + _CONTRAST.pattern.encode()
         + _CONTINUATION.pattern.encode()
+        + _FEELING_NAMED.pattern.encode()
+        + _FEELING_SUBJECT.pattern.encode()
     ).hexdigest()[:12]
 )
 
@@ -190,6 +209,8 @@ class AmbivalenceAnalyzer:
                 if match is None:
                     continue
                 end = _marker_end(doc, sentence, match.end())
+                if marker in NEEDS_A_FEELING and not _feeling_beside(doc, sentence, match, end):
+                    continue
                 span = Span(sentence.span.start + match.start(), end)
                 labels = sorted({f.label for f in emotions.get(sentence.index, [])})
                 data = {"marker": marker, "sentence": sentence.index, "emotions": labels}
@@ -207,6 +228,27 @@ class AmbivalenceAnalyzer:
                 )
                 break
         return out
+
+
+def _feeling_beside(doc: Document, sentence: Sentence, match: re.Match[str], end: int) -> bool:
+    """1.1.0: "it makes no sense" is about a feeling: its subject is one, or one is named in its sentence, the
+    sentence before, or the one its span runs on to; or the emotions analyzer found one the writer states there."""
+    if _FEELING_SUBJECT.match(match.group(0)):
+        return True
+    near = [i for i in (sentence.index - 1, sentence.index) if i >= 0]
+    near += [s.index for s in doc.sentences[sentence.index + 1 :] if s.span.start < end]
+    if any(_FEELING_NAMED.search(doc.sentences[i].text) for i in near):
+        return True
+    stated = {
+        int(f.data["sentence"])
+        for f in doc.findings
+        if f.kind == "emotion"
+        and f.data.get("scope") == "sentence"
+        and f.data.get("stated")
+        and f.label != "neutral"
+        and "sentence" in f.data
+    }
+    return bool(stated & set(near))
 
 
 def _marker_end(doc: Document, sentence: Sentence, match_end: int) -> int:

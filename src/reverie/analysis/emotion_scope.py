@@ -1858,6 +1858,66 @@ def emotion_words(tokens: Sequence[Any], *, gate: Gate | None = None) -> list[Em
             negated = True  # "unable to summon any enthusiasm": no enthusiasm
         for label in labels:
             out.append(EmotionWord(label, int(token.idx), holder, negated, mood, token.lemma_.lower()))
+    return out + _reported_praise(tokens, {w.start for w in out})
+
+
+# 1.14.0 (g2): praise someone else says ("My boss said great work on the report", "The teacher told my son his essay
+# was excellent", "Even Marcus, who never says anything nice, said good job"): the head reads the praise as
+# admiration, but the admiration is the speaker's, not the writer's (who may be proud, glad or unmoved)
+PRAISE_SAYING = SAYING | frozenset({"reply", "comment", "add"})
+_PRAISE = re.compile(
+    r"\b(?:good|great|nice|excellent|brilliant|amazing|wonderful|beautiful|outstanding|fantastic|superb|"
+    r"impressive|perfect|lovely|incredible|awesome|terrific|marvell?ous|splendid|stunning|gorgeous|well done|"
+    r"bravo|spot on)\b",
+    re.IGNORECASE,
+)
+_RELATIVE = frozenset({"who", "that", "which", "whom", "whose"})
+_THINGS = frozenset({"anything", "something", "nothing", "everything", "it", "this", "that", "what"})
+
+
+def _speaker(tokens: Sequence[Any], j: int) -> str | None:
+    """The person who says the verb at ``j``: the nearest person before it in the sentence, over a relative
+    clause ("Marcus, who never says anything nice, said"); ``None`` for the writer or where no person is found."""
+    for i in range(j - 1, -1, -1):
+        t = tokens[i]
+        if t.text in ENDS:
+            return None
+        if t.pos_ not in NOMINAL_POS or t.tag_ == "PRP$" or t.lower_ in _RELATIVE or t.lower_ in _THINGS:
+            continue
+        if t.lower_ in FIRST_PERSON:
+            return None
+        holder = _holder(tokens, i)
+        if holder != "writer":
+            return holder
+    return None
+
+
+def _reported_praise(tokens: Sequence[Any], taken: set[int]) -> list[EmotionWord]:
+    """1.14.0: praise words after another person's say-verb are that person's admiration (see above), up to the
+    end of the reported words: a sentence end, "but", ";", or the writer speaking again (", I", "and I")."""
+    out: list[EmotionWord] = []
+    for j, verb in enumerate(tokens):
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in PRAISE_SAYING:
+            continue
+        if any(t.lower_ in NEGATORS for t in tokens[max(0, j - 3) : j]):
+            continue  # "never says anything nice", "didn't say it was good"
+        speaker = _speaker(tokens, j)
+        if speaker is None:
+            continue
+        for k in range(j + 1, len(tokens)):
+            t = tokens[k]
+            if t.text in ENDS or t.lower_ in {"but", ";"}:
+                break
+            if t.lower_ in {"i", "we"} and k > j + 1 and tokens[k - 1].lower_ in {",", "and", "so"}:
+                break
+            if k - 1 > j and tokens[k - 1].lower_ in NEGATORS:
+                continue  # "said it was not good"
+            if int(t.idx) not in taken and _PRAISE.fullmatch(t.lower_):
+                out.append(EmotionWord("admiration", int(t.idx), speaker, False, "stated", ""))
+                break
+            if t.lower_ == "well" and k + 1 < len(tokens) and tokens[k + 1].lower_ == "done":
+                out.append(EmotionWord("admiration", int(t.idx), speaker, False, "stated", ""))
+                break
     return out
 
 

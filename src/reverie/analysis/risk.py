@@ -100,7 +100,8 @@ EVERYDAY_WORD = "everyday_word"
 LEVEL_BAND = {2: (0.4, 0.7), 3: (0.7, 0.85), 4: (0.85, 1.0)}
 EVIDENCE_GRAMS = 3
 PERSON_PHRASE_BAND = 0.05  # person mode: a phrase-flagged person with a low probability sits in [t, t + 5 %]
-# An entry longer than this is screened on its first sentences by the model (on all of them by the lexicon).
+# The sentence model reads at most this many sentences in one encoder pass: a longer text is read in further
+# passes of this size (the entry screen reads every sentence; bounded memory, time linear in the length).
 MAX_SENTENCES = 256
 # Set-aside reasons that stop the sentence model from raising the sentence they sit in.
 BLOCKING = frozenset(REASONS)
@@ -131,6 +132,7 @@ class RiskScreen:
     suppressed: tuple[Suppression, ...]
     model_score: float | None = None
     sentence_scores: tuple[float, ...] = ()
+    rules_only: bool = False  # the sentence model did not read the text (not installed): the lexicon alone
 
     @property
     def flagged(self) -> bool:
@@ -513,6 +515,13 @@ def _encoder() -> Any | None:
         return None
 
 
+def sentence_model_installed() -> bool:
+    """Whether the screen reads with its sentence model: the model, its sentence weights and the encoder installed
+    (else every screen runs on the lexicon alone, :attr:`RiskScreen.rules_only`)."""
+    model = load_model()
+    return model is not None and model.sentence_weights is not None and _encoder() is not None
+
+
 @dataclass(frozen=True, slots=True)
 class SentenceScores:
     spans: tuple[tuple[int, int], ...]
@@ -520,6 +529,9 @@ class SentenceScores:
     blocked: tuple[str | None, ...]  # why the model may not raise this sentence (None: it may)
     # the level model's, when asked for (``levels``) and installed
     level_probabilities: tuple[float, ...] = ()
+    read: bool = (
+        True  # False: the sentence model did not read them (no encoder, no model, no matching output)
+    )
 
 
 def score_sentences(
@@ -534,35 +546,41 @@ def score_sentences(
     context: lex.Context | None = None,
     levels: bool = False,
 ) -> SentenceScores:
-    """Score the sentences of ``text`` (the first ``limit``) with the sentence model in one encoder pass, with
-    set-aside phrases blanked. ``encoder``: anything with ``encode(list[str])`` (default: the shared encoder).
-    ``context``: the lexicon's context of ``text`` and ``kind`` when already made (:attr:`lex.Reading.context`).
-    ``levels``: also the level model's probabilities (entry mode; the person model never reads them)."""
+    """Score the sentences of ``text`` (the first ``limit``; ``None``: all of them) with the sentence model, in
+    encoder passes of at most ``MAX_SENTENCES`` sentences each, with set-aside phrases blanked. ``encoder``:
+    anything with ``encode(list[str])`` (default: the shared encoder). ``context``: the lexicon's context of
+    ``text`` and ``kind`` when already made (:attr:`lex.Reading.context`). ``levels``: also the level model's
+    probabilities (entry mode; the person model never reads them)."""
     enc = encoder if encoder is not None else _encoder()
     spans = model_units(text, clauses=clauses)[:limit]
     if enc is None or model.sentence_weights is None or not spans:
         return _unscored(spans)
     masked = model_text(text, hits)
     norm = context.norm if context is not None else lex.normalise(text)
-    try:
-        embeddings = encode_output(enc, [masked[s:e].strip() or "." for s, e in spans], model.encoder_output)
-    except AnalysisUnavailable:
-        return _unscored(
-            spans
-        )  # a graph without the output this model reads: the lexicon alone, as without one
-    features = np.asarray([sentence_features(norm, span, hits) for span in spans], dtype=np.float32)
-    probs = model.sentence_probabilities(embeddings, features)
+    probs: list[float] = []
+    level_probs: list[float] = []
+    for first in range(0, len(spans), MAX_SENTENCES):
+        chunk = spans[first : first + MAX_SENTENCES]
+        try:
+            embeddings = encode_output(
+                enc, [masked[s:e].strip() or "." for s, e in chunk], model.encoder_output
+            )
+        except AnalysisUnavailable:
+            return _unscored(
+                spans
+            )  # a graph without the output this model reads: the lexicon alone, as without one
+        features = np.asarray([sentence_features(norm, span, hits) for span in chunk], dtype=np.float32)
+        probs.extend(float(p) for p in model.sentence_probabilities(embeddings, features))
+        if levels:
+            level_probs.extend(float(q) for q in model.level_probabilities(embeddings, features))
     own_words = lex.sentence_reasons(text, kind, spans, context=context)
     blocked = tuple(sentence_block(span, hits, why) for span, why in zip(spans, own_words, strict=True))
-    level_probs = model.level_probabilities(embeddings, features) if levels else np.zeros(0)
-    return SentenceScores(
-        tuple(spans), tuple(float(p) for p in probs), blocked, tuple(float(q) for q in level_probs)
-    )
+    return SentenceScores(tuple(spans), tuple(probs), blocked, tuple(level_probs))
 
 
 def _unscored(spans: Sequence[tuple[int, int]]) -> SentenceScores:
     """The sentence model did not read these spans (no encoder, no model or no matching output): every score 0."""
-    return SentenceScores(tuple(spans), tuple(0.0 for _ in spans), tuple(None for _ in spans))
+    return SentenceScores(tuple(spans), tuple(0.0 for _ in spans), tuple(None for _ in spans), read=False)
 
 
 def sentence_block(span: tuple[int, int], hits: Sequence[lex.Hit], words_reason: str | None) -> str | None:
@@ -611,7 +629,9 @@ def screen(
     chosen = load_model() if model is True else model or None
     if chosen is None or chosen.sentence_weights is None:
         return _screen_rules(text, hits, chosen)
-    scored = score_sentences(text, kind, hits, chosen, encoder=encoder, context=reading.context, levels=True)
+    scored = score_sentences(
+        text, kind, hits, chosen, encoder=encoder, context=reading.context, levels=True, limit=None
+    )
     t = chosen.sentence_threshold
     everyday = _everyday_alarms(text, hits, scored, t)
     blocked = tuple(EVERYDAY_WORD if i in everyday else why for i, why in enumerate(scored.blocked))
@@ -652,6 +672,39 @@ def screen(
         suppressed=tuple(sorted(suppressed, key=lambda su: (su.span.start, su.span.end))),
         model_score=top,
         sentence_scores=scored.probabilities,
+        rules_only=not scored.read and bool(scored.spans),
+    )
+
+
+def screen_with_labels(prose: str, labels: str, kind: str = "free_association") -> RiskScreen:
+    """Screen a text made of prose and, after it, short labels (feeling names, tags, people, where it was written):
+    the whole of ``prose + "\n\n" + labels`` (or whichever is not empty) is what the spans point into. The prose
+    is screened as :func:`screen` does; the labels by the lexicon alone, since the sentence model reads sentences
+    and a run of labels is none (review r17's fix: tags "end of term", "last day", "goodbye" read as one unit
+    scored 0.90). Explicit phrases in a label ("want to die") are floors as anywhere."""
+    if not labels.strip():
+        return screen(prose, kind)
+    shift = len(prose) + 2 if prose.strip() else 0
+    tags = screen(labels, kind, model=False)
+    main = screen(prose, kind) if prose.strip() else None
+
+    def moved(span: Span) -> Span:
+        return Span(span.start + shift, span.end + shift)
+
+    triggers = tuple(Trigger(moved(t.span), t.rule, t.level) for t in tags.triggers)
+    suppressed = tuple(Suppression(moved(s.span), s.rule, s.reason) for s in tags.suppressed)
+    if main is None:
+        return replace(tags, triggers=triggers, suppressed=suppressed)
+    level = max(LEVELS.index(main.level), LEVELS.index(tags.level))
+    score = main.score
+    if level > LEVELS.index(main.level):  # raised by a label: the score sits in that level's band
+        score = max(score, _entry_score(level, 0.0, main.threshold, own=True))
+    return replace(
+        main,
+        level=LEVELS[level],
+        score=score,
+        triggers=tuple(sorted(main.triggers + triggers, key=lambda tr: (tr.span.start, tr.span.end))),
+        suppressed=tuple(sorted(main.suppressed + suppressed, key=lambda su: (su.span.start, su.span.end))),
     )
 
 
@@ -734,6 +787,7 @@ def _screen_rules(text: str, hits: Sequence[lex.Hit], chosen: RiskModel | None) 
         triggers=tuple(Trigger(Span(h.start, h.end), h.rule, LEVELS[h.level]) for h in hits if h.level > 0),
         suppressed=tuple(Suppression(Span(h.start, h.end), h.rule, h.reason) for h in hits if h.reason),
         model_score=probability,
+        rules_only=True,
     )
 
 

@@ -36,6 +36,28 @@ _FIRST_PERSON = re.compile(
     re.IGNORECASE,
 )
 _VERB_TAGS = frozenset({"VBD", "VBN", "VBG", "VBZ", "VBP", "VB"})
+# emotions 1.14.0 (g2): a sentence that only says how long something took ("Took three weeks.", "It took me all
+# afternoon.") tells no situation of its own: after "Finished the jigsaw puzzle." the head read it as
+# disappointment (0.98), a letdown nothing in the entry says
+_AMOUNT = (
+    r"(?:\d+(?:[.,]\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|forty|fifty|sixty|hundred|a few|few|several|a couple(?: of)?|couple(?: of)?|many|all|the whole|"
+    r"a whole|half an?|the better part of(?: an?)?)"
+)
+_UNIT = (
+    r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|nights?|weeks?|weekends?|months?|years?|decades?|"
+    r"mornings?|afternoons?|evenings?|summers?|winters?|springs?|autumns?|falls?|term|semester|season)"
+)
+_HOW_LONG = re.compile(
+    rf"(?:(?:it|that|this|which|the whole thing|all of it)\s+)?(?:took|takes|has taken|had taken|taking|took up)"
+    rf"(?:\s+(?:me|us|him|her|them|the two of us))?"
+    rf"(?:\s+(?:about|around|almost|nearly|only|just|over|under|exactly|roughly|at least|more than|less than|"
+    rf"a good|close to|well over))?"
+    rf"\s+{_AMOUNT}(?:\s+(?:and\s+)?(?:a\s+half\s+)?{_UNIT}|\s*{_UNIT})"
+    rf"(?:\s*(?:,|and)?\s*(?:{_AMOUNT}\s+)?{_UNIT})*"
+    rf"(?:\s+(?:in total|total|altogether|(?:from )?start to finish|all told))?[\s.!]*",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +100,10 @@ def join_features(
 
 
 def writers_situation(sentence: str, tags: Sequence[str]) -> bool:
-    """The sentence tells a situation of the writer's: a first-person word, or it opens on its verb."""
+    """The sentence tells a situation of the writer's: a first-person word, or it opens on its verb; not one that
+    only says how long something took ("Took three weeks.": emotions 1.14.0)."""
+    if _HOW_LONG.fullmatch(sentence.strip()):
+        return False
     return bool(_FIRST_PERSON.search(sentence)) or bool(tags and tags[0] in _VERB_TAGS)
 
 

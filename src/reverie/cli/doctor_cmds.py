@@ -18,10 +18,12 @@ def doctor(
     ] = False,
 ) -> None:
     """Open every sealed record and report, per person, how many cannot be opened (never their content); finish
-    what an earlier erasure still owes (emptying the database's write-ahead log, removing a backup key).
+    what an earlier erasure still owes (emptying the database's write-ahead log, removing a backup key), and say
+    so when it finishes an erasure that a stopped process left (person ids only); retry the risk alerts a save
+    still owes and say how many entries were risk-screened on the lexicon alone.
 
-    Exits non-zero when any record cannot be opened (after --quarantine: when any is left that was not moved), or
-    when an erasure is still not finished (said in plain words).
+    Exits non-zero when any record cannot be opened (after --quarantine: when any is left that was not moved), when
+    an erasure is still not finished (said in plain words), or when a risk alert is still owed.
     """
     from reverie.cli.runtime import django_ready
 
@@ -45,6 +47,8 @@ def doctor(
         typer.echo(
             "Finished what an earlier erasure still owed (nothing of the erased person is left to remove)."
         )
+    for line in erasure_owed.describe_completed(owed):
+        typer.echo(line)
     for line in erasure_owed.describe(owed):
         typer.echo(line)
     report = service.check()
@@ -80,6 +84,30 @@ def doctor(
             "Every sealed record opens, but an erasure is not finished (see above; docs/security.md, 'Erasure')."
         )
     typer.echo("Every sealed record opens.")
+    _risk_screen_health()
+
+
+def _risk_screen_health() -> None:
+    """The save-time risk screen: alerts a save still owes (retried now), and screens made on rules alone."""
+    from reverie.clinic.services import risk_screen
+    from reverie.errors import IntegrityError
+
+    state = risk_screen.health()
+    if state.model_missing:
+        typer.echo(
+            "The risk sentence model or the sentence encoder is not installed: saved words are risk-screened on"
+            " the lexicon alone, which misses what no phrase names. Reinstall Reverie to get the models."
+        )
+    if state.rules_only:
+        typer.echo(
+            f"{state.rules_only} saved entries were risk-screened on the lexicon alone (the sentence model was not"
+            " installed when they were saved)."
+        )
+    if state.owed:
+        raise IntegrityError(
+            f"{state.owed} saved entries still owe their risk alert (it could not be written when they were saved"
+            " and retrying failed); their words are kept. Run `reverie doctor` again once the database is well."
+        )
 
 
 def register(app: typer.Typer) -> None:

@@ -46,12 +46,15 @@ def iso(moment: datetime, zone: tzinfo) -> str:
 
 
 def read(raw: str, zone: tzinfo) -> datetime:
-    """An ISO 8601 date or time typed by the person: with an offset as given, without one in their own zone."""
+    """An ISO 8601 date or time typed by the person: with an offset as given, without one in their own zone (as the
+    web form reads it: an hour that occurs twice is the first one; one the clocks skipped is refused)."""
+    from reverie.clinic.services.local_time import wall_clock
+
     try:
         value = datetime.fromisoformat(raw)
     except ValueError:
         raise InvalidInput("Give the date as ISO 8601, e.g. 2026-03-14T07:30 or 2026-03-14.") from None
-    return value if value.tzinfo is not None else value.replace(tzinfo=zone)
+    return wall_clock(value, zone)
 
 
 def time_zone(

@@ -40,11 +40,14 @@ def list_(user: UserOpt = None) -> None:
     """Your active links: the link's number, the other person and since when."""
     from reverie.cli.runtime import sign_in
     from reverie.clinic.services import people
+    from reverie.clinic.services.local_time import local_date
 
     actor = sign_in(user)
     for pair in people.active_pairs(actor):
         other = pair.therapist if actor.is_client else pair.client
-        typer.echo(f"{pair.pk}\t{other.username}\tsince {pair.started_at:%Y-%m-%d}")
+        typer.echo(
+            f"{pair.pk}\t{other.username}\tsince {local_date(pair.started_at, actor)}"
+        )  # their own day
 
 
 @app.command("end")

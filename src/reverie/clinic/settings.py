@@ -70,6 +70,9 @@ def _database() -> dict[str, Any]:
 
 
 SECRET_KEY = _secret_key()
+SECRET_KEY_FALLBACKS = [
+    k.strip() for k in str(CONFIG["REVERIE_SECRET_KEY_FALLBACKS"]).split(",") if k.strip()
+]
 DEBUG = bool(CONFIG["REVERIE_DEBUG"]) and not CONFIG.clinic_mode
 ALLOWED_HOSTS = [h.strip() for h in str(CONFIG["REVERIE_ALLOWED_HOSTS"]).split(",") if h.strip()] + [
     "testserver"

@@ -5,10 +5,18 @@ in time) and *same item* (two themes mentioned next to each other in the text). 
 count with what independent themes would give: next item ``n(a->b) x pairs / (n(a first) x n(b second))``,
 same item ``n(a~b) x items / (n(a) x n(b))``. "Surprising neighbours" have a high lift although at least
 one of the two themes is rare.
+
+The client reads only lines that random order would not give (review r19: entries written in no order gave
+"after X comes Y in 2 of 2 cases, 9.8 times what chance would suggest"; feelings drawn at random gave such lines
+in 7 of 10 seeds): at least ``CLIENT_MIN_CASES`` cases, and a one-sided binomial tail below ``CLIENT_ALPHA``
+divided by every theme pair that could have been reported (Bonferroni). No "surprising neighbour" (rare by
+design) and no lift figure: the client's line says how many cases chance alone would give. The therapist's
+view keeps every line, with its lift.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from reverie.insights.ccrt import component_words, role_words
@@ -20,6 +28,8 @@ MIN_LIFT = 1.5
 SURPRISE_LIFT = 3.0
 RARE_SHARE = 0.10
 TOP = 4
+CLIENT_MIN_CASES = 4
+CLIENT_ALPHA = 0.05
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +41,41 @@ class Neighbours:
     lift: float
     rare: bool
     mode: str  # "next" or "same"
+    chance: float  # the share of ``base`` that would bring b if the themes were independent
+
+    @property
+    def expected(self) -> float:
+        return self.base * self.chance
+
+    @property
+    def p_value(self) -> float:
+        """P(at least ``count`` of ``base``) under independence: the one-sided binomial tail."""
+        return binomial_tail(self.count, self.base, self.chance)
+
+
+def binomial_tail(k: int, n: int, p: float) -> float:
+    """P(X >= k) for X ~ Binomial(n, p) when k is above the mean n·p (the only case a line asks about: its lift is
+    at least 1.5); at or below the mean, never significant, it answers 1.0. The first term in log space, the rest
+    by the ratio of neighbours until they no longer add anything (no overflow for large n)."""
+    if k <= n * p or p >= 1.0:
+        return 1.0
+    if k > n or p <= 0.0:
+        return 0.0
+    ratio = p / (1.0 - p)
+    term = math.exp(
+        math.lgamma(n + 1)
+        - math.lgamma(k + 1)
+        - math.lgamma(n - k + 1)
+        + k * math.log(p)
+        + (n - k) * math.log1p(-p)
+    )
+    total = 0.0
+    for i in range(k, n + 1):
+        total += term
+        if term <= total * 1e-12:
+            break
+        term *= (n - i) / (i + 1) * ratio
+    return min(1.0, total)
 
 
 def theme_words(theme: str, audience: str) -> str:
@@ -44,6 +89,8 @@ def theme_words(theme: str, audience: str) -> str:
 
 def thread_lines(lane: Lane, audience: str) -> list[Statement]:
     found = _next_item(lane) + _same_item(lane)
+    if audience == "client":
+        return _client_lines(lane, found)
     common = sorted((n for n in found if n.count >= MIN_PAIRS), key=lambda n: (-n.lift, -n.count, n.a, n.b))
     surprising = [n for n in found if n.rare and n.lift >= SURPRISE_LIFT and n.count >= 2]
     surprising.sort(key=lambda n: (-n.lift, -n.count, n.a, n.b))
@@ -51,6 +98,18 @@ def thread_lines(lane: Lane, audience: str) -> list[Statement]:
     shown = {(n.a, n.b, n.mode) for n in common[:TOP]}
     extra = [n for n in surprising if (n.a, n.b, n.mode) not in shown][:TOP]
     return lines + [_line(lane, n, audience, surprising=True) for n in extra]
+
+
+def _client_lines(lane: Lane, found: list[Neighbours]) -> list[Statement]:
+    """Only lines random order would not give: enough cases, and significant over every pair that was tried."""
+    themes = len(list(lane.themes.keys()))
+    tried = (
+        themes * (themes - 1) + themes * (themes - 1) // 2
+    )  # ordered pairs (next item) + pairs (same item)
+    bar = CLIENT_ALPHA / max(tried, 1)
+    tested = [(n.p_value, n) for n in found if n.count >= CLIENT_MIN_CASES]
+    kept = sorted(((p, n) for p, n in tested if p < bar), key=lambda x: (x[0], -x[1].count, x[1].a, x[1].b))
+    return [_line(lane, n, "client", surprising=False) for _, n in kept[:TOP]]
 
 
 def _next_item(lane: Lane) -> list[Neighbours]:
@@ -61,7 +120,7 @@ def _next_item(lane: Lane) -> list[Neighbours]:
         lift = n * pairs / (first * second) if first and second else 0.0
         if lift >= MIN_LIFT:
             rare = min(share(lane.themes.count(a), items), share(lane.themes.count(b), items)) < RARE_SHARE
-            found.append(Neighbours(a, b, n, first, lift, rare, "next"))
+            found.append(Neighbours(a, b, n, first, lift, rare, "next", share(second, pairs)))
     return found
 
 
@@ -73,7 +132,8 @@ def _same_item(lane: Lane) -> list[Neighbours]:
         lift = n * items / (n_a * n_b) if n_a and n_b else 0.0
         if lift >= MIN_LIFT:
             rare = min(share(n_a, items), share(n_b, items)) < RARE_SHARE
-            found.append(Neighbours(a, b, n, min(n_a, n_b), lift, rare, "same"))
+            base, other = (n_a, n_b) if n_a <= n_b else (n_b, n_a)
+            found.append(Neighbours(a, b, n, base, lift, rare, "same", share(other, items)))
     return found
 
 
@@ -85,7 +145,12 @@ def _line(lane: Lane, n: Neighbours, audience: str, *, surprising: bool) -> Stat
     else:
         text = f"{a[0].upper()}{a[1:]} and {b} come up next to each other in {n.count} items"
         evidence = lane.inside.evidence((n.a, n.b))
-    text += f", {n.lift:.1f} times what chance would suggest."
+    if audience == "client":
+        text = text.replace("an item where", "an entry where").replace(" items", " entries")
+        expected = "fewer than one" if n.expected < 1 else f"about {round(n.expected)}"
+        text += f"; chance alone would give {expected}."
+    else:
+        text += f", {n.lift:.1f} times what chance would suggest."
     if surprising:
         text = "A surprising neighbour: " + text[0].lower() + text[1:]
     key = f"thread:{'surprise' if surprising else n.mode}:{n.a}:{n.b}"

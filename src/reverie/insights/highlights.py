@@ -18,6 +18,7 @@ from datetime import date, datetime, timedelta
 from reverie.insights.ccrt import RO_WORDED
 from reverie.insights.goemotions import valence
 from reverie.insights.pictures import quarter_months
+from reverie.insights.shown import RELATIONSHIP_SECTIONS, relationships_worded
 from reverie.insights.statements import Statement, unit_words
 from reverie.insights.view import InsightView
 
@@ -184,13 +185,16 @@ def _months(match: re.Match[str]) -> str:
 
 def readable_sections(view: InsightView) -> list[tuple[str, tuple[Statement, ...]]]:
     """Every section for the therapist; for a client without raw codes: no Hall–Van de Castle element codes, no
-    defense (DMRS/ODF) estimates (too weakly supported to show a person), no CCRT letters."""
+    defense (DMRS/ODF) estimates (too weakly supported to show a person), no CCRT letters, and no empty section of
+    relationship episodes while they are not put into words for a client."""
     out = []
     for section in view.sections:
         rows = section.statements
         if view.audience == "client":
             if section.key == "defenses":
                 continue
+            if section.key in RELATIONSHIP_SECTIONS and not rows and not relationships_worded():
+                continue  # no relationship episode is put into words for a client today (insights.shown)
             rows = tuple(
                 replace(s, text=plain(s.text)) for s in rows if not s.key.startswith(HIDDEN_FROM_CLIENTS)
             )

@@ -332,6 +332,13 @@ def _named(data: Mapping[str, Any]) -> bool:
     return bool(data.get("stated")) and not data.get("implied")
 
 
+def feeling_shown(confidence: float, data: Mapping[str, Any]) -> bool:
+    """An emotion reading the entry page shows: over the feelings floor, or named in the writer's own words.
+
+    The one bar for feelings: the entry page here, the client's patterns page through ``shown.for_client``."""
+    return confidence >= SUPPORT["feelings"].floor or (_named(data) and confidence >= STATED_FLOOR)
+
+
 def _mixed(text: str, finding: Mapping[str, Any]) -> Observation:
     data = finding.get("data") or {}
     role = str(data.get("role") or "other")
@@ -453,7 +460,7 @@ def read_entry(text: str, result: Mapping[str, Any], *, limit: int = MAX_OBSERVA
             else:
                 candidates.append(obs)
         elif kind == "emotion" and data.get("scope") == "entry" and f.get("label") != "neutral":
-            if confidence >= SUPPORT["feelings"].floor or (_named(data) and confidence >= STATED_FLOOR):
+            if feeling_shown(confidence, data):
                 candidates.append(_feeling(text, f))
             else:
                 below += 1

@@ -197,11 +197,10 @@ CORNER_LABELS = {
     "C": "Current others (C)",
     "P": "Past (P)",
 }
-# The client reads the corners in plain words (no theory names, no letters).
+# The client reads the person triangle only, in plain words (no theory names, no letters): the conflict
+# triangle's 'hidden feeling' is any feeling other than fear or nervousness and its 'defense' rests on DMRS
+# readings the client's view does not count (review r19; see triangles.py).
 CLIENT_CORNER_LABELS = {
-    "D": "Ways of coping",
-    "A": "Worry",
-    "F": "Feelings underneath",
     "T": "Your therapist",
     "C": "People in your life now",
     "P": "The past",
@@ -210,15 +209,19 @@ BLOCK = 226.0
 
 
 def triangles_svg(view: InsightView) -> str:
-    """Malan's two triangles, one above the other; corner size shows the share of items, line width the links."""
+    """Malan's two triangles, one above the other; corner size shows the share of items, line width the links.
+
+    The client's picture has the person triangle only."""
     tri = view.triangles
     corners = dict(tri.corners)
-    links = {(a, b): n for a, b, n in tri.links}
     client = view.audience == "client"
     labels = CLIENT_CORNER_LABELS if client else CORNER_LABELS
+    blocks = ((0, PERSON_DRAWN),) if client else ((0, CONFLICT_DRAWN), (1, PERSON_DRAWN))
+    drawn = {c for _, names in blocks for c in names}
+    links = {(a, b): n for a, b, n in tri.links if a in drawn and b in drawn}
     items = "entries" if client else "items"
     desc = f"{items.capitalize()} touching each corner: " + ", ".join(
-        f"{labels[c]} {corners.get(c, 0)} of {tri.items}" for c in CONFLICT_DRAWN + PERSON_DRAWN
+        f"{labels[c]} {corners.get(c, 0)} of {tri.items}" for _, names in blocks for c in names
     )
     linked = [
         f"{labels[a] if client else a}–{labels[b] if client else b} {n}" for (a, b), n in links.items() if n
@@ -227,11 +230,9 @@ def triangles_svg(view: InsightView) -> str:
         desc += (
             f". Corners together in one {items[:-1] if not client else 'entry'}: " + ", ".join(linked) + "."
         )
-    title = (
-        "Feelings and people your entries touch" if client else "Triangle of conflict and triangle of persons"
-    )
-    chart = Chart("rv-triangles", PHONE_WIDTH, 2 * BLOCK, title, desc)
-    for block, names in ((0, CONFLICT_DRAWN), (1, PERSON_DRAWN)):
+    title = "People your entries mention" if client else "Triangle of conflict and triangle of persons"
+    chart = Chart("rv-triangles", PHONE_WIDTH, len(blocks) * BLOCK, title, desc)
+    for block, names in blocks:
         positions = _triangle_positions(block * BLOCK, names)
         for (a, b), n in links.items():
             if a in positions and b in positions:
@@ -239,7 +240,8 @@ def triangles_svg(view: InsightView) -> str:
                 chart.line(*positions[a], *positions[b], FAINT if not n else PALETTE[5], width)
         for i, (name, (x, y)) in enumerate(positions.items()):
             intensity = share(corners.get(name, 0), tri.items)
-            chart.circle(x, y, 7 + 15 * math.sqrt(intensity), PALETTE[block], 0.35 + 0.6 * intensity)
+            colour = PALETTE[1 if names is PERSON_DRAWN else 0]  # the same colour in both audiences
+            chart.circle(x, y, 7 + 15 * math.sqrt(intensity), colour, 0.35 + 0.6 * intensity)
             anchor = ("start", "end", "middle")[i]
             tx = (8.0, PHONE_WIDTH - 8.0, x)[i]
             ty = y - 42 if i < 2 else y + 36

@@ -2,7 +2,9 @@
 
 Audience rules are applied when an item is added, by placing its digest in the lanes it may feed:
 
-- ``client``: every item except process notes (process notes are the therapist's, never the client's);
+- ``client``: every item except process notes (process notes are the therapist's, never the client's), each
+  counted with only the findings its entry page would show (``shown.for_client``: the floors in
+  ``observations.SUPPORT``, the writer's own feelings, no defense readings, no episode under its floor);
 - ``therapist``: only items with ``shared_with_therapist=True``, never process notes;
 - ``therapist`` with ``include_process_notes=True``: the above plus process notes (the caller audits the
   request). A process note is the therapist's own record, so it feeds this lane whether or not it is "shared".
@@ -22,7 +24,8 @@ from reverie.insights.items import Item
 from reverie.insights.lane import Lane
 from reverie.insights.patterns import pattern_lines
 from reverie.insights.series import group_nodes, period_points
-from reverie.insights.statements import Statement, statement
+from reverie.insights.shown import for_client
+from reverie.insights.statements import Statement, statement, unit_words
 from reverie.insights.themes import core, pervasiveness, theme_lines
 from reverie.insights.transference import mirror_lines
 from reverie.insights.triangles import triangle_lines, triangle_summary
@@ -42,16 +45,42 @@ def _feeds(key: LaneKey, item: Item) -> bool:
 LANE_KEYS: tuple[LaneKey, ...] = (("client", False), ("therapist", False), ("therapist", True))
 
 
+class _Placed:
+    """One item in the state: the lanes it feeds and its digest per audience, made when a lane first needs it.
+
+    The client's digest is made from the findings its entry page would show (``shown.for_client``), the
+    therapist's from every finding. The item is kept only until every audience it feeds has its digest."""
+
+    __slots__ = ("digests", "item", "keys")
+
+    def __init__(self, item: Item, keys: tuple[LaneKey, ...]) -> None:
+        self.item: Item | None = item
+        self.keys = keys
+        self.digests: dict[str, Digest] = {}
+
+    def digest(self, audience: str) -> Digest:
+        found = self.digests.get(audience)
+        if found is not None:
+            return found
+        if self.item is None:  # pragma: no cover - every audience it feeds was digested before the item went
+            raise Conflict("This item's findings are no longer held; add it again.")
+        made = self.digests[audience] = digest(for_client(self.item) if audience == "client" else self.item)
+        if all(a in self.digests for a, _ in self.keys):
+            self.item = None
+        return made
+
+
 class InsightState:
     """Running aggregates over items; ``view()`` reads them without rescanning items.
 
-    Each item is digested once on ``add``. An audience's lane is built the first time its view is asked for
-    and from then on updated with every ``add`` and ``remove`` in O(findings of that item).
+    Each item is digested once per audience, when that audience's lane first needs it. An audience's lane is
+    built the first time its view is asked for and from then on updated with every ``add`` and ``remove`` in
+    O(findings of that item).
     """
 
     def __init__(self, items: Iterable[Item] = ()) -> None:
         self._lanes: dict[LaneKey, Lane] = {}  # built on the first view for an audience, then kept current
-        self._placed: dict[str, tuple[Digest, tuple[LaneKey, ...]]] = {}
+        self._placed: dict[str, _Placed] = {}
         for item in items:
             self.add(item)
 
@@ -64,21 +93,18 @@ class InsightState:
     def add(self, item: Item) -> None:
         if item.id in self._placed:
             raise Conflict("This item is already part of the insights; remove it before adding it again.")
-        d = digest(item)
-        keys = tuple(key for key in LANE_KEYS if _feeds(key, item))
-        for key in keys:
+        placed = self._placed[item.id] = _Placed(item, tuple(k for k in LANE_KEYS if _feeds(k, item)))
+        for key in placed.keys:
             if key in self._lanes:
-                self._lanes[key].add(d)
-        self._placed[item.id] = (d, keys)
+                self._lanes[key].add(placed.digest(key[0]))
 
     def remove(self, item_id: str) -> None:
         placed = self._placed.pop(item_id, None)
         if placed is None:
             raise NotFound("No such item in the insights.")
-        d, keys = placed
-        for key in keys:
+        for key in placed.keys:
             if key in self._lanes:
-                self._lanes[key].remove(d)
+                self._lanes[key].remove(placed.digest(key[0]))
 
     def replace(self, item: Item) -> None:
         """Re-add an item whose findings changed (re-analysis)."""
@@ -99,7 +125,7 @@ class InsightState:
     def _materialise(self, key: LaneKey) -> Lane:
         """Build a lane from the digests already held (in time order, so every insert is an append)."""
         lane = Lane()
-        fed = [d for d, keys in self._placed.values() if key in keys]
+        fed = [placed.digest(key[0]) for placed in self._placed.values() if key in placed.keys]
         for d in sorted(fed, key=lambda d: d.sort_key):
             lane.add(d)
         return lane
@@ -129,14 +155,18 @@ SECTIONS: tuple[tuple[str, str], ...] = (
 )
 
 
+# Section titles the client reads instead (their page shows the person triangle only; defenses are the therapist's).
+CLIENT_TITLES = {"triangles": "Therapist, people now and the past"}
+
+
 def assemble(lane: Lane, audience: str, include_process_notes: bool) -> InsightView:
     rows = pervasiveness(lane)
     builders: dict[str, Callable[[], list[Statement]]] = {
-        "overview": lambda: _overview(lane),
+        "overview": lambda: _overview(lane, audience),
         "themes": lambda: theme_lines(lane, rows, audience),
         "transference": lambda: mirror_lines(lane, audience),
         "patterns": lambda: _patterns(lane, audience),
-        "triangles": lambda: triangle_lines(lane),
+        "triangles": lambda: triangle_lines(lane, audience),
         "feelings": lambda: feeling_lines(lane, audience),
         "defenses": lambda: defense_lines(lane),
         "dreams": lambda: dream_lines(lane, audience),
@@ -150,7 +180,12 @@ def assemble(lane: Lane, audience: str, include_process_notes: bool) -> InsightV
         episode_count=sum(n for _, n in lane.episodes.items()),
         first=order[0][0] if order else None,
         last=order[-1][0] if order else None,
-        sections=tuple(Section(key, title, tuple(builders[key]())) for key, title in SECTIONS),
+        sections=tuple(
+            Section(
+                key, CLIENT_TITLES.get(key, title) if audience == "client" else title, tuple(builders[key]())
+            )
+            for key, title in SECTIONS
+        ),
         pervasiveness=rows,
         core=core(rows),
         periods=period_points(lane),
@@ -159,13 +194,20 @@ def assemble(lane: Lane, audience: str, include_process_notes: bool) -> InsightV
     )
 
 
-def _overview(lane: Lane) -> list[Statement]:
+def _overview(lane: Lane, audience: str) -> list[Statement]:
     if not lane.item_count:
         return []
     n_periods = len(list(lane.periods.keys()))
     dreams = len(lane.dreams)
     episodes = sum(n for _, n in lane.episodes.items())
     scored = lane.scored.count("*")
+    if audience == "client":  # no analysis terms ("scored for wish and responses") on the client's page
+        text = (
+            f"This view draws on {lane.item_count} {unit_words('entries', lane.item_count)} over {n_periods} "
+            f"{unit_words('quarters', n_periods)}, including {dreams} {unit_words('dreams', dreams)}, with "
+            f"{episodes} relationship {unit_words('moments', episodes)} Reverie is sure enough about."
+        )
+        return [statement("overview", text, (), lane.item_count, None, "items")]
     text = (
         f"This view draws on {lane.item_count} items over {n_periods} quarters, including {dreams} dreams, "
         f"with {episodes} relationship episodes ({scored} scored for wish and responses)."

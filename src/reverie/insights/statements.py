@@ -64,6 +64,7 @@ SINGULAR = {
     "dreams": "dream",
     "defenses": "defense",
     "moments": "moment",
+    "quarters": "quarter",
 }
 
 

@@ -4,9 +4,16 @@ Conflict triangle: F hidden feeling (emotions, unexplained feelings, mixed feeli
 nervousness), D defense (DMRS levels 1-6). Person triangle: T the therapist, C current others, P the past
 (parents, childhood). A link is an item where two corners come up together, or the same W/RO/RS pattern seen
 at two person corners (with a parent or in childhood and with a partner now = P-C).
+
+The client reads only the person triangle, in plain words ("12 of 40 entries mention your therapist"). The
+conflict triangle's corners cannot be said to a person plainly and truly: 'hidden feeling' is any feeling other
+than fear or nervousness ("I'm so angry I could scream" touched it), and 'defense' rests on DMRS readings the
+client's view does not count (review r19). The therapist's view keeps both triangles and the corner names.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from reverie.insights.ccrt import triple_phrase
 from reverie.insights.course import halves, periods, span_words
@@ -34,6 +41,12 @@ CORNER_WORDS = {
     "P": "the past (parents, childhood)",
 }
 LINKS = (("A", "F"), ("D", "F"), ("A", "D"), ("C", "T"), ("P", "T"), ("C", "P"))
+# The person triangle for the client: what an entry mentions, and which person corners come up together.
+CLIENT_CORNER_WORDS = {
+    "T": "your therapist",
+    "C": "people in your life now",
+    "P": "your parents or childhood",
+}
 
 
 def triangle_summary(lane: Lane) -> Triangles:
@@ -44,7 +57,9 @@ def triangle_summary(lane: Lane) -> Triangles:
     )
 
 
-def triangle_lines(lane: Lane) -> list[Statement]:
+def triangle_lines(lane: Lane, audience: str = "therapist") -> list[Statement]:
+    if audience == "client":
+        return _client_lines(lane)
     total = lane.item_count
     lines: list[Statement] = []
     for corner in CONFLICT + PERSON:
@@ -64,15 +79,40 @@ def triangle_lines(lane: Lane) -> list[Statement]:
     return lines
 
 
+def _client_lines(lane: Lane) -> list[Statement]:
+    """The person triangle in plain words: no corner names, no conflict triangle, no link letters."""
+    total = lane.item_count
+    entries = unit_words("entries", total)
+    lines: list[Statement] = []
+    for corner in PERSON:
+        n = lane.corners.count(corner)
+        if n:
+            text = f"{n} of {total} {entries} ({percent(n, total)}) mention {CLIENT_CORNER_WORDS[corner]}."
+            evidence = lane.in_time_order(lane.corners.evidence(corner))
+            lines.append(statement(f"corner:{corner}", text, evidence, n, total, "items"))
+    for a, b in LINKS:
+        if a in PERSON and b in PERSON:
+            line = _link_line(lane, a, b, total, CLIENT_CORNER_WORDS)
+            if line:
+                lines.append(replace(line, text=line.text.replace(" items", f" {entries}")))
+    for a, b in (("C", "P"), ("C", "T"), ("P", "T")):
+        line = _pattern_link(lane, a, b, CLIENT_CORNER_WORDS)
+        if line:
+            lines.append(line)
+    return lines
+
+
 def _cap(text: str) -> str:
     return text[0].upper() + text[1:]
 
 
-def _link_line(lane: Lane, a: str, b: str, total: int) -> Statement | None:
+def _link_line(
+    lane: Lane, a: str, b: str, total: int, words: dict[str, str] = CORNER_WORDS
+) -> Statement | None:
     n = lane.corner_links.count((a, b))
     if not n:
         return None
-    text = f"{_cap(CORNER_WORDS[a])} and {CORNER_WORDS[b]} come up together in {n} of {total} items"
+    text = f"{_cap(words[a])} and {words[b]} come up together in {n} of {total} items"
     early, late = halves(periods(lane))
     if early:
         before = sum(lane.period_links.count((p, a, b)) for p in early)
@@ -82,7 +122,7 @@ def _link_line(lane: Lane, a: str, b: str, total: int) -> Statement | None:
     return statement(f"link:{a}-{b}", text + ".", evidence, n, total, "items")
 
 
-def _pattern_link(lane: Lane, a: str, b: str) -> Statement | None:
+def _pattern_link(lane: Lane, a: str, b: str, words: dict[str, str] = CORNER_WORDS) -> Statement | None:
     """The same W/RO/RS pattern at two person corners; the pattern seen most at both is reported."""
     shared: list[tuple[int, Triple]] = []
     for (corner, triple), n in lane.corner_triples.items():
@@ -94,9 +134,15 @@ def _pattern_link(lane: Lane, a: str, b: str) -> Statement | None:
     n_a, n_b = lane.corner_triples.count((a, triple)), lane.corner_triples.count((b, triple))
     phrase = triple_phrase(*triple)
     text = (
-        f"The same pattern, {phrase[0].lower()}{phrase[1:]}, appears with {CORNER_WORDS[a]} ({n_a} {unit_words('episodes', n_a)}) "
-        f"and with {CORNER_WORDS[b]} ({n_b} {unit_words('episodes', n_b)}): a {_pair(a, b)} link."
+        f"The same pattern, {phrase[0].lower()}{phrase[1:]}, appears with {words[a]} ({n_a} {unit_words('episodes', n_a)}) "
+        f"and with {words[b]} ({n_b} {unit_words('episodes', n_b)}): a {_pair(a, b)} link."
     )
+    if words is not CORNER_WORDS:  # the client's words: relationship moments, no link letters
+        text = (
+            f"The same pattern, {phrase[0].lower()}{phrase[1:]}, appears with {words[a]} "
+            f"({n_a} relationship {unit_words('moments', n_a)}) and with {words[b]} "
+            f"({n_b} relationship {unit_words('moments', n_b)})."
+        )
     evidence = lane.in_time_order(lane.corner_triples.evidence_of([(a, triple), (b, triple)]))
     return statement(
         f"pattern-link:{_pair(a, b)}", text, evidence, min(n_a, n_b), None, "episodes at each corner"

@@ -16,7 +16,14 @@ from zoneinfo import ZoneInfo
 import icalendar
 
 from reverie.errors import InvalidInput
-from reverie.programmes.sessions import DEFAULT_MINUTES, plan_sessions, session_weekdays
+from reverie.programmes.sessions import (
+    DEFAULT_MINUTES,
+    instant,
+    plan_sessions,
+    real_local,
+    rule_starts,
+    session_weekdays,
+)
 from reverie.programmes.vtimezone import vtimezone
 
 PRODID = "-//Reverie//Reverie course calendar//EN"
@@ -72,9 +79,18 @@ def rule_count(course: CalendarCourse) -> int:
     return course.sessions + (len(course.cancelled) if course.extend_for_cancellations else 0)
 
 
+def _rule_starts(course: CalendarCourse) -> list[datetime]:
+    """Every start of the course's rule, as its wall-clock times (a time the clocks skip stays as the rule writes
+    it, so EXDATE and RECURRENCE-ID name the occurrence exactly as a reader expands it)."""
+    return rule_starts(
+        course.start, course.weekly, rule_count(course), course.weekdays, day_times=dict(course.day_times)
+    )
+
+
 def occurrences(course: CalendarCourse) -> tuple[datetime, ...]:
-    """The session starts the calendar shows: every start of the rule minus the cancelled ones."""
-    planned = plan_sessions(
+    """The session starts the calendar shows, in time order: every start of the rule minus the cancelled ones, a
+    moved one at its new time. A start the clocks skip is at the hour after it (as readers place it)."""
+    plan_sessions(  # validates start, weekdays, count and duration
         course.start,
         course.weekly,
         rule_count(course),
@@ -82,29 +98,49 @@ def occurrences(course: CalendarCourse) -> tuple[datetime, ...]:
         course.duration_minutes,
         day_times=dict(course.day_times),
     )
-    starts = [session.start for session in planned]
+    starts = _rule_starts(course)
     _check_cancelled(course, starts)
     _check_moved(course, starts)
-    cancelled, moved = set(course.cancelled), dict(course.moved)
-    return tuple(sorted(moved.get(start, start) for start in starts if start not in cancelled))
+    cancelled = {instant(moment) for moment in course.cancelled}
+    moved = {instant(old): new for old, new in course.moved}
+    shown = [moved.get(instant(start), start) for start in starts if instant(start) not in cancelled]
+    return tuple(sorted((real_local(moment) for moment in shown), key=instant))
 
 
 def _check_cancelled(course: CalendarCourse, starts: list[datetime]) -> None:
-    if len(set(course.cancelled)) != len(course.cancelled):
+    moments = {instant(start) for start in starts}
+    if any(moment.tzinfo is None for moment in course.cancelled):
+        raise InvalidInput("A cancellation must carry a time zone.")
+    if len({instant(moment) for moment in course.cancelled}) != len(course.cancelled):
         raise InvalidInput("The same session is cancelled twice.")
     for index, moment in enumerate(course.cancelled, start=1):
-        if moment.tzinfo is None or moment not in starts:
+        if instant(moment) not in moments:
             raise InvalidInput(f"Cancellation {index} is not the start of a session in this course.")
 
 
 def _check_moved(course: CalendarCourse, starts: list[datetime]) -> None:
-    originals = [old for old, _new in course.moved]
+    if any(old.tzinfo is None or new.tzinfo is None for old, new in course.moved):
+        raise InvalidInput("A moved session must carry a time zone.")
+    originals = [instant(old) for old, _new in course.moved]
     if len(set(originals)) != len(originals):
         raise InvalidInput("The same session is moved twice.")
-    cancelled = set(course.cancelled)
-    for index, (old, new) in enumerate(course.moved, start=1):
-        if old.tzinfo is None or new.tzinfo is None or old not in starts or old in cancelled:
+    moments = {instant(start) for start in starts}
+    cancelled = {instant(moment) for moment in course.cancelled}
+    taken = (moments - cancelled - set(originals)) | {instant(new) for _old, new in course.moved}
+    for index, old in enumerate(originals, start=1):
+        if old not in moments or old in cancelled:
             raise InvalidInput(f"Move {index} is not of a session in this course that still takes place.")
+    if len(taken) != len(moments) - len(cancelled):
+        raise InvalidInput("A session is moved onto the time of another session of this course.")
+
+
+def _as_in_rule(course: CalendarCourse, moment: datetime) -> datetime:
+    """The rule's own start for ``moment`` (compared as instants): what EXDATE and RECURRENCE-ID name."""
+    wanted = instant(moment)
+    for start in _rule_starts(course):
+        if instant(start) == wanted:
+            return start
+    return moment.astimezone(course.start.tzinfo)
 
 
 def course_to_ics(course: CalendarCourse) -> bytes:
@@ -113,19 +149,33 @@ def course_to_ics(course: CalendarCourse) -> bytes:
         raise InvalidInput("A calendar UID must be 8–255 letters, digits or '@._-'.")
     if isinstance(course.sessions, bool) or not isinstance(course.sessions, int) or course.sessions < 1:
         raise InvalidInput("A course needs at least one session.")
-    occurrences(course)  # validates start, weekdays, duration, cancellations and moves
+    shown = occurrences(course)  # validates start, weekdays, duration, cancellations and moves
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     zone = course.start.tzinfo
     if isinstance(zone, ZoneInfo) and zone.key != "UTC":
         # A conventional RRULE-based VTIMEZONE: readers that do not expand explicit date lists agree on the hour.
-        cal.add_component(vtimezone(zone, course.start.year))
+        years = [moment.astimezone(zone).year for moment in (course.start, *shown)]
+        cal.add_component(vtimezone(zone, min(years), max(years)))  # the rules of every year it spans
     for part in _parts(course):
         cal.add_component(_event(part))
-        for old, new in part.moved:
+        for old, new in (*part.moved, *_skipped_hours(part)):
             cal.add_component(_moved_event(part, old, new))
     return bytes(cal.to_ical())
+
+
+def _skipped_hours(course: CalendarCourse) -> list[tuple[datetime, datetime]]:
+    """Each occurrence of the rule at a wall time the clocks skip that night, with the hour after it: written as an
+    override, since readers disagree on it (RFC 5545 and vobject take the offset before the gap, ical.js the one
+    after it, an hour earlier), so every reader shows the session where Reverie has it."""
+    taken = {instant(moment) for moment in course.cancelled} | {instant(old) for old, _new in course.moved}
+    return [
+        (start, real_local(start))
+        for start in _rule_starts(course)
+        if instant(start) not in taken
+        and real_local(start).replace(tzinfo=None) != start.replace(tzinfo=None)
+    ]
 
 
 def _parts(course: CalendarCourse) -> list[CalendarCourse]:
@@ -134,17 +184,10 @@ def _parts(course: CalendarCourse) -> list[CalendarCourse]:
     times = dict(course.day_times)
     if all(times.get(day, course.start.timetz()).replace(tzinfo=None) == course.start.time() for day in days):
         return [course]
-    planned = plan_sessions(
-        course.start,
-        course.weekly,
-        rule_count(course),
-        course.weekdays,
-        course.duration_minutes,
-        day_times=times,
-    )
+    planned = _rule_starts(course)  # wall-clock times: a part's DTSTART is its rule's, never shifted by a gap
     parts = []
     for day in days:
-        starts = [s.start for s in planned if s.start.weekday() == day]
+        starts = [start for start in planned if start.weekday() == day]
         if not starts:
             continue
         cancelled = tuple(c for c in course.cancelled if c.astimezone(starts[0].tzinfo).weekday() == day)
@@ -174,8 +217,7 @@ def _event(course: CalendarCourse) -> icalendar.Event:
     event.add("duration", timedelta(minutes=course.duration_minutes))
     event.add("rrule", _rule(course))
     if course.cancelled:
-        zone = course.start.tzinfo
-        event.add("exdate", sorted(moment.astimezone(zone) for moment in course.cancelled))
+        event.add("exdate", sorted((_as_in_rule(course, moment) for moment in course.cancelled), key=instant))
     return event
 
 
@@ -185,7 +227,7 @@ def _moved_event(course: CalendarCourse, old: datetime, new: datetime) -> icalen
     event = icalendar.Event()
     event.add("uid", course.uid)
     event.add("dtstamp", (course.stamp or datetime.now(UTC)).astimezone(UTC))
-    event.add("recurrence-id", old.astimezone(zone))
+    event.add("recurrence-id", _as_in_rule(course, old))
     event.add("summary", summary_of(course))
     event.add("dtstart", new.astimezone(zone))
     event.add("duration", timedelta(minutes=course.duration_minutes))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
@@ -36,11 +36,44 @@ class Session:
 
     @property
     def end(self) -> datetime:
-        return self.start + timedelta(minutes=self.duration_minutes)
+        """The instant the session ends, in the start's zone: ``duration_minutes`` of real time after the start,
+        also across a clock change (wall-clock arithmetic would make a session in the repeated hour 110 minutes)."""
+        return (instant(self.start) + timedelta(minutes=self.duration_minutes)).astimezone(self.start.tzinfo)
 
     @property
     def cancelled(self) -> bool:
         return self.attendance in CANCELLATIONS
+
+
+def instant(moment: datetime) -> datetime:
+    """The moment in UTC. Sessions are compared (for equality, as sets or dict keys) only as instants: Python
+    never finds a local time in a repeated or skipped hour equal to the same moment in another zone."""
+    return moment.astimezone(UTC)
+
+
+def real_local(moment: datetime) -> datetime:
+    """The local time the clocks actually show at ``moment`` (in its own zone). A wall time the clocks skip
+    (01:30 on the night they go forward) reads as the hour after it (02:30), as RFC 5545 and calendar programs
+    read it: the offset before the gap applies. A repeated wall time (fold 0) is its first occurrence."""
+    return instant(moment).astimezone(moment.tzinfo)
+
+
+def check_exists(moment: datetime) -> None:
+    """Refuse a local time that never shows on the clocks of its zone (skipped when they go forward), naming the
+    zone and the change; a time in the repeated hour is fine (it means the first time round, as in calendars)."""
+    zone = moment.tzinfo
+    try:
+        shown = real_local(moment)
+    except OverflowError:  # the first or last hours of year 1 or 9999: the caller's year check refuses them
+        return
+    if not isinstance(zone, ZoneInfo) or shown.replace(tzinfo=None, fold=0) == moment.replace(
+        tzinfo=None, fold=0
+    ):
+        return
+    raise InvalidInput(
+        f"{moment:%H:%M} on {moment.day} {moment:%b %Y} does not exist in {zone.key}: the clocks go forward "
+        "past it that night. Choose another time (for instance an hour later)."
+    )
 
 
 def check_start(start: datetime) -> None:
@@ -93,7 +126,8 @@ def plan_sessions(
     """Plan sessions from ``start`` (the first session) at the same wall-clock time on the chosen weekdays.
 
     ``count`` None means an open-ended course: sessions are planned ``horizon_weeks`` ahead. Times keep their
-    local wall-clock time across daylight-saving changes, as a calendar's weekly rule does.
+    local wall-clock time across daylight-saving changes, as a calendar's weekly rule does; a session whose
+    wall-clock time the clocks skip that night is at the hour after it (:func:`real_local`), as calendars read it.
     """
     check_start(start)
     check_duration(duration_minutes)
@@ -105,7 +139,22 @@ def plan_sessions(
     if not 1 <= horizon_weeks <= 104:
         raise InvalidInput("An open-ended plan looks between 1 and 104 weeks ahead.")
     starts = at_day_times(_starts(start, days, count, horizon_weeks), day_times or {}, start)
-    return tuple(Session(n, at, duration_minutes) for n, at in enumerate(starts, start=1))
+    return tuple(Session(n, real_local(at), duration_minutes) for n, at in enumerate(starts, start=1))
+
+
+def rule_starts(
+    start: datetime,
+    weekly: int,
+    count: int,
+    weekdays: Sequence[int] | None = None,
+    *,
+    day_times: Mapping[int, time] | None = None,
+) -> list[datetime]:
+    """The first ``count`` starts of a weekly rule from ``start`` as wall-clock times, exactly as a calendar's
+    RRULE writes them (a time the clocks skip is kept as written; :func:`plan_sessions` checks the arguments
+    and places such a time at the hour after it)."""
+    days = session_weekdays(start, weekly, weekdays)
+    return at_day_times(_starts(start, days, count, 1), day_times or {}, start)
 
 
 def at_day_times(
@@ -157,15 +206,25 @@ def cancel(sessions: Sequence[Session], number: int, by: Attendance) -> tuple[Se
     return record_attendance(sessions, number, by)
 
 
-def check_no_overlap(existing: Iterable[Session], new: Session) -> None:
-    """Raise Conflict when ``new`` overlaps a session that is not cancelled (touching ends are fine)."""
+def check_no_overlap(existing: Iterable[Session], new: Session, reader: tzinfo | None = None) -> None:
+    """Raise Conflict when ``new`` overlaps a session that is not cancelled (touching ends are fine).
+
+    The refusal names the clashing session at the reader's hour (``reader``: the zone of the person who reads it;
+    without one, the zone of ``new``, which is its course's), with the zone named when it is not ``new``'s."""
     check_start(new.start)
+    zone = reader or new.start.tzinfo
     for session in existing:
         if session.cancelled or session is new:
             continue
         if new.start < session.end and session.start < new.end:
-            when = session.start.strftime("%Y-%m-%d %H:%M")
+            when = session.start.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+            if _zone_key(zone) != _zone_key(new.start.tzinfo):
+                when += f" ({_zone_key(zone)})"
             raise Conflict(f"This session overlaps session {session.number} on {when}.")
+
+
+def _zone_key(zone: tzinfo | None) -> str:
+    return str(getattr(zone, "key", None) or zone)
 
 
 def attendance_counts(sessions: Iterable[Session]) -> dict[Attendance, int]:
@@ -199,7 +258,8 @@ def regular_starts(
     while (first + timedelta(days=offset)).date() <= last:
         moment = first + timedelta(days=offset)  # aware arithmetic keeps the local wall-clock time
         if moment.weekday() in days:
-            [at] = at_day_times([moment], day_times or {}, first)
+            [wall] = at_day_times([moment], day_times or {}, first)
+            at = real_local(wall)
             if after < at <= until:
                 out.append(at)
         offset += 1

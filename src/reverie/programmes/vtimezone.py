@@ -1,9 +1,10 @@
 """A conventional, RRULE-based VTIMEZONE (RFC 5545 §3.6.5) for an IANA zone, as calendar programs expect it.
 
 One STANDARD and one DAYLIGHT sub-component, each with a yearly rule ("last Sunday of March at 01:00") derived
-from the zone's transitions in the years the calendar covers. Readers that do not expand long lists of explicit
-dates (vobject, ical.js) then place every session at the right hour. A zone without daylight saving gets one
-STANDARD component with its fixed offset.
+from the zone's transitions, when every year the calendar covers has the same two. Readers that do not expand
+long lists of explicit dates (vobject, ical.js) then place every session at the right hour. A zone without a
+change in those years gets one STANDARD component with its fixed offset; one whose changes differ from year to
+year (Africa/Casablanca) or change rules within them gets each change of those years as a component of its own.
 """
 
 from __future__ import annotations
@@ -94,35 +95,73 @@ def _first_in(year: int, month: int, byday: str) -> int:
     return days[nth - 1] if nth > 0 else days[nth]
 
 
-def vtimezone(zone: ZoneInfo, year: int) -> icalendar.Timezone:
-    """The VTIMEZONE for ``zone`` with the rules in force in ``year``."""
+def _key(change: Onset) -> tuple[object, ...]:
+    return (
+        change.month,
+        change.byday,
+        change.wall.hour,
+        change.wall.minute,
+        change.offset_from,
+        change.offset_to,
+        change.name,
+        change.daylight,
+    )
+
+
+def vtimezone(zone: ZoneInfo, year: int, last_year: int | None = None) -> icalendar.Timezone:
+    """The VTIMEZONE for ``zone`` with the rules in force from ``year`` to ``last_year`` (default: ``year`` alone),
+    the years a course's sessions span. The same two yearly changes every one of those years: one STANDARD and one
+    DAYLIGHT component with a yearly rule. Changes that move from year to year (Africa/Casablanca's follow
+    Ramadan) or a rule that changes within the span: the offset in force on 1 January of ``year``, then each
+    change of the span as a component of its own, so a reader places every session at its real hour."""
+    last = max(year, last_year if last_year is not None else year)
+    yearly = [onsets(zone, each) for each in range(year, last + 1)]
     component = icalendar.Timezone()
     component.add("tzid", zone.key)
-    changes = onsets(zone, year)
-    if len(changes) != 2:  # no daylight saving (or an irregular year): the offset in force at mid-year
-        probe = datetime(year, 7, 1, tzinfo=UTC).astimezone(zone)
-        offset = probe.utcoffset() or timedelta(0)
-        standard = icalendar.TimezoneStandard()
-        standard.add("dtstart", datetime(1970, 1, 1))
-        standard.add("tzoffsetfrom", offset)
-        standard.add("tzoffsetto", offset)
-        standard.add("tzname", probe.tzname() or zone.key)
-        component.add_component(standard)
+    if not any(yearly):  # no change in the span: the fixed offset in force
+        component.add_component(_fixed(zone, year))
         return component
-    for change in changes:
+    if len(yearly[0]) == 2 and all([_key(c) for c in y] == [_key(c) for c in yearly[0]] for y in yearly):
+        for change in yearly[0]:
+            component.add_component(_yearly(change))
+        return component
+    component.add_component(_fixed(zone, year, at_new_year=True))
+    for change in (change for changes in yearly for change in changes):
         part = icalendar.TimezoneDaylight() if change.daylight else icalendar.TimezoneStandard()
-        base = 1970
-        first = datetime(
-            base,
-            change.month,
-            _first_in(base, change.month, change.byday),
-            change.wall.hour,
-            change.wall.minute,
-        )
-        part.add("dtstart", first)
+        part.add("dtstart", change.wall)
         part.add("tzoffsetfrom", change.offset_from)
         part.add("tzoffsetto", change.offset_to)
         part.add("tzname", change.name)
-        part.add("rrule", {"freq": "yearly", "bymonth": change.month, "byday": change.byday})
         component.add_component(part)
     return component
+
+
+def _fixed(zone: ZoneInfo, year: int, *, at_new_year: bool = False) -> icalendar.TimezoneStandard:
+    """One STANDARD component from 1970 with the offset in force at mid-``year`` (or on its 1 January)."""
+    probe = datetime(year, 1 if at_new_year else 7, 1, tzinfo=UTC).astimezone(zone)
+    offset = probe.utcoffset() or timedelta(0)
+    standard = icalendar.TimezoneStandard()
+    standard.add("dtstart", datetime(1970, 1, 1))
+    standard.add("tzoffsetfrom", offset)
+    standard.add("tzoffsetto", offset)
+    standard.add("tzname", probe.tzname() or zone.key)
+    return standard
+
+
+def _yearly(change: Onset) -> icalendar.TimezoneStandard | icalendar.TimezoneDaylight:
+    """The change as a yearly rule from 1970 ("last Sunday of March at 01:00"), as calendar programs expect."""
+    part = icalendar.TimezoneDaylight() if change.daylight else icalendar.TimezoneStandard()
+    base = 1970
+    first = datetime(
+        base,
+        change.month,
+        _first_in(base, change.month, change.byday),
+        change.wall.hour,
+        change.wall.minute,
+    )
+    part.add("dtstart", first)
+    part.add("tzoffsetfrom", change.offset_from)
+    part.add("tzoffsetto", change.offset_to)
+    part.add("tzname", change.name)
+    part.add("rrule", {"freq": "yearly", "bymonth": change.month, "byday": change.byday})
+    return part

@@ -3,8 +3,11 @@
 An emotion word (afraid, furious, relieved …) is given to its experiencer: the subject of the clause it
 completes (``I was afraid``, ``she looked sad``), the object of a verb that causes it (``it scared me``), the
 subject of an emotion verb (``I worried``), or the owner of an emotion noun (``my fear``, ``to my
-surprise``), falling back to the subject of the sentence. Negated feelings are not coded. Each emotion is
-coded once per experiencer and dream. Words that are often not feelings (``cross``, ``blue``, ``strange``)
+surprise``), falling back to the subject of the sentence. Negated feelings are not coded, whether the parse
+says so (a ``neg`` child) or the words do: a negator right before the word, over nothing but adverbs, auxiliaries,
+particles and determiners ("It felt peaceful, not scary", "it wasn't frightening", "nothing scary"; dream 1.1.2:
+the parser reads only sentences with a person, so "It felt calm, not scary" has a flat tree and no ``neg``, and
+its denied fear was coded as the dreamer's apprehension). Each emotion is coded once per experiencer and dream. Words that are often not feelings (``cross``, ``blue``, ``strange``)
 count only with an explicit first-person experiencer.
 """
 
@@ -14,7 +17,7 @@ from typing import Any
 
 from reverie.analysis.dreams import feelings as fw
 from reverie.analysis.dreams.characters import Cast
-from reverie.analysis.dreams.clauses import negated, resolve, subject_tokens, token_span
+from reverie.analysis.dreams.clauses import NEGATIONS, negated, resolve, subject_tokens, token_span
 from reverie.analysis.dreams.codes import DREAMER, Emotion
 
 COPULAS = frozenset(
@@ -26,7 +29,7 @@ def find_emotions(doc: Any, cast: Cast) -> list[Emotion]:
     merged: dict[tuple[str, tuple[str, ...]], list[Any]] = {}
     for token in doc:
         code = _emotion_code(token)
-        if code is None or negated(token):
+        if code is None or negated(token) or _denied_before(token):
             continue
         who = _experiencer(token, cast)
         if not who or (token.lemma_.lower() in fw.WEAK_EMOTION_WORDS and DREAMER not in who):
@@ -36,6 +39,24 @@ def find_emotions(doc: Any, cast: Cast) -> list[Emotion]:
         Emotion(code=code, characters=who, spans=tuple(token_span(t) for t in tokens))
         for (code, who), tokens in merged.items()
     ]
+
+
+# what may stand between a negator and the feeling it denies: "not scary", "wasn't very frightening", "not at all
+# afraid", "no real fear"; a noun, a verb or a pronoun between them ends the scan ("not sure why I was scared")
+_BETWEEN_POS = frozenset({"ADV", "AUX", "PART", "DET"})
+_BETWEEN_WORDS = frozenset({"at", "all", "a", "bit", "the", "slightest", "real", "even", "remotely"})
+
+
+def _denied_before(token: Any) -> bool:
+    """1.1.2: a negator within four words before the feeling word, over adverbs, auxiliaries and the like only."""
+    doc = token.doc
+    for i in range(token.i - 1, max(token.sent.start, token.i - 5) - 1, -1):
+        word = doc[i]
+        if word.lower_ in NEGATIONS:
+            return True
+        if word.pos_ not in _BETWEEN_POS and word.lower_ not in _BETWEEN_WORDS:
+            return False
+    return False
 
 
 def _emotion_code(token: Any) -> str | None:

@@ -42,7 +42,7 @@ from reverie.measures.scoring import Score
 from reverie.versions import version_number
 
 log = logging.getLogger("reverie.care.alerts")
-SOURCES = ("phq9_item9", "journal", "session")
+SOURCES = ("phq9_item9", "journal", "session", "goal")
 RISKY_LEVELS = ("ideation", "behavior", "attempt")
 UNSCREENED = "unscreened"
 NOT_RUN_NOTE = "risk analyzer could not run"
@@ -66,7 +66,8 @@ LEVEL_URGENCY = {UNSCREENED: 2, "ideation": 2, IDEATION_OFTEN: 3, "behavior": 3,
 NEED_HELP_URGENCY = 5
 # What a client is told at linking (web /pair/, the API's invitation and accept answers).
 THERAPIST_SEES = (
-    "If something you write from the day you link (an entry, an edit, an import, a PHQ-9 answer) suggests you may be"
+    "If something you write from the day you link (an entry, an edit, an import, a PHQ-9 answer, a"
+    " note when cancelling a session, a goal) suggests you may be"
     " at risk, your therapist sees an alert: how serious it sounded (for example 'thoughts of ending your life') and"
     " a date, and how you answered the check-in. Never your words. Nothing you wrote before the link raises an"
     " alert for them."
@@ -461,6 +462,47 @@ def journal_signal(stored: StoredAnalysis, result: Mapping[str, Any]) -> str | N
     if any(NOT_RUN_NOTE in n for n in notes):
         return UNSCREENED
     return None
+
+
+def screen_at_save(
+    client: User,
+    source: str,
+    record_id: str,
+    text: str,
+    *,
+    author: User | None,
+    written_at: datetime | None = None,
+) -> RiskAlert | None:
+    """Screen one text saved outside the journal (a session note, a note when cancelling a session, a goal's
+    description) at the moment of saving, inside the save's transaction, like every entry: ideation or worse, or
+    a screen that cannot run, raises a content-free alert through :func:`signal`. Words the client wrote
+    (``author`` is the client) leave the check-in and are read as the client's own; a therapist's (read as a
+    session note) never alert their author and leave the client no check-in for words they did not write.
+    Logs name the error type only, never the text."""
+    if not text.strip():
+        return None
+    from reverie.analysis.risk import screen
+
+    by_client = author is not None and author.pk == client.pk
+    model_alone = False
+    try:
+        result = screen(text, "reflection" if by_client else "session_note")
+        level, model_alone = result.level, result.model_alone
+    except Exception as exc:
+        log.error("risk screen at save failed: %s", type(exc).__name__)
+        level = UNSCREENED
+    if level not in RISKY_LEVELS and level != UNSCREENED:
+        return None
+    return signal(
+        client,
+        source,
+        level,
+        record_id,
+        written_at=written_at or timezone.now(),
+        raised_by=None if by_client else author,
+        check_in=by_client,
+        model_alone=model_alone,
+    )
 
 
 def revision_record(entry_id: uuid.UUID, revision: int) -> str:

@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.db import transaction
-from django.db.models import Exists, Max, OuterRef, Q
+from django.db.models import Exists, Max, Min, OuterRef, Q
 from django.utils import timezone
 
 from reverie.care.models import (
@@ -38,6 +38,7 @@ from reverie.programmes.sessions import (
     LONGEST_MINUTES,
     Attendance,
     Session,
+    check_exists,
     check_no_overlap,
     plan_sessions,
     regular_starts,
@@ -115,7 +116,9 @@ def plan_of(draft: CourseDraft) -> Plan:
     check_year(draft.start)
     if any(not 0 <= day <= 6 for day in draft.weekdays or ()):
         raise InvalidInput("Weekdays are numbers from 0 (Monday) to 6 (Sunday).")
-    start = draft.start.replace(tzinfo=zone) if draft.start.tzinfo is None else draft.start.astimezone(zone)
+    typed = draft.start.replace(tzinfo=zone) if draft.start.tzinfo is None else draft.start
+    check_exists(typed)  # a typed time the clocks skip that night: refused, never stored at another hour
+    start = typed.astimezone(zone)
     weekly, weekdays, total = draft.weekly, draft.weekdays, draft.total_sessions
     if draft.rrule:
         weekly, weekdays, total = _weekly_from_rrule(draft.rrule, start)
@@ -221,8 +224,8 @@ def create_course(therapist: User, draft: CourseDraft) -> Course:
         busy = busy_sessions(
             [therapist, client], since=min(s.start for s in sessions), until=max(s.end for s in to_check)
         )
-        for session in to_check:
-            check_no_overlap(busy, session)
+        for session in to_check:  # a clash is named at the therapist's hour: they read the refusal
+            check_no_overlap(busy, session, local_time.zone_of(therapist))
         course = Course.objects.create(
             client=client,
             therapist=therapist,
@@ -282,14 +285,25 @@ def _regular(course: Course, after: datetime, until: datetime) -> list[datetime]
     return regular_starts(first, weekdays, after, until, day_times=dict(day_times_of(course)))
 
 
+def regular_between(course: Course, after: datetime, until: datetime) -> list[datetime]:
+    """The course's regular starts from ``after`` (included) up to ``until`` (included): its weekly rule."""
+    return _regular(course, after - timedelta(microseconds=1), until)
+
+
+def next_regular(course: Course) -> datetime | None:
+    """The course's first regular start after every session it has (a moved one counted at its original time too):
+    where a new session goes last without changing the order (a make-up, the horizon's next week)."""
+    starts, _ = _pending_starts(course, None)
+    return starts[0] if starts else None
+
+
 def next_unplanned(course: Course) -> datetime | None:
     """An open-ended course's first regular start after its planned sessions (the one :func:`plan_ahead` adds
     next); None for a fixed-length or ended course. A session moved to it or later would leave the regular weeks
     in between unplanned for good, so a move stops before it."""
     if course.total_sessions is not None or course.ended_at is not None:
         return None
-    starts, _ = _pending_starts(course, None)
-    return starts[0] if starts else None
+    return next_regular(course)
 
 
 def _linked(course: Course) -> bool:
@@ -378,7 +392,8 @@ def ending_moment(course: Course, on: date | None = None, now: datetime | None =
     day = on or today
     if day > today:
         raise InvalidInput("A course cannot end in the future: choose today or an earlier day.")
-    first = course.first_start.astimezone(zone)
+    earliest = course.sessions.aggregate(start=Min("start"))["start"]  # session 1 may have been moved earlier
+    first = min(course.first_start, earliest or course.first_start).astimezone(zone)
     if day < min(first.date(), today):
         raise InvalidInput(f"A course cannot end before its first session ({first:%-d %b %Y %H:%M}).")
     return datetime.combine(day, time.max, tzinfo=zone)

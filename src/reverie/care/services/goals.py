@@ -12,10 +12,11 @@ from django.utils import timezone
 
 from reverie.care.models import Course, Goal, GoalEvidence, GoalRating
 from reverie.care.policy import is_course_client
+from reverie.care.services import alerts, records
 from reverie.care.services import course as courses
-from reverie.care.services import records
 from reverie.clinic.models import Entry, User
 from reverie.clinic.services import audit
+from reverie.clinic.services.local_time import day_in, local_date, today
 from reverie.clinic.services.policy import Action
 from reverie.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from reverie.programmes import goals as rules
@@ -27,8 +28,9 @@ DESCRIPTION_MAX = 500
 @dataclass(frozen=True, slots=True)
 class Evidence:
     kind: str  # "entry" or "session"
-    target_id: str
-    on: date
+    target_id: str  # the entry's id, or the session's slot
+    on: date  # the client's day (an entry), the course's day (a session)
+    number: int | None = None  # a session's number as the course page counts them (None: it was cancelled)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +70,10 @@ def propose(
         goal.created_at = timezone.now()
         goal.save()
         audit.record(actor, "goal.propose", "goal", goal.id, subject=course.client)
+        if not (chosen and text == chosen.description):  # a template's own wording is nobody's words
+            alerts.screen_at_save(
+                course.client, "goal", str(goal.id), f"{clean_title}\n\n{text}", author=actor
+            )
     return goal
 
 
@@ -94,8 +100,8 @@ def rate(client: User, goal_id: object, rating: object, on: date | None = None) 
     goal = _goal(client, goal_id)
     if not is_course_client(client, goal.course):
         raise PermissionDenied("A goal rating is the client's own.")
-    day = on or timezone.localdate()
-    if day > timezone.localdate():
+    day = on or today(client)  # the client's own today, not the server's
+    if day > today(client):
         raise InvalidInput("A rating cannot be dated in the future.")
     checked = rules.rate(_title(goal), rules.check_rating(_as_int(rating)), day)
     row = GoalRating.objects.create(
@@ -127,6 +133,16 @@ def link_entry(client: User, goal_id: object, entry_id: object) -> GoalEvidence:
     return _add_evidence(client, goal, entry=entry)
 
 
+def session_choices(course: Course) -> list[tuple[int, str]]:
+    """(slot, "session 2 (19 Jan 2026)") for each session held or to come, numbered as the course page numbers
+    them (a cancelled session has no number and is not offered)."""
+    zone = courses.course_zone(course)
+    return [
+        (row.slot, f"session {n} ({day_in(row.start, zone):%-d %b %Y})")
+        for n, row in enumerate(courses.held_sessions(course), start=1)
+    ]
+
+
 def link_session(actor: User, goal_id: object, slot: int) -> GoalEvidence:
     goal = _goal(actor, goal_id)
     session = courses.session_by_slot(goal.course, slot)
@@ -148,11 +164,22 @@ def _title(goal: Goal) -> str:
 def _view(goal: Goal, course: Course) -> GoalView:
     doc = records.open_json(goal.client, goal.id, PURPOSE, goal.payload)
     evidence = []
-    for ev in goal.evidence.select_related("entry", "session"):
-        if ev.entry is not None and ev.entry.deleted_at is None:
-            evidence.append(Evidence("entry", str(ev.entry_id), ev.entry.happened_at.date()))
-        elif ev.session is not None:
-            evidence.append(Evidence("session", str(ev.session.slot), ev.session.start.date()))
+    zone = courses.course_zone(course)
+    numbers = {row.pk: n for n, row in enumerate(courses.held_sessions(course), start=1)}
+    for ev in goal.evidence.select_related("entry", "entry__client", "session"):
+        if ev.entry is not None and ev.entry.deleted_at is None:  # the client's own day
+            evidence.append(
+                Evidence("entry", str(ev.entry_id), local_date(ev.entry.happened_at, ev.entry.client))
+            )
+        elif ev.session is not None:  # its day where the course is held; its number as the course page counts
+            evidence.append(
+                Evidence(
+                    "session",
+                    str(ev.session.slot),
+                    day_in(ev.session.start, zone),
+                    numbers.get(ev.session.pk),
+                )
+            )
     return GoalView(
         id=goal.id,
         title=str(doc["title"]),

@@ -117,29 +117,10 @@ def screen_session_text(
     course: Course, session: Any, text: str, author: User | None = None
 ) -> RiskAlert | None:
     """Session text is screened for risk when it is saved, like every entry: ideation or worse (or a screen that
-    cannot run) raises a content-free alert through the same flow. The alert names its author: a therapist is
-    never alerted about their own note (other therapists linked to the client are), and the client gets no
-    check-in for words they did not write. Nothing is sent anywhere."""
-    from reverie.analysis.risk import screen
-
-    model_alone = False
-    try:
-        result = screen(text, "session_note")
-        level, model_alone = result.level, result.model_alone
-    except Exception:
-        level = alerts.UNSCREENED
-    if level in alerts.RISKY_LEVELS or level == alerts.UNSCREENED:
-        return alerts.signal(
-            course.client,
-            "session",
-            level,
-            str(session.id),
-            written_at=timezone.now(),
-            raised_by=author,
-            check_in=False,
-            model_alone=model_alone,
-        )
-    return None
+    cannot run) raises a content-free alert through the same flow (:func:`alerts.screen_at_save`). The alert names
+    its author: a therapist is never alerted about their own note (other therapists linked to the client are), and
+    the client gets no check-in for words they did not write. Nothing is sent anywhere."""
+    return alerts.screen_at_save(course.client, "session", str(session.id), text, author=author)
 
 
 def flag_session_risk(therapist: User, course_id: object, slot: int, level: str) -> RiskAlert:

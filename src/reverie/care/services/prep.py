@@ -7,7 +7,7 @@ page shows nothing the therapist could not already see elsewhere.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.utils import timezone
@@ -111,7 +111,7 @@ class Prep:
     formulation: formulation.FormulationVersion | None
     risk: RiskOverview
     summary: tuple[
-        tuple[Highlight, tuple[tuple[str, datetime], ...]], ...
+        tuple[Highlight, tuple[tuple[str, date], ...]], ...  # (entry id, the client's day)
     ] = ()  # the strongest, dated entries
 
 

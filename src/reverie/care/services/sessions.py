@@ -4,22 +4,22 @@ iCalendar export. Rules from :mod:`reverie.programmes.sessions` and :mod:`reveri
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
 
 from reverie.care.models import Course, CourseSession
+from reverie.care.services import alerts, records
 from reverie.care.services import course as courses
-from reverie.care.services import records
 from reverie.clinic.models import User
-from reverie.clinic.services import audit
+from reverie.clinic.services import audit, local_time
 from reverie.clinic.services.policy import Action
 from reverie.errors import Conflict, InvalidInput
 from reverie.programmes import sessions as plan
-from reverie.programmes.calendar import CalendarCourse, course_to_ics, initials_of, occurrences
-from reverie.programmes.sessions import Attendance, check_no_overlap
+from reverie.programmes.calendar import CalendarCourse, course_to_ics, initials_of
+from reverie.programmes.sessions import Attendance, check_no_overlap, instant
 
 RECORDABLE = (Attendance.ATTENDED, Attendance.DID_NOT_ATTEND)
 
@@ -70,32 +70,33 @@ def record_attendance(
 
 
 def calendar_of(course: Course, stamp: datetime | None = None) -> CalendarCourse:
-    """The course as the pure calendar sees it: the rule from the first start, cancellations as exceptions and
-    moved sessions as overrides of the rule's start they left (a moved session later cancelled: that start is
-    cancelled)."""
+    """The course as the pure calendar sees it, from its stored sessions: the weekly rule from the first start up
+    to the latest time a session holds or left, each session at a rule start it has (or had before a move), the
+    rule's starts no session has (skipped by a make-up placed after a moved session) and the cancelled ones as
+    exceptions, moved sessions as overrides of the start they left (a moved session later cancelled: that start
+    is cancelled). So the calendar shows exactly the sessions held, each once. An ended course shows the sessions
+    it had: those after its end are cancelled, so they are EXDATEs (never busy)."""
     zone = courses.course_zone(course)
     rows = courses.planned(course)
-    cancelled = tuple(
-        (r.moved_from or r.start).astimezone(zone) for r in rows if courses.as_session(r).cancelled
-    )
+    first = course.first_start.astimezone(zone)
+    originals = {instant(r.moved_from or r.start) for r in rows}
+    last = max(originals, default=instant(first))
+    skipped = tuple(at for at in courses.regular_between(course, first, last) if instant(at) not in originals)
+    gone = tuple((r.moved_from or r.start).astimezone(zone) for r in rows if courses.as_session(r).cancelled)
     moved = tuple(
         (r.moved_from.astimezone(zone), r.start.astimezone(zone))
         for r in rows
         if r.moved_from is not None and not courses.as_session(r).cancelled
     )
-    held = len(rows) - len(cancelled)
-    # An ended course shows the sessions it had: those after its end are cancelled, so they are EXDATEs (never
-    # busy), and a fixed-length course ended early is not stretched back to its agreed number.
-    count = course.total_sessions if course.total_sessions is not None and course.ended_at is None else held
     return CalendarCourse(
         uid=f"course-{course.id}@reverie",
-        start=course.first_start.astimezone(zone),
-        sessions=count,
+        start=first,
+        sessions=len(rows) - len(gone),
         weekly=course.weekly,
         weekdays=tuple(course.weekdays) if course.weekdays else None,
         duration_minutes=course.duration_minutes,
         initials=initials_of(re.sub(r"[._\-@+0-9]+", " ", course.client.username)),
-        cancelled=cancelled,
+        cancelled=gone + skipped,
         stamp=stamp,
         day_times=courses.day_times_of(course),
         moved=moved,
@@ -140,29 +141,40 @@ def cancel_session(
         fixed = course.total_sessions is not None and course.ended_at is None
         make_up = _add_make_up(course) if fixed else None
         audit.record(actor, "session.cancel", "session", row.id, subject=course.client)
+        # the note is words saved: screened before the save returns, like an entry (issue 12)
+        alerts.screen_at_save(course.client, "session", cancel_record(row), text, author=actor)
     overlap = _overlap_warning(course, make_up) if make_up else None
     return Cancellation(row, make_up, overlap)
 
 
+def cancel_record(row: CourseSession) -> str:
+    """A risk alert's record id for the note sent when cancelling one session (its own, beside the session's)."""
+    return f"{row.id}#cancel"
+
+
 def _add_make_up(course: Course) -> CourseSession | None:
-    rows = courses.planned(course)
-    known = {r.start for r in rows}
-    for start in occurrences(calendar_of(course)):
-        if start not in known:
-            return CourseSession.objects.create(
-                course=course, slot=rows[-1].slot + 1, start=start, duration_minutes=course.duration_minutes
-            )
-    return None
+    """The make-up session: at the course's first regular time after every session it has (a moved one at its
+    new time and at the time it left), so it comes last, in slot and in time order, never on a session's hour."""
+    start = courses.next_regular(course)
+    if start is None:
+        return None
+    slot = max(r.slot for r in courses.planned(course)) + 1
+    return CourseSession.objects.create(
+        course=course, slot=slot, start=instant(start), duration_minutes=course.duration_minutes
+    )
 
 
 def _overlap_warning(course: Course, make_up: CourseSession) -> str | None:
+    """The clash a make-up session lands on, named at the therapist's hour (they move it with the client)."""
     session = courses.as_session(make_up)
+    session = replace(session, start=session.start.astimezone(courses.course_zone(course)))
     try:
         check_no_overlap(
             courses.busy_sessions(
                 [course.therapist, course.client], course, since=session.start, until=session.end
             ),
             session,
+            local_time.zone_of(course.therapist),
         )
     except Conflict as exc:
         return exc.message

@@ -22,7 +22,7 @@ from reverie.clinic.models import User
 from reverie.clinic.services import audit, keys, local_time
 from reverie.clinic.services.policy import Action
 from reverie.errors import Conflict, InvalidInput, PermissionDenied
-from reverie.programmes.sessions import Session, check_no_overlap
+from reverie.programmes.sessions import Session, check_exists, check_no_overlap, instant
 
 NOTE_PURPOSE = "session.note"
 MAX_NOTE_CHARS = 2_000
@@ -51,6 +51,8 @@ def week_of(therapist: User, day: date | None = None) -> tuple[date, list[WeekDa
     if not (therapist.is_active and therapist.is_therapist):
         raise PermissionDenied("The week view is the therapist's.")
     zone = local_time.zone_of(therapist)
+    if day is not None and not courses.FIRST_YEAR <= day.year <= courses.LAST_YEAR:
+        raise InvalidInput(f"Choose a week between the years {courses.FIRST_YEAR} and {courses.LAST_YEAR}.")
     monday = week_start(day or timezone.now().astimezone(zone).date())
     first = datetime.combine(monday, time(0, 0), zone)
     last = first + timedelta(days=7)
@@ -118,7 +120,9 @@ def move_session(
         raise Conflict(f"This course ended on {day:%-d %b %Y}: its sessions are not moved.")
     if new_start.tzinfo is None:
         new_start = new_start.replace(tzinfo=local_time.zone_of(therapist))
-    courses.check_year(new_start)
+    courses.check_year(new_start)  # first: year 9999 (or 1) read in UTC would overflow
+    check_exists(new_start)  # a typed time the clocks skip that night: refused (a repeated one is the first)
+    new_start = instant(new_start)  # compared and stored as an instant
     if new_start == row.start:
         raise InvalidInput("That is when the session already is.")
     if new_start < timezone.now() - timedelta(minutes=5):
@@ -128,7 +132,8 @@ def move_session(
     moved = Session(row.slot, new_start.astimezone(courses.course_zone(course)), row.duration_minutes)
     with transaction.atomic():
         busy = courses.busy_sessions([course.therapist, course.client], since=moved.start, until=moved.end)
-        check_no_overlap([s for s in busy if s.start != row.start], moved)  # every other session
+        others = [s for s in busy if instant(s.start) != row.start]  # every other session
+        check_no_overlap(others, moved, local_time.zone_of(therapist))  # named at the therapist's hour
         row.moved_from = row.moved_from or row.start
         row.start = new_start
         seal_note(course, row, text)

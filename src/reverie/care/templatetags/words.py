@@ -21,6 +21,7 @@ WORDS = {
     "phq9_item9": "PHQ-9 question 9 (thoughts of being better off dead or of self-harm) answered above 0",
     "journal": "a journal entry",
     "session": "a session",
+    "goal": "a goal",
     "check_in": "the client's check-in",
     "ideation": "thoughts of self-harm",
     "behavior": "self-harming behaviour",

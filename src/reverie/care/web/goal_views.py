@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -13,7 +12,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from reverie.care.services import course as courses
 from reverie.care.services import goals
 from reverie.care.web.common import int_field, user_of, with_error
-from reverie.clinic.services import journal
+from reverie.clinic.services import journal, local_time
+from reverie.clinic.web.drafts import keeps_text
 from reverie.errors import InvalidInput, ReverieError
 from reverie.programmes.goals import GOAL_TEMPLATES, RATING_ANCHORS
 
@@ -28,12 +28,13 @@ def _context(request: HttpRequest, course_id: str) -> dict[str, Any]:
         "templates": GOAL_TEMPLATES,
         "anchors": sorted(RATING_ANCHORS.items()),
         "entries": own_entries,
-        "slots": [r.slot for r in courses.planned(course)],
+        "slots": goals.session_choices(course),
         "client_view": user.pk == course.client_id,
-        "today": date.today().isoformat(),
+        "today": local_time.today(user).isoformat(),
     }
 
 
+@keeps_text
 @login_required
 @require_http_methods(["GET", "POST"])
 def course_goals(request: HttpRequest, course_id: str) -> HttpResponse:

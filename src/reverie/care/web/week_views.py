@@ -14,6 +14,7 @@ from reverie.care.services import sessions, week
 from reverie.care.web.common import user_of, with_error
 from reverie.clinic.services import local_time
 from reverie.clinic.services.policy import Action
+from reverie.clinic.web.drafts import keeps_text
 from reverie.errors import Conflict, InvalidInput, ReverieError
 
 
@@ -45,6 +46,7 @@ def _local(raw: str, user: object) -> datetime:
     return moment.replace(tzinfo=local_time.zone_of(user)) if moment.tzinfo is None else moment
 
 
+@keeps_text
 @login_required
 @require_http_methods(["GET", "POST"])
 def session_move(request: HttpRequest, course_id: str, slot: int) -> HttpResponse:
@@ -79,6 +81,7 @@ def session_move(request: HttpRequest, course_id: str, slot: int) -> HttpRespons
     return render(request, "care/session_move.html", context)
 
 
+@keeps_text
 @login_required
 @require_http_methods(["GET", "POST"])
 def session_cancel_confirm(request: HttpRequest, course_id: str, slot: int) -> HttpResponse:

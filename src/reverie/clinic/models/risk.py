@@ -25,6 +25,12 @@ class EntryScreen(models.Model):
     # The entry those words belong to when it is another one: "save again" copies an entry's words into a new entry
     # (null: this entry). With ``words_revision`` it names the revision whose alert these words reach.
     words_entry = models.UUIDField(null=True, blank=True)
+    # Made on the lexicon alone: the sentence model or the encoder was not installed (``reverie doctor`` says so).
+    rules_only = models.BooleanField(default=False)
+    # The subscribers (the care app's alert and check-in) were told. False while a subscriber failed at save: the
+    # words and the screen are kept and the alert is owed, retried by the worker's heartbeat, the client's next
+    # save and ``reverie doctor`` (:func:`reverie.clinic.services.risk_screen.settle_owed`).
+    signalled = models.BooleanField(default=True, db_index=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["entry", "revision"], name="one_screen_per_revision")]

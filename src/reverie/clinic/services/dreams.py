@@ -20,6 +20,7 @@ from reverie.analysis.findings import Finding
 from reverie.clinic.models import Entry, User
 from reverie.clinic.services import audit
 from reverie.clinic.services.analysis import latest_by_entry, stored_findings
+from reverie.clinic.services.local_time import local_date
 from reverie.errors import InvalidInput, PermissionDenied
 
 DREAM_KINDS = ("dream",)  # night dreams only: the HVdC coder does not code daydreams (their kind decides)
@@ -45,7 +46,7 @@ class DreamSeries:
 
 
 def _waking(entry: Entry, findings: list[Finding]) -> list[WakingFinding]:
-    day = entry.happened_at.date()
+    day = local_date(entry.happened_at, entry.client)  # the dreamer's own day: "the same day" is theirs
     out = [
         WakingFinding(str(entry.id), day, "person", f.label)
         for f in findings
@@ -84,7 +85,7 @@ def series_for(client: User, norm_group: str = "female") -> DreamSeries:
         findings = stored_findings(entry, stored)
         if entry.kind in DREAM_KINDS:
             coding = coding_from_findings(findings, dream_id=str(entry.id))
-            codings.append(replace(coding, dreamed_on=entry.happened_at.date()))
+            codings.append(replace(coding, dreamed_on=local_date(entry.happened_at, client)))
         else:
             waking.extend(_waking(entry, findings))
     codings.sort(key=lambda c: c.dreamed_on or date.min)

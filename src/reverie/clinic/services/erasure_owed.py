@@ -55,6 +55,9 @@ class Owed:
     wal_truncation: bool = False
     unreadable: list[str] = field(default_factory=list)  # records that could not be read, moved aside (names)
     pending: dict[int, str] = field(default_factory=dict)  # erasures about to commit: person id -> when (ISO)
+    # erasures found committed from ``pending`` alone by this settle (a process stopped before their steps): told
+    # by ``reverie doctor`` once, never recorded
+    completed: set[int] = field(default_factory=set)
 
     def __bool__(self) -> bool:
         return bool(self.recovery or self.backup_keys or self.wal_truncation or self.unreadable)
@@ -234,6 +237,7 @@ def _intended(owed: Owed, now: datetime) -> None:
         if owner_id not in existing:
             owed.recovery.add(owner_id)
             owed.backup_keys.add(owner_id)
+            owed.completed.add(owner_id)
             del owed.pending[owner_id]
         elif now - _moment(since) > PENDING_GRACE:
             del owed.pending[owner_id]
@@ -249,7 +253,8 @@ def _moment(text: str) -> datetime:
 
 def settle(now: datetime | None = None) -> Owed:
     """Retry every step still owed, recorded or written down before a commit (:func:`intend`); returns what is
-    still owed afterwards, with any unreadable record moved aside (empty when all is done)."""
+    still owed afterwards, with any unreadable record moved aside (empty when all is done), and in ``completed``
+    the people whose erasure was found committed from its write-ahead record alone (their steps done or owed)."""
     with _locked() as owed:
         _intended(owed, now or datetime.now(UTC))
         for owner_id in sorted(owed.recovery):
@@ -260,7 +265,30 @@ def settle(now: datetime | None = None) -> Owed:
                 owed.backup_keys.discard(owner_id)
         if owed.wal_truncation and (connection.vendor != "sqlite" or _step("wal", _truncate_wal)):
             owed.wal_truncation = False
-    return Owed(set(owed.recovery), set(owed.backup_keys), owed.wal_truncation, list(owed.unreadable))
+    return Owed(
+        set(owed.recovery),
+        set(owed.backup_keys),
+        owed.wal_truncation,
+        list(owed.unreadable),
+        completed=set(owed.completed),
+    )
+
+
+def describe_completed(owed: Owed) -> list[str]:
+    """The erasures a stopped process left unfinished that :func:`settle` has now finished from the write-ahead
+    record alone, in plain words (for ``reverie doctor``); person ids only, never names or content. One whose
+    steps are still owed is not said to be finished: :func:`describe` says what it still owes."""
+    done = sorted(owed.completed - owed.recovery - owed.backup_keys)
+    if not done:
+        return []
+    who = ", ".join(str(i) for i in done)
+    return [
+        f"An erasure that a stopped Reverie had left unfinished is now completed (person {who}): the erasure"
+        " had been committed, and the person's recovery copies and backup key are now removed too."
+        if len(done) == 1
+        else f"Erasures that a stopped Reverie had left unfinished are now completed (people {who}): each erasure"
+        " had been committed, and those people's recovery copies and backup keys are now removed too."
+    ]
 
 
 def describe(owed: Owed) -> list[str]:

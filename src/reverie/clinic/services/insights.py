@@ -10,11 +10,12 @@ import threading
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from reverie.clinic.models import Entry, Pair, StoredAnalysis, User
 from reverie.clinic.services import audit
 from reverie.clinic.services.analysis import latest_by_entry, stored_findings
+from reverie.clinic.services.local_time import day_in, local_date, zone_name, zone_named, zone_of
 from reverie.errors import NotFound, PermissionDenied
 from reverie.insights.highlights import Week, feeling_calendar
 from reverie.insights.items import Item
@@ -28,18 +29,21 @@ _lock = threading.Lock()
 class _Cached:
     state: InsightState
     versions: dict[str, int]  # item id -> stored analysis id that fed it (detects new analyses and edits)
+    zone: str = ""  # the client's zone the items' times are in (their quarters are the client's own)
 
 
 _cache: dict[int, _Cached] = {}
 
 
 def _item(entry: Entry, stored: StoredAnalysis) -> Item:
+    """The entry for the insight engine, its time in the client's zone: the calendar fields the engine reads (the
+    quarter of a period, the report's dates) are the client's own day, whoever looks."""
     findings = tuple(stored_findings(entry, stored))
     return Item(
         id=str(entry.id),
         source="entry",
         kind=entry.kind,
-        happened_at=entry.happened_at,
+        happened_at=entry.happened_at.astimezone(zone_of(entry.client)),
         shared_with_therapist=entry.shared,
         is_process_note=False,
         findings=findings,
@@ -58,7 +62,10 @@ def _latest_analyses(client: User) -> Iterable[tuple[Entry, StoredAnalysis]]:
 def state_for(client: User) -> InsightState:
     """The client's insight state: built once, then updated item by item as analyses and sharing change."""
     with _lock:
-        cached = _cache.setdefault(client.pk, _Cached(InsightState(), {}))
+        zone = zone_name(client)
+        cached = _cache.get(client.pk)
+        if cached is None or cached.zone != zone:  # a new zone moves entries between quarters: build again
+            cached = _cache[client.pk] = _Cached(InsightState(), {}, zone)
         seen: set[str] = set()
         for entry, stored in _latest_analyses(client):
             key = str(entry.id)
@@ -104,13 +111,17 @@ def view_for(actor: User, client_id: int | None = None) -> InsightView:
     return view
 
 
-def entry_dates(actor: User, ids: Iterable[str]) -> dict[str, datetime]:
-    """When each entry behind a pattern happened, for links that read as dates (only entries the actor may read)."""
+def entry_dates(actor: User, ids: Iterable[str]) -> dict[str, date]:
+    """The day each entry behind a pattern happened, the client's own day whoever looks, for links that read as
+    dates (only entries the actor may read); in the order the entries happened."""
     from reverie.clinic.services.policy import visible_entries
 
     wanted = [i for i in set(ids) if _is_uuid(i)]
-    rows = visible_entries(actor).filter(pk__in=wanted).values_list("id", "happened_at")
-    return {str(pk): at for pk, at in rows}
+    rows = visible_entries(actor).filter(pk__in=wanted).order_by("happened_at")
+    return {
+        str(pk): day_in(at, zone_named(zone))
+        for pk, at, zone in rows.values_list("id", "happened_at", "client__time_zone")
+    }
 
 
 def _is_uuid(raw: str) -> bool:
@@ -128,26 +139,27 @@ def feelings_calendar(actor: User, client_id: int | None = None, *, weeks: int =
     from reverie.clinic.services import journal
 
     client = actor if actor.is_client else None
+    owner = client or (User.objects.filter(pk=client_id).first() if client_id is not None else None)
+    zone = zone_of(owner)  # the client's own days, whoever looks (no such client: nothing is listed anyway)
     views = []
     rated = []
     rated_weeks: set[date] = set()
     for v in journal.iter_entries(actor, client_id=None if client else client_id, limit=400):
-        day = v.happened_at.date()
+        day = local_date(v.happened_at, owner)
         week = day - timedelta(days=day.weekday())  # as feeling_calendar counts weeks
         if len(rated_weeks) >= weeks and week < min(rated_weeks):
             break  # newest first: every entry from here on is in a week older than the calendar's
         views.append(v)
         if v.feelings:
-            rated.append((v.happened_at, [(f.name, f.intensity) for f in v.feelings]))
+            rated.append((v.happened_at.astimezone(zone), [(f.name, f.intensity) for f in v.feelings]))
             rated_weeks.add(week)
     calendar = feeling_calendar(rated, weeks=weeks)
     if not calendar:
         return []
     since = min(w.start for w in calendar)
-    owner = client or (User.objects.filter(pk=client_id).first() if client_id is not None else None)
     if owner is None:
         return calendar
-    shown = [v.id for v in views if v.happened_at.date() >= since]
+    shown = [v.id for v in views if local_date(v.happened_at, owner) >= since]
     stored = {
         a.entry_id: a
         for a in StoredAnalysis.objects.filter(entry__client=owner, entry_id__in=shown).order_by(
@@ -158,19 +170,20 @@ def feelings_calendar(actor: User, client_id: int | None = None, *, weeks: int =
     read = []
     for v in views:
         row = stored.get(v.id)
-        if row is None or v.happened_at.date() < since:
+        if row is None or local_date(v.happened_at, owner) < since:
             continue
         names = [
             f.label
             for f in stored_findings(entries[v.id], row)
             if f.kind == "emotion" and f.data.get("scope") == "entry"
         ]
-        read.append((v.happened_at, names))
+        read.append((v.happened_at.astimezone(zone), names))
     return feeling_calendar(rated, read, weeks=weeks)
 
 
 def evidence_labels(actor: User, ids: Iterable[str]) -> dict[str, str]:
-    """Item id → "12 Mar 2024, “first words …”" for the report, for entries the actor may read (others: none)."""
+    """Item id → "12 Mar 2024, “first words …”" for the report, for entries the actor may read (others: none); the
+    date is the client's own day, whoever reads the report."""
     from reverie.analysis.summary import quote
     from reverie.clinic.services import journal
     from reverie.clinic.services.policy import visible_entries
@@ -181,5 +194,6 @@ def evidence_labels(actor: User, ids: Iterable[str]) -> dict[str, str]:
         view = journal._view(entry)
         text = view.title or view.body
         words = quote(text, 0, len(text), limit=60)
-        out[str(entry.id)] = f"{view.happened_at:%-d %b %Y}" + (f", “{words}”" if words else "")
+        day = local_date(view.happened_at, entry.client)
+        out[str(entry.id)] = f"{day:%-d %b %Y}" + (f", “{words}”" if words else "")
     return out

@@ -11,7 +11,7 @@ import hmac
 import json
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import datetime, timedelta
 from itertools import islice
 from typing import Any, TypeVar
@@ -298,11 +298,67 @@ def _store_attachment(entry: Entry, client: User, att: AttachmentDraft) -> None:
     row.save()
 
 
-def screen_draft(draft: EntryDraft) -> risk_screen.Screened:
-    """The risk screen of a validated draft, made now (before the save's transaction)."""
-    return risk_screen.screen_text(
-        risk_screen.screened_text(draft.title, draft.body, draft.extra), draft.kind
+# The draft's fields that are not the person's words: a choice from a list and a date. Every other field is.
+NOT_WORDS = frozenset({"kind", "happened_at"})
+
+
+def _field_words(name: str, value: object) -> list[tuple[str, str]]:
+    """The words held in one draft field: a text, a feeling's name, each item of a list, each value of a mapping
+    (named ``key``); anything else as its text, so that a field of a new shape is still read."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [(name, value)]
+    if isinstance(value, Feeling):
+        return [(name, value.name)]
+    if isinstance(value, Mapping):
+        return [pair for k, v in value.items() for pair in _field_words(str(k), v)]
+    if isinstance(value, tuple | list):
+        return [pair for item in value for pair in _field_words(name, item)]
+    return [(name, str(value))]
+
+
+def persons_words(draft: EntryDraft) -> tuple[tuple[str, str], ...]:
+    """Which fields of an entry are the person's words, as (field, text) in the order the risk screen reads them:
+    the title, the body and the mindful-choice fields first (the order of every screen stored before the others
+    were read, so that its evidence offsets still point where they did), then every other field of the draft but
+    :data:`NOT_WORDS` (feeling names, people, tags), then the other ``extra`` fields (place, weather, time zone,
+    any key kept later). A field added to :class:`EntryDraft` is read by default. Empty texts are left out."""
+    extra = dict(draft.extra)
+    pairs = [("title", draft.title), ("body", draft.body)]
+    pairs += [(k, str(extra.pop(k))) for k in MINDFUL_FIELDS if k in extra]
+    for f in fields(EntryDraft):
+        if f.name not in NOT_WORDS | {"title", "body", "extra"}:
+            pairs += _field_words(f.name, getattr(draft, f.name))
+    pairs += _field_words("extra", extra)
+    return tuple((name, text) for name, text in pairs if text and text.strip())
+
+
+# The fields written as sentences, read by the sentence model too; every other field of the person's words is a
+# label (a feeling's name, a tag, a person, where it was written), read by the lexicon alone.
+PROSE_FIELDS = ("title", "body", *MINDFUL_FIELDS)
+
+
+def _prose_and_labels(draft: EntryDraft) -> tuple[str, str]:
+    words = persons_words(draft)
+    return (
+        risk_screen.screened_text(text for name, text in words if name in PROSE_FIELDS),
+        risk_screen.screened_text(text for name, text in words if name not in PROSE_FIELDS),
     )
+
+
+def screened_text(draft: EntryDraft) -> str:
+    """What the risk screen reads of a draft: :func:`persons_words`, each field its own paragraph (a label never
+    runs into the next one's sentence), the prose first. Evidence offsets point into this text;
+    :func:`flagged_words` rebuilds it."""
+    return risk_screen.screened_text(_prose_and_labels(draft))
+
+
+def screen_draft(draft: EntryDraft) -> risk_screen.Screened:
+    """The risk screen of a validated draft, made now (before the save's transaction): the prose fields with the
+    sentence model and the lexicon, the labels with the lexicon (:data:`PROSE_FIELDS`)."""
+    prose, labels = _prose_and_labels(draft)
+    return risk_screen.screen_text(prose, draft.kind, labels)
 
 
 def screen_saved(
@@ -313,12 +369,15 @@ def screen_saved(
     words_revision: int | None = None,
     words_entry: uuid.UUID | None = None,
 ) -> None:
-    """The one hook every save path calls inside its transaction: store the screen, raise the risk flow.
+    """The one hook every save path calls inside its transaction: store the screen, raise the risk flow (and
+    retry the alerts this client's earlier saves still owe, :func:`risk_screen.settle_owed`).
     ``words_revision``: the earlier revision whose words this one keeps unchanged (an edit of tags or the date), of
     ``words_entry`` when that is another entry ("save again")."""
     risk_screen.store(
         entry, screened, written_at=written_at, words_revision=words_revision, words_entry=words_entry
     )
+    if risk_screen.owed(entry.client).exists():
+        risk_screen.settle_owed(entry.client)
 
 
 def _words_origin(entry: Entry) -> tuple[uuid.UUID, int]:
@@ -333,25 +392,33 @@ def _words_origin(entry: Entry) -> tuple[uuid.UUID, int]:
     return row[0] or entry.id, row[1] or entry.revision
 
 
-def _words_kept(entry: Entry, old: Mapping[str, object], text: str) -> tuple[uuid.UUID | None, int | None]:
-    """The entry (None: this one) and revision that first held the words of the edit being saved, when the edit
-    changed none of the words the screen reads (``old`` is the replaced revision's payload); (None, None) when it
-    changed some."""
-    extra = old.get("extra")
-    before = risk_screen.screened_text(
-        str(old.get("title") or ""),
-        str(old.get("body") or ""),
-        {str(k): str(v) for k, v in extra.items()} if isinstance(extra, dict) else {},
-    )
-    if before != text:
+_LEVEL_RANK = {"none": 0, "indicator": 1, "ideation": 2, "behavior": 3, "attempt": 4}
+
+
+def _words_kept(
+    entry: Entry, old: Mapping[str, object], clean: EntryDraft, level: str
+) -> tuple[uuid.UUID | None, int | None]:
+    """The entry (None: this one) and revision that first held the words of the edit being saved, when the edit kept
+    them: the prose (title, body, context) unchanged, and labels (tags, feelings, people) changed only in ways that
+    read no higher than before (a tag "sleep" added); ``old`` is the replaced revision's payload. (None, None) when
+    the edit wrote new words: its screen then raises its own alert."""
+    before = _draft_of(entry.kind, old)
+    (old_prose, old_labels), (new_prose, new_labels) = _prose_and_labels(before), _prose_and_labels(clean)
+    if old_prose != new_prose:
         return None, None
     previous = entry.revision - 1
-    origin, kept = (
+    row = (
         EntryScreen.objects.filter(entry=entry, revision=previous)
-        .values_list("words_entry", "words_revision")
+        .values_list("words_entry", "words_revision", "level")
         .first()
-    ) or (None, None)
-    return (origin, kept) if kept else (None, previous)
+    )
+    if old_labels != new_labels:
+        was = str(row[2]) if row is not None else "none"
+        if level not in _LEVEL_RANK or _LEVEL_RANK[level] > _LEVEL_RANK.get(was, 0):
+            return None, None
+    if row is not None and row[1]:
+        return row[0], row[1]
+    return None, previous
 
 
 def create_entry(
@@ -528,7 +595,7 @@ def _prescreen(draft: EntryDraft) -> tuple[str, risk_screen.Screened] | None:
         clean = validate(draft, has_attachment=True)  # the real validation runs again inside, with the entry
     except InvalidInput:
         return None
-    return risk_screen.screened_text(clean.title, clean.body, clean.extra), screen_draft(clean)
+    return screened_text(clean), screen_draft(clean)
 
 
 def update_entry(
@@ -562,9 +629,9 @@ def update_entry(
         entry.payload = keys.seal_for(actor, _record_id(entry.id), "entry.payload", _payload_bytes(clean))
         entry.save()
         audit.record(actor, "entry.update", "entry", entry.id, subject=actor)
-        text = risk_screen.screened_text(clean.title, clean.body, clean.extra)
+        text = screened_text(clean)
         screened = early[1] if early is not None and early[0] == text else screen_draft(clean)
-        origin, kept = _words_kept(entry, old, text)
+        origin, kept = _words_kept(entry, old, clean, screened.level)
         screen_saved(entry, screened, written_at=entry.updated_at, words_revision=kept, words_entry=origin)
         after_save(entry)
     return _view(entry)
@@ -631,12 +698,7 @@ def flagged_words(actor: User, entry_id: uuid.UUID | str, revision: int) -> tupl
         screen = risk_screen.open_screen(entry, row)
     except IntegrityError:
         return ()
-    extra = doc.get("extra")
-    text = risk_screen.screened_text(
-        str(doc.get("title", "")),
-        str(doc.get("body", "")),
-        {str(k): str(v) for k, v in extra.items()} if isinstance(extra, dict) else {},
-    )
+    text = screened_text(_draft_of(entry.kind, doc))
     flagged = LEVELS[IDEATION:]
     spans = [t["span"] for t in screen.get("triggers", []) if t.get("level") in flagged]
     sentences = [
@@ -646,6 +708,20 @@ def flagged_words(actor: User, entry_id: uuid.UUID | str, revision: int) -> tupl
         return ()
     audit.record(actor, "entry.read", "entry", entry.id, subject=entry.client)
     return tuple(quote(text, a, b, FLAGGED_WORDS_CHARS) for a, b in sentences[:FLAGGED_WORDS_MAX])
+
+
+def _draft_of(kind: str, doc: Mapping[str, object]) -> EntryDraft:
+    """A stored payload document as the draft that saved it (no date): what :func:`screened_text` reads."""
+    extra, feelings = doc.get("extra"), doc.get("feelings")
+    return EntryDraft(
+        kind=kind,
+        body=str(doc.get("body", "")),
+        title=str(doc.get("title", "")),
+        feelings=tuple(Feeling(str(f[0]), 1) for f in feelings if f) if isinstance(feelings, list) else (),
+        people=tuple(str(p) for p in doc.get("people", []) or []),  # type: ignore[attr-defined]
+        tags=tuple(str(t) for t in doc.get("tags", []) or []),  # type: ignore[attr-defined]
+        extra={str(k): str(v) for k, v in extra.items()} if isinstance(extra, dict) else {},
+    )
 
 
 def _revision_payload(entry: Entry, revision: int) -> dict[str, object] | None:

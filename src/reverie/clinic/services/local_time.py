@@ -1,8 +1,17 @@
-"""Each person's time zone: pages, forms, schedules and the caseload use it; storage stays in UTC."""
+"""Each person's time zone: pages, forms, schedules and the caseload use it; storage stays in UTC.
+
+A day belongs to the person: :func:`local_date` is the one way to ask which calendar day an instant falls on for
+them (feelings calendar, dream series, insight quarters, report labels, goal evidence). :func:`wall_clock` reads a
+local date and time the person typed: an hour that occurs twice (the night clocks go back) is its first occurrence,
+the one before the change; an hour that never occurred (the night clocks go forward) is refused in plain words.
+"""
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from django.utils import timezone
 
 from reverie.clinic.models import User
 from reverie.clinic.services import audit
@@ -30,6 +39,50 @@ def zone_name(user: object) -> str:
 
 def zone_of(user: object) -> ZoneInfo:
     return ZoneInfo(zone_name(user))
+
+
+def zone_named(name: str) -> ZoneInfo:
+    """A stored ``User.time_zone`` value as a zone (UTC when empty or unknown), as :func:`zone_of` reads it."""
+    return ZoneInfo(known_zone(name) or DEFAULT)
+
+
+def local_date(moment: datetime, user: object) -> date:
+    """The calendar day ``moment`` (an instant; naive means UTC, as stored) falls on where ``user`` lives."""
+    return day_in(moment, zone_of(user))
+
+
+def day_in(moment: datetime, zone: tzinfo) -> date:
+    """The calendar day ``moment`` falls on in ``zone`` (naive means UTC, as stored)."""
+    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    return aware.astimezone(zone).date()
+
+
+def today(user: object) -> date:
+    """The person's own today."""
+    return local_date(timezone.now(), user)
+
+
+def wall_clock(naive: datetime, zone: tzinfo) -> datetime:
+    """The instant a person means by a local date and time in ``zone``: in the hour that occurs twice when clocks go
+    back, the first occurrence (before the change, ``fold=0``, as :meth:`datetime.replace` gives); a time skipped
+    when clocks go forward raises InvalidInput naming the change. An aware ``naive`` is returned as it is. The
+    instant is given in UTC, as it is stored: Python never finds a time of the repeated hour in ``zone`` equal to any
+    instant in another zone, so a comparison with a stored time (a replayed form, an unchanged edit) would fail."""
+    if naive.tzinfo is not None:
+        return naive
+    first = naive.replace(tzinfo=zone, fold=0)
+    if first.astimezone(UTC).astimezone(zone).replace(tzinfo=None) == naive:
+        return first.astimezone(UTC)
+    before, after = first.utcoffset(), naive.replace(tzinfo=zone, fold=1).utcoffset()
+    assert before is not None and after is not None  # a ZoneInfo always has an offset
+    change = (naive - after).replace(tzinfo=UTC)  # just before the change: walk to it, a minute at a time
+    while change.astimezone(zone).utcoffset() != after and change < (naive - before).replace(tzinfo=UTC):
+        change += timedelta(minutes=1)
+    went = (change + before).replace(tzinfo=None)
+    raise InvalidInput(
+        f"Clocks went forward at {went:%H:%M} that night: {naive:%H:%M} did not exist. Give a time before "
+        f"{went:%H:%M} or from {(change + after).replace(tzinfo=None):%H:%M}."
+    )
 
 
 def choices() -> list[str]:

@@ -8,7 +8,11 @@ on ``REVERIE_ANALYSIS``, the worker, its backlog or the language check; the full
 and may only upgrade the alert (``care.services.alerts.on_analysis``).
 
 If the screen itself fails, the entry is still saved and the level is ``unscreened`` (the risk flow answers that
-with the safety resources, as for a positive screen). Logs name the error type only, never the text.
+with the safety resources, as for a positive screen). If a subscriber fails (the alert cannot be written), the
+entry and its screen are still saved, the screen is marked as owing its alert (``EntryScreen.signalled``) and
+:func:`settle_owed` tells the subscribers again later: the worker's heartbeat, the client's next save and
+``reverie doctor``. A screen made on the lexicon alone (the sentence model not installed) is recorded as such
+(``EntryScreen.rules_only``) and ``reverie doctor`` says so. Logs name the error type only, never the text.
 """
 
 from __future__ import annotations
@@ -17,11 +21,13 @@ import json
 import logging
 import time
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from reverie.clinic.models import Entry, EntryScreen, User
@@ -31,7 +37,7 @@ log = logging.getLogger("reverie.risk_screen")
 SCREEN_FORMAT = "reverie.screen/1"
 SCREEN_PURPOSE = "entry.screen"
 UNSCREENED = "unscreened"
-MINDFUL_FIELDS = ("situation", "urge", "choice")
+RISKY = ("ideation", "behavior", "attempt")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +48,7 @@ class Screened:
     data: Mapping[str, Any]
     seconds: float
     model_alone: bool = False  # flagged on the sentence model's reading alone, no explicit words
+    rules_only: bool = False  # made on the lexicon alone (the sentence model is not installed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,22 +71,29 @@ class ScreenSignal:
 after_screen_hooks: list[Callable[[ScreenSignal], None]] = []
 
 
-def screened_text(title: str, body: str, extra: Mapping[str, str]) -> str:
-    """What the screen reads: the title, the body and the mindful-choice fields (a title alone can carry risk)."""
-    parts = [title, body, *(str(extra[k]) for k in MINDFUL_FIELDS if k in extra)]
+def screened_text(parts: Iterable[str]) -> str:
+    """What the screen reads of several texts saved together: each its own paragraph, the empty ones left out.
+    Which fields of an entry are the person's words is :func:`reverie.clinic.services.journal.persons_words`."""
     return "\n\n".join(p for p in parts if p and p.strip())
 
 
-def screen_text(text: str, kind: str) -> Screened:
-    """Screen one text now. Never raises: a failing screen reads ``unscreened``."""
+def screen_text(text: str, kind: str, labels: str = "") -> Screened:
+    """Screen one text now (``labels``: short labels saved with it, read after it by the lexicon alone,
+    :func:`reverie.analysis.risk.screen_with_labels`). Never raises: a failing screen reads ``unscreened``."""
     start = time.perf_counter()
-    if not text.strip():
+    if not text.strip() and not labels.strip():
         return Screened("none", {"level": "none"}, time.perf_counter() - start)
     try:
-        from reverie.analysis.risk import screen
+        from reverie.analysis.risk import screen_with_labels
 
-        result = screen(text, kind)
-        return Screened(result.level, result.to_data(), time.perf_counter() - start, result.model_alone)
+        result = screen_with_labels(text, labels, kind)
+        return Screened(
+            result.level,
+            result.to_data(),
+            time.perf_counter() - start,
+            result.model_alone,
+            result.rules_only,
+        )
     except Exception as exc:
         log.error("risk screen at save failed: %s", type(exc).__name__)
         return Screened(
@@ -113,6 +127,7 @@ def store(
         screened_at=timezone.now(),
         words_revision=words_revision,
         words_entry=words_entry,
+        rules_only=screened.rules_only,
     )
     row.payload = keys.seal_for(
         entry.client,
@@ -131,9 +146,55 @@ def store(
         words_revision,
         words_entry,
     )
-    for hook in after_screen_hooks:
-        hook(signal)
+    if not _tell(signal):
+        row.signalled = False
+        row.save(update_fields=["signalled"])
     return row
+
+
+def _tell(signal: ScreenSignal) -> bool:
+    """Tell every subscriber, each in its own savepoint: one that fails leaves nothing half written and never
+    undoes the save (the words are kept; the screen then owes its alert). Subscribers must be idempotent (the care
+    app's: one alert per revision, one check-in per alert). False when any failed."""
+    told = True
+    for hook in after_screen_hooks:
+        try:
+            with transaction.atomic():
+                hook(signal)
+        except Exception as exc:
+            log.error("risk alert at save failed, owed and retried: %s", type(exc).__name__)
+            told = False
+    return told
+
+
+def owed(client: User | None = None) -> QuerySet[EntryScreen]:
+    """Screens whose subscribers were not all told (their alert is owed), the client's or everyone's."""
+    rows = EntryScreen.objects.filter(signalled=False).select_related("entry", "entry__client")
+    return rows if client is None else rows.filter(entry__client=client)
+
+
+def settle_owed(client: User | None = None) -> int:
+    """Tell the subscribers again of every screen that owes its alert (one transaction each); how many are still
+    owed. The ``written_at`` of a revision is when it was saved (its kept version's time once edited since; else
+    the entry's first save, or its last edit)."""
+    from reverie.analysis.risk import data_model_alone
+    from reverie.errors import IntegrityError
+
+    for row in list(owed(client)):
+        entry = row.entry
+        kept = entry.revisions.filter(number=row.revision).first()
+        when = kept.saved_at if kept else entry.written_at if row.revision == 1 else entry.updated_at
+        try:
+            alone = row.level in RISKY and data_model_alone(open_screen(entry, row))
+        except IntegrityError:
+            alone = False
+        signal = ScreenSignal(
+            entry.client, entry.id, row.revision, row.level, when, alone, row.words_revision, row.words_entry
+        )
+        with transaction.atomic():
+            if _tell(signal):
+                EntryScreen.objects.filter(pk=row.pk).update(signalled=True)
+    return owed(client).count()
 
 
 def open_screen(entry: Entry, row: EntryScreen) -> dict[str, Any]:
@@ -141,3 +202,23 @@ def open_screen(entry: Entry, row: EntryScreen) -> dict[str, Any]:
     raw = keys.open_for(entry.client, _record_id(entry.id, row.revision), SCREEN_PURPOSE, row.payload)
     doc: dict[str, Any] = json.loads(raw)
     return doc
+
+
+@dataclass(frozen=True, slots=True)
+class ScreenHealth:
+    """What ``reverie doctor`` says of the save-time screen (counts only, never words)."""
+
+    owed: int  # screens still owing their alert after a retry
+    rules_only: int  # screens made on the lexicon alone
+    model_missing: (
+        bool  # the sentence model or the encoder is not installed now: saves are screened on rules alone
+    )
+
+
+def health() -> ScreenHealth:
+    """Retry the owed alerts, then count what is left and the screens made on rules alone; check the model."""
+    from reverie.analysis.risk import sentence_model_installed
+
+    still = settle_owed()
+    rules = EntryScreen.objects.filter(rules_only=True).count()
+    return ScreenHealth(still, rules, not sentence_model_installed())

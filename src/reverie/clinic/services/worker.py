@@ -161,6 +161,16 @@ def _settle_erasures() -> None:
         log.warning("retrying what erasures owe failed: %s", type(exc).__name__)
 
 
+def _settle_owed_alerts() -> None:
+    """Retry the risk alerts that saves still owe (a subscriber failed at save; risk_screen.settle_owed)."""
+    from reverie.clinic.services import risk_screen
+
+    try:
+        risk_screen.settle_owed()
+    except Exception as exc:  # as _settle_erasures: the heartbeat must never die of it; the next beat retries
+        log.warning("retrying owed risk alerts failed: %s", type(exc).__name__)
+
+
 class _Heartbeat(threading.Thread):
     """Renews this worker's lease and requeues dead workers' tasks; stops the worker if its parent is gone."""
 
@@ -186,6 +196,7 @@ class _Heartbeat(threading.Thread):
                     renew_lease(self.worker_id)
                     requeue_expired()
                     _settle_erasures()
+                    _settle_owed_alerts()
                 except DatabaseError as exc:  # the database is away: others will requeue if it lasts
                     log.warning("lease renewal failed: %s", type(exc).__name__)
                     connection.close()

@@ -1,11 +1,12 @@
 """Words typed while the session ran out travel through the sign-in, bound to the person who typed them.
 
 A form that takes a person's text (a journal entry, an edit, a therapist's notes, formulation, goodbye letter,
-safety plan) is wrapped in :func:`keeps_text`, which marks the view (only such a view is a "Save it now" target,
-:func:`takes_text`). Its POST arriving signed out (the idle timeout, the absolute session age, a sign-out in another
-tab) does not get the bare redirect of ``login_required``: it gets the sign-in page (401, ``no-store``) carrying the
-posted fields: a client's own text as hidden ``draft_<name>`` inputs, a therapist-only form's as one
-``draft__sealed`` value (:func:`seal`: AES-GCM, readable by no one but the account it is bound to). Beside them
+safety plan, the note on moving or cancelling a session, a goal's words) is wrapped in :func:`keeps_text`, which
+marks the view (only such a view is a "Save it now" target, :func:`takes_text`). Its POST arriving signed out (the
+idle timeout, the absolute session age, a sign-out in another tab) does not get the bare redirect of
+``login_required``: it gets the sign-in page (401, ``no-store``) carrying the posted fields: a client's own journal
+or safety plan as hidden ``draft_<name>`` inputs, any other form's (a therapist's, or words written for the other
+side of the course) as one ``draft__sealed`` value (:func:`seal`: AES-GCM, readable by no one but the account it is bound to). Beside them
 ``draft__path`` (where it was posted), ``draft__owner`` (:func:`sign_owner`: who wrote it, and whether the server
 knew that, the idle timeout having signed that account out on this request, or only the form's expiring ``writer``
 mark said so; absent when no one was known) and ``draft__file`` (a file was attached: it cannot travel).
@@ -121,14 +122,22 @@ def owner_of(token: str, fields: list[tuple[str, str]]) -> tuple[int | None, boo
     return int(user), how == SERVER
 
 
-def _seal_key(salt: bytes) -> bytes:
-    from cryptography.hazmat.primitives import hashes
-    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+def _secrets() -> list[str]:
+    """The current ``SECRET_KEY`` first, then ``SECRET_KEY_FALLBACKS`` (Django's rotation: a draft sealed under the
+    old key still opens after the rotation; the writer mark and owner token, Django signatures, try them too)."""
     from django.conf import settings
 
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=salt, info=SEAL_INFO).derive(
-        str(settings.SECRET_KEY).encode()
-    )
+    return [
+        str(settings.SECRET_KEY),
+        *(str(k) for k in getattr(settings, "SECRET_KEY_FALLBACKS", None) or ()),
+    ]
+
+
+def _seal_key(salt: bytes, secret: str) -> bytes:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=salt, info=SEAL_INFO).derive(secret.encode())
 
 
 def _aad(owner: int | None, path: str) -> bytes:
@@ -138,34 +147,46 @@ def _aad(owner: int | None, path: str) -> bytes:
 def seal(fields: list[tuple[str, str]], owner: int | None, path: str) -> str:
     """A therapist-only form's words, encrypted for the page (AES-256-GCM, a key derived by HKDF from SECRET_KEY
     and a salt of this draft's own): nothing of them is readable in the page's source, and only the account it is
-    bound to (the additional data) gets them back after the sign-in."""
+    bound to (the additional data) gets them back after the sign-in. Always under the current key."""
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     salt, nonce = os.urandom(16), os.urandom(12)
-    body = AESGCM(_seal_key(salt)).encrypt(nonce, json.dumps(fields).encode(), _aad(owner, path))
+    body = AESGCM(_seal_key(salt, _secrets()[0])).encrypt(
+        nonce, json.dumps(fields).encode(), _aad(owner, path)
+    )
     return SEAL_VERSION + "." + base64.urlsafe_b64encode(salt + nonce + body).decode()
 
 
 def unseal(token: str, owner: int, path: str) -> list[tuple[str, str]] | None:
-    """The sealed words for their owner; None when the token is not one, or not for this account and path."""
+    """The sealed words for their owner; None when the token is not one, or not for this account and path, or
+    sealed under a key that is neither ``SECRET_KEY`` nor one of its fallbacks (a rotation that dropped it)."""
     from cryptography.exceptions import InvalidTag
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     version, _, rest = token.partition(".")
     try:
         raw = base64.urlsafe_b64decode(rest.encode())
-        if version != SEAL_VERSION or len(raw) < 28 + 16:
-            return None
-        plain = AESGCM(_seal_key(raw[:16])).decrypt(raw[16:28], raw[28:], _aad(owner, path))
-        loaded = json.loads(plain)
-    except (InvalidTag, ValueError):
+    except ValueError:
         return None
-    return [(str(k), str(v)) for k, v in loaded if isinstance(k, str) and SAFE_NAME.match(k)]
+    if version != SEAL_VERSION or len(raw) < 28 + 16:
+        return None
+    for secret in _secrets():  # the current key, then the fallbacks
+        try:
+            plain = AESGCM(_seal_key(raw[:16], secret)).decrypt(raw[16:28], raw[28:], _aad(owner, path))
+        except InvalidTag:
+            continue
+        try:
+            loaded = json.loads(plain)
+        except ValueError:
+            return None
+        return [(str(k), str(v)) for k, v in loaded if isinstance(k, str) and SAFE_NAME.match(k)]
+    return None
 
 
 def is_clients_own(path: str) -> bool:
     """A client's own journal or safety plan; every other text form is a therapist's (notes, formulation, letter,
-    a client's plan edited by the therapist) and its words travel sealed."""
+    a client's plan edited by the therapist) or written for the other side of the course (the note on moving or
+    cancelling a session, a goal proposed by either), and its words travel sealed, for their writer only."""
     return path.startswith(CLIENTS_OWN)
 
 
@@ -350,8 +371,15 @@ LABELS = {
     "people": "People",
     "tags": "Tags",
     "other_feelings": "Other feelings",
+    "note": "Your note",
+    "start": "New date and time",
+    "description": "In more words",
 }
-HIDDEN = re.compile(r"^(entry_id|kind|action|base_revision|base_version|writer|(feel|int)_[a-z_]{1,40})$")
+# Carried on the "Save it now" form as they were, not shown: choices, tokens and a form's "yes, do it" (``confirm``
+# of moving or cancelling a session, ``template`` of a goal), so that one press does what the first press meant.
+HIDDEN = re.compile(
+    r"^(entry_id|kind|action|base_revision|base_version|writer|confirm|template|(feel|int)_[a-z_]{1,40})$"
+)
 
 
 def shown_back(request: HttpRequest, draft: Carried, *, message: str, can_save: bool = False) -> HttpResponse:

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.forms.fields import BaseTemporalField
 from django.http import QueryDict
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from reverie.clinic.models import EntryKind
 from reverie.clinic.services.journal import AttachmentDraft, EntryDraft, Feeling
+from reverie.clinic.services.local_time import wall_clock
 from reverie.clinic.services.media import check_size
 from reverie.errors import InvalidInput
 from reverie.versions import version_number
@@ -75,6 +79,34 @@ class LoginForm(forms.Form):
 DAMAGED_VERSION = "The form is damaged (its version is not a number); open it again."
 
 
+class LocalDateTimeField(forms.DateTimeField):
+    """A date and time typed in the person's zone (the one the page has active), read by
+    :func:`reverie.clinic.services.local_time.wall_clock`: the hour that occurs twice when clocks go back is its
+    first occurrence; a time the clocks skipped is refused in plain words (Django's own field refuses both)."""
+
+    def to_python(self, value: Any) -> datetime | None:
+        if value in self.empty_values:
+            return None
+        if isinstance(value, datetime):
+            result = value
+        elif isinstance(value, date):
+            result = datetime(value.year, value.month, value.day)
+        else:
+            try:
+                parsed = parse_datetime(str(value).strip())
+            except ValueError:
+                raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+            if parsed is None:  # the field's own input formats (an unreadable value is refused there)
+                parsed = BaseTemporalField.to_python(self, value)
+            if not isinstance(parsed, datetime):
+                raise ValidationError(self.error_messages["invalid"], code="invalid")
+            result = parsed
+        try:
+            return wall_clock(result, timezone.get_current_timezone())
+        except InvalidInput as exc:
+            raise ValidationError(exc.message, code="did_not_exist") from None
+
+
 class EntryForm(forms.Form):
     # Set once when the form is shown: a replayed or double-clicked submission finds the entry it already made.
     entry_id = forms.UUIDField(required=False, widget=forms.HiddenInput)
@@ -82,7 +114,7 @@ class EntryForm(forms.Form):
     # (read by reverie.versions, as every version number is: a damaged or forged one gets the care forms' sentence)
     base_revision = forms.CharField(required=False, widget=forms.HiddenInput)
     kind = forms.ChoiceField(choices=EntryKind.choices, label="Kind of entry")
-    happened_at = forms.DateTimeField(
+    happened_at = LocalDateTimeField(
         required=False,
         label="When it happened (a dream belongs to its night)",
         error_messages={
@@ -177,16 +209,26 @@ def feeling_rows(data: Any | None, feelings: tuple[Feeling, ...] = ()) -> list[F
     ]
 
 
+def _minute(moment: datetime) -> datetime:
+    """The wall-clock minute the form shows for ``moment`` in the active zone."""
+    return timezone.localtime(moment).replace(tzinfo=None, second=0, microsecond=0)
+
+
 def other_feelings_text(feelings: tuple[Feeling, ...]) -> str:
     """The stored feelings that are not among the common ones, for the 'Other feelings' field."""
     return ", ".join(f"{f.name} {f.intensity}" for f in feelings if f.name not in COMMON_FEELINGS)
 
 
-def draft_from_form(form: EntryForm, post: QueryDict) -> EntryDraft:
+def draft_from_form(form: EntryForm, post: QueryDict, *, was: datetime | None = None) -> EntryDraft:
+    """The entry the form describes. Editing, ``was`` is the stored time: shown to the minute in the person's zone,
+    it is kept as it is when the form gives that minute back (the second 01:30 of the night clocks go back stays the
+    second; its seconds stay)."""
     data: dict[str, Any] = form.cleaned_data
     happened: datetime | None = data.get("happened_at")
     if happened is not None and timezone.is_naive(happened):
         happened = timezone.make_aware(happened)
+    if happened is not None and was is not None and _minute(happened) == _minute(was):
+        happened = was
     return EntryDraft(
         kind=data["kind"],
         body=data.get("body") or "",

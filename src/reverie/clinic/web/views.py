@@ -373,7 +373,12 @@ def edit(request: HttpRequest, entry_id: str) -> HttpResponse:
         if form.is_valid():
             base = form.cleaned_data.get("base_revision")
             try:
-                journal.update_entry(user, entry_id, draft_from_form(form, request.POST), base_revision=base)
+                journal.update_entry(
+                    user,
+                    entry_id,
+                    draft_from_form(form, request.POST, was=current.happened_at),
+                    base_revision=base,
+                )
             except StaleEdit:
                 return _conflict_page(request, user, entry_id)
             except InvalidInput as exc:
@@ -407,7 +412,10 @@ def _edit_trashed(request: HttpRequest, user: User, trashed: journal.EntryView) 
             with transaction.atomic():  # restored only if the edit is saved too
                 journal.restore_entry(user, trashed.id)
                 journal.update_entry(
-                    user, trashed.id, draft_from_form(form, request.POST), base_revision=base
+                    user,
+                    trashed.id,
+                    draft_from_form(form, request.POST, was=trashed.happened_at),
+                    base_revision=base,
                 )
         except StaleEdit:
             pass  # changed before it went to the trash: the page below shows the version stored

@@ -3,7 +3,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("clinic", "0009_quarantined_record"),
+        ("clinic", "0010_entryscreen_owed_rules_only"),
     ]
 
     operations = [

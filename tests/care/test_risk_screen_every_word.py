@@ -1,0 +1,254 @@
+"""Issue 12, review r17: every word a client saves is risk-screened before the save returns.
+
+The entry's free-text fields beyond title, body and the mindful-choice fields (feeling names, tags, people labels,
+the place and the other context fields), the whole of a long entry (past the sentence model's ``MAX_SENTENCES``),
+a client's note when cancelling a session and a goal a client proposes: each is screened at save and raises the
+alert and the check-in as an entry's body would.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import pytest
+
+from reverie.care.models import RiskAlert
+from reverie.care.services import alerts
+from reverie.clinic.models import EntryScreen
+from reverie.clinic.services import journal
+from reverie.clinic.services.journal import EntryDraft, Feeling
+
+pytestmark = pytest.mark.django_db
+RISKY = "I keep thinking I want to kill myself. Nobody would miss me."
+
+
+def _alert_of(view: Any) -> RiskAlert | None:
+    return RiskAlert.objects.filter(record_id=alerts.revision_record(view.id, view.revision)).first()
+
+
+def _screen_level(view: Any) -> str:
+    return str(EntryScreen.objects.get(entry_id=view.id, revision=view.revision).level)
+
+
+def _course_for(client: Any, therapist: Any) -> Any:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from reverie.care.services.course import CourseDraft, create_course
+
+    start = (timezone.now() + timedelta(days=1)).replace(tzinfo=None, minute=0, second=0, microsecond=0)
+    return create_course(
+        therapist, CourseDraft(client=client.username, programme="dit", start=start, timezone="Europe/London")
+    )
+
+
+def test_feeling_only_entry_naming_suicide_is_screened(paired: tuple[Any, Any]) -> None:
+    """A feeling-only entry (no words, which the journal accepts) whose feeling reads 'want to kill myself' is screened
+    as risk at save and raises the alert and check-in."""
+    client, _ = paired
+    view = journal.create_entry(
+        client, EntryDraft(kind="reflection", body="", feelings=(Feeling("want to kill myself", 5),))
+    )
+    assert _screen_level(view) in alerts.RISKY_LEVELS
+    assert _alert_of(view) is not None and alerts.pending_check_in(client) is not None
+
+
+def test_web_feelings_only_want_to_die_raises_the_check_in(paired: tuple[Any, Any], web_as: Any) -> None:
+    """On the web write form, a client who types no words and only 'want to die 5' under 'Other feelings' (an entry
+    the form accepts) gets the check-in and the linked therapist an alert."""
+    from reverie.clinic.models import Entry
+
+    client, therapist = paired
+    page = web_as(client).post(
+        "/write/", {"kind": "reflection", "body": "", "other_feelings": "want to die 5"}
+    )
+    assert page.status_code in (200, 302) and Entry.objects.filter(client=client).count() == 1
+    assert alerts.pending_check_in(client) is not None
+    assert len(alerts.open_alerts(therapist)) == 1
+
+
+def test_tags_and_people_naming_a_suicide_plan_are_screened(paired: tuple[Any, Any]) -> None:
+    """Tags and people labels are free text the client writes (60 characters each, 40 of each): a tag saying
+    'going to kill myself tonight' on a one-word entry is screened as risk at save."""
+    client, _ = paired
+    view = journal.create_entry(
+        client, EntryDraft(kind="reflection", body="Tired.", tags=("going to kill myself tonight",))
+    )
+    assert _screen_level(view) in alerts.RISKY_LEVELS
+    assert _alert_of(view) is not None
+    person = journal.create_entry(
+        client, EntryDraft(kind="reflection", body="Tired.", people=("I want to kill myself",))
+    )
+    assert _screen_level(person) in alerts.RISKY_LEVELS
+
+
+def test_place_field_text_is_screened(paired: tuple[Any, Any]) -> None:
+    """The 'place' context field holds up to 20,000 characters of free text (imports carry it): risk words there are
+    screened at save like the body's."""
+    client, _ = paired
+    view = journal.create_entry(client, EntryDraft(kind="reflection", body="Tired.", extra={"place": RISKY}))
+    assert _screen_level(view) in alerts.RISKY_LEVELS
+
+
+def test_every_free_text_field_of_an_entry_is_screened(paired: tuple[Any, Any]) -> None:
+    """Walks the entry draft's fields: every field but the kind and the date is the person's words, and risk words
+    in any one of them alone (every extra field the journal keeps, too) are screened at save. A field added later
+    fails here until :func:`journal.persons_words` reads it."""
+    client, _ = paired
+    assert {"kind", "happened_at"} == journal.NOT_WORDS
+    phrase = "I want to kill myself"
+    drafts: list[tuple[str, EntryDraft]] = []
+    for f in dataclasses.fields(EntryDraft):
+        if f.name in journal.NOT_WORDS:
+            continue
+        if f.name == "extra":
+            for key in journal.MINDFUL_FIELDS + journal.CONTEXT_FIELDS:
+                drafts.append((key, EntryDraft(kind="reflection", body="Tired.", extra={key: phrase})))
+            continue
+        value: Any = {
+            "body": phrase,
+            "title": phrase,
+            "feelings": (Feeling(phrase, 3),),
+            "people": (phrase,),
+            "tags": (phrase,),
+        }.get(f.name)
+        assert value is not None, f"EntryDraft.{f.name} is new: say here how a person writes words into it"
+        base = {"kind": "reflection", "body": "Tired."}
+        drafts.append((f.name, EntryDraft(**{**base, f.name: value})))
+    for name, draft in drafts:
+        view = journal.create_entry(client, draft)
+        assert _screen_level(view) in alerts.RISKY_LEVELS, name
+        words = dict(journal.persons_words(journal.validate(draft)))
+        assert any(phrase.lower() in text.lower() for text in words.values()), name
+
+
+def test_check_in_quotes_the_flagged_label_alone(paired: tuple[Any, Any]) -> None:
+    """Evidence found in a tag points into the tag: the check-in shows the tag's words back, not the body's."""
+    client, _ = paired
+    view = journal.create_entry(
+        client,
+        EntryDraft(
+            kind="reflection", body="Made soup. Rang my sister.", tags=("going to kill myself tonight",)
+        ),
+    )
+    assert journal.flagged_words(client, view.id, view.revision) == ("going to kill myself tonight",)
+
+
+def test_long_entry_ending_in_a_risk_sentence_is_screened(paired: tuple[Any, Any]) -> None:
+    """The save-time screen reads the whole entry: 'Maybe the bridge tonight.' is flagged alone, and must still be
+    flagged at the end of a long entry (the sentence model reads only the first MAX_SENTENCES = 256 sentences)."""
+    client, _ = paired
+    alone = journal.create_entry(client, EntryDraft(kind="reflection", body="Maybe the bridge tonight."))
+    assert _screen_level(alone) in alerts.RISKY_LEVELS
+    filler = " ".join(f"On day {i} I made tea and read." for i in range(300))
+    long = journal.create_entry(
+        client, EntryDraft(kind="reflection", body=filler + " Maybe the bridge tonight.")
+    )
+    assert _screen_level(long) in alerts.RISKY_LEVELS
+
+
+def test_client_cancellation_note_is_screened(paired: tuple[Any, Any]) -> None:
+    """A client's note when cancelling a session is text the client saves: 'I won't come, I want to kill myself'
+    is screened at save, raising the alert (and the check-in with its crisis lines) like an entry would."""
+    from reverie.care.services import sessions
+
+    client, therapist = paired
+    course = _course_for(client, therapist)
+    sessions.cancel_session(client, course.id, 1, note="I won't come. " + RISKY)
+    assert RiskAlert.objects.filter(client=client).exists()
+    assert alerts.pending_check_in(client) is not None
+
+
+def test_check_in_after_a_cancellation_note_does_not_speak_of_an_entry(
+    paired: tuple[Any, Any], web_as: Any
+) -> None:
+    """The check-in raised by a note (not an entry) says what was saved without calling it an entry, and the
+    therapist's alert is on their list; a therapist's own cancellation note alerts neither them nor the client."""
+    from reverie.care.services import sessions
+
+    client, therapist = paired
+    course = _course_for(client, therapist)
+    sessions.cancel_session(therapist, course.id, 2, note="She said she wants to kill herself.")
+    assert alerts.open_alerts(therapist) == [] and alerts.pending_check_in(client) is None
+    sessions.cancel_session(client, course.id, 1, note=RISKY)
+    page = web_as(client).get("/check-in/").content.decode()
+    assert "What you wrote was saved" in page and "Your entry was saved" not in page
+    assert len(alerts.open_alerts(therapist)) == 1
+
+
+def test_client_goal_description_is_screened(paired: tuple[Any, Any]) -> None:
+    """A goal the client proposes is text the client saves: a description saying they want to kill themselves is
+    screened at save and raises the alert and check-in."""
+    from reverie.care.services import goals
+
+    client, therapist = paired
+    course = _course_for(client, therapist)
+    goals.propose(client, course.id, title="Get through the week", description=RISKY)
+    assert RiskAlert.objects.filter(client=client).exists()
+    assert alerts.pending_check_in(client) is not None
+
+
+def test_a_failing_alert_keeps_the_words_and_the_alert_is_owed_then_retried(
+    paired: tuple[Any, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review r17: when the alert cannot be written at save (the subscriber raises), the save still keeps the
+    words and the screen, marks the screen as owing its alert, and the retry (the client's next save, the worker's
+    heartbeat, ``reverie doctor``) raises the alert and the check-in, once."""
+    from reverie.clinic.services import risk_screen
+
+    client, therapist = paired
+
+    def broken(_: Any) -> None:
+        RiskAlert.objects.create()  # half written, then fails: the savepoint must undo it
+        raise RuntimeError("the alert table is away")
+
+    monkeypatch.setattr(alerts, "signal", lambda *a, **k: broken(None))
+    view = journal.create_entry(client, EntryDraft(kind="reflection", body=RISKY))
+    row = EntryScreen.objects.get(entry_id=view.id, revision=view.revision)
+    assert row.level in alerts.RISKY_LEVELS and row.signalled is False
+    assert journal.get_entry(client, view.id).body == RISKY and _alert_of(view) is None
+    assert list(risk_screen.owed(client)) == [row]
+    monkeypatch.undo()
+    journal.create_entry(client, EntryDraft(kind="reflection", body="Made soup."))  # the next save retries
+    alert = _alert_of(view)
+    assert alert is not None and alert.level == row.level and alerts.pending_check_in(client) is not None
+    assert [a.id for a in alerts.open_alerts(therapist)] == [alert.id]
+    assert risk_screen.settle_owed() == 0 and RiskAlert.objects.filter(client=client).count() == 1
+
+
+def test_a_screen_on_rules_alone_is_recorded_and_doctor_says_so(
+    paired: tuple[Any, Any], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review r17: with the sentence model's files missing the screen runs on the lexicon alone; that is recorded
+    with the screen and ``reverie doctor`` says it (and that the model is missing now)."""
+    from reverie.analysis import risk
+    from reverie.cli.doctor_cmds import doctor
+
+    client, _ = paired
+    monkeypatch.setattr(risk, "load_model", lambda *a, **k: None)
+    view = journal.create_entry(client, EntryDraft(kind="reflection", body=RISKY))
+    row = EntryScreen.objects.get(entry_id=view.id, revision=view.revision)
+    assert row.rules_only is True and row.level in alerts.RISKY_LEVELS
+    doctor(quarantine=False)
+    out = capsys.readouterr().out
+    assert "1 saved entries were risk-screened on the lexicon alone" in out
+    assert "risk sentence model or the sentence encoder is not installed" in out
+    monkeypatch.undo()
+    other = journal.create_entry(client, EntryDraft(kind="reflection", body="Made soup."))
+    assert EntryScreen.objects.get(entry_id=other.id).rules_only is False
+
+
+def test_everyday_labels_are_read_by_the_lexicon_not_as_a_sentence(paired: tuple[Any, Any]) -> None:
+    """Labels are not sentences: everyday tags read one after another ("end of term", "last day", "goodbye": the
+    sentence model scored them 0.90 as one unit) raise nothing, while an explicit phrase in a label still does."""
+    client, _ = paired
+    calm = journal.create_entry(
+        client, EntryDraft(kind="reflection", body="Quiet day.", tags=("end of term", "last day", "goodbye"))
+    )
+    assert _screen_level(calm) == "none" and alerts.pending_check_in(client) is None
+    done = journal.create_entry(
+        client, EntryDraft(kind="reflection", body="", feelings=(Feeling("done", 4), Feeling("over it", 3)))
+    )
+    assert _screen_level(done) == "none"
