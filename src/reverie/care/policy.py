@@ -7,7 +7,7 @@ while the pair is active. Everyone else gets ``NotFound``, exactly as for a miss
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from reverie.care.models import (
     CheckIn,
@@ -71,12 +71,16 @@ def _reads_measure(actor: User, row: MeasureResponse) -> bool:
 
 
 def _reads_alert(actor: User, row: RiskAlert) -> bool:
-    """A linked therapist, about what was written while the two were linked (never before the link)."""
+    """A linked therapist, about what was written while the two were linked (never before the link), or when the
+    client answered "I need help now" while linked (as ``alerts.open_alerts`` lists them)."""
     if not (actor.is_active and actor.is_therapist):
         return False
     since = row.written_at or row.created_at
+    linked = Q(started_at__lte=since)
+    if row.answer == "need_help" and row.answered_at is not None:
+        linked |= Q(started_at__lte=row.answered_at)
     return Pair.objects.filter(
-        client_id=row.client_id, therapist=actor, ended_at__isnull=True, started_at__lte=since
+        linked, client_id=row.client_id, therapist=actor, ended_at__isnull=True
     ).exists()
 
 

@@ -6,9 +6,10 @@ from reverie.care.models.goals import Goal, GoalEvidence, GoalRating
 from reverie.care.models.measures import MeasureResponse
 from reverie.care.models.notes import NoteKind, ProgressNote, TherapistNote
 from reverie.care.models.notices import ErasureNotice
-from reverie.care.models.safety import CheckIn, RiskAlert, SafetyPlanRecord
+from reverie.care.models.safety import AlertAcknowledgement, CheckIn, RiskAlert, SafetyPlanRecord
 
 __all__ = [
+    "AlertAcknowledgement",
     "CheckIn",
     "Course",
     "CourseSession",

@@ -42,6 +42,13 @@ URGENCY_LABELS = {
 }
 
 
+REOPEN_REASONS = {
+    "need_help": "back on your list: the client answered “I need help now” after it was acknowledged",
+    "upgrade": "back on your list: rated more serious after it was acknowledged",
+    "answer": "back on your list: the client changed their answer after it was acknowledged",
+}
+
+
 class RiskAlert(models.Model):
     """A signal that a client may be at risk. It names its source record, never its content.
 
@@ -68,6 +75,14 @@ class RiskAlert(models.Model):
     answered_at = models.DateTimeField(null=True, blank=True)
     raised_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     model_alone = models.BooleanField(default=False)
+    # When the alert last asked for attention: raised, or re-opened because its level or urgency went up (an
+    # upgrade, "I need help now"). A therapist's acknowledgement older than this no longer closes it for them.
+    raised_at = models.DateTimeField(null=True, blank=True)
+    # Why it came back after an acknowledgement (``REOPEN_REASONS``), shown to the therapist; "" if it never did.
+    reopened_because = models.CharField(max_length=16, blank=True, default="")
+    # Not stored: set by ``alerts.open_alerts`` for a therapist who may see this alert only because the client asked
+    # for help while linked (its source was written before the link: its level and date are not shown).
+    before_link = False
 
     @property
     def urgency_label(self) -> str:
@@ -77,11 +92,33 @@ class RiskAlert(models.Model):
     def answer_label(self) -> str:
         return ANSWER_LABELS.get(self.answer, "")
 
+    @property
+    def reopened_label(self) -> str:
+        return REOPEN_REASONS.get(self.reopened_because, "")
+
     class Meta:
         ordering = ["-urgency", "-created_at"]
         constraints = [
             models.UniqueConstraint(fields=["client", "source", "record_id"], name="one_alert_per_record")
         ]
+
+
+class AlertAcknowledgement(models.Model):
+    """One therapist's acknowledgement of an alert, kept for good (history and audit). Each linked therapist
+    acknowledges for themselves; one made before the alert was re-opened (``RiskAlert.raised_at``) no longer closes
+    it. ``level`` and ``urgency`` are the alert's when acknowledged; ``note`` is sealed with the client's key."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    alert = models.ForeignKey(RiskAlert, on_delete=models.CASCADE, related_name="acknowledgements")
+    client = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    therapist = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    acknowledged_at = models.DateTimeField()
+    level = models.CharField(max_length=16)
+    urgency = models.PositiveSmallIntegerField()
+    note = models.BinaryField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["acknowledged_at"]
 
 
 class CheckIn(models.Model):

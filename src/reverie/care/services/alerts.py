@@ -4,10 +4,15 @@ A risk signal raises one content-free alert per source record — a journal entr
 behaviour or attempt (or one the screen could not read) at the moment it was saved, PHQ-9 item 9 above 0, a
 therapist's session note — and leaves a calm check-in at the top of the client's pages. Every signal goes through
 :func:`signal`. The full analysis that runs later never adds a second alert for the same revision; it may only
-upgrade the level. A therapist sees an alert only when its source was written while the two were linked, and never
-one raised by their own note. The client's check-in answer reaches the alert and sets its urgency; "You
-misunderstood" lowers it and is kept as feedback, never deleting the alert. Nothing is sent anywhere
-automatically; the entry is saved regardless. Every step is audited, content-free.
+upgrade the level. An edit that changes none of the words (a tag added) belongs to the alert of the revision that
+first held them: an alert is raised for new words or a higher level, never for a new revision of the same words.
+A therapist sees an alert when its source was written while the two were linked (an imported date after the
+import is not trusted: the import time is used), or when the client answered "I need help now" while linked (then
+without the earlier level or date); never one raised by their own note. Each linked therapist acknowledges for
+themselves (``AlertAcknowledgement``, kept for good). Anything that raises the level or the urgency after an
+acknowledgement re-opens the alert (``raised_at``), saying why. The client's check-in answer reaches the alert and
+sets its urgency; "You misunderstood" lowers it and is kept as feedback, never deleting the alert. Nothing is sent
+anywhere automatically; the entry is saved regardless. Every step is audited, content-free.
 """
 
 from __future__ import annotations
@@ -20,11 +25,11 @@ from typing import Any
 
 from django.db import IntegrityError as DbIntegrityError
 from django.db import transaction
-from django.db.models import Case, Q, QuerySet, Value, When
+from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from reverie.care.models import CheckIn, RiskAlert
+from reverie.care.models import AlertAcknowledgement, CheckIn, RiskAlert
 from reverie.care.models.safety import ANSWER_LABELS, EXPLICIT, UNREAD, UNSURE
 from reverie.care.models.safety import CHECK_IN_QUESTION as CHECK_IN_QUESTION
 from reverie.care.services import records
@@ -32,6 +37,8 @@ from reverie.clinic.models import Entry, EntryScreen, Pair, StoredAnalysis, User
 from reverie.clinic.services import audit
 from reverie.clinic.services.policy import Action
 from reverie.errors import Conflict, InvalidInput
+from reverie.measures.questionnaires import get_questionnaire
+from reverie.measures.scoring import Score
 from reverie.versions import version_number
 
 log = logging.getLogger("reverie.care.alerts")
@@ -41,9 +48,21 @@ UNSCREENED = "unscreened"
 NOT_RUN_NOTE = "risk analyzer could not run"
 NOTE_PURPOSE = "alert.note"
 ANSWERS = ANSWER_LABELS
+# PHQ-9 item 9 ("thoughts that you would be better off dead, or of hurting yourself"): answered 1 ("several days")
+# the alert's level is ``ideation``; answered 2 or 3 ("more than half the days", "nearly every day") it is
+# ``ideation_often``, which starts more urgent.
+IDEATION_OFTEN = "ideation_often"
 # How a level ranks (an upgrade only goes up) and the urgency it starts with; the client's answer then decides.
-RANK = {"none": 0, "indicator": 1, UNSCREENED: 2, "ideation": 2, "behavior": 3, "attempt": 4}
-LEVEL_URGENCY = {UNSCREENED: 2, "ideation": 2, "behavior": 3, "attempt": 4}
+RANK = {
+    "none": 0,
+    "indicator": 1,
+    UNSCREENED: 2,
+    "ideation": 2,
+    IDEATION_OFTEN: 2,
+    "behavior": 3,
+    "attempt": 4,
+}
+LEVEL_URGENCY = {UNSCREENED: 2, "ideation": 2, IDEATION_OFTEN: 3, "behavior": 3, "attempt": 4}
 NEED_HELP_URGENCY = 5
 # What a client is told at linking (web /pair/, the API's invitation and accept answers).
 THERAPIST_SEES = (
@@ -54,6 +73,15 @@ THERAPIST_SEES = (
     " alert for them."
 )
 MISUNDERSTOOD_URGENCY = 1
+
+
+def phq9_item9_level(result: Score) -> str:
+    """The alert level of a PHQ-9 whose item 9 is above 0: ``ideation`` for 1 ("several days"),
+    ``ideation_often`` (more urgent) for 2 or 3 ("more than half the days", "nearly every day")."""
+    questionnaire = get_questionnaire(result.questionnaire_id.value)
+    item = questionnaire.risk_item
+    answer = result.items[item - 1] if item is not None else 0
+    return IDEATION_OFTEN if answer >= 2 else "ideation"
 
 
 def urgency_for(level: str, answer: str = "") -> int:
@@ -92,7 +120,8 @@ def raise_alert(
                 level=level,
                 record_id=record_id,
                 created_at=now,
-                written_at=written_at or now,
+                written_at=min(written_at or now, now),
+                raised_at=now,
                 urgency=urgency_for(level),
                 raised_by=raised_by,
                 model_alone=model_alone,
@@ -116,7 +145,7 @@ def _upgrade(alert: RiskAlert, level: str, *, model_alone: bool = False) -> Risk
     if higher or replaces_unscreened:
         alert.level = level
         alert.urgency = urgency_for(level, alert.answer)
-        fields += ["level", "urgency"]
+        fields += ["level", "urgency", *_reopen(alert, "upgrade")]
     if replaces_unscreened:  # the first reading of a text the save could not screen decides, either way
         alert.model_alone = model_alone
         fields.append("model_alone")
@@ -128,6 +157,18 @@ def _upgrade(alert: RiskAlert, level: str, *, model_alone: bool = False) -> Risk
     CheckIn.objects.filter(alert=alert, answered_at__isnull=True).update(question_kind=question_kind(alert))
     audit.record(None, "risk.alert.upgrade", "risk_alert", alert.id, subject=alert.client)
     return alert
+
+
+def _reopen(alert: RiskAlert, because: str) -> list[str]:
+    """The alert asks for attention again (its level or urgency went up): every acknowledgement made before now no
+    longer closes it, and, if there was one, the therapist is told why it came back. Returns the fields changed;
+    the caller saves them. Audited when it re-opens an acknowledged alert (the acknowledgements are kept)."""
+    alert.raised_at = timezone.now()
+    if not AlertAcknowledgement.objects.filter(alert=alert).exists():
+        return ["raised_at"]
+    alert.reopened_because = because
+    audit.record(None, f"risk.alert.reopen.{because}", "risk_alert", alert.id, subject=alert.client)
+    return ["raised_at", "reopened_because"]
 
 
 def signal(
@@ -142,7 +183,9 @@ def signal(
     model_alone: bool = False,
 ) -> RiskAlert:
     """The one way a risk signal enters the flow: raise (or upgrade) the alert and leave the client's check-in.
-    ``model_alone``: this reading rests on the sentence model alone (:func:`reverie.analysis.risk.model_alone`)."""
+    ``model_alone``: this reading rests on the sentence model alone (:func:`reverie.analysis.risk.model_alone`).
+    ``written_at`` after now (an imported file's date, a wrong clock) is not trusted: now is used."""
+    written_at = min(written_at, timezone.now())
     with transaction.atomic():
         alert = raise_alert(
             client,
@@ -159,48 +202,100 @@ def signal(
     return alert
 
 
-def _alerts_for(therapist: User) -> QuerySet[RiskAlert]:
-    """The alerts this therapist may see: clients in an active pair, sources written since that pair began."""
-    pairs = list(
+def _links(therapist: User) -> dict[int, datetime]:
+    """When each of this therapist's active links began, by client id."""
+    return dict(
         Pair.objects.filter(therapist=therapist, ended_at__isnull=True).values_list("client_id", "started_at")
     )
+
+
+def _alerts_for(therapist: User) -> QuerySet[RiskAlert]:
+    """The alerts this therapist may see: clients in an active pair, sources written since that pair began, or an
+    "I need help now" answered since then (the policy rule ``care.policy._reads_alert`` asks the same of one)."""
+    pairs = _links(therapist)
     if not pairs:
         return RiskAlert.objects.none()
     linked = Q()
-    for client_id, started_at in pairs:
+    for client_id, started_at in pairs.items():
         linked |= Q(client_id=client_id, since__gte=started_at)
+        linked |= Q(client_id=client_id, answer="need_help", answered_at__gte=started_at)
     return RiskAlert.objects.annotate(since=Coalesce("written_at", "created_at")).filter(linked)
 
 
 def open_alerts(therapist: User) -> list[RiskAlert]:
-    """Alerts not yet acknowledged that this therapist may see, most urgent first; never one their own note
-    raised."""
+    """Alerts this therapist may see and has not acknowledged since they were last raised or re-opened, most
+    urgent first; never one their own note raised. Another therapist's acknowledgement closes nothing here. An
+    alert shown only because the client asked for help while linked is marked ``before_link``."""
     if not (therapist.is_active and therapist.is_therapist):
         return []
-    rows = (
+    acknowledged = AlertAcknowledgement.objects.filter(
+        alert=OuterRef("pk"),
+        therapist=therapist,
+        acknowledged_at__gte=Coalesce(OuterRef("raised_at"), OuterRef("created_at")),
+    )
+    rows: list[RiskAlert] = list(
         _alerts_for(therapist)
-        .filter(acknowledged_at__isnull=True)
+        .annotate(
+            acked_before=Exists(
+                AlertAcknowledgement.objects.filter(alert=OuterRef("pk"), therapist=therapist)
+            )
+        )
+        .exclude(Exists(acknowledged))
         .exclude(raised_by=therapist)
         .select_related("client")
         .order_by("-urgency", "-created_at")
     )
-    return list(rows)
+    links = _links(therapist)
+    for row in rows:
+        row.before_link = (row.written_at or row.created_at) < links[row.client_id]
+    return rows
+
+
+def read_alerts(therapist: User) -> list[RiskAlert]:
+    """The therapist's alert list (``/alerts/``), as :func:`open_alerts`, its reading audited (:func:`record_read`)."""
+    rows = open_alerts(therapist)
+    record_read(therapist, rows)
+    return rows
+
+
+def record_read(therapist: User, rows: list[RiskAlert]) -> None:
+    """Audit a therapist reading these alert lines (which client, how serious, when, their answer): one
+    ``risk.alert.read`` event per client shown, on every page that lists them (``/alerts/``, the home page, the
+    courses page); a count alone (the menu's) is not a reading."""
+    for client_id in dict.fromkeys(row.client_id for row in rows):
+        client = next(row.client for row in rows if row.client_id == client_id)
+        audit.record(therapist, "risk.alert.read", "risk_alert_list", client.pk, subject=client)
 
 
 def acknowledge(therapist: User, alert_id: object, note: str = "") -> RiskAlert:
-    """The linked therapist acknowledges an alert; an optional note is sealed with the client's key. Audited."""
+    """A linked therapist acknowledges an alert for themselves (other linked therapists still see it), kept as an
+    ``AlertAcknowledgement`` with the alert's level and urgency then; an optional note is sealed with the client's
+    key. ``acknowledged_at``/``acknowledged_by`` on the alert name the latest. Audited."""
     alert = records.fetch(
         therapist, RiskAlert.objects.select_related("client"), alert_id, Action.WRITE, "alert"
     )
     text = records.clean_text(note, "note", limit=2000, required=False)
     with transaction.atomic():
         locked = RiskAlert.objects.select_for_update().get(pk=alert.pk)
-        if locked.acknowledged_at is not None:
+        now = timezone.now()
+        if AlertAcknowledgement.objects.filter(
+            alert=locked, therapist=therapist, acknowledged_at__gte=locked.raised_at or locked.created_at
+        ).exists():
             raise Conflict("This alert was already acknowledged.")
-        locked.acknowledged_at, locked.acknowledged_by = timezone.now(), therapist
+        row = AlertAcknowledgement(
+            id=uuid.uuid4(),
+            alert=locked,
+            client=alert.client,
+            therapist=therapist,
+            acknowledged_at=now,
+            level=locked.level,
+            urgency=locked.urgency,
+        )
         if text:
-            locked.note = records.seal_json(alert.client, locked.id, NOTE_PURPOSE, {"text": text})
-        locked.save(update_fields=["acknowledged_at", "acknowledged_by", "note"])
+            row.note = records.seal_json(alert.client, row.id, NOTE_PURPOSE, {"text": text})
+        row.save(force_insert=True)
+        locked.acknowledged_at, locked.acknowledged_by = now, therapist
+        locked.save(update_fields=["acknowledged_at", "acknowledged_by"])
         audit.record(therapist, "risk.acknowledge", "risk_alert", locked.id, subject=alert.client)
     return locked
 
@@ -339,9 +434,13 @@ def _answer_alert(client: User, alert_id: uuid.UUID, answer: str, moment: dateti
     alert = RiskAlert.objects.select_for_update().filter(pk=alert_id, client=client).first()
     if alert is None:
         return
+    before = alert.urgency
     alert.answer, alert.answered_at = answer, moment
     alert.urgency = urgency_for(alert.level, answer)
-    alert.save(update_fields=["answer", "answered_at", "urgency"])
+    fields = ["answer", "answered_at", "urgency"]
+    if alert.urgency > before:  # "I need help now" after an acknowledgement: back on the therapist's list
+        fields += _reopen(alert, "need_help" if answer == "need_help" else "answer")
+    alert.save(update_fields=fields)
     audit.record(client, f"risk.alert.answer.{answer}", "risk_alert", alert.id, subject=client)
     if answer == "misunderstood":
         audit.record(client, "risk.feedback.misunderstood", "risk_alert", alert.id, subject=client)
@@ -413,16 +512,22 @@ def revision_record(entry_id: uuid.UUID, revision: int) -> str:
 
 def on_screen(screened: Any) -> None:
     """After-screen hook (inside the save's transaction): a flagged or unreadable screen raises the alert and
-    leaves the check-in at once, whatever the worker is doing."""
+    leaves the check-in at once, whatever the worker is doing. A revision that keeps the words of an earlier one
+    (``words_revision``) reaches that revision's alert: raised again only if it reads higher, never a second alert
+    nor a second check-in for the same words."""
     level = str(screened.level)
     if level not in RISKY_LEVELS and level != UNSCREENED:
         return
+    kept = getattr(screened, "words_revision", None)
+    if kept is not None and level == UNSCREENED:
+        return  # the same words failed to screen this time; the earlier reading of them stands
+    words = getattr(screened, "words_entry", None) or screened.entry_id
     signal(
         screened.client,
         "journal",
         level,
-        revision_record(screened.entry_id, screened.revision),
-        written_at=screened.written_at,
+        revision_record(words, kept or screened.revision),
+        written_at=_words_written_at(words, kept, screened.written_at),
         model_alone=screened.model_alone,
     )
 
@@ -437,15 +542,41 @@ def on_analysis(entry: Entry, stored: StoredAnalysis, result: dict[str, Any]) ->
         EntryScreen.objects.filter(entry=entry, revision=stored.revision).exclude(level=UNSCREENED).exists()
     ):
         return  # the save's screen read this revision; a later failure adds nothing
+    words_entry, kept = (
+        EntryScreen.objects.filter(entry=entry, revision=stored.revision)
+        .values_list("words_entry", "words_revision")
+        .first()
+    ) or (None, None)
+    words = words_entry or entry.id
+    if kept is not None and level == UNSCREENED:
+        return  # the same words as an earlier revision: a failure to read them again adds nothing
     written_at = entry.written_at if stored.revision <= 1 else entry.updated_at
+    written_at = _words_written_at(words, kept, written_at)
     signal(
         entry.client,
         "journal",
         level,
-        revision_record(entry.id, stored.revision),
+        revision_record(words, kept or stored.revision),
         written_at=written_at,
         model_alone=result_model_alone(result),
     )
+
+
+def _words_written_at(entry_id: uuid.UUID, kept: int | None, default: datetime) -> datetime:
+    """When the words of a revision were written: for one that keeps an earlier revision's words (of this entry or,
+    "save again", of ``entry_id``), when that revision was saved (its screen's time; the entry's first writing for
+    revision 1), else ``default``."""
+    if kept is None:
+        return default
+    if kept <= 1:
+        first = Entry.objects.filter(pk=entry_id).values_list("written_at", flat=True).first()
+        return min(first, default) if first is not None else default
+    at = (
+        EntryScreen.objects.filter(entry_id=entry_id, revision=kept)
+        .values_list("screened_at", flat=True)
+        .first()
+    )
+    return at if at is not None else default
 
 
 def result_model_alone(result: Mapping[str, Any]) -> bool:

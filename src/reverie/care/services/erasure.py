@@ -76,15 +76,18 @@ def _therapists_of(client: User) -> list[User]:
 
 
 def _alerts_seen_by(client: User, therapist: User) -> int:
-    """The client's risk alerts this therapist saw while linked: their source written while the two were linked
-    (any of their links, an ended one up to its end); never the client's total against every therapist. Alerts of
-    an ended link are counted although the ``RiskAlert`` policy rule no longer lets the therapist read them: the
-    notice is about what they held."""
+    """The client's risk alerts this therapist saw while linked: their source written, or "I need help now"
+    answered, while the two were linked (any of their links, an ended one up to its end); never the client's total
+    against every therapist. Alerts of an ended link are counted although the ``RiskAlert`` policy rule no longer
+    lets the therapist read them: the notice is about what they held."""
     spans = Q()
     for started, ended in Pair.objects.filter(client=client, therapist=therapist).values_list(
         "started_at", "ended_at"
     ):
         spans |= Q(since__gte=started) & (Q() if ended is None else Q(since__lt=ended))
+        spans |= Q(answer="need_help", answered_at__gte=started) & (
+            Q() if ended is None else Q(answered_at__lt=ended)
+        )
     if not spans:
         return 0
     rows = RiskAlert.objects.filter(client=client).annotate(since=Coalesce("written_at", "created_at"))

@@ -188,7 +188,9 @@ def _store(client: User, course: Course, result: scoring.Score, session: CourseS
     audit.record(client, "measure.submit", "measure", row.id, subject=client)
     alert = None
     if result.risk_item_positive:
-        alert = alerts.signal(client, "phq9_item9", "ideation", str(row.id), written_at=row.submitted_at)
+        alert = alerts.signal(
+            client, "phq9_item9", alerts.phq9_item9_level(result), str(row.id), written_at=row.submitted_at
+        )
     return Submitted(row, result, alert)
 
 

@@ -29,7 +29,11 @@ RISK_WINDOW = timedelta(days=30)
 
 @dataclass(frozen=True, slots=True)
 class RiskOverview:
-    """Risk screens of the client's entries over the last 30 days: levels and dates only, never words."""
+    """Risk readings of the client's entries over the last 30 days: levels and dates only, never words.
+
+    One reading per entry's words (an edit that changed no words adds none): the higher of the save-time screen and
+    the full analysis, so the count never waits for the worker. Only words written since the client linked with
+    this therapist count (as for the alerts; an imported date after the import is not trusted)."""
 
     highest: str
     on: datetime | None
@@ -39,16 +43,53 @@ class RiskOverview:
 
 
 def risk_overview(course: Course, now: datetime) -> RiskOverview:
-    from reverie.clinic.models import StoredAnalysis
+    from reverie.clinic.models import EntryScreen, Pair, StoredAnalysis
     from reverie.clinic.services.analysis import RISK_ORDER
 
     since = now - RISK_WINDOW
-    rows = list(
-        StoredAnalysis.objects.filter(entry__client_id=course.client_id, entry__happened_at__gte=since)
-        .values_list("risk_level", "entry__happened_at")
-        .order_by("entry__happened_at")
+    linked = (
+        Pair.objects.filter(
+            client_id=course.client_id, therapist_id=course.therapist_id, ended_at__isnull=True
+        )
+        .values_list("started_at", flat=True)
+        .first()
     )
+    if linked is None:
+        return RiskOverview("none", None, 0, 0, "steady")
     rank = {level: i for i, level in enumerate(RISK_ORDER)}
+    window = {"entry__client_id": course.client_id, "entry__happened_at__gte": since}
+    screens = list(
+        EntryScreen.objects.filter(**window).values_list(
+            "entry_id",
+            "revision",
+            "words_revision",
+            "level",
+            "screened_at",
+            "entry__written_at",
+            "entry__happened_at",
+        )
+    )
+    words = {(entry, revision): kept or revision for entry, revision, kept, *_ in screens}
+    saved = {(entry, revision): at for entry, revision, _, _, at, _, _ in screens}
+    best: dict[tuple[Any, int], tuple[str, datetime, datetime]] = {}  # level, words written, happened
+
+    def add(entry: Any, revision: int, level: str, first: datetime, updated: datetime, on: datetime) -> None:
+        key = (entry, words.get((entry, revision), revision))
+        when = saved.get(key) or (first if key[1] <= 1 else updated)
+        if key[1] <= 1:
+            when = min(first, when)  # a date after the save (an import's) is not trusted
+        held = best.get(key)
+        if held is None or rank.get(level, 0) > rank.get(held[0], 0):
+            best[key] = (level, when, on)
+
+    for entry, revision, _, level, at, first, on in screens:
+        add(entry, revision, str(level), first, at, on)
+    analyses = StoredAnalysis.objects.filter(**window).values_list(
+        "entry_id", "revision", "risk_level", "entry__written_at", "entry__updated_at", "entry__happened_at"
+    )
+    for entry, revision, level, first, updated, on in analyses:
+        add(entry, revision, str(level), first, updated, on)
+    rows = sorted(((level, on) for level, when, on in best.values() if when >= linked), key=lambda r: r[1])
     flagged = [(level, at) for level, at in rows if rank.get(level, 0) >= rank["ideation"]]
     highest = max(rows, key=lambda r: rank.get(r[0], 0), default=("none", None))
     middle = since + RISK_WINDOW / 2

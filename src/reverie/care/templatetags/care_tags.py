@@ -58,13 +58,22 @@ def answer_of(values: Any, number: int) -> Any:
 
 @register.simple_tag
 def open_alerts_for(user: Any) -> list[Any]:
-    """Risk alerts a therapist has still to acknowledge (for the therapist's home page)."""
+    """Risk alerts a therapist has still to acknowledge (for the therapist's home page), their reading audited once
+    per page (``alerts.record_read``)."""
+    from reverie.care.services import alerts
     from reverie.clinic.models import User
 
-    return _open_alerts(user) if isinstance(user, User) else []
+    if not isinstance(user, User):
+        return []
+    found = _open_alerts(user)
+    if found and not getattr(user, _READ, False):
+        alerts.record_read(user, found)
+        setattr(user, _READ, True)
+    return found
 
 
 _MEMO = "_reverie_open_alerts"
+_READ = "_reverie_open_alerts_read"
 
 
 def _open_alerts(user: Any) -> list[Any]:

@@ -78,7 +78,7 @@ def client_plan(request: HttpRequest, client_id: int) -> HttpResponse:
 @login_required
 @require_GET
 def alert_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "care/alerts.html", {"alerts": alerts.open_alerts(user_of(request))})
+    return render(request, "care/alerts.html", {"alerts": alerts.read_alerts(user_of(request))})
 
 
 @login_required

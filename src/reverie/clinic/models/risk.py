@@ -19,6 +19,12 @@ class EntryScreen(models.Model):
     level = models.CharField(max_length=16)
     payload = models.BinaryField()
     screened_at = models.DateTimeField()
+    # The revision whose save first held this revision's screened words (an edit that changed no words, a tag
+    # added, keeps the earlier one); null: this one. The risk flow raises one alert per words, not per revision.
+    words_revision = models.PositiveIntegerField(null=True, blank=True)
+    # The entry those words belong to when it is another one: "save again" copies an entry's words into a new entry
+    # (null: this entry). With ``words_revision`` it names the revision whose alert these words reach.
+    words_entry = models.UUIDField(null=True, blank=True)
     # Made on the lexicon alone: the sentence model or the encoder was not installed (``reverie doctor`` says so).
     rules_only = models.BooleanField(default=False)
     # The subscribers (the care app's alert and check-in) were told. False while a subscriber failed at save: the

@@ -36,6 +36,11 @@ SENTENCES = {
     "risk.feedback.misunderstood": "{who} kept your answer as feedback that the risk screen misread your entry.",
     "risk.alert.upgrade": "{who} raised the level of a risk alert.",
     "risk.acknowledge": "{who} acknowledged a risk alert.",
+    "risk.alert.read": "{who} opened their list of risk alerts, which showed one about you (a level and a date).",
+    "risk.alert.reopen.need_help": "Your answer \u201cI need help now\u201d put an acknowledged alert back on your"
+    " therapist's list.",
+    "risk.alert.reopen.upgrade": "An acknowledged alert was rated more serious and put back on your therapist's list.",
+    "risk.alert.reopen.answer": "Your changed check-in answer put an acknowledged alert back on your therapist's list.",
     "safety_plan.read": "{who} opened your safety plan.",
     "safety_plan.write": "{who} changed your safety plan.",
     "measure.submit": "{who} filled in a questionnaire.",

@@ -89,6 +89,7 @@ SEALED: dict[tuple[str, str], Sealed] = {
     ("care.therapistnote", "payload"): Sealed(_by_id, _note_purpose, ("kind",)),
     ("care.safetyplanrecord", "payload"): Sealed(lambda r: str(r["owner"]), _purpose("safety_plan")),
     ("care.riskalert", "note"): Sealed(_by_id, _purpose("alert.note")),
+    ("care.alertacknowledgement", "note"): Sealed(_by_id, _purpose("alert.note")),
     ("care.coursesession", "note_to_client"): Sealed(
         lambda r: f"session:{r['id']}", _purpose("session.note")
     ),

@@ -368,12 +368,64 @@ def screen_draft(draft: EntryDraft) -> risk_screen.Screened:
     return risk_screen.screen_text(prose, draft.kind, labels)
 
 
-def screen_saved(entry: Entry, screened: risk_screen.Screened, *, written_at: datetime) -> None:
+def screen_saved(
+    entry: Entry,
+    screened: risk_screen.Screened,
+    *,
+    written_at: datetime,
+    words_revision: int | None = None,
+    words_entry: uuid.UUID | None = None,
+) -> None:
     """The one hook every save path calls inside its transaction: store the screen, raise the risk flow (and
-    retry the alerts this client's earlier saves still owe, :func:`risk_screen.settle_owed`)."""
-    risk_screen.store(entry, screened, written_at=written_at)
+    retry the alerts this client's earlier saves still owe, :func:`risk_screen.settle_owed`).
+    ``words_revision``: the earlier revision whose words this one keeps unchanged (an edit of tags or the date), of
+    ``words_entry`` when that is another entry ("save again")."""
+    risk_screen.store(
+        entry, screened, written_at=written_at, words_revision=words_revision, words_entry=words_entry
+    )
     if risk_screen.owed(entry.client).exists():
         risk_screen.settle_owed(entry.client)
+
+
+def _words_origin(entry: Entry) -> tuple[uuid.UUID, int]:
+    """The entry and revision that first held the words of this entry's current revision."""
+    row = (
+        EntryScreen.objects.filter(entry=entry, revision=entry.revision)
+        .values_list("words_entry", "words_revision")
+        .first()
+    )
+    if row is None:
+        return entry.id, entry.revision
+    return row[0] or entry.id, row[1] or entry.revision
+
+
+_LEVEL_RANK = {"none": 0, "indicator": 1, "ideation": 2, "behavior": 3, "attempt": 4}
+
+
+def _words_kept(
+    entry: Entry, old: Mapping[str, object], clean: EntryDraft, level: str
+) -> tuple[uuid.UUID | None, int | None]:
+    """The entry (None: this one) and revision that first held the words of the edit being saved, when the edit kept
+    them: the prose (title, body, context) unchanged, and labels (tags, feelings, people) changed only in ways that
+    read no higher than before (a tag "sleep" added); ``old`` is the replaced revision's payload. (None, None) when
+    the edit wrote new words: its screen then raises its own alert."""
+    before = _draft_of(entry.kind, old)
+    (old_prose, old_labels), (new_prose, new_labels) = _prose_and_labels(before), _prose_and_labels(clean)
+    if old_prose != new_prose:
+        return None, None
+    previous = entry.revision - 1
+    row = (
+        EntryScreen.objects.filter(entry=entry, revision=previous)
+        .values_list("words_entry", "words_revision", "level")
+        .first()
+    )
+    if old_labels != new_labels:
+        was = str(row[2]) if row is not None else "none"
+        if level not in _LEVEL_RANK or _LEVEL_RANK[level] > _LEVEL_RANK.get(was, 0):
+            return None, None
+    if row is not None and row[1]:
+        return row[0], row[1]
+    return None, previous
 
 
 def create_entry(
@@ -383,7 +435,10 @@ def create_entry(
     *,
     entry_id: uuid.UUID | None = None,
     written_at: datetime | None = None,
+    words_from: tuple[uuid.UUID, int] | None = None,
 ) -> EntryView:
+    """Save a new entry. ``words_from``: the entry and revision whose words it copies unchanged ("save again"):
+    the risk flow treats them as those words, not new ones (no second alert, no second check-in)."""
     _require_client(actor)
     clean = validate(draft, has_attachment=bool(attachments))
     screened = screen_draft(clean)
@@ -402,7 +457,8 @@ def create_entry(
         for att in attachments:
             _store_attachment(entry, actor, att)
         audit.record(actor, "entry.create", "entry", entry.id, subject=actor)
-        screen_saved(entry, screened, written_at=entry.written_at)
+        origin, kept = words_from if words_from is not None else (None, None)
+        screen_saved(entry, screened, written_at=entry.written_at, words_revision=kept, words_entry=origin)
         after_save(entry)
     return _view(entry)
 
@@ -514,7 +570,7 @@ def save_again(actor: User, entry_id: uuid.UUID | str, token: uuid.UUID | None) 
         extra=dict(view.extra),
     )
     copies = [_opened_attachment(entry.client, a) for a in entry.attachments.all()]
-    return create_entry(actor, draft, copies, entry_id=new_id)
+    return create_entry(actor, draft, copies, entry_id=new_id, words_from=_words_origin(entry))
 
 
 def _fetch(
@@ -582,7 +638,8 @@ def update_entry(
         audit.record(actor, "entry.update", "entry", entry.id, subject=actor)
         text = screened_text(clean)
         screened = early[1] if early is not None and early[0] == text else screen_draft(clean)
-        screen_saved(entry, screened, written_at=entry.updated_at)
+        origin, kept = _words_kept(entry, old, clean, screened.level)
+        screen_saved(entry, screened, written_at=entry.updated_at, words_revision=kept, words_entry=origin)
         after_save(entry)
     return _view(entry)
 

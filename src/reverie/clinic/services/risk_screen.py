@@ -61,6 +61,10 @@ class ScreenSignal:
     level: str
     written_at: datetime
     model_alone: bool = False
+    # the earlier revision whose words this one keeps (an edit that changed no words); None: new words
+    words_revision: int | None = None
+    # the entry of that revision when it is another one ("save again" copies the words); None: this entry
+    words_entry: uuid.UUID | None = None
 
 
 # Called inside the save's transaction after the screen is stored; the care app's risk flow subscribes.
@@ -101,9 +105,17 @@ def _record_id(entry_id: uuid.UUID, revision: int) -> str:
     return f"{entry_id}#s{revision}"
 
 
-def store(entry: Entry, screened: Screened, *, written_at: datetime) -> EntryScreen:
+def store(
+    entry: Entry,
+    screened: Screened,
+    *,
+    written_at: datetime,
+    words_revision: int | None = None,
+    words_entry: uuid.UUID | None = None,
+) -> EntryScreen:
     """Store the screen of the entry's current revision sealed and tell the subscribers. Call inside the save's
-    transaction; storing the same revision twice keeps the first."""
+    transaction; storing the same revision twice keeps the first. ``words_revision``: the earlier revision whose
+    words this one keeps unchanged (the risk flow alerts once per words, not per revision)."""
     existing = EntryScreen.objects.filter(entry=entry, revision=entry.revision).first()
     if existing is not None:
         return existing
@@ -113,6 +125,8 @@ def store(entry: Entry, screened: Screened, *, written_at: datetime) -> EntryScr
         revision=entry.revision,
         level=screened.level,
         screened_at=timezone.now(),
+        words_revision=words_revision,
+        words_entry=words_entry,
         rules_only=screened.rules_only,
     )
     row.payload = keys.seal_for(
@@ -123,7 +137,14 @@ def store(entry: Entry, screened: Screened, *, written_at: datetime) -> EntryScr
     )
     row.save(force_insert=True)
     signal = ScreenSignal(
-        entry.client, entry.id, entry.revision, screened.level, written_at, screened.model_alone
+        entry.client,
+        entry.id,
+        entry.revision,
+        screened.level,
+        written_at,
+        screened.model_alone,
+        words_revision,
+        words_entry,
     )
     if not _tell(signal):
         row.signalled = False
@@ -167,7 +188,9 @@ def settle_owed(client: User | None = None) -> int:
             alone = row.level in RISKY and data_model_alone(open_screen(entry, row))
         except IntegrityError:
             alone = False
-        signal = ScreenSignal(entry.client, entry.id, row.revision, row.level, when, alone)
+        signal = ScreenSignal(
+            entry.client, entry.id, row.revision, row.level, when, alone, row.words_revision, row.words_entry
+        )
         with transaction.atomic():
             if _tell(signal):
                 EntryScreen.objects.filter(pk=row.pk).update(signalled=True)
