@@ -184,3 +184,12 @@ def test_client_page_says_the_triangles_in_plain_words() -> None:
     assert "corner" not in page and "hidden" not in page
     assert "6 of 6 entries (100%) mention your parents or childhood." in page
     assert "touch the 'hidden feeling' corner" in _therapist_page(items)
+
+
+def test_one_dream_is_one_dream_in_words() -> None:
+    # "Your mother appears in 1 dreams; in 0 of them also in waking entries" (review r21's note).
+    person = _f("people", "person", "mother", 0.9, {"group": "family", "sentence": 0})
+    dream = Item("d1", "entry", "dream", DAY0, True, False, (person,))
+    view = build_view([dream], "therapist")
+    lines = [s.text for s in view.statements() if s.key.startswith("dream:")]
+    assert lines and all(" 1 dreams" not in line for line in lines), lines

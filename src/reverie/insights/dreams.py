@@ -9,7 +9,7 @@ from datetime import timedelta
 from reverie.insights.ccrt import role_words
 from reverie.insights.digest import Digest
 from reverie.insights.lane import Lane
-from reverie.insights.statements import Statement, statement
+from reverie.insights.statements import Statement, statement, unit_words
 
 WAKING_WINDOW = timedelta(days=7)
 MAX_ELEMENTS = 6
@@ -27,7 +27,7 @@ def _element_lines(lane: Lane) -> list[Statement]:
     lines = []
     for n, (label, detail) in recurring[:MAX_ELEMENTS]:
         name = f"{label} ({detail})" if detail else label
-        text = f"The dream element '{name}' recurs in {n} of {dreams} dreams."
+        text = f"The dream element '{name}' recurs in {n} of {dreams} {unit_words('dreams', dreams)}."
         evidence = lane.in_time_order(lane.dream_elements.evidence((label, detail)))
         lines.append(statement(f"dream:element:{label}:{detail}", text, evidence, n, dreams, "dreams"))
     return lines
@@ -43,7 +43,7 @@ def _waking_lines(lane: Lane, audience: str) -> list[Statement]:
     for role, dreams in ranked[:MAX_ROLES]:
         linked = [(d.item_id, w) for d in dreams if (w := _waking_near(lane, role, d))]
         text = (
-            f"{role_words(role, audience).capitalize()} appears in {len(dreams)} dreams; "
+            f"{role_words(role, audience).capitalize()} appears in {len(dreams)} {unit_words('dreams', len(dreams))}; "
             f"in {len(linked)} of them also in waking entries or sessions within {WAKING_WINDOW.days} days."
         )
         evidence = lane.in_time_order([i for pair in linked for i in pair] or [d.item_id for d in dreams])
