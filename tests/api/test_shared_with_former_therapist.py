@@ -68,3 +68,29 @@ def test_a_therapist_linked_later_does_not_see_what_was_shared_with_the_one_stil
     assert [str(e.id) for e in journal.list_entries(second)] == []
     assert insights.entry_dates(second, [str(entry.id)]) == {}
     assert str(entry.id) in insights.entry_dates(first, [str(entry.id)])
+
+
+@pytest.mark.django_db
+def test_ending_a_link_takes_back_the_shares_that_reach_no_open_link(make_user: Any) -> None:
+    """After the link ends, the entry no longer says "shared" (and offers to share again) when no therapist reads it;
+    a share made while a second link was open too stays, for that link."""
+    from reverie.clinic.models import AuditEvent
+
+    client = make_user(role="client")
+    first, second = make_user(role="therapist"), make_user(role="therapist")
+    people.accept_invitation(first, people.issue_invitation(client))
+    only_first = journal.create_entry(
+        client, journal.EntryDraft(kind="dream", body="Shared with the first only.")
+    )
+    journal.set_shared(client, only_first.id, True)
+    people.accept_invitation(second, people.issue_invitation(client))
+    both = journal.create_entry(client, journal.EntryDraft(kind="dream", body="Shared with both."))
+    journal.set_shared(client, both.id, True)
+    link = next(p for p in people.active_pairs(client) if p.therapist_id == first.pk)
+    people.end_pair(client, link.pk)
+    assert journal.get_entry(client, only_first.id).shared is False
+    assert journal.get_entry(client, both.id).shared is True
+    assert as_token(second).get(f"entries/{both.id}").status_code == 200
+    assert AuditEvent.objects.filter(action="entry.unshare", record_id=str(only_first.id)).count() == 1
+    people.end_pair(client, people.active_pairs(client)[0].pk)
+    assert journal.get_entry(client, both.id).shared is False

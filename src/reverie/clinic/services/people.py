@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import uuid
 from collections.abc import Callable
 from datetime import timedelta
 
@@ -12,6 +13,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError as DbIntegrityError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from reverie.clinic.models import Invitation, Pair, Role, User
@@ -171,7 +173,26 @@ def end_pair(actor: User, pair_id: int) -> None:
         # locked before the audit chain's head (as ending a course alone does), or the two deadlock on PostgreSQL
         for hook in pair_end_hooks:
             hook(actor, pair)
+        unshared = _unshare_what_reaches_no_one(pair.client)
         audit.record(actor, "pair.end", "pair", pair.pk, subject=pair.client)
+        for entry_id in unshared:
+            audit.record(actor, "entry.unshare", "entry", entry_id, subject=pair.client)
+
+
+def _unshare_what_reaches_no_one(client: User) -> list[uuid.UUID]:
+    """After a link ends: the client's shares that reach no link still open (a share reaches the links open when it
+    was made, ``policy.shared_within``) are taken back, so the entry no longer says "shared" when no therapist
+    reads it. A share made while another link was open too stays for that link."""
+    from reverie.clinic.models import Entry
+
+    starts = Pair.objects.filter(client=client, ended_at__isnull=True).values_list("started_at", flat=True)
+    earliest = min(starts, default=None)
+    rows = Entry.objects.filter(client=client, shared=True)
+    if earliest is not None:
+        rows = rows.filter(Q(shared_at__isnull=True) | Q(shared_at__lt=earliest))
+    ids = list(rows.values_list("id", flat=True))
+    Entry.objects.filter(id__in=ids).update(shared=False, shared_at=None)
+    return ids
 
 
 def active_pairs(actor: User) -> list[Pair]:
