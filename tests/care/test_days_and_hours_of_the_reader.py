@@ -61,8 +61,9 @@ def test_the_session_chooser_names_sessions_by_number_and_day(
 def test_the_make_up_overlap_warning_names_the_clash_at_the_therapists_hour_and_zone(
     paired: Any, make_user: Any, monkeypatch: Any
 ) -> None:
-    """A London therapist's New York course: the make-up lands on another client's session, named at 15:00 London
-    with the zone (the course's zone is New York's), not 14:00 unnamed (UTC)."""
+    """A London therapist's New York course: the make-up lands on another client's session; the therapist cancels
+    and reads it named at 15:00 London with the zone (the course's zone is New York's), not 14:00 unnamed (UTC). (The
+    client who cancels reads no detail of another client's session: test_make_up_clash_privacy.py.)"""
     from reverie.clinic.services import people
 
     client, therapist = paired
@@ -72,7 +73,7 @@ def test_the_make_up_overlap_warning_names_the_clash_at_the_therapists_hour_and_
     _at(monkeypatch, datetime(2026, 2, 1, 12, tzinfo=UTC))
     _dit(therapist, other, datetime(2026, 6, 22, 14, 0), "UTC")  # 10:00 New York, 15:00 London
     _dit(therapist, client, datetime(2026, 3, 2, 10, 0))  # 16 Mondays, 2 Mar to 15 Jun, 10:00 New York
-    result = sessions.cancel_session(client, course_id=_course_of(client).id, slot=2)
+    result = sessions.cancel_session(therapist, course_id=_course_of(client).id, slot=2)
     assert result.make_up is not None and result.make_up.start == datetime(2026, 6, 22, 14, tzinfo=UTC)
     assert result.make_up_overlap is not None
     assert "on 2026-06-22 15:00 (Europe/London)" in result.make_up_overlap, result.make_up_overlap

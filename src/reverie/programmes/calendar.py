@@ -1,5 +1,7 @@
 """A course as an iCalendar file (RFC 5545): one weekly recurring event, cancellations as EXDATEs, and each moved
-session as an override of its occurrence (same UID, RECURRENCE-ID at the old time, DTSTART at the new one).
+session as an override of its occurrence (same UID, RECURRENCE-ID at the old time, DTSTART at the new one). An
+occurrence at a wall time the clocks skip or repeat is written as an override too, its DTSTART unambiguous (a
+repeated one in UTC), since readers disagree on such times.
 
 Titles are minimal by default ("Session · A.B."): no diagnosis, no full names, no notes, because calendar
 files end up on phones and shared servers.
@@ -160,7 +162,7 @@ def course_to_ics(course: CalendarCourse) -> bytes:
         cal.add_component(vtimezone(zone, min(years), max(years)))  # the rules of every year it spans
     for part in _parts(course):
         cal.add_component(_event(part))
-        for old, new in (*part.moved, *_skipped_hours(part)):
+        for old, new in (*part.moved, *_skipped_hours(part), *_repeated_hours(part)):
             cal.add_component(_moved_event(part, old, new))
     return bytes(cal.to_ical())
 
@@ -176,6 +178,30 @@ def _skipped_hours(course: CalendarCourse) -> list[tuple[datetime, datetime]]:
         if instant(start) not in taken
         and real_local(start).replace(tzinfo=None) != start.replace(tzinfo=None)
     ]
+
+
+def _repeated_hours(course: CalendarCourse) -> list[tuple[datetime, datetime]]:
+    """Each occurrence of the rule at a wall time that occurs twice that night (the clocks go back), with itself:
+    written as an override whose DTSTART is in UTC, since readers disagree on it (RFC 5545 readers take the first
+    occurrence, ical.js the second), so every reader shows the session where Reverie has it. Its RECURRENCE-ID
+    stays the rule's own wall time, which each reader reads as it reads the rule, so it names the occurrence."""
+    taken = {instant(moment) for moment in course.cancelled} | {instant(old) for old, _new in course.moved}
+    return [
+        (start, start) for start in _rule_starts(course) if instant(start) not in taken and repeated(start)
+    ]
+
+
+def repeated(moment: datetime) -> bool:
+    """Whether ``moment``'s wall time occurs twice in its zone (the hour the clocks go back): its local form with a
+    TZID is ambiguous, so a calendar file gives it in UTC."""
+    zone = moment.tzinfo
+    if not isinstance(zone, ZoneInfo):
+        return False
+    first, second = moment.replace(fold=0), moment.replace(fold=1)
+    if instant(first) == instant(second):
+        return False
+    wall = moment.replace(tzinfo=None, fold=0)
+    return all(instant(m).astimezone(zone).replace(tzinfo=None, fold=0) == wall for m in (first, second))
 
 
 def _parts(course: CalendarCourse) -> list[CalendarCourse]:
@@ -229,7 +255,8 @@ def _moved_event(course: CalendarCourse, old: datetime, new: datetime) -> icalen
     event.add("dtstamp", (course.stamp or datetime.now(UTC)).astimezone(UTC))
     event.add("recurrence-id", _as_in_rule(course, old))
     event.add("summary", summary_of(course))
-    event.add("dtstart", new.astimezone(zone))
+    shown = new.astimezone(zone)  # a wall time of the repeated hour can't say which: given in UTC
+    event.add("dtstart", instant(shown) if repeated(shown) else shown)
     event.add("duration", timedelta(minutes=course.duration_minutes))
     return event
 

@@ -173,7 +173,9 @@ def at_day_times(
     for moment in starts:
         wanted = day_times.get(moment.weekday())
         out.append(
-            moment if wanted is None else datetime.combine(moment.date(), wanted, tzinfo=moment.tzinfo)
+            moment
+            if wanted is None or wanted == moment.time()  # unchanged: the first session keeps its fold
+            else datetime.combine(moment.date(), wanted, tzinfo=moment.tzinfo)
         )
     return out
 
@@ -182,7 +184,9 @@ def _starts(start: datetime, days: tuple[int, ...], count: int | None, horizon_w
     starts: list[datetime] = []
     offset = 0
     while (count is None and offset < horizon_weeks * 7) or (count is not None and len(starts) < count):
-        moment = start + timedelta(days=offset)  # aware arithmetic keeps the local wall-clock time
+        # aware arithmetic keeps the local wall-clock time (a repeated hour: the first); the first start stays as
+        # given, so one given at the second occurrence of a repeated hour (fold 1) is kept at that instant
+        moment = start + timedelta(days=offset) if offset else start
         if moment.weekday() in days:
             starts.append(moment)
         offset += 1
@@ -256,7 +260,7 @@ def regular_starts(
     out: list[datetime] = []
     offset = (begin - first.date()).days
     while (first + timedelta(days=offset)).date() <= last:
-        moment = first + timedelta(days=offset)  # aware arithmetic keeps the local wall-clock time
+        moment = first + timedelta(days=offset) if offset else first  # as _starts: the first keeps its fold
         if moment.weekday() in days:
             [wall] = at_day_times([moment], day_times or {}, first)
             at = real_local(wall)

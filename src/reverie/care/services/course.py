@@ -94,6 +94,18 @@ def check_year(moment: datetime) -> None:
         raise InvalidInput(f"A session date must fall between the years {FIRST_YEAR} and {LAST_YEAR}.")
 
 
+def check_plan_years(sessions: Sequence[Session]) -> None:
+    """Refuse a plan whose sessions run past LAST_YEAR (in the course's zone): every session a course stores can
+    then be moved and its week shown. Later sessions (the horizon, a make-up) stop at that year too."""
+    last = max(s.start for s in sessions)
+    if last.year > LAST_YEAR:
+        raise InvalidInput(
+            f"This course's sessions would run past the year {LAST_YEAR} (the last on {last:%-d %b %Y}): a session "
+            f"date must fall between the years {FIRST_YEAR} and {LAST_YEAR}. Choose an earlier first session or "
+            "fewer sessions."
+        )
+
+
 def _weekly_from_rrule(text: str, start: datetime) -> tuple[int, tuple[int, ...] | None, int | None]:
     rule = parse_rrule(text)
     if rule.freq != "WEEKLY" or rule.interval != 1 or rule.until is not None:
@@ -217,6 +229,7 @@ def create_course(therapist: User, draft: CourseDraft) -> Course:
     sessions = plan_sessions(
         plan.start, plan.weekly, plan.total, plan.weekdays, draft.duration_minutes, day_times=times
     )
+    check_plan_years(sessions)
     with (
         transaction.atomic()
     ):  # the overlap check and the insert in one transaction (SQLite: BEGIN IMMEDIATE)
@@ -262,13 +275,14 @@ def get_course(actor: User, course_id: object, action: Action = Action.READ, *, 
 
 
 def _pending_starts(course: Course, until: datetime | None) -> tuple[list[datetime], int]:
-    """The regular starts not planned yet up to ``until`` (None: the first one only, within a week), and the highest
-    slot so far. The frontier is the latest session, a moved one counted at its original time too (``moved_from``):
-    nothing at or before it is planned again, so a moved or cancelled session's slot never comes back, and slot
-    order stays time order."""
+    """The regular starts not planned yet up to ``until`` (None: the first one only, within a week; none past
+    LAST_YEAR), and the highest slot so far. The frontier is the latest session, a moved one counted at its original
+    time too (``moved_from``): nothing at or before it is planned again, so a moved or cancelled session's slot never
+    comes back, and slot order stays time order."""
     found = course.sessions.aggregate(start=Max("start"), moved=Max("moved_from"), slot=Max("slot"))
     after = _frontier(course, found["start"], found["moved"])
     starts = _regular(course, after, after + timedelta(days=8) if until is None else until)
+    starts = [at for at in starts if at.year <= LAST_YEAR]  # none past the last year: no horizon, no make-up
     return (starts[:1] if until is None else starts), int(found["slot"] or 0)
 
 

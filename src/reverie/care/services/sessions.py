@@ -143,7 +143,7 @@ def cancel_session(
         audit.record(actor, "session.cancel", "session", row.id, subject=course.client)
         # the note is words saved: screened before the save returns, like an entry (issue 12)
         alerts.screen_at_save(course.client, "session", cancel_record(row), text, author=actor)
-    overlap = _overlap_warning(course, make_up) if make_up else None
+    overlap = _overlap_warning(course, make_up, actor) if make_up else None
     return Cancellation(row, make_up, overlap)
 
 
@@ -164,20 +164,28 @@ def _add_make_up(course: Course) -> CourseSession | None:
     )
 
 
-def _overlap_warning(course: Course, make_up: CourseSession) -> str | None:
-    """The clash a make-up session lands on, named at the therapist's hour (they move it with the client)."""
+CLASH_FOR_CLIENT = (
+    "The make-up time clashes with something in your therapist's calendar; your therapist will confirm it."
+)
+
+
+def _overlap_warning(course: Course, make_up: CourseSession, reader: User) -> str | None:
+    """The clash a make-up session lands on, told to whoever cancelled, at their own hour. The therapist reads the
+    clashing session's number and time (they move it with the client). The client reads those only for a session of
+    their own; a clash with anything else in the therapist's calendar (another client's session) is told without a
+    word about it: a client never learns anything about another client."""
     session = courses.as_session(make_up)
     session = replace(session, start=session.start.astimezone(courses.course_zone(course)))
-    try:
-        check_no_overlap(
-            courses.busy_sessions(
-                [course.therapist, course.client], course, since=session.start, until=session.end
-            ),
-            session,
-            local_time.zone_of(course.therapist),
-        )
-    except Conflict as exc:
-        return exc.message
+    own = [course.client] if reader.pk == course.client_id else [course.therapist, course.client]
+    for people in (own, [course.therapist, course.client]):
+        try:
+            check_no_overlap(
+                courses.busy_sessions(people, course, since=session.start, until=session.end),
+                session,
+                local_time.zone_of(reader),
+            )
+        except Conflict as exc:
+            return exc.message if people is own else CLASH_FOR_CLIENT
     return None
 
 

@@ -22,7 +22,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from reverie.clinic.models import Attachment, Entry, EntryKind, EntryRevision, EntryScreen, User
-from reverie.clinic.services import audit, keys, risk_screen
+from reverie.clinic.services import audit, keys, local_time, risk_screen
 from reverie.clinic.services.media import check_attachment, served_type
 from reverie.clinic.services.policy import Action, require, trashed_entries, visible_entries
 from reverie.errors import Conflict, IntegrityError, InvalidInput, NotFound, PermissionDenied, StaleEdit
@@ -153,6 +153,9 @@ def _clean_time(draft: EntryDraft, now: datetime) -> datetime:
     when = draft.happened_at or now
     if timezone.is_naive(when):
         raise InvalidInput("The date needs a time zone.")
+    local_time.check_year(
+        when
+    )  # every path (web, API, CLI, import): the year as given, before any UTC arithmetic
     if when > now + CLOCK_SKEW:
         why = (
             "a dream belongs to a night that has already happened"

@@ -18,6 +18,15 @@ from reverie.clinic.services import audit
 from reverie.errors import InvalidInput
 
 DEFAULT = "UTC"
+# The years a date a person gives may fall in (an entry's happened_at, a typed time): nothing Reverie keeps is older,
+# and within them every zone's local time and its UTC instant stay inside Python's years 1-9999 (no overflow).
+FIRST_YEAR, LAST_YEAR = 1900, 9998
+
+
+def check_year(moment: datetime) -> None:
+    """Refuse, in plain words, a date whose year (as given, local or aware) is outside FIRST_YEAR..LAST_YEAR."""
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        raise InvalidInput(f"A date must fall between the years {FIRST_YEAR} and {LAST_YEAR}.")
 
 
 def known_zone(name: str) -> str | None:
@@ -67,7 +76,9 @@ def wall_clock(naive: datetime, zone: tzinfo) -> datetime:
     back, the first occurrence (before the change, ``fold=0``, as :meth:`datetime.replace` gives); a time skipped
     when clocks go forward raises InvalidInput naming the change. An aware ``naive`` is returned as it is. The
     instant is given in UTC, as it is stored: Python never finds a time of the repeated hour in ``zone`` equal to any
-    instant in another zone, so a comparison with a stored time (a replayed form, an unchanged edit) would fail."""
+    instant in another zone, so a comparison with a stored time (a replayed form, an unchanged edit) would fail. A
+    year outside FIRST_YEAR..LAST_YEAR is refused in plain words (:func:`check_year`)."""
+    check_year(naive)  # first: year 1 or 9999 read in UTC would overflow
     if naive.tzinfo is not None:
         return naive
     first = naive.replace(tzinfo=zone, fold=0)
