@@ -394,3 +394,26 @@ def test_save_again_of_pre_link_entry_does_not_alert_new_therapist(make_user: An
         EntryDraft(kind="reflection", body=RISKY, happened_at=copy.happened_at, tags=("sleep",)),
     )
     assert alerts.open_alerts(therapist) == [] and RiskAlert.objects.filter(client=client).count() == 1
+
+
+def test_upgrade_of_pre_link_words_does_not_reopen_a_before_link_alert(make_user: Any) -> None:
+    """A therapist who sees an alert only because the client asked for help while linked (``before_link``: level
+    and date hidden) is not told, by a re-open "rated more serious", that the pre-link words were rated higher
+    (review r23); a new "I need help now" still brings it back."""
+    client, therapist = make_user(role="client"), make_user(role="therapist")
+    before = journal.create_entry(
+        client, EntryDraft(kind="reflection", body=RISKY)
+    )  # written before the link
+    record = alerts.revision_record(before.id, before.revision)
+    people.accept_invitation(therapist, people.issue_invitation(client))
+    check_in = alerts.pending_check_in(client)
+    assert check_in is not None
+    alerts.answer_check_in(client, check_in.id, "need_help")
+    shown = alerts.open_alerts(therapist)
+    assert len(shown) == 1 and shown[0].before_link and shown[0].reopened_label == ""
+    alerts.acknowledge(therapist, shown[0].id, "")
+    alerts.signal(
+        client, "journal", "attempt", record, written_at=before.happened_at
+    )  # the analysis reads higher
+    assert RiskAlert.objects.get(pk=shown[0].id).urgency == alerts.NEED_HELP_URGENCY
+    assert alerts.open_alerts(therapist) == []

@@ -25,7 +25,7 @@ from typing import Any
 
 from django.db import IntegrityError as DbIntegrityError
 from django.db import transaction
-from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Value, When
+from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -228,27 +228,32 @@ def open_alerts(therapist: User) -> list[RiskAlert]:
     alert shown only because the client asked for help while linked is marked ``before_link``."""
     if not (therapist.is_active and therapist.is_therapist):
         return []
-    acknowledged = AlertAcknowledgement.objects.filter(
-        alert=OuterRef("pk"),
-        therapist=therapist,
-        acknowledged_at__gte=Coalesce(OuterRef("raised_at"), OuterRef("created_at")),
-    )
+    mine = AlertAcknowledgement.objects.filter(alert=OuterRef("pk"), therapist=therapist)
     rows: list[RiskAlert] = list(
         _alerts_for(therapist)
         .annotate(
-            acked_before=Exists(
-                AlertAcknowledgement.objects.filter(alert=OuterRef("pk"), therapist=therapist)
-            )
+            acked_before=Exists(mine),
+            last_ack=Subquery(mine.order_by("-acknowledged_at").values("acknowledged_at")[:1]),
         )
-        .exclude(Exists(acknowledged))
         .exclude(raised_by=therapist)
         .select_related("client")
         .order_by("-urgency", "-created_at")
     )
     links = _links(therapist)
+    shown = []
     for row in rows:
         row.before_link = (row.written_at or row.created_at) < links[row.client_id]
-    return rows
+        if row.before_link:
+            # shown only for the answer "I need help now" given while linked: that answer is what this therapist
+            # acknowledges, and a later reading of the earlier words (hidden from them) never re-opens it
+            since = row.answered_at or row.created_at
+            row.reopened_because = "answer" if getattr(row, "acked_before", False) else ""
+        else:
+            since = row.raised_at or row.created_at
+        last: datetime | None = getattr(row, "last_ack", None)  # this therapist's latest acknowledgement
+        if last is None or last < since:
+            shown.append(row)
+    return shown
 
 
 def read_alerts(therapist: User) -> list[RiskAlert]:
