@@ -175,8 +175,8 @@ def end_pair(actor: User, pair_id: int) -> None:
             hook(actor, pair)
         unshared = _unshare_what_reaches_no_one(pair.client)
         audit.record(actor, "pair.end", "pair", pair.pk, subject=pair.client)
-        for entry_id in unshared:
-            audit.record(actor, "entry.unshare", "entry", entry_id, subject=pair.client)
+        for entry_id in unshared:  # Reverie's doing, not the person who ended the link
+            audit.record(None, "entry.unshare", "entry", entry_id, subject=pair.client)
 
 
 def _unshare_what_reaches_no_one(client: User) -> list[uuid.UUID]:
