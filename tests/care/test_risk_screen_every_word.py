@@ -252,3 +252,121 @@ def test_everyday_labels_are_read_by_the_lexicon_not_as_a_sentence(paired: tuple
         client, EntryDraft(kind="reflection", body="", feelings=(Feeling("done", 4), Feeling("over it", 3)))
     )
     assert _screen_level(done) == "none"
+
+
+def _owing(client: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """A risky entry of ``client`` saved while the alert could not be written: its screen owes the alert."""
+
+    def broken(*_: Any, **__: Any) -> None:
+        raise RuntimeError("the alert table is away")
+
+    with monkeypatch.context() as m:
+        m.setattr(alerts, "signal", broken)
+        view = journal.create_entry(client, EntryDraft(kind="reflection", body=RISKY))
+    assert EntryScreen.objects.get(entry_id=view.id).signalled is False
+    return view
+
+
+def test_a_failing_alert_keeps_a_clients_goal(
+    paired: tuple[Any, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review r21: as for entries, when the alert for a client's risky goal cannot be written the goal is still
+    saved (not refused with the error), the alert is owed, and the retry (the client's next save) raises it."""
+    import contextlib
+
+    from reverie.care.models import Goal, OwedAlert
+    from reverie.care.services import goals
+    from reverie.clinic.services import risk_screen
+
+    client, therapist = paired
+    course = _course_for(client, therapist)
+
+    def broken(*_: Any, **__: Any) -> None:
+        raise RuntimeError("the alert table is away")
+
+    with monkeypatch.context() as m:
+        m.setattr(alerts, "signal", broken)
+        with contextlib.suppress(RuntimeError):
+            goals.propose(client, course.id, title="Get through the week", description=RISKY)
+    goal = Goal.objects.get(course=course)
+    assert not RiskAlert.objects.filter(client=client).exists() and OwedAlert.objects.count() == 1
+    journal.create_entry(client, EntryDraft(kind="reflection", body="Made soup."))  # the next save retries
+    alert = RiskAlert.objects.get(client=client, source="goal", record_id=str(goal.id))
+    assert alert.level in alerts.RISKY_LEVELS and alerts.pending_check_in(client) is not None
+    assert risk_screen.settle_owed() == 0 and not OwedAlert.objects.exists()
+
+
+def test_goal_from_a_template_with_the_clients_own_risky_title_is_screened(paired: tuple[Any, Any]) -> None:
+    """Review r21: a client who picks a goal template but writes their own title ("I want to kill myself") is
+    screened: the template's description is not the client's words, the title is."""
+    from reverie.care.services import goals
+
+    client, therapist = paired
+    course = _course_for(client, therapist)
+    goals.propose(client, course.id, template="voicing_needs", title="I want to kill myself")
+    assert RiskAlert.objects.filter(client=client).exists()
+    assert alerts.pending_check_in(client) is not None
+
+
+@pytest.mark.parametrize(
+    ("template", "title", "description"),
+    [
+        ("voicing_needs", "", "Telling my partner when I need rest."),  # the template's title, my own words
+        ("mindful_choices", "", "Not snapping at the kids after work."),
+    ],
+)
+def test_a_goal_templates_own_wording_raises_no_alert(
+    paired: tuple[Any, Any], template: str, title: str, description: str
+) -> None:
+    """Review r21: a goal template's own title or description is nobody's words: kept beside the client's own
+    everyday words it raises no risk alert (the sentence model alone reads the titles 'Voicing my needs' and
+    'Making mindful choices', and the 'available_partners' description, as ideation)."""
+    from reverie.care.services import goals
+
+    client, therapist = paired
+    course = _course_for(client, therapist)
+    goals.propose(client, course.id, template=template, title=title, description=description)
+    assert not RiskAlert.objects.filter(client=client).exists()
+
+
+def test_every_goal_template_field_is_left_out_of_the_screen(paired: tuple[Any, Any]) -> None:
+    """Every field of every goal template is nobody's words: proposed as it stands, or typed by hand as a title or
+    description beside another template, none is screened (programmes.goals.own_words) and none raises an alert."""
+    from reverie.care.services import goals
+    from reverie.programmes.goals import GOAL_TEMPLATES, own_words
+
+    client, therapist = paired
+    course = _course_for(client, therapist)
+    for template in GOAL_TEMPLATES:
+        assert own_words(template.title, template.description) == ()
+        goals.propose(client, course.id, template=template.key)
+        goals.propose(therapist, course.id, title=template.title, description=template.description)
+    assert own_words("Voicing my needs", "Mine.") == ("Mine.",)
+    assert not RiskAlert.objects.filter(client=client).exists()
+
+
+def test_settle_owed_one_persons_unreadable_screen_does_not_block_anothers_alert(
+    make_user: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review r21: settle_owed() retries every person's owed alerts: one person's screen whose key cannot be read
+    now (KeyUnavailable) stays owed and the other person's alert is still raised."""
+    from reverie.clinic.services import keys, people, risk_screen
+    from reverie.errors import KeyUnavailable
+
+    therapist = make_user(role="therapist")
+    first, second = make_user(role="client"), make_user(role="client")
+    for client in (first, second):
+        people.accept_invitation(therapist, people.issue_invitation(client))
+    blocked = _owing(first, monkeypatch)
+    waiting = _owing(second, monkeypatch)
+    real = keys.open_for
+
+    def unavailable(client: Any, record_id: str, purpose: str, blob: Any) -> bytes:
+        if client.pk == first.pk:
+            raise KeyUnavailable("This person's data key could not be read; try again in a moment.")
+        return real(client, record_id, purpose, blob)
+
+    monkeypatch.setattr(keys, "open_for", unavailable)
+    assert risk_screen.settle_owed() == 1
+    assert RiskAlert.objects.filter(record_id=alerts.revision_record(waiting.id, waiting.revision)).exists()
+    assert [row.entry_id for row in risk_screen.owed()] == [blocked.id]

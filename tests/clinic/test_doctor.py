@@ -204,3 +204,32 @@ def test_doctor_says_when_the_write_ahead_record_alone_finished_an_erasure_a_sto
     assert not (cli.data_dir / "recovery" / erased).exists()
     code, out, _ = cli("doctor")  # said once: the next run has nothing to say about it
     assert code == 0 and "completed" not in out
+
+
+@pytest.mark.django_db
+def test_doctor_retries_owed_alerts_even_when_another_record_cannot_be_opened(
+    paired: tuple[Any, Any], make_user: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review r21: `reverie doctor` retries the risk alerts saves still owe (and says how many are left) even when
+    some other sealed record cannot be opened: a lost record elsewhere must not keep a risk alert unraised."""
+    from reverie.care.models import RiskAlert
+    from reverie.care.services import alerts
+    from reverie.cli.doctor_cmds import doctor as doctor_cmd
+    from reverie.clinic.models import EntryScreen
+    from reverie.errors import IntegrityError
+
+    client, _ = paired
+
+    def broken(*_: Any, **__: Any) -> None:
+        raise RuntimeError("the alert table is away")
+
+    with monkeypatch.context() as m:
+        m.setattr(alerts, "signal", broken)
+        view = journal.create_entry(
+            client, EntryDraft(kind="reflection", body="I keep thinking I want to kill myself.")
+        )
+    assert EntryScreen.objects.get(entry_id=view.id).signalled is False
+    _hit_by_the_bug(make_user(role="client"))  # another person's entry sealed under a key no row holds
+    with pytest.raises(IntegrityError):
+        doctor_cmd(quarantine=False)
+    assert RiskAlert.objects.filter(record_id=alerts.revision_record(view.id, view.revision)).exists()

@@ -51,6 +51,9 @@ def doctor(
         typer.echo(line)
     for line in erasure_owed.describe(owed):
         typer.echo(line)
+    risk_owed = (
+        _risk_screen_health()
+    )  # before any failing exit: a lost record elsewhere keeps no alert unraised
     report = service.check()
     names = dict(User.objects.values_list("pk", "username"))
     failed = report.failed_by_person()
@@ -84,13 +87,15 @@ def doctor(
             "Every sealed record opens, but an erasure is not finished (see above; docs/security.md, 'Erasure')."
         )
     typer.echo("Every sealed record opens.")
-    _risk_screen_health()
+    if risk_owed:
+        raise IntegrityError(risk_owed)
 
 
-def _risk_screen_health() -> None:
-    """The save-time risk screen: alerts a save still owes (retried now), and screens made on rules alone."""
+def _risk_screen_health() -> str | None:
+    """The save-time risk screen: retry the alerts saves still owe and say what is left, and the screens made on
+    rules alone. Runs before any check that may exit; returns the failing exit's message when alerts are still
+    owed (raised last, so the sealed records are still checked and reported)."""
     from reverie.clinic.services import risk_screen
-    from reverie.errors import IntegrityError
 
     state = risk_screen.health()
     if state.model_missing:
@@ -103,11 +108,14 @@ def _risk_screen_health() -> None:
             f"{state.rules_only} saved entries were risk-screened on the lexicon alone (the sentence model was not"
             " installed when they were saved)."
         )
-    if state.owed:
-        raise IntegrityError(
-            f"{state.owed} saved entries still owe their risk alert (it could not be written when they were saved"
-            " and retrying failed); their words are kept. Run `reverie doctor` again once the database is well."
-        )
+    if not state.owed:
+        return None
+    said = (
+        f"{state.owed} saved texts still owe their risk alert (it could not be written when they were saved"
+        " and retrying failed); their words are kept. Run `reverie doctor` again once the database is well."
+    )
+    typer.echo(said)
+    return said
 
 
 def register(app: typer.Typer) -> None:

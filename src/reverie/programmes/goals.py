@@ -57,6 +57,18 @@ RATING_ANCHORS: dict[int, str] = {
 }
 
 
+def own_words(title: str, description: str) -> tuple[str, ...]:
+    """The fields of a goal that are someone's own words, for the risk screen: the title and the description each
+    unless it is exactly a template's wording (of any template, field by field; a template's words are nobody's,
+    and the sentence model alone reads some of them, "Voicing my needs", as ideation). Empty fields are left out."""
+    titles = {t.title for t in GOAL_TEMPLATES}
+    descriptions = {t.description for t in GOAL_TEMPLATES}
+    fields = ((title, titles), (description, descriptions))
+    return tuple(
+        text for text, template_words in fields if text.strip() and text.strip() not in template_words
+    )
+
+
 def get_template(key: str) -> GoalTemplate:
     for template in GOAL_TEMPLATES:
         if template.key == key:

@@ -6,7 +6,7 @@ from reverie.care.models.goals import Goal, GoalEvidence, GoalRating
 from reverie.care.models.measures import MeasureResponse
 from reverie.care.models.notes import NoteKind, ProgressNote, TherapistNote
 from reverie.care.models.notices import ErasureNotice
-from reverie.care.models.safety import AlertAcknowledgement, CheckIn, RiskAlert, SafetyPlanRecord
+from reverie.care.models.safety import AlertAcknowledgement, CheckIn, OwedAlert, RiskAlert, SafetyPlanRecord
 
 __all__ = [
     "AlertAcknowledgement",
@@ -22,6 +22,7 @@ __all__ = [
     "GoodbyeLetter",
     "MeasureResponse",
     "NoteKind",
+    "OwedAlert",
     "ProgressNote",
     "RiskAlert",
     "SafetyPlanRecord",

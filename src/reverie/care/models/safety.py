@@ -121,6 +121,30 @@ class AlertAcknowledgement(models.Model):
         ordering = ["acknowledged_at"]
 
 
+class OwedAlert(models.Model):
+    """A risk alert a save outside the journal (a goal, a session note, a cancellation note) could not write: the
+    words were kept and the alert is owed, retried by :func:`reverie.care.services.alerts.settle_owed_saves` (the
+    worker's heartbeat, the client's next save, ``reverie doctor``). Content-free: what :func:`signal` needs."""
+
+    client = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    source = models.CharField(max_length=16)
+    level = models.CharField(max_length=16)
+    record_id = models.CharField(max_length=64)
+    written_at = models.DateTimeField()
+    raised_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    check_in = models.BooleanField(default=True)
+    model_alone = models.BooleanField(default=False)
+    created_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["client", "source", "record_id"], name="one_owed_alert_per_record"
+            )
+        ]
+
+
 class CheckIn(models.Model):
     """A calm "are you safe?" page the client sees on their next page view, until they answer it."""
 

@@ -29,7 +29,7 @@ from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Subquery, Valu
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from reverie.care.models import AlertAcknowledgement, CheckIn, RiskAlert
+from reverie.care.models import AlertAcknowledgement, CheckIn, OwedAlert, RiskAlert
 from reverie.care.models.safety import ANSWER_LABELS, EXPLICIT, UNREAD, UNSURE
 from reverie.care.models.safety import CHECK_IN_QUESTION as CHECK_IN_QUESTION
 from reverie.care.services import records
@@ -498,16 +498,62 @@ def screen_at_save(
         level = UNSCREENED
     if level not in RISKY_LEVELS and level != UNSCREENED:
         return None
-    return signal(
-        client,
-        source,
-        level,
-        record_id,
+    owed = OwedAlert(
+        client=client,
+        source=source,
+        level=level,
+        record_id=record_id,
         written_at=written_at or timezone.now(),
         raised_by=None if by_client else author,
         check_in=by_client,
         model_alone=model_alone,
+        created_at=timezone.now(),
     )
+    try:
+        with transaction.atomic():  # a failing alert leaves nothing half written and never undoes the save
+            return _signal_owed(owed)
+    except Exception as exc:
+        log.error("risk alert at save failed, owed and retried: %s", type(exc).__name__)
+    with transaction.atomic():
+        kept = OwedAlert.objects.filter(client=client, source=source, record_id=record_id).first()
+        if kept is None:
+            owed.save(force_insert=True)
+        elif _owed_rank(level) > _owed_rank(kept.level):  # a later save of the same record read higher
+            OwedAlert.objects.filter(pk=kept.pk).update(level=level, model_alone=model_alone)
+    return None
+
+
+def _owed_rank(level: str) -> int:
+    return RISKY_LEVELS.index(level) + 1 if level in RISKY_LEVELS else 0
+
+
+def _signal_owed(owed: OwedAlert) -> RiskAlert:
+    return signal(
+        owed.client,
+        owed.source,
+        owed.level,
+        owed.record_id,
+        written_at=owed.written_at,
+        raised_by=owed.raised_by,
+        check_in=owed.check_in,
+        model_alone=owed.model_alone,
+    )
+
+
+def settle_owed_saves(client: User | None = None) -> int:
+    """Raise again every alert a save outside the journal still owes (:func:`screen_at_save`), each in its own
+    transaction, the client's or everyone's; one that fails again stays owed (logged by ids and error type only).
+    How many are still owed. Registered with :data:`reverie.clinic.services.risk_screen.settle_hooks`."""
+    rows = OwedAlert.objects.select_related("client", "raised_by")
+    for owed in list(rows if client is None else rows.filter(client=client)):
+        try:
+            with transaction.atomic():
+                _signal_owed(owed)
+                OwedAlert.objects.filter(pk=owed.pk).delete()
+        except Exception as exc:
+            log.error("owed risk alert %s still not raised: %s", owed.pk, type(exc).__name__)
+    rest = OwedAlert.objects.all()
+    return (rest if client is None else rest.filter(client=client)).count()
 
 
 def revision_record(entry_id: uuid.UUID, revision: int) -> str:
@@ -599,3 +645,5 @@ def install() -> None:
         analysis.after_analysis_hooks.append(on_analysis)
     if on_screen not in risk_screen.after_screen_hooks:
         risk_screen.after_screen_hooks.append(on_screen)
+    if settle_owed_saves not in risk_screen.settle_hooks:
+        risk_screen.settle_hooks.append(settle_owed_saves)

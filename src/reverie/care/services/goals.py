@@ -71,10 +71,9 @@ def propose(
         goal.created_at = timezone.now()
         goal.save()
         audit.record(actor, "goal.propose", "goal", goal.id, subject=course.client)
-        if not (chosen and text == chosen.description):  # a template's own wording is nobody's words
-            alerts.screen_at_save(
-                course.client, "goal", str(goal.id), f"{clean_title}\n\n{text}", author=actor
-            )
+        own = rules.own_words(clean_title, text)  # the title and the description, each unless a template's
+        if own:
+            alerts.screen_at_save(course.client, "goal", str(goal.id), "\n\n".join(own), author=actor)
     return goal
 
 

@@ -386,8 +386,7 @@ def screen_saved(
     risk_screen.store(
         entry, screened, written_at=written_at, words_revision=words_revision, words_entry=words_entry
     )
-    if risk_screen.owed(entry.client).exists():
-        risk_screen.settle_owed(entry.client)
+    risk_screen.settle_owed(entry.client)  # a query or two when nothing is owed
 
 
 def _words_origin(entry: Entry) -> tuple[uuid.UUID, int]:

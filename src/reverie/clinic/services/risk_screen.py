@@ -69,6 +69,9 @@ class ScreenSignal:
 
 # Called inside the save's transaction after the screen is stored; the care app's risk flow subscribes.
 after_screen_hooks: list[Callable[[ScreenSignal], None]] = []
+# Retries of alerts owed by saves outside the journal (the care app's goals and notes): each takes the client (or
+# ``None``: everyone), retries, and returns how many are still owed. Called by :func:`settle_owed`.
+settle_hooks: list[Callable[[User | None], int]] = []
 
 
 def screened_text(parts: Iterable[str]) -> str:
@@ -175,26 +178,42 @@ def owed(client: User | None = None) -> QuerySet[EntryScreen]:
 
 def settle_owed(client: User | None = None) -> int:
     """Tell the subscribers again of every screen that owes its alert (one transaction each); how many are still
-    owed. The ``written_at`` of a revision is when it was saved (its kept version's time once edited since; else
-    the entry's first save, or its last edit)."""
+    owed, the alerts saves outside the journal owe included (:data:`settle_hooks`). One row that fails (its key
+    cannot be read now) stays owed and the others go on; the log names the row's id and the error type only."""
+    for row in list(owed(client)):
+        try:
+            with transaction.atomic():
+                _settle_one(row)
+        except Exception as exc:  # this person's screen cannot be read now: it stays owed, the others go on
+            log.error("owed risk alert of screen %s still not raised: %s", row.pk, type(exc).__name__)
+    elsewhere = 0
+    for hook in settle_hooks:
+        try:
+            elsewhere += hook(client)
+        except Exception as exc:
+            log.error("retrying owed risk alerts failed: %s", type(exc).__name__)
+    return owed(client).count() + elsewhere
+
+
+def _settle_one(row: EntryScreen) -> None:
+    """Tell the subscribers again of one owed screen. The ``written_at`` of a revision is when it was saved (its
+    kept version's time once edited since; else the entry's first save, or its last edit)."""
     from reverie.analysis.risk import data_model_alone
     from reverie.errors import IntegrityError
 
-    for row in list(owed(client)):
-        entry = row.entry
-        kept = entry.revisions.filter(number=row.revision).first()
-        when = kept.saved_at if kept else entry.written_at if row.revision == 1 else entry.updated_at
-        try:
-            alone = row.level in RISKY and data_model_alone(open_screen(entry, row))
-        except IntegrityError:
-            alone = False
-        signal = ScreenSignal(
-            entry.client, entry.id, row.revision, row.level, when, alone, row.words_revision, row.words_entry
-        )
-        with transaction.atomic():
-            if _tell(signal):
-                EntryScreen.objects.filter(pk=row.pk).update(signalled=True)
-    return owed(client).count()
+    entry = row.entry
+    kept = entry.revisions.filter(number=row.revision).first()
+    when = kept.saved_at if kept else entry.written_at if row.revision == 1 else entry.updated_at
+    try:
+        alone = row.level in RISKY and data_model_alone(open_screen(entry, row))
+    except IntegrityError:
+        alone = False
+    signal = ScreenSignal(
+        entry.client, entry.id, row.revision, row.level, when, alone, row.words_revision, row.words_entry
+    )
+    with transaction.atomic():
+        if _tell(signal):
+            EntryScreen.objects.filter(pk=row.pk).update(signalled=True)
 
 
 def open_screen(entry: Entry, row: EntryScreen) -> dict[str, Any]:
