@@ -370,3 +370,137 @@ def test_settle_owed_one_persons_unreadable_screen_does_not_block_anothers_alert
     assert risk_screen.settle_owed() == 1
     assert RiskAlert.objects.filter(record_id=alerts.revision_record(waiting.id, waiting.revision)).exists()
     assert [row.entry_id for row in risk_screen.owed()] == [blocked.id]
+
+
+def _needs_the_model() -> None:
+    from reverie.analysis import risk
+
+    if not risk.sentence_model_installed():
+        pytest.skip("needs the sentence model")
+
+
+def test_a_feelings_only_entry_is_not_recorded_as_screened_on_rules_alone(paired: tuple[Any, Any]) -> None:
+    """Review r21: with the sentence model installed, an entry of labels only is not recorded as 'risk-screened on
+    the lexicon alone (the sentence model was not installed)': labels are read by the lexicon by design, not
+    because the model is missing, so doctor's count stays 0."""
+    from reverie.clinic.services import risk_screen
+
+    _needs_the_model()
+    client, _ = paired
+    view = journal.create_entry(
+        client, EntryDraft(kind="reflection", body="", feelings=(Feeling("tired", 3),))
+    )
+    assert EntryScreen.objects.get(entry_id=view.id, revision=view.revision).rules_only is False
+    assert risk_screen.health().rules_only == 0
+
+
+@pytest.mark.parametrize(
+    ("field", "label"),
+    [
+        ("feelings", "not wanting to wake up"),
+        ("tags", "not wanting to wake up"),
+        ("tags", "want to disappear"),
+    ],
+)
+def test_label_the_sentence_model_reads_as_ideation_is_not_let_through_by_the_lexicon(
+    paired: tuple[Any, Any], field: str, label: str
+) -> None:
+    """Review r21: a label read on its own as ideation by the screen with its sentence model still raises the
+    alert when saved as a feeling or a tag ("not wanting to wake up": the lexicon now reads the gerund as it reads
+    "I don't want to wake up"; "want to disappear": the lexicon's indicator, read alone by the sentence model)."""
+    from reverie.analysis import risk
+
+    _needs_the_model()
+    assert risk.screen(label, "reflection").level in alerts.RISKY_LEVELS  # what the model reads alone
+    client, _ = paired
+    value: Any = (Feeling(label, 4),) if field == "feelings" else (label,)
+    view = journal.create_entry(client, EntryDraft(kind="reflection", body="Long day.", **{field: value}))
+    assert _screen_level(view) in alerts.RISKY_LEVELS
+    assert journal.flagged_words(client, view.id, view.revision) == (label,)
+
+
+def test_everyday_labels_the_sentence_model_misreads_stay_unflagged(paired: tuple[Any, Any]) -> None:
+    """The labels the sentence model misreads alone ("end of term" 0.88, "over it all" 0.94, "last day of school",
+    "need to rest", "want to go home") hold no risk words, so the model never reads them; nor "goodbye", "done"."""
+    _needs_the_model()
+    client, _ = paired
+    tags = ("end of term", "last day", "goodbye", "done", "over it", "over it all", "last day of school")
+    feelings = (Feeling("need to rest", 3), Feeling("want to go home", 3), Feeling("cant go on", 2))
+    view = journal.create_entry(client, EntryDraft(kind="reflection", body="", tags=tags, feelings=feelings))
+    assert _screen_level(view) in ("none", "indicator") and alerts.pending_check_in(client) is None
+
+
+def test_sentences_in_a_context_field_are_read_by_the_sentence_model(paired: tuple[Any, Any]) -> None:
+    """Review r21: the place field takes up to 20,000 characters of sentences; a sentence there the screen reads
+    as ideation (the lexicon alone: none) raises the alert as in the body, and the check-in quotes it."""
+    from reverie.analysis import risk
+
+    _needs_the_model()
+    place = "On the bridge by the river, looking down at the water for a long time and thinking how quiet it would be."
+    assert risk.screen(place, "reflection").level in alerts.RISKY_LEVELS
+    assert risk.screen(place, "reflection", model=False).level == "none"
+    client, _ = paired
+    view = journal.create_entry(
+        client, EntryDraft(kind="reflection", body="Long day.", extra={"place": place})
+    )
+    assert _screen_level(view) in alerts.RISKY_LEVELS
+    assert journal.flagged_words(client, view.id, view.revision) == (place,)
+
+
+def test_save_time_screen_of_the_largest_entry_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Review r21: the screen a save waits for reads a bounded number of sentences with the encoder (at most
+    four passes of MAX_SENTENCES), whatever the entry's length up to REVERIE_MAX_ENTRY_CHARS (before: the
+    1,000,000-character limit, ≈ 15,600 sentences, ≈ 200 s inside one save)."""
+    import numpy as np
+    from django.conf import settings
+
+    from reverie.analysis import risk
+
+    _needs_the_model()
+    real = risk._encoder()
+    assert real is not None
+    encoded: list[int] = []
+
+    class Counting:
+        dim = real.dim
+
+        def encode(self, sentences: list[str]) -> Any:
+            encoded.append(len(sentences))
+            return np.zeros((len(sentences), real.dim), dtype=np.float32)
+
+        def encode_output(self, sentences: list[str], output: str) -> Any:
+            return self.encode(sentences)
+
+    monkeypatch.setattr(risk, "_encoder", lambda: Counting())
+    limit = int(settings.REVERIE["REVERIE_MAX_ENTRY_CHARS"])
+    sentence = "Work was long and the meeting ran over again today. "
+    body = (sentence * (limit // len(sentence)))[: limit - 1]
+    place = sentence * 300  # a context field of sentences is bounded too
+    journal.screen_draft(journal.validate(EntryDraft(kind="reflection", body=body, extra={"place": place})))
+    assert sum(encoded) <= 4 * risk.MAX_SENTENCES, f"{sum(encoded)} sentences encoded at save"
+
+
+def test_a_risk_sentence_in_the_middle_of_a_huge_entry_is_raised_by_the_analysis(
+    paired: tuple[Any, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The save reads the first and the last SAVE_SENTENCES / 2 sentences with the model (the lexicon all of
+    them); a sentence only the model flags, in the middle of a long entry, is then raised by the worker's full
+    analysis, which reads every sentence."""
+    from reverie.analysis import pipeline, risk
+    from reverie.clinic.services import analysis
+
+    _needs_the_model()
+    client, therapist = paired
+    half = risk.SAVE_SENTENCES
+    before = " ".join(f"On day {i} I made tea and read." for i in range(half))
+    after = " ".join(f"On day {i} I made tea and read." for i in range(half, 2 * half))
+    view = journal.create_entry(
+        client, EntryDraft(kind="reflection", body=f"{before} Maybe the bridge tonight. {after}")
+    )
+    assert _screen_level(view) == "none" and _alert_of(view) is None  # the save did not read the middle
+    real = pipeline.analyse
+    monkeypatch.setattr(pipeline, "analyse", lambda text, kind, **_: real(text, kind, only=("risk",)))
+    analysis.analyse_stored_entry(view.id, view.revision)
+    alert = _alert_of(view)
+    assert alert is not None and alert.level in alerts.RISKY_LEVELS
+    assert [a.id for a in alerts.open_alerts(therapist)] == [alert.id]

@@ -50,6 +50,7 @@ if TYPE_CHECKING:
 LEVELS = ("none", "indicator", "ideation", "behavior", "attempt")
 IDEATION = LEVELS.index("ideation")
 BEHAVIOR = LEVELS.index("behavior")
+INDICATOR = LEVELS.index("indicator")
 # 2.1.0: invisible characters read as absent; a level model, where one is installed (none ships)
 # 2.2.0: the lexicon's readings since (sixteenth to nineteenth rounds: acts and preparations by composition, attribution,
 # a first-person act inside a played or performed work set aside): stored screens are redone
@@ -106,6 +107,10 @@ PERSON_PHRASE_BAND = 0.05  # person mode: a phrase-flagged person with a low pro
 # The sentence model reads at most this many sentences in one encoder pass: a longer text is read in further
 # passes of this size (the entry screen reads every sentence; bounded memory, time linear in the length).
 MAX_SENTENCES = 256
+# The sentences the model reads of one text at the moment of saving (the first 128 and the last 128): a save stays
+# within a few seconds whatever the length (review r21: a 1,000,000-character entry took ≈ 200 s); the lexicon
+# still reads the whole text and the worker's full analysis reads every sentence (docs/risk.md).
+SAVE_SENTENCES = 256
 # Set-aside reasons that stop the sentence model from raising the sentence they sit in.
 BLOCKING = frozenset(REASONS)
 
@@ -300,6 +305,13 @@ CLAUSE_SPLIT = re.compile(
 )
 
 
+@lru_cache(maxsize=4)
+def _lowered(text: str) -> str:
+    """``text.lower()``, made once per text: the clause cutter counts words sentence by sentence, and lowering the
+    whole text for each sentence made a 1,000,000-character entry's screen quadratic (8 of its 12 s, review r21)."""
+    return text.lower()
+
+
 def clause_spans(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
     """A long sentence (over ``LONG_SENTENCE_WORDS`` words) cut into clauses of at least ``MIN_CLAUSE_WORDS`` words
     at "; ", ", and", ", but", ", so", ", then", " and then", " but "; a shorter sentence stays whole. A rambling
@@ -307,12 +319,12 @@ def clause_spans(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
     hit me that would be fine, and then I got on …") no longer dilutes it in one embedding; the clauses together
     are about as long as the sentence, so the encoder pass costs about the same."""
     start, end = span
-    if len(lex.WORD.findall(text.lower(), start, end)) <= LONG_SENTENCE_WORDS:
+    if len(lex.WORD.findall(_lowered(text), start, end)) <= LONG_SENTENCE_WORDS:
         return [span]
     pieces = _cut(text, span, CLAUSE_SPLIT)
     out = []
     for piece in pieces:  # a clause still too long is cut at its commas
-        long = len(lex.WORD.findall(text.lower(), *piece)) > LONG_SENTENCE_WORDS
+        long = len(lex.WORD.findall(_lowered(text), *piece)) > LONG_SENTENCE_WORDS
         out.extend(_cut(text, piece, COMMA) if long else [piece])
     return out
 
@@ -324,7 +336,7 @@ def _cut(text: str, span: tuple[int, int], at: re.Pattern[str]) -> list[tuple[in
     start, end = span
     cuts = [start]
     for m in at.finditer(text, start, end):
-        if len(lex.WORD.findall(text.lower(), cuts[-1], m.start())) >= MIN_CLAUSE_WORDS:
+        if len(lex.WORD.findall(_lowered(text), cuts[-1], m.start())) >= MIN_CLAUSE_WORDS:
             cuts.append(m.start())
     pieces = []
     for a, b in zip(cuts, [*cuts[1:], end], strict=True):
@@ -332,7 +344,7 @@ def _cut(text: str, span: tuple[int, int], at: re.Pattern[str]) -> list[tuple[in
             a += 1
         if a < b:
             pieces.append((a, b))
-    if len(pieces) > 1 and len(lex.WORD.findall(text.lower(), *pieces[-1])) < MIN_CLAUSE_WORDS:
+    if len(pieces) > 1 and len(lex.WORD.findall(_lowered(text), *pieces[-1])) < MIN_CLAUSE_WORDS:
         pieces[-2:] = [(pieces[-2][0], pieces[-1][1])]  # a short tail stays with the clause before it
     return pieces
 
@@ -548,14 +560,20 @@ def score_sentences(
     clauses: bool = True,
     context: lex.Context | None = None,
     levels: bool = False,
+    ends: int | None = None,
 ) -> SentenceScores:
     """Score the sentences of ``text`` (the first ``limit``; ``None``: all of them) with the sentence model, in
     encoder passes of at most ``MAX_SENTENCES`` sentences each, with set-aside phrases blanked. ``encoder``:
     anything with ``encode(list[str])`` (default: the shared encoder). ``context``: the lexicon's context of
     ``text`` and ``kind`` when already made (:attr:`lex.Reading.context`). ``levels``: also the level model's
-    probabilities (entry mode; the person model never reads them)."""
+    probabilities (entry mode; the person model never reads them). ``ends``: instead of ``limit``, at most this many
+    sentences, the first and the last half of them (``None`` with ``limit=None``: all)."""
     enc = encoder if encoder is not None else _encoder()
-    spans = model_units(text, clauses=clauses)[:limit]
+    units = model_units(text, clauses=clauses)
+    if ends is not None:
+        spans = units if len(units) <= ends else units[: ends - ends // 2] + units[len(units) - ends // 2 :]
+    else:
+        spans = units[:limit] if limit is not None else units
     if enc is None or model.sentence_weights is None or not spans:
         return _unscored(spans)
     masked = model_text(text, hits)
@@ -610,6 +628,7 @@ def screen(
     model: RiskModel | bool | None = True,
     encoder: Any | None = None,
     reading: lex.Reading | None = None,
+    max_sentences: int | None = None,
 ) -> RiskScreen:
     """Screen one text (an entry, a session note, a measure's free text) for risk language.
 
@@ -621,11 +640,15 @@ def screen(
     sentences that speak of waking life. Works on any text, terse or not, in one encoder pass at most.
     ``reading``: the lexicon's reading of this ``text`` and ``kind`` when already made (the analysis pipeline's,
     shared with the defense analyzer's risk guard: :func:`reverie.analysis.risk_lexicon.document_reading`).
+    ``max_sentences``: the sentence model reads at most this many sentences, the first and the last half of them
+    (the save's bound, :data:`SAVE_SENTENCES`; the lexicon still reads the whole text); ``None``: every sentence.
     """
     shown, where = lex.visible(text)
     if where is not None:
         # characters that print as nothing: read the text without them, point into the original
-        return _pointing_into(screen(shown, kind, model=model, encoder=encoder), where, len(text))
+        return _pointing_into(
+            screen(shown, kind, model=model, encoder=encoder, max_sentences=max_sentences), where, len(text)
+        )
     if reading is None or reading.text != text or reading.kind != kind:
         reading = lex.reading(text, kind)
     hits = list(reading.hits)
@@ -633,7 +656,15 @@ def screen(
     if chosen is None or chosen.sentence_weights is None:
         return _screen_rules(text, hits, chosen)
     scored = score_sentences(
-        text, kind, hits, chosen, encoder=encoder, context=reading.context, levels=True, limit=None
+        text,
+        kind,
+        hits,
+        chosen,
+        encoder=encoder,
+        context=reading.context,
+        levels=True,
+        limit=None,
+        ends=max_sentences,
     )
     t = chosen.sentence_threshold
     everyday = _everyday_alarms(text, hits, scored, t)
@@ -679,17 +710,20 @@ def screen(
     )
 
 
-def screen_with_labels(prose: str, labels: str, kind: str = "free_association") -> RiskScreen:
+def screen_with_labels(
+    prose: str, labels: str, kind: str = "free_association", *, max_sentences: int | None = None
+) -> RiskScreen:
     """Screen a text made of prose and, after it, short labels (feeling names, tags, people, where it was written):
     the whole of ``prose + "\n\n" + labels`` (or whichever is not empty) is what the spans point into. The prose
-    is screened as :func:`screen` does; the labels by the lexicon alone, since the sentence model reads sentences
-    and a run of labels is none (review r17's fix: tags "end of term", "last day", "goodbye" read as one unit
-    scored 0.90). Explicit phrases in a label ("want to die") are floors as anywhere."""
+    is screened as :func:`screen` does; the labels by the lexicon, never as one unit by the sentence model (review
+    r17's fix: tags "end of term", "last day", "goodbye" read as one unit scored 0.90), but each label by it where
+    :func:`_read_labels` says. Explicit phrases in a label ("want to die") are floors as anywhere. ``max_sentences``:
+    the save's bound, as in :func:`screen`."""
     if not labels.strip():
-        return screen(prose, kind)
+        return screen(prose, kind, max_sentences=max_sentences)
     shift = len(prose) + 2 if prose.strip() else 0
-    tags = screen(labels, kind, model=False)
-    main = screen(prose, kind) if prose.strip() else None
+    tags = _read_labels(labels, kind, max_sentences)
+    main = screen(prose, kind, max_sentences=max_sentences) if prose.strip() else None
 
     def moved(span: Span) -> Span:
         return Span(span.start + shift, span.end + shift)
@@ -708,6 +742,80 @@ def screen_with_labels(prose: str, labels: str, kind: str = "free_association") 
         score=score,
         triggers=tuple(sorted(main.triggers + triggers, key=lambda tr: (tr.span.start, tr.span.end))),
         suppressed=tuple(sorted(main.suppressed + suppressed, key=lambda su: (su.span.start, su.span.end))),
+    )
+
+
+# A label longer than this, or holding a sentence's end, is written as sentences (a place field may hold 20,000
+# characters of them): the sentence model reads it too, as it reads the prose (review r21).
+LABEL_SENTENCE_CHARS = 60
+_SENTENCE_END = re.compile(r"[.!?…](?:\s|$)")
+
+
+def sentence_like(label: str) -> bool:
+    """Whether a label (a feeling's name, a tag, a place) is written as sentences: longer than
+    :data:`LABEL_SENTENCE_CHARS` or holding a sentence's end."""
+    text = label.strip()
+    return len(text) > LABEL_SENTENCE_CHARS or bool(_SENTENCE_END.search(text))
+
+
+def _label_spans(labels: str) -> list[tuple[int, int]]:
+    """Each label's span in ``labels`` (labels are separated by a blank line)."""
+    return [m.span() for m in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]*)*", labels)]
+
+
+def _read_labels(labels: str, kind: str, max_sentences: int | None = None) -> RiskScreen:
+    """The labels (each its own paragraph of ``labels``) read by the lexicon, and by the sentence model where the
+    words call for it (review r21):
+
+    - a label written as sentences (:func:`sentence_like`: a long place field) is screened as prose is, its
+      sentence model's triggers added (``max_sentences`` as in :func:`screen`);
+    - a label in which the lexicon finds risk language below the floor (``indicator``: "want to disappear", "no
+      way out") and nothing at ideation or above is read once more, alone, by the sentence model, which raises it
+      to ``ideation`` (trigger ``model``, the label's span) when it reads it so. Measured on labels alone, everyday
+      labels with no risk words that the model misreads ("end of term" 0.88, "over it all" 0.94, "need to rest"
+      0.85, "want to go home" 0.85) are never read by it, since the lexicon finds nothing in them.
+
+    ``rules_only`` only when the sentence model is missing: short labels are read by the lexicon by design."""
+    tags = screen(labels, kind, model=False)
+    installed = sentence_model_installed()
+    tags = replace(tags, rules_only=not installed)
+    model = load_model()
+    if not installed or model is None:
+        return tags
+    added: list[Trigger] = []
+    set_aside: list[Suppression] = []
+    for start, end in _label_spans(labels):
+        label = labels[start:end]
+        inside = [LEVELS.index(t.level) for t in tags.triggers if start <= t.span.start < end]
+        if sentence_like(label):
+            read = screen(label, kind, max_sentences=max_sentences)
+            added += [
+                Trigger(Span(t.span.start + start, t.span.end + start), t.rule, t.level)
+                for t in read.triggers
+                if t.rule in MODEL_RULES
+            ]
+            set_aside += [
+                Suppression(Span(x.span.start + start, x.span.end + start), x.rule, x.reason)
+                for x in read.suppressed
+                if x.rule == "model"
+            ]
+        elif inside and max(inside) == INDICATOR and screen(label, kind).level == LEVELS[IDEATION]:
+            added.append(Trigger(Span(start, end), "model", LEVELS[IDEATION]))
+    if not added and not set_aside:
+        return tags
+    level = max([LEVELS.index(tags.level)] + [LEVELS.index(t.level) for t in added])
+    score = tags.score
+    if level >= IDEATION and level > LEVELS.index(tags.level):
+        score = _entry_score(level, 0.0, model.sentence_threshold, own=True)
+    return replace(
+        tags,
+        level=LEVELS[level],
+        score=score,
+        threshold=model.sentence_threshold if level > LEVELS.index(tags.level) else tags.threshold,
+        triggers=tuple(sorted(tags.triggers + tuple(added), key=lambda tr: (tr.span.start, tr.span.end))),
+        suppressed=tuple(
+            sorted(tags.suppressed + tuple(set_aside), key=lambda su: (su.span.start, su.span.end))
+        ),
     )
 
 

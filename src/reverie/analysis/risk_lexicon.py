@@ -1030,8 +1030,10 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "dont_want_to_live",
         IDEATION,
-        r"\b(?:don'?t|dont|do\s+not|no\s+longer|didn'?t|never|am\s+not|(?<=i\s)not)\s+(?:really\s+|even\s+|think\s+i\s+(?:really\s+|even\s+|still\s+)?)?"
-        r"(?:want|wanna|wish)\s+(?:to\s+)?"
+        # review r21: the gerund too, as a feeling or a tag is written ("not wanting to wake up")
+        r"\b(?:don'?t|dont|do\s+not|no\s+longer|didn'?t|never|am\s+not|(?<=i\s)not|not(?=\s+wanting\b))\s+"
+        r"(?:really\s+|even\s+|think\s+i\s+(?:really\s+|even\s+|still\s+)?)?"
+        r"(?:want|wanting|wanna|wish)\s+(?:to\s+)?"
         r"(?:live|be\s+alive|exist|wake\s+up|be\s+here\s+(?:anymore|any\s+more)|be\s+around\s+(?:anymore|any\s+more)|"
         r"keep\s+living|keep\s+going|go\s+on(?!\s+(?:the|a|this|that|with|holiday|vacation|trip|date|about)))\b",
     ),

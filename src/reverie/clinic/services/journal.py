@@ -345,7 +345,8 @@ def persons_words(draft: EntryDraft) -> tuple[tuple[str, str], ...]:
 
 
 # The fields written as sentences, read by the sentence model too; every other field of the person's words is a
-# label (a feeling's name, a tag, a person, where it was written), read by the lexicon alone.
+# label (a feeling's name, a tag, a person, where it was written), read by the lexicon, and by the sentence model
+# where a label is written as sentences or the lexicon finds risk language in it (risk.screen_with_labels).
 PROSE_FIELDS = ("title", "body", *MINDFUL_FIELDS)
 
 
@@ -366,7 +367,8 @@ def screened_text(draft: EntryDraft) -> str:
 
 def screen_draft(draft: EntryDraft) -> risk_screen.Screened:
     """The risk screen of a validated draft, made now (before the save's transaction): the prose fields with the
-    sentence model and the lexicon, the labels with the lexicon (:data:`PROSE_FIELDS`)."""
+    sentence model (at most ``risk.SAVE_SENTENCES`` sentences) and the lexicon, the labels with the lexicon and,
+    where they call for it, the sentence model (:data:`PROSE_FIELDS`, :func:`reverie.analysis.risk.screen_with_labels`)."""
     prose, labels = _prose_and_labels(draft)
     return risk_screen.screen_text(prose, draft.kind, labels)
 

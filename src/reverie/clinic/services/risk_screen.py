@@ -81,15 +81,17 @@ def screened_text(parts: Iterable[str]) -> str:
 
 
 def screen_text(text: str, kind: str, labels: str = "") -> Screened:
-    """Screen one text now (``labels``: short labels saved with it, read after it by the lexicon alone,
-    :func:`reverie.analysis.risk.screen_with_labels`). Never raises: a failing screen reads ``unscreened``."""
+    """Screen one text now (``labels``: the labels saved with it, read after it,
+    :func:`reverie.analysis.risk.screen_with_labels`). The sentence model reads at most ``SAVE_SENTENCES`` of
+    each text (the first and the last half; the lexicon reads all, the worker's analysis every sentence). Never
+    raises: a failing screen reads ``unscreened``."""
     start = time.perf_counter()
     if not text.strip() and not labels.strip():
         return Screened("none", {"level": "none"}, time.perf_counter() - start)
     try:
-        from reverie.analysis.risk import screen_with_labels
+        from reverie.analysis.risk import SAVE_SENTENCES, screen_with_labels
 
-        result = screen_with_labels(text, labels, kind)
+        result = screen_with_labels(text, labels, kind, max_sentences=SAVE_SENTENCES)
         return Screened(
             result.level,
             result.to_data(),
