@@ -193,3 +193,57 @@ def test_one_dream_is_one_dream_in_words() -> None:
     view = build_view([dream], "therapist")
     lines = [s.text for s in view.statements() if s.key.startswith("dream:")]
     assert lines and all(" 1 dreams" not in line for line in lines), lines
+
+
+def test_clients_insights_json_carries_nothing_the_clients_page_hides() -> None:
+    """Review r21: `reverie insights --json` for a client (view.to_json() of the client's view) carries only what
+    the client's page shows (readable_sections): no raw dream element code lines ('dream:element:'), no defense
+    section, no empty relationship-episode sections titled in CCRT terms, and no CCRT rows."""
+    code = Finding("dreams", "1", "none", "dream_code", "character", 0.9, (Span(0, 9),), {"code": "1MKA"})
+    items = [
+        Item(f"e{n}", "entry", "dream", DAY0 + timedelta(days=n), True, False, (code,)) for n in range(3)
+    ]
+    view = build_view(items, "client")
+    page = {title: [s.text for s in rows] for title, rows in readable_sections(view)}
+    printed = view.to_json()
+    assert {s["title"]: [x["text"] for x in s["statements"]] for s in printed["sections"]} == page
+    assert printed["core"] == [] and printed["pervasiveness"] == [] and printed["groups"] == []
+    therapist = build_view(items, "therapist").to_json()
+    assert len(therapist["sections"]) > len(printed["sections"])  # the therapist's JSON is unchanged
+
+
+@pytest.mark.django_db
+def test_clients_feelings_calendar_model_layer_leaves_out_readings_the_entry_page_left_out(
+    make_user: Any,
+) -> None:
+    """Review r21: the client's patterns page calendar ("What Reverie read in the words, week by week") names only
+    feelings an entry page would show (observations.feeling_shown): an entry-scope 'approval' at 0.11 is not read to
+    the client; one over the feelings floor still is."""
+    import json
+
+    from django.utils import timezone
+
+    from reverie.clinic.models import StoredAnalysis
+    from reverie.clinic.services import analysis, insights, journal, keys
+    from reverie.clinic.services.journal import EntryDraft, Feeling
+
+    client = make_user(role="client")
+    low = _f("emotions", "emotion", "approval", 0.11, {"scope": "entry"})
+    high = _f("emotions", "emotion", "sadness", 0.95, {"scope": "entry"})
+    view = journal.create_entry(
+        client,
+        EntryDraft(
+            kind="reflection",
+            body="I tried to write here today.",
+            happened_at=timezone.now() - timedelta(days=1),
+            feelings=(Feeling("calm", 2),),
+        ),
+    )
+    result = {"findings": [low.to_json(), high.to_json()]}
+    sealed = keys.seal_for(
+        client, analysis._result_id(view.id, 1), analysis.RESULT_PURPOSE, json.dumps(result).encode()
+    )
+    StoredAnalysis.objects.create(entry_id=view.id, revision=1, analyzers={}, payload=sealed)
+    calendar = insights.feelings_calendar(client)
+    read = [name for week in calendar for name in week.model]
+    assert "approval" not in read and "sadness" in read

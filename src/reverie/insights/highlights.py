@@ -187,6 +187,12 @@ def readable_sections(view: InsightView) -> list[tuple[str, tuple[Statement, ...
     """Every section for the therapist; for a client without raw codes: no Hall–Van de Castle element codes, no
     defense (DMRS/ODF) estimates (too weakly supported to show a person), no CCRT letters, and no empty section of
     relationship episodes while they are not put into words for a client."""
+    return [(title, rows) for _, title, rows in keyed_sections(view)]
+
+
+def keyed_sections(view: InsightView) -> list[tuple[str, str, tuple[Statement, ...]]]:
+    """:func:`readable_sections` with each section's key: what the page shows, and what the client's
+    ``reverie insights --json`` prints (``InsightView.to_json``, review r21)."""
     out = []
     for section in view.sections:
         rows = section.statements
@@ -198,7 +204,7 @@ def readable_sections(view: InsightView) -> list[tuple[str, tuple[Statement, ...
             rows = tuple(
                 replace(s, text=plain(s.text)) for s in rows if not s.key.startswith(HIDDEN_FROM_CLIENTS)
             )
-        out.append((section.title, rows))
+        out.append((section.key, section.title, rows))
     return out
 
 

@@ -98,6 +98,23 @@ class InsightView:
         return {i for s in self.statements() for i in s.evidence}
 
     def to_json(self) -> dict[str, Any]:
+        """The view as JSON (``reverie insights --json``). A client's carries what the client's page shows and no
+        more (review r21): the readable sections (:func:`reverie.insights.highlights.keyed_sections`: no raw dream
+        element codes, no defense section, no empty relationship sections), and no CCRT rows, defense or CCRT
+        figures by period, or episode groups; the therapist's carries everything."""
+        from reverie.insights.highlights import keyed_sections
+
+        client = self.audience == "client"
+        if client:
+            sections = [
+                {"key": k, "title": t, "statements": [x.to_json() for x in rows]}
+                for k, t, rows in keyed_sections(self)
+            ]
+        else:
+            sections = [
+                {"key": s.key, "title": s.title, "statements": [x.to_json() for x in s.statements]}
+                for s in self.sections
+            ]
         return {
             "schema": "reverie.insights/1",
             "audience": self.audience,
@@ -107,14 +124,13 @@ class InsightView:
             "first": self.first.isoformat() if self.first else None,
             "last": self.last.isoformat() if self.last else None,
             "disclaimer": self.disclaimer,
-            "sections": [
-                {"key": s.key, "title": s.title, "statements": [x.to_json() for x in s.statements]}
-                for s in self.sections
-            ],
-            "core": [_row_json(r) for r in self.core],
-            "pervasiveness": [_row_json(r) for r in self.pervasiveness],
-            "periods": [_period_json(p) for p in self.periods],
-            "groups": [
+            "sections": sections,
+            "core": [] if client else [_row_json(r) for r in self.core],
+            "pervasiveness": [] if client else [_row_json(r) for r in self.pervasiveness],
+            "periods": [_period_json(p, client=client) for p in self.periods],
+            "groups": []
+            if client
+            else [
                 {
                     "group": g.group,
                     "episodes": g.episodes,
@@ -143,13 +159,14 @@ def _row_json(row: CcrtRow) -> dict[str, Any]:
     }
 
 
-def _period_json(point: PeriodPoint) -> dict[str, Any]:
+def _period_json(point: PeriodPoint, *, client: bool = False) -> dict[str, Any]:
+    """One period; for a client without the defense estimates and CCRT codes the client's page never shows."""
     return {
         "period": point.period,
         "items": point.items,
         "emotions": dict(point.emotions),
-        "odf": None if point.odf is None else round(point.odf, 3),
-        "defenses": point.defenses,
-        "scored_episodes": point.scored_episodes,
-        "ccrt": [list(c) for c in point.ccrt],
+        "odf": None if client or point.odf is None else round(point.odf, 3),
+        "defenses": 0 if client else point.defenses,
+        "scored_episodes": 0 if client else point.scored_episodes,
+        "ccrt": [] if client else [list(c) for c in point.ccrt],
     }
