@@ -118,3 +118,54 @@ def test_it_makes_no_sense_marks_an_unplaced_feeling_only_beside_a_feeling(text:
     doc = prepare(text)
     kinds = [f.kind for f in AmbivalenceAnalyzer().run(doc)]
     assert ("unexplained_feeling" in kinds) is found
+
+
+# Review r21 (tests/review_r21 on branch r21): the same two classes in other word orders (emotions 1.15.0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Great work," my boss said.',  # the quote first, the say-verb after it
+        "According to my boss, it was brilliant work.",
+    ],
+)
+def test_someone_elses_praise_is_not_shown_as_the_writers_admiration(text: str) -> None:
+    """Praise quoted before the say-verb, or reported with 'according to', is the speaker's admiration, never shown
+    on the entry page as the writer's."""
+    assert not any("admiration" in line for _, line in _shown(text, "free_association"))
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        ('"Great work," my boss said.', "my boss"),
+        ('"Well done," Grandad said after the match.', "Grandad"),
+        ("According to my boss, it was brilliant work.", "my boss"),
+        ("It was brilliant work, according to my boss.", "my boss"),
+    ],
+)
+def test_praise_quoted_or_reported_with_according_to_is_the_speakers(text: str, holder: str) -> None:
+    words = emotion_words(list(load_spacy()(text)))
+    assert [(w.label, w.holder.lower()) for w in words] == [("admiration", holder.lower())]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Great work," I said to myself.',  # the writer's own words
+        "According to the map it was two miles. The view was brilliant.",  # no person, another sentence
+    ],
+)
+def test_the_writers_own_praise_stays_the_writers(text: str) -> None:
+    words = emotion_words(list(load_spacy()(text)))
+    assert all(w.holder == "writer" for w in words)
+
+
+def test_a_duration_with_me_is_not_read_as_disappointment() -> None:
+    """ "It took me three weeks to finish the tax forms." says how long a task took; the entry page shows no
+    disappointment (the sentence tells no situation of the writer's)."""
+    text = "It took me three weeks to finish the tax forms."
+    assert not any("disappointment" in line for _, line in _shown(text, "free_association"))
+    assert not writers_situation(text, ["PRP"])
+    assert writers_situation("It took me three weeks to finish the forms and I hate it.", ["PRP"])

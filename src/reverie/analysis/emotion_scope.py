@@ -1918,6 +1918,74 @@ def _reported_praise(tokens: Sequence[Any], taken: set[int]) -> list[EmotionWord
             if t.lower_ == "well" and k + 1 < len(tokens) and tokens[k + 1].lower_ == "done":
                 out.append(EmotionWord("admiration", int(t.idx), speaker, False, "stated", ""))
                 break
+        quoted = _quoted_before(tokens, j)  # review r21: '"Great work," my boss said.'
+        if quoted is not None:
+            out += _praise_in(tokens, range(*quoted), speaker, taken)
+    return out + _according_praise(tokens, taken)
+
+
+QUOTES = frozenset({'"', "“", "”", "``", "''"})
+
+
+def _quoted_before(tokens: Sequence[Any], j: int) -> tuple[int, int] | None:
+    """The token range of the words quoted just before the say-verb at ``j`` in its sentence ('"Great work," my
+    boss said.'), a sentence end inside the quotation included; ``None`` where nothing is quoted before it."""
+    marks: list[int] = []
+    for i in range(j - 1, -1, -1):
+        t = tokens[i]
+        if t.text in QUOTES:
+            marks.append(i)
+            if len(marks) == 2:
+                return marks[1] + 1, marks[0]
+        elif t.text in ENDS and not marks:
+            return None
+    return None
+
+
+def _praise_in(tokens: Sequence[Any], span: range, speaker: str, taken: set[int]) -> list[EmotionWord]:
+    """The first word of praise in ``span`` (not already read, not after a negator), as ``speaker``'s."""
+    for k in span:
+        t = tokens[k]
+        if k > span.start and tokens[k - 1].lower_ in NEGATORS:
+            continue
+        if int(t.idx) not in taken and (
+            _PRAISE.fullmatch(t.lower_)
+            or (t.lower_ == "well" and k + 1 < len(tokens) and tokens[k + 1].lower_ == "done")
+        ):
+            return [EmotionWord("admiration", int(t.idx), speaker, False, "stated", "")]
+    return []
+
+
+def _according_praise(tokens: Sequence[Any], taken: set[int]) -> list[EmotionWord]:
+    """Review r21: praise reported with "according to" another person ("According to my boss, it was brilliant
+    work.", "It was brilliant work, according to my boss.") is that person's admiration, within the sentence."""
+    out: list[EmotionWord] = []
+    for i in range(len(tokens) - 1):
+        if tokens[i].lower_ != "according" or tokens[i + 1].lower_ != "to":
+            continue
+        speaker, end_of_name = None, i + 2
+        for k in range(i + 2, min(len(tokens), i + 6)):
+            t = tokens[k]
+            if t.text in ENDS or t.text == ",":
+                break
+            end_of_name = k + 1
+            if t.pos_ in NOMINAL_POS and t.tag_ != "PRP$" and t.lower_ not in FIRST_PERSON:
+                holder = _holder(tokens, k)
+                speaker = holder if holder != "writer" else None
+        if speaker is None:
+            continue
+        start = i
+        while start > 0 and tokens[start - 1].text not in ENDS:
+            start -= 1
+        stop = end_of_name
+        while stop < len(tokens) and tokens[stop].text not in ENDS:
+            stop += 1
+        words = [k for k in range(start, stop) if not i <= k < end_of_name]
+        for k in words:
+            found = _praise_in(tokens, range(k, k + 1), speaker, taken)
+            if found:
+                out += found
+                break
     return out
 
 

@@ -55,7 +55,7 @@ if TYPE_CHECKING:
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "emotions"
 ENCODER_MANIFEST = Path(__file__).resolve().parent / "models" / "encoder" / "manifest.json"
 NEUTRAL = "neutral"
-VERSION = "1.14.0"  # g2: another's praise is theirs; "Took three weeks." tells no situation
+VERSION = "1.15.0"  # r21: praise quoted before the say-verb or "according to" another is theirs; a duration to finish a task
 READ_SITUATIONS = True  # scripts/situation_simulation.py measures the layer without the situation head
 
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token pattern

@@ -48,6 +48,13 @@ _UNIT = (
     r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|nights?|weeks?|weekends?|months?|years?|decades?|"
     r"mornings?|afternoons?|evenings?|summers?|winters?|springs?|autumns?|falls?|term|semester|season)"
 )
+# review r21: the task whose duration is said ("It took me three weeks to finish the tax forms."): a verb of doing
+# a task to its end, then its object, with no second clause (nothing after a comma, "and", "but" or "because")
+_TASK = (
+    r"to\s+(?:finish|complete|get\s+through|do|fill\s+(?:in|out)|sort(?:\s+out)?|write|read|build|fix|paint|clean"
+    r"|learn|make|put\s+together|assemble|set\s+up|pack|unpack|file|submit|knit|sew|plant|tidy|clear|mark|grade"
+    r"|edit|translate|finish\s+off|wrap\s+up)\b(?:(?!\s(?:and|but|because|so|then)\b)[^,;:!?.])*"
+)
 _HOW_LONG = re.compile(
     rf"(?:(?:it|that|this|which|the whole thing|all of it)\s+)?(?:took|takes|has taken|had taken|taking|took up)"
     rf"(?:\s+(?:me|us|him|her|them|the two of us))?"
@@ -55,7 +62,8 @@ _HOW_LONG = re.compile(
     rf"a good|close to|well over))?"
     rf"\s+{_AMOUNT}(?:\s+(?:and\s+)?(?:a\s+half\s+)?{_UNIT}|\s*{_UNIT})"
     rf"(?:\s*(?:,|and)?\s*(?:{_AMOUNT}\s+)?{_UNIT})*"
-    rf"(?:\s+(?:in total|total|altogether|(?:from )?start to finish|all told))?[\s.!]*",
+    rf"(?:\s+(?:in total|total|altogether|(?:from )?start to finish|all told))?"
+    rf"(?:\s+{_TASK})?[\s.!]*",
     re.IGNORECASE,
 )
 
