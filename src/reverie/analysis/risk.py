@@ -66,7 +66,10 @@ INDICATOR = LEVELS.index("indicator")
 # 2.5.0: h3, after review r17: a passive wish to be dead told as sleep not come back from or as the world's or one's
 # people's gain from one's absence (ideation), and the writer's intent to kill themselves with a time set or the means
 # at hand (behavior: a plan); stored screens are redone
-VERSION = "2.5.0"
+# 2.5.1: review r21: "not wanting to …" read as "I don't want to …" (dont_want_to_live; 3 of 11,488 bank, paraphrase
+# and challenge texts change, all genuine); a label the lexicon reads at indicator is read alone by the sentence
+# model, a label written as sentences as prose; at save the model reads at most SAVE_SENTENCES of a text
+VERSION = "2.5.1"
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "risk"
 MODEL_FILE = "risk_model.npz"
 # Fourteenth round: the level model ("behavior or worse" vs "ideation" on a sentence the screen already flags), an
