@@ -247,3 +247,10 @@ def test_clients_feelings_calendar_model_layer_leaves_out_readings_the_entry_pag
     calendar = insights.feelings_calendar(client)
     read = [name for week in calendar for name in week.model]
     assert "approval" not in read and "sadness" in read
+
+
+def test_the_client_overview_does_not_count_relationship_moments_it_never_words() -> None:
+    # "… with 0 relationship moments Reverie is sure enough about": a count of what the page abstains on.
+    page = _client_page(_partner_episodes(0.95))
+    assert "relationship moment" not in page
+    assert "This view draws on 6 entries" in page

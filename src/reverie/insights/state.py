@@ -28,7 +28,7 @@ from reverie.insights.items import Item
 from reverie.insights.lane import Lane
 from reverie.insights.patterns import pattern_lines
 from reverie.insights.series import group_nodes, period_points
-from reverie.insights.shown import for_client
+from reverie.insights.shown import for_client, relationships_worded
 from reverie.insights.statements import Statement, statement, unit_words
 from reverie.insights.themes import core, pervasiveness, theme_lines
 from reverie.insights.transference import mirror_lines
@@ -228,10 +228,14 @@ def _overview(lane: Lane, audience: str) -> list[Statement]:
     episodes = sum(n for _, n in lane.episodes.items())
     scored = lane.scored.count("*")
     if audience == "client":  # no analysis terms ("scored for wish and responses") on the client's page
+        moments = (  # none is put into words for a client while the analyzer scores under MIN_SCORE
+            f", with {episodes} relationship {unit_words('moments', episodes)} Reverie is sure enough about"
+            if relationships_worded()
+            else ""
+        )
         text = (
             f"This view draws on {lane.item_count} {unit_words('entries', lane.item_count)} over {n_periods} "
-            f"{unit_words('quarters', n_periods)}, including {dreams} {unit_words('dreams', dreams)}, with "
-            f"{episodes} relationship {unit_words('moments', episodes)} Reverie is sure enough about."
+            f"{unit_words('quarters', n_periods)}, including {dreams} {unit_words('dreams', dreams)}{moments}."
         )
         return [statement("overview", text, (), lane.item_count, None, "items")]
     text = (
