@@ -234,13 +234,19 @@ def _parts(course: CalendarCourse) -> list[CalendarCourse]:
     return parts
 
 
-def _event(course: CalendarCourse) -> icalendar.Event:
+def _vevent(course: CalendarCourse, start: datetime) -> icalendar.Event:
+    """What every event of the course carries: its UID, stamp, title, start and length."""
     event = icalendar.Event()
     event.add("uid", course.uid)
     event.add("dtstamp", (course.stamp or datetime.now(UTC)).astimezone(UTC))
     event.add("summary", summary_of(course))
-    event.add("dtstart", course.start)
+    event.add("dtstart", start)
     event.add("duration", timedelta(minutes=course.duration_minutes))
+    return event
+
+
+def _event(course: CalendarCourse) -> icalendar.Event:
+    event = _vevent(course, course.start)
     event.add("rrule", _rule(course))
     if course.cancelled:
         event.add("exdate", sorted((_as_in_rule(course, moment) for moment in course.cancelled), key=instant))
@@ -249,15 +255,11 @@ def _event(course: CalendarCourse) -> icalendar.Event:
 
 def _moved_event(course: CalendarCourse, old: datetime, new: datetime) -> icalendar.Event:
     """The override of one occurrence of ``course``'s rule: the session that was at ``old`` is at ``new``."""
-    zone = course.start.tzinfo
-    event = icalendar.Event()
-    event.add("uid", course.uid)
-    event.add("dtstamp", (course.stamp or datetime.now(UTC)).astimezone(UTC))
+    shown = new.astimezone(
+        course.start.tzinfo
+    )  # a wall time of the repeated hour can't say which: given in UTC
+    event = _vevent(course, instant(shown) if repeated(shown) else shown)
     event.add("recurrence-id", _as_in_rule(course, old))
-    event.add("summary", summary_of(course))
-    shown = new.astimezone(zone)  # a wall time of the repeated hour can't say which: given in UTC
-    event.add("dtstart", instant(shown) if repeated(shown) else shown)
-    event.add("duration", timedelta(minutes=course.duration_minutes))
     return event
 
 
