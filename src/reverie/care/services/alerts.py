@@ -26,7 +26,7 @@ from typing import Any
 from django.db import IntegrityError as DbIntegrityError
 from django.db import transaction
 from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Subquery, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
 from reverie.care.models import AlertAcknowledgement, CheckIn, OwedAlert, RiskAlert
@@ -236,6 +236,18 @@ def open_alerts(therapist: User) -> list[RiskAlert]:
             last_ack=Subquery(mine.order_by("-acknowledged_at").values("acknowledged_at")[:1]),
         )
         .exclude(raised_by=therapist)
+        # acknowledged after both moments that can re-open it: closed whichever applies below (kept out in SQL, so
+        # a long history of acknowledged alerts is not loaded)
+        .exclude(
+            Exists(
+                mine.filter(
+                    acknowledged_at__gte=Greatest(
+                        Coalesce(OuterRef("raised_at"), OuterRef("created_at")),
+                        Coalesce(OuterRef("answered_at"), OuterRef("created_at")),
+                    )
+                )
+            )
+        )
         .select_related("client")
         .order_by("-urgency", "-created_at")
     )
