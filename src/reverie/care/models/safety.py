@@ -103,10 +103,26 @@ class RiskAlert(models.Model):
         ]
 
 
+# How an acknowledgement came to be (``AlertAcknowledgement.origin``). Before acknowledgements were per therapist
+# (care migration 0012), one therapist's acknowledgement closed an alert for every therapist then linked; migration
+# 0015 keeps it closed for each of them with a row of their own, marked so, naming who closed it (``closed_by``).
+OWN, OWN_BEFORE_UPGRADE, BEFORE_UPGRADE = "", "own_old", "old"
+ORIGINS = {
+    OWN: "acknowledged by this therapist",
+    OWN_BEFORE_UPGRADE: "acknowledged by this therapist before the upgrade",
+    BEFORE_UPGRADE: "closed before the upgrade by",
+}
+
+
 class AlertAcknowledgement(models.Model):
     """One therapist's acknowledgement of an alert, kept for good (history and audit). Each linked therapist
     acknowledges for themselves; one made before the alert was re-opened (``RiskAlert.raised_at``) no longer closes
-    it. ``level`` and ``urgency`` are the alert's when acknowledged; ``note`` is sealed with the client's key."""
+    it. ``level`` and ``urgency`` are the alert's when acknowledged; ``note`` is sealed with the client's key.
+
+    ``origin`` (``ORIGINS``): the therapist's own (``""``), their own made before the upgrade to per-therapist
+    acknowledgements (``own_old``), or ``old``: made for them by migration 0015 because another therapist's
+    acknowledgement before the upgrade closed the alert for every therapist linked then (``closed_by``, who wrote
+    it; such a row never carries a note: a sealed note stays with the acknowledgement of the one who wrote it)."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     alert = models.ForeignKey(RiskAlert, on_delete=models.CASCADE, related_name="acknowledgements")
@@ -116,6 +132,19 @@ class AlertAcknowledgement(models.Model):
     level = models.CharField(max_length=16)
     urgency = models.PositiveSmallIntegerField()
     note = models.BinaryField(null=True, blank=True)
+    origin = models.CharField(
+        max_length=8, choices=[(key, key or "own") for key in ORIGINS], blank=True, default=OWN
+    )
+    closed_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+
+    @property
+    def origin_label(self) -> str:
+        """What the therapist is told of how this acknowledgement came to be: "closed before the upgrade by
+        <therapist>" for one carried over from another therapist's acknowledgement under the old rule."""
+        if self.origin == BEFORE_UPGRADE:
+            who = self.closed_by.username if self.closed_by is not None else "a therapist no longer here"
+            return f"{ORIGINS[BEFORE_UPGRADE]} {who}"
+        return ORIGINS.get(self.origin, ORIGINS[OWN])
 
     class Meta:
         ordering = ["acknowledged_at"]
