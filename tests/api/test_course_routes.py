@@ -59,3 +59,21 @@ def test_api_ends_a_course_once(paired: tuple[Any, Any], web_as: Any) -> None:
     assert done.status_code == 200 and done.json()["ended_on"] == "2026-01-12"
     again = end(them, {})
     assert again.status_code == 409 and "already ended on 12 Jan 2026" in again.json()["error"]["message"]
+
+
+@pytest.mark.parametrize("bad", [True, "1", 1.0])
+def test_the_api_refuses_true_and_strings_as_questionnaire_answers(
+    paired: tuple[Any, Any], monkeypatch: Any, bad: object
+) -> None:
+    """`true`, `"1"` and `1.0` are not answers (docs/measures.md: a non-integer is refused); the API refuses them
+    with 422 and stores nothing, as it refuses them for a revision (review r26)."""
+    from api_client import as_token
+
+    from course_week import running_course
+    from reverie.care.models import MeasureResponse
+
+    client, _therapist, _course, _clock = running_course(paired, monkeypatch)
+    answer = as_token(client).post("measures", {"questionnaire": "gad7", "answers": [bad, 1, 0, 0, 0, 0, 0]})
+    assert answer.status_code == 422
+    as_token(client).post("measures", {"questionnaire": "gad7", "answers": [0] * 7, "session_number": "7"})
+    assert MeasureResponse.objects.count() == 0

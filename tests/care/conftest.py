@@ -13,3 +13,11 @@ def _quick_password_hashing(settings: Any) -> None:
     """These tests are about the course, not passwords: hash test accounts' passwords quickly (in-process only;
     the CLI subprocesses keep the real argon2id settings)."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def running(paired: Any, monkeypatch: Any) -> Any:
+    """A DIT course in its seventh week, its clock movable (tests/course_week.py)."""
+    from course_week import running_course
+
+    return running_course(paired, monkeypatch)

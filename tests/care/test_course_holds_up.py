@@ -189,7 +189,14 @@ def test_prep_page_alerts_and_next_session_in_the_therapists_zone(paired: Any, w
     client, therapist = paired
     _zones(client, therapist)
     course = _future_course(therapist, client)
-    notes.flag_session_risk(therapist, course.id, 1, "ideation")
+    # a risk flag needs a held session (review r26): the alert it would raise, raised directly
+    from django.utils import timezone
+
+    from reverie.care.services import alerts
+
+    alerts.signal(
+        client, "session", "ideation", str(_row(course, 1).id), written_at=timezone.now(), check_in=False
+    )
     written = RiskAlert.objects.get(client=client).written_at
     page = web_as(therapist).get(f"/courses/{course.id}/prep/").content.decode()
     first = _row(course, 1).start

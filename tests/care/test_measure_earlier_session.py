@@ -104,3 +104,24 @@ def test_a_malformed_answer_is_the_forms_own_message_not_a_server_error(
     reply = _as(client).post("/measures/fill/gad7/", {**GAD7, "item3": answer, "session": "1"})
     assert reply.status_code == 400 and b"Answer question 3." in reply.content
     assert MeasureResponse.objects.count() == 0
+
+
+def test_filling_the_same_questionnaire_again_the_same_day_does_not_file_it_under_an_earlier_session(
+    running: Any, web_as: Any
+) -> None:
+    """Once the next session's PHQ-9 is in, the form does not pre-choose an earlier session: filling it again the
+    same day is not silently stored as the answers of a session already held (review r26); it is the 409
+    conflict, and nothing is backdated."""
+    import re
+
+    client, _therapist, _course, _clock = running
+    web = web_as(client)
+    assert web.post("/measures/fill/phq9/", {f"item{i}": "2" for i in range(1, 10)}).status_code == 200
+    html = web.get("/measures/fill/phq9/").content.decode()
+    chosen = re.findall(r'<option value="(\d+)" selected>', html)
+    sent = {f"item{i}": "2" for i in range(1, 10)}
+    if chosen:
+        sent["session"] = chosen[0]
+    again = web.post("/measures/fill/phq9/", sent)  # the same form again, as the page offers it
+    assert again.status_code == 409 and b"already submitted for session 7" in again.content
+    assert [r.session.slot for r in MeasureResponse.objects.all()] == [7]

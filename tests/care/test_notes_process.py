@@ -125,3 +125,37 @@ def test_notes_session_risk_becomes_one_content_free_alert(dit: tuple[Any, Any, 
     assert [a.id for a in alerts.open_alerts(therapist)] == [first.id]
     with pytest.raises(InvalidInput):
         notes.flag_session_risk(therapist, course.id, 2, "sad")
+
+
+def test_a_process_note_for_a_session_not_held_yet_is_refused_as_a_progress_note_is(
+    running: Any, web_as: Any
+) -> None:
+    """A process note for a session still ahead is refused (400, nothing stored), as a progress note is (review
+    r26): one rule for every note and flag bound to a session (:func:`notes.check_notable`)."""
+    _client, therapist, course, _clock = running
+    page = web_as(therapist).post(
+        f"/courses/{course.id}/sessions/12/", {"action": "note", "kind": "process", "text": "what happened"}
+    )
+    assert page.status_code == 400
+    assert b"has not been held yet" in page.content
+    assert TherapistNote.objects.count() == 0
+
+
+def test_a_risk_flag_for_a_session_not_held_yet_is_refused_and_the_page_offers_no_forms(
+    running: Any, web_as: Any
+) -> None:
+    """The same rule for a risk flag, in the service (web, API and CLI agree); the page of a session still ahead
+    offers none of those forms, only the plain reason."""
+    from reverie.care.models import RiskAlert
+
+    _client, therapist, course, _clock = running
+    with pytest.raises(InvalidInput, match="has not been held yet"):
+        notes.flag_session_risk(therapist, course.id, 12, "ideation")
+    with pytest.raises(InvalidInput, match="has not been held yet"):
+        notes.add_therapist_note(therapist, course.id, "transference", "Too early.", slot=12)
+    assert RiskAlert.objects.count() == 0
+    page = web_as(therapist).get(f"/courses/{course.id}/sessions/12/").content.decode()
+    assert 'value="note"' not in page and 'value="risk"' not in page and 'value="progress"' not in page
+    assert "has not been held yet" in page
+    held = web_as(therapist).get(f"/courses/{course.id}/sessions/6/").content.decode()
+    assert 'value="note"' in held and 'value="risk"' in held

@@ -154,3 +154,25 @@ def test_the_export_carries_the_check_in_answers_oldest_first(make_user: Any) ->
     assert tuple(ANSWER_LABELS) == CHECK_IN_ANSWERS
     report = portability.import_journal(other, data)  # the record, check-ins with it, is not imported
     assert report.problems == () and CheckIn.objects.filter(client=other).count() == 1
+
+
+def test_the_course_record_numbers_a_progress_note_as_it_numbers_the_questionnaire_of_the_same_session(
+    running: Any, web_as: Any
+) -> None:
+    """In the course record, a progress note's `session` is the session's number as the questionnaire's `session`
+    gives it (today's number), not its internal slot: after session 2 was cancelled, the 19 Jan session is 2 in
+    both (review r26; `reverie.course-record/3`), and the note carries its `session_start` as the measure does."""
+    client, therapist, course, clock = running
+    clock.at = datetime(2026, 1, 2, 9, tzinfo=LONDON)
+    sessions.cancel_session(therapist, course.id, 2)  # 12 Jan; a make-up goes at the end
+    clock.at = datetime(2026, 2, 10, 12, tzinfo=LONDON)
+    notes.write_progress_note(therapist, course.id, 3, "Talked about the week.")  # 19 Jan, now session 2
+    measures.submit(client, "phq9", [1] * 9, session_number=2)
+    page = web_as(therapist).post(f"/courses/{course.id}/record/")
+    record = json.loads(b"".join(page.streaming_content) if page.streaming else page.content)
+    assert record["schema"] == "reverie.course-record/3"
+    (measure,) = record["measures"]
+    (note,) = record["progress_notes"]
+    assert measure["session"] == 2
+    assert note["session"] == measure["session"]
+    assert note["session_start"] == measure["session_start"]

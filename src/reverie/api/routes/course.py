@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
+from pydantic import StrictInt
 
 from reverie.api.auth import actor
 from reverie.api.routes.check_in import CheckInOut, check_in_out
@@ -47,9 +48,10 @@ class CourseEndIn(Input):
 
 class MeasureIn(Input):
     questionnaire: Literal["phq9", "gad7"]
-    answers: list[int]
+    # JSON integers only: true, "1" or 1.0 is a client's bug (422), never read as an answer (as a revision)
+    answers: list[StrictInt]
     course_id: uuid.UUID | None = None
-    session_number: int | None = None
+    session_number: StrictInt | None = None
 
 
 class MeasureOut(Schema):

@@ -86,3 +86,5 @@ class GoodbyeLetter(models.Model):
     written_at = models.DateTimeField()
     updated_at = models.DateTimeField()
     given_at = models.DateTimeField(null=True, blank=True)
+    # counts its saves, so a save made from an older copy (a second tab) is refused instead of replacing a newer one
+    version = models.PositiveIntegerField(default=1)

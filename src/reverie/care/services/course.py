@@ -29,7 +29,7 @@ from reverie.care.services import records
 from reverie.clinic.models import Pair, User
 from reverie.clinic.services import audit, local_time
 from reverie.clinic.services.policy import Action, allows
-from reverie.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from reverie.errors import Conflict, InvalidInput, NotFound, PermissionDenied, StaleEdit
 from reverie.measures.schedule import parse_schedule
 from reverie.programmes import formats
 from reverie.programmes.calendar import parse_rrule
@@ -538,11 +538,14 @@ def held_sessions(course: Course) -> list[CourseSession]:
     return [row for row in planned(course) if not as_session(row).cancelled]
 
 
+def session_numbers(course: Course) -> dict[object, int]:
+    """Today's number of each session held or to come, by its row's primary key (a cancelled session has none):
+    the one numbering of everything dated by its session (questionnaires, progress notes, the record)."""
+    return {row.pk: n for n, row in enumerate(held_sessions(course), start=1)}
+
+
 def session_number(course: Course, row: CourseSession) -> int | None:
-    for number, held in enumerate(held_sessions(course), start=1):
-        if held.pk == row.pk:
-            return number
-    return None
+    return session_numbers(course).get(row.pk)
 
 
 def current_number(course: Course, now: datetime | None = None, *, plan: bool = True) -> int:
@@ -589,15 +592,47 @@ def _check_letter_phase(course: Course, now: datetime | None) -> None:
         raise InvalidInput("The goodbye letter belongs to the ending phase of the course.")
 
 
-def write_letter(therapist: User, course_id: object, text: str, now: datetime | None = None) -> GoodbyeLetter:
+def write_letter(
+    therapist: User,
+    course_id: object,
+    text: str,
+    now: datetime | None = None,
+    *,
+    base_version: int | None = None,
+) -> GoodbyeLetter:
+    """Write (or rewrite) the goodbye letter. ``base_version`` is the version the form was filled from (0: no letter
+    yet); a newer one saved meanwhile → :class:`StaleEdit`, nothing changes (as the progress note and the
+    formulation). Without it the letter is rewritten whatever is stored, as before.
+
+    A letter once given is the letter the client read: it does not change under them, so a save after giving it is
+    refused (Conflict, nothing changed; the web form keeps the text). The formulation, a working document, instead
+    shows the client every version saved while shared; the letter is given once, like a version once shown."""
     course = get_course(therapist, course_id, Action.WRITE)
     body = records.clean_text(text, "letter")
     _check_letter_phase(course, now)
     moment = timezone.now()
     with transaction.atomic():
+        records.hold(course)  # there may be no letter yet: two first saves wait in turn
         letter = GoodbyeLetter.objects.select_for_update().filter(course=course).first()
+        stored = letter.version if letter else 0
+        if StaleEdit.check(
+            stored,
+            base_version,
+            "letter",
+            lambda: letter is not None and _letter_text(course, letter) == body,
+        ):
+            assert letter is not None  # resent: the same save sent again (a double tap), not a conflict
+            return letter
+        if letter is not None and letter.given_at is not None:
+            if _letter_text(course, letter) == body:
+                return letter  # the letter as given, saved again: nothing changes
+            raise Conflict(
+                f"This letter was given to the client on {letter.given_at:%-d %b %Y}: it stays the letter they "
+                "read, so it is not changed. Nothing was saved; your text is still in the form."
+            )
         if letter is None:
-            letter = GoodbyeLetter(id=uuid.uuid4(), course=course, written_at=moment)
+            letter = GoodbyeLetter(id=uuid.uuid4(), course=course, written_at=moment, version=0)
+        letter.version += 1
         letter.payload = records.seal_json(course.client, letter.id, LETTER_PURPOSE, {"text": body})
         letter.updated_at = moment
         letter.save()
@@ -605,11 +640,29 @@ def write_letter(therapist: User, course_id: object, text: str, now: datetime | 
     return letter
 
 
-def give_letter(therapist: User, course_id: object) -> GoodbyeLetter:
+def _letter_text(course: Course, letter: GoodbyeLetter) -> str:
+    return str(records.open_json(course.client, letter.id, LETTER_PURPOSE, letter.payload)["text"])
+
+
+def letter_version(actor: User, course_id: object) -> int:
+    """The version of the letter stored now (0: none yet): the base its edit form sends back."""
+    course = get_course(actor, course_id)
+    return GoodbyeLetter.objects.filter(course=course).values_list("version", flat=True).first() or 0
+
+
+def give_letter(therapist: User, course_id: object, *, version: int | None = None) -> GoodbyeLetter:
+    """Give the letter to the client. ``version`` is the version the giver's page showed: a newer one saved
+    meanwhile (another tab) → :class:`StaleEdit`, nothing given, as the formulation's Share."""
     course = get_course(therapist, course_id, Action.WRITE)
     letter = GoodbyeLetter.objects.filter(course=course).first()
     if letter is None:
         raise InvalidInput("Write the goodbye letter first.")
+    if version is not None and letter.given_at is None and letter.version != version:
+        raise StaleEdit(
+            f"This letter was changed somewhere else since you opened it: it is now at version {letter.version}, "
+            f"you had version {version}. Nothing was given: read it, then give it again.",
+            current=letter.version,
+        )
     letter.given_at = letter.given_at or timezone.now()
     letter.save(update_fields=["given_at"])
     audit.record(therapist, "letter.give", "letter", letter.id, subject=course.client)
@@ -625,4 +678,4 @@ def read_letter(actor: User, course_id: object) -> str | None:
     if not allows(actor, Action.READ, letter):
         return None
     audit.record(actor, "letter.read", "letter", letter.id, subject=course.client)
-    return str(records.open_json(course.client, letter.id, LETTER_PURPOSE, letter.payload)["text"])
+    return _letter_text(course, letter)

@@ -206,17 +206,28 @@ def versions(actor: User, course_id: object) -> list[FormulationVersion]:
     return out
 
 
-def share(therapist: User, course_id: object, shared: bool) -> Course:
+def share(therapist: User, course_id: object, shared: bool, *, version: int | None = None) -> Course:
     """Let the client read the formulation (or stop sharing it).
 
     Sharing shows the client the version current now and every version saved while it stays shared; drafts saved
     while it is not shared stay the therapist's (the version current at the next share becomes visible). Versions
-    once shown stay shown while shared. An empty formulation cannot be shared."""
+    once shown stay shown while shared. An empty formulation cannot be shared.
+
+    ``version`` is the version the sharer's page showed (the share form sends it): a newer one saved meanwhile (in
+    another tab) → :class:`StaleEdit`, nothing shared, so the client never sees a version the sharer did not. Without
+    it the version current now is shared, as before."""
     course = courses.get_course(therapist, course_id, Action.WRITE)
     with transaction.atomic():
         latest = Formulation.objects.select_for_update().filter(course=course).order_by("-version").first()
         if shared and latest is None:
             raise InvalidInput("Write the formulation and save it before sharing it with the client.")
+        if shared and version is not None and latest is not None and latest.version != version:
+            raise StaleEdit(
+                f"The formulation was changed somewhere else since you opened it: it is now at version "
+                f"{latest.version}, you had version {version}. Nothing was shared: look at what changed under "
+                "Versions, then share again.",
+                current=latest.version,
+            )
         if shared and latest is not None and latest.shared_at is None:
             latest.shared_at = timezone.now()
             latest.save(update_fields=["shared_at"])

@@ -85,11 +85,16 @@ def due_now(client: User, course_id: object | None = None, now: datetime | None 
 
 @dataclass(frozen=True, slots=True)
 class OpenSession:
-    """A session a questionnaire can still be given for: due on the schedule, up to the next one, not yet answered."""
+    """A session a questionnaire can still be given for: due on the schedule, up to the next one, not yet answered.
+
+    ``is_current`` marks the session answers go to when none is chosen (today's number): the only one the fill
+    form may choose for the client. Once that one is answered, an earlier session is never pre-chosen (the same
+    form sent again the same day is the 409 conflict, never answers backdated to a session already held)."""
 
     number: int
     start: datetime
     is_next: bool
+    is_current: bool = False
 
 
 def open_sessions(
@@ -113,7 +118,7 @@ def open_sessions(
     due = set(schedule.due_sessions(course.measure_schedule, dates, include_last=_include_last(course)))
     given = set(course.measures.filter(questionnaire=questionnaire_id).values_list("session_id", flat=True))
     return [
-        OpenSession(number, dates[number - 1], ahead and number == current)
+        OpenSession(number, dates[number - 1], ahead and number == current, number == current)
         for number in range(current, 0, -1)
         if number in due and held[number - 1].id not in given
     ]
@@ -224,7 +229,7 @@ class Filled:
 
 
 def _numbers(course: Course) -> dict[object, int]:
-    return {row.pk: n for n, row in enumerate(courses.held_sessions(course), start=1)}
+    return courses.session_numbers(course)
 
 
 def filled(course: Course) -> list[Filled]:

@@ -23,6 +23,9 @@ from reverie.clinic.services.policy import Action
 from reverie.errors import IntegrityError, InvalidInput, PermissionDenied, StaleEdit
 
 PROGRESS_PURPOSE = "note.progress"
+# /3 (review r26): a note's ``session`` is the session's number today (as a measure's; null once it was cancelled),
+# no longer its internal slot, and ``session_start`` is new. /2 gave the slot.
+RECORD_SCHEMA = "reverie.course-record/3"
 MIN_REASON = 8
 
 
@@ -44,6 +47,27 @@ class NoteView:
         return "Progress note" if self.kind == "progress" else str(NoteKind(self.kind).label)
 
 
+def not_notable(course: Course, session: Any, now: datetime | None = None) -> str | None:
+    """Why a session may not carry notes and risk flags now (the plain message), or None where it may: the session
+    page offers those forms only where :func:`check_notable` would take them."""
+    try:
+        check_notable(course, session, "notes and risk flags", now)
+    except InvalidInput as exc:
+        return str(exc)
+    return None
+
+
+def check_notable(course: Course, session: Any, what: str, now: datetime | None = None) -> None:
+    """The one rule for everything bound to a session (progress note, process and transference notes, a risk
+    flag), whatever path it comes by (web, API, CLI): the session has started, or it was cancelled (a note then
+    documents the cancellation), and the course had not ended by its start. Otherwise InvalidInput, nothing stored."""
+    courses.check_open(course, session.start)  # an ended course: nothing for a session after its end
+    if not courses.as_session(session).cancelled and session.start > (now or timezone.now()):
+        raise InvalidInput(
+            f"This session has not been held yet: the {what} can be written once the session has started."
+        )
+
+
 def write_progress_note(
     therapist: User,
     course_id: object,
@@ -59,10 +83,8 @@ def write_progress_note(
     as attendance); a cancelled one may carry a note documenting the cancellation."""
     course = courses.get_course(therapist, course_id, Action.WRITE)
     session = courses.session_by_slot(course, slot)
-    courses.check_open(course, session.start)  # an ended course: no note for a session after its end
+    check_notable(course, session, "progress note", now)
     body = records.clean_text(text, "progress note")
-    if not courses.as_session(session).cancelled and session.start > (now or timezone.now()):
-        raise InvalidInput("This session has not been held yet: write its progress note once it has started.")
     saved_at = timezone.now()  # when it is written; ``now`` is only the clock the session is judged by
     with transaction.atomic():
         records.hold(session)  # the note may not exist yet: two first notes wait in turn
@@ -103,7 +125,7 @@ def add_therapist_note(
         raise InvalidInput("The note kind is process, transference or countertransference.")
     session = courses.session_by_slot(course, slot) if slot is not None else None
     if session is not None:
-        courses.check_open(course, session.start)
+        check_notable(course, session, str(NoteKind(kind).label).lower())
     body = records.clean_text(text, "note")
     with transaction.atomic():
         note = TherapistNote(id=uuid.uuid4(), course=course, session=session, kind=kind, author=therapist)
@@ -132,6 +154,7 @@ def flag_session_risk(therapist: User, course_id: object, slot: int, level: str)
     if level not in alerts.RISKY_LEVELS:
         raise InvalidInput(f"The risk level is one of: {', '.join(alerts.RISKY_LEVELS)}.")
     session = courses.session_by_slot(course, slot)
+    check_notable(course, session, "risk flag")
     alert = alerts.signal(
         course.client, "session", level, str(session.id), written_at=timezone.now(), check_in=False
     )
@@ -206,15 +229,28 @@ def course_record(
     course = courses.read_course(actor, course_id)
     if include_process_notes:
         _explicit_process_request(actor, course, reason, "export")
+    rows = {r.slot: r for r in courses.planned(course)}
+    numbers = courses.session_numbers(course)  # as the measures below are numbered (measures.filled)
+
+    def note_json(note: NoteView) -> dict[str, Any]:
+        row = rows.get(note.session_slot) if note.session_slot is not None else None
+        return {
+            "kind": note.kind,
+            "session": numbers.get(row.pk) if row is not None else None,
+            "session_start": row.start.isoformat() if row is not None else None,
+            "at": note.written_at.isoformat(),
+            "text": note.text,
+        }
+
     record: dict[str, Any] = {
-        "schema": "reverie.course-record/2",
+        "schema": RECORD_SCHEMA,
         "programme": course.programme,
         "total_sessions": course.total_sessions,
         "sessions": [
             {"slot": r.slot, "start": r.start.isoformat(), "attendance": r.attendance or None}
             for r in courses.planned(course)
         ],
-        "progress_notes": [_note_json(n) for n in progress_notes(actor, course.id)],
+        "progress_notes": [note_json(n) for n in progress_notes(actor, course.id)],
         "measures": [
             {
                 "questionnaire": m.response.questionnaire,
@@ -227,18 +263,9 @@ def course_record(
         ],
     }
     if include_process_notes:
-        record["process_notes"] = [_note_json(n) for n in therapist_notes(actor, course.id)]
+        record["process_notes"] = [note_json(n) for n in therapist_notes(actor, course.id)]
     audit.record(actor, "course.export", "course", course.id, subject=course.client)
     return record
-
-
-def _note_json(note: NoteView) -> dict[str, Any]:
-    return {
-        "kind": note.kind,
-        "session": note.session_slot,
-        "at": note.written_at.isoformat(),
-        "text": note.text,
-    }
 
 
 def texts_for_analysis(

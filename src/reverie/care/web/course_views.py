@@ -207,6 +207,8 @@ def _session_context(request: HttpRequest, course: Any, slot: int) -> dict[str, 
         "start": row.start,
         "started": sessions.has_started(row),
         "cancelled": courses.as_session(row).cancelled,
+        # the note and flag forms only where the service would take them; otherwise its plain reason
+        "not_notable": notes.not_notable(course, row),
         "progress": progress[0] if progress else None,
         # the version the progress form was filled from: the posted one while its text is shown again
         "progress_base": posted.get("base_version", "")
@@ -263,9 +265,9 @@ def course_record(request: HttpRequest, course_id: str) -> HttpResponse:
 def _dated_by_session(course: Any, found: list[Any]) -> list[tuple[Any, int | None, datetime | None]]:
     """Each progress note with its session's number (cancelled sessions are not counted) and start."""
     rows = {r.slot: r for r in courses.planned(course)}
-    held = {r.slot: n for n, r in enumerate(courses.held_sessions(course), start=1)}
+    held = courses.session_numbers(course)
     out: list[tuple[Any, int | None, datetime | None]] = []
     for note in found:
         row = rows.get(note.session_slot)
-        out.append((note, held.get(note.session_slot), row.start if row is not None else None))
+        out.append((note, held.get(row.pk) if row else None, row.start if row is not None else None))
     return out

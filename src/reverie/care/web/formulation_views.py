@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from reverie.care.policy import is_course_therapist
 from reverie.care.services import course as courses
 from reverie.care.services import formulation
-from reverie.care.web.common import form_base, user_of, with_error
+from reverie.care.web.common import form_base, posted_base, user_of, with_error
 from reverie.clinic.web.drafts import keeps_text
 from reverie.errors import InvalidInput, ReverieError, StaleEdit
 
@@ -34,6 +34,7 @@ def _context(request: HttpRequest, course_id: str) -> dict[str, Any]:
         ],
         "therapist": therapist,
         "base_version": history[-1].version if history else 0,  # sent back: a save made since is caught
+        "latest": latest,
     }
 
 
@@ -61,9 +62,14 @@ def formulation_page(request: HttpRequest, course_id: str) -> HttpResponse:
 @require_POST
 def formulation_share(request: HttpRequest, course_id: str) -> HttpResponse:
     try:
-        course = formulation.share(user_of(request), course_id, request.POST.get("shared") == "1")
-    except ReverieError as exc:
-        return with_error(request, "care/formulation.html", _context(request, course_id), exc)
+        version = posted_base(request.POST, "version")  # the version the page showed
+        course = formulation.share(
+            user_of(request), course_id, request.POST.get("shared") == "1", version=version
+        )
+    except ReverieError as exc:  # a newer version than the page showed: listed under Versions, nothing shared
+        context = _context(request, course_id)
+        context["values"] = context["latest"]
+        return with_error(request, "care/formulation.html", context, exc)
     return redirect("care:formulation", course_id=course.id)
 
 
@@ -83,18 +89,33 @@ def letter_page(request: HttpRequest, course_id: str) -> HttpResponse:
     context = {"course": course, "therapist": is_course_therapist(user, course)}
     if request.method == "POST":
         action = request.POST.get("action")
+        context["given"] = _given(course)
         try:
             if action == "write":
-                courses.write_letter(user, course.id, request.POST.get("text", ""))
+                base = form_base(context, request.POST)
+                courses.write_letter(user, course.id, request.POST.get("text", ""), base_version=base)
             elif action == "give":
-                courses.give_letter(user, course.id)
+                courses.give_letter(user, course.id, version=posted_base(request.POST))
             else:
                 raise InvalidInput("Unknown action.")
+        except StaleEdit as exc:  # the typed text stays in the form; the letter saved now is shown above it
+            saved = courses.read_letter(user, course.id)
+            context.update(base_version=exc.current, conflict=True, saved=saved)
+            typed = request.POST.get("text", saved) if action == "write" else saved
+            return with_error(request, "care/letter.html", {**context, "text": typed}, exc)
         except ReverieError as exc:
             return with_error(
                 request, "care/letter.html", {**context, "text": request.POST.get("text", "")}, exc
             )
         return redirect("care:letter", course_id=course.id)
     context["text"] = courses.read_letter(user, course.id)
-    context["given"] = getattr(getattr(course, "goodbye_letter", None), "given_at", None)
+    context["given"] = _given(course)
+    context["base_version"] = courses.letter_version(
+        user, course.id
+    )  # sent back: a save made since is caught
     return render(request, "care/letter.html", context)
+
+
+def _given(course: Any) -> Any:
+    """When the letter was given to the client (None: not yet, or no letter)."""
+    return getattr(getattr(course, "goodbye_letter", None), "given_at", None)

@@ -1,0 +1,120 @@
+"""The goodbye letter and the formulation's sharing in a therapist's week (review r26): two tabs on the letter do
+not lose a save (the edit-conflict check of the progress note and the formulation), a given letter stays the one
+the client read, and Share shares only the version the page showed. Only the clock is mocked."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import pytest
+
+from course_week import LONDON, hidden_fields
+from reverie.care.models import Course
+from reverie.care.services import course as courses
+from reverie.care.services import formulation
+from reverie.errors import Conflict, StaleEdit
+
+pytestmark = [pytest.mark.django_db, pytest.mark.db]
+
+
+def test_two_tabs_on_the_goodbye_letter_do_not_lose_the_first_save(running: Any, web_as: Any) -> None:
+    """Two tabs on the goodbye letter: the second save, made from a page that never showed the first, is refused as
+    a conflict (the text kept in the form) instead of silently replacing the first."""
+    _client, therapist, course, clock = running
+    clock.at = datetime(2026, 4, 7, 12, tzinfo=LONDON)  # session 13 is over: the ending phase
+    url = f"/courses/{course.id}/letter/"
+    tab_a, tab_b = web_as(therapist), web_as(therapist)
+    form_a = hidden_fields(tab_a.get(url).content.decode(), "write")
+    form_b = hidden_fields(tab_b.get(url).content.decode(), "write")
+    assert tab_a.post(url, {**form_a, "text": "Dear A, what we found together ..."}).status_code == 302
+    page = tab_b.post(url, {**form_b, "text": "Dear A, a shorter draft"})
+    assert page.status_code == 409
+    assert "a shorter draft" in page.content.decode()
+    assert "what we found together" in page.content.decode()  # the letter saved now, shown above the form
+    assert courses.read_letter(therapist, course.id) == "Dear A, what we found together ..."
+    again = hidden_fields(
+        page.content.decode(), "write"
+    )  # saving again on purpose, from the page that showed it
+    assert tab_b.post(url, {**again, "text": "Dear A, a shorter draft"}).status_code == 302
+    assert courses.read_letter(therapist, course.id) == "Dear A, a shorter draft"
+
+
+def test_the_same_letter_save_sent_twice_is_no_conflict(running: Any) -> None:
+    _client, therapist, course, clock = running
+    clock.at = datetime(2026, 4, 7, 12, tzinfo=LONDON)
+    courses.write_letter(therapist, course.id, "Dear A,", base_version=0)
+    courses.write_letter(therapist, course.id, "Dear A,", base_version=0)  # a double tap
+    with pytest.raises(StaleEdit):
+        courses.write_letter(therapist, course.id, "Dear A, again", base_version=0)
+    assert courses.letter_version(therapist, course.id) == 1
+
+
+def test_a_given_letter_is_not_changed_under_the_client(running: Any, web_as: Any) -> None:
+    """The letter the client was given stays the letter they read: a rewrite after giving it does not silently
+    replace it on the client's page; it is refused with a plain message and the text kept in the form."""
+    client, therapist, course, clock = running
+    clock.at = datetime(2026, 4, 7, 12, tzinfo=LONDON)
+    courses.write_letter(therapist, course.id, "Dear A, the letter as given.")
+    courses.give_letter(therapist, course.id)
+    assert courses.read_letter(client, course.id) == "Dear A, the letter as given."
+    page = web_as(therapist).post(
+        f"/courses/{course.id}/letter/", {"action": "write", "text": "Dear A, rewritten."}
+    )
+    assert page.status_code == 409
+    assert (
+        "was given to the client" in page.content.decode() and "Dear A, rewritten." in page.content.decode()
+    )
+    assert courses.read_letter(client, course.id) == "Dear A, the letter as given."
+    with pytest.raises(Conflict):
+        courses.write_letter(therapist, course.id, "Dear A, rewritten.")
+    courses.write_letter(
+        therapist, course.id, "Dear A, the letter as given."
+    )  # the same text: nothing changes
+    shown = web_as(therapist).get(f"/courses/{course.id}/letter/").content.decode()
+    assert 'value="write"' not in shown and "stays as they read it" in shown
+
+
+def test_sharing_from_a_page_that_showed_version_1_does_not_show_the_client_a_later_unseen_draft(
+    running: Any, web_as: Any
+) -> None:
+    """Share pressed on a page that showed version 1, after version 2 was saved in another tab, does not put
+    version 2 (which the sharer never saw on that page) in front of the client: 409, nothing shared, the page
+    shows what changed."""
+    client, therapist, course, _clock = running
+    url = f"/courses/{course.id}/formulation/"
+    formulation.save_formulation(therapist, course.id, {"ipaf_self": "agreed in session"})
+    tab_a = web_as(therapist)
+    share_form = hidden_fields(tab_a.get(url).content.decode(), f"/courses/{course.id}/formulation/share/")
+    formulation.save_formulation(
+        therapist, course.id, {"ipaf_self": "my private hypothesis"}, base_version=1
+    )  # tab B
+    page = tab_a.post(f"/courses/{course.id}/formulation/share/", share_form)
+    assert page.status_code == 409 and "Nothing was shared" in page.content.decode()
+    assert "my private hypothesis" in page.content.decode()  # version 2, shown to the therapist now
+    seen = (
+        [v.values["ipaf_self"] for v in formulation.versions(client, course.id)]
+        if Course.objects.get(pk=course.pk).formulation_shared
+        else []
+    )
+    assert "my private hypothesis" not in seen
+    again = hidden_fields(page.content.decode(), f"/courses/{course.id}/formulation/share/")
+    assert tab_a.post(f"/courses/{course.id}/formulation/share/", again).status_code == 302
+    assert Course.objects.get(pk=course.pk).formulation_shared
+
+
+def test_giving_from_a_page_that_showed_an_older_letter_gives_nothing(running: Any, web_as: Any) -> None:
+    """Give pressed on a page that showed version 1, after version 2 was saved in another tab, gives nothing (409)
+    and shows the letter saved now; given from that page, it is the one given."""
+    client, therapist, course, clock = running
+    clock.at = datetime(2026, 4, 7, 12, tzinfo=LONDON)
+    url = f"/courses/{course.id}/letter/"
+    courses.write_letter(therapist, course.id, "Dear A, first.")
+    tab_a = web_as(therapist)
+    give = hidden_fields(tab_a.get(url).content.decode(), "give")
+    courses.write_letter(therapist, course.id, "Dear A, unseen second.", base_version=1)  # tab B
+    page = tab_a.post(url, give)
+    assert page.status_code == 409 and "unseen second" in page.content.decode()
+    assert courses.read_letter(client, course.id) is None
+    assert tab_a.post(url, hidden_fields(page.content.decode(), "give")).status_code == 302
+    assert courses.read_letter(client, course.id) == "Dear A, unseen second."
