@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("care", "0013_owed_alert"),
+        ("care", "0015_acknowledged_before_upgrade"),
     ]
 
     operations = [
