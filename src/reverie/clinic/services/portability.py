@@ -39,6 +39,7 @@ from reverie.clinic.services.journal import (
     screen_draft,
     screen_saved,
 )
+from reverie.clinic.services.local_time import within_years
 from reverie.errors import (
     AuthenticationFailed,
     ConfigurationError,
@@ -87,7 +88,7 @@ class LeftOut:
     def line(self, zone: tzinfo | None = None) -> str:
         from reverie.journal.kinds import KIND_WORDS
 
-        day = self.happened_at.astimezone(zone or UTC).strftime("%Y-%m-%d %H:%M")
+        day = within_years(self.happened_at).astimezone(zone or UTC).strftime("%Y-%m-%d %H:%M")
         kind = KIND_WORDS.get(self.kind, self.kind)
         named = f" “{self.title}”" if self.title else ""
         return f"{day} · {kind}{named}: {self.reason}"
