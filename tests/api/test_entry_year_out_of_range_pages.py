@@ -74,6 +74,8 @@ def test_every_page_shows_an_entry_dated_year_one_or_9999(
     other = web_as(therapist)
     other.raise_request_exception = False
     for page in (
+        f"/journal/{rows[0].id}/",
+        f"/journal/{rows[1].id}/",
         f"/courses/{course.id}/prep/",
         f"/courses/{course.id}/",
         "/week/",

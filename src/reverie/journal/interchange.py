@@ -481,13 +481,8 @@ class _TooMuchMedia(InvalidInput):
     def __init__(self, limit: int) -> None:
         super().__init__(
             f"Cannot import: the photos and recordings in this zip come to more than {_size_words(limit)} in all."
-            " Export fewer entries at a time from Day One (a date range, or one journal) and import each zip"
-            + (
-                " (or, on your own computer, with `reverie journal import`, which takes up to 1 GB)."
-                if limit < 2**30
-                else "."
-            )
-        )
+            " Export fewer entries at a time from Day One (a date range, or one journal) and import each zip."
+        )  # no word of the command line: a clinic's client cannot run it against the clinic's database
 
 
 def _size_words(size: int) -> str:
