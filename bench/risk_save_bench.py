@@ -8,7 +8,11 @@ its own (``journal.screen_draft``, what the save calls). Prints one line per len
 the first (cold) screen, which loads the model once per process, the rules-only screen (``model=False``) of the same
 texts for reference, and the machine's load average (the encoder pass is CPU-bound: read figures with the load).
 ``--very-long N`` adds a fourth length of N sentences, each a different one (past ``MAX_SENTENCES`` = 256 the
-screen reads the rest in further chunks: this is what that costs).
+screen reads the rest in further chunks: this is what that costs). ``--notes N`` (h10) also screens N session notes
+at the notes' length limit (20,000 characters, about 700 different sentences, a risk sentence at the end) through
+the one save-time screen every note, goal and cancellation note now uses (``risk_screen.screen_text``, bounded to
+``risk.SAVE_SENTENCES``) and, for reference, unbounded (``risk.screen``, what ``alerts.screen_at_save`` called
+before): ``note_screen_ms`` and ``note_unbounded_ms`` medians (no database: the screen alone).
 """
 
 from __future__ import annotations
@@ -54,6 +58,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--entries", type=int, default=200)
     parser.add_argument("--very-long", type=int, default=0, help="add entries of this many sentences")
+    parser.add_argument("--notes", type=int, default=0, help="also time this many session notes at the limit")
     args = parser.parse_args()
     if args.very_long:
         LENGTHS["very_long"] = args.very_long
@@ -126,8 +131,35 @@ def main() -> None:
         },
         "database": "sqlite" if "REVERIE_DATABASE_URL" not in os.environ else "postgresql",
     }
+    if args.notes:
+        result.update(_notes(args.notes))
     sys.stdout.flush()
     print(json.dumps(result))
+
+
+def _notes(count: int) -> dict[str, float]:
+    """Medians of the bounded (as saved now) and unbounded screens of ``count`` notes at the length limit."""
+    from reverie.analysis.risk import screen
+    from reverie.care.services.records import MAX_TEXT
+    from reverie.clinic.services.risk_screen import screen_text
+
+    bounded: list[float] = []
+    unbounded: list[float] = []
+    for n in range(count):
+        parts = [f"Week {i} of {n}: work, sleep." for i in range(MAX_TEXT // 20)]
+        kept = " ".join(parts)[: MAX_TEXT - 40].rsplit(".", 1)[0]
+        note = kept + ". Maybe the bridge tonight."
+        start = time.perf_counter()
+        screen_text(note, "session_note")
+        bounded.append((time.perf_counter() - start) * 1000)
+        start = time.perf_counter()
+        screen(note, "session_note")
+        unbounded.append((time.perf_counter() - start) * 1000)
+    return {
+        "notes": count,
+        "note_screen_ms": round(statistics.median(bounded), 1),
+        "note_unbounded_ms": round(statistics.median(unbounded), 1),
+    }
 
 
 if __name__ == "__main__":

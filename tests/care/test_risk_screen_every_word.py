@@ -504,3 +504,77 @@ def test_a_risk_sentence_in_the_middle_of_a_huge_entry_is_raised_by_the_analysis
     alert = _alert_of(view)
     assert alert is not None and alert.level in alerts.RISKY_LEVELS
     assert [a.id for a in alerts.open_alerts(therapist)] == [alert.id]
+
+
+# --- h10: a note, a goal or a cancellation note is screened with the journal's bound ------------------------------
+
+
+def _bounds_read(monkeypatch: pytest.MonkeyPatch) -> list[int | None]:
+    """Record the sentence bound (``max_sentences``) of every screen made from now on; the screen itself runs."""
+    from reverie.analysis import risk
+
+    seen: list[int | None] = []
+    real = risk.screen
+
+    def spy(text: str, kind: str, **kwargs: Any) -> Any:
+        seen.append(kwargs.get("max_sentences"))
+        return real(text, kind, **kwargs)
+
+    monkeypatch.setattr(risk, "screen", spy)
+    return seen
+
+
+def _huge_note(risky: str, where: float) -> str:
+    """A progress note at the notes' length limit (20,000 characters, about 2,000 sentences) with ``risky`` at
+    ``where`` (0: first, 1: last) of it."""
+    from reverie.care.services.records import MAX_TEXT
+
+    filler = [f"Talked about week {i} and work." for i in range(MAX_TEXT // 30)]
+    filler.insert(int(len(filler) * where), risky)
+    text = " ".join(filler)
+    while len(text) > MAX_TEXT:
+        filler.pop(0 if where > 0.5 else -1)
+        text = " ".join(filler)
+    return text
+
+
+@pytest.mark.parametrize(
+    ("risky", "where"),
+    [("Maybe the bridge tonight.", 0.999), ("He said he wants to kill himself and has a plan.", 0.5)],
+)
+def test_a_huge_session_note_is_screened_with_the_saves_bound(
+    dit: tuple[Any, Any, Any], make_user: Any, monkeypatch: pytest.MonkeyPatch, risky: str, where: float
+) -> None:
+    """h10: a session note's screen reads at most ``risk.SAVE_SENTENCES`` sentences with the sentence model, as the
+    journal's save does (it read every sentence of a 20,000-character note before), through the one save-time
+    screen (``risk_screen.screen_text``). A sentence only the model flags near the end, and an explicit statement in
+    the middle (the word list reads everything), still raise the alert, for another therapist linked to the client."""
+    from reverie.analysis.risk import SAVE_SENTENCES
+    from reverie.care.services import notes
+    from reverie.clinic.services import people
+
+    if "bridge" in risky:
+        _needs_the_model()
+    client, therapist, course = dit
+    colleague = make_user(role="therapist")
+    people.accept_invitation(colleague, people.issue_invitation(client))
+    seen = _bounds_read(monkeypatch)
+    notes.write_progress_note(therapist, course.id, 1, _huge_note(risky, where))
+    assert seen == [SAVE_SENTENCES]
+    assert RiskAlert.objects.filter(client=client).exists()
+
+
+def test_a_cancellation_note_and_a_goal_are_screened_with_the_saves_bound(
+    paired: tuple[Any, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """h10: every text saved outside the journal goes through the same bounded screen."""
+    from reverie.analysis.risk import SAVE_SENTENCES
+    from reverie.care.services import goals, sessions
+
+    client, therapist = paired
+    course = _course_for(client, therapist)
+    seen = _bounds_read(monkeypatch)
+    sessions.cancel_session(client, course.id, 1, note="I won't come. " + RISKY)
+    goals.propose(client, course.id, title="Get through the week", description=RISKY)
+    assert seen == [SAVE_SENTENCES, SAVE_SENTENCES]
+    assert RiskAlert.objects.filter(client=client).count() >= 1

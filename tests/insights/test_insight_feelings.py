@@ -59,4 +59,6 @@ def test_feelings_range_and_shift_over_the_course() -> None:
     found = {s.key: s for s in build_view(early + late).statements()}
     assert "2 different feelings" in found["feelings:range"].text
     assert found["feelings:shift:joy"].count == 9
-    assert "0% of items" in found["feelings:shift:joy"].text
+    assert (
+        "0% of entries" in found["feelings:shift:joy"].text
+    )  # the client's word (h10); the therapist: items

@@ -119,3 +119,35 @@ def test_pictures_counts_are_singular_for_one() -> None:
     assert unit_words("episodes", 0) == "episodes"
     assert period_words("2026-Q1", "client") == "January\u2013March 2026"
     assert period_words("2026-Q1", "therapist") == "2026-Q1" and period_words("odd", "client") == "odd"
+
+
+def test_client_overview_and_feelings_say_entries_and_months_not_items_and_quarters() -> None:
+    """h10: the client's overview said 'over 21 quarters', the feelings lines '(34 items)', 'of items in',
+    'items that mention them' and 'across the material', the empty timeline 'No items in this view yet.', the
+    printed report's heading '220 items', each statement's strength 'seen in 16 of 220 items'. The client reads
+    entries and months; the therapist's wording stays."""
+    import re
+
+    from reverie.insights.highlights import highlights, readable_sections
+    from reverie.insights.report import render_pdf
+
+    history = synthetic_history(seed=3, n_entries=200, n_sessions=20)
+    client, therapist = build_view(history, "client"), build_view(history, "therapist")
+    lines = [s.text for _, rows in readable_sections(client) for s in rows]
+    lines += [
+        s.strength for _, rows in readable_sections(client) for s in rows
+    ]  # "seen in 16 of 220 entries"
+    lines += [h.sentence for h in highlights(client)]
+    lines.append(timeline_svg(replace(client, periods=())))
+    jargon = [line for line in lines if re.search(r"\bitems?\b|quarters?\b|the material", line)]
+    assert jargon == []
+    overview = next(s.text for s in client.section("overview").statements)  # type: ignore[union-attr]
+    assert re.fullmatch(
+        r"This view draws on \d+ entries written from \w+ \d{4} to \w+ \d{4}, including .*", overview
+    )
+    assert any("entries that mention them" in line for line in lines)
+    words = [s.text for s in therapist.statements()]
+    assert any(" quarters" in line for line in words) and any(" items" in line for line in words)
+    assert b"items" not in render_pdf(client, compress=False) and b"items" in render_pdf(
+        therapist, compress=False
+    )

@@ -460,7 +460,7 @@ def import_(
 
     from reverie.cli.paths import read_named
     from reverie.cli.runtime import sign_in
-    from reverie.clinic.services import portability
+    from reverie.clinic.services import import_check, portability
 
     data = read_named(path)
     actor = sign_in(user)
@@ -471,6 +471,7 @@ def import_(
             data,
             lambda i, n: bar.update(task, completed=i, total=n),
             all_or_nothing=all_or_nothing,
+            media_in_all=import_check.LOCAL_MEDIA_IN_ALL,  # this machine's memory, not a server's: 1 GB
         )
     typer.echo(f"Imported {report.created} entries; {report.skipped} were already here.")
     for note in report.notes:

@@ -10,7 +10,7 @@ from reverie.insights.ccrt import role_words
 from reverie.insights.course import halves, periods, span_words
 from reverie.insights.goemotions import NEGATIVE, POSITIVE
 from reverie.insights.lane import Lane
-from reverie.insights.statements import Statement, join_words, percent, share, statement
+from reverie.insights.statements import Statement, join_words, percent, share, statement, unit_words
 
 LATER_SENSE_WINDOW = timedelta(weeks=6)
 SHIFT_POINTS = 0.10  # a feeling's share of items must move by at least this much to be mentioned
@@ -19,20 +19,26 @@ TOP_RANGE = 5
 
 
 def feeling_lines(lane: Lane, audience: str) -> list[Statement]:
-    lines = _range_lines(lane)
-    lines += _shift_lines(lane)
+    lines = _range_lines(lane, audience)
+    lines += _shift_lines(lane, audience)
     lines += _mixed_lines(lane, audience)
-    later = _later_sense_line(lane)
+    later = _later_sense_line(lane, audience)
     return lines + ([later] if later else [])
 
 
-def _range_lines(lane: Lane) -> list[Statement]:
+def _items(audience: str) -> str:
+    """What the lines count: the client's 'entries', the therapist's 'items' (entries and session notes)."""
+    return "entries" if audience == "client" else "items"
+
+
+def _range_lines(lane: Lane, audience: str) -> list[Statement]:
     ranked = sorted(lane.emotions.items(), key=lambda x: (-x[1], x[0]))
     if not ranked:
         return []
     top = ranked[:TOP_RANGE]
-    named = join_words(f"{e} ({n} items)" for e, n in top)
-    text = f"{len(ranked)} different feelings appear across the material; most often {named}."
+    named = join_words(f"{e} ({n} {unit_words(_items(audience), n)})" for e, n in top)
+    where = "in what you wrote" if audience == "client" else "across the material"
+    text = f"{len(ranked)} different feelings appear {where}; most often {named}."
     evidence = lane.in_time_order(lane.emotions.evidence_of(e for e, _ in top))
     lines = [statement("feelings:range", text, evidence, len(evidence), lane.item_count, "items")]
     if len(ranked) > TOP_RANGE:
@@ -45,7 +51,7 @@ def _range_lines(lane: Lane) -> list[Statement]:
     return lines
 
 
-def _shift_lines(lane: Lane) -> list[Statement]:
+def _shift_lines(lane: Lane, audience: str) -> list[Statement]:
     early, late = halves(periods(lane))
     if not early:
         return []
@@ -62,7 +68,8 @@ def _shift_lines(lane: Lane) -> list[Statement]:
     lines = []
     for _, emotion, before, after in shifts[:MAX_SHIFTS]:
         text = (
-            f"{emotion.capitalize()} appears in {percent(before, n_early)} of items in {span_words(early)} "
+            f"{emotion.capitalize()} appears in {percent(before, n_early)} of {_items(audience)} in "
+            f"{span_words(early)} "
             f"({before} of {n_early}) and in {percent(after, n_late)} in {span_words(late)} "
             f"({after} of {n_late})."
         )
@@ -80,7 +87,7 @@ def _mixed_lines(lane: Lane, audience: str) -> list[Statement]:
         mentions = lane.themes.count(f"person:{role}")
         text = (
             f"Toward {role_words(role, audience)}, warm and painful feelings appear side by side in {n} "
-            f"of {mentions} items that mention them{detail}."
+            f"of {mentions} {_items(audience)} that mention them{detail}."
         )
         evidence = lane.in_time_order(lane.mixed.evidence(role))
         lines.append(statement(f"feelings:mixed:{role}", text, evidence, n, mentions, "items"))
@@ -92,7 +99,7 @@ def _top_toward(lane: Lane, role: str, emotions: frozenset[str]) -> list[str]:
     return [e for n, e in sorted(counts, key=lambda x: (-x[0], x[1])) if n][:2]
 
 
-def _later_sense_line(lane: Lane) -> Statement | None:
+def _later_sense_line(lane: Lane, audience: str) -> Statement | None:
     events = lane.unexplained_events
     if not events:
         return None
@@ -107,7 +114,7 @@ def _later_sense_line(lane: Lane) -> Statement | None:
     weeks = LATER_SENSE_WINDOW.days // 7
     text = (
         f"Of {len(events)} feelings described as hard to explain, {n} were later linked to a person or a "
-        f"relationship episode within {weeks} weeks"
+        f"relationship {'moment' if audience == 'client' else 'episode'} within {weeks} weeks"
     )
     if made_sense:
         text += " (" + join_words(

@@ -76,8 +76,22 @@ class Highlight:
     evidence: tuple[str, ...]  # item ids, time order
 
 
+# What a statement counts, in a client's words: they write entries, not "items"; the moments, not "episodes".
+CLIENT_UNITS = {
+    "items": "entries",
+    "later items": "later entries",
+    "episodes": "relationship moments",
+    "later episodes": "later relationship moments",
+}
+
+
+def client_unit(unit: str) -> str:
+    """A statement's unit as the client reads it (their page's "seen in ..." and highlights, h10)."""
+    return CLIENT_UNITS.get(unit, unit)
+
+
 def _seen(s: Statement) -> str:
-    unit = "relationship moments" if s.unit == "episodes" else "entries" if s.unit == "items" else s.unit
+    unit = client_unit(s.unit)
     if s.total:
         return f"seen in {s.count} of {s.total} {unit_words(unit, s.total)}"
     return f"seen in {s.count} {unit_words(unit, s.count)}"
@@ -202,7 +216,9 @@ def keyed_sections(view: InsightView) -> list[tuple[str, str, tuple[Statement, .
             if section.key in RELATIONSHIP_SECTIONS and not rows and not relationships_worded():
                 continue  # no relationship episode is put into words for a client today (insights.shown)
             rows = tuple(
-                replace(s, text=plain(s.text)) for s in rows if not s.key.startswith(HIDDEN_FROM_CLIENTS)
+                replace(s, text=plain(s.text), unit=client_unit(s.unit))
+                for s in rows
+                if not s.key.startswith(HIDDEN_FROM_CLIENTS)
             )
         out.append((section.key, section.title, rows))
     return out

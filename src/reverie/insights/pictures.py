@@ -123,7 +123,7 @@ def _legend(chart: Chart, x: float, y: float, label: str, colour: str, dash: str
 
 def _timeline_desc(view: InsightView, emotions: list[str], show_odf: bool) -> str:
     if not view.periods:
-        return "No items in this view yet."
+        return "Nothing in this view yet." if view.audience == "client" else "No items in this view yet."
     odf = [p.odf for p in view.periods if p.odf is not None]
     first, last = (period_words(p.period, view.audience) for p in (view.periods[0], view.periods[-1]))
     client = view.audience == "client"

@@ -104,7 +104,8 @@ def _heading(pdf: FPDF, view: InsightView) -> None:
     span = ""
     if view.first and view.last:
         span = f", {view.first.date().isoformat()} to {view.last.date().isoformat()}"
-    _write(pdf, f"{who}: {view.item_count} items{span}.", 10)
+    unit = "entries" if view.audience == "client" else "items"  # the client's plain words (h10)
+    _write(pdf, f"{who}: {view.item_count} {unit}{span}.", 10)
     pdf.ln(2)
     pdf.set_fill_color(240, 240, 240)
     pdf.set_font(FONT, style="B", size=10)

@@ -233,9 +233,10 @@ def _overview(lane: Lane, audience: str) -> list[Statement]:
             if relationships_worded()
             else ""
         )
-        text = (
-            f"This view draws on {lane.item_count} {unit_words('entries', lane.item_count)} over {n_periods} "
-            f"{unit_words('quarters', n_periods)}, including {dreams} {unit_words('dreams', dreams)}{moments}."
+        text = (  # months, not calendar quarters (h10)
+            f"This view draws on {lane.item_count} {unit_words('entries', lane.item_count)} written "
+            f"{_months_between(list(lane.periods.keys()))}, including {dreams} {unit_words('dreams', dreams)}"
+            f"{moments}."
         )
         return [statement("overview", text, (), lane.item_count, None, "items")]
     text = (
@@ -243,6 +244,21 @@ def _overview(lane: Lane, audience: str) -> list[Statement]:
         f"with {episodes} relationship episodes ({scored} scored for wish and responses)."
     )
     return [statement("overview", text, (), lane.item_count, None, "items")]
+
+
+def _months_between(periods: list[str]) -> str:
+    """The calendar quarters the entries fall in as the months a person reads: 'from January 2020 to December
+    2024' ('2020-Q1' .. '2024-Q4'); a name that is not a quarter is kept as it is."""
+    from reverie.insights.pictures import quarter_months
+
+    def month(period: str, end: int) -> str:
+        year, _, quarter = period.partition("-Q")
+        if not (year.isdigit() and quarter in {"1", "2", "3", "4"}):
+            return period
+        return f"{quarter_months(int(quarter))[end]} {year}"
+
+    first, last = min(periods), max(periods)
+    return f"from {month(first, 0)} to {month(last, 1)}"
 
 
 def _patterns(lane: Lane, audience: str) -> list[Statement]:

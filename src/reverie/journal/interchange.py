@@ -482,12 +482,12 @@ class _TooMuchMedia(InvalidInput):
         super().__init__(
             f"Cannot import: the photos and recordings in this zip come to more than {_size_words(limit)} in all."
             " Export fewer entries at a time from Day One (a date range, or one journal) and import each zip."
-        )
+        )  # no word of the command line: a clinic's client cannot run it against the clinic's database
 
 
 def _size_words(size: int) -> str:
     """A size as a person reads it ("10 MB", "149 KB"; 1 MB = 1,048,576 bytes)."""
-    for unit, scale in (("MB", 1024 * 1024), ("KB", 1024)):
+    for unit, scale in (("GB", 1024**3), ("MB", 1024 * 1024), ("KB", 1024)):
         if size >= scale:
             return f"{size / scale:.1f}".removesuffix(".0") + f" {unit}"
     return f"{size:,} bytes"
@@ -505,7 +505,11 @@ def _unzip_dayone(data: bytes, limits: MediaLimits) -> tuple[object, _ZipMedia]:
     try:
         infos = [i for i in archive.infolist() if not i.is_dir() and not i.filename.startswith("__MACOSX/")]
         if len(infos) > MAX_ZIP_MEMBERS or sum(i.file_size for i in infos) > MAX_ZIP_BYTES:
-            raise InvalidInput("Cannot import: the zip file is too large to be a journal export.")
+            raise InvalidInput(
+                f"Cannot import: the zip holds more than {MAX_ZIP_MEMBERS:,} files or unpacks to more than"
+                f" {_size_words(MAX_ZIP_BYTES)}. Export fewer entries at a time from Day One (a date range, or one"
+                " journal) and import each zip."
+            )
         journals = [i for i in infos if i.filename.lower().endswith(".json") and "/" not in i.filename]
         if not journals:
             raise InvalidInput(

@@ -495,19 +495,16 @@ def screen_at_save(
     a screen that cannot run, raises a content-free alert through :func:`signal`. Words the client wrote
     (``author`` is the client) leave the check-in and are read as the client's own; a therapist's (read as a
     session note) never alert their author and leave the client no check-in for words they did not write.
-    Logs name the error type only, never the text."""
+    The screen is the journal's own (:func:`reverie.clinic.services.risk_screen.screen_text`): the sentence model
+    reads at most ``risk.SAVE_SENTENCES`` sentences, the first and the last half, the word list the whole text; a
+    screen that fails reads ``unscreened``. Logs name the error type only, never the text."""
     if not text.strip():
         return None
-    from reverie.analysis.risk import screen
+    from reverie.clinic.services.risk_screen import screen_text
 
     by_client = author is not None and author.pk == client.pk
-    model_alone = False
-    try:
-        result = screen(text, "reflection" if by_client else "session_note")
-        level, model_alone = result.level, result.model_alone
-    except Exception as exc:
-        log.error("risk screen at save failed: %s", type(exc).__name__)
-        level = UNSCREENED
+    screened = screen_text(text, "reflection" if by_client else "session_note")
+    level, model_alone = screened.level, screened.model_alone
     if level not in RISKY_LEVELS and level != UNSCREENED:
         return None
     owed = OwedAlert(

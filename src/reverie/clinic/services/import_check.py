@@ -13,25 +13,33 @@ from reverie.errors import InvalidInput
 from reverie.journal.interchange import MediaLimits, PortableEntry, PortableJournal, load_report
 
 # A Day One zip's photos and recordings together may unpack to this many times the attachment limit: as much as the
-# largest import body the API reads (``uploads.READ_AT_MOST``), whatever the zip's compression ratio (r18).
+# largest import body the API reads (``uploads.READ_AT_MOST``), whatever the zip's compression ratio (r18). This
+# guards the web server's memory (one person's import beside everyone's pages).
 MEDIA_IN_ALL_TIMES = 10
+# What ``reverie journal import`` lets them unpack to, on the person's own machine (h10): 1 GB. An import holds the
+# file and the files it unpacks in memory until it is stored (about both together, measured with tracemalloc), so
+# this is still a bound; the zip itself is bounded by ``interchange.MAX_ZIP_BYTES`` and ``MAX_ZIP_MEMBERS``.
+LOCAL_MEDIA_IN_ALL = 2**30
 
 
-def media_limits() -> MediaLimits:
-    """Each unpacked file within the attachment limit; all together within ``MEDIA_IN_ALL_TIMES`` times it."""
+def media_limits(in_all: int | None = None) -> MediaLimits:
+    """Each unpacked file within the attachment limit (always); all together within ``in_all`` bytes, by default
+    ``MEDIA_IN_ALL_TIMES`` times the attachment limit (the web and the API)."""
     from django.conf import settings
 
     limit = int(settings.REVERIE["REVERIE_MAX_ATTACHMENT_BYTES"])
-    return MediaLimits(per_file=limit, in_all=MEDIA_IN_ALL_TIMES * limit)
+    return MediaLimits(per_file=limit, in_all=MEDIA_IN_ALL_TIMES * limit if in_all is None else in_all)
 
 
 def usable(
-    actor: User, data: bytes, *, all_or_nothing: bool = False
+    actor: User, data: bytes, *, all_or_nothing: bool = False, media_in_all: int | None = None
 ) -> tuple[PortableJournal, list[EntryDraft], tuple[str, ...]]:
-    """The entries to store with their validated drafts, and one text-free line per entry or file left out."""
+    """The entries to store with their validated drafts, and one text-free line per entry or file left out.
+    ``media_in_all``: what a Day One zip's files may unpack to in all (:func:`media_limits`)."""
     from reverie.clinic.services.portability import _draft
 
-    loaded = load_report(data, default_tz=zone_of(actor), strict=all_or_nothing, media_limits=media_limits())
+    limits = media_limits(media_in_all)
+    loaded = load_report(data, default_tz=zone_of(actor), strict=all_or_nothing, media_limits=limits)
     problems = list(loaded.problems)
     kept: list[PortableEntry] = []
     drafts: list[EntryDraft] = []

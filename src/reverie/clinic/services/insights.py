@@ -15,7 +15,14 @@ from datetime import date, datetime, timedelta
 from reverie.clinic.models import Entry, Pair, StoredAnalysis, User
 from reverie.clinic.services import audit
 from reverie.clinic.services.analysis import latest_by_entry, stored_findings
-from reverie.clinic.services.local_time import day_in, local_date, zone_name, zone_named, zone_of
+from reverie.clinic.services.local_time import (
+    day_in,
+    local_date,
+    within_years,
+    zone_name,
+    zone_named,
+    zone_of,
+)
 from reverie.errors import NotFound, PermissionDenied
 from reverie.insights.highlights import Week, feeling_calendar
 from reverie.insights.items import Item
@@ -45,7 +52,7 @@ def _item(entry: Entry, stored: StoredAnalysis) -> Item:
         id=str(entry.id),
         source="entry",
         kind=entry.kind,
-        happened_at=entry.happened_at.astimezone(zone_of(entry.client)),
+        happened_at=within_years(entry.happened_at).astimezone(zone_of(entry.client)),
         shared_with_therapist=entry.shared,
         is_process_note=False,
         findings=findings,

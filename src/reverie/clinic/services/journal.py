@@ -97,10 +97,23 @@ class EntryView:
     attachments: tuple[AttachmentInfo, ...] = ()
     deleted_at: datetime | None = None
     unreadable: bool = False  # sealed under a lost data key: shown as "cannot be opened", never as text
+    # The stored happened_at when it lies outside the years every zone can show (saved before local_time.check_year):
+    # ``happened_at`` is then the nearest instant inside them (local_time.within_years), shown as "date out of range".
+    stored_happened_at: datetime | None = None
 
     @property
     def kind_label(self) -> str:
         return str(EntryKind(self.kind).label)
+
+    @property
+    def date_out_of_range(self) -> bool:
+        return self.stored_happened_at is not None
+
+    @property
+    def stored_date(self) -> str:
+        """The out-of-range stored date in words that need no zone (``0001-01-01``), else empty."""
+        at = self.stored_happened_at
+        return "" if at is None else f"{at.year:04d}-{at.month:02d}-{at.day:02d}"
 
 
 # --- validation -------------------------------------------------------------------------------------------------
@@ -261,7 +274,8 @@ def _plain_columns(entry: Entry) -> dict[str, Any]:
         "id": entry.id,
         "client_id": entry.client_id,
         "kind": entry.kind,
-        "happened_at": entry.happened_at,
+        "happened_at": local_time.within_years(entry.happened_at),
+        "stored_happened_at": None if local_time.in_years(entry.happened_at) else entry.happened_at,
         "written_at": entry.written_at,
         "updated_at": entry.updated_at,
         "revision": entry.revision,

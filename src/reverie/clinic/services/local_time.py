@@ -29,6 +29,28 @@ def check_year(moment: datetime) -> None:
         raise InvalidInput(f"A date must fall between the years {FIRST_YEAR} and {LAST_YEAR}.")
 
 
+# The first and last instants that every zone (UTC-12 to UTC+14) reads as a local time inside FIRST_YEAR..LAST_YEAR.
+EARLIEST = datetime(FIRST_YEAR, 1, 1, 12, tzinfo=UTC)
+LATEST = datetime(LAST_YEAR, 12, 31, 9, 59, tzinfo=UTC)
+
+
+def in_years(moment: datetime) -> bool:
+    """Whether a stored instant (naive means UTC) lies within EARLIEST..LATEST, where every zone can read it."""
+    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    return EARLIEST <= aware <= LATEST
+
+
+def within_years(moment: datetime) -> datetime:
+    """A stored instant as Reverie reads it: itself when :func:`in_years`, else the nearer of EARLIEST and LATEST.
+    An entry saved before :func:`check_year` may hold year 1 or 9999, which some zones' local time cannot hold (a
+    page, an export or a calendar would overflow); read through this, it lies in a year every zone can show, and the
+    person can give its real date on edit."""
+    if in_years(moment):
+        return moment
+    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    return EARLIEST if aware < EARLIEST else LATEST
+
+
 def known_zone(name: str) -> str | None:
     """The IANA name if this install knows it, else None (never raises)."""
     name = (name or "").strip()
@@ -61,9 +83,10 @@ def local_date(moment: datetime, user: object) -> date:
 
 
 def day_in(moment: datetime, zone: tzinfo) -> date:
-    """The calendar day ``moment`` falls on in ``zone`` (naive means UTC, as stored)."""
+    """The calendar day ``moment`` falls on in ``zone`` (naive means UTC, as stored); read through
+    :func:`within_years`, so an old row dated year 1 or 9999 gives the nearest day every zone can show."""
     aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-    return aware.astimezone(zone).date()
+    return within_years(aware).astimezone(zone).date()  # year 1 or 9999 stored before check_year: no overflow
 
 
 def today(user: object) -> date:

@@ -39,6 +39,7 @@ from reverie.clinic.services.journal import (
     screen_draft,
     screen_saved,
 )
+from reverie.clinic.services.local_time import within_years
 from reverie.errors import (
     AuthenticationFailed,
     ConfigurationError,
@@ -87,7 +88,7 @@ class LeftOut:
     def line(self, zone: tzinfo | None = None) -> str:
         from reverie.journal.kinds import KIND_WORDS
 
-        day = self.happened_at.astimezone(zone or UTC).strftime("%Y-%m-%d %H:%M")
+        day = within_years(self.happened_at).astimezone(zone or UTC).strftime("%Y-%m-%d %H:%M")
         kind = KIND_WORDS.get(self.kind, self.kind)
         named = f" “{self.title}”" if self.title else ""
         return f"{day} · {kind}{named}: {self.reason}"
@@ -445,7 +446,12 @@ def _place(actor: User, entry_id: uuid.UUID, held: bool) -> _Place:
 
 
 def import_journal(
-    actor: User, data: bytes, progress: Progress | None = None, *, all_or_nothing: bool = False
+    actor: User,
+    data: bytes,
+    progress: Progress | None = None,
+    *,
+    all_or_nothing: bool = False,
+    media_in_all: int | None = None,
 ) -> ImportReport:
     """Import Reverie's export, jrnl's JSON or Day One's zip or JSON. A bad entry is reported and left out (its
     line in ``problems``, never its text); with ``all_or_nothing`` a bad entry stores none.
@@ -455,11 +461,16 @@ def import_journal(
     an entry of the same content (kind, happened-at, everything written, files: a round trip A→B→A, where ids
     change; each entry here answers for one entry of the file, so a file's second identical copy of an entry held
     here by id is added); one already here in the trash is said in ``notes`` (restoring it brings it back). An entry whose id
-    is held by a stored one that no longer opens is imported as a new entry beside it (said in ``notes``)."""
+    is held by a stored one that no longer opens is imported as a new entry beside it (said in ``notes``).
+    ``media_in_all``: what a Day One zip's photos and recordings may unpack to in all; by default the web server's
+    cap (``import_check.media_limits``), the command line passes ``import_check.LOCAL_MEDIA_IN_ALL``. Each file
+    stays within the attachment limit either way."""
     from reverie.clinic.services import import_check
 
     _require_client(actor)
-    journal, drafts, problems = import_check.usable(actor, data, all_or_nothing=all_or_nothing)
+    journal, drafts, problems = import_check.usable(
+        actor, data, all_or_nothing=all_or_nothing, media_in_all=media_in_all
+    )
     tally = _Tally(claimed=_claimed(actor, journal.entries))
     rows = list(zip(journal.entries, drafts, strict=True))
     # Committed in batches, so a long import never holds the database (SQLite: every other writer) for minutes; a

@@ -82,9 +82,11 @@ def screened_text(parts: Iterable[str]) -> str:
 
 def screen_text(text: str, kind: str, labels: str = "") -> Screened:
     """Screen one text now (``labels``: the labels saved with it, read after it,
-    :func:`reverie.analysis.risk.screen_with_labels`). The sentence model reads at most ``SAVE_SENTENCES`` of
-    each text (the first and the last half; the lexicon reads all, the worker's analysis every sentence). Never
-    raises: a failing screen reads ``unscreened``."""
+    :func:`reverie.analysis.risk.screen_with_labels`). The one save-time screen: the journal's saves and every text
+    saved outside it (session notes, cancellation notes, goals: :func:`reverie.care.services.alerts.screen_at_save`)
+    call it, so each has the same bound: the sentence model reads at most ``SAVE_SENTENCES`` of each text (the first
+    and the last half; the lexicon reads all, the worker's analysis every sentence). Never raises: a failing screen
+    reads ``unscreened``."""
     start = time.perf_counter()
     if not text.strip() and not labels.strip():
         return Screened("none", {"level": "none"}, time.perf_counter() - start)
