@@ -172,7 +172,8 @@ def test_the_course_page_ends_a_course_after_a_confirmation(running: Any) -> Non
     page = web.get(f"/courses/{course.id}/").content.decode()
     assert "Ended on 9 Feb 2026" in page and f"/courses/{course.id}/end/" not in page
     assert "ended on 9 Feb 2026" in web.get(f"/courses/{course.id}/end/").content.decode()
-    assert signed_in(client).get(f"/courses/{course.id}/end/").status_code == 404
+    # the course's own client: the therapist-only page answers "This page is for your therapist" (r25)
+    assert signed_in(client).get(f"/courses/{course.id}/end/").status_code == 403
 
 
 def test_the_cli_ends_a_course(cli: Any, tmp_path: Path) -> None:

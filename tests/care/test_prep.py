@@ -36,7 +36,8 @@ def test_prep_page_gathers_what_changed(dit: tuple[Any, Any, Any], web_as: Any, 
     assert "Risk screen, last 30 days" in text and "2 entries screened" in text
     other = make_user(role="therapist")
     assert web_as(other).get(f"/courses/{course.id}/prep/").status_code == 404
-    assert web_as(client).get(f"/courses/{course.id}/prep/").status_code == 404
+    # the course's own client: the therapist-only page answers "This page is for your therapist" (r25)
+    assert web_as(client).get(f"/courses/{course.id}/prep/").status_code == 403
 
 
 def test_caseload_shows_what_needs_attention(dit: tuple[Any, Any, Any], web_as: Any) -> None:

@@ -125,8 +125,10 @@ def _save_it_now(page: bytes, path: str) -> dict[str, str]:
     begin = text.index(f'<form method="post" action="{path}"')
     form = text[begin : text.index("</form>", begin)]
     fields = dict(re.findall(r'<input type="hidden" name="([a-z_]+)" value="([^"]*)"', form))
-    fields.update(re.findall(r'<input id="back_\d+" name="([a-z_]+)" value="([^"]*)"', form))
-    fields.update(re.findall(r'<textarea id="back_\d+" name="([a-z_]+)" rows="\d+">([^<]*)</textarea>', form))
+    fields.update(re.findall(r'<input dir="auto" id="back_\d+" name="([a-z_]+)" value="([^"]*)"', form))
+    fields.update(
+        re.findall(r'<textarea dir="auto" id="back_\d+" name="([a-z_]+)" rows="\d+">([^<]*)</textarea>', form)
+    )
     return fields
 
 

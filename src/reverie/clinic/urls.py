@@ -45,3 +45,6 @@ urlpatterns = [
 ]
 
 handler400 = "reverie.clinic.web.middleware.bad_request"
+handler403 = "reverie.clinic.web.middleware.forbidden"
+handler404 = "reverie.clinic.web.middleware.page_not_found"
+handler500 = "reverie.clinic.web.middleware.server_error"

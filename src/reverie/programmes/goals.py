@@ -50,10 +50,12 @@ GOAL_TEMPLATES: tuple[GoalTemplate, ...] = (
     ),
 )
 
+# The words of the 0–10 scale's points, as they read inside a sentence ("0 = not there at all yet"): written here
+# as they are shown, never lowercased on the page (a filter would turn "I" into "i"). ``capfirst`` to stand alone.
 RATING_ANCHORS: dict[int, str] = {
-    0: "Not there at all yet",
-    5: "About halfway",
-    10: "Where I want to be",
+    0: "not there at all yet",
+    5: "about halfway",
+    10: "where I want to be",
 }
 
 

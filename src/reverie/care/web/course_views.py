@@ -22,6 +22,7 @@ from reverie.clinic.services import local_time
 from reverie.clinic.services.policy import Action
 from reverie.clinic.web.downloads import download
 from reverie.clinic.web.drafts import keeps_text
+from reverie.clinic.web.therapist_pages import therapist_page
 from reverie.errors import InvalidInput, ReverieError, StaleEdit
 from reverie.measures.schedule import MeasureSchedule
 from reverie.programmes.formats import PROGRAMMES, required_artefacts
@@ -97,6 +98,7 @@ def _draft(post: Any) -> CourseDraft:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@therapist_page
 def course_new(request: HttpRequest) -> HttpResponse:
     context = _new_context(request)
     if request.method == "GET":
@@ -136,6 +138,7 @@ def course_detail(request: HttpRequest, course_id: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@therapist_page
 def course_end(request: HttpRequest, course_id: str) -> HttpResponse:
     """Ending a course asks first, with the ending day (today unless another is chosen)."""
     user = user_of(request)

@@ -14,6 +14,7 @@ from reverie.care.services import course as courses
 from reverie.care.services import formulation
 from reverie.care.web.common import form_base, posted_base, user_of, with_error
 from reverie.clinic.web.drafts import keeps_text
+from reverie.clinic.web.therapist_pages import therapist_page
 from reverie.errors import InvalidInput, ReverieError, StaleEdit
 
 
@@ -33,6 +34,7 @@ def _context(request: HttpRequest, course_id: str) -> dict[str, Any]:
             (key, words(label), formulation.cluster_choices(c)) for key, c, label in formulation.CCRT_FIELDS
         ],
         "therapist": therapist,
+        "text_limit": formulation.TEXT_LIMIT,  # the textareas' maxlength: a refusal never has to send words back
         "base_version": history[-1].version if history else 0,  # sent back: a save made since is caught
         "latest": latest,
     }
@@ -60,6 +62,7 @@ def formulation_page(request: HttpRequest, course_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
+@therapist_page
 def formulation_share(request: HttpRequest, course_id: str) -> HttpResponse:
     try:
         version = posted_base(request.POST, "version")  # the version the page showed

@@ -50,8 +50,9 @@ def course_goals(request: HttpRequest, course_id: str) -> HttpResponse:
             title=post.get("title", ""),
             description=post.get("description", ""),
         )
-    except ReverieError as exc:
-        return with_error(request, "care/goals.html", context, exc)
+    except ReverieError as exc:  # every field comes back as it was typed
+        typed = {key: post.get(key, "") for key in ("template", "title", "description")}
+        return with_error(request, "care/goals.html", {**context, "typed": typed}, exc)
     return redirect("care:goals", course_id=context["course"].id)
 
 

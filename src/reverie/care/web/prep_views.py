@@ -12,10 +12,12 @@ from reverie.care.services import measures
 from reverie.care.services.prep import prepare
 from reverie.care.web.common import user_of
 from reverie.clinic.services import local_time
+from reverie.clinic.web.therapist_pages import therapist_page
 
 
 @login_required
 @require_GET
+@therapist_page
 def session_prep(request: HttpRequest, course_id: str) -> HttpResponse:
     user = user_of(request)
     prep = prepare(user, course_id)

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from reverie.care.services import directory, fit
 from reverie.care.templatetags.words import words
 from reverie.care.web.common import user_of, with_error
+from reverie.clinic.web.therapist_pages import therapist_page
 from reverie.errors import InvalidInput, PermissionDenied, ReverieError
 from reverie.programmes import fit as fit_rules
 from reverie.programmes.countries import COUNTRY_NAMES, country_code, country_name
@@ -110,6 +111,7 @@ def _therapist(request: HttpRequest) -> Any:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@therapist_page
 def directory_profile(request: HttpRequest) -> HttpResponse:
     user = _therapist(request)
     values = request.POST if request.method == "POST" else directory.own_profile(user)
@@ -171,6 +173,7 @@ def _named_languages(codes: Iterable[str]) -> list[tuple[str, str]]:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@therapist_page
 def directory_import(request: HttpRequest) -> HttpResponse:
     user = _therapist(request)
     context: dict[str, Any] = {"columns": COLUMNS}

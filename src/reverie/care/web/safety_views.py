@@ -14,6 +14,7 @@ from reverie.care.web.common import form_base, user_of, with_error
 from reverie.clinic.models import User
 from reverie.clinic.services.safety import crisis_lines
 from reverie.clinic.web.drafts import keeps_text
+from reverie.clinic.web.therapist_pages import therapist_page
 from reverie.errors import NotFound, ReverieError, StaleEdit
 from reverie.programmes.countries import country_code, country_name
 from reverie.programmes.safety import SECTION_TITLES
@@ -68,6 +69,7 @@ def my_plan(request: HttpRequest) -> HttpResponse:
 @keeps_text
 @login_required
 @require_http_methods(["GET", "POST"])
+@therapist_page
 def client_plan(request: HttpRequest, client_id: int) -> HttpResponse:
     client = User.objects.filter(pk=client_id).first()
     if client is None:
@@ -77,12 +79,14 @@ def client_plan(request: HttpRequest, client_id: int) -> HttpResponse:
 
 @login_required
 @require_GET
+@therapist_page
 def alert_list(request: HttpRequest) -> HttpResponse:
     return render(request, "care/alerts.html", {"alerts": alerts.read_alerts(user_of(request))})
 
 
 @login_required
 @require_POST
+@therapist_page
 def alert_acknowledge(request: HttpRequest, alert_id: str) -> HttpResponse:
     alerts.acknowledge(user_of(request), alert_id, request.POST.get("note", ""))
     return redirect("care:alerts")

@@ -15,11 +15,13 @@ from reverie.care.web.common import user_of, with_error
 from reverie.clinic.services import local_time
 from reverie.clinic.services.policy import Action
 from reverie.clinic.web.drafts import keeps_text
+from reverie.clinic.web.therapist_pages import therapist_page
 from reverie.errors import Conflict, InvalidInput, ReverieError
 
 
 @login_required
 @require_GET
+@therapist_page
 def week_page(request: HttpRequest) -> HttpResponse:
     user = user_of(request)
     try:

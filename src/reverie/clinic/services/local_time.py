@@ -119,9 +119,29 @@ def wall_clock(naive: datetime, zone: tzinfo) -> datetime:
     )
 
 
-def choices() -> list[str]:
-    """Every zone name this install knows, sorted, for the settings page."""
-    return sorted(z for z in available_timezones() if "/" in z or z == "UTC")
+def zone_label(zone: str) -> str:
+    """A zone as a place people name: "America/Los_Angeles" reads "Los Angeles (America)", with the city first so
+    that typing its first letters in the list finds it; "Etc/GMT+5" (a POSIX name, its sign turned round) reads
+    "UTC−5 (fixed offset)". The stored value stays the IANA id."""
+    parts = zone.replace("_", " ").split("/")
+    if parts[0] == "Etc" and len(parts) == 2:
+        name = parts[1]
+        for base in ("GMT", "UTC"):
+            if name.startswith(base) and name[len(base) :][:1] in ("+", "-"):
+                hours = name[len(base) + 1 :]
+                sign = "−" if name[len(base)] == "+" else "+"  # Etc/GMT+5 is five hours behind UTC
+                return f"UTC{sign}{hours} (fixed offset)"
+        return f"{name} (fixed offset)"
+    if len(parts) == 1:
+        return parts[0]
+    return f"{parts[-1]} ({', '.join(parts[:-1])})"
+
+
+def choices() -> list[tuple[str, str]]:
+    """Every zone this install knows, for the settings page: (IANA id, place as read), UTC first, then by place."""
+    zones = [z for z in available_timezones() if "/" in z or z == "UTC"]
+    labelled = [(z, zone_label(z)) for z in zones]
+    return sorted(labelled, key=lambda pair: (pair[0] != "UTC", pair[1].casefold(), pair[0]))
 
 
 def set_time_zone(user: User, name: str) -> str:

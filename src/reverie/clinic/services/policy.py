@@ -7,6 +7,7 @@ answers exactly like a record that does not exist (:class:`reverie.errors.NotFou
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
@@ -86,6 +87,19 @@ def _reads_feedback(actor: User, row: ObservationFeedback) -> bool:
     return row.client_id == row.entry.client_id and _reads_entry(actor, row.entry)
 
 
+@dataclass(frozen=True, slots=True)
+class TherapistPage:
+    """A page of the therapist's side (the alerts, the week, a client's safety plan or patterns as their
+    therapist sees them): asked for with ``Action.READ`` before the page does anything else. The rule is one line,
+    in the same table as every record's, so a new therapist page is closed to clients unless the table says so."""
+
+    name: str
+
+
+def _is_therapist(actor: User, page: TherapistPage) -> bool:
+    return bool(actor.is_active and actor.is_therapist)
+
+
 Rule = Callable[[User, Any], bool]
 
 RULES: dict[tuple[type, Action], Rule] = {
@@ -100,6 +114,7 @@ RULES: dict[tuple[type, Action], Rule] = {
     (ObservationFeedback, Action.WRITE): _owns_feedback,
     (Pair, Action.READ): _in_pair,
     (Pair, Action.END): _in_pair,
+    (TherapistPage, Action.READ): _is_therapist,
 }
 
 

@@ -155,6 +155,13 @@ class EntryForm(forms.Form):
             raise forms.ValidationError(error.message) from None
 
 
+# A person's words may be Arabic, Hebrew or Persian: every box they type words in follows the words' own
+# direction (dir="auto"), as every template's textarea does (tests/browser/test_r25_phone.py, tests/clinic/test_r25_client_pages.py).
+for _field in EntryForm.base_fields.values():
+    if type(_field.widget) in (forms.Textarea, forms.TextInput):
+        _field.widget.attrs["dir"] = "auto"
+
+
 def _split(raw: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in raw.split(",") if p.strip())
 

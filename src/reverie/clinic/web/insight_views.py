@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 from reverie.clinic.models import User
 from reverie.clinic.services import analysis, insights, observations
 from reverie.clinic.web.downloads import download
+from reverie.clinic.web.therapist_pages import therapist_page
 from reverie.insights.highlights import highlights, readable_sections
 from reverie.insights.pictures import relationship_map_svg, timeline_svg, triangles_svg
 from reverie.insights.report import printed_ids, render_pdf
@@ -74,6 +75,7 @@ def my_insights(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
+@therapist_page
 def client_insights(request: HttpRequest, client_id: int) -> HttpResponse:
     return _page(request, insights.view_for(_user(request), client_id), client_id)
 

@@ -46,7 +46,7 @@ def account_settings(request: HttpRequest) -> HttpResponse:
             error = exc.message
         else:
             timezone.activate(local_time.zone_of(user))
-            message = f"Times are now shown in {zone}."
+            message = f"Times are now shown in {local_time.zone_label(zone)}."
     context = {
         "zones": local_time.choices(),
         "current": local_time.zone_name(user),

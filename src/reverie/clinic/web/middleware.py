@@ -52,8 +52,14 @@ class ReverieErrorMiddleware:
         return response
 
     def process_exception(self, request: HttpRequest, exc: Exception) -> HttpResponse | None:
+        from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
         from django.core.exceptions import SuspiciousOperation
+        from django.http import Http404
 
+        if isinstance(
+            exc, (Http404, DjangoPermissionDenied)
+        ):  # Django's own answers: page_not_found, forbidden
+            return None
         # A body too large (the view read it first: no CSRF check did), more than 1,000 fields in a link or a
         # form, a bad Host: the request is malformed, a plain 400 (413), as Django itself answers; not an incident.
         if isinstance(exc, SuspiciousOperation):
@@ -135,6 +141,38 @@ def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
         "message": "The request was refused as malformed. Nothing was saved.",
     }
     return render(request, "reverie/error.html", context, status=400)
+
+
+NOT_FOUND = "There is no page at this address. It may have been mistyped, or the link is old. Nothing you saved is lost."
+FORBIDDEN = "This page is not open to your account. Nothing you saved is lost."
+SERVER_ERROR = "Reverie hit an unexpected problem. Nothing you saved before is lost. Try again in a moment."
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """Django's 404 (an address no route answers, ``Http404``): Reverie's own page, a way back and the crisis link.
+    The address itself is never repeated on the page."""
+    context = {"title": "We could not find that page", "message": NOT_FOUND}
+    return render(request, "reverie/lost.html", context, status=404)
+
+
+def forbidden(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """Django's 403 outside Reverie's own refusals (``django.core.exceptions.PermissionDenied``)."""
+    context = {"title": "This page is not for this account", "message": FORBIDDEN}
+    return render(request, "reverie/lost.html", context, status=403)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """Django's 500, for a failure outside a view (a view's own is :class:`ReverieErrorMiddleware`'s incident page).
+
+    Rendered without the request: no context processor, no signed-in person, no session, no check-in banner, so
+    nothing on it reads the database, which may be what just failed. The same layout, the crisis link in its
+    header and a way back."""
+    from django.template import loader
+
+    log.error("server error outside a view in %s %s", request.method, request.path)
+    context = {"title": "Something went wrong", "message": SERVER_ERROR}
+    html = loader.get_template("reverie/lost.html").render(context)
+    return HttpResponse(html, status=500, content_type="text/html; charset=utf-8")
 
 
 def _not_allowed_page(request: HttpRequest, bare: HttpResponse) -> HttpResponse:
