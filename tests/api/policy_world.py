@@ -309,7 +309,8 @@ def _share(user: Any, entry_id: Any, early: bool) -> bool:
     """Share as the client does; whether the entry is shared now. With no link open the share is refused (there is
     no one to share with) and the entry stays unshared. An ``early`` share, made before any link began, can no
     longer be made: it is stored as a database kept from before that rule holds it (shared, ``shared_at`` before
-    every link), so the oracle still checks that such a share reaches no therapist."""
+    every link; the first link then takes it back), so the oracle still checks that such a share reaches no
+    therapist."""
     from django.utils import timezone
 
     from reverie.clinic.models import Entry

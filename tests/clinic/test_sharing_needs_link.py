@@ -94,3 +94,20 @@ def test_import_keeps_shared_words_not_shared_and_says_so(paired: tuple[Any, Any
         "2 entries were shared in the file; here they are kept but not shared. "
         "Share again, once a therapist is linked with you, what they should read."
     ]
+
+
+def test_a_share_stored_with_no_link_open_is_taken_back_when_a_link_begins(make_user: Any) -> None:
+    """A database from before shares needed a link may hold one made with none open: it reaches no therapist, so
+    linking takes it back (audited as a stop of sharing by Reverie) instead of leaving it saying "shared"."""
+    from django.utils import timezone
+
+    from reverie.clinic.models import AuditEvent
+
+    client, therapist = make_user(role="client"), make_user(role="therapist")
+    entry = journal.create_entry(client, EntryDraft(kind="dream", body="Shared long ago."))
+    Entry.objects.filter(pk=entry.id).update(shared=True, shared_at=timezone.now())
+    people.accept_invitation(therapist, people.issue_invitation(client))
+    assert journal.get_entry(client, entry.id).shared is False
+    assert (
+        AuditEvent.objects.filter(action="entry.unshare", record_id=str(entry.id), actor_id=None).count() == 1
+    )
