@@ -288,15 +288,14 @@ def _entry(owner: Person, spec: EntrySpec) -> Record:
         earlier.append(first)
     else:
         body = first
-    if spec.shared:
-        journal.set_shared(user, view.id, True)
+    shared = spec.shared and _share(user, view.id, spec.early)
     if spec.trashed:
         journal.trash_entry(user, view.id)
     attachment_id = str(view.attachments[0].id) if view.attachments else None
     return Record(
         str(view.id),
         owner,
-        spec.shared,
+        shared,
         spec.trashed,
         [title, body],
         earlier,
@@ -304,3 +303,24 @@ def _entry(owner: Person, spec: EntrySpec) -> Record:
         attachment_canary,
         spec.early,
     )
+
+
+def _share(user: Any, entry_id: Any, early: bool) -> bool:
+    """Share as the client does; whether the entry is shared now. With no link open the share is refused (there is
+    no one to share with) and the entry stays unshared. An ``early`` share, made before any link began, can no
+    longer be made: it is stored as a database kept from before that rule holds it (shared, ``shared_at`` before
+    every link; the first link then takes it back), so the oracle still checks that such a share reaches no
+    therapist."""
+    from django.utils import timezone
+
+    from reverie.clinic.models import Entry
+    from reverie.clinic.services import journal
+    from reverie.errors import Conflict
+
+    if early:
+        Entry.objects.filter(pk=entry_id).update(shared=True, shared_at=timezone.now())
+        return True
+    try:
+        return journal.set_shared(user, entry_id, True).shared
+    except Conflict:
+        return False

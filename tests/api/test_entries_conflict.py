@@ -6,9 +6,16 @@ import json
 from typing import Any
 
 import pytest
-from api_client import Api, error_of
+from api_client import Api, as_token, error_of
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def client_api(paired: tuple[Any, Any]) -> tuple[Any, Api]:
+    """A linked client: a share is made only while a therapist is linked (with none it is refused, 409)."""
+    client, _ = paired
+    return client, as_token(client)
 
 
 def _entry(api: Api) -> dict[str, Any]:

@@ -53,6 +53,22 @@ def test_entries_update_keeps_revisions_and_kind(client_api: tuple[Any, Api]) ->
     assert refused.status_code == 422 and "kind" in error_of(refused)["message"]
 
 
+def test_entries_share_with_no_link_open_is_refused_and_unshare_works(client_api: tuple[Any, Api]) -> None:
+    """A share reaches the therapists linked when it is made: with none linked it is refused (409), nothing
+    changes, and creating with ``shared`` is not a way round it (unknown field, 422)."""
+    _, api = client_api
+    entry = _write(api)
+    path = f"entries/{entry['id']}"
+    refused = api.post(f"{path}/share")
+    assert refused.status_code == 409
+    assert error_of(refused)["message"] == (
+        "You have no therapist linked yet, so there is no one to share with. Nothing was changed."
+    )
+    assert json.loads(api.get(path).content)["shared"] is False
+    assert json.loads(api.post(f"{path}/unshare").content)["shared"] is False
+    assert api.post("entries", {"kind": "dream", "body": "x", "shared": True}).status_code == 422
+
+
 def test_entries_share_unshare_trash_restore_purge(paired: tuple[Any, Any]) -> None:
     client, therapist = paired
     api, their = as_token(client), as_token(therapist)

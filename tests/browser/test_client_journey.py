@@ -1,4 +1,4 @@
-"""A person in therapy, on a phone: sign up, write every kind of entry, share, export, the safety plan, erase."""
+"""A person in therapy, on a phone: sign up, write every kind of entry, link and share, export, the safety plan, erase."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 from browser_waits import shown
+
+from reverie.clinic.services import people
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -30,7 +32,7 @@ def _write(page: Any, kind: str, body: str, feelings: dict[str, str] | None = No
     page.wait_for_url("**/journal/*/")
 
 
-def test_browser_client_journey(phone: Any, shot: Any, tmp_path: Path) -> None:
+def test_browser_client_journey(phone: Any, shot: Any, tmp_path: Path, make_user: Any) -> None:
     page = phone
     page.goto("/")
     page.wait_for_url("**/setup/")
@@ -86,6 +88,17 @@ def test_browser_client_journey(phone: Any, shot: Any, tmp_path: Path) -> None:
     page.click("button:has-text('Filter')")
     assert page.locator(".entry-row").count() == 1
     page.click(".entry-row a")
+    page.wait_for_url("**/journal/*/")
+    entry_url = page.url
+    # no therapist linked yet: no one to share with, so no share button, and a line saying why
+    assert shown(page.locator("text=once a therapist is linked with you"))
+    assert page.locator("button:has-text('Share with my therapist')").count() == 0
+    therapist = make_user("dr-rowan", role="therapist")
+    page.goto("/pair/")
+    page.fill("#code", people.issue_invitation(therapist))
+    page.click("button:has-text('Link')")
+    assert shown(page.locator("text=You are now linked"))
+    page.goto(entry_url)
     page.click("button:has-text('Share with my therapist')")
     assert shown(page.locator("button:has-text('Stop sharing')"))
 

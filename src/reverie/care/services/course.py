@@ -7,9 +7,9 @@ stores, authorizes, seals and audits.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.db import transaction
@@ -165,6 +165,42 @@ def busy_sessions(
     return held + _regular_to_come(people, exclude, since, until)
 
 
+CLASH_WITH_OTHER_APPOINTMENT = "The time clashes with another of this client's appointments."
+
+
+def check_free(
+    therapist: User,
+    client: User,
+    new: Sequence[Session],
+    reader: tzinfo,
+    *,
+    since: datetime,
+    until: datetime,
+    exclude: Course | None = None,
+    skip: Callable[[Session], bool] | None = None,
+) -> None:
+    """Raise Conflict when a session in ``new`` overlaps one not cancelled of the therapist's (any client's: named,
+    number and time at the ``reader``'s hour, as :func:`check_no_overlap` says it) or of the client's in a course
+    with another therapist: told as :data:`CLASH_WITH_OTHER_APPOINTMENT` alone, since a therapist never learns
+    anything of their client's other therapy (its number, course, date or hour). ``skip``: sessions not to
+    compare with (the one being moved)."""
+
+    def compared(people: Sequence[User]) -> list[Session]:
+        busy = busy_sessions(people, exclude, since=since, until=until)
+        return busy if skip is None else [s for s in busy if not skip(s)]
+
+    theirs = compared([therapist])
+    # the client's sessions with this therapist are among ``theirs`` (checked first): what clashes here besides
+    # them is the client's other therapy
+    elsewhere = compared([client])
+    for session in new:
+        check_no_overlap(theirs, session, reader)
+        try:
+            check_no_overlap(elsewhere, session, reader)
+        except Conflict:
+            raise Conflict(CLASH_WITH_OTHER_APPOINTMENT) from None
+
+
 def _regular_to_come(
     people: Sequence[User], exclude: Course | None, since: datetime, until: datetime
 ) -> list[Session]:
@@ -234,11 +270,9 @@ def create_course(therapist: User, draft: CourseDraft) -> Course:
         transaction.atomic()
     ):  # the overlap check and the insert in one transaction (SQLite: BEGIN IMMEDIATE)
         to_check = list(sessions) + _regular_beyond(plan, sessions, [therapist, client], times)
-        busy = busy_sessions(
-            [therapist, client], since=min(s.start for s in sessions), until=max(s.end for s in to_check)
-        )
-        for session in to_check:  # a clash is named at the therapist's hour: they read the refusal
-            check_no_overlap(busy, session, local_time.zone_of(therapist))
+        # a clash is named at the therapist's hour (they read the refusal), the client's other therapy never
+        since, until = min(s.start for s in sessions), max(s.end for s in to_check)
+        check_free(therapist, client, to_check, local_time.zone_of(therapist), since=since, until=until)
         course = Course.objects.create(
             client=client,
             therapist=therapist,

@@ -171,12 +171,28 @@ CLASH_FOR_CLIENT = (
 
 def _overlap_warning(course: Course, make_up: CourseSession, reader: User) -> str | None:
     """The clash a make-up session lands on, told to whoever cancelled, at their own hour. The therapist reads the
-    clashing session's number and time (they move it with the client). The client reads those only for a session of
-    their own; a clash with anything else in the therapist's calendar (another client's session) is told without a
-    word about it: a client never learns anything about another client."""
+    clashing session's number and time when it is one of theirs (they move it with the client); a clash with the
+    client's therapy with another therapist is told without a word about it (``courses.check_free``). The client
+    reads those only for a session of their own; a clash with anything else in the therapist's calendar (another
+    client's session) is told without a word about it: a client never learns anything about another client."""
     session = courses.as_session(make_up)
     session = replace(session, start=session.start.astimezone(courses.course_zone(course)))
-    own = [course.client] if reader.pk == course.client_id else [course.therapist, course.client]
+    zone = local_time.zone_of(reader)
+    if reader.pk != course.client_id:
+        try:
+            courses.check_free(
+                course.therapist,
+                course.client,
+                [session],
+                zone,
+                since=session.start,
+                until=session.end,
+                exclude=course,
+            )
+        except Conflict as exc:
+            return exc.message
+        return None
+    own = [course.client]
     for people in (own, [course.therapist, course.client]):
         try:
             check_no_overlap(

@@ -22,7 +22,7 @@ from reverie.clinic.models import User
 from reverie.clinic.services import audit, keys, local_time
 from reverie.clinic.services.policy import Action
 from reverie.errors import Conflict, InvalidInput, PermissionDenied
-from reverie.programmes.sessions import Session, check_exists, check_no_overlap, instant
+from reverie.programmes.sessions import Session, check_exists, instant
 
 NOTE_PURPOSE = "session.note"
 MAX_NOTE_CHARS = 2_000
@@ -131,9 +131,15 @@ def move_session(
     text = clean_note(note)  # every check before the first write
     moved = Session(row.slot, new_start.astimezone(courses.course_zone(course)), row.duration_minutes)
     with transaction.atomic():
-        busy = courses.busy_sessions([course.therapist, course.client], since=moved.start, until=moved.end)
-        others = [s for s in busy if instant(s.start) != row.start]  # every other session
-        check_no_overlap(others, moved, local_time.zone_of(therapist))  # named at the therapist's hour
+        courses.check_free(  # named at the therapist's hour; the client's other therapy never named
+            course.therapist,
+            course.client,
+            [moved],
+            local_time.zone_of(therapist),
+            since=moved.start,
+            until=moved.end,
+            skip=lambda s: instant(s.start) == row.start,  # compared with every other session
+        )
         row.moved_from = row.moved_from or row.start
         row.start = new_start
         seal_note(course, row, text)

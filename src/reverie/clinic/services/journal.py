@@ -21,7 +21,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from reverie.clinic.models import Attachment, Entry, EntryKind, EntryRevision, EntryScreen, User
+from reverie.clinic.models import Attachment, Entry, EntryKind, EntryRevision, EntryScreen, Pair, User
 from reverie.clinic.services import audit, keys, local_time, risk_screen
 from reverie.clinic.services.media import check_attachment, served_type
 from reverie.clinic.services.policy import Action, require, trashed_entries, visible_entries
@@ -856,14 +856,30 @@ def _haystack(view: EntryView) -> str:
     return "\n".join(parts).casefold()
 
 
+NO_ONE_TO_SHARE_WITH = (
+    "You have no therapist linked yet, so there is no one to share with. Nothing was changed."
+)
+
+
+def can_share(actor: User) -> bool:
+    """Whether a share made now reaches someone: the client has a link open (a share reaches the therapists linked
+    when it is made, ``policy.shared_within``; one made with none open would reach no therapist ever)."""
+    return bool(actor.is_client and Pair.objects.filter(client=actor, ended_at__isnull=True).exists())
+
+
 def set_shared(
     actor: User, entry_id: uuid.UUID | str, shared: bool, *, base_revision: int | None = None
 ) -> EntryView:
     """Share one's own entry with the linked therapist, or stop. ``base_revision`` (the API's ``If-Match``): the
-    revision the caller last read; a newer one stored → :class:`StaleEdit`, nothing changes. ``None``: no check."""
+    revision the caller last read; a newer one stored → :class:`StaleEdit`, nothing changes. ``None``: no check.
+
+    A share reaches the therapists linked when it is made (``policy.shared_within``), so with no link open there is
+    no one to share with: the share is refused (:class:`Conflict`) and nothing changes. Unsharing always works."""
     with transaction.atomic():
         entry = _entry_for(actor, entry_id, Action.SHARE, lock=True)
         StaleEdit.check(entry.revision, base_revision, "entry")
+        if shared and not can_share(actor):
+            raise Conflict(NO_ONE_TO_SHARE_WITH)
         entry.shared = shared
         entry.shared_at = timezone.now() if shared else None
         entry.save(update_fields=["shared", "shared_at"])

@@ -155,6 +155,10 @@ def accept_invitation(actor: User, code: str, address: str = "") -> Pair:
         invitation.pair = pair
         invitation.save(update_fields=["used_at", "pair"])
         audit.record(actor, "pair.start", "pair", pair.pk, subject=client)
+        # a share stored with no link open (possible before shares needed one, r23) reaches no one: taken back, so
+        # the entry does not say "shared" to a client whose new therapist cannot read it
+        for entry_id in _unshare_what_reaches_no_one(client):
+            audit.record(None, "entry.unshare", "entry", entry_id, subject=client)
     ticket.succeeded()
     return pair
 

@@ -514,6 +514,7 @@ class _Tally:
     moved: int = 0
     trashed: int = 0
     edited: int = 0
+    unshared: int = 0  # created from an entry the file marks shared: imported not shared (said in notes)
     left_out: list[str] = field(default_factory=list)
     # entries this import created: never the model of an edited copy
     ours: set[uuid.UUID] = field(default_factory=set)
@@ -584,6 +585,7 @@ def _import_batch(
             screen_saved(row, screened, written_at=row.updated_at)
             after_save(row)  # analysed as a saved entry is (qa34 point 5: imports never were)
             tally.created += 1
+            tally.unshared += entry.shared
             tally.moved += place.moved  # the one here does not open: the file's copy is a new entry beside it
         if progress:
             progress(index + 1, total)
@@ -599,7 +601,19 @@ def _import_notes(journal: PortableJournal, tally: _Tally) -> list[str]:
         notes.append(_moved_words(tally.moved))
     if tally.trashed:
         notes.append(_trashed_words(tally.trashed))
+    if tally.unshared:
+        notes.append(_unshared_words(tally.unshared))
     return notes
+
+
+def _unshared_words(count: int) -> str:
+    """Sharing is never carried over (a share reaches the therapists linked when it is made): the words are kept,
+    not shared, and the person is told so."""
+    what = "1 entry was" if count == 1 else f"{count} entries were"
+    return (
+        f"{what} shared in the file; here {'it is' if count == 1 else 'they are'} kept but not shared. "
+        "Share again, once a therapist is linked with you, what they should read."
+    )
 
 
 def _differ_words(count: int) -> str:

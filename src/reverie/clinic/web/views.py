@@ -328,7 +328,8 @@ def entry(request: HttpRequest, entry_id: str) -> HttpResponse:
     panel = (
         {} if view.unreadable else panel_context(user, view.id)
     )  # nothing to observe in what cannot be opened
-    context = {"entry": view, "own": view.client_id == user.pk, **panel}
+    own = view.client_id == user.pk
+    context = {"entry": view, "own": own, "can_share": own and journal.can_share(user), **panel}
     if context["own"] and request.GET.get("kept") == "1" and not view.unreadable:
         context["kept_token"] = _token_or_new(request.GET.get("t"))
     return render(request, "reverie/entry.html", context)
@@ -479,7 +480,10 @@ def history(request: HttpRequest, entry_id: str) -> HttpResponse:
 @login_required
 @require_POST
 def share(request: HttpRequest, entry_id: str) -> HttpResponse:
-    journal.set_shared(_user(request), entry_id, request.POST.get("shared") == "1")
+    try:
+        journal.set_shared(_user(request), entry_id, request.POST.get("shared") == "1")
+    except Conflict as exc:  # no link open: no one to share with (a stale edit check is not asked for here)
+        messages.error(request, exc.message)
     return redirect("entry", entry_id=entry_id)
 
 
