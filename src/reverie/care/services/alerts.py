@@ -13,6 +13,22 @@ themselves (``AlertAcknowledgement``, kept for good). Anything that raises the l
 acknowledgement re-opens the alert (``raised_at``), saying why. The client's check-in answer reaches the alert and
 sets its urgency; "You misunderstood" lowers it and is kept as feedback, never deleting the alert. Nothing is sent
 anywhere automatically; the entry is saved regardless. Every step is audited, content-free.
+
+Lock order (PostgreSQL runs these writers at once; SQLite's write transaction serialises them). Every change to an
+alert goes through :func:`_change` — a later reading (:func:`signal`) and the client's answer
+(:func:`answer_check_in`) — or :func:`acknowledge`, and each takes, in this order and never another:
+
+1. the audit chain's head (``audit.hold``; ``audit.record`` would lock it anyway, and a journal save that raises an
+   alert has already recorded its own event, so the head comes first everywhere);
+2. the ``RiskAlert`` row(s), ``SELECT … FOR UPDATE`` (:func:`_lock`), several in the order of their ids, read afresh
+   under the lock: a change committed meanwhile (an "I need help now", an acknowledgement, a higher reading) is in
+   the row that is changed, never overwritten by a stale copy (a new alert: the head before its insert);
+3. then the rows beside it: the ``CheckIn`` rows (locked, read afresh), ``AlertAcknowledgement`` (inserted).
+
+So an upgrade never lowers the level or the urgency, an answer's urgency survives a reading made at the same moment,
+and whether an upgrade re-opens an alert is decided against the acknowledgements committed before its lock (an
+acknowledgement waits for the lock, then acknowledges the level it finds). Reading an alert (``raise_alert`` finding
+one, the lists) takes no lock.
 """
 
 from __future__ import annotations
@@ -36,7 +52,7 @@ from reverie.care.services import records
 from reverie.clinic.models import Entry, EntryScreen, Pair, StoredAnalysis, User
 from reverie.clinic.services import audit
 from reverie.clinic.services.policy import Action
-from reverie.errors import Conflict, InvalidInput
+from reverie.errors import Conflict, InvalidInput, NotFound
 from reverie.measures.questionnaires import get_questionnaire
 from reverie.measures.scoring import Score
 from reverie.versions import version_number
@@ -114,6 +130,7 @@ def raise_alert(
     now = timezone.now()
     try:
         with transaction.atomic():
+            audit.hold()  # the lock order: the head before the new alert's key (a second raise waits on it)
             alert = RiskAlert.objects.create(
                 client=client,
                 source=source,
@@ -135,27 +152,81 @@ def raise_alert(
 def _upgrade(alert: RiskAlert, level: str, *, model_alone: bool = False) -> RiskAlert:
     """Raise the alert's level when a later reading rates higher (or replaces ``unscreened``), and clear
     ``model_alone`` when a later reading finds explicit words (never set it again, except by the first reading of
-    an ``unscreened`` text: nothing was read before it). Audited."""
-    higher = RANK.get(level, 0) > RANK.get(alert.level, 0)
-    replaces_unscreened = alert.level == UNSCREENED and level in RISKY_LEVELS
-    confirmed = alert.model_alone and not model_alone and level in RISKY_LEVELS
-    if not (higher or replaces_unscreened or confirmed):
-        return alert
-    fields = []
-    if higher or replaces_unscreened:
-        alert.level = level
-        alert.urgency = urgency_for(level, alert.answer)
-        fields += ["level", "urgency", *_reopen(alert, "upgrade")]
-    if replaces_unscreened:  # the first reading of a text the save could not screen decides, either way
-        alert.model_alone = model_alone
-        fields.append("model_alone")
-    elif confirmed:
-        alert.model_alone = False
-        fields.append("model_alone")
-    alert.save(update_fields=fields)
-    # a check-in still waiting asks what the alert now says; one already answered keeps the question it asked
-    CheckIn.objects.filter(alert=alert, answered_at__isnull=True).update(question_kind=question_kind(alert))
-    audit.record(None, "risk.alert.upgrade", "risk_alert", alert.id, subject=alert.client)
+    an ``unscreened`` text: nothing was read before it); through :func:`_change`, on the row as it is now. Audited
+    when anything changed."""
+    return _change(alert.pk, level=level, model_alone=model_alone) or alert
+
+
+def _lock(alert_id: uuid.UUID, client: User | None = None) -> RiskAlert | None:
+    """The alert's row, locked until the transaction ends (``SELECT … FOR UPDATE``; SQLite's write transaction
+    holds the file), read afresh: every change committed before the lock is in it. See "Lock order" above."""
+    audit.hold()  # the lock order: the audit chain's head before any alert
+    rows = RiskAlert.objects.select_for_update(of=("self",)).select_related("client")
+    if client is not None:
+        rows = rows.filter(client=client)
+    return rows.filter(pk=alert_id).first()
+
+
+def _change(
+    alert_id: uuid.UUID,
+    *,
+    client: User | None = None,
+    level: str | None = None,
+    model_alone: bool = False,
+    answer: str | None = None,
+    answered_at: datetime | None = None,
+    by: User | None = None,
+) -> RiskAlert | None:
+    """The one way a risk signal or a check-in answer changes an alert (acknowledging adds a row beside it, under
+    the same lock): lock the row (:func:`_lock`), apply the change to the row as it is *now* — a later reading
+    (``level``) only ever raises the level, a client's ``answer`` sets the answer — recompute the urgency from the
+    locked level and answer (so an "I need help now" committed meanwhile keeps its 5, and a reading never lowers
+    the urgency), re-open the alert when its level or urgency went up (:func:`_reopen`, against the
+    acknowledgements committed before the lock), save. None when there is no such alert (of ``client``)."""
+    alert = _lock(alert_id, client)
+    if alert is None:
+        return None
+    fields: list[str] = []
+    urgency_before = alert.urgency
+    upgraded = False
+    if level is not None:
+        higher = RANK.get(level, 0) > RANK.get(alert.level, 0)
+        replaces_unscreened = alert.level == UNSCREENED and level in RISKY_LEVELS
+        confirmed = alert.model_alone and not model_alone and level in RISKY_LEVELS
+        if higher or replaces_unscreened:
+            alert.level = level
+            fields.append("level")
+            upgraded = True
+        if replaces_unscreened:  # the first reading of a text the save could not screen decides, either way
+            alert.model_alone = model_alone
+            fields.append("model_alone")
+        elif confirmed:
+            alert.model_alone = False
+            fields.append("model_alone")
+        if not fields:
+            return alert
+        urgency = urgency_for(alert.level, alert.answer)
+        alert.urgency = max(urgency, urgency_before) if alert.answer != "misunderstood" else urgency
+    if answer is not None:
+        alert.answer, alert.answered_at = answer, answered_at or timezone.now()
+        alert.urgency = urgency_for(alert.level, answer)
+        fields += ["answer", "answered_at"]
+    if alert.urgency != urgency_before:
+        fields.append("urgency")
+    if upgraded:
+        fields += _reopen(alert, "upgrade")
+    elif answer is not None and alert.urgency > urgency_before:
+        # "I need help now" after an acknowledgement: back on the therapist's list
+        fields += _reopen(alert, "need_help" if answer == "need_help" else "answer")
+    alert.save(update_fields=list(dict.fromkeys(fields)))
+    if level is not None:
+        # a check-in still waiting asks what the alert now says; one already answered keeps the question it asked
+        CheckIn.objects.filter(alert=alert, answered_at__isnull=True).update(
+            question_kind=question_kind(alert)
+        )
+        audit.record(None, "risk.alert.upgrade", "risk_alert", alert.id, subject=alert.client)
+    if answer is not None:
+        audit.record(by, f"risk.alert.answer.{answer}", "risk_alert", alert.id, subject=alert.client)
     return alert
 
 
@@ -293,7 +364,9 @@ def acknowledge(therapist: User, alert_id: object, note: str = "") -> RiskAlert:
     )
     text = records.clean_text(note, "note", limit=2000, required=False)
     with transaction.atomic():
-        locked = RiskAlert.objects.select_for_update().get(pk=alert.pk)
+        locked = _lock(alert.pk)  # the lock order (module docstring): the audit head, then the alert
+        if locked is None:
+            raise NotFound("No such alert.")
         now = timezone.now()
         if AlertAcknowledgement.objects.filter(
             alert=locked, therapist=therapist, acknowledged_at__gte=locked.raised_at or locked.created_at
@@ -429,11 +502,26 @@ def answer_check_in(client: User, check_in_id: object, answer: str, now: datetim
     check_in = records.fetch(client, CheckIn.objects.all(), check_in_id, Action.WRITE, "check-in")
     moment = now or timezone.now()
     with transaction.atomic():
-        todo = [check_in]
-        if answer != "misunderstood":
-            todo += list(
-                CheckIn.objects.filter(client=client, answered_at__isnull=True).exclude(pk=check_in.pk)
-            )
+        pending = CheckIn.objects.filter(client=client, answered_at__isnull=True).exclude(pk=check_in.pk)
+        others = [] if answer == "misunderstood" else list(pending.values_list("pk", flat=True))
+        # the lock order (module docstring): the audit head, every alert these check-ins reach, then the
+        # check-ins, read afresh (one answered meanwhile by another request is no longer pending)
+        alert_ids = (
+            CheckIn.objects.filter(pk__in=[check_in.pk, *others], alert__isnull=False)
+            .order_by("alert_id")
+            .values_list("alert_id", flat=True)
+        )
+        audit.hold()
+        for alert_id in dict.fromkeys(alert_ids):
+            _lock(alert_id, client)
+        locked = {
+            row.pk: row
+            for row in CheckIn.objects.select_for_update()
+            .filter(pk__in=[check_in.pk, *others])
+            .order_by("pk")
+        }
+        todo = [locked[check_in.pk]] if check_in.pk in locked else []
+        todo += [locked[pk] for pk in others if pk in locked and locked[pk].answered_at is None]
         for row in todo:
             if row.answered_at is not None and row.answer == answer:
                 continue  # the same answer again (a reload re-posting the form): recorded once, not twice
@@ -448,18 +536,9 @@ def answer_check_in(client: User, check_in_id: object, answer: str, now: datetim
 
 
 def _answer_alert(client: User, alert_id: uuid.UUID, answer: str, moment: datetime) -> None:
-    alert = RiskAlert.objects.select_for_update().filter(pk=alert_id, client=client).first()
-    if alert is None:
-        return
-    before = alert.urgency
-    alert.answer, alert.answered_at = answer, moment
-    alert.urgency = urgency_for(alert.level, answer)
-    fields = ["answer", "answered_at", "urgency"]
-    if alert.urgency > before:  # "I need help now" after an acknowledgement: back on the therapist's list
-        fields += _reopen(alert, "need_help" if answer == "need_help" else "answer")
-    alert.save(update_fields=fields)
-    audit.record(client, f"risk.alert.answer.{answer}", "risk_alert", alert.id, subject=client)
-    if answer == "misunderstood":
+    """The client's answer reaches the alert (through :func:`_change`, on the locked row). Audited."""
+    alert = _change(alert_id, client=client, answer=answer, answered_at=moment, by=client)
+    if alert is not None and answer == "misunderstood":
         audit.record(client, "risk.feedback.misunderstood", "risk_alert", alert.id, subject=client)
 
 

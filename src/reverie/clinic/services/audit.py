@@ -147,6 +147,14 @@ def _locked_head() -> AuditHead:
     return AuditHead.objects.select_for_update().get(pk=1)
 
 
+def hold() -> None:
+    """Lock the chain's head now, until the surrounding transaction ends, as :func:`record` does (call it inside
+    one). A writer that locks rows and then records an event calls it before its row locks, so it takes the locks
+    in the order of a writer that recorded an event before locking the same rows (a journal save that then raises
+    a risk alert): the head first, then the rows, and the two wait in turn instead of deadlocking."""
+    _locked_head()
+
+
 def record(
     actor: User | None,
     action: str,

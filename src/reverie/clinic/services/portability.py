@@ -13,6 +13,7 @@ from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import Any, TypeVar
 
+from django.db import IntegrityError as DbIntegrityError
 from django.db import transaction
 from django.utils import timezone
 
@@ -188,7 +189,7 @@ def export_with_report(actor: User, progress: Progress | None = None) -> Exporte
     rows = list(
         Entry.objects.filter(client=actor, deleted_at__isnull=True)
         .select_related("client")
-        .order_by("happened_at", "written_at")
+        .order_by("happened_at", "written_at", "id")  # the id: one stable order on every database
     )
     out = []
     left_out = []
@@ -577,8 +578,18 @@ def _import_batch(
             # the same kind, date and title as one here, other words: an edited copy (jrnl's ids come from the
             # words, so an entry edited there arrives as a new one); kept, and said
             look = _look(draft.kind, happened, json.loads(_payload_bytes(draft)))
+            try:
+                with transaction.atomic():  # a savepoint: the same file imported at the same moment (below)
+                    row = _store_imported(actor, entry, draft, place.id)
+            except DbIntegrityError:
+                # another import of the same entry (a double-submitted form, the web and the CLI together)
+                # committed it after this batch looked: it is already here, as on a repeated import
+                if not _already_here(actor, entry, draft, place.id, tally):
+                    raise
+                if progress:
+                    progress(index + 1, total)
+                continue
             tally.edited += bool(here.looks.get(look, set()) - {fingerprint})
-            row = _store_imported(actor, entry, draft, place.id)
             tally.ours.add(row.id)
             tally.left_out += _store_fits(row, entry, index)
             screened = screens[index - offset] if index - offset in screens else screen_draft(draft)
@@ -589,6 +600,22 @@ def _import_batch(
             tally.moved += place.moved  # the one here does not open: the file's copy is a new entry beside it
         if progress:
             progress(index + 1, total)
+
+
+def _already_here(
+    actor: User, entry: PortableEntry, draft: EntryDraft, entry_id: uuid.UUID, tally: _Tally
+) -> bool:
+    """Count an entry another import stored at the same moment (its insert met that one's primary key) as a
+    repeated import's is: skipped, said when it differs or is in the trash. False when this person holds no entry
+    of that id (another integrity error: the caller raises it as it was)."""
+    row = Entry.objects.filter(pk=entry_id, client_id=actor.pk).select_related("client").first()
+    if row is None:
+        return False
+    tally.skipped += 1
+    tally.trashed += row.deleted_at is not None
+    if _stored_fingerprint(row) != _file_fingerprint(entry, draft):
+        tally.differ += 1
+    return True
 
 
 def _import_notes(journal: PortableJournal, tally: _Tally) -> list[str]:
