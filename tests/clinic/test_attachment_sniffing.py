@@ -1,4 +1,4 @@
-"""Attachments: the type is sniffed from the content (puremagic), allow-listed per kind, and that type is stored and
+"""Attachments: the type is read from the content (exact header checks), allow-listed per kind, and that type is stored and
 served; the browser's Content-Type is never trusted (issue 11, item 9)."""
 
 from __future__ import annotations

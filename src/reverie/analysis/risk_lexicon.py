@@ -2085,7 +2085,19 @@ MEDIA = re.compile(
     r"drama|thriller|trailer|screenplay|script|lecture|seminar|training|musical|musicals|sings|sang|singer|singers|"
     r"band|rapper|lead\s+singer)\b"
 )
-DREAM = re.compile(r"\b(?:dreamt|dreamed|dreaming|dream|dreams|nightmare|nightmares)\b")
+# A night dream's words, as whole tokens. "Day" right before one, apart or hyphenated ("day dream", "day-dreaming"),
+# makes the pair one word, a daydream: waking imagery, never a dream's content (:func:`mentions_dream`).
+DREAM = re.compile(
+    r"\b(?:(?P<day>day)(?:\s+|\s*[-\u2010\u2011]\s*))?(?:dreamt|dreamed|dreaming|dream|dreams|nightmare|nightmares)\b"
+)
+
+
+def mentions_dream(text: str) -> bool:
+    """Whether :func:`normalise`-d ``text`` speaks of a night dream: a dream word that is not the second half of
+    "day dream" / "day-dream" ("daydream" is one token and never a dream word)."""
+    return any(m["day"] is None for m in DREAM.finditer(text))
+
+
 WAKING = re.compile(
     r"\b(?:woke|wake\s+up|waking|awake|in\s+real\s+life|irl|this\s+morning|today|tonight|right\s+now|lately|"
     r"these\s+days|since\s+then|in\s+waking\s+life|nowadays|anymore|any\s+more)\b"
@@ -2445,7 +2457,7 @@ def _dream_sentences(norm: str, sentences: tuple[tuple[int, int], ...], kind: st
         piece = norm[s:e]
         if i and PARAGRAPH_BREAK.search(norm[sentences[i - 1][1] : s]) and kind != "dream":
             inside = False
-        if DREAM.search(piece):
+        if mentions_dream(piece):
             inside, left = True, 6
         elif WAKING.search(piece):
             inside = False
@@ -3341,7 +3353,7 @@ def _in_dream(ctx: Context, m: re.Match[str], sentence: int) -> bool:
     if sentence not in ctx.dream:
         return False
     s, e = ctx.sentences[sentence]
-    if DREAM.search(ctx.norm[s:e]):
+    if mentions_dream(ctx.norm[s:e]):
         return True
     before = " ".join(WORD.findall(ctx.norm, max(s, m.start() - 30), m.start())[-3:])
     return bool(PAST.search(m.group()) or PAST.search(before))

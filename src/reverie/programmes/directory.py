@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -364,8 +365,21 @@ def matches(profile: Profile, query: DirectoryQuery) -> bool:
     return all(checks)
 
 
+# Latin letters with no decomposition that a keyboard without them writes as these ("Tromso" for Tromsø).
+_LETTERS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"})
+
+
+def place_key(town: str) -> str:
+    """A town as a person reads it, for comparing: Unicode compatibility-normalised (a decomposed "Zürich" from a
+    macOS copy-paste, full-width letters), case and accents ignored ("zurich", "ZURICH" and "Zürich" are one town),
+    runs of spaces one. The directory compares both the listing's town and the one searched for through this."""
+    letters = unicodedata.normalize("NFKD", town).casefold()
+    bare = "".join(c for c in letters if not "\u0300" <= c <= "\u036f")  # the combining diacritical marks
+    return " ".join(unicodedata.normalize("NFKC", bare).translate(_LETTERS).split())
+
+
 def _mode_matches(profile: Profile, query: DirectoryQuery) -> bool:
-    near = query.location is None or profile.location.casefold() == query.location.casefold()
+    near = query.location is None or place_key(profile.location) == place_key(query.location)
     in_person = profile.in_person and near
     if query.mode == "in_person":
         return in_person

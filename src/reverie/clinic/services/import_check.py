@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from reverie.clinic.models import User
-from reverie.clinic.services.journal import EntryDraft, validate
+from reverie.clinic.services.journal import EntryDraft, has_content, validate
 from reverie.clinic.services.local_time import zone_of
 from reverie.clinic.services.media import check_attachment
 from reverie.errors import InvalidInput
@@ -60,6 +60,8 @@ def usable(
 
 def _sniffed(entry: PortableEntry, index: int, problems: list[str], strict: bool) -> PortableEntry:
     """Attachments whose content is not an allowed picture or recording are left out (or refuse, when strict)."""
+    from reverie.clinic.services.portability import _draft
+
     good = []
     for number, attachment in enumerate(entry.attachments, 1):
         try:
@@ -74,7 +76,7 @@ def _sniffed(entry: PortableEntry, index: int, problems: list[str], strict: bool
         good.append(replace(attachment, media_type=media_type))
     if len(good) == len(entry.attachments):
         return entry
-    if not good and not entry.body.strip() and not entry.feelings:
+    if not good and not has_content(_draft(entry)):
         raise InvalidInput("nothing is left once its files are left out.")
     kind = entry.kind if good else ("reflection" if entry.kind in ("art", "music") else entry.kind)
     return replace(entry, attachments=tuple(good), kind=kind)

@@ -179,6 +179,23 @@ def _clean_time(draft: EntryDraft, now: datetime) -> datetime:
     return when
 
 
+def has_content(draft: EntryDraft, *, has_attachment: bool = False) -> bool:
+    """Whether ``draft`` holds anything the person put there: words (the title counts: a dream kept as its title
+    alone, "Teeth falling out again", is an entry; a mindful choice's words may all be in its three parts, r18), a
+    feeling (a feeling-only check-in is an entry), or an art or music file. The one rule for an empty entry:
+    :func:`validate` refuses by it, and an import whose files are all left out asks it too."""
+    parts = draft.kind == EntryKind.MINDFUL_CHOICE and any(
+        str(draft.extra.get(k, "")).strip() for k in MINDFUL_FIELDS
+    )
+    return bool(
+        draft.body.strip()
+        or draft.title.strip()
+        or draft.feelings
+        or parts
+        or (has_attachment and draft.kind in ("art", "music"))
+    )
+
+
 def validate(draft: EntryDraft, *, has_attachment: bool = False, now: datetime | None = None) -> EntryDraft:
     """Return a normalised copy of ``draft`` or raise :class:`InvalidInput` with a message free of entry text."""
     if draft.kind not in EntryKind.values:
@@ -197,19 +214,12 @@ def validate(draft: EntryDraft, *, has_attachment: bool = False, now: datetime |
     }
     if any(len(v) > 20_000 for v in extra.values()):
         raise InvalidInput("A mindful-choice field may be at most 20,000 characters.")
-    # A mindful choice's words may all be in its three parts (situation, urge, choice): those are its text (r18).
-    parts = draft.kind == EntryKind.MINDFUL_CHOICE and any(k in extra for k in MINDFUL_FIELDS)
-    if (
-        not body.strip()
-        and not feelings
-        and not parts
-        and not (has_attachment and draft.kind in ("art", "music"))
-    ):
-        # A feeling-only check-in (no words) is an entry; nothing at all is not.
-        raise InvalidInput("The entry is empty: write something or tick a feeling. Nothing was saved.")
     title = " ".join(_clean_text(draft.title, "title").split())
     if len(title) > MAX_TITLE_CHARS:
         raise InvalidInput(f"The title may be at most {MAX_TITLE_CHARS} characters.")
+    cleaned = replace(draft, body=body, title=title, feelings=feelings, extra=extra)
+    if not has_content(cleaned, has_attachment=has_attachment):
+        raise InvalidInput("The entry is empty: write something or tick a feeling. Nothing was saved.")
     return replace(
         draft,
         body=body,
