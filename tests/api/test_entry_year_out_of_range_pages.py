@@ -85,9 +85,10 @@ def test_every_page_shows_an_entry_dated_year_one_or_9999(
         assert other.get(page).status_code == 200, page
 
 
-def test_the_owner_gives_the_real_date_on_edit(make_user: Any, web_as: Any) -> None:
-    """The edit form names the saved date as out of range; saving it with a date given stores that date."""
-    client = make_user()
+def test_the_owner_gives_the_real_date_on_edit(paired: tuple[Any, Any], web_as: Any) -> None:
+    """The edit form names the saved date as out of range; saving it with a date given stores that date. (Linked:
+    the rows are shared, and a share needs a link open, h9.)"""
+    client, _therapist = paired
     _in_zone(client, "America/New_York")
     entry = _old_rows(client)[0]
     browser = web_as(client)

@@ -4,6 +4,7 @@ the client read, and Share shares only the version the page showed. Only the clo
 
 from __future__ import annotations
 
+import contextlib
 from datetime import datetime
 from typing import Any
 
@@ -118,3 +119,51 @@ def test_giving_from_a_page_that_showed_an_older_letter_gives_nothing(running: A
     assert courses.read_letter(client, course.id) is None
     assert tab_a.post(url, hidden_fields(page.content.decode(), "give")).status_code == 302
     assert courses.read_letter(client, course.id) == "Dear A, unseen second."
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_letter_saved_in_another_tab_while_giving_is_not_given_unseen(
+    running: Any, monkeypatch: Any
+) -> None:
+    """Give from a page that showed version 1 never gives a version 2 saved (another tab) during the give (review
+    r28). The other tab's save is a request of its own (its own connection), started where it would land: between
+    give's version check and its write. Before, give checked an unlocked read and the save went through there;
+    now give holds the letter as write_letter does, so the save waits and finds the letter given (refused)."""
+    import threading
+
+    from django.db import connection
+
+    from reverie.care.models import GoodbyeLetter
+
+    client, therapist, course, clock = running
+    clock.at = datetime(2026, 4, 7, 12, tzinfo=LONDON)  # the ending phase
+    courses.write_letter(therapist, course.id, "Dear A, first.", base_version=0)
+    real_save = GoodbyeLetter.save
+    other_tab: list[object] = []
+
+    def second_tab() -> None:
+        try:
+            courses.write_letter(therapist, course.id, "Dear A, unseen second.", base_version=1)
+            other_tab.append("saved")
+        except Exception as exc:  # refused (the letter was given meanwhile) is the right answer
+            other_tab.append(exc)
+        finally:
+            connection.close()
+
+    racer, sent = threading.Thread(target=second_tab), []
+
+    def save(self: Any, *args: Any, **kwargs: Any) -> None:
+        if kwargs.get("update_fields") == ["given_at"] and not sent:
+            sent.append(1)
+            racer.start()  # the other tab's save, sent between give's version check and its write
+            racer.join(2)  # done at once where nothing holds the letter; otherwise it waits for the give
+        real_save(self, *args, **kwargs)
+
+    monkeypatch.setattr(GoodbyeLetter, "save", save)
+    with contextlib.suppress(Conflict, StaleEdit):  # refusing the give is fine
+        courses.give_letter(therapist, course.id, version=1)
+    racer.join(60)
+    assert sent and other_tab, "the other tab's save was sent"
+    given = courses.read_letter(client, course.id)
+    assert given in (None, "Dear A, first."), f"the client was given a letter the giver never saw: {given!r}"
+    assert isinstance(other_tab[0], Conflict) or given is None, other_tab

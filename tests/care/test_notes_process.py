@@ -159,3 +159,33 @@ def test_a_risk_flag_for_a_session_not_held_yet_is_refused_and_the_page_offers_n
     assert "has not been held yet" in page
     held = web_as(therapist).get(f"/courses/{course.id}/sessions/6/").content.decode()
     assert 'value="note"' in held and 'value="risk"' in held
+
+
+def test_a_risk_flag_or_process_note_for_a_cancelled_session_weeks_ahead_is_refused(
+    running: Any, web_as: Any
+) -> None:
+    """A session cancelled weeks ahead was never held: no risk flag or process note is bound to it (h12's rule;
+    review r28). Only its progress note, documenting the cancellation, is taken; the page offers that form alone."""
+    from reverie.care.models import RiskAlert
+    from reverie.care.services import sessions
+    from reverie.errors import ReverieError
+
+    _client, therapist, course, _clock = running  # now 10 February; session 12 is on 23 March
+    sessions.cancel_session(therapist, course.id, 12)
+    refused = 0
+    try:
+        notes.flag_session_risk(therapist, course.id, 12, "ideation")
+    except ReverieError:
+        refused += 1
+    try:
+        notes.add_therapist_note(therapist, course.id, "process", "About a session never held.", slot=12)
+    except ReverieError:
+        refused += 1
+    assert (RiskAlert.objects.count(), TherapistNote.objects.count(), refused) == (0, 0, 2)
+    with pytest.raises(InvalidInput, match="cancelled, so it was never held"):
+        notes.add_therapist_note(therapist, course.id, "countertransference", "Relief.", slot=12)
+    page = web_as(therapist).get(f"/courses/{course.id}/sessions/12/").content.decode()
+    assert 'value="progress"' in page and 'value="note"' not in page and 'value="risk"' not in page
+    assert "cancelled, so it was never held" in page
+    notes.write_progress_note(therapist, course.id, 12, "Cancelled ahead: the client moves house that week.")
+    assert ProgressNote.objects.count() == 1

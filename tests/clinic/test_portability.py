@@ -191,3 +191,35 @@ def test_portability_export_page_says_the_trash_is_not_in_it(make_user: Any, web
     page = web.get("/export/").content.decode()
     assert "The 1 entry in your trash is not in it; restore it first to keep it." in page
     assert [e.id for e in portability.export_journal(alice).entries] == [str(kept.id)]
+
+
+@pytest.mark.db
+def test_an_old_out_of_range_entry_exported_and_imported_back_unchanged_is_not_said_to_differ(
+    make_user: Any,
+) -> None:
+    """The person's own export, imported straight back, says no entry differs from the one here (review r28): an
+    entry stored dated year 1 (before the year check; written with the model field, as an old database holds it) is
+    exported at the nearest date in range, and the import compares both sides through that one view of the date.
+    The export names the entry whose date it moved; a fresh account restoring the file is told of the edge date."""
+    from datetime import UTC, datetime
+
+    from reverie.clinic.services.local_time import EARLIEST
+
+    client = make_user(role="client")
+    entry = journal.create_entry(client, EntryDraft(kind="dream", body="an old dream"))
+    Entry.objects.filter(id=entry.id).update(happened_at=datetime(1, 1, 1, 0, 30, tzinfo=UTC))
+    exported = portability.export_with_report(client)
+    data = dump_reverie_json(exported.journal)
+    report = portability.import_journal(client, data)
+    assert (report.created, report.skipped, report.differ) == (0, 1, 0), report.notes
+    assert Entry.objects.get(id=entry.id).happened_at.year == 1  # the stored date is left as it was
+    assert report.notes == ()
+    words = portability.moved_words(exported.dates_moved)
+    assert exported.left_out == () and len(words) == 2 and "nearest date in range" in words[0]
+    assert "0001-01-01" in words[1] and "1900-01-01 12:00" in words[1] and "old dream" not in " ".join(words)
+    fresh = make_user(role="client")
+    restored = portability.import_journal(fresh, data)
+    assert restored.created == 1 and Entry.objects.get(client=fresh).happened_at == EARLIEST
+    assert [n for n in restored.notes if "first or last date Reverie keeps" in n], restored.notes
+    again = portability.import_journal(fresh, data)  # the same file again: the same entry, nothing differs
+    assert (again.created, again.skipped, again.differ) == (0, 1, 0)

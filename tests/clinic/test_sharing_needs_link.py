@@ -4,6 +4,7 @@ works; the web offers no share button then and says why; an import keeps the wor
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 import pytest
@@ -111,3 +112,56 @@ def test_a_share_stored_with_no_link_open_is_taken_back_when_a_link_begins(make_
     assert (
         AuditEvent.objects.filter(action="entry.unshare", record_id=str(entry.id), actor_id=None).count() == 1
     )
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.db
+def test_a_share_made_while_the_only_link_ends_does_not_stay_shared_with_no_one(
+    paired: Any, monkeypatch: Any
+) -> None:
+    """A share racing the end of the client's only link ends either refused or taken back: never "shared" to no one
+    (review r28). The link's end is a request of its own (its own connection), sent where PostgreSQL let it land
+    before: between the share's check that a link is open and the share's write. The share now locks the open
+    links (the order of ``end_pair``: link first), so the end waits for the share and takes it back. On SQLite the
+    write transaction serialises the two anyway; run with REVERIE_DATABASE_URL for PostgreSQL."""
+    import threading
+
+    from django.db import connection
+
+    from reverie.clinic.models import Pair
+
+    client, therapist = paired
+    pair = Pair.objects.get(client=client, ended_at__isnull=True)
+    entry = journal.create_entry(client, EntryDraft(kind="dream", body="a dream"))
+    real = journal.can_share
+    ended: list[object] = []
+
+    def end_the_link() -> None:
+        try:
+            people.end_pair(therapist, pair.pk)
+            ended.append("ended")
+        except Exception as exc:
+            ended.append(exc)
+        finally:
+            connection.close()
+
+    racer, sent = threading.Thread(target=end_the_link), []
+
+    def can_share(actor: Any, **kwargs: Any) -> bool:
+        answer = real(actor, **kwargs)  # the link is open now: the share goes ahead
+        if not sent:
+            sent.append(1)
+            racer.start()  # the therapist ends the link, from a request of their own
+            racer.join(2)  # done at once where nothing holds the link; otherwise it waits for the share
+        return answer
+
+    monkeypatch.setattr(journal, "can_share", can_share)
+    with contextlib.suppress(Conflict):  # refused: the link had ended first
+        journal.set_shared(client, entry.id, True)
+    racer.join(60)
+    assert ended == ["ended"], ended
+    assert not Pair.objects.filter(client=client, ended_at__isnull=True).exists()
+    assert not Entry.objects.get(id=entry.id).shared, (
+        "shared, yet no link is open: no therapist will ever read it"
+    )
+    print("database:", connection.vendor)

@@ -433,7 +433,10 @@ def export(
             f"{trash} {'entry' if one else 'entries'} in your trash {'is' if one else 'are'} not in this export.",
             err=True,
         )
-    for line in portability.left_out_words(exported.left_out, zone):
+    for line in [
+        *portability.left_out_words(exported.left_out, zone),
+        *portability.moved_words(exported.dates_moved, zone),
+    ]:
         typer.echo(line if line.endswith(":") else f"  {line}", err=True)
     if portability.needs_confirming(exported.left_out):
         raise typer.Exit(1)  # the file holds everything else; the exit status says it is not everything

@@ -38,7 +38,9 @@ EXPORT_RESPONSE = {
 @router.get("/export", response=ERRORS, url_name="export", openapi_extra=EXPORT_RESPONSE)
 def export(request: HttpRequest, format: Literal["json", "markdown", "left_out"] = "json") -> HttpResponse:
     """Download everything one has written, decrypted (clients only). An entry that cannot be opened is left out
-    and counted in the ``Reverie-Left-Out`` header; ``format=left_out`` names them (date, kind, title)."""
+    and counted in the ``Reverie-Left-Out`` header; ``format=left_out`` names them (date, kind, title). An entry whose
+    stored date is out of range is exported at the nearest date in range, counted in ``Reverie-Dates-Moved`` and
+    named by ``format=left_out`` too (``dates_moved``)."""
     from django.http import JsonResponse
 
     from reverie.clinic.services.local_time import zone_of
@@ -48,13 +50,18 @@ def export(request: HttpRequest, format: Literal["json", "markdown", "left_out"]
     journal = exported.journal
     if format == "left_out":
         lines = portability.left_out_words(exported.left_out, zone_of(actor(request)))
-        response: HttpResponse = JsonResponse({"left_out": lines[1:], "message": lines[0] if lines else ""})
+        moved = portability.moved_words(exported.dates_moved, zone_of(actor(request)))
+        answer = {"left_out": lines[1:], "message": lines[0] if lines else ""}
+        if moved:  # only when there are some: the answer for a journal without them is as it was
+            answer.update(dates_moved=moved[1:], dates_moved_message=moved[0])
+        response: HttpResponse = JsonResponse(answer)
     elif format == "markdown":
         text = dump_markdown(journal, zone=zone_of(actor(request)))  # the person's own times, the zone named
         response = download(text.encode(), "text/markdown; charset=utf-8", "reverie-journal.md")
     else:
         response = download(dump_reverie_json(journal), "application/json", "reverie-journal.json")
     response["Reverie-Left-Out"] = str(len(exported.left_out))
+    response["Reverie-Dates-Moved"] = str(len(exported.dates_moved))
     return response
 
 

@@ -686,20 +686,27 @@ def letter_version(actor: User, course_id: object) -> int:
 
 def give_letter(therapist: User, course_id: object, *, version: int | None = None) -> GoodbyeLetter:
     """Give the letter to the client. ``version`` is the version the giver's page showed: a newer one saved
-    meanwhile (another tab) → :class:`StaleEdit`, nothing given, as the formulation's Share."""
+    meanwhile (another tab) → :class:`StaleEdit`, nothing given, as the formulation's Share.
+
+    The letter is locked as :func:`write_letter` locks it (the course, then the letter row, in one transaction)
+    and its version checked on the locked row: a save from another tab either lands before (then the give is
+    refused) or waits and finds the letter given (then the save is refused). The client is never given a text the
+    giver did not see."""
     course = get_course(therapist, course_id, Action.WRITE)
-    letter = GoodbyeLetter.objects.filter(course=course).first()
-    if letter is None:
-        raise InvalidInput("Write the goodbye letter first.")
-    if version is not None and letter.given_at is None and letter.version != version:
-        raise StaleEdit(
-            f"This letter was changed somewhere else since you opened it: it is now at version {letter.version}, "
-            f"you had version {version}. Nothing was given: read it, then give it again.",
-            current=letter.version,
-        )
-    letter.given_at = letter.given_at or timezone.now()
-    letter.save(update_fields=["given_at"])
-    audit.record(therapist, "letter.give", "letter", letter.id, subject=course.client)
+    with transaction.atomic():
+        records.hold(course)  # the lock order of write_letter: the course, then the letter
+        letter = GoodbyeLetter.objects.select_for_update().filter(course=course).first()
+        if letter is None:
+            raise InvalidInput("Write the goodbye letter first.")
+        if version is not None and letter.given_at is None and letter.version != version:
+            raise StaleEdit(
+                f"This letter was changed somewhere else since you opened it: it is now at version "
+                f"{letter.version}, you had version {version}. Nothing was given: read it, then give it again.",
+                current=letter.version,
+            )
+        letter.given_at = letter.given_at or timezone.now()
+        letter.save(update_fields=["given_at"])
+        audit.record(therapist, "letter.give", "letter", letter.id, subject=course.client)
     return letter
 
 

@@ -47,22 +47,44 @@ class NoteView:
         return "Progress note" if self.kind == "progress" else str(NoteKind(self.kind).label)
 
 
-def not_notable(course: Course, session: Any, now: datetime | None = None) -> str | None:
+def not_notable(
+    course: Course, session: Any, now: datetime | None = None, *, documents_cancellation: bool = False
+) -> str | None:
     """Why a session may not carry notes and risk flags now (the plain message), or None where it may: the session
-    page offers those forms only where :func:`check_notable` would take them."""
+    page offers those forms only where :func:`check_notable` would take them (``documents_cancellation``: the
+    progress note's form, which a cancelled session keeps)."""
     try:
-        check_notable(course, session, "notes and risk flags", now)
+        check_notable(
+            course, session, "notes and risk flags", now, documents_cancellation=documents_cancellation
+        )
     except InvalidInput as exc:
         return str(exc)
     return None
 
 
-def check_notable(course: Course, session: Any, what: str, now: datetime | None = None) -> None:
+def check_notable(
+    course: Course,
+    session: Any,
+    what: str,
+    now: datetime | None = None,
+    *,
+    documents_cancellation: bool = False,
+) -> None:
     """The one rule for everything bound to a session (progress note, process and transference notes, a risk
-    flag), whatever path it comes by (web, API, CLI): the session has started, or it was cancelled (a note then
-    documents the cancellation), and the course had not ended by its start. Otherwise InvalidInput, nothing stored."""
+    flag), whatever path it comes by (web, API, CLI): the session was held — it has started and was not cancelled —
+    and the course had not ended by its start. The one exception is the progress note (``documents_cancellation``):
+    a cancelled session, held or not, may carry one documenting the cancellation. A risk flag or a process note is
+    about what happened in a session, so a session cancelled (weeks ahead or not) takes none. Otherwise
+    InvalidInput, nothing stored."""
     courses.check_open(course, session.start)  # an ended course: nothing for a session after its end
-    if not courses.as_session(session).cancelled and session.start > (now or timezone.now()):
+    if courses.as_session(session).cancelled:
+        if documents_cancellation:
+            return
+        raise InvalidInput(
+            "This session was cancelled, so it was never held: process notes, observations and risk flags are for "
+            "sessions held. Its progress note can say why it was cancelled."
+        )
+    if session.start > (now or timezone.now()):
         raise InvalidInput(
             f"This session has not been held yet: the {what} can be written once the session has started."
         )
@@ -83,7 +105,7 @@ def write_progress_note(
     as attendance); a cancelled one may carry a note documenting the cancellation."""
     course = courses.get_course(therapist, course_id, Action.WRITE)
     session = courses.session_by_slot(course, slot)
-    check_notable(course, session, "progress note", now)
+    check_notable(course, session, "progress note", now, documents_cancellation=True)
     body = records.clean_text(text, "progress note")
     saved_at = timezone.now()  # when it is written; ``now`` is only the clock the session is judged by
     with transaction.atomic():

@@ -210,8 +210,10 @@ def _session_context(request: HttpRequest, course: Any, slot: int) -> dict[str, 
         "start": row.start,
         "started": sessions.has_started(row),
         "cancelled": courses.as_session(row).cancelled,
-        # the note and flag forms only where the service would take them; otherwise its plain reason
-        "not_notable": notes.not_notable(course, row),
+        # the note and flag forms only where the service would take them; otherwise its plain reason (the
+        # progress note's form stays on a cancelled session, to document the cancellation; the others need it held)
+        "not_notable": notes.not_notable(course, row, documents_cancellation=True),
+        "not_held": notes.not_notable(course, row),
         "progress": progress[0] if progress else None,
         # the version the progress form was filled from: the posted one while its text is shown again
         "progress_base": posted.get("base_version", "")

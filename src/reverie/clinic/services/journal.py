@@ -871,10 +871,19 @@ NO_ONE_TO_SHARE_WITH = (
 )
 
 
-def can_share(actor: User) -> bool:
+def can_share(actor: User, *, lock: bool = False) -> bool:
     """Whether a share made now reaches someone: the client has a link open (a share reaches the therapists linked
-    when it is made, ``policy.shared_within``; one made with none open would reach no therapist ever)."""
-    return bool(actor.is_client and Pair.objects.filter(client=actor, ended_at__isnull=True).exists())
+    when it is made, ``policy.shared_within``; one made with none open would reach no therapist ever).
+
+    ``lock`` (inside a transaction, :func:`set_shared`): the open links are locked (``SELECT … FOR UPDATE``) until
+    the transaction ends, so a link's end (``people.end_pair``, which locks its link first) waits for the share and
+    then takes it back, or lands first and the share finds no link open."""
+    if not actor.is_client:
+        return False
+    links = Pair.objects.filter(client=actor, ended_at__isnull=True)
+    if lock:
+        return bool(list(links.select_for_update().values_list("pk", flat=True)))
+    return links.exists()
 
 
 def set_shared(
@@ -884,11 +893,15 @@ def set_shared(
     revision the caller last read; a newer one stored → :class:`StaleEdit`, nothing changes. ``None``: no check.
 
     A share reaches the therapists linked when it is made (``policy.shared_within``), so with no link open there is
-    no one to share with: the share is refused (:class:`Conflict`) and nothing changes. Unsharing always works."""
+    no one to share with: the share is refused (:class:`Conflict`) and nothing changes. Unsharing always works.
+    A share locks the client's open links before its entry (the lock order of ``people.end_pair``: link, courses,
+    entries, audit head), so a link ending at the same moment either ends first (the share is refused) or waits for
+    the share and takes it back: never an entry left "shared" with no link open."""
     with transaction.atomic():
+        reaches = shared and can_share(actor, lock=True)  # the links first, then the entry
         entry = _entry_for(actor, entry_id, Action.SHARE, lock=True)
         StaleEdit.check(entry.revision, base_revision, "entry")
-        if shared and not can_share(actor):
+        if shared and not reaches:
             raise Conflict(NO_ONE_TO_SHARE_WITH)
         entry.shared = shared
         entry.shared_at = timezone.now() if shared else None

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 from django.db import IntegrityError as DbIntegrityError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from reverie.clinic.models import Attachment, Entry, EntryRevision, ObservationFeedback, User
@@ -40,7 +41,7 @@ from reverie.clinic.services.journal import (
     screen_draft,
     screen_saved,
 )
-from reverie.clinic.services.local_time import within_years
+from reverie.clinic.services.local_time import EARLIEST, LATEST, in_years, within_years
 from reverie.errors import (
     AuthenticationFailed,
     ConfigurationError,
@@ -101,6 +102,15 @@ class Exported:
 
     journal: PortableJournal
     left_out: tuple[LeftOut, ...] = ()
+    # entries in the file whose stored date was out of range (saved before local_time.check_year): the file gives
+    # the nearest date in range (``within_years``), and the person is told which (``moved_words``)
+    dates_moved: tuple[LeftOut, ...] = ()
+
+
+DATE_MOVED = (
+    "its date is out of range (saved as {stored}, UTC), so the file gives the nearest date in range; "
+    "give its real date on edit."
+)
 
 
 LOST_KEY = "it was sealed under a key that no longer exists, so it cannot be opened."
@@ -193,12 +203,19 @@ def export_with_report(actor: User, progress: Progress | None = None) -> Exporte
     )
     out = []
     left_out = []
+    moved = []
     for i, entry in enumerate(rows, 1):
         item = _portable(actor, entry)
         if isinstance(item, LeftOut):
             left_out.append(item)
         else:
             out.append(item)
+            if not in_years(
+                entry.happened_at
+            ):  # the file holds the nearest date in range: said, never silent
+                at = entry.happened_at
+                reason = DATE_MOVED.format(stored=f"{at.year:04d}-{at.month:02d}-{at.day:02d}")
+                moved.append(LeftOut(entry.happened_at, item.kind, item.title, reason, damaged=False))
         if progress:
             progress(i, len(rows))
     record: dict[str, Any] = {}
@@ -217,7 +234,7 @@ def export_with_report(actor: User, progress: Progress | None = None) -> Exporte
         ),
     )  # the file itself says what it lacks (version 5), for a person who keeps only the file; like the trash, an
     # entry trashed while the export ran is named to the person (``Exported.left_out``) but not in the file
-    return Exported(journal, tuple(left_out))
+    return Exported(journal, tuple(left_out), tuple(moved))
 
 
 def needs_confirming(left_out: Sequence[LeftOut]) -> bool:
@@ -245,6 +262,19 @@ def left_out_words(left_out: Sequence[LeftOut], zone: tzinfo | None = None) -> l
         )
         head = f"{count} {noun} {'is' if one else 'are'} not in this export; everything else is:"
     return [head, *(item.line(zone) for item in left_out)]
+
+
+def moved_words(moved: Sequence[LeftOut], zone: tzinfo | None = None) -> list[str]:
+    """What the API and the CLI say about entries whose stored date was out of range and that the export dated at
+    the nearest date in range (empty when none): a date an export changes is named, never changed silently."""
+    if not moved:
+        return []
+    one = len(moved) == 1
+    head = (
+        f"{len(moved)} {'entry has' if one else 'entries have'} a date out of range (saved before dates were "
+        f"checked); the export gives {'it' if one else 'each'} the nearest date in range:"
+    )
+    return [head, *(item.line(zone) for item in moved)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,12 +330,19 @@ def _fingerprint(kind: str, happened_at: datetime, doc: dict[str, Any], files: I
     ones; never stored. Two entries are the same only when nothing the person wrote differs."""
     digest = hashlib.sha256(b"reverie.import-content/2")
     written = json.dumps(_written(doc), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    for part in (kind, happened_at.astimezone(UTC).isoformat(), written):
+    for part in (kind, _compared_moment(happened_at), written):
         raw = part.encode("utf-8")
         digest.update(len(raw).to_bytes(8, "big") + raw)
     for file_digest in sorted(hashlib.sha256(data).digest() for data in files):
         digest.update(file_digest)
     return digest.digest()
+
+
+def _compared_moment(happened_at: datetime) -> str:
+    """The one view of a date an import compares, on both sides (a stored entry and the file's): the date as Reverie
+    reads and exports it (``local_time.within_years``). A date stored out of range (year 1, saved before the year
+    check) is exported as the nearest date in range, so the stored entry and its own export compare equal."""
+    return within_years(happened_at).astimezone(UTC).isoformat()
 
 
 def _written(doc: dict[str, Any]) -> dict[str, Any]:
@@ -355,7 +392,7 @@ def _chunks(items: Sequence[_T], size: int = 500) -> Iterator[Sequence[_T]]:
 def _look(kind: str, happened_at: datetime, doc: dict[str, Any]) -> tuple[str, str, str]:
     """What a person sees of an entry in a list: kind, when, and the title (or, without one, the first line)."""
     title = str(doc.get("title", "")).strip() or str(doc.get("body", "")).strip().partition("\n")[0].strip()
-    return kind, happened_at.astimezone(UTC).isoformat(), title
+    return kind, _compared_moment(happened_at), title
 
 
 @dataclass(slots=True)
@@ -375,8 +412,14 @@ def _stored_fingerprints(
     file holds by id, and those an earlier batch already matched by content) are not counted."""
     found: dict[tuple[bytes, bool], list[uuid.UUID]] = {}  # two equal entries in a file match two here
     looks: dict[tuple[str, str, str], set[bytes]] = {}
-    for chunk in _chunks(sorted(set(moments))):
-        rows = Entry.objects.filter(client=actor, happened_at__in=list(chunk)).select_related("client")
+    for chunk in _chunks(sorted({within_years(moment) for moment in moments})):
+        at = Q(happened_at__in=list(chunk))
+        # a date stored out of range reads (and exports) as the nearest edge: compared there, so found there too
+        if EARLIEST in chunk:
+            at |= Q(happened_at__lt=EARLIEST)
+        if LATEST in chunk:
+            at |= Q(happened_at__gt=LATEST)
+        rows = Entry.objects.filter(at, client=actor).select_related("client")
         for row in rows.prefetch_related("attachments"):
             if row.id in skip:
                 continue
@@ -516,6 +559,9 @@ class _Tally:
     trashed: int = 0
     edited: int = 0
     unshared: int = 0  # created from an entry the file marks shared: imported not shared (said in notes)
+    # created dated at the edge of the years kept (local_time.EARLIEST/LATEST): where an export puts an entry whose
+    # stored date was out of range, so possibly not its real date (said in notes)
+    at_edge: int = 0
     left_out: list[str] = field(default_factory=list)
     # entries this import created: never the model of an edited copy
     ours: set[uuid.UUID] = field(default_factory=set)
@@ -597,6 +643,7 @@ def _import_batch(
             after_save(row)  # analysed as a saved entry is (qa34 point 5: imports never were)
             tally.created += 1
             tally.unshared += entry.shared
+            tally.at_edge += happened in (EARLIEST, LATEST)
             tally.moved += place.moved  # the one here does not open: the file's copy is a new entry beside it
         if progress:
             progress(index + 1, total)
@@ -630,7 +677,20 @@ def _import_notes(journal: PortableJournal, tally: _Tally) -> list[str]:
         notes.append(_trashed_words(tally.trashed))
     if tally.unshared:
         notes.append(_unshared_words(tally.unshared))
+    if tally.at_edge:
+        notes.append(_at_edge_words(tally.at_edge))
     return notes
+
+
+def _at_edge_words(count: int) -> str:
+    """An entry created at the edge of the years Reverie keeps: an export dates there an entry whose stored date was
+    out of range (``Exported.dates_moved``), so the date may not be its own. Kept as the file gives it, and said."""
+    what = "1 entry is" if count == 1 else f"{count} entries are"
+    return (
+        f"{what} dated {EARLIEST:%-d %b %Y %H:%M} or {LATEST:%-d %b %Y %H:%M} UTC, the first or last date Reverie "
+        "keeps: an export gives that date to an entry whose date was out of range. The date was kept as in the "
+        "file; if it is not the real one, give the real one on edit."
+    )
 
 
 def _unshared_words(count: int) -> str:
