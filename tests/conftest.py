@@ -99,6 +99,15 @@ def dit(paired: tuple[Any, Any]) -> tuple[Any, Any, Any]:
     return client, therapist, course
 
 
+@pytest.fixture
+def shared_history(dit: tuple[Any, Any, Any]) -> tuple[Any, Any, Any, dict[str, str]]:
+    """Review r30's 20 entries, shared with the ``dit`` course's therapist, each with its stored analysis
+    (``review_r30_history``): the therapist's patterns and prep page tests (tests/insights, tests/care)."""
+    from review_r30_history import shared_history as build
+
+    return build(dit)
+
+
 # --- command-line tests: a real subprocess with its own data folder and database -------------------------------
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
+import pytest
+
 from reverie.insights import build_view, synthetic_history
 from reverie.insights.highlights import MAX_HIGHLIGHTS, feeling_calendar, highlights, tone
 
@@ -20,10 +22,9 @@ def test_three_to_five_strongest_patterns_plain_with_counts_and_entries() -> Non
         assert not CODES.search(h.sentence), h.sentence
         assert re.search(r"\d", h.seen) and h.evidence
     assert not any(h.key == "core" for h in found)  # not worded for the client (CLIENT_CORE_WORDED)
-    assert any(
-        h.key == "core"
-        for h in highlights(build_view(synthetic_history(seed=7, n_entries=300, n_sessions=30), "therapist"))
-    )
+    # nor for the therapist: no summary counts a relationship episode while the analyzer is under MIN_SCORE (r30)
+    therapist = highlights(build_view(synthetic_history(seed=7, n_entries=300, n_sessions=30), "therapist"))
+    assert therapist and not any(h.key == "core" for h in therapist)
 
 
 def test_an_empty_view_has_no_highlights() -> None:
@@ -54,6 +55,7 @@ def test_calendar_keeps_mixed_feelings_mixed_and_the_model_apart() -> None:
     assert tone("numbness") == "amb" and tone("Gratitude") == "pos"
 
 
+@pytest.mark.usefixtures("relationships_worded")
 def test_the_therapist_reads_the_same_summary_about_the_client() -> None:
     history = synthetic_history(seed=7, n_entries=300, n_sessions=30)
     core = next(h for h in highlights(build_view(history, "therapist")) if h.key == "core")

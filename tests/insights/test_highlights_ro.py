@@ -46,6 +46,7 @@ def test_a_repeated_response_of_others_that_holds_up_is_worded(ro: int) -> None:
 
 
 @pytest.mark.parametrize("ro", sorted(set(range(1, 9)) - RO_WORDED))
+@pytest.mark.usefixtures("relationships_worded")
 def test_a_repeated_response_of_others_that_is_more_often_wrong_is_left_out_of_the_words(ro: int) -> None:
     sentence = _core(ro)
     assert "others" not in sentence  # the wish and the writer's response are still worded

@@ -25,6 +25,7 @@ def test_items_odf_is_level_weighted_by_share() -> None:
     assert odf({0: 4, 8: 2}) is None  # no defense and "needs more information" are not levels
 
 
+@pytest.mark.usefixtures("defenses_worded")  # no summary counts a DMRS reading today (insights.shown)
 def test_items_defense_levels_fall_back_to_an_odf_summary() -> None:
     from insight_builders import finding, item
 

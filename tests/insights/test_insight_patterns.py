@@ -70,6 +70,7 @@ def test_patterns_transference_mirror_sentence() -> None:
     assert (top.count, top.total) == (3, 4)
 
 
+@pytest.mark.usefixtures("relationships_worded")  # no summary counts an episode today (insights.shown)
 def test_patterns_mirror_wording_for_the_therapist() -> None:
     view = build_view(withdrawal_history(), "therapist")
     top = view.section("transference").statements[0]  # type: ignore[union-attr]

@@ -78,7 +78,7 @@ def test_pictures_are_drawn_for_a_phone_without_clipping() -> None:
             _fits(_check(render(view)))
 
 
-@pytest.mark.usefixtures("relationships_worded")
+@pytest.mark.usefixtures("relationships_worded", "defenses_worded")
 def test_pictures_client_timeline_has_no_defense_codes() -> None:
     history = synthetic_history(seed=2, n_entries=200, n_sessions=20)
     client, therapist = build_view(history, "client"), build_view(history, "therapist")

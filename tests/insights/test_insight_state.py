@@ -86,10 +86,11 @@ def test_state_rejects_duplicates_and_unknown_ids() -> None:
         state.remove("missing")
 
 
+@pytest.mark.usefixtures("relationships_worded")  # no view counts an episode today (insights.shown)
 def test_state_replace_swaps_findings() -> None:
     state = InsightState([item("a", 0, episode("partner", 5, 5, 2))])
     state.replace(item("a", 0, episode("boss", 8, 6, 1, ro_valence="positive", rs_valence="positive")))
-    view = state.view("therapist")  # a client's view counts no episode today (insights.shown)
+    view = state.view("therapist")
     assert [g.group for g in view.groups] == ["authority"]
     assert "a" in state and len(state) == 1
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 from insight_builders import emotion, episode, finding, item
 
 from reverie.insights import Item, Statement, build_view
@@ -9,6 +10,7 @@ def _keyed(items: list[Item]) -> dict[str, Statement]:
     return {s.key: s for s in build_view(items, "therapist").statements()}
 
 
+@pytest.mark.usefixtures("relationships_worded")  # no summary counts an episode today
 def test_triangles_past_present_link_from_the_same_pattern() -> None:
     items = [
         item(
@@ -26,6 +28,7 @@ def test_triangles_past_present_link_from_the_same_pattern() -> None:
     assert "pattern-link:T-C" not in found and "pattern-link:T-P" not in found
 
 
+@pytest.mark.usefixtures("relationships_worded")  # no summary counts an episode today
 def test_triangles_transference_links_with_therapist() -> None:
     items = [
         item("t1", 0, episode("therapist", 5, 5, 2), kind="session", source="session"),
@@ -37,6 +40,7 @@ def test_triangles_transference_links_with_therapist() -> None:
     assert set(found["pattern-link:T-P"].evidence) == {"t1", "m1"}
 
 
+@pytest.mark.usefixtures("defenses_worded")  # no summary counts a DMRS reading today
 def test_triangles_corners_and_item_links_counted() -> None:
     items = [
         item(

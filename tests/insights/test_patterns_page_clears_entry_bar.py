@@ -110,7 +110,10 @@ def test_patterns_page_words_no_relationship_pattern_while_the_entry_page_words_
     page = _client_page(items).lower()
     assert "wish" not in page and "rejecting" not in page and "turn you away" not in page
     assert "6 of 6 entries (100%) mention people in your life now" in page  # person mentions stay
-    assert "rejecting" in _therapist_page(items).lower()
+    # nor the therapist's summary (review r30): the readings stay only in the labelled section of unverified ones
+    assert "rejecting" not in _therapist_page(items).lower()
+    research = build_view(items, "therapist").unverified
+    assert research is not None and "rejecting" in " ".join(s.text for s in research.statements)
 
 
 @pytest.mark.usefixtures("relationships_worded")
@@ -154,9 +157,10 @@ def _therapist_page(items: list[Item]) -> str:
     return "\n".join(s.text for _, rows in readable_sections(view) for s in rows).lower()
 
 
-def test_therapist_view_still_counts_what_the_client_page_leaves_out() -> None:
-    # One rule for the client's lane only: the therapist's view of the same shared items keeps the low feeling,
-    # the other person's feeling and the DMRS reading (its own bar is the therapist's judgement).
+def test_therapist_view_counts_by_the_same_rule_as_the_client_page() -> None:
+    # One rule for every reader (review r30): the therapist's summary of the same shared items counts neither the
+    # low feeling, nor the other person's feeling, nor the DMRS reading; the DMRS reading stays only in the
+    # labelled section of unverified readings, under its measured accuracy.
     items = [
         _item(
             n,
@@ -171,7 +175,10 @@ def test_therapist_view_still_counts_what_the_client_page_leaves_out() -> None:
     client, therapist = _client_page(items).lower(), _therapist_page(items)
     for word in ("approval", "fear", "defense"):
         assert word not in client
-        assert word in therapist
+        assert word not in therapist
+    research = build_view(items, "therapist").unverified
+    assert research is not None and "measured" in research.title
+    assert "6 at level 6" in " ".join(s.text for s in research.statements)
 
 
 def test_client_page_says_the_triangles_in_plain_words() -> None:
@@ -209,7 +216,8 @@ def test_clients_insights_json_carries_nothing_the_clients_page_hides() -> None:
     assert {s["title"]: [x["text"] for x in s["statements"]] for s in printed["sections"]} == page
     assert printed["core"] == [] and printed["pervasiveness"] == [] and printed["groups"] == []
     therapist = build_view(items, "therapist").to_json()
-    assert len(therapist["sections"]) > len(printed["sections"])  # the therapist's JSON is unchanged
+    assert printed["unverified"] is None  # the therapist's research prompts are never the client's
+    assert len(therapist["sections"]) >= len(printed["sections"])
 
 
 @pytest.mark.django_db

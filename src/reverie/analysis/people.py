@@ -7,7 +7,8 @@ mention in the same or the previous sentence. In session text "you" is the thera
 its addressee. A name in a therapy session's setting is the therapist. A name known only by name takes the role
 the grammar around it gives ("Bex at work", "Theo fired me"; since 1.4.0); a finder of such names by grammar
 alone ("Dawit texted me", ``NAMES_BY_GRAMMAR``) keeps, since 1.6.0, only the names whose role the grammar tells
-("Kit, the other welder"; ``NAMES_WITHOUT_ROLE`` off). One ``person`` finding per mention (the self:
+("Kit, the other welder"; ``NAMES_WITHOUT_ROLE`` off). A person the writer calls "my therapist" ("she's my
+therapist", since 1.7.0) is the therapist. One ``person`` finding per mention (the self:
 one per sentence that says I/me/my).
 
 Finding contract: ``Finding(kind="person", label=<role>, spans=(mention span,),
@@ -32,7 +33,7 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-VERSION: Final = "1.6.0"
+VERSION: Final = "1.7.0"
 # People known only by name found by grammar (``_grammar_names``): built and measured in people 1.4.0 and left
 # off then (the batches code most such people by a role the context tells; docs/ccrt.md). On since people 1.6.0,
 # but only for the names whose role the grammar tells ("Kit, the other welder", "Kit, who plasters with me", "Kit
@@ -285,7 +286,40 @@ def _walk(
             continue
         sentence = max(0, bisect_right(starts, token.idx) - 1)
         _visit(token, sentence, doc.kind, state)
-    return _therapist_by_setting(tokens, starts, _roles_by_context(tokens, state.mentions))
+    named = _therapist_by_naming(tokens, _roles_by_context(tokens, state.mentions))
+    return _therapist_by_setting(tokens, starts, named)
+
+
+# The words by which a writer names their own therapist: "she's my therapist", "Sam is my counsellor".
+_THERAPIST_NOUNS: Final = frozenset(
+    {"therapist", "counsellor", "counselor", "analyst", "psychotherapist", "psychoanalyst"}
+)
+
+
+def _therapist_by_naming(tokens: list[Any], mentions: list[Mention]) -> list[Mention]:
+    """ "Dr Okafor said … she's my therapist not my mother", "Sam is my counsellor", "Dr Lee, who is my analyst":
+    a person known by name whom the writer calls "my therapist" (the predicate of "is", its subject that person's
+    name, a pronoun resolved to it, or "who" of a clause about it) is the therapist in every mention of that name
+    (since people 1.7.0, review r30). "She is not my therapist" names no one."""
+    called: set[str] = set()
+    by_head = {m.head: m for m in mentions if m.name and m.role == "other"}
+    for token in tokens:
+        if token.lower_ not in _THERAPIST_NOUNS or token.dep_ != "attr":
+            continue
+        if not any(c.dep_ == "poss" and c.lower_ == "my" for c in token.children):
+            continue
+        verb = token.head
+        if any(c.dep_ == "neg" and c.i < token.i for c in verb.children):
+            continue  # "she is not my therapist"
+        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+            if subject.lower_ in {"who", "that"} and verb.dep_ == "relcl":
+                subject = verb.head  # "Dr Lee, who is my analyst"
+            found = by_head.get(subject.i)
+            if found is not None and found.name:
+                called.add(found.name)
+    if not called:
+        return mentions
+    return [replace(m, role="therapist") if m.role == "other" and m.name in called else m for m in mentions]
 
 
 def _therapist_by_setting(tokens: list[Any], starts: list[int], mentions: list[Mention]) -> list[Mention]:

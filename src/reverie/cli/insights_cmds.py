@@ -53,7 +53,8 @@ def insights(
     console.print("\n[bold]The strongest patterns[/]")
     for n, h in enumerate(highlights(view), 1):
         console.print(f"  {n}. {escape(h.sentence)} [dim]({h.seen})[/]")
-    for title, statements in readable_sections(view):
+    unverified = [(view.unverified.title, view.unverified.statements)] if view.unverified else []
+    for title, statements in [*readable_sections(view), *unverified]:
         console.print(f"\n[bold]{escape(title)}[/]")
         if not statements:
             console.print("  [dim]nothing to show yet[/]")

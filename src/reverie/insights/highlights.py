@@ -18,7 +18,7 @@ from datetime import date, datetime, timedelta
 from reverie.insights.ccrt import RO_WORDED
 from reverie.insights.goemotions import valence
 from reverie.insights.pictures import quarter_months
-from reverie.insights.shown import RELATIONSHIP_SECTIONS, relationships_worded
+from reverie.insights.shown import RELATIONSHIP_SECTIONS, defenses_worded, relationships_worded
 from reverie.insights.statements import Statement, unit_words
 from reverie.insights.view import InsightView
 
@@ -198,23 +198,26 @@ def _months(match: re.Match[str]) -> str:
 
 
 def readable_sections(view: InsightView) -> list[tuple[str, tuple[Statement, ...]]]:
-    """Every section for the therapist; for a client without raw codes: no Hall–Van de Castle element codes, no
-    defense (DMRS/ODF) estimates (too weakly supported to show a person), no CCRT letters, and no empty section of
-    relationship episodes while they are not put into words for a client."""
+    """The sections a reader's page shows. For every reader, no empty section of relationship episodes while they
+    are not put into words and no defense (DMRS/ODF) section while defense readings are not (``insights.shown``:
+    analyzers under MIN_SCORE are not stated); for a client also no raw codes: no Hall–Van de Castle element codes,
+    no CCRT letters."""
     return [(title, rows) for _, title, rows in keyed_sections(view)]
 
 
 def keyed_sections(view: InsightView) -> list[tuple[str, str, tuple[Statement, ...]]]:
-    """:func:`readable_sections` with each section's key: what the page shows, and what the client's
+    """:func:`readable_sections` with each section's key: what the page shows, and what
     ``reverie insights --json`` prints (``InsightView.to_json``, review r21)."""
     out = []
     for section in view.sections:
         rows = section.statements
+        if section.key == "defenses" and not rows and (view.audience == "client" or not defenses_worded()):
+            continue  # no defense reading is stated to anyone today (insights.shown)
+        if section.key in RELATIONSHIP_SECTIONS and not rows and not relationships_worded():
+            continue  # no relationship episode is put into words today (insights.shown)
         if view.audience == "client":
             if section.key == "defenses":
                 continue
-            if section.key in RELATIONSHIP_SECTIONS and not rows and not relationships_worded():
-                continue  # no relationship episode is put into words for a client today (insights.shown)
             rows = tuple(
                 replace(s, text=plain(s.text), unit=client_unit(s.unit))
                 for s in rows

@@ -31,6 +31,9 @@ class Support:
     score: float  # that figure, 0..1
     floor: float  # the finding's confidence must reach this
     sure_at: float  # at or above: "fairly sure"; below: "unsure"
+    # How often its readings were right on the newest texts it was not tuned on (right, of), where measured so:
+    # what the therapist's section of unverified readings says beside them (``insights.unverified``).
+    unseen: tuple[int, int] | None = None
 
 
 MIN_SCORE = 0.5  # an analyzer scoring below this on held-out data is not shown as an observation at all
@@ -51,6 +54,7 @@ SUPPORT: dict[str, Support] = {
         0.25,
         0.7,
         0.85,
+        (5, 20),
     ),
     "feelings": Support(
         "feeling",
@@ -88,6 +92,7 @@ SUPPORT: dict[str, Support] = {
         0.198,
         1.01,
         1.01,
+        (22, 55),  # DMRS levels right on defense_key_frozen11, the newest unseen key set (docs/evaluation.md)
     ),
 }
 ANALYZERS = tuple(SUPPORT)
@@ -335,7 +340,7 @@ def _named(data: Mapping[str, Any]) -> bool:
 def feeling_shown(confidence: float, data: Mapping[str, Any]) -> bool:
     """An emotion reading the entry page shows: over the feelings floor, or named in the writer's own words.
 
-    The one bar for feelings: the entry page here, the client's patterns page through ``shown.for_client``."""
+    The one bar for feelings: the entry page here, every patterns page through ``shown.counted``."""
     return confidence >= SUPPORT["feelings"].floor or (_named(data) and confidence >= STATED_FLOOR)
 
 

@@ -8,6 +8,7 @@ import math
 
 from reverie.insights.ccrt import SHORT_LABELS, group_words
 from reverie.insights.statements import share
+from reverie.insights.triangles import NOT_READ
 from reverie.insights.view import InsightView, PeriodPoint
 from reverie.svg import FAINT, INK, MUTED, PALETTE, PHONE_WIDTH, Chart, fit_label
 
@@ -221,7 +222,9 @@ def triangles_svg(view: InsightView) -> str:
     links = {(a, b): n for a, b, n in tri.links if a in drawn and b in drawn}
     items = "entries" if client else "items"
     desc = f"{items.capitalize()} touching each corner: " + ", ".join(
-        f"{labels[c]} {corners.get(c, 0)} of {tri.items}" for _, names in blocks for c in names
+        f"{labels[c]} {corners[c]} of {tri.items}" if c in corners else f"{labels[c]} {NOT_READ}"
+        for _, names in blocks
+        for c in names
     )
     linked = [
         f"{labels[a] if client else a}–{labels[b] if client else b} {n}" for (a, b), n in links.items() if n
@@ -246,7 +249,8 @@ def triangles_svg(view: InsightView) -> str:
             tx = (8.0, PHONE_WIDTH - 8.0, x)[i]
             ty = y - 42 if i < 2 else y + 36
             chart.text(tx, ty, labels[name], anchor=anchor, bold=True)
-            chart.text(tx, ty + 17, f"{round(100 * intensity)}% of {items}", anchor=anchor, fill=MUTED)
+            said = f"{round(100 * intensity)}% of {items}" if name in corners else "not read"
+            chart.text(tx, ty + 17, said, anchor=anchor, fill=MUTED)
     return chart.render()
 
 

@@ -71,6 +71,8 @@ def render_pdf(view: InsightView, *, labels: Mapping[str, str] | None = None, co
     _pictures(pdf, view)
     for title, statements in readable_sections(view):
         _section(pdf, title, statements, known)
+    if view.unverified is not None:  # the therapist's research prompts, last, under their measured accuracy
+        _section(pdf, view.unverified.title, view.unverified.statements, known)
     return bytes(pdf.output())
 
 

@@ -1,20 +1,26 @@
-"""What counts as a finding shown to the client: the entry page's bar, applied where the client's view is built.
+"""What counts as a finding in a summary statement, for every reader: the entry page's bar, applied where a view
+is built.
 
 Pure. The entry page (``observations.read_entry``) shows a reading only when it clears its analyzer's floor in
-``SUPPORT``; the client's patterns page used to count every finding the analysis produced, so it said "most
-often approval (7 items)" of readings no entry page had shown (review r19: 6 of 35 patterns-page lines right).
-``for_client(item)`` keeps, of one item's findings, only what an entry page would count as shown:
+``SUPPORT``; the patterns pages used to count every finding the analysis produced, so they said "most often
+approval (7 items)" of readings no entry page had shown (review r19: 6 of 35 client patterns-page lines right), and
+the therapist's page stated CCRT themes, the transference mirror and "ODF 3.7 … neurotic" as facts from analyzers
+right about 1 in 5 times on texts they were not tuned on (review r30: 6 right, 15 wrong of 26 statements).
+``counted(finding)`` is the one rule, and ``for_summary(item)`` keeps, of one item's findings, only what it counts:
 
 - feelings: the writer's own (scope ``sentence`` or ``entry``; never ``other``, a feeling held by someone else),
   at or above ``SUPPORT["feelings"].floor``, or named in the writer's own words from ``STATED_FLOOR``;
 - mixed feelings, unexplained feelings and dream codes at or above their floors;
-- relationship episodes only while their analyzer scores at least ``MIN_SCORE`` on held-out data, as on the
-  entry page (it does not: 0.25, so none today), then at or above ``SUPPORT["relationships"].floor``, each
-  component (wish, response of others, response of self) only when it clears the floor too;
-- no defense readings (DMRS levels, ODF): too weakly supported to show a person.
+- nothing from an analyzer that scores under ``MIN_SCORE`` on held-out data (``unverified``): relationship
+  episodes (0.25 today) and defense readings (DMRS levels, ODF). Once relationships clear it, an episode counts at
+  or above ``SUPPORT["relationships"].floor``, each component (wish, response of others, response of self) only
+  when it clears the floor too.
 
-Person mentions, time markers and other findings without a measured bar pass unchanged. The therapist's views
-are built from every finding, as before.
+Person mentions, time markers and other findings without a measured bar pass unchanged. The rule is the same for
+the client and the therapist: every summary (the patterns page, the prep page, the PDF, ``reverie insights`` and
+its JSON, the feelings calendar's model layer) is built from ``for_summary``. The therapist alone may also read the
+withheld readings, as research prompts in one labelled section (``for_research``, ``insights.unverified``), never
+counted in a summary statement.
 """
 
 from __future__ import annotations
@@ -26,37 +32,55 @@ from reverie.analysis.findings import Finding
 from reverie.insights.items import Item
 from reverie.insights.observations import MIN_SCORE, SUPPORT, feeling_shown
 
-# Finding kinds with a measured bar (SUPPORT); any kind not named here and not dropped passes unchanged.
+# Finding kinds with a measured bar (SUPPORT); any kind not named here passes unchanged.
 _FLOORS = {
     "ambivalence": "mixed_feelings",
     "unexplained_feeling": "unexplained",
     "dream_code": "dreams",
+    "episode": "relationships",
+    "defense": "defenses",
+    "odf": "defenses",
 }
-NEVER_FOR_CLIENTS = frozenset({"defense", "odf"})
 OWN_SCOPES = frozenset({"sentence", "entry"})
 
 
-# The client's sections that rest on relationship episodes alone: left out of the client's page while the analyzer
-# does not clear MIN_SCORE (they would only say "nothing to show here yet", under a title of CCRT terms).
+# The sections that rest on relationship episodes alone: left out of every reader's page while the analyzer does not
+# clear MIN_SCORE (they would only say "nothing to show here yet", under a title of CCRT terms).
 RELATIONSHIP_SECTIONS = frozenset({"themes", "transference", "patterns"})
 
 
+def verified(analyzer: str) -> bool:
+    """Whether an analyzer's readings may be stated in a summary: its held-out score clears ``MIN_SCORE``."""
+    return SUPPORT[analyzer].score >= MIN_SCORE
+
+
 def relationships_worded() -> bool:
-    """Whether relationship episodes are put into words for a client: their analyzer's held-out score clears
+    """Whether relationship episodes are put into words in a summary: their analyzer's held-out score clears
     ``MIN_SCORE``, as on the entry page."""
-    return SUPPORT["relationships"].score >= MIN_SCORE
+    return verified("relationships")
 
 
-def shown_to_client(finding: Finding) -> Finding | None:
-    """The finding as the client's view may count it, or None when an entry page would not show it."""
+def defenses_worded() -> bool:
+    """Whether defense readings (DMRS levels, ODF) are put into words in a summary (they are not: see SUPPORT)."""
+    return verified("defenses")
+
+
+def unverified(finding: Finding) -> bool:
+    """Whether the finding comes from an analyzer under ``MIN_SCORE``: never counted, for any reader."""
+    analyzer = _FLOORS.get(finding.kind)
+    return analyzer is not None and not verified(analyzer)
+
+
+def counted(finding: Finding) -> Finding | None:
+    """The finding as any summary may count it, or None when an entry page would not show it."""
     kind = finding.kind
-    if kind in NEVER_FOR_CLIENTS:
+    if unverified(finding):
         return None
     if kind == "emotion":
         own = finding.data.get("scope", "sentence") in OWN_SCOPES
         return finding if own and feeling_shown(finding.confidence, finding.data) else None
-    if kind == "episode":  # the entry page words no episode while the analyzer scores under MIN_SCORE
-        return _episode(finding) if relationships_worded() else None
+    if kind == "episode":
+        return _episode(finding)
     analyzer = _FLOORS.get(kind)
     if analyzer is not None and finding.confidence < SUPPORT[analyzer].floor:
         return None
@@ -77,7 +101,15 @@ def _episode(finding: Finding) -> Finding | None:
     return replace(finding, data=data)
 
 
-def for_client(item: Item) -> Item:
-    """The item with only the findings its entry page would count as shown."""
-    kept = tuple(f for f in (shown_to_client(f) for f in item.findings) if f is not None)
+def for_summary(item: Item) -> Item:
+    """The item with only the findings its entry page would count as shown: what every summary is built from."""
+    kept = tuple(f for f in (counted(f) for f in item.findings) if f is not None)
+    return item if kept == item.findings else replace(item, findings=kept)
+
+
+def for_research(item: Item) -> Item:
+    """The therapist's research prompts: what ``for_summary`` counts plus the readings of analyzers under
+    ``MIN_SCORE`` (relationship episodes, defense readings), as read. Only the labelled section of unverified
+    readings (``insights.unverified``) is built from it."""
+    kept = tuple(f for f in (f if unverified(f) else counted(f) for f in item.findings) if f is not None)
     return item if kept == item.findings else replace(item, findings=kept)

@@ -1,15 +1,19 @@
 """The incremental insight state: add or remove one item in O(its findings), then read a view.
 
-Audience rules are applied when an item is added, by placing its digest in the lanes it may feed:
+Every reader's summary is counted from the same findings: those ``shown.for_summary`` keeps (the floors in
+``observations.SUPPORT``, the writer's own feelings, nothing from an analyzer under ``MIN_SCORE``: no relationship
+episode, no defense reading today). Audience rules are applied when an item is added, by placing its digest in the
+lanes it may feed:
 
-- ``client``: every item except process notes (process notes are the therapist's, never the client's), each
-  counted with only the findings its entry page would show (``shown.for_client``: the floors in
-  ``observations.SUPPORT``, the writer's own feelings, no defense readings, no episode under its floor);
+- ``client``: every item except process notes (process notes are the therapist's, never the client's);
 - ``therapist``: only items with ``shared_with_therapist=True``, never process notes;
 - ``therapist`` with ``include_process_notes=True``: the above plus process notes (the caller audits the
   request). A process note is the therapist's own record, so it feeds this lane whether or not it is "shared".
 - ``shared_since`` (a therapist's lane): only items shared at or after that moment, the start of the therapist's
   link; a share made before it (to an earlier therapist, or in an earlier link) never feeds their view (r18).
+
+The therapist's view also carries one section of unverified readings (``insights.unverified``), built from a
+second lane of the same items digested with ``shown.for_research``: research prompts, never a summary statement.
 """
 
 from __future__ import annotations
@@ -28,21 +32,22 @@ from reverie.insights.items import Item
 from reverie.insights.lane import Lane
 from reverie.insights.patterns import pattern_lines
 from reverie.insights.series import group_nodes, period_points
-from reverie.insights.shown import for_client, relationships_worded
+from reverie.insights.shown import defenses_worded, for_research, for_summary, relationships_worded
 from reverie.insights.statements import Statement, statement, unit_words
 from reverie.insights.themes import core, pervasiveness, theme_lines
 from reverie.insights.transference import mirror_lines
-from reverie.insights.triangles import triangle_lines, triangle_summary
+from reverie.insights.triangles import NOT_READ, triangle_lines, triangle_summary
+from reverie.insights.unverified import unverified_section
 from reverie.insights.view import InsightView, Section
 
 AUDIENCES = ("client", "therapist")
 LaneKey = tuple[
-    str, bool, datetime | None
-]  # (audience, with process notes, shared since: a therapist's link start)
+    str, bool, datetime | None, bool
+]  # (audience, with process notes, shared since: a therapist's link start, the unverified readings' lane)
 
 
 def _feeds(key: LaneKey, item: Item) -> bool:
-    audience, with_notes, since = key
+    audience, with_notes, since, _research = key
     if item.is_process_note:
         return audience == "therapist" and with_notes
     if audience == "client":
@@ -53,37 +58,47 @@ def _feeds(key: LaneKey, item: Item) -> bool:
 
 
 LANE_KEYS: tuple[LaneKey, ...] = (
-    ("client", False, None),
-    ("therapist", False, None),
-    ("therapist", True, None),
+    ("client", False, None, False),
+    ("therapist", False, None, False),
+    ("therapist", True, None, False),
+    ("therapist", False, None, True),
+    ("therapist", True, None, True),
 )
 
 
-class _Placed:
-    """One item in the state: the lanes it feeds and its digest per audience, made when a lane first needs it.
+def _readings(key: LaneKey) -> str:
+    """Which digest of an item a lane adds: ``summary`` (every reader's, ``shown.for_summary``) or ``research``
+    (the therapist's unverified readings, ``shown.for_research``)."""
+    return "research" if key[3] else "summary"
 
-    The client's digest is made from the findings its entry page would show (``shown.for_client``), the
-    therapist's from every finding. The item is kept only until every audience it feeds has its digest."""
+
+class _Placed:
+    """One item in the state: the lanes it feeds and its digests, each made when a lane first needs it.
+
+    The summary digest (every reader's) is made from the findings its entry page would show
+    (``shown.for_summary``), the research digest (the therapist's unverified readings) from
+    ``shown.for_research``. The item is kept only until every digest a lane it feeds needs is made."""
 
     __slots__ = ("digests", "item", "keys", "reach")
 
     def __init__(self, item: Item) -> None:
         self.item: Item | None = item
         self.reach = replace(item, findings=())  # who it may reach (``_feeds``), kept after the findings go
-        self.keys = tuple(k for k in LANE_KEYS if _feeds(k, item))  # the audiences it feeds, any link start
+        self.keys = tuple(k for k in LANE_KEYS if _feeds(k, item))  # the lanes it feeds, any link start
         self.digests: dict[str, Digest] = {}
 
     def feeds(self, key: LaneKey) -> bool:
         return _feeds(key, self.reach)
 
-    def digest(self, audience: str) -> Digest:
-        found = self.digests.get(audience)
+    def digest(self, readings: str) -> Digest:
+        found = self.digests.get(readings)
         if found is not None:
             return found
-        if self.item is None:  # pragma: no cover - every audience it feeds was digested before the item went
+        if self.item is None:  # pragma: no cover - every digest it feeds was made before the item went
             raise Conflict("This item's findings are no longer held; add it again.")
-        made = self.digests[audience] = digest(for_client(self.item) if audience == "client" else self.item)
-        if all(a in self.digests for a, _, _ in self.keys):
+        pick = for_research if readings == "research" else for_summary
+        made = self.digests[readings] = digest(pick(self.item))
+        if all(_readings(k) in self.digests for k in self.keys):
             self.item = None
         return made
 
@@ -114,7 +129,7 @@ class InsightState:
         placed = self._placed[item.id] = _Placed(item)
         for key, lane in self._lanes.items():
             if placed.feeds(key):
-                lane.add(placed.digest(key[0]))
+                lane.add(placed.digest(_readings(key)))
 
     def remove(self, item_id: str) -> None:
         placed = self._placed.pop(item_id, None)
@@ -122,7 +137,7 @@ class InsightState:
             raise NotFound("No such item in the insights.")
         for key, lane in self._lanes.items():
             if placed.feeds(key):
-                lane.remove(placed.digest(key[0]))
+                lane.remove(placed.digest(_readings(key)))
 
     def replace(self, item: Item) -> None:
         """Re-add an item whose findings changed (re-analysis)."""
@@ -131,13 +146,23 @@ class InsightState:
         self.add(item)
 
     def lane(
-        self, audience: str, include_process_notes: bool = False, shared_since: datetime | None = None
+        self,
+        audience: str,
+        include_process_notes: bool = False,
+        shared_since: datetime | None = None,
+        *,
+        unverified: bool = False,
     ) -> Lane:
         if audience not in AUDIENCES:
             raise InvalidInput(f"Unknown audience; expected one of {list(AUDIENCES)}.")
         if audience == "client" and include_process_notes:
             raise PermissionDenied("Process notes belong to the therapist and never feed the client's view.")
-        key: LaneKey = (audience, include_process_notes, shared_since if audience == "therapist" else None)
+        if audience == "client" and unverified:
+            raise PermissionDenied(
+                "Unverified readings are the therapist's research prompts, never the client's."
+            )
+        therapist = audience == "therapist"
+        key: LaneKey = (audience, include_process_notes, shared_since if therapist else None, unverified)
         if key not in self._lanes:
             self._lanes[key] = self._materialise(key)
         return self._lanes[key]
@@ -145,7 +170,7 @@ class InsightState:
     def _materialise(self, key: LaneKey) -> Lane:
         """Build a lane from the digests already held (in time order, so every insert is an append)."""
         lane = Lane()
-        fed = [placed.digest(key[0]) for placed in self._placed.values() if placed.feeds(key)]
+        fed = [placed.digest(_readings(key)) for placed in self._placed.values() if placed.feeds(key)]
         for d in sorted(fed, key=lambda d: d.sort_key):
             lane.add(d)
         return lane
@@ -158,7 +183,11 @@ class InsightState:
         shared_since: datetime | None = None,
     ) -> InsightView:
         lane = self.lane(audience, include_process_notes, shared_since)
-        return assemble(lane, audience, include_process_notes)
+        view = assemble(lane, audience, include_process_notes)
+        if audience != "therapist":
+            return view
+        research = self.lane(audience, include_process_notes, shared_since, unverified=True)
+        return replace(view, unverified=unverified_section(research))
 
 
 def build_view(
@@ -183,6 +212,18 @@ SECTIONS: tuple[tuple[str, str], ...] = (
 
 # Section titles the client reads instead (their page shows the person triangle only; defenses are the therapist's).
 CLIENT_TITLES = {"triangles": "Therapist, people now and the past"}
+# The therapist's triangles while defense readings are not stated: the 'defense' corner is not read, not counted.
+TRIANGLES_WITHOUT_DEFENSE = (
+    f"Feeling and anxiety (the defense corner is {NOT_READ}); therapist, present and past"
+)
+
+
+def _title(key: str, title: str, audience: str) -> str:
+    if audience == "client":
+        return CLIENT_TITLES.get(key, title)
+    if key == "triangles" and not defenses_worded():
+        return TRIANGLES_WITHOUT_DEFENSE
+    return title
 
 
 def assemble(lane: Lane, audience: str, include_process_notes: bool) -> InsightView:
@@ -207,10 +248,7 @@ def assemble(lane: Lane, audience: str, include_process_notes: bool) -> InsightV
         first=order[0][0] if order else None,
         last=order[-1][0] if order else None,
         sections=tuple(
-            Section(
-                key, CLIENT_TITLES.get(key, title) if audience == "client" else title, tuple(builders[key]())
-            )
-            for key, title in SECTIONS
+            Section(key, _title(key, title, audience), tuple(builders[key]())) for key, title in SECTIONS
         ),
         pervasiveness=rows,
         core=core(rows),
@@ -239,9 +277,14 @@ def _overview(lane: Lane, audience: str) -> list[Statement]:
             f"{moments}."
         )
         return [statement("overview", text, (), lane.item_count, None, "items")]
+    episodes_words = (  # none is counted in a summary while the analyzer scores under MIN_SCORE (shown)
+        f", with {episodes} relationship episodes ({scored} scored for wish and responses)"
+        if relationships_worded()
+        else ""
+    )
     text = (
-        f"This view draws on {lane.item_count} items over {n_periods} quarters, including {dreams} dreams, "
-        f"with {episodes} relationship episodes ({scored} scored for wish and responses)."
+        f"This view draws on {lane.item_count} items over {n_periods} quarters, including {dreams} dreams"
+        f"{episodes_words}."
     )
     return [statement("overview", text, (), lane.item_count, None, "items")]
 

@@ -8,7 +8,10 @@ at two person corners (with a parent or in childhood and with a partner now = P-
 The client reads only the person triangle, in plain words ("12 of 40 entries mention your therapist"). The
 conflict triangle's corners cannot be said to a person plainly and truly: 'hidden feeling' is any feeling other
 than fear or nervousness ("I'm so angry I could scream" touched it), and 'defense' rests on DMRS readings the
-client's view does not count (review r19). The therapist's view keeps both triangles and the corner names.
+client's view does not count (review r19). The therapist's view keeps both triangles and the corner names, built
+from the same findings as every summary (``shown.for_summary``): while defense readings are not stated
+(``shown.defenses_worded``: DMRS under MIN_SCORE, review r30) the 'defense' corner is left out and said to be not
+read, never counted; person corners come from person mentions and time markers, not from relationship episodes.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from reverie.insights.ccrt import triple_phrase
 from reverie.insights.course import halves, periods, span_words
 from reverie.insights.digest import Triple
 from reverie.insights.lane import Lane
+from reverie.insights.shown import defenses_worded
 from reverie.insights.statements import Statement, percent, statement, unit_words
 from reverie.insights.view import Triangles
 
@@ -49,11 +53,21 @@ CLIENT_CORNER_WORDS = {
 }
 
 
+NOT_READ = "not read: Reverie's defence readings are not reliable enough"
+
+
+def read_corners() -> tuple[str, ...]:
+    """The corners a summary counts: not 'defense' while defense readings are not stated."""
+    return tuple(c for c in CONFLICT + PERSON if c != "D" or defenses_worded())
+
+
 def triangle_summary(lane: Lane) -> Triangles:
+    """Items per corner and per link, for the corners read (a corner left out is drawn as not read)."""
+    read = read_corners()
     return Triangles(
         items=lane.item_count,
-        corners=tuple((c, lane.corners.count(c)) for c in CONFLICT + PERSON),
-        links=tuple((a, b, lane.corner_links.count((a, b))) for a, b in LINKS),
+        corners=tuple((c, lane.corners.count(c)) for c in read),
+        links=tuple((a, b, lane.corner_links.count((a, b))) for a, b in LINKS if a in read and b in read),
     )
 
 
@@ -61,15 +75,16 @@ def triangle_lines(lane: Lane, audience: str = "therapist") -> list[Statement]:
     if audience == "client":
         return _client_lines(lane)
     total = lane.item_count
+    read = read_corners()
     lines: list[Statement] = []
-    for corner in CONFLICT + PERSON:
+    for corner in read:
         n = lane.corners.count(corner)
         if n:
             text = f"{n} of {total} items ({percent(n, total)}) touch the '{CORNER_NAMES[corner]}' corner."
             evidence = lane.in_time_order(lane.corners.evidence(corner))
             lines.append(statement(f"corner:{corner}", text, evidence, n, total, "items"))
     for a, b in LINKS:
-        line = _link_line(lane, a, b, total)
+        line = _link_line(lane, a, b, total) if a in read and b in read else None
         if line:
             lines.append(line)
     for a, b in (("C", "P"), ("C", "T"), ("P", "T")):

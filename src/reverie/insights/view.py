@@ -86,6 +86,9 @@ class InsightView:
     groups: tuple[GroupNode, ...]
     triangles: Triangles
     disclaimer: str = DISCLAIMER
+    # The therapist's research prompts (``insights.unverified``): readings of analyzers under MIN_SCORE, under their
+    # measured accuracy; never a summary statement, never the client's.
+    unverified: Section | None = None
 
     def statements(self) -> Iterator[Statement]:
         for section in self.sections:
@@ -95,26 +98,22 @@ class InsightView:
         return next((s for s in self.sections if s.key == key), None)
 
     def evidence_ids(self) -> set[str]:
-        return {i for s in self.statements() for i in s.evidence}
+        unverified = self.unverified.statements if self.unverified else ()
+        return {i for s in (*self.statements(), *unverified) for i in s.evidence}
 
     def to_json(self) -> dict[str, Any]:
         """The view as JSON (``reverie insights --json``). A client's carries what the client's page shows and no
         more (review r21): the readable sections (:func:`reverie.insights.highlights.keyed_sections`: no raw dream
         element codes, no defense section, no empty relationship sections), and no CCRT rows, defense or CCRT
-        figures by period, or episode groups; the therapist's carries everything."""
+        figures by period, or episode groups. Every reader's summary is counted from the same findings
+        (``shown.for_summary``); the therapist's also carries the labelled section of unverified readings."""
         from reverie.insights.highlights import keyed_sections
 
         client = self.audience == "client"
-        if client:
-            sections = [
-                {"key": k, "title": t, "statements": [x.to_json() for x in rows]}
-                for k, t, rows in keyed_sections(self)
-            ]
-        else:
-            sections = [
-                {"key": s.key, "title": s.title, "statements": [x.to_json() for x in s.statements]}
-                for s in self.sections
-            ]
+        sections = [
+            {"key": k, "title": t, "statements": [x.to_json() for x in rows]}
+            for k, t, rows in keyed_sections(self)
+        ]
         return {
             "schema": "reverie.insights/1",
             "audience": self.audience,
@@ -139,6 +138,13 @@ class InsightView:
                 }
                 for g in self.groups
             ],
+            "unverified": None
+            if client or self.unverified is None
+            else {
+                "key": self.unverified.key,
+                "title": self.unverified.title,
+                "statements": [x.to_json() for x in self.unverified.statements],
+            },
             "triangles": {
                 "items": self.triangles.items,
                 "corners": dict(self.triangles.corners),

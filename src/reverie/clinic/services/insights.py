@@ -26,7 +26,7 @@ from reverie.clinic.services.local_time import (
 from reverie.errors import NotFound, PermissionDenied
 from reverie.insights.highlights import Week, feeling_calendar
 from reverie.insights.items import Item
-from reverie.insights.observations import feeling_shown
+from reverie.insights.shown import counted
 from reverie.insights.state import InsightState
 from reverie.insights.view import InsightView
 
@@ -145,8 +145,8 @@ def _is_uuid(raw: str) -> bool:
 
 def feelings_calendar(actor: User, client_id: int | None = None, *, weeks: int = 6) -> list[Week]:
     """The person's own feeling ratings by week and day (the therapist: shared entries only), with the model's
-    reading as a separate layer (for the client, only the readings an entry page shows:
-    :func:`reverie.insights.observations.feeling_shown`, review r21). Goes back over the latest entries only (at most 400), and decrypts them newest
+    reading as a separate layer (for every reader, only the readings an entry page shows:
+    :func:`reverie.insights.shown.counted`, reviews r21 and r30). Goes back over the latest entries only (at most 400), and decrypts them newest
     first only until ``weeks`` weeks with a rating are complete: the older ones could not change the calendar."""
     from reverie.clinic.services import journal
 
@@ -189,7 +189,7 @@ def feelings_calendar(actor: User, client_id: int | None = None, *, weeks: int =
             for f in stored_findings(entries[v.id], row)
             if f.kind == "emotion"
             and f.data.get("scope") == "entry"
-            and (client is None or feeling_shown(f.confidence, f.data))  # the client: the entry page's bar
+            and counted(f) is not None  # every reader: the entry page's bar (insights.shown, review r30)
         ]
         read.append((v.happened_at.astimezone(zone), names))
     return feeling_calendar(rated, read, weeks=weeks)

@@ -48,6 +48,7 @@ def _page(request: HttpRequest, view: InsightView, client_id: int | None) -> Htt
         "disclaimer": DISCLAIMER,
         "summary": summary,
         "sections": readable_sections(view),
+        "unverified": view.unverified,  # the therapist's research prompts: one collapsed, labelled section
         "calendar": insights.feelings_calendar(actor, client_id),
         "weekdays": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
         # The SVGs are built from counts and category labels only, with every text node escaped by the renderer.
