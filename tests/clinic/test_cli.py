@@ -167,7 +167,10 @@ def test_cli_backup_restore_and_erase(cli: Any, tmp_path: Path) -> None:
     if "REVERIE_DATABASE_URL" in cli.env:
         return  # restoring needs a second empty database; the SQLite run covers it
     before_erasure = _fresh_install_from(cli, tmp_path, "restored-before")
-    before_erasure("restore", str(backup))
+    _, out, _ = before_erasure("restore", str(backup))
+    assert (
+        "2 entries wait for analysis (REVERIE_ANALYSIS is off here)." in out
+    )  # r29 fault 6: counted, not lost
     _, listed, _ = before_erasure("journal", "list", "-u", "kim", "--json")
     assert json.loads(listed)[0]["body"] == "kim before the backup"
 

@@ -268,7 +268,8 @@ def restore(
         ),
     ] = False,
 ) -> None:
-    """Restore a backup into an empty database. Needs keys.json and backup-keys.json in the data folder."""
+    """Restore a backup into an empty database. Needs keys.json and backup-keys.json in the data folder. A backup
+    made by a newer Reverie is refused; one made by an older Reverie is migrated forward, as an upgrade would."""
     from reverie.cli.runtime import django_ready
     from reverie.clinic.services.backup import restore_backup
 
@@ -287,6 +288,14 @@ def restore(
         typer.echo(
             f"Not restored: {done.left_out_people} people with their {done.left_out_entries} entries and"
             f" {done.left_out_attachments} attachments ({why})."
+        )
+    if done.queued:
+        from django.conf import settings
+
+        typer.echo(
+            f"Queued for analysis: {done.queued} entries that were waiting for it when the backup was taken."
+            if settings.REVERIE["REVERIE_ANALYSIS"] != "off"
+            else f"{done.queued} entries wait for analysis (REVERIE_ANALYSIS is off here)."
         )
 
 

@@ -189,6 +189,32 @@ def held_back() -> Iterator[list[tuple[uuid.UUID, int]]]:
                 schedule(entry_id, revision)
 
 
+def queue_waiting() -> int:
+    """Schedule the analysis of every entry (current revision, not in the trash) with no stored analysis of it, as
+    the save path does: risk first (an entry whose save-time screen was not "none", or has none, before the rest).
+    After a restore: what was waiting for analysis when the backup was taken is not left unread. Returns how many."""
+    from django.db.models import Exists, OuterRef
+
+    from reverie.clinic.models import EntryScreen
+    from reverie.clinic.services.worker import QUIET_LEVELS
+
+    done = StoredAnalysis.objects.filter(entry=OuterRef("pk"), revision=OuterRef("revision"))
+    quiet = EntryScreen.objects.filter(
+        entry=OuterRef("pk"), revision=OuterRef("revision"), level__in=QUIET_LEVELS
+    )
+    waiting = list(
+        Entry.objects.filter(deleted_at__isnull=True)
+        .exclude(Exists(done))
+        .annotate(quiet=Exists(quiet))
+        .order_by("quiet", "written_at", "id")
+        .values_list("id", "revision")
+    )
+    with transaction.atomic():  # one commit for the whole queue
+        for entry_id, revision in waiting:
+            schedule(entry_id, revision)
+    return len(waiting)
+
+
 def pending_count(client: User) -> int:
     """How many of the client's entries (current revision, not in the trash) have no stored analysis yet."""
     from django.db.models import Exists, OuterRef

@@ -6,6 +6,14 @@ person's data key is sealed in the backup under that person's backup key, ``back
 inside one transaction, so it holds every entry acknowledged before it started. Restore goes into an empty database
 only, and refuses up front when ``backup-keys.json`` is missing (without it no person's journal can be opened)
 unless asked explicitly to restore only what opens without it; what is left out is always counted.
+
+Versions. A backup records the last migration of each app it holds. One made by a newer Reverie (a migration this
+code does not know) is refused before anything changes. Any other is restored at its own version: the empty
+database is migrated back to the backup's migrations, the records are loaded with the models of that state, and the
+database is migrated forward to today's, so every data migration since (care 0012, 0015, …) runs on the restored
+records as on an upgrade in place. All of it runs in one transaction (SQLite and PostgreSQL both undo schema changes
+on rollback): a restore that fails leaves the empty database at today's version, as it found it. Entries that were
+waiting for analysis when the backup was taken are queued again after the restore commits, risk first.
 """
 
 from __future__ import annotations
@@ -13,13 +21,18 @@ from __future__ import annotations
 import base64
 import gzip
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from django.apps import apps
+from django.apps.registry import Apps
 from django.core import serializers
-from django.db import connection, transaction
+from django.core.serializers.python import Deserializer as PythonDeserializer
+from django.db import DatabaseError, IntegrityError, connection, transaction
+from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.recorder import MigrationRecorder
 
 from reverie.errors import Conflict, InvalidInput, KeyUnavailable
@@ -125,13 +138,17 @@ def _read(path: Path) -> dict[str, Any]:
 
 @dataclass(frozen=True, slots=True)
 class Restored:
-    """What a restore brought back, and what it had to leave out (people whose backup key it did not have)."""
+    """What a restore brought back, and what it had to leave out (people whose backup key it did not have).
+
+    ``queued``: entries that had no analysis of their current revision (waiting when the backup was taken), handed to
+    the analysis again after the restore."""
 
     records: int
     people: int
     left_out_people: int
     left_out_entries: int
     left_out_attachments: int
+    queued: int = 0
 
 
 def _left_out(objects: list[Any], people: set[int]) -> tuple[int, int]:
@@ -156,15 +173,77 @@ def missing_backup_keys_message(objects: list[Any]) -> str:
     )
 
 
-def restore_backup(path: Path, *, without_backup_keys: bool = False) -> Restored:
-    """Load a backup into an empty database (after ``migrate``). All or nothing.
+def _backup_state(doc: dict[str, Any], executor: MigrationExecutor) -> list[tuple[str, str]]:
+    """The migration of each app the backup was taken at; a migration unknown here is a newer Reverie's."""
+    recorded = doc.get("migration")
+    if not isinstance(recorded, dict) or not all(
+        isinstance(recorded.get(label), str) for label in APPS if label in recorded
+    ):
+        raise InvalidInput("That file is not a Reverie backup of a version this Reverie knows.")
+    targets = [(label, recorded[label]) for label in APPS if label in recorded]
+    unknown = [
+        f"{label} {name}" for label, name in targets if (label, name) not in executor.loader.graph.nodes
+    ]
+    if unknown:
+        raise InvalidInput(
+            f"This backup was made by a newer Reverie (its migrations {', '.join(unknown)} are not known here);"
+            " upgrade Reverie, then restore. Nothing was changed."
+        )
+    return targets
 
-    Refuses (``KeyUnavailable``, nothing restored) when the backup holds sealed data keys and ``backup-keys.json``
-    is not there, unless ``without_backup_keys``: then the people whose keys it holds are left out, and counted.
+
+class _HistoricalDeserializer(PythonDeserializer):
+    """Django's deserializer, reading each record with the models of one migration state (the backup's)."""
+
+    def __init__(self, objects: list[Any], models: Apps) -> None:
+        super().__init__(objects)
+        self._state_models = models
+
+    def _handle_object(self, obj: Any) -> Iterator[Any]:
+        try:  # as Django's JSON deserializer does: whatever a damaged record raises is a DeserializationError
+            yield from super()._handle_object(obj)  # type: ignore[misc]
+        except (GeneratorExit, serializers.base.DeserializationError):
+            raise
+        except Exception as exc:
+            raise serializers.base.DeserializationError(type(exc).__name__) from None
+
+    def _get_model_from_node(self, model_identifier: str) -> Any:
+        try:
+            return self._state_models.get_model(model_identifier)
+        except (LookupError, TypeError, ValueError):
+            raise serializers.base.DeserializationError(
+                f"Invalid model identifier: {model_identifier}"
+            ) from None
+
+
+@contextmanager
+def _schema_changes_allowed() -> Iterator[None]:
+    """SQLite's schema editor needs its foreign-key checks off, and they can only be switched off outside a
+    transaction: off for the whole restore (its schema changes and its records), checked at once before the commit
+    (:func:`connection.check_constraints`), on again after."""
+    if connection.vendor != "sqlite" or connection.in_atomic_block:
+        yield
+        return
+    switched_off = connection.disable_constraint_checking()
+    try:
+        yield
+    finally:
+        if switched_off:
+            connection.enable_constraint_checking()
+
+
+def restore_backup(path: Path, *, without_backup_keys: bool = False) -> Restored:
+    """Load a backup into an empty database (after ``migrate``), at the backup's own version. All or nothing.
+
+    Refuses (``InvalidInput``, nothing changed) a backup made by a newer Reverie. Refuses (``KeyUnavailable``,
+    nothing restored) when the backup holds sealed data keys and ``backup-keys.json`` is not there, unless
+    ``without_backup_keys``: then the people whose keys it holds are left out, and counted. A backup made by an older
+    Reverie is loaded at its version and migrated forward (the module's doc); entries waiting for analysis are queued.
     """
     from reverie.clinic.services import backup_keys
 
     doc = _read(path)
+    targets = _backup_state(doc, MigrationExecutor(connection))
     User = apps.get_model("clinic", "User")
     if User.objects.exists():
         raise Conflict("The database is not empty. Restore into a fresh data folder or database.")
@@ -172,18 +251,39 @@ def restore_backup(path: Path, *, without_backup_keys: bool = False) -> Restored
     if sealed and not without_backup_keys and not backup_keys.path().exists():
         raise KeyUnavailable(missing_backup_keys_message(doc["objects"]))
     objects, erased = _open_data_keys(doc["objects"])
-    try:
-        with transaction.atomic():
-            for obj in serializers.deserialize("json", json.dumps(objects)):
-                obj.save()
-            # Erased since the backup (or their key is not in this backup-keys.json): they stay out.
-            dropped, _ = User.objects.filter(pk__in=erased).delete()
-    except (serializers.base.DeserializationError, ValueError, KeyError):
-        raise InvalidInput("The backup's records could not be read; nothing was restored.") from None
+    with _schema_changes_allowed(), transaction.atomic():
+        executor = MigrationExecutor(connection)
+        executor.migrate(targets)  # back to the backup's version (nothing to do when it is today's)
+        then = executor.loader.project_state(targets).apps
+        try:
+            with transaction.atomic():
+                for obj in _HistoricalDeserializer(objects, then):
+                    obj.save()
+                # Erased since the backup (or their key is not in this backup-keys.json): they stay out.
+                dropped, _ = then.get_model("clinic", "User").objects.filter(pk__in=erased).delete()
+                connection.check_constraints()
+        except (serializers.base.DeserializationError, ValueError, KeyError, LookupError, IntegrityError):
+            raise InvalidInput("The backup's records could not be read; nothing was restored.") from None
+        forward = MigrationExecutor(connection)
+        try:
+            forward.migrate(forward.loader.graph.leaf_nodes())  # the data migrations since the backup, if any
+        except DatabaseError:
+            raise InvalidInput(
+                "The backup's records could not be brought up to this version of Reverie; nothing was restored."
+            ) from None
     _reset_sequences()
     entries, attachments = _left_out(objects, erased)
     people = sum(1 for o in objects if o["model"] == USER_MODEL) - len(erased)
-    return Restored(len(objects) - dropped, people, len(erased), entries, attachments)
+    return Restored(
+        len(objects) - dropped, people, len(erased), entries, attachments, _queue_waiting_analysis()
+    )
+
+
+def _queue_waiting_analysis() -> int:
+    """Queue the analysis of every entry waiting for one (as the save path does: risk first). Returns how many."""
+    from reverie.clinic.services.analysis import queue_waiting
+
+    return queue_waiting()
 
 
 def _reset_sequences() -> None:
