@@ -49,6 +49,7 @@ def test_browser_pair_journey(chromium: Any, live_server: Any, shot: Any, analys
     therapist.wait_for_url("**/account/2fa/")
     secret = therapist.locator("strong.code").inner_text().strip()
     therapist.fill("#code", pyotp.TOTP(secret).now())
+    therapist.fill("#password", PASSWORD)  # turning two-step sign-in on needs the password (review r31)
     therapist.click("button:has-text('Turn on')")
     therapist.goto("/pair/")
     therapist.click("button:has-text('Create an invitation code')")

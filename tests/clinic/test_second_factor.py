@@ -31,7 +31,7 @@ def _wrong_code(secret: str) -> str:
 
 def _therapist(make_user: Any, name: str) -> tuple[User, list[str]]:
     user = make_user(name, role="therapist")
-    codes = signin.enable_totp(user, SECRET, pyotp.TOTP(SECRET).at(time.time() - 30))
+    codes = signin.enable_totp(user, SECRET, pyotp.TOTP(SECRET).at(time.time() - 30), password=PASSWORD)
     return user, codes
 
 
@@ -68,7 +68,7 @@ def test_second_factor_a_code_works_once_and_never_an_older_one(make_user: Any) 
 def test_second_factor_the_enrolment_code_cannot_sign_in(make_user: Any) -> None:
     user = make_user("dr-first", role="therapist")
     code = pyotp.TOTP(SECRET).now()
-    signin.enable_totp(user, SECRET, code)
+    signin.enable_totp(user, SECRET, code, password=PASSWORD)
     with pytest.raises(AuthenticationFailed):
         signin.check_second_factor(User.objects.get(pk=user.pk), code, "10.0.0.2")
 

@@ -83,7 +83,7 @@ def test_security_therapists_must_set_up_two_step_sign_in(make_user: Any) -> Non
     secret = page.context["secret"]
     assert web.post("/account/2fa/", {"code": "000000"}).status_code == 400
     first_code = pyotp.TOTP(secret).now()
-    turned_on = web.post("/account/2fa/", {"code": first_code})
+    turned_on = web.post("/account/2fa/", {"code": first_code, "password": PASSWORD})
     # On: the recovery codes are shown, once.
     assert turned_on.status_code == 200 and len(turned_on.context["codes"]) == 10
     assert web.get("/journal/").status_code == 200

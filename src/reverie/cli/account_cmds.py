@@ -1,4 +1,5 @@
-"""``reverie user passwd|reset-password|invite-therapist``: passwords and therapist accounts from the CLI."""
+"""``reverie user passwd|reset-password|reset-two-step|invite-therapist``: passwords, two-step sign-in and therapist
+accounts from the CLI."""
 
 from __future__ import annotations
 
@@ -73,6 +74,25 @@ def reset_password(
         typer.echo(password)
 
 
+def reset_two_step(
+    username: Annotated[
+        str, typer.Argument(help="The user name of the person who lost their authenticator.")
+    ],
+) -> None:
+    """Operator: turn two-step sign-in off for USERNAME (their authenticator and recovery codes stop working;
+    audited). A therapist sets a new authenticator up at their next sign-in; a client may."""
+    from reverie.cli.runtime import django_ready
+
+    django_ready()
+    from reverie.clinic.services import signin
+
+    name = username.strip().lower()
+    if signin.reset_second_factor(name):
+        typer.echo(f"Two-step sign-in of '{name}' cleared; their old codes no longer work.")
+    else:
+        typer.echo(f"'{name}' had no two-step sign-in; nothing to clear.")
+
+
 def invite_therapist(
     days: Annotated[int, typer.Option(help="Days the code stays valid (1–90).")] = 14,
 ) -> None:
@@ -91,6 +111,7 @@ def invite_therapist(
 def register(user_app: typer.Typer) -> None:
     user_app.command("passwd")(passwd)
     user_app.command("reset-password")(reset_password)
+    user_app.command("reset-two-step")(reset_two_step)
     user_app.command("invite-therapist")(invite_therapist)
     from reverie.cli.local_times import time_zone
 

@@ -12,3 +12,6 @@ class ClinicConfig(AppConfig):
 
         analysis.install()
         doctor.install()
+        from reverie.clinic.web import session_limit
+
+        session_limit.install()

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from reverie import settings as reverie_settings
+from reverie.clinic.web import static_headers as _static_headers
 from reverie.errors import ConfigurationError
 
 CONFIG = reverie_settings.load()
@@ -74,9 +75,9 @@ SECRET_KEY_FALLBACKS = [
     k.strip() for k in str(CONFIG["REVERIE_SECRET_KEY_FALLBACKS"]).split(",") if k.strip()
 ]
 DEBUG = bool(CONFIG["REVERIE_DEBUG"]) and not CONFIG.clinic_mode
-ALLOWED_HOSTS = [h.strip() for h in str(CONFIG["REVERIE_ALLOWED_HOSTS"]).split(",") if h.strip()] + [
-    "testserver"
-]
+# Only the configured names: Django's test set-up (pytest-django's ``setup_test_environment``) adds its own
+# ``testserver`` while tests run, and nothing else does, in clinic or embedded mode.
+ALLOWED_HOSTS = [h.strip() for h in str(CONFIG["REVERIE_ALLOWED_HOSTS"]).split(",") if h.strip()]
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -152,6 +153,8 @@ STATIC_ROOT = None  # served from the package by WhiteNoise finders; no collects
 STATICFILES_DIRS: list[str] = []
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = False
+WHITENOISE_ALLOW_ALL_ORIGINS = False  # no "Access-Control-Allow-Origin: *" on Reverie's files
+WHITENOISE_ADD_HEADERS_FUNCTION = _static_headers.add_headers  # the policy headers the middleware cannot add
 
 # Uploads stay in memory up to the attachment limit (attachments are encrypted before they touch the disk); a larger
 # file is counted and refused plainly, never dropped (reverie.clinic.web.uploads). The data limit is for the fields.

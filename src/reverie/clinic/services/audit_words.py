@@ -78,6 +78,8 @@ SENTENCES = {
     "password.change": "{who} changed your password.",
     "password.reset": "{who} reset your password.",
     "totp.enable": "{who} turned on two-step sign-in.",
+    "totp.disable": "{who} turned off two-step sign-in.",
+    "totp.reset": "{who} cleared your two-step sign-in.",
     "recovery_code.use": "{who} signed in with a recovery code.",
     "recovery_code.renew": "{who} made new recovery codes.",
     "token.create": "{who} created an app token.",

@@ -46,12 +46,36 @@ def first_account(username: str, password: str, role: str, *, time_zone: str = "
     return people.create_user(username, password, role, time_zone=time_zone)
 
 
+MAX_SIGNUPS_PER_ADDRESS = (
+    20  # sign-up attempts per client address and window (as sign-in's per-address limit)
+)
+TOO_MANY_SIGNUPS = "Too many sign-up attempts from here. Wait 15 minutes and try again."
+
+
+def signup_limit(address: str) -> Limit:
+    return Limit("signup-address", address[:64], MAX_SIGNUPS_PER_ADDRESS)
+
+
 def sign_up(
     username: str, password: str, *, invitation: str = "", address: str = "", time_zone: str = ""
 ) -> User:
-    """The public sign-up: a client account, or the role of a valid operator's invitation code."""
-    if not invitation.strip():
-        return people.create_user(username, password, Role.CLIENT, time_zone=time_zone)
+    """The public sign-up: a client account, or the role of a valid operator's invitation code.
+
+    A sign-up page necessarily says whether a user name is free, so each attempt takes a place in its address's
+    limit before the name is looked at (the sign-in's mechanism, ``services/throttle.py``); an account made gives
+    its place back, a refused attempt (a taken name, a weak password) keeps it for the window. With an invitation
+    code the invitation's own limits (per name and per address, taken before the code or the name is checked)
+    count the attempt instead.
+    """
+    if invitation.strip():
+        return _redeem(username, password, invitation, address, time_zone)
+    ticket = throttle.take(signup_limit(address), message=TOO_MANY_SIGNUPS)
+    user = people.create_user(username, password, Role.CLIENT, time_zone=time_zone)
+    ticket.succeeded()
+    return user
+
+
+def _redeem(username: str, password: str, invitation: str, address: str, time_zone: str) -> User:
     ticket = throttle.take(
         Limit("invitation-account", "signup:" + username, people.MAX_REDEEM_PER_ACCOUNT),
         Limit("invitation-address", address[:64], people.MAX_REDEEM_PER_ADDRESS),

@@ -218,11 +218,14 @@ def enable_totp(
 ) -> list[str]:
     """Turn on (or replace) the authenticator; return fresh recovery codes, shown once.
 
-    Replacing an authenticator already set up needs the password and a code from the current one (or a
-    recovery code): a session left open is not enough to take over the second factor.
+    Turning it on needs the password; replacing an authenticator already set up needs the password and a code
+    from the current one (or a recovery code): a session left open is not enough to bind or take over the second
+    factor (review r31).
     """
     if user.totp_secret:
         _prove_identity(user, password, current_code, address)
+    else:
+        check_password(user.username, password, address)
     step = _matching_step(secret, code)
     if step is None:
         raise InvalidInput("That code does not match. Check the time on your device and try again.")
@@ -244,3 +247,44 @@ def new_recovery_codes(user: User, password: str, code: str, address: str = "") 
         codes = _replace_recovery_codes(user)
         audit.record(user, "recovery_code.renew", "user", user.pk, subject=user)
     return codes
+
+
+THERAPISTS_KEEP_IT = (
+    "Therapists must keep two-step sign-in. To use another device, replace the authenticator instead."
+)
+
+
+def _clear_second_factor(user: User) -> None:
+    user.totp_secret = ""
+    user.save(update_fields=["totp_secret"])  # totp_last_step stays: an old code never signs in again
+    RecoveryCode.objects.filter(user=user).delete()
+
+
+def disable_totp(user: User, password: str, code: str, address: str = "") -> None:
+    """Turn two-step sign-in off: needs the password and a current code (or a recovery code). Therapists must
+    keep it (they may replace the authenticator)."""
+    if not user.totp_secret:
+        raise InvalidInput("Two-step sign-in is not on.")
+    if user.is_therapist:
+        raise InvalidInput(THERAPISTS_KEEP_IT)
+    _prove_identity(user, password, code, address)
+    with transaction.atomic():
+        _clear_second_factor(user)
+        audit.record(user, "totp.disable", "user", user.pk, subject=user)
+
+
+def reset_second_factor(username: str) -> bool:
+    """The operator's reset (``reverie user reset-two-step``): clear the authenticator and the recovery codes of
+    an account that lost them (or had one bound by someone else). Audited. A therapist sets a new one up at
+    their next sign-in. Returns whether there was one to clear."""
+    from reverie.errors import NotFound
+
+    user = User.objects.filter(username=username.strip().lower(), is_active=True).first()
+    if user is None:
+        raise NotFound("No such account.")
+    had = bool(user.totp_secret) or RecoveryCode.objects.filter(user=user).exists()
+    with transaction.atomic():
+        _clear_second_factor(user)
+        audit.record(None, "totp.reset", "user", user.pk, subject=user)
+    throttle.clear(code_limits(user, "")[0])  # the locked-out person can try their new codes at once
+    return had

@@ -35,12 +35,14 @@ _address = client_address
 @login_required
 @require_http_methods(["GET", "POST"])
 def totp_setup(request: HttpRequest) -> HttpResponse:
-    """Turn on two-step sign-in, replace the authenticator (password and a current code needed), or renew the
-    recovery codes. The QR code is drawn on the server as inline SVG: nothing is fetched from elsewhere."""
+    """Turn on two-step sign-in (the password needed), replace the authenticator or turn it off (the password and
+    a current code or a recovery code needed; therapists cannot turn it off), or renew the recovery codes. The QR
+    code is drawn on the server as inline SVG: nothing is fetched from elsewhere."""
     user = _user(request)
     secret = request.session.get("totp_candidate") or signin.new_secret()
     request.session["totp_candidate"] = secret
     error = None
+    turned_off = False
     codes: list[str] = []
     if request.method == "POST":
         post = request.POST
@@ -49,6 +51,12 @@ def totp_setup(request: HttpRequest) -> HttpResponse:
                 codes = signin.new_recovery_codes(
                     user, post.get("password", ""), post.get("current_code", ""), _address(request)
                 )
+            elif post.get("action") == "disable":
+                signin.disable_totp(
+                    user, post.get("password", ""), post.get("current_code", ""), _address(request)
+                )
+                request.session["otp"] = False
+                turned_off = True
             else:
                 codes = signin.enable_totp(
                     user,
@@ -69,6 +77,7 @@ def totp_setup(request: HttpRequest) -> HttpResponse:
         "qr": mark_safe(signin.qr_svg(uri)),  # noqa: S308 -- SVG that segno drew from our own URI
         "error": error,
         "codes": codes,
+        "turned_off": turned_off,
         "enrolled": bool(user.totp_secret),
         "codes_left": signin.recovery_codes_left(user) if user.totp_secret else 0,
     }

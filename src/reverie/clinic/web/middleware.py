@@ -1,4 +1,5 @@
-"""Security headers on every response, and one error shape for every view."""
+"""Security headers on every response (static files get theirs from WhiteNoise's hook, ``static_headers``), and
+one error shape for every view."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ CSP = (
     "font-src 'self'; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; form-action 'self'; "
     "base-uri 'none'"
 )
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=()"
 
 
 class SecurityHeadersMiddleware:
@@ -28,7 +30,7 @@ class SecurityHeadersMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         response.setdefault("Content-Security-Policy", CSP)
-        response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+        response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         response.setdefault("Cross-Origin-Opener-Policy", "same-origin")
         if request.user.is_authenticated if hasattr(request, "user") else False:
             response.setdefault("Cache-Control", "no-store")
@@ -190,8 +192,9 @@ LAST_SEEN_STEP = 60  # seconds: the session's last-seen time is written at most 
 
 
 class SessionSafetyMiddleware:
-    """Idle timeout; therapists must pass (or set up) their second factor before anything else; a person whose
-    password the operator reset must choose their own next."""
+    """Idle timeout and the hard limit of 12 hours after sign-in (:mod:`session_limit`); therapists must pass (or
+    set up) their second factor before anything else; a person whose password the operator reset must choose their
+    own next."""
 
     OPEN_PATHS = ("/login/", "/logout/", "/safety/", "/static/", "/account/2fa/")
 
@@ -205,6 +208,7 @@ class SessionSafetyMiddleware:
         from django.contrib.auth import logout
         from django.shortcuts import redirect
 
+        from reverie.clinic.web import session_limit
         from reverie.clinic.web.drafts import SIGNED_OUT_ATTR
 
         user = getattr(request, "user", None)
@@ -212,7 +216,7 @@ class SessionSafetyMiddleware:
             now = int(time.time())
             idle = int(settings.REVERIE["REVERIE_IDLE_MINUTES"]) * 60
             last = int(request.session.get("last_seen", now))
-            if now - last > idle:
+            if now - last > idle or session_limit.expired(request):  # idle, or 12 hours after sign-in
                 # who was signed in: a form's words posted now travel through the sign-in bound to them (drafts)
                 setattr(request, SIGNED_OUT_ATTR, user.pk)
                 logout(request)
