@@ -236,3 +236,22 @@ def test_audit_chain_events_restored_under_a_fresh_head_are_adopted_not_forked(d
     _events(1)
     check = audit.verify(check_anchor=False)
     assert check.ok and check.events == 4
+
+
+def test_audit_chain_restored_under_another_master_key_is_reanchored_and_a_cut_before_it_is_seen(
+    db: Any,
+) -> None:
+    """r29 fault 9: events keyed under a master key this ring lacks (a backup from another installation) are
+    re-anchored by the restore with one keyed event; the chain then verifies, and removing a restored event is seen."""
+    _events(4)
+    AuditEvent.objects.update(key_id="mk-of-another-installation")  # as restored under another keys.json
+    assert not audit.verify().ok
+    assert audit.reanchor_after_restore() == 4
+    marker = AuditEvent.objects.order_by("-id").first()
+    assert marker is not None and marker.action == audit.REANCHORED and marker.outcome == "restore"
+    check = audit.verify()
+    assert check.ok and check.restored == 4 and check.events == 5 and check.anchored
+    _events(1)
+    assert audit.verify().ok and audit.reanchor_after_restore() == 0  # nothing more to re-anchor
+    AuditEvent.objects.filter(pk=AuditEvent.objects.order_by("id").first().pk).delete()  # type: ignore[union-attr]
+    assert not audit.verify().ok

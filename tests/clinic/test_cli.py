@@ -220,6 +220,8 @@ def test_cli_restore_without_backup_keys_refuses_up_front_unless_asked(cli: Any,
     assert not (only_keys.data_dir / "backup-keys.json").exists()
     # Nothing changed: with the file copied in, the same folder takes the whole backup (a restore needs it empty).
     (only_keys.data_dir / "backup-keys.json").write_bytes((cli.data_dir / "backup-keys.json").read_bytes())
+    # A key file that others may read is refused (r29 fault 7): copied in as an operator would, private.
+    (only_keys.data_dir / "backup-keys.json").chmod(0o600)
     _, out, _ = only_keys("restore", str(backup))
     assert "(2 people)" in out and "Not restored" not in out
     _, listed, _ = only_keys("journal", "list", "-u", "bo", "--json")

@@ -238,14 +238,15 @@ def backup(
     path: Annotated[Path, typer.Argument(help="The backup file to write (only you can open it here).")],
 ) -> None:
     """Write a backup of the whole database (ciphertext stays ciphertext). Keep the two key files apart from it:
-    keys.json and backup-keys.json; a restore needs both."""
+    keys.json and backup-keys.json; a restore needs both (and purged-entries.json beside them, which keeps entries
+    deleted for good out of any restore)."""
     from django.conf import settings
 
     from reverie.cli.runtime import django_ready
 
     django_ready()
     from reverie.cli.paths import writing_to
-    from reverie.clinic.services import backup_keys
+    from reverie.clinic.services import backup_keys, purged
     from reverie.clinic.services.backup import create_backup
 
     with writing_to(path):
@@ -255,6 +256,11 @@ def backup(
         f"Keep these two files safe too, apart from the backup: a restore needs both. {settings.REVERIE.key_file}"
         f" and {backup_keys.path()}."
     )
+    if purged.path().exists():
+        typer.echo(
+            f"Keep {purged.path()} with them (current, not with the backup): it names the entries deleted for good,"
+            " which a restore leaves out."
+        )
 
 
 def restore(
@@ -274,7 +280,7 @@ def restore(
     from reverie.clinic.services.backup import restore_backup
 
     django_ready()
-    from reverie.clinic.services import backup_keys
+    from reverie.clinic.services import backup_keys, purged
 
     missing = not backup_keys.path().exists()
     done = restore_backup(path, without_backup_keys=without_backup_keys)
@@ -296,6 +302,17 @@ def restore(
             f"Queued for analysis: {done.queued} entries that were waiting for it when the backup was taken."
             if settings.REVERIE["REVERIE_ANALYSIS"] != "off"
             else f"{done.queued} entries wait for analysis (REVERIE_ANALYSIS is off here)."
+        )
+    if done.purged_entries:
+        typer.echo(
+            f"Left out {done.purged_entries} entries (and their {done.purged_attachments} attachments) deleted for"
+            f" good after this backup was taken ({purged.path()})."
+        )
+    if done.audit_restored:
+        typer.echo(
+            f"The {done.audit_restored} audit events in the backup are keyed under another key file's master key;"
+            " they cannot be checked here. The audit trail was re-anchored at this restore (an audit event says"
+            " so) and verifies from there: `reverie audit verify`."
         )
 
 

@@ -32,6 +32,11 @@ def verify(
     check = audit.reanchor() if reanchor else audit.verify()
     legacy = f", {check.legacy} of them unkeyed (legacy, before the first keyed one)" if check.legacy else ""
     typer.echo(f"{check.events} events{legacy}.")
+    if check.restored:
+        typer.echo(
+            f"The first {check.restored} came from a backup keyed under another key file's master key: they cannot"
+            " be checked here; the chain was re-anchored when it was restored and is checked from there."
+        )
     if not check.ok:
         where = f" at event {check.first_bad_id}" if check.first_bad_id is not None else ""
         raise IntegrityError(f"The audit trail failed its check{where}: {check.problem}.")

@@ -23,16 +23,23 @@ def doctor(
     still owes and say how many entries were risk-screened on the lexicon alone.
 
     Exits non-zero when any record cannot be opened (after --quarantine: when any is left that was not moved), when
-    an erasure is still not finished (said in plain words), or when a risk alert is still owed.
+    an erasure is still not finished (said in plain words), when a risk alert is still owed, or when the backup key
+    file (backup-keys.json) may be read by group or others (as the key file is refused).
     """
     from reverie.cli.runtime import django_ready
 
     django_ready()
     from reverie.clinic.models import User
+    from reverie.clinic.services import backup_keys, erasure_owed
     from reverie.clinic.services import doctor as service
-    from reverie.clinic.services import erasure_owed
-    from reverie.errors import IntegrityError
+    from reverie.errors import IntegrityError, KeyUnavailable
 
+    try:  # readable by others: reported, and exits non-zero (E510) as keys.json does, never used silently
+        backup_keys.check()
+        shared_backup_keys = None
+    except KeyUnavailable as exc:
+        shared_backup_keys = exc
+        typer.echo(exc.message)
     owed_before = erasure_owed.current()
     try:
         owed = erasure_owed.settle()
@@ -87,6 +94,8 @@ def doctor(
             "Every sealed record opens, but an erasure is not finished (see above; docs/security.md, 'Erasure')."
         )
     typer.echo("Every sealed record opens.")
+    if shared_backup_keys is not None:
+        raise shared_backup_keys
     if risk_owed:
         raise IntegrityError(risk_owed)
 

@@ -3,11 +3,32 @@ never an ``IsADirectoryError`` with an incident number. Light: no Django, no Ric
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from reverie.errors import InvalidInput
+
+# The disk itself refused (whatever file the error names): said plainly, for every write a person asks for.
+_DISK = {
+    errno.ENOSPC: "The disk is full",
+    errno.EDQUOT: "Your disk quota is used up",
+    errno.EROFS: "The disk is read-only",
+    errno.EIO: "The disk reported an error",
+}
+
+
+def _disk_refused(path: Path, exc: OSError) -> InvalidInput | None:
+    said = _DISK.get(exc.errno or 0)
+    if said is None:
+        return None
+    fix = (
+        "free space and try again"
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT)
+        else "write it to another disk"
+    )
+    return InvalidInput(f"{said} (writing {path}): nothing was written; {fix}.")
 
 
 def _why(path: Path, exc: OSError, verb: str) -> InvalidInput:
@@ -32,10 +53,14 @@ def read_named(path: Path) -> bytes:
 
 @contextmanager
 def writing_to(path: Path) -> Iterator[None]:
-    """Around a write to a path the person named: a folder, a missing folder or no permission is a message."""
+    """Around a write to a path the person named: a folder, a missing folder or no permission is a message, and so
+    is a disk that is full, read-only or failing (ENOSPC, EDQUOT, EROFS, EIO), whatever file the error names."""
     try:
         yield
     except OSError as exc:
+        disk = _disk_refused(path, exc)
+        if disk is not None:
+            raise disk from None
         if exc.filename is None or Path(exc.filename).parent != path.parent:
             raise  # about some other file (the database, a key file): not the person's input
         raise _why(path, exc, "write") from None

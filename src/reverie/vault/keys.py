@@ -244,14 +244,21 @@ def _key_file_lock(path: Path) -> Iterator[None]:
         os.close(descriptor)  # closing releases the lock
 
 
+def require_private(path: Path, *, what: str = "Key file") -> None:
+    """Refuse (``KeyUnavailable``, E510) a key file that group or others may read or write: the one check for every
+    key file (``keys.json``, ``backup-keys.json``), wherever it is read (backup, restore, doctor, every command).
+    A missing file is left to the caller (it says what a missing file means for it)."""
+    info = path.stat()
+    if os.name != "nt" and not is_private(info.st_mode):
+        raise KeyUnavailable(
+            f"{what} {path} is readable or writable by group or others "
+            f"(mode {info.st_mode & 0o777:o}); run `chmod 600 {path}` and check who could have copied it."
+        )
+
+
 def _read_key_file(path: Path) -> Any:
     try:
-        info = path.stat()
-        if os.name != "nt" and not is_private(info.st_mode):
-            raise KeyUnavailable(
-                f"Key file {path} is readable or writable by group or others "
-                f"(mode {info.st_mode & 0o777:o}); run `chmod 600 {path}` and check who could have copied it."
-            )
+        require_private(path)
         raw = path.read_bytes()
     except FileNotFoundError:
         raise KeyUnavailable(f"Key file {path} does not exist: {_CREATE_HINT}.") from None

@@ -50,6 +50,9 @@ LEGACY = 1
 KEYED = 2
 ANCHOR_FORMAT = "reverie.audit-anchor/1"
 KEEP_CHECKPOINTS = 5
+# Recorded by a restore whose events are keyed under master keys this key ring lacks (another installation's key
+# file): keyed under the active key, it names how many events came before it and the last one's id ("count:id").
+REANCHORED = "audit.reanchored"
 # What a client never sees in their own privacy log: that their therapist wrote or read therapist-only notes.
 THERAPIST_ONLY_TYPES = ("therapist_note",)
 THERAPIST_ONLY_ACTIONS = ("note.process", "note.transference", "note.countertransference", "process_notes.")
@@ -330,6 +333,55 @@ def reanchor() -> ChainCheck:
     return check
 
 
+def reanchor_after_restore() -> int:
+    """After a restore: when restored events are keyed under master keys this key ring lacks (the backup came from
+    an installation with another ``keys.json``), they can never be checked here. Record one keyed event,
+    ``audit.reanchored`` (outcome ``restore``), naming how many events came before it and the last one's id, and move
+    the anchor file to the new head; verification then starts from that event and counts the ones before it as
+    restored, not checked. Returns how many events were left unchecked (0: nothing recorded, the chain verifies
+    here as it is, or fails for another reason that ``reverie audit verify`` reports).
+    """
+    check = verify(check_anchor=False)
+    if check.ok or not check.unverifiable_key:
+        return 0  # it verifies here (or fails for another reason, which no re-anchoring may hide)
+    with transaction.atomic():
+        head = _locked_head()
+        before = (head.count, head.last_id)
+        record(None, REANCHORED, "audit", f"{before[0]}:{before[1]}", outcome="restore")
+        head = AuditHead.objects.get(pk=1)
+        state = (head.count, head.last_id, head.hash)
+    key_id, _key = _active_chain_key()
+    with _anchor_guard():
+        _write_anchor(*state, key_id, durable=True)
+    return before[0]
+
+
+def _restore_boundary() -> _Walk | None:
+    """The newest ``audit.reanchored`` event whose keyed digest verifies here, as the state a walk resumes from
+    (with a problem set when the events it names were removed or rewritten); None when there is none."""
+    rows = AuditEvent.objects.filter(action=REANCHORED, digest_version=KEYED).order_by("-id")
+    for event in rows:
+        key = _chain_key(event.key_id)
+        if key is None or not hmac.compare_digest(
+            event.hash, _digest_v2(key, event.prev_hash, _event_fields(event), event.key_id)
+        ):
+            continue
+        try:
+            count, last_id = (int(part) for part in event.record_id.split(":"))
+        except ValueError:
+            continue
+        state = _Walk(prev=event.prev_hash, count=count, last_id=last_id, keyed_seen=True, restored=count)
+        stored = (
+            AuditEvent.objects.filter(pk=last_id).values_list("hash", flat=True).first()
+            if last_id
+            else GENESIS
+        )
+        if stored != event.prev_hash or AuditEvent.objects.filter(id__lte=last_id).count() != count:
+            state.bad_id, state.problem = event.pk, "events from before the restore were removed or rewritten"
+        return state
+    return None
+
+
 # --- verifying --------------------------------------------------------------------------------------------------
 
 
@@ -345,6 +397,7 @@ class ChainCheck:
     checked: int = 0
     anchored: bool = False
     unverifiable_key: str = ""
+    restored: int = 0  # events before a restore's re-anchoring, keyed under a master key not in this key ring
 
 
 _COLUMNS = (
@@ -374,6 +427,7 @@ class _Walk:
     bad_id: int | None = None
     problem: str = ""
     missing_key: str = ""
+    restored: int = 0
 
 
 def _walk(state: _Walk, after_id: int) -> _Walk:
@@ -477,12 +531,18 @@ def _result(state: _Walk, *, check_anchor: bool) -> ChainCheck:
         checked=state.checked,
         anchored=anchored,
         unverifiable_key=state.missing_key,
+        restored=state.restored,
     )
 
 
 def verify(*, check_anchor: bool = True) -> ChainCheck:
     """Recheck every event from the start, then the head row and the anchor; store a checkpoint when all is well."""
     state = _walk(_Walk(prev=GENESIS, count=0, last_id=0, keyed_seen=False), after_id=0)
+    if state.missing_key and state.bad_id is not None:
+        # Keyed under a master key this ring lacks: a restore from another installation re-anchored after them?
+        boundary = _restore_boundary()
+        if boundary is not None and state.bad_id <= boundary.last_id:
+            state = boundary if boundary.problem else _walk(boundary, after_id=boundary.last_id)
     check = _result(state, check_anchor=check_anchor)
     if check.ok:
         _store_checkpoint(state)

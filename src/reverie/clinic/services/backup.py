@@ -31,11 +31,12 @@ from django.apps import apps
 from django.apps.registry import Apps
 from django.core import serializers
 from django.core.serializers.python import Deserializer as PythonDeserializer
-from django.db import DatabaseError, IntegrityError, connection, transaction
+from django.db import DatabaseError, connection, transaction
+from django.db import IntegrityError as DatabaseIntegrityError
 from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.recorder import MigrationRecorder
 
-from reverie.errors import Conflict, InvalidInput, KeyUnavailable
+from reverie.errors import Conflict, IntegrityError, InvalidInput, KeyUnavailable
 from reverie.files import write_private_atomic
 
 FORMAT = "reverie.backup/2"  # 2: data keys sealed under per-person backup keys (backup_keys.py)
@@ -109,9 +110,13 @@ def _open_data_keys(objects: list[Any]) -> tuple[list[Any], set[int]]:
             erased.add(client)
             continue
         sealed = base64.b64decode(row["fields"]["wrapped"])
-        material = open_sealed(
-            openers[client], sealed, client_id=str(client), record_id="backup", purpose=KEY_PURPOSE
-        )
+        try:
+            material = open_sealed(
+                openers[client], sealed, client_id=str(client), record_id="backup", purpose=KEY_PURPOSE
+            )
+        except IntegrityError:
+            # Its key for this person is another's: said plainly, no key ids named (they mean nothing here).
+            raise KeyUnavailable(foreign_backup_keys_message()) from None
         row["fields"]["wrapped"] = base64.b64encode(ring.wrap(DataKey(material), str(client))).decode()
     kept = [o for o in objects if not (o["model"] == KEY_MODEL and int(o["fields"]["client"]) in erased)]
     return kept, erased
@@ -149,6 +154,9 @@ class Restored:
     left_out_entries: int
     left_out_attachments: int
     queued: int = 0
+    purged_entries: int = 0  # entries deleted for good after the backup was taken (purged.py), left out
+    purged_attachments: int = 0
+    audit_restored: int = 0  # audit events keyed under another key file's master key: re-anchored (audit.py)
 
 
 def _left_out(objects: list[Any], people: set[int]) -> tuple[int, int]:
@@ -158,6 +166,35 @@ def _left_out(objects: list[Any], people: set[int]) -> tuple[int, int]:
         1 for o in objects if o["model"] == ATTACHMENT_MODEL and o["fields"].get("entry") in entries
     )
     return len(entries), attachments
+
+
+def _without_purged(objects: list[Any]) -> tuple[list[Any], int, int]:
+    """Leave out the entries deleted for good since the backup (``purged-entries.json``) and every row that belongs
+    to one of them, before anything is written: their words never reach the database again."""
+    from reverie.clinic.services import purged
+
+    gone = purged.entries()
+    dropped = {o["pk"] for o in objects if o["model"] == ENTRY_MODEL and str(o["pk"]) in gone}
+    if not dropped:
+        return objects, 0, 0
+    owned_by_entry = {
+        model._meta.label_lower: [
+            f.name
+            for f in model._meta.concrete_fields
+            if f.is_relation
+            and f.related_model is not None
+            and f.related_model._meta.label_lower == ENTRY_MODEL
+        ]
+        for model in _models()
+    }
+
+    def belongs(obj: Any) -> bool:
+        if obj["model"] == ENTRY_MODEL:
+            return obj["pk"] in dropped
+        return any(obj["fields"].get(name) in dropped for name in owned_by_entry.get(obj["model"], ()))
+
+    attachments = sum(1 for o in objects if o["model"] == ATTACHMENT_MODEL and belongs(o))
+    return [o for o in objects if not belongs(o)], len(dropped), attachments
 
 
 def missing_backup_keys_message(objects: list[Any]) -> str:
@@ -190,6 +227,17 @@ def _backup_state(doc: dict[str, Any], executor: MigrationExecutor) -> list[tupl
             " upgrade Reverie, then restore. Nothing was changed."
         )
     return targets
+
+
+def foreign_backup_keys_message() -> str:
+    from reverie.clinic.services import backup_keys
+
+    return (
+        f"The backup key file {backup_keys.path()} (backup-keys.json) does not belong to this backup: the keys it"
+        " holds do not open the journals in it (it comes from another installation, or from one restored from"
+        " another backup). Nothing was restored. Put the backup-keys.json kept with this backup there (keep the"
+        " current one aside first) and restore again."
+    )
 
 
 class _HistoricalDeserializer(PythonDeserializer):
@@ -251,6 +299,7 @@ def restore_backup(path: Path, *, without_backup_keys: bool = False) -> Restored
     if sealed and not without_backup_keys and not backup_keys.path().exists():
         raise KeyUnavailable(missing_backup_keys_message(doc["objects"]))
     objects, erased = _open_data_keys(doc["objects"])
+    objects, purged_entries, purged_attachments = _without_purged(objects)
     with _schema_changes_allowed(), transaction.atomic():
         executor = MigrationExecutor(connection)
         executor.migrate(targets)  # back to the backup's version (nothing to do when it is today's)
@@ -262,7 +311,13 @@ def restore_backup(path: Path, *, without_backup_keys: bool = False) -> Restored
                 # Erased since the backup (or their key is not in this backup-keys.json): they stay out.
                 dropped, _ = then.get_model("clinic", "User").objects.filter(pk__in=erased).delete()
                 connection.check_constraints()
-        except (serializers.base.DeserializationError, ValueError, KeyError, LookupError, IntegrityError):
+        except (
+            serializers.base.DeserializationError,
+            ValueError,
+            KeyError,
+            LookupError,
+            DatabaseIntegrityError,
+        ):
             raise InvalidInput("The backup's records could not be read; nothing was restored.") from None
         forward = MigrationExecutor(connection)
         try:
@@ -272,10 +327,19 @@ def restore_backup(path: Path, *, without_backup_keys: bool = False) -> Restored
                 "The backup's records could not be brought up to this version of Reverie; nothing was restored."
             ) from None
     _reset_sequences()
+    audit_restored = _reanchor_audit()
     entries, attachments = _left_out(objects, erased)
     people = sum(1 for o in objects if o["model"] == USER_MODEL) - len(erased)
     return Restored(
-        len(objects) - dropped, people, len(erased), entries, attachments, _queue_waiting_analysis()
+        len(objects) - dropped,
+        people,
+        len(erased),
+        entries,
+        attachments,
+        queued=_queue_waiting_analysis(),
+        purged_entries=purged_entries,
+        purged_attachments=purged_attachments,
+        audit_restored=audit_restored,
     )
 
 
@@ -284,6 +348,13 @@ def _queue_waiting_analysis() -> int:
     from reverie.clinic.services.analysis import queue_waiting
 
     return queue_waiting()
+
+
+def _reanchor_audit() -> int:
+    """The restored audit trail verifies under this key ring: re-anchored when it was keyed under another's."""
+    from reverie.clinic.services import audit
+
+    return audit.reanchor_after_restore()
 
 
 def _reset_sequences() -> None:

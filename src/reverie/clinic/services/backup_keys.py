@@ -21,7 +21,7 @@ from django.conf import settings
 
 from reverie.errors import KeyUnavailable
 from reverie.files import write_private_atomic
-from reverie.vault.keys import DataKey
+from reverie.vault.keys import DataKey, require_private
 
 FORMAT = "reverie.backup-keys/1"
 
@@ -48,6 +48,7 @@ def _read(target: Path) -> dict[str, str]:
     if not target.exists():
         return {}
     try:
+        require_private(target, what="The backup key file")
         doc = json.loads(target.read_text())
     except (OSError, ValueError):
         raise KeyUnavailable(f"The backup key file {target} cannot be read.") from None
@@ -68,6 +69,13 @@ def keys_for(client_ids: Iterable[int], *, create: bool) -> dict[int, DataKey]:
             if raw is not None:
                 out[client_id] = DataKey(base64.b64decode(raw))
     return out
+
+
+def check() -> None:
+    """``reverie doctor``: the backup key file, when there is one, is private (the same check as the key file's)."""
+    target = path()
+    if target.exists():
+        require_private(target, what="The backup key file")
 
 
 def forget(client_id: int) -> None:

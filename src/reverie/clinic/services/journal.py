@@ -22,7 +22,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from reverie.clinic.models import Attachment, Entry, EntryKind, EntryRevision, EntryScreen, Pair, User
-from reverie.clinic.services import audit, keys, local_time, risk_screen
+from reverie.clinic.services import audit, keys, local_time, purged, risk_screen
 from reverie.clinic.services.media import check_attachment, served_type
 from reverie.clinic.services.policy import Action, require, trashed_entries, visible_entries
 from reverie.errors import Conflict, IntegrityError, InvalidInput, NotFound, PermissionDenied, StaleEdit
@@ -937,6 +937,9 @@ def purge_entry(actor: User, entry_id: uuid.UUID | str, *, base_revision: int | 
         entry = _entry_for(actor, entry_id, Action.PURGE, lock=True)
         StaleEdit.check(entry.revision, base_revision, "entry")
         audit.record(actor, "entry.purge", "entry", entry.id, subject=actor)
+        purged.remember(
+            [entry.id]
+        )  # before the commit: no older backup brings it back (refused if unwritable)
         entry.delete()
 
 
@@ -968,6 +971,7 @@ def empty_trash(actor: User, shown: str) -> int:
                 "Your trash changed after that page was shown (an entry was moved there, restored or deleted"
                 " elsewhere), so nothing was deleted. Look at what it holds now before you confirm again."
             )
+        purged.remember(ids)  # one write for them all (each purge below finds its id already there)
         for entry_id in ids:
             purge_entry(actor, entry_id)
     return len(ids)
