@@ -8,7 +8,8 @@ its addressee. A name in a therapy session's setting is the therapist. A name kn
 the grammar around it gives ("Bex at work", "Theo fired me"; since 1.4.0); a finder of such names by grammar
 alone ("Dawit texted me", ``NAMES_BY_GRAMMAR``) keeps, since 1.6.0, only the names whose role the grammar tells
 ("Kit, the other welder"; ``NAMES_WITHOUT_ROLE`` off). A person the writer calls "my therapist" ("she's my
-therapist", since 1.7.0) is the therapist. One ``person`` finding per mention (the self:
+therapist", since 1.7.0) is the therapist; one they say is not their therapist now ("Sam isn't my therapist",
+"my therapist's husband", "my old therapist", "I wish Sam were my therapist"; since 1.7.1) is not. One ``person`` finding per mention (the self:
 one per sentence that says I/me/my).
 
 Finding contract: ``Finding(kind="person", label=<role>, spans=(mention span,),
@@ -33,7 +34,7 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-VERSION: Final = "1.7.0"
+VERSION: Final = "1.7.1"
 # People known only by name found by grammar (``_grammar_names``): built and measured in people 1.4.0 and left
 # off then (the batches code most such people by a role the context tells; docs/ccrt.md). On since people 1.6.0,
 # but only for the names whose role the grammar tells ("Kit, the other welder", "Kit, who plasters with me", "Kit
@@ -286,52 +287,141 @@ def _walk(
             continue
         sentence = max(0, bisect_right(starts, token.idx) - 1)
         _visit(token, sentence, doc.kind, state)
-    named = _therapist_by_naming(tokens, _roles_by_context(tokens, state.mentions))
-    return _therapist_by_setting(tokens, starts, named)
+    named, denied = _therapist_by_naming(tokens, _roles_by_context(tokens, state.mentions))
+    return _therapist_by_setting(tokens, starts, named, denied)
 
 
 # The words by which a writer names their own therapist: "she's my therapist", "Sam is my counsellor".
 _THERAPIST_NOUNS: Final = frozenset(
     {"therapist", "counsellor", "counselor", "analyst", "psychotherapist", "psychoanalyst"}
 )
+# "my old therapist", "no longer my therapist", "was my therapist years ago": a therapist the writer had (1.7.1).
+_FORMER_WORDS: Final = _words("old former previous past ex last")
+_FORMER_ADVERBS: Final = _words("anymore longer ago formerly previously once")
+# "I wish Sam were my therapist", "if only Sam were my therapist": a therapist the writer does not have.
+_WISH_VERBS: Final = _words("wish hope want pray imagine pretend dream")
 
 
-def _therapist_by_naming(tokens: list[Any], mentions: list[Mention]) -> list[Mention]:
+def _is_therapist_noun(token: Any) -> bool:
+    word = _role_word(token)
+    return word is not None and ROLE_OF_WORD[word] == "therapist"
+
+
+def _names_my_current_therapist(noun: Any) -> bool:
+    """Whether the phrase around a therapist's role word of the writer's ("my therapist") says the writer's
+    current therapist: the one place that decides it (people 1.7.1, review r32). Not "Sam isn't my therapist",
+    "will never be my therapist" (negated); "X is my therapist's husband" (the therapist's someone); "my old /
+    former / ex-therapist", "no longer my therapist", "not my therapist anymore", "was my therapist (years ago)",
+    "used to be my therapist" (former); "I wish Sam were my therapist", "Is Sam my therapist?", "Sam would be my
+    therapist" (not real)."""
+    if not _is_therapist_noun(noun) or _possessor(noun) not in _MY:
+        return False
+    doc = noun.doc
+    if noun.dep_ == "poss" or (noun.i + 1 < len(doc) and doc[noun.i + 1].dep_ == "case"):
+        return False  # "my therapist's husband"
+    if any(c.dep_ == "amod" and c.lower_ in _FORMER_WORDS for c in noun.children):
+        return False  # "my old therapist"
+    before = [t.lower_ for t in doc[max(0, noun.i - 2) : noun.i]]
+    if noun.lower_.startswith("ex") or (before[-2:] == ["ex", "-"]) or "former" in before or "old" in before:
+        return False  # "my ex-therapist", "my old therapist" (however parsed)
+    if noun.sent.text.rstrip().endswith("?"):
+        return False  # "Is Sam my therapist?"
+    if noun.dep_ != "attr":
+        return True  # "my therapist Tom", "Tom, my therapist": the role word names its person
+    verb = noun.head
+    clause = [verb, *(g for c in verb.children if c.dep_ in {"advmod", "neg", "npadvmod"} for g in c.subtree)]
+    words = {t.lower_ for t in clause}
+    if any(c.dep_ == "neg" and c.i < noun.i for c in verb.children) or "never" in words:
+        return False  # "isn't my therapist", "is no longer my therapist", "will never be my therapist"
+    if words & _FORMER_ADVERBS or (words >= {"any", "more"}):
+        return False  # "not my therapist anymore", "was my therapist years ago"
+    if verb.tag_ == "VBD" or (verb.head.lemma_ == "use" and verb.dep_ == "xcomp"):
+        return False  # "was my therapist", "used to be my therapist", "were" of a wish
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+        return False  # "would be my therapist", "will be my therapist"
+    wished = verb.dep_ in {"ccomp", "advcl"} and (
+        verb.head.lemma_.lower() in _WISH_VERBS
+        or any(c.dep_ == "mark" and c.lower_ == "if" for c in verb.children)
+    )
+    return not wished  # not "I wish Sam were my therapist", "if Sam were my therapist"
+
+
+def _therapist_subject(noun: Any) -> Any | None:
+    """The subject a copula ties to a therapist's role word: "Sam" of "Sam is (not) my therapist", of "Sam is my
+    therapist's husband", and of "Dr Lee, who is my analyst"; None where no "is" ties one."""
+    phrase = noun.head if noun.dep_ == "poss" else noun
+    if phrase.dep_ != "attr":
+        return None
+    verb = phrase.head
+    for subject in (c for c in verb.children if c.dep_ in {"nsubj", "expl"}):
+        if subject.lower_ in {"who", "that"} and verb.dep_ == "relcl":
+            return verb.head  # "Dr Lee, who is my analyst"
+        return subject
+    return None
+
+
+def _therapist_by_naming(tokens: list[Any], mentions: list[Mention]) -> tuple[list[Mention], set[str]]:
     """ "Dr Okafor said … she's my therapist not my mother", "Sam is my counsellor", "Dr Lee, who is my analyst":
     a person known by name whom the writer calls "my therapist" (the predicate of "is", its subject that person's
     name, a pronoun resolved to it, or "who" of a clause about it) is the therapist in every mention of that name
-    (since people 1.7.0, review r30). "She is not my therapist" names no one."""
+    (since people 1.7.0, review r30). With the names the writer says are NOT their current therapist ("Sam isn't
+    my therapist", "X is my therapist's husband", "my old therapist": ``_names_my_current_therapist``), which no
+    setting makes the therapist either (people 1.7.1, review r32)."""
     called: set[str] = set()
-    by_head = {m.head: m for m in mentions if m.name and m.role == "other"}
+    denied: set[str] = set()
+    by_head = {m.head: m for m in mentions if m.name}
     for token in tokens:
-        if token.lower_ not in _THERAPIST_NOUNS or token.dep_ != "attr":
+        if not _is_therapist_noun(token) or _possessor(token) not in _MY:
             continue
-        if not any(c.dep_ == "poss" and c.lower_ == "my" for c in token.children):
-            continue
-        verb = token.head
-        if any(c.dep_ == "neg" and c.i < token.i for c in verb.children):
-            continue  # "she is not my therapist"
-        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
-            if subject.lower_ in {"who", "that"} and verb.dep_ == "relcl":
-                subject = verb.head  # "Dr Lee, who is my analyst"
-            found = by_head.get(subject.i)
-            if found is not None and found.name:
+        current = _names_my_current_therapist(token)
+        subject = _therapist_subject(token)
+        heads = [subject.i] if subject is not None else []
+        if not current:
+            name, _ = _name_after(token)
+            heads += [m.head for m in mentions if name and m.name == name]
+            before = _name_before(token)
+            heads += [m.head for m in mentions if before and m.name == before]
+        for head in heads:
+            found = by_head.get(head)
+            if found is None or not found.name:
+                continue
+            if current and found.role == "other" and token.lower_ in _THERAPIST_NOUNS:
                 called.add(found.name)
+            elif not current:
+                denied.add(found.name)
+    called -= denied
     if not called:
-        return mentions
-    return [replace(m, role="therapist") if m.role == "other" and m.name in called else m for m in mentions]
+        return mentions, denied
+    marked = [replace(m, role="therapist") if m.role == "other" and m.name in called else m for m in mentions]
+    return marked, denied
 
 
-def _therapist_by_setting(tokens: list[Any], starts: list[int], mentions: list[Mention]) -> list[Mention]:
+def _therapist_by_setting(
+    tokens: list[Any],
+    starts: list[int],
+    mentions: list[Mention],
+    denied: frozenset[str] | set[str] = frozenset(),
+) -> list[Mention]:
     """ "Session with Mark today", "Weds. Session 14. … Wanted Dr Amara to …", "Perinatal therapist today. I
     wanted to tell Dr. Osei …": the first person known only by name in the sentence of a therapy session (or the
     therapist's bare role word) or the two sentences after it is the therapist, unless the text names its therapist
     already. A session of something else ("training session", "jam session") is no such setting, nor one that only
-    dates what follows ("after my session I met Tom")."""
+    dates what follows ("after my session I met Tom"). Nor is a person the writer says is not their current
+    therapist (``denied``), nor a therapist's role word that is not theirs now ("my old therapist"; 1.7.1)."""
     if any(m.role == "therapist" and m.name for m in mentions):
         return mentions
     cues = {max(0, bisect_right(starts, t.idx) - 1) for t in tokens if _therapy_cue(t)}
-    cues |= {m.sentence for m in mentions if m.role == "therapist" and m.source == "noun"}
+    cues |= {
+        m.sentence
+        for m in mentions
+        if m.role == "therapist"
+        and m.source == "noun"
+        and not (
+            0 <= m.head < len(tokens)
+            and _possessor(tokens[m.head]) in _MY
+            and not _names_my_current_therapist(tokens[m.head])
+        )
+    }
     if not cues:
         return mentions
     named = next(
@@ -340,6 +430,7 @@ def _therapist_by_setting(tokens: list[Any], starts: list[int], mentions: list[M
             for m in mentions
             if m.role == "other"
             and m.name
+            and m.name not in denied
             and m.source in {"name", "unknown_name", "grammar_name"}
             and m.name[:1].isupper()
         ),
@@ -573,6 +664,13 @@ def _role_noun(token: Any, sentence: int, state: _State) -> Mention | None:
         role, end = ("parents" if role != "other" else role), pair_end  # "his mum and dad" are someone else's
     if in_law:
         name, end = doc[token.i : token.i + 5].text.replace(" ", ""), token.i + 4
+    if (
+        role == "therapist"
+        and name is not None
+        and possessor in _MY
+        and not _names_my_current_therapist(token)
+    ):
+        role = "other"  # "my old therapist Dr Okafor": a person who was the writer's therapist (people 1.7.1)
     gender = "f" if word in _FEMALE else "m" if word in _MALE else None
     if role == "other" and name is None:
         name = word if word not in _GENERIC_OTHER else None
@@ -898,6 +996,8 @@ def _introduced_names(tokens: list[Any]) -> dict[str, tuple[str, str | None]]:
             if not apposed or word is None:
                 continue
         role = ROLE_OF_WORD[word]
+        if role == "therapist" and _possessor(token) in _MY and not _names_my_current_therapist(token):
+            continue  # "Sam isn't my therapist", "my old therapist Dr Lee" (people 1.7.1)
         gender = "f" if word in _FEMALE else "m" if word in _MALE else None
         name, _ = _name_after(token)
         for found in (name, _name_before(token), _name_is(token)):

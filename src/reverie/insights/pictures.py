@@ -7,9 +7,10 @@ from __future__ import annotations
 import math
 
 from reverie.insights.ccrt import SHORT_LABELS, group_words
+from reverie.insights.shown import relationships_worded
 from reverie.insights.statements import share
 from reverie.insights.triangles import NOT_READ
-from reverie.insights.view import InsightView, PeriodPoint
+from reverie.insights.view import PERSON_DRAWN, InsightView, PeriodPoint, triangle_blocks
 from reverie.svg import FAINT, INK, MUTED, PALETTE, PHONE_WIDTH, Chart, fit_label
 
 TOP_EMOTIONS = 5
@@ -156,16 +157,17 @@ def relationship_map_svg(view: InsightView) -> str:
     """Each person group (circle sized by episodes) with its most frequent W, RO and RS, bars by share."""
     groups = sorted((g for g in view.groups if g.group != "self"), key=lambda g: (-g.episodes, g.group))
     words = COMPONENT_WORDS["client" if view.audience == "client" else "therapist"]
-    height = 24 + sum(30 + 34 * len(g.edges) for g in groups) if groups else 80
+    none = _no_map_words(view)
+    height = 24 + sum(30 + 34 * len(g.edges) for g in groups) if groups else 62 + 18 * len(none)
     desc = "; ".join(
         f"{group_words(g.group, view.audience)}: {_episodes(g.episodes, view.audience)}"
         + "".join(f", {words[c]} {SHORT_LABELS[c][k]} in {n} of {g.scored}" for c, k, n in g.edges)
         for g in groups
     )
-    none = "No relationship moments yet" if view.audience == "client" else "No relationship episodes yet"
-    chart = Chart("rv-relmap", PHONE_WIDTH, height, "Relationship map", desc or none + ".")
+    chart = Chart("rv-relmap", PHONE_WIDTH, height, "Relationship map", desc or " ".join(none) + ".")
     if not groups:
-        chart.text(PHONE_WIDTH / 2, 44, none, anchor="middle")
+        for i, line in enumerate(none):
+            chart.text(PHONE_WIDTH / 2, 44 + 18 * i, line, anchor="middle")
         return chart.render()
     biggest = max(g.episodes for g in groups)
     y = 24.0
@@ -186,10 +188,27 @@ def relationship_map_svg(view: InsightView) -> str:
     return chart.render()
 
 
+def _no_map_words(view: InsightView) -> tuple[str, ...]:
+    """What an empty relationship map says. While relationship episodes are withheld from every summary (their
+    analyzer under ``MIN_SCORE``, ``shown``), never "No relationship episodes yet" of episodes read and listed under
+    the therapist's unverified readings (review r32): they were read but are not shown as findings."""
+    client = view.audience == "client"
+    if relationships_worded():
+        return ("No relationship moments yet",) if client else ("No relationship episodes yet",)
+    if client:
+        return ("Relationship moments are not shown yet",)
+    statements = view.unverified.statements if view.unverified is not None else ()
+    if any(s.key.startswith("unverified:ccrt") for s in statements):
+        return (
+            "Relationship episodes were read",
+            "but are not shown as findings:",
+            "see \u201cUnverified readings\u201d",
+        )
+    return ("No relationship episodes read as findings",)
+
+
 # --- triangles ---------------------------------------------------------------------------------------------
 
-CONFLICT_DRAWN = ("D", "A", "F")  # Malan: defense and anxiety on top, the hidden feeling below
-PERSON_DRAWN = ("C", "T", "P")  # current others and therapist on top, the past below
 CORNER_LABELS = {
     "D": "Defense",
     "A": "Anxiety",
@@ -217,7 +236,7 @@ def triangles_svg(view: InsightView) -> str:
     corners = dict(tri.corners)
     client = view.audience == "client"
     labels = CLIENT_CORNER_LABELS if client else CORNER_LABELS
-    blocks = ((0, PERSON_DRAWN),) if client else ((0, CONFLICT_DRAWN), (1, PERSON_DRAWN))
+    blocks = tuple(enumerate(triangle_blocks(view.audience)))  # the one rule for page, PDF and JSON
     drawn = {c for _, names in blocks for c in names}
     links = {(a, b): n for a, b, n in tri.links if a in drawn and b in drawn}
     items = "entries" if client else "items"

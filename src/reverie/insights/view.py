@@ -15,6 +15,23 @@ from reverie.insights.statements import Statement
 
 DISCLAIMER = "Reverie supports therapy; it is not a therapist and does not diagnose."
 
+# Malan's two triangles as drawn: the conflict triangle (defense and anxiety on top, the hidden feeling below) and
+# the person triangle (current others and therapist on top, the past below).
+CONFLICT_DRAWN = ("D", "A", "F")
+PERSON_DRAWN = ("C", "T", "P")
+
+
+def triangle_blocks(audience: str) -> tuple[tuple[str, str, str], ...]:
+    """The triangles a reader is shown, the one rule for the page, the PDF and the JSON (review r32): the client
+    the person triangle only (its conflict corners rest on readings the client's view does not count, review r19),
+    the therapist both."""
+    return (PERSON_DRAWN,) if audience == "client" else (CONFLICT_DRAWN, PERSON_DRAWN)
+
+
+def triangle_corners(audience: str) -> frozenset[str]:
+    """The corners a reader is shown (``triangle_blocks``)."""
+    return frozenset(c for block in triangle_blocks(audience) for c in block)
+
 
 @dataclass(frozen=True, slots=True)
 class Section:
@@ -105,11 +122,17 @@ class InsightView:
         """The view as JSON (``reverie insights --json``). A client's carries what the client's page shows and no
         more (review r21): the readable sections (:func:`reverie.insights.highlights.keyed_sections`: no raw dream
         element codes, no defense section, no empty relationship sections), and no CCRT rows, defense or CCRT
-        figures by period, or episode groups. Every reader's summary is counted from the same findings
+        figures by period, or episode groups, and of Malan's triangles only the corners the page draws
+        (``triangle_blocks``). Counts withheld from every summary (episodes, defense readings under ``MIN_SCORE``)
+        are null, not 0. Every reader's summary is counted from the same findings
         (``shown.for_summary``); the therapist's also carries the labelled section of unverified readings."""
         from reverie.insights.highlights import keyed_sections
+        from reverie.insights.shown import defenses_worded, relationships_worded
 
         client = self.audience == "client"
+        episodes = relationships_worded()
+        defenses = defenses_worded()
+        shown = triangle_corners(self.audience)
         sections = [
             {"key": k, "title": t, "statements": [x.to_json() for x in rows]}
             for k, t, rows in keyed_sections(self)
@@ -119,14 +142,16 @@ class InsightView:
             "audience": self.audience,
             "include_process_notes": self.include_process_notes,
             "item_count": self.item_count,
-            "episode_count": self.episode_count,
+            "episode_count": self.episode_count if episodes else None,  # null: not read as findings
             "first": self.first.isoformat() if self.first else None,
             "last": self.last.isoformat() if self.last else None,
             "disclaimer": self.disclaimer,
             "sections": sections,
             "core": [] if client else [_row_json(r) for r in self.core],
             "pervasiveness": [] if client else [_row_json(r) for r in self.pervasiveness],
-            "periods": [_period_json(p, client=client) for p in self.periods],
+            "periods": [
+                _period_json(p, client=client, episodes=episodes, defenses=defenses) for p in self.periods
+            ],
             "groups": []
             if client
             else [
@@ -147,8 +172,10 @@ class InsightView:
             },
             "triangles": {
                 "items": self.triangles.items,
-                "corners": dict(self.triangles.corners),
-                "links": [list(link) for link in self.triangles.links],
+                "corners": {c: n for c, n in self.triangles.corners if c in shown},
+                "links": [
+                    list(link) for link in self.triangles.links if link[0] in shown and link[1] in shown
+                ],
             },
         }
 
@@ -165,14 +192,18 @@ def _row_json(row: CcrtRow) -> dict[str, Any]:
     }
 
 
-def _period_json(point: PeriodPoint, *, client: bool = False) -> dict[str, Any]:
-    """One period; for a client without the defense estimates and CCRT codes the client's page never shows."""
+def _period_json(
+    point: PeriodPoint, *, client: bool = False, episodes: bool = True, defenses: bool = True
+) -> dict[str, Any]:
+    """One period; for a client without the defense estimates and CCRT codes the client's page never shows. Defense
+    readings and scored episodes withheld from every summary (``shown``: their analyzer under ``MIN_SCORE``) are
+    null, "not read", for every reader; never 0, which would say none were read (review r32)."""
     return {
         "period": point.period,
         "items": point.items,
         "emotions": dict(point.emotions),
         "odf": None if client or point.odf is None else round(point.odf, 3),
-        "defenses": 0 if client else point.defenses,
-        "scored_episodes": 0 if client else point.scored_episodes,
+        "defenses": None if not defenses else 0 if client else point.defenses,
+        "scored_episodes": None if not episodes else 0 if client else point.scored_episodes,
         "ccrt": [] if client else [list(c) for c in point.ccrt],
     }

@@ -527,12 +527,23 @@ def end_courses_of_pair(actor: User, pair: Pair) -> None:
         _close(actor, course, moment)  # a course not started yet: every session cancelled
 
 
+def lock_courses_of_pair(pair: Pair) -> None:
+    """Lock the pair's open courses before the link's end takes back shares (``people.pair_lock_hooks``): the lock
+    order link, courses, entries, audit head; :func:`end_courses_of_pair` ends them after."""
+    rows = Course.objects.select_for_update().filter(
+        client_id=pair.client_id, therapist_id=pair.therapist_id, ended_at__isnull=True
+    )
+    list(rows.values_list("pk", flat=True))
+
+
 def install() -> None:
     """Subscribe to the clinic's link ending; called once from ``CareConfig.ready``."""
     from reverie.clinic.services import people
 
     if end_courses_of_pair not in people.pair_end_hooks:
         people.pair_end_hooks.append(end_courses_of_pair)
+    if lock_courses_of_pair not in people.pair_lock_hooks:
+        people.pair_lock_hooks.append(lock_courses_of_pair)
 
 
 def read_course(actor: User, course_id: object) -> Course:

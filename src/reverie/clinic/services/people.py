@@ -30,6 +30,9 @@ TOO_MANY_CODES = "Too many invitation codes tried. Wait 15 minutes and try again
 USERNAME_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789._-@+")
 # Called with (actor, pair) inside end_pair's transaction: care ends that pair's open courses there.
 pair_end_hooks: list[Callable[[User, Pair], None]] = []
+# Lock, without writing, what ``pair_end_hooks`` will change (care: the pair's open courses), so that ending a link
+# takes its locks in the one documented order: link, courses, entries, audit head (review r32).
+pair_lock_hooks: list[Callable[[Pair], None]] = []
 
 
 def create_user(
@@ -154,10 +157,12 @@ def accept_invitation(actor: User, code: str, address: str = "") -> Pair:
         invitation.used_at = timezone.now()
         invitation.pair = pair
         invitation.save(update_fields=["used_at", "pair"])
-        audit.record(actor, "pair.start", "pair", pair.pk, subject=client)
         # a share stored with no link open (possible before shares needed one, r23) reaches no one: taken back, so
-        # the entry does not say "shared" to a client whose new therapist cannot read it
-        for entry_id in _unshare_what_reaches_no_one(client):
+        # the entry does not say "shared" to a client whose new therapist cannot read it; the entries' rows before
+        # the audit chain's head, as every entry writer locks them (review r32)
+        unshared = _unshare_what_reaches_no_one(client)
+        audit.record(actor, "pair.start", "pair", pair.pk, subject=client)
+        for entry_id in unshared:
             audit.record(None, "entry.unshare", "entry", entry_id, subject=client)
     ticket.succeeded()
     return pair
@@ -173,11 +178,16 @@ def end_pair(actor: User, pair_id: int) -> None:
         require(actor, Action.END, pair, "link")
         pair.ended_at = timezone.now()
         pair.save(update_fields=["ended_at"])
-        # the pair's open courses end with it (care.services.course), before the audit entry: a course is always
-        # locked before the audit chain's head (as ending a course alone does), or the two deadlock on PostgreSQL
+        # The lock order of every writer here (link, courses, entries, audit head): the pair's open courses are
+        # locked first (``pair_lock_hooks``), then the shares this end takes back (the entries' rows, taken back
+        # with no audit write yet), and only then do the courses end (``pair_end_hooks``: "course.end", the audit
+        # chain's head) and the link's own events follow. Before (review r32) the courses ended, locking the head,
+        # before the entries were taken back: a client's unshare or edit (entry, then head) deadlocked with it.
+        for lock in pair_lock_hooks:
+            lock(pair)
+        unshared = _unshare_what_reaches_no_one(pair.client)
         for hook in pair_end_hooks:
             hook(actor, pair)
-        unshared = _unshare_what_reaches_no_one(pair.client)
         audit.record(actor, "pair.end", "pair", pair.pk, subject=pair.client)
         for entry_id in unshared:  # Reverie's doing, not the person who ended the link
             audit.record(None, "entry.unshare", "entry", entry_id, subject=pair.client)
@@ -194,7 +204,9 @@ def _unshare_what_reaches_no_one(client: User) -> list[uuid.UUID]:
     rows = Entry.objects.filter(client=client, shared=True)
     if earliest is not None:
         rows = rows.filter(Q(shared_at__isnull=True) | Q(shared_at__lt=earliest))
-    ids = list(rows.values_list("id", flat=True))
+    ids = list(
+        rows.select_for_update().values_list("id", flat=True)
+    )  # the entries' rows, before the audit head
     Entry.objects.filter(id__in=ids).update(shared=False, shared_at=None)
     return ids
 
