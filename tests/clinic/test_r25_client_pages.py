@@ -148,16 +148,27 @@ def test_an_error_outside_any_view_answers_reverie_s_page_without_the_database(
         assert server_error(request).status_code == 500
 
 
+# The classes of the blocks that show a person's own words (review r34 found a check-in's read-back without it).
+WORDS_CLASSES = ("body", "excerpt", "quote", "note-to-client")
+
+
 def test_every_template_box_and_body_of_words_follows_the_words_direction() -> None:
-    """Every box a person types words in, and every block that shows them (an entry's, a note's or a letter's
-    ``body``, a list's ``excerpt``), reads right to left when the words are Arabic or Hebrew: dir="auto" on each
-    (the entry form's own boxes get it in forms.py; tests/browser/test_r25_phone.py checks it in Chromium)."""
+    """Every box a person types words in, and every element that shows them (an entry's, a note's or a letter's
+    ``body``, a list's ``excerpt``, a ``quote`` read back, a note to the client; every ``<blockquote>`` and ``<q>``),
+    reads right to left when the words are Arabic or Hebrew: dir="auto" on each, wherever the class sits among the
+    attributes and among the classes (the entry form's own boxes get it in forms.py; tests/browser/test_r25_phone.py
+    and test_r34_phone.py check it in Chromium)."""
     from pathlib import Path
 
     import reverie
 
     root = Path(reverie.__file__).parent
-    tags = re.compile(r'<textarea[^>]*>|<[a-z]+ class="(?:body|excerpt)\b[^"]*"[^>]*>')
+    classes = "|".join(WORDS_CLASSES)
+    tags = re.compile(
+        r'<(?:textarea|blockquote|q)\b[^>]*>|<[a-z]+\b[^>]*\bclass="(?:[^"]*\s)?(?:'
+        + classes
+        + r')(?:\s[^"]*)?"[^>]*>'
+    )
     missing = [
         f"{path.relative_to(root)}: {tag[:60]}"
         for path in root.glob("**/templates/**/*.html")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -53,18 +54,28 @@ EU_MEMBERS = frozenset(
     ]
 )
 _COUNTRY = re.compile(r"[A-Z]{2}")
-_PHONE = re.compile(r"\+?[0-9][0-9 ()\-]{1,28}[0-9]")
-_DIALLED = re.compile(r"[^0-9+]")
+# A phone number as typed: digits of any script (``\\d`` is every Unicode decimal digit: 0-9, Arabic-Indic ٠-٩,
+# Extended Arabic-Indic ۰-۹, Devanagari …), spaces, -, brackets and a leading +. It is kept as typed, for display;
+# :func:`dialled` gives the ASCII form a tel:/sms: link needs.
+_PHONE = re.compile(r"\+?\d[\d ()\-]{1,28}\d")
+
+
+def dialled(number: str) -> str:
+    """The number to dial: its digits as ASCII 0-9 (``unicodedata.decimal``) and its +, nothing else
+    ("٠٧٧٠٠ ٩٠٠١٢٣" → "07700900123", "0800 123 (4)" → "08001234"). The one form of every tel: and sms: link."""
+    return "".join(
+        str(unicodedata.decimal(c)) if c.isdecimal() else c for c in number if c.isdecimal() or c == "+"
+    )
 
 
 def tel_href(number: str) -> str:
     """A ``tel:`` link a phone can tap to call: digits and a leading + only ("0800 123 (4)" → "tel:08001234")."""
-    return f"tel:{_DIALLED.sub('', number)}"
+    return f"tel:{dialled(number)}"
 
 
 def sms_href(number: str, body: str | None = None) -> str:
     """An ``sms:`` link, with the message to send when the line asks for a keyword (``sms:741741?body=HOME``)."""
-    href = f"sms:{_DIALLED.sub('', number)}"
+    href = f"sms:{dialled(number)}"
     return f"{href}?body={quote(body)}" if body else href
 
 

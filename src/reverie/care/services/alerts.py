@@ -59,6 +59,11 @@ from reverie.versions import version_number
 
 log = logging.getLogger("reverie.care.alerts")
 SOURCES = ("phq9_item9", "journal", "session", "goal")
+# A note sent when cancelling a session raises a ``session`` alert whose record id ends so (``sessions.cancel_record``).
+CANCEL_SUFFIX = "#cancel"
+CANCELLATION = "cancellation"
+# What an alert can be about, for the words a therapist reads: every source, and a cancellation note apart.
+SOURCE_KINDS = (*SOURCES, CANCELLATION)
 RISKY_LEVELS = ("ideation", "behavior", "attempt")
 UNSCREENED = "unscreened"
 NOT_RUN_NOTE = "risk analyzer could not run"
@@ -89,6 +94,14 @@ THERAPIST_SEES = (
     " alert for them."
 )
 MISUNDERSTOOD_URGENCY = 1
+
+
+def source_kind(source: str, record_id: str) -> str:
+    """What an alert is about, one of :data:`SOURCE_KINDS`: its source, or ``cancellation`` for the ``session``
+    alert raised by a note sent when cancelling a session (its record id ends with :data:`CANCEL_SUFFIX`)."""
+    if source == "session" and record_id.endswith(CANCEL_SUFFIX):
+        return CANCELLATION
+    return source
 
 
 def phq9_item9_level(result: Score) -> str:

@@ -149,7 +149,7 @@ def cancel_session(
 
 def cancel_record(row: CourseSession) -> str:
     """A risk alert's record id for the note sent when cancelling one session (its own, beside the session's)."""
-    return f"{row.id}#cancel"
+    return f"{row.id}{alerts.CANCEL_SUFFIX}"
 
 
 def _add_make_up(course: Course) -> CourseSession | None:

@@ -7,6 +7,7 @@ from typing import Any
 
 from django import template
 
+from reverie.care.services.alerts import source_kind
 from reverie.care.services.directory import language_name
 from reverie.programmes.countries import country_name
 
@@ -17,15 +18,21 @@ WORDS = {
     "every_session": "before every session",
     "every_other_session": "before every other session",
     "monthly": "once a month",
-    # alert sources and levels
-    "phq9_item9": "PHQ-9 question 9 (thoughts of being better off dead or of self-harm) answered above 0",
+    # alert sources (every one of alerts.SOURCE_KINDS) and levels (alerts.LEVEL_URGENCY's), as a therapist reads them
+    "phq9_item9": "PHQ-9 item 9 above 0 (thoughts of being better off dead or of hurting oneself)",
     "journal": "a journal entry",
-    "session": "a session",
+    "session": "a session note",
+    "cancellation": "a note sent when cancelling a session",
     "goal": "a goal",
     "check_in": "the client's check-in",
+    "unscreened": "not yet screened (the risk screen could not run)",
     "ideation": "thoughts of self-harm",
+    "ideation_often": "thoughts of self-harm, often",
     "behavior": "self-harming behaviour",
     "attempt": "an attempt",
+    # a PHQ-9 item 9 alert's level is how often (answered 1, or 2–3)
+    "phq9_item9:ideation": "several days",
+    "phq9_item9:ideation_often": "more than half the days or nearly every day",
     # attendance
     "attended": "attended",
     "did_not_attend": "did not attend",
@@ -61,6 +68,21 @@ def words(value: object) -> str:
     """The plain-language name of an identifier; unknown identifiers lose their underscores."""
     text = str(value or "")
     return WORDS.get(text, text.replace("_", " "))
+
+
+@register.filter
+def alert_source(alert: Any) -> str:
+    """What a risk alert is about, in words ("a goal", "a note sent when cancelling a session"): the one wording of
+    every alert line (:func:`reverie.care.services.alerts.source_kind`)."""
+    return words(source_kind(str(alert.source), str(alert.record_id)))
+
+
+@register.filter
+def alert_level(alert: Any) -> str:
+    """A risk alert's level in words ("not yet screened …", "thoughts of self-harm"); a PHQ-9 item 9 alert's, how
+    often ("several days")."""
+    level = str(alert.level)
+    return WORDS.get(f"{alert.source}:{level}") or words(level)
 
 
 @register.filter
