@@ -255,3 +255,49 @@ def test_audit_chain_restored_under_another_master_key_is_reanchored_and_a_cut_b
     assert audit.verify().ok and audit.reanchor_after_restore() == 0  # nothing more to re-anchor
     AuditEvent.objects.filter(pk=AuditEvent.objects.order_by("id").first().pk).delete()  # type: ignore[union-attr]
     assert not audit.verify().ok
+
+
+def test_r33_reanchoring_at_restore_does_not_hide_an_edited_event_of_this_installation(db: Any) -> None:
+    """An event of this key ring edited and given an unknown key id is still caught: no re-anchoring hides it."""
+    for i in range(4):
+        audit.record(None, "test.event", "test", i)
+    assert audit.verify().ok
+    edited = AuditEvent.objects.order_by("id")[1]
+    AuditEvent.objects.filter(pk=edited.pk).update(action="entry.read", key_id="mk-nobody-has")
+    assert not audit.verify().ok
+    audit.reanchor_after_restore()  # what every restore now runs
+    assert not audit.verify().ok, "an edit to this installation's own audit trail was re-anchored away"
+
+
+def test_audit_chain_a_trail_partly_under_this_key_ring_is_reported_never_reanchored(db: Any) -> None:
+    """r33: a restored trail partly under another installation's key and partly under this one's is not wholly
+    foreign: nothing is recorded, and verification names the unknown key."""
+    _events(4)
+    first = AuditEvent.objects.order_by("id").first()
+    assert first is not None
+    AuditEvent.objects.filter(pk=first.pk).update(key_id="mk-of-another-installation")
+    assert not audit.wholly_foreign()
+    assert audit.reanchor_after_restore() == 0
+    assert not AuditEvent.objects.filter(action=audit.REANCHORED).exists()
+    check = audit.verify()
+    assert not check.ok and check.unverifiable_key == "mk-of-another-installation"
+
+
+def test_audit_chain_an_event_of_this_ring_before_a_reanchoring_is_still_checked(db: Any) -> None:
+    """r33: after a restore's re-anchoring, `audit verify` checks every event whose key is known, before the
+    boundary too: one given this ring's key id (and rewritten) is caught; a foreign one's link is checked."""
+    _events(4)
+    AuditEvent.objects.update(key_id="mk-of-another-installation")
+    assert audit.reanchor_after_restore() == 4
+    check = audit.verify()
+    assert check.ok and check.restored == 4 and check.checked == 5
+    own_key = AuditEvent.objects.filter(action=audit.REANCHORED).values_list("key_id", flat=True).get()
+    second = AuditEvent.objects.order_by("id")[1]
+    AuditEvent.objects.filter(pk=second.pk).update(key_id=own_key, action="entry.read")
+    check = audit.verify()
+    assert not check.ok and check.first_bad_id == second.pk
+    AuditEvent.objects.filter(pk=second.pk).update(
+        key_id="mk-of-another-installation", action="test.event", prev_hash="f" * 64
+    )
+    check = audit.verify()
+    assert not check.ok and check.first_bad_id == second.pk

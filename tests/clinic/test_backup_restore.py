@@ -7,6 +7,7 @@ after ``migrate`` would hold, while the key files of this test stay (they are wh
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -114,3 +115,148 @@ def test_a_full_or_read_only_disk_is_a_plain_message_whatever_file_the_error_nam
             raise OSError(code, "refused", "/somewhere/else/keys.json")
         assert said in str(refused.value) and str(target) in str(refused.value)
         assert "nothing was written" in str(refused.value)
+
+
+def test_r33_an_entry_imported_again_after_a_purge_survives_a_restore(make_user: Any, tmp_path: Path) -> None:
+    """An entry the person imported (and kept) after deleting an earlier import for good comes back from a restore."""
+    from reverie.clinic.services import portability
+    from reverie.journal.interchange import dump_reverie_json
+
+    client = make_user()
+    original = journal.create_entry(client, journal.EntryDraft(kind="reflection", body="words I keep"))
+    exported = dump_reverie_json(portability.export_journal(client))
+    journal.trash_entry(client, original.id)
+    journal.purge_entry(client, original.id)
+    portability.import_journal(client, exported)  # back, under an id of the person's own
+    first_import = Entry.objects.get(client=client)
+    journal.trash_entry(client, first_import.id)
+    journal.purge_entry(client, first_import.id)
+    portability.import_journal(client, exported)  # back again: the same id as the one just deleted for good
+    kept = Entry.objects.get(client=client)
+    path = tmp_path / "backup.json.gz"
+    create_backup(path)  # taken while the entry is live
+    _emptied()
+    done = restore_backup(path)
+    assert Entry.objects.filter(pk=kept.pk).exists(), (
+        f"a live entry was left out of the restore as deleted for good ({done.purged_entries} left out)"
+    )
+
+
+def _backup_doc(path: Path) -> dict[str, Any]:
+    import gzip
+    import json
+
+    doc: dict[str, Any] = json.loads(gzip.decompress(path.read_bytes()))
+    return doc
+
+
+def _write_backup_doc(path: Path, doc: dict[str, Any]) -> None:
+    import gzip
+    import json
+
+    path.write_bytes(gzip.compress(json.dumps(doc).encode()))
+
+
+def test_a_backup_says_when_it_was_taken_and_one_that_does_not_leaves_every_purged_id_out(
+    make_user: Any, tmp_path: Path
+) -> None:
+    """r33: reverie.backup/3 records when it was taken; the purge record (/2) when each entry was deleted for good.
+    A backup taken after a deletion keeps an entry it still holds under that id; a /2 backup (no moment) leaves it
+    out as before, and says the moment is not known."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from reverie.clinic.services import purged
+
+    client = make_user()
+    entry = journal.create_entry(client, journal.EntryDraft(kind="reflection", body="live words"))
+    path = tmp_path / "backup.json.gz"
+    create_backup(path)
+    doc = _backup_doc(path)
+    assert doc["format"] == "reverie.backup/3" and doc["taken_at"]
+    assert purged.left_out(str(entry.id), {str(entry.id): None}, timezone.now())  # /1: moment unknown
+    moment = timezone.now() - timedelta(hours=1)  # deleted for good (under this id) before the backup
+    purged.path().write_text(
+        json.dumps({"format": "reverie.purged-entries/2", "entries": {str(entry.id): moment.isoformat()}})
+    )
+    assert purged.entries() == {str(entry.id): moment}
+    _emptied()
+    done = restore_backup(path)
+    assert Entry.objects.filter(pk=entry.id).exists() and done.purged_entries == 0
+    _emptied()
+    older = dict(doc, format="reverie.backup/2")
+    del older["taken_at"]
+    _write_backup_doc(path, older)
+    done = restore_backup(path)
+    assert not Entry.objects.filter(pk=entry.id).exists()
+    assert done.purged_entries == 1 and done.purged_undated == 1
+
+
+def test_a_purge_record_of_format_1_is_read_and_written_back_as_2(make_user: Any, tmp_path: Path) -> None:
+    """r33: ids recorded by reverie.purged-entries/1 keep no moment (every restore leaves them out, as before)."""
+    from reverie.clinic.services import purged
+
+    client = make_user()
+    entry = journal.create_entry(client, journal.EntryDraft(kind="reflection", body="gone"))
+    path = tmp_path / "backup.json.gz"
+    create_backup(path)
+    purged.path().write_text(json.dumps({"format": "reverie.purged-entries/1", "entries": ["old-id"]}))
+    journal.trash_entry(client, entry.id)
+    journal.purge_entry(client, entry.id)
+    doc = json.loads(purged.path().read_text())
+    assert doc["format"] == "reverie.purged-entries/2" and doc["entries"]["old-id"] is None
+    assert doc["entries"][str(entry.id)]
+    _emptied()
+    done = restore_backup(path)
+    assert done.purged_entries == 1 and done.purged_undated == 0 and not Entry.objects.exists()
+
+
+def test_a_deletion_for_good_that_rolls_back_leaves_no_id_in_the_record(
+    make_user: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """r33: an entry whose deletion for good did not commit is live: its id leaves the record again, and a backup
+    taken before the attempt restores it."""
+    from reverie.clinic.models import Entry as EntryModel
+    from reverie.clinic.services import purged
+
+    client = make_user()
+    entry = journal.create_entry(client, journal.EntryDraft(kind="reflection", body="still here"))
+    path = tmp_path / "backup.json.gz"
+    create_backup(path)
+    journal.trash_entry(client, entry.id)
+
+    def failing_delete(self: Any, *args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(EntryModel, "delete", failing_delete)
+    with pytest.raises(RuntimeError):
+        journal.purge_entry(client, entry.id)
+    monkeypatch.undo()
+    assert Entry.objects.filter(pk=entry.id).exists()
+    assert str(entry.id) not in purged.entries()
+    _emptied()
+    assert restore_backup(path).purged_entries == 0 and Entry.objects.filter(pk=entry.id).exists()
+
+
+def test_an_import_that_brings_an_id_back_takes_it_out_of_the_record(
+    make_user: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    """r33: once an import commits an entry under an id deleted for good before, the id leaves the record."""
+    from reverie.clinic.services import portability, purged
+    from reverie.journal.interchange import dump_reverie_json
+
+    client = make_user()
+    original = journal.create_entry(client, journal.EntryDraft(kind="reflection", body="words"))
+    exported = dump_reverie_json(portability.export_journal(client))
+    journal.trash_entry(client, original.id)
+    journal.purge_entry(client, original.id)
+    portability.import_journal(client, exported)
+    first = Entry.objects.get(client=client)
+    journal.trash_entry(client, first.id)
+    with django_capture_on_commit_callbacks(execute=True):
+        journal.purge_entry(client, first.id)
+    assert str(first.id) in purged.entries()
+    with django_capture_on_commit_callbacks(execute=True):
+        portability.import_journal(client, exported)
+    assert Entry.objects.filter(pk=first.id).exists() and str(first.id) not in purged.entries()

@@ -218,3 +218,25 @@ def test_r31_the_operator_clears_two_step_sign_in_audited(make_user: Any, cli: A
     cli("user", "create", "plain-client")
     _, out, _ = cli("user", "reset-two-step", "plain-client")
     assert "nothing to clear" in out
+
+
+def test_r33_turning_two_step_sign_in_off_ends_the_persons_other_sessions(make_user: Any) -> None:
+    """A client turning two-step sign-in off keeps the session they did it in; their other sessions end."""
+    from tests.web_client import signed_in
+
+    from reverie.clinic.models import User
+    from reverie.clinic.services import signin
+
+    user, web = _enrolled_client(make_user, "two-tabs")
+    elsewhere = signed_in(user)
+    bystander = signed_in(make_user("bystander"))
+    assert elsewhere.get("/").status_code == 200
+    codes = signin.new_recovery_codes(
+        User.objects.get(pk=user.pk), PASSWORD, _code_after(User.objects.get(pk=user.pk))
+    )
+    off = {"action": "disable", "password": PASSWORD, "current_code": codes[0]}
+    assert web.post("/account/2fa/", off).status_code == 200
+    assert not User.objects.get(pk=user.pk).totp_secret
+    assert web.get("/").status_code == 200  # the session it was done in goes on
+    assert elsewhere.get("/").status_code == 302  # every other one ended
+    assert bystander.get("/").status_code == 200

@@ -141,3 +141,33 @@ def test_second_factor_enrolment_shows_a_local_svg_qr_code_under_the_strict_csp(
     assert page["Content-Security-Policy"] == CSP and "'unsafe-inline'" not in CSP
     assert not re.search(r'(src|href)="https?://', html)  # nothing fetched from elsewhere
     assert signin.provisioning_uri(user, page.context["secret"]).startswith("otpauth://totp/Reverie:dr-scan?")
+
+
+def test_r33_the_operator_clearing_two_step_sign_in_ends_that_persons_sessions(make_user: Any) -> None:
+    """`reverie user reset-two-step` ends the person's open sessions (as reset-password does): none goes on unchecked."""
+    therapist = make_user("thera", role="therapist")
+    therapist.totp_secret = signin.new_secret()
+    therapist.save(update_fields=["totp_secret"])
+    web = Client()
+    web.force_login(therapist)
+    session = web.session
+    session["otp"] = True
+    session.save()
+    assert web.get("/").status_code == 200
+    signin.reset_second_factor("thera")  # e.g. an authenticator someone else bound on this account
+    page = web.get("/")
+    assert page.status_code == 302, "the session goes on with full access and no second factor at all"
+
+
+def test_second_factor_reset_ends_only_that_persons_sessions_and_says_so(make_user: Any, cli: Any) -> None:
+    """r33: the reset leaves everyone else signed in; the command says the person's sessions ended."""
+    from tests.web_client import signed_in
+
+    _therapist(make_user, "dr-lost")
+    other, _ = _therapist(make_user, "dr-other")
+    theirs = signed_in(other)
+    assert signin.reset_second_factor("dr-lost") is True
+    assert theirs.get("/").status_code == 200
+    cli("user", "create", "plain-client")
+    _, out, _ = cli("user", "reset-two-step", "plain-client")
+    assert "nothing to clear" in out and "sessions ended" in out

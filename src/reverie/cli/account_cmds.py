@@ -80,7 +80,7 @@ def reset_two_step(
     ],
 ) -> None:
     """Operator: turn two-step sign-in off for USERNAME (their authenticator and recovery codes stop working;
-    audited). A therapist sets a new authenticator up at their next sign-in; a client may."""
+    audited) and end their sessions. A therapist sets a new authenticator up at their next sign-in; a client may."""
     from reverie.cli.runtime import django_ready
 
     django_ready()
@@ -88,9 +88,11 @@ def reset_two_step(
 
     name = username.strip().lower()
     if signin.reset_second_factor(name):
-        typer.echo(f"Two-step sign-in of '{name}' cleared; their old codes no longer work.")
+        typer.echo(
+            f"Two-step sign-in of '{name}' cleared; their old codes no longer work. Their sessions ended."
+        )
     else:
-        typer.echo(f"'{name}' had no two-step sign-in; nothing to clear.")
+        typer.echo(f"'{name}' had no two-step sign-in; nothing to clear. Their sessions ended.")
 
 
 def invite_therapist(

@@ -304,9 +304,15 @@ def restore(
             else f"{done.queued} entries wait for analysis (REVERIE_ANALYSIS is off here)."
         )
     if done.purged_entries:
+        when = (
+            "after this backup was taken"
+            if not done.purged_undated
+            else f"here ({done.purged_undated} of them at a moment this backup or the record does not give, so"
+            " perhaps before this backup was taken)"
+        )
         typer.echo(
             f"Left out {done.purged_entries} entries (and their {done.purged_attachments} attachments) deleted for"
-            f" good after this backup was taken ({purged.path()})."
+            f" good {when} ({purged.path()})."
         )
     if done.audit_restored:
         typer.echo(

@@ -334,16 +334,20 @@ def reanchor() -> ChainCheck:
 
 
 def reanchor_after_restore() -> int:
-    """After a restore: when restored events are keyed under master keys this key ring lacks (the backup came from
-    an installation with another ``keys.json``), they can never be checked here. Record one keyed event,
+    """After a restore: when the restored trail is wholly foreign — no keyed event in it uses a master key of this
+    key ring (the backup came from an installation with another ``keys.json``) — it can never be checked here. Record one keyed event,
     ``audit.reanchored`` (outcome ``restore``), naming how many events came before it and the last one's id, and move
     the anchor file to the new head; verification then starts from that event and counts the ones before it as
     restored, not checked. Returns how many events were left unchecked (0: nothing recorded, the chain verifies
-    here as it is, or fails for another reason that ``reverie audit verify`` reports).
+    here as it is, or fails for another reason that ``reverie audit verify`` reports). A trail partly under a key of
+    this ring and partly under unknown ones (an event of this installation edited and given a key id nobody has,
+    say) is never re-anchored: verification reports it.
     """
     check = verify(check_anchor=False)
     if check.ok or not check.unverifiable_key:
         return 0  # it verifies here (or fails for another reason, which no re-anchoring may hide)
+    if not wholly_foreign():
+        return 0  # partly this key ring's: an event under an unknown key id among them is reported, never re-anchored
     with transaction.atomic():
         head = _locked_head()
         before = (head.count, head.last_id)
@@ -354,6 +358,12 @@ def reanchor_after_restore() -> int:
     with _anchor_guard():
         _write_anchor(*state, key_id, durable=True)
     return before[0]
+
+
+def wholly_foreign() -> bool:
+    """Whether no keyed audit event uses a master key of this key ring (nor one whose chain key it kept)."""
+    used = AuditEvent.objects.filter(digest_version=KEYED).values_list("key_id", flat=True).distinct()
+    return all(_chain_key(key_id) is None for key_id in used)
 
 
 def _restore_boundary() -> _Walk | None:
@@ -430,9 +440,15 @@ class _Walk:
     restored: int = 0
 
 
-def _walk(state: _Walk, after_id: int) -> _Walk:
+def _walk(state: _Walk, after_id: int, *, until_id: int | None = None, foreign_ok: bool = False) -> _Walk:
+    """Check the events after ``after_id`` (up to ``until_id``) in order: links, and each digest. ``foreign_ok``
+    (the events before a restore's re-anchoring): an event under a master key not in this ring has its link checked
+    only; every event whose key is known is checked in full."""
     keys_by_id: dict[str, bytes | None] = {}
-    rows = AuditEvent.objects.filter(id__gt=after_id).order_by("id").values_list(*_COLUMNS)
+    span = AuditEvent.objects.filter(id__gt=after_id)
+    if until_id is not None:
+        span = span.filter(id__lte=until_id)
+    rows = span.order_by("id").values_list(*_COLUMNS)
     for row in rows.iterator(chunk_size=5000):
         (pk, at, actor_id, subject_id, action, rtype, rid, outcome, prev_hash, hash_, version, key_id) = row
         fields = _fields(at, actor_id, subject_id, action, rtype, rid, outcome)
@@ -450,6 +466,10 @@ def _walk(state: _Walk, after_id: int) -> _Walk:
             if key_id not in keys_by_id:
                 keys_by_id[key_id] = _chain_key(key_id)
             key = keys_by_id[key_id]
+            if key is None and foreign_ok:
+                state.keyed_seen = True
+                state.prev, state.count, state.last_id = hash_, state.count + 1, pk
+                continue
             if key is None:
                 state.bad_id, state.missing_key = pk, key_id
                 state.problem = f"an event is keyed under master key '{key_id}', which is not in the key ring"
@@ -463,6 +483,28 @@ def _walk(state: _Walk, after_id: int) -> _Walk:
             return state
         state.prev, state.count, state.last_id = hash_, state.count + 1, pk
     return state
+
+
+def _past_boundary(boundary: _Walk) -> _Walk:
+    """The walk of a trail re-anchored at a restore: the events before the boundary are linked and, where their key
+    is known here, checked in full (none is skipped for being before it); then every event after it."""
+    before = _walk(
+        _Walk(prev=GENESIS, count=0, last_id=0, keyed_seen=False),
+        after_id=0,
+        until_id=boundary.last_id,
+        foreign_ok=True,
+    )
+    if before.problem:
+        before.restored = boundary.restored
+        return before
+    if (before.prev, before.count, before.last_id) != (boundary.prev, boundary.count, boundary.last_id):
+        before.bad_id, before.problem = (
+            boundary.last_id,
+            "events from before the restore were removed or rewritten",
+        )
+        return before
+    boundary.checked = before.checked
+    return _walk(boundary, after_id=boundary.last_id)
 
 
 def _check_head(state: _Walk) -> str:
@@ -542,7 +584,7 @@ def verify(*, check_anchor: bool = True) -> ChainCheck:
         # Keyed under a master key this ring lacks: a restore from another installation re-anchored after them?
         boundary = _restore_boundary()
         if boundary is not None and state.bad_id <= boundary.last_id:
-            state = boundary if boundary.problem else _walk(boundary, after_id=boundary.last_id)
+            state = boundary if boundary.problem else _past_boundary(boundary)
     check = _result(state, check_anchor=check_anchor)
     if check.ok:
         _store_checkpoint(state)

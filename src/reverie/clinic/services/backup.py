@@ -24,6 +24,7 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -35,12 +36,15 @@ from django.db import DatabaseError, connection, transaction
 from django.db import IntegrityError as DatabaseIntegrityError
 from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.recorder import MigrationRecorder
+from django.utils import timezone
 
 from reverie.errors import Conflict, IntegrityError, InvalidInput, KeyUnavailable
 from reverie.files import write_private_atomic
 
-FORMAT = "reverie.backup/2"  # 2: data keys sealed under per-person backup keys (backup_keys.py)
-READS = ("reverie.backup/2",)
+# 2: data keys sealed under per-person backup keys (backup_keys.py); 3: ``taken_at``, the moment the backup was taken
+# (purged.py: an entry deleted for good is left out only by a backup taken before its deletion)
+FORMAT = "reverie.backup/3"
+READS = ("reverie.backup/2", FORMAT)
 KEY_MODEL = "clinic.clientkey"
 ENTRY_MODEL = "clinic.entry"
 ATTACHMENT_MODEL = "clinic.attachment"
@@ -67,11 +71,17 @@ def create_backup(path: Path) -> int:
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        taken_at = timezone.now()  # before the first read: the snapshot is this moment or later
         objects: list[Any] = []
         for model in _models():
             objects.extend(json.loads(serializers.serialize("json", model.objects.order_by("pk"))))
         _seal_data_keys(objects)
-        doc = {"format": FORMAT, "migration": _last_migration(), "objects": objects}
+        doc = {
+            "format": FORMAT,
+            "taken_at": taken_at.isoformat(),
+            "migration": _last_migration(),
+            "objects": objects,
+        }
     data = gzip.compress(json.dumps(doc, separators=(",", ":")).encode(), mtime=0)
     write_private_atomic(path, data)
     return len(objects)
@@ -156,6 +166,7 @@ class Restored:
     queued: int = 0
     purged_entries: int = 0  # entries deleted for good after the backup was taken (purged.py), left out
     purged_attachments: int = 0
+    purged_undated: int = 0  # of those, how many by an unknown moment (a /2 backup, or an id recorded by /1)
     audit_restored: int = 0  # audit events keyed under another key file's master key: re-anchored (audit.py)
 
 
@@ -168,15 +179,35 @@ def _left_out(objects: list[Any], people: set[int]) -> tuple[int, int]:
     return len(entries), attachments
 
 
-def _without_purged(objects: list[Any]) -> tuple[list[Any], int, int]:
-    """Leave out the entries deleted for good since the backup (``purged-entries.json``) and every row that belongs
-    to one of them, before anything is written: their words never reach the database again."""
+def _taken_at(doc: dict[str, Any]) -> datetime | None:
+    """When the backup was taken (``reverie.backup/3``); None for a ``/2`` backup, which does not say."""
+    if doc.get("format") == READS[0]:
+        return None
+    try:
+        taken_at = datetime.fromisoformat(str(doc.get("taken_at")))
+    except ValueError:
+        raise InvalidInput("That file is not a Reverie backup of a version this Reverie knows.") from None
+    if taken_at.tzinfo is None:
+        raise InvalidInput("That file is not a Reverie backup of a version this Reverie knows.")
+    return taken_at
+
+
+def _without_purged(objects: list[Any], taken_at: datetime | None) -> tuple[list[Any], int, int, int]:
+    """Leave out the entries deleted for good after the backup was taken (``purged-entries.json``; every recorded
+    one when the backup does not say when it was taken) and every row that belongs to one of them, before anything
+    is written: their words never reach the database again. An entry recorded there that a backup taken after its
+    deletion still holds was live then (imported again, or the deletion did not commit): it is kept."""
     from reverie.clinic.services import purged
 
     gone = purged.entries()
-    dropped = {o["pk"] for o in objects if o["model"] == ENTRY_MODEL and str(o["pk"]) in gone}
+    dropped = {
+        o["pk"]
+        for o in objects
+        if o["model"] == ENTRY_MODEL and purged.left_out(str(o["pk"]), gone, taken_at)
+    }
+    undated = sum(1 for pk in dropped if taken_at is None or gone[str(pk)] is None)
     if not dropped:
-        return objects, 0, 0
+        return objects, 0, 0, 0
     owned_by_entry = {
         model._meta.label_lower: [
             f.name
@@ -194,7 +225,7 @@ def _without_purged(objects: list[Any]) -> tuple[list[Any], int, int]:
         return any(obj["fields"].get(name) in dropped for name in owned_by_entry.get(obj["model"], ()))
 
     attachments = sum(1 for o in objects if o["model"] == ATTACHMENT_MODEL and belongs(o))
-    return [o for o in objects if not belongs(o)], len(dropped), attachments
+    return [o for o in objects if not belongs(o)], len(dropped), attachments, undated
 
 
 def missing_backup_keys_message(objects: list[Any]) -> str:
@@ -299,7 +330,7 @@ def restore_backup(path: Path, *, without_backup_keys: bool = False) -> Restored
     if sealed and not without_backup_keys and not backup_keys.path().exists():
         raise KeyUnavailable(missing_backup_keys_message(doc["objects"]))
     objects, erased = _open_data_keys(doc["objects"])
-    objects, purged_entries, purged_attachments = _without_purged(objects)
+    objects, purged_entries, purged_attachments, purged_undated = _without_purged(objects, _taken_at(doc))
     with _schema_changes_allowed(), transaction.atomic():
         executor = MigrationExecutor(connection)
         executor.migrate(targets)  # back to the backup's version (nothing to do when it is today's)
@@ -339,6 +370,7 @@ def restore_backup(path: Path, *, without_backup_keys: bool = False) -> Restored
         queued=_queue_waiting_analysis(),
         purged_entries=purged_entries,
         purged_attachments=purged_attachments,
+        purged_undated=purged_undated,
         audit_restored=audit_restored,
     )
 

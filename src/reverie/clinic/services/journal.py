@@ -933,14 +933,32 @@ def restore_entry(actor: User, entry_id: uuid.UUID | str, *, base_revision: int 
 
 def purge_entry(actor: User, entry_id: uuid.UUID | str, *, base_revision: int | None = None) -> None:
     """Delete one's trashed entry for good; ``base_revision`` is checked as :func:`set_shared` does."""
-    with transaction.atomic():
-        entry = _entry_for(actor, entry_id, Action.PURGE, lock=True)
-        StaleEdit.check(entry.revision, base_revision, "entry")
-        audit.record(actor, "entry.purge", "entry", entry.id, subject=actor)
-        purged.remember(
-            [entry.id]
-        )  # before the commit: no older backup brings it back (refused if unwritable)
-        entry.delete()
+    _purge_recorded(actor, [(entry_id, base_revision)])
+
+
+def _purge_recorded(actor: User, wanted: list[tuple[uuid.UUID | str, int | None]]) -> None:
+    """Delete these entries for good, each checked and audited, recording them in ``purged-entries.json`` (purged.py)
+    before the deletion commits (refused if it cannot be written) and again, with the later moment, once it has: a
+    backup whose snapshot was taken meanwhile still holds them and leaves them out. A deletion undone takes them out
+    of the record again (they are live)."""
+    remembered: list[uuid.UUID] = []
+    try:
+        with transaction.atomic():
+            found = []
+            for entry_id, base_revision in wanted:
+                entry = _entry_for(actor, entry_id, Action.PURGE, lock=True)
+                StaleEdit.check(entry.revision, base_revision, "entry")
+                found.append(entry)
+            purged.remember(e.id for e in found)  # one write for them all, before anything is deleted
+            remembered.extend(e.id for e in found)
+            for entry in found:
+                audit.record(actor, "entry.purge", "entry", entry.id, subject=actor)
+                entry.delete()
+            transaction.on_commit(lambda: purged.remember(remembered), robust=True)
+    except BaseException:
+        # The deletion was undone: the entries are live, and no backup may leave them out.
+        purged.forget(remembered)
+        raise
 
 
 def _trash_fingerprint(entry_ids: Iterable[uuid.UUID]) -> str:
@@ -971,9 +989,7 @@ def empty_trash(actor: User, shown: str) -> int:
                 "Your trash changed after that page was shown (an entry was moved there, restored or deleted"
                 " elsewhere), so nothing was deleted. Look at what it holds now before you confirm again."
             )
-        purged.remember(ids)  # one write for them all (each purge below finds its id already there)
-        for entry_id in ids:
-            purge_entry(actor, entry_id)
+        _purge_recorded(actor, [(entry_id, None) for entry_id in ids])
     return len(ids)
 
 

@@ -24,6 +24,7 @@ from reverie.clinic.services import (
     erasure_owed,
     keys,
     observations,
+    purged,
     risk_screen,
     signin,
 )
@@ -842,6 +843,7 @@ def _store_imported(actor: User, entry: PortableEntry, draft: EntryDraft, entry_
     )
     row.payload = keys.seal_for(actor, _record_id(row.id), "entry.payload", _payload_bytes(draft))
     row.save(force_insert=True)
+    purged.forget_on_commit([row.id])  # an id deleted for good before is live again (purged.py)
     for number, rev in enumerate(entry.revisions, 1):
         body = json.dumps({"v": 1, "body": rev.body}, ensure_ascii=False).encode()
         EntryRevision.objects.create(

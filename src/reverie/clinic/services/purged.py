@@ -2,13 +2,18 @@
 
 A backup taken before an entry was deleted for good still holds it. Erasing a whole account reaches old backups
 through ``backup-keys.json`` (the person's backup key is forgotten); one entry has no key of its own to forget, so
-``purge_entry`` writes the entry's id here before its deletion commits, and a restore leaves every entry named here
-out (with its attachments, analyses, revisions, screens, feedback and goal evidence) and counts them.
+``purge_entry`` writes the entry's id here, with the moment, before its deletion commits, and again after it commits.
+A restore leaves an entry named here out (with its attachments, analyses, revisions, screens, feedback and goal
+evidence) only when the backup was taken before that moment (``reverie.backup/3`` records when it was taken): a
+backup taken after it that still holds the id holds a live entry (imported again under the same id, or a deletion
+that did not commit), which is kept. A backup that does not say when it was taken (``reverie.backup/2``), or an id
+recorded without a moment (``/1``), leaves the entry out, as before.
 
-``purged-entries.json`` (mode 0600, format ``reverie.purged-entries/1``) holds entry ids only: random UUIDs that say
-nothing about what was written, never text, titles, dates or person ids. An id written for a deletion that then did
-not commit names an entry the person asked to delete for good; a later restore leaves it out all the same. The same
-limit as the backup key file: a copy of this file older than the deletion does not name it (``docs/security.md``).
+``purged-entries.json`` (mode 0600, format ``reverie.purged-entries/2``) maps entry ids to the moment (UTC, ISO
+8601) each was deleted for good: random UUIDs that say nothing about what was written, never text, titles or person
+ids. ``reverie.purged-entries/1`` (a list of ids) is still read, each id without a moment. When an id is live again
+(an import brings it back, or its deletion was undone) :func:`forget` takes it out. The same limit as the backup key
+file: a copy of this file older than the deletion does not name it (``docs/security.md``).
 """
 
 from __future__ import annotations
@@ -18,59 +23,84 @@ import json
 import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
 from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
 
 from reverie.errors import KeyUnavailable
 from reverie.files import write_private_atomic
 
-FORMAT = "reverie.purged-entries/1"
+FORMAT = "reverie.purged-entries/2"  # 2: each id with the moment it was deleted for good
+READS = ("reverie.purged-entries/1", FORMAT)
 
 
 def path() -> Path:
     return Path(settings.REVERIE.key_file).parent / "purged-entries.json"
 
 
-def _read(target: Path) -> set[str]:
+def _moment(raw: object) -> datetime | None:
+    if not isinstance(raw, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(raw)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
+
+
+def _read(target: Path) -> dict[str, datetime | None]:
+    """Each recorded id with the moment it was deleted for good (None: recorded by ``/1``, moment unknown)."""
     if not target.exists():
-        return set()
+        return {}
     try:
         doc = json.loads(target.read_text())
     except (OSError, ValueError):
         raise KeyUnavailable(
             f"The record of entries deleted for good, {target}, cannot be read; nothing was changed."
         ) from None
+    version = doc.get("format") if isinstance(doc, dict) else None
     entries = doc.get("entries") if isinstance(doc, dict) else None
-    if not isinstance(doc, dict) or doc.get("format") != FORMAT or not isinstance(entries, list):
-        raise KeyUnavailable(
-            f"The record of entries deleted for good, {target}, is not in a format this Reverie knows;"
-            " nothing was changed."
-        )
-    return {str(e) for e in entries}
+    if version == READS[0] and isinstance(entries, list):
+        return {str(e): None for e in entries}
+    if version == FORMAT and isinstance(entries, dict):
+        return {str(e): _moment(at) for e, at in entries.items()}
+    raise KeyUnavailable(
+        f"The record of entries deleted for good, {target}, is not in a format this Reverie knows;"
+        " nothing was changed."
+    )
 
 
 @contextmanager
-def _locked() -> Iterator[set[str]]:
+def _locked() -> Iterator[dict[str, datetime | None]]:
     target = path()
     target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     with open(target.with_suffix(".lock"), "a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         ids = _read(target)
-        before = set(ids)
+        before = dict(ids)
         yield ids
         if ids != before:
-            doc = {"format": FORMAT, "entries": sorted(ids)}
+            doc = {
+                "format": FORMAT,
+                "entries": {e: (at.isoformat() if at else None) for e, at in sorted(ids.items())},
+            }
             write_private_atomic(target, json.dumps(doc, indent=0).encode())
 
 
 def remember(entry_ids: Iterable[uuid.UUID | str]) -> None:
-    """Before a deletion for good commits: name these entries, so no older backup brings them back.
+    """Name these entries, deleted for good now, so that no backup taken before this moment brings them back.
 
-    A record that cannot be written refuses the deletion (``KeyUnavailable``, nothing deleted), said plainly."""
+    Called before a deletion for good commits, and again after it commits (the later moment covers a backup whose
+    snapshot was taken while the deletion was under way). A record that cannot be written refuses the deletion
+    (``KeyUnavailable``, nothing deleted), said plainly."""
+    now = timezone.now()
     try:
         with _locked() as ids:
-            ids.update(str(e) for e in entry_ids)
+            for e in entry_ids:
+                ids[str(e)] = now
     except OSError as error:
         raise KeyUnavailable(
             f"The entry was not deleted: the record of entries deleted for good ({path()}) cannot be written"
@@ -78,6 +108,37 @@ def remember(entry_ids: Iterable[uuid.UUID | str]) -> None:
         ) from None
 
 
-def entries() -> set[str]:
-    """The ids of every entry deleted for good here (restore leaves them out)."""
+def forget(entry_ids: Iterable[uuid.UUID | str]) -> None:
+    """These entries are live again (imported again under the same id, or their deletion was undone): take them
+    out of the record. Best effort: an id left in it keeps the entry in every backup taken after its moment."""
+    wanted = {str(e) for e in entry_ids}
+    if not wanted:
+        return
+    try:
+        if not wanted & set(_read(path())):
+            return
+        with _locked() as ids:
+            for e in wanted:
+                ids.pop(e, None)
+    except (OSError, KeyUnavailable):
+        return
+
+
+def forget_on_commit(entry_ids: Iterable[uuid.UUID | str]) -> None:
+    """:func:`forget` these ids once the transaction that makes them live again commits."""
+    ids = [str(e) for e in entry_ids]
+    transaction.on_commit(lambda: forget(ids), robust=True)
+
+
+def entries() -> dict[str, datetime | None]:
+    """Each entry deleted for good here, with the moment it was (None: unknown, recorded by ``/1``)."""
     return _read(path())
+
+
+def left_out(entry_id: str, record: dict[str, datetime | None], taken_at: datetime | None) -> bool:
+    """Whether a restore of a backup taken at ``taken_at`` (None: it does not say) leaves this entry out: it was
+    deleted for good after the backup was taken, or either moment is unknown."""
+    if entry_id not in record:
+        return False
+    moment = record[entry_id]
+    return moment is None or taken_at is None or taken_at <= moment

@@ -260,9 +260,33 @@ def _clear_second_factor(user: User) -> None:
     RecoveryCode.objects.filter(user=user).delete()
 
 
-def disable_totp(user: User, password: str, code: str, address: str = "") -> None:
+def end_sessions(user: User, *, keep: str | None = None) -> int:
+    """End every web session of ``user`` (but the one whose key is ``keep``): a session that passed a second factor
+    now cleared must not go on with it. Returns how many ended. Sessions live in the database (Django's ``db`` or
+    ``cached_db`` engine); each is ended through its store, so a cached copy goes too."""
+    from importlib import import_module
+
+    from django.contrib.auth import SESSION_KEY
+
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    model = store.get_model_class()
+    ended = 0
+    for key, data in model.objects.filter(expire_date__gt=timezone.now()).values_list(
+        "session_key", "session_data"
+    ):
+        if key == keep or store().decode(data).get(SESSION_KEY) != str(user.pk):
+            continue
+        store(session_key=key).delete()
+        ended += 1
+    return ended
+
+
+def disable_totp(
+    user: User, password: str, code: str, address: str = "", *, session_key: str | None = None
+) -> int:
     """Turn two-step sign-in off: needs the password and a current code (or a recovery code). Therapists must
-    keep it (they may replace the authenticator)."""
+    keep it (they may replace the authenticator). Ends the person's other sessions (``session_key``, theirs now,
+    stays); returns how many."""
     if not user.totp_secret:
         raise InvalidInput("Two-step sign-in is not on.")
     if user.is_therapist:
@@ -271,12 +295,14 @@ def disable_totp(user: User, password: str, code: str, address: str = "") -> Non
     with transaction.atomic():
         _clear_second_factor(user)
         audit.record(user, "totp.disable", "user", user.pk, subject=user)
+    return end_sessions(user, keep=session_key)
 
 
 def reset_second_factor(username: str) -> bool:
     """The operator's reset (``reverie user reset-two-step``): clear the authenticator and the recovery codes of
-    an account that lost them (or had one bound by someone else). Audited. A therapist sets a new one up at
-    their next sign-in. Returns whether there was one to clear."""
+    an account that lost them (or had one bound by someone else), and end every session of that person (as a
+    password reset does: one that passed the cleared factor does not go on). Audited. A therapist sets a new one
+    up at their next sign-in. Returns whether there was one to clear."""
     from reverie.errors import NotFound
 
     user = User.objects.filter(username=username.strip().lower(), is_active=True).first()
@@ -286,5 +312,6 @@ def reset_second_factor(username: str) -> bool:
     with transaction.atomic():
         _clear_second_factor(user)
         audit.record(None, "totp.reset", "user", user.pk, subject=user)
+    end_sessions(user)
     throttle.clear(code_limits(user, "")[0])  # the locked-out person can try their new codes at once
     return had

@@ -53,7 +53,11 @@ def totp_setup(request: HttpRequest) -> HttpResponse:
                 )
             elif post.get("action") == "disable":
                 signin.disable_totp(
-                    user, post.get("password", ""), post.get("current_code", ""), _address(request)
+                    user,
+                    post.get("password", ""),
+                    post.get("current_code", ""),
+                    _address(request),
+                    session_key=request.session.session_key,
                 )
                 request.session["otp"] = False
                 turned_off = True
