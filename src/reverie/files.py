@@ -8,10 +8,16 @@ error goes up. Nothing here logs or echoes the data written.
 from __future__ import annotations
 
 import contextlib
+import copy
+import fcntl
 import os
 import stat
 import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
+
+Document = TypeVar("Document")
 
 PRIVATE_FILE_MODE = 0o600
 PRIVATE_DIR_MODE = 0o700
@@ -56,6 +62,23 @@ def write_private_atomic(
             temp.unlink()
         raise
     fsync_dir(folder)
+
+
+@contextlib.contextmanager
+def locked_document(
+    path: Path, read: Callable[[Path], Document], encode: Callable[[Document], bytes]
+) -> Iterator[Document]:
+    """A small private document (``backup-keys.json``, ``purged-entries.json``) read, changed by the caller and
+    written back atomically, all under an exclusive lock on ``path.lock`` (backups, erasures and deletions may
+    overlap, in one process or several). Written only when the caller changed it."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
+    with open(path.with_suffix(".lock"), "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        document = read(path)
+        before = copy.copy(document)
+        yield document
+        if document != before:
+            write_private_atomic(path, encode(document))
 
 
 def fsync_dir(folder: Path) -> None:

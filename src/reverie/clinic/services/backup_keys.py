@@ -10,17 +10,16 @@ the same limit as any key kept elsewhere (``docs/security.md``).
 from __future__ import annotations
 
 import base64
-import fcntl
+import contextlib
 import json
 import secrets
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from pathlib import Path
 
 from django.conf import settings
 
 from reverie.errors import KeyUnavailable
-from reverie.files import write_private_atomic
+from reverie.files import locked_document
 from reverie.vault.keys import DataKey, require_private
 
 FORMAT = "reverie.backup-keys/1"
@@ -30,18 +29,13 @@ def path() -> Path:
     return Path(settings.REVERIE.key_file).parent / "backup-keys.json"
 
 
-@contextmanager
-def _locked() -> Iterator[dict[str, str]]:
+def _locked() -> contextlib.AbstractContextManager[dict[str, str]]:
     """The key map, read and written under an exclusive lock (backups and erasures may overlap)."""
-    target = path()
-    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    with open(target.with_suffix(".lock"), "a") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        keys = _read(target)
-        before = dict(keys)
-        yield keys
-        if keys != before:
-            write_private_atomic(target, json.dumps({"format": FORMAT, "clients": keys}, indent=1).encode())
+    return locked_document(path(), _read, _encode)
+
+
+def _encode(keys: dict[str, str]) -> bytes:
+    return json.dumps({"format": FORMAT, "clients": keys}, indent=1).encode()
 
 
 def _read(target: Path) -> dict[str, str]:

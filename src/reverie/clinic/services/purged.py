@@ -18,11 +18,10 @@ file: a copy of this file older than the deletion does not name it (``docs/secur
 
 from __future__ import annotations
 
-import fcntl
+import contextlib
 import json
 import uuid
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
@@ -31,7 +30,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from reverie.errors import KeyUnavailable
-from reverie.files import write_private_atomic
+from reverie.files import locked_document
 
 FORMAT = "reverie.purged-entries/2"  # 2: each id with the moment it was deleted for good
 READS = ("reverie.purged-entries/1", FORMAT)
@@ -73,21 +72,17 @@ def _read(target: Path) -> dict[str, datetime | None]:
     )
 
 
-@contextmanager
-def _locked() -> Iterator[dict[str, datetime | None]]:
-    target = path()
-    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    with open(target.with_suffix(".lock"), "a") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        ids = _read(target)
-        before = dict(ids)
-        yield ids
-        if ids != before:
-            doc = {
-                "format": FORMAT,
-                "entries": {e: (at.isoformat() if at else None) for e, at in sorted(ids.items())},
-            }
-            write_private_atomic(target, json.dumps(doc, indent=0).encode())
+def _locked() -> contextlib.AbstractContextManager[dict[str, datetime | None]]:
+    """The record, read and written under an exclusive lock (deletions, imports and restores may overlap)."""
+    return locked_document(path(), _read, _encode)
+
+
+def _encode(ids: dict[str, datetime | None]) -> bytes:
+    doc = {
+        "format": FORMAT,
+        "entries": {e: (at.isoformat() if at else None) for e, at in sorted(ids.items())},
+    }
+    return json.dumps(doc, indent=0).encode()
 
 
 def remember(entry_ids: Iterable[uuid.UUID | str]) -> None:
