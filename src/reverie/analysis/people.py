@@ -9,7 +9,8 @@ the grammar around it gives ("Bex at work", "Theo fired me"; since 1.4.0); a fin
 alone ("Dawit texted me", ``NAMES_BY_GRAMMAR``) keeps, since 1.6.0, only the names whose role the grammar tells
 ("Kit, the other welder"; ``NAMES_WITHOUT_ROLE`` off). A person the writer calls "my therapist" ("she's my
 therapist", since 1.7.0) is the therapist; one they say is not their therapist now ("Sam isn't my therapist",
-"my therapist's husband", "my old therapist", "I wish Sam were my therapist"; since 1.7.1) is not. One ``person`` finding per mention (the self:
+"my therapist's husband", "my old therapist", "I wish Sam were my therapist"; since 1.7.1; "I don't think Sam is my
+therapist", "Sam, my therapist until March"; since 1.7.2, where a past tense alone no longer makes one former) is not. One ``person`` finding per mention (the self:
 one per sentence that says I/me/my).
 
 Finding contract: ``Finding(kind="person", label=<role>, spans=(mention span,),
@@ -34,7 +35,7 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-VERSION: Final = "1.7.1"
+VERSION: Final = "1.7.2"
 # People known only by name found by grammar (``_grammar_names``): built and measured in people 1.4.0 and left
 # off then (the batches code most such people by a role the context tells; docs/ccrt.md). On since people 1.6.0,
 # but only for the names whose role the grammar tells ("Kit, the other welder", "Kit, who plasters with me", "Kit
@@ -295,9 +296,21 @@ def _walk(
 _THERAPIST_NOUNS: Final = frozenset(
     {"therapist", "counsellor", "counselor", "analyst", "psychotherapist", "psychoanalyst"}
 )
-# "my old therapist", "no longer my therapist", "was my therapist years ago": a therapist the writer had (1.7.1).
+# "my old therapist", "my ex therapist", "no longer my therapist", "was my therapist years ago": a therapist the
+# writer had (1.7.1). Only these explicit words make one former: a past tense alone does not ("Sam became my
+# therapist last year", "Dr Okafor was my therapist today": the therapist now; people 1.7.2, review r35).
 _FORMER_WORDS: Final = _words("old former previous past ex last")
 _FORMER_ADVERBS: Final = _words("anymore longer ago formerly previously once")
+# "my therapist until March", "was my therapist till she retired": a therapist whose time with the writer ended.
+_UNTIL: Final = _words("until till til")
+# "Sam is hardly my therapist": a negation by degree.
+_HARDLY: Final = _words("never hardly barely scarcely")
+# "Sam thinks she is my therapist", "Mum says Sam is my therapist": someone else's claim, not the writer's word.
+_CLAIM_VERBS: Final = _words(
+    "think believe claim say insist pretend reckon assume suppose imagine feel act tell"
+)
+# ", isn't she?", ", right?": a tag that asks to confirm a statement, which stays the writer's statement.
+_TAG_WORDS: Final = _words("right eh innit yeah yes no ok okay")
 # "I wish Sam were my therapist", "if only Sam were my therapist": a therapist the writer does not have.
 _WISH_VERBS: Final = _words("wish hope want pray imagine pretend dream")
 
@@ -307,13 +320,69 @@ def _is_therapist_noun(token: Any) -> bool:
     return word is not None and ROLE_OF_WORD[word] == "therapist"
 
 
+def _question_tag(sent: Any) -> set[int]:
+    """The tokens of a tag question's tag (", isn't she?", ", right?") at the end of a sentence, or none."""
+    words = [t for t in sent if not t.is_space]
+    if len(words) < 3 or words[-1].text != "?":
+        return set()
+    comma = next((k for k in range(len(words) - 2, max(-1, len(words) - 6), -1) if words[k].text == ","), -1)
+    tail = words[comma + 1 : -1] if comma >= 0 else []
+    if len(tail) == 1 and tail[0].lower_ in _TAG_WORDS:
+        return {tail[0].i}
+    verbal = bool(tail) and tail[0].lemma_.lower() in {"be", "do", "have"} | _words(
+        "can could will would should"
+    )
+    if verbal and 2 <= len(tail) <= 3 and tail[-1].pos_ == "PRON":
+        return {t.i for t in tail}
+    return set()
+
+
+def _is_question(noun: Any) -> bool:
+    """ "Is Sam my therapist?": the sentence asks, and not only in a tag ("Sam is my therapist, isn't she?")."""
+    sent = noun.sent
+    return sent.text.rstrip().endswith("?") and not _question_tag(sent)
+
+
+def _said_otherwise(verb: Any) -> bool:
+    """The clauses above a copula's ("I don't think Sam is my therapist", "Sam thinks she is my therapist"): one
+    negated, or someone other than the writer thinks or says it. A tag question's verb is no such clause."""
+    tag = _question_tag(verb.sent)
+    while verb.dep_ == "ccomp" and verb.head.i != verb.i:
+        verb = verb.head
+        if verb.i in tag:
+            return False
+        if any(c.dep_ == "neg" for c in verb.children) or any(c.lower_ in _HARDLY for c in verb.children):
+            return True  # "I don't think Sam is my therapist"
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if verb.lemma_.lower() in _CLAIM_VERBS and not any(c.lower_ in {"i", "we"} for c in subjects):
+            return True  # "Sam thinks she is my therapist"
+    return False
+
+
+def _ended(noun: Any, verb: Any | None) -> bool:
+    """ "my therapist until March", "was my therapist till she retired": an end given to the time as therapist,
+    except with a present or future copula ("Sam is my therapist until June")."""
+    if verb is not None and (verb.tag_ in {"VBZ", "VBP"} or any(c.tag_ == "MD" for c in verb.children)):
+        return False
+    heads = {noun.i} | ({verb.i} if verb is not None else set())
+    for token in noun.sent:
+        if token.lower_ not in _UNTIL:
+            continue
+        if token.head.i in heads or (token.dep_ == "mark" and token.head.head.i in heads):
+            return True
+    return False
+
+
 def _names_my_current_therapist(noun: Any) -> bool:
     """Whether the phrase around a therapist's role word of the writer's ("my therapist") says the writer's
-    current therapist: the one place that decides it (people 1.7.1, review r32). Not "Sam isn't my therapist",
-    "will never be my therapist" (negated); "X is my therapist's husband" (the therapist's someone); "my old /
-    former / ex-therapist", "no longer my therapist", "not my therapist anymore", "was my therapist (years ago)",
-    "used to be my therapist" (former); "I wish Sam were my therapist", "Is Sam my therapist?", "Sam would be my
-    therapist" (not real)."""
+    current therapist: the one place that decides it (people 1.7.1, review r32; 1.7.2, review r35). Not "Sam isn't
+    my therapist", "will never be my therapist", "is hardly my therapist", "I don't think Sam is my therapist"
+    (negated, in its clause or one above); "Sam thinks she is my therapist" (someone else's claim); "X is my
+    therapist's husband", "Sam, my therapist's husband" (the therapist's someone); "my old / former / ex(-)
+    therapist", "no longer my therapist", "not my therapist anymore", "was my therapist years ago", "used to be my
+    therapist", "my therapist until March" (former: explicit words only, never a past tense alone: "Sam became my
+    therapist last year", "was my therapist today" are current); "I wish Sam were my therapist", "Is Sam my
+    therapist?", "Sam would be my therapist" (not real; a tag question, "…, isn't she?", still asserts)."""
     if not _is_therapist_noun(noun) or _possessor(noun) not in _MY:
         return False
     doc = noun.doc
@@ -322,21 +391,33 @@ def _names_my_current_therapist(noun: Any) -> bool:
     if any(c.dep_ == "amod" and c.lower_ in _FORMER_WORDS for c in noun.children):
         return False  # "my old therapist"
     before = [t.lower_ for t in doc[max(0, noun.i - 2) : noun.i]]
-    if noun.lower_.startswith("ex") or (before[-2:] == ["ex", "-"]) or "former" in before or "old" in before:
-        return False  # "my ex-therapist", "my old therapist" (however parsed)
-    if noun.sent.text.rstrip().endswith("?"):
+    if noun.lower_.startswith("ex") or set(before) & {"ex", "former", "old", "previous"}:
+        return False  # "my ex-therapist", "my ex therapist", "my old therapist" (however parsed)
+    if _is_question(noun):
         return False  # "Is Sam my therapist?"
     if noun.dep_ != "attr":
-        return True  # "my therapist Tom", "Tom, my therapist": the role word names its person
+        return not _ended(
+            noun, None
+        )  # "my therapist Tom", "Tom, my therapist": not "Sam, my therapist until May"
     verb = noun.head
     clause = [verb, *(g for c in verb.children if c.dep_ in {"advmod", "neg", "npadvmod"} for g in c.subtree)]
     words = {t.lower_ for t in clause}
-    if any(c.dep_ == "neg" and c.i < noun.i for c in verb.children) or "never" in words:
-        return False  # "isn't my therapist", "is no longer my therapist", "will never be my therapist"
-    if words & _FORMER_ADVERBS or (words >= {"any", "more"}):
-        return False  # "not my therapist anymore", "was my therapist years ago"
-    if verb.tag_ == "VBD" or (verb.head.lemma_ == "use" and verb.dep_ == "xcomp"):
-        return False  # "was my therapist", "used to be my therapist", "were" of a wish
+    if any(c.dep_ == "neg" and c.i < noun.i for c in verb.children) or words & _HARDLY:
+        return False  # "isn't my therapist", "is no longer my therapist", "will never be", "is hardly"
+    if _said_otherwise(verb):
+        return False  # "I don't think Sam is my therapist", "Sam thinks she is my therapist"
+    if words & _FORMER_ADVERBS or (words >= {"any", "more"}) or _ended(noun, verb):
+        return False  # "not my therapist anymore", "was my therapist years ago", "was my therapist until May"
+    if verb.head.lemma_ == "use" and verb.dep_ == "xcomp":
+        return False  # "used to be my therapist"
+    if verb.lower_ == "were" and not any(c.lower_ in {"you", "we", "they"} for c in verb.children):
+        return False  # "Sam were my therapist": a wish's or a condition's subjunctive
+    if (
+        verb.tag_ == "VBD"
+        and verb.lemma_ == "be"
+        and any(c.dep_ == "cc" and c.lower_ == "but" for c in verb.children)
+    ):
+        return False  # "was my therapist, but …": a contrast with now
     if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
         return False  # "would be my therapist", "will be my therapist"
     wished = verb.dep_ in {"ccomp", "advcl"} and (
@@ -1190,7 +1271,13 @@ def _apposed_role(name_token: Any) -> str | None:
         return "colleague"
     if nxt.lower_ in {"my", "our"}:
         word = _role_word(doc[i + 2]) if i + 2 < len(doc) else None
-        return ROLE_OF_WORD[word] if word is not None else None  # "Kit, our apprentice,"
+        if word is None or (i + 3 < len(doc) and doc[i + 3].dep_ == "case"):
+            return (
+                None  # "Sam, my therapist's husband,": the role word's someone, not its person (people 1.7.2)
+            )
+        if ROLE_OF_WORD[word] == "therapist" and not _names_my_current_therapist(doc[i + 2]):
+            return None  # "Sam, my therapist until March,", "Sam, my ex therapist," (people 1.7.2)
+        return ROLE_OF_WORD[word]  # "Kit, our apprentice,"
     if nxt.lower_ in {"a", "an", "the"}:
         for token in doc[i + 2 : i + 5]:
             word = _role_word(token)

@@ -55,16 +55,48 @@ EU_MEMBERS = frozenset(
 )
 _COUNTRY = re.compile(r"[A-Z]{2}")
 # A phone number as typed: digits of any script (``\\d`` is every Unicode decimal digit: 0-9, Arabic-Indic ٠-٩,
-# Extended Arabic-Indic ۰-۹, Devanagari …), spaces, -, brackets and a leading +. It is kept as typed, for display;
-# :func:`dialled` gives the ASCII form a tel:/sms: link needs.
-_PHONE = re.compile(r"\+?\d[\d ()\-]{1,28}\d")
+# Extended Arabic-Indic ۰-۹, Devanagari …), spaces, -, brackets and a + at the start or just inside an opening
+# bracket ("+44 …", "(+44) …"). It is kept as typed, for display; :func:`phone_form` (invisible marks out, every
+# kind of space a plain one) is what is checked, and :func:`dialled` gives the ASCII form a tel:/sms: link needs.
+_PHONE = re.compile(r"(?:\(\+|\+)?[\d ()\-]+")
+# Between 3 digits (a short number: 112, 988, 999) and 20 (an international prefix such as 0011, a country code
+# and the longest E.164 number with a few to spare).
+PHONE_MIN_DIGITS = 3
+PHONE_MAX_DIGITS = 20
+PHONE_MAX_CHARS = 40  # with its spaces, brackets and dashes
+
+
+def phone_form(number: str) -> str:
+    """The number as checked and dialled: invisible format characters removed (the direction marks U+200E/U+200F/
+    U+061C and bidi isolates an Arabic keyboard or a copy from right-to-left text adds, zero-width joiners …: Unicode
+    category Cf) and every Unicode space separator (no-break U+00A0, narrow no-break U+202F …: category Zs) made a
+    plain space, ends trimmed. The one normalising step of :func:`phone_problem` and :func:`dialled`."""
+    kept = (" " if unicodedata.category(c) == "Zs" else c for c in number if unicodedata.category(c) != "Cf")
+    return "".join(kept).strip()
+
+
+def phone_problem(number: str) -> str | None:
+    """Why a typed number cannot be kept (a sentence to show), or None when it can: only digits, spaces, -,
+    brackets and a leading + (after :func:`phone_form`), at most PHONE_MAX_CHARS characters, and between
+    PHONE_MIN_DIGITS and PHONE_MAX_DIGITS digits."""
+    form = phone_form(number)
+    if len(form) > PHONE_MAX_CHARS:
+        return f"a phone number is at most {PHONE_MAX_CHARS} characters."
+    if not _PHONE.fullmatch(form):
+        return "the phone number may hold only digits, spaces, +, - and brackets."
+    if not PHONE_MIN_DIGITS <= sum(c.isdecimal() for c in form) <= PHONE_MAX_DIGITS:
+        return f"a phone number needs {PHONE_MIN_DIGITS} to {PHONE_MAX_DIGITS} digits."
+    return None
 
 
 def dialled(number: str) -> str:
     """The number to dial: its digits as ASCII 0-9 (``unicodedata.decimal``) and its +, nothing else
-    ("٠٧٧٠٠ ٩٠٠١٢٣" → "07700900123", "0800 123 (4)" → "08001234"). The one form of every tel: and sms: link."""
+    ("٠٧٧٠٠ ٩٠٠١٢٣" → "07700900123", "0800 123 (4)" → "08001234", "(+44) 7700 900123" → "+447700900123"), from
+    :func:`phone_form`. The one form of every tel: and sms: link."""
     return "".join(
-        str(unicodedata.decimal(c)) if c.isdecimal() else c for c in number if c.isdecimal() or c == "+"
+        str(unicodedata.decimal(c)) if c.isdecimal() else c
+        for c in phone_form(number)
+        if c.isdecimal() or c == "+"
     )
 
 
@@ -168,7 +200,7 @@ def _line(code: str, index: int, entry: Any) -> CrisisLine:
     channels = entry.get("channels")
     if not isinstance(channels, list) or not channels or not set(channels) <= CHANNELS:
         raise ConfigurationError(f"{where}: channels must be a list of 'call' and/or 'text'.")
-    if fields["kind"] not in KINDS or not _PHONE.fullmatch(str(fields["number"])):
+    if fields["kind"] not in KINDS or phone_problem(str(fields["number"])):
         raise ConfigurationError(f"{where}: kind must be crisis or emergency, and the number digits.")
     keyword = entry.get("text_keyword")
     if keyword is not None and (not isinstance(keyword, str) or "text" not in channels):
@@ -264,8 +296,9 @@ def _check_contacts(key: str, items: Sequence[object]) -> None:
             raise InvalidInput(f"{where}: a contact needs a name and a phone number.")
         if not item.name.strip() or len(item.name) > NAME_MAX_CHARS:
             raise InvalidInput(f"{where}: the name must be 1–{NAME_MAX_CHARS} characters.")
-        if not _PHONE.fullmatch(item.phone.strip()):
-            raise InvalidInput(f"{where}: the phone number may hold only digits, spaces, +, - and brackets.")
+        problem = phone_problem(item.phone)
+        if problem:
+            raise InvalidInput(f"{where}: {problem}")
 
 
 def safety_plan_from_dict(data: Mapping[str, Any]) -> SafetyPlan:

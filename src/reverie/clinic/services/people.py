@@ -193,6 +193,17 @@ def end_pair(actor: User, pair_id: int) -> None:
             audit.record(None, "entry.unshare", "entry", entry_id, subject=pair.client)
 
 
+def lock_links_of(client: User) -> None:
+    """Lock, without writing, every link of a client (ended or not, in id order) and, through ``pair_lock_hooks``,
+    each link's open courses: the first steps of the one documented lock order (link, courses, entries, audit head)
+    for a writer that will delete them with the client (``portability.erase_client``), taken as :func:`end_pair`
+    takes them, so the two wait for each other instead of deadlocking (review r35)."""
+    pairs = list(Pair.objects.select_for_update().filter(client=client).order_by("pk"))
+    for pair in pairs:
+        for lock in pair_lock_hooks:
+            lock(pair)
+
+
 def _unshare_what_reaches_no_one(client: User) -> list[uuid.UUID]:
     """After a link ends: the client's shares that reach no link still open (a share reaches the links open when it
     was made, ``policy.shared_within``) are taken back, so the entry no longer says "shared" when no therapist

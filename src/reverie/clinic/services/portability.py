@@ -24,6 +24,7 @@ from reverie.clinic.services import (
     erasure_owed,
     keys,
     observations,
+    people,
     purged,
     risk_screen,
     signin,
@@ -885,6 +886,12 @@ def erase_client(
             "be written), so nothing was erased. Try again, or ask whoever runs Reverie to check that folder."
         ) from None
     with transaction.atomic():
+        # The one lock order (link, courses, entries, audit head; docs/security.md): the client's links and their
+        # open courses are locked first, as ``people.end_pair`` locks them, before the entries are deleted and
+        # "client.erase" takes the audit head. Before (review r35) the links and courses were locked last, by the
+        # account's cascade, and a link ending at the same moment (link, courses, then the shared entries it takes
+        # back) deadlocked with the erasure on PostgreSQL.
+        people.lock_links_of(actor)
         for hook in before_erase_hooks:
             hook(actor)
         # Files outside the database are changed only once the erasure has committed: a rollback (a failed write,
