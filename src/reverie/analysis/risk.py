@@ -69,7 +69,9 @@ INDICATOR = LEVELS.index("indicator")
 # 2.5.1: review r21: "not wanting to …" read as "I don't want to …" (dont_want_to_live; 3 of 11,488 bank, paraphrase
 # and challenge texts change, all genuine); a label the lexicon reads at indicator is read alone by the sentence
 # model, a label written as sentences as prose; at save the model reads at most SAVE_SENTENCES of a text
-VERSION = "2.5.1"
+# 2.5.2: review r27: "day dream" / "day-dream" (any case) is a daydream, no night-dream mention (mentions_dream), so
+# a waking fantasy spelled apart is no longer set aside as dream content; no bank, paraphrase or challenge text changes
+VERSION = "2.5.2"
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "risk"
 MODEL_FILE = "risk_model.npz"
 # Fourteenth round: the level model ("behavior or worse" vs "ideation" on a sentence the screen already flags), an
