@@ -238,8 +238,8 @@ def backup(
     path: Annotated[Path, typer.Argument(help="The backup file to write (only you can open it here).")],
 ) -> None:
     """Write a backup of the whole database (ciphertext stays ciphertext). Keep the two key files apart from it:
-    keys.json and backup-keys.json; a restore needs both (and purged-entries.json beside them, which keeps entries
-    deleted for good out of any restore)."""
+    keys.json and backup-keys.json; a restore needs both (and purged-entries.json beside them, which keeps out of a
+    restore the entries deleted for good after its backup was taken)."""
     from django.conf import settings
 
     from reverie.cli.runtime import django_ready
