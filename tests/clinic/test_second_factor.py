@@ -170,4 +170,21 @@ def test_second_factor_reset_ends_only_that_persons_sessions_and_says_so(make_us
     assert theirs.get("/").status_code == 200
     cli("user", "create", "plain-client")
     _, out, _ = cli("user", "reset-two-step", "plain-client")
-    assert "nothing to clear" in out and "sessions ended" in out
+    assert "nothing to clear" in out and "sessions ended" in out and "API tokens were revoked" in out
+
+
+def test_reset_two_step_revokes_api_tokens(make_user: Any) -> None:
+    """r36: the operator's reset-two-step ends the person's API tokens as it ends their sessions (as reset-password does)."""
+    from reverie.api import tokens
+
+    user = make_user("r36-reset")
+    signin.enable_totp(user, SECRET, pyotp.TOTP(SECRET).at(time.time() - 30), password=PASSWORD)
+    bearer = {
+        "Authorization": f"Bearer {tokens.issue(user, 'phone').secret}"
+    }  # minted under the cleared factor
+    other = make_user("r36-other")
+    theirs = {"Authorization": f"Bearer {tokens.issue(other, 'phone').secret}"}
+    assert Client(headers=bearer).get("/api/v1/me").status_code == 200
+    signin.reset_second_factor("r36-reset")
+    assert Client(headers=bearer).get("/api/v1/me").status_code == 401
+    assert Client(headers=theirs).get("/api/v1/me").status_code == 200  # only that person's tokens

@@ -14,9 +14,9 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.http.response import HttpResponseBase
 from django.urls import URLPattern, URLResolver, path, re_path
 from ninja import NinjaAPI
-from ninja.openapi.schema import OpenAPISchema
+from ninja.openapi.schema import REF_TEMPLATE, OpenAPISchema
 
-from reverie.api import handlers
+from reverie.api import handlers, spec
 from reverie.api.auth import SIGNED_IN
 from reverie.api.routes import account, check_in, course, entries, pairs, portability, safety, trash
 
@@ -64,7 +64,11 @@ class ReverieAPI(NinjaAPI):
         """Built once per prefix (building it takes a noticeable fraction of a second); it never changes."""
         key = path_prefix if path_prefix is not None else self.get_root_path(path_params or {})
         if key not in self._schemas:
-            self._schemas[key] = super().get_openapi_schema(path_prefix=key)
+            schema = super().get_openapi_schema(path_prefix=key)
+            named = schema["components"].setdefault("schemas", {})
+            for name, model in spec.COMPONENTS.items():  # answers referenced in an operation's openapi_extra
+                named[name] = model.model_json_schema(ref_template=REF_TEMPLATE, mode="serialization")
+            self._schemas[key] = schema
         return self._schemas[key]
 
     def _get_urls(self) -> list[URLResolver | URLPattern]:

@@ -34,6 +34,26 @@ class ErrorOut(Schema):
     error: ErrorDetail
 
 
+class ExportLeftOut(Schema):
+    """``GET /export?format=left_out``: what an export leaves out or dates anew, in words (never entry text)."""
+
+    message: str = Field(
+        description='What was left out, in a sentence ("2 entries could not be opened and are not in this export; '
+        'everything else is:"); empty when nothing was.'
+    )
+    left_out: list[str] = Field(
+        description="One line per entry or record left out: its date, kind, title when it opens, and why."
+    )
+    dates_moved: list[str] = Field(
+        default_factory=list,
+        description="Only when there are some: one line per entry whose stored date was out of range (saved "
+        "before dates were checked) and that the export gives the nearest date in range.",
+    )
+    dates_moved_message: str = Field(
+        "", description="Only with dates_moved: what the export did to those dates, in a sentence."
+    )
+
+
 class FeelingIO(Input):
     name: str
     intensity: int

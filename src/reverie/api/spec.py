@@ -4,11 +4,26 @@ from __future__ import annotations
 
 from typing import Any
 
+from ninja import Schema
+
 from reverie.api.schemas import ErrorOut
 
 MAX_ID = 2**63 - 1  # the largest id a database row can have; larger ones are refused before any query
 
-ERRORS: dict[Any, Any] = {frozenset({400, 401, 403, 404, 409, 413, 422}): ErrorOut}
+# Every status docs/api.md lists: 500 (E999 unexpected, E500/E600 integrity or setting) and 503 (E510/E700 a key
+# or an analysis model unavailable) are answered in the same shape by the handlers of any operation.
+ERRORS: dict[Any, Any] = {frozenset({400, 401, 403, 404, 409, 413, 422, 500, 503}): ErrorOut}
+
+# Schemas an operation names by reference in its ``openapi_extra`` (an answer ninja does not build itself, such as
+# the export's, whose body is a download): added to the document's components by ``ReverieAPI``.
+COMPONENTS: dict[str, type[Schema]] = {}
+
+
+def component(model: type[Schema]) -> dict[str, str]:
+    """A reference to ``model`` in the OpenAPI components, which lists it from then on."""
+    COMPONENTS[model.__name__] = model
+    return {"$ref": f"#/components/schemas/{model.__name__}"}
+
 
 # The optional ``If-Match`` of every call that changes one entry: the entry's revision as its ``ETag`` gives it.
 IF_MATCH: dict[str, Any] = {

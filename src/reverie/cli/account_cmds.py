@@ -80,7 +80,8 @@ def reset_two_step(
     ],
 ) -> None:
     """Operator: turn two-step sign-in off for USERNAME (their authenticator and recovery codes stop working;
-    audited) and end their sessions. A therapist sets a new authenticator up at their next sign-in; a client may."""
+    audited), end their sessions and revoke their API tokens. A therapist sets a new authenticator up at their next
+    sign-in; a client may."""
     from reverie.cli.runtime import django_ready
 
     django_ready()
@@ -89,10 +90,14 @@ def reset_two_step(
     name = username.strip().lower()
     if signin.reset_second_factor(name):
         typer.echo(
-            f"Two-step sign-in of '{name}' cleared; their old codes no longer work. Their sessions ended."
+            f"Two-step sign-in of '{name}' cleared; their old codes no longer work. "
+            "Their sessions ended and their API tokens were revoked."
         )
     else:
-        typer.echo(f"'{name}' had no two-step sign-in; nothing to clear. Their sessions ended.")
+        typer.echo(
+            f"'{name}' had no two-step sign-in; nothing to clear. "
+            "Their sessions ended and their API tokens were revoked."
+        )
 
 
 def invite_therapist(

@@ -8,8 +8,8 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Field, Router, Schema
 
 from reverie.api.auth import actor
-from reverie.api.schemas import ImportOut
-from reverie.api.spec import ERRORS
+from reverie.api.schemas import ExportLeftOut, ImportOut
+from reverie.api.spec import ERRORS, component
 from reverie.clinic.services import portability
 from reverie.clinic.web.downloads import download
 
@@ -28,8 +28,31 @@ IMPORT_BODY = {
 EXPORT_RESPONSE = {
     "responses": {
         200: {
-            "description": "The whole journal (not the trash), with the person's answers about observations and to check-ins, as reverie.export/5 JSON (naming in left_out the entries that could not be opened), or as Markdown.",
-            "content": {"application/json": {"schema": {"type": "object"}}, "text/markdown": {}},
+            "description": "The whole journal (not the trash), with the person's answers about observations and to check-ins, as reverie.export/5 JSON (naming in left_out the entries that could not be opened), or as Markdown; with format=left_out, what the export leaves out or dates anew, in words.",
+            "headers": {
+                "Reverie-Left-Out": {
+                    "description": "How many entries or records the export left out (they could not be opened, or were trashed while it ran); 0 when none. format=left_out names them.",
+                    "schema": {"type": "integer", "minimum": 0},
+                },
+                "Reverie-Dates-Moved": {
+                    "description": "How many entries whose stored date was out of range the export gives the nearest date in range; 0 when none. format=left_out names them (dates_moved).",
+                    "schema": {"type": "integer", "minimum": 0},
+                },
+            },
+            "content": {
+                "application/json": {
+                    "schema": {
+                        "anyOf": [
+                            {
+                                "type": "object",
+                                "description": "format=json: the reverie.export/5 file (docs/export-schema-v5.json).",
+                            },
+                            component(ExportLeftOut),
+                        ]
+                    }
+                },
+                "text/markdown": {"schema": {"type": "string"}},
+            },
         }
     }
 }

@@ -300,9 +300,11 @@ def disable_totp(
 
 def reset_second_factor(username: str) -> bool:
     """The operator's reset (``reverie user reset-two-step``): clear the authenticator and the recovery codes of
-    an account that lost them (or had one bound by someone else), and end every session of that person (as a
-    password reset does: one that passed the cleared factor does not go on). Audited. A therapist sets a new one
-    up at their next sign-in. Returns whether there was one to clear."""
+    an account that lost them (or had one bound by someone else), and end every session and revoke every API token
+    of that person (as a password reset does: neither a session that passed the cleared factor nor a token minted
+    under it goes on). Audited. A therapist sets a new one up at their next sign-in. Returns whether there was one
+    to clear."""
+    from reverie.api.tokens import revoke_all
     from reverie.errors import NotFound
 
     user = User.objects.filter(username=username.strip().lower(), is_active=True).first()
@@ -311,6 +313,9 @@ def reset_second_factor(username: str) -> bool:
     had = bool(user.totp_secret) or RecoveryCode.objects.filter(user=user).exists()
     with transaction.atomic():
         _clear_second_factor(user)
+        revoke_all(
+            user
+        )  # r36 fault 4: a token minted while the cleared factor was in force stopped working too
         audit.record(None, "totp.reset", "user", user.pk, subject=user)
     end_sessions(user)
     throttle.clear(code_limits(user, "")[0])  # the locked-out person can try their new codes at once
