@@ -79,9 +79,9 @@ def test_analysis_stale_results_are_recomputed(make_user: Any) -> None:
     view = journal.create_entry(alice, EntryDraft(kind="reflection", body=TEXT))
     analysis.analyse_stored_entry(view.id, 1)
     StoredAnalysis.objects.update(analyzers={"people": "0.0:old"})
-    assert analysis.reanalyse() == 1
+    assert analysis.reanalyse().done == 1
     assert StoredAnalysis.objects.get().analyzers != {"people": "0.0:old"}
-    assert analysis.reanalyse() == 0
+    assert analysis.reanalyse().done == 0
 
 
 def test_insights_update_incrementally_and_respect_sharing(paired: tuple[Any, Any]) -> None:

@@ -131,7 +131,8 @@ def _stderr_progress(label: str) -> Iterator[Callable[[int, int], None]]:
 
 
 def reanalyse() -> None:
-    """Recompute stored analyses made by older analyzer versions."""
+    """Analyse the entries still waiting and recompute the stored analyses made by older analyzer versions, risk
+    first. An entry that fails keeps its earlier findings; the run goes on, and exits non-zero if any failed."""
     from rich.progress import Progress
 
     from reverie.cli.runtime import django_ready
@@ -141,8 +142,14 @@ def reanalyse() -> None:
 
     with Progress() as bar:
         task = bar.add_task("Re-analysing", total=None)
-        count = run(lambda i, n: bar.update(task, completed=i, total=n))
-    typer.echo(f"Re-analysed {count} entries.")
+        outcome = run(lambda i, n: bar.update(task, completed=i, total=n))
+    typer.echo(f"Re-analysed {outcome.done} entries.")
+    if outcome.failed:
+        typer.echo(
+            f"{outcome.failed} entries could not be re-analysed; they keep their earlier findings. The log names"
+            " the error; run `reverie reanalyse` again once it is fixed."
+        )
+        raise typer.Exit(1)
 
 
 def _progress_run(label: str, fn: Callable[..., dict[str, Any]], path: Path, takes_progress: bool) -> None:

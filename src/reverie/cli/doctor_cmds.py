@@ -20,7 +20,8 @@ def doctor(
     """Open every sealed record and report, per person, how many cannot be opened (never their content); finish
     what an earlier erasure still owes (emptying the database's write-ahead log, removing a backup key), and say
     so when it finishes an erasure that a stopped process left (person ids only); retry the risk alerts a save
-    still owes and say how many entries were risk-screened on the lexicon alone.
+    still owes and say how many entries were risk-screened on the lexicon alone, and how many wait for re-analysis
+    (analysed by an older analyzer version).
 
     Exits non-zero when any record cannot be opened (after --quarantine: when any is left that was not moved), when
     an erasure is still not finished (said in plain words), when a risk alert is still owed, or when the backup key
@@ -61,6 +62,7 @@ def doctor(
     risk_owed = (
         _risk_screen_health()
     )  # before any failing exit: a lost record elsewhere keeps no alert unraised
+    _reanalysis_health()
     report = service.check()
     names = dict(User.objects.values_list("pk", "username"))
     failed = report.failed_by_person()
@@ -125,6 +127,25 @@ def _risk_screen_health() -> str | None:
     )
     typer.echo(said)
     return said
+
+
+def _reanalysis_health() -> None:
+    """Say how many entries wait for re-analysis (analysed by an older analyzer version, after an upgrade)."""
+    from reverie.clinic.models import StoredAnalysis
+    from reverie.clinic.services import analysis
+
+    if not StoredAnalysis.objects.exists():
+        return
+    try:
+        waiting = analysis.outdated_count()
+    except Exception as exc:  # the analyzers cannot be loaded: said, never fatal to the record check
+        typer.echo(f"Could not check which entries wait for re-analysis ({type(exc).__name__}).")
+        return
+    if waiting:
+        typer.echo(
+            f"{waiting} entries wait for re-analysis (analysed by an older analyzer version): the worker redoes"
+            " them a batch at a time, after new saves; `reverie reanalyse` redoes them all now."
+        )
 
 
 def register(app: typer.Typer) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -19,6 +20,7 @@ from typing import Any
 from django.conf import settings
 from django.db import IntegrityError as DbIntegrityError
 from django.db import transaction
+from django.db.models import F
 from django_tasks import task
 
 from reverie.analysis.findings import Finding
@@ -62,12 +64,12 @@ def analyse_stored_entry(entry_id: uuid.UUID | str, revision: int) -> StoredAnal
     if entry is None or entry.revision != revision or entry.deleted_at is not None:
         return None
     stored = StoredAnalysis.objects.filter(entry=entry, revision=revision).first()
-    if stored is not None:  # already read (e.g. the demo's batches before a worker got to it): not twice
+    if stored is not None and not _replacing.get():  # already read (e.g. the demo's batches): not twice
         return stored
     doc = _open_payload(entry, entry.client)
     text = analysis_text(doc)
     result = ensure_risk_screen(text, entry.kind, analyse(text, entry.kind).to_json())
-    return _store_result(entry, revision, result)
+    return _store_result(entry, revision, result, replaces=stored)
 
 
 def analyse_stored_entries(pairs: Sequence[tuple[uuid.UUID, int]], *, batch: int = 8) -> Iterator[int]:
@@ -93,7 +95,11 @@ def analyse_stored_entries(pairs: Sequence[tuple[uuid.UUID, int]], *, batch: int
         yield done
 
 
-def _store_result(entry: Entry, revision: int, result: dict[str, Any]) -> StoredAnalysis | None:
+def _store_result(
+    entry: Entry, revision: int, result: dict[str, Any], *, replaces: StoredAnalysis | None = None
+) -> StoredAnalysis | None:
+    """Store one revision's sealed result. ``replaces``: the analysis it supersedes (a re-analysis), swapped out in
+    the same transaction, so the old findings stay until the new ones are stored (and stay if this fails)."""
     sealed = keys.seal_for(
         entry.client,
         _result_id(entry.id, revision),
@@ -102,6 +108,9 @@ def _store_result(entry: Entry, revision: int, result: dict[str, Any]) -> Stored
     )
     try:
         with transaction.atomic():
+            if replaces is not None and not StoredAnalysis.objects.filter(pk=replaces.pk).delete()[0]:
+                # another worker swapped it first: theirs is kept, not both
+                return StoredAnalysis.objects.filter(entry=entry, revision=revision).first()
             stored = StoredAnalysis.objects.create(
                 entry=entry,
                 revision=revision,
@@ -140,6 +149,19 @@ def analyse_entry_task(entry_id: str, revision: int) -> None:
         analyse_stored_entry(entry_id, revision)
     except Exception as exc:
         log.error("analysis of one entry failed: %s", type(exc).__name__)
+
+
+# While set (``replacing``), analyse_stored_entry redoes a revision already analysed and swaps the new result in.
+_replacing: ContextVar[bool] = ContextVar("reverie_analysis_replacing", default=False)
+
+
+@contextmanager
+def replacing() -> Iterator[None]:
+    token = _replacing.set(True)
+    try:
+        yield
+    finally:
+        _replacing.reset(token)
 
 
 # While set (``held_back``), saved entries are collected here instead of being analysed or enqueued at once.
@@ -189,10 +211,9 @@ def held_back() -> Iterator[list[tuple[uuid.UUID, int]]]:
                 schedule(entry_id, revision)
 
 
-def queue_waiting() -> int:
-    """Schedule the analysis of every entry (current revision, not in the trash) with no stored analysis of it, as
-    the save path does: risk first (an entry whose save-time screen was not "none", or has none, before the rest).
-    After a restore: what was waiting for analysis when the backup was taken is not left unread. Returns how many."""
+def _waiting() -> list[tuple[uuid.UUID, int]]:
+    """Entries (current revision, not in the trash) with no stored analysis of it, risk first (an entry whose
+    save-time screen was not "none", or has none, before the rest), then oldest first."""
     from django.db.models import Exists, OuterRef
 
     from reverie.clinic.models import EntryScreen
@@ -202,17 +223,30 @@ def queue_waiting() -> int:
     quiet = EntryScreen.objects.filter(
         entry=OuterRef("pk"), revision=OuterRef("revision"), level__in=QUIET_LEVELS
     )
-    waiting = list(
+    return list(
         Entry.objects.filter(deleted_at__isnull=True)
         .exclude(Exists(done))
         .annotate(quiet=Exists(quiet))
         .order_by("quiet", "written_at", "id")
         .values_list("id", "revision")
     )
+
+
+def queue_waiting() -> int:
+    """Schedule the analysis of every entry (current revision, not in the trash) with no stored analysis of it, as
+    the save path does: risk first (an entry whose save-time screen was not "none", or has none, before the rest);
+    then the first batch of entries analysed by an older analyzer version (:func:`queue_outdated`; the worker's
+    heartbeat queues the rest). After a restore or an upgrade: nothing is left unread or stale. Returns how many."""
+    waiting = _waiting()
     with transaction.atomic():  # one commit for the whole queue
         for entry_id, revision in waiting:
             schedule(entry_id, revision)
-    return len(waiting)
+    try:
+        outdated = queue_outdated()
+    except Exception as exc:  # the analyzers cannot be loaded here: the worker's heartbeat tries again
+        log.error("queueing re-analysis failed: %s", type(exc).__name__)
+        outdated = 0
+    return len(waiting) + outdated
 
 
 def pending_count(client: User) -> int:
@@ -256,33 +290,171 @@ def findings_for(actor: User, entry_id: uuid.UUID | str) -> EntryAnalysis | None
     return EntryAnalysis(stored.revision, open_result(entry, stored))
 
 
-def current_versions() -> dict[str, str]:
-    """Analyzer name → "version:model_hash" of the pipeline as installed now."""
-    from reverie.analysis.pipeline import analyse
+PROBE = "A short note to learn which analyzers are installed."
+# Re-analysis after a version bump: queued below every new save's analysis (risk first among themselves), so a
+# backlog of old entries never delays a new one; at most REANALYSIS_BATCH queued at a time (the heartbeat tops up).
+REANALYSIS_RISK_PRIORITY = -40
+REANALYSIS_PRIORITY = -50
+REANALYSIS_BATCH = 20
 
-    return dict(analyse("A short note to learn which analyzers are installed.").analyzers)
+_versions: dict[tuple[object, str], dict[str, str]] = {}  # (pipeline.analyse, kind) -> versions; they never
+_versions_lock = threading.Lock()  # change in a running process: the probe runs once per kind
+
+
+def current_versions(kind: str = "free_association") -> dict[str, str]:
+    """Analyzer name → "version:model_hash" of the pipeline as installed now, for entries of ``kind`` (an analyzer
+    may apply to some kinds only: the dream coder reads dreams only)."""
+    from reverie.analysis import pipeline
+
+    key = (pipeline.analyse, kind)
+    with _versions_lock:
+        known = _versions.get(key)
+    if known is None:
+        known = dict(pipeline.analyse(PROBE, kind).analyzers)
+        with _versions_lock:
+            _versions[key] = known
+    return dict(known)
+
+
+def is_outdated(stored: dict[str, str], current: dict[str, str]) -> bool:
+    """Whether an analysis was made by an analyzer that has another version now (a bump or a new model).
+
+    Only the analyzers both name are compared: one that did not run on this entry (no sentences, its time bound)
+    or could not run in the probe is no reason to redo it, so a re-analysis always ends the entry's staleness."""
+    return any(name in current and current[name] != version for name, version in stored.items())
+
+
+@dataclass(frozen=True, slots=True)
+class _Outdated:
+    entry_id: uuid.UUID
+    revision: int
+    risky: bool
+
+
+def _outdated() -> list[_Outdated]:
+    """Entries (current revision, not in the trash) whose stored analysis is outdated, risk first (its stored risk
+    level or its save-time screen above "none", or no screen, as :func:`queue_waiting`), then oldest first."""
+    from django.db.models import Exists, OuterRef, Q
+
+    from reverie.clinic.models import EntryKind, EntryScreen
+    from reverie.clinic.services.worker import QUIET_LEVELS
+
+    current = {kind: current_versions(kind) for kind in EntryKind.values}
+    quiet = EntryScreen.objects.filter(
+        entry=OuterRef("entry_id"), revision=OuterRef("revision"), level__in=QUIET_LEVELS
+    )
+    up_to_date = Q()
+    for kind, versions in current.items():  # the vast majority, left out in the database
+        up_to_date |= Q(entry__kind=kind, analyzers=versions)
+    rows = (
+        StoredAnalysis.objects.filter(entry__deleted_at__isnull=True, revision=F("entry__revision"))
+        .exclude(up_to_date)
+        .annotate(quiet=Exists(quiet))
+        .values_list(
+            "entry_id", "revision", "entry__kind", "analyzers", "risk_level", "quiet", "entry__written_at"
+        )
+    )
+    found = [
+        (written_at, _Outdated(entry_id, revision, risky=level not in QUIET_LEVELS or not screen_quiet))
+        for entry_id, revision, kind, analyzers, level, screen_quiet, written_at in rows
+        if is_outdated(analyzers or {}, current.get(kind, {}))
+    ]
+    found.sort(key=lambda row: (not row[1].risky, row[0], str(row[1].entry_id)))
+    return [row for _, row in found]
+
+
+def outdated_count() -> int:
+    """How many entries wait for re-analysis (analysed by an older analyzer version): ``reverie doctor``."""
+    return len(_outdated())
 
 
 def stale_entries() -> list[Entry]:
-    versions = current_versions()
-    rows = Entry.objects.filter(deleted_at__isnull=True).prefetch_related("analyses")
-    stale = []
-    for entry in rows:
-        latest = max(entry.analyses.all(), key=lambda a: a.revision, default=None)
-        if latest is None or latest.revision != entry.revision or latest.analyzers != versions:
-            stale.append(entry)
-    return stale
+    """The entries ``reverie reanalyse`` redoes: those with no analysis of their current revision, then those
+    analysed by an older analyzer version; risk first in each, as :func:`queue_waiting`."""
+    ids = [entry_id for entry_id, _ in _waiting()] + [row.entry_id for row in _outdated()]
+    entries = Entry.objects.in_bulk(ids)
+    return [entries[entry_id] for entry_id in ids if entry_id in entries]
 
 
-def reanalyse(progress: Callable[[int, int], None] | None = None) -> int:
-    """Recompute every stored result made by other analyzer versions (after a model changes)."""
+def reanalyse_entry(entry_id: uuid.UUID | str, revision: int) -> StoredAnalysis | None:
+    """Redo one entry revision's analysis when an analyzer that made it has another version now; the old findings
+    are swapped for the new in one transaction (kept if it fails). Idempotent: an up-to-date one is left alone."""
+    entry = Entry.objects.filter(pk=entry_id, revision=revision, deleted_at__isnull=True).first()
+    stored = StoredAnalysis.objects.filter(entry_id=entry_id, revision=revision).first()
+    if entry is None or stored is None or not is_outdated(stored.analyzers, current_versions(entry.kind)):
+        return None
+    with replacing():
+        return analyse_stored_entry(entry.id, revision)
+
+
+@task()
+def reanalyse_entry_task(entry_id: str, revision: int) -> None:
+    try:
+        reanalyse_entry(entry_id, revision)
+    except Exception as exc:
+        log.error("re-analysis of one entry failed: %s", type(exc).__name__)
+
+
+def _queued_reanalyses() -> set[str]:
+    from django_tasks_db.compat import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    rows = DBTaskResult.objects.filter(
+        task_path=reanalyse_entry_task.module_path,
+        status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING],
+    ).values_list("args_kwargs", flat=True)
+    return {str(row["args"][0]) for row in rows if row.get("args")}
+
+
+def queue_outdated(batch: int | None = None) -> int:
+    """Queue the re-analysis of entries analysed by an older analyzer version: risk first, below every new save's
+    analysis, never more than ``batch`` (``REANALYSIS_BATCH``) queued at a time (an entry already queued is not queued twice; the
+    worker's heartbeat tops the batch up). ``inline`` mode redoes a batch at once; ``off`` queues nothing but
+    counts. Returns how many were queued now."""
+    batch = REANALYSIS_BATCH if batch is None else batch
+    mode = settings.REVERIE["REVERIE_ANALYSIS"]
+    outdated = _outdated()
+    if mode != "background":
+        chosen = outdated[:batch]
+        if mode == "inline":
+            for row in chosen:
+                try:
+                    reanalyse_entry(row.entry_id, row.revision)
+                except Exception as exc:
+                    log.error("re-analysis of one entry failed: %s", type(exc).__name__)
+        return len(chosen)
+    queued = _queued_reanalyses()
+    chosen = [row for row in outdated if str(row.entry_id) not in queued][: max(0, batch - len(queued))]
+    with transaction.atomic():  # one commit for the whole batch
+        for row in chosen:
+            priority = REANALYSIS_RISK_PRIORITY if row.risky else REANALYSIS_PRIORITY
+            reanalyse_entry_task.using(priority=priority).enqueue(str(row.entry_id), row.revision)
+    return len(chosen)
+
+
+@dataclass(frozen=True, slots=True)
+class Reanalysed:
+    done: int
+    failed: int
+
+
+def reanalyse(progress: Callable[[int, int], None] | None = None) -> Reanalysed:
+    """Analyse every entry still waiting and redo every one analysed by an older analyzer version (after an
+    upgrade), risk first. Each entry's old findings are swapped for the new in one transaction, so one that fails
+    keeps them; the run goes on and counts it (the failure is logged by type only)."""
     todo = stale_entries()
+    done = failed = 0
     for i, entry in enumerate(todo, 1):
-        StoredAnalysis.objects.filter(entry=entry).delete()
-        analyse_stored_entry(entry.id, entry.revision)
+        try:
+            with replacing():
+                analyse_stored_entry(entry.id, entry.revision)
+            done += 1
+        except Exception as exc:
+            failed += 1
+            log.error("re-analysis of one entry failed: %s", type(exc).__name__)
         if progress:
             progress(i, len(todo))
-    return len(todo)
+    return Reanalysed(done, failed)
 
 
 def install() -> None:

@@ -15,6 +15,10 @@ task is idempotent (one stored analysis per entry revision).
 Priority. The queue is taken highest priority first. The full analysis of an entry whose save-time risk screen was
 not "none" (or that has no screen) is risk work and is enqueued at ``RISK_PRIORITY``; every other analysis at
 ``ANALYSIS_PRIORITY``: a risky entry never waits behind a backlog.
+
+Version bumps. Each beat also queues a batch of entries analysed by an older analyzer version
+(:func:`reverie.clinic.services.analysis.queue_outdated`): below every new save's analysis, risk first among
+themselves, at most a batch queued at a time, never an entry twice.
 """
 
 from __future__ import annotations
@@ -171,6 +175,17 @@ def _settle_owed_alerts() -> None:
         log.warning("retrying owed risk alerts failed: %s", type(exc).__name__)
 
 
+def _queue_outdated() -> None:
+    """Queue a batch of entries analysed by an older analyzer version (after an upgrade; analysis.queue_outdated):
+    below new saves, risk first, never an entry twice."""
+    from reverie.clinic.services import analysis
+
+    try:
+        analysis.queue_outdated()
+    except Exception as exc:  # as _settle_erasures: the heartbeat must never die of it; the next beat retries
+        log.warning("queueing re-analysis failed: %s", type(exc).__name__)
+
+
 class _Heartbeat(threading.Thread):
     """Renews this worker's lease and requeues dead workers' tasks; stops the worker if its parent is gone."""
 
@@ -197,6 +212,7 @@ class _Heartbeat(threading.Thread):
                     requeue_expired()
                     _settle_erasures()
                     _settle_owed_alerts()
+                    _queue_outdated()
                 except DatabaseError as exc:  # the database is away: others will requeue if it lasts
                     log.warning("lease renewal failed: %s", type(exc).__name__)
                     connection.close()
