@@ -7,12 +7,12 @@ Run with REVERIE_DATABASE_URL (PostgreSQL); on SQLite the write transaction seri
 
 from __future__ import annotations
 
-import threading
 from typing import Any
 
 import pytest
 from django.db import connection
 
+from racing import failure, on_own_connection
 from reverie.clinic.models import Entry, Pair
 from reverie.clinic.services import journal, people
 from reverie.clinic.services.journal import EntryDraft
@@ -28,18 +28,7 @@ def test_an_unshare_while_the_link_with_an_open_course_ends_does_not_deadlock(
     pair = Pair.objects.get(client=client, ended_at__isnull=True)
     entry = journal.create_entry(client, EntryDraft(kind="dream", body="a dream"))
     journal.set_shared(client, entry.id, True)
-    ended: list[object] = []
-
-    def end_the_link() -> None:
-        try:
-            people.end_pair(therapist, pair.pk)
-            ended.append("ended")
-        except Exception as exc:
-            ended.append(type(exc).__name__)
-        finally:
-            connection.close()
-
-    racer = threading.Thread(target=end_the_link)
+    racer, ended = on_own_connection("ended", lambda: people.end_pair(therapist, pair.pk))
     real = journal._entry_for
 
     def entry_for(*args: Any, **kwargs: Any) -> Any:
@@ -50,11 +39,7 @@ def test_an_unshare_while_the_link_with_an_open_course_ends_does_not_deadlock(
         return row
 
     monkeypatch.setattr(journal, "_entry_for", entry_for)
-    failed: str | None = None
-    try:
-        journal.set_shared(client, entry.id, False)
-    except Exception as exc:
-        failed = f"{type(exc).__name__}: {str(exc).splitlines()[0]}"
+    failed = failure(lambda: journal.set_shared(client, entry.id, False))
     racer.join(60)
     assert (failed, ended) == (None, ["ended"]), (connection.vendor, failed, ended)
     assert not Entry.objects.get(id=entry.id).shared
@@ -74,18 +59,7 @@ def test_an_unshare_while_a_new_link_takes_back_a_stale_share_does_not_deadlock(
     Entry.objects.filter(id=entry.id).update(shared=True)  # a share stored with no link open (before r23)
     code = people.issue_invitation(client)
     newcomer = make_user(role="therapist")
-    began: list[object] = []
-
-    def begin_a_link() -> None:
-        try:
-            people.accept_invitation(newcomer, code)
-            began.append("began")
-        except Exception as exc:
-            began.append(type(exc).__name__)
-        finally:
-            connection.close()
-
-    racer = threading.Thread(target=begin_a_link)
+    racer, began = on_own_connection("began", lambda: people.accept_invitation(newcomer, code))
     real = journal._entry_for
 
     def entry_for(*args: Any, **kwargs: Any) -> Any:
@@ -98,11 +72,7 @@ def test_an_unshare_while_a_new_link_takes_back_a_stale_share_does_not_deadlock(
         return row
 
     monkeypatch.setattr(journal, "_entry_for", entry_for)
-    failed: str | None = None
-    try:
-        journal.set_shared(client, entry.id, False)
-    except Exception as exc:
-        failed = f"{type(exc).__name__}: {str(exc).splitlines()[0]}"
+    failed = failure(lambda: journal.set_shared(client, entry.id, False))
     racer.join(60)
     assert (failed, began) == (None, ["began"]), (connection.vendor, failed, began)
     assert not Entry.objects.get(id=entry.id).shared

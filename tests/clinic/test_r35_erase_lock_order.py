@@ -8,12 +8,12 @@ Run with REVERIE_DATABASE_URL (PostgreSQL); on SQLite the write transaction seri
 
 from __future__ import annotations
 
-import threading
 from typing import Any
 
 import pytest
 from django.db import connection
 
+from racing import failure, on_own_connection
 from reverie.clinic.models import Pair
 from reverie.clinic.services import audit, journal, people, portability
 from reverie.clinic.services.journal import EntryDraft
@@ -29,18 +29,7 @@ def test_r35_an_erasure_while_the_link_with_an_open_course_ends_does_not_deadloc
     pair = Pair.objects.get(client=client, ended_at__isnull=True)
     entry = journal.create_entry(client, EntryDraft(kind="dream", body="a dream"))
     journal.set_shared(client, entry.id, True)
-    ended: list[object] = []
-
-    def end_the_link() -> None:
-        try:
-            people.end_pair(therapist, pair.pk)
-            ended.append("ended")
-        except Exception as exc:
-            ended.append(type(exc).__name__)
-        finally:
-            connection.close()
-
-    racer = threading.Thread(target=end_the_link)
+    racer, ended = on_own_connection("ended", lambda: people.end_pair(therapist, pair.pk))
     real = audit.record
 
     def record(actor: Any, action: str, *args: Any, **kwargs: Any) -> Any:
@@ -50,10 +39,8 @@ def test_r35_an_erasure_while_the_link_with_an_open_course_ends_does_not_deadloc
         return real(actor, action, *args, **kwargs)
 
     monkeypatch.setattr(audit, "record", record)
-    failed: str | None = None
-    try:
-        portability.erase_client(client, client.username, "a long test password", data_dir=tmp_path)
-    except Exception as exc:
-        failed = f"{type(exc).__name__}: {str(exc).splitlines()[0]}"
+    failed = failure(
+        lambda: portability.erase_client(client, client.username, "a long test password", data_dir=tmp_path)
+    )
     racer.join(60)
     assert failed is None and ended in (["ended"], ["NotFound"]), (connection.vendor, failed, ended)
