@@ -11,12 +11,12 @@ session from before this rule (no stored moment) is ended at its next request: i
 
 from __future__ import annotations
 
-import time
-from datetime import UTC, datetime
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils import timezone
 
 SIGNED_IN_AT = "signed_in_at"  # seconds since the epoch, an int
 
@@ -26,10 +26,11 @@ def max_age() -> int:
 
 
 def start(request: HttpRequest) -> None:
-    """Record the sign-in moment and pin the session's expiry to it plus the hard limit."""
-    now = int(time.time())
-    request.session[SIGNED_IN_AT] = now
-    request.session.set_expiry(datetime.fromtimestamp(now + max_age(), tz=UTC))
+    """Record the sign-in moment and pin the session's expiry to it plus the hard limit. Both on Django's clock
+    (``timezone.now``), the one the session store checks an expiry against."""
+    now = timezone.now().replace(microsecond=0)
+    request.session[SIGNED_IN_AT] = int(now.timestamp())
+    request.session.set_expiry(now + timedelta(seconds=max_age()))
 
 
 def expired(request: HttpRequest) -> bool:
@@ -37,7 +38,7 @@ def expired(request: HttpRequest) -> bool:
     started = request.session.get(SIGNED_IN_AT)
     if not isinstance(started, int):
         return True
-    return int(time.time()) - started >= max_age()
+    return int(timezone.now().timestamp()) - started >= max_age()
 
 
 def on_signed_in(sender: Any, request: HttpRequest | None = None, **kwargs: Any) -> None:
