@@ -56,6 +56,6 @@ def test_therapist_home_reads_the_open_alerts_twice_not_three_times(make_user: A
     web.get("/")
     with CaptureQueriesContext(connection) as queries:
         response = web.get("/")
-    assert response.status_code == 200 and response.content.count(b"ideation") >= 3
+    assert response.status_code == 200 and response.content.count(b"thoughts of suicide or self-harm") >= 3
     reads = [q["sql"] for q in queries.captured_queries if q["sql"].startswith('SELECT "care_riskalert"')]
     assert len(reads) == 2  # the caseload, then the menu count and the alert list share one read

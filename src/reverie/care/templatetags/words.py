@@ -26,10 +26,11 @@ WORDS = {
     "goal": "a goal",
     "check_in": "the client's check-in",
     "unscreened": "not yet screened (the risk screen could not run)",
-    "ideation": "thoughts of self-harm",
-    "ideation_often": "thoughts of self-harm, often",
-    "behavior": "self-harming behaviour",
-    "attempt": "an attempt",
+    # (docs/risk.md, "Levels": C-SSRS ideation is a wish to die or to self-harm; behaviour includes a plan)
+    "ideation": "thoughts of suicide or self-harm",
+    "ideation_often": "thoughts of suicide or self-harm, often",
+    "behavior": "self-harm, a plan or preparation",
+    "attempt": "a suicide attempt",
     # a PHQ-9 item 9 alert's level is how often (answered 1, or 2–3)
     "phq9_item9:ideation": "several days",
     "phq9_item9:ideation_often": "more than half the days or nearly every day",
