@@ -60,7 +60,10 @@ def test_risk_flow_ideation_entry_to_acknowledged_alert(paired: tuple[Any, Any])
     assert alert.source == "journal" and alert.level == "ideation"
     assert alert.record_id == f"{view.id}#r{view.revision}" and alert.answer == "safe"
     listing = therapist_web.get("/alerts/")
-    assert b"a journal entry: thoughts of suicide or self-harm" in listing.content and b"kill" not in listing.content
+    assert (
+        b"a journal entry: thoughts of suicide or self-harm" in listing.content
+        and b"kill" not in listing.content
+    )
     assert (
         "I&#x27;m safe for now" in listing.content.decode() or "I'm safe for now" in listing.content.decode()
     )
