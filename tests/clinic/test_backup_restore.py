@@ -19,7 +19,8 @@ from reverie.clinic.services import journal
 from reverie.clinic.services.backup import create_backup, restore_backup
 from reverie.errors import ReverieError
 
-pytestmark = pytest.mark.db
+# Real commits: on PostgreSQL a backup sets its isolation level, allowed at a transaction's start only.
+pytestmark = [pytest.mark.db, pytest.mark.django_db(transaction=True)]
 
 
 def _emptied() -> None:
