@@ -38,6 +38,19 @@ def test_docs_test_modules_have_unique_names() -> None:
     assert sorted({n for n in names if names.count(n) > 1}) == []
 
 
+def test_no_test_imports_the_tests_folder_as_a_package() -> None:
+    """CI runs `.venv/bin/pytest`, which does not put the clone's root on the path: `from tests.x import y` passed
+    under `python -m pytest` here and failed five tests there (stop 40). Helpers at tests/ top level are imported by
+    their own name (`from web_client import signed_in`)."""
+    import re
+
+    pattern = re.compile(r"^\s*(from tests[.\s]|import tests\b)", re.MULTILINE)
+    found = [
+        str(p.relative_to(ROOT)) for p in (ROOT / "tests").rglob("*.py") if pattern.search(p.read_text())
+    ]
+    assert found == []
+
+
 def test_a_clients_journal_commands_speak_plainly() -> None:
     """Walk r3: `reverie journal write` and `export` told a client about "$EDITOR", "stdin", "ISO 8601" and a "JSON
     schema"; the reference (generated from the code) holds the words a client reads."""

@@ -55,9 +55,9 @@ def test_r31_sign_up_does_not_answer_which_user_names_exist_without_limit(make_u
 def test_r31_turning_on_two_step_sign_in_needs_the_password(make_user: Any) -> None:
     """Turning two-step sign-in on needs the password: an open session alone cannot bind an authenticator."""
     import pyotp
-    from tests.web_client import signed_in
 
     from reverie.clinic.models import User
+    from web_client import signed_in
 
     client = make_user("lena")
     web = signed_in(client)  # a session left open on a shared computer
@@ -144,7 +144,8 @@ def test_r31_sign_up_says_plainly_when_an_address_tried_too_often(make_user: Any
 
 def _enrolled_client(make_user: Any, name: str) -> tuple[Any, Client]:
     import pyotp
-    from tests.web_client import signed_in
+
+    from web_client import signed_in
 
     user = make_user(name)
     web = signed_in(user)
@@ -222,10 +223,9 @@ def test_r31_the_operator_clears_two_step_sign_in_audited(make_user: Any, cli: A
 
 def test_r33_turning_two_step_sign_in_off_ends_the_persons_other_sessions(make_user: Any) -> None:
     """A client turning two-step sign-in off keeps the session they did it in; their other sessions end."""
-    from tests.web_client import signed_in
-
     from reverie.clinic.models import User
     from reverie.clinic.services import signin
+    from web_client import signed_in
 
     user, web = _enrolled_client(make_user, "two-tabs")
     elsewhere = signed_in(user)

@@ -161,7 +161,7 @@ def test_r33_the_operator_clearing_two_step_sign_in_ends_that_persons_sessions(m
 
 def test_second_factor_reset_ends_only_that_persons_sessions_and_says_so(make_user: Any, cli: Any) -> None:
     """r33: the reset leaves everyone else signed in; the command says the person's sessions ended."""
-    from tests.web_client import signed_in
+    from web_client import signed_in
 
     _therapist(make_user, "dr-lost")
     other, _ = _therapist(make_user, "dr-other")
