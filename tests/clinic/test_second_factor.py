@@ -188,3 +188,57 @@ def test_reset_two_step_revokes_api_tokens(make_user: Any) -> None:
     signin.reset_second_factor("r36-reset")
     assert Client(headers=bearer).get("/api/v1/me").status_code == 401
     assert Client(headers=theirs).get("/api/v1/me").status_code == 200  # only that person's tokens
+
+
+def test_h27_ending_a_persons_sessions_decodes_no_session_row(make_user: Any, monkeypatch: Any) -> None:
+    """Turning two-step sign-in off and the operator's reset end the person's sessions without decoding a single
+    session row (before, every live session of the clinic was read, other people's included)."""
+    from django.contrib.sessions.backends.base import SessionBase
+
+    from web_client import signed_in
+
+    client = make_user("h27-client")
+    signin.enable_totp(client, SECRET, pyotp.TOTP(SECRET).at(time.time() - 30), password=PASSWORD)
+    therapist, _ = _therapist(make_user, "h27-thera")
+    theirs = [signed_in(client), signed_in(client)]
+    others = [signed_in(make_user(f"h27-other-{n}")) for n in range(3)]
+    lost = signed_in(therapist)
+    decoded: list[str] = []
+    real_decode = SessionBase.decode
+
+    def counting_decode(self: SessionBase, data: str) -> dict[str, Any]:
+        decoded.append(data)
+        return dict(real_decode(self, data))
+
+    monkeypatch.setattr(SessionBase, "decode", counting_decode)
+    code = pyotp.TOTP(SECRET).at(time.time() + 30)
+    signin.disable_totp(client, PASSWORD, code)
+    assert signin.reset_second_factor("h27-thera") is True
+    assert decoded == [], f"{len(decoded)} session rows decoded to end two people's sessions"
+    monkeypatch.undo()
+    assert all(web.get("/").status_code == 302 for web in [*theirs, lost])  # signed out everywhere
+    assert all(web.get("/").status_code == 200 for web in others)  # everyone else goes on
+
+
+def test_h27_the_session_hash_is_djangos_until_the_first_sign_out_everywhere(make_user: Any) -> None:
+    """A session made before the upgrade stays valid (epoch 0: Django's own hash); after a sign-out everywhere
+    neither the current key nor a fallback key accepts the old hash."""
+    from django.contrib.auth.base_user import AbstractBaseUser
+    from django.test import override_settings
+    from django.utils.crypto import salted_hmac
+
+    user = make_user("h27-hash")
+    djangos = salted_hmac(
+        "django.contrib.auth.models.AbstractBaseUser.get_session_auth_hash", user.password, algorithm="sha256"
+    ).hexdigest()
+    assert user.session_epoch == 0 and user.get_session_auth_hash() == djangos
+    with override_settings(SECRET_KEY_FALLBACKS=["an-older-key"]):
+        old_fallback = list(AbstractBaseUser.get_session_auth_fallback_hash(user))
+        assert list(user.get_session_auth_fallback_hash()) == old_fallback
+        signin.sign_out_everywhere(user)
+        assert user.session_epoch == 1 == User.objects.get(pk=user.pk).session_epoch
+        assert user.get_session_auth_hash() != djangos
+        assert not set(user.get_session_auth_fallback_hash()) & {djangos, *old_fallback}
+        before = user.get_session_auth_hash()
+        signin.sign_out_everywhere(user)
+        assert user.get_session_auth_hash() != before

@@ -80,7 +80,7 @@ def reset_two_step(
     ],
 ) -> None:
     """Operator: turn two-step sign-in off for USERNAME (their authenticator and recovery codes stop working;
-    audited), end their sessions and revoke their API tokens. A therapist sets a new authenticator up at their next
+    audited), sign them out everywhere and revoke their API tokens. A therapist sets a new authenticator up at their next
     sign-in; a client may."""
     from reverie.cli.runtime import django_ready
 
@@ -91,12 +91,12 @@ def reset_two_step(
     if signin.reset_second_factor(name):
         typer.echo(
             f"Two-step sign-in of '{name}' cleared; their old codes no longer work. "
-            "Their sessions ended and their API tokens were revoked."
+            "They are signed out everywhere (their sessions ended) and their API tokens were revoked."
         )
     else:
         typer.echo(
             f"'{name}' had no two-step sign-in; nothing to clear. "
-            "Their sessions ended and their API tokens were revoked."
+            "They are signed out everywhere (their sessions ended) and their API tokens were revoked."
         )
 
 

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils.crypto import salted_hmac
+
+# The session auth hash once ``session_epoch`` has moved on from 0 (v1: HMAC-SHA256 of "epoch$password hash").
+SESSION_HASH_SALT = "reverie.clinic.User.session_auth_hash/v1"
 
 
 class Role(models.TextChoices):
@@ -21,6 +28,30 @@ class User(AbstractUser):
     totp_last_step = models.BigIntegerField(default=0)
     # Set by the operator's password reset: the person picks their own password before anything else.
     must_change_password = models.BooleanField(default=False)
+    # Part of the session auth hash (with the password hash, as Django does): raising it signs the person out
+    # everywhere at once, each session refused at its next request, without reading anyone's session rows. Raised
+    # when the second factor is turned off or cleared by the operator (``signin.sign_out_everywhere``).
+    session_epoch = models.PositiveIntegerField(default=0)
+
+    def _epoch_hash(self, secret: str | None) -> str:
+        value = f"{self.session_epoch}${self.password}"
+        return salted_hmac(SESSION_HASH_SALT, value, secret=secret, algorithm="sha256").hexdigest()
+
+    def get_session_auth_hash(self) -> str:
+        """Django's hash of the password while ``session_epoch`` is 0 (so sessions made before this field stay
+        valid), then one that also covers the epoch; ``django.contrib.auth.get_user`` compares it at every
+        request and ends a session whose stored hash differs."""
+        if not self.session_epoch:
+            return super().get_session_auth_hash()
+        return self._epoch_hash(None)
+
+    def get_session_auth_fallback_hash(self) -> Iterator[str]:
+        """The same under each of ``SECRET_KEY_FALLBACKS`` (Django's key rotation), at the current epoch only."""
+        if not self.session_epoch:
+            yield from super().get_session_auth_fallback_hash()
+            return
+        for secret in settings.SECRET_KEY_FALLBACKS:
+            yield self._epoch_hash(secret)
 
     @property
     def is_client(self) -> bool:

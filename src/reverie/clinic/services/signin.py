@@ -15,6 +15,7 @@ import time
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
@@ -254,39 +255,26 @@ THERAPISTS_KEEP_IT = (
 )
 
 
+def sign_out_everywhere(user: User) -> None:
+    """End every web session of ``user`` at once: raise their ``session_epoch``, part of the session auth hash, so
+    each of their sessions is refused (and flushed) at its next request, as after a password change. No session
+    row is read, the person's or anyone else's. The caller keeps the session the person acted in with
+    ``update_session_auth_hash(request, user)``; ``user`` carries the new epoch for it."""
+    User.objects.filter(pk=user.pk).update(session_epoch=F("session_epoch") + 1)
+    user.refresh_from_db(fields=["session_epoch"])
+
+
 def _clear_second_factor(user: User) -> None:
     user.totp_secret = ""
     user.save(update_fields=["totp_secret"])  # totp_last_step stays: an old code never signs in again
     RecoveryCode.objects.filter(user=user).delete()
+    sign_out_everywhere(user)  # a session that passed the factor now cleared must not go on with it
 
 
-def end_sessions(user: User, *, keep: str | None = None) -> int:
-    """End every web session of ``user`` (but the one whose key is ``keep``): a session that passed a second factor
-    now cleared must not go on with it. Returns how many ended. Sessions live in the database (Django's ``db`` or
-    ``cached_db`` engine); each is ended through its store, so a cached copy goes too."""
-    from importlib import import_module
-
-    from django.contrib.auth import SESSION_KEY
-
-    store = import_module(settings.SESSION_ENGINE).SessionStore
-    model = store.get_model_class()
-    ended = 0
-    for key, data in model.objects.filter(expire_date__gt=timezone.now()).values_list(
-        "session_key", "session_data"
-    ):
-        if key == keep or store().decode(data).get(SESSION_KEY) != str(user.pk):
-            continue
-        store(session_key=key).delete()
-        ended += 1
-    return ended
-
-
-def disable_totp(
-    user: User, password: str, code: str, address: str = "", *, session_key: str | None = None
-) -> int:
+def disable_totp(user: User, password: str, code: str, address: str = "") -> None:
     """Turn two-step sign-in off: needs the password and a current code (or a recovery code). Therapists must
-    keep it (they may replace the authenticator). Ends the person's other sessions (``session_key``, theirs now,
-    stays); returns how many."""
+    keep it (they may replace the authenticator). Signs the person out everywhere; the web page keeps the session
+    it was done in with ``update_session_auth_hash``."""
     if not user.totp_secret:
         raise InvalidInput("Two-step sign-in is not on.")
     if user.is_therapist:
@@ -295,13 +283,12 @@ def disable_totp(
     with transaction.atomic():
         _clear_second_factor(user)
         audit.record(user, "totp.disable", "user", user.pk, subject=user)
-    return end_sessions(user, keep=session_key)
 
 
 def reset_second_factor(username: str) -> bool:
     """The operator's reset (``reverie user reset-two-step``): clear the authenticator and the recovery codes of
-    an account that lost them (or had one bound by someone else), and end every session and revoke every API token
-    of that person (as a password reset does: neither a session that passed the cleared factor nor a token minted
+    an account that lost them (or had one bound by someone else), and sign that person out everywhere and revoke
+    every API token of theirs (as a password reset does: neither a session that passed the cleared factor nor a token minted
     under it goes on). Audited. A therapist sets a new one up at their next sign-in. Returns whether there was one
     to clear."""
     from reverie.api.tokens import revoke_all
@@ -317,6 +304,5 @@ def reset_second_factor(username: str) -> bool:
             user
         )  # r36 fault 4: a token minted while the cleared factor was in force stopped working too
         audit.record(None, "totp.reset", "user", user.pk, subject=user)
-    end_sessions(user)
     throttle.clear(code_limits(user, "")[0])  # the locked-out person can try their new codes at once
     return had

@@ -57,8 +57,8 @@ def totp_setup(request: HttpRequest) -> HttpResponse:
                     post.get("password", ""),
                     post.get("current_code", ""),
                     _address(request),
-                    session_key=request.session.session_key,
                 )
+                update_session_auth_hash(request, user)  # this session stays; every other one of theirs ends
                 request.session["otp"] = False
                 turned_off = True
             else:
