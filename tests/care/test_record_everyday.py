@@ -1,6 +1,7 @@
-"""The client's record: progress notes on a page, and the journal export (reverie.export/5) carrying the course,
+"""The client's record: progress notes on a page, and the journal export (reverie.export/6) carrying the course,
 its sessions, goals, measures, progress notes and the safety plan — never process notes. A questionnaire keeps its
-session's start in the export when that session is later cancelled (version 4)."""
+session's start in the export when that session is later cancelled (version 4); each progress note names its
+session (version 6)."""
 
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ def _exported_course(client: Any) -> tuple[dict[str, Any], bytes]:
     from record_schema_check import problems
 
     document = json.loads(data)
-    assert document["schema"] == "reverie.export/5" and problems(document) == []
+    assert document["schema"] == "reverie.export/6" and problems(document) == []
     (course,) = document["record"]["courses"]
     return course, data
 
@@ -83,7 +84,8 @@ def test_the_export_carries_the_course_record(dit: tuple[Any, Any, Any]) -> None
     safety.save_plan(client, {"warning_signs": ["Not sleeping"], "coping_steps": ["A walk"]})
     data = dump_reverie_json(portability.export_journal(client))
     document = json.loads(data)
-    assert document["schema"] == "reverie.export/5"
+    assert document["schema"] == "reverie.export/6"
+    assert b"Never exported." not in data and "process_notes" not in document["record"]
     (exported,) = document["record"]["courses"]
     assert exported["programme"] == "dit" and exported["therapist"] == therapist.username
     assert len(exported["sessions"]) == 16 and exported["sessions"][0]["number"] == 1
@@ -92,7 +94,13 @@ def test_the_export_carries_the_course_record(dit: tuple[Any, Any, Any]) -> None
         exported["goals"][0]["title"] == "Say no at work" and exported["goals"][0]["ratings"][0]["value"] == 4
     )
     assert exported["notes"] == [
-        {"written_at": exported["notes"][0]["written_at"], "text": "A readable note."}
+        {
+            "written_at": exported["notes"][0]["written_at"],
+            "text": "A readable note.",
+            "session": 1,
+            "session_start": exported["sessions"][0]["start"],
+            "format": "dit",
+        }
     ]
     assert document["record"]["safety_plan"]["sections"][0] == {
         "title": "Warning signs",
@@ -176,3 +184,24 @@ def test_the_course_record_numbers_a_progress_note_as_it_numbers_the_questionnai
     assert measure["session"] == 2
     assert note["session"] == measure["session"]
     assert note["session_start"] == measure["session_start"]
+
+
+def test_each_progress_note_names_its_session_held_or_cancelled(later: Any) -> None:
+    """h30: a progress note says which session it belongs to (its start, its number while held, the format), so the
+    exported record reads as a course; a note documenting a cancelled session has its start and no number. Process
+    notes stay out."""
+    client, therapist, course = later
+    sessions.cancel_session(therapist, course.id, 2)
+    notes.write_progress_note(therapist, course.id, 2, "Cancelled: the client was unwell.")
+    notes.write_progress_note(therapist, course.id, 1, "We named the pattern.", now=BY_3)
+    notes.add_therapist_note(therapist, course.id, "process", "Private to the therapist.")
+    exported, data = _exported_course(client)
+    by_text = {n["text"]: n for n in exported["notes"]}
+    first, second = (course.sessions.get(slot=s).start.isoformat() for s in (1, 2))
+    held = by_text["We named the pattern."]
+    assert (held["session"], held["session_start"], held["format"]) == (1, first, "dit")
+    cancelled = by_text["Cancelled: the client was unwell."]
+    assert (
+        "session" not in cancelled and cancelled["session_start"] == second and cancelled["format"] == "dit"
+    )
+    assert b"Private to the therapist." not in data

@@ -261,3 +261,64 @@ def test_an_import_that_brings_an_id_back_takes_it_out_of_the_record(
     with django_capture_on_commit_callbacks(execute=True):
         portability.import_journal(client, exported)
     assert Entry.objects.filter(pk=first.id).exists() and str(first.id) not in purged.entries()
+
+
+def test_an_erasure_inside_a_transaction_that_rolls_back_afterwards_records_nothing(
+    make_user: Any, tmp_path: Path
+) -> None:
+    """h30: an entry deleted for good inside a larger transaction that raises afterwards is live; its id is not in
+    the purge record, and a backup taken before restores it (it used to be written before the commit, and stayed)."""
+    from django.db import transaction
+
+    from reverie.clinic.services import purged
+
+    client = make_user()
+    entry = journal.create_entry(client, journal.EntryDraft(kind="reflection", body="not erased after all"))
+    path = tmp_path / "backup.json.gz"
+    create_backup(path)
+    journal.trash_entry(client, entry.id)
+    with pytest.raises(RuntimeError), transaction.atomic():
+        journal.purge_entry(client, entry.id)
+        raise RuntimeError("something after the erasure failed")
+    assert Entry.objects.filter(pk=entry.id).exists()
+    assert str(entry.id) not in purged.entries()
+    _emptied()
+    assert restore_backup(path).purged_entries == 0 and Entry.objects.filter(pk=entry.id).exists()
+
+
+def test_an_erasure_inside_a_transaction_is_recorded_when_it_commits(make_user: Any) -> None:
+    """h30: the purge record is written when the outermost transaction commits, not before."""
+    from django.db import transaction
+
+    from reverie.clinic.services import purged
+
+    client = make_user()
+    entry = journal.create_entry(client, journal.EntryDraft(kind="reflection", body="erased"))
+    journal.trash_entry(client, entry.id)
+    with transaction.atomic():
+        journal.purge_entry(client, entry.id)
+        assert str(entry.id) not in purged.entries()  # not yet: nothing has committed
+    assert str(entry.id) in purged.entries() and not Entry.objects.filter(pk=entry.id).exists()
+
+
+def test_an_erasure_whose_record_cannot_be_written_is_refused_before_anything_is_deleted(
+    make_user: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """h30: the record is written only after the commit, so it is checked writable first: a refusal, nothing deleted."""
+    import errno
+
+    from reverie.clinic.services import purged
+    from reverie.errors import KeyUnavailable
+
+    client = make_user()
+    entry = journal.create_entry(client, journal.EntryDraft(kind="reflection", body="kept"))
+    journal.trash_entry(client, entry.id)
+
+    def full(path: Path, data: bytes) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(purged, "write_private_atomic", full)
+    with pytest.raises(KeyUnavailable) as refused:
+        journal.purge_entry(client, entry.id)
+    assert "was not deleted" in str(refused.value) and "kept" not in str(refused.value)
+    assert Entry.objects.filter(pk=entry.id).exists()

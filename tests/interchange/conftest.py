@@ -105,9 +105,23 @@ def golden_journal_v5() -> PortableJournal:
     return replace(base, record=record, left_out=left_out)
 
 
+def golden_journal_v6() -> PortableJournal:
+    """The journal that tests/interchange/golden/reverie-export-v6.json holds: the v5 golden journal with a course
+    whose progress notes name their sessions (one held, one cancelled)."""
+    from record_sample import sample_record_v6
+
+    base = golden_journal_v5()
+    return replace(base, record={**sample_record_v6(), **base.record})
+
+
 @pytest.fixture
 def journal_v5() -> PortableJournal:
     return golden_journal_v5()
+
+
+@pytest.fixture
+def journal_v6() -> PortableJournal:
+    return golden_journal_v6()
 
 
 @pytest.fixture

@@ -50,3 +50,26 @@ def sample_record() -> dict[str, object]:
             "sections": [{"title": "Warning signs", "items": ["Not sleeping"]}],
         },
     }
+
+
+def sample_record_v6() -> dict[str, object]:
+    """The same record as export version 6 carries it: each progress note names its session by ``session_start``,
+    by ``session`` while that session is held, and the course's ``format``; the second documents the cancelled one."""
+    record = sample_record()
+    (course,) = record["courses"]  # type: ignore[misc]
+    course["notes"] = [
+        {
+            "written_at": "2026-01-05T11:00:00+00:00",
+            "text": "We named the pattern.",
+            "session": 1,
+            "session_start": "2026-01-05T10:00:00+00:00",
+            "format": "dit",
+        },
+        {
+            "written_at": "2026-01-12T09:00:00+00:00",
+            "text": "Cancelled: the client was unwell.",
+            "session_start": "2026-01-12T10:00:00+00:00",
+            "format": "dit",
+        },
+    ]
+    return record

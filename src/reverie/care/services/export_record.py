@@ -1,8 +1,9 @@
-"""The client's course of therapy in their journal export (``reverie.export/5``'s ``record``).
+"""The client's course of therapy in their journal export (``reverie.export/6``'s ``record``).
 
 What the client may read, and only that: sessions (with notes to them), goals and ratings, questionnaire totals,
 progress notes, the safety plan and their own answers to the "Are you safe?" check-ins (version 3), each with the
-question it asked (version 5). Each
+question it asked (version 5). Each progress note names the session it belongs to (version 6: its
+``session_start``, its ``session`` number while that session is held, and the course's treatment ``format``). Each
 questionnaire names its session by ``session_start`` (version 4: the session's ``start``, cancelled or not) and,
 while that session is held, by its ``session`` number. Process notes never leave. Registered into the export by
 ``install``.
@@ -45,6 +46,7 @@ def _damaged(leave_out: LeaveOut, when: datetime, what: str) -> None:
 def _course(client: User, course: Any, leave_out: LeaveOut) -> dict[str, Any]:
     held = {row.pk: n for n, row in enumerate(courses.held_sessions(course), start=1)}
     rows = courses.planned(course)
+    by_slot = {row.slot: row for row in rows}
     starts = {row.pk: row.start.isoformat() for row in rows}
     sessions = []
     for row in rows:
@@ -92,7 +94,7 @@ def _course(client: User, course: Any, leave_out: LeaveOut) -> dict[str, Any]:
             for m in course.measures.order_by("submitted_at")
         ],
         "notes": [
-            {"written_at": n.written_at.isoformat(), "text": n.text}
+            _note(n, by_slot, held, course.programme)
             for n in notes.progress_notes(
                 client, course.id, damaged=lambda n: _damaged(leave_out, n.session.start, "Progress note")
             )
@@ -101,6 +103,22 @@ def _course(client: User, course: Any, leave_out: LeaveOut) -> dict[str, Any]:
     if course.ended_at:
         out["ended_at"] = course.ended_at.isoformat()
     return out
+
+
+def _note(
+    note: notes.NoteView, by_slot: dict[int, Any], held: dict[Any, int], programme: str
+) -> dict[str, Any]:
+    """One progress note with the session it belongs to (version 6), so that the record reads as a course: the
+    session's start (as in ``sessions``), its number while it is held (a note documenting a cancelled session has
+    none) and the treatment format of its course."""
+    item: dict[str, Any] = {"written_at": note.written_at.isoformat(), "text": note.text}
+    row = by_slot.get(note.session_slot) if note.session_slot is not None else None
+    if row is not None:
+        item["session_start"] = row.start.isoformat()
+        if row.pk in held:
+            item["session"] = held[row.pk]
+    item["format"] = programme
+    return item
 
 
 def record_for(client: User, leave_out: LeaveOut | None = None) -> dict[str, Any]:

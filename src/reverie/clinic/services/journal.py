@@ -938,27 +938,21 @@ def purge_entry(actor: User, entry_id: uuid.UUID | str, *, base_revision: int | 
 
 def _purge_recorded(actor: User, wanted: list[tuple[uuid.UUID | str, int | None]]) -> None:
     """Delete these entries for good, each checked and audited, recording them in ``purged-entries.json`` (purged.py)
-    before the deletion commits (refused if it cannot be written) and again, with the later moment, once it has: a
-    backup whose snapshot was taken meanwhile still holds them and leaves them out. A deletion undone takes them out
-    of the record again (they are live)."""
-    remembered: list[uuid.UUID] = []
-    try:
-        with transaction.atomic():
-            found = []
-            for entry_id, base_revision in wanted:
-                entry = _entry_for(actor, entry_id, Action.PURGE, lock=True)
-                StaleEdit.check(entry.revision, base_revision, "entry")
-                found.append(entry)
-            purged.remember(e.id for e in found)  # one write for them all, before anything is deleted
-            remembered.extend(e.id for e in found)
-            for entry in found:
-                audit.record(actor, "entry.purge", "entry", entry.id, subject=actor)
-                entry.delete()
-            transaction.on_commit(lambda: purged.remember(remembered), robust=True)
-    except BaseException:
-        # The deletion was undone: the entries are live, and no backup may leave them out.
-        purged.forget(remembered)
-        raise
+    once the deletion commits: the outermost transaction's commit, so a deletion undone (here, or by a larger
+    transaction that rolls back afterwards) records nothing, and a later restore keeps those live entries. A record
+    that cannot be written refuses the deletion before anything is deleted (``KeyUnavailable``)."""
+    with transaction.atomic():
+        found = []
+        for entry_id, base_revision in wanted:
+            entry = _entry_for(actor, entry_id, Action.PURGE, lock=True)
+            StaleEdit.check(entry.revision, base_revision, "entry")
+            found.append(entry)
+        purged.check_writable()  # before anything is deleted
+        ids = [e.id for e in found]
+        for entry in found:
+            audit.record(actor, "entry.purge", "entry", entry.id, subject=actor)
+            entry.delete()
+        purged.remember_on_commit(ids)  # one write for them all, when (and only if) the deletion commits
 
 
 def _trash_fingerprint(entry_ids: Iterable[uuid.UUID]) -> str:

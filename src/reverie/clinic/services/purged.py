@@ -2,7 +2,11 @@
 
 A backup taken before an entry was deleted for good still holds it. Erasing a whole account reaches old backups
 through ``backup-keys.json`` (the person's backup key is forgotten); one entry has no key of its own to forget, so
-``purge_entry`` writes the entry's id here, with the moment, before its deletion commits, and again after it commits.
+``purge_entry`` writes the entry's id here, with the moment, once its deletion commits (:func:`remember_on_commit`:
+the commit of the outermost transaction, so an erasure inside a larger transaction that rolls back afterwards
+records nothing, and a later restore keeps that entry, which is live). Before deleting, :func:`check_writable`
+refuses the deletion if the record cannot be written. The one gap left: a process killed between the commit and
+that write leaves the id unrecorded (``docs/security.md``).
 A restore leaves an entry named here out (with its attachments, analyses, revisions, screens, feedback and goal
 evidence) only when the backup was taken before that moment (``reverie.backup/3`` records when it was taken): a
 backup taken after it that still holds the id holds a live entry (imported again under the same id, or a deletion
@@ -30,7 +34,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from reverie.errors import KeyUnavailable
-from reverie.files import locked_document
+from reverie.files import locked_document, write_private_atomic
 
 FORMAT = "reverie.purged-entries/2"  # 2: each id with the moment it was deleted for good
 READS = ("reverie.purged-entries/1", FORMAT)
@@ -85,12 +89,28 @@ def _encode(ids: dict[str, datetime | None]) -> bytes:
     return json.dumps(doc, indent=0).encode()
 
 
+def _unwritable(error: OSError) -> KeyUnavailable:
+    return KeyUnavailable(
+        f"The entry was not deleted: the record of entries deleted for good ({path()}) cannot be written"
+        f" ({error.strerror or type(error).__name__}). Check that the data folder can be written, then try again."
+    )
+
+
+def check_writable() -> None:
+    """Refuse a deletion for good before anything is deleted (``KeyUnavailable``, said plainly) when the record
+    cannot be read or written: it is read and written back as it is, durably, under its lock. Names nothing."""
+    try:
+        with _locked() as ids:
+            write_private_atomic(path(), _encode(ids))
+    except OSError as error:
+        raise _unwritable(error) from None
+
+
 def remember(entry_ids: Iterable[uuid.UUID | str]) -> None:
     """Name these entries, deleted for good now, so that no backup taken before this moment brings them back.
 
-    Called before a deletion for good commits, and again after it commits (the later moment covers a backup whose
-    snapshot was taken while the deletion was under way). A record that cannot be written refuses the deletion
-    (``KeyUnavailable``, nothing deleted), said plainly."""
+    Called once their deletion has committed (:func:`remember_on_commit`; the moment, after the commit, covers a
+    backup whose snapshot was taken while the deletion was under way). Written durably (fsync'd, atomic rename)."""
     now = timezone.now()
     try:
         with _locked() as ids:
@@ -98,9 +118,16 @@ def remember(entry_ids: Iterable[uuid.UUID | str]) -> None:
                 ids[str(e)] = now
     except OSError as error:
         raise KeyUnavailable(
-            f"The entry was not deleted: the record of entries deleted for good ({path()}) cannot be written"
-            f" ({error.strerror or type(error).__name__}). Check that the data folder can be written, then try again."
+            f"An entry was deleted for good, but the record of entries deleted for good ({path()}) could not be"
+            f" written ({error.strerror or type(error).__name__}): a backup taken before now would bring it back."
         ) from None
+
+
+def remember_on_commit(entry_ids: Iterable[uuid.UUID | str]) -> None:
+    """:func:`remember` these ids once the transaction that deletes them commits: the outermost one, so a deletion
+    inside a larger transaction that rolls back records nothing (the entries are live, and a restore keeps them)."""
+    ids = [str(e) for e in entry_ids]
+    transaction.on_commit(lambda: remember(ids), robust=True)
 
 
 def forget(entry_ids: Iterable[uuid.UUID | str]) -> None:
