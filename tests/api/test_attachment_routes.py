@@ -67,9 +67,12 @@ def test_attachment_round_trip_uploads_lists_downloads_and_removes(client_api: t
     assert CANARY not in bytes(row.payload) and b"drawing" not in bytes(row.name_sealed)  # sealed at rest
     actions = list(AuditEvent.objects.filter(actor_id=user.pk).values_list("action", flat=True))
     assert {"attachment.create", "attachment.list", "attachment.read"} <= set(actions)
+    later = [_upload(api, entry_id, name=f"{n}.png").json()["id"] for n in range(3)]
+    listed_ids = [a["id"] for a in api.get(f"entries/{entry_id}/attachments").json()]
+    assert listed_ids == [made["id"], *later]  # oldest first
     assert api.delete(f"attachments/{made['id']}").status_code == 204
     assert api.get(f"attachments/{made['id']}").status_code == 404
-    assert api.get(f"entries/{entry_id}/attachments").json() == []
+    assert [a["id"] for a in api.get(f"entries/{entry_id}/attachments").json()] == later
     assert AuditEvent.objects.filter(actor_id=user.pk, action="attachment.delete").count() == 1
 
 
@@ -202,3 +205,21 @@ def test_attachment_routes_are_in_the_openapi_document() -> None:
     download = paths["/api/v1/attachments/{attachment_id}"]["get"]["responses"]["200"]
     assert "image/png" in download["content"] and "Content-Disposition" in download["headers"]
     assert "delete" in paths["/api/v1/attachments/{attachment_id}"]
+
+
+def test_attachment_an_entry_keeps_a_bounded_number_of_files(
+    client_api: tuple[Any, Api], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One entry cannot be made to store files without end: past the bound, 400 and nothing saved."""
+    from reverie.clinic.services import attachments
+
+    monkeypatch.setattr(attachments, "MAX_PER_ENTRY", 2)
+    _, api = client_api
+    entry_id = _art(api)
+    assert [_upload(api, entry_id).status_code for _ in range(2)] == [201, 201]
+    refused = _upload(api, entry_id)
+    assert refused.status_code == 400
+    assert (
+        error_of(refused)["message"] == "An entry keeps at most 2 files; remove one first. Nothing was saved."
+    )
+    assert Attachment.objects.count() == 2

@@ -30,7 +30,7 @@ def _info(row: Attachment, filename: str) -> AttachmentInfo:
 def list_attachments(user: User, entry_id: uuid.UUID | str) -> tuple[AttachmentInfo, ...]:
     """The files of an entry the caller may read (the writer, or a therapist it is shared with), oldest first."""
     entry = journal._entry_for(user, entry_id, Action.READ)
-    rows = entry.attachments.order_by("pk")
+    rows = entry.attachments.order_by("added_at", "pk")
     found = tuple(_info(row, journal._attachment_name(entry.client, row)) for row in rows)
     audit.record(user, "attachment.list", "entry", entry.id, subject=entry.client)
     return found
