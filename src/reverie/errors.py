@@ -32,6 +32,20 @@ class InvalidInput(ReverieError):
     exit_code = 2
 
 
+class TooLarge(InvalidInput):
+    """A file over the size it may have (an attachment over ``REVERIE_MAX_ATTACHMENT_BYTES``): nothing was kept."""
+
+    code = "E413"
+    http_status = 413
+
+
+class UnsupportedMedia(InvalidInput):
+    """A file whose content is not one of the formats taken there (judged by its bytes, never by its name)."""
+
+    code = "E415"
+    http_status = 415
+
+
 class NotFound(ReverieError):
     """The record does not exist, or the asking person may not see it: both answer exactly alike."""
 

@@ -39,6 +39,7 @@ class Call:
     access: str | None = None  # oracle rule for the record; None: a page, no record
     target: str | None = None  # record kind when the id travels in the body or query, not the URL
     form: Callable[[str], dict[str, str]] | None = None  # web form fields, given the record id
+    upload: bool = False  # a multipart body carrying a small picture in the field ``file`` (API uploads)
     json: Callable[[str], Any] | None = None  # API body, given the record id
     query: Callable[[str], str] | None = None  # query string, given the record id
     path: str | None = None  # a literal path for routes that cannot be reversed
@@ -58,6 +59,7 @@ def _entry_doc(entry_id: str) -> Any:
     return {"schema": "reverie.export/1", "exported_at": "2026-01-02T00:00:00Z", "entries": [entry]}
 
 
+PROBE_PNG = b"\x89PNG\r\n\x1a\nprobe"  # a picture by its header: an upload the owner's art entry would take
 EDIT_FORM = {"kind": "dream", "body": "changed by someone", "happened_at": "2026-01-01T03:00"}
 OWN_LIVE = "own_live"
 COURSE = "course_member"  # the course's client, or its therapist while linked
@@ -157,6 +159,10 @@ ROUTES: dict[str, tuple[Call, ...]] = {
     "api:entry_unshare": (Call("POST", OWN_LIVE),),
     "api:entry_revisions": (Call("GET", OWN_LIVE),),
     "api:entry_findings": (Call("GET", "read"),),
+    "api:entry_attachments": (Call("GET", "read"),),
+    "api:attachment_upload": (Call("POST", OWN_LIVE, upload=True),),
+    "api:attachment_download": (Call("GET", "attachment_read"),),
+    "api:attachment_delete": (Call("DELETE", OWN_LIVE),),
     "api:trash_list": (Call("GET"),),
     "api:entry_restore": (Call("POST", "own_trashed"),),
     "api:entry_purge": (Call("DELETE", "own_trashed"),),
@@ -217,6 +223,11 @@ def resolved_routes() -> dict[str, Route]:
 
 def body_of(call: Call, record_id: str) -> dict[str, Any]:
     """Keyword arguments for the Django test client's request method."""
+    if call.upload:
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        picture = SimpleUploadedFile("probe.png", PROBE_PNG, content_type="image/png")
+        return {"data": {"file": picture}}
     if call.json is not None:
         return {"data": json.dumps(call.json(record_id)), "content_type": "application/json"}
     if call.form is not None:

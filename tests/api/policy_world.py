@@ -211,8 +211,8 @@ class World:
         tokens = ApiToken.objects.filter(pk__in=[p.token_id for p in self.people])
         rows += [(t,) for t in tokens.order_by("pk").values_list("pk", flat=True)]
         attachments = Attachment.objects.filter(
-            pk__in=[r.attachment_id for r in self.records if r.attachment_id]
-        )
+            entry_id__in=ids
+        )  # every file of these entries: none added either
         rows += [(str(a),) for a in attachments.order_by("pk").values_list("pk", flat=True)]
         return rows + self._care_snapshot()
 

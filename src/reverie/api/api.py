@@ -18,7 +18,17 @@ from ninja.openapi.schema import REF_TEMPLATE, OpenAPISchema
 
 from reverie.api import handlers, spec
 from reverie.api.auth import SIGNED_IN
-from reverie.api.routes import account, check_in, course, entries, pairs, portability, safety, trash
+from reverie.api.routes import (
+    account,
+    attachments,
+    check_in,
+    course,
+    entries,
+    pairs,
+    portability,
+    safety,
+    trash,
+)
 
 PREFIX = "/v1/"
 DESCRIPTION = (
@@ -95,5 +105,5 @@ api = ReverieAPI(
     urls_namespace="api",
 )
 handlers.install(api)
-for module in (entries, trash, portability, pairs, safety, check_in, account, course):
+for module in (entries, attachments, trash, portability, pairs, safety, check_in, account, course):
     api.add_router(PREFIX, module.router)

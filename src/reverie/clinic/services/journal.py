@@ -324,12 +324,13 @@ def _require_client(actor: User) -> None:
         raise PermissionDenied("Only a client keeps a journal in Reverie.")
 
 
-def _store_attachment(entry: Entry, client: User, att: AttachmentDraft) -> None:
+def _store_attachment(entry: Entry, client: User, att: AttachmentDraft) -> Attachment:
     sniffed = check_attachment(entry.kind, att.filename, att.data)  # the claimed type is never trusted
     row = Attachment(entry=entry, media_type=sniffed, size=len(att.data))
     row.name_sealed = keys.seal_for(client, str(row.id), "attachment.name", att.filename.encode())
     row.payload = keys.seal_for(client, str(row.id), "attachment.data", att.data)
     row.save()
+    return row
 
 
 # The draft's fields that are not the person's words: a choice from a list and a date. Every other field is.

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
-from reverie.errors import InvalidInput
+from reverie.errors import InvalidInput, TooLarge, UnsupportedMedia
 
 
 def _png(data: bytes) -> bool:
@@ -285,7 +285,7 @@ def check_size(size: int) -> None:
     if size > limit:
         said, most = file_size_words(size), file_size_words(limit)
         over = f"just over the limit of {most}" if said == most else f"{said}; the limit is {most}"
-        raise InvalidInput(f"The attached file is {over}. Nothing was saved.")
+        raise TooLarge(f"The attached file is {over}. Nothing was saved.")
 
 
 def file_size_words(size: int) -> str:
@@ -309,7 +309,7 @@ def check_attachment(kind: str, filename: str, data: bytes) -> str:
         raise InvalidInput(f"The file needs a name of 1–{MAX_NAME_CHARS} characters.")
     detected = sniff(data, table)
     if detected is None:
-        raise InvalidInput(f"That file is not {WANTED[kind]}, judging by its content. Nothing was saved.")
+        raise UnsupportedMedia(f"That file is not {WANTED[kind]}, judging by its content. Nothing was saved.")
     check_dimensions(data, detected)
     return detected
 

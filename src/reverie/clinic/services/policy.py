@@ -110,6 +110,7 @@ RULES: dict[tuple[type, Action], Rule] = {
     (Entry, Action.RESTORE): _owns_trashed,
     (Entry, Action.PURGE): _owns_trashed,
     (Attachment, Action.READ): lambda actor, att: _reads_entry(actor, att.entry),
+    (Attachment, Action.DELETE): lambda actor, att: _owns_live(actor, att.entry),
     (ObservationFeedback, Action.READ): _reads_feedback,
     (ObservationFeedback, Action.WRITE): _owns_feedback,
     (Pair, Action.READ): _in_pair,

@@ -1,0 +1,93 @@
+"""A client's pictures (art) and recordings (music): list them on an entry, upload, download, remove.
+
+The same services as the web: an upload is checked by the web's own check (type read from the bytes, size and pixel
+limits; the claimed ``Content-Type`` is ignored), sealed with the client's key and audited; a download is the web's
+``attachment_data`` served as a file (never shown inline), ``nosniff`` and ``no-store``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from ninja import File, Router, Status, UploadedFile
+
+from reverie.api.auth import actor
+from reverie.api.schemas import AttachmentOut, ErrorOut
+from reverie.api.spec import ERRORS
+from reverie.clinic.services import attachments, journal, media
+from reverie.clinic.services.journal import AttachmentDraft, AttachmentInfo
+from reverie.clinic.web.downloads import download
+
+router = Router(tags=["attachments"])
+
+UPLOAD_ERRORS: dict[Any, Any] = {**ERRORS, 415: ErrorOut}
+BINARY = {"schema": {"type": "string", "format": "binary"}}
+DOWNLOAD_RESPONSE: dict[str, Any] = {
+    "responses": {
+        200: {
+            "description": "The file's bytes, with the media type read from its content when it was attached "
+            "(application/octet-stream for one stored before that), as a download (Content-Disposition: "
+            "attachment, with its name), X-Content-Type-Options: nosniff and Cache-Control: no-store.",
+            "headers": {
+                "Content-Disposition": {
+                    "description": "attachment; filename=\"…\" (and filename*=UTF-8''… for a name that is not ASCII).",
+                    "schema": {"type": "string"},
+                }
+            },
+            "content": {kind: BINARY for kind in sorted(media.SERVABLE | {"application/octet-stream"})},
+        }
+    }
+}
+
+
+def _out(info: AttachmentInfo) -> AttachmentOut:
+    return AttachmentOut(id=info.id, media_type=info.media_type, size=info.size, filename=info.filename)
+
+
+@router.get(
+    "/entries/{entry_id}/attachments",
+    response={200: list[AttachmentOut], **ERRORS},
+    url_name="entry_attachments",
+)
+def entry_attachments(request: HttpRequest, entry_id: str) -> list[AttachmentOut]:
+    """The pictures or recordings of an entry the caller may read (same rule as reading the entry)."""
+    return [_out(info) for info in attachments.list_attachments(actor(request), entry_id)]
+
+
+@router.post(
+    "/entries/{entry_id}/attachments",
+    response={201: AttachmentOut, **UPLOAD_ERRORS},
+    url_name="attachment_upload",
+)
+def attachment_upload(request: HttpRequest, entry_id: str, file: File[UploadedFile]) -> Status[AttachmentOut]:
+    """Attach a picture (art) or a recording (music) to one's own entry, sent as ``multipart/form-data`` in the
+    field ``file``. Its type is read from its content (PNG, JPEG, GIF, WebP; MP3, Ogg, WAV, FLAC, M4A, WebM): any
+    other content 415; over ``REVERIE_MAX_ATTACHMENT_BYTES`` 413; nothing is saved then."""
+    user = actor(request)
+    draft = AttachmentDraft(file.name or "", file.content_type or "", file.read())  # over the limit: 413 here
+    return Status(201, _out(attachments.add_attachment(user, entry_id, draft)))
+
+
+@router.get(
+    "/attachments/{attachment_id}",
+    response=ERRORS,
+    url_name="attachment_download",
+    openapi_extra=DOWNLOAD_RESPONSE,
+)
+def attachment_download(request: HttpRequest, attachment_id: str) -> HttpResponse:
+    """Download one picture or recording of an entry the caller may read (the writer; a therapist while the entry is
+    shared with them), as the web serves it."""
+    name, media_type, data = journal.attachment_data(actor(request), attachment_id)
+    response = download(data, media_type, name)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@router.delete("/attachments/{attachment_id}", response={204: None, **ERRORS}, url_name="attachment_delete")
+def attachment_delete(request: HttpRequest, attachment_id: str) -> Status[None]:
+    """Remove one picture or recording from one's own entry, for good. The last file of an entry that holds nothing
+    else stays (400): move the entry to the trash instead."""
+    attachments.delete_attachment(actor(request), attachment_id)
+    return Status(204, None)

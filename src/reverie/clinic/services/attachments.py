@@ -1,0 +1,68 @@
+"""A client's pictures and recordings on an entry that already exists: list, add, remove (the API's routes).
+
+Adding goes through the very function the web's write page saves with (``journal._store_attachment``: the type read
+from the bytes by :func:`reverie.clinic.services.media.check_attachment`, the size limit, the pixel limit, name and
+bytes sealed with the client's key), so nothing the web refuses is taken here. Reading one is
+:func:`reverie.clinic.services.journal.attachment_data`, the web's own. Every call asks the one policy first and is
+audited; a record the caller may not touch answers exactly like one that does not exist.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.db import transaction
+
+from reverie.clinic.models import Attachment, User
+from reverie.clinic.services import audit, journal
+from reverie.clinic.services.journal import AttachmentDraft, AttachmentInfo
+from reverie.clinic.services.policy import Action
+from reverie.errors import InvalidInput
+
+# The most files one entry keeps (the web attaches one; an import may bring a few): a bound on what one entry stores.
+MAX_PER_ENTRY = 20
+
+
+def _info(row: Attachment, filename: str) -> AttachmentInfo:
+    return AttachmentInfo(row.id, row.media_type, row.size, filename)
+
+
+def list_attachments(user: User, entry_id: uuid.UUID | str) -> tuple[AttachmentInfo, ...]:
+    """The files of an entry the caller may read (the writer, or a therapist it is shared with), oldest first."""
+    entry = journal._entry_for(user, entry_id, Action.READ)
+    rows = entry.attachments.order_by("added_at", "pk")
+    found = tuple(_info(row, journal._attachment_name(entry.client, row)) for row in rows)
+    audit.record(user, "attachment.list", "entry", entry.id, subject=entry.client)
+    return found
+
+
+def add_attachment(user: User, entry_id: uuid.UUID | str, draft: AttachmentDraft) -> AttachmentInfo:
+    """Attach one file to the caller's own live art or music entry, checked as the web checks it."""
+    with transaction.atomic():
+        entry = journal._entry_for(user, entry_id, Action.WRITE, lock=True)
+        if entry.attachments.count() >= MAX_PER_ENTRY:
+            raise InvalidInput(
+                f"An entry keeps at most {MAX_PER_ENTRY} files; remove one first. Nothing was saved."
+            )
+        row = journal._store_attachment(entry, user, draft)
+        audit.record(user, "attachment.create", "attachment", row.id, subject=user)
+    return _info(row, draft.filename)
+
+
+def delete_attachment(user: User, attachment_id: uuid.UUID | str) -> None:
+    """Remove one file from the caller's own live entry. The last file of an entry that holds nothing else is kept:
+    the entry would be empty, which no save allows (move the entry to the trash instead)."""
+    with transaction.atomic():
+        row = journal._fetch(
+            user, Attachment, attachment_id, Action.DELETE, "attachment", "entry__client", True
+        )
+        entry = row.entry
+        if entry.attachments.count() == 1:
+            kept = journal._draft_of(entry.kind, journal._open_payload(entry, user))
+            if not journal.has_content(kept):
+                raise InvalidInput(
+                    "This file is all the entry holds: move the entry to the trash instead. Nothing was removed."
+                )
+        removed = row.id
+        row.delete()
+        audit.record(user, "attachment.delete", "attachment", removed, subject=user)
