@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -19,13 +18,13 @@ DREAMS = {"dreams": "1.0.0:d"}  # the dream coder applies to dreams only (applie
 
 
 def _fake_pipeline(monkeypatch: Any) -> None:
-    """The pipeline as installed now: the dream coder runs on dreams only, as ``_applies`` decides."""
+    """The analyzers as installed now: the dream coder reads dreams only, as its declaration says."""
     from reverie.analysis import pipeline
 
-    def analyse(text: str, kind: str = "free_association", **_: Any) -> Any:
-        return SimpleNamespace(analyzers={**NOW, **(DREAMS if kind == "dream" else {})})
+    def declared_versions(kind: str = "free_association") -> dict[str, str]:
+        return {**NOW, **(DREAMS if kind == "dream" else {})}
 
-    monkeypatch.setattr(pipeline, "analyse", analyse)
+    monkeypatch.setattr(pipeline, "declared_versions", declared_versions)
 
 
 def _entry(client: Any, kind: str, body: str) -> Entry:

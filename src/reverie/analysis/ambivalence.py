@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from reverie.analysis.findings import Finding, Span
-from reverie.analysis.registry import register
+from reverie.analysis.registry import Declaration, register
 
 if TYPE_CHECKING:
     from reverie.analysis.document import Document, Sentence
@@ -145,13 +145,22 @@ class _Felt:
     sentence: int
 
 
+# The analyzer as the registry knows it without building it (see registry.Declaration).
+DECLARED = Declaration(
+    version=VERSION,
+    model_hash=lambda: MODEL_HASH,
+    applies_to=None,
+    requires=frozenset({"sentences", "findings"}),
+)
+
+
 class AmbivalenceAnalyzer:
     name = "ambivalence"
-    version = VERSION
+    version = DECLARED.version
     model_hash = MODEL_HASH
-    requires = frozenset({"sentences", "findings"})
+    requires = DECLARED.requires
     produces = frozenset({"ambivalence", "unexplained_feeling"})
-    applies_to: frozenset[str] | None = None
+    applies_to: frozenset[str] | None = DECLARED.applies_to
 
     def run(self, doc: Document) -> list[Finding]:
         return self._ambivalence(doc) + self._unexplained(doc)
@@ -335,6 +344,6 @@ def _evidence_spans(positive: Sentence, negative: Sentence) -> tuple[Span, ...]:
     return (Span(positive.span.start, cut), Span(tail, positive.span.end))
 
 
-@register("ambivalence", order=80)
+@register("ambivalence", order=80, declared=DECLARED)
 def build() -> AmbivalenceAnalyzer:
     return AmbivalenceAnalyzer()

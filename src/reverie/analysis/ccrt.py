@@ -386,6 +386,12 @@ def prototype_sentences(component: str) -> list[tuple[int, str]]:
     ]
 
 
+def prototype_hash(encoder_hash: str) -> str:
+    """The coder's model hash on the encoder of this hash (the prototypes' texts and the encoder)."""
+    digest = hashlib.sha256(repr(sorted(PROTOTYPES.items())).encode()).hexdigest()[:12]
+    return f"{encoder_hash[:12]}+proto-{digest}"
+
+
 class PrototypeCoder:
     """Nearest-prototype coding of short texts on a sentence encoder (an :class:`~reverie.analysis.encoder.Encoder`)."""
 
@@ -395,8 +401,7 @@ class PrototypeCoder:
 
     @property
     def model_hash(self) -> str:
-        digest = hashlib.sha256(repr(sorted(PROTOTYPES.items())).encode()).hexdigest()[:12]
-        return f"{self.encoder.model_hash[:12]}+proto-{digest}"
+        return prototype_hash(self.encoder.model_hash)
 
     def _matrix(self, component: str) -> tuple[list[int], Any]:
         if component not in self._matrices:

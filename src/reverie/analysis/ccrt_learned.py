@@ -38,6 +38,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from reverie.analysis.registry import file_sha256
+
 if TYPE_CHECKING:
     import numpy.typing as npt
 
@@ -200,6 +202,17 @@ def load(directory: Path = HEAD_DIR) -> LearnedCoder | None:
         bool(manifest.get("acts", False)),
         bool(manifest.get("response_sentence", False)),
     )
+
+
+def declared_digest(directory: Path = HEAD_DIR) -> str | None:
+    """The digest :func:`load` gives the head, without loading it (its file hash, cached by modification time), or
+    None where :func:`load` finds none."""
+    weights_file, manifest_file = directory / "head.npz", directory / "manifest.json"
+    if not weights_file.is_file() or not manifest_file.is_file():
+        return None
+    if json.loads(manifest_file.read_text(encoding="utf-8")).get("schema") != SCHEMA:
+        return None
+    return file_sha256(weights_file)[:12]
 
 
 @lru_cache(maxsize=1)

@@ -33,7 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -41,7 +41,7 @@ from reverie.analysis import dmrs
 from reverie.analysis import risk_lexicon as risk_lex
 from reverie.analysis.findings import Finding
 from reverie.analysis.regex_gate import TextGate, fold, may_match_folded
-from reverie.analysis.registry import register
+from reverie.analysis.registry import Declaration, file_sha256, register
 
 if TYPE_CHECKING:
     import numpy.typing as npt
@@ -743,12 +743,22 @@ def load_head(directory: Path = HEAD_DIR) -> DefenseHead | None:
         return None
     with np.load(weights) as data:
         w = np.asarray(data["weights"], dtype=np.float32)
-    digest = hashlib.sha256(weights.read_bytes()).hexdigest()[:16]
+    digest = _head_digest(hashlib.sha256(weights.read_bytes()).hexdigest()[:16], meta)
+    return DefenseHead(w, float(meta["threshold"]), str(meta["encoder"]), digest, _levels(meta))
+
+
+def _levels(meta: dict[str, Any]) -> tuple[float, ...] | None:
     per_level = meta.get("level_thresholds")
-    levels = tuple(float(per_level[str(level)]) for level in range(1, 8)) if per_level else None
-    if levels is not None:  # findings change with the thresholds: so does the analyzer's model hash
-        digest = hashlib.sha256(f"{digest}:{levels}".encode()).hexdigest()[:16]
-    return DefenseHead(w, float(meta["threshold"]), str(meta["encoder"]), digest, levels)
+    return tuple(float(per_level[str(level)]) for level in range(1, 8)) if per_level else None
+
+
+def _head_digest(file_digest: str, meta: dict[str, Any]) -> str:
+    """The head's digest: its file's, and its per-level thresholds where it has them (findings change with them:
+    so does the analyzer's model hash)."""
+    levels = _levels(meta)
+    return (
+        file_digest if levels is None else hashlib.sha256(f"{file_digest}:{levels}".encode()).hexdigest()[:16]
+    )
 
 
 @lru_cache(maxsize=1)
@@ -913,12 +923,43 @@ def _named(
     return None
 
 
+def declared_model_hash(directory: Path = HEAD_DIR) -> str:
+    """The model hash :func:`build_defense_analyzer`'s analyzer carries, without encoding the prototypes or
+    loading the head: the encoder's recorded hash, and the head's file hash (cached by modification time) and
+    thresholds. Raises :class:`~reverie.errors.AnalysisUnavailable` without an encoder (no analyzer is built)."""
+    from reverie.analysis.onnx_encoder import installed_manifest
+
+    encoder_hash = installed_manifest().model_hash
+    base = method_hash(encoder_hash)
+    digest = _declared_head_digest(directory, encoder_hash)
+    return base if digest is None else hashlib.sha256(f"{base}:{digest}".encode()).hexdigest()[:16]
+
+
+def _declared_head_digest(directory: Path, encoder_hash: str) -> str | None:
+    weights, manifest = directory / "head.npz", directory / "manifest.json"
+    if not weights.is_file() or not manifest.is_file():
+        return None
+    meta = json.loads(manifest.read_text(encoding="utf-8"))
+    if meta.get("schema") != HEAD_SCHEMA or str(meta["encoder"]) != encoder_hash:
+        return None  # trained on another encoder: the analyzer is built without it
+    return _head_digest(file_sha256(weights)[:16], meta)
+
+
+# The analyzer as the registry knows it without building it (see registry.Declaration).
+DECLARED = Declaration(
+    version=VERSION,
+    model_hash=declared_model_hash,
+    applies_to=None,
+    requires=frozenset({"sentences", "embeddings"}),
+)
+
+
 class DefenseAnalyzer:
     name = "defenses"
-    version = VERSION
-    requires = frozenset({"sentences", "embeddings"})
+    version = DECLARED.version
+    requires = DECLARED.requires
     produces = frozenset({"defense", "odf"})
-    applies_to: frozenset[str] | None = None
+    applies_to: frozenset[str] | None = DECLARED.applies_to
 
     def __init__(self, prototypes: Prototypes | None, head: DefenseHead | None = None) -> None:
         self._prototypes = prototypes
@@ -986,7 +1027,7 @@ class DefenseAnalyzer:
         )
 
 
-@register("defenses", order=30)
+@register("defenses", order=30, declared=DECLARED)
 def build_defense_analyzer() -> DefenseAnalyzer:
     prototypes = shared_prototypes()
     head = shared_head()

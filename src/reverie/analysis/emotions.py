@@ -43,7 +43,7 @@ from reverie.analysis.emotion_scope import (
 from reverie.analysis.encoder import encode_both
 from reverie.analysis.findings import Finding, Span
 from reverie.analysis.regex_gate import TextGate
-from reverie.analysis.registry import register
+from reverie.analysis.registry import Declaration, register
 from reverie.analysis.situations import SituationHead, implied, load_situations, untouched, writers_situation
 from reverie.errors import AnalysisUnavailable
 
@@ -281,12 +281,35 @@ def _shouts(words: list[str]) -> bool:
     return any(len(w) >= 3 and w.isupper() and w != "I" for w in words)
 
 
+def declared_model_hash(model_dir: Path = MODEL_DIR, encoder_manifest: Path = ENCODER_MANIFEST) -> str:
+    """The model hash :func:`load_head` gives, from the manifests alone (the artefact hashes they record, which
+    :func:`load_head` checks), so the installed version is known without loading the head. Raises
+    :class:`AnalysisUnavailable` where the head or the encoder is not installed (the pipeline then drops it)."""
+    from reverie.analysis.onnx_encoder import installed_manifest
+
+    installed_manifest(encoder_manifest.parent)
+    manifest = _read_json(model_dir / "manifest.json")
+    if not (model_dir / str(manifest.get("artefact", ""))).is_file():
+        raise AnalysisUnavailable("The emotion model file is missing; reinstall Reverie.")
+    alone_hash, top = _alone_hash(manifest, _read_json(encoder_manifest))
+    return alone_hash if top is None else _with_top(alone_hash, str(top.get("artefact_sha256", "")))
+
+
+# The analyzer as the registry knows it without building it (see registry.Declaration).
+DECLARED = Declaration(
+    version=VERSION,
+    model_hash=declared_model_hash,
+    applies_to=None,
+    requires=frozenset({"sentences", "embeddings"}),
+)
+
+
 class EmotionsAnalyzer:
     name = "emotions"
-    version = VERSION
-    requires = frozenset({"sentences", "embeddings"})
+    version = DECLARED.version
+    requires = DECLARED.requires
     produces = frozenset({"emotion"})
-    applies_to: frozenset[str] | None = None
+    applies_to: frozenset[str] | None = DECLARED.applies_to
 
     def __init__(
         self,
@@ -496,7 +519,21 @@ def load_head(
     comes blended with it (:meth:`EmotionHead.with_top`) and the hash names the top layer's artefact too."""
     manifest = _read_json(model_dir / "manifest.json")
     head = EmotionHead.load(model_dir / str(manifest["artefact"]))
-    encoder = _read_json(encoder_manifest)
+    alone_hash, top = _alone_hash(manifest, _read_json(encoder_manifest))
+    if top is None:
+        return head, alone_hash
+    path = model_dir / str(top["artefact"])
+    digest = _sha256(path)
+    if digest != top.get("artefact_sha256"):
+        raise AnalysisUnavailable("The emotion top layer does not match its manifest; reinstall Reverie.")
+    return head.with_top(TopLayer.load(path)), _with_top(alone_hash, digest)
+
+
+def _alone_hash(
+    manifest: dict[str, object], encoder: dict[str, object]
+) -> tuple[str, dict[str, object] | None]:
+    """The head's hash alone (head artefact hash + encoder hash, which must match the head's), and the top
+    layer's manifest where the manifest switches it on and the encoder has its output (else None)."""
     encoder_hash = str(encoder.get("model_hash", ""))
     if manifest.get("encoder_model_hash") != encoder_hash:
         raise AnalysisUnavailable(
@@ -506,14 +543,14 @@ def load_head(
     top = manifest.get("top_layer")
     outputs = encoder.get("outputs")
     if not isinstance(top, dict) or not top.get("enabled"):
-        return head, alone_hash
+        return alone_hash, None
     if not isinstance(outputs, list) or top.get("encoder_output") not in outputs:
-        return head, alone_hash  # an encoder without the second output: the head alone
-    path = model_dir / str(top["artefact"])
-    digest = _sha256(path)
-    if digest != top.get("artefact_sha256"):
-        raise AnalysisUnavailable("The emotion top layer does not match its manifest; reinstall Reverie.")
-    return head.with_top(TopLayer.load(path)), f"{alone_hash[:16]}+{digest[:16]}{alone_hash[16:]}"
+        return alone_hash, None  # an encoder without the second output: the head alone
+    return alone_hash, top
+
+
+def _with_top(alone_hash: str, top_digest: str) -> str:
+    return f"{alone_hash[:16]}+{top_digest[:16]}{alone_hash[16:]}"
 
 
 def alone_model_hash(head: EmotionHead, model_hash: str) -> str:
@@ -553,7 +590,7 @@ def _read_json(path: Path) -> dict[str, object]:
     return raw if isinstance(raw, dict) else {}
 
 
-@register("emotions", order=20)
+@register("emotions", order=20, declared=DECLARED)
 def build() -> EmotionsAnalyzer:
     head, model_hash = load_head()
     situations = load_situations(encoder_hash=str(_read_json(ENCODER_MANIFEST).get("model_hash", "")))

@@ -30,7 +30,7 @@ import numpy as np
 from reverie.analysis import ccrt, ccrt_learned, narration
 from reverie.analysis.findings import Finding, Span
 from reverie.analysis.people import ROLE_GROUP, Mention, find_mentions
-from reverie.analysis.registry import Analyzer, register
+from reverie.analysis.registry import Analyzer, Declaration, register
 from reverie.analysis.timeframes import frames_of
 
 if TYPE_CHECKING:
@@ -1288,12 +1288,37 @@ def _model_hash(coder: ccrt.PrototypeCoder | None) -> str:
     return f"{MODEL_HASH}+{coder.model_hash}{extra}"
 
 
+def declared_model_hash() -> str:
+    """The model hash :func:`_build`'s analyzer carries, without loading the encoder or the learned head: the
+    encoder's recorded hash (rules alone without one) and the learned head's file hash (cached by modification
+    time)."""
+    from reverie.analysis.onnx_encoder import installed_manifest
+    from reverie.errors import AnalysisUnavailable
+
+    try:
+        encoder_hash = installed_manifest().model_hash
+    except AnalysisUnavailable:
+        return MODEL_HASH
+    learned = ccrt_learned.declared_digest()
+    extra = f"+learned-{learned}" if learned is not None else ""
+    return f"{MODEL_HASH}+{ccrt.prototype_hash(encoder_hash)}{extra}"
+
+
+# The analyzer as the registry knows it without building it (see registry.Declaration).
+DECLARED = Declaration(
+    version=VERSION,
+    model_hash=declared_model_hash,
+    applies_to=None,
+    requires=frozenset({"sentences", "spacy", "findings"}),
+)
+
+
 class EpisodesAnalyzer:
     name = "episodes"
-    version = VERSION
-    requires = frozenset({"sentences", "spacy", "findings"})
+    version = DECLARED.version
+    requires = DECLARED.requires
     produces = frozenset({"episode"})
-    applies_to: frozenset[str] | None = None
+    applies_to: frozenset[str] | None = DECLARED.applies_to
 
     def __init__(self, coder: ccrt.PrototypeCoder | None = None) -> None:
         self.coder = coder
@@ -1303,7 +1328,7 @@ class EpisodesAnalyzer:
         return find_episodes(doc, self.coder)
 
 
-@register("episodes", order=40)
+@register("episodes", order=40, declared=DECLARED)
 def _build() -> Analyzer:
     """Rules plus nearest prototypes on the shared encoder; rules alone when the encoder is unavailable."""
     from reverie.analysis.onnx_encoder import load_encoder

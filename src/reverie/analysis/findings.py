@@ -70,6 +70,8 @@ class AnalysisResult:
     notes: tuple[str, ...] = ()
     truncated: bool = False
     analyzers: Mapping[str, str] = field(default_factory=dict)  # name -> "version:model_hash"
+    # name -> why an analyzer that applies to this kind did not run (pipeline.NO_SENTENCES, TIME_BOUND …)
+    skipped: Mapping[str, str] = field(default_factory=dict)
 
     def of_kind(self, kind: str) -> list[Finding]:
         return [f for f in self.findings if f.kind == kind]
@@ -81,5 +83,6 @@ class AnalysisResult:
             "truncated": self.truncated,
             "notes": list(self.notes),
             "analyzers": dict(self.analyzers),
+            "skipped": dict(self.skipped),
             "findings": [f.to_json() for f in self.findings],
         }

@@ -181,6 +181,17 @@ def load_encoder(
     return OnnxEncoder(session, _tokenizer(tokenizer_file, manifest.max_seq_len), manifest, batch_size)
 
 
+def installed_manifest(model_dir: Path = MODEL_DIR) -> EncoderManifest:
+    """The manifest of the encoder :func:`load_encoder` would load, read without loading it (the artefact's hash
+    is the manifest's record, which :func:`load_encoder` checks). Raises :class:`AnalysisUnavailable` when its
+    files are missing, as :func:`load_encoder` would."""
+    manifest = read_manifest(model_dir)
+    for path in (model_dir / manifest.artefact, model_dir / "tokenizer.json"):
+        if not path.is_file():
+            raise AnalysisUnavailable(f"The sentence encoder file {path.name} is missing from {model_dir}.")
+    return manifest
+
+
 def read_manifest(model_dir: Path = MODEL_DIR) -> EncoderManifest:
     path = model_dir / "manifest.json"
     try:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Final
 
 from reverie.analysis.findings import Finding, Span
-from reverie.analysis.registry import Analyzer, register
+from reverie.analysis.registry import Analyzer, Declaration, register
 
 if TYPE_CHECKING:
     from reverie.analysis.document import Document
@@ -1452,18 +1452,27 @@ def _compatible(mention: Mention, kind: str, state: _State) -> bool:
     return not mention.plural and gender in {None, kind}
 
 
+# The analyzer as the registry knows it without building it (see registry.Declaration).
+DECLARED = Declaration(
+    version=VERSION,
+    model_hash=lambda: MODEL_HASH,
+    applies_to=None,
+    requires=frozenset({"sentences", "spacy"}),
+)
+
+
 class PeopleAnalyzer:
     name = "people"
-    version = VERSION
+    version = DECLARED.version
     model_hash = MODEL_HASH
-    requires = frozenset({"sentences", "spacy"})
+    requires = DECLARED.requires
     produces = frozenset({"person"})
-    applies_to: frozenset[str] | None = None
+    applies_to: frozenset[str] | None = DECLARED.applies_to
 
     def run(self, doc: Document) -> list[Finding]:
         return [mention.to_finding() for mention in find_mentions(doc)]
 
 
-@register("people", order=20)
+@register("people", order=20, declared=DECLARED)
 def _build() -> Analyzer:
     return PeopleAnalyzer()

@@ -41,6 +41,9 @@ ANALYZER_MODULES = (
 SECONDS_PER_CHUNK = 60.0  # a document may take this long per chunk of sentences (document.CHUNK_SENTENCES)
 ALWAYS_RUN = frozenset({"risk"})  # never skipped by the time bound: the risk screen must always be read
 ENCODER_KEY = "encoder"  # provenance entry for the shared encoder in AnalysisResult.analyzers
+# Why an analyzer that applies to a text did not run on it (AnalysisResult.skipped): the text has no sentences,
+# it ran past its time bound, the analyzer could not be built or failed, or its input (the encoder) is missing.
+NO_SENTENCES, TIME_BOUND, FAILED, UNAVAILABLE = "no-sentences", "time-bound", "failed", "unavailable"
 
 _lock = threading.Lock()
 _imported = False
@@ -55,6 +58,7 @@ class _Run:
     analyzers: list[Analyzer]
     notes: list[str]
     provenance: dict[str, str]
+    skipped: dict[str, str]
 
 
 def analyse(
@@ -197,14 +201,49 @@ def _registrations(only: Collection[str] | None) -> list[Registration]:
 
 def _start(text: str, kind: str, chosen: list[Registration]) -> _Run:
     doc = prepare(text, kind)
-    run = _Run(doc=doc, analyzers=[], notes=list(doc.notes), provenance={})
-    if not doc.sentences:
-        return run
+    run = _Run(doc=doc, analyzers=[], notes=list(doc.notes), provenance={}, skipped={})
     for registration in chosen:
+        declared = registration.declared
+        if declared is not None and not declared.applies(kind):
+            continue  # never built for a kind it does not read
+        if not doc.sentences:
+            if declared is not None:
+                run.skipped[registration.name] = NO_SENTENCES
+            continue
         analyzer = _build(registration, run.notes)
-        if analyzer is not None and _applies(analyzer, kind):
+        if analyzer is None:
+            run.skipped[registration.name] = FAILED
+        elif declared is not None or _applies(analyzer, kind):
             run.analyzers.append(analyzer)
     return run
+
+
+def declared_versions(kind: str = "free_association") -> dict[str, str]:
+    """Analyzer name → ``version:model_hash`` of the analyzers installed now that read entries of ``kind``, and
+    the encoder's where one of them reads embeddings: what an analysis of a text with sentences records in
+    :attr:`AnalysisResult.analyzers`, learned from the registrations' declarations alone (no model is loaded).
+    An analyzer whose artefacts are not installed is left out, as is one registered without a declaration."""
+    from reverie.analysis.onnx_encoder import installed_manifest
+
+    versions: dict[str, str] = {}
+    embeddings = False
+    for registration in _registrations(None):
+        declared = registration.declared
+        if declared is None or not declared.applies(kind):
+            continue
+        try:
+            versions[registration.name] = f"{declared.version}:{declared.model_hash()}"
+        except Exception as exc:
+            log.info("analyzer %s is not installed (%s)", registration.name, type(exc).__name__)
+            continue
+        embeddings = embeddings or "embeddings" in declared.requires
+    if embeddings:
+        try:
+            manifest = installed_manifest()
+            versions[ENCODER_KEY] = f"{manifest.name}:{manifest.model_hash}"
+        except ReverieError as exc:
+            log.info("sentence encoder is not installed (%s)", type(exc).__name__)
+    return versions
 
 
 def _build(registration: Registration, notes: list[str]) -> Analyzer | None:
@@ -295,6 +334,7 @@ def _drop_embedding_analyzers(run: _Run, exc: Exception) -> None:
         run.notes.append(exc.message)
     for analyzer in [a for a in run.analyzers if "embeddings" in a.requires]:
         run.notes.append(_could_not_run(analyzer.name))
+        run.skipped[analyzer.name] = UNAVAILABLE
         run.analyzers.remove(analyzer)
 
 
@@ -313,6 +353,7 @@ def _run_analyzers(
             run.notes.append(
                 f"The {analyzer.name} analyzer was skipped: the text took longer than its time bound."
             )
+            run.skipped[analyzer.name] = TIME_BOUND
             steps.advance()
             continue
         try:
@@ -321,6 +362,7 @@ def _run_analyzers(
         except Exception as exc:
             log.warning("analyzer %s failed (%s)", analyzer.name, type(exc).__name__)
             run.notes.append(_could_not_run(analyzer.name))
+            run.skipped[analyzer.name] = FAILED
             continue
         finally:
             steps.advance()
@@ -339,4 +381,5 @@ def _result(run: _Run) -> AnalysisResult:
         notes=tuple(dict.fromkeys(run.notes)),
         truncated=run.doc.truncated,
         analyzers=dict(run.provenance),
+        skipped=dict(run.skipped),
     )

@@ -39,7 +39,7 @@ import numpy as np
 from reverie.analysis import risk_lexicon as lex
 from reverie.analysis.encoder import BASE_OUTPUT, encode_output
 from reverie.analysis.findings import Finding, Span
-from reverie.analysis.registry import register
+from reverie.analysis.registry import Declaration, register
 from reverie.errors import AnalysisUnavailable
 
 if TYPE_CHECKING:
@@ -1106,12 +1106,36 @@ def _trend(scores: list[float]) -> str:
 # --------------------------------------------------------------------------------------------------
 
 
+def declared_model_hash(model_dir: Path = MODEL_DIR) -> str:
+    """The model hash :func:`load_model` gives, from the manifests' recorded hashes alone (no weights loaded)."""
+    weights, manifest = model_dir / MODEL_FILE, model_dir / "manifest.json"
+    if not (weights.is_file() and manifest.is_file()):
+        return "rules-only"
+    model_hash = str(json.loads(manifest.read_text(encoding="utf-8"))["model_hash"])
+    level_weights, level_manifest = model_dir / LEVEL_FILE, model_dir / LEVEL_MANIFEST
+    if not (level_weights.is_file() and level_manifest.is_file()):
+        return model_hash
+    level = json.loads(level_manifest.read_text(encoding="utf-8"))
+    if level.get("format") != LEVEL_FORMAT:
+        return model_hash
+    return f"{model_hash}+level:{str(level['model_hash'])[:16]}"
+
+
+# The analyzer as the registry knows it without building it (see registry.Declaration).
+DECLARED = Declaration(
+    version=VERSION,
+    model_hash=declared_model_hash,
+    applies_to=None,
+    requires=frozenset({"sentences"}),
+)
+
+
 class RiskAnalyzer:
     name = "risk"
-    version = VERSION
-    requires = frozenset({"sentences"})
+    version = DECLARED.version
+    requires = DECLARED.requires
     produces = frozenset({"risk"})
-    applies_to: frozenset[str] | None = None
+    applies_to: frozenset[str] | None = DECLARED.applies_to
 
     def __init__(self, model: RiskModel | None) -> None:
         self._model = model
@@ -1133,6 +1157,6 @@ class RiskAnalyzer:
         ]
 
 
-@register("risk", order=30)
+@register("risk", order=30, declared=DECLARED)
 def build_risk_analyzer() -> RiskAnalyzer:
     return RiskAnalyzer(load_model())

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
 from reverie.analysis.findings import Finding, Span
-from reverie.analysis.registry import Analyzer, register
+from reverie.analysis.registry import Analyzer, Declaration, register
 
 if TYPE_CHECKING:
     from reverie.analysis.document import Document, Sentence
@@ -201,18 +201,27 @@ def _span(token: Any) -> Span:
     return Span(token.idx, token.idx + len(token.text))
 
 
+# The analyzer as the registry knows it without building it (see registry.Declaration).
+DECLARED = Declaration(
+    version=VERSION,
+    model_hash=lambda: MODEL_HASH,
+    applies_to=None,
+    requires=frozenset({"sentences", "spacy"}),
+)
+
+
 class TimeframesAnalyzer:
     name = "timeframes"
-    version = VERSION
+    version = DECLARED.version
     model_hash = MODEL_HASH
-    requires = frozenset({"sentences", "spacy"})
+    requires = DECLARED.requires
     produces = frozenset({"time"})
-    applies_to: frozenset[str] | None = None
+    applies_to: frozenset[str] | None = DECLARED.applies_to
 
     def run(self, doc: Document) -> list[Finding]:
         return [frame.to_finding() for frame in frames_of(doc)]
 
 
-@register("timeframes", order=20)
+@register("timeframes", order=20, declared=DECLARED)
 def _build() -> Analyzer:
     return TimeframesAnalyzer()

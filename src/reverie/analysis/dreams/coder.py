@@ -32,7 +32,7 @@ from reverie.analysis.dreams.fortunes import find_fortunes, find_outcomes
 from reverie.analysis.dreams.interactions import find_interactions
 from reverie.analysis.dreams.settings import find_body_parts, find_settings
 from reverie.analysis.findings import Finding, Span
-from reverie.analysis.registry import register
+from reverie.analysis.registry import Declaration, register
 
 NAME = "dreams"
 VERSION = "1.1.2"  # g2: a feeling denied in words ("not scary") is not coded, parsed or not
@@ -114,16 +114,25 @@ def code_doc(doc: Any) -> DreamCoding:
     )
 
 
+# The analyzer as the registry knows it without building it (see registry.Declaration).
+DECLARED = Declaration(
+    version=VERSION,
+    model_hash=lambda: MODEL_HASH,
+    applies_to=frozenset({"dream"}),
+    requires=frozenset({"spacy"}),
+)
+
+
 class DreamCoder:
     """Registered analyzer: codes night-dream entries only. The entry's ``kind`` decides: a daydream or
     fantasy is waking imagery, and the HVdC norms were built from night dreams, so it gets no HVdC coding."""
 
     name = NAME
-    version = VERSION
+    version = DECLARED.version
     model_hash = MODEL_HASH
-    requires = frozenset({"spacy"})
+    requires = DECLARED.requires
     produces = frozenset({KIND})
-    applies_to: frozenset[str] | None = frozenset({"dream"})
+    applies_to: frozenset[str] | None = DECLARED.applies_to
 
     def run(self, doc: Document) -> list[Finding]:
         if not doc.sentences:
@@ -131,7 +140,7 @@ class DreamCoder:
         return coding_findings(code_doc(doc.spacy))
 
 
-@register(NAME, order=60)
+@register(NAME, order=60, declared=DECLARED)
 def build() -> DreamCoder:
     return DreamCoder()
 

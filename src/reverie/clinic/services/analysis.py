@@ -114,7 +114,7 @@ def _store_result(
             stored = StoredAnalysis.objects.create(
                 entry=entry,
                 revision=revision,
-                analyzers=result.get("analyzers", {}),
+                analyzers=stored_versions(result),
                 risk_level=_risk_level(result),
                 payload=sealed,
             )
@@ -290,38 +290,69 @@ def findings_for(actor: User, entry_id: uuid.UUID | str) -> EntryAnalysis | None
     return EntryAnalysis(stored.revision, open_result(entry, stored))
 
 
-PROBE = "A short note to learn which analyzers are installed."
 # Re-analysis after a version bump: queued below every new save's analysis (risk first among themselves), so a
 # backlog of old entries never delays a new one; at most REANALYSIS_BATCH queued at a time (the heartbeat tops up).
 REANALYSIS_RISK_PRIORITY = -40
 REANALYSIS_PRIORITY = -50
 REANALYSIS_BATCH = 20
 
-_versions: dict[tuple[object, str], dict[str, str]] = {}  # (pipeline.analyse, kind) -> versions; they never
-_versions_lock = threading.Lock()  # change in a running process: the probe runs once per kind
+# The stored versions map (StoredAnalysis.analyzers), format 2: analyzer name → "version:model_hash" for those
+# that ran, "skipped:<why>" for those that apply to the entry's kind and did not run (pipeline.NO_SENTENCES …),
+# and FORMAT_KEY → VERSIONS_FORMAT. Format 1 (no FORMAT_KEY) named the analyzers that ran only.
+FORMAT_KEY = "#format"
+VERSIONS_FORMAT = "2"
+SKIPPED = "skipped:"
+
+_versions: dict[
+    tuple[object, str], dict[str, str]
+] = {}  # (pipeline.declared_versions, kind) -> versions: they
+_versions_lock = threading.Lock()  # never change in a running process
+
+
+def stored_versions(result: dict[str, Any]) -> dict[str, str]:
+    """The versions map stored with an analysis result (format 2): who ran, who was skipped and why."""
+    skipped = {name: f"{SKIPPED}{why}" for name, why in (result.get("skipped") or {}).items()}
+    return {**skipped, **(result.get("analyzers") or {}), FORMAT_KEY: VERSIONS_FORMAT}
 
 
 def current_versions(kind: str = "free_association") -> dict[str, str]:
-    """Analyzer name → "version:model_hash" of the pipeline as installed now, for entries of ``kind`` (an analyzer
-    may apply to some kinds only: the dream coder reads dreams only)."""
+    """Analyzer name → "version:model_hash" of the analyzers installed now that read entries of ``kind`` (the dream
+    coder reads dreams only), in the stored map's format: what an analysis of a text with sentences stores today.
+    From the analyzers' declarations (:func:`reverie.analysis.pipeline.declared_versions`): no model is loaded."""
     from reverie.analysis import pipeline
 
-    key = (pipeline.analyse, kind)
+    key = (pipeline.declared_versions, kind)
     with _versions_lock:
         known = _versions.get(key)
     if known is None:
-        known = dict(pipeline.analyse(PROBE, kind).analyzers)
+        known = {**pipeline.declared_versions(kind), FORMAT_KEY: VERSIONS_FORMAT}
         with _versions_lock:
             _versions[key] = known
     return dict(known)
 
 
 def is_outdated(stored: dict[str, str], current: dict[str, str]) -> bool:
-    """Whether an analysis was made by an analyzer that has another version now (a bump or a new model).
+    """Whether an analysis was made by an analyzer that has another version now (a bump or a new model), or
+    lacks one that reads its kind now and did not exist then (added by an upgrade: it never read the entry).
 
-    Only the analyzers both name are compared: one that did not run on this entry (no sentences, its time bound)
-    or could not run in the probe is no reason to redo it, so a re-analysis always ends the entry's staleness."""
-    return any(name in current and current[name] != version for name, version in stored.items())
+    An analyzer the stored map says was skipped (no sentences, its time bound, it failed or its encoder was
+    missing) is no reason to redo it: that reason still holds. A map of format 1 did not record skips, so there
+    an absent analyzer counts only where some analyzer ran (a text with no sentences stored an empty map). A
+    re-analysis stores a map naming every analyzer of :func:`current_versions`, so it always ends staleness."""
+    from reverie.analysis.pipeline import ENCODER_KEY
+
+    recorded = stored.get(FORMAT_KEY) == VERSIONS_FORMAT or any(k != FORMAT_KEY for k in stored)
+    for name, now in current.items():
+        then = stored.get(name)
+        if name == FORMAT_KEY or (then is not None and then.startswith(SKIPPED)):
+            continue
+        if then is None:
+            # the encoder is recorded only where an analyzer read embeddings: those analyzers speak for it
+            if recorded and name != ENCODER_KEY:
+                return True
+        elif then != now:
+            return True
+    return False
 
 
 @dataclass(frozen=True, slots=True)
