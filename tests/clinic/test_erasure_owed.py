@@ -62,11 +62,17 @@ def test_a_malformed_owed_record_stops_the_workers_heartbeat(monkeypatch: pytest
     monkeypatch.setattr(worker, "renew_lease", lambda worker_id: None)
     monkeypatch.setattr(worker, "requeue_expired", lambda: None)
     beat = worker._Heartbeat("r16-worker", None)
+    upkeep = (
+        worker._Upkeep()
+    )  # the thread that retries what erasures owe (the heartbeat only renews the lease)
     beat.start()
-    beat.join(timeout=4)  # a beat is due after max(1, 3 / 3) s
-    alive = beat.is_alive()
+    upkeep.start()
+    beat.join(timeout=4)  # a beat (and an upkeep round) is due after max(1, 3 / 3) s
+    alive = beat.is_alive() and upkeep.is_alive()
     beat.stopping.set()
+    upkeep.stopping.set()
     beat.join(timeout=2)
+    upkeep.join(timeout=2)
     assert alive, "one malformed erasure-owed.json stopped the worker's heartbeat for good"
 
 

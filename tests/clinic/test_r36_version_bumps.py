@@ -123,7 +123,7 @@ def _queued() -> list[tuple[str, int]]:
 def test_the_heartbeat_queues_a_bounded_batch_risk_first_below_new_saves_never_twice(
     make_user: Any, monkeypatch: Any, background: None
 ) -> None:
-    """The worker's heartbeat queues entries analysed by older versions: risk first, below every new save's
+    """The worker's upkeep thread queues entries analysed by older versions: risk first, below every new save's
     analysis, at most a batch queued at a time, an entry already queued not queued again."""
     from reverie.clinic.services import worker
 

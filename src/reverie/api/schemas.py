@@ -174,7 +174,8 @@ class RevisionOut(Schema):
 
 
 class FindingsOut(Schema):
-    """The latest stored analysis of an entry; ``status`` is ``pending`` until the worker has analysed it."""
+    """The stored analysis of an entry's current revision; ``status`` is ``pending`` until the worker has analysed
+    that revision (after each save or edit: an earlier revision's findings are never served for edited text)."""
 
     status: Literal["ready", "pending"]
     revision: int | None

@@ -169,7 +169,8 @@ def entry_revisions(request: HttpRequest, entry_id: str) -> list[RevisionOut]:
 
 @router.get("/entries/{entry_id}/findings", response={200: FindingsOut, **ERRORS}, url_name="entry_findings")
 def entry_findings(request: HttpRequest, entry_id: str) -> FindingsOut:
-    """The latest analysis of an entry the caller may read (same rule as reading the entry)."""
+    """The analysis of the current revision of an entry the caller may read (same rule as reading the entry);
+    ``pending`` until that revision is analysed, also after an edit."""
     found = analysis.findings_for(actor(request), entry_id)
     if found is None:
         return FindingsOut(status="pending", revision=None, result=None)

@@ -153,7 +153,7 @@ class AlertAcknowledgement(models.Model):
 class OwedAlert(models.Model):
     """A risk alert a save outside the journal (a goal, a session note, a cancellation note) could not write: the
     words were kept and the alert is owed, retried by :func:`reverie.care.services.alerts.settle_owed_saves` (the
-    worker's heartbeat, the client's next save, ``reverie doctor``). Content-free: what :func:`signal` needs."""
+    worker's upkeep thread, the client's next save, ``reverie doctor``). Content-free: what :func:`signal` needs."""
 
     client = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
     source = models.CharField(max_length=16)

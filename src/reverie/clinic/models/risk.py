@@ -28,7 +28,7 @@ class EntryScreen(models.Model):
     # Made on the lexicon alone: the sentence model or the encoder was not installed (``reverie doctor`` says so).
     rules_only = models.BooleanField(default=False)
     # The subscribers (the care app's alert and check-in) were told. False while a subscriber failed at save: the
-    # words and the screen are kept and the alert is owed, retried by the worker's heartbeat, the client's next
+    # words and the screen are kept and the alert is owed, retried by the worker's upkeep thread, the client's next
     # save and ``reverie doctor`` (:func:`reverie.clinic.services.risk_screen.settle_owed`).
     signalled = models.BooleanField(default=True, db_index=True)
 

@@ -236,14 +236,14 @@ def queue_waiting() -> int:
     """Schedule the analysis of every entry (current revision, not in the trash) with no stored analysis of it, as
     the save path does: risk first (an entry whose save-time screen was not "none", or has none, before the rest);
     then the first batch of entries analysed by an older analyzer version (:func:`queue_outdated`; the worker's
-    heartbeat queues the rest). After a restore or an upgrade: nothing is left unread or stale. Returns how many."""
+    upkeep thread queues the rest). After a restore or an upgrade: nothing is left unread or stale. Returns how many."""
     waiting = _waiting()
     with transaction.atomic():  # one commit for the whole queue
         for entry_id, revision in waiting:
             schedule(entry_id, revision)
     try:
         outdated = queue_outdated()
-    except Exception as exc:  # the analyzers cannot be loaded here: the worker's heartbeat tries again
+    except Exception as exc:  # the analyzers cannot be loaded here: the worker's upkeep thread tries again
         log.error("queueing re-analysis failed: %s", type(exc).__name__)
         outdated = 0
     return len(waiting) + outdated
@@ -274,16 +274,29 @@ def stored_findings(entry: Entry, stored: StoredAnalysis) -> list[Finding]:
     return [Finding.from_json(f) for f in open_result(entry, stored).get("findings", [])]
 
 
-def latest_by_entry(client: User) -> dict[uuid.UUID, StoredAnalysis]:
-    """Each of the client's entries → its newest stored analysis."""
-    rows = StoredAnalysis.objects.filter(entry__client=client).order_by("entry_id", "revision")
+def current_analysis(entry: Entry) -> StoredAnalysis | None:
+    """The stored analysis of the entry's current revision, or None while it is still being read (never an
+    earlier revision's: its spans point into text an edit has changed, its findings count words taken out). The
+    one rule for every reader: the API, the CLI, the entry page, the patterns and calendars."""
+    return StoredAnalysis.objects.filter(entry=entry, revision=entry.revision).first()
+
+
+def latest_by_entry(
+    client: User, entry_ids: Sequence[uuid.UUID] | None = None
+) -> dict[uuid.UUID, StoredAnalysis]:
+    """Each of the client's entries (or of ``entry_ids`` among them) → the stored analysis of its current revision
+    (:func:`current_analysis`); an entry edited since its last analysis is left out until it is read again."""
+    rows = StoredAnalysis.objects.filter(entry__client=client, revision=F("entry__revision"))
+    if entry_ids is not None:
+        rows = rows.filter(entry_id__in=entry_ids)
     return {a.entry_id: a for a in rows}
 
 
 def findings_for(actor: User, entry_id: uuid.UUID | str) -> EntryAnalysis | None:
-    """The latest stored analysis of an entry the actor may read (same policy as the entry itself)."""
+    """The stored analysis of the current revision of an entry the actor may read (same policy as the entry
+    itself); None while it is pending (not analysed yet, or edited since: a new analysis is queued on each save)."""
     entry = _entry_for(actor, entry_id, Action.READ)
-    stored = StoredAnalysis.objects.filter(entry=entry).order_by("-revision").first()
+    stored = current_analysis(entry)
     if stored is None:
         return None
     audit.record(actor, "analysis.read", "entry", entry.id, subject=entry.client)
@@ -291,7 +304,7 @@ def findings_for(actor: User, entry_id: uuid.UUID | str) -> EntryAnalysis | None
 
 
 # Re-analysis after a version bump: queued below every new save's analysis (risk first among themselves), so a
-# backlog of old entries never delays a new one; at most REANALYSIS_BATCH queued at a time (the heartbeat tops up).
+# backlog of old entries never delays a new one; at most REANALYSIS_BATCH queued at a time (the worker's upkeep tops up).
 REANALYSIS_RISK_PRIORITY = -40
 REANALYSIS_PRIORITY = -50
 REANALYSIS_BATCH = 20

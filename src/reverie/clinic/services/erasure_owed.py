@@ -8,7 +8,7 @@ key file (mode 0600; ``{"format": "reverie.erasure-owed/1", "recovery": [ids], "
 "wal_truncation": bool}`` — person ids, never entry data). The erasure itself stands: the person is told it is
 done.
 
-:func:`settle` retries what is owed. It runs after the next erasure, in the worker's heartbeat and in
+:func:`settle` retries what is owed. It runs after the next erasure, in the worker's upkeep thread and in
 ``reverie doctor``, which says in plain words what is still owed (:func:`describe`). An erasure is written down
 before its transaction commits (:func:`intend`, the record's ``pending``), so a process stopped between the commit
 and its record leaves nothing for good: :func:`settle` finds that person gone and does what is owed. Nothing else

@@ -172,12 +172,7 @@ def feelings_calendar(actor: User, client_id: int | None = None, *, weeks: int =
     if owner is None:
         return calendar
     shown = [v.id for v in views if local_date(v.happened_at, owner) >= since]
-    stored = {
-        a.entry_id: a
-        for a in StoredAnalysis.objects.filter(entry__client=owner, entry_id__in=shown).order_by(
-            "entry_id", "revision"
-        )
-    }  # the newest per entry, as latest_by_entry gives, for the shown entries only
+    stored = latest_by_entry(owner, shown)  # for the shown entries only
     entries = Entry.objects.select_related("client").in_bulk(list(stored))
     read = []
     for v in views:

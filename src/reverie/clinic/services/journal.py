@@ -929,7 +929,22 @@ def restore_entry(actor: User, entry_id: uuid.UUID | str, *, base_revision: int 
         entry.deleted_at = None
         entry.save(update_fields=["deleted_at"])
         audit.record(actor, "entry.restore", "entry", entry.id, subject=actor)
+        _read_again(entry)
     return _view(entry)
+
+
+def _read_again(entry: Entry) -> None:
+    """A restored entry is read as a saved one is (every restore path, API, web and CLI, comes through
+    :func:`restore_entry`): its save-time risk screen made if it has none for its current revision, and its analysis
+    queued (:func:`after_save`, the same priority rules) if it has none: one trashed before the worker reached it
+    was skipped there (review r38), and nothing else would ever read it. Inside the restore's transaction."""
+    from reverie.clinic.models import StoredAnalysis
+
+    if not EntryScreen.objects.filter(entry=entry, revision=entry.revision).exists():
+        draft = _draft_of(entry.kind, _open_payload(entry, entry.client))
+        screen_saved(entry, screen_draft(draft), written_at=entry.updated_at)
+    if not StoredAnalysis.objects.filter(entry=entry, revision=entry.revision).exists():
+        after_save(entry)
 
 
 def purge_entry(actor: User, entry_id: uuid.UUID | str, *, base_revision: int | None = None) -> None:

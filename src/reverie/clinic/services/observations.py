@@ -21,7 +21,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from reverie.analysis.summary import KIND_TITLES, Line, summarise
-from reverie.clinic.models import Entry, FitAnswer, ObservationFeedback, StoredAnalysis, User
+from reverie.clinic.models import Entry, FitAnswer, ObservationFeedback, User
 from reverie.clinic.services import audit, keys
 from reverie.clinic.services.journal import _entry_for, _open_payload
 from reverie.clinic.services.policy import Action, require, visible_entries
@@ -92,10 +92,10 @@ def _answers(entry: Entry) -> dict[str, tuple[ObservationFeedback, str]]:
 
 
 def _reading(entry: Entry) -> tuple[Reading, str, dict[str, Any]] | None:
-    from reverie.clinic.services.analysis import analysis_text, open_result
+    from reverie.clinic.services.analysis import analysis_text, current_analysis, open_result
 
-    stored = StoredAnalysis.objects.filter(entry=entry).order_by("-revision").first()
-    if stored is None or stored.revision != entry.revision:
+    stored = current_analysis(entry)
+    if stored is None:
         return None
     text = analysis_text(_open_payload(entry, entry.client))
     result = open_result(entry, stored)

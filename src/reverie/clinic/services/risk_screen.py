@@ -10,7 +10,7 @@ and may only upgrade the alert (``care.services.alerts.on_analysis``).
 If the screen itself fails, the entry is still saved and the level is ``unscreened`` (the risk flow answers that
 with the safety resources, as for a positive screen). If a subscriber fails (the alert cannot be written), the
 entry and its screen are still saved, the screen is marked as owing its alert (``EntryScreen.signalled``) and
-:func:`settle_owed` tells the subscribers again later: the worker's heartbeat, the client's next save and
+:func:`settle_owed` tells the subscribers again later: the worker's upkeep thread, the client's next save and
 ``reverie doctor``. A screen made on the lexicon alone (the sentence model not installed) is recorded as such
 (``EntryScreen.rules_only``) and ``reverie doctor`` says so. Logs name the error type only, never the text.
 """

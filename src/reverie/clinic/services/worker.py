@@ -6,8 +6,9 @@ same PostgreSQL: each claims a task with ``SELECT … FOR UPDATE SKIP LOCKED`` (
 exactly one worker at a time.
 
 Leases. django-tasks-db 0.13 has none: a worker killed mid-task leaves its task "running" for ever. Here every
-worker holds a row in ``WorkerLease`` that a heartbeat thread renews every third of ``REVERIE_TASK_LEASE_SECONDS``,
-and on each beat also runs :func:`requeue_expired`: a running task whose worker's lease has run out (and that
+worker holds a row in ``WorkerLease`` that a heartbeat thread renews every third of ``REVERIE_TASK_LEASE_SECONDS``
+and does nothing else (no slow work can make a live worker's lease lapse). A second thread, the upkeep, runs the
+chores at the same pace, each round after the last has ended; first :func:`requeue_expired`: a running task whose worker's lease has run out (and that
 started at least one lease ago) goes back to the queue; after ``MAX_ATTEMPTS`` lost workers it is marked failed
 instead (a task that kills every worker must not kill them all). Delivery is therefore at least once; the analysis
 task is idempotent (one stored analysis per entry revision).
@@ -16,7 +17,7 @@ Priority. The queue is taken highest priority first. The full analysis of an ent
 not "none" (or that has no screen) is risk work and is enqueued at ``RISK_PRIORITY``; every other analysis at
 ``ANALYSIS_PRIORITY``: a risky entry never waits behind a backlog.
 
-Version bumps. Each beat also queues a batch of entries analysed by an older analyzer version
+Version bumps. Each upkeep round also queues a batch of entries analysed by an older analyzer version
 (:func:`reverie.clinic.services.analysis.queue_outdated`): below every new save's analysis, risk first among
 themselves, at most a batch queued at a time, never an entry twice.
 """
@@ -187,7 +188,8 @@ def _queue_outdated() -> None:
 
 
 class _Heartbeat(threading.Thread):
-    """Renews this worker's lease and requeues dead workers' tasks; stops the worker if its parent is gone."""
+    """Renews this worker's lease, and nothing else (so no other work can ever make a live worker's lease lapse);
+    stops the worker if its parent is gone."""
 
     def __init__(self, worker_id: str, parent_pid: int | None) -> None:
         super().__init__(name="reverie-heartbeat", daemon=True)
@@ -209,13 +211,37 @@ class _Heartbeat(threading.Thread):
                 due = time.monotonic() + every
                 try:
                     renew_lease(self.worker_id)
-                    requeue_expired()
-                    _settle_erasures()
-                    _settle_owed_alerts()
-                    _queue_outdated()
                 except DatabaseError as exc:  # the database is away: others will requeue if it lasts
                     log.warning("lease renewal failed: %s", type(exc).__name__)
                     connection.close()
+        finally:
+            connection.close()
+
+
+class _Upkeep(threading.Thread):
+    """The worker's chores, on their own thread at the heartbeat's pace (each round waits for the last to end):
+    requeue dead workers' tasks, settle what erasures and risk alerts still owe, top up the re-analysis batch.
+    Any of them may be slow (the re-analysis probe loads the analyzers); none delays the lease (:class:`_Heartbeat`)."""
+
+    def __init__(self) -> None:
+        super().__init__(name="reverie-upkeep", daemon=True)
+        self.stopping = threading.Event()
+
+    def run(self) -> None:
+        every = max(1.0, lease_seconds() / 3)
+        try:
+            while not self.stopping.wait(every):
+                try:
+                    requeue_expired()
+                except DatabaseError as exc:  # the database is away: the next round retries
+                    log.warning("requeueing stopped workers' tasks failed: %s", type(exc).__name__)
+                    connection.close()
+                    continue
+                _settle_erasures()
+                _settle_owed_alerts()
+                if self.stopping.is_set():
+                    return
+                _queue_outdated()
         finally:
             connection.close()
 
@@ -238,6 +264,8 @@ def run_worker(
     requeue_expired()
     heartbeat = _Heartbeat(worker_id, parent_pid)
     heartbeat.start()
+    upkeep = _Upkeep()
+    upkeep.start()
     worker = Worker(
         queue_names=["default"],
         interval=interval,
@@ -253,7 +281,9 @@ def run_worker(
         worker.run()
     finally:
         heartbeat.stopping.set()
+        upkeep.stopping.set()
         heartbeat.join(timeout=5)
+        upkeep.join(timeout=5)  # a daemon: one still loading the analyzers is not waited for
         with contextlib.suppress(DatabaseError):  # else the lease simply expires
             release_lease(worker_id)
 
