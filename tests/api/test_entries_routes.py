@@ -91,21 +91,98 @@ def test_entries_share_unshare_trash_restore_purge(paired: tuple[Any, Any]) -> N
     assert json.loads(api.get("trash").content) == []
 
 
-def test_entries_findings_pending_then_ready(client_api: tuple[Any, Api]) -> None:
+_ANALYSIS = {
+    "schema": "reverie.analysis/1",
+    "kind": "reflection",
+    "truncated": False,
+    "notes": [],
+    "analyzers": {"emotions": "1.15.0:x", "defenses": "1.0.0:dmrs"},
+    "findings": [
+        {
+            "analyzer": "emotions",
+            "version": "1.15.0",
+            "model_hash": "x",
+            "kind": "emotion",
+            "label": "fear",
+            "confidence": 0.95,
+            "spans": [[0, 16]],
+            "data": {"scope": "entry", "stated": True, "sentences": 1, "intensity": 4},
+        },
+        {
+            "analyzer": "defenses",
+            "version": "1.0.0",
+            "model_hash": "dmrs",
+            "kind": "defense",
+            "label": "passive_aggression",
+            "confidence": 0.9,
+            "spans": [[0, 16]],
+            "data": {"defense": "passive_aggression", "level": 3},
+        },
+    ],
+}
+
+
+def _store_analysis(user: Any, entry_id: str) -> None:
     from reverie.clinic.models import StoredAnalysis
     from reverie.clinic.services import keys
     from reverie.clinic.services.analysis import RESULT_PURPOSE
 
+    row = Entry.objects.get(id=entry_id)
+    sealed = keys.seal_for(user, f"{row.id}#a1", RESULT_PURPOSE, json.dumps(_ANALYSIS).encode())
+    StoredAnalysis.objects.create(entry=row, revision=1, analyzers={}, payload=sealed)
+
+
+def test_entries_findings_pending_then_ready(client_api: tuple[Any, Api]) -> None:
+    """The writer gets their entry page's observations in its words (reverie.noticed/1): no code, model name,
+    version, score or reading the page does not show (r39: the raw analysis, DMRS codes and all)."""
     user, api = client_api
-    entry = _write(api)
+    entry = _write(api, kind="reflection", body="I was so afraid.")
     path = f"entries/{entry['id']}/findings"
     assert json.loads(api.get(path).content) == {"status": "pending", "revision": None, "result": None}
-    result = {"schema": "reverie.analysis/1", "findings": [{"kind": "emotion", "label": "fear"}]}
-    row = Entry.objects.get()
-    sealed = keys.seal_for(user, f"{row.id}#a1", RESULT_PURPOSE, json.dumps(result).encode())
-    StoredAnalysis.objects.create(entry=row, revision=1, analyzers={}, payload=sealed)
+    _store_analysis(user, entry["id"])
     found = json.loads(api.get(path).content)
-    assert found == {"status": "ready", "revision": 1, "result": result}
+    assert (found["status"], found["revision"]) == ("ready", 1)
+    shown = found["result"]
+    assert shown["schema"] == "reverie.noticed/1"
+    assert [(f["kind"], f["text"]) for f in shown["findings"]] == [("feelings", "Your words carry fear.")]
+    assert set(shown["findings"][0]) == {"ref", "kind", "text", "evidence", "sureness", "answer"}
+    said = json.dumps(found)
+    for withheld in (
+        "passive_aggression",
+        "defense",
+        "1.15.0",
+        "model_hash",
+        "confidence",
+        "0.95",
+        "emotions",
+    ):
+        assert withheld not in said, withheld
+
+
+def test_entries_findings_give_the_therapist_the_detailed_reading(paired: tuple[Any, Any]) -> None:
+    """A therapist reading a shared entry keeps the stored analysis, the detailed reading of their entry page."""
+    client, therapist = paired
+    api = as_token(client)
+    entry = _write(api, kind="reflection", body="I was so afraid.")
+    assert api.post(f"entries/{entry['id']}/share").status_code == 200
+    _store_analysis(client, entry["id"])
+    found = json.loads(as_token(therapist).get(f"entries/{entry['id']}/findings").content)
+    assert found == {"status": "ready", "revision": 1, "result": _ANALYSIS}
+
+
+@pytest.mark.django_db
+def test_the_clients_api_findings_carry_no_reading_the_client_is_never_shown(
+    shared_history: Any, web_as: Any
+) -> None:
+    """A client's GET /entries/{id}/findings carries no defense (DMRS) or relationship (CCRT) reading: readings
+    from analyzers under MIN_SCORE that no client page states, here a DMRS 'passive_aggression' on their own words."""
+    client, _therapist, _course, ids = shared_history
+    answer = web_as(client).get(f"/api/v1/entries/{ids['r30-01']}/findings")
+    assert answer.status_code == 200
+    findings = answer.json()["result"]["findings"]
+    kinds = {f["kind"] for f in findings}
+    assert not kinds & {"defense", "odf", "episode"}, sorted(kinds)
+    assert "passive_aggression" not in json.dumps(findings)
 
 
 def test_entries_therapist_cannot_write_a_journal(paired: tuple[Any, Any]) -> None:

@@ -118,3 +118,94 @@ def test_a_daydream_is_not_counted_as_a_night_dream(make_user: Any) -> None:
     series = series_for(alice)
     assert len(series.codings) == 1  # the daydream got no HVdC coding and is not in the series
     assert series.not_analysed == 0
+
+
+def _r39_store(client: Any, kind: str, body: str, day: int, findings: list[dict[str, Any]]) -> str:
+    import json
+    from datetime import UTC, datetime
+
+    from reverie.clinic.models import StoredAnalysis
+    from reverie.clinic.services import keys
+
+    view = journal.create_entry(
+        client, EntryDraft(kind=kind, body=body, happened_at=datetime(2026, 1, day, 20, tzinfo=UTC))
+    )
+    result = {"schema": "reverie.analysis/1", "kind": kind, "truncated": False, "notes": [], "analyzers": {}}
+    result["findings"] = [
+        {"analyzer": "x", "version": "1", "model_hash": "x", "spans": [[0, len(body)]], **f} for f in findings
+    ]
+    sealed = keys.seal_for(
+        client, analysis._result_id(view.id, 1), analysis.RESULT_PURPOSE, json.dumps(result).encode()
+    )
+    StoredAnalysis.objects.create(entry_id=view.id, revision=1, analyzers={}, payload=sealed)
+    return str(view.id)
+
+
+@pytest.mark.django_db
+def test_the_dream_series_links_a_dream_only_to_feelings_an_entry_page_would_show(make_user: Any) -> None:
+    """The dream series' links to waking life use the one findings rule: 'A colleague was furious in the meeting'
+    (anger at 0.24, someone else's) is not "the same feeling" as the anger felt in last night's dream."""
+    from reverie.clinic.services import dreams
+
+    client = make_user("r39dreamer")
+    _r39_store(
+        client,
+        "dream",
+        "I was shouting at a dog and I was furious.",
+        5,
+        [
+            {"kind": "dream_code", "label": "coding", "confidence": 1.0, "data": {"category": "coding"}},
+            {
+                "kind": "dream_code",
+                "label": "emotion:AN",
+                "confidence": 0.6,
+                "data": {"category": "emotion", "code": "AN", "characters": ["D"]},
+            },
+        ],
+    )
+    _r39_store(
+        client,
+        "reflection",
+        "A colleague was furious in the meeting today.",
+        6,
+        [
+            {
+                "kind": "emotion",
+                "label": "anger",
+                "confidence": 0.24,
+                "data": {"scope": "other", "sentence": 0},
+            }
+        ],
+    )
+    links = dreams.series_for(client).continuity.links
+    # before: one link, "anger" (feeling): dream <-> entry, 1 day later
+    assert [link for link in links if link.kind == "emotion"] == [], links
+
+
+@pytest.mark.django_db
+def test_the_dream_series_links_a_named_person_but_never_an_unnamed_someone_else(make_user: Any) -> None:
+    """People link through a specific role or a name: an unnamed "someone else" in an entry is no one to link."""
+    from reverie.clinic.services import dreams
+
+    client = make_user("r39namer")
+    dream_codes = [
+        {"kind": "dream_code", "label": "coding", "confidence": 1.0, "data": {"category": "coding"}},
+        {
+            "kind": "dream_code",
+            "label": "character:Tom",
+            "confidence": 0.9,
+            "data": {"category": "character", "code": "1MKA", "label": "Tom", "identity": "K"},
+        },
+        {
+            "kind": "dream_code",
+            "label": "character:other",
+            "confidence": 0.9,
+            "data": {"category": "character", "code": "1MSA", "label": "other", "identity": "S"},
+        },
+    ]
+    _r39_store(client, "dream", "Tom was there, and a stranger.", 5, dream_codes)
+    person = {"kind": "person", "label": "other", "confidence": 0.9}
+    _r39_store(client, "reflection", "Lunch with Tom.", 6, [{**person, "data": {"name": "Tom"}}])
+    _r39_store(client, "reflection", "Someone spoke to me.", 7, [{**person, "data": {"name": None}}])
+    links = [(link.kind, link.label) for link in dreams.series_for(client).continuity.links]
+    assert links == [("person", "tom")], links

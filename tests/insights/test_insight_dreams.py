@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from insight_builders import finding, item
 
-from reverie.analysis.findings import Finding
+from reverie.analysis.findings import Finding, Span
 from reverie.insights import Item, Statement, build_view
 
 
@@ -55,3 +55,58 @@ def test_dreams_coder_style_labels_and_bookkeeping_findings() -> None:
     keys = {s.key for s in build_view(items).statements()}
     assert "dream:element:character:1FKA:" in keys
     assert not any("coding" in key for key in keys)
+
+
+def _r39_person(name: str | None) -> Finding:
+    return Finding(
+        "people",
+        "1",
+        "x",
+        "person",
+        "other",
+        0.9,
+        (Span(0, 3),),
+        {"group": "others", "name": name, "sentence": 0},
+    )
+
+
+def _r39_item(item_id: str, kind: str, day: int, *findings: Finding) -> Item:
+    from datetime import UTC, datetime
+
+    return Item(
+        id=item_id,
+        source="entry",
+        kind=kind,
+        happened_at=datetime(2026, 1, day, 20, tzinfo=UTC),
+        shared_with_therapist=False,
+        is_process_note=False,
+        findings=findings,
+    )
+
+
+def test_a_stranger_in_a_dream_is_not_linked_to_a_different_person_in_waking_life() -> None:
+    """The dream lines never say a person of a dream also appears in waking entries because both fall under the
+    catch-all role 'other' (a man in a dream, Tom in an entry three days later: different people)."""
+    from reverie.insights.state import InsightState
+
+    state = InsightState()
+    state.add(_r39_item("dream", "dream", 5, _r39_person(None)))  # "a man I did not know"
+    state.add(_r39_item("waking", "reflection", 8, _r39_person("Tom")))
+    lines = [s.text for s in state.view("client").statements() if s.key.startswith("dream:waking:")]
+    # before: "Someone else appears in 1 dream; in 1 of them also in waking entries or sessions within 7 days."
+    assert not any("in 1 of them also in waking" in line for line in lines), lines
+
+
+def test_a_specific_role_in_a_dream_still_links_to_waking_life() -> None:
+    """The catch-all role is left out of the links; a specific role (a mother) still links."""
+    from reverie.insights.state import InsightState
+
+    def mother() -> Finding:
+        return Finding("people", "1", "x", "person", "mother", 0.9, (Span(0, 3),), {"group": "family"})
+
+    state = InsightState()
+    state.add(_r39_item("dream", "dream", 5, mother(), _r39_person(None)))
+    state.add(_r39_item("waking", "reflection", 8, mother(), _r39_person("Tom")))
+    lines = {s.key: s.text for s in state.view("client").statements() if s.key.startswith("dream:waking:")}
+    assert list(lines) == ["dream:waking:mother"], lines
+    assert "in 1 of them also in waking" in lines["dream:waking:mother"]

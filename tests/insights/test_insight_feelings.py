@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from insight_builders import emotion, episode, finding, item
 
+from reverie.analysis.findings import Finding, Span
 from reverie.insights import Item, Statement, build_view
 
 
@@ -30,14 +31,21 @@ def test_feelings_link_outside_window_or_other_emotion_does_not_count() -> None:
 
 
 def test_feelings_mixed_toward_one_person() -> None:
+    """Mixed feelings are the ones the entry panel shows (an ambivalence reading toward one identified role);
+    love and anger that merely sit beside a mention are not counted as mixed on their own (r39)."""
+    amb = finding("ambivalence", "partner", {"role": "partner", "positive": ["love"], "negative": ["anger"]})
     fs = [
         *episode("partner", 6, 7, 3, ro_valence="positive", rs_valence="positive"),
         emotion("love"),
         emotion("anger"),
     ]
-    items = [item("m", 0, fs), item("n", 1, episode("partner", 6, 7, 3, ro_valence="positive"))]
+    items = [
+        item("m", 0, [*fs, amb]),
+        item("n", 1, episode("partner", 6, 7, 3, ro_valence="positive")),
+        item("o", 2, fs),  # side by side, but no mixed feelings shown on its entry page: not counted
+    ]
     line = next(s for s in build_view(items).statements() if s.key == "feelings:mixed:partner")
-    assert (line.count, line.total) == (1, 2)
+    assert (line.count, line.total) == (1, 3)
     assert "love alongside anger" in line.text
     assert line.evidence == ("m",)
 
@@ -62,3 +70,67 @@ def test_feelings_range_and_shift_over_the_course() -> None:
     assert (
         "0% of entries" in found["feelings:shift:joy"].text
     )  # the client's word (h10); the therapist: items
+
+
+def _r39_item(item_id: str, kind: str, day: int, *findings: Finding) -> Item:
+    from datetime import UTC, datetime
+
+    return Item(
+        id=item_id,
+        source="entry",
+        kind=kind,
+        happened_at=datetime(2026, 1, day, 20, tzinfo=UTC),
+        shared_with_therapist=False,
+        is_process_note=False,
+        findings=findings,
+    )
+
+
+def test_warm_and_painful_feelings_toward_two_different_people_are_not_mixed_feelings_toward_someone() -> (
+    None
+):
+    """'I love Tom. The waiter was rude and I was angry.' holds no mixed feelings toward anyone: love toward Tom
+    and anger toward a waiter are not "warm and painful feelings side by side toward someone else"."""
+    from reverie.insights.state import InsightState
+
+    def felt(label: str, start: int, end: int) -> Finding:
+        return Finding(
+            "emotions", "1", "x", "emotion", label, 0.9, (Span(start, end),), {"scope": "sentence"}
+        )
+
+    def who(name: str | None, start: int, end: int) -> Finding:
+        data = {"group": "others", "name": name, "sentence": 0}
+        return Finding("people", "1", "x", "person", "other", 0.9, (Span(start, end),), data)
+
+    # "I love Tom. The waiter was rude and I was angry."
+    state = InsightState()
+    state.add(
+        _r39_item(
+            "e1",
+            "reflection",
+            5,
+            who("Tom", 7, 10),
+            felt("love", 0, 11),
+            who(None, 12, 22),
+            felt("anger", 12, 48),
+        )
+    )
+    lines = [s.text for s in state.view("client").statements() if s.key.startswith("feelings:mixed:")]
+    # before: "Toward someone else, warm and painful feelings appear side by side in 1 of 1 entries that mention them"
+    assert lines == [], lines
+
+
+def test_the_pipeline_gives_no_mixed_feelings_line_for_love_toward_tom_and_anger_at_a_waiter() -> None:
+    """The same through the whole pipeline: the entry page shows no mixed feeling for this entry, and the patterns
+    page states none either (before: 'Toward someone else, warm and painful feelings appear side by side …')."""
+    from reverie.analysis.pipeline import analyse
+    from reverie.insights.observations import read_entry
+    from reverie.insights.state import InsightState
+
+    text = "I love Tom so much. The waiter at lunch was rude to me and I was really angry."
+    result = analyse(text, "reflection")
+    assert not any(o.analyzer == "mixed_feelings" for o in read_entry(text, result.to_json()).observations)
+    state = InsightState()
+    state.add(_r39_item("e1", "reflection", 5, *result.findings))
+    lines = [s.text for s in state.view("client").statements() if s.key.startswith("feelings:mixed:")]
+    assert lines == [], lines

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from dataclasses import replace
+from typing import Any
 
 import pytest
 from insight_builders import withdrawal_history
@@ -151,3 +152,63 @@ def test_client_overview_and_feelings_say_entries_and_months_not_items_and_quart
     assert b"items" not in render_pdf(client, compress=False) and b"items" in render_pdf(
         therapist, compress=False
     )
+
+
+def _r39_feeling(label: str, confidence: float = 0.9) -> Any:
+    from reverie.analysis.findings import Finding, Span
+
+    return Finding(
+        "emotions", "1", "x", "emotion", label, confidence, (Span(0, 10),), {"scope": "entry", "stated": True}
+    )
+
+
+def test_the_clients_overview_names_no_month_in_which_nothing_was_written() -> None:
+    """The client's overview says the months their entries were written in, not the whole calendar quarter."""
+    from datetime import UTC, datetime
+
+    from reverie.insights.items import Item
+    from reverie.insights.state import InsightState
+
+    state = InsightState()
+    for n, day in enumerate((5, 12, 19)):
+        state.add(
+            Item(
+                id=f"e{n}",
+                source="entry",
+                kind="reflection",
+                happened_at=datetime(2026, 1, day, 20, tzinfo=UTC),
+                shared_with_therapist=False,
+                is_process_note=False,
+                findings=(_r39_feeling("joy"),),
+            )
+        )
+    overview = next(s for s in state.view("client").sections if s.key == "overview").statements[0].text
+    # three entries, all written in January 2026: before, "written from January 2026 to March 2026"
+    assert "March" not in overview, overview
+
+
+def test_the_clients_overview_names_one_month_in_words_when_all_writing_falls_in_it() -> None:
+    """All writing in one month: "written in January 2026", and the first and last months otherwise."""
+    from datetime import UTC, datetime
+
+    from reverie.insights.items import Item
+    from reverie.insights.state import InsightState
+
+    def overview(days: list[tuple[int, int]]) -> str:
+        state = InsightState()
+        for n, (month, day) in enumerate(days):
+            state.add(
+                Item(
+                    id=f"e{n}",
+                    source="entry",
+                    kind="reflection",
+                    happened_at=datetime(2026, month, day, 20, tzinfo=UTC),
+                    shared_with_therapist=False,
+                    is_process_note=False,
+                    findings=(_r39_feeling("joy"),),
+                )
+            )
+        return next(s for s in state.view("client").sections if s.key == "overview").statements[0].text
+
+    assert "written in January 2026," in overview([(1, 5), (1, 19)])
+    assert "written from February 2026 to April 2026," in overview([(2, 5), (4, 19)])

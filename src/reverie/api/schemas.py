@@ -174,12 +174,25 @@ class RevisionOut(Schema):
 
 
 class FindingsOut(Schema):
-    """The stored analysis of an entry's current revision; ``status`` is ``pending`` until the worker has analysed
-    that revision (after each save or edit: an earlier revision's findings are never served for edited text)."""
+    """What the analysis of an entry shows its reader; ``status`` is ``pending`` until the worker has analysed
+    the entry's current revision (after each save or edit: an earlier revision's findings are never served).
+
+    Two shapes of ``result``, by reader. The writer (a client) gets what their entry page shows, in its words
+    (schema ``reverie.noticed/1``): ``findings``, each ``{ref, kind, text, evidence, sureness, answer}`` (``kind``
+    the panel's analyzer name: ``feelings``, ``mixed_feelings``, ``unexplained``, ``dreams``), ``folded`` (the
+    ones they said do not fit), ``left_out`` (how many readings were not sure enough to show) and ``risk`` (the
+    panel's calm words, or null): the one findings rule (``insights.shown``), never codes, model names, scores or
+    a risk level. A therapist reading a shared entry gets the stored analysis (schema ``reverie.analysis/1``),
+    the detailed reading their entry page lists under "Details: every reading, with its codes"."""
 
     status: Literal["ready", "pending"]
     revision: int | None
-    result: dict[str, Any] | None
+    result: dict[str, Any] | None = Field(
+        None,
+        description="For the writer: what their entry page shows (reverie.noticed/1: findings, folded, left_out, "
+        "risk; plain words, no codes or scores). For a therapist: the stored analysis (reverie.analysis/1). "
+        "Null while pending.",
+    )
 
 
 class ImportOut(Schema):

@@ -137,6 +137,9 @@ ROLES = frozenset(
     }
 )
 PARENT_ROLES = frozenset({"mother", "father", "parents"})
+# The catch-all role: "someone else", anyone not named by a specific role. Two mentions of it are not one person
+# (a man in a dream, Tom in an entry; Tom and a waiter), so no line links or pairs mentions through it (r39).
+CATCH_ALL_ROLE = "other"
 ROLE_GROUPS = {
     "self": "self",
     "mother": "family",

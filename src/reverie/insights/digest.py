@@ -14,8 +14,8 @@ from itertools import pairwise
 from typing import Any
 
 from reverie.analysis.findings import Finding, Span
-from reverie.insights.ccrt import PARENT_ROLES, ROLES, cluster_of, group_of
-from reverie.insights.goemotions import ANXIETY, EMOTIONS, NEGATIVE, POSITIVE
+from reverie.insights.ccrt import CATCH_ALL_ROLE, PARENT_ROLES, ROLES, cluster_of, group_of
+from reverie.insights.goemotions import ANXIETY, EMOTIONS
 from reverie.insights.items import Item
 from reverie.insights.patterns import TEMPLATES, PatternMark, step_met
 
@@ -113,7 +113,7 @@ def digest(item: Item) -> Digest:
         emotions=emotion_set,
         roles=roles,
         role_emotions=role_emotions | ambivalent,
-        mixed_roles=_mixed(role_emotions) | ambivalent_roles,
+        mixed_roles=ambivalent_roles,  # what the entry panel shows as mixed feelings, never co-occurrence (r39)
         unexplained=tuple(_unexplained_emotion(f, emotions) for f in by_kind.get("unexplained_feeling", [])),
         linked_emotions=frozenset(e for _, e in role_emotions) | frozenset(e for _, e in ambivalent),
         defense_levels=tuple(sorted(levels.items())),
@@ -178,12 +178,14 @@ def _role_emotions(
 
 
 def _ambivalence(findings: list[Finding]) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
-    """Roles with ambivalence (known roles only, never a name) and the (role, emotion) pairs it names."""
+    """Roles with ambivalence and the (role, emotion) pairs it names: the mixed feelings the entry panel shows
+    (``observations._mixed``), counted only toward one identified role, never a name, never the catch-all
+    ``other`` ("someone else" is anyone: love toward Tom and anger at a waiter are not mixed feelings, r39)."""
     roles: set[str] = set()
     pairs: set[tuple[str, str]] = set()
     for finding in findings:
-        target = str(finding.data.get("target", finding.label))
-        if target not in ROLES or target == "self":
+        target = str(finding.data.get("role") or finding.data.get("target") or finding.label)
+        if target not in ROLES or target in {"self", CATCH_ALL_ROLE}:
             continue
         roles.add(target)
         for side in ("positive", "negative"):
@@ -193,13 +195,6 @@ def _ambivalence(findings: list[Finding]) -> tuple[frozenset[str], frozenset[tup
 
 def _strings(raw: object) -> list[str]:
     return [str(x) for x in raw] if isinstance(raw, list | tuple) else []
-
-
-def _mixed(role_emotions: frozenset[tuple[str, str]]) -> frozenset[str]:
-    """Roles toward whom both pleasant and painful emotions appear in the same item."""
-    positive = {r for r, e in role_emotions if e in POSITIVE}
-    negative = {r for r, e in role_emotions if e in NEGATIVE}
-    return frozenset(positive & negative)
 
 
 def _unexplained_emotion(finding: Finding, emotions: list[Finding]) -> str:

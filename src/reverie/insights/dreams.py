@@ -1,12 +1,12 @@
 """Dreams: recurring coded elements across dreams, and links to waking life (the same person role in a waking
-entry or session within seven days of the dream)."""
+entry or session within seven days of the dream; a specific role, never the catch-all "someone else")."""
 
 from __future__ import annotations
 
 from bisect import bisect_left
 from datetime import timedelta
 
-from reverie.insights.ccrt import role_words
+from reverie.insights.ccrt import CATCH_ALL_ROLE, role_words
 from reverie.insights.digest import Digest
 from reverie.insights.lane import Lane
 from reverie.insights.statements import Statement, statement, unit_words
@@ -36,7 +36,7 @@ def _element_lines(lane: Lane) -> list[Statement]:
 def _waking_lines(lane: Lane, audience: str) -> list[Statement]:
     per_role: dict[str, list[Digest]] = {}
     for dream in lane.dreams.values():
-        for role in dream.roles:
+        for role in dream.roles - {CATCH_ALL_ROLE}:  # "someone else" is not one person to meet again (r39)
             per_role.setdefault(role, []).append(dream)
     ranked = sorted(per_role.items(), key=lambda x: (-len(x[1]), x[0]))
     lines = []

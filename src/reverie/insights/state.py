@@ -29,7 +29,7 @@ from reverie.insights.digest import Digest, digest
 from reverie.insights.dreams import dream_lines
 from reverie.insights.feelings import feeling_lines
 from reverie.insights.items import Item
-from reverie.insights.lane import Lane
+from reverie.insights.lane import Lane, Moment
 from reverie.insights.patterns import pattern_lines
 from reverie.insights.series import group_nodes, period_points
 from reverie.insights.shown import defenses_worded, for_research, for_summary, relationships_worded
@@ -273,7 +273,7 @@ def _overview(lane: Lane, audience: str) -> list[Statement]:
         )
         text = (  # months, not calendar quarters (h10)
             f"This view draws on {lane.item_count} {unit_words('entries', lane.item_count)} written "
-            f"{_months_between(list(lane.periods.keys()))}, including {dreams} {unit_words('dreams', dreams)}"
+            f"{_months_between(lane.order)}, including {dreams} {unit_words('dreams', dreams)}"
             f"{moments}."
         )
         return [statement("overview", text, (), lane.item_count, None, "items")]
@@ -289,19 +289,16 @@ def _overview(lane: Lane, audience: str) -> list[Statement]:
     return [statement("overview", text, (), lane.item_count, None, "items")]
 
 
-def _months_between(periods: list[str]) -> str:
-    """The calendar quarters the entries fall in as the months a person reads: 'from January 2020 to December
-    2024' ('2020-Q1' .. '2024-Q4'); a name that is not a quarter is kept as it is."""
-    from reverie.insights.pictures import quarter_months
+def _months_between(order: list[Moment]) -> str:
+    """The first and the last month with writing, as a person reads them: 'from January 2020 to December 2024',
+    or 'in January 2026' when all the writing falls in one month. Never a month nothing was written in (r39: the
+    calendar quarter's ends said "from January 2026 to March 2026" of entries all written in January)."""
+    from reverie.insights.pictures import MONTHS
 
-    def month(period: str, end: int) -> str:
-        year, _, quarter = period.partition("-Q")
-        if not (year.isdigit() and quarter in {"1", "2", "3", "4"}):
-            return period
-        return f"{quarter_months(int(quarter))[end]} {year}"
-
-    first, last = min(periods), max(periods)
-    return f"from {month(first, 0)} to {month(last, 1)}"
+    first, last = order[0][0], order[-1][0]
+    first_words = f"{MONTHS[first.month - 1]} {first.year}"
+    last_words = f"{MONTHS[last.month - 1]} {last.year}"
+    return f"in {first_words}" if first_words == last_words else f"from {first_words} to {last_words}"
 
 
 def _patterns(lane: Lane, audience: str) -> list[Statement]:

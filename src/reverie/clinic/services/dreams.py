@@ -22,6 +22,8 @@ from reverie.clinic.services import audit
 from reverie.clinic.services.analysis import latest_by_entry, stored_findings
 from reverie.clinic.services.local_time import local_date
 from reverie.errors import InvalidInput, PermissionDenied
+from reverie.insights.ccrt import CATCH_ALL_ROLE
+from reverie.insights.shown import counted
 
 DREAM_KINDS = ("dream",)  # night dreams only: the HVdC coder does not code daydreams (their kind decides)
 THEME_OF = {"ro": "RO", "rs": "RS", "w": "W"}
@@ -46,24 +48,40 @@ class DreamSeries:
 
 
 def _waking(entry: Entry, findings: list[Finding]) -> list[WakingFinding]:
+    """What a waking entry may link to a dream: only what the one findings rule counts (``shown.counted``, what
+    its entry page would show: the writer's own feelings over the bar, no relationship theme while episodes are
+    unverified), and people only when identified (r39: someone else's anger at 0.24 was "the same feeling" as the
+    dream's, and every "someone else" was one person)."""
     day = local_date(entry.happened_at, entry.client)  # the dreamer's own day: "the same day" is theirs
+    shown = [c for c in (counted(f) for f in findings) if c is not None]
     out = [
-        WakingFinding(str(entry.id), day, "person", f.label)
-        for f in findings
-        if f.kind == "person" and f.label != "self"
+        WakingFinding(str(entry.id), day, "person", who)
+        for f in shown
+        if f.kind == "person" and (who := _identified(f))
     ]
     out += [
         WakingFinding(str(entry.id), day, "emotion", f.label)
-        for f in findings
+        for f in shown
         if f.kind == "emotion" and f.label != "neutral"
     ]
-    for f in findings:
+    for f in shown:
         if f.kind == "episode":
             for key in ("ro", "rs"):
                 code = f.data.get(key)
                 if code and code.get("label"):
                     out.append(WakingFinding(str(entry.id), day, "theme", str(code["label"])))
     return out
+
+
+def _identified(person: Finding) -> str:
+    """The person a mention names: a specific role, or the name of someone under the catch-all role; "" for the
+    writer and for an unnamed "someone else" (anyone, never one person to link through)."""
+    if person.label == "self":
+        return ""
+    if person.label == CATCH_ALL_ROLE:
+        name = person.data.get("name")
+        return str(name) if isinstance(name, str) else ""
+    return person.label
 
 
 def series_for(client: User, norm_group: str = "female") -> DreamSeries:

@@ -70,6 +70,7 @@ class Noticed:
     risk: Risk | None
     agreement: tuple[Agreement, ...]
     details: tuple[tuple[str, list[Line]], ...] = field(default=())
+    revision: int = 0  # the entry revision read (the panel shows only an analysis of the words it holds now)
 
 
 def _record_id(row_id: uuid.UUID) -> str:
@@ -137,7 +138,37 @@ def noticed(actor: User, entry_id: uuid.UUID | str) -> Noticed | None:
         risk=reading.risk,
         agreement=tuple(a for a in agreement(entry.client, reader=actor) if a.analyzer in analyzers),
         details=details,
+        revision=entry.revision,
     )
+
+
+NOTICED_SCHEMA = "reverie.noticed/1"
+
+
+def _shown_json(s: Shown) -> dict[str, Any]:
+    obs = s.observation
+    return {
+        "ref": obs.ref,
+        "kind": obs.analyzer,
+        "text": obs.text,
+        "evidence": list(obs.evidence),
+        "sureness": obs.sureness,
+        "answer": s.answer,
+    }
+
+
+def noticed_json(noticed: Noticed) -> dict[str, Any]:
+    """The writer's entry panel as data (``reverie.noticed/1``), what the API gives a client for their entry: the
+    observations it shows, in its words, those they folded away, how many were left out and the risk's calm
+    words. No codes, model names, scores or risk level: the panel is what the one findings rule
+    (``insights.shown``) counts, and the client's pages state nothing else (r39)."""
+    return {
+        "schema": NOTICED_SCHEMA,
+        "findings": [_shown_json(s) for s in noticed.shown],
+        "folded": [_shown_json(s) for s in noticed.folded],
+        "left_out": noticed.left_out,
+        "risk": noticed.risk.text if noticed.risk is not None else None,
+    }
 
 
 def answer(actor: User, entry_id: uuid.UUID | str, ref: str, given: str) -> str:
