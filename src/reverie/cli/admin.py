@@ -356,6 +356,9 @@ def worker(
     parent_pid: Annotated[
         int | None, typer.Option(hidden=True, help="Stop when this process is gone.")
     ] = None,
+    worker_id: Annotated[
+        str | None, typer.Option(hidden=True, help="This worker's id (given by `reverie serve`).")
+    ] = None,
 ) -> None:
     """Run background tasks (analysis of saved entries). Several workers may share one PostgreSQL database;
     a worker that dies leaves no task stuck (leases: REVERIE_TASK_LEASE_SECONDS)."""
@@ -363,7 +366,7 @@ def worker(
     from reverie.clinic.services.worker import run_worker
 
     django_ready()
-    run_worker(interval=interval, batch=batch, parent_pid=parent_pid)
+    run_worker(interval=interval, batch=batch, parent_pid=parent_pid, worker_id=worker_id)
 
 
 def register(app: typer.Typer) -> None:

@@ -20,8 +20,9 @@ def doctor(
     """Open every sealed record and report, per person, how many cannot be opened (never their content); finish
     what an earlier erasure still owes (emptying the database's write-ahead log, removing a backup key), and say
     so when it finishes an erasure that a stopped process left (person ids only); retry the risk alerts a save
-    still owes and say how many entries were risk-screened on the lexicon alone, and how many wait for re-analysis
-    (analysed by an older analyzer version).
+    still owes and say how many entries were risk-screened on the lexicon alone, how many wait for their analysis
+    or whose analysis failed (by error type; given up after three tries, or a task that stopped its worker three
+    times), and how many wait for re-analysis (analysed by an older analyzer version) or whose re-analysis failed.
 
     Exits non-zero when any record cannot be opened (after --quarantine: when any is left that was not moved), when
     an erasure is still not finished (said in plain words), when a risk alert is still owed, or when the backup key
@@ -62,6 +63,7 @@ def doctor(
     risk_owed = (
         _risk_screen_health()
     )  # before any failing exit: a lost record elsewhere keeps no alert unraised
+    _analysis_health()
     _reanalysis_health()
     report = service.check()
     names = dict(User.objects.values_list("pk", "username"))
@@ -127,6 +129,41 @@ def _risk_screen_health() -> str | None:
     )
     typer.echo(said)
     return said
+
+
+def _analysis_health() -> None:
+    """Say how many entries wait for their analysis, and whose analysis (or re-analysis) failed, in plain words
+    with the command that retries them (counts and error type names only, never words)."""
+    from django.conf import settings
+
+    from reverie.clinic.services import analysis
+
+    try:
+        state = analysis.health()
+    except Exception as exc:  # never fatal to the record check
+        typer.echo(f"Could not check which entries wait for their analysis ({type(exc).__name__}).")
+        return
+    errors = ", ".join(f"{name} × {count}" for name, count in sorted(state.errors.items()))
+    reerrors = ", ".join(f"{name} × {count}" for name, count in sorted(state.reanalysis_errors.items()))
+    failed = state.retrying + state.given_up
+    if failed:
+        typer.echo(
+            f"{failed} entries could not be analysed: their analysis failed ({errors}). {state.retrying} will be"
+            f" retried by the worker; {state.given_up} were given up after {analysis.MAX_TRIES} tries (or stopped"
+            " the worker as often). Their words are kept; `reverie reanalyse` tries them all again now."
+        )
+    others = state.waiting - failed
+    if others and settings.REVERIE["REVERIE_ANALYSIS"] != "off":
+        typer.echo(
+            f"{others} entries wait for their analysis: a running `reverie worker` (or `reverie serve`) analyses"
+            " them; `reverie reanalyse` analyses them all now."
+        )
+    if state.reanalysis_given_up:
+        typer.echo(
+            f"{state.reanalysis_given_up} entries could not be re-analysed by the analyzers installed now: it"
+            f" failed {analysis.MAX_TRIES} times ({reerrors}); they keep their older findings and the worker goes on"
+            " with the others. `reverie reanalyse` tries them again now."
+        )
 
 
 def _reanalysis_health() -> None:

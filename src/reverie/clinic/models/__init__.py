@@ -5,6 +5,7 @@ from reverie.clinic.models.audit import AuditCheckpoint, AuditEvent, AuditHead
 from reverie.clinic.models.feedback import FitAnswer, ObservationFeedback
 from reverie.clinic.models.integrity import QuarantinedRecord
 from reverie.clinic.models.journal import (
+    AnalysisFailure,
     Attachment,
     ClientKey,
     Entry,
@@ -17,6 +18,7 @@ from reverie.clinic.models.security import AccountInvitation, RecoveryCode, Thro
 
 __all__ = [
     "AccountInvitation",
+    "AnalysisFailure",
     "Attachment",
     "AuditCheckpoint",
     "AuditEvent",

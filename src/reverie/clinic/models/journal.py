@@ -86,8 +86,32 @@ class StoredAnalysis(models.Model):
     risk_level = models.CharField(max_length=16, default="none")
     payload = models.BinaryField()
     created_at = models.DateTimeField(auto_now_add=True)
+    # Whether the after-analysis hooks (the risk flow) ran and committed for it: set in the same transaction as
+    # their effect, so a worker that died (or a hook that failed) after the store leaves it False and the next run
+    # of the task runs them again (they are idempotent). Rows made before this field: True.
+    hooks_done = models.BooleanField(default=True)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["entry", "revision"], name="one_analysis_per_revision")
+        ]
+
+
+class AnalysisFailure(models.Model):
+    """One entry revision whose analysis (``task="analyse"``) or re-analysis (``task="reanalyse"``, for the
+    analyzer ``versions`` of the time) failed: how many tries, the last error's type (never its message, which may
+    quote the text), when. The worker retries a bounded number of times with a growing wait; ``reverie doctor``
+    reports the rest. Removed when the task succeeds."""
+
+    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="analysis_failures")
+    revision = models.PositiveIntegerField()
+    task = models.CharField(max_length=16)
+    versions = models.JSONField(default=dict)
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.CharField(max_length=100)
+    failed_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["entry", "revision", "task"], name="one_failure_per_task")
         ]

@@ -2,11 +2,18 @@
 
 ``REVERIE_ANALYSIS`` chooses how: ``background`` enqueues a django-tasks task that a ``reverie worker`` process runs
 (several workers may share one PostgreSQL database), ``inline`` runs it right after the commit (tests, scripts),
-``off`` not at all. A failed analysis is logged by type only and never touches the entry.
+``off`` not at all. A failed analysis is logged by type only and never touches the entry; it is recorded
+(:class:`~reverie.clinic.models.AnalysisFailure`: tries, the error's type) and the worker's upkeep thread retries it
+(:func:`retry_failed`) up to ``MAX_TRIES`` times, waiting longer each time; ``reverie doctor`` reports the rest.
+
+The after-analysis hooks (the risk flow) run in one transaction with the stored analysis's ``hooks_done`` mark:
+a worker that dies, or a hook that fails, after the store leaves the mark unset, and the next run of the task
+(requeued by the lease, or retried) runs them again. They are idempotent (one alert per revision's words).
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import threading
@@ -24,7 +31,7 @@ from django.db.models import F
 from django_tasks import task
 
 from reverie.analysis.findings import Finding
-from reverie.clinic.models import Entry, StoredAnalysis, User
+from reverie.clinic.models import AnalysisFailure, Entry, StoredAnalysis, User
 from reverie.clinic.services import audit, keys
 from reverie.clinic.services.journal import _entry_for, _open_payload
 from reverie.clinic.services.policy import Action
@@ -65,6 +72,8 @@ def analyse_stored_entry(entry_id: uuid.UUID | str, revision: int) -> StoredAnal
         return None
     stored = StoredAnalysis.objects.filter(entry=entry, revision=revision).first()
     if stored is not None and not _replacing.get():  # already read (e.g. the demo's batches): not twice
+        if not stored.hooks_done:  # stored, but the worker died or a hook failed before the hooks committed
+            _run_hooks(entry, stored, open_result(entry, stored))
         return stored
     doc = _open_payload(entry, entry.client)
     text = analysis_text(doc)
@@ -117,12 +126,22 @@ def _store_result(
                 analyzers=stored_versions(result),
                 risk_level=_risk_level(result),
                 payload=sealed,
+                hooks_done=False,
             )
     except DbIntegrityError:
         return StoredAnalysis.objects.filter(entry=entry, revision=revision).first()
-    for hook in after_analysis_hooks:
-        hook(entry, stored, result)
+    _run_hooks(entry, stored, result)
     return stored
+
+
+def _run_hooks(entry: Entry, stored: StoredAnalysis, result: dict[str, Any]) -> None:
+    """Run the after-analysis hooks and mark them done, all in one transaction: either their effects and the mark
+    commit, or neither (a failure propagates and the task is retried; a rerun finds the mark unset)."""
+    with transaction.atomic():
+        for hook in after_analysis_hooks:
+            hook(entry, stored, result)
+        StoredAnalysis.objects.filter(pk=stored.pk).update(hooks_done=True)
+    stored.hooks_done = True
 
 
 def ensure_risk_screen(text: str, kind: str, result: dict[str, Any]) -> dict[str, Any]:
@@ -143,12 +162,76 @@ def ensure_risk_screen(text: str, kind: str, result: dict[str, Any]) -> dict[str
     return result
 
 
+ANALYSE = "analyse"
+REANALYSE = "reanalyse"
+# Tries of one entry revision's analysis (or re-analysis, per analyzer versions) before giving up, and the wait
+# before the next try: 1 minute after the first failure, then 4 times longer.
+MAX_TRIES = 3
+RETRY_AFTER_SECONDS = 60
+
+
+def record_failure(
+    entry_id: uuid.UUID | str,
+    revision: int,
+    task: str,
+    error: str,
+    *,
+    versions: dict[str, str] | None = None,
+    final: bool = False,
+) -> None:
+    """Count one failed try of an entry revision's analysis (``task``: ANALYSE or REANALYSE, the latter for the
+    analyzer ``versions`` it ran under: new versions start the count again). ``error``: the exception's type name,
+    never its message. ``final``: no more tries (a task that stopped its worker MAX_TRIES times)."""
+    from django.utils import timezone
+
+    if not Entry.objects.filter(pk=entry_id).exists():
+        return  # erased since: nothing is owed
+    with transaction.atomic():
+        row = (
+            AnalysisFailure.objects.select_for_update()
+            .filter(entry_id=entry_id, revision=revision, task=task)
+            .first()
+        )
+        if row is None:
+            row = AnalysisFailure(entry_id=entry_id, revision=revision, task=task)
+        elif task == REANALYSE and versions is not None and row.versions != versions:
+            row.attempts = 0
+        row.attempts = MAX_TRIES if final else row.attempts + 1
+        row.versions = versions or {}
+        row.last_error = error[:100]
+        row.failed_at = timezone.now()
+        row.save()
+
+
+def _attempt(task: str, entry_id: str, revision: int, run: Callable[[], object]) -> None:
+    """Run one try of a task; on success forget its earlier failures, on failure record it (type only) for the
+    retry and for ``reverie doctor``. Never raises an ``Exception`` (its message could quote the entry)."""
+    try:
+        run()
+    except Exception as exc:
+        log.error(
+            "%s of one entry failed: %s", "analysis" if task == ANALYSE else "re-analysis", type(exc).__name__
+        )
+        try:
+            versions = _versions_of(entry_id) if task == REANALYSE else None
+            record_failure(entry_id, revision, task, type(exc).__name__, versions=versions)
+        except Exception as again:  # the database is away: the task is lost for now, as before; logged
+            log.error("recording a failed analysis failed: %s", type(again).__name__)
+        return
+    AnalysisFailure.objects.filter(entry_id=entry_id, revision=revision, task=task).delete()
+
+
+def _versions_of(entry_id: uuid.UUID | str) -> dict[str, str]:
+    kind = Entry.objects.filter(pk=entry_id).values_list("kind", flat=True).first()
+    try:
+        return current_versions(kind) if kind else {}
+    except Exception:  # the analyzers cannot be loaded: counted without versions
+        return {}
+
+
 @task()
 def analyse_entry_task(entry_id: str, revision: int) -> None:
-    try:
-        analyse_stored_entry(entry_id, revision)
-    except Exception as exc:
-        log.error("analysis of one entry failed: %s", type(exc).__name__)
+    _attempt(ANALYSE, entry_id, revision, lambda: analyse_stored_entry(entry_id, revision))
 
 
 # While set (``replacing``), analyse_stored_entry redoes a revision already analysed and swaps the new result in.
@@ -178,10 +261,7 @@ def schedule(entry_id: uuid.UUID, revision: int) -> None:
         held.append((entry_id, revision))
         return
     if mode == "inline":
-        try:
-            analyse_stored_entry(entry_id, revision)
-        except Exception as exc:
-            log.error("analysis of one entry failed: %s", type(exc).__name__)
+        _attempt(ANALYSE, str(entry_id), revision, lambda: analyse_stored_entry(entry_id, revision))
         return
     from reverie.clinic.services.worker import priority_for
 
@@ -212,14 +292,15 @@ def held_back() -> Iterator[list[tuple[uuid.UUID, int]]]:
 
 
 def _waiting() -> list[tuple[uuid.UUID, int]]:
-    """Entries (current revision, not in the trash) with no stored analysis of it, risk first (an entry whose
-    save-time screen was not "none", or has none, before the rest), then oldest first."""
+    """Entries (current revision, not in the trash) with no stored analysis of it (or one whose after-analysis
+    hooks did not commit), risk first (an entry whose save-time screen was not "none", or has none, before the
+    rest), then oldest first."""
     from django.db.models import Exists, OuterRef
 
     from reverie.clinic.models import EntryScreen
     from reverie.clinic.services.worker import QUIET_LEVELS
 
-    done = StoredAnalysis.objects.filter(entry=OuterRef("pk"), revision=OuterRef("revision"))
+    done = StoredAnalysis.objects.filter(entry=OuterRef("pk"), revision=OuterRef("revision"), hooks_done=True)
     quiet = EntryScreen.objects.filter(
         entry=OuterRef("pk"), revision=OuterRef("revision"), level__in=QUIET_LEVELS
     )
@@ -425,6 +506,8 @@ def reanalyse_entry(entry_id: uuid.UUID | str, revision: int) -> StoredAnalysis 
     are swapped for the new in one transaction (kept if it fails). Idempotent: an up-to-date one is left alone."""
     entry = Entry.objects.filter(pk=entry_id, revision=revision, deleted_at__isnull=True).first()
     stored = StoredAnalysis.objects.filter(entry_id=entry_id, revision=revision).first()
+    if entry is not None and stored is not None and not stored.hooks_done:
+        return analyse_stored_entry(entry.id, revision)  # its hooks first (a re-analysis that failed in them)
     if entry is None or stored is None or not is_outdated(stored.analyzers, current_versions(entry.kind)):
         return None
     with replacing():
@@ -433,42 +516,157 @@ def reanalyse_entry(entry_id: uuid.UUID | str, revision: int) -> StoredAnalysis 
 
 @task()
 def reanalyse_entry_task(entry_id: str, revision: int) -> None:
-    try:
-        reanalyse_entry(entry_id, revision)
-    except Exception as exc:
-        log.error("re-analysis of one entry failed: %s", type(exc).__name__)
+    _attempt(REANALYSE, entry_id, revision, lambda: reanalyse_entry(entry_id, revision))
 
 
-def _queued_reanalyses() -> set[str]:
+def _queued(task_path: str) -> set[str]:
+    """The entry ids of the tasks of ``task_path`` queued or running now."""
     from django_tasks_db.compat import TaskResultStatus
     from django_tasks_db.models import DBTaskResult
 
     rows = DBTaskResult.objects.filter(
-        task_path=reanalyse_entry_task.module_path,
+        task_path=task_path,
         status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING],
     ).values_list("args_kwargs", flat=True)
     return {str(row["args"][0]) for row in rows if row.get("args")}
 
 
+def _queued_reanalyses() -> set[str]:
+    return _queued(reanalyse_entry_task.module_path)
+
+
+def _retry_due(attempts: int, failed_at: Any, now: Any) -> bool:
+    """Whether a failed try may be retried now: under MAX_TRIES, and its wait (growing 4 times a try) is over."""
+    from datetime import timedelta
+
+    wait = timedelta(seconds=RETRY_AFTER_SECONDS * 4 ** max(0, attempts - 1))
+    return bool(attempts < MAX_TRIES and failed_at <= now - wait)
+
+
+def _same_versions(kind: str, versions: dict[str, str]) -> bool:
+    """Whether a re-analysis failure was counted under the analyzer versions installed now (or unknown ones)."""
+    try:
+        return not versions or versions == current_versions(kind)
+    except Exception as exc:  # the analyzers cannot be loaded: the failure counts as it stands
+        log.warning("reading the analyzer versions failed: %s", type(exc).__name__)
+        return True
+
+
+def _held_reanalyses(now: Any) -> set[uuid.UUID]:
+    """Entries whose re-analysis under the analyzer versions installed now failed and is not due again (it waits,
+    or failed MAX_TRIES times): a poison entry never takes the batch's place from the others."""
+    rows = AnalysisFailure.objects.filter(task=REANALYSE, revision=F("entry__revision")).values_list(
+        "entry_id", "entry__kind", "versions", "attempts", "failed_at"
+    )
+    held = set()
+    for entry_id, kind, versions, attempts, failed_at in rows:
+        if not _same_versions(kind, versions):
+            continue  # failed under other versions: the count starts again
+        if not _retry_due(attempts, failed_at, now):
+            held.add(entry_id)
+    return held
+
+
+def retry_failed(now: Any = None) -> int:
+    """Queue again the analyses that failed and whose wait is over (at most MAX_TRIES tries in all; the worker's
+    upkeep thread calls this): risk first, as a save's; also a re-analysis whose hooks failed after its store (the
+    analysis task runs the hooks owed). Background mode only. Returns how many were queued."""
+    from django.utils import timezone
+
+    from reverie.clinic.services.worker import priority_for
+
+    if not in_background():
+        return 0
+    now = now or timezone.now()
+    AnalysisFailure.objects.exclude(revision=F("entry__revision")).delete()  # edited since: that try is moot
+    waiting = set(_waiting())
+    queued = _queued(analyse_entry_task.module_path)
+    rows = AnalysisFailure.objects.filter(entry__deleted_at__isnull=True).values_list(
+        "entry_id", "revision", "attempts", "failed_at"
+    )
+    due = list(
+        dict.fromkeys(
+            (entry_id, revision)
+            for entry_id, revision, attempts, failed_at in rows
+            if (entry_id, revision) in waiting
+            and str(entry_id) not in queued
+            and _retry_due(attempts, failed_at, now)
+        )
+    )
+    with transaction.atomic():
+        for entry_id, revision in due:
+            analyse_entry_task.using(priority=priority_for(entry_id, revision)).enqueue(
+                str(entry_id), revision
+            )
+    return len(due)
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysisHealth:
+    """What ``reverie doctor`` says of the analysis of saved entries (counts and error type names only)."""
+
+    waiting: int  # entries (current revision, not in the trash) with no analysis yet, or whose hooks are owed
+    retrying: int  # of those, ones whose analysis failed and the worker will try again
+    given_up: int  # of those, ones whose analysis failed MAX_TRIES times (or stopped the worker as often)
+    errors: dict[str, int]  # the last error's type → how many of those failed
+    # entries whose re-analysis under the versions installed now failed MAX_TRIES times, and their errors' types
+    reanalysis_given_up: int
+    reanalysis_errors: dict[str, int]
+
+
+def health() -> AnalysisHealth:
+    waiting = set(_waiting())
+    retrying = given_up = 0
+    errors: dict[str, int] = {}
+    rows = AnalysisFailure.objects.filter(task=ANALYSE).values_list(
+        "entry_id", "revision", "attempts", "last_error"
+    )
+    for entry_id, revision, attempts, error in rows:
+        if (entry_id, revision) not in waiting:
+            continue
+        if attempts >= MAX_TRIES:
+            given_up += 1
+        else:
+            retrying += 1
+        errors[error] = errors.get(error, 0) + 1
+    re_given_up = 0
+    re_errors: dict[str, int] = {}
+    re_rows = AnalysisFailure.objects.filter(
+        task=REANALYSE, attempts__gte=MAX_TRIES, revision=F("entry__revision"), entry__deleted_at__isnull=True
+    ).values_list("entry__kind", "versions", "last_error")
+    for kind, versions, error in re_rows:
+        if not _same_versions(kind, versions):
+            continue
+        re_given_up += 1
+        re_errors[error] = re_errors.get(error, 0) + 1
+    return AnalysisHealth(len(waiting), retrying, given_up, errors, re_given_up, re_errors)
+
+
 def queue_outdated(batch: int | None = None) -> int:
     """Queue the re-analysis of entries analysed by an older analyzer version: risk first, below every new save's
     analysis, never more than ``batch`` (``REANALYSIS_BATCH``) queued at a time (an entry already queued is not queued twice; the
-    worker's heartbeat tops the batch up). ``inline`` mode redoes a batch at once; ``off`` queues nothing but
+    worker's upkeep thread tops the batch up). ``inline`` mode redoes a batch at once; ``off`` queues nothing but
     counts. Returns how many were queued now."""
     batch = REANALYSIS_BATCH if batch is None else batch
     mode = settings.REVERIE["REVERIE_ANALYSIS"]
+    from django.utils import timezone
+
     outdated = _outdated()
     if mode != "background":
-        chosen = outdated[:batch]
+        held = _held_reanalyses(timezone.now()) if mode == "inline" else set()
+        chosen = [row for row in outdated if row.entry_id not in held][:batch]
         if mode == "inline":
             for row in chosen:
-                try:
-                    reanalyse_entry(row.entry_id, row.revision)
-                except Exception as exc:
-                    log.error("re-analysis of one entry failed: %s", type(exc).__name__)
+                entry_id, revision = str(row.entry_id), row.revision
+                _attempt(
+                    REANALYSE, entry_id, revision, functools.partial(reanalyse_entry, entry_id, revision)
+                )
         return len(chosen)
     queued = _queued_reanalyses()
-    chosen = [row for row in outdated if str(row.entry_id) not in queued][: max(0, batch - len(queued))]
+    held = _held_reanalyses(timezone.now())
+    chosen = [row for row in outdated if str(row.entry_id) not in queued and row.entry_id not in held][
+        : max(0, batch - len(queued))
+    ]
     with transaction.atomic():  # one commit for the whole batch
         for row in chosen:
             priority = REANALYSIS_RISK_PRIORITY if row.risky else REANALYSIS_PRIORITY
@@ -493,6 +691,7 @@ def reanalyse(progress: Callable[[int, int], None] | None = None) -> Reanalysed:
             with replacing():
                 analyse_stored_entry(entry.id, entry.revision)
             done += 1
+            AnalysisFailure.objects.filter(entry=entry, revision=entry.revision).delete()
         except Exception as exc:
             failed += 1
             log.error("re-analysis of one entry failed: %s", type(exc).__name__)

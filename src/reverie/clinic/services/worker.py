@@ -10,8 +10,11 @@ worker holds a row in ``WorkerLease`` that a heartbeat thread renews every third
 and does nothing else (no slow work can make a live worker's lease lapse). A second thread, the upkeep, runs the
 chores at the same pace, each round after the last has ended; first :func:`requeue_expired`: a running task whose worker's lease has run out (and that
 started at least one lease ago) goes back to the queue; after ``MAX_ATTEMPTS`` lost workers it is marked failed
-instead (a task that kills every worker must not kill them all). Delivery is therefore at least once; the analysis
-task is idempotent (one stored analysis per entry revision).
+instead (a task that kills every worker must not kill them all), and an analysis task so failed is recorded
+(``AnalysisFailure``, error "WorkerLost") for ``reverie doctor``. Delivery is therefore at least once; the analysis
+task is idempotent (one stored analysis per entry revision; its after-analysis hooks rerun until marked done).
+A worker child that ``reverie serve`` stops by force (:func:`stop_worker`) puts its task back itself: not counted
+as a lost worker.
 
 Priority. The queue is taken highest priority first. The full analysis of an entry whose save-time risk screen was
 not "none" (or that has no screen) is risk work and is enqueued at ``RISK_PRIORITY``; every other analysis at
@@ -120,6 +123,7 @@ def requeue_expired(now: datetime | None = None) -> Requeued:
     now = now or timezone.now()
     lease = timedelta(seconds=lease_seconds())
     requeued = failed = 0
+    lost: list[tuple[str, list[object]]] = []
     with transaction.atomic():
         live = set(WorkerLease.objects.filter(expires_at__gt=now).values_list("worker_id", flat=True))
         stale = (
@@ -140,17 +144,57 @@ def requeue_expired(now: datetime | None = None) -> Requeued:
                 )
                 row.save(update_fields=["status", "finished_at", "exception_class_path", "traceback"])
                 failed += 1
+                lost.append((row.task_path, list((row.args_kwargs or {}).get("args") or [])))
             else:
                 row.status = TaskResultStatus.READY
                 row.started_at = None
                 row.save(update_fields=["status", "started_at"])
                 requeued += 1
         WorkerLease.objects.filter(expires_at__lt=now - 10 * lease).delete()
+    _record_lost(lost)
     if requeued or failed:
         log.warning(
             "tasks of stopped workers: %d requeued, %d failed after %d tries", requeued, failed, MAX_ATTEMPTS
         )
     return Requeued(requeued, failed)
+
+
+def _record_lost(lost: list[tuple[str, list[object]]]) -> None:
+    """Record the analysis tasks failed for lost workers as failed for good (``reverie doctor`` reports them)."""
+    from reverie.clinic.services import analysis
+
+    tasks = {
+        analysis.analyse_entry_task.module_path: analysis.ANALYSE,
+        analysis.reanalyse_entry_task.module_path: analysis.REANALYSE,
+    }
+    for task_path, args in lost:
+        if task_path not in tasks or len(args) < 2:
+            continue
+        try:
+            analysis.record_failure(
+                str(args[0]), int(str(args[1])), tasks[task_path], "WorkerLost", final=True
+            )
+        except Exception as exc:  # the task row still says it failed
+            log.warning("recording a lost analysis task failed: %s", type(exc).__name__)
+
+
+def requeue_stopped(worker_id: str) -> int:
+    """Put back in the queue the tasks a worker was running when it was stopped on purpose (``stop_worker``'s
+    SIGKILL), without counting that worker as lost; release its lease. Returns how many."""
+    from django_tasks_db.compat import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    requeued = 0
+    with transaction.atomic():
+        for row in DBTaskResult.objects.select_for_update().filter(status=TaskResultStatus.RUNNING):
+            if row.worker_ids and row.worker_ids[-1] == worker_id:
+                row.status = TaskResultStatus.READY
+                row.started_at = None
+                row.worker_ids = row.worker_ids[:-1]
+                row.save(update_fields=["status", "started_at", "worker_ids"])
+                requeued += 1
+        release_lease(worker_id)
+    return requeued
 
 
 def _settle_erasures() -> None:
@@ -161,8 +205,8 @@ def _settle_erasures() -> None:
         erasure_owed.settle()
     except (
         Exception
-    ) as exc:  # anything (a record that cannot be written, the database away): the heartbeat must
-        # never die of it (the lease would lapse and others would re-run this worker's tasks); the next beat retries
+    ) as exc:  # anything (a record that cannot be written, the database away): the upkeep thread must
+        # never die of it; its next round retries
         log.warning("retrying what erasures owe failed: %s", type(exc).__name__)
 
 
@@ -172,7 +216,9 @@ def _settle_owed_alerts() -> None:
 
     try:
         risk_screen.settle_owed()
-    except Exception as exc:  # as _settle_erasures: the heartbeat must never die of it; the next beat retries
+    except (
+        Exception
+    ) as exc:  # as _settle_erasures: the upkeep thread must never die of it; its next round retries
         log.warning("retrying owed risk alerts failed: %s", type(exc).__name__)
 
 
@@ -182,8 +228,16 @@ def _queue_outdated() -> None:
     from reverie.clinic.services import analysis
 
     try:
+        analysis.retry_failed()  # and the analyses that failed, whose wait is over (a bounded number of tries)
+    except (
+        Exception
+    ) as exc:  # as _settle_erasures: the upkeep thread must never die of it; its next round retries
+        log.warning("retrying failed analyses failed: %s", type(exc).__name__)
+    try:
         analysis.queue_outdated()
-    except Exception as exc:  # as _settle_erasures: the heartbeat must never die of it; the next beat retries
+    except (
+        Exception
+    ) as exc:  # as _settle_erasures: the upkeep thread must never die of it; its next round retries
         log.warning("queueing re-analysis failed: %s", type(exc).__name__)
 
 
@@ -294,17 +348,28 @@ def run_worker(
 def start_background_worker() -> subprocess.Popen[bytes]:
     """Start ``reverie worker`` as a child in its own session (a terminal's Ctrl+C reaches only ``serve``, which
     then stops the child once, gracefully); the child also stops by itself if ``serve`` dies."""
+    worker_id = new_worker_id()
     process = subprocess.Popen(  # noqa: S603 (our own interpreter and module, fixed arguments)
-        [sys.executable, "-m", "reverie.cli.main", "worker", "--parent-pid", str(os.getpid())],
+        [
+            sys.executable,
+            *("-m", "reverie.cli.main", "worker", "--parent-pid", str(os.getpid())),
+            *("--worker-id", worker_id),
+        ],
         start_new_session=True,
     )
+    _child_ids[process.pid] = worker_id
     atexit.register(stop_worker, process)
     return process
 
 
+_child_ids: dict[int, str] = {}  # pid of a worker child -> its worker id (given to it, so serve can requeue)
+
+
 def stop_worker(process: subprocess.Popen[bytes], grace: float = STOP_GRACE_SECONDS) -> None:
     """SIGTERM once (the worker finishes its task and stops), SIGKILL after ``grace`` seconds: a task cut short
-    stays "running" and is requeued by the next worker when its lease runs out, never marked failed."""
+    goes back to the queue at once (:func:`requeue_stopped`), not counted as a lost worker, never marked failed
+    (if the database cannot be reached then, the next worker requeues it when its lease runs out)."""
+    worker_id = _child_ids.pop(process.pid, None)
     if process.poll() is not None:
         return
     process.terminate()
@@ -313,3 +378,8 @@ def stop_worker(process: subprocess.Popen[bytes], grace: float = STOP_GRACE_SECO
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait(timeout=10)
+        if worker_id is not None:
+            try:
+                requeue_stopped(worker_id)
+            except DatabaseError as exc:  # its lease runs out and the next worker requeues it (one attempt)
+                log.warning("requeueing the stopped worker's task failed: %s", type(exc).__name__)

@@ -1,0 +1,293 @@
+"""A failed analysis is recorded (type only), retried a bounded number of times, and reported; the hooks rerun
+until done, never twice; a worker child stopped by force is not counted as a lost worker."""
+
+from __future__ import annotations
+
+import contextlib
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import timedelta
+from typing import Any
+
+import pytest
+import typer
+from django.conf import settings
+from django.utils import timezone
+
+from reverie import settings as reverie_settings
+from reverie.care.models import RiskAlert
+from reverie.clinic.models import AnalysisFailure, StoredAnalysis
+from reverie.clinic.services import analysis, journal
+from reverie.clinic.services.journal import EntryDraft
+
+pytestmark = pytest.mark.django_db
+
+QUIET = "We walked to the market and bought apples for the week."
+
+
+class _Result:
+    def __init__(self, findings: list[dict[str, Any]], version: str = "9.9:fake") -> None:
+        self.findings = findings
+        self.analyzers = {"risk": version}
+
+    def to_json(self) -> dict[str, Any]:
+        return {"findings": list(self.findings), "analyzers": dict(self.analyzers), "notes": []}
+
+
+IDEATION = {"kind": "risk", "label": "ideation", "confidence": 0.9, "spans": [], "data": {}}
+
+
+@pytest.fixture
+def background() -> Iterator[None]:
+    original = settings.REVERIE
+    settings.REVERIE = reverie_settings.Config(
+        {**original.values, "REVERIE_ANALYSIS": "background", "REVERIE_TASK_LEASE_SECONDS": 30}
+    )
+    try:
+        yield
+    finally:
+        settings.REVERIE = original
+
+
+def _ready_tasks() -> list[list[Any]]:
+    from django_tasks_db.compat import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    return [row.args_kwargs["args"] for row in DBTaskResult.objects.filter(status=TaskResultStatus.READY)]
+
+
+def _doctor_says(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> str:
+    from reverie.cli import runtime
+    from reverie.cli.doctor_cmds import doctor
+
+    monkeypatch.setattr(runtime, "_ready", True)
+    capsys.readouterr()
+    with contextlib.suppress(typer.Exit, SystemExit):
+        doctor(quarantine=False)
+    return capsys.readouterr().out
+
+
+def test_a_failed_analysis_is_recorded_by_type_retried_with_a_growing_wait_and_given_up_after_three(
+    make_user: Any, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], background: None
+) -> None:
+    import reverie.analysis.pipeline as pipeline
+
+    alice = make_user()
+    view = journal.create_entry(alice, EntryDraft(kind="free_association", body=QUIET))
+    analysis.analyse_entry_task.enqueue(str(view.id), view.revision)
+
+    def poison(text: str, *args: Any, **kwargs: Any) -> Any:
+        raise ValueError(f"cannot read {text!r}")  # a message that quotes the words
+
+    monkeypatch.setattr(pipeline, "analyse", poison)
+    from django_tasks_db.models import DBTaskResult
+
+    DBTaskResult.objects.all().delete()  # as the worker after running it
+    analysis.analyse_entry_task.call(str(view.id), view.revision)
+    row = AnalysisFailure.objects.get(entry_id=view.id)
+    assert (row.attempts, row.last_error, row.task) == (1, "ValueError", "analyse")
+    now = timezone.now()
+    assert analysis.retry_failed(now) == 0  # the wait (a minute) is not over
+    assert analysis.retry_failed(now + timedelta(seconds=61)) == 1
+    assert _ready_tasks() == [[str(view.id), view.revision]]
+    assert analysis.retry_failed(now + timedelta(seconds=61)) == 0  # already queued: not twice
+    DBTaskResult.objects.all().delete()
+    analysis.analyse_entry_task.call(str(view.id), view.revision)
+    assert analysis.retry_failed(now + timedelta(seconds=200)) == 0  # the second wait is four minutes
+    assert analysis.retry_failed(now + timedelta(seconds=300)) == 1
+    DBTaskResult.objects.all().delete()
+    analysis.analyse_entry_task.call(str(view.id), view.revision)
+    assert AnalysisFailure.objects.get(entry_id=view.id).attempts == 3
+    assert analysis.retry_failed(now + timedelta(days=30)) == 0  # given up
+    said = _doctor_says(monkeypatch, capsys)
+    assert "1 entries could not be analysed" in said and "ValueError × 1" in said, said
+    assert "1 were given up after 3 tries" in said and "reverie reanalyse" in said, said
+    assert "apples" not in said
+    monkeypatch.setattr(pipeline, "analyse", lambda *a, **k: _Result([]))
+    assert analysis.reanalyse().done == 1  # the command the doctor names
+    assert not AnalysisFailure.objects.exists()
+    assert "could not be analysed" not in _doctor_says(monkeypatch, capsys)
+
+
+def test_a_hook_failure_is_recorded_and_the_worker_retries_it_and_the_alert_is_raised_once(
+    make_user: Any, monkeypatch: pytest.MonkeyPatch, background: None
+) -> None:
+    from django.db.utils import OperationalError
+
+    import reverie.analysis.pipeline as pipeline
+    from reverie.care.services import alerts
+
+    alice = make_user()
+    view = journal.create_entry(alice, EntryDraft(kind="free_association", body=QUIET))
+    monkeypatch.setattr(pipeline, "analyse", lambda *a, **k: _Result([IDEATION]))
+    real_signal = alerts.signal
+    calls = {"n": 0}
+
+    def busy_once(*args: Any, **kwargs: Any) -> Any:
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise OperationalError("database is locked")
+        return real_signal(*args, **kwargs)
+
+    monkeypatch.setattr(alerts, "signal", busy_once)
+    analysis.analyse_entry_task.call(str(view.id), view.revision)
+    assert not StoredAnalysis.objects.get(entry_id=view.id).hooks_done
+    assert AnalysisFailure.objects.get(entry_id=view.id).last_error == "OperationalError"
+    assert not RiskAlert.objects.filter(client=alice).exists()
+    assert analysis.retry_failed(timezone.now() + timedelta(seconds=61)) == 1  # the heartbeat's sweep
+    analysis.analyse_entry_task.call(*_ready_tasks()[0])
+    assert StoredAnalysis.objects.get(entry_id=view.id).hooks_done
+    assert not AnalysisFailure.objects.exists()
+    analysis.analyse_entry_task.call(str(view.id), view.revision)  # delivered once more: no second alert
+    assert RiskAlert.objects.filter(client=alice).count() == 1
+
+
+class _Killed(BaseException):
+    pass
+
+
+def test_the_hooks_rerun_after_a_kill_raise_one_alert_however_often_the_task_is_delivered(
+    make_user: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import reverie.analysis.pipeline as pipeline
+
+    alice = make_user()
+    view = journal.create_entry(alice, EntryDraft(kind="free_association", body=QUIET))
+    monkeypatch.setattr(pipeline, "analyse", lambda *a, **k: _Result([IDEATION]))
+    hooks = list(analysis.after_analysis_hooks)
+
+    def killed(*args: Any) -> None:
+        raise _Killed
+
+    monkeypatch.setattr(analysis, "after_analysis_hooks", [*hooks, killed])  # after the risk hook ran
+    with pytest.raises(_Killed):
+        analysis.analyse_entry_task.call(str(view.id), view.revision)
+    monkeypatch.setattr(analysis, "after_analysis_hooks", hooks)
+    for _delivery in range(3):
+        analysis.analyse_entry_task.call(str(view.id), view.revision)
+    assert RiskAlert.objects.filter(client=alice).count() == 1
+
+
+def test_a_task_failed_for_lost_workers_is_recorded_as_given_up_and_not_retried(
+    make_user: Any, background: None
+) -> None:
+    from django_tasks_db.compat import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    from reverie.clinic.services import worker
+
+    alice = make_user()
+    view = journal.create_entry(alice, EntryDraft(kind="free_association", body=QUIET))
+    analysis.analyse_entry_task.enqueue(str(view.id), view.revision)
+    DBTaskResult.objects.update(
+        status=TaskResultStatus.RUNNING,
+        started_at=timezone.now() - timedelta(seconds=600),
+        worker_ids=["a", "b", "c"],
+    )
+    assert worker.requeue_expired().failed == 1
+    row = AnalysisFailure.objects.get(entry_id=view.id)
+    assert (row.attempts, row.last_error) == (3, "WorkerLost")
+    assert analysis.retry_failed(timezone.now() + timedelta(days=30)) == 0
+
+
+def test_stop_worker_killing_its_child_requeues_the_task_without_counting_a_lost_worker(
+    background: None,
+) -> None:
+    """Before: the SIGKILL after the grace left the task running; the lease requeued it counting one lost worker
+    (three such stops and the task was marked failed), though the docstring said never failed."""
+    from django_tasks_db.compat import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    from reverie.clinic.services import worker
+
+    result = analysis.analyse_entry_task.enqueue("00000000-0000-0000-0000-000000000000", 1)
+    DBTaskResult.objects.filter(id=result.id).update(
+        status=TaskResultStatus.RUNNING, started_at=timezone.now(), worker_ids=["earlier", "child"]
+    )
+    child = subprocess.Popen(  # a worker that ignores SIGTERM (a task that does not finish in the grace)
+        [
+            sys.executable,
+            "-c",
+            "import signal, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); print('ready', flush=True);"
+            " time.sleep(60)",
+        ],
+        stdout=subprocess.PIPE,
+    )
+    assert child.stdout is not None and child.stdout.readline().strip() == b"ready"
+    worker._child_ids[child.pid] = "child"
+    worker.renew_lease("child")
+    worker.stop_worker(child, grace=0.2)
+    child.stdout.close()
+    assert child.poll() is not None
+    row = DBTaskResult.objects.get(id=result.id)
+    assert row.status == TaskResultStatus.READY and row.started_at is None
+    assert row.worker_ids == ["earlier"]  # the stop is not counted as a lost worker
+    from reverie.workers.models import WorkerLease
+
+    assert not WorkerLease.objects.filter(worker_id="child").exists()
+
+
+def test_a_reanalysis_given_up_is_reported_by_doctor_and_keeps_its_old_findings(
+    make_user: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    background: None,
+) -> None:
+    import reverie.analysis.pipeline as pipeline
+
+    alice = make_user()
+    view = journal.create_entry(alice, EntryDraft(kind="reflection", body="The poison page of the week."))
+    monkeypatch.setattr(pipeline, "analyse", lambda *a, **k: _Result([], "1.0:old"))
+    analysis.analyse_stored_entry(view.id, 1)
+
+    def upgraded(text: str, *args: Any, **kwargs: Any) -> Any:
+        if "poison" in text:
+            raise MemoryError
+        return _Result([], "2.0:new")
+
+    monkeypatch.setattr(pipeline, "analyse", upgraded)
+    monkeypatch.setattr(analysis, "_versions", {})
+    for _try in range(3):
+        analysis.reanalyse_entry_task.call(str(view.id), view.revision)
+    assert AnalysisFailure.objects.get(entry_id=view.id, task="reanalyse").attempts == 3
+    assert analysis.queue_outdated() == 0  # given up under these versions: not queued again
+    assert StoredAnalysis.objects.get(entry_id=view.id).analyzers == {"risk": "1.0:old"}
+    said = _doctor_says(monkeypatch, capsys)
+    assert "1 entries could not be re-analysed" in said and "MemoryError × 1" in said, said
+
+
+def test_a_hook_failure_in_a_reanalysis_is_retried_by_the_worker_and_raises_the_alert(
+    make_user: Any, monkeypatch: pytest.MonkeyPatch, background: None
+) -> None:
+    """The re-analysis stored new findings (ideation) but the risk hook failed: the new versions leave it
+    up to date, so only the recorded failure brings the owed alert back."""
+    from django.db.utils import OperationalError
+
+    import reverie.analysis.pipeline as pipeline
+    from reverie.care.services import alerts
+
+    alice = make_user()
+    view = journal.create_entry(alice, EntryDraft(kind="free_association", body=QUIET))
+    monkeypatch.setattr(pipeline, "analyse", lambda *a, **k: _Result([], "1.0:old"))
+    analysis.analyse_stored_entry(view.id, 1)
+    monkeypatch.setattr(
+        pipeline, "analyse", lambda text, *a, **k: _Result([IDEATION] if "apples" in text else [], "2.0:new")
+    )
+    monkeypatch.setattr(analysis, "_versions", {})
+    real_signal = alerts.signal
+    calls = {"n": 0}
+
+    def busy_once(*args: Any, **kwargs: Any) -> Any:
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise OperationalError("database is locked")
+        return real_signal(*args, **kwargs)
+
+    monkeypatch.setattr(alerts, "signal", busy_once)
+    analysis.reanalyse_entry_task.call(str(view.id), view.revision)
+    assert not RiskAlert.objects.filter(client=alice).exists()
+    assert analysis.queue_outdated() == 0  # up to date now: the re-analysis path alone would never come back
+    assert analysis.retry_failed(timezone.now() + timedelta(seconds=61)) == 1
+    analysis.analyse_entry_task.call(*_ready_tasks()[0])
+    assert RiskAlert.objects.filter(client=alice).count() == 1
