@@ -252,7 +252,7 @@ def test_a_reanalysis_given_up_is_reported_by_doctor_and_keeps_its_old_findings(
         analysis.reanalyse_entry_task.call(str(view.id), view.revision)
     assert AnalysisFailure.objects.get(entry_id=view.id, task="reanalyse").attempts == 3
     assert analysis.queue_outdated() == 0  # given up under these versions: not queued again
-    assert StoredAnalysis.objects.get(entry_id=view.id).analyzers == {"risk": "1.0:old"}
+    assert StoredAnalysis.objects.get(entry_id=view.id).analyzers == {"risk": "1.0:old", "#format": "2"}
     said = _doctor_says(monkeypatch, capsys)
     assert "1 entries could not be re-analysed" in said and "MemoryError × 1" in said, said
 

@@ -63,4 +63,4 @@ def test_one_entry_whose_reanalysis_always_fails_does_not_hold_back_the_others(
             analysis.reanalyse_entry_task.call(*row.args_kwargs["args"])
             row.status = TaskResultStatus.SUCCESSFUL
             row.save(update_fields=["status"])
-    assert StoredAnalysis.objects.get(entry_id=other.id).analyzers == {"people": "2.0:new"}
+    assert StoredAnalysis.objects.get(entry_id=other.id).analyzers == {"people": "2.0:new", "#format": "2"}
