@@ -124,6 +124,10 @@ of a doing before an ironic tag alone ("Love getting up at five in the sleet. Li
 before "love it when" are sarcasm; an in-law ("my mother-in-law", "the in-laws") is the person who holds the feeling;
 a step of recovery done without its aid ("walked to the shop without the frame") is joy shown; the writer's own good
 news played down ("Got the job. Not too shabby.") is joy, not approval; getting into a school or a team is good news.
+
+Added in 1.16.0 (review r39): the feeling of a relative clause is held by its antecedent ("a man who was terrified
+of the dark", "a girl who is grieving": :func:`_antecedent`); a feeling read from a bodily sign ("heart racing")
+ranks as a said one but is not marked as said (``Reading.signs``): the writer named the sign, not the feeling.
 """
 
 from __future__ import annotations
@@ -1596,6 +1600,9 @@ class Cues:
         False  # 1.7.0: the sentence says the writer did or caused it ("in my marks", "when I …")
     )
     performed: bool = False  # 1.12.0: "I laughed along", "smiled along": a cheer put on, not felt
+    signs: tuple[
+        str, ...
+    ] = ()  # 1.16.0 (r39): the labels of ``phrases`` read from a bodily sign ("heart racing")
 
 
 def good_news(text: str) -> bool:
@@ -1657,12 +1664,14 @@ def cues(
     sentence): a pattern it rules out is not scanned, with the same result."""
     text = plain(text)
     phrases = [label for pattern, label in _UNDERSTATEMENT if _found(pattern, text, gate)]
-    if _own_sign(_SOMATIC, text, gate):
+    somatic = _own_sign(_SOMATIC, text, gate)
+    if somatic:
         phrases.append("nervousness")
     bodily = [label for pattern, label in _BODILY if _own_sign(pattern, text, gate)]
     if "embarrassment" in bodily and _found(_PLEASED_BLUSH, text, gate):
         bodily.remove("embarrassment")  # 1.10.0: "my cheeks went hot and I smiled": a flush of pleasure
     phrases.extend(bodily)
+    signs = (["nervousness"] if somatic else []) + bodily
     if _found(_CURIOUS, text, gate):
         phrases.append("curiosity")
     question = text.rstrip().rstrip("\"'\u201d\u2019)").endswith("?")
@@ -1690,6 +1699,7 @@ def cues(
         news=news,
         at_writer=_found(_AT_WRITER, text, gate),
         performed=_found(_PERFORMED, text, gate),
+        signs=tuple(dict.fromkeys(signs)),
     )
 
 
@@ -2399,6 +2409,13 @@ def _scan_back(tokens: Sequence[Any], k: int, *, idiom: bool = False) -> tuple[s
             return inverted or "nobody", True, mood  # "nobody thanked me", "no one", "nothing scares me"
         elif i == 0 and t.pos_ == "PROPN" and _labels(tokens, 0):
             break  # "Glad he's leaving and dreading …": a feeling word opening the sentence is no holder
+        elif inverted is None and (antecedent := _antecedent(tokens, i)) is not None:
+            # 1.16.0 (r39): the feeling of a relative clause is its antecedent's ("a man who was terrified of the
+            # dark", "a girl who is grieving"); "I, who was terrified" stays the writer's
+            holder = _holder(tokens, antecedent)
+            if holder == "writer" and tokens[antecedent].lower_ not in FIRST_PERSON:
+                holder = _noun_phrase(tokens, antecedent)
+            return holder, negated, mood
         elif t.pos_ in NOMINAL_POS and t.tag_ != "PRP$":
             head = _before_prepositional_phrase(tokens, i)
             if head is not None:  # "everyone at work seemed happy": the holder is before "at work"
@@ -2661,6 +2678,34 @@ def _owner_of_thing(tokens: Sequence[Any], i: int) -> int | None:
     return None
 
 
+def _antecedent(tokens: Sequence[Any], i: int) -> int | None:
+    """1.16.0 (r39): for a relative pronoun at ``i`` ("who", "that"), the person it stands for: the nominal before
+    it, over a comma and a prepositional phrase ("a man in the film who …"). ``who`` always stands for someone;
+    ``that`` only for a word that names a person ("the nurse that …", not "the film that …"). None otherwise."""
+    t = tokens[i]
+    if not (t.lower_ in {"who", "whom"} and t.tag_ == "WP") and not (t.lower_ == "that" and t.tag_ == "WDT"):
+        return None
+    j = i - 1
+    if j >= 0 and tokens[j].text == ",":
+        j -= 1
+    if j < 0 or tokens[j].pos_ not in NOMINAL_POS or tokens[j].tag_ == "PRP$":
+        return None
+    while _thing(tokens[j]):
+        head = _before_prepositional_phrase(tokens, j)
+        if head is None:
+            return None  # "the kind of day that is sad", "the film that made me cry"
+        j = head
+    if tokens[j].lower_ in FIRST_PERSON:
+        return j
+    if t.lower_ == "that" and _holder(tokens, j) == "writer":
+        return None
+    return j
+
+
+def _thing(token: Any) -> bool:
+    return token.lower_ in NOT_SOMEONE or token.lemma_.lower() in NOT_SOMEONE or token.lower_ in TIME_WORDS
+
+
 def _before_prepositional_phrase(tokens: Sequence[Any], i: int) -> int | None:
     """For a noun inside a prepositional phrase ("at work", "in the office"), the index just before the
     preposition, where the phrase's head may stand; None when the noun is not in one."""
@@ -2868,6 +2913,7 @@ class Reading:
     others: Mapping[str, str] = field(default_factory=dict)
     dropped: frozenset[str] = frozenset()
     abstained: bool = False
+    signs: frozenset[str] = frozenset()  # 1.16.0: read from a bodily sign, ranked as said but not named
 
 
 def scope_labels(labels: Iterable[str], words: Sequence[EmotionWord]) -> Scope:
@@ -3001,12 +3047,14 @@ def decide(
         # what others say of the writer ("my husband says I'm stressed, but I feel okay") goes too
         keep -= {lab for lab in keep if lab not in anchored or lab not in stated}
     phrases = set(sentence.phrases)
+    signs = set(sentence.signs)
     if (
         sentence.news
         and "nervousness" in phrases
         and not any(w.writer and w.affirmed and w.label in NEGATIVE for w in words)
     ):
         phrases = (phrases - {"nervousness"}) | {"excitement"}  # 1.5.0: "Got in! Hands still shaking."
+        signs = signs | {"excitement"} if "nervousness" in signs else signs
     if sentence.news and "approval" in phrases:
         # 1.10.0: the writer's own good news played down ("Got the job. Not too shabby.", "We won. Could have been
         # worse."): the understatement is joy at it, not approval
@@ -3088,4 +3136,14 @@ def decide(
     # sadness, not the disappointment read from the owed pride): the inferred one is not marked as said.
     shown = stated - (added - named) if named else stated
     ranked = sorted(keep, key=lambda lab: (lab not in shown, -probs.get(lab, 0.0), lab))
-    return Reading(tuple(ranked), frozenset(shown & keep), others, frozenset(removed), abstained)
+    # 1.16.0 (r39): a feeling read from a bodily sign ("heart racing") ranks as before but is not marked as said:
+    # the writer named the sign, not the feeling
+    said = shown - (signs - named)
+    return Reading(
+        tuple(ranked),
+        frozenset(said & keep),
+        others,
+        frozenset(removed),
+        abstained,
+        frozenset((shown - said) & keep),
+    )

@@ -55,7 +55,7 @@ if TYPE_CHECKING:
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "emotions"
 ENCODER_MANIFEST = Path(__file__).resolve().parent / "models" / "encoder" / "manifest.json"
 NEUTRAL = "neutral"
-VERSION = "1.15.0"  # r21: praise quoted before the say-verb or "according to" another is theirs; a duration to finish a task
+VERSION = "1.16.0"  # r39: a feeling in a relative clause is its antecedent's ("a man who was terrified"); a bodily sign is not named
 READ_SITUATIONS = True  # scripts/situation_simulation.py measures the layer without the situation head
 
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token pattern
@@ -426,6 +426,10 @@ class EmotionsAnalyzer:
             data: dict[str, object] = {"scope": "sentence", "sentence": index, "intensity": level}
             if label in reading.stated:
                 data["stated"] = True
+            elif label in reading.signs:
+                data["sign"] = (
+                    True  # 1.16.0: read from a bodily sign the writer names, not the feeling itself
+                )
             out.append(self._finding(label, p, (sentence.span,), data))
         for label, holder in reading.others.items():
             j = column[label]
@@ -451,6 +455,8 @@ class EmotionsAnalyzer:
             }
             if any(f.data.get("stated") for f in found):
                 data["stated"] = True
+            elif any(f.data.get("sign") for f in found):
+                data["sign"] = True
             out.append(self._finding(label, max(f.confidence for f in found), spans, data))
         return sorted(out, key=rank)
 
@@ -459,8 +465,10 @@ class EmotionsAnalyzer:
 
 
 def rank(finding: Finding) -> tuple[bool, float, str]:
-    """The analyzer's order of a text's emotions: feelings the writer states first, then by probability."""
-    return (not finding.data.get("stated"), -finding.confidence, finding.label)
+    """The analyzer's order of a text's emotions: feelings the writer states or shows by a bodily sign first, then
+    by probability."""
+    said = finding.data.get("stated") or finding.data.get("sign")
+    return (not said, -finding.confidence, finding.label)
 
 
 def top_emotion(findings: list[Finding]) -> str:

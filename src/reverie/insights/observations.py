@@ -160,6 +160,9 @@ class Observation:
     confidence: float
     codes: tuple[str, ...]  # raw codes, for the therapist's details only
     stated: bool = False  # a feeling the entry names in so many words (shown from ``STATED_FLOOR``)
+    sign: bool = (
+        False  # a feeling read from a bodily sign the entry describes ("heart racing"; from ``STATED_FLOOR``)
+    )
 
     @property
     def ref(self) -> str:
@@ -174,6 +177,8 @@ class Observation:
     def sureness(self) -> str:
         if self.stated and not self.sure:
             return "Named in the entry's own words"
+        if self.sign and not self.sure:
+            return "Read from a bodily sign the entry describes"  # r39: the person named the sign, not the feeling
         return "Reverie is fairly sure" if self.sure else "Reverie is unsure"
 
     @property
@@ -329,6 +334,7 @@ def _feeling(text: str, finding: Mapping[str, Any]) -> Observation:
         confidence=float(finding["confidence"]),
         codes=(f"GoEmotions {_code(label)}",),
         stated=_named(finding.get("data") or {}),
+        sign=_sign(finding.get("data") or {}),
     )
 
 
@@ -337,11 +343,18 @@ def _named(data: Mapping[str, Any]) -> bool:
     return bool(data.get("stated")) and not data.get("implied")
 
 
+def _sign(data: Mapping[str, Any]) -> bool:
+    """A feeling read from a bodily sign the entry describes (emotions 1.16.0 ``sign``; before, marked ``stated``)."""
+    return bool(data.get("sign")) and not data.get("implied")
+
+
 def feeling_shown(confidence: float, data: Mapping[str, Any]) -> bool:
-    """An emotion reading the entry page shows: over the feelings floor, or named in the writer's own words.
+    """An emotion reading the entry page shows: over the feelings floor, or named in the writer's own words, or
+    read from a bodily sign the entry describes (shown as before emotions 1.16.0, when signs were marked ``stated``).
 
     The one bar for feelings: the entry page here, every patterns page through ``shown.counted``."""
-    return confidence >= SUPPORT["feelings"].floor or (_named(data) and confidence >= STATED_FLOOR)
+    said = _named(data) or _sign(data)
+    return confidence >= SUPPORT["feelings"].floor or (said and confidence >= STATED_FLOOR)
 
 
 def _mixed(text: str, finding: Mapping[str, Any]) -> Observation:

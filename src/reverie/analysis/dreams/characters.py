@@ -11,7 +11,12 @@ Rules (Reverie's own reading of the public HVdC character categories):
 * identity comes from the noun: family and relatives, known (friend, a named person), prominent (king,
   president), occupational (teacher), ethnic (an ethnic adjective), stranger (a man, a woman) or
   uncertain (someone, people); "my" before a stranger-type noun makes it known;
-* age: baby B, child C (boy, girl, kid, or "little"), teenager T, otherwise adult A.
+* age: baby B, child C (boy, girl, kid, or "little"), teenager T, otherwise adult A;
+* 1.1.3: a character the report says is not there is not a character of the dream (HVdC codes the characters
+  present): one whose every mention is absent ("no father", "nobody, not even my father", "she was not there",
+  "he never came", "she was nowhere to be found", "Grandma was missing", "I couldn't find my dog") or only
+  sought ("I was looking for my mother", "waited for my brother"), read on the dependency parse; one mention
+  that shows them present ("found her in the kitchen", "visited her") keeps them.
 
 ``Cast.by_token`` maps every token that refers to a character (or to the dreamer, ``D``) to its code, so
 interaction, emotion and fortune rules can find who does what to whom.
@@ -33,6 +38,18 @@ KNOWN_GROUP_WORDS = frozenset({"fraternity", "sorority", "lodge", "club"})
 MALE_TITLES = frozenset({"mr", "mr.", "sir", "uncle", "father", "brother", "king", "prince", "lord"})
 FEMALE_TITLES = frozenset({"mrs", "mrs.", "miss", "ms", "ms.", "aunt", "sister", "queen", "princess", "lady"})
 SKIP_WORDS = frozenset({"nobody", "no one", "noone"})
+# 1.1.3: absence (see the module docstring)
+NEGATORS = frozenset({"not", "n't", "no", "never", "neither", "nor"})
+NOBODY_WORDS = frozenset({"nobody", "noone", "none"})
+PRESENCE_VERBS = frozenset(
+    {"be", "appear", "come", "show", "arrive", "turn", "exist", "attend", "return", "stay"}
+)
+PLACE_ADVERBS = frozenset({"there", "here", "around", "home", "anywhere", "present", "in", "inside"})
+ABSENT_WORDS = frozenset({"absent", "missing", "nowhere", "gone"})
+FINDING_VERBS = frozenset({"find", "see", "meet", "spot", "locate", "reach"})
+SEEKING_VERBS = frozenset(
+    {"look", "search", "wait", "call", "ask", "hunt", "seek", "shout", "yell", "scream"}
+)
 
 
 @dataclass
@@ -94,7 +111,77 @@ def find_cast(doc: Any, *, second_person: bool = False) -> Cast:
         if not _join_apposition(cast, token, draft):
             _merge(cast, by_key, token, draft)
     _resolve_pronouns(doc, cast)
-    return cast
+    return _without_absent(cast, doc)
+
+
+def _without_absent(cast: Cast, doc: Any) -> Cast:
+    """1.1.3: the cast less the characters the report says are not there (every mention absent or sought, at
+    least one absent)."""
+    mentions: dict[int, list[str]] = {}
+    for token_index, draft_index in cast.token_draft.items():
+        mentions.setdefault(draft_index, []).append(_presence(doc[token_index]))
+    absent = {i for i, kinds in mentions.items() if "absent" in kinds and "present" not in kinds}
+    if not absent:
+        return cast
+    kept = [i for i in range(len(cast.drafts)) if i not in absent]
+    renumber = {old: new for new, old in enumerate(kept)}
+    return Cast(
+        drafts=[cast.drafts[i] for i in kept],
+        token_draft={t: renumber[d] for t, d in cast.token_draft.items() if d in renumber},
+        dreamer_tokens=cast.dreamer_tokens,
+    )
+
+
+def _negated(token: Any) -> bool:
+    return any(
+        c.dep_ == "neg" or c.lower_ in NEGATORS for c in token.children if c.dep_ in {"neg", "advmod", "det"}
+    )
+
+
+def _presence(token: Any) -> str:
+    """How one mention places its character: "absent", "sought" (looked or waited for) or "present"."""
+    if _negated(token) or token.lower_ in NOBODY_WORDS:
+        return "absent"  # "no father", "not even a lifeguard"
+    head = token.head
+    if (
+        token.dep_ in {"appos", "conj"}
+        and head is not token
+        and (head.lower_ in NOBODY_WORDS or head.lower_ in SKIP_WORDS or _negated(head))
+    ):
+        return "absent"  # "no one in it, not even my father", "nobody, not even my father"
+    if token.dep_ in {"nsubj", "nsubjpass"}:
+        lemma = head.lemma_.lower()
+        words = {c.lower_ for c in head.children}
+        if words & ABSENT_WORDS or head.lower_ in ABSENT_WORDS:
+            return "absent"  # "she was nowhere to be found", "he was absent", "he was gone"
+        if (
+            lemma == "miss"
+            and not any(c.dep_ == "dobj" for c in head.children)
+            and "be" in {c.lemma_.lower() for c in head.children if c.dep_ == "aux"}
+        ):
+            return "absent"  # "Grandma was missing (from the wedding)"
+        if _negated(head) and lemma in PRESENCE_VERBS:
+            located = words & PLACE_ADVERBS or any(c.dep_ == "prep" for c in head.children)
+            if lemma != "be" or (located and not any(c.dep_ in {"acomp", "attr"} for c in head.children)):
+                return "absent"  # "she was not there", "he never came", "wasn't at the party"
+    if token.dep_ == "dobj" and head.lemma_.lower() in FINDING_VERBS and _negated(head):
+        return "absent"  # "I couldn't find my dog", "I never saw him"
+    if token.dep_ == "dobj" and head.lemma_.lower() in {"seek", "miss"}:
+        return "sought"
+    if token.dep_ == "pobj" and head.lower_ == "for" and _verb_above(head).lemma_.lower() in SEEKING_VERBS:
+        return "sought"  # "looking for my mother", "waited (at the station) for my brother"
+    return "present"
+
+
+def _verb_above(token: Any) -> Any:
+    """The verb a preposition belongs to, over the prepositional phrases the parse may hang it on ("waited at the
+    station for my brother": "for" on "station")."""
+    verb = token.head
+    for _ in range(4):
+        if verb.pos_ in {"VERB", "AUX"} or verb.head is verb or verb.dep_ not in {"pobj", "prep"}:
+            break
+        verb = verb.head
+    return verb
 
 
 def _join_apposition(cast: Cast, token: Any, draft: _Draft) -> bool:

@@ -35,7 +35,7 @@ from reverie.analysis.findings import Finding, Span
 from reverie.analysis.registry import Declaration, register
 
 NAME = "dreams"
-VERSION = "1.1.2"  # g2: a feeling denied in words ("not scary") is not coded, parsed or not
+VERSION = "1.1.3"  # r39: a character the report says is not there ("not even my father", "she was not there") is not coded
 KIND = "dream_code"
 RULE_MODULES = (
     "lexicon",
