@@ -105,6 +105,12 @@ REASONS = (
 # Tenth round: the screen's own reason (no lexicon phrase carries it, so it is not in ``REASONS``) for a model-alone
 # alarm whose ambiguous word sits in an everyday construction (``_everyday_alarms``).
 EVERYDAY_WORD = "everyday_word"
+# h37: the screen's own reason for a model-alone alarm whose sentence resembles no written genuine crisis line
+# (its cosine to every support vector under the support's threshold: :class:`Support`).
+NO_SUPPORT = "no_support"
+SUPPORT_FILE = "risk_support.npz"
+SUPPORT_MANIFEST = "support_manifest.json"
+SUPPORT_FORMAT = "reverie.risk-support/1"
 # The part of the flagged band [threshold, 1] each lexicon level occupies (as fractions of the band).
 LEVEL_BAND = {2: (0.4, 0.7), 3: (0.7, 0.85), 4: (0.85, 1.0)}
 EVIDENCE_GRAMS = 3
@@ -388,6 +394,44 @@ def _add_unit(
 
 
 @dataclass(frozen=True, slots=True)
+class Support:
+    """The support of a model-alone flag (h37): unit vectors of the units of the project's written genuine crisis
+    lines (``scripts/build_risk_support.py``). A sentence the sentence model raises by itself raises the entry only
+    when its cosine to one of them reaches ``threshold``: the flag then has a written line it resembles."""
+
+    vectors: npt.NDArray[np.float32]
+    threshold: float
+    support_hash: str
+
+    def resemblance(self, embeddings: npt.NDArray[np.float32]) -> npt.NDArray[np.float64]:
+        """Each row's highest cosine to a support vector (0 for a zero row or an empty support)."""
+        if not len(embeddings) or not len(self.vectors):
+            return np.zeros(len(embeddings), dtype=np.float64)
+        rows = support_vectors(embeddings)
+        return np.asarray((rows @ self.vectors.T).max(axis=1), dtype=np.float64)
+
+
+def support_vectors(embeddings: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+    """Rows scaled to unit length (zero rows left as they are): how support vectors are stored and compared."""
+    rows = embeddings.astype(np.float32)
+    norms = np.linalg.norm(rows, axis=1, keepdims=True)
+    return np.asarray(rows / np.where(norms > 0, norms, 1.0), dtype=np.float32)
+
+
+def load_support(model_dir: Path = MODEL_DIR) -> Support | None:
+    """The support artefact in ``model_dir``, or ``None`` when its files are absent or of another format."""
+    vectors, manifest = model_dir / SUPPORT_FILE, model_dir / SUPPORT_MANIFEST
+    if not (vectors.is_file() and manifest.is_file()):
+        return None
+    meta = json.loads(manifest.read_text(encoding="utf-8"))
+    if meta.get("format") != SUPPORT_FORMAT:
+        return None
+    with np.load(vectors) as arrays:
+        rows = support_vectors(arrays["vectors"].astype(np.float32))
+    return Support(rows, float(meta["threshold"]), str(meta["vectors_sha256"]))
+
+
+@dataclass(frozen=True, slots=True)
 class RiskModel:
     """Numpy-only weights: the person model (logistic regression over ``[hashed n-grams | rule features |
     sentence-score summary]``) and the sentence model (logistic regression over ``[embedding | sentence
@@ -408,6 +452,9 @@ class RiskModel:
     encoder_output: str = BASE_OUTPUT
     """The encoder output the sentence model was trained on (the manifest's ``encoder_output``; the base vectors
     unless named: the twenty-eighth round's risk layer, ``risk_token_embeddings``, was built and not shipped)."""
+    support: Support | None = None
+    """Where set, a sentence the model raises by itself (no lexicon phrase at ideation or above in the entry) must
+    resemble a written genuine crisis line (:class:`Support`); ``None``: every such sentence raises, as before h37."""
 
     def probability(self, text: str, hits: Sequence[lex.Hit], summary: Sequence[float] = ()) -> float:
         grams = ngram_features(text)
@@ -552,6 +599,7 @@ class SentenceScores:
     read: bool = (
         True  # False: the sentence model did not read them (no encoder, no model, no matching output)
     )
+    vectors: npt.NDArray[np.float32] | None = None  # the encoder's vector of each span (what the model read)
 
 
 def score_sentences(
@@ -585,6 +633,7 @@ def score_sentences(
     norm = context.norm if context is not None else lex.normalise(text)
     probs: list[float] = []
     level_probs: list[float] = []
+    vectors: list[npt.NDArray[np.float32]] = []
     for first in range(0, len(spans), MAX_SENTENCES):
         chunk = spans[first : first + MAX_SENTENCES]
         try:
@@ -595,13 +644,14 @@ def score_sentences(
             return _unscored(
                 spans
             )  # a graph without the output this model reads: the lexicon alone, as without one
+        vectors.append(np.asarray(embeddings, dtype=np.float32))
         features = np.asarray([sentence_features(norm, span, hits) for span in chunk], dtype=np.float32)
         probs.extend(float(p) for p in model.sentence_probabilities(embeddings, features))
         if levels:
             level_probs.extend(float(q) for q in model.level_probabilities(embeddings, features))
     own_words = lex.sentence_reasons(text, kind, spans, context=context)
     blocked = tuple(sentence_block(span, hits, why) for span, why in zip(spans, own_words, strict=True))
-    return SentenceScores(tuple(spans), tuple(probs), blocked, tuple(level_probs))
+    return SentenceScores(tuple(spans), tuple(probs), blocked, tuple(level_probs), vectors=np.vstack(vectors))
 
 
 def _unscored(spans: Sequence[tuple[int, int]]) -> SentenceScores:
@@ -674,6 +724,8 @@ def screen(
     t = chosen.sentence_threshold
     everyday = _everyday_alarms(text, hits, scored, t)
     blocked = tuple(EVERYDAY_WORD if i in everyday else why for i, why in enumerate(scored.blocked))
+    unsupported = _unsupported(hits, scored, blocked, t, chosen.support)
+    blocked = tuple(NO_SUPPORT if i in unsupported else why for i, why in enumerate(blocked))
     raising = [
         i
         for i, (p, why) in enumerate(zip(scored.probabilities, blocked, strict=True))
@@ -880,6 +932,30 @@ def _everyday_alarms(
         if found is not None:
             out[i] = found
     return out
+
+
+def _unsupported(
+    hits: Sequence[lex.Hit],
+    scored: SentenceScores,
+    blocked: Sequence[str | None],
+    threshold: float,
+    support: Support | None,
+) -> set[int]:
+    """Model-alone alarms without support (h37): in an entry with no lexicon phrase at ideation or above, the
+    sentences the model would raise whose vector resembles no written genuine crisis line (highest cosine under
+    ``support.threshold``). Abstain rather than guess: "Only a title" (0.894) has no crisis line near it. Nothing
+    without a support, or beside a counted phrase (the lexicon's flags are untouched)."""
+    if support is None or scored.vectors is None or any(h.level >= IDEATION for h in hits):
+        return set()
+    candidates = [
+        i
+        for i, (p, why) in enumerate(zip(scored.probabilities, blocked, strict=True))
+        if p >= threshold and why is None
+    ]
+    if not candidates:
+        return set()
+    near = support.resemblance(scored.vectors[candidates])
+    return {i for i, cos in zip(candidates, near, strict=True) if cos < support.threshold}
 
 
 def _entry_score(level: int, p: float, threshold: float, *, own: bool) -> float:
