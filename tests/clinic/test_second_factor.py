@@ -81,7 +81,7 @@ def test_second_factor_replacing_the_authenticator_needs_password_and_current_co
     page = web.get("/account/2fa/")
     assert page.context["enrolled"] and b'name="current_code"' in page.content
     session = web.session
-    session["totp_candidate"] = NEW_SECRET
+    session["totp_candidate"] = signin.seal_candidate(user, NEW_SECRET)  # kept sealed
     session.save()
     new_code = pyotp.TOTP(NEW_SECRET).now()
     assert web.post("/account/2fa/", {"code": new_code}).status_code == 400  # a session alone is not enough
@@ -93,11 +93,11 @@ def test_second_factor_replacing_the_authenticator_needs_password_and_current_co
     assert web.post("/account/2fa/", wrong_password).status_code == 400
     no_current = {"code": new_code, "password": PASSWORD, "current_code": _wrong_code(SECRET)}
     assert web.post("/account/2fa/", no_current).status_code == 400
-    assert User.objects.get(pk=user.pk).totp_secret == SECRET
+    assert signin.totp_secret_of(User.objects.get(pk=user.pk)) == SECRET
     right = {"code": new_code, "password": PASSWORD, "current_code": pyotp.TOTP(SECRET).at(time.time() + 30)}
     replaced = web.post("/account/2fa/", right)
     assert replaced.status_code == 200 and len(replaced.context["codes"]) == 10
-    assert User.objects.get(pk=user.pk).totp_secret == NEW_SECRET
+    assert signin.totp_secret_of(User.objects.get(pk=user.pk)) == NEW_SECRET
 
 
 def test_second_factor_recovery_codes_are_hashed_and_each_works_once(make_user: Any) -> None:

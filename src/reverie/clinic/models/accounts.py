@@ -20,7 +20,8 @@ class Role(models.TextChoices):
 
 class User(AbstractUser):
     role = models.CharField(max_length=16, choices=Role.choices, default=Role.CLIENT)
-    totp_secret = models.CharField(max_length=64, blank=True, default="")
+    # Sealed under the person's data key ("sealed:" + base64; signin.seal_secret), never the secret itself.
+    totp_secret = models.CharField(max_length=255, blank=True, default="")
     erased_at = models.DateTimeField(null=True, blank=True)
     # IANA name (e.g. Europe/Berlin), taken from the browser at sign-up: pages, forms and schedules use it.
     time_zone = models.CharField(max_length=64, default="UTC", blank=True)

@@ -42,9 +42,11 @@ from reverie.errors import Conflict, IntegrityError, InvalidInput, KeyUnavailabl
 from reverie.files import write_private_atomic
 
 # 2: data keys sealed under per-person backup keys (backup_keys.py); 3: ``taken_at``, the moment the backup was taken
-# (purged.py: an entry deleted for good is left out only by a backup taken before its deletion)
-FORMAT = "reverie.backup/3"
-READS = ("reverie.backup/2", FORMAT)
+# (purged.py: an entry deleted for good is left out only by a backup taken before its deletion); 4: each person's
+# authenticator secret (``clinic.user.totp_secret``) sealed under their data key, never plain (clinic 0013). A /2 or
+# /3 backup is restored at its own migrations and migrated forward: 0013 seals its plain secrets on the way in.
+FORMAT = "reverie.backup/4"
+READS = ("reverie.backup/2", "reverie.backup/3", FORMAT)
 KEY_MODEL = "clinic.clientkey"
 ENTRY_MODEL = "clinic.entry"
 ATTACHMENT_MODEL = "clinic.attachment"
@@ -180,7 +182,7 @@ def _left_out(objects: list[Any], people: set[int]) -> tuple[int, int]:
 
 
 def _taken_at(doc: dict[str, Any]) -> datetime | None:
-    """When the backup was taken (``reverie.backup/3``); None for a ``/2`` backup, which does not say."""
+    """When the backup was taken (``reverie.backup/3`` and later); None for a ``/2`` backup, which does not say."""
     if doc.get("format") == READS[0]:
         return None
     try:

@@ -150,16 +150,25 @@ def _clean_feelings(feelings: Sequence[Feeling]) -> tuple[Feeling, ...]:
     if len(feelings) > MAX_FEELINGS:
         raise InvalidInput(f"At most {MAX_FEELINGS} feelings per entry.")
     out: list[Feeling] = []
-    for feeling in feelings:
+    for position, feeling in enumerate(feelings, start=1):
+        # A feeling's name is sealed entry content: a refusal says which one by its place, never by its name
+        # (the message reaches the API's 400 and may reach a log; review r40).
+        which = ordinal(position)
         name = " ".join(_clean_text(feeling.name, "feeling").split()).lower()
         if not name or len(name) > MAX_LABEL_CHARS:
-            raise InvalidInput(f"A feeling needs a name of 1–{MAX_LABEL_CHARS} characters.")
+            raise InvalidInput(f"The {which} feeling needs a name of 1–{MAX_LABEL_CHARS} characters.")
         if not isinstance(feeling.intensity, int) or not 1 <= feeling.intensity <= 5:
-            raise InvalidInput(f"The intensity of '{name}' must be a whole number from 1 to 5.")
+            raise InvalidInput(f"The intensity of the {which} feeling must be a whole number from 1 to 5.")
         if any(f.name == name for f in out):
-            raise InvalidInput(f"The feeling '{name}' is listed twice.")
+            raise InvalidInput(f"The {which} feeling is listed twice.")
         out.append(Feeling(name, feeling.intensity))
     return tuple(out)
+
+
+def ordinal(number: int) -> str:
+    """1st, 2nd, 3rd, 4th, ... 11th, 12th, 13th, 21st: how a refusal points at an item without repeating it."""
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
 
 
 def _clean_time(draft: EntryDraft, now: datetime) -> datetime:

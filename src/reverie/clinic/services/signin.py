@@ -5,13 +5,23 @@ passwords per account and per address; second-step codes per account (a correct 
 counter) and per address. A TOTP code is accepted once: the newest time step used is stored per account and only a
 later one is accepted. Recovery codes (10 of 80 random bits, shown once, stored as salted HMAC-SHA256 keyed with the
 install's secret key, never in clear) each work once at the second step.
+
+The authenticator's shared secret is stored sealed (``User.totp_secret`` holds ``sealed:`` and the base64 of a blob
+sealed under the person's data key, bound to them and to ``account.totp_secret``; review r40): a copy of the
+database or of a backup, without the key files, does not give the second factor. So is the candidate secret the
+setup page keeps in the session between showing it and confirming it. A value without the marker is plain (only one
+written before clinic 0013, whose data migration seals every such secret); it still works, and is sealed when it
+is next replaced.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hmac
 import secrets
 import time
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -20,9 +30,9 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from reverie.clinic.models import RecoveryCode, User
-from reverie.clinic.services import audit, people, throttle
+from reverie.clinic.services import audit, keys, people, throttle
 from reverie.clinic.services.throttle import Limit
-from reverie.errors import AuthenticationFailed, InvalidInput
+from reverie.errors import AuthenticationFailed, IntegrityError, InvalidInput
 
 MAX_PER_ACCOUNT = 5  # wrong passwords per account and window
 MAX_CODES_PER_ACCOUNT = 5  # wrong second-step codes per account and window, counted apart from passwords
@@ -33,6 +43,11 @@ RECOVERY_CODES = 10
 RECOVERY_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"  # Crockford's base32: 16 characters carry 80 bits
 RECOVERY_LENGTH = 16
 SELECTOR_LENGTH = 4
+SEALED_MARK = (
+    "sealed:"  # a sealed ``totp_secret`` (or session candidate) starts with it; a base32 secret never does
+)
+TOTP_PURPOSE = "account.totp_secret"
+CANDIDATE_PURPOSE = "account.totp_candidate"
 
 
 def password_limits(username: str, address: str) -> tuple[Limit, Limit]:
@@ -70,6 +85,51 @@ def new_secret() -> str:
     import pyotp
 
     return str(pyotp.random_base32())
+
+
+def _record(user: Any) -> str:
+    return f"user/{user.pk}"
+
+
+def seal_secret(user: Any, secret: str, purpose: str = TOTP_PURPOSE) -> str:
+    """``secret`` sealed under ``user``'s data key, as text (``sealed:`` + base64): what is stored, never the secret.
+    ``user`` needs only ``pk`` and ``erased_at`` (the data migration passes its historical model)."""
+    blob = keys.seal_for(user, _record(user), purpose, secret.encode("ascii"))
+    return SEALED_MARK + base64.b64encode(blob).decode("ascii")
+
+
+def open_secret(user: Any, stored: str, purpose: str = TOTP_PURPOSE) -> str:
+    """The secret a :func:`seal_secret` value holds ("" for ""; a value without the marker is a plain one written
+    before clinic 0013). One that does not open (its data key gone, altered) raises ``IntegrityError`` naming no
+    secret; the operator clears it with ``reverie user reset-two-step``."""
+    if not stored.startswith(SEALED_MARK):
+        return stored
+    try:
+        blob = base64.b64decode(stored[len(SEALED_MARK) :], validate=True)
+    except (binascii.Error, ValueError):
+        raise IntegrityError("This account's authenticator secret is not a sealed value.") from None
+    return keys.open_for(user, _record(user), purpose, blob).decode("ascii")
+
+
+def totp_secret_of(user: User) -> str:
+    """The person's authenticator secret, opened ("" when two-step sign-in is off)."""
+    return open_secret(user, user.totp_secret)
+
+
+def seal_candidate(user: User, secret: str) -> str:
+    """The setup page's candidate secret as the session keeps it (session rows are not encrypted)."""
+    return seal_secret(user, secret, CANDIDATE_PURPOSE)
+
+
+def open_candidate(user: User, stored: object) -> str | None:
+    """The candidate secret a session holds, or None when there is none or it no longer opens (a plain one from
+    before, a restored or replaced key): the page then offers a new one."""
+    if not isinstance(stored, str) or not stored.startswith(SEALED_MARK):
+        return None
+    try:
+        return open_secret(user, stored, CANDIDATE_PURPOSE)
+    except (IntegrityError, UnicodeDecodeError):
+        return None
 
 
 def provisioning_uri(user: User, secret: str) -> str:
@@ -165,7 +225,7 @@ def check_second_factor(user: User, code: str, address: str) -> str:
     ticket = throttle.take(*code_limits(user, address))
     kind = ""
     if user.totp_secret:
-        step = _matching_step(user.totp_secret, code)
+        step = _matching_step(totp_secret_of(user), code)
         if step is not None and _claim_step(user, step):
             kind = "totp"
     if not kind and _use_recovery_code(user, code):
@@ -221,7 +281,8 @@ def enable_totp(
 
     Turning it on needs the password; replacing an authenticator already set up needs the password and a code
     from the current one (or a recovery code): a session left open is not enough to bind or take over the second
-    factor (review r31).
+    factor (review r31). Replacing one signs the person out everywhere (API tokens stay, as when turning it off);
+    the web page keeps the session it was done in with ``update_session_auth_hash``. The secret is stored sealed.
     """
     if user.totp_secret:
         _prove_identity(user, password, current_code, address)
@@ -230,11 +291,14 @@ def enable_totp(
     step = _matching_step(secret, code)
     if step is None:
         raise InvalidInput("That code does not match. Check the time on your device and try again.")
+    replacing = bool(user.totp_secret)
     with transaction.atomic():
-        user.totp_secret = secret
+        user.totp_secret = seal_secret(user, secret)
         user.totp_last_step = step  # the code just shown cannot be used again to sign in
         user.save(update_fields=["totp_secret", "totp_last_step"])
         codes = _replace_recovery_codes(user)
+        if replacing:  # a session that passed the old authenticator (someone else's, maybe) must not go on
+            sign_out_everywhere(user)
         audit.record(user, "totp.enable", "user", user.pk, subject=user)
     return codes
 

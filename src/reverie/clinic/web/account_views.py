@@ -39,8 +39,11 @@ def totp_setup(request: HttpRequest) -> HttpResponse:
     a current code or a recovery code needed; therapists cannot turn it off), or renew the recovery codes. The QR
     code is drawn on the server as inline SVG: nothing is fetched from elsewhere."""
     user = _user(request)
-    secret = request.session.get("totp_candidate") or signin.new_secret()
-    request.session["totp_candidate"] = secret
+    # The candidate is kept in the session sealed (session rows are not encrypted; review r40).
+    secret = signin.open_candidate(user, request.session.get("totp_candidate"))
+    if secret is None:
+        secret = signin.new_secret()
+        request.session["totp_candidate"] = signin.seal_candidate(user, secret)
     error = None
     turned_off = False
     codes: list[str] = []
@@ -70,6 +73,7 @@ def totp_setup(request: HttpRequest) -> HttpResponse:
                     current_code=post.get("current_code", ""),
                     address=_address(request),
                 )
+                update_session_auth_hash(request, user)  # a replacement ends every other session of theirs
                 del request.session["totp_candidate"]
                 request.session["otp"] = True
         except ReverieError as exc:

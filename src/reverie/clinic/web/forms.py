@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from reverie.clinic.models import EntryKind
-from reverie.clinic.services.journal import AttachmentDraft, EntryDraft, Feeling
+from reverie.clinic.services.journal import AttachmentDraft, EntryDraft, Feeling, ordinal
 from reverie.clinic.services.local_time import wall_clock
 from reverie.clinic.services.media import check_size
 from reverie.errors import InvalidInput
@@ -175,21 +175,24 @@ def feelings_from_post(post: QueryDict, other: str) -> tuple[Feeling, ...]:
     for name in COMMON_FEELINGS:
         level = post.get(f"int_{name}", "")
         if post.get(f"feel_{name}") or level:
-            out.append(Feeling(name, _intensity(level or "3", name)))
+            out.append(Feeling(name, _intensity(level or "3", len(out) + 1)))
     for item in _split(other):
         parts = item.rsplit(" ", 1)
         if len(parts) == 2 and parts[1].isdigit():
-            out.append(Feeling(parts[0], _intensity(parts[1], parts[0])))
+            out.append(Feeling(parts[0], _intensity(parts[1], len(out) + 1)))
         else:
             out.append(Feeling(item, 3))
     return tuple(out)
 
 
-def _intensity(raw: str | None, name: str) -> int:
+def _intensity(raw: str | None, position: int) -> int:
+    """The chosen intensity; a refusal names the feeling by its place, never by what was typed (review r40)."""
     try:
         return int(raw or "3")
     except ValueError:
-        raise InvalidInput(f"The intensity of '{name[:40]}' must be a number from 1 to 5.") from None
+        raise InvalidInput(
+            f"The intensity of the {ordinal(position)} feeling must be a number from 1 to 5."
+        ) from None
 
 
 @dataclass(frozen=True, slots=True)
