@@ -36,7 +36,7 @@ def open_sealed_secrets(apps: Any, schema_editor: Any) -> None:
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("clinic", "0012_user_session_epoch"),
+        ("clinic", "0013_analysis_hooks_done_failures"),
     ]
 
     operations = [
