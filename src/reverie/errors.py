@@ -142,3 +142,20 @@ class AnalysisUnavailable(ReverieError):
     code = "E700"
     http_status = 503
     exit_code = 10
+
+
+class StorageFull(ReverieError):
+    """The disk refused a write: it is full, a quota is used up, or a file-size limit was reached (ENOSPC, EDQUOT,
+    EFBIG). Nothing was saved; the message says whether the text was kept."""
+
+    code = "E520"
+    http_status = 507
+    exit_code = 11
+
+
+class DatabaseDamaged(ReverieError):
+    """The database file cannot be read as a database (cut short, overwritten): ``reverie doctor`` and a backup."""
+
+    code = "E530"
+    http_status = 503
+    exit_code = 12

@@ -102,7 +102,7 @@ def test_recovery_ownership_cli_recover_is_per_person_and_skips_broken_copies(cl
     assert json.loads(listed) == []
 
     code, out, err = cli("journal", "recover", "-u", "hana", check=False)
-    assert code == 1 and "Recovered 1 entries" in out
+    assert code == 1 and "Recovered 1 entry." in out
     assert "cannot be used" in err and "reverie.recovery/1" in err
     [entry] = json.loads(cli("journal", "list", "-u", "hana", "--json")[1])
     assert entry["kind"] == "dream" and entry["title"] == "Kept" and entry["feelings"] == [["fear", 4]]

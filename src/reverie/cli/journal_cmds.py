@@ -16,7 +16,7 @@ from typing import Annotated, Any
 
 import typer
 
-from reverie.errors import InvalidInput
+from reverie.errors import ConfigurationError, InvalidInput, ReverieError
 from reverie.journal.kinds import kind_from, kinds_in_words
 
 app = typer.Typer(help="Write and read your journal.", no_args_is_help=True)
@@ -34,24 +34,59 @@ def _decode(raw: bytes) -> str:
 
 
 def _read_text(file: Path | None) -> str:
+    """The text of a file the person named, or what is piped in (``--file -`` or no terminal)."""
     if file is not None and str(file) != "-":
         from reverie.cli.paths import read_named
 
         return _decode(read_named(file))
-    if file is not None or not sys.stdin.isatty():
-        return _decode(sys.stdin.buffer.read())
-    return _from_editor()
+    return _decode(sys.stdin.buffer.read())
 
 
-def _from_editor() -> str:
+def _from_editor(folder: Path) -> tuple[str, ReverieError | None]:
+    """What the person typed in their editor ($VISUAL, $EDITOR, else nano), and the editor's trouble if it could not
+    be started or stopped with an error (then the text is what it had written, perhaps nothing). The file being
+    edited is in ``folder`` (the person's own, in the data folder: never the system's shared temporary folder),
+    readable by them alone, and removed in every case."""
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "nano"
-    fd, name = tempfile.mkstemp(prefix="reverie-", suffix=".md")
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd, name = tempfile.mkstemp(prefix=".editing-", suffix=".md", dir=folder)  # mode 0600
     os.close(fd)
+    trouble: ReverieError | None = None
     try:
-        subprocess.run([*shlex.split(editor), name], check=True)  # noqa: S603
-        return _decode(Path(name).read_bytes())
+        try:
+            subprocess.run([*shlex.split(editor), name], check=True)  # noqa: S603
+        except subprocess.CalledProcessError as exc:
+            trouble = ReverieError(
+                f"The editor '{editor}' stopped with an error (exit status {exc.returncode}), so nothing was saved."
+            )
+        except (OSError, ValueError):  # no such program, not runnable, unbalanced quotes in the setting
+            trouble = ConfigurationError(
+                f"The editor '{editor}' could not be started; set EDITOR to an editor you have, or pipe the text"
+                " in (… | reverie journal write)."
+            )
+        return _decode(Path(name).read_bytes()), trouble
     finally:
         Path(name).unlink(missing_ok=True)
+
+
+def _kept_after(actor: Any, draft: Any, trouble: ReverieError) -> ReverieError:
+    """``trouble`` (the editor's), saying what became of the text: kept as a recovery copy when there is one."""
+    from reverie.cli.failures import is_disk_full
+    from reverie.clinic.services import journal, recovery
+
+    said = trouble.message
+    if not draft.body.strip():
+        return type(trouble)(f"{said} Nothing had been typed.")
+    try:
+        journal.validate(replace(draft, happened_at=None))
+        recovery.keep(actor, draft)
+    except InvalidInput as exc:
+        return type(trouble)(f"{said} What you typed was not kept: {exc.message}")
+    except OSError as exc:
+        if not is_disk_full(exc):
+            raise
+        return type(trouble)(f"{said} What you typed could not be kept either: the disk is full.")
+    return type(trouble)(f"{said} What you typed is kept: `reverie journal recover` saves it.")
 
 
 def _feelings(values: list[str]) -> tuple[Any, ...]:
@@ -102,6 +137,7 @@ def write(
 ) -> None:
     """Write an entry: in your text editor, from a file, or from what is piped in. The text is kept safe until it is
     saved."""
+    from reverie.cli import failures
     from reverie.cli.local_times import zone_for
     from reverie.cli.runtime import sign_in
     from reverie.clinic.services import journal, recovery
@@ -122,13 +158,34 @@ def write(
     # A mistyped option is refused before anyone types a text for it. The date is left to the save: a copy
     # refused only for its date is recovered with today's (`journal recover`).
     journal.validate(replace(draft, happened_at=None))
-    typed = (file is None or str(file) == "-") and sys.stdin.isatty()
-    draft = replace(draft, body=_read_text(file))
+    typed = (file is None or str(file) == "-") and sys.stdin.isatty()  # held nowhere else
+    trouble = None
+    if file is None and sys.stdin.isatty():
+        body, trouble = _from_editor(recovery.folder_of(actor.pk))
+    else:
+        body = _read_text(file)
+    draft = replace(draft, body=body)
+    if trouble is not None:
+        raise _kept_after(actor, draft, trouble)
+    if not journal.has_content(draft):  # the service's own words name the web form's tick boxes
+        raise InvalidInput(
+            "The entry is empty: write something, or give a feeling with --feeling NAME:INTENSITY. Nothing was saved."
+        )
     if not typed or not draft.body.strip():
         # A file or a pipe still holds the text, and an empty one holds nothing: a recovery copy of a text that
         # can never be saved (empty, NUL, too long) would only make every later `journal recover` fail.
         journal.validate(replace(draft, happened_at=None))
-    copy = recovery.keep(actor, draft)  # sealed with the writer's own key, in their own folder
+    try:
+        copy = recovery.keep(actor, draft)  # sealed with the writer's own key, in their own folder
+    except OSError as exc:
+        if not failures.is_disk_full(exc):
+            raise
+        raise failures.disk_full(
+            "What you typed could not be kept either." if typed else _not_kept(file)
+        ) from None
+    from reverie.care.services import alerts  # after sign_in: Django is ready
+
+    waiting = alerts.waiting_check_ins(actor)
     try:
         view = journal.create_entry(actor, draft, entry_id=recovery.entry_id_of(actor, copy))
     except Exception:
@@ -136,7 +193,14 @@ def write(
         raise
     recovery.discard(copy)
     typer.echo(f"Saved {view.kind_label.lower()} {view.id}.")
-    _check_in(actor)
+    _check_in(actor, waiting)
+
+
+def _not_kept(file: Path | None) -> str:
+    """What became of a text read from a file or a pipe when no recovery copy could be written."""
+    if file is not None and str(file) != "-":
+        return f"Your text was not kept here; it is still in {file}."
+    return "The text piped in was not kept: give it again once there is space."
 
 
 def _lines(actor: Any) -> None:
@@ -155,12 +219,17 @@ def _lines(actor: Any) -> None:
         typer.echo(f"  {name}: {instruction}")
 
 
-def _check_in(actor: Any) -> None:
-    """The save was screened before it returned: if it raised a check-in, say so calmly, with the crisis lines."""
+def _check_in(actor: Any, before: frozenset[Any] | None = None) -> None:
+    """The save was screened before it returned: if it raised a check-in, say so calmly, with the crisis lines. One
+    that was already waiting before it (``before``: :func:`alerts.waiting_check_ins` then) is only recalled, in one
+    line; ``None`` (the check-in command itself) shows the waiting one in full."""
     from reverie.care.services import alerts
 
     pending = alerts.pending_check_in(actor)
     if pending is None:
+        return
+    if before is not None and not alerts.waiting_check_ins(actor) - before:
+        typer.echo("A question from Reverie is still waiting: run `reverie journal check-in`.")
         return
     typer.echo(f"\n{pending.question}")
     _lines(actor)
@@ -467,6 +536,9 @@ def import_(
 
     data = read_named(path)
     actor = sign_in(user)
+    from reverie.care.services import alerts  # after sign_in: Django is ready
+
+    waiting = alerts.waiting_check_ins(actor)
     with Progress(transient=True) as bar:
         task = bar.add_task("Importing", total=None)
         report = portability.import_journal(
@@ -484,7 +556,7 @@ def import_(
         for line in report.problems:
             typer.echo(f"  {line}")
     if report.created:
-        _check_in(actor)  # each imported entry was screened as it was saved
+        _check_in(actor, waiting)  # each imported entry was screened as it was saved
 
 
 def _copy_path(actor: Any, number: int) -> Path:
@@ -565,7 +637,6 @@ def recover(
     NUMBER."""
     from reverie.cli.runtime import sign_in
     from reverie.clinic.services import journal, recovery
-    from reverie.errors import ReverieError
 
     actor = sign_in(user)
     if show is not None:
@@ -575,6 +646,9 @@ def recover(
         _drop(actor, discard, yes)
         return
     saved, already, problems = 0, 0, []
+    from reverie.care.services import alerts  # after sign_in: Django is ready
+
+    waiting = alerts.waiting_check_ins(actor)
     for path in recovery.pending(actor):
         try:
             kept = recovery.read(path, actor)
@@ -595,11 +669,11 @@ def recover(
             continue
         recovery.discard(path)
         saved += 1
-    typer.echo(f"Recovered {saved} entries.")
+    typer.echo(f"Recovered {saved} {'entry' if saved == 1 else 'entries'}.")
     if already:
         typer.echo(f"{already} had been saved already; their copies are removed.")
     if saved:
-        _check_in(actor)  # each recovered text was screened as it was saved
+        _check_in(actor, waiting)  # each recovered text was screened as it was saved
     left = recovery.pending(actor)  # numbered as `--discard` will count them
     for path, message in problems:
         number = left.index(path) + 1 if path in left else 0

@@ -90,6 +90,14 @@ def run() -> None:
     except Exception as exc:
         if debug:
             raise
+        from reverie.cli import failures
+
+        plain_words = failures.plain(
+            exc
+        )  # a full disk, a damaged database: said plainly, with their exit codes
+        if plain_words is not None:
+            print(f"error: {plain_words}", file=sys.stderr)
+            sys.exit(plain_words.exit_code)
         import secrets  # only here: `reverie --help` need not load it (bench/cli_help_bench.py)
 
         incident = secrets.token_hex(4)

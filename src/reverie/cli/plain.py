@@ -51,6 +51,9 @@ PLACEHOLDERS = {
     "confirm": "NAME",
 }
 _BY_TYPE: dict[Any, str] = {int: "NUMBER", float: "NUMBER", Path: "FILE", str: "TEXT"}
+# Commands that read an entry's text from the editor, a file or a pipe: words typed after them are likely that
+# text, so a usage error never repeats them.
+TAKES_ENTRY_TEXT = frozenset({"reverie journal write"})
 MAX_ID = 2**63 - 1  # the largest id a database stores; a bigger number names nothing
 
 
@@ -183,6 +186,13 @@ def _usage_in_words(exc: Exception) -> InvalidInput | None:
         hint = f" Did you mean {' or '.join(close)}?" if close else ""
         return InvalidInput(f"{command} has no option {option}.{hint}{see}")
     if message.startswith("Got unexpected extra argument"):
+        if command in TAKES_ENTRY_TEXT:
+            return InvalidInput(
+                f"{command} does not take the entry's text as words on the command line, so those words were"
+                " not saved or kept (and are not repeated here). Give the text in your editor (run the command"
+                " alone), from a file (--file FILE) or piped in (… | reverie journal write)."
+                f"{see}"
+            )
         extra = message.partition("(s) (")[2].rpartition(")")[0]
         return InvalidInput(
             f'{command} did not expect “{extra}”. Text with spaces goes in quotes ("like this"); '

@@ -21,21 +21,28 @@ def _typed(code: str) -> str:
     return code.replace("_", " ")
 
 
+def _other_words(code: str) -> tuple[str, ...]:
+    """The other words a kind's label offers for it: "Daydream or fantasy" → ("fantasy",)."""
+    rest = KIND_WORDS[code].lower().removeprefix(_typed(code)).strip()
+    return tuple(word.strip() for word in rest.removeprefix("or ").split(" or ") if word.strip())
+
+
 def kinds_in_words() -> str:
-    """The kinds as a person types them: "free association, dream, daydream (or fantasy), …, art or music"."""
+    """The kinds as a person types them: "free association, dream, daydream (or fantasy), …, art or music". Every
+    word shown here is accepted by :func:`kind_from` (the same table says both)."""
     words = []
-    for code, label in KIND_WORDS.items():
-        typed = _typed(code)
-        rest = label.lower().removeprefix(typed).strip()
-        words.append(f"{typed} ({rest})" if rest else typed)
+    for code in KIND_WORDS:
+        others = " or ".join(_other_words(code))
+        words.append(f"{_typed(code)} (or {others})" if others else _typed(code))
     return ", ".join(words[:-1]) + f" or {words[-1]}"
 
 
 def kind_from(raw: str) -> str:
-    """The kind's code for what a person typed: its code, its words or its label, in any case ("free association",
-    "free-association", "Daydream or fantasy"); :class:`InvalidInput` naming the accepted kinds otherwise."""
+    """The kind's code for what a person typed: its code, its words, its label or any other word its label offers,
+    in any case ("free association", "free-association", "Daydream or fantasy", "fantasy"); :class:`InvalidInput`
+    naming the accepted kinds otherwise."""
     said = " ".join(raw.replace("_", " ").replace("-", " ").lower().split())
     for code, label in KIND_WORDS.items():
-        if said in (_typed(code), label.lower()):
+        if said in (_typed(code), label.lower(), *_other_words(code)):
             return code
     raise InvalidInput(f"Unknown entry kind. Choose one of: {kinds_in_words()}.")

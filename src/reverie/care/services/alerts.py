@@ -431,6 +431,15 @@ def request_check_in(client: User, alert: RiskAlert | None) -> CheckIn:
     return check_in
 
 
+def waiting_check_ins(user: User | Any) -> frozenset[Any]:
+    """The ids of the client's unanswered check-ins: taken before a save, they tell the check-ins it raised."""
+    if not isinstance(user, User) or not user.is_authenticated or not user.is_client:
+        return frozenset()
+    return frozenset(
+        CheckIn.objects.filter(client=user, answered_at__isnull=True).values_list("id", flat=True)
+    )
+
+
 def pending_check_in(user: User | Any) -> CheckIn | None:
     """The unanswered check-in of a client the banner, the page, the API and the CLI ask (and answer), or None: the
     newest that rests on explicit words or a questionnaire's answer, else the newest the screen could not read, else
