@@ -291,3 +291,106 @@ def test_a_hook_failure_in_a_reanalysis_is_retried_by_the_worker_and_raises_the_
     assert analysis.retry_failed(timezone.now() + timedelta(seconds=61)) == 1
     analysis.analyse_entry_task.call(*_ready_tasks()[0])
     assert RiskAlert.objects.filter(client=alice).count() == 1
+
+
+def _busy_first(monkeypatch: pytest.MonkeyPatch, times: int) -> None:
+    """The risk alert cannot be written the first ``times`` tries ("database is locked")."""
+    from django.db.utils import OperationalError
+
+    from reverie.care.services import alerts
+
+    real_signal = alerts.signal
+    calls = {"n": 0}
+
+    def busy(*args: Any, **kwargs: Any) -> Any:
+        calls["n"] += 1
+        if calls["n"] <= times:
+            raise OperationalError("database is locked")
+        return real_signal(*args, **kwargs)
+
+    monkeypatch.setattr(alerts, "signal", busy)
+
+
+def test_the_upkeep_raises_the_alert_the_demo_batch_path_left_owed_once_and_a_bounded_batch_a_round(
+    make_user: Any, monkeypatch: pytest.MonkeyPatch, background: None
+) -> None:
+    """Before: the batch path records no failure, so only a restore or `reverie reanalyse` ran the owed hooks."""
+    from django_tasks_db.models import DBTaskResult
+
+    import reverie.analysis.pipeline as pipeline
+
+    alice = make_user()
+    views = [
+        journal.create_entry(alice, EntryDraft(kind="free_association", body=f"{QUIET} Day {i}."))
+        for i in range(2)
+    ]
+    DBTaskResult.objects.all().delete()  # the demo holds the saves back and reads them itself
+    monkeypatch.setattr(pipeline, "analyse_many", lambda pairs: [_Result([IDEATION]) for _ in pairs])
+    _busy_first(monkeypatch, 1)
+    with pytest.raises(Exception, match="locked"):
+        list(analysis.analyse_stored_entries([(v.id, v.revision) for v in views], batch=1))
+    first = views[0]
+    assert not StoredAnalysis.objects.get(entry_id=first.id).hooks_done
+    assert not AnalysisFailure.objects.exists()  # nothing recorded on this path
+    list(analysis.analyse_stored_entries([(views[1].id, views[1].revision)]))
+    _busy_first(monkeypatch, 0)
+    StoredAnalysis.objects.filter(entry_id=views[1].id).update(hooks_done=False)  # a second one owed
+    now = timezone.now()
+    assert analysis.retry_failed(now) == 0  # within the grace: its hooks may still be running
+    monkeypatch.setattr(analysis, "HOOKS_OWED_BATCH", 1, raising=False)
+    later = now + timedelta(seconds=61)  # the grace is a minute
+    assert analysis.retry_failed(later) == 1  # a bounded batch a round, oldest first
+    assert _ready_tasks() == [[str(first.id), first.revision]]
+    assert analysis.retry_failed(later) == 1  # the first is queued: not twice; the next one
+    assert analysis.retry_failed(later) == 0
+    for args in _ready_tasks():
+        analysis.analyse_entry_task.call(*args)
+    assert not StoredAnalysis.objects.filter(hooks_done=False).exists()
+    DBTaskResult.objects.all().delete()
+    assert analysis.retry_failed(later) == 0
+    analysis.analyse_entry_task.call(str(first.id), first.revision)  # delivered once more: no second alert
+    alerted = sorted(RiskAlert.objects.filter(client=alice).values_list("record_id", flat=True))
+    assert alerted == sorted(f"{v.id}#r1" for v in views), alerted  # one alert each, never a second
+
+
+def _doctor_exit(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> tuple[str, str]:
+    from reverie.cli import runtime
+    from reverie.cli.doctor_cmds import doctor
+    from reverie.errors import IntegrityError
+
+    monkeypatch.setattr(runtime, "_ready", True)
+    capsys.readouterr()
+    try:
+        doctor(quarantine=False)
+    except IntegrityError as exc:
+        return capsys.readouterr().out, exc.message
+    return capsys.readouterr().out, ""
+
+
+def test_doctor_fails_when_an_analysed_entrys_alert_is_owed_and_given_up_not_while_it_is_retried(
+    make_user: Any, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], background: None
+) -> None:
+    """Before: doctor reported it among the analyses that failed and exited 0, though the alert never went out."""
+    import reverie.analysis.pipeline as pipeline
+
+    alice = make_user()
+    view = journal.create_entry(alice, EntryDraft(kind="free_association", body=QUIET))
+    monkeypatch.setattr(pipeline, "analyse", lambda *a, **k: _Result([IDEATION]))
+    _busy_first(monkeypatch, 3)
+    analysis.analyse_entry_task.call(str(view.id), view.revision)
+    said, failed = _doctor_exit(monkeypatch, capsys)
+    assert not failed and "will be retried by the worker" in said, said  # retrying: exit 0
+    for _try in range(2):
+        analysis.analyse_entry_task.call(str(view.id), view.revision)
+    assert AnalysisFailure.objects.get(entry_id=view.id).attempts == analysis.MAX_TRIES
+    assert analysis.retry_failed(timezone.now() + timedelta(days=30)) == 0  # given up
+    said, failed = _doctor_exit(monkeypatch, capsys)
+    assert "1 analysed entries still owe their risk alert" in failed, (said, failed)
+    assert "reverie reanalyse" in failed and failed in said
+    assert "apples" not in said + failed
+    assert not RiskAlert.objects.filter(client=alice).exists()
+    monkeypatch.setattr(analysis, "replacing", contextlib.nullcontext)  # the hooks alone, not the model again
+    assert analysis.reanalyse().failed == 0  # the command the doctor names
+    assert RiskAlert.objects.filter(client=alice).count() == 1
+    said, failed = _doctor_exit(monkeypatch, capsys)
+    assert not failed and "owe their risk alert" not in said, said

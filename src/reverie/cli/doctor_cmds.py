@@ -25,8 +25,9 @@ def doctor(
     times), and how many wait for re-analysis (analysed by an older analyzer version) or whose re-analysis failed.
 
     Exits non-zero when any record cannot be opened (after --quarantine: when any is left that was not moved), when
-    an erasure is still not finished (said in plain words), when a risk alert is still owed, or when the backup key
-    file (backup-keys.json) may be read by group or others (as the key file is refused).
+    an erasure is still not finished (said in plain words), when a risk alert is still owed (by a save, or by an
+    analysis whose after-analysis hooks failed and were given up: analyses waiting or retried exit 0), or when the
+    backup key file (backup-keys.json) may be read by group or others (as the key file is refused).
     """
     from reverie.cli.runtime import django_ready
 
@@ -63,7 +64,7 @@ def doctor(
     risk_owed = (
         _risk_screen_health()
     )  # before any failing exit: a lost record elsewhere keeps no alert unraised
-    _analysis_health()
+    hooks_owed = _analysis_health()
     _reanalysis_health()
     report = service.check()
     names = dict(User.objects.values_list("pk", "username"))
@@ -100,8 +101,9 @@ def doctor(
     typer.echo("Every sealed record opens.")
     if shared_backup_keys is not None:
         raise shared_backup_keys
-    if risk_owed:
-        raise IntegrityError(risk_owed)
+    alerts_owed = " ".join(said for said in (risk_owed, hooks_owed) if said)
+    if alerts_owed:
+        raise IntegrityError(alerts_owed)
 
 
 def _risk_screen_health() -> str | None:
@@ -131,9 +133,11 @@ def _risk_screen_health() -> str | None:
     return said
 
 
-def _analysis_health() -> None:
+def _analysis_health() -> str | None:
     """Say how many entries wait for their analysis, and whose analysis (or re-analysis) failed, in plain words
-    with the command that retries them (counts and error type names only, never words)."""
+    with the command that retries them (counts and error type names only, never words). Returns the failing
+    exit's message when an analysed entry's risk alert (its after-analysis hooks) is owed and its retries were
+    given up: an alert that never reached the therapist, as an owed save-time alert."""
     from django.conf import settings
 
     from reverie.clinic.services import analysis
@@ -142,7 +146,7 @@ def _analysis_health() -> None:
         state = analysis.health()
     except Exception as exc:  # never fatal to the record check
         typer.echo(f"Could not check which entries wait for their analysis ({type(exc).__name__}).")
-        return
+        return None
     errors = ", ".join(f"{name} × {count}" for name, count in sorted(state.errors.items()))
     reerrors = ", ".join(f"{name} × {count}" for name, count in sorted(state.reanalysis_errors.items()))
     failed = state.retrying + state.given_up
@@ -164,6 +168,15 @@ def _analysis_health() -> None:
             f" failed {analysis.MAX_TRIES} times ({reerrors}); they keep their older findings and the worker goes on"
             " with the others. `reverie reanalyse` tries them again now."
         )
+    if not state.hooks_given_up:
+        return None
+    said = (
+        f"{state.hooks_given_up} analysed entries still owe their risk alert: the steps after their analysis"
+        f" (the alert to the therapist) failed {analysis.MAX_TRIES} times and the worker gave up; their words and"
+        " findings are kept. Run `reverie reanalyse` to raise the alerts now, once the database is well."
+    )
+    typer.echo(said)
+    return said
 
 
 def _reanalysis_health() -> None:

@@ -8,7 +8,9 @@
 
 The after-analysis hooks (the risk flow) run in one transaction with the stored analysis's ``hooks_done`` mark:
 a worker that dies, or a hook that fails, after the store leaves the mark unset, and the next run of the task
-(requeued by the lease, or retried) runs them again. They are idempotent (one alert per revision's words).
+(requeued by the lease, or retried) runs them again; the upkeep thread also queues one left unset with no failure
+recorded (the demo's batch path). They are idempotent (one alert per revision's words). ``reverie doctor`` exits
+non-zero when they are owed and their retries were given up (:func:`hooks_given_up`).
 """
 
 from __future__ import annotations
@@ -168,6 +170,11 @@ REANALYSE = "reanalyse"
 # before the next try: 1 minute after the first failure, then 4 times longer.
 MAX_TRIES = 3
 RETRY_AFTER_SECONDS = 60
+# A stored analysis whose hooks are owed and that no failure records (the demo's batch path, a worker lost between
+# the store and the hooks' commit): the upkeep thread queues it once it is this old (the hooks of one still running
+# commit well within it), at most HOOKS_OWED_BATCH a round.
+HOOKS_GRACE_SECONDS = 60
+HOOKS_OWED_BATCH = 20
 
 
 def record_failure(
@@ -567,10 +574,61 @@ def _held_reanalyses(now: Any) -> set[uuid.UUID]:
     return held
 
 
+def _hooks_owed(now: Any, queued: set[str]) -> list[tuple[uuid.UUID, int]]:
+    """Stored analyses (current revision, not in the trash) whose after-analysis hooks are owed, stored more than
+    HOOKS_GRACE_SECONDS ago, that no failure records (those wait for their retry or were given up) and no task
+    holds: oldest first, at most HOOKS_OWED_BATCH."""
+    from datetime import timedelta
+
+    from django.db.models import Exists, OuterRef
+
+    failed = AnalysisFailure.objects.filter(entry=OuterRef("entry_id"), revision=OuterRef("revision"))
+    rows = (
+        StoredAnalysis.objects.filter(
+            hooks_done=False,
+            revision=F("entry__revision"),
+            entry__deleted_at__isnull=True,
+            created_at__lte=now - timedelta(seconds=HOOKS_GRACE_SECONDS),
+        )
+        .exclude(Exists(failed))
+        .order_by("created_at", "id")
+        .values_list("entry_id", "revision")
+    )
+    owed: list[tuple[uuid.UUID, int]] = []
+    for entry_id, revision in rows.iterator():
+        if str(entry_id) not in queued:
+            owed.append((entry_id, revision))
+            if len(owed) == HOOKS_OWED_BATCH:
+                break
+    return owed
+
+
+def hooks_given_up() -> int:
+    """How many stored analyses (current revision, not in the trash) owe their after-analysis hooks (the risk
+    alert) and whose every recorded try failed MAX_TRIES times: nothing retries them (``reverie doctor`` fails)."""
+    owed = set(
+        StoredAnalysis.objects.filter(
+            hooks_done=False, revision=F("entry__revision"), entry__deleted_at__isnull=True
+        ).values_list("entry_id", "revision")
+    )
+    if not owed:
+        return 0
+    fewest: dict[tuple[uuid.UUID, int], int] = {}
+    rows = AnalysisFailure.objects.filter(entry_id__in={entry_id for entry_id, _ in owed}).values_list(
+        "entry_id", "revision", "attempts"
+    )
+    for entry_id, revision, attempts in rows:
+        key = (entry_id, revision)
+        fewest[key] = min(attempts, fewest.get(key, attempts))
+    return sum(1 for key in owed if fewest.get(key, 0) >= MAX_TRIES)
+
+
 def retry_failed(now: Any = None) -> int:
     """Queue again the analyses that failed and whose wait is over (at most MAX_TRIES tries in all; the worker's
     upkeep thread calls this): risk first, as a save's; also a re-analysis whose hooks failed after its store (the
-    analysis task runs the hooks owed). Background mode only. Returns how many were queued."""
+    analysis task runs the hooks owed), and any stored analysis whose hooks are owed with no failure recorded
+    (:func:`_hooks_owed`: the demo's batch path, a lost worker), once HOOKS_GRACE_SECONDS old. The task runs the
+    hooks only where still owed, so an alert is raised once. Background mode only. Returns how many were queued."""
     from django.utils import timezone
 
     from reverie.clinic.services.worker import priority_for
@@ -593,6 +651,7 @@ def retry_failed(now: Any = None) -> int:
             and _retry_due(attempts, failed_at, now)
         )
     )
+    due += [pair for pair in _hooks_owed(now, queued) if pair not in due]
     with transaction.atomic():
         for entry_id, revision in due:
             analyse_entry_task.using(priority=priority_for(entry_id, revision)).enqueue(
@@ -612,6 +671,8 @@ class AnalysisHealth:
     # entries whose re-analysis under the versions installed now failed MAX_TRIES times, and their errors' types
     reanalysis_given_up: int
     reanalysis_errors: dict[str, int]
+    # stored analyses whose hooks (the risk alert) are owed and whose retries were given up (:func:`hooks_given_up`)
+    hooks_given_up: int = 0
 
 
 def health() -> AnalysisHealth:
@@ -639,7 +700,7 @@ def health() -> AnalysisHealth:
             continue
         re_given_up += 1
         re_errors[error] = re_errors.get(error, 0) + 1
-    return AnalysisHealth(len(waiting), retrying, given_up, errors, re_given_up, re_errors)
+    return AnalysisHealth(len(waiting), retrying, given_up, errors, re_given_up, re_errors, hooks_given_up())
 
 
 def queue_outdated(batch: int | None = None) -> int:
