@@ -455,22 +455,35 @@ _ORDER = {"relationships": 0, "mixed_feelings": 1, "unexplained": 2, "feelings":
 _RISK = ("indicator", "ideation", "behavior", "attempt")
 
 
+def risk_of(result: Mapping[str, Any]) -> Risk | None:
+    """The strongest risk screen finding of a stored result, alone: the entry page shows it whatever the client
+    chose for the observations (it reads no words of the entry)."""
+    risk = None
+    for f in result.get("findings", []):
+        level = str(f.get("label"))
+        if (
+            f.get("kind") == "risk"
+            and level in _RISK
+            and (risk is None or _RISK.index(level) > _RISK.index(risk.level))
+        ):
+            from reverie.analysis.risk import data_model_alone
+
+            risk = Risk(level, data_model_alone(f.get("data") or {}))
+    return risk
+
+
 def read_entry(text: str, result: Mapping[str, Any], *, limit: int = MAX_OBSERVATIONS) -> Reading:
     """The observations worth showing for one entry (strongest first, at most ``limit``) and the risk screen."""
     findings: list[Mapping[str, Any]] = list(result.get("findings", []))
     candidates: list[Observation] = []
     below = 0
-    risk = None
+    risk = risk_of(result)
     for f in findings:
         kind = f.get("kind")
         data = f.get("data") or {}
         confidence = float(f.get("confidence", 0.0))
         if kind == "risk":
-            level = str(f.get("label"))
-            if level in _RISK and (risk is None or _RISK.index(level) > _RISK.index(risk.level)):
-                from reverie.analysis.risk import data_model_alone
-
-                risk = Risk(level, data_model_alone(data))
+            continue
         elif kind == "episode":
             obs = _relationship(text, f, SUPPORT["relationships"].floor)
             if obs is None or confidence < SUPPORT["relationships"].floor:

@@ -1,6 +1,6 @@
 """Storage types. Free text never lives in a plain column: ``payload`` columns hold sealed vault envelopes."""
 
-from reverie.clinic.models.accounts import Invitation, Pair, Role, User
+from reverie.clinic.models.accounts import Invitation, NoticedOnEntries, Pair, Role, User
 from reverie.clinic.models.audit import AuditCheckpoint, AuditEvent, AuditHead
 from reverie.clinic.models.feedback import FitAnswer, ObservationFeedback
 from reverie.clinic.models.integrity import QuarantinedRecord
@@ -30,6 +30,7 @@ __all__ = [
     "EntryScreen",
     "FitAnswer",
     "Invitation",
+    "NoticedOnEntries",
     "ObservationFeedback",
     "Pair",
     "QuarantinedRecord",

@@ -18,6 +18,14 @@ class Role(models.TextChoices):
     THERAPIST = "therapist", "Therapist"
 
 
+class NoticedOnEntries(models.TextChoices):
+    """The client's choice for "What Reverie noticed" on their entry pages (the risk note is shown whatever it is)."""
+
+    ASK = "ask", "Ask first"
+    ALWAYS = "always", "Always show"
+    NEVER = "never", "Never show"
+
+
 class User(AbstractUser):
     role = models.CharField(max_length=16, choices=Role.choices, default=Role.CLIENT)
     # Sealed under the person's data key ("sealed:" + base64; signin.seal_secret), never the secret itself.
@@ -25,6 +33,10 @@ class User(AbstractUser):
     erased_at = models.DateTimeField(null=True, blank=True)
     # IANA name (e.g. Europe/Berlin), taken from the browser at sign-up: pages, forms and schedules use it.
     time_zone = models.CharField(max_length=64, default="UTC", blank=True)
+    # "What Reverie noticed" on the client's own entry pages: a closed panel (ask), open (always) or none (never).
+    noticed_on_entries = models.CharField(
+        max_length=8, choices=NoticedOnEntries.choices, default=NoticedOnEntries.ASK
+    )
     # The newest TOTP time step already used: a code is accepted once, and never an older one (no replays).
     totp_last_step = models.BigIntegerField(default=0)
     # Set by the operator's password reset: the person picks their own password before anything else.

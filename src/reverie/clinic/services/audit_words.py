@@ -78,6 +78,7 @@ SENTENCES = {
     "account_invitation.redeem": "{who} opened an account with an invitation.",
     "user.create": "{who} created your account.",
     "user.time_zone": "{who} changed your time zone.",
+    "user.noticed_on_entries": '{who} changed when "What Reverie noticed" shows on your entries.',
     "password.change": "{who} changed your password.",
     "password.reset": "{who} reset your password.",
     "totp.enable": "{who} turned on two-step sign-in.",

@@ -21,7 +21,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from reverie.analysis.summary import KIND_TITLES, Line, summarise
-from reverie.clinic.models import Entry, FitAnswer, ObservationFeedback, User
+from reverie.clinic.models import Entry, FitAnswer, NoticedOnEntries, ObservationFeedback, User
 from reverie.clinic.services import audit, keys
 from reverie.clinic.services.journal import _entry_for, _open_payload
 from reverie.clinic.services.policy import Action, require, visible_entries
@@ -34,6 +34,7 @@ from reverie.insights.observations import (
     Risk,
     for_reader,
     read_entry,
+    risk_of,
 )
 
 PURPOSE = "observation.fit"
@@ -140,6 +141,31 @@ def noticed(actor: User, entry_id: uuid.UUID | str) -> Noticed | None:
         details=details,
         revision=entry.revision,
     )
+
+
+def risk_only(actor: User, entry_id: uuid.UUID | str) -> Risk | None:
+    """The risk screen's finding for an entry the actor may read, without the observations: what the entry page
+    shows a client who chose "never show" (the safety path is not theirs to turn off). It opens the stored result
+    only, never the entry's words or the answers; None while the entry is not analysed."""
+    from reverie.clinic.services.analysis import current_analysis, open_result
+
+    entry = _entry_for(actor, entry_id, Action.READ)
+    stored = current_analysis(entry)
+    if stored is None:
+        return None
+    audit.record(actor, "analysis.read", "entry", entry.id, subject=entry.client)
+    return risk_of(open_result(entry, stored))
+
+
+def set_preference(user: User, value: str) -> str:
+    """Store the client's choice for "What Reverie noticed" on their entry pages (ask, always or never)."""
+    if value not in NoticedOnEntries.values:
+        raise InvalidInput("Choose ask first, always show or never show.")
+    if user.noticed_on_entries != value:
+        user.noticed_on_entries = value
+        user.save(update_fields=["noticed_on_entries"])
+        audit.record(user, "user.noticed_on_entries", "user", user.pk, subject=user)
+    return value
 
 
 NOTICED_SCHEMA = "reverie.noticed/1"

@@ -1,4 +1,5 @@
-"""The person's own time zone on every page, and the page to change it."""
+"""The person's own time zone on every page, and the settings page (the zone; for a client, also when "What
+Reverie noticed" shows on their entries)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from reverie.clinic.models import User
-from reverie.clinic.services import local_time
+from reverie.clinic.models import NoticedOnEntries, User
+from reverie.clinic.services import local_time, observations
 from reverie.errors import ReverieError
 
 
@@ -39,7 +40,14 @@ def account_settings(request: HttpRequest) -> HttpResponse:
     user = request.user
     assert isinstance(user, User)
     error = message = None
-    if request.method == "POST":
+    if request.method == "POST" and user.is_client and "noticed_on_entries" in request.POST:
+        try:
+            chosen = observations.set_preference(user, request.POST["noticed_on_entries"])
+        except ReverieError as exc:
+            error = exc.message
+        else:
+            message = f"What Reverie noticed on your entries: {NoticedOnEntries(chosen).label.lower()}."
+    elif request.method == "POST":
         try:
             zone = local_time.set_time_zone(user, request.POST.get("time_zone", ""))
         except ReverieError as exc:
@@ -53,5 +61,8 @@ def account_settings(request: HttpRequest) -> HttpResponse:
         "now": timezone.now(),
         "error": error,
         "message": message,
+        # the client's own entry pages only (a therapist's view of shared entries is not governed by it)
+        "noticed_choices": NoticedOnEntries.choices if user.is_client else None,
+        "noticed_current": user.noticed_on_entries,
     }
     return render(request, "reverie/account_settings.html", context, status=400 if error else 200)

@@ -10,7 +10,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from reverie.clinic.models import FitAnswer, User
+from reverie.clinic.models import FitAnswer, NoticedOnEntries, User
 from reverie.clinic.services import observations
 
 CHOICES = (
@@ -20,10 +20,25 @@ CHOICES = (
 )
 
 
-def panel_context(user: User, entry_id: Any) -> dict[str, Any]:
-    """Template context for the panel on the entry page (empty while the entry is not analysed)."""
+def panel_context(user: User, entry_id: Any, *, own: bool, show: bool = False) -> dict[str, Any]:
+    """Template context for the panel on the entry page (empty while the entry is not analysed).
+
+    On their own entry the client's choice decides (``User.noticed_on_entries``): "ask" gives a closed panel
+    (open when they asked for it, ``show``), "always" an open one, "never" none and no observations read. The
+    risk note (``risk``) is shown beside the panel, never in it, whatever the choice. Anyone else's view (the
+    linked therapist's) is unchanged.
+    """
+    mode = user.noticed_on_entries if own else NoticedOnEntries.ALWAYS
+    if mode == NoticedOnEntries.NEVER:
+        return {"risk": observations.risk_only(user, entry_id), "noticed_mode": mode}
     found = observations.noticed(user, entry_id)
-    return {"noticed": found, "fit_choices": CHOICES}
+    return {
+        "noticed": found,
+        "risk": found.risk if found is not None else None,
+        "fit_choices": CHOICES,
+        "noticed_mode": mode,
+        "noticed_open": mode == NoticedOnEntries.ALWAYS or show,
+    }
 
 
 @login_required
@@ -32,4 +47,6 @@ def fit(request: HttpRequest, entry_id: str) -> HttpResponse:
     user = request.user
     assert isinstance(user, User)
     observations.answer(user, entry_id, request.POST.get("observation", ""), request.POST.get("answer", ""))
-    return redirect(reverse("entry", kwargs={"entry_id": entry_id}) + "#noticed")
+    return redirect(
+        reverse("entry", kwargs={"entry_id": entry_id}) + "?show=1#noticed"
+    )  # the panel stays open

@@ -325,10 +325,13 @@ def entry(request: HttpRequest, entry_id: str) -> HttpResponse:
 
     user = _user(request)
     view = journal.get_entry(user, entry_id)
-    panel = (
-        {} if view.unreadable else panel_context(user, view.id)
-    )  # nothing to observe in what cannot be opened
     own = view.client_id == user.pk
+    show = (
+        request.GET.get("show") == "1"
+    )  # the client opened "What Reverie noticed" (kept open after an answer)
+    panel = (
+        {} if view.unreadable else panel_context(user, view.id, own=own, show=show)
+    )  # nothing to observe in what cannot be opened
     context = {"entry": view, "own": own, "can_share": own and journal.can_share(user), **panel}
     if context["own"] and request.GET.get("kept") == "1" and not view.unreadable:
         context["kept_token"] = _token_or_new(request.GET.get("t"))
