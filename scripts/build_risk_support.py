@@ -82,7 +82,7 @@ def main() -> None:
     args = parser.parse_args()
     from reverie.analysis.onnx_encoder import load_encoder
 
-    model = risk_mod.load_model()
+    model = risk_mod.load_model(support=False)
     if model is None:
         raise SystemExit("no risk model installed")
     encoder = load_encoder()

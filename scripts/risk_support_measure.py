@@ -61,7 +61,7 @@ def main() -> None:
     parser.add_argument("--batch", type=Path)
     args = parser.parse_args()
     encoder = _MemoEncoder(load_encoder())
-    base = risk_mod.load_model()
+    base = risk_mod.load_model(support=False)
     assert base is not None and base.support is None
     vectors = support_rows(base, encoder)
     print("support vectors", len(vectors), flush=True)

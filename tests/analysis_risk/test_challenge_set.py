@@ -58,6 +58,7 @@ HALVES = (
     "frozen21",
     "frozen22",
     "frozen23",
+    "frozen24",
 )
 FIGURE_GROUPS = frozenset({"idiom", "injury"})  # figures of speech and everyday injuries
 # Genuine cases flagged, as measured with the shipped model. Fourth round (docs/risk.md): all four batches are seen
@@ -134,14 +135,18 @@ MEASURED_FLAGGED = {
     # (README_frozen19.md), measured once on risk 2.4.0. Seen since.
     "frozen19": 53 / 80,
     # frozen20: the same shape, written during the twenty-fifth round by another engineer who tuned nothing
-    # (README_frozen20.md), measured once on risk 2.4.0. Seen since.
-    "frozen20": 61 / 80,
+    # (README_frozen20.md), measured once on risk 2.4.0. Seen since; 60 since risk 2.6.0 (h38: one genuine model-alone
+    # line resembles no written crisis line at 0.35; the seen batches together 1,730 -> 1,728, docs/risk.md)
+    "frozen20": 60 / 80,
     # frozen21: the same shape, written during the twenty-sixth round by another engineer who tuned nothing
     # (README_frozen21.md), measured once on risk 2.4.0. Seen since.
     "frozen21": 54 / 80,
     # frozen22, frozen23: measured once, unseen (README_frozen22.md, README_frozen23.md; twenty-eighth round)
     "frozen22": 54 / 80,
     "frozen23": 56 / 80,
+    # frozen24: measured once, unseen, on risk 2.5.2 and on h38's candidate (2.6.0, the support floor at 0.35) in the
+    # same run: 58 both (README_frozen24.md, docs/risk.md "h38: the floor")
+    "frozen24": 58 / 80,
 }
 GOAL_MISSED = {
     "tune": "goal missed: 81 of 85 genuine tune cases flagged, seen (docs/risk.md)",
@@ -191,6 +196,8 @@ GOAL_MISSED = {
     "unseen (short lines 30 of 50, long entries 24 of 30) (README_frozen22.md)",
     "frozen23": "goal missed: 56 of 80 genuine cases of the twenty-third frozen batch flagged when measured once, "
     "unseen (short lines 31 of 50, long entries 25 of 30) (README_frozen23.md)",
+    "frozen24": "goal missed: 58 of 80 genuine cases of the twenty-fourth frozen batch flagged when measured once, "
+    "unseen, on risk 2.5.2 and 2.6.0 (short lines 37 of 50, long entries 21 of 30) (README_frozen24.md)",
 }
 # False alarms on hard negatives: the goal (<= 2 %) is met on tune and frozen (seen; frozen2: 8 of 110
 # when it was measured once, in the second round), not on frozen3 (seen since the fourth round; 14 of 223 unseen).
@@ -242,6 +249,8 @@ ALARMS_MISSED = {
     "attempt; long entries 5 of 20) when measured once, unseen (README_frozen22.md)",
     "frozen23": "goal missed: 18 of 120 hard negatives of the twenty-third frozen batch flagged (15.0 %, one at "
     "attempt; long entries 5 of 20) when measured once, unseen (README_frozen23.md)",
+    "frozen24": "goal missed: 22 of 120 hard negatives of the twenty-fourth frozen batch flagged on risk 2.6.0 (18.3 %; "
+    "23 on 2.5.2; none at behavior or attempt; long entries 5 of 20) when measured once, unseen (README_frozen24.md)",
 }
 MEASURED_ALARMS = {
     "tune": 2 / 139,
@@ -283,6 +292,8 @@ MEASURED_ALARMS = {
     # 2.4.2 (the two negatives at attempt no longer flagged; seen)
     "frozen22": 14 / 120,
     "frozen23": 17 / 120,
+    # frozen24: measured once, unseen: 23 on risk 2.5.2, 22 on 2.6.0 (README_frozen24.md)
+    "frozen24": 22 / 120,
 }
 # Genuine cases at (or over) their expected level, with the shipped model: no floor existed before the fourteenth round
 # (docs/risk.md, "Fourteenth round"). Its level model was not shipped (the lead's check on long real texts), so these
@@ -329,6 +340,8 @@ MEASURED_AT_LEVEL = {
     # (at or over); frozen23: 39 (README_frozen23.md)
     "frozen22": 37 / 80,
     "frozen23": 39 / 80,
+    # frozen24: 40 when measured once, unseen, on 2.5.2 and 2.6.0 (README_frozen24.md)
+    "frozen24": 40 / 80,
 }
 # Lines whose writer's label and the screen's written policy disagree. They stay as written and count in every
 # figure; only the "never attempt on a negative" check reads them apart, each with its reason.

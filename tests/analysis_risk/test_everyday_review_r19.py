@@ -2,7 +2,8 @@
 model alone flags at ideation, with no risk words: a passing panic attack, a clear-out, a sports setback, missing a
 dead parent, a contract that makes no sense. They are issue 12's open false-alarm goal (docs/risk.md), kept here as
 strict expected failures so that each passes, and must be unmarked, the day a model stops flagging it. Scores on
-main at 2b2e716: 0.73, 0.99, 0.74, 0.84, 0.96 (threshold 0.70)."""
+main at 2b2e716: 0.73, 0.99, 0.74, 0.84, 0.96 (threshold 0.70). Since risk 2.6.0 (h38, docs/risk.md) the contract
+line's model-alone flag is set aside: it resembles no written crisis line (cosine under 0.35), so it is unmarked."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ EVERYDAY = [
     "me back, sweetheart'.",
     "He keeps saying the contract is fine. That doesn't make sense.",
 ]
+PASSING = ["He keeps saying the contract is fine. That doesn't make sense."]  # since risk 2.6.0 (h38)
 
 
 @pytest.mark.parametrize(
@@ -28,7 +30,9 @@ EVERYDAY = [
     [
         pytest.param(t, marks=pytest.mark.xfail(strict=True, reason="sentence model alone (issue 12)"))
         for t in EVERYDAY
-    ],
+        if t not in PASSING
+    ]
+    + PASSING,
 )
 def test_an_everyday_entry_from_an_unseen_voice_is_not_flagged(text: str) -> None:
     result = screen(text)

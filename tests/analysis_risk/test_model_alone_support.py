@@ -1,8 +1,8 @@
-"""h37 (docs/risk.md): the support gate of model-alone flags, built and measured, not shipped (off by default).
+"""h37 and h38 (docs/risk.md): the support gate of model-alone flags, built in h37, shipped in h38 at 0.35 (a floor).
 
 A sentence the sentence model raises by itself (no lexicon phrase at ideation or above in the entry) raises the
 entry only when its encoder vector is near a support vector (a written genuine crisis line), where the model carries
-a :class:`reverie.analysis.risk.Support`; the shipped model carries none, so the screen is as before. Lexicon-backed
+a :class:`reverie.analysis.risk.Support`; since risk 2.6.0 the shipped model loads one (cosine ≥ 0.35). Lexicon-backed
 flags are never touched."""
 
 from __future__ import annotations
@@ -34,9 +34,10 @@ def _support(vectors: np.ndarray, threshold: float) -> risk.Support:
     return risk.Support(risk.support_vectors(vectors.astype(np.float32)), threshold, "test")
 
 
-def test_the_shipped_model_carries_no_support_so_the_screen_is_unchanged(model: risk.RiskModel) -> None:
-    assert model.support is None
-    assert risk.screen(CONTENT_FREE).level == "ideation"
+def test_without_the_support_the_model_alone_reads_a_content_free_line_at_ideation() -> None:
+    bare = risk.load_model(support=False)
+    assert bare is not None and bare.support is None
+    assert risk.screen(CONTENT_FREE, model=bare).level == "ideation"
 
 
 def test_a_model_alone_flag_without_support_is_set_aside_with_its_reason(model: risk.RiskModel) -> None:
