@@ -275,7 +275,7 @@ class _Heartbeat(threading.Thread):
 class _Upkeep(threading.Thread):
     """The worker's chores, on their own thread at the heartbeat's pace (each round waits for the last to end):
     requeue dead workers' tasks, settle what erasures and risk alerts still owe, top up the re-analysis batch.
-    Any of them may be slow (the re-analysis probe loads the analyzers); none delays the lease (:class:`_Heartbeat`)."""
+    Any of them may be slow (a sweep over many entries, a database that waits on a lock); none delays the lease (:class:`_Heartbeat`)."""
 
     def __init__(self) -> None:
         super().__init__(name="reverie-upkeep", daemon=True)
