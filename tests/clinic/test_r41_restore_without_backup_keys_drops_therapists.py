@@ -58,3 +58,22 @@ def test_only_the_secret_is_lost_and_a_journal_still_needs_its_key(make_user: An
         assert user.totp_secret == "" and not RecoveryCode.objects.filter(user=user).exists()
         assert AuditEvent.objects.filter(action="totp.reset", subject_id=user.pk, outcome="restore").exists()
     assert signin.needs_second_factor(User.objects.get(username="dr-two"))  # a therapist sets it up again
+
+
+def test_the_restore_says_in_plain_words_that_two_step_is_set_up_again(
+    make_user: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`reverie restore --without-backup-keys` tells the operator whose two-step sign-in was turned off."""
+    from reverie.cli.admin import restore
+
+    therapist = make_user("dr-told", role="therapist")
+    secret = pyotp.random_base32()
+    signin.enable_totp(therapist, secret, pyotp.TOTP(secret).at(time.time() - 30), password=PASSWORD)
+    path = tmp_path / "backup.json.gz"
+    backup.create_backup(path)
+    backup_keys.path().unlink()
+    call_command("flush", interactive=False, verbosity=0)
+    restore(path, without_backup_keys=True)
+    out = capsys.readouterr().out
+    assert "(1 people)" in out and "Not restored" not in out
+    assert "Two-step sign-in was turned off for 1 people" in out and "sets two-step sign-in up again" in out
