@@ -65,3 +65,24 @@ def test_a_run_records_the_analyzers_it_skipped_and_why(newcomer: None) -> None:
     assert late.skipped == {"newcomer": pipeline.TIME_BOUND}
     ran = pipeline.analyse("I woke up early today.", "free_association", only={"newcomer"})
     assert ran.skipped == {} and ran.analyzers == {"newcomer": "1.0.0:rules-x"}
+
+
+class _Failing(_Newcomer):
+    name = "failing"
+    model_hash = "rules-f"
+
+    def run(self, doc: Any) -> list[Any]:
+        raise RuntimeError("boom")
+
+
+def test_a_failure_names_the_version_it_failed_under() -> None:
+    """r41: "failed" names the analyzer's version, so a later version reads the entry again and this one never
+    does (clinic.services.analysis.is_outdated)."""
+    declared = Declaration(version="1.0.0", model_hash=lambda: "rules-f", requires=frozenset({"sentences"}))
+    register("failing", order=99, declared=declared)(_Failing)  # type: ignore[arg-type]
+    try:
+        failed = pipeline.analyse("I woke up early today.", "free_association", only={"failing"})
+    finally:
+        _REGISTRY.pop("failing", None)
+        pipeline._built.pop("failing", None)
+    assert failed.skipped == {"failing": f"{pipeline.FAILED}@1.0.0:rules-f"}

@@ -44,6 +44,35 @@ ENCODER_KEY = "encoder"  # provenance entry for the shared encoder in AnalysisRe
 # Why an analyzer that applies to a text did not run on it (AnalysisResult.skipped): the text has no sentences,
 # it ran past its time bound, the analyzer could not be built or failed, or its input (the encoder) is missing.
 NO_SENTENCES, TIME_BOUND, FAILED, UNAVAILABLE = "no-sentences", "time-bound", "failed", "unavailable"
+# A reason that may not hold later names what it held under, after "@": "failed@<version:model_hash>" (the analyzer
+# that failed), "unavailable@<encoder name:model_hash>" (the encoder installed then; nothing after "@" when none
+# was). The stored analysis is outdated once that changes (clinic.services.analysis.is_outdated, review r41).
+UNDER = "@"
+
+
+def _under(reason: str, version: str) -> str:
+    return f"{reason}{UNDER}{version}"
+
+
+def _declared_version(registration: Registration) -> str:
+    declared = registration.declared
+    if declared is None:
+        return ""
+    try:
+        return f"{declared.version}:{declared.model_hash()}"
+    except Exception:
+        return ""
+
+
+def _installed_encoder() -> str:
+    from reverie.analysis.onnx_encoder import installed_manifest
+
+    try:
+        manifest = installed_manifest()
+    except Exception:
+        return ""
+    return f"{manifest.name}:{manifest.model_hash}"
+
 
 _lock = threading.Lock()
 _imported = False
@@ -212,7 +241,7 @@ def _start(text: str, kind: str, chosen: list[Registration]) -> _Run:
             continue
         analyzer = _build(registration, run.notes)
         if analyzer is None:
-            run.skipped[registration.name] = FAILED
+            run.skipped[registration.name] = _under(FAILED, _declared_version(registration))
         elif declared is not None or _applies(analyzer, kind):
             run.analyzers.append(analyzer)
     return run
@@ -275,8 +304,9 @@ def _embed(runs: list[_Run], encoder: Encoder | None) -> None:
         vectors, top = encode_both(encoder, sentences)  # with the emotions top layer: one pass, two outputs
     except Exception as exc:
         log.warning("sentence encoder unavailable (%s)", type(exc).__name__)
+        installed = _installed_encoder()
         for run in needing:
-            _drop_embedding_analyzers(run, exc)
+            _drop_embedding_analyzers(run, exc, installed)
         return
     start = 0
     for run in needing:
@@ -329,12 +359,13 @@ def _shared_encoder() -> Encoder:
     return load_encoder()
 
 
-def _drop_embedding_analyzers(run: _Run, exc: Exception) -> None:
+def _drop_embedding_analyzers(run: _Run, exc: Exception, installed: str) -> None:
+    """``installed``: the encoder installed now ("name:model_hash", "" when none), named with each skip."""
     if isinstance(exc, ReverieError):
         run.notes.append(exc.message)
     for analyzer in [a for a in run.analyzers if "embeddings" in a.requires]:
         run.notes.append(_could_not_run(analyzer.name))
-        run.skipped[analyzer.name] = UNAVAILABLE
+        run.skipped[analyzer.name] = _under(UNAVAILABLE, installed)
         run.analyzers.remove(analyzer)
 
 
@@ -362,7 +393,7 @@ def _run_analyzers(
         except Exception as exc:
             log.warning("analyzer %s failed (%s)", analyzer.name, type(exc).__name__)
             run.notes.append(_could_not_run(analyzer.name))
-            run.skipped[analyzer.name] = FAILED
+            run.skipped[analyzer.name] = _under(FAILED, f"{analyzer.version}:{analyzer.model_hash}")
             continue
         finally:
             steps.advance()

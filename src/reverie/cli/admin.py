@@ -270,7 +270,8 @@ def restore(
         typer.Option(
             "--without-backup-keys",
             help="Restore even though backup-keys.json is missing: only what the key file alone opens;"
-            " every person whose journal needs it is left out (and counted).",
+            " every person whose journal needs it is left out (and counted); the others are kept, with two-step"
+            " sign-in to set up again where it was on.",
         ),
     ] = False,
 ) -> None:
@@ -294,6 +295,13 @@ def restore(
         typer.echo(
             f"Not restored: {done.left_out_people} people with their {done.left_out_entries} entries and"
             f" {done.left_out_attachments} attachments ({why})."
+        )
+    if done.two_step_cleared:
+        typer.echo(
+            f"Two-step sign-in was turned off for {done.two_step_cleared} people (therapists, say): their"
+            " authenticator secret is sealed under a key kept in backup-keys.json, which was not there. Their"
+            " accounts are restored; each sets two-step sign-in up again (a therapist at the next sign-in). The audit"
+            " trail records it."
         )
     if done.queued:
         from django.conf import settings

@@ -191,6 +191,14 @@ def role_words(role: str, audience: str) -> str:
     return words.replace("yourself", "the client themself").replace("your ", "the client's ")
 
 
+def role_appears(role: str, audience: str) -> str:
+    """A person role as the subject of "appear", the verb agreeing: "Your mother appears", and on the therapist's
+    page, about themself, "You (as their therapist) appear" (not "You as therapist appears", r41)."""
+    if role == "therapist" and audience != "client":
+        return "You (as their therapist) appear"
+    return f"{role_words(role, audience).capitalize()} appears"
+
+
 def group_of(role: str, declared: object = None) -> str:
     """The person group: the analyzer's declared group when known, else derived from the role."""
     if isinstance(declared, str) and declared in GROUPS:

@@ -68,6 +68,7 @@ class Digest:
     roles: frozenset[str]
     role_emotions: frozenset[tuple[str, str]]
     mixed_roles: frozenset[str]
+    mixed_emotions: frozenset[tuple[str, str]]  # (role, emotion) the mixed feelings name, on both sides (r41)
     unexplained: tuple[str, ...]
     linked_emotions: frozenset[str]
     defense_levels: tuple[tuple[int, int], ...]
@@ -114,6 +115,7 @@ def digest(item: Item) -> Digest:
         roles=roles,
         role_emotions=role_emotions | ambivalent,
         mixed_roles=ambivalent_roles,  # what the entry panel shows as mixed feelings, never co-occurrence (r39)
+        mixed_emotions=ambivalent,
         unexplained=tuple(_unexplained_emotion(f, emotions) for f in by_kind.get("unexplained_feeling", [])),
         linked_emotions=frozenset(e for _, e in role_emotions) | frozenset(e for _, e in ambivalent),
         defense_levels=tuple(sorted(levels.items())),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from datetime import timedelta
 
-from reverie.insights.ccrt import CATCH_ALL_ROLE, role_words
+from reverie.insights.ccrt import CATCH_ALL_ROLE, role_appears
 from reverie.insights.digest import Digest
 from reverie.insights.lane import Lane
 from reverie.insights.statements import Statement, statement, unit_words
@@ -43,7 +43,7 @@ def _waking_lines(lane: Lane, audience: str) -> list[Statement]:
     for role, dreams in ranked[:MAX_ROLES]:
         linked = [(d.item_id, w) for d in dreams if (w := _waking_near(lane, role, d))]
         text = (
-            f"{role_words(role, audience).capitalize()} appears in {len(dreams)} {unit_words('dreams', len(dreams))}; "
+            f"{role_appears(role, audience)} in {len(dreams)} {unit_words('dreams', len(dreams))}; "
             f"in {len(linked)} of them also in waking entries or sessions within {WAKING_WINDOW.days} days."
         )
         evidence = lane.in_time_order([i for pair in linked for i in pair] or [d.item_id for d in dreams])

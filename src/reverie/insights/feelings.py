@@ -95,7 +95,9 @@ def _mixed_lines(lane: Lane, audience: str) -> list[Statement]:
 
 
 def _top_toward(lane: Lane, role: str, emotions: frozenset[str]) -> list[str]:
-    counts = [(lane.role_emotions.count((role, e)), e) for e in emotions]
+    """The feelings most often named on one side of the mixed feelings toward ``role`` (the entries the line
+    counts), never every feeling ever seen with that person: a pair no entry holds together is no mixture (r41)."""
+    counts = [(lane.mixed_emotions.count((role, e)), e) for e in emotions]
     return [e for n, e in sorted(counts, key=lambda x: (-x[0], x[1])) if n][:2]
 
 

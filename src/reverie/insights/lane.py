@@ -42,6 +42,7 @@ class Lane:
         self.period_emotions: Tally[tuple[str, str]] = Tally()
         self.role_emotions: Tally[tuple[str, str]] = Tally()
         self.mixed: Tally[str] = Tally()
+        self.mixed_emotions: Tally[tuple[str, str]] = Tally()  # (role, emotion) named in mixed feelings
         self.unexplained: Tally[str] = Tally()
         self.unexplained_events: list[tuple[datetime, str, str]] = []
         self.link_times: dict[str, list[Moment]] = {}
@@ -183,6 +184,8 @@ class Lane:
             self.role_emotions.bump(pair, i, sign)
         for role in d.mixed_roles:
             self.mixed.bump(role, i, sign)
+        for pair in d.mixed_emotions:
+            self.mixed_emotions.bump(pair, i, sign)
         for emotion in d.unexplained:
             self.unexplained.bump(emotion, i, sign)
             _sorted_update(self.unexplained_events, (d.happened_at, i, emotion), sign)

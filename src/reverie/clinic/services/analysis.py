@@ -398,8 +398,9 @@ REANALYSIS_PRIORITY = -50
 REANALYSIS_BATCH = 20
 
 # The stored versions map (StoredAnalysis.analyzers), format 2: analyzer name → "version:model_hash" for those
-# that ran, "skipped:<why>" for those that apply to the entry's kind and did not run (pipeline.NO_SENTENCES …),
-# and FORMAT_KEY → VERSIONS_FORMAT. Format 1 (no FORMAT_KEY) named the analyzers that ran only.
+# that ran, "skipped:<why>" for those that apply to the entry's kind and did not run (pipeline.NO_SENTENCES …;
+# since r41 "failed@<version:hash>" and "unavailable@<encoder>" name what they held under: a reader that does not
+# know "@" still reads a skip), and FORMAT_KEY → VERSIONS_FORMAT. Format 1 (no FORMAT_KEY) named the analyzers that ran only.
 FORMAT_KEY = "#format"
 VERSIONS_FORMAT = "2"
 SKIPPED = "skipped:"
@@ -434,18 +435,22 @@ def current_versions(kind: str = "free_association") -> dict[str, str]:
 
 def is_outdated(stored: dict[str, str], current: dict[str, str]) -> bool:
     """Whether an analysis was made by an analyzer that has another version now (a bump or a new model), or
-    lacks one that reads its kind now and did not exist then (added by an upgrade: it never read the entry).
+    lacks one that reads its kind now and did not exist then (added by an upgrade: it never read the entry), or
+    skipped one for a reason that no longer holds (:func:`_skip_outdated`).
 
-    An analyzer the stored map says was skipped (no sentences, its time bound, it failed or its encoder was
-    missing) is no reason to redo it: that reason still holds. A map of format 1 did not record skips, so there
-    an absent analyzer counts only where some analyzer ran (a text with no sentences stored an empty map). A
-    re-analysis stores a map naming every analyzer of :func:`current_versions`, so it always ends staleness."""
+    A map of format 1 did not record skips, so there an absent analyzer counts only where some analyzer ran (a
+    text with no sentences stored an empty map). A re-analysis stores a map naming every analyzer of
+    :func:`current_versions`, each skip with what it held under, so it always ends staleness."""
     from reverie.analysis.pipeline import ENCODER_KEY
 
     recorded = stored.get(FORMAT_KEY) == VERSIONS_FORMAT or any(k != FORMAT_KEY for k in stored)
     for name, now in current.items():
         then = stored.get(name)
-        if name == FORMAT_KEY or (then is not None and then.startswith(SKIPPED)):
+        if name == FORMAT_KEY:
+            continue
+        if then is not None and then.startswith(SKIPPED):
+            if _skip_outdated(then[len(SKIPPED) :], now, current.get(ENCODER_KEY, "")):
+                return True
             continue
         if then is None:
             # the encoder is recorded only where an analyzer read embeddings: those analyzers speak for it
@@ -453,6 +458,23 @@ def is_outdated(stored: dict[str, str], current: dict[str, str]) -> bool:
                 return True
         elif then != now:
             return True
+    return False
+
+
+def _skip_outdated(why: str, now: str, encoder_now: str) -> bool:
+    """Whether an analyzer skipped for ``why`` (the stored mark without "skipped:") must read the entry again.
+
+    No sentences and the time bound depend on the text alone: they still hold. "failed@<version:hash>" holds
+    while the analyzer is that version (``now``); "unavailable@<encoder>" while the encoder installed is the
+    one named ("" for none). A mark without "@" was stored before they named it (review r41): the analyzer is
+    read again once, and the mark it then stores names its version, so no entry is redone for ever."""
+    from reverie.analysis.pipeline import FAILED, UNAVAILABLE, UNDER
+
+    reason, marked, under = why.partition(UNDER)
+    if reason == FAILED:
+        return not marked or under != now
+    if reason == UNAVAILABLE:
+        return bool(encoder_now) and (not marked or under != encoder_now)
     return False
 
 

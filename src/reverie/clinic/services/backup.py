@@ -43,14 +43,15 @@ from reverie.files import write_private_atomic
 
 # 2: data keys sealed under per-person backup keys (backup_keys.py); 3: ``taken_at``, the moment the backup was taken
 # (purged.py: an entry deleted for good is left out only by a backup taken before its deletion); 4: each person's
-# authenticator secret (``clinic.user.totp_secret``) sealed under their data key, never plain (clinic 0013). A /2 or
-# /3 backup is restored at its own migrations and migrated forward: 0013 seals its plain secrets on the way in.
+# authenticator secret (``clinic.user.totp_secret``) sealed under their data key, never plain (clinic 0014). A /2 or
+# /3 backup is restored at its own migrations and migrated forward: 0014 seals its plain secrets on the way in.
 FORMAT = "reverie.backup/4"
 READS = ("reverie.backup/2", "reverie.backup/3", FORMAT)
 KEY_MODEL = "clinic.clientkey"
 ENTRY_MODEL = "clinic.entry"
 ATTACHMENT_MODEL = "clinic.attachment"
 USER_MODEL = "clinic.user"
+RECOVERY_CODE_MODEL = "clinic.recoverycode"
 KEY_PURPOSE = "backup.data_key"
 APPS = ("clinic", "care", "api")
 MAX_BACKUP_BYTES = 4 * 1024**3
@@ -170,6 +171,8 @@ class Restored:
     purged_attachments: int = 0
     purged_undated: int = 0  # of those, how many by an unknown moment (a /2 backup, or an id recorded by /1)
     audit_restored: int = 0  # audit events keyed under another key file's master key: re-anchored (audit.py)
+    # people restored without backup-keys.json whose sealed authenticator secret could not be opened: cleared (r41)
+    two_step_cleared: int = 0
 
 
 def _left_out(objects: list[Any], people: set[int]) -> tuple[int, int]:
@@ -230,15 +233,69 @@ def _without_purged(objects: list[Any], taken_at: datetime | None) -> tuple[list
     return [o for o in objects if not belongs(o)], len(dropped), attachments, undated
 
 
+def _needing_keys(objects: list[Any]) -> set[int]:
+    """The people who own a sealed record in the backup other than their authenticator secret (an entry, a note, an
+    answer: every sealed column ``reverie doctor`` checks): their journal needs their data key. A person whose data
+    key seals nothing else (every therapist has one for the secret alone, r41) can be restored without it."""
+    from reverie.clinic.services.doctor import sealed_columns
+
+    def owners(label: str) -> dict[Any, Any]:
+        return {o["pk"]: o["fields"].get("client") for o in objects if o["model"] == label}
+
+    through = {
+        "client_id": None,
+        "entry__client_id": owners(ENTRY_MODEL),
+        "course__client_id": owners("care.course"),
+    }
+    columns: dict[str, list[tuple[str, str]]] = {}
+    for column in sealed_columns()[0]:
+        columns.setdefault(column.model._meta.label_lower, []).append((column.field, column.owner))
+    needing: set[int] = set()
+    for obj in objects:
+        for name, owner in columns.get(obj["model"], ()):
+            if obj["fields"].get(name) in (None, ""):
+                continue
+            link = through[owner]
+            if link is None:
+                client = obj["fields"].get("client")
+            else:
+                client = link.get(obj["fields"].get(owner.split("__")[0]))
+            if client is not None:
+                needing.add(int(client))
+    return needing
+
+
+def _secret_only(objects: list[Any], without_keys: set[int]) -> tuple[list[Any], set[int], set[int]]:
+    """Keep the people among ``without_keys`` whose data key seals nothing but their authenticator secret: their
+    account is restored, the secret that cannot be opened is cleared with their recovery codes (two-step sign-in is
+    set up again at the next sign-in). Returns the objects, the people kept and those whose secret was cleared."""
+    from reverie.clinic.services.signin import SEALED_MARK
+
+    kept = without_keys - _needing_keys(objects)
+    cleared: set[int] = set()
+    for obj in objects:
+        sealed_secret = str(obj["fields"].get("totp_secret") or "").startswith(SEALED_MARK)
+        if obj["model"] == USER_MODEL and obj["pk"] in kept and sealed_secret:
+            obj["fields"]["totp_secret"] = ""
+            cleared.add(int(obj["pk"]))
+    objects = [
+        o for o in objects if not (o["model"] == RECOVERY_CODE_MODEL and o["fields"].get("user") in cleared)
+    ]
+    return objects, kept, cleared
+
+
 def missing_backup_keys_message(objects: list[Any]) -> str:
     from reverie.clinic.services import backup_keys
 
-    sealed = {int(o["fields"]["client"]) for o in objects if o["model"] == KEY_MODEL}
+    with_key = {int(o["fields"]["client"]) for o in objects if o["model"] == KEY_MODEL}
+    sealed = with_key & _needing_keys(objects)
     entries, _ = _left_out(objects, sealed)
+    secret_only = len(with_key - sealed)
     return (
         f"This backup needs the backup key file backup-keys.json, expected at {backup_keys.path()} (beside the key"
-        f" file); it is not there. Without it {len(sealed)} people and their {entries} entries cannot be opened."
-        " Copy the backup-keys.json kept with this backup there and restore again. Nothing was restored."
+        f" file); it is not there. Without it {len(sealed)} people and their {entries} entries cannot be opened"
+        + (f", and {secret_only} people would have to set two-step sign-in up again." if secret_only else ".")
+        + " Copy the backup-keys.json kept with this backup there and restore again. Nothing was restored."
         " To restore only what the key file alone opens, add --without-backup-keys."
     )
 
@@ -318,7 +375,9 @@ def restore_backup(path: Path, *, without_backup_keys: bool = False) -> Restored
 
     Refuses (``InvalidInput``, nothing changed) a backup made by a newer Reverie. Refuses (``KeyUnavailable``,
     nothing restored) when the backup holds sealed data keys and ``backup-keys.json`` is not there, unless
-    ``without_backup_keys``: then the people whose keys it holds are left out, and counted. A backup made by an older
+    ``without_backup_keys``: then the people whose journal needs those keys are left out, and counted; a person whose
+    data key seals nothing but their authenticator secret (every therapist) is kept, that secret cleared (two-step
+    sign-in is set up again), audited and counted. A backup made by an older
     Reverie is loaded at its version and migrated forward (the module's doc); entries waiting for analysis are queued.
     """
     from reverie.clinic.services import backup_keys
@@ -331,8 +390,15 @@ def restore_backup(path: Path, *, without_backup_keys: bool = False) -> Restored
     sealed = any(o["model"] == KEY_MODEL for o in doc["objects"])
     if sealed and not without_backup_keys and not backup_keys.path().exists():
         raise KeyUnavailable(missing_backup_keys_message(doc["objects"]))
+    keys_missing = not backup_keys.path().exists()
     objects, erased = _open_data_keys(doc["objects"])
     objects, purged_entries, purged_attachments, purged_undated = _without_purged(objects, _taken_at(doc))
+    cleared: set[int] = set()
+    if keys_missing and erased:
+        # No key file at all (not an erasure: that leaves its person's key out of a file that is there): whoever
+        # needs their key only for the authenticator secret keeps their account (r41).
+        objects, kept, cleared = _secret_only(objects, erased)
+        erased -= kept
     with _schema_changes_allowed(), transaction.atomic():
         executor = MigrationExecutor(connection)
         executor.migrate(targets)  # back to the backup's version (nothing to do when it is today's)
@@ -361,6 +427,7 @@ def restore_backup(path: Path, *, without_backup_keys: bool = False) -> Restored
             ) from None
     _reset_sequences()
     audit_restored = _reanchor_audit()
+    _audit_cleared(cleared)
     entries, attachments = _left_out(objects, erased)
     people = sum(1 for o in objects if o["model"] == USER_MODEL) - len(erased)
     return Restored(
@@ -374,7 +441,17 @@ def restore_backup(path: Path, *, without_backup_keys: bool = False) -> Restored
         purged_attachments=purged_attachments,
         purged_undated=purged_undated,
         audit_restored=audit_restored,
+        two_step_cleared=len(cleared),
     )
+
+
+def _audit_cleared(people: set[int]) -> None:
+    """One ``totp.reset`` event (outcome ``restore``) for each person whose unopenable secret a restore cleared."""
+    from reverie.clinic.services import audit
+
+    User = apps.get_model("clinic", "User")
+    for user in User.objects.filter(pk__in=people).order_by("pk"):
+        audit.record(None, "totp.reset", "user", user.pk, subject=user, outcome="restore")
 
 
 def _queue_waiting_analysis() -> int:

@@ -1,7 +1,7 @@
 """``reverie doctor``: does every sealed record open? And moving aside the ones that never can.
 
 Every ``BinaryField`` of Reverie's models holds a sealed blob (except ``ClientKey.wrapped``, the wrapped key
-itself). For each row the check finds whose record it is, loads that person's data key from its row, compares
+itself), and so does each ``User.totp_secret`` marked ``sealed:`` (the authenticator secret, as text; r41). For each row the check finds whose record it is, loads that person's data key from its row, compares
 the key id the blob names in its header with the stored key's id, and opens the blob where the record id and
 purpose it was sealed for are known (``SEALED``); for a column not listed there it checks the header only.
 
@@ -15,6 +15,8 @@ key file may still open it. Output is content-free: counts per person and table,
 
 from __future__ import annotations
 
+import base64
+import binascii
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -38,13 +40,19 @@ KEY_UNAVAILABLE = (
     "key_unavailable"  # the wrap cannot be opened with the loaded key ring: restore the key file
 )
 ALTERED = "altered"  # right key, but the blob does not authenticate
+# an authenticator secret that does not open (its key lost, or altered); a reason, not a secret
+SECRET_LOST = "secret_lost"  # noqa: S105
 UNRECOVERABLE = frozenset({KEY_LOST, NO_KEY})
 EXPLAIN = {
     KEY_LOST: "sealed under a data key that no row holds; it can never be opened (reverie doctor --quarantine)",
     NO_KEY: "the person has no data key; it can never be opened (reverie doctor --quarantine)",
     KEY_UNAVAILABLE: "the person's key is wrapped under a master key missing from the key file: restore it",
     ALTERED: "the blob does not authenticate under the right key (altered or moved); left in place",
+    SECRET_LOST: "an authenticator secret that does not open: its owner cannot pass the second step;"
+    " `reverie user reset-two-step NAME` clears it (they set it up again)",
 }
+# sealed as text (``signin.seal_secret``), not in a BinaryField
+SECRET_COLUMN = "clinic.user.totp_secret"  # noqa: S105
 
 
 def _purpose(value: str) -> Callable[[dict[str, Any]], str]:
@@ -248,7 +256,33 @@ def check() -> Report:
             failure = _check_blob(column, row, keys_)
             if failure is not None:
                 report.failures.append(failure)
+    _check_secrets(report, keys_)
     return report
+
+
+def _check_secrets(report: Report, keys_: _Keys) -> None:
+    """Open each sealed authenticator secret (never shown; counts only). One that does not open locks its owner out
+    at the second step: reported, never quarantined (the operator's ``reset-two-step`` clears it)."""
+    from reverie.clinic.services import signin
+
+    rows = User.objects.filter(totp_secret__startswith=signin.SEALED_MARK).order_by("pk")
+    for pk, stored in rows.values_list("pk", "totp_secret").iterator(chunk_size=500):
+        if pk in keys_.erased:
+            report.erased_skipped += 1
+            continue
+        report.checked += 1
+        report.per_person[pk][SECRET_COLUMN] += 1
+        key, why = keys_.get(pk)
+        if key is None and why == KEY_UNAVAILABLE:
+            report.failures.append(Failure(SECRET_COLUMN, str(pk), pk, KEY_UNAVAILABLE))
+            continue
+        try:
+            blob = base64.b64decode(stored[len(signin.SEALED_MARK) :], validate=True)
+            if key is None:
+                raise IntegrityError("no data key")
+            open_sealed(key, blob, client_id=str(pk), record_id=f"user/{pk}", purpose=signin.TOTP_PURPOSE)
+        except (binascii.Error, ValueError, IntegrityError, KeyUnavailable):
+            report.failures.append(Failure(SECRET_COLUMN, str(pk), pk, SECRET_LOST))
 
 
 def quarantine(report: Report | None = None) -> int:
@@ -260,7 +294,7 @@ def quarantine(report: Report | None = None) -> int:
     now = timezone.now()
     with transaction.atomic():
         for failure in report.failures:
-            if failure.reason not in UNRECOVERABLE:
+            if failure.reason not in UNRECOVERABLE or failure.column not in columns:
                 continue
             model = columns[failure.column].model
             obj = model._default_manager.filter(pk=failure.pk).first()

@@ -198,7 +198,7 @@ def _load_or_create(client: User) -> DataKey:
             wrapped = check_master_key().wrap(
                 key, str(client.pk)
             )  # never under a key that is not the clinic's
-            # by id: a data migration may pass its historical model's row (signin.seal_secret, clinic 0013)
+            # by id: a data migration may pass its historical model's row (signin.seal_secret, clinic 0014)
             ClientKey.objects.create(client_id=client.pk, kid=key.kid, wrapped=wrapped)
         return key
     except DatabaseIntegrityError:

@@ -10,7 +10,7 @@ The authenticator's shared secret is stored sealed (``User.totp_secret`` holds `
 sealed under the person's data key, bound to them and to ``account.totp_secret``; review r40): a copy of the
 database or of a backup, without the key files, does not give the second factor. So is the candidate secret the
 setup page keeps in the session between showing it and confirming it. A value without the marker is plain (only one
-written before clinic 0013, whose data migration seals every such secret); it still works, and is sealed when it
+written before clinic 0014, whose data migration seals every such secret); it still works, and is sealed when it
 is next replaced.
 """
 
@@ -100,7 +100,7 @@ def seal_secret(user: Any, secret: str, purpose: str = TOTP_PURPOSE) -> str:
 
 def open_secret(user: Any, stored: str, purpose: str = TOTP_PURPOSE) -> str:
     """The secret a :func:`seal_secret` value holds ("" for ""; a value without the marker is a plain one written
-    before clinic 0013). One that does not open (its data key gone, altered) raises ``IntegrityError`` naming no
+    before clinic 0014). One that does not open (its data key gone, altered) raises ``IntegrityError`` naming no
     secret; the operator clears it with ``reverie user reset-two-step``."""
     if not stored.startswith(SEALED_MARK):
         return stored
