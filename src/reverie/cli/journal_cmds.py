@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -16,6 +17,7 @@ from typing import Annotated, Any
 
 import typer
 
+from reverie.cli import editing
 from reverie.errors import ConfigurationError, InvalidInput, ReverieError
 from reverie.journal.kinds import kind_from, kinds_in_words
 
@@ -49,12 +51,15 @@ def _from_editor(folder: Path) -> tuple[str, ReverieError | None]:
     readable by them alone, and removed in every case."""
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "nano"
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd, name = tempfile.mkstemp(prefix=".editing-", suffix=".md", dir=folder)  # mode 0600
-    os.close(fd)
+    fd, name = tempfile.mkstemp(prefix=editing.PREFIX, suffix=editing.SUFFIX, dir=folder)  # mode 0600
+    held = editing.hold(fd)  # a later command's sweep leaves a file in use alone
     trouble: ReverieError | None = None
     try:
         try:
-            subprocess.run([*shlex.split(editor), name], check=True)  # noqa: S603
+            with editing.closing_raises():  # a hang-up or a kill still reaches the `finally` below
+                subprocess.run([*shlex.split(editor), name], check=True)  # noqa: S603
+        except editing.TerminalClosed as exc:
+            trouble = ReverieError(f"{exc} while the editor was open, so nothing was saved.")
         except subprocess.CalledProcessError as exc:
             trouble = ReverieError(
                 f"The editor '{editor}' stopped with an error (exit status {exc.returncode}), so nothing was saved."
@@ -67,6 +72,7 @@ def _from_editor(folder: Path) -> tuple[str, ReverieError | None]:
         return _decode(Path(name).read_bytes()), trouble
     finally:
         Path(name).unlink(missing_ok=True)
+        os.close(held)
 
 
 def _kept_after(actor: Any, draft: Any, trouble: ReverieError) -> ReverieError:
@@ -183,9 +189,6 @@ def write(
         raise failures.disk_full(
             "What you typed could not be kept either." if typed else _not_kept(file)
         ) from None
-    from reverie.care.services import alerts  # after sign_in: Django is ready
-
-    waiting = alerts.waiting_check_ins(actor)
     try:
         view = journal.create_entry(actor, draft, entry_id=recovery.entry_id_of(actor, copy))
     except Exception:
@@ -193,7 +196,7 @@ def write(
         raise
     recovery.discard(copy)
     typer.echo(f"Saved {view.kind_label.lower()} {view.id}.")
-    _check_in(actor, waiting)
+    _check_in(actor)
 
 
 def _not_kept(file: Path | None) -> str:
@@ -219,16 +222,18 @@ def _lines(actor: Any) -> None:
         typer.echo(f"  {name}: {instruction}")
 
 
-def _check_in(actor: Any, before: frozenset[Any] | None = None) -> None:
-    """The save was screened before it returned: if it raised a check-in, say so calmly, with the crisis lines. One
-    that was already waiting before it (``before``: :func:`alerts.waiting_check_ins` then) is only recalled, in one
-    line; ``None`` (the check-in command itself) shows the waiting one in full."""
+def _check_in(actor: Any, full: bool = False) -> None:
+    """The save was screened before it returned: if a check-in waits, say so calmly, with the crisis lines. When
+    every waiting one has already been shown to the person in full (here or on the web's check-in page) it is only
+    recalled, in one line; one they never saw in full (raised by this save, by the background analysis after an
+    earlier one, or by a recover or an import that failed before its display) is shown in full. ``full`` (the
+    check-in command itself) always shows it in full."""
     from reverie.care.services import alerts
 
     pending = alerts.pending_check_in(actor)
     if pending is None:
         return
-    if before is not None and not alerts.waiting_check_ins(actor) - before:
+    if not full and not alerts.unseen_check_ins(actor):
         typer.echo("A question from Reverie is still waiting: run `reverie journal check-in`.")
         return
     typer.echo(f"\n{pending.question}")
@@ -239,6 +244,14 @@ def _check_in(actor: Any, before: frozenset[Any] | None = None) -> None:
         " Nothing is sent anywhere;"
         " a linked therapist sees a level and a date, never your words."
     )
+    alerts.mark_shown(actor)
+
+
+def _check_in_despite(actor: Any) -> None:
+    """A recover or an import stopped by an error after some of its saves committed: show the check-ins they raised
+    before the error is reported. A failure here too leaves them unshown, so the next save shows them in full."""
+    with contextlib.suppress(Exception):  # the first error is the one to report
+        _check_in(actor)
 
 
 ANSWER_REPLIES = {
@@ -296,7 +309,7 @@ def check_in(
         typer.echo("No check-in is waiting.")
         return
     if answer is None:
-        _check_in(actor)
+        _check_in(actor, full=True)
         words = alerts.check_in_words(actor, pending)
         if words:
             about = (
@@ -536,18 +549,19 @@ def import_(
 
     data = read_named(path)
     actor = sign_in(user)
-    from reverie.care.services import alerts  # after sign_in: Django is ready
-
-    waiting = alerts.waiting_check_ins(actor)
-    with Progress(transient=True) as bar:
-        task = bar.add_task("Importing", total=None)
-        report = portability.import_journal(
-            actor,
-            data,
-            lambda i, n: bar.update(task, completed=i, total=n),
-            all_or_nothing=all_or_nothing,
-            media_in_all=import_check.LOCAL_MEDIA_IN_ALL,  # this machine's memory, not a server's: 1 GB
-        )
+    try:
+        with Progress(transient=True) as bar:
+            task = bar.add_task("Importing", total=None)
+            report = portability.import_journal(
+                actor,
+                data,
+                lambda i, n: bar.update(task, completed=i, total=n),
+                all_or_nothing=all_or_nothing,
+                media_in_all=import_check.LOCAL_MEDIA_IN_ALL,  # this machine's memory, not a server's: 1 GB
+            )
+    except BaseException:
+        _check_in_despite(actor)  # the batches committed before the failure were screened as they were saved
+        raise
     typer.echo(f"Imported {report.created} entries; {report.skipped} were already here.")
     for note in report.notes:
         typer.echo(note)
@@ -556,7 +570,7 @@ def import_(
         for line in report.problems:
             typer.echo(f"  {line}")
     if report.created:
-        _check_in(actor, waiting)  # each imported entry was screened as it was saved
+        _check_in(actor)  # each imported entry was screened as it was saved
 
 
 def _copy_path(actor: Any, number: int) -> Path:
@@ -610,6 +624,35 @@ def _drop(actor: Any, number: int, yes: bool) -> None:
     typer.echo(f"Deleted recovery copy {number} ({path.name}).")
 
 
+def _recover_all(actor: Any, problems: list[tuple[Path, str]]) -> tuple[int, int]:
+    """Save each of the person's recovery copies: (saved, already saved); a copy that cannot be saved is added to
+    ``problems`` with the reason. An error that is not the copy's (the database) stops it, raised."""
+    from reverie.clinic.services import journal, recovery
+
+    saved, already = 0, 0
+    for path in recovery.pending(actor):
+        try:
+            kept = recovery.read(path, actor)
+            entry_id = recovery.entry_id_of(actor, path)
+            if entry_id is not None and journal.already_saved(actor, entry_id) is not None:
+                already += 1  # its save committed, then the process stopped before removing the copy
+                recovery.discard(path)
+                continue
+            try:
+                journal.create_entry(actor, kept.draft, entry_id=entry_id)
+            except InvalidInput as exc:
+                if kept.draft.happened_at is None:
+                    raise
+                journal.create_entry(actor, replace(kept.draft, happened_at=None), entry_id=entry_id)
+                typer.echo(f"{path.name}: saved with today's date ({exc.message})", err=True)
+        except ReverieError as exc:
+            problems.append((path, exc.message))
+            continue
+        recovery.discard(path)
+        saved += 1
+    return saved, already
+
+
 @app.command()
 def recover(
     user: UserOpt = None,
@@ -636,7 +679,7 @@ def recover(
     is left in place with a number and the reason; see its text with --show NUMBER, delete it with --discard
     NUMBER."""
     from reverie.cli.runtime import sign_in
-    from reverie.clinic.services import journal, recovery
+    from reverie.clinic.services import recovery
 
     actor = sign_in(user)
     if show is not None:
@@ -645,35 +688,17 @@ def recover(
     if discard is not None:
         _drop(actor, discard, yes)
         return
-    saved, already, problems = 0, 0, []
-    from reverie.care.services import alerts  # after sign_in: Django is ready
-
-    waiting = alerts.waiting_check_ins(actor)
-    for path in recovery.pending(actor):
-        try:
-            kept = recovery.read(path, actor)
-            entry_id = recovery.entry_id_of(actor, path)
-            if entry_id is not None and journal.already_saved(actor, entry_id) is not None:
-                already += 1  # its save committed, then the process stopped before removing the copy
-                recovery.discard(path)
-                continue
-            try:
-                journal.create_entry(actor, kept.draft, entry_id=entry_id)
-            except InvalidInput as exc:
-                if kept.draft.happened_at is None:
-                    raise
-                journal.create_entry(actor, replace(kept.draft, happened_at=None), entry_id=entry_id)
-                typer.echo(f"{path.name}: saved with today's date ({exc.message})", err=True)
-        except ReverieError as exc:
-            problems.append((path, exc.message))
-            continue
-        recovery.discard(path)
-        saved += 1
+    problems: list[tuple[Path, str]] = []
+    try:
+        saved, already = _recover_all(actor, problems)
+    except BaseException:
+        _check_in_despite(actor)  # the copies saved before the failure were screened as they were saved
+        raise
     typer.echo(f"Recovered {saved} {'entry' if saved == 1 else 'entries'}.")
     if already:
         typer.echo(f"{already} had been saved already; their copies are removed.")
     if saved:
-        _check_in(actor, waiting)  # each recovered text was screened as it was saved
+        _check_in(actor)  # each recovered text was screened as it was saved
     left = recovery.pending(actor)  # numbered as `--discard` will count them
     for path, message in problems:
         number = left.index(path) + 1 if path in left else 0

@@ -60,6 +60,11 @@ def sign_in(username: str | None) -> User:
         raise AuthenticationFailed(
             "Your password was reset: choose your own first with `reverie user passwd`."
         )
+    from reverie.cli import editing
+
+    editing.sweep(
+        user
+    )  # an editor's file a cut-off `journal write` could not remove: sealed, never left plain
     return user
 
 

@@ -183,6 +183,11 @@ class CheckIn(models.Model):
     created_at = models.DateTimeField()
     answered_at = models.DateTimeField(null=True, blank=True)
     answer = models.CharField(max_length=16, blank=True, default="")
+    # When the client was first shown it in full (the question with the crisis lines: the web's check-in page or the
+    # command line); None until then, and again when its question changes. Only one shown in full may be recalled
+    # in one line (`journal write` after a save): one raised out of their sight (the background analysis, a
+    # recover or an import that failed before its display) is shown in full.
+    shown_at = models.DateTimeField(null=True, blank=True)
     # Which question it asks (``QUESTIONS``), set from its alert when it is left and kept in step with the alert's
     # readings while it waits (:func:`reverie.care.services.alerts.question_kind`); once answered, never changed.
     question_kind = models.CharField(

@@ -235,7 +235,8 @@ def _change(
     if level is not None:
         # a check-in still waiting asks what the alert now says; one already answered keeps the question it asked
         CheckIn.objects.filter(alert=alert, answered_at__isnull=True).update(
-            question_kind=question_kind(alert)
+            question_kind=question_kind(alert),
+            shown_at=None,  # a new reading is shown in full again
         )
         audit.record(None, "risk.alert.upgrade", "risk_alert", alert.id, subject=alert.client)
     if answer is not None:
@@ -431,12 +432,20 @@ def request_check_in(client: User, alert: RiskAlert | None) -> CheckIn:
     return check_in
 
 
-def waiting_check_ins(user: User | Any) -> frozenset[Any]:
-    """The ids of the client's unanswered check-ins: taken before a save, they tell the check-ins it raised."""
+def unseen_check_ins(user: User | Any) -> bool:
+    """Whether one of the client's unanswered check-ins has never been shown to them in full (question and crisis
+    lines): raised out of their sight, by the background analysis or a command that failed before its display."""
     if not isinstance(user, User) or not user.is_authenticated or not user.is_client:
-        return frozenset()
-    return frozenset(
-        CheckIn.objects.filter(client=user, answered_at__isnull=True).values_list("id", flat=True)
+        return False
+    return CheckIn.objects.filter(client=user, answered_at__isnull=True, shown_at__isnull=True).exists()
+
+
+def mark_shown(user: User | Any) -> None:
+    """Record that the client's unanswered check-ins were just shown to them in full (question and crisis lines)."""
+    if not isinstance(user, User) or not user.is_authenticated or not user.is_client:
+        return
+    CheckIn.objects.filter(client=user, answered_at__isnull=True, shown_at__isnull=True).update(
+        shown_at=timezone.now()
     )
 
 

@@ -9,6 +9,7 @@ own agreement figure and the operator's install-wide, content-free precision; it
 from __future__ import annotations
 
 import json
+import logging
 import re
 import uuid
 from collections import Counter
@@ -25,7 +26,7 @@ from reverie.clinic.models import Entry, FitAnswer, NoticedOnEntries, Observatio
 from reverie.clinic.services import audit, keys
 from reverie.clinic.services.journal import _entry_for, _open_payload
 from reverie.clinic.services.policy import Action, require, visible_entries
-from reverie.errors import InvalidInput
+from reverie.errors import InvalidInput, ReverieError
 from reverie.insights.observations import (
     ANALYZERS,
     SUPPORT,
@@ -41,6 +42,8 @@ PURPOSE = "observation.fit"
 SCHEMA = "reverie.fit/1"
 REF = re.compile(r"^[0-9a-f]{16}$")
 MIN_ANSWERS = 5  # the operator's precision hides an analyzer's figures below this many answers
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +75,9 @@ class Noticed:
     agreement: tuple[Agreement, ...]
     details: tuple[tuple[str, list[Line]], ...] = field(default=())
     revision: int = 0  # the entry revision read (the panel shows only an analysis of the words it holds now)
+    unopened: int = (
+        0  # "does this fit?" answers that could not be opened (altered, or a newer version's): skipped
+    )
 
 
 def _record_id(row_id: uuid.UUID) -> str:
@@ -86,11 +92,18 @@ def _open(row: ObservationFeedback, client: User) -> dict[str, Any]:
     return data
 
 
-def _answers(entry: Entry) -> dict[str, tuple[ObservationFeedback, str]]:
+def _answers(entry: Entry) -> tuple[dict[str, tuple[ObservationFeedback, str]], int]:
+    """The entry's answers by observation key, and how many could not be opened (skipped: an altered record or a
+    newer version's never hides the page; logged by the error's type alone)."""
     out = {}
+    unopened = 0
     for row in ObservationFeedback.objects.filter(entry=entry, client_id=entry.client_id):
-        out[str(_open(row, entry.client)["key"])] = (row, row.answer)
-    return out
+        try:
+            out[str(_open(row, entry.client)["key"])] = (row, row.answer)
+        except (ReverieError, ValueError, KeyError, TypeError) as exc:
+            unopened += 1
+            log.warning("observation answer %s could not be opened: %s", row.id, type(exc).__name__)
+    return out, unopened
 
 
 def _reading(entry: Entry) -> tuple[Reading, str, dict[str, Any]] | None:
@@ -118,7 +131,7 @@ def noticed(actor: User, entry_id: uuid.UUID | str) -> Noticed | None:
     reading, text, result = found
     require(actor, Action.READ, ObservationFeedback(client=entry.client, entry=entry), "entry")
     audit.record(actor, "analysis.read", "entry", entry.id, subject=entry.client)
-    answers = _answers(entry)
+    answers, unopened = _answers(entry)
     shown: list[Shown] = []
     folded: list[Shown] = []
     own = (
@@ -140,20 +153,23 @@ def noticed(actor: User, entry_id: uuid.UUID | str) -> Noticed | None:
         agreement=tuple(a for a in agreement(entry.client, reader=actor) if a.analyzer in analyzers),
         details=details,
         revision=entry.revision,
+        unopened=unopened,
     )
 
 
-def risk_only(actor: User, entry_id: uuid.UUID | str) -> Risk | None:
+def risk_only(actor: User, entry_id: uuid.UUID | str, *, record: bool = True) -> Risk | None:
     """The risk screen's finding for an entry the actor may read, without the observations: what the entry page
     shows a client who chose "never show" (the safety path is not theirs to turn off). It opens the stored result
-    only, never the entry's words or the answers; None while the entry is not analysed."""
+    only, never the entry's words or the answers; None while the entry is not analysed. ``record=False`` when the
+    caller reads the panel next (:func:`noticed` records the read)."""
     from reverie.clinic.services.analysis import current_analysis, open_result
 
     entry = _entry_for(actor, entry_id, Action.READ)
     stored = current_analysis(entry)
     if stored is None:
         return None
-    audit.record(actor, "analysis.read", "entry", entry.id, subject=entry.client)
+    if record:
+        audit.record(actor, "analysis.read", "entry", entry.id, subject=entry.client)
     return risk_of(open_result(entry, stored))
 
 
@@ -214,7 +230,7 @@ def answer(actor: User, entry_id: uuid.UUID | str, ref: str, given: str) -> str:
         raise InvalidInput("That observation is not on this entry (it may have changed after an edit).")
     key, analyzer = current[ref].key, current[ref].analyzer
     with transaction.atomic():
-        existing = _answers(entry).get(key)
+        existing = _answers(entry)[0].get(key)
         row = existing[0] if existing else ObservationFeedback(client=entry.client, entry=entry)
         store(row, key, analyzer, given, revision=entry.revision, answered_at=timezone.now())
     audit.record(actor, "observation.fit", "entry", entry.id, subject=entry.client)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -12,6 +13,9 @@ from django.views.decorators.http import require_POST
 
 from reverie.clinic.models import FitAnswer, NoticedOnEntries, User
 from reverie.clinic.services import observations
+from reverie.errors import ReverieError
+
+log = logging.getLogger(__name__)
 
 CHOICES = (
     (FitAnswer.FITS, "Fits"),
@@ -31,10 +35,16 @@ def panel_context(user: User, entry_id: Any, *, own: bool, show: bool = False) -
     mode = user.noticed_on_entries if own else NoticedOnEntries.ALWAYS
     if mode == NoticedOnEntries.NEVER:
         return {"risk": observations.risk_only(user, entry_id), "noticed_mode": mode}
-    found = observations.noticed(user, entry_id)
+    # the risk note first, on its own: nothing the panel reads (an answer that does not open) may hide it
+    risk = observations.risk_only(user, entry_id, record=False)
+    try:
+        found = observations.noticed(user, entry_id)
+    except ReverieError as exc:
+        log.warning("the noticed panel could not be read: %s", type(exc).__name__)
+        found = None
     return {
         "noticed": found,
-        "risk": found.risk if found is not None else None,
+        "risk": risk,
         "fit_choices": CHOICES,
         "noticed_mode": mode,
         "noticed_open": mode == NoticedOnEntries.ALWAYS or show,

@@ -1,0 +1,95 @@
+"""h42: the editor's plain-text file is never left behind (a kill, a hang-up, a leftover swept at the next sign-in),
+and a check-in is recalled in one line only once the person has been shown it in full (the web's check-in page)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+WORDS = "the words I was typing when everything stopped"
+RISKY = "I keep thinking I want to kill myself. Nobody would miss me."
+
+
+def _plain(folder: Path, words: bytes) -> list[Path]:
+    return [p for p in folder.rglob("*") if p.is_file() and words in p.read_bytes()]
+
+
+def _write_in(cli: Any, tmp_path: Path, script: str) -> tuple[int, str, str]:
+    editor = tmp_path / "ed.sh"
+    editor.write_text(script)
+    editor.chmod(0o700)
+    master, slave = os.openpty()  # a terminal: `journal write` opens the editor
+    try:
+        env = {**cli.env, "REVERIE_USER": "ana", "EDITOR": str(editor), "VISUAL": str(editor)}
+        import subprocess
+
+        proc = subprocess.run(
+            [sys.executable, "-m", "reverie.cli.main", "journal", "write"],
+            stdin=slave,
+            capture_output=True,
+            env=env,
+            timeout=240,
+        )
+    finally:
+        os.close(master)
+        os.close(slave)
+    return proc.returncode, proc.stdout.decode(), proc.stderr.decode()
+
+
+def test_a_kill_in_the_editor_seals_what_was_typed(cli: Any, tmp_path: Path) -> None:
+    """SIGTERM while the editor is open: what was typed is kept as a sealed recovery copy, no plain text stays."""
+    cli("user", "create", "ana")
+    rc, _, err = _write_in(cli, tmp_path, f'#!/bin/sh\necho "{WORDS}" > "$1"\nkill -TERM $PPID\nsleep 3\n')
+    assert rc != 0
+    assert "Reverie was stopped while the editor was open" in err and "journal recover" in err, err
+    assert not _plain(cli.data_dir, WORDS.encode())
+    assert len(list((cli.data_dir / "recovery").rglob("*.json"))) == 1
+    _, out, _ = cli("journal", "recover", "-u", "ana")
+    assert "Recovered 1 entry." in out
+
+
+def test_an_editor_file_left_by_a_hard_kill_is_sealed_at_the_next_sign_in(cli: Any, tmp_path: Path) -> None:
+    """SIGKILL cannot be caught: the next command that signs the person in seals the leftover and deletes it."""
+    cli("user", "create", "ana")
+    rc, _, _ = _write_in(cli, tmp_path, f'#!/bin/sh\necho "{WORDS}" > "$1"\nkill -KILL $PPID\nsleep 3\n')
+    assert rc != 0
+    assert _plain(cli.data_dir, WORDS.encode())  # what a hard kill leaves
+    _, _, err = cli("journal", "list", "-u", "ana")
+    assert "is kept: `reverie journal recover` saves it" in err, err
+    assert not _plain(cli.data_dir, WORDS.encode())
+    assert not list((cli.data_dir / "recovery").rglob(".editing-*"))
+    _, out, _ = cli("journal", "recover", "-u", "ana")
+    assert "Recovered 1 entry." in out
+
+
+def test_an_editor_file_that_cannot_be_sealed_is_deleted_with_a_note(cli: Any, tmp_path: Path) -> None:
+    """A leftover that can never be an entry (not UTF-8) is deleted, with a note, rather than left in plain text."""
+    cli("user", "create", "ana")
+    script = f'#!/bin/sh\nprintf "{WORDS} \\377\\376" > "$1"\nkill -KILL $PPID\nsleep 3\n'
+    rc, _, _ = _write_in(cli, tmp_path, script)
+    assert rc != 0
+    assert _plain(cli.data_dir, WORDS.encode())
+    _, _, err = cli("journal", "list", "-u", "ana")
+    assert "could not be kept (it is not valid UTF-8), so it was deleted" in err, err
+    assert not _plain(cli.data_dir, WORDS.encode())
+    assert not list((cli.data_dir / "recovery").rglob("*.json"))
+
+
+@pytest.mark.django_db
+def test_a_check_in_counts_as_seen_once_its_page_was_shown(make_user: Any, web_as: Any) -> None:
+    """A check-in raised out of the person's sight is unseen until the web's check-in page (question, plan, crisis
+    lines) shows it; then the command line may recall it in one line."""
+    from reverie.care.services import alerts
+    from reverie.clinic.services import journal
+    from reverie.clinic.services.journal import EntryDraft
+
+    alice = make_user()
+    journal.create_entry(alice, EntryDraft(kind="reflection", body=RISKY))
+    assert alerts.pending_check_in(alice) is not None
+    assert alerts.unseen_check_ins(alice)
+    assert web_as(alice).get("/check-in/").status_code == 200
+    assert not alerts.unseen_check_ins(alice)
