@@ -482,9 +482,9 @@ def restore_backup(path: Path, *, without_backup_keys: bool = False) -> Restored
                     obj.save()
                 # Erased since the backup (or their key is not in this backup-keys.json): they stay out, with
                 # their own records only; what would take another person's records with it is refused.
-                others = _others_records(then, erased)
+                others = _others_records(then, erased) if erased else {}
                 dropped, _ = then.get_model("clinic", "User").objects.filter(pk__in=erased).delete()
-                if _others_records(then, erased) != others:
+                if erased and _others_records(then, erased) != others:
                     raise KeyUnavailable(cascade_refused_message(len(erased)))
                 connection.check_constraints()
         except (
