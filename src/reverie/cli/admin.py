@@ -299,7 +299,8 @@ def restore(
     if done.two_step_cleared:
         typer.echo(
             f"Two-step sign-in was turned off for {done.two_step_cleared} people (therapists, say): their"
-            " authenticator secret is sealed under a key kept in backup-keys.json, which was not there. Their"
+            " authenticator secret is sealed under a key kept in backup-keys.json, which was not there or held no"
+            " key for them (a copy older than their key). Their"
             " accounts are restored; each sets two-step sign-in up again (a therapist at the next sign-in). The audit"
             " trail records it."
         )
@@ -324,9 +325,10 @@ def restore(
         )
     if done.audit_restored:
         typer.echo(
-            f"The {done.audit_restored} audit events in the backup are keyed under another key file's master key;"
-            " they cannot be checked here. The audit trail was re-anchored at this restore (an audit event says"
-            " so) and verifies from there: `reverie audit verify`."
+            f"The {done.audit_restored} audit events in the backup cannot be checked in full here (keyed under"
+            " another key file's master key, or their times kept to the millisecond only by a backup made before"
+            " reverie.backup/5). The audit trail was re-anchored at this restore (an audit event says why) and"
+            " verifies from there: `reverie audit verify`."
         )
 
 

@@ -32,7 +32,13 @@ def verify(
     check = audit.reanchor() if reanchor else audit.verify()
     legacy = f", {check.legacy} of them unkeyed (legacy, before the first keyed one)" if check.legacy else ""
     typer.echo(f"{check.events} events{legacy}.")
-    if check.restored:
+    if check.restored and check.restored_rounded:
+        typer.echo(
+            f"The first {check.restored} came from a backup that kept their times to the millisecond only"
+            " (reverie.backup/4 or older): their digests cannot be recomputed, so they are checked for their links"
+            " only; the chain was re-anchored when it was restored and is checked in full from there."
+        )
+    elif check.restored:
         typer.echo(
             f"The first {check.restored} came from a backup keyed under another key file's master key: they cannot"
             " be checked here; the chain was re-anchored when it was restored and is checked from there."

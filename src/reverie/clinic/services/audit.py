@@ -53,6 +53,12 @@ KEEP_CHECKPOINTS = 5
 # Recorded by a restore whose events are keyed under master keys this key ring lacks (another installation's key
 # file): keyed under the active key, it names how many events came before it and the last one's id ("count:id").
 REANCHORED = "audit.reanchored"
+# Its outcome says why: ``restore`` (keyed under another key file's master key: those events are link-checked only,
+# and fully where their key is known) or ``restore-rounded`` (restored from a backup that cut every time to the
+# millisecond, ``reverie.backup/4`` and older: the digests, made over the microseconds, can no longer be recomputed,
+# so the events before it are link-checked only).
+REANCHOR_FOREIGN = "restore"
+REANCHOR_ROUNDED = "restore-rounded"
 # What a client never sees in their own privacy log: that their therapist wrote or read therapist-only notes.
 THERAPIST_ONLY_TYPES = ("therapist_note",)
 THERAPIST_ONLY_ACTIONS = ("note.process", "note.transference", "note.countertransference", "process_notes.")
@@ -333,7 +339,7 @@ def reanchor() -> ChainCheck:
     return check
 
 
-def reanchor_after_restore() -> int:
+def reanchor_after_restore(*, times_cut: bool = False) -> int:
     """After a restore: when the restored trail is wholly foreign — no keyed event in it uses a master key of this
     key ring (the backup came from an installation with another ``keys.json``) — it can never be checked here. Record one keyed event,
     ``audit.reanchored`` (outcome ``restore``), naming how many events came before it and the last one's id, and move
@@ -342,22 +348,50 @@ def reanchor_after_restore() -> int:
     here as it is, or fails for another reason that ``reverie audit verify`` reports). A trail partly under a key of
     this ring and partly under unknown ones (an event of this installation edited and given a key id nobody has,
     say) is never re-anchored: verification reports it.
+
+    ``times_cut`` (a backup of ``reverie.backup/4`` or older, whose times were cut to the millisecond): when the
+    trail fails only on its digests and every event still links to the one before it, the same event is recorded
+    with outcome ``restore-rounded``; the events before it are then checked for their links only.
     """
     check = verify(check_anchor=False)
-    if check.ok or not check.unverifiable_key:
-        return 0  # it verifies here (or fails for another reason, which no re-anchoring may hide)
-    if not wholly_foreign():
+    if check.ok:
+        return 0  # it verifies here
+    if times_cut and _links_intact():
+        reason = REANCHOR_ROUNDED
+    elif not check.unverifiable_key:
+        return 0  # it fails for another reason, which no re-anchoring may hide
+    elif not wholly_foreign():
         return 0  # partly this key ring's: an event under an unknown key id among them is reported, never re-anchored
+    else:
+        reason = REANCHOR_FOREIGN
     with transaction.atomic():
         head = _locked_head()
         before = (head.count, head.last_id)
-        record(None, REANCHORED, "audit", f"{before[0]}:{before[1]}", outcome="restore")
+        record(None, REANCHORED, "audit", f"{before[0]}:{before[1]}", outcome=reason)
+        if reason == REANCHOR_ROUNDED:
+            # Checkpoints from the backup would have a page view recheck, in full, restored events after them.
+            AuditCheckpoint.objects.all().delete()
         head = AuditHead.objects.get(pk=1)
         state = (head.count, head.last_id, head.hash)
     key_id, _key = _active_chain_key()
     with _anchor_guard():
         _write_anchor(*state, key_id, durable=True)
     return before[0]
+
+
+def restore_mark() -> tuple[datetime, bool] | None:
+    """When the trail was last re-anchored at a restore, and whether for times cut to the millisecond (else: keyed
+    under another key file's master key); None when it never was. What the privacy log page says about it."""
+    event = AuditEvent.objects.filter(action=REANCHORED, record_type="audit").order_by("-id").first()
+    if event is None:
+        return None
+    return event.at, event.outcome == REANCHOR_ROUNDED
+
+
+def _links_intact() -> bool:
+    """Whether every event links to the one before it (digests not recomputed) and the head row is the chain's."""
+    state = _walk(_Walk(prev=GENESIS, count=0, last_id=0, keyed_seen=False), after_id=0, links_only=True)
+    return not state.problem and not _check_head(state)
 
 
 def wholly_foreign() -> bool:
@@ -380,7 +414,14 @@ def _restore_boundary() -> _Walk | None:
             count, last_id = (int(part) for part in event.record_id.split(":"))
         except ValueError:
             continue
-        state = _Walk(prev=event.prev_hash, count=count, last_id=last_id, keyed_seen=True, restored=count)
+        state = _Walk(
+            prev=event.prev_hash,
+            count=count,
+            last_id=last_id,
+            keyed_seen=True,
+            restored=count,
+            rounded=event.outcome == REANCHOR_ROUNDED,
+        )
         stored = (
             AuditEvent.objects.filter(pk=last_id).values_list("hash", flat=True).first()
             if last_id
@@ -391,6 +432,8 @@ def _restore_boundary() -> _Walk | None:
         return state
     return None
 
+
+DIGEST_MISMATCH = "an event's digest does not match its contents"
 
 # --- verifying --------------------------------------------------------------------------------------------------
 
@@ -408,6 +451,8 @@ class ChainCheck:
     anchored: bool = False
     unverifiable_key: str = ""
     restored: int = 0  # events before a restore's re-anchoring, keyed under a master key not in this key ring
+    # ... or (``restored_rounded``) restored from a backup that cut their times to the millisecond: links checked only
+    restored_rounded: bool = False
 
 
 _COLUMNS = (
@@ -438,12 +483,22 @@ class _Walk:
     problem: str = ""
     missing_key: str = ""
     restored: int = 0
+    # A boundary recorded by a restore of a backup whose times were cut (REANCHOR_ROUNDED).
+    rounded: bool = False
 
 
-def _walk(state: _Walk, after_id: int, *, until_id: int | None = None, foreign_ok: bool = False) -> _Walk:
+def _walk(
+    state: _Walk,
+    after_id: int,
+    *,
+    until_id: int | None = None,
+    foreign_ok: bool = False,
+    links_only: bool = False,
+) -> _Walk:
     """Check the events after ``after_id`` (up to ``until_id``) in order: links, and each digest. ``foreign_ok``
     (the events before a restore's re-anchoring): an event under a master key not in this ring has its link checked
-    only; every event whose key is known is checked in full."""
+    only; every event whose key is known is checked in full. ``links_only`` (the events before a re-anchoring that a
+    restore of a backup with times cut to the millisecond recorded): no digest is recomputed, links and order only."""
     keys_by_id: dict[str, bytes | None] = {}
     span = AuditEvent.objects.filter(id__gt=after_id)
     if until_id is not None:
@@ -460,8 +515,16 @@ def _walk(state: _Walk, after_id: int, *, until_id: int | None = None, foreign_o
             if state.keyed_seen:
                 state.bad_id, state.problem = pk, "an unkeyed (legacy) event follows a keyed one"
                 return state
+            if links_only:
+                state.legacy += 1
+                state.prev, state.count, state.last_id = hash_, state.count + 1, pk
+                continue
             good = hash_ == _digest_v1(prev_hash, *fields)
             state.legacy += 1
+        elif version == KEYED and links_only:
+            state.keyed_seen = True
+            state.prev, state.count, state.last_id = hash_, state.count + 1, pk
+            continue
         elif version == KEYED:
             if key_id not in keys_by_id:
                 keys_by_id[key_id] = _chain_key(key_id)
@@ -479,7 +542,7 @@ def _walk(state: _Walk, after_id: int, *, until_id: int | None = None, foreign_o
         else:
             good = False
         if not good:
-            state.bad_id, state.problem = pk, "an event's digest does not match its contents"
+            state.bad_id, state.problem = pk, DIGEST_MISMATCH
             return state
         state.prev, state.count, state.last_id = hash_, state.count + 1, pk
     return state
@@ -493,6 +556,7 @@ def _past_boundary(boundary: _Walk) -> _Walk:
         after_id=0,
         until_id=boundary.last_id,
         foreign_ok=True,
+        links_only=boundary.rounded,
     )
     if before.problem:
         before.restored = boundary.restored
@@ -574,16 +638,22 @@ def _result(state: _Walk, *, check_anchor: bool) -> ChainCheck:
         anchored=anchored,
         unverifiable_key=state.missing_key,
         restored=state.restored,
+        restored_rounded=state.rounded,
     )
 
 
 def verify(*, check_anchor: bool = True) -> ChainCheck:
     """Recheck every event from the start, then the head row and the anchor; store a checkpoint when all is well."""
     state = _walk(_Walk(prev=GENESIS, count=0, last_id=0, keyed_seen=False), after_id=0)
-    if state.missing_key and state.bad_id is not None:
-        # Keyed under a master key this ring lacks: a restore from another installation re-anchored after them?
+    if state.bad_id is not None:
+        # Keyed under a master key this ring lacks (a restore from another installation re-anchored after them?),
+        # or a digest that no longer matches (a restore of a backup that cut the times re-anchored after them?).
         boundary = _restore_boundary()
-        if boundary is not None and state.bad_id <= boundary.last_id:
+        if (
+            boundary is not None
+            and state.bad_id <= boundary.last_id
+            and (state.missing_key or (boundary.rounded and state.problem == DIGEST_MISMATCH))
+        ):
             state = boundary if boundary.problem else _past_boundary(boundary)
     check = _result(state, check_anchor=check_anchor)
     if check.ok:

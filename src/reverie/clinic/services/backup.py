@@ -24,13 +24,14 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time
 from pathlib import Path
 from typing import Any
 
 from django.apps import apps
 from django.apps.registry import Apps
 from django.core import serializers
+from django.core.serializers.json import DjangoJSONEncoder
 from django.core.serializers.python import Deserializer as PythonDeserializer
 from django.db import DatabaseError, connection, transaction
 from django.db import IntegrityError as DatabaseIntegrityError
@@ -45,8 +46,12 @@ from reverie.files import write_private_atomic
 # (purged.py: an entry deleted for good is left out only by a backup taken before its deletion); 4: each person's
 # authenticator secret (``clinic.user.totp_secret``) sealed under their data key, never plain (clinic 0014). A /2 or
 # /3 backup is restored at its own migrations and migrated forward: 0014 seals its plain secrets on the way in.
-FORMAT = "reverie.backup/4"
-READS = ("reverie.backup/2", "reverie.backup/3", FORMAT)
+# 5: every date and time written in full, to the microsecond (r43): /4 and older were written by Django's JSON
+# serializer, which cuts times to the millisecond, so the audit digests (made over the microseconds) of a restored
+# trail no longer match; restoring one of those re-anchors the trail with that reason (audit.reanchor_after_restore).
+FORMAT = "reverie.backup/5"
+READS = ("reverie.backup/2", "reverie.backup/3", "reverie.backup/4", FORMAT)
+TIMES_CUT = READS[:3]  # formats whose times were cut to the millisecond
 KEY_MODEL = "clinic.clientkey"
 ENTRY_MODEL = "clinic.entry"
 ATTACHMENT_MODEL = "clinic.attachment"
@@ -77,7 +82,8 @@ def create_backup(path: Path) -> int:
         taken_at = timezone.now()  # before the first read: the snapshot is this moment or later
         objects: list[Any] = []
         for model in _models():
-            objects.extend(json.loads(serializers.serialize("json", model.objects.order_by("pk"))))
+            rows = serializers.serialize("python", model.objects.order_by("pk"))
+            objects.extend(json.loads(json.dumps(rows, cls=_FullTimes)))
         _seal_data_keys(objects)
         doc = {
             "format": FORMAT,
@@ -88,6 +94,16 @@ def create_backup(path: Path) -> int:
     data = gzip.compress(json.dumps(doc, separators=(",", ":")).encode(), mtime=0)
     write_private_atomic(path, data)
     return len(objects)
+
+
+class _FullTimes(DjangoJSONEncoder):
+    """Django's JSON encoder, but times to the microsecond: its own cuts them to the millisecond, and an audit
+    event's digest covers its time to the microsecond (``audit._fields``)."""
+
+    def default(self, o: Any) -> Any:
+        if isinstance(o, (datetime, time)):
+            return o.isoformat()
+        return super().default(o)
 
 
 def _seal_data_keys(objects: list[Any]) -> None:
@@ -284,6 +300,59 @@ def _secret_only(objects: list[Any], without_keys: set[int]) -> tuple[list[Any],
     return objects, kept, cleared
 
 
+def _clients(objects: list[Any]) -> set[int]:
+    """The clients among the people in the backup (the only people an erasure removes)."""
+    return {
+        int(o["pk"])
+        for o in objects
+        if o["model"] == USER_MODEL and o["fields"].get("role", "client") == "client"
+    }
+
+
+def _owner_path(model: Any, user_model: Any, depth: int = 0) -> str | None:
+    """The lookup from a row to the client whose record it is (``client``, ``course__client``, …), if any."""
+    fields = [f for f in model._meta.concrete_fields if f.many_to_one and f.related_model is not None]
+    for field in fields:
+        if field.name == "client" and field.related_model is user_model:
+            return "client"
+    if depth >= 3:
+        return None
+    for field in fields:
+        if field.related_model is not user_model and field.related_model is not model:
+            below = _owner_path(field.related_model, user_model, depth + 1)
+            if below is not None:
+                return f"{field.name}__{below}"
+    return None
+
+
+def _others_records(models: Apps, people: set[int]) -> dict[str, int]:
+    """How many rows of each model are the records of a client not among ``people`` (by the backup's models)."""
+    user_model = models.get_model("clinic", "User")
+    counts: dict[str, int] = {}
+    for model in models.get_models():
+        if model._meta.app_label not in APPS:
+            continue
+        path = _owner_path(model, user_model)
+        if path is not None:
+            counts[model._meta.label_lower] = (
+                model._default_manager.filter(**{f"{path}__isnull": False})
+                .exclude(**{f"{path}__in": people})
+                .count()
+            )
+    return counts
+
+
+def cascade_refused_message(people: int) -> str:
+    from reverie.clinic.services import backup_keys
+
+    return (
+        f"The backup key file {backup_keys.path()} (backup-keys.json) holds no key for {people} people in this"
+        " backup, and leaving them out would take other people's records with them (a course they hold, say)."
+        " Nothing was restored. Put the backup-keys.json kept with this backup there (keep the current one aside"
+        " first) and restore again."
+    )
+
+
 def missing_backup_keys_message(objects: list[Any]) -> str:
     from reverie.clinic.services import backup_keys
 
@@ -377,7 +446,9 @@ def restore_backup(path: Path, *, without_backup_keys: bool = False) -> Restored
     nothing restored) when the backup holds sealed data keys and ``backup-keys.json`` is not there, unless
     ``without_backup_keys``: then the people whose journal needs those keys are left out, and counted; a person whose
     data key seals nothing but their authenticator secret (every therapist) is kept, that secret cleared (two-step
-    sign-in is set up again), audited and counted. A backup made by an older
+    sign-in is set up again), audited and counted; so is one who is not a client and whose key is not in a
+    ``backup-keys.json`` that is there (an older copy; only a client can be erased). Refuses (``KeyUnavailable``,
+    nothing restored) when leaving a person out would take a kept client's records with it. A backup made by an older
     Reverie is loaded at its version and migrated forward (the module's doc); entries waiting for analysis are queued.
     """
     from reverie.clinic.services import backup_keys
@@ -394,10 +465,12 @@ def restore_backup(path: Path, *, without_backup_keys: bool = False) -> Restored
     objects, erased = _open_data_keys(doc["objects"])
     objects, purged_entries, purged_attachments, purged_undated = _without_purged(objects, _taken_at(doc))
     cleared: set[int] = set()
-    if keys_missing and erased:
-        # No key file at all (not an erasure: that leaves its person's key out of a file that is there): whoever
-        # needs their key only for the authenticator secret keeps their account (r41).
-        objects, kept, cleared = _secret_only(objects, erased)
+    if erased:
+        # Whoever needs their key only for the authenticator secret keeps their account, that secret cleared: when
+        # there is no key file at all (r41), and when the file is there but older than their key (r43: a therapist
+        # who joined after the copy was made). Only a client can be erased (which leaves their key out of the
+        # file), so with the file there a client without a key stays out, as an erasure asks.
+        objects, kept, cleared = _secret_only(objects, erased if keys_missing else erased - _clients(objects))
         erased -= kept
     with _schema_changes_allowed(), transaction.atomic():
         executor = MigrationExecutor(connection)
@@ -407,8 +480,12 @@ def restore_backup(path: Path, *, without_backup_keys: bool = False) -> Restored
             with transaction.atomic():
                 for obj in _HistoricalDeserializer(objects, then):
                     obj.save()
-                # Erased since the backup (or their key is not in this backup-keys.json): they stay out.
+                # Erased since the backup (or their key is not in this backup-keys.json): they stay out, with
+                # their own records only; what would take another person's records with it is refused.
+                others = _others_records(then, erased) if erased else {}
                 dropped, _ = then.get_model("clinic", "User").objects.filter(pk__in=erased).delete()
+                if erased and _others_records(then, erased) != others:
+                    raise KeyUnavailable(cascade_refused_message(len(erased)))
                 connection.check_constraints()
         except (
             serializers.base.DeserializationError,
@@ -426,7 +503,7 @@ def restore_backup(path: Path, *, without_backup_keys: bool = False) -> Restored
                 "The backup's records could not be brought up to this version of Reverie; nothing was restored."
             ) from None
     _reset_sequences()
-    audit_restored = _reanchor_audit()
+    audit_restored = _reanchor_audit(times_cut=doc.get("format") in TIMES_CUT)
     _audit_cleared(cleared)
     entries, attachments = _left_out(objects, erased)
     people = sum(1 for o in objects if o["model"] == USER_MODEL) - len(erased)
@@ -461,11 +538,12 @@ def _queue_waiting_analysis() -> int:
     return queue_waiting()
 
 
-def _reanchor_audit() -> int:
-    """The restored audit trail verifies under this key ring: re-anchored when it was keyed under another's."""
+def _reanchor_audit(*, times_cut: bool) -> int:
+    """The restored audit trail verifies under this key ring: re-anchored when it was keyed under another's, or
+    when the backup cut its times to the millisecond (``reverie.backup/4`` and older)."""
     from reverie.clinic.services import audit
 
-    return audit.reanchor_after_restore()
+    return audit.reanchor_after_restore(times_cut=times_cut)
 
 
 def _reset_sequences() -> None:

@@ -669,6 +669,7 @@ def audit_trail(request: HttpRequest) -> HttpResponse:
     context = {
         "rows": rows,
         "chain_ok": audit.verify_incremental().ok,
+        "restore_mark": audit.restore_mark(),
         "page": page,
         "older": page + 1 if len(events) > AUDIT_PAGE else None,
         "newer": page - 1 if page > 1 else None,
