@@ -76,6 +76,9 @@ INDICATOR = LEVELS.index("indicator")
 # 2.6.0: h38: a sentence the sentence model raises by itself (no lexicon phrase at ideation or above) must have a
 # cosine of at least 0.35 to a written genuine crisis line (the support artefact, loaded by default): "Only a title"
 # and other content-free lines are no longer flagged; frozen24, measured once: genuine 58 → 58, false alarms 23 → 22
+# 2.6.1: h44, after review r43: the floor sets aside English sentences only (the support is English: "je veux plus
+# être là" keeps its flag), and a support that is not whole (empty, zero, wrong width, bad hash or file) is no floor,
+# never an error; the declared hash names the vectors file's own sha256; seen batches: 1,786 and 392, unchanged
 VERSION = "2.6.1"
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "risk"
 MODEL_FILE = "risk_model.npz"
