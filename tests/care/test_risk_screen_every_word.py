@@ -578,3 +578,18 @@ def test_a_cancellation_note_and_a_goal_are_screened_with_the_saves_bound(
     goals.propose(client, course.id, title="Get through the week", description=RISKY)
     assert seen == [SAVE_SENTENCES, SAVE_SENTENCES]
     assert RiskAlert.objects.filter(client=client).count() >= 1
+
+
+def test_doctor_says_when_the_risk_support_file_is_damaged(
+    paired: tuple[Any, Any], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review r43: a damaged support file turns the support floor off (the model's flags stand); ``reverie doctor``
+    says so, and says nothing of it when the file is whole."""
+    from reverie.analysis import risk
+    from reverie.cli.doctor_cmds import doctor
+
+    doctor(quarantine=False)
+    assert "risk support file is damaged" not in capsys.readouterr().out
+    monkeypatch.setattr(risk, "support_state", lambda *a, **k: risk.SUPPORT_DAMAGED)
+    doctor(quarantine=False)
+    assert "risk support file is damaged" in capsys.readouterr().out

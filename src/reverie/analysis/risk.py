@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import logging
 import re
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
@@ -37,9 +38,10 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from reverie.analysis import risk_lexicon as lex
+from reverie.analysis.document import looks_english
 from reverie.analysis.encoder import BASE_OUTPUT, encode_output
 from reverie.analysis.findings import Finding, Span
-from reverie.analysis.registry import Declaration, register
+from reverie.analysis.registry import Declaration, file_sha256, register
 from reverie.errors import AnalysisUnavailable
 
 if TYPE_CHECKING:
@@ -74,7 +76,10 @@ INDICATOR = LEVELS.index("indicator")
 # 2.6.0: h38: a sentence the sentence model raises by itself (no lexicon phrase at ideation or above) must have a
 # cosine of at least 0.35 to a written genuine crisis line (the support artefact, loaded by default): "Only a title"
 # and other content-free lines are no longer flagged; frozen24, measured once: genuine 58 → 58, false alarms 23 → 22
-VERSION = "2.6.0"
+# 2.6.1: h44, after review r43: the floor sets aside English sentences only (the support is English: "je veux plus
+# être là" keeps its flag), and a support that is not whole (empty, zero, wrong width, bad hash or file) is no floor,
+# never an error; the declared hash names the vectors file's own sha256; seen batches: 1,786 and 392, unchanged
+VERSION = "2.6.1"
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "risk"
 MODEL_FILE = "risk_model.npz"
 # Fourteenth round: the level model ("behavior or worse" vs "ideation" on a sentence the screen already flags), an
@@ -127,6 +132,8 @@ MAX_SENTENCES = 256
 SAVE_SENTENCES = 256
 # Set-aside reasons that stop the sentence model from raising the sentence they sit in.
 BLOCKING = frozenset(REASONS)
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -422,16 +429,95 @@ def support_vectors(embeddings: npt.NDArray[np.float32]) -> npt.NDArray[np.float
 
 
 def load_support(model_dir: Path = MODEL_DIR) -> Support | None:
-    """The support artefact in ``model_dir``, or ``None`` when its files are absent or of another format."""
+    """The support artefact in ``model_dir`` when it is there and whole (:func:`support_state`), else ``None``: no
+    floor, every flag of the sentence model stands (r43: a damaged support fails safe, never raises)."""
+    return _checked_support(model_dir)[1]
+
+
+def support_state(model_dir: Path = MODEL_DIR) -> str:
+    """``SUPPORT_ABSENT`` (neither file), ``SUPPORT_VALID`` or ``SUPPORT_DAMAGED`` (one file without the other, a
+    manifest that does not parse or is of another format, a threshold outside (0, 1), vectors whose sha256 is not
+    the manifest's, an archive that does not open, no vectors, a row not finite or not of unit length, a width other
+    than the sentence model's): ``reverie doctor`` reports a damaged one."""
+    return _checked_support(model_dir)[0]
+
+
+SUPPORT_ABSENT, SUPPORT_VALID, SUPPORT_DAMAGED = "absent", "valid", "damaged"
+_UNIT_TOLERANCE = 0.01  # float16 unit vectors of 384 dimensions are within ~1e-3 of length 1
+
+
+def _checked_support(model_dir: Path) -> tuple[str, Support | None]:
+    """The support's state and, when valid, the support; never raises (a fault is logged once, by its type alone)."""
     vectors, manifest = model_dir / SUPPORT_FILE, model_dir / SUPPORT_MANIFEST
-    if not (vectors.is_file() and manifest.is_file()):
+    if not vectors.exists() and not manifest.exists():
+        return SUPPORT_ABSENT, None
+    try:
+        key = (str(vectors), file_sha256(vectors), file_sha256(manifest), _embedding_width(model_dir))
+    except Exception as exc:  # one file without the other, unreadable, or a sentence model that does not open
+        _support_fault(type(exc).__name__)
+        return SUPPORT_DAMAGED, None
+    found = _validated_support(*key)
+    return (SUPPORT_VALID, found) if isinstance(found, Support) else (SUPPORT_DAMAGED, None)
+
+
+def _support_fault(kind: str) -> None:
+    log.warning(
+        "risk support artefact damaged (%s): the support floor is off, the sentence model's flags stand", kind
+    )
+
+
+@lru_cache(maxsize=8)
+def _validated_support(
+    vectors_path: str, vectors_sha256: str, manifest_sha256: str, width: int | None
+) -> Support | str:
+    """The support in ``vectors_path`` checked against its manifest beside it, or the fault's type (logged);
+    cached by both files' digests and the sentence model's width, so a declaration reads them once per process."""
+    try:
+        return _read_support(Path(vectors_path), vectors_sha256, width)
+    except Exception as exc:  # any fault of the artefact: no floor, the model's flags stand
+        _support_fault(type(exc).__name__)
+        return type(exc).__name__
+
+
+def _read_support(path: Path, vectors_sha256: str, width: int | None) -> Support:
+    """Raises ``ValueError`` (or the reader's error) on any fault of the support in ``path`` and its manifest."""
+    meta = json.loads((path.parent / SUPPORT_MANIFEST).read_text(encoding="utf-8"))
+    if not isinstance(meta, dict) or meta.get("format") != SUPPORT_FORMAT:
+        raise ValueError("format")
+    threshold = meta.get("threshold")
+    if isinstance(threshold, bool) or not isinstance(threshold, int | float) or not 0.0 < threshold < 1.0:
+        raise ValueError("threshold")
+    if meta.get("vectors_sha256") != vectors_sha256:
+        raise ValueError("vectors_sha256")
+    with np.load(path, allow_pickle=False) as arrays:
+        raw = np.asarray(arrays["vectors"])
+    if raw.ndim != 2 or not len(raw) or not np.issubdtype(raw.dtype, np.floating):
+        raise ValueError("shape")
+    if width is not None and raw.shape[1] != width:
+        raise ValueError("width")
+    rows = raw.astype(np.float32)
+    if not np.isfinite(rows).all():
+        raise ValueError("finite")
+    if np.abs(np.linalg.norm(rows, axis=1) - 1.0).max() > _UNIT_TOLERANCE:
+        raise ValueError("unit")
+    return Support(support_vectors(rows), float(threshold), vectors_sha256)
+
+
+def _embedding_width(model_dir: Path) -> int | None:
+    """The encoder width the sentence model reads (its weights less the sentence features), or ``None`` without a
+    sentence model (the support is then never used)."""
+    weights = model_dir / MODEL_FILE
+    if not weights.is_file():
         return None
-    meta = json.loads(manifest.read_text(encoding="utf-8"))
-    if meta.get("format") != SUPPORT_FORMAT:
-        return None
-    with np.load(vectors) as arrays:
-        rows = support_vectors(arrays["vectors"].astype(np.float32))
-    return Support(rows, float(meta["threshold"]), str(meta["vectors_sha256"]))
+    return _sentence_width(str(weights), file_sha256(weights))
+
+
+@lru_cache(maxsize=8)
+def _sentence_width(weights_path: str, digest: str) -> int | None:
+    with np.load(weights_path, allow_pickle=False) as arrays:
+        if "sentence_weights" not in arrays.files:
+            return None
+        return int(np.asarray(arrays["sentence_weights"]).shape[0]) - len(SENTENCE_FEATURES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -547,7 +633,9 @@ def with_support(model: RiskModel, model_dir: Path) -> RiskModel:
     """``model`` with the support artefact found in ``model_dir`` (h38: shipped at threshold 0.35), its hash naming
     the support's vectors; ``model`` as it is when none is there."""
     found = load_support(model_dir)
-    if found is None:
+    if (
+        found is None
+    ):  # absent or damaged: no floor (a damaged one is logged and reported by ``reverie doctor``)
         return model
     return replace(model, model_hash=f"{model.model_hash}+support:{found.support_hash[:16]}", support=found)
 
@@ -739,7 +827,7 @@ def screen(
     t = chosen.sentence_threshold
     everyday = _everyday_alarms(text, hits, scored, t)
     blocked = tuple(EVERYDAY_WORD if i in everyday else why for i, why in enumerate(scored.blocked))
-    unsupported = _unsupported(hits, scored, blocked, t, chosen.support)
+    unsupported = _unsupported(text, hits, scored, blocked, t, chosen.support)
     blocked = tuple(NO_SUPPORT if i in unsupported else why for i, why in enumerate(blocked))
     raising = [
         i
@@ -950,6 +1038,7 @@ def _everyday_alarms(
 
 
 def _unsupported(
+    text: str,
     hits: Sequence[lex.Hit],
     scored: SentenceScores,
     blocked: Sequence[str | None],
@@ -959,13 +1048,17 @@ def _unsupported(
     """Model-alone alarms without support (h37): in an entry with no lexicon phrase at ideation or above, the
     sentences the model would raise whose vector resembles no written genuine crisis line (highest cosine under
     ``support.threshold``). Abstain rather than guess: "Only a title" (0.894) has no crisis line near it. Nothing
-    without a support, or beside a counted phrase (the lexicon's flags are untouched)."""
-    if support is None or scored.vectors is None or any(h.level >= IDEATION for h in hits):
+    without a support (or an empty one), or beside a counted phrase (the lexicon's flags are untouched). Only an
+    English sentence is set aside (r43): the support is written in English, so a line in another language ("je veux
+    plus être là") resembles none of it whatever it says, and keeps the model's flag (fail safe)."""
+    if support is None or not len(support.vectors) or scored.vectors is None:
+        return set()
+    if any(h.level >= IDEATION for h in hits):
         return set()
     candidates = [
         i
         for i, (p, why) in enumerate(zip(scored.probabilities, blocked, strict=True))
-        if p >= threshold and why is None
+        if p >= threshold and why is None and looks_english(text[scored.spans[i][0] : scored.spans[i][1]])
     ]
     if not candidates:
         return set()
@@ -1198,7 +1291,9 @@ def _trend(scores: list[float]) -> str:
 
 
 def declared_model_hash(model_dir: Path = MODEL_DIR) -> str:
-    """The model hash :func:`load_model` gives, from the manifests' recorded hashes alone (no weights loaded)."""
+    """The model hash :func:`load_model` gives, from the manifests' recorded hashes (no weights loaded) and the
+    support as :func:`load_support` finds it: "+support" names the sha256 of the vectors file actually there, and
+    only when the support is whole (r43), so what is declared is what a load uses."""
     weights, manifest = model_dir / MODEL_FILE, model_dir / "manifest.json"
     if not (weights.is_file() and manifest.is_file()):
         return "rules-only"
@@ -1208,13 +1303,8 @@ def declared_model_hash(model_dir: Path = MODEL_DIR) -> str:
         level = json.loads(level_manifest.read_text(encoding="utf-8"))
         if level.get("format") == LEVEL_FORMAT:
             model_hash = f"{model_hash}+level:{str(level['model_hash'])[:16]}"
-    support_vectors_file, support_manifest = model_dir / SUPPORT_FILE, model_dir / SUPPORT_MANIFEST
-    if not (support_vectors_file.is_file() and support_manifest.is_file()):
-        return model_hash
-    support = json.loads(support_manifest.read_text(encoding="utf-8"))
-    if support.get("format") != SUPPORT_FORMAT:
-        return model_hash
-    return f"{model_hash}+support:{str(support['vectors_sha256'])[:16]}"
+    found = load_support(model_dir)  # the digest of the vectors there, checked (cached by the files' digests)
+    return model_hash if found is None else f"{model_hash}+support:{found.support_hash[:16]}"
 
 
 # The analyzer as the registry knows it without building it (see registry.Declaration).

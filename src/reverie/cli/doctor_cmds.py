@@ -118,6 +118,11 @@ def _risk_screen_health() -> str | None:
             "The risk sentence model or the sentence encoder is not installed: saved words are risk-screened on"
             " the lexicon alone, which misses what no phrase names. Reinstall Reverie to get the models."
         )
+    if state.support_damaged:
+        typer.echo(
+            "The risk support file is damaged: the sentence model's flags all stand (more false alarms, none"
+            " missed). Reinstall Reverie to restore it."
+        )
     if state.rules_only:
         typer.echo(
             f"{state.rules_only} saved entries were risk-screened on the lexicon alone (the sentence model was not"

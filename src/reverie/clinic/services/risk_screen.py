@@ -236,12 +236,16 @@ class ScreenHealth:
     model_missing: (
         bool  # the sentence model or the encoder is not installed now: saves are screened on rules alone
     )
+    support_damaged: bool = (
+        False  # the risk support file is there but damaged: the floor is off, the model's flags stand (r43)
+    )
 
 
 def health() -> ScreenHealth:
-    """Retry the owed alerts, then count what is left and the screens made on rules alone; check the model."""
-    from reverie.analysis.risk import sentence_model_installed
+    """Retry the owed alerts, then count what is left and the screens made on rules alone; check the model and its
+    support file."""
+    from reverie.analysis.risk import SUPPORT_DAMAGED, sentence_model_installed, support_state
 
     still = settle_owed()
     rules = EntryScreen.objects.filter(rules_only=True).count()
-    return ScreenHealth(still, rules, not sentence_model_installed())
+    return ScreenHealth(still, rules, not sentence_model_installed(), support_state() == SUPPORT_DAMAGED)
