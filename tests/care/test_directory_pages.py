@@ -11,6 +11,7 @@ import pytest
 from django.test import Client
 
 from reverie.care.services import directory
+from reverie.errors import InvalidInput
 from reverie.programmes import directory as rules
 from reverie.programmes.directory import COLUMNS, DirectoryQuery
 
@@ -116,3 +117,13 @@ def test_the_pure_core_pages_and_counts_other_currencies() -> None:
     page = rules.page_of(list(profiles), 2, size=2)
     assert (page.number, page.pages, page.total, [p.id for p in page.profiles]) == (2, 2, 3, ["t3"])
     assert rules.page_of([], 1).pages == 1
+
+
+def test_a_referral_with_a_highest_fee_carries_its_currency() -> None:
+    """A referral's max_fee lost its currency on the way, to be compared in whatever currency most listings use."""
+    from reverie.care.services import fit
+
+    referral = fit.read_referral(fit.make_referral({"max_fee": "8000", "currency": "JPY"}))
+    assert referral is not None and "currency=JPY" in fit.directory_query_from(referral)
+    with pytest.raises(InvalidInput, match="Currency: three letters"):
+        fit.make_referral({"max_fee": "80", "currency": "yen!"})
