@@ -102,3 +102,22 @@ def test_browser_the_fit_checks_scales_are_one_row_on_a_phone(chromium: Any, liv
     assert off == [], off
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     context.close()
+
+
+def test_browser_results_pages_and_the_fee_currency_at_360(chromium: Any, live_server: Any) -> None:
+    """Brief h45: 45 listings were one endless page on a phone. At 360 px a page holds 20, "Page 1 of 3" is said,
+    Next and Previous are 44-px targets that keep the search, and the fee's Currency select is a 44-px target."""
+    rows = [ROW.replace("t1,Dr Ada Example", f"t{n},Therapist {n:02d}") for n in range(1, 46)]
+    directory.import_csv(None, ("\n".join([HEADER, *rows]) + "\n").encode())
+    context = chromium.new_context(viewport={"width": 360, "height": 740}, base_url=live_server.url)
+    page = context.new_page()
+    page.goto("/directory/?language=en")
+    assert page.locator("ul.entries > li").count() == 20 and "Page 1 of 3" in page.inner_text("main")
+    assert page.evaluate(LOW, "nav.pages a, select#currency") == []
+    page.click("nav.pages a[rel=next]")
+    page.wait_for_url("**page=2*")
+    assert "language=en" in page.url and page.locator("ul.entries > li").count() == 20
+    assert page.evaluate(LOW, "nav.pages a") == [] and page.locator("nav.pages a").count() == 2
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    shot_if_asked(page, "directory-pages-360")
+    context.close()

@@ -320,6 +320,9 @@ class DirectoryQuery:
     location: str | None = None
     country: str | None = None
     max_fee: Decimal | None = None
+    currency: str | None = (
+        None  # the highest fee's currency: fees are compared within it only, never converted
+    )
     include_full: bool = False
 
 
@@ -349,7 +352,8 @@ def matches(profile: Profile, query: DirectoryQuery) -> bool:
     """Whether ``profile`` passes every filter of ``query``.
 
     Location applies to in-person sessions only: with mode "either", an online profile matches anywhere.
-    Full practices are left out unless ``include_full``; the fee filter compares the lowest fee.
+    Full practices are left out unless ``include_full``; the fee filter compares the lowest fee, and only with a
+    listing in the query's ``currency`` (when it names one): a listing in another currency does not match.
     """
     if query.mode not in ("in_person", "online", "either"):
         raise InvalidInput("The session mode is in_person, online or either.")
@@ -358,7 +362,7 @@ def matches(profile: Profile, query: DirectoryQuery) -> bool:
         not query.formats or bool(query.formats & set(profile.formats)),
         query.language is None or query.language.lower() in profile.languages,
         query.country is None or country_code(query.country) == country_code(profile.country),
-        query.max_fee is None or profile.fee_min <= query.max_fee,
+        query.max_fee is None or (_same_currency(profile, query) and profile.fee_min <= query.max_fee),
         query.include_full or profile.availability is not Availability.FULL,
         _mode_matches(profile, query),
     )
@@ -388,8 +392,84 @@ def _mode_matches(profile: Profile, query: DirectoryQuery) -> bool:
     return in_person or profile.online
 
 
+def _same_currency(profile: Profile, query: DirectoryQuery) -> bool:
+    return query.currency is None or profile.currency.upper() == query.currency.upper()
+
+
+_ORDER = {Availability.OPEN: 0, Availability.WAITLIST: 1, Availability.FULL: 2}
+
+
+def _ordered(found: Iterable[Profile]) -> list[Profile]:
+    """Open practices first, then by lowest fee, name and id: one order every time, so pages never shift."""
+    return sorted(found, key=lambda p: (_ORDER[p.availability], p.fee_min, p.name.casefold(), p.id))
+
+
 def search(profiles: Iterable[Profile], query: DirectoryQuery) -> list[Profile]:
-    """Profiles that match, open practices first, then by lowest fee and name."""
-    found = [profile for profile in profiles if matches(profile, query)]
-    order = {Availability.OPEN: 0, Availability.WAITLIST: 1, Availability.FULL: 2}
-    return sorted(found, key=lambda p: (order[p.availability], p.fee_min, p.name.casefold()))
+    """Profiles that match, open practices first, then by lowest fee, name and id."""
+    return _ordered(profile for profile in profiles if matches(profile, query))
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A search's listings, and those left out only because their fees are in another currency than the highest
+    fee's (not compared: there is no honest rate to convert with), each currency with how many."""
+
+    profiles: list[Profile]
+    other_currencies: dict[str, int]
+
+
+def search_in_currency(profiles: Iterable[Profile], query: DirectoryQuery) -> Found:
+    """:func:`search`, counting the listings that pass every other filter but are in another currency than the
+    highest fee's, so the page can say so rather than hide them."""
+    found: list[Profile] = []
+    others: dict[str, int] = {}
+    loose = DirectoryQuery(**{**_as_kwargs(query), "max_fee": None, "currency": None})
+    for profile in profiles:
+        if matches(profile, query):
+            found.append(profile)
+        elif query.max_fee is not None and not _same_currency(profile, query) and matches(profile, loose):
+            others[profile.currency.upper()] = others.get(profile.currency.upper(), 0) + 1
+    return Found(_ordered(found), dict(sorted(others.items())))
+
+
+def main_currency(currencies: Iterable[str]) -> str | None:
+    """The currency most listings are in (ties by code), for the highest fee's currency when none is chosen."""
+    counts: dict[str, int] = {}
+    for code in currencies:
+        counts[code.upper()] = counts.get(code.upper(), 0) + 1
+    return min(counts, key=lambda code: (-counts[code], code)) if counts else None
+
+
+PAGE_SIZE = 20
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page of results: ``number`` of ``pages`` (at least 1, even when nothing was found), ``total`` in all."""
+
+    profiles: list[Profile]
+    number: int
+    pages: int
+    total: int
+
+
+def page_number(raw: str) -> int:
+    """A link's page number: empty is 1; anything but a whole number from 1 is refused in plain words."""
+    text = raw.strip()
+    if not text:
+        return 1
+    if not re.fullmatch(r"[0-9]{1,9}", text) or int(text) < 1:
+        raise InvalidInput("Page: a whole number from 1, such as 2.")
+    return int(text)
+
+
+def page_of(found: list[Profile], number: int, size: int = PAGE_SIZE) -> Page:
+    """Page ``number`` of ``found`` (already in its order). A page past the last is refused, naming how many there
+    are, rather than shown empty."""
+    pages = max(1, -(-len(found) // size))
+    if number < 1 or number > pages:
+        raise InvalidInput(
+            f"There is no page {number}: this search has {pages} page{'s' if pages != 1 else ''}."
+        )
+    start = (number - 1) * size
+    return Page(found[start : start + size], number, pages, len(found))

@@ -7,7 +7,7 @@ import csv
 import io
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
 from django.conf.locale import LANG_INFO
@@ -264,6 +264,7 @@ SEARCH_PROBLEMS = {  # a search link's bad value, in the client's words (never e
     "language": "Language: two letters, such as en for English.",
     "country": "Country: two letters, such as GB for the United Kingdom.",
     "include_full": "Practices that are full: tick the box to include them, or leave it empty.",
+    "currency": "Currency: three letters, such as GBP or EUR.",
 }
 
 TICKED = frozenset({"1", "true", "on", "yes"})
@@ -295,6 +296,9 @@ def query_from(params: Mapping[str, list[str]]) -> DirectoryQuery:
     for key in ("language", "country"):
         if one.get(key) and not re.fullmatch(r"[A-Za-z]{2}", one[key]):
             raise InvalidInput(SEARCH_PROBLEMS[key])
+    currency = one.get("currency", "")
+    if currency and not re.fullmatch(r"[A-Za-z]{3}", currency):
+        raise InvalidInput(SEARCH_PROBLEMS["currency"])
     include_full = ticked(one.get("include_full", ""))
     if include_full is None:
         raise InvalidInput(SEARCH_PROBLEMS["include_full"])
@@ -304,6 +308,7 @@ def query_from(params: Mapping[str, list[str]]) -> DirectoryQuery:
         "location": one.get("location") or None,
         "country": one.get("country") or None,
         "max_fee": _fee(one.get("max_fee", "")),
+        "currency": currency.upper() or None,
         "include_full": include_full,
     }
     return rules.query_from_prefill(prefill, **overrides)
@@ -371,3 +376,36 @@ def any_listed() -> bool:
 
 def search(query: DirectoryQuery) -> list[Profile]:
     return rules.search((as_profile(row) for row in DirectoryProfile.objects.all()), query)
+
+
+def main_currency() -> str | None:
+    """The currency most listings are in: the highest fee's currency when the person chose none."""
+    return rules.main_currency(
+        str(code) for code in DirectoryProfile.objects.values_list("currency", flat=True)
+    )
+
+
+def currency_choices(chosen: str = "") -> list[str]:
+    """The highest fee's Currency select: each currency some listing is in, plus a chosen one none is in (an old
+    link's, kept). No rates: a fee is compared only with fees in the same currency."""
+    held = {str(code).upper() for code in DirectoryProfile.objects.values_list("currency", flat=True)}
+    if re.fullmatch(r"[A-Za-z]{3}", chosen):
+        held.add(chosen.upper())
+    return sorted(held)
+
+
+@dataclass(frozen=True, slots=True)
+class Results:
+    page: rules.Page
+    other_currencies: dict[str, int]  # listings not compared: their fees are in another currency, by currency
+
+
+def search_page(query: DirectoryQuery, raw_page: str) -> Results:
+    """One page of a search (``rules.PAGE_SIZE`` a page, one stable order). A highest fee without a currency is in
+    the currency most listings are in; listings in other currencies are counted, never converted nor hidden silently.
+    A page number that is no whole number from 1, or past the last page, raises InvalidInput in plain words."""
+    number = rules.page_number(raw_page)
+    if query.max_fee is not None and query.currency is None:
+        query = replace(query, currency=main_currency())
+    found = rules.search_in_currency((as_profile(row) for row in DirectoryProfile.objects.all()), query)
+    return Results(rules.page_of(found.profiles, number), found.other_currencies)

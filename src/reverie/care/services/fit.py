@@ -15,7 +15,7 @@ from reverie.errors import InvalidInput
 from reverie.programmes import fit as rules
 
 REFERRAL_SALT = "reverie.care.referral"
-REFERRAL_KEYS = ("language", "mode", "location", "country", "max_fee", "from")
+REFERRAL_KEYS = ("language", "mode", "location", "country", "max_fee", "currency", "from")
 REFERRAL_VALUE_MAX = 60
 REFERRAL_FROM = {"gp": "a doctor (GP)", "family": "a friend or family member", "therapist": "a therapist"}
 

@@ -78,13 +78,48 @@ def directory_search(request: HttpRequest) -> HttpResponse:
         "values": request.GET,
         "include_full": directory.ticked(request.GET.get("include_full", "")) is True,
         **_place_context(request),
+        **_currency_context(request),
     }
     try:
-        context["profiles"] = directory.search(directory.query_from(params))
-        context["listed"] = bool(context["profiles"]) or directory.any_listed()
+        results = directory.search_page(directory.query_from(params), request.GET.get("page", ""))
     except InvalidInput as exc:
+        if request.GET.get("page"):  # a stale or hand-edited page number: the way back to the first page
+            context["first_page_url"] = _search_url(request, page=None)
         return with_error(request, "care/directory.html", {**context, "profiles": []}, exc)
+    page = results.page
+    context.update(
+        profiles=page.profiles,
+        page=page,
+        total=page.total,
+        listed=bool(page.total) or directory.any_listed(),
+        previous_url=_search_url(request, page=page.number - 1) if page.number > 1 else "",
+        next_url=_search_url(request, page=page.number + 1) if page.number < page.pages else "",
+        other_currencies=results.other_currencies,
+        other_count=sum(results.other_currencies.values()),
+        without_fee_url=_search_url(request, page=None, max_fee=None, currency=None),
+    )
     return render(request, "care/directory.html", context)
+
+
+def _search_url(request: HttpRequest, **changes: int | None) -> str:
+    """This search's link with ``changes`` made (a value None drops the key): every filter kept across pages."""
+    query = request.GET.copy()
+    for key, value in changes.items():
+        if value is None:
+            query.pop(key, None)
+        else:
+            query[key] = str(value)
+    text = query.urlencode()
+    return f"{reverie_url('care:directory')}?{text}" if text else reverie_url("care:directory")
+
+
+def _currency_context(request: HttpRequest) -> dict[str, Any]:
+    """The highest fee's Currency select: the one chosen, else the one most listings are in."""
+    chosen = request.GET.get("currency", "").strip().upper()
+    return {
+        "currencies": directory.currency_choices(chosen),
+        "chosen_currency": chosen or directory.main_currency() or "",
+    }
 
 
 def _course_order() -> list[str]:
