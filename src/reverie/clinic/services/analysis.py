@@ -29,7 +29,7 @@ from typing import Any
 from django.conf import settings
 from django.db import IntegrityError as DbIntegrityError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django_tasks import task
 
 from reverie.analysis.findings import Finding
@@ -596,6 +596,13 @@ def _held_reanalyses(now: Any) -> set[uuid.UUID]:
     return held
 
 
+def _owing_hooks() -> QuerySet[StoredAnalysis]:
+    """Stored analyses of an entry's current revision, not in the trash, whose after-analysis hooks are owed."""
+    return StoredAnalysis.objects.filter(
+        hooks_done=False, revision=F("entry__revision"), entry__deleted_at__isnull=True
+    )
+
+
 def _hooks_owed(now: Any, queued: set[str]) -> list[tuple[uuid.UUID, int]]:
     """Stored analyses (current revision, not in the trash) whose after-analysis hooks are owed, stored more than
     HOOKS_GRACE_SECONDS ago, that no failure records (those wait for their retry or were given up) and no task
@@ -606,12 +613,8 @@ def _hooks_owed(now: Any, queued: set[str]) -> list[tuple[uuid.UUID, int]]:
 
     failed = AnalysisFailure.objects.filter(entry=OuterRef("entry_id"), revision=OuterRef("revision"))
     rows = (
-        StoredAnalysis.objects.filter(
-            hooks_done=False,
-            revision=F("entry__revision"),
-            entry__deleted_at__isnull=True,
-            created_at__lte=now - timedelta(seconds=HOOKS_GRACE_SECONDS),
-        )
+        _owing_hooks()
+        .filter(created_at__lte=now - timedelta(seconds=HOOKS_GRACE_SECONDS))
         .exclude(Exists(failed))
         .order_by("created_at", "id")
         .values_list("entry_id", "revision")
@@ -628,11 +631,7 @@ def _hooks_owed(now: Any, queued: set[str]) -> list[tuple[uuid.UUID, int]]:
 def hooks_given_up() -> int:
     """How many stored analyses (current revision, not in the trash) owe their after-analysis hooks (the risk
     alert) and whose every recorded try failed MAX_TRIES times: nothing retries them (``reverie doctor`` fails)."""
-    owed = set(
-        StoredAnalysis.objects.filter(
-            hooks_done=False, revision=F("entry__revision"), entry__deleted_at__isnull=True
-        ).values_list("entry_id", "revision")
-    )
+    owed = set(_owing_hooks().values_list("entry_id", "revision"))
     if not owed:
         return 0
     fewest: dict[tuple[uuid.UUID, int], int] = {}
