@@ -12,10 +12,9 @@ from typing import Any
 
 import pytest
 import typer
-from django.conf import settings
 from django.utils import timezone
 
-from reverie import settings as reverie_settings
+from configured import configured
 from reverie.care.models import RiskAlert
 from reverie.clinic.models import AnalysisFailure, StoredAnalysis
 from reverie.clinic.services import analysis, journal
@@ -40,14 +39,8 @@ IDEATION = {"kind": "risk", "label": "ideation", "confidence": 0.9, "spans": [],
 
 @pytest.fixture
 def background() -> Iterator[None]:
-    original = settings.REVERIE
-    settings.REVERIE = reverie_settings.Config(
-        {**original.values, "REVERIE_ANALYSIS": "background", "REVERIE_TASK_LEASE_SECONDS": 30}
-    )
-    try:
+    with configured(REVERIE_ANALYSIS="background", REVERIE_TASK_LEASE_SECONDS=30):
         yield
-    finally:
-        settings.REVERIE = original
 
 
 def _ready_tasks() -> list[list[Any]]:

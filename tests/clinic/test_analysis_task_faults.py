@@ -9,10 +9,9 @@ from typing import Any
 
 import pytest
 import typer
-from django.conf import settings
 from django.utils import timezone
 
-from reverie import settings as reverie_settings
+from configured import configured
 from reverie.care.models import RiskAlert
 from reverie.clinic.models import StoredAnalysis
 from reverie.clinic.services import analysis, journal
@@ -43,14 +42,8 @@ def _reads_ideation(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def background() -> Iterator[None]:
-    original = settings.REVERIE
-    settings.REVERIE = reverie_settings.Config(
-        {**original.values, "REVERIE_ANALYSIS": "background", "REVERIE_TASK_LEASE_SECONDS": 30}
-    )
-    try:
+    with configured(REVERIE_ANALYSIS="background", REVERIE_TASK_LEASE_SECONDS=30):
         yield
-    finally:
-        settings.REVERIE = original
 
 
 class _Killed(BaseException):

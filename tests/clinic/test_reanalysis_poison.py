@@ -6,9 +6,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from django.conf import settings
 
-from reverie import settings as reverie_settings
+from configured import configured
 from reverie.clinic.models import StoredAnalysis
 from reverie.clinic.services import analysis, journal
 from reverie.clinic.services.journal import EntryDraft
@@ -26,12 +25,8 @@ class _Result:
 
 @pytest.fixture
 def background() -> Iterator[None]:
-    original = settings.REVERIE
-    settings.REVERIE = reverie_settings.Config({**original.values, "REVERIE_ANALYSIS": "background"})
-    try:
+    with configured(REVERIE_ANALYSIS="background"):
         yield
-    finally:
-        settings.REVERIE = original
 
 
 def test_one_entry_whose_reanalysis_always_fails_does_not_hold_back_the_others(

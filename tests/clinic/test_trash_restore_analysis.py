@@ -6,9 +6,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from django.conf import settings
 
-from reverie import settings as reverie_settings
+from configured import configured
 from reverie.clinic.services import analysis, journal
 from reverie.clinic.services.journal import EntryDraft
 
@@ -17,12 +16,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def background() -> Iterator[None]:
-    original = settings.REVERIE
-    settings.REVERIE = reverie_settings.Config({**original.values, "REVERIE_ANALYSIS": "background"})
-    try:
+    with configured(REVERIE_ANALYSIS="background"):
         yield
-    finally:
-        settings.REVERIE = original
 
 
 def test_an_entry_restored_from_the_trash_after_its_task_ran_is_still_analysed(

@@ -15,24 +15,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.conf import settings
 from django.utils import timezone
 
-from reverie import settings as reverie_settings
+from configured import configured
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def background() -> Iterator[None]:
-    original = settings.REVERIE
-    settings.REVERIE = reverie_settings.Config(
-        {**original.values, "REVERIE_ANALYSIS": "background", "REVERIE_TASK_LEASE_SECONDS": 30}
-    )
-    try:
+    with configured(REVERIE_ANALYSIS="background", REVERIE_TASK_LEASE_SECONDS=30):
         yield
-    finally:
-        settings.REVERIE = original
 
 
 def _running_task(worker_ids: list[str], started_ago: float) -> Any:
