@@ -141,13 +141,14 @@ def course_create(
 def course_show(course_id: CourseArg = None, user: UserOpt = None, client: ClientOpt = None) -> None:
     """Where the course stands (e.g. "Session 7 of 16 · middle phase") and its sessions."""
     _ready()
+    from reverie.care.policy import is_course_therapist
     from reverie.care.services import course as courses
     from reverie.cli.local_times import zone_for, zone_label
 
     actor = sign_in(user)
     course = courses.read_course(actor, _course(actor, course_id, client).id)
     where = courses.position(course)
-    purpose = where.phase.purpose if actor.pk == course.therapist_id else where.phase.client_purpose
+    purpose = where.phase.purpose_for(therapist=is_course_therapist(actor, course))
     ended = courses.ended_on(course)
     if ended is not None:  # an ended course is not where the pair is now
         typer.echo(f"Ended on {ended:%-d %b %Y}\nCourse {course.id} · {course.programme}")

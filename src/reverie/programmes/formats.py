@@ -57,6 +57,12 @@ class Phase:
     def __post_init__(self) -> None:
         object.__setattr__(self, "client_purpose", self.client_purpose or self.purpose)
 
+    def purpose_for(self, *, therapist: bool) -> str:
+        """What the phase is for, in its reader's words: clinical for the course's therapist, plain for anyone else.
+
+        The one rule every reader of a course uses (web page, API, CLI), so a client never meets "IPAF"."""
+        return self.purpose if therapist else self.client_purpose
+
     def first_session(self, total: int | None) -> int | None:
         if not self.from_end:
             return self.starts_at

@@ -18,6 +18,7 @@ from reverie.api.routes.check_in import CheckInOut, check_in_out
 from reverie.api.schemas import Input
 from reverie.api.spec import ERRORS
 from reverie.care.models import Course, MeasureResponse
+from reverie.care.policy import is_course_therapist
 from reverie.care.services import alerts, measures
 from reverie.care.services import course as courses
 
@@ -32,7 +33,9 @@ class CourseOut(Schema):
     total_sessions: int | None
     position: str
     phase: str
-    phase_purpose: str
+    phase_purpose: str = Field(
+        description="What the phase is for: clinical words for the course's therapist, plain words for the client."
+    )
     ended_on: date | None = Field(
         None, description="The course's last day (in its time zone); null while it runs."
     )
@@ -70,7 +73,8 @@ class MeasureOut(Schema):
     submitted_at: datetime
 
 
-def _course_out(course: Course) -> CourseOut:
+def _course_out(course: Course, reader: Any) -> CourseOut:
+    """The course as ``reader`` sees it: the phase's purpose in clinical words only for the course's therapist."""
     where = courses.position(course)
     return CourseOut(
         id=course.id,
@@ -80,7 +84,7 @@ def _course_out(course: Course) -> CourseOut:
         total_sessions=course.total_sessions,
         position=where.text,
         phase=where.phase.name,
-        phase_purpose=where.phase.purpose,
+        phase_purpose=where.phase.purpose_for(therapist=is_course_therapist(reader, course)),
         ended_on=courses.ended_on(course),
     )
 
@@ -102,13 +106,15 @@ def _measure_out(row: MeasureResponse, number: int | None) -> MeasureOut:
 @router.get("/courses", response={200: list[CourseOut], **ERRORS}, url_name="courses_list")
 def courses_list(request: HttpRequest) -> list[CourseOut]:
     """Your courses: as a client, your own; as a therapist, those of clients you are linked with."""
-    return [_course_out(c) for c in courses.courses_for(actor(request))]
+    person = actor(request)
+    return [_course_out(c, person) for c in courses.courses_for(person)]
 
 
 @router.get("/courses/{course_id}", response={200: CourseOut, **ERRORS}, url_name="course_get")
 def course_get(request: HttpRequest, course_id: uuid.UUID) -> CourseOut:
     """Where the pair is: "Session 7 of 16 · middle phase", and what the phase is for."""
-    return _course_out(courses.read_course(actor(request), course_id))
+    person = actor(request)
+    return _course_out(courses.read_course(person, course_id), person)
 
 
 @router.post("/courses/{course_id}/end", response={200: CourseOut, **ERRORS}, url_name="course_end")
@@ -117,7 +123,7 @@ def course_end(request: HttpRequest, course_id: uuid.UUID, payload: CourseEndIn 
     again. Ending an ended course answers 409."""
     person = actor(request)
     courses.end_course(person, course_id, payload.on if payload else None)
-    return _course_out(courses.get_course(person, course_id, plan=False))
+    return _course_out(courses.get_course(person, course_id, plan=False), person)
 
 
 @router.get(

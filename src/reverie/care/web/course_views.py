@@ -129,6 +129,7 @@ def course_detail(request: HttpRequest, course_id: str) -> HttpResponse:
         "artefacts": [(phase, a) for phase, items in artefacts.items() for a in items],
         "rows": rows,
         "therapist": is_course_therapist(user, course),
+        "purpose": where.phase.purpose_for(therapist=is_course_therapist(user, course)),
         "letter": courses.read_letter(user, course.id),
         "zone_name": local_time.zone_name(user),
         "ended_on": courses.ended_on(course),
