@@ -6,7 +6,10 @@ never contain entry text: callers pass only identifiers, sizes and field names.
 
 from __future__ import annotations
 
+import errno
+import sys
 from collections.abc import Callable
+from pathlib import Path
 
 
 class ReverieError(Exception):
@@ -159,3 +162,99 @@ class DatabaseDamaged(ReverieError):
     code = "E530"
     http_status = 503
     exit_code = 12
+
+
+class DatabaseBusy(ReverieError):
+    """The database would not take the write just now: SQLite locked by another writer past its wait, a database
+    server restarting or out of reach. Nothing was saved; trying again in a moment works."""
+
+    code = "E540"
+    http_status = 503
+    exit_code = 13
+
+
+class StorageRefused(ReverieError):
+    """The disk refused a write for a reason other than space: permission denied (a folder left owned by another
+    user), a read-only file system. Nothing was saved; the message names the folder and says where the text is."""
+
+    code = "E550"
+    http_status = 503
+    exit_code = 14
+
+
+# The one classification of a failure of the machine itself, for the command line and the web alike: a disk that
+# refuses a write, a database that is busy, a database file that is damaged. By the exception's class *name* and
+# words, so this module needs no Django (a ``DatabaseError`` of Django's or of a driver alike).
+DISK_FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT})
+_DAMAGED = ("file is not a database", "database disk image is malformed")
+_FULL = ("database or disk is full",)
+# SQLite past its busy wait; PostgreSQL restarting, out of reach, or ending a transaction to break a deadlock.
+_BUSY = (
+    "database is locked",
+    "database table is locked",
+    "database is busy",
+    "could not connect",
+    "connection refused",
+    "server closed the connection",
+    "terminating connection",
+    "the database system is starting up",
+    "the database system is shutting down",
+    "deadlock detected",
+    "could not serialize access",
+)
+BUSY_MESSAGE = (
+    "Not saved: the database is busy (another Reverie program is writing to it, or it is restarting). Nothing"
+    " saved before is lost; try again in a moment."
+)
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """Whether ``exc`` is the disk refusing a write: full, over quota or over a file-size limit (EFBIG: Python
+    ignores SIGXFSZ, so a write past ``ulimit -f`` fails with it)."""
+    return isinstance(exc, OSError) and exc.errno in DISK_FULL_ERRNOS
+
+
+def disk_full(kept: str = "") -> StorageFull:
+    """The one message for a full disk; ``kept`` says what became of the text (empty: nothing to say)."""
+    tail = f" {kept}" if kept else ""
+    return StorageFull(
+        "Not saved: the disk is full (or a disk quota or file-size limit was reached). Free some space and try"
+        f" again.{tail}"
+    )
+
+
+def is_database_error(exc: BaseException) -> bool:
+    """A database's own error (Django's ``DatabaseError`` or a DB-API driver's), told by name: no import."""
+    return any(cls.__name__ == "DatabaseError" for cls in type(exc).__mro__)
+
+
+def _database_file() -> str:
+    conf = sys.modules.get("django.conf")  # asked only when something has already loaded Django
+    try:
+        name = conf.settings.DATABASES["default"]["NAME"] if conf is not None else ""
+    except Exception:
+        name = ""
+    return str(Path(str(name))) if name else "the database file"
+
+
+def failure_of(exc: BaseException) -> ReverieError | None:
+    """The project's error for a failure of the disk or of the database (full, busy or locked, damaged); ``None``
+    for anything else. The command line's exit point and the web's error handling both ask this."""
+    if isinstance(exc, ReverieError):
+        return exc
+    if is_disk_full(exc):
+        return disk_full()
+    if not is_database_error(exc):
+        return None
+    said = str(exc).lower()
+    if any(words in said for words in _FULL):
+        return disk_full()
+    if any(words in said for words in _DAMAGED):
+        return DatabaseDamaged(
+            f"The database file {_database_file()} is damaged (cut short or overwritten) and cannot be read;"
+            " nothing was changed. Move it aside (keep it), restore your latest backup with `reverie restore FILE`,"
+            ' then run `reverie doctor` to check that every record opens (docs/usage.md, "A damaged database").'
+        )
+    if any(words in said for words in _BUSY):
+        return DatabaseBusy(BUSY_MESSAGE)
+    return None

@@ -18,7 +18,7 @@ from typing import Annotated, Any
 import typer
 
 from reverie.cli import editing
-from reverie.errors import ConfigurationError, InvalidInput, ReverieError
+from reverie.errors import ConfigurationError, InvalidInput, ReverieError, StorageRefused
 from reverie.journal.kinds import kind_from, kinds_in_words
 
 app = typer.Typer(help="Write and read your journal.", no_args_is_help=True)
@@ -89,9 +89,12 @@ def _kept_after(actor: Any, draft: Any, trouble: ReverieError) -> ReverieError:
     except InvalidInput as exc:
         return type(trouble)(f"{said} What you typed was not kept: {exc.message}")
     except OSError as exc:
-        if not is_disk_full(exc):
-            raise
-        return type(trouble)(f"{said} What you typed could not be kept either: the disk is full.")
+        why = (
+            "the disk is full."
+            if is_disk_full(exc)
+            else _copy_refused(exc, recovery.folder_of(actor.pk), "").message
+        )
+        return type(trouble)(f"{said} What you typed could not be kept either: {why}")
     return type(trouble)(f"{said} What you typed is kept: `reverie journal recover` saves it.")
 
 
@@ -184,19 +187,45 @@ def write(
     try:
         copy = recovery.keep(actor, draft)  # sealed with the writer's own key, in their own folder
     except OSError as exc:
-        if not failures.is_disk_full(exc):
-            raise
-        raise failures.disk_full(
-            "What you typed could not be kept either." if typed else _not_kept(file)
-        ) from None
+        if failures.is_disk_full(exc):
+            raise failures.disk_full(
+                "What you typed could not be kept either." if typed else _not_kept(file)
+            ) from None
+        if not typed:  # the file still holds the text; a pipe's sender can give it again
+            raise _copy_refused(exc, recovery.folder_of(actor.pk), _not_kept(file)) from None
+        # Typed in the editor, held nowhere else: save it without a copy rather than drop it.
+        typer.echo(
+            f"{_copy_refused(exc, recovery.folder_of(actor.pk), '').message} Saving without one.", err=True
+        )
+        copy = None
     try:
-        view = journal.create_entry(actor, draft, entry_id=recovery.entry_id_of(actor, copy))
-    except Exception:
-        typer.echo(f"Not saved. Your text is kept in {copy} (readable only by you).", err=True)
+        view = journal.create_entry(
+            actor, draft, entry_id=recovery.entry_id_of(actor, copy) if copy is not None else None
+        )
+    except BaseException:  # Ctrl-C too (KeyboardInterrupt): the person is told the text is kept
+        if copy is not None:
+            typer.echo(
+                f"Not saved. Your text is kept in {copy} (readable only by you): `reverie journal recover` saves"
+                " it.",
+                err=True,
+            )
+        else:
+            typer.echo(
+                "Not saved, and no recovery copy could be kept: what you typed was not kept.", err=True
+            )
         raise
-    recovery.discard(copy)
+    if copy is not None:
+        recovery.discard(copy)
     typer.echo(f"Saved {view.kind_label.lower()} {view.id}.")
     _check_in(actor)
+
+
+def _copy_refused(exc: OSError, folder: Path, kept: str) -> StorageRefused:
+    """A recovery copy the disk refused for a reason other than space (permission denied, a read-only file system):
+    the folder and the reason, never the text; ``kept`` says where the text is."""
+    why = (exc.strerror or "refused").lower()
+    tail = f" Nothing was saved. {kept}" if kept else ""
+    return StorageRefused(f"Reverie cannot write its recovery copy in {folder} ({why}).{tail}")
 
 
 def _not_kept(file: Path | None) -> str:

@@ -23,7 +23,7 @@ from django.db import IntegrityError as DatabaseIntegrityError
 from django.utils import timezone
 
 from reverie.clinic.models import ClientKey, User
-from reverie.errors import ConfigurationError, Conflict, IntegrityError, KeyUnavailable
+from reverie.errors import ConfigurationError, Conflict, IntegrityError, KeyUnavailable, ReverieError
 from reverie.vault.envelope import open_sealed, seal, sealed_with
 from reverie.vault.keys import DataKey, MasterKeyring, create_key_file, load_keyring, retire_key
 
@@ -195,9 +195,18 @@ def _load_or_create(client: User) -> DataKey:
     key = DataKey.generate()
     try:
         with transaction.atomic():  # a savepoint when nested: a lost race leaves the outer transaction usable
-            wrapped = check_master_key().wrap(
-                key, str(client.pk)
-            )  # never under a key that is not the clinic's
+            ring = check_master_key()  # never under a key that is not the clinic's
+            try:
+                wrapped = ring.wrap(key, str(client.pk))
+            except (ReverieError, DatabaseError):
+                raise
+            except (
+                Exception
+            ):  # the sealing itself failed (no randomness, no memory): a key problem, not a crash
+                raise KeyUnavailable(
+                    "This person's new data key could not be sealed under the master key just now, so nothing was"
+                    " saved; try again in a moment."
+                ) from None
             # by id: a data migration may pass its historical model's row (signin.seal_secret, clinic 0014)
             ClientKey.objects.create(client_id=client.pk, kid=key.kid, wrapped=wrapped)
         return key

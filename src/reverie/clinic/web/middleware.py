@@ -11,7 +11,7 @@ from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from reverie.errors import PermissionDenied, ReverieError
+from reverie.errors import DatabaseBusy, PermissionDenied, ReverieError, StorageFull, failure_of
 
 log = logging.getLogger("reverie.web")
 
@@ -79,8 +79,16 @@ class ReverieErrorMiddleware:
         incident = secrets.token_hex(4)
         # Only the type and the incident id: an exception message could quote what someone wrote.
         log.error("incident %s: %s in %s %s", incident, type(exc).__name__, request.method, request.path)
-        if isinstance(exc, DatabaseError):
-            # locked SQLite after its wait, a PostgreSQL restart: try again later
+        said = failure_of(exc)  # the one classification, the command line's too
+        if isinstance(said, StorageFull):
+            context = {
+                "title": "Not saved: the disk is full",
+                "message": f"{said.message} Incident {incident}.",
+            }
+            status = said.http_status
+        elif isinstance(said, DatabaseBusy) or isinstance(exc, DatabaseError):
+            # locked SQLite after its wait, a PostgreSQL restart (and any other failure of the database: the page
+            # never names the server's files): try again later
             context = {"title": "Not saved: try again in a moment", "message": BUSY.format(incident=incident)}
             status = 503
         else:
