@@ -17,7 +17,10 @@ def _render(name: str, user: Any, **context: Any) -> str:
 def test_export_title_has_no_markup_and_import_is_named(make_user: Any, web_as: Any) -> None:
     page = web_as(make_user()).get("/export/").content.decode()
     assert "<title>Export · Reverie</title>" in page
-    assert "reverie journal import" in page and "(can be imported again)" not in page
+    assert "Reverie can read it back in" in page and "(can be imported again)" not in page
+    assert (
+        "reverie journal import" not in page and "JSON" not in page
+    )  # r45: no command line, no code on a web page
     assert 'href="/account/erase/"' in page  # the erase link stays in the page itself
 
 

@@ -106,7 +106,10 @@ def test_pictures_client_reads_periods_corners_and_counts_in_plain_words() -> No
     point = replace(client.periods[0], period="2026-Q4")
     assert "October\u2013December 2026" in timeline_svg(replace(client, periods=(point,)))
     assert "Oct\u2013Dec 2026" in timeline_svg(replace(client, periods=(point,)))  # the axis, short
-    assert "2026-Q4" in timeline_svg(replace(therapist, periods=(replace(point),)))
+    therapists = timeline_svg(replace(therapist, periods=(replace(point),)))
+    assert (
+        "Oct\u2013Dec 2026" in therapists and "2026-Q4" not in therapists
+    )  # r45: months for the therapist too
 
 
 def test_pictures_counts_are_singular_for_one() -> None:
@@ -119,7 +122,9 @@ def test_pictures_counts_are_singular_for_one() -> None:
     assert unit_words("later episodes", 1) == "later episode" and unit_words("entries", 1) == "entry"
     assert unit_words("episodes", 0) == "episodes"
     assert period_words("2026-Q1", "client") == "January\u2013March 2026"
-    assert period_words("2026-Q1", "therapist") == "2026-Q1" and period_words("odd", "client") == "odd"
+    assert (
+        period_words("2026-Q1", "therapist") == "Jan\u2013Mar 2026" and period_words("odd", "client") == "odd"
+    )
 
 
 def test_client_overview_and_feelings_say_entries_and_months_not_items_and_quarters() -> None:

@@ -26,7 +26,7 @@ def test_history_svg_is_accessible_and_well_formed() -> None:
     desc = root.find("svg:desc", NS)
     assert title is not None and title.text == "PHQ-9 scores over time"
     assert desc is not None and desc.text is not None
-    assert "from 2025-01-06 to 2025-05-05: first 21 (severe), latest 9 (mild)" in desc.text
+    assert "from 6 Jan 2025 to 5 May 2025: first 21 (severe), latest 9 (mild)" in desc.text
 
 
 def test_history_svg_shades_every_band_and_plots_every_point() -> None:
@@ -35,7 +35,7 @@ def test_history_svg_shades_every_band_and_plots_every_point() -> None:
     circles = root.findall("svg:circle", NS)
     assert len(circles) == 3
     tips = [c.find("svg:title", NS).text for c in circles]  # type: ignore[union-attr]
-    assert tips == ["2025-01-06: 21 (severe)", "2025-03-03: 18 (moderately severe)", "2025-05-05: 9 (mild)"]
+    assert tips == ["6 Jan 2025: 21 (severe)", "3 Mar 2025: 18 (moderately severe)", "5 May 2025: 9 (mild)"]
     assert len(parse(history_svg(POINTS[:1], "gad7")).findall("svg:rect", NS)) == 4
 
 

@@ -23,13 +23,13 @@ COMPONENT_WORDS = {
 
 
 def period_words(period: str, audience: str, *, short: bool = False) -> str:
-    """A calendar quarter as a person reads it: '2026-Q4' for the therapist, 'October–December 2026' for the client
-    ('Oct–Dec 2026' where space is short)."""
+    """A calendar quarter as a person reads it: 'October–December 2026' for the client ('Oct–Dec 2026' where space
+    is short), 'Oct–Dec 2026' for the therapist (r45: the axis said '2026-Q1'). Anything else is given back as is."""
     year, _, quarter = period.partition("-Q")
-    if audience != "client" or not (year.isdigit() and quarter in {"1", "2", "3", "4"}):
+    if not (year.isdigit() and quarter in {"1", "2", "3", "4"}):
         return period
     first, last = quarter_months(int(quarter))
-    if short:
+    if short or audience != "client":
         first, last = first[:3], last[:3]
     return f"{first}\u2013{last} {year}"
 

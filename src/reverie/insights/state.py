@@ -278,12 +278,13 @@ def _overview(lane: Lane, audience: str) -> list[Statement]:
         )
         return [statement("overview", text, (), lane.item_count, None, "items")]
     episodes_words = (  # none is counted in a summary while the analyzer scores under MIN_SCORE (shown)
-        f", with {episodes} relationship episodes ({scored} scored for wish and responses)"
+        f", with {episodes} relationship {unit_words('episodes', episodes)} ({scored} scored for wish and responses)"
         if relationships_worded()
         else ""
     )
     text = (
-        f"This view draws on {lane.item_count} items over {n_periods} quarters, including {dreams} dreams"
+        f"This view draws on {lane.item_count} {unit_words('items', lane.item_count)} over {n_periods} "
+        f"{unit_words('quarters', n_periods)}, including {dreams} {unit_words('dreams', dreams)}"
         f"{episodes_words}."
     )
     return [statement("overview", text, (), lane.item_count, None, "items")]

@@ -61,6 +61,11 @@ def history_svg(
     return chart.render()
 
 
+def day_words(day: date) -> str:
+    """A day as the pages write it ("12 Jan 2026"), never ISO: the points are already days in the course's zone."""
+    return f"{day.day} {day:%b %Y}"
+
+
 def describe(points: Sequence[tuple[date, int]], questionnaire: Questionnaire) -> str:
     """Plain-language summary of the series (used as the chart's ``<desc>``)."""
     if not points:
@@ -68,9 +73,9 @@ def describe(points: Sequence[tuple[date, int]], questionnaire: Questionnaire) -
     (first_day, first), (last_day, last) = points[0], points[-1]
     first_band, last_band = questionnaire.band_for(first), questionnaire.band_for(last)
     if len(points) == 1:
-        return f"One {questionnaire.short_title} score: {first} ({first_band.label.lower()}) on {first_day}."
+        return f"One {questionnaire.short_title} score: {first} ({first_band.label.lower()}) on {day_words(first_day)}."
     return (
-        f"{len(points)} {questionnaire.short_title} scores from {first_day} to {last_day}: first {first} "
+        f"{len(points)} {questionnaire.short_title} scores from {day_words(first_day)} to {day_words(last_day)}: first {first} "
         f"({first_band.label.lower()}), latest {last} ({last_band.label.lower()}). "
         f"Scores range from 0 to {questionnaire.max_total}; lower is better."
     )
@@ -109,9 +114,9 @@ def _axes(chart: Chart, points: Sequence[tuple[date, int]], frame: _Frame) -> No
     chart.text(LEFT - 4, frame.y(0) + 4, "0", anchor="end")
     chart.text(LEFT - 4, frame.y(frame.max_total) + 10, str(frame.max_total), anchor="end")
     if points:
-        chart.text(LEFT, base + 18, points[0][0].isoformat())
+        chart.text(LEFT, base + 18, day_words(points[0][0]))
     if len(points) > 1 and frame.days > 0:
-        chart.text(WIDTH - RIGHT, base + 36, points[-1][0].isoformat(), anchor="end")
+        chart.text(WIDTH - RIGHT, base + 36, day_words(points[-1][0]), anchor="end")
 
 
 def _line(
@@ -122,4 +127,4 @@ def _line(
         chart.polyline(coords, LINE)
     for (x, y), (day, total) in zip(coords, points, strict=True):
         band = questionnaire.band_for(total).label.lower()
-        chart.circle(x, y, 4, LINE, tip=f"{day.isoformat()}: {total} ({band})")
+        chart.circle(x, y, 4, LINE, tip=f"{day_words(day)}: {total} ({band})")
