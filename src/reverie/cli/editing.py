@@ -1,10 +1,13 @@
 """The file `journal write` hands to the person's editor: plain text, so never left behind.
 
 A hang-up (a closed terminal, a dropped ssh session) or a kill (SIGTERM) while the editor is open is turned into
-:class:`TerminalClosed`, so the command's ``finally`` runs and what was typed is sealed as a recovery copy. A file a
+:class:`TerminalClosed`, so the command goes on to seal what was typed as a recovery copy. A file a
 process could not clean up at all (SIGKILL, a power cut) is swept at the owner's next sign-in: sealed into a recovery
-copy, or deleted with a note when it cannot be sealed. A file in use (another command's editor still open) is held
-with a lock and left alone."""
+copy, or deleted with a note when it cannot be sealed. A file in use (another command's editor still open) is left
+alone: its session holds a lock on a separate ``NAME.lock`` file from before the editor starts until what was typed
+is sealed (an editor that saves by renaming a new file over the old one does not lose it), and a sweep takes only
+files whose lock it gets. From the editor's end until the text is sealed, a second hang-up or kill is ignored, and
+the plain file stays until a sealed copy exists, so neither a signal nor a SIGKILL there loses what was typed."""
 
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ import contextlib
 import os
 import signal
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from types import FrameType
@@ -19,6 +23,7 @@ from typing import Any
 
 PREFIX = ".editing-"
 SUFFIX = ".md"
+LOCK = ".lock"  # NAME.lock: held by the session editing NAME, taken by a sweep of NAME
 _CLOSING = {getattr(signal, "SIGHUP", None): "The terminal closed", signal.SIGTERM: "Reverie was stopped"}
 
 
@@ -26,13 +31,38 @@ class TerminalClosed(Exception):
     """A hang-up or a kill arrived while the editor was open (its message says which, without any text)."""
 
 
-def hold(fd: int) -> int:
-    """Lock the open editing file ``fd`` for as long as it stays open (it is released when the process ends)."""
+def _lock(fd: int) -> None:
     with contextlib.suppress(ImportError, OSError):
         import fcntl
 
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    return fd
+
+
+@contextlib.contextmanager
+def session(folder: Path) -> Iterator[Path]:
+    """A new, empty editing file in ``folder`` (mode 0600) for one editor session, its ``NAME.lock`` held (locked)
+    throughout; at the end the file is deleted, then its lock, and the hang-up and kill handlers from before the
+    session come back (:func:`closing_raises` leaves them ignored, so they stay so until the text is sealed)."""
+    before: dict[int, Any] = {signum: signal.getsignal(signum) for signum in _CLOSING if signum is not None}
+    while True:  # the lock first: a sweep never sees an editing file without its held lock
+        held, lock = tempfile.mkstemp(prefix=PREFIX, suffix=SUFFIX + LOCK, dir=folder)
+        _lock(held)
+        path = Path(lock[: -len(LOCK)])
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            break
+        except FileExistsError:  # pragma: no cover - a leftover named like the new lock: choose another name
+            Path(lock).unlink(missing_ok=True)
+            os.close(held)
+    try:
+        yield path
+    finally:
+        path.unlink(missing_ok=True)
+        Path(lock).unlink(missing_ok=True)
+        os.close(held)
+        with contextlib.suppress(ValueError):  # not the main thread: nothing was changed
+            for signum, handler in before.items():
+                signal.signal(signum, handler)
 
 
 def _in_use(fd: int) -> bool:
@@ -50,7 +80,8 @@ def _in_use(fd: int) -> bool:
 @contextlib.contextmanager
 def closing_raises() -> Iterator[None]:
     """While inside, SIGHUP and SIGTERM raise :class:`TerminalClosed` (in the main thread) instead of ending the
-    process where it stands; the previous handlers come back after."""
+    process where it stands. After, both stay ignored, so a second one cannot stop the sealing of what was typed:
+    the :func:`session` around it brings back the previous handlers once the text is sealed."""
 
     def closed(signum: int, _frame: FrameType | None) -> None:
         for other in _CLOSING:
@@ -68,56 +99,84 @@ def closing_raises() -> Iterator[None]:
     try:
         yield
     finally:
-        for signum, handler in before.items():
-            signal.signal(signum, handler)
+        for signum in before:
+            signal.signal(signum, signal.SIG_IGN)
 
 
 def sweep(owner: Any) -> None:
     """Seal each editing file left in ``owner``'s recovery folder by a command that could not clean up into a
     recovery copy, or delete it with a note when it cannot be sealed; never leave plain text. Files in use are
-    left alone. Says what it did on stderr, never the text."""
+    left alone: those whose ``NAME.lock`` another process holds (its editor is still open, or another sweep has it),
+    and those gone by the time their lock is taken. Says what it did on stderr, never the text."""
+    from reverie.clinic.services import recovery
+
+    folder = recovery.folder_of(owner.pk)
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.glob(f"{PREFIX}*{SUFFIX}")):
+        lock = path.with_name(path.name + LOCK)
+        try:
+            held = os.open(
+                lock, os.O_RDWR | os.O_CREAT, 0o600
+            )  # a leftover of a killed session may have none
+        except OSError:
+            continue
+        taken = False
+        try:
+            if _in_use(held):
+                continue  # its editor is still open, or another sweep is sealing it
+            taken = True
+            try:
+                fd = os.open(path, os.O_RDONLY)
+            except OSError:
+                continue  # gone meanwhile: another sweep sealed it, or its session ended
+            try:
+                raw = _read_all(fd)
+            finally:
+                os.close(fd)
+            _seal_or_delete(owner, path, raw)
+        finally:
+            if taken:
+                lock.unlink(missing_ok=True)
+            os.close(held)
+
+
+def _read_all(fd: int) -> bytes:
+    chunks = []
+    while chunk := os.read(fd, 1 << 16):
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _seal_or_delete(owner: Any, path: Path, raw: bytes) -> None:
     from dataclasses import replace
 
     from reverie.clinic.services import journal, recovery
     from reverie.clinic.services.journal import EntryDraft
     from reverie.errors import ReverieError
 
-    folder = recovery.folder_of(owner.pk)
-    if not folder.is_dir():
-        return
-    for path in sorted(folder.glob(f"{PREFIX}*{SUFFIX}")):
-        try:
-            fd = os.open(path, os.O_RDONLY)
-        except OSError:
-            continue  # gone meanwhile
-        try:
-            if _in_use(fd):
-                continue
-            raw = Path(path).read_bytes()
-            why = ""
-            try:
-                body = raw.decode("utf-8")
-                if body.strip():
-                    draft = EntryDraft(kind="free_association", body=body)
-                    journal.validate(replace(draft, happened_at=None))
-                    recovery.keep(owner, draft)
-                    print(
-                        "A text left in the editor by an earlier `journal write` that was cut off is kept:"
-                        " `reverie journal recover` saves it.",
-                        file=sys.stderr,
-                    )
-            except UnicodeDecodeError:
-                why = "it is not valid UTF-8"
-            except ReverieError as exc:
-                why = exc.message
-            except Exception as exc:  # whatever stops the sealing, no plain text stays
-                why = f"it could not be sealed: {type(exc).__name__}"
-            path.unlink(missing_ok=True)
-            if why:
-                print(
-                    f"A text left in the editor by an earlier `journal write` that was cut off could not be kept"
-                    f" ({why}), so it was deleted rather than left in plain text.",
-                    file=sys.stderr,
-                )
-        finally:
-            os.close(fd)
+    why = ""
+    try:
+        body = raw.decode("utf-8")
+        if body.strip():
+            draft = EntryDraft(kind="free_association", body=body)
+            journal.validate(replace(draft, happened_at=None))
+            recovery.keep(owner, draft)
+            print(
+                "A text left in the editor by an earlier `journal write` that was cut off is kept:"
+                " `reverie journal recover` saves it.",
+                file=sys.stderr,
+            )
+    except UnicodeDecodeError:
+        why = "it is not valid UTF-8"
+    except ReverieError as exc:
+        why = exc.message
+    except Exception as exc:  # whatever stops the sealing, no plain text stays
+        why = f"it could not be sealed: {type(exc).__name__}"
+    path.unlink(missing_ok=True)  # only now: a sealed copy exists, or it can never be one
+    if why:
+        print(
+            f"A text left in the editor by an earlier `journal write` that was cut off could not be kept"
+            f" ({why}), so it was deleted rather than left in plain text.",
+            file=sys.stderr,
+        )

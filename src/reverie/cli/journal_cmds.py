@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import json
 import os
@@ -9,7 +10,6 @@ import re
 import shlex
 import subprocess
 import sys
-import tempfile
 from dataclasses import replace
 from datetime import datetime, tzinfo
 from pathlib import Path
@@ -44,19 +44,27 @@ def _read_text(file: Path | None) -> str:
     return _decode(sys.stdin.buffer.read())
 
 
+# The editor's session (its plain file, its lock, the hang-up and kill signals ignored) from the editor's end until
+# what was typed is sealed: `write` lets go of it once a recovery copy exists, `_kept_after` once it has kept the text
+# (or found it cannot), and a process that stops on an error in between lets go of it on its way out.
+_EDITOR = contextlib.ExitStack()
+atexit.register(_EDITOR.close)
+
+
 def _from_editor(folder: Path) -> tuple[str, ReverieError | None]:
     """What the person typed in their editor ($VISUAL, $EDITOR, else nano), and the editor's trouble if it could not
     be started or stopped with an error (then the text is what it had written, perhaps nothing). The file being
     edited is in ``folder`` (the person's own, in the data folder: never the system's shared temporary folder),
-    readable by them alone, and removed in every case."""
+    readable by them alone, and removed in every case: once the text is sealed (``_EDITOR``), at once when it
+    cannot be read."""
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "nano"
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd, name = tempfile.mkstemp(prefix=editing.PREFIX, suffix=editing.SUFFIX, dir=folder)  # mode 0600
-    held = editing.hold(fd)  # a later command's sweep leaves a file in use alone
+    _EDITOR.close()  # an earlier session of this process (its text already sealed or refused)
+    name = str(_EDITOR.enter_context(editing.session(folder)))  # mode 0600; a sweep leaves it alone
     trouble: ReverieError | None = None
     try:
         try:
-            with editing.closing_raises():  # a hang-up or a kill still reaches the `finally` below
+            with editing.closing_raises():  # a hang-up or a kill still reaches the sealing
                 subprocess.run([*shlex.split(editor), name], check=True)  # noqa: S603
         except editing.TerminalClosed as exc:
             trouble = ReverieError(f"{exc} while the editor was open, so nothing was saved.")
@@ -70,9 +78,9 @@ def _from_editor(folder: Path) -> tuple[str, ReverieError | None]:
                 " in (… | reverie journal write)."
             )
         return _decode(Path(name).read_bytes()), trouble
-    finally:
-        Path(name).unlink(missing_ok=True)
-        os.close(held)
+    except BaseException:
+        _EDITOR.close()
+        raise
 
 
 def _kept_after(actor: Any, draft: Any, trouble: ReverieError) -> ReverieError:
@@ -175,7 +183,8 @@ def write(
         body = _read_text(file)
     draft = replace(draft, body=body)
     if trouble is not None:
-        raise _kept_after(actor, draft, trouble)
+        with _EDITOR:  # the editor's file goes once what was typed is kept (or cannot be)
+            raise _kept_after(actor, draft, trouble)
     if not journal.has_content(draft):  # the service's own words name the web form's tick boxes
         raise InvalidInput(
             "The entry is empty: write something, or give a feeling with --feeling NAME:INTENSITY. Nothing was saved."
@@ -198,6 +207,8 @@ def write(
             f"{_copy_refused(exc, recovery.folder_of(actor.pk), '').message} Saving without one.", err=True
         )
         copy = None
+    if copy is not None:
+        _EDITOR.close()  # a sealed copy exists: the editor's plain file goes, the signals act again
     try:
         view = journal.create_entry(
             actor, draft, entry_id=recovery.entry_id_of(actor, copy) if copy is not None else None
@@ -209,11 +220,19 @@ def write(
                 " it.",
                 err=True,
             )
+        elif file is None:  # typed in the editor: its file stays for the next command's sweep to seal
+            _EDITOR.pop_all()
+            typer.echo(
+                "Not saved, and no recovery copy could be kept: what you typed stays in the editor's file, which"
+                " the next reverie command keeps for you once its recovery folder can be written (`reverie journal recover`).",
+                err=True,
+            )
         else:
             typer.echo(
                 "Not saved, and no recovery copy could be kept: what you typed was not kept.", err=True
             )
         raise
+    _EDITOR.close()  # saved: the editor's plain file (if any) goes
     if copy is not None:
         recovery.discard(copy)
     typer.echo(f"Saved {view.kind_label.lower()} {view.id}.")
