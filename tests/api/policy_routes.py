@@ -93,7 +93,7 @@ ROUTES: dict[str, tuple[Call, ...]] = {
     # the whole trash, asked only (no record id: a confirmed call would empty the prober's own trash, a change the
     # snapshot check would count); tests/clinic/test_empty_trash.py shows the confirmed call keeps to one's own trash
     "empty_trash": (Call("GET"), Call("POST")),
-    "attachment": (Call("GET", "attachment_read"),),
+    "attachment": (Call("GET", "attachment_read"), Call("HEAD", "attachment_read")),
     "export": (Call("GET"), Call("POST", form=lambda _: {"format": "json"})),
     "pair": (
         Call("GET"),
@@ -161,7 +161,7 @@ ROUTES: dict[str, tuple[Call, ...]] = {
     "api:entry_findings": (Call("GET", "read"),),
     "api:entry_attachments": (Call("GET", "read"),),
     "api:attachment_upload": (Call("POST", OWN_LIVE, upload=True),),
-    "api:attachment_download": (Call("GET", "attachment_read"),),
+    "api:attachment_download": (Call("GET", "attachment_read"), Call("HEAD", "attachment_read")),
     "api:attachment_delete": (Call("DELETE", OWN_LIVE),),
     "api:trash_list": (Call("GET"),),
     "api:entry_restore": (Call("POST", "own_trashed"),),

@@ -183,8 +183,8 @@ def test_listing_reads_languages_and_fees_in_words() -> None:
     and the languages' names and one fee when the lowest and highest are the same, without ".00"."""
     _import(*ROWS, "t4,Two Tongues,psychodynamic,,en;de;zz,no,yes,,GB,45.50,60,GBP,open,,,,")
     html = Client().get("/directory/").content.decode()
-    assert "languages English, German, zz" in html and "45.50–60 GBP a session" in html
-    assert "60 GBP a session" in html and "60.00" not in html and "languages en" not in html
+    assert "languages English, German, zz" in html and "£45.50–£60 a session" in html
+    assert "£60 a session" in html and "60.00" not in html and "languages en" not in html
     assert "Online · United Kingdom · languages" in html and " · GB · " not in html
 
 

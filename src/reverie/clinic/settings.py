@@ -95,6 +95,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "reverie.clinic.web.proxy.TrustedProxyMiddleware",  # first: forwarded headers only from trusted proxies
+    "reverie.clinic.web.middleware.HeadAsGetMiddleware",  # HEAD answered as GET, body dropped (all routes)
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -80,6 +80,26 @@ class Availability(StrEnum):
 FORMATS = frozenset({*(p.value for p in ProgrammeId), "cbt"})
 
 
+# Money as a person reads it, the same in every locale: the sign before the amount for these currencies, every
+# other currency's code after it ("80–120 CHF"). "$" is the US dollar; the other dollars say whose.
+CURRENCY_SIGNS = {"GBP": "£", "EUR": "€", "USD": "$", "CAD": "CA$", "AUD": "A$"}
+
+
+def fee_text(low: Decimal, high: Decimal, currency: str) -> str:
+    """A fee or a range of fees in one currency as a person reads it: "£80–£120", "€60", "CA$90", "80–120 CHF";
+    one amount when the lowest and highest are the same; whole amounts without ".00". The one rule for every page."""
+
+    def amount(fee: Decimal) -> str:
+        return f"{fee:.0f}" if fee == fee.to_integral_value() else f"{fee:.2f}"
+
+    code = currency.upper()
+    sign = CURRENCY_SIGNS.get(code)
+    amounts = list(dict.fromkeys((amount(low), amount(high))))
+    if sign is not None:
+        return "–".join(f"{sign}{a}" for a in amounts)
+    return f"{'–'.join(amounts)} {code}"
+
+
 @dataclass(frozen=True, slots=True)
 class Profile:
     """A therapist's public directory profile. Fees are per session, in ``currency``."""

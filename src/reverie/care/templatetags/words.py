@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from django import template
@@ -10,6 +9,7 @@ from django import template
 from reverie.care.services.alerts import source_kind
 from reverie.care.services.directory import language_name
 from reverie.programmes.countries import country_name
+from reverie.programmes.directory import fee_text
 
 register = template.Library()
 
@@ -103,13 +103,8 @@ def language_names(codes: Any) -> str:
 
 @register.filter
 def fee_words(profile: Any) -> str:
-    """A listing's fees per session: "80–120 GBP", or one fee when the lowest and highest are the same; no ".00"."""
-
-    def amount(fee: Decimal) -> str:
-        return f"{fee:.0f}" if fee == fee.to_integral_value() else f"{fee:.2f}"
-
-    low, high = amount(profile.fee_min), amount(profile.fee_max)
-    return f"{low} {profile.currency}" if low == high else f"{low}–{high} {profile.currency}"
+    """A listing's fees per session as a person reads them ("£80–£120", "80–120 CHF"): :func:`fee_text`."""
+    return fee_text(profile.fee_min, profile.fee_max, str(profile.currency))
 
 
 @register.filter

@@ -4,7 +4,9 @@ Adding goes through the very function the web's write page saves with (``journal
 from the bytes by :func:`reverie.clinic.services.media.check_attachment`, the size limit, the pixel limit, name and
 bytes sealed with the client's key), so nothing the web refuses is taken here. Reading one is
 :func:`reverie.clinic.services.journal.attachment_data`, the web's own. Every call asks the one policy first and is
-audited; a record the caller may not touch answers exactly like one that does not exist.
+audited; a record the caller may not touch answers exactly like one that does not exist. Adding or removing a file
+moves the entry to a new revision through the edit's own path (:func:`reverie.clinic.services.journal.files_changed`),
+so a save from a copy opened before the change is refused with the edit's conflict message, and the ``ETag`` changes.
 """
 
 from __future__ import annotations
@@ -46,6 +48,9 @@ def add_attachment(user: User, entry_id: uuid.UUID | str, draft: AttachmentDraft
             )
         row = journal._store_attachment(entry, user, draft)
         audit.record(user, "attachment.create", "attachment", row.id, subject=user)
+        journal.files_changed(
+            user, entry
+        )  # a new revision: an older copy's save is refused, the ETag changes
     return _info(row, draft.filename)
 
 
@@ -66,3 +71,4 @@ def delete_attachment(user: User, attachment_id: uuid.UUID | str) -> None:
         removed = row.id
         row.delete()
         audit.record(user, "attachment.delete", "attachment", removed, subject=user)
+        journal.files_changed(user, entry)

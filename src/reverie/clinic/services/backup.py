@@ -39,6 +39,7 @@ from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 
+from reverie.clinic.services import ownership
 from reverie.errors import Conflict, IntegrityError, InvalidInput, KeyUnavailable
 from reverie.files import write_private_atomic
 
@@ -255,27 +256,22 @@ def _needing_keys(objects: list[Any]) -> set[int]:
     key seals nothing else (every therapist has one for the secret alone, r41) can be restored without it."""
     from reverie.clinic.services.doctor import sealed_columns
 
-    def owners(label: str) -> dict[Any, Any]:
-        return {o["pk"]: o["fields"].get("client") for o in objects if o["model"] == label}
+    rows: dict[str, dict[Any, Any]] = {}
 
-    through = {
-        "client_id": None,
-        "entry__client_id": owners(ENTRY_MODEL),
-        "course__client_id": owners("care.course"),
-    }
-    columns: dict[str, list[tuple[str, str]]] = {}
+    def rows_of(label: str) -> dict[Any, Any]:
+        if label not in rows:
+            rows[label] = {o["pk"]: o["fields"] for o in objects if o["model"] == label}
+        return rows[label]
+
+    columns: dict[str, list[Any]] = {}
     for column in sealed_columns()[0]:
-        columns.setdefault(column.model._meta.label_lower, []).append((column.field, column.owner))
+        columns.setdefault(column.model._meta.label_lower, []).append(column)
     needing: set[int] = set()
     for obj in objects:
-        for name, owner in columns.get(obj["model"], ()):
-            if obj["fields"].get(name) in (None, ""):
+        for column in columns.get(obj["model"], ()):
+            if obj["fields"].get(column.field) in (None, ""):
                 continue
-            link = through[owner]
-            if link is None:
-                client = obj["fields"].get("client")
-            else:
-                client = link.get(obj["fields"].get(owner.split("__")[0]))
+            client = ownership.owner_in_rows(column.model, obj["fields"], column.owner, rows_of)
             if client is not None:
                 needing.add(int(client))
     return needing
@@ -309,22 +305,6 @@ def _clients(objects: list[Any]) -> set[int]:
     }
 
 
-def _owner_path(model: Any, user_model: Any, depth: int = 0) -> str | None:
-    """The lookup from a row to the client whose record it is (``client``, ``course__client``, …), if any."""
-    fields = [f for f in model._meta.concrete_fields if f.many_to_one and f.related_model is not None]
-    for field in fields:
-        if field.name == "client" and field.related_model is user_model:
-            return "client"
-    if depth >= 3:
-        return None
-    for field in fields:
-        if field.related_model is not user_model and field.related_model is not model:
-            below = _owner_path(field.related_model, user_model, depth + 1)
-            if below is not None:
-                return f"{field.name}__{below}"
-    return None
-
-
 def _others_records(models: Apps, people: set[int]) -> dict[str, int]:
     """How many rows of each model are the records of a client not among ``people`` (by the backup's models)."""
     user_model = models.get_model("clinic", "User")
@@ -332,7 +312,7 @@ def _others_records(models: Apps, people: set[int]) -> dict[str, int]:
     for model in models.get_models():
         if model._meta.app_label not in APPS:
             continue
-        path = _owner_path(model, user_model)
+        path = ownership.owner_path(model, user_model)
         if path is not None:
             counts[model._meta.label_lower] = (
                 model._default_manager.filter(**{f"{path}__isnull": False})

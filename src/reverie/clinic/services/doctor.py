@@ -29,11 +29,11 @@ from django.db.models.deletion import Collector
 from django.utils import timezone
 
 from reverie.clinic.models import ClientKey, QuarantinedRecord, User
+from reverie.clinic.services import ownership
 from reverie.errors import IntegrityError, KeyUnavailable, ReverieError
 from reverie.vault.envelope import open_sealed, sealed_with
 from reverie.vault.keys import DataKey
 
-OWNER_PATHS = ("client_id", "entry__client_id", "course__client_id")
 KEY_LOST = "key_lost"  # sealed under a data key no row holds: can never be opened
 NO_KEY = "no_key"  # the person has no data key row at all (and was not erased)
 KEY_UNAVAILABLE = (
@@ -123,34 +123,19 @@ def sealed_columns() -> tuple[list[Column], list[str]]:
     """Every sealed column of every Reverie model, and the ones whose owner could not be found (named)."""
     found: list[Column] = []
     ownerless: list[str] = []
+    user_model = apps.get_model("clinic", "User")
     for model in apps.get_models():
         if not model.__module__.startswith("reverie."):
             continue
         for f in model._meta.get_fields():
             if not isinstance(f, models.BinaryField) or (model is ClientKey and f.name == "wrapped"):
                 continue
-            owner = next((p for p in OWNER_PATHS if _has_path(model, p)), None)
+            owner = ownership.owner_path(model, user_model)
             if owner is None:
                 ownerless.append(f"{model._meta.label_lower}.{f.name}")
             else:
                 found.append(Column(model, f.name, owner))
     return found, ownerless
-
-
-def _has_path(model: type[models.Model], path: str) -> bool:
-    current: Any = model
-    parts = path.split("__")
-    for i, part in enumerate(parts):
-        name = part[:-3] if i == len(parts) - 1 and part.endswith("_id") else part
-        try:
-            f = current._meta.get_field(name)
-        except Exception:
-            return False
-        if i < len(parts) - 1:
-            if not f.is_relation:
-                return False
-            current = f.related_model
-    return True
 
 
 @dataclass

@@ -659,27 +659,50 @@ def update_entry(
         clean = validate(draft, has_attachment=entry.attachments.exists())
         if clean.kind != entry.kind:
             raise InvalidInput("An entry's kind cannot change; write a new entry instead.")
-        old = _open_payload(entry, actor)
-        rev_id = _record_id(entry.id, entry.revision)
-        old_bytes = json.dumps(old, ensure_ascii=False, separators=(",", ":")).encode()
-        EntryRevision.objects.create(
-            entry=entry,
-            number=entry.revision,
-            payload=keys.seal_for(actor, rev_id, "entry.revision", old_bytes),
-            saved_at=entry.updated_at,
-        )
-        entry.revision += 1
-        entry.happened_at = clean.happened_at or entry.happened_at
-        entry.updated_at = timezone.now()
-        entry.payload = keys.seal_for(actor, _record_id(entry.id), "entry.payload", _payload_bytes(clean))
-        entry.save()
-        audit.record(actor, "entry.update", "entry", entry.id, subject=actor)
-        text = screened_text(clean)
-        screened = early[1] if early is not None and early[0] == text else screen_draft(clean)
-        origin, kept = _words_kept(entry, old, clean, screened.level)
-        screen_saved(entry, screened, written_at=entry.updated_at, words_revision=kept, words_entry=origin)
-        after_save(entry)
+        screened = early[1] if early is not None and early[0] == screened_text(clean) else None
+        _next_revision(entry, actor, clean, screened=screened)
     return _view(entry)
+
+
+def _next_revision(
+    entry: Entry,
+    actor: User,
+    clean: EntryDraft,
+    *,
+    screened: risk_screen.Screened | None = None,
+    rewrite: bool = True,
+) -> None:
+    """The one way an entry's revision moves, for an edit of its words and for a file added or removed alike: the
+    version it replaces is kept as an :class:`EntryRevision`, the revision goes up by one (so an edit from an older
+    copy is refused, the API's ``ETag`` changes, an export or a sync sees the change), the change is audited
+    (``entry.update``), screened and queued for analysis. Call inside the save's transaction, the entry locked.
+    ``rewrite``: store ``clean`` as the new payload (an edit); False keeps the stored words (a file changed)."""
+    old = _open_payload(entry, actor)
+    rev_id = _record_id(entry.id, entry.revision)
+    old_bytes = json.dumps(old, ensure_ascii=False, separators=(",", ":")).encode()
+    EntryRevision.objects.create(
+        entry=entry,
+        number=entry.revision,
+        payload=keys.seal_for(actor, rev_id, "entry.revision", old_bytes),
+        saved_at=entry.updated_at,
+    )
+    entry.revision += 1
+    entry.updated_at = timezone.now()
+    if rewrite:
+        entry.happened_at = clean.happened_at or entry.happened_at
+        entry.payload = keys.seal_for(actor, _record_id(entry.id), "entry.payload", _payload_bytes(clean))
+    entry.save()
+    audit.record(actor, "entry.update", "entry", entry.id, subject=actor)
+    screened = screened or screen_draft(clean)
+    origin, kept = _words_kept(entry, old, clean, screened.level)
+    screen_saved(entry, screened, written_at=entry.updated_at, words_revision=kept, words_entry=origin)
+    after_save(entry)
+
+
+def files_changed(actor: User, entry: Entry) -> None:
+    """A file was added to or removed from ``entry`` (locked, inside that transaction): a new revision as for an
+    edit (:func:`_next_revision`), the words kept as they are, so a save from a copy opened before is refused."""
+    _next_revision(entry, actor, _draft_of(entry.kind, _open_payload(entry, actor)), rewrite=False)
 
 
 def _is_stored(entry: Entry, actor: User, draft: EntryDraft) -> bool:

@@ -8,7 +8,7 @@ import secrets
 from collections.abc import Callable
 
 from django.db import DatabaseError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 
 from reverie.errors import DatabaseBusy, PermissionDenied, ReverieError, StorageFull, failure_of
@@ -21,6 +21,35 @@ CSP = (
     "base-uri 'none'"
 )
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=()"
+
+
+class HeadAsGetMiddleware:
+    """Every route that answers GET answers HEAD the same way without the body (RFC 9110 §9.3.2), web and API.
+
+    One mechanism instead of ``require_safe`` on each view and a second method on each API operation: the request
+    runs as GET through every middleware and the view (so the same default-deny policy decides and the same headers
+    are set, ``Content-Type``, ``Content-Length``, ``Cache-Control``, ``Content-Disposition``), then the body is
+    dropped. A route that refuses GET refuses HEAD too (405). Outermost but the proxy check, so ``Content-Length``
+    is the GET body's length.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.method != "HEAD":
+            return self.get_response(request)
+        request.method = "GET"
+        try:
+            response = self.get_response(request)
+        finally:
+            request.method = "HEAD"
+        if isinstance(response, StreamingHttpResponse):
+            response.streaming_content = iter(())
+        else:
+            response.setdefault("Content-Length", str(len(response.content)))
+            response.content = b""
+        return response
 
 
 class SecurityHeadersMiddleware:
