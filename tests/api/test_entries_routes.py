@@ -138,7 +138,12 @@ def test_entries_findings_pending_then_ready(client_api: tuple[Any, Api]) -> Non
     user, api = client_api
     entry = _write(api, kind="reflection", body="I was so afraid.")
     path = f"entries/{entry['id']}/findings"
-    assert json.loads(api.get(path).content) == {"status": "pending", "revision": None, "result": None}
+    assert json.loads(api.get(path).content) == {
+        "status": "pending",
+        "revision": None,
+        "result": None,
+        "message": None,
+    }
     _store_analysis(user, entry["id"])
     found = json.loads(api.get(path).content)
     assert (found["status"], found["revision"]) == ("ready", 1)
@@ -167,7 +172,7 @@ def test_entries_findings_give_the_therapist_the_detailed_reading(paired: tuple[
     assert api.post(f"entries/{entry['id']}/share").status_code == 200
     _store_analysis(client, entry["id"])
     found = json.loads(as_token(therapist).get(f"entries/{entry['id']}/findings").content)
-    assert found == {"status": "ready", "revision": 1, "result": _ANALYSIS}
+    assert found == {"status": "ready", "revision": 1, "result": _ANALYSIS, "message": None}
 
 
 @pytest.mark.django_db

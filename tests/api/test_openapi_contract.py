@@ -53,3 +53,15 @@ def test_openapi_lists_the_500_and_503_answers_docs_api_md_lists() -> None:
         if status not in op["responses"]
     ]
     assert missing == []
+
+
+def test_openapi_findings_documents_the_never_show_status_and_its_message() -> None:
+    """GET /entries/{id}/findings: the OpenAPI document names ``hidden_by_your_choice`` (the client chose "never show"
+    in Settings) beside ready and pending, and the ``message`` that says where to change it."""
+    schema = _schema()
+    ok = _resolved(schema["paths"]["/api/v1/entries/{entry_id}/findings"]["get"]["responses"]["200"], schema)
+    answer = ok["content"]["application/json"]["schema"]
+    assert set(answer["properties"]["status"]["enum"]) == {"ready", "pending", "hidden_by_your_choice"}
+    assert "Settings" in answer["properties"]["status"]["description"]
+    assert "Settings" in answer["properties"]["message"]["description"]
+    assert "hidden_by_your_choice" in answer["description"] and "never show" in answer["description"]

@@ -182,16 +182,29 @@ class FindingsOut(Schema):
     the panel's analyzer name: ``feelings``, ``mixed_feelings``, ``unexplained``, ``dreams``), ``folded`` (the
     ones they said do not fit), ``left_out`` (how many readings were not sure enough to show) and ``risk`` (the
     panel's calm words, or null): the one findings rule (``insights.shown``), never codes, model names, scores or
-    a risk level. A therapist reading a shared entry gets the stored analysis (schema ``reverie.analysis/1``),
-    the detailed reading their entry page lists under "Details: every reading, with its codes"."""
+    a risk level. When the writer chose "never show" for "What Reverie noticed" (Settings), ``status`` is
+    ``hidden_by_your_choice``: no observations are read (``findings`` and ``folded`` empty, ``left_out`` 0), the
+    ``risk`` words are still given, and ``message`` says where to change the choice; "ask first" shows them (the
+    request is the asking). A therapist reading a shared entry gets the stored analysis (schema
+    ``reverie.analysis/1``), the detailed reading their entry page lists under "Details: every reading, with its
+    codes", whatever the client chose. One rule for the API, the entry page and the CLI (``observations.seen_by``)."""
 
-    status: Literal["ready", "pending"]
+    status: Literal["ready", "pending", "hidden_by_your_choice"] = Field(
+        description="ready; pending (the entry's current words are not analysed yet); hidden_by_your_choice (the "
+        'writer chose "never show" for "What Reverie noticed" in Settings: no observations, the risk words still '
+        "given)."
+    )
     revision: int | None
     result: dict[str, Any] | None = Field(
         None,
         description="For the writer: what their entry page shows (reverie.noticed/1: findings, folded, left_out, "
-        "risk; plain words, no codes or scores). For a therapist: the stored analysis (reverie.analysis/1). "
-        "Null while pending.",
+        "risk; plain words, no codes or scores; under hidden_by_your_choice no findings, the risk words only). For "
+        "a therapist: the stored analysis (reverie.analysis/1). Null while pending.",
+    )
+    message: str | None = Field(
+        None,
+        description="With hidden_by_your_choice: a plain sentence saying the writer's choice hides the observations "
+        "and that Settings changes it. Null otherwise.",
     )
 
 

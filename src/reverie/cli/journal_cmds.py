@@ -423,14 +423,18 @@ def list_(
     kind: Annotated[str | None, typer.Option(help=f"Only entries of this kind: {kinds_in_words()}.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     analysis: Annotated[
-        bool, typer.Option("--analysis", help="With --json: include stored findings.")
+        bool,
+        typer.Option(
+            "--analysis",
+            help="With --json: include what Reverie noticed, as on the entry page (your Settings choice applies).",
+        ),
     ] = False,
 ) -> None:
     """List your entries, newest first."""
     from reverie.cli.local_times import zone_for
     from reverie.cli.runtime import sign_in
     from reverie.clinic.services import journal
-    from reverie.clinic.services.analysis import findings_for
+    from reverie.clinic.services.observations import seen_by
 
     wanted = kind_from(kind) if kind is not None else None  # a mistyped kind is refused before the password
     actor = sign_in(user)
@@ -439,9 +443,16 @@ def list_(
     if as_json and analysis:
         out = []
         for view in rows:
-            found = findings_for(actor, view.id)
+            # the one rule of the entry page and the API: plain words (reverie.noticed/1) under the writer's choice
+            seen = seen_by(actor, view.id)
             row = _row_json(view, zone)
-            row["analysis"] = {"revision": found.revision, **found.result} if found else None
+            result = seen.result_json()
+            row["analysis"] = (
+                {"status": seen.status, "revision": seen.revision, **result}
+                | ({"message": seen.message} if seen.message else {})
+                if result is not None
+                else None
+            )
             out.append(row)
         typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return

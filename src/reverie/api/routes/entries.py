@@ -13,7 +13,7 @@ from reverie.api.schemas import EntryIn, EntryOut, EntryUpdate, FindingsOut, Rev
 from reverie.api.spec import ERRORS, IF_MATCH
 from reverie.care.services import alerts
 from reverie.clinic.models import EntryKind, User
-from reverie.clinic.services import analysis, journal, observations
+from reverie.clinic.services import journal, observations
 from reverie.clinic.services.journal import EntryView
 from reverie.errors import InvalidInput
 from reverie.versions import version_number
@@ -169,17 +169,13 @@ def entry_revisions(request: HttpRequest, entry_id: str) -> list[RevisionOut]:
 
 @router.get("/entries/{entry_id}/findings", response={200: FindingsOut, **ERRORS}, url_name="entry_findings")
 def entry_findings(request: HttpRequest, entry_id: str) -> FindingsOut:
-    """What the analysis of an entry the caller may read shows them (same rule as reading the entry). The writer
-    gets their entry page's "What Reverie noticed" (``reverie.noticed/1``: plain words, no codes, scores or risk
-    level; ``pending`` while the words they hold now are not analysed); a therapist gets the stored analysis
+    """What the analysis of an entry the caller may read shows them (same rule as reading the entry, and the one
+    rule of the entry page and the CLI: ``observations.seen_by``). The writer gets their entry page's "What
+    Reverie noticed" (``reverie.noticed/1``: plain words, no codes, scores or risk level; ``pending`` while the
+    words they hold now are not analysed; ``hidden_by_your_choice`` with no observations, the risk note and a
+    ``message`` when they chose "never show" in Settings); a therapist gets the stored analysis
     (``reverie.analysis/1``), the detailed reading of their entry page."""
-    user = actor(request)
-    if user.is_client:  # a client reads only their own entries: what their pages state, through the one rule
-        panel = observations.noticed(user, entry_id)
-        if panel is None:
-            return FindingsOut(status="pending", revision=None, result=None)
-        return FindingsOut(status="ready", revision=panel.revision, result=observations.noticed_json(panel))
-    found = analysis.findings_for(user, entry_id)
-    if found is None:
-        return FindingsOut(status="pending", revision=None, result=None)
-    return FindingsOut(status="ready", revision=found.revision, result=found.result)
+    seen = observations.seen_by(actor(request), entry_id)
+    return FindingsOut(
+        status=seen.status, revision=seen.revision, result=seen.result_json(), message=seen.message
+    )

@@ -15,7 +15,7 @@ import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Final, Literal
 
 from django.db import transaction
 from django.db.models import Count
@@ -157,20 +157,25 @@ def noticed(actor: User, entry_id: uuid.UUID | str) -> Noticed | None:
     )
 
 
-def risk_only(actor: User, entry_id: uuid.UUID | str, *, record: bool = True) -> Risk | None:
-    """The risk screen's finding for an entry the actor may read, without the observations: what the entry page
-    shows a client who chose "never show" (the safety path is not theirs to turn off). It opens the stored result
-    only, never the entry's words or the answers; None while the entry is not analysed. ``record=False`` when the
-    caller reads the panel next (:func:`noticed` records the read)."""
+def _risk_read(actor: User, entry: Entry, *, record: bool) -> tuple[int, Risk | None] | None:
+    """The analysed revision and its risk screen finding alone (None while not analysed)."""
     from reverie.clinic.services.analysis import current_analysis, open_result
 
-    entry = _entry_for(actor, entry_id, Action.READ)
     stored = current_analysis(entry)
     if stored is None:
         return None
     if record:
         audit.record(actor, "analysis.read", "entry", entry.id, subject=entry.client)
-    return risk_of(open_result(entry, stored))
+    return stored.revision, risk_of(open_result(entry, stored))
+
+
+def risk_only(actor: User, entry_id: uuid.UUID | str, *, record: bool = True) -> Risk | None:
+    """The risk screen's finding for an entry the actor may read, without the observations: what the entry page
+    shows a client who chose "never show" (the safety path is not theirs to turn off). It opens the stored result
+    only, never the entry's words or the answers; None while the entry is not analysed. ``record=False`` when the
+    caller reads the panel next (:func:`noticed` records the read)."""
+    found = _risk_read(actor, _entry_for(actor, entry_id, Action.READ), record=record)
+    return found[1] if found is not None else None
 
 
 def set_preference(user: User, value: str) -> str:
@@ -211,6 +216,93 @@ def noticed_json(noticed: Noticed) -> dict[str, Any]:
         "left_out": noticed.left_out,
         "risk": noticed.risk.text if noticed.risk is not None else None,
     }
+
+
+HIDDEN: Final = "hidden_by_your_choice"
+HIDDEN_MESSAGE = (
+    'You chose "never show" for "What Reverie noticed" on your entries, so no observations are given here. '
+    "Change it in Settings (at the foot of every page). If an entry sounds unsafe, the note about it is still given."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Seen:
+    """The findings one reader may see for one entry (:func:`seen_by`), the one rule every door renders.
+
+    ``status``: ``ready``, ``pending`` (the words the entry holds now are not analysed yet) or ``hidden_by_your_choice``
+    (the writer chose "never show": no observations were read; ``risk`` is still given). ``writer``: the reader
+    wrote the entry (plain words, their choice applies); ``mode`` their choice (``NoticedOnEntries``; ``always`` for
+    anyone else). ``panel`` is the entry page's panel; ``analysis`` the stored analysis a therapist's data door
+    gives (``reverie.analysis/1``), never set for a client."""
+
+    status: Literal["ready", "pending", "hidden_by_your_choice"]
+    writer: bool
+    mode: str
+    revision: int | None = None
+    risk: Risk | None = None
+    panel: Noticed | None = None
+    analysis: dict[str, Any] | None = None
+
+    @property
+    def message(self) -> str | None:
+        return HIDDEN_MESSAGE if self.status == HIDDEN else None
+
+    def result_json(self) -> dict[str, Any] | None:
+        """What the API and the CLI give: ``reverie.noticed/1`` for a client (under "never show" with no findings,
+        nothing folded or left out, and the risk's calm words), the stored analysis for a therapist; None while
+        pending."""
+        if self.analysis is not None:
+            return self.analysis
+        if self.panel is not None:
+            return noticed_json(self.panel)
+        if self.status == HIDDEN:
+            risk = self.risk.text if self.risk is not None else None
+            return {"schema": NOTICED_SCHEMA, "findings": [], "folded": [], "left_out": 0, "risk": risk}
+        return None
+
+
+def seen_by(actor: User, entry_id: uuid.UUID | str, *, page: bool = False) -> Seen:
+    """The findings ``actor`` may see for an entry they may read: the one rule for the entry page, the API
+    (``GET /entries/{id}/findings``) and the CLI (``journal list --json --analysis``).
+
+    A client gets their entry page's panel in plain words (:func:`noticed`, as JSON ``reverie.noticed/1``: no codes,
+    model names, scores or risk level), under their choice (``User.noticed_on_entries``): "never show" reads no
+    observations (status ``hidden_by_your_choice``) and still gives the risk note; "ask first" shows them (on the
+    API and the CLI the request is the asking; the page keeps the panel closed until opened). The linked
+    therapist of a shared entry gets, whatever the client chose, the page's panel with its details (``page``) or
+    the stored analysis (``reverie.analysis/1``). ``page``: a panel that cannot be read is logged and left out, so
+    the risk note still shows; elsewhere its error is raised.
+    """
+    from reverie.clinic.services.analysis import findings_for
+
+    entry = _entry_for(actor, entry_id, Action.READ)
+    writer = entry.client_id == actor.pk
+    mode = actor.noticed_on_entries if writer else NoticedOnEntries.ALWAYS
+    if mode == NoticedOnEntries.NEVER:
+        read = _risk_read(actor, entry, record=True)
+        if read is None:
+            return Seen("pending", writer, mode)
+        return Seen(HIDDEN, writer, mode, revision=read[0], risk=read[1])
+    if not page and not writer and not actor.is_client:
+        found = findings_for(actor, entry.id)
+        if found is None:
+            return Seen("pending", writer, mode)
+        return Seen("ready", writer, mode, revision=found.revision, analysis={**found.result})
+    # the risk note first, on its own: on the page nothing the panel reads (an answer that does not open) hides it
+    read = _risk_read(actor, entry, record=False)
+    try:
+        panel = noticed(actor, entry.id)
+    except ReverieError as exc:
+        if not page:
+            raise
+        log.warning("the noticed panel could not be read: %s", type(exc).__name__)
+        panel = None
+    if panel is None and read is None:
+        return Seen("pending", writer, mode)
+    revision = panel.revision if panel is not None else read[0] if read is not None else None
+    return Seen(
+        "ready" if panel is not None else "pending", writer, mode, revision, read[1] if read else None, panel
+    )
 
 
 def answer(actor: User, entry_id: uuid.UUID | str, ref: str, given: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -13,9 +12,6 @@ from django.views.decorators.http import require_POST
 
 from reverie.clinic.models import FitAnswer, NoticedOnEntries, User
 from reverie.clinic.services import observations
-from reverie.errors import ReverieError
-
-log = logging.getLogger(__name__)
 
 CHOICES = (
     (FitAnswer.FITS, "Fits"),
@@ -24,30 +20,24 @@ CHOICES = (
 )
 
 
-def panel_context(user: User, entry_id: Any, *, own: bool, show: bool = False) -> dict[str, Any]:
+def panel_context(user: User, entry_id: Any, *, show: bool = False) -> dict[str, Any]:
     """Template context for the panel on the entry page (empty while the entry is not analysed).
 
-    On their own entry the client's choice decides (``User.noticed_on_entries``): "ask" gives a closed panel
-    (open when they asked for it, ``show``), "always" an open one, "never" none and no observations read. The
-    risk note (``risk``) is shown beside the panel, never in it, whatever the choice. Anyone else's view (the
-    linked therapist's) is unchanged.
+    What the reader sees is the one rule (``observations.seen_by``, the same for the API and the CLI): on their
+    own entry the client's choice decides (``User.noticed_on_entries``): "ask" gives a closed panel (open when they
+    asked for it, ``show``), "always" an open one, "never" none and no observations read. The risk note (``risk``)
+    is shown beside the panel, never in it, whatever the choice. Anyone else's view (the linked therapist's) is
+    unchanged.
     """
-    mode = user.noticed_on_entries if own else NoticedOnEntries.ALWAYS
-    if mode == NoticedOnEntries.NEVER:
-        return {"risk": observations.risk_only(user, entry_id), "noticed_mode": mode}
-    # the risk note first, on its own: nothing the panel reads (an answer that does not open) may hide it
-    risk = observations.risk_only(user, entry_id, record=False)
-    try:
-        found = observations.noticed(user, entry_id)
-    except ReverieError as exc:
-        log.warning("the noticed panel could not be read: %s", type(exc).__name__)
-        found = None
+    seen = observations.seen_by(user, entry_id, page=True)
+    if seen.status == observations.HIDDEN:
+        return {"risk": seen.risk, "noticed_mode": seen.mode}
     return {
-        "noticed": found,
-        "risk": risk,
+        "noticed": seen.panel,
+        "risk": seen.risk,
         "fit_choices": CHOICES,
-        "noticed_mode": mode,
-        "noticed_open": mode == NoticedOnEntries.ALWAYS or show,
+        "noticed_mode": seen.mode,
+        "noticed_open": seen.mode == NoticedOnEntries.ALWAYS or show,
     }
 
 

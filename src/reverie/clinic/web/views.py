@@ -330,7 +330,7 @@ def entry(request: HttpRequest, entry_id: str) -> HttpResponse:
         request.GET.get("show") == "1"
     )  # the client opened "What Reverie noticed" (kept open after an answer)
     panel = (
-        {} if view.unreadable else panel_context(user, view.id, own=own, show=show)
+        {} if view.unreadable else panel_context(user, view.id, show=show)
     )  # nothing to observe in what cannot be opened
     context = {"entry": view, "own": own, "can_share": own and journal.can_share(user), **panel}
     if context["own"] and request.GET.get("kept") == "1" and not view.unreadable:
