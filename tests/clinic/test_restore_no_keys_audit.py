@@ -1,10 +1,19 @@
 """r43: a backup's audit trail, restored (with or without backup-keys.json), no longer verifies: the backup is
 written with Django's JSON serializer, which keeps an event's time to the millisecond, while its digest was made
-over the time to the microsecond. The trail a restore brings back reads as altered ("reverie doctor" fails)."""
+over the time to the microsecond. The trail a restore brings back reads as altered ("reverie doctor" fails).
+
+r44: the fix re-anchored such a trail (``restore-rounded``) whenever its links held, so an event altered in a /4
+backup (its action, its time moved to another millisecond) restored and verified; now each digest is rechecked at the
+1,000 times within the millisecond kept, and an event none of them matches is reported."""
 
 from __future__ import annotations
 
+import gzip
+import json
+import re
 import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -47,16 +56,15 @@ def test_the_audit_chain_verifies_after_a_restore_that_cleared_two_step(
     assert check.ok, check
 
 
-def _cut_to_the_millisecond(path: Path) -> None:
-    """Rewrite a backup as ``reverie.backup/4`` wrote it: Django's JSON serializer, times to the millisecond."""
-    import gzip
-    import json
-    import re
-
+def _cut_to_the_millisecond(path: Path, alter: Callable[[list[dict[str, Any]]], None] | None = None) -> None:
+    """Rewrite a backup as ``reverie.backup/4`` wrote it: Django's JSON serializer, times to the millisecond;
+    ``alter`` (given the backup's audit events, times already cut) rewrites some of them as a tamperer would."""
     doc = json.loads(gzip.decompress(path.read_bytes()))
     doc["format"] = "reverie.backup/4"
-    text = re.sub(r'"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3})\d{3}', r'"\1', json.dumps(doc))
-    path.write_bytes(gzip.compress(text.encode()))
+    doc = json.loads(re.sub(r'"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3})\d{3}', r'"\1', json.dumps(doc)))
+    if alter is not None:
+        alter([o for o in doc["objects"] if o["model"] == "clinic.auditevent"])
+    path.write_bytes(gzip.compress(json.dumps(doc).encode()))
 
 
 def test_a_new_backup_keeps_times_to_the_microsecond_and_its_trail_is_not_reanchored(
@@ -107,3 +115,99 @@ def test_an_older_backup_with_times_cut_is_reanchored_with_its_reason_and_verifi
     # An event after the re-anchoring is checked in full: rewriting it is found.
     AuditEvent.objects.filter(pk=mark.pk).update(record_type="changed")
     assert not audit.verify().ok
+
+
+def test_an_older_backup_with_an_altered_audit_event_is_reported_not_reanchored(
+    make_user: Any, tmp_path: Path
+) -> None:
+    """A /4 backup whose audit event was altered beyond its time (its action) is reported by verify, not hidden."""
+    make_user("rounded")
+    path = tmp_path / "backup.json.gz"
+    backup.create_backup(path)
+    doc = json.loads(gzip.decompress(path.read_bytes()))
+    doc["format"] = "reverie.backup/4"
+    events = [o for o in doc["objects"] if o["model"] == "clinic.auditevent"]
+    assert events
+    events[0]["fields"]["action"] = "user.deleted"  # what happened is rewritten; hash and links untouched
+    text = re.sub(r'"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3})\d{3}', r'"\1', json.dumps(doc))
+    path.write_bytes(gzip.compress(text.encode()))
+    call_command("flush", interactive=False, verbosity=0)
+    done = backup.restore_backup(path)
+    check = audit.verify()
+    assert not check.ok, f"an altered event restored from a /4 backup verifies: {check}"
+    # The restore names the altered event by its number (never its text) and re-anchors nothing.
+    assert done.audit_altered == events[0]["pk"] and done.audit_restored == 0
+    assert audit.restore_mark() is None
+
+
+def _a_millisecond_later(events: list[dict[str, Any]]) -> None:
+    """Move the newest event's time to the next millisecond (its digest, made over the old time, untouched)."""
+    at = datetime.fromisoformat(events[-1]["fields"]["at"].replace("Z", "+00:00"))
+    events[-1]["fields"]["at"] = (at + timedelta(milliseconds=1)).isoformat()
+
+
+def test_an_older_backup_with_an_event_moved_to_another_millisecond_is_reported(
+    make_user: Any, tmp_path: Path
+) -> None:
+    """A /4 backup whose audit event's time was moved out of its millisecond is reported: only the microseconds
+    within the millisecond kept are unknown, and no time within the new one gives the event's digest."""
+    from reverie.clinic.models import AuditEvent
+
+    make_user("moved")
+    path = tmp_path / "backup.json.gz"
+    backup.create_backup(path)
+    newest = AuditEvent.objects.order_by("-id").values_list("id", flat=True)[0]
+    _cut_to_the_millisecond(path, _a_millisecond_later)
+    call_command("flush", interactive=False, verbosity=0)
+    done = backup.restore_backup(path)
+    assert done.audit_altered == newest and done.audit_restored == 0
+    assert not AuditEvent.objects.filter(action=audit.REANCHORED).exists()
+    assert not audit.verify().ok
+
+
+def test_after_an_older_backup_is_restored_its_events_are_still_checked_beyond_their_microseconds(
+    make_user: Any, tmp_path: Path
+) -> None:
+    """After an honest /4 restore (re-anchored ``restore-rounded``), an event from before the restore that is then
+    rewritten in the database is found by verify and named, its problem said plainly; its microseconds alone may
+    change (they are what the backup did not keep)."""
+    from reverie.clinic.models import AuditEvent
+
+    make_user("rechecked")
+    path = tmp_path / "backup.json.gz"
+    backup.create_backup(path)
+    _cut_to_the_millisecond(path)
+    call_command("flush", interactive=False, verbosity=0)
+    assert backup.restore_backup(path).audit_altered is None
+    first = AuditEvent.objects.order_by("id").first()
+    assert first is not None and first.action != audit.REANCHORED
+    assert audit.verify().ok
+    AuditEvent.objects.filter(pk=first.pk).update(at=first.at.replace(microsecond=first.at.microsecond + 999))
+    assert audit.verify().ok  # within the millisecond the backup kept: what it could not say
+    AuditEvent.objects.filter(pk=first.pk).update(at=first.at, outcome="changed")
+    check = audit.verify()
+    assert not check.ok and check.first_bad_id == first.pk
+    assert check.problem == audit.CUT_TIME_MISMATCH
+    AuditEvent.objects.filter(pk=first.pk).update(
+        outcome=first.outcome, at=first.at + timedelta(milliseconds=1)
+    )
+    assert not audit.verify().ok
+
+
+def test_a_cut_time_is_matched_within_its_millisecond_for_keyed_and_unkeyed_digests() -> None:
+    """The recheck finds the microseconds a /4 backup cut, for keyed (v2) and legacy (v1) digests alike, including
+    a time whose microseconds were all cut (isoformat() then writes none), and nothing in another millisecond."""
+
+    key, prev = bytes(range(32)), "ab" * 32
+    for micro in (123_456, 5, 0, 999_999):
+        at = datetime(2026, 1, 2, 3, 4, 5, micro, tzinfo=UTC)
+        cut = at.replace(microsecond=micro - micro % 1000)
+        rest = ("7", "None", "entry.read", "entry", "12", "ok")
+        keyed = audit._digest_v2(key, prev, (at.isoformat(), *rest), "k1")
+        legacy = audit._digest_v1(prev, at.isoformat(), *rest)
+        assert audit._matches_cut_time(audit.KEYED, key, prev, cut, rest, "k1", keyed)
+        assert audit._matches_cut_time(audit.LEGACY, None, prev, cut, rest, "", legacy)
+        later = cut + timedelta(milliseconds=1)
+        assert not audit._matches_cut_time(audit.KEYED, key, prev, later, rest, "k1", keyed)
+        assert not audit._matches_cut_time(audit.LEGACY, None, prev, later, rest, "", legacy)
+        assert not audit._matches_cut_time(audit.KEYED, key, prev, cut, ("8", *rest[1:]), "k1", keyed)

@@ -326,9 +326,16 @@ def restore(
     if done.audit_restored:
         typer.echo(
             f"The {done.audit_restored} audit events in the backup cannot be checked in full here (keyed under"
-            " another key file's master key, or their times kept to the millisecond only by a backup made before"
-            " reverie.backup/5). The audit trail was re-anchored at this restore (an audit event says why) and"
-            " verifies from there: `reverie audit verify`."
+            " another key file's master key: their links only; or their times kept to the millisecond only by a"
+            " backup made before reverie.backup/5: all but the microseconds of each time). The audit trail was"
+            " re-anchored at this restore (an audit event says why) and verifies from there: `reverie audit verify`."
+        )
+    if done.audit_altered is not None:
+        where = f"Audit event {done.audit_altered}" if done.audit_altered else "The audit trail's head"
+        typer.echo(
+            f"{where} in the backup was altered: this backup (reverie.backup/4 or older) kept each audit time to the"
+            " millisecond, and no time within its millisecond gives that event's digest. The audit trail was not"
+            " re-anchored and fails its check: `reverie audit verify`."
         )
 
 

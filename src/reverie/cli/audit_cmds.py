@@ -35,8 +35,9 @@ def verify(
     if check.restored and check.restored_rounded:
         typer.echo(
             f"The first {check.restored} came from a backup that kept their times to the millisecond only"
-            " (reverie.backup/4 or older): their digests cannot be recomputed, so they are checked for their links"
-            " only; the chain was re-anchored when it was restored and is checked in full from there."
+            " (reverie.backup/4 or older): each digest is rechecked at the 1,000 times within its millisecond, so"
+            " everything but the microseconds of their times is checked; the chain was re-anchored when it was"
+            " restored and is checked in full from there."
         )
     elif check.restored:
         typer.echo(

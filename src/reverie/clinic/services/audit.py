@@ -55,8 +55,8 @@ KEEP_CHECKPOINTS = 5
 REANCHORED = "audit.reanchored"
 # Its outcome says why: ``restore`` (keyed under another key file's master key: those events are link-checked only,
 # and fully where their key is known) or ``restore-rounded`` (restored from a backup that cut every time to the
-# millisecond, ``reverie.backup/4`` and older: the digests, made over the microseconds, can no longer be recomputed,
-# so the events before it are link-checked only).
+# millisecond, ``reverie.backup/4`` and older: each digest, made over the microseconds, is rechecked against the
+# 1,000 times within the millisecond kept (``_matches_cut_time``); an event none of them matches was altered).
 REANCHOR_FOREIGN = "restore"
 REANCHOR_ROUNDED = "restore-rounded"
 # What a client never sees in their own privacy log: that their therapist wrote or read therapist-only notes.
@@ -87,6 +87,53 @@ def _digest_v2(key: bytes, prev: str, fields: Iterable[str], key_id: str) -> str
 
 def _fields(at: datetime, actor_id: Any, subject_id: Any, *rest: str) -> tuple[str, ...]:
     return (at.isoformat(), str(actor_id), str(subject_id), *rest)
+
+
+def _matches_cut_time(
+    version: int, key: bytes | None, prev: str, at: datetime, rest: tuple[str, ...], key_id: str, hash_: str
+) -> bool:
+    """Whether the digest ``hash_`` matches the event with its time at some microsecond of the millisecond kept.
+
+    A backup before ``reverie.backup/5`` (Django's JSON encoder) *truncated* each time to the millisecond, so the
+    time the digest was made over is the kept millisecond plus 0 to 999 microseconds: 1,000 digests, each from a
+    copy of the state after the parts before the time. ``rest`` is the fields after the time."""
+    try:
+        want = bytes.fromhex(hash_)
+    except ValueError:
+        return False
+    base = at.microsecond - at.microsecond % 1000
+    # isoformat(): "YYYY-MM-DDTHH:MM:SS", then ".ffffff" unless the microsecond is 0, then the zone
+    whole = at.replace(microsecond=0).isoformat()
+    day, zone = whole[:19], whole[19:]
+    times = ((f"{day}.{micro:06d}{zone}" if micro else whole).encode() for micro in range(base, base + 1000))
+    if version == KEYED and key is not None:
+        # HMAC-SHA256 by hand (RFC 2104): sha256(key ^ opad ‖ sha256(key ^ ipad ‖ message)), both states copied
+        # after their fixed parts — twice as fast as hmac's copy(). A key longer than the block is hashed first.
+        padded = (hashlib.sha256(key).digest() if len(key) > 64 else key).ljust(64, b"\0")
+        raw = prev.encode()
+        inner = hashlib.sha256(
+            bytes(b ^ 0x36 for b in padded) + b"reverie.audit/2" + len(raw).to_bytes(4, "big") + raw
+        )
+        outer = hashlib.sha256(bytes(b ^ 0x5C for b in padded))
+        parts = [part.encode() for part in (*rest, key_id)]
+        tail = b"".join(len(part).to_bytes(4, "big") + part for part in parts)
+        for text in times:
+            digest = inner.copy()
+            digest.update(len(text).to_bytes(4, "big") + text + tail)
+            mac = outer.copy()
+            mac.update(digest.digest())
+            if hmac.compare_digest(mac.digest(), want):
+                return True
+        return False
+    if version == LEGACY:
+        plain = hashlib.sha256(prev.encode())
+        tail = b"".join(b"\x1f" + part.encode() for part in rest)
+        for text in times:
+            digest = plain.copy()
+            digest.update(b"\x1f" + text + tail)
+            if digest.digest() == want:
+                return True
+    return False
 
 
 def _event_fields(event: AuditEvent) -> tuple[str, ...]:
@@ -349,14 +396,19 @@ def reanchor_after_restore(*, times_cut: bool = False) -> int:
     this ring and partly under unknown ones (an event of this installation edited and given a key id nobody has,
     say) is never re-anchored: verification reports it.
 
-    ``times_cut`` (a backup of ``reverie.backup/4`` or older, whose times were cut to the millisecond): when the
-    trail fails only on its digests and every event still links to the one before it, the same event is recorded
-    with outcome ``restore-rounded``; the events before it are then checked for their links only.
+    ``times_cut`` (a backup of ``reverie.backup/4`` or older, whose times were cut to the millisecond): when every
+    event still links to the one before it and each digest that fails matches its event at one of the 1,000 times
+    within the millisecond kept (the trail under this key ring, or wholly foreign), the same event is recorded with
+    outcome ``restore-rounded``; verification then rechecks the events before it the same way. An event that no
+    such time matches was altered in the backup: nothing is re-anchored and verification reports it
+    (``altered_after_cut`` names it).
     """
     check = verify(check_anchor=False)
     if check.ok:
         return 0  # it verifies here
-    if times_cut and _links_intact():
+    if times_cut:
+        if altered_after_cut() is not None:
+            return 0  # an event was altered beyond its time, which no re-anchoring may hide
         reason = REANCHOR_ROUNDED
     elif not check.unverifiable_key:
         return 0  # it fails for another reason, which no re-anchoring may hide
@@ -388,10 +440,20 @@ def restore_mark() -> tuple[datetime, bool] | None:
     return event.at, event.outcome == REANCHOR_ROUNDED
 
 
-def _links_intact() -> bool:
-    """Whether every event links to the one before it (digests not recomputed) and the head row is the chain's."""
-    state = _walk(_Walk(prev=GENESIS, count=0, last_id=0, keyed_seen=False), after_id=0, links_only=True)
-    return not state.problem and not _check_head(state)
+def altered_after_cut() -> int | None:
+    """For a trail restored from a backup that cut its times to the millisecond: the id of the first event that does
+    not link to the one before it, or whose digest matches no time within its millisecond (altered in the backup),
+    or that is keyed under a master key this ring lacks while others are under this ring's; None when every event
+    holds (and the head row is the chain's) — 0 when only the head row or the count fails."""
+    state = _walk(
+        _Walk(prev=GENESIS, count=0, last_id=0, keyed_seen=False),
+        after_id=0,
+        foreign_ok=wholly_foreign(),
+        cut_times=True,
+    )
+    if state.problem:
+        return state.bad_id if state.bad_id is not None else 0
+    return 0 if _check_head(state) else None
 
 
 def wholly_foreign() -> bool:
@@ -434,6 +496,10 @@ def _restore_boundary() -> _Walk | None:
 
 
 DIGEST_MISMATCH = "an event's digest does not match its contents"
+CUT_TIME_MISMATCH = (
+    "an event restored from a backup that kept its time to the millisecond was altered: its digest matches its"
+    " contents at no time within that millisecond"
+)
 
 # --- verifying --------------------------------------------------------------------------------------------------
 
@@ -451,7 +517,8 @@ class ChainCheck:
     anchored: bool = False
     unverifiable_key: str = ""
     restored: int = 0  # events before a restore's re-anchoring, keyed under a master key not in this key ring
-    # ... or (``restored_rounded``) restored from a backup that cut their times to the millisecond: links checked only
+    # ... or (``restored_rounded``) restored from a backup that cut their times to the millisecond: each digest
+    # rechecked at the 1,000 times within the millisecond kept
     restored_rounded: bool = False
 
 
@@ -493,12 +560,13 @@ def _walk(
     *,
     until_id: int | None = None,
     foreign_ok: bool = False,
-    links_only: bool = False,
+    cut_times: bool = False,
 ) -> _Walk:
     """Check the events after ``after_id`` (up to ``until_id``) in order: links, and each digest. ``foreign_ok``
     (the events before a restore's re-anchoring): an event under a master key not in this ring has its link checked
-    only; every event whose key is known is checked in full. ``links_only`` (the events before a re-anchoring that a
-    restore of a backup with times cut to the millisecond recorded): no digest is recomputed, links and order only."""
+    only; every event whose key is known is checked in full. ``cut_times`` (the events before a re-anchoring that a
+    restore of a backup with times cut to the millisecond recorded): a digest that fails is rechecked at the 1,000
+    times within the millisecond kept (``_matches_cut_time``); the event holds when one of them matches."""
     keys_by_id: dict[str, bytes | None] = {}
     span = AuditEvent.objects.filter(id__gt=after_id)
     if until_id is not None:
@@ -508,6 +576,7 @@ def _walk(
         (pk, at, actor_id, subject_id, action, rtype, rid, outcome, prev_hash, hash_, version, key_id) = row
         fields = _fields(at, actor_id, subject_id, action, rtype, rid, outcome)
         state.checked += 1
+        key: bytes | None = None
         if prev_hash != state.prev:
             state.bad_id, state.problem = pk, "an event does not link to the one before it"
             return state
@@ -515,16 +584,8 @@ def _walk(
             if state.keyed_seen:
                 state.bad_id, state.problem = pk, "an unkeyed (legacy) event follows a keyed one"
                 return state
-            if links_only:
-                state.legacy += 1
-                state.prev, state.count, state.last_id = hash_, state.count + 1, pk
-                continue
             good = hash_ == _digest_v1(prev_hash, *fields)
             state.legacy += 1
-        elif version == KEYED and links_only:
-            state.keyed_seen = True
-            state.prev, state.count, state.last_id = hash_, state.count + 1, pk
-            continue
         elif version == KEYED:
             if key_id not in keys_by_id:
                 keys_by_id[key_id] = _chain_key(key_id)
@@ -541,8 +602,14 @@ def _walk(
             state.keyed_seen = True
         else:
             good = False
+        if (
+            not good
+            and cut_times
+            and _matches_cut_time(version, key, prev_hash, at, fields[1:], key_id, hash_)
+        ):
+            good = True
         if not good:
-            state.bad_id, state.problem = pk, DIGEST_MISMATCH
+            state.bad_id, state.problem = pk, CUT_TIME_MISMATCH if cut_times else DIGEST_MISMATCH
             return state
         state.prev, state.count, state.last_id = hash_, state.count + 1, pk
     return state
@@ -556,7 +623,7 @@ def _past_boundary(boundary: _Walk) -> _Walk:
         after_id=0,
         until_id=boundary.last_id,
         foreign_ok=True,
-        links_only=boundary.rounded,
+        cut_times=boundary.rounded,
     )
     if before.problem:
         before.restored = boundary.restored

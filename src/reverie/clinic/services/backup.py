@@ -49,7 +49,9 @@ from reverie.files import write_private_atomic
 # /3 backup is restored at its own migrations and migrated forward: 0014 seals its plain secrets on the way in.
 # 5: every date and time written in full, to the microsecond (r43): /4 and older were written by Django's JSON
 # serializer, which cuts times to the millisecond, so the audit digests (made over the microseconds) of a restored
-# trail no longer match; restoring one of those re-anchors the trail with that reason (audit.reanchor_after_restore).
+# trail no longer match at the millisecond kept; restoring one of those rechecks each digest at the 1,000 times within
+# it and re-anchors the trail with that reason when every event matches at one (audit.reanchor_after_restore); an
+# event none matches was altered in the backup, and is reported, never re-anchored (r44).
 FORMAT = "reverie.backup/5"
 READS = ("reverie.backup/2", "reverie.backup/3", "reverie.backup/4", FORMAT)
 TIMES_CUT = READS[:3]  # formats whose times were cut to the millisecond
@@ -190,6 +192,9 @@ class Restored:
     audit_restored: int = 0  # audit events keyed under another key file's master key: re-anchored (audit.py)
     # people restored without backup-keys.json whose sealed authenticator secret could not be opened: cleared (r41)
     two_step_cleared: int = 0
+    # a backup with times cut to the millisecond (/4 and older): the id of the first audit event that no time within
+    # its millisecond matches (altered in the backup: the trail was not re-anchored and fails its check; r44)
+    audit_altered: int | None = None
 
 
 def _left_out(objects: list[Any], people: set[int]) -> tuple[int, int]:
@@ -483,7 +488,7 @@ def restore_backup(path: Path, *, without_backup_keys: bool = False) -> Restored
                 "The backup's records could not be brought up to this version of Reverie; nothing was restored."
             ) from None
     _reset_sequences()
-    audit_restored = _reanchor_audit(times_cut=doc.get("format") in TIMES_CUT)
+    audit_restored, audit_altered = _reanchor_audit(times_cut=doc.get("format") in TIMES_CUT)
     _audit_cleared(cleared)
     entries, attachments = _left_out(objects, erased)
     people = sum(1 for o in objects if o["model"] == USER_MODEL) - len(erased)
@@ -499,6 +504,7 @@ def restore_backup(path: Path, *, without_backup_keys: bool = False) -> Restored
         purged_undated=purged_undated,
         audit_restored=audit_restored,
         two_step_cleared=len(cleared),
+        audit_altered=audit_altered,
     )
 
 
@@ -518,12 +524,17 @@ def _queue_waiting_analysis() -> int:
     return queue_waiting()
 
 
-def _reanchor_audit(*, times_cut: bool) -> int:
+def _reanchor_audit(*, times_cut: bool) -> tuple[int, int | None]:
     """The restored audit trail verifies under this key ring: re-anchored when it was keyed under another's, or
-    when the backup cut its times to the millisecond (``reverie.backup/4`` and older)."""
+    when the backup cut its times to the millisecond (``reverie.backup/4`` and older) and every event matches at a
+    time within its millisecond. Returns how many events were re-anchored, and (times cut) the id of the first event
+    that does not hold, if any (altered in the backup: nothing re-anchored)."""
     from reverie.clinic.services import audit
 
-    return audit.reanchor_after_restore(times_cut=times_cut)
+    restored = audit.reanchor_after_restore(times_cut=times_cut)
+    if not times_cut or restored or audit.verify(check_anchor=False).ok:
+        return restored, None
+    return 0, audit.altered_after_cut()
 
 
 def _reset_sequences() -> None:
