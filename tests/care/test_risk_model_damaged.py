@@ -56,3 +56,4 @@ def test_doctor_says_the_risk_model_file_is_damaged_with_its_path(
     said = capsys.readouterr().out
     assert "The risk model file is damaged" in said and str(damaged) in said
     assert "is not installed" not in said  # it is installed, and damaged: one message, the true one
+    assert "support file is damaged" not in said

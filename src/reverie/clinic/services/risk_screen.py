@@ -263,6 +263,7 @@ def health() -> ScreenHealth:
         still,
         rules,
         state != MODEL_DAMAGED and not sentence_model_installed(),
-        support_state() == SUPPORT_DAMAGED,
+        state != MODEL_DAMAGED
+        and support_state() == SUPPORT_DAMAGED,  # a model that does not open: that alone
         damaged if state == MODEL_DAMAGED else None,
     )
