@@ -602,31 +602,115 @@ def _logistic(
 
 @lru_cache(maxsize=4)
 def load_model(model_dir: Path = MODEL_DIR, *, support: bool = True) -> RiskModel | None:
-    """The shipped model, or ``None`` when its files are absent (the screen then runs on rules alone). With
-    ``support`` (the default) the support artefact found in ``model_dir`` gates the model's lone flags (h38);
-    ``support=False`` gives the model without it (what ``scripts/build_risk_support.py`` builds the support from)."""
-    weights, manifest = model_dir / MODEL_FILE, model_dir / "manifest.json"
-    if not (weights.is_file() and manifest.is_file()):
+    """The shipped model, or ``None`` when its files are absent or damaged (the screen then runs on its lexicon
+    floors alone and says so: :attr:`RiskScreen.rules_only`). With ``support`` (the default) the support artefact
+    found in ``model_dir`` gates the model's lone flags (h38); ``support=False`` gives the model without it (what
+    ``scripts/build_risk_support.py`` builds the support from). Never raises: a damaged sentence or level artefact
+    (h46: truncated, a key missing, a wrong shape, a value not finite) is logged by its fault's type alone and
+    ``reverie doctor`` names the file (:func:`model_state`)."""
+    model = _checked_model(model_dir)[1]
+    if model is None:
         return None
-    meta = json.loads(manifest.read_text(encoding="utf-8"))
-    with np.load(weights) as arrays:
-        has_sentence = "sentence_weights" in arrays.files
-        model = RiskModel(
-            ngram_weights=arrays["ngram_weights"].astype(np.float32),
-            rule_weights=arrays["rule_weights"].astype(np.float32),
-            bias=float(arrays["bias"]),
-            threshold=float(meta["threshold"]),
-            model_hash=str(meta["model_hash"]),
-            sentence_weights=arrays["sentence_weights"].astype(np.float32) if has_sentence else None,
-            sentence_bias=float(arrays["sentence_bias"]) if has_sentence else 0.0,
-            sentence_threshold=float(meta.get("sentence_threshold", 0.5)),
-            summary_weights=(
-                arrays["summary_weights"].astype(np.float32) if "summary_weights" in arrays.files else None
-            ),
-            encoder_output=str(meta.get("encoder_output", BASE_OUTPUT)),
-        )
-    model = with_level_model(model, model_dir)
     return with_support(model, model_dir) if support else model
+
+
+MODEL_ABSENT, MODEL_VALID, MODEL_DAMAGED = "absent", "valid", "damaged"
+
+
+def model_state(model_dir: Path = MODEL_DIR) -> tuple[str, Path | None]:
+    """``MODEL_ABSENT`` (no sentence model files), ``MODEL_VALID``, or ``MODEL_DAMAGED`` with the damaged file (the
+    sentence model's or the level model's artefact: one file without its manifest, a manifest that does not parse,
+    an archive that does not open, a key missing, a wrong shape, a value not finite, a threshold outside (0, 1]):
+    what ``reverie doctor`` reports. Never raises."""
+    try:
+        _read_model(model_dir)
+    except _Damaged as damaged:
+        return MODEL_DAMAGED, damaged.path
+    except Exception:  # pragma: no cover - _read_model wraps every fault in _Damaged
+        return MODEL_DAMAGED, model_dir / MODEL_FILE
+    weights, manifest = model_dir / MODEL_FILE, model_dir / "manifest.json"
+    return (MODEL_VALID if weights.is_file() and manifest.is_file() else MODEL_ABSENT), None
+
+
+class _Damaged(Exception):
+    """A risk model artefact that is there but cannot be used (``path``; ``kind``: the fault's type)."""
+
+    def __init__(self, path: Path, kind: str) -> None:
+        super().__init__(kind)
+        self.path, self.kind = path, kind
+
+
+def _checked_model(model_dir: Path) -> tuple[str, RiskModel | None]:
+    try:
+        model = _read_model(model_dir)
+    except _Damaged as damaged:
+        log.warning(
+            "risk model artefact damaged (%s): the screen runs on its lexicon floors alone", damaged.kind
+        )
+        return MODEL_DAMAGED, None
+    return (MODEL_ABSENT, None) if model is None else (MODEL_VALID, model)
+
+
+def _vector(arrays: Any, key: str, size: int | None = None) -> npt.NDArray[np.float32]:
+    """A 1-D finite float vector (of ``size`` when given) from an opened archive; ``ValueError`` otherwise."""
+    raw = np.asarray(arrays[key])
+    if raw.ndim != 1 or not np.issubdtype(raw.dtype, np.floating) or (size is not None and len(raw) != size):
+        raise ValueError(f"shape:{key}")
+    if not len(raw) or not np.isfinite(raw).all():
+        raise ValueError(f"finite:{key}")
+    return raw.astype(np.float32)
+
+
+def _scalar(value: Any, *, unit: bool = False) -> float:
+    """A finite number (in (0, 1] with ``unit``) from an archive or a manifest; ``ValueError`` otherwise."""
+    if isinstance(value, bool | str) or (isinstance(value, np.ndarray) and value.shape != ()):
+        raise ValueError("scalar")
+    number = float(value)
+    if not np.isfinite(number) or (unit and not 0.0 < number <= 1.0):
+        raise ValueError("scalar")
+    return number
+
+
+def _read_model(model_dir: Path) -> RiskModel | None:
+    """The sentence model with its level model, or ``None`` without the sentence model's files; raises
+    :class:`_Damaged` (naming the file) on any fault of either artefact."""
+    weights, manifest = model_dir / MODEL_FILE, model_dir / "manifest.json"
+    if not weights.exists() and not manifest.exists():
+        return None
+    try:
+        meta = json.loads(manifest.read_text(encoding="utf-8"))
+        if not isinstance(meta, dict):
+            raise ValueError("manifest")
+        threshold = _scalar(meta["threshold"], unit=True)
+        sentence_threshold = _scalar(meta.get("sentence_threshold", 0.5), unit=True)
+        model_hash = str(meta["model_hash"])
+    except Exception as exc:  # absent, cut short, a key missing, a threshold not a number in (0, 1]
+        raise _Damaged(manifest, type(exc).__name__) from None
+    try:
+        with weights.open("rb") as handle, np.load(handle, allow_pickle=False) as arrays:
+            has_sentence = "sentence_weights" in arrays.files
+            sentence = _vector(arrays, "sentence_weights") if has_sentence else None
+            if sentence is not None and len(sentence) <= len(SENTENCE_FEATURES):
+                raise ValueError("shape:sentence_weights")
+            model = RiskModel(
+                ngram_weights=_vector(arrays, "ngram_weights", HASH_DIM),
+                rule_weights=_vector(arrays, "rule_weights", len(RULE_FEATURES)),
+                bias=_scalar(arrays["bias"]),
+                threshold=threshold,
+                model_hash=model_hash,
+                sentence_weights=sentence,
+                sentence_bias=_scalar(arrays["sentence_bias"]) if has_sentence else 0.0,
+                sentence_threshold=sentence_threshold,
+                summary_weights=(
+                    _vector(arrays, "summary_weights", len(SUMMARY_FEATURES))
+                    if "summary_weights" in arrays.files
+                    else None
+                ),
+                encoder_output=str(meta.get("encoder_output", BASE_OUTPUT)),
+            )
+    except Exception as exc:  # absent, truncated, a key missing, a wrong shape, a value not finite
+        raise _Damaged(weights, type(exc).__name__) from None
+    return with_level_model(model, model_dir, strict=True)
 
 
 def with_support(model: RiskModel, model_dir: Path) -> RiskModel:
@@ -640,11 +724,18 @@ def with_support(model: RiskModel, model_dir: Path) -> RiskModel:
     return replace(model, model_hash=f"{model.model_hash}+support:{found.support_hash[:16]}", support=found)
 
 
-def with_level_model(model: RiskModel, level_dir: Path) -> RiskModel:
+def with_level_model(model: RiskModel, level_dir: Path, *, strict: bool = False) -> RiskModel:
     """``model`` with the level model found in ``level_dir`` (the shipped folder, where none is installed, or the
     candidate that ``scripts/train_risk.py --level-only`` writes in ``scripts/risk_level``), or ``model`` as it is
-    when none is there."""
-    level = _load_level(level_dir)
+    when none is there. A damaged level artefact raises :class:`_Damaged` with ``strict`` (:func:`load_model`: the
+    screen then runs on its lexicon floors alone) and is otherwise left out, logged by type."""
+    try:
+        level = _load_level(level_dir, model)
+    except _Damaged as damaged:
+        if strict:
+            raise
+        log.warning("risk level artefact damaged (%s): left out", damaged.kind)
+        return model
     if level is None:
         return model
     return replace(
@@ -656,22 +747,37 @@ def with_level_model(model: RiskModel, level_dir: Path) -> RiskModel:
     )
 
 
-def _load_level(model_dir: Path) -> tuple[npt.NDArray[np.float32], float, float, str] | None:
-    """The level model's weights, bias, threshold and hash, or ``None`` when its files are absent or of another
-    format (the screen then leaves levels above ``ideation`` to the lexicon, as before the fourteenth round)."""
+def _load_level(
+    model_dir: Path, model: RiskModel
+) -> tuple[npt.NDArray[np.float32], float, float, str] | None:
+    """The level model's weights (as wide as ``model``'s sentence weights), bias, threshold and hash, or ``None``
+    when its files are absent or of another format (the screen then leaves levels above ``ideation`` to the
+    lexicon, as before the fourteenth round); :class:`_Damaged` when they are there but cannot be used."""
     weights, manifest = model_dir / LEVEL_FILE, model_dir / LEVEL_MANIFEST
-    if not (weights.is_file() and manifest.is_file()):
+    if not weights.exists() and not manifest.exists():
         return None
-    meta = json.loads(manifest.read_text(encoding="utf-8"))
-    if meta.get("format") != LEVEL_FORMAT:
-        return None
-    with np.load(weights) as arrays:
-        return (
-            arrays["level_weights"].astype(np.float32),
-            float(arrays["level_bias"]),
-            float(meta["level_threshold"]),
-            str(meta["model_hash"]),
-        )
+    try:
+        meta = json.loads(manifest.read_text(encoding="utf-8"))
+        if not isinstance(meta, dict):
+            raise ValueError("manifest")
+        if meta.get("format") != LEVEL_FORMAT:
+            return None
+        threshold = _scalar(meta["level_threshold"], unit=True)
+        level_hash = str(meta["model_hash"])
+    except Exception as exc:  # absent, cut short, a key missing, a threshold not a number in (0, 1]
+        raise _Damaged(manifest, type(exc).__name__) from None
+    try:
+        with weights.open("rb") as handle, np.load(handle, allow_pickle=False) as arrays:
+            width = len(model.sentence_weights) if model.sentence_weights is not None else None
+            found = (
+                _vector(arrays, "level_weights", width),
+                _scalar(arrays["level_bias"]),
+                threshold,
+                level_hash,
+            )
+    except Exception as exc:  # absent, truncated, a key missing, a wrong shape, a value not finite
+        raise _Damaged(weights, type(exc).__name__) from None
+    return found
 
 
 def _encoder() -> Any | None:

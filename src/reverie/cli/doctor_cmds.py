@@ -118,6 +118,12 @@ def _risk_screen_health() -> str | None:
             "The risk sentence model or the sentence encoder is not installed: saved words are risk-screened on"
             " the lexicon alone, which misses what no phrase names. Reinstall Reverie to get the models."
         )
+    if state.model_damaged is not None:
+        typer.echo(
+            f"The risk model file is damaged: {state.model_damaged}. Saved words are risk-screened on the"
+            " lexicon alone, which misses what no phrase names (each such screen says so). Reinstall Reverie to"
+            " restore it."
+        )
     if state.support_damaged:
         typer.echo(
             "The risk support file is damaged: the sentence model's flags all stand (more false alarms, none"

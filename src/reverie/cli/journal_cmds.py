@@ -254,17 +254,21 @@ def _not_kept(file: Path | None) -> str:
     return "The text piped in was not kept: give it again once there is space."
 
 
-def _lines(actor: Any) -> None:
-    """The crisis lines of the person's plan's country (or each country's first line), as plain text."""
+def _crisis_lines(actor: Any) -> list[tuple[str, str]]:
+    """The crisis lines of the person's plan's country (or each country's first line): (name, instruction)."""
     from reverie.care.services import safety
     from reverie.programmes.countries import country_name
 
     page = safety.plan_for_page(actor)
-    lines = [(line[0], line[1]) for line in page.get("country_lines") or []] or [
+    return [(line[0], line[1]) for line in page.get("country_lines") or []] or [
         (f"{country_name(country)} · {first[0].name}", first[0].instruction)
         for country, first in safety.crisis_directory().countries.items()
         if first
     ]
+
+
+def _lines(lines: list[tuple[str, str]]) -> None:
+    """The crisis lines, as plain text."""
     typer.echo("Crisis lines (or your local emergency number):")
     for name, instruction in lines:
         typer.echo(f"  {name}: {instruction}")
@@ -278,21 +282,25 @@ def _check_in(actor: Any, full: bool = False) -> None:
     check-in command itself) always shows it in full."""
     from reverie.care.services import alerts
 
-    pending = alerts.pending_check_in(actor)
-    if pending is None:
+    if alerts.pending_check_in(actor) is None:
         return
-    if not full and not alerts.unseen_check_ins(actor):
+    # read before the showing is recorded (a failure here leaves it unshown), and only for a full one (the plan's
+    # country is a sealed read)
+    lines = _crisis_lines(actor) if full or alerts.unseen_check_ins(actor) else []
+    shown = alerts.show_check_in(actor, full=full)
+    if shown is None:
+        return
+    if not shown.full:
         typer.echo("A question from Reverie is still waiting: run `reverie journal check-in`.")
         return
-    typer.echo(f"\n{pending.question}")
-    _lines(actor)
+    typer.echo(f"\n{shown.check_in.question}")
+    _lines(lines or _crisis_lines(actor))
     typer.echo(
         "Your safety plan is on the Safety page. Answer the check-in there when you open Reverie, or here:"
         ' reverie journal check-in --answer safe (or "need help", or "misunderstood" if Reverie misread you).'
         " Nothing is sent anywhere;"
         " a linked therapist sees a level and a date, never your words."
     )
-    alerts.mark_shown(actor)
 
 
 def _check_in_despite(actor: Any) -> None:
@@ -378,7 +386,7 @@ def check_in(
     alerts.answer_check_in(actor, pending.id, answer)
     typer.echo(ANSWER_REPLIES[answer])
     if answer == "need_help":
-        _lines(actor)
+        _lines(_crisis_lines(actor))
 
 
 def _print_rows(rows: list[Any], as_json: bool, zone: tzinfo) -> None:

@@ -124,8 +124,8 @@ def check_in_get(request: HttpRequest) -> CheckInStateOut:
     """The client's newest unanswered check-in, one on explicit words before one on the sentence model alone (null
     when none waits; always null for a therapist)."""
     user = actor(request)
-    pending = alerts.pending_check_in(user)
-    return CheckInStateOut(pending=check_in_out(request, user, pending) if pending else None)
+    shown = alerts.show_check_in(user, full=True)  # the answer carries the crisis lines: the full showing
+    return CheckInStateOut(pending=check_in_out(request, user, shown.check_in) if shown else None)
 
 
 @router.post("/check-in", response={200: CheckInOut, **ERRORS}, url_name="check_in_answer")

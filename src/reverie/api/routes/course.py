@@ -156,7 +156,8 @@ def measure_submit(request: HttpRequest, payload: MeasureIn) -> Status[MeasureSu
         session_number=payload.session_number,
     )
     raised = alerts.check_in_raised_by(user, submitted.alert)
-    check_in = check_in_out(request, user, raised) if raised is not None else None
+    shown = alerts.show_check_in(user, raised, full=True) if raised is not None else None
+    check_in = check_in_out(request, user, shown.check_in) if shown is not None else None
     out = MeasureSubmittedOut(
         **_measure_out(submitted.response, measures.number_of(submitted.response)).model_dump(),
         check_in=check_in,

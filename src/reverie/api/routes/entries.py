@@ -41,7 +41,8 @@ def tagged(response: HttpResponse, view: EntryView) -> EntryView:
 
 def _saved(request: HttpRequest, user: User, view: EntryView) -> EntrySavedOut:
     raised = alerts.check_in_raised_by_save(user, view.id, view.revision)
-    check_in = check_in_out(request, user, raised) if raised is not None else None
+    shown = alerts.show_check_in(user, raised, full=True) if raised is not None else None
+    check_in = check_in_out(request, user, shown.check_in) if shown is not None else None
     return EntrySavedOut(**EntryOut.of(view).model_dump(), check_in=check_in)
 
 

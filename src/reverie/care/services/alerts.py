@@ -36,6 +36,7 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -440,13 +441,41 @@ def unseen_check_ins(user: User | Any) -> bool:
     return CheckIn.objects.filter(client=user, answered_at__isnull=True, shown_at__isnull=True).exists()
 
 
-def mark_shown(user: User | Any) -> None:
-    """Record that the client's unanswered check-ins were just shown to them in full (question and crisis lines)."""
+@dataclass(frozen=True)
+class ShownCheckIn:
+    """A check-in as it is being shown to its client: ``full`` when this showing is the full one (question with the
+    crisis lines), else a smaller reminder of one they were already shown in full."""
+
+    check_in: CheckIn
+    full: bool
+
+
+def show_check_in(
+    user: User | Any, check_in: CheckIn | None = None, *, full: bool = False
+) -> ShownCheckIn | None:
+    """The one way a check-in is shown to its client (the web's banner and check-in page, the API, the command line):
+    ``check_in`` (one a save just raised) or else the pending one, or None when none waits. It is shown in full when
+    ``full`` (the check-in page, the API, the check-in command: each always carries the crisis lines) or when one of
+    the client's unanswered check-ins was never shown in full (raised out of their sight, or read again since); the
+    full showing records ``CheckIn.shown_at`` on every unanswered one (audited ``check_in.show``), so the next path,
+    whichever it is, only recalls it."""
     if not isinstance(user, User) or not user.is_authenticated or not user.is_client:
-        return
-    CheckIn.objects.filter(client=user, answered_at__isnull=True, shown_at__isnull=True).update(
-        shown_at=timezone.now()
+        return None
+    row = check_in if check_in is not None else pending_check_in(user)
+    if row is None or row.client_id != user.pk or row.answered_at is not None:
+        return None
+    unseen = list(
+        CheckIn.objects.filter(client=user, answered_at__isnull=True, shown_at__isnull=True).values_list(
+            "id", flat=True
+        )
     )
+    if not (full or unseen):
+        return ShownCheckIn(row, full=False)
+    if unseen:
+        CheckIn.objects.filter(id__in=unseen, shown_at__isnull=True).update(shown_at=timezone.now())
+        for shown in unseen:
+            audit.record(user, "check_in.show", "check_in", shown, subject=user)
+    return ShownCheckIn(row, full=True)
 
 
 def pending_check_in(user: User | Any) -> CheckIn | None:

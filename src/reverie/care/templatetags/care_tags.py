@@ -23,11 +23,17 @@ def care_nav(user: Any) -> dict[str, Any]:
 
 
 @register.simple_tag
-def pending_check_in_for(user: Any) -> Any:
-    """The client's newest unanswered check-in (shown at the top of every page until answered), or None."""
+def check_in_banner_for(user: Any) -> dict[str, Any]:
+    """The banner at the top of every page while a check-in waits ({} when none): ``check_in``, and ``full`` with
+    the crisis lines (``lines``) when the client was never shown it in full, a smaller reminder otherwise. It shows
+    the check-in through ``alerts.show_check_in``, which records the full showing."""
     from reverie.care.services import alerts
+    from reverie.clinic.services.safety import crisis_lines
 
-    return alerts.pending_check_in(user)
+    shown = alerts.show_check_in(user)
+    if shown is None:
+        return {}
+    return {"check_in": shown.check_in, "full": shown.full, "lines": crisis_lines() if shown.full else []}
 
 
 @register.simple_tag

@@ -121,7 +121,8 @@ def check_in(request: HttpRequest) -> HttpResponse:
     context["pending"] = alerts.pending_check_in(user) if request.method == "POST" else pending
     if context["pending"] is not None:
         context["question"] = context["pending"].question
-        alerts.mark_shown(user)  # this page holds the question with the plan and the crisis lines
+        # this page holds the question with the plan and the crisis lines: always the full showing
+        alerts.show_check_in(user, context["pending"], full=True)
     context.setdefault("question", alerts.CHECK_IN_QUESTION)
     context["words"] = alerts.check_in_words(user, context["pending"])
     return render(request, "care/check_in.html", context)

@@ -4,7 +4,9 @@
 (several workers may share one PostgreSQL database), ``inline`` runs it right after the commit (tests, scripts),
 ``off`` not at all. A failed analysis is logged by type only and never touches the entry; it is recorded
 (:class:`~reverie.clinic.models.AnalysisFailure`: tries, the error's type) and the worker's upkeep thread retries it
-(:func:`retry_failed`) up to ``MAX_TRIES`` times, waiting longer each time; ``reverie doctor`` reports the rest.
+(:func:`retry_failed`) up to ``MAX_TRIES`` times, waiting longer each time; ``reverie doctor`` reports the rest. In
+``inline`` mode, where no worker runs, each save runs the same sweep before its own analysis (:func:`retry_inline`;
+a failed hook is retried there at once).
 
 The after-analysis hooks (the risk flow) run in one transaction with the stored analysis's ``hooks_done`` mark:
 a worker that dies, or a hook that fails, after the store leaves the mark unset, and the next run of the task
@@ -268,12 +270,21 @@ def schedule(entry_id: uuid.UUID, revision: int) -> None:
         held.append((entry_id, revision))
         return
     if mode == "inline":
+        _sweep_inline()  # no worker retries what failed at an earlier save: this one does, first
         _attempt(ANALYSE, str(entry_id), revision, lambda: analyse_stored_entry(entry_id, revision))
         return
     from reverie.clinic.services.worker import priority_for
 
     # Risk work first: an entry whose save-time screen was not "none" is analysed before the backlog.
     analyse_entry_task.using(priority=priority_for(entry_id, revision)).enqueue(str(entry_id), revision)
+
+
+def _sweep_inline() -> None:
+    """:func:`retry_inline` after an inline save; never fails the save (a failure is logged by type)."""
+    try:
+        retry_inline()
+    except Exception as exc:
+        log.error("the inline retry sweep failed: %s", type(exc).__name__)
 
 
 def in_background() -> bool:
@@ -656,10 +667,24 @@ def retry_failed(now: Any = None) -> int:
 
     if not in_background():
         return 0
-    now = now or timezone.now()
+    queued = _queued(analyse_entry_task.module_path)
+    due = _due(now or timezone.now(), queued)
+    with transaction.atomic():
+        for entry_id, revision in due:
+            analyse_entry_task.using(priority=priority_for(entry_id, revision)).enqueue(
+                str(entry_id), revision
+            )
+    return len(due)
+
+
+def _due(now: Any, queued: set[str], *, hooks_at_once: bool = False) -> list[tuple[uuid.UUID, int]]:
+    """The upkeep sweep's list (:func:`retry_failed`, :func:`retry_inline`): analyses that failed and whose wait is
+    over, and stored analyses whose hooks are owed with no failure recorded (:func:`_hooks_owed`), none a task
+    holds. ``hooks_at_once``: a failed hook run of a stored analysis (cheap: the text is not read again) is due at
+    once, under MAX_TRIES tries, without the wait. Forgets the failures of revisions edited since."""
     AnalysisFailure.objects.exclude(revision=F("entry__revision")).delete()  # edited since: that try is moot
     waiting = set(_waiting())
-    queued = _queued(analyse_entry_task.module_path)
+    owing = set(_owing_hooks().values_list("entry_id", "revision")) if hooks_at_once else set()
     rows = AnalysisFailure.objects.filter(entry__deleted_at__isnull=True).values_list(
         "entry_id", "revision", "attempts", "failed_at"
     )
@@ -669,15 +694,40 @@ def retry_failed(now: Any = None) -> int:
             for entry_id, revision, attempts, failed_at in rows
             if (entry_id, revision) in waiting
             and str(entry_id) not in queued
-            and _retry_due(attempts, failed_at, now)
+            and (
+                _retry_due(attempts, failed_at, now)
+                or ((entry_id, revision) in owing and attempts < MAX_TRIES)
+            )
         )
     )
-    due += [pair for pair in _hooks_owed(now, queued) if pair not in due]
-    with transaction.atomic():
+    return due + [pair for pair in _hooks_owed(now, queued) if pair not in due]
+
+
+_sweeping: ContextVar[bool] = ContextVar("reverie_analysis_sweeping", default=False)
+
+
+def retry_inline(now: Any = None) -> int:
+    """Inline mode's upkeep sweep, run at each save before its own analysis (:func:`schedule`): no worker runs there, so
+    without it a failed analysis or a failed after-analysis hook (the risk alert) would wait for a process that
+    never comes. The same list as the worker's (:func:`_due`), run here one by one through the same bounded tries,
+    a failed hook run at the next save without the wait (the analysis is stored; only the hooks run again, where
+    still owed: the alert is raised once). Inline mode only. Returns how many were tried."""
+    from django.utils import timezone
+
+    if settings.REVERIE["REVERIE_ANALYSIS"] != "inline" or _sweeping.get():
+        return 0
+    token = _sweeping.set(True)
+    try:
+        due = _due(now or timezone.now(), set(), hooks_at_once=True)[:HOOKS_OWED_BATCH]
         for entry_id, revision in due:
-            analyse_entry_task.using(priority=priority_for(entry_id, revision)).enqueue(
-                str(entry_id), revision
+            _attempt(
+                ANALYSE,
+                str(entry_id),
+                revision,
+                functools.partial(analyse_stored_entry, entry_id, revision),
             )
+    finally:
+        _sweeping.reset(token)
     return len(due)
 
 

@@ -36,6 +36,7 @@ SENTENCES = {
     "insights.read": "{who} looked at the patterns across your entries.",
     "dreams.read": "{who} looked at your dream series.",
     "check_in.request": "{who} asked how you are (a check-in), because of something you wrote or answered.",
+    "check_in.show": "A check-in was shown to you in full, with the crisis lines.",
     "risk.feedback.misunderstood": "{who} kept your answer as feedback that the risk screen misread your entry.",
     "risk.alert.upgrade": "{who} raised the level of a risk alert.",
     "risk.acknowledge": "{who} acknowledged a risk alert.",

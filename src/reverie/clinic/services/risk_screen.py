@@ -24,6 +24,7 @@ import uuid
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from django.db import transaction
@@ -239,13 +240,30 @@ class ScreenHealth:
     support_damaged: bool = (
         False  # the risk support file is there but damaged: the floor is off, the model's flags stand (r43)
     )
+    # the risk model file (sentence or level artefact) that is there but damaged: saves are screened on the
+    # lexicon floors alone (h46)
+    model_damaged: Path | None = None
 
 
 def health() -> ScreenHealth:
     """Retry the owed alerts, then count what is left and the screens made on rules alone; check the model and its
     support file."""
-    from reverie.analysis.risk import SUPPORT_DAMAGED, sentence_model_installed, support_state
+    from reverie.analysis.risk import (
+        MODEL_DAMAGED,
+        SUPPORT_DAMAGED,
+        model_state,
+        sentence_model_installed,
+        support_state,
+    )
 
     still = settle_owed()
     rules = EntryScreen.objects.filter(rules_only=True).count()
-    return ScreenHealth(still, rules, not sentence_model_installed(), support_state() == SUPPORT_DAMAGED)
+    state, damaged = model_state()
+    return ScreenHealth(
+        still,
+        rules,
+        state != MODEL_DAMAGED and not sentence_model_installed(),
+        state != MODEL_DAMAGED
+        and support_state() == SUPPORT_DAMAGED,  # a model that does not open: that alone
+        damaged if state == MODEL_DAMAGED else None,
+    )
