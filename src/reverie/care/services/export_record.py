@@ -91,7 +91,7 @@ def _course(client: User, course: Any, leave_out: LeaveOut) -> dict[str, Any]:
                 **({"session": held[m.session_id]} if m.session_id in held else {}),
                 **({"session_start": starts[m.session_id]} if m.session_id in starts else {}),
             }
-            for m in course.measures.order_by("submitted_at")
+            for m in course.measures.order_by("submitted_at", "id")  # total: no tie left to the database
         ],
         "notes": [
             _note(n, by_slot, held, course.programme)

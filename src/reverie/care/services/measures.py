@@ -232,10 +232,23 @@ def _numbers(course: Course) -> dict[object, int]:
     return courses.session_numbers(course)
 
 
+# The one order of a course's responses, total (no two rows tie, on any database): by their session's start, then
+# the questionnaire, then when they were submitted, then id. Every reader lists them in it (the pages, the chart,
+# the API, the CLI, the course record), and where two answers to one questionnaire count for the same held session
+# (their own sessions were cancelled) the last in it is the one credited (:func:`assessments_of`, docs/measures.md).
+RESPONSE_ORDER = ("session__start", "questionnaire", "submitted_at", "id")
+
+
+def in_order(course: Course) -> list[MeasureResponse]:
+    """The course's responses with their sessions, in :data:`RESPONSE_ORDER`."""
+    return list(course.measures.select_related("session").order_by(*RESPONSE_ORDER))
+
+
 def filled(course: Course) -> list[Filled]:
-    """The course's responses in session order, each against the session it was filled for."""
+    """The course's responses in session order (:data:`RESPONSE_ORDER`), each against the session it was filled
+    for."""
     numbers, zone = _numbers(course), courses.course_zone(course)
-    rows = course.measures.select_related("session").order_by("session__start", "questionnaire")
+    rows = in_order(course)
     return [
         Filled(
             r,
@@ -299,13 +312,17 @@ def assessments_of(course: Course) -> list[change.Assessment]:
     is left out of the series (the pages still show it), except in an ended course: the answers filled for the next
     session, which the ending cancelled, are its closing reading and count for the last session held, unless that
     session has its own answer to the same questionnaire.
+
+    Two answers to one questionnaire that count for the same session (both their sessions cancelled): the later in
+    :data:`RESPONSE_ORDER` is credited, i.e. the one whose session started later, then the one submitted later, then
+    the greater id; never the database's order. So a baseline is the latest reading before the first session held.
     """
     held = courses.held_sessions(course)
     numbers = {row.pk: n for n, row in enumerate(held, start=1)}
     by_session: dict[int, dict[str, int]] = {}
-    rows = course.measures.select_related("session")
     closing: dict[str, int] = {}  # an ended course: the answers after its last held session, by questionnaire
-    for row in sorted(rows, key=lambda r: r.session_id in numbers):  # a session's own answers last: they win
+    # the last written wins: a session's own answers go last (a stable sort keeps RESPONSE_ORDER within each part)
+    for row in sorted(in_order(course), key=lambda r: r.session_id in numbers):
         number = numbers.get(row.session_id) or next(
             (n for n, h in enumerate(held, start=1) if h.start > row.session.start), None
         )
