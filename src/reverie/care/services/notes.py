@@ -210,7 +210,11 @@ def progress_notes(
     """Progress notes of a course, for its client and its therapist. With ``damaged`` (the export), a note that does
     not open is handed to it and left out instead of failing the list."""
     course = courses.get_course(actor, course_id)
-    rows = ProgressNote.objects.filter(course=course).select_related("session").order_by("session__start")
+    rows = (
+        ProgressNote.objects.filter(course=course)
+        .select_related("session")
+        .order_by("session__start", "session_id")
+    )
     views = []
     for row in rows:
         try:
