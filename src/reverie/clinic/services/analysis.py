@@ -22,7 +22,7 @@ import json
 import logging
 import threading
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -52,7 +52,7 @@ def _result_id(entry_id: uuid.UUID, revision: int) -> str:
     return f"{entry_id}#a{revision}"
 
 
-def analysis_text(doc: dict[str, Any]) -> str:
+def analysis_text(doc: Mapping[str, Any]) -> str:
     """What the analyzers read: the body, then the mindful-choice fields, never the title alone."""
     extra = doc.get("extra") or {}
     parts = [
@@ -60,6 +60,27 @@ def analysis_text(doc: dict[str, Any]) -> str:
         *(str(extra[k]) for k in ("situation", "urge", "choice") if k in extra),
     ]
     return "\n\n".join(p for p in parts if p.strip())
+
+
+def carry_forward(entry: Entry, old: Mapping[str, Any], new: Mapping[str, Any]) -> bool:
+    """A new revision of ``entry`` (just saved, locked, inside its transaction) whose payload ``new`` replaced
+    ``old``: when what the analyzers read is unchanged (:func:`analysis_text`, the kind: a file added or removed, a
+    tag, feeling, person, title or date edited), the stored analysis of the revision before becomes this one's, as
+    it stands: its findings, analyzer versions (an outdated one is still redone) and ``hooks_done`` (hooks owed are
+    still owed, once: the risk flow records them under the words' first revision), with its recorded failures
+    (their tries still count). Returns whether it did; then nothing is queued (the journal skips ``after_save``).
+    Nothing to carry (changed words, or no analysis stored yet): False, and the save queues one as before."""
+    previous = entry.revision - 1
+    if analysis_text(old) != analysis_text(new):
+        return False
+    stored = StoredAnalysis.objects.select_for_update().filter(entry=entry, revision=previous).first()
+    if stored is None:
+        return False
+    raw = keys.open_for(entry.client, _result_id(entry.id, previous), RESULT_PURPOSE, stored.payload)
+    sealed = keys.seal_for(entry.client, _result_id(entry.id, entry.revision), RESULT_PURPOSE, raw)
+    StoredAnalysis.objects.filter(pk=stored.pk).update(revision=entry.revision, payload=sealed)
+    AnalysisFailure.objects.filter(entry=entry, revision=previous).update(revision=entry.revision)
+    return True
 
 
 def _risk_level(result: dict[str, Any]) -> str:
@@ -121,8 +142,12 @@ def _store_result(
     )
     try:
         with transaction.atomic():
-            if replaces is not None and not StoredAnalysis.objects.filter(pk=replaces.pk).delete()[0]:
-                # another worker swapped it first: theirs is kept, not both
+            if (
+                replaces is not None
+                and not StoredAnalysis.objects.filter(pk=replaces.pk, revision=revision).delete()[0]
+            ):
+                # another worker swapped it first: theirs is kept, not both; or a revision that kept the words
+                # carried it forward meanwhile (:func:`carry_forward`): it stays the new revision's
                 return StoredAnalysis.objects.filter(entry=entry, revision=revision).first()
             stored = StoredAnalysis.objects.create(
                 entry=entry,
@@ -376,7 +401,9 @@ def stored_findings(entry: Entry, stored: StoredAnalysis) -> list[Finding]:
 def current_analysis(entry: Entry) -> StoredAnalysis | None:
     """The stored analysis of the entry's current revision, or None while it is still being read (never an
     earlier revision's: its spans point into text an edit has changed, its findings count words taken out). The
-    one rule for every reader: the API, the CLI, the entry page, the patterns and calendars."""
+    one rule for every reader: the API, the CLI, the entry page, the patterns and calendars. A revision that kept
+    what the analyzers read (a file added, a tag edited) took its predecessor's analysis at its save
+    (:func:`carry_forward`), so it has one at once and nothing is read again."""
     return StoredAnalysis.objects.filter(entry=entry, revision=entry.revision).first()
 
 

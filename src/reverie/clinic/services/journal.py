@@ -502,7 +502,8 @@ def create_entry(
 
 
 def after_save(entry: Entry) -> None:
-    """The one way a save queues its after-commit work (analysis): every path that creates or changes an entry."""
+    """The one way a save queues its after-commit work (analysis): every path that creates or changes an entry
+    (but a revision that carried its predecessor's analysis forward, :func:`_next_revision`: nothing to read)."""
     entry_id, revision = entry.id, entry.revision
     for hook in after_save_hooks:
         transaction.on_commit(lambda hook=hook: hook(entry_id, revision))  # type: ignore[misc]
@@ -676,7 +677,11 @@ def _next_revision(
     version it replaces is kept as an :class:`EntryRevision`, the revision goes up by one (so an edit from an older
     copy is refused, the API's ``ETag`` changes, an export or a sync sees the change), the change is audited
     (``entry.update``), screened and queued for analysis. Call inside the save's transaction, the entry locked.
-    ``rewrite``: store ``clean`` as the new payload (an edit); False keeps the stored words (a file changed)."""
+    ``rewrite``: store ``clean`` as the new payload (an edit); False keeps the stored words (a file changed).
+    A revision that keeps what the analyzers read (a file changed, a tag or the date edited) keeps the stored
+    analysis instead and queues none (:func:`reverie.clinic.services.analysis.carry_forward`)."""
+    from reverie.clinic.services import analysis  # here: the analysis service reads the journal
+
     old = _open_payload(entry, actor)
     rev_id = _record_id(entry.id, entry.revision)
     old_bytes = json.dumps(old, ensure_ascii=False, separators=(",", ":")).encode()
@@ -688,20 +693,25 @@ def _next_revision(
     )
     entry.revision += 1
     entry.updated_at = timezone.now()
+    new: Mapping[str, object] = old
     if rewrite:
         entry.happened_at = clean.happened_at or entry.happened_at
-        entry.payload = keys.seal_for(actor, _record_id(entry.id), "entry.payload", _payload_bytes(clean))
+        new_bytes = _payload_bytes(clean)
+        entry.payload = keys.seal_for(actor, _record_id(entry.id), "entry.payload", new_bytes)
+        new = json.loads(new_bytes)
     entry.save()
     audit.record(actor, "entry.update", "entry", entry.id, subject=actor)
     screened = screened or screen_draft(clean)
     origin, kept = _words_kept(entry, old, clean, screened.level)
     screen_saved(entry, screened, written_at=entry.updated_at, words_revision=kept, words_entry=origin)
-    after_save(entry)
+    if not analysis.carry_forward(entry, old, new):
+        after_save(entry)
 
 
 def files_changed(actor: User, entry: Entry) -> None:
     """A file was added to or removed from ``entry`` (locked, inside that transaction): a new revision as for an
-    edit (:func:`_next_revision`), the words kept as they are, so a save from a copy opened before is refused."""
+    edit (:func:`_next_revision`), the words kept as they are, so a save from a copy opened before is refused; the
+    stored analysis of those words is kept for the new revision, and none is queued."""
     _next_revision(entry, actor, _draft_of(entry.kind, _open_payload(entry, actor)), rewrite=False)
 
 
