@@ -50,7 +50,9 @@ class Entry(models.Model):
     deleted_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        ordering = ["-happened_at", "-written_at"]
+        # Total (the primary key last): the journal pages by OFFSET, and PostgreSQL may order ties differently
+        # from one page to the next, skipping or repeating entries saved at the same moment (review r49).
+        ordering = ["-happened_at", "-written_at", "-id"]
         indexes = [models.Index(fields=["client", "deleted_at", "happened_at"])]
 
 

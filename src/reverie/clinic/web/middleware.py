@@ -3,11 +3,13 @@ one error shape for every view."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import secrets
 from collections.abc import Callable
 
-from django.db import DatabaseError
+from django.conf import settings
+from django.db import DatabaseError, transaction
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 
@@ -31,6 +33,14 @@ class HeadAsGetMiddleware:
     are set, ``Content-Type``, ``Content-Length``, ``Cache-Control``, ``Content-Disposition``), then the body is
     dropped. A route that refuses GET refuses HEAD too (405). Outermost but the proxy check, so ``Content-Length``
     is the GET body's length.
+
+    A HEAD changes nothing (review r49): it delivers no body, so nothing may be recorded as shown or read. The GET
+    runs inside one transaction per configured database that is always rolled back, so none of its writes persist
+    (a check-in's one full showing, audit lines, read marks, the session row and its last-seen time, queued
+    tasks), and its ``on_commit`` callbacks are discarded with it (the audit anchor file advances only on commit).
+    One mechanism, not a rule for each view. Only a refusal the policy made is still audited, as for a GET: it
+    records the attempt, not a delivery. The GET views write no file and send no mail; the one process cache they
+    fill (``insights``) re-checks the database on every use.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -41,9 +51,19 @@ class HeadAsGetMiddleware:
             return self.get_response(request)
         request.method = "GET"
         try:
-            response = self.get_response(request)
+            with contextlib.ExitStack() as undone:
+                for alias in settings.DATABASES:
+                    undone.enter_context(transaction.atomic(using=alias))
+                try:
+                    response = self.get_response(request)
+                finally:
+                    for alias in settings.DATABASES:
+                        transaction.set_rollback(True, using=alias)
         finally:
             request.method = "HEAD"
+        from reverie.clinic.services import audit
+
+        audit.flush_refused()  # a refusal is audited as for GET: the attempt, not something delivered
         if isinstance(response, StreamingHttpResponse):
             response.streaming_content = iter(())
         else:
