@@ -182,26 +182,29 @@ class StorageRefused(ReverieError):
     exit_code = 14
 
 
-# The one classification of a failure of the machine itself, for the command line and the web alike: a disk that
-# refuses a write, a database that is busy, a database file that is damaged. By the exception's class *name* and
-# words, so this module needs no Django (a ``DatabaseError`` of Django's or of a driver alike).
+# The one classification of a failure of the machine itself, for the command line, the web and the API alike: a disk
+# that refuses a write, a database that is busy, a database that is damaged. By mechanism, never by what a message
+# happens to say (a PostgreSQL DETAIL line echoes a person's key value, so "database is locked" can be anyone's
+# words): the exception's class *name*, its driver's module and PostgreSQL's SQLSTATE, so this module needs no
+# Django (a ``DatabaseError`` of Django's or of a driver alike).
 DISK_FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT})
-_DAMAGED = ("file is not a database", "database disk image is malformed")
-_FULL = ("database or disk is full",)
-# SQLite past its busy wait; PostgreSQL restarting, out of reach, or ending a transaction to break a deadlock.
-_BUSY = (
-    "database is locked",
-    "database table is locked",
-    "database is busy",
-    "could not connect",
-    "connection refused",
-    "server closed the connection",
-    "terminating connection",
-    "the database system is starting up",
-    "the database system is shutting down",
-    "deadlock detected",
-    "could not serialize access",
-)
+# A constraint, a value or a statement the database refused is the request's or the program's fault, never the
+# machine's, whatever its message says.
+_NEVER_A_FAILURE = frozenset({"IntegrityError", "DataError", "ProgrammingError", "NotSupportedError"})
+# PostgreSQL, by SQLSTATE: too many connections, a serialization failure or deadlock, a lock or statement timeout,
+# a server shutting down, restarted or not yet accepting connections (and class 08, any connection failure).
+_PG_BUSY = frozenset({"53300", "53400", "40001", "40P01", "55P03", "57014", "57P01", "57P02", "57P03"})
+_PG_FULL = frozenset({"53100"})  # disk_full: "could not extend file ...: No space left on device"
+_PG_DAMAGED = frozenset({"58030", "XX001", "XX002"})  # io_error, data_corrupted, index_corrupted
+_PG_DRIVERS = frozenset({"psycopg", "psycopg2"})
+# SQLite, by its result code (``sqlite_errorname``, Python 3.11+) or else the engine's own fixed message, which is
+# never a person's words (SQLite's messages name no stored value; a constraint's is an IntegrityError, never asked).
+_SQLITE_BUSY = ("SQLITE_BUSY", "SQLITE_LOCKED")
+_SQLITE_FULL = ("SQLITE_FULL",)
+_SQLITE_DAMAGED = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
+_SQLITE_BUSY_SAID = ("database is locked", "database table is locked", "database schema is locked")
+_SQLITE_FULL_SAID = ("database or disk is full",)
+_SQLITE_DAMAGED_SAID = ("database disk image is malformed", "file is not a database")
 BUSY_MESSAGE = (
     "Not saved: the database is busy (another Reverie program is writing to it, or it is restarting). Nothing"
     " saved before is lost; try again in a moment."
@@ -237,24 +240,104 @@ def _database_file() -> str:
     return str(Path(str(name))) if name else "the database file"
 
 
+def _names(exc: BaseException) -> frozenset[str]:
+    return frozenset(cls.__name__ for cls in type(exc).__mro__)
+
+
+def _sqlstate(exc: BaseException) -> str:
+    """PostgreSQL's SQLSTATE of ``exc`` (psycopg's ``sqlstate``, psycopg2's ``pgcode``), or of its driver error
+    when ``exc`` is Django's wrapping of one; empty when there is none."""
+    for err in (exc, exc.__cause__):
+        for attr in ("sqlstate", "pgcode"):
+            code = getattr(err, attr, None)
+            if isinstance(code, str) and code:
+                return code
+    return ""
+
+
+def _driver(exc: BaseException) -> str:
+    """The top-level module of the DB-API driver that raised ``exc`` (``sqlite3``, ``psycopg``), or ``""``."""
+    for err in (exc, exc.__cause__):
+        if err is not None and is_database_error(err):
+            module = type(err).__module__.split(".")[0]
+            if module != "django":
+                return module
+    return ""
+
+
+def _damaged() -> DatabaseDamaged:
+    return DatabaseDamaged(
+        f"The database file {_database_file()} is damaged (cut short or overwritten) and cannot be read;"
+        " nothing was changed. Move it aside (keep it), restore your latest backup with `reverie restore FILE`,"
+        ' then run `reverie doctor` to check that every record opens (docs/usage.md, "A damaged database").'
+    )
+
+
+def _server_damaged() -> DatabaseDamaged:
+    return DatabaseDamaged(
+        "The database server reports damaged data or a failing disk and cannot read it; nothing was changed. Have"
+        " whoever runs the server check its disk and logs, then run `reverie doctor` to check that every record"
+        " opens."
+    )
+
+
+def _of_postgresql(state: str, names: frozenset[str]) -> ReverieError | None:
+    if state in _PG_FULL:
+        return disk_full()
+    if state in _PG_DAMAGED:
+        return _server_damaged()
+    if state in _PG_BUSY or state.startswith("08"):
+        return DatabaseBusy(BUSY_MESSAGE)
+    if not state and names & {"OperationalError", "InterfaceError"}:
+        return DatabaseBusy(
+            BUSY_MESSAGE
+        )  # the driver's own: a connect that failed, a connection closed or lost
+    return None
+
+
+def _of_sqlite(exc: BaseException, names: frozenset[str]) -> ReverieError | None:
+    if not ("OperationalError" in names or type(exc).__name__ == "DatabaseError"):
+        return None  # SQLite says busy and full with OperationalError, damaged with DatabaseError itself
+    result = next(
+        (
+            code
+            for err in (exc, exc.__cause__)
+            if isinstance(code := getattr(err, "sqlite_errorname", None), str) and code
+        ),
+        "",
+    )
+    said = str(exc).strip().lower()
+    if result.startswith(_SQLITE_FULL) or said.startswith(_SQLITE_FULL_SAID):
+        return disk_full()
+    if result.startswith(_SQLITE_DAMAGED) or said.startswith(_SQLITE_DAMAGED_SAID):
+        return _damaged()
+    if result.startswith(_SQLITE_BUSY) or said.startswith(_SQLITE_BUSY_SAID):
+        return DatabaseBusy(BUSY_MESSAGE)
+    return None
+
+
 def failure_of(exc: BaseException) -> ReverieError | None:
     """The project's error for a failure of the disk or of the database (full, busy or locked, damaged); ``None``
-    for anything else. The command line's exit point and the web's error handling both ask this."""
+    for anything else. The command line's exit point, the web's error handling and the API's all ask this.
+
+    Only a database's own failure is a candidate, never a refusal of what was sent (``IntegrityError``,
+    ``DataError``, ``ProgrammingError``, whatever their text). PostgreSQL is told by SQLSTATE (class 08 and too many
+    connections, serialization failures, deadlocks, lock and statement timeouts, a server shutting down or not yet
+    accepting connections: busy; 53100: the disk is full; 58030, XX001, XX002: damaged) or, with none, by its
+    driver's connection error (busy); SQLite by its result code or its engine's fixed message."""
     if isinstance(exc, ReverieError):
         return exc
     if is_disk_full(exc):
         return disk_full()
     if not is_database_error(exc):
         return None
-    said = str(exc).lower()
-    if any(words in said for words in _FULL):
-        return disk_full()
-    if any(words in said for words in _DAMAGED):
-        return DatabaseDamaged(
-            f"The database file {_database_file()} is damaged (cut short or overwritten) and cannot be read;"
-            " nothing was changed. Move it aside (keep it), restore your latest backup with `reverie restore FILE`,"
-            ' then run `reverie doctor` to check that every record opens (docs/usage.md, "A damaged database").'
-        )
-    if any(words in said for words in _BUSY):
-        return DatabaseBusy(BUSY_MESSAGE)
-    return None
+    names = _names(exc)
+    cause = exc.__cause__
+    if cause is not None and is_database_error(cause):
+        names |= _names(cause)
+    if names & _NEVER_A_FAILURE:
+        return None
+    state = _sqlstate(exc)
+    if state or _driver(exc) in _PG_DRIVERS:
+        return _of_postgresql(state, names)
+    return _of_sqlite(exc, names)

@@ -1,7 +1,9 @@
 """One error shape for every API error: ``{"error": {"code": "E404", "message": "..."}}``.
 
 Reverie's own errors keep their code and HTTP status. Requests that do not match the schema answer 422 naming the
-fields, never echoing what was sent. Anything unexpected answers 500 with an incident id; the log gets the incident
+fields, never echoing what was sent. A failure of the disk or the database is told by the one classification the
+command line and the web ask, :func:`reverie.errors.failure_of`: busy 503 ``E540`` with ``Retry-After``, a full
+disk 507 ``E520``, a damaged database 503 ``E530`` (in words that name no server path). Anything else answers 500 with an incident id; the log gets the incident
 id and the exception's type only (an exception message could quote what someone wrote).
 """
 
@@ -18,7 +20,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
-from reverie.errors import ReverieError, StaleEdit
+from reverie.errors import DatabaseBusy, DatabaseDamaged, ReverieError, StaleEdit, StorageFull, failure_of
 
 log = logging.getLogger("reverie.api")
 
@@ -76,6 +78,36 @@ def incident_response(request: HttpRequest, kind: str) -> HttpResponse:
     return error_response(500, "E999", message)
 
 
+RETRY_AFTER_S = 5  # a busy database: SQLite's writer, a server restarting or breaking a deadlock
+DAMAGED = (
+    "Reverie's database cannot be read just now (it is damaged); nothing was changed. Whoever runs this Reverie"
+    " can find incident {incident} in its log."
+)
+
+
+def _failure(request: HttpRequest, exc: Exception) -> HttpResponse | None:
+    """The answer to a failure of the disk or the database, as the command line and the web say it; ``None`` for
+    anything else. Logged with the exception's type only."""
+    said = failure_of(exc)
+    if said is None:
+        return None
+    incident = secrets.token_hex(4)
+    log.error(
+        "incident %s: %s (%s) in %s %s", incident, type(exc).__name__, said.code, request.method, request.path
+    )
+    if isinstance(said, DatabaseBusy):
+        response = error_response(said.http_status, said.code, said.message)
+        response["Retry-After"] = str(RETRY_AFTER_S)
+        return response
+    if isinstance(said, StorageFull):
+        return error_response(said.http_status, said.code, said.message)
+    if isinstance(
+        said, DatabaseDamaged
+    ):  # its own message names the database file: never a server's path here
+        return error_response(said.http_status, said.code, DAMAGED.format(incident=incident))
+    return None
+
+
 def respond(request: HttpRequest, exc: Exception | type[Exception]) -> HttpResponse:
     """The one exception handler of the API: every failure becomes the one error shape."""
     if isinstance(exc, StaleEdit):  # the revision stored now, so the caller can read it and decide
@@ -90,6 +122,8 @@ def respond(request: HttpRequest, exc: Exception | type[Exception]) -> HttpRespo
         return error_response(404, "E404", "Not found.")
     if isinstance(exc, SuspiciousOperation):
         return _suspicious(exc)
+    if isinstance(exc, Exception) and (failed := _failure(request, exc)) is not None:
+        return failed
     return incident_response(request, exc.__name__ if isinstance(exc, type) else type(exc).__name__)
 
 

@@ -10,9 +10,10 @@ from reverie.api.schemas import ErrorOut
 
 MAX_ID = 2**63 - 1  # the largest id a database row can have; larger ones are refused before any query
 
-# Every status docs/api.md lists: 500 (E999 unexpected, E500/E600 integrity or setting) and 503 (E510/E700 a key
-# or an analysis model unavailable) are answered in the same shape by the handlers of any operation.
-ERRORS: dict[Any, Any] = {frozenset({400, 401, 403, 404, 409, 413, 422, 500, 503}): ErrorOut}
+# Every status docs/api.md lists: 500 (E999 unexpected, E500/E600 integrity or setting), 503 (E510/E700 a key or
+# an analysis model unavailable, E540 the database busy, E530 damaged) and 507 (E520 the disk full) are answered
+# in the same shape by the handlers of any operation.
+ERRORS: dict[Any, Any] = {frozenset({400, 401, 403, 404, 409, 413, 422, 500, 503, 507}): ErrorOut}
 
 # Schemas an operation names by reference in its ``openapi_extra`` (an answer ninja does not build itself, such as
 # the export's, whose body is a download): added to the document's components by ``ReverieAPI``.

@@ -19,7 +19,7 @@ from reverie.clinic.models import Attachment, User
 from reverie.clinic.services import audit, journal
 from reverie.clinic.services.journal import AttachmentDraft, AttachmentInfo
 from reverie.clinic.services.policy import Action
-from reverie.errors import InvalidInput
+from reverie.errors import InvalidInput, NotFound
 
 # The most files one entry keeps (the web attaches one; an import may bring a few): a bound on what one entry stores.
 MAX_PER_ENTRY = 20
@@ -56,12 +56,21 @@ def add_attachment(user: User, entry_id: uuid.UUID | str, draft: AttachmentDraft
 
 def delete_attachment(user: User, attachment_id: uuid.UUID | str) -> None:
     """Remove one file from the caller's own live entry. The last file of an entry that holds nothing else is kept:
-    the entry would be empty, which no save allows (move the entry to the trash instead)."""
+    the entry would be empty, which no save allows (move the entry to the trash instead).
+
+    The entry is locked first, as every change of it is (:func:`add_attachment`, ``journal.update_entry``), and the
+    file read again under that lock: a removal racing an edit or another removal waits for it and moves the
+    revision on from the one it saved, and two removals cannot both pass the "last file" check."""
     with transaction.atomic():
+        found = journal._fetch(user, Attachment, attachment_id, Action.DELETE, "attachment", "entry__client")
+        try:
+            entry = journal._entry_for(user, found.entry_id, Action.WRITE, lock=True)
+        except NotFound:  # trashed or gone meanwhile: the file's own answer, as for any file not there
+            raise NotFound("No such attachment.") from None
         row = journal._fetch(
             user, Attachment, attachment_id, Action.DELETE, "attachment", "entry__client", True
         )
-        entry = row.entry
+        row.entry = entry  # the locked, current copy: files_changed moves the revision on from it
         if entry.attachments.count() == 1:
             kept = journal._draft_of(entry.kind, journal._open_payload(entry, user))
             if not journal.has_content(kept):
