@@ -326,9 +326,8 @@ def restore(
     if done.audit_restored:
         typer.echo(
             f"The {done.audit_restored} audit events in the backup cannot be checked in full here (keyed under"
-            " another key file's master key: their links only; or their times kept to the millisecond only by a"
-            " backup made before reverie.backup/5: all but the microseconds of each time). The audit trail was"
-            " re-anchored at this restore (an audit event says why) and verifies from there: `reverie audit verify`."
+            " another key file's master key: their links only). The audit trail was re-anchored at this restore"
+            " (an audit event says why) and verifies from there: `reverie audit verify`."
         )
     if done.audit_altered is not None:
         where = f"Audit event {done.audit_altered}" if done.audit_altered else "The audit trail's head"

@@ -37,7 +37,7 @@ def verify(
             f"The first {check.restored} came from a backup that kept their times to the millisecond only"
             " (reverie.backup/4 or older): each digest is rechecked at the 1,000 times within its millisecond, so"
             " everything but the microseconds of their times is checked; the chain was re-anchored when it was"
-            " restored and is checked in full from there."
+            " restored (by a Reverie that did not yet recover those microseconds) and is checked in full from there."
         )
     elif check.restored:
         typer.echo(

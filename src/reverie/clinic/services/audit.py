@@ -54,9 +54,10 @@ KEEP_CHECKPOINTS = 5
 # file): keyed under the active key, it names how many events came before it and the last one's id ("count:id").
 REANCHORED = "audit.reanchored"
 # Its outcome says why: ``restore`` (keyed under another key file's master key: those events are link-checked only,
-# and fully where their key is known) or ``restore-rounded`` (restored from a backup that cut every time to the
-# millisecond, ``reverie.backup/4`` and older: each digest, made over the microseconds, is rechecked against the
-# 1,000 times within the millisecond kept (``_matches_cut_time``); an event none of them matches was altered).
+# and fully where their key is known) or ``restore-rounded``: written only by restores before h53 of a backup that
+# cut every time to the millisecond (``reverie.backup/4`` and older), still read: each digest before it, made over
+# the microseconds, is rechecked against the 1,000 times within the millisecond kept (``_matches_cut_time``); an
+# event none of them matches was altered. A restore now writes the recovered times back (``recover_cut_times``).
 REANCHOR_FOREIGN = "restore"
 REANCHOR_ROUNDED = "restore-rounded"
 # What a client never sees in their own privacy log: that their therapist wrote or read therapist-only notes.
@@ -92,7 +93,14 @@ def _fields(at: datetime, actor_id: Any, subject_id: Any, *rest: str) -> tuple[s
 def _matches_cut_time(
     version: int, key: bytes | None, prev: str, at: datetime, rest: tuple[str, ...], key_id: str, hash_: str
 ) -> bool:
-    """Whether the digest ``hash_`` matches the event with its time at some microsecond of the millisecond kept.
+    """Whether the digest ``hash_`` matches the event with its time at some microsecond of the millisecond kept."""
+    return _cut_time(version, key, prev, at, rest, key_id, hash_) is not None
+
+
+def _cut_time(
+    version: int, key: bytes | None, prev: str, at: datetime, rest: tuple[str, ...], key_id: str, hash_: str
+) -> datetime | None:
+    """The time, within the millisecond kept, at which the digest ``hash_`` matches the event; None when none does.
 
     A backup before ``reverie.backup/5`` (Django's JSON encoder) *truncated* each time to the millisecond, so the
     time the digest was made over is the kept millisecond plus 0 to 999 microseconds: 1,000 digests, each from a
@@ -100,12 +108,13 @@ def _matches_cut_time(
     try:
         want = bytes.fromhex(hash_)
     except ValueError:
-        return False
+        return None
     base = at.microsecond - at.microsecond % 1000
     # isoformat(): "YYYY-MM-DDTHH:MM:SS", then ".ffffff" unless the microsecond is 0, then the zone
     whole = at.replace(microsecond=0).isoformat()
     day, zone = whole[:19], whole[19:]
-    times = ((f"{day}.{micro:06d}{zone}" if micro else whole).encode() for micro in range(base, base + 1000))
+    micros = range(base, base + 1000)
+    times = ((f"{day}.{micro:06d}{zone}" if micro else whole).encode() for micro in micros)
     if version == KEYED and key is not None:
         # HMAC-SHA256 by hand (RFC 2104): sha256(key ^ opad ‖ sha256(key ^ ipad ‖ message)), both states copied
         # after their fixed parts — twice as fast as hmac's copy(). A key longer than the block is hashed first.
@@ -117,23 +126,23 @@ def _matches_cut_time(
         outer = hashlib.sha256(bytes(b ^ 0x5C for b in padded))
         parts = [part.encode() for part in (*rest, key_id)]
         tail = b"".join(len(part).to_bytes(4, "big") + part for part in parts)
-        for text in times:
+        for micro, text in zip(micros, times, strict=True):
             digest = inner.copy()
             digest.update(len(text).to_bytes(4, "big") + text + tail)
             mac = outer.copy()
             mac.update(digest.digest())
             if hmac.compare_digest(mac.digest(), want):
-                return True
-        return False
+                return at.replace(microsecond=micro)
+        return None
     if version == LEGACY:
         plain = hashlib.sha256(prev.encode())
         tail = b"".join(b"\x1f" + part.encode() for part in rest)
-        for text in times:
+        for micro, text in zip(micros, times, strict=True):
             digest = plain.copy()
             digest.update(b"\x1f" + text + tail)
             if digest.digest() == want:
-                return True
-    return False
+                return at.replace(microsecond=micro)
+    return None
 
 
 def _event_fields(event: AuditEvent) -> tuple[str, ...]:
@@ -386,49 +395,72 @@ def reanchor() -> ChainCheck:
     return check
 
 
-def reanchor_after_restore(*, times_cut: bool = False) -> int:
+def reanchor_after_restore() -> int:
     """After a restore: when the restored trail is wholly foreign — no keyed event in it uses a master key of this
-    key ring (the backup came from an installation with another ``keys.json``) — it can never be checked here. Record one keyed event,
-    ``audit.reanchored`` (outcome ``restore``), naming how many events came before it and the last one's id, and move
-    the anchor file to the new head; verification then starts from that event and counts the ones before it as
-    restored, not checked. Returns how many events were left unchecked (0: nothing recorded, the chain verifies
-    here as it is, or fails for another reason that ``reverie audit verify`` reports). A trail partly under a key of
-    this ring and partly under unknown ones (an event of this installation edited and given a key id nobody has,
-    say) is never re-anchored: verification reports it.
+    key ring (the backup came from an installation with another ``keys.json``) — it can never be checked here. Record
+    one keyed event, ``audit.reanchored`` (outcome ``restore``), naming how many events came before it and the last
+    one's id, and move the anchor file to the new head; verification then starts from that event and counts the ones
+    before it as restored, not checked. Returns how many events were left unchecked (0: nothing recorded, the chain
+    verifies here as it is, or fails for another reason that ``reverie audit verify`` reports). A trail partly under
+    a key of this ring and partly under unknown ones (an event of this installation edited and given a key id nobody
+    has, say) is never re-anchored: verification reports it.
 
-    ``times_cut`` (a backup of ``reverie.backup/4`` or older, whose times were cut to the millisecond): when every
-    event still links to the one before it and each digest that fails matches its event at one of the 1,000 times
-    within the millisecond kept (the trail under this key ring, or wholly foreign), the same event is recorded with
-    outcome ``restore-rounded``; verification then rechecks the events before it the same way. An event that no
-    such time matches was altered in the backup: nothing is re-anchored and verification reports it
-    (``altered_after_cut`` names it).
+    A backup of ``reverie.backup/4`` or older, whose times were cut to the millisecond, has its times recovered
+    first (:func:`recover_cut_times`), so it needs no re-anchoring. Restores before that recovery re-anchored such a
+    trail with outcome ``restore-rounded``; a database that carries one is still read (``_past_boundary``).
     """
     check = verify(check_anchor=False)
     if check.ok:
         return 0  # it verifies here
-    if times_cut:
-        if altered_after_cut() is not None:
-            return 0  # an event was altered beyond its time, which no re-anchoring may hide
-        reason = REANCHOR_ROUNDED
-    elif not check.unverifiable_key:
+    if not check.unverifiable_key:
         return 0  # it fails for another reason, which no re-anchoring may hide
-    elif not wholly_foreign():
+    if not wholly_foreign():
         return 0  # partly this key ring's: an event under an unknown key id among them is reported, never re-anchored
-    else:
-        reason = REANCHOR_FOREIGN
     with transaction.atomic():
         head = _locked_head()
         before = (head.count, head.last_id)
-        record(None, REANCHORED, "audit", f"{before[0]}:{before[1]}", outcome=reason)
-        if reason == REANCHOR_ROUNDED:
-            # Checkpoints from the backup would have a page view recheck, in full, restored events after them.
-            AuditCheckpoint.objects.all().delete()
+        record(None, REANCHORED, "audit", f"{before[0]}:{before[1]}", outcome=REANCHOR_FOREIGN)
         head = AuditHead.objects.get(pk=1)
         state = (head.count, head.last_id, head.hash)
     key_id, _key = _active_chain_key()
     with _anchor_guard():
         _write_anchor(*state, key_id, durable=True)
     return before[0]
+
+
+def recover_cut_times() -> int | None:
+    """After a restore of a backup that cut every time to the millisecond (``reverie.backup/4`` and older): find
+    each audit event's time to the microsecond again, the one its digest was made over (``_cut_time``: the 1,000
+    times within the millisecond kept), and write it back, so the restored trail is the trail the backup was taken
+    from and verifies exactly, at the normal speed, ever after. Call it inside the restore's transaction.
+
+    An event whose digest already matches is left as it is, and so is one keyed under a master key this ring lacks
+    (nothing to search with: verification treats it as any event of another key file). Returns the id of the first
+    event whose digest matches at no time within its millisecond (altered in the backup: left as it is, and
+    verification names it); None when there is none."""
+    keys_by_id: dict[str, bytes | None] = {}
+    recovered: list[AuditEvent] = []
+    first_bad: int | None = None
+    rows = AuditEvent.objects.order_by("id").values_list(*_COLUMNS)
+    for row in rows.iterator(chunk_size=5000):
+        (pk, at, actor_id, subject_id, action, rtype, rid, outcome, prev_hash, hash_, version, key_id) = row
+        fields = _fields(at, actor_id, subject_id, action, rtype, rid, outcome)
+        key: bytes | None = None
+        if version == KEYED:
+            if key_id not in keys_by_id:
+                keys_by_id[key_id] = _chain_key(key_id)
+            key = keys_by_id[key_id]
+            if key is None or hmac.compare_digest(hash_, _digest_v2(key, prev_hash, fields, key_id)):
+                continue
+        elif version == LEGACY and hash_ == _digest_v1(prev_hash, *fields):
+            continue
+        exact = _cut_time(version, key, prev_hash, at, fields[1:], key_id, hash_)
+        if exact is None:
+            first_bad = pk if first_bad is None else first_bad
+        else:
+            recovered.append(AuditEvent(pk=pk, at=exact))
+    AuditEvent.objects.bulk_update(recovered, ["at"], batch_size=500)
+    return first_bad
 
 
 def restore_mark() -> tuple[datetime, bool] | None:
@@ -438,22 +470,6 @@ def restore_mark() -> tuple[datetime, bool] | None:
     if event is None:
         return None
     return event.at, event.outcome == REANCHOR_ROUNDED
-
-
-def altered_after_cut() -> int | None:
-    """For a trail restored from a backup that cut its times to the millisecond: the id of the first event that does
-    not link to the one before it, or whose digest matches no time within its millisecond (altered in the backup),
-    or that is keyed under a master key this ring lacks while others are under this ring's; None when every event
-    holds (and the head row is the chain's) — 0 when only the head row or the count fails."""
-    state = _walk(
-        _Walk(prev=GENESIS, count=0, last_id=0, keyed_seen=False),
-        after_id=0,
-        foreign_ok=wholly_foreign(),
-        cut_times=True,
-    )
-    if state.problem:
-        return state.bad_id if state.bad_id is not None else 0
-    return 0 if _check_head(state) else None
 
 
 def wholly_foreign() -> bool:

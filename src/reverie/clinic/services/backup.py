@@ -49,9 +49,10 @@ from reverie.files import write_private_atomic
 # /3 backup is restored at its own migrations and migrated forward: 0014 seals its plain secrets on the way in.
 # 5: every date and time written in full, to the microsecond (r43): /4 and older were written by Django's JSON
 # serializer, which cuts times to the millisecond, so the audit digests (made over the microseconds) of a restored
-# trail no longer match at the millisecond kept; restoring one of those rechecks each digest at the 1,000 times within
-# it and re-anchors the trail with that reason when every event matches at one (audit.reanchor_after_restore); an
-# event none matches was altered in the backup, and is reported, never re-anchored (r44).
+# trail no longer match at the millisecond kept; restoring one of those finds each event's time again among the
+# 1,000 within its millisecond and writes it back, in the restore's transaction (audit.recover_cut_times, h53): the
+# restored trail is the original and verifies exactly, with no re-anchoring; an event none matches was altered in
+# the backup, and is reported, never re-anchored (r44).
 FORMAT = "reverie.backup/5"
 READS = ("reverie.backup/2", "reverie.backup/3", "reverie.backup/4", FORMAT)
 TIMES_CUT = READS[:3]  # formats whose times were cut to the millisecond
@@ -487,8 +488,13 @@ def restore_backup(path: Path, *, without_backup_keys: bool = False) -> Restored
             raise InvalidInput(
                 "The backup's records could not be brought up to this version of Reverie; nothing was restored."
             ) from None
+        times_cut = doc.get("format") in TIMES_CUT
+        if times_cut:
+            from reverie.clinic.services import audit
+
+            audit.recover_cut_times()  # the microseconds the backup cut, written back (what fails: reported below)
     _reset_sequences()
-    audit_restored, audit_altered = _reanchor_audit(times_cut=doc.get("format") in TIMES_CUT)
+    audit_restored, audit_altered = _reanchor_audit(times_cut=times_cut)
     _audit_cleared(cleared)
     entries, attachments = _left_out(objects, erased)
     people = sum(1 for o in objects if o["model"] == USER_MODEL) - len(erased)
@@ -525,16 +531,25 @@ def _queue_waiting_analysis() -> int:
 
 
 def _reanchor_audit(*, times_cut: bool) -> tuple[int, int | None]:
-    """The restored audit trail verifies under this key ring: re-anchored when it was keyed under another's, or
-    when the backup cut its times to the millisecond (``reverie.backup/4`` and older) and every event matches at a
-    time within its millisecond. Returns how many events were re-anchored, and (times cut) the id of the first event
-    that does not hold, if any (altered in the backup: nothing re-anchored)."""
+    """Check the restored audit trail in full, once, and rebuild the verification checkpoints (the first page view
+    then checks only what comes after the restore); re-anchor it when it was keyed under another key file's master key.
+    Returns how many events were re-anchored, and (a backup that cut its times, ``reverie.backup/4`` and older, whose
+    times were recovered) the id of the first event that does not hold, if any (altered in the backup: nothing
+    re-anchored; 0 when only the head row or the count fails)."""
+    from reverie.clinic.models import AuditCheckpoint
     from reverie.clinic.services import audit
 
-    restored = audit.reanchor_after_restore(times_cut=times_cut)
-    if not times_cut or restored or audit.verify(check_anchor=False).ok:
+    # The backup's checkpoints vouch for events no one has checked here yet (a page view would trust them): gone;
+    # the full check below stores a new one when the trail holds.
+    AuditCheckpoint.objects.all().delete()
+    check = audit.verify(check_anchor=False)  # stores a checkpoint when it holds
+    if check.ok:
+        return 0, None
+    restored = audit.reanchor_after_restore()
+    if restored:
+        audit.verify(check_anchor=False)  # the checkpoint past the re-anchoring
         return restored, None
-    return 0, audit.altered_after_cut()
+    return 0, (check.first_bad_id or 0) if times_cut else None
 
 
 def _reset_sequences() -> None:
