@@ -331,19 +331,17 @@ def measure_history(course_id: CourseArg = None, user: UserOpt = None, client: C
 
     actor = sign_in(user)
     course = _course(actor, course_id, client)
+    # Each row is one response of measures.filled (RESPONSE_ORDER), printed with its own id, as the web lists them:
+    # never matched back by questionnaire, session and day (two cancelled sessions on one day share those).
     rows = measures.responses(actor, course.id)
     for chart in measures.history(actor, course.id):
-        typer.echo(f"{chart.questionnaire.short_title}:")
-        for number, day, total, band in chart.rows:
-            response = next(
-                f.response
-                for f in rows
-                if f.questionnaire.id == chart.questionnaire.id and f.number == number and f.day == day
-            )
-            label = (
-                f"{number:>2}" if number is not None else " -"
-            )  # "-": that session was cancelled afterwards
-            typer.echo(f"  session {label}  {day}  {total:>2}  {band.lower()}  {response.id}")
+        q = chart.questionnaire
+        typer.echo(f"{q.short_title}:")
+        for f in (f for f in rows if f.questionnaire.id == q.id):
+            # "-": that session was cancelled afterwards
+            label = f"{f.number:>2}" if f.number is not None else " -"
+            total, band = f.response.total, q.band_for(f.response.total).label
+            typer.echo(f"  session {label}  {f.day}  {total:>2}  {band.lower()}  {f.response.id}")
     if is_course_therapist(actor, course):
         _print_progress(measures.progress(actor, course.id))
 

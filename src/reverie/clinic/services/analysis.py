@@ -67,9 +67,13 @@ def carry_forward(entry: Entry, old: Mapping[str, Any], new: Mapping[str, Any]) 
     ``old``: when what the analyzers read is unchanged (:func:`analysis_text`, the kind: a file added or removed, a
     tag, feeling, person, title or date edited), the stored analysis of the revision before becomes this one's, as
     it stands: its findings, analyzer versions (an outdated one is still redone) and ``hooks_done`` (hooks owed are
-    still owed, once: the risk flow records them under the words' first revision), with its recorded failures
-    (their tries still count). Returns whether it did; then nothing is queued (the journal skips ``after_save``).
-    Nothing to carry (changed words, or no analysis stored yet): False, and the save queues one as before."""
+    still owed, once, and run for the new revision: the risk flow records their alert under the revision the new
+    revision's save-time screen names, :func:`reverie.care.services.alerts.on_analysis`: the first revision that held
+    the words when the edit kept them (a tag, the date, a file), the new revision itself when it did not (a title
+    edit)), with its recorded failures (their tries still count). Returns whether it did; then no
+    analysis is queued (the journal's ``after_save(queue_analysis=False)``), though the save's after-save work
+    still runs (inline mode's retry sweep, :func:`schedule`). Nothing to carry (changed words, or no analysis stored
+    yet): False, and the save queues one as before."""
     previous = entry.revision - 1
     if analysis_text(old) != analysis_text(new):
         return False
@@ -285,19 +289,25 @@ def replacing() -> Iterator[None]:
 _held: ContextVar[list[tuple[uuid.UUID, int]] | None] = ContextVar("reverie_analysis_held", default=None)
 
 
-def schedule(entry_id: uuid.UUID, revision: int) -> None:
-    """The journal's after-save hook."""
+def schedule(entry_id: uuid.UUID, revision: int, queue_analysis: bool = True) -> None:
+    """The journal's after-save hook, run after every save. ``queue_analysis`` False: the revision carried its
+    predecessor's analysis forward (:func:`carry_forward`), nothing to read; inline mode still runs its retry sweep
+    (what an earlier save owes is retried at every save), the background mode enqueues nothing (its worker sweeps)."""
     mode = settings.REVERIE["REVERIE_ANALYSIS"]
     if mode == "off":
         return
     held = _held.get()
     if held is not None:
-        held.append((entry_id, revision))
+        if queue_analysis:
+            held.append((entry_id, revision))
         return
     if mode == "inline":
         _sweep_inline()  # no worker retries what failed at an earlier save: this one does, first
-        _attempt(ANALYSE, str(entry_id), revision, lambda: analyse_stored_entry(entry_id, revision))
+        if queue_analysis:
+            _attempt(ANALYSE, str(entry_id), revision, lambda: analyse_stored_entry(entry_id, revision))
         return
+    if not queue_analysis:
+        return  # a worker runs: nothing to read here, and its own sweep retries what is owed
     from reverie.clinic.services.worker import priority_for
 
     # Risk work first: an entry whose save-time screen was not "none" is analysed before the backlog.

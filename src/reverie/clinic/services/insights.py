@@ -33,11 +33,23 @@ from reverie.insights.view import InsightView
 _lock = threading.Lock()
 
 
+# What one cached item is built from (:func:`_item`), so any change to it rebuilds the item: the entry's revision
+# (every edit, the date or a tag alone included), kind and time, the stored analysis row and the revision it is of
+# (a re-analysis is a new row; an analysis carried forward to a new revision keeps its row but not its revision),
+# and when it was shared (None: not shared).
+_Inputs = tuple[int, str, datetime, int, int, datetime | None]
+
+
+def _inputs(entry: Entry, stored: StoredAnalysis) -> _Inputs:
+    shared_at = entry.shared_at if entry.shared else None
+    return (entry.revision, entry.kind, entry.happened_at, stored.pk, stored.revision, shared_at)
+
+
 @dataclass(slots=True)
 class _Cached:
     state: InsightState
-    # item id -> (stored analysis id that fed it, when it was shared): detects new analyses, edits and (re)shares
-    versions: dict[str, tuple[int, datetime | None]]
+    # item id -> what it was built from (:func:`_inputs`): detects new analyses, edits of any kind and (re)shares
+    versions: dict[str, _Inputs]
     zone: str = ""  # the client's zone the items' times are in (their quarters are the client's own)
 
 
@@ -80,7 +92,7 @@ def state_for(client: User) -> InsightState:
         for entry, stored in _latest_analyses(client):
             key = str(entry.id)
             seen.add(key)
-            version = (stored.pk, entry.shared_at if entry.shared else None)
+            version = _inputs(entry, stored)
             if cached.versions.get(key) == version:
                 continue
             item = _item(entry, stored)

@@ -39,8 +39,8 @@ CLOCK_SKEW = timedelta(minutes=5)
 MAX_LIST_LIMIT = 1_000  # entries one call may return at most (each is decrypted)
 MAX_LIST_OFFSET = 10_000_000  # far beyond any journal; keeps offsets inside every database's integer range
 
-# Called with (entry_id, revision) after a save commits; the analysis wiring sets it.
-after_save_hooks: list[Callable[[uuid.UUID, int], None]] = []
+# Called with (entry_id, revision, queue_analysis) after a save commits; the analysis wiring sets it.
+after_save_hooks: list[Callable[[uuid.UUID, int, bool], None]] = []
 
 
 @dataclass(frozen=True, slots=True)
@@ -501,12 +501,16 @@ def create_entry(
     return _view(entry)
 
 
-def after_save(entry: Entry) -> None:
-    """The one way a save queues its after-commit work (analysis): every path that creates or changes an entry
-    (but a revision that carried its predecessor's analysis forward, :func:`_next_revision`: nothing to read)."""
+def after_save(entry: Entry, *, queue_analysis: bool = True) -> None:
+    """The one way a save queues its after-commit work (analysis, and inline mode's retry sweep): every path that
+    creates or changes an entry, every save. ``queue_analysis`` False: the revision carried its predecessor's
+    analysis forward (:func:`_next_revision`), so there is nothing to read; the hooks still run (inline mode
+    retries what an earlier save owes, :func:`reverie.clinic.services.analysis.schedule`)."""
     entry_id, revision = entry.id, entry.revision
     for hook in after_save_hooks:
-        transaction.on_commit(lambda hook=hook: hook(entry_id, revision))  # type: ignore[misc]
+        transaction.on_commit(
+            lambda hook=hook: hook(entry_id, revision, queue_analysis)  # type: ignore[misc]
+        )
 
 
 SUBMISSION_NAMESPACE = uuid.UUID("5d6c0f3e-2b1a-4c8e-9a7d-3f0e1b2c4d5e")
@@ -679,7 +683,8 @@ def _next_revision(
     (``entry.update``), screened and queued for analysis. Call inside the save's transaction, the entry locked.
     ``rewrite``: store ``clean`` as the new payload (an edit); False keeps the stored words (a file changed).
     A revision that keeps what the analyzers read (a file changed, a tag or the date edited) keeps the stored
-    analysis instead and queues none (:func:`reverie.clinic.services.analysis.carry_forward`)."""
+    analysis instead and queues none (:func:`reverie.clinic.services.analysis.carry_forward`); its after-save work
+    runs all the same (:func:`after_save`: inline mode's retry sweep runs at every save)."""
     from reverie.clinic.services import analysis  # here: the analysis service reads the journal
 
     old = _open_payload(entry, actor)
@@ -704,8 +709,8 @@ def _next_revision(
     screened = screened or screen_draft(clean)
     origin, kept = _words_kept(entry, old, clean, screened.level)
     screen_saved(entry, screened, written_at=entry.updated_at, words_revision=kept, words_entry=origin)
-    if not analysis.carry_forward(entry, old, new):
-        after_save(entry)
+    carried = analysis.carry_forward(entry, old, new)
+    after_save(entry, queue_analysis=not carried)
 
 
 def files_changed(actor: User, entry: Entry) -> None:
