@@ -671,6 +671,14 @@ def _scalar(value: Any, *, unit: bool = False) -> float:
     return number
 
 
+def _json_object(path: Path) -> dict[str, Any]:
+    """A manifest's JSON object; raises (``ValueError``, ``OSError``) when it is absent, cut short or not an object."""
+    meta = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(meta, dict):
+        raise ValueError("manifest")
+    return meta
+
+
 def _read_model(model_dir: Path) -> RiskModel | None:
     """The sentence model with its level model, or ``None`` without the sentence model's files; raises
     :class:`_Damaged` (naming the file) on any fault of either artefact."""
@@ -678,9 +686,7 @@ def _read_model(model_dir: Path) -> RiskModel | None:
     if not weights.exists() and not manifest.exists():
         return None
     try:
-        meta = json.loads(manifest.read_text(encoding="utf-8"))
-        if not isinstance(meta, dict):
-            raise ValueError("manifest")
+        meta = _json_object(manifest)
         threshold = _scalar(meta["threshold"], unit=True)
         sentence_threshold = _scalar(meta.get("sentence_threshold", 0.5), unit=True)
         model_hash = str(meta["model_hash"])
@@ -757,9 +763,7 @@ def _load_level(
     if not weights.exists() and not manifest.exists():
         return None
     try:
-        meta = json.loads(manifest.read_text(encoding="utf-8"))
-        if not isinstance(meta, dict):
-            raise ValueError("manifest")
+        meta = _json_object(manifest)
         if meta.get("format") != LEVEL_FORMAT:
             return None
         threshold = _scalar(meta["level_threshold"], unit=True)
