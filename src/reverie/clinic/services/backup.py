@@ -21,6 +21,7 @@ from __future__ import annotations
 import base64
 import gzip
 import json
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -63,7 +64,13 @@ USER_MODEL = "clinic.user"
 RECOVERY_CODE_MODEL = "clinic.recoverycode"
 KEY_PURPOSE = "backup.data_key"
 APPS = ("clinic", "care", "api")
-MAX_BACKUP_BYTES = 4 * 1024**3
+MAX_BACKUP_BYTES = 4 * 1024**3  # the largest backup file read
+# Unpacked, a backup may be at most MAX_UNPACK_RATIO times its file's size (at least MIN_UNPACK_CAP, at most
+# MAX_UNPACKED_BYTES): its sealed columns are ciphertext, which does not compress, so a real backup unpacks to a few
+# times its size; a gzip bomb (9 MB unpacking to 8 GiB, 1,000 to 1) is refused once past the cap, never held whole.
+MAX_UNPACK_RATIO = 100
+MIN_UNPACK_CAP = 64 * 1024**2
+MAX_UNPACKED_BYTES = 4 * 1024**3
 
 
 def _models() -> list[Any]:
@@ -156,22 +163,110 @@ def _open_data_keys(objects: list[Any]) -> tuple[list[Any], set[int]]:
 
 
 def _read(path: Path) -> dict[str, Any]:
+    """The backup's document, its shape checked once (:func:`_check_shape`): every reader after this trusts it.
+
+    Unpacked in a stream, never past :func:`_unpacked_cap` (a gzip bomb of a few MB that unpacks to gigabytes is
+    refused after reading that much, not held whole); a damaged file is one plain :class:`InvalidInput` naming it."""
     try:
-        raw = path.read_bytes()
-        if len(raw) > MAX_BACKUP_BYTES:
-            raise InvalidInput("That backup file is too large to be a Reverie backup.")
-        doc = json.loads(gzip.decompress(raw))
+        size = path.stat().st_size
+        if path.is_dir():
+            raise IsADirectoryError
+        if size > MAX_BACKUP_BYTES:
+            raise InvalidInput(f"{path} is too large to be a Reverie backup.")
+        cap = _unpacked_cap(size)
+        text = bytearray()
+        with gzip.open(path, "rb") as unpacking:
+            while chunk := unpacking.read(1024**2):
+                text += chunk
+                if len(text) > cap:
+                    raise InvalidInput(
+                        f"{path} unpacks to more than {cap // 1024**2} MiB, more than a Reverie backup of its size"
+                        f" ever does (at most {MAX_UNPACK_RATIO} times its size): it is damaged or not a backup."
+                        " Nothing was restored."
+                    )
+        doc = json.loads(text)
     except FileNotFoundError:
         raise InvalidInput(f"No backup file at {path}.") from None
-    except (OSError, EOFError, ValueError):
-        raise InvalidInput("That file is not a Reverie backup (it is damaged or of another kind).") from None
-    if (
-        not isinstance(doc, dict)
-        or doc.get("format") not in READS
-        or not isinstance(doc.get("objects"), list)
-    ):
-        raise InvalidInput("That file is not a Reverie backup of a version this Reverie knows.")
+    except IsADirectoryError:
+        raise InvalidInput(f"{path} is a folder; give a backup file.") from None
+    except PermissionError:
+        raise InvalidInput(f"No permission to read {path}.") from None
+    except (OSError, EOFError, ValueError, zlib.error, RecursionError):
+        raise InvalidInput(f"{path} is not a Reverie backup (it is damaged or of another kind).") from None
+    return _check_shape(path, doc)
+
+
+def _unpacked_cap(size: int) -> int:
+    """How many bytes a backup of ``size`` bytes may unpack to: ``MAX_UNPACK_RATIO`` times its size (at least
+    ``MIN_UNPACK_CAP``, never more than ``MAX_UNPACKED_BYTES``)."""
+    return min(MAX_UNPACKED_BYTES, max(MIN_UNPACK_CAP, size * MAX_UNPACK_RATIO))
+
+
+def newer_reverie_message(why: str) -> str:
+    """The one sentence for a backup made by a newer Reverie (its format, or a migration unknown here)."""
+    return f"This backup was made by a newer Reverie ({why}); upgrade Reverie, then restore. Nothing was changed."
+
+
+def _check_shape(path: Path, doc: Any) -> dict[str, Any]:
+    """The document's shape, checked once before anything reads it: an object of a format this Reverie reads whose
+    ``objects`` are records (an object with a ``model`` label, a ``pk`` and ``fields``), each client key with its
+    person and its sealed key, each entry with its person, each person with a number. A fault is one plain
+    ``InvalidInput`` naming the file and what is wrong, by record number and field name, never a value."""
+
+    def damaged(what: str) -> InvalidInput:
+        return InvalidInput(f"The backup {path} is damaged: {what}. Nothing was restored.")
+
+    if not isinstance(doc, dict):
+        raise damaged("it holds no backup document")
+    format_ = doc.get("format")
+    name, _, number = str(format_).partition("/")
+    if format_ not in READS:
+        if (
+            name == FORMAT.partition("/")[0]
+            and number.isdigit()
+            and int(number) > int(FORMAT.partition("/")[2])
+        ):
+            raise InvalidInput(
+                newer_reverie_message(
+                    f"its format {name}/{int(number)} is newer than this Reverie's, {FORMAT}"
+                )
+            )
+        raise InvalidInput(f"{path} is not a Reverie backup of a version this Reverie knows.")
+    objects = doc.get("objects")
+    if not isinstance(objects, list):
+        raise damaged('it has no list of "objects"')
+    for number_, obj in enumerate(objects, start=1):
+        if not isinstance(obj, dict):
+            raise damaged(f"record {number_} is not a record")
+        if not isinstance(obj.get("model"), str):
+            raise damaged(f'record {number_} has no "model"')
+        if not _is_id(obj.get("pk")) and not isinstance(obj.get("pk"), str):
+            raise damaged(f'record {number_} has no "pk"')
+        fields = obj.get("fields")
+        if not isinstance(fields, dict):
+            raise damaged(f'record {number_} has no "fields"')
+        model = obj["model"]
+        if model == USER_MODEL and not _is_id(obj["pk"]):
+            raise damaged(f'record {number_} (a person) has a "pk" that is not a number')
+        if model in (KEY_MODEL, ENTRY_MODEL) and not _is_id(fields.get("client")):
+            raise damaged(f'record {number_} ({model}) has no "client" number')
+        if model == KEY_MODEL and not _is_base64(fields.get("wrapped")):
+            raise damaged(f'record {number_} ({model}) has no sealed key in "wrapped"')
     return doc
+
+
+def _is_id(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_base64(value: Any) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        base64.b64decode(value, validate=True)
+    except ValueError:  # binascii.Error is one
+        return False
+    return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -367,10 +462,7 @@ def _backup_state(doc: dict[str, Any], executor: MigrationExecutor) -> list[tupl
         f"{label} {name}" for label, name in targets if (label, name) not in executor.loader.graph.nodes
     ]
     if unknown:
-        raise InvalidInput(
-            f"This backup was made by a newer Reverie (its migrations {', '.join(unknown)} are not known here);"
-            " upgrade Reverie, then restore. Nothing was changed."
-        )
+        raise InvalidInput(newer_reverie_message(f"its migrations {', '.join(unknown)} are not known here"))
     return targets
 
 

@@ -10,6 +10,7 @@ the same limit as any key kept elsewhere (``docs/security.md``).
 from __future__ import annotations
 
 import base64
+import binascii
 import contextlib
 import json
 import secrets
@@ -20,6 +21,7 @@ from django.conf import settings
 
 from reverie.errors import KeyUnavailable
 from reverie.files import locked_document
+from reverie.vault.blob import KEY_BYTES
 from reverie.vault.keys import DataKey, require_private
 
 FORMAT = "reverie.backup-keys/1"
@@ -61,8 +63,24 @@ def keys_for(client_ids: Iterable[int], *, create: bool) -> dict[int, DataKey]:
                 raw = base64.b64encode(secrets.token_bytes(32)).decode()
                 keys[str(client_id)] = raw
             if raw is not None:
-                out[client_id] = DataKey(base64.b64decode(raw))
+                out[client_id] = _key(raw, client_id)
     return out
+
+
+def _key(raw: str, client_id: int) -> DataKey:
+    """The one check of a key read from the file: base64 of exactly 32 bytes, or a plain error naming the file and
+    whose key it is (never the key)."""
+    try:
+        material = base64.b64decode(raw, validate=True)
+    except (binascii.Error, ValueError):
+        material = b""
+    if len(material) != KEY_BYTES:
+        raise KeyUnavailable(
+            f"The backup key file {path()} (backup-keys.json) is damaged: the key for person {client_id} is not"
+            f" a key ({KEY_BYTES} bytes in base64); nothing was done. Put a good copy of backup-keys.json there (the one"
+            " kept with your backups; keep this one aside first) and try again."
+        )
+    return DataKey(material)
 
 
 def check() -> None:

@@ -57,7 +57,10 @@ def owner_in_rows(
     current_model, current = model, fields
     for name in links:
         current_model = current_model._meta.get_field(name).related_model
-        found = rows_of(current_model._meta.label_lower).get(current.get(name))
+        key = current.get(name)
+        if not isinstance(key, (int, str)):  # no link, or a damaged one (the restore's load then refuses it)
+            return None
+        found = rows_of(current_model._meta.label_lower).get(key)
         if found is None:
             return None
         current = found
