@@ -625,6 +625,7 @@ def import_(
                 lambda i, n: bar.update(task, completed=i, total=n),
                 all_or_nothing=all_or_nothing,
                 media_in_all=import_check.LOCAL_MEDIA_IN_ALL,  # this machine's memory, not a server's: 1 GB
+                journal_in_all=import_check.LOCAL_JOURNAL_IN_ALL,  # a zip's journal .json: 200 MB
             )
     except BaseException:
         _check_in_despite(actor)  # the batches committed before the failure were screened as they were saved

@@ -60,6 +60,10 @@ _FIELD_NAME = re.compile(r"[A-Za-z0-9_]{1,40}")
 # An observation key: the analyzer's name, a colon, then words apart by single spaces (a label may hold a space).
 _OBSERVATION_KEY = re.compile(r"[A-Za-z0-9_]{1,40}:\S+(?: \S+)*")
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+# What reading one entry's odd value may raise past the field checks (``round(nan)``: ValueError, ``round(1e400)`` or
+# a date past year 9999 in its zone: OverflowError, an ArithmeticError): that entry is left out and said, never the
+# import stopped (r53). The import's own draft step uses the same list (``import_check.usable``).
+UNREADABLE: tuple[type[Exception], ...] = (ValueError, TypeError, KeyError, ArithmeticError)
 _T = TypeVar("_T")
 
 
@@ -347,11 +351,13 @@ def _stamp(moment: datetime, zone: tzinfo | None = None) -> str:
 
 @dataclass(frozen=True, slots=True)
 class MediaLimits:
-    """What a Day One zip's photos and recordings may unpack to: each file (the attachment limit), all together."""
+    """What a Day One zip may unpack to: each photo or recording (the attachment limit), all of them together, and
+    its journal ``.json`` files together (``journal``: on the web and the API, what a plain JSON upload may be)."""
 
     per_file: int = MAX_ZIP_MEMBER_BYTES
     in_all: int = MAX_ZIP_BYTES
     per_entry: int = MAX_FILES_PER_ENTRY
+    journal: int = MAX_ZIP_MEMBER_BYTES
 
 
 def load(data: bytes, *, default_tz: tzinfo = UTC) -> PortableJournal:
@@ -414,7 +420,7 @@ class _Problems:
         out: list[PortableEntry] = []
         for item in items:
             try:
-                entry = make(item)
+                entry = self._guarded(item, make)
             except _TooMuchMedia:
                 raise  # the whole file is refused: what an import may hold in all is not one entry's fault
             except InvalidInput as error:
@@ -426,6 +432,17 @@ class _Problems:
                 out.append(entry)
         return out
 
+    @staticmethod
+    def _guarded(item: _Fields, make: Callable[[_Fields], _T]) -> _T:
+        """One entry (or part) read whole, or ``InvalidInput`` naming the field it was reading: any odd value (a
+        NaN or 1e400 temperature, a date past year 9999 in its zone, one a later reader trips on) stops this entry
+        alone, never the import; the value is never quoted (r53)."""
+        item.trail[0] = item.where
+        try:
+            return make(item)
+        except UNREADABLE:
+            raise InvalidInput(f"Cannot import: {item.trail[0]} could not be read.") from None
+
     def note(self, line: str) -> None:
         self.found.append(line)
 
@@ -434,7 +451,7 @@ class _Problems:
         out: list[_T] = []
         for item in items:
             try:
-                out.append(make(item))
+                out.append(self._guarded(item, make))
             except InvalidInput as error:
                 if self.strict:
                     raise
@@ -471,7 +488,7 @@ class _ZipMedia:
             )
         if self.read_so_far + info.file_size > self.limits.in_all:
             raise _TooMuchMedia(self.limits.in_all)
-        data = _read_member(self.archive, info, limit)  # never more than limit + 1 bytes unpacked
+        data = _read_member(self.archive, info, limit)  # never more than limit and one chunk unpacked
         self.read_so_far += len(data)
         if self.read_so_far > self.limits.in_all:
             raise _TooMuchMedia(self.limits.in_all)
@@ -521,8 +538,14 @@ def _unzip_dayone(data: bytes, limits: MediaLimits) -> tuple[object, _ZipMedia]:
             )
         entries: list[object] = []
         metadata: object = {"version": "1.0"}
+        left = limits.journal  # the journal .json files together: never more unpacked than this (r53)
         for info in sorted(journals, key=lambda i: i.filename):
-            document = _parse_json(_read_member(archive, info, MAX_ZIP_MEMBER_BYTES))
+            if info.file_size > left:  # refused unread
+                raise _JournalTooLarge(limits.journal)
+            raw = _read_member(archive, info, left, too_large=_JournalTooLarge(limits.journal))
+            left -= len(raw)
+            document = _parse_json(raw)
+            del raw
             if not isinstance(document, dict) or not isinstance(document.get("entries"), list):
                 raise InvalidInput("Cannot import: a .json file in the zip is not a Day One journal.")
             metadata = document.get("metadata", metadata)
@@ -538,19 +561,39 @@ def _unzip_dayone(data: bytes, limits: MediaLimits) -> tuple[object, _ZipMedia]:
     return {"metadata": metadata, "entries": entries}, _ZipMedia(archive, media, limits)
 
 
-def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
-    """The member's bytes: refused unread when its stated size is over ``limit``, and refused when more than
-    ``limit`` bytes come out (stated sizes can lie; at most ``limit + 1`` are ever unpacked)."""
+class _JournalTooLarge(InvalidInput):
+    """The zip's journal ``.json`` files unpack to more than an import may read (r53: a 119 KB zip held 274 MB)."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(
+            f"Cannot import: the journal in this zip unpacks to more than {_size_words(limit)}, the most an import"
+            " here reads. Export fewer entries at a time from Day One (a date range, or one journal) and import"
+            " each zip."
+        )
+
+
+_READ_CHUNK = 1024 * 1024
+
+
+def _read_member(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, *, too_large: InvalidInput | None = None
+) -> bytes:
+    """The member's bytes, read in a stream: refused unread when its stated size is over ``limit``, and refused as
+    soon as more than ``limit`` bytes come out (stated sizes can lie; at most ``limit`` plus one chunk are ever
+    held). ``too_large``: the refusal to raise (by default, "a file in the zip is too large")."""
+    refusal = too_large or InvalidInput("Cannot import: a file in the zip is too large.")
     if info.file_size > limit:
-        raise InvalidInput("Cannot import: a file in the zip is too large.")
+        raise refusal
+    out = io.BytesIO()
     try:
         with archive.open(info) as handle:
-            data = handle.read(limit + 1)
-    except (zipfile.BadZipFile, OSError, NotImplementedError, RuntimeError):
+            while chunk := handle.read(_READ_CHUNK):
+                if out.tell() + len(chunk) > limit:  # its stated size lied
+                    raise refusal
+                out.write(chunk)
+    except (zipfile.BadZipFile, OSError, NotImplementedError, RuntimeError, EOFError):
         raise InvalidInput("Cannot import: a file in the zip is damaged or encrypted.") from None
-    if len(data) > limit:  # its stated size lied
-        raise InvalidInput("Cannot import: a file in the zip is too large.")
-    return data
+    return out.getvalue()
 
 
 def _parse_json(data: bytes) -> object:
@@ -568,6 +611,10 @@ def _parse_json(data: bytes) -> object:
         ) from None
     except RecursionError:
         raise InvalidInput("Cannot import: the file is nested too deeply to be a journal export.") from None
+    except ValueError:  # a number of more than 4,300 digits (Python's integer string limit), nothing else
+        raise InvalidInput(
+            "Cannot import: the file is not valid JSON (it holds a number too long to read)."
+        ) from None
 
 
 def _load_reverie(document: _Fields, sink: _Problems) -> PortableJournal:
@@ -911,8 +958,10 @@ def _dayone_weather(item: _Fields) -> str:
         return ""
     weather = item.nested("weather")
     words = weather.text("conditionsDescription", default="").strip()
-    celsius = weather.data.get("temperatureCelsius")
-    if isinstance(celsius, int | float) and not isinstance(celsius, bool):
+    celsius = weather.number("temperatureCelsius")
+    if (
+        celsius is not None
+    ):  # NaN or 1e400 (infinity) raise in round(): the entry's guard reports and leaves it out
         words = f"{words}, {round(celsius)} °C" if words else f"{round(celsius)} °C"
     return words[:MAX_SHORT_CHARS]
 
@@ -987,11 +1036,14 @@ class _UniqueIds:
 class _Fields:
     """A JSON object read field by field; every problem names its path (``entries[2].body``)."""
 
-    def __init__(self, value: object, where: str) -> None:
+    def __init__(self, value: object, where: str, trail: list[str] | None = None) -> None:
         if not isinstance(value, dict):
             raise InvalidInput(f"Cannot import: {where} is not a JSON object.")
         self.data: dict[str, Any] = value
         self.where = where
+        # the path of the field read last, shared by the whole document: what an entry's guard names when a value
+        # turns out unreadable after it was read (``_Problems._guarded``)
+        self.trail = trail if trail is not None else [where]
 
     def fail(self, name: str, problem: str) -> InvalidInput:
         return InvalidInput(f"Cannot import: {self._path(name)} {problem}.")
@@ -1000,6 +1052,7 @@ class _Fields:
         return name if self.where == "the file" else f"{self.where}.{name}"
 
     def _get(self, name: str, default: object) -> object:
+        self.trail[0] = self._path(name)
         if name in self.data and self.data[name] is not None:
             return self.data[name]
         if default is _REQUIRED:
@@ -1023,7 +1076,7 @@ class _Fields:
         return value
 
     def text_map(self, name: str) -> dict[str, str]:
-        holder = _Fields(self._get(name, {}), self._path(name))
+        holder = _Fields(self._get(name, {}), self._path(name), self.trail)
         return {key: holder.text(key) for key in holder.data}
 
     def boolean(self, name: str, *, default: bool) -> bool:
@@ -1036,6 +1089,13 @@ class _Fields:
         value = self._get(name, _REQUIRED)
         if isinstance(value, bool) or not isinstance(value, int):
             raise self.fail(name, "is not a whole number")
+        return value
+
+    def number(self, name: str) -> int | float | None:
+        """A number, or ``None`` when absent or not a number (an optional detail: ignored rather than refused)."""
+        value = self._get(name, None)
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return None
         return value
 
     def moment(self, name: str) -> datetime:
@@ -1064,13 +1124,15 @@ class _Fields:
             raise self.fail(name, "is not valid base64") from None
 
     def nested(self, name: str) -> _Fields:
-        return _Fields(self._get(name, _REQUIRED), self._path(name))
+        return _Fields(self._get(name, _REQUIRED), self._path(name), self.trail)
 
     def objects(self, name: str, *, required: bool = False) -> list[_Fields]:
         values = self._get(name, _REQUIRED if required else [])
         if not isinstance(values, list):
             raise self.fail(name, "is not a list")
-        return [_Fields(value, f"{self._path(name)}[{index}]") for index, value in enumerate(values)]
+        return [
+            _Fields(value, f"{self._path(name)}[{index}]", self.trail) for index, value in enumerate(values)
+        ]
 
     def reject_unknown(self, allowed: Iterable[str]) -> None:
         unknown = sorted(set(self.data) - set(allowed))

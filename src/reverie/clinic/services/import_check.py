@@ -10,7 +10,14 @@ from reverie.clinic.services.journal import EntryDraft, has_content, validate
 from reverie.clinic.services.local_time import zone_of
 from reverie.clinic.services.media import check_attachment
 from reverie.errors import InvalidInput
-from reverie.journal.interchange import MediaLimits, PortableEntry, PortableJournal, load_report
+from reverie.journal.interchange import (
+    MAX_ZIP_MEMBER_BYTES,
+    UNREADABLE,
+    MediaLimits,
+    PortableEntry,
+    PortableJournal,
+    load_report,
+)
 
 # A Day One zip's photos and recordings together may unpack to this many times the attachment limit: as much as the
 # largest import body the API reads (``uploads.READ_AT_MOST``), whatever the zip's compression ratio (r18). This
@@ -20,33 +27,53 @@ MEDIA_IN_ALL_TIMES = 10
 # file and the files it unpacks in memory until it is stored (about both together, measured with tracemalloc), so
 # this is still a bound; the zip itself is bounded by ``interchange.MAX_ZIP_BYTES`` and ``MAX_ZIP_MEMBERS``.
 LOCAL_MEDIA_IN_ALL = 2**30
+# A Day One zip's journal ``.json`` files together may unpack to as much as a plain JSON file the web or the API
+# reads (``uploads.READ_AT_MOST`` times the attachment limit; tested equal): a small zip of a huge journal is read no
+# further than that file would be (r53: a 119 KB zip held 274 MB). ``reverie journal import`` reads up to 200 MB.
+JOURNAL_IN_ALL_TIMES = 10
+LOCAL_JOURNAL_IN_ALL = MAX_ZIP_MEMBER_BYTES
 
 
-def media_limits(in_all: int | None = None) -> MediaLimits:
+def media_limits(in_all: int | None = None, journal_in_all: int | None = None) -> MediaLimits:
     """Each unpacked file within the attachment limit (always); all together within ``in_all`` bytes, by default
-    ``MEDIA_IN_ALL_TIMES`` times the attachment limit (the web and the API)."""
+    ``MEDIA_IN_ALL_TIMES`` times the attachment limit (the web and the API); a zip's journal ``.json`` files within
+    ``journal_in_all`` bytes, by default ``JOURNAL_IN_ALL_TIMES`` times the attachment limit."""
     from django.conf import settings
 
     limit = int(settings.REVERIE["REVERIE_MAX_ATTACHMENT_BYTES"])
-    return MediaLimits(per_file=limit, in_all=MEDIA_IN_ALL_TIMES * limit if in_all is None else in_all)
+    return MediaLimits(
+        per_file=limit,
+        in_all=MEDIA_IN_ALL_TIMES * limit if in_all is None else in_all,
+        journal=JOURNAL_IN_ALL_TIMES * limit if journal_in_all is None else journal_in_all,
+    )
 
 
 def usable(
-    actor: User, data: bytes, *, all_or_nothing: bool = False, media_in_all: int | None = None
+    actor: User,
+    data: bytes,
+    *,
+    all_or_nothing: bool = False,
+    media_in_all: int | None = None,
+    journal_in_all: int | None = None,
 ) -> tuple[PortableJournal, list[EntryDraft], tuple[str, ...]]:
     """The entries to store with their validated drafts, and one text-free line per entry or file left out.
-    ``media_in_all``: what a Day One zip's files may unpack to in all (:func:`media_limits`)."""
+    ``media_in_all``, ``journal_in_all``: what a Day One zip's files and its journal may unpack to in all
+    (:func:`media_limits`). An entry holding a value no reader expected (one raising an ``UNREADABLE`` error
+    while its draft is made) is left out and said, never an error of the whole import (r53)."""
     from reverie.clinic.services.portability import _draft
 
-    limits = media_limits(media_in_all)
+    limits = media_limits(media_in_all, journal_in_all)
     loaded = load_report(data, default_tz=zone_of(actor), strict=all_or_nothing, media_limits=limits)
     problems = list(loaded.problems)
     kept: list[PortableEntry] = []
     drafts: list[EntryDraft] = []
     for index, entry in enumerate(loaded.journal.entries, 1):
         try:
-            entry = _sniffed(entry, index, problems, all_or_nothing)
-            drafts.append(validate(_draft(entry), has_attachment=bool(entry.attachments)))
+            try:
+                entry = _sniffed(entry, index, problems, all_or_nothing)
+                drafts.append(validate(_draft(entry), has_attachment=bool(entry.attachments)))
+            except UNREADABLE:  # never its value: it may be the text
+                raise InvalidInput("it could not be read.") from None
         except InvalidInput as exc:
             if all_or_nothing:
                 raise InvalidInput(

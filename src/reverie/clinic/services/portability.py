@@ -498,6 +498,7 @@ def import_journal(
     *,
     all_or_nothing: bool = False,
     media_in_all: int | None = None,
+    journal_in_all: int | None = None,
 ) -> ImportReport:
     """Import Reverie's export, jrnl's JSON or Day One's zip or JSON. A bad entry is reported and left out (its
     line in ``problems``, never its text); with ``all_or_nothing`` a bad entry stores none.
@@ -510,13 +511,17 @@ def import_journal(
     is held by a stored one that no longer opens is imported as a new entry beside it (said in ``notes``).
     ``media_in_all``: what a Day One zip's photos and recordings may unpack to in all; by default the web server's
     cap (``import_check.media_limits``), the command line passes ``import_check.LOCAL_MEDIA_IN_ALL``. Each file
-    stays within the attachment limit either way."""
+    stays within the attachment limit either way. ``journal_in_all``: what a Day One zip's journal ``.json`` files
+    may unpack to, by default as much as a plain JSON file the server reads; the command line passes
+    ``import_check.LOCAL_JOURNAL_IN_ALL``."""
     from reverie.clinic.services import import_check
 
     _require_client(actor)
     journal, drafts, problems = import_check.usable(
-        actor, data, all_or_nothing=all_or_nothing, media_in_all=media_in_all
+        actor, data, all_or_nothing=all_or_nothing, media_in_all=media_in_all, journal_in_all=journal_in_all
     )
+    # the file's safety plan, read whole before an entry commits: a bad one is said, never an error half-way (r53)
+    plan = _file_plan(journal.record)
     tally = _Tally(claimed=_claimed(actor, journal.entries))
     rows = list(zip(journal.entries, drafts, strict=True))
     # Committed in batches, so a long import never holds the database (SQLite: every other writer) for minutes; a
@@ -531,7 +536,7 @@ def import_journal(
                 _import_batch(actor, batch, screens, number * size, tally, progress, len(rows))
         with transaction.atomic():  # the file's safety plan: restored whole or not at all, after its entries
             notes = _import_notes(journal, tally)
-            plan_note = _restore_safety_plan(actor, journal.record)
+            plan_note = _restore_safety_plan(actor, plan)
             if plan_note:
                 notes.append(plan_note)
             if not tally.audited:  # a file of no entries (its safety plan alone)
@@ -767,8 +772,13 @@ def _plan_from_sections(sections: list[Any]) -> dict[str, Any]:
     for section in sections:
         if not isinstance(section, dict) or not isinstance(section.get("items"), list):
             raise InvalidInput("The file's safety plan is not in the export's form.")
-        items = [str(item) for item in section["items"]]
-        if section.get("title") == PLAN_CONTACTS:
+        title = section.get("title")
+        if not isinstance(title, str):  # r53: a list here was a TypeError after the entries were committed
+            raise InvalidInput("A section of the file's safety plan has a title that is not text.")
+        if not all(isinstance(item, str) for item in section["items"]):
+            raise InvalidInput("A section of the file's safety plan holds an item that is not text.")
+        items: list[str] = list(section["items"])
+        if title == PLAN_CONTACTS:
             contacts = []
             for item in items:
                 name, colon, phone = item.rpartition(":")
@@ -776,35 +786,58 @@ def _plan_from_sections(sections: list[Any]) -> dict[str, Any]:
                     raise InvalidInput("A contact of the file's safety plan has no phone number.")
                 contacts.append({"name": name.strip(), "phone": phone.strip()})
             data["trusted_contacts"] = contacts
-        elif section.get("title") in keys_of:
-            data[keys_of[str(section["title"])]] = items
+        elif title in keys_of:
+            data[keys_of[title]] = items
         else:
             raise InvalidInput("The file's safety plan has a section this Reverie does not know.")
     return data
 
 
-def _restore_safety_plan(actor: User, record: dict[str, Any]) -> str | None:
-    """The file's safety plan, restored when the person has none yet; a plain sentence when it was not applied.
+@dataclass(frozen=True, slots=True)
+class _FilePlan:
+    """A file's safety plan as read before the import stores anything: its sections as written (to compare with
+    a plan here) and either the plan to save or the plain sentence saying why it cannot be."""
 
-    Check-ins and the course record are never imported: they belong to the other installation's therapy."""
+    sections: Any
+    data: dict[str, Any] | None
+    problem: str = ""
+
+
+def _file_plan(record: dict[str, Any]) -> _FilePlan | None:
+    """The file's safety plan, read and checked whole (every section), or ``None`` when the file holds none."""
     exported = record.get("safety_plan")
     if not isinstance(exported, dict) or not exported.get("sections"):
         return None
+    sections = exported["sections"]
+    try:
+        if not isinstance(sections, list):
+            raise InvalidInput("The file's safety plan is not in the export's form.")
+        return _FilePlan(sections, _plan_from_sections(sections))
+    except InvalidInput as exc:
+        problem = f"The file's safety plan could not be restored ({exc.message}); nothing of it was applied."
+        return _FilePlan(sections, None, problem)
+
+
+def _restore_safety_plan(actor: User, plan: _FilePlan | None) -> str | None:
+    """The file's safety plan, restored when the person has none yet; a plain sentence when it was not applied.
+
+    Check-ins and the course record are never imported: they belong to the other installation's therapy."""
+    if plan is None:
+        return None
     from reverie.care.services import safety
 
-    sections = exported["sections"]
     stored = safety.get_plan(actor)
     if stored is not None:
-        if _plan_sections(stored) == sections:
+        if _plan_sections(stored) == plan.sections:
             return None
         return (
             "The file's safety plan differs from yours here; yours was kept and the file's was not applied."
         )
+    if plan.data is None:
+        return plan.problem
     try:
-        if not isinstance(sections, list):
-            raise InvalidInput("The file's safety plan is not in the export's form.")
         # base 0: a plan saved meanwhile (a therapist's, another tab's) is never replaced by the file's
-        safety.save_plan(actor, _plan_from_sections(sections), base_version=0)
+        safety.save_plan(actor, plan.data, base_version=0)
     except StaleEdit:
         return "A safety plan was saved here while importing; it was kept and the file's was not applied."
     except InvalidInput as exc:
