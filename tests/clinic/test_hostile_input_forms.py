@@ -1,0 +1,92 @@
+"""Hostile and odd input on web forms answers a plain 400 page, never a 500 incident, and changes nothing.
+
+Found by review r52 (probing every form with odd input)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+
+def _snapshot(user: Any) -> tuple[int, int, int, str]:
+    from reverie.clinic.models import Attachment, Entry, Pair
+    from reverie.clinic.services import audit
+
+    assert audit.verify().ok
+    return (
+        Entry.objects.count(),
+        Attachment.objects.count(),
+        Pair.objects.filter(ended_at__isnull=True).count(),
+        type(user).objects.get(pk=user.pk).password,
+    )
+
+
+# --- malformed multipart: a Content-Type of multipart/form-data with no usable boundary -------------------------
+
+MALFORMED_MULTIPART = ("multipart/form-data", "multipart/form-data; boundary=")
+
+
+@pytest.mark.parametrize("content_type", MALFORMED_MULTIPART)
+@pytest.mark.parametrize("path", ["/login/", "/write/", "/account/settings/", "/pair/"])
+def test_web_post_with_a_multipart_body_lacking_its_boundary_is_a_plain_400(
+    paired: tuple[Any, Any], web_as: Any, path: str, content_type: str
+) -> None:
+    """A form post whose multipart Content-Type has no boundary is refused as malformed (400), never a 500."""
+    from reverie.clinic.services import journal
+    from reverie.clinic.services.journal import EntryDraft
+
+    user, _ = paired
+    before = journal.create_entry(user, EntryDraft(kind="dream", body="written before"))
+    snapshot = _snapshot(user)
+    client = Client(raise_request_exception=False) if path == "/login/" else web_as(user)
+    client.raise_request_exception = False
+    response = client.generic("POST", path, data=b"title=x&body=y", content_type=content_type)
+    assert response.status_code == 400, response.status_code
+    assert b"Incident" not in response.content and b"MultiPartParserError" not in response.content
+    assert _snapshot(user) == snapshot
+    assert journal.get_entry(user, str(before.id)).body == "written before"
+
+
+# --- NUL in a goal title: every other free-text field refuses it --------------------------------------------------
+
+
+def test_goal_title_with_a_nul_character_is_refused(dit: tuple[Any, Any, Any], web_as: Any) -> None:
+    """A goal proposed with a NUL in its title is refused (400, as every other free-text field is) and not stored."""
+    from reverie.care.models import Goal
+
+    client_user, therapist, course = dit
+    goals_before = Goal.objects.count()
+    snapshot = _snapshot(client_user)
+    web = web_as(therapist)
+    web.raise_request_exception = False
+    response = web.post(f"/courses/{course.id}/goals/", {"title": "sleep\x00 better", "description": ""})
+    assert response.status_code == 400, response.status_code
+    assert Goal.objects.count() == goals_before
+    assert _snapshot(client_user) == snapshot
+
+
+# --- a form body in a charset Django cannot read (it raises BadRequest, which Django itself answers 400) -----------
+
+
+@pytest.mark.parametrize("path", ["/login/", "/write/"])
+def test_web_form_in_a_charset_that_cannot_be_read_is_a_plain_400(
+    paired: tuple[Any, Any], web_as: Any, path: str
+) -> None:
+    """A form post declared charset=utf-16 (undecodable as a form) is refused as malformed (400), never a 500."""
+    user, _ = paired
+    snapshot = _snapshot(user)
+    client = Client(raise_request_exception=False) if path == "/login/" else web_as(user)
+    client.raise_request_exception = False
+    response = client.generic(
+        "POST",
+        path,
+        data="kind=dream&body=hello".encode("utf-16"),
+        content_type="application/x-www-form-urlencoded; charset=utf-16",
+    )
+    assert response.status_code == 400, response.status_code
+    assert b"Incident" not in response.content
+    assert _snapshot(user) == snapshot
