@@ -155,3 +155,60 @@ def test_api_import_with_a_written_at_past_the_datetime_range_is_refused_in_word
     else:
         _plain_api_error(response)
     assert _snapshot(user) == snapshot
+
+
+# --- the mechanism: every JSON body is an Input, so no route can forget the text check ---------------------------
+
+
+def test_every_api_request_body_is_checked_as_text_by_the_input_base() -> None:
+    """Each operation's JSON body schema derives from schemas.Input (unknown fields refused, every string checked
+    as text once): a new route with a plain Schema body would let a lone surrogate reach a service again."""
+    import typing
+
+    from ninja import Schema
+
+    from reverie.api.api import api
+    from reverie.api.schemas import Input
+
+    bodies: dict[str, type] = {}
+    for _, router in api._routers:
+        for path_view in router.path_operations.values():
+            for operation in path_view.operations:
+                hints = typing.get_type_hints(operation.view_func, include_extras=True)
+                for name, hint in hints.items():
+                    if isinstance(hint, type) and issubclass(hint, Schema) and name != "return":
+                        bodies[f"{operation.view_func.__name__}.{name}"] = hint
+    assert len(bodies) >= 8, bodies
+    assert [where for where, schema in bodies.items() if not issubclass(schema, Input)] == []
+
+
+def test_import_as_the_command_line_runs_it_leaves_an_overflowing_date_out(paired: tuple[Any, Any]) -> None:
+    """`reverie journal import` calls portability.import_journal with the local media cap: a written_at that
+    overflows in UTC (or a revision's) is left out with a problem, as over the API, never an OverflowError."""
+    from reverie.clinic.services import import_check, portability
+
+    user, _ = paired
+    snapshot = _snapshot(user)
+    entries = [
+        {
+            "id": "22222222-2222-4222-8222-22222222222" + str(n),
+            "kind": "dream",
+            "body": f"an imported dream {n}",
+            "happened_at": "2026-01-01T00:00:00Z",
+            "written_at": "2026-01-01T00:00:00Z",
+            **extra,
+        }
+        for n, extra in enumerate(
+            [
+                {"written_at": "9999-12-31T23:59:59-14:00"},
+                {"revisions": [{"body": "an earlier dream", "written_at": "0001-01-01T00:00:00+14:00"}]},
+            ]
+        )
+    ]
+    doc = {"schema": "reverie.export/1", "exported_at": "2026-01-02T00:00:00Z", "entries": entries}
+    report = portability.import_journal(
+        user, json.dumps(doc).encode(), media_in_all=import_check.LOCAL_MEDIA_IN_ALL
+    )
+    assert report.created == 0 and len(report.problems) == 2, report.problems
+    assert all("1900" in line and "Left out" in line for line in report.problems), report.problems
+    assert _snapshot(user) == snapshot

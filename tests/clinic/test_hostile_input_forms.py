@@ -90,3 +90,29 @@ def test_web_form_in_a_charset_that_cannot_be_read_is_a_plain_400(
     assert response.status_code == 400, response.status_code
     assert b"Incident" not in response.content
     assert _snapshot(user) == snapshot
+
+
+def test_a_form_that_cannot_be_read_says_its_words_cannot_be_shown_back(
+    paired: tuple[Any, Any], web_as: Any
+) -> None:
+    """The 400 page for a signed-in form post Reverie could not read says the typed words cannot be shown back
+    (every other refused form shows them for copying): go back, where the browser may still hold them."""
+    user, _ = paired
+    client = web_as(user)
+    client.raise_request_exception = False
+    response = client.generic("POST", "/write/", data=b"body=x", content_type="multipart/form-data")
+    assert response.status_code == 400
+    assert "could not be read" in response.content.decode()
+
+
+def test_the_one_text_check_serves_records_and_goal_titles() -> None:
+    """records.clean_text and goal titles refuse a lone surrogate and a NUL as the journal does (reverie.text)."""
+    from reverie.care.services.records import clean_text
+    from reverie.errors import InvalidInput
+    from reverie.programmes.goals import check_title
+
+    for bad in ("a\ud800b", "a\x00b"):
+        with pytest.raises(InvalidInput):
+            clean_text(bad, "note")
+        with pytest.raises(InvalidInput):
+            check_title(bad)
