@@ -116,3 +116,25 @@ def test_the_one_text_check_serves_records_and_goal_titles() -> None:
             clean_text(bad, "note")
         with pytest.raises(InvalidInput):
             check_title(bad)
+
+
+def test_safety_plan_lines_and_session_notes_refuse_text_that_is_not_text() -> None:
+    """The safety plan's lines and contact names, and a session's note, skipped the text check (a NUL was sealed
+    and kept); they use the one check now and say so without quoting the text."""
+    from reverie.care.services.week import clean_note
+    from reverie.errors import InvalidInput
+    from reverie.programmes.safety import safety_plan_from_dict
+
+    for bad in ("walk\x00", "walk\ud800"):
+        with pytest.raises(InvalidInput) as refused:
+            safety_plan_from_dict({"warning_signs": [bad]})
+        assert "walk" not in refused.value.message
+        with pytest.raises(InvalidInput):
+            safety_plan_from_dict(
+                {
+                    "warning_signs": ["a walk"],
+                    "trusted_contacts": [{"name": bad, "phone": "+44 20 7946 0000"}],
+                }
+            )
+        with pytest.raises(InvalidInput):
+            clean_note("see you " + bad)
