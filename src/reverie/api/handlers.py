@@ -1,7 +1,9 @@
 """One error shape for every API error: ``{"error": {"code": "E404", "message": "..."}}``.
 
 Reverie's own errors keep their code and HTTP status. Requests that do not match the schema answer 422 naming the
-fields, never echoing what was sent. A failure of the disk or the database is told by the one classification the
+fields, never echoing what was sent. A request that cannot be read is a plain 400 (413 when too large) by the web's
+rule (:func:`~reverie.clinic.web.middleware.malformed_status`), and a JSON route's body under another Content-Type a
+415 (:class:`JsonOnly`). A failure of the disk or the database is told by the one classification the
 command line and the web ask, :func:`reverie.errors.failure_of`: busy 503 ``E540`` with ``Retry-After``, a full
 disk 507 ``E520``, a damaged database 503 ``E530`` (in words that name no server path). Anything else answers 500 with an incident id; the log gets the incident
 id and the exception's type only (an exception message could quote what someone wrote).
