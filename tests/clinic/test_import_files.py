@@ -117,9 +117,6 @@ def test_a_day_one_entry_with_an_odd_value_is_reported_not_an_unexpected_error(
     assert Entry.objects.filter(client=person).count() == report.created
 
 
-@pytest.mark.skip(
-    reason="r53 fault 12 (written_at past year 1 in UTC) is helper h59's fix: unskip once it lands"
-)
 def test_an_entry_written_before_year_1_in_utc_is_reported_not_an_overflow(make_user: Any) -> None:
     """An export entry whose written_at is 0001-01-01T00:00+14:00 (before year 1 in UTC) is reported; the rest imports."""
     writer, person = make_user(), make_user()

@@ -103,6 +103,7 @@ api = ReverieAPI(
     docs_url=None,  # the interactive page loads scripts from a CDN; Reverie never does
     auth=SIGNED_IN,
     urls_namespace="api",
+    parser=handlers.JsonOnly(),  # a JSON body only under Content-Type: application/json (else 415)
 )
 handlers.install(api)
 for module in (entries, attachments, trash, portability, pairs, safety, check_in, account, course):

@@ -1,7 +1,9 @@
 """One error shape for every API error: ``{"error": {"code": "E404", "message": "..."}}``.
 
 Reverie's own errors keep their code and HTTP status. Requests that do not match the schema answer 422 naming the
-fields, never echoing what was sent. A failure of the disk or the database is told by the one classification the
+fields, never echoing what was sent. A request that cannot be read is a plain 400 (413 when too large) by the web's
+rule (:func:`~reverie.clinic.web.middleware.malformed_status`), and a JSON route's body under another Content-Type a
+415 (:class:`JsonOnly`). A failure of the disk or the database is told by the one classification the
 command line and the web ask, :func:`reverie.errors.failure_of`: busy 503 ``E540`` with ``Retry-After``, a full
 disk 507 ``E520``, a damaged database 503 ``E530`` (in words that name no server path). Anything else answers 500 with an incident id; the log gets the incident
 id and the exception's type only (an exception message could quote what someone wrote).
@@ -15,17 +17,28 @@ import secrets
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.exceptions import SuspiciousOperation
+from django.http import Http404, HttpRequest, HttpResponse, RawPostDataException
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.parser import Parser
 
+from reverie.clinic.web.middleware import malformed_status
 from reverie.errors import DatabaseBusy, DatabaseDamaged, ReverieError, StaleEdit, StorageFull, failure_of
 
 log = logging.getLogger("reverie.api")
 
 # Codes for failures that only HTTP has; every other code comes from reverie.errors.
-STATUS_CODES = {400: "E100", 401: "E401", 403: "E403", 404: "E404", 405: "E405", 413: "E413", 422: "E100"}
+STATUS_CODES = {
+    400: "E100",
+    401: "E401",
+    403: "E403",
+    404: "E404",
+    405: "E405",
+    413: "E413",
+    415: "E415",
+    422: "E100",
+}
 MAX_FIELDS_NAMED = 8
 
 
@@ -55,8 +68,35 @@ def validation_message(errors: Iterable[Mapping[str, Any]]) -> str:
     return f"The request does not match the API schema. Check: {listed}{more}. Nothing was saved."
 
 
+NOT_JSON = (
+    "This route reads a JSON body: send it with Content-Type: application/json (a form or plain text is not "
+    "read). Nothing was saved."
+)
+
+
+class NotJson(ValueError):
+    """A body sent to a JSON route under another Content-Type (text/plain, a form, multipart)."""
+
+
+class JsonOnly(Parser):
+    """The API's parser of a JSON body: only under ``Content-Type: application/json`` (or ``…+json``).
+
+    django-ninja reads a route's body (its ``Input`` schema) as JSON whatever the Content-Type says; a JSON text
+    sent as text/plain, a form or multipart was stored as if it were JSON. Ninja calls this only for routes whose
+    input is a JSON body: the upload (multipart, ``File``) and the import (the file as sent) read theirs
+    themselves, so they keep their own types. The refusal is a 415 (:func:`respond`)."""
+
+    def parse_body(self, request: HttpRequest) -> dict[str, Any]:
+        media_type = (request.content_type or "").lower()
+        if media_type != "application/json" and not media_type.endswith("+json"):
+            raise NotJson(media_type)
+        return super().parse_body(request)
+
+
 def _http(exc: HttpError) -> HttpResponse:
     status, message = exc.status_code, str(exc)
+    if isinstance(exc.__cause__, NotJson):  # ninja wraps what the parser raised in a 400
+        return error_response(415, STATUS_CODES[415], NOT_JSON)
     if isinstance(exc, AuthenticationError) and message == "Unauthorized":
         message = "Sign in, or send a personal access token: Authorization: Bearer rv_…"
     elif message.startswith("Cannot parse request body"):
@@ -64,10 +104,12 @@ def _http(exc: HttpError) -> HttpResponse:
     return error_response(status, STATUS_CODES.get(status, "E100"), message)
 
 
-def _suspicious(exc: SuspiciousOperation) -> HttpResponse:
-    if isinstance(exc, RequestDataTooBig):
+def _malformed(request: HttpRequest, exc: Exception, status: int) -> HttpResponse:
+    """A request that cannot be read (the web's rule, :func:`malformed_status`): 400, or 413 for one too large."""
+    log.warning("%s %s refused as malformed: %s", request.method, request.path, type(exc).__name__)
+    if status == 413:
         return error_response(413, STATUS_CODES[413], "The request is too large. Nothing was saved.")
-    return error_response(400, STATUS_CODES[400], "The request was refused as malformed.")
+    return error_response(400, STATUS_CODES[400], "The request was refused as malformed. Nothing was saved.")
 
 
 def incident_response(request: HttpRequest, kind: str) -> HttpResponse:
@@ -120,8 +162,10 @@ def respond(request: HttpRequest, exc: Exception | type[Exception]) -> HttpRespo
         return _http(exc)
     if isinstance(exc, Http404):
         return error_response(404, "E404", "Not found.")
-    if isinstance(exc, SuspiciousOperation):
-        return _suspicious(exc)
+    if isinstance(exc, RawPostDataException):  # a form or multipart body, read as one (CSRF), on a JSON route
+        return error_response(415, STATUS_CODES[415], NOT_JSON)
+    if isinstance(exc, Exception) and (status := malformed_status(exc)) is not None:
+        return _malformed(request, exc, status)
     if isinstance(exc, Exception) and (failed := _failure(request, exc)) is not None:
         return failed
     return incident_response(request, exc.__name__ if isinstance(exc, type) else type(exc).__name__)

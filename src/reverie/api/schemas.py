@@ -12,14 +12,41 @@ from datetime import datetime
 from typing import Any, Literal
 
 from ninja import Field, Schema
-from pydantic import ConfigDict
+from pydantic import ConfigDict, field_validator
 
+from reverie import text
 from reverie.clinic.models import EntryKind
 from reverie.clinic.services.journal import EntryDraft, EntryView, Feeling
 
 
+def _text_in(value: object) -> bool:
+    """True when every string in ``value`` (a field's value: a string, or lists and dicts of them, keys too) can
+    be encoded as UTF-8."""
+    if isinstance(value, str):
+        return not text.not_utf8(value)
+    if isinstance(value, dict):
+        return all(_text_in(k) and _text_in(v) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return all(_text_in(item) for item in value)
+    return True
+
+
 class Input(Schema):
+    """The base of every request body: unknown fields are refused, and so is a string that is not text.
+
+    JSON can carry a lone surrogate (``"\\ud800"``) that no UTF-8 encoder takes (a password's hash, a pair code's,
+    the database): every string field of every input is checked here, once, so no route can forget it (422 naming
+    the field, never quoting it). A NUL is left to the services (:func:`reverie.text.check_text`), which refuse it
+    in free text (400) as the web and the command line do."""
+
     model_config = ConfigDict(extra="forbid")
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _only_text(cls, value: object) -> object:
+        if not _text_in(value):
+            raise ValueError("not valid text (malformed UTF-8)")
+        return value
 
 
 class ErrorDetail(Schema):

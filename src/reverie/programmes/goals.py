@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from reverie.errors import InvalidInput
+from reverie.text import check_text
 
 RATING_MIN, RATING_MAX = 0, 10
 TITLE_MAX = 120
@@ -88,11 +89,12 @@ def check_rating(value: object) -> int:
 
 
 def check_title(title: str) -> str:
-    """A goal title in the person's words: 1–120 characters on one line."""
+    """A goal title in the person's words: 1–120 characters of text (:func:`reverie.text.check_text`) on one
+    line."""
     cleaned = title.strip() if isinstance(title, str) else ""
     if not cleaned or len(cleaned) > TITLE_MAX or "\n" in cleaned:
         raise InvalidInput(f"A goal title must be one line of 1–{TITLE_MAX} characters.")
-    return cleaned
+    return check_text(cleaned, "goal title")
 
 
 @dataclass(frozen=True, slots=True)

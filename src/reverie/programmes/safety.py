@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from reverie import text
 from reverie.errors import ConfigurationError, InvalidInput
 from reverie.programmes.countries import country_code
 
@@ -286,6 +287,8 @@ def _check_texts(key: str, items: Sequence[object]) -> None:
             raise InvalidInput(f"{SECTION_TITLES[key]}, entry {index}: write something or remove the entry.")
         if len(item) > ITEM_MAX_CHARS:
             raise InvalidInput(f"{SECTION_TITLES[key]}, entry {index}: at most {ITEM_MAX_CHARS} characters.")
+        if (found := text.problem(item)) is not None:  # the one check of free text: valid UTF-8, no NUL
+            raise InvalidInput(f"{SECTION_TITLES[key]}, entry {index}: it {found}.")
 
 
 def _check_contacts(key: str, items: Sequence[object]) -> None:
@@ -296,6 +299,8 @@ def _check_contacts(key: str, items: Sequence[object]) -> None:
             raise InvalidInput(f"{where}: a contact needs a name and a phone number.")
         if not item.name.strip() or len(item.name) > NAME_MAX_CHARS:
             raise InvalidInput(f"{where}: the name must be 1–{NAME_MAX_CHARS} characters.")
+        if (found := text.problem(item.name)) is not None:
+            raise InvalidInput(f"{where}: the name {found}.")
         problem = phone_problem(item.phone)
         if problem:
             raise InvalidInput(f"{where}: {problem}")

@@ -11,14 +11,14 @@ from ninja import Path, Router, Schema, Status
 from reverie.api import tokens
 from reverie.api.auth import actor, session_auth
 from reverie.api.models import ApiToken
-from reverie.api.schemas import MeOut, TokenCreatedOut, TokenIn, TokenOut
+from reverie.api.schemas import Input, MeOut, TokenCreatedOut, TokenIn, TokenOut
 from reverie.api.spec import ERRORS, MAX_ID
 
 router = Router(tags=["account"])
 TokenId = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
-class PasswordIn(Schema):
+class PasswordIn(Input):
     current_password: str
     new_password: str
 

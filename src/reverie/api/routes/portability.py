@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Field, Router, Schema
 
 from reverie.api.auth import actor
-from reverie.api.schemas import ExportLeftOut, ImportOut
+from reverie.api.schemas import ExportLeftOut, ImportOut, Input
 from reverie.api.spec import ERRORS, component
 from reverie.clinic.services import portability
 from reverie.clinic.web.downloads import download
@@ -132,7 +132,7 @@ def _import_body(request: HttpRequest) -> bytes:
     return data
 
 
-class EraseIn(Schema):
+class EraseIn(Input):
     confirm: str = Field(max_length=150, description="Your user name, typed again.")
     password: str = Field(
         max_length=1024, description="Your password: an open session or a token is not enough."

@@ -23,6 +23,7 @@ from reverie.clinic.services import audit, keys, local_time
 from reverie.clinic.services.policy import Action
 from reverie.errors import Conflict, InvalidInput, PermissionDenied
 from reverie.programmes.sessions import Session, check_exists, instant
+from reverie.text import problem as text_problem
 
 NOTE_PURPOSE = "session.note"
 MAX_NOTE_CHARS = 2_000
@@ -84,7 +85,7 @@ def clean_note(note: str, *, from_client: bool = False) -> str:
     text = str(note or "").strip()
     if len(text) > MAX_NOTE_CHARS:
         raise InvalidInput(f"{what} may be at most {MAX_NOTE_CHARS:,} characters; it has {len(text):,}.")
-    if "\x00" in text:
+    if text_problem(text) is not None:  # the one check of free text: valid UTF-8, no NUL
         raise InvalidInput(f"{what} holds a character that cannot be stored.")
     return text
 

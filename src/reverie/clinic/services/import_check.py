@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from reverie.clinic.models import User
 from reverie.clinic.services.journal import EntryDraft, has_content, validate
-from reverie.clinic.services.local_time import zone_of
+from reverie.clinic.services.local_time import check_year, zone_of
 from reverie.clinic.services.media import check_attachment
 from reverie.errors import InvalidInput
 from reverie.journal.interchange import (
@@ -70,6 +70,7 @@ def usable(
     for index, entry in enumerate(loaded.journal.entries, 1):
         try:
             try:
+                _check_years(entry)
                 entry = _sniffed(entry, index, problems, all_or_nothing)
                 drafts.append(validate(_draft(entry), has_attachment=bool(entry.attachments)))
             except UNREADABLE:  # never its value: it may be the text
@@ -83,6 +84,15 @@ def usable(
             continue
         kept.append(entry)
     return replace(loaded.journal, entries=tuple(kept)), drafts, tuple(problems)
+
+
+def _check_years(entry: PortableEntry) -> None:
+    """The dates an import stores beside happened_at (which :func:`validate` checks): written_at and each
+    revision's, within the same years as an entry's (:func:`check_year`, 1900–9998). Outside them a date in an
+    extreme zone (9999-12-31T23:59:59-14:00) overflows Python's datetime once read in UTC: the entry is left out
+    with a problem, as for any other bad date, instead of failing the whole import."""
+    for moment in (entry.written_at, *(revision.written_at for revision in entry.revisions)):
+        check_year(moment)
 
 
 def _sniffed(entry: PortableEntry, index: int, problems: list[str], strict: bool) -> PortableEntry:

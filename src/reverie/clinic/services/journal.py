@@ -26,6 +26,7 @@ from reverie.clinic.services import audit, keys, local_time, purged, risk_screen
 from reverie.clinic.services.media import check_attachment, served_type
 from reverie.clinic.services.policy import Action, require, trashed_entries, visible_entries
 from reverie.errors import Conflict, IntegrityError, InvalidInput, NotFound, PermissionDenied, StaleEdit
+from reverie.text import check_text
 
 M = TypeVar("M")
 PAYLOAD_FORMAT = 1
@@ -120,15 +121,7 @@ class EntryView:
 
 
 def _clean_text(value: str, what: str) -> str:
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise InvalidInput(
-            f"The {what} contains characters that are not valid text (malformed UTF-8)."
-        ) from None
-    if "\x00" in value:
-        raise InvalidInput(f"The {what} contains a NUL character.")
-    return value
+    return check_text(value, what)  # the one check of free text (reverie.text): UTF-8, no NUL
 
 
 def _clean_labels(values: Iterable[str], what: str) -> tuple[str, ...]:

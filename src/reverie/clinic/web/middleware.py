@@ -104,16 +104,15 @@ class ReverieErrorMiddleware:
 
     def process_exception(self, request: HttpRequest, exc: Exception) -> HttpResponse | None:
         from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-        from django.core.exceptions import SuspiciousOperation
         from django.http import Http404
 
         if isinstance(
             exc, (Http404, DjangoPermissionDenied)
         ):  # Django's own answers: page_not_found, forbidden
             return None
-        # A body too large (the view read it first: no CSRF check did), more than 1,000 fields in a link or a
-        # form, a bad Host: the request is malformed, a plain 400 (413), as Django itself answers; not an incident.
-        if isinstance(exc, SuspiciousOperation):
+        if (
+            malformed_status(exc) is not None
+        ):  # a request Reverie cannot read: a plain 400 (413), not an incident
             log.warning("%s %s refused as malformed: %s", request.method, request.path, type(exc).__name__)
             return bad_request(request, exc)
         if isinstance(exc, ReverieError):
@@ -188,17 +187,42 @@ TOO_LARGE = (
 )
 
 
-def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
-    """Django's 400 page: a request body too large to read says so plainly (413); anything else is malformed."""
-    from django.core.exceptions import RequestDataTooBig
+MALFORMED = "The request was refused as malformed. Nothing was saved."
+UNREAD = (
+    " What was typed could not be read, so it cannot be shown here: go back, where your browser may still hold it, "
+    "and save again."
+)
 
-    if isinstance(exception, RequestDataTooBig):
+
+def malformed_status(exc: BaseException) -> int | None:
+    """The one rule for a request Reverie cannot read, the web's and the API's (:mod:`reverie.api.handlers`): what
+    Django itself would answer 400 is a plain 400, a body too large 413; ``None`` for anything else.
+
+    A body too large (the view read it first: no CSRF check did), more than 1,000 fields in a link or a form, a bad
+    Host (``SuspiciousOperation``); a multipart body without a usable boundary (``MultiPartParserError``); a form
+    in a charset that cannot be decoded (``BadRequest``); a body cut off while it was read
+    (``UnreadablePostError``). Not an incident: the caller logs the exception's type only."""
+    from django.core.exceptions import BadRequest, RequestDataTooBig, SuspiciousOperation
+    from django.http import UnreadablePostError
+    from django.http.multipartparser import MultiPartParserError
+
+    if isinstance(exc, RequestDataTooBig):
+        return 413
+    if isinstance(exc, (SuspiciousOperation, BadRequest, MultiPartParserError, UnreadablePostError)):
+        return 400
+    return None
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """Django's 400 page: a request body too large to read says so plainly (413); anything else is malformed. A
+    form's words cannot be shown back (:func:`typed_back`): they could not be read, and the page says so."""
+    if malformed_status(exception) == 413:
         context = {"title": "That file is too large", "message": TOO_LARGE}
         return render(request, "reverie/error.html", context, status=413)
-    context = {
-        "title": "That did not work",
-        "message": "The request was refused as malformed. Nothing was saved.",
-    }
+    message = MALFORMED + (
+        UNREAD if request.method == "POST" and not request.path.startswith("/api/") else ""
+    )
+    context = {"title": "That did not work", "message": message}
     return render(request, "reverie/error.html", context, status=400)
 
 

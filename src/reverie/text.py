@@ -1,0 +1,40 @@
+"""The one check of free text from a person, for every surface: the API's schemas, the web's forms, the services.
+
+Pure: no Django. Text that cannot be encoded as UTF-8 (a lone surrogate, which JSON's ``\\ud800`` escape can carry)
+and text with a NUL character (which no database column and no sealed JSON keeps) are refused in words that never
+quote what was sent.
+"""
+
+from __future__ import annotations
+
+from reverie.errors import InvalidInput
+
+NOT_TEXT = "contains characters that are not valid text (malformed UTF-8)"
+HAS_NUL = "contains a NUL character"
+
+
+def not_utf8(value: str) -> bool:
+    """True when ``value`` cannot be encoded as UTF-8 (a lone surrogate)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def problem(value: str) -> str | None:
+    """What is wrong with ``value`` as text (words to follow "The title …"), or ``None`` when nothing is."""
+    if not_utf8(value):
+        return NOT_TEXT
+    if "\x00" in value:
+        return HAS_NUL
+    return None
+
+
+def check_text(value: str, what: str) -> str:
+    """``value`` unchanged when it is text a person could have typed; otherwise :class:`InvalidInput` naming
+    ``what`` ("entry", "goal title"), never quoting the value."""
+    found = problem(value)
+    if found is not None:
+        raise InvalidInput(f"The {what} {found}.")
+    return value
