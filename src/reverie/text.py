@@ -1,4 +1,5 @@
-"""The one check of free text from a person, for every surface: the API's schemas, the web's forms, the services.
+"""Text from a person: the one check of free text for every surface (the API's schemas, the web's forms, the
+services), and the one decoding of text handed over in a file.
 
 Pure: no Django. Text that cannot be encoded as UTF-8 (a lone surrogate, which JSON's ``\\ud800`` escape can carry)
 and text with a NUL character (which no database column and no sealed JSON keeps) are refused in words that never
@@ -38,3 +39,12 @@ def check_text(value: str, what: str) -> str:
     if found is not None:
         raise InvalidInput(f"The {what} {found}.")
     return value
+
+
+def decoded(raw: bytes) -> str:
+    """``raw`` as UTF-8 text without the byte-order mark an editor (Windows Notepad) may put first; raises
+    :class:`UnicodeDecodeError` for bytes that are not UTF-8, for the caller to say so in its own words.
+
+    The one decoding for every text a person hands over in a file: ``journal write -f``, ``journal import``, the
+    editor's file of ``journal write``, and the text analysed from the command line."""
+    return bytes(raw).decode("utf-8-sig")

@@ -27,8 +27,10 @@ def _read(source: str) -> str:
     from reverie.cli.paths import read_named
 
     raw = sys.stdin.buffer.read() if source == "-" else read_named(Path(source))
+    from reverie.text import decoded
+
     try:
-        return raw.decode("utf-8")
+        return decoded(raw)
     except UnicodeDecodeError as exc:
         raise InvalidInput(f"The text is not valid UTF-8 (bad byte at position {exc.start}).") from None
 

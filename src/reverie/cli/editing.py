@@ -1,9 +1,11 @@
-"""The file `journal write` hands to the person's editor: plain text, so never left behind.
+"""The file `journal write` hands to the person's editor: plain text, so deleted as soon as a sealed copy exists.
 
 A hang-up (a closed terminal, a dropped ssh session) or a kill (SIGTERM) while the editor is open is turned into
 :class:`TerminalClosed`, so the command goes on to seal what was typed as a recovery copy. A file a
 process could not clean up at all (SIGKILL, a power cut) is swept at the owner's next sign-in: sealed into a recovery
-copy, or deleted with a note when it cannot be sealed. A file in use (another command's editor still open) is left
+copy, or deleted with a note when it can never be an entry (not UTF-8, refused as an entry's text); a sealing that
+fails for a passing reason (a full disk) never deletes it: it stays (mode 0600, in the 0700 folder) for a later
+sweep, and the person is told once. A file in use (another command's editor still open) is left
 alone: its session holds a lock on a separate ``NAME.lock`` file from before the editor starts until what was typed
 is sealed (an editor that saves by renaming a new file over the old one does not lose it), and a sweep takes only
 files whose lock it gets. From the editor's end until the text is sealed, a second hang-up or kill is ignored, and
@@ -24,6 +26,8 @@ from typing import Any
 PREFIX = ".editing-"
 SUFFIX = ".md"
 LOCK = ".lock"  # NAME.lock: held by the session editing NAME, taken by a sweep of NAME
+_OPEN: set[Path] = set()  # the files of this process's sessions still open
+_LEFT: set[Path] = set()  # those whose text was not sealed: their session ends without deleting them
 _CLOSING = {getattr(signal, "SIGHUP", None): "The terminal closed", signal.SIGTERM: "Reverie was stopped"}
 
 
@@ -41,7 +45,8 @@ def _lock(fd: int) -> None:
 @contextlib.contextmanager
 def session(folder: Path) -> Iterator[Path]:
     """A new, empty editing file in ``folder`` (mode 0600) for one editor session, its ``NAME.lock`` held (locked)
-    throughout; at the end the file is deleted, then its lock, and the hang-up and kill handlers from before the
+    throughout; at the end the file is deleted (unless :func:`leave_behind` kept it: its text is not sealed), then
+    its lock, and the hang-up and kill handlers from before the
     session come back (:func:`closing_raises` leaves them ignored, so they stay so until the text is sealed)."""
     before: dict[int, Any] = {signum: signal.getsignal(signum) for signum in _CLOSING if signum is not None}
     while True:  # the lock first: a sweep never sees an editing file without its held lock
@@ -54,15 +59,27 @@ def session(folder: Path) -> Iterator[Path]:
         except FileExistsError:  # pragma: no cover - a leftover named like the new lock: choose another name
             Path(lock).unlink(missing_ok=True)
             os.close(held)
+    _OPEN.add(path)
     try:
         yield path
     finally:
-        path.unlink(missing_ok=True)
+        _OPEN.discard(path)
+        if path not in _LEFT:
+            path.unlink(missing_ok=True)
         Path(lock).unlink(missing_ok=True)
         os.close(held)
         with contextlib.suppress(ValueError):  # not the main thread: nothing was changed
             for signum, handler in before.items():
                 signal.signal(signum, handler)
+
+
+def leave_behind() -> None:
+    """What was typed in the sessions open now could not be sealed: when they end, their files stay (mode 0600, in
+    the person's 0700 folder) for the next command's :func:`sweep` to seal, instead of being deleted."""
+    for path in _OPEN:
+        with contextlib.suppress(OSError):
+            os.chmod(path, 0o600)
+    _LEFT.update(_OPEN)
 
 
 def _in_use(fd: int) -> bool:
@@ -105,14 +122,18 @@ def closing_raises() -> Iterator[None]:
 
 def sweep(owner: Any) -> None:
     """Seal each editing file left in ``owner``'s recovery folder by a command that could not clean up into a
-    recovery copy, or delete it with a note when it cannot be sealed; never leave plain text. Files in use are
-    left alone: those whose ``NAME.lock`` another process holds (its editor is still open, or another sweep has it),
-    and those gone by the time their lock is taken. Says what it did on stderr, never the text."""
+    recovery copy. The plain file is deleted only once its sealed copy exists, or when what it holds can never be an
+    entry (nothing typed, not UTF-8, refused as an entry's text), with a note; when sealing fails for any other
+    reason (a full disk, a database that is down) it stays where it is (mode 0600, in the person's 0700 folder) for
+    the next command's sweep, and the person is told once. Files in use are left alone: those whose ``NAME.lock``
+    another process holds (its editor is still open, or another sweep has it), and those gone by the time their
+    lock is taken. Says what it did on stderr, never the text."""
     from reverie.clinic.services import recovery
 
     folder = recovery.folder_of(owner.pk)
     if not folder.is_dir():
         return
+    stayed: list[str] = []
     for path in sorted(folder.glob(f"{PREFIX}*{SUFFIX}")):
         lock = path.with_name(path.name + LOCK)
         try:
@@ -134,11 +155,21 @@ def sweep(owner: Any) -> None:
                 raw = _read_all(fd)
             finally:
                 os.close(fd)
-            _seal_or_delete(owner, path, raw)
+            why = _seal_or_delete(owner, path, raw)
+            if why:
+                stayed.append(why)
         finally:
             if taken:
                 lock.unlink(missing_ok=True)
             os.close(held)
+    if stayed:
+        count = "A text" if len(stayed) == 1 else f"{len(stayed)} texts"
+        print(
+            f"{count} left in the editor by an earlier `journal write` that was cut off could not be kept yet"
+            f" ({'; '.join(sorted(set(stayed)))}). Nothing was deleted: it stays in {folder}, readable only by"
+            " you, and the next reverie command keeps it once it can.",
+            file=sys.stderr,
+        )
 
 
 def _read_all(fd: int) -> bytes:
@@ -148,35 +179,57 @@ def _read_all(fd: int) -> bytes:
     return b"".join(chunks)
 
 
-def _seal_or_delete(owner: Any, path: Path, raw: bytes) -> None:
+def _seal_or_delete(owner: Any, path: Path, raw: bytes) -> str:
+    """Seal ``raw`` into a recovery copy, then delete ``path``; or delete it with a note when it can never be an
+    entry. When sealing fails for any other reason, ``path`` stays (mode 0600) and the reason is returned, never the
+    text ("" when the file is gone)."""
     from dataclasses import replace
 
+    from reverie.cli.failures import is_disk_full
     from reverie.clinic.services import journal, recovery
     from reverie.clinic.services.journal import EntryDraft
     from reverie.errors import ReverieError
+    from reverie.text import decoded
 
-    why = ""
     try:
-        body = raw.decode("utf-8")
-        if body.strip():
-            draft = EntryDraft(kind="free_association", body=body)
-            journal.validate(replace(draft, happened_at=None))
-            recovery.keep(owner, draft)
-            print(
-                "A text left in the editor by an earlier `journal write` that was cut off is kept:"
-                " `reverie journal recover` saves it.",
-                file=sys.stderr,
-            )
+        body = decoded(raw)
     except UnicodeDecodeError:
-        why = "it is not valid UTF-8"
+        return _never_an_entry(path, "it is not valid UTF-8")
+    if not body.strip():
+        path.unlink(missing_ok=True)  # nothing was typed: nothing to keep
+        return ""
+    draft = EntryDraft(kind="free_association", body=body)
+    try:
+        journal.validate(replace(draft, happened_at=None))
     except ReverieError as exc:
-        why = exc.message
-    except Exception as exc:  # whatever stops the sealing, no plain text stays
-        why = f"it could not be sealed: {type(exc).__name__}"
-    path.unlink(missing_ok=True)  # only now: a sealed copy exists, or it can never be one
-    if why:
-        print(
-            f"A text left in the editor by an earlier `journal write` that was cut off could not be kept"
-            f" ({why}), so it was deleted rather than left in plain text.",
-            file=sys.stderr,
-        )
+        return _never_an_entry(path, exc.message)
+    try:
+        recovery.keep(owner, draft)
+    except Exception as exc:  # whatever stops the sealing, the text stays for a later sweep
+        with contextlib.suppress(OSError):
+            os.chmod(path, 0o600)
+        if isinstance(exc, OSError) and is_disk_full(exc):
+            return "the disk is full"
+        if isinstance(exc, ReverieError):
+            return exc.message.rstrip(".")
+        if isinstance(exc, OSError):
+            return (exc.strerror or type(exc).__name__).lower()
+        return f"it could not be sealed: {type(exc).__name__}"
+    path.unlink(missing_ok=True)  # only now: a sealed copy exists
+    print(
+        "A text left in the editor by an earlier `journal write` that was cut off is kept:"
+        " `reverie journal recover` saves it.",
+        file=sys.stderr,
+    )
+    return ""
+
+
+def _never_an_entry(path: Path, why: str) -> str:
+    """Delete a leftover whose text can never be an entry (sealing it would only keep a copy no save accepts)."""
+    path.unlink(missing_ok=True)
+    print(
+        f"A text left in the editor by an earlier `journal write` that was cut off could not be kept"
+        f" ({why}), so it was deleted rather than left in plain text.",
+        file=sys.stderr,
+    )
+    return ""

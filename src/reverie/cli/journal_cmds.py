@@ -20,6 +20,7 @@ import typer
 from reverie.cli import editing
 from reverie.errors import ConfigurationError, InvalidInput, ReverieError, StorageRefused
 from reverie.journal.kinds import kind_from, kinds_in_words
+from reverie.text import decoded
 
 app = typer.Typer(help="Write and read your journal.", no_args_is_help=True)
 
@@ -28,7 +29,7 @@ UserOpt = Annotated[str | None, typer.Option("--user", "-u", help="Your user nam
 
 def _decode(raw: bytes) -> str:
     try:
-        return raw.decode("utf-8")
+        return decoded(raw)
     except UnicodeDecodeError as exc:
         raise InvalidInput(
             f"The text is not valid UTF-8 (bad byte at position {exc.start}). Nothing was saved."
@@ -51,12 +52,19 @@ _EDITOR = contextlib.ExitStack()
 atexit.register(_EDITOR.close)
 
 
+def _leave() -> None:
+    """What was typed is not sealed: the editor's file stays for the next command's sweep, and the session ends."""
+    editing.leave_behind()
+    _EDITOR.close()
+
+
 def _from_editor(folder: Path) -> tuple[str, ReverieError | None]:
     """What the person typed in their editor ($VISUAL, $EDITOR, else nano), and the editor's trouble if it could not
     be started or stopped with an error (then the text is what it had written, perhaps nothing). The file being
     edited is in ``folder`` (the person's own, in the data folder: never the system's shared temporary folder),
-    readable by them alone, and removed in every case: once the text is sealed (``_EDITOR``), at once when it
-    cannot be read."""
+    readable by them alone, and removed once the text is sealed or saved (``_EDITOR``), or at once when it is not
+    UTF-8; when it could not be sealed (a full disk, an interruption) it stays for the next command's sweep
+    (:func:`_leave`)."""
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "nano"
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     _EDITOR.close()  # an earlier session of this process (its text already sealed or refused)
@@ -78,9 +86,19 @@ def _from_editor(folder: Path) -> tuple[str, ReverieError | None]:
                 " in (… | reverie journal write)."
             )
         return _decode(Path(name).read_bytes()), trouble
-    except BaseException:
+    except InvalidInput:  # not UTF-8: it can never be an entry, so it is not left in plain text
         _EDITOR.close()
         raise
+    except BaseException:  # not sealed: the file stays (0600) for the next command's sweep to seal
+        _leave()
+        raise
+
+
+# What became of text typed in the editor when no recovery copy could be written: its file stays for the next sweep.
+_STAYS = (
+    "What you typed stays in the editor's file (readable only by you), which the next reverie command keeps for"
+    " you once its recovery folder can be written (`reverie journal recover`)."
+)
 
 
 def _kept_after(actor: Any, draft: Any, trouble: ReverieError) -> ReverieError:
@@ -102,7 +120,11 @@ def _kept_after(actor: Any, draft: Any, trouble: ReverieError) -> ReverieError:
             if is_disk_full(exc)
             else _copy_refused(exc, recovery.folder_of(actor.pk), "").message
         )
-        return type(trouble)(f"{said} What you typed could not be kept either: {why}")
+        _leave()  # not sealed: the editor's file stays for the next command's sweep
+        return type(trouble)(f"{said} What you typed could not be kept as a recovery copy: {why} {_STAYS}")
+    except BaseException:
+        _leave()
+        raise
     return type(trouble)(f"{said} What you typed is kept: `reverie journal recover` saves it.")
 
 
@@ -176,8 +198,9 @@ def write(
     # refused only for its date is recovered with today's (`journal recover`).
     journal.validate(replace(draft, happened_at=None))
     typed = (file is None or str(file) == "-") and sys.stdin.isatty()  # held nowhere else
+    in_editor = file is None and sys.stdin.isatty()
     trouble = None
-    if file is None and sys.stdin.isatty():
+    if in_editor:
         body, trouble = _from_editor(recovery.folder_of(actor.pk))
     else:
         body = _read_text(file)
@@ -197,9 +220,10 @@ def write(
         copy = recovery.keep(actor, draft)  # sealed with the writer's own key, in their own folder
     except OSError as exc:
         if failures.is_disk_full(exc):
-            raise failures.disk_full(
-                "What you typed could not be kept either." if typed else _not_kept(file)
-            ) from None
+            if in_editor:
+                _leave()  # not sealed: the editor's file stays for the next command's sweep
+            said = "What you typed could not be kept either." if typed else _not_kept(file)
+            raise failures.disk_full(_STAYS if in_editor else said) from None
         if not typed:  # the file still holds the text; a pipe's sender can give it again
             raise _copy_refused(exc, recovery.folder_of(actor.pk), _not_kept(file)) from None
         # Typed in the editor, held nowhere else: save it without a copy rather than drop it.
@@ -207,6 +231,10 @@ def write(
             f"{_copy_refused(exc, recovery.folder_of(actor.pk), '').message} Saving without one.", err=True
         )
         copy = None
+    except BaseException:
+        if in_editor:
+            _leave()  # not sealed: the editor's file stays for the next command's sweep
+        raise
     if copy is not None:
         _EDITOR.close()  # a sealed copy exists: the editor's plain file goes, the signals act again
     try:
@@ -221,7 +249,7 @@ def write(
                 err=True,
             )
         elif file is None:  # typed in the editor: its file stays for the next command's sweep to seal
-            _EDITOR.pop_all()
+            _leave()
             typer.echo(
                 "Not saved, and no recovery copy could be kept: what you typed stays in the editor's file, which"
                 " the next reverie command keeps for you once its recovery folder can be written (`reverie journal recover`).",

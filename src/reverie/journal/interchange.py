@@ -35,6 +35,7 @@ from zoneinfo import ZoneInfo
 
 from reverie.errors import InvalidInput
 from reverie.journal.kinds import KIND_WORDS, KINDS
+from reverie.text import decoded
 from reverie.versions import version_number
 
 SCHEMA = "reverie.export/6"
@@ -600,7 +601,7 @@ def _parse_json(data: bytes) -> object:
     if not isinstance(data, bytes | bytearray | memoryview):
         raise InvalidInput("Cannot import: expected the file's bytes.")
     try:
-        text = bytes(data).decode("utf-8-sig")
+        text = decoded(bytes(data))
     except UnicodeDecodeError as error:
         raise InvalidInput(f"Cannot import: the file is not valid UTF-8 (at byte {error.start}).") from None
     try:
@@ -781,7 +782,7 @@ def _parse_jrnl_text(data: bytes) -> dict[str, object]:
     ``[date] `` that reads as a date in jrnl's default or 24-hour time format; the title is the first line, or the
     first sentence of a one-line entry; a title ending in ``*`` is starred; tags are words after ``@`` or ``#``)."""
     try:
-        text = data.decode("utf-8-sig").replace("\r\n", "\n")
+        text = decoded(data).replace("\r\n", "\n")
     except UnicodeDecodeError as error:
         raise InvalidInput(f"Cannot import: the file is not valid UTF-8 (at byte {error.start}).") from None
     starts: list[tuple[int, int, datetime]] = []

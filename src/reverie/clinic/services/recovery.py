@@ -153,7 +153,7 @@ def read(path: Path, owner: User) -> Kept:
     """Open one of ``owner``'s copies, or raise :class:`InvalidInput` saying why it cannot be used."""
     try:
         doc = json.loads(path.read_bytes())
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # RecursionError: JSON nested too deeply to be a copy
         raise _damaged(path, "it is damaged (not readable JSON).") from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise _damaged(path, f"it is not in the format {FORMAT}.")
@@ -163,25 +163,38 @@ def read(path: Path, owner: User) -> Kept:
         try:
             blob = base64.b64decode(str(doc["sealed"]))
             raw = keys.open_for(owner, _record_id(path.stem), PURPOSE, blob)
-            content = json.loads(raw)
         except (ReverieError, ValueError):
             raise _damaged(path, _sealed_why(owner, doc)) from None
+        content = _opened(path, raw)
     elif "fallback_sealed" in doc:
         missing = _missing_master_key(doc)
         if missing:
             raise _damaged(path, missing)
         try:
-            content = json.loads(_open_fallback(doc, owner, path.stem))
+            raw = _open_fallback(doc, owner, path.stem)
         except (ReverieError, ValueError):
             raise _damaged(
                 path, f"it does not open with master key '{doc.get('fallback_kid')}' (it is damaged)."
             ) from None
+        content = _opened(path, raw)
+    elif "plain" in doc:
+        content = doc["plain"]
     else:
-        content = doc.get("plain")
+        raise _damaged(path, "its text is missing (it is damaged).")
+    if not isinstance(content, dict):
+        raise _damaged(path, "its content is not an entry's fields (it is damaged).")
     try:
         return Kept(path, _draft(content))
-    except (KeyError, TypeError, ValueError):
+    except (KeyError, TypeError, ValueError, AttributeError, RecursionError):
         raise _damaged(path, "its content is incomplete.") from None
+
+
+def _opened(path: Path, raw: bytes) -> Any:
+    """The JSON a copy's sealed text opened to, or :class:`InvalidInput` naming the copy (never its text)."""
+    try:
+        return json.loads(raw)
+    except (ValueError, RecursionError):
+        raise _damaged(path, "its sealed text is not readable JSON (it is damaged).") from None
 
 
 def _sealed_why(owner: User, doc: dict[str, Any]) -> str:
@@ -218,7 +231,7 @@ def _missing_master_key(doc: dict[str, Any]) -> str | None:
     )
 
 
-def _draft(content: Any) -> EntryDraft:
+def _draft(content: dict[str, Any]) -> EntryDraft:
     happened = content.get("happened_at")
     return EntryDraft(
         kind=str(content["kind"]),
@@ -264,7 +277,7 @@ def fallback_kids(data_dir: Path | None = None) -> dict[str, int]:
     for path in sorted(root.glob("*/*.json")) if root.is_dir() else []:
         try:
             doc = json.loads(path.read_bytes())
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):
             continue
         if isinstance(doc, dict) and "fallback_sealed" in doc:
             kid = str(doc.get("fallback_kid"))
