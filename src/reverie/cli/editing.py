@@ -3,7 +3,7 @@
 A hang-up (a closed terminal, a dropped ssh session) or a kill (SIGTERM) while the editor is open is turned into
 :class:`TerminalClosed`, so the command goes on to seal what was typed as a recovery copy. A file a
 process could not clean up at all (SIGKILL, a power cut) is swept at the owner's next sign-in: sealed into a recovery
-copy, or deleted with a note when it can never be an entry (not UTF-8, refused as an entry's text); a sealing that
+copy (a text an entry would refuse, too long or with a NUL, as well), or deleted with a note when it is not UTF-8; a sealing that
 fails for a passing reason (a full disk) never deletes it: it stays (mode 0600, in the 0700 folder) for a later
 sweep, and the person is told once. A file in use (another command's editor still open) is left
 alone: its session holds a lock on a separate ``NAME.lock`` file from before the editor starts until what was typed
@@ -180,13 +180,13 @@ def _read_all(fd: int) -> bytes:
 
 
 def _seal_or_delete(owner: Any, path: Path, raw: bytes) -> str:
-    """Seal ``raw`` into a recovery copy, then delete ``path``; or delete it with a note when it can never be an
-    entry. When sealing fails for any other reason, ``path`` stays (mode 0600) and the reason is returned, never the
+    """Seal ``raw`` into a recovery copy, then delete ``path``; or delete it with a note when it is not text at all
+    (not UTF-8), or delete it when it is empty. A text an entry would refuse (too long, a NUL) is sealed all the
+    same, as `journal write` keeps what was typed. When sealing fails for any other reason, ``path`` stays (mode 0600) and the reason is returned, never the
     text ("" when the file is gone)."""
-    from dataclasses import replace
 
     from reverie.cli.failures import is_disk_full
-    from reverie.clinic.services import journal, recovery
+    from reverie.clinic.services import recovery
     from reverie.clinic.services.journal import EntryDraft
     from reverie.errors import ReverieError
     from reverie.text import decoded
@@ -198,11 +198,9 @@ def _seal_or_delete(owner: Any, path: Path, raw: bytes) -> str:
     if not body.strip():
         path.unlink(missing_ok=True)  # nothing was typed: nothing to keep
         return ""
+    # Not validated as an entry: a text too long or with a stray NUL is kept sealed all the same, as `journal
+    # write` keeps typed text, so `journal recover --show` can still give it back (r54); only `--discard` deletes.
     draft = EntryDraft(kind="free_association", body=body)
-    try:
-        journal.validate(replace(draft, happened_at=None))
-    except ReverieError as exc:
-        return _never_an_entry(path, exc.message)
     try:
         recovery.keep(owner, draft)
     except Exception as exc:  # whatever stops the sealing, the text stays for a later sweep
@@ -225,7 +223,7 @@ def _seal_or_delete(owner: Any, path: Path, raw: bytes) -> str:
 
 
 def _never_an_entry(path: Path, why: str) -> str:
-    """Delete a leftover whose text can never be an entry (sealing it would only keep a copy no save accepts)."""
+    """Delete a leftover that is not text at all (not UTF-8: no save and no `recover --show` could give it back)."""
     path.unlink(missing_ok=True)
     print(
         f"A text left in the editor by an earlier `journal write` that was cut off could not be kept"
