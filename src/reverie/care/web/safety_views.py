@@ -121,8 +121,11 @@ def check_in(request: HttpRequest) -> HttpResponse:
     context["pending"] = alerts.pending_check_in(user) if request.method == "POST" else pending
     if context["pending"] is not None:
         context["question"] = context["pending"].question
-        # this page holds the question with the plan and the crisis lines: always the full showing
-        alerts.show_check_in(user, context["pending"], full=True)
     context.setdefault("question", alerts.CHECK_IN_QUESTION)
     context["words"] = alerts.check_in_words(user, context["pending"])
-    return render(request, "care/check_in.html", context)
+    page = render(request, "care/check_in.html", context)
+    if context["pending"] is not None:
+        # Marked only once the page exists: one that failed before it rendered never used up the full showing (r44).
+        # This page holds the question with the plan and the crisis lines: always the full showing.
+        alerts.show_check_in(user, context["pending"], full=True)
+    return page
