@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from hostile_input import MALFORMED_MULTIPART, state_of
+
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "a long test password"
@@ -35,22 +37,7 @@ def _plain_api_error(response: Any, *, expected: int | None = None) -> dict[str,
     return dict(doc["error"])
 
 
-def _snapshot(user: Any) -> tuple[int, int, int, str]:
-    from reverie.clinic.models import Attachment, Entry, Pair
-    from reverie.clinic.services import audit
-
-    assert audit.verify().ok
-    return (
-        Entry.objects.count(),
-        Attachment.objects.count(),
-        Pair.objects.filter(ended_at__isnull=True).count(),
-        type(user).objects.get(pk=user.pk).password,
-    )
-
-
 # --- malformed multipart on the API's upload route: a Content-Type with no usable boundary ------------
-
-MALFORMED_MULTIPART = ("multipart/form-data", "multipart/form-data; boundary=")
 
 
 @pytest.mark.parametrize("content_type", MALFORMED_MULTIPART)
@@ -63,12 +50,12 @@ def test_api_upload_with_a_multipart_body_lacking_its_boundary_is_a_plain_400(
 
     user, _ = paired
     entry = journal.create_entry(user, EntryDraft(kind="art", body="a picture to come"))
-    snapshot = _snapshot(user)
+    snapshot = state_of(user)
     response = _token_client(user).generic(
         "POST", f"/api/v1/entries/{entry.id}/attachments", data=b"junk", content_type=content_type
     )
     _plain_api_error(response, expected=400)
-    assert _snapshot(user) == snapshot
+    assert state_of(user) == snapshot
 
 
 # --- lone surrogates in JSON strings that reach a service unchecked ---------------------------------------------
@@ -77,11 +64,11 @@ def test_api_upload_with_a_multipart_body_lacking_its_boundary_is_a_plain_400(
 def test_api_pair_accept_with_a_lone_surrogate_code_is_a_plain_4xx(paired: tuple[Any, Any]) -> None:
     """POST /pair/accept with {"code": "\\ud800"} refuses the code in words (4xx), never a 500 (UnicodeEncodeError)."""
     user, _ = paired
-    snapshot = _snapshot(user)
+    snapshot = state_of(user)
     body = json.dumps({"code": LONE_SURROGATE})  # ensure_ascii: the wire carries the escape \ud800
     response = _token_client(user).post("/api/v1/pair/accept", data=body, content_type="application/json")
     _plain_api_error(response)
-    assert _snapshot(user) == snapshot
+    assert state_of(user) == snapshot
 
 
 @pytest.mark.parametrize(
@@ -97,12 +84,12 @@ def test_api_password_change_with_a_lone_surrogate_is_a_plain_4xx(
 ) -> None:
     """POST /account/password with a lone surrogate in either password answers a plain 4xx; the password stays."""
     user, _ = paired
-    snapshot = _snapshot(user)
+    snapshot = state_of(user)
     client = Client(raise_request_exception=False)
     client.force_login(user)
     response = client.post("/api/v1/account/password", data=json.dumps(body), content_type="application/json")
     _plain_api_error(response)
-    assert _snapshot(user) == snapshot
+    assert state_of(user) == snapshot
     user.refresh_from_db()
     assert user.check_password(PASSWORD)
 
@@ -118,7 +105,7 @@ def test_api_refuses_a_json_body_sent_as_another_content_type(
 ) -> None:
     """POST /entries with a JSON text under a non-JSON Content-Type is refused (415) and saves no entry."""
     user, _ = paired
-    snapshot = _snapshot(user)
+    snapshot = state_of(user)
     response = _token_client(user).generic(
         "POST",
         "/api/v1/entries",
@@ -126,7 +113,7 @@ def test_api_refuses_a_json_body_sent_as_another_content_type(
         content_type=content_type,
     )
     _plain_api_error(response, expected=415)
-    assert _snapshot(user) == snapshot
+    assert state_of(user) == snapshot
 
 
 # --- an import whose dates lie at the edge of what a datetime holds ------------------------------------------------
@@ -138,7 +125,7 @@ def test_api_import_with_a_written_at_past_the_datetime_range_is_refused_in_word
 ) -> None:
     """POST /import with written_at that overflows in UTC answers a plain 4xx or leaves that entry out, never 500."""
     user, _ = paired
-    snapshot = _snapshot(user)
+    snapshot = state_of(user)
     entry = {
         "id": "11111111-1111-4111-8111-111111111111",
         "kind": "dream",
@@ -154,7 +141,7 @@ def test_api_import_with_a_written_at_past_the_datetime_range_is_refused_in_word
         assert json.loads(response.content)["created"] == 0
     else:
         _plain_api_error(response)
-    assert _snapshot(user) == snapshot
+    assert state_of(user) == snapshot
 
 
 # --- the mechanism: every JSON body is an Input, so no route can forget the text check ---------------------------
@@ -188,7 +175,7 @@ def test_import_as_the_command_line_runs_it_leaves_an_overflowing_date_out(paire
     from reverie.clinic.services import import_check, portability
 
     user, _ = paired
-    snapshot = _snapshot(user)
+    snapshot = state_of(user)
     entries = [
         {
             "id": "22222222-2222-4222-8222-22222222222" + str(n),
@@ -211,4 +198,4 @@ def test_import_as_the_command_line_runs_it_leaves_an_overflowing_date_out(paire
     )
     assert report.created == 0 and len(report.problems) == 2, report.problems
     assert all("1900" in line and "Left out" in line for line in report.problems), report.problems
-    assert _snapshot(user) == snapshot
+    assert state_of(user) == snapshot

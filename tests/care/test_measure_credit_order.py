@@ -12,13 +12,11 @@ from typing import Any
 
 import pytest
 
+from cancelled_sessions import answer_phq9, two_cancelled_sessions
 from course_clock import LONDON
-from reverie.care.models import MeasureResponse
-from reverie.care.services import measures, notes, sessions
-from reverie.care.services.course import CourseDraft, create_course
+from reverie.care.services import measures, notes
 
 pytestmark = pytest.mark.django_db
-FIRST = datetime(2027, 3, 1, 10, 0)  # a Monday; weekly sessions from 1 Mar
 AT = datetime(2027, 2, 20, 9, 0, tzinfo=LONDON)
 LOW_ID, HIGH_ID = uuid.UUID(int=1), uuid.UUID(int=2)
 
@@ -28,30 +26,9 @@ def tied(paired: tuple[Any, Any]) -> tuple[Any, Any, Any]:
     """A course whose sessions 1 and 2 are cancelled and moved to one start (the tie); the old session 4 (now
     number 2) holds a PHQ-9 of 10, so reliable change has a baseline and a latest score."""
     client, therapist = paired
-    course = create_course(
-        therapist,
-        CourseDraft(client=client.username, programme="dit", start=FIRST, timezone="Europe/London"),
-    )
-    sessions.cancel_session(client, course.id, 1)
-    sessions.cancel_session(therapist, course.id, 2)
-    one = course.sessions.get(slot=1)
-    course.sessions.filter(slot=2).update(start=one.start)
-    _answer(course, 4, uuid.uuid4(), 10, AT + timedelta(days=30))
+    course = two_cancelled_sessions(paired, timedelta(0))
+    answer_phq9(course, 4, uuid.uuid4(), 10, AT + timedelta(days=30))
     return client, therapist, course
-
-
-def _answer(course: Any, slot: int, row_id: uuid.UUID, total: int, at: datetime) -> None:
-    MeasureResponse.objects.create(
-        id=row_id,
-        course=course,
-        client=course.client,
-        session=course.sessions.get(slot=slot),
-        questionnaire="phq9",
-        total=total,
-        band="x",
-        answers=b"",
-        submitted_at=at,
-    )
 
 
 def _phq9_numbers_and_totals(client: Any, course: Any) -> list[tuple[int | None, int]]:
@@ -67,7 +44,7 @@ def test_same_start_and_time_the_greater_id_is_credited(
     client, therapist, course = tied
     rows = [(high_on_slot, HIGH_ID, 24), (3 - high_on_slot, LOW_ID, 3)]
     for slot, row_id, total in rows if high_first else reversed(rows):
-        _answer(course, slot, row_id, total, AT)
+        answer_phq9(course, slot, row_id, total, AT)
     progress = measures.progress(therapist, course.id)
     assert [(a.session, a.phq9) for a in progress.assessments] == [(1, 24), (2, 10)]
     (phq9,) = progress.changes
@@ -91,7 +68,7 @@ def test_same_start_the_later_submitted_is_credited_whatever_its_id(tied: Any, l
     client, therapist, course = tied
     rows = [(1, LOW_ID, 24, AT + timedelta(hours=1)), (2, HIGH_ID, 3, AT)]
     for slot, row_id, total, at in rows if late_first else reversed(rows):
-        _answer(course, slot, row_id, total, at)
+        answer_phq9(course, slot, row_id, total, at)
     assert [(a.session, a.phq9) for a in measures.progress(therapist, course.id).assessments] == [
         (1, 24),
         (2, 10),
@@ -102,8 +79,8 @@ def test_same_start_the_later_submitted_is_credited_whatever_its_id(tied: Any, l
 def test_different_starts_the_later_session_is_credited(tied: Any) -> None:
     client, therapist, course = tied
     course.sessions.filter(slot=2).update(start=course.sessions.get(slot=1).start + timedelta(days=7))
-    _answer(course, 2, LOW_ID, 24, AT)  # the later session, inserted first, submitted first, lower id
-    _answer(course, 1, HIGH_ID, 3, AT + timedelta(hours=1))
+    answer_phq9(course, 2, LOW_ID, 24, AT)  # the later session, inserted first, submitted first, lower id
+    answer_phq9(course, 1, HIGH_ID, 3, AT + timedelta(hours=1))
     assert [(a.session, a.phq9) for a in measures.progress(therapist, course.id).assessments] == [
         (1, 24),
         (2, 10),

@@ -14,6 +14,7 @@ import pytest
 import typer
 from django.utils import timezone
 
+from analysis_fakes import IDEATION, FakeAnalysis, risk_signal_busy
 from configured import configured
 from reverie.care.models import RiskAlert
 from reverie.clinic.models import AnalysisFailure, StoredAnalysis
@@ -23,18 +24,6 @@ from reverie.clinic.services.journal import EntryDraft
 pytestmark = pytest.mark.django_db
 
 QUIET = "We walked to the market and bought apples for the week."
-
-
-class _Result:
-    def __init__(self, findings: list[dict[str, Any]], version: str = "9.9:fake") -> None:
-        self.findings = findings
-        self.analyzers = {"risk": version}
-
-    def to_json(self) -> dict[str, Any]:
-        return {"findings": list(self.findings), "analyzers": dict(self.analyzers), "notes": []}
-
-
-IDEATION = {"kind": "risk", "label": "ideation", "confidence": 0.9, "spans": [], "data": {}}
 
 
 @pytest.fixture
@@ -97,7 +86,7 @@ def test_a_failed_analysis_is_recorded_by_type_retried_with_a_growing_wait_and_g
     assert "1 entries could not be analysed" in said and "ValueError × 1" in said, said
     assert "1 were given up after 3 tries" in said and "reverie reanalyse" in said, said
     assert "apples" not in said
-    monkeypatch.setattr(pipeline, "analyse", lambda *a, **k: _Result([]))
+    monkeypatch.setattr(pipeline, "analyse", lambda *a, **k: FakeAnalysis([]))
     assert analysis.reanalyse().done == 1  # the command the doctor names
     assert not AnalysisFailure.objects.exists()
     assert "could not be analysed" not in _doctor_says(monkeypatch, capsys)
@@ -106,24 +95,12 @@ def test_a_failed_analysis_is_recorded_by_type_retried_with_a_growing_wait_and_g
 def test_a_hook_failure_is_recorded_and_the_worker_retries_it_and_the_alert_is_raised_once(
     make_user: Any, monkeypatch: pytest.MonkeyPatch, background: None
 ) -> None:
-    from django.db.utils import OperationalError
-
     import reverie.analysis.pipeline as pipeline
-    from reverie.care.services import alerts
 
     alice = make_user()
     view = journal.create_entry(alice, EntryDraft(kind="free_association", body=QUIET))
-    monkeypatch.setattr(pipeline, "analyse", lambda *a, **k: _Result([IDEATION]))
-    real_signal = alerts.signal
-    calls = {"n": 0}
-
-    def busy_once(*args: Any, **kwargs: Any) -> Any:
-        calls["n"] += 1
-        if calls["n"] == 1:
-            raise OperationalError("database is locked")
-        return real_signal(*args, **kwargs)
-
-    monkeypatch.setattr(alerts, "signal", busy_once)
+    monkeypatch.setattr(pipeline, "analyse", lambda *a, **k: FakeAnalysis([IDEATION]))
+    risk_signal_busy(monkeypatch)
     analysis.analyse_entry_task.call(str(view.id), view.revision)
     assert not StoredAnalysis.objects.get(entry_id=view.id).hooks_done
     assert AnalysisFailure.objects.get(entry_id=view.id).last_error == "OperationalError"
@@ -147,7 +124,7 @@ def test_the_hooks_rerun_after_a_kill_raise_one_alert_however_often_the_task_is_
 
     alice = make_user()
     view = journal.create_entry(alice, EntryDraft(kind="free_association", body=QUIET))
-    monkeypatch.setattr(pipeline, "analyse", lambda *a, **k: _Result([IDEATION]))
+    monkeypatch.setattr(pipeline, "analyse", lambda *a, **k: FakeAnalysis([IDEATION]))
     hooks = list(analysis.after_analysis_hooks)
 
     def killed(*args: Any) -> None:
@@ -231,13 +208,13 @@ def test_a_reanalysis_given_up_is_reported_by_doctor_and_keeps_its_old_findings(
 
     alice = make_user()
     view = journal.create_entry(alice, EntryDraft(kind="reflection", body="The poison page of the week."))
-    monkeypatch.setattr(pipeline, "analyse", lambda *a, **k: _Result([], "1.0:old"))
+    monkeypatch.setattr(pipeline, "analyse", lambda *a, **k: FakeAnalysis([], "1.0:old"))
     analysis.analyse_stored_entry(view.id, 1)
 
     def upgraded(text: str, *args: Any, **kwargs: Any) -> Any:
         if "poison" in text:
             raise MemoryError
-        return _Result([], "2.0:new")
+        return FakeAnalysis([], "2.0:new")
 
     monkeypatch.setattr(pipeline, "analyse", upgraded)
     monkeypatch.setattr(analysis, "_versions", {})
@@ -255,53 +232,25 @@ def test_a_hook_failure_in_a_reanalysis_is_retried_by_the_worker_and_raises_the_
 ) -> None:
     """The re-analysis stored new findings (ideation) but the risk hook failed: the new versions leave it
     up to date, so only the recorded failure brings the owed alert back."""
-    from django.db.utils import OperationalError
-
     import reverie.analysis.pipeline as pipeline
-    from reverie.care.services import alerts
 
     alice = make_user()
     view = journal.create_entry(alice, EntryDraft(kind="free_association", body=QUIET))
-    monkeypatch.setattr(pipeline, "analyse", lambda *a, **k: _Result([], "1.0:old"))
+    monkeypatch.setattr(pipeline, "analyse", lambda *a, **k: FakeAnalysis([], "1.0:old"))
     analysis.analyse_stored_entry(view.id, 1)
     monkeypatch.setattr(
-        pipeline, "analyse", lambda text, *a, **k: _Result([IDEATION] if "apples" in text else [], "2.0:new")
+        pipeline,
+        "analyse",
+        lambda text, *a, **k: FakeAnalysis([IDEATION] if "apples" in text else [], "2.0:new"),
     )
     monkeypatch.setattr(analysis, "_versions", {})
-    real_signal = alerts.signal
-    calls = {"n": 0}
-
-    def busy_once(*args: Any, **kwargs: Any) -> Any:
-        calls["n"] += 1
-        if calls["n"] == 1:
-            raise OperationalError("database is locked")
-        return real_signal(*args, **kwargs)
-
-    monkeypatch.setattr(alerts, "signal", busy_once)
+    risk_signal_busy(monkeypatch)
     analysis.reanalyse_entry_task.call(str(view.id), view.revision)
     assert not RiskAlert.objects.filter(client=alice).exists()
     assert analysis.queue_outdated() == 0  # up to date now: the re-analysis path alone would never come back
     assert analysis.retry_failed(timezone.now() + timedelta(seconds=61)) == 1
     analysis.analyse_entry_task.call(*_ready_tasks()[0])
     assert RiskAlert.objects.filter(client=alice).count() == 1
-
-
-def _busy_first(monkeypatch: pytest.MonkeyPatch, times: int) -> None:
-    """The risk alert cannot be written the first ``times`` tries ("database is locked")."""
-    from django.db.utils import OperationalError
-
-    from reverie.care.services import alerts
-
-    real_signal = alerts.signal
-    calls = {"n": 0}
-
-    def busy(*args: Any, **kwargs: Any) -> Any:
-        calls["n"] += 1
-        if calls["n"] <= times:
-            raise OperationalError("database is locked")
-        return real_signal(*args, **kwargs)
-
-    monkeypatch.setattr(alerts, "signal", busy)
 
 
 def test_the_upkeep_raises_the_alert_the_demo_batch_path_left_owed_once_and_a_bounded_batch_a_round(
@@ -318,15 +267,15 @@ def test_the_upkeep_raises_the_alert_the_demo_batch_path_left_owed_once_and_a_bo
         for i in range(2)
     ]
     DBTaskResult.objects.all().delete()  # the demo holds the saves back and reads them itself
-    monkeypatch.setattr(pipeline, "analyse_many", lambda pairs: [_Result([IDEATION]) for _ in pairs])
-    _busy_first(monkeypatch, 1)
+    monkeypatch.setattr(pipeline, "analyse_many", lambda pairs: [FakeAnalysis([IDEATION]) for _ in pairs])
+    risk_signal_busy(monkeypatch, 1)
     with pytest.raises(Exception, match="locked"):
         list(analysis.analyse_stored_entries([(v.id, v.revision) for v in views], batch=1))
     first = views[0]
     assert not StoredAnalysis.objects.get(entry_id=first.id).hooks_done
     assert not AnalysisFailure.objects.exists()  # nothing recorded on this path
     list(analysis.analyse_stored_entries([(views[1].id, views[1].revision)]))
-    _busy_first(monkeypatch, 0)
+    risk_signal_busy(monkeypatch, 0)
     StoredAnalysis.objects.filter(entry_id=views[1].id).update(hooks_done=False)  # a second one owed
     now = timezone.now()
     assert analysis.retry_failed(now) == 0  # within the grace: its hooks may still be running
@@ -368,8 +317,8 @@ def test_doctor_fails_when_an_analysed_entrys_alert_is_owed_and_given_up_not_whi
 
     alice = make_user()
     view = journal.create_entry(alice, EntryDraft(kind="free_association", body=QUIET))
-    monkeypatch.setattr(pipeline, "analyse", lambda *a, **k: _Result([IDEATION]))
-    _busy_first(monkeypatch, 3)
+    monkeypatch.setattr(pipeline, "analyse", lambda *a, **k: FakeAnalysis([IDEATION]))
+    risk_signal_busy(monkeypatch, 3)
     analysis.analyse_entry_task.call(str(view.id), view.revision)
     said, failed = _doctor_exit(monkeypatch, capsys)
     assert not failed and "will be retried by the worker" in said, said  # retrying: exit 0

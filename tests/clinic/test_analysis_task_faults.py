@@ -11,6 +11,7 @@ import pytest
 import typer
 from django.utils import timezone
 
+from analysis_fakes import IDEATION, FakeAnalysis, risk_signal_busy
 from configured import configured
 from reverie.care.models import RiskAlert
 from reverie.clinic.models import StoredAnalysis
@@ -22,22 +23,10 @@ pytestmark = pytest.mark.django_db
 QUIET = "We walked to the market and bought apples for the week."
 
 
-class _Result:
-    """What pipeline.analyse returns, as far as the stored-entry path reads it."""
-
-    def __init__(self, findings: list[dict[str, Any]]) -> None:
-        self.findings = findings
-        self.analyzers = {"risk": "9.9:fake"}
-
-    def to_json(self) -> dict[str, Any]:
-        return {"findings": list(self.findings), "analyzers": dict(self.analyzers), "notes": []}
-
-
 def _reads_ideation(monkeypatch: pytest.MonkeyPatch) -> None:
     import reverie.analysis.pipeline as pipeline
 
-    finding = {"kind": "risk", "label": "ideation", "confidence": 0.9, "spans": [], "data": {}}
-    monkeypatch.setattr(pipeline, "analyse", lambda *a, **k: _Result([finding]))
+    monkeypatch.setattr(pipeline, "analyse", lambda *a, **k: FakeAnalysis([IDEATION]))
 
 
 @pytest.fixture
@@ -76,23 +65,11 @@ def test_a_hook_failure_after_storing_leaves_the_risk_alert_owed_not_lost(
     make_user: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """When the risk hook fails once (the database busy) after the analysis is stored, the alert is retried, not lost for good."""
-    from django.db.utils import OperationalError
-
-    from reverie.care.services import alerts
 
     alice = make_user()
     view = journal.create_entry(alice, EntryDraft(kind="free_association", body=QUIET))
     _reads_ideation(monkeypatch)
-    real_signal = alerts.signal
-    calls = {"n": 0}
-
-    def busy_once(*args: Any, **kwargs: Any) -> Any:
-        calls["n"] += 1
-        if calls["n"] == 1:
-            raise OperationalError("database is locked")
-        return real_signal(*args, **kwargs)
-
-    monkeypatch.setattr(alerts, "signal", busy_once)
+    risk_signal_busy(monkeypatch)
     analysis.analyse_entry_task.call(str(view.id), view.revision)  # logged by type, swallowed
     # what the worker's heartbeat and every later path do afterwards
     from reverie.clinic.services import risk_screen

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import secrets
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from cli_process import editor_env, files_holding, patched_cli, run_script, terminal
+
 pytestmark = [pytest.mark.db, pytest.mark.slow]
 
 # The real CLI in its own process; the first os.replace (moving the sealed recovery copy into place) is refused as a
 # folder left owned by another user is (a `sudo reverie journal write` once made the person's recovery folder).
-REPLACE_REFUSED_ONCE = r"""
-import errno, os, sys
+REPLACE_REFUSED_ONCE = patched_cli(r"""
+import errno, os
 real_replace = os.replace
 state = {"refused": False}
 
@@ -26,10 +26,7 @@ def replace(src, dst, *a, **k):
     return real_replace(src, dst, *a, **k)
 
 os.replace = replace
-from reverie.cli.main import run
-sys.argv = ["reverie", *sys.argv[1:]]
-run()
-"""
+""")
 
 
 def test_a_refused_recovery_copy_is_said_plainly(cli: Any, tmp_path: Path) -> None:
@@ -40,19 +37,14 @@ def test_a_refused_recovery_copy_is_said_plainly(cli: Any, tmp_path: Path) -> No
     cli("user", "create", "sol")
     text = tmp_path / "first.txt"
     text.write_text(f"my first entry {canary}")
-    proc = subprocess.run(
-        [sys.executable, "-c", REPLACE_REFUSED_ONCE, "journal", "write", "-u", "sol", "-f", str(text)],
-        capture_output=True,
-        env=cli.env,
-        timeout=300,
-    )
+    proc = run_script(cli, REPLACE_REFUSED_ONCE, "journal", "write", "-u", "sol", "-f", str(text))
     err = proc.stderr.decode()
     assert canary not in err and "Traceback" not in err
     # What held: nothing half-made; the next save works and reads back after a restart (a new process).
     cli("journal", "write", "-u", "sol", "-f", str(text))
     _, found, _ = cli("journal", "search", canary, "-u", "sol", "--json")
     assert canary in found
-    assert not [p for p in cli.data_dir.rglob("*") if p.is_file() and canary.encode() in p.read_bytes()]
+    assert not files_holding(cli.data_dir, canary)
     # The fault: the person is told "unexpected PermissionError (incident …); run with --debug".
     assert "unexpected" not in err and "--debug" not in err, err
 
@@ -60,29 +52,14 @@ def test_a_refused_recovery_copy_is_said_plainly(cli: Any, tmp_path: Path) -> No
 def test_text_typed_in_the_editor_is_saved_when_its_copy_is_refused(cli: Any, tmp_path: Path) -> None:
     """Typed in the editor, the text is held nowhere else: a refused recovery copy (EACCES) is said, naming the
     folder, and the text is saved without one rather than dropped."""
-    import os
-    import pty
-
     canary = f"CANARY{secrets.token_hex(6)}"
     cli("user", "create", "tom")
-    editor = tmp_path / "editor.sh"
-    editor.write_text(f'#!/bin/sh\nprintf "%s" "what I typed tonight {canary}" > "$1"\n')
-    editor.chmod(0o700)
-    leader, follower = pty.openpty()
-    try:
-        proc = subprocess.run(
-            [sys.executable, "-c", REPLACE_REFUSED_ONCE, "journal", "write", "-u", "tom"],
-            stdin=follower,
-            capture_output=True,
-            env={**cli.env, "EDITOR": str(editor), "VISUAL": str(editor)},
-            timeout=300,
-        )
-    finally:
-        os.close(follower)
-        os.close(leader)
+    editor = editor_env(tmp_path, f'#!/bin/sh\nprintf "%s" "what I typed tonight {canary}" > "$1"\n')
+    with terminal() as stdin:
+        proc = run_script(cli, REPLACE_REFUSED_ONCE, "journal", "write", "-u", "tom", stdin=stdin, **editor)
     err = proc.stderr.decode()
     assert proc.returncode == 0, err
     assert "cannot write its recovery copy in" in err and "permission denied" in err and canary not in err
     _, found, _ = cli("journal", "search", canary, "-u", "tom", "--json")
     assert canary in found
-    assert not [p for p in cli.data_dir.rglob("*") if p.is_file() and canary.encode() in p.read_bytes()]
+    assert not files_holding(cli.data_dir, canary)

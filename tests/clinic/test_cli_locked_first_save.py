@@ -3,44 +3,20 @@
 from __future__ import annotations
 
 import secrets
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from cli_process import files_holding, first_entry_save_raises, run_script
+
 pytestmark = [pytest.mark.db, pytest.mark.slow]
 
 # Runs the real CLI in its own process, with the first Entry.save of this process raising what SQLite raises when
 # another process (the web server, a second `journal write`) holds the write lock past the 30 s busy timeout.
-LOCKED_ONCE = r"""
-import sys
-from django.db import OperationalError
-import reverie.cli.runtime as runtime
-
-real_sign_in = runtime.sign_in
-
-def sign_in(*args, **kwargs):
-    user = real_sign_in(*args, **kwargs)
-    from reverie.clinic.models import Entry
-    real_save = Entry.save
-    state = {"failed": False}
-
-    def save(self, *a, **k):
-        if not state["failed"]:
-            state["failed"] = True
-            raise OperationalError("database is locked")
-        return real_save(self, *a, **k)
-
-    Entry.save = save
-    return user
-
-runtime.sign_in = sign_in
-from reverie.cli.main import run
-sys.argv = ["reverie", *sys.argv[1:]]
-run()
-"""
+LOCKED_ONCE = first_entry_save_raises(
+    'OperationalError("database is locked")', "from django.db import OperationalError"
+)
 
 
 def test_cli_first_save_on_a_locked_database_says_so_plainly_and_loses_nothing(
@@ -52,12 +28,7 @@ def test_cli_first_save_on_a_locked_database_says_so_plainly_and_loses_nothing(
     cli("user", "create", "pia")
     text = tmp_path / "first.txt"
     text.write_text(f"the first words I ever wrote here {canary}")
-    proc = subprocess.run(
-        [sys.executable, "-c", LOCKED_ONCE, "journal", "write", "-u", "pia", "-f", str(text)],
-        capture_output=True,
-        env=cli.env,
-        timeout=300,
-    )
+    proc = run_script(cli, LOCKED_ONCE, "journal", "write", "-u", "pia", "-f", str(text))
     err = proc.stderr.decode()
     assert proc.returncode != 0
     assert canary not in err and "Traceback" not in err
@@ -69,6 +40,6 @@ def test_cli_first_save_on_a_locked_database_says_so_plainly_and_loses_nothing(
     assert "Recovered 1" in recovered
     _, listed, _ = cli("journal", "search", canary, "-u", "pia", "--json")
     assert canary in listed
-    assert not [p for p in cli.data_dir.rglob("*") if p.is_file() and canary.encode() in p.read_bytes()]
+    assert not files_holding(cli.data_dir, canary)
     # The fault: the one message the person gets names a Python class and asks for --debug.
     assert "unexpected" not in err and "OperationalError" not in err and "--debug" not in err, err

@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-import os
-import pty
 import secrets
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from cli_process import editor_env, patched_cli, run_script, terminal
+
 pytestmark = [pytest.mark.db, pytest.mark.slow]
 
 # The real CLI in its own process; every recovery copy moved into place is refused for want of space.
-DISK_FULL = r"""
-import errno, os, sys
+DISK_FULL = patched_cli(r"""
+import errno, os
 real_replace = os.replace
 
 def replace(src, dst, *a, **k):
@@ -25,28 +24,14 @@ def replace(src, dst, *a, **k):
     return real_replace(src, dst, *a, **k)
 
 os.replace = replace
-from reverie.cli.main import run
-sys.argv = ["reverie", *sys.argv[1:]]
-run()
-"""
+""")
 
 
 def _write_on_a_full_disk(cli: Any, tmp_path: Path, script: str) -> subprocess.CompletedProcess[bytes]:
-    editor = tmp_path / "editor.sh"
-    editor.write_text(script)
-    editor.chmod(0o700)
-    leader, follower = pty.openpty()
-    try:
-        return subprocess.run(
-            [sys.executable, "-c", DISK_FULL, "journal", "write", "-u", "tom"],
-            stdin=follower,
-            capture_output=True,
-            env={**cli.env, "EDITOR": str(editor), "VISUAL": str(editor)},
-            timeout=300,
+    with terminal() as stdin:
+        return run_script(
+            cli, DISK_FULL, "journal", "write", "-u", "tom", stdin=stdin, **editor_env(tmp_path, script)
         )
-    finally:
-        os.close(follower)
-        os.close(leader)
 
 
 def _editor_files(cli: Any) -> list[Path]:

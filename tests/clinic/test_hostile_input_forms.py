@@ -9,25 +9,12 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from hostile_input import MALFORMED_MULTIPART, state_of
+
 pytestmark = pytest.mark.django_db
 
 
-def _snapshot(user: Any) -> tuple[int, int, int, str]:
-    from reverie.clinic.models import Attachment, Entry, Pair
-    from reverie.clinic.services import audit
-
-    assert audit.verify().ok
-    return (
-        Entry.objects.count(),
-        Attachment.objects.count(),
-        Pair.objects.filter(ended_at__isnull=True).count(),
-        type(user).objects.get(pk=user.pk).password,
-    )
-
-
 # --- malformed multipart: a Content-Type of multipart/form-data with no usable boundary -------------------------
-
-MALFORMED_MULTIPART = ("multipart/form-data", "multipart/form-data; boundary=")
 
 
 @pytest.mark.parametrize("content_type", MALFORMED_MULTIPART)
@@ -41,13 +28,13 @@ def test_web_post_with_a_multipart_body_lacking_its_boundary_is_a_plain_400(
 
     user, _ = paired
     before = journal.create_entry(user, EntryDraft(kind="dream", body="written before"))
-    snapshot = _snapshot(user)
+    snapshot = state_of(user)
     client = Client(raise_request_exception=False) if path == "/login/" else web_as(user)
     client.raise_request_exception = False
     response = client.generic("POST", path, data=b"title=x&body=y", content_type=content_type)
     assert response.status_code == 400, response.status_code
     assert b"Incident" not in response.content and b"MultiPartParserError" not in response.content
-    assert _snapshot(user) == snapshot
+    assert state_of(user) == snapshot
     assert journal.get_entry(user, str(before.id)).body == "written before"
 
 
@@ -60,13 +47,13 @@ def test_goal_title_with_a_nul_character_is_refused(dit: tuple[Any, Any, Any], w
 
     client_user, therapist, course = dit
     goals_before = Goal.objects.count()
-    snapshot = _snapshot(client_user)
+    snapshot = state_of(client_user)
     web = web_as(therapist)
     web.raise_request_exception = False
     response = web.post(f"/courses/{course.id}/goals/", {"title": "sleep\x00 better", "description": ""})
     assert response.status_code == 400, response.status_code
     assert Goal.objects.count() == goals_before
-    assert _snapshot(client_user) == snapshot
+    assert state_of(client_user) == snapshot
 
 
 # --- a form body in a charset Django cannot read (it raises BadRequest, which Django itself answers 400) -----------
@@ -78,7 +65,7 @@ def test_web_form_in_a_charset_that_cannot_be_read_is_a_plain_400(
 ) -> None:
     """A form post declared charset=utf-16 (undecodable as a form) is refused as malformed (400), never a 500."""
     user, _ = paired
-    snapshot = _snapshot(user)
+    snapshot = state_of(user)
     client = Client(raise_request_exception=False) if path == "/login/" else web_as(user)
     client.raise_request_exception = False
     response = client.generic(
@@ -89,7 +76,7 @@ def test_web_form_in_a_charset_that_cannot_be_read_is_a_plain_400(
     )
     assert response.status_code == 400, response.status_code
     assert b"Incident" not in response.content
-    assert _snapshot(user) == snapshot
+    assert state_of(user) == snapshot
 
 
 def test_a_form_that_cannot_be_read_says_its_words_cannot_be_shown_back(

@@ -3,12 +3,11 @@ at the next save, through the same bounded tries as the worker's sweep, and the 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from configured import configured
+from analysis_fakes import IDEATION, FakeAnalysis, risk_signal_busy
 from reverie.care.models import RiskAlert
 from reverie.clinic.models import AnalysisFailure, StoredAnalysis
 from reverie.clinic.services import analysis, journal
@@ -17,21 +16,6 @@ from reverie.clinic.services.journal import EntryDraft
 pytestmark = pytest.mark.django_db
 
 QUIET = "We walked to the market and bought apples for the week."
-IDEATION = {"kind": "risk", "label": "ideation", "confidence": 0.9, "spans": [], "data": {}}
-
-
-class _Result:
-    def __init__(self, findings: list[dict[str, Any]]) -> None:
-        self.findings = findings
-
-    def to_json(self) -> dict[str, Any]:
-        return {"findings": list(self.findings), "analyzers": {"risk": "9.9:fake"}, "notes": []}
-
-
-@pytest.fixture
-def inline() -> Iterator[None]:
-    with configured(REVERIE_ANALYSIS="inline"):
-        yield
 
 
 def _save(user: Any, body: str, commit: Any) -> Any:
@@ -45,25 +29,13 @@ def test_a_failed_hook_in_inline_mode_is_retried_at_the_next_save_and_alerts_onc
     inline: None,
     django_capture_on_commit_callbacks: Any,
 ) -> None:
-    from django.db.utils import OperationalError
-
     import reverie.analysis.pipeline as pipeline
-    from reverie.care.services import alerts
 
     alice = make_user()
     monkeypatch.setattr(
-        pipeline, "analyse", lambda text, *a, **k: _Result([IDEATION] if "apples" in text else [])
+        pipeline, "analyse", lambda text, *a, **k: FakeAnalysis([IDEATION] if "apples" in text else [])
     )
-    real_signal = alerts.signal
-    calls = {"n": 0}
-
-    def busy_once(*args: Any, **kwargs: Any) -> Any:
-        calls["n"] += 1
-        if calls["n"] == 1:
-            raise OperationalError("database is locked")
-        return real_signal(*args, **kwargs)
-
-    monkeypatch.setattr(alerts, "signal", busy_once)
+    risk_signal_busy(monkeypatch)
     first = _save(alice, QUIET, django_capture_on_commit_callbacks)
     assert not StoredAnalysis.objects.get(entry_id=first.id).hooks_done  # the hook failed: the alert is owed
     assert AnalysisFailure.objects.get(entry_id=first.id).last_error == "OperationalError"
@@ -90,9 +62,9 @@ def test_the_inline_sweep_gives_up_after_the_bounded_tries(
     from reverie.care.services import alerts
 
     alice = make_user()
-    monkeypatch.setattr(pipeline, "analyse", lambda *a, **k: _Result([]))
+    monkeypatch.setattr(pipeline, "analyse", lambda *a, **k: FakeAnalysis([]))
     first = _save(alice, QUIET, django_capture_on_commit_callbacks)
-    monkeypatch.setattr(pipeline, "analyse", lambda *a, **k: _Result([IDEATION]))
+    monkeypatch.setattr(pipeline, "analyse", lambda *a, **k: FakeAnalysis([IDEATION]))
     StoredAnalysis.objects.filter(entry_id=first.id).delete()
 
     def always_busy(*args: Any, **kwargs: Any) -> Any:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from configured import configured
+from analysis_fakes import IDEATION, FakeAnalysis, risk_signal_busy
 from reverie.care.models import RiskAlert
 from reverie.clinic.models import StoredAnalysis
 from reverie.clinic.services import journal
@@ -17,21 +16,6 @@ pytestmark = pytest.mark.django_db
 
 QUIET = "We walked to the market and bought apples for the week."
 BOOK = "A quiet evening with a book."
-IDEATION = {"kind": "risk", "label": "ideation", "confidence": 0.9, "spans": [], "data": {}}
-
-
-class _Result:
-    def __init__(self, findings: list[dict[str, Any]]) -> None:
-        self.findings = findings
-
-    def to_json(self) -> dict[str, Any]:
-        return {"findings": list(self.findings), "analyzers": {"risk": "9.9:fake"}, "notes": []}
-
-
-@pytest.fixture
-def inline() -> Iterator[None]:
-    with configured(REVERIE_ANALYSIS="inline"):
-        yield
 
 
 def test_an_owed_alert_is_raised_at_the_next_save_even_a_tag_edit(
@@ -41,28 +25,16 @@ def test_an_owed_alert_is_raised_at_the_next_save_even_a_tag_edit(
     django_capture_on_commit_callbacks: Any,
 ) -> None:
     """A failed risk hook in inline mode is retried at the client's next save, also one that only edits tags."""
-    from django.db.utils import OperationalError
-
     import reverie.analysis.pipeline as pipeline
-    from reverie.care.services import alerts
 
     alice = make_user()
     monkeypatch.setattr(
-        pipeline, "analyse", lambda text, *a, **k: _Result([IDEATION] if "apples" in text else [])
+        pipeline, "analyse", lambda text, *a, **k: FakeAnalysis([IDEATION] if "apples" in text else [])
     )
     with django_capture_on_commit_callbacks(execute=True):
         book = journal.create_entry(alice, EntryDraft(kind="free_association", body=BOOK))
     assert StoredAnalysis.objects.filter(entry_id=book.id).exists()
-    real_signal = alerts.signal
-    calls = {"n": 0}
-
-    def busy_once(*args: Any, **kwargs: Any) -> Any:
-        calls["n"] += 1
-        if calls["n"] == 1:
-            raise OperationalError("database is locked")
-        return real_signal(*args, **kwargs)
-
-    monkeypatch.setattr(alerts, "signal", busy_once)
+    risk_signal_busy(monkeypatch)
     with django_capture_on_commit_callbacks(execute=True):
         first = journal.create_entry(alice, EntryDraft(kind="free_association", body=QUIET))
     assert not StoredAnalysis.objects.get(entry_id=first.id).hooks_done  # the alert is owed

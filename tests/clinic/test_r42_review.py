@@ -4,12 +4,13 @@ and h40 (doctor's owed alerts). Each test states the behaviour expected; a faili
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import time
 from pathlib import Path
 from typing import Any
+
+from cli_process import editor_env, files_holding, terminal
 
 WORDS = "the secret words I typed at midnight about my brother"
 RISKY = "I keep thinking I want to kill myself. Nobody would miss me."
@@ -27,40 +28,16 @@ def _run(cli: Any, argv: list[str], stdin: Any = None, **env: str) -> tuple[int,
     return proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace")
 
 
-def _plain_copies(folder: Path, words: str) -> list[Path]:
-    found = []
-    for path in folder.rglob("*"):
-        if path.is_file():
-            try:
-                if words.encode() in path.read_bytes():
-                    found.append(path)
-            except OSError:
-                continue
-    return found
-
-
 def test_hangup_in_the_editor_leaves_no_plain_text_in_the_data_folder(cli: Any, tmp_path: Path) -> None:
     """A terminal hang-up (SIGHUP) while the editor is open leaves no plain-text copy of the entry in the data folder."""
     cli("user", "create", "ana")
-    script = tmp_path / "ed.sh"
     # the editor has saved the text when the terminal goes away (an ssh drop, a closed window)
-    script.write_text(f'#!/bin/sh\necho "{WORDS}" > "$1"\nkill -HUP $PPID\nsleep 3\n')
-    script.chmod(0o700)
-    master, slave = os.openpty()
-    try:
-        _run(
-            cli,
-            [sys.executable, "-m", "reverie.cli.main", "journal", "write"],
-            stdin=slave,
-            EDITOR=str(script),
-            VISUAL=str(script),
-        )
-    finally:
-        os.close(master)
-        os.close(slave)
+    editor = editor_env(tmp_path, f'#!/bin/sh\necho "{WORDS}" > "$1"\nkill -HUP $PPID\nsleep 3\n')
+    with terminal() as stdin:
+        _run(cli, [sys.executable, "-m", "reverie.cli.main", "journal", "write"], stdin=stdin, **editor)
     time.sleep(0.5)
     cli("journal", "list", "-u", "ana")  # any later command may tidy up
-    left = _plain_copies(cli.data_dir, WORDS)
+    left = files_holding(cli.data_dir, WORDS)
     assert not left, f"entry text left in plain text: {[str(p.relative_to(cli.data_dir)) for p in left]}"
 
 
