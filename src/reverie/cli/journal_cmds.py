@@ -667,7 +667,7 @@ def import_(
             typer.echo(f"  {line}")
     if report.created:
         _check_in(actor)  # each imported entry was screened as it was saved
-    if report.problems:  # what was taken is kept; the status says the file was not taken whole (as export does)
+    if report.problems:  # what was taken is kept; the status says the file was not taken whole
         raise typer.Exit(1)
 
 
