@@ -18,6 +18,7 @@ from reverie.api.models import ApiToken
 from reverie.clinic.models import User
 from reverie.clinic.services import audit
 from reverie.errors import Conflict, InvalidInput, NotFound
+from reverie.text import not_utf8
 
 TOKEN_PREFIX = "rv_"  # noqa: S105 -- the public marker of a token, not a secret
 MAX_NAME_CHARS = 80
@@ -40,10 +41,8 @@ def _clean_name(name: str) -> str:
     clean = " ".join(name.split())
     if not clean or len(clean) > MAX_NAME_CHARS or "\x00" in clean:
         raise InvalidInput(f"A token needs a name of 1–{MAX_NAME_CHARS} characters.")
-    try:
-        clean.encode("utf-8")
-    except UnicodeEncodeError:
-        raise InvalidInput("The token name contains characters that are not valid text.") from None
+    if not_utf8(clean):
+        raise InvalidInput("The token name contains characters that are not valid text.")
     return clean
 
 

@@ -35,7 +35,7 @@ from zoneinfo import ZoneInfo
 
 from reverie.errors import InvalidInput
 from reverie.journal.kinds import KIND_WORDS, KINDS
-from reverie.text import decoded
+from reverie.text import decoded, not_utf8
 from reverie.versions import version_number
 
 SCHEMA = "reverie.export/6"
@@ -1072,7 +1072,7 @@ class _Fields:
     def _checked_text(self, name: str, value: object) -> str:
         if not isinstance(value, str):
             raise self.fail(name, "is not text")
-        if not value.isascii() and not _is_valid_unicode(value):
+        if not value.isascii() and not_utf8(value):
             raise self.fail(name, "is not valid Unicode (an unpaired surrogate)")
         return value
 
@@ -1186,11 +1186,3 @@ def _check_extra(extra: Mapping[str, object]) -> None:
         if key not in EXTRA_KEYS:
             raise InvalidInput(f"extra may hold only: {', '.join(EXTRA_KEYS)}.")
         _check_body(f"extra.{key}", value)
-
-
-def _is_valid_unicode(value: str) -> bool:
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
