@@ -185,10 +185,9 @@ def _seal_or_delete(owner: Any, path: Path, raw: bytes) -> str:
     same, as `journal write` keeps what was typed. When sealing fails for any other reason, ``path`` stays (mode 0600) and the reason is returned, never the
     text ("" when the file is gone)."""
 
-    from reverie.cli.failures import is_disk_full
     from reverie.clinic.services import recovery
     from reverie.clinic.services.journal import EntryDraft
-    from reverie.errors import ReverieError
+    from reverie.errors import ReverieError, is_disk_full
     from reverie.text import decoded
 
     try:

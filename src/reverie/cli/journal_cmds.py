@@ -18,7 +18,14 @@ from typing import Annotated, Any
 import typer
 
 from reverie.cli import editing
-from reverie.errors import ConfigurationError, InvalidInput, ReverieError, StorageRefused
+from reverie.errors import (
+    ConfigurationError,
+    InvalidInput,
+    ReverieError,
+    StorageRefused,
+    disk_full,
+    is_disk_full,
+)
 from reverie.journal.kinds import kind_from, kinds_in_words
 from reverie.text import decoded
 
@@ -103,7 +110,6 @@ _STAYS = (
 
 def _kept_after(actor: Any, draft: Any, trouble: ReverieError) -> ReverieError:
     """``trouble`` (the editor's), saying what became of the text: kept as a recovery copy when there is one."""
-    from reverie.cli.failures import is_disk_full
     from reverie.clinic.services import journal, recovery
 
     said = trouble.message
@@ -176,7 +182,6 @@ def write(
 ) -> None:
     """Write an entry: in your text editor, from a file, or from what is piped in. The text is kept safe until it is
     saved."""
-    from reverie.cli import failures
     from reverie.cli.local_times import zone_for
     from reverie.cli.runtime import sign_in
     from reverie.clinic.services import journal, recovery
@@ -219,11 +224,11 @@ def write(
     try:
         copy = recovery.keep(actor, draft)  # sealed with the writer's own key, in their own folder
     except OSError as exc:
-        if failures.is_disk_full(exc):
+        if is_disk_full(exc):
             if in_editor:
                 _leave()  # not sealed: the editor's file stays for the next command's sweep
             said = "What you typed could not be kept either." if typed else _not_kept(file)
-            raise failures.disk_full(_STAYS if in_editor else said) from None
+            raise disk_full(_STAYS if in_editor else said) from None
         if not typed:  # the file still holds the text; a pipe's sender can give it again
             raise _copy_refused(exc, recovery.folder_of(actor.pk), _not_kept(file)) from None
         # Typed in the editor, held nowhere else: save it without a copy rather than drop it.

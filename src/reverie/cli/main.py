@@ -90,11 +90,11 @@ def run() -> None:
     except Exception as exc:
         if debug:
             raise
-        from reverie.cli import failures
+        from reverie.errors import failure_of
 
-        plain_words = failures.plain(
+        plain_words = failure_of(
             exc
-        )  # a full disk, a damaged database: said plainly, with their exit codes
+        )  # a full disk, a busy or damaged database: plainly, with their exit codes
         if plain_words is not None:
             print(f"error: {plain_words}", file=sys.stderr)
             sys.exit(plain_words.exit_code)
