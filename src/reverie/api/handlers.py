@@ -24,7 +24,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.parser import Parser
 
 from reverie.clinic.web.middleware import malformed_status
-from reverie.errors import DatabaseBusy, DatabaseDamaged, ReverieError, StaleEdit, StorageFull, failure_of
+from reverie.errors import DatabaseBusy, DatabaseDamaged, ReverieError, StaleEdit, failure_of
 
 log = logging.getLogger("reverie.api")
 
@@ -137,17 +137,12 @@ def _failure(request: HttpRequest, exc: Exception) -> HttpResponse | None:
     log.error(
         "incident %s: %s (%s) in %s %s", incident, type(exc).__name__, said.code, request.method, request.path
     )
+    # A damaged database's own message names its file: never a server's path here.
+    message = DAMAGED.format(incident=incident) if isinstance(said, DatabaseDamaged) else said.message
+    response = error_response(said.http_status, said.code, message)
     if isinstance(said, DatabaseBusy):
-        response = error_response(said.http_status, said.code, said.message)
         response["Retry-After"] = str(RETRY_AFTER_S)
-        return response
-    if isinstance(said, StorageFull):
-        return error_response(said.http_status, said.code, said.message)
-    if isinstance(
-        said, DatabaseDamaged
-    ):  # its own message names the database file: never a server's path here
-        return error_response(said.http_status, said.code, DAMAGED.format(incident=incident))
-    return None
+    return response
 
 
 def respond(request: HttpRequest, exc: Exception | type[Exception]) -> HttpResponse:
