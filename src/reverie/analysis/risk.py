@@ -481,8 +481,8 @@ def _validated_support(
 
 def _read_support(path: Path, vectors_sha256: str, width: int | None) -> Support:
     """Raises ``ValueError`` (or the reader's error) on any fault of the support in ``path`` and its manifest."""
-    meta = json.loads((path.parent / SUPPORT_MANIFEST).read_text(encoding="utf-8"))
-    if not isinstance(meta, dict) or meta.get("format") != SUPPORT_FORMAT:
+    meta = _json_object(path.parent / SUPPORT_MANIFEST)
+    if meta.get("format") != SUPPORT_FORMAT:
         raise ValueError("format")
     threshold = meta.get("threshold")
     if isinstance(threshold, bool) or not isinstance(threshold, int | float) or not 0.0 < threshold < 1.0:
