@@ -177,3 +177,30 @@ def web_as(db: Any) -> Any:
     from web_client import signed_in
 
     return signed_in
+
+
+@pytest.fixture
+def background() -> Iterator[None]:
+    """Analysis is queued for a worker (``REVERIE_ANALYSIS=background``) instead of running in the saving request."""
+    from configured import configured
+
+    with configured(REVERIE_ANALYSIS="background"):
+        yield
+
+
+@pytest.fixture
+def leased_background() -> Iterator[None]:
+    """As ``background``, with a 30-second task lease, for tests of the worker's leases and retries."""
+    from configured import configured
+
+    with configured(REVERIE_ANALYSIS="background", REVERIE_TASK_LEASE_SECONDS=30):
+        yield
+
+
+@pytest.fixture
+def inline() -> Iterator[None]:
+    """Analysis runs inline, in the saving request (no worker)."""
+    from configured import configured
+
+    with configured(REVERIE_ANALYSIS="inline"):
+        yield

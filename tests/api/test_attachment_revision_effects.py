@@ -4,7 +4,6 @@ keeps its analysis (carried forward to the new revision, nothing queued to read 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -30,12 +29,6 @@ def _queued_analyses() -> int:
     from django_tasks_db.models import DBTaskResult
 
     return DBTaskResult.objects.filter(task_path=analysis.analyse_entry_task.module_path).count()
-
-
-@pytest.fixture
-def background() -> Iterator[None]:
-    with configured(REVERIE_ANALYSIS="background"):
-        yield
 
 
 def _analysed(alice: Any, body: str = CALM, hooks_done: bool = True) -> uuid.UUID:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import subprocess
 import sys
-from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
@@ -15,7 +14,6 @@ import typer
 from django.utils import timezone
 
 from analysis_fakes import IDEATION, FakeAnalysis, risk_signal_busy
-from configured import configured
 from reverie.care.models import RiskAlert
 from reverie.clinic.models import AnalysisFailure, StoredAnalysis
 from reverie.clinic.services import analysis, journal
@@ -24,12 +22,6 @@ from reverie.clinic.services.journal import EntryDraft
 pytestmark = pytest.mark.django_db
 
 QUIET = "We walked to the market and bought apples for the week."
-
-
-@pytest.fixture
-def background() -> Iterator[None]:
-    with configured(REVERIE_ANALYSIS="background", REVERIE_TASK_LEASE_SECONDS=30):
-        yield
 
 
 def _ready_tasks() -> list[list[Any]]:
@@ -51,7 +43,10 @@ def _doctor_says(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[
 
 
 def test_a_failed_analysis_is_recorded_by_type_retried_with_a_growing_wait_and_given_up_after_three(
-    make_user: Any, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], background: None
+    make_user: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    leased_background: None,
 ) -> None:
     import reverie.analysis.pipeline as pipeline
 
@@ -93,7 +88,7 @@ def test_a_failed_analysis_is_recorded_by_type_retried_with_a_growing_wait_and_g
 
 
 def test_a_hook_failure_is_recorded_and_the_worker_retries_it_and_the_alert_is_raised_once(
-    make_user: Any, monkeypatch: pytest.MonkeyPatch, background: None
+    make_user: Any, monkeypatch: pytest.MonkeyPatch, leased_background: None
 ) -> None:
     import reverie.analysis.pipeline as pipeline
 
@@ -140,7 +135,7 @@ def test_the_hooks_rerun_after_a_kill_raise_one_alert_however_often_the_task_is_
 
 
 def test_a_task_failed_for_lost_workers_is_recorded_as_given_up_and_not_retried(
-    make_user: Any, background: None
+    make_user: Any, leased_background: None
 ) -> None:
     from django_tasks_db.compat import TaskResultStatus
     from django_tasks_db.models import DBTaskResult
@@ -162,7 +157,7 @@ def test_a_task_failed_for_lost_workers_is_recorded_as_given_up_and_not_retried(
 
 
 def test_stop_worker_killing_its_child_requeues_the_task_without_counting_a_lost_worker(
-    background: None,
+    leased_background: None,
 ) -> None:
     """Before: the SIGKILL after the grace left the task running; the lease requeued it counting one lost worker
     (three such stops and the task was marked failed), though the docstring said never failed."""
@@ -202,7 +197,7 @@ def test_a_reanalysis_given_up_is_reported_by_doctor_and_keeps_its_old_findings(
     make_user: Any,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
-    background: None,
+    leased_background: None,
 ) -> None:
     import reverie.analysis.pipeline as pipeline
 
@@ -228,7 +223,7 @@ def test_a_reanalysis_given_up_is_reported_by_doctor_and_keeps_its_old_findings(
 
 
 def test_a_hook_failure_in_a_reanalysis_is_retried_by_the_worker_and_raises_the_alert(
-    make_user: Any, monkeypatch: pytest.MonkeyPatch, background: None
+    make_user: Any, monkeypatch: pytest.MonkeyPatch, leased_background: None
 ) -> None:
     """The re-analysis stored new findings (ideation) but the risk hook failed: the new versions leave it
     up to date, so only the recorded failure brings the owed alert back."""
@@ -254,7 +249,7 @@ def test_a_hook_failure_in_a_reanalysis_is_retried_by_the_worker_and_raises_the_
 
 
 def test_the_upkeep_raises_the_alert_the_demo_batch_path_left_owed_once_and_a_bounded_batch_a_round(
-    make_user: Any, monkeypatch: pytest.MonkeyPatch, background: None
+    make_user: Any, monkeypatch: pytest.MonkeyPatch, leased_background: None
 ) -> None:
     """Before: the batch path records no failure, so only a restore or `reverie reanalyse` ran the owed hooks."""
     from django_tasks_db.models import DBTaskResult
@@ -310,7 +305,10 @@ def _doctor_exit(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[
 
 
 def test_doctor_fails_when_an_analysed_entrys_alert_is_owed_and_given_up_not_while_it_is_retried(
-    make_user: Any, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], background: None
+    make_user: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    leased_background: None,
 ) -> None:
     """Before: doctor reported it among the analyses that failed and exited 0, though the alert never went out."""
     import reverie.analysis.pipeline as pipeline

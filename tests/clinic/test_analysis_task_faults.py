@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
@@ -12,7 +11,6 @@ import typer
 from django.utils import timezone
 
 from analysis_fakes import IDEATION, FakeAnalysis, risk_signal_busy
-from configured import configured
 from reverie.care.models import RiskAlert
 from reverie.clinic.models import StoredAnalysis
 from reverie.clinic.services import analysis, journal
@@ -27,12 +25,6 @@ def _reads_ideation(monkeypatch: pytest.MonkeyPatch) -> None:
     import reverie.analysis.pipeline as pipeline
 
     monkeypatch.setattr(pipeline, "analyse", lambda *a, **k: FakeAnalysis([IDEATION]))
-
-
-@pytest.fixture
-def background() -> Iterator[None]:
-    with configured(REVERIE_ANALYSIS="background", REVERIE_TASK_LEASE_SECONDS=30):
-        yield
 
 
 class _Killed(BaseException):
@@ -95,7 +87,7 @@ def test_an_entry_whose_analysis_always_fails_is_reported_by_doctor(
     make_user: Any,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
-    background: None,
+    leased_background: None,
     django_capture_on_commit_callbacks: Any,
 ) -> None:
     """An entry whose analysis fails every time is not dropped silently: `reverie doctor` says an entry is left unanalysed."""
@@ -127,7 +119,7 @@ def test_a_task_failed_after_three_lost_workers_is_reported_by_doctor(
     make_user: Any,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
-    background: None,
+    leased_background: None,
     django_capture_on_commit_callbacks: Any,
 ) -> None:
     """A task marked failed because it killed three workers (a poison entry) shows in `reverie doctor`, not only in the tasks table."""

@@ -1,13 +1,10 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from django.conf import settings
 from django.test import Client
 
-from reverie import settings as reverie_settings
 from reverie.clinic.models import Entry, StoredAnalysis
 from reverie.clinic.services import analysis, insights, journal
 from reverie.clinic.services.journal import EntryDraft
@@ -19,16 +16,6 @@ TEXT = (
     "My partner wanted to get closer last night and I shut down. When I was a kid my mother "
     "went silent whenever I needed her. I love him but I'm so angry that he pushed."
 )
-
-
-@pytest.fixture
-def inline() -> Iterator[None]:
-    values = dict(settings.REVERIE.values)
-    values["REVERIE_ANALYSIS"] = "inline"
-    original = settings.REVERIE
-    settings.REVERIE = reverie_settings.Config(values)
-    yield
-    settings.REVERIE = original
 
 
 def test_analysis_runs_after_save_and_is_stored_sealed(

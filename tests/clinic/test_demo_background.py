@@ -4,30 +4,17 @@ Patterns page say how much is still being read. The worker then reads it all."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
 from django.test import Client
 
-from reverie import settings as reverie_settings
 from reverie.clinic.models import Entry, EntryScreen, StoredAnalysis, User
 from reverie.clinic.services import analysis, demo
 
 NOW = datetime(2026, 5, 14, 12, 0, tzinfo=UTC)
 ANALYSE_TASK = "reverie.clinic.services.analysis.analyse_entry_task"
-
-
-@pytest.fixture
-def background() -> Iterator[None]:
-    values = dict(settings.REVERIE.values)
-    values["REVERIE_ANALYSIS"] = "background"
-    original = settings.REVERIE
-    settings.REVERIE = reverie_settings.Config(values)
-    yield
-    settings.REVERIE = original
 
 
 @pytest.mark.django_db(transaction=True)  # real commits: the saves' after-commit hooks run as in production

@@ -3,13 +3,10 @@ each entry it creates (none for one it skips), and once analysed the imported "d
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from django.conf import settings
 
-from reverie import settings as reverie_settings
 from reverie.clinic.models import Entry, StoredAnalysis
 from reverie.clinic.services import analysis, journal, observations, portability
 from reverie.clinic.services.journal import EntryDraft
@@ -21,25 +18,6 @@ TEXT = (
     "My partner wanted to get closer last night and I shut down. When I was a kid my mother "
     "went silent whenever I needed her. I love him but I'm so angry that he pushed."
 )
-
-
-def _mode(mode: str) -> Iterator[None]:
-    original = settings.REVERIE
-    settings.REVERIE = reverie_settings.Config({**original.values, "REVERIE_ANALYSIS": mode})
-    try:
-        yield
-    finally:
-        settings.REVERIE = original
-
-
-@pytest.fixture
-def background() -> Iterator[None]:
-    yield from _mode("background")
-
-
-@pytest.fixture
-def inline() -> Iterator[None]:
-    yield from _mode("inline")
 
 
 def _answered_export(client: Any) -> tuple[bytes, str]:

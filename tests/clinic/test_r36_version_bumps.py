@@ -99,20 +99,6 @@ def test_a_version_bump_is_picked_up_without_an_operator(make_user: Any, monkeyp
     assert analysis.queue_waiting() == 1
 
 
-@pytest.fixture
-def background() -> Any:
-    from django.conf import settings
-
-    from reverie import settings as reverie_settings
-
-    values = dict(settings.REVERIE.values)
-    values["REVERIE_ANALYSIS"] = "background"
-    original = settings.REVERIE
-    settings.REVERIE = reverie_settings.Config(values)
-    yield
-    settings.REVERIE = original
-
-
 def _queued() -> list[tuple[str, int]]:
     from django_tasks_db.models import DBTaskResult
 

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from configured import configured
 from reverie.clinic.models import StoredAnalysis
 from reverie.clinic.services import analysis, journal
 from reverie.clinic.services.journal import EntryDraft
@@ -21,12 +19,6 @@ class _Result:
 
     def to_json(self) -> dict[str, Any]:
         return {"findings": [], "analyzers": dict(self.analyzers), "notes": []}
-
-
-@pytest.fixture
-def background() -> Iterator[None]:
-    with configured(REVERIE_ANALYSIS="background"):
-        yield
 
 
 def test_one_entry_whose_reanalysis_always_fails_does_not_hold_back_the_others(

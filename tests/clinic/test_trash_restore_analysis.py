@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from configured import configured
 from reverie.clinic.services import analysis, journal
 from reverie.clinic.services.journal import EntryDraft
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def background() -> Iterator[None]:
-    with configured(REVERIE_ANALYSIS="background"):
-        yield
 
 
 def test_an_entry_restored_from_the_trash_after_its_task_ran_is_still_analysed(

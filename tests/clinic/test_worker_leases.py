@@ -9,7 +9,6 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -17,15 +16,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from configured import configured
-
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def background() -> Iterator[None]:
-    with configured(REVERIE_ANALYSIS="background", REVERIE_TASK_LEASE_SECONDS=30):
-        yield
 
 
 def _running_task(worker_ids: list[str], started_ago: float) -> Any:
@@ -43,7 +34,7 @@ def _running_task(worker_ids: list[str], started_ago: float) -> Any:
     return DBTaskResult.objects.get(id=result.id)
 
 
-def test_worker_leases_requeue_only_tasks_of_workers_whose_lease_ran_out(background: None) -> None:
+def test_worker_leases_requeue_only_tasks_of_workers_whose_lease_ran_out(leased_background: None) -> None:
     from django_tasks_db.compat import TaskResultStatus
     from django_tasks_db.models import DBTaskResult
 
@@ -69,7 +60,7 @@ def test_worker_leases_requeue_only_tasks_of_workers_whose_lease_ran_out(backgro
     assert DBTaskResult.objects.ready().filter(id=dead_workers_task.id).exists()
 
 
-def test_worker_leases_expire_without_renewal(background: None) -> None:
+def test_worker_leases_expire_without_renewal(leased_background: None) -> None:
     from reverie.clinic.services import worker
 
     worker.renew_lease("sleepy", now=timezone.now() - timedelta(seconds=31))
@@ -79,7 +70,7 @@ def test_worker_leases_expire_without_renewal(background: None) -> None:
     assert task.status == "READY"
 
 
-def test_worker_priority_risk_work_is_taken_first(background: None, make_user: Any) -> None:
+def test_worker_priority_risk_work_is_taken_first(leased_background: None, make_user: Any) -> None:
     from django_tasks_db.models import DBTaskResult
 
     from reverie.clinic.models import EntryScreen
@@ -111,13 +102,13 @@ def test_worker_priority_risk_work_is_taken_first(background: None, make_user: A
     assert first.priority == worker.RISK_PRIORITY
 
 
-def test_worker_priority_unscreened_entry_is_risk_work(background: None) -> None:
+def test_worker_priority_unscreened_entry_is_risk_work(leased_background: None) -> None:
     from reverie.clinic.services import worker
 
     assert worker.priority_for("00000000-0000-0000-0000-000000000000", 1) == worker.RISK_PRIORITY
 
 
-def test_worker_claim_locks_the_row_and_skips_locked_ones(background: None) -> None:
+def test_worker_claim_locks_the_row_and_skips_locked_ones(leased_background: None) -> None:
     """Several workers share one queue: django-tasks-db claims with SELECT … FOR UPDATE SKIP LOCKED (PostgreSQL;
     SQLite has one writer at a time and takes the claim in an exclusive transaction)."""
     from django.db import connection
