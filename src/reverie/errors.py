@@ -171,6 +171,9 @@ class DatabaseBusy(ReverieError):
     code = "E540"
     http_status = 503
     exit_code = 13
+    # Seconds an HTTP answer asks a client to wait (``Retry-After``), the web's and the API's: SQLite's writer, a
+    # server restarting or breaking a deadlock.
+    retry_after_s = 5
 
 
 class StorageRefused(ReverieError):

@@ -65,3 +65,37 @@ def test_openapi_findings_documents_the_never_show_status_and_its_message() -> N
     assert "Settings" in answer["properties"]["status"]["description"]
     assert "Settings" in answer["properties"]["message"]["description"]
     assert "hidden_by_your_choice" in answer["description"] and "never show" in answer["description"]
+
+
+def _probe_path(path: str) -> str:
+    """A path of the document with each parameter filled (an id no row has: the body is read before the view)."""
+    import re
+
+    return re.sub(r"\{[^}]+\}", "1", path)
+
+
+def test_openapi_lists_the_refusals_each_route_really_answers(make_user: Any, settings: Any) -> None:
+    """h63: every operation documents each refusal of what was sent that it really answers: 415 (a body under
+    another Content-Type), 400 (a body that is not JSON), 422 (JSON that does not match), 413 (too large). Asked
+    of the running API, route by route, not of the code that writes the document."""
+    from api_client import as_token
+
+    api = as_token(make_user(role="client"))
+    sent = {
+        "415": ('{"body": "x"}', "text/plain"),
+        "400": ("{", "application/json"),
+        "422": ("[1]", "application/json"),
+        "413": ("x" * 2048, "application/json"),
+    }
+    missing: list[str] = []
+    for path, operations in _schema()["paths"].items():
+        for method, documented in operations.items():
+            if method not in {"post", "put", "patch", "delete"}:
+                continue
+            for status, (body, content_type) in sent.items():
+                settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 if status == "413" else 10_000_000
+                call = getattr(api.client, method)
+                answered = call(_probe_path(path), body, content_type=content_type).status_code
+                if str(answered) == status and status not in documented["responses"]:
+                    missing.append(f"{method.upper()} {path} {status}")
+    assert missing == []

@@ -78,8 +78,30 @@ class ReverieAPI(NinjaAPI):
             named = schema["components"].setdefault("schemas", {})
             for name, model in spec.COMPONENTS.items():  # answers referenced in an operation's openapi_extra
                 named[name] = model.model_json_schema(ref_template=REF_TEMPLATE, mode="serialization")
+            self._list_unsupported_media(schema)
             self._schemas[key] = schema
         return self._schemas[key]
+
+    def _list_unsupported_media(self, schema: OpenAPISchema) -> None:
+        """Every operation with a JSON body answers 415 to another Content-Type (:func:`handlers.reads_json_body`,
+        the parser's own rule): its document says so, in the error shape of its other errors."""
+        json_bodies = {
+            operation.operation_id or self.get_openapi_operation_id(operation)
+            for router in self._get_bound_routers()
+            for path_view in router.path_operations.values()
+            for operation in path_view.operations
+            if handlers.reads_json_body(operation)
+        }
+        for operations in schema["paths"].values():
+            for documented in operations.values():
+                answers = documented.get("responses", {})
+                if documented.get("operationId") in json_bodies and "415" not in answers:
+                    answers["415"] = {
+                        "description": "Unsupported Media Type",
+                        "content": {
+                            "application/json": {"schema": {"$ref": REF_TEMPLATE.format(model="ErrorOut")}}
+                        },
+                    }
 
     def _get_urls(self) -> list[URLResolver | URLPattern]:
         out: list[URLResolver | URLPattern] = []

@@ -1,8 +1,8 @@
 """One error shape for every API error: ``{"error": {"code": "E404", "message": "..."}}``.
 
 Reverie's own errors keep their code and HTTP status. Requests that do not match the schema answer 422 naming the
-fields, never echoing what was sent. A request that cannot be read is a plain 400 (413 when too large) by the web's
-rule (:func:`~reverie.clinic.web.middleware.malformed_status`), and a JSON route's body under another Content-Type a
+fields, never echoing what was sent. A request that cannot be read is a plain 400 (413 when too large) by the one
+rule of both edges (:func:`~reverie.clinic.requests.malformed_status`), and a JSON route's body under another Content-Type a
 415 (:class:`JsonOnly`). A failure of the disk or the database is told by the one classification the
 command line and the web ask, :func:`reverie.errors.failure_of`: busy 503 ``E540`` with ``Retry-After``, a full
 disk 507 ``E520``, a damaged database 503 ``E530`` (in words that name no server path). Anything else answers 500 with an incident id; the log gets the incident
@@ -21,9 +21,11 @@ from django.core.exceptions import SuspiciousOperation
 from django.http import Http404, HttpRequest, HttpResponse, RawPostDataException
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.operation import Operation
+from ninja.params.models import BodyModel
 from ninja.parser import Parser
 
-from reverie.clinic.web.middleware import malformed_status
+from reverie.clinic.requests import malformed_status
 from reverie.errors import DatabaseBusy, DatabaseDamaged, ReverieError, StaleEdit, failure_of
 
 log = logging.getLogger("reverie.api")
@@ -93,6 +95,13 @@ class JsonOnly(Parser):
         return super().parse_body(request)
 
 
+def reads_json_body(operation: Operation) -> bool:
+    """Whether ``operation`` answers 415 to a body under another Content-Type: the rule :class:`JsonOnly` applies,
+    since ninja calls the parser for exactly the operations with a JSON body parameter (a ``BodyModel``). The
+    OpenAPI document lists 415 by this (:class:`reverie.api.api.ReverieAPI`), so it cannot drift from it."""
+    return any(issubclass(model, BodyModel) for model in operation.models)
+
+
 def _http(exc: HttpError) -> HttpResponse:
     status, message = exc.status_code, str(exc)
     if isinstance(exc.__cause__, NotJson):  # ninja wraps what the parser raised in a 400
@@ -105,7 +114,7 @@ def _http(exc: HttpError) -> HttpResponse:
 
 
 def _malformed(request: HttpRequest, exc: Exception, status: int) -> HttpResponse:
-    """A request that cannot be read (the web's rule, :func:`malformed_status`): 400, or 413 for one too large."""
+    """A request that cannot be read (the one rule of both edges, :func:`malformed_status`): 400, or 413 for one too large."""
     log.warning("%s %s refused as malformed: %s", request.method, request.path, type(exc).__name__)
     if status == 413:
         return error_response(413, STATUS_CODES[413], "The request is too large. Nothing was saved.")
@@ -120,7 +129,7 @@ def incident_response(request: HttpRequest, kind: str) -> HttpResponse:
     return error_response(500, "E999", message)
 
 
-RETRY_AFTER_S = 5  # a busy database: SQLite's writer, a server restarting or breaking a deadlock
+RETRY_AFTER_S = DatabaseBusy.retry_after_s  # the web's busy page sends the same
 DAMAGED = (
     "Reverie's database cannot be read just now (it is damaged); nothing was changed. Whoever runs this Reverie"
     " can find incident {incident} in its log."

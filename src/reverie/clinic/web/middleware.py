@@ -9,11 +9,19 @@ import secrets
 from collections.abc import Callable
 
 from django.conf import settings
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, connections, transaction
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 
-from reverie.errors import DatabaseBusy, PermissionDenied, ReverieError, StorageFull, failure_of
+from reverie.clinic.requests import malformed_status
+from reverie.errors import (
+    DatabaseBusy,
+    PermissionDenied,
+    ReverieError,
+    StorageFull,
+    failure_of,
+    is_database_error,
+)
 
 log = logging.getLogger("reverie.web")
 
@@ -51,14 +59,7 @@ class HeadAsGetMiddleware:
             return self.get_response(request)
         request.method = "GET"
         try:
-            with contextlib.ExitStack() as undone:
-                for alias in settings.DATABASES:
-                    undone.enter_context(transaction.atomic(using=alias))
-                try:
-                    response = self.get_response(request)
-                finally:
-                    for alias in settings.DATABASES:
-                        transaction.set_rollback(True, using=alias)
+            response = self._undone(request)
         finally:
             request.method = "HEAD"
         from reverie.clinic.services import audit
@@ -70,6 +71,40 @@ class HeadAsGetMiddleware:
             response.setdefault("Content-Length", str(len(response.content)))
             response.content = b""
         return response
+
+    def _undone(self, request: HttpRequest) -> HttpResponse:
+        """The GET, its writes rolled back. A database that cannot open the transaction (out of reach, locked past
+        its wait) answers as for a GET: the GET runs with every statement refused as the opening was, so a static
+        file is 200 and a page that needs the database 503 with ``Retry-After``, and still nothing is written."""
+        undone = contextlib.ExitStack()
+        try:
+            for alias in settings.DATABASES:
+                undone.enter_context(transaction.atomic(using=alias))
+        except DatabaseError as refused:
+            undone.close()
+            with contextlib.ExitStack() as refusing:
+                for alias in settings.DATABASES:
+                    refusing.enter_context(connections[alias].execute_wrapper(_Refuse(refused)))
+                return self.get_response(request)
+        with undone:
+            try:
+                return self.get_response(request)
+            finally:
+                for alias in settings.DATABASES:
+                    transaction.set_rollback(True, using=alias)
+
+
+class _Refuse:
+    """Every statement of a HEAD whose transaction could not be opened fails as the opening did (the same
+    database error, so :func:`failure_answer` and the API's handler map it as they map it for a GET)."""
+
+    def __init__(self, refused: DatabaseError) -> None:
+        self.refused = refused
+
+    def __call__(
+        self, execute: Callable[..., object], sql: str, params: object, many: bool, context: object
+    ) -> object:
+        raise type(self.refused)(*self.refused.args) from self.refused.__cause__
 
 
 class SecurityHeadersMiddleware:
@@ -123,22 +158,15 @@ class ReverieErrorMiddleware:
             # The code (E100…) goes to the log, the API and the CLI; a page says it in words only.
             log.info("%s %s %s answered %s", request.method, request.path, exc.code, exc.http_status)
             context = {"title": "That did not work", "message": exc.message, "typed": typed_back(request)}
-            return render(request, "reverie/error.html", context, status=exc.http_status)
+            page = render(request, "reverie/error.html", context, status=exc.http_status)
+            return retry_later(page) if isinstance(exc, DatabaseBusy) else page
         incident = secrets.token_hex(4)
         # Only the type and the incident id: an exception message could quote what someone wrote.
         log.error("incident %s: %s in %s %s", incident, type(exc).__name__, request.method, request.path)
-        said = failure_of(exc)  # the one classification, the command line's too
-        if isinstance(said, StorageFull):
-            context = {
-                "title": "Not saved: the disk is full",
-                "message": f"{said.message} Incident {incident}.",
-            }
-            status = said.http_status
-        elif isinstance(said, DatabaseBusy) or isinstance(exc, DatabaseError):
-            # locked SQLite after its wait, a PostgreSQL restart (and any other failure of the database: the page
-            # never names the server's files): try again later
-            context = {"title": "Not saved: try again in a moment", "message": BUSY.format(incident=incident)}
-            status = 503
+        failed = failure_answer(exc)
+        if failed is not None:
+            status, title, words = failed
+            context = {"title": title, "message": f"{words} Incident {incident}."}
         else:
             context = {
                 "title": "Something went wrong",
@@ -146,16 +174,36 @@ class ReverieErrorMiddleware:
             }
             status = 500
         context["typed"] = typed_back(request)
-        return render(request, "reverie/error.html", context, status=status)
+        page = render(request, "reverie/error.html", context, status=status)
+        return retry_later(page) if failed is not None else page
 
 
 # Form controls, not words, beside the page's own state that drafts.HIDDEN names: a confirmation, a return path,
 # a chosen day, the trash page's fingerprint.
 CONTROLS = frozenset({"confirm", "next", "on", "shown"})
-BUSY = (
-    "Reverie could not reach its database just now, so this was not saved. Nothing saved before is lost. "
-    "Incident {incident}."
-)
+BUSY = "Reverie could not reach its database just now, so this was not saved. Nothing saved before is lost."
+
+
+def failure_answer(exc: BaseException) -> tuple[int, str, str] | None:
+    """The web's one answer to a failure of the disk or the database, as status, title and plain words, for every
+    page (the error page of :class:`ReverieErrorMiddleware`, the write and edit pages that give the form back):
+    asked of the one classification, :func:`reverie.errors.failure_of`, the command line's and the API's too. A
+    full disk is 507 with :func:`reverie.errors.disk_full`'s words; a database busy, out of reach or failing in
+    any other way 503 (the page never names the server's files: try again later); ``None`` for anything else."""
+    said = failure_of(exc)
+    if isinstance(said, StorageFull):
+        return said.http_status, "Not saved: the disk is full", said.message
+    if isinstance(said, DatabaseBusy) or is_database_error(exc):
+        # locked SQLite after its wait, a PostgreSQL restart, a database that cannot be opened
+        return DatabaseBusy.http_status, "Not saved: try again in a moment", BUSY
+    return None
+
+
+def retry_later(response: HttpResponse) -> HttpResponse:
+    """A busy database's 503 asks to be tried again after :attr:`DatabaseBusy.retry_after_s` seconds, as the API's does."""
+    if response.status_code == DatabaseBusy.http_status:
+        response.setdefault("Retry-After", str(DatabaseBusy.retry_after_s))
+    return response
 
 
 def typed_back(request: HttpRequest) -> list[dict[str, object]]:
@@ -192,25 +240,6 @@ UNREAD = (
     " What was typed could not be read, so it cannot be shown here: go back, where your browser may still hold it, "
     "and save again."
 )
-
-
-def malformed_status(exc: BaseException) -> int | None:
-    """The one rule for a request Reverie cannot read, the web's and the API's (:mod:`reverie.api.handlers`): what
-    Django itself would answer 400 is a plain 400, a body too large 413; ``None`` for anything else.
-
-    A body too large (the view read it first: no CSRF check did), more than 1,000 fields in a link or a form, a bad
-    Host (``SuspiciousOperation``); a multipart body without a usable boundary (``MultiPartParserError``); a form
-    in a charset that cannot be decoded (``BadRequest``); a body cut off while it was read
-    (``UnreadablePostError``). Not an incident: the caller logs the exception's type only."""
-    from django.core.exceptions import BadRequest, RequestDataTooBig, SuspiciousOperation
-    from django.http import UnreadablePostError
-    from django.http.multipartparser import MultiPartParserError
-
-    if isinstance(exc, RequestDataTooBig):
-        return 413
-    if isinstance(exc, (SuspiciousOperation, BadRequest, MultiPartParserError, UnreadablePostError)):
-        return 400
-    return None
 
 
 def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:

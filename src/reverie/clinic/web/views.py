@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from reverie.clinic.models import EntryKind, User
 from reverie.clinic.services import audit, journal, keys, people, portability, signin
-from reverie.clinic.web import drafts
+from reverie.clinic.web import drafts, middleware
 from reverie.clinic.web.downloads import download
 from reverie.clinic.web.forms import (
     EntryForm,
@@ -282,8 +282,10 @@ SAVE_FAILED = "Reverie could not save this just now. Your words are below; copy 
 
 
 def _save_failed(request: HttpRequest, form: EntryForm, exc: Exception, **extra: Any) -> HttpResponse:
-    """A save refused for a reason that is not the person's input (the database locked or restarting, the master
-    key missing): the form again with the typed words (503), and only the kind of failure in the log."""
+    """A save refused for a reason that is not the person's input: the form again with the typed words, and only
+    the kind of failure in the log. The status and words of a failure of the disk or the database are the web's
+    one mapping (:func:`middleware.failure_answer`, every other page's too: a full disk 507 "the disk is full", a
+    busy database 503 with ``Retry-After``); anything else (the master key missing) 503."""
     if isinstance(exc, (NotFound, PermissionDenied)):
         raise exc  # not a failure of the save: the usual page for it
     log.warning(
@@ -292,7 +294,11 @@ def _save_failed(request: HttpRequest, form: EntryForm, exc: Exception, **extra:
         request.path,
         type(exc).__name__,
     )
-    return _write_page(request, form, status=503, error=SAVE_FAILED, **extra)
+    failed = middleware.failure_answer(exc)
+    if failed is None:
+        return _write_page(request, form, status=503, error=SAVE_FAILED, **extra)
+    status, _title, words = failed
+    return middleware.retry_later(_write_page(request, form, status=status, error=words, **extra))
 
 
 @login_required
