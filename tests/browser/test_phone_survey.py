@@ -177,7 +177,8 @@ def test_every_page_meets_the_phone_goals_at_360px(
     chromium: Any, live_server: Any, shared_history: Any, make_user: Any
 ) -> None:
     """Every page a client and a therapist reach meets the phone goals at 360x740 (the therapist's height is printed,
-    not held to 6,000 px: the home page with three clients' alerts and session prep are desk work)."""
+    not held to 6,000 px here: the home and prep pages are held to 3,000 px with a full caseload by
+    test_therapist_caseload_phone.py, h65)."""
     w = world(shared_history, make_user)
     context = chromium.new_context(viewport={"width": 360, "height": 740}, base_url=live_server.url)
     page = context.new_page()

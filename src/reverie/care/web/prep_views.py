@@ -14,6 +14,9 @@ from reverie.care.web.common import user_of
 from reverie.clinic.services import local_time
 from reverie.clinic.web.therapist_pages import therapist_page
 
+# shared entries shown before "Show all": 20 cards made the page 5,734 px tall on a 360-px phone (h65)
+SHARED_FIRST = 3
+
 
 @login_required
 @require_GET
@@ -37,6 +40,8 @@ def session_prep(request: HttpRequest, course_id: str) -> HttpResponse:
             "charts": charts,
             "changes": changes,
             "latest": latest,
+            "shared_first": prep.shared_since[:SHARED_FIRST],  # the rest behind "show all" (h65)
+            "shared_rest": prep.shared_since[SHARED_FIRST:],
             "zone_name": local_time.zone_name(user),  # every time on the page is in the therapist's zone
         },
     )

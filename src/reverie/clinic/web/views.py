@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import urlencode
 
@@ -14,6 +15,7 @@ from django.db import DatabaseError, transaction
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from reverie.clinic.models import EntryKind, User
@@ -37,6 +39,13 @@ log = logging.getLogger("reverie.web")
 # Failures of a save that are not about what was typed: the words are given back (503), never lost.
 SAVE_FAILURES = (ReverieError, DatabaseError)
 
+SHARED_FIRST = (
+    3  # shared entries the caseload shows before "show all" (h65: 20 cards made a 9,352-px phone page)
+)
+# A caseload longer than these is summed up on the phone first (h65: 25 courses, 5 alerts and 20 shared entries made
+# a 9,352-px page at 360 px): cards for what needs the therapist, one line per other session this week, the rest
+# behind "Show all".
+FEW_CASES, FEW_SHARED = 6, 3
 PAGE = 20  # entries per journal page (r45: 40 made a 9,251-px page on a 360-px phone; 20 stay under 6,000)
 
 
@@ -56,13 +65,33 @@ def home(request: HttpRequest) -> HttpResponse:
     if user.is_therapist:
         from reverie.care.services.caseload import caseload
 
+        cases = caseload(user)
+        shared = _with_client_names(journal.list_entries(user, limit=20))
+        week = timezone.now() + timedelta(days=7)
+        folded = len(cases) > FEW_CASES
+        pairs = people.active_pairs(user)
         context = {
-            "pairs": people.active_pairs(user),
-            "cases": caseload(user),
-            "shared": _with_client_names(journal.list_entries(user, limit=20)),
+            "pairs": pairs,
+            "cases": cases,
+            "folded": folded,
+            "attention": [
+                c for c in cases if c.open_alerts or c.not_on_track or c.session_today or not folded
+            ],
+            "this_week": [c for c in cases if folded and _other_session_this_week(c, week)],
+            "today": sorted((c for c in cases if c.session_today), key=lambda c: c.next_session or week),
+            "shared": shared,
+            "pairs_folded": len(pairs) > FEW_CASES,
+            "shared_folded": len(shared) > FEW_SHARED,
         }
         return render(request, "reverie/therapist_home.html", context)
     return _write_page(request, _new_entry_form(request))
+
+
+def _other_session_this_week(case: Any, week_end: datetime) -> bool:
+    """A course with a session in the coming seven days that is not among the caseload's cards (h65: no alert,
+    measures on track, no session today); the phone's summary lists it in one line."""
+    calm = not (case.open_alerts or case.not_on_track or case.session_today)
+    return calm and case.next_session is not None and case.next_session < week_end
 
 
 def _with_client_names(entries: list[Any]) -> list[tuple[Any, str]]:
