@@ -10,8 +10,10 @@ alone ("Dawit texted me", ``NAMES_BY_GRAMMAR``) keeps, since 1.6.0, only the nam
 ("Kit, the other welder"; ``NAMES_WITHOUT_ROLE`` off). A person the writer calls "my therapist" ("she's my
 therapist", since 1.7.0) is the therapist; one they say is not their therapist now ("Sam isn't my therapist",
 "my therapist's husband", "my old therapist", "I wish Sam were my therapist"; since 1.7.1; "I don't think Sam is my
-therapist", "Sam, my therapist until March"; since 1.7.2, where a past tense alone no longer makes one former) is not. One ``person`` finding per mention (the self:
-one per sentence that says I/me/my).
+therapist", "Sam, my therapist until March"; since 1.7.2, where a past tense alone no longer makes one former) is not. A name apposed to a possessive
+role phrase takes the role of the phrase's head, never of the role word that owns it ("Sam, my mum's friend," is
+someone else's friend, not the mother; since 1.7.3). One ``person`` finding per mention (the self: one per sentence
+that says I/me/my).
 
 Finding contract: ``Finding(kind="person", label=<role>, spans=(mention span,),
 data={"group": ..., "name": str | None, "sentence": int})``.
@@ -35,7 +37,7 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-VERSION: Final = "1.7.2"
+VERSION: Final = "1.7.3"
 # People known only by name found by grammar (``_grammar_names``): built and measured in people 1.4.0 and left
 # off then (the batches code most such people by a role the context tells; docs/ccrt.md). On since people 1.6.0,
 # but only for the names whose role the grammar tells ("Kit, the other welder", "Kit, who plasters with me", "Kit
@@ -1105,6 +1107,11 @@ def _apposed_name(token: Any) -> bool:
     )
 
 
+def _owns_a_noun(token: Any) -> bool:
+    """ "mum's" in "my mum's friend": a role word in the possessive, so the noun it owns heads its phrase."""
+    return token.dep_ == "poss" or any(c.dep_ == "case" for c in token.children)
+
+
 def _name_is(token: Any) -> str | None:
     """ "Sophie is my closest friend": the name that is the subject of "be" with this role as attribute."""
     if token.dep_ != "attr" or token.head.lemma_ != "be":
@@ -1123,7 +1130,11 @@ def _from_work(token: Any) -> bool:
 
 
 def _name_before(token: Any) -> str | None:
-    """ "Tom, my husband": a name, a comma, then the possessive role phrase."""
+    """ "Tom, my husband": a name, a comma, then the possessive role phrase. The phrase's head names the person: a
+    role word that owns the head ("Sam, my mum's friend,", "Jo (my friend's mum)") is that person's someone, not
+    the name's role (people 1.7.3)."""
+    if _owns_a_noun(token):
+        return None
     doc = token.doc
     poss = _possessor_index(token)
     if poss >= 2 and doc[poss - 1].text in {",", "("} and _looks_like_name(doc[poss - 2]):

@@ -17,6 +17,11 @@ Rules (Reverie's own reading of the public HVdC character categories):
   "he never came", "she was nowhere to be found", "Grandma was missing", "I couldn't find my dog") or only
   sought ("I was looking for my mother", "waited for my brother"), read on the dependency parse; one mention
   that shows them present ("found her in the kitchen", "visited her") keeps them.
+* 1.1.4: absence is read by the negation's scope, wherever the parser hangs the negator: "not" or "never" right
+  before the character's own phrase, over "even" ("nobody called, not even my father": "not" on the verb, the father
+  on nothing; "not only" and "not just" widen, never deny); "neither" on the first of "neither ... nor"; a conjunct
+  of a subject shares its first conjunct's clause ("my mother and my father weren't there"); the object of
+  "without" and the "of" of "none of" ("none of my family came").
 
 ``Cast.by_token`` maps every token that refers to a character (or to the dreamer, ``D``) to its code, so
 interaction, emotion and fortune rules can find who does what to whom.
@@ -46,6 +51,8 @@ PRESENCE_VERBS = frozenset(
 )
 PLACE_ADVERBS = frozenset({"there", "here", "around", "home", "anywhere", "present", "in", "inside"})
 ABSENT_WORDS = frozenset({"absent", "missing", "nowhere", "gone"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+WIDENING_WORDS = frozenset({"only", "just", "merely", "simply"})  # h66: "not only my mother" keeps her
 FINDING_VERBS = frozenset({"find", "see", "meet", "spot", "locate", "reach"})
 SEEKING_VERBS = frozenset(
     {"look", "search", "wait", "call", "ask", "hunt", "seek", "shout", "yell", "scream"}
@@ -134,15 +141,36 @@ def _without_absent(cast: Cast, doc: Any) -> Cast:
 
 def _negated(token: Any) -> bool:
     return any(
-        c.dep_ == "neg" or c.lower_ in NEGATORS for c in token.children if c.dep_ in {"neg", "advmod", "det"}
+        ((c.dep_ == "neg" or c.lower_ in NEGATORS) and c.dep_ in {"neg", "advmod", "det"})
+        or (c.dep_ == "preconj" and c.lower_ == "neither")  # h66: "neither my mother (nor ...)"
+        for c in token.children
     )
+
+
+def _phrase_negated(token: Any) -> bool:
+    """h66: a negator right before the mention's own phrase, over "even" ("nobody called, not even my father"): its
+    scope is that phrase wherever the parser hangs it (often on the verb, with the noun on nothing). "Not only" and
+    "not just" widen, never deny."""
+    doc = token.doc
+    i = token.left_edge.i  # "even" may open the phrase ("even" on the noun) or stand just before it
+    if doc[i].lower_ != "even" and i > 0 and doc[i - 1].lower_ == "even":
+        i -= 1
+    return i > 0 and doc[i - 1].lower_ in {"not", "never"} and doc[i].lower_ not in WIDENING_WORDS
 
 
 def _presence(token: Any) -> str:
     """How one mention places its character: "absent", "sought" (looked or waited for) or "present"."""
-    if _negated(token) or token.lower_ in NOBODY_WORDS:
-        return "absent"  # "no father", "not even a lifeguard"
+    if _negated(token) or token.lower_ in NOBODY_WORDS or _phrase_negated(token):
+        return "absent"  # "no father", "not even a lifeguard", "nobody called, not even my father"
     head = token.head
+    if token.dep_ == "pobj" and (
+        head.lower_ == "without" or (head.lower_ == "of" and head.head.lower_ in NOBODY_WORDS)
+    ):
+        return "absent"  # h66: "without my mother", "none of my family"
+    if token.dep_ == "conj" and head.pos_ in {"NOUN", "PROPN"} and _first_conjunct(head).dep_ in SUBJECTS:
+        return _presence(
+            head
+        )  # h66: one subject's conjuncts share its clause ("my mother and my father weren't")
     if (
         token.dep_ in {"appos", "conj"}
         and head is not token
@@ -171,6 +199,12 @@ def _presence(token: Any) -> str:
     if token.dep_ == "pobj" and head.lower_ == "for" and _verb_above(head).lemma_.lower() in SEEKING_VERBS:
         return "sought"  # "looking for my mother", "waited (at the station) for my brother"
     return "present"
+
+
+def _first_conjunct(token: Any) -> Any:
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token
 
 
 def _verb_above(token: Any) -> Any:

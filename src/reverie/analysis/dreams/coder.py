@@ -35,7 +35,7 @@ from reverie.analysis.findings import Finding, Span
 from reverie.analysis.registry import Declaration, register
 
 NAME = "dreams"
-VERSION = "1.1.3"  # r39: a character the report says is not there ("not even my father", "she was not there") is not coded
+VERSION = "1.1.4"  # h66: absence read by the negation's scope ("nobody called, not even my father", "without my mother")
 KIND = "dream_code"
 RULE_MODULES = (
     "lexicon",
