@@ -48,3 +48,10 @@ def decoded(raw: bytes) -> str:
     The one decoding for every text a person hands over in a file: ``journal write -f``, ``journal import``, the
     editor's file of ``journal write``, and the text analysed from the command line."""
     return bytes(raw).decode("utf-8-sig")
+
+
+def one_line_ending(text: str) -> str:
+    """``text`` with every line ending as ``\\n``: Windows' ``\\r\\n``, the old Mac's lone ``\\r`` and a file that mixes
+    them read alike. The one line splitting of a journal file handed over (``journal import``'s jrnl text, on the
+    command line, the web and the API alike): whatever splits it into entries or lines does so after this."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -639,16 +639,19 @@ def import_(
     trip between two installations); entries that differ from the ones here with their id are counted and the
     ones here kept, those already here in your trash are counted (restore them there), and an entry whose copy
     here no longer opens is imported as a new entry beside it. A safety plan in the file is restored when you have none; check-ins and the course record
-    are not imported.
+    are not imported. A jrnl plain-text file over the journal cap (ten times the attachment limit, 100 MiB by default,
+    as on the web) is refused before it is read: split it and import each part.
     """
     from rich.progress import Progress
 
-    from reverie.cli.paths import read_named
+    from reverie.cli.paths import peek_named, read_named
     from reverie.cli.runtime import sign_in
     from reverie.clinic.services import import_check, portability
 
-    data = read_named(path)
+    head, size = peek_named(path)
     actor = sign_in(user)
+    import_check.refuse_oversized(head, size)  # the journal cap, before the file is read (h64)
+    data = read_named(path)
     try:
         with Progress(transient=True) as bar:
             task = bar.add_task("Importing", total=None)
@@ -658,7 +661,6 @@ def import_(
                 lambda i, n: bar.update(task, completed=i, total=n),
                 all_or_nothing=all_or_nothing,
                 media_in_all=import_check.LOCAL_MEDIA_IN_ALL,  # this machine's memory, not a server's: 1 GB
-                journal_in_all=import_check.LOCAL_JOURNAL_IN_ALL,  # a zip's journal .json: 200 MB
             )
     except BaseException:
         _check_in_despite(actor)  # the batches committed before the failure were screened as they were saved

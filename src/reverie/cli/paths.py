@@ -4,6 +4,7 @@ never an ``IsADirectoryError`` with an incident number. Light: no Django, no Ric
 from __future__ import annotations
 
 import errno
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -47,6 +48,16 @@ def read_named(path: Path) -> bytes:
     """The bytes of a file the person named, or :class:`InvalidInput` saying plainly why not."""
     try:
         return path.read_bytes()
+    except OSError as exc:
+        raise _why(path, exc, "read") from None
+
+
+def peek_named(path: Path, count: int = 64) -> tuple[bytes, int]:
+    """The first ``count`` bytes of a file the person named and its size, without reading the rest (a cap can refuse
+    it first), or :class:`InvalidInput` saying plainly why not."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(count), os.fstat(handle.fileno()).st_size
     except OSError as exc:
         raise _why(path, exc, "read") from None
 

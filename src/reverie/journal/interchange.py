@@ -35,7 +35,7 @@ from zoneinfo import ZoneInfo
 
 from reverie.errors import InvalidInput
 from reverie.journal.kinds import KIND_WORDS, KINDS
-from reverie.text import decoded, not_utf8
+from reverie.text import decoded, not_utf8, one_line_ending
 from reverie.versions import version_number
 
 SCHEMA = "reverie.export/6"
@@ -353,7 +353,8 @@ def _stamp(moment: datetime, zone: tzinfo | None = None) -> str:
 @dataclass(frozen=True, slots=True)
 class MediaLimits:
     """What a Day One zip may unpack to: each photo or recording (the attachment limit), all of them together, and
-    its journal ``.json`` files together (``journal``: on the web and the API, what a plain JSON upload may be)."""
+    its journal ``.json`` files together; ``journal`` is also the most a jrnl plain-text file may be (the journal
+    cap: on the web, the API and the command line, what a plain JSON upload may be)."""
 
     per_file: int = MAX_ZIP_MEMBER_BYTES
     in_all: int = MAX_ZIP_BYTES
@@ -391,8 +392,15 @@ def load_report(
         raw, media = _unzip_dayone(bytes(data), media_limits or MediaLimits())
         with media:  # the archive stays open while the entries are read: each names the files it brings
             return LoadReport(_load_dayone(_Fields(raw, "the file"), sink, media), tuple(sink.found))
-    elif isinstance(data, bytes | bytearray | memoryview) and _JRNL_TEXT_START.match(bytes(data[:64])):
-        document = _Fields(_parse_jrnl_text(bytes(data)), "the file")
+    elif isinstance(data, bytes | bytearray | memoryview) and is_jrnl_text(bytes(data[:64])):
+        check_jrnl_size(len(data), (media_limits or MediaLimits()).journal)
+        parsed, undated = _parse_jrnl_text(bytes(data))
+        if undated:
+            words = f"{undated}, before the first entry with a date read as jrnl's, have no such date"
+            if strict:
+                raise InvalidInput(f"Cannot import: {words}.")
+            sink.note(f"{words}: left out.")
+        document = _Fields(parsed, "the file")
         return LoadReport(_load_jrnl(document, default_tz, sink, JRNL_TEXT_SCHEMA), tuple(sink.found))
     else:
         raw = _parse_json(data)
@@ -770,19 +778,53 @@ def _load_jrnl(
 
 
 # jrnl's own journal file: ``[2026-03-10 12:30:00 AM] Title line`` then the body, entries apart by a blank line.
-_JRNL_TEXT_START = re.compile(rb"(?:\xef\xbb\xbf)?\s*\[\d{4}-\d{2}-\d{2}[ T]\d")
-_JRNL_DATE_BLOB = re.compile(r"(?:^|\n)\[([^\]\n]{1,40})\] ")
-_JRNL_TIME_FORMATS = ("%Y-%m-%d %I:%M:%S %p", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d %I:%M %p")
+_JRNL_TEXT_START = re.compile(rb"(?:\xef\xbb\xbf)?\s*\[\d{4}-\d{2}-\d{2}(?:[ T]\d|\])")
+# jrnl writes ``] `` after the date; an editor that strips trailing spaces leaves ``]`` alone on a title-less line
+_JRNL_DATE_BLOB = re.compile(r"(?:^|\n)\[([^\]\n]{1,40})\](?: |(?=\n|$))")
+# jrnl's default (``%F %r``), its 24-hour and ISO forms, and a date alone (``timeformat`` is the person's to set)
+_JRNL_TIME_FORMATS = (
+    "%Y-%m-%d %I:%M:%S %p",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%d %I:%M %p",
+    "%Y-%m-%dT%H:%M:%S",
+    "%Y-%m-%dT%H:%M",
+    "%Y-%m-%d",
+)
 _JRNL_TAG = re.compile(r"(?<!\S)([#@][-+*#/\w]+)")
 _JRNL_SENTENCE_END = re.compile(r"[.!?\u2026][\'\u2019\"\u201d]?[\])]*\s+|[\uff01\uff0e\uff1f\uff61\u3002]")
 
 
-def _parse_jrnl_text(data: bytes) -> dict[str, object]:
+def is_jrnl_text(head: bytes) -> bool:
+    """Whether a file's first 64 bytes start as jrnl's plain-text journal does (``[YYYY-MM-DD``)."""
+    return _JRNL_TEXT_START.match(head[:64]) is not None
+
+
+class JrnlTooLarge(InvalidInput):
+    """A jrnl plain-text file over the journal cap (``MediaLimits.journal``): refused whole, before it is read."""
+
+    def __init__(self, size: int, limit: int) -> None:
+        super().__init__(
+            f"Cannot import: this jrnl journal is {_size_words(size)}; the most an import here reads is"
+            f" {_size_words(limit)}. Split it into smaller files, a year or so each (with jrnl: `jrnl -from"
+            " 2020-01-01 -to 2020-12-31 --format txt > 2020.txt`), and import each one; nothing is imported twice."
+        )
+
+
+def check_jrnl_size(size: int, limit: int) -> None:
+    """Refuse a jrnl plain-text file of ``size`` bytes over the journal cap ``limit`` (:class:`JrnlTooLarge`)."""
+    if size > limit:
+        raise JrnlTooLarge(size, limit)
+
+
+def _parse_jrnl_text(data: bytes) -> tuple[dict[str, object], str]:
     """jrnl's plain-text journal as the document its ``--export json`` writes (jrnl 4's rules: a new entry at each
-    ``[date] `` that reads as a date in jrnl's default or 24-hour time format; the title is the first line, or the
-    first sentence of a one-line entry; a title ending in ``*`` is starred; tags are words after ``@`` or ``#``)."""
+    ``[date] `` that reads as a date in jrnl's default, 24-hour, ISO or date-only time format; the title is the
+    first line, or the first sentence of a one-line entry; a title ending in ``*`` is starred; tags are words after
+    ``@`` or ``#``), and which lines before the first entry hold words (``"lines 1 to 3"``; ``""`` when none):
+    jrnl drops them without a word, Reverie says so. Line endings ``\\n``, ``\\r\\n`` and ``\\r`` read alike."""
     try:
-        text = decoded(data).replace("\r\n", "\n")
+        text = one_line_ending(decoded(data))
     except UnicodeDecodeError as error:
         raise InvalidInput(f"Cannot import: the file is not valid UTF-8 (at byte {error.start}).") from None
     starts: list[tuple[int, int, datetime]] = []
@@ -793,7 +835,7 @@ def _parse_jrnl_text(data: bytes) -> dict[str, object]:
     entries: list[dict[str, object]] = []
     for index, (_, end, moment) in enumerate(starts):
         raw = text[end : starts[index + 1][0] if index + 1 < len(starts) else len(text)]
-        lines = raw.splitlines()
+        lines = raw.split("\n")
         starred = bool(lines) and lines[0].strip().endswith("*")
         if starred:
             raw = lines[0].strip("\n *") + "\n" + "\n".join(lines[1:])
@@ -810,7 +852,12 @@ def _parse_jrnl_text(data: bytes) -> dict[str, object]:
         )
     if not entries:
         raise InvalidInput("Cannot import: no jrnl entry was found (each starts with [YYYY-MM-DD time]).")
-    return {"tags": {}, "entries": entries}
+    before = text[: starts[0][0]]
+    undated = ""
+    if before.strip():
+        last = before.rstrip().count("\n") + 1
+        undated = "line 1" if last == 1 else f"lines 1 to {last}"
+    return {"tags": {}, "entries": entries}, undated
 
 
 def _jrnl_moment(blob: str) -> datetime | None:

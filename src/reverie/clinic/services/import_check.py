@@ -11,11 +11,12 @@ from reverie.clinic.services.local_time import check_year, zone_of
 from reverie.clinic.services.media import check_attachment
 from reverie.errors import InvalidInput
 from reverie.journal.interchange import (
-    MAX_ZIP_MEMBER_BYTES,
     UNREADABLE,
     MediaLimits,
     PortableEntry,
     PortableJournal,
+    check_jrnl_size,
+    is_jrnl_text,
     load_report,
 )
 
@@ -27,25 +28,41 @@ MEDIA_IN_ALL_TIMES = 10
 # file and the files it unpacks in memory until it is stored (about both together, measured with tracemalloc), so
 # this is still a bound; the zip itself is bounded by ``interchange.MAX_ZIP_BYTES`` and ``MAX_ZIP_MEMBERS``.
 LOCAL_MEDIA_IN_ALL = 2**30
-# A Day One zip's journal ``.json`` files together may unpack to as much as a plain JSON file the web or the API
-# reads (``uploads.READ_AT_MOST`` times the attachment limit; tested equal): a small zip of a huge journal is read no
-# further than that file would be (r53: a 119 KB zip held 274 MB). ``reverie journal import`` reads up to 200 MB.
+# The journal cap, one for the web, the API and ``reverie journal import`` (h64): a jrnl plain-text file, and a Day
+# One zip's journal ``.json`` files together, may be as much as a plain JSON file the web or the API reads
+# (``uploads.READ_AT_MOST`` times the attachment limit; tested equal), 100 MB with the shipped 10 MB. A small zip of
+# a huge journal is read no further than that file would be (r53: a 119 KB zip held 274 MB); the command line
+# refuses a jrnl file over it before reading it (a 191 MB file peaked at about 600 MB reading it whole).
 JOURNAL_IN_ALL_TIMES = 10
-LOCAL_JOURNAL_IN_ALL = MAX_ZIP_MEMBER_BYTES
 
 
-def media_limits(in_all: int | None = None, journal_in_all: int | None = None) -> MediaLimits:
+def journal_limit() -> int:
+    """The journal cap in bytes: ``JOURNAL_IN_ALL_TIMES`` times the attachment limit, on every door."""
+    from django.conf import settings
+
+    return JOURNAL_IN_ALL_TIMES * int(settings.REVERIE["REVERIE_MAX_ATTACHMENT_BYTES"])
+
+
+def media_limits(in_all: int | None = None) -> MediaLimits:
     """Each unpacked file within the attachment limit (always); all together within ``in_all`` bytes, by default
-    ``MEDIA_IN_ALL_TIMES`` times the attachment limit (the web and the API); a zip's journal ``.json`` files within
-    ``journal_in_all`` bytes, by default ``JOURNAL_IN_ALL_TIMES`` times the attachment limit."""
+    ``MEDIA_IN_ALL_TIMES`` times the attachment limit (the web and the API); the journal (a zip's ``.json`` files,
+    a jrnl plain-text file) within :func:`journal_limit`."""
     from django.conf import settings
 
     limit = int(settings.REVERIE["REVERIE_MAX_ATTACHMENT_BYTES"])
     return MediaLimits(
         per_file=limit,
         in_all=MEDIA_IN_ALL_TIMES * limit if in_all is None else in_all,
-        journal=JOURNAL_IN_ALL_TIMES * limit if journal_in_all is None else journal_in_all,
+        journal=journal_limit(),
     )
+
+
+def refuse_oversized(head: bytes, size: int) -> None:
+    """Before a file is read (``reverie journal import``): a jrnl plain-text file (told by its first 64 bytes, ``head``)
+    of ``size`` bytes over :func:`journal_limit` is refused, naming the cap and how to split it. Reading it whole
+    first would cost the memory the cap is there to spare."""
+    if is_jrnl_text(head):
+        check_jrnl_size(size, journal_limit())
 
 
 def usable(
@@ -54,15 +71,13 @@ def usable(
     *,
     all_or_nothing: bool = False,
     media_in_all: int | None = None,
-    journal_in_all: int | None = None,
 ) -> tuple[PortableJournal, list[EntryDraft], tuple[str, ...]]:
     """The entries to store with their validated drafts, and one text-free line per entry or file left out.
-    ``media_in_all``, ``journal_in_all``: what a Day One zip's files and its journal may unpack to in all
-    (:func:`media_limits`). An entry holding a value no reader expected (one raising an ``UNREADABLE`` error
+    ``media_in_all``: what a Day One zip's files may unpack to in all (:func:`media_limits`). An entry holding a value no reader expected (one raising an ``UNREADABLE`` error
     while its draft is made) is left out and said, never an error of the whole import (r53)."""
     from reverie.clinic.services.portability import _draft
 
-    limits = media_limits(media_in_all, journal_in_all)
+    limits = media_limits(media_in_all)
     loaded = load_report(data, default_tz=zone_of(actor), strict=all_or_nothing, media_limits=limits)
     problems = list(loaded.problems)
     kept: list[PortableEntry] = []

@@ -498,7 +498,6 @@ def import_journal(
     *,
     all_or_nothing: bool = False,
     media_in_all: int | None = None,
-    journal_in_all: int | None = None,
 ) -> ImportReport:
     """Import Reverie's export, jrnl's JSON or Day One's zip or JSON. A bad entry is reported and left out (its
     line in ``problems``, never its text); with ``all_or_nothing`` a bad entry stores none.
@@ -511,14 +510,13 @@ def import_journal(
     is held by a stored one that no longer opens is imported as a new entry beside it (said in ``notes``).
     ``media_in_all``: what a Day One zip's photos and recordings may unpack to in all; by default the web server's
     cap (``import_check.media_limits``), the command line passes ``import_check.LOCAL_MEDIA_IN_ALL``. Each file
-    stays within the attachment limit either way. ``journal_in_all``: what a Day One zip's journal ``.json`` files
-    may unpack to, by default as much as a plain JSON file the server reads; the command line passes
-    ``import_check.LOCAL_JOURNAL_IN_ALL``."""
+    stays within the attachment limit either way. The journal (a jrnl plain-text file, a Day One zip's journal
+    ``.json`` files) stays within ``import_check.journal_limit``, the same on every door."""
     from reverie.clinic.services import import_check
 
     _require_client(actor)
     journal, drafts, problems = import_check.usable(
-        actor, data, all_or_nothing=all_or_nothing, media_in_all=media_in_all, journal_in_all=journal_in_all
+        actor, data, all_or_nothing=all_or_nothing, media_in_all=media_in_all
     )
     # the file's safety plan, read whole before an entry commits: a bad one is said, never an error half-way (r53)
     plan = _file_plan(journal.record)
