@@ -1,9 +1,10 @@
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from django.urls import reverse
 
 from course_clock import START, at
 from reverie.care.models import Course, CourseSession
@@ -12,6 +13,7 @@ from reverie.care.services import formulation, sessions
 from reverie.care.services.course import CourseDraft, create_course
 from reverie.clinic.models import AuditEvent
 from reverie.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from web_client import signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -173,3 +175,61 @@ def test_course_ipaf_is_agreed_from_the_formulation(dit: tuple[Any, Any, Any]) -
     )
     agreed = formulation.agree_ipaf(therapist, course.id, now=at(19, 1))
     assert agreed.ipaf_agreed_version == 1 and agreed.ipaf_agreed_session == 3
+
+
+def test_the_ipaf_is_agreed_at_the_session_held_that_day_not_the_next(dit: tuple[Any, Any, Any]) -> None:
+    """Review r55: "We agreed the IPAF today" is pressed when the therapist writes the session up. It belonged to
+    the session held that day (session 3, Monday 19 Jan 10:00), or the last one held: never the next session
+    (``current_number``), which has not been held. On session 4's day it is session 4's, even before it starts."""
+    _, therapist, course = dit
+    formulation.save_formulation(therapist, course.id, {"ipaf_self": "not good enough"})
+    assert formulation.agree_ipaf(therapist, course.id, now=at(19, 1, hour=18)).ipaf_agreed_session == 3
+    assert (
+        formulation.agree_ipaf(therapist, course.id, now=at(24, 1)).ipaf_agreed_session == 3
+    )  # the Saturday
+    assert formulation.agree_ipaf(therapist, course.id, now=at(26, 1, hour=8)).ipaf_agreed_session == 4
+    assert (
+        formulation.agree_ipaf(therapist, course.id, now=at(2, 1)).ipaf_agreed_session == 1
+    )  # before session 1
+
+
+def test_the_ipaf_agreed_after_a_cancelled_session_is_the_last_one_held(dit: tuple[Any, Any, Any]) -> None:
+    """Session 3 (19 Jan) cancelled: agreed that evening, the IPAF belongs to session 2, the last one held."""
+    _, therapist, course = dit
+    sessions.cancel_session(therapist, course.id, 3, now=at(12, 1, hour=12))
+    formulation.save_formulation(therapist, course.id, {"ipaf_self": "not good enough"})
+    assert formulation.agree_ipaf(therapist, course.id, now=at(19, 1, hour=18)).ipaf_agreed_session == 2
+
+
+def test_the_ipaf_agreed_in_session_3_and_recorded_after_it_is_agreed_at_session_3(
+    paired: tuple[Any, Any], monkeypatch: Any
+) -> None:
+    """Review r55, through the course page: a DIT course on Mondays 10:00 UTC from 5 Jan 2026 (session 3 on 19 Jan,
+    10:00–10:50). The pair agree the IPAF in session 3; at 11:05 that day the therapist presses "We agreed the IPAF
+    today". The chip reads "agreed at session 3", today's session (before, "agreed at session 4": a session a week
+    ahead, not held). Only the clock is mocked."""
+    client, therapist = paired
+
+    def clock(moment: datetime) -> None:
+        monkeypatch.setattr("django.utils.timezone.now", lambda: moment)
+
+    clock(datetime(2026, 1, 2, 9, tzinfo=UTC))
+    course = create_course(
+        therapist,
+        CourseDraft(client=client.username, programme="dit", start=datetime(2026, 1, 5, 10), timezone="UTC"),
+    )
+    clock(datetime(2026, 1, 19, 10, 55, tzinfo=UTC))
+    formulation.save_formulation(
+        therapist,
+        course.id,
+        {"ipaf_self": "Not good enough", "ipaf_other": "Critical", "ipaf_affect": "Shame"},
+        base_version=0,
+    )
+    clock(datetime(2026, 1, 19, 11, 5, tzinfo=UTC))
+    browser = signed_in(therapist)
+    browser.post(reverse("care:ipaf_agree", args=[course.id]))
+    stored = Course.objects.get(pk=course.pk)
+    assert stored.ipaf_agreed_at is not None
+    page = browser.get(reverse("care:course", args=[course.id])).content.decode()
+    assert "agreed at session 3" in page, "the chip names the session that was held today"
+    assert stored.ipaf_agreed_session == 3

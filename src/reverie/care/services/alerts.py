@@ -45,6 +45,7 @@ from django.db import transaction
 from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from reverie.care.models import AlertAcknowledgement, CheckIn, OwedAlert, RiskAlert
 from reverie.care.models.safety import ANSWER_LABELS, EXPLICIT, UNREAD, UNSURE
@@ -370,39 +371,101 @@ def record_read(therapist: User, rows: list[RiskAlert]) -> None:
         audit.record(therapist, "risk.alert.read", "risk_alert_list", client.pk, subject=client)
 
 
-def acknowledge(therapist: User, alert_id: object, note: str = "") -> RiskAlert:
+def shown_state(alert: RiskAlert) -> str:
+    """What an alert line shows, as a token the Acknowledge form carries (``shown``): its level, urgency, the
+    client's answer and when they gave it, and when it was last raised. The client answering "I need help now" (or
+    the alert rated more serious, or re-opened) after the page was loaded changes it. Opaque (a keyed digest): a
+    line that hides the level or date of words written before the link hides them in its form too. Holds no text."""
+
+    def stamp(moment: datetime | None) -> str:
+        return "-" if moment is None else str(int(moment.timestamp() * 1_000_000))
+
+    state = ".".join(
+        (
+            str(alert.pk),
+            alert.level,
+            str(int(alert.urgency)),
+            alert.answer or "-",
+            stamp(alert.answered_at),
+            stamp(alert.raised_at),
+        )
+    )
+    return salted_hmac("reverie.alert.shown", state, algorithm="sha256").hexdigest()[:32]
+
+
+def stale_message(alert: RiskAlert) -> str:
+    """The refusal of an acknowledgement made from a page that showed an older state of the alert: what it says
+    now (the answer and urgency, never what was written), and that nothing was acknowledged."""
+    answer = (
+        f"the client answered \u201c{alert.answer_label}\u201d"
+        if alert.answer
+        else "no answer from the client yet"
+    )
+    return (
+        f"This alert changed since your page showed it: {answer}, urgency: {alert.urgency_label}. Nothing was "
+        "acknowledged: read it again below, then acknowledge it."
+    )
+
+
+def acknowledge(therapist: User, alert_id: object, note: str = "", *, shown: str | None = None) -> RiskAlert:
     """A linked therapist acknowledges an alert for themselves (other linked therapists still see it), kept as an
     ``AlertAcknowledgement`` with the alert's level and urgency then; an optional note is sealed with the client's
-    key. ``acknowledged_at``/``acknowledged_by`` on the alert name the latest. Audited."""
+    key. ``acknowledged_at``/``acknowledged_by`` on the alert name the latest. Audited.
+
+    ``shown`` is :func:`shown_state` of the alert as the acknowledging page showed it (the form sends it): an alert
+    changed since (the client answered "I need help now" after the page was loaded) → :class:`Conflict` with
+    :func:`stale_message`, nothing acknowledged, the refusal audited (``risk.acknowledge.stale``), so
+    an alert is never closed over an answer the therapist has not seen. Without it the alert as it is now is
+    acknowledged, as before."""
     alert = records.fetch(
         therapist, RiskAlert.objects.select_related("client"), alert_id, Action.WRITE, "alert"
     )
     text = records.clean_text(note, "note", limit=2000, required=False)
+    stale = ""
     with transaction.atomic():
         locked = _lock(alert.pk)  # the lock order (module docstring): the audit head, then the alert
         if locked is None:
             raise NotFound("No such alert.")
-        now = timezone.now()
-        if AlertAcknowledgement.objects.filter(
-            alert=locked, therapist=therapist, acknowledged_at__gte=locked.raised_at or locked.created_at
-        ).exists():
-            raise Conflict("This alert was already acknowledged.")
-        row = AlertAcknowledgement(
-            id=uuid.uuid4(),
-            alert=locked,
-            client=alert.client,
-            therapist=therapist,
-            acknowledged_at=now,
-            level=locked.level,
-            urgency=locked.urgency,
-        )
-        if text:
-            row.note = records.seal_json(alert.client, row.id, NOTE_PURPOSE, {"text": text})
-        row.save(force_insert=True)
-        locked.acknowledged_at, locked.acknowledged_by = now, therapist
-        locked.save(update_fields=["acknowledged_at", "acknowledged_by"])
-        audit.record(therapist, "risk.acknowledge", "risk_alert", locked.id, subject=alert.client)
+        if shown is not None and shown.strip() != shown_state(locked):
+            # refused: the refusal is audited and committed (raising here would roll its event back)
+            audit.record(
+                therapist,
+                "risk.acknowledge.stale",
+                "risk_alert",
+                locked.id,
+                subject=alert.client,
+                outcome="refused",
+            )
+            stale = stale_message(locked)
+        else:
+            _store_acknowledgement(therapist, alert, locked, text)
+    if stale:
+        raise Conflict(stale)
     return locked
+
+
+def _store_acknowledgement(therapist: User, alert: RiskAlert, locked: RiskAlert, text: str) -> None:
+    """The acknowledgement on the locked alert (inside :func:`acknowledge`'s transaction)."""
+    now = timezone.now()
+    if AlertAcknowledgement.objects.filter(
+        alert=locked, therapist=therapist, acknowledged_at__gte=locked.raised_at or locked.created_at
+    ).exists():
+        raise Conflict("This alert was already acknowledged.")
+    row = AlertAcknowledgement(
+        id=uuid.uuid4(),
+        alert=locked,
+        client=alert.client,
+        therapist=therapist,
+        acknowledged_at=now,
+        level=locked.level,
+        urgency=locked.urgency,
+    )
+    if text:
+        row.note = records.seal_json(alert.client, row.id, NOTE_PURPOSE, {"text": text})
+    row.save(force_insert=True)
+    locked.acknowledged_at, locked.acknowledged_by = now, therapist
+    locked.save(update_fields=["acknowledged_at", "acknowledged_by"])
+    audit.record(therapist, "risk.acknowledge", "risk_alert", locked.id, subject=alert.client)
 
 
 # --- check-ins ---------------------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ stores, authorizes, seals and audits.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -146,12 +146,19 @@ def as_session(row: CourseSession) -> Session:
 
 
 def busy_sessions(
-    people: Sequence[User], exclude: Course | None = None, *, since: datetime, until: datetime
+    people: Sequence[User],
+    exclude: Course | None = None,
+    *,
+    since: datetime,
+    until: datetime,
+    moving: CourseSession | None = None,
 ) -> list[Session]:
     """The sessions not cancelled of courses these people are in (either side) that can overlap the span from
     ``since`` to ``until`` (only those ending after ``since`` and starting before ``until`` are loaded), as pure
     sessions; with them the regular times in that span that an open-ended course of theirs, still linked, will take
     once its horizon reaches them (:func:`plan_ahead` adds them later without a check, so nothing may take them now).
+    ``moving``: the stored session being moved, left out by its identity (the row), never by its time: another
+    session starting at the same instant (a make-up placed on it) is still compared.
     """
     rows = CourseSession.objects.filter(
         Q(course__therapist__in=people) | Q(course__client__in=people),
@@ -161,6 +168,8 @@ def busy_sessions(
     )
     if exclude is not None:
         rows = rows.exclude(course=exclude)
+    if moving is not None:
+        rows = rows.exclude(pk=moving.pk)
     held = [s for s in (as_session(r) for r in rows) if not s.cancelled and s.end > since]
     return held + _regular_to_come(people, exclude, since, until)
 
@@ -177,17 +186,16 @@ def check_free(
     since: datetime,
     until: datetime,
     exclude: Course | None = None,
-    skip: Callable[[Session], bool] | None = None,
+    moving: CourseSession | None = None,
 ) -> None:
     """Raise Conflict when a session in ``new`` overlaps one not cancelled of the therapist's (any client's: named,
     number and time at the ``reader``'s hour, as :func:`check_no_overlap` says it) or of the client's in a course
     with another therapist: told as :data:`CLASH_WITH_OTHER_APPOINTMENT` alone, since a therapist never learns
-    anything of their client's other therapy (its number, course, date or hour). ``skip``: sessions not to
-    compare with (the one being moved)."""
+    anything of their client's other therapy (its number, course, date or hour). ``moving``: the stored session
+    being moved, not compared with itself (left out by identity: see :func:`busy_sessions`)."""
 
     def compared(people: Sequence[User]) -> list[Session]:
-        busy = busy_sessions(people, exclude, since=since, until=until)
-        return busy if skip is None else [s for s in busy if not skip(s)]
+        return busy_sessions(people, exclude, since=since, until=until, moving=moving)
 
     theirs = compared([therapist])
     # the client's sessions with this therapist are among ``theirs`` (checked first): what clashes here besides
@@ -605,6 +613,23 @@ def current_number(course: Course, now: datetime | None = None, *, plan: bool = 
         if as_session(row).end > moment:
             return number
     return max(1, len(held))
+
+
+def agreement_number(course: Course, now: datetime | None = None) -> int:
+    """The session an agreement recorded at ``now`` belongs to ("we agreed it today"): the session held today in
+    the course's zone (under way, over, or later today), else the last one held before today; before the first
+    session's day, the first. Unlike :func:`current_number` (the session next or under way, which a questionnaire
+    is filled in for), never a session still ahead on another day: an agreement written up after today's session
+    belongs to today's, not to next week's, which has not been held."""
+    moment = now or timezone.now()
+    zone = course_zone(course)
+    today = moment.astimezone(zone).date()
+    number = 1
+    for n, row in enumerate(held_sessions(course), start=1):
+        if row.start.astimezone(zone).date() > today:
+            break
+        number = n
+    return number
 
 
 def position(course: Course, now: datetime | None = None, *, plan: bool = True) -> CoursePosition:

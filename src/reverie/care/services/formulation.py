@@ -250,7 +250,7 @@ def agree_ipaf(therapist: User, course_id: object, now: datetime | None = None) 
         raise InvalidInput("Write the IPAF in the formulation first; then record that you agreed it.")
     course.ipaf_agreed_at = now or timezone.now()
     course.ipaf_agreed_version = latest.version
-    course.ipaf_agreed_session = courses.current_number(course, now)
+    course.ipaf_agreed_session = courses.agreement_number(course, course.ipaf_agreed_at)
     course.save(update_fields=["ipaf_agreed_at", "ipaf_agreed_version", "ipaf_agreed_session"])
     audit.record(therapist, "ipaf.agree", "course", course.id, subject=course.client)
     return course

@@ -6,7 +6,7 @@ from typing import Any
 
 from django import template
 
-from reverie.care.services.alerts import source_kind
+from reverie.care.services.alerts import shown_state, source_kind
 from reverie.care.services.directory import language_name
 from reverie.programmes.countries import country_name
 from reverie.programmes.directory import fee_text
@@ -76,6 +76,12 @@ def alert_source(alert: Any) -> str:
     """What a risk alert is about, in words ("a goal", "a note sent when cancelling a session"): the one wording of
     every alert line (:func:`reverie.care.services.alerts.source_kind`)."""
     return words(source_kind(str(alert.source), str(alert.record_id)))
+
+
+@register.filter
+def alert_shown(alert: Any) -> str:
+    """What the alert line shows, for the Acknowledge form's hidden ``shown`` field (``alerts.shown_state``)."""
+    return shown_state(alert)
 
 
 @register.filter

@@ -15,7 +15,7 @@ from reverie.clinic.models import User
 from reverie.clinic.services.safety import crisis_lines
 from reverie.clinic.web.drafts import keeps_text
 from reverie.clinic.web.therapist_pages import therapist_page
-from reverie.errors import NotFound, ReverieError, StaleEdit
+from reverie.errors import Conflict, NotFound, ReverieError, StaleEdit
 from reverie.programmes.countries import country_code, country_name
 from reverie.programmes.safety import SECTION_TITLES
 
@@ -88,7 +88,14 @@ def alert_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 @therapist_page
 def alert_acknowledge(request: HttpRequest, alert_id: str) -> HttpResponse:
-    alerts.acknowledge(user_of(request), alert_id, request.POST.get("note", ""))
+    """Acknowledge one alert as the page showed it (the form's ``shown``): one changed since (the client answered
+    "I need help now") is refused (409) and the list comes back with the alert as it is now, the refusal on top."""
+    user = user_of(request)
+    shown = request.POST.get("shown")
+    try:
+        alerts.acknowledge(user, alert_id, request.POST.get("note", ""), shown=shown)
+    except Conflict as exc:
+        return with_error(request, "care/alerts.html", {"alerts": alerts.read_alerts(user)}, exc)
     return redirect("care:alerts")
 
 

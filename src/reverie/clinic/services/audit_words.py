@@ -40,6 +40,8 @@ SENTENCES = {
     "risk.feedback.misunderstood": "{who} kept your answer as feedback that the risk screen misread your entry.",
     "risk.alert.upgrade": "{who} raised the level of a risk alert.",
     "risk.acknowledge": "{who} acknowledged a risk alert.",
+    "risk.acknowledge.stale": "{who} tried to acknowledge a risk alert from a page that did not show its latest"
+    " state (your answer, say); it was not acknowledged and stays on their list.",
     "risk.alert.read": "{who} opened their list of risk alerts, which showed one about you (a level and a date).",
     "risk.alert.reopen.need_help": "Your answer \u201cI need help now\u201d put an acknowledged alert back on your"
     " therapist's list.",
