@@ -70,6 +70,7 @@ def test_acknowledging_from_a_page_loaded_before_need_help_does_not_close_it_uns
     assert AuditEvent.objects.filter(action="risk.acknowledge.stale", record_id=str(alert.id)).exists()
 
     _action, fresh = _ack_form(text, alert.id)  # the page as it is now: the acknowledgement goes through
+    assert fresh["note"] == "seen, will raise on Monday", "the typed note is kept in that alert's form"
     assert browser.post(action, {**fresh, "note": "seen"}).status_code == 302
     assert alert.id not in [a.id for a in alerts.open_alerts(therapist)]
 

@@ -92,10 +92,12 @@ def alert_acknowledge(request: HttpRequest, alert_id: str) -> HttpResponse:
     "I need help now") is refused (409) and the list comes back with the alert as it is now, the refusal on top."""
     user = user_of(request)
     shown = request.POST.get("shown")
+    note = request.POST.get("note", "")
     try:
-        alerts.acknowledge(user, alert_id, request.POST.get("note", ""), shown=shown)
-    except Conflict as exc:
-        return with_error(request, "care/alerts.html", {"alerts": alerts.read_alerts(user)}, exc)
+        alerts.acknowledge(user, alert_id, note, shown=shown)
+    except Conflict as exc:  # the typed note stays in that alert's form, for the therapist to send again
+        kept = {"alerts": alerts.read_alerts(user), "kept_note": note, "kept_for": alert_id}
+        return with_error(request, "care/alerts.html", kept, exc)
     return redirect("care:alerts")
 
 
