@@ -38,20 +38,65 @@ def _networks(raw: str) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, 
     return tuple(ipaddress.ip_network(part.strip(), strict=False) for part in raw.split(",") if part.strip())
 
 
-def _lease(raw: str) -> int:
-    seconds = int(raw)
-    if not 5 <= seconds <= 86400:
-        raise ValueError("expected a number of seconds from 5 to 86400")
-    return seconds
+def _int(raw: str) -> int:
+    try:
+        return int(raw.strip())
+    except ValueError:
+        raise ValueError("expected a whole number") from None
+
+
+@dataclass(frozen=True, slots=True)
+class Range:
+    """The whole numbers a setting (or a command-line option meaning the same) may take, bounds included."""
+
+    low: int
+    high: int
+
+    def __contains__(self, value: object) -> bool:
+        return isinstance(value, int) and self.low <= value <= self.high
+
+    def __str__(self) -> str:
+        return f"from {self.low:,} to {self.high:,}"
+
+
+# The longest entry the export format carries (``journal.interchange.MAX_BODY_CHARS``; kept equal by a test).
+ENTRY_CHARS_CEILING = 1_000_000
+# The largest file an export carries (``journal.interchange.MAX_ZIP_MEMBER_BYTES``; kept equal by a test).
+ATTACHMENT_BYTES_CEILING = 200_000_000
+
+PORTS = Range(0, 65535)  # 0: any free port (shared with ``reverie serve --port``)
+IDLE_MINUTES = Range(1, 720)  # a session ends 12 hours after sign-in whatever happens
+LEASE_SECONDS = Range(5, 86400)
+ENTRY_CHARS = Range(1, ENTRY_CHARS_CEILING)
+ATTACHMENT_BYTES = Range(1, ATTACHMENT_BYTES_CEILING)
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
 @dataclass(frozen=True, slots=True)
 class Setting:
+    """One setting. ``allowed`` states what a parsed value may be (a range of whole numbers, or a set of words);
+    ``load`` refuses anything else with an E600 error naming the variable and what is allowed."""
+
     name: str
     default: Callable[[], str]
     help: str
     parse: Callable[[str], Any] = str
     secret: bool = False
+    allowed: Range | tuple[str, ...] | None = None
+    why: str = ""  # said after what is allowed, when it needs a reason
+
+    def check(self, value: Any) -> None:
+        if self.allowed is None or value in self.allowed:
+            return
+        raise self.refused(value)
+
+    def refused(self, value: object) -> ConfigurationError:
+        """The error for a value outside what is allowed (or, with a range, not a whole number at all)."""
+        if isinstance(self.allowed, Range):
+            wanted = f"a whole number {self.allowed}"
+        else:
+            wanted = "one of " + ", ".join(self.allowed or ())
+        return ConfigurationError(f"{self.name} must be {wanted} (not {value!r}){self.why}.")
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -59,6 +104,7 @@ SETTINGS: tuple[Setting, ...] = (
         "REVERIE_MODE",
         lambda: "embedded",
         "embedded (one machine, SQLite) or clinic (PostgreSQL, TLS required).",
+        allowed=("embedded", "clinic"),
     ),
     Setting(
         "REVERIE_DATA_DIR",
@@ -93,7 +139,7 @@ SETTINGS: tuple[Setting, ...] = (
         secret=True,
     ),
     Setting("REVERIE_HOST", lambda: "127.0.0.1", "Address the web server listens on."),
-    Setting("REVERIE_PORT", lambda: "8000", "Port the web server listens on.", int),
+    Setting("REVERIE_PORT", lambda: "8000", "Port the web server listens on.", _int, allowed=PORTS),
     Setting(
         "REVERIE_DEBUG", lambda: "false", "Show tracebacks in the browser (never in clinic mode).", _bool
     ),
@@ -101,16 +147,41 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "REVERIE_ALLOWED_HOSTS", lambda: "127.0.0.1,localhost", "Comma-separated host names the app answers."
     ),
-    Setting("REVERIE_MAX_ENTRY_CHARS", lambda: "1000000", "Largest journal entry, in characters.", int),
     Setting(
-        "REVERIE_MAX_ATTACHMENT_BYTES", lambda: "10485760", "Largest art or music attachment, in bytes.", int
+        "REVERIE_MAX_ENTRY_CHARS",
+        lambda: "1000000",
+        "Largest journal entry, in characters.",
+        _int,
+        allowed=ENTRY_CHARS,
+        why=f": {ENTRY_CHARS_CEILING:,} characters is the most an export carries",
     ),
-    Setting("REVERIE_IDLE_MINUTES", lambda: "30", "Sign out after this many minutes without activity.", int),
-    Setting("REVERIE_LOG_LEVEL", lambda: "INFO", "Log level. Logs never contain entry text."),
+    Setting(
+        "REVERIE_MAX_ATTACHMENT_BYTES",
+        lambda: "10485760",
+        "Largest art or music attachment, in bytes.",
+        _int,
+        allowed=ATTACHMENT_BYTES,
+        why=f": {ATTACHMENT_BYTES_CEILING:,} bytes is the largest file an export carries",
+    ),
+    Setting(
+        "REVERIE_IDLE_MINUTES",
+        lambda: "30",
+        "Sign out after this many minutes without activity.",
+        _int,
+        allowed=IDLE_MINUTES,
+    ),
+    Setting(
+        "REVERIE_LOG_LEVEL",
+        lambda: "INFO",
+        "Log level. Logs never contain entry text.",
+        lambda raw: raw.strip().upper(),
+        allowed=LOG_LEVELS,
+    ),
     Setting(
         "REVERIE_ANALYSIS",
         lambda: "background",
         "background, inline or off: when saved entries are analysed.",
+        allowed=("background", "inline", "off"),
     ),
     Setting(
         "REVERIE_TRUSTED_PROXIES",
@@ -124,7 +195,8 @@ SETTINGS: tuple[Setting, ...] = (
         lambda: "60",
         "A worker renews its lease every third of this; a running task whose worker's lease has run out is "
         "put back in the queue for another worker.",
-        _lease,
+        _int,
+        allowed=LEASE_SECONDS,
     ),
 )
 
@@ -157,10 +229,6 @@ class Config:
         return {k: ("(set)" if v else "(empty)") if k in secret else str(v) for k, v in self.values.items()}
 
 
-# The longest entry the export format carries (``journal.interchange.MAX_BODY_CHARS``; kept equal by a test).
-ENTRY_CHARS_CEILING = 1_000_000
-
-
 def load(environ: Mapping[str, str] | None = None) -> Config:
     env = os.environ if environ is None else environ
     values: dict[str, Any] = {}
@@ -170,17 +238,10 @@ def load(environ: Mapping[str, str] | None = None) -> Config:
         try:
             values[setting.name] = setting.parse(raw)
         except ValueError as exc:
+            if isinstance(setting.allowed, Range):
+                raise setting.refused(raw) from None
             raise ConfigurationError(f"{setting.name} is not valid: {exc}.") from None
-    if values["REVERIE_MODE"] not in {"embedded", "clinic"}:
-        raise ConfigurationError("REVERIE_MODE must be 'embedded' or 'clinic'.")
-    if values["REVERIE_ANALYSIS"] not in {"background", "inline", "off"}:
-        raise ConfigurationError("REVERIE_ANALYSIS must be 'background', 'inline' or 'off'.")
-    if not 1 <= values["REVERIE_MAX_ENTRY_CHARS"] <= ENTRY_CHARS_CEILING:
-        # A longer entry could be saved but never exported: the export format carries at most this many.
-        raise ConfigurationError(
-            f"REVERIE_MAX_ENTRY_CHARS must be from 1 to {ENTRY_CHARS_CEILING:,}: "
-            "a longer entry could not be exported."
-        )
+        setting.check(values[setting.name])
     return Config(values)
 
 

@@ -10,9 +10,13 @@ from typing import Annotated, Any
 import typer
 
 from reverie.errors import ConfigurationError, InvalidInput
+from reverie.settings import PORTS
 
 user_app = typer.Typer(help="Manage accounts.", no_args_is_help=True)
 keys_app = typer.Typer(help="Manage the master key.", no_args_is_help=True)
+
+POLL_SECONDS_LOW = 0.1  # `reverie worker --interval`: not a busy loop, and at least once an hour
+POLL_SECONDS_HIGH = 3600.0
 
 
 def check_safe_to_serve(host: str) -> None:
@@ -109,8 +113,17 @@ def _stop_on_signals() -> None:
 
 def serve(
     host: Annotated[str | None, typer.Option(help="Address to listen on (default REVERIE_HOST).")] = None,
-    port: Annotated[int | None, typer.Option(help="Port (default REVERIE_PORT; 0: any free port).")] = None,
-    worker: Annotated[bool, typer.Option(help="Also run the analysis worker in this process.")] = True,
+    port: Annotated[
+        int | None,
+        typer.Option(
+            help=f"Port, {PORTS.low} to {PORTS.high} (default REVERIE_PORT; 0: any free port).",
+            min=PORTS.low,
+            max=PORTS.high,
+        ),
+    ] = None,
+    worker: Annotated[
+        bool, typer.Option(help="Also start the analysis worker, as a child process of this one.")
+    ] = True,
     processes: Annotated[
         str, typer.Option(help="Web server processes sharing the port: 1 to 32, or auto (one per core).")
     ] = "1",
@@ -367,7 +380,14 @@ def erase(
 
 
 def worker(
-    interval: Annotated[float, typer.Option(help="Seconds between polls for new tasks.")] = 1.0,
+    interval: Annotated[
+        float,
+        typer.Option(
+            help=f"Seconds between polls for new tasks ({POLL_SECONDS_LOW} to {POLL_SECONDS_HIGH:g}).",
+            min=POLL_SECONDS_LOW,
+            max=POLL_SECONDS_HIGH,
+        ),
+    ] = 1.0,
     batch: Annotated[bool, typer.Option("--batch", help="Run what is queued now, then stop.")] = False,
     parent_pid: Annotated[
         int | None, typer.Option(hidden=True, help="Stop when this process is gone.")
