@@ -65,7 +65,8 @@ def insights(
 
 
 def demo() -> None:
-    """Load invented demo data (a client and a therapist, six months of entries) and analyse it."""
+    """Load invented demo data (a client and a therapist, six months of entries) and analyse it. For a fresh data
+    folder only: refused where accounts other than the demo's exist."""
     from rich.progress import Progress
 
     from reverie.cli.runtime import django_ready

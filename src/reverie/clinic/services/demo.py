@@ -44,8 +44,22 @@ class DemoAccounts:
     entries: int
 
 
+def refuse_beside_real_people() -> None:
+    """The demo is for a fresh installation only (the web's first run, or `reverie demo` on a new data folder):
+    where anyone other than the demo's two accounts exists, its invented entries and a therapist account nobody
+    owns would sit beside real people's data (and in install-wide counts). Refused then, before anything is
+    written."""
+    if User.objects.exclude(username__in=(DEMO_CLIENT, DEMO_THERAPIST)).exists():
+        raise Conflict(
+            "This installation already has accounts: the demo's invented data is not added beside real people's."
+            " To look around, use a fresh data folder (REVERIE_DATA_DIR=/some/new/folder reverie demo)."
+        )
+
+
 def create_accounts() -> DemoAccounts:
-    """The two demo accounts, linked (fast: the web signs the client in before the entries are written)."""
+    """The two demo accounts, linked (fast: the web signs the client in before the entries are written). Refused
+    beside other people's accounts (:func:`refuse_beside_real_people`) and when the demo is already there."""
+    refuse_beside_real_people()
     if User.objects.filter(username__in=(DEMO_CLIENT, DEMO_THERAPIST)).exists():
         raise Conflict("The demo is already loaded (accounts demo-client and demo-therapist exist).")
     keys.ensure_key_file()
