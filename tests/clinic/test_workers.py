@@ -47,3 +47,24 @@ def test_workers_two_workers_analyse_every_entry_once(cli: Any) -> None:
         assert (row["analysis"]["status"], row["analysis"]["revision"]) == ("ready", 1)
         # the writer's plain panel (observations.seen_by, as the API and the entry page): no raw codes
         assert row["analysis"]["schema"] == "reverie.noticed/1"
+
+
+def test_workers_two_started_together_on_a_fresh_database_both_start(cli: Any) -> None:
+    """r56: two worker units started at boot (docs/deploy.md: "one unit per worker"), or a worker beside the first
+    `reverie serve`, on a database not yet migrated: both migrated at once and one died with an incident (table
+    "clinic_auditevent" already exists). The check and the migration are made under a lock now (SQLite: a file
+    lock in the data folder; PostgreSQL: an advisory lock): the second waits, finds the work done, and runs."""
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "reverie.cli.main", "worker", "--batch"],
+            env=cli.env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    results = [proc.communicate(timeout=300) for proc in procs]
+    said = [err for _, err in results]
+    assert [proc.returncode for proc in procs] == [0, 0], said
+    assert not any("unexpected" in err for err in said), said

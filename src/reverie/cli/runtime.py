@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import os
 import sys
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from reverie.errors import AuthenticationFailed
@@ -28,14 +30,55 @@ def django_ready(*, migrate: bool = True) -> None:
     _ready = True
 
 
+# The PostgreSQL advisory lock held while migrating (any fixed number; this one spells "revmigr" loosely).
+MIGRATION_LOCK_KEY = 0x7265766D6967
+
+
 def _migrate_if_needed() -> None:
-    from django.core.management import call_command
+    """Bring the database up to date, once, even when several processes start together on a fresh database (two
+    workers at boot, a worker beside the first `reverie serve`): the check and the migration are made under a
+    lock, so the second waits for the first and then finds nothing to do."""
     from django.db import connection
     from django.db.migrations.executor import MigrationExecutor
 
     executor = MigrationExecutor(connection)
-    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
-        call_command("migrate", verbosity=0, interactive=False)
+    if not executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        return  # the usual case, with no lock taken
+    with _migration_lock():
+        executor = MigrationExecutor(connection)  # read again: another process may have migrated meanwhile
+        if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+            from django.core.management import call_command
+
+            call_command("migrate", verbosity=0, interactive=False)
+
+
+@contextlib.contextmanager
+def _migration_lock() -> Iterator[None]:
+    """PostgreSQL: a session advisory lock (every process on every machine sharing the database); SQLite: an
+    exclusive file lock in the data folder (the processes sharing that database file)."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_lock(%s)", [MIGRATION_LOCK_KEY])
+        try:
+            yield
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(%s)", [MIGRATION_LOCK_KEY])
+        return
+    import fcntl
+
+    from django.conf import settings
+
+    data_dir = settings.REVERIE.data_dir
+    data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd = os.open(data_dir / "migrate.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)  # released when the file is closed, or the process ends
+        yield
+    finally:
+        os.close(fd)
 
 
 def password_from(prompt: str = "Password: ") -> str:
