@@ -118,6 +118,23 @@ def test_a_full_or_read_only_disk_is_a_plain_message_whatever_file_the_error_nam
         assert "nothing was written" in str(refused.value)
 
 
+def test_backup_onto_a_fifo_is_refused_and_leaves_it_a_fifo(cli: Any, tmp_path: Path) -> None:
+    """r56: `reverie backup PATH` where PATH is a special file (a FIFO here; a device alike) renamed its finished
+    temporary file over it, replacing it with a regular file. A path that exists and is not a regular file (or a
+    folder) is refused now, plainly, before anything is written."""
+    import os
+    import stat
+
+    fifo = tmp_path / "backup.pipe"
+    os.mkfifo(fifo)
+    status, _out, err = cli("backup", str(fifo), check=False)
+    assert status == 2, err
+    assert "not a regular file" in err and str(fifo) in err, err
+    assert "unexpected" not in err
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "data") == ["backup.pipe"]  # no temp left
+
+
 def test_r33_an_entry_imported_again_after_a_purge_survives_a_restore(make_user: Any, tmp_path: Path) -> None:
     """An entry the person imported (and kept) after deleting an earlier import for good comes back from a restore."""
     from reverie.clinic.services import portability

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -62,10 +63,25 @@ def peek_named(path: Path, count: int = 64) -> tuple[bytes, int]:
         raise _why(path, exc, "read") from None
 
 
+def _refuse_special(path: Path) -> None:
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return  # missing, or not reachable: the write says why
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        raise InvalidInput(
+            f"{path} is not a regular file (a device, a pipe or a socket): nothing was written; give a file."
+        )
+
+
 @contextmanager
 def writing_to(path: Path) -> Iterator[None]:
     """Around a write to a path the person named: a folder, a missing folder or no permission is a message, and so
-    is a disk that is full, read-only or failing (ENOSPC, EDQUOT, EROFS, EIO), whatever file the error names."""
+    is a disk that is full, read-only or failing (ENOSPC, EDQUOT, EROFS, EIO), whatever file the error names.
+
+    A path that exists and is not a regular file or a folder (a device, a FIFO, a socket) is refused before
+    anything is written: the writer renames a finished temporary file over the path, which would replace it."""
+    _refuse_special(path)
     try:
         yield
     except OSError as exc:
