@@ -43,8 +43,9 @@ def test_interchange_round_trip_golden_objects(journal: PortableJournal) -> None
 
 
 def test_interchange_dump_matches_golden_file(journal_v6: PortableJournal, read_fixture: Reader) -> None:
-    assert dump_reverie_json(journal_v6) == read_fixture("golden/reverie-export-v6.json")
-    assert load(read_fixture("golden/reverie-export-v6.json")) == journal_v6
+    assert dump_reverie_json(journal_v6) == read_fixture("golden/reverie-export-v7.json")
+    assert load(read_fixture("golden/reverie-export-v7.json")) == journal_v6
+    assert load(read_fixture("golden/reverie-export-v6.json")) == journal_v6  # version 6 still reads
     # h30: a progress note says which session it belongs to (start; number while held; format).
     (course,) = json.loads(read_fixture("golden/reverie-export-v6.json"))["record"]["courses"]
     held, cancelled = course["notes"]

@@ -81,7 +81,7 @@ def _is_type(value: Any, name: str) -> bool:
 
 def test_interchange_schema_file_is_draft_2020_12_with_id(schema: dict[str, Any]) -> None:
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert schema["$id"] == "urn:reverie:schema:export:6"
+    assert schema["$id"] == "urn:reverie:schema:export:7"
     assert schema["properties"]["schema"]["const"] == SCHEMA
 
 
