@@ -146,5 +146,8 @@ def test_the_client_is_told_at_linking_what_the_therapist_will_see(make_user: An
     assert "Nothing you wrote before the link" in page
     code = people.issue_invitation(therapist)
     linked = web.post("/pair/", {"action": "accept", "code": code}).content.decode()
-    assert "You are now linked" in linked and "never your words" in linked
+    assert (
+        "You are now linked" in linked and "Never your words" in linked
+    )  # alerts.THERAPIST_SEES, as the API says
+    assert "your linked therapist can read and edit all of it" in linked  # the safety plan (r57)
     assert "What your therapist will see" not in web_as(therapist).get("/pair/").content.decode()

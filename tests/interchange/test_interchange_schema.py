@@ -1,4 +1,4 @@
-"""docs/export-schema-v6.json (and v1 to v5 for older files): well-formed, and what dump_reverie_json writes conforms to it.
+"""docs/export-schema-v7.json (and v1 to v5 for older files): well-formed, and what dump_reverie_json writes conforms to it.
 
 jsonschema is not a dependency of Reverie, so the export is checked with a small validator for exactly the
 keywords the schema uses; when jsonschema is importable it validates too.
@@ -26,7 +26,7 @@ from reverie.journal.interchange import (
     dump_reverie_json,
 )
 
-SCHEMA_PATH = Path(__file__).resolve().parents[2] / "docs" / "export-schema-v6.json"
+SCHEMA_PATH = Path(__file__).resolve().parents[2] / "docs" / "export-schema-v7.json"
 _HANDLED = {
     "$schema", "$id", "$ref", "$defs", "title", "description", "type", "required", "additionalProperties",
     "properties", "items", "const", "enum", "minLength", "maxLength", "pattern", "minimum", "maximum",
@@ -81,7 +81,7 @@ def _is_type(value: Any, name: str) -> bool:
 
 def test_interchange_schema_file_is_draft_2020_12_with_id(schema: dict[str, Any]) -> None:
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert schema["$id"] == "urn:reverie:schema:export:6"
+    assert schema["$id"] == "urn:reverie:schema:export:7"
     assert schema["properties"]["schema"]["const"] == SCHEMA
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -18,21 +18,34 @@ def invite(user: UserOpt = None) -> None:
     from reverie.cli.runtime import sign_in
     from reverie.clinic.services import people
 
-    code = people.issue_invitation(sign_in(user))
+    actor = sign_in(user)
+    code = people.issue_invitation(actor)
     typer.echo(f"Invitation code (works once, for 14 days; give it to the other person):\n{code}")
+    _tell_what_the_therapist_sees(actor)
 
 
 @app.command("accept")
 def accept(
     code: Annotated[str, typer.Argument(help="The invitation code you were given.")], user: UserOpt = None
 ) -> None:
-    """Link with the person who gave you CODE (dashes and case do not matter)."""
+    """Link with the person who gave you CODE (dashes and case do not matter). A client is told what their
+    therapist will see, as on the web and through the API."""
     from reverie.cli.runtime import sign_in
     from reverie.clinic.services import people
 
     actor = sign_in(user)
     people.accept_invitation(actor, code)
     typer.echo("You are now linked.")
+    _tell_what_the_therapist_sees(actor)
+
+
+def _tell_what_the_therapist_sees(actor: Any) -> None:
+    """A client linking (or inviting) is told what a linked therapist sees: the words the web's /pair/ page and the
+    API's answers give (``alerts.THERAPIST_SEES``, the one source)."""
+    from reverie.care.services.alerts import THERAPIST_SEES
+
+    if actor.is_client:
+        typer.echo(THERAPIST_SEES)
 
 
 @app.command("list")

@@ -87,13 +87,20 @@ RANK = {
 }
 LEVEL_URGENCY = {UNSCREENED: 2, "ideation": 2, IDEATION_OFTEN: 3, "behavior": 3, "attempt": 4}
 NEED_HELP_URGENCY = 5
-# What a client is told at linking (web /pair/, the API's invitation and accept answers).
+# What a client is told their linked therapist sees: the one source of these words for every door (web /pair/ and
+# its "You are now linked.", the API's invitation and accept answers, `reverie pair accept`; the safety-plan page
+# says SAFETY_PLAN_SHARED). The policy lets a linked therapist read and edit the whole safety plan (it is made
+# together in therapy), so the words say so (r57: they said "never your words" and stopped there).
+SAFETY_PLAN_SHARED = (
+    "Your safety plan is made together in therapy: your linked therapist can read and edit all of it, the people"
+    " and phone numbers in it included."
+)
 THERAPIST_SEES = (
     "If something you write from the day you link (an entry, an edit, an import, a PHQ-9 answer, a"
     " note when cancelling a session, a goal) suggests you may be"
     " at risk, your therapist sees an alert: how serious it sounded (for example 'thoughts of ending your life') and"
     " a date, and how you answered the check-in. Never your words. Nothing you wrote before the link raises an"
-    " alert for them."
+    " alert for them. " + SAFETY_PLAN_SHARED
 )
 MISUNDERSTOOD_URGENCY = 1
 

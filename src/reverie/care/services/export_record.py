@@ -1,11 +1,13 @@
-"""The client's course of therapy in their journal export (``reverie.export/6``'s ``record``).
+"""The client's course of therapy in their journal export (``reverie.export/7``'s ``record``).
 
-What the client may read, and only that: sessions (with notes to them), goals and ratings, questionnaire totals,
+What the client may read, and only that, read through :class:`ClientCourse` (the one answer their pages use too): sessions (with notes to them), goals and ratings, questionnaire totals,
 progress notes, the safety plan and their own answers to the "Are you safe?" check-ins (version 3), each with the
 question it asked (version 5). Each progress note names the session it belongs to (version 6: its
 ``session_start``, its ``session`` number while that session is held, and the course's treatment ``format``). Each
 questionnaire names its session by ``session_start`` (version 4: the session's ``start``, cancelled or not) and,
-while that session is held, by its ``session`` number. Process notes never leave. Registered into the export by
+while that session is held, by its ``session`` number. Version 7 adds what the client reads on their course
+pages and the file had left out: each goal's ``description`` (their own words), the goodbye ``letter`` once
+given, and the ``formulation`` versions shared with them. Process notes never leave. Registered into the export by
 ``install``.
 """
 
@@ -18,7 +20,8 @@ from typing import Any
 
 from reverie.care.models import CheckIn, SafetyPlanRecord
 from reverie.care.services import course as courses
-from reverie.care.services import goals, notes, safety, week
+from reverie.care.services import formulation, notes, safety, week
+from reverie.care.services.client_course import ClientCourse
 from reverie.clinic.models import User
 from reverie.clinic.services.portability import ALTERED, LeftOut
 from reverie.errors import IntegrityError
@@ -44,6 +47,7 @@ def _damaged(leave_out: LeaveOut, when: datetime, what: str) -> None:
 
 
 def _course(client: User, course: Any, leave_out: LeaveOut) -> dict[str, Any]:
+    readable = ClientCourse(client, course, damaged=lambda when, what: _damaged(leave_out, when, what))
     held = {row.pk: n for n, row in enumerate(courses.held_sessions(course), start=1)}
     rows = courses.planned(course)
     by_slot = {row.slot: row for row in rows}
@@ -75,12 +79,11 @@ def _course(client: User, course: Any, leave_out: LeaveOut) -> dict[str, Any]:
         "goals": [
             {
                 "title": g.title,
+                **({"description": g.description} if g.description else {}),
                 "status": "agreed" if g.agreed else "proposed",
                 "ratings": [{"on": day.isoformat(), "value": value} for day, value in g.ratings],
             }
-            for g in goals.goals_for(
-                client, course.id, damaged=lambda g: _damaged(leave_out, g.created_at, "Goal")
-            )
+            for g in readable.goals
         ],
         "measures": [
             {
@@ -93,13 +96,21 @@ def _course(client: User, course: Any, leave_out: LeaveOut) -> dict[str, Any]:
             }
             for m in course.measures.order_by("submitted_at", "id")  # total: no tie left to the database
         ],
-        "notes": [
-            _note(n, by_slot, held, course.programme)
-            for n in notes.progress_notes(
-                client, course.id, damaged=lambda n: _damaged(leave_out, n.session.start, "Progress note")
-            )
-        ],
+        "notes": [_note(n, by_slot, held, course.programme) for n in readable.notes],
     }
+    if readable.letter is not None:
+        out["letter"] = {"given_at": readable.letter.given_at.isoformat(), "text": readable.letter.text}
+    if readable.formulation:
+        out["formulation"] = [
+            {
+                "version": v.version,
+                "saved_at": v.created_at.isoformat(),
+                "fields": [
+                    {"label": formulation.client_label(label), "text": text} for label, text in v.rows
+                ],
+            }
+            for v in readable.formulation
+        ]
     if course.ended_at:
         out["ended_at"] = course.ended_at.isoformat()
     return out

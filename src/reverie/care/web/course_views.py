@@ -16,6 +16,7 @@ from reverie.care.models import NoteKind
 from reverie.care.policy import is_course_therapist, linked_clients
 from reverie.care.services import course as courses
 from reverie.care.services import notes, records, sessions, week
+from reverie.care.services.client_course import ClientCourse
 from reverie.care.services.course import CourseDraft
 from reverie.care.web.common import int_field, posted_base, user_of, with_error
 from reverie.clinic.services import local_time
@@ -123,14 +124,20 @@ def course_detail(request: HttpRequest, course_id: str) -> HttpResponse:
         (held.get(r.pk), r, r.start.astimezone(zone), week.note_of(r), sessions.has_started(r))
         for r in courses.planned(course)
     ]
+    therapist = is_course_therapist(user, course)
+    if therapist:
+        letter = courses.read_letter(user, course.id)
+    else:  # the client reads the course as their export holds it: one answer (ClientCourse)
+        given = ClientCourse(user, course).letter
+        letter = given.text if given is not None else None
     context = {
         "course": course,
         "where": where,
         "artefacts": [(phase, a) for phase, items in artefacts.items() for a in items],
         "rows": rows,
-        "therapist": is_course_therapist(user, course),
-        "purpose": where.phase.purpose_for(therapist=is_course_therapist(user, course)),
-        "letter": courses.read_letter(user, course.id),
+        "therapist": therapist,
+        "purpose": where.phase.purpose_for(therapist=therapist),
+        "letter": letter,
         "zone_name": local_time.zone_name(user),
         "ended_on": courses.ended_on(course),
     }

@@ -12,18 +12,24 @@ from django.views.decorators.http import require_http_methods, require_POST
 from reverie.care.policy import is_course_therapist
 from reverie.care.services import course as courses
 from reverie.care.services import formulation
+from reverie.care.services.client_course import ClientCourse
 from reverie.care.web.common import form_base, posted_base, user_of, with_error
 from reverie.clinic.web.drafts import keeps_text
 from reverie.clinic.web.therapist_pages import therapist_page
-from reverie.errors import InvalidInput, ReverieError, StaleEdit
+from reverie.errors import InvalidInput, NotFound, ReverieError, StaleEdit
 
 
 def _context(request: HttpRequest, course_id: str) -> dict[str, Any]:
     user = user_of(request)
     course = courses.get_course(user, course_id)
-    history = formulation.versions(user, course.id)
-    latest = history[-1].values if history else {}
     therapist = is_course_therapist(user, course)
+    if therapist:
+        history = formulation.versions(user, course.id)
+    elif course.formulation_shared:  # the client: what ClientCourse gives them, as their export holds it
+        history = ClientCourse(user, course).formulation
+    else:
+        raise NotFound("No such formulation.")
+    latest = history[-1].values if history else {}
     words = (lambda label: label) if therapist else formulation.client_label
     return {
         "course": course,

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from reverie.care.services import course as courses
 from reverie.care.services import goals
+from reverie.care.services.client_course import ClientCourse
 from reverie.care.web.common import int_field, user_of, with_error
 from reverie.clinic.services import journal, local_time
 from reverie.clinic.web.drafts import keeps_text
@@ -24,7 +25,10 @@ def _context(request: HttpRequest, course_id: str) -> dict[str, Any]:
     own_entries = journal.list_entries(user, limit=30) if user.pk == course.client_id else []
     return {
         "course": course,
-        "goals": goals.goals_for(user, course.id),
+        # the client reads them through ClientCourse, as their export holds them
+        "goals": ClientCourse(user, course).goals
+        if user.pk == course.client_id
+        else goals.goals_for(user, course.id),
         "templates": GOAL_TEMPLATES,
         "anchors": sorted(RATING_ANCHORS.items()),
         "entries": own_entries,

@@ -24,6 +24,8 @@ def _plan_page(request: HttpRequest, client: User | None) -> HttpResponse:
     user = user_of(request)
     plan = safety.get_plan(user, client)
     context: dict[str, Any] = {"titles": SECTION_TITLES.items(), "client": client, "saved": False}
+    if client is None:  # the client's own plan: said plainly that a linked therapist reads and edits it
+        context["shared_with_therapist"] = alerts.SAFETY_PLAN_SHARED
     context["values"] = request.POST if request.method == "POST" else safety.form_initial(plan)
     posted = safety.posted_contacts(request.POST) if request.method == "POST" else {}
     context["contact_rows"] = safety.contact_rows(

@@ -165,6 +165,12 @@ def _forget(client_id: int) -> None:
         _data_keys.pop(client_id, None)
 
 
+def forget(client_id: int) -> None:
+    """Drop a person's data key from this process's memory (an erasure, once committed: a request that read the
+    key row before the commit may have cached it again after :func:`destroy_key` dropped it)."""
+    _forget(client_id)
+
+
 def _remember(client_id: int, key: DataKey) -> None:
     """Cache ``key`` once its row is committed: now in autocommit, else when the outermost transaction commits."""
 

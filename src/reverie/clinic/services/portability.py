@@ -889,6 +889,20 @@ def _store_imported(actor: User, entry: PortableEntry, draft: EntryDraft, entry_
     return row
 
 
+def forget_in_memory(client_id: int) -> None:
+    """Drop what this process keeps of a person in memory once their erasure has committed (review r57): every
+    module-level, per-person cache: their insight state (``insights._cache``: each analysed entry's findings,
+    labels and dates) and their data key (``keys._data_keys``; dropped by ``destroy_key`` already, again here since
+    a request that read the key row before the commit may have cached it since). A new per-person cache is added
+    here. This is this process's memory only: another process of ``reverie serve --processes N`` keeps its own
+    copy until it restarts (a read of it there would find none of the entries and drop them, but no one can read
+    an erased account's insights)."""
+    from reverie.clinic.services import insights
+
+    insights.forget(client_id)
+    keys.forget(client_id)
+
+
 def erase_client(
     actor: User, confirm_username: str, password: str, *, address: str = "local", data_dir: Path | None = None
 ) -> int:
@@ -931,6 +945,7 @@ def erase_client(
         # One robust callback runs every step (recovery copies, backup key, emptying the WAL) whatever the others
         # do; what fails is logged by type and recorded as owed (erasure_owed), and the erasure is reported done.
         transaction.on_commit(lambda: erasure_owed.after_erasure(owner_id, data_dir), robust=True)
+        transaction.on_commit(lambda: forget_in_memory(owner_id), robust=True)
         count = Entry.objects.filter(client=actor).count()
         keys.destroy_key(actor)
         Attachment.objects.filter(entry__client=actor).delete()

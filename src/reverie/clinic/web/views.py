@@ -631,8 +631,10 @@ def export(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def pair(request: HttpRequest) -> HttpResponse:
+    from reverie.care.services.alerts import THERAPIST_SEES  # the one wording of what a linked therapist sees
+
     user = _user(request)
-    context: dict[str, Any] = {}
+    context: dict[str, Any] = {"therapist_sees": THERAPIST_SEES}
     if request.method == "POST":
         action = request.POST.get("action")
         try:
@@ -640,12 +642,7 @@ def pair(request: HttpRequest) -> HttpResponse:
                 context["code"] = people.issue_invitation(user)
             elif action == "accept":
                 people.accept_invitation(user, request.POST.get("code", ""), _address(request))
-                context["message"] = "You are now linked." + (
-                    " Your therapist sees risk alerts (a level and a date, never your words) only about what you"
-                    " write from now on."
-                    if user.is_client
-                    else ""
-                )
+                context["message"] = "You are now linked." + (f" {THERAPIST_SEES}" if user.is_client else "")
             elif action == "confirm_end":  # a second step: nothing ends until "Yes, end the link"
                 context["confirm_end"] = _own_pair(user, request.POST.get("pair", ""))
             elif action == "end":
