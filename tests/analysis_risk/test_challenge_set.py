@@ -59,6 +59,7 @@ HALVES = (
     "frozen22",
     "frozen23",
     "frozen24",
+    "frozen25",
 )
 FIGURE_GROUPS = frozenset({"idiom", "injury"})  # figures of speech and everyday injuries
 # Genuine cases flagged, as measured with the shipped model. Fourth round (docs/risk.md): all four batches are seen
@@ -147,6 +148,9 @@ MEASURED_FLAGGED = {
     # frozen24: measured once, unseen, on risk 2.5.2 and on h38's candidate (2.6.0, the support floor at 0.35) in the
     # same run: 58 both (README_frozen24.md, docs/risk.md "h38: the floor")
     "frozen24": 58 / 80,
+    # frozen25: measured once, unseen, on risk 2.6.1 and on k29's candidate (2.6.2, a wish taken back) in the same run:
+    # 59 both (README_frozen25.md, docs/risk.md "The twenty-fifth frozen batch")
+    "frozen25": 59 / 80,
 }
 GOAL_MISSED = {
     "tune": "goal missed: 81 of 85 genuine tune cases flagged, seen (docs/risk.md)",
@@ -198,6 +202,8 @@ GOAL_MISSED = {
     "unseen (short lines 31 of 50, long entries 25 of 30) (README_frozen23.md)",
     "frozen24": "goal missed: 58 of 80 genuine cases of the twenty-fourth frozen batch flagged when measured once, "
     "unseen, on risk 2.5.2 and 2.6.0 (short lines 37 of 50, long entries 21 of 30) (README_frozen24.md)",
+    "frozen25": "goal missed: 59 of 80 genuine cases of the twenty-fifth frozen batch flagged when measured once, "
+    "unseen, on risk 2.6.1 and 2.6.2 (short lines 33 of 50, long entries 26 of 30) (README_frozen25.md)",
 }
 # False alarms on hard negatives: the goal (<= 2 %) is met on tune and frozen (seen; frozen2: 8 of 110
 # when it was measured once, in the second round), not on frozen3 (seen since the fourth round; 14 of 223 unseen).
@@ -251,31 +257,34 @@ ALARMS_MISSED = {
     "attempt; long entries 5 of 20) when measured once, unseen (README_frozen23.md)",
     "frozen24": "goal missed: 22 of 120 hard negatives of the twenty-fourth frozen batch flagged on risk 2.6.0 (18.3 %; "
     "23 on 2.5.2; none at behavior or attempt; long entries 5 of 20) when measured once, unseen (README_frozen24.md)",
+    "frozen25": "goal missed: 11 of 120 hard negatives of the twenty-fifth frozen batch flagged on risk 2.6.1 and 2.6.2 "
+    "(9.2 %; all at ideation, all the sentence model alone; long entries 2 of 20) when measured once, unseen "
+    "(README_frozen25.md)",
 }
 MEASURED_ALARMS = {
     "tune": 2 / 139,
     "frozen": 2 / 133,
     "frozen2": 3 / 110,
-    "frozen3": 14 / 223,
+    "frozen3": 12 / 223,  # ceiling 14 before risk 2.6.2 (k29: a wish taken back; seen)
     "frozen4": 18 / 259,
     "frozen5": 11 / 160,
     "frozen6": 21 / 184,
-    "frozen7": 16 / 183,
-    "frozen8": 11 / 186,
+    "frozen7": 14 / 183,  # ceiling 16 before risk 2.6.2 (k29: a wish taken back; seen)
+    "frozen8": 9 / 186,  # ceiling 11 before risk 2.6.2 (k29: a wish taken back; seen)
     "frozen9": 20 / 183,
-    "frozen10": 23 / 186,
-    "frozen11": 20 / 188,
+    "frozen10": 21 / 186,  # ceiling 23 before risk 2.6.2 (k29: a wish taken back; seen)
+    "frozen11": 19 / 188,  # ceiling 20 before risk 2.6.2 (k29: a wish taken back; seen)
     # frozen12: 25 when measured once, unseen; 24 since "mate from the distillery took …" (seen); 25 again since the
     # seventeenth round: a capitalised word after an article is no person ("jumped in the Grab and go home"), so the
     # sentence model's reading of that line is no longer set aside as someone else's (a model false alarm the wrong
     # attribution hid; moved under decision_rules13 rule 4: false alarms on all seen batches together +1)
-    "frozen12": 25 / 192,
+    "frozen12": 23 / 192,  # ceiling 25 before risk 2.6.2 (k29: a wish taken back; seen)
     # frozen13: 20 at the start of the seventeenth round, 21 at its end, unseen (README_frozen13.md)
-    "frozen13": 21 / 212,
+    "frozen13": 18 / 212,  # ceiling 21 before risk 2.6.2 (k29: a wish taken back; seen)
     # frozen14: measured once, unseen (README_frozen14.md)
-    "frozen14": 16 / 120,
+    "frozen14": 15 / 120,  # ceiling 16 before risk 2.6.2 (k29: a wish taken back; seen)
     # frozen15: measured once, unseen (README_frozen15.md)
-    "frozen15": 10 / 120,
+    "frozen15": 8 / 120,  # ceiling 10 before risk 2.6.2 (k29: a wish taken back; seen)
     # frozen16: 26 measured once, unseen (README_frozen16.md); 22 with risk 2.3.0, 19 since the twenty-first round (seen)
     "frozen16": 19 / 120,
     # frozen17: 28 measured once, unseen (README_frozen17.md); 22 since the twenty-first round (seen)
@@ -290,10 +299,12 @@ MEASURED_ALARMS = {
     "frozen21": 27 / 120,
     # frozen22, frozen23: 15 and 18 measured once, unseen (README_frozen22.md, README_frozen23.md); 14 and 17 since risk
     # 2.4.2 (the two negatives at attempt no longer flagged; seen)
-    "frozen22": 14 / 120,
+    "frozen22": 13 / 120,  # ceiling 14 before risk 2.6.2 (k29: a wish taken back; seen)
     "frozen23": 17 / 120,
     # frozen24: measured once, unseen: 23 on risk 2.5.2, 22 on 2.6.0 (README_frozen24.md)
     "frozen24": 22 / 120,
+    # frozen25: measured once, unseen: 11 on risk 2.6.1 and on 2.6.2 (README_frozen25.md)
+    "frozen25": 11 / 120,
 }
 # Genuine cases at (or over) their expected level, with the shipped model: no floor existed before the fourteenth round
 # (docs/risk.md, "Fourteenth round"). Its level model was not shipped (the lead's check on long real texts), so these
@@ -342,6 +353,8 @@ MEASURED_AT_LEVEL = {
     "frozen23": 39 / 80,
     # frozen24: 40 when measured once, unseen, on 2.5.2 and 2.6.0 (README_frozen24.md)
     "frozen24": 40 / 80,
+    # frozen25: 42 when measured once, unseen, on 2.6.1 and 2.6.2 (README_frozen25.md)
+    "frozen25": 42 / 80,
 }
 # Lines whose writer's label and the screen's written policy disagree. They stay as written and count in every
 # figure; only the "never attempt on a negative" check reads them apart, each with its reason.
