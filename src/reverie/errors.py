@@ -73,6 +73,17 @@ class Conflict(ReverieError):
     exit_code = 6
 
 
+class AlreadySaved(Conflict):
+    """The same save sent again (a double tap, a replay, a retry): the entry with this client-chosen id is already
+    stored, by the same writer, so nothing new was written. Not a failure: callers answer "saved" with it.
+    ``entry_id`` names the stored entry, ``in_trash`` whether it was moved to the trash since."""
+
+    def __init__(self, message: str, *, entry_id: str, in_trash: bool = False) -> None:
+        super().__init__(message)
+        self.entry_id = entry_id
+        self.in_trash = in_trash
+
+
 class StaleEdit(Conflict):
     """An edit based on an older version than the one stored now (someone saved in between): nothing was saved.
 
@@ -192,8 +203,13 @@ class StorageRefused(ReverieError):
 # Django (a ``DatabaseError`` of Django's or of a driver alike).
 DISK_FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT})
 # A constraint, a value or a statement the database refused is the request's or the program's fault, never the
-# machine's, whatever its message says.
+# machine's, whatever its message says. A constraint refused (IntegrityError: a unique key another save holds, a row
+# another request removed) is a conflict with what is stored (:data:`CONFLICT_MESSAGE`), never "busy".
 _NEVER_A_FAILURE = frozenset({"IntegrityError", "DataError", "ProgrammingError", "NotSupportedError"})
+CONFLICT_MESSAGE = (
+    "Not saved: this clashed with a change saved at the same moment (the same form sent twice, or another tab or"
+    " device). Nothing saved before is lost; look at what is stored now, then try again if it is still needed."
+)
 # PostgreSQL, by SQLSTATE: too many connections, a serialization failure or deadlock, a lock or statement timeout,
 # a server shutting down, restarted or not yet accepting connections (and class 08, any connection failure).
 _PG_BUSY = frozenset({"53300", "53400", "40001", "40P01", "55P03", "57014", "57P01", "57P02", "57P03"})
@@ -319,12 +335,21 @@ def _of_sqlite(exc: BaseException, names: frozenset[str]) -> ReverieError | None
     return None
 
 
-def failure_of(exc: BaseException) -> ReverieError | None:
-    """The project's error for a failure of the disk or of the database (full, busy or locked, damaged); ``None``
-    for anything else. The command line's exit point, the web's error handling and the API's all ask this.
+def is_refusal(exc: BaseException) -> bool:
+    """Whether ``exc`` is the database refusing what was sent (a constraint, a value, a statement), told by class
+    name: never a failure of the machine, so never "busy" or "damaged"."""
+    names = _names(exc) | (_names(exc.__cause__) if exc.__cause__ is not None else frozenset())
+    return is_database_error(exc) and bool(names & _NEVER_A_FAILURE)
 
-    Only a database's own failure is a candidate, never a refusal of what was sent (``IntegrityError``,
-    ``DataError``, ``ProgrammingError``, whatever their text). PostgreSQL is told by SQLSTATE (class 08 and too many
+
+def failure_of(exc: BaseException) -> ReverieError | None:
+    """The project's error for a failure of the disk or of the database (full, busy or locked, damaged), or for a
+    constraint the database refused (:class:`Conflict`); ``None`` for anything else. The command line's exit point,
+    the web's error handling and the API's all ask this.
+
+    Only a database's own failure is a candidate for busy, full or damaged, never a refusal of what was sent
+    (``IntegrityError``, ``DataError``, ``ProgrammingError``, whatever their text): an ``IntegrityError`` is a
+    :class:`Conflict` (409, exit 6: a save that clashed with one made at the same moment), the others ``None``. PostgreSQL is told by SQLSTATE (class 08 and too many
     connections, serialization failures, deadlocks, lock and statement timeouts, a server shutting down or not yet
     accepting connections: busy; 53100: the disk is full; 58030, XX001, XX002: damaged) or, with none, by its
     driver's connection error (busy); SQLite by its result code or its engine's fixed message."""
@@ -338,6 +363,8 @@ def failure_of(exc: BaseException) -> ReverieError | None:
     cause = exc.__cause__
     if cause is not None and is_database_error(cause):
         names |= _names(cause)
+    if "IntegrityError" in names:
+        return Conflict(CONFLICT_MESSAGE)
     if names & _NEVER_A_FAILURE:
         return None
     state = _sqlstate(exc)

@@ -1,6 +1,8 @@
 """Text from a person: the one check of free text for every surface (the API's schemas, the web's forms, the
 services), and the one decoding of text handed over in a file.
 
+The one rule for an empty text (:func:`is_blank`: only white space); any other text is kept as typed.
+
 Pure: no Django. Text that cannot be encoded as UTF-8 (a lone surrogate, which JSON's ``\\ud800`` escape can carry)
 and text with a NUL character (which no database column and no sealed JSON keeps) are refused in words that never
 quote what was sent.
@@ -30,6 +32,13 @@ def problem(value: str) -> str | None:
     if "\x00" in value:
         return HAS_NUL
     return None
+
+
+def is_blank(value: str) -> bool:
+    """True when ``value`` holds nothing but white space (spaces, tabs, line breaks): the one rule for an "empty"
+    text. A text that is not blank is kept exactly as typed, its leading indentation and trailing spaces too (a poem,
+    a dream's indented lines): no surface strips a person's writing (the web's forms use ``strip=False``)."""
+    return not value.strip()
 
 
 def check_text(value: str, what: str) -> str:

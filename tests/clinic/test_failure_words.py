@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import IntegrityError
 
-from reverie.errors import failure_of
+from reverie.errors import CONFLICT_MESSAGE, Conflict, DatabaseBusy, failure_of
 
 
 def test_an_integrity_error_echoing_a_persons_words_is_not_a_busy_database() -> None:
@@ -13,7 +13,9 @@ def test_an_integrity_error_echoing_a_persons_words_is_not_a_busy_database() -> 
         'duplicate key value violates unique constraint "clinic_tag_name"\n'
         "DETAIL:  Key (name)=(database is locked) already exists."
     )
-    assert failure_of(exc) is None
+    said = failure_of(exc)  # a conflict (409, exit 6) in fixed words, never busy, never the key's value
+    assert isinstance(said, Conflict) and not isinstance(said, DatabaseBusy)
+    assert said.message == CONFLICT_MESSAGE
 
 
 def test_a_refused_value_or_statement_is_never_a_machine_failure() -> None:
@@ -29,8 +31,6 @@ def test_a_postgresql_failure_is_told_by_its_sqlstate_not_its_words() -> None:
     text; a deadlock (40P01) is busy whatever its text says."""
     import psycopg.errors as pg
     from django.db import OperationalError
-
-    from reverie.errors import DatabaseBusy
 
     class Other(OperationalError):
         sqlstate = "P0001"  # raise_exception: a function's own message, which could echo anything

@@ -19,6 +19,7 @@ import typer
 
 from reverie.cli import editing
 from reverie.errors import (
+    AlreadySaved,
     ConfigurationError,
     InvalidInput,
     ReverieError,
@@ -246,6 +247,8 @@ def write(
         view = journal.create_entry(
             actor, draft, entry_id=recovery.entry_id_of(actor, copy) if copy is not None else None
         )
+    except AlreadySaved as done:  # its copy was saved meanwhile (`journal recover` at the same moment): saved
+        view = journal.get_entry(actor, done.entry_id)
     except BaseException:  # Ctrl-C too (KeyboardInterrupt): the person is told the text is kept
         if copy is not None:
             typer.echo(
@@ -745,6 +748,10 @@ def _recover_all(actor: Any, problems: list[tuple[Path, str]]) -> tuple[int, int
                 continue
             try:
                 journal.create_entry(actor, kept.draft, entry_id=entry_id)
+            except AlreadySaved:  # saved by another command at the same moment, after the check above
+                already += 1
+                recovery.discard(path)
+                continue
             except InvalidInput as exc:
                 if kept.draft.happened_at is None:
                     raise

@@ -12,7 +12,7 @@ from reverie.clinic.models import User
 from reverie.clinic.services import keys
 from reverie.clinic.services.policy import Action, require
 from reverie.errors import InvalidInput, NotFound
-from reverie.text import check_text
+from reverie.text import check_text, is_blank
 
 M = TypeVar("M", bound=Model)
 MAX_TEXT = 20_000
@@ -52,10 +52,12 @@ def fetch(actor: User, rows: QuerySet[M], raw_id: object, action: Action, what: 
 
 
 def clean_text(value: object, what: str, *, limit: int = MAX_TEXT, required: bool = True) -> str:
-    """Free text from a person: a string of valid text (:func:`reverie.text.check_text`), within ``limit`` characters. Errors never quote it."""
+    """Free text from a person: a string of valid text (:func:`reverie.text.check_text`), within ``limit`` characters,
+    kept exactly as typed (leading indentation, trailing spaces); a text of only white space is empty
+    (:func:`reverie.text.is_blank`: "" when not ``required``). Errors never quote it."""
     if not isinstance(value, str):
         raise InvalidInput(f"The {what} must be text.")
-    text = value.strip()
+    text = "" if is_blank(value) else value
     if required and not text:
         raise InvalidInput(f"The {what} is empty.")
     check_text(text, what)  # the one check of free text (reverie.text): UTF-8, no NUL

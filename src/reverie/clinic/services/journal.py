@@ -17,6 +17,7 @@ from itertools import islice
 from typing import Any, TypeVar
 
 from django.conf import settings
+from django.db import IntegrityError as DbIntegrityError
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -25,8 +26,16 @@ from reverie.clinic.models import Attachment, Entry, EntryKind, EntryRevision, E
 from reverie.clinic.services import audit, keys, local_time, purged, risk_screen
 from reverie.clinic.services.media import check_attachment, served_type
 from reverie.clinic.services.policy import Action, require, trashed_entries, visible_entries
-from reverie.errors import Conflict, IntegrityError, InvalidInput, NotFound, PermissionDenied, StaleEdit
-from reverie.text import check_text
+from reverie.errors import (
+    AlreadySaved,
+    Conflict,
+    IntegrityError,
+    InvalidInput,
+    NotFound,
+    PermissionDenied,
+    StaleEdit,
+)
+from reverie.text import check_text, is_blank
 
 M = TypeVar("M")
 PAYLOAD_FORMAT = 1
@@ -187,11 +196,11 @@ def has_content(draft: EntryDraft, *, has_attachment: bool = False) -> bool:
     feeling (a feeling-only check-in is an entry), or an art or music file. The one rule for an empty entry:
     :func:`validate` refuses by it, and an import whose files are all left out asks it too."""
     parts = draft.kind == EntryKind.MINDFUL_CHOICE and any(
-        str(draft.extra.get(k, "")).strip() for k in MINDFUL_FIELDS
+        not is_blank(str(draft.extra.get(k, ""))) for k in MINDFUL_FIELDS
     )
     return bool(
-        draft.body.strip()
-        or draft.title.strip()
+        not is_blank(draft.body)
+        or not is_blank(draft.title)
         or draft.feelings
         or parts
         or (has_attachment and draft.kind in ("art", "music"))
@@ -202,7 +211,8 @@ def validate(draft: EntryDraft, *, has_attachment: bool = False, now: datetime |
     """Return a normalised copy of ``draft`` or raise :class:`InvalidInput` with a message free of entry text."""
     if draft.kind not in EntryKind.values:
         raise InvalidInput(f"Unknown entry kind. Choose one of: {', '.join(EntryKind.values)}.")
-    body = _clean_text(draft.body, "entry")
+    body = _clean_text(draft.body, "entry")  # kept as typed; only white space is no text at all (is_blank)
+    body = "" if is_blank(body) else body
     limit = int(settings.REVERIE["REVERIE_MAX_ENTRY_CHARS"])
     if len(body) > limit:
         raise InvalidInput(
@@ -212,7 +222,7 @@ def validate(draft: EntryDraft, *, has_attachment: bool = False, now: datetime |
     extra = {
         k: _clean_text(str(v), k)
         for k, v in draft.extra.items()
-        if k in MINDFUL_FIELDS + CONTEXT_FIELDS and str(v).strip()
+        if k in MINDFUL_FIELDS + CONTEXT_FIELDS and not is_blank(str(v))
     }
     if any(len(v) > 20_000 for v in extra.values()):
         raise InvalidInput("A mindful-choice field may be at most 20,000 characters.")
@@ -469,7 +479,12 @@ def create_entry(
     words_from: tuple[uuid.UUID, int] | None = None,
 ) -> EntryView:
     """Save a new entry. ``words_from``: the entry and revision whose words it copies unchanged ("save again"):
-    the risk flow treats them as those words, not new ones (no second alert, no second check-in)."""
+    the risk flow treats them as those words, not new ones (no second alert, no second check-in).
+
+    ``entry_id``: the id the client chose (a form's token, a recovery copy's). A save with the same id is
+    idempotent: when that id is already stored by the same writer (the same form sent twice, the second request
+    racing the first past :func:`already_saved`), nothing is written and :class:`AlreadySaved` names the entry. Only
+    the unique violation of exactly that key is taken so; any other constraint stays an error."""
     _require_client(actor)
     clean = validate(draft, has_attachment=bool(attachments))
     screened = screen_draft(clean)
@@ -484,7 +499,10 @@ def create_entry(
             updated_at=now,
         )
         entry.payload = keys.seal_for(actor, _record_id(entry.id), "entry.payload", _payload_bytes(clean))
-        entry.save(force_insert=True)
+        if entry_id is None:
+            entry.save(force_insert=True)
+        else:
+            _insert_once(actor, entry)
         for att in attachments:
             _store_attachment(entry, actor, att)
         audit.record(actor, "entry.create", "entry", entry.id, subject=actor)
@@ -492,6 +510,31 @@ def create_entry(
         screen_saved(entry, screened, written_at=entry.written_at, words_revision=kept, words_entry=origin)
         after_save(entry)
     return _view(entry)
+
+
+def _insert_once(actor: User, entry: Entry) -> None:
+    """Insert ``entry`` (its id chosen by the client) in a savepoint; when the insert is refused because that very
+    id is stored (a unique violation of the entry's primary key: the row is there once the refusal comes, on
+    PostgreSQL after the other save commits, on SQLite once its write lock is ours), the person's own entry is
+    :class:`AlreadySaved`, anyone else's answers as a missing one does (:func:`require_own`)."""
+    try:
+        with transaction.atomic():
+            entry.save(force_insert=True)
+    except DbIntegrityError:
+        existing = Entry.objects.filter(pk=entry.id).select_related("client").first()
+        if existing is None:
+            raise  # another constraint: not this save's duplicate
+        require_own(actor, existing)
+        raise AlreadySaved(
+            "This entry was already saved.",
+            entry_id=str(existing.id),
+            in_trash=existing.deleted_at is not None,
+        ) from None
+
+
+def saved_at(saved: AlreadySaved) -> str:
+    """Where to show an entry a save found already saved: its page, or the trash."""
+    return "/trash/" if saved.in_trash else f"/journal/{saved.entry_id}/"
 
 
 def after_save(entry: Entry, *, queue_analysis: bool = True) -> None:
@@ -606,7 +649,10 @@ def save_again(actor: User, entry_id: uuid.UUID | str, token: uuid.UUID | None) 
         extra=dict(view.extra),
     )
     copies = [_opened_attachment(entry.client, a) for a in entry.attachments.all()]
-    return create_entry(actor, draft, copies, entry_id=new_id, words_from=_words_origin(entry))
+    try:
+        return create_entry(actor, draft, copies, entry_id=new_id, words_from=_words_origin(entry))
+    except AlreadySaved:  # the same "save again" sent twice at once: the copy the first one made
+        return _view(Entry.objects.select_related("client").get(pk=new_id), with_attachments=False)
 
 
 def _fetch(

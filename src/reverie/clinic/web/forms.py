@@ -124,19 +124,22 @@ class EntryForm(forms.Form):
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
     title = forms.CharField(required=False, max_length=200, label="Title (optional)")
+    # The person's writing is kept exactly as typed (a poem's indented first line, trailing spaces): strip=False.
+    # A text of only white space is still empty: the service's one rule (reverie.text.is_blank) says so.
     body = forms.CharField(
         required=False,
+        strip=False,
         label="Write whatever comes to mind",
         widget=forms.Textarea(attrs={"rows": 14, "autofocus": True}),
     )
     situation = forms.CharField(
-        required=False, label="The situation", widget=forms.Textarea(attrs={"rows": 2})
+        required=False, strip=False, label="The situation", widget=forms.Textarea(attrs={"rows": 2})
     )
     urge = forms.CharField(
-        required=False, label="The reflexive urge", widget=forms.Textarea(attrs={"rows": 2})
+        required=False, strip=False, label="The reflexive urge", widget=forms.Textarea(attrs={"rows": 2})
     )
     choice = forms.CharField(
-        required=False, label="The choice I made", widget=forms.Textarea(attrs={"rows": 2})
+        required=False, strip=False, label="The choice I made", widget=forms.Textarea(attrs={"rows": 2})
     )
     people = forms.CharField(required=False, label="People (comma-separated, optional)")
     tags = forms.CharField(required=False, label="Tags (comma-separated, optional)")

@@ -15,12 +15,14 @@ from django.shortcuts import render
 
 from reverie.clinic.requests import malformed_status
 from reverie.errors import (
+    Conflict,
     DatabaseBusy,
     PermissionDenied,
     ReverieError,
     StorageFull,
     failure_of,
     is_database_error,
+    is_refusal,
 )
 
 log = logging.getLogger("reverie.web")
@@ -189,11 +191,15 @@ def failure_answer(exc: BaseException) -> tuple[int, str, str] | None:
     page (the error page of :class:`ReverieErrorMiddleware`, the write and edit pages that give the form back):
     asked of the one classification, :func:`reverie.errors.failure_of`, the command line's and the API's too. A
     full disk is 507 with :func:`reverie.errors.disk_full`'s words; a database busy, out of reach or failing in
-    any other way 503 (the page never names the server's files: try again later); ``None`` for anything else."""
+    any other way 503 (the page never names the server's files: try again later); a constraint the database refused
+    (``IntegrityError``) 409 with :data:`reverie.errors.CONFLICT_MESSAGE`, never "busy"; ``None`` for anything else
+    (another refusal of what was sent, ``DataError``, ``ProgrammingError``: the program's fault, a 500)."""
     said = failure_of(exc)
     if isinstance(said, StorageFull):
         return said.http_status, "Not saved: the disk is full", said.message
-    if isinstance(said, DatabaseBusy) or is_database_error(exc):
+    if isinstance(said, Conflict):  # a constraint refused (IntegrityError): a clash, never "could not reach"
+        return said.http_status, "Not saved: it clashed with another change", said.message
+    if isinstance(said, DatabaseBusy) or (is_database_error(exc) and not is_refusal(exc)):
         # locked SQLite after its wait, a PostgreSQL restart, a database that cannot be opened
         return DatabaseBusy.http_status, "Not saved: try again in a moment", BUSY
     return None

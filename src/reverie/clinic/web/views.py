@@ -33,7 +33,15 @@ from reverie.clinic.web.forms import (
     other_feelings_text,
 )
 from reverie.clinic.web.paging import page_number, window
-from reverie.errors import Conflict, InvalidInput, NotFound, PermissionDenied, ReverieError, StaleEdit
+from reverie.errors import (
+    AlreadySaved,
+    Conflict,
+    InvalidInput,
+    NotFound,
+    PermissionDenied,
+    ReverieError,
+    StaleEdit,
+)
 
 log = logging.getLogger("reverie.web")
 # Failures of a save that are not about what was typed: the words are given back (503), never lost.
@@ -199,6 +207,8 @@ def _carry_on(request: HttpRequest, user: User, carried: drafts.Carried) -> Http
         if saved is not None:
             return redirect(saved)  # the sign-in page sent twice (a double click): one entry
         view = journal.create_entry(user, draft_from_form(form, data), entry_id=entry_id)
+    except AlreadySaved as done:  # the same submission racing this one saved it first: one entry
+        return redirect(journal.saved_at(done))
     except InvalidInput as exc:
         return _write_page(request, form, status=400, error=exc.message)
     except SAVE_FAILURES as exc:
@@ -300,6 +310,8 @@ def write(request: HttpRequest) -> HttpResponse:
         return redirect(f"{reverse('entry', args=[same])}?{query}")
     try:
         view = journal.create_entry(user, entry_draft, attachments, entry_id=entry_id)
+    except AlreadySaved as done:  # a double tap whose first request committed while this one was saving
+        return redirect(journal.saved_at(done))
     except InvalidInput as exc:
         return _write_page(request, form, status=400, error=exc.message)
     except SAVE_FAILURES as exc:
