@@ -265,26 +265,26 @@ MEASURED_ALARMS = {
     "tune": 2 / 139,
     "frozen": 2 / 133,
     "frozen2": 3 / 110,
-    "frozen3": 12 / 223,  # ceiling 14 before risk 2.6.2 (k29: a wish taken back; seen)
+    "frozen3": 14 / 223,
     "frozen4": 18 / 259,
     "frozen5": 11 / 160,
     "frozen6": 21 / 184,
-    "frozen7": 14 / 183,  # ceiling 16 before risk 2.6.2 (k29: a wish taken back; seen)
-    "frozen8": 9 / 186,  # ceiling 11 before risk 2.6.2 (k29: a wish taken back; seen)
+    "frozen7": 16 / 183,
+    "frozen8": 11 / 186,
     "frozen9": 20 / 183,
-    "frozen10": 21 / 186,  # ceiling 23 before risk 2.6.2 (k29: a wish taken back; seen)
-    "frozen11": 19 / 188,  # ceiling 20 before risk 2.6.2 (k29: a wish taken back; seen)
+    "frozen10": 23 / 186,
+    "frozen11": 20 / 188,
     # frozen12: 25 when measured once, unseen; 24 since "mate from the distillery took …" (seen); 25 again since the
     # seventeenth round: a capitalised word after an article is no person ("jumped in the Grab and go home"), so the
     # sentence model's reading of that line is no longer set aside as someone else's (a model false alarm the wrong
     # attribution hid; moved under decision_rules13 rule 4: false alarms on all seen batches together +1)
-    "frozen12": 23 / 192,  # ceiling 25 before risk 2.6.2 (k29: a wish taken back; seen)
+    "frozen12": 25 / 192,
     # frozen13: 20 at the start of the seventeenth round, 21 at its end, unseen (README_frozen13.md)
-    "frozen13": 18 / 212,  # ceiling 21 before risk 2.6.2 (k29: a wish taken back; seen)
+    "frozen13": 21 / 212,
     # frozen14: measured once, unseen (README_frozen14.md)
-    "frozen14": 15 / 120,  # ceiling 16 before risk 2.6.2 (k29: a wish taken back; seen)
+    "frozen14": 16 / 120,
     # frozen15: measured once, unseen (README_frozen15.md)
-    "frozen15": 8 / 120,  # ceiling 10 before risk 2.6.2 (k29: a wish taken back; seen)
+    "frozen15": 10 / 120,
     # frozen16: 26 measured once, unseen (README_frozen16.md); 22 with risk 2.3.0, 19 since the twenty-first round (seen)
     "frozen16": 19 / 120,
     # frozen17: 28 measured once, unseen (README_frozen17.md); 22 since the twenty-first round (seen)
@@ -299,7 +299,7 @@ MEASURED_ALARMS = {
     "frozen21": 27 / 120,
     # frozen22, frozen23: 15 and 18 measured once, unseen (README_frozen22.md, README_frozen23.md); 14 and 17 since risk
     # 2.4.2 (the two negatives at attempt no longer flagged; seen)
-    "frozen22": 13 / 120,  # ceiling 14 before risk 2.6.2 (k29: a wish taken back; seen)
+    "frozen22": 14 / 120,
     "frozen23": 17 / 120,
     # frozen24: measured once, unseen: 23 on risk 2.5.2, 22 on 2.6.0 (README_frozen24.md)
     "frozen24": 22 / 120,

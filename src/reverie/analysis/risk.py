@@ -79,11 +79,7 @@ INDICATOR = LEVELS.index("indicator")
 # 2.6.1: h44, after review r43: the floor sets aside English sentences only (the support is English: "je veux plus
 # être là" keeps its flag), and a support that is not whole (empty, zero, wrong width, bad hash or file) is no floor,
 # never an error; the declared hash names the vectors file's own sha256; seen batches: 1,786 and 392, unchanged
-# 2.6.2: k29 (thirty-first round): a wish phrase the writer takes back right after it ("… I want to die haha, joke
-# only", "ha ha, not really", "jk", "(I don't.)") or denies in contrast ("tired, yes; wanting to die, no.") is set aside
-# as `negation`, and a sentence ending on such a retraction is not raised by the model alone; seen batches: genuine
-# 1,786 → 1,786, false alarms 392 → 380
-VERSION = "2.6.2"
+VERSION = "2.6.1"
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "risk"
 MODEL_FILE = "risk_model.npz"
 # Fourteenth round: the level model ("behavior or worse" vs "ideation" on a sentence the screen already flags), an

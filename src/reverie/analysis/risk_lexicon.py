@@ -2472,66 +2472,6 @@ SESSION_KINDS = frozenset({"session", "session_note"})
 MIN_MODEL_WORDS = 3  # the sentence model does not raise a fragment shorter than this on its own
 
 
-# Thirty-first round (k29): a death wish the writer takes back in the same breath. A retraction after the phrase
-# ("I want to die lol (not really, just the meeting)", "I'll hang meself in the loft, ha ha, not really", "im
-# unaliving myself jk", "I want to die haha, joke only", "… off the stage. I mean it. (I don't.)"). Bare laughter is
-# no retraction (genuine lines carry it: "cut my arm again in the school toilets lol"); "not really" is one only right
-# after laughter or an opening bracket. Not when the marker is itself negated or turned ("not joking tho", "not even
-# joking this time", "lads think im joking"), nor hedged after ("kidding. mostly", "jk unless", "jk?").
-RETRACTION = re.compile(
-    r"(?<![\w'/])(?:jk|j/k|just\s+kidding|just\s+joking|joking|kidding|joke\s+(?:only|lang|joke)|"
-    r"(?:(?:lol|lmf?ao+|haha\w*|ha\s+ha(?:\s+ha)*)[\s,.;:(]{0,4}|\(\s*)not\s+really|"
-    r"\(\s*i\s+(?:don't|dont|do\s+not|won't|wont|will\s+not)[.!]?\s*\))(?![\w'])"
-)
-RETRACTION_HEDGE = re.compile(
-    r"[\s,.;:!)]*(?:\?|mostly\b|kinda\b|kind\s+of\b|sort\s+of\b|unless\b|or\s+am\s+i\b|maybe\b|half\b|partly\b|"
-    r"or\s+not\b|\.\.\.|…)"
-)
-# words before the marker that turn it ("im not anymore, not really", "think im joking", "not even joking")
-RETRACTION_TURNED = NEGATIONS | words(
-    "anymore even think thinks thought pretend pretending said say says half but"
-)
-# characters after the phrase (its sentence or the next one or two short ones, never a new line)
-RETRACTION_REACH = 60
-
-
-def _retracted(norm: str, start: int, limit: int, *, unit_end: int | None = None) -> bool:
-    """A retraction (:data:`RETRACTION`) in ``norm[start:limit]`` (cut at a line break), none of the three words
-    before it turning it and no hedge after it. A phrase's (``unit_end`` None): at most twelve words before it from
-    ``start``. A sentence's (``unit_end``, the sentence's end): the retraction ends its own sentence and stands in the
-    sentence or in a short one right after it (at most three words between)."""
-    stop = norm.find("\n", start, limit)
-    end = limit if stop < 0 else stop
-    for found in RETRACTION.finditer(norm, start, end):
-        before = WORD.findall(norm, start, found.start())
-        if any(w in RETRACTION_TURNED for w in before[-3:]) or RETRACTION_HEDGE.match(norm, found.end()):
-            continue
-        if unit_end is None:
-            if len(before) <= 12:
-                return True
-            continue
-        rest = re.split(r"[.!?)]", norm[found.end() : end], maxsplit=1)[0]
-        between = WORD.findall(norm, unit_end, found.start()) if found.start() >= unit_end else []
-        if WORD.search(rest) is None and len(between) <= 3:
-            return True
-    return False
-
-
-# A death wish denied in contrast: the phrase, then "," ";" or "?" and a bare "no" that ends its clause ("Sad, yes, but
-# wanting to die, no.", "tired, yes; wanting to die, no.", "Q: Wanting to die? A: No."); not "no one", "no joke", "no?"
-DENIED_AFTER = re.compile(r"\s*[,;?]\s*(?:a\s*:\s*)?no\s*(?:[.,;!]|$)")
-
-
-def _taken_back(ctx: Context, rule: Rule, m: re.Match[str]) -> bool:
-    """Thirty-first round: a phrase of a wish (a rule at ``ideation``; an act told is never taken back) that the writer
-    takes back right after it (:func:`_retracted`) or denies in contrast (:data:`DENIED_AFTER`)."""
-    if rule.level != IDEATION:
-        return False
-    if DENIED_AFTER.match(ctx.norm, m.end()):
-        return True
-    return _retracted(ctx.norm, m.end(), min(len(ctx.norm), m.end() + RETRACTION_REACH))
-
-
 def _judge(ctx: Context, rule: Rule, m: re.Match[str]) -> Hit:
     start, end = m.start(), m.end()
     reason = _reason(ctx, rule, m)
@@ -2563,7 +2503,6 @@ def _reason(ctx: Context, rule: Rule, m: re.Match[str]) -> str | None:
             if rule.name not in OWN_NEGATION
             else _negated_own(ctx, m, sentence),
         ),
-        ("negation", _taken_back(ctx, rule, m)),
         ("recovery", _recovery(ctx, rule, m, sentence) or _past_wish_over(ctx, rule, m, sentence)),
         (
             "everyday",
@@ -3285,9 +3224,6 @@ def sentence_reasons(
             out.append("hypothetical")
         elif _asked_and_denied(ctx, start, end):
             # eleventh round: someone's question answered no in the next sentence, and that answer
-            out.append("negation")
-        elif _retracted(ctx.norm, start, min(len(ctx.norm), end + RETRACTION_REACH), unit_end=end):
-            # thirty-first round: a sentence the writer takes back ("… im throwing myself in the sea lmao jk")
             out.append("negation")
         elif _played(ctx, sentence, end):
             # nineteenth round: the player's or the actor's act, wish words nowhere in the sentence
