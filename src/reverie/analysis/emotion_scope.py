@@ -128,6 +128,11 @@ news played down ("Got the job. Not too shabby.") is joy, not approval; getting 
 Added in 1.16.0 (review r39): the feeling of a relative clause is held by its antecedent ("a man who was terrified
 of the dark", "a girl who is grieving": :func:`_antecedent`); a feeling read from a bodily sign ("heart racing")
 ranks as a said one but is not marked as said (``Reading.signs``): the writer named the sign, not the feeling.
+
+Added in 1.17.0 (h71, review r60): a feeling verb's holder is its grammatical subject, listed as a person or not
+("the whole class was laughing": :func:`_verb_subject`); what a wished act of someone else's would carry is not the
+writer's ("I wanted him to say sorry": ``Cues.wished``); a laugh that dismisses ("laughed it off / away") is no
+amusement; tears over the writer's good news or named as joy's ("happy tears", "cried with relief") are not sadness.
 """
 
 from __future__ import annotations
@@ -555,6 +560,24 @@ LABELS_OF: Mapping[str, tuple[str, ...]] = {
 POSITIVE = SENTIMENT["positive"]
 NEGATIVE = SENTIMENT["negative"]
 NEUTRAL = "neutral"
+# 1.17.0 (r60): what someone else's wished act or feeling carries ("say sorry", "be proud of me", "thank me"): the
+# head reads these from the wish's words, but they would be the other person's; the writer's own wanting, care and
+# letdown (desire, caring, disappointment, annoyance, sadness) stay readable
+WISHED_OF_ANOTHER = frozenset(
+    {
+        "remorse",
+        "gratitude",
+        "love",
+        "admiration",
+        "approval",
+        "pride",
+        "joy",
+        "amusement",
+        "relief",
+        "excitement",
+    }
+)
+TEARS = frozenset({"sadness", "grief"})
 SURE_NEUTRAL = (
     0.8  # the head's neutral probability above which an unanchored leftover needs twice its threshold
 )
@@ -998,12 +1021,12 @@ _OBJECT_IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
 _GOOD_NEWS = re.compile(
     # 1.7.0: a diary line with its subject dropped ("Won my first race today", "Passed my test!", "Got the job.")
     r"^\W*(?:won(?!['\u2019]|t\b) (?:my|our|the|a|first)|passed (?:my|the|our)|got the (?:job|house|flat|place|part"
-    r"|offer|contract|grant)\b|got in\b|got accepted|got promoted"
+    r"|offer|contract|grant|acceptance)\b|got in\b|got accepted|got promoted"
     # 1.10.0: "Got into the nursing programme", "got into uni"; not "got into trouble", "got into the car"
     r"|got into (?:uni\b|university|college|(?:medical|law|art|drama|music|film|grammar|nursing) school"
     r"|(?:the|my|a) (?:[\w-]+ ){0,2}(?:program(?:me)?|course|school|academy|team|squad|band|choir|orchestra|finals?"
     r"|semis?|semi-finals?)\b))"
-    r"|\b(?:we|i) (?:won(?!['\u2019]|t\b)|passed|got the (?:job|house|flat|place|part|offer|contract|grant)|got in)\b"
+    r"|\b(?:we|i) (?:won(?!['\u2019]|t\b)|passed|got the (?:job|house|flat|place|part|offer|contract|grant|acceptance)|got in)\b"
     r"|\b(?:she|he|they|the answer|it|the letter|the email) said yes\b"
     r"|\bi (?:got|was|have been) (?:accepted|promoted|offered)\b",
     re.I,
@@ -1280,7 +1303,25 @@ _EXCLUDED = re.compile(
 # smile), not "they laughed along with me" (theirs)
 _PERFORMED = re.compile(
     r"\b(?:i|we)\s+(?:\w+\s+){0,2}?(?:laugh(?:ed|ing)?|smil(?:ed|ing|e)|grinn(?:ed|ing)|giggl(?:ed|ing)"
-    r"|chuckl(?:ed|ing)|play(?:ed|ing)?|nodd(?:ed|ing))\s+along\b",
+    r"|chuckl(?:ed|ing)|play(?:ed|ing)?|nodd(?:ed|ing))\s+along\b"
+    # 1.17.0 (r60): a laugh that dismisses ("I laughed it away but inside it hurt", "we laughed it off"): to laugh
+    # something off or away is to wave it aside, not to be amused
+    r"|\b(?:i|we)\s+(?:\w+\s+){0,2}?(?:laugh(?:ed|ing|s)?|giggl(?:ed|ing)|chuckl(?:ed|ing))\s+"
+    r"(?:(?:it|that|this|them|him|her|everything|the\s+\w+)\s+)?(?:off|away)\b",
+    re.IGNORECASE,
+)
+# 1.17.0 (r60): a wish for someone else's act or feeling ("I wanted him to just say sorry", "I wish my dad would be
+# proud"): the feeling the act would carry (his sorrow, her pride) is wished of them, not felt by the writer
+_WISHED_OF_ANOTHER = re.compile(
+    r"\b(?i:i|we)\s+(?:(?i:\w+)\s+)?(?i:want(?:ed|s)?|wish(?:ed|es)?|need(?:ed|s)?|would (?:like|love)|'d (?:like|love)"
+    r"|expected|hoped for)\s+"
+    r"(?:(?i:him|her|them|you|(?:my|his|her|their|our|the) [\w-]+)|[A-Z][a-z]+)\s+(?:(?i:\w+)\s+)?(?i:to|would)\b"
+)
+# 1.17.0 (r60): tears the sentence says are of joy or relief ("happy tears", "cried with relief", "tears of joy")
+_GLAD_TEARS = re.compile(
+    r"\b(?:happy|joyful|good|glad|grateful) tears\b|\btears of (?:joy|relief|happiness|gratitude)\b"
+    r"|\b(?:cry|cried|cries|crying|sobbed|sobbing|wept|weeping|teared up|welled up)\s+(?:\w+\s+)?"
+    r"(?:with|of|for|from) (?:joy|relief|happiness|gratitude|pride)\b",
     re.IGNORECASE,
 )
 # Deadpan praise, a word alone with a full stop before other news: "Wonderful. My mother-in-law is staying."
@@ -1603,6 +1644,8 @@ class Cues:
     signs: tuple[
         str, ...
     ] = ()  # 1.16.0 (r39): the labels of ``phrases`` read from a bodily sign ("heart racing")
+    wished: bool = False  # 1.17.0 (r60): "I wanted him to say sorry": a feeling wished of someone else
+    glad_tears: bool = False  # 1.17.0 (r60): "happy tears", "cried with relief": tears of a good feeling
 
 
 def good_news(text: str) -> bool:
@@ -1700,6 +1743,8 @@ def cues(
         at_writer=_found(_AT_WRITER, text, gate),
         performed=_found(_PERFORMED, text, gate),
         signs=tuple(dict.fromkeys(signs)),
+        wished=bool(_WISHED_OF_ANOTHER.search(text)),  # case-sensitive in part: not gated
+        glad_tears=_found(_GLAD_TEARS, text, gate),
     )
 
 
@@ -2432,7 +2477,7 @@ def _scan_back(tokens: Sequence[Any], k: int, *, idiom: bool = False) -> tuple[s
                 subject = _clause_subject(tokens, i)
                 i = i if subject is None else subject
             holder = "writer" if _with_the_writer(tokens, i) else _holder(tokens, i)
-            if holder == "writer" and _sentient_subject(tokens, i, k):
+            if holder == "writer" and (_sentient_subject(tokens, i, k) or _verb_subject(tokens, i, k)):
                 holder = _noun_phrase(tokens, i)  # 1.7.0: "the registrar was furious": the registrar's
             negated = negated or _negated_causer(tokens, i)
             if (
@@ -2551,6 +2596,32 @@ def _sentient_subject(tokens: Sequence[Any], i: int, k: int) -> bool:
     while j >= 0 and tokens[j].pos_ in {"NOUN", "ADJ"}:
         j -= 1  # "the head keeper", "the new intern"
     return j < 0 or tokens[j].lower_ in _SUBJECT_DETERMINERS or tokens[j].text in ENDS | {",", ";"}
+
+
+# 1.17.0 (r60): verbs that show a feeling by doing it (laughter, tears, a smile), held by whoever does them
+FEELING_VERBS = frozenset(
+    {"laugh", "giggle", "chuckle", "snigger", "cackle", "smile", "grin", "beam", "cry", "sob", "weep", "bawl"}
+)
+
+
+def _verb_subject(tokens: Sequence[Any], i: int, k: int) -> bool:
+    """1.17.0 (r60): the noun at ``i`` is the grammatical subject of the feeling verb at ``k`` ("the whole class was
+    laughing", "the crowd cried"): a feeling verb's holder is its subject, and a subject that is not the writer's
+    own thing ("my face was smiling") is someone else, though no list names it a person. On a parsed sentence the
+    parse says so (``nsubj`` of the verb); on a flat one, only auxiliaries, adverbs and particles stand between."""
+    noun, word = tokens[i], tokens[k]
+    if word.pos_ != "VERB" or word.lemma_.lower() not in FEELING_VERBS or noun.pos_ != "NOUN" or i >= k:
+        return False
+    if noun.lower_ in NOT_SOMEONE or noun.lemma_.lower() in NOT_SOMEONE or noun.lower_ in TIME_WORDS:
+        return False
+    if not all(t.pos_ in {"AUX", "ADV", "PART"} for t in tokens[i + 1 : k]):
+        return False
+    if noun.dep_ not in {"dep", ""} and not (noun.dep_ == "nsubj" and noun.head.i == word.i):
+        return False
+    j = i - 1
+    while j >= 0 and tokens[j].pos_ in {"NOUN", "ADJ"}:
+        j -= 1  # "the whole class", "the new intern"
+    return j < 0 or tokens[j].lower_ not in FIRST_PERSON
 
 
 def _noun_phrase(tokens: Sequence[Any], i: int) -> str:
@@ -2981,6 +3052,24 @@ def decide(
         keep -= put_on
         removed |= put_on
         words = [w for w in words if not (w.writer and w.mood == "seen" and w.label in POSITIVE)]
+    if sentence.wished:
+        # 1.17.0 (r60): "I wanted him to just say sorry and mean it": the remorse the head reads is wished of him
+        wished = {lab for lab in keep if lab in WISHED_OF_ANOTHER and lab not in anchored}
+        keep -= wished
+        removed |= wished
+    tears = [w for w in words if w.writer and w.label in TEARS and w.mood == "seen" and not w.negated]
+    if (
+        tears
+        and (sentence.glad_tears or sentence.news)
+        and not sentence.contrast
+        and not any(w.writer and w.affirmed and w.mood == "stated" and w.label in NEGATIVE for w in words)
+    ):
+        # 1.17.0 (r60): tears over the writer's good news or named as joy's ("Got the letter! I cried in the car
+        # park", "happy tears", "cried with relief") are not sadness: the tears and the head's sadness go
+        wept = keep & TEARS
+        keep -= wept
+        removed |= wept
+        words = [w for w in words if w not in tears]
     scope = scope_labels(sorted(probs), words)  # sorted: the order of others' feelings never follows hashing
     dropped = set(scope.denied)  # scope_labels saw every label: a denied family is denied label by label
     # Someone else's tears or laughter ("the kids were laughing") are theirs, label by label: they take no

@@ -55,7 +55,7 @@ if TYPE_CHECKING:
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "emotions"
 ENCODER_MANIFEST = Path(__file__).resolve().parent / "models" / "encoder" / "manifest.json"
 NEUTRAL = "neutral"
-VERSION = "1.16.0"  # r39: a feeling in a relative clause is its antecedent's ("a man who was terrified"); a bodily sign is not named
+VERSION = "1.17.0"  # h71 (r60): a feeling verb's other subject holds it; a wish of another's act, a laugh that dismisses, tears of joy are not the writer's feeling
 READ_SITUATIONS = True  # scripts/situation_simulation.py measures the layer without the situation head
 
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token pattern

@@ -272,7 +272,31 @@ def _starts_new(token: Any) -> bool:
 def _name_parts(token: Any) -> list[int]:
     if token.ent_type_ != "PERSON":
         return []
-    return [t.i for t in token.doc[max(0, token.i - 3) : token.i] if t.ent_type_ == "PERSON"]
+    return [t.i for t in _name_tokens(token)[:-1]]
+
+
+def _name_tokens(token: Any) -> list[Any]:
+    """The PERSON entity's tokens up to ``token`` (at most three before it), less the words the entity swept in
+    at its start (1.1.5, r60: "Dreamt Mum was alive", where spaCy reads "Dreamt Mum" as a name): a verb or an
+    article, or a capitalised word opening the sentence that is no known first name right before a family or person
+    word ("Dreamt Mum", "Saw Grandma")."""
+    parts = [t for t in token.doc[max(0, token.i - 3) : token.i + 1] if t.ent_type_ == "PERSON"]
+    while len(parts) > 1 and _swept_in(parts[0], parts[1]):
+        parts = parts[1:]
+    return parts
+
+
+def _swept_in(first: Any, following: Any) -> bool:
+    if first.pos_ in {"VERB", "AUX", "DET"}:
+        return True  # "Met Anna", "the Jung Society": a verb or an article is no part of a name
+    if first.pos_ != "PROPN":
+        return False  # "Russian Orthodox": an adjective may be a name's own word
+    return (
+        bool(first.is_sent_start)
+        and first.lower_ not in lx.FIRST_NAMES
+        and following.lower_ in lx.PERSON_NOUNS
+        and following.pos_ in {"PROPN", "NOUN"}
+    )
 
 
 def _draft_for(token: Any) -> _Draft | None:
@@ -280,6 +304,9 @@ def _draft_for(token: Any) -> _Draft | None:
         return None
     lemma = token.lemma_.lower()
     if token.ent_type_ == "PERSON" and token.pos_ == "PROPN":
+        swept = token.i > 0 and token.doc[token.i - 1].ent_type_ == "PERSON" and len(_name_tokens(token)) == 1
+        if swept and token.lower_ in lx.PERSON_NOUNS:
+            return _from_noun(token, token.lower_)  # 1.1.5: "Dreamt Mum": the family word, "your mum"
         return _named(token)
     if token.pos_ == "PRON" and lemma in lx.INDEFINITE_PRONOUNS and not _negated_quantity(token):
         return _from_noun(token, lemma)
@@ -325,7 +352,7 @@ def _negated_quantity(token: Any) -> bool:
 def _named(token: Any) -> _Draft | None:
     if token.i + 1 < len(token.doc) and token.doc[token.i + 1].ent_type_ == "PERSON":
         return None  # only the last token of a multi-word name makes the character
-    parts = [t for t in token.doc[max(0, token.i - 3) : token.i + 1] if t.ent_type_ == "PERSON"]
+    parts = _name_tokens(token)
     first = parts[0].lower_ if parts else token.lower_
     sex = lx.FIRST_NAMES.get(first, "I")
     before = token.doc[parts[0].i - 1].lower_ if parts and parts[0].i > 0 else ""

@@ -35,7 +35,7 @@ from reverie.analysis.findings import Finding, Span
 from reverie.analysis.registry import Declaration, register
 
 NAME = "dreams"
-VERSION = "1.1.4"  # h66: absence read by the negation's scope ("nobody called, not even my father", "without my mother")
+VERSION = "1.1.5"  # h71: a PERSON entity less the words it swept in ("Dreamt Mum" is the dreamer's mum)
 KIND = "dream_code"
 RULE_MODULES = (
     "lexicon",
