@@ -199,3 +199,13 @@ def test_profile_form_with_no_approach_ticked_says_to_tick_one(make_user: Any, w
     assert refused.status_code == 400 and "Approaches: tick at least one." in text
     assert "needs at least one value" not in text
     assert not DirectoryProfile.objects.filter(owner=therapist).exists()
+
+
+def test_a_listed_phone_is_dialled_in_the_one_form_of_every_tel_link() -> None:
+    """A number listed as "020 7946-0000" was linked as ``tel:0207946-0000`` (only the spaces cut); every
+    other tel: link is the number as dialled (``programmes.safety.dialled``): digits and a leading + only."""
+    _import(
+        "t9,Dr Cy Example,psychoanalytic,dit,en,yes,yes,London,GB,80,120,GBP,open,,020 7946-0000,,",
+    )
+    html = Client().get("/directory/").content.decode()
+    assert 'href="tel:02079460000"' in html and "020 7946-0000</a>" in html

@@ -67,7 +67,10 @@ def test_measures_item_nine_raises_one_alert_for_the_therapist(dit: tuple[Any, A
     done = measures.submit(client, "phq9", [0] * 8 + [1], session_number=1)
     assert done.alert is not None and done.score.risk_item_positive
     assert [a.id for a in alerts.open_alerts(therapist)] == [done.alert.id]
-    assert alerts.raise_alert(client, "phq9_item9", "ideation", str(done.response.id)).id == done.alert.id
+    key = measures.follow_up_key(
+        "phq9", done.response.session_id, "ideation"
+    )  # the form's key, as it was sent
+    assert alerts.raise_alert(client, "phq9_item9", "ideation", key).id == done.alert.id
     assert RiskAlert.objects.count() == 1
 
 

@@ -292,17 +292,45 @@ def measure_fill(
         int | None, typer.Option(help="The session it is for (default: the next one).")
     ] = None,
 ) -> None:
-    given = _answers(questionnaire, answers)  # a wrong answer is named before anything is opened
+    from reverie.errors import ReverieError
+    from reverie.measures.questionnaires import risk_answer
+
+    try:
+        given = _answers(questionnaire, answers)  # a wrong answer is named before anything is opened
+    except ReverieError:
+        if risk_answer(
+            questionnaire, _typed(answers)
+        ):  # the risk question is screened as sent, refused or not
+            _ready()
+            from reverie.care.services import measures
+
+            client = sign_in(user)
+            measures.follow_up(client, questionnaire, _typed(answers), session_number=session)
+            _show_safety(client)
+        raise
     _ready()
     from reverie.care.services import measures
 
-    done = measures.submit(sign_in(user), questionnaire, given, session_number=session)
+    client = sign_in(user)
+    try:
+        done = measures.submit(client, questionnaire, given, session_number=session)
+    except ReverieError:
+        if measures.risk_answer(
+            questionnaire, given
+        ):  # screened as sent (measures.follow_up): refused all the same
+            _show_safety(client)
+        raise
     score = done.score
     typer.echo(
         f"Saved {done.response.id}: {score.total} ({score.band.label.lower()}) for session {measures.number_of(done.response)}."
     )
     if score.risk_item_positive:
         _show_safety(done.response.client)
+
+
+def _typed(raw: str) -> list[str]:
+    """``--answers`` split as :func:`_answers` splits it, each left as typed (``measures.risk_answer`` reads them)."""
+    return [part.strip() for part in raw.strip().removesuffix(",").split(",")]
 
 
 def _show_safety(client: User) -> None:

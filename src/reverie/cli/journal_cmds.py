@@ -334,8 +334,7 @@ def _check_in(actor: Any, full: bool = False) -> None:
     typer.echo(
         "Your safety plan is on the Safety page. Answer the check-in there when you open Reverie, or here:"
         ' reverie journal check-in --answer safe (or "need help", or "misunderstood" if Reverie misread you).'
-        " Nothing is sent anywhere;"
-        " a linked therapist sees a level and a date, never your words."
+        f" {alerts.check_in_told(shown.check_in).seen}"
     )
 
 

@@ -7,6 +7,7 @@ panels 44249-1 (PHQ-9) and 69737-5 (GAD-7) as used in the HL7 FHIR implementatio
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -185,3 +186,22 @@ def by_panel_loinc(code: str) -> Questionnaire | None:
         if questionnaire.panel_loinc == code:
             return questionnaire
     return None
+
+
+def risk_answer(questionnaire_id: str, answers: Sequence[object]) -> int | None:
+    """The answer to the questionnaire's risk question (PHQ-9 item 9) as the form sent it, read on its own whatever
+    the rest of the form holds (another answer missing or out of range, the wrong count): a whole number (or its
+    ASCII digits) that is one of the options, else None. None for a questionnaire without a risk question."""
+    try:
+        q = get_questionnaire(questionnaire_id)
+    except InvalidInput:
+        return None
+    if q.risk_item is None or len(answers) < q.risk_item:
+        return None
+    raw = answers[q.risk_item - 1]
+    value: int | None = None
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        value = raw
+    elif isinstance(raw, str) and raw.strip().isascii() and raw.strip().isdigit() and len(raw.strip()) <= 2:
+        value = int(raw.strip())
+    return value if value in {o.value for o in q.options} else None

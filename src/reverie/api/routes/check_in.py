@@ -69,6 +69,10 @@ class CheckInOut(Schema):
         "screen flagged, or the questionnaire's risk question with their answer (empty for an entry since trashed, "
         "or once answered).",
     )
+    told: str = Field(
+        description="What became of what raised it and what a linked therapist sees of it, in the client's words"
+        " (the web's banner says the same)."
+    )
 
 
 class CheckInStateOut(Schema):
@@ -116,6 +120,7 @@ def check_in_out(request: HttpRequest, user: User, row: CheckIn) -> CheckInOut:
         safety_plan_url=request.build_absolute_uri(reverse("care:my_plan")),
         safety_url=request.build_absolute_uri(reverse("safety")),
         read=list(alerts.check_in_words(user, row)) if row.answered_at is None else [],
+        told=str(alerts.check_in_told(row)),
     )
 
 

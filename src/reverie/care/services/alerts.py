@@ -105,6 +105,60 @@ THERAPIST_SEES = (
 MISUNDERSTOOD_URGENCY = 1
 
 
+@dataclass(frozen=True, slots=True)
+class CheckInTold:
+    """What a check-in tells its client beside the question: what became of what raised it (``saved``) and what a
+    linked therapist sees of it (``seen``), true for that source."""
+
+    saved: str
+    seen: str
+
+    def __str__(self) -> str:
+        return f"{self.saved} {self.seen}"
+
+
+# The one table of those sentences, by what raised the check-in (:func:`source_kind`): the web's banner and check-in
+# page, the API's check-in (``told``) and the command line read it through :func:`check_in_told`. A goal and a
+# cancellation note are read by the therapist word for word (the goals page, the course page), so their check-in
+# never promises "never your words"; a journal entry's words stay the client's unless they share the entry.
+CHECK_IN_TOLD: dict[str, CheckInTold] = {
+    "journal": CheckInTold(
+        "Your entry was saved.",
+        "Nothing is sent anywhere automatically; a linked therapist sees a level and a date, never your words"
+        " (unless you share that entry with them).",
+    ),
+    "phq9_item9": CheckInTold(
+        "Reverie read your answer to the questionnaire's question 9 as you sent it.",
+        "Nothing is sent anywhere automatically; a linked therapist sees how often you said you had these thoughts"
+        " and a date, as with every questionnaire you fill in for them.",
+    ),
+    "goal": CheckInTold(
+        "What you wrote was saved.",
+        "Nothing is sent anywhere automatically; a linked therapist sees an alert with a level and a date, and reads"
+        " the goal itself, in your words, on your goals page, as with every goal.",
+    ),
+    CANCELLATION: CheckInTold(
+        "What you wrote was saved.",
+        "Nothing is sent anywhere automatically; a linked therapist sees an alert with a level and a date, and reads"
+        " your note, in your words, beside the session on your course page, as with every cancellation note.",
+    ),
+}
+# A check-in without an alert, or one raised by another source: nothing said that might not hold.
+CHECK_IN_TOLD_OTHERWISE = CheckInTold(
+    "What you wrote was saved.",
+    "Nothing is sent anywhere automatically. If you are linked with a therapist, they see that there is something"
+    " to talk about.",
+)
+
+
+def check_in_told(check_in: CheckIn | None) -> CheckInTold:
+    """The sentences :data:`CHECK_IN_TOLD` has for what raised ``check_in``."""
+    alert = check_in.alert if check_in is not None else None
+    if alert is None:
+        return CHECK_IN_TOLD_OTHERWISE
+    return CHECK_IN_TOLD.get(source_kind(alert.source, alert.record_id), CHECK_IN_TOLD_OTHERWISE)
+
+
 def source_kind(source: str, record_id: str) -> str:
     """What an alert is about, one of :data:`SOURCE_KINDS`: its source, or ``cancellation`` for the ``session``
     alert raised by a note sent when cancelling a session (its record id ends with :data:`CANCEL_SUFFIX`)."""
@@ -118,7 +172,12 @@ def phq9_item9_level(result: Score) -> str:
     ``ideation_often`` (more urgent) for 2 or 3 ("more than half the days", "nearly every day")."""
     questionnaire = get_questionnaire(result.questionnaire_id.value)
     item = questionnaire.risk_item
-    answer = result.items[item - 1] if item is not None else 0
+    return risk_answer_level(result.items[item - 1] if item is not None else 0)
+
+
+def risk_answer_level(answer: int) -> str:
+    """The alert level of a risk question's answer above 0 (PHQ-9 item 9): ``ideation`` for 1, ``ideation_often``
+    for 2 or 3; the same whether the form was then stored or refused."""
     return IDEATION_OFTEN if answer >= 2 else "ideation"
 
 

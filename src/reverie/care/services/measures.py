@@ -1,6 +1,7 @@
 """PHQ-9 and GAD-7 in a course: filled by the client before sessions on the therapist's schedule, scored, charted,
 classified for the therapist (reliable change, recovery, not on track) and exported as FHIR. Every rule lives in
-:mod:`reverie.measures`; PHQ-9 item 9 above 0 raises a risk alert here.
+:mod:`reverie.measures`; PHQ-9 item 9 above 0 raises a risk alert here, at the moment the form is sent, whether or
+not it is then stored (:func:`follow_up`).
 
 A response keeps the planned session it was filled before (``MeasureResponse.session``). Its number is worked out
 when read (numbers shift when an earlier session is cancelled; the session and its date do not); a response whose
@@ -23,11 +24,12 @@ from reverie.care.policy import is_course_client, is_course_therapist
 from reverie.care.services import alerts, records
 from reverie.care.services import course as courses
 from reverie.clinic.models import User
-from reverie.clinic.services import audit
+from reverie.clinic.services import audit, local_time
 from reverie.clinic.services.policy import Action
-from reverie.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from reverie.errors import Conflict, InvalidInput, NotFound, PermissionDenied, ReverieError
 from reverie.measures import change, chart, fhir, schedule, scoring
 from reverie.measures.questionnaires import QUESTIONNAIRES, Questionnaire, QuestionnaireId, get_questionnaire
+from reverie.measures.questionnaires import risk_answer as risk_answer
 
 ANSWERS_PURPOSE = "measure.answers"
 # What the pages call the questionnaires, the client's included: the short title and what it asks about.
@@ -138,10 +140,76 @@ def _check_due(course: Course, number: int) -> None:
         raise InvalidInput(f"No measure is due before session {number} on this course's schedule.")
 
 
+# --- the risk question, screened as it is sent ---------------------------------------------------------------------
+
+
+def follow_up_key(questionnaire_id: str, where: object, level: str) -> str:
+    """The record id of the alert a risk answer raises: ``phq9:<session id>:<level>`` (the session the form was
+    for; the sender's own day, ``phq9:2026-12-05:ideation``, when the form names no session of a course of theirs).
+    The same answer to the same questionnaire for the same session (a form sent again, refused, then stored) is one
+    alert, whatever happens to the forms; a higher answer is another alert."""
+    return f"{questionnaire_id}:{where}:{level}"
+
+
+def _form_session(
+    client: User, course_id: object | None, session_number: int | None, now: datetime | None
+) -> CourseSession | None:
+    """The held session a form is for, or None when it names none the client has (no course, a number out of
+    range): read the way :func:`submit` reads it, without its checks."""
+    try:
+        course = _course_for_client(client, course_id)
+        held = courses.held_sessions(course)
+        number = session_number if session_number is not None else courses.current_number(course, now)
+    except ReverieError:
+        return None
+    return held[number - 1] if 1 <= number <= len(held) else None
+
+
+def follow_up(
+    client: User,
+    questionnaire_id: str,
+    answers: Sequence[object],
+    *,
+    course_id: object | None = None,
+    session_number: int | None = None,
+    now: datetime | None = None,
+) -> RiskAlert | None:
+    """The one screen of a questionnaire's risk question, at the moment the form is sent, before and whatever its
+    validation and storage (a second form for the session, another answer missing, no course: each refused, each
+    screened): PHQ-9 item 9 read above 0 (:func:`risk_answer`) raises the ``phq9_item9`` alert (the therapist's,
+    when linked; urgency by the answer, ``alerts.risk_answer_level``; audited) and leaves the client's check-in,
+    through ``alerts.signal`` under :func:`follow_up_key`. Returns the alert, or None when the answer is 0 or not
+    readable. An alert a stored answer raised before that key existed (keyed by the response's id) for the same
+    session and the same answer is returned, not raised again. Web, API and CLI call it through :func:`submit`; the
+    CLI also for a form it refuses itself before opening anything."""
+    value = risk_answer(questionnaire_id, answers)
+    if value is None or value == 0 or not client.is_client:
+        return None
+    q = get_questionnaire(questionnaire_id)
+    level = alerts.risk_answer_level(value)
+    session = _form_session(client, course_id, session_number, now)
+    moment = timezone.now()  # when it was written (``now`` places the form in its course; the clock dates it)
+    if session is not None:
+        earlier = MeasureResponse.objects.filter(
+            client=client, session=session, questionnaire=q.id.value, risk_item_positive=True
+        )
+        for row in earlier:
+            if q.risk_item is not None and alerts.risk_answer_level(_answers(row)[q.risk_item - 1]) == level:
+                stored = RiskAlert.objects.filter(
+                    client=client, source="phq9_item9", record_id=str(row.id)
+                ).first()
+                if stored is not None:
+                    return stored
+    where = session.pk if session is not None else local_time.local_date(moment, client).isoformat()
+    return alerts.signal(
+        client, "phq9_item9", level, follow_up_key(q.id.value, where, level), written_at=moment
+    )
+
+
 def submit(
     client: User,
     questionnaire_id: str,
-    answers: Sequence[int],
+    answers: Sequence[int | None],
     *,
     course_id: object | None = None,
     session_number: int | None = None,
@@ -149,12 +217,20 @@ def submit(
 ) -> Submitted:
     """Score and store one completed measure for a session (by default the next one).
 
-    Out-of-range answers, or a session after the next one, raise InvalidInput; the same measure twice for one
-    session raises Conflict. A positive
-    PHQ-9 item 9 raises a risk alert for the therapist in the same transaction.
+    The risk question is screened first, whatever follows (:func:`follow_up`). An answer left out (None) raises
+    InvalidInput "Answer question N."; out-of-range answers, or a session after the next one, raise InvalidInput;
+    the same measure twice for one session raises Conflict. A stored positive PHQ-9 item 9 carries the alert the
+    screen raised (``Submitted.alert``).
     """
+    alert = follow_up(
+        client, questionnaire_id, answers, course_id=course_id, session_number=session_number, now=now
+    )
+    for number, answer in enumerate(answers, start=1):
+        if answer is None:
+            raise InvalidInput(f"Answer question {number}.")
+    given = [a for a in answers if a is not None]
     course = _course_for_client(client, course_id)
-    result = scoring.score(questionnaire_id, answers)
+    result = scoring.score(questionnaire_id, given)
     current = courses.current_number(course, now)
     number = session_number if session_number is not None else current
     if course.ended_at is not None and (
@@ -176,14 +252,16 @@ def submit(
     schedule.check_not_submitted(existing, new)
     try:
         with transaction.atomic():
-            return _store(client, course, result, session)
+            return _store(client, course, result, session, alert)
     except DbIntegrityError:
         raise Conflict(
             f"{get_questionnaire(questionnaire_id).short_title} was already submitted for session {number}."
         ) from None
 
 
-def _store(client: User, course: Course, result: scoring.Score, session: CourseSession) -> Submitted:
+def _store(
+    client: User, course: Course, result: scoring.Score, session: CourseSession, alert: RiskAlert | None
+) -> Submitted:
     row = MeasureResponse(id=uuid.uuid4(), course=course, client=client, session=session)
     row.questionnaire = result.questionnaire_id.value
     row.total, row.band, row.risk_item_positive = result.total, result.band.key, result.risk_item_positive
@@ -191,12 +269,8 @@ def _store(client: User, course: Course, result: scoring.Score, session: CourseS
     row.submitted_at = timezone.now()
     row.save(force_insert=True)
     audit.record(client, "measure.submit", "measure", row.id, subject=client)
-    alert = None
-    if result.risk_item_positive:
-        alert = alerts.signal(
-            client, "phq9_item9", alerts.phq9_item9_level(result), str(row.id), written_at=row.submitted_at
-        )
-    return Submitted(row, result, alert)
+    # the alert a positive item 9 raised as the form was sent (:func:`follow_up`); never a second one
+    return Submitted(row, result, alert if result.risk_item_positive else None)
 
 
 # --- reading -----------------------------------------------------------------------------------------------------
@@ -244,26 +318,27 @@ def in_order(course: Course) -> list[MeasureResponse]:
     return list(course.measures.select_related("session").order_by(*RESPONSE_ORDER))
 
 
-def filled(course: Course) -> list[Filled]:
+def filled(course: Course, viewer: User) -> list[Filled]:
     """The course's responses in session order (:data:`RESPONSE_ORDER`), each against the session it was filled
-    for."""
-    numbers, zone = _numbers(course), courses.course_zone(course)
+    for, dated on ``viewer``'s day (:func:`session_day`)."""
+    numbers = _numbers(course)
     rows = in_order(course)
     return [
         Filled(
             r,
             get_questionnaire(r.questionnaire),
             numbers.get(r.session_id),
-            r.session.start.astimezone(zone).date(),
+            session_day(r, viewer),
             courses.as_session(r.session).cancelled,
         )
         for r in rows
     ]
 
 
-def session_day(response: MeasureResponse) -> date:
-    """The day of the session ``response`` was filled for, in the course's time zone."""
-    return response.session.start.astimezone(courses.course_zone(response.course)).date()
+def session_day(response: MeasureResponse, viewer: User) -> date:
+    """The day of the session ``response`` was filled for, in the viewer's own zone, as the course page and the
+    questionnaire's session chooser show that session (docs/course.md: no page uses the course's zone)."""
+    return local_time.local_date(response.session.start, viewer)
 
 
 def number_of(response: MeasureResponse) -> int | None:
@@ -274,7 +349,7 @@ def number_of(response: MeasureResponse) -> int | None:
 def history(actor: User, course_id: object) -> list[Chart]:
     """Score history per measure with its chart, for the client and for the therapist."""
     course = courses.get_course(actor, course_id)
-    rows = filled(course)
+    rows = filled(course, actor)
     charts = []
     for q in QUESTIONNAIRES:
         mine = [f for f in rows if f.questionnaire.id == q.id]
@@ -406,6 +481,8 @@ def risk_item_answer(actor: User, response_id: object) -> str | None:
     """The questionnaire's risk question and the client's answer to it, for the client's own check-in ("Question 9:
     “…” Your answer: “Several days”."), or None when the response is not the actor's own or has no risk question.
     Audited as a read of the measure."""
+    if isinstance(response_id, str) and response_id.count(":") == 2:
+        return _risk_level_words(actor, response_id)
     try:
         row = _response(actor, response_id)
     except (NotFound, PermissionDenied):
@@ -419,6 +496,41 @@ def risk_item_answer(actor: User, response_id: object) -> str | None:
     return f"Question {item.number}: “{item.text}” Your answer: “{q.option(value).label}”."
 
 
+# What a client answered, in the words of the options, for each level a risk answer raises (:func:`follow_up_key`).
+_LEVEL_WORDS = {
+    "ideation": "Several days",
+    alerts.IDEATION_OFTEN: "More than half the days or nearly every day",
+}
+
+
+def _risk_level_words(actor: User, key: str) -> str | None:
+    """The risk question and the answer's words for an alert raised as the form was sent (:func:`follow_up_key`):
+    the stored answer when that form was stored for its session, else the words of the answer's level."""
+    questionnaire_id, where, level = key.split(":")
+    try:
+        q = get_questionnaire(questionnaire_id)
+    except InvalidInput:
+        return None
+    if q.risk_item is None or level not in _LEVEL_WORDS:
+        return None
+    item = q.items[q.risk_item - 1]
+    try:
+        session_id = uuid.UUID(where)
+    except ValueError:  # the sender's day: a form that named no session of theirs, so none was stored
+        session_id = None
+    stored = (
+        MeasureResponse.objects.filter(client=actor, questionnaire=q.id.value, session_id=session_id).first()
+        if session_id is not None
+        else None
+    )
+    if stored is not None:
+        value = _answers(stored)[q.risk_item - 1]
+        if value > 0 and alerts.risk_answer_level(value) == level:
+            audit.record(actor, "measure.read", "measure", stored.id, subject=actor)
+            return f"Question {item.number}: “{item.text}” Your answer: “{q.option(value).label}”."
+    return f"Question {item.number}: “{item.text}” Your answer: “{_LEVEL_WORDS[level]}”."
+
+
 def response_view(actor: User, response_id: object) -> ResponseView:
     """One completed measure, item by item."""
     row = _response(actor, response_id)
@@ -430,7 +542,7 @@ def response_view(actor: User, response_id: object) -> ResponseView:
     audit.record(actor, "measure.read", "measure", row.id, subject=row.client)
     cancelled = courses.as_session(row.session).cancelled
     return ResponseView(
-        row, q, items, q.band_for(row.total).label, number_of(row), session_day(row), cancelled
+        row, q, items, q.band_for(row.total).label, number_of(row), session_day(row, actor), cancelled
     )
 
 
@@ -453,4 +565,4 @@ def fhir_resource(actor: User, response_id: object) -> dict[str, Any]:
 
 def responses(actor: User, course_id: object) -> list[Filled]:
     """Every response of the course against its session (see :func:`filled`)."""
-    return filled(courses.get_course(actor, course_id))
+    return filled(courses.get_course(actor, course_id), actor)

@@ -285,7 +285,7 @@ def course_record(
                 "total": m.response.total,
                 "band": m.response.band,
             }
-            for m in measures.filled(course)
+            for m in measures.filled(course, actor)
         ],
     }
     if include_process_notes:

@@ -33,7 +33,12 @@ def check_in_banner_for(user: Any) -> dict[str, Any]:
     shown = alerts.show_check_in(user)
     if shown is None:
         return {}
-    return {"check_in": shown.check_in, "full": shown.full, "lines": crisis_lines() if shown.full else []}
+    return {
+        "check_in": shown.check_in,
+        "full": shown.full,
+        "lines": crisis_lines() if shown.full else [],
+        "told": alerts.check_in_told(shown.check_in),
+    }
 
 
 @register.simple_tag
@@ -42,6 +47,14 @@ def safety_plan_for_page(user: Any) -> dict[str, Any]:
     from reverie.care.services.safety import plan_for_page
 
     return plan_for_page(user)
+
+
+@register.filter
+def tel_href(number: str) -> str:
+    """``tel:`` and the number as it is dialled (``programmes.safety.dialled``, the one form of every tel: link)."""
+    from reverie.programmes.safety import tel_href as href
+
+    return href(str(number))
 
 
 @register.filter

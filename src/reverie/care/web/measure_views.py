@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -44,14 +44,10 @@ def _integer(raw: str) -> int | None:
     return int(raw) if _INTEGER.fullmatch(raw) else None
 
 
-def _answers(post: Any, count: int) -> list[int]:
-    answers = []
-    for number in range(1, count + 1):
-        value = _integer(str(post.get(f"item{number}", "")).strip())
-        if value is None:
-            raise InvalidInput(f"Answer question {number}.")
-        answers.append(value)
-    return answers
+def _answers(post: Any, count: int) -> list[int | None]:
+    """Each question's answer as sent, None where it is missing or no whole number (the service refuses the form
+    then, "Answer question N.", after screening the risk question: ``measures.submit``)."""
+    return [_integer(str(post.get(f"item{number}", "")).strip()) for number in range(1, count + 1)]
 
 
 def _session_number(post: Any) -> int | None:
@@ -69,7 +65,10 @@ def _session_number(post: Any) -> int | None:
 @require_http_methods(["GET", "POST"])
 def measure_fill(request: HttpRequest, questionnaire_id: str) -> HttpResponse:
     user = user_of(request)
-    questionnaire = get_questionnaire(questionnaire_id)
+    try:
+        questionnaire = get_questionnaire(questionnaire_id)
+    except InvalidInput:  # an old bookmark, a mistyped address: the plain "We could not find that page"
+        raise Http404 from None
     context: dict[str, Any] = {
         "q": questionnaire,
         "name": measures.plain_name(questionnaire),
@@ -79,20 +78,25 @@ def measure_fill(request: HttpRequest, questionnaire_id: str) -> HttpResponse:
     if request.method == "GET":
         context["sessions"] = measures.open_sessions(user, questionnaire.id.value)
         return render(request, "care/measure_fill.html", context)
+    answers = _answers(request.POST, len(questionnaire.items))
     try:
-        answers = _answers(request.POST, len(questionnaire.items))
-        done = measures.submit(
-            user, questionnaire.id.value, answers, session_number=_session_number(request.POST)
-        )
+        try:
+            chosen = _session_number(request.POST)
+        except InvalidInput:  # refused before the service: its risk question is screened as sent all the same
+            measures.follow_up(user, questionnaire.id.value, answers)
+            raise
+        done = measures.submit(user, questionnaire.id.value, answers, session_number=chosen)
     except ReverieError as exc:  # the form again, its choice of session read only when it is shown
         context["sessions"] = measures.open_sessions(user, questionnaire.id.value)
+        if measures.risk_answer(questionnaire.id.value, answers):  # screened as sent (measures.follow_up)
+            context.update(safety.plan_for_page(user), lines=crisis_lines(), risk_answered=True)
         return with_error(request, "care/measure_fill.html", context, exc)
     result = {
         "done": done,
         "q": questionnaire,
         "name": measures.plain_name(questionnaire),
         "course": done.response.course,
-        "day": measures.session_day(done.response),
+        "day": measures.session_day(done.response, user),
     }
     if done.score.risk_item_positive:
         result.update(safety.plan_for_page(user), lines=crisis_lines())

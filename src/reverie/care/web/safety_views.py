@@ -134,6 +134,7 @@ def check_in(request: HttpRequest) -> HttpResponse:
         context["question"] = context["pending"].question
     context.setdefault("question", alerts.CHECK_IN_QUESTION)
     context["words"] = alerts.check_in_words(user, context["pending"])
+    context["told"] = alerts.check_in_told(context["pending"])
     page = render(request, "care/check_in.html", context)
     if context["pending"] is not None:
         # Marked only once the page exists: one that failed before it rendered never used up the full showing (r44).
