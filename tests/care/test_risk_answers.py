@@ -141,13 +141,16 @@ def test_the_client_is_told_at_linking_what_the_therapist_will_see(make_user: An
     assert (
         "What your therapist will see" in page
         and "how serious it sounded" in page
-        and "Never your words" in page
+        and "The alert never quotes your words" in page
     )
     assert "Nothing you wrote before the link" in page
+    assert (
+        "your therapist reads a goal or a note you send them as you wrote it" in page
+    )  # not "never your words"
     code = people.issue_invitation(therapist)
     linked = web.post("/pair/", {"action": "accept", "code": code}).content.decode()
     assert (
-        "You are now linked" in linked and "Never your words" in linked
+        "You are now linked" in linked and "The alert never quotes your words" in linked
     )  # alerts.THERAPIST_SEES, as the API says
     assert "your linked therapist can read and edit all of it" in linked  # the safety plan (r57)
     assert "What your therapist will see" not in web_as(therapist).get("/pair/").content.decode()

@@ -21,4 +21,4 @@ def test_a_client_linking_on_the_command_line_is_told_what_the_therapist_will_se
     assert code is not None
     out = cli("pair", "accept", code.group(0), "--user", "cara")[1]
     assert "You are now linked." in out
-    assert "your therapist sees an alert" in out and "Never your words." in out, out
+    assert "your therapist sees an alert" in out and "The alert never quotes your words" in out, out

@@ -99,8 +99,9 @@ THERAPIST_SEES = (
     "If something you write from the day you link (an entry, an edit, an import, a PHQ-9 answer, a"
     " note when cancelling a session, a goal) suggests you may be"
     " at risk, your therapist sees an alert: how serious it sounded (for example 'thoughts of ending your life') and"
-    " a date, and how you answered the check-in. Never your words. Nothing you wrote before the link raises an"
-    " alert for them. " + SAFETY_PLAN_SHARED
+    " a date, and how you answered the check-in. The alert never quotes your words: your therapist reads a goal or"
+    " a note you send them as you wrote it, and a journal entry only if you share it. Nothing you wrote before the"
+    " link raises an alert for them. " + SAFETY_PLAN_SHARED
 )
 MISUNDERSTOOD_URGENCY = 1
 
