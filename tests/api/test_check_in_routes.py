@@ -182,7 +182,11 @@ def test_api_linking_tells_the_client_what_the_therapist_will_see(make_user: Any
     issued = as_token(client).post("pair/invitations")
     assert issued.status_code == 201
     notice = issued.json()["therapist_sees"]
-    assert "how serious it sounded" in notice and "a date" in notice and "The alert never quotes your words" in notice
+    assert (
+        "how serious it sounded" in notice
+        and "a date" in notice
+        and "The alert never quotes your words" in notice
+    )
     assert "before the link" in notice
     theirs = as_token(therapist).post("pair/invitations").json()
     assert theirs["therapist_sees"] is None  # said to the client, not to the therapist

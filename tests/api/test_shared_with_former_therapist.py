@@ -25,7 +25,9 @@ def test_entry_shared_with_a_former_therapist_is_not_shown_to_the_next_one(make_
     )
     journal.set_shared(client, entry.id, True)
     people.end_pair(client, people.active_pairs(client)[0].pk)
-    people.accept_invitation(second, people.issue_invitation(client))  # told: "The alert never quotes your words"
+    people.accept_invitation(
+        second, people.issue_invitation(client)
+    )  # told: "The alert never quotes your words"
 
     api = as_token(second)
     listed = api.get("entries").json()
