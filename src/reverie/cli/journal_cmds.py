@@ -642,18 +642,18 @@ def import_(
     ones here kept, those already here in your trash are counted (restore them there), and an entry whose copy
     here no longer opens is imported as a new entry beside it. A safety plan in the file is restored when you have none; check-ins and the course record
     are not imported. A jrnl plain-text file over the journal cap (ten times the attachment limit, 100 MiB by default,
-    as on the web) is refused before it is read: split it and import each part.
+    as on the web) is refused before it is read (a pipe, once that much is read): split it and import each part.
     """
     from rich.progress import Progress
 
-    from reverie.cli.paths import peek_named, read_named
+    from reverie.cli.paths import read_named_checked
     from reverie.cli.runtime import sign_in
     from reverie.clinic.services import import_check, portability
 
-    head, size = peek_named(path)
+    # opened and read once (a pipe, `… | reverie journal import /dev/stdin`, can be read only once: r59), the journal
+    # cap checked before a regular file is read, and on a pipe as it is read (h64)
+    data = read_named_checked(path, import_check.refuse_oversized, import_check.HEAD_BYTES)
     actor = sign_in(user)
-    import_check.refuse_oversized(head, size)  # the journal cap, before the file is read (h64)
-    data = read_named(path)
     try:
         with Progress(transient=True) as bar:
             task = bar.add_task("Importing", total=None)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -53,12 +53,35 @@ def read_named(path: Path) -> bytes:
         raise _why(path, exc, "read") from None
 
 
-def peek_named(path: Path, count: int = 64) -> tuple[bytes, int]:
-    """The first ``count`` bytes of a file the person named and its size, without reading the rest (a cap can refuse
-    it first), or :class:`InvalidInput` saying plainly why not."""
+# The chunks a file of unknown size (a pipe) is read in, each followed by the size check.
+_CHUNK = 1024**2
+
+
+def read_named_checked(path: Path, check: Callable[[bytes, int, bool], None], head_bytes: int) -> bytes:
+    """The bytes of a file the person named, opened once and read once (a pipe, ``/dev/stdin`` or ``<(…)``, can be
+    read only once), with ``check(head, size, whole)`` called before the rest is read, ``head`` its first
+    ``head_bytes`` bytes (fewer in a shorter file). For a regular file ``size`` is the size the system gives
+    (``whole`` true), before anything more is read; for a file of unknown size (a pipe) it is called again after
+    each chunk with the bytes read so far (``whole`` false until the end), so a cap it enforces refuses having read
+    at most one chunk past it. It raises to refuse; a path that cannot be read is :class:`InvalidInput` saying
+    plainly why not."""
     try:
-        with path.open("rb") as handle:
-            return handle.read(count), os.fstat(handle.fileno()).st_size
+        with path.open("rb", buffering=0) as handle:
+            regular = stat.S_ISREG(os.fstat(handle.fileno()).st_mode)
+            data = bytearray()
+            while len(data) < head_bytes and (chunk := handle.read(head_bytes - len(data))):
+                data += chunk
+            head = bytes(data)
+            if regular:
+                check(head, os.fstat(handle.fileno()).st_size, True)
+                data += handle.read()
+                return bytes(data)
+            check(head, len(data), False)
+            while chunk := handle.read(_CHUNK):
+                data += chunk
+                check(head, len(data), False)
+            check(head, len(data), True)
+            return bytes(data)
     except OSError as exc:
         raise _why(path, exc, "read") from None
 

@@ -393,7 +393,7 @@ def load_report(
         raw, media = _unzip_dayone(bytes(data), media_limits or MediaLimits())
         with media:  # the archive stays open while the entries are read: each names the files it brings
             return LoadReport(_load_dayone(_Fields(raw, "the file"), sink, media), tuple(sink.found))
-    elif isinstance(data, bytes | bytearray | memoryview) and is_jrnl_text(bytes(data[:64])):
+    elif isinstance(data, bytes | bytearray | memoryview) and is_jrnl_text(bytes(data[:JRNL_HEAD_BYTES])):
         check_jrnl_size(len(data), (media_limits or MediaLimits()).journal)
         parsed, undated = _parse_jrnl_text(bytes(data))
         if undated:
@@ -796,26 +796,47 @@ _JRNL_TAG = re.compile(r"(?<!\S)([#@][-+*#/\w]+)")
 _JRNL_SENTENCE_END = re.compile(r"[.!?\u2026][\'\u2019\"\u201d]?[\])]*\s+|[\uff01\uff0e\uff1f\uff61\u3002]")
 
 
+# How far into a file a jrnl date line is looked for (:func:`is_jrnl_text`): words a person put before their first
+# entry (a heading, a note to themselves) are reported and left out, the entries after them read (r59).
+JRNL_HEAD_BYTES = 8192
+JRNL_HEAD_LINES = 50
+_JRNL_DATE_LINE = re.compile(rb"\s*\[\d{4}-\d{2}-\d{2}(?:[ T]\d|\])")
+# JSON's start: ``{`` then a key or ``}``, ``[`` then a value or ``]`` (a jrnl date line is not one: ``[2026-03``)
+_JSON_START = re.compile(rb'(?:\xef\xbb\xbf)?\s*(?:\{\s*["}]|\[\s*(?:[\]\[{"\d-]|true|false|null))')
+_LINE_BREAK = re.compile(rb"\r\n|\r|\n")
+
+
 def is_jrnl_text(head: bytes) -> bool:
-    """Whether a file's first 64 bytes start as jrnl's plain-text journal does (``[YYYY-MM-DD``)."""
-    return _JRNL_TEXT_START.match(head[:64]) is not None
+    """Whether a file whose first bytes are ``head`` is jrnl's plain-text journal: it starts with a jrnl date line
+    (``[YYYY-MM-DD``), or, unless it starts as JSON does (JSON keeps priority), one of its first
+    :data:`JRNL_HEAD_LINES` lines within its first :data:`JRNL_HEAD_BYTES` bytes is one."""
+    head = head[:JRNL_HEAD_BYTES]
+    if _JRNL_TEXT_START.match(head) is not None:
+        return True
+    if _JSON_START.match(head) is not None:
+        return False
+    lines = _LINE_BREAK.split(head, maxsplit=JRNL_HEAD_LINES)[:JRNL_HEAD_LINES]
+    return any(_JRNL_DATE_LINE.match(line) is not None for line in lines)
 
 
 class JrnlTooLarge(InvalidInput):
-    """A jrnl plain-text file over the journal cap (``MediaLimits.journal``): refused whole, before it is read."""
+    """A jrnl plain-text file over the journal cap (``MediaLimits.journal``): refused whole, before it is read (a
+    file of unknown size, a pipe, once what was read passes the cap: ``whole`` false, its size is "more than")."""
 
-    def __init__(self, size: int, limit: int) -> None:
+    def __init__(self, size: int, limit: int, whole: bool = True) -> None:
+        said = _size_words(size) if whole else f"more than {_size_words(limit)}"
         super().__init__(
-            f"Cannot import: this jrnl journal is {_size_words(size)}; the most an import here reads is"
+            f"Cannot import: this jrnl journal is {said}; the most an import here reads is"
             f" {_size_words(limit)}. Split it into smaller files, a year or so each (with jrnl: `jrnl -from"
             " 2020-01-01 -to 2020-12-31 --format txt > 2020.txt`), and import each one; nothing is imported twice."
         )
 
 
-def check_jrnl_size(size: int, limit: int) -> None:
-    """Refuse a jrnl plain-text file of ``size`` bytes over the journal cap ``limit`` (:class:`JrnlTooLarge`)."""
+def check_jrnl_size(size: int, limit: int, *, whole: bool = True) -> None:
+    """Refuse a jrnl plain-text file of ``size`` bytes over the journal cap ``limit`` (:class:`JrnlTooLarge`);
+    ``whole`` false: ``size`` is what was read so far of a file of unknown size (a pipe)."""
     if size > limit:
-        raise JrnlTooLarge(size, limit)
+        raise JrnlTooLarge(size, limit, whole)
 
 
 def _parse_jrnl_text(data: bytes) -> tuple[dict[str, object], str]:

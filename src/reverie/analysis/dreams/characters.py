@@ -22,6 +22,9 @@ Rules (Reverie's own reading of the public HVdC character categories):
   on nothing; "not only" and "not just" widen, never deny); "neither" on the first of "neither ... nor"; a conjunct
   of a subject shares its first conjunct's clause ("my mother and my father weren't there"); the object of
   "without" and the "of" of "none of" ("none of my family came").
+* 1.1.6: contrastive negation denies only the one it stands before: "my mother, not my father" (the parser hangs
+  "not" on the mother) and "not my father but my mother" (the mother a conjunct of the negated father) keep the
+  mother, the father left out.
 
 ``Cast.by_token`` maps every token that refers to a character (or to the dreamer, ``D``) to its code, so
 interaction, emotion and fortune rules can find who does what to whom.
@@ -36,6 +39,7 @@ from reverie.analysis.dreams import lexicon as lx
 from reverie.analysis.dreams.codes import DREAMER, Character
 from reverie.analysis.findings import Span
 
+CONTRAST_WORDS = frozenset({"but"})
 NEW_CHARACTER_WORDS = frozenset({"another", "other", "second", "third", "different", "new"})
 CHILD_WORDS = frozenset({"little", "young", "small", "baby"})
 CHILD_NOUNS = frozenset({"boy", "girl", "lad", "lass"})  # adults unless "little"/"young"/"small"
@@ -141,9 +145,32 @@ def _without_absent(cast: Cast, doc: Any) -> Cast:
 
 def _negated(token: Any) -> bool:
     return any(
-        ((c.dep_ == "neg" or c.lower_ in NEGATORS) and c.dep_ in {"neg", "advmod", "det"})
+        (
+            (c.dep_ == "neg" or c.lower_ in NEGATORS)
+            and c.dep_ in {"neg", "advmod", "det"}
+            and not _negates_contrast(token, c)
+        )
         or (c.dep_ == "preconj" and c.lower_ == "neither")  # h66: "neither my mother (nor ...)"
         for c in token.children
+    )
+
+
+def _negates_contrast(token: Any, negator: Any) -> bool:
+    """1.1.6 (r59): "my mother, not my father": a negator after the mention that opens the phrase of one of its
+    appositions or conjuncts denies that one ("Y, not X"), never the mention the parser hangs it on. "Not even"
+    stays with the mention ("nobody, not even my father")."""
+    doc = token.doc
+    if negator.i <= token.i or negator.i + 1 >= len(doc) or doc[negator.i + 1].lower_ == "even":
+        return False
+    return any(c.dep_ in {"appos", "conj"} and c.left_edge.i == negator.i + 1 for c in token.children)
+
+
+def _contrasted(token: Any) -> bool:
+    """1.1.6 (r59): a conjunct joined by "but" to the one before it ("not my father but my mother", "nobody but my
+    mother") is that one's contrast: it takes none of its negation, its presence read on its own."""
+    head = token.head
+    return token.dep_ == "conj" and any(
+        c.dep_ == "cc" and c.lower_ in CONTRAST_WORDS and head.i < c.i < token.i for c in head.children
     )
 
 
@@ -167,13 +194,20 @@ def _presence(token: Any) -> str:
         head.lower_ == "without" or (head.lower_ == "of" and head.head.lower_ in NOBODY_WORDS)
     ):
         return "absent"  # h66: "without my mother", "none of my family"
-    if token.dep_ == "conj" and head.pos_ in {"NOUN", "PROPN"} and _first_conjunct(head).dep_ in SUBJECTS:
+    contrast = _contrasted(token)  # r59: "not my father but my mother": the mother takes her own reading
+    if (
+        token.dep_ == "conj"
+        and not contrast
+        and head.pos_ in {"NOUN", "PROPN"}
+        and _first_conjunct(head).dep_ in SUBJECTS
+    ):
         return _presence(
             head
         )  # h66: one subject's conjuncts share its clause ("my mother and my father weren't")
     if (
         token.dep_ in {"appos", "conj"}
         and head is not token
+        and not contrast
         and (head.lower_ in NOBODY_WORDS or head.lower_ in SKIP_WORDS or _negated(head))
     ):
         return "absent"  # "no one in it, not even my father", "nobody, not even my father"

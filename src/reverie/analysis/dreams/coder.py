@@ -35,7 +35,7 @@ from reverie.analysis.findings import Finding, Span
 from reverie.analysis.registry import Declaration, register
 
 NAME = "dreams"
-VERSION = "1.1.5"  # h71: a PERSON entity less the words it swept in ("Dreamt Mum" is the dreamer's mum)
+VERSION = "1.1.6"  # h73: contrastive negation denies only its own ("my mother, not my father"); 1.1.5 h71
 KIND = "dream_code"
 RULE_MODULES = (
     "lexicon",

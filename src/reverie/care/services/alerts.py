@@ -408,7 +408,7 @@ def open_alerts(therapist: User) -> list[RiskAlert]:
     links = _links(therapist)
     shown = []
     for row in rows:
-        row.before_link = (row.written_at or row.created_at) < links[row.client_id]
+        row.before_link = _before_link(row, links.get(row.client_id))
         if row.before_link:
             # shown only for the answer "I need help now" given while linked: that answer is what this therapist
             # acknowledges, and a later reading of the earlier words (hidden from them) never re-opens it
@@ -438,23 +438,68 @@ def record_read(therapist: User, rows: list[RiskAlert]) -> None:
         audit.record(therapist, "risk.alert.read", "risk_alert_list", client.pk, subject=client)
 
 
+def _before_link(alert: RiskAlert, link_started: datetime | None) -> bool:
+    """Whether the alert's source was written before the therapist's link began (``RiskAlert.before_link``)."""
+    return link_started is not None and (alert.written_at or alert.created_at) < link_started
+
+
+@dataclass(frozen=True)
+class LineShown:
+    """What one alert line shows a therapist (``care/_alert_line.html`` renders it; :func:`shown_state` digests it):
+    for a line about words written before the link (``before_link``), neither where the signal came from, nor its
+    level, nor when it was written (review r23): those fields are empty, whatever they hold now."""
+
+    before_link: bool
+    source: str
+    record_id: str
+    level: str
+    model_alone: bool
+    written_at: datetime | None
+    urgency: int
+    answer: str
+    answered_at: datetime | None
+
+
+def line_shown(alert: RiskAlert) -> LineShown:
+    """The one decision of what an alert line shows (the page's line and the Acknowledge form's token alike)."""
+    hidden = bool(getattr(alert, "before_link", False))
+    return LineShown(
+        before_link=hidden,
+        source="" if hidden else str(alert.source),
+        record_id="" if hidden else str(alert.record_id),
+        level="" if hidden else str(alert.level),
+        model_alone=bool(alert.model_alone) and not hidden,
+        written_at=None if hidden else (alert.written_at or alert.created_at),
+        urgency=int(alert.urgency),
+        answer=alert.answer or "",
+        answered_at=alert.answered_at,
+    )
+
+
 def shown_state(alert: RiskAlert) -> str:
-    """What an alert line shows, as a token the Acknowledge form carries (``shown``): its level, urgency, the
-    client's answer and when they gave it, and when it was last raised. The client answering "I need help now" (or
-    the alert rated more serious, or re-opened) after the page was loaded changes it. Opaque (a keyed digest): a
-    line that hides the level or date of words written before the link hides them in its form too. Holds no text."""
+    """What an alert line shows (:func:`line_shown`, nothing else), as a token the Acknowledge form carries
+    (``shown``): where the signal came from, its level and when it was written (unless the line is about words
+    written before the link, which shows none of them), its urgency, the client's answer and when they gave it. The
+    client answering "I need help now", or the alert rated more serious, after the page was loaded changes it; a
+    change the line does not show (a later reading of words written before the link: r59) never does. Opaque (a
+    keyed digest). Holds no text."""
 
     def stamp(moment: datetime | None) -> str:
         return "-" if moment is None else str(int(moment.timestamp() * 1_000_000))
 
+    line = line_shown(alert)
     state = ".".join(
         (
             str(alert.pk),
-            alert.level,
-            str(int(alert.urgency)),
-            alert.answer or "-",
-            stamp(alert.answered_at),
-            stamp(alert.raised_at),
+            "before-link" if line.before_link else "linked",
+            line.source or "-",
+            line.record_id or "-",
+            line.level or "-",
+            "model-alone" if line.model_alone else "-",
+            stamp(line.written_at),
+            str(line.urgency),
+            line.answer or "-",
+            stamp(line.answered_at),
         )
     )
     return salted_hmac("reverie.alert.shown", state, algorithm="sha256").hexdigest()[:32]
@@ -493,6 +538,9 @@ def acknowledge(therapist: User, alert_id: object, note: str = "", *, shown: str
         locked = _lock(alert.pk)  # the lock order (module docstring): the audit head, then the alert
         if locked is None:
             raise NotFound("No such alert.")
+        # the line as this therapist's page shows it (``open_alerts``): a line about words written before the link
+        # hides their level and date, so their token does too
+        locked.before_link = _before_link(locked, _links(therapist).get(locked.client_id))
         if shown is not None and shown.strip() != shown_state(locked):
             # refused: the refusal is audited and committed (raising here would roll its event back)
             audit.record(

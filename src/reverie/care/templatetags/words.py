@@ -6,7 +6,7 @@ from typing import Any
 
 from django import template
 
-from reverie.care.services.alerts import shown_state, source_kind
+from reverie.care.services.alerts import LineShown, line_shown, shown_state, source_kind
 from reverie.care.services.directory import language_name
 from reverie.programmes.countries import country_name
 from reverie.programmes.directory import fee_text
@@ -82,6 +82,12 @@ def alert_source(alert: Any) -> str:
 def alert_shown(alert: Any) -> str:
     """What the alert line shows, for the Acknowledge form's hidden ``shown`` field (``alerts.shown_state``)."""
     return shown_state(alert)
+
+
+@register.filter
+def alert_line(alert: Any) -> LineShown:
+    """What the alert line shows (``alerts.line_shown``): the one decision the line and its ``shown`` token share."""
+    return line_shown(alert)
 
 
 @register.filter

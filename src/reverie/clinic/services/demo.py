@@ -52,8 +52,24 @@ def refuse_beside_real_people() -> None:
     if User.objects.exclude(username__in=(DEMO_CLIENT, DEMO_THERAPIST)).exists():
         raise Conflict(
             "This installation already has accounts: the demo's invented data is not added beside real people's."
-            " To look around, use a fresh data folder (REVERIE_DATA_DIR=/some/new/folder reverie demo)."
+            f" {fresh_advice()}"
         )
+
+
+def fresh_advice() -> str:
+    """Where the demo can run instead, for the database this installation is configured with: a fresh data folder
+    where the database is the data folder's own; where REVERIE_DATABASE_URL names it (PostgreSQL, or an SQLite file
+    elsewhere), a new data folder alone opens the same database (r59), so the advice says to leave it out too, or to
+    name a new, empty database."""
+    from django.conf import settings
+
+    if not str(settings.REVERIE["REVERIE_DATABASE_URL"]):
+        return "To look around, use a fresh data folder (REVERIE_DATA_DIR=/some/new/folder reverie demo)."
+    return (
+        "To look around, use a fresh data folder without this installation's database, which REVERIE_DATABASE_URL"
+        " names (a new data folder alone opens the same one): `env -u REVERIE_DATABASE_URL"
+        " REVERIE_DATA_DIR=/some/new/folder reverie demo`, or set REVERIE_DATABASE_URL to a new, empty database."
+    )
 
 
 def create_accounts() -> DemoAccounts:

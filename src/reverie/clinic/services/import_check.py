@@ -11,6 +11,7 @@ from reverie.clinic.services.local_time import check_year, zone_of
 from reverie.clinic.services.media import check_attachment
 from reverie.errors import InvalidInput
 from reverie.journal.interchange import (
+    JRNL_HEAD_BYTES,
     UNREADABLE,
     MediaLimits,
     PortableEntry,
@@ -57,12 +58,18 @@ def media_limits(in_all: int | None = None) -> MediaLimits:
     )
 
 
-def refuse_oversized(head: bytes, size: int) -> None:
-    """Before a file is read (``reverie journal import``): a jrnl plain-text file (told by its first 64 bytes, ``head``)
-    of ``size`` bytes over :func:`journal_limit` is refused, naming the cap and how to split it. Reading it whole
-    first would cost the memory the cap is there to spare."""
+# What :func:`refuse_oversized` needs of a file's start to tell a jrnl journal
+HEAD_BYTES = JRNL_HEAD_BYTES
+
+
+def refuse_oversized(head: bytes, size: int, whole: bool = True) -> None:
+    """While a file is read (``reverie journal import``, :func:`reverie.cli.paths.read_named_checked`): a jrnl
+    plain-text file (told by its first bytes, ``head``: :func:`is_jrnl_text`) of ``size`` bytes over
+    :func:`journal_limit` is refused, naming the cap and how to split it: a regular file before the rest is read
+    (its size from the system, ``whole``), a pipe once what was read passes the cap (``whole`` false: the file is
+    larger still). Reading it whole first would cost the memory the cap is there to spare."""
     if is_jrnl_text(head):
-        check_jrnl_size(size, journal_limit())
+        check_jrnl_size(size, journal_limit(), whole=whole)
 
 
 def usable(
