@@ -28,11 +28,19 @@ class ReverieError(Exception):
 
 
 class InvalidInput(ReverieError):
-    """The input cannot be accepted as given (empty, too large, malformed, out of range)."""
+    """The input cannot be accepted as given (empty, too large, malformed, out of range).
+
+    ``field`` names the one input the refusal is about where there is one (the name the caller's data gives it:
+    ``happened_at``, ``feelings``, ``password``), never what was typed; a form shows the message next to that field
+    and marks it invalid (``clinic.web.forms.refusal_on_field``), the API and the command line show the message."""
 
     code = "E100"
     http_status = 400
     exit_code = 2
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 class TooLarge(InvalidInput):

@@ -229,7 +229,10 @@ def test_explicit_words_pending_are_asked_first_and_a_model_alone_read_back_says
         patch.setattr(risk, "screen", _model_reading)
         journal.create_entry(client, EntryDraft(kind="reflection", body="Where are my keys?"))
     web = _as(client)
-    assert f'<h2 id="check-in-heading">{CHECK_IN_QUESTION}</h2>' in web.get("/journal/").content.decode()
+    assert (
+        f'id="check-in-heading" role="alert"><strong>{CHECK_IN_QUESTION}</strong>'
+        in web.get("/journal/").content.decode()
+    )
     page = web.get("/check-in/").content.decode()
     assert (
         f"<h1>{CHECK_IN_QUESTION}</h1>" in page and "kill myself" in page and "Where are my keys?" not in page

@@ -150,7 +150,7 @@ def _clean_labels(values: Iterable[str], what: str) -> tuple[str, ...]:
 
 def _clean_feelings(feelings: Sequence[Feeling]) -> tuple[Feeling, ...]:
     if len(feelings) > MAX_FEELINGS:
-        raise InvalidInput(f"At most {MAX_FEELINGS} feelings per entry.")
+        raise InvalidInput(f"At most {MAX_FEELINGS} feelings per entry.", field="feelings")
     out: list[Feeling] = []
     for position, feeling in enumerate(feelings, start=1):
         # A feeling's name is sealed entry content: a refusal says which one by its place, never by its name
@@ -158,11 +158,15 @@ def _clean_feelings(feelings: Sequence[Feeling]) -> tuple[Feeling, ...]:
         which = ordinal(position)
         name = " ".join(_clean_text(feeling.name, "feeling").split()).lower()
         if not name or len(name) > MAX_LABEL_CHARS:
-            raise InvalidInput(f"The {which} feeling needs a name of 1–{MAX_LABEL_CHARS} characters.")
+            raise InvalidInput(
+                f"The {which} feeling needs a name of 1–{MAX_LABEL_CHARS} characters.", field="feelings"
+            )
         if not isinstance(feeling.intensity, int) or not 1 <= feeling.intensity <= 5:
-            raise InvalidInput(f"The intensity of the {which} feeling must be a whole number from 1 to 5.")
+            raise InvalidInput(
+                f"The intensity of the {which} feeling must be a whole number from 1 to 5.", field="feelings"
+            )
         if any(f.name == name for f in out):
-            raise InvalidInput(f"The {which} feeling is listed twice.")
+            raise InvalidInput(f"The {which} feeling is listed twice.", field="feelings")
         out.append(Feeling(name, feeling.intensity))
     return tuple(out)
 
@@ -177,16 +181,17 @@ def _clean_time(draft: EntryDraft, now: datetime) -> datetime:
     when = draft.happened_at or now
     if timezone.is_naive(when):
         raise InvalidInput("The date needs a time zone.")
-    local_time.check_year(
-        when
-    )  # every path (web, API, CLI, import): the year as given, before any UTC arithmetic
+    try:  # every path (web, API, CLI, import): the year as given, before any UTC arithmetic
+        local_time.check_year(when)
+    except InvalidInput as exc:
+        raise InvalidInput(exc.message, field="happened_at") from None
     if when > now + CLOCK_SKEW:
         why = (
             "a dream belongs to a night that has already happened"
             if draft.kind == "dream"
             else "choose now or earlier"
         )
-        raise InvalidInput(f"That date is in the future; {why}.")
+        raise InvalidInput(f"That date is in the future; {why}.", field="happened_at")
     return when
 
 

@@ -68,11 +68,11 @@ def validate_new_password(password: str, user: User) -> None:
     """The one rule for a new password (sign-up, change, operator reset): taken exactly as typed, spaces at
     either end included (sign-in never trims either), never only spaces, and the usual validators."""
     if not password.strip():
-        raise InvalidInput(ONLY_SPACES)
+        raise InvalidInput(ONLY_SPACES, field="password")
     try:
         validate_password(password, user)
     except ValidationError as exc:
-        raise InvalidInput(" ".join(str(m) for m in exc.messages)) from None
+        raise InvalidInput(" ".join(str(m) for m in exc.messages), field="password") from None
 
 
 def authenticate(username: str, password: str) -> User:

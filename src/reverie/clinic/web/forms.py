@@ -165,6 +165,25 @@ for _field in EntryForm.base_fields.values():
         _field.widget.attrs["dir"] = "auto"
 
 
+# Where a service's name for an input differs from the write form's field: the typed feelings ("awe 9") are in
+# "Other feelings" (the common ones are chosen from 1 to 5 and cannot be out of range).
+ENTRY_FIELDS = {"feelings": "other_feelings"}
+
+
+def refusal_on_field(
+    form: forms.BaseForm, exc: InvalidInput, fields: dict[str, str] | None = None
+) -> str | None:
+    """The one way a service's refusal reaches a form: one that names its input (``InvalidInput.field``, mapped to
+    this form's field through ``fields`` where the names differ) becomes that field's error, so the page shows it
+    next to the field, marked ``aria-invalid`` and described by it (``reverie/_form_errors.html`` names the field
+    in the summary at the top); None is returned then. Any other refusal is the page's own: its message."""
+    name = (fields or {}).get(exc.field or "", exc.field)
+    if name and name in form.fields and not form.fields[name].widget.is_hidden:
+        form.add_error(name, exc.message)
+        return None
+    return exc.message
+
+
 def _split(raw: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in raw.split(",") if p.strip())
 
@@ -194,7 +213,8 @@ def _intensity(raw: str | None, position: int) -> int:
         return int(raw or "3")
     except ValueError:
         raise InvalidInput(
-            f"The intensity of the {ordinal(position)} feeling must be a number from 1 to 5."
+            f"The intensity of the {ordinal(position)} feeling must be a number from 1 to 5.",
+            field="feelings",
         ) from None
 
 

@@ -23,6 +23,7 @@ from reverie.clinic.services import audit, journal, keys, people, portability, s
 from reverie.clinic.web import drafts, middleware
 from reverie.clinic.web.downloads import download
 from reverie.clinic.web.forms import (
+    ENTRY_FIELDS,
     EntryForm,
     JoinForm,
     LoginForm,
@@ -31,6 +32,7 @@ from reverie.clinic.web.forms import (
     draft_from_form,
     feeling_rows,
     other_feelings_text,
+    refusal_on_field,
 )
 from reverie.clinic.web.paging import page_number, window
 from reverie.errors import (
@@ -154,6 +156,8 @@ def _signup(request: HttpRequest, first_run: bool) -> HttpResponse:
                     address=_address(request),
                     time_zone=zone,
                 )
+        except InvalidInput as exc:  # a password the rules refuse: said next to the Password box
+            error = refusal_on_field(form, exc)
         except ReverieError as exc:
             error = exc.message
         else:
@@ -210,7 +214,7 @@ def _carry_on(request: HttpRequest, user: User, carried: drafts.Carried) -> Http
     except AlreadySaved as done:  # the same submission racing this one saved it first: one entry
         return redirect(journal.saved_at(done))
     except InvalidInput as exc:
-        return _write_page(request, form, status=400, error=exc.message)
+        return _write_page(request, form, status=400, error=refusal_on_field(form, exc, ENTRY_FIELDS))
     except SAVE_FAILURES as exc:
         return _save_failed(request, form, exc)
     return redirect("entry", entry_id=view.id)
@@ -299,7 +303,7 @@ def write(request: HttpRequest) -> HttpResponse:
         attachments = attachment_from_form(form)
         same = journal.recent_same(user, entry_draft, attachments)
     except InvalidInput as exc:  # over the limit: refused plainly, the typed text kept
-        return _write_page(request, form, status=400, error=exc.message)
+        return _write_page(request, form, status=400, error=refusal_on_field(form, exc, ENTRY_FIELDS))
     except SAVE_FAILURES as exc:
         return _save_failed(request, form, exc)
     if same is not None:
@@ -313,7 +317,7 @@ def write(request: HttpRequest) -> HttpResponse:
     except AlreadySaved as done:  # a double tap whose first request committed while this one was saving
         return redirect(journal.saved_at(done))
     except InvalidInput as exc:
-        return _write_page(request, form, status=400, error=exc.message)
+        return _write_page(request, form, status=400, error=refusal_on_field(form, exc, ENTRY_FIELDS))
     except SAVE_FAILURES as exc:
         return _save_failed(request, form, exc)
     return redirect("entry", entry_id=view.id)
@@ -433,7 +437,13 @@ def edit(request: HttpRequest, entry_id: str) -> HttpResponse:
             except StaleEdit:
                 return _conflict_page(request, user, entry_id)
             except InvalidInput as exc:
-                return _write_page(request, form, status=400, error=exc.message, editing=current)
+                return _write_page(
+                    request,
+                    form,
+                    status=400,
+                    error=refusal_on_field(form, exc, ENTRY_FIELDS),
+                    editing=current,
+                )
             except SAVE_FAILURES as exc:
                 return _save_failed(request, form, exc, editing=current)
             return redirect("entry", entry_id=entry_id)
@@ -471,7 +481,14 @@ def _edit_trashed(request: HttpRequest, user: User, trashed: journal.EntryView) 
         except StaleEdit:
             pass  # changed before it went to the trash: the page below shows the version stored
         except InvalidInput as exc:
-            return _write_page(request, form, status=400, error=exc.message, editing=trashed, trashed=True)
+            return _write_page(
+                request,
+                form,
+                status=400,
+                error=refusal_on_field(form, exc, ENTRY_FIELDS),
+                editing=trashed,
+                trashed=True,
+            )
         except SAVE_FAILURES as exc:
             return _save_failed(request, form, exc, editing=trashed, trashed=True)
         else:
