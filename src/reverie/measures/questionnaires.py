@@ -188,20 +188,30 @@ def by_panel_loinc(code: str) -> Questionnaire | None:
     return None
 
 
-def risk_answer(questionnaire_id: str, answers: Sequence[object]) -> int | None:
-    """The answer to the questionnaire's risk question (PHQ-9 item 9) as the form sent it, read on its own whatever
-    the rest of the form holds (another answer missing or out of range, the wrong count): a whole number (or its
-    ASCII digits) that is one of the options, else None. None for a questionnaire without a risk question."""
-    try:
-        q = get_questionnaire(questionnaire_id)
-    except InvalidInput:
+def risk_questionnaire(name: object) -> Questionnaire | None:
+    """The questionnaire a form names, read leniently for its risk screen: its id whatever the case and the spaces
+    around it (``" PHQ9 "``), else None."""
+    if not isinstance(name, str):
         return None
-    if q.risk_item is None or len(answers) < q.risk_item:
+    wanted = name.strip().lower()
+    return next((q for q in QUESTIONNAIRES if q.id.value == wanted), None)
+
+
+def risk_answer(questionnaire_id: object, answers: Sequence[object]) -> int | None:
+    """The answer to the questionnaire's risk question (PHQ-9 item 9) as the form sent it, read on its own whatever
+    the rest of the form holds (another answer missing or out of range, the wrong count, a field the API's schema
+    refuses): a whole number, a float that is one (``3.0``) or its ASCII digits, that is one of the options, else
+    None. The questionnaire is named case-insensitively (``"PHQ9"``, :func:`risk_questionnaire`). None for a
+    questionnaire without a risk question. The one reading of "question 9 as sent" for every door (web, API, CLI)."""
+    q = risk_questionnaire(questionnaire_id)
+    if q is None or q.risk_item is None or len(answers) < q.risk_item:
         return None
     raw = answers[q.risk_item - 1]
     value: int | None = None
     if isinstance(raw, int) and not isinstance(raw, bool):
         value = raw
+    elif isinstance(raw, float) and raw.is_integer():
+        value = int(raw)
     elif isinstance(raw, str) and raw.strip().isascii() and raw.strip().isdigit() and len(raw.strip()) <= 2:
         value = int(raw.strip())
     return value if value in {o.value for o in q.options} else None

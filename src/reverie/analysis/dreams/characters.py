@@ -313,7 +313,9 @@ def _name_tokens(token: Any) -> list[Any]:
     """The PERSON entity's tokens up to ``token`` (at most three before it), less the words the entity swept in
     at its start (1.1.5, r60: "Dreamt Mum was alive", where spaCy reads "Dreamt Mum" as a name): a verb or an
     article, or a capitalised word opening the sentence that is no known first name right before a family or person
-    word ("Dreamt Mum", "Saw Grandma")."""
+    word ("Dreamt Mum", "Saw Grandma"); since 1.1.7 (r63) a report's verb (``lx.REPORT_VERBS``: "dreamt", "saw",
+    "met", …) before a first name too ("Dreamt Sarah"), and never a known first name, whatever spaCy tags it
+    ("Will Turner", "May Chen")."""
     parts = [t for t in token.doc[max(0, token.i - 3) : token.i + 1] if t.ent_type_ == "PERSON"]
     while len(parts) > 1 and _swept_in(parts[0], parts[1]):
         parts = parts[1:]
@@ -321,13 +323,18 @@ def _name_tokens(token: Any) -> list[Any]:
 
 
 def _swept_in(first: Any, following: Any) -> bool:
+    if first.lower_ in lx.FIRST_NAMES:
+        return False  # 1.1.7: "Will Turner", "May Chen": a known first name opens the name, whatever its tag
+    if first.lower_ in lx.REPORT_VERB_FORMS and (
+        following.lower_ in lx.FIRST_NAMES or following.lower_ in lx.PERSON_NOUNS
+    ):
+        return True  # 1.1.7: "Dreamt Sarah", "Saw Grandma": a report's verb before the one it met
     if first.pos_ in {"VERB", "AUX", "DET"}:
         return True  # "Met Anna", "the Jung Society": a verb or an article is no part of a name
     if first.pos_ != "PROPN":
         return False  # "Russian Orthodox": an adjective may be a name's own word
     return (
         bool(first.is_sent_start)
-        and first.lower_ not in lx.FIRST_NAMES
         and following.lower_ in lx.PERSON_NOUNS
         and following.pos_ in {"PROPN", "NOUN"}
     )

@@ -35,7 +35,7 @@ from reverie.analysis.findings import Finding, Span
 from reverie.analysis.registry import Declaration, register
 
 NAME = "dreams"
-VERSION = "1.1.6"  # h73: contrastive negation denies only its own ("my mother, not my father"); 1.1.5 h71
+VERSION = "1.1.7"  # h74: a known first name is never trimmed, a report verb before one is; 1.1.6 h73
 KIND = "dream_code"
 RULE_MODULES = (
     "lexicon",

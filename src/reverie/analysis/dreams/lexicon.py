@@ -350,6 +350,7 @@ FAMILIAR_MARKERS = frozenset(["my", "our", "his", "her", "their", "your"])
 
 # Common first names → sex. A name not listed takes its sex from the next he/she, else "I".
 _MALE_NAMES = (
+    "will drew grant "  # 1.1.7: names spaCy may tag a verb or an auxiliary ("Will Turner"): never trimmed
     "john james robert michael william david richard joseph thomas charles christopher daniel matthew "
     "anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason "
     "jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel "
@@ -364,6 +365,7 @@ _MALE_NAMES = (
     "jean-paul luke kurt neil dean glenn ian colin graham hugh martin malcolm rodney"
 )
 _FEMALE_NAMES = (
+    "may "  # 1.1.7: "May Chen", an auxiliary to spaCy
     "mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret "
     "sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca "
     "sharon laura cynthia kathleen amy shirley angela helen anna brenda pamela nicole emma samantha "
@@ -378,6 +380,24 @@ _FEMALE_NAMES = (
     "ginger hilda holly ivy joy lily mae maggie millie molly nell nora polly ruby sadie stella tina "
     "trudy vicky wendy barb pat jo marge madge audrey shelley lynn dawn erin tracy stacy kristen"
 )
+# Verbs a dream report opens with before the one it met, by lemma and the forms a report writes them in:
+# capitalised at the start of a PERSON entity ("Dreamt Sarah came", "Saw Grandma") they are no part of the name.
+REPORT_VERBS: Mapping[str, frozenset[str]] = {
+    "dream": frozenset({"dream", "dreamt", "dreamed", "dreamnt", "dreaming"}),
+    "see": frozenset({"see", "saw", "seen", "seeing"}),
+    "meet": frozenset({"meet", "met", "meeting"}),
+    "visit": frozenset({"visit", "visited", "visiting"}),
+    "remember": frozenset({"remember", "remembered", "remembering"}),
+    "hear": frozenset({"hear", "heard", "hearing"}),
+    "watch": frozenset({"watch", "watched", "watching"}),
+    "find": frozenset({"find", "found", "finding"}),
+    "call": frozenset({"call", "called", "calling"}),
+    "hug": frozenset({"hug", "hugged", "hugging"}),
+    "kiss": frozenset({"kiss", "kissed", "kissing"}),
+    "follow": frozenset({"follow", "followed", "following"}),
+    "imagine": frozenset({"imagine", "imagined", "imagining"}),
+}
+REPORT_VERB_FORMS: frozenset[str] = frozenset().union(*REPORT_VERBS.values())
 FIRST_NAMES: Mapping[str, str] = {
     **dict.fromkeys(_MALE_NAMES.split(), "M"),
     **dict.fromkeys(_FEMALE_NAMES.split(), "F"),

@@ -5,12 +5,16 @@ The same care services the web pages use; a course answers only to its client an
 
 from __future__ import annotations
 
+import functools
+import json
 import uuid
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any, Literal
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import Field, Router, Schema, Status
+from ninja.decorators import decorate_view
 from pydantic import StrictInt
 
 from reverie.api.auth import actor
@@ -21,6 +25,7 @@ from reverie.care.models import Course, MeasureResponse
 from reverie.care.policy import is_course_therapist
 from reverie.care.services import alerts, measures
 from reverie.care.services import course as courses
+from reverie.clinic.models import User
 
 router = Router(tags=["course"])
 
@@ -142,11 +147,75 @@ class MeasureSubmittedOut(MeasureOut):
     )
 
 
+def _lenient_int(value: object) -> int | None:
+    """A whole number however a client's JSON wrote it (``16``, ``16.0``, ``"16"``), else None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if (
+        isinstance(value, str)
+        and value.strip().isascii()
+        and value.strip().isdigit()
+        and len(value.strip()) <= 6
+    ):
+        return int(value.strip())
+    return None
+
+
+def _screen_refused_form(request: HttpRequest) -> None:
+    """PHQ-9 item 9 of a form the schema refused (``MeasureIn``: ``"16"`` for a session, ``1.0`` for an answer, a
+    field too many, ``"PHQ9"``), screened as any other (docs/measures.md §1): the raw body read permissively for
+    the questionnaire, the answers and the session, and handed to ``measures.follow_up``, whose
+    ``risk_answer`` alone decides what question 9 says. Nothing readable (not JSON, no answers list, no
+    questionnaire with a risk question): nothing to screen."""
+    user = getattr(request, "auth", None)
+    if not isinstance(user, User):
+        return
+    try:
+        body = json.loads(request.body)
+    except (ValueError, UnicodeDecodeError):
+        return
+    if not isinstance(body, dict) or not isinstance(body.get("answers"), list):
+        return
+    course_id: uuid.UUID | None = None
+    if isinstance(body.get("course_id"), str):
+        try:
+            course_id = uuid.UUID(body["course_id"])
+        except ValueError:
+            course_id = None
+    measures.follow_up(
+        user,
+        body.get("questionnaire"),
+        body["answers"],
+        course_id=course_id,
+        session_number=_lenient_int(body.get("session_number")),
+    )
+
+
+def _screened_when_refused(run: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Wrap the operation (schema check, then the view): a form it refuses with 422 at the schema, before the view
+    and ``measures.submit`` run, is still screened for item 9 (:func:`_screen_refused_form`) before the same 422
+    goes back. A form the view reaches was screened there."""
+
+    @functools.wraps(run)
+    def screened(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = run(request, *args, **kwargs)
+        if response.status_code == 422:
+            _screen_refused_form(request)
+        return response
+
+    return screened
+
+
 @router.post("/measures", response={201: MeasureSubmittedOut, **ERRORS}, url_name="measure_submit")
+@decorate_view(_screened_when_refused)
 def measure_submit(request: HttpRequest, payload: MeasureIn) -> Status[MeasureSubmittedOut]:
     """A client fills a measure before a session (the next one unless ``session_number`` says which).
     PHQ-9 item 9 above 0 raises a risk alert for the therapist whatever the total, and a check-in for the client
-    (``check_in``)."""
+    (``check_in``); a form refused here (422) is screened all the same."""
     user = actor(request)
     submitted = measures.submit(
         user,

@@ -559,6 +559,14 @@ def acknowledge(therapist: User, alert_id: object, note: str = "", *, shown: str
     return locked
 
 
+def acknowledged(alert: RiskAlert) -> bool:
+    """Whether a therapist has acknowledged the alert since it was last raised or re-opened (the moment
+    ``open_alerts`` closes it from): a new report of the same risk after that is news to them."""
+    return AlertAcknowledgement.objects.filter(
+        alert=alert, acknowledged_at__gte=alert.raised_at or alert.created_at
+    ).exists()
+
+
 def _store_acknowledgement(therapist: User, alert: RiskAlert, locked: RiskAlert, text: str) -> None:
     """The acknowledgement on the locked alert (inside :func:`acknowledge`'s transaction)."""
     now = timezone.now()

@@ -28,7 +28,13 @@ from reverie.clinic.services import audit, local_time
 from reverie.clinic.services.policy import Action
 from reverie.errors import Conflict, InvalidInput, NotFound, PermissionDenied, ReverieError
 from reverie.measures import change, chart, fhir, schedule, scoring
-from reverie.measures.questionnaires import QUESTIONNAIRES, Questionnaire, QuestionnaireId, get_questionnaire
+from reverie.measures.questionnaires import (
+    QUESTIONNAIRES,
+    Questionnaire,
+    QuestionnaireId,
+    get_questionnaire,
+    risk_questionnaire,
+)
 from reverie.measures.questionnaires import risk_answer as risk_answer
 
 ANSWERS_PURPOSE = "measure.answers"
@@ -143,12 +149,29 @@ def _check_due(course: Course, number: int) -> None:
 # --- the risk question, screened as it is sent ---------------------------------------------------------------------
 
 
-def follow_up_key(questionnaire_id: str, where: object, level: str) -> str:
+def follow_up_key(questionnaire_id: str, where: object, level: str, generation: int = 1) -> str:
     """The record id of the alert a risk answer raises: ``phq9:<session id>:<level>`` (the session the form was
     for; the sender's own day, ``phq9:2026-12-05:ideation``, when the form names no session of a course of theirs).
     The same answer to the same questionnaire for the same session (a form sent again, refused, then stored) is one
-    alert, whatever happens to the forms; a higher answer is another alert."""
-    return f"{questionnaire_id}:{where}:{level}"
+    alert while the therapist has not acknowledged it, whatever happens to the forms; a higher answer is another
+    alert. The same answer sent after the alert was acknowledged is a new report and a new alert: its key carries
+    the generation, ``phq9:<session id>:<level>:2`` (:func:`_unacknowledged_key`)."""
+    base = f"{questionnaire_id}:{where}:{level}"
+    return base if generation <= 1 else f"{base}:{generation}"
+
+
+def _unacknowledged_key(client: User, questionnaire_id: str, where: object, level: str) -> str:
+    """The key a risk answer sent now raises under: the first generation whose alert is missing or not yet
+    acknowledged (``alerts.acknowledged``), so a form sent again before the acknowledgement is the same alert and
+    one sent after it raises a new one (with its own check-in). Two such forms at once compute the same key; the
+    alert's unique key makes them one."""
+    generation = 1
+    while True:
+        key = follow_up_key(questionnaire_id, where, level, generation)
+        existing = RiskAlert.objects.filter(client=client, source="phq9_item9", record_id=key).first()
+        if existing is None or not alerts.acknowledged(existing):
+            return key
+        generation += 1
 
 
 def _form_session(
@@ -167,7 +190,7 @@ def _form_session(
 
 def follow_up(
     client: User,
-    questionnaire_id: str,
+    questionnaire_id: object,
     answers: Sequence[object],
     *,
     course_id: object | None = None,
@@ -178,14 +201,15 @@ def follow_up(
     validation and storage (a second form for the session, another answer missing, no course: each refused, each
     screened): PHQ-9 item 9 read above 0 (:func:`risk_answer`) raises the ``phq9_item9`` alert (the therapist's,
     when linked; urgency by the answer, ``alerts.risk_answer_level``; audited) and leaves the client's check-in,
-    through ``alerts.signal`` under :func:`follow_up_key`. Returns the alert, or None when the answer is 0 or not
-    readable. An alert a stored answer raised before that key existed (keyed by the response's id) for the same
-    session and the same answer is returned, not raised again. Web, API and CLI call it through :func:`submit`; the
+    through ``alerts.signal`` under :func:`follow_up_key` (a new alert once the last one for the same answer was
+    acknowledged). Returns the alert, or None when the answer is 0 or not readable. An alert a stored answer raised
+    before that key existed (keyed by the response's id) for the same session and the same answer is returned, not
+    raised again, until it is acknowledged. Web, API and CLI call it through :func:`submit`; the
     CLI also for a form it refuses itself before opening anything."""
     value = risk_answer(questionnaire_id, answers)
-    if value is None or value == 0 or not client.is_client:
+    q = risk_questionnaire(questionnaire_id)
+    if value is None or value == 0 or q is None or not client.is_client:
         return None
-    q = get_questionnaire(questionnaire_id)
     level = alerts.risk_answer_level(value)
     session = _form_session(client, course_id, session_number, now)
     moment = timezone.now()  # when it was written (``now`` places the form in its course; the clock dates it)
@@ -198,12 +222,11 @@ def follow_up(
                 stored = RiskAlert.objects.filter(
                     client=client, source="phq9_item9", record_id=str(row.id)
                 ).first()
-                if stored is not None:
+                if stored is not None and not alerts.acknowledged(stored):
                     return stored
     where = session.pk if session is not None else local_time.local_date(moment, client).isoformat()
-    return alerts.signal(
-        client, "phq9_item9", level, follow_up_key(q.id.value, where, level), written_at=moment
-    )
+    key = _unacknowledged_key(client, q.id.value, where, level)
+    return alerts.signal(client, "phq9_item9", level, key, written_at=moment)
 
 
 def submit(
