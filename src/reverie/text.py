@@ -10,6 +10,8 @@ quote what was sent.
 
 from __future__ import annotations
 
+import unicodedata
+
 from reverie.errors import InvalidInput
 
 NOT_TEXT = "contains characters that are not valid text (malformed UTF-8)"
@@ -48,6 +50,19 @@ def check_text(value: str, what: str) -> str:
     if found is not None:
         raise InvalidInput(f"The {what} {found}.")
     return value
+
+
+def check_label(value: str, what: str) -> str:
+    """:func:`check_text`, then the one Unicode form (NFC) for a short text a person names something by: a title, a
+    person, a tag, a feeling. "café" typed composed (U+00E9) or decomposed ("e" + U+0301, pasted from some apps) is
+    then one word: the same feeling twice is "listed twice", a search finds either (review r64). An entry's own
+    words are never changed (:func:`check_text` alone); search compares them through :func:`folded`."""
+    return unicodedata.normalize("NFC", check_text(value, what))
+
+
+def folded(value: str) -> str:
+    """The one form in which a search compares text: NFC, then case-folded (``"CAFE\u0301"`` and ``"café"`` alike)."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", value).casefold())
 
 
 def decoded(raw: bytes) -> str:

@@ -92,10 +92,14 @@ def test_pairs_invite_accept_list_and_end(make_user: Any) -> None:
     pair = json.loads(accepted.content)
     assert (pair["client"], pair["therapist"]) == (client.username, therapist.username)
     assert [p["id"] for p in json.loads(mine.get("pairs").content)] == [pair["id"]]
-    reused = theirs.post("pair/accept", {"code": code})
+    again = theirs.post("pair/accept", {"code": code})  # its redeemer's retry: the link it made (h76)
+    assert again.status_code == 200 and json.loads(again.content)["id"] == pair["id"]
+    reused = as_token(make_user(role="therapist")).post("pair/accept", {"code": code})  # anyone else
     assert reused.status_code == 404 and error_of(reused)["code"] == "E404"
     assert mine.post(f"pairs/{pair['id']}/end").status_code == 204
     assert json.loads(theirs.get("pairs").content) == []
+    ended = theirs.post("pair/accept", {"code": code})  # the link it made is ended: the code is spent
+    assert ended.status_code == 404 and error_of(ended)["code"] == "E404"
     assert Pair.objects.get().ended_at is not None
 
 

@@ -16,7 +16,7 @@ from pydantic import ConfigDict, field_validator
 
 from reverie import text
 from reverie.clinic.models import EntryKind
-from reverie.clinic.services.journal import EntryDraft, EntryView, Feeling
+from reverie.clinic.services.journal import CONTEXT_FIELDS, MINDFUL_FIELDS, EntryDraft, EntryView, Feeling
 
 
 def _text_in(value: object) -> bool:
@@ -86,6 +86,23 @@ class FeelingIO(Input):
     intensity: int
 
 
+EXTRA_KEYS = MINDFUL_FIELDS + CONTEXT_FIELDS
+EXTRA_HELP = (
+    "A mindful choice's parts and where the entry was written; the keys are "
+    + ", ".join(EXTRA_KEYS)
+    + ". Any other key is refused (422 naming it), so a typo never silently drops what was written."
+)
+
+
+def _known_extra(value: dict[str, str] | None) -> dict[str, str] | None:
+    """``extra`` with only the keys the journal keeps; an unknown one (a typo) is refused, named (review r64)."""
+    for key in value or {}:
+        if key not in EXTRA_KEYS:
+            shown = key if len(key) <= 40 else key[:40] + "…"
+            raise ValueError(f"unknown key {shown!r} in extra; the keys are {', '.join(EXTRA_KEYS)}")
+    return value
+
+
 class EntryIn(Input):
     kind: EntryKind
     body: str = ""
@@ -94,7 +111,9 @@ class EntryIn(Input):
     feelings: list[FeelingIO] = []
     people: list[str] = []
     tags: list[str] = []
-    extra: dict[str, str] = {}
+    extra: dict[str, str] = Field({}, description=EXTRA_HELP)
+
+    _extra_known = field_validator("extra")(_known_extra)
 
     def draft(self) -> EntryDraft:
         return EntryDraft(
@@ -126,7 +145,9 @@ class EntryUpdate(Input):
     feelings: list[FeelingIO] | None = None
     people: list[str] | None = None
     tags: list[str] | None = None
-    extra: dict[str, str] | None = None
+    extra: dict[str, str] | None = Field(None, description=EXTRA_HELP)
+
+    _extra_known = field_validator("extra")(_known_extra)
 
     def merged(self, current: EntryView) -> EntryDraft:
         feelings = current.feelings

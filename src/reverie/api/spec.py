@@ -39,3 +39,16 @@ IF_MATCH: dict[str, Any] = {
         }
     ]
 }
+
+
+IDEMPOTENCY_KEY_HEADER: dict[str, Any] = {
+    "name": "Idempotency-Key",
+    "in": "header",
+    "required": False,
+    "schema": {"type": "string", "minLength": 1, "maxLength": 200},
+    "description": "A key your app chooses for this one save (a UUID), sent again unchanged when it retries the "
+    "call after a lost answer: the retry stores nothing more and answers 200 with what the first call stored "
+    "(201 the first time), whatever its body. Keys are per person (and per entry for an upload); 1-200 printable "
+    "ASCII characters, else 400. Left out: every call stores anew.",
+}
+IDEMPOTENCY_KEY: dict[str, Any] = {"parameters": [IDEMPOTENCY_KEY_HEADER]}

@@ -14,7 +14,7 @@ from ninja import File, Router, Status, UploadedFile
 
 from reverie.api.auth import actor
 from reverie.api.schemas import AttachmentOut, ErrorOut
-from reverie.api.spec import ERRORS
+from reverie.api.spec import ERRORS, IDEMPOTENCY_KEY
 from reverie.clinic.services import attachments, journal, media
 from reverie.clinic.services.journal import AttachmentDraft, AttachmentInfo
 from reverie.clinic.web.downloads import download
@@ -57,16 +57,20 @@ def entry_attachments(request: HttpRequest, entry_id: str) -> list[AttachmentOut
 
 @router.post(
     "/entries/{entry_id}/attachments",
-    response={201: AttachmentOut, **UPLOAD_ERRORS},
+    response={200: AttachmentOut, 201: AttachmentOut, **UPLOAD_ERRORS},
     url_name="attachment_upload",
+    openapi_extra=IDEMPOTENCY_KEY,
 )
 def attachment_upload(request: HttpRequest, entry_id: str, file: File[UploadedFile]) -> Status[AttachmentOut]:
     """Attach a picture (art) or a recording (music) to one's own entry, sent as ``multipart/form-data`` in the
     field ``file``. Its type is read from its content (PNG, JPEG, GIF, WebP; MP3, Ogg, WAV, FLAC, M4A, WebM): any
-    other content 415; over ``REVERIE_MAX_ATTACHMENT_BYTES`` 413; nothing is saved then."""
+    other content 415; over ``REVERIE_MAX_ATTACHMENT_BYTES`` 413; nothing is saved then. With ``Idempotency-Key``,
+    the same upload sent again (a retry after a lost answer) keeps one file: 200 naming the file the first stored."""
     user = actor(request)
     draft = AttachmentDraft(file.name or "", file.content_type or "", file.read())  # over the limit: 413 here
-    return Status(201, _out(attachments.add_attachment(user, entry_id, draft)))
+    key = request.headers.get("Idempotency-Key")
+    info, created = attachments.add_attachment_once(user, entry_id, draft, key=key)
+    return Status(201 if created else 200, _out(info))
 
 
 @router.get(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import uuid
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Field, Query, Router, Schema, Status
@@ -10,12 +11,12 @@ from ninja import Field, Query, Router, Schema, Status
 from reverie.api.auth import actor
 from reverie.api.routes.check_in import CheckInOut, check_in_out
 from reverie.api.schemas import EntryIn, EntryOut, EntryUpdate, FindingsOut, RevisionOut
-from reverie.api.spec import ERRORS, IF_MATCH
+from reverie.api.spec import ERRORS, IDEMPOTENCY_KEY, IF_MATCH
 from reverie.care.services import alerts
 from reverie.clinic.models import EntryKind, User
 from reverie.clinic.services import journal, observations
 from reverie.clinic.services.journal import EntryView
-from reverie.errors import InvalidInput
+from reverie.errors import AlreadySaved, InvalidInput, NotFound
 from reverie.versions import version_number
 
 BAD_IF_MATCH = 'If-Match must be the entry\'s revision number, for example If-Match: "3".'
@@ -51,6 +52,12 @@ class EntryFilter(Schema):
     q: str | None = None
     limit: int | None = Field(None, ge=1, le=journal.MAX_LIST_LIMIT, description="At most this many entries.")
     offset: int = Field(0, ge=0, le=journal.MAX_LIST_OFFSET, description="Skip this many entries first.")
+    after: uuid.UUID | None = Field(
+        None,
+        description="The id of the last entry of the page before (a cursor): only the entries after it in the "
+        "list's order. Unlike offset, an entry trashed or written between two pages moves no other entry to the "
+        "wrong page. An entry no longer in the journal (purged, or no longer shared with you): 400.",
+    )
 
 
 @router.get("/entries", response={200: list[EntryOut], **ERRORS}, url_name="entries_list")
@@ -59,17 +66,50 @@ def entries_list(request: HttpRequest, filters: Query[EntryFilter]) -> list[Entr
     kind = filters.kind.value if filters.kind else None
     query = (filters.q or "").strip() or None
     views = journal.list_entries(
-        actor(request), kind=kind, query=query, limit=filters.limit, offset=filters.offset
+        actor(request),
+        kind=kind,
+        query=query,
+        limit=filters.limit,
+        offset=filters.offset,
+        after=filters.after,
     )
     return [EntryOut.of(v) for v in views]
 
 
-@router.post("/entries", response={201: EntrySavedOut, **ERRORS}, url_name="entry_create")
+@router.post(
+    "/entries",
+    response={200: EntrySavedOut, 201: EntrySavedOut, **ERRORS},
+    url_name="entry_create",
+    openapi_extra=IDEMPOTENCY_KEY,
+)
 def entry_create(request: HttpRequest, response: HttpResponse, payload: EntryIn) -> Status[EntrySavedOut]:
     """Write a new entry (clients only). Several feelings at once, each with an intensity from 1 to 5. A text
-    screened as a risk answers with the check-in it raised (``check_in``)."""
+    screened as a risk answers with the check-in it raised (``check_in``). With ``Idempotency-Key`` the save is safe
+    to send again: a retry stores nothing more and answers 200 with the entry the first call stored (the web's
+    form token, ``journal.submission_id``, by the same mechanism: a client-chosen entry id); 409 when that entry is
+    in the trash now."""
     user = actor(request)
-    return Status(201, _saved(request, user, tagged(response, journal.create_entry(user, payload.draft()))))
+    key = request.headers.get("Idempotency-Key")
+    if key is None:
+        return Status(
+            201, _saved(request, user, tagged(response, journal.create_entry(user, payload.draft())))
+        )
+    entry_id = journal.keyed_id(user, key)
+    try:
+        if journal.already_saved(user, entry_id) is None:
+            view = journal.create_entry(user, payload.draft(), entry_id=entry_id)
+            return Status(201, _saved(request, user, tagged(response, view)))
+    except AlreadySaved:  # the retry raced the first call past ``already_saved``: the entry it stored
+        pass
+    try:
+        stored = journal.get_entry(user, entry_id)
+    except NotFound:  # in the trash (or purged) since: not stored again
+        raise AlreadySaved(
+            "This entry was already saved and is no longer in the journal (see the trash).",
+            entry_id=str(entry_id),
+            in_trash=True,
+        ) from None
+    return Status(200, _saved(request, user, tagged(response, stored)))
 
 
 @router.get("/entries/{entry_id}", response={200: EntryOut, **ERRORS}, url_name="entry_get")

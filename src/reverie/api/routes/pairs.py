@@ -51,14 +51,19 @@ def pair_invite(request: HttpRequest) -> Status[ClientInvitationOut]:
     return Status(201, out)
 
 
-@router.post("/pair/accept", response={201: PairLinkedOut, **ERRORS}, url_name="pair_accept")
+@router.post(
+    "/pair/accept", response={200: PairLinkedOut, 201: PairLinkedOut, **ERRORS}, url_name="pair_accept"
+)
 def pair_accept(request: HttpRequest, payload: CodeIn) -> Status[PairLinkedOut]:
-    """Redeem a code. A client is told what the therapist will see (``therapist_sees``)."""
+    """Redeem a code. A client is told what the therapist will see (``therapist_sees``). The same code sent again
+    by the person who redeemed it (a retry after a lost answer) answers 200 with the link it made; anyone else 404."""
     from reverie.clinic.web.account_views import client_address
 
     user = actor(request)
-    pair = people.accept_invitation(user, payload.code, client_address(request))
-    return Status(201, PairLinkedOut(**_out(pair).model_dump(), therapist_sees=_notice(user)))
+    pair, made = people.accept_invitation_once(user, payload.code, client_address(request))
+    return Status(
+        201 if made else 200, PairLinkedOut(**_out(pair).model_dump(), therapist_sees=_notice(user))
+    )
 
 
 @router.get("/pairs", response={200: list[PairOut], **ERRORS}, url_name="pairs_list")

@@ -40,18 +40,33 @@ def list_attachments(user: User, entry_id: uuid.UUID | str) -> tuple[AttachmentI
 
 def add_attachment(user: User, entry_id: uuid.UUID | str, draft: AttachmentDraft) -> AttachmentInfo:
     """Attach one file to the caller's own live art or music entry, checked as the web checks it."""
+    return add_attachment_once(user, entry_id, draft, key=None)[0]
+
+
+def add_attachment_once(
+    user: User, entry_id: uuid.UUID | str, draft: AttachmentDraft, *, key: str | None
+) -> tuple[AttachmentInfo, bool]:
+    """Attach one file to the caller's own live art or music entry, checked as the web checks it; with whether it
+    was stored now (False: ``key``, the API's ``Idempotency-Key``, names a file this upload already stored on this
+    entry, a retry after a lost answer: nothing is written, the revision does not move). The entry is locked
+    before the key's file is looked up, so two copies of one upload racing each other store one file."""
     with transaction.atomic():
         entry = journal._entry_for(user, entry_id, Action.WRITE, lock=True)
+        chosen = journal.keyed_id(user, key, entry.id) if key is not None else None
+        if chosen is not None:
+            stored = entry.attachments.filter(pk=chosen).first()
+            if stored is not None:
+                return _info(stored, journal._attachment_name(entry.client, stored)), False
         if entry.attachments.count() >= MAX_PER_ENTRY:
             raise InvalidInput(
                 f"An entry keeps at most {MAX_PER_ENTRY} files; remove one first. Nothing was saved."
             )
-        row = journal._store_attachment(entry, user, draft)
+        row = journal._store_attachment(entry, user, draft, chosen)
         audit.record(user, "attachment.create", "attachment", row.id, subject=user)
         journal.files_changed(
             user, entry
         )  # a new revision: an older copy's save is refused, the ETag changes
-    return _info(row, draft.filename)
+    return _info(row, draft.filename), True
 
 
 def delete_attachment(user: User, attachment_id: uuid.UUID | str) -> None:

@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 from django.conf import settings
 from django.db import IntegrityError as DbIntegrityError
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from reverie.clinic.models import Attachment, Entry, EntryKind, EntryRevision, EntryScreen, Pair, User
@@ -35,7 +35,7 @@ from reverie.errors import (
     PermissionDenied,
     StaleEdit,
 )
-from reverie.text import check_text, is_blank
+from reverie.text import check_label, check_text, folded, is_blank
 
 M = TypeVar("M")
 PAYLOAD_FORMAT = 1
@@ -136,9 +136,11 @@ def _clean_text(value: str, what: str) -> str:
 def _clean_labels(values: Iterable[str], what: str) -> tuple[str, ...]:
     out: list[str] = []
     for raw in values:
-        label = " ".join(_clean_text(raw, what).split())
+        label = " ".join(check_label(raw, what).split())
         if not label:
             continue
+        if "," in label:
+            raise InvalidInput(comma_refused(what))
         if len(label) > MAX_LABEL_CHARS:
             raise InvalidInput(f"Each {what} may be at most {MAX_LABEL_CHARS} characters.")
         if label not in out:
@@ -156,11 +158,13 @@ def _clean_feelings(feelings: Sequence[Feeling]) -> tuple[Feeling, ...]:
         # A feeling's name is sealed entry content: a refusal says which one by its place, never by its name
         # (the message reaches the API's 400 and may reach a log; review r40).
         which = ordinal(position)
-        name = " ".join(_clean_text(feeling.name, "feeling").split()).lower()
+        name = " ".join(check_label(feeling.name, "feeling").split()).lower()
         if not name or len(name) > MAX_LABEL_CHARS:
             raise InvalidInput(
                 f"The {which} feeling needs a name of 1–{MAX_LABEL_CHARS} characters.", field="feelings"
             )
+        if "," in name:
+            raise InvalidInput(f"The {which} feeling's name holds a comma; {COMMA_WHY}", field="feelings")
         if not isinstance(feeling.intensity, int) or not 1 <= feeling.intensity <= 5:
             raise InvalidInput(
                 f"The intensity of the {which} feeling must be a whole number from 1 to 5.", field="feelings"
@@ -169,6 +173,22 @@ def _clean_feelings(feelings: Sequence[Feeling]) -> tuple[Feeling, ...]:
             raise InvalidInput(f"The {which} feeling is listed twice.", field="feelings")
         out.append(Feeling(name, feeling.intensity))
     return tuple(out)
+
+
+# The web's edit page shows a list of labels joined by ", " and splits it again on commas, so a label holding a comma
+# would come back as two: every door (web, API, CLI, import) refuses one instead (review r64). An import replaces it
+# (:func:`without_commas`).
+COMMA_WHY = "a comma separates names, so one name cannot hold one. Nothing was saved."
+
+
+def comma_refused(what: str) -> str:
+    """The refusal of a person or tag holding a comma, naming the field and never the label."""
+    return f"A {what} cannot hold a comma: {COMMA_WHY}"
+
+
+def without_commas(label: str) -> str:
+    """A label handed over in a file (an import) with its commas replaced by " / ": kept, never refused or split."""
+    return " / ".join(part.strip() for part in label.split(",") if part.strip())
 
 
 def ordinal(number: int) -> str:
@@ -231,7 +251,7 @@ def validate(draft: EntryDraft, *, has_attachment: bool = False, now: datetime |
     }
     if any(len(v) > 20_000 for v in extra.values()):
         raise InvalidInput("A mindful-choice field may be at most 20,000 characters.")
-    title = " ".join(_clean_text(draft.title, "title").split())
+    title = " ".join(check_label(draft.title, "title").split())
     if len(title) > MAX_TITLE_CHARS:
         raise InvalidInput(f"The title may be at most {MAX_TITLE_CHARS} characters.")
     cleaned = replace(draft, body=body, title=title, feelings=feelings, extra=extra)
@@ -341,9 +361,13 @@ def _require_client(actor: User) -> None:
         raise PermissionDenied("Only a client keeps a journal in Reverie.")
 
 
-def _store_attachment(entry: Entry, client: User, att: AttachmentDraft) -> Attachment:
+def _store_attachment(
+    entry: Entry, client: User, att: AttachmentDraft, attachment_id: uuid.UUID | None = None
+) -> Attachment:
     sniffed = check_attachment(entry.kind, att.filename, att.data)  # the claimed type is never trusted
     row = Attachment(entry=entry, media_type=sniffed, size=len(att.data))
+    if attachment_id is not None:
+        row.id = attachment_id
     row.name_sealed = keys.seal_for(client, str(row.id), "attachment.name", att.filename.encode())
     row.payload = keys.seal_for(client, str(row.id), "attachment.data", att.data)
     row.save()
@@ -570,6 +594,21 @@ def submission_id(actor: User, token: uuid.UUID | None) -> uuid.UUID:
     return uuid.uuid5(SUBMISSION_NAMESPACE, f"{actor.pk}:{token}")
 
 
+IDEMPOTENCY_NAMESPACE = uuid.UUID("0c4f6a2e-8d1b-4e7a-b5c3-9a2d6e1f0b47")
+MAX_IDEMPOTENCY_KEY = 200
+
+
+def keyed_id(actor: User, key: str, *scope: object) -> uuid.UUID:
+    """The id of what an API call carrying ``Idempotency-Key: key`` creates: derived from the person, the key (and
+    ``scope``, the entry an upload goes to), as :func:`submission_id` derives a form's. The same call sent again after
+    a lost answer gives the same id, so it finds what the first one stored; one person's key never names another's
+    record."""
+    if not key or len(key) > MAX_IDEMPOTENCY_KEY or not key.isascii() or not key.isprintable():
+        raise InvalidInput(f"Idempotency-Key must be 1–{MAX_IDEMPOTENCY_KEY} printable ASCII characters.")
+    named = ":".join([str(actor.pk), *(str(s) for s in scope), key])
+    return uuid.uuid5(IDEMPOTENCY_NAMESPACE, named)
+
+
 def require_own(actor: User, entry: Entry) -> None:
     """Through the policy: the actor's own entry, live or in the trash; anyone else's raises :class:`NotFound`
     exactly as a missing id does."""
@@ -705,6 +744,10 @@ def update_entry(
         entry = _entry_for(actor, entry_id, Action.WRITE, lock=True)
         if StaleEdit.check(entry.revision, base_revision, "entry", lambda: _is_stored(entry, actor, draft)):
             return _view(entry)  # the same edit sent again (a double tap, a retry): that save, not a conflict
+        if _is_stored(entry, actor, draft):
+            return _view(
+                entry
+            )  # nothing changed (a retry without a base, a save of the same words): no new revision
         clean = validate(draft, has_attachment=entry.attachments.exists())
         if clean.kind != entry.kind:
             raise InvalidInput("An entry's kind cannot change; write a new entry instead.")
@@ -870,10 +913,13 @@ def list_entries(
     client_id: int | None = None,
     limit: int | None = None,
     offset: int = 0,
+    after: uuid.UUID | str | None = None,
 ) -> list[EntryView]:
     """Entries the actor may read, newest first. ``query`` is matched in memory after decryption.
 
     Without a query, ``limit``/``offset`` page in the database, so only the shown entries are decrypted.
+    ``after``: the id of the last entry of the page before (a keyset cursor): only entries after it in the list's
+    order, so an entry trashed or written between two pages moves no other entry to the wrong page (review r64).
     """
     if limit is not None and not 0 <= limit <= MAX_LIST_LIMIT:
         raise InvalidInput(f"The limit must be a whole number from 1 to {MAX_LIST_LIMIT:,}.")
@@ -886,8 +932,10 @@ def list_entries(
         rows = rows.filter(kind=kind)
     if client_id is not None:
         rows = rows.filter(client_id=client_id)
+    if after is not None:
+        rows = rows.filter(_older_than(actor, after))
     if query:
-        needle = query.casefold()
+        needle = folded(query)
         found = (v for v in _views(rows) if needle in _haystack(v))
         # Newest first: once the page asked for is full, the older entries are not decrypted.
         views = list(islice(found, offset, offset + limit if limit else None))
@@ -898,6 +946,29 @@ def list_entries(
     return views
 
 
+AFTER_GONE = "The entry named by after is no longer in the journal; start again from the first page."
+
+
+def _older_than(actor: User, after: uuid.UUID | str) -> Q:
+    """The entries after ``after`` (an entry id) in the list's order (newest first: ``happened_at``, ``written_at``,
+    ``id``, each descending). The cursor entry may be in the caller's own trash since; one that is gone or was never
+    theirs to read is :class:`InvalidInput` (400), the same for both, so it tells nothing of anyone else's."""
+    try:
+        key = uuid.UUID(str(after))
+    except ValueError:
+        raise InvalidInput("after must be the id of an entry from the page before.") from None
+    mine = Q(client=actor) if actor.is_client else Q(pk__in=visible_entries(actor).values("pk"))
+    row = Entry.objects.filter(mine, pk=key).values_list("happened_at", "written_at", "id").first()
+    if row is None:
+        raise InvalidInput(AFTER_GONE)
+    at, written, pk = row
+    return (
+        Q(happened_at__lt=at)
+        | Q(happened_at=at, written_at__lt=written)
+        | Q(happened_at=at, written_at=written, id__lt=pk)
+    )
+
+
 def count_entries(actor: User, *, kind: str | None = None, query: str | None = None) -> int:
     """How many entries :func:`list_entries` would give in all; asked only for a page past the end."""
     rows = visible_entries(actor)
@@ -905,7 +976,7 @@ def count_entries(actor: User, *, kind: str | None = None, query: str | None = N
         rows = rows.filter(kind=kind)
     if not query:
         return rows.count()
-    needle = query.casefold()
+    needle = folded(query)
     return sum(1 for v in _views(rows.select_related("client")) if needle in _haystack(v))
 
 
@@ -955,7 +1026,7 @@ def _haystack(view: EntryView) -> str:
         *(f.name for f in view.feelings),
         *view.extra.values(),
     ]
-    return "\n".join(parts).casefold()
+    return folded("\n".join(parts))  # NFC and case-folded on both sides: "café" in either Unicode form
 
 
 NO_ONE_TO_SHARE_WITH = (

@@ -128,6 +128,27 @@ def issue_invitation(actor: User) -> str:
 def accept_invitation(actor: User, code: str, address: str = "") -> Pair:
     """Redeem a code. Every try is counted per person and per address first (an atomic limit, see
     ``services/throttle.py``), so codes cannot be guessed; a right code gives its place back."""
+    return accept_invitation_once(actor, code, address)[0]
+
+
+def _redeemed_by(actor: User, hashes: list[str]) -> Pair | None:
+    """The link a used code made for ``actor`` when they redeemed it (and it is still open): the same code sent
+    again by its redeemer (a retry after a lost answer) names it. Anyone else, the issuer too, gets None."""
+    used = (
+        Invitation.objects.select_related("pair")
+        .filter(code_hash__in=hashes, used_at__isnull=False, pair__isnull=False, pair__ended_at__isnull=True)
+        .exclude(issued_by=actor)
+        .first()
+    )
+    if used is None or used.pair is None or actor.pk not in (used.pair.client_id, used.pair.therapist_id):
+        return None
+    return used.pair
+
+
+def accept_invitation_once(actor: User, code: str, address: str = "") -> tuple[Pair, bool]:
+    """:func:`accept_invitation`, with whether the link was made now: False when ``actor`` already redeemed this
+    code and the link it made is open (the same code sent again after a lost answer, review r64), which is not a
+    failure; anyone else's try with a used code answers as an unknown code does (404)."""
     from reverie.clinic.services import throttle
     from reverie.clinic.services.throttle import Limit
 
@@ -144,7 +165,11 @@ def accept_invitation(actor: User, code: str, address: str = "") -> Pair:
             .first()
         )
         if invitation is None:
-            raise NotFound("That invitation code is not valid (it may be used or expired).")
+            made = _redeemed_by(actor, code_hashes(code))
+            if made is None:
+                raise NotFound("That invitation code is not valid (it may be used or expired).")
+            ticket.succeeded()
+            return made, False
         issuer = invitation.issued_by
         if issuer.role == actor.role:
             raise InvalidInput(
@@ -165,7 +190,7 @@ def accept_invitation(actor: User, code: str, address: str = "") -> Pair:
         for entry_id in unshared:
             audit.record(None, "entry.unshare", "entry", entry_id, subject=client)
     ticket.succeeded()
-    return pair
+    return pair, True
 
 
 def end_pair(actor: User, pair_id: int) -> None:

@@ -42,6 +42,7 @@ from reverie.clinic.services.journal import (
     revisions,
     screen_draft,
     screen_saved,
+    without_commas,
 )
 from reverie.clinic.services.local_time import EARLIEST, LATEST, in_years, within_years
 from reverie.errors import (
@@ -292,14 +293,17 @@ class ImportReport:
 
 
 def _draft(entry: PortableEntry) -> EntryDraft:
+    """The draft an imported entry is saved from. A label holding a comma (a jrnl or Day One tag, an export made
+    before commas were refused) is kept with its commas replaced (:func:`reverie.clinic.services.journal.without_commas`), never refused."""
+    plain = without_commas
     return EntryDraft(
         kind=entry.kind,
         body=entry.body,
         happened_at=entry.happened_at,
         title=entry.title,
-        feelings=tuple(Feeling(f.name, f.intensity) for f in entry.feelings),
-        people=tuple(entry.people),
-        tags=tuple(entry.tags),
+        feelings=tuple(Feeling(plain(f.name), f.intensity) for f in entry.feelings),
+        people=tuple(plain(p) for p in entry.people),
+        tags=tuple(plain(t) for t in entry.tags),
         extra=dict(entry.extra),
     )
 
