@@ -140,5 +140,5 @@ def test_an_imported_label_holding_a_comma_is_kept_with_the_comma_replaced(make_
     doc = {"schema": "reverie.export/1", "exported_at": "2024-01-02T00:00:00Z", "entries": [entry]}
     assert portability.import_journal(user, json.dumps(doc).encode()).created == 1
     (view,) = journal.list_entries(user)
-    assert view.people == ("Smith / John",) and view.tags == ("work / stress",), (view.people, view.tags)
-    assert [(f.name, f.intensity) for f in view.feelings] == [("tired / wired", 2)]
+    assert view.people == ("Smith; John",) and view.tags == ("work; stress",), (view.people, view.tags)
+    assert [(f.name, f.intensity) for f in view.feelings] == [("tired; wired", 2)]

@@ -16,7 +16,15 @@ from pydantic import ConfigDict, field_validator
 
 from reverie import text
 from reverie.clinic.models import EntryKind
-from reverie.clinic.services.journal import CONTEXT_FIELDS, MINDFUL_FIELDS, EntryDraft, EntryView, Feeling
+from reverie.clinic.services.journal import (
+    CONTEXT_FIELDS,
+    MINDFUL_FIELDS,
+    EntryDraft,
+    EntryView,
+    Feeling,
+    feelings_without_commas,
+    labels_without_commas,
+)
 
 
 def _text_in(value: object) -> bool:
@@ -150,7 +158,9 @@ class EntryUpdate(Input):
     _extra_known = field_validator("extra")(_known_extra)
 
     def merged(self, current: EntryView) -> EntryDraft:
-        feelings = current.feelings
+        """The edit applied to the stored entry: a field not sent keeps its stored value, a label stored before
+        commas were refused through ``without_commas`` (so editing the words alone is never refused for it)."""
+        feelings = feelings_without_commas(current.feelings)
         if self.feelings is not None:
             feelings = tuple(Feeling(f.name, f.intensity) for f in self.feelings)
         return EntryDraft(
@@ -159,8 +169,8 @@ class EntryUpdate(Input):
             happened_at=self.happened_at or current.happened_at,
             title=current.title if self.title is None else self.title,
             feelings=feelings,
-            people=current.people if self.people is None else tuple(self.people),
-            tags=current.tags if self.tags is None else tuple(self.tags),
+            people=labels_without_commas(current.people) if self.people is None else tuple(self.people),
+            tags=labels_without_commas(current.tags) if self.tags is None else tuple(self.tags),
             extra=current.extra if self.extra is None else dict(self.extra),
         )
 

@@ -176,8 +176,10 @@ def _clean_feelings(feelings: Sequence[Feeling]) -> tuple[Feeling, ...]:
 
 
 # The web's edit page shows a list of labels joined by ", " and splits it again on commas, so a label holding a comma
-# would come back as two: every door (web, API, CLI, import) refuses one instead (review r64). An import replaces it
-# (:func:`without_commas`).
+# would come back as two: every door (web, API, CLI, import) refuses one instead (review r64). A label stored before
+# that rule (or handed over in an import) is never refused or split: every path that carries one into a save (an
+# import, the API's PATCH, the web's edit page, "save again", a recovery copy) passes it through :func:`without_commas`
+# first (review r66).
 COMMA_WHY = "a comma separates names, so one name cannot hold one. Nothing was saved."
 
 
@@ -187,8 +189,20 @@ def comma_refused(what: str) -> str:
 
 
 def without_commas(label: str) -> str:
-    """A label handed over in a file (an import) with its commas replaced by " / ": kept, never refused or split."""
-    return " / ".join(part.strip() for part in label.split(",") if part.strip())
+    """A label stored before commas were refused, or handed over in a file, as it is saved now: each comma replaced
+    by a semicolon (", " → "; "), so it is kept, never refused or split, and keeps its length (a label within
+    :data:`MAX_LABEL_CHARS` stays within it; review r66)."""
+    return label.replace(",", ";")
+
+
+def feelings_without_commas(feelings: Iterable[Feeling]) -> tuple[Feeling, ...]:
+    """Stored or imported feelings with each name through :func:`without_commas`."""
+    return tuple(Feeling(without_commas(f.name), f.intensity) for f in feelings)
+
+
+def labels_without_commas(labels: Iterable[str]) -> tuple[str, ...]:
+    """Stored or imported people or tags, each through :func:`without_commas`."""
+    return tuple(without_commas(label) for label in labels)
 
 
 def ordinal(number: int) -> str:
@@ -687,9 +701,9 @@ def save_again(actor: User, entry_id: uuid.UUID | str, token: uuid.UUID | None) 
         body=view.body,
         happened_at=view.happened_at,
         title=view.title,
-        feelings=view.feelings,
-        people=view.people,
-        tags=view.tags,
+        feelings=feelings_without_commas(view.feelings),
+        people=labels_without_commas(view.people),
+        tags=labels_without_commas(view.tags),
         extra=dict(view.extra),
     )
     copies = [_opened_attachment(entry.client, a) for a in entry.attachments.all()]

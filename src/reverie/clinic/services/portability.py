@@ -38,6 +38,7 @@ from reverie.clinic.services.journal import (
     _require_client,
     _store_attachment,
     after_save,
+    labels_without_commas,
     require_own,
     revisions,
     screen_draft,
@@ -294,16 +295,16 @@ class ImportReport:
 
 def _draft(entry: PortableEntry) -> EntryDraft:
     """The draft an imported entry is saved from. A label holding a comma (a jrnl or Day One tag, an export made
-    before commas were refused) is kept with its commas replaced (:func:`reverie.clinic.services.journal.without_commas`), never refused."""
-    plain = without_commas
+    before commas were refused) is kept with each comma replaced by a semicolon
+    (:func:`reverie.clinic.services.journal.without_commas`), never refused."""
     return EntryDraft(
         kind=entry.kind,
         body=entry.body,
         happened_at=entry.happened_at,
         title=entry.title,
-        feelings=tuple(Feeling(plain(f.name), f.intensity) for f in entry.feelings),
-        people=tuple(plain(p) for p in entry.people),
-        tags=tuple(plain(t) for t in entry.tags),
+        feelings=tuple(Feeling(without_commas(f.name), f.intensity) for f in entry.feelings),
+        people=labels_without_commas(entry.people),
+        tags=labels_without_commas(entry.tags),
         extra=dict(entry.extra),
     )
 

@@ -37,7 +37,7 @@ from django.db import DatabaseError
 
 from reverie.clinic.models import User
 from reverie.clinic.services import keys
-from reverie.clinic.services.journal import EntryDraft, Feeling, submission_id
+from reverie.clinic.services.journal import EntryDraft, Feeling, submission_id, without_commas
 from reverie.errors import InvalidInput, ReverieError
 from reverie.files import write_private_atomic
 from reverie.vault.envelope import open_sealed, seal
@@ -238,9 +238,10 @@ def _draft(content: dict[str, Any]) -> EntryDraft:
         body=str(content["body"]),
         happened_at=datetime.fromisoformat(happened) if happened else None,
         title=str(content.get("title", "")),
-        feelings=tuple(Feeling(str(n), int(i)) for n, i in content.get("feelings", [])),
-        people=tuple(str(p) for p in content.get("people", [])),
-        tags=tuple(str(t) for t in content.get("tags", [])),
+        # A copy sealed before commas were refused may hold one in a label: kept (", " → "; "), never refused.
+        feelings=tuple(Feeling(without_commas(str(n)), int(i)) for n, i in content.get("feelings", [])),
+        people=tuple(without_commas(str(p)) for p in content.get("people", [])),
+        tags=tuple(without_commas(str(t)) for t in content.get("tags", [])),
         extra={str(k): str(v) for k, v in dict(content.get("extra", {})).items()},
     )
 

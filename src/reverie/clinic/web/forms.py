@@ -14,7 +14,13 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from reverie.clinic.models import EntryKind
-from reverie.clinic.services.journal import AttachmentDraft, EntryDraft, Feeling, ordinal
+from reverie.clinic.services.journal import (
+    AttachmentDraft,
+    EntryDraft,
+    Feeling,
+    feelings_without_commas,
+    ordinal,
+)
 from reverie.clinic.services.local_time import wall_clock
 from reverie.clinic.services.media import check_size
 from reverie.errors import InvalidInput
@@ -248,8 +254,10 @@ def _minute(moment: datetime) -> datetime:
 
 
 def other_feelings_text(feelings: tuple[Feeling, ...]) -> str:
-    """The stored feelings that are not among the common ones, for the 'Other feelings' field."""
-    return ", ".join(f"{f.name} {f.intensity}" for f in feelings if f.name not in COMMON_FEELINGS)
+    """The stored feelings that are not among the common ones, for the 'Other feelings' field (a name stored before
+    commas were refused through ``without_commas``: the field is split on commas)."""
+    kept = feelings_without_commas(feelings)
+    return ", ".join(f"{f.name} {f.intensity}" for f in kept if f.name not in COMMON_FEELINGS)
 
 
 def draft_from_form(form: EntryForm, post: QueryDict, *, was: datetime | None = None) -> EntryDraft:

@@ -454,8 +454,9 @@ def edit(request: HttpRequest, entry_id: str) -> HttpResponse:
         "happened_at": current.happened_at,
         "title": current.title,
         "body": current.body,
-        "people": ", ".join(current.people),
-        "tags": ", ".join(current.tags),
+        # A label stored before commas were refused is shown as it will be saved (", " → "; "): never split.
+        "people": ", ".join(journal.labels_without_commas(current.people)),
+        "tags": ", ".join(journal.labels_without_commas(current.tags)),
         "other_feelings": other_feelings_text(current.feelings),
         **current.extra,
     }
