@@ -188,20 +188,27 @@ def by_panel_loinc(code: str) -> Questionnaire | None:
     return None
 
 
+def questionnaire_key(name: str) -> str:
+    """The one lenient reading of a questionnaire's name as a form sends it: its letters and digits alone, case
+    folded, so the instrument's printed name and its usual spellings are its id (``"PHQ-9"``, ``"phq 9"``,
+    ``"Phq_9"``, ``" PHQ9 "`` → ``"phq9"``; review r66)."""
+    return "".join(ch for ch in name.casefold() if ch.isascii() and ch.isalnum())
+
+
 def risk_questionnaire(name: object) -> Questionnaire | None:
-    """The questionnaire a form names, read leniently for its risk screen: its id whatever the case and the spaces
-    around it (``" PHQ9 "``), else None."""
+    """The questionnaire a form names, read leniently for its risk screen (:func:`questionnaire_key`: whatever the
+    case, spaces, hyphens or other punctuation), else None."""
     if not isinstance(name, str):
         return None
-    wanted = name.strip().lower()
-    return next((q for q in QUESTIONNAIRES if q.id.value == wanted), None)
+    wanted = questionnaire_key(name)
+    return next((q for q in QUESTIONNAIRES if questionnaire_key(q.id.value) == wanted), None)
 
 
 def risk_answer(questionnaire_id: object, answers: Sequence[object]) -> int | None:
     """The answer to the questionnaire's risk question (PHQ-9 item 9) as the form sent it, read on its own whatever
     the rest of the form holds (another answer missing or out of range, the wrong count, a field the API's schema
     refuses): a whole number, a float that is one (``3.0``) or its ASCII digits, that is one of the options, else
-    None. The questionnaire is named case-insensitively (``"PHQ9"``, :func:`risk_questionnaire`). None for a
+    None. The questionnaire is named leniently (``"PHQ-9"``, ``"PHQ9"``, :func:`risk_questionnaire`). None for a
     questionnaire without a risk question. The one reading of "question 9 as sent" for every door (web, API, CLI)."""
     q = risk_questionnaire(questionnaire_id)
     if q is None or q.risk_item is None or len(answers) < q.risk_item:
