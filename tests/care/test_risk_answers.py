@@ -95,7 +95,8 @@ def test_safe_answers_every_pending_check_in_and_lifts_the_banner(
     first, second = _risky_entry(client), _risky_entry(client)
     web = web_as(client)
     page = web.get("/journal/").content.decode()
-    assert page.index('id="check-in"') < page.index('id="main"')  # at the top, above the page's own content
+    # at the top of the page's content: first inside <main> (where the skip link lands, h75), above its h1
+    assert page.index('id="main"') < page.index('id="check-in"') < page.index("<h1")
     pending = alerts.pending_check_in(client)
     assert pending is not None and pending.alert_id == second.id  # the newest: the entry just saved
     web.post("/check-in/", {"check_in": str(pending.id), "answer": "safe"})
