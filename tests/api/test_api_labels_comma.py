@@ -9,62 +9,24 @@ who and what the entry is about.
 from __future__ import annotations
 
 import json
-from html.parser import HTMLParser
 from typing import Any
 
 import pytest
 from api_client import as_token, error_of
 
-from web_client import signed_in
+from web_client import form_fields, signed_in
 
 pytestmark = pytest.mark.django_db
-
-
-class _Form(HTMLParser):
-    """The values a browser would send for the first form holding a ``body`` field, as the page shows them."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.fields: dict[str, str] = {}
-        self._textarea: str | None = None
-        self._select: str | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {k: v or "" for k, v in attrs}
-        name = a.get("name", "")
-        if tag == "input" and name and a.get("type") not in ("submit", "file", "button"):
-            if a.get("type") in ("checkbox", "radio") and "checked" not in a:
-                return
-            self.fields.setdefault(name, a.get("value", ""))
-        elif tag == "textarea" and name:
-            self._textarea = name
-            self.fields.setdefault(name, "")
-        elif tag == "select" and name:
-            self._select = name
-        elif tag == "option" and self._select and "selected" in a:
-            self.fields.setdefault(self._select, a.get("value", ""))
-
-    def handle_data(self, data: str) -> None:
-        if self._textarea is not None:
-            self.fields[self._textarea] += data
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "textarea" and self._textarea is not None:
-            self.fields[self._textarea] = self.fields[self._textarea].removeprefix("\n")
-            self._textarea = None
-        elif tag == "select":
-            self._select = None
 
 
 def _edit_words_on_the_web(user: Any, entry_id: str, body: str) -> None:
     web = signed_in(user)
     page = web.get(f"/journal/{entry_id}/edit/")
     assert page.status_code == 200
-    form = _Form()
-    form.feed(page.content.decode())
-    assert "body" in form.fields and "tags" in form.fields, sorted(form.fields)
-    form.fields["body"] = body
-    saved = web.post(f"/journal/{entry_id}/edit/", form.fields)
+    fields = form_fields(page.content.decode())
+    assert "body" in fields and "tags" in fields, sorted(fields)
+    fields["body"] = body
+    saved = web.post(f"/journal/{entry_id}/edit/", fields)
     assert saved.status_code == 302, saved.content.decode()[:2000]
 
 
