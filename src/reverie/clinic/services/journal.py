@@ -756,12 +756,13 @@ def update_entry(
     early = _prescreen(draft)
     with transaction.atomic():
         entry = _entry_for(actor, entry_id, Action.WRITE, lock=True)
-        if StaleEdit.check(entry.revision, base_revision, "entry", lambda: _is_stored(entry, actor, draft)):
-            return _view(entry)  # the same edit sent again (a double tap, a retry): that save, not a conflict
-        if _is_stored(entry, actor, draft):
+        if _is_stored(
+            entry, actor, draft
+        ):  # the same edit sent again (a double tap, a retry, from an old base or
             return _view(
                 entry
-            )  # nothing changed (a retry without a base, a save of the same words): no new revision
+            )  # none) or the same words saved: that save, not a conflict, and no new revision
+        StaleEdit.check(entry.revision, base_revision, "entry")
         clean = validate(draft, has_attachment=entry.attachments.exists())
         if clean.kind != entry.kind:
             raise InvalidInput("An entry's kind cannot change; write a new entry instead.")

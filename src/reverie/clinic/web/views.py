@@ -49,9 +49,6 @@ log = logging.getLogger("reverie.web")
 # Failures of a save that are not about what was typed: the words are given back (503), never lost.
 SAVE_FAILURES = (ReverieError, DatabaseError)
 
-SHARED_FIRST = (
-    3  # shared entries the caseload shows before "show all" (h65: 20 cards made a 9,352-px phone page)
-)
 # A caseload longer than these is summed up on the phone first (h65: 25 courses, 5 alerts and 20 shared entries made
 # a 9,352-px page at 360 px): cards for what needs the therapist, one line per other session this week, the rest
 # behind "Show all".
@@ -214,7 +211,7 @@ def _carry_on(request: HttpRequest, user: User, carried: drafts.Carried) -> Http
     except AlreadySaved as done:  # the same submission racing this one saved it first: one entry
         return redirect(journal.saved_at(done))
     except InvalidInput as exc:
-        return _write_page(request, form, status=400, error=refusal_on_field(form, exc, ENTRY_FIELDS))
+        return _refused(request, form, exc)
     except SAVE_FAILURES as exc:
         return _save_failed(request, form, exc)
     return redirect("entry", entry_id=view.id)
@@ -303,7 +300,7 @@ def write(request: HttpRequest) -> HttpResponse:
         attachments = attachment_from_form(form)
         same = journal.recent_same(user, entry_draft, attachments)
     except InvalidInput as exc:  # over the limit: refused plainly, the typed text kept
-        return _write_page(request, form, status=400, error=refusal_on_field(form, exc, ENTRY_FIELDS))
+        return _refused(request, form, exc)
     except SAVE_FAILURES as exc:
         return _save_failed(request, form, exc)
     if same is not None:
@@ -317,13 +314,19 @@ def write(request: HttpRequest) -> HttpResponse:
     except AlreadySaved as done:  # a double tap whose first request committed while this one was saving
         return redirect(journal.saved_at(done))
     except InvalidInput as exc:
-        return _write_page(request, form, status=400, error=refusal_on_field(form, exc, ENTRY_FIELDS))
+        return _refused(request, form, exc)
     except SAVE_FAILURES as exc:
         return _save_failed(request, form, exc)
     return redirect("entry", entry_id=view.id)
 
 
 SAVE_FAILED = "Reverie could not save this just now. Your words are below; copy them or try again."
+
+
+def _refused(request: HttpRequest, form: EntryForm, exc: InvalidInput, **extra: Any) -> HttpResponse:
+    """A save the service refused for what was typed: the form again with the typed words (400), the refusal on its
+    field where it names one (:func:`refusal_on_field`), otherwise at the top of the page."""
+    return _write_page(request, form, status=400, error=refusal_on_field(form, exc, ENTRY_FIELDS), **extra)
 
 
 def _save_failed(request: HttpRequest, form: EntryForm, exc: Exception, **extra: Any) -> HttpResponse:
@@ -437,13 +440,7 @@ def edit(request: HttpRequest, entry_id: str) -> HttpResponse:
             except StaleEdit:
                 return _conflict_page(request, user, entry_id)
             except InvalidInput as exc:
-                return _write_page(
-                    request,
-                    form,
-                    status=400,
-                    error=refusal_on_field(form, exc, ENTRY_FIELDS),
-                    editing=current,
-                )
+                return _refused(request, form, exc, editing=current)
             except SAVE_FAILURES as exc:
                 return _save_failed(request, form, exc, editing=current)
             return redirect("entry", entry_id=entry_id)
@@ -482,14 +479,7 @@ def _edit_trashed(request: HttpRequest, user: User, trashed: journal.EntryView) 
         except StaleEdit:
             pass  # changed before it went to the trash: the page below shows the version stored
         except InvalidInput as exc:
-            return _write_page(
-                request,
-                form,
-                status=400,
-                error=refusal_on_field(form, exc, ENTRY_FIELDS),
-                editing=trashed,
-                trashed=True,
-            )
+            return _refused(request, form, exc, editing=trashed, trashed=True)
         except SAVE_FAILURES as exc:
             return _save_failed(request, form, exc, editing=trashed, trashed=True)
         else:
