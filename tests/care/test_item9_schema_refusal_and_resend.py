@@ -77,3 +77,21 @@ def test_api_form_with_the_questionnaire_in_capitals_and_float_answers_is_screen
     (alert,) = alerts.open_alerts(therapist)
     assert alert.level == alerts.IDEATION_OFTEN
     assert alerts.pending_check_in(client) is not None
+
+
+def test_the_check_in_of_an_answer_sent_again_after_an_acknowledgement_shows_its_question(
+    dit: tuple[Any, Any, Any],
+) -> None:
+    """The second alert for the same answer (key ``phq9:<session>:<level>:2``) leaves the client a check-in whose
+    page names the question and the answer, as the first one's does, rather than failing on a key of four parts."""
+    client, therapist, _ = dit
+    web = _as(client)
+    assert web.post("/measures/fill/phq9/", {**_phq9(2), "session": "16"}).status_code == 200
+    (alert,) = alerts.open_alerts(therapist)
+    alerts.acknowledge(therapist, alert.id, "Called her, safe for now.")
+    assert web.post("/measures/fill/phq9/", {**_phq9(2), "session": "16"}).status_code == 409
+    check_in = alerts.pending_check_in(client)
+    assert check_in is not None and check_in.alert is not None
+    assert check_in.alert.record_id.endswith(":2"), check_in.alert.record_id
+    (words,) = alerts.check_in_words(client, check_in)
+    assert words.startswith("Question 9:") and "More than half the days" in words, words

@@ -504,8 +504,8 @@ def risk_item_answer(actor: User, response_id: object) -> str | None:
     """The questionnaire's risk question and the client's answer to it, for the client's own check-in ("Question 9:
     “…” Your answer: “Several days”."), or None when the response is not the actor's own or has no risk question.
     Audited as a read of the measure."""
-    if isinstance(response_id, str) and response_id.count(":") == 2:
-        return _risk_level_words(actor, response_id)
+    if isinstance(response_id, str) and (parts := _follow_up_parts(response_id)) is not None:
+        return _risk_level_words(actor, *parts)
     try:
         row = _response(actor, response_id)
     except (NotFound, PermissionDenied):
@@ -526,10 +526,18 @@ _LEVEL_WORDS = {
 }
 
 
-def _risk_level_words(actor: User, key: str) -> str | None:
+def _follow_up_parts(key: str) -> tuple[str, str, str] | None:
+    """The questionnaire, the session (or day) and the level of a :func:`follow_up_key`, its generation (``:2``)
+    set aside; None for any other record id (a stored response's id)."""
+    parts = key.split(":")
+    if len(parts) == 4 and parts[3].isascii() and parts[3].isdigit():
+        parts = parts[:3]
+    return (parts[0], parts[1], parts[2]) if len(parts) == 3 else None
+
+
+def _risk_level_words(actor: User, questionnaire_id: str, where: str, level: str) -> str | None:
     """The risk question and the answer's words for an alert raised as the form was sent (:func:`follow_up_key`):
     the stored answer when that form was stored for its session, else the words of the answer's level."""
-    questionnaire_id, where, level = key.split(":")
     try:
         q = get_questionnaire(questionnaire_id)
     except InvalidInput:
