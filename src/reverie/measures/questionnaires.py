@@ -213,12 +213,22 @@ def risk_answer(questionnaire_id: object, answers: Sequence[object]) -> int | No
     q = risk_questionnaire(questionnaire_id)
     if q is None or q.risk_item is None or len(answers) < q.risk_item:
         return None
-    raw = answers[q.risk_item - 1]
-    value: int | None = None
-    if isinstance(raw, int) and not isinstance(raw, bool):
-        value = raw
-    elif isinstance(raw, float) and raw.is_integer():
-        value = int(raw)
-    elif isinstance(raw, str) and raw.strip().isascii() and raw.strip().isdigit() and len(raw.strip()) <= 2:
-        value = int(raw.strip())
+    value = whole_number(answers[q.risk_item - 1], digits=2)
     return value if value in {o.value for o in q.options} else None
+
+
+def whole_number(value: object, *, digits: int) -> int | None:
+    """A whole number however a form's JSON wrote it: ``16``, ``16.0`` or ``"16"`` (at most ``digits`` ASCII digits,
+    spaces around them allowed); a boolean or anything else is None. The one lenient reading of a number a refused
+    form sends (the risk answer, the API's session number)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str):
+        text = value.strip()
+        if text.isascii() and text.isdigit() and len(text) <= digits:
+            return int(text)
+    return None

@@ -26,6 +26,7 @@ from reverie.care.policy import is_course_therapist
 from reverie.care.services import alerts, measures
 from reverie.care.services import course as courses
 from reverie.clinic.models import User
+from reverie.measures.questionnaires import whole_number
 
 router = Router(tags=["course"])
 
@@ -147,24 +148,6 @@ class MeasureSubmittedOut(MeasureOut):
     )
 
 
-def _lenient_int(value: object) -> int | None:
-    """A whole number however a client's JSON wrote it (``16``, ``16.0``, ``"16"``), else None."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if (
-        isinstance(value, str)
-        and value.strip().isascii()
-        and value.strip().isdigit()
-        and len(value.strip()) <= 6
-    ):
-        return int(value.strip())
-    return None
-
-
 def _screen_refused_form(request: HttpRequest) -> None:
     """PHQ-9 item 9 of a form the schema refused (``MeasureIn``: ``"16"`` for a session, ``1.0`` for an answer, a
     field too many, ``"PHQ9"``), screened as any other (docs/measures.md §1): the raw body read permissively for
@@ -191,7 +174,7 @@ def _screen_refused_form(request: HttpRequest) -> None:
         body.get("questionnaire"),
         body["answers"],
         course_id=course_id,
-        session_number=_lenient_int(body.get("session_number")),
+        session_number=whole_number(body.get("session_number"), digits=6),
     )
 
 
