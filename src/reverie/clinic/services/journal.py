@@ -23,7 +23,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from reverie.clinic.models import Attachment, Entry, EntryKind, EntryRevision, EntryScreen, Pair, User
-from reverie.clinic.services import audit, keys, local_time, purged, risk_screen
+from reverie.clinic.services import audit, keys, local_time, picture_metadata, purged, risk_screen
 from reverie.clinic.services.media import check_attachment, served_type
 from reverie.clinic.services.policy import Action, require, trashed_entries, visible_entries
 from reverie.errors import (
@@ -379,11 +379,12 @@ def _store_attachment(
     entry: Entry, client: User, att: AttachmentDraft, attachment_id: uuid.UUID | None = None
 ) -> Attachment:
     sniffed = check_attachment(entry.kind, att.filename, att.data)  # the claimed type is never trusted
-    row = Attachment(entry=entry, media_type=sniffed, size=len(att.data))
+    data = picture_metadata.strip(att.data, sniffed)  # where a photo was taken, the camera: never stored
+    row = Attachment(entry=entry, media_type=sniffed, size=len(data))
     if attachment_id is not None:
         row.id = attachment_id
     row.name_sealed = keys.seal_for(client, str(row.id), "attachment.name", att.filename.encode())
-    row.payload = keys.seal_for(client, str(row.id), "attachment.data", att.data)
+    row.payload = keys.seal_for(client, str(row.id), "attachment.data", data)
     row.save()
     return row
 

@@ -23,8 +23,10 @@ from reverie.clinic.services import (
     audit,
     erasure_owed,
     keys,
+    media,
     observations,
     people,
+    picture_metadata,
     purged,
     risk_screen,
     signin,
@@ -367,7 +369,16 @@ def _written(doc: dict[str, Any]) -> dict[str, Any]:
 def _file_fingerprint(entry: PortableEntry, draft: EntryDraft) -> bytes:
     happened = draft.happened_at or entry.happened_at
     doc = json.loads(_payload_bytes(draft))
-    return _fingerprint(draft.kind, happened, doc, (a.data for a in entry.attachments))
+    return _fingerprint(
+        draft.kind, happened, doc, (_as_stored(draft.kind, a.data) for a in entry.attachments)
+    )
+
+
+def _as_stored(kind: str, data: bytes) -> bytes:
+    """A file's bytes as storing them keeps them (a picture without its place, camera or author,
+    :mod:`picture_metadata`): what a stored file is compared with, so the same photo imported twice matches."""
+    sniffed = media.sniff(data, media.ALLOWED.get(kind, ()))
+    return data if sniffed is None else picture_metadata.strip(data, sniffed)
 
 
 def _stored_fingerprint(row: Entry) -> bytes | None:
@@ -382,7 +393,10 @@ def _stored_content(row: Entry) -> tuple[bytes, dict[str, Any]] | None:
 
     try:
         doc = _open_payload(row, row.client)
-        files = [_opened_attachment(row.client, att).data for att in row.attachments.all()]
+        files = [
+            picture_metadata.strip(_opened_attachment(row.client, att).data, att.media_type)
+            for att in row.attachments.all()
+        ]  # one stored before metadata was removed compares as it would be stored now
         return _fingerprint(row.kind, row.happened_at, doc, files), doc
     except (IntegrityError, ValueError, TypeError):
         return None

@@ -23,6 +23,7 @@ from reverie.clinic.services.journal import (
 )
 from reverie.clinic.services.local_time import wall_clock
 from reverie.clinic.services.media import check_size
+from reverie.clinic.services.picture_metadata import REMOVED_WORDS as PICTURE_METADATA_REMOVED
 from reverie.errors import InvalidInput
 from reverie.versions import version_number
 
@@ -152,7 +153,11 @@ class EntryForm(forms.Form):
     other_feelings = forms.CharField(
         required=False, label="Other feelings (e.g. 'awe 3, dread 4')", max_length=2000
     )
-    attachment = forms.FileField(required=False, label="Image (art) or recording (music)")
+    attachment = forms.FileField(
+        required=False,
+        label="Image (art) or recording (music)",
+        help_text=PICTURE_METADATA_REMOVED,
+    )
 
     def clean_base_revision(self) -> int | None:
         raw = str(self.cleaned_data.get("base_revision") or "")
