@@ -111,10 +111,29 @@ def _new_entry_form(request: HttpRequest) -> EntryForm:
     return EntryForm(initial={"kind": request.GET.get("kind", "free_association"), "entry_id": uuid.uuid4()})
 
 
+def kept_words(request: HttpRequest, form: EntryForm) -> str:
+    """What a refused write page says it kept, the one rule for every refusal path (the form's own check, a
+    service's refusal, a failed save, a conflict): the text, which is in the form again; never a file, which no
+    browser puts back in a file input, so a form sent with one says it was not kept (``drafts.FILE_LOST``)."""
+    said = []
+    body = form["body"].value()
+    if isinstance(body, str) and body.strip():
+        said.append("Your text is still here.")
+    if request.method == "POST" and request.FILES.get("attachment"):
+        said.append(drafts.FILE_LOST)
+    return " ".join(said)
+
+
 def _write_page(request: HttpRequest, form: EntryForm, status: int = 200, **extra: Any) -> HttpResponse:
     stored = extra["editing"].feelings if extra.get("editing") is not None else ()
     rows = feeling_rows(form.data if form.is_bound else None, stored)
-    context = {"form": form, "feeling_rows": rows, "kinds": EntryKind.choices, **extra}
+    context = {
+        "form": form,
+        "feeling_rows": rows,
+        "kinds": EntryKind.choices,
+        "kept": kept_words(request, form),
+    }
+    context.update(extra)
     return render(request, "reverie/write.html", context, status=status)
 
 

@@ -1,0 +1,44 @@
+"""A refused write form sent with a file says, on every refusal path, that the file was not kept and must be
+attached again (views.kept_words, drafts.FILE_LOST); one sent without a file does not say so."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from reverie.clinic.models import Entry
+from reverie.clinic.web import drafts
+
+pytestmark = pytest.mark.django_db
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"a drawing"
+
+
+def _post(web: Any, **fields: Any) -> Any:
+    return web.post("/write/", {"kind": "art", "body": "the sea", "entry_id": str(uuid.uuid4()), **fields})
+
+
+def test_a_service_refusal_with_a_file_says_it_was_not_kept(make_user: Any, web_as: Any) -> None:
+    """A file of the wrong kind for the entry (a recording on a drawing): refused by the service; the page says the
+    text is still here and the file is not."""
+    wav = SimpleUploadedFile(
+        "voice.wav", b"RIFF\x24\x00\x00\x00WAVEfmt " + bytes(40), content_type="audio/wav"
+    )
+    page = _post(web_as(make_user()), attachment=wav).content.decode()
+    assert "Your text is still here. " + drafts.FILE_LOST in page
+    assert not Entry.objects.exists()
+
+
+def test_a_form_refusal_with_a_file_says_it_was_not_kept(make_user: Any, web_as: Any) -> None:
+    """The form's own check (a feeling's intensity out of range) refuses a form with a picture: said too; a form
+    sent without a file says only that the text is still here."""
+    upload = SimpleUploadedFile("sea.png", PNG, content_type="image/png")
+    refused = _post(web_as(make_user()), other_feelings="awe 9", attachment=upload)
+    assert refused.status_code == 400 and drafts.FILE_LOST in refused.content.decode()
+    without = _post(web_as(make_user()), other_feelings="awe 9").content.decode()
+    assert (
+        "Your text is still here." in without and drafts.FILE_LOST not in without
+    )  # no file: none spoken of
