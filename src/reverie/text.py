@@ -79,3 +79,12 @@ def one_line_ending(text: str) -> str:
     them read alike. The one line splitting of a journal file handed over (``journal import``'s jrnl text, on the
     command line, the web and the API alike): whatever splits it into entries or lines does so after this."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def file_size_words(size: int) -> str:
+    """A size as a person reads it: "10 MB", "10.5 MB", "4 KB", "900 bytes" (1 MB = 1,048,576 bytes, as file
+    managers count)."""
+    for unit, scale in (("MB", 1024 * 1024), ("KB", 1024)):
+        if size >= scale:
+            return f"{size / scale:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{size:,} bytes"

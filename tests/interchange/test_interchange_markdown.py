@@ -19,7 +19,10 @@ def test_interchange_markdown_shows_feelings_people_and_body(journal: PortableJo
     text = dump_markdown(journal)
     assert "- **Feelings:** unease (4/5), longing (2/5)" in text
     assert "- **People:** grandmother" in text
-    assert "- **Attachments:** sketch.png (image/png, 8 bytes)" in text
+    assert (
+        "- **Pictures and recordings, not in this file (the Reverie file keeps them):** sketch.png (picture, 8 bytes)"
+        in text
+    )
     assert "- **Shared with therapist:** yes" in text
     for entry in journal.entries:
         assert entry.body in text
@@ -31,6 +34,17 @@ def test_interchange_markdown_shows_mindful_choice_fields_in_order(journal: Port
     urge = text.index("- **Urge:** Send a cutting message.")
     choice = text.index("- **Choice:** Wrote it down, did not send it.")
     assert situation < urge < choice
+
+
+def test_interchange_markdown_says_at_its_top_that_pictures_are_not_in_it(journal: PortableJournal) -> None:
+    """Under the heading, once, when an entry has files; never a raw media type; a journal without files says
+    nothing of them."""
+    text = dump_markdown(journal)
+    top = text.split("\n## ", 1)[0]
+    assert "Pictures and recordings are not in this file, only their names" in top
+    assert "image/png" not in text
+    without = replace(journal, entries=tuple(replace(e, attachments=()) for e in journal.entries))
+    assert "Pictures and recordings" not in dump_markdown(without)
 
 
 def test_interchange_markdown_of_empty_journal() -> None:

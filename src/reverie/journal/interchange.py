@@ -35,7 +35,7 @@ from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from reverie.errors import InvalidInput
-from reverie.journal.kinds import KIND_WORDS, KINDS
+from reverie.journal.kinds import KIND_WORDS, KINDS, file_words
 from reverie.text import decoded, not_utf8, one_line_ending
 from reverie.versions import version_number
 
@@ -282,9 +282,15 @@ def _entry_json(entry: PortableEntry) -> dict[str, Any]:
 # ---- Markdown export -----------------------------------------------------------------------------------
 
 
+# What a Markdown export says of the files it cannot hold: at its top (when an entry has any) and at each such entry.
+FILES_NOT_IN_MARKDOWN = "Pictures and recordings are not in this file, only their names: the Reverie file (JSON) export keeps them."
+FILES_LABEL = "Pictures and recordings, not in this file (the Reverie file keeps them)"
+
+
 def dump_markdown(journal: PortableJournal, *, zone: tzinfo | None = None) -> str:
     """A readable Markdown export: one section per entry with date, kind, feelings and body; times in ``zone``
-    (the person's own; as stored, UTC, when not given), each with its zone named."""
+    (the person's own; as stored, UTC, when not given), each with its zone named. Pictures and recordings are named
+    (``harbour at night.jpg (picture, 632 bytes)``), never held: the file says so at its top and at each entry."""
     count = len(journal.entries)
     where = f" · times in {getattr(zone, 'key', None) or zone}" if zone is not None else ""
     lines = [
@@ -293,6 +299,8 @@ def dump_markdown(journal: PortableJournal, *, zone: tzinfo | None = None) -> st
         f"Exported {_stamp(journal.exported_at, zone)} · {count} {'entry' if count == 1 else 'entries'}{where}",
         "",
     ]
+    if any(entry.attachments for entry in journal.entries):
+        lines.extend([FILES_NOT_IN_MARKDOWN, ""])
     if journal.left_out:  # the file says itself what it lacks, as the JSON's left_out does
         missing = len(journal.left_out)
         lines.append(
@@ -319,8 +327,8 @@ def _entry_markdown(entry: PortableEntry, zone: tzinfo | None = None) -> list[st
         ("Tags", ", ".join(entry.tags)),
         *((key.capitalize(), entry.extra[key]) for key in EXTRA_KEYS if entry.extra.get(key)),
         (
-            "Attachments",
-            ", ".join(f"{a.filename} ({a.media_type}, {len(a.data)} bytes)" for a in entry.attachments),
+            FILES_LABEL,
+            ", ".join(file_words(a.filename, a.media_type, len(a.data)) for a in entry.attachments),
         ),
         ("Earlier versions", str(len(entry.revisions)) if entry.revisions else ""),
         ("Shared with therapist", "yes" if entry.shared else ""),

@@ -4,6 +4,7 @@ from here, the web form and the command line show them). Pure: no Django, so ``r
 from __future__ import annotations
 
 from reverie.errors import InvalidInput
+from reverie.text import file_size_words
 
 KIND_WORDS: dict[str, str] = {
     "free_association": "Free association",
@@ -15,6 +16,19 @@ KIND_WORDS: dict[str, str] = {
     "music": "Music",
 }
 KINDS = tuple(KIND_WORDS)
+
+# A file of an entry as a person names it, by the first part of its media type: never "image/jpeg".
+FILE_WORDS: dict[str, str] = {"image": "picture", "audio": "recording"}
+
+
+def file_word(media_type: str) -> str:
+    """ "picture", "recording", or "file" for anything else (a type stored before sniffing)."""
+    return FILE_WORDS.get(media_type.partition("/")[0], "file")
+
+
+def file_words(filename: str, media_type: str, size: int) -> str:
+    """``harbour at night.jpg (picture, 632 bytes)``: a file's name, kind and size in plain words."""
+    return f"{filename} ({file_word(media_type)}, {file_size_words(size)})"
 
 
 def _typed(code: str) -> str:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from django.conf import settings
 
 from reverie.errors import InvalidInput, TooLarge, UnsupportedMedia
+from reverie.text import file_size_words as file_size_words  # the one rule, pure (the export says sizes too)
 
 
 def _png(data: bytes) -> bool:
@@ -286,15 +287,6 @@ def check_size(size: int) -> None:
         said, most = file_size_words(size), file_size_words(limit)
         over = f"just over the limit of {most}" if said == most else f"{said}; the limit is {most}"
         raise TooLarge(f"The attached file is {over}. Nothing was saved.")
-
-
-def file_size_words(size: int) -> str:
-    """A size as a person reads it: "10 MB", "10.5 MB", "4 KB", "900 bytes" (1 MB = 1,048,576 bytes, as file
-    managers count)."""
-    for unit, scale in (("MB", 1024 * 1024), ("KB", 1024)):
-        if size >= scale:
-            return f"{size / scale:.1f}".removesuffix(".0") + f" {unit}"
-    return f"{size:,} bytes"
 
 
 def check_attachment(kind: str, filename: str, data: bytes) -> str:
