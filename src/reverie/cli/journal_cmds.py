@@ -27,8 +27,8 @@ from reverie.errors import (
     disk_full,
     is_disk_full,
 )
-from reverie.journal.kinds import kind_from, kinds_in_words
-from reverie.text import decoded
+from reverie.journal.kinds import file_word, kind_from, kinds_in_words
+from reverie.text import decoded, file_size_words
 
 app = typer.Typer(help="Write and read your journal.", no_args_is_help=True)
 
@@ -545,7 +545,9 @@ def show(
     user: UserOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """Show one entry."""
+    """Show one entry, with a line for each picture or recording it holds ("Picture: harbour at night.jpg, 632
+    bytes"; the files themselves are in `journal export --format json`). With --json, its files as `attachments`:
+    name, kind, type and size, never their bytes."""
     from reverie.cli.local_times import stamp, zone_for
     from reverie.cli.runtime import sign_in
     from reverie.clinic.services import journal
@@ -554,13 +556,26 @@ def show(
     zone = zone_for(actor)
     view = journal.get_entry(actor, _resolve(actor, entry_id))
     if as_json:
-        typer.echo(json.dumps(_row_json(view, zone), ensure_ascii=False, indent=2))
+        shown = _row_json(view, zone) | {"attachments": [_file_json(a) for a in view.attachments]}
+        typer.echo(json.dumps(shown, ensure_ascii=False, indent=2))
         return
     feelings = ", ".join(f"{f.name} {f.intensity}/5" for f in view.feelings) or "—"
     typer.echo(f"{view.kind_label} · {stamp(view.happened_at, zone)} · feelings: {feelings}")
     if view.title:
         typer.echo(f"# {view.title}")
     typer.echo(view.body)
+    for a in view.attachments:
+        typer.echo(f"{file_word(a.media_type).capitalize()}: {a.filename}, {file_size_words(a.size)}")
+
+
+def _file_json(a: Any) -> dict[str, Any]:
+    """One file of an entry as `journal show --json` prints it: what it is, never its bytes."""
+    return {
+        "filename": a.filename,
+        "kind": file_word(a.media_type),
+        "media_type": a.media_type,
+        "size": a.size,
+    }
 
 
 @app.command()
