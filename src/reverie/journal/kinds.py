@@ -3,6 +3,8 @@ from here, the web form and the command line show them). Pure: no Django, so ``r
 
 from __future__ import annotations
 
+import re
+
 from reverie.errors import InvalidInput
 from reverie.text import file_size_words
 
@@ -24,6 +26,30 @@ FILE_WORDS: dict[str, str] = {"image": "picture", "audio": "recording"}
 def file_word(media_type: str) -> str:
     """ "picture", "recording", or "file" for anything else (a type stored before sniffing)."""
     return FILE_WORDS.get(media_type.partition("/")[0], "file")
+
+
+# A name a camera or phone gives a photo: a maker's prefix, then a date, a time or a count (IMG_20260312_021455,
+# PXL_20260312_021455123.MP, DSC_0042, 20260312_021455): it says nothing of the picture, so it is never alt text.
+_CAMERA_PREFIX = re.compile(
+    r"^(?:img|dsc[nf]?|pxl|mvimg|pano|vid|photo|image|screenshot|p)?[ _-]*", re.IGNORECASE
+)
+PICTURE_ALT = "Picture attached to this entry"
+
+
+def camera_like(filename: str) -> bool:
+    """Whether ``filename`` is a name a camera made (its stem, less a maker's prefix, has no word of 3 letters)."""
+    stem = filename.rsplit(".", 1)[0] if "." in filename else filename
+    rest = _CAMERA_PREFIX.sub("", stem, count=1)
+    return re.search(r"[^\W\d_]{3}", rest) is None
+
+
+def picture_alt(filename: str) -> str:
+    """A picture's alt text: "Picture attached to this entry", with the name the person gave it ("harbour at
+    night") but never a camera's (``IMG_20260312_021455.jpg``) and never the entry's own words."""
+    if camera_like(filename):
+        return PICTURE_ALT
+    stem = filename.rsplit(".", 1)[0] if "." in filename else filename
+    return f"{PICTURE_ALT}: {stem.strip() or filename}"
 
 
 def file_words(filename: str, media_type: str, size: int) -> str:

@@ -35,6 +35,7 @@ from reverie.errors import (
     PermissionDenied,
     StaleEdit,
 )
+from reverie.journal.kinds import picture_alt
 from reverie.text import check_label, check_text, folded, is_blank
 
 M = TypeVar("M")
@@ -86,6 +87,11 @@ class AttachmentInfo:
     media_type: str
     size: int
     filename: str
+
+    @property
+    def alt(self) -> str:
+        """The picture's alt text (:func:`reverie.journal.kinds.picture_alt`: never a camera's file name)."""
+        return picture_alt(self.filename)
 
 
 @dataclass(frozen=True, slots=True)
