@@ -128,9 +128,10 @@ def test_vignette_files_come_in_the_order_they_were_written(tmp_path: Path) -> N
     ]
 
 
-@pytest.mark.parametrize("inside", ["\u2028", "\u2029", "\u0085", "\x0c", "\x1c", "\x1d", "\x1e", "\x0b"])
+@pytest.mark.parametrize("inside", ["\u2028", "\u2029", "\u0085"])
 def test_a_line_ends_at_a_newline_only_never_inside_a_string(inside: str) -> None:
-    """Characters that str.splitlines breaks at but JSON keeps raw inside a string (review r71)."""
+    """Characters that str.splitlines breaks at but JSON keeps raw inside a string (review r71; the control
+    characters it also breaks at, a form feed among them, are never raw in valid JSON)."""
     raw = json.dumps({"text": f"one{inside}two"}, ensure_ascii=False) + "\r\n" + '{"b": 2}\n'
     assert jsonlines.objects(raw) == [(1, {"text": f"one{inside}two"}), (2, {"b": 2})]
 
