@@ -102,9 +102,8 @@ def entry_create(request: HttpRequest, response: HttpResponse, payload: EntryIn)
             return Status(201, _saved(request, user, tagged(response, view)))
     except AlreadySaved:  # the retry raced the first call past ``already_saved``: the entry it stored
         pass
-    journal.require_same_save(
-        user, entry_id, payload.draft()
-    )  # the key with another body: 422, nothing stored
+    # The key sent with another body: 422, nothing stored.
+    journal.require_same_save(user, entry_id, payload.draft())
     try:
         stored = journal.get_entry(user, entry_id)
     except NotFound:  # in the trash (or purged) since: not stored again
