@@ -259,7 +259,7 @@ def test_web_every_care_page_needs_a_login_except_the_public_ones(db: Any) -> No
     anonymous = Client()
     for pattern in get_resolver("reverie.care.urls").url_patterns:
         route = str(pattern.pattern)
-        path = "/" + re.sub(r"<int:\w+>", "1", re.sub(r"<str:\w+>", MISSING, route))
+        path = "/" + re.sub(r"<(?:int|id):\w+>", "1", re.sub(r"<str:\w+>", MISSING, route))
         response = anonymous.get(path)
         if route in public:
             assert response.status_code == 200, route
