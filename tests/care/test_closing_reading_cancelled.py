@@ -17,7 +17,7 @@ from reverie.care.services import measures, sessions
 from reverie.care.services.course import CourseDraft, create_course, end_course
 from reverie.measures.change import Change
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.db]
 LONDON = ZoneInfo("Europe/London")
 PHQ9_15 = [2, 2, 2, 2, 2, 2, 2, 1, 0]  # 15: moderately severe, a case (≥ 10)
 PHQ9_4 = [1, 1, 1, 1, 0, 0, 0, 0, 0]  # 4: minimal

@@ -22,7 +22,7 @@ from web_client import signed_in
 sys.path.insert(0, str(Path(__file__).parents[1] / "api"))
 from api_client import as_token
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.db]
 LONDON = ZoneInfo("Europe/London")
 
 
