@@ -401,6 +401,7 @@ def _settle_failed(row: Any, worker_id: str, exc: BaseException) -> None:
 def _worker_class() -> type[Any]:
     """django-tasks-db's worker, with a truthful second stop (the module's doc, "Stopping")."""
     from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.utils import retry
 
     class ReverieWorker(Worker):
         forced = False
@@ -429,7 +430,10 @@ def _worker_class() -> type[Any]:
 
         def run_task(self, db_task_result: Any) -> None:
             # An instance attribute in place of the model's method: the library calls it for every failure.
-            db_task_result.set_failed = functools.partial(_settle_failed, db_task_result, self.worker_id)
+            # Retried as the library's own (SQLite's writer lock past its wait would otherwise end the worker).
+            db_task_result.set_failed = retry()(
+                functools.partial(_settle_failed, db_task_result, self.worker_id)
+            )
             super().run_task(db_task_result)
             if self.forced:
                 sys.exit(1)
