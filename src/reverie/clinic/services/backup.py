@@ -558,9 +558,7 @@ def restore_backup(path: Path, *, without_backup_keys: bool = False) -> Restored
 
     doc = _read(path)
     targets = _backup_state(doc, MigrationExecutor(connection))
-    User = apps.get_model("clinic", "User")
-    if User.objects.exists():
-        raise Conflict("The database is not empty. Restore into a fresh data folder or database.")
+    _refuse_not_empty()
     sealed = any(o["model"] == KEY_MODEL for o in doc["objects"])
     if sealed and not without_backup_keys and not backup_keys.path().exists():
         raise KeyUnavailable(missing_backup_keys_message(doc["objects"]))
@@ -629,6 +627,29 @@ def restore_backup(path: Path, *, without_backup_keys: bool = False) -> Restored
         two_step_cleared=len(cleared),
         audit_altered=audit_altered,
     )
+
+
+# Rows a freshly migrated database already holds: the audit chain's head (clinic 0008 seeds it; it says nothing
+# that the audit events would not, and the restore loads the backup's over it).
+_SEEDED = frozenset({"clinic.audithead"})
+
+
+def _refuse_not_empty() -> None:
+    """Refuse (``Conflict``, nothing changed) a database that holds any record a restore writes or would mix with:
+    an account, and as much any other record of the backed-up apps, audit events included (a refused sign-in on
+    the new server before the restore is audited: loading the backup's trail over it would leave a trail that
+    fails its check, so a restore goes into an empty database only, as docs/deploy.md says)."""
+    held = [
+        (model._meta.verbose_name_plural, count)
+        for model in _models()
+        if model._meta.label_lower not in _SEEDED and (count := model.objects.count())
+    ]
+    if held:
+        what = ", ".join(f"{count} {name}" for name, count in held[:3]) + (", …" if len(held) > 3 else "")
+        raise Conflict(
+            f"The database is not empty (it holds {what}; audit events of sign-ins tried before the restore"
+            " count too). Nothing was changed. Restore into a fresh data folder or a new, empty database."
+        )
 
 
 def _audit_cleared(people: set[int]) -> None:
