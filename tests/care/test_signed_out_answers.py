@@ -135,3 +135,37 @@ def test_the_sign_in_page_itself_shows_the_crisis_lines_for_a_kept_cry_for_help(
     assert ('id="lines-heading"' in page.content.decode()) is urgent
     retried = web.post("/login/", {**form_fields(page.content.decode()), "username": client.username})
     assert ('id="lines-heading"' in retried.content.decode()) is urgent, "the lines go with a retried sign-in"
+
+
+def test_item9_kept_in_a_second_tab_is_screened_when_the_first_tab_signed_in(
+    dit: tuple[Any, Any, Any],
+) -> None:
+    """Two tabs, both sent after the idle timeout: an entry in one, PHQ-9 with question 9 "nearly every day" in the
+    other. Signing in on the first rotates the CSRF token, so the second tab's sign-in is refused by the CSRF check
+    and its answers come back to the person already signed in; question 9 is screened there too (the alert), not
+    only after a second press. The second tab's session had already ended: only the form's writer mark names its
+    owner."""
+    import re
+
+    from django.conf import settings as django_settings
+
+    client, _, _ = dit
+    web = Client(enforce_csrf_checks=True)
+    web.force_login(client)
+    fill = web.get("/measures/fill/phq9/").content.decode()
+    mark = re.search(r'name="writer" value="([^"]+)"', fill)
+    assert mark is not None, "the PHQ-9 form carries no writer mark"
+    token = web.cookies[django_settings.CSRF_COOKIE_NAME].value
+    _idle(web)
+    entry = web.post("/write/", {"kind": "journal", "body": "tab one", "csrfmiddlewaretoken": token})
+    answers = web.post(
+        "/measures/fill/phq9/", {**_phq9(3), "writer": mark.group(1), "csrfmiddlewaretoken": token}
+    )
+    assert answers.status_code == 401 and 'id="lines-heading"' in answers.content.decode()
+    sign_in = {"username": client.username, "password": PASSWORD, "csrfmiddlewaretoken": token}
+    web.post("/login/", {**sign_in, **dict(entry.context["draft"])})
+    second = web.post("/login/", {**sign_in, **dict(answers.context["draft"])})
+    assert RiskAlert.objects.filter(client=client, source="phq9_item9").exists(), (
+        f"question 9 kept in the second tab answered {second.status_code} and was never screened"
+    )
+    assert 'name="item9" value="3" checked' in second.content.decode()

@@ -331,19 +331,25 @@ def keeps_text(
     return wrapper
 
 
-def resumer(path: str) -> tuple[Resume, dict[str, Any]] | None:
-    """The ``resume`` of the wrapped view a draft was going to, with the path's own arguments; None when it has
-    none (its words are shown back to save by one press)."""
+def resumed(request: HttpRequest, user: Any, draft: Carried) -> HttpResponse | None:
+    """A draft back with the account that wrote it: the ``resume`` of the wrapped view it was going to, called
+    with its fields and the path's own arguments (a risk answer screened, a check-in answered), before any press;
+    None when that view has none (its words are shown back to save by one press). The caller has checked that
+    ``user`` is the draft's owner and its words are open."""
     from django.urls import Resolver404, resolve
 
-    if not takes_text(path):
+    if not draft.path or not takes_text(draft.path):
         return None
     try:
-        match = resolve(path.split("?", 1)[0])
+        match = resolve(draft.path.split("?", 1)[0])
     except Resolver404:
         return None
     resume = getattr(match.func, RESUME_ATTR, None)
-    return (resume, dict(match.kwargs)) if resume is not None else None
+    if resume is None:
+        return None
+    data: MultiValueDict[str, str] = as_form(draft.fields)
+    response: HttpResponse = resume(request, user, data, **match.kwargs)
+    return response
 
 
 def sign_in_for_writer(request: HttpRequest, draft: list[tuple[str, str]], *, status: int) -> HttpResponse:
