@@ -57,6 +57,15 @@ class UnsupportedMedia(InvalidInput):
     http_status = 415
 
 
+class KeyReused(InvalidInput):
+    """A client-chosen key for one save (the API's ``Idempotency-Key``) sent again with a different request: the
+    first save stands, nothing new was stored (422, as the IETF Idempotency-Key draft answers a reused key with
+    another payload). The message names neither body."""
+
+    code = "E422"
+    http_status = 422
+
+
 class NotFound(ReverieError):
     """The record does not exist, or the asking person may not see it: both answer exactly alike."""
 

@@ -175,6 +175,24 @@ def respond(request: HttpRequest, exc: Exception | type[Exception]) -> HttpRespo
     return incident_response(request, exc.__name__ if isinstance(exc, type) else type(exc).__name__)
 
 
+def failed_after_answer(request: HttpRequest, exc: Exception, step: str) -> None:
+    """A failure of work that runs once the answer is made (``step``: the screen of a form the schema refused),
+    told by the one handler (:func:`respond`: its status and code, an incident logged for an unexpected failure)
+    and logged with the exception's type and code only; the answer already made stands, so the client gets it as
+    it was (never a 500 page or a traceback in its place)."""
+    failed = respond(request, exc)
+    code = json.loads(failed.content)["error"]["code"]
+    log.error(
+        "%s failed in %s %s: %s %s (%s); the answer stands",
+        step,
+        request.method,
+        request.path,
+        failed.status_code,
+        code,
+        type(exc).__name__,
+    )
+
+
 def install(api: NinjaAPI) -> None:
     for handled in (ReverieError, ValidationError, HttpError, Http404, SuspiciousOperation, Exception):
         api.add_exception_handler(handled, respond)

@@ -16,6 +16,7 @@ from reverie.care.services import course as courses
 from reverie.care.services import measures, safety
 from reverie.care.web.common import user_of, with_error
 from reverie.clinic.models import User
+from reverie.clinic.services import local_time
 from reverie.clinic.services.safety import crisis_lines
 from reverie.clinic.web import drafts
 from reverie.clinic.web.downloads import download
@@ -32,8 +33,22 @@ def my_measures(request: HttpRequest) -> HttpResponse:
     try:
         course = courses.active_course(user)
     except NotFound:
-        return render(request, "care/measures.html", {"course": None})
-    context = {"course": course, "due": measures.due_now(user, course.id), "where": courses.position(course)}
+        # no current course: say so, or that the last one ended, with its scores (they stay readable)
+        ended = courses.latest_ended(user)
+        context: dict[str, Any] = {
+            "course": None,
+            "ended": ended,
+            "ended_on": courses.ended_on(ended) if ended else None,
+        }
+        return render(request, "care/measures.html", context)
+    last = courses.last_held(course)
+    over = courses.next_number(course) is None and last is not None  # its last session has ended
+    context = {
+        "course": course,
+        "due": measures.due_now(user, course.id),
+        "where": courses.position(course, plan=False),
+        "last_day": local_time.local_date(last.start, user) if over and last is not None else None,
+    }
     return render(request, "care/measures.html", context)
 
 

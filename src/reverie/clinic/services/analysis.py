@@ -179,8 +179,10 @@ def _run_hooks(entry: Entry, stored: StoredAnalysis, result: dict[str, Any]) -> 
 
 def ensure_risk_screen(text: str, kind: str, result: dict[str, Any]) -> dict[str, Any]:
     """Every saved text is screened for risk, even when the pipeline analysed nothing (another language, no
-    sentences): the screen reads the raw text. If it cannot run, the notes say so, which the risk flow treats as
-    unscreened and answers with the safety resources."""
+    sentences): the screen reads the raw text. The pipeline itself runs the risk analyzer on any text that is not
+    blank (pipeline.ALWAYS_RUN, review r71), so this is a backstop, through the same analyzer, for a result without
+    a risk finding (the analyzer could not be built there). If it cannot run, the notes say so, which the risk flow
+    treats as unscreened and answers with the safety resources."""
     if any(f.get("kind") == "risk" for f in result.get("findings", [])) or not text.strip():
         return result
     try:

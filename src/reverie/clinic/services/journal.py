@@ -31,6 +31,7 @@ from reverie.errors import (
     Conflict,
     IntegrityError,
     InvalidInput,
+    KeyReused,
     NotFound,
     PermissionDenied,
     StaleEdit,
@@ -621,6 +622,35 @@ def keyed_id(actor: User, key: str, *scope: object) -> uuid.UUID:
         raise InvalidInput(f"Idempotency-Key must be 1–{MAX_IDEMPOTENCY_KEY} printable ASCII characters.")
     named = ":".join([str(actor.pk), *(str(s) for s in scope), key])
     return uuid.uuid5(IDEMPOTENCY_NAMESPACE, named)
+
+
+KEY_REUSED = (
+    "This Idempotency-Key was already used for a different {what}: the first one stands and nothing new was "
+    "saved. Send a new key for a new save, or the very same request to retry."
+)
+
+
+def require_same_save(actor: User, entry_id: uuid.UUID, draft: EntryDraft) -> None:
+    """Refuse (:class:`KeyReused`, 422) a save sent under the key of an entry the actor already stored with other
+    content: another kind, other words or labels, or another date where the retry gives one. It is compared with
+    the entry's first version (what the first call stored; a later edit is not the retry's business), and with the
+    stored date while no edit has moved it; a retry that does not pass :func:`validate` is refused as any save is.
+    A first version that no longer opens cannot be compared: the retry is taken as the same."""
+    entry = Entry.objects.filter(pk=entry_id).select_related("client").first()
+    if entry is None:
+        return
+    require_own(actor, entry)
+    clean = validate(draft)
+    first = _revision_payload(entry, 1)
+    if first is None:
+        return
+    wanted = {k: v for k, v in json.loads(_payload_bytes(clean)).items() if k != "v"}
+    stored = {k: v for k, v in first.items() if k != "v"}
+    other_date = (
+        draft.happened_at is not None and entry.revision == 1 and clean.happened_at != entry.happened_at
+    )
+    if clean.kind != entry.kind or wanted != stored or other_date:
+        raise KeyReused(KEY_REUSED.format(what="entry"))
 
 
 def require_own(actor: User, entry: Entry) -> None:

@@ -34,6 +34,7 @@ from reverie.clinic.web.forms import (
     other_feelings_text,
     refusal_on_field,
 )
+from reverie.clinic.web.ids import query_id
 from reverie.clinic.web.paging import page_number, window
 from reverie.errors import (
     AlreadySaved,
@@ -671,7 +672,7 @@ def pair(request: HttpRequest) -> HttpResponse:
             elif action == "confirm_end":  # a second step: nothing ends until "Yes, end the link"
                 context["confirm_end"] = _own_pair(user, request.POST.get("pair", ""))
             elif action == "end":
-                people.end_pair(user, int(request.POST.get("pair", "0") or 0))
+                people.end_pair(user, query_id(request.POST.get("pair"), "No such link.") or 0)
                 context["message"] = "The link has ended. Nothing more is shared."
         except ReverieError as exc:
             context["error"] = exc.message
