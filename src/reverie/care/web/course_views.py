@@ -97,6 +97,7 @@ def _draft(post: Any) -> CourseDraft:
     )
 
 
+@keeps_text
 @login_required
 @require_http_methods(["GET", "POST"])
 @therapist_page
@@ -257,6 +258,7 @@ def _session_post(request: HttpRequest, course_id: object, slot: int) -> None:
         raise InvalidInput("Unknown action.")
 
 
+@keeps_text
 @login_required
 @require_http_methods(["GET", "POST"])
 def course_record(request: HttpRequest, course_id: str) -> HttpResponse:

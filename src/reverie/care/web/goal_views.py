@@ -60,6 +60,7 @@ def course_goals(request: HttpRequest, course_id: str) -> HttpResponse:
     return redirect("care:goals", course_id=context["course"].id)
 
 
+@keeps_text
 @login_required
 @require_POST
 def goal_action(request: HttpRequest, goal_id: str, action: str) -> HttpResponse:

@@ -15,8 +15,10 @@ from reverie.care.policy import is_course_therapist
 from reverie.care.services import course as courses
 from reverie.care.services import measures, safety
 from reverie.care.web.common import user_of, with_error
+from reverie.clinic.models import User
 from reverie.clinic.services import local_time
 from reverie.clinic.services.safety import crisis_lines
+from reverie.clinic.web import drafts
 from reverie.clinic.web.downloads import download
 from reverie.errors import InvalidInput, NotFound, ReverieError
 from reverie.measures.questionnaires import get_questionnaire
@@ -76,20 +78,56 @@ def _session_number(post: Any) -> int | None:
     return number
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def measure_fill(request: HttpRequest, questionnaire_id: str) -> HttpResponse:
-    user = user_of(request)
+def _fill_context(request: HttpRequest, questionnaire_id: str, values: Any) -> dict[str, Any]:
     try:
         questionnaire = get_questionnaire(questionnaire_id)
     except InvalidInput:  # an old bookmark, a mistyped address: the plain "We could not find that page"
         raise Http404 from None
-    context: dict[str, Any] = {
+    return {
         "q": questionnaire,
         "name": measures.plain_name(questionnaire),
-        "values": request.POST,
-        "chosen": str(request.POST.get("session", "")),
+        "values": values,
+        "chosen": str(values.get("session", "")),
     }
+
+
+def _asks_help(post: Any, questionnaire_id: str) -> bool:
+    """Answers sent signed out whose risk question reads above 0: the sign-in page shows the crisis lines."""
+    try:
+        count = len(get_questionnaire(questionnaire_id).items)
+    except InvalidInput:
+        return False
+    return bool(measures.risk_answer(questionnaire_id, _answers(post, count)))
+
+
+def _answers_back(request: HttpRequest, user: User, post: Any, questionnaire_id: str) -> HttpResponse:
+    """Answers sent after the session ended, back once their owner signed in again: the risk question screened
+    now, as it is sent (``measures.follow_up``: the therapist's alert, the check-in), whatever the person does
+    next; the form shown again with every answer ticked, to send by one press (nothing is stored without it)."""
+    context = _fill_context(request, questionnaire_id, post)
+    questionnaire = context["q"]
+    answers = _answers(post, len(questionnaire.items))
+    try:
+        chosen = _session_number(post)
+    except InvalidInput:
+        chosen = None
+    measures.follow_up(user, questionnaire.id.value, answers, session_number=chosen)
+    context["sessions"] = measures.open_sessions(user, questionnaire.id.value)
+    context["resumed"] = drafts.SIGNED_IN_AGAIN_ANSWERS
+    if measures.risk_answer(questionnaire.id.value, answers):
+        context.update(safety.plan_for_page(user), lines=crisis_lines(), risk_answered=True)
+    page = render(request, "care/measure_fill.html", context)
+    page["Cache-Control"] = "no-store"
+    return page
+
+
+@drafts.keeps_text(urgent=_asks_help, resume=_answers_back)
+@login_required
+@require_http_methods(["GET", "POST"])
+def measure_fill(request: HttpRequest, questionnaire_id: str) -> HttpResponse:
+    user = user_of(request)
+    context = _fill_context(request, questionnaire_id, request.POST)
+    questionnaire = context["q"]
     if request.method == "GET":
         context["sessions"] = measures.open_sessions(user, questionnaire.id.value)
         return render(request, "care/measure_fill.html", context)

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from reverie.care.services import directory, fit
 from reverie.care.templatetags.words import words
 from reverie.care.web.common import user_of, with_error
+from reverie.clinic.web.drafts import keeps_text
 from reverie.clinic.web.therapist_pages import therapist_page
 from reverie.errors import InvalidInput, PermissionDenied, ReverieError
 from reverie.programmes import fit as fit_rules
@@ -144,6 +145,7 @@ def _therapist(request: HttpRequest) -> Any:
     return user
 
 
+@keeps_text
 @login_required
 @require_http_methods(["GET", "POST"])
 @therapist_page

@@ -50,11 +50,18 @@ COMMON_FEELINGS = (
 )
 
 
+# What each field is, for the browser's and the password manager's filling (r73): the sign-in's password is the
+# current one, the sign-up's a new one (a manager offers a strong password there, never the stored one).
+USERNAME = {"autocomplete": "username"}
+
+
 class SignupForm(forms.Form):
-    username = forms.CharField(max_length=150, label="User name")
+    username = forms.CharField(max_length=150, label="User name", widget=forms.TextInput(attrs=USERNAME))
     # A password is exactly what was typed, spaces included, here and everywhere else (services/people.py).
     password = forms.CharField(
-        widget=forms.PasswordInput, label="Password (10 characters or more)", strip=False
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        label="Password (10 characters or more)",
+        strip=False,
     )
     role = forms.ChoiceField(
         choices=[("client", "I am in therapy (or thinking about it)"), ("therapist", "I am a therapist")],
@@ -108,8 +115,12 @@ PASSWORD_FIELDS = {"password": "new_password", "current": "current_password"}
 
 
 class LoginForm(forms.Form):
-    username = forms.CharField(max_length=150, label="User name")
-    password = forms.CharField(widget=forms.PasswordInput, label="Password", strip=False)
+    username = forms.CharField(max_length=150, label="User name", widget=forms.TextInput(attrs=USERNAME))
+    password = forms.CharField(
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        label="Password",
+        strip=False,
+    )
 
 
 # A hidden version field that is not a version: said alike by every edit form (the care forms too).

@@ -191,6 +191,11 @@ def _carry_on(request: HttpRequest, user: User, carried: drafts.Carried) -> Http
         return drafts.shown_back(request, carried, message=drafts.NOT_YOURS)
     if carried.owner is None:
         return drafts.shown_back(request, carried, message=drafts.UNKNOWN, can_save=True)
+    # the words are this account's: the form's own next step first, before any press (a risk answer screened, a
+    # check-in answered: docs/usage.md)
+    resumed = drafts.resumed(request, user, carried)
+    if resumed is not None:
+        return resumed
     if not carried.by_server or carried.path != reverse("write") or not user.is_client:
         # Bound only by the form's mark (anyone who saw the form could carry it), or not a new entry: one press.
         return drafts.shown_back(request, carried, message=drafts.SIGNED_IN_AGAIN, can_save=True)
