@@ -249,6 +249,14 @@ def truncation_note(whole: Sequence[str] = ()) -> str:
     return f"{note}; the {', '.join(whole)} analyzer{'s' if len(whole) > 1 else ''} read the whole text."
 
 
+def _no_words_note(truncated: bool) -> str:
+    """What a result says of a text whose analysed part holds no words. A longer text may hold words past the cut
+    (the risk screen reads them), so then the note speaks of the analysed part only."""
+    if truncated:
+        return f"Nothing to analyse in the first {MAX_ANALYSED_CHARS:,} characters: they hold no words."
+    return "Nothing to analyse: the text has no words."
+
+
 def prepare(text: str, kind: str = "free_association") -> Document:
     """Segment ``text`` into sentences (the light splitter), cutting over-long pieces, with truncation noted."""
     truncated = len(text) > MAX_ANALYSED_CHARS
@@ -258,7 +266,7 @@ def prepare(text: str, kind: str = "free_association") -> Document:
         doc.whole_text = text
         doc.notes.append(truncation_note())
     if not has_words(analysed):
-        doc.notes.append("Nothing to analyse: the text has no words.")
+        doc.notes.append(_no_words_note(truncated))
         return doc
     if not looks_english(analysed):
         doc.language = "unknown"

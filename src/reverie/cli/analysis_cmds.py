@@ -44,7 +44,7 @@ def print_readable(text: str, result: dict[str, Any]) -> None:
 
     from reverie.analysis.summary import KIND_TITLES, summarise
 
-    console = Console()
+    console = Console(emoji=False)  # ":cry:" in a person's words stays ":cry:"
     for note in result.get("notes", []):
         console.print(f"[yellow]note:[/] {escape(note)}")
     groups = summarise(text, result, per_kind=30)
