@@ -102,3 +102,34 @@ def test_an_answer_off_the_scale_is_said_on_its_question(dit: tuple[Any, Any, An
     client, _, _ = dit
     page = _as(client).post("/measures/fill/phq9/", {**_phq9(item3="7"), "session": "16"})
     _said(page, "item3", "between 0 and 3")
+
+
+@pytest.mark.parametrize(
+    ("form", "box", "words"),
+    [
+        ({"coping_steps": "a walk\n" + "long " * 100}, "coping_steps", "entry 2: at most"),
+        (
+            {"trusted_contacts_name": ["", "Ana"], "trusted_contacts_phone": ["", "12"]},
+            "trusted_contacts_phone_1",  # the first contact given: the form shows it on the first row
+            "entry 1",
+        ),
+        (
+            {
+                "trusted_contacts_name": ["Ana", ""],
+                "trusted_contacts_phone": ["07700 900123", "07700 900456"],
+            },
+            "trusted_contacts_name_2",
+            "the name must be",
+        ),
+    ],
+    ids=["line-too-long", "contact-phone", "contact-without-name"],
+)
+def test_a_refused_safety_plan_entry_is_said_on_its_box(
+    make_user: Any, form: dict[str, Any], box: str, words: str
+) -> None:
+    client = make_user()
+    page = _as(client).post("/safety/plan/", {"base_version": "0", "coping_steps": "a walk", **form})
+    html = _said(page, box, words)
+    for typed in form.values():
+        for value in typed if isinstance(typed, list) else [typed]:
+            assert value.strip() in html  # every box keeps what was typed
