@@ -133,3 +133,29 @@ def test_a_refused_safety_plan_entry_is_said_on_its_box(
     for typed in form.values():
         for value in typed if isinstance(typed, list) else [typed]:
             assert value.strip() in html  # every box keeps what was typed
+
+
+def _fit(**changes: str) -> dict[str, str]:
+    from reverie.programmes import fit as fit_rules
+
+    form = {f"seed_{key}": "yes" for key, _ in fit_rules.SEED_QUESTIONS}
+    form.update({f"pref_{item.key}": "0" for item in fit_rules.PREFERENCE_ITEMS}, structure="open_ended")
+    form.update(changes)
+    return {key: value for key, value in form.items() if value != ""}
+
+
+@pytest.mark.parametrize(
+    ("form", "box", "words"),
+    [
+        (_fit(seed_feeling_emotions=""), "seed_feeling_emotions", "answer yes, no or not sure"),
+        (_fit(structure=""), "structure", "structured or an open-ended"),
+        (_fit(pref_d2="9"), "pref_d2", "from -3 to 3"),
+    ],
+    ids=["question-unanswered", "structure-unanswered", "point-off-the-scale"],
+)
+def test_a_refused_fit_answer_is_said_on_its_question(form: dict[str, str], box: str, words: str) -> None:
+    from django.test import Client
+
+    page = Client().post("/fit/", form)
+    html = _said(page, box, words)
+    assert 'name="seed_understand_self" value="yes" checked' in html  # the answers given are kept
