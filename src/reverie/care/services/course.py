@@ -703,7 +703,7 @@ def write_letter(
     refused (Conflict, nothing changed; the web form keeps the text). The formulation, a working document, instead
     shows the client every version saved while shared; the letter is given once, like a version once shown."""
     course = get_course(therapist, course_id, Action.WRITE)
-    body = records.clean_text(text, "letter")
+    body = records.clean_text(text, "letter", field="text")
     _check_letter_phase(course, now)
     moment = timezone.now()
     with transaction.atomic():

@@ -252,7 +252,7 @@ def submit(
     """Score and store one completed measure for a session (by default the next one).
 
     The risk question is screened first, whatever follows (:func:`follow_up`). An answer left out (None) raises
-    InvalidInput "Answer question N."; out-of-range answers, or a session after the next one, raise InvalidInput;
+    InvalidInput "Answer question N." (its field ``itemN``, as an out-of-range answer's); out-of-range answers, or a session after the next one, raise InvalidInput;
     the same measure twice for one session raises Conflict. A stored positive PHQ-9 item 9 carries the alert the
     screen raised (``Submitted.alert``).
     """
@@ -261,7 +261,7 @@ def submit(
     )
     for number, answer in enumerate(answers, start=1):
         if answer is None:
-            raise InvalidInput(f"Answer question {number}.")
+            raise InvalidInput(f"Answer question {number}.", field=f"item{number}")
     given = [a for a in answers if a is not None]
     course = _course_for_client(client, course_id)
     result = scoring.score(questionnaire_id, given)
@@ -277,7 +277,8 @@ def submit(
     _check_due(course, number)
     if number > current:  # answers say how the last two weeks were: never for a session further ahead
         raise InvalidInput(
-            f"Session {number} is still ahead: answers are for the next session ({current}) or an earlier one."
+            f"Session {number} is still ahead: answers are for the next session ({current}) or an earlier one.",
+            field="session",
         )
     session = courses.held_sessions(course)[number - 1]
     new = schedule.Submission(result.questionnaire_id, number)

@@ -74,7 +74,7 @@ def _session_number(post: Any) -> int | None:
         return None
     number = _integer(raw)
     if number is None or number < 1:
-        raise InvalidInput("Choose the session these answers are for.")
+        raise InvalidInput("Choose the session these answers are for.", field="session")
     return number
 
 
@@ -143,7 +143,11 @@ def measure_fill(request: HttpRequest, questionnaire_id: str) -> HttpResponse:
         context["sessions"] = measures.open_sessions(user, questionnaire.id.value)
         if measures.risk_answer(questionnaire.id.value, answers):  # screened as sent (measures.follow_up)
             context.update(safety.plan_for_page(user), lines=crisis_lines(), risk_answered=True)
-        return with_error(request, "care/measure_fill.html", context, exc)
+        # a missing or refused answer on its question (``itemN``), a refused session on its choice
+        boxes = {f"item{n}": f"item{n}" for n in range(1, len(questionnaire.items) + 1)} | {
+            "session": "session"
+        }
+        return with_error(request, "care/measure_fill.html", context, exc, boxes)
     result = {
         "done": done,
         "q": questionnaire,

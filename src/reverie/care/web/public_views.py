@@ -54,7 +54,12 @@ def fit_page(request: HttpRequest) -> HttpResponse:
         try:
             result = fit.assess(request.POST)
         except ReverieError as exc:
-            return with_error(request, "care/fit.html", context, exc)
+            names = (
+                *(f"seed_{key}" for key, _ in fit_rules.SEED_QUESTIONS),
+                "structure",
+                *(f"pref_{item.key}" for item in fit_rules.PREFERENCE_ITEMS),
+            )  # a refused answer on its question
+            return with_error(request, "care/fit.html", context, exc, {name: name for name in names})
         query = fit.directory_query(result, context["referral"])
         context.update(result=result, directory_url=f"{reverie_url('care:directory')}?{query}")
     elif context["referral"]:

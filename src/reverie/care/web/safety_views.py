@@ -17,7 +17,18 @@ from reverie.clinic.web.drafts import keeps_text
 from reverie.clinic.web.therapist_pages import therapist_page
 from reverie.errors import Conflict, NotFound, ReverieError, StaleEdit
 from reverie.programmes.countries import country_code, country_name
-from reverie.programmes.safety import SECTION_TITLES
+from reverie.programmes.safety import SECTION_MAX_ITEMS, SECTION_TITLES
+
+
+def _plan_boxes() -> dict[str, str]:
+    """The plan's inputs, by the names its check gives them (``InvalidInput.field``): the boxes of the form."""
+    rows = [
+        f"{key}_{part}_{n}"
+        for key in safety.CONTACT_SECTIONS
+        for part in ("name", "phone")
+        for n in range(1, SECTION_MAX_ITEMS + 1)
+    ]
+    return {name: name for name in (*SECTION_TITLES, "crisis_country", *rows)}
 
 
 def _plan_page(request: HttpRequest, client: User | None) -> HttpResponse:
@@ -51,8 +62,10 @@ def _plan_page(request: HttpRequest, client: User | None) -> HttpResponse:
                 base_version=exc.current, stored=[(t, stored.get(k, "")) for k, t in SECTION_TITLES.items()]
             )
             return with_error(request, "care/safety_plan.html", context, exc)
-        except ReverieError as exc:
-            return with_error(request, "care/safety_plan.html", context, exc)
+        except (
+            ReverieError
+        ) as exc:  # a refused section, contact or country on its box (the plan's check names it)
+            return with_error(request, "care/safety_plan.html", context, exc, _plan_boxes())
         context["saved"] = True
         context["base_version"] = safety.plan_version(user, client)
         context["contact_rows"] = safety.contact_rows(
