@@ -275,3 +275,20 @@ def test_the_entry_page_names_the_client_for_the_therapist(make_user: Any, web_a
     page = web_as(therapist).get(f"/journal/{made.id}/").content.decode()
     assert "Written by <strong>ana-client</strong>" in page
     assert "Written by" not in web_as(client).get(f"/journal/{made.id}/").content.decode()
+
+
+def test_older_entries_after_an_entry_deleted_for_good_says_so_plainly(make_user: Any, web_as: Any) -> None:
+    """The entry "Older entries" pages after was deleted for good meanwhile (trash, then delete): the page says so
+    in plain words, with a way back to the newest entries, never an error code or the word "after"."""
+    alice = make_user()
+    _journal_of(alice, 25, "A plain day")
+    web = web_as(alice)
+    first_html = web.get("/journal/").content.decode()
+    last = _listed(first_html)[-1]
+    journal.trash_entry(alice, last)
+    journal.purge_entry(alice, last)
+    page = web.get(f"/journal/?after={last}&kind=")
+    text = re.sub(r"<[^>]+>", " ", page.content.decode())
+    assert page.status_code == 400
+    assert "no longer in the journal" in text and "Start again from the newest entries" in text
+    assert "named by after" not in text
