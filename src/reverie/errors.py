@@ -57,6 +57,15 @@ class UnsupportedMedia(InvalidInput):
     http_status = 415
 
 
+class KeyReused(InvalidInput):
+    """A client-chosen key for one save (the API's ``Idempotency-Key``) sent again with a different request: the
+    first save stands, nothing new was stored (422, as the IETF Idempotency-Key draft answers a reused key with
+    another payload). The message names neither body."""
+
+    code = "E422"
+    http_status = 422
+
+
 class NotFound(ReverieError):
     """The record does not exist, or the asking person may not see it: both answer exactly alike."""
 
@@ -185,7 +194,7 @@ class DatabaseDamaged(ReverieError):
 
 class DatabaseBusy(ReverieError):
     """The database would not take the write just now: SQLite locked by another writer past its wait, a database
-    server restarting or out of reach. Nothing was saved; trying again in a moment works."""
+    server restarting or a connection lost mid-way (one that cannot be made at all is :class:`DatabaseUnreachable`). Nothing was saved; trying again in a moment works."""
 
     code = "E540"
     http_status = 503
@@ -193,6 +202,18 @@ class DatabaseBusy(ReverieError):
     # Seconds an HTTP answer asks a client to wait (``Retry-After``), the web's and the API's: SQLite's writer, a
     # server restarting or breaking a deadlock.
     retry_after_s = 5
+
+
+class DatabaseUnreachable(ReverieError):
+    """The database server could not be connected to at all: not running, a wrong host or port, a database or role
+    it does not have, a password it refuses, no connection slot free. Told apart from :class:`DatabaseBusy` by
+    mechanism (the driver's error is the connection attempt's own, never a statement's): waiting rarely helps, the
+    setting or the server needs looking at. The message names the database, host, port and user from the settings,
+    never the password or anything else of the URL."""
+
+    code = "E560"
+    http_status = 503
+    exit_code = 15
 
 
 class StorageRefused(ReverieError):
@@ -232,6 +253,7 @@ _SQLITE_DAMAGED = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
 _SQLITE_BUSY_SAID = ("database is locked", "database table is locked", "database schema is locked")
 _SQLITE_FULL_SAID = ("database or disk is full",)
 _SQLITE_DAMAGED_SAID = ("database disk image is malformed", "file is not a database")
+UNREACHABLE_MESSAGE = "Cannot reach the database: check REVERIE_DATABASE_URL and that the server runs."
 BUSY_MESSAGE = (
     "Not saved: the database is busy (another Reverie program is writing to it, or it is restarting). Nothing"
     " saved before is lost; try again in a moment."
@@ -300,6 +322,33 @@ def _damaged() -> DatabaseDamaged:
     )
 
 
+def _unreachable() -> DatabaseUnreachable:
+    """The connection attempt failed: which database, where and as whom, from the settings (never the password)."""
+    conf = sys.modules.get("django.conf")  # asked only when something has already loaded Django
+    try:
+        db = conf.settings.DATABASES["default"] if conf is not None else {}
+    except Exception:
+        db = {}
+    where = ""
+    if db.get("NAME"):
+        host = f"{db.get('HOST') or 'localhost'}:{db.get('PORT') or 5432}"
+        user = f" as user {db['USER']}" if db.get("USER") else ""
+        where = f' Reverie could not connect to the database "{db["NAME"]}" on {host}{user}:'
+    return DatabaseUnreachable(
+        f"{UNREACHABLE_MESSAGE}{where or ' Reverie could not connect to it:'} the server is not running or not"
+        " at that address, it has no database or user of that name, it refused the password, or it has no"
+        " connection free. Nothing was changed."
+    )
+
+
+def _connect_failed(exc: BaseException, names: frozenset[str]) -> bool:
+    """Whether ``exc`` is a failed connection attempt, by mechanism: psycopg gives its connection attempt's errors
+    (and only those) the half-made connection (``pgconn``); a connect timeout is its own class."""
+    return "ConnectionTimeout" in names or any(
+        getattr(err, "pgconn", None) is not None for err in (exc, exc.__cause__)
+    )
+
+
 def _server_damaged() -> DatabaseDamaged:
     return DatabaseDamaged(
         "The database server reports damaged data or a failing disk and cannot read it; nothing was changed. Have"
@@ -308,7 +357,9 @@ def _server_damaged() -> DatabaseDamaged:
     )
 
 
-def _of_postgresql(state: str, names: frozenset[str]) -> ReverieError | None:
+def _of_postgresql(exc: BaseException, state: str, names: frozenset[str]) -> ReverieError | None:
+    if _connect_failed(exc, names):
+        return _unreachable()
     if state in _PG_FULL:
         return disk_full()
     if state in _PG_DAMAGED:
@@ -359,7 +410,9 @@ def failure_of(exc: BaseException) -> ReverieError | None:
     (``IntegrityError``, ``DataError``, ``ProgrammingError``, whatever their text): an ``IntegrityError`` is a
     :class:`Conflict` (409, exit 6: a save that clashed with one made at the same moment), the others ``None``. PostgreSQL is told by SQLSTATE (class 08 and too many
     connections, serialization failures, deadlocks, lock and statement timeouts, a server shutting down or not yet
-    accepting connections: busy; 53100: the disk is full; 58030, XX001, XX002: damaged) or, with none, by its
+    accepting connections: busy; a connection attempt that failed (the driver's error carries the half-made
+    connection, ``pgconn``: no server there, no such database or role, a refused password):
+    :class:`DatabaseUnreachable`, E560, exit 15; 53100: the disk is full; 58030, XX001, XX002: damaged) or, with none, by its
     driver's connection error (busy); SQLite by its result code or its engine's fixed message."""
     if isinstance(exc, ReverieError):
         return exc
@@ -377,5 +430,5 @@ def failure_of(exc: BaseException) -> ReverieError | None:
         return None
     state = _sqlstate(exc)
     if state or _driver(exc) in _PG_DRIVERS:
-        return _of_postgresql(state, names)
+        return _of_postgresql(exc, state, names)
     return _of_sqlite(exc, names)

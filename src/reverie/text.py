@@ -60,9 +60,18 @@ def check_label(value: str, what: str) -> str:
     return unicodedata.normalize("NFC", check_text(value, what))
 
 
+# Variation selectors 15 and 16: the text or emoji look of the character before them ("❤" and "❤️"), never a letter.
+_PRESENTATION = str.maketrans("", "", "\ufe0e\ufe0f")
+
+
 def folded(value: str) -> str:
-    """The one form in which a search compares text: NFC, then case-folded (``"CAFE\u0301"`` and ``"café"`` alike)."""
-    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", value).casefold())
+    """The one form in which a search compares text (the web's, the API's and the command line's, on both sides):
+    NFC, then case-folded (``"CAFE\u0301"`` and ``"café"`` alike); every run of white space (spaces, tabs, a line
+    break, the ``\r\n`` a browser's text box sends) is one space, and none at either end, so words split over two
+    lines are found as typed on one (review r68); an emoji's presentation selector (U+FE0F, U+FE0E) is left out, so
+    "❤️" and "❤" are one."""
+    text = unicodedata.normalize("NFC", unicodedata.normalize("NFC", value).casefold())
+    return " ".join(text.translate(_PRESENTATION).split())
 
 
 def decoded(raw: bytes) -> str:

@@ -3,6 +3,7 @@ its content, in the batch command and in every evaluation reader."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -125,3 +126,26 @@ def test_vignette_files_come_in_the_order_they_were_written(tmp_path: Path) -> N
         "vignettes_frozen10.jsonl",
         "vignettes_extra.jsonl",
     ]
+
+
+@pytest.mark.parametrize("inside", ["\u2028", "\u2029", "\u0085"])
+def test_a_line_ends_at_a_newline_only_never_inside_a_string(inside: str) -> None:
+    """Characters that str.splitlines breaks at but JSON keeps raw inside a string (review r71; the control
+    characters it also breaks at, a form feed among them, are never raw in valid JSON)."""
+    raw = json.dumps({"text": f"one{inside}two"}, ensure_ascii=False) + "\r\n" + '{"b": 2}\n'
+    assert jsonlines.objects(raw) == [(1, {"text": f"one{inside}two"}), (2, {"b": 2})]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '{"id": "\\ud83d", "text": "x"}',
+        '{"text": "a \\udc00 b"}',
+        '{"meta": [{"\\ud800": 1}]}',
+        '{"t": "a\\u0000"}',
+    ],
+)
+def test_a_string_that_is_not_valid_text_is_refused_with_its_line(line: str) -> None:
+    with pytest.raises(InvalidInput, match=r"^Line 2 of x\.jsonl contains ") as caught:
+        jsonlines.objects('{"ok": 1}\n' + line + "\n", where=" of x.jsonl")
+    assert "ud8" not in str(caught.value)

@@ -166,9 +166,10 @@ def test_api_phq9_item_nine_answers_with_its_check_in(paired: tuple[Any, Any]) -
         CourseDraft(client=client.username, programme="dit", start=datetime(2026, 1, 5, 10), timezone="UTC"),
     )
     api = as_token(client)
-    quiet = api.post("measures", {"questionnaire": "gad7", "answers": [1] * 7})
+    last = {"session_number": 16}  # the course (5 Jan to 20 Apr 2026) is over: the answers name their session
+    quiet = api.post("measures", {"questionnaire": "gad7", "answers": [1] * 7, **last})
     assert quiet.status_code == 201 and quiet.json()["check_in"] is None
-    risky = api.post("measures", {"questionnaire": "phq9", "answers": [0] * 8 + [1]})
+    risky = api.post("measures", {"questionnaire": "phq9", "answers": [0] * 8 + [1], **last})
     assert risky.status_code == 201, risky.content
     check_in = risky.json()["check_in"]
     alert = RiskAlert.objects.get(client=client, source="phq9_item9")

@@ -92,7 +92,7 @@ def test_web_client_never_sees_process_notes_or_the_unshared_formulation(dit: tu
 def test_web_measure_twice_is_409_and_out_of_range_is_400(dit: tuple[Any, Any, Any]) -> None:
     client, _, _ = dit
     web = _as(client)
-    answers = {f"item{n}": "1" for n in range(1, 8)}
+    answers = {f"item{n}": "1" for n in range(1, 8)} | {"session": "16"}  # the course is over: named
     assert web.get("/measures/fill/gad7/").status_code == 200
     first = web.post("/measures/fill/gad7/", answers)
     assert first.status_code == 200 and b"answers were saved for the session on" in first.content
@@ -106,7 +106,7 @@ def test_web_measure_twice_is_409_and_out_of_range_is_400(dit: tuple[Any, Any, A
 def test_web_item_nine_shows_the_safety_plan_and_lines_at_once(dit: tuple[Any, Any, Any]) -> None:
     client, therapist, _ = dit
     safety.save_plan(client, {"coping_steps": ["walk the dog"], "crisis_country": "GB"})
-    answers = {**{f"item{n}": "0" for n in range(1, 9)}, "item9": "2"}
+    answers = {**{f"item{n}": "0" for n in range(1, 9)}, "item9": "2", "session": "16"}
     page = _as(client).post("/measures/fill/phq9/", answers)
     assert page.status_code == 200
     assert b"walk the dog" in page.content and b"Samaritans" in page.content
@@ -259,7 +259,7 @@ def test_web_every_care_page_needs_a_login_except_the_public_ones(db: Any) -> No
     anonymous = Client()
     for pattern in get_resolver("reverie.care.urls").url_patterns:
         route = str(pattern.pattern)
-        path = "/" + re.sub(r"<int:\w+>", "1", re.sub(r"<str:\w+>", MISSING, route))
+        path = "/" + re.sub(r"<(?:int|id):\w+>", "1", re.sub(r"<str:\w+>", MISSING, route))
         response = anonymous.get(path)
         if route in public:
             assert response.status_code == 200, route

@@ -21,7 +21,7 @@ def test_a_check_in_page_that_fails_shows_the_check_in_on_its_error_page(
     from reverie.care.services import alerts, measures
 
     client, _therapist, course = dit
-    measures.submit(client, "phq9", [1, 1, 1, 1, 1, 1, 1, 1, 2], course_id=course.id)
+    measures.submit(client, "phq9", [1, 1, 1, 1, 1, 1, 1, 1, 2], course_id=course.id, session_number=16)
     assert alerts.unseen_check_ins(client)
     row = MeasureResponse.objects.get(client=client)
     MeasureResponse.objects.filter(pk=row.pk).update(answers=bytes(row.answers)[:-4] + b"XXXX")
@@ -43,7 +43,7 @@ def test_the_check_in_page_marks_only_after_it_rendered(
     from reverie.care.web import safety_views
 
     client, _therapist, course = dit
-    measures.submit(client, "phq9", [1, 1, 1, 1, 1, 1, 1, 1, 2], course_id=course.id)
+    measures.submit(client, "phq9", [1, 1, 1, 1, 1, 1, 1, 1, 2], course_id=course.id, session_number=16)
     order: list[str] = []
     real_render, real_show = safety_views.render, alerts.show_check_in
     monkeypatch.setattr(

@@ -5,11 +5,12 @@ session is still ahead offers no choice and the form works as before."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 
+from course_clock import at
 from reverie.care.models import MeasureResponse
 from reverie.care.services import measures
 from reverie.care.services.course import CourseDraft, create_course
@@ -19,12 +20,26 @@ pytestmark = pytest.mark.django_db
 GAD7 = {f"item{n}": "1" for n in range(1, 8)}
 
 
-def test_the_form_offers_every_open_session_the_next_one_first_and_chosen(dit: tuple[Any, Any, Any]) -> None:
-    client, _, _ = dit  # a weekly 16-session course from 5 January 2026: every session is past
+def test_the_form_offers_every_open_session_the_next_one_first_and_chosen(
+    dit: tuple[Any, Any, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    client, _, _ = dit  # a weekly 16-session course from 5 January 2026
+    monkeypatch.setattr("django.utils.timezone.now", lambda: at(19, 4).astimezone(UTC))  # session 16 tomorrow
     page = _as(client).get("/measures/fill/gad7/").content.decode()
     assert "Which session are these answers for?" in page
-    assert '<option value="16" selected>Session 16' in page
+    assert '<option value="16" selected>Session 16, 20 Apr 2026 (next)</option>' in page
     assert '<option value="1">Session 1, 5 Jan 2026</option>' in page  # short enough for a 360-px select
+
+
+def test_after_the_last_session_the_form_chooses_no_session_for_the_client(dit: tuple[Any, Any, Any]) -> None:
+    """Every session of the course is past (5 January to 20 April 2026): there is no next session, so the form
+    pre-chooses none; before (r70), it chose session 16 and stored the answers as its closing reading."""
+    client, _, _ = dit
+    page = _as(client).get("/measures/fill/gad7/").content.decode()
+    assert '<option value="" selected disabled>Choose…</option>' in page
+    assert '<option value="16">Session 16, 20 Apr 2026</option>' in page
+    refused = _as(client).post("/measures/fill/gad7/", GAD7)
+    assert refused.status_code == 400 and b"there is no next session" in refused.content
 
 
 def test_answers_are_stored_for_the_session_chosen_and_that_session_leaves_the_list(

@@ -88,13 +88,13 @@ def _progress_note_web(course: Any, therapist: Any, web_as: Any, **_: Any) -> No
 
 
 def _phq9_web(client: Any, web_as: Any, **_: Any) -> None:
-    form = {f"item{n}": "0" for n in range(1, 10)} | {"item9": "1"}
+    form = {f"item{n}": "0" for n in range(1, 10)} | {"item9": "1", "session": "16"}  # the course is over
     page = web_as(client).post("/measures/fill/phq9/", form)
     assert page.status_code == 200 and b'href="tel:' in page.content  # the crisis lines, tappable, at once
 
 
 def _phq9_api(client: Any, **_: Any) -> None:
-    body = json.dumps({"questionnaire": "phq9", "answers": [0] * 8 + [1]})
+    body = json.dumps({"questionnaire": "phq9", "answers": [0] * 8 + [1], "session_number": 16})
     response = _token(client).post("/api/v1/measures", body, content_type="application/json")
     assert response.status_code == 201 and response.json()["risk_item_positive"] is True, response.content
 
@@ -103,7 +103,7 @@ def _phq9_cli(client: Any, monkeypatch: Any, capsys: Any, **_: Any) -> None:
     from reverie.cli import care_cmds
 
     monkeypatch.setenv("REVERIE_PASSWORD", PASSWORD)
-    care_cmds.measure_fill("phq9", "0,0,0,0,0,0,0,0,1", user=client.username)
+    care_cmds.measure_fill("phq9", "0,0,0,0,0,0,0,0,1", user=client.username, session=16)
     assert "Crisis lines" in capsys.readouterr().out
 
 

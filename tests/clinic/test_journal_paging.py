@@ -18,14 +18,16 @@ UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 
 
 def _walk(web: Any, query: str = "") -> list[str]:
+    """The entries seen following "Older entries" from the first page (its link carries the ``after`` cursor)."""
     seen: list[str] = []
-    page = 1
+    address = f"/journal/?{query.lstrip('&')}"
     while True:
-        html = web.get(f"/journal/?page={page}{query}").content.decode()
+        html = web.get(address).content.decode()
         seen += list(dict.fromkeys(re.findall(rf'href="/journal/({UUID})/"', html)))
-        if f"page={page + 1}" not in html:
+        older = re.search(r'<a href="(\?[^"]*)">Older entries</a>', html)
+        if older is None:
             return seen
-        page += 1
+        address = "/journal/" + older.group(1).replace("&amp;", "&")
 
 
 def test_entries_at_the_same_time_are_each_reached_once_by_paging(make_user: Any, web_as: Any) -> None:
@@ -51,3 +53,17 @@ def test_the_journal_order_is_total_so_offset_paging_is_deterministic(make_user:
     assert names, "no order at all"
     last = Entry._meta.get_field("id" if names[-1] == "pk" else names[-1])
     assert last.unique or last.primary_key, f"the order {names} has no unique tie-break"
+
+
+def test_an_old_bookmark_of_a_page_number_still_opens_that_page(make_user: Any, web_as: Any) -> None:
+    """``/journal/?page=2`` (a bookmark from before the cursor, h79) lists the 21st to 40th entries, and its
+    "Older entries" goes on from the last of them."""
+    alice = make_user()
+    made = [
+        str(journal.create_entry(alice, EntryDraft(kind="reflection", body=f"day {n}")).id) for n in range(45)
+    ]
+    newest_first = made[::-1]
+    web = web_as(alice)
+    html = web.get("/journal/?page=2").content.decode()
+    assert list(dict.fromkeys(re.findall(rf'href="/journal/({UUID})/"', html))) == newest_first[20:40]
+    assert f'href="?after={newest_first[39]}&amp;kind="' in html

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 
 import pytest
 
@@ -15,7 +16,9 @@ from reverie.programmes.formats import (
     LONG_TERM,
     MEDIUM_TERM,
     PROGRAMMES,
+    Programme,
     ProgrammeId,
+    ended,
     get_programme,
     required_artefacts,
     where,
@@ -113,3 +116,13 @@ def test_programmes_materials_and_frequency() -> None:
 def test_get_programme_unknown() -> None:
     with pytest.raises(InvalidInput, match="Unknown programme"):
         get_programme("gestalt")
+
+
+@pytest.mark.parametrize("programme", PROGRAMMES, ids=lambda p: p.id.value)
+def test_an_ended_course_is_in_its_ending_phase_however_early_it_ended(programme: Programme) -> None:
+    """One answer for every door (course page, API, CLI): "Ended on 9 Feb 2026" in the ending phase, a DIT course
+    ended at session 6 too (before r70 the API placed it in its middle phase)."""
+    spot = ended(programme, 6, None, date(2026, 2, 9))
+    assert spot.text == "Ended on 9 Feb 2026"
+    assert spot.phase.key == "ending" and spot.phase.name == "ending"
+    assert spot.session == 6

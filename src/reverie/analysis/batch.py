@@ -1,7 +1,9 @@
 """Batch analysis of JSON lines: ``reverie analyse --jsonl FILE``.
 
 Input: one JSON object per line, ``{"id": …, "text": …, "kind": …}`` (``kind`` optional, default
-``free_association``; ``id`` any JSON value, echoed back). Output: one JSON line per input line, in order,
+``free_association``, read as ``--kind`` reads it: a journal kind's words or code in any case, or session; ``id``
+any JSON value, echoed back). Lines end at ``\n`` only, and every string must be valid text
+(:func:`reverie.analysis.jsonlines.objects`). Output: one JSON line per input line, in order,
 ``{"schema": "reverie.analysis.batch/1", "analysis_schema": "reverie.analysis/1", "id": …, "line": n,
 "kind", "truncated", "notes", "analyzers", "findings"}`` (the single-text result's fields). The models are loaded once and texts go
 through the pipeline in chunks (one encoder pass per chunk). The whole input is checked before anything is
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any, TextIO
 
 from reverie.analysis import jsonlines
+from reverie.analysis.kinds import analysis_kind
 from reverie.errors import InvalidInput
 
 SCHEMA = "reverie.analysis.batch/1"
@@ -46,7 +49,11 @@ def _item(row: dict[str, Any], number: int) -> BatchItem:
         kind = DEFAULT_KIND
     if not isinstance(kind, str) or not kind.strip():
         raise InvalidInput(f'Line {number}: "kind" must be a non-empty string.')
-    return BatchItem(line=number, id=row.get("id"), text=text, kind=kind.strip())
+    try:
+        code = analysis_kind(kind)  # read as --kind reads it
+    except InvalidInput as exc:
+        raise InvalidInput(f"Line {number}: {exc.message}") from None
+    return BatchItem(line=number, id=row.get("id"), text=text, kind=code)
 
 
 def analyse_items(

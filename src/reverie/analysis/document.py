@@ -16,6 +16,7 @@ from __future__ import annotations
 import itertools
 import re
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -179,6 +180,8 @@ class Document:
     kind: str
     sentences: list[Sentence]
     truncated: bool = False
+    # The text as given when ``text`` holds only its first MAX_ANALYSED_CHARS (``truncated``); None otherwise.
+    whole_text: str | None = None
     language: str = "en"
     notes: list[str] = field(default_factory=list)
     embeddings: npt.NDArray[np.float32] | None = None
@@ -191,6 +194,11 @@ class Document:
     # for the others (by a key its module owns: risk_lexicon.document_reading), since a Document is no dict key.
     shared: dict[str, object] = field(default_factory=dict)
     _spacy: Any = None
+
+    @property
+    def full_text(self) -> str:
+        """The whole text as given: what the risk screen reads, past MAX_ANALYSED_CHARS too."""
+        return self.text if self.whole_text is None else self.whole_text
 
     @property
     def spacy(self) -> Any:
@@ -232,15 +240,33 @@ def has_words(text: str) -> bool:
     return bool(re.search(r"[^\W\d_]", text))
 
 
+def truncation_note(whole: Sequence[str] = ()) -> str:
+    """What a result says of a text longer than MAX_ANALYSED_CHARS; ``whole``: the analyzers that read all of it
+    (the risk screen, when it ran: pipeline.ALWAYS_RUN)."""
+    note = f"Only the first {MAX_ANALYSED_CHARS:,} characters were analysed"
+    if not whole:
+        return note + "."
+    return f"{note}; the {', '.join(whole)} analyzer{'s' if len(whole) > 1 else ''} read the whole text."
+
+
+def _no_words_note(truncated: bool) -> str:
+    """What a result says of a text whose analysed part holds no words. A longer text may hold words past the cut
+    (the risk screen reads them), so then the note speaks of the analysed part only."""
+    if truncated:
+        return f"Nothing to analyse in the first {MAX_ANALYSED_CHARS:,} characters: they hold no words."
+    return "Nothing to analyse: the text has no words."
+
+
 def prepare(text: str, kind: str = "free_association") -> Document:
     """Segment ``text`` into sentences (the light splitter), cutting over-long pieces, with truncation noted."""
     truncated = len(text) > MAX_ANALYSED_CHARS
     analysed = text[:MAX_ANALYSED_CHARS]
     doc = Document(text=analysed, kind=kind, sentences=[], truncated=truncated)
     if truncated:
-        doc.notes.append(f"Only the first {MAX_ANALYSED_CHARS:,} characters were analysed.")
+        doc.whole_text = text
+        doc.notes.append(truncation_note())
     if not has_words(analysed):
-        doc.notes.append("Nothing to analyse: the text has no words.")
+        doc.notes.append(_no_words_note(truncated))
         return doc
     if not looks_english(analysed):
         doc.language = "unknown"

@@ -16,7 +16,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from reverie.analysis.document import Document, chunks, prepare
+from reverie.analysis.document import Document, chunks, prepare, truncation_note
 from reverie.analysis.encoder import encode_both
 from reverie.analysis.findings import AnalysisResult
 from reverie.analysis.registry import Registration, registrations
@@ -39,7 +39,10 @@ ANALYZER_MODULES = (
     "reverie.analysis.dreams.coder",
 )
 SECONDS_PER_CHUNK = 60.0  # a document may take this long per chunk of sentences (document.CHUNK_SENTENCES)
-ALWAYS_RUN = frozenset({"risk"})  # never skipped by the time bound: the risk screen must always be read
+# The risk screen must always be read: never skipped by the time bound, and run on any text that is not blank even
+# when the language check leaves no sentence to the others (a terse or a non-English entry; docs/risk.md). It reads
+# the whole text, past MAX_ANALYSED_CHARS too (RiskAnalyzer reads Document.full_text).
+ALWAYS_RUN = frozenset({"risk"})
 ENCODER_KEY = "encoder"  # provenance entry for the shared encoder in AnalysisResult.analyzers
 # Why an analyzer that applies to a text did not run on it (AnalysisResult.skipped): the text has no sentences,
 # it ran past its time bound, the analyzer could not be built or failed, or its input (the encoder) is missing.
@@ -235,7 +238,7 @@ def _start(text: str, kind: str, chosen: list[Registration]) -> _Run:
         declared = registration.declared
         if declared is not None and not declared.applies(kind):
             continue  # never built for a kind it does not read
-        if not doc.sentences:
+        if not doc.sentences and not (registration.name in ALWAYS_RUN and doc.full_text.strip()):
             if declared is not None:
                 run.skipped[registration.name] = NO_SENTENCES
             continue
@@ -406,10 +409,14 @@ def _could_not_run(name: str) -> str:
 
 
 def _result(run: _Run) -> AnalysisResult:
+    notes = run.notes
+    if run.doc.truncated:  # prepare's note, saying too which analyzers read the whole text
+        said = truncation_note(sorted(name for name in ALWAYS_RUN if name in run.provenance))
+        notes = [said if note == truncation_note() else note for note in notes]
     return AnalysisResult(
         kind=run.doc.kind,
         findings=tuple(run.doc.findings),
-        notes=tuple(dict.fromkeys(run.notes)),
+        notes=tuple(dict.fromkeys(notes)),
         truncated=run.doc.truncated,
         analyzers=dict(run.provenance),
         skipped=dict(run.skipped),

@@ -1438,7 +1438,11 @@ class RiskAnalyzer:
         self.model_hash = model.model_hash if model is not None else "rules-only"
 
     def run(self, doc: Document) -> list[Finding]:
-        result = screen(doc.text, doc.kind, model=self._model, reading=lex.document_reading(doc))
+        """Screens the whole text (:attr:`Document.full_text`, past MAX_ANALYSED_CHARS too: the save's screen reads
+        it all), with or without sentences of the pipeline's (the language check may leave none)."""
+        text = doc.full_text
+        reading = lex.document_reading(doc) if text is doc.text else None  # the shared reading is of doc.text
+        result = screen(text, doc.kind, model=self._model, reading=reading)
         return [
             Finding(
                 analyzer=self.name,

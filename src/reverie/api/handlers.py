@@ -26,7 +26,14 @@ from ninja.params.models import BodyModel
 from ninja.parser import Parser
 
 from reverie.clinic.requests import malformed_status
-from reverie.errors import DatabaseBusy, DatabaseDamaged, ReverieError, StaleEdit, failure_of
+from reverie.errors import (
+    DatabaseBusy,
+    DatabaseDamaged,
+    DatabaseUnreachable,
+    ReverieError,
+    StaleEdit,
+    failure_of,
+)
 
 log = logging.getLogger("reverie.api")
 
@@ -134,6 +141,10 @@ DAMAGED = (
     "Reverie's database cannot be read just now (it is damaged); nothing was changed. Whoever runs this Reverie"
     " can find incident {incident} in its log."
 )
+UNREACHABLE = (
+    "Reverie cannot reach its database just now; nothing was changed. Whoever runs this Reverie can find incident"
+    " {incident} in its log."
+)
 
 
 def _failure(request: HttpRequest, exc: Exception) -> HttpResponse | None:
@@ -147,7 +158,13 @@ def _failure(request: HttpRequest, exc: Exception) -> HttpResponse | None:
         "incident %s: %s (%s) in %s %s", incident, type(exc).__name__, said.code, request.method, request.path
     )
     # A damaged database's own message names its file: never a server's path here.
-    message = DAMAGED.format(incident=incident) if isinstance(said, DatabaseDamaged) else said.message
+    # Nor the database's name, host or user (an unreachable server's message names them for the admin).
+    if isinstance(said, DatabaseDamaged):
+        message = DAMAGED.format(incident=incident)
+    elif isinstance(said, DatabaseUnreachable):
+        message = UNREACHABLE.format(incident=incident)
+    else:
+        message = said.message
     response = error_response(said.http_status, said.code, message)
     if isinstance(said, DatabaseBusy):
         response["Retry-After"] = str(RETRY_AFTER_S)
@@ -173,6 +190,24 @@ def respond(request: HttpRequest, exc: Exception | type[Exception]) -> HttpRespo
     if isinstance(exc, Exception) and (failed := _failure(request, exc)) is not None:
         return failed
     return incident_response(request, exc.__name__ if isinstance(exc, type) else type(exc).__name__)
+
+
+def failed_after_answer(request: HttpRequest, exc: Exception, step: str) -> None:
+    """A failure of work that runs once the answer is made (``step``: the screen of a form the schema refused),
+    told by the one handler (:func:`respond`: its status and code, an incident logged for an unexpected failure)
+    and logged with the exception's type and code only; the answer already made stands, so the client gets it as
+    it was (never a 500 page or a traceback in its place)."""
+    failed = respond(request, exc)
+    code = json.loads(failed.content)["error"]["code"]
+    log.error(
+        "%s failed in %s %s: %s %s (%s); the answer stands",
+        step,
+        request.method,
+        request.path,
+        failed.status_code,
+        code,
+        type(exc).__name__,
+    )
 
 
 def install(api: NinjaAPI) -> None:

@@ -14,6 +14,7 @@ from reverie.care.web import (
     safety_views,
     week_views,
 )
+from reverie.clinic.web import ids  # noqa: F401  (registers the bounded ``id`` converter)
 
 app_name = "care"
 
@@ -25,13 +26,13 @@ urlpatterns = [
     path("courses/<str:course_id>/end/", course_views.course_end, name="course_end"),
     path("courses/<str:course_id>/calendar.ics", course_views.course_calendar, name="calendar"),
     path("courses/<str:course_id>/record/", course_views.course_record, name="record"),
-    path("courses/<str:course_id>/sessions/<int:slot>/", course_views.session_detail, name="session"),
+    path("courses/<str:course_id>/sessions/<id:slot>/", course_views.session_detail, name="session"),
     path(
-        "courses/<str:course_id>/sessions/<int:slot>/cancel/",
+        "courses/<str:course_id>/sessions/<id:slot>/cancel/",
         week_views.session_cancel_confirm,
         name="cancel",
     ),
-    path("courses/<str:course_id>/sessions/<int:slot>/move/", week_views.session_move, name="move"),
+    path("courses/<str:course_id>/sessions/<id:slot>/move/", week_views.session_move, name="move"),
     path("week/", week_views.week_page, name="week"),
     path("courses/<str:course_id>/prep/", prep_views.session_prep, name="prep"),
     path("courses/<str:course_id>/formulation/", formulation_views.formulation_page, name="formulation"),
@@ -46,7 +47,7 @@ urlpatterns = [
     path("measures/<str:response_id>/", measure_views.measure_detail, name="measure"),
     path("measures/<str:response_id>/fhir.json", measure_views.measure_fhir, name="measure_fhir"),
     path("safety/plan/", safety_views.my_plan, name="my_plan"),
-    path("clients/<int:client_id>/safety-plan/", safety_views.client_plan, name="client_plan"),
+    path("clients/<id:client_id>/safety-plan/", safety_views.client_plan, name="client_plan"),
     path("alerts/", safety_views.alert_list, name="alerts"),
     path("alerts/<str:alert_id>/acknowledge/", safety_views.alert_acknowledge, name="alert_ack"),
     path("check-in/", safety_views.check_in, name="check_in"),

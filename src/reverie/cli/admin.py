@@ -289,7 +289,8 @@ def restore(
     ] = False,
 ) -> None:
     """Restore a backup into an empty database. Needs keys.json and backup-keys.json in the data folder. A backup
-    made by a newer Reverie is refused; one made by an older Reverie is migrated forward, as an upgrade would."""
+    made by a newer Reverie is refused; one made by an older Reverie is migrated forward, as an upgrade would. The
+    backup may come through a pipe (`... | reverie restore /dev/stdin`): its size is counted as it is read."""
     from reverie.cli.runtime import django_ready
     from reverie.clinic.services.backup import restore_backup
 

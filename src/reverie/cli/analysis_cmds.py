@@ -11,8 +11,9 @@ from typing import Annotated, Any
 
 import typer
 
+from reverie.analysis.kinds import analysis_kind
 from reverie.errors import InvalidInput
-from reverie.journal.kinds import kind_from, kinds_in_words
+from reverie.journal.kinds import kinds_in_words
 
 eval_app = typer.Typer(
     help="Measure the analyzers against human-coded data (prints JSON last).", no_args_is_help=True
@@ -36,43 +37,31 @@ def _read(source: str) -> str:
 
 
 def print_readable(text: str, result: dict[str, Any]) -> None:
+    """The findings in words. What comes from the text (a quote, a name in a finding's line) is printed literally,
+    never read as Rich markup: "[laughs]" in a transcript is kept, "[/i]" is only characters."""
     from rich.console import Console
+    from rich.markup import escape
 
     from reverie.analysis.summary import KIND_TITLES, summarise
 
-    console = Console()
+    console = Console(emoji=False)  # ":cry:" in a person's words stays ":cry:"
     for note in result.get("notes", []):
-        console.print(f"[yellow]note:[/] {note}")
+        console.print(f"[yellow]note:[/] {escape(note)}")
     groups = summarise(text, result, per_kind=30)
     for kind, lines in groups.items():
-        console.print(f"\n[bold]{KIND_TITLES.get(kind, kind)}[/]")
+        console.print(f"\n[bold]{escape(KIND_TITLES.get(kind, kind))}[/]")
         for line in lines:
             quote = f"“{line.evidence}”" if line.evidence else ""
-            console.print(f"  {line.text}  ({line.confidence:.2f})  {quote}", highlight=False)
+            console.print(f"  {escape(line.text)}  ({line.confidence:.2f})  {escape(quote)}", highlight=False)
     if not groups and not result.get("notes"):
         console.print("Nothing found.")
 
 
-# Besides the journal's kinds, the analyzers read a therapy session's notes or transcript as a conversation.
-SESSION_KINDS = ("session", "session_note")
 KIND_HELP = (
     f"What the text is: one of the journal's kinds, {kinds_in_words()} (free association if not given); or"
     " session, for the notes or a transcript of a therapy session, read as a conversation in which 'you' is the"
     " therapist."
 )
-
-
-def analysis_kind(raw: str) -> str:
-    """The kind's code for what a person typed: a journal kind in its words or code, or session."""
-    said = "_".join(raw.strip().lower().replace("-", " ").replace("_", " ").split())
-    if said in SESSION_KINDS:
-        return said
-    try:
-        return kind_from(raw)
-    except InvalidInput:
-        raise InvalidInput(
-            f"Unknown kind of text. Choose one of: {kinds_in_words()}, or session (a therapy session)."
-        ) from None
 
 
 def analyse(

@@ -149,9 +149,10 @@ def course_show(course_id: CourseArg = None, user: UserOpt = None, client: Clien
     course = courses.read_course(actor, _course(actor, course_id, client).id)
     where = courses.position(course)
     purpose = where.phase.purpose_for(therapist=is_course_therapist(actor, course))
-    ended = courses.ended_on(course)
-    if ended is not None:  # an ended course is not where the pair is now
-        typer.echo(f"Ended on {ended:%-d %b %Y}\nCourse {course.id} · {course.programme}")
+    if (
+        courses.ended_on(course) is not None
+    ):  # "Ended on 9 Feb 2026": not where the pair is now (courses.position)
+        typer.echo(f"{where.text}\nCourse {course.id} · {course.programme}")
     else:
         typer.echo(f"{where.text}\n{purpose}\nCourse {course.id} · {course.programme}")
     zone = zone_for(actor)  # the person's own zone, as on the web

@@ -29,16 +29,14 @@ def insights(
 
     from reverie.cli.runtime import sign_in
     from reverie.clinic.services import insights as service
-    from reverie.insights.report import printed_ids, render_pdf
     from reverie.insights.view import DISCLAIMER
 
     actor = sign_in(user)
     view = service.view_for(actor, client)
     if pdf is not None:
-        labels = service.evidence_labels(actor, printed_ids(view))
         from reverie.cli.paths import write_named
 
-        write_named(pdf, render_pdf(view, labels=labels))
+        write_named(pdf, service.report_pdf(actor, view, client))
         typer.echo(f"Wrote {pdf}.")
         return
     if as_json:

@@ -657,7 +657,9 @@ def import_(
     ones here kept, those already here in your trash are counted (restore them there), and an entry whose copy
     here no longer opens is imported as a new entry beside it. A safety plan in the file is restored when you have none; check-ins and the course record
     are not imported. A jrnl plain-text file over the journal cap (ten times the attachment limit, 100 MiB by default,
-    as on the web) is refused before it is read (a pipe, once that much is read): split it and import each part.
+    as on the web) is refused before it is read (a pipe, once that much is read): split it and import each part. Any
+    other file (a Reverie export with its pictures and recordings, a JSON file, a zip) over 1.4 GB (the journal cap
+    and 1 GiB of files in base64) is refused the same way.
     """
     from rich.progress import Progress
 
@@ -666,7 +668,7 @@ def import_(
     from reverie.clinic.services import import_check, portability
 
     # opened and read once (a pipe, `… | reverie journal import /dev/stdin`, can be read only once: r59), the journal
-    # cap checked before a regular file is read, and on a pipe as it is read (h64)
+    # cap (every file's, h78) checked before a regular file is read, and on a pipe as it is read (h64)
     data = read_named_checked(path, import_check.refuse_oversized, import_check.HEAD_BYTES)
     actor = sign_in(user)
     try:

@@ -17,8 +17,27 @@ DATA_DIR: Path = CONFIG.data_dir
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
+def _refuse_data_dir_not_a_folder() -> None:
+    """A ``REVERIE_DATA_DIR`` that names a file (or anything else that is not a folder, or a path through one) is a
+    plain configuration error naming the setting and the path, on every command (run as the settings load), never
+    an "unexpected FileExistsError". Nothing is created here."""
+    for path in (DATA_DIR, *DATA_DIR.parents):
+        if path.exists():  # the nearest part of the path that is there must be a folder
+            if path.is_dir():
+                return
+            raise ConfigurationError(
+                f"REVERIE_DATA_DIR names {DATA_DIR}, which is not a folder ({path} is a file or something else"
+                " that is not a folder): set it to the folder that holds Reverie's data (the folder of keys.json"
+                " and reverie.sqlite3), or to a new folder."
+            )
+
+
 def _ensure_data_dir() -> None:
+    _refuse_data_dir_not_a_folder()
     DATA_DIR.mkdir(parents=True, exist_ok=True, mode=0o700)
+
+
+_refuse_data_dir_not_a_folder()
 
 
 def _secret_key() -> str:

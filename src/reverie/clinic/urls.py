@@ -3,7 +3,15 @@
 from django.urls import include, path
 
 from reverie.api.api import api
-from reverie.clinic.web import account_views, demo_views, dream_views, insight_views, local_time, views
+from reverie.clinic.web import (
+    account_views,
+    demo_views,
+    dream_views,
+    ids,  # noqa: F401  (registers the bounded ``id`` converter)
+    insight_views,
+    local_time,
+    views,
+)
 from reverie.clinic.web.observation_views import fit as entry_fit
 
 urlpatterns = [
@@ -39,7 +47,7 @@ urlpatterns = [
     path("insights/", insight_views.my_insights, name="insights"),
     path("dreams/", dream_views.dream_series, name="dreams"),
     path("insights/report.pdf", insight_views.insights_pdf, name="insights_pdf"),
-    path("clients/<int:client_id>/insights/", insight_views.client_insights, name="client_insights"),
+    path("clients/<id:client_id>/insights/", insight_views.client_insights, name="client_insights"),
     path("api/", api.urls),
     path("", include("reverie.care.urls")),
 ]

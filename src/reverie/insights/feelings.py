@@ -38,7 +38,9 @@ def _range_lines(lane: Lane, audience: str) -> list[Statement]:
     top = ranked[:TOP_RANGE]
     named = join_words(f"{e} ({n} {unit_words(_items(audience), n)})" for e, n in top)
     where = "in what you wrote" if audience == "client" else "across the material"
-    text = f"{len(ranked)} different feelings appear {where}; most often {named}."
+    text = (
+        f"{len(ranked)} different {unit_words('feelings appear', len(ranked))} {where}; most often {named}."
+    )
     evidence = lane.in_time_order(lane.emotions.evidence_of(e for e, _ in top))
     lines = [statement("feelings:range", text, evidence, len(evidence), lane.item_count, "items")]
     if len(ranked) > TOP_RANGE:
@@ -87,7 +89,7 @@ def _mixed_lines(lane: Lane, audience: str) -> list[Statement]:
         mentions = lane.themes.count(f"person:{role}")
         text = (
             f"Toward {role_words(role, audience)}, warm and painful feelings appear side by side in {n} "
-            f"of {mentions} {_items(audience)} that mention them{detail}."
+            f"of {mentions} {unit_words(_items(audience) + ' that mention', mentions)} them{detail}."
         )
         evidence = lane.in_time_order(lane.mixed.evidence(role))
         lines.append(statement(f"feelings:mixed:{role}", text, evidence, n, mentions, "items"))

@@ -526,19 +526,26 @@ def read_entry(text: str, result: Mapping[str, Any], *, limit: int = MAX_OBSERVA
         per[obs.analyzer] = per.get(obs.analyzer, 0) + 1
         (first if per[obs.analyzer] <= 2 else rest).append(obs)
     chosen = (first + rest)[:limit]
-    phrases = [
+    phrases = risk_phrases(text, findings)
+    if phrases:
+        chosen = [replace(o, evidence=without_risk_words(o.evidence, phrases)) for o in chosen]
+    return Reading(tuple(chosen), below + len(ranked) - len(chosen), risk)
+
+
+def risk_phrases(text: str, findings: Iterable[Mapping[str, Any]]) -> list[str]:
+    """The words the risk screen read in ``text`` (the analysed text its findings' spans point into), each as one
+    line: what no quote of the entry repeats back (:func:`without_risk_words`)."""
+    return [
         " ".join(text[a:b].split())
         for f in findings
         if f.get("kind") == "risk"
         for a, b in _spans(f.get("spans"))
     ]
-    if phrases:
-        chosen = [replace(o, evidence=_without(o.evidence, phrases)) for o in chosen]
-    return Reading(tuple(chosen), below + len(ranked) - len(chosen), risk)
 
 
-def _without(quotes: tuple[str, ...], phrases: list[str]) -> tuple[str, ...]:
-    """Quotes with the words the risk screen read taken out: the panel does not quote them back as an insight.
+def without_risk_words(quotes: tuple[str, ...], phrases: list[str]) -> tuple[str, ...]:
+    """Quotes with the words the risk screen read taken out: the entry page's panel and the patterns report's
+    evidence never quote them back as an insight.
 
     A quote that reaches them (their first 12 characters, as a quote may be shortened) ends at the last full
     sentence before them, or is dropped when nothing is left.

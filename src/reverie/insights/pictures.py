@@ -54,6 +54,39 @@ def _episodes(n: int, audience: str) -> str:
 # --- timeline ----------------------------------------------------------------------------------------------
 
 
+# Each picture's title per reader: the one table the pictures' accessible titles (what the Patterns page shows)
+# and the printed report's headings read. The client's are plain words, never Malan's terms (docs/insights.md).
+PICTURE_TITLES: dict[str, dict[str, str]] = {
+    "client": {
+        "timeline": "Feelings the words suggest, over time",
+        "relationships": "Relationship map",
+        "triangles": "People your entries mention",
+    },
+    "therapist": {
+        "timeline": "Feelings the words suggest, over time",
+        "relationships": "Relationship map",
+        "triangles": "Triangle of conflict and triangle of persons",
+    },
+}
+
+
+def picture_title(view: InsightView, name: str) -> str:
+    """The title of picture ``name`` (``timeline``, ``relationships``, ``triangles``) for the view's reader."""
+    title = PICTURE_TITLES["client" if view.audience == "client" else "therapist"][name]
+    if name == "timeline" and view.audience != "client" and any(p.odf is not None for p in view.periods):
+        title += " (and defensive functioning)"
+    return title
+
+
+def pictures(view: InsightView) -> tuple[tuple[str, str], ...]:
+    """The three pictures in page order, each as (its reader's title, its SVG): the report prints these."""
+    return (
+        (picture_title(view, "timeline"), timeline_svg(view)),
+        (picture_title(view, "triangles"), triangles_svg(view)),
+        (picture_title(view, "relationships"), relationship_map_svg(view)),
+    )
+
+
 def timeline_svg(view: InsightView, top: int = TOP_EMOTIONS) -> str:
     """Share of items per quarter showing each of the most frequent feelings the model read; for the therapist,
     the ODF estimate dashed on a right-hand 1–7 scale. The legend sits below the plot (phone width)."""
@@ -67,8 +100,13 @@ def timeline_svg(view: InsightView, top: int = TOP_EMOTIONS) -> str:
     emotions = sorted(totals, key=lambda e: (-totals[e], e))[:top]
     rows = len(emotions) + int(show_odf)
     height = bottom + 40 + 20 * max(rows, 1)
-    title = "Feelings the words suggest, over time" + (" (and defensive functioning)" if show_odf else "")
-    chart = Chart("rv-timeline", PHONE_WIDTH, height, title, _timeline_desc(view, emotions, show_odf))
+    chart = Chart(
+        "rv-timeline",
+        PHONE_WIDTH,
+        height,
+        picture_title(view, "timeline"),
+        _timeline_desc(view, emotions, show_odf),
+    )
     ceiling = _ceiling(points, emotions)
     chart.line(left, bottom, right, bottom, INK)
     chart.line(left, top_y, left, bottom, INK)
@@ -164,7 +202,9 @@ def relationship_map_svg(view: InsightView) -> str:
         + "".join(f", {words[c]} {SHORT_LABELS[c][k]} in {n} of {g.scored}" for c, k, n in g.edges)
         for g in groups
     )
-    chart = Chart("rv-relmap", PHONE_WIDTH, height, "Relationship map", desc or " ".join(none) + ".")
+    chart = Chart(
+        "rv-relmap", PHONE_WIDTH, height, picture_title(view, "relationships"), desc or " ".join(none) + "."
+    )
     if not groups:
         for i, line in enumerate(none):
             chart.text(PHONE_WIDTH / 2, 44 + 18 * i, line, anchor="middle")
@@ -252,8 +292,7 @@ def triangles_svg(view: InsightView) -> str:
         desc += (
             f". Corners together in one {items[:-1] if not client else 'entry'}: " + ", ".join(linked) + "."
         )
-    title = "People your entries mention" if client else "Triangle of conflict and triangle of persons"
-    chart = Chart("rv-triangles", PHONE_WIDTH, len(blocks) * BLOCK, title, desc)
+    chart = Chart("rv-triangles", PHONE_WIDTH, len(blocks) * BLOCK, picture_title(view, "triangles"), desc)
     for block, names in blocks:
         positions = _triangle_positions(block * BLOCK, names)
         for (a, b), n in links.items():

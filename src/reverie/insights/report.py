@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from fpdf import FPDF
 
 from reverie.insights.highlights import Highlight, highlights, readable_sections
-from reverie.insights.pictures import relationship_map_svg, timeline_svg, triangles_svg
+from reverie.insights.pictures import pictures
 from reverie.insights.statements import Statement
 from reverie.insights.view import InsightView
 
@@ -57,8 +57,16 @@ def printed_ids(view: InsightView) -> list[str]:
     return list(dict.fromkeys(wanted))
 
 
-def render_pdf(view: InsightView, *, labels: Mapping[str, str] | None = None, compress: bool = True) -> bytes:
-    """The report as PDF bytes (``compress=False`` keeps page text readable, for checks)."""
+def render_pdf(
+    view: InsightView,
+    *,
+    labels: Mapping[str, str] | None = None,
+    safety: Sequence[str] = (),
+    compress: bool = True,
+) -> bytes:
+    """The report as PDF bytes (``compress=False`` keeps page text readable, for checks). ``safety``: lines printed
+    first, under "If you are not safe right now", when the period holds a risk finding (the caller's safety plan
+    pointer and crisis lines, ``clinic.services.insights.report_pdf``)."""
     known = labels or {}
     pdf = FPDF(format="A4")
     pdf.set_compression(compress)
@@ -67,6 +75,11 @@ def render_pdf(view: InsightView, *, labels: Mapping[str, str] | None = None, co
     pdf.set_creator("Reverie")
     pdf.add_page()
     _heading(pdf, view)
+    if safety:
+        _write(pdf, "If you are not safe right now", 13, "B", 7)
+        for line in safety:
+            _write(pdf, line, 10)
+        pdf.ln(3)
     _summary(pdf, highlights(view), known)
     _pictures(pdf, view)
     for title, statements in readable_sections(view):
@@ -126,11 +139,7 @@ PICTURE_MM = 100  # drawn for a phone: at 100 mm the 13-unit text prints at abou
 
 
 def _pictures(pdf: FPDF, view: InsightView) -> None:
-    for title, svg in (
-        ("Feelings the words suggest, over time", timeline_svg(view)),
-        ("Triangle of conflict and triangle of persons", triangles_svg(view)),
-        ("Relationship map", relationship_map_svg(view)),
-    ):
+    for title, svg in pictures(view):  # the reader's titles (pictures.PICTURE_TITLES), as on the page
         embeddable = pdf_text(_ACCESSIBILITY.sub("", svg)).encode("utf-8")  # the core font has no "–" or "…"
         size = _SIZE.search(svg)
         height = PICTURE_MM * float(size.group(2)) / float(size.group(1)) if size else 90.0

@@ -65,11 +65,17 @@ SINGULAR = {
     "defenses": "defense",
     "moments": "moment",
     "quarters": "quarter",
+    "feelings": "feeling",
+    # verbs whose subject is the count: "3 entries mention", "1 entry mentions"
+    "appear": "appears",
+    "mention": "mentions",
+    "touch": "touches",
 }
 
 
 def unit_words(unit: str, n: int) -> str:
-    """The unit for a count of ``n``: 'later episodes' stays plural except for one ('later episode')."""
+    """The unit for a count of ``n``: 'later episodes' stays plural except for one ('later episode'); a verb whose
+    subject is the count agrees with it ('different feelings appear', '1 different feeling appears')."""
     if n != 1:
         return unit
     return " ".join(SINGULAR.get(word, word) for word in unit.split(" "))

@@ -80,7 +80,10 @@ def triangle_lines(lane: Lane, audience: str = "therapist") -> list[Statement]:
     for corner in read:
         n = lane.corners.count(corner)
         if n:
-            text = f"{n} of {total} items ({percent(n, total)}) touch the '{CORNER_NAMES[corner]}' corner."
+            text = (
+                f"{n} of {total} {unit_words('items', total)} ({percent(n, total)}) "
+                f"{unit_words('touch', n)} the '{CORNER_NAMES[corner]}' corner."
+            )
             evidence = lane.in_time_order(lane.corners.evidence(corner))
             lines.append(statement(f"corner:{corner}", text, evidence, n, total, "items"))
     for a, b in LINKS:
@@ -102,7 +105,10 @@ def _client_lines(lane: Lane) -> list[Statement]:
     for corner in PERSON:
         n = lane.corners.count(corner)
         if n:
-            text = f"{n} of {total} {entries} ({percent(n, total)}) mention {CLIENT_CORNER_WORDS[corner]}."
+            text = (
+                f"{n} of {total} {entries} ({percent(n, total)}) {unit_words('mention', n)} "
+                f"{CLIENT_CORNER_WORDS[corner]}."
+            )
             evidence = lane.in_time_order(lane.corners.evidence(corner))
             lines.append(statement(f"corner:{corner}", text, evidence, n, total, "items"))
     for a, b in LINKS:
@@ -127,7 +133,7 @@ def _link_line(
     n = lane.corner_links.count((a, b))
     if not n:
         return None
-    text = f"{_cap(words[a])} and {words[b]} come up together in {n} of {total} items"
+    text = f"{_cap(words[a])} and {words[b]} come up together in {n} of {total} {unit_words('items', total)}"
     early, late = halves(periods(lane))
     if early:
         before = sum(lane.period_links.count((p, a, b)) for p in early)

@@ -502,7 +502,7 @@ class _ZipMedia:
         limit = self.limits.per_file
         if info.file_size > limit:  # refused before a byte is unpacked
             raise InvalidInput(
-                f"Cannot import: {where} is {_size_words(info.file_size)}; the limit is {_size_words(limit)}."
+                f"Cannot import: {where} is {size_words(info.file_size)}; the limit is {size_words(limit)}."
             )
         if self.read_so_far + info.file_size > self.limits.in_all:
             raise _TooMuchMedia(self.limits.in_all)
@@ -518,13 +518,13 @@ class _TooMuchMedia(InvalidInput):
 
     def __init__(self, limit: int) -> None:
         super().__init__(
-            f"Cannot import: the photos and recordings in this zip come to more than {_size_words(limit)} in all."
+            f"Cannot import: the photos and recordings in this zip come to more than {size_words(limit)} in all."
             " Export fewer entries at a time from Day One (a date range, or one journal) and import each zip."
         )  # no word of the command line: a clinic's client cannot run it against the clinic's database
 
 
-def _size_words(size: int) -> str:
-    """A size as a person reads it ("10 MB", "149 KB"; 1 MB = 1,048,576 bytes)."""
+def size_words(size: int) -> str:
+    """A size as a person reads it ("10 MB", "149 KB"; 1 MB = 1,048,576 bytes): every import's refusals."""
     for unit, scale in (("GB", 1024**3), ("MB", 1024 * 1024), ("KB", 1024)):
         if size >= scale:
             return f"{size / scale:.1f}".removesuffix(".0") + f" {unit}"
@@ -545,7 +545,7 @@ def _unzip_dayone(data: bytes, limits: MediaLimits) -> tuple[object, _ZipMedia]:
         if len(infos) > MAX_ZIP_MEMBERS or sum(i.file_size for i in infos) > MAX_ZIP_BYTES:
             raise InvalidInput(
                 f"Cannot import: the zip holds more than {MAX_ZIP_MEMBERS:,} files or unpacks to more than"
-                f" {_size_words(MAX_ZIP_BYTES)}. Export fewer entries at a time from Day One (a date range, or one"
+                f" {size_words(MAX_ZIP_BYTES)}. Export fewer entries at a time from Day One (a date range, or one"
                 " journal) and import each zip."
             )
         journals = [i for i in infos if i.filename.lower().endswith(".json") and "/" not in i.filename]
@@ -584,7 +584,7 @@ class _JournalTooLarge(InvalidInput):
 
     def __init__(self, limit: int) -> None:
         super().__init__(
-            f"Cannot import: the journal in this zip unpacks to more than {_size_words(limit)}, the most an import"
+            f"Cannot import: the journal in this zip unpacks to more than {size_words(limit)}, the most an import"
             " here reads. Export fewer entries at a time from Day One (a date range, or one journal) and import"
             " each zip."
         )
@@ -832,10 +832,10 @@ class JrnlTooLarge(InvalidInput):
     file of unknown size, a pipe, once what was read passes the cap: ``whole`` false, its size is "more than")."""
 
     def __init__(self, size: int, limit: int, whole: bool = True) -> None:
-        said = _size_words(size) if whole else f"more than {_size_words(limit)}"
+        said = size_words(size) if whole else f"more than {size_words(limit)}"
         super().__init__(
             f"Cannot import: this jrnl journal is {said}; the most an import here reads is"
-            f" {_size_words(limit)}. Split it into smaller files, a year or so each (with jrnl: `jrnl -from"
+            f" {size_words(limit)}. Split it into smaller files, a year or so each (with jrnl: `jrnl -from"
             " 2020-01-01 -to 2020-12-31 --format txt > 2020.txt`), and import each one; nothing is imported twice."
         )
 

@@ -77,6 +77,12 @@ def kinds_in_words() -> str:
     return ", ".join(words[:-1]) + f" or {words[-1]}"
 
 
+def unknown_kind() -> InvalidInput:
+    """The refusal of a kind that is none of these, naming the kinds as the Kind list shows them ("Free
+    association, Dream, …"), never their codes (review r68): for a kind given in an address or a form."""
+    return InvalidInput(f"Unknown entry kind. Choose one of: {', '.join(KIND_WORDS.values())}.")
+
+
 def kind_from(raw: str) -> str:
     """The kind's code for what a person typed: its code, its words, its label or any other word its label offers,
     in any case ("free association", "free-association", "Daydream or fantasy", "fantasy"); :class:`InvalidInput`

@@ -39,11 +39,15 @@ def validate_answers(questionnaire: Questionnaire, answers: Sequence[int]) -> tu
 
 
 def _check_answer(questionnaire: Questionnaire, number: int, answer: object) -> None:
-    where = f"{questionnaire.short_title} item {number}"
+    where, field = f"{questionnaire.short_title} item {number}", f"item{number}"  # field: InvalidInput.field
     if isinstance(answer, bool) or not isinstance(answer, int):
-        raise InvalidInput(f"{where}: the answer must be a whole number 0–{questionnaire.max_answer}.")
+        raise InvalidInput(
+            f"{where}: the answer must be a whole number 0–{questionnaire.max_answer}.", field=field
+        )
     if not 0 <= answer <= questionnaire.max_answer:
-        raise InvalidInput(f"{where}: the answer must be between 0 and {questionnaire.max_answer}.")
+        raise InvalidInput(
+            f"{where}: the answer must be between 0 and {questionnaire.max_answer}.", field=field
+        )
 
 
 def score(questionnaire_id: str, answers: Sequence[int]) -> Score:

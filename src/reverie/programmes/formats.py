@@ -8,6 +8,7 @@ Sources: DOMAIN.md §1 (formats); Lemma, Target & Fonagy (2011) for the DIT phas
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 
 from reverie.errors import InvalidInput
@@ -297,6 +298,16 @@ def where(programme: Programme | str, session_number: int, total: int | None = N
         else f"Session {session_number} · {chosen.open_label}"
     )
     return CoursePosition(chosen.id, session_number, agreed, phase, text)
+
+
+def ended(programme: Programme | str, session_number: int, total: int | None, day: date) -> CoursePosition:
+    """An ended course's place: ``Ended on 9 Feb 2026``, in its ending phase however early it ended (a DIT course
+    ended at session 6 too: its goodbye letter can still be written), ``session_number`` being its last session
+    held. The one answer for every door (the course page, the API's ``position`` and ``phase``, the CLI)."""
+    chosen = get_programme(programme) if isinstance(programme, str) else programme
+    spot = where(chosen, session_number, total)
+    ending = next((p for p in chosen.phases if p.key == "ending"), chosen.phases[-1])
+    return CoursePosition(chosen.id, spot.session, spot.total, ending, f"Ended on {day:%-d %b %Y}")
 
 
 def phase_at(programme: Programme, session_number: int, total: int | None) -> Phase:

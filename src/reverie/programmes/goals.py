@@ -76,7 +76,7 @@ def get_template(key: str) -> GoalTemplate:
     for template in GOAL_TEMPLATES:
         if template.key == key:
             return template
-    raise InvalidInput("Unknown goal template.")
+    raise InvalidInput("Unknown goal template.", field="template")
 
 
 def check_rating(value: object) -> int:
@@ -90,11 +90,14 @@ def check_rating(value: object) -> int:
 
 def check_title(title: str) -> str:
     """A goal title in the person's words: 1–120 characters of text (:func:`reverie.text.check_text`) on one
-    line."""
+    line. A refusal names its input, ``title`` (``InvalidInput.field``)."""
     cleaned = title.strip() if isinstance(title, str) else ""
     if not cleaned or len(cleaned) > TITLE_MAX or "\n" in cleaned:
-        raise InvalidInput(f"A goal title must be one line of 1–{TITLE_MAX} characters.")
-    return check_text(cleaned, "goal title")
+        raise InvalidInput(f"A goal title must be one line of 1–{TITLE_MAX} characters.", field="title")
+    try:
+        return check_text(cleaned, "goal title")
+    except InvalidInput as exc:
+        raise InvalidInput(exc.message, field="title") from None
 
 
 @dataclass(frozen=True, slots=True)

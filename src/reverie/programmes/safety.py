@@ -265,7 +265,9 @@ class SafetyPlan:
             _check_contacts(key, getattr(self, key))
         country = self.crisis_country
         if country is not None and (not isinstance(country, str) or not _COUNTRY.fullmatch(country)):
-            raise InvalidInput("The country for crisis lines: two letters, such as GB or US.")
+            raise InvalidInput(
+                "The country for crisis lines: two letters, such as GB or US.", field="crisis_country"
+            )
         if not any(getattr(self, key) for key in SECTION_TITLES):
             raise InvalidInput("A safety plan needs at least one entry.")
 
@@ -281,29 +283,37 @@ def _check_count(key: str, items: Sequence[object]) -> None:
 
 
 def _check_texts(key: str, items: Sequence[object]) -> None:
-    _check_count(key, items)
-    for index, item in enumerate(items, start=1):
-        if not isinstance(item, str) or not item.strip():
-            raise InvalidInput(f"{SECTION_TITLES[key]}, entry {index}: write something or remove the entry.")
-        if len(item) > ITEM_MAX_CHARS:
-            raise InvalidInput(f"{SECTION_TITLES[key]}, entry {index}: at most {ITEM_MAX_CHARS} characters.")
-        if (found := text.problem(item)) is not None:  # the one check of free text: valid UTF-8, no NUL
-            raise InvalidInput(f"{SECTION_TITLES[key]}, entry {index}: it {found}.")
-
-
-def _check_contacts(key: str, items: Sequence[object]) -> None:
+    """A section of lines; a refused line names its section (``InvalidInput.field``: ``key``)."""
     _check_count(key, items)
     for index, item in enumerate(items, start=1):
         where = f"{SECTION_TITLES[key]}, entry {index}"
+        if not isinstance(item, str) or not item.strip():
+            raise InvalidInput(f"{where}: write something or remove the entry.", field=key)
+        if len(item) > ITEM_MAX_CHARS:
+            raise InvalidInput(f"{where}: at most {ITEM_MAX_CHARS} characters.", field=key)
+        if (found := text.problem(item)) is not None:  # the one check of free text: valid UTF-8, no NUL
+            raise InvalidInput(f"{where}: it {found}.", field=key)
+
+
+def _check_contacts(key: str, items: Sequence[object]) -> None:
+    """A section of contacts; a refused one names its part and its entry number (``InvalidInput.field``:
+    ``{key}_name_{n}`` or ``{key}_phone_{n}``, the n-th contact given)."""
+    _check_count(key, items)
+    for index, item in enumerate(items, start=1):
+        where, name, phone = (
+            f"{SECTION_TITLES[key]}, entry {index}",
+            f"{key}_name_{index}",
+            f"{key}_phone_{index}",
+        )
         if not isinstance(item, Contact):
-            raise InvalidInput(f"{where}: a contact needs a name and a phone number.")
+            raise InvalidInput(f"{where}: a contact needs a name and a phone number.", field=name)
         if not item.name.strip() or len(item.name) > NAME_MAX_CHARS:
-            raise InvalidInput(f"{where}: the name must be 1–{NAME_MAX_CHARS} characters.")
+            raise InvalidInput(f"{where}: the name must be 1–{NAME_MAX_CHARS} characters.", field=name)
         if (found := text.problem(item.name)) is not None:
-            raise InvalidInput(f"{where}: the name {found}.")
+            raise InvalidInput(f"{where}: the name {found}.", field=name)
         problem = phone_problem(item.phone)
         if problem:
-            raise InvalidInput(f"{where}: {problem}")
+            raise InvalidInput(f"{where}: {problem}", field=phone)
 
 
 def safety_plan_from_dict(data: Mapping[str, Any]) -> SafetyPlan:

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from reverie.analysis import dmrs
+from reverie.analysis import dmrs, jsonlines
 from reverie.analysis.defenses import (
     HEAD_DIR,
     LABELS,
@@ -296,11 +296,10 @@ def journal_sentences(path: Path) -> list[str]:
     from reverie.analysis.document import prepare
 
     out: list[str] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            text = json.loads(line).get("text")
-            if isinstance(text, str):
-                out.extend(s.text for s in prepare(text).sentences)
+    for _, row in jsonlines.read_objects(path, what="journal file"):
+        text = row.get("text")
+        if isinstance(text, str):
+            out.extend(s.text for s in prepare(text).sentences)
     return out
 
 
@@ -318,19 +317,14 @@ def journal_report(sentences: Iterable[str], head: DefenseHead, encoder: Encoder
 
 def read_key(path: Path) -> list[tuple[str, int]]:
     """A key file: JSON lines ``{"text", "level"}`` (other fields, e.g. ``defense``, are ignored)."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise InvalidInput(f"The key file {path.name} cannot be read.") from exc
+    if not path.is_file():
+        raise InvalidInput(f"The key file {path.name} cannot be read.")
     out: list[tuple[str, int]] = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
+    for number, row in jsonlines.read_objects(path, what="key file"):
         try:
-            row = json.loads(line)
             text, level = row["text"], int(row["level"])
-        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
-            raise InvalidInput(f"Line {number} of {path.name} lacks a text or a numeric level.") from exc
+        except (KeyError, TypeError, ValueError, OverflowError):
+            raise InvalidInput(f"Line {number} of {path.name} lacks a text or a numeric level.") from None
         if not isinstance(text, str) or level not in LABELS:
             raise InvalidInput(f"Line {number} of {path.name} has no text or a level outside 0–8.")
         out.append((text, level))

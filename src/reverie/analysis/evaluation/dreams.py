@@ -47,6 +47,9 @@ def evaluate_dreams(
     """Code every report of the file and compare with its hand codes (aggregate figures only)."""
     every = [r for r in read_coded_dreams(path) if collections is None or r.get("collection") in collections]
     rows = [r for r in every if isinstance(r.get("report"), str) and r["report"].strip()]
+    if not rows:  # a figure computed over nothing would read as a score of zero
+        chosen = "" if collections is None else " in the chosen collections"
+        raise InvalidInput(f'The coded dreams file {path.name} holds no "report" to score{chosen}.')
     gold = [coding_from_records(r.get("codings") or []) for r in rows]
     predicted: list[DreamCoding] = []
     for coding in code_dreams(r["report"] for r in rows):

@@ -17,29 +17,46 @@ from reverie.analysis.emotion_scope import emotion_words
 from reverie.analysis.emotions import EmotionHead, load_head, sentence_probabilities, top_emotion
 from reverie.analysis.encoder import Encoder
 from reverie.errors import InvalidInput
+from reverie.text import one_line_ending
 
 CHUNK = 256
 
 
 def read_goemotions(path: Path, labels: tuple[str, ...]) -> tuple[list[str], np.ndarray]:
-    """Texts and a 0/1 matrix (rows x labels); rows without a text or label column are skipped."""
+    """Texts and a 0/1 matrix (rows x labels); rows without a text or label column are skipped, and a row whose
+    labels are not label ids (a header row, an id out of range) is an :class:`InvalidInput` naming its line. Lines
+    end at ``\n`` (or ``\r\n``) only, as in :func:`reverie.analysis.jsonlines.objects`."""
     texts: list[str] = []
     targets: list[np.ndarray] = []
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise InvalidInput(f"Cannot read the evaluation file {path.name}.") from exc
-    for line in lines:
+        lines = one_line_ending(path.read_text(encoding="utf-8")).split("\n")
+    except (OSError, UnicodeDecodeError):
+        raise InvalidInput(f"Cannot read the evaluation file {path.name}.") from None
+    for number, line in enumerate(lines, start=1):
         parts = line.split("\t")
         if len(parts) < 2 or not parts[1].strip():
             continue
         row = np.zeros(len(labels), dtype=bool)
-        row[[int(i) for i in parts[1].split(",")]] = True
+        row[_label_ids(parts[1], len(labels), f"Line {number} of {path.name}")] = True
         texts.append(parts[0])
         targets.append(row)
     if not texts:
         raise InvalidInput(f"The evaluation file {path.name} has no labelled rows.")
     return texts, np.vstack(targets)
+
+
+def _label_ids(column: str, count: int, where: str) -> list[int]:
+    """The label ids of a GoEmotions row ("3,17"), each a whole number below ``count``; otherwise
+    :class:`InvalidInput` naming ``where`` (a header row "labels", an id out of range), never the row's text."""
+    ids: list[int] = []
+    for part in column.split(","):
+        said = part.strip()
+        if not (said.isascii() and said.isdigit()) or int(said) >= count:
+            raise InvalidInput(
+                f"{where} is not a GoEmotions row: its labels must be ids from 0 to {count - 1}, comma-separated."
+            )
+        ids.append(int(said))
+    return ids
 
 
 def f1_scores(truth: np.ndarray, pred: np.ndarray) -> tuple[np.ndarray, float]:

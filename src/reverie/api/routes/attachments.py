@@ -65,7 +65,8 @@ def attachment_upload(request: HttpRequest, entry_id: str, file: File[UploadedFi
     """Attach a picture (art) or a recording (music) to one's own entry, sent as ``multipart/form-data`` in the
     field ``file``. Its type is read from its content (PNG, JPEG, GIF, WebP; MP3, Ogg, WAV, FLAC, M4A, WebM): any
     other content 415; over ``REVERIE_MAX_ATTACHMENT_BYTES`` 413; nothing is saved then. With ``Idempotency-Key``,
-    the same upload sent again (a retry after a lost answer) keeps one file: 200 naming the file the first stored."""
+    the same upload sent again (a retry after a lost answer) keeps one file: 200 naming the file the first stored;
+    the key sent with another file (other bytes or another name) is refused, 422, and nothing is stored."""
     user = actor(request)
     draft = AttachmentDraft(file.name or "", file.content_type or "", file.read())  # over the limit: 413 here
     key = request.headers.get("Idempotency-Key")

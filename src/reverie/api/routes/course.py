@@ -18,6 +18,7 @@ from ninja.decorators import decorate_view
 from pydantic import StrictInt
 
 from reverie.api.auth import actor
+from reverie.api.handlers import failed_after_answer
 from reverie.api.routes.check_in import CheckInOut, check_in_out
 from reverie.api.schemas import Input
 from reverie.api.spec import ERRORS
@@ -181,13 +182,19 @@ def _screen_refused_form(request: HttpRequest) -> None:
 def _screened_when_refused(run: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """Wrap the operation (schema check, then the view): a form it refuses with 422 at the schema, before the view
     and ``measures.submit`` run, is still screened for item 9 (:func:`_screen_refused_form`) before the same 422
-    goes back. A form the view reaches was screened there."""
+    goes back. A form the view reaches was screened there. The screen runs outside ninja's exception handling: a
+    failure of it (a stored answer that no longer opens, a busy database) goes through the API's one handler
+    (``handlers.failed_after_answer``: classified and logged, type and code only) and the 422 goes back as it was,
+    never a 500 page."""
 
     @functools.wraps(run)
     def screened(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         response = run(request, *args, **kwargs)
         if response.status_code == 422:
-            _screen_refused_form(request)
+            try:
+                _screen_refused_form(request)
+            except Exception as exc:  # runs after the API's handler: through it, the 422 and its body kept
+                failed_after_answer(request, exc, "the item-9 screen of a refused form")
         return response
 
     return screened

@@ -87,7 +87,8 @@ def entry_create(request: HttpRequest, response: HttpResponse, payload: EntryIn)
     screened as a risk answers with the check-in it raised (``check_in``). With ``Idempotency-Key`` the save is safe
     to send again: a retry stores nothing more and answers 200 with the entry the first call stored (the web's
     form token, ``journal.submission_id``, by the same mechanism: a client-chosen entry id); 409 when that entry is
-    in the trash now."""
+    in the trash now; 422 when the key was used for a different entry (another kind, other words, another date):
+    nothing new is stored."""
     user = actor(request)
     key = request.headers.get("Idempotency-Key")
     if key is None:
@@ -101,6 +102,8 @@ def entry_create(request: HttpRequest, response: HttpResponse, payload: EntryIn)
             return Status(201, _saved(request, user, tagged(response, view)))
     except AlreadySaved:  # the retry raced the first call past ``already_saved``: the entry it stored
         pass
+    # The key sent with another body: 422, nothing stored.
+    journal.require_same_save(user, entry_id, payload.draft())
     try:
         stored = journal.get_entry(user, entry_id)
     except NotFound:  # in the trash (or purged) since: not stored again

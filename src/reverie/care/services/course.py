@@ -573,6 +573,12 @@ def active_course(client: User) -> Course:
     return course
 
 
+def latest_ended(client: User) -> Course | None:
+    """The client's most recently ended course, for a page that has no current course to show (their Measures
+    page after the ending: an ended course stays readable, its scores included); None when none ended."""
+    return visible_courses(client).filter(ended_at__isnull=False).order_by("-ended_at", "-created_at").first()
+
+
 def course_zone(course: Course) -> ZoneInfo:
     return zone_of(course.timezone)
 
@@ -601,18 +607,31 @@ def session_number(course: Course, row: CourseSession) -> int | None:
     return session_numbers(course).get(row.pk)
 
 
-def current_number(course: Course, now: datetime | None = None, *, plan: bool = True) -> int:
-    """The session that is next (or under way); after the last one, the last one. An open-ended course is planned
-    ahead of ``now`` first (unless ``plan=False``: the caller planned it already), so it never stops at its last
-    planned session."""
+def next_number(course: Course, now: datetime | None = None, *, plan: bool = True) -> int | None:
+    """The session that is next or under way: the first held session that has not ended by ``now``. None once every
+    held session has ended — after a fixed-length course's last session, or an ended course's last day — so nothing
+    is due and no answers go to a "next" session (``measures.due_now``, ``measures.submit``: web, API and CLI). A
+    session's window for the questionnaires filled before it closes when the session ends. An open-ended course is
+    planned ahead of ``now`` first (unless ``plan=False``: the caller planned it already), so it always has one."""
     moment = now or timezone.now()
     if plan:
         plan_ahead(course, moment)
-    held = held_sessions(course)
-    for number, row in enumerate(held, start=1):
+    for number, row in enumerate(held_sessions(course), start=1):
         if as_session(row).end > moment:
             return number
-    return max(1, len(held))
+    return None
+
+
+def current_number(course: Course, now: datetime | None = None, *, plan: bool = True) -> int:
+    """The session that is next (or under way, :func:`next_number`); after the last one, the last one."""
+    number = next_number(course, now, plan=plan)
+    return number if number is not None else max(1, len(held_sessions(course)))
+
+
+def last_held(course: Course) -> CourseSession | None:
+    """The course's last session not cancelled (None: every session was cancelled)."""
+    held = held_sessions(course)
+    return held[-1] if held else None
 
 
 def agreement_number(course: Course, now: datetime | None = None) -> int:
@@ -633,8 +652,14 @@ def agreement_number(course: Course, now: datetime | None = None) -> int:
 
 
 def position(course: Course, now: datetime | None = None, *, plan: bool = True) -> CoursePosition:
-    """``Session 7 of 16 · middle phase`` with the phase and its purpose (programmes.formats.where)."""
-    return formats.where(course.programme, current_number(course, now, plan=plan), course.total_sessions)
+    """``Session 7 of 16 · middle phase`` with the phase and its purpose (programmes.formats.where); an ended
+    course ``Ended on 9 Feb 2026``, in its ending phase (programmes.formats.ended). The one answer for the course
+    page, the caseload, the API and ``reverie course show``."""
+    number = current_number(course, now, plan=plan)
+    day = ended_on(course)
+    if day is not None:
+        return formats.ended(course.programme, number, course.total_sessions, day)
+    return formats.where(course.programme, number, course.total_sessions)
 
 
 def session_dates(course: Course) -> list[datetime]:
@@ -658,7 +683,7 @@ def _check_letter_phase(course: Course, now: datetime | None) -> None:
     if not where_letter:
         raise InvalidInput("This programme has no goodbye letter.")
     # an ended course is in its ending phase, however early it ended (a DIT course ended at session 6 too)
-    if course.ended_at is None and position(course, now).phase.key not in where_letter:
+    if position(course, now).phase.key not in where_letter:
         raise InvalidInput("The goodbye letter belongs to the ending phase of the course.")
 
 
@@ -678,7 +703,7 @@ def write_letter(
     refused (Conflict, nothing changed; the web form keeps the text). The formulation, a working document, instead
     shows the client every version saved while shared; the letter is given once, like a version once shown."""
     course = get_course(therapist, course_id, Action.WRITE)
-    body = records.clean_text(text, "letter")
+    body = records.clean_text(text, "letter", field="text")
     _check_letter_phase(course, now)
     moment = timezone.now()
     with transaction.atomic():

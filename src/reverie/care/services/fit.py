@@ -22,7 +22,7 @@ REFERRAL_FROM = {"gp": "a doctor (GP)", "family": "a friend or family member", "
 
 def answers_from(form: Mapping[str, str]) -> rules.FitAnswers:
     """Read the form's fields: ``seed_<key>`` yes/no/not_sure, ``structure``, ``pref_<key>`` −3…3, ``creative``."""
-    seed = {key: _seed(question, form.get(f"seed_{key}", "")) for key, question in rules.SEED_QUESTIONS}
+    seed = {key: _seed(key, question, form.get(f"seed_{key}", "")) for key, question in rules.SEED_QUESTIONS}
     preferences = {
         item.key: _preference(item, form.get(f"pref_{item.key}", "")) for item in rules.PREFERENCE_ITEMS
     }
@@ -34,12 +34,13 @@ def answers_from(form: Mapping[str, str]) -> rules.FitAnswers:
     )
 
 
-def _seed(question: str, raw: str) -> rules.SeedAnswer:
-    """yes, no or not_sure; a missing or forged answer is refused naming the question, never echoing the value."""
+def _seed(key: str, question: str, raw: str) -> rules.SeedAnswer:
+    """yes, no or not_sure; a missing or forged answer is refused naming the question, never echoing the value
+    (its field: ``seed_<key>``, as every refusal here names the form's field it is about)."""
     try:
         return rules.SeedAnswer(raw)
     except ValueError:
-        raise InvalidInput(f"“{question}”: answer yes, no or not sure.") from None
+        raise InvalidInput(f"“{question}”: answer yes, no or not sure.", field=f"seed_{key}") from None
 
 
 def _structure(raw: str) -> rules.StructurePreference:
@@ -47,7 +48,7 @@ def _structure(raw: str) -> rules.StructurePreference:
         return rules.StructurePreference(raw)
     except ValueError:
         raise InvalidInput(
-            "Say whether you prefer a structured or an open-ended approach, or neither."
+            "Say whether you prefer a structured or an open-ended approach, or neither.", field="structure"
         ) from None
 
 
@@ -59,7 +60,10 @@ def _preference(item: rules.PreferenceItem, raw: str) -> int:
     except ValueError:
         point = None
     if point is None or not -3 <= point <= 3:
-        raise InvalidInput(f"“{item.left} ⟷ {item.right}”: choose a point on the scale from -3 to 3.")
+        raise InvalidInput(
+            f"“{item.left} ⟷ {item.right}”: choose a point on the scale from -3 to 3.",
+            field=f"pref_{item.key}",
+        )
     return point
 
 

@@ -116,31 +116,32 @@ class FormulationVersion:
         return dict(cluster_choices(component)).get(number, "") if isinstance(number, int) else ""
 
 
-def _cluster(raw: object, label: str) -> int | None:
+def _cluster(raw: object, label: str, key: str) -> int | None:
     if raw in (None, ""):
         return None
     try:
         number = int(str(raw))
     except ValueError:
-        raise InvalidInput(f"{label}: choose a cluster number from 1 to 8.") from None
+        raise InvalidInput(f"{label}: choose a cluster number from 1 to 8.", field=key) from None
     if not 1 <= number <= 8:
-        raise InvalidInput(f"{label}: choose a cluster number from 1 to 8.")
+        raise InvalidInput(f"{label}: choose a cluster number from 1 to 8.", field=key)
     return number
 
 
 def clean(draft: Mapping[str, object]) -> dict[str, Any]:
-    """Validate a formulation: known fields only, texts within limits, CCRT clusters 1–8."""
+    """Validate a formulation: known fields only, texts within limits, CCRT clusters 1–8. A refused text or
+    cluster names its key (``InvalidInput.field``), so the form shows the refusal on it."""
     known = {*TEXT_FIELDS, *(k for k, _, _ in CCRT_FIELDS)}
     if set(draft) - known:
         raise InvalidInput("The formulation has fields it does not know.")
     values: dict[str, Any] = {
         key: records.clean_text(
-            draft.get(key, ""), f"field “{field_label(key)}”", limit=TEXT_LIMIT, required=False
+            draft.get(key, ""), f"field “{field_label(key)}”", limit=TEXT_LIMIT, required=False, field=key
         )
         for key in TEXT_FIELDS
     }
     for key, _, label in CCRT_FIELDS:
-        values[key] = _cluster(draft.get(key), label)
+        values[key] = _cluster(draft.get(key), label, key)
     if not any(values.values()):
         raise InvalidInput("The formulation is empty.")
     return values

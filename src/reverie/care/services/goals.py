@@ -61,6 +61,7 @@ def propose(
         "description",
         limit=DESCRIPTION_MAX,
         required=False,
+        field="description",
     )
     with transaction.atomic():
         goal = Goal(id=uuid.uuid4(), client=course.client, course=course, proposed_by=actor)

@@ -76,11 +76,13 @@ def _include_last(course: Course) -> bool:
 
 
 def due_now(client: User, course_id: object | None = None, now: datetime | None = None) -> list[Due]:
-    """Measures due before the next session that the client has not filled in yet."""
+    """Measures due before the next session that the client has not filled in yet. None once every held session has
+    ended (:func:`courses.next_number`): after a course's last session, ended or not, nothing is due (unless a
+    session is still to come on an ended course's last day)."""
     course = _course_for_client(client, course_id)
-    if course.ended_at is not None and not _session_ahead(course, now):
-        return []  # an ended course has no next session (unless one is still to come on its last day)
-    number = courses.current_number(course, now)
+    number = courses.next_number(course, now)
+    if number is None:
+        return []
     dates = courses.session_dates(course)
     if not dates or not schedule.is_due(
         course.measure_schedule, number, dates, include_last=_include_last(course)
@@ -97,7 +99,8 @@ class OpenSession:
 
     ``is_current`` marks the session answers go to when none is chosen (today's number): the only one the fill
     form may choose for the client. Once that one is answered, an earlier session is never pre-chosen (the same
-    form sent again the same day is the 409 conflict, never answers backdated to a session already held)."""
+    form sent again the same day is the 409 conflict, never answers backdated to a session already held). After
+    the course's last session none is current (:func:`courses.next_number`): the client chooses the session."""
 
     number: int
     start: datetime
@@ -115,27 +118,35 @@ def open_sessions(
         course = _course_for_client(client, course_id)
     except (NotFound, PermissionDenied):
         return []
+    ahead = courses.next_number(course, now) is not None  # false once its last session has ended
     dates = courses.session_dates(course)
     if not dates:
         return []
-    current = courses.current_number(course, now)
+    current = courses.current_number(course, now, plan=False)
     held = courses.held_sessions(course)
-    ahead = courses.as_session(held[current - 1]).end > (
-        now or timezone.now()
-    )  # false once the course has ended
     due = set(schedule.due_sessions(course.measure_schedule, dates, include_last=_include_last(course)))
     given = set(course.measures.filter(questionnaire=questionnaire_id).values_list("session_id", flat=True))
     return [
-        OpenSession(number, dates[number - 1], ahead and number == current, number == current)
+        OpenSession(number, dates[number - 1], ahead and number == current, ahead and number == current)
         for number in range(current, 0, -1)
         if number in due and held[number - 1].id not in given
     ]
 
 
-def _session_ahead(course: Course, now: datetime | None) -> bool:
-    """Whether a held session has not finished yet: on an ended course, only one left on its last day."""
-    moment = now or timezone.now()
-    return any(courses.as_session(row).end > moment for row in courses.held_sessions(course))
+def _check_ahead(course: Course) -> None:
+    """Refuse answers for "the next session" once the course's last session has ended (:func:`courses.next_number`
+    is None): they would describe the weeks after the course, not the two before a session. Answers for an earlier
+    session name it."""
+    last = courses.last_held(course)
+    when = (
+        f" was on {last.start.astimezone(courses.course_zone(course)):%-d %b %Y}"
+        if last is not None
+        else " is over"
+    )
+    raise InvalidInput(
+        f"The last session of this course{when}: there is no next session to fill this in for. "
+        "To add answers for an earlier session, choose that session."
+    )
 
 
 def _check_due(course: Course, number: int) -> None:
@@ -241,7 +252,7 @@ def submit(
     """Score and store one completed measure for a session (by default the next one).
 
     The risk question is screened first, whatever follows (:func:`follow_up`). An answer left out (None) raises
-    InvalidInput "Answer question N."; out-of-range answers, or a session after the next one, raise InvalidInput;
+    InvalidInput "Answer question N." (its field ``itemN``, as an out-of-range answer's); out-of-range answers, or a session after the next one, raise InvalidInput;
     the same measure twice for one session raises Conflict. A stored positive PHQ-9 item 9 carries the alert the
     screen raised (``Submitted.alert``).
     """
@@ -250,21 +261,24 @@ def submit(
     )
     for number, answer in enumerate(answers, start=1):
         if answer is None:
-            raise InvalidInput(f"Answer question {number}.")
+            raise InvalidInput(f"Answer question {number}.", field=f"item{number}")
     given = [a for a in answers if a is not None]
     course = _course_for_client(client, course_id)
     result = scoring.score(questionnaire_id, given)
-    current = courses.current_number(course, now)
+    following = courses.next_number(course, now)
+    current = courses.current_number(course, now, plan=False)
     number = session_number if session_number is not None else current
     if course.ended_at is not None and (
-        number > len(courses.held_sessions(course))
-        or (session_number is None and not _session_ahead(course, now))
+        number > len(courses.held_sessions(course)) or (session_number is None and following is None)
     ):
         courses.check_open(course)  # an ended course has no next session to answer for (but its last day's)
+    if session_number is None and following is None:
+        _check_ahead(course)
     _check_due(course, number)
     if number > current:  # answers say how the last two weeks were: never for a session further ahead
         raise InvalidInput(
-            f"Session {number} is still ahead: answers are for the next session ({current}) or an earlier one."
+            f"Session {number} is still ahead: answers are for the next session ({current}) or an earlier one.",
+            field="session",
         )
     session = courses.held_sessions(course)[number - 1]
     new = schedule.Submission(result.questionnaire_id, number)
@@ -403,33 +417,32 @@ class Progress:
 
 
 def assessments_of(course: Course) -> list[change.Assessment]:
-    """One assessment per session, numbered as the sessions are numbered today.
+    """One assessment per session, numbered as the sessions are numbered today; each measure's reading at a session
+    is the **last available** one that counts for it (NHS Talking Therapies: a course's outcome pairs each measure's
+    first and last score).
 
-    A response keeps its session; one whose session was cancelled afterwards counts for the next session held after
-    it, unless that session has its own answer to the same questionnaire. A response after the last held session
-    is left out of the series (the pages still show it), except in an ended course: the answers filled for the next
-    session, which the ending cancelled, are its closing reading and count for the last session held, unless that
-    session has its own answer to the same questionnaire.
+    A response keeps its session. One whose session was cancelled afterwards counts for the next session held after
+    it. One with no session held after it is left out of the series (the pages still show it), except in an ended
+    course: there it is the course's closing reading and counts for the last session held, whoever cancelled its
+    session and whatever day the course was ended on (before its session or after it).
 
-    Two answers to one questionnaire that count for the same session (both their sessions cancelled): the later in
-    :data:`RESPONSE_ORDER` is credited, i.e. the one whose session started later, then the one submitted later, then
-    the greater id; never the database's order. So a baseline is the latest reading before the first session held.
+    Answers to one questionnaire that count for the same session: the later in :data:`RESPONSE_ORDER` is credited,
+    i.e. the one whose session started later, then the one submitted later, then the greater id; never the
+    database's order. So a session's own answer wins over one filled for a cancelled session before it, a baseline
+    is the latest reading before the first session held, and an ended course's closing reading wins over the last
+    held session's own (earlier) answer: the last reading the client gave is the course's last score.
     """
     held = courses.held_sessions(course)
     numbers = {row.pk: n for n, row in enumerate(held, start=1)}
     by_session: dict[int, dict[str, int]] = {}
-    closing: dict[str, int] = {}  # an ended course: the answers after its last held session, by questionnaire
-    # the last written wins: a session's own answers go last (a stable sort keeps RESPONSE_ORDER within each part)
-    for row in sorted(in_order(course), key=lambda r: r.session_id in numbers):
+    for row in in_order(course):  # the later in RESPONSE_ORDER overwrites the earlier
         number = numbers.get(row.session_id) or next(
             (n for n, h in enumerate(held, start=1) if h.start > row.session.start), None
         )
+        if number is None and course.ended_at is not None and held:
+            number = len(held)  # the closing reading of an ended course
         if number is not None:
             by_session.setdefault(number, {})[row.questionnaire] = row.total
-        elif course.ended_at is not None and held and row.session.start >= course.ended_at:
-            closing[row.questionnaire] = row.total
-    for questionnaire, total in closing.items():
-        by_session.setdefault(len(held), {}).setdefault(questionnaire, total)
     return [
         change.Assessment(n, phq9=t.get("phq9"), gad7=t.get("gad7")) for n, t in sorted(by_session.items())
     ]

@@ -106,7 +106,7 @@ def write_progress_note(
     course = courses.get_course(therapist, course_id, Action.WRITE)
     session = courses.session_by_slot(course, slot)
     check_notable(course, session, "progress note", now, documents_cancellation=True)
-    body = records.clean_text(text, "progress note")
+    body = records.clean_text(text, "progress note", field="text")
     saved_at = timezone.now()  # when it is written; ``now`` is only the clock the session is judged by
     with transaction.atomic():
         records.hold(session)  # the note may not exist yet: two first notes wait in turn
@@ -148,7 +148,7 @@ def add_therapist_note(
     session = courses.session_by_slot(course, slot) if slot is not None else None
     if session is not None:
         check_notable(course, session, str(NoteKind(kind).label).lower())
-    body = records.clean_text(text, "note")
+    body = records.clean_text(text, "note", field="text")
     with transaction.atomic():
         note = TherapistNote(id=uuid.uuid4(), course=course, session=session, kind=kind, author=therapist)
         note.payload = records.seal_json(course.client, note.id, purpose_of(kind), {"text": body})

@@ -51,16 +51,22 @@ def fetch(actor: User, rows: QuerySet[M], raw_id: object, action: Action, what: 
     return record
 
 
-def clean_text(value: object, what: str, *, limit: int = MAX_TEXT, required: bool = True) -> str:
+def clean_text(
+    value: object, what: str, *, limit: int = MAX_TEXT, required: bool = True, field: str | None = None
+) -> str:
     """Free text from a person: a string of valid text (:func:`reverie.text.check_text`), within ``limit`` characters,
     kept exactly as typed (leading indentation, trailing spaces); a text of only white space is empty
-    (:func:`reverie.text.is_blank`: "" when not ``required``). Errors never quote it."""
+    (:func:`reverie.text.is_blank`: "" when not ``required``). Errors never quote it; ``field`` names the input
+    they are about (``InvalidInput.field``), so a form shows them on it."""
     if not isinstance(value, str):
-        raise InvalidInput(f"The {what} must be text.")
+        raise InvalidInput(f"The {what} must be text.", field=field)
     text = "" if is_blank(value) else value
     if required and not text:
-        raise InvalidInput(f"The {what} is empty.")
-    check_text(text, what)  # the one check of free text (reverie.text): UTF-8, no NUL
+        raise InvalidInput(f"The {what} is empty.", field=field)
+    try:
+        check_text(text, what)  # the one check of free text (reverie.text): UTF-8, no NUL
+    except InvalidInput as exc:
+        raise InvalidInput(exc.message, field=field) from None
     if len(text) > limit:
-        raise InvalidInput(f"The {what} is longer than the limit of {limit} characters.")
+        raise InvalidInput(f"The {what} is longer than the limit of {limit} characters.", field=field)
     return text

@@ -23,6 +23,7 @@ from reverie.clinic.services import audit, keys, local_time
 from reverie.clinic.services.policy import Action
 from reverie.errors import Conflict, InvalidInput, PermissionDenied
 from reverie.programmes.sessions import Session, check_exists, instant
+from reverie.text import is_blank
 from reverie.text import problem as text_problem
 
 NOTE_PURPOSE = "session.note"
@@ -80,9 +81,11 @@ def week_of(therapist: User, day: date | None = None) -> tuple[date, list[WeekDa
 
 def clean_note(note: str, *, from_client: bool = False) -> str:
     """The note to the other side, checked before anything is written (errors name it from the writer's side
-    and never quote it)."""
+    and never quote it): kept exactly as typed, indentation and trailing spaces too; a note of white space alone is
+    no note (:func:`reverie.text.is_blank`, the one rule, as for an entry)."""
     what = "Your note to your therapist" if from_client else "The note to the client"
-    text = str(note or "").strip()
+    text = str(note or "")
+    text = "" if is_blank(text) else text
     if len(text) > MAX_NOTE_CHARS:
         raise InvalidInput(f"{what} may be at most {MAX_NOTE_CHARS:,} characters; it has {len(text):,}.")
     if text_problem(text) is not None:  # the one check of free text: valid UTF-8, no NUL

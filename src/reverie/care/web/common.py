@@ -22,12 +22,23 @@ def user_of(request: HttpRequest) -> User:
 
 
 def with_error(
-    request: HttpRequest, template: str, context: dict[str, Any], exc: ReverieError
+    request: HttpRequest,
+    template: str,
+    context: dict[str, Any],
+    exc: ReverieError,
+    fields: dict[str, str] | None = None,
 ) -> HttpResponse:
     """The same page again, the error on top, the person's input kept, with the error's HTTP status. The error's
-    code (E100…) is for the API, the CLI and the log, never on a page."""
+    code (E100…) is for the API, the CLI and the log, never on a page. A refusal naming its input
+    (``InvalidInput.field``) that ``fields`` maps to a box of this page (its ``id``) is also shown on that box:
+    ``field_error`` (``id``, ``message``), which the template renders next to it (``{id}-error``) and ties to it
+    with ``aria-invalid`` and ``aria-describedby``, as ``forms.refusal_on_field`` does for a Django form."""
     log.info("%s %s %s answered %s", request.method, request.path, exc.code, exc.http_status)
-    return render(request, template, {**context, "error": exc.message}, status=exc.http_status)
+    extra: dict[str, Any] = {"error": exc.message}
+    box = (fields or {}).get(getattr(exc, "field", None) or "")
+    if box:
+        extra["field_error"] = {"id": box, "message": exc.message}
+    return render(request, template, {**context, **extra}, status=exc.http_status)
 
 
 def int_field(raw: str | None, what: str) -> int:

@@ -97,6 +97,7 @@ def _draft(post: Any) -> CourseDraft:
     )
 
 
+@keeps_text
 @login_required
 @require_http_methods(["GET", "POST"])
 @therapist_page
@@ -199,8 +200,12 @@ def session_detail(request: HttpRequest, course_id: str, slot: int) -> HttpRespo
                 "conflict": True,
             }
             return with_error(request, "care/session.html", context, exc)
-        except ReverieError as exc:
-            return with_error(request, "care/session.html", _session_context(request, course, slot), exc)
+        except ReverieError as exc:  # a note's refusal on its box: the progress note's or the process note's
+            box = {"progress": "progress", "note": "note"}.get(str(request.POST.get("action", "")))
+            boxes = {"text": box} if box else None
+            return with_error(
+                request, "care/session.html", _session_context(request, course, slot), exc, boxes
+            )
         return redirect("care:session", course_id=course.id, slot=slot)
     return render(request, "care/session.html", _session_context(request, course, slot))
 
@@ -253,6 +258,7 @@ def _session_post(request: HttpRequest, course_id: object, slot: int) -> None:
         raise InvalidInput("Unknown action.")
 
 
+@keeps_text
 @login_required
 @require_http_methods(["GET", "POST"])
 def course_record(request: HttpRequest, course_id: str) -> HttpResponse:

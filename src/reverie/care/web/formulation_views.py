@@ -61,8 +61,8 @@ def formulation_page(request: HttpRequest, course_id: str) -> HttpResponse:
     except StaleEdit as exc:  # the typed text stays in the form; the version saved now is listed below it
         context.update(base_version=exc.current, conflict=True)
         return with_error(request, "care/formulation.html", context, exc)
-    except ReverieError as exc:
-        return with_error(request, "care/formulation.html", context, exc)
+    except ReverieError as exc:  # a refused text or cluster on its box (the service names it by its key)
+        return with_error(request, "care/formulation.html", context, exc, {key: key for key in fields})
     return redirect("care:formulation", course_id=context["course"].id)
 
 
@@ -112,10 +112,10 @@ def letter_page(request: HttpRequest, course_id: str) -> HttpResponse:
             context.update(base_version=exc.current, conflict=True, saved=saved)
             typed = request.POST.get("text", saved) if action == "write" else saved
             return with_error(request, "care/letter.html", {**context, "text": typed}, exc)
-        except ReverieError as exc:
-            return with_error(
-                request, "care/letter.html", {**context, "text": request.POST.get("text", "")}, exc
-            )
+        except ReverieError as exc:  # a refused letter on its box
+            kept = {**context, "text": request.POST.get("text", "")}
+            boxes = {"text": "text"} if action == "write" else None
+            return with_error(request, "care/letter.html", kept, exc, boxes)
         return redirect("care:letter", course_id=course.id)
     context["text"] = courses.read_letter(user, course.id)
     context["given"] = _given(course)

@@ -54,12 +54,15 @@ def course_goals(request: HttpRequest, course_id: str) -> HttpResponse:
             title=post.get("title", ""),
             description=post.get("description", ""),
         )
-    except ReverieError as exc:  # every field comes back as it was typed
-        typed = {key: post.get(key, "") for key in ("template", "title", "description")}
-        return with_error(request, "care/goals.html", {**context, "typed": typed}, exc)
+    except ReverieError as exc:  # every field comes back as it was typed; a refused one says so on its box
+        names = ("template", "title", "description")
+        typed = {key: post.get(key, "") for key in names}
+        boxes = {key: key for key in names}
+        return with_error(request, "care/goals.html", {**context, "typed": typed}, exc, boxes)
     return redirect("care:goals", course_id=context["course"].id)
 
 
+@keeps_text
 @login_required
 @require_POST
 def goal_action(request: HttpRequest, goal_id: str, action: str) -> HttpResponse:

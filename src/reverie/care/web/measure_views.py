@@ -15,7 +15,10 @@ from reverie.care.policy import is_course_therapist
 from reverie.care.services import course as courses
 from reverie.care.services import measures, safety
 from reverie.care.web.common import user_of, with_error
+from reverie.clinic.models import User
+from reverie.clinic.services import local_time
 from reverie.clinic.services.safety import crisis_lines
+from reverie.clinic.web import drafts
 from reverie.clinic.web.downloads import download
 from reverie.errors import InvalidInput, NotFound, ReverieError
 from reverie.measures.questionnaires import get_questionnaire
@@ -30,8 +33,22 @@ def my_measures(request: HttpRequest) -> HttpResponse:
     try:
         course = courses.active_course(user)
     except NotFound:
-        return render(request, "care/measures.html", {"course": None})
-    context = {"course": course, "due": measures.due_now(user, course.id), "where": courses.position(course)}
+        # no current course: say so, or that the last one ended, with its scores (they stay readable)
+        ended = courses.latest_ended(user)
+        context: dict[str, Any] = {
+            "course": None,
+            "ended": ended,
+            "ended_on": courses.ended_on(ended) if ended else None,
+        }
+        return render(request, "care/measures.html", context)
+    last = courses.last_held(course)
+    over = courses.next_number(course) is None and last is not None  # its last session has ended
+    context = {
+        "course": course,
+        "due": measures.due_now(user, course.id),
+        "where": courses.position(course, plan=False),
+        "last_day": local_time.local_date(last.start, user) if over and last is not None else None,
+    }
     return render(request, "care/measures.html", context)
 
 
@@ -57,24 +74,60 @@ def _session_number(post: Any) -> int | None:
         return None
     number = _integer(raw)
     if number is None or number < 1:
-        raise InvalidInput("Choose the session these answers are for.")
+        raise InvalidInput("Choose the session these answers are for.", field="session")
     return number
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def measure_fill(request: HttpRequest, questionnaire_id: str) -> HttpResponse:
-    user = user_of(request)
+def _fill_context(request: HttpRequest, questionnaire_id: str, values: Any) -> dict[str, Any]:
     try:
         questionnaire = get_questionnaire(questionnaire_id)
     except InvalidInput:  # an old bookmark, a mistyped address: the plain "We could not find that page"
         raise Http404 from None
-    context: dict[str, Any] = {
+    return {
         "q": questionnaire,
         "name": measures.plain_name(questionnaire),
-        "values": request.POST,
-        "chosen": str(request.POST.get("session", "")),
+        "values": values,
+        "chosen": str(values.get("session", "")),
     }
+
+
+def _asks_help(post: Any, questionnaire_id: str) -> bool:
+    """Answers sent signed out whose risk question reads above 0: the sign-in page shows the crisis lines."""
+    try:
+        count = len(get_questionnaire(questionnaire_id).items)
+    except InvalidInput:
+        return False
+    return bool(measures.risk_answer(questionnaire_id, _answers(post, count)))
+
+
+def _answers_back(request: HttpRequest, user: User, post: Any, questionnaire_id: str) -> HttpResponse:
+    """Answers sent after the session ended, back once their owner signed in again: the risk question screened
+    now, as it is sent (``measures.follow_up``: the therapist's alert, the check-in), whatever the person does
+    next; the form shown again with every answer ticked, to send by one press (nothing is stored without it)."""
+    context = _fill_context(request, questionnaire_id, post)
+    questionnaire = context["q"]
+    answers = _answers(post, len(questionnaire.items))
+    try:
+        chosen = _session_number(post)
+    except InvalidInput:
+        chosen = None
+    measures.follow_up(user, questionnaire.id.value, answers, session_number=chosen)
+    context["sessions"] = measures.open_sessions(user, questionnaire.id.value)
+    context["resumed"] = drafts.SIGNED_IN_AGAIN_ANSWERS
+    if measures.risk_answer(questionnaire.id.value, answers):
+        context.update(safety.plan_for_page(user), lines=crisis_lines(), risk_answered=True)
+    page = render(request, "care/measure_fill.html", context)
+    page["Cache-Control"] = "no-store"
+    return page
+
+
+@drafts.keeps_text(urgent=_asks_help, resume=_answers_back)
+@login_required
+@require_http_methods(["GET", "POST"])
+def measure_fill(request: HttpRequest, questionnaire_id: str) -> HttpResponse:
+    user = user_of(request)
+    context = _fill_context(request, questionnaire_id, request.POST)
+    questionnaire = context["q"]
     if request.method == "GET":
         context["sessions"] = measures.open_sessions(user, questionnaire.id.value)
         return render(request, "care/measure_fill.html", context)
@@ -90,7 +143,11 @@ def measure_fill(request: HttpRequest, questionnaire_id: str) -> HttpResponse:
         context["sessions"] = measures.open_sessions(user, questionnaire.id.value)
         if measures.risk_answer(questionnaire.id.value, answers):  # screened as sent (measures.follow_up)
             context.update(safety.plan_for_page(user), lines=crisis_lines(), risk_answered=True)
-        return with_error(request, "care/measure_fill.html", context, exc)
+        # a missing or refused answer on its question (``itemN``), a refused session on its choice
+        boxes = {f"item{n}": f"item{n}" for n in range(1, len(questionnaire.items) + 1)} | {
+            "session": "session"
+        }
+        return with_error(request, "care/measure_fill.html", context, exc, boxes)
     result = {
         "done": done,
         "q": questionnaire,

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from reverie.care.services import directory, fit
 from reverie.care.templatetags.words import words
 from reverie.care.web.common import user_of, with_error
+from reverie.clinic.web.drafts import keeps_text
 from reverie.clinic.web.therapist_pages import therapist_page
 from reverie.errors import InvalidInput, PermissionDenied, ReverieError
 from reverie.programmes import fit as fit_rules
@@ -53,7 +54,12 @@ def fit_page(request: HttpRequest) -> HttpResponse:
         try:
             result = fit.assess(request.POST)
         except ReverieError as exc:
-            return with_error(request, "care/fit.html", context, exc)
+            names = (
+                *(f"seed_{key}" for key, _ in fit_rules.SEED_QUESTIONS),
+                "structure",
+                *(f"pref_{item.key}" for item in fit_rules.PREFERENCE_ITEMS),
+            )  # a refused answer on its question
+            return with_error(request, "care/fit.html", context, exc, {name: name for name in names})
         query = fit.directory_query(result, context["referral"])
         context.update(result=result, directory_url=f"{reverie_url('care:directory')}?{query}")
     elif context["referral"]:
@@ -144,6 +150,7 @@ def _therapist(request: HttpRequest) -> Any:
     return user
 
 
+@keeps_text
 @login_required
 @require_http_methods(["GET", "POST"])
 @therapist_page

@@ -17,7 +17,18 @@ from reverie.clinic.web.drafts import keeps_text
 from reverie.clinic.web.therapist_pages import therapist_page
 from reverie.errors import Conflict, NotFound, ReverieError, StaleEdit
 from reverie.programmes.countries import country_code, country_name
-from reverie.programmes.safety import SECTION_TITLES
+from reverie.programmes.safety import SECTION_MAX_ITEMS, SECTION_TITLES
+
+
+def _plan_boxes() -> dict[str, str]:
+    """The plan's inputs, by the names its check gives them (``InvalidInput.field``): the boxes of the form."""
+    rows = [
+        f"{key}_{part}_{n}"
+        for key in safety.CONTACT_SECTIONS
+        for part in ("name", "phone")
+        for n in range(1, SECTION_MAX_ITEMS + 1)
+    ]
+    return {name: name for name in (*SECTION_TITLES, "crisis_country", *rows)}
 
 
 def _plan_page(request: HttpRequest, client: User | None) -> HttpResponse:
@@ -51,8 +62,10 @@ def _plan_page(request: HttpRequest, client: User | None) -> HttpResponse:
                 base_version=exc.current, stored=[(t, stored.get(k, "")) for k, t in SECTION_TITLES.items()]
             )
             return with_error(request, "care/safety_plan.html", context, exc)
-        except ReverieError as exc:
-            return with_error(request, "care/safety_plan.html", context, exc)
+        except (
+            ReverieError
+        ) as exc:  # a refused section, contact or country on its box (the plan's check names it)
+            return with_error(request, "care/safety_plan.html", context, exc, _plan_boxes())
         context["saved"] = True
         context["base_version"] = safety.plan_version(user, client)
         context["contact_rows"] = safety.contact_rows(
@@ -86,6 +99,7 @@ def alert_list(request: HttpRequest) -> HttpResponse:
     return render(request, "care/alerts.html", {"alerts": alerts.read_alerts(user_of(request))})
 
 
+@keeps_text
 @login_required
 @require_POST
 @therapist_page
@@ -112,24 +126,38 @@ def _check_in_context(user: User) -> dict[str, Any]:
     }
 
 
+def _asks_help(post: Any) -> bool:
+    """A check-in answered "I need help now" signed out: the sign-in page shows the crisis lines."""
+    return str(post.get("answer", "")) == "need_help"
+
+
+def _answer_back(request: HttpRequest, user: User, post: Any) -> HttpResponse:
+    """A check-in answer sent after the session ended, recorded as soon as its owner signs in again: it reaches
+    the therapist (the alert's urgency) without a second press; the page is the check-in's own answer."""
+    return _check_in_page(request, user, post)
+
+
+@keeps_text(urgent=_asks_help, resume=_answer_back)
 @login_required
 @require_http_methods(["GET", "POST"])
 def check_in(request: HttpRequest) -> HttpResponse:
     """Are you safe? The plan and the crisis lines are on this same page before any answer, and after it.
 
     The banner at the top of every page posts here; nothing is locked while a check-in waits."""
-    user = user_of(request)
+    return _check_in_page(request, user_of(request), request.POST if request.method == "POST" else None)
+
+
+def _check_in_page(request: HttpRequest, user: User, post: Any) -> HttpResponse:
+    """The check-in page; ``post``: the answer sent (None: the page asked for)."""
     pending = alerts.pending_check_in(user)
     context = _check_in_context(user)
-    if request.method == "POST":
-        answered = alerts.answer_check_in(
-            user, request.POST.get("check_in", ""), request.POST.get("answer", "")
-        )
+    if post is not None:
+        answered = alerts.answer_check_in(user, post.get("check_in", ""), post.get("answer", ""))
         context["answered"] = answered.answer
         context["question"] = answered.question
     elif pending is None:
         context["answered"] = "none_pending"
-    context["pending"] = alerts.pending_check_in(user) if request.method == "POST" else pending
+    context["pending"] = alerts.pending_check_in(user) if post is not None else pending
     if context["pending"] is not None:
         context["question"] = context["pending"].question
     context.setdefault("question", alerts.CHECK_IN_QUESTION)

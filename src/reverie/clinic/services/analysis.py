@@ -179,8 +179,10 @@ def _run_hooks(entry: Entry, stored: StoredAnalysis, result: dict[str, Any]) -> 
 
 def ensure_risk_screen(text: str, kind: str, result: dict[str, Any]) -> dict[str, Any]:
     """Every saved text is screened for risk, even when the pipeline analysed nothing (another language, no
-    sentences): the screen reads the raw text. If it cannot run, the notes say so, which the risk flow treats as
-    unscreened and answers with the safety resources."""
+    sentences): the screen reads the raw text. The pipeline itself runs the risk analyzer on any text that is not
+    blank (pipeline.ALWAYS_RUN, review r71), so this is a backstop, through the same analyzer, for a result without
+    a risk finding (the analyzer could not be built there). If it cannot run, the notes say so, which the risk flow
+    treats as unscreened and answers with the safety resources."""
     if any(f.get("kind") == "risk" for f in result.get("findings", [])) or not text.strip():
         return result
     try:
@@ -705,6 +707,7 @@ def retry_failed(now: Any = None) -> int:
     if not in_background():
         return 0
     queued = _queued(analyse_entry_task.module_path)
+    record_unrecorded_failures(queued)
     due = _due(now or timezone.now(), queued)
     with transaction.atomic():
         for entry_id, revision in due:
@@ -712,6 +715,46 @@ def retry_failed(now: Any = None) -> int:
                 str(entry_id), revision
             )
     return len(due)
+
+
+# The most recent failed analysis task rows :func:`record_unrecorded_failures` reads a round (older ones were read
+# by earlier rounds).
+UNRECORDED_SCAN = 1000
+
+
+def record_unrecorded_failures(queued: set[str]) -> int:
+    """Record as a failed try (error: the exception's class name) each analysis task row that failed with nothing
+    recorded for its entry revision, which still waits for its analysis and no task holds: a worker stopped in a way
+    that left its task failed (killed while putting it back, a django-tasks-db worker, a ``BaseException`` that no
+    ``_attempt`` catches). The sweep (:func:`_due`) then retries it within MAX_TRIES, so no way out of a worker
+    leaves an entry unanalysed for good. Returns how many were recorded."""
+    from django_tasks_db.compat import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    waiting = set(_waiting())
+    if not waiting:
+        return 0
+    recorded = set(
+        AnalysisFailure.objects.filter(task=ANALYSE).values_list("entry_id", "revision").distinct()
+    )
+    rows = DBTaskResult.objects.filter(
+        task_path=analyse_entry_task.module_path, status=TaskResultStatus.FAILED
+    ).order_by("-finished_at")[:UNRECORDED_SCAN]
+    found = 0
+    for args_kwargs, failed_as in rows.values_list("args_kwargs", "exception_class_path"):
+        args = (args_kwargs or {}).get("args") or []
+        try:
+            key = (uuid.UUID(str(args[0])), int(str(args[1])))
+        except (IndexError, ValueError):
+            continue
+        if key not in waiting or key in recorded or str(key[0]) in queued:
+            continue
+        record_failure(key[0], key[1], ANALYSE, str(failed_as).rsplit(".", 1)[-1] or "Stopped")
+        recorded.add(key)
+        found += 1
+    if found:
+        log.warning("analysis tasks failed with nothing recorded: %d recorded, to retry", found)
+    return found
 
 
 def _due(now: Any, queued: set[str], *, hooks_at_once: bool = False) -> list[tuple[uuid.UUID, int]]:

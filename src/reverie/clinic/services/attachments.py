@@ -11,6 +11,8 @@ so a save from a copy opened before the change is refused with the edit's confli
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import uuid
 
 from django.db import transaction
@@ -19,7 +21,7 @@ from reverie.clinic.models import Attachment, User
 from reverie.clinic.services import audit, journal
 from reverie.clinic.services.journal import AttachmentDraft, AttachmentInfo
 from reverie.clinic.services.policy import Action
-from reverie.errors import InvalidInput, NotFound
+from reverie.errors import InvalidInput, KeyReused, NotFound
 
 # The most files one entry keeps (the web attaches one; an import may bring a few): a bound on what one entry stores.
 MAX_PER_ENTRY = 20
@@ -48,7 +50,8 @@ def add_attachment_once(
 ) -> tuple[AttachmentInfo, bool]:
     """Attach one file to the caller's own live art or music entry, checked as the web checks it; with whether it
     was stored now (False: ``key``, the API's ``Idempotency-Key``, names a file this upload already stored on this
-    entry, a retry after a lost answer: nothing is written, the revision does not move). The entry is locked
+    entry, a retry after a lost answer: nothing is written, the revision does not move; the key stored with another
+    file, another name or other bytes, is :class:`KeyReused`, 422, and nothing is written either). The entry is locked
     before the key's file is looked up, so two copies of one upload racing each other store one file."""
     with transaction.atomic():
         entry = journal._entry_for(user, entry_id, Action.WRITE, lock=True)
@@ -56,7 +59,12 @@ def add_attachment_once(
         if chosen is not None:
             stored = entry.attachments.filter(pk=chosen).first()
             if stored is not None:
-                return _info(stored, journal._attachment_name(entry.client, stored)), False
+                kept = journal._opened_attachment(entry.client, stored)
+                if kept.filename != draft.filename or not hmac.compare_digest(
+                    hashlib.sha256(kept.data).digest(), hashlib.sha256(draft.data).digest()
+                ):  # the key reused for another file: refused, the first file stands
+                    raise KeyReused(journal.KEY_REUSED.format(what="file"))
+                return _info(stored, kept.filename), False
         if entry.attachments.count() >= MAX_PER_ENTRY:
             raise InvalidInput(
                 f"An entry keeps at most {MAX_PER_ENTRY} files; remove one first. Nothing was saved."

@@ -21,13 +21,15 @@ from __future__ import annotations
 import base64
 import gzip
 import json
+import os
+import stat
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, time
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from django.apps import apps
 from django.apps.registry import Apps
@@ -162,28 +164,51 @@ def _open_data_keys(objects: list[Any]) -> tuple[list[Any], set[int]]:
     return kept, erased
 
 
+class _Counted:
+    """A file read through, counting the bytes taken from it (a pipe's size is only known as it is read)."""
+
+    def __init__(self, raw: BinaryIO) -> None:
+        self.raw = raw
+        self.taken = 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.raw.read(size)
+        self.taken += len(data)
+        return data
+
+    def seek(self, offset: int, whence: int = 0) -> int:  # gzip's reader asks for it; reading never seeks
+        return self.raw.seek(offset, whence)
+
+
 def _read(path: Path) -> dict[str, Any]:
     """The backup's document, its shape checked once (:func:`_check_shape`): every reader after this trusts it.
 
     Unpacked in a stream, never past :func:`_unpacked_cap` (a gzip bomb of a few MB that unpacks to gigabytes is
-    refused after reading that much, not held whole); a damaged file is one plain :class:`InvalidInput` naming it."""
+    refused after reading that much, not held whole); a damaged file is one plain :class:`InvalidInput` naming it.
+    A regular file's size is the system's, checked before anything is read; a file of unknown size (a pipe,
+    ``/dev/stdin``: ``stat`` says 0) is measured as it is read, so both caps hold on it too: past
+    ``MAX_BACKUP_BYTES`` read it is refused, and it may unpack to ``MAX_UNPACK_RATIO`` times what was read so far."""
     try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise IsADirectoryError
-        if size > MAX_BACKUP_BYTES:
-            raise InvalidInput(f"{path} is too large to be a Reverie backup.")
-        cap = _unpacked_cap(size)
-        text = bytearray()
-        with gzip.open(path, "rb") as unpacking:
-            while chunk := unpacking.read(1024**2):
-                text += chunk
-                if len(text) > cap:
-                    raise InvalidInput(
-                        f"{path} unpacks to more than {cap // 1024**2} MiB, more than a Reverie backup of its size"
-                        f" ever does (at most {MAX_UNPACK_RATIO} times its size): it is damaged or not a backup."
-                        " Nothing was restored."
-                    )
+        with path.open("rb") as raw:
+            status = os.fstat(raw.fileno())
+            regular = stat.S_ISREG(status.st_mode)
+            if regular and status.st_size > MAX_BACKUP_BYTES:
+                raise InvalidInput(f"{path} is too large to be a Reverie backup.")
+            counted = _Counted(raw)
+            text = bytearray()
+            with gzip.GzipFile(fileobj=counted, mode="rb") as unpacking:
+                while chunk := unpacking.read(1024**2):
+                    text += chunk
+                    size = status.st_size if regular else counted.taken
+                    if size > MAX_BACKUP_BYTES:
+                        raise InvalidInput(f"{path} is too large to be a Reverie backup.")
+                    cap = _unpacked_cap(size)
+                    if len(text) > cap:
+                        raise InvalidInput(
+                            f"{path} unpacks to more than {cap // 1024**2} MiB, more than a Reverie backup of its"
+                            f" size ever does (at most {MAX_UNPACK_RATIO} times its size): it is damaged or not a"
+                            " backup. Nothing was restored."
+                        )
         doc = json.loads(text)
     except FileNotFoundError:
         raise InvalidInput(f"No backup file at {path}.") from None
@@ -533,9 +558,7 @@ def restore_backup(path: Path, *, without_backup_keys: bool = False) -> Restored
 
     doc = _read(path)
     targets = _backup_state(doc, MigrationExecutor(connection))
-    User = apps.get_model("clinic", "User")
-    if User.objects.exists():
-        raise Conflict("The database is not empty. Restore into a fresh data folder or database.")
+    _refuse_not_empty()
     sealed = any(o["model"] == KEY_MODEL for o in doc["objects"])
     if sealed and not without_backup_keys and not backup_keys.path().exists():
         raise KeyUnavailable(missing_backup_keys_message(doc["objects"]))
@@ -604,6 +627,29 @@ def restore_backup(path: Path, *, without_backup_keys: bool = False) -> Restored
         two_step_cleared=len(cleared),
         audit_altered=audit_altered,
     )
+
+
+# Rows a freshly migrated database already holds: the audit chain's head (clinic 0008 seeds it; it says nothing
+# that the audit events would not, and the restore loads the backup's over it).
+_SEEDED = frozenset({"clinic.audithead"})
+
+
+def _refuse_not_empty() -> None:
+    """Refuse (``Conflict``, nothing changed) a database that holds any record a restore writes or would mix with:
+    an account, and as much any other record of the backed-up apps, audit events included (a refused sign-in on
+    the new server before the restore is audited: loading the backup's trail over it would leave a trail that
+    fails its check, so a restore goes into an empty database only, as docs/deploy.md says)."""
+    held = [
+        (model._meta.verbose_name_plural, count)
+        for model in _models()
+        if model._meta.label_lower not in _SEEDED and (count := model.objects.count())
+    ]
+    if held:
+        what = ", ".join(f"{count} {name}" for name, count in held[:3]) + (", …" if len(held) > 3 else "")
+        raise Conflict(
+            f"The database is not empty (it holds {what}; audit events of sign-ins tried before the restore"
+            " count too). Nothing was changed. Restore into a fresh data folder or a new, empty database."
+        )
 
 
 def _audit_cleared(people: set[int]) -> None:

@@ -19,6 +19,7 @@ from reverie.journal.interchange import (
     check_jrnl_size,
     is_jrnl_text,
     load_report,
+    size_words,
 )
 
 # A Day One zip's photos and recordings together may unpack to this many times the attachment limit: as much as the
@@ -62,14 +63,42 @@ def media_limits(in_all: int | None = None) -> MediaLimits:
 HEAD_BYTES = JRNL_HEAD_BYTES
 
 
+def local_import_limit() -> int:
+    """The most a file handed to ``reverie journal import`` that may carry pictures and recordings (a Reverie export,
+    any JSON file, a Day One zip) may be: what a local import may hold, :func:`journal_limit` of journal and
+    :data:`LOCAL_MEDIA_IN_ALL` of files, those in base64 as a Reverie export writes them (4 bytes for every 3); a
+    Day One zip's files are no larger packed. 1.4 GB with the shipped limits: one's own export with its drawings and
+    recordings is read, a stream of any length is not."""
+    return journal_limit() + LOCAL_MEDIA_IN_ALL * 4 // 3
+
+
+class ImportTooLarge(InvalidInput):
+    """A file handed to ``reverie journal import`` over :func:`local_import_limit`: refused before it is read
+    whole (a pipe, once that much is read)."""
+
+    def __init__(self, size: int, limit: int, whole: bool) -> None:
+        said = size_words(size) if whole else f"more than {size_words(limit)}"
+        super().__init__(
+            f"Cannot import: this file is {said}; the most an import here reads is {size_words(limit)}. Export"
+            " fewer entries at a time (a date range, or one journal) and import each file; nothing is imported"
+            " twice."
+        )
+
+
 def refuse_oversized(head: bytes, size: int, whole: bool = True) -> None:
-    """While a file is read (``reverie journal import``, :func:`reverie.cli.paths.read_named_checked`): a jrnl
-    plain-text file (told by its first bytes, ``head``: :func:`is_jrnl_text`) of ``size`` bytes over
-    :func:`journal_limit` is refused, naming the cap and how to split it: a regular file before the rest is read
-    (its size from the system, ``whole``), a pipe once what was read passes the cap (``whole`` false: the file is
-    larger still). Reading it whole first would cost the memory the cap is there to spare."""
+    """While a file is read (``reverie journal import``, :func:`reverie.cli.paths.read_named_checked`): a file of
+    ``size`` bytes over the cap of its kind (told by its first bytes, ``head``) is refused, naming the cap and how to
+    split it: a jrnl plain-text file (:func:`is_jrnl_text`), which holds words alone, over :func:`journal_limit`;
+    any other file (a Reverie, jrnl or Day One export, JSON or zip) over :func:`local_import_limit`. A regular file
+    is refused before the rest is read (its size from the system, ``whole``), a pipe once what was read passes the
+    cap (``whole`` false: the file is larger still). Reading it whole first would cost the memory the cap is there
+    to spare."""
     if is_jrnl_text(head):
         check_jrnl_size(size, journal_limit(), whole=whole)
+        return
+    limit = local_import_limit()
+    if size > limit:
+        raise ImportTooLarge(size, limit, whole)
 
 
 def usable(

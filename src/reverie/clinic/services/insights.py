@@ -11,6 +11,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from reverie.clinic.models import Entry, Pair, StoredAnalysis, User
 from reverie.clinic.services import audit
@@ -29,6 +30,9 @@ from reverie.insights.items import Item
 from reverie.insights.shown import counted
 from reverie.insights.state import InsightState
 from reverie.insights.view import InsightView
+
+if TYPE_CHECKING:
+    from reverie.clinic.services.journal import EntryView
 
 _lock = threading.Lock()
 
@@ -204,17 +208,98 @@ def feelings_calendar(actor: User, client_id: int | None = None, *, weeks: int =
 
 def evidence_labels(actor: User, ids: Iterable[str]) -> dict[str, str]:
     """Item id → "12 Mar 2024, “first words …”" for the report, for entries the actor may read (others: none); the
-    date is the client's own day, whoever reads the report."""
+    date is the client's own day, whoever reads the report.
+
+    The quote never repeats the words the risk screen read (the entry page's rule,
+    :func:`reverie.insights.observations.without_risk_words`): of an entry with a risk finding it quotes the body (the
+    title is not what the screen read) up to the sentence before those words, or names the entry by its date only."""
     from reverie.analysis.summary import quote
     from reverie.clinic.services import journal
     from reverie.clinic.services.policy import visible_entries
+    from reverie.insights.observations import without_risk_words
 
     wanted = [i for i in dict.fromkeys(ids) if _is_uuid(i)]
     out = {}
     for entry in visible_entries(actor).filter(pk__in=wanted).select_related("client"):
         view = journal._view(entry)
-        text = view.title or view.body
+        phrases = _risk_words(entry, view)
+        text = view.body if phrases else view.title or view.body
         words = quote(text, 0, len(text), limit=60)
+        if words and phrases:
+            words = next(iter(without_risk_words((words,), phrases)), "")
         day = local_date(view.happened_at, entry.client)
         out[str(entry.id)] = f"{day:%-d %b %Y}" + (f", “{words}”" if words else "")
     return out
+
+
+def _risk_words(entry: Entry, view: EntryView) -> list[str]:
+    """The words the risk screen of the entry's current analysis read (none: not analysed, or nothing found)."""
+    from reverie.clinic.services.analysis import analysis_text, current_analysis, open_result
+    from reverie.insights.observations import risk_phrases
+
+    stored = current_analysis(entry)
+    if stored is None or view.unreadable:
+        return []
+    findings = open_result(entry, stored).get("findings", [])
+    return risk_phrases(analysis_text({"body": view.body, "extra": dict(view.extra)}), findings)
+
+
+def risk_in_report(actor: User, view: InsightView, client_id: int | None = None) -> bool:
+    """Whether an entry of the report's period (``view.first`` to ``view.last``) that the actor may read carries a
+    risk screen finding in its current analysis (:func:`reverie.insights.observations.risk_of`, as the entry page
+    reads it): the report then carries the safety plan and crisis lines, as the pages do."""
+    from reverie.clinic.services.analysis import open_result
+    from reverie.clinic.services.policy import visible_entries
+    from reverie.insights.observations import risk_of
+
+    owner = actor if actor.is_client else None
+    if owner is None and client_id is not None:
+        owner = User.objects.filter(pk=client_id).first()
+    if owner is None or view.first is None or view.last is None:
+        return False
+    rows = visible_entries(actor).filter(
+        client=owner, deleted_at__isnull=True, happened_at__gte=view.first, happened_at__lte=view.last
+    )
+    stored = latest_by_entry(owner, list(rows.values_list("id", flat=True)))
+    entries = Entry.objects.select_related("client").in_bulk(list(stored))
+    return any(risk_of(open_result(entries[pk], row)) is not None for pk, row in stored.items())
+
+
+def report_pdf(actor: User, view: InsightView, client_id: int | None = None) -> bytes:
+    """The printed patterns report (web and CLI): the evidence as dates and risk-free quotes
+    (:func:`evidence_labels`) and, when the period holds a risk finding (:func:`risk_in_report`), the safety plan
+    and crisis lines for a client, the pointer to alerts for a therapist."""
+    from reverie.insights.report import printed_ids, render_pdf
+
+    labels = evidence_labels(actor, printed_ids(view))
+    safety: tuple[str, ...] = ()
+    if risk_in_report(actor, view, client_id):
+        safety = _safety_lines() if view.audience == "client" else (THERAPIST_RISK_NOTE,)
+    return render_pdf(view, labels=labels, safety=safety)
+
+
+THERAPIST_RISK_NOTE = (
+    "The risk screen flagged at least one entry in this period. Risk is handled by the alerts, not by these "
+    "patterns: see Alerts in Reverie."
+)
+CLIENT_RISK_NOTE = (
+    "Some of what you wrote in this period sounds heavy. If you are not safe right now, your safety plan is on "
+    'Reverie\'s page "Safety plan & crisis lines" (linked on every page), and these lines can help today:'
+)
+REPORT_COUNTRIES = 2  # the crisis lines of the person's likely countries (the safety page lists them all)
+
+
+def _safety_lines() -> tuple[str, ...]:
+    from reverie.clinic.services.safety import crisis_lines
+
+    lines = [CLIENT_RISK_NOTE]
+    for country in crisis_lines()[:REPORT_COUNTRIES]:
+        for line in country.lines:
+            numbers = ", ".join(label for label, _ in line.links)
+            lines.append(
+                f"{country.name}: {line.name}"
+                + (f" ({numbers})" if numbers else "")
+                + f". {line.instruction}"
+            )
+    lines.append("Call your local emergency number if you are in danger. Reverie is not a crisis service.")
+    return tuple(lines)

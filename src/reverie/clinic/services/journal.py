@@ -31,11 +31,12 @@ from reverie.errors import (
     Conflict,
     IntegrityError,
     InvalidInput,
+    KeyReused,
     NotFound,
     PermissionDenied,
     StaleEdit,
 )
-from reverie.journal.kinds import picture_alt
+from reverie.journal.kinds import picture_alt, unknown_kind
 from reverie.text import check_label, check_text, folded, is_blank
 
 M = TypeVar("M")
@@ -255,7 +256,7 @@ def has_content(draft: EntryDraft, *, has_attachment: bool = False) -> bool:
 def validate(draft: EntryDraft, *, has_attachment: bool = False, now: datetime | None = None) -> EntryDraft:
     """Return a normalised copy of ``draft`` or raise :class:`InvalidInput` with a message free of entry text."""
     if draft.kind not in EntryKind.values:
-        raise InvalidInput(f"Unknown entry kind. Choose one of: {', '.join(EntryKind.values)}.")
+        raise unknown_kind()
     body = _clean_text(draft.body, "entry")  # kept as typed; only white space is no text at all (is_blank)
     body = "" if is_blank(body) else body
     limit = int(settings.REVERIE["REVERIE_MAX_ENTRY_CHARS"])
@@ -630,6 +631,35 @@ def keyed_id(actor: User, key: str, *scope: object) -> uuid.UUID:
     return uuid.uuid5(IDEMPOTENCY_NAMESPACE, named)
 
 
+KEY_REUSED = (
+    "This Idempotency-Key was already used for a different {what}: the first one stands and nothing new was "
+    "saved. Send a new key for a new save, or the very same request to retry."
+)
+
+
+def require_same_save(actor: User, entry_id: uuid.UUID, draft: EntryDraft) -> None:
+    """Refuse (:class:`KeyReused`, 422) a save sent under the key of an entry the actor already stored with other
+    content: another kind, other words or labels, or another date where the retry gives one. It is compared with
+    the entry's first version (what the first call stored; a later edit is not the retry's business), and with the
+    stored date while no edit has moved it; a retry that does not pass :func:`validate` is refused as any save is.
+    A first version that no longer opens cannot be compared: the retry is taken as the same."""
+    entry = Entry.objects.filter(pk=entry_id).select_related("client").first()
+    if entry is None:
+        return
+    require_own(actor, entry)
+    clean = validate(draft)
+    first = _revision_payload(entry, 1)
+    if first is None:
+        return
+    wanted = {k: v for k, v in json.loads(_payload_bytes(clean)).items() if k != "v"}
+    stored = {k: v for k, v in first.items() if k != "v"}
+    other_date = (
+        draft.happened_at is not None and entry.revision == 1 and clean.happened_at != entry.happened_at
+    )
+    if clean.kind != entry.kind or wanted != stored or other_date:
+        raise KeyReused(KEY_REUSED.format(what="entry"))
+
+
 def require_own(actor: User, entry: Entry) -> None:
     """Through the policy: the actor's own entry, live or in the trash; anyone else's raises :class:`NotFound`
     exactly as a missing id does."""
@@ -950,22 +980,38 @@ def list_entries(
     rows = visible_entries(actor).select_related("client").prefetch_related("attachments")
     if kind:
         if kind not in EntryKind.values:
-            raise InvalidInput(f"Unknown entry kind. Choose one of: {', '.join(EntryKind.values)}.")
+            raise unknown_kind()
         rows = rows.filter(kind=kind)
     if client_id is not None:
         rows = rows.filter(client_id=client_id)
     if after is not None:
         rows = rows.filter(_older_than(actor, after))
+    opened: set[int] = set()
     if query:
         needle = folded(query)
-        found = (v for v in _views(rows) if needle in _haystack(v))
+        found = (v for v in _views(rows, opened) if needle in _haystack(v))
         # Newest first: once the page asked for is full, the older entries are not decrypted.
         views = list(islice(found, offset, offset + limit if limit else None))
     else:
         window = rows[offset : offset + limit] if limit else rows[offset:]
         views = [_view(e) for e in window]
-    audit.record(actor, "journal.list" if not query else "journal.search", "journal", client_id or actor.pk)
+        opened = {v.client_id for v in views}
+    _audit_reading(actor, "journal.search" if query else "journal.list", client_id, opened)
     return views
+
+
+def _audit_reading(actor: User, action: str, client_id: int | None, opened: set[int]) -> None:
+    """One event for a list or a search of the journal. A therapist's reading of shared entries is one event per
+    client whose entries it opened, with that client as subject, so it shows in the client's Privacy log ("… searched
+    your journal.", review r68); a client's own list or search, or a reading that opened no one's entries, one event
+    without a subject, as before."""
+    others = sorted(pk for pk in opened if pk != actor.pk)
+    if not others:
+        audit.record(actor, action, "journal", client_id or actor.pk)
+        return
+    clients = User.objects.in_bulk(others)
+    for pk in others:
+        audit.record(actor, action, "journal", pk, subject=clients.get(pk))
 
 
 AFTER_GONE = "The entry named by after is no longer in the journal; start again from the first page."
@@ -992,27 +1038,34 @@ def _older_than(actor: User, after: uuid.UUID | str) -> Q:
 
 
 def count_entries(actor: User, *, kind: str | None = None, query: str | None = None) -> int:
-    """How many entries :func:`list_entries` would give in all; asked only for a page past the end."""
+    """How many entries :func:`list_entries` would give in all; asked only for a page past the end. A search opens
+    every entry it may read, so it is audited as :func:`list_entries`' search is (a therapist's per client)."""
     rows = visible_entries(actor)
     if kind:
         rows = rows.filter(kind=kind)
     if not query:
         return rows.count()
     needle = folded(query)
-    return sum(1 for v in _views(rows.select_related("client")) if needle in _haystack(v))
+    opened: set[int] = set()
+    found = sum(1 for v in _views(rows.select_related("client"), opened) if needle in _haystack(v))
+    _audit_reading(actor, "journal.search", None, opened)
+    return found
 
 
 LIST_CHUNK = 50  # entries read from the database at a time when they are decrypted one by one
 
 
-def _views(rows: QuerySet[Entry]) -> Iterator[EntryView]:
+def _views(rows: QuerySet[Entry], opened: set[int] | None = None) -> Iterator[EntryView]:
     """Each row decrypted only when the caller takes it. Rows are read in whole chunks (one query each, attachments
     prefetched per chunk), never through a cursor left open: on SQLite an open read cannot become the audit
-    event's write once another connection has written ("database is locked" at once)."""
+    event's write once another connection has written ("database is locked" at once). ``opened`` collects the
+    writers whose entries were decrypted, for the audit."""
     start = 0
     while True:
         chunk = list(rows[start : start + LIST_CHUNK])
         for entry in chunk:
+            if opened is not None:
+                opened.add(entry.client_id)
             yield _view(entry)
         if len(chunk) < LIST_CHUNK:
             return
@@ -1048,7 +1101,9 @@ def _haystack(view: EntryView) -> str:
         *(f.name for f in view.feelings),
         *view.extra.values(),
     ]
-    return folded("\n".join(parts))  # NFC and case-folded on both sides: "café" in either Unicode form
+    # Each part folded as the query is (NFC, case-folded, white space as one space), then joined by a line break,
+    # which no folded query holds: a search never runs from a title into the body.
+    return "\n".join(folded(part) for part in parts)
 
 
 NO_ONE_TO_SHARE_WITH = (

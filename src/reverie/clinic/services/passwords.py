@@ -43,7 +43,7 @@ def change_password(user: User, current: str, new: str, *, address: str = "") ->
             raise
         raise AuthenticationFailed("The current password is not right.") from None
     if new == current:
-        raise InvalidInput("Choose a new password, not the current one.")
+        raise InvalidInput("Choose a new password, not the current one.", field="password")
     _validated(user, new)
     with transaction.atomic():
         user.set_password(new)

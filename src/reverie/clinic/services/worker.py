@@ -16,6 +16,15 @@ task is idempotent (one stored analysis per entry revision; its after-analysis h
 A worker child that ``reverie serve`` stops by force (:func:`stop_worker`) puts its task back itself: not counted
 as a lost worker.
 
+Stopping. The first SIGTERM or SIGINT lets the task under way finish, then the worker stops. A second one
+(systemd's stop reaches both ``reverie serve`` and its worker child, which ``serve`` also stops; Ctrl+C twice)
+stops it now: the task is cut short (:class:`ForcedStop`, a ``BaseException``, so no ``except Exception`` of a task
+swallows it) and goes back to the queue, stopped, not failed, not counted as a lost worker
+(:func:`_settle_failed`). django-tasks-db's own worker would ``sys.exit(1)`` inside the task and mark it failed,
+never retried. A task that fails any other way keeps in its row its exception's class and the frames it went
+through, never its message (which could quote an entry); the upkeep records an analysis task failed with nothing
+recorded as a failed try, which it retries (``analysis.record_unrecorded_failures``).
+
 Priority. The queue is taken highest priority first. The full analysis of an entry whose save-time risk screen was
 not "none" (or that has no screen) is risk work and is enqueued at ``RISK_PRIORITY``; every other analysis at
 ``ANALYSIS_PRIORITY``: a risky entry never waits behind a backlog.
@@ -29,6 +38,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import functools
 import logging
 import os
 import secrets
@@ -38,9 +48,12 @@ import subprocess
 import sys
 import threading
 import time
+import traceback
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from types import FrameType
+from typing import Any
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -308,9 +321,8 @@ def run_worker(
     parent_pid: int | None = None,
     worker_id: str | None = None,
 ) -> None:
-    """Run tasks until stopped (SIGTERM/SIGINT: finish the current task, then stop)."""
-    from django_tasks_db.management.commands.db_worker import Worker
-
+    """Run tasks until stopped (SIGTERM/SIGINT: finish the current task, then stop; a second one: stop now, that
+    task back in the queue)."""
     for name in ("django_tasks", "django_tasks_db"):  # one line per task is noise; warnings still show
         logging.getLogger(name).setLevel(max(logging.WARNING, logging.getLogger().getEffectiveLevel()))
     worker_id = worker_id or new_worker_id()
@@ -320,7 +332,7 @@ def run_worker(
     heartbeat.start()
     upkeep = _Upkeep()
     upkeep.start()
-    worker = Worker(
+    worker = _worker_class()(
         queue_names=["default"],
         interval=interval,
         batch=batch,
@@ -340,6 +352,93 @@ def run_worker(
         upkeep.join(timeout=5)  # a daemon: one still loading the analyzers is not waited for
         with contextlib.suppress(DatabaseError):  # else the lease simply expires
             release_lease(worker_id)
+
+
+# --- stopping: a second signal puts the task back --------------------------------------------------------------
+
+
+class ForcedStop(BaseException):
+    """A worker stopped a second time mid-task: the task is cut short and goes back to the queue (not failed)."""
+
+
+def _settle_failed(row: Any, worker_id: str, exc: BaseException) -> None:
+    """What the worker does in place of django-tasks-db's ``set_failed``: a task cut short by a forced stop goes back
+    to the queue (not failed, not counted as a lost worker); any other failure is stored failed with its exception's
+    class and frames, never its message (which could quote an entry)."""
+    from django_tasks_db.compat import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    if isinstance(exc, ForcedStop):
+        for last_try in (False, True):
+            try:
+                put_back = DBTaskResult.objects.filter(pk=row.pk, status=TaskResultStatus.RUNNING).update(
+                    status=TaskResultStatus.READY,
+                    started_at=None,
+                    worker_ids=list(row.worker_ids)[:-1] if row.worker_ids else [],
+                )
+            except DatabaseError as again:  # a connection cut mid-statement: once more on a fresh one
+                connection.close()
+                if last_try:  # still running: its lease runs out and the next worker requeues it
+                    log.warning("putting the stopped task back failed: %s", type(again).__name__)
+                    return
+                continue
+            if put_back:
+                log.warning("the task under way was stopped and put back in the queue")
+            return
+        return
+    row.status = TaskResultStatus.FAILED
+    row.finished_at = timezone.now()
+    row.exception_class_path = f"{type(exc).__module__}.{type(exc).__qualname__}"
+    frames = "".join(traceback.format_list(traceback.extract_tb(exc.__traceback__)))
+    row.traceback = (
+        f"Traceback (most recent call last):\n{frames}{type(exc).__qualname__} (message not kept)\n"
+    )
+    row.return_value = None
+    row.save(update_fields=["status", "return_value", "finished_at", "exception_class_path", "traceback"])
+
+
+@functools.cache
+def _worker_class() -> type[Any]:
+    """django-tasks-db's worker, with a truthful second stop (the module's doc, "Stopping")."""
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.utils import retry
+
+    class ReverieWorker(Worker):
+        forced = False
+        running: bool
+        running_task: bool
+
+        def shutdown(self, signum: int, frame: FrameType | None) -> None:
+            said = signal.strsignal(signum) or f"signal {signum}"
+            if self.running:
+                self.running = False
+                if not self.running_task:
+                    log.warning("%s: stopping", said)
+                    sys.exit(0)
+                log.warning(
+                    "%s: stopping once the task under way is done (stop again to stop now: that task then"
+                    " goes back to the queue)",
+                    said,
+                )
+                return
+            self.reset_signals()  # a third signal ends the process at once (its lease then requeues the task)
+            if not self.running_task:
+                sys.exit(1)
+            log.warning("%s again: stopping now; the task under way goes back to the queue", said)
+            self.forced = True
+            raise ForcedStop from None  # never chained to an exception being handled (its message could quote)
+
+        def run_task(self, db_task_result: Any) -> None:
+            # An instance attribute in place of the model's method: the library calls it for every failure.
+            # Retried as the library's own (SQLite's writer lock past its wait would otherwise end the worker).
+            db_task_result.set_failed = retry()(
+                functools.partial(_settle_failed, db_task_result, self.worker_id)
+            )
+            super().run_task(db_task_result)
+            if self.forced:
+                sys.exit(1)
+
+    return ReverieWorker
 
 
 # --- the worker child of ``reverie serve`` -------------------------------------------------------------------------

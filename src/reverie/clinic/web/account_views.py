@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from reverie.clinic.models import User
 from reverie.clinic.services import passwords, signin
-from reverie.errors import ReverieError
+from reverie.errors import AuthenticationFailed, InvalidInput, ReverieError
 
 
 def _user(request: HttpRequest) -> User:
@@ -95,25 +95,43 @@ def totp_setup(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def password_change(request: HttpRequest) -> HttpResponse:
-    """Change one's password with the current one; every other session ends and every API token is revoked."""
-    user = _user(request)
-    context: dict[str, Any] = {"forced": user.must_change_password}
-    status = 200
-    if request.method == "POST":
-        new, again = request.POST.get("new_password", ""), request.POST.get("new_password_again", "")
-        try:
-            if new != again:
-                from reverie.errors import InvalidInput
+    """Change one's password with the current one; every other session ends and every API token is revoked. A
+    refusal is shown on the box it is about (``forms.refusal_on_field``); a throttled attempt on the page."""
+    from reverie.clinic.services.throttle import TOO_MANY
+    from reverie.clinic.web.forms import PASSWORD_FIELDS, PasswordChangeForm, refusal_on_field
 
-                raise InvalidInput("The two new passwords differ.")
+    user = _user(request)
+    forced = user.must_change_password
+    context: dict[str, Any] = {"forced": forced}
+    status = 200
+    form = PasswordChangeForm(request.POST or None, forced=forced)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if data["new_password"] != data["new_password_again"]:
+                raise InvalidInput("The two new passwords differ.", field="new_password_again")
             revoked = passwords.change_password(
-                user, request.POST.get("current_password", ""), new, address=_address(request)
+                user, data["current_password"], data["new_password"], address=_address(request)
             )
+        except InvalidInput as exc:
+            context["error"], status = refusal_on_field(form, exc, PASSWORD_FIELDS), exc.http_status
+        except (
+            AuthenticationFailed
+        ) as exc:  # the current password not right: on its box; throttled: the page's
+            if exc.message == TOO_MANY:
+                context["error"] = exc.message
+            else:
+                form.add_error("current_password", exc.message)
+            status = exc.http_status
         except ReverieError as exc:
             context["error"], status = exc.message, exc.http_status
         else:
             update_session_auth_hash(request, user)  # this session stays; all others end
-            if context["forced"]:
+            if forced:
                 return redirect("home")
             context.update(done=True, revoked=revoked, forced=False)
+            form = PasswordChangeForm(forced=False)
+    elif request.method == "POST":
+        status = 400
+    context["form"] = form
     return render(request, "reverie/password.html", context, status=status)

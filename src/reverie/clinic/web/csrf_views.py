@@ -97,6 +97,11 @@ def _with_draft(request: HttpRequest, path: str) -> HttpResponse | None:
         if user is not None and user.is_authenticated:
             carried = drafts.unpack(draft, user.pk)
             if carried.owner == user.pk and not carried.sealed:
+                resumed = drafts.resumed(
+                    request, user, carried
+                )  # a risk answer screened, a check-in answered
+                if resumed is not None:
+                    return resumed
                 return drafts.shown_back(request, carried, message=drafts.SIGNED_IN_AGAIN, can_save=True)
         context = {"form": LoginForm(), **drafts.login_context(draft)}  # sign in again, the words kept
         return drafts.login_page(request, "reverie/login.html", context, status=403)

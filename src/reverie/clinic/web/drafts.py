@@ -27,7 +27,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
-from typing import Any
+from typing import Any, overload
 
 from django.core import signing
 from django.http import HttpRequest, HttpResponse
@@ -41,9 +41,16 @@ SEAL_VERSION = "1"
 WRITER = "writer"  # the hidden field of every text form (templates/reverie/_writer.html): who was signed in
 SIGNED_OUT_ATTR = "reverie_signed_out_user"  # set on the request by the idle timeout that signed them out
 KEEPS_TEXT_ATTR = "reverie_keeps_text"  # set on a view wrapped by keeps_text: "Save it now" may post there
+RESUME_ATTR = (
+    "reverie_resume"  # a wrapped view's own way to take its words back after the sign-in (keeps_text)
+)
 PREFIX = "draft_"
 PATH, OWNER, FILE, SEALED = "draft__path", "draft__owner", "draft__file", "draft__sealed"
-META = (PATH, OWNER, FILE, SEALED)
+URGENT = (
+    "draft__urgent"  # the kept form asks for help now (PHQ-9 item 9 above 0, "I need help now"): crisis lines
+)
+META = (PATH, OWNER, FILE, SEALED, URGENT)
+NOT_WORDS = (PATH, OWNER, FILE, URGENT)  # a draft's own marks, beside the form's fields
 SERVER, FORM = (
     "server",
     "form",
@@ -55,6 +62,10 @@ MAX_FIELDS = 120
 FILE_LOST = "Your picture/recording was not kept: attach it again."
 SIGNED_IN_AGAIN = (
     "You are signed in again. Nothing of this was saved yet: your text is below, press Save it now."
+)
+SIGNED_IN_AGAIN_ANSWERS = (
+    "You are signed in again. Your answers are below, not sent yet: press Send. "
+    "If you said you need help, your therapist has already been told."
 )
 NOT_YOURS = "This text was written while someone else was signed in; it has not been saved."
 WRITER_MUST_SIGN_IN = (
@@ -216,9 +227,10 @@ def _fields(request: HttpRequest) -> list[tuple[str, str]]:
     return fields
 
 
-def carried(request: HttpRequest) -> list[tuple[str, str]]:
+def carried(request: HttpRequest, urgent: bool = False) -> list[tuple[str, str]]:
     """A signed-out POST as the hidden fields of the sign-in page: the form's fields, never a secret; a
-    therapist-only form's fields sealed (:func:`seal`), a client's own journal text as it is."""
+    therapist-only form's fields sealed (:func:`seal`), a client's own journal text as it is; ``urgent``: the
+    form asks for help now (its view's ``urgent`` said so), and the sign-in page shows the crisis lines."""
     path = request.path
     fields = _fields(request)
     timed_out = getattr(
@@ -240,6 +252,8 @@ def carried(request: HttpRequest) -> list[tuple[str, str]]:
         pairs.append((OWNER, sign_owner(owner, how, fields)))
     if request.content_type == "multipart/form-data" and request.FILES:
         pairs.append((FILE, "1"))
+    if urgent:
+        pairs.append((URGENT, "1"))
     pairs.extend((k if k == SEALED else PREFIX + k, v) for k, v in fields)
     return pairs
 
@@ -254,17 +268,51 @@ def login_page(
     return response
 
 
-def keeps_text(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+Resume = Callable[..., HttpResponse]
+Urgent = Callable[..., bool]
+
+
+View = Callable[..., HttpResponse]
+
+
+@overload
+def keeps_text(view: View, *, urgent: Urgent | None = None, resume: Resume | None = None) -> View: ...
+
+
+@overload
+def keeps_text(
+    view: None = None, *, urgent: Urgent | None = None, resume: Resume | None = None
+) -> Callable[[View], View]: ...
+
+
+def keeps_text(
+    view: View | None = None,
+    *,
+    urgent: Urgent | None = None,
+    resume: Resume | None = None,
+) -> View | Callable[[View], View]:
     """Above ``login_required``: a signed-out POST gets the sign-in page that carries the typed words; a signed-in
     POST whose form was marked for another account is refused (409), the words shown back only if they are a
-    client's journal text. Marks the view as one "Save it now" may post to (:func:`takes_text`)."""
+    client's journal text. Marks the view as one "Save it now" may post to (:func:`takes_text`).
+
+    ``@keeps_text`` alone, or with a form of answers' own needs: ``urgent(post, **url_kwargs)`` tells, from the POST, that
+    it asks for help now (the sign-in page then shows the crisis lines, to anyone, no account needed);
+    ``resume(request, user, fields, **url_kwargs)`` is what the view does with its words once their owner has
+    signed in again (``views._carry_on``), before any press: a risk answer screened, a check-in answered."""
+    if view is None:
+
+        def decorator(inner: View) -> View:
+            return keeps_text(inner, urgent=urgent, resume=resume)
+
+        return decorator
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if request.method == "POST" and not request.user.is_authenticated:
             from reverie.clinic.web.forms import LoginForm
 
-            context = {"form": LoginForm(), **login_context(carried(request))}
+            asks_help = urgent is not None and urgent(request.POST, **kwargs)
+            context = {"form": LoginForm(), **login_context(carried(request, asks_help))}
             return login_page(request, "reverie/login.html", context, status=401)
         if request.method == "POST":
             mark = writer_of(str(request.POST.get(WRITER, "")), ignore_age=True)
@@ -279,7 +327,29 @@ def keeps_text(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]
         return view(request, *args, **kwargs)
 
     setattr(wrapper, KEEPS_TEXT_ATTR, True)
+    setattr(wrapper, RESUME_ATTR, resume)
     return wrapper
+
+
+def resumed(request: HttpRequest, user: Any, draft: Carried) -> HttpResponse | None:
+    """A draft back with the account that wrote it: the ``resume`` of the wrapped view it was going to, called
+    with its fields and the path's own arguments (a risk answer screened, a check-in answered), before any press;
+    None when that view has none (its words are shown back to save by one press). The caller has checked that
+    ``user`` is the draft's owner and its words are open."""
+    from django.urls import Resolver404, resolve
+
+    if not draft.path or not takes_text(draft.path):
+        return None
+    try:
+        match = resolve(draft.path.split("?", 1)[0])
+    except Resolver404:
+        return None
+    resume = getattr(match.func, RESUME_ATTR, None)
+    if resume is None:
+        return None
+    data: MultiValueDict[str, str] = as_form(draft.fields)
+    response: HttpResponse = resume(request, user, data, **match.kwargs)
+    return response
 
 
 def sign_in_for_writer(request: HttpRequest, draft: list[tuple[str, str]], *, status: int) -> HttpResponse:
@@ -311,12 +381,21 @@ def as_form(pairs: list[tuple[str, str]]) -> MultiValueDict[str, str]:
 def login_context(draft: list[tuple[str, str]]) -> dict[str, Any]:
     """What the sign-in page (and its retries) needs to carry a draft and to say what will happen to it."""
     path = next((v for k, v in draft if k == PATH), "/write/")
+    urgent = any(k == URGENT for k, _ in draft)
     return {
         "draft": as_form(draft),
         "expired": bool(draft),
+        "urgent": urgent,  # the kept form asks for help now: the crisis lines on every sign-in page it reaches
+        "crisis_lines": _crisis_lines() if urgent else [],
         "file_lost": any(k == FILE for k, _ in draft),
         "draft_label": "entry" if path.startswith(("/write/", "/journal/")) else "text",
     }
+
+
+def _crisis_lines() -> list[Any]:
+    from reverie.clinic.services.safety import crisis_lines
+
+    return list(crisis_lines())
 
 
 def from_login(post: Any) -> list[tuple[str, str]]:
@@ -325,7 +404,7 @@ def from_login(post: Any) -> list[tuple[str, str]]:
     for name, values in list(post.lists())[: MAX_FIELDS + 4]:
         if name.startswith(PREFIX):
             pairs.extend((name, str(v)) for v in values)
-    fields = [v for k, v in pairs if k not in (PATH, OWNER, FILE)]
+    fields = [v for k, v in pairs if k not in NOT_WORDS]
     return pairs if any(v.strip() for v in fields) else []
 
 
@@ -347,7 +426,7 @@ def unpack(draft: list[tuple[str, str]], reader: int) -> Carried:
     """The sign-in form's ``draft_*`` fields, read back for the account ``reader`` that just signed in: the owner
     only when its signature holds for these words, sealed words only when ``reader`` is that owner."""
     meta = dict((k, v) for k, v in draft if k in META)
-    carried_fields = [(k, v) for k, v in draft if k not in (PATH, OWNER, FILE)]
+    carried_fields = [(k, v) for k, v in draft if k not in NOT_WORDS]
     as_sent = [(k if k == SEALED else k.removeprefix(PREFIX), v) for k, v in carried_fields]
     owner, by_server = owner_of(meta.get(OWNER, ""), as_sent)
     path = _safe_path(meta.get(PATH, ""))
@@ -378,7 +457,8 @@ LABELS = {
 # Carried on the "Save it now" form as they were, not shown: choices, tokens and a form's "yes, do it" (``confirm``
 # of moving or cancelling a session, ``template`` of a goal), so that one press does what the first press meant.
 HIDDEN = re.compile(
-    r"^(entry_id|kind|action|base_revision|base_version|writer|confirm|template|(feel|int)_[a-z_]{1,40})$"
+    r"^(entry_id|kind|action|base_revision|base_version|writer|confirm|template|shown|observation|answer|check_in"
+    r"|(feel|int)_[a-z_]{1,40})$"
 )
 
 

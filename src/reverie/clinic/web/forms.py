@@ -51,11 +51,18 @@ COMMON_FEELINGS = (
 )
 
 
+# What each field is, for the browser's and the password manager's filling (r73): the sign-in's password is the
+# current one, the sign-up's a new one (a manager offers a strong password there, never the stored one).
+USERNAME = {"autocomplete": "username"}
+
+
 class SignupForm(forms.Form):
-    username = forms.CharField(max_length=150, label="User name")
+    username = forms.CharField(max_length=150, label="User name", widget=forms.TextInput(attrs=USERNAME))
     # A password is exactly what was typed, spaces included, here and everywhere else (services/people.py).
     password = forms.CharField(
-        widget=forms.PasswordInput, label="Password (10 characters or more)", strip=False
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        label="Password (10 characters or more)",
+        strip=False,
     )
     role = forms.ChoiceField(
         choices=[("client", "I am in therapy (or thinking about it)"), ("therapist", "I am a therapist")],
@@ -77,9 +84,44 @@ class JoinForm(SignupForm):
     )
 
 
+class PasswordChangeForm(forms.Form):
+    """Changing one's password: each refusal on the box it is about (the current password not right, the new one
+    refused by the rules or the same as the current one, the two new ones differing), marked invalid and described
+    by its message. Passwords are exactly what was typed (``strip=False``) and never sent back in the page."""
+
+    current_password = forms.CharField(
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        label="Current password",
+        strip=False,
+    )
+    new_password = forms.CharField(
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password", "minlength": "10"}),
+        label="New password (10 characters or more)",
+        strip=False,
+    )
+    new_password_again = forms.CharField(
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password", "minlength": "10"}),
+        label="The new password again",
+        strip=False,
+    )
+
+    def __init__(self, *args: Any, forced: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if forced:
+            self.fields["current_password"].label = "The one-time password you were given"
+
+
+# The change-password service's names for its inputs, as the form's fields.
+PASSWORD_FIELDS = {"password": "new_password", "current": "current_password"}
+
+
 class LoginForm(forms.Form):
-    username = forms.CharField(max_length=150, label="User name")
-    password = forms.CharField(widget=forms.PasswordInput, label="Password", strip=False)
+    username = forms.CharField(max_length=150, label="User name", widget=forms.TextInput(attrs=USERNAME))
+    password = forms.CharField(
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        label="Password",
+        strip=False,
+    )
 
 
 # A hidden version field that is not a version: said alike by every edit form (the care forms too).

@@ -11,10 +11,10 @@ from django.views.decorators.http import require_GET
 from reverie.clinic.models import User
 from reverie.clinic.services import analysis, insights, observations
 from reverie.clinic.web.downloads import download
+from reverie.clinic.web.ids import query_id
 from reverie.clinic.web.therapist_pages import therapist_page
 from reverie.insights.highlights import highlights, readable_sections
 from reverie.insights.pictures import relationship_map_svg, timeline_svg, triangles_svg
-from reverie.insights.report import printed_ids, render_pdf
 from reverie.insights.view import DISCLAIMER, InsightView
 
 
@@ -84,9 +84,7 @@ def client_insights(request: HttpRequest, client_id: int) -> HttpResponse:
 @login_required
 @require_GET
 def insights_pdf(request: HttpRequest) -> HttpResponse:
-    raw = request.GET.get("client")
-    client_id = int(raw) if raw and raw.isdigit() else None
+    client_id = query_id(request.GET.get("client"))
     actor = _user(request)
     view = insights.view_for(actor, client_id)
-    labels = insights.evidence_labels(actor, printed_ids(view))
-    return download(render_pdf(view, labels=labels), "application/pdf", "reverie-patterns.pdf")
+    return download(insights.report_pdf(actor, view, client_id), "application/pdf", "reverie-patterns.pdf")

@@ -345,8 +345,22 @@ class SessionSafetyMiddleware:
                 # The API answers for itself in JSON (its session sign-in refuses a therapist without the code).
                 if needs_code and not request.path.startswith((*self.OPEN_PATHS, "/api/")):
                     return redirect("totp_setup")
-                if getattr(user, "must_change_password", False) and not request.path.startswith(
-                    (*self.OPEN_PATHS, "/account/password/", "/api/")
+                if (
+                    getattr(user, "must_change_password", False)
+                    and not request.path.startswith((*self.OPEN_PATHS, "/account/password/", "/api/"))
+                    and not _own_words_sent(request, int(user.pk))
                 ):
                     return redirect("password_change")
         return self.get_response(request)
+
+
+def _own_words_sent(request: HttpRequest, user_id: int) -> bool:
+    """A POST of a person's own words to a form that takes text (``drafts.keeps_text``), made on a page shown to
+    this very account (its ``writer`` mark): let through before the forced password change (an operator's reset),
+    so words carried through the sign-in are saved by their "Save it now" press, not lost to the redirect; the
+    next page asks for the change (r73)."""
+    from reverie.clinic.web import drafts
+
+    if request.method != "POST" or not drafts.takes_text(request.path):
+        return False
+    return drafts.writer_of(str(request.POST.get(drafts.WRITER, "")), ignore_age=True) == user_id

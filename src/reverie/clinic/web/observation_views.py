@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from reverie.clinic.models import FitAnswer, NoticedOnEntries, User
 from reverie.clinic.services import observations
+from reverie.clinic.web.drafts import keeps_text
 
 CHOICES = (
     (FitAnswer.FITS, "Fits"),
@@ -41,6 +42,7 @@ def panel_context(user: User, entry_id: Any, *, show: bool = False) -> dict[str,
     }
 
 
+@keeps_text
 @login_required
 @require_POST
 def fit(request: HttpRequest, entry_id: str) -> HttpResponse:

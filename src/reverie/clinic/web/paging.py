@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from django.http import HttpRequest
+from django.http import HttpRequest, QueryDict
 
 from reverie.errors import InvalidInput
 
@@ -16,9 +16,10 @@ MAX_PAGE = 100_000
 _DIGITS = re.compile(r"[0-9]{1,7}")
 
 
-def page_number(request: HttpRequest, name: str = "page") -> int:
-    """The page asked for (1 when absent or empty), or :class:`InvalidInput` naming the accepted range."""
-    raw = request.GET.get(name, "").strip()
+def page_number(request: HttpRequest, name: str = "page", *, sent: QueryDict | None = None) -> int:
+    """The page asked for (1 when absent or empty), or :class:`InvalidInput` naming the accepted range. ``sent``:
+    where to read it, when not the address (a search's form, whose words stay out of the address)."""
+    raw = (request.GET if sent is None else sent).get(name, "").strip()
     if not raw:
         return 1
     if _DIGITS.fullmatch(raw) is None or not 1 <= int(raw) <= MAX_PAGE:

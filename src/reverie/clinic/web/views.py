@@ -34,6 +34,7 @@ from reverie.clinic.web.forms import (
     other_feelings_text,
     refusal_on_field,
 )
+from reverie.clinic.web.ids import query_id
 from reverie.clinic.web.paging import page_number, window
 from reverie.errors import (
     AlreadySaved,
@@ -44,6 +45,7 @@ from reverie.errors import (
     ReverieError,
     StaleEdit,
 )
+from reverie.journal.kinds import unknown_kind
 
 log = logging.getLogger("reverie.web")
 # Failures of a save that are not about what was typed: the words are given back (503), never lost.
@@ -209,6 +211,11 @@ def _carry_on(request: HttpRequest, user: User, carried: drafts.Carried) -> Http
         return drafts.shown_back(request, carried, message=drafts.NOT_YOURS)
     if carried.owner is None:
         return drafts.shown_back(request, carried, message=drafts.UNKNOWN, can_save=True)
+    # the words are this account's: the form's own next step first, before any press (a risk answer screened, a
+    # check-in answered: docs/usage.md)
+    resumed = drafts.resumed(request, user, carried)
+    if resumed is not None:
+        return resumed
     if not carried.by_server or carried.path != reverse("write") or not user.is_client:
         # Bound only by the form's mark (anyone who saw the form could carry it), or not a new entry: one press.
         return drafts.shown_back(request, carried, message=drafts.SIGNED_IN_AGAIN, can_save=True)
@@ -369,25 +376,41 @@ def _save_failed(request: HttpRequest, form: EntryForm, exc: Exception, **extra:
 
 
 @login_required
-@require_GET
+@require_http_methods(["GET", "POST"])
 def journal_list(request: HttpRequest) -> HttpResponse:
-    kind = request.GET.get("kind") or None
-    query = (request.GET.get("q") or "").strip() or None
-    page = page_number(request)
+    """The journal, newest first, a page at a time. "Older entries" carries a cursor, the id of the page's last
+    entry (the API's ``after``), so an entry written or trashed between two pages neither shows one twice nor hides
+    one (review r68); an old bookmark's ``?page=`` still opens that page. A search is sent as a POST (CSRF), its
+    words and its paging in the form's body: they never go into an address, where a proxy's access log and the
+    browser's history would keep them. An old bookmark's ``?q=`` still searches, and nothing on its page carries
+    the words in a link."""
+    sent = request.POST if request.method == "POST" else request.GET
+    kind = sent.get("kind") or None
+    query = (sent.get("q") or "").strip() or None
+    if request.method == "POST" and query is None:
+        # The form sent with no words: the plain list, at an address that can be bookmarked.
+        return redirect(reverse("journal") + (f"?{urlencode({'kind': kind})}" if kind else ""))
+    if kind is not None and kind not in EntryKind.values:
+        raise unknown_kind()
+    user = _user(request)
+    after = (sent.get("after") or "").strip() or None
+    page = 1 if after else page_number(request, sent=sent)
     offset, limit = window(page, PAGE)
-    rows = journal.list_entries(_user(request), kind=kind, query=query, limit=limit, offset=offset)
-    context = {
-        "entries": rows[:PAGE],
-        "kinds": EntryKind.choices,
-        "kind": kind or "",
-        "q": query or "",
-        "page": page,
-        "older": page + 1 if len(rows) > PAGE else None,
-        "newer": page - 1 if page > 1 else None,
-    }
+    context: dict[str, Any] = {"kinds": EntryKind.choices, "kind": kind or "", "q": query or "", "page": page}
+    context["first"] = after is None and page == 1
+    try:
+        rows = journal.list_entries(user, kind=kind, query=query, limit=limit, offset=offset, after=after)
+    except InvalidInput:
+        # The kind is checked above: only the cursor's entry can be gone (purged, or no longer shared).
+        context["gone"] = True
+        return render(request, "reverie/journal.html", context, status=400)
+    shown = rows[:PAGE]
+    context["entries"] = _with_client_names(shown) if user.is_therapist else [(e, "") for e in shown]
+    context["older"] = str(shown[-1].id) if len(rows) > PAGE else None
     if page > 1 and not rows:
-        found = journal.count_entries(_user(request), kind=kind, query=query)
-        context["last_page"] = max(1, -(-found // PAGE))
+        found = journal.count_entries(user, kind=kind, query=query)
+        context["last_page"] = last = max(1, -(-found // PAGE))
+        context["last_label"] = f"Go to the last page ({last})"
     return render(request, "reverie/journal.html", context)
 
 
@@ -406,6 +429,8 @@ def entry(request: HttpRequest, entry_id: str) -> HttpResponse:
         {} if view.unreadable else panel_context(user, view.id, show=show)
     )  # nothing to observe in what cannot be opened
     context = {"entry": view, "own": own, "can_share": own and journal.can_share(user), **panel}
+    if not own:  # a therapist reading a shared entry: whose it is, as the home page and the journal say
+        context["writer"] = _with_client_names([view])[0][1]
     if context["own"] and request.GET.get("kept") == "1" and not view.unreadable:
         context["kept_token"] = _token_or_new(request.GET.get("t"))
     return render(request, "reverie/entry.html", context)
@@ -685,7 +710,7 @@ def pair(request: HttpRequest) -> HttpResponse:
             elif action == "confirm_end":  # a second step: nothing ends until "Yes, end the link"
                 context["confirm_end"] = _own_pair(user, request.POST.get("pair", ""))
             elif action == "end":
-                people.end_pair(user, int(request.POST.get("pair", "0") or 0))
+                people.end_pair(user, query_id(request.POST.get("pair"), "No such link.") or 0)
                 context["message"] = "The link has ended. Nothing more is shared."
         except ReverieError as exc:
             context["error"] = exc.message

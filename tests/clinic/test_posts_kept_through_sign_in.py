@@ -1,0 +1,98 @@
+"""Every signed-in form that sends a person's words or answers keeps its POST through the sign-in (h84, after r73).
+
+A view that takes a POST and is not wrapped in ``drafts.keeps_text`` answers a POST arriving after the idle timeout
+with ``login_required``'s bare redirect: what was written or answered is dropped before anything reads it (r73: a
+PHQ-9 with item 9 answered, "I need help now"). This walks the URL resolver: each view that accepts POST is either
+wrapped or named below with the reason it carries no one's words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from reverie.clinic.web.drafts import KEEPS_TEXT_ATTR
+
+# Views that accept a POST and carry no words or answers of a person through a sign-in, each with why.
+EXEMPT = {
+    # signed out by design: these pages are the sign-in, the sign-out or open to anyone
+    "reverie.clinic.web.views.setup": "the first account: nobody is signed in yet",
+    "reverie.clinic.web.views.signup": "open to anyone: nobody is signed in",
+    "reverie.clinic.web.demo_views.demo": "the demo, open to anyone",
+    "reverie.clinic.web.views.login_view": "the sign-in itself (it carries the drafts)",
+    "reverie.clinic.web.views.login_code": "the sign-in's second step (it carries the drafts)",
+    "reverie.clinic.web.views.logout_view": "signing out: a button",
+    "reverie.care.web.public_views.fit_page": "the public fit self-check: no sign-in needed, answered in place",
+    # secrets: never carried in a page (drafts.SECRET)
+    "reverie.clinic.web.account_views.totp_setup": "a one-time code",
+    "reverie.clinic.web.account_views.password_change": "passwords",
+    "reverie.clinic.web.views.erase": "the user name and password that confirm an erasure",
+    "reverie.clinic.web.views.pair": "an invitation code, or a button ending a pair",
+    # a button or a choice on a thing already stored: pressed again after the sign-in, nothing typed is lost
+    "reverie.clinic.web.local_time.account_settings": "a time zone or a preference chosen from a list",
+    "reverie.clinic.web.views.save_again": "a button: save a stored entry's words again",
+    "reverie.clinic.web.views.share": "a button: share or stop sharing an entry",
+    "reverie.clinic.web.views.trash": "a button",
+    "reverie.clinic.web.views.empty_trash": "a confirmation",
+    "reverie.clinic.web.views.restore": "a button",
+    "reverie.clinic.web.views.purge": "a confirmation",
+    "reverie.clinic.web.views.export": "a choice of format: a download",
+    "reverie.care.web.notice_views.erasure_notice_read": "a button",
+    "reverie.care.web.course_views.course_end": "a date and a confirmation",
+    "reverie.care.web.formulation_views.formulation_share": "a button",
+    "reverie.care.web.formulation_views.ipaf_agree": "a button",
+    # a file alone: it cannot travel through a sign-in page (drafts.FILE), and nothing is typed beside it
+    "reverie.care.web.public_views.directory_import": "a CSV file",
+}
+
+
+def _routes(patterns: list[Any], prefix: str = "") -> Iterator[tuple[str, Callable[..., Any]]]:
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            yield from _routes(pattern.url_patterns, prefix + str(pattern.pattern))
+        elif isinstance(pattern, URLPattern):
+            yield prefix + str(pattern.pattern), pattern.callback
+
+
+def _methods(view: Callable[..., Any]) -> tuple[str, ...] | None:
+    """The methods a ``require_http_methods`` layer of the view allows (Django keeps them in its wrapper's
+    closure, ``request_method_list``); None when no layer limits them (every method, POST too)."""
+    seen: set[int] = set()
+    layer: Any = view
+    while layer is not None and id(layer) not in seen:
+        seen.add(id(layer))
+        code = getattr(layer, "__code__", None)
+        if code is not None and "request_method_list" in code.co_freevars:
+            cell = layer.__closure__[code.co_freevars.index("request_method_list")]
+            return tuple(cell.cell_contents)
+        layer = getattr(layer, "__wrapped__", None)
+    return None
+
+
+def _name(view: Callable[..., Any]) -> str:
+    return f"{view.__module__}.{view.__name__}"
+
+
+def test_every_post_view_with_words_keeps_them_through_the_sign_in() -> None:
+    web_routes = [
+        (path, view) for path, view in _routes(get_resolver().url_patterns) if not path.startswith("api/")
+    ]  # the API answers a signed-out call in JSON (401), its client keeps its own request
+    posting = [(path, view) for path, view in web_routes if "POST" in (_methods(view) or ("POST",))]
+    assert len(posting) > 20, (
+        "the walk found too few POST views: the resolver or the methods' reading changed"
+    )
+    unwrapped = sorted(
+        f"/{path} ({_name(view)})"
+        for path, view in posting
+        if not getattr(view, KEEPS_TEXT_ATTR, False) and _name(view) not in EXEMPT
+    )
+    assert not unwrapped, (
+        "these views take a POST and drop it when it arrives signed out: wrap them in drafts.keeps_text, or name "
+        f"them in EXEMPT with the reason they carry no one's words: {unwrapped}"
+    )
+    stale = sorted(set(EXEMPT) - {_name(view) for _, view in posting})
+    assert not stale, f"EXEMPT names views that no longer take a POST: {stale}"
+    for path, view in posting:  # an exempt view is one that takes no words: never wrapped and exempt at once
+        assert not (getattr(view, KEEPS_TEXT_ATTR, False) and _name(view) in EXEMPT), path
