@@ -111,3 +111,33 @@ def test_an_upload_with_the_same_key_and_another_file_is_refused(
     listed = json.loads(api.get(f"entries/{entry_id}/attachments").content)
     assert [(f["filename"], f["size"]) for f in listed] == [("harbour.png", len(PICTURE))]
     assert json.loads(api.get(f"entries/{entry_id}").content)["revision"] == 2  # one upload moved it once
+
+
+def test_a_phone_photo_sent_again_with_its_key_is_the_same_upload(make_user: Any) -> None:
+    """A phone app retries the upload of a photo whose place and camera Reverie removes on storing: the retry carries
+    the same bytes as the first send (metadata and all), so it is the identical retry (200, one file), never "this key
+    was used for a different file" (422) because the stored copy lost its metadata."""
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    exif = Image.Exif()
+    exif[0x010F] = "Pixel 8"  # Make
+    exif.get_ifd(0x8825).update({1: "N", 2: (51.0, 30.0, 26.4)})  # GPS: where it was taken
+    out = io.BytesIO()
+    Image.new("RGB", (16, 8), (200, 120, 40)).save(out, "JPEG", exif=exif)
+    photo = out.getvalue()
+    api = as_token(make_user(role="client"))
+    entry_id = json.loads(api.post("entries", {"kind": "art", "body": "The bay."}).content)["id"]
+
+    def send() -> Any:
+        sent = SimpleUploadedFile("bay.jpg", photo, content_type="image/jpeg")
+        return api.client.post(
+            f"/api/v1/entries/{entry_id}/attachments", {"file": sent}, headers={"Idempotency-Key": KEY}
+        )
+
+    assert send().status_code == 201
+    again = send()
+    assert again.status_code == 200, again.content
+    assert len(json.loads(api.get(f"entries/{entry_id}/attachments").content)) == 1

@@ -166,3 +166,21 @@ def test_the_attach_control_says_location_and_camera_details_are_removed(make_us
     said = re.search(r'<div class="helptext" id="(id_attachment_helptext)">([^<]*)</div>', page)
     assert said and said.group(2) == "Location and camera details are removed from pictures."
     assert f'aria-describedby="{said.group(1)}"' in page
+
+
+@pytest.mark.django_db
+def test_a_picture_stored_before_metadata_was_removed_is_served_without_it(make_user: Any) -> None:
+    """A photo attached before Reverie removed place and camera on storing still holds them in its sealed bytes:
+    opened (served to the therapist, exported), it comes out without them, orientation kept, as one stored now."""
+    from reverie.clinic.models import Attachment
+    from reverie.clinic.services import journal, keys
+
+    client = make_user()
+    draft = journal.AttachmentDraft("bay.jpg", "image/jpeg", phone_jpeg())
+    view = journal.create_entry(client, journal.EntryDraft(kind="art", body="The bay."), [draft])
+    att = Attachment.objects.get(entry_id=view.id)
+    att.payload = keys.seal_for(client, str(att.id), "attachment.data", phone_jpeg())  # as stored before
+    att.save(update_fields=["payload"])
+    _, _, served = journal.attachment_data(client, att.id)
+    assert SECRET not in served and _gps(served) == {}
+    assert dict(Image.open(io.BytesIO(served)).getexif()) == {ORIENTATION: 6}

@@ -18,7 +18,7 @@ import uuid
 from django.db import transaction
 
 from reverie.clinic.models import Attachment, User
-from reverie.clinic.services import audit, journal
+from reverie.clinic.services import audit, journal, picture_metadata
 from reverie.clinic.services.journal import AttachmentDraft, AttachmentInfo
 from reverie.clinic.services.policy import Action
 from reverie.errors import InvalidInput, KeyReused, NotFound
@@ -60,8 +60,9 @@ def add_attachment_once(
             stored = entry.attachments.filter(pk=chosen).first()
             if stored is not None:
                 kept = journal._opened_attachment(entry.client, stored)
+                sent = picture_metadata.as_stored(entry.kind, draft.data)  # as the first was stored
                 if kept.filename != draft.filename or not hmac.compare_digest(
-                    hashlib.sha256(kept.data).digest(), hashlib.sha256(draft.data).digest()
+                    hashlib.sha256(kept.data).digest(), hashlib.sha256(sent).digest()
                 ):  # the key reused for another file: refused, the first file stands
                     raise KeyReused(journal.KEY_REUSED.format(what="file"))
                 return _info(stored, kept.filename), False

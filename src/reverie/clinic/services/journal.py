@@ -1278,9 +1278,9 @@ def _attachment_name(client: User, att: Attachment) -> str:
 
 
 def _opened_attachment(client: User, att: Attachment) -> AttachmentDraft:
-    """A stored attachment's name and bytes, opened with its owner's key."""
+    """A stored attachment's name and bytes, opened with its owner's key. A picture stored before its place and
+    camera were removed on storing (h85) is opened without them too: served, exported and compared as one stored now."""
+    data = keys.open_for(client, str(att.id), "attachment.data", att.payload)
     return AttachmentDraft(
-        _attachment_name(client, att),
-        att.media_type,
-        keys.open_for(client, str(att.id), "attachment.data", att.payload),
+        _attachment_name(client, att), att.media_type, picture_metadata.strip(data, att.media_type)
     )

@@ -285,6 +285,16 @@ _STRIPPERS: dict[str, Callable[[bytes], bytes]] = {
 }
 
 
+def as_stored(kind: str, data: bytes) -> bytes:
+    """A file's bytes as storing them on an entry of ``kind`` keeps them (its type sniffed from the bytes, as
+    :func:`media.check_attachment` does; a picture without its place, camera or author): what an upload sent again,
+    or an imported file, is compared with."""
+    from reverie.clinic.services import media
+
+    sniffed = media.sniff(data, media.ALLOWED.get(kind, ()))
+    return data if sniffed is None else strip(data, sniffed)
+
+
 def strip(data: bytes, media_type: str) -> bytes:
     """``data`` (a picture of the sniffed ``media_type``) without where it was taken, the camera or the author;
     recordings and anything else unchanged."""

@@ -23,7 +23,6 @@ from reverie.clinic.services import (
     audit,
     erasure_owed,
     keys,
-    media,
     observations,
     people,
     picture_metadata,
@@ -370,15 +369,8 @@ def _file_fingerprint(entry: PortableEntry, draft: EntryDraft) -> bytes:
     happened = draft.happened_at or entry.happened_at
     doc = json.loads(_payload_bytes(draft))
     return _fingerprint(
-        draft.kind, happened, doc, (_as_stored(draft.kind, a.data) for a in entry.attachments)
+        draft.kind, happened, doc, (picture_metadata.as_stored(draft.kind, a.data) for a in entry.attachments)
     )
-
-
-def _as_stored(kind: str, data: bytes) -> bytes:
-    """A file's bytes as storing them keeps them (a picture without its place, camera or author,
-    :mod:`picture_metadata`): what a stored file is compared with, so the same photo imported twice matches."""
-    sniffed = media.sniff(data, media.ALLOWED.get(kind, ()))
-    return data if sniffed is None else picture_metadata.strip(data, sniffed)
 
 
 def _stored_fingerprint(row: Entry) -> bytes | None:
@@ -394,9 +386,8 @@ def _stored_content(row: Entry) -> tuple[bytes, dict[str, Any]] | None:
     try:
         doc = _open_payload(row, row.client)
         files = [
-            picture_metadata.strip(_opened_attachment(row.client, att).data, att.media_type)
-            for att in row.attachments.all()
-        ]  # one stored before metadata was removed compares as it would be stored now
+            _opened_attachment(row.client, att).data for att in row.attachments.all()
+        ]  # opened without a place or camera, as one stored now
         return _fingerprint(row.kind, row.happened_at, doc, files), doc
     except (IntegrityError, ValueError, TypeError):
         return None
