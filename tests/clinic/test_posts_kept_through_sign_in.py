@@ -39,6 +39,10 @@ EXEMPT = {
     "reverie.clinic.web.views.restore": "a button",
     "reverie.clinic.web.views.purge": "a confirmation",
     "reverie.clinic.web.views.export": "a choice of format: a download",
+    "reverie.clinic.web.views.journal_list": (
+        "a search (POST so its words stay out of addresses): nothing written is lost, and a therapist's search words"
+        " must not travel as readable hidden fields of the sign-in page"
+    ),
     "reverie.care.web.notice_views.erasure_notice_read": "a button",
     "reverie.care.web.course_views.course_end": "a date and a confirmation",
     "reverie.care.web.formulation_views.formulation_share": "a button",
