@@ -1,4 +1,4 @@
-"""Review r76: the day of a course's last session, as the client is told it after the course."""
+"""The day of a course's last session, as the client is told it after the course (review r76)."""
 
 from __future__ import annotations
 
