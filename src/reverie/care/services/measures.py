@@ -133,16 +133,12 @@ def open_sessions(
     ]
 
 
-def _check_ahead(course: Course) -> None:
+def _check_ahead(course: Course, client: User) -> None:
     """Refuse answers for "the next session" once the course's last session has ended (:func:`courses.next_number`
     is None): they would describe the weeks after the course, not the two before a session. Answers for an earlier
-    session name it."""
+    session name it. The last session's day is the client's (:func:`session_day`), as their Measures page says it."""
     last = courses.last_held(course)
-    when = (
-        f" was on {last.start.astimezone(courses.course_zone(course)):%-d %b %Y}"
-        if last is not None
-        else " is over"
-    )
+    when = f" was on {session_day(last, client):%-d %b %Y}" if last is not None else " is over"
     raise InvalidInput(
         f"The last session of this course{when}: there is no next session to fill this in for. "
         "To add answers for an earlier session, choose that session."
@@ -273,7 +269,7 @@ def submit(
     ):
         courses.check_open(course)  # an ended course has no next session to answer for (but its last day's)
     if session_number is None and following is None:
-        _check_ahead(course)
+        _check_ahead(course, client)
     _check_due(course, number)
     if number > current:  # answers say how the last two weeks were: never for a session further ahead
         raise InvalidInput(
@@ -365,17 +361,18 @@ def filled(course: Course, viewer: User) -> list[Filled]:
             r,
             get_questionnaire(r.questionnaire),
             numbers.get(r.session_id),
-            session_day(r, viewer),
+            session_day(r.session, viewer),
             courses.as_session(r.session).cancelled,
         )
         for r in rows
     ]
 
 
-def session_day(response: MeasureResponse, viewer: User) -> date:
-    """The day of the session ``response`` was filled for, in the viewer's own zone, as the course page and the
-    questionnaire's session chooser show that session (docs/course.md: no page uses the course's zone)."""
-    return local_time.local_date(response.session.start, viewer)
+def session_day(session: CourseSession, viewer: User) -> date:
+    """The day of a course session in the viewer's own zone, as the course page and the questionnaire's session
+    chooser show that session (docs/course.md: no page or message uses the course's zone): the day a response was
+    filled for, the last session's day on the Measures page and in the refusal after it (:func:`_check_ahead`)."""
+    return local_time.local_date(session.start, viewer)
 
 
 def number_of(response: MeasureResponse) -> int | None:
@@ -586,7 +583,7 @@ def response_view(actor: User, response_id: object) -> ResponseView:
     audit.record(actor, "measure.read", "measure", row.id, subject=row.client)
     cancelled = courses.as_session(row.session).cancelled
     return ResponseView(
-        row, q, items, q.band_for(row.total).label, number_of(row), session_day(row, actor), cancelled
+        row, q, items, q.band_for(row.total).label, number_of(row), session_day(row.session, actor), cancelled
     )
 
 

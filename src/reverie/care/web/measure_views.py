@@ -16,7 +16,6 @@ from reverie.care.services import course as courses
 from reverie.care.services import measures, safety
 from reverie.care.web.common import user_of, with_error
 from reverie.clinic.models import User
-from reverie.clinic.services import local_time
 from reverie.clinic.services.safety import crisis_lines
 from reverie.clinic.web import drafts
 from reverie.clinic.web.downloads import download
@@ -47,7 +46,7 @@ def my_measures(request: HttpRequest) -> HttpResponse:
         "course": course,
         "due": measures.due_now(user, course.id),
         "where": courses.position(course, plan=False),
-        "last_day": local_time.local_date(last.start, user) if over and last is not None else None,
+        "last_day": measures.session_day(last, user) if over and last is not None else None,
     }
     return render(request, "care/measures.html", context)
 
@@ -153,7 +152,7 @@ def measure_fill(request: HttpRequest, questionnaire_id: str) -> HttpResponse:
         "q": questionnaire,
         "name": measures.plain_name(questionnaire),
         "course": done.response.course,
-        "day": measures.session_day(done.response, user),
+        "day": measures.session_day(done.response.session, user),
     }
     if done.score.risk_item_positive:
         result.update(safety.plan_for_page(user), lines=crisis_lines())

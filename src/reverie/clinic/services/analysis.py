@@ -724,33 +724,48 @@ UNRECORDED_SCAN = 1000
 
 def record_unrecorded_failures(queued: set[str]) -> int:
     """Record as a failed try (error: the exception's class name) each analysis task row that failed with nothing
-    recorded for its entry revision, which still waits for its analysis and no task holds: a worker stopped in a way
-    that left its task failed (killed while putting it back, a django-tasks-db worker, a ``BaseException`` that no
-    ``_attempt`` catches). The sweep (:func:`_due`) then retries it within MAX_TRIES, so no way out of a worker
-    leaves an entry unanalysed for good. Returns how many were recorded."""
+    recorded for it, of an entry revision which still waits for its analysis and no task holds: a worker stopped in
+    a way that left its task failed (killed while putting it back, a django-tasks-db worker, a ``BaseException``
+    that no ``_attempt`` catches). A row counts once: only one that finished after the revision's failure on record
+    (none, or an earlier try's) is a try not yet counted, and counting it moves the failure's time past it. The
+    sweep (:func:`_due`) then retries it within MAX_TRIES and gives up after that, as for a recorded failure
+    (``reverie doctor`` reports it), so no way out of a worker leaves an entry unanalysed for good, nor retried for
+    ever. Returns how many were recorded."""
     from django_tasks_db.compat import TaskResultStatus
     from django_tasks_db.models import DBTaskResult
 
     waiting = set(_waiting())
     if not waiting:
         return 0
-    recorded = set(
-        AnalysisFailure.objects.filter(task=ANALYSE).values_list("entry_id", "revision").distinct()
-    )
+    # Each revision's failure on record: its count and when it was last counted (a row that finished before that
+    # was counted already, or by ``_attempt``'s own record of the try it ran).
+    recorded: dict[tuple[uuid.UUID, int], tuple[int, Any]] = {
+        (entry_id, revision): (attempts, failed_at)
+        for entry_id, revision, attempts, failed_at in AnalysisFailure.objects.filter(
+            task=ANALYSE
+        ).values_list("entry_id", "revision", "attempts", "failed_at")
+    }
     rows = DBTaskResult.objects.filter(
         task_path=analyse_entry_task.module_path, status=TaskResultStatus.FAILED
     ).order_by("-finished_at")[:UNRECORDED_SCAN]
     found = 0
-    for args_kwargs, failed_as in rows.values_list("args_kwargs", "exception_class_path"):
+    for args_kwargs, failed_as, finished_at in rows.values_list(
+        "args_kwargs", "exception_class_path", "finished_at"
+    ):
         args = (args_kwargs or {}).get("args") or []
         try:
             key = (uuid.UUID(str(args[0])), int(str(args[1])))
         except (IndexError, ValueError):
             continue
-        if key not in waiting or key in recorded or str(key[0]) in queued:
+        if key not in waiting or str(key[0]) in queued:
             continue
+        attempts, counted_at = recorded.get(key, (0, None))
+        if attempts >= MAX_TRIES:
+            continue  # given up: nothing more to count or retry
+        if counted_at is not None and (finished_at is None or finished_at <= counted_at):
+            continue  # counted already (or the try that ``_attempt`` recorded itself)
         record_failure(key[0], key[1], ANALYSE, str(failed_as).rsplit(".", 1)[-1] or "Stopped")
-        recorded.add(key)
+        recorded[key] = (attempts + 1, counted_at)  # older rows of this scan are tries of their own
         found += 1
     if found:
         log.warning("analysis tasks failed with nothing recorded: %d recorded, to retry", found)
