@@ -399,7 +399,8 @@ def journal_list(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {"kinds": EntryKind.choices, "kind": kind or "", "q": query or "", "page": page}
     context["first"] = after is None and page == 1
     try:
-        rows = journal.list_entries(user, kind=kind, query=query, limit=limit, offset=offset, after=after)
+        # the page and, past the end, the count of its pages: one reading, one audit event (review r75)
+        rows, found = journal.entries_page(user, kind=kind, query=query, limit=limit, offset=offset, after=after)
     except InvalidInput:
         # The kind is checked above: only the cursor's entry can be gone (purged, or no longer shared).
         context["gone"] = True
@@ -407,8 +408,7 @@ def journal_list(request: HttpRequest) -> HttpResponse:
     shown = rows[:PAGE]
     context["entries"] = _with_client_names(shown) if user.is_therapist else [(e, "") for e in shown]
     context["older"] = str(shown[-1].id) if len(rows) > PAGE else None
-    if page > 1 and not rows:
-        found = journal.count_entries(user, kind=kind, query=query)
+    if page > 1 and not rows and found is not None:
         context["last_page"] = last = max(1, -(-found // PAGE))
         context["last_label"] = f"Go to the last page ({last})"
     return render(request, "reverie/journal.html", context)
