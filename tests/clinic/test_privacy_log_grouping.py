@@ -54,3 +54,46 @@ def test_one_search_page_past_the_end_is_one_search_in_the_clients_log(make_user
     assert searched == 1, (
         f"one page of a search is {searched} 'searched your journal' lines in the client's log"
     )
+
+
+def test_the_home_pages_listings_are_one_line_saying_how_many_times(make_user: Any, web_as: Any) -> None:
+    """The log stays complete (every listing is counted) and readable: 30 listings in a row are one line."""
+    client, therapist = make_user("ana-client"), make_user("dr-ruiz", role="therapist")
+    people.accept_invitation(therapist, people.issue_invitation(client))
+    made = journal.create_entry(client, EntryDraft(kind="dream", body="My mother was at the door."))
+    journal.set_shared(client, made.id, True)
+    web = web_as(therapist)
+    for _ in range(30):
+        assert web.get("/").status_code == 200
+    log = web_as(client).get("/account/audit/").content.decode()
+    assert log.count("looked at the list of your journal entries") == 1
+    assert "looked at the list of your journal entries. — 30 times" in log
+
+
+def test_log_lines_group_runs_only_and_page_by_lines(make_user: Any) -> None:
+    """Only consecutive events that read alike are grouped (same person, action, outcome); a page counts lines,
+    and the lines of all pages hold every event once."""
+    from reverie.clinic.services import audit
+
+    client, therapist = make_user("ana-client"), make_user("dr-ruiz", role="therapist")
+    start = len(audit.events_about(client))
+    runs = [("journal.list", 3), ("entry.read", 1), ("journal.list", 2), ("journal.search", 4)] * 2
+    for action, times in runs:
+        for _ in range(times):
+            audit.record(therapist, action, "journal", client.pk, subject=client)
+    total = len(audit.events_about(client))
+    lines, more = audit.log_lines_about(client, limit=5)
+    assert more and [(line.newest.action, line.count) for line in lines] == [
+        ("journal.search", 4),
+        ("journal.list", 2),
+        ("entry.read", 1),
+        ("journal.list", 3),
+        ("journal.search", 4),
+    ]
+    assert all(line.newest.pk >= line.oldest.pk for line in lines)
+    everything, more = audit.log_lines_about(client, limit=1000)
+    assert not more and sum(line.count for line in everything) == total == start + sum(t for _, t in runs)
+    second, _ = audit.log_lines_about(client, offset=5, limit=3)
+    assert [(line.newest.pk, line.count) for line in second] == [
+        (line.newest.pk, line.count) for line in everything[5:8]
+    ]

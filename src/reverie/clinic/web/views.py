@@ -746,28 +746,30 @@ def audit_trail(request: HttpRequest) -> HttpResponse:
 
     user = _user(request)
     page = page_number(request)
-    offset, limit = window(page, AUDIT_PAGE)
-    events = audit.events_about(user, offset=offset, limit=limit)
-    shown = events[:AUDIT_PAGE]
-    names = dict(User.objects.filter(pk__in={e.actor_id for e in shown}).values_list("pk", "username"))
+    offset, _ = window(page, AUDIT_PAGE)
+    # consecutive lines that read alike are one line, "… — 30 times" (audit.log_lines_about, the one rule)
+    lines, more = audit.log_lines_about(user, offset=offset, limit=AUDIT_PAGE)
+    names = dict(
+        User.objects.filter(pk__in={line.newest.actor_id for line in lines}).values_list("pk", "username")
+    )
     rows = [
         (
-            e,
+            line,
             sentence(
-                e.action,
-                "You" if e.actor_id == user.pk else names.get(e.actor_id or 0, "Reverie"),
-                e.outcome,
+                line.newest.action,
+                "You" if line.newest.actor_id == user.pk else names.get(line.newest.actor_id or 0, "Reverie"),
+                line.newest.outcome,
                 reader=user.role,
             ),
         )
-        for e in shown
+        for line in lines
     ]
     context = {
         "rows": rows,
         "chain_ok": audit.verify_incremental().ok,
         "restore_mark": audit.restore_mark(),
         "page": page,
-        "older": page + 1 if len(events) > AUDIT_PAGE else None,
+        "older": page + 1 if more else None,
         "newer": page - 1 if page > 1 else None,
     }
     return render(request, "reverie/audit.html", context)
