@@ -1,4 +1,4 @@
-"""Review r75 (h84): answers asking for help now, sent from a form shown to another account than the one signed in."""
+"""Answers asking for help now, sent from a form shown to another account than the one signed in."""
 
 from __future__ import annotations
 
@@ -80,3 +80,66 @@ def test_phq9_item9_refused_by_the_csrf_check_is_screened_with_the_crisis_lines(
     screened = RiskAlert.objects.filter(client=client, source="phq9_item9").exists()
     lines = 'id="lines-heading"' in page
     assert lines and screened, f"crisis lines shown: {lines}; therapist alerted: {screened}"
+
+
+def _waiting_check_in(client: Any) -> Any:
+    from django.utils import timezone
+
+    from reverie.care.models import CheckIn
+    from reverie.care.services import alerts
+
+    alert = alerts.signal(client, "phq9_item9", "ideation", "r75-test", written_at=timezone.now())
+    return CheckIn.objects.get(client=client, alert=alert, answered_at__isnull=True)
+
+
+def test_i_need_help_now_sent_after_another_account_signed_in_shows_the_crisis_lines(
+    dit: tuple[Any, Any, Any], make_user: Any
+) -> None:
+    """The same family tablet, the check-in page: Ana presses "I need help now" after her brother signed in in
+    another tab. The sign-in page for her (409) shows the crisis lines; signing in on it, her answer is recorded."""
+    client, _, _ = dit
+    check_in = _waiting_check_in(client)
+    make_user("brother")
+    web = Client()
+    assert web.post("/login/", {"username": client.username, "password": PASSWORD}).status_code == 302
+    page = web.get("/check-in/").content.decode()
+    mark = re.search(r'name="writer" value="([^"]+)"', page)
+    assert mark is not None
+    assert web.post("/login/", {"username": "brother", "password": PASSWORD}).status_code == 302
+    reply = web.post("/check-in/", {"check_in": str(check_in.pk), "answer": "need_help", "writer": mark[1]})
+    page = reply.content.decode()
+    assert reply.status_code == 409 and 'id="lines-heading"' in page
+    fields = dict(re.findall(r'name="(draft_[a-z_]+)" value="([^"]*)"', page))
+    after = web.post("/login/", {**fields, "username": client.username, "password": PASSWORD})
+    assert after.status_code == 200
+    check_in.refresh_from_db()
+    assert check_in.answer == "need_help"
+
+
+def test_i_need_help_now_refused_by_the_csrf_check_is_recorded_with_the_crisis_lines(
+    dit: tuple[Any, Any, Any],
+) -> None:
+    """2 a.m., the check-in page open in one tab, a sign-in in another renewed the form token: "I need help now"
+    is refused by the CSRF check, but its writer is signed in: the answer is recorded (the therapist sees it) and
+    the page shows the crisis lines."""
+    client, _, _ = dit
+    check_in = _waiting_check_in(client)
+    web = Client(enforce_csrf_checks=True)
+
+    def sign_in() -> None:
+        page = web.get("/login/").content.decode()
+        fields = {"username": client.username, "password": PASSWORD, "csrfmiddlewaretoken": _token(page)}
+        assert web.post("/login/", fields).status_code == 302
+
+    sign_in()
+    page = web.get("/check-in/").content.decode()
+    old = _token(page)
+    mark = re.search(r'name="writer" value="([^"]+)"', page)
+    assert mark is not None
+    web.logout()
+    sign_in()
+    fields = {"check_in": str(check_in.pk), "answer": "need_help", "writer": mark[1], "csrfmiddlewaretoken": old}
+    reply = web.post("/check-in/", fields)
+    assert reply.status_code == 403 and 'id="lines-heading"' in reply.content.decode()
+    check_in.refresh_from_db()
+    assert check_in.answer == "need_help"

@@ -44,6 +44,7 @@ KEEPS_TEXT_ATTR = "reverie_keeps_text"  # set on a view wrapped by keeps_text: "
 RESUME_ATTR = (
     "reverie_resume"  # a wrapped view's own way to take its words back after the sign-in (keeps_text)
 )
+URGENT_ATTR = "reverie_urgent"  # a wrapped view's own way to tell that a POST asks for help now (keeps_text)
 PREFIX = "draft_"
 PATH, OWNER, FILE, SEALED = "draft__path", "draft__owner", "draft__file", "draft__sealed"
 URGENT = (
@@ -309,26 +310,63 @@ def keeps_text(
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if request.method == "POST" and not request.user.is_authenticated:
-            from reverie.clinic.web.forms import LoginForm
-
-            asks_help = urgent is not None and urgent(request.POST, **kwargs)
-            context = {"form": LoginForm(), **login_context(carried(request, asks_help))}
-            return login_page(request, "reverie/login.html", context, status=401)
+            return kept_form(request, status=401)
         if request.method == "POST":
             mark = writer_of(str(request.POST.get(WRITER, "")), ignore_age=True)
             if mark is not None and mark != request.user.pk:
-                own = is_clients_own(request.path)
-                if (
-                    not own
-                ):  # a therapist's words: sealed for their writer, who can sign in on this page (r15)
-                    return sign_in_for_writer(request, carried(request), status=409)
-                draft = Carried(request.path, mark, False, False, _fields(request), False)
-                return shown_back(request, draft, message=NOT_YOURS)
+                return kept_form(request, status=409)
         return view(request, *args, **kwargs)
 
     setattr(wrapper, KEEPS_TEXT_ATTR, True)
     setattr(wrapper, RESUME_ATTR, resume)
+    setattr(wrapper, URGENT_ATTR, urgent)
     return wrapper
+
+
+def kept_form(request: HttpRequest, *, status: int) -> HttpResponse:
+    """The one answer to a POST to a form that takes text (:func:`keeps_text`) that is kept instead of done:
+    signed out (401), refused by the CSRF check (403, ``csrf_views``), or marked for another account than the one
+    signed in (409). Every such path comes here, so none can forget the form's own needs (review r75):
+
+    - the crisis lines whenever the POST asks for help now (the view's ``urgent``: PHQ-9 item 9 above 0, "I need
+      help now"), on the sign-in page it gets, to anyone, no account needed;
+    - its writer signed in (a CSRF refusal: another tab's sign-in renewed the token): the view's ``resume`` at once,
+      as after a sign-in (a risk answer screened, the therapist alerted; a check-in answered), nothing else saved;
+    - otherwise the sign-in page carrying the words for their writer (a client's own journal text marked for
+      another account: shown back, not saved)."""
+    from reverie.clinic.web.forms import LoginForm
+
+    match = _view_of(request.path)
+    kwargs: dict[str, Any] = dict(match.kwargs) if match is not None else {}
+    urgent_of = getattr(match.func, URGENT_ATTR, None) if match is not None else None
+    asks_help = urgent_of is not None and bool(urgent_of(request.POST, **kwargs))
+    user = request.user
+    if not user.is_authenticated:
+        context = {"form": LoginForm(), **login_context(carried(request, asks_help))}
+        return login_page(request, "reverie/login.html", context, status=status)
+    mark = writer_of(str(request.POST.get(WRITER, "")), ignore_age=True)
+    resume = getattr(match.func, RESUME_ATTR, None) if match is not None else None
+    if mark == user.pk and resume is not None:
+        answer: HttpResponse = resume(request, user, as_form(_fields(request)), **kwargs)
+        answer.status_code = status  # not done as sent: the answers are back, to send by one press
+        answer["Cache-Control"] = "no-store"
+        return answer
+    if mark is not None and mark != user.pk and is_clients_own(request.path):
+        draft = Carried(request.path, mark, False, False, _fields(request), False)
+        return shown_back(request, draft, message=NOT_YOURS)
+    return sign_in_for_writer(request, carried(request, asks_help), status=status)
+
+
+def _view_of(path: str) -> Any:
+    """The resolver match of a same-site path served by a :func:`keeps_text` view; None for any other."""
+    from django.urls import Resolver404, resolve
+
+    if not takes_text(path):
+        return None
+    try:
+        return resolve(path.split("?", 1)[0])
+    except Resolver404:
+        return None
 
 
 def resumed(request: HttpRequest, user: Any, draft: Carried) -> HttpResponse | None:
