@@ -138,7 +138,12 @@ def test_i_need_help_now_refused_by_the_csrf_check_is_recorded_with_the_crisis_l
     assert mark is not None
     web.logout()
     sign_in()
-    fields = {"check_in": str(check_in.pk), "answer": "need_help", "writer": mark[1], "csrfmiddlewaretoken": old}
+    fields = {
+        "check_in": str(check_in.pk),
+        "answer": "need_help",
+        "writer": mark[1],
+        "csrfmiddlewaretoken": old,
+    }
     reply = web.post("/check-in/", fields)
     assert reply.status_code == 403 and 'id="lines-heading"' in reply.content.decode()
     check_in.refresh_from_db()

@@ -848,7 +848,9 @@ def log_lines_about(
             lines.append(LogLine(newest=run[0], oldest=run[-1], count=len(run)))
 
     while len(lines) <= want:
-        chunk = events_about(subject, include_therapist_only=include_therapist_only, offset=start, limit=LOG_SCAN)
+        chunk = events_about(
+            subject, include_therapist_only=include_therapist_only, offset=start, limit=LOG_SCAN
+        )
         for event in chunk:
             if run and _reads_alike(run[-1], event):
                 run.append(event)

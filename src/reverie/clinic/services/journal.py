@@ -974,7 +974,14 @@ def list_entries(
     order, so an entry trashed or written between two pages moves no other entry to the wrong page (review r64).
     """
     views, _ = entries_page(
-        actor, kind=kind, query=query, client_id=client_id, limit=limit, offset=offset, after=after, total=False
+        actor,
+        kind=kind,
+        query=query,
+        client_id=client_id,
+        limit=limit,
+        offset=offset,
+        after=after,
+        total=False,
     )
     return views
 

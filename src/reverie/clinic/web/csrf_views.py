@@ -26,7 +26,7 @@ from reverie.clinic.web.drafts import (
 )  # one reader of posted fields' names and labels
 
 # Fields carried back as hidden inputs (choices and the form's one-time token), not shown as text.
-HIDDEN = re.compile(r"^(entry_id|kind|writer|(feel|int)_[a-z_]{1,40})$")
+HIDDEN = re.compile(r"^(entry_id|kind|writer|carried_once|(feel|int)_[a-z_]{1,40})$")
 LONG = frozenset({"body", "situation", "urge", "choice", "text", "note", "content", "message"})
 MAX_FIELDS = 80
 

@@ -400,7 +400,9 @@ def journal_list(request: HttpRequest) -> HttpResponse:
     context["first"] = after is None and page == 1
     try:
         # the page and, past the end, the count of its pages: one reading, one audit event (review r75)
-        rows, found = journal.entries_page(user, kind=kind, query=query, limit=limit, offset=offset, after=after)
+        rows, found = journal.entries_page(
+            user, kind=kind, query=query, limit=limit, offset=offset, after=after
+        )
     except InvalidInput:
         # The kind is checked above: only the cursor's entry can be gone (purged, or no longer shared).
         context["gone"] = True
