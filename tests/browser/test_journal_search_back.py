@@ -1,4 +1,4 @@
-"""Review r75 (h79): the journal search became a POST. Real headless Chromium at 360 x 740."""
+"""Back after a journal search (a POST since h79). Real headless Chromium at 360 x 740."""
 
 from __future__ import annotations
 

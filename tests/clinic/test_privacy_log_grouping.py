@@ -48,7 +48,9 @@ def test_one_search_page_past_the_end_is_one_search_in_the_clients_log(make_user
     journal.set_shared(client, made.id, True)
     web = web_as(therapist)
     last = AuditEvent.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-    page = web.post("/journal/", {"q": "mother", "page": "3"})
+    page = web.post(
+        "/journal/", {"q": "mother", "page": "3"}, follow=True
+    )  # the search's page, after its redirect
     assert "There is no page 3" in page.content.decode()
     searched = AuditEvent.objects.filter(pk__gt=last, action="journal.search", subject_id=client.pk).count()
     assert searched == 1, (
