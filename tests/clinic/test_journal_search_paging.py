@@ -121,10 +121,14 @@ def test_the_words_searched_for_are_not_put_in_the_address(make_user: Any, web_a
         page = web.get(address)
     else:
         address = "/journal/"
-        page = web.post(address, {"q": "overdose"})
+        page = web.post(address, {"q": "overdose"}, follow=True)
+        assert page.redirect_chain and "overdose" not in page.redirect_chain[-1][0]
     assert "overdose" not in address, "the search words are in the page's address"
     links = re.findall(r'href="([^"]*)"', page.content.decode())
-    assert not [link for link in links if "overdose" in link], "a link on the results page carries the words"
+    unsealed = [re.sub(r"s=[^&]*", "", link) for link in links]  # a sealed search is ciphertext
+    assert not [link for link in unsealed if "overdose" in link], (
+        "a link on the results page carries the words"
+    )
 
 
 def test_an_unknown_kind_in_the_address_is_told_in_plain_words(make_user: Any, web_as: Any) -> None:
@@ -219,20 +223,24 @@ def test_an_unknown_kind_is_a_plain_400_page(make_user: Any, web_as: Any) -> Non
 
 
 def test_a_search_sent_as_a_form_pages_on_with_its_words_in_the_body(make_user: Any, web_as: Any) -> None:
-    """The search form is a POST with its CSRF token; its results page on by forms that carry the words in hidden
-    fields, and every entry matching is reached once; a form sent without words is the plain list's address."""
+    """The search form is a POST with its CSRF token, answered by a redirect (POST/redirect/GET, review r75) to
+    ``?s=``, the words sealed (never in the clear); its results page on by plain links carrying the seal, and every
+    entry matching is reached once; a form sent without words is the plain list's address."""
     alice = make_user()
     made = _journal_of(alice, 45, "Rain on day")
     _journal_of(alice, 3, "Sun on day")
     web = web_as(alice)
-    html = web.post("/journal/", {"q": "rain"}).content.decode()
+    sent = web.post("/journal/", {"q": "rain"})
+    assert sent.status_code == 303 and sent["Location"].startswith("/journal/?s=")
+    assert "rain" not in sent["Location"].lower()
+    html = web.get(sent["Location"]).content.decode()
     assert 'name="csrfmiddlewaretoken"' in html
     seen: list[str] = []
     for _ in range(5):
         seen += _listed(html)
         if "Older entries" not in html:
             break
-        assert not re.search(r'href="[^"]*rain', html)
+        assert not re.search(r'href="[^"]*rain', re.sub(r"s=[^&\"]*", "", html))
         html = _older(web, html)
     assert seen == list(reversed(made))
     plain = web.post("/journal/", {"q": "  ", "kind": "dream"})
@@ -257,7 +265,7 @@ def test_a_therapists_search_is_one_event_per_client_it_read(make_user: Any, web
             journal.set_shared(client, made.id, True)
     web = web_as(therapist)
     last = AuditEvent.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-    web.post("/journal/", {"q": "mother"})
+    web.post("/journal/", {"q": "mother"}, follow=True)
     searched = AuditEvent.objects.filter(pk__gt=last, action__startswith="journal.")
     assert sorted((e.action, e.actor_id, e.subject_id) for e in searched) == [
         ("journal.search", therapist.pk, c.pk) for c in clients[:2]

@@ -815,3 +815,57 @@ def events_about(
             hidden |= Q(action__startswith=prefix)
         rows = rows.exclude(hidden)
     return list(rows.order_by("-id")[offset : offset + limit])
+
+
+@dataclass(frozen=True, slots=True)
+class LogLine:
+    """One line of a Privacy log: ``count`` events in a row (newest first) by the same person, of the same action
+    and outcome, so the same sentence: ``newest`` and ``oldest`` give its times (the same event when ``count`` is
+    1). Every event is in one line: the log stays complete; only a run of identical lines is said once."""
+
+    newest: AuditEvent
+    oldest: AuditEvent
+    count: int
+
+
+LOG_SCAN = 500  # events read at a time while grouping a Privacy log's lines
+
+
+def log_lines_about(
+    subject: User, *, include_therapist_only: bool = False, offset: int = 0, limit: int = 25
+) -> tuple[list[LogLine], bool]:
+    """``subject``'s Privacy log as lines, newest first: consecutive events that read alike (the same actor,
+    action and outcome: a therapist's home page listing the same shared entries 30 times in a morning) are one
+    line, "… — 30 times" with the first and last times (review r75: they buried the read of an entry). The one
+    grouping rule for every view of the log; ``offset``/``limit`` count lines. Also whether older lines follow."""
+    lines: list[LogLine] = []
+    want = offset + limit
+    start = 0
+    run: list[AuditEvent] = []
+
+    def close() -> None:
+        if run:
+            lines.append(LogLine(newest=run[0], oldest=run[-1], count=len(run)))
+
+    while len(lines) <= want:
+        chunk = events_about(
+            subject, include_therapist_only=include_therapist_only, offset=start, limit=LOG_SCAN
+        )
+        for event in chunk:
+            if run and _reads_alike(run[-1], event):
+                run.append(event)
+                continue
+            close()
+            run = [event]
+            if len(lines) > want:
+                break
+        if len(chunk) < LOG_SCAN:
+            if len(lines) <= want:
+                close()
+            break
+        start += LOG_SCAN
+    return lines[offset:want], len(lines) > want
+
+
+def _reads_alike(one: AuditEvent, other: AuditEvent) -> bool:
+    return (one.actor_id, one.action, one.outcome) == (other.actor_id, other.action, other.outcome)

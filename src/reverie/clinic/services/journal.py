@@ -973,31 +973,74 @@ def list_entries(
     ``after``: the id of the last entry of the page before (a keyset cursor): only entries after it in the list's
     order, so an entry trashed or written between two pages moves no other entry to the wrong page (review r64).
     """
+    views, _ = entries_page(
+        actor,
+        kind=kind,
+        query=query,
+        client_id=client_id,
+        limit=limit,
+        offset=offset,
+        after=after,
+        total=False,
+    )
+    return views
+
+
+def entries_page(
+    actor: User,
+    *,
+    kind: str | None = None,
+    query: str | None = None,
+    client_id: int | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+    after: uuid.UUID | str | None = None,
+    total: bool = True,
+) -> tuple[list[EntryView], int | None]:
+    """:func:`list_entries`' page and, when that page is empty past the first (an old bookmark's page 3 of a
+    search that has one page) and ``total``, how many entries the list has in all (else None), for the "There is
+    no page 3" page. One reading, one audit event (per client, for a therapist): a page and its count are one
+    search in the client's Privacy log, not two (review r75)."""
     if limit is not None and not 0 <= limit <= MAX_LIST_LIMIT:
         raise InvalidInput(f"The limit must be a whole number from 1 to {MAX_LIST_LIMIT:,}.")
     if not 0 <= offset <= MAX_LIST_OFFSET:
         raise InvalidInput(f"The offset must be a whole number from 0 to {MAX_LIST_OFFSET:,}.")
-    rows = visible_entries(actor).select_related("client").prefetch_related("attachments")
+    every = visible_entries(actor)
     if kind:
         if kind not in EntryKind.values:
             raise unknown_kind()
-        rows = rows.filter(kind=kind)
+        every = every.filter(kind=kind)
     if client_id is not None:
-        rows = rows.filter(client_id=client_id)
+        every = every.filter(client_id=client_id)
+    rows = every.select_related("client").prefetch_related("attachments")
     if after is not None:
         rows = rows.filter(_older_than(actor, after))
     opened: set[int] = set()
+    found: int | None = None
+    past_end = total and offset > 0 and after is None
     if query:
         needle = folded(query)
-        found = (v for v in _views(rows, opened) if needle in _haystack(v))
+        matched = 0
+
+        def matches() -> Iterator[EntryView]:
+            nonlocal matched
+            for v in _views(rows, opened):
+                if needle in _haystack(v):
+                    matched += 1
+                    yield v
+
         # Newest first: once the page asked for is full, the older entries are not decrypted.
-        views = list(islice(found, offset, offset + limit if limit else None))
+        views = list(islice(matches(), offset, offset + limit if limit else None))
+        if past_end and not views:
+            found = matched  # the page's own reading went through every entry: its matches are the count
     else:
         window = rows[offset : offset + limit] if limit else rows[offset:]
         views = [_view(e) for e in window]
         opened = {v.client_id for v in views}
+        if past_end and not views:
+            found = every.count()
     _audit_reading(actor, "journal.search" if query else "journal.list", client_id, opened)
-    return views
+    return views, found
 
 
 def _audit_reading(actor: User, action: str, client_id: int | None, opened: set[int]) -> None:
@@ -1035,21 +1078,6 @@ def _older_than(actor: User, after: uuid.UUID | str) -> Q:
         | Q(happened_at=at, written_at__lt=written)
         | Q(happened_at=at, written_at=written, id__lt=pk)
     )
-
-
-def count_entries(actor: User, *, kind: str | None = None, query: str | None = None) -> int:
-    """How many entries :func:`list_entries` would give in all; asked only for a page past the end. A search opens
-    every entry it may read, so it is audited as :func:`list_entries`' search is (a therapist's per client)."""
-    rows = visible_entries(actor)
-    if kind:
-        rows = rows.filter(kind=kind)
-    if not query:
-        return rows.count()
-    needle = folded(query)
-    opened: set[int] = set()
-    found = sum(1 for v in _views(rows.select_related("client"), opened) if needle in _haystack(v))
-    _audit_reading(actor, "journal.search", None, opened)
-    return found
 
 
 LIST_CHUNK = 50  # entries read from the database at a time when they are decrypted one by one

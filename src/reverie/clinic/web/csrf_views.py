@@ -26,7 +26,7 @@ from reverie.clinic.web.drafts import (
 )  # one reader of posted fields' names and labels
 
 # Fields carried back as hidden inputs (choices and the form's one-time token), not shown as text.
-HIDDEN = re.compile(r"^(entry_id|kind|writer|(feel|int)_[a-z_]{1,40})$")
+HIDDEN = re.compile(r"^(entry_id|kind|writer|carried_once|(feel|int)_[a-z_]{1,40})$")
 LONG = frozenset({"body", "situation", "urge", "choice", "text", "note", "content", "message"})
 MAX_FIELDS = 80
 
@@ -106,7 +106,8 @@ def _with_draft(request: HttpRequest, path: str) -> HttpResponse | None:
         context = {"form": LoginForm(), **drafts.login_context(draft)}  # sign in again, the words kept
         return drafts.login_page(request, "reverie/login.html", context, status=403)
     if therapists:
-        return drafts.sign_in_for_writer(request, drafts.carried(request), status=403)
+        # the one rule for a kept form: crisis lines if it asks for help, its writer's resume if signed in (r75)
+        return drafts.kept_form(request, status=403)
     return None
 
 

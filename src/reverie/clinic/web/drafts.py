@@ -21,9 +21,11 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import hmac
 import json
 import os
 import re
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
@@ -44,6 +46,12 @@ KEEPS_TEXT_ATTR = "reverie_keeps_text"  # set on a view wrapped by keeps_text: "
 RESUME_ATTR = (
     "reverie_resume"  # a wrapped view's own way to take its words back after the sign-in (keeps_text)
 )
+ONCE_FIELD = (
+    "carried_once"  # the one-time pass of words carried through this sign-in, past a forced password change
+)
+ONCE_SESSION = "reverie_carried_once"  # its only copy on the server, in the session; consumed by its press
+ONCE_ATTR = "reverie_carried_once"  # set on the request that issued it, for the page's forms (_writer.html)
+URGENT_ATTR = "reverie_urgent"  # a wrapped view's own way to tell that a POST asks for help now (keeps_text)
 PREFIX = "draft_"
 PATH, OWNER, FILE, SEALED = "draft__path", "draft__owner", "draft__file", "draft__sealed"
 URGENT = (
@@ -221,7 +229,11 @@ def _safe_path(raw: str) -> str:
 def _fields(request: HttpRequest) -> list[tuple[str, str]]:
     fields: list[tuple[str, str]] = []
     for name, values in list(request.POST.lists())[:MAX_FIELDS]:
-        if name in ("csrfmiddlewaretoken", WRITER) or not SAFE_NAME.match(name) or SECRET.search(name):
+        if (
+            name in ("csrfmiddlewaretoken", WRITER, ONCE_FIELD)
+            or not SAFE_NAME.match(name)
+            or SECRET.search(name)
+        ):
             continue
         fields.extend((name, str(v)) for v in values)
     return fields
@@ -309,26 +321,63 @@ def keeps_text(
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if request.method == "POST" and not request.user.is_authenticated:
-            from reverie.clinic.web.forms import LoginForm
-
-            asks_help = urgent is not None and urgent(request.POST, **kwargs)
-            context = {"form": LoginForm(), **login_context(carried(request, asks_help))}
-            return login_page(request, "reverie/login.html", context, status=401)
+            return kept_form(request, status=401)
         if request.method == "POST":
             mark = writer_of(str(request.POST.get(WRITER, "")), ignore_age=True)
             if mark is not None and mark != request.user.pk:
-                own = is_clients_own(request.path)
-                if (
-                    not own
-                ):  # a therapist's words: sealed for their writer, who can sign in on this page (r15)
-                    return sign_in_for_writer(request, carried(request), status=409)
-                draft = Carried(request.path, mark, False, False, _fields(request), False)
-                return shown_back(request, draft, message=NOT_YOURS)
+                return kept_form(request, status=409)
         return view(request, *args, **kwargs)
 
     setattr(wrapper, KEEPS_TEXT_ATTR, True)
     setattr(wrapper, RESUME_ATTR, resume)
+    setattr(wrapper, URGENT_ATTR, urgent)
     return wrapper
+
+
+def kept_form(request: HttpRequest, *, status: int) -> HttpResponse:
+    """The one answer to a POST to a form that takes text (:func:`keeps_text`) that is kept instead of done:
+    signed out (401), refused by the CSRF check (403, ``csrf_views``), or marked for another account than the one
+    signed in (409). Every such path comes here, so none can forget the form's own needs (review r75):
+
+    - the crisis lines whenever the POST asks for help now (the view's ``urgent``: PHQ-9 item 9 above 0, "I need
+      help now"), on the sign-in page it gets, to anyone, no account needed;
+    - its writer signed in (a CSRF refusal: another tab's sign-in renewed the token): the view's ``resume`` at once,
+      as after a sign-in (a risk answer screened, the therapist alerted; a check-in answered), nothing else saved;
+    - otherwise the sign-in page carrying the words for their writer (a client's own journal text marked for
+      another account: shown back, not saved)."""
+    from reverie.clinic.web.forms import LoginForm
+
+    match = _view_of(request.path)
+    kwargs: dict[str, Any] = dict(match.kwargs) if match is not None else {}
+    urgent_of = getattr(match.func, URGENT_ATTR, None) if match is not None else None
+    asks_help = urgent_of is not None and bool(urgent_of(request.POST, **kwargs))
+    user = request.user
+    if not user.is_authenticated:
+        context = {"form": LoginForm(), **login_context(carried(request, asks_help))}
+        return login_page(request, "reverie/login.html", context, status=status)
+    mark = writer_of(str(request.POST.get(WRITER, "")), ignore_age=True)
+    resume = getattr(match.func, RESUME_ATTR, None) if match is not None else None
+    if mark == user.pk and resume is not None:
+        answer: HttpResponse = resume(request, user, as_form(_fields(request)), **kwargs)
+        answer.status_code = status  # not done as sent: the answers are back, to send by one press
+        answer["Cache-Control"] = "no-store"
+        return answer
+    if mark is not None and mark != user.pk and is_clients_own(request.path):
+        draft = Carried(request.path, mark, False, False, _fields(request), False)
+        return shown_back(request, draft, message=NOT_YOURS)
+    return sign_in_for_writer(request, carried(request, asks_help), status=status)
+
+
+def _view_of(path: str) -> Any:
+    """The resolver match of a same-site path served by a :func:`keeps_text` view; None for any other."""
+    from django.urls import Resolver404, resolve
+
+    if not takes_text(path):
+        return None
+    try:
+        return resolve(path.split("?", 1)[0])
+    except Resolver404:
+        return None
 
 
 def resumed(request: HttpRequest, user: Any, draft: Carried) -> HttpResponse | None:
@@ -348,6 +397,7 @@ def resumed(request: HttpRequest, user: Any, draft: Carried) -> HttpResponse | N
     if resume is None:
         return None
     data: MultiValueDict[str, str] = as_form(draft.fields)
+    issue_carried_once(request)  # its page's forms may be sent past a forced password change, once
     response: HttpResponse = resume(request, user, data, **match.kwargs)
     return response
 
@@ -366,8 +416,37 @@ def writer_context(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
+    kept = {"carried_once": getattr(request, ONCE_ATTR, "")}
+    if getattr(user, "must_change_password", False):
+        # the forced password change's pages carry no fresh mark (the check-in banner's form): only words carried
+        # through this sign-in may pass it, by their one-time pass (:func:`carried_once_used`)
+        return kept
     user_id = int(user.pk)
-    return {"draft_writer": lambda: sign_writer(user_id)}
+    return {"draft_writer": lambda: sign_writer(user_id), **kept}
+
+
+def issue_carried_once(request: HttpRequest) -> str:
+    """For a person who must change the password the operator reset: a one-time pass for the forms of the page
+    that hands back the words carried through this sign-in (their "Save it now", a questionnaire's Send), kept
+    in the session only, so that one press of it is saved before the forced change (r73, review r75). A new pass
+    replaces the one before. Empty (none needed) for anyone else."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated or not getattr(user, "must_change_password", False):
+        return ""
+    token = getattr(request, ONCE_ATTR, "") or secrets.token_urlsafe(24)
+    request.session[ONCE_SESSION] = token
+    setattr(request, ONCE_ATTR, token)
+    return str(token)
+
+
+def carried_once_used(request: HttpRequest) -> bool:
+    """Whether this POST carries the session's one-time pass (:func:`issue_carried_once`); consumed if so."""
+    sent = str(request.POST.get(ONCE_FIELD, ""))
+    kept = request.session.get(ONCE_SESSION)
+    if not sent or not isinstance(kept, str) or not hmac.compare_digest(sent.encode(), kept.encode()):
+        return False
+    del request.session[ONCE_SESSION]
+    return True
 
 
 def as_form(pairs: list[tuple[str, str]]) -> MultiValueDict[str, str]:
@@ -471,6 +550,8 @@ def shown_back(request: HttpRequest, draft: Carried, *, message: str, can_save: 
     hidden = [(k, v) for k, v in draft.fields if HIDDEN.match(k)]
     if can_save and draft.owner is not None:
         hidden.append((WRITER, sign_writer(draft.owner)))
+    if can_save and (kept := issue_carried_once(request)):
+        hidden.append((ONCE_FIELD, kept))
     shown = [
         {"name": k, "value": v, "label": LABELS.get(k, k.replace("_", " ")), "long": "\n" in v or len(v) > 80}
         for k, v in draft.fields

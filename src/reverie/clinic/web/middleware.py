@@ -313,6 +313,11 @@ class SessionSafetyMiddleware:
     own next."""
 
     OPEN_PATHS = ("/login/", "/logout/", "/safety/", "/static/", "/account/2fa/")
+    # open before the forced password change too: the change itself, the API (it answers 403 for itself); and the
+    # check-in's answer, a POST ("I need help now" from the banner on the password page reaches the therapist, as
+    # the safety plan and crisis lines stay open)
+    BEFORE_NEW_PASSWORD = ("/account/password/", "/api/")
+    CHECK_IN_ANSWER = "/check-in/"
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -347,20 +352,23 @@ class SessionSafetyMiddleware:
                     return redirect("totp_setup")
                 if (
                     getattr(user, "must_change_password", False)
-                    and not request.path.startswith((*self.OPEN_PATHS, "/account/password/", "/api/"))
-                    and not _own_words_sent(request, int(user.pk))
+                    and not request.path.startswith((*self.OPEN_PATHS, *self.BEFORE_NEW_PASSWORD))
+                    and not (request.method == "POST" and request.path == self.CHECK_IN_ANSWER)
+                    and not _own_words_sent(request)
                 ):
                     return redirect("password_change")
         return self.get_response(request)
 
 
-def _own_words_sent(request: HttpRequest, user_id: int) -> bool:
-    """A POST of a person's own words to a form that takes text (``drafts.keeps_text``), made on a page shown to
-    this very account (its ``writer`` mark): let through before the forced password change (an operator's reset),
-    so words carried through the sign-in are saved by their "Save it now" press, not lost to the redirect; the
-    next page asks for the change (r73)."""
+def _own_words_sent(request: HttpRequest) -> bool:
+    """The one POST let through before the forced password change (an operator's reset): the press of words
+    carried through this very sign-in ("Save it now", a questionnaire's Send on the page that handed them back),
+    which carries the one-time pass that page was given (``drafts.issue_carried_once``, kept in the session and
+    consumed here), so the words are saved, not lost to the redirect; the next page asks for the change (r73). A
+    form's ``writer`` mark alone no longer passes: it names whose form it was, from any page before the reset, and
+    let the holder of the one-time password write on without ever changing it (review r75)."""
     from reverie.clinic.web import drafts
 
     if request.method != "POST" or not drafts.takes_text(request.path):
         return False
-    return drafts.writer_of(str(request.POST.get(drafts.WRITER, "")), ignore_age=True) == user_id
+    return drafts.carried_once_used(request)

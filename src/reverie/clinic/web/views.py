@@ -381,25 +381,48 @@ def journal_list(request: HttpRequest) -> HttpResponse:
     """The journal, newest first, a page at a time. "Older entries" carries a cursor, the id of the page's last
     entry (the API's ``after``), so an entry written or trashed between two pages neither shows one twice nor hides
     one (review r68); an old bookmark's ``?page=`` still opens that page. A search is sent as a POST (CSRF), its
-    words and its paging in the form's body: they never go into an address, where a proxy's access log and the
-    browser's history would keep them. An old bookmark's ``?q=`` still searches, and nothing on its page carries
-    the words in a link."""
+    words in the form's body, and answered by a redirect (POST/redirect/GET: Back from an entry shows the results
+    again, review r75) to ``?s=``, the words sealed for this account for an hour (:mod:`search_seal`): they never
+    go into an address in the clear, where a proxy's access log and the browser's history would keep them. Its
+    pages are plain links, ``?s=…&after=…``. An old bookmark's ``?q=`` still searches, and no link on its page
+    carries the words in the clear."""
+    from reverie.clinic.web import search_seal
+
+    user = _user(request)
     sent = request.POST if request.method == "POST" else request.GET
     kind = sent.get("kind") or None
     query = (sent.get("q") or "").strip() or None
-    if request.method == "POST" and query is None:
-        # The form sent with no words: the plain list, at an address that can be bookmarked.
-        return redirect(reverse("journal") + (f"?{urlencode({'kind': kind})}" if kind else ""))
+    if request.method == "POST":
+        if query is None:
+            # The form sent with no words: the plain list, at an address that can be bookmarked.
+            return redirect(reverse("journal") + (f"?{urlencode({'kind': kind})}" if kind else ""))
+        if kind is not None and kind not in EntryKind.values:
+            raise unknown_kind()
+        steps = {name: str(sent[name]) for name in ("after", "page") if (sent.get(name) or "").strip()}
+        sealed = search_seal.seal(user.pk, query, kind or "")
+        answer = redirect(reverse("journal") + "?" + urlencode({"s": sealed, **steps}))
+        answer.status_code = 303  # See Other: the results are a GET, which Back can show again
+        return answer
+    if "s" in request.GET:
+        opened = search_seal.open_sealed(str(request.GET["s"]), user.pk)
+        if opened is None:  # expired, another account's, or not one: ask for the search again, nothing read
+            ended = {"kinds": EntryKind.choices, "kind": "", "q": "", "page": 1, "search_expired": True}
+            return render(request, "reverie/journal.html", ended, status=400)
+        query, kind = opened[0] or None, opened[1] or None
     if kind is not None and kind not in EntryKind.values:
         raise unknown_kind()
-    user = _user(request)
     after = (sent.get("after") or "").strip() or None
     page = 1 if after else page_number(request, sent=sent)
     offset, limit = window(page, PAGE)
     context: dict[str, Any] = {"kinds": EntryKind.choices, "kind": kind or "", "q": query or "", "page": page}
+    # the pages of a search: plain links carrying it sealed, never its words (a fresh hour from this page)
+    context["sealed"] = search_seal.seal(user.pk, query, kind or "") if query else ""
     context["first"] = after is None and page == 1
     try:
-        rows = journal.list_entries(user, kind=kind, query=query, limit=limit, offset=offset, after=after)
+        # the page and, past the end, the count of its pages: one reading, one audit event (review r75)
+        rows, found = journal.entries_page(
+            user, kind=kind, query=query, limit=limit, offset=offset, after=after
+        )
     except InvalidInput:
         # The kind is checked above: only the cursor's entry can be gone (purged, or no longer shared).
         context["gone"] = True
@@ -407,8 +430,7 @@ def journal_list(request: HttpRequest) -> HttpResponse:
     shown = rows[:PAGE]
     context["entries"] = _with_client_names(shown) if user.is_therapist else [(e, "") for e in shown]
     context["older"] = str(shown[-1].id) if len(rows) > PAGE else None
-    if page > 1 and not rows:
-        found = journal.count_entries(user, kind=kind, query=query)
+    if page > 1 and not rows and found is not None:
         context["last_page"] = last = max(1, -(-found // PAGE))
         context["last_label"] = f"Go to the last page ({last})"
     return render(request, "reverie/journal.html", context)
@@ -746,28 +768,30 @@ def audit_trail(request: HttpRequest) -> HttpResponse:
 
     user = _user(request)
     page = page_number(request)
-    offset, limit = window(page, AUDIT_PAGE)
-    events = audit.events_about(user, offset=offset, limit=limit)
-    shown = events[:AUDIT_PAGE]
-    names = dict(User.objects.filter(pk__in={e.actor_id for e in shown}).values_list("pk", "username"))
+    offset, _ = window(page, AUDIT_PAGE)
+    # consecutive lines that read alike are one line, "… — 30 times" (audit.log_lines_about, the one rule)
+    lines, more = audit.log_lines_about(user, offset=offset, limit=AUDIT_PAGE)
+    names = dict(
+        User.objects.filter(pk__in={line.newest.actor_id for line in lines}).values_list("pk", "username")
+    )
     rows = [
         (
-            e,
+            line,
             sentence(
-                e.action,
-                "You" if e.actor_id == user.pk else names.get(e.actor_id or 0, "Reverie"),
-                e.outcome,
+                line.newest.action,
+                "You" if line.newest.actor_id == user.pk else names.get(line.newest.actor_id or 0, "Reverie"),
+                line.newest.outcome,
                 reader=user.role,
             ),
         )
-        for e in shown
+        for line in lines
     ]
     context = {
         "rows": rows,
         "chain_ok": audit.verify_incremental().ok,
         "restore_mark": audit.restore_mark(),
         "page": page,
-        "older": page + 1 if len(events) > AUDIT_PAGE else None,
+        "older": page + 1 if more else None,
         "newer": page - 1 if page > 1 else None,
     }
     return render(request, "reverie/audit.html", context)
