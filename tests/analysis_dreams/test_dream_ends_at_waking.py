@@ -26,8 +26,8 @@ def test_what_follows_waking_is_left_out_and_the_dream_before_it_kept() -> None:
     assert _dream("A wolf followed me through a forest. Then I woke and my son was crying.") == (
         "A wolf followed me through a forest."
     )
-    assert _dream("A bear chased me. Just as it caught me, I woke up in a sweat.") == (
-        "A bear chased me. Just as it caught me"
+    assert _dream("A goat ran along the pier. Just as the ferry left, I woke up laughing.") == (
+        "A goat ran along the pier. Just as the ferry left"
     )
     assert "kitchen" not in _dream("I was on a stage. On waking I went to the kitchen.")
 

@@ -1,18 +1,20 @@
 """Where a dream report's dream ends: what comes after the dreamer wakes is waking life, not dream content.
 
 HVdC codes the dream only. An entry often goes on past the dream ("When I woke up my husband was snoring.", "I cried
-when I woke up.", "I woke and went to the kitchen."), and every sub-coder would read that sentence as the dream's. So
-the coder takes one boundary step before any rule runs (since 1.2.0): the dream ends at the start of the first
-sentence after the first in which the dreamer wakes, and only what comes before it is coded.
+when I woke up.", "I woke and went to the kitchen."), and every sub-coder would read that as the dream's. So the coder
+takes one boundary step before any rule runs (since 1.2.0): ``dream_part`` keeps the report up to where the dreamer
+wakes, and only that is coded.
 
-The dreamer wakes where a form of *wake* / *awake* / *awaken* / *waken* is told in the past with the dreamer as its
-subject ("I woke", "I had woken", "we awoke"), or with the dreamer as its object or passive subject ("the alarm woke
-me", "I was woken by"), or as "on/upon/after waking". The waking sentence is kept (nothing cut) where the waking is
-the dream's own end told from inside it ("I ran until I woke up", "just before I woke"), where it happens inside the
-dream ("I woke up in the dream", "I dreamt that I woke up"), and where it is the first sentence's: a waking that
-opens the report is the dream itself ("I woke up in a hospital bed."), and a first sentence that ends in waking ("I
-was running when I woke up.") is the dream, what follows it not. The rule reads
-words and tags, not the parse, since the pipeline parses only some sentences (``document._spacy_doc``).
+The dreamer wakes where "woke", "awoke", "awakened", "woken" … has the dreamer as subject ("I woke", "then I finally
+woke", "I was woken") or object ("the alarm woke me"), or after "on", "upon", "after" ("on waking"). A sentence told
+from after waking ("when / after / once / as I woke", "on waking") is cut whole; a waking main clause keeps what the
+sentence told before it ("I was startled and woke up", "Just as the train left, I woke up"); a waking with another
+subject is cut from the sentence's start. No end: "until / before I woke" (the dream went on to then: that sentence is
+kept, what follows cut), a waking that opens the report ("I woke up in a hospital bed.": the dream itself; a first
+sentence that ends in waking is kept whole), a waking in the dream ("in the dream I woke", "I dreamt that I woke"),
+from a sleep the dream told in that sentence or the one before ("I went to sleep and when I woke up, it was late"),
+or brought about by a person of the dream ("my mother woke me and told me …"). The rule reads words and tags, not the
+parse, since the pipeline parses only some sentences (``document._spacy_doc``).
 """
 
 from __future__ import annotations
