@@ -76,7 +76,7 @@ def test_standalone_back_links_are_tap_targets(make_user: Any, web_as: Any) -> N
         ("setting", "familiar indoor setting", "A familiar place indoors"),
         ("setting", "distorted ambiguous setting", "A familiar place, changed"),
         ("setting", "geographical outdoor setting", "A real, named place outdoors"),
-        ("emotion", "apprehension (dreamer)", "Fear or worry, felt by you"),
+        ("emotion", "apprehension (dreamer)", "Fear, worry or shame, felt by you"),
         ("emotion", "anger (another character)", "Anger, felt by someone else in the dream"),
         ("emotion", "sadness", "Sadness"),  # a link between a dream and an entry says no one's
         ("interaction", "aggression toward the dreamer", "Aggression toward you"),

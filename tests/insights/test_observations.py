@@ -94,7 +94,10 @@ def test_dream_observations_name_feelings_and_people_in_words() -> None:
     ]
     reading = read_entry(text, {"findings": findings})
     texts = [o.text for o in reading.observations]
-    assert sorted(texts) == ["In the dream you feel apprehension.", "Your mother appears in the dream."]
+    assert sorted(texts) == [
+        "In the dream you feel fear, worry or shame.",
+        "Your mother appears in the dream.",
+    ]
     assert not any(RAW_CODE.search(t) for t in texts)
 
 

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from reverie.analysis.dreams.codes import EMOTION_CLIENT_WORDS
 from reverie.analysis.summary import quote
 from reverie.insights.ccrt import cluster_of
 
@@ -141,13 +142,7 @@ _ROLE = {
     "teacher": ("a teacher", "them"),
     "therapist": ("your therapist", "them"),
 }
-_DREAM_EMOTIONS = {
-    "AN": "anger",
-    "AP": "apprehension",
-    "SD": "sadness",
-    "CO": "confusion",
-    "HA": "happiness",
-}
+_DREAM_EMOTIONS = EMOTION_CLIENT_WORDS  # h89: the series page's words for each HVdC class, one table
 _SAFE_CODE = re.compile(r"[^A-Za-z0-9:_\-. ]")
 
 

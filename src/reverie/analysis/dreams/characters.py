@@ -25,6 +25,11 @@ Rules (Reverie's own reading of the public HVdC character categories):
 * 1.1.6: contrastive negation denies only the one it stands before: "my mother, not my father" (the parser hangs
   "not" on the mother) and "not my father but my mother" (the mother a conjunct of the negated father) keep the
   mother, the father left out.
+* 1.2.0 (r78): the dreamer in another body is the dreamer, never a character: the predicate noun of "I was / am /
+  became a N" ("I was a little boy again", "I was an old man") or what "I turned into"; a possessive owner of a place
+  or thing ("my grandmother's house", "my dad's car") is not placed in the dream by that alone (kept when another
+  mention puts them there); a relative clause "who passed away / passed on / we lost" makes the character dead (3),
+  like "who died"; "Mum", "Dad", "Nan", "Grandma" read as a name (spaCy's PERSON) are the family member.
 
 ``Cast.by_token`` maps every token that refers to a character (or to the dreamer, ``D``) to its code, so
 interaction, emotion and fortune rules can find who does what to whom.
@@ -58,6 +63,25 @@ ABSENT_WORDS = frozenset({"absent", "missing", "nowhere", "gone"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 WIDENING_WORDS = frozenset({"only", "just", "merely", "simply"})  # h66: "not only my mother" keeps her
 FINDING_VERBS = frozenset({"find", "see", "meet", "spot", "locate", "reach"})
+COPULAS = frozenset({"be", "become", "remain", "stay"})  # 1.2.0: "I was a little boy", "I became a man"
+TURNING_VERBS = frozenset({"turn", "change", "transform", "morph"})  # "I turned into a bird"
+# 1.2.0: what shows its owner there ("her voice", "his smile"), unlike a place or a thing ("her house").
+PERCEIVED_OF_SOMEONE = frozenset(
+    {
+        "voice",
+        "face",
+        "smile",
+        "laugh",
+        "laughter",
+        "touch",
+        "presence",
+        "shadow",
+        "footsteps",
+        "breath",
+        "kiss",
+    }
+)
+DEATH_PARTICLES = frozenset({"away", "on"})  # 1.2.0: "who passed away", "who passed on"
 SEEKING_VERBS = frozenset(
     {"look", "search", "wait", "call", "ask", "hunt", "seek", "shout", "yell", "scream"}
 )
@@ -113,7 +137,7 @@ def find_cast(doc: Any, *, second_person: bool = False) -> Cast:
     by_key: dict[str, int] = {}
     for token in doc:
         lower = token.lower_
-        if token.pos_ == "PRON" and lower in dreamer_words:
+        if (token.pos_ == "PRON" and lower in dreamer_words) or _dreamer_as(token, dreamer_words):
             cast.dreamer_tokens.add(token.i)
             continue
         draft = _draft_for(token)
@@ -125,13 +149,37 @@ def find_cast(doc: Any, *, second_person: bool = False) -> Cast:
     return _without_absent(cast, doc)
 
 
+def _dreamer_as(token: Any, dreamer_words: frozenset[str] | set[str]) -> bool:
+    """1.2.0 (r78): the dreamer in another body is the dreamer: the predicate noun of a copula whose subject is the
+    dreamer ("I was a little boy again", "I was an old man", "I became a soldier", "I am a woman in the dream"), or
+    its conjunct ("I was a doctor and a father"), or what the dreamer turned into ("I turned into a bird")."""
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "into" and head.head.lemma_.lower() in TURNING_VERBS:
+        head = head.head
+    elif token.dep_ not in {"attr", "acomp", "oprd"} or head.lemma_.lower() not in COPULAS:
+        return False
+    return any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in dreamer_words and c.pos_ == "PRON"
+        for c in head.children
+    )
+
+
 def _without_absent(cast: Cast, doc: Any) -> Cast:
     """1.1.3: the cast less the characters the report says are not there (every mention absent or sought, at
-    least one absent)."""
+    least one absent); 1.2.0: or only named as the owner of a place or thing ("my grandmother's house"), never put
+    there by the text."""
     mentions: dict[int, list[str]] = {}
     for token_index, draft_index in cast.token_draft.items():
         mentions.setdefault(draft_index, []).append(_presence(doc[token_index]))
-    absent = {i for i, kinds in mentions.items() if "absent" in kinds and "present" not in kinds}
+    absent = {
+        i
+        for i, kinds in mentions.items()
+        if ("absent" in kinds or "owner" in kinds) and "present" not in kinds
+    }
     if not absent:
         return cast
     kept = [i for i in range(len(cast.drafts)) if i not in absent]
@@ -186,7 +234,10 @@ def _phrase_negated(token: Any) -> bool:
 
 
 def _presence(token: Any) -> str:
-    """How one mention places its character: "absent", "sought" (looked or waited for) or "present"."""
+    """How one mention places its character: "absent", "sought" (looked or waited for), "owner" (1.2.0: only the
+    owner of a place or thing, "my grandmother's house", "his car") or "present"."""
+    if _owner_only(token):
+        return "owner"
     if _negated(token) or token.lower_ in NOBODY_WORDS or _phrase_negated(token):
         return "absent"  # "no father", "not even a lifeguard", "nobody called, not even my father"
     head = token.head
@@ -233,6 +284,23 @@ def _presence(token: Any) -> str:
     if token.dep_ == "pobj" and head.lower_ == "for" and _verb_above(head).lemma_.lower() in SEEKING_VERBS:
         return "sought"  # "looking for my mother", "waited (at the station) for my brother"
     return "present"
+
+
+def _owner_only(token: Any) -> bool:
+    """1.2.0 (r78): a possessive owner of a place or thing ("my grandmother's house", "my dad's car", "her garden")
+    is not placed in the dream by being named (HVdC codes the characters who appear); the owner of a body part, a
+    voice or another person is ("my mother's hand on my shoulder", "her voice", "my sister's boyfriend")."""
+    if token.dep_ != "poss":
+        return False
+    owned = token.head
+    lemma = owned.lemma_.lower()
+    return not (
+        lemma in lx.BODY_PARTS
+        or lemma in PERCEIVED_OF_SOMEONE
+        or lemma in lx.PERSON_NOUNS
+        or lemma in lx.ANIMALS
+        or owned.ent_type_ == "PERSON"
+    )
 
 
 def _first_conjunct(token: Any) -> Any:
@@ -345,9 +413,13 @@ def _draft_for(token: Any) -> _Draft | None:
         return None
     lemma = token.lemma_.lower()
     if token.ent_type_ == "PERSON" and token.pos_ == "PROPN":
+        if len(_name_tokens(token)) == 1 and _family_word(token.lower_):
+            return _from_noun(
+                token, token.lower_
+            )  # 1.1.5: "Dreamt Mum"; 1.2.0: "Mum was in the kitchen", "Dad"
         swept = token.i > 0 and token.doc[token.i - 1].ent_type_ == "PERSON" and len(_name_tokens(token)) == 1
         if swept and token.lower_ in lx.PERSON_NOUNS:
-            return _from_noun(token, token.lower_)  # 1.1.5: "Dreamt Mum": the family word, "your mum"
+            return _from_noun(token, token.lower_)  # 1.1.5: a person word swept into a name
         return _named(token)
     if token.pos_ == "PRON" and lemma in lx.INDEFINITE_PRONOUNS and not _negated_quantity(token):
         return _from_noun(token, lemma)
@@ -362,6 +434,13 @@ def _draft_for(token: Any) -> _Draft | None:
     if _speaks(token, lemma):
         return _Draft(f"noun:{lemma}:{_number(token)}", _number(token), "I", "S", "A", lemma)
     return None
+
+
+def _family_word(word: str) -> bool:
+    """1.2.0 (r78): "Mum", "Dad", "Nan", "Grandma" as a name (spaCy tags a capitalised one opening a sentence PERSON)
+    are still the family member: a family or relative role word is read as one, never as a friend's name."""
+    code = lx.PERSON_NOUNS.get(word)
+    return code is not None and (code[1] in lx.FAMILY_ROLE_IDENTITIES or code[1] == "R")
 
 
 def _speaks(token: Any, lemma: str) -> bool:
@@ -443,7 +522,26 @@ def _identity(lemma: str, identity: str, modifiers: set[str]) -> str:
 
 
 def _relative_clause_died(token: Any) -> bool:
-    return any(child.dep_ == "relcl" and child.lemma_ == "die" for child in token.children)
+    """ "my mother who died", and since 1.2.0 (r78) "who passed away", "who passed on", "who we lost": a relative
+    clause that tells the character is dead in waking life (HVdC number 3)."""
+    return any(child.dep_ == "relcl" and died(child) for child in token.children)
+
+
+def died(verb: Any) -> bool:
+    """The verb tells a death: "died", "passed away" / "passed on" (never "passed the exam" or "passed by"), and in a
+    relative clause with the dreamer as subject "lost" ("my father, who we lost last year")."""
+    lemma = verb.lemma_.lower()
+    if lemma == "die":
+        return True
+    if lemma == "pass":
+        return any(c.dep_ in {"prt", "advmod"} and c.lower_ in DEATH_PARTICLES for c in verb.children)
+    return (
+        lemma == "lose"
+        and verb.dep_ == "relcl"
+        and any(
+            c.dep_ == "nsubj" and c.lower_ in lx.DREAMER_PRONOUNS | lx.DREAMER_PLURAL for c in verb.children
+        )
+    )
 
 
 def _number(token: Any) -> str:

@@ -45,8 +45,8 @@ def _bar(chart: Chart, c: Comparison, y: float) -> None:
     x = AXIS_X if h >= 0 else AXIS_X - length
     colour = MUTED if not c.notable else (HIGHER if h > 0 else LOWER)
     value_text = f"{h:+.2f}" + ("" if c.notable else " (n.s.)" if not c.too_small else " (few)")
-    chart.open_group(f"{c.name}: h = {h:+.2f}. {c.description}")
-    chart.text(8, y + 16, fit_label(c.name, PHONE_WIDTH - 16 - 7.3 * len(value_text) - 8))
+    chart.open_group(f"{c.label}: h = {h:+.2f}. {c.description}")
+    chart.text(8, y + 16, fit_label(c.label, PHONE_WIDTH - 16 - 7.3 * len(value_text) - 8))
     chart.text(PHONE_WIDTH - 8, y + 16, value_text, anchor="end")
     chart.rect(x, y + 22, max(length, 1), 12, colour)
     chart.close_group()

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from reverie.analysis.document import Document, load_spacy
+from reverie.analysis.dreams.boundary import dream_part
 from reverie.analysis.dreams.characters import find_cast
 from reverie.analysis.dreams.codes import (
     Character,
@@ -35,9 +36,12 @@ from reverie.analysis.findings import Finding, Span
 from reverie.analysis.registry import Declaration, register
 
 NAME = "dreams"
-VERSION = "1.1.7"  # h74: a known first name is never trimmed, a report verb before one is; 1.1.6 h73
+VERSION = (
+    "1.2.0"  # h89: the dream ends at waking; the dreamer in another body; owners, "passed away"; 1.1.7 h74
+)
 KIND = "dream_code"
 RULE_MODULES = (
+    "boundary",
     "lexicon",
     "feelings",
     "events",
@@ -91,7 +95,9 @@ def code_dreams(texts: Iterable[str], *, batch_size: int = 16) -> Iterator[Dream
 
 
 def code_doc(doc: Any) -> DreamCoding:
-    """Code a parsed spaCy ``Doc``."""
+    """Code a parsed spaCy ``Doc``: its dream only (1.2.0: what comes after waking is left out first,
+    ``boundary.dream_part``, so no sub-coder reads it)."""
+    doc = dream_part(doc)
     words = {t.lower_ for t in doc if t.pos_ == "PRON"}
     second_person = not (words & FIRST_PERSON) and bool(words & SECOND_PERSON)
     cast = find_cast(doc, second_person=second_person)

@@ -37,6 +37,16 @@ EMOTION_NAMES: Mapping[str, str] = {
     "CO": "confusion",
     "HA": "happiness",
 }
+# h89 (r78): each HVdC emotion class in a person's words, the one table the entry page ("In the dream you feel …")
+# and the dream series page read. A class names more feelings than its HVdC name says: AP holds fear and worry, and
+# shame, guilt and embarrassment too; CO holds confusion and surprise.
+EMOTION_CLIENT_WORDS: Mapping[str, str] = {
+    "AN": "anger",
+    "AP": "fear, worry or shame",
+    "SD": "sadness",
+    "CO": "confusion or surprise",
+    "HA": "happiness",
+}
 NEGATIVE_EMOTIONS = frozenset({"AN", "AP", "SD", "CO"})
 
 FAMILY_IDENTITIES = frozenset("FMXBTHWADCIY")

@@ -82,5 +82,9 @@ GOOD_FORTUNE_WORDS = frozenset(
 SUCCESS_WORDS = frozenset(
     ["succeed", "success", "manage", "accomplish", "achieve", "solve", "win", "pass", "finish", "complete"]
 )
+# 1.2.0: what one passes as a success ("passed the exam"); "pass" alone is also death ("passed away"), going by or time.
+TRIALS = frozenset(
+    ["exam", "examination", "test", "course", "class", "inspection", "audition", "interview", "quiz", "bar"]
+)
 FAILURE_WORDS = frozenset(["fail", "failure", "flunk", "lose_game", "unable", "give_up", "vain", "vainly"])
 TRY_WORDS = frozenset(["try", "attempt", "struggle", "strive", "endeavor"])

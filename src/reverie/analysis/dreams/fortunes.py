@@ -195,6 +195,10 @@ def _outcome_kind(token: Any, tried: bool) -> OutcomeKind | None:
         return "failure"
     if lemma == "win" and objects & LUCKY_FINDS:
         return None
+    if lemma == "pass" and not objects & ev.TRIALS:
+        return (
+            None  # 1.2.0 (r78): "passed the exam" is a success; "passed away", "passed by", "time passed" not
+        )
     if lemma in ev.SUCCESS_WORDS and token.pos_ == "VERB" and not negated(token):
         return "success"
     return None

@@ -185,6 +185,70 @@ INDICATORS: tuple[IndicatorSpec, ...] = (
     ),
 )
 INDICATOR_KEYS: tuple[str, ...] = tuple(s.key for s in INDICATORS)
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorWords:
+    """An indicator in a person's words (h89, r78): ``label`` names it on its own (a chart row, a table cell),
+    ``subject`` fits "… is higher in your dreams than in the norm group". ``IndicatorSpec.name`` ("A/C index") is
+    the researchers' name, for the evaluation and the command line only."""
+
+    label: str
+    subject: str
+
+
+# The one table of plain words per indicator: the chart (chart.py), the sentences (profile.py) and the series page's
+# table (clinic template dreams.html) read it; tests/analysis_dreams keep every indicator in it.
+INDICATOR_WORDS: Mapping[str, IndicatorWords] = {
+    "male_female": IndicatorWords(
+        "Men among the people", "the share of men among the people whose sex is clear"
+    ),
+    "familiarity": IndicatorWords("People you know", "the share of people you know among the people"),
+    "friends": IndicatorWords(
+        "Friends and acquaintances", "the share of friends and acquaintances among the people"
+    ),
+    "family": IndicatorWords(
+        "Family and relatives", "the share of family members and relatives among the people"
+    ),
+    "dead_imaginary": IndicatorWords(
+        "The dead and imaginary beings", "the share of people who have died and of imaginary beings"
+    ),
+    "animal": IndicatorWords("Animals", "the share of animals among those who appear"),
+    "ac_index": IndicatorWords(
+        "Aggression per person or animal", "aggression per person or animal in your dreams"
+    ),
+    "fc_index": IndicatorWords(
+        "Friendliness per person or animal", "friendliness per person or animal in your dreams"
+    ),
+    "sc_index": IndicatorWords(
+        "Sexual encounters per person or animal", "sexual encounters per person or animal in your dreams"
+    ),
+    "aggression_friendliness": IndicatorWords(
+        "Aggression among your encounters", "the share of aggression among your encounters with others"
+    ),
+    "befriender": IndicatorWords("You begin the friendly acts", "how often you begin the friendly acts"),
+    "aggressor": IndicatorWords("You begin the aggressive acts", "how often you begin the aggressive acts"),
+    "physical_aggression": IndicatorWords("Physical aggression", "the share of physical aggression"),
+    "indoor_setting": IndicatorWords("Indoor places", "the share of indoor places"),
+    "familiar_setting": IndicatorWords("Familiar places", "the share of familiar places"),
+    "self_negativity": IndicatorWords(
+        "Bad outcomes for you", "the share of bad outcomes among what happens to you"
+    ),
+    "bodily_misfortunes": IndicatorWords(
+        "Misfortunes to the body", "the share of misfortunes that hurt the body"
+    ),
+    "negative_emotions": IndicatorWords("Unpleasant feelings", "the share of unpleasant feelings"),
+    "dreamer_success": IndicatorWords("Your successes", "the share of successes among your efforts"),
+    "torso_anatomy": IndicatorWords(
+        "Torso and inner body", "the share of the torso and inner body among body parts"
+    ),
+    **{
+        f"dreams_with_{k}": IndicatorWords(
+            f"Dreams with {k.replace('_', ' ')}", f"the share of dreams with {k.replace('_', ' ')}"
+        )
+        for k in AT_LEAST_ONE
+    },
+}
 SPEC_BY_KEY: Mapping[str, IndicatorSpec] = {s.key: s for s in INDICATORS}
 
 

@@ -38,8 +38,8 @@ PERSON_NOUNS: Mapping[str, str] = word_table(
     son: MAA
     daughter: FDA
     family: JYA
-    grandmother, grandma, granny, grandmom, aunt, auntie, niece, sister-in-law, mother-in-law: FRA
-    grandfather, grandpa, granddad, uncle, nephew, brother-in-law, father-in-law: MRA
+    grandmother, grandma, granny, grandmom, nan, nana, nanna, gran, aunt, auntie, niece, sister-in-law, mother-in-law: FRA
+    grandfather, grandpa, granddad, grandad, gramps, uncle, nephew, brother-in-law, father-in-law: MRA
     cousin, relative, grandparent, in-law, grandchild: IRA
     boyfriend, fiance, beau: MKA
     girlfriend, fiancee: FKA

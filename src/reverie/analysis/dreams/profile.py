@@ -2,7 +2,7 @@
 
 The wording is descriptive only ("aggression appears in more of your dreams than in the norm group"): a
 difference from the norm group says what the dreams contain, never what the dreamer is. Small series are
-flagged, because a handful of dreams moves every percentage a lot (50 dreams still leave Male/Female %
+flagged, because a handful of dreams moves every percentage a lot (50 dreams still leave the share of men
 about ±8 points from where a larger sample of the same person would put it).
 """
 
@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from reverie.analysis.dreams.codes import DreamCoding
-from reverie.analysis.dreams.indicators import Indicator, compute_indicators
+from reverie.analysis.dreams.indicators import INDICATOR_WORDS, Indicator, compute_indicators
 from reverie.analysis.dreams.norms import NORM_GROUPS, NormGroup, norm_denominator, published_norm
 from reverie.errors import InvalidInput
 
@@ -21,29 +21,9 @@ MIN_DREAMS = 20
 MIN_DENOMINATOR = 30
 ALPHA = 0.05
 
-# What each indicator measures, in words that fit "… is higher in your dreams than in the norm group".
-SUBJECTS: dict[str, str] = {
-    "male_female": "the share of men among characters whose sex is clear",
-    "familiarity": "the share of familiar people among characters",
-    "friends": "the share of friends and acquaintances among characters",
-    "family": "the share of family members and relatives among characters",
-    "dead_imaginary": "the share of dead or imaginary characters",
-    "animal": "the share of animals among characters",
-    "ac_index": "aggression per character",
-    "fc_index": "friendliness per character",
-    "sc_index": "sexual interaction per character",
-    "aggression_friendliness": "the share of aggression among the dreamer's interactions",
-    "befriender": "how often the dreamer starts the friendly interactions",
-    "aggressor": "how often the dreamer starts the aggressive interactions",
-    "physical_aggression": "the share of physical aggression",
-    "indoor_setting": "the share of indoor settings",
-    "familiar_setting": "the share of familiar settings",
-    "self_negativity": "the share of negative outcomes for the dreamer",
-    "bodily_misfortunes": "the share of misfortunes that involve the body",
-    "negative_emotions": "the share of negative emotions",
-    "dreamer_success": "the share of successes among the dreamer's strivings",
-    "torso_anatomy": "the share of torso and anatomy among body parts",
-}
+# What each indicator measures, in words that fit "… is higher in your dreams than in the norm group": the one table
+# of plain words per indicator (``indicators.INDICATOR_WORDS``, h89), never the researchers' names ("A/C index").
+SUBJECTS: dict[str, str] = {key: words.subject for key, words in INDICATOR_WORDS.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +41,12 @@ class Comparison:
     q_value: float | None = None
     too_small: bool = False
     description: str = ""
+
+    @property
+    def label(self) -> str:
+        """The indicator in a person's words ("Aggression per person or animal"), never ``name`` ("A/C index")."""
+        words = INDICATOR_WORDS.get(self.key)
+        return words.label if words is not None else self.name
 
     @property
     def notable(self) -> bool:
@@ -183,14 +169,14 @@ def describe(c: Comparison, group: NormGroup) -> str:
     """One plain, descriptive sentence about a comparison."""
     norm_words = f"the {group} norm group"
     if c.value is None:
-        return f"{c.name}: not defined for this series (nothing to count yet)."
+        return f"{c.label}: not defined for this series (nothing to count yet)."
     if c.too_small:
-        return f"{c.name}: based on only {c.denominator}, too few to compare with {norm_words}."
+        return f"{c.label}: based on only {c.denominator}, too few to compare with {norm_words}."
     if c.h is None or abs(c.h) < 0.2:
-        return f"{c.name}: {_pct(c.value)} here, {_pct(c.norm)} in {norm_words}; about the same."
+        return f"{c.label}: {_pct(c.value)} here, {_pct(c.norm)} in {norm_words}; about the same."
     if not c.notable:
         return (
-            f"{c.name}: {_pct(c.value)} here, {_pct(c.norm)} in {norm_words}; the difference is not clear "
+            f"{c.label}: {_pct(c.value)} here, {_pct(c.norm)} in {norm_words}; the difference is not clear "
             "with this many dreams."
         )
     more = c.h > 0
@@ -199,7 +185,7 @@ def describe(c: Comparison, group: NormGroup) -> str:
         thing = c.key.removeprefix("dreams_with_").replace("_", " ")
         which = "more" if more else "fewer"
         return f"{thing.capitalize()} appears in {which} of your dreams than in {norm_words} ({size} difference)."
-    subject = SUBJECTS.get(c.key, c.name)
+    subject = SUBJECTS.get(c.key, c.label)
     which = "higher" if more else "lower"
     return f"{subject.capitalize()} is {which} in your dreams than in {norm_words} ({size} difference)."
 
@@ -209,10 +195,10 @@ def _series_warnings(n_dreams: int, comparisons: Sequence[Comparison]) -> tuple[
     if n_dreams < MIN_DREAMS:
         warnings.append(
             f"Only {n_dreams} dream(s): a series this small says little. Comparisons with the norms mean "
-            f"something from about {MIN_DREAMS} dreams, and even 50 dreams leave Male/Female % about ±8 "
+            f"something from about {MIN_DREAMS} dreams, and even 50 dreams leave the share of men about ±8 "
             "points from where a larger series would put it."
         )
-    thin = [c.name for c in comparisons if c.too_small and c.value is not None]
+    thin = [c.label for c in comparisons if c.too_small and c.value is not None]
     if thin:
         warnings.append(
             f"{len(thin)} indicator(s) rest on fewer than {MIN_DENOMINATOR} coded items and are not compared: "

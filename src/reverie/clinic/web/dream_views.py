@@ -12,6 +12,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
 from reverie.analysis.dreams import h_profile_svg
+from reverie.analysis.dreams.codes import EMOTION_CLIENT_WORDS, EMOTION_NAMES
 from reverie.analysis.dreams.recurring import interaction_in_words
 from reverie.clinic.models import User
 from reverie.clinic.services.dreams import MIN_DREAMS_FOR_NORMS, NORM_CHOICES, NORMS_WHY, series_for
@@ -35,12 +36,14 @@ _PLACE_FAMILIARITY = {
     "unfamiliar": "an unfamiliar place",
 }
 _PLACE_WHERE = {"indoor": "indoors", "outdoor": "outdoors", "ambiguous": ""}
-_FEELING_WORDS = {"apprehension": "fear or worry"}
+# The coder's feeling labels ("apprehension") in the one table of client words per HVdC class, which the entry page
+# reads too (h89: "fear, worry or shame" on both pages, never "apprehension" on one).
+_FEELING_WORDS = {EMOTION_NAMES[code]: words for code, words in EMOTION_CLIENT_WORDS.items()}
 _CODE = re.compile(r"\d[A-Z]{2,}[A-Z0-9]*")  # a character's code when it has no words ("1MKA")
 
 
 def element_words(kind: str, label: str) -> str:
-    """One recurring element as a person reads it: "A place outdoors", "Fear or worry, felt by you", "Friendliness
+    """One recurring element as a person reads it: "A place outdoors", "Fear, worry or shame, felt by you", "Friendliness
     by you", never a coder's code or term ("questionable outdoor setting", "(dreamer)", "1MKA")."""
     if kind == "setting":
         words = label.removesuffix(" setting").split()
