@@ -450,6 +450,15 @@ _ORDER = {"relationships": 0, "mixed_feelings": 1, "unexplained": 2, "feelings":
 _RISK = ("indicator", "ideation", "behavior", "attempt")
 
 
+def stronger(*risks: Risk | None) -> Risk | None:
+    """The strongest of several readings of one entry's risk (the analysis's, the save-time screen's), None when
+    none flagged it; of two at one level, the one with explicit words (not on the sentence model alone)."""
+    found = [r for r in risks if r is not None and r.level in _RISK]
+    if not found:
+        return None
+    return max(found, key=lambda r: (_RISK.index(r.level), not r.model_alone))
+
+
 def risk_of(result: Mapping[str, Any]) -> Risk | None:
     """The strongest risk screen finding of a stored result, alone: the entry page shows it whatever the client
     chose for the observations (it reads no words of the entry)."""
@@ -538,16 +547,56 @@ def risk_phrases(text: str, findings: Iterable[Mapping[str, Any]]) -> list[str]:
     ]
 
 
+def _folded(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def risk_free_head(text: str, phrases: list[str]) -> str:
+    """``text``'s whole sentences before the first one that holds words the risk screen read (any of ``phrases``,
+    matched whole, case and spacing aside), decided before any quote is cut: a quote of what is returned never
+    holds a risk phrase, whole or in part. The whole text when none does; empty when the first sentence does."""
+    from reverie.analysis.risk import sentence_spans
+
+    wanted = [_folded(p) for p in phrases if p.strip()]
+    if not wanted:
+        return text
+    for a, b in sentence_spans(text):
+        sentence = _folded(text[a:b])
+        if any(p in sentence or sentence in p for p in wanted):
+            return text[:a].strip()
+    return text
+
+
+def _risk_at(q: str, phrase: str) -> int:
+    """Where ``phrase`` (or its first 12 characters) begins in the quote ``q``, or where the quote was cut inside it
+    (the quote ends " …" after the phrase's first words); -1 when it holds none of it."""
+    at = q.find(phrase[:12])
+    if at >= 0:
+        return at
+    if not q.endswith("…"):
+        return -1
+    body = q.removesuffix("…").rstrip()
+    words = phrase.split()
+    for n in range(len(words) - 1, 0, -1):
+        head = " ".join(words[:n])
+        if body.casefold().endswith(head.casefold()):
+            before = len(body) - len(head)
+            if before == 0 or not body[before - 1].isalnum():
+                return before
+    return -1
+
+
 def without_risk_words(quotes: tuple[str, ...], phrases: list[str]) -> tuple[str, ...]:
     """Quotes with the words the risk screen read taken out: the entry page's panel and the patterns report's
     evidence never quote them back as an insight.
 
-    A quote that reaches them (their first 12 characters, as a quote may be shortened) ends at the last full
-    sentence before them, or is dropped when nothing is left.
+    A quote that reaches them (their first 12 characters, as a quote may be shortened, or their first words where
+    the quote was cut inside them, review r77) ends at the last full sentence before them, or is dropped when
+    nothing is left.
     """
     out = []
     for q in quotes:
-        at = min((q.find(p[:12]) for p in phrases if p and p[:12] in q), default=-1)
+        at = min((found for p in phrases if p and (found := _risk_at(q, p)) >= 0), default=-1)
         if at < 0:
             out.append(q)
             continue

@@ -77,6 +77,10 @@ class Attachment(models.Model):
     name_sealed = models.BinaryField()
     payload = models.BinaryField()
     added_at = models.DateTimeField(auto_now_add=True)
+    # Whether the sealed bytes (and ``size``) are the file as today's ``picture_metadata.strip`` stores it. Rows stored
+    # before 0017: False until the worker's upkeep re-strips them once (``journal.restrip_pictures``); meanwhile every
+    # opening strips them and their size is the opened bytes' (``journal.served_size``).
+    stripped = models.BooleanField(default=True)
 
 
 class StoredAnalysis(models.Model):

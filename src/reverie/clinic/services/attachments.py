@@ -28,7 +28,7 @@ MAX_PER_ENTRY = 20
 
 
 def _info(row: Attachment, filename: str) -> AttachmentInfo:
-    return AttachmentInfo(row.id, row.media_type, row.size, filename)
+    return AttachmentInfo(row.id, row.media_type, journal.served_size(row.entry.client, row), filename)
 
 
 def list_attachments(user: User, entry_id: uuid.UUID | str) -> tuple[AttachmentInfo, ...]:

@@ -210,20 +210,27 @@ def evidence_labels(actor: User, ids: Iterable[str]) -> dict[str, str]:
     """Item id → "12 Mar 2024, “first words …”" for the report, for entries the actor may read (others: none); the
     date is the client's own day, whoever reads the report.
 
-    The quote never repeats the words the risk screen read (the entry page's rule,
-    :func:`reverie.insights.observations.without_risk_words`): of an entry with a risk finding it quotes the body (the
-    title is not what the screen read) up to the sentence before those words, or names the entry by its date only."""
+    The quote never repeats the words the risk screen read, at save or in the analysis (the entry's risk as shown,
+    :func:`reverie.clinic.services.observations.risk_as_shown`): of an entry either flagged it quotes the body, never
+    the title (which the save-time screen reads), and only its whole sentences before the first holding those words,
+    decided before the quote is cut (:func:`reverie.insights.observations.risk_free_head`: never a phrase in part);
+    or names the entry by its date only (nothing before them, or the words read can no longer be opened)."""
     from reverie.analysis.summary import quote
     from reverie.clinic.services import journal
     from reverie.clinic.services.policy import visible_entries
-    from reverie.insights.observations import without_risk_words
+    from reverie.insights.observations import risk_free_head, without_risk_words
 
     wanted = [i for i in dict.fromkeys(ids) if _is_uuid(i)]
     out = {}
     for entry in visible_entries(actor).filter(pk__in=wanted).select_related("client"):
         view = journal._view(entry)
-        phrases = _risk_words(entry, view)
-        text = view.body if phrases else view.title or view.body
+        flagged, phrases = _risk_words(entry, view)
+        if not flagged:
+            text = view.title or view.body
+        elif phrases:
+            text = risk_free_head(view.body, phrases)
+        else:
+            text = ""  # flagged, and the words read cannot be told: nothing is quoted
         words = quote(text, 0, len(text), limit=60)
         if words and phrases:
             words = next(iter(without_risk_words((words,), phrases)), "")
@@ -232,25 +239,34 @@ def evidence_labels(actor: User, ids: Iterable[str]) -> dict[str, str]:
     return out
 
 
-def _risk_words(entry: Entry, view: EntryView) -> list[str]:
-    """The words the risk screen of the entry's current analysis read (none: not analysed, or nothing found)."""
+def _risk_words(entry: Entry, view: EntryView) -> tuple[bool, list[str]]:
+    """Whether the entry's risk as shown flags it (:func:`observations.risk_as_shown`: its analysis or its save-time
+    screen), and the words either read (the analysis's risk spans in the analysed text, the screen's triggers in
+    the screened one, the title's among them)."""
     from reverie.clinic.services.analysis import analysis_text, current_analysis, open_result
+    from reverie.clinic.services.observations import risk_as_shown, screen_read
     from reverie.insights.observations import risk_phrases
 
     stored = current_analysis(entry)
-    if stored is None or view.unreadable:
-        return []
-    findings = open_result(entry, stored).get("findings", [])
-    return risk_phrases(analysis_text({"body": view.body, "extra": dict(view.extra)}), findings)
+    result = open_result(entry, stored) if stored is not None else None
+    flagged = risk_as_shown(entry, result) is not None
+    if not flagged or view.unreadable:
+        return flagged, []
+    phrases = screen_read(entry)[1]
+    if result is not None:
+        text = analysis_text({"body": view.body, "extra": dict(view.extra)})
+        phrases += risk_phrases(text, result.get("findings", []))
+    return True, phrases
 
 
 def risk_in_report(actor: User, view: InsightView, client_id: int | None = None) -> bool:
-    """Whether an entry of the report's period (``view.first`` to ``view.last``) that the actor may read carries a
-    risk screen finding in its current analysis (:func:`reverie.insights.observations.risk_of`, as the entry page
-    reads it): the report then carries the safety plan and crisis lines, as the pages do."""
+    """Whether an entry of the report's period (``view.first`` to ``view.last``) that the actor may read is flagged
+    by its risk as shown (:func:`reverie.clinic.services.observations.risk_as_shown`, as the entry page reads it: its
+    analysis or its save-time screen, a flagged title too): the report then carries the safety plan and crisis lines,
+    as the pages do."""
     from reverie.clinic.services.analysis import open_result
+    from reverie.clinic.services.observations import risk_as_shown
     from reverie.clinic.services.policy import visible_entries
-    from reverie.insights.observations import risk_of
 
     owner = actor if actor.is_client else None
     if owner is None and client_id is not None:
@@ -260,9 +276,13 @@ def risk_in_report(actor: User, view: InsightView, client_id: int | None = None)
     rows = visible_entries(actor).filter(
         client=owner, deleted_at__isnull=True, happened_at__gte=view.first, happened_at__lte=view.last
     )
-    stored = latest_by_entry(owner, list(rows.values_list("id", flat=True)))
-    entries = Entry.objects.select_related("client").in_bulk(list(stored))
-    return any(risk_of(open_result(entries[pk], row)) is not None for pk, row in stored.items())
+    ids = list(rows.values_list("id", flat=True))
+    stored = latest_by_entry(owner, ids)
+    entries = Entry.objects.select_related("client").in_bulk(ids)
+    return any(
+        risk_as_shown(entry, open_result(entry, stored[pk]) if pk in stored else None) is not None
+        for pk, entry in entries.items()
+    )
 
 
 def report_pdf(actor: User, view: InsightView, client_id: int | None = None) -> bytes:

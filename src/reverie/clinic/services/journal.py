@@ -357,7 +357,9 @@ def _open_view(entry: Entry, with_attachments: bool) -> EntryView:
     atts: tuple[AttachmentInfo, ...] = ()
     if with_attachments:
         atts = tuple(
-            AttachmentInfo(a.id, a.media_type, a.size, _attachment_name(entry.client, a))
+            AttachmentInfo(
+                a.id, a.media_type, served_size(entry.client, a), _attachment_name(entry.client, a)
+            )
             for a in entry.attachments.all()
         )
     feelings = doc.get("feelings", [])
@@ -687,8 +689,9 @@ def recent_same(
     A form sent again after Back may come from a page fetched anew: the browser restores the typed text but the
     page carries a fresh token. The same person sending the same kind, text, title, feelings, people, tags, mindful
     fields, date (when given) and attachments within ``REPLAY_WINDOW`` is that replay: nothing new is written.
-    Attachments are the same when their bytes are (SHA-256 of each, the stored ones opened only once sizes, words
-    and all else match): two recordings of the same length are two recordings. Compared in memory after
+    Attachments are the same when their bytes are as stored (a photo sent with its place and camera compared without
+    them, ``picture_metadata.as_stored``; SHA-256 of each, the stored ones opened only once sizes, words and all else
+    match): two recordings of the same length are two recordings. Compared in memory after
     decryption, only among the person's own newest entries.
     """
     try:
@@ -696,15 +699,18 @@ def recent_same(
     except InvalidInput:
         return None
     wanted = json.loads(_payload_bytes(clean))
-    sizes = sorted(len(a.data) for a in attachments)
-    digests = sorted(hashlib.sha256(a.data).digest() for a in attachments)
+    sent = [
+        picture_metadata.as_stored(clean.kind, a.data) for a in attachments
+    ]  # a photo as the first was stored
+    sizes = sorted(len(data) for data in sent)
+    digests = sorted(hashlib.sha256(data).digest() for data in sent)
     recent = Entry.objects.filter(
         client=actor, kind=clean.kind, deleted_at__isnull=True, written_at__gte=timezone.now() - REPLAY_WINDOW
     ).order_by("-written_at")[:REPLAY_CANDIDATES]
     for entry in recent:
         if draft.happened_at is not None and entry.happened_at != clean.happened_at:
             continue
-        if sorted(a.size for a in entry.attachments.all()) != sizes:
+        if sorted(served_size(actor, a) for a in entry.attachments.all()) != sizes:
             continue
         if _open_payload(entry, actor) == wanted and _attachment_digests(actor, entry) == digests:
             return entry.id
@@ -712,11 +718,11 @@ def recent_same(
 
 
 def _attachment_digests(actor: User, entry: Entry) -> list[bytes] | None:
-    """SHA-256 of each of the entry's attachments (sorted), or None when one does not open (then not the same)."""
+    """SHA-256 of each of the entry's attachments as opened (sorted), or None when one does not open (then not the
+    same)."""
     try:
         return sorted(
-            hashlib.sha256(keys.open_for(actor, str(a.id), "attachment.data", a.payload)).digest()
-            for a in entry.attachments.all()
+            hashlib.sha256(_opened_attachment(actor, a).data).digest() for a in entry.attachments.all()
         )
     except IntegrityError:
         return None
@@ -1303,6 +1309,46 @@ def attachment_data(actor: User, attachment_id: uuid.UUID | str) -> tuple[str, s
 
 def _attachment_name(client: User, att: Attachment) -> str:
     return keys.open_for(client, str(att.id), "attachment.name", att.name_sealed).decode()
+
+
+def served_size(client: User, att: Attachment) -> int:
+    """The size of a stored file as it is served: its row's, or, for one stored before today's strip that the
+    upkeep has not re-stripped yet (``stripped`` False), the size of its bytes as opened (review r77)."""
+    return att.size if att.stripped else len(_opened_attachment(client, att).data)
+
+
+# How many files stored before today's strip one upkeep round re-strips (each opened, stripped, sealed again).
+RESTRIP_BATCH = 50
+
+
+def restrip_pictures(limit: int = RESTRIP_BATCH) -> int:
+    """Store again, stripped, up to ``limit`` files stored before today's strip (``stripped`` False), with their
+    size; idempotent (a file from which nothing is removed only gets marked). The worker's upkeep runs it each round
+    until none is left. A file that does not open (its key gone) is left as it is: ``reverie doctor`` reports it.
+    Returns how many rows were marked."""
+    done = 0
+    for att_id in list(Attachment.objects.filter(stripped=False).values_list("pk", flat=True)[:limit]):
+        with transaction.atomic():
+            att = (
+                Attachment.objects.select_for_update()
+                .select_related("entry__client")
+                .filter(pk=att_id)
+                .first()
+            )
+            if att is None or att.stripped:
+                continue  # gone, or another worker did it
+            client = att.entry.client
+            try:
+                data = keys.open_for(client, str(att.id), "attachment.data", att.payload)
+            except IntegrityError:
+                continue
+            stored = picture_metadata.strip(data, att.media_type)
+            if stored != data:
+                att.payload = keys.seal_for(client, str(att.id), "attachment.data", stored)
+            att.size, att.stripped = len(stored), True
+            att.save(update_fields=["payload", "size", "stripped"])
+            done += 1
+    return done
 
 
 def _opened_attachment(client: User, att: Attachment) -> AttachmentDraft:

@@ -13,6 +13,7 @@ import logging
 import re
 import uuid
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Final, Literal
@@ -26,7 +27,7 @@ from reverie.clinic.models import Entry, FitAnswer, NoticedOnEntries, Observatio
 from reverie.clinic.services import audit, keys
 from reverie.clinic.services.journal import _entry_for, _open_payload
 from reverie.clinic.services.policy import Action, require, visible_entries
-from reverie.errors import InvalidInput, ReverieError
+from reverie.errors import IntegrityError, InvalidInput, ReverieError
 from reverie.insights.observations import (
     ANALYZERS,
     SUPPORT,
@@ -36,6 +37,7 @@ from reverie.insights.observations import (
     for_reader,
     read_entry,
     risk_of,
+    stronger,
 )
 
 PURPOSE = "observation.fit"
@@ -157,8 +159,44 @@ def noticed(actor: User, entry_id: uuid.UUID | str) -> Noticed | None:
     )
 
 
+def screen_read(entry: Entry) -> tuple[Risk | None, list[str]]:
+    """The save-time risk screen of the entry's current revision (``EntryScreen``: it reads every field of the
+    person's words, the title too, which the analysis does not): its finding (None below ``indicator``, unscreened
+    or not stored) and the words it read, each trigger's span of the screened text on one line (none when they can
+    no longer be opened: then nothing of the entry may be quoted)."""
+    from reverie.analysis.risk import INDICATOR, LEVELS, data_model_alone
+    from reverie.clinic.models import EntryScreen
+    from reverie.clinic.services import journal, risk_screen
+
+    row = EntryScreen.objects.filter(entry=entry, revision=entry.revision).first()
+    if row is None or row.level not in LEVELS[INDICATOR:]:
+        return None, []
+    try:
+        doc = risk_screen.open_screen(entry, row)
+        payload = journal._revision_payload(entry, entry.revision)
+    except IntegrityError:
+        return Risk(row.level), []
+    words: list[str] = []
+    if payload is not None:
+        text = journal.screened_text(journal._draft_of(entry.kind, payload))
+        for trigger in doc.get("triggers", []):
+            span = trigger.get("span") if isinstance(trigger, dict) else None
+            if isinstance(span, list) and len(span) == 2:
+                words.append(" ".join(text[int(span[0]) : int(span[1])].split()))
+    return Risk(row.level, data_model_alone(doc)), [w for w in words if w]
+
+
+def risk_as_shown(entry: Entry, result: Mapping[str, Any] | None) -> Risk | None:
+    """The one reading of an entry's risk every page shows: the stronger of its analysis's risk finding (``result``,
+    None while not analysed) and its save-time screen's (:func:`screen_read`), so words only the screen read (a
+    title) count as much as words in the body. The entry page's note, the patterns report's crisis lines
+    (``insights.risk_in_report``) and its evidence quotes (``insights.evidence_labels``) read it (review r77)."""
+    return stronger(risk_of(result) if result is not None else None, screen_read(entry)[0])
+
+
 def _risk_read(actor: User, entry: Entry, *, record: bool) -> tuple[int, Risk | None] | None:
-    """The analysed revision and its risk screen finding alone (None while not analysed)."""
+    """The analysed revision and the entry's risk as shown (:func:`risk_as_shown`) alone (None while not
+    analysed)."""
     from reverie.clinic.services.analysis import current_analysis, open_result
 
     stored = current_analysis(entry)
@@ -166,7 +204,7 @@ def _risk_read(actor: User, entry: Entry, *, record: bool) -> tuple[int, Risk | 
         return None
     if record:
         audit.record(actor, "analysis.read", "entry", entry.id, subject=entry.client)
-    return stored.revision, risk_of(open_result(entry, stored))
+    return stored.revision, risk_as_shown(entry, open_result(entry, stored))
 
 
 def risk_only(actor: User, entry_id: uuid.UUID | str, *, record: bool = True) -> Risk | None:

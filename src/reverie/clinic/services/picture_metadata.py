@@ -11,18 +11,25 @@ rest, by format:
   a motion photo's video). The compressed picture is copied byte for byte: the pixels are unchanged. A photo held
   sideways keeps its orientation: a minimal ``Exif`` block holding only the Orientation tag is written back.
 - PNG: every ancillary chunk but those that change how it is drawn (colour, transparency, pixel size, animation);
-  so ``eXIf``, ``tEXt``, ``zTXt``, ``iTXt``, ``tIME`` and private chunks go. An ``eXIf`` orientation is kept as
-  for JPEG.
-- WebP: the ``EXIF`` and ``XMP`` chunks and any chunk not in the format (orientation kept as for JPEG), the header's
-  flags and the RIFF size set to match.
+  so ``eXIf``, ``tEXt``, ``zTXt``, ``iTXt``, ``tIME`` and private chunks go. An ``eXIf`` orientation (before or
+  after the image data) is kept as for JPEG, written back before the first ``IDAT``.
+- WebP: the ``EXIF`` and ``XMP`` chunks and any chunk not in the format (orientation kept as for JPEG), and whatever
+  follows the RIFF size (a decoder stops there); the header's flags and the RIFF size set to match.
 - GIF: comments and application blocks, but the animation loop blocks (``NETSCAPE2.0``, ``ANIMEXTS1.0``).
 
-A file whose structure stops being walkable (a decoder stops there too) keeps the rest as it is; a file from which
-nothing is removed is returned unchanged, the very bytes given.
+Each file is walked as its decoders walk it (review r77): a JPEG's 0xFF fill bytes before a marker and stray bytes
+between segments are skipped (libjpeg's ``next_marker``, Pillow alike) and not stored, and a GIF's stray bytes too
+(Pillow skips them). Where the walk must stop (a length past the file's end, a second SOI, a chunk that is no chunk:
+a decoder stops there too), the rest is dropped, unread, when it shows a sign of metadata (an EXIF block, an XMP
+packet, IPTC, a PNG or WebP metadata chunk's name, a JPEG ``APPn`` or comment marker), and kept as it is otherwise;
+a block the walk would keep that holds such a sign (a JPEG table, a PNG chunk, a WebP chunk: not what it says it is)
+is dropped too. Compressed pixels are looked at for the long signs only (any four bytes occur in megabytes of them):
+PNG's, WebP's and GIF's image data; a JPEG scan not at all (a marker ends it: no segment hides inside). A file from which nothing is removed is returned unchanged, the very bytes given.
 """
 
 from __future__ import annotations
 
+import re
 import struct
 import zlib
 from collections.abc import Callable
@@ -65,9 +72,40 @@ def _kept_orientation(tiff: bytes) -> bytes | None:
     return orientation_only(orientation) if orientation is not None and orientation != 1 else None
 
 
+# --- what a walk could not read -------------------------------------------------------------------------------------
+
+# Signs of a block of metadata: an EXIF block, an XMP packet, IPTC (long enough never to be met by chance, even in
+# megabytes of compressed pixels), then TIFF's headers and the names of the chunks that carry them in PNG and WebP
+# (short: looked for outside compressed pixels only).
+_METADATA_SIGNS = (
+    b"Exif\x00\x00",
+    b"ns.adobe.com/xap",
+    b"adobe:ns:meta",
+    b"<?xpacket",
+    b"xmpmeta",
+    b"Photoshop 3.0",
+)
+_SHORT_SIGNS = (b"MM\x00*", b"II*\x00", b"eXIf", b"tEXt", b"zTXt", b"iTXt", b"EXIF", b"XMP ")
+
+
+def _may_hold_metadata(block: bytes, *, pixels: bool = False) -> bool:
+    """Whether ``block`` shows a sign of metadata (``pixels``: it is compressed image data, where only the long signs
+    mean anything): bytes a walk could not read, or a block it would keep, are then dropped, never stored."""
+    signs = _METADATA_SIGNS if pixels else _METADATA_SIGNS + _SHORT_SIGNS
+    return any(sign in block for sign in signs)
+
+
+def _rest_dropped(data: bytes, rest: bytes, stop: int) -> bool:
+    """Whether the ``rest`` a walk could not read (it ends at ``stop``) is dropped: when it, or a sign begun in the
+    bytes just before it, shows metadata."""
+    start = stop - len(rest)
+    return bool(rest) and _may_hold_metadata(data[max(0, start - 15) : stop])
+
+
 # --- JPEG ---------------------------------------------------------------------------------------------------------
 
 _EXIF = b"Exif\x00\x00"
+_JPEG_APP_OR_COMMENT = re.compile(rb"\xff[\xe1-\xef\xfe]")
 
 
 def _jpeg_segment_kept(marker: int, body: bytes) -> bool:
@@ -92,35 +130,54 @@ def _jpeg_entropy_end(data: bytes, at: int) -> int:
         return at
 
 
+def _jpeg_next_marker(data: bytes, at: int) -> int | None:
+    """Where the next marker's last 0xFF is, from ``at``, as libjpeg's ``next_marker`` finds it: stray bytes and
+    0xFF fill bytes skipped, a stuffed 0xFF00 too; None when the file ends first."""
+    while True:
+        at = data.find(b"\xff", at)
+        while 0 <= at < len(data) - 1 and data[at + 1] == 0xFF:
+            at += 1
+        if at < 0 or at + 1 >= len(data):
+            return None
+        if data[at + 1] != 0x00:
+            return at
+        at += 2
+
+
 def _strip_jpeg(data: bytes) -> bytes:
     out = bytearray(b"\xff\xd8")
     orientation: bytes | None = None
     orientation_at = 2  # after SOI, or after JFIF's APP0 when it comes first
-    at, changed = 2, False
-    while True:
-        if at + 4 > len(data) or data[at] != 0xFF:
-            out += data[at:]  # not a segment a decoder reads: kept as it is
+    at, changed, scanned, rest = 2, False, False, b""
+    while at < len(data):
+        marker_at = _jpeg_next_marker(data, at)
+        if marker_at is None:
+            rest = data[at:]
             break
-        marker = data[at + 1]
+        marker = data[marker_at + 1]
+        length = int.from_bytes(data[marker_at + 2 : marker_at + 4], "big")
+        end = marker_at + 2 + max(length, 2)  # a length under 2: libjpeg and Pillow go on after it
+        standalone = marker == 0x01 or 0xD0 <= marker <= 0xD7 or marker == 0xD9  # TEM, RSTn, EOI
+        if not standalone and (marker == 0xD8 or end > len(data)):
+            rest = data[at:]  # a second SOI, a length past the file's end: a decoder stops here
+            break
+        changed = changed or marker_at != at  # fill or stray bytes skipped on the way
+        at = marker_at
         if marker == 0xD9:  # end of image: what follows is not this picture
             out += data[at : at + 2]
             changed = changed or at + 2 < len(data)
             break
-        if marker == 0xFF or marker == 0x01 or 0xD0 <= marker <= 0xD8:
-            out += data[at:]
-            break
-        length = int.from_bytes(data[at + 2 : at + 4], "big")
-        end = at + 2 + length
-        if length < 2 or end > len(data):
-            out += data[at:]
-            break
+        if standalone:
+            out += data[at : at + 2]
+            at += 2
+            continue
         body = data[at + 4 : end]
         if marker == 0xDA:  # a scan: its header, then the compressed data up to the next marker
-            scan_end = _jpeg_entropy_end(data, end)
+            scan_end = _jpeg_entropy_end(data, end)  # a marker ends it: no APPn segment inside
             out += data[at:scan_end]
-            at = scan_end
+            at, scanned = scan_end, True
             continue
-        if _jpeg_segment_kept(marker, body):
+        if _jpeg_segment_kept(marker, body) and not _may_hold_metadata(body):
             out += data[at:end]
             if marker == 0xE0 and orientation_at == 2 and len(out) == end - at + 2:
                 orientation_at = len(out)
@@ -129,6 +186,12 @@ def _strip_jpeg(data: bytes) -> bytes:
             if marker == 0xE1 and body.startswith(_EXIF) and orientation is None:
                 orientation = _kept_orientation(body[len(_EXIF) :])
         at = end
+    if _rest_dropped(data, rest, len(data)) or _JPEG_APP_OR_COMMENT.search(rest):
+        changed = True  # dropped, unread
+        if scanned:
+            out += b"\xff\xd9"  # the picture ends where the walk stopped
+    else:
+        out += rest
     if not changed:
         return data
     if orientation is not None:
@@ -153,32 +216,44 @@ def _png_chunk(kind: bytes, body: bytes) -> bytes:
 def _strip_png(data: bytes) -> bytes:
     out = bytearray(data[:8])
     orientation: bytes | None = None
-    at, changed = 8, False
-    while True:
-        if at + 12 > len(data):
-            out += data[at:]
-            break
+    first_idat: int | None = None
+    at, changed, rest = 8, False, b""
+    while at < len(data):
         length = int.from_bytes(data[at : at + 4], "big")
         kind = data[at + 4 : at + 8]
         end = at + 12 + length
         if end > len(data) or not kind.isalpha() or not kind.isascii():
-            out += data[at:]  # not a chunk: kept as it is
+            rest = data[at:]  # not a chunk (or one cut short): a decoder stops here
             break
-        critical = kind[0:1].isupper()
-        if critical or kind in PNG_DRAWING:
-            if kind == b"IDAT" and orientation is not None:
-                out += _png_chunk(b"eXIf", orientation)  # eXIf goes before the image data
-                orientation = None
+        pixels = kind in (b"IDAT", b"fdAT")
+        if (kind[0:1].isupper() or kind in PNG_DRAWING) and not _may_hold_metadata(
+            data[at + 8 : end], pixels=pixels
+        ):
+            if kind == b"IDAT" and first_idat is None:
+                first_idat = len(out)
             out += data[at:end]
         else:
             changed = True
             if kind == b"eXIf" and orientation is None:
-                orientation = _kept_orientation(data[at + 8 : at + 8 + length])
+                body = data[at + 8 : at + 8 + length]
+                orientation = _kept_orientation(body[len(_EXIF) :] if body.startswith(_EXIF) else body)
         at = end
         if kind == b"IEND":
             changed = changed or at < len(data)
             break
-    return bytes(out) if changed else data
+    if _rest_dropped(data, rest, len(data)):
+        changed = True  # dropped, unread
+        if first_idat is not None:
+            out += _png_chunk(b"IEND", b"")  # the picture ends where the walk stopped
+    else:
+        out += rest
+    if not changed:
+        return data
+    if (
+        orientation is not None and first_idat is not None
+    ):  # an eXIf after the image data keeps its orientation too
+        out[first_idat:first_idat] = _png_chunk(b"eXIf", orientation)  # eXIf goes before the image data
+    return bytes(out)
 
 
 # --- WebP ---------------------------------------------------------------------------------------------------------
@@ -192,27 +267,32 @@ def _riff_chunk(kind: bytes, body: bytes) -> bytes:
 
 
 def _strip_webp(data: bytes) -> bytes:
+    riff_end = 8 + int.from_bytes(data[4:8], "little")
+    if not 12 <= riff_end <= len(data):
+        riff_end = len(data)  # a RIFF size no decoder follows (cut short, or too small to hold a chunk)
     out = bytearray()
     orientation: bytes | None = None
-    at, changed = 12, False
-    while True:
-        if at + 8 > len(data):
-            out += data[at:]
-            break
+    at, changed, rest = 12, riff_end < len(data), b""  # what follows the RIFF is not this picture
+    while at < riff_end:
         kind = data[at : at + 4]
         length = int.from_bytes(data[at + 4 : at + 8], "little")
-        end = at + 8 + length + (length % 2)
-        if at + 8 + length > len(data) or not all(0x20 <= b < 0x7F for b in kind) or kind[0] == 0x20:
-            out += data[at:]  # not a chunk: kept as it is
+        if at + 8 + length > riff_end or not all(0x20 <= b < 0x7F for b in kind) or kind[0] == 0x20:
+            rest = data[at:riff_end]  # not a chunk (or one cut short): a decoder stops here
             break
-        if kind in WEBP_CHUNKS:
-            out += data[at : min(end, len(data))]
+        end = min(at + 8 + length + (length % 2), riff_end)
+        pixels = kind in (b"VP8 ", b"VP8L", b"ALPH", b"ANMF")
+        if kind in WEBP_CHUNKS and not _may_hold_metadata(data[at + 8 : end], pixels=pixels):
+            out += data[at:end]
         else:
             changed = True
             if kind == b"EXIF" and orientation is None:
                 body = data[at + 8 : at + 8 + length]
                 orientation = _kept_orientation(body[len(_EXIF) :] if body.startswith(_EXIF) else body)
         at = end
+    if _rest_dropped(data, rest, riff_end):
+        changed = True  # dropped, unread
+    else:
+        out += rest
     if not changed:
         return data
     if out[:4] == b"VP8X" and len(out) >= 12:
@@ -240,40 +320,40 @@ def _strip_gif(data: bytes) -> bytes:
         return data
     at = 13 + ((3 << ((data[10] & 7) + 1)) if data[10] & 0x80 else 0)
     out = bytearray(data[:at])
-    changed = False
-    while True:
-        if at >= len(data):
-            break
+    changed, rest, read = False, b"", at  # read: where the last block walked ends
+    while at < len(data):
         block = data[at]
         if block == 0x3B:  # trailer: what follows is not this picture
             out += data[at : at + 1]
-            changed = changed or at + 1 < len(data)
+            changed = changed or at != read or at + 1 < len(data)
+            read = len(data)
             break
+        end: int | None = None
         if block == 0x21 and at + 2 < len(data):
             label = data[at + 1]
             end = _gif_blocks_end(data, at + 2)
-            if end is None:
-                out += data[at:]
-                break
             head = data[at + 3 : at + 3 + data[at + 2]] if label == 0xFF else b""
-            if label == 0xFE or (label == 0xFF and head not in GIF_LOOPS):
-                changed = True
-            else:
-                out += data[at:end]
-            at = end
-            continue
-        if block == 0x2C and at + 10 <= len(data):
+            dropped = label == 0xFE or (label == 0xFF and head not in GIF_LOOPS)
+            dropped = dropped or _may_hold_metadata(data[at:end])
+        elif block == 0x2C and at + 10 <= len(data):
             flags = data[at + 9]
             start = at + 10 + ((3 << ((flags & 7) + 1)) if flags & 0x80 else 0)
             end = _gif_blocks_end(data, start + 1)
-            if end is None:
-                out += data[at:]
-                break
-            out += data[at:end]
-            at = end
+            dropped = _may_hold_metadata(data[at:end], pixels=True)
+        else:
+            at += 1  # a byte that begins no block: Pillow skips it
             continue
-        out += data[at:]  # not a block a decoder reads: kept as it is
-        break
+        if end is None:
+            break  # a block cut short by the file's end: a decoder stops here
+        changed = changed or at != read or dropped  # stray bytes skipped on the way
+        if not dropped:
+            out += data[at:end]
+        at = read = end
+    rest = data[read:]
+    if _rest_dropped(data, rest, len(data)):
+        changed = True  # dropped, unread
+    else:
+        out += rest
     return bytes(out) if changed else data
 
 

@@ -254,6 +254,19 @@ def _queue_outdated() -> None:
         log.warning("queueing re-analysis failed: %s", type(exc).__name__)
 
 
+def _restrip_pictures() -> None:
+    """Store again, stripped, a batch of the files stored before today's picture_metadata.strip (journal.restrip_pictures:
+    their listed size then is the size served)."""
+    from reverie.clinic.services import journal
+
+    try:
+        journal.restrip_pictures()
+    except (
+        Exception
+    ) as exc:  # as _settle_erasures: the upkeep thread must never die of it; its next round retries
+        log.warning("re-stripping stored pictures failed: %s", type(exc).__name__)
+
+
 class _Heartbeat(threading.Thread):
     """Renews this worker's lease, and nothing else (so no other work can ever make a live worker's lease lapse);
     stops the worker if its parent is gone."""
@@ -287,7 +300,8 @@ class _Heartbeat(threading.Thread):
 
 class _Upkeep(threading.Thread):
     """The worker's chores, on their own thread at the heartbeat's pace (each round waits for the last to end):
-    requeue dead workers' tasks, settle what erasures and risk alerts still owe, top up the re-analysis batch.
+    requeue dead workers' tasks, settle what erasures and risk alerts still owe, re-strip a batch of pictures stored
+    before today's strip, top up the re-analysis batch.
     Any of them may be slow (a sweep over many entries, a database that waits on a lock); none delays the lease (:class:`_Heartbeat`)."""
 
     def __init__(self) -> None:
@@ -306,6 +320,7 @@ class _Upkeep(threading.Thread):
                     continue
                 _settle_erasures()
                 _settle_owed_alerts()
+                _restrip_pictures()
                 if self.stopping.is_set():
                     return
                 _queue_outdated()
