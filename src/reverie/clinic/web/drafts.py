@@ -23,7 +23,6 @@ import base64
 import hashlib
 import hmac
 import json
-import os
 import re
 import secrets
 from collections.abc import Callable
@@ -35,6 +34,8 @@ from django.core import signing
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.datastructures import MultiValueDict
+
+from reverie.clinic.web import page_seal
 
 OWNER_SALT = "reverie.web.draft-owner"  # the sign-in page's draft__owner: who, and how the server knows it
 WRITER_SALT = "reverie.web.draft-writer"  # the ``writer`` mark of every text form
@@ -141,65 +142,36 @@ def owner_of(token: str, fields: list[tuple[str, str]]) -> tuple[int | None, boo
     return int(user), how == SERVER
 
 
-def _secrets() -> list[str]:
-    """The current ``SECRET_KEY`` first, then ``SECRET_KEY_FALLBACKS`` (Django's rotation: a draft sealed under the
-    old key still opens after the rotation; the writer mark and owner token, Django signatures, try them too)."""
-    from django.conf import settings
-
-    return [
-        str(settings.SECRET_KEY),
-        *(str(k) for k in getattr(settings, "SECRET_KEY_FALLBACKS", None) or ()),
-    ]
-
-
-def _seal_key(salt: bytes, secret: str) -> bytes:
-    from cryptography.hazmat.primitives import hashes
-    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=salt, info=SEAL_INFO).derive(secret.encode())
-
-
 def _aad(owner: int | None, path: str) -> bytes:
     return f"{SEAL_VERSION}\n{owner if owner is not None else '-'}\n{path}".encode()
 
 
 def seal(fields: list[tuple[str, str]], owner: int | None, path: str) -> str:
-    """A therapist-only form's words, encrypted for the page (AES-256-GCM, a key derived by HKDF from SECRET_KEY
-    and a salt of this draft's own): nothing of them is readable in the page's source, and only the account it is
-    bound to (the additional data) gets them back after the sign-in. Always under the current key."""
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
-    salt, nonce = os.urandom(16), os.urandom(12)
-    body = AESGCM(_seal_key(salt, _secrets()[0])).encrypt(
-        nonce, json.dumps(fields).encode(), _aad(owner, path)
-    )
-    return SEAL_VERSION + "." + base64.urlsafe_b64encode(salt + nonce + body).decode()
+    """A therapist-only form's words, encrypted for the page (:mod:`page_seal`: AES-256-GCM, a key derived by HKDF
+    from SECRET_KEY and a salt of this draft's own): nothing of them is readable in the page's source, and only the
+    account it is bound to (the additional data) gets them back after the sign-in. Always under the current key."""
+    raw = page_seal.seal(json.dumps(fields).encode(), info=SEAL_INFO, aad=_aad(owner, path))
+    return SEAL_VERSION + "." + base64.urlsafe_b64encode(raw).decode()
 
 
 def unseal(token: str, owner: int, path: str) -> list[tuple[str, str]] | None:
     """The sealed words for their owner; None when the token is not one, or not for this account and path, or
     sealed under a key that is neither ``SECRET_KEY`` nor one of its fallbacks (a rotation that dropped it)."""
-    from cryptography.exceptions import InvalidTag
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
     version, _, rest = token.partition(".")
     try:
         raw = base64.urlsafe_b64decode(rest.encode())
     except ValueError:
         return None
-    if version != SEAL_VERSION or len(raw) < 28 + 16:
+    if version != SEAL_VERSION:
         return None
-    for secret in _secrets():  # the current key, then the fallbacks
-        try:
-            plain = AESGCM(_seal_key(raw[:16], secret)).decrypt(raw[16:28], raw[28:], _aad(owner, path))
-        except InvalidTag:
-            continue
-        try:
-            loaded = json.loads(plain)
-        except ValueError:
-            return None
-        return [(str(k), str(v)) for k, v in loaded if isinstance(k, str) and SAFE_NAME.match(k)]
-    return None
+    plain = page_seal.open_sealed(raw, info=SEAL_INFO, aad=_aad(owner, path))
+    if plain is None:
+        return None
+    try:
+        loaded = json.loads(plain)
+    except ValueError:
+        return None
+    return [(str(k), str(v)) for k, v in loaded if isinstance(k, str) and SAFE_NAME.match(k)]
 
 
 def is_clients_own(path: str) -> bool:
