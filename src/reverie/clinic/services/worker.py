@@ -50,6 +50,7 @@ import threading
 import time
 import traceback
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from types import FrameType
@@ -210,29 +211,28 @@ def requeue_stopped(worker_id: str) -> int:
     return requeued
 
 
+def _upkeep_step(step: Callable[[], object], failed: str) -> None:
+    """Run one upkeep step; anything it raises (a record that cannot be written, the database away) is logged by
+    its type as "``failed`` failed", never its message: the upkeep thread must never die of it, its next round
+    retries."""
+    try:
+        step()
+    except Exception as exc:
+        log.warning("%s failed: %s", failed, type(exc).__name__)
+
+
 def _settle_erasures() -> None:
     """Retry what committed erasures still owe (emptying the WAL once no reader holds it; erasure_owed)."""
     from reverie.clinic.services import erasure_owed
 
-    try:
-        erasure_owed.settle()
-    except (
-        Exception
-    ) as exc:  # anything (a record that cannot be written, the database away): the upkeep thread must
-        # never die of it; its next round retries
-        log.warning("retrying what erasures owe failed: %s", type(exc).__name__)
+    _upkeep_step(erasure_owed.settle, "retrying what erasures owe")
 
 
 def _settle_owed_alerts() -> None:
     """Retry the risk alerts that saves still owe (a subscriber failed at save; risk_screen.settle_owed)."""
     from reverie.clinic.services import risk_screen
 
-    try:
-        risk_screen.settle_owed()
-    except (
-        Exception
-    ) as exc:  # as _settle_erasures: the upkeep thread must never die of it; its next round retries
-        log.warning("retrying owed risk alerts failed: %s", type(exc).__name__)
+    _upkeep_step(risk_screen.settle_owed, "retrying owed risk alerts")
 
 
 def _queue_outdated() -> None:
@@ -240,18 +240,9 @@ def _queue_outdated() -> None:
     below new saves, risk first, never an entry twice."""
     from reverie.clinic.services import analysis
 
-    try:
-        analysis.retry_failed()  # and the analyses that failed, whose wait is over (a bounded number of tries)
-    except (
-        Exception
-    ) as exc:  # as _settle_erasures: the upkeep thread must never die of it; its next round retries
-        log.warning("retrying failed analyses failed: %s", type(exc).__name__)
-    try:
-        analysis.queue_outdated()
-    except (
-        Exception
-    ) as exc:  # as _settle_erasures: the upkeep thread must never die of it; its next round retries
-        log.warning("queueing re-analysis failed: %s", type(exc).__name__)
+    # and first the analyses that failed, whose wait is over (a bounded number of tries)
+    _upkeep_step(analysis.retry_failed, "retrying failed analyses")
+    _upkeep_step(analysis.queue_outdated, "queueing re-analysis")
 
 
 def _restrip_pictures() -> None:
@@ -259,12 +250,7 @@ def _restrip_pictures() -> None:
     their listed size then is the size served)."""
     from reverie.clinic.services import journal
 
-    try:
-        journal.restrip_pictures()
-    except (
-        Exception
-    ) as exc:  # as _settle_erasures: the upkeep thread must never die of it; its next round retries
-        log.warning("re-stripping stored pictures failed: %s", type(exc).__name__)
+    _upkeep_step(journal.restrip_pictures, "re-stripping stored pictures")
 
 
 class _Heartbeat(threading.Thread):
