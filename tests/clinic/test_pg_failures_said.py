@@ -104,6 +104,6 @@ def test_the_web_says_a_server_disk_full_as_a_full_disk(
             pg.DiskFull('could not extend file "base/16384/16397": No space left on device')
         )
 
-    monkeypatch.setattr(journal, "list_entries", full)
+    monkeypatch.setattr(journal, "entries_page", full)
     response = web.get("/journal/")
     assert response.status_code == 507 and b"the disk is full" in response.content

@@ -57,6 +57,6 @@ def test_a_full_disk_on_the_web_is_said_plainly(
     def full(*args: Any, **kwargs: Any) -> Any:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(journal, "list_entries", full)
+    monkeypatch.setattr(journal, "entries_page", full)
     response = web.get("/journal/")
     assert response.status_code == 507 and b"the disk is full" in response.content

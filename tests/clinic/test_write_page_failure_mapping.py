@@ -32,7 +32,7 @@ def test_a_full_disk_on_the_write_page_is_507_with_the_words_kept(
     response = web.post("/write/", {"kind": "dream", "body": WORDS})
     assert response.status_code == 507
     assert b"the disk is full" in response.content and WORDS.encode() in response.content
-    _failing(monkeypatch, OSError(errno.ENOSPC, "No space left on device"), "list_entries")
+    _failing(monkeypatch, OSError(errno.ENOSPC, "No space left on device"), "entries_page")
     other = web.get("/journal/")  # another page, a full disk: the same status and words
     assert other.status_code == 507 and b"the disk is full" in other.content
 
