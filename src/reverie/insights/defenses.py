@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from reverie.insights.chance import changed
 from reverie.insights.course import halves, periods, span_words
 from reverie.insights.lane import Lane
 from reverie.insights.statements import Statement, statement
@@ -17,6 +18,10 @@ LEVEL_NAMES = {
     2: "major image-distorting",
     1: "action",
 }
+# The ODF change is tested on what moves it: the defenses at levels 5-7 (neurotic, obsessional, high-adaptive)
+# against those at 1-4 (image-distorting, disavowal, action), early against later, by Fisher exact (one
+# comparison), and stated only when that share moves the same way as the ODF estimate.
+MATURE_FROM = 5
 
 
 def odf(levels: Mapping[int, int]) -> float | None:
@@ -50,7 +55,13 @@ def _change_line(lane: Lane) -> Statement | None:
         return None
     before, after = _levels(lane, early), _levels(lane, late)
     first, last = odf(before), odf(after)
-    if first is None or last is None:
+    if first is None or last is None or first == last:
+        return None
+    high_before, high_after = _mature(before), _mature(after)
+    n_before, n_after = sum(before.values()), sum(after.values())
+    if not changed(high_before, n_before, high_after, n_after, 1):
+        return None
+    if (high_after / n_after > high_before / n_before) != (last > first):
         return None
     text = (
         f"The ODF estimate is {first:.1f} in {span_words(early)} ({sum(before.values())} coded defenses) "
@@ -59,6 +70,10 @@ def _change_line(lane: Lane) -> Statement | None:
     keys = [(p, level) for p in late for level in after]
     evidence = lane.in_time_order(lane.period_levels.evidence_of(keys))
     return statement("defense:change", text, evidence, sum(after.values()), None, "coded defenses later on")
+
+
+def _mature(levels: Mapping[int, int]) -> int:
+    return sum(n for level, n in levels.items() if level >= MATURE_FROM)
 
 
 def _levels(lane: Lane, names: list[str]) -> dict[int, int]:

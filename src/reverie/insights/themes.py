@@ -10,6 +10,7 @@ from reverie.insights.ccrt import (
     component_words,
     group_words,
 )
+from reverie.insights.chance import changed
 from reverie.insights.course import halves, periods, span_words
 from reverie.insights.lane import ALL, Lane
 from reverie.insights.statements import Statement, percent, statement
@@ -50,8 +51,9 @@ def theme_lines(lane: Lane, rows: tuple[CcrtRow, ...], audience: str) -> list[St
         group_core = core(rows, group)
         if group_core:
             lines.append(_group_line(lane, group, group_core, audience))
-    for row in core(rows):
-        change = _change_line(lane, row)
+    compared = core(rows)
+    for row in compared:
+        change = _change_line(lane, row, len(compared))
         if change:
             lines.append(change)
     return lines
@@ -88,12 +90,16 @@ def _group_line(lane: Lane, group: str, rows: tuple[CcrtRow, ...], audience: str
     return statement(f"ccrt:group:{group}", text, evidence, head.count, head.total, "episodes")
 
 
-def _change_line(lane: Lane, row: CcrtRow) -> Statement | None:
+def _change_line(lane: Lane, row: CcrtRow, comparisons: int) -> Statement | None:
+    """Early against later share of scored episodes, stated only when chance would rarely give the change (Fisher
+    exact below 0.05 ÷ the core components compared, ``chance.changed``)."""
     early, late = halves([p for p in periods(lane) if lane.period_scored.count(p)])
     if not early:
         return None
     before = _counts(lane, early, row)
     after = _counts(lane, late, row)
+    if not changed(before[0], before[1], after[0], after[1], comparisons):
+        return None
     subject = _describe(row)
     text = (
         f"{subject[0].upper()}{subject[1:]} appears in {percent(*before)} of scored episodes in "

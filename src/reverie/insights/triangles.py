@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from reverie.insights.ccrt import triple_phrase
+from reverie.insights.chance import changed
 from reverie.insights.course import halves, periods, span_words
 from reverie.insights.digest import Triple
 from reverie.insights.lane import Lane
@@ -86,8 +87,9 @@ def triangle_lines(lane: Lane, audience: str = "therapist") -> list[Statement]:
             )
             evidence = lane.in_time_order(lane.corners.evidence(corner))
             lines.append(statement(f"corner:{corner}", text, evidence, n, total, "items"))
-    for a, b in LINKS:
-        line = _link_line(lane, a, b, total) if a in read and b in read else None
+    links = [(a, b) for a, b in LINKS if a in read and b in read and lane.corner_links.count((a, b))]
+    for a, b in links:
+        line = _link_line(lane, a, b, total, len(links))
         if line:
             lines.append(line)
     for a, b in (("C", "P"), ("C", "T"), ("P", "T")):
@@ -111,11 +113,11 @@ def _client_lines(lane: Lane) -> list[Statement]:
             )
             evidence = lane.in_time_order(lane.corners.evidence(corner))
             lines.append(statement(f"corner:{corner}", text, evidence, n, total, "items"))
-    for a, b in LINKS:
-        if a in PERSON and b in PERSON:
-            line = _link_line(lane, a, b, total, CLIENT_CORNER_WORDS)
-            if line:
-                lines.append(replace(line, text=line.text.replace(" items", f" {entries}")))
+    links = [(a, b) for a, b in LINKS if a in PERSON and b in PERSON and lane.corner_links.count((a, b))]
+    for a, b in links:
+        line = _link_line(lane, a, b, total, len(links), CLIENT_CORNER_WORDS)
+        if line:
+            lines.append(replace(line, text=line.text.replace(" items", f" {entries}")))
     for a, b in (("C", "P"), ("C", "T"), ("P", "T")):
         line = _pattern_link(lane, a, b, CLIENT_CORNER_WORDS)
         if line:
@@ -128,8 +130,10 @@ def _cap(text: str) -> str:
 
 
 def _link_line(
-    lane: Lane, a: str, b: str, total: int, words: dict[str, str] = CORNER_WORDS
+    lane: Lane, a: str, b: str, total: int, comparisons: int, words: dict[str, str] = CORNER_WORDS
 ) -> Statement | None:
+    """Items where two corners come up together; the early/later split is added only when chance would rarely
+    give it (Fisher exact on items with the link per half, below 0.05 ÷ the links compared, ``chance.changed``)."""
     n = lane.corner_links.count((a, b))
     if not n:
         return None
@@ -138,7 +142,10 @@ def _link_line(
     if early:
         before = sum(lane.period_links.count((p, a, b)) for p in early)
         after = sum(lane.period_links.count((p, a, b)) for p in late)
-        text += f" ({before} in {span_words(early)}, {after} in {span_words(late)})"
+        n_early = sum(lane.periods.count(p) for p in early)
+        n_late = sum(lane.periods.count(p) for p in late)
+        if changed(before, n_early, after, n_late, comparisons):
+            text += f" ({before} in {span_words(early)}, {after} in {span_words(late)})"
     evidence = lane.in_time_order(lane.corner_links.evidence((a, b)))
     return statement(f"link:{a}-{b}", text + ".", evidence, n, total, "items")
 
