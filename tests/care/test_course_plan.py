@@ -180,17 +180,19 @@ def test_course_ipaf_is_agreed_from_the_formulation(dit: tuple[Any, Any, Any]) -
 def test_the_ipaf_is_agreed_at_the_session_held_that_day_not_the_next(dit: tuple[Any, Any, Any]) -> None:
     """Review r55: "We agreed the IPAF today" is pressed when the therapist writes the session up. It belonged to
     the session held that day (session 3, Monday 19 Jan 10:00), or the last one held: never the next session
-    (``current_number``), which has not been held. On session 4's day it is session 4's, even before it starts."""
+    (``current_number``), which has not been held. On session 4's day it is session 4's, even before it starts.
+    (The first agreement is kept, so each moment is tried on a course not agreed yet.)"""
     _, therapist, course = dit
     formulation.save_formulation(therapist, course.id, {"ipaf_self": "not good enough"})
-    assert formulation.agree_ipaf(therapist, course.id, now=at(19, 1, hour=18)).ipaf_agreed_session == 3
-    assert (
-        formulation.agree_ipaf(therapist, course.id, now=at(24, 1)).ipaf_agreed_session == 3
-    )  # the Saturday
-    assert formulation.agree_ipaf(therapist, course.id, now=at(26, 1, hour=8)).ipaf_agreed_session == 4
-    assert (
-        formulation.agree_ipaf(therapist, course.id, now=at(2, 1)).ipaf_agreed_session == 1
-    )  # before session 1
+
+    def agreed_at(moment: datetime) -> int | None:
+        Course.objects.filter(pk=course.pk).update(ipaf_agreed_at=None)
+        return formulation.agree_ipaf(therapist, course.id, now=moment).ipaf_agreed_session
+
+    assert agreed_at(at(19, 1, hour=18)) == 3
+    assert agreed_at(at(24, 1)) == 3  # the Saturday
+    assert agreed_at(at(26, 1, hour=8)) == 4
+    assert agreed_at(at(2, 1)) == 1  # before session 1
 
 
 def test_the_ipaf_agreed_after_a_cancelled_session_is_the_last_one_held(dit: tuple[Any, Any, Any]) -> None:

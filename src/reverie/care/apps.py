@@ -20,3 +20,6 @@ class CareConfig(AppConfig):
         from reverie.care.services import course
 
         course.install()
+        from reverie.care.services import held
+
+        held.install()

@@ -154,6 +154,9 @@ def save_formulation(
     ``base_version`` is the version the form was filled from (0: none yet); a newer one stored meanwhile →
     :class:`StaleEdit`, nothing saved. Without it the save follows whatever is stored, as before."""
     course = courses.get_course(therapist, course_id, Action.WRITE)
+    courses.check_open(
+        course
+    )  # an ended course's record is closed: no new version (as a note or a questionnaire)
     values = clean(draft)
     with transaction.atomic():
         records.hold(course)  # there may be no version yet: two first saves wait in turn
@@ -186,7 +189,10 @@ def _open(course: Course, row: Formulation) -> dict[str, Any]:
 
 
 def versions(actor: User, course_id: object) -> list[FormulationVersion]:
-    """Every version, oldest first, each with the fields that changed since the one before."""
+    """Every version, oldest first, each with the fields that changed since the one before.
+
+    The client reads the versions shared with them, numbered among themselves (1, 2, 3): never the internal numbers,
+    whose gaps would tell of drafts they were not shown (review r80: "1, 2, 4")."""
     course = courses.get_course(actor, course_id)
     therapist = is_course_therapist(actor, course)
     if not (therapist or course.formulation_shared):
@@ -201,7 +207,8 @@ def versions(actor: User, course_id: object) -> list[FormulationVersion]:
             raise NotFound("No such formulation.")
         values = _open(course, row)
         changed = tuple(k for k, v in values.items() if v != before.get(k) and (v or before.get(k)))
-        out.append(FormulationVersion(row.version, row.created_at, values, changed))
+        number = row.version if therapist else len(out) + 1
+        out.append(FormulationVersion(number, row.created_at, values, changed))
         before = values
     audit.record(actor, "formulation.read", "course", course.id, subject=course.client)
     return out
@@ -243,15 +250,48 @@ def ipaf_written(values: Mapping[str, Any]) -> bool:
     return any(values.get(key) for key in IPAF_FIELDS)
 
 
-def agree_ipaf(therapist: User, course_id: object, now: datetime | None = None) -> Course:
-    """Record that the pair agreed the IPAF of the latest version (DIT asks for it in the initial phase)."""
+def latest_version(course: Course) -> int:
+    """The number of the formulation's latest version (0: none yet), for a form that acts on it (the IPAF's
+    agreement on the course page). No audit: it reads a number, never the formulation."""
+    return (
+        Formulation.objects.filter(course=course)
+        .order_by("-version")
+        .values_list("version", flat=True)
+        .first()
+        or 0
+    )
+
+
+def agree_ipaf(
+    therapist: User, course_id: object, now: datetime | None = None, *, version: int | None = None
+) -> Course:
+    """Record that the pair agreed the IPAF of the latest version (DIT asks for it in the initial phase).
+
+    ``version`` is the version the therapist's page showed (the course page's form sends it): a newer one saved
+    meanwhile (another tab) → :class:`StaleEdit`, nothing agreed, as Share refuses, so the record never names a
+    version the therapist did not see. Without it the latest is agreed, as before. The first agreement is the one
+    kept: once agreed, another press (a double tap, an older page) changes nothing and records nothing, so the
+    session and version of the agreement the pair made are never overwritten. An ended course takes no agreement."""
     course = courses.get_course(therapist, course_id, Action.WRITE)
-    latest = Formulation.objects.filter(course=course).order_by("-version").first()
-    if latest is None or not ipaf_written(_open(course, latest)):
-        raise InvalidInput("Write the IPAF in the formulation first; then record that you agreed it.")
-    course.ipaf_agreed_at = now or timezone.now()
-    course.ipaf_agreed_version = latest.version
-    course.ipaf_agreed_session = courses.agreement_number(course, course.ipaf_agreed_at)
-    course.save(update_fields=["ipaf_agreed_at", "ipaf_agreed_version", "ipaf_agreed_session"])
-    audit.record(therapist, "ipaf.agree", "course", course.id, subject=course.client)
+    with transaction.atomic():
+        records.hold(course)  # the lock order of save_formulation: the course, then the versions
+        course.refresh_from_db()
+        if course.ipaf_agreed_at is not None:
+            return course  # agreed already: the first agreement is kept
+        courses.check_open(course)
+        latest = Formulation.objects.filter(course=course).order_by("-version").first()
+        if version is not None and (latest.version if latest else 0) != version:
+            raise StaleEdit(
+                f"The formulation was changed somewhere else since you opened this page: it is now at version "
+                f"{latest.version if latest else 0}, you had version {version}. Nothing was agreed: read the "
+                "formulation, then record the agreement again.",
+                current=latest.version if latest else 0,
+            )
+        if latest is None or not ipaf_written(_open(course, latest)):
+            raise InvalidInput("Write the IPAF in the formulation first; then record that you agreed it.")
+        course.ipaf_agreed_at = now or timezone.now()
+        course.ipaf_agreed_version = latest.version
+        course.ipaf_agreed_session = courses.agreement_number(course, course.ipaf_agreed_at)
+        course.save(update_fields=["ipaf_agreed_at", "ipaf_agreed_version", "ipaf_agreed_session"])
+        audit.record(therapist, "ipaf.agree", "course", course.id, subject=course.client)
     return course

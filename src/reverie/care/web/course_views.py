@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from reverie.care.models import NoteKind
 from reverie.care.policy import is_course_therapist, linked_clients
 from reverie.care.services import course as courses
-from reverie.care.services import notes, records, sessions, week
+from reverie.care.services import formulation, notes, records, sessions, week
 from reverie.care.services.client_course import ClientCourse
 from reverie.care.services.course import CourseDraft
 from reverie.care.web.common import int_field, posted_base, user_of, with_error
@@ -141,6 +141,8 @@ def course_detail(request: HttpRequest, course_id: str) -> HttpResponse:
         "letter": letter,
         "zone_name": local_time.zone_name(user),
         "ended_on": courses.ended_on(course),
+        # the version "We agreed the IPAF today" agrees (its form sends it back: a newer one saved since is refused)
+        "formulation_version": formulation.latest_version(course) if therapist else None,
     }
     return render(request, "care/course.html", context)
 

@@ -85,7 +85,9 @@ def formulation_share(request: HttpRequest, course_id: str) -> HttpResponse:
 @login_required
 @require_POST
 def ipaf_agree(request: HttpRequest, course_id: str) -> HttpResponse:
-    course = formulation.agree_ipaf(user_of(request), course_id)
+    # the version the course page showed: a newer one saved since is refused (409, the error page says so)
+    version = posted_base(request.POST, "version")
+    course = formulation.agree_ipaf(user_of(request), course_id, version=version)
     return redirect("care:course", course_id=course.id)
 
 

@@ -27,7 +27,7 @@ import logging
 import os
 import tempfile
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -63,6 +63,11 @@ REANCHOR_ROUNDED = "restore-rounded"
 # What a client never sees in their own privacy log: that their therapist wrote or read therapist-only notes.
 THERAPIST_ONLY_TYPES = ("therapist_note",)
 THERAPIST_ONLY_ACTIONS = ("note.process", "note.transference", "note.countertransference", "process_notes.")
+# What a client does not see *yet*: events about a record the therapist holds until they show it (a formulation
+# version until shared, the goodbye letter until given). Each hook answers, for a client, the events about such
+# records that their log leaves out now (None: nothing); the care app installs them (``care.services.held``), so
+# this module imports nothing of care. The events stay in the chain and in every other view of it.
+client_hidden_hooks: list[Callable[[User], Q | None]] = []
 
 _pending = threading.local()
 _anchor_lock = threading.Lock()
@@ -807,12 +812,17 @@ def events_about(
     subject: User, *, include_therapist_only: bool = False, offset: int = 0, limit: int = 500
 ) -> list[AuditEvent]:
     """Events about ``subject``'s data, newest first (``limit`` from ``offset``; by default the newest 500); a
-    client's own view leaves out therapist-only notes."""
+    client's own view leaves out therapist-only notes, and events about a record their therapist has not shown
+    them yet (``client_hidden_hooks``: a formulation not shared, a letter not given)."""
     rows = AuditEvent.objects.filter(subject_id=subject.pk)
     if not include_therapist_only:
         hidden = Q(record_type__in=THERAPIST_ONLY_TYPES)
         for prefix in THERAPIST_ONLY_ACTIONS:
             hidden |= Q(action__startswith=prefix)
+        for hook in client_hidden_hooks:
+            held = hook(subject)
+            if held is not None:
+                hidden |= held
         rows = rows.exclude(hidden)
     return list(rows.order_by("-id")[offset : offset + limit])
 
