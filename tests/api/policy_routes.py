@@ -94,6 +94,8 @@ ROUTES: dict[str, tuple[Call, ...]] = {
     # snapshot check would count); tests/clinic/test_empty_trash.py shows the confirmed call keeps to one's own trash
     "empty_trash": (Call("GET"), Call("POST")),
     "attachment": (Call("GET", "attachment_read"), Call("HEAD", "attachment_read")),
+    # asked only (the confirmation page): a confirmed call removes the file and flashes its message
+    "attachment_remove": (Call("POST", OWN_LIVE),),
     "export": (Call("GET"), Call("POST", form=lambda _: {"format": "json"})),
     "pair": (
         Call("GET"),

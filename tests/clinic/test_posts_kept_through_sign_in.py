@@ -38,6 +38,7 @@ EXEMPT = {
     "reverie.clinic.web.views.empty_trash": "a confirmation",
     "reverie.clinic.web.views.restore": "a button",
     "reverie.clinic.web.views.purge": "a confirmation",
+    "reverie.clinic.web.views.attachment_remove": "a button, then a confirmation",
     "reverie.clinic.web.views.export": "a choice of format: a download",
     "reverie.clinic.web.views.journal_list": (
         "a search (POST so its words stay out of addresses): nothing written is lost, and a therapist's search words"

@@ -79,7 +79,10 @@ INDICATOR = LEVELS.index("indicator")
 # 2.6.1: h44, after review r43: the floor sets aside English sentences only (the support is English: "je veux plus
 # être là" keeps its flag), and a support that is not whole (empty, zero, wrong width, bad hash or file) is no floor,
 # never an error; the declared hash names the vectors file's own sha256; seen batches: 1,786 and 392, unchanged
-VERSION = "2.6.1"
+# 2.6.3: h91: the screen reads the whole text past MAX_ANALYSED_CHARS (h80, review r71, shipped under 2.6.1): an
+# analysis stored before, of a longer text, is redone (its risk read the first part only); shorter texts read the
+# same. 2.6.2 was k29's withdrawn candidate and is not reused
+VERSION = "2.6.3"
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "risk"
 MODEL_FILE = "risk_model.npz"
 # Fourteenth round: the level model ("behavior or worse" vs "ideation" on a sentence the screen already flags), an

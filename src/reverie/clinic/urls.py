@@ -41,6 +41,7 @@ urlpatterns = [
     path("trash/<str:entry_id>/restore/", views.restore, name="restore"),
     path("trash/<str:entry_id>/purge/", views.purge, name="purge"),
     path("attachments/<str:attachment_id>/", views.attachment, name="attachment"),
+    path("attachments/<str:attachment_id>/remove/", views.attachment_remove, name="attachment_remove"),
     path("export/", views.export, name="export"),
     path("pair/", views.pair, name="pair"),
     path("safety/", views.safety, name="safety"),

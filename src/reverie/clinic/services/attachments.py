@@ -1,4 +1,5 @@
-"""A client's pictures and recordings on an entry that already exists: list, add, remove (the API's routes).
+"""A client's pictures and recordings on an entry that already exists: list, add, remove (the API's routes; the
+web's entry page removes one through the same :func:`delete_attachment`, after :func:`attachment_to_remove`).
 
 Adding goes through the very function the web's write page saves with (``journal._store_attachment``: the type read
 from the bytes by :func:`reverie.clinic.services.media.check_attachment`, the size limit, the pixel limit, name and
@@ -76,6 +77,18 @@ def add_attachment_once(
             user, entry
         )  # a new revision: an older copy's save is refused, the ETag changes
     return _info(row, draft.filename), True
+
+
+def attachment_to_remove(user: User, attachment_id: uuid.UUID | str) -> tuple[uuid.UUID, AttachmentInfo]:
+    """The entry and the file the caller asks to remove, for the web's confirmation page: asked of the policy as
+    :func:`delete_attachment` asks it (the writer's own file on a live entry; a therapist never), and anyone
+    else's, a trashed entry's or none answers "No such attachment." alike. Nothing is removed here."""
+    row = journal._fetch(user, Attachment, attachment_id, Action.DELETE, "attachment", "entry__client")
+    try:
+        entry = journal._entry_for(user, row.entry_id, Action.WRITE)
+    except NotFound:
+        raise NotFound("No such attachment.") from None
+    return entry.id, _info(row, journal._attachment_name(entry.client, row))
 
 
 def delete_attachment(user: User, attachment_id: uuid.UUID | str) -> None:

@@ -681,6 +681,29 @@ def empty_trash(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_POST
+def attachment_remove(request: HttpRequest, attachment_id: str) -> HttpResponse:
+    """Remove one picture or recording from one's own entry, for good, once the person has confirmed it on a page of
+    its own (the entry page's button asks; no JavaScript needed). The API's own service removes it
+    (``attachments.delete_attachment``: the one policy, the audit line); anyone else's file, or none, answers alike."""
+    from reverie.clinic.services import attachments
+
+    user = _user(request)
+    entry_id, info = attachments.attachment_to_remove(user, attachment_id)
+    context = {"entry_id": entry_id, "file": info, "picture": info.media_type.startswith("image/")}
+    if request.POST.get("confirm") != "yes":
+        return render(request, "reverie/attachment_remove_confirm.html", context)
+    try:
+        attachments.delete_attachment(user, attachment_id)
+    except InvalidInput as exc:  # the last thing the entry holds: kept, with the reason and the way out
+        return render(
+            request, "reverie/attachment_remove_confirm.html", {**context, "refused": exc.message}, status=400
+        )
+    messages.success(request, f"The {'picture' if context['picture'] else 'recording'} is removed.")
+    return redirect("entry", entry_id=entry_id)
+
+
+@login_required
 @require_GET
 def attachment(request: HttpRequest, attachment_id: str) -> HttpResponse:
     name, media_type, data = journal.attachment_data(_user(request), attachment_id)
