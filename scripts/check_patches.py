@@ -78,8 +78,7 @@ def _counting_setattr(
     original = getattr(obj, attr, None)
     wrapable = (
         owner is not None
-        and callable(value)
-        and not isinstance(value, type)
+        and (inspect.isroutine(value) or isinstance(value, functools.partial))  # not a Typer app or a class
         and (original is None or callable(original))
     )
     if wrapable:
