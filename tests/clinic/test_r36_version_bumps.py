@@ -92,7 +92,6 @@ def test_reanalyse_keeps_going_and_keeps_findings_when_one_entry_fails(
 def test_a_version_bump_is_picked_up_without_an_operator(make_user: Any, monkeypatch: Any) -> None:
     """Entries analysed by an older analyzer version are queued again (as waiting ones are), not left stale forever."""
     _fake_pipeline(monkeypatch)
-    monkeypatch.setattr(analysis, "schedule", lambda entry_id, revision: None)
     client = make_user(role="client")
     entry = _entry(client, "free_association", "A walk by the river.")
     _stored(entry, OLD)
