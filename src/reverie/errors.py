@@ -101,6 +101,11 @@ class AlreadySaved(Conflict):
         self.in_trash = in_trash
 
 
+class DeletedForGood(Conflict):
+    """A save sent again (an ``Idempotency-Key`` retry, a form sent twice) whose record was deleted for good since:
+    the deletion stands and nothing is stored again (409)."""
+
+
 class StaleEdit(Conflict):
     """An edit based on an older version than the one stored now (someone saved in between): nothing was saved.
 

@@ -60,16 +60,30 @@ def error_response(status: int, code: str, message: str, **details: int) -> Http
     return HttpResponse(body, status=status, content_type="application/json; charset=utf-8")
 
 
-def _field(error: Mapping[str, Any]) -> str:
-    loc = [str(part) for part in error.get("loc", ()) if str(part) not in ("body", "payload")]
-    return ".".join(loc) or "body"
+# What a refusal of the request as a whole names: a body that is not a JSON object (a list, a string, null) is no
+# field's fault, and ``body`` is the entry's text field, so it is never named so.
+WHOLE_REQUEST = "request (send a JSON object)"
+
+
+def _field(error: Mapping[str, Any]) -> str | None:
+    """The field an error is about, dotted (``feelings.0.intensity``), or None: the request as a whole."""
+    loc = [str(part) for part in error.get("loc", ())]
+    for source in (
+        "body",
+        "payload",
+    ):  # where ninja found it (the request body, the route's ``payload``): no field
+        if loc[:1] == [source]:
+            loc = loc[1:]
+    return ".".join(loc) or None
 
 
 def validation_message(errors: Iterable[Mapping[str, Any]]) -> str:
-    """Name the fields and what kind of problem each has, without the submitted values."""
+    """Name the fields and what kind of problem each has, without the submitted values; a request that is not a JSON
+    object is named as the request (``WHOLE_REQUEST``), never as a field."""
     named: list[str] = []
     for error in errors:
-        item = f"{_field(error)} ({error.get('type', 'invalid')})"
+        field = _field(error)
+        item = WHOLE_REQUEST if field is None else f"{field} ({error.get('type', 'invalid')})"
         if item not in named:
             named.append(item)
     more = f" and {len(named) - MAX_FIELDS_NAMED} more" if len(named) > MAX_FIELDS_NAMED else ""

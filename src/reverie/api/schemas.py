@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from ninja import Field, Schema
 from pydantic import ConfigDict, field_validator
+from pydantic.json_schema import SkipJsonSchema
 
 from reverie import text
 from reverie.clinic.models import EntryKind
@@ -111,6 +112,21 @@ def _known_extra(value: dict[str, str] | None) -> dict[str, str] | None:
     return value
 
 
+def _written_time(value: object) -> object:
+    """``happened_at`` as JSON text (ISO 8601 with its time zone), never a bare number: pydantic reads 1767261600 as
+    seconds since 1970 in UTC, a time zone nobody gave (docs/api.md: a date needs its zone). None passes on."""
+    if value is not None and not isinstance(value, str | datetime):
+        raise ValueError("a date and time as text, with its time zone (2026-01-01T10:00:00+01:00)")
+    return value
+
+
+def _not_null(value: object) -> object:
+    """A field sent as null that cannot be empty: refused (422 naming it), never read as "not sent"."""
+    if value is None:
+        raise ValueError("cannot be null; leave it out to keep it")
+    return value
+
+
 class EntryIn(Input):
     kind: EntryKind
     body: str = ""
@@ -122,6 +138,7 @@ class EntryIn(Input):
     extra: dict[str, str] = Field({}, description=EXTRA_HELP)
 
     _extra_known = field_validator("extra")(_known_extra)
+    _time_as_text = field_validator("happened_at", mode="before")(_written_time)
 
     def draft(self) -> EntryDraft:
         return EntryDraft(
@@ -147,31 +164,45 @@ class EntryUpdate(Input):
         description="The revision this edit was made from (as read). When the stored entry is newer, the edit is "
         "refused with 409 and nothing changes. Leave it out to change whatever is stored (as before).",
     )
-    body: str | None = None
-    happened_at: datetime | None = None
-    title: str | None = None
-    feelings: list[FeelingIO] | None = None
-    people: list[str] | None = None
-    tags: list[str] | None = None
-    extra: dict[str, str] | None = Field(None, description=EXTRA_HELP)
+    # Not sent: kept. ``null`` is refused where a field cannot be empty (422 naming it: an entry always has its words
+    # and its date; the OpenAPI document types them without null) and clears the others (title: none; lists: empty).
+    body: str | SkipJsonSchema[None] = Field(
+        None, description="The words. Leave it out to keep them; null is refused (422)."
+    )
+    happened_at: datetime | SkipJsonSchema[None] = Field(
+        None,
+        description="When it happened, with a time zone. Leave it out to keep it; null is refused (422).",
+    )
+    title: str | None = Field(None, description="Leave it out to keep it; null clears it (no title).")
+    feelings: list[FeelingIO] | None = Field(None, description="Leave it out to keep them; null clears them.")
+    people: list[str] | None = Field(None, description="Leave it out to keep them; null clears them.")
+    tags: list[str] | None = Field(None, description="Leave it out to keep them; null clears them.")
+    extra: dict[str, str] | None = Field(
+        None, description=EXTRA_HELP + " Leave it out to keep it; null clears it."
+    )
 
     _extra_known = field_validator("extra")(_known_extra)
+    _time_as_text = field_validator("happened_at", mode="before")(_written_time)
+    _never_null = field_validator("body", "happened_at")(_not_null)
 
     def merged(self, current: EntryView) -> EntryDraft:
-        """The edit applied to the stored entry: a field not sent keeps its stored value, a label stored before
-        commas were refused through ``without_commas`` (so editing the words alone is never refused for it)."""
+        """The edit applied to the stored entry: a field not sent (``model_fields_set``, so "not sent" is never
+        confused with null) keeps its stored value, a label stored before commas were refused through
+        ``without_commas`` (so editing the words alone is never refused for it); a clearable field sent as null is
+        cleared (the schema refuses null for the words and the date)."""
+        sent = self.model_fields_set
         feelings = feelings_without_commas(current.feelings)
-        if self.feelings is not None:
-            feelings = tuple(Feeling(f.name, f.intensity) for f in self.feelings)
+        if "feelings" in sent:
+            feelings = tuple(Feeling(f.name, f.intensity) for f in self.feelings or ())
         return EntryDraft(
             kind=current.kind,
-            body=current.body if self.body is None else self.body,
-            happened_at=self.happened_at or current.happened_at,
-            title=current.title if self.title is None else self.title,
+            body=current.body if self.body is None else self.body,  # null is refused by the schema
+            happened_at=self.happened_at or current.happened_at,  # null is refused by the schema
+            title=(self.title or "") if "title" in sent else current.title,
             feelings=feelings,
-            people=labels_without_commas(current.people) if self.people is None else tuple(self.people),
-            tags=labels_without_commas(current.tags) if self.tags is None else tuple(self.tags),
-            extra=current.extra if self.extra is None else dict(self.extra),
+            people=tuple(self.people or ()) if "people" in sent else labels_without_commas(current.people),
+            tags=tuple(self.tags or ()) if "tags" in sent else labels_without_commas(current.tags),
+            extra=dict(self.extra or {}) if "extra" in sent else current.extra,
         )
 
 

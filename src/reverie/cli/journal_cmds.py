@@ -21,6 +21,7 @@ from reverie.cli import editing
 from reverie.errors import (
     AlreadySaved,
     ConfigurationError,
+    DeletedForGood,
     InvalidInput,
     ReverieError,
     StorageRefused,
@@ -758,7 +759,11 @@ def _recover_all(actor: Any, problems: list[tuple[Path, str]]) -> tuple[int, int
         try:
             kept = recovery.read(path, actor)
             entry_id = recovery.entry_id_of(actor, path)
-            if entry_id is not None and journal.already_saved(actor, entry_id) is not None:
+            try:
+                saved_before = entry_id is not None and journal.already_saved(actor, entry_id) is not None
+            except DeletedForGood:  # saved, then deleted for good: the deletion stands
+                saved_before = True
+            if saved_before:
                 already += 1  # its save committed, then the process stopped before removing the copy
                 recovery.discard(path)
                 continue

@@ -15,7 +15,8 @@ from typing import Any, Literal
 from django.http import HttpRequest, HttpResponse
 from ninja import Field, Router, Schema, Status
 from ninja.decorators import decorate_view
-from pydantic import StrictInt
+from pydantic import StrictInt, field_validator
+from pydantic.json_schema import SkipJsonSchema
 
 from reverie.api.auth import actor
 from reverie.api.handlers import failed_after_answer
@@ -49,11 +50,19 @@ class CourseOut(Schema):
 
 
 class CourseEndIn(Input):
-    on: date | None = Field(
+    # Typed without null: ``{"on": null}`` is refused (422), never read as "today" (ending cannot be undone).
+    on: date | SkipJsonSchema[None] = Field(
         None,
-        description="The last day; its sessions stay (default today; never in the future, never before the first"
-        " session's day).",
+        description="The last day; its sessions stay (left out: today; never in the future, never before the first"
+        " session's day; null is refused, 422).",
     )
+
+    @field_validator("on")
+    @classmethod
+    def _on_not_null(cls, value: date | None) -> date:
+        if value is None:
+            raise ValueError("cannot be null; leave it out to end the course today")
+        return value
 
 
 class MeasureIn(Input):

@@ -83,6 +83,19 @@ class Attachment(models.Model):
     stripped = models.BooleanField(default=True)
 
 
+class DeletedForGood(models.Model):
+    """The id of an entry deleted for good or a file removed for good, with its owner and the moment: a tombstone.
+
+    A save whose id the client chose (an API ``Idempotency-Key``, a form's token: ``journal.keyed_id``,
+    ``journal.submission_id``) derives the same id when it is sent again; a retry arriving after the record was
+    deleted for good is refused by that id (``journal.refuse_deleted_for_good``), never stored again. Only a random
+    UUID, never content; erasing the account erases its rows."""
+
+    id = models.UUIDField(primary_key=True, editable=False)
+    client = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    deleted_at = models.DateTimeField()
+
+
 class StoredAnalysis(models.Model):
     """Findings for one entry revision, sealed, with the analyzer versions that made them."""
 

@@ -67,6 +67,7 @@ def add_attachment_once(
                 ):  # the key reused for another file: refused, the first file stands
                     raise KeyReused(journal.KEY_REUSED.format(what="file"))
                 return _info(stored, kept.filename), False
+            journal.refuse_deleted_for_good(user, chosen, "file")  # removed for good since: not stored again
         if entry.attachments.count() >= MAX_PER_ENTRY:
             raise InvalidInput(
                 f"An entry keeps at most {MAX_PER_ENTRY} files; remove one first. Nothing was saved."
@@ -116,5 +117,8 @@ def delete_attachment(user: User, attachment_id: uuid.UUID | str) -> None:
                 )
         removed = row.id
         row.delete()
+        journal.tombstone(
+            user, [removed]
+        )  # a retry of the upload that stored it is refused, never stored again
         audit.record(user, "attachment.delete", "attachment", removed, subject=user)
         journal.files_changed(user, entry)

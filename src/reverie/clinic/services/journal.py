@@ -22,10 +22,25 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from reverie.clinic.models import Attachment, Entry, EntryKind, EntryRevision, EntryScreen, Pair, User
+from reverie.clinic.models import (
+    Attachment,
+    DeletedForGood,
+    Entry,
+    EntryKind,
+    EntryRevision,
+    EntryScreen,
+    Pair,
+    User,
+)
 from reverie.clinic.services import audit, keys, local_time, picture_metadata, purged, risk_screen
 from reverie.clinic.services.media import check_attachment, served_type
-from reverie.clinic.services.policy import Action, require, trashed_entries, visible_entries
+from reverie.clinic.services.policy import (
+    Action,
+    placed_entries,
+    require,
+    trashed_entries,
+    visible_entries,
+)
 from reverie.errors import (
     AlreadySaved,
     Conflict,
@@ -35,6 +50,9 @@ from reverie.errors import (
     NotFound,
     PermissionDenied,
     StaleEdit,
+)
+from reverie.errors import (
+    DeletedForGood as GoneForGood,
 )
 from reverie.journal.kinds import picture_alt, unknown_kind
 from reverie.text import check_label, check_text, folded, is_blank
@@ -668,10 +686,32 @@ def require_own(actor: User, entry: Entry) -> None:
     require(actor, Action.RESTORE if entry.deleted_at is not None else Action.WRITE, entry, "entry")
 
 
+DELETED_FOR_GOOD = "This {what} was saved and then deleted for good; it is not saved again."
+
+
+def tombstone(actor: User, ids: Iterable[uuid.UUID]) -> None:
+    """Record these ids (an entry deleted for good, a file removed for good) as gone for good, in the caller's
+    transaction: a save that chose one of them (a retry, a replayed form) is refused from then on."""
+    now = timezone.now()
+    DeletedForGood.objects.bulk_create(
+        [DeletedForGood(id=i, client=actor, deleted_at=now) for i in ids], ignore_conflicts=True
+    )
+
+
+def refuse_deleted_for_good(actor: User, chosen: uuid.UUID, what: str) -> None:
+    """The one rule for a save whose id the client chose (``keyed_id``, ``submission_id``) and that finds no
+    record under it: if that id was deleted for good, :class:`reverie.errors.DeletedForGood` (409), nothing stored.
+    Only the actor's own tombstones count (their ids are derived from the actor anyway)."""
+    if DeletedForGood.objects.filter(pk=chosen, client=actor).exists():
+        raise GoneForGood(DELETED_FOR_GOOD.format(what=what))
+
+
 def already_saved(actor: User, entry_id: uuid.UUID) -> str | None:
-    """Where to show an entry this submission already made (its page, or the trash), or None when it is new."""
+    """Where to show an entry this submission already made (its page, or the trash), or None when it is new; an
+    entry it made and deleted for good since is :class:`reverie.errors.DeletedForGood` (409)."""
     existing = Entry.objects.filter(pk=entry_id).select_related("client").first()
     if existing is None:
+        refuse_deleted_for_good(actor, entry_id, "entry")
         return None
     require_own(actor, existing)
     return "/trash/" if existing.deleted_at is not None else f"/journal/{existing.id}/"
@@ -1068,14 +1108,15 @@ AFTER_GONE = "The entry named by after is no longer in the journal; start again 
 
 def _older_than(actor: User, after: uuid.UUID | str) -> Q:
     """The entries after ``after`` (an entry id) in the list's order (newest first: ``happened_at``, ``written_at``,
-    ``id``, each descending). The cursor entry may be in the caller's own trash since; one that is gone or was never
-    theirs to read is :class:`InvalidInput` (400), the same for both, so it tells nothing of anyone else's."""
+    ``id``, each descending). The cursor entry may have been moved to the trash since, by the caller or (for a
+    therapist) by its writer: its place is read through :func:`policy.placed_entries`, the same rule for both, and
+    nothing else of it. One that is gone or was never theirs to read is :class:`InvalidInput` (400), the same for
+    both, so it tells nothing of anyone else's."""
     try:
         key = uuid.UUID(str(after))
     except ValueError:
         raise InvalidInput("after must be the id of an entry from the page before.") from None
-    mine = Q(client=actor) if actor.is_client else Q(pk__in=visible_entries(actor).values("pk"))
-    row = Entry.objects.filter(mine, pk=key).values_list("happened_at", "written_at", "id").first()
+    row = placed_entries(actor).filter(pk=key).values_list("happened_at", "written_at", "id").first()
     if row is None:
         raise InvalidInput(AFTER_GONE)
     at, written, pk = row
@@ -1241,6 +1282,7 @@ def _purge_recorded(actor: User, wanted: list[tuple[uuid.UUID | str, int | None]
         for entry in found:
             audit.record(actor, "entry.purge", "entry", entry.id, subject=actor)
             entry.delete()
+        tombstone(actor, ids)  # a retry of the save that made one is refused, never stored again
         purged.remember_on_commit(ids)  # one write for them all, when (and only if) the deletion commits
 
 

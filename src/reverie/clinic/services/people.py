@@ -148,7 +148,8 @@ def _redeemed_by(actor: User, hashes: list[str]) -> Pair | None:
 def accept_invitation_once(actor: User, code: str, address: str = "") -> tuple[Pair, bool]:
     """:func:`accept_invitation`, with whether the link was made now: False when ``actor`` already redeemed this
     code and the link it made is open (the same code sent again after a lost answer, review r64), which is not a
-    failure; anyone else's try with a used code answers as an unknown code does (404)."""
+    failure; anyone else's try with a used code, or a code whose issuer's account was deactivated since (the web's
+    and the command line's redeeming too: they call this), answers as an unknown code does (404)."""
     from reverie.clinic.services import throttle
     from reverie.clinic.services.throttle import Limit
 
@@ -161,7 +162,13 @@ def accept_invitation_once(actor: User, code: str, address: str = "") -> tuple[P
         invitation = (
             Invitation.objects.select_for_update()
             .select_related("issued_by")
-            .filter(code_hash__in=code_hashes(code), used_at__isnull=True, expires_at__gt=timezone.now())
+            # a code whose issuer was deactivated since links no one: it answers as an unknown code does
+            .filter(
+                code_hash__in=code_hashes(code),
+                used_at__isnull=True,
+                expires_at__gt=timezone.now(),
+                issued_by__is_active=True,
+            )
             .first()
         )
         if invitation is None:

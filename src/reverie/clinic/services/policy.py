@@ -142,17 +142,24 @@ def require(actor: User | None, action: Action, record: object, what: str = "rec
 
 def visible_entries(actor: User) -> QuerySet[Entry]:
     """The list query that matches ``Action.READ`` on entries exactly."""
+    return placed_entries(actor).filter(deleted_at__isnull=True)
+
+
+def placed_entries(actor: User) -> QuerySet[Entry]:
+    """The entries whose place in the list the actor may name as a paging cursor (``after``): those they may read
+    (:func:`visible_entries`) and those of them moved to the trash since, for the client and for the therapist alike.
+    Only a place (date, time written, id) is ever read through it, never content."""
     if not actor.is_active:
         return Entry.objects.none()
     if actor.is_client:
-        return Entry.objects.filter(client=actor, deleted_at__isnull=True)
+        return Entry.objects.filter(client=actor)
     shared_in_link = Pair.objects.filter(
         therapist=actor,
         client_id=OuterRef("client_id"),
         ended_at__isnull=True,
         started_at__lte=OuterRef("shared_at"),
     )
-    return Entry.objects.filter(Exists(shared_in_link), shared=True, deleted_at__isnull=True)
+    return Entry.objects.filter(Exists(shared_in_link), shared=True)
 
 
 def trashed_entries(actor: User) -> QuerySet[Entry]:
