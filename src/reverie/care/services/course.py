@@ -431,7 +431,7 @@ def ending_day(raw: object) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise InvalidInput("Give the ending date like 2026-03-02.") from None
+        raise InvalidInput("Give the ending date like 2026-03-02.", field="on") from None
 
 
 def ended_on(course: Course) -> date | None:
@@ -460,11 +460,11 @@ def ending_moment(course: Course, on: date | None = None, now: datetime | None =
     today = moment.astimezone(zone).date()
     day = on or today
     if day > today:
-        raise InvalidInput("A course cannot end in the future: choose today or an earlier day.")
+        raise InvalidInput("A course cannot end in the future: choose today or an earlier day.", field="on")
     earliest = course.sessions.aggregate(start=Min("start"))["start"]  # session 1 may have been moved earlier
     first = min(course.first_start, earliest or course.first_start).astimezone(zone)
     if day < min(first.date(), today):
-        raise InvalidInput(f"A course cannot end before its first session ({first:%-d %b %Y %H:%M}).")
+        raise InvalidInput(f"A course cannot end before its first session ({first:%-d %b %Y %H:%M}).", field="on")
     return datetime.combine(day, time.max, tzinfo=zone)
 
 

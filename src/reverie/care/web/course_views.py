@@ -187,7 +187,7 @@ def course_end(request: HttpRequest, course_id: str) -> HttpResponse:
         try:
             courses.end_course(user, course.id, courses.ending_day(request.POST.get("on")))
         except ReverieError as exc:
-            return with_error(request, "care/course_end.html", context, exc)
+            return with_error(request, "care/course_end.html", context, exc, {"on": "on"})
         return redirect("care:course", course_id=course.id)
     return render(request, "care/course_end.html", context)
 
