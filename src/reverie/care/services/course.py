@@ -464,7 +464,9 @@ def ending_moment(course: Course, on: date | None = None, now: datetime | None =
     earliest = course.sessions.aggregate(start=Min("start"))["start"]  # session 1 may have been moved earlier
     first = min(course.first_start, earliest or course.first_start).astimezone(zone)
     if day < min(first.date(), today):
-        raise InvalidInput(f"A course cannot end before its first session ({first:%-d %b %Y %H:%M}).", field="on")
+        raise InvalidInput(
+            f"A course cannot end before its first session ({first:%-d %b %Y %H:%M}).", field="on"
+        )
     return datetime.combine(day, time.max, tzinfo=zone)
 
 

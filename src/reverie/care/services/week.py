@@ -164,14 +164,20 @@ def _check_keeps_order(course: Course, row: CourseSession, new_start: datetime) 
     before = held[at - 1] if at > 0 else None
     after = held[at + 1] if at + 1 < len(held) else None
     if before is not None and new_start <= before.start:
-        raise InvalidInput(f"A session can be moved to after the one before it ({_when(before, zone)}).", field="start")
+        raise InvalidInput(
+            f"A session can be moved to after the one before it ({_when(before, zone)}).", field="start"
+        )
     if after is not None and new_start >= after.start:
-        raise InvalidInput(f"A session can be moved to before the next one ({_when(after, zone)}).", field="start")
+        raise InvalidInput(
+            f"A session can be moved to before the next one ({_when(after, zone)}).", field="start"
+        )
     # the last one of an open-ended course: before its next regular time, or the weeks in between are never planned
     upcoming = courses.next_unplanned(course) if after is None else None
     if upcoming is not None and new_start >= upcoming:
         when = upcoming.astimezone(zone)
-        raise InvalidInput(f"A session can be moved to before the next one ({when.day} {when:%b %Y %H:%M}).", field="start")
+        raise InvalidInput(
+            f"A session can be moved to before the next one ({when.day} {when:%b %Y %H:%M}).", field="start"
+        )
 
 
 def _when(row: CourseSession, zone: ZoneInfo) -> str:

@@ -78,7 +78,9 @@ def session_move(request: HttpRequest, course_id: str, slot: int) -> HttpRespons
                 request.POST.get("note", ""),
             )
         except ReverieError as exc:
-            return with_error(request, "care/session_move.html", context, exc, {"start": "start", "note": "note"})
+            return with_error(
+                request, "care/session_move.html", context, exc, {"start": "start", "note": "note"}
+            )
         return redirect("care:course", course_id=course.id)
     return render(request, "care/session_move.html", context)
 
