@@ -152,7 +152,7 @@ def publish(therapist: User, fields: Mapping[str, str]) -> Profile:
     try:
         (profile,) = rules.parse_directory_csv(_one_row_csv(row_fields))
     except InvalidInput as exc:
-        raise InvalidInput(_in_form_words(exc.message)) from None
+        raise InvalidInput(_in_form_words(exc.message), field=exc.field) from None
     with transaction.atomic():
         row = DirectoryProfile.objects.select_for_update().filter(owner=therapist).first()
         row = row or DirectoryProfile(ext_id=ext_id, owner=therapist, source="self")
@@ -190,7 +190,8 @@ def form_fields(single: Mapping[str, str], ticked: Mapping[str, Sequence[str]]) 
         if any(code is None for code in chosen):
             raise InvalidInput(
                 f"{_field_words(column)}: a choice was sent that is not on the form. Tick only the boxes shown"
-                + (", or choose one from the list." if column == "languages" else ".")
+                + (", or choose one from the list." if column == "languages" else "."),
+                field=column,
             )
         fields[column] = "; ".join(code for code in chosen if code is not None)
     return fields

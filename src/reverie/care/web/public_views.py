@@ -150,6 +150,16 @@ def _therapist(request: HttpRequest) -> Any:
     return user
 
 
+# the profile's inputs a refusal names (a CSV row's columns), each with its box: the two session checkboxes share
+# their fieldset, "sessions"; a tick-box field has its own
+_PROFILE_BOXES = {
+    **{c: c for c in (*COLUMNS, *CONTACT_COLUMNS) if c not in ("id", "in_person", "online")},
+    "in_person": "sessions",
+    "online": "sessions",
+    **{c: f"{c}-boxes" for c in directory.CHOICE_FIELDS},  # a tick-box field: its fieldset
+}
+
+
 @keeps_text
 @login_required
 @require_http_methods(["GET", "POST"])
@@ -182,7 +192,7 @@ def directory_profile(request: HttpRequest) -> HttpResponse:
         try:
             directory.publish(user, directory.form_fields(request.POST.dict(), ticked))
         except ReverieError as exc:
-            return with_error(request, "care/directory_profile.html", context, exc)
+            return with_error(request, "care/directory_profile.html", context, exc, _PROFILE_BOXES)
         context["saved"] = True
     return render(request, "care/directory_profile.html", context)
 
