@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import errno
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -41,6 +42,19 @@ class InvalidInput(ReverieError):
     def __init__(self, message: str, *, field: str | None = None) -> None:
         super().__init__(message)
         self.field = field
+
+
+@contextmanager
+def about(field: str) -> Iterator[None]:
+    """Whatever refusal of the input is raised inside names ``field`` unless it names its own: a check shared by
+    many callers (a time zone, a year, a recurrence rule) says what is wrong, its caller says which input it read
+    (``with about("timezone"): zone_of(draft.timezone)``), so a form shows the message on that box."""
+    try:
+        yield
+    except InvalidInput as exc:
+        if exc.field is None:
+            exc.field = field
+        raise
 
 
 class TooLarge(InvalidInput):

@@ -78,7 +78,7 @@ def test_the_referral_form_asks_language_and_country_by_name() -> None:
 
 
 def _box_labels(html: str, legend: str) -> list[str]:
-    fieldset = re.search(rf"<fieldset><legend>{legend}</legend>(.*?)</fieldset>", html, re.S)
+    fieldset = re.search(rf"<fieldset[^>]*><legend>{legend}</legend>(.*?)</fieldset>", html, re.S)
     assert fieldset is not None, legend
     return [
         label.strip()

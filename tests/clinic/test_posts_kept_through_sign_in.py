@@ -8,11 +8,15 @@ wrapped or named below with the reason it carries no one's words.
 
 from __future__ import annotations
 
+import inspect
+import re
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
+import reverie
 from reverie.clinic.web.drafts import KEEPS_TEXT_ATTR
 
 # Views that accept a POST and carry no words or answers of a person through a sign-in, each with why.
@@ -101,3 +105,63 @@ def test_every_post_view_with_words_keeps_them_through_the_sign_in() -> None:
     assert not stale, f"EXEMPT names views that no longer take a POST: {stale}"
     for path, view in posting:  # an exempt view is one that takes no words: never wrapped and exempt at once
         assert not (getattr(view, KEEPS_TEXT_ATTR, False) and _name(view) in EXEMPT), path
+
+
+# POST forms whose action is a variable: the page builds its own hidden fields (the writer's mark among them).
+_ACTION_FROM_CONTEXT = {
+    "reverie/draft_back.html": "the words shown back: its view adds the writer's mark of the draft's owner",
+    "reverie/csrf_failed.html": "the refused form sent again: its view carries the fields as they came",
+}
+_FORM = re.compile(r"<form\b([^>]*)>(.*?)</form>", re.S | re.I)
+_URL_NAME = re.compile(r"""action="\{% url '([\w:]+)'""")
+
+
+def _named_views(patterns: list[Any], space: str = "") -> Iterator[tuple[str, Callable[..., Any]]]:
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{space}{pattern.namespace}:" if pattern.namespace else space
+            yield from _named_views(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            yield space + pattern.name, pattern.callback
+
+
+def _templates() -> Iterator[tuple[str, str]]:
+    for root in sorted(Path(reverie.__file__).parent.glob("*/templates")):
+        for file in sorted(root.rglob("*.html")):
+            yield file.relative_to(root).as_posix(), file.read_text(encoding="utf-8")
+
+
+def _rendering(view: Callable[..., Any]) -> str:
+    """The source of a view, every decorator layer peeled off: the templates it names are the pages it renders."""
+    inner = inspect.unwrap(view)
+    return inspect.getsource(inner) if inspect.isfunction(inner) else ""  # a partial, a class view: none here
+
+
+def test_every_form_kept_through_the_sign_in_carries_its_writers_mark() -> None:
+    """A kept form without the writer's mark (``reverie/_writer.html``) posts words that a sign-in as another
+    account would take as its own (h92: the alert note, the directory profile, new course, the course record
+    had none). Each POST form of every template is tied to the view it posts to: its ``{% url %}`` action, or,
+    with none, every view whose source names the template; a form posting to a kept view must include the mark."""
+    views = dict(_named_views(get_resolver().url_patterns))
+    kept = {name: view for name, view in views.items() if getattr(view, KEEPS_TEXT_ATTR, False)}
+    sources = {name: _rendering(view) for name, view in views.items()}
+    unmarked: list[str] = []
+    checked = 0
+    for template, text in _templates():
+        for form in _FORM.finditer(text):
+            attrs, body = form.group(1), form.group(2)
+            if 'method="post"' not in attrs.lower() or template in _ACTION_FROM_CONTEXT:
+                continue
+            named = _URL_NAME.search(attrs)
+            if named:
+                assert named.group(1) in views, f"{template}: a form posts to {named.group(1)}, no such view"
+                targets = [named.group(1)]
+            else:
+                assert "action=" not in attrs, f"{template}: a form's action this check cannot read: {attrs}"
+                targets = [name for name, source in sources.items() if f'"{template}"' in source]
+            if any(name in kept for name in targets):
+                checked += 1
+                if '{% include "reverie/_writer.html" %}' not in body:
+                    unmarked.append(f"{template} → {', '.join(t for t in targets if t in kept)}")
+    assert checked > 15, "the walk found too few kept forms: the templates' reading changed"
+    assert not unmarked, f"these kept forms lack the writer's mark (reverie/_writer.html): {sorted(unmarked)}"

@@ -212,17 +212,17 @@ def _profile(line: int, row: Mapping[str, str]) -> Profile:
         try:
             return parse(row[column])
         except _CellError as error:
-            raise InvalidInput(f"Line {line}, column '{column}': {error}") from None
+            raise InvalidInput(f"Line {line}, column '{column}': {error}", field=column) from None
 
     def optional(column: str, pattern: re.Pattern[str], problem: str) -> str:
         value = (row.get(column) or "").strip()
         if value and not pattern.fullmatch(value):
-            raise InvalidInput(f"Line {line}, column '{column}': {problem}")
+            raise InvalidInput(f"Line {line}, column '{column}': {problem}", field=column)
         return value
 
     fee_min, fee_max = cell("fee_min", _fee), cell("fee_max", _fee)
     if fee_max < fee_min:
-        raise InvalidInput(f"Line {line}, column 'fee_max': must not be below fee_min.")
+        raise InvalidInput(f"Line {line}, column 'fee_max': must not be below fee_min.", field="fee_max")
     profile = Profile(
         id=cell("id", _identifier),
         name=cell("name", _text(120, required=True)),
@@ -244,10 +244,13 @@ def _profile(line: int, row: Mapping[str, str]) -> Profile:
     )
     if not (profile.in_person or profile.online):
         raise InvalidInput(
-            f"Line {line}, column 'online': a profile must offer in-person or online sessions."
+            f"Line {line}, column 'online': a profile must offer in-person or online sessions.",
+            field="online",
         )
     if profile.in_person and not profile.location:
-        raise InvalidInput(f"Line {line}, column 'location': needed for in-person sessions.")
+        raise InvalidInput(
+            f"Line {line}, column 'location': needed for in-person sessions.", field="location"
+        )
     return profile
 
 

@@ -29,7 +29,7 @@ from reverie.care.services import records
 from reverie.clinic.models import Pair, User
 from reverie.clinic.services import audit, local_time
 from reverie.clinic.services.policy import Action, allows
-from reverie.errors import Conflict, InvalidInput, NotFound, PermissionDenied, StaleEdit
+from reverie.errors import Conflict, InvalidInput, NotFound, PermissionDenied, StaleEdit, about
 from reverie.measures.schedule import parse_schedule
 from reverie.programmes import formats
 from reverie.programmes.calendar import parse_rrule
@@ -123,21 +123,31 @@ def _weekly_from_rrule(text: str, start: datetime) -> tuple[int, tuple[int, ...]
 
 
 def plan_of(draft: CourseDraft) -> Plan:
-    programme = formats.get_programme(draft.programme)
-    zone = zone_of(draft.timezone)
-    check_year(draft.start)
+    """The course's plan; a refused input names its field of the draft (``programme``, ``timezone``, ``start``,
+    ``weekdays``, ``rrule``, ``weekly``, ``total_sessions``), as the set-up form calls them."""
+    with about("programme"):
+        programme = formats.get_programme(draft.programme)
+    with about("timezone"):
+        zone = zone_of(draft.timezone)
+    with about("start"):
+        check_year(draft.start)
     if any(not 0 <= day <= 6 for day in draft.weekdays or ()):
-        raise InvalidInput("Weekdays are numbers from 0 (Monday) to 6 (Sunday).")
+        raise InvalidInput("Weekdays are numbers from 0 (Monday) to 6 (Sunday).", field="weekdays")
     typed = draft.start.replace(tzinfo=zone) if draft.start.tzinfo is None else draft.start
-    check_exists(typed)  # a typed time the clocks skip that night: refused, never stored at another hour
+    with about("start"):
+        check_exists(typed)  # a typed time the clocks skip that night: refused, never stored at another hour
     start = typed.astimezone(zone)
     weekly, weekdays, total = draft.weekly, draft.weekdays, draft.total_sessions
     if draft.rrule:
-        weekly, weekdays, total = _weekly_from_rrule(draft.rrule, start)
+        with about("rrule"):
+            weekly, weekdays, total = _weekly_from_rrule(draft.rrule, start)
     low, high = programme.per_week
     if not low <= weekly <= high:
-        raise InvalidInput(f"{programme.name} meets {low}–{high} time(s) a week.")
-    return Plan(programme, start, weekly, weekdays, formats.check_total(programme, total))
+        raise InvalidInput(
+            f"{programme.name} meets {low}–{high} time(s) a week.", field="rrule" if draft.rrule else "weekly"
+        )
+    with about("total_sessions"):
+        return Plan(programme, start, weekly, weekdays, formats.check_total(programme, total))
 
 
 def as_session(row: CourseSession) -> Session:
@@ -266,14 +276,17 @@ def create_course(therapist: User, draft: CourseDraft) -> Course:
     """Plan and store a course in one transaction; an overlap with another session raises Conflict."""
     if not (therapist.is_active and therapist.is_therapist):
         raise PermissionDenied("Only a therapist sets up a course.")
-    client = _linked_client(therapist, draft.client)
+    with about("client"):
+        client = _linked_client(therapist, draft.client)
     plan = plan_of(draft)
-    schedule = parse_schedule(draft.measure_schedule)
+    with about("measure_schedule"):
+        schedule = parse_schedule(draft.measure_schedule)
     times = dict(draft.day_times)
     sessions = plan_sessions(
         plan.start, plan.weekly, plan.total, plan.weekdays, draft.duration_minutes, day_times=times
     )
-    check_plan_years(sessions)
+    with about("start"):
+        check_plan_years(sessions)
     with (
         transaction.atomic()
     ):  # the overlap check and the insert in one transaction (SQLite: BEGIN IMMEDIATE)
@@ -418,7 +431,7 @@ def ending_day(raw: object) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise InvalidInput("Give the ending date like 2026-03-02.") from None
+        raise InvalidInput("Give the ending date like 2026-03-02.", field="on") from None
 
 
 def ended_on(course: Course) -> date | None:
@@ -447,11 +460,13 @@ def ending_moment(course: Course, on: date | None = None, now: datetime | None =
     today = moment.astimezone(zone).date()
     day = on or today
     if day > today:
-        raise InvalidInput("A course cannot end in the future: choose today or an earlier day.")
+        raise InvalidInput("A course cannot end in the future: choose today or an earlier day.", field="on")
     earliest = course.sessions.aggregate(start=Min("start"))["start"]  # session 1 may have been moved earlier
     first = min(course.first_start, earliest or course.first_start).astimezone(zone)
     if day < min(first.date(), today):
-        raise InvalidInput(f"A course cannot end before its first session ({first:%-d %b %Y %H:%M}).")
+        raise InvalidInput(
+            f"A course cannot end before its first session ({first:%-d %b %Y %H:%M}).", field="on"
+        )
     return datetime.combine(day, time.max, tzinfo=zone)
 
 

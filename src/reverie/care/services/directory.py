@@ -152,7 +152,7 @@ def publish(therapist: User, fields: Mapping[str, str]) -> Profile:
     try:
         (profile,) = rules.parse_directory_csv(_one_row_csv(row_fields))
     except InvalidInput as exc:
-        raise InvalidInput(_in_form_words(exc.message)) from None
+        raise InvalidInput(_in_form_words(exc.message), field=exc.field) from None
     with transaction.atomic():
         row = DirectoryProfile.objects.select_for_update().filter(owner=therapist).first()
         row = row or DirectoryProfile(ext_id=ext_id, owner=therapist, source="self")
@@ -190,7 +190,8 @@ def form_fields(single: Mapping[str, str], ticked: Mapping[str, Sequence[str]]) 
         if any(code is None for code in chosen):
             raise InvalidInput(
                 f"{_field_words(column)}: a choice was sent that is not on the form. Tick only the boxes shown"
-                + (", or choose one from the list." if column == "languages" else ".")
+                + (", or choose one from the list." if column == "languages" else "."),
+                field=column,
             )
         fields[column] = "; ".join(code for code in chosen if code is not None)
     return fields
@@ -289,19 +290,19 @@ def query_from(params: Mapping[str, list[str]]) -> DirectoryQuery:
     }
     for key, codes in known.items():
         if any(value.strip().lower() not in codes for value in params.get(key, []) if value.strip()):
-            raise InvalidInput(SEARCH_PROBLEMS[key])
+            raise InvalidInput(SEARCH_PROBLEMS[key], field=key)
     prefill = {name: [v.strip() for v in values if v.strip()] for name, values in prefill.items()}
     if one.get("mode") and one["mode"] not in ("in_person", "online", "either"):
-        raise InvalidInput(SEARCH_PROBLEMS["mode"])
+        raise InvalidInput(SEARCH_PROBLEMS["mode"], field="mode")
     for key in ("language", "country"):
         if one.get(key) and not re.fullmatch(r"[A-Za-z]{2}", one[key]):
-            raise InvalidInput(SEARCH_PROBLEMS[key])
+            raise InvalidInput(SEARCH_PROBLEMS[key], field=key)
     currency = one.get("currency", "")
     if currency and not re.fullmatch(r"[A-Za-z]{3}", currency):
-        raise InvalidInput(SEARCH_PROBLEMS["currency"])
+        raise InvalidInput(SEARCH_PROBLEMS["currency"], field="currency")
     include_full = ticked(one.get("include_full", ""))
     if include_full is None:
-        raise InvalidInput(SEARCH_PROBLEMS["include_full"])
+        raise InvalidInput(SEARCH_PROBLEMS["include_full"], field="include_full")
     overrides: dict[str, object] = {
         "language": one.get("language") or None,
         "mode": one.get("mode") or "either",
@@ -320,9 +321,9 @@ def _fee(raw: str) -> Decimal | None:
     try:
         fee = Decimal(raw)
     except InvalidOperation:
-        raise InvalidInput("The highest fee must be a number.") from None
+        raise InvalidInput("The highest fee must be a number.", field="max_fee") from None
     if not fee.is_finite() or fee < 0:
-        raise InvalidInput("The highest fee must be a number from 0.")
+        raise InvalidInput("The highest fee must be a number from 0.", field="max_fee")
     return fee
 
 

@@ -21,7 +21,7 @@ from reverie.care.services import records, sessions
 from reverie.clinic.models import User
 from reverie.clinic.services import audit, keys, local_time
 from reverie.clinic.services.policy import Action
-from reverie.errors import Conflict, InvalidInput, PermissionDenied
+from reverie.errors import Conflict, InvalidInput, PermissionDenied, about
 from reverie.programmes.sessions import Session, check_exists, instant
 from reverie.text import is_blank
 from reverie.text import problem as text_problem
@@ -87,9 +87,11 @@ def clean_note(note: str, *, from_client: bool = False) -> str:
     text = str(note or "")
     text = "" if is_blank(text) else text
     if len(text) > MAX_NOTE_CHARS:
-        raise InvalidInput(f"{what} may be at most {MAX_NOTE_CHARS:,} characters; it has {len(text):,}.")
+        raise InvalidInput(
+            f"{what} may be at most {MAX_NOTE_CHARS:,} characters; it has {len(text):,}.", field="note"
+        )
     if text_problem(text) is not None:  # the one check of free text: valid UTF-8, no NUL
-        raise InvalidInput(f"{what} holds a character that cannot be stored.")
+        raise InvalidInput(f"{what} holds a character that cannot be stored.", field="note")
     return text
 
 
@@ -124,13 +126,14 @@ def move_session(
         raise Conflict(f"This course ended on {day:%-d %b %Y}: its sessions are not moved.")
     if new_start.tzinfo is None:
         new_start = new_start.replace(tzinfo=local_time.zone_of(therapist))
-    courses.check_year(new_start)  # first: year 9999 (or 1) read in UTC would overflow
+    with about("start"):
+        courses.check_year(new_start)  # first: year 9999 (or 1) read in UTC would overflow
     check_exists(new_start)  # a typed time the clocks skip that night: refused (a repeated one is the first)
     new_start = instant(new_start)  # compared and stored as an instant
     if new_start == row.start:
-        raise InvalidInput("That is when the session already is.")
+        raise InvalidInput("That is when the session already is.", field="start")
     if new_start < timezone.now() - timedelta(minutes=5):
-        raise InvalidInput("A session can be moved to a time that has not passed yet.")
+        raise InvalidInput("A session can be moved to a time that has not passed yet.", field="start")
     _check_keeps_order(course, row, new_start)
     text = clean_note(note)  # every check before the first write
     moved = Session(row.slot, new_start.astimezone(courses.course_zone(course)), row.duration_minutes)
@@ -161,14 +164,20 @@ def _check_keeps_order(course: Course, row: CourseSession, new_start: datetime) 
     before = held[at - 1] if at > 0 else None
     after = held[at + 1] if at + 1 < len(held) else None
     if before is not None and new_start <= before.start:
-        raise InvalidInput(f"A session can be moved to after the one before it ({_when(before, zone)}).")
+        raise InvalidInput(
+            f"A session can be moved to after the one before it ({_when(before, zone)}).", field="start"
+        )
     if after is not None and new_start >= after.start:
-        raise InvalidInput(f"A session can be moved to before the next one ({_when(after, zone)}).")
+        raise InvalidInput(
+            f"A session can be moved to before the next one ({_when(after, zone)}).", field="start"
+        )
     # the last one of an open-ended course: before its next regular time, or the weeks in between are never planned
     upcoming = courses.next_unplanned(course) if after is None else None
     if upcoming is not None and new_start >= upcoming:
         when = upcoming.astimezone(zone)
-        raise InvalidInput(f"A session can be moved to before the next one ({when.day} {when:%b %Y %H:%M}).")
+        raise InvalidInput(
+            f"A session can be moved to before the next one ({when.day} {when:%b %Y %H:%M}).", field="start"
+        )
 
 
 def _when(row: CourseSession, zone: ZoneInfo) -> str:

@@ -24,7 +24,7 @@ from reverie.clinic.services.policy import Action
 from reverie.clinic.web.downloads import download
 from reverie.clinic.web.drafts import keeps_text
 from reverie.clinic.web.therapist_pages import therapist_page
-from reverie.errors import InvalidInput, ReverieError, StaleEdit
+from reverie.errors import InvalidInput, ReverieError, StaleEdit, about
 from reverie.measures.schedule import MeasureSchedule
 from reverie.programmes.formats import PROGRAMMES, required_artefacts
 from reverie.programmes.sessions import WEEKDAY_NAMES
@@ -47,7 +47,13 @@ def _new_context(request: HttpRequest) -> dict[str, Any]:
         "schedules": [s.value for s in MeasureSchedule],
         "clients": list(linked_clients(user_of(request))),
         "weekday_rows": [
-            (day, name, str(day) in request.POST.getlist("weekdays"), request.POST.get(f"time_{day}", ""))
+            (
+                day,
+                name,
+                str(day) in request.POST.getlist("weekdays"),
+                request.POST.get(f"time_{day}", ""),
+                f"time_{day}",
+            )
             for day, name in enumerate(WEEKDAY_NAMES)
         ],
         "values": request.POST
@@ -60,7 +66,8 @@ def _weekdays(post: Any) -> tuple[int, ...] | None:
     """The ticked weekdays (0 = Monday), or None: once a week on the first session's day, twice that day and
     three days later."""
     raw = post.getlist("weekdays") if hasattr(post, "getlist") else []
-    days = tuple(sorted({int_field(value, "weekday") for value in raw}))
+    with about("weekdays"):
+        days = tuple(sorted({int_field(value, "weekday") for value in raw}))
     return days or None
 
 
@@ -73,7 +80,9 @@ def _day_times(post: Any) -> tuple[tuple[int, time], ...]:
             try:
                 out.append((day, time.fromisoformat(raw)))
             except ValueError:
-                raise InvalidInput(f"The time for {WEEKDAY_NAMES[day]} must look like 18:30.") from None
+                raise InvalidInput(
+                    f"The time for {WEEKDAY_NAMES[day]} must look like 18:30.", field=f"time_{day}"
+                ) from None
     return tuple(out)
 
 
@@ -81,20 +90,33 @@ def _draft(post: Any) -> CourseDraft:
     try:
         start = datetime.fromisoformat(str(post.get("start", "")))
     except ValueError:
-        raise InvalidInput("Give the first session's date and time.") from None
+        raise InvalidInput("Give the first session's date and time.", field="start") from None
     total = str(post.get("total_sessions", "")).strip()
+    with about("weekly"):
+        weekly = int_field(post.get("weekly", "1"), "number of sessions a week")
+    with about("total_sessions"):
+        total_sessions = int_field(total, "number of sessions") if total else None
     return CourseDraft(
         client=str(post.get("client", "")),
         programme=str(post.get("programme", "")),
         start=start,
         timezone=str(post.get("timezone", "") or "UTC"),
-        weekly=int_field(post.get("weekly", "1"), "number of sessions a week"),
+        weekly=weekly,
         weekdays=_weekdays(post),
         day_times=_day_times(post),
-        total_sessions=int_field(total, "number of sessions") if total else None,
+        total_sessions=total_sessions,
         measure_schedule=str(post.get("measure_schedule", "every_session")),
         rrule=str(post.get("rrule", "")).strip() or None,
     )
+
+
+# the set-up form's inputs that a refusal may name, each with its box (a radio group or the ticked days: the
+# fieldset's legend)
+_NEW_BOXES = {
+    **{name: name for name in ("client", "programme", "total_sessions", "start", "timezone", "rrule")},
+    **{name: name for name in ("measure_schedule", "weekly", "weekdays")},
+    **{f"time_{day}": f"time_{day}" for day in range(7)},
+}
 
 
 @keeps_text
@@ -107,8 +129,8 @@ def course_new(request: HttpRequest) -> HttpResponse:
         return render(request, "care/course_new.html", context)
     try:
         course = courses.create_course(user_of(request), _draft(request.POST))
-    except ReverieError as exc:
-        return with_error(request, "care/course_new.html", context, exc)
+    except ReverieError as exc:  # every field comes back as it was typed; a refused one says so on its box
+        return with_error(request, "care/course_new.html", context, exc, _NEW_BOXES)
     return redirect("care:course", course_id=course.id)
 
 
@@ -167,7 +189,7 @@ def course_end(request: HttpRequest, course_id: str) -> HttpResponse:
         try:
             courses.end_course(user, course.id, courses.ending_day(request.POST.get("on")))
         except ReverieError as exc:
-            return with_error(request, "care/course_end.html", context, exc)
+            return with_error(request, "care/course_end.html", context, exc, {"on": "on"})
         return redirect("care:course", course_id=course.id)
     return render(request, "care/course_end.html", context)
 

@@ -73,6 +73,15 @@ def reverie_url(name: str) -> str:
     return reverse(name)
 
 
+# the search's filters a refusal names, each with its box (a tick-box filter: its fieldset): a bad value in a link
+# is said on the filter it is about, in plain words
+_SEARCH_BOXES = {
+    **{name: name for name in ("mode", "language", "country", "max_fee", "currency", "include_full")},
+    "modality": "modality-boxes",
+    "format": "format-boxes",
+}
+
+
 @require_GET
 def directory_search(request: HttpRequest) -> HttpResponse:
     params = {key: request.GET.getlist(key) for key in request.GET}
@@ -91,7 +100,7 @@ def directory_search(request: HttpRequest) -> HttpResponse:
     except InvalidInput as exc:
         if request.GET.get("page"):  # a stale or hand-edited page number: the way back to the first page
             context["first_page_url"] = _search_url(request, page=None)
-        return with_error(request, "care/directory.html", {**context, "profiles": []}, exc)
+        return with_error(request, "care/directory.html", {**context, "profiles": []}, exc, _SEARCH_BOXES)
     page = results.page
     context.update(
         profiles=page.profiles,
@@ -150,6 +159,16 @@ def _therapist(request: HttpRequest) -> Any:
     return user
 
 
+# the profile's inputs a refusal names (a CSV row's columns), each with its box: the two session checkboxes share
+# their fieldset, "sessions"; a tick-box field has its own
+_PROFILE_BOXES = {
+    **{c: c for c in (*COLUMNS, *CONTACT_COLUMNS) if c not in ("id", "in_person", "online")},
+    "in_person": "sessions",
+    "online": "sessions",
+    **{c: f"{c}-boxes" for c in directory.CHOICE_FIELDS},  # a tick-box field: its fieldset
+}
+
+
 @keeps_text
 @login_required
 @require_http_methods(["GET", "POST"])
@@ -182,7 +201,7 @@ def directory_profile(request: HttpRequest) -> HttpResponse:
         try:
             directory.publish(user, directory.form_fields(request.POST.dict(), ticked))
         except ReverieError as exc:
-            return with_error(request, "care/directory_profile.html", context, exc)
+            return with_error(request, "care/directory_profile.html", context, exc, _PROFILE_BOXES)
         context["saved"] = True
     return render(request, "care/directory_profile.html", context)
 

@@ -44,7 +44,7 @@ def _local(raw: str, user: object) -> datetime:
     try:
         moment = datetime.fromisoformat(raw.strip())
     except ValueError:
-        raise InvalidInput("Give the new date and time.") from None
+        raise InvalidInput("Give the new date and time.", field="start") from None
     return moment.replace(tzinfo=local_time.zone_of(user)) if moment.tzinfo is None else moment
 
 
@@ -78,7 +78,9 @@ def session_move(request: HttpRequest, course_id: str, slot: int) -> HttpRespons
                 request.POST.get("note", ""),
             )
         except ReverieError as exc:
-            return with_error(request, "care/session_move.html", context, exc)
+            return with_error(
+                request, "care/session_move.html", context, exc, {"start": "start", "note": "note"}
+            )
         return redirect("care:course", course_id=course.id)
     return render(request, "care/session_move.html", context)
 
@@ -104,6 +106,6 @@ def session_cancel_confirm(request: HttpRequest, course_id: str, slot: int) -> H
         try:
             result = week.cancel_with_note(user, course.id, slot, request.POST.get("note", ""))
         except ReverieError as exc:
-            return with_error(request, "care/session_cancel.html", context, exc)
+            return with_error(request, "care/session_cancel.html", context, exc, {"note": "note"})
         return render(request, "care/cancelled.html", {"course": course, "result": result})
     return render(request, "care/session_cancel.html", context)
