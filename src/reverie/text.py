@@ -83,6 +83,21 @@ def decoded(raw: bytes) -> str:
     return bytes(raw).decode("utf-8-sig")
 
 
+WESTERN = "read as Western European text (Windows-1252); check its accents"
+
+
+def decoded_western(raw: bytes) -> str:
+    """``raw`` that is not UTF-8 read as Western European text: Windows-1252 (an editor set to Latin-1 or "ANSI",
+    a paste from an old Windows file), else Latin-1 where a byte has no Windows-1252 character. Never raises, and
+    each byte is one character, so nothing typed is lost (``text.encode`` in the same code gives the bytes back);
+    the caller tells the person it was read so (:data:`WESTERN`). Only for text a person typed in the editor, held
+    nowhere else: a file or a pipe that is not UTF-8 is refused (its bytes still exist at the sender)."""
+    try:
+        return bytes(raw).decode("cp1252")
+    except UnicodeDecodeError:
+        return bytes(raw).decode("latin-1")
+
+
 def one_line_ending(text: str) -> str:
     """``text`` with every line ending as ``\\n``: Windows' ``\\r\\n``, the old Mac's lone ``\\r`` and a file that mixes
     them read alike. The one line splitting of a journal file handed over (``journal import``'s jrnl text, on the

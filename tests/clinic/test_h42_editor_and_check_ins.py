@@ -66,17 +66,21 @@ def test_an_editor_file_left_by_a_hard_kill_is_sealed_at_the_next_sign_in(cli: A
     assert "Recovered 1 entry." in out
 
 
-def test_an_editor_file_that_cannot_be_sealed_is_deleted_with_a_note(cli: Any, tmp_path: Path) -> None:
-    """A leftover that can never be an entry (not UTF-8) is deleted, with a note, rather than left in plain text."""
+def test_an_editor_file_that_is_not_utf8_is_sealed_not_deleted(cli: Any, tmp_path: Path) -> None:
+    """A leftover that is not UTF-8 (an editor set to Latin-1) is not left in plain text, and not deleted either
+    (r81: those were the person's words): it is read as Western European text and sealed, with a note to check it;
+    `journal recover --show` gives it back, `--discard` deletes it."""
     cli("user", "create", "ana")
-    script = f'#!/bin/sh\nprintf "{WORDS} \\377\\376" > "$1"\nkill -KILL $PPID\nsleep 3\n'
+    script = f'#!/bin/sh\nprintf "{WORDS} caf\\351" > "$1"\nkill -KILL $PPID\nsleep 3\n'
     rc, _, _ = _write_in(cli, tmp_path, script)
     assert rc != 0
     assert _plain(cli.data_dir, WORDS.encode())
     _, _, err = cli("journal", "list", "-u", "ana")
-    assert "could not be kept (it is not valid UTF-8), so it was deleted" in err, err
+    assert "is kept: `reverie journal recover` saves it" in err, err
+    assert "read as Western European text" in err, err
     assert not _plain(cli.data_dir, WORDS.encode())
-    assert not list((cli.data_dir / "recovery").rglob("*.json"))
+    _, shown, _ = cli("journal", "recover", "-u", "ana", "--show", "1")
+    assert f"{WORDS} café" in shown
 
 
 @pytest.mark.django_db

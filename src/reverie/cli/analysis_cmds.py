@@ -39,20 +39,19 @@ def _read(source: str) -> str:
 def print_readable(text: str, result: dict[str, Any]) -> None:
     """The findings in words. What comes from the text (a quote, a name in a finding's line) is printed literally,
     never read as Rich markup: "[laughs]" in a transcript is kept, "[/i]" is only characters."""
-    from rich.console import Console
-    from rich.markup import escape
-
     from reverie.analysis.summary import KIND_TITLES, summarise
+    from reverie.cli.rich_text import console as rich_console
+    from reverie.cli.rich_text import shown
 
-    console = Console(emoji=False)  # ":cry:" in a person's words stays ":cry:"
+    console = rich_console()  # ":cry:" in a person's words stays ":cry:"
     for note in result.get("notes", []):
-        console.print(f"[yellow]note:[/] {escape(note)}")
+        console.print(f"[yellow]note:[/] {shown(note)}")
     groups = summarise(text, result, per_kind=30)
     for kind, lines in groups.items():
-        console.print(f"\n[bold]{escape(KIND_TITLES.get(kind, kind))}[/]")
+        console.print(f"\n[bold]{shown(KIND_TITLES.get(kind, kind))}[/]")
         for line in lines:
             quote = f"“{line.evidence}”" if line.evidence else ""
-            console.print(f"  {escape(line.text)}  ({line.confidence:.2f})  {escape(quote)}", highlight=False)
+            console.print(f"  {shown(line.text)}  ({line.confidence:.2f})  {shown(quote)}", highlight=False)
     if not groups and not result.get("notes"):
         console.print("Nothing found.")
 

@@ -3,7 +3,8 @@
 A hang-up (a closed terminal, a dropped ssh session) or a kill (SIGTERM) while the editor is open is turned into
 :class:`TerminalClosed`, so the command goes on to seal what was typed as a recovery copy. A file a
 process could not clean up at all (SIGKILL, a power cut) is swept at the owner's next sign-in: sealed into a recovery
-copy (a text an entry would refuse, too long or with a NUL, as well), or deleted with a note when it is not UTF-8; a sealing that
+copy (a text an entry would refuse, too long or with a NUL, as well; one that is not UTF-8 read as Western European
+text, with a note to check it); a sealing that
 fails for a passing reason (a full disk) never deletes it: it stays (mode 0600, in the 0700 folder) for a later
 sweep, and the person is told once. A file in use (another command's editor still open) is left
 alone: its session holds a lock on a separate ``NAME.lock`` file from before the editor starts until what was typed
@@ -122,10 +123,9 @@ def closing_raises() -> Iterator[None]:
 
 def sweep(owner: Any) -> None:
     """Seal each editing file left in ``owner``'s recovery folder by a command that could not clean up into a
-    recovery copy. The plain file is deleted only once its sealed copy exists, or when what it holds can never be an
-    entry (nothing typed, not UTF-8, refused as an entry's text), with a note; when sealing fails for any other
-    reason (a full disk, a database that is down) it stays where it is (mode 0600, in the person's 0700 folder) for
-    the next command's sweep, and the person is told once. Files in use are left alone: those whose ``NAME.lock``
+    recovery copy. The plain file is deleted only once its sealed copy exists, or when nothing was typed; when
+    sealing fails (a full disk, a database that is down) it stays where it is (mode 0600, in the person's 0700
+    folder) for the next command's sweep, and the person is told once. Files in use are left alone: those whose ``NAME.lock``
     another process holds (its editor is still open, or another sweep has it), and those gone by the time their
     lock is taken. Says what it did on stderr, never the text."""
     from reverie.clinic.services import recovery
@@ -180,20 +180,24 @@ def _read_all(fd: int) -> bytes:
 
 
 def _seal_or_delete(owner: Any, path: Path, raw: bytes) -> str:
-    """Seal ``raw`` into a recovery copy, then delete ``path``; or delete it with a note when it is not text at all
-    (not UTF-8), or delete it when it is empty. A text an entry would refuse (too long, a NUL) is sealed all the
+    """Seal ``raw`` into a recovery copy, then delete ``path``; or delete it when it is empty. Bytes that are not
+    UTF-8 (an editor set to Latin-1) are read as Western European text and sealed, with a note to check them: a
+    leftover is never left in plain text for ever, and never deleted while it holds what was typed (`journal recover
+    --discard` deletes a copy the person does not want). A text an entry would refuse (too long, a NUL) is sealed all the
     same, as `journal write` keeps what was typed. When sealing fails for any other reason, ``path`` stays (mode 0600) and the reason is returned, never the
     text ("" when the file is gone)."""
 
     from reverie.clinic.services import recovery
     from reverie.clinic.services.journal import EntryDraft
     from reverie.errors import ReverieError, is_disk_full
-    from reverie.text import decoded
+    from reverie.text import WESTERN, decoded, decoded_western
 
+    western = ""
     try:
         body = decoded(raw)
-    except UnicodeDecodeError:
-        return _never_an_entry(path, "it is not valid UTF-8")
+    except UnicodeDecodeError:  # an editor set to Latin-1: kept all the same, never deleted (r81)
+        body = decoded_western(raw)
+        western = f" It was not valid UTF-8: it was {WESTERN} (`reverie journal recover --show`)."
     if not body.strip():
         path.unlink(missing_ok=True)  # nothing was typed: nothing to keep
         return ""
@@ -215,18 +219,7 @@ def _seal_or_delete(owner: Any, path: Path, raw: bytes) -> str:
     path.unlink(missing_ok=True)  # only now: a sealed copy exists
     print(
         "A text left in the editor by an earlier `journal write` that was cut off is kept:"
-        " `reverie journal recover` saves it.",
-        file=sys.stderr,
-    )
-    return ""
-
-
-def _never_an_entry(path: Path, why: str) -> str:
-    """Delete a leftover that is not text at all (not UTF-8: no save and no `recover --show` could give it back)."""
-    path.unlink(missing_ok=True)
-    print(
-        f"A text left in the editor by an earlier `journal write` that was cut off could not be kept"
-        f" ({why}), so it was deleted rather than left in plain text.",
+        f" `reverie journal recover` saves it.{western}",
         file=sys.stderr,
     )
     return ""

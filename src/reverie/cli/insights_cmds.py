@@ -25,8 +25,8 @@ def insights(
     """Patterns over time in what you wrote (or, for a therapist, in what a client shared)."""
     if ctx.invoked_subcommand is not None:
         return
-    from rich.console import Console
-
+    from reverie.cli.rich_text import console as rich_console
+    from reverie.cli.rich_text import shown
     from reverie.cli.runtime import sign_in
     from reverie.clinic.services import insights as service
     from reverie.insights.view import DISCLAIMER
@@ -42,37 +42,34 @@ def insights(
     if as_json:
         typer.echo(json.dumps(view.to_json(), ensure_ascii=False))
         return
-    from rich.markup import escape
-
     from reverie.insights.highlights import highlights, readable_sections
 
-    console = Console()
+    console = rich_console()
     console.print(f"[dim]{DISCLAIMER}[/]")
     console.print("\n[bold]The strongest patterns[/]")
     for n, h in enumerate(highlights(view), 1):
-        console.print(f"  {n}. {escape(h.sentence)} [dim]({h.seen})[/]")
+        console.print(f"  {n}. {shown(h.sentence)} [dim]({shown(str(h.seen))})[/]")
     unverified = [(view.unverified.title, view.unverified.statements)] if view.unverified else []
     for title, statements in [*readable_sections(view), *unverified]:
-        console.print(f"\n[bold]{escape(title)}[/]")
+        console.print(f"\n[bold]{shown(title)}[/]")
         if not statements:
             console.print("  [dim]nothing to show yet[/]")
         for s in statements:
             console.print(
-                f"  • {escape(s.text)} [dim]({s.strength}; entries {', '.join(e[:8] for e in s.evidence[:5])})[/]"
+                f"  • {shown(s.text)} [dim]({shown(s.strength)}; entries {', '.join(e[:8] for e in s.evidence[:5])})[/]"
             )
 
 
 def demo() -> None:
     """Load invented demo data (a client and a therapist, six months of entries) and analyse it. For a fresh data
     folder only: refused where accounts other than the demo's exist."""
-    from rich.progress import Progress
-
+    from reverie.cli.rich_text import progress
     from reverie.cli.runtime import django_ready
 
     django_ready()
     from reverie.clinic.services.demo import load_demo
 
-    with Progress(transient=True) as bar:
+    with progress() as bar:
         task = bar.add_task("Writing and analysing demo entries", total=None)
         accounts = load_demo(lambda i, n: bar.update(task, completed=i, total=n))
     typer.echo(

@@ -29,7 +29,7 @@ from reverie.errors import (
     is_disk_full,
 )
 from reverie.journal.kinds import file_word, kind_from, kinds_in_words
-from reverie.text import decoded, file_size_words
+from reverie.text import WESTERN, decoded, decoded_western, file_size_words
 
 app = typer.Typer(help="Write and read your journal.", no_args_is_help=True)
 
@@ -71,9 +71,10 @@ def _from_editor(folder: Path) -> tuple[str, ReverieError | None]:
     """What the person typed in their editor ($VISUAL, $EDITOR, else nano), and the editor's trouble if it could not
     be started or stopped with an error (then the text is what it had written, perhaps nothing). The file being
     edited is in ``folder`` (the person's own, in the data folder: never the system's shared temporary folder),
-    readable by them alone, and removed once the text is sealed or saved (``_EDITOR``), or at once when it is not
-    UTF-8; when it could not be sealed (a full disk, an interruption) it stays for the next command's sweep
-    (:func:`_leave`)."""
+    readable by them alone, and removed once the text is sealed or saved (``_EDITOR``); when it could not be sealed (a full disk, an interruption) it stays for the next command's sweep
+    (:func:`_leave`). A text that is not UTF-8 (an editor set to Latin-1) is never deleted: it is read as Western
+    European text and returned with an :class:`InvalidInput` as its trouble, so it is kept as a recovery copy for
+    the person to check and save, not saved as it is."""
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "nano"
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     _EDITOR.close()  # an earlier session of this process (its text already sealed or refused)
@@ -94,10 +95,16 @@ def _from_editor(folder: Path) -> tuple[str, ReverieError | None]:
                 f"The editor '{editor}' could not be started; set EDITOR to an editor you have, or pipe the text"
                 " in (… | reverie journal write)."
             )
-        return _decode(Path(name).read_bytes()), trouble
-    except InvalidInput:  # not UTF-8: it can never be an entry, so it is not left in plain text
-        _EDITOR.close()
-        raise
+        raw = Path(name).read_bytes()
+        try:
+            return decoded(raw), trouble
+        except UnicodeDecodeError as exc:  # never deleted: read as Western European text and kept, not saved
+            said = (
+                f"The text is not valid UTF-8 (bad byte at position {exc.start}), so it was not saved: it was"
+                f" {WESTERN} (`reverie journal recover --show`)."
+            )
+            what = InvalidInput(said) if trouble is None else type(trouble)(f"{trouble.message} {said}")
+            return decoded_western(raw), what
     except BaseException:  # not sealed: the file stays (0600) for the next command's sweep to seal
         _leave()
         raise
@@ -426,10 +433,10 @@ def check_in(
 
 
 def _print_rows(rows: list[Any], as_json: bool, zone: tzinfo) -> None:
-    from rich.console import Console
     from rich.table import Table
 
     from reverie.cli.local_times import clock, zone_label
+    from reverie.cli.rich_text import console, shown
 
     if as_json:
         typer.echo(json.dumps([_row_json(v, zone) for v in rows], ensure_ascii=False, indent=2))
@@ -439,8 +446,10 @@ def _print_rows(rows: list[Any], as_json: bool, zone: tzinfo) -> None:
         table.add_column(column)
     for v in rows:
         feelings = ", ".join(f"{f.name} {f.intensity}" for f in v.feelings)
-        table.add_row(str(v.id)[:8], v.kind_label, clock(v.happened_at, zone), feelings, v.body[:50])
-    Console().print(table)
+        table.add_row(
+            str(v.id)[:8], v.kind_label, clock(v.happened_at, zone), shown(feelings), shown(v.body[:50])
+        )
+    console().print(table)
 
 
 def _row_json(v: Any, zone: tzinfo) -> dict[str, Any]:
@@ -596,8 +605,7 @@ def export(
     Reverie can import it again, here or on another computer; as markdown, it is for reading. An entry that cannot
     be opened is left out and named (date, kind, title), and the command exits 1. The trash is not in it: the
     command says how many entries are there."""
-    from rich.progress import Progress
-
+    from reverie.cli.rich_text import progress
     from reverie.cli.runtime import sign_in
     from reverie.clinic.services import portability
     from reverie.journal.interchange import dump_markdown, dump_reverie_json
@@ -605,7 +613,7 @@ def export(
     if fmt not in ("json", "markdown"):
         raise InvalidInput("The format must be json or markdown.")
     actor = sign_in(user)
-    with Progress(transient=True, disable=output is None) as bar:
+    with progress() as bar:
         task = bar.add_task("Exporting", total=None)
         exported = portability.export_with_report(actor, lambda i, n: bar.update(task, completed=i, total=n))
     from reverie.cli.local_times import zone_for
@@ -662,9 +670,8 @@ def import_(
     other file (a Reverie export with its pictures and recordings, a JSON file, a zip) over 1.4 GB (the journal cap
     and 1 GiB of files in base64) is refused the same way.
     """
-    from rich.progress import Progress
-
     from reverie.cli.paths import read_named_checked
+    from reverie.cli.rich_text import progress
     from reverie.cli.runtime import sign_in
     from reverie.clinic.services import import_check, portability
 
@@ -673,7 +680,7 @@ def import_(
     data = read_named_checked(path, import_check.refuse_oversized, import_check.HEAD_BYTES)
     actor = sign_in(user)
     try:
-        with Progress(transient=True) as bar:
+        with progress() as bar:
             task = bar.add_task("Importing", total=None)
             report = portability.import_journal(
                 actor,

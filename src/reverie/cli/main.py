@@ -47,6 +47,7 @@ account_cmds.register(admin.user_app)
 
 
 STOPPED = 130  # exit status after Ctrl-C (128 + SIGINT), as shells report it
+UNEXPECTED = 70  # exit status of a fault of Reverie's own (EX_SOFTWARE), with an incident number
 
 
 def _show_usage_error(exc: typer.TyperException) -> None:
@@ -105,7 +106,7 @@ def run() -> None:
             f"error: unexpected {type(exc).__name__} (incident {incident}); run with --debug.",
             file=sys.stderr,
         )
-        sys.exit(70)
+        sys.exit(UNEXPECTED)
     if result == STOPPED:  # Typer ≥ 0.20 turns Ctrl-C into a silent exit code instead of KeyboardInterrupt
         print("Stopped.", file=sys.stderr)
     sys.exit(result if isinstance(result, int) else 0)

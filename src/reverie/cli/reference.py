@@ -63,7 +63,38 @@ def _for_developers() -> list[str]:
         "- `reverie fit --answers` takes the web form's codes too (`not_sure`, `open_ended`, `no_preference`).",
         "- Every usage error is `error: … [E100]` on stderr with exit status 2.",
         "",
+        *_exit_statuses(),
     ]
+
+
+def _exit_statuses() -> list[str]:
+    """Each exit status a command can end with, read from the one error family (``reverie.errors``) and the
+    single exit point (``reverie.cli.main``), so the list cannot drift from what the commands do."""
+    import re
+
+    from reverie.cli.main import STOPPED, UNEXPECTED
+    from reverie.errors import ReverieError
+
+    def family(cls: type[ReverieError]) -> list[type[ReverieError]]:
+        return [cls, *(c for sub in cls.__subclasses__() for c in family(sub))]
+
+    said = {0: "done."}
+    for cls in family(ReverieError):
+        if "exit_code" in cls.__dict__ and cls is not ReverieError:
+            doc = " ".join((cls.__doc__ or cls.__name__).split()).replace("``", "`")
+            first = re.split(r"\.(?:\s|$)", doc, maxsplit=1)[0]  # its first sentence, to its first clause
+            head, colon, tail = first.partition(": ")
+            first = head + (colon + re.split(r",| \(", tail, maxsplit=1)[0] if colon else "")
+            said[cls.exit_code] = f"{first[0].lower()}{first[1:]} (`{cls.code}`)."
+    said[ReverieError.exit_code] = (
+        "any other error Reverie reports, or a result that is not whole (an export or import that left entries"
+        " out, named on stderr)."
+    )
+    said[UNEXPECTED] = (
+        "a fault in Reverie itself: `error: unexpected … (incident …)`; run again with `--debug`."
+    )
+    said[STOPPED] = "stopped with Ctrl-C (`Stopped.`)."
+    return ["### Exit statuses", "", *(f"- {code}: {said[code]}" for code in sorted(said)), ""]
 
 
 if __name__ == "__main__":
