@@ -48,3 +48,24 @@ def test_svg_for_an_empty_series_says_so() -> None:
     svg = h_profile_svg(compare_with_norms([]))
     ET.fromstring(svg)
     assert "Nothing to compare yet" in svg
+
+
+def test_a_value_that_is_no_clear_difference_is_said_in_plain_words() -> None:
+    """h95: the chart is on the person's own dream-series page; beside a value that is no notable difference it
+    printed the researchers' "(n.s.)". It says "not clear", and a line under the axis says what that means."""
+    profile = compare_with_norms(
+        [
+            DreamCoding(
+                characters=(Character("1MSA"), Character("1FKA")),
+                interactions=(Interaction("aggression", 7, ("1MSA",), ("D",)),),
+            )
+            for _ in range(40)
+        ]
+    )
+    plain = [c for c in profile.comparisons if c.h is not None and not c.notable and not c.too_small]
+    assert plain, "the series needs a comparison that is no clear difference"
+    root = ET.fromstring(h_profile_svg(profile))
+    texts = [t.text or "" for t in root.iter(f"{SVG}text")]
+    assert not any("n.s." in t for t in texts), texts
+    assert sum("(not clear)" in t for t in texts) == len(plain)
+    assert any("no clear difference" in t for t in texts)

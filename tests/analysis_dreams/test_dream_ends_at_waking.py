@@ -38,7 +38,11 @@ def test_a_waking_the_dream_tells_is_no_end() -> None:
     assert "nurse" in _dream("I woke up in a hospital. A nurse was singing.")
     assert "teacher" in _dream("I was at school. In the dream I woke up and my teacher was there.")
     assert "uncle" in _dream("I lay down on a bench and fell asleep. When I woke, my uncle was there.")
-    assert "baker" in _dream("I walked to town. My neighbour woke me and a baker was there.")
+    # 1.2.1 (h95): someone else waking the dreamer is a waking ("My neighbour woke me" ends the dream:
+    # test_dream_sought_and_woken.py); a waking the report undoes is not
+    assert "baker" in _dream(
+        "I walked to town. I woke up, but I was still in the dream, and a baker was there."
+    )
 
 
 def test_people_and_feelings_after_waking_are_not_the_dream() -> None:

@@ -13,21 +13,25 @@ subject is cut from the sentence's start. No end: "until / before I woke" (the d
 kept, what follows cut), a waking that opens the report ("I woke up in a hospital bed.": the dream itself; a first
 sentence that ends in waking is kept whole), a waking in the dream ("in the dream I woke", "I dreamt that I woke"),
 from a sleep the dream told in that sentence or the one before ("I went to sleep and when I woke up, it was late"),
-or brought about by a person of the dream ("my mother woke me and told me …"). The rule reads words and tags, not the
-parse, since the pipeline parses only some sentences (``document._spacy_doc``).
+or one the dreamer only thought ("I thought I woke up"). Since 1.2.1 (r79) a waking the report undoes is no end
+either, and the dream goes on to the next waking that is not undone: words after it, to the end of the next
+sentence, that say the dream went on ("but I was still dreaming", "it was another dream", "or so I thought", "I
+wasn't really awake", "the dream went on", a sleep again with a dream after it: "I woke at 3, fell back asleep and
+dreamt …"), or a later waking the report calls the real one ("then I really woke up"). "Still dreaming" counts only
+as the dreamer's fact, not a likeness ("I thought I was still dreaming", "he was still asleep" end nothing). Someone
+else waking the dreamer ("my husband woke me") is a waking like an alarm (before 1.2.1 it was read as the dream's).
+The rule reads words and tags, not the parse, since the pipeline parses only some sentences
+(``document._spacy_doc``).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from reverie.analysis.dreams import lexicon as lx
-
 WAKE_PAST = frozenset(
     {"woke", "awoke", "awakened", "wakened", "awaked", "woken", "awoken"}
 )  # told, not to come
 WAKE_ING = frozenset({"waking", "awakening", "wakening"})  # only after "on", "upon", "after"
-PERSON_PRONOUNS = frozenset({"he", "she", "they", "someone", "somebody", "everyone"})
 DREAMER_SUBJECTS = frozenset({"i", "we"})
 DREAMER_OBJECTS = frozenset({"me", "us"})
 WAKING_PREPOSITIONS = frozenset({"on", "upon", "after"})  # "on waking", "after waking up"
@@ -39,6 +43,48 @@ SLEEP_WORDS = frozenset(
 )  # a sleep inside the dream, then a waking
 INSIDE_MARKS = frozenset({"until", "till", "til", "before"})  # "until I woke": the dream went on to then
 DREAM_VERBS = frozenset({"dreamt", "dreamed", "dreaming", "dream"})
+# 1.2.1 (r79): words after a waking that say the dream went on (a false awakening, a dream resumed)
+DREAMING_ON: tuple[tuple[str, ...], ...] = (
+    ("still", "dreaming"),
+    ("still", "asleep"),
+    ("still", "sleeping"),
+    ("still", "in", "the", "dream"),
+    ("still", "in", "a", "dream"),
+    ("still", "in", "my", "dream"),
+    ("still", "a", "dream"),
+    ("or", "so", "i", "thought"),
+    ("not", "really", "awake"),
+    ("n't", "really", "awake"),
+    ("not", "actually", "awake"),
+    ("n't", "actually", "awake"),
+    ("false", "awakening"),
+    ("dream", "within", "a", "dream"),
+    ("dream", "went", "on"),
+    ("dream", "carried", "on"),
+    ("dream", "continued"),
+    ("dream", "resumed"),
+    ("back", "into", "the", "dream"),
+    ("back", "in", "the", "dream"),
+)
+ANOTHER_DREAM: tuple[tuple[str, ...], ...] = (  # "it was another dream", "into a new dream"
+    ("was", "another", "dream"),
+    ("was", "a", "new", "dream"),
+    ("into", "another", "dream"),
+    ("into", "a", "new", "dream"),
+    ("was", "part", "of", "the", "dream"),
+    ("was", "still", "the", "dream"),
+)
+ASLEEP_AGAIN: tuple[tuple[str, ...], ...] = (
+    ("back", "asleep"),
+    ("back", "to", "sleep"),
+    ("asleep", "again"),
+    ("to", "sleep", "again"),
+)
+LIKENESS_WORDS = frozenset({"if", "though", "like", "thought", "felt", "wondered", "whether", "seemed"})
+REALLY_WORDS = frozenset(
+    {"really", "actually", "truly"}
+)  # "then I really woke up": the earlier waking was dreamt
+THINKING_WORDS = frozenset({"thought", "imagined", "believed"})  # "I thought I woke up"
 BETWEEN = 3  # words between the dreamer and the verb: "I finally woke", "I had just woken"
 
 
@@ -54,6 +100,8 @@ def dream_end(doc: Any) -> int:
                 continue  # a report that opens with waking tells the dream ("I woke up in a strange room")
             if _in_dream(token, sentence, sentences[index - 1] if index else None):
                 continue  # a waking the dream tells ("I woke up in the dream", from a sleep it told)
+            if _undone(token, sentences, index):
+                continue  # 1.2.1: a false awakening, or a dream resumed: the dream goes on to a later waking
             if _until(token, sentence):
                 return following  # "I ran until I woke up": the dream went on to then
             start = _clause_start(token, sentence) if _dreamer_subject(token, sentence) else sentence.start
@@ -141,16 +189,17 @@ def _until(token: Any, sentence: Any) -> bool:
 
 def _in_dream(token: Any, sentence: Any, previous: Any) -> bool:
     """A waking inside the dream: "I woke up in the dream", "I dreamt that I woke", a waking from a sleep the dream
-    told just before ("I went to sleep and when I woke up, it was late"), or one a person of the dream brings about
-    ("my mother woke me and told me …")."""
+    told just before ("I went to sleep and when I woke up, it was late"), or one only thought ("I thought I woke")."""
     doc = token.doc
     since = previous.start if previous is not None else sentence.start
     if any(t.lemma_.lower() in SLEEP_WORDS or t.lower_ in SLEEP_WORDS for t in doc[since : token.i]):
         return True
     if any(t.lower_ in DREAM_VERBS and t.pos_ == "VERB" for t in doc[sentence.start : token.i]):
         return True  # "I dreamt that I woke up"
-    if token.lower_ not in {"waking", "awakening"} and _woken_by_someone(token, sentence):
-        return True
+    if any(t.lower_ in THINKING_WORDS for t in doc[max(sentence.start, token.i - BETWEEN - 1) : token.i]):
+        return (
+            True  # 1.2.1: "I thought I woke up", "I imagined I had woken": a waking the dreamer only thought
+        )
     return any(
         t.lower_ in {"dream", "dreams"}
         and any(w.lower_ == "in" for w in doc[max(sentence.start, t.i - 3) : t.i])
@@ -158,12 +207,60 @@ def _in_dream(token: Any, sentence: Any, previous: Any) -> bool:
     )  # "I woke up in the dream", "in my dream I woke"
 
 
-def _woken_by_someone(token: Any, sentence: Any) -> bool:
-    """ "My mother woke me", "he woke me up": a person (not an alarm, a noise) wakes the dreamer, in the dream."""
+def _words(doc: Any, start: int, end: int) -> list[str]:
+    return [t.lower_ for t in doc[start:end]]
+
+
+def _has(words: list[str], phrase: tuple[str, ...]) -> int:
+    """Where ``phrase`` starts in ``words`` (-1 when absent)."""
+    n = len(phrase)
+    for i in range(len(words) - n + 1):
+        if tuple(words[i : i + n]) == phrase:
+            return i
+    return -1
+
+
+def _undone(token: Any, sentences: list[Any], index: int) -> bool:
+    """1.2.1 (r79): a waking the report undoes, so the dream goes on past it. Read after the waking, to the end of
+    the next sentence: the dreamer "still dreaming" / "still asleep" / "still in the dream" (not "I thought I was
+    still dreaming": a waking that felt like a dream is a waking), "it was another dream", "or so I thought", "not
+    really awake", "the dream went on / continued / resumed", "a false awakening", or a sleep again with a dream
+    after it ("fell back asleep and dreamt …"); or a later waking the report calls the real one ("then I really
+    woke up", "I woke up for real"): every waking before it was dreamt."""
     doc = token.doc
-    for t in reversed(doc[sentence.start : token.i]):
-        if t.lower_ in DREAMER_SUBJECTS:
-            return False  # "I woke", "I was woken": the dreamer's own waking
-        if t.lower_ in PERSON_PRONOUNS or t.ent_type_ == "PERSON" or t.lemma_.lower() in lx.PERSON_NOUNS:
-            return True
-    return False
+    end = sentences[index + 1].end if index + 1 < len(sentences) else len(doc)
+    after = _words(doc, token.i + 1, end)
+    for phrase in DREAMING_ON:
+        at = _has(after, phrase)
+        if at < 0:
+            continue
+        if phrase[0] == "still" and not _dreamer_still(after, at):
+            continue  # "my husband was still asleep", "as if I was still dreaming"
+        return True
+    if any(_has(after, phrase) >= 0 for phrase in ANOTHER_DREAM):
+        return True
+    again = min((at for at in (_has(after, p) for p in ASLEEP_AGAIN) if at >= 0), default=-1)
+    if again >= 0 and any(w in DREAM_VERBS or w == "dreams" for w in after[again:]):
+        return True  # "I woke at 3, fell back asleep and dreamt the same thing"
+    return any(
+        _real_waking(later)
+        for later in doc[token.i + 1 :]
+        if _is_wake(later) and _dreamer_wakes(later, later.sent)
+    )
+
+
+def _dreamer_still(after: list[str], at: int) -> bool:
+    """ "(but) I was still dreaming": the dreamer is the one still asleep, said as a fact, not as a likeness ("it
+    felt as if I was still dreaming", "I thought I was still asleep")."""
+    before = after[max(0, at - 4) : at]
+    if not any(w in DREAMER_SUBJECTS for w in before):
+        return False
+    return not any(w in LIKENESS_WORDS for w in after[max(0, at - 6) : at])
+
+
+def _real_waking(token: Any) -> bool:
+    """ "then I really woke up", "I actually woke", "I woke up for real", "I woke up properly this time"."""
+    doc = token.doc
+    before = _words(doc, max(token.sent.start, token.i - BETWEEN - 1), token.i)
+    after = _words(doc, token.i + 1, min(token.sent.end, token.i + 5))
+    return bool(set(before) & REALLY_WORDS) or _has(after, ("for", "real")) >= 0 or "properly" in after

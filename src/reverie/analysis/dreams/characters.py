@@ -30,6 +30,9 @@ Rules (Reverie's own reading of the public HVdC character categories):
   or thing ("my grandmother's house", "my dad's car") is not placed in the dream by that alone (kept when another
   mention puts them there); a relative clause "who passed away / passed on / we lost" makes the character dead (3),
   like "who died"; "Mum", "Dad", "Nan", "Grandma" read as a name (spaCy's PERSON) are the family member.
+* 1.2.1 (h95): a character is coded when some mention puts them there: one only looked, searched or waited for
+  ("waiting for my friend", "someone I was looking for", "the man I sought") is left out like an owner, unless
+  another mention shows them ("found her", "the girl I was waiting for arrived").
 
 ``Cast.by_token`` maps every token that refers to a character (or to the dreamer, ``D``) to its code, so
 interaction, emotion and fortune rules can find who does what to whom.
@@ -171,15 +174,11 @@ def _dreamer_as(token: Any, dreamer_words: frozenset[str] | set[str]) -> bool:
 def _without_absent(cast: Cast, doc: Any) -> Cast:
     """1.1.3: the cast less the characters the report says are not there (every mention absent or sought, at
     least one absent); 1.2.0: or only named as the owner of a place or thing ("my grandmother's house"), never put
-    there by the text."""
+    there by the text; 1.2.1: or only sought ("waiting for my friend"): no mention that is "present"."""
     mentions: dict[int, list[str]] = {}
     for token_index, draft_index in cast.token_draft.items():
         mentions.setdefault(draft_index, []).append(_presence(doc[token_index]))
-    absent = {
-        i
-        for i, kinds in mentions.items()
-        if ("absent" in kinds or "owner" in kinds) and "present" not in kinds
-    }
+    absent = {i for i, kinds in mentions.items() if "present" not in kinds}  # 1.2.1: sought only is not there
     if not absent:
         return cast
     kept = [i for i in range(len(cast.drafts)) if i not in absent]
@@ -283,7 +282,28 @@ def _presence(token: Any) -> str:
         return "sought"
     if token.dep_ == "pobj" and head.lower_ == "for" and _verb_above(head).lemma_.lower() in SEEKING_VERBS:
         return "sought"  # "looking for my mother", "waited (at the station) for my brother"
+    if _sought_by_relative(token):
+        return "sought"  # 1.2.1: "someone I was looking for", "the man we were waiting for"
     return "present"
+
+
+def _sought_by_relative(token: Any) -> bool:
+    """1.2.1: the mention is what a relative clause looks or waits for, its "for" left at the end ("someone I was
+    looking for", "the friend we were waiting for") or its verb taking it ("the man I sought"); not when the mention
+    does something itself ("the girl I was waiting for arrived": she is there)."""
+    if token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_.lower() != "be":
+        return False
+    for clause in token.children:
+        if clause.dep_ != "relcl":
+            continue
+        lemma = clause.lemma_.lower()
+        if lemma in {"seek", "miss"} and not any(c.dep_ == "dobj" for c in clause.children):
+            return True
+        if lemma in SEEKING_VERBS and any(
+            c.dep_ == "prep" and c.lower_ == "for" and not list(c.children) for c in clause.children
+        ):
+            return True
+    return False
 
 
 def _owner_only(token: Any) -> bool:

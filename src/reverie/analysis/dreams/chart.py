@@ -17,12 +17,18 @@ HIGHER = "#1f5f8b"
 LOWER = "#8b4a1f"
 MUTED = "#9a9a9a"
 AXIS_X = PHONE_WIDTH / 2
+# Beside a value that is no notable difference, in a person's words (the chart is on their own dream-series page):
+# never the researchers' "n.s." (h95); the legend under the axis says what it means.
+NOT_CLEAR = "not clear"
+TOO_FEW = "too few"
+LEGEND = "Grey bar, not clear: no clear difference."
 
 
 def h_profile_svg(profile: Profile) -> str:
     """The profile as an SVG string: per indicator its name and value on one line, a bar centred on zero below."""
     rows = [c for c in profile.comparisons if c.h is not None]
-    height = TOP + ROW_HEIGHT * max(1, len(rows)) + 26
+    legend = any(not c.notable for c in rows)
+    height = TOP + ROW_HEIGHT * max(1, len(rows)) + 26 + (18 if legend else 0)
     title = f"Dream series compared with the {profile.norm_group} norm group (Cohen's h)"
     chart = Chart("hp", PHONE_WIDTH, height, title, _description(profile, rows))
     chart.text(AXIS_X, 18, "lower ← h → higher than norms", anchor="middle")
@@ -36,6 +42,8 @@ def h_profile_svg(profile: Profile) -> str:
         chart.text(
             AXIS_X + h / H_LIMIT * HALF_WIDTH, bottom + 18, f"{h:+.1f}", anchor="middle", fill="#444444"
         )
+    if legend:
+        chart.text(AXIS_X, bottom + 36, LEGEND, anchor="middle", fill="#444444")
     return chart.render()
 
 
@@ -44,8 +52,9 @@ def _bar(chart: Chart, c: Comparison, y: float) -> None:
     length = min(abs(h), H_LIMIT) / H_LIMIT * HALF_WIDTH
     x = AXIS_X if h >= 0 else AXIS_X - length
     colour = MUTED if not c.notable else (HIGHER if h > 0 else LOWER)
-    value_text = f"{h:+.2f}" + ("" if c.notable else " (n.s.)" if not c.too_small else " (few)")
-    chart.open_group(f"{c.label}: h = {h:+.2f}. {c.description}")
+    value_text = f"{h:+.2f}" + ("" if c.notable else f" ({NOT_CLEAR if not c.too_small else TOO_FEW})")
+    said = "" if c.notable else (" Not a clear difference." if not c.too_small else " Too few to compare.")
+    chart.open_group(f"{c.label}: h = {h:+.2f}.{said} {c.description}")
     chart.text(8, y + 16, fit_label(c.label, PHONE_WIDTH - 16 - 7.3 * len(value_text) - 8))
     chart.text(PHONE_WIDTH - 8, y + 16, value_text, anchor="end")
     chart.rect(x, y + 22, max(length, 1), 12, colour)

@@ -36,9 +36,7 @@ from reverie.analysis.findings import Finding, Span
 from reverie.analysis.registry import Declaration, register
 
 NAME = "dreams"
-VERSION = (
-    "1.2.0"  # h89: the dream ends at waking; the dreamer in another body; owners, "passed away"; 1.1.7 h74
-)
+VERSION = "1.2.1"  # h95: false awakenings, a dream resumed, woken by someone, sought only; 1.2.0 h89
 KIND = "dream_code"
 RULE_MODULES = (
     "boundary",

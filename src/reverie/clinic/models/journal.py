@@ -81,6 +81,10 @@ class Attachment(models.Model):
     # before 0017: False until the worker's upkeep re-strips them once (``journal.restrip_pictures``); meanwhile every
     # opening strips them and their size is the opened bytes' (``journal.served_size``).
     stripped = models.BooleanField(default=True)
+    # When the upkeep last failed to open a row still ``stripped`` False (its key gone, the file damaged): such a row
+    # is tried again only after ``journal.RESTRIP_RETRY`` and after every row never tried, so rows that never open
+    # cannot fill the re-strip batch (review r79). None: never failed.
+    restrip_failed_at = models.DateTimeField(null=True, blank=True)
 
 
 class DeletedForGood(models.Model):

@@ -19,11 +19,12 @@ from typing import Any, TypeVar
 from django.conf import settings
 from django.db import IntegrityError as DbIntegrityError
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from reverie.clinic.models import (
     Attachment,
+    ClientKey,
     DeletedForGood,
     Entry,
     EntryKind,
@@ -47,6 +48,7 @@ from reverie.errors import (
     IntegrityError,
     InvalidInput,
     KeyReused,
+    KeyUnavailable,
     NotFound,
     PermissionDenied,
     StaleEdit,
@@ -1361,15 +1363,27 @@ def served_size(client: User, att: Attachment) -> int:
 
 # How many files stored before today's strip one upkeep round re-strips (each opened, stripped, sealed again).
 RESTRIP_BATCH = 50
+# How long a file that did not open waits before the upkeep tries it again (its key may come back from a backup).
+RESTRIP_RETRY = timedelta(days=7)
 
 
-def restrip_pictures(limit: int = RESTRIP_BATCH) -> int:
+def restrip_pictures(limit: int = RESTRIP_BATCH, *, now: datetime | None = None) -> int:
     """Store again, stripped, up to ``limit`` files stored before today's strip (``stripped`` False), with their
     size; idempotent (a file from which nothing is removed only gets marked). The worker's upkeep runs it each round
-    until none is left. A file that does not open (its key gone) is left as it is: ``reverie doctor`` reports it.
-    Returns how many rows were marked."""
+    until none is left. A file that does not open (its key gone, the file damaged) is left as it is, with the time
+    of the failure (``restrip_failed_at``; ``reverie doctor`` reports it): the batch takes the files never tried
+    first, in a fixed order, and one that failed only after ``RESTRIP_RETRY``, so files that never open cannot hold
+    back the others (review r79). A client with no data key row is skipped without opening: opening would create a
+    new key, and a re-strip never creates one. Returns how many rows were marked."""
+    now = now or timezone.now()
+    due = Attachment.objects.filter(stripped=False).filter(
+        Q(restrip_failed_at__isnull=True) | Q(restrip_failed_at__lte=now - RESTRIP_RETRY)
+    )
+    batch = list(
+        due.order_by(F("restrip_failed_at").asc(nulls_first=True), "pk").values_list("pk", flat=True)[:limit]
+    )
     done = 0
-    for att_id in list(Attachment.objects.filter(stripped=False).values_list("pk", flat=True)[:limit]):
+    for att_id in batch:
         with transaction.atomic():
             att = (
                 Attachment.objects.select_for_update()
@@ -1381,14 +1395,18 @@ def restrip_pictures(limit: int = RESTRIP_BATCH) -> int:
                 continue  # gone, or another worker did it
             client = att.entry.client
             try:
+                if not ClientKey.objects.filter(client_id=client.pk).exists():
+                    raise KeyUnavailable("This person's data key no longer exists.")  # never create one here
                 data = keys.open_for(client, str(att.id), "attachment.data", att.payload)
-            except IntegrityError:
+            except (IntegrityError, KeyUnavailable):
+                att.restrip_failed_at = now
+                att.save(update_fields=["restrip_failed_at"])
                 continue
             stored = picture_metadata.strip(data, att.media_type)
             if stored != data:
                 att.payload = keys.seal_for(client, str(att.id), "attachment.data", stored)
-            att.size, att.stripped = len(stored), True
-            att.save(update_fields=["payload", "size", "stripped"])
+            att.size, att.stripped, att.restrip_failed_at = len(stored), True, None
+            att.save(update_fields=["payload", "size", "stripped", "restrip_failed_at"])
             done += 1
     return done
 
