@@ -62,3 +62,27 @@ def test_a_clients_journal_commands_speak_plainly() -> None:
         section = text.split(f"### `{command}`")[1].split("\n### ")[0]
         for jargon in ("$EDITOR", "stdin", "ISO 8601", "schema"):
             assert jargon not in section, (command, jargon)
+
+
+def test_docs_name_the_export_schema_the_export_writes() -> None:
+    """Review r83: README called `docs/export-schema-v6.json` "the published schema" after the export had moved to
+    `reverie.export/7`. README and ARCHITECTURE name the schema `interchange.SCHEMA` writes, its file exists, and
+    README lists the older schemas generically (`export-schema-v<N>.json`), so no version number goes stale there."""
+    import re
+
+    from reverie.journal.interchange import SCHEMA
+
+    version = SCHEMA.rsplit("/", 1)[1]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    named = re.findall(r"docs/export-schema-v(\d+)\.json` — the published schema", readme)
+    assert named == [version], f"README's published schema: {named}; the export writes {SCHEMA}"
+    assert (ROOT / "docs" / f"export-schema-v{version}.json").is_file()
+    assert f"`{SCHEMA}`" in readme
+    assert set(re.findall(r"export-schema-v(\d+)\.json", readme)) == {version}, (
+        "older schemas: named generically"
+    )
+    assert set(re.findall(r"reverie\.export/(\d+)", readme)) == {version}
+    architecture = (ROOT / "docs" / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    assert re.findall(
+        r"export \(`reverie\.export/(\d+)`, `docs/export-schema-v(\d+)\.json`", architecture
+    ) == [(version, version)]

@@ -132,6 +132,7 @@ def test_doctor_and_audit_verify_commands(cli: Any) -> None:
     cli("journal", "write", "-u", "uma", "--kind", "dream", input="A dream for the doctor.")
     code, out, _ = cli("doctor")
     assert code == 0 and "0 cannot be opened" in out and "Every sealed record opens." in out
+    assert " of 1 person." in out and "1 people" not in out  # review r83: counted in plain words
     code, out, _ = cli("audit", "verify")
     assert code == 0 and "intact" in out
     _django(  # an install hit by the old bug: one entry sealed under a key no row holds
@@ -146,7 +147,7 @@ def test_doctor_and_audit_verify_commands(cli: Any) -> None:
     code, out, err = cli("doctor", check=False)
     assert code != 0 and "1 cannot be opened" in out and "key_lost" in out and "A dream" not in out + err
     code, out, _ = cli("doctor", "--quarantine")
-    assert code == 0 and "Moved 1 rows into quarantine" in out
+    assert code == 0 and "Moved 1 row into quarantine" in out
     _, listed, _ = cli("journal", "list", "-u", "uma", "--json")
     assert len(json.loads(listed)) == 1
     _django(

@@ -36,6 +36,7 @@ def doctor(
     from reverie.clinic.services import backup_keys, erasure_owed
     from reverie.clinic.services import doctor as service
     from reverie.errors import IntegrityError, KeyUnavailable
+    from reverie.insights.statements import unit_words
 
     try:  # readable by others: reported, and exits non-zero (E510) as keys.json does, never used silently
         backup_keys.check()
@@ -69,11 +70,17 @@ def doctor(
     report = service.check()
     names = dict(User.objects.values_list("pk", "username"))
     failed = report.failed_by_person()
-    typer.echo(f"Checked {report.checked} sealed records of {len(report.per_person)} people.")
+    checked, people = report.checked, len(report.per_person)
+    typer.echo(
+        f"Checked {checked} {unit_words('sealed records', checked)} of {people} {unit_words('people', people)}."
+    )
     for person, columns in sorted(report.per_person.items(), key=lambda kv: kv[0] or 0):
         bad = failed.get(person, 0)
         name = names.get(person or 0, "?")
-        typer.echo(f"  person {person} ({name}): {sum(columns.values())} records, {bad} cannot be opened")
+        records = sum(columns.values())
+        typer.echo(
+            f"  person {person} ({name}): {records} {unit_words('records', records)}, {bad} cannot be opened"
+        )
     reasons: dict[str, int] = {}
     for failure in report.failures:
         reasons[failure.reason] = reasons.get(failure.reason, 0) + 1
@@ -84,15 +91,21 @@ def doctor(
     if report.ownerless:
         typer.echo(f"  not checked (no owner found): {', '.join(sorted(report.ownerless))}")
     if report.erased_skipped:
-        typer.echo(f"  {report.erased_skipped} records of erased people skipped (unreadable by design)")
+        skipped = report.erased_skipped
+        typer.echo(
+            f"  {skipped} {unit_words('records', skipped)} of erased people skipped (unreadable by design)"
+        )
     remaining = len(report.failures)
     if quarantine and remaining:
         moved = service.quarantine(report)
         remaining = len(service.check().failures)
-        typer.echo(f"Moved {moved} rows into quarantine; {remaining} records still cannot be opened.")
+        typer.echo(
+            f"Moved {moved} {unit_words('rows', moved)} into quarantine;"
+            f" {remaining} {unit_words('records', remaining)} still cannot be opened."
+        )
     if remaining:
         raise IntegrityError(
-            f"{remaining} sealed records cannot be opened (see above; docs/security.md, 'reverie doctor')."
+            f"{remaining} {unit_words('sealed records', remaining)} cannot be opened (see above; docs/security.md, 'reverie doctor')."
         )
     if owed:
         raise IntegrityError(

@@ -67,15 +67,14 @@ def demo() -> None:
     from reverie.cli.runtime import django_ready
 
     django_ready()
-    from reverie.clinic.services.demo import load_demo
+    from reverie.clinic.services.demo import load_demo, sign_in_words
 
     with progress() as bar:
         task = bar.add_task("Writing and analysing demo entries", total=None)
         accounts = load_demo(lambda i, n: bar.update(task, completed=i, total=n))
     typer.echo(
         f"Demo loaded ({accounts.entries} invented entries, tagged 'demo data').\n"
-        f"Log in at http://127.0.0.1:8000/ as '{accounts.client.username}' or '{accounts.therapist.username}' "
-        f"with the password: {accounts.password}\nThen open Patterns."
+        f"Open http://127.0.0.1:8000/ (`reverie serve`). {sign_in_words(accounts)}\nThen open Patterns."
     )
 
 

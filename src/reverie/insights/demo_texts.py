@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 
 START = datetime(2024, 1, 8, 19, 0, tzinfo=UTC)
 
@@ -84,20 +84,37 @@ class SyntheticText:
     feelings: tuple[tuple[str, int], ...] = ()  # what the invented writer ticked on the form (name, 1-5)
 
 
-OPENERS = (
-    "Late, and I cannot sleep.",
-    "Writing this on the train home.",
-    "A grey, slow day.",
-    "A quick note before bed.",
-    "Sunday morning.",
-    "Straight after work.",
-    "Early, with the first coffee.",
-    "Rain all evening.",
-    "Back from a long walk.",
-    "In my lunch break.",
-    "The flat is quiet tonight.",
-    "Half an hour before my session.",
-)
+@dataclass(frozen=True, slots=True)
+class Window:
+    """When, in the writer's own time, an opener's words can be true: from ``start`` to ``end`` (minutes after
+    midnight, the same day, never in the hour a clock change skips or repeats) on the given weekdays (0 Monday)."""
+
+    start: int
+    end: int
+    weekdays: frozenset[int] = frozenset(range(7))
+
+    def holds(self, local: datetime) -> bool:
+        minute = local.hour * 60 + local.minute
+        return local.weekday() in self.weekdays and self.start <= minute < self.end
+
+
+WEEKDAYS = frozenset(range(5))
+# Each opener with the time its words name (review r83: "In my lunch break." was dated 05:04): the demo dates an
+# entry inside its opener's window, and only gives an opener to a day it fits ("Sunday morning." on Sundays).
+OPENERS: dict[str, Window] = {
+    "Late, and I cannot sleep.": Window(23 * 60 + 15, 24 * 60),
+    "Writing this on the train home.": Window(17 * 60 + 30, 19 * 60 + 30, WEEKDAYS),
+    "A grey, slow day.": Window(15 * 60, 20 * 60),
+    "A quick note before bed.": Window(22 * 60, 23 * 60 + 30),
+    "Sunday morning.": Window(8 * 60, 12 * 60, frozenset({6})),
+    "Straight after work.": Window(17 * 60, 19 * 60, WEEKDAYS),
+    "Early, with the first coffee.": Window(6 * 60, 8 * 60),
+    "Rain all evening.": Window(20 * 60, 23 * 60),
+    "Back from a long walk.": Window(11 * 60, 18 * 60),
+    "In my lunch break.": Window(12 * 60, 14 * 60, WEEKDAYS),
+    "The flat is quiet tonight.": Window(20 * 60 + 30, 23 * 60 + 30),
+}
+
 CLOSERS = (
     "I want to bring this to my next session.",
     "Writing it down helps a little.",
@@ -118,11 +135,13 @@ def synthetic_texts(
     *,
     start: datetime | None = None,
     varied: bool = False,
+    zone: tzinfo = UTC,
 ) -> list[SyntheticText]:
     """``n_entries`` entries over about six months and ``n_sessions`` session notes, in time order.
 
     ``start`` moves the six months (the demo ends them yesterday); ``varied`` gives each entry its own opening
-    and closing words, so no two bodies are the same (the demo; the evaluations keep the plain texts).
+    and closing words, so no two bodies are the same (the demo; the evaluations keep the plain texts), and dates
+    each such entry inside its opener's :data:`OPENERS` window, in ``zone`` (the writer's time zone).
     """
     rng = random.Random(seed)
     first = start or START
@@ -130,11 +149,12 @@ def synthetic_texts(
     texts: list[SyntheticText] = []
     seen: set[str] = set()
     for n in range(n_entries):
-        when = first + timedelta(days=n * 180 / max(n_entries, 1), minutes=rng.randrange(600))
+        day = first + timedelta(days=n * 180 / max(n_entries, 1))
+        when = day + timedelta(minutes=rng.randrange(600))
         kind, text = _entry(rng, n / max(n_entries, 1))
         body = text.format(partner=partner, friend=friend)
         if varied:
-            body = _vary(rng, body, seen)
+            body, when = _vary(rng, body, seen, day.astimezone(zone), when)
         shared = rng.random() < 0.7
         felt = _rated(text)
         texts.append(SyntheticText(f"demo-e{n + 1:03d}", "entry", kind, when, shared, body, feelings=felt))
@@ -147,14 +167,23 @@ def synthetic_texts(
     return sorted(texts, key=lambda t: (t.happened_at, t.id))
 
 
-def _vary(rng: random.Random, body: str, seen: set[str]) -> str:
-    """The body with an opening and a closing of its own; never one already used (seeded, so reproducible)."""
+def _vary(
+    rng: random.Random, body: str, seen: set[str], day: datetime, when: datetime
+) -> tuple[str, datetime]:
+    """The body with an opening and a closing of its own, never one already used, and its moment: on ``day`` (in
+    the writer's zone), inside the window of the opener, which is one that fits that weekday (seeded, so
+    reproducible)."""
+    fitting = [opener for opener, window in OPENERS.items() if day.weekday() in window.weekdays]
     for _ in range(200):
-        words = " ".join(part for part in (rng.choice(OPENERS), body, rng.choice(CLOSERS)) if part)
+        opener = rng.choice(fitting)
+        words = " ".join(part for part in (opener, body, rng.choice(CLOSERS)) if part)
         if words not in seen:
             seen.add(words)
-            return words
-    return body  # pragma: no cover - 12 x 9 combinations per text are far more than the demo uses
+            window = OPENERS[opener]
+            midnight = day.replace(hour=0, minute=0, second=0, microsecond=0)
+            local = midnight + timedelta(minutes=window.start + rng.randrange(window.end - window.start))
+            return words, local.astimezone(UTC)  # wall-clock arithmetic: the window in local time
+    return body, when  # pragma: no cover - 11 x 9 combinations per text are far more than the demo uses
 
 
 RATED: tuple[tuple[tuple[str, ...], tuple[tuple[str, int], ...]], ...] = (

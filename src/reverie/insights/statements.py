@@ -66,6 +66,9 @@ SINGULAR = {
     "moments": "moment",
     "quarters": "quarter",
     "feelings": "feeling",
+    "people": "person",
+    "records": "record",
+    "rows": "row",
     # verbs whose subject is the count: "3 entries mention", "1 entry mentions"
     "appear": "appears",
     "mention": "mentions",

@@ -42,6 +42,9 @@ class DemoAccounts:
     therapist: User
     password: str
     entries: int
+    # The demo therapist's one-time recovery codes: therapists must use two-step sign-in, so the demo enrols theirs
+    # and shows these with the password (each is a second step, once; docs/usage.md).
+    recovery_codes: tuple[str, ...] = ()
 
 
 def refuse_beside_real_people() -> None:
@@ -84,7 +87,31 @@ def create_accounts() -> DemoAccounts:
         client = people.create_user(DEMO_CLIENT, password, Role.CLIENT, time_zone=DEMO_ZONE)
         therapist = people.create_user(DEMO_THERAPIST, password, Role.THERAPIST, time_zone=DEMO_ZONE)
         Pair.objects.create(client=client, therapist=therapist)
-    return DemoAccounts(client, therapist, password, 0)
+        codes = _enrol_second_step(therapist, password)
+    return DemoAccounts(client, therapist, password, 0, codes)
+
+
+def _enrol_second_step(therapist: User, password: str) -> tuple[str, ...]:
+    """Two-step sign-in for the demo therapist, turned on the ordinary way (the password and a code the new
+    authenticator shows now), so that its recovery codes, shown with the password, let a newcomer in: therapists
+    must use two-step sign-in and nobody holds the demo's authenticator. Real accounts are not touched."""
+    import pyotp
+
+    from reverie.clinic.services import signin
+
+    secret = signin.new_secret()
+    return tuple(signin.enable_totp(therapist, secret, pyotp.TOTP(secret).now(), password=password))
+
+
+def sign_in_words(accounts: DemoAccounts) -> str:
+    """How to sign in as each demo person, in the words the CLI prints (the web's finished page says the same)."""
+    codes = "\n".join(f"  {code}" for code in accounts.recovery_codes)
+    return (
+        f"Sign in as '{accounts.client.username}' or '{accounts.therapist.username}' with the password:"
+        f" {accounts.password}\n"
+        f"'{accounts.therapist.username}' signs in in two steps (therapists must): when asked for a code, give one of"
+        f" these recovery codes (each works once):\n{codes}"
+    )
 
 
 def fill(
@@ -115,9 +142,12 @@ def _fill(
     n_entries = DEMO_ENTRIES if n_entries is None else n_entries
     moment = now or timezone.now()
     start = moment - timedelta(days=182)
+    _date_the_story(accounts, linked=start - timedelta(days=1))
     texts = [
         t
-        for t in synthetic_texts(n_entries=n_entries, n_sessions=0, start=start, varied=True)
+        for t in synthetic_texts(
+            n_entries=n_entries, n_sessions=0, start=start, varied=True, zone=ZoneInfo(DEMO_ZONE)
+        )
         if t.source == "entry"
     ]
     steps = (2 if analyse else 1) * len(texts) + 1
@@ -149,6 +179,14 @@ def _fill(
     yield steps, steps, "The therapist's side: a course, sessions, measures, notes, a formulation and goals"
 
 
+def _date_the_story(accounts: DemoAccounts, *, linked: datetime) -> None:
+    """The story's beginning: both people joined and linked the day before the first entry (six months ago), so the
+    pair is older than the course and than every entry shared in it (review r83: "since today" beside a course begun
+    two months ago). The rows are made now by the ordinary services; only their dates are set back."""
+    User.objects.filter(pk__in=(accounts.client.pk, accounts.therapist.pk)).update(date_joined=linked)
+    Pair.objects.filter(client=accounts.client, therapist=accounts.therapist).update(started_at=linked)
+
+
 def load_demo(
     progress: Callable[[int, int], None] | None = None,
     *,
@@ -161,7 +199,9 @@ def load_demo(
         if progress:
             progress(step, steps)
     count = Entry.objects.filter(client=accounts.client).count()
-    return DemoAccounts(accounts.client, accounts.therapist, accounts.password, count)
+    return DemoAccounts(
+        accounts.client, accounts.therapist, accounts.password, count, accounts.recovery_codes
+    )
 
 
 PROGRESS_NOTES = (
@@ -212,6 +252,7 @@ def _answer_as_then(client: User, submitted: Submitted, moment: datetime) -> Non
 
 def therapist_side(client: User, therapist: User, now: datetime) -> None:
     """A DIT course that started eight weeks ago, with what a therapist has after eight sessions."""
+    from reverie.care.models import Course, Goal
     from reverie.care.services import formulation, goals, measures, notes, safety, sessions
     from reverie.care.services.course import CourseDraft, create_course
 
@@ -222,6 +263,8 @@ def therapist_side(client: User, therapist: User, now: datetime) -> None:
     course = create_course(
         therapist, CourseDraft(client=client.username, programme="dit", start=start, timezone=DEMO_ZONE)
     )
+    # set up the week before its first session, as the story goes (the service dates a new course now)
+    Course.objects.filter(pk=course.pk).update(created_at=course.first_start - timedelta(days=7))
     held = [row for row in course.sessions.order_by("slot") if row.start < now - timedelta(hours=2)]
     for number, row in enumerate(held, 1):
         if number == 5:  # the client cancelled one, with a word for the therapist
@@ -245,6 +288,10 @@ def therapist_side(client: User, therapist: User, now: datetime) -> None:
     formulation.share(therapist, course.id, True)
     goal = goals.propose(client, course.id, title="Stay in the room when someone gets close")
     goals.agree(therapist, goal.id)
+    agreed = (
+        attended[0].start + timedelta(hours=1) if attended else now
+    )  # in the first session, before any rating
+    Goal.objects.filter(pk=goal.id).update(created_at=agreed, agreed_at=agreed)
     for weeks_ago, rating in ((6, 2), (4, 3), (2, 4), (0, 5)):
         goals.rate(client, goal.id, rating, on=today - timedelta(days=7 * weeks_ago))
     safety.save_plan(

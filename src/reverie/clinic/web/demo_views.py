@@ -47,6 +47,8 @@ def _stream(request: HttpRequest, accounts: DemoAccounts) -> Iterator[str]:
         yield f'</ol><p class="error" role="alert">{escape(exc.message)}</p>' + tail
         return
     written = Entry.objects.filter(client=accounts.client).count()
-    done = DemoAccounts(accounts.client, accounts.therapist, accounts.password, written)
+    done = DemoAccounts(
+        accounts.client, accounts.therapist, accounts.password, written, accounts.recovery_codes
+    )
     finished = {"accounts": done, "reading": analysis.pending_count(accounts.client)}
     yield "</ol>" + render_to_string("reverie/_demo_done.html", finished, request=request) + tail
