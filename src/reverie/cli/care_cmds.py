@@ -147,11 +147,9 @@ def course_show(course_id: CourseArg = None, user: UserOpt = None, client: Clien
 
     actor = sign_in(user)
     course = courses.read_course(actor, _course(actor, course_id, client).id)
-    where = courses.position(course)
+    where = courses.position(course, viewer=actor)
     purpose = where.phase.purpose_for(therapist=is_course_therapist(actor, course))
-    if (
-        courses.ended_on(course) is not None
-    ):  # "Ended on 9 Feb 2026": not where the pair is now (courses.position)
+    if course.ended_at is not None:  # "Ended on 9 Feb 2026": not where the pair is now (courses.position)
         typer.echo(f"{where.text}\nCourse {course.id} · {course.programme}")
     else:
         typer.echo(f"{where.text}\n{purpose}\nCourse {course.id} · {course.programme}")
@@ -187,8 +185,9 @@ def course_end(
         typer.Option(
             "--on",
             metavar="DATE",
-            help="The course's last day, like 2026-03-02; its sessions that day stay (default: today; never in the"
-            " future, never before the first session's day).",
+            help="The course's last day, like 2026-03-02, a day in your own time zone (the course ends at its last"
+            " moment there); its sessions that day stay (default: your today; never in the future, never before the"
+            " first session's day).",
         ),
     ] = None,
 ) -> None:

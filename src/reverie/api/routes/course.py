@@ -45,7 +45,8 @@ class CourseOut(Schema):
         description="What the phase is for: clinical words for the course's therapist, plain words for the client."
     )
     ended_on: date | None = Field(
-        None, description="The course's last day (in its time zone); null while it runs."
+        None,
+        description="The course's last day, in your own time zone (the day its therapist chose, in theirs); null while it runs.",
     )
 
 
@@ -91,7 +92,7 @@ class MeasureOut(Schema):
 
 def _course_out(course: Course, reader: Any) -> CourseOut:
     """The course as ``reader`` sees it: the phase's purpose in clinical words only for the course's therapist."""
-    where = courses.position(course)
+    where = courses.position(course, viewer=reader)
     return CourseOut(
         id=course.id,
         client=course.client.username,
@@ -101,7 +102,7 @@ def _course_out(course: Course, reader: Any) -> CourseOut:
         position=where.text,
         phase=where.phase.name,
         phase_purpose=where.phase.purpose_for(therapist=is_course_therapist(reader, course)),
-        ended_on=courses.ended_on(course),
+        ended_on=courses.ended_on(course, reader),
     )
 
 

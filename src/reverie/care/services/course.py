@@ -434,11 +434,13 @@ def ending_day(raw: object) -> date | None:
         raise InvalidInput("Give the ending date like 2026-03-02.", field="on") from None
 
 
-def ended_on(course: Course) -> date | None:
-    """The day the course ended, in its own zone; None while it runs."""
+def ended_on(course: Course, viewer: object | None = None) -> date | None:
+    """The day the course ended where ``viewer`` lives (their own zone, as every page gives times; the therapist who
+    ended it sees the day they chose); without a viewer, in the course's zone. None while it runs."""
     if course.ended_at is None:
         return None
-    return course.ended_at.astimezone(course_zone(course)).date()
+    zone = course_zone(course) if viewer is None else local_time.zone_of(viewer)
+    return local_time.day_in(course.ended_at, zone)
 
 
 def check_open(course: Course, start: datetime | None = None) -> None:
@@ -450,24 +452,33 @@ def check_open(course: Course, start: datetime | None = None) -> None:
         )
 
 
-def ending_moment(course: Course, on: date | None = None, now: datetime | None = None) -> datetime:
-    """When a course ending ``on`` that day (in the course's zone; None: today) ends: that day's last moment, so the
-    day's sessions stay held, today's later ones too (the form calls it the last day of the course). Never a day in
-    the future, never a day before the first session's; a course that has not started yet ends today (every session
-    is cancelled). Ending the link ends its courses now instead (:func:`end_courses_of_pair`)."""
+def ending_moment(
+    course: Course, on: date | None = None, now: datetime | None = None, *, zone: ZoneInfo | None = None
+) -> datetime:
+    """When a course ending ``on`` that day (None: today) ends: that day's last moment, so the day's sessions stay
+    held, today's later ones too (the form calls it the last day of the course). The day is the one the person
+    ending it means: a day in ``zone``, their own zone (:func:`end_course` passes the therapist's, for the web form,
+    the CLI and the API alike; None: the course's). Never a day in the future, never a day before the first
+    session's (in the same zone); a course that has not started yet ends today (every session is cancelled).
+    Ending the link ends its courses now instead (:func:`end_courses_of_pair`)."""
     moment = now or timezone.now()
-    zone = course_zone(course)
-    today = moment.astimezone(zone).date()
+    zone = zone or course_zone(course)
+    today = local_time.day_in(moment, zone)
     day = on or today
     if day > today:
         raise InvalidInput("A course cannot end in the future: choose today or an earlier day.", field="on")
-    earliest = course.sessions.aggregate(start=Min("start"))["start"]  # session 1 may have been moved earlier
-    first = min(course.first_start, earliest or course.first_start).astimezone(zone)
+    first = first_session_start(course).astimezone(zone)
     if day < min(first.date(), today):
         raise InvalidInput(
             f"A course cannot end before its first session ({first:%-d %b %Y %H:%M}).", field="on"
         )
     return datetime.combine(day, time.max, tzinfo=zone)
+
+
+def first_session_start(course: Course) -> datetime:
+    """The earliest session's start: session 1 may have been moved earlier than the course's first start."""
+    earliest = course.sessions.aggregate(start=Min("start"))["start"]
+    return min(course.first_start, earliest or course.first_start)
 
 
 def _kept_record(row: CourseSession, now: datetime) -> str | None:
@@ -498,7 +509,7 @@ def _close(actor: User, course: Course, end: datetime) -> int:
         if not as_session(row).cancelled
     ]
     stamp = timezone.now()
-    zone = course_zone(course)
+    zone = local_time.zone_of(actor)  # the day the person ending it reads, in their own zone as they chose it
     for row in later:
         held = _kept_record(row, stamp)
         if held is not None:
@@ -517,7 +528,7 @@ def _close(actor: User, course: Course, end: datetime) -> int:
 
 @dataclass(frozen=True, slots=True)
 class Ended:
-    """What ending a course did: its last day (in its zone) and how many planned sessions after it were cancelled."""
+    """What ending a course did: its last day (in the zone of the therapist who ended it) and how many planned sessions after it were cancelled."""
 
     day: date
     cancelled: int
@@ -526,18 +537,19 @@ class Ended:
 def end_course(
     therapist: User, course_id: object, on: date | None = None, now: datetime | None = None
 ) -> Ended:
-    """The course's therapist (while linked) ends it ``on`` a day (default today): ``ended_at`` is set, the
-    sessions after the end are cancelled (kept, never deleted), the rolling horizon stops. Notes, measures and the
-    letter stay readable. An ended course says so (Conflict)."""
+    """The course's therapist (while linked) ends it ``on`` a day of their own zone (default their today), at that
+    day's last moment there (:func:`ending_moment`): ``ended_at`` is set, the sessions after the end are cancelled
+    (kept, never deleted), the rolling horizon stops. Notes, measures and the letter stay readable. An ended course
+    says so (Conflict)."""
     course = get_course(therapist, course_id, Action.WRITE, plan=False)
-    end = ending_moment(course, on, now)
+    end = ending_moment(course, on, now, zone=local_time.zone_of(therapist))
     with transaction.atomic():
         locked = Course.objects.select_for_update().select_related("client").get(pk=course.pk)
-        day = ended_on(locked)
+        day = ended_on(locked, therapist)
         if day is not None:
             raise Conflict(f"This course already ended on {day:%-d %b %Y}.")
         cancelled = _close(therapist, locked, end)
-    return Ended(end.astimezone(course_zone(locked)).date(), cancelled)
+    return Ended(end.date(), cancelled)
 
 
 def end_courses_of_pair(actor: User, pair: Pair) -> None:
@@ -666,12 +678,15 @@ def agreement_number(course: Course, now: datetime | None = None) -> int:
     return number
 
 
-def position(course: Course, now: datetime | None = None, *, plan: bool = True) -> CoursePosition:
+def position(
+    course: Course, now: datetime | None = None, *, plan: bool = True, viewer: object | None = None
+) -> CoursePosition:
     """``Session 7 of 16 · middle phase`` with the phase and its purpose (programmes.formats.where); an ended
-    course ``Ended on 9 Feb 2026``, in its ending phase (programmes.formats.ended). The one answer for the course
-    page, the caseload, the API and ``reverie course show``."""
+    course ``Ended on 9 Feb 2026`` (the day in ``viewer``'s zone, :func:`ended_on`), in its ending phase
+    (programmes.formats.ended). The one answer for the course page, the caseload, the API and
+    ``reverie course show``."""
     number = current_number(course, now, plan=plan)
-    day = ended_on(course)
+    day = ended_on(course, viewer)
     if day is not None:
         return formats.ended(course.programme, number, course.total_sessions, day)
     return formats.where(course.programme, number, course.total_sessions)

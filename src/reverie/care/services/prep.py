@@ -144,7 +144,7 @@ def prepare(therapist: User, course_id: object, now: datetime | None = None) -> 
     versions = formulation.versions(therapist, course.id)
     return Prep(
         course=course,
-        position=courses.position(course, moment),
+        position=courses.position(course, moment, viewer=therapist),
         next_session=upcoming,
         last_session=last,
         shared_since=shared,

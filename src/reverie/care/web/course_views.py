@@ -34,8 +34,8 @@ from reverie.programmes.sessions import WEEKDAY_NAMES
 @require_GET
 def course_list(request: HttpRequest) -> HttpResponse:
     user = user_of(request)
-    # each course with its ending day in the course's zone, as its own page gives it (not ended_at in the viewer's)
-    context: dict[str, Any] = {"courses": [(c, courses.ended_on(c)) for c in courses.courses_for(user)]}
+    # each course with its ending day in the viewer's own zone, as its own page gives it
+    context: dict[str, Any] = {"courses": [(c, courses.ended_on(c, user)) for c in courses.courses_for(user)]}
     if user.is_therapist:
         context["clients"] = list(linked_clients(user))
     return render(request, "care/courses.html", context)
@@ -139,7 +139,7 @@ def course_new(request: HttpRequest) -> HttpResponse:
 def course_detail(request: HttpRequest, course_id: str) -> HttpResponse:
     user = user_of(request)
     course = courses.read_course(user, course_id)
-    where = courses.position(course)
+    where = courses.position(course, viewer=user)
     artefacts = required_artefacts(course.programme)
     held = {row.pk: n for n, row in enumerate(courses.held_sessions(course), start=1)}
     zone = courses.course_zone(course)
@@ -162,7 +162,7 @@ def course_detail(request: HttpRequest, course_id: str) -> HttpResponse:
         "purpose": where.phase.purpose_for(therapist=therapist),
         "letter": letter,
         "zone_name": local_time.zone_name(user),
-        "ended_on": courses.ended_on(course),
+        "ended_on": courses.ended_on(course, user),
         # the version "We agreed the IPAF today" agrees (its form sends it back: a newer one saved since is refused)
         "formulation_version": formulation.latest_version(course) if therapist else None,
     }
@@ -176,14 +176,18 @@ def course_end(request: HttpRequest, course_id: str) -> HttpResponse:
     """Ending a course asks first, with the ending day (today unless another is chosen)."""
     user = user_of(request)
     course = courses.get_course(user, course_id, Action.WRITE, plan=False)
-    today = timezone.now().astimezone(courses.course_zone(course)).date()
+    # one zone for the day box, its limits and its words: the therapist's own, the zone end_course reads the day in
+    zone = local_time.zone_of(user)
+    today = local_time.day_in(timezone.now(), zone)
+    first = courses.first_session_start(course).astimezone(zone)
     context: dict[str, Any] = {
         "course": course,
         "today": today,
-        "first": course.first_start.astimezone(courses.course_zone(course)),
-        "earliest": min(course.first_start.astimezone(courses.course_zone(course)).date(), today),
+        "first": first,
+        "earliest": min(first.date(), today),
+        "zone_name": local_time.zone_name(user),
         "values": request.POST or {"on": today.isoformat()},
-        "ended_on": courses.ended_on(course),
+        "ended_on": courses.ended_on(course, user),
     }
     if context["ended_on"] is None and request.method == "POST" and request.POST.get("confirm") == "yes":
         try:

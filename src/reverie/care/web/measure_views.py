@@ -37,7 +37,7 @@ def my_measures(request: HttpRequest) -> HttpResponse:
         context: dict[str, Any] = {
             "course": None,
             "ended": ended,
-            "ended_on": courses.ended_on(ended) if ended else None,
+            "ended_on": courses.ended_on(ended, user) if ended else None,
         }
         return render(request, "care/measures.html", context)
     last = courses.last_held(course)
@@ -45,7 +45,7 @@ def my_measures(request: HttpRequest) -> HttpResponse:
     context = {
         "course": course,
         "due": measures.due_now(user, course.id),
-        "where": courses.position(course, plan=False),
+        "where": courses.position(course, plan=False, viewer=user),
         "last_day": measures.session_day(last, user) if over and last is not None else None,
     }
     return render(request, "care/measures.html", context)
