@@ -274,6 +274,11 @@ def backup(
             f"Keep {purged.path()} with them (current, not with the backup): it names the entries deleted for good,"
             " which a restore leaves out."
         )
+    if purged.path(purged.FILES).exists():
+        typer.echo(
+            f"Keep {purged.path(purged.FILES)} with them too (current): it names the files removed for good,"
+            " which a save sent again must not bring back."
+        )
 
 
 def restore(

@@ -19,7 +19,7 @@ import uuid
 from django.db import transaction
 
 from reverie.clinic.models import Attachment, User
-from reverie.clinic.services import audit, journal, picture_metadata
+from reverie.clinic.services import audit, journal, picture_metadata, purged
 from reverie.clinic.services.journal import AttachmentDraft, AttachmentInfo
 from reverie.clinic.services.policy import Action
 from reverie.errors import InvalidInput, KeyReused, NotFound
@@ -116,9 +116,11 @@ def delete_attachment(user: User, attachment_id: uuid.UUID | str) -> None:
                     "This file is all the entry holds: move the entry to the trash instead. Nothing was removed."
                 )
         removed = row.id
+        purged.check_writable(purged.FILES)  # before anything is removed
         row.delete()
         journal.tombstone(
             user, [removed]
         )  # a retry of the upload that stored it is refused, never stored again
+        purged.remember_on_commit([removed], purged.FILES)  # and after any restore too (purged.py)
         audit.record(user, "attachment.delete", "attachment", removed, subject=user)
         journal.files_changed(user, entry)

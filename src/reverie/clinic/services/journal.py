@@ -703,8 +703,13 @@ def tombstone(actor: User, ids: Iterable[uuid.UUID]) -> None:
 def refuse_deleted_for_good(actor: User, chosen: uuid.UUID, what: str) -> None:
     """The one rule for a save whose id the client chose (``keyed_id``, ``submission_id``) and that finds no
     record under it: if that id was deleted for good, :class:`reverie.errors.DeletedForGood` (409), nothing stored.
-    Only the actor's own tombstones count (their ids are derived from the actor anyway)."""
-    if DeletedForGood.objects.filter(pk=chosen, client=actor).exists():
+
+    "Was this id deleted for good?" has one answer, read from both places that keep it: the database's tombstones
+    (only the actor's own count; their ids are derived from the actor anyway) and the records kept outside the
+    database and every backup (``purged-entries.json``, ``purged-files.json``: purged.py), which a restore of a
+    backup taken before the deletion does not undo (review r85). A record that cannot be read refuses the save
+    (``KeyUnavailable``): nothing is stored under an id that may have been deleted for good."""
+    if DeletedForGood.objects.filter(pk=chosen, client=actor).exists() or purged.deleted_for_good(chosen):
         raise GoneForGood(DELETED_FOR_GOOD.format(what=what))
 
 

@@ -18,6 +18,13 @@ recorded without a moment (``/1``), leaves the entry out, as before.
 ids. ``reverie.purged-entries/1`` (a list of ids) is still read, each id without a moment. When an id is live again
 (an import brings it back, or its deletion was undone) :func:`forget` takes it out. The same limit as the backup key
 file: a copy of this file older than the deletion does not name it (``docs/security.md``).
+
+``purged-files.json`` (format ``reverie.purged-files/1``, the same shape under ``files``) names the files removed for
+good (``attachments.delete_attachment``), with the moment. Both records outlive every restore, so they are the lasting
+answer to "was this id deleted for good?" (:func:`deleted_for_good`), which ``journal.refuse_deleted_for_good`` reads
+with the database's tombstones (``clinic.DeletedForGood``, its index): a save sent again under such an id (an API
+``Idempotency-Key`` retry, a replayed form) is refused after a restore of a backup taken before the deletion too,
+and that restore writes the tombstones of the entries it leaves out again (``backup._tombstones_again``; review r85).
 """
 
 from __future__ import annotations
@@ -25,7 +32,8 @@ from __future__ import annotations
 import contextlib
 import json
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -38,10 +46,27 @@ from reverie.files import locked_document, write_private_atomic
 
 FORMAT = "reverie.purged-entries/2"  # 2: each id with the moment it was deleted for good
 READS = ("reverie.purged-entries/1", FORMAT)
+FILES_FORMAT = "reverie.purged-files/1"  # 1: each removed file's id with the moment it was removed for good
 
 
-def path() -> Path:
-    return Path(settings.REVERIE.key_file).parent / "purged-entries.json"
+@dataclass(frozen=True)
+class Record:
+    """One record kept beside the key file: its file's name, the format it writes, the formats it reads (the first
+    of them may be the ``/1`` list of ids, without moments), its key in the document, and what it names, in words."""
+
+    name: str
+    format: str
+    reads: tuple[str, ...]
+    key: str
+    what: str
+
+
+ENTRIES = Record("purged-entries.json", FORMAT, READS, "entries", "entries deleted for good")
+FILES = Record("purged-files.json", FILES_FORMAT, (FILES_FORMAT,), "files", "files removed for good")
+
+
+def path(record: Record = ENTRIES) -> Path:
+    return Path(settings.REVERIE.key_file).parent / record.name
 
 
 def _moment(raw: object) -> datetime | None:
@@ -54,107 +79,131 @@ def _moment(raw: object) -> datetime | None:
     return moment if moment.tzinfo is not None else None
 
 
-def _read(target: Path) -> dict[str, datetime | None]:
-    """Each recorded id with the moment it was deleted for good (None: recorded by ``/1``, moment unknown)."""
-    if not target.exists():
-        return {}
-    try:
-        doc = json.loads(target.read_text())
-    except (OSError, ValueError):
+def _reader(record: Record) -> Callable[[Path], dict[str, datetime | None]]:
+    def read(target: Path) -> dict[str, datetime | None]:
+        """Each recorded id with the moment it was deleted for good (None: recorded by ``/1``, moment unknown)."""
+        if not target.exists():
+            return {}
+        try:
+            doc = json.loads(target.read_text())
+        except (OSError, ValueError):
+            raise KeyUnavailable(
+                f"The record of {record.what}, {target}, cannot be read; nothing was changed."
+            ) from None
+        version = doc.get("format") if isinstance(doc, dict) else None
+        ids = doc.get(record.key) if isinstance(doc, dict) else None
+        if version == record.format and isinstance(ids, dict):
+            return {str(e): _moment(at) for e, at in ids.items()}
+        if version == record.reads[0] and isinstance(ids, list):
+            return {str(e): None for e in ids}
         raise KeyUnavailable(
-            f"The record of entries deleted for good, {target}, cannot be read; nothing was changed."
-        ) from None
-    version = doc.get("format") if isinstance(doc, dict) else None
-    entries = doc.get("entries") if isinstance(doc, dict) else None
-    if version == READS[0] and isinstance(entries, list):
-        return {str(e): None for e in entries}
-    if version == FORMAT and isinstance(entries, dict):
-        return {str(e): _moment(at) for e, at in entries.items()}
-    raise KeyUnavailable(
-        f"The record of entries deleted for good, {target}, is not in a format this Reverie knows;"
-        " nothing was changed."
-    )
+            f"The record of {record.what}, {target}, is not in a format this Reverie knows; nothing was changed."
+        )
+
+    return read
 
 
-def _locked() -> contextlib.AbstractContextManager[dict[str, datetime | None]]:
+def _read(target: Path, record: Record = ENTRIES) -> dict[str, datetime | None]:
+    return _reader(record)(target)
+
+
+def _locked(record: Record = ENTRIES) -> contextlib.AbstractContextManager[dict[str, datetime | None]]:
     """The record, read and written under an exclusive lock (deletions, imports and restores may overlap)."""
-    return locked_document(path(), _read, _encode)
+    return locked_document(path(record), _reader(record), _encoder(record))
 
 
-def _encode(ids: dict[str, datetime | None]) -> bytes:
-    doc = {
-        "format": FORMAT,
-        "entries": {e: (at.isoformat() if at else None) for e, at in sorted(ids.items())},
-    }
-    return json.dumps(doc, indent=0).encode()
+def _encoder(record: Record) -> Callable[[dict[str, datetime | None]], bytes]:
+    def encode(ids: dict[str, datetime | None]) -> bytes:
+        doc = {
+            "format": record.format,
+            record.key: {e: (at.isoformat() if at else None) for e, at in sorted(ids.items())},
+        }
+        return json.dumps(doc, indent=0).encode()
+
+    return encode
 
 
-def _unwritable(error: OSError) -> KeyUnavailable:
+def _unwritable(error: OSError, record: Record) -> KeyUnavailable:
+    done = "entry was not deleted" if record is ENTRIES else "file was not removed"
     return KeyUnavailable(
-        f"The entry was not deleted: the record of entries deleted for good ({path()}) cannot be written"
+        f"The {done}: the record of {record.what} ({path(record)}) cannot be written"
         f" ({error.strerror or type(error).__name__}). Check that the data folder can be written, then try again."
     )
 
 
-def check_writable() -> None:
+def check_writable(record: Record = ENTRIES) -> None:
     """Refuse a deletion for good before anything is deleted (``KeyUnavailable``, said plainly) when the record
     cannot be read or written: it is read and written back as it is, durably, under its lock. Names nothing."""
     try:
-        with _locked() as ids:
-            write_private_atomic(path(), _encode(ids))
+        with _locked(record) as ids:
+            write_private_atomic(path(record), _encoder(record)(ids))
     except OSError as error:
-        raise _unwritable(error) from None
+        raise _unwritable(error, record) from None
 
 
-def remember(entry_ids: Iterable[uuid.UUID | str]) -> None:
-    """Name these entries, deleted for good now, so that no backup taken before this moment brings them back.
+def remember(entry_ids: Iterable[uuid.UUID | str], record: Record = ENTRIES) -> None:
+    """Name these entries (or files, ``FILES``), deleted for good now, so that no backup taken before this moment
+    brings them back, and no save sent again brings them back after any restore (:func:`deleted_for_good`).
 
     Called once their deletion has committed (:func:`remember_on_commit`; the moment, after the commit, covers a
     backup whose snapshot was taken while the deletion was under way). Written durably (fsync'd, atomic rename)."""
     now = timezone.now()
     try:
-        with _locked() as ids:
+        with _locked(record) as ids:
             for e in entry_ids:
                 ids[str(e)] = now
     except OSError as error:
         raise KeyUnavailable(
-            f"An entry was deleted for good, but the record of entries deleted for good ({path()}) could not be"
+            f"Something was deleted for good, but the record of {record.what} ({path(record)}) could not be"
             f" written ({error.strerror or type(error).__name__}): a backup taken before now would bring it back."
         ) from None
 
 
-def remember_on_commit(entry_ids: Iterable[uuid.UUID | str]) -> None:
+def remember_on_commit(entry_ids: Iterable[uuid.UUID | str], record: Record = ENTRIES) -> None:
     """:func:`remember` these ids once the transaction that deletes them commits: the outermost one, so a deletion
     inside a larger transaction that rolls back records nothing (the entries are live, and a restore keeps them)."""
     ids = [str(e) for e in entry_ids]
-    transaction.on_commit(lambda: remember(ids), robust=True)
+    transaction.on_commit(lambda: remember(ids, record), robust=True)
 
 
-def forget(entry_ids: Iterable[uuid.UUID | str]) -> None:
+def forget(entry_ids: Iterable[uuid.UUID | str], record: Record = ENTRIES) -> None:
     """These entries are live again (imported again under the same id, or their deletion was undone): take them
     out of the record. Best effort: an id left in it keeps the entry in every backup taken after its moment."""
     wanted = {str(e) for e in entry_ids}
     if not wanted:
         return
     try:
-        if not wanted & set(_read(path())):
+        if not wanted & set(_read(path(record), record)):
             return
-        with _locked() as ids:
+        with _locked(record) as ids:
             for e in wanted:
                 ids.pop(e, None)
     except (OSError, KeyUnavailable):
         return
 
 
-def forget_on_commit(entry_ids: Iterable[uuid.UUID | str]) -> None:
+def forget_on_commit(entry_ids: Iterable[uuid.UUID | str], record: Record = ENTRIES) -> None:
     """:func:`forget` these ids once the transaction that makes them live again commits."""
     ids = [str(e) for e in entry_ids]
-    transaction.on_commit(lambda: forget(ids), robust=True)
+    transaction.on_commit(lambda: forget(ids, record), robust=True)
 
 
 def entries() -> dict[str, datetime | None]:
     """Each entry deleted for good here, with the moment it was (None: unknown, recorded by ``/1``)."""
-    return _read(path())
+    return _read(path(ENTRIES), ENTRIES)
+
+
+def files() -> dict[str, datetime | None]:
+    """Each file removed for good here, with the moment it was."""
+    return _read(path(FILES), FILES)
+
+
+def deleted_for_good(record_id: uuid.UUID | str) -> bool:
+    """Whether this id names an entry deleted for good or a file removed for good, by these records alone (they
+    outlive every restore; ``journal.refuse_deleted_for_good`` asks them and the database's tombstones). A record
+    that cannot be read refuses (``KeyUnavailable``): nothing is saved under an id that may have been deleted."""
+    wanted = str(record_id)
+    return wanted in entries() or wanted in files()
 
 
 def left_out(entry_id: str, record: dict[str, datetime | None], taken_at: datetime | None) -> bool:

@@ -39,6 +39,7 @@ from reverie.clinic.web.paging import page_number, window
 from reverie.errors import (
     AlreadySaved,
     Conflict,
+    DeletedForGood,
     InvalidInput,
     NotFound,
     PermissionDenied,
@@ -236,6 +237,8 @@ def _carry_on(request: HttpRequest, user: User, carried: drafts.Carried) -> Http
         view = journal.create_entry(user, draft_from_form(form, data), entry_id=entry_id)
     except AlreadySaved as done:  # the same submission racing this one saved it first: one entry
         return redirect(journal.saved_at(done))
+    except DeletedForGood:  # saved, then deleted for good: the deletion stands, the words are given back
+        return _deleted_for_good(request, data)
     except InvalidInput as exc:
         return _refused(request, form, exc)
     except SAVE_FAILURES as exc:
@@ -325,6 +328,8 @@ def write(request: HttpRequest) -> HttpResponse:
             return redirect(saved)  # the same submission again: nothing new is written
         attachments = attachment_from_form(form)
         same = journal.recent_same(user, entry_draft, attachments)
+    except DeletedForGood:  # saved, then deleted for good: the deletion stands, the words are given back
+        return _deleted_for_good(request, request.POST)
     except InvalidInput as exc:  # over the limit: refused plainly, the typed text kept
         return _refused(request, form, exc)
     except SAVE_FAILURES as exc:
@@ -347,6 +352,26 @@ def write(request: HttpRequest) -> HttpResponse:
 
 
 SAVE_FAILED = "Reverie could not save this just now. Your words are below; copy them or try again."
+GONE_FOR_GOOD = "That entry was deleted for good. Your words are below; save them again as a new entry if you want to keep them."
+
+
+def _deleted_for_good(request: HttpRequest, sent: QueryDict) -> HttpResponse:
+    """A write form sent again after the entry it saved was deleted for good (Back then Save, a replay): the
+    deletion stands (409, nothing stored) and the words come back in a form with a fresh token, so Save on this page
+    stores them as a new entry, the person's choice, instead of the same refusal forever (review r85). Not a
+    failure: logged at info as a refusal, never a warning; the API's 409 stays as it is (an app's retry must never
+    recreate what was deleted)."""
+    data = sent.copy()
+    data["entry_id"] = str(uuid.uuid4())
+    form = EntryForm(data)
+    form.is_valid()
+    log.info(
+        "%s %s: refused, the entry was deleted for good; the form was given back",
+        request.method,
+        request.path,
+    )
+    file_lost = drafts.FILE_LOST if request.FILES.get("attachment") else ""  # the words say the text is kept
+    return _write_page(request, form, status=DeletedForGood.http_status, error=GONE_FOR_GOOD, kept=file_lost)
 
 
 def _refused(request: HttpRequest, form: EntryForm, exc: InvalidInput, **extra: Any) -> HttpResponse:
