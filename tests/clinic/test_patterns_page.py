@@ -82,13 +82,17 @@ def test_client_sees_the_strongest_patterns_first_with_dates_and_own_feelings(
     make_user: Any, web_as: Any
 ) -> None:
     alice = make_user()
-    views = _entries(alice, payload=_cleared())
+    views = _entries(alice, n=7, payload=_cleared())
+    # h100: half the entries mention no one, so mother and Sam together in the other 7 of 7 is beyond chance (in
+    # every entry it was what independence gives, and no longer a strongest pattern)
+    _entries(alice, n=7, payload={"schema": "reverie.analysis/1", "findings": []})
     page = web_as(alice).get("/insights/?show=1").content.decode()
     strongest, details = page.index("The strongest patterns"), page.index("Everything Reverie counted")
     calendar = page.index('class="heat"')
     assert strongest < calendar < details
     summary = page[strongest:calendar]
     assert summary.count("<li>") >= 1 and "seen in" in summary
+    assert "come up together in 7 of 14 entries" in summary
     assert "In the relationship moments described" not in summary  # no core theme for the client
     assert (
         "response of others" not in page and "Recurring patterns" not in page

@@ -127,8 +127,9 @@ def test_a_triangle_links_early_later_split_is_given_only_beyond_chance() -> Non
                 for k in range(10)
             ]
 
-        view = build_view(feel("e", 0, early_hits) + feel("l", 100, late_hits), "therapist")
+        plain = [item(f"p{k}", k * 8.6 + 3, []) for k in range(20)]  # neither corner (h100: so A-F is a link)
+        view = build_view(feel("e", 0, early_hits) + feel("l", 100, late_hits) + plain, "therapist")
         return next(s.text for s in view.statements() if s.key == "link:A-F")
 
-    assert "come up together in 7 of 20 items." in link(3, 4)  # 3 then 4 of 10: no split
+    assert "come up together in 7 of 40 items." in link(3, 4)  # 3 then 4 of 20: no split
     assert "(0 in 2024-Q1, 10 in 2024-Q2)" in link(0, 10)

@@ -13,10 +13,13 @@ from reverie.insights.highlights import MAX_HIGHLIGHTS, feeling_calendar, highli
 CODES = re.compile(r"\((W|RO|RS)\)|\b(W|RO|RS)\d|\bODF\b|\b\d[MFJ][A-Z]{2}\b|\b\d{4}-Q[1-4]\b")
 
 
-def test_three_to_five_strongest_patterns_plain_with_counts_and_entries() -> None:
+def test_strongest_patterns_plain_with_counts_and_entries() -> None:
     view = build_view(synthetic_history(seed=7, n_entries=300, n_sessions=30))
     found = highlights(view)
-    assert 3 <= len(found) <= MAX_HIGHLIGHTS
+    # h100: the history plants no dream figure near waking life and no parents beside people now, so "your
+    # partner in 10 of 14 dreams also in waking entries" and the past meeting the present (chance) no longer lead
+    assert 1 <= len(found) <= MAX_HIGHLIGHTS
+    assert not any(h.key.startswith(("dream:waking:", "link:")) for h in found)
     assert len({h.key for h in found}) == len(found)
     for h in found:
         assert not CODES.search(h.sentence), h.sentence
@@ -24,7 +27,7 @@ def test_three_to_five_strongest_patterns_plain_with_counts_and_entries() -> Non
     assert not any(h.key == "core" for h in found)  # not worded for the client (CLIENT_CORE_WORDED)
     # nor for the therapist: no summary counts a relationship episode while the analyzer is under MIN_SCORE (r30)
     therapist = highlights(build_view(synthetic_history(seed=7, n_entries=300, n_sessions=30), "therapist"))
-    assert therapist and not any(h.key == "core" for h in therapist)
+    assert not any(h.key == "core" for h in therapist)  # (h100: its shared items lead with nothing by chance)
 
 
 def test_an_empty_view_has_no_highlights() -> None:

@@ -65,4 +65,5 @@ def test_triangles_corners_and_item_links_counted() -> None:
     assert links[("A", "F")] == 1 and links[("A", "D")] == 1 and links[("D", "F")] == 1
     found = {s.key: s for s in view.statements()}
     assert found["corner:A"].evidence == ("a", "b")
-    assert found["link:A-D"].evidence == ("a",)
+    # counted for the picture, but one item together is no relation beyond chance: no line (h100)
+    assert not any(key.startswith("link:") for key in found)

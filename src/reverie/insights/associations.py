@@ -8,18 +8,18 @@ one of the two themes is rare.
 
 The client reads only lines that random order would not give (review r19: entries written in no order gave
 "after X comes Y in 2 of 2 cases, 9.8 times what chance would suggest"; feelings drawn at random gave such lines
-in 7 of 10 seeds): at least ``CLIENT_MIN_CASES`` cases, and a one-sided binomial tail below ``CLIENT_ALPHA``
-divided by every theme pair that could have been reported (Bonferroni). No "surprising neighbour" (rare by
+in 7 of 10 seeds): the one rule for a relation, ``chance.beyond_chance``: at least ``CLIENT_MIN_CASES`` cases, and
+a one-sided binomial tail below 0.05 divided by every theme pair that could have been reported (Bonferroni). No "surprising neighbour" (rare by
 design) and no lift figure: the client's line says how many cases chance alone would give. The therapist's
 view keeps every line, with its lift.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from reverie.insights.ccrt import component_words, role_words
+from reverie.insights.chance import MIN_CASES, beyond_chance, binomial_tail
 from reverie.insights.lane import Lane
 from reverie.insights.statements import Statement, share, statement
 
@@ -28,8 +28,7 @@ MIN_LIFT = 1.5
 SURPRISE_LIFT = 3.0
 RARE_SHARE = 0.10
 TOP = 4
-CLIENT_MIN_CASES = 4
-CLIENT_ALPHA = 0.05
+CLIENT_MIN_CASES = MIN_CASES  # the one rule for a relation: ``chance.beyond_chance``
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,31 +50,6 @@ class Neighbours:
     def p_value(self) -> float:
         """P(at least ``count`` of ``base``) under independence: the one-sided binomial tail."""
         return binomial_tail(self.count, self.base, self.chance)
-
-
-def binomial_tail(k: int, n: int, p: float) -> float:
-    """P(X >= k) for X ~ Binomial(n, p) when k is above the mean n·p (the only case a line asks about: its lift is
-    at least 1.5); at or below the mean, never significant, it answers 1.0. The first term in log space, the rest
-    by the ratio of neighbours until they no longer add anything (no overflow for large n)."""
-    if k <= n * p or p >= 1.0:
-        return 1.0
-    if k > n or p <= 0.0:
-        return 0.0
-    ratio = p / (1.0 - p)
-    term = math.exp(
-        math.lgamma(n + 1)
-        - math.lgamma(k + 1)
-        - math.lgamma(n - k + 1)
-        + k * math.log(p)
-        + (n - k) * math.log1p(-p)
-    )
-    total = 0.0
-    for i in range(k, n + 1):
-        total += term
-        if term <= total * 1e-12:
-            break
-        term *= (n - i) / (i + 1) * ratio
-    return min(1.0, total)
 
 
 def theme_words(theme: str, audience: str) -> str:
@@ -106,9 +80,8 @@ def _client_lines(lane: Lane, found: list[Neighbours]) -> list[Statement]:
     tried = (
         themes * (themes - 1) + themes * (themes - 1) // 2
     )  # ordered pairs (next item) + pairs (same item)
-    bar = CLIENT_ALPHA / max(tried, 1)
-    tested = [(n.p_value, n) for n in found if n.count >= CLIENT_MIN_CASES]
-    kept = sorted(((p, n) for p, n in tested if p < bar), key=lambda x: (x[0], -x[1].count, x[1].a, x[1].b))
+    tested = [(n.p_value, n) for n in found if beyond_chance(n.count, n.base, n.chance, tried)]
+    kept = sorted(tested, key=lambda x: (x[0], -x[1].count, x[1].a, x[1].b))
     return [_line(lane, n, "client", surprising=False) for _, n in kept[:TOP]]
 
 

@@ -1,5 +1,12 @@
 """Dreams: recurring coded elements across dreams, and links to waking life (the same person role in a waking
-entry or session within seven days of the dream; a specific role, never the catch-all "someone else")."""
+entry or session within seven days of the dream; a specific role, never the catch-all "someone else").
+
+A link to waking life is stated only when more of a person's dreams have them near in waking life than chance gives
+(``chance.beyond_chance``): the chance is the share of every written item whose ±7-day window holds a waking
+mention of that person anyway (``chance.window_share``), the family every person seen in dreams. A person
+mentioned in a third of entries is mentioned in almost any two weeks, so "in 1 of 2 dreams also in waking entries"
+was what chance gives (review r87, 20 of 20 histories with nothing going on). Otherwise the line says only how
+many dreams the person appears in."""
 
 from __future__ import annotations
 
@@ -7,6 +14,7 @@ from bisect import bisect_left
 from datetime import timedelta
 
 from reverie.insights.ccrt import CATCH_ALL_ROLE, role_appears
+from reverie.insights.chance import beyond_chance, window_share
 from reverie.insights.digest import Digest
 from reverie.insights.lane import Lane
 from reverie.insights.statements import Statement, statement, unit_words
@@ -42,12 +50,18 @@ def _waking_lines(lane: Lane, audience: str) -> list[Statement]:
     lines = []
     for role, dreams in ranked[:MAX_ROLES]:
         linked = [(d.item_id, w) for d in dreams if (w := _waking_near(lane, role, d))]
-        text = (
-            f"{role_appears(role, audience)} in {len(dreams)} {unit_words('dreams', len(dreams))}; "
-            f"in {len(linked)} of them also in waking entries or sessions within {WAKING_WINDOW.days} days."
-        )
-        evidence = lane.in_time_order([i for pair in linked for i in pair] or [d.item_id for d in dreams])
-        lines.append(statement(f"dream:waking:{role}", text, evidence, len(linked), len(dreams), "dreams"))
+        anyway = window_share(lane.waking_roles.get(role, []), lane.order, WAKING_WINDOW, WAKING_WINDOW)
+        appears = f"{role_appears(role, audience)} in {len(dreams)} {unit_words('dreams', len(dreams))}"
+        if beyond_chance(len(linked), len(dreams), anyway, len(per_role)):
+            text = f"{appears}; in {len(linked)} of them also in waking entries or sessions within {WAKING_WINDOW.days} days."
+            evidence = lane.in_time_order([i for pair in linked for i in pair])
+            lines.append(
+                statement(f"dream:waking:{role}", text, evidence, len(linked), len(dreams), "dreams")
+            )
+        else:  # a plain count: no link to waking life claimed
+            evidence = lane.in_time_order([d.item_id for d in dreams])
+            n = len(dreams)
+            lines.append(statement(f"dream:figure:{role}", f"{appears}.", evidence, n, None, "dreams"))
     return lines
 
 

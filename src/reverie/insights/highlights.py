@@ -142,12 +142,14 @@ def _core(view: InsightView, audience: str) -> Highlight | None:
     )
 
 
-def _first(view: InsightView, section: str, prefix: str = "") -> Statement | None:
+def _first(view: InsightView, section: str, prefix: str = "", *, tested: bool = False) -> Statement | None:
+    """The strongest statement of a kind; ``tested``: only one that stands out beyond chance (mixed feelings: one
+    person among several at similar rates is no strongest pattern, review r87)."""
     found = view.section(section)
     ranked = [
         s
         for s in (found.statements if found else ())
-        if s.key.startswith(prefix) and not s.tentative and s.count >= 3
+        if s.key.startswith(prefix) and not s.tentative and s.count >= 3 and (s.beyond_chance or not tested)
     ]
     ranked.sort(key=lambda s: (-(s.count / s.total if s.total else 0), -s.count))
     return ranked[0] if ranked else None
@@ -170,7 +172,7 @@ def highlights(view: InsightView, limit: int = MAX_HIGHLIGHTS) -> list[Highlight
         ("triangles", "link:C-P"),
         ("feelings", "feelings:mixed:"),
     ):
-        s = _first(view, section, prefix)
+        s = _first(view, section, prefix, tested=prefix == "feelings:mixed:")
         if s is not None and not any(h.key == s.key for h in out):
             out.append(Highlight(s.key, s.text, _seen(s), s.evidence))
     if view.audience == "client":

@@ -20,6 +20,9 @@ class Statement:
     total: int | None
     unit: str
     tentative: bool
+    # a count that claims no relation by itself (mixed feelings toward one person) is True only when it stands out
+    # beyond chance (``chance.beyond_chance``): only then may it lead the strongest patterns
+    beyond_chance: bool = False
 
     @property
     def strength(self) -> str:

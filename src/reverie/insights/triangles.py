@@ -2,8 +2,9 @@
 
 Conflict triangle: F hidden feeling (emotions, unexplained feelings, mixed feelings), A anxiety (fear,
 nervousness), D defense (DMRS levels 1-6). Person triangle: T the therapist, C current others, P the past
-(parents, childhood). A link is an item where two corners come up together, or the same W/RO/RS pattern seen
-at two person corners (with a parent or in childhood and with a partner now = P-C).
+(parents, childhood). A link is an item where two corners come up together (stated only when more often than
+independent corners would, ``chance.beyond_chance``), or the same W/RO/RS pattern seen at two person corners (with
+a parent or in childhood and with a partner now = P-C).
 
 The client reads only the person triangle, in plain words ("12 of 40 entries mention your therapist"). The
 conflict triangle's corners cannot be said to a person plainly and truly: 'hidden feeling' is any feeling other
@@ -19,12 +20,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from reverie.insights.ccrt import triple_phrase
-from reverie.insights.chance import changed
+from reverie.insights.chance import beyond_chance, changed
 from reverie.insights.course import halves, periods, span_words
 from reverie.insights.digest import Triple
 from reverie.insights.lane import Lane
 from reverie.insights.shown import defenses_worded
-from reverie.insights.statements import Statement, percent, statement, unit_words
+from reverie.insights.statements import Statement, percent, share, statement, unit_words
 from reverie.insights.view import Triangles
 
 CONFLICT = ("F", "A", "D")
@@ -87,9 +88,10 @@ def triangle_lines(lane: Lane, audience: str = "therapist") -> list[Statement]:
             )
             evidence = lane.in_time_order(lane.corners.evidence(corner))
             lines.append(statement(f"corner:{corner}", text, evidence, n, total, "items"))
-    links = [(a, b) for a, b in LINKS if a in read and b in read and lane.corner_links.count((a, b))]
+    candidates = [(a, b) for a, b in LINKS if a in read and b in read]
+    links = [(a, b) for a, b in candidates if lane.corner_links.count((a, b))]
     for a, b in links:
-        line = _link_line(lane, a, b, total, len(links))
+        line = _link_line(lane, a, b, total, len(links), len(candidates))
         if line:
             lines.append(line)
     for a, b in (("C", "P"), ("C", "T"), ("P", "T")):
@@ -113,9 +115,10 @@ def _client_lines(lane: Lane) -> list[Statement]:
             )
             evidence = lane.in_time_order(lane.corners.evidence(corner))
             lines.append(statement(f"corner:{corner}", text, evidence, n, total, "items"))
-    links = [(a, b) for a, b in LINKS if a in PERSON and b in PERSON and lane.corner_links.count((a, b))]
+    candidates = [(a, b) for a, b in LINKS if a in PERSON and b in PERSON]
+    links = [(a, b) for a, b in candidates if lane.corner_links.count((a, b))]
     for a, b in links:
-        line = _link_line(lane, a, b, total, len(links), CLIENT_CORNER_WORDS)
+        line = _link_line(lane, a, b, total, len(links), len(candidates), CLIENT_CORNER_WORDS)
         if line:
             lines.append(replace(line, text=line.text.replace(" items", f" {entries}")))
     for a, b in (("C", "P"), ("C", "T"), ("P", "T")):
@@ -130,12 +133,24 @@ def _cap(text: str) -> str:
 
 
 def _link_line(
-    lane: Lane, a: str, b: str, total: int, comparisons: int, words: dict[str, str] = CORNER_WORDS
+    lane: Lane,
+    a: str,
+    b: str,
+    total: int,
+    comparisons: int,
+    candidates: int,
+    words: dict[str, str] = CORNER_WORDS,
 ) -> Statement | None:
-    """Items where two corners come up together; the early/later split is added only when chance would rarely
-    give it (Fisher exact on items with the link per half, below 0.05 ÷ the links compared, ``chance.changed``)."""
+    """Items where two corners come up together, stated only when they meet more often than two independent
+    corners would (``chance.beyond_chance``: of the items with the rarer corner, how many hold the other, against
+    the other's share of all items, ÷ the links that could be stated; review r87: people now and the past, each in
+    a third to a half of entries, "came up together in 9 of 60 entries" where independence gives about 11). The
+    early/later split is added only when chance would rarely give it (Fisher exact on items with the link per
+    half, below 0.05 ÷ the links compared, ``chance.changed``)."""
     n = lane.corner_links.count((a, b))
-    if not n:
+    n_a, n_b = lane.corners.count(a), lane.corners.count(b)
+    rarer, other = min(n_a, n_b), max(n_a, n_b)
+    if not beyond_chance(n, rarer, share(other, total), candidates):
         return None
     text = f"{_cap(words[a])} and {words[b]} come up together in {n} of {total} {unit_words('items', total)}"
     early, late = halves(periods(lane))
