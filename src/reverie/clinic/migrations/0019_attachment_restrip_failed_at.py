@@ -6,7 +6,7 @@ class Migration(migrations.Migration):
     only after the others and after a wait, so files that never open cannot fill every batch (review r79)."""
 
     dependencies = [
-        ("clinic", "0017_attachment_stripped"),
+        ("clinic", "0018_deleted_for_good"),
     ]
 
     operations = [
