@@ -165,3 +165,98 @@ def test_every_form_kept_through_the_sign_in_carries_its_writers_mark() -> None:
                     unmarked.append(f"{template} → {', '.join(t for t in targets if t in kept)}")
     assert checked > 15, "the walk found too few kept forms: the templates' reading changed"
     assert not unmarked, f"these kept forms lack the writer's mark (reverie/_writer.html): {sorted(unmarked)}"
+
+
+_NAME = re.compile(r'\bname="([^"]+)"')
+_DJANGO_FIELD = re.compile(r"\{\{\s*form\.(\w+)")
+# sample arguments of a kept path, for a view whose labels are made from them (a questionnaire's questions)
+_SAMPLE_KWARGS: dict[str, tuple[str, ...]] = {"questionnaire_id": ("phq9", "gad7")}
+
+
+def _rendering_deep(view: Callable[..., Any]) -> str:
+    """A view's source and that of its module's helpers it calls (``_plan_page``): the pages it renders."""
+    inner = inspect.unwrap(view)
+    if not inspect.isfunction(inner):
+        return ""
+    source = inspect.getsource(inner)
+    helpers = inner.__globals__
+    called = {name for name in re.findall(r"\b(_\w+)\(", source) if inspect.isfunction(helpers.get(name))}
+    return source + "".join(inspect.getsource(helpers[name]) for name in sorted(called))
+
+
+def _declared_labels(view: Callable[..., Any], path: str) -> list[dict[str, str]]:
+    """The labels a kept view declares, for each sample of its path's arguments."""
+    from reverie.clinic.web.drafts import LABELS_ATTR
+
+    declared = getattr(view, LABELS_ATTR, None)
+    if declared is None:
+        return []
+    if not callable(declared):
+        return [dict(declared)]
+    params = re.findall(r"<(?:\w+:)?(\w+)>", path)
+    samples = [_SAMPLE_KWARGS.get(p, ("1",)) for p in params]
+    out = []
+    for values in __import__("itertools").product(*samples):
+        out.append(dict(declared(**dict(zip(params, values, strict=True)))))
+    return out
+
+
+def test_every_field_of_every_kept_form_has_the_label_its_form_shows() -> None:
+    """h99: "Save it now" (the words carried through a sign-in, shown back) named many fields by their raw names
+    (``q9``, ``note_text``): its own map of labels lacked them. Each kept view now declares its fields' labels once
+    (``keeps_text(labels=...)``), the words its form shows; this walk reads every POST form of every template that
+    posts to a kept view and fails on a field with no label."""
+    from reverie.clinic.web.drafts import HIDDEN
+
+    routes = {_name(view): path for path, view in _routes(get_resolver().url_patterns)}
+    views = dict(_named_views(get_resolver().url_patterns))
+    kept = {name: view for name, view in views.items() if getattr(view, KEEPS_TEXT_ATTR, False)}
+    sources = {name: _rendering_deep(view) for name, view in kept.items()}
+    templates = dict(_templates())
+    missing: list[str] = []
+    undeclared = sorted(
+        name for name, view in kept.items() if not _declared_labels(view, routes[_name(view)])
+    )
+    assert not undeclared, f"these kept views declare no labels (keeps_text(labels=...)): {undeclared}"
+    checked = 0
+    for template, text in templates.items():
+        for form in _FORM.finditer(text):
+            attrs, body = form.group(1), form.group(2)
+            if 'method="post"' not in attrs.lower() or template in _ACTION_FROM_CONTEXT:
+                continue
+            named = _URL_NAME.search(attrs)
+            # a form with no action posts back to the page's own address: a view that serves it (GET too)
+            targets = (
+                [named.group(1)]
+                if named
+                else [
+                    n
+                    for n, s in sources.items()
+                    if f'"{template}"' in s and "GET" in (_methods(kept[n]) or ("GET",))
+                ]
+            )
+            for target in (t for t in targets if t in kept):
+                names = set(_NAME.findall(body)) | set(_DJANGO_FIELD.findall(body))
+                for labels in _declared_labels(kept[target], routes[_name(kept[target])]):
+                    for field in sorted(names):
+                        if "{{" in field and HIDDEN.match(field.split("{{")[0] + "a"):
+                            continue  # carried as it was, not shown (a feeling's tick box, its intensity)
+                        if (
+                            "{{" in field
+                        ):  # a name the page makes (a question, a day's time): some label fits it
+                            pattern = (
+                                re.escape(field.split("{{")[0]) + r".+" + re.escape(field.split("}}")[-1])
+                            )
+                            ok = any(re.fullmatch(pattern, key) for key in labels)
+                        elif HIDDEN.match(field) or field == "csrfmiddlewaretoken":
+                            continue
+                        else:
+                            label = labels.get(field, "")
+                            ok = bool(label.strip()) and label != field
+                        checked += 1
+                        if not ok:
+                            missing.append(f"{template} → {target}: {field}")
+    assert checked > 40, "the walk found too few kept fields: the templates' reading changed"
+    assert not missing, (
+        f"these kept fields have no label (or one their page does not show): {sorted(set(missing))}"
+    )

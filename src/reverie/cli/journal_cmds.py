@@ -117,8 +117,17 @@ _STAYS = (
 )
 
 
+# How to get back a recovery copy that cannot be saved as an entry as it is (a NUL, over the length limit).
+_SHOW_IT = (
+    "`reverie journal recover` lists it with its number, `reverie journal recover --show NUMBER` gives it back to"
+    " copy and mend, `--discard NUMBER` deletes it."
+)
+
+
 def _kept_after(actor: Any, draft: Any, trouble: ReverieError) -> ReverieError:
-    """``trouble`` (the editor's), saying what became of the text: kept as a recovery copy when there is one."""
+    """``trouble`` (the editor's), saying what became of the text: kept as a recovery copy when there is one. A text
+    an entry would refuse (a NUL, over the length limit) is kept all the same, as the leftover sweep keeps it
+    (``editing._seal_or_delete``): it is the only copy of what was typed; the person is told how to get it back."""
     from reverie.clinic.services import journal, recovery
 
     said = trouble.message
@@ -126,9 +135,12 @@ def _kept_after(actor: Any, draft: Any, trouble: ReverieError) -> ReverieError:
         return type(trouble)(f"{said} Nothing had been typed.")
     try:
         journal.validate(replace(draft, happened_at=None))
+    except InvalidInput as exc:  # kept all the same, as the leftover sweep keeps it: the only copy (h99)
+        refused = f" It cannot be saved as an entry as it is ({exc.message.rstrip('.')}): {_SHOW_IT}"
+    else:
+        refused = ""
+    try:
         recovery.keep(actor, draft)
-    except InvalidInput as exc:
-        return type(trouble)(f"{said} What you typed was not kept: {exc.message}")
     except OSError as exc:
         why = (
             "the disk is full."
@@ -140,6 +152,8 @@ def _kept_after(actor: Any, draft: Any, trouble: ReverieError) -> ReverieError:
     except BaseException:
         _leave()
         raise
+    if refused:
+        return type(trouble)(f"{said} What you typed is kept as a recovery copy.{refused}")
     return type(trouble)(f"{said} What you typed is kept: `reverie journal recover` saves it.")
 
 

@@ -532,7 +532,7 @@ def acknowledge(therapist: User, alert_id: object, note: str = "", *, shown: str
     alert = records.fetch(
         therapist, RiskAlert.objects.select_related("client"), alert_id, Action.WRITE, "alert"
     )
-    text = records.clean_text(note, "note", limit=2000, required=False)
+    text = records.clean_text(note, "note", limit=2000, required=False, field="note")
     stale = ""
     with transaction.atomic():
         locked = _lock(alert.pk)  # the lock order (module docstring): the audit head, then the alert

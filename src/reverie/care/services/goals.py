@@ -83,6 +83,12 @@ def _goal(actor: User, goal_id: object) -> Goal:
     return records.fetch(actor, rows, goal_id, Action.WRITE, "goal")
 
 
+def course_of(actor: User, goal_id: object) -> object:
+    """The id of the course a goal belongs to, for a page that shows a refusal of an action on it; refused as the
+    action is (``NotFound``) when the goal is not there for ``actor``."""
+    return _goal(actor, goal_id).course_id
+
+
 def agree(actor: User, goal_id: object) -> Goal:
     """The side that did not propose the goal agrees to it."""
     goal = _goal(actor, goal_id)

@@ -119,7 +119,25 @@ _NEW_BOXES = {
 }
 
 
-@keeps_text
+# The set-up form's boxes, in the words its page shows ("Save it now" after a sign-in, drafts); a day's own time
+# (``time_N``) by its day's name
+COURSE_NEW_LABELS = {
+    "client": "Client",
+    "programme": "Programme",
+    "total_sessions": "Number of sessions",
+    "start": "First session",
+    "timezone": "Time zone",
+    "weekly": "Sessions a week",
+    "weekdays": "On which days",
+    **{f"time_{day}": f"Time on {name}" for day, name in enumerate(WEEKDAY_NAMES)},
+    "rrule": "Or a recurrence rule",
+    "measure_schedule": "PHQ-9 and GAD-7 before",
+}
+SESSION_LABELS = {"attendance": "Attendance", "text": "Your note", "level": "Level"}
+RECORD_LABELS = {"include_process_notes": "Include process notes", "reason": "Reason"}
+
+
+@keeps_text(labels=COURSE_NEW_LABELS)
 @login_required
 @require_http_methods(["GET", "POST"])
 @therapist_page
@@ -205,7 +223,7 @@ def course_calendar(request: HttpRequest, course_id: str) -> HttpResponse:
     return download(data, "text/calendar; charset=utf-8", "reverie-course.ics")
 
 
-@keeps_text
+@keeps_text(labels=SESSION_LABELS)
 @login_required
 @require_http_methods(["GET", "POST"])
 def session_detail(request: HttpRequest, course_id: str, slot: int) -> HttpResponse:
@@ -286,7 +304,7 @@ def _session_post(request: HttpRequest, course_id: object, slot: int) -> None:
         raise InvalidInput("Unknown action.")
 
 
-@keeps_text
+@keeps_text(labels=RECORD_LABELS)
 @login_required
 @require_http_methods(["GET", "POST"])
 def course_record(request: HttpRequest, course_id: str) -> HttpResponse:

@@ -46,7 +46,7 @@ def _context(request: HttpRequest, course_id: str) -> dict[str, Any]:
     }
 
 
-@keeps_text
+@keeps_text(labels=formulation.FIELD_LABELS)
 @login_required
 @require_http_methods(["GET", "POST"])
 def formulation_page(request: HttpRequest, course_id: str) -> HttpResponse:
@@ -91,7 +91,11 @@ def ipaf_agree(request: HttpRequest, course_id: str) -> HttpResponse:
     return redirect("care:course", course_id=course.id)
 
 
-@keeps_text
+# The goodbye letter's box, in the words its page shows ("Save it now" after a sign-in, drafts)
+LETTER_LABELS = {"text": "Letter"}
+
+
+@keeps_text(labels=LETTER_LABELS)
 @login_required
 @require_http_methods(["GET", "POST"])
 def letter_page(request: HttpRequest, course_id: str) -> HttpResponse:

@@ -15,7 +15,7 @@ from reverie.care.services.client_course import ClientCourse
 from reverie.care.web.common import int_field, user_of, with_error
 from reverie.clinic.services import journal, local_time
 from reverie.clinic.web.drafts import keeps_text
-from reverie.errors import InvalidInput, ReverieError
+from reverie.errors import Conflict, InvalidInput, NotFound, ReverieError, about
 from reverie.programmes.goals import GOAL_TEMPLATES, RATING_ANCHORS
 
 
@@ -38,7 +38,16 @@ def _context(request: HttpRequest, course_id: str) -> dict[str, Any]:
     }
 
 
-@keeps_text
+# The goal forms' boxes, in the words their page shows ("Save it now" after a sign-in, drafts)
+GOAL_LABELS = {"title": "Goal", "description": "In more words"}
+GOAL_ACTION_LABELS = {
+    "rating": "How close do I feel",
+    "entry": "Link one of my entries",
+    "slot": "Link a session",
+}
+
+
+@keeps_text(labels=GOAL_LABELS)
 @login_required
 @require_http_methods(["GET", "POST"])
 def course_goals(request: HttpRequest, course_id: str) -> HttpResponse:
@@ -62,20 +71,35 @@ def course_goals(request: HttpRequest, course_id: str) -> HttpResponse:
     return redirect("care:goals", course_id=context["course"].id)
 
 
-@keeps_text
+@keeps_text(labels=GOAL_ACTION_LABELS)
 @login_required
 @require_POST
 def goal_action(request: HttpRequest, goal_id: str, action: str) -> HttpResponse:
-    """agree, rate (0–10, outside the scale → 400) or evidence (an own journal entry or a session)."""
+    """agree, rate (0–10, outside the scale → 400) or evidence (an own journal entry or a session). A refusal comes
+    back on the goals page, on top and on the box of the form's one input (a rating, the entry or session chosen,
+    h99), the rating typed kept."""
     user, post = user_of(request), request.POST
-    if action == "agree":
-        goal = goals.agree(user, goal_id)
-    elif action == "rate":
-        goal = goals.rate(user, goal_id, post.get("rating", "")).goal
-    elif action == "evidence" and post.get("entry"):
-        goal = goals.link_entry(user, goal_id, post.get("entry", "")).goal
-    elif action == "evidence":
-        goal = goals.link_session(user, goal_id, int_field(post.get("slot"), "session")).goal
-    else:
+    if action not in ("agree", "rate", "evidence"):
         raise InvalidInput("Unknown action.")
+    box = "rating" if action == "rate" else "entry" if post.get("entry") else "slot"
+    try:
+        with about(box):
+            if action == "agree":
+                goal = goals.agree(user, goal_id)
+            elif action == "rate":
+                goal = goals.rate(user, goal_id, post.get("rating", "")).goal
+            elif post.get("entry"):
+                goal = goals.link_entry(user, goal_id, post.get("entry", "")).goal
+            else:
+                goal = goals.link_session(user, goal_id, int_field(post.get("slot"), "session")).goal
+    except (InvalidInput, NotFound, Conflict) as exc:
+        # no such goal (or not theirs): course_of refuses it as the action did, nothing of its page
+        context = _context(request, str(goals.course_of(user, goal_id)))
+        context |= {"kept_for": str(goal_id), "kept_rating": post.get("rating", "")}
+        # the form's one input: what it chose was refused (outside the scale, an entry not theirs, already linked)
+        named = getattr(exc, "field", None)
+        fields = (
+            {named or "": f"{'rate' if box == 'rating' else box}-{goal_id}"} if action != "agree" else None
+        )
+        return with_error(request, "care/goals.html", context, exc, fields)
     return redirect("care:goals", course_id=goal.course_id)

@@ -120,7 +120,19 @@ def _answers_back(request: HttpRequest, user: User, post: Any, questionnaire_id:
     return page
 
 
-@drafts.keeps_text(urgent=_asks_help, resume=_answers_back)
+def _labels(questionnaire_id: str) -> dict[str, str]:
+    """The questionnaire's questions, as its form shows them (``itemN``: "N. the question"), and its session choice:
+    what "Save it now" names each answer by after a sign-in (drafts)."""
+    try:
+        items = get_questionnaire(questionnaire_id).items
+    except InvalidInput:
+        items = ()
+    return {f"item{i.number}": f"{i.number}. {i.text}" for i in items} | {
+        "session": "Which session are these answers for?"
+    }
+
+
+@drafts.keeps_text(urgent=_asks_help, resume=_answers_back, labels=_labels)
 @login_required
 @require_http_methods(["GET", "POST"])
 def measure_fill(request: HttpRequest, questionnaire_id: str) -> HttpResponse:

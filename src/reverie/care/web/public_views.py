@@ -169,7 +169,11 @@ _PROFILE_BOXES = {
 }
 
 
-@keeps_text
+# The profile's boxes, in the words its page shows ("Save it now" after a sign-in, drafts)
+PROFILE_LABELS = {c: LABELS[c].split(" (")[0] for c in LABELS} | {"country": "Country"}
+
+
+@keeps_text(labels=PROFILE_LABELS)
 @login_required
 @require_http_methods(["GET", "POST"])
 @therapist_page

@@ -15,7 +15,7 @@ from reverie.clinic.models import User
 from reverie.clinic.services.safety import crisis_lines
 from reverie.clinic.web.drafts import keeps_text
 from reverie.clinic.web.therapist_pages import therapist_page
-from reverie.errors import Conflict, NotFound, ReverieError, StaleEdit
+from reverie.errors import Conflict, InvalidInput, NotFound, ReverieError, StaleEdit
 from reverie.programmes.countries import country_code, country_name
 from reverie.programmes.safety import SECTION_MAX_ITEMS, SECTION_TITLES
 
@@ -74,14 +74,25 @@ def _plan_page(request: HttpRequest, client: User | None) -> HttpResponse:
     return render(request, "care/safety_plan.html", context)
 
 
-@keeps_text
+def _plan_labels(**_: Any) -> dict[str, str]:
+    """The plan's boxes, in the words its page shows: each section by its title, a contact's name and phone by its
+    section's, and the country of its crisis lines ("Save it now" after a sign-in, drafts)."""
+    contacts = {
+        f"{key}_{part}": f"{SECTION_TITLES[key]}: {word}"
+        for key in safety.CONTACT_SECTIONS
+        for part, word in (("name", "name"), ("phone", "phone"))
+    }
+    return {**SECTION_TITLES, **contacts, "crisis_country": "Country for crisis lines"}
+
+
+@keeps_text(labels=_plan_labels)
 @login_required
 @require_http_methods(["GET", "POST"])
 def my_plan(request: HttpRequest) -> HttpResponse:
     return _plan_page(request, None)
 
 
-@keeps_text
+@keeps_text(labels=_plan_labels)
 @login_required
 @require_http_methods(["GET", "POST"])
 @therapist_page
@@ -92,28 +103,39 @@ def client_plan(request: HttpRequest, client_id: int) -> HttpResponse:
     return _plan_page(request, client)
 
 
+# The acknowledge form's one box, in the words its page shows and "Save it now" shows after a sign-in (drafts)
+ACK_LABELS = {"note": "Note (optional, kept encrypted)"}
+
+
 @login_required
 @require_GET
 @therapist_page
 def alert_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "care/alerts.html", {"alerts": alerts.read_alerts(user_of(request))})
+    context = {"alerts": alerts.read_alerts(user_of(request)), "labels": ACK_LABELS}
+    return render(request, "care/alerts.html", context)
 
 
-@keeps_text
+@keeps_text(labels=ACK_LABELS)
 @login_required
 @require_POST
 @therapist_page
 def alert_acknowledge(request: HttpRequest, alert_id: str) -> HttpResponse:
     """Acknowledge one alert as the page showed it (the form's ``shown``): one changed since (the client answered
-    "I need help now") is refused (409) and the list comes back with the alert as it is now, the refusal on top."""
+    "I need help now") is refused (409) and the list comes back with the alert as it is now, the refusal on top; a
+    refused note (too long, not text) comes back in its box, the refusal on it too (h99)."""
     user = user_of(request)
     shown = request.POST.get("shown")
     note = request.POST.get("note", "")
     try:
         alerts.acknowledge(user, alert_id, note, shown=shown)
-    except Conflict as exc:  # the typed note stays in that alert's form, for the therapist to send again
-        kept = {"alerts": alerts.read_alerts(user), "kept_note": note, "kept_for": alert_id}
-        return with_error(request, "care/alerts.html", kept, exc)
+    except (Conflict, InvalidInput) as exc:  # the typed note stays in that alert's form, to send again
+        kept = {
+            "alerts": alerts.read_alerts(user),
+            "kept_note": note,
+            "kept_for": alert_id,
+            "labels": ACK_LABELS,
+        }
+        return with_error(request, "care/alerts.html", kept, exc, {"note": f"note-{alert_id}"})
     return redirect("care:alerts")
 
 
@@ -137,7 +159,7 @@ def _answer_back(request: HttpRequest, user: User, post: Any) -> HttpResponse:
     return _check_in_page(request, user, post)
 
 
-@keeps_text(urgent=_asks_help, resume=_answer_back)
+@keeps_text(urgent=_asks_help, resume=_answer_back, labels={"answer": "Your answer"})
 @login_required
 @require_http_methods(["GET", "POST"])
 def check_in(request: HttpRequest) -> HttpResponse:

@@ -48,7 +48,12 @@ def _local(raw: str, user: object) -> datetime:
     return moment.replace(tzinfo=local_time.zone_of(user)) if moment.tzinfo is None else moment
 
 
-@keeps_text
+# The move and cancel forms' boxes, in the words their pages show ("Save it now" after a sign-in, drafts)
+MOVE_LABELS = {"start": "New date and time", "note": "A note to the client (optional)"}
+CANCEL_LABELS = {"note": "Your note (optional)"}
+
+
+@keeps_text(labels=MOVE_LABELS)
 @login_required
 @require_http_methods(["GET", "POST"])
 def session_move(request: HttpRequest, course_id: str, slot: int) -> HttpResponse:
@@ -85,7 +90,7 @@ def session_move(request: HttpRequest, course_id: str, slot: int) -> HttpRespons
     return render(request, "care/session_move.html", context)
 
 
-@keeps_text
+@keeps_text(labels=CANCEL_LABELS)
 @login_required
 @require_http_methods(["GET", "POST"])
 def session_cancel_confirm(request: HttpRequest, course_id: str, slot: int) -> HttpResponse:

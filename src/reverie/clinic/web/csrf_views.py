@@ -20,10 +20,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from reverie.clinic.web.drafts import (
-    LABELS,
     SAFE_NAME,
     SECRET,
-)  # one reader of posted fields' names and labels
+    labels_of,
+)  # one reader of posted fields' names and labels: a kept form's own (its view's ``labels``)
 
 # Fields carried back as hidden inputs (choices and the form's one-time token), not shown as text.
 HIDDEN = re.compile(r"^(entry_id|kind|writer|carried_once|(feel|int)_[a-z_]{1,40})$")
@@ -35,6 +35,7 @@ def typed_fields(request: HttpRequest) -> tuple[list[tuple[str, str]], list[dict
     hidden: list[tuple[str, str]] = []
     shown: list[dict[str, object]] = []
     pairs = [(name, value) for name, values in request.POST.lists() for value in values]  # repeated names too
+    labels = labels_of(request.path)
     for name, raw in pairs[:MAX_FIELDS]:
         value = str(raw)
         if name == "csrfmiddlewaretoken" or not SAFE_NAME.match(name) or SECRET.search(name):
@@ -47,7 +48,7 @@ def typed_fields(request: HttpRequest) -> tuple[list[tuple[str, str]], list[dict
                 {
                     "name": name,
                     "value": value,
-                    "label": LABELS.get(name, name.replace("_", " ").capitalize()),
+                    "label": labels.get(name) or name.replace("_", " ").capitalize(),
                     "long": long,
                 }
             )

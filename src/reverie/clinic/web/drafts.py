@@ -25,7 +25,7 @@ import hmac
 import json
 import re
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import wraps
 from typing import Any, overload
@@ -53,6 +53,9 @@ ONCE_FIELD = (
 ONCE_SESSION = "reverie_carried_once"  # its only copy on the server, in the session; consumed by its press
 ONCE_ATTR = "reverie_carried_once"  # set on the request that issued it, for the page's forms (_writer.html)
 URGENT_ATTR = "reverie_urgent"  # a wrapped view's own way to tell that a POST asks for help now (keeps_text)
+LABELS_ATTR = (
+    "reverie_labels"  # a wrapped view's fields' labels, as its form shows them (keeps_text's ``labels``)
+)
 PREFIX = "draft_"
 PATH, OWNER, FILE, SEALED = "draft__path", "draft__owner", "draft__file", "draft__sealed"
 URGENT = (
@@ -254,18 +257,28 @@ def login_page(
 
 Resume = Callable[..., HttpResponse]
 Urgent = Callable[..., bool]
+# A kept form's fields' labels, the words its page shows beside each box: a mapping, or made from the path's own
+# arguments (``labels(**url_kwargs)``: a questionnaire's questions); the one source its template and "Save it now"
+# read, so a carried field is never shown by its raw name (h99)
+Labels = Mapping[str, str] | Callable[..., Mapping[str, str]]
 
 
 View = Callable[..., HttpResponse]
 
 
 @overload
-def keeps_text(view: View, *, urgent: Urgent | None = None, resume: Resume | None = None) -> View: ...
+def keeps_text(
+    view: View, *, urgent: Urgent | None = None, resume: Resume | None = None, labels: Labels | None = None
+) -> View: ...
 
 
 @overload
 def keeps_text(
-    view: None = None, *, urgent: Urgent | None = None, resume: Resume | None = None
+    view: None = None,
+    *,
+    urgent: Urgent | None = None,
+    resume: Resume | None = None,
+    labels: Labels | None = None,
 ) -> Callable[[View], View]: ...
 
 
@@ -274,6 +287,7 @@ def keeps_text(
     *,
     urgent: Urgent | None = None,
     resume: Resume | None = None,
+    labels: Labels | None = None,
 ) -> View | Callable[[View], View]:
     """Above ``login_required``: a signed-out POST gets the sign-in page that carries the typed words; a signed-in
     POST whose form was marked for another account is refused (409), the words shown back only if they are a
@@ -282,11 +296,14 @@ def keeps_text(
     ``@keeps_text`` alone, or with a form of answers' own needs: ``urgent(post, **url_kwargs)`` tells, from the POST, that
     it asks for help now (the sign-in page then shows the crisis lines, to anyone, no account needed);
     ``resume(request, user, fields, **url_kwargs)`` is what the view does with its words once their owner has
-    signed in again (``views._carry_on``), before any press: a risk answer screened, a check-in answered."""
+    signed in again (``views._carry_on``), before any press: a risk answer screened, a check-in answered.
+    ``labels``: its fields' labels as its form shows them (:data:`Labels`), what "Save it now" names each carried
+    field by; a Django form's view gives ``form_labels(TheForm)``. Every kept form's every field must have one
+    (``tests/clinic/test_posts_kept_through_sign_in.py``)."""
     if view is None:
 
         def decorator(inner: View) -> View:
-            return keeps_text(inner, urgent=urgent, resume=resume)
+            return keeps_text(inner, urgent=urgent, resume=resume, labels=labels)
 
         return decorator
 
@@ -303,7 +320,34 @@ def keeps_text(
     setattr(wrapper, KEEPS_TEXT_ATTR, True)
     setattr(wrapper, RESUME_ATTR, resume)
     setattr(wrapper, URGENT_ATTR, urgent)
+    setattr(wrapper, LABELS_ATTR, labels)
     return wrapper
+
+
+def form_labels(form: Any) -> Callable[..., Mapping[str, str]]:
+    """A Django form class's fields' labels, as its page shows them (a field with none: Django's own, its name
+    made words), read when asked: for :func:`keeps_text`'s ``labels``."""
+
+    def labels(**_: Any) -> Mapping[str, str]:
+        return {
+            name: str(field.label or name.replace("_", " ").capitalize())
+            for name, field in form.base_fields.items()
+        }
+
+    return labels
+
+
+def labels_of(path: str) -> Mapping[str, str]:
+    """The labels of the kept form at ``path`` (its view's ``labels``, with the path's own arguments); empty for a
+    path no kept form serves, or whose view declares none."""
+    match = _view_of(path)
+    if match is None:
+        return {}
+    declared = getattr(match.func, LABELS_ATTR, None)
+    if declared is None:
+        return {}
+    labels: Mapping[str, str] = declared(**match.kwargs) if callable(declared) else declared
+    return labels
 
 
 def kept_form(request: HttpRequest, *, status: int) -> HttpResponse:
@@ -490,25 +534,13 @@ def unpack(draft: list[tuple[str, str]], reader: int) -> Carried:
     return Carried(path, owner, by_server, meta.get(FILE) == "1", fields)
 
 
-LABELS = {
-    "body": "Your text",
-    "text": "Your text",
-    "title": "Title",
-    "happened_at": "When it happened",
-    "situation": "The situation",
-    "urge": "The reflexive urge",
-    "choice": "The choice I made",
-    "people": "People",
-    "tags": "Tags",
-    "other_feelings": "Other feelings",
-    "note": "Your note",
-    "start": "New date and time",
-    "description": "In more words",
-}
-# Carried on the "Save it now" form as they were, not shown: choices, tokens and a form's "yes, do it" (``confirm``
+# What "Save it now" names a carried field its form's labels do not (a form with no view any more): never its raw name
+UNLABELLED = "Your words"
+# Carried on the "Save it now" form as they were, not shown: choices, tokens and a form's "yes, do it" (``restore`` of a
+# trashed entry, ``confirm``
 # of moving or cancelling a session, ``template`` of a goal), so that one press does what the first press meant.
 HIDDEN = re.compile(
-    r"^(entry_id|kind|action|base_revision|base_version|writer|confirm|template|shown|observation|answer|check_in"
+    r"^(entry_id|kind|action|base_revision|base_version|writer|confirm|restore|template|shown|observation|answer|check_in"
     r"|(feel|int)_[a-z_]{1,40})$"
 )
 
@@ -524,8 +556,9 @@ def shown_back(request: HttpRequest, draft: Carried, *, message: str, can_save: 
         hidden.append((WRITER, sign_writer(draft.owner)))
     if can_save and (kept := issue_carried_once(request)):
         hidden.append((ONCE_FIELD, kept))
+    labels = labels_of(action) if action else {}
     shown = [
-        {"name": k, "value": v, "label": LABELS.get(k, k.replace("_", " ")), "long": "\n" in v or len(v) > 80}
+        {"name": k, "value": v, "label": labels.get(k, UNLABELLED), "long": "\n" in v or len(v) > 80}
         for k, v in draft.fields
         if not HIDDEN.match(k) and v.strip()
     ]

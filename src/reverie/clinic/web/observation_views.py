@@ -42,7 +42,7 @@ def panel_context(user: User, entry_id: Any, *, show: bool = False) -> dict[str,
     }
 
 
-@keeps_text
+@keeps_text(labels={"answer": "Does this fit?"})
 @login_required
 @require_POST
 def fit(request: HttpRequest, entry_id: str) -> HttpResponse:

@@ -307,7 +307,7 @@ def logout_view(request: HttpRequest) -> HttpResponse:
     return redirect("login")
 
 
-@drafts.keeps_text
+@drafts.keeps_text(labels=drafts.form_labels(EntryForm))
 @require_http_methods(["GET", "POST"])
 def write(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
@@ -499,7 +499,7 @@ def save_again(request: HttpRequest, entry_id: str) -> HttpResponse:
     return redirect("entry", entry_id=view.id)
 
 
-@drafts.keeps_text
+@drafts.keeps_text(labels=drafts.form_labels(EntryForm))
 @login_required
 @require_http_methods(["GET", "POST"])
 def edit(request: HttpRequest, entry_id: str) -> HttpResponse:
