@@ -151,6 +151,8 @@ TEMPLATES = [
     }
 ]
 
+FORM_RENDERER = "reverie.clinic.web.form_focus.Renderer"  # a refused form's first box takes focus (h104)
+
 DATABASES = {"default": _database()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
