@@ -1,5 +1,6 @@
-"""Review r86: the command line after h98 (r81): text an editor saved in another encoding, and progress bars kept
-off what a command prints to a pipe."""
+"""Review r86, fixed by h103: the command line after h98 (r81): text an editor saved in another encoding (kept as
+its bytes, saved only in the encoding the person chooses), and progress bars kept off what a command prints to a
+pipe."""
 
 from __future__ import annotations
 
@@ -51,6 +52,34 @@ def test_a_copy_read_as_western_text_is_not_saved_as_mojibake_without_a_word(
     saved_garbled = any(garbled in row.get("body", "") for row in entries)
     said = "UTF-8" in out + err or "Western" in out + err or "Windows-1252" in out + err
     assert not saved_garbled or said, (out, err, entries)
+
+
+def test_a_copy_in_another_encoding_is_saved_as_the_person_chooses(cli: Any, tmp_path: Path) -> None:
+    """h103: the Windows-1251 copy is listed, not saved; `--show 1 --encoding cp1251` reads it as they say, and
+    `recover 1 --encoding cp1251` saves their words, exactly."""
+    cli("user", "create", "ana")
+    assert _write_in_editor(cli, tmp_path, (RUSSIAN + "\n").encode("cp1251")).returncode != 0
+    rc, out, err = cli("journal", "recover", "-u", "ana", check=False)
+    assert rc == 1 and "Recovered 0 entries." in out and "--encoding" in err, (out, err)
+    _, shown, _ = cli("journal", "recover", "-u", "ana", "--show", "1", "--encoding", "cp1251")
+    assert RUSSIAN in shown, shown
+    _, out, _ = cli("journal", "recover", "1", "--encoding", "cp1251", "-u", "ana")
+    assert "Recovered 1 entry." in out
+    bodies = [row.get("body", "") for row in json.loads(cli("journal", "list", "-u", "ana", "--json")[1])]
+    assert any(RUSSIAN in body for body in bodies), bodies
+    assert not list((cli.data_dir / "recovery").rglob("*.json"))
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le"])
+def test_an_editor_that_saves_utf16_is_read_as_utf16(cli: Any, tmp_path: Path, codec: str) -> None:
+    """h103: Windows' "Unicode" Notepad saves UTF-16, with a byte-order mark or without one (then every other byte
+    of a Latin letter is zero): that is unambiguous, so it is read as UTF-16 and saved."""
+    cli("user", "create", "ana")
+    words = "I dreamt of the sea, calm this time. " + RUSSIAN
+    proc = _write_in_editor(cli, tmp_path, (words + "\n").encode(codec))
+    assert proc.returncode == 0, proc.stderr.decode("utf-8", "replace")
+    bodies = [row.get("body", "") for row in json.loads(cli("journal", "list", "-u", "ana", "--json")[1])]
+    assert any(words in body for body in bodies), bodies
 
 
 def test_reanalyse_piped_to_a_file_prints_only_what_it_says(cli: Any) -> None:
