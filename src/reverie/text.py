@@ -83,19 +83,65 @@ def decoded(raw: bytes) -> str:
     return bytes(raw).decode("utf-8-sig")
 
 
-WESTERN = "read as Western European text (Windows-1252); check its accents"
+# What a person is told of text their editor saved in an encoding that is not UTF-8 (nor unambiguous UTF-16): kept as
+# its bytes, never read as a guess, saved only in the encoding they choose (h103, review r86).
+NOT_UTF8 = (
+    "It is not UTF-8 text (your editor saved it in another encoding), and Reverie does not guess which: see how it"
+    " reads with `reverie journal recover --show NUMBER` (add `--encoding NAME` to read it as you say, e.g. cp1251"
+    " for Russian), then save it with `reverie journal recover NUMBER --encoding NAME`."
+)
 
 
 def decoded_western(raw: bytes) -> str:
-    """``raw`` that is not UTF-8 read as Western European text: Windows-1252 (an editor set to Latin-1 or "ANSI",
-    a paste from an old Windows file), else Latin-1 where a byte has no Windows-1252 character. Never raises, and
-    each byte is one character, so nothing typed is lost (``text.encode`` in the same code gives the bytes back);
-    the caller tells the person it was read so (:data:`WESTERN`). Only for text a person typed in the editor, held
-    nowhere else: a file or a pipe that is not UTF-8 is refused (its bytes still exist at the sender)."""
+    """``raw`` read as Western European text: Windows-1252, else Latin-1 where a byte has no Windows-1252
+    character. Never raises. Only a *reading* shown to the person beside others (`journal recover --show`): a guess,
+    never saved without their word (h103)."""
     try:
         return bytes(raw).decode("cp1252")
     except UnicodeDecodeError:
         return bytes(raw).decode("latin-1")
+
+
+def decoded_utf16(raw: bytes) -> str | None:
+    """``raw`` as UTF-16 text where that is unambiguous, else None: a byte-order mark (``FF FE``, ``FE FF``), or
+    none and the pattern a UTF-16 text of mostly Latin letters has, zero bytes all in the even or all in the odd
+    places (Windows' "Unicode" Notepad). The text must then read strictly, with no NUL and no control character
+    but tab and line breaks. Text in one of the old 8-bit encodings never holds a zero byte, so it is never taken
+    for UTF-16; anything else is left for the person to choose (:data:`NOT_UTF8`)."""
+    data = bytes(raw)
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        codec = "utf-16"  # the mark says the order, and is dropped
+    elif len(data) % 2 or 0 not in data:
+        return None
+    else:
+        even, odd = data[0::2].count(0), data[1::2].count(0)
+        if even and odd:
+            return None
+        codec = "utf-16-le" if odd else "utf-16-be"
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    if any(ord(ch) < 32 and ch not in "\t\n\r" for ch in text):
+        return None
+    return text
+
+
+def read_typed(raw: bytes, encoding: str | None = None) -> str | None:
+    """Text a person typed in their editor: UTF-16 where unambiguous (:func:`decoded_utf16`), else UTF-8
+    (:func:`decoded`), else None: the bytes are kept as they are for the person to choose how they read.
+    With ``encoding`` (the person's choice): read so, strictly; raises :class:`UnicodeDecodeError` for bytes that
+    are not text in it and :class:`LookupError` for a name that is no text encoding ("base64" too)."""
+    if encoding is not None:
+        text = bytes(raw).decode(encoding)
+        return text.removeprefix("\ufeff")
+    utf16 = decoded_utf16(raw)  # before UTF-8: "hi" in UTF-16 is "h\0i\0", valid UTF-8 with NULs in it
+    if utf16 is not None:
+        return utf16
+    try:
+        return decoded(raw)
+    except UnicodeDecodeError:
+        return None
 
 
 def one_line_ending(text: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 from reverie.analysis.dreams.chart import h_profile_svg
@@ -35,7 +36,7 @@ def test_svg_has_one_bar_with_its_own_title_per_defined_h() -> None:
     bars = root.findall(f".//{SVG}g")
     assert bars and all(g.find(f"{SVG}title") is not None and g.find(f"{SVG}rect") is not None for g in bars)
     texts = "".join(t.text or "" for t in root.iter(f"{SVG}text"))
-    assert "+" in texts or "-" in texts  # signed values are printed, not only coloured
+    assert "more, " in texts or "less, " in texts  # the direction is printed in words, not only coloured
 
 
 def test_svg_has_no_scripts_or_external_assets() -> None:
@@ -67,5 +68,29 @@ def test_a_value_that_is_no_clear_difference_is_said_in_plain_words() -> None:
     root = ET.fromstring(h_profile_svg(profile))
     texts = [t.text or "" for t in root.iter(f"{SVG}text")]
     assert not any("n.s." in t for t in texts), texts
-    assert sum("(not clear)" in t for t in texts) == len(plain)
+    assert sum(t == "not clear" for t in texts) == len(plain)
     assert any("no clear difference" in t for t in texts)
+
+
+def test_the_chart_says_the_size_of_a_difference_in_words_and_explains_too_few() -> None:
+    """h103 (review r86): the chart on the client's own page said "Cohen's h" in its title, "h" on its axis and
+    each bar's value as a signed number, and its legend explained "not clear" but not "too few". It says the size
+    of each difference in words and what "too few" means; no statistic's name, letter or number is left."""
+    profile = compare_with_norms(
+        [
+            DreamCoding(
+                characters=(Character("1MSA"), Character("1FKA")),
+                interactions=(Interaction("aggression", 7, ("1MSA",), ("D",)),),
+            )
+            for _ in range(25)  # 50 characters, but 25 dreams: too few for the dream shares
+        ]
+    )
+    rows = [c for c in profile.comparisons if c.h is not None]
+    assert any(c.too_small for c in rows) and any(c.notable for c in rows), "the series needs both kinds"
+    root = ET.fromstring(h_profile_svg(profile))
+    said = [t.text or "" for t in root.iter(f"{SVG}text")] + [t.text or "" for t in root.iter(f"{SVG}title")]
+    assert not [t for t in said if "Cohen" in t or re.search(r"(?<![\w'])h\b|\d\.\d\d", t)], said
+    assert any("too few to compare" in t for t in said), said
+    sizes = ("very small", "small", "medium", "large")
+    assert all(any(s in t for s in sizes) for t in said if t.startswith(("more, ", "less, "))), said
+    assert sum(t.startswith(("more, ", "less, ")) for t in said) == sum(c.notable for c in rows)

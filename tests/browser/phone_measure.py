@@ -72,6 +72,7 @@ JARGON = [
     (r"\d{4}-\d\d-\d\dT\d\d", "ISO timestamp"),
     (r"[{\[]['\"]", "JSON/repr"),
     (r"\b[a-z]+\.[a-z]+_[a-z]+\b", "dotted name"),
+    (r"\bCohen's\b|\|h\||\bh = ", "statistic's name"),
 ]
 
 

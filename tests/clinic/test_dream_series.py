@@ -61,7 +61,11 @@ def test_dream_series_compares_only_when_chosen_and_enough(make_user: Any, web_a
     default = web.get("/dreams/").content.decode()
     assert "You chose not to compare" in default and "<svg" not in default  # no norm group unless chosen
     chosen = web.get("/dreams/?norms=male").content.decode()
-    assert "<svg" in chosen and "Cohen" in chosen and "Your dreams beside men&#x27;s dreams" in chosen
+    assert (
+        "<svg" in chosen
+        and "size of the difference" in chosen
+        and "Your dreams beside men&#x27;s dreams" in chosen
+    )
     assert "<svg" in web.get("/dreams/").content.decode()  # the choice is remembered
     assert "<svg" not in web.get("/dreams/?norms=none").content.decode()
 

@@ -52,3 +52,15 @@ def test_a_chosen_comparison_names_what_it_counts_in_plain_words(make_user: Any,
     assert "beside women" in text  # the comparison is shown
     raw = [w for w in ("A/C index", "F/C index", "S/C index", "Male/Female %", "undefined") if w in text]
     assert not raw, raw
+
+
+def test_the_comparison_says_the_size_of_a_difference_not_the_statistic(make_user: Any, web_as: Any) -> None:
+    """h103 (review r86): the client's own dream page said "Cohen's h", "|h| 0.2 small" and headed a column "h" in
+    the table behind the chart. It should say the size of each difference in words."""
+    client = make_user()
+    _series(client, 20)
+    text = _main(web_as(client).get("/dreams/?norms=female").content.decode())
+    assert "beside women" in text
+    found = re.findall(r"Cohen|\|h\||(?<![\w'’&#;])h(?![\w'’])", text)
+    assert not found, found
+    assert "size of the difference" in text.lower()

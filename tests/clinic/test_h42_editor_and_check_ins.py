@@ -68,19 +68,24 @@ def test_an_editor_file_left_by_a_hard_kill_is_sealed_at_the_next_sign_in(cli: A
 
 def test_an_editor_file_that_is_not_utf8_is_sealed_not_deleted(cli: Any, tmp_path: Path) -> None:
     """A leftover that is not UTF-8 (an editor set to Latin-1) is not left in plain text, and not deleted either
-    (r81: those were the person's words): it is read as Western European text and sealed, with a note to check it;
-    `journal recover --show` gives it back, `--discard` deletes it."""
+    (r81: those were the person's words): it is sealed as its bytes, with a note that it is not UTF-8 (h103: no
+    encoding guessed); `journal recover --show` gives it back in the readings it may have, a plain `journal recover`
+    does not save it, `recover 1 --encoding latin-1` does."""
     cli("user", "create", "ana")
     script = f'#!/bin/sh\nprintf "{WORDS} caf\\351" > "$1"\nkill -KILL $PPID\nsleep 3\n'
     rc, _, _ = _write_in(cli, tmp_path, script)
     assert rc != 0
     assert _plain(cli.data_dir, WORDS.encode())
     _, _, err = cli("journal", "list", "-u", "ana")
-    assert "is kept: `reverie journal recover` saves it" in err, err
-    assert "read as Western European text" in err, err
+    assert "is kept as it is" in err and "not UTF-8" in err and "--encoding" in err, err
     assert not _plain(cli.data_dir, WORDS.encode())
     _, shown, _ = cli("journal", "recover", "-u", "ana", "--show", "1")
-    assert f"{WORDS} café" in shown
+    assert f"{WORDS} café" in shown and "Western European" in shown and f"{WORDS} caf\ufffd" in shown
+    rc, out, err = cli("journal", "recover", "-u", "ana", check=False)
+    assert rc == 1 and "Recovered 0 entries." in out and "not UTF-8" in err, (out, err)
+    _, out, _ = cli("journal", "recover", "1", "--encoding", "latin-1", "-u", "ana")
+    assert "Recovered 1 entry." in out
+    assert f"{WORDS} café" in cli("journal", "list", "-u", "ana", "--json")[1]
 
 
 @pytest.mark.django_db

@@ -34,7 +34,7 @@ def test_recovery_ownership_copy_is_sealed_with_the_writers_key_and_keeps_the_en
     assert path.parent == tmp_path / "recovery" / str(alice.pk)
     assert path.stat().st_mode & 0o077 == 0
     doc = json.loads(path.read_bytes())
-    assert doc["format"] == "reverie.recovery/2" and doc["owner"] == alice.pk and "sealed" in doc
+    assert doc["format"] == recovery.FORMAT and doc["owner"] == alice.pk and "sealed" in doc
     assert b"kitchen" not in path.read_bytes() and b"Flood" not in path.read_bytes()
     kept = recovery.read(path, alice)
     assert kept.draft == DREAM  # kind, title, feelings, date and tags survive
@@ -162,3 +162,43 @@ def test_recovery_ownership_a_copy_left_by_a_kill_after_the_save_is_not_saved_tw
     assert not list((cli.data_dir / "recovery").rglob("*.json"))  # the copy is gone now
     _, out, _ = cli("journal", "recover", "-u", "hana")
     assert "Recovered 0 entries" in out
+
+
+def test_recovery_ownership_bytes_that_are_not_utf8_are_kept_as_they_are(
+    make_user: Any, tmp_path: Path
+) -> None:
+    """h103 (review r86): text an editor saved in Windows-1251 is kept as its bytes (format 3), not as a Western
+    European reading: nothing is guessed, and the person's choice of encoding gives their words back. A copy of
+    format 2 (no bytes field) is still read."""
+    alice = make_user()
+    raw = "Мне снилась мама".encode("cp1251")
+    path = recovery.keep(alice, EntryDraft(kind="dream", body="."), tmp_path, undecoded=raw)
+    assert json.loads(path.read_bytes())["format"] == "reverie.recovery/3"
+    kept = recovery.read(path, alice)
+    assert kept.undecoded == raw and kept.draft.body == ""
+    assert kept.with_encoding("cp1251").body == "Мне снилась мама"
+    with pytest.raises(InvalidInput, match="does not read as utf-8"):
+        kept.with_encoding("utf-8")
+    with pytest.raises(InvalidInput, match="not the name of a text encoding"):
+        kept.with_encoding("base64")
+    old = tmp_path / "recovery" / str(alice.pk) / "00000000-0000-4000-8000-000000000002.json"
+    plain = {
+        "kind": "dream",
+        "title": "",
+        "body": "the sea",
+        "feelings": [],
+        "people": [],
+        "tags": [],
+        "extra": {},
+    }
+    since = alice.date_joined.isoformat()
+    doc = {
+        "format": "reverie.recovery/2",
+        "id": old.stem,
+        "owner": alice.pk,
+        "owner_since": since,
+        "plain": plain,
+    }
+    old.write_text(json.dumps(doc))
+    read_old = recovery.read(old, alice)
+    assert read_old.draft.body == "the sea" and read_old.undecoded is None

@@ -107,15 +107,12 @@ def analyse(
 @contextmanager
 def _stderr_progress(label: str) -> Iterator[Callable[[int, int], None]]:
     """A spinner and count on stderr (only when stderr is a terminal; stdout stays clean for JSON)."""
-    from rich.console import Console
-    from rich.progress import Progress, SpinnerColumn, TextColumn
+    from rich.progress import SpinnerColumn, TextColumn
 
-    console = Console(stderr=True)
-    if not console.is_terminal:
-        yield lambda done, total: None
-        return
+    from reverie.cli.rich_text import progress
+
     columns = (SpinnerColumn(), TextColumn("{task.description} {task.completed}/{task.total}"))
-    with Progress(*columns, transient=True, console=console) as bar:
+    with progress(*columns) as bar:
         task = bar.add_task(label, total=None)
         yield lambda done, total: bar.update(task, completed=done, total=total)
 
@@ -123,14 +120,13 @@ def _stderr_progress(label: str) -> Iterator[Callable[[int, int], None]]:
 def reanalyse() -> None:
     """Analyse the entries still waiting and recompute the stored analyses made by older analyzer versions, risk
     first. An entry that fails keeps its earlier findings; the run goes on, and exits non-zero if any failed."""
-    from rich.progress import Progress
-
+    from reverie.cli.rich_text import progress
     from reverie.cli.runtime import django_ready
 
     django_ready()
     from reverie.clinic.services.analysis import reanalyse as run
 
-    with Progress() as bar:
+    with progress() as bar:  # on stderr, only on a terminal: `reverie reanalyse > log` holds what it says
         task = bar.add_task("Re-analysing", total=None)
         outcome = run(lambda i, n: bar.update(task, completed=i, total=n))
     typer.echo(f"Re-analysed {outcome.done} entries.")
@@ -143,13 +139,12 @@ def reanalyse() -> None:
 
 
 def _progress_run(label: str, fn: Callable[..., dict[str, Any]], path: Path, takes_progress: bool) -> None:
-    from rich.console import Console
-    from rich.progress import Progress
+    from reverie.cli.rich_text import progress
 
     if not path.exists():
         raise InvalidInput(f"No file at {path}.")
     if takes_progress:
-        with Progress(transient=True, console=Console(stderr=True)) as bar:
+        with progress() as bar:  # on stderr, only on a terminal: stdout holds the JSON report alone
             task = bar.add_task(label, total=None)
             report = fn(path, progress=lambda i, n: bar.update(task, completed=i, total=n))
     else:

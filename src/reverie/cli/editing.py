@@ -181,23 +181,24 @@ def _read_all(fd: int) -> bytes:
 
 def _seal_or_delete(owner: Any, path: Path, raw: bytes) -> str:
     """Seal ``raw`` into a recovery copy, then delete ``path``; or delete it when it is empty. Bytes that are not
-    UTF-8 (an editor set to Latin-1) are read as Western European text and sealed, with a note to check them: a
-    leftover is never left in plain text for ever, and never deleted while it holds what was typed (`journal recover
-    --discard` deletes a copy the person does not want). A text an entry would refuse (too long, a NUL) is sealed all the
-    same, as `journal write` keeps what was typed. When sealing fails for any other reason, ``path`` stays (mode 0600) and the reason is returned, never the
-    text ("" when the file is gone)."""
+    UTF-8 (nor unambiguous UTF-16) are sealed as they are, with a note: no encoding is guessed, and `journal recover`
+    saves them only once the person has chosen how they read (h103). A leftover is never left in plain text for
+    ever, and never deleted while it holds what was typed (`journal recover --discard` deletes a copy the person
+    does not want). A text an entry would refuse (too long, a NUL) is sealed all the same, as `journal write` keeps
+    what was typed. When sealing fails for any other reason, ``path`` stays (mode 0600) and the reason is returned,
+    never the text ("" when the file is gone)."""
 
     from reverie.clinic.services import recovery
     from reverie.clinic.services.journal import EntryDraft
     from reverie.errors import ReverieError, is_disk_full
-    from reverie.text import WESTERN, decoded, decoded_western
+    from reverie.text import NOT_UTF8, read_typed
 
-    western = ""
-    try:
-        body = decoded(raw)
-    except UnicodeDecodeError:  # an editor set to Latin-1: kept all the same, never deleted (r81)
-        body = decoded_western(raw)
-        western = f" It was not valid UTF-8: it was {WESTERN} (`reverie journal recover --show`)."
+    note, undecoded = "", None
+    body = read_typed(raw)
+    if (
+        body is None
+    ):  # an editor set to another encoding: kept as its bytes, never deleted (r81), never guessed
+        note, undecoded, body = f" {NOT_UTF8}", raw, "."
     if not body.strip():
         path.unlink(missing_ok=True)  # nothing was typed: nothing to keep
         return ""
@@ -205,7 +206,7 @@ def _seal_or_delete(owner: Any, path: Path, raw: bytes) -> str:
     # write` keeps typed text, so `journal recover --show` can still give it back (r54); only `--discard` deletes.
     draft = EntryDraft(kind="free_association", body=body)
     try:
-        recovery.keep(owner, draft)
+        recovery.keep(owner, draft, undecoded=undecoded)
     except Exception as exc:  # whatever stops the sealing, the text stays for a later sweep
         with contextlib.suppress(OSError):
             os.chmod(path, 0o600)
@@ -218,8 +219,8 @@ def _seal_or_delete(owner: Any, path: Path, raw: bytes) -> str:
         return f"it could not be sealed: {type(exc).__name__}"
     path.unlink(missing_ok=True)  # only now: a sealed copy exists
     print(
-        "A text left in the editor by an earlier `journal write` that was cut off is kept:"
-        f" `reverie journal recover` saves it.{western}",
+        "A text left in the editor by an earlier `journal write` that was cut off is kept"
+        + (": `reverie journal recover` saves it." if undecoded is None else f" as it is.{note}"),
         file=sys.stderr,
     )
     return ""

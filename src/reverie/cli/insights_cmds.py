@@ -85,9 +85,9 @@ def precision(
 
     Counts only (no entry, no person, no observation text); an analyzer with fewer than 5 answers shows none.
     """
-    from rich.console import Console
     from rich.table import Table
 
+    from reverie.cli.rich_text import console as rich_console
     from reverie.cli.runtime import django_ready
 
     django_ready()
@@ -106,7 +106,7 @@ def precision(
         shown = ["–" if c is None else str(c) for c in cells]
         p = r.precision
         table.add_row(r.analyzer, str(r.answered), str(r.people), *shown, "–" if p is None else f"{p:.2f}")
-    console = Console()
+    console = rich_console()
     console.print(table)
     console.print(f"[dim]precision = fits ÷ (fits + doesn't fit); hidden below {MIN_ANSWERS} answers.[/]")
 

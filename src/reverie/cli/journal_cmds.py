@@ -29,7 +29,7 @@ from reverie.errors import (
     is_disk_full,
 )
 from reverie.journal.kinds import file_word, kind_from, kinds_in_words
-from reverie.text import WESTERN, decoded, decoded_western, file_size_words
+from reverie.text import NOT_UTF8, decoded, decoded_western, file_size_words, read_typed
 
 app = typer.Typer(help="Write and read your journal.", no_args_is_help=True)
 
@@ -67,14 +67,15 @@ def _leave() -> None:
     _EDITOR.close()
 
 
-def _from_editor(folder: Path) -> tuple[str, ReverieError | None]:
+def _from_editor(folder: Path) -> tuple[str, ReverieError | None, bytes | None]:
     """What the person typed in their editor ($VISUAL, $EDITOR, else nano), and the editor's trouble if it could not
     be started or stopped with an error (then the text is what it had written, perhaps nothing). The file being
     edited is in ``folder`` (the person's own, in the data folder: never the system's shared temporary folder),
     readable by them alone, and removed once the text is sealed or saved (``_EDITOR``); when it could not be sealed (a full disk, an interruption) it stays for the next command's sweep
-    (:func:`_leave`). A text that is not UTF-8 (an editor set to Latin-1) is never deleted: it is read as Western
-    European text and returned with an :class:`InvalidInput` as its trouble, so it is kept as a recovery copy for
-    the person to check and save, not saved as it is."""
+    (:func:`_leave`). UTF-16 (Windows' "Unicode") is read where it is unambiguous. A text in another encoding (an
+    editor set to Windows-1251 or Latin-1) is never deleted and never read as a guess: its bytes are returned (the
+    third value) with an :class:`InvalidInput` as its trouble, so they are kept as a recovery copy the person reads
+    with `journal recover --show` and saves with the encoding they choose (h103)."""
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "nano"
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     _EDITOR.close()  # an earlier session of this process (its text already sealed or refused)
@@ -96,15 +97,13 @@ def _from_editor(folder: Path) -> tuple[str, ReverieError | None]:
                 " in (… | reverie journal write)."
             )
         raw = Path(name).read_bytes()
-        try:
-            return decoded(raw), trouble
-        except UnicodeDecodeError as exc:  # never deleted: read as Western European text and kept, not saved
-            said = (
-                f"The text is not valid UTF-8 (bad byte at position {exc.start}), so it was not saved: it was"
-                f" {WESTERN} (`reverie journal recover --show`)."
-            )
-            what = InvalidInput(said) if trouble is None else type(trouble)(f"{trouble.message} {said}")
-            return decoded_western(raw), what
+        body = read_typed(raw)
+        if body is not None:
+            return body, trouble, None
+        # never deleted, never guessed: kept as its bytes for the person to choose how they read
+        said = "The text is not valid UTF-8, so it was not saved."
+        what = InvalidInput(said) if trouble is None else type(trouble)(f"{trouble.message} {said}")
+        return "", what, raw
     except BaseException:  # not sealed: the file stays (0600) for the next command's sweep to seal
         _leave()
         raise
@@ -124,23 +123,27 @@ _SHOW_IT = (
 )
 
 
-def _kept_after(actor: Any, draft: Any, trouble: ReverieError) -> ReverieError:
+def _kept_after(
+    actor: Any, draft: Any, trouble: ReverieError, undecoded: bytes | None = None
+) -> ReverieError:
     """``trouble`` (the editor's), saying what became of the text: kept as a recovery copy when there is one. A text
     an entry would refuse (a NUL, over the length limit) is kept all the same, as the leftover sweep keeps it
-    (``editing._seal_or_delete``): it is the only copy of what was typed; the person is told how to get it back."""
+    (``editing._seal_or_delete``): it is the only copy of what was typed; the person is told how to get it back.
+    ``undecoded``: the bytes typed when they are not UTF-8 text, kept as they are (the options were checked
+    before the editor opened)."""
     from reverie.clinic.services import journal, recovery
 
     said = trouble.message
-    if not draft.body.strip():
+    if undecoded is None and not draft.body.strip():
         return type(trouble)(f"{said} Nothing had been typed.")
     try:
-        journal.validate(replace(draft, happened_at=None))
+        refused = ""
+        if undecoded is None:
+            journal.validate(replace(draft, happened_at=None))
     except InvalidInput as exc:  # kept all the same, as the leftover sweep keeps it: the only copy (h99)
         refused = f" It cannot be saved as an entry as it is ({exc.message.rstrip('.')}): {_SHOW_IT}"
-    else:
-        refused = ""
     try:
-        recovery.keep(actor, draft)
+        recovery.keep(actor, draft, undecoded=undecoded)
     except OSError as exc:
         why = (
             "the disk is full."
@@ -152,6 +155,8 @@ def _kept_after(actor: Any, draft: Any, trouble: ReverieError) -> ReverieError:
     except BaseException:
         _leave()
         raise
+    if undecoded is not None:  # ``said`` tells how to look at it and save it
+        return type(trouble)(f"{said} What you typed is kept as it is. {NOT_UTF8}")
     if refused:
         return type(trouble)(f"{said} What you typed is kept as a recovery copy.{refused}")
     return type(trouble)(f"{said} What you typed is kept: `reverie journal recover` saves it.")
@@ -227,15 +232,15 @@ def write(
     journal.validate(replace(draft, happened_at=None))
     typed = (file is None or str(file) == "-") and sys.stdin.isatty()  # held nowhere else
     in_editor = file is None and sys.stdin.isatty()
-    trouble = None
+    trouble, undecoded = None, None
     if in_editor:
-        body, trouble = _from_editor(recovery.folder_of(actor.pk))
+        body, trouble, undecoded = _from_editor(recovery.folder_of(actor.pk))
     else:
         body = _read_text(file)
     draft = replace(draft, body=body)
     if trouble is not None:
         with _EDITOR:  # the editor's file goes once what was typed is kept (or cannot be)
-            raise _kept_after(actor, draft, trouble)
+            raise _kept_after(actor, draft, trouble, undecoded)
     if not journal.has_content(draft):  # the service's own words name the web form's tick boxes
         raise InvalidInput(
             "The entry is empty: write something, or give a feeling with --feeling NAME:INTENSITY. Nothing was saved."
@@ -732,15 +737,36 @@ def _copy_path(actor: Any, number: int) -> Path:
     return copies[number - 1]
 
 
-def _show(actor: Any, number: int) -> None:
-    """``journal recover --show N``: copy N's kind, title and text on stdout (it opens only for its owner)."""
+def _show(actor: Any, number: int, encoding: str | None = None) -> None:
+    """``journal recover --show N``: copy N's kind, title and text on stdout (it opens only for its owner). A copy
+    that is not UTF-8 text is shown in the readings it may have, each named, for the person to choose: as UTF-8
+    with replacement marks and as Western European (Windows-1252), or only as the ``encoding`` they name."""
     from reverie.clinic.services import recovery
     from reverie.journal.kinds import KIND_WORDS
 
     kept = recovery.read(_copy_path(actor, number), actor)
     draft = kept.draft
     typer.echo(f"{KIND_WORDS.get(draft.kind, draft.kind)}" + (f" · {draft.title}" if draft.title else ""))
-    typer.echo(draft.body)
+    if kept.undecoded is None and encoding is None:
+        typer.echo(draft.body)
+    elif encoding is not None:
+        typer.echo(f"\nRead as {encoding}:")
+        typer.echo(kept.with_encoding(encoding).body)  # one that is text already is refused, saying so
+        typer.echo(f"\nSave it read so with: reverie journal recover {number} --encoding {encoding}")
+    else:
+        raw = kept.undecoded or b""
+        typer.echo(
+            "\nThis copy is not UTF-8 text: your editor saved it in another encoding, and Reverie does not guess"
+            " which. Two readings follow; if neither is right, try --encoding NAME (e.g. cp1251 for Russian,"
+            " koi8-r, cp1250 for Central European, cp1253 for Greek)."
+        )
+        typer.echo("\nRead as UTF-8 (\ufffd marks a byte that is not UTF-8):")
+        typer.echo(raw.decode("utf-8", "replace"))
+        typer.echo("\nRead as Western European (Windows-1252):")
+        typer.echo(decoded_western(raw))
+        typer.echo(
+            f"\nSave it with the right one: reverie journal recover {number} --encoding NAME (e.g. cp1252)"
+        )
     # everything else the person wrote, so nothing is lost once the copy is discarded
     if draft.happened_at is not None:
         from reverie.cli.local_times import zone_for
@@ -770,15 +796,24 @@ def _drop(actor: Any, number: int, yes: bool) -> None:
     typer.echo(f"Deleted recovery copy {number} ({path.name}).")
 
 
-def _recover_all(actor: Any, problems: list[tuple[Path, str]]) -> tuple[int, int]:
-    """Save each of the person's recovery copies: (saved, already saved); a copy that cannot be saved is added to
-    ``problems`` with the reason. An error that is not the copy's (the database) stops it, raised."""
+def _recover_all(
+    actor: Any,
+    problems: list[tuple[Path, str]],
+    only: Path | None = None,
+    encoding: str | None = None,
+    undecided: list[Path] | None = None,
+) -> tuple[int, int]:
+    """Save each of the person's recovery copies (or ``only`` that one, its bytes read as ``encoding`` when given):
+    (saved, already saved); a copy that cannot be saved is added to ``problems`` with the reason. A copy that is
+    not UTF-8 text is never saved without the person's encoding: it is added to ``undecided`` (and ``problems``).
+    An error that is not the copy's (the database) stops it, raised."""
     from reverie.clinic.services import journal, recovery
 
     saved, already = 0, 0
-    for path in recovery.pending(actor):
+    for path in [only] if only is not None else recovery.pending(actor):
         try:
             kept = recovery.read(path, actor)
+            draft = kept.draft if encoding is None else kept.with_encoding(encoding)
             entry_id = recovery.entry_id_of(actor, path)
             try:
                 saved_before = entry_id is not None and journal.already_saved(actor, entry_id) is not None
@@ -788,16 +823,21 @@ def _recover_all(actor: Any, problems: list[tuple[Path, str]]) -> tuple[int, int
                 already += 1  # its save committed, then the process stopped before removing the copy
                 recovery.discard(path)
                 continue
+            if kept.undecoded is not None and encoding is None:  # no guess saved as the person's words
+                problems.append((path, "it is not UTF-8 text; choose how it reads (below)."))
+                if undecided is not None:
+                    undecided.append(path)
+                continue
             try:
-                journal.create_entry(actor, kept.draft, entry_id=entry_id)
+                journal.create_entry(actor, draft, entry_id=entry_id)
             except AlreadySaved:  # saved by another command at the same moment, after the check above
                 already += 1
                 recovery.discard(path)
                 continue
             except InvalidInput as exc:
-                if kept.draft.happened_at is None:
+                if draft.happened_at is None:
                     raise
-                journal.create_entry(actor, replace(kept.draft, happened_at=None), entry_id=entry_id)
+                journal.create_entry(actor, replace(draft, happened_at=None), entry_id=entry_id)
                 typer.echo(f"{path.name}: saved with today's date ({exc.message})", err=True)
         except ReverieError as exc:
             problems.append((path, exc.message))
@@ -809,6 +849,15 @@ def _recover_all(actor: Any, problems: list[tuple[Path, str]]) -> tuple[int, int
 
 @app.command()
 def recover(
+    number: Annotated[
+        int | None,
+        typer.Argument(
+            metavar="NUMBER",
+            help="Save only this one copy (the number `journal recover` gave it); with --encoding for a copy that"
+            " is not UTF-8 text.",
+            show_default=False,
+        ),
+    ] = None,
     user: UserOpt = None,
     discard: Annotated[
         int | None,
@@ -828,23 +877,40 @@ def recover(
         ),
     ] = None,
     yes: Annotated[bool, typer.Option("--yes", help="With --discard: delete without asking.")] = False,
+    encoding: Annotated[
+        str | None,
+        typer.Option(
+            metavar="NAME",
+            help="For a copy that is not UTF-8 text (an editor set to another encoding): read its bytes as this"
+            " encoding, e.g. cp1251 (Russian), cp1252 (Western European), koi8-r, utf-16. With --show NUMBER to"
+            " look, with NUMBER to save it so.",
+        ),
+    ] = None,
 ) -> None:
     """Save your texts kept from earlier saves that did not complete (only your own). A copy that cannot be saved
     is left in place with a number and the reason; see its text with --show NUMBER, delete it with --discard
-    NUMBER."""
+    NUMBER. A copy that is not UTF-8 text is never saved as a guess: look at it with --show NUMBER, then save it
+    with NUMBER --encoding NAME."""
     from reverie.cli.runtime import sign_in
     from reverie.clinic.services import recovery
 
+    if encoding is not None and show is None and number is None:
+        raise InvalidInput(
+            "Give the copy's number with --encoding: reverie journal recover NUMBER --encoding NAME (or --show"
+            " NUMBER --encoding NAME to look first)."
+        )
     actor = sign_in(user)
     if show is not None:
-        _show(actor, show)
+        _show(actor, show, encoding)
         return
     if discard is not None:
         _drop(actor, discard, yes)
         return
     problems: list[tuple[Path, str]] = []
+    undecided: list[Path] = []
+    only = _copy_path(actor, number) if number is not None else None
     try:
-        saved, already = _recover_all(actor, problems)
+        saved, already = _recover_all(actor, problems, only, encoding, undecided)
     except BaseException:
         _check_in_despite(actor)  # the copies saved before the failure were screened as they were saved
         raise
@@ -857,7 +923,13 @@ def recover(
     for path, message in problems:
         number = left.index(path) + 1 if path in left else 0
         typer.echo(f"Not recovered, left in place as copy {number}: {message}", err=True)
-    if problems:
+    if undecided:
+        typer.echo(
+            f"{'A copy is' if len(undecided) == 1 else f'{len(undecided)} copies are'} kept as typed and not"
+            f" saved. {NOT_UTF8}",
+            err=True,
+        )
+    if len(problems) > len(undecided):
         typer.echo(
             "If a copy can never be saved, see its text with: reverie journal recover --show NUMBER, then delete"
             " it with: reverie journal recover --discard NUMBER",

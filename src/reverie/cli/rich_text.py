@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # Rich is imported on first use, so `--help` stays instant
     from rich.console import Console
-    from rich.progress import Progress
+    from rich.progress import Progress, ProgressColumn
 
 
 def shown(value: str) -> str:
@@ -30,10 +30,11 @@ def console(*, stderr: bool = False) -> Console:
     return Console(emoji=False, stderr=stderr)
 
 
-def progress() -> Progress:
+def progress(*columns: str | ProgressColumn) -> Progress:
     """A transient progress bar on stderr, shown only when stderr is a terminal: nothing of it in a pipe or a
-    file (not even an empty line)."""
+    file (not even an empty line). ``columns`` as Rich's ``Progress`` takes them (its default bar when none): every
+    progress bar of the command line is made here."""
     from rich.progress import Progress
 
     out = console(stderr=True)
-    return Progress(transient=True, console=out, disable=not out.is_terminal)
+    return Progress(*columns, transient=True, console=out, disable=not out.is_terminal)

@@ -49,6 +49,18 @@ class Comparison:
         return words.label if words is not None else self.name
 
     @property
+    def size_words(self) -> str:
+        """The difference in a client's words, for the table behind their chart: "more often, a medium difference",
+        "not clear", "too few to compare" ("" when nothing is compared); never the statistic's name or number."""
+        if self.h is None:
+            return ""
+        if self.too_small:
+            return "too few to compare"
+        if not self.notable:
+            return "not clear"
+        return f"{'more' if self.h > 0 else 'less'} often, a {size_in_words(self.h)} difference"
+
+    @property
     def notable(self) -> bool:
         """A difference worth showing: not too small a sample, BH-adjusted q < .05 and |h| ≥ 0.2."""
         return (
@@ -87,6 +99,12 @@ def effect_size_word(h: float) -> str:
     if size < 0.5:
         return "small"
     return "medium" if size < 0.8 else "large"
+
+
+def size_in_words(h: float) -> str:
+    """:func:`effect_size_word` in a client's words: "very small" rather than "negligible"."""
+    word = effect_size_word(h)
+    return "very small" if word == "negligible" else word
 
 
 def two_proportion_p(x1: float, n1: int, x2: float, n2: int) -> float | None:

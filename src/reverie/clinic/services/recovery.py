@@ -1,11 +1,17 @@
 """Recovery copies: text being saved from the command line, kept until the save is acknowledged.
 
-A copy belongs to its writer (format ``reverie.recovery/2``): it lives in ``<data dir>/recovery/<person id>/``, is
+A copy belongs to its writer (format ``reverie.recovery/3``): it lives in ``<data dir>/recovery/<person id>/``, is
 sealed with *that person's* data key (bound to their id, the copy's id and the purpose ``recovery``), and names its
 owner and when the owner's account was created, so a later account that happens to get the same number cannot
 claim it. Only the owner recovers it; erasing the owner's account removes the folder, and destroying their data key
 makes any copy left elsewhere unreadable. Kind, title, feelings, people, tags, the date and the mindful-choice fields
 are kept with the text.
+
+Text typed in an editor that saved it in an encoding that is neither UTF-8 nor unambiguous UTF-16 (a Russian
+"ANSI" Windows-1251, Latin-1, …) is kept as its original bytes (``undecoded``, base64, sealed like the rest) with
+an empty ``body``: no encoding is guessed. Such a copy is never saved by a plain ``journal recover``; the person
+looks at it (``--show``) and saves it with the encoding they choose (h103, review r86). Format 3 added
+``undecoded``; copies of format 2 (no such field) are read as before.
 
 When the person's data key cannot be had (the very failure that may stop the save, e.g. the database is down), the
 copy is sealed instead under a key derived (HKDF) from the active master key and the owner's id
@@ -25,7 +31,7 @@ import base64
 import json
 import shutil
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -43,7 +49,8 @@ from reverie.files import write_private_atomic
 from reverie.vault.envelope import open_sealed, seal
 from reverie.vault.keys import DataKey
 
-FORMAT = "reverie.recovery/2"
+FORMAT = "reverie.recovery/3"
+READABLE = (FORMAT, "reverie.recovery/2")  # format 2: the same without ``undecoded``
 LEGACY_FORMAT = "reverie.recovery/1"
 PURPOSE = "recovery"
 FALLBACK_CONTEXT = "reverie.recovery-fallback/1"
@@ -51,10 +58,35 @@ FALLBACK_CONTEXT = "reverie.recovery-fallback/1"
 
 @dataclass(frozen=True, slots=True)
 class Kept:
-    """A recovery copy opened for its owner."""
+    """A recovery copy opened for its owner: ``undecoded`` holds the bytes typed when they were not UTF-8 text
+    (then ``draft.body`` is empty until the person says how they read, :func:`with_encoding`)."""
 
     path: Path
     draft: EntryDraft
+    undecoded: bytes | None = None
+
+    def with_encoding(self, encoding: str) -> EntryDraft:
+        """The draft with its bytes read as ``encoding`` (the person's choice); :class:`InvalidInput` when they do
+        not read so, never quoting them."""
+        from reverie.text import read_typed
+
+        if self.undecoded is None:
+            raise InvalidInput(
+                f"The recovery copy {self.path.name} is text already (UTF-8): --encoding is only for a copy that is"
+                " not UTF-8."
+            )
+        try:
+            body = read_typed(self.undecoded, encoding)
+        except LookupError:
+            raise InvalidInput(
+                f"'{encoding}' is not the name of a text encoding Reverie knows (e.g. cp1251, cp1252, koi8-r,"
+                " latin-1, utf-16)."
+            ) from None
+        except UnicodeDecodeError as exc:
+            raise InvalidInput(
+                f"The recovery copy {self.path.name} does not read as {encoding} (byte at position {exc.start})."
+            ) from None
+        return replace(self.draft, body=body or "")
 
 
 def _root(data_dir: Path | None = None) -> Path:
@@ -73,11 +105,12 @@ def _record_id(copy_id: str) -> str:
     return f"recovery:{copy_id}"
 
 
-def _content(draft: EntryDraft) -> dict[str, Any]:
+def _content(draft: EntryDraft, undecoded: bytes | None = None) -> dict[str, Any]:
     return {
         "kind": draft.kind,
         "title": draft.title,
-        "body": draft.body,
+        "body": "" if undecoded is not None else draft.body,
+        **({"undecoded": base64.b64encode(undecoded).decode("ascii")} if undecoded is not None else {}),
         "happened_at": draft.happened_at.isoformat() if draft.happened_at else None,
         "feelings": [[f.name, f.intensity] for f in draft.feelings],
         "people": list(draft.people),
@@ -86,12 +119,16 @@ def _content(draft: EntryDraft) -> dict[str, Any]:
     }
 
 
-def keep(owner: User, draft: EntryDraft, data_dir: Path | None = None) -> Path:
-    """Write a recovery copy of ``draft`` for ``owner`` (sealed with their key when it can be loaded)."""
+def keep(
+    owner: User, draft: EntryDraft, data_dir: Path | None = None, *, undecoded: bytes | None = None
+) -> Path:
+    """Write a recovery copy of ``draft`` for ``owner`` (sealed with their key when it can be loaded); with
+    ``undecoded``, the bytes typed that are not UTF-8 text, kept as they are instead of ``draft.body``."""
     folder = folder_of(owner.pk, data_dir)
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     copy_id = str(uuid.uuid4())
-    content = json.dumps(_content(draft), ensure_ascii=False).encode("utf-8")
+    fields = _content(draft, undecoded)
+    content = json.dumps(fields, ensure_ascii=False).encode("utf-8")
     doc: dict[str, Any] = {"format": FORMAT, "id": copy_id, "owner": owner.pk, "owner_since": _since(owner)}
     try:
         sealed = keys.seal_for(owner, _record_id(copy_id), PURPOSE, content)
@@ -100,7 +137,7 @@ def keep(owner: User, draft: EntryDraft, data_dir: Path | None = None) -> Path:
         DatabaseError,
         OSError,
     ):  # no data key to be had (database): the failure being guarded
-        _keep_without_data_key(doc, owner, copy_id, draft, content)
+        _keep_without_data_key(doc, owner, copy_id, fields, content)
     else:
         doc["sealed"] = base64.b64encode(sealed).decode("ascii")
     path = folder / f"{copy_id}.json"
@@ -115,14 +152,14 @@ def _fallback_key(master: bytes, owner_id: int) -> DataKey:
 
 
 def _keep_without_data_key(
-    doc: dict[str, Any], owner: User, copy_id: str, draft: EntryDraft, content: bytes
+    doc: dict[str, Any], owner: User, copy_id: str, fields: dict[str, Any], content: bytes
 ) -> None:
     """Seal under a key derived from the active master key; only if no master key loads either, keep it plain."""
     try:
         ring = keys.keyring()
         key = _fallback_key(ring.keys[ring.active], owner.pk)
     except (ReverieError, OSError, ValueError):
-        doc["plain"] = _content(draft)  # last resort, mode 0600 in the owner's folder (docs/security.md)
+        doc["plain"] = fields  # last resort, mode 0600 in the owner's folder (docs/security.md)
         return
     blob = seal(key, content, client_id=str(owner.pk), record_id=_record_id(copy_id), purpose=PURPOSE)
     doc["fallback_kid"] = ring.active
@@ -155,7 +192,7 @@ def read(path: Path, owner: User) -> Kept:
         doc = json.loads(path.read_bytes())
     except (OSError, ValueError, RecursionError):  # RecursionError: JSON nested too deeply to be a copy
         raise _damaged(path, "it is damaged (not readable JSON).") from None
-    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+    if not isinstance(doc, dict) or doc.get("format") not in READABLE:
         raise _damaged(path, f"it is not in the format {FORMAT}.")
     if doc.get("owner") != owner.pk or doc.get("owner_since") != _since(owner) or doc.get("id") != path.stem:
         raise _damaged(path, "it belongs to another account.")
@@ -184,7 +221,9 @@ def read(path: Path, owner: User) -> Kept:
     if not isinstance(content, dict):
         raise _damaged(path, "its content is not an entry's fields (it is damaged).")
     try:
-        return Kept(path, _draft(content))
+        undecoded = content.get("undecoded")
+        typed = None if undecoded is None else base64.b64decode(str(undecoded), validate=True)
+        return Kept(path, _draft(content), typed)
     except (KeyError, TypeError, ValueError, AttributeError, RecursionError):
         raise _damaged(path, "its content is incomplete.") from None
 
