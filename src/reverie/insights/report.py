@@ -92,7 +92,12 @@ def render_pdf(
 def _summary(pdf: FPDF, found: list[Highlight], labels: Mapping[str, str]) -> None:
     _write(pdf, "The strongest patterns", 14, "B", 8)
     if not found:
-        _write(pdf, "Not enough yet to see a pattern.", 10, "I")
+        _write(
+            pdf,
+            "No pattern stands out yet (one is named only when it comes up more often than chance would give).",
+            10,
+            "I",
+        )
     for n, h in enumerate(found, 1):
         _write(pdf, f"{n}. {h.sentence}", 11)
         _write(
