@@ -4,12 +4,13 @@ the editor saves by renaming; a second signal cannot end the sealing; two sweeps
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from editor_session import editor_script, write_with_editor
 
 WORDS = "the first words of a long entry I am still writing"
 
@@ -19,28 +20,15 @@ def test_a_second_command_leaves_an_editor_file_saved_by_rename_alone(cli: Any, 
     cli("user", "create", "ana")
     marks = tmp_path / "marks"
     marks.mkdir()
-    editor = tmp_path / "ed.sh"
-    editor.write_text(
+    editor = editor_script(
+        tmp_path,
         "#!/bin/sh\n"
         f'printf "{WORDS}" > "$1.swp" && mv "$1.swp" "$1"\n'  # a save: a new file renamed over the old one
         f"{sys.executable} -m reverie.cli.main journal list -u ana </dev/null >/dev/null 2>{marks}/sweep.err\n"
         f'[ -f "$1" ] || echo gone > {marks}/gone\n'
-        "exit 0\n"
+        "exit 0\n",
     )
-    editor.chmod(0o700)
-    master, slave = os.openpty()
-    try:
-        env = {**cli.env, "REVERIE_USER": "ana", "EDITOR": str(editor), "VISUAL": str(editor)}
-        proc = subprocess.run(
-            [sys.executable, "-m", "reverie.cli.main", "journal", "write"],
-            stdin=slave,
-            capture_output=True,
-            env=env,
-            timeout=240,
-        )
-    finally:
-        os.close(master)
-        os.close(slave)
+    proc = write_with_editor(cli, editor)
     swept = (marks / "sweep.err").read_text()
     assert not (marks / "gone").exists(), (
         f"the open editor's file was swept: {swept} / the writer: {proc.stderr.decode()[-600:]}"

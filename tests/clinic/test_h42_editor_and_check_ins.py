@@ -3,12 +3,12 @@ and a check-in is recalled in one line only once the person has been shown it in
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from editor_session import editor_script, write_with_editor
 
 WORDS = "the words I was typing when everything stopped"
 RISKY = "I keep thinking I want to kill myself. Nobody would miss me."
@@ -19,24 +19,7 @@ def _plain(folder: Path, words: bytes) -> list[Path]:
 
 
 def _write_in(cli: Any, tmp_path: Path, script: str) -> tuple[int, str, str]:
-    editor = tmp_path / "ed.sh"
-    editor.write_text(script)
-    editor.chmod(0o700)
-    master, slave = os.openpty()  # a terminal: `journal write` opens the editor
-    try:
-        env = {**cli.env, "REVERIE_USER": "ana", "EDITOR": str(editor), "VISUAL": str(editor)}
-        import subprocess
-
-        proc = subprocess.run(
-            [sys.executable, "-m", "reverie.cli.main", "journal", "write"],
-            stdin=slave,
-            capture_output=True,
-            env=env,
-            timeout=240,
-        )
-    finally:
-        os.close(master)
-        os.close(slave)
+    proc = write_with_editor(cli, editor_script(tmp_path, script))
     return proc.returncode, proc.stdout.decode(), proc.stderr.decode()
 
 
