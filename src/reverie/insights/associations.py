@@ -65,6 +65,9 @@ def thread_lines(lane: Lane, audience: str) -> list[Statement]:
     found = _next_item(lane) + _same_item(lane)
     if audience == "client":
         return _client_lines(lane, found)
+    # The therapist reads the lift too, but only of lines that random order would not give (the client's rule,
+    # r90/h100: "times what chance would suggest" on 2 cases of a random order is no finding for anyone)
+    found = [n for n in found if beyond_chance(n.count, n.base, n.chance, _tried(lane))]
     common = sorted((n for n in found if n.count >= MIN_PAIRS), key=lambda n: (-n.lift, -n.count, n.a, n.b))
     surprising = [n for n in found if n.rare and n.lift >= SURPRISE_LIFT and n.count >= 2]
     surprising.sort(key=lambda n: (-n.lift, -n.count, n.a, n.b))
@@ -76,13 +79,15 @@ def thread_lines(lane: Lane, audience: str) -> list[Statement]:
 
 def _client_lines(lane: Lane, found: list[Neighbours]) -> list[Statement]:
     """Only lines random order would not give: enough cases, and significant over every pair that was tried."""
-    themes = len(list(lane.themes.keys()))
-    tried = (
-        themes * (themes - 1) + themes * (themes - 1) // 2
-    )  # ordered pairs (next item) + pairs (same item)
-    tested = [(n.p_value, n) for n in found if beyond_chance(n.count, n.base, n.chance, tried)]
+    tested = [(n.p_value, n) for n in found if beyond_chance(n.count, n.base, n.chance, _tried(lane))]
     kept = sorted(tested, key=lambda x: (x[0], -x[1].count, x[1].a, x[1].b))
     return [_line(lane, n, "client", surprising=False) for _, n in kept[:TOP]]
+
+
+def _tried(lane: Lane) -> int:
+    """Every pair that could have been reported: ordered pairs (next item) and pairs (same item) of themes seen."""
+    themes = len(list(lane.themes.keys()))
+    return themes * (themes - 1) + themes * (themes - 1) // 2
 
 
 def _next_item(lane: Lane) -> list[Neighbours]:
