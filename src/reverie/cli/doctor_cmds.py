@@ -27,13 +27,14 @@ def doctor(
     Exits non-zero when any record cannot be opened (after --quarantine: when any is left that was not moved), when
     an erasure is still not finished (said in plain words), when a risk alert is still owed (by a save, or by an
     analysis whose after-analysis hooks failed and were given up: analyses waiting or retried exit 0), or when the
-    backup key file (backup-keys.json) may be read by group or others (as the key file is refused).
+    backup key file (backup-keys.json) may be read by group or others (as the key file is refused), or when a record
+    of what was deleted for good (purged-entries.json, purged-files.json) cannot be read (named, to repair; E510).
     """
     from reverie.cli.runtime import django_ready
 
     django_ready()
     from reverie.clinic.models import User
-    from reverie.clinic.services import backup_keys, erasure_owed
+    from reverie.clinic.services import backup_keys, erasure_owed, purged
     from reverie.clinic.services import doctor as service
     from reverie.errors import IntegrityError, KeyUnavailable
     from reverie.insights.statements import unit_words
@@ -44,6 +45,11 @@ def doctor(
     except KeyUnavailable as exc:
         shared_backup_keys = exc
         typer.echo(exc.message)
+    damaged_records = purged.unreadable()  # every save under a client-chosen id is refused until repaired
+    for said in damaged_records:
+        typer.echo(
+            f"{said} Saves under an id the client chose are refused until it is repaired (or restored from a copy)."
+        )
     owed_before = erasure_owed.current()
     try:
         owed = erasure_owed.settle()
@@ -114,6 +120,11 @@ def doctor(
     typer.echo("Every sealed record opens.")
     if shared_backup_keys is not None:
         raise shared_backup_keys
+    if damaged_records:
+        raise KeyUnavailable(
+            f"{len(damaged_records)} {unit_words('records', len(damaged_records))} of what was deleted for good"
+            " cannot be read (see above; docs/security.md)."
+        )
     alerts_owed = " ".join(said for said in (risk_owed, hooks_owed) if said)
     if alerts_owed:
         raise IntegrityError(alerts_owed)

@@ -127,6 +127,7 @@ MIDDLEWARE = [
     "reverie.clinic.web.middleware.SessionSafetyMiddleware",
     "reverie.clinic.web.middleware.SecurityHeadersMiddleware",
     "reverie.clinic.web.middleware.ReverieErrorMiddleware",
+    "reverie.clinic.web.form_focus.PageFocusMiddleware",  # a page's crisis mark lasts one request (r90)
 ]
 
 ROOT_URLCONF = "reverie.clinic.urls"

@@ -443,13 +443,20 @@ def ended_on(course: Course, viewer: object | None = None) -> date | None:
     return local_time.day_in(course.ended_at, zone)
 
 
-def check_open(course: Course, start: datetime | None = None) -> None:
-    """Refuse new records for a session at or after the end of an ended course (``start`` None: anything new)."""
-    day = ended_on(course)
+def ended_day_words(course: Course, viewer: object) -> str | None:
+    """The day the course ended, worded for ``viewer`` (``10 Mar 2026``, the day in their own zone,
+    :func:`ended_on`): the one wording of that day in every refusal and page line, so the person refused reads the
+    day they read everywhere else (the therapist who ended it: the day they chose; r90). None while it runs."""
+    day = ended_on(course, viewer)
+    return None if day is None else f"{day:%-d %b %Y}"
+
+
+def check_open(course: Course, viewer: object, start: datetime | None = None) -> None:
+    """Refuse new records for a session at or after the end of an ended course (``start`` None: anything new),
+    naming the ending day in the zone of ``viewer``, the person refused (:func:`ended_day_words`)."""
+    day = ended_day_words(course, viewer)
     if day is not None and course.ended_at is not None and (start is None or start >= course.ended_at):
-        raise InvalidInput(
-            f"This course ended on {day:%-d %b %Y}: nothing new is added for its sessions after that."
-        )
+        raise InvalidInput(f"This course ended on {day}: nothing new is added for its sessions after that.")
 
 
 def ending_moment(
@@ -545,9 +552,9 @@ def end_course(
     end = ending_moment(course, on, now, zone=local_time.zone_of(therapist))
     with transaction.atomic():
         locked = Course.objects.select_for_update().select_related("client").get(pk=course.pk)
-        day = ended_on(locked, therapist)
+        day = ended_day_words(locked, therapist)
         if day is not None:
-            raise Conflict(f"This course already ended on {day:%-d %b %Y}.")
+            raise Conflict(f"This course already ended on {day}.")
         cancelled = _close(therapist, locked, end)
     return Ended(end.date(), cancelled)
 

@@ -155,7 +155,7 @@ def save_formulation(
     :class:`StaleEdit`, nothing saved. Without it the save follows whatever is stored, as before."""
     course = courses.get_course(therapist, course_id, Action.WRITE)
     courses.check_open(
-        course
+        course, therapist
     )  # an ended course's record is closed: no new version (as a note or a questionnaire)
     values = clean(draft)
     with transaction.atomic():
@@ -278,7 +278,7 @@ def agree_ipaf(
         course.refresh_from_db()
         if course.ipaf_agreed_at is not None:
             return course  # agreed already: the first agreement is kept
-        courses.check_open(course)
+        courses.check_open(course, therapist)
         latest = Formulation.objects.filter(course=course).order_by("-version").first()
         if version is not None and (latest.version if latest else 0) != version:
             raise StaleEdit(

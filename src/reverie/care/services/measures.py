@@ -267,7 +267,9 @@ def submit(
     if course.ended_at is not None and (
         number > len(courses.held_sessions(course)) or (session_number is None and following is None)
     ):
-        courses.check_open(course)  # an ended course has no next session to answer for (but its last day's)
+        courses.check_open(
+            course, client
+        )  # an ended course has no next session to answer for (but its last day's)
     if session_number is None and following is None:
         _check_ahead(course, client)
     _check_due(course, number)

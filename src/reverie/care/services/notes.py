@@ -48,14 +48,24 @@ class NoteView:
 
 
 def not_notable(
-    course: Course, session: Any, now: datetime | None = None, *, documents_cancellation: bool = False
+    course: Course,
+    session: Any,
+    now: datetime | None = None,
+    *,
+    viewer: object,
+    documents_cancellation: bool = False,
 ) -> str | None:
     """Why a session may not carry notes and risk flags now (the plain message), or None where it may: the session
     page offers those forms only where :func:`check_notable` would take them (``documents_cancellation``: the
     progress note's form, which a cancelled session keeps)."""
     try:
         check_notable(
-            course, session, "notes and risk flags", now, documents_cancellation=documents_cancellation
+            course,
+            session,
+            "notes and risk flags",
+            now,
+            viewer=viewer,
+            documents_cancellation=documents_cancellation,
         )
     except InvalidInput as exc:
         return str(exc)
@@ -68,6 +78,7 @@ def check_notable(
     what: str,
     now: datetime | None = None,
     *,
+    viewer: object,
     documents_cancellation: bool = False,
 ) -> None:
     """The one rule for everything bound to a session (progress note, process and transference notes, a risk
@@ -75,8 +86,8 @@ def check_notable(
     and the course had not ended by its start. The one exception is the progress note (``documents_cancellation``):
     a cancelled session, held or not, may carry one documenting the cancellation. A risk flag or a process note is
     about what happened in a session, so a session cancelled (weeks ahead or not) takes none. Otherwise
-    InvalidInput, nothing stored."""
-    courses.check_open(course, session.start)  # an ended course: nothing for a session after its end
+    InvalidInput, nothing stored; an ended course's day is named in the zone of ``viewer``, the person refused."""
+    courses.check_open(course, viewer, session.start)  # an ended course: nothing for a session after its end
     if courses.as_session(session).cancelled:
         if documents_cancellation:
             return
@@ -105,7 +116,7 @@ def write_progress_note(
     as attendance); a cancelled one may carry a note documenting the cancellation."""
     course = courses.get_course(therapist, course_id, Action.WRITE)
     session = courses.session_by_slot(course, slot)
-    check_notable(course, session, "progress note", now, documents_cancellation=True)
+    check_notable(course, session, "progress note", now, viewer=therapist, documents_cancellation=True)
     body = records.clean_text(text, "progress note", field="text")
     saved_at = timezone.now()  # when it is written; ``now`` is only the clock the session is judged by
     with transaction.atomic():
@@ -147,7 +158,7 @@ def add_therapist_note(
         raise InvalidInput("The note kind is process, transference or countertransference.")
     session = courses.session_by_slot(course, slot) if slot is not None else None
     if session is not None:
-        check_notable(course, session, str(NoteKind(kind).label).lower())
+        check_notable(course, session, str(NoteKind(kind).label).lower(), viewer=therapist)
     body = records.clean_text(text, "note", field="text")
     with transaction.atomic():
         note = TherapistNote(id=uuid.uuid4(), course=course, session=session, kind=kind, author=therapist)
@@ -176,7 +187,7 @@ def flag_session_risk(therapist: User, course_id: object, slot: int, level: str)
     if level not in alerts.RISKY_LEVELS:
         raise InvalidInput(f"The risk level is one of: {', '.join(alerts.RISKY_LEVELS)}.")
     session = courses.session_by_slot(course, slot)
-    check_notable(course, session, "risk flag")
+    check_notable(course, session, "risk flag", viewer=therapist)
     alert = alerts.signal(
         course.client, "session", level, str(session.id), written_at=timezone.now(), check_in=False
     )

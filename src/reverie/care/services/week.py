@@ -121,9 +121,9 @@ def move_session(
         raise Conflict("This session was already held or cancelled; it cannot be moved.")
     if sessions.has_started(row):
         raise Conflict("This session has started or is over: record its attendance instead of moving it.")
-    day = courses.ended_on(course, therapist)
+    day = courses.ended_day_words(course, therapist)
     if day is not None:  # ending today keeps today's sessions: held or cancelled, never moved past the end
-        raise Conflict(f"This course ended on {day:%-d %b %Y}: its sessions are not moved.")
+        raise Conflict(f"This course ended on {day}: its sessions are not moved.")
     if new_start.tzinfo is None:
         new_start = new_start.replace(tzinfo=local_time.zone_of(therapist))
     with about("start"):

@@ -271,8 +271,8 @@ def _session_context(request: HttpRequest, course: Any, slot: int) -> dict[str, 
         "cancelled": courses.as_session(row).cancelled,
         # the note and flag forms only where the service would take them; otherwise its plain reason (the
         # progress note's form stays on a cancelled session, to document the cancellation; the others need it held)
-        "not_notable": notes.not_notable(course, row, documents_cancellation=True),
-        "not_held": notes.not_notable(course, row),
+        "not_notable": notes.not_notable(course, row, viewer=user, documents_cancellation=True),
+        "not_held": notes.not_notable(course, row, viewer=user),
         "progress": progress[0] if progress else None,
         # the version the progress form was filled from: the posted one while its text is shown again
         "progress_base": posted.get("base_version", "")

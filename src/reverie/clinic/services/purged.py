@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -47,6 +48,18 @@ from reverie.files import locked_document, write_private_atomic
 FORMAT = "reverie.purged-entries/2"  # 2: each id with the moment it was deleted for good
 READS = ("reverie.purged-entries/1", FORMAT)
 FILES_FORMAT = "reverie.purged-files/1"  # 1: each removed file's id with the moment it was removed for good
+
+log = logging.getLogger(__name__)
+
+UNREADABLE = (
+    "Reverie cannot read one of its own records just now, so nothing was changed (nothing saved, nothing deleted):"
+    " try again later."
+    " Whoever runs this Reverie: `reverie doctor` names the file to repair."
+)
+UNWRITABLE = (
+    "Not done: Reverie cannot write one of its own records just now; nothing was deleted. Try again later."
+    " Whoever runs this Reverie: the log names the file (check that the data folder can be written)."
+)
 
 
 @dataclass(frozen=True)
@@ -79,6 +92,16 @@ def _moment(raw: object) -> datetime | None:
     return moment if moment.tzinfo is not None else None
 
 
+class Unreadable(KeyUnavailable):
+    """A record that cannot be read (damaged, or in a format this Reverie does not know). Its message is told to
+    whoever's save it refused (a client's app, a page) and names no server path (r90); ``for_operator`` names the
+    file, for the log and ``reverie doctor`` only."""
+
+    def __init__(self, record: Record, target: Path, why: str) -> None:
+        super().__init__(UNREADABLE)
+        self.for_operator = f"The record of {record.what}, {target}, {why}; nothing was changed."
+
+
 def _reader(record: Record) -> Callable[[Path], dict[str, datetime | None]]:
     def read(target: Path) -> dict[str, datetime | None]:
         """Each recorded id with the moment it was deleted for good (None: recorded by ``/1``, moment unknown)."""
@@ -87,20 +110,22 @@ def _reader(record: Record) -> Callable[[Path], dict[str, datetime | None]]:
         try:
             doc = json.loads(target.read_text())
         except (OSError, ValueError):
-            raise KeyUnavailable(
-                f"The record of {record.what}, {target}, cannot be read; nothing was changed."
-            ) from None
+            raise _unreadable(record, target, "cannot be read") from None
         version = doc.get("format") if isinstance(doc, dict) else None
         ids = doc.get(record.key) if isinstance(doc, dict) else None
         if version == record.format and isinstance(ids, dict):
             return {str(e): _moment(at) for e, at in ids.items()}
         if version == record.reads[0] and isinstance(ids, list):
             return {str(e): None for e in ids}
-        raise KeyUnavailable(
-            f"The record of {record.what}, {target}, is not in a format this Reverie knows; nothing was changed."
-        )
+        raise _unreadable(record, target, "is not in a format this Reverie knows")
 
     return read
+
+
+def _unreadable(record: Record, target: Path, why: str) -> Unreadable:
+    refused = Unreadable(record, target, why)
+    log.error("%s Repair it (or restore it from a copy), then run `reverie doctor`.", refused.for_operator)
+    return refused
 
 
 def _read(target: Path, record: Record = ENTRIES) -> dict[str, datetime | None]:
@@ -124,11 +149,17 @@ def _encoder(record: Record) -> Callable[[dict[str, datetime | None]], bytes]:
 
 
 def _unwritable(error: OSError, record: Record) -> KeyUnavailable:
+    """The refusal of a deletion whose record cannot be written: told to whoever asked (a client's app, a page),
+    naming no server path; the log names the file for whoever runs this Reverie (r90)."""
     done = "entry was not deleted" if record is ENTRIES else "file was not removed"
-    return KeyUnavailable(
-        f"The {done}: the record of {record.what} ({path(record)}) cannot be written"
-        f" ({error.strerror or type(error).__name__}). Check that the data folder can be written, then try again."
+    log.error(
+        "The %s: the record of %s (%s) cannot be written (%s). Check that the data folder can be written.",
+        done,
+        record.what,
+        path(record),
+        error.strerror or type(error).__name__,
     )
+    return KeyUnavailable(UNWRITABLE)
 
 
 def check_writable(record: Record = ENTRIES) -> None:
@@ -196,6 +227,18 @@ def entries() -> dict[str, datetime | None]:
 def files() -> dict[str, datetime | None]:
     """Each file removed for good here, with the moment it was."""
     return _read(path(FILES), FILES)
+
+
+def unreadable() -> list[str]:
+    """For ``reverie doctor``: each record (entries, files) that cannot be read, said for whoever runs this
+    Reverie, naming the file to repair; empty when both can be read (or are not there yet)."""
+    said = []
+    for record in (ENTRIES, FILES):
+        try:
+            _read(path(record), record)
+        except Unreadable as exc:
+            said.append(exc.for_operator)
+    return said
 
 
 def deleted_for_good(record_id: uuid.UUID | str) -> bool:
