@@ -93,11 +93,12 @@ def test_no_sentence_the_demo_can_write_is_flagged() -> None:
         demo_texts.UNEXPLAINED,
         demo_texts.LATER_LINK,
         demo_texts.MINDFUL,
+        demo_texts.MOTHER_WAKING,
         demo_texts.OPENERS,
         demo_texts.CLOSERS,
     )
     pairs = [("free_association", template) for group in groups for template in group]
-    pairs += [("dream", template) for template in demo_texts.DREAMS]
+    pairs += [("dream", template) for template in demo_texts.DREAMS + demo_texts.MOTHER_DREAMS]
     sentences: list[tuple[str, str]] = []
     for kind, template in pairs:
         for partner in demo_texts.PARTNERS:

@@ -3,6 +3,13 @@
 Every sentence here was written for Reverie (no data set rows or quotes). The same planted pattern as the
 synthetic history runs through them: closeness with a partner (and with the therapist) is followed by an
 expected rejection and a withdrawal, a little less often as the months go by.
+
+The demo's texts (``varied``) also carry one pattern planted to clear the insight rules by a wide margin
+(``chance.beyond_chance``), so a newcomer sees what a strongest pattern looks like: the client's mother comes up in
+a few short spells, each a dream of her, a waking entry about her within days, and another dream of her; outside
+those spells she is in neither dreams nor waking entries (:data:`MOTHER_SPELLS`). Nothing forces the result: the
+real analyzers read the texts, and the rule compares the dreams near a waking mention of her with how often any
+entry's fortnight holds one.
 """
 
 from __future__ import annotations
@@ -63,6 +70,29 @@ LATER_LINK = (
     "child.",
     "I realised the anger was about {partner} cancelling again. I felt let down by {partner}.",
 )
+# The planted pattern (the demo): dreams of the client's mother, and waking entries about her, in the same spells.
+MOTHER_DREAMS = (
+    "In the dream my mother was packing a suitcase and would not look at me. I kept calling but no sound "
+    "came out.",
+    "I dreamt my mother was standing at the far end of a long platform. The train left before I could reach "
+    "her.",
+    "In the dream I was small again and my mother was in the next room. I knocked and knocked but she did "
+    "not open the door.",
+)
+MOTHER_WAKING = (
+    "My mother phoned yesterday and asked why I never visit. I felt guilty and then cross with myself. I "
+    "kept the call short.",
+    "When I was a child I wanted my mother to notice my drawings. She told me to stop bothering her. I "
+    "went to my room and stopped showing her anything.",
+    "My mother has been unwell and I went to see her. She asked about my job and not about me. I stayed an "
+    "hour and left feeling small.",
+)
+# Where the spells fall, as shares of the six months, and what each spell holds, in order (entries are a few days
+# apart, so a spell's three entries lie within about nine days; the last spell is the weeks the mother was unwell).
+MOTHER_SPELLS = (0.15, 0.5, 0.8)
+SPELL = ("dream", "waking", "dream")
+MOTHER = "my mother"  # outside the spells, texts that mention her are not drawn (the demo)
+
 MINDFUL = (
     "Today I chose to tell {partner} I needed an evening to myself instead of just disappearing. It felt "
     "awkward but honest.",
@@ -141,9 +171,12 @@ def synthetic_texts(
 
     ``start`` moves the six months (the demo ends them yesterday); ``varied`` gives each entry its own opening
     and closing words, so no two bodies are the same (the demo; the evaluations keep the plain texts), and dates
-    each such entry inside its opener's :data:`OPENERS` window, in ``zone`` (the writer's time zone).
+    each such entry inside its opener's :data:`OPENERS` window, in ``zone`` (the writer's time zone); ``varied``
+    also plants the demo's pattern (:data:`MOTHER_SPELLS`: the client's mother in dreams and in waking entries in
+    the same few days, and nowhere else).
     """
     rng = random.Random(seed)
+    spells = _spells(n_entries) if varied else {}
     first = start or START
     partner, friend = rng.choice(PARTNERS), rng.choice(FRIENDS)
     texts: list[SyntheticText] = []
@@ -151,11 +184,11 @@ def synthetic_texts(
     for n in range(n_entries):
         day = first + timedelta(days=n * 180 / max(n_entries, 1))
         when = day + timedelta(minutes=rng.randrange(600))
-        kind, text = _entry(rng, n / max(n_entries, 1))
+        kind, text = spells.get(n) or _entry(rng, n / max(n_entries, 1), planted=varied)
         body = text.format(partner=partner, friend=friend)
         if varied:
             body, when = _vary(rng, body, seen, day.astimezone(zone), when)
-        shared = rng.random() < 0.7
+        shared = rng.random() < 0.7 or n in spells  # the spells' entries: brought to the therapist
         felt = _rated(text)
         texts.append(SyntheticText(f"demo-e{n + 1:03d}", "entry", kind, when, shared, body, feelings=felt))
     for n in range(n_sessions):
@@ -196,7 +229,25 @@ RATED: tuple[tuple[tuple[str, ...], tuple[tuple[str, int], ...]], ...] = (
     (UNEXPLAINED, (("sadness", 3), ("confusion", 3))),
     (LATER_LINK, (("sadness", 2), ("relief", 3))),
     (MINDFUL, (("pride", 3), ("anxiety", 2))),
+    (MOTHER_DREAMS, (("longing", 3), ("sadness", 3))),
+    (MOTHER_WAKING, (("guilt", 3), ("sadness", 3))),
 )
+
+
+def _spells(n_entries: int) -> dict[int, tuple[str, str]]:
+    """The planted spells (:data:`MOTHER_SPELLS`): entry index -> (kind, text), a dream of the mother, a waking entry
+    about her, another dream (each spell its own waking text; the dream texts taken in turn)."""
+    out: dict[int, tuple[str, str]] = {}
+    for number, where in enumerate(MOTHER_SPELLS):
+        first = int(where * n_entries)
+        dreams = iter((MOTHER_DREAMS[number % 3], MOTHER_DREAMS[(number + 1) % 3]))
+        for offset, part in enumerate(SPELL):
+            if first + offset < n_entries and first + offset not in out:
+                if part == "dream":
+                    out[first + offset] = ("dream", next(dreams))
+                else:
+                    out[first + offset] = ("reflection", MOTHER_WAKING[number % 3])
+    return out
 
 
 def _rated(template: str) -> tuple[tuple[str, int], ...]:
@@ -204,16 +255,24 @@ def _rated(template: str) -> tuple[tuple[str, int], ...]:
     return next((felt for group, felt in RATED if template in group), ())
 
 
-def _entry(rng: random.Random, progress: float) -> tuple[str, str]:
+def _entry(rng: random.Random, progress: float, *, planted: bool = False) -> tuple[str, str]:
+    """One drawn entry; ``planted`` (the demo): none that mentions the mother, who belongs to the spells, and half
+    the drawn dreams are everyday entries instead (the spells bring dreams of their own)."""
+
+    def pick(group: tuple[str, ...]) -> str:
+        return rng.choice([t for t in group if MOTHER not in t.lower()] if planted else group)
+
     roll = rng.random()
     if roll < 0.12:
-        return "dream", rng.choice(DREAMS)
+        if planted and roll >= 0.06:
+            return "free_association", rng.choice(FRIENDLY + MINDFUL)
+        return "dream", pick(DREAMS)
     if roll < 0.2:
-        return "free_association", rng.choice(UNEXPLAINED + LATER_LINK)
+        return "free_association", pick(UNEXPLAINED + LATER_LINK)
     if roll < 0.3:
         return "mindful_choice", rng.choice(MINDFUL)
     if roll < 0.42:
-        return "reflection", rng.choice(CHILDHOOD)
+        return "reflection", pick(CHILDHOOD)
     if roll < 0.54:
         return "reflection", rng.choice(WORK)
     if roll < 0.54 + 0.3 * (1 - progress):
