@@ -117,6 +117,8 @@ MIDDLEWARE = [
     "reverie.clinic.web.middleware.HeadAsGetMiddleware",  # HEAD answered as GET, body dropped (all routes)
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # outside the session: a page that must open with the database down is answered again without it (r95)
+    "reverie.clinic.web.no_database.WithoutDatabaseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -16,6 +16,7 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from reverie.clinic.models import EntryKind, User
@@ -35,6 +36,7 @@ from reverie.clinic.web.forms import (
     refusal_on_field,
 )
 from reverie.clinic.web.ids import query_id
+from reverie.clinic.web.no_database import needs_no_database, without_database
 from reverie.clinic.web.paging import page_number, window
 from reverie.errors import (
     AlreadySaved,
@@ -194,13 +196,27 @@ def _address(request: HttpRequest) -> str:
     return client_address(request)  # the real client behind a trusted proxy (REVERIE_TRUSTED_PROXIES)
 
 
-def _finish_sign_in(request: HttpRequest, user: User, draft: list[tuple[str, str]]) -> HttpResponse:
+# where a two-step sign-in goes after its code, kept in the session from the password step (r95)
+PENDING_NEXT = "pending_next"
+
+
+def _safe_next(request: HttpRequest, target: str) -> str:
+    """``next`` if it is a path on this site, else "" (the home page): never another site, ``//host`` or ``/\\host``
+    included. The one check of both sign-in steps."""
+    local = target.startswith("/") and not target.startswith("//")
+    allowed = url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})
+    return target if local and allowed else ""
+
+
+def _finish_sign_in(
+    request: HttpRequest, user: User, draft: list[tuple[str, str]], target: str
+) -> HttpResponse:
+    """Signs in and goes on: the words carried through the sign-in, else ``target`` (checked), else home."""
     login(request, user)  # a new session key: no fixation
     request.session["otp"] = bool(user.totp_secret) and request.session.get("otp_passed", False)
     if draft:
         return _carry_on(request, user, drafts.unpack(draft, user.pk))
-    target = request.GET.get("next", "")
-    return redirect(target if target.startswith("/") and not target.startswith("//") else "home")
+    return redirect(_safe_next(request, target) or "home")
 
 
 def _carry_on(request: HttpRequest, user: User, carried: drafts.Carried) -> HttpResponse:
@@ -259,10 +275,12 @@ def login_view(request: HttpRequest) -> HttpResponse:
         except ReverieError as exc:
             error = exc.message
         else:
-            if user.totp_secret:
+            target = _safe_next(request, request.GET.get("next", ""))
+            if user.totp_secret:  # the code step posts to its own address: where to go next waits here
                 request.session["pending_user"] = user.pk
+                request.session[PENDING_NEXT] = target
                 return drafts.login_page(request, "reverie/login_code.html", drafts.login_context(draft))
-            return _finish_sign_in(request, user, draft)
+            return _finish_sign_in(request, user, draft, target)
     status = 401 if error else 200
     context = {"form": form, "error": error, **drafts.login_context(draft)}
     return drafts.login_page(request, "reverie/login.html", context, status=status)
@@ -293,8 +311,9 @@ def login_code(request: HttpRequest) -> HttpResponse:
         context = {**drafts.login_context(draft), "error": exc.message}
         return drafts.login_page(request, "reverie/login_code.html", context, status=401)
     del request.session["pending_user"]
+    target = str(request.session.pop(PENDING_NEXT, ""))
     request.session["otp_passed"] = True
-    return _finish_sign_in(request, user, draft)
+    return _finish_sign_in(request, user, draft, target)
 
 
 @require_http_methods(["GET", "POST"])
@@ -798,11 +817,14 @@ def _own_pair(user: User, raw: str) -> Any:
     return found
 
 
+@needs_no_database
 @require_GET
 def safety(request: HttpRequest) -> HttpResponse:
+    """The crisis lines, whatever the database does (:mod:`no_database`): then without the person's own plan."""
     from reverie.clinic.services.safety import crisis_lines
 
-    return render(request, "reverie/safety.html", {"lines": crisis_lines()})
+    context = {"lines": crisis_lines(), "plan_unavailable": without_database(request)}
+    return render(request, "reverie/safety.html", context)
 
 
 AUDIT_PAGE = 25
