@@ -830,8 +830,8 @@ def _recover_all(
                 continue
             try:
                 journal.create_entry(actor, draft, entry_id=entry_id)
-            except AlreadySaved:  # saved by another command at the same moment, after the check above
-                already += 1
+            except (AlreadySaved, DeletedForGood):  # saved by another command at the same moment, after the
+                already += 1  # check above (and maybe deleted for good since: the deletion stands)
                 recovery.discard(path)
                 continue
             except InvalidInput as exc:

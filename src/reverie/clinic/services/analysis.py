@@ -869,19 +869,37 @@ def health() -> AnalysisHealth:
     return AnalysisHealth(len(waiting), retrying, given_up, errors, re_given_up, re_errors, hooks_given_up())
 
 
+# The key of the PostgreSQL advisory lock that serialises topping up the re-analysis batch ("reverie-rq").
+REANALYSIS_QUEUE_LOCK_KEY = 0x7265762D7271
+
+
+def _lock_reanalysis_queue() -> None:
+    """Hold, until the caller's transaction ends, the one lock under which the re-analysis batch is read and
+    topped up, so that two workers' upkeep threads (every process on every machine sharing the database) never
+    both find an entry not queued and both queue it (review r94): PostgreSQL's transaction-level advisory lock, the
+    second waits and then reads what the first queued. SQLite needs none: every transaction there begins IMMEDIATE
+    (settings.py), so the write lock taken at ``atomic()`` already holds a second worker's read until the first
+    commits."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [REANALYSIS_QUEUE_LOCK_KEY])
+
+
 def queue_outdated(batch: int | None = None) -> int:
     """Queue the re-analysis of entries analysed by an older analyzer version: risk first, below every new save's
     analysis, never more than ``batch`` (``REANALYSIS_BATCH``) queued at a time (an entry already queued is not queued twice; the
-    worker's upkeep thread tops the batch up). ``inline`` mode redoes a batch at once; ``off`` queues nothing but
+    worker's upkeep thread tops the batch up; two workers topping it up at once take turns,
+    :func:`_lock_reanalysis_queue`). ``inline`` mode redoes a batch at once; ``off`` queues nothing but
     counts. Returns how many were queued now."""
     batch = REANALYSIS_BATCH if batch is None else batch
     mode = settings.REVERIE["REVERIE_ANALYSIS"]
     from django.utils import timezone
 
-    outdated = _outdated()
     if mode != "background":
         held = _held_reanalyses(timezone.now()) if mode == "inline" else set()
-        chosen = [row for row in outdated if row.entry_id not in held][:batch]
+        chosen = [row for row in _outdated() if row.entry_id not in held][:batch]
         if mode == "inline":
             for row in chosen:
                 entry_id, revision = str(row.entry_id), row.revision
@@ -889,12 +907,14 @@ def queue_outdated(batch: int | None = None) -> int:
                     REANALYSE, entry_id, revision, functools.partial(reanalyse_entry, entry_id, revision)
                 )
         return len(chosen)
-    queued = _queued_reanalyses()
-    held = _held_reanalyses(timezone.now())
-    chosen = [row for row in outdated if str(row.entry_id) not in queued and row.entry_id not in held][
-        : max(0, batch - len(queued))
-    ]
-    with transaction.atomic():  # one commit for the whole batch
+    with transaction.atomic():  # one commit for the whole batch, read and queued under one lock
+        _lock_reanalysis_queue()
+        outdated = _outdated()
+        queued = _queued_reanalyses()
+        held = _held_reanalyses(timezone.now())
+        chosen = [row for row in outdated if str(row.entry_id) not in queued and row.entry_id not in held][
+            : max(0, batch - len(queued))
+        ]
         for row in chosen:
             priority = REANALYSIS_RISK_PRIORITY if row.risky else REANALYSIS_PRIORITY
             reanalyse_entry_task.using(priority=priority).enqueue(str(row.entry_id), row.revision)

@@ -589,7 +589,14 @@ def _insert_once(actor: User, entry: Entry) -> None:
     """Insert ``entry`` (its id chosen by the client) in a savepoint; when the insert is refused because that very
     id is stored (a unique violation of the entry's primary key: the row is there once the refusal comes, on
     PostgreSQL after the other save commits, on SQLite once its write lock is ours), the person's own entry is
-    :class:`AlreadySaved`, anyone else's answers as a missing one does (:func:`require_own`)."""
+    :class:`AlreadySaved`, anyone else's answers as a missing one does (:func:`require_own`).
+
+    Once the insert is taken, the id's tombstone is read again, in the same transaction: a retry whose early check
+    (:func:`already_saved`) ran before the first save committed must not bring back an entry deleted for good in
+    between (review r94). The insert is what serialises it with a purge: on PostgreSQL an insert of an id whose row
+    a purge is deleting waits on the primary key until that purge commits (its tombstone is in the same commit, so
+    this next statement sees it) or rolls back (the row is there: :class:`AlreadySaved`); on SQLite the write lock
+    is ours. The refusal (:class:`reverie.errors.DeletedForGood`) rolls the insert back with the transaction."""
     try:
         with transaction.atomic():
             entry.save(force_insert=True)
@@ -603,6 +610,7 @@ def _insert_once(actor: User, entry: Entry) -> None:
             entry_id=str(existing.id),
             in_trash=existing.deleted_at is not None,
         ) from None
+    refuse_deleted_for_good(actor, entry.id, "entry")
 
 
 def saved_at(saved: AlreadySaved) -> str:
@@ -1391,7 +1399,7 @@ def restrip_pictures(limit: int = RESTRIP_BATCH, *, now: datetime | None = None)
     for att_id in batch:
         with transaction.atomic():
             att = (
-                Attachment.objects.select_for_update()
+                Attachment.objects.select_for_update(of=("self",))  # the file's row only: never its entry's
                 .select_related("entry__client")
                 .filter(pk=att_id)
                 .first()
