@@ -3,6 +3,7 @@ shown above the crisis lines on the safety page, on the check-in page and after 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +19,7 @@ from reverie.clinic.models import User
 from reverie.clinic.services import audit
 from reverie.clinic.services.policy import Action, allows
 from reverie.clinic.services.safety import Line
-from reverie.errors import NotFound, StaleEdit
+from reverie.errors import IntegrityError, KeyUnavailable, NotFound, StaleEdit
 from reverie.programmes.safety import (
     SECTION_MAX_ITEMS,
     SECTION_TITLES,
@@ -29,6 +30,8 @@ from reverie.programmes.safety import (
     safety_plan_from_dict,
     safety_plan_to_dict,
 )
+
+log = logging.getLogger(__name__)
 
 PURPOSE = "safety_plan"
 CONTACT_SECTIONS = ("trusted_contacts", "professionals")
@@ -139,7 +142,14 @@ def plan_for_page(user: Any) -> dict[str, Any]:
     """What the safety page shows above the crisis lines: the signed-in client's own plan, or nothing."""
     if not isinstance(user, User) or not user.is_authenticated or not user.is_client:
         return {}
-    plan = get_plan(user)
+    try:
+        plan = get_plan(user)
+    except (
+        IntegrityError,
+        KeyUnavailable,
+    ):  # a plan that cannot be opened never keeps the crisis lines away (r96)
+        log.warning("the safety page could not open a client's plan")
+        return {"unreadable": True}
     return {
         "has_plan": plan is not None,
         "sections": sections(plan) if plan else [],
