@@ -242,3 +242,18 @@ def test_h27_the_session_hash_is_djangos_until_the_first_sign_out_everywhere(mak
         before = user.get_session_auth_hash()
         signin.sign_out_everywhere(user)
         assert user.get_session_auth_hash() != before
+
+
+def test_a_password_step_left_half_done_does_not_outlive_another_accounts_sign_in(make_user: Any) -> None:
+    """Review r96: on a shared browser a therapist gives their password and walks away before the code; a client then
+    signs in on it (no second step). The therapist's half-done sign-in (who, and where to go next) stayed in the
+    client's session. Any finished sign-in clears it: the code step then asks for a sign-in again."""
+    _therapist(make_user, "rae")
+    make_user("cal")
+    web = Client()
+    assert _password_step(web, "rae").status_code == 200  # the code form
+    assert web.session.get("pending_user") is not None
+    done = web.post("/login/", {"username": "cal", "password": PASSWORD})
+    assert done.status_code == 302
+    assert "pending_user" not in web.session and "pending_next" not in web.session
+    assert web.get("/login/code/").status_code == 302  # nothing half-done to finish

@@ -213,6 +213,9 @@ def _finish_sign_in(
 ) -> HttpResponse:
     """Signs in and goes on: the words carried through the sign-in, else ``target`` (checked), else home."""
     login(request, user)  # a new session key: no fixation
+    # another account's password step left half done on this browser (r96)
+    for half_done in ("pending_user", PENDING_NEXT):
+        request.session.pop(half_done, None)
     request.session["otp"] = bool(user.totp_secret) and request.session.get("otp_passed", False)
     if draft:
         return _carry_on(request, user, drafts.unpack(draft, user.pk))
