@@ -16,6 +16,8 @@ import pytest
 from django.db import connections
 from django.test import Client
 
+from database_down import take_down
+
 pytestmark = pytest.mark.db
 
 URLS = (
@@ -32,13 +34,7 @@ URLS = (
 @pytest.fixture
 def database_down(django_db_blocker: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
     with django_db_blocker.unblock():
-        for conn in connections.all():
-            conn.close()
-            if conn.vendor == "sqlite":
-                monkeypatch.setitem(conn.settings_dict, "NAME", str(tmp_path / "absent" / "reverie.sqlite3"))
-            else:
-                monkeypatch.setitem(conn.settings_dict, "HOST", "127.0.0.1")
-                monkeypatch.setitem(conn.settings_dict, "PORT", "1")
+        take_down(monkeypatch, tmp_path)
         yield
         for conn in connections.all():
             conn.close()

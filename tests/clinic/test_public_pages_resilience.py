@@ -15,27 +15,17 @@ import pytest
 from django.db import connections
 from django.test import Client
 
+from database_down import take_down
 from reverie.clinic.services import signin
 from web_client import signed_in
 
 PASSWORD = "a long test password"
 
 
-def _take_down(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """The database out of reach for real (SQLite: a file in a missing folder; PostgreSQL: a closed port)."""
-    for conn in connections.all():
-        conn.close()
-        if conn.vendor == "sqlite":
-            monkeypatch.setitem(conn.settings_dict, "NAME", str(tmp_path / "absent" / "reverie.sqlite3"))
-        else:
-            monkeypatch.setitem(conn.settings_dict, "HOST", "127.0.0.1")
-            monkeypatch.setitem(conn.settings_dict, "PORT", "1")
-
-
 @pytest.fixture
 def database_down(django_db_blocker: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
     with django_db_blocker.unblock():
-        _take_down(monkeypatch, tmp_path)
+        take_down(monkeypatch, tmp_path)
         yield
         for conn in connections.all():
             conn.close()
@@ -91,7 +81,7 @@ def test_a_signed_in_client_whose_database_goes_down_still_gets_the_crisis_lines
     web = signed_in(make_user("kai"))
     assert web.get("/safety/").status_code == 200
     with monkeypatch.context() as down:
-        _take_down(down, tmp_path)
+        take_down(down, tmp_path)
         web.raise_request_exception = False
         page = web.get("/safety/")
         head = web.head("/safety/")
