@@ -102,12 +102,16 @@ def course_create(
         str | None, typer.Option("--tz", help="Time zone name, e.g. Europe/London. Default: yours.")
     ] = None,
     weekly: Annotated[int, typer.Option(help="Sessions a week: 1 or 2.")] = 1,
-    sessions: Annotated[int | None, typer.Option(help="Agreed number of sessions (brief: 25–30).")] = None,
+    sessions: Annotated[
+        int | None,
+        typer.Option(help="Agreed number of sessions (brief: 25–30; none for open-ended formats)."),
+    ] = None,
     rrule: Annotated[
         str | None,
         typer.Option(
             help="Instead of --weekly and --sessions, the days as a calendar repeat rule, e.g."
-            " FREQ=WEEKLY;BYDAY=MO,TH;COUNT=26 for Mondays and Thursdays, 26 sessions in all."
+            " FREQ=WEEKLY;BYDAY=MO,TH;COUNT=26 for Mondays and Thursdays, 26 sessions in all (brief);"
+            " open-ended formats take no COUNT or UNTIL."
         ),
     ] = None,
     schedule: Annotated[

@@ -266,8 +266,39 @@ class CoursePosition:
         return self.phase.artefacts
 
 
+def no_set_total(programme: Programme, *, rule: bool = False) -> str:
+    """The refusal of a number of sessions (``rule``: a recurrence rule's COUNT or UNTIL) for an open-ended format,
+    in plain words, pointing to the way the product agrees an end: ending the course on its last day."""
+    what = (
+        "leave COUNT and UNTIL out of the recurrence rule (e.g. FREQ=WEEKLY;BYDAY=MO,TH)"
+        if rule
+        else "leave the number of sessions empty"
+    )
+    return (
+        f"{programme.name} has no set number of sessions: {what}. Its sessions are planned ahead as it runs; "
+        "when you and your client agree an end, end the course on its last day with “End the course” on the "
+        "course page."
+    )
+
+
 def check_total(programme: Programme, total: int | None) -> int | None:
-    """The agreed total for a course: the default when None for fixed formats; range-checked."""
+    """The agreed total for a course: the default when None for fixed formats; range-checked. An open-ended format
+    (``sessions_default`` None) has no total: any number given is refused (:func:`no_set_total`), never kept as a
+    fixed length that would put its end-anchored ending phase in the middle of the work (review r100)."""
+    if total is not None and programme.open_ended:
+        raise InvalidInput(no_set_total(programme))
+    return _in_range(programme, total)
+
+
+def course_total(programme: Programme, stored: int | None) -> int | None:
+    """The total a stored course runs to, as its position reads it: None for an open-ended format. A number stored
+    with such a course was only ever a count typed at set-up (accepted before review r100), never an agreed end, so
+    the course reads ``Session 15 · long-term, open-ended`` in its middle phase, not ``Session 15 of 26 · ending
+    phase``; no data migration is needed."""
+    return None if programme.open_ended else stored
+
+
+def _in_range(programme: Programme, total: int | None) -> int | None:
     if total is None:
         return programme.sessions_default
     if isinstance(total, bool) or not isinstance(total, int) or total < 1:
@@ -283,10 +314,11 @@ def where(programme: Programme | str, session_number: int, total: int | None = N
     """Place ``session_number`` in its course: ``Session 7 of 16 · middle phase``.
 
     Without a total, fixed formats use their default (DIT 16, brief 28); open-ended formats say e.g.
-    ``Session 40 · long-term, open-ended``, and their end-anchored ending phase is not reached.
+    ``Session 40 · long-term, open-ended``, and their end-anchored ending phase is not reached (with an agreed end
+    as ``total``, it is; a course's stored count is not one: :func:`course_total`).
     """
     chosen = get_programme(programme) if isinstance(programme, str) else programme
-    agreed = check_total(chosen, total)
+    agreed = _in_range(chosen, total)
     if isinstance(session_number, bool) or not isinstance(session_number, int) or session_number < 1:
         raise InvalidInput("A session number must be a whole number from 1.")
     if agreed is not None and session_number > agreed:

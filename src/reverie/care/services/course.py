@@ -52,7 +52,8 @@ DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 @dataclass(frozen=True, slots=True)
 class CourseDraft:
     """What a therapist asks for. ``start`` without a zone is read in ``timezone``. ``rrule`` (optional, e.g.
-    ``FREQ=WEEKLY;BYDAY=MO,TH;COUNT=28``) replaces ``weekly``/``weekdays``/``total_sessions``."""
+    ``FREQ=WEEKLY;BYDAY=MO,TH;COUNT=28``) replaces ``weekly``/``weekdays``/``total_sessions``. An open-ended format
+    takes no total: ``total_sessions``, or a rule's COUNT or UNTIL, is refused (``formats.check_total``)."""
 
     client: str
     programme: str
@@ -106,12 +107,14 @@ def check_plan_years(sessions: Sequence[Session]) -> None:
         )
 
 
-def _weekly_from_rrule(text: str, start: datetime) -> tuple[int, tuple[int, ...] | None, int | None]:
+def _weekly_from_rrule(
+    text: str, start: datetime, programme: Programme
+) -> tuple[int, tuple[int, ...] | None, int | None]:
     rule = parse_rrule(text)
+    if programme.open_ended and (rule.count is not None or rule.until is not None):
+        raise InvalidInput(formats.no_set_total(programme, rule=True))  # never used as a total, never dropped
     if rule.freq != "WEEKLY" or rule.interval != 1 or rule.until is not None:
-        raise InvalidInput(
-            "A course's recurrence rule must be FREQ=WEEKLY with COUNT, without INTERVAL or UNTIL."
-        )
+        raise InvalidInput("A course's recurrence rule must be FREQ=WEEKLY, without INTERVAL or UNTIL.")
     if not rule.byday:
         return 1, None, rule.count
     if any(day not in DAY_CODES for day in rule.byday):
@@ -138,9 +141,12 @@ def plan_of(draft: CourseDraft) -> Plan:
         check_exists(typed)  # a typed time the clocks skip that night: refused, never stored at another hour
     start = typed.astimezone(zone)
     weekly, weekdays, total = draft.weekly, draft.weekdays, draft.total_sessions
+    if programme.open_ended:
+        with about("total_sessions"):  # refused even next to a rule: an open-ended format has no total
+            formats.check_total(programme, total)
     if draft.rrule:
         with about("rrule"):
-            weekly, weekdays, total = _weekly_from_rrule(draft.rrule, start)
+            weekly, weekdays, total = _weekly_from_rrule(draft.rrule, start, programme)
     low, high = programme.per_week
     if not low <= weekly <= high:
         raise InvalidInput(
@@ -694,9 +700,10 @@ def position(
     ``reverie course show``."""
     number = current_number(course, now, plan=plan)
     day = ended_on(course, viewer)
+    total = formats.course_total(formats.get_programme(course.programme), course.total_sessions)
     if day is not None:
-        return formats.ended(course.programme, number, course.total_sessions, day)
-    return formats.where(course.programme, number, course.total_sessions)
+        return formats.ended(course.programme, number, total, day)
+    return formats.where(course.programme, number, total)
 
 
 def session_dates(course: Course) -> list[datetime]:
