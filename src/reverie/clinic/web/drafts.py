@@ -324,14 +324,18 @@ def keeps_text(
     return wrapper
 
 
-def form_labels(form: Any) -> Callable[..., Mapping[str, str]]:
+def form_labels(form: Any, extra: Mapping[str, str] | None = None) -> Callable[..., Mapping[str, str]]:
     """A Django form class's fields' labels, as its page shows them (a field with none: Django's own, its name
-    made words), read when asked: for :func:`keeps_text`'s ``labels``."""
+    made words), read when asked: for :func:`keeps_text`'s ``labels``. ``extra``: the labels of the page's boxes
+    the form class does not hold (the write page's feelings, :data:`FEELINGS`)."""
 
     def labels(**_: Any) -> Mapping[str, str]:
         return {
-            name: str(field.label or name.replace("_", " ").capitalize())
-            for name, field in form.base_fields.items()
+            **{
+                name: str(field.label or name.replace("_", " ").capitalize())
+                for name, field in form.base_fields.items()
+            },
+            **(extra or {}),
         }
 
     return labels
@@ -545,6 +549,34 @@ HIDDEN = re.compile(
 )
 
 
+# The label a kept form declares for its ticked feelings (``feel_<name>``, each with its strength ``int_<name>``)
+FEELINGS = "feelings"
+FEELING = re.compile(r"^feel_([a-z_]{1,40})$")
+
+
+def _chosen(fields: list[tuple[str, str]], labels: Mapping[str, str]) -> list[dict[str, str]]:
+    """The choices a kept entry carries as they were (the kind, the ticked feelings with their strengths), in the
+    form's own labels and plain words, so the person sees what "Save it now" will save (h110: they travelled
+    hidden and unseen)."""
+    from reverie.journal.kinds import KIND_WORDS
+
+    values = dict(fields)
+    chosen: list[dict[str, str]] = []
+    kind = values.get("kind", "")
+    if kind and "kind" in labels:
+        chosen.append({"label": labels["kind"], "value": KIND_WORDS.get(kind, kind.replace("_", " "))})
+    feelings = []
+    for name, value in fields:
+        found = FEELING.match(name)
+        if found and value.strip():
+            word = found.group(1).replace("_", " ")
+            strength = values.get(f"int_{found.group(1)}", "").strip()
+            feelings.append(f"{word} {strength} of 5" if strength else f"{word} (no strength chosen: 3 of 5)")
+    if feelings and FEELINGS in labels:
+        chosen.append({"label": labels[FEELINGS], "value": ", ".join(feelings)})
+    return chosen
+
+
 def shown_back(request: HttpRequest, draft: Carried, *, message: str, can_save: bool = False) -> HttpResponse:
     """The words after the sign-in, on a page: to copy, and (``can_save``) on a form posting to where they were
     going, with a fresh token, so saving them is one deliberate press. "Save it now" posts only to a form that
@@ -567,6 +599,7 @@ def shown_back(request: HttpRequest, draft: Carried, *, message: str, can_save: 
         "file_lost": draft.file_lost,
         "hidden": hidden if can_save else [],
         "shown": shown,
+        "chosen": _chosen(draft.fields, labels),
         "action": action,
         "can_save": can_save,
     }

@@ -329,7 +329,11 @@ def logout_view(request: HttpRequest) -> HttpResponse:
     return redirect("login")
 
 
-@drafts.keeps_text(labels=drafts.form_labels(EntryForm))
+# The write and edit pages' labels for "Save it now": the entry form's, and its feelings' box (write.html's legend)
+ENTRY_LABELS = drafts.form_labels(EntryForm, extra={drafts.FEELINGS: "Feelings (1 faint … 5 strong)"})
+
+
+@drafts.keeps_text(labels=ENTRY_LABELS)
 @require_http_methods(["GET", "POST"])
 def write(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
@@ -521,7 +525,7 @@ def save_again(request: HttpRequest, entry_id: str) -> HttpResponse:
     return redirect("entry", entry_id=view.id)
 
 
-@drafts.keeps_text(labels=drafts.form_labels(EntryForm))
+@drafts.keeps_text(labels=ENTRY_LABELS)
 @login_required
 @require_http_methods(["GET", "POST"])
 def edit(request: HttpRequest, entry_id: str) -> HttpResponse:
