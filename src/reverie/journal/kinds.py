@@ -36,10 +36,14 @@ _CAMERA_PREFIX = re.compile(
 PICTURE_ALT = "Picture attached to this entry"
 
 
+def file_stem(filename: str) -> str:
+    """A file's name as a picture's alt text shows it: its extension (the last dot and what follows) taken off."""
+    return filename.rsplit(".", 1)[0] if "." in filename else filename
+
+
 def camera_like(filename: str) -> bool:
     """Whether ``filename`` is a name a camera made (its stem, less a maker's prefix, has no word of 3 letters)."""
-    stem = filename.rsplit(".", 1)[0] if "." in filename else filename
-    rest = _CAMERA_PREFIX.sub("", stem, count=1)
+    rest = _CAMERA_PREFIX.sub("", file_stem(filename), count=1)
     return re.search(r"[^\W\d_]{3}", rest) is None
 
 
@@ -48,8 +52,7 @@ def picture_alt(filename: str) -> str:
     night") but never a camera's (``IMG_20260312_021455.jpg``) and never the entry's own words."""
     if camera_like(filename):
         return PICTURE_ALT
-    stem = filename.rsplit(".", 1)[0] if "." in filename else filename
-    return f"{PICTURE_ALT}: {stem.strip() or filename}"
+    return f"{PICTURE_ALT}: {file_stem(filename).strip() or filename}"
 
 
 def file_words(filename: str, media_type: str, size: int) -> str:

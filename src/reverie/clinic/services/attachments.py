@@ -7,7 +7,8 @@ bytes sealed with the client's key), so nothing the web refuses is taken here. R
 :func:`reverie.clinic.services.journal.attachment_data`, the web's own. Every call asks the one policy first and is
 audited; a record the caller may not touch answers exactly like one that does not exist. Adding or removing a file
 moves the entry to a new revision through the edit's own path (:func:`reverie.clinic.services.journal.files_changed`),
-so a save from a copy opened before the change is refused with the edit's conflict message, and the ``ETag`` changes.
+so a save from a copy opened before the change is refused with the edit's conflict message, and the ``ETag`` changes;
+the new revision is screened for risk with its files' names, as a text edit is (a name is the person's words).
 """
 
 from __future__ import annotations
@@ -72,11 +73,11 @@ def add_attachment_once(
             raise InvalidInput(
                 f"An entry keeps at most {MAX_PER_ENTRY} files; remove one first. Nothing was saved."
             )
+        before = journal.file_names(entry)
         row = journal._store_attachment(entry, user, draft, chosen)
         audit.record(user, "attachment.create", "attachment", row.id, subject=user)
-        journal.files_changed(
-            user, entry
-        )  # a new revision: an older copy's save is refused, the ETag changes
+        # a new revision: an older copy's save is refused, the ETag changes, the new file's name is screened
+        journal.files_changed(user, entry, before=before)
     return _info(row, draft.filename), True
 
 
@@ -115,7 +116,7 @@ def delete_attachment(user: User, attachment_id: uuid.UUID | str) -> None:
                 raise InvalidInput(
                     "This file is all the entry holds: move the entry to the trash instead. Nothing was removed."
                 )
-        removed = row.id
+        removed, before = row.id, journal.file_names(entry)
         purged.check_writable(purged.FILES)  # before anything is removed
         row.delete()
         journal.tombstone(
@@ -123,4 +124,4 @@ def delete_attachment(user: User, attachment_id: uuid.UUID | str) -> None:
         )  # a retry of the upload that stored it is refused, never stored again
         purged.remember_on_commit([removed], purged.FILES)  # and after any restore too (purged.py)
         audit.record(user, "attachment.delete", "attachment", removed, subject=user)
-        journal.files_changed(user, entry)
+        journal.files_changed(user, entry, before=before)

@@ -56,7 +56,7 @@ from reverie.errors import (
 from reverie.errors import (
     DeletedForGood as GoneForGood,
 )
-from reverie.journal.kinds import picture_alt, unknown_kind
+from reverie.journal.kinds import file_stem, picture_alt, unknown_kind
 from reverie.text import check_label, check_text, folded, is_blank
 
 M = TypeVar("M")
@@ -438,12 +438,25 @@ def _field_words(name: str, value: object) -> list[tuple[str, str]]:
     return [(name, str(value))]
 
 
-def persons_words(draft: EntryDraft) -> tuple[tuple[str, str], ...]:
+def file_label(filename: str) -> str:
+    """A file's name as the person is shown it: the picture's alt text reads it without its extension
+    (:func:`reverie.journal.kinds.picture_alt`), the entry's file list with it; the extension says nothing."""
+    return file_stem(filename).strip() or filename
+
+
+def persons_words(draft: EntryDraft, files: Iterable[str] = ()) -> tuple[tuple[str, str], ...]:
     """Which fields of an entry are the person's words, as (field, text) in the order the risk screen reads them:
     the title, the body and the mindful-choice fields first (the order of every screen stored before the others
     were read, so that its evidence offsets still point where they did), then every other field of the draft but
     :data:`NOT_WORDS` (feeling names, people, tags), then the other ``extra`` fields (place, weather, time zone,
-    any key kept later). A field added to :class:`EntryDraft` is read by default. Empty texts are left out."""
+    any key kept later), then the names of the entry's files (``files``, named ``file``, each as
+    :func:`file_label` shows it, in name order so that the same files read the same whatever order they were
+    added in; review r98: an art entry is often only a picture and its name, which the entry page reads out as
+    the picture's description). A field added to :class:`EntryDraft` is read by default. Empty texts are left out.
+
+    Only the save-time risk screen reads these words (:func:`screened_text`, :func:`screen_draft`, and the
+    evidence rebuilt from them: :func:`flagged_words`, ``observations.screen_read``). A file has no caption or
+    description field; its name is all the words it holds."""
     extra = dict(draft.extra)
     pairs = [("title", draft.title), ("body", draft.body)]
     pairs += [(k, str(extra.pop(k))) for k in MINDFUL_FIELDS if k in extra]
@@ -451,6 +464,7 @@ def persons_words(draft: EntryDraft) -> tuple[tuple[str, str], ...]:
         if f.name not in NOT_WORDS | {"title", "body", "extra"}:
             pairs += _field_words(f.name, getattr(draft, f.name))
     pairs += _field_words("extra", extra)
+    pairs += [("file", file_label(name)) for name in sorted(files)]
     return tuple((name, text) for name, text in pairs if text and text.strip())
 
 
@@ -460,26 +474,27 @@ def persons_words(draft: EntryDraft) -> tuple[tuple[str, str], ...]:
 PROSE_FIELDS = ("title", "body", *MINDFUL_FIELDS)
 
 
-def _prose_and_labels(draft: EntryDraft) -> tuple[str, str]:
-    words = persons_words(draft)
+def _prose_and_labels(draft: EntryDraft, files: Iterable[str] = ()) -> tuple[str, str]:
+    words = persons_words(draft, files)
     return (
         risk_screen.screened_text(text for name, text in words if name in PROSE_FIELDS),
         risk_screen.screened_text(text for name, text in words if name not in PROSE_FIELDS),
     )
 
 
-def screened_text(draft: EntryDraft) -> str:
-    """What the risk screen reads of a draft: :func:`persons_words`, each field its own paragraph (a label never
-    runs into the next one's sentence), the prose first. Evidence offsets point into this text;
-    :func:`flagged_words` rebuilds it."""
-    return risk_screen.screened_text(_prose_and_labels(draft))
+def screened_text(draft: EntryDraft, files: Iterable[str] = ()) -> str:
+    """What the risk screen reads of a draft and the names of its entry's files (``files``): :func:`persons_words`,
+    each field its own paragraph (a label never runs into the next one's sentence), the prose first, the file names
+    last. Evidence offsets point into this text; :func:`flagged_words` rebuilds it."""
+    return risk_screen.screened_text(_prose_and_labels(draft, files))
 
 
-def screen_draft(draft: EntryDraft) -> risk_screen.Screened:
-    """The risk screen of a validated draft, made now (before the save's transaction): the prose fields with the
-    sentence model (at most ``risk.SAVE_SENTENCES`` sentences) and the lexicon, the labels with the lexicon and,
-    where they call for it, the sentence model (:data:`PROSE_FIELDS`, :func:`reverie.analysis.risk.screen_with_labels`)."""
-    prose, labels = _prose_and_labels(draft)
+def screen_draft(draft: EntryDraft, files: Iterable[str] = ()) -> risk_screen.Screened:
+    """The risk screen of a validated draft with the names of its entry's files (``files``), made now (before the
+    save's transaction where it can be): the prose fields with the sentence model (at most ``risk.SAVE_SENTENCES``
+    sentences) and the lexicon, the labels (file names among them) with the lexicon and, where they call for it,
+    the sentence model (:data:`PROSE_FIELDS`, :func:`reverie.analysis.risk.screen_with_labels`)."""
+    prose, labels = _prose_and_labels(draft, files)
     return risk_screen.screen_text(prose, draft.kind, labels)
 
 
@@ -517,14 +532,22 @@ _LEVEL_RANK = {"none": 0, "indicator": 1, "ideation": 2, "behavior": 3, "attempt
 
 
 def _words_kept(
-    entry: Entry, old: Mapping[str, object], clean: EntryDraft, level: str
+    entry: Entry,
+    old: Mapping[str, object],
+    clean: EntryDraft,
+    level: str,
+    files: tuple[Sequence[str], Sequence[str]] = ((), ()),
 ) -> tuple[uuid.UUID | None, int | None]:
     """The entry (None: this one) and revision that first held the words of the edit being saved, when the edit kept
-    them: the prose (title, body, context) unchanged, and labels (tags, feelings, people) changed only in ways that
-    read no higher than before (a tag "sleep" added); ``old`` is the replaced revision's payload. (None, None) when
+    them: the prose (title, body, context) unchanged, and labels (tags, feelings, people, file names) changed only in
+    ways that read no higher than before (a tag "sleep" added, a harmless picture added, a file removed); ``old`` is
+    the replaced revision's payload, ``files`` the names of the entry's files before and after. (None, None) when
     the edit wrote new words: its screen then raises its own alert."""
     before = _draft_of(entry.kind, old)
-    (old_prose, old_labels), (new_prose, new_labels) = _prose_and_labels(before), _prose_and_labels(clean)
+    (old_prose, old_labels), (new_prose, new_labels) = (
+        _prose_and_labels(before, files[0]),
+        _prose_and_labels(clean, files[1]),
+    )
     if old_prose != new_prose:
         return None, None
     previous = entry.revision - 1
@@ -560,7 +583,7 @@ def create_entry(
     the unique violation of exactly that key is taken so; any other constraint stays an error."""
     _require_client(actor)
     clean = validate(draft, has_attachment=bool(attachments))
-    screened = screen_draft(clean)
+    screened = screen_draft(clean, [att.filename for att in attachments])
     now = timezone.now()
     with transaction.atomic():
         entry = Entry(
@@ -834,13 +857,17 @@ def _entry_for(actor: User, entry_id: uuid.UUID | str, action: Action, lock: boo
     return _fetch(actor, Entry, entry_id, action, "entry", "client", lock)
 
 
-def _prescreen(draft: EntryDraft) -> tuple[str, risk_screen.Screened] | None:
-    """An edit's screen, made before its transaction (the screen can take a while; no lock is held meanwhile)."""
+def _prescreen(
+    actor: User, entry_id: uuid.UUID | str, draft: EntryDraft
+) -> tuple[str, risk_screen.Screened] | None:
+    """An edit's screen, made before its transaction (the screen can take a while; no lock is held meanwhile), with
+    the names of the entry's files as they are now (used inside only if they are still the same)."""
     try:
         clean = validate(draft, has_attachment=True)  # the real validation runs again inside, with the entry
-    except InvalidInput:
-        return None
-    return screened_text(clean), screen_draft(clean)
+        files = file_names(_entry_for(actor, entry_id, Action.WRITE))
+    except (InvalidInput, NotFound, PermissionDenied, IntegrityError):
+        return None  # the same refusal comes again inside
+    return screened_text(clean, files), screen_draft(clean, files)
 
 
 def update_entry(
@@ -851,7 +878,7 @@ def update_entry(
     ``base_revision`` is the revision the edit was made from: when the stored one is newer (saved meanwhile in
     another tab, on another device, through the API), :class:`StaleEdit` and nothing changes. Without it the edit
     applies to the stored version, as it always did."""
-    early = _prescreen(draft)
+    early = _prescreen(actor, entry_id, draft)
     with transaction.atomic():
         entry = _entry_for(actor, entry_id, Action.WRITE, lock=True)
         if _is_stored(
@@ -864,8 +891,9 @@ def update_entry(
         clean = validate(draft, has_attachment=entry.attachments.exists())
         if clean.kind != entry.kind:
             raise InvalidInput("An entry's kind cannot change; write a new entry instead.")
-        screened = early[1] if early is not None and early[0] == screened_text(clean) else None
-        _next_revision(entry, actor, clean, screened=screened)
+        files = file_names(entry)
+        screened = early[1] if early is not None and early[0] == screened_text(clean, files) else None
+        _next_revision(entry, actor, clean, screened=screened, files_before=files)
     return _view(entry)
 
 
@@ -876,12 +904,16 @@ def _next_revision(
     *,
     screened: risk_screen.Screened | None = None,
     rewrite: bool = True,
+    files_before: Sequence[str] | None = None,
 ) -> None:
     """The one way an entry's revision moves, for an edit of its words and for a file added or removed alike: the
     version it replaces is kept as an :class:`EntryRevision`, the revision goes up by one (so an edit from an older
     copy is refused, the API's ``ETag`` changes, an export or a sync sees the change), the change is audited
     (``entry.update``), screened and queued for analysis. Call inside the save's transaction, the entry locked.
     ``rewrite``: store ``clean`` as the new payload (an edit); False keeps the stored words (a file changed).
+    ``files_before``: the names of the entry's files before the change (None: as they are now, an edit of words);
+    the new revision is screened with the names it has now, as a text edit is, so a file added under a name that
+    reads higher raises its own alert and an unchanged or harmless name raises none (:func:`_words_kept`).
     A revision that keeps what the analyzers read (a file changed, a tag or the date edited) keeps the stored
     analysis instead and queues none (:func:`reverie.clinic.services.analysis.carry_forward`); its after-save work
     runs all the same (:func:`after_save`: inline mode's retry sweep runs at every save)."""
@@ -906,18 +938,28 @@ def _next_revision(
         new = json.loads(new_bytes)
     entry.save()
     audit.record(actor, "entry.update", "entry", entry.id, subject=actor)
-    screened = screened or screen_draft(clean)
-    origin, kept = _words_kept(entry, old, clean, screened.level)
+    files_now = file_names(entry)
+    screened = screened or screen_draft(clean, files_now)
+    before = files_now if files_before is None else files_before
+    origin, kept = _words_kept(entry, old, clean, screened.level, (before, files_now))
     screen_saved(entry, screened, written_at=entry.updated_at, words_revision=kept, words_entry=origin)
     carried = analysis.carry_forward(entry, old, new)
     after_save(entry, queue_analysis=not carried)
 
 
-def files_changed(actor: User, entry: Entry) -> None:
-    """A file was added to or removed from ``entry`` (locked, inside that transaction): a new revision as for an
-    edit (:func:`_next_revision`), the words kept as they are, so a save from a copy opened before is refused; the
-    stored analysis of those words is kept for the new revision, and none is queued."""
-    _next_revision(entry, actor, _draft_of(entry.kind, _open_payload(entry, actor)), rewrite=False)
+def files_changed(actor: User, entry: Entry, *, before: Sequence[str]) -> None:
+    """A file was added to or removed from ``entry`` (locked, inside that transaction; ``before``: the names of
+    its files before the change, :func:`file_names`): a new revision as for an edit (:func:`_next_revision`), the
+    words kept as they are, so a save from a copy opened before is refused; the stored analysis of those words is
+    kept for the new revision, and none is queued. The revision is screened with the files' names as they are now,
+    through the same hook as a text edit (a file's name is the person's words, :func:`persons_words`)."""
+    draft = _draft_of(entry.kind, _open_payload(entry, actor))
+    _next_revision(entry, actor, draft, rewrite=False, files_before=before)
+
+
+def file_names(entry: Entry) -> tuple[str, ...]:
+    """The names of ``entry``'s files as stored (opened with its writer's key): what :func:`persons_words` reads."""
+    return tuple(_attachment_name(entry.client, a) for a in entry.attachments.all())
 
 
 def _is_stored(entry: Entry, actor: User, draft: EntryDraft) -> bool:
@@ -981,7 +1023,9 @@ def flagged_words(actor: User, entry_id: uuid.UUID | str, revision: int) -> tupl
         screen = risk_screen.open_screen(entry, row)
     except IntegrityError:
         return ()
-    text = screened_text(_draft_of(entry.kind, doc))
+    text = screened_text(
+        _draft_of(entry.kind, doc), file_names(entry)
+    )  # files are not kept per revision: today's
     flagged = LEVELS[IDEATION:]
     spans = [t["span"] for t in screen.get("triggers", []) if t.get("level") in flagged]
     sentences = [
@@ -1271,7 +1315,7 @@ def _read_again(entry: Entry) -> None:
 
     if not EntryScreen.objects.filter(entry=entry, revision=entry.revision).exists():
         draft = _draft_of(entry.kind, _open_payload(entry, entry.client))
-        screen_saved(entry, screen_draft(draft), written_at=entry.updated_at)
+        screen_saved(entry, screen_draft(draft, file_names(entry)), written_at=entry.updated_at)
     if not StoredAnalysis.objects.filter(entry=entry, revision=entry.revision).exists():
         after_save(entry)
 

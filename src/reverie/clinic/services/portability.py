@@ -595,7 +595,7 @@ def _screens(
     """The risk screen of each entry of a batch that may be created (its id not held here), made outside the
     batch's transaction; an entry held here by id is skipped, so a repeated import does not screen it again."""
     return {
-        index: screen_draft(draft)
+        index: screen_draft(draft, [att.filename for att in entry.attachments])
         for index, (entry, draft) in enumerate(rows)
         if not _entry_id(actor, entry.id)[1]
     }
@@ -653,7 +653,11 @@ def _import_batch(
             tally.edited += bool(here.looks.get(look, set()) - {fingerprint})
             tally.ours.add(row.id)
             tally.left_out += _store_fits(row, entry, index)
-            screened = screens[index - offset] if index - offset in screens else screen_draft(draft)
+            screened = (
+                screens[index - offset]
+                if index - offset in screens
+                else screen_draft(draft, [att.filename for att in entry.attachments])
+            )
             screen_saved(row, screened, written_at=row.updated_at)
             after_save(row)  # analysed as a saved entry is (qa34 point 5: imports never were)
             tally.created += 1
