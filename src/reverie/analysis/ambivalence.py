@@ -14,6 +14,11 @@ stands for, a claim or a thought as often as a feeling ("He keeps saying the con
 sense."): since 1.1.0 it marks an unexplained feeling only when a feeling is named next to it (a feel-verb or a
 feeling word in its sentence, the one before, or the one after when the marker ends its sentence; or a feeling the
 emotions analyzer found the writer states there), or when its subject is the feeling ("my feelings make no sense").
+Since 1.2.0 (h115, review r99) the other markers need a feeling too: "I don't know why the bus was late", "no idea
+why I'm writing this", "for some reason I took the long way home" are about a thing or an act. A marker counts when
+a feeling or a state word ("low", "tired", "restless", "cried", "snapping") is in its sentence or in the sentence its
+span runs on to, or in the sentence before when the marker ends its sentence ("I cried all morning. I don't know
+why."), or when the emotions analyzer found a feeling the writer states in its sentence.
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ from reverie.analysis.registry import Declaration, register
 if TYPE_CHECKING:
     from reverie.analysis.document import Document, Sentence
 
-VERSION = "1.1.0"  # g2: "it makes no sense" marks a feeling only next to one
+VERSION = "1.2.0"  # h115 (r99): every marker needs a feeling or a state beside it ("I don't know why the bus was late" is none)
 
 # GoEmotions sentiment grouping (google-research/goemotions, data/sentiment_dict.json, Apache-2.0).
 SENTIMENT: dict[str, frozenset[str]] = {
@@ -105,6 +110,17 @@ _FEELING_NAMED = re.compile(
     re.I,
 )
 NEEDS_A_FEELING = frozenset({"makes_no_sense"})
+# 1.2.0: a state of the writer's beside "I don't know why …" ("so low", "tired", "restless", "snapping at everyone")
+_STATE_NAMED = re.compile(
+    r"\b(?:low|heavy|tense|tired|exhausted|drained|restless|irritable|irritated|annoyed|frustrated|"
+    r"cranky|grumpy|moody|snappy|snapp(?:ed|ing)|teary|tearful|weepy|sob(?:bed|bing)?|shaky|shaking|panick(?:y|ed)|"
+    r"panic|depressed|miserable|unhappy|stressed|overwhelmed|uneasy|unsettled|on edge|wound up|wired|jumpy|"
+    r"lonely|gloomy|fed up|bored|wistful|homesick|cries|uptight|agitated|scared|terrified|"
+    r"frightened|panicky|excited|elated|giddy|euphoric|angry|joyful|cheerful|hopeful|hopeless|"
+    r"worthless|ashamed|embarrassed|jealous|envious|resentful|bitter|confused|hollow|dread|dreading|"
+    r"mood|moods|emotions?)\b",
+    re.I,
+)
 MODEL_HASH = (
     "rules-"
     + hashlib.sha256(
@@ -114,6 +130,7 @@ MODEL_HASH = (
         + _CONTINUATION.pattern.encode()
         + _FEELING_NAMED.pattern.encode()
         + _FEELING_SUBJECT.pattern.encode()
+        + _STATE_NAMED.pattern.encode()
     ).hexdigest()[:12]
 )
 
@@ -220,6 +237,8 @@ class AmbivalenceAnalyzer:
                 end = _marker_end(doc, sentence, match.end())
                 if marker in NEEDS_A_FEELING and not _feeling_beside(doc, sentence, match, end):
                     continue
+                if marker not in NEEDS_A_FEELING and not _state_beside(doc, sentence, match, end):
+                    continue
                 span = Span(sentence.span.start + match.start(), end)
                 labels = sorted({f.label for f in emotions.get(sentence.index, [])})
                 data = {"marker": marker, "sentence": sentence.index, "emotions": labels}
@@ -248,6 +267,11 @@ def _feeling_beside(doc: Document, sentence: Sentence, match: re.Match[str], end
     near += [s.index for s in doc.sentences[sentence.index + 1 :] if s.span.start < end]
     if any(_FEELING_NAMED.search(doc.sentences[i].text) for i in near):
         return True
+    return _stated_in(doc, near)
+
+
+def _stated_in(doc: Document, near: list[int]) -> bool:
+    """The emotions analyzer found a feeling the writer states in one of the sentences ``near``."""
     stated = {
         int(f.data["sentence"])
         for f in doc.findings
@@ -258,6 +282,21 @@ def _feeling_beside(doc: Document, sentence: Sentence, match: re.Match[str], end
         and "sentence" in f.data
     }
     return bool(stated & set(near))
+
+
+def _state_beside(doc: Document, sentence: Sentence, match: re.Match[str], end: int) -> bool:
+    """1.2.0: "I don't know why …", "for some reason …" are about a feeling: a feeling or a state is named in the
+    marker's sentence or the one its span runs on to, or in the sentence before when the marker ends its sentence
+    ("I cried all morning. I don't know why."); or the emotions analyzer found one the writer states there."""
+    near = [sentence.index] + [s.index for s in doc.sentences[sentence.index + 1 :] if s.span.start < end]
+    if sentence.index > 0 and sentence.text[match.end() :].strip(" .,;:!?-") == "":
+        near.append(sentence.index - 1)
+    if any(
+        _FEELING_NAMED.search(doc.sentences[i].text) or _STATE_NAMED.search(doc.sentences[i].text)
+        for i in near
+    ):
+        return True
+    return _stated_in(doc, near)
 
 
 def _marker_end(doc: Document, sentence: Sentence, match_end: int) -> int:

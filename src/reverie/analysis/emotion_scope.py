@@ -133,6 +133,14 @@ Added in 1.17.0 (h71, review r60): a feeling verb's holder is its grammatical su
 ("the whole class was laughing": :func:`_verb_subject`); what a wished act of someone else's would carry is not the
 writer's ("I wanted him to say sorry": ``Cues.wished``); a laugh that dismisses ("laughed it off / away") is no
 amusement; tears over the writer's good news or named as joy's ("happy tears", "cried with relief") are not sadness.
+
+Added in 1.18.0 (h115, review r99): a sentence that only states an intention to raise or arrange something ("I want
+to ask my doctor about the side effects", "I plan to email my manager tomorrow", "I want to bring this to my next
+session") gives no feeling the head alone reads (``Cues.intention``): with no feeling word, understatement or bodily
+sign of the writer's, its model-only labels go, as a fragment's do; a feeling named beside the plan stays ("I want to
+ask her out and I'm terrified"). A first-person claim of delight ("I just love cold showers.", "I'm so thrilled.")
+right after a sarcastic sentence ("Oh great, the boiler broke again.") is sarcasm too (:func:`_delight_after`), and a
+thing that will not start or work is a mishap.
 """
 
 from __future__ import annotations
@@ -1215,6 +1223,8 @@ _MISHAP = re.compile(
     r"|forgot|ignored|traffic|puncture|flat tyre|needs? (?:a )?(?:whole |brand )?new|(?:\w+[- ])?(?:minute|hour)s?"
     # 1.7.0: one more of a chore ("another form", "another hen do"), sent back, an early hour on a day off
     r"|another|sent (?:\w+ ){0,3}back"
+    # 1.18.0 (r99): a thing that will not go ("the car won't start", "the app wouldn't load")
+    r"|(?:won'?t|wouldn'?t|didn'?t|doesn'?t|will not|would not|did not|does not) (?:start|work|load|open|turn on|boot)"
     # 1.8.0: rain after praise of the weather ("Lovely summer, raining again", "chucking it down all day")
     r"|rain(?:ed|ing|s|y)?|drizzl\w*|downpour|(?:pissing|chucking|bucketing|tipping|teeming) (?:it )?down|(?:at|before) (?:[4-8]|four|five|six|seven|eight)(?:[:.]\d\d)? ?(?:am|a\.m\.)?"
     r" (?:on|of) (?:a |the )?(?:saturday|sunday|weekend|day off|bank holiday))\b"
@@ -1289,6 +1299,52 @@ def _ironic_tail(text: str, previous: str) -> bool:
         and not _NOT_IRONIC_TAIL.search(text)
         and _sarcastic_before(previous)
     )
+
+
+# 1.18.0 (r99): a first-person claim of delight ("I just love cold showers.", "I'm so thrilled.", "Really thrilled.",
+# "Loving life right now.") right after a sarcastic sentence: the irony goes on into it
+_DELIGHT_CLAIM = re.compile(
+    r"^\W*(?:(?:i|we)(?:'m|'re| am| are)?\s+)?(?:(?:just|so|absolutely|really|totally|truly|simply|completely)\s+)*"
+    r"(?:love|loving|adore|adoring|enjoy|enjoying|thrilled|delighted|overjoyed|ecstatic|chuffed|stoked|over the moon"
+    r"|(?:so|absolutely|really|totally|truly|simply) (?:happy|pleased|excited|glad))\b",
+    re.IGNORECASE,
+)
+
+
+def _delight_after(text: str, previous: str) -> bool:
+    """1.18.0: the writer's claim of delight after a sarcastic sentence: "Oh brilliant, the boiler broke again. I just
+    love cold showers."; not with "but", "though", "at least" ("Great, another queue. But I do love this café.")."""
+    return (
+        bool(previous.strip())
+        and bool(_DELIGHT_CLAIM.match(text))
+        and not _NOT_IRONIC_TAIL.search(text)
+        and _sarcastic_before(previous)
+    )
+
+
+# 1.18.0 (r99): a sentence that states the writer's intention to raise or arrange something ("I want to ask my doctor
+# about …", "I plan to email my manager …", "Need to phone the pharmacy"), with no reason or contrast joined to it
+_INTENTION = re.compile(
+    r"(?:^\W*(?:[\w']+ ){0,3}?(?:i|we)\b\s*|^\W*)"
+    r"(?:(?:really|also|still|definitely|probably|just|first)\s+)?"
+    r"(?:want|wanna|plan|intend|mean|need|have|hope|would like|'d like|am going|'m going|m going|are going|'re going"
+    r"|will|'ll|shall|should|must|ought|am gonna|'m gonna|gonna|got to|gotta)\s+"
+    r"(?:to\s+)?(?:(?:remember|try|make sure|also)\s+(?:to\s+)?)?"
+    r"(?:ask|tell|talk|speak|email|e-mail|mail|text|message|call|ring|phone|bring|raise|mention|discuss|book|contact"
+    r"|write to|check with|follow up|remind|inform|let \w+ know|chat|go over|run (?:it|this|that) by|arrange"
+    r"|schedule|reschedule|enquire|inquire|see about|sort out)\b",
+    re.IGNORECASE,
+)
+_NOT_ONLY_INTENTION = re.compile(
+    r"\b(?:because|cause|cos|since|but|though|although|after|so that|when|while|if|even|scared|afraid)\b|;",
+    re.I,
+)
+
+
+def intention(text: str) -> bool:
+    """1.18.0: the sentence only states an intention to raise or arrange something (no reason, contrast or
+    condition joined to it)."""
+    return bool(_INTENTION.search(text)) and not _NOT_ONLY_INTENTION.search(text)
 
 
 # The writer set apart from someone else's feeling: "everyone was laughing except me", "they loved it; I didn't".
@@ -1646,6 +1702,7 @@ class Cues:
     ] = ()  # 1.16.0 (r39): the labels of ``phrases`` read from a bodily sign ("heart racing")
     wished: bool = False  # 1.17.0 (r60): "I wanted him to say sorry": a feeling wished of someone else
     glad_tears: bool = False  # 1.17.0 (r60): "happy tears", "cried with relief": tears of a good feeling
+    intention: bool = False  # 1.18.0 (r99): "I want to ask my doctor about …": a plan, no feeling said
 
 
 def good_news(text: str) -> bool:
@@ -1730,6 +1787,7 @@ def cues(
         or _ironic(text, gate)
         or _ironic_tail(text, previous)
         or _tagged_after(text, following, gate)
+        or _delight_after(text, previous)
         or "\U0001f643" in text,  # 1.5.0: the upside-down face says the words are not meant
         excluded=_found(_EXCLUDED, text.rstrip(), gate),
         fragment=_fragment(text),
@@ -1745,6 +1803,7 @@ def cues(
         signs=tuple(dict.fromkeys(signs)),
         wished=bool(_WISHED_OF_ANOTHER.search(text)),  # case-sensitive in part: not gated
         glad_tears=_found(_GLAD_TEARS, text, gate),
+        intention=intention(text),  # not gated: short patterns
     )
 
 
@@ -3199,6 +3258,9 @@ def decide(
         keep -= weak
     if sentence.fragment and not stated:
         keep -= {lab for lab in keep if lab not in anchored}  # "Couldn't.": nothing said for the head to read
+    if sentence.intention and not stated and not any(w.writer and w.affirmed for w in words):
+        # 1.18.0 (r99): "I want to ask my doctor about the side effects": a plan says no feeling for the head to read
+        keep -= {lab for lab in keep if lab not in anchored}
     if sentence.rhetorical and (keep | stated) & NEGATIVE:
         keep -= {"curiosity", "confusion"}
     keep |= stated

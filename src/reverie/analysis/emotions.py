@@ -55,7 +55,7 @@ if TYPE_CHECKING:
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "emotions"
 ENCODER_MANIFEST = Path(__file__).resolve().parent / "models" / "encoder" / "manifest.json"
 NEUTRAL = "neutral"
-VERSION = "1.17.0"  # h71 (r60): a feeling verb's other subject holds it; a wish of another's act, a laugh that dismisses, tears of joy are not the writer's feeling
+VERSION = "1.18.0"  # h115 (r99): a plan alone says no feeling; delight claimed after a sarcastic sentence is sarcasm
 READ_SITUATIONS = True  # scripts/situation_simulation.py measures the layer without the situation head
 
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token pattern

@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from reverie.analysis.emotion_scope import EmotionWord, Reading
+from reverie.analysis.emotion_scope import EmotionWord, Reading, intention
 from reverie.errors import AnalysisUnavailable
 
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "situations"
@@ -109,8 +109,13 @@ def join_features(
 
 def writers_situation(sentence: str, tags: Sequence[str]) -> bool:
     """The sentence tells a situation of the writer's: a first-person word, or it opens on its verb; not one that
-    only says how long something took ("Took three weeks.": emotions 1.14.0)."""
+    only says how long something took ("Took three weeks.": emotions 1.14.0), nor one that only states an intention to
+    raise or arrange something ("I want to ask my doctor about …": emotions 1.18.0)."""
     if _HOW_LONG.fullmatch(sentence.strip()):
+        return False
+    if intention(
+        sentence
+    ):  # emotions 1.18.0 (r99): "I plan to email my manager tomorrow" tells a plan, not a plight
         return False
     return bool(_FIRST_PERSON.search(sentence)) or bool(tags and tags[0] in _VERB_TAGS)
 
