@@ -1,27 +1,41 @@
 """Pages that must open whatever the database does: the crisis lines (review r95).
 
 A page marked :func:`needs_no_database` (``/safety/``) is answered by :class:`WithoutDatabaseMiddleware` as usual
-first: the signed-in person, their own safety plan, the check-in banner. If that answer is a server failure (5xx:
-the database out of reach or failing, in a view, a template, a context processor or any middleware below), the
-page is answered again as for a browser without a session: the session cookie is left out of the request (kept
-in the browser, never deleted), so no middleware or context processor reads the session, the person or anything
-of theirs, and the page notes it (:func:`without_database`) to say what it cannot show. One mechanism, not a rule
-in each middleware: a middleware added later that reads the database is covered by it too (it sits outside the
-session and authentication middleware; ``tests/clinic/test_public_pages_resilience.py`` walks the configured
-stack with the database down).
+first: the signed-in person, their own safety plan, the check-in banner. If that answer failed because the
+database did (out of reach, busy past its wait, failing, its disk full: what
+:func:`reverie.clinic.web.middleware.failure_answer`, the web's one classification, answers with a 5xx, raised in a
+view, a template, a context processor or any middleware below), the page is answered again as for a browser
+without a session: the session cookie is left out of the request (kept in the browser, never deleted), so no
+middleware or context processor reads the session, the person or anything of theirs, and the page notes it
+(:func:`without_database`) to say what it cannot show. One mechanism, not a rule in each middleware: a middleware
+added later that reads the database is covered by it too (it sits outside the session and authentication
+middleware; ``tests/clinic/test_public_pages_resilience.py`` walks the configured stack with the database down).
+
+Any other failure (a bug in a view, a template or a service: h109) is not answered again: its one incident page is
+the answer, logged once, never hidden behind a page without the person. Every failure below is noted on the request
+(:func:`note_failure`) where it becomes an answer: :class:`~reverie.clinic.web.middleware.ReverieErrorMiddleware`
+for a view's, Django's ``got_request_exception`` for a middleware's.
+
+The first answer runs inside one transaction per configured database, rolled back when that answer is a server
+failure: nothing it recorded is kept, a check-in banner's full showing (``CheckIn.shown_at``) included, since the
+person never saw the page that drew it (h109). One mechanism, not a rule for each thing a page records.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django.conf import settings
+from django.core.signals import got_request_exception
+from django.db import DatabaseError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.urls import Resolver404, resolve
 
 MARK = "reverie_needs_no_database"
 WITHOUT_ATTR = "reverie_without_database"
+FAILURES_ATTR = "reverie_failures"
 
 View = TypeVar("View", bound=Callable[..., HttpResponse])
 
@@ -41,6 +55,35 @@ def without_database(request: HttpRequest) -> bool:
     return bool(getattr(request, WITHOUT_ATTR, False))
 
 
+def note_failure(request: HttpRequest, exc: BaseException) -> None:
+    """Notes ``exc``, a failure made into an answer below :class:`WithoutDatabaseMiddleware`, on a marked page's
+    request (nothing on any other), for it to tell the database's failure from the program's."""
+    failures = getattr(request, FAILURES_ATTR, None)
+    if isinstance(failures, list):
+        failures.append(exc)
+
+
+def _noted_by_django(sender: object, request: HttpRequest | None = None, **kwargs: Any) -> None:
+    """A failure Django made into its 500 (raised in a middleware, or while answering a view's): noted."""
+    import sys
+
+    exc = sys.exc_info()[1]
+    if request is not None and exc is not None:
+        note_failure(request, exc)
+
+
+got_request_exception.connect(_noted_by_django, dispatch_uid="reverie.no_database.note_failure")
+
+
+def database_failed(exc: BaseException) -> bool:
+    """Whether ``exc`` is the database's failure (out of reach, busy, failing, its disk full), not the program's:
+    the web's one classification, :func:`~reverie.clinic.web.middleware.failure_answer`, answers it with a 5xx."""
+    from reverie.clinic.web.middleware import failure_answer
+
+    answer = failure_answer(exc)
+    return answer is not None and answer[0] >= 500
+
+
 def _marked_page(request: HttpRequest) -> bool:
     if request.method not in ("GET", "HEAD"):
         return False
@@ -51,7 +94,8 @@ def _marked_page(request: HttpRequest) -> bool:
 
 
 class WithoutDatabaseMiddleware:
-    """Answers a :func:`needs_no_database` page again, without the session, when its first answer failed (5xx).
+    """Answers a :func:`needs_no_database` page again, without the session, when its first answer failed because
+    the database did; the first answer's writes are rolled back when it failed (5xx) whatever failed.
 
     Outside :class:`~django.contrib.sessions.middleware.SessionMiddleware`, so every middleware from it inward runs
     again for the second answer, with no session cookie to read."""
@@ -60,10 +104,37 @@ class WithoutDatabaseMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        response = self.get_response(request)
-        if response.status_code < 500 or not _marked_page(request):
+        if not _marked_page(request):
+            return self.get_response(request)
+        failures: list[BaseException] = []
+        setattr(request, FAILURES_ATTR, failures)
+        try:
+            response = self._first(request)
+        except DatabaseError as exc:  # the transaction could not open, or its commit failed
+            failures.append(exc)
+            response = None
+        if response is not None and response.status_code < 500:
             return response
-        response.close()
+        if not any(database_failed(exc) for exc in failures):
+            if response is None:
+                raise failures[-1]
+            return response  # the program's failure: its one incident page, never hidden behind another
+        if response is not None:
+            response.close()
+        return self._without_session(request)
+
+    def _first(self, request: HttpRequest) -> HttpResponse:
+        """The answer with the session, inside one transaction per database, rolled back when it failed (5xx)."""
+        with contextlib.ExitStack() as kept:
+            for alias in settings.DATABASES:
+                kept.enter_context(transaction.atomic(using=alias))
+            response = self.get_response(request)
+            if response.status_code >= 500:
+                for alias in settings.DATABASES:
+                    transaction.set_rollback(True, using=alias)
+            return response
+
+    def _without_session(self, request: HttpRequest) -> HttpResponse:
         cookie = settings.SESSION_COOKIE_NAME
         request.COOKIES = {name: value for name, value in request.COOKIES.items() if name != cookie}
         for attr in ("session", "user", "_cached_user", "_messages"):  # the first answer's, set again inside
