@@ -16,22 +16,25 @@ the answer, logged once, never hidden behind a page without the person. Every fa
 (:func:`note_failure`) where it becomes an answer: :class:`~reverie.clinic.web.middleware.ReverieErrorMiddleware`
 for a view's, Django's ``got_request_exception`` for a middleware's.
 
-The first answer runs inside one transaction per configured database, rolled back when that answer is a server
-failure: nothing it recorded is kept, a check-in banner's full showing (``CheckIn.shown_at``) included, since the
-person never saw the page that drew it (h109). One mechanism, not a rule for each thing a page records.
+The first answer takes no transaction: a GET of the crisis page reads as WAL lets it, never waiting for SQLite's
+write lock (h116: h109's transaction around it took that lock, ``transaction_mode: IMMEDIATE``, and the crisis lines
+waited out the busy timeout while an import, a backup or the worker wrote). What a page records about being shown (a
+check-in banner's full showing, ``CheckIn.shown_at``) waits in :mod:`reverie.clinic.web.shown` for a good answer, on
+every page; a first answer answered again here is not the one delivered, so its records are dropped
+(:func:`~reverie.clinic.web.shown.drop`).
 """
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.signals import got_request_exception
-from django.db import DatabaseError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.urls import Resolver404, resolve
+
+from reverie.clinic.web.shown import drop
 
 MARK = "reverie_needs_no_database"
 WITHOUT_ATTR = "reverie_without_database"
@@ -95,7 +98,7 @@ def _marked_page(request: HttpRequest) -> bool:
 
 class WithoutDatabaseMiddleware:
     """Answers a :func:`needs_no_database` page again, without the session, when its first answer failed because
-    the database did; the first answer's writes are rolled back when it failed (5xx) whatever failed.
+    the database did; what that first answer queued to record as shown is dropped.
 
     Outside :class:`~django.contrib.sessions.middleware.SessionMiddleware`, so every middleware from it inward runs
     again for the second answer, with no session cookie to read."""
@@ -108,31 +111,14 @@ class WithoutDatabaseMiddleware:
             return self.get_response(request)
         failures: list[BaseException] = []
         setattr(request, FAILURES_ATTR, failures)
-        try:
-            response = self._first(request)
-        except DatabaseError as exc:  # the transaction could not open, or its commit failed
-            failures.append(exc)
-            response = None
-        if response is not None and response.status_code < 500:
+        response = self.get_response(request)
+        if response.status_code < 500:
             return response
         if not any(database_failed(exc) for exc in failures):
-            if response is None:
-                raise failures[-1]
             return response  # the program's failure: its one incident page, never hidden behind another
-        if response is not None:
-            response.close()
+        response.close()
+        drop(request)  # what the first answer drew was never delivered: none of it is recorded as shown
         return self._without_session(request)
-
-    def _first(self, request: HttpRequest) -> HttpResponse:
-        """The answer with the session, inside one transaction per database, rolled back when it failed (5xx)."""
-        with contextlib.ExitStack() as kept:
-            for alias in settings.DATABASES:
-                kept.enter_context(transaction.atomic(using=alias))
-            response = self.get_response(request)
-            if response.status_code >= 500:
-                for alias in settings.DATABASES:
-                    transaction.set_rollback(True, using=alias)
-            return response
 
     def _without_session(self, request: HttpRequest) -> HttpResponse:
         cookie = settings.SESSION_COOKIE_NAME
