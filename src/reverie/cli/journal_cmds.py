@@ -796,17 +796,30 @@ def _drop(actor: Any, number: int, yes: bool) -> None:
     typer.echo(f"Deleted recovery copy {number} ({path.name}).")
 
 
+SAVED_OTHER_WORDS = (
+    "an entry was already saved under this copy's token with different words (the copy may hold a newer text);"
+    " nothing was deleted. Compare them (--show NUMBER and `reverie journal list`), then save this copy as a new"
+    " entry beside it (reverie journal recover NUMBER --as-new) or delete it (--discard NUMBER)."
+)
+
+
 def _recover_all(
     actor: Any,
     problems: list[tuple[Path, str]],
     only: Path | None = None,
     encoding: str | None = None,
     undecided: list[Path] | None = None,
+    as_new: bool = False,
 ) -> tuple[int, int]:
     """Save each of the person's recovery copies (or ``only`` that one, its bytes read as ``encoding`` when given):
     (saved, already saved); a copy that cannot be saved is added to ``problems`` with the reason. A copy that is
     not UTF-8 text is never saved without the person's encoding: it is added to ``undecided`` (and ``problems``).
-    An error that is not the copy's (the database) stops it, raised."""
+    An error that is not the copy's (the database) stops it, raised.
+
+    A copy is discarded as already saved only when the entry stored under its token holds exactly its words and
+    fields (:func:`journal.saved_as`); one whose entry holds other words (a newer text kept under the same token)
+    is left in place and said so, for the person to choose (``as_new``: saved as a new entry beside it), never
+    deleted unasked (h109)."""
     from reverie.clinic.services import journal, recovery
 
     saved, already = 0, 0
@@ -814,11 +827,15 @@ def _recover_all(
         try:
             kept = recovery.read(path, actor)
             draft = kept.draft if encoding is None else kept.with_encoding(encoding)
-            entry_id = recovery.entry_id_of(actor, path)
+            entry_id = None if as_new else recovery.entry_id_of(actor, path)
             try:
                 saved_before = entry_id is not None and journal.already_saved(actor, entry_id) is not None
             except DeletedForGood:  # saved, then deleted for good: the deletion stands
                 saved_before = True
+                entry_id = None  # nothing stored to compare with
+            if saved_before and entry_id is not None and not journal.saved_as(actor, entry_id, draft):
+                problems.append((path, SAVED_OTHER_WORDS))
+                continue
             if saved_before:
                 already += 1  # its save committed, then the process stopped before removing the copy
                 recovery.discard(path)
@@ -830,8 +847,17 @@ def _recover_all(
                 continue
             try:
                 journal.create_entry(actor, draft, entry_id=entry_id)
-            except (AlreadySaved, DeletedForGood):  # saved by another command at the same moment, after the
-                already += 1  # check above (and maybe deleted for good since: the deletion stands)
+            except (
+                DeletedForGood
+            ):  # saved by another command at the same moment, then deleted for good since:
+                already += 1  # the deletion stands
+                recovery.discard(path)
+                continue
+            except AlreadySaved:  # saved by another command at the same moment, after the check above
+                if entry_id is not None and not journal.saved_as(actor, entry_id, draft):
+                    problems.append((path, SAVED_OTHER_WORDS))
+                    continue
+                already += 1
                 recovery.discard(path)
                 continue
             except InvalidInput as exc:
@@ -877,6 +903,14 @@ def recover(
         ),
     ] = None,
     yes: Annotated[bool, typer.Option("--yes", help="With --discard: delete without asking.")] = False,
+    as_new: Annotated[
+        bool,
+        typer.Option(
+            "--as-new",
+            help="With NUMBER: save this copy as a new entry, for a copy whose token an entry was already saved"
+            " under with different words (a newer text kept after a save that failed).",
+        ),
+    ] = False,
     encoding: Annotated[
         str | None,
         typer.Option(
@@ -890,7 +924,8 @@ def recover(
     """Save your texts kept from earlier saves that did not complete (only your own). A copy that cannot be saved
     is left in place with a number and the reason; see its text with --show NUMBER, delete it with --discard
     NUMBER. A copy that is not UTF-8 text is never saved as a guess: look at it with --show NUMBER, then save it
-    with NUMBER --encoding NAME."""
+    with NUMBER --encoding NAME. A copy whose entry was saved already is removed only when that entry holds the
+    same words; one saved with other words is left in place for you to choose (NUMBER --as-new, or --discard)."""
     from reverie.cli.runtime import sign_in
     from reverie.clinic.services import recovery
 
@@ -899,6 +934,8 @@ def recover(
             "Give the copy's number with --encoding: reverie journal recover NUMBER --encoding NAME (or --show"
             " NUMBER --encoding NAME to look first)."
         )
+    if as_new and number is None:
+        raise InvalidInput("Give the copy's number with --as-new: reverie journal recover NUMBER --as-new.")
     actor = sign_in(user)
     if show is not None:
         _show(actor, show, encoding)
@@ -910,7 +947,7 @@ def recover(
     undecided: list[Path] = []
     only = _copy_path(actor, number) if number is not None else None
     try:
-        saved, already = _recover_all(actor, problems, only, encoding, undecided)
+        saved, already = _recover_all(actor, problems, only, encoding, undecided, as_new)
     except BaseException:
         _check_in_despite(actor)  # the copies saved before the failure were screened as they were saved
         raise

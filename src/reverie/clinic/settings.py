@@ -114,6 +114,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "reverie.clinic.web.proxy.TrustedProxyMiddleware",  # first: forwarded headers only from trusted proxies
+    # what a page records about being shown (a check-in's shown_at), kept only after a good answer (h116)
+    "reverie.clinic.web.shown.ShownMiddleware",
     "reverie.clinic.web.middleware.HeadAsGetMiddleware",  # HEAD answered as GET, body dropped (all routes)
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

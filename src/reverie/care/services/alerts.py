@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -637,14 +637,19 @@ class ShownCheckIn:
 
 
 def show_check_in(
-    user: User | Any, check_in: CheckIn | None = None, *, full: bool = False
+    user: User | Any,
+    check_in: CheckIn | None = None,
+    *,
+    full: bool = False,
+    when_shown: Callable[[Callable[[], None]], None] | None = None,
 ) -> ShownCheckIn | None:
     """The one way a check-in is shown to its client (the web's banner and check-in page, the API, the command line):
     ``check_in`` (one a save just raised) or else the pending one, or None when none waits. It is shown in full when
     ``full`` (the check-in page, the API, the check-in command: each always carries the crisis lines) or when one of
     the client's unanswered check-ins was never shown in full (raised out of their sight, or read again since); the
     full showing records ``CheckIn.shown_at`` on every unanswered one (audited ``check_in.show``), so the next path,
-    whichever it is, only recalls it."""
+    whichever it is, only recalls it. ``when_shown`` (the web's ``shown.record_when_shown`` for this request) takes
+    that record to make once the answer carrying it is known good; without it, the record is made at once."""
     if not isinstance(user, User) or not user.is_authenticated or not user.is_client:
         return None
     row = check_in if check_in is not None else pending_check_in(user)
@@ -658,9 +663,19 @@ def show_check_in(
     if not (full or unseen):
         return ShownCheckIn(row, full=False)
     if unseen:
-        CheckIn.objects.filter(id__in=unseen, shown_at__isnull=True).update(shown_at=timezone.now())
-        for shown in unseen:
-            audit.record(user, "check_in.show", "check_in", shown, subject=user)
+
+        def record() -> None:
+            marked = list(
+                CheckIn.objects.filter(id__in=unseen, shown_at__isnull=True).values_list("id", flat=True)
+            )  # those another showing marked meanwhile are not audited twice
+            CheckIn.objects.filter(id__in=marked).update(shown_at=timezone.now())
+            for shown in marked:
+                audit.record(user, "check_in.show", "check_in", shown, subject=user)
+
+        if when_shown is None:
+            record()
+        else:
+            when_shown(record)
     return ShownCheckIn(row, full=True)
 
 

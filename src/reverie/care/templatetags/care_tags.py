@@ -22,15 +22,18 @@ def care_nav(user: Any) -> dict[str, Any]:
     return {"check_in": alerts.pending_check_in(user) is not None}
 
 
-@register.simple_tag
-def check_in_banner_for(user: Any) -> dict[str, Any]:
+@register.simple_tag(takes_context=True)
+def check_in_banner_for(context: Any, user: Any) -> dict[str, Any]:
     """The banner at the top of every page while a check-in waits ({} when none): ``check_in``, and ``full`` with
     the crisis lines (``lines``) when the client was never shown it in full, a smaller reminder otherwise. It shows
-    the check-in through ``alerts.show_check_in``, which records the full showing."""
+    the check-in through ``alerts.show_check_in``, whose record of the full showing is kept only once the page is
+    answered good (``clinic/web/shown.py``: a page that fails after drawing it leaves it unseen, h116)."""
     from reverie.care.services import alerts
     from reverie.clinic.services.safety import crisis_lines
+    from reverie.clinic.web.shown import record_when_shown
 
-    shown = alerts.show_check_in(user)
+    request = context.get("request")
+    shown = alerts.show_check_in(user, when_shown=lambda record: record_when_shown(request, record))
     if shown is None:
         return {}
     return {

@@ -14,6 +14,7 @@ from reverie.care.web.common import form_base, user_of, with_error
 from reverie.clinic.models import User
 from reverie.clinic.services.safety import crisis_lines
 from reverie.clinic.web.drafts import keeps_text
+from reverie.clinic.web.shown import record_when_shown
 from reverie.clinic.web.therapist_pages import therapist_page
 from reverie.errors import Conflict, InvalidInput, NotFound, ReverieError, StaleEdit
 from reverie.programmes.countries import country_code, country_name
@@ -189,5 +190,8 @@ def _check_in_page(request: HttpRequest, user: User, post: Any) -> HttpResponse:
     if context["pending"] is not None:
         # Marked only once the page exists: one that failed before it rendered never used up the full showing (r44).
         # This page holds the question with the plan and the crisis lines: always the full showing.
-        alerts.show_check_in(user, context["pending"], full=True)
+        # Kept only once the answer is known good (clinic/web/shown.py, h116).
+        alerts.show_check_in(
+            user, context["pending"], full=True, when_shown=lambda record: record_when_shown(request, record)
+        )
     return page

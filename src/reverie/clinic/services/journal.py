@@ -755,6 +755,34 @@ def already_saved(actor: User, entry_id: uuid.UUID) -> str | None:
     return "/trash/" if existing.deleted_at is not None else f"/journal/{existing.id}/"
 
 
+def saved_as(actor: User, entry_id: uuid.UUID, draft: EntryDraft) -> bool:
+    """Whether the entry stored under ``entry_id`` (one's own) holds exactly ``draft``: its kind, title, text,
+    feelings, people, tags and mindful fields, and its date when the draft gives one (a date refused at the save,
+    so saved with that day's, is left out). False when none is stored, it differs or it does not open: then a copy
+    kept of ``draft`` still holds words the journal does not (h109: a recovery copy is discarded as saved only so).
+    """
+    dated = draft.happened_at is not None  # validate() gives an undated draft the moment of the save
+    try:
+        clean = validate(draft)
+    except InvalidInput:
+        if not dated:
+            return False
+        dated = False  # refused for its date: saved with that day's (`journal recover`)
+        try:
+            clean = validate(replace(draft, happened_at=None))
+        except InvalidInput:
+            return False
+    entry = Entry.objects.filter(pk=entry_id, client=actor).first()
+    if entry is None or entry.kind != clean.kind:
+        return False
+    if dated and entry.happened_at != clean.happened_at:
+        return False
+    try:
+        return bool(_open_payload(entry, actor) == json.loads(_payload_bytes(clean)))
+    except IntegrityError:
+        return False
+
+
 REPLAY_WINDOW = timedelta(minutes=30)
 REPLAY_CANDIDATES = 10
 

@@ -143,6 +143,11 @@ class ReverieErrorMiddleware:
         from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
         from django.http import Http404
 
+        from reverie.clinic.web.no_database import note_failure
+
+        note_failure(
+            request, exc
+        )  # a page that needs no database tells the database's failure from a bug by it
         if isinstance(
             exc, (Http404, DjangoPermissionDenied)
         ):  # Django's own answers: page_not_found, forbidden
