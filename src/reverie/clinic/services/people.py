@@ -255,7 +255,7 @@ def deactivate_user(username: str) -> int:
         if user is None:
             raise NotFound("No such account.")
         pairs = list(
-            Pair.objects.select_for_update()
+            Pair.objects.select_for_update(of=("self",))  # the links' rows, not their people's
             .select_related("client", "therapist")
             .filter(Q(client=user) | Q(therapist=user), ended_at__isnull=True)
             .order_by("pk")
