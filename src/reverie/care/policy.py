@@ -79,9 +79,7 @@ def _reads_alert(actor: User, row: RiskAlert) -> bool:
     linked = Q(started_at__lte=since)
     if row.answer == "need_help" and row.answered_at is not None:
         linked |= Q(started_at__lte=row.answered_at)
-    return Pair.objects.filter(
-        linked, client_id=row.client_id, therapist=actor, ended_at__isnull=True
-    ).exists()
+    return Pair.objects.open().filter(linked, client_id=row.client_id, therapist=actor).exists()
 
 
 def _owns_check_in(actor: User, row: CheckIn) -> bool:
@@ -127,10 +125,10 @@ def visible_courses(actor: User) -> QuerySet[Course]:
         return rows.none()
     if actor.is_client:
         return rows.filter(client=actor)
-    clients = Pair.objects.filter(therapist=actor, ended_at__isnull=True).values("client_id")
+    clients = Pair.objects.open().filter(therapist=actor).values("client_id")
     return rows.filter(therapist=actor, client_id__in=clients)
 
 
 def linked_clients(therapist: User) -> QuerySet[User]:
-    clients = Pair.objects.filter(therapist=therapist, ended_at__isnull=True).values("client_id")
+    clients = Pair.objects.open().filter(therapist=therapist).values("client_id")
     return User.objects.filter(pk__in=clients, is_active=True)

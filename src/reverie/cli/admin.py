@@ -187,6 +187,26 @@ def user_create(
     typer.echo(f"Created {user.role} account '{user.username}'.")
 
 
+@user_app.command("deactivate")
+def user_deactivate(
+    username: Annotated[
+        str, typer.Argument(help="The user name of the account to close (a therapist who leaves).")
+    ],
+) -> None:
+    """Operator: close an account (its records stay). Its open links end as if it had ended them (courses end,
+    shares that now reach no one are taken back), its pairing codes stop, it is signed out everywhere and its API
+    tokens are revoked; audited. Its clients are told on their link list that what they share reaches no one until
+    they link with another therapist. Nothing reopens the ended links later."""
+    from reverie.cli.runtime import django_ready
+
+    django_ready()
+    from reverie.clinic.services import people
+
+    ended = people.deactivate_user(username)
+    links = "link" if ended == 1 else "links"
+    typer.echo(f"Closed the account '{username.strip().lower()}'; {ended} open {links} ended.")
+
+
 @keys_app.command("rotate")
 def keys_rotate() -> None:
     """Add a new master key and re-wrap every client's data key under it."""

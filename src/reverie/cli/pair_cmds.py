@@ -56,6 +56,9 @@ def list_(user: UserOpt = None) -> None:
     from reverie.clinic.services.local_time import local_date
 
     actor = sign_in(user)
+    departed = people.departed_notice(actor)  # their only therapist's account closed (review r97)
+    if departed:
+        typer.echo(departed)
     for pair in people.active_pairs(actor):
         other = pair.therapist if actor.is_client else pair.client
         typer.echo(

@@ -152,12 +152,27 @@ CHECK_IN_TOLD_OTHERWISE = CheckInTold(
 )
 
 
+# What a client with no link open (``Pair.objects.open()``: none, ended, or only to an account turned off, review r97)
+# is told instead of what a linked therapist sees: no one sees the alert, and a therapist linked later will not
+# either (``_alerts_for``: alerts from before a link are not theirs, unless "I need help now" is answered after it).
+SEEN_BY_NO_ONE = (
+    "Nothing is sent anywhere automatically, and no therapist is linked with you now, so no one sees it; a therapist"
+    " you link with later sees only what you write from then on."
+)
+
+
 def check_in_told(check_in: CheckIn | None) -> CheckInTold:
-    """The sentences :data:`CHECK_IN_TOLD` has for what raised ``check_in``."""
+    """The sentences :data:`CHECK_IN_TOLD` has for what raised ``check_in``; to a client with no link open (their
+    only therapist's account closed, say), what it saved and :data:`SEEN_BY_NO_ONE`, so no therapist is promised."""
     alert = check_in.alert if check_in is not None else None
-    if alert is None:
-        return CHECK_IN_TOLD_OTHERWISE
-    return CHECK_IN_TOLD.get(source_kind(alert.source, alert.record_id), CHECK_IN_TOLD_OTHERWISE)
+    told = (
+        CHECK_IN_TOLD_OTHERWISE
+        if alert is None
+        else CHECK_IN_TOLD.get(source_kind(alert.source, alert.record_id), CHECK_IN_TOLD_OTHERWISE)
+    )
+    if check_in is not None and not Pair.objects.open().filter(client_id=check_in.client_id).exists():
+        return CheckInTold(told.saved, SEEN_BY_NO_ONE)
+    return told
 
 
 def source_kind(source: str, record_id: str) -> str:
@@ -358,9 +373,7 @@ def signal(
 
 def _links(therapist: User) -> dict[int, datetime]:
     """When each of this therapist's active links began, by client id."""
-    return dict(
-        Pair.objects.filter(therapist=therapist, ended_at__isnull=True).values_list("client_id", "started_at")
-    )
+    return dict(Pair.objects.open().filter(therapist=therapist).values_list("client_id", "started_at"))
 
 
 def _alerts_for(therapist: User) -> QuerySet[RiskAlert]:

@@ -230,8 +230,8 @@ def _regular_to_come(
 ) -> list[Session]:
     """The regular sessions of these people's open-ended, still-linked courses that are not planned yet and fall
     in the span (not stored: computed as :func:`plan_ahead` would plan them), numbered by the slot they would take."""
-    linked = Pair.objects.filter(
-        client_id=OuterRef("client_id"), therapist_id=OuterRef("therapist_id"), ended_at__isnull=True
+    linked = Pair.objects.open().filter(
+        client_id=OuterRef("client_id"), therapist_id=OuterRef("therapist_id")
     )
     open_ended = (
         Course.objects.filter(
@@ -382,9 +382,7 @@ def next_unplanned(course: Course) -> datetime | None:
 
 
 def _linked(course: Course) -> bool:
-    return Pair.objects.filter(
-        client_id=course.client_id, therapist_id=course.therapist_id, ended_at__isnull=True
-    ).exists()
+    return Pair.objects.open().filter(client_id=course.client_id, therapist_id=course.therapist_id).exists()
 
 
 def plan_ahead(course: Course, now: datetime | None = None) -> int:

@@ -48,9 +48,8 @@ def risk_overview(course: Course, now: datetime) -> RiskOverview:
 
     since = now - RISK_WINDOW
     linked = (
-        Pair.objects.filter(
-            client_id=course.client_id, therapist_id=course.therapist_id, ended_at__isnull=True
-        )
+        Pair.objects.open()
+        .filter(client_id=course.client_id, therapist_id=course.therapist_id)
         .values_list("started_at", flat=True)
         .first()
     )

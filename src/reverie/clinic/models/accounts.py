@@ -75,13 +75,25 @@ class User(AbstractUser):
         return bool(self.role == Role.THERAPIST)
 
 
+class PairQuerySet(models.QuerySet["Pair"]):
+    def open(self) -> PairQuerySet:
+        """The links open now: not ended, and both accounts active (review r97). The one answer to "who is linked"
+        (shares, the link lists, risk alerts, the reading rules): an account turned off by any means (``reverie
+        user deactivate``, the database) links no one, though its rows stay; ``reverie user deactivate`` also ends
+        its links for good, so no later change of ``is_active`` re-opens them."""
+        return self.filter(ended_at__isnull=True, client__is_active=True, therapist__is_active=True)
+
+
 class Pair(models.Model):
-    """A client and a therapist working together. Either side can end it; ended pairs grant nothing."""
+    """A client and a therapist working together. Either side can end it; ended pairs grant nothing. An open link
+    is :meth:`PairQuerySet.open` (``Pair.objects.open()``): one to an account turned off grants nothing either."""
 
     client = models.ForeignKey(User, on_delete=models.CASCADE, related_name="pairs_as_client")
     therapist = models.ForeignKey(User, on_delete=models.CASCADE, related_name="pairs_as_therapist")
     started_at = models.DateTimeField(auto_now_add=True)
     ended_at = models.DateTimeField(null=True, blank=True)
+
+    objects = PairQuerySet.as_manager()
 
     class Meta:
         constraints = [

@@ -80,6 +80,7 @@ SENTENCES = {
     "account_invitation.issue": "{who} made an invitation to open an account.",
     "account_invitation.redeem": "{who} opened an account with an invitation.",
     "user.create": "{who} created your account.",
+    "user.deactivate": "{who} closed your account at this clinic.",
     "user.time_zone": "{who} changed your time zone.",
     "user.noticed_on_entries": '{who} changed when "What Reverie noticed" shows on your entries.',
     "password.change": "{who} changed your password.",

@@ -126,9 +126,7 @@ def view_for(actor: User, client_id: int | None = None) -> InsightView:
         return view
     if client_id is None:
         raise PermissionDenied("Choose a client to see the patterns they shared.")
-    pair = Pair.objects.filter(therapist=actor, client_id=client_id, ended_at__isnull=True).select_related(
-        "client"
-    )
+    pair = Pair.objects.open().filter(therapist=actor, client_id=client_id).select_related("client")
     link = pair.first()
     if link is None:
         raise NotFound("No such client.")

@@ -1282,9 +1282,9 @@ def can_share(actor: User, *, lock: bool = False) -> bool:
     then takes it back, or lands first and the share finds no link open."""
     if not actor.is_client:
         return False
-    links = Pair.objects.filter(client=actor, ended_at__isnull=True)
+    links = Pair.objects.open().filter(client=actor)
     if lock:
-        return bool(list(links.select_for_update().values_list("pk", flat=True)))
+        return bool(list(links.select_for_update(of=("self",)).values_list("pk", flat=True)))
     return links.exists()
 
 
@@ -1304,7 +1304,10 @@ def set_shared(
         entry = _entry_for(actor, entry_id, Action.SHARE, lock=True)
         StaleEdit.check(entry.revision, base_revision, "entry")
         if shared and not reaches:
-            raise Conflict(NO_ONE_TO_SHARE_WITH)
+            from reverie.clinic.services.people import departed_notice
+
+            departed = departed_notice(actor)  # the only therapist left the clinic: said so (review r97)
+            raise Conflict(f"{departed} Nothing was changed." if departed else NO_ONE_TO_SHARE_WITH)
         entry.shared = shared
         entry.shared_at = timezone.now() if shared else None
         entry.save(update_fields=["shared", "shared_at"])

@@ -208,21 +208,84 @@ def end_pair(actor: User, pair_id: int) -> None:
         if pair is None:
             raise NotFound("No such link.")
         require(actor, Action.END, pair, "link")
-        pair.ended_at = timezone.now()
+        _end_links([pair], side=actor, by=actor)
+
+
+def _end_links(pairs: list[Pair], *, side: User, by: User | None) -> None:
+    """End these links (each already locked, in id order): what :func:`end_pair` does for one, and
+    :func:`deactivate_user` for every open link of an account. ``side``: the person whose side ends them (the
+    courses' hooks cancel sessions as theirs); ``by``: who the audit names (``None``: the clinic, an operator).
+
+    The lock order of every writer here (link, courses, entries, audit head): the pairs' open courses are locked
+    first (``pair_lock_hooks``), then the shares this end takes back (the entries' rows, taken back with no audit
+    write yet), and only then do the courses end (``pair_end_hooks``: "course.end", the audit chain's head) and the
+    links' own events follow. Before (review r32) the courses ended, locking the head, before the entries were
+    taken back: a client's unshare or edit (entry, then head) deadlocked with it. Several links end in phases, all
+    links' courses and entries before any audit write, so the order holds across them too."""
+    moment = timezone.now()
+    for pair in pairs:
+        pair.ended_at = moment
         pair.save(update_fields=["ended_at"])
-        # The lock order of every writer here (link, courses, entries, audit head): the pair's open courses are
-        # locked first (``pair_lock_hooks``), then the shares this end takes back (the entries' rows, taken back
-        # with no audit write yet), and only then do the courses end (``pair_end_hooks``: "course.end", the audit
-        # chain's head) and the link's own events follow. Before (review r32) the courses ended, locking the head,
-        # before the entries were taken back: a client's unshare or edit (entry, then head) deadlocked with it.
+    for pair in pairs:
         for lock in pair_lock_hooks:
             lock(pair)
-        unshared = _unshare_what_reaches_no_one(pair.client)
+    unshared = {pair.pk: _unshare_what_reaches_no_one(pair.client) for pair in pairs}
+    for pair in pairs:
         for hook in pair_end_hooks:
-            hook(actor, pair)
-        audit.record(actor, "pair.end", "pair", pair.pk, subject=pair.client)
-        for entry_id in unshared:  # Reverie's doing, not the person who ended the link
+            hook(side, pair)
+        audit.record(by, "pair.end", "pair", pair.pk, subject=pair.client)
+        for entry_id in unshared[pair.pk]:  # Reverie's doing, not the person who ended the link
             audit.record(None, "entry.unshare", "entry", entry_id, subject=pair.client)
+
+
+def deactivate_user(username: str) -> int:
+    """The operator's ``reverie user deactivate``: turn an account off (a therapist who leaves the clinic; the rows
+    stay for the records). In one transaction every open link of the account ends as if its side had ended it
+    (:func:`_end_links`: courses end, shares that now reach no one are taken back, audited), its unused pairing
+    codes are deleted, ``is_active`` goes off, every session ends and every API token is revoked; audited as
+    ``user.deactivate``, content-free. Returns how many links ended. An account already off (the database, Django's
+    admin) is finished the same way: its links still open end now. Turning ``is_active`` back on later re-opens
+    nothing: the links stay ended, and linking again takes a new code."""
+    from reverie.api.tokens import revoke_all
+    from reverie.clinic.services.signin import sign_out_everywhere
+
+    name = username.strip().lower()
+    with transaction.atomic():
+        user = User.objects.select_for_update().filter(username=name).first()
+        if user is None:
+            raise NotFound("No such account.")
+        pairs = list(
+            Pair.objects.select_for_update(of=("self",))  # the links' rows, not their people's
+            .select_related("client", "therapist")
+            .filter(Q(client=user) | Q(therapist=user), ended_at__isnull=True)
+            .order_by("pk")
+        )
+        _end_links(pairs, side=user, by=None)
+        Invitation.objects.filter(issued_by=user, used_at__isnull=True).delete()
+        user.is_active = False
+        user.save(update_fields=["is_active"])
+        sign_out_everywhere(user)
+        revoke_all(user)
+        audit.record(None, "user.deactivate", "user", user.pk, subject=user)
+    return len(pairs)
+
+
+DEPARTED_THERAPIST = (
+    "Your therapist's account at this clinic has been closed; what you share now reaches no one until you link"
+    " with another therapist."
+)
+
+
+def departed_notice(actor: User) -> str:
+    """To a client with no link open (:meth:`PairQuerySet.open`) whose latest link was with an account since turned
+    off (``reverie user deactivate``, or otherwise): :data:`DEPARTED_THERAPIST`, shown with their links (web
+    ``/pair/``, ``reverie pair list``) and when a share is refused (``journal.set_shared``); otherwise ``""``."""
+    if not actor.is_client or Pair.objects.open().filter(client=actor).exists():
+        return ""
+    latest = (
+        Pair.objects.filter(client=actor).select_related("therapist").order_by("-started_at", "-pk").first()
+    )
+    return DEPARTED_THERAPIST if latest is not None and not latest.therapist.is_active else ""
 
 
 def lock_links_of(client: User) -> None:
@@ -242,7 +305,7 @@ def _unshare_what_reaches_no_one(client: User) -> list[uuid.UUID]:
     reads it. A share made while another link was open too stays for that link."""
     from reverie.clinic.models import Entry
 
-    starts = Pair.objects.filter(client=client, ended_at__isnull=True).values_list("started_at", flat=True)
+    starts = Pair.objects.open().filter(client=client).values_list("started_at", flat=True)
     earliest = min(starts, default=None)
     rows = Entry.objects.filter(client=client, shared=True)
     if earliest is not None:
@@ -255,7 +318,7 @@ def _unshare_what_reaches_no_one(client: User) -> list[uuid.UUID]:
 
 
 def active_pairs(actor: User) -> list[Pair]:
-    rows = Pair.objects.filter(ended_at__isnull=True).select_related("client", "therapist")
+    rows = Pair.objects.open().select_related("client", "therapist")
     if actor.is_client:
         return list(rows.filter(client=actor))
     return list(rows.filter(therapist=actor))

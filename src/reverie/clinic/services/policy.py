@@ -29,7 +29,7 @@ class Action(StrEnum):
 
 
 def active_pair(client: User, therapist: User) -> bool:
-    return Pair.objects.filter(client=client, therapist=therapist, ended_at__isnull=True).exists()
+    return Pair.objects.open().filter(client=client, therapist=therapist).exists()
 
 
 def _owns_entry(actor: User, entry: Entry) -> bool:
@@ -39,7 +39,7 @@ def _owns_entry(actor: User, entry: Entry) -> bool:
 def share_start(client: User, therapist: User) -> datetime | None:
     """When the active link between the two began (``None`` when there is none): a share made before it does not
     reach the therapist (see :func:`_reads_entry`)."""
-    pair = Pair.objects.filter(client=client, therapist=therapist, ended_at__isnull=True).first()
+    pair = Pair.objects.open().filter(client=client, therapist=therapist).first()
     return None if pair is None else pair.started_at
 
 
@@ -153,10 +153,9 @@ def placed_entries(actor: User) -> QuerySet[Entry]:
         return Entry.objects.none()
     if actor.is_client:
         return Entry.objects.filter(client=actor)
-    shared_in_link = Pair.objects.filter(
+    shared_in_link = Pair.objects.open().filter(
         therapist=actor,
         client_id=OuterRef("client_id"),
-        ended_at__isnull=True,
         started_at__lte=OuterRef("shared_at"),
     )
     return Entry.objects.filter(Exists(shared_in_link), shared=True)

@@ -67,7 +67,7 @@ def my_insights(request: HttpRequest) -> HttpResponse:
         return render(
             request,
             "reverie/insights_choose.html",
-            {"pairs": user.pairs_as_therapist.filter(ended_at__isnull=True)},
+            {"pairs": user.pairs_as_therapist.open()},
         )
     if request.GET.get("show") != "1":
         return render(request, "reverie/insights_ask.html", {})

@@ -813,6 +813,7 @@ def pair(request: HttpRequest) -> HttpResponse:
         except ValueError:
             context["error"] = "That link does not exist."
     context["pairs"] = people.active_pairs(user)
+    context["departed"] = people.departed_notice(user)  # their only therapist's account closed (review r97)
     return render(request, "reverie/pair.html", context, status=400 if "error" in context else 200)
 
 
