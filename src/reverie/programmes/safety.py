@@ -79,7 +79,11 @@ def phone_form(number: str) -> str:
 def phone_problem(number: str) -> str | None:
     """Why a typed number cannot be kept (a sentence to show), or None when it can: only digits, spaces, -,
     brackets and a leading + (after :func:`phone_form`), at most PHONE_MAX_CHARS characters, and between
-    PHONE_MIN_DIGITS and PHONE_MAX_DIGITS digits."""
+    PHONE_MIN_DIGITS and PHONE_MAX_DIGITS digits.
+
+    A trunk zero is never a reason: "+44 (0)20 …", "+44 (020) …" and "+39 (0)6 …" are linked as they are dialled
+    (:func:`dialled`), and a stored plan is checked again each time it is read, so a form refused here would make a
+    plan already kept unreadable (its Safety page with it)."""
     form = phone_form(number)
     if len(form) > PHONE_MAX_CHARS:
         return f"a phone number is at most {PHONE_MAX_CHARS} characters."
@@ -90,15 +94,33 @@ def phone_problem(number: str) -> str | None:
     return None
 
 
+# A trunk zero written in brackets right after the country code: "+44 (0)20 …", "(+44) (0) 7700 …", "0044 (0)20 …",
+# "+44 (020) …". The "0" is what a caller inside the country dials before the area code and a caller using +44 leaves
+# out; dialled after the country code, the number does not connect. ``cc`` is the first group of 1-3 digits after the
+# + (or after 00, the international prefix of most of the world); ``zero`` is the bracket's first digit, a 0.
+_TRUNK_ZERO = re.compile(
+    r"(?:\(?\+|\(?00)[ \-]*(?P<cc>\d{1,3})[ \-]*\)?[ \-]*\([ \-]*(?P<zero>0)(?=[\d \-]*\))"
+)
+# Country codes whose numbers keep their 0 after the code (there is no trunk prefix to leave out): Italy ("+39 06 …"),
+# San Marino, the Vatican, Côte d'Ivoire, Benin, Gabon, the Republic of the Congo. A bracketed 0 after these is dialled.
+ZERO_KEPT_AFTER = frozenset({"39", "378", "379", "225", "229", "241", "242"})
+
+
 def dialled(number: str) -> str:
     """The number to dial: its digits as ASCII 0-9 (``unicodedata.decimal``) and its +, nothing else
     ("٠٧٧٠٠ ٩٠٠١٢٣" → "07700900123", "0800 123 (4)" → "08001234", "(+44) 7700 900123" → "+447700900123"), from
-    :func:`phone_form`. The one form of every tel: and sms: link."""
-    return "".join(
-        str(unicodedata.decimal(c)) if c.isdecimal() else c
-        for c in phone_form(number)
-        if c.isdecimal() or c == "+"
-    )
+    :func:`phone_form`. The one form of every tel: and sms: link.
+
+    A trunk zero in brackets right after the country code is left out, as every caller from abroad dials it:
+    "+44 (0)20 7946 0000" → "+442079460000", "+44 (020) 7946 0000" → "+442079460000", "0044 (0)20 7946 0000" →
+    "00442079460000" (:data:`_TRUNK_ZERO`), but not after a code in :data:`ZERO_KEPT_AFTER` ("+39 (0)6 …" →
+    "+3906…"). Without a country code the number is dialled as written, within the country: "(020) 7946 0000" →
+    "02079460000", "(0)20 7946 0000" → "02079460000"."""
+    form = "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in phone_form(number))
+    trunk = _TRUNK_ZERO.match(form)
+    if trunk is not None and trunk["cc"] not in ZERO_KEPT_AFTER:
+        form = form[: trunk.start("zero")] + form[trunk.end("zero") :]
+    return "".join(c for c in form if c.isdecimal() or c == "+")
 
 
 def tel_href(number: str) -> str:

@@ -10,11 +10,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from ninja import File, Router, Status, UploadedFile
+from ninja import Field, File, Router, Status, UploadedFile
 
 from reverie.api.auth import actor
+from reverie.api.routes.check_in import CheckInOut, check_in_out
 from reverie.api.schemas import AttachmentOut, ErrorOut
 from reverie.api.spec import ERRORS, IDEMPOTENCY_KEY
+from reverie.care.services import alerts
+from reverie.clinic.models import Entry
 from reverie.clinic.services import attachments, journal, media
 from reverie.clinic.services.journal import AttachmentDraft, AttachmentInfo
 from reverie.clinic.web.downloads import download
@@ -41,6 +44,17 @@ DOWNLOAD_RESPONSE: dict[str, Any] = {
 }
 
 
+class AttachmentSavedOut(AttachmentOut):
+    """The file attached and, when the entry's new revision was screened as a risk (a file's name is the person's
+    words), the check-in it raised."""
+
+    check_in: CheckInOut | None = Field(
+        None,
+        description="The check-in this upload's revision raised (answer it with POST /check-in), with the crisis "
+        "lines and the safety plan, as POST /entries answers with it; absent when it raised none.",
+    )
+
+
 def _out(info: AttachmentInfo) -> AttachmentOut:
     return AttachmentOut(id=info.id, media_type=info.media_type, size=info.size, filename=info.filename)
 
@@ -57,21 +71,30 @@ def entry_attachments(request: HttpRequest, entry_id: str) -> list[AttachmentOut
 
 @router.post(
     "/entries/{entry_id}/attachments",
-    response={200: AttachmentOut, 201: AttachmentOut, **UPLOAD_ERRORS},
+    response={200: AttachmentSavedOut, 201: AttachmentSavedOut, **UPLOAD_ERRORS},
     url_name="attachment_upload",
     openapi_extra=IDEMPOTENCY_KEY,
+    exclude_defaults=True,  # "check_in" appears only when the upload raised one: else the file as the list shows it
 )
-def attachment_upload(request: HttpRequest, entry_id: str, file: File[UploadedFile]) -> Status[AttachmentOut]:
+def attachment_upload(
+    request: HttpRequest, entry_id: str, file: File[UploadedFile]
+) -> Status[AttachmentSavedOut]:
     """Attach a picture (art) or a recording (music) to one's own entry, sent as ``multipart/form-data`` in the
     field ``file``. Its type is read from its content (PNG, JPEG, GIF, WebP; MP3, Ogg, WAV, FLAC, M4A, WebM): any
     other content 415; over ``REVERIE_MAX_ATTACHMENT_BYTES`` 413; nothing is saved then. With ``Idempotency-Key``,
     the same upload sent again (a retry after a lost answer) keeps one file: 200 naming the file the first stored;
-    the key sent with another file (other bytes or another name) is refused, 422, and nothing is stored."""
+    the key sent with another file (other bytes or another name) is refused, 422, and nothing is stored. The entry's
+    new revision is screened with its files' names; one screened as a risk answers with the check-in it raised
+    (``check_in``), as ``POST /entries`` does."""
     user = actor(request)
     draft = AttachmentDraft(file.name or "", file.content_type or "", file.read())  # over the limit: 413 here
     key = request.headers.get("Idempotency-Key")
     info, created = attachments.add_attachment_once(user, entry_id, draft, key=key)
-    return Status(201 if created else 200, _out(info))
+    stored = Entry.objects.filter(attachments__id=info.id).values_list("id", "revision").first()
+    raised = alerts.check_in_raised_by_save(user, *stored) if stored is not None else None
+    shown = alerts.show_check_in(user, raised, full=True) if raised is not None else None
+    check_in = check_in_out(request, user, shown.check_in) if shown is not None else None
+    return Status(201 if created else 200, AttachmentSavedOut(**_out(info).model_dump(), check_in=check_in))
 
 
 @router.get(

@@ -8,12 +8,26 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Field, Router, Schema
 
 from reverie.api.auth import actor
+from reverie.api.routes.check_in import CheckInOut, check_in_out
 from reverie.api.schemas import ExportLeftOut, ImportOut, Input
 from reverie.api.spec import ERRORS, component
+from reverie.care.services import alerts
 from reverie.clinic.services import portability
 from reverie.clinic.web.downloads import download
 
 router = Router(tags=["portability"])
+
+
+class ImportSavedOut(ImportOut):
+    """What the import stored and, when an imported entry was screened as a risk as it was saved, the check-in."""
+
+    check_in: CheckInOut | None = Field(
+        None,
+        description="The check-in the import raised (answer it with POST /check-in), with the crisis lines and the "
+        "safety plan, as POST /entries answers with it; absent when the import raised none. Of several, the one "
+        "GET /check-in asks first.",
+    )
+
 
 IMPORT_BODY = {
     "requestBody": {
@@ -90,22 +104,28 @@ def export(request: HttpRequest, format: Literal["json", "markdown", "left_out"]
 
 @router.post(
     "/import",
-    response={200: ImportOut, **ERRORS},
+    response={200: ImportSavedOut, **ERRORS},
     url_name="import",
     openapi_extra=IMPORT_BODY,
     exclude_defaults=True,  # "problems" appears only when something was left out
 )
-def import_(request: HttpRequest, all_or_nothing: bool = False) -> ImportOut:
+def import_(request: HttpRequest, all_or_nothing: bool = False) -> ImportSavedOut:
     """Import a journal file (Reverie JSON, jrnl JSON or plain text, Day One zip or JSON). A bad entry is left out and listed in
     ``problems`` (never its text) unless ``all_or_nothing``; entries already imported are skipped, so it can be
-    repeated."""
-    report = portability.import_journal(actor(request), _import_body(request), all_or_nothing=all_or_nothing)
-    return ImportOut(
+    repeated. Each entry is screened as it is saved; one screened as a risk answers with the check-in it raised
+    (``check_in``), as ``POST /entries`` does."""
+    user = actor(request)
+    earlier = alerts.unanswered_check_ins(user)
+    report = portability.import_journal(user, _import_body(request), all_or_nothing=all_or_nothing)
+    raised = alerts.check_in_raised_since(user, earlier) if report.created else None
+    shown = alerts.show_check_in(user, raised, full=True) if raised is not None else None
+    return ImportSavedOut(
         created=report.created,
         skipped=report.skipped,
         problems=list(report.problems),
         differ=report.differ,
         notes=list(report.notes),
+        check_in=check_in_out(request, user, shown.check_in) if shown is not None else None,
     )
 
 

@@ -699,18 +699,17 @@ def pending_check_in(user: User | Any) -> CheckIn | None:
     answer an entry's explicit words without ever asking about them directly."""
     if not isinstance(user, User) or not user.is_authenticated or not user.is_client:
         return None
-    return (
-        CheckIn.objects.filter(client=user, answered_at__isnull=True)
-        .order_by(
-            Case(
-                When(question_kind=UNREAD, then=Value(1)),
-                When(question_kind=UNSURE, then=Value(2)),
-                default=Value(0),
-            ),
-            "-created_at",
-        )
-        .first()
-    )
+    return CheckIn.objects.filter(client=user, answered_at__isnull=True).order_by(*_ASKED_FIRST).first()
+
+
+# The order check-ins are asked in: explicit words or a questionnaire's answer, then one the screen could not read,
+# then one that rests on the sentence model alone; the newest first within each.
+_ASKED_FIRST = (
+    Case(
+        When(question_kind=UNREAD, then=Value(1)), When(question_kind=UNSURE, then=Value(2)), default=Value(0)
+    ),
+    "-created_at",
+)
 
 
 def check_in_words(user: User | Any, check_in: CheckIn | None) -> tuple[str, ...]:
@@ -751,6 +750,30 @@ def check_in_raised_by_save(client: User, entry_id: uuid.UUID, revision: int) ->
             alert__record_id=revision_record(entry_id, revision),
         )
         .order_by("-created_at")
+        .first()
+    )
+
+
+def unanswered_check_ins(client: User | Any) -> frozenset[uuid.UUID]:
+    """The ids of the client's unanswered check-ins now (before a save that may raise more:
+    :func:`check_in_raised_since`)."""
+    if not isinstance(client, User) or not client.is_client:
+        return frozenset()
+    return frozenset(
+        CheckIn.objects.filter(client=client, answered_at__isnull=True).values_list("id", flat=True)
+    )
+
+
+def check_in_raised_since(client: User | Any, earlier: frozenset[uuid.UUID]) -> CheckIn | None:
+    """The unanswered check-in that saves since ``earlier`` (:func:`unanswered_check_ins` taken before them) raised,
+    or None: of several (an import of many entries), the one :func:`pending_check_in` would ask first. What the API's
+    import answers with, as a save answers with the check-in it raised."""
+    if not isinstance(client, User) or not client.is_client:
+        return None
+    return (
+        CheckIn.objects.filter(client=client, answered_at__isnull=True)
+        .exclude(id__in=earlier)
+        .order_by(*_ASKED_FIRST)
         .first()
     )
 
