@@ -36,8 +36,13 @@ def test_the_section_states_what_reverie_coded_under_the_figures_of_support(monk
     assert "about 1 in 10 times (1 of 10)" in research.title and "measured" in research.title
     text = " ".join(s.text for s in research.statements)
     assert "Reverie coded the wish (W) as 'be close and accepting' in 2 of the 2" in text
-    assert "2 passages with a DMRS defence level (1 at level 5, 1 at level 2" in text
-    assert not re.search(r"ODF|neurotic|image-distorting|most frequent", text)  # no level name, no core theme
+    assert (
+        "2 passages with a DMRS defence level (1 at level 5 (Neurotic), 1 at level 2 (Major image-distorting)"
+        in text
+    )
+    # no ODF, no core theme; a level is named only beside its number, as what Reverie coded (r106)
+    unnamed = re.sub(r"at level \d \([^)]*\)", "", text)
+    assert not re.search(r"ODF|neurotic|image-distorting|most frequent", unnamed)
 
 
 def test_the_client_never_gets_the_section() -> None:

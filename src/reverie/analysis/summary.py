@@ -6,6 +6,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from reverie.analysis import dmrs
+from reverie.analysis.dreams.codes import EMOTION_NAMES, setting_words
+
 KIND_TITLES = {
     "emotion": "Feelings the words suggest",
     "ambivalence": "Mixed feelings",
@@ -20,15 +23,9 @@ KIND_TITLES = {
 }
 
 
-HVDC_EMOTIONS = {"AN": "anger", "AP": "apprehension", "SD": "sadness", "CO": "confusion", "HA": "happiness"}
-HVDC_PLACES = {"I": "indoors", "O": "outdoors", "Q": "indoors or out (unclear)", "N": "no setting"}
-HVDC_FAMILIARITY = {
-    "F": "familiar",
-    "D": "distorted",
-    "G": "geographical",
-    "U": "unfamiliar",
-    "Q": "questionable",
-}
+# Every code in words from the one table of its module: HVdC emotions and settings (``analysis.dreams.codes``),
+# DMRS levels and defenses (``analysis.dmrs``).
+HVDC_EMOTIONS = EMOTION_NAMES
 
 
 def _who(codes: Sequence[str]) -> str:
@@ -48,9 +45,34 @@ def describe_dream_code(data: Mapping[str, Any]) -> str:
         )
     if category == "emotion":
         return f"{HVDC_EMOTIONS.get(code, code)}, felt by {_who(data.get('characters', []))}"
-    if category == "setting" and len(code) == 2:
-        return f"setting: {HVDC_PLACES.get(code[0], code[0])}, {HVDC_FAMILIARITY.get(code[1], code[1])}"
-    return f"{category}: {code}".strip(": ")
+    if category == "setting" and code:
+        return f"setting: {setting_words(code)}"
+    return f"{category}: {code}".strip(": ").replace("_", " ")
+
+
+def dream_element_words(label: str) -> str:
+    """A coded dream element's label ("setting:IQ", "emotion:AP") in words ("setting: indoors, questionable"), from
+    the same tables as the details (``describe_dream_code``); a label with no table is said without underscores."""
+    category, _, code = label.partition(":")
+    if category in ("setting", "emotion") and code:
+        return describe_dream_code({"category": category, "code": code}).split(", felt by")[0]
+    if category == "misfortune" and code:
+        return f"misfortune (level {code})"
+    return label.replace("_", " ").replace(":", " ")
+
+
+def level_words(level: int) -> str:
+    """A DMRS level with its name ("level 5 (Neurotic)") from ``dmrs.LEVELS``; never a bare number."""
+    known = dmrs.LEVELS.get(level)
+    return f"level {level} ({known.name})" if known else f"level {level}"
+
+
+def defense_name(key: object) -> str:
+    """A DMRS defense by its name in ``dmrs.DEFENSES`` ("reaction_formation" -> "Reaction formation")."""
+    try:
+        return dmrs.defense(str(key)).name
+    except KeyError:
+        return str(key).replace("_", " ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +98,7 @@ def describe(finding: Mapping[str, Any]) -> str:
         positive, negative = ", ".join(data.get("positive", [])), ", ".join(data.get("negative", []))
         return f"toward {label}: {positive} and {negative}"
     if kind == "defense" and data.get("defense"):
-        return f"{label} ({data['defense']})"
+        return f"{label} ({defense_name(data['defense'])})"
     if kind == "dream_code":
         return describe_dream_code(data)
     if kind == "odf":

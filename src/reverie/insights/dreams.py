@@ -13,6 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from datetime import timedelta
 
+from reverie.analysis.summary import dream_element_words
 from reverie.insights.ccrt import CATCH_ALL_ROLE, role_appears
 from reverie.insights.chance import beyond_chance, window_share
 from reverie.insights.digest import Digest
@@ -34,7 +35,8 @@ def _element_lines(lane: Lane) -> list[Statement]:
     recurring.sort(key=lambda x: (-x[0], x[1]))
     lines = []
     for n, (label, detail) in recurring[:MAX_ELEMENTS]:
-        name = f"{label} ({detail})" if detail else label
+        words = dream_element_words(label)  # the details' code->words table: "setting: indoors, questionable"
+        name = f"{words} ({dream_element_words(detail)})" if detail else words
         text = f"The dream element '{name}' recurs in {n} of {dreams} {unit_words('dreams', dreams)}."
         evidence = lane.in_time_order(lane.dream_elements.evidence((label, detail)))
         lines.append(statement(f"dream:element:{label}:{detail}", text, evidence, n, dreams, "dreams"))

@@ -6,14 +6,17 @@ figures of docs/evaluation.md), so a theme, a transference mirror, a defense lev
 them would more often be wrong than right (review r30). The therapist may still read them, as prompts for their
 own reading: this section, built from a lane digested with ``shown.for_research``, shown collapsed under its
 caveat, after everything else. It says what Reverie read ("Reverie coded the wish ... in 3 of 14 episodes it
-read"), never what the client has: no core theme, no ODF, no DMRS level name, and nothing from it feeds a headline,
-the prep page, the transference mirror or the triangles.
+read"), never what the client has: no core theme, no ODF; a DMRS level is named beside its number ("1 at level 7
+(High-adaptive)", ``summary.level_words``) as what Reverie coded, not as the client's level; nothing from it feeds
+a headline, the prep page, the transference mirror or the triangles. The entry page's "Details" put the same
+readings of one entry under the same heading (``title``, ``insights.details``).
 """
 
 from __future__ import annotations
 
 from fractions import Fraction
 
+from reverie.analysis.summary import level_words
 from reverie.insights.ccrt import COMPONENT_NAMES, COMPONENTS, SHORT_LABELS
 from reverie.insights.lane import ALL, Lane
 from reverie.insights.observations import SUPPORT
@@ -83,7 +86,7 @@ def _defense_lines(lane: Lane) -> list[Statement]:
     total = sum(levels.values())
     if not total:
         return []
-    codes = ", ".join(f"{levels[level]} at level {level}" for level in sorted(levels, reverse=True))
+    codes = ", ".join(f"{levels[level]} at {level_words(level)}" for level in sorted(levels, reverse=True))
     text = (
         f"Reverie coded {total} {'passage' if total == 1 else 'passages'} with a DMRS defence level ({codes}; unverified): "
         "passages to read yourself, not a measure of the client's defensive functioning."

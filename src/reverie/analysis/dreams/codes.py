@@ -48,6 +48,31 @@ EMOTION_CLIENT_WORDS: Mapping[str, str] = {
     "HA": "happiness",
 }
 NEGATIVE_EMOTIONS = frozenset({"AN", "AP", "SD", "CO"})
+# A setting's code in words (``Setting.code``: location letter, then familiarity letter; "NS" no setting): the one
+# table the therapist's details, the patterns page and the dream series read.
+SETTING_PLACES: Mapping[str, str] = {
+    "I": "indoors",
+    "O": "outdoors",
+    "A": "indoors or out (unclear)",
+    "N": "no setting",
+}
+SETTING_FAMILIARITY: Mapping[str, str] = {
+    "F": "familiar",
+    "D": "distorted",
+    "G": "geographical",
+    "Q": "questionable",
+    "U": "unfamiliar",
+}
+
+
+def setting_words(code: str) -> str:
+    """A setting code in words: "IQ" -> "indoors, questionable", "NS" -> "no setting"."""
+    if code == "NS":
+        return SETTING_PLACES["N"]
+    place = SETTING_PLACES.get(code[:1], code[:1])
+    familiarity = SETTING_FAMILIARITY.get(code[1:2], code[1:2])
+    return f"{place}, {familiarity}" if familiarity else place
+
 
 FAMILY_IDENTITIES = frozenset("FMXBTHWADCIY")
 RELATIVE = "R"

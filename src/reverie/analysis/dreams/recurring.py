@@ -7,16 +7,16 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from reverie.analysis.dreams.codes import EMOTION_NAMES, Character, DreamCoding, Interaction
+from reverie.analysis.dreams.codes import (
+    EMOTION_NAMES,
+    SETTING_FAMILIARITY,
+    Character,
+    DreamCoding,
+    Interaction,
+)
 
 _SETTING_WORDS = {"I": "indoor", "O": "outdoor", "A": "ambiguous"}
-_FAMILIARITY_WORDS = {
-    "F": "familiar",
-    "D": "distorted",
-    "G": "geographical",
-    "Q": "questionable",
-    "U": "unfamiliar",
-}
+_FAMILIARITY_WORDS = SETTING_FAMILIARITY  # the one table of familiarity words (codes.setting_words)
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,12 +22,13 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
-from reverie.analysis.summary import KIND_TITLES, Line, summarise
+from reverie.analysis.summary import Line
 from reverie.clinic.models import Entry, FitAnswer, NoticedOnEntries, ObservationFeedback, User
 from reverie.clinic.services import audit, keys
 from reverie.clinic.services.journal import _entry_for, _open_payload
 from reverie.clinic.services.policy import Action, require, visible_entries
 from reverie.errors import IntegrityError, InvalidInput, ReverieError
+from reverie.insights.details import details as therapist_details
 from reverie.insights.observations import (
     ANALYZERS,
     SUPPORT,
@@ -144,8 +145,7 @@ def noticed(actor: User, entry_id: uuid.UUID | str) -> Noticed | None:
         (folded if answer == FitAnswer.DOES_NOT_FIT else shown).append(Shown(for_reader(obs, own), answer))
     details: tuple[tuple[str, list[Line]], ...] = ()
     if not own:
-        groups = summarise(text, result)
-        details = tuple((KIND_TITLES.get(k, k), lines) for k, lines in groups.items() if k != "risk")
+        details = therapist_details(text, result)  # under the floors and caveats of every summary (r106)
     analyzers = {s.observation.analyzer for s in (*shown, *folded)}
     return Noticed(
         shown=tuple(shown),

@@ -1,0 +1,75 @@
+"""The linked therapist's "Details: every reading, with its codes" on a shared entry, under the bars of every summary.
+
+Pure. The details used to list every finding of the analysis as a plain line (review r106): relationship episodes
+(right about 1 in 4 times on texts their analyzer was not tuned on) stated as fact, feelings read at 0.03 under
+"Feelings the words suggest". The one rule of what counts (``shown.counted``: the floors of ``SUPPORT``, nothing
+from an analyzer under ``MIN_SCORE``) decides here too:
+
+- a reading its summary would count is listed under its kind's title (``summary.summarise``);
+- a reading under its floor is not listed;
+- a reading of an analyzer under ``MIN_SCORE`` (relationship episodes, DMRS defenses, ODF) is listed only in one
+  group under the patterns page's heading of unverified readings (``unverified.title``: the same measured figure,
+  the same "prompts ..., not findings"), each line named by its kind.
+
+Every code is said in words by ``summary.describe`` (dream settings by ``dreams.codes.setting_words``, defenses and
+levels by ``dmrs``). The risk screen is never a detail (the page shows it on its own).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from reverie.analysis.findings import Finding
+from reverie.analysis.summary import KIND_TITLES, Line, summarise
+from reverie.insights.shown import counted, unverified
+from reverie.insights.unverified import title
+
+# How each unverified kind's line opens inside the one unverified group.
+_UNVERIFIED_NAMES = {
+    "episode": "Relationship episode",
+    "defense": "Defence (DMRS)",
+    "odf": "Overall defensive functioning",
+}
+
+
+def details(text: str, result: Mapping[str, Any]) -> tuple[tuple[str, list[Line]], ...]:
+    """The details groups (title, lines) of one entry's analysis for its linked therapist."""
+    kept: list[dict[str, Any]] = []
+    withheld: list[dict[str, Any]] = []
+    for raw in result.get("findings", []):
+        if raw.get("kind") == "risk":
+            continue
+        finding = _finding(raw)
+        if unverified(finding):
+            withheld.append(raw)
+            continue
+        shown = counted(finding)
+        if shown is not None:
+            kept.append({**raw, "data": dict(shown.data)})
+    groups = [(KIND_TITLES.get(k, k), lines) for k, lines in summarise(text, {"findings": kept}).items()]
+    prompts = [
+        Line(
+            f"{_UNVERIFIED_NAMES.get(kind, KIND_TITLES.get(kind, kind))}: {line.text}",
+            line.confidence,
+            line.evidence,
+        )
+        for kind, lines in summarise(text, {"findings": withheld}).items()
+        for line in lines
+    ]
+    if prompts:
+        groups.append((title(), prompts))
+    return tuple(groups)
+
+
+def _finding(raw: Mapping[str, Any]) -> Finding:
+    return Finding(
+        analyzer=str(raw.get("analyzer", "")),
+        version=str(raw.get("version", "")),
+        model_hash=str(raw.get("model_hash", "")),
+        kind=str(raw["kind"]),
+        label=str(raw["label"]),
+        confidence=float(raw["confidence"]),
+        spans=(),
+        data=dict(raw.get("data") or {}),
+    )
