@@ -47,3 +47,29 @@ def test_scores_page_of_an_old_open_ended_course_does_not_read_of_its_stored_cou
     assert "Not on track when any of these holds" in html  # the rule is on the page
     assert "of 26" not in html, html[html.find("taken at session") :][:80]
     assert "taken at session 12 or later" in html
+
+
+def test_the_api_gives_an_old_open_ended_course_no_total(paired: tuple[Any, Any]) -> None:
+    """h122: the API's course answer reads the course's length as its position does (``formats.course_total``):
+    ``total_sessions`` is null for such a row, not the 26 typed at set-up, and the position reads open-ended."""
+    from django.test import Client
+
+    from reverie.api import tokens
+
+    client, therapist = paired
+    course = create_course(
+        therapist,
+        CourseDraft(
+            client=client.username,
+            programme="long_term",
+            start=datetime(2026, 1, 5, 18, 0),
+            timezone="Europe/London",
+            rrule="FREQ=WEEKLY;BYDAY=MO,TH",
+        ),
+    )
+    Course.objects.filter(pk=course.pk).update(total_sessions=26)
+    api = Client(headers={"Authorization": f"Bearer {tokens.issue(client, 'tests').secret}"})
+    answer = api.get(f"/api/v1/courses/{course.id}")
+    assert answer.status_code == 200, answer.content
+    assert answer.json()["total_sessions"] is None
+    assert "of 26" not in answer.json()["position"]
