@@ -73,3 +73,18 @@ def test_the_command_line_promises_a_therapist_only_while_linked(
     answered = capsys.readouterr().out
     assert "Thank you for telling us." in answered
     assert ("Your therapist sees" in answered) is linked
+
+
+@pytest.mark.parametrize("linked", [True, False])
+def test_the_cancel_page_promises_the_therapist_only_while_linked(
+    linked: bool, running: Any, web_as: Any
+) -> None:
+    """The page that asks before a client cancels a session (session 7, next Monday) says the course's therapist
+    sees the cancellation and the note only while their link is open."""
+    client, therapist, course, _clock = running
+    if not linked:
+        _leave(therapist)
+    page = _page(web_as(client).get(f"/courses/{course.id}/sessions/7/cancel/"))
+    assert "Cancel the session of" in page and 'name="note"' in page
+    assert ("sees the cancellation and your note" in page) is linked
+    assert ("is no longer linked with you" in page) is not linked

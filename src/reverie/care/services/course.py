@@ -399,7 +399,9 @@ def plans_ahead(course: Course) -> bool:
     return course.total_sessions is None and course.ended_at is None
 
 
-def _linked(course: Course) -> bool:
+def linked(course: Course) -> bool:
+    """Whether the course's client and therapist have their link open now (``Pair.objects.open()``): what any
+    words that say the course's therapist sees something must ask first (h122)."""
     return Pair.objects.open().filter(client_id=course.client_id, therapist_id=course.therapist_id).exists()
 
 
@@ -415,7 +417,7 @@ def plan_ahead(course: Course, now: datetime | None = None) -> int:
     if not plans_ahead(course):
         return 0
     until = (now or timezone.now()) + HORIZON
-    if not _pending_starts(course, until)[0] or not _linked(course):
+    if not _pending_starts(course, until)[0] or not linked(course):
         return 0  # an ended link: no more sessions with a therapist the client is no longer linked to
     with transaction.atomic():
         ended = (

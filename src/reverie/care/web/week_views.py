@@ -104,6 +104,7 @@ def session_cancel_confirm(request: HttpRequest, course_id: str, slot: int) -> H
         "values": request.POST or {},
         "note_limit": week.MAX_NOTE_CHARS,
         "make_up": course.ended_at is None and not courses.plans_ahead(course),
+        "linked": courses.linked(course),
     }
     try:
         sessions.check_cancellable(user, course, row)
