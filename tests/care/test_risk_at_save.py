@@ -145,7 +145,8 @@ def test_every_entry_save_path_screens_before_it_returns(
     assert RISKY.encode() not in bytes(screen.payload)  # sealed; and it holds spans, never the words
     doc = risk_screen.open_screen(entry, screen)
     assert (
-        doc["format"] == "reverie.screen/1"
+        doc["format"] == "reverie.screen/2"  # with the names of the files it read (h122): none here
+        and doc["files"] == []
         and doc["level"] == screen.level
         and "miss me" not in json.dumps(doc)
     )

@@ -339,11 +339,11 @@ def _typed(raw: str) -> list[str]:
 
 def _show_safety(client: User) -> None:
     _ready()
-    from reverie.care.services import safety
+    from reverie.care.services import alerts, safety
 
     page = safety.plan_for_page(client)
     typer.echo("\nYou said you have had thoughts of being better off dead or of hurting yourself.")
-    typer.echo("You do not have to carry this alone. Your therapist will see that this needs a conversation.")
+    typer.echo("You do not have to carry this alone. " + alerts.risk_answer_seen(client))
     for title, items in page.get("sections", []):
         typer.echo(f"\n{title}:\n" + "\n".join(f"  - {item}" for item in items))
     lines = page.get("country_lines") or [

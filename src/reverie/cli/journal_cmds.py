@@ -376,9 +376,7 @@ ANSWER_REPLIES = {
     "safe": "Thank you for letting us know. Your plan stays on the Safety page whenever you need it.",
     "need_help": "Please reach out now: call one of the lines below or your local emergency number. If you can,"
     " tell someone near you. Reverie does not contact anyone for you.",
-    "misunderstood": "Thank you for telling us. Your therapist sees that we misread it; the plan and the crisis"
-    " lines stay here, just in case.",
-}
+}  # "misunderstood": alerts.misunderstood_reply, which promises a therapist only while a link is open
 
 
 _SAID_BY = re.compile(r"^(i'm|i am|im|i|you)\s+")
@@ -446,7 +444,7 @@ def check_in(
             )
         return
     alerts.answer_check_in(actor, pending.id, answer)
-    typer.echo(ANSWER_REPLIES[answer])
+    typer.echo(alerts.misunderstood_reply(actor) if answer == "misunderstood" else ANSWER_REPLIES[answer])
     if answer == "need_help":
         _lines(_crisis_lines(actor))
 

@@ -98,7 +98,7 @@ def _course_out(course: Course, reader: Any) -> CourseOut:
         client=course.client.username,
         therapist=course.therapist.username,
         programme=course.programme,
-        total_sessions=course.total_sessions,
+        total_sessions=courses.total_of(course),
         position=where.text,
         phase=where.phase.name,
         phase_purpose=where.phase.purpose_for(therapist=is_course_therapist(reader, course)),

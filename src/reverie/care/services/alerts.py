@@ -161,6 +161,35 @@ SEEN_BY_NO_ONE = (
 )
 
 
+# What a client whose questionnaire answer (question 9 above 0) raised an alert is told of who sees it, while a link is
+# open (:func:`risk_answer_seen`: the web's questionnaire pages and ``reverie measure fill``).
+RISK_ANSWER_SEEN = "Your therapist will see that this needs a conversation; nothing is sent anywhere else."
+# The command line's reply to "You misunderstood": the therapist sees the answer only while a link is open.
+MISUNDERSTOOD_SEEN = (
+    "Thank you for telling us. Your therapist sees that we misread it; the plan and the crisis lines stay here, just"
+    " in case."
+)
+MISUNDERSTOOD_ALONE = "Thank you for telling us. The plan and the crisis lines stay here, just in case."
+
+
+def has_open_link(client: User | int) -> bool:
+    """Whether ``client`` has a link open now (``Pair.objects.open()``: not ended, the therapist's account on): the
+    one rule for whether any words may say a therapist sees something (h112, h122)."""
+    client_id = client if isinstance(client, int) else client.pk
+    return Pair.objects.open().filter(client_id=client_id).exists()
+
+
+def risk_answer_seen(client: User) -> str:
+    """Who sees a questionnaire answer that raised an alert, in the client's words: their therapist while a link is
+    open (:func:`has_open_link`), else :data:`SEEN_BY_NO_ONE`, as :func:`check_in_told` says it."""
+    return RISK_ANSWER_SEEN if has_open_link(client) else SEEN_BY_NO_ONE
+
+
+def misunderstood_reply(client: User) -> str:
+    """The reply to "You misunderstood" that promises a therapist only while a link is open (:func:`has_open_link`)."""
+    return MISUNDERSTOOD_SEEN if has_open_link(client) else MISUNDERSTOOD_ALONE
+
+
 def check_in_told(check_in: CheckIn | None) -> CheckInTold:
     """The sentences :data:`CHECK_IN_TOLD` has for what raised ``check_in``; to a client with no link open (their
     only therapist's account closed, say), what it saved and :data:`SEEN_BY_NO_ONE`, so no therapist is promised."""
@@ -170,7 +199,7 @@ def check_in_told(check_in: CheckIn | None) -> CheckInTold:
         if alert is None
         else CHECK_IN_TOLD.get(source_kind(alert.source, alert.record_id), CHECK_IN_TOLD_OTHERWISE)
     )
-    if check_in is not None and not Pair.objects.open().filter(client_id=check_in.client_id).exists():
+    if check_in is not None and not has_open_link(check_in.client_id):
         return CheckInTold(told.saved, SEEN_BY_NO_ONE)
     return told
 

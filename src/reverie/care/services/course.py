@@ -236,7 +236,7 @@ def _regular_to_come(
     open_ended = (
         Course.objects.filter(
             Q(therapist__in=people) | Q(client__in=people), total_sessions__isnull=True, ended_at__isnull=True
-        )
+        )  # plans_ahead
         .filter(Exists(linked))
         .annotate(last=Max("sessions__start"), moved=Max("sessions__moved_from"), top=Max("sessions__slot"))
     )
@@ -376,12 +376,32 @@ def next_unplanned(course: Course) -> datetime | None:
     """An open-ended course's first regular start after its planned sessions (the one :func:`plan_ahead` adds
     next); None for a fixed-length or ended course. A session moved to it or later would leave the regular weeks
     in between unplanned for good, so a move stops before it."""
-    if course.total_sessions is not None or course.ended_at is not None:
+    if not plans_ahead(course):
         return None
     return next_regular(course)
 
 
-def _linked(course: Course) -> bool:
+def total_of(course: Course) -> int | None:
+    """The total ``course`` runs to as every reader reads it (:func:`reverie.programmes.formats.course_total`):
+    None for an open-ended format, even where an old row stores a count typed at set-up before review r100. The
+    one reading of the course's length: its position, the measures (the not-on-track rule, the last session's
+    measure), the course record and the API (review r102). What is *planned* is another question, read from the
+    stored count on purpose (:func:`plans_ahead`)."""
+    return formats.course_total(formats.get_programme(course.programme), course.total_sessions)
+
+
+def plans_ahead(course: Course) -> bool:
+    """Whether the rolling horizon plans ``course`` ahead (and a cancellation adds no make-up): no stored count and
+    not ended. Keyed on the stored count, not on :func:`total_of`: an open-ended course stored with a count before
+    review r100 had that many sessions planned and is never extended (docs/course.md: end it and set up a new
+    course to go on, which the old one's new sessions would then overlap); a cancelled session there gets its
+    make-up as on a fixed course, so the pair loses none."""
+    return course.total_sessions is None and course.ended_at is None
+
+
+def linked(course: Course) -> bool:
+    """Whether the course's client and therapist have their link open now (``Pair.objects.open()``): what any
+    words that say the course's therapist sees something must ask first (h122)."""
     return Pair.objects.open().filter(client_id=course.client_id, therapist_id=course.therapist_id).exists()
 
 
@@ -394,10 +414,10 @@ def plan_ahead(course: Course, now: datetime | None = None) -> int:
     Idempotent and cheap once the horizon is met (one aggregate query, no write). Two requests at once: the course
     row is locked (PostgreSQL; SQLite's write transaction holds the file) and the frontier read again inside the
     lock, so the second adds nothing; the unique (course, slot) constraint backs this."""
-    if course.total_sessions is not None or course.ended_at is not None:
+    if not plans_ahead(course):
         return 0
     until = (now or timezone.now()) + HORIZON
-    if not _pending_starts(course, until)[0] or not _linked(course):
+    if not _pending_starts(course, until)[0] or not linked(course):
         return 0  # an ended link: no more sessions with a therapist the client is no longer linked to
     with transaction.atomic():
         ended = (
@@ -418,7 +438,7 @@ def plan_ahead_all(now: datetime | None = None) -> tuple[int, int]:
     ended, planned ahead (those of an ended link are skipped by :func:`plan_ahead`). Returns (courses extended,
     sessions added)."""
     extended = added = 0
-    for course in Course.objects.filter(total_sessions__isnull=True, ended_at__isnull=True):
+    for course in Course.objects.filter(total_sessions__isnull=True, ended_at__isnull=True):  # plans_ahead
         count = plan_ahead(course, now)
         extended, added = extended + (count > 0), added + count
     return extended, added
@@ -698,7 +718,7 @@ def position(
     ``reverie course show``."""
     number = current_number(course, now, plan=plan)
     day = ended_on(course, viewer)
-    total = formats.course_total(formats.get_programme(course.programme), course.total_sessions)
+    total = total_of(course)
     if day is not None:
         return formats.ended(course.programme, number, total, day)
     return formats.where(course.programme, number, total)

@@ -72,7 +72,7 @@ def _course_for_client(client: User, course_id: object | None) -> Course:
 
 
 def _include_last(course: Course) -> bool:
-    return course.total_sessions is not None
+    return courses.total_of(course) is not None
 
 
 def due_now(client: User, course_id: object | None = None, now: datetime | None = None) -> list[Due]:
@@ -469,7 +469,7 @@ def progress(therapist: User, course_id: object, *, plan: bool = True) -> Progre
                 )
             )
     outcome = change.course_outcome(series) if len(series) >= 2 else None
-    check = change.check_progress(series, change.rule_for_course(course.total_sessions))
+    check = change.check_progress(series, change.rule_for_course(courses.total_of(course)))
     audit.record(therapist, "measure.progress", "course", course.id, subject=course.client)
     return Progress(series, changes, outcome, check)
 

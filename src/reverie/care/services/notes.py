@@ -282,7 +282,7 @@ def course_record(
     record: dict[str, Any] = {
         "schema": RECORD_SCHEMA,
         "programme": course.programme,
-        "total_sessions": course.total_sessions,
+        "total_sessions": courses.total_of(course),
         "sessions": [
             {"slot": r.slot, "start": r.start.isoformat(), "attendance": r.attendance or None}
             for r in courses.planned(course)

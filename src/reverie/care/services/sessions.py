@@ -138,7 +138,7 @@ def cancel_session(
             fields += ["note_to_client", "note_at"]
         row.save(update_fields=fields)
         # an ended course gets no make-up session (ending today keeps today's sessions, which can still be cancelled)
-        fixed = course.total_sessions is not None and course.ended_at is None
+        fixed = course.ended_at is None and not courses.plans_ahead(course)
         make_up = _add_make_up(course) if fixed else None
         audit.record(actor, "session.cancel", "session", row.id, subject=course.client)
         # the note is words saved: screened before the save returns, like an entry (issue 12)

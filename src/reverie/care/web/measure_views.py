@@ -12,8 +12,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from reverie.care.policy import is_course_therapist
+from reverie.care.services import alerts, measures, safety
 from reverie.care.services import course as courses
-from reverie.care.services import measures, safety
 from reverie.care.web.common import user_of, with_error
 from reverie.clinic.models import User
 from reverie.clinic.services.safety import crisis_lines
@@ -114,7 +114,12 @@ def _answers_back(request: HttpRequest, user: User, post: Any, questionnaire_id:
     context["sessions"] = measures.open_sessions(user, questionnaire.id.value)
     context["resumed"] = drafts.SIGNED_IN_AGAIN_ANSWERS
     if measures.risk_answer(questionnaire.id.value, answers):
-        context.update(safety.plan_for_page(user), lines=crisis_lines(), risk_answered=True)
+        context.update(
+            safety.plan_for_page(user),
+            lines=crisis_lines(),
+            risk_answered=True,
+            seen=alerts.risk_answer_seen(user),
+        )
     page = render(request, "care/measure_fill.html", context)
     page["Cache-Control"] = "no-store"
     return page
@@ -153,7 +158,12 @@ def measure_fill(request: HttpRequest, questionnaire_id: str) -> HttpResponse:
     except ReverieError as exc:  # the form again, its choice of session read only when it is shown
         context["sessions"] = measures.open_sessions(user, questionnaire.id.value)
         if measures.risk_answer(questionnaire.id.value, answers):  # screened as sent (measures.follow_up)
-            context.update(safety.plan_for_page(user), lines=crisis_lines(), risk_answered=True)
+            context.update(
+                safety.plan_for_page(user),
+                lines=crisis_lines(),
+                risk_answered=True,
+                seen=alerts.risk_answer_seen(user),
+            )
         # a missing or refused answer on its question (``itemN``), a refused session on its choice
         boxes = {f"item{n}": f"item{n}" for n in range(1, len(questionnaire.items) + 1)} | {
             "session": "session"
@@ -167,7 +177,7 @@ def measure_fill(request: HttpRequest, questionnaire_id: str) -> HttpResponse:
         "day": measures.session_day(done.response.session, user),
     }
     if done.score.risk_item_positive:
-        result.update(safety.plan_for_page(user), lines=crisis_lines())
+        result.update(safety.plan_for_page(user), lines=crisis_lines(), seen=alerts.risk_answer_seen(user))
     return render(request, "care/measure_done.html", result)
 
 

@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
+from reverie.care.services import course as courses
 from reverie.care.services import sessions, week
 from reverie.care.web.common import user_of, with_error
 from reverie.clinic.services import local_time
@@ -102,6 +103,8 @@ def session_cancel_confirm(request: HttpRequest, course_id: str, slot: int) -> H
         "row": row,
         "values": request.POST or {},
         "note_limit": week.MAX_NOTE_CHARS,
+        "make_up": course.ended_at is None and not courses.plans_ahead(course),
+        "linked": courses.linked(course),
     }
     try:
         sessions.check_cancellable(user, course, row)

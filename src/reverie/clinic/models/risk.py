@@ -11,7 +11,8 @@ class EntryScreen(models.Model):
     """The risk screen of one entry revision, made inside the save (before it returned), independent of the worker.
 
     ``level`` is the C-SSRS-aligned level (or ``unscreened`` when the screen could not run); ``payload`` is the
-    sealed ``reverie.screen/1`` document (the screen's data: score, triggers as spans, never the words).
+    sealed ``reverie.screen/2`` document (the screen's data: score, triggers as spans, never the entry's words; the
+    names of the files it read, which the spans point into; ``/1`` stored none).
     """
 
     entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="screens")

@@ -494,8 +494,9 @@ def screen_draft(draft: EntryDraft, files: Iterable[str] = ()) -> risk_screen.Sc
     save's transaction where it can be): the prose fields with the sentence model (at most ``risk.SAVE_SENTENCES``
     sentences) and the lexicon, the labels (file names among them) with the lexicon and, where they call for it,
     the sentence model (:data:`PROSE_FIELDS`, :func:`reverie.analysis.risk.screen_with_labels`)."""
-    prose, labels = _prose_and_labels(draft, files)
-    return risk_screen.screen_text(prose, draft.kind, labels)
+    names = tuple(files)
+    prose, labels = _prose_and_labels(draft, names)
+    return replace(risk_screen.screen_text(prose, draft.kind, labels), files=names)
 
 
 def screen_saved(
@@ -1051,9 +1052,7 @@ def flagged_words(actor: User, entry_id: uuid.UUID | str, revision: int) -> tupl
         screen = risk_screen.open_screen(entry, row)
     except IntegrityError:
         return ()
-    text = screened_text(
-        _draft_of(entry.kind, doc), file_names(entry)
-    )  # files are not kept per revision: today's
+    text = screen_source(entry, doc, screen)
     flagged = LEVELS[IDEATION:]
     spans = [t["span"] for t in screen.get("triggers", []) if t.get("level") in flagged]
     sentences = [
@@ -1063,6 +1062,16 @@ def flagged_words(actor: User, entry_id: uuid.UUID | str, revision: int) -> tupl
         return ()
     audit.record(actor, "entry.read", "entry", entry.id, subject=entry.client)
     return tuple(quote(text, a, b, FLAGGED_WORDS_CHARS) for a, b in sentences[:FLAGGED_WORDS_MAX])
+
+
+def screen_source(entry: Entry, doc: Mapping[str, object], screen: Mapping[str, Any]) -> str:
+    """The text a stored screen (``screen``, opened) read of one revision (``doc``, its sealed document): the
+    revision's words with the names of the files the screen read (``reverie.screen/2``), never the entry's files of
+    today, which may have changed since (review r102); a ``/1`` screen, stored without them, with today's. What
+    its trigger spans point into: the check-in's quotes (:func:`flagged_words`) and the therapist's reading
+    (``observations.screen_read``)."""
+    files = risk_screen.screened_files(screen)
+    return screened_text(_draft_of(entry.kind, doc), file_names(entry) if files is None else files)
 
 
 def _draft_of(kind: str, doc: Mapping[str, object]) -> EntryDraft:

@@ -178,7 +178,7 @@ def screen_read(entry: Entry) -> tuple[Risk | None, list[str]]:
         return Risk(row.level), []
     words: list[str] = []
     if payload is not None:
-        text = journal.screened_text(journal._draft_of(entry.kind, payload), journal.file_names(entry))
+        text = journal.screen_source(entry, payload, doc)
         for trigger in doc.get("triggers", []):
             span = trigger.get("span") if isinstance(trigger, dict) else None
             if isinstance(span, list) and len(span) == 2:

@@ -2,7 +2,9 @@
 
 The journal's save paths (write, edit, import — and so the web, the API, the CLI and CLI recovery, which all call
 them) screen the text with :func:`reverie.analysis.risk.screen` and store the result sealed with the client's key
-(``EntryScreen``, one per entry revision, format ``reverie.screen/1``) in the save's own transaction. Subscribers
+(``EntryScreen``, one per entry revision, format ``reverie.screen/2``: with the names of the entry's files it read,
+so that its evidence is read against the words it screened; ``/1``, without them, is still read) in the save's own
+transaction. Subscribers
 (the care app's alerts) then raise the alert and leave the check-in in that same transaction. None of this depends
 on ``REVERIE_ANALYSIS``, the worker, its backlog or the language check; the full analysis still runs afterwards
 and may only upgrade the alert (``care.services.alerts.on_analysis``).
@@ -35,7 +37,7 @@ from reverie.clinic.models import Entry, EntryScreen, User
 from reverie.clinic.services import keys
 
 log = logging.getLogger("reverie.risk_screen")
-SCREEN_FORMAT = "reverie.screen/1"
+SCREEN_FORMAT = "reverie.screen/2"  # /1: no "files" (read with the entry's files of today)
 SCREEN_PURPOSE = "entry.screen"
 UNSCREENED = "unscreened"
 RISKY = ("ideation", "behavior", "attempt")
@@ -43,13 +45,16 @@ RISKY = ("ideation", "behavior", "attempt")
 
 @dataclass(frozen=True, slots=True)
 class Screened:
-    """One text's screen, made before the save's transaction: the level and the JSON-safe data (no words)."""
+    """One text's screen, made before the save's transaction: the level and the JSON-safe data (no words), with the
+    names of the entry's files it read (``files``, in the order read: the screened text ends with them; stored sealed
+    with the screen so that its spans are read against these names, never against the files of a later revision)."""
 
     level: str
     data: Mapping[str, Any]
     seconds: float
     model_alone: bool = False  # flagged on the sentence model's reading alone, no explicit words
     rules_only: bool = False  # made on the lexicon alone (the sentence model is not installed)
+    files: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +132,13 @@ def store(
     existing = EntryScreen.objects.filter(entry=entry, revision=entry.revision).first()
     if existing is not None:
         return existing
-    doc = {"format": SCREEN_FORMAT, "revision": entry.revision, **screened.data, "level": screened.level}
+    doc = {
+        "format": SCREEN_FORMAT,
+        "revision": entry.revision,
+        **screened.data,
+        "level": screened.level,
+        "files": list(screened.files),
+    }
     row = EntryScreen(
         entry=entry,
         revision=entry.revision,
@@ -222,10 +233,19 @@ def _settle_one(row: EntryScreen) -> None:
 
 
 def open_screen(entry: Entry, row: EntryScreen) -> dict[str, Any]:
-    """The decrypted ``reverie.screen/1`` document of one stored screen. Callers apply the policy."""
+    """The decrypted ``reverie.screen/2`` (or ``/1``) document of one stored screen. Callers apply the policy."""
     raw = keys.open_for(entry.client, _record_id(entry.id, row.revision), SCREEN_PURPOSE, row.payload)
     doc: dict[str, Any] = json.loads(raw)
     return doc
+
+
+def screened_files(doc: Mapping[str, Any]) -> tuple[str, ...] | None:
+    """The names of the files a stored screen read (``reverie.screen/2``), or None for a ``/1`` screen stored
+    without them (then the entry's files of today are the best reading left)."""
+    files = doc.get("files")
+    if not isinstance(files, list):
+        return None
+    return tuple(str(f) for f in files)
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,6 +36,7 @@ from django.shortcuts import render
 from django.utils.datastructures import MultiValueDict
 
 from reverie.clinic.web import page_seal
+from reverie.errors import InvalidInput
 
 OWNER_SALT = "reverie.web.draft-owner"  # the sign-in page's draft__owner: who, and how the server knows it
 WRITER_SALT = "reverie.web.draft-writer"  # the ``writer`` mark of every text form
@@ -555,9 +556,13 @@ FEELING = re.compile(r"^feel_([a-z_]{1,40})$")
 
 
 def _chosen(fields: list[tuple[str, str]], labels: Mapping[str, str]) -> list[dict[str, str]]:
-    """The choices a kept entry carries as they were (the kind, the ticked feelings with their strengths), in the
-    form's own labels and plain words, so the person sees what "Save it now" will save (h110: they travelled
-    hidden and unseen)."""
+    """The choices a kept entry carries as they were (the kind, the feelings with their strengths), in the form's
+    own labels and plain words, so the person sees what "Save it now" will save (h110: they travelled hidden and
+    unseen). The feelings are read as the save reads them (``forms.feelings_from_post``: a strength chosen without
+    its box ticked counts as ticked, review r102); the typed "other feelings" show as their own field."""
+    from django.http import QueryDict
+
+    from reverie.clinic.web.forms import feelings_from_post
     from reverie.journal.kinds import KIND_WORDS
 
     values = dict(fields)
@@ -565,13 +570,21 @@ def _chosen(fields: list[tuple[str, str]], labels: Mapping[str, str]) -> list[di
     kind = values.get("kind", "")
     if kind and "kind" in labels:
         chosen.append({"label": labels["kind"], "value": KIND_WORDS.get(kind, kind.replace("_", " "))})
-    feelings = []
+    post = QueryDict(mutable=True)
     for name, value in fields:
-        found = FEELING.match(name)
-        if found and value.strip():
-            word = found.group(1).replace("_", " ")
-            strength = values.get(f"int_{found.group(1)}", "").strip()
-            feelings.append(f"{word} {strength} of 5" if strength else f"{word} (no strength chosen: 3 of 5)")
+        if (FEELING.match(name) and value.strip()) or (name.startswith("int_") and value.strip()):
+            post.appendlist(name, value.strip())
+    try:
+        saved = feelings_from_post(post, "")
+    except InvalidInput:  # a strength that is no number: the save refuses it and says so; nothing to list
+        saved = ()
+    feelings = []
+    for feeling in saved:
+        word = feeling.name.replace("_", " ")
+        picked = values.get(f"int_{feeling.name}", "").strip()
+        feelings.append(
+            f"{word} {feeling.intensity} of 5" if picked else f"{word} (no strength chosen: 3 of 5)"
+        )
     if feelings and FEELINGS in labels:
         chosen.append({"label": labels[FEELINGS], "value": ", ".join(feelings)})
     return chosen
