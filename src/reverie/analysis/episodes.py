@@ -45,7 +45,7 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-VERSION: Final = "1.13.0"
+VERSION: Final = "1.14.0"
 MODEL_HASH: Final = "rules-" + hashlib.sha256(repr(sorted(ccrt.LEXICONS.items())).encode()).hexdigest()[:12]
 
 _WISH: Final[dict[str, float]] = {
@@ -715,7 +715,7 @@ def _interacts(doc: Document, own: list[Clause], view: _View, mentions: list[Men
         head = clause.head.i
         if not view.is_other(clause.actor) or head in view.wished or head in view.feared:
             continue
-        if head in view.imagined or _scene(clause):
+        if head in view.imagined or _scene(clause) or _unreal_in(clause, own):
             continue
         for t in clause.head.subtree:
             if t.lower_ in _WRITER_WORDS and not _names_the_other(t, people):
@@ -743,6 +743,8 @@ def _addressed(own: list[Clause], view: _View, who: dict[int, str]) -> bool:
             continue  # "I asked him" and "I tried to tell her" reach the other; "I wanted him to" does not
         if head in view.wished or head in view.feared or head in view.imagined:
             continue
+        if _unreal_in(clause, own) or _felt_about(clause):
+            continue  # "I'll be nice to him", "I'm furious with him": no act towards the other (1.14.0)
         for token in clause.tokens:
             if token.i in who and view.is_other(who[token.i]) and _addressee(token):
                 return True
@@ -781,6 +783,75 @@ def _imagined(clause: Clause, frames: dict[int, str]) -> bool:
     )
 
 
+def _unreal(clause: Clause) -> bool:
+    """An act not told as done (episodes 1.14.0): the future ("he'll notice", "I'll be extra nice to him", "I'm
+    going to tell her"), the condition of an "if" or "unless", or a clause such an act governs ("I'll be nice to
+    him so he doesn't notice", "I'll tell him he was wrong"; a bare "and …" with no subject of its own too: "I'll
+    go round and tell him", not "we'll go running, and picked me up"). A refusal ("he won't listen") and a habit
+    ("my gaffer will ring on my day off, he always does") are told; "would" is left to :func:`_imagined` ("she'd
+    probably laugh" imagined, "my father would come home in a rage" when I was little a habit). Only the other's
+    real act is a response (RO); only the writer's real act reaches the other."""
+    return _unreal_here(clause) or _unreal_above(clause)
+
+
+def _unreal_in(clause: Clause, clauses: list[Clause]) -> bool:
+    """:func:`_unreal`, and the purpose of an unreal act, which the flat trees leave without a governor: "I'll be
+    extra nice to him tonight so he doesn't notice" (a clause opening with "so", "so that" or "in case" after an
+    unreal clause of its sentence; after a real one it is a result: "I shouted, so he left")."""
+    if _unreal(clause):
+        return True
+    first = min(clause.tokens, key=lambda t: t.i, default=clause.head)
+    opener = first.lower_ if first.i < clause.head.i else ""
+    if opener == "in" and first.nbor(1).lower_ == "case":
+        opener = "in case"
+    if opener not in _PURPOSE_OPENERS:
+        return False
+    before = [c for c in clauses if c.sentence == clause.sentence and c.head.i < first.i]
+    return bool(before) and _unreal(max(before, key=lambda c: c.head.i))
+
+
+def _unreal_above(clause: Clause) -> bool:
+    """Whether a clause governing ``clause`` is an act not told as done (see :func:`_unreal`)."""
+    current, parent = clause, clause.parent
+    while parent is not None:
+        dep = current.head.dep_
+        if dep == "conj" and (_has_subject(current.head) or current.head.tag_ != "VB"):
+            return (
+                False  # a clause of its own: "she'll shout and I cried"; "we'll go running, and picked me up"
+            )
+        if dep not in _GOVERNED_DEPS:
+            return False
+        if _unreal_here(parent):
+            return True
+        current, parent = parent, parent.parent
+    return False
+
+
+def _unreal_here(clause: Clause) -> bool:
+    head = clause.head
+    if head.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in head.children):
+        return True
+    if head.dep_ == "xcomp" and head.head.lower_ in {"going", "gon"} and head.head.tag_ == "VBG":
+        return True  # "I'm going to tell her", "gonna ring him"
+    if not any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ == "MD" and c.lower_ in _FUTURE for c in head.children
+    ):
+        return False
+    # a habit is told: "he'll ring on my day off, he always does"
+    return not any(t.lower_ in _HABITUAL for t in head.sent)
+
+
+def _felt_about(clause: Clause) -> bool:
+    """The writer's feeling about the other, no act towards them (episodes 1.14.0): "I'm furious with my
+    partner", "so angry at my dad", "I'm proud of my son"."""
+    head = clause.head
+    if head.lemma_.lower() != "be":
+        return False
+    return any(c.dep_ == "acomp" for c in head.children) and not any(
+        c.dep_ in {"dobj", "dative"} for c in head.children
+    )
+
+
 def _scene(clause: Clause) -> bool:
     """Scene-setting, not an act: the other only is somewhere ("Mum was in the kitchen", "my brother was
     away") with nothing said of the other's manner, no negation ("Dad was never there") and nothing of the
@@ -798,6 +869,11 @@ def _scene(clause: Clause) -> bool:
 
 
 _MODALS: Final = frozenset({"would", "'d", "might", "could", "may", "will", "'ll", "shall", "wo"})
+_FUTURE: Final = frozenset({"will", "'ll", "ll", "shall"})  # "wo" ("won't") is a refusal, told
+_PURPOSE_OPENERS: Final = frozenset(
+    {"so", "in case", "lest"}
+)  # "so (that) he doesn't notice", "in case she asks"
+_GOVERNED_DEPS: Final = frozenset({"advcl", "ccomp", "xcomp", "conj"})  # what an unreal act carries with it
 _MAYBE: Final = frozenset({"probably", "maybe", "perhaps", "likely", "possibly", "surely"})
 _WAIT_WEIGHT: Final = 0.6
 _ELIDED: Final = frozenset({"do", "would", "will", "could", "can"})  # "He didn't." "She wouldn't."
@@ -1106,6 +1182,8 @@ def _code_ro(view: _View, told_at: int | None = None) -> tuple[ccrt.Code | None,
             continue
         if head in view.imagined and head not in view.said:
             continue  # only imagined: "she'd probably laugh" is no response
+        if _unreal_in(clause, view.clauses) if head not in view.said else _unreal_above(clause):
+            continue  # not told as done (1.14.0): "so he doesn't notice" after "I'll be nice to him"
         undergone = clause.actor == "someone" or clause.passive
         if not (view.is_other(clause.actor) or undergone or head in view.said):
             continue
