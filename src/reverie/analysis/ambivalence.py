@@ -19,6 +19,10 @@ why I'm writing this", "for some reason I took the long way home" are about a th
 a feeling or a state word ("low", "tired", "restless", "cried", "snapping") is in its sentence or in the sentence its
 span runs on to, or in the sentence before when the marker ends its sentence ("I cried all morning. I don't know
 why."), or when the emotions analyzer found a feeling the writer states in its sentence.
+Since 1.2.1 (h121, review r102) the sentence before counts too when what follows the marker points back to it ("I've
+been so anxious all week. I don't know why, nothing has changed.", "… I don't know why it's hitting me now", "… why
+I'm like this"), and a bodily sign the emotions analyzer reads as a feeling ("My heart was racing all night. I don't
+know why.": its finding's ``sign``) counts as a feeling named, for every marker.
 """
 
 from __future__ import annotations
@@ -35,7 +39,7 @@ from reverie.analysis.registry import Declaration, register
 if TYPE_CHECKING:
     from reverie.analysis.document import Document, Sentence
 
-VERSION = "1.2.0"  # h115 (r99): every marker needs a feeling or a state beside it ("I don't know why the bus was late" is none)
+VERSION = "1.2.1"  # h121 (r102): the sentence before counts when the marker points back to it; a bodily sign is a feeling
 
 # GoEmotions sentiment grouping (google-research/goemotions, data/sentiment_dict.json, Apache-2.0).
 SENTIMENT: dict[str, frozenset[str]] = {
@@ -121,6 +125,16 @@ _STATE_NAMED = re.compile(
     r"mood|moods|emotions?)\b",
     re.I,
 )
+# 1.2.1 (r102): what follows "I don't know why" points back to the sentence before: a break ("I don't know why, nothing
+# has changed."), a pronoun for what was told ("… why it's hitting me now", "… why it happened", "… why this keeps
+# happening"), or the writer as that ("… why I'm like this", "… why I feel this way"); not a new thing ("… why the
+# bus was late") nor an act ("… why I took the long way home")
+_REFERS_BACK = re.compile(
+    r"^\s*(?:[,;:\u2014\u2013-]|(?:it|this|that)\b"
+    r"|(?:i|i'm|i am|i get|i got|i feel|i felt|i've been|i have been|i keep|i was)\s+(?:\w+\s+){0,2}?"
+    r"(?:like (?:this|that)|this way|that way|so)\b)",
+    re.I,
+)
 MODEL_HASH = (
     "rules-"
     + hashlib.sha256(
@@ -131,6 +145,7 @@ MODEL_HASH = (
         + _FEELING_NAMED.pattern.encode()
         + _FEELING_SUBJECT.pattern.encode()
         + _STATE_NAMED.pattern.encode()
+        + _REFERS_BACK.pattern.encode()
     ).hexdigest()[:12]
 )
 
@@ -271,13 +286,14 @@ def _feeling_beside(doc: Document, sentence: Sentence, match: re.Match[str], end
 
 
 def _stated_in(doc: Document, near: list[int]) -> bool:
-    """The emotions analyzer found a feeling the writer states in one of the sentences ``near``."""
+    """The emotions analyzer found a feeling the writer states, or reads from a bodily sign the writer names ("my
+    chest gets tight", "my heart was racing": its ``sign``, since 1.2.1), in one of the sentences ``near``."""
     stated = {
         int(f.data["sentence"])
         for f in doc.findings
         if f.kind == "emotion"
         and f.data.get("scope") == "sentence"
-        and f.data.get("stated")
+        and (f.data.get("stated") or f.data.get("sign"))
         and f.label != "neutral"
         and "sentence" in f.data
     }
@@ -287,9 +303,12 @@ def _stated_in(doc: Document, near: list[int]) -> bool:
 def _state_beside(doc: Document, sentence: Sentence, match: re.Match[str], end: int) -> bool:
     """1.2.0: "I don't know why …", "for some reason …" are about a feeling: a feeling or a state is named in the
     marker's sentence or the one its span runs on to, or in the sentence before when the marker ends its sentence
-    ("I cried all morning. I don't know why."); or the emotions analyzer found one the writer states there."""
+    ("I cried all morning. I don't know why.") or, since 1.2.1, when what follows it points back to that sentence
+    (:data:`_REFERS_BACK`: "I don't know why, nothing has changed.", "… why it's hitting me now"); or the emotions
+    analyzer found one the writer states, or a bodily sign of one ("My heart was racing all night."), there."""
     near = [sentence.index] + [s.index for s in doc.sentences[sentence.index + 1 :] if s.span.start < end]
-    if sentence.index > 0 and sentence.text[match.end() :].strip(" .,;:!?-") == "":
+    rest = sentence.text[match.end() :]
+    if sentence.index > 0 and (rest.strip(" .,;:!?-") == "" or _REFERS_BACK.match(rest)):
         near.append(sentence.index - 1)
     if any(
         _FEELING_NAMED.search(doc.sentences[i].text) or _STATE_NAMED.search(doc.sentences[i].text)

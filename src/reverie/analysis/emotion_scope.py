@@ -140,7 +140,8 @@ session") gives no feeling the head alone reads (``Cues.intention``): with no fe
 sign of the writer's, its model-only labels go, as a fragment's do; a feeling named beside the plan stays ("I want to
 ask her out and I'm terrified"). A first-person claim of delight ("I just love cold showers.", "I'm so thrilled.")
 right after a sarcastic sentence ("Oh great, the boiler broke again.") is sarcasm too (:func:`_delight_after`), and a
-thing that will not start or work is a mishap.
+thing that will not start or work is a mishap. Since 1.18.1 (h121, review r102) only when that sentence tells a mishap:
+"Oh great, my sister had her baby! I just love being an aunt." is joy.
 """
 
 from __future__ import annotations
@@ -1311,14 +1312,22 @@ _DELIGHT_CLAIM = re.compile(
 )
 
 
-def _delight_after(text: str, previous: str) -> bool:
+def _delight_after(text: str, previous: str, earlier: str = "") -> bool:
     """1.18.0: the writer's claim of delight after a sarcastic sentence: "Oh brilliant, the boiler broke again. I just
-    love cold showers."; not with "but", "though", "at least" ("Great, another queue. But I do love this café.")."""
+    love cold showers."; not with "but", "though", "at least" ("Great, another queue. But I do love this café.").
+    1.18.1 (r102): the sarcastic run before tells a mishap (:data:`_MISHAP`, the reading in-sentence sarcasm uses):
+    the sentence before, or the one before it when that is sarcastic too ("Oh great, another Monday. Just what I
+    needed. I just love sitting in traffic."); an opener before good news is praise ("Oh great, my sister had her
+    baby! I just love being an aunt.")."""
     return (
         bool(previous.strip())
         and bool(_DELIGHT_CLAIM.match(text))
         and not _NOT_IRONIC_TAIL.search(text)
         and _sarcastic_before(previous)
+        and (
+            bool(_MISHAP.search(plain(previous)))
+            or (_sarcastic_before(earlier) and bool(_MISHAP.search(plain(earlier))))
+        )
     )
 
 
@@ -1754,12 +1763,14 @@ def cues(
     *,
     insistent: bool = False,
     previous: str = "",
+    earlier: str = "",
     news: bool = False,
     gate: Gate | None = None,
 ) -> Cues:
     """The sentence's cues; ``following`` is the next sentence of the text, if any (deadpan praise is read
     against the news after it); ``insistent``: the sentence is part of praise said three times running (the
-    caller finds it across sentences with :func:`insistent_spans`). ``gate``, when given, says for a pattern
+    caller finds it across sentences with :func:`insistent_spans`); ``previous`` and ``earlier``: the one and two
+    sentences before (sarcasm read on from them). ``gate``, when given, says for a pattern
     whether it may match in any of the document's texts (``regex_gate.TextGate`` over :func:`plain` of each
     sentence): a pattern it rules out is not scanned, with the same result."""
     text = plain(text)
@@ -1787,7 +1798,7 @@ def cues(
         or _ironic(text, gate)
         or _ironic_tail(text, previous)
         or _tagged_after(text, following, gate)
-        or _delight_after(text, previous)
+        or _delight_after(text, previous, earlier)
         or "\U0001f643" in text,  # 1.5.0: the upside-down face says the words are not meant
         excluded=_found(_EXCLUDED, text.rstrip(), gate),
         fragment=_fragment(text),

@@ -55,7 +55,7 @@ if TYPE_CHECKING:
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "emotions"
 ENCODER_MANIFEST = Path(__file__).resolve().parent / "models" / "encoder" / "manifest.json"
 NEUTRAL = "neutral"
-VERSION = "1.18.0"  # h115 (r99): a plan alone says no feeling; delight claimed after a sarcastic sentence is sarcasm
+VERSION = "1.18.1"  # h121 (r102): delight after a sarcastic sentence is sarcasm only when that sentence tells a mishap
 READ_SITUATIONS = True  # scripts/situation_simulation.py measures the layer without the situation head
 
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token pattern
@@ -403,6 +403,7 @@ class EmotionsAnalyzer:
         sentence = doc.sentences[index]
         following = doc.sentences[index + 1].text if index + 1 < len(doc.sentences) else ""
         previous = doc.sentences[index - 1].text if index > 0 else ""
+        earlier = doc.sentences[index - 2].text if index > 1 else ""  # 1.18.1: a sarcastic run's mishap
         if words is None:
             words = sentence_emotion_words(doc, index)
         reading = apply_scope(
@@ -414,6 +415,7 @@ class EmotionsAnalyzer:
             following,
             insistent,
             previous=previous,
+            earlier=earlier,
             news=news,
             gate=gate,
         )
@@ -487,6 +489,7 @@ def apply_scope(
     insistent: bool = False,
     *,
     previous: str = "",
+    earlier: str = "",
     news: bool = False,
     gate: Gate | None = None,
 ) -> Reading:
@@ -499,7 +502,7 @@ def apply_scope(
         head.by_label,
         [labels[j] for j in np.flatnonzero(chosen)],
         words,
-        cues(text, following, insistent=insistent, previous=previous, news=news, gate=gate),
+        cues(text, following, insistent=insistent, previous=previous, earlier=earlier, news=news, gate=gate),
     )
 
 
