@@ -82,7 +82,9 @@ INDICATOR = LEVELS.index("indicator")
 # 2.6.3: h91: the screen reads the whole text past MAX_ANALYSED_CHARS (h80, review r71, shipped under 2.6.1): an
 # analysis stored before, of a longer text, is redone (its risk read the first part only); shorter texts read the
 # same. 2.6.2 was k29's withdrawn candidate and is not reused
-VERSION = "2.6.3"
+# 2.7.0: h120, after review r103: ideation and self-harm reported in a therapist's note are read (session kinds only);
+# a note written beside the plan and means set ready are preparation (`behavior`)
+VERSION = "2.7.0"
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "risk"
 MODEL_FILE = "risk_model.npz"
 # Fourteenth round: the level model ("behavior or worse" vs "ideation" on a sentence the screen already flags), an

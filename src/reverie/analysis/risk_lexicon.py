@@ -570,6 +570,9 @@ class Rule:
     # with); shared by rules, searched once per text: where it matches nowhere, the rule is not scanned (an exact
     # short cut, it changes no match)
     guard: re.Pattern[str] | None = None
+    # thirty-third round: the text kinds the rule reads (empty: every kind); the reported forms of a therapist's note
+    # are read only in session text (:data:`SESSION_KINDS`)
+    kinds: frozenset[str] = frozenset()
 
 
 def words(text: str) -> frozenset[str]:
@@ -577,9 +580,52 @@ def words(text: str) -> frozenset[str]:
 
 
 def _rule(
-    name: str, level: int, pattern: str, immune: tuple[str, ...] = (), guard: re.Pattern[str] | None = None
+    name: str,
+    level: int,
+    pattern: str,
+    immune: tuple[str, ...] = (),
+    guard: re.Pattern[str] | None = None,
+    kinds: frozenset[str] = frozenset(),
 ) -> Rule:
-    return Rule(name, level, re.compile(pattern), frozenset(immune), guard)
+    return Rule(name, level, re.compile(pattern), frozenset(immune), guard, kinds)
+
+
+# Thirty-third round (h120, review r103): the kinds of a therapist's session text, where "she", "he", "they" or "the
+# client" usually mean the person in therapy (``care.services.alerts.screen_at_save`` reads a therapist's text as
+# ``session_note``; a progress note's own screen as ``session``).
+SESSION_KINDS = frozenset({"session", "session_note"})
+# the client named in the third person, as a therapist's note does (not a relative or a friend of theirs)
+CLIENT = r"(?:he|she|they|the\s+client|client|the\s+patient|patient|pt|the\s+young\s+person|yp)"
+THEIR = r"(?:his|her|their)"
+THEMSELF = r"(?:himself|herself|themselves|themself)"
+# a reporting verb of clinical shorthand; "denies" is read, and set aside as a negation (``DENIED``)
+REPORTS = (
+    r"\b(?:reports?|reported|reporting|admits?|admitted|admitting|disclosed|discloses|disclosing|endorsed|endorses|"
+    r"endorsing|expressed|expresses|expressing|describes|described|describing|voiced|voices|acknowledged|"
+    r"acknowledges|presents\s+with|presented\s+with|denies|denied|denying)\s+"
+)
+SHORTHAND_SI = (
+    r"(?:(?:passive|active|ongoing|current|fleeting|intermittent|some|recent)\s+)?(?:si|suicidal\s+(?:ideation|ideas|"
+    r"thoughts|feelings|intent|urges)|thoughts\s+of\s+(?:suicide|death|dying|ending\s+"
+    + THEIR
+    + r"\s+(?:own\s+)?life|"
+    r"killing\s+" + THEMSELF + r"))"
+)
+SELF_HARM_WORD = r"(?:sh|self[\s-]?harm(?:ing|ed)?|self[\s-]?injury|self[\s-]?injuring)"
+HARM_SITES = r"(?:" + THEMSELF + r"|" + THEIR + r"\s+(?:arms?|wrists?|legs?|thighs?|skin|stomach|hips?|body))"
+HARMED = (
+    r"(?:cut|cutting|burned|burnt|burning|scratched|scratching|carved|carving|hit|hitting|punched|punching)"
+)
+# the means a preparation sets ready (not "meds" or "medication" alone: an everyday dose is set ready too)
+READY_MEANS = (
+    r"(?:pills|tablets|painkillers|pain\s+killers|paracetamol|sleeping\s+(?:pills|tablets)|rope|noose|blade|blades|"
+    r"razor|razors|gun|ligature|charcoal|helium|insulin)"
+)
+# ready, and no purpose, place or pick-up after it ("pills ready for the morning dose", "ready at the pharmacy")
+READY = (
+    r"(?:all\s+|already\s+|now\s+)?(?:ready|sorted|lined\s+up|laid\s+out|counted\s+out|set\s+aside|within\s+reach)\b"
+    r"(?!\s+(?:for|to|at|from|by|in|when|on)\b)"
+)
 
 
 # Each act told with its intent is read twice, as an attempt (not turned back) and as an aborted act (turned back):
@@ -1726,6 +1772,90 @@ RULES: tuple[Rule, ...] = (
         r"\bself[\s-]?(?:harm|harming|injury|injuring|mutilation)\b|\bcutting\b",
     ),
     _rule("suicide_mention", INDICATOR, r"\bsuicides?\b|\b(?P<who>kys|kill\s+yourself|kill\s+urself)\b"),
+    # --- thirty-third round (h120, review r103 fault 3): a preparation made beside the plan ---------------------
+    # a note or a letter written in the sentence that tells the writer's plan or intent to die ("I have written a
+    # note and plan to hang myself on Sunday"); "I wrote my suicide note" is ``preparation_note``
+    _rule(
+        "preparation_note_with_plan",
+        BEHAVIOR,
+        r"\b(?:written|wrote|writing|write|left|leaving|finished)\s+(?:(?:a|the|my|some|all\s+(?:the|my)|(?:a\s+)?few)\s+)?"
+        r"(?:\w+\s+)?(?:note|notes|letter|letters)\b[^.!?\n]{0,60}?\b(?:plan|plans|planning|going|gonna|will|'ll|intend|"
+        r"intending|decided|about)\s+(?:to\s+)?(?:just\s+|finally\s+)?(?:(?:kill|hang|shoot|drown|poison|gas|off)\s+"
+        + MY_SELF
+        + r"|end\s+(?:my\s+(?:own\s+)?life|it\s+all)|take\s+my\s+(?:own\s+)?life|overdose|od)\b",
+    ),
+    # the means set ready ("I want to die. I have the pills ready.", "the rope is ready"); not for a purpose named
+    # after it ("… ready for the morning dose")
+    _rule(
+        "preparation_means_ready",
+        BEHAVIOR,
+        r"\b(?:have|'ve\s+got|ve\s+got|have\s+got|got|had|put|set|keep|kept)\s+(?:the|my|some|enough|all\s+(?:the|my)|"
+        r"(?:a|the)\s+(?:box|bottle|pack|packet|strip)s?\s+of)\s+(?:\w+\s+)?"
+        + READY_MEANS
+        + r"\s+"
+        + READY
+        + r"|"
+        r"\b(?:the|my)\s+(?:\w+\s+)?" + READY_MEANS + r"\s*(?:is|are|'s|r)\s+" + READY,
+    ),
+    # --- thirty-third round (h120, review r103 fault 2): ideation and self-harm reported in a therapist's note ---
+    # read only in session text; the client is the subject in the third person, or the shorthand follows a reporting
+    # verb ("Client reports SI."); "denies SI" is read and set aside as a negation
+    _rule(
+        "reported_wish_to_die",
+        IDEATION,
+        r"\b"
+        + CLIENT
+        + r"\s+(?:still\s+|really\s+|now\s+|just\s+)?(?:wants|wanted|wishes|wished|is\s+wanting|was\s+wanting|would\s+like|"
+        r"feels\s+like\s+(?:he|she|they)\s+(?:wants|want)|talked\s+about\s+wanting|spoke\s+about\s+wanting|"
+        r"spoke\s+of\s+wanting)\s+(?:to\s+)?(?:just\s+)?(?:die|be\s+dead|end\s+(?:"
+        + THEIR
+        + r"\s+(?:own\s+)?life|"
+        r"it\s+all)|kill\s+"
+        + THEMSELF
+        + r"|take\s+"
+        + THEIR
+        + r"\s+(?:own\s+)?life|not\s+(?:be\s+alive|exist|wake\s+up))\b"
+        r"|\b(?:wishes|wished)\s+(?:that\s+)?" + CLIENT + r"\s+(?:was|were|had\s+been|could\s+be)\s+dead\b"
+        r"|\b(?:wishes|wished)\s+(?:that\s+)?"
+        + CLIENT
+        + r"\s+(?:had\s+never\s+been\s+born|would\s+(?:just\s+)?die|"
+        r"(?:would|could)\s+not\s+wake\s+up|wouldn'?t\s+wake\s+up)\b",
+        kinds=SESSION_KINDS,
+    ),
+    _rule(
+        "reported_not_wanting_to_live",
+        IDEATION,
+        r"\b"
+        + CLIENT
+        + r"\s+(?:does\s+not|doesn'?t|did\s+not|didn'?t|no\s+longer)\s+(?:really\s+)?(?:want|wants|wish|wishes)\s+(?:to\s+)?"
+        r"(?:live|be\s+alive|exist|wake\s+up|be\s+here\s+(?:anymore|any\s+more)|go\s+on\s+living|keep\s+living)\b",
+        kinds=SESSION_KINDS,
+    ),
+    _rule(
+        "reported_ideation",
+        IDEATION,
+        REPORTS
+        + r"(?:(?:having|having\s+had|experiencing|some|to|of|new|increased|increasing)\s+){0,2}"
+        + SHORTHAND_SI
+        + r"\b"
+        r"|"
+        + REPORTS
+        + r"(?:(?:having|experiencing|some|new|increased|increasing)\s+){0,2}(?:thoughts|urges?|ideas)\s+"
+        r"(?:of|to|about)\s+(?:" + SELF_HARM_WORD + r"|cutting|hurting\s+" + THEMSELF + r")\b",
+        kinds=SESSION_KINDS,
+    ),
+    _rule(
+        "reported_self_harm",
+        BEHAVIOR,
+        REPORTS
+        + r"(?:(?:to|further|more|recent|new|ongoing|continued|episodes?\s+of|an?\s+episode\s+of|having)\s+){0,2}"
+        r"(?:" + SELF_HARM_WORD + r"|" + HARMED + r"\s+" + HARM_SITES + r")\b"
+        r"|\b"
+        + CLIENT
+        + r"\s+(?:has\s+|had\s+|have\s+|is\s+|was\s+|has\s+been\s+|had\s+been\s+|again\s+|also\s+)?"
+        r"(?:" + HARMED + r"|self[\s-]?harmed|self[\s-]?harming)\s+(?:again\s+)?" + HARM_SITES + r"\b",
+        kinds=SESSION_KINDS,
+    ),
 )
 
 # Contexts where a would-be trigger means something else. A figure-of-speech match also suppresses any
@@ -1973,7 +2103,7 @@ EVERYDAY_PURPOSE = re.compile(
 COVER_STORY = re.compile(
     r"\b(?:told|tell|telling|tells|said|say|saying|says|pretend\w*|claimed|lied)\b[^.!?\n]{0,40}$"
 )
-EVERYDAY_RULES = words("preparation_means preparation_research lethal_amount")
+EVERYDAY_RULES = words("preparation_means preparation_research lethal_amount preparation_means_ready")
 
 
 def _everyday_purpose(ctx: Context, rule: Rule, m: re.Match[str], sentence: int) -> bool:
@@ -2263,12 +2393,13 @@ PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # Rules whose phrase carries its own negation ("don't want to live"): only words before it can negate it.
 OWN_NEGATION = words(
     "dont_want_to_live death_wish_phrase burden_without_me never_wake_up no_point_living tired_of_living "
-    "hopelessness unsure_to_live gone_would_be_easier still_alive_reason death_preferred no_longer_needed"
+    "hopelessness unsure_to_live gone_would_be_easier still_alive_reason death_preferred no_longer_needed "
+    "reported_not_wanting_to_live"
 )
 # Rules with free filler words inside ("I would never hurt myself"): a negation inside them counts too.
 FILLER_RULES = words(
     "self_harm_act self_harm_named attempt_tried_to_die attempt_tried_to_end_life attempt_act "
-    "preparation_giving_away preparation_research"
+    "preparation_giving_away preparation_research preparation_note_with_plan reported_ideation reported_self_harm"
 )
 RESIDUAL = {
     "third_person": INDICATOR,
@@ -2356,6 +2487,7 @@ def _hits(ctx: Context) -> list[Hit]:
     hits = [
         _judge(ctx, rule, m)
         for rule in RULES
+        if not rule.kinds or ctx.kind in rule.kinds
         if _guard_holds(rule, ctx.norm, guards)
         for m in regex_gate.finditer(rule.pattern, ctx.norm)  # exactly finditer, no scan when it cannot match
         if _aligned(ctx.norm, m.start(), m.end(), starts, ends)
@@ -2468,7 +2600,6 @@ def _dream_sentences(norm: str, sentences: tuple[tuple[int, int], ...], kind: st
     return frozenset(out)
 
 
-SESSION_KINDS = frozenset({"session", "session_note"})
 MIN_MODEL_WORDS = 3  # the sentence model does not raise a fragment shorter than this on its own
 
 
@@ -2476,12 +2607,46 @@ def _judge(ctx: Context, rule: Rule, m: re.Match[str]) -> Hit:
     start, end = m.start(), m.end()
     reason = _reason(ctx, rule, m)
     if ctx.kind in SESSION_KINDS and reason in ("third_person", "quotation"):
-        # In a therapist's session text "she" or "the client" is usually the person in therapy: err upward.
-        reason = None
+        # In a therapist's session text "she" or "the client" is usually the person in therapy: err upward; not
+        # someone of theirs named as the subject ("She said her friend wants to die": thirty-third round).
+        sentence_start = ctx.sentences[_sentence_of(ctx, start)][0] if ctx.sentences else 0
+        reason = "third_person" if _someone_of_theirs(ctx.norm, sentence_start, start) else None
+    if ctx.kind in SESSION_KINDS and reason is None and _denied_in_note(ctx, m):
+        # thirty-third round: a therapist's "denies SI", "denied wanting to die"
+        reason = "negation"
     level = rule.level if reason is None else min(rule.level, RESIDUAL.get(reason, 0))
     if reason == "dream" and rule.level < IDEATION:
         level = 0
     return Hit(start, end, rule.name, level, rule.level, reason)
+
+
+# Thirty-third round: in a therapist's note a relative or a friend of the client's, named with a possessive, as the
+# subject nearest before the phrase ("her friend wants to die", "his brother cut himself") is someone else's.
+THEIRS = words("his her their my your a an the")
+NOT_SOMEONE_ELSE = words("client clients patient patients")
+DENIES = re.compile(r"\b(?:denies|denied|denying|deny|no\s+(?:current\s+|active\s+|passive\s+)?(?:si|sh)\b)")
+
+
+def _someone_of_theirs(norm: str, sentence_start: int, start: int) -> bool:
+    tokens = [t.group() for t in WORD.finditer(norm, sentence_start, start)]
+    for i in range(len(tokens) - 1, -1, -1):
+        word = tokens[i]
+        if word in FIRST_WORDS or word in OTHER_WORDS:
+            return False
+        if word in OTHER_NOUNS and word not in NOT_SOMEONE_ELSE:
+            return i > 0 and tokens[i - 1] in THEIRS
+    return False
+
+
+def _denied_in_note(ctx: Context, m: re.Match[str]) -> bool:
+    """A therapist's denial governs the phrase: "denies" / "denied" opens it ("denies SI") or stands in its clause
+    before it ("She denied that she wants to die", "denies wanting to die")."""
+    sentence = _sentence_of(ctx, m.start())
+    clause_start = _clause_start(ctx, sentence, m.start())
+    return (
+        DENIES.match(ctx.norm, m.start()) is not None
+        or DENIES.search(ctx.norm, clause_start, m.start()) is not None
+    )
 
 
 def _reason(ctx: Context, rule: Rule, m: re.Match[str]) -> str | None:
