@@ -39,11 +39,11 @@ def before(masked: str, spans: Sequence[tuple[int, int]], hits: Sequence[lex.Hit
 
 
 def levels(items: list[dict[str, Any]], encoder: Any, guard: bool) -> list[str]:
-    risk.model_inputs = GUARD if guard else before  # type: ignore[assignment]
+    risk.model_inputs = GUARD if guard else before
     try:
         return [risk.screen(i["text"], encoder=encoder).level for i in items]
     finally:
-        risk.model_inputs = GUARD  # type: ignore[assignment]
+        risk.model_inputs = GUARD
 
 
 def figures(items: list[dict[str, Any]], got: list[str]) -> dict[str, int]:

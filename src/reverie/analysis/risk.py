@@ -82,7 +82,9 @@ INDICATOR = LEVELS.index("indicator")
 # 2.6.3: h91: the screen reads the whole text past MAX_ANALYSED_CHARS (h80, review r71, shipped under 2.6.1): an
 # analysis stored before, of a longer text, is redone (its risk read the first part only); shorter texts read the
 # same. 2.6.2 was k29's withdrawn candidate and is not reused
-VERSION = "2.6.3"
+# 2.7.0: h111, thirty-second round: placeholder tokens ("xxxx", "zzz", "asdf", "lorem ipsum") are not read by the
+# sentence model, and a unit with no word left is not read (model_inputs); seen batches and C-SSRS unchanged
+VERSION = "2.7.0"
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "risk"
 MODEL_FILE = "risk_model.npz"
 # Fourteenth round: the level model ("behavior or worse" vs "ideation" on a sentence the screen already flags), an
@@ -924,8 +926,14 @@ def model_inputs(masked: str, spans: Sequence[tuple[int, int]], hits: Sequence[l
         kept = unit
         for a, b in reversed(cut):
             kept = kept[:a] + kept[b:]
-        kept = " ".join(kept.split()) if cut else unit.strip()
-        out.append(kept if _WORD_TOKEN.search(kept) else None)
+        if not cut:
+            out.append(unit.strip() if _WORD_TOKEN.search(unit) else None)
+            continue
+        kept = " ".join(kept.split())
+        # a unit padded with placeholders to look like a sentence is read only if it keeps a sentence's words
+        # (the model does not raise fewer than MIN_MODEL_WORDS on their own: "body number 17 xxxx xxxx xxxx")
+        words = sum(bool(_WORD_TOKEN.search(w)) for w in lex.WORD.findall(kept.lower()))
+        out.append(kept if words >= lex.MIN_MODEL_WORDS else None)
     return out
 
 
