@@ -84,7 +84,9 @@ INDICATOR = LEVELS.index("indicator")
 # same. 2.6.2 was k29's withdrawn candidate and is not reused
 # 2.7.0: h120, after review r103: ideation and self-harm reported in a therapist's note are read (session kinds only);
 # a note written beside the plan and means set ready are preparation (`behavior`)
-VERSION = "2.7.0"
+# 2.8.0: h111, thirty-second round: placeholder tokens ("xxxx", "zzz", "asdf", "lorem ipsum") are not read by the
+# sentence model, and a unit with no word left is not read (model_inputs); seen batches and C-SSRS unchanged
+VERSION = "2.8.0"
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "risk"
 MODEL_FILE = "risk_model.npz"
 # Fourteenth round: the level model ("behavior or worse" vs "ideation" on a sentence the screen already flags), an
@@ -854,22 +856,87 @@ def score_sentences(
     vectors: list[npt.NDArray[np.float32]] = []
     for first in range(0, len(spans), MAX_SENTENCES):
         chunk = spans[first : first + MAX_SENTENCES]
+        inputs = model_inputs(masked, chunk, hits)
         try:
-            embeddings = encode_output(
-                enc, [masked[s:e].strip() or "." for s, e in chunk], model.encoder_output
-            )
+            embeddings = encode_output(enc, [read or "." for read in inputs], model.encoder_output)
         except AnalysisUnavailable:
             return _unscored(
                 spans
             )  # a graph without the output this model reads: the lexicon alone, as without one
         vectors.append(np.asarray(embeddings, dtype=np.float32))
         features = np.asarray([sentence_features(norm, span, hits) for span in chunk], dtype=np.float32)
-        probs.extend(float(p) for p in model.sentence_probabilities(embeddings, features))
+        unread = np.asarray([read is None for read in inputs])
+        probs.extend(
+            float(p) for p in np.where(unread, 0.0, model.sentence_probabilities(embeddings, features))
+        )
         if levels:
-            level_probs.extend(float(q) for q in model.level_probabilities(embeddings, features))
+            level_probs.extend(
+                float(q) for q in np.where(unread, 0.0, model.level_probabilities(embeddings, features))
+            )
     own_words = lex.sentence_reasons(text, kind, spans, context=context)
     blocked = tuple(sentence_block(span, hits, why) for span, why in zip(spans, own_words, strict=True))
     return SentenceScores(tuple(spans), tuple(probs), blocked, tuple(level_probs), vectors=np.vstack(vectors))
+
+
+# Thirty-second round (h111): tokens that carry no meaning, removed from what the sentence model reads at screening
+# time (it scored "xxxx xxxx xxxx" 0.95 and "zzz zzz zzz zzz" 0.71 as ideation): a token of one letter said three
+# times or more ("zzz", "aaaaa"; "AA", "mm", "ii" are words) or of two x's or more ("xx": marks, redactions), a run
+# of four letters or more along one row of the keyboard ("asdf", "qwerty", "uiop"), a group of up to three letters
+# without a vowel said three times or more ("sdfsdfsdf", "fjfjfjfj"); and a unit that opens with the filler "lorem
+# ipsum". A letter-stretched word ("dieeee") has more than one letter and is kept.
+# a whole token of letters (apostrophes inside: "i'll" is one token, not "i" and "ll"), not part of a dotted or linked
+# name ("www" in "www.example.org", "a.a.")
+_LETTER_TOKEN = re.compile(r"(?<![\w'’./@])[^\W\d_]+(?:['’][^\W\d_]+)*(?![\w'’/@])(?!\.\w)")
+_ONE_LETTER = re.compile(r"xx+|([^\W\d_])\1{2,}")  # x's as marks ("xx"), any other letter three times or more
+_NO_VOWEL_AGAIN = re.compile(r"([b-df-hj-np-tv-xz]{1,3})\1{2,}")
+_KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_LOREM = re.compile(r"\W*lorem\W+ipsum\b")
+_WORD_TOKEN = re.compile(r"[^\W\d_]")  # a unit with no letter left has no word the model could read
+
+
+def placeholder_token(token: str) -> bool:
+    """Whether ``token`` (a whole token of letters) is a placeholder: one letter three times or more, x's, a keyboard
+    row's run of four or more, or a vowelless group of up to three letters repeated three times or more."""
+    low = token.lower()
+    return bool(
+        _ONE_LETTER.fullmatch(low)
+        or (len(low) >= 4 and any(low in row for row in _KEYBOARD_ROWS))
+        or _NO_VOWEL_AGAIN.fullmatch(low)
+    )
+
+
+def model_inputs(masked: str, spans: Sequence[tuple[int, int]], hits: Sequence[lex.Hit]) -> list[str | None]:
+    """What the sentence model reads of each unit of ``masked`` (:func:`model_text`): the unit without its
+    placeholder tokens, or ``None`` where no word is left (the model does not read it: probability 0). A unit that
+    holds a lexicon phrase is read as written (the lexicon reads every text whole, and a flagged phrase is never
+    set aside by this). The training rows (:func:`training_rows`) are not changed."""
+    out: list[str | None] = []
+    for start, end in spans:
+        unit = masked[start:end]
+        if any(start <= h.start < end for h in hits):
+            out.append(unit.strip())
+            continue
+        if _LOREM.match(unit.lower()):
+            out.append(None)
+            continue
+        cut = []
+        for m in _LETTER_TOKEN.finditer(masked, start):  # in the whole text: "www" before ".org" is seen
+            if m.end() > end:
+                break
+            if placeholder_token(m.group()):
+                cut.append((m.start() - start, m.end() - start))
+        kept = unit
+        for a, b in reversed(cut):
+            kept = kept[:a] + kept[b:]
+        if not cut:
+            out.append(unit.strip() if _WORD_TOKEN.search(unit) else None)
+            continue
+        kept = " ".join(kept.split())
+        # a unit padded with placeholders to look like a sentence is read only if it keeps a sentence's words
+        # (the model does not raise fewer than MIN_MODEL_WORDS on their own: "body number 17 xxxx xxxx xxxx")
+        words = sum(bool(_WORD_TOKEN.search(w)) for w in lex.WORD.findall(kept.lower()))
+        out.append(kept if words >= lex.MIN_MODEL_WORDS else None)
+    return out
 
 
 def _unscored(spans: Sequence[tuple[int, int]]) -> SentenceScores:

@@ -1,0 +1,86 @@
+"""Thirty-second round (h111, docs/risk.md): placeholder tokens — one letter said three times or more, x's as marks,
+a keyboard row's run, a vowelless group repeated, a "lorem ipsum" opening — are removed from what the sentence model
+reads at screening time, and a unit left with no word is not read. Real words stretched with letters stay words, a
+unit with a lexicon phrase is read as written, and noisy genuine lines keep their flag. The lines here were written
+for this file (none is a line of a challenge batch)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reverie.analysis import risk
+from reverie.analysis import risk_lexicon as lex
+
+
+def _model_reads(text: str) -> list[str | None]:
+    hits = lex.read(text)
+    return risk.model_inputs(risk.model_text(text, hits), risk.model_units(text), hits)
+
+
+def _sentence_model() -> None:
+    model = risk.load_model()
+    if model is None or model.sentence_weights is None or not risk.sentence_model_installed():
+        pytest.skip("the sentence model is not installed")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "zzzz zzzz zzzz zzzz zzzz",  # 0.80 from the sentence model alone before
+        "zzz zzz zzz zzz zzz zzz",
+    ],
+)
+def test_placeholder_rows_raise_no_risk_finding(text: str) -> None:
+    _sentence_model()
+    result = risk.screen(text)
+    assert not result.flagged, result.to_data()
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("qqqq qqqq qqqq qqqq", [None]),
+        ("xxxx said the xxxx was late again", ["said the was late again"]),
+        ("note 9 zzz zzz zzz", [None]),  # two words left: not read (0.92 read alone)
+        ("asdfghjkl so bored of this queue", ["so bored of this queue"]),
+        ("lorem ipsum dolor sit amet", [None]),
+        ("fjfjfjfj hjkl", [None]),
+        ("404 404 404", [None]),
+    ],
+)
+def test_the_model_does_not_read_placeholder_tokens(text: str, read: list[str | None]) -> None:
+    assert _model_reads(text) == read
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "soooo tired of everything tbh",  # a stretched word is a word
+        "I'll see AA on Monday, we'll meet in room ii",  # "AA", "ii", and words with an apostrophe are kept
+        "see www.example.org for the form",  # a dotted name is not a token of its own
+        "took 2 x 500mg with tea",  # one x is a word here
+    ],
+)
+def test_words_are_read_as_written(text: str) -> None:
+    assert _model_reads(text) == [text[s:e].strip() for s, e in risk.model_units(text)]
+
+
+def test_a_unit_with_a_lexicon_phrase_is_read_as_written() -> None:
+    text = "xxxx i want to die xxxx"
+    assert lex.read(text)
+    assert _model_reads(text) == [text]
+    assert risk.screen(text, model=False).flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "zzzz cant sleep again, i just want it all to stop forever",
+        "asdfgh nobody would care if i was gone for good",
+        "xx gonna end it all this weekend xx",
+    ],
+)
+def test_noisy_genuine_lines_keep_their_flag(text: str) -> None:
+    _sentence_model()
+    assert any(read and len(read.split()) >= 3 for read in _model_reads(text))
+    assert risk.screen(text).flagged, risk.screen(text).to_data()
