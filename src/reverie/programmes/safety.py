@@ -81,9 +81,10 @@ def phone_problem(number: str) -> str | None:
     brackets and a leading + (after :func:`phone_form`), at most PHONE_MAX_CHARS characters, and between
     PHONE_MIN_DIGITS and PHONE_MAX_DIGITS digits.
 
-    A trunk zero is never a reason: "+44 (0)20 …", "+44 (020) …" and "+39 (0)6 …" are linked as they are dialled
-    (:func:`dialled`), and a stored plan is checked again each time it is read, so a form refused here would make a
-    plan already kept unreadable (its Safety page with it)."""
+    A trunk zero is never a reason, nor is the numbering plan's word on a number: "+44 (0)20 …", "+44 020 …",
+    "011 44 (0)20 …" and "+39 06 …" are linked as they are dialled (:func:`dialled`), and a stored plan is checked
+    again each time it is read, so a form refused here would make a plan already kept unreadable (its Safety page
+    with it)."""
     form = phone_form(number)
     if len(form) > PHONE_MAX_CHARS:
         return f"a phone number is at most {PHONE_MAX_CHARS} characters."
@@ -94,16 +95,9 @@ def phone_problem(number: str) -> str | None:
     return None
 
 
-# A trunk zero written in brackets right after the country code: "+44 (0)20 …", "(+44) (0) 7700 …", "0044 (0)20 …",
-# "+44 (020) …". The "0" is what a caller inside the country dials before the area code and a caller using +44 leaves
-# out; dialled after the country code, the number does not connect. ``cc`` is the first group of 1-3 digits after the
-# + (or after 00, the international prefix of most of the world); ``zero`` is the bracket's first digit, a 0.
-_TRUNK_ZERO = re.compile(
-    r"(?:\(?\+|\(?00)[ \-]*(?P<cc>\d{1,3})[ \-]*\)?[ \-]*\([ \-]*(?P<zero>0)(?=[\d \-]*\))"
-)
-# Country codes whose numbers keep their 0 after the code (there is no trunk prefix to leave out): Italy ("+39 06 …"),
-# San Marino, the Vatican, Côte d'Ivoire, Benin, Gabon, the Republic of the Congo. A bracketed 0 after these is dialled.
-ZERO_KEPT_AFTER = frozenset({"39", "378", "379", "225", "229", "241", "242"})
+# A number written in international form: the + (or "(+"), 00 (the international prefix of most of the world) or
+# 011 (the one of the US and Canada), read on the number's digits and its + (:func:`dialled`).
+_INTERNATIONAL = re.compile(r"(?P<prefix>\+|00|011)(?=\d)")
 
 
 def dialled(number: str) -> str:
@@ -111,16 +105,57 @@ def dialled(number: str) -> str:
     ("٠٧٧٠٠ ٩٠٠١٢٣" → "07700900123", "0800 123 (4)" → "08001234", "(+44) 7700 900123" → "+447700900123"), from
     :func:`phone_form`. The one form of every tel: and sms: link.
 
-    A trunk zero in brackets right after the country code is left out, as every caller from abroad dials it:
-    "+44 (0)20 7946 0000" → "+442079460000", "+44 (020) 7946 0000" → "+442079460000", "0044 (0)20 7946 0000" →
-    "00442079460000" (:data:`_TRUNK_ZERO`), but not after a code in :data:`ZERO_KEPT_AFTER` ("+39 (0)6 …" →
-    "+3906…"). Without a country code the number is dialled as written, within the country: "(020) 7946 0000" →
-    "02079460000", "(0)20 7946 0000" → "02079460000"."""
+    A number written in international form (+CC, 00CC or 011CC) is read by the numbering plans of the
+    ``phonenumbers`` library (:func:`_international_form`), which leave out a trunk zero after the country code,
+    bracketed or not, as every caller from abroad dials it, and keep the 0 of the countries that dial it (Italy:
+    "+39 06 …" → "+3906…"): "+44 (0)20 7946 0000", "+44 020 7946 0000" → "+442079460000", "0044 020 7946 0000" →
+    "00442079460000", "011 44 (0)20 7946 0000" → "011442079460000" (the international prefix as written). A number
+    the library cannot read, or says is not a possible number, and a number without a country code are dialled as
+    written: "(020) 7946 0000" → "02079460000", "(0)20 7946 0000" → "02079460000"."""
     form = "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in phone_form(number))
-    trunk = _TRUNK_ZERO.match(form)
-    if trunk is not None and trunk["cc"] not in ZERO_KEPT_AFTER:
-        form = form[: trunk.start("zero")] + form[trunk.end("zero") :]
-    return "".join(c for c in form if c.isdecimal() or c == "+")
+    digits = "".join(c for c in form if c.isdecimal() or c == "+")
+    return _international_form(digits) or digits
+
+
+def _international_form(digits: str) -> str | None:
+    """``digits`` (ASCII digits and a leading +) with the country code and the national number the numbering plan
+    gives (E.164, after the international prefix as written), or None where the number is not in international
+    form or the plan does not know it as a possible number. A 011 number is read so only where the plan calls it
+    valid and its digits are no region's own number (Leeds "0113 …", Delhi "011 …", Sapporo "011-…" are dialled
+    as written). ``phonenumbers`` is imported here: its import and its metadata (loaded per country, on first
+    use) cost nothing to a process that links no such number."""
+    written = _INTERNATIONAL.match(digits)
+    if written is None:
+        return None
+    import phonenumbers
+
+    try:
+        parsed = phonenumbers.parse("+" + digits[written.end() :], None)
+    except phonenumbers.NumberParseException:
+        return None
+    if written["prefix"] == "011":
+        if not phonenumbers.is_valid_number(parsed) or _a_national_number(digits):
+            return None
+    elif not phonenumbers.is_possible_number(parsed):
+        return None
+    e164 = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    return written["prefix"] + e164.removeprefix("+")
+
+
+def _a_national_number(digits: str) -> bool:
+    """Whether ``digits`` is a valid number of some region dialled within it (its own country code once read)."""
+    import phonenumbers
+
+    for region in phonenumbers.SUPPORTED_REGIONS:
+        try:
+            parsed = phonenumbers.parse(digits, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if parsed.country_code == phonenumbers.country_code_for_region(
+            region
+        ) and phonenumbers.is_valid_number(parsed):
+            return True
+    return False
 
 
 def tel_href(number: str) -> str:
