@@ -23,6 +23,10 @@ Since 1.2.1 (h121, review r102) the sentence before counts too when what follows
 been so anxious all week. I don't know why, nothing has changed.", "… I don't know why it's hitting me now", "… why
 I'm like this"), and a bodily sign the emotions analyzer reads as a feeling ("My heart was racing all night. I don't
 know why.": its finding's ``sign``) counts as a feeling named, for every marker.
+Since 1.2.2 (h125, review r108) "it", "this" or "that" after the marker points back only when what it does is about
+the writer's state: a verb of affecting or feeling ("… why it's hitting me now", "… why it gets to me", "… why it
+feels like this", "… why it's so hard") or of only happening ("… why it happened"); "I was happy at the party. I don't
+know why it rained all day." and "I was anxious. I don't know why it took so long." are about an event.
 """
 
 from __future__ import annotations
@@ -39,7 +43,7 @@ from reverie.analysis.registry import Declaration, register
 if TYPE_CHECKING:
     from reverie.analysis.document import Document, Sentence
 
-VERSION = "1.2.1"  # h121 (r102): the sentence before counts when the marker points back to it; a bodily sign is a feeling
+VERSION = "1.2.2"  # h125 (r108): "it/this/that" after the marker points back only when it is about the writer's state
 
 # GoEmotions sentiment grouping (google-research/goemotions, data/sentiment_dict.json, Apache-2.0).
 SENTIMENT: dict[str, frozenset[str]] = {
@@ -129,10 +133,31 @@ _STATE_NAMED = re.compile(
 # has changed."), a pronoun for what was told ("… why it's hitting me now", "… why it happened", "… why this keeps
 # happening"), or the writer as that ("… why I'm like this", "… why I feel this way"); not a new thing ("… why the
 # bus was late") nor an act ("… why I took the long way home")
+# 1.2.2 (h125, review r108): the pronoun stands for the feeling only when what it does is about the writer's state: a
+# verb of affecting or feeling ("it's hitting me", "it gets to me", "this bothers me", "it comes over me", "it weighs on
+# me", "it feels like this", "it's so hard") or one that only says it occurs ("it happened", "this keeps happening"),
+# not to something else ("… it happens to the car") nor a hard task ("… it was hard to find parking");
+# "… why it rained all day", "… why it took so long", "… why that man kept staring", "… why this bus is late" are about
+# an event or a thing
+_PRONOUN_STATE = (
+    r"(?:it|this|that)(?:'s|\s+is|\s+was|\s+has\s+been|\s+had\s+been|\s+keeps|\s+kept|\s+still|\s+always"
+    r"|\s+(?:does|did)|\s+(?:would|will|should|can|could|has|had|have))?\s+(?:\w+ly\s+)?"
+    r"(?:(?:hit|hits|hitting|get|gets|getting|got|gotten|bother|bothers|bothering|bothered|upset|upsets|upsetting"
+    r"|affect|affects|affecting|affected|hurt|hurts|hurting|get to|gets to|getting to|got to|weigh|weighs|weighing"
+    r"|weighed|eat|eats|eating|ate|haunt|haunts|haunting|haunted|overwhelm|overwhelms|overwhelming|overwhelmed"
+    r"|scare|scares|scaring|scared|frighten|frightens|frightened|sadden|saddens|saddened|stress|stresses|stressed)"
+    r"\s+(?:me|on me|at me|to me|away at me)\b"
+    r"|(?:come|comes|coming|came)\s+(?:over|on|back to)\s+me\b"
+    r"|(?:feel|feels|feeling|felt)\s+(?:like\s+(?:this|that)|this\s+way|that\s+way|so)\b"
+    r"|(?:(?:so|this|that|really|that\s+much|this\s+much)\s+(?:hard|heavy|bad|painful|strong|intense)|hard|painful)"
+    r"\b(?!\s+to\b)"
+    r"|(?:hurts|hurt|hurting)\b"
+    r"|(?:happen|happens|happened|happening|keeps\s+happening|kept\s+happening|comes\s+back|came\s+back)\b"
+    r"(?!\s+to\s+(?!me\b)))"
+)
 _REFERS_BACK = re.compile(
-    r"^\s*(?:[,;:\u2014\u2013-]|(?:it|this|that)\b"
-    r"|(?:i|i'm|i am|i get|i got|i feel|i felt|i've been|i have been|i keep|i was)\s+(?:\w+\s+){0,2}?"
-    r"(?:like (?:this|that)|this way|that way|so)\b)",
+    r"^\s*(?:[,;:\u2014\u2013-]|" + _PRONOUN_STATE + r"|(?:i|i'm|i am|i get|i got|i feel|i felt|i've been|"
+    r"i have been|i keep|i was)\s+(?:\w+\s+){0,2}?(?:like (?:this|that)|this way|that way|so)\b)",
     re.I,
 )
 MODEL_HASH = (
