@@ -95,9 +95,12 @@ def phone_problem(number: str) -> str | None:
     return None
 
 
-# A number written in international form: the + (or "(+"), 00 (the international prefix of most of the world) or
-# 011 (the one of the US and Canada), read on the number's digits and its + (:func:`dialled`).
-_INTERNATIONAL = re.compile(r"(?P<prefix>\+|00|011)(?=\d)")
+# A number written in international form: the + (or "(+"), 0011 (Australia's international prefix), 00 (the one of
+# most of the world) or 011 (the one of the US and Canada), read on the number's digits and its + (:func:`dialled`).
+# Longest first: "0011 44 …" is tried as 0011 before 00 (review r109). A prefix that is also how some region's own
+# numbers begin (0011, 011) is taken only where the plan calls the rest valid and the digits are no region's number.
+_PREFIXES = ("+", "0011", "00", "011")
+_AMBIGUOUS_PREFIXES = frozenset({"0011", "011"})
 
 
 def dialled(number: str) -> str:
@@ -120,26 +123,34 @@ def dialled(number: str) -> str:
 def _international_form(digits: str) -> str | None:
     """``digits`` (ASCII digits and a leading +) with the country code and the national number the numbering plan
     gives (E.164, after the international prefix as written), or None where the number is not in international
-    form or the plan does not know it as a possible number. A 011 number is read so only where the plan calls it
-    valid and its digits are no region's own number (Leeds "0113 …", Delhi "011 …", Sapporo "011-…" are dialled
+    form or the plan does not know it as a possible number. A 0011 or 011 number is read so only where the plan calls
+    it valid and its digits are no region's own number (Leeds "0113 …", Delhi "011 …", Sapporo "011-…" are dialled
     as written). ``phonenumbers`` is imported here: its import and its metadata (loaded per country, on first
     use) cost nothing to a process that links no such number."""
-    written = _INTERNATIONAL.match(digits)
-    if written is None:
-        return None
+    for prefix in _PREFIXES:
+        rest = digits.removeprefix(prefix)
+        if rest != digits and rest[:1].isdecimal():
+            read = _read_after(prefix, rest, digits)
+            if read is not None:
+                return read
+    return None
+
+
+def _read_after(prefix: str, rest: str, digits: str) -> str | None:
+    """``prefix`` + the E.164 digits of ``rest`` read as a country code and a national number, or None."""
     import phonenumbers
 
     try:
-        parsed = phonenumbers.parse("+" + digits[written.end() :], None)
+        parsed = phonenumbers.parse("+" + rest, None)
     except phonenumbers.NumberParseException:
         return None
-    if written["prefix"] == "011":
+    if prefix in _AMBIGUOUS_PREFIXES:
         if not phonenumbers.is_valid_number(parsed) or _a_national_number(digits):
             return None
     elif not phonenumbers.is_possible_number(parsed):
         return None
     e164 = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
-    return written["prefix"] + e164.removeprefix("+")
+    return prefix + e164.removeprefix("+")
 
 
 def _a_national_number(digits: str) -> bool:
