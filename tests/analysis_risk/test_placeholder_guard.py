@@ -1,8 +1,9 @@
 """Thirty-second round (h111, docs/risk.md): placeholder tokens — one letter said three times or more, x's as marks,
 a keyboard row's run, a vowelless group repeated, a "lorem ipsum" opening — are removed from what the sentence model
-reads at screening time, and a unit left with no word is not read. Real words stretched with letters stay words, a
-unit with a lexicon phrase is read as written, and noisy genuine lines keep their flag. The lines here were written
-for this file (none is a line of a challenge batch)."""
+reads at screening time, and a unit left with no word is not read; since 2.8.1 (h124, review r108) a unit the guard
+cut that keeps fewer than ``MIN_MODEL_WORDS`` words is read as written (the marks may carry its meaning). Real words
+stretched with letters stay words, a unit with a lexicon phrase is read as written, and noisy genuine lines keep their
+flag. The lines here were written for this file (none is a line of a challenge batch)."""
 
 from __future__ import annotations
 
@@ -41,7 +42,16 @@ def test_placeholder_rows_raise_no_risk_finding(text: str) -> None:
     [
         ("qqqq qqqq qqqq qqqq", [None]),
         ("xxxx said the xxxx was late again", ["said the was late again"]),
-        ("note 9 zzz zzz zzz", [None]),  # two words left: not read (0.92 read alone)
+        (
+            "note 9 zzz zzz zzz",
+            ["note 9 zzz zzz zzz"],
+        ),  # two words left: read as written (2.8.1, review r108)
+        ("xx goodbye forever xx", ["xx goodbye forever xx"]),  # the kisses are part of the goodbye
+        ("zzz zzz sleep forever", ["zzz zzz sleep forever"]),
+        (
+            "xx see you at the bus stop xx",
+            ["see you at the bus stop"],
+        ),  # a sentence's words left: read without them
         ("asdfghjkl so bored of this queue", ["so bored of this queue"]),
         ("lorem ipsum dolor sit amet", [None]),
         ("fjfjfjfj hjkl", [None]),
@@ -50,6 +60,17 @@ def test_placeholder_rows_raise_no_risk_finding(text: str) -> None:
 )
 def test_the_model_does_not_read_placeholder_tokens(text: str, read: list[str | None]) -> None:
     assert _model_reads(text) == read
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 12: a label of one or two words beside placeholders is read as written (risk 2.8.1): silencing it "
+    'would also silence "xx goodbye forever xx"',
+)
+def test_a_short_label_beside_placeholders_raises_no_risk_finding() -> None:
+    _sentence_model()
+    result = risk.screen("note 9 zzz zzz zzz")
+    assert not result.flagged, result.to_data()
 
 
 @pytest.mark.parametrize(

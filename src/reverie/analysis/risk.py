@@ -86,7 +86,10 @@ INDICATOR = LEVELS.index("indicator")
 # a note written beside the plan and means set ready are preparation (`behavior`)
 # 2.8.0: h111, thirty-second round: placeholder tokens ("xxxx", "zzz", "asdf", "lorem ipsum") are not read by the
 # sentence model, and a unit with no word left is not read (model_inputs); seen batches and C-SSRS unchanged
-VERSION = "2.8.0"
+# 2.8.1: h124, after review r108: the placeholder guard sets aside only what is certainly empty (a unit it cut that
+# keeps fewer than MIN_MODEL_WORDS words is read as written: "xx goodbye forever xx"); a session note's reported
+# SI / self-harm bounded to the past reads as history, and a reported injury passes the accident guard
+VERSION = "2.8.1"
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "risk"
 MODEL_FILE = "risk_model.npz"
 # Fourteenth round: the level model ("behavior or worse" vs "ideation" on a sentence the screen already flags), an
@@ -907,7 +910,8 @@ def placeholder_token(token: str) -> bool:
 
 def model_inputs(masked: str, spans: Sequence[tuple[int, int]], hits: Sequence[lex.Hit]) -> list[str | None]:
     """What the sentence model reads of each unit of ``masked`` (:func:`model_text`): the unit without its
-    placeholder tokens, or ``None`` where no word is left (the model does not read it: probability 0). A unit that
+    placeholder tokens where it keeps ``MIN_MODEL_WORDS`` words, as written where it keeps fewer (the marks may carry
+    the meaning), or ``None`` where no word is left (the model does not read it: probability 0). A unit that
     holds a lexicon phrase is read as written (the lexicon reads every text whole, and a flagged phrase is never
     set aside by this). The training rows (:func:`training_rows`) are not changed."""
     out: list[str | None] = []
@@ -932,10 +936,16 @@ def model_inputs(masked: str, spans: Sequence[tuple[int, int]], hits: Sequence[l
             out.append(unit.strip() if _WORD_TOKEN.search(unit) else None)
             continue
         kept = " ".join(kept.split())
-        # a unit padded with placeholders to look like a sentence is read only if it keeps a sentence's words
-        # (the model does not raise fewer than MIN_MODEL_WORDS on their own: "body number 17 xxxx xxxx xxxx")
+        # the guard sets aside only what is certainly empty (2.8.1): a unit of placeholders alone is not read; a unit
+        # that keeps a sentence's words is read without them; a unit that keeps a word or two is read as written,
+        # since the marks may carry its meaning ("xx goodbye forever xx": kisses; "AAAAAAA cant anymore": a scream)
         words = sum(bool(_WORD_TOKEN.search(w)) for w in lex.WORD.findall(kept.lower()))
-        out.append(kept if words >= lex.MIN_MODEL_WORDS else None)
+        if not words:
+            out.append(None)
+        elif words >= lex.MIN_MODEL_WORDS:
+            out.append(kept)
+        else:
+            out.append(unit.strip())
     return out
 
 

@@ -1941,22 +1941,47 @@ FIGURES: tuple[re.Pattern[str], ...] = tuple(
     )
 )
 
-# An injury, not self-harm: a cut or burn "on the bread knife", "while chopping", "by accident".
+# An injury, not self-harm: a cut or burn "on the bread knife", "while chopping", "by accident". Three constructions
+# name the hurt part (``{obj}``, ``{part}``, ``{own}``): the writer's own in every text, and (2.8.1, review r108) the
+# client's in a therapist's note (``REPORTED_INJURIES``: "She burned her arms on the oven at work, an accident").
+INJURED_PARTS = (
+    r"(?:finger|fingers|thumb|thumbs|hand|hands|palm|arm|arms|leg|legs|foot|feet|knee|knees|lip|chin|face|wrist|wrists|"
+    r"shin|ankle|toe|toes|tongue|forearm|skin)"
+)
+_INJURY_TEMPLATES = (
+    r"\b(?:cut|cuts|cutting|sliced|slicing|nicked|nicking|burn(?:ed|t|ing|s)?|scald(?:ed|ing)?|scratched|grazed|hurt|"
+    r"stabbed|jabbed|pricked)\s+{obj}\s+(?:\w+\s+){{0,6}}?"
+    r"(?:on\s+(?:a|an|the|some|that|this|our|his|her|their|broken|sharp|rusty|jagged|hot|barbed)\b"
+    # seventeenth round: "on the arm" says where, not what it was cut or burned on
+    r"(?!\s+(?:\w+\s+)?" + HARM_BODY + r"\b)|against|while|whilst|when\s+(?:i\s+was\s+)?\w+ing|chopping|"
+    r"slicing|shaving|cooking|opening|peeling|carving|dicing|grating|gardening|baking|ironing|fixing|"
+    r"by\s+accident|accidentally|by\s+mistake|playing|climbing|pruning|trimming|sewing|unpacking|washing\s+up|"
+    r"lifting|carrying|moving|shifting|lugging|pushing|pulling|dancing|skiing|skating|cycling|jogging|running|"
+    r"exercising|hiking|stretching|training|digging|decorating)",
+    r"\b(?:accidentally|accidently|by\s+accident|by\s+mistake|clumsily)\s+(?:\w+\s+)?(?:cut|cuts|sliced|nicked|"
+    r"burn(?:ed|t)|scalded|hurt|stabbed|scratched)\s+{part}",
+    # seventeenth round: a cut at work, or when a tool or a ladder gave way
+    r"\b(?:cut|sliced|slashed|burned|burnt|scalded|hurt|gashed)\s+{own}\s+(?:\w+\s+){{0,2}}?"
+    r"(?:at|on)\s+(?:work|the\s+job|shift|site)\b|\b(?:cut|sliced|slashed|gashed|burned|burnt)\s+{own}"
+    r"[^.!?\n]{{0,30}}\bwhen\s+(?:the|a|my)\s+(?:\w+\s+)?(?:slipped|broke|smashed|gave\s+way|snapped|fell|"
+    r"shattered|went)\b",
+)
+
+
+def _injury_patterns(obj: str, part: str, own: str) -> tuple[str, ...]:
+    return tuple(t.format(obj=obj, part=part, own=own) for t in _INJURY_TEMPLATES)
+
+
+_FIRST_INJURY = _injury_patterns(
+    r"(?:myself|meself|(?:my|me|mi)\s+(?:\w+\s+)?" + INJURED_PARTS + r")",
+    r"(?:myself|my\s+\w+)",
+    r"(?:myself|my\s+(?:\w+\s+)?\w+)",
+)
 INJURIES: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p)
     for p in (
-        r"\b(?:cut|cuts|cutting|sliced|slicing|nicked|nicking|burn(?:ed|t|ing|s)?|scald(?:ed|ing)?|scratched|grazed|hurt|"
-        r"stabbed|jabbed|pricked)\s+(?:myself|meself|(?:my|me|mi)\s+(?:\w+\s+)?(?:finger|fingers|thumb|thumbs|hand|hands|palm|arm|arms|leg|"
-        r"legs|foot|feet|knee|knees|lip|chin|face|wrist|wrists|shin|ankle|toe|toes|tongue|forearm|skin))\s+(?:\w+\s+){0,6}?"
-        r"(?:on\s+(?:a|an|the|some|that|this|our|his|her|their|broken|sharp|rusty|jagged|hot|barbed)\b"
-        # seventeenth round: "on the arm" says where, not what it was cut or burned on
-        r"(?!\s+(?:\w+\s+)?" + HARM_BODY + r"\b)|against|while|whilst|when\s+(?:i\s+was\s+)?\w+ing|chopping|"
-        r"slicing|shaving|cooking|opening|peeling|carving|dicing|grating|gardening|baking|ironing|fixing|"
-        r"by\s+accident|accidentally|by\s+mistake|playing|climbing|pruning|trimming|sewing|unpacking|washing\s+up|"
-        r"lifting|carrying|moving|shifting|lugging|pushing|pulling|dancing|skiing|skating|cycling|jogging|running|"
-        r"exercising|hiking|stretching|training|digging|decorating)",
-        r"\b(?:accidentally|accidently|by\s+accident|by\s+mistake|clumsily)\s+(?:\w+\s+)?(?:cut|cuts|sliced|nicked|"
-        r"burn(?:ed|t)|scalded|hurt|stabbed|scratched)\s+(?:myself|my\s+\w+)",
+        _FIRST_INJURY[0],
+        _FIRST_INJURY[1],
         # a fall or a slip first, then the cut ("fell off the ladder and cut my leg on the fence")
         r"\b(?:fell|fallen|tripped|slipped|crashed|came\s+off|skidded)\b[^.!?\n]{0,50}\b(?:and|then)\s+(?:i\s+)?(?:cut|hurt|"
         r"burned|burnt|scraped|grazed|scratched|bruised)\s+(?:myself|my\s+\w+)",
@@ -1967,13 +1992,18 @@ INJURIES: tuple[re.Pattern[str], ...] = tuple(
         r"\bneedle\s*-?\s*stick(?:\s+injury)?\b|\b(?:sharps|work|workplace|farm|kitchen)\s+(?:injury|accident)\b",
         r"\b(?:stabbed|burned|burnt|cut|scalded|jabbed)\s+myself\s+with\s+(?:a|the|my)\s+(?:fork|iron|skewer|pin|needle|"
         r"kettle|pan|tray|grater|peeler|scissors|secateurs|chisel|screwdriver|drill)\b",
-        # seventeenth round: a cut at work, or when a tool or a ladder gave way
-        r"\b(?:cut|sliced|slashed|burned|burnt|scalded|hurt|gashed)\s+(?:myself|my\s+(?:\w+\s+)?\w+)\s+(?:\w+\s+){0,2}?"
-        r"(?:at|on)\s+(?:work|the\s+job|shift|site)\b|\b(?:cut|sliced|slashed|gashed|burned|burnt)\s+(?:myself|my\s+"
-        r"(?:\w+\s+)?\w+)[^.!?\n]{0,30}\bwhen\s+(?:the|a|my)\s+(?:\w+\s+)?(?:slipped|broke|smashed|gave\s+way|snapped|fell|"
-        r"shattered|went)\b",
+        _FIRST_INJURY[2],
         r"\bpaper\s+cuts?\b|\bshaving\s+cuts?\b|\b(?:bread|kitchen|vegetable|steak|butter|stanley|pen)\s+knife\s+"
         r"(?:slipped|went\s+in)",
+    )
+)
+# 2.8.1 (review r108): the same constructions with the client's hurt part, read in session text only
+REPORTED_INJURIES: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p)
+    for p in _injury_patterns(
+        r"(?:himself|herself|themselves|themself|(?:his|her|their)\s+(?:\w+\s+)?" + INJURED_PARTS + r")",
+        r"(?:himself|herself|themselves|themself|(?:his|her|their)\s+\w+)",
+        r"(?:himself|herself|themselves|themself|(?:his|her|their)\s+(?:\w+\s+)?\w+)",
     )
 )
 # Eighth round: a recovery line, a self-harm act or a wish told as history the writer has come through ("two years
@@ -2078,6 +2108,49 @@ def _past_wish_over(ctx: Context, rule: Rule, m: re.Match[str], sentence: int) -
     if RELAPSE.search(whole) or STILL.search(whole):
         return False
     return PRESENT_TURN.search(after) is not None
+
+
+# 2.8.1 (h124, review r108 fault 2): a therapist's reported form bounded to the past is history, read as the recovery
+# line above reads it (at most an indicator): "She reported SI in 2019, none since.", "reported SI at age 15",
+# "reported SI during her last admission in 2019, resolved", "reports SH as a teenager". The bound stands in the
+# phrase's clause (from its clause start to the next ";" or the sentence end), and nothing there tells of now
+# (``REPORTED_NOW``: "reported SI in 2019 and again this week", "… as a teenager, still present", "during her
+# admission last month").
+REPORTED_RULES = words(
+    "reported_wish_to_die reported_not_wanting_to_live reported_ideation reported_self_harm"
+)
+REPORTED_PAST = re.compile(
+    r"\b(?:in|during|back\s+in|since)\s+(?:19|20)\d\d\b(?!\s*(?:and|but|until|till|to)\b)"
+    r"|\b(?:at|from)\s+(?:the\s+)?age\s+(?:of\s+)?\d+\b|\baged\s+\d+\b"
+    r"|\bas\s+an?\s+(?:teenager|teen|adolescent|kid|child|student|young\s+(?:person|adult|man|woman|girl|boy))\b"
+    r"|\bin\s+(?:his|her|their)\s+(?:teens|teenage\s+years|youth|childhood|twenties|early\s+twenties)\b"
+    r"|\bwhen\s+(?:he|she|they)\s+(?:was|were)\s+(?:young|younger|little|a\s+(?:kid|child|teenager|teen|student)|\d+|"
+    r"at\s+school)\b"
+    r"|\bduring\s+(?:(?:his|her|their|the|a|an|previous|prior|last|first|earlier|an\s+earlier)\s+){0,2}"
+    r"(?:\w+\s+){0,2}?(?:admissions?|hospitali[sz]ations?|inpatient\s+stays?|stays?\s+in\s+hospital)\b"
+    r"|\bin\s+the\s+past\b|\bhistorically\b|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|many|several|"
+    r"a\s+few)\s+years\s+ago\b|\byears\s+ago\b"
+    r"|\b(?:none|nothing|not)\s+since\b|\b(?:since\s+|now\s+|fully\s+|long\s+)?resolved\b"
+    r"|\bno\s+longer\b(?!\s+(?:wants?|wishes|wished|goes|attends?|able|lives|works|sees|feels\s+safe)\b)"
+)
+REPORTED_NOW = re.compile(
+    r"\b(?:again|still|currently|current|today|tonight|this\s+(?:week|month|morning|afternoon|evening|session)|"
+    r"recent|recently|lately|ongoing|active|returned|relaps\w*|increasing|increased|worsening|yesterday|"
+    r"(?:last|past|this)\s+(?:few\s+)?(?:night|nights|week|weeks|month|months|weekend))\b"
+    r"|\bnow\b(?!\s+(?:resolved|gone|over)\b)"
+)
+
+
+def _reported_history(ctx: Context, rule: Rule, m: re.Match[str], sentence: int) -> bool:
+    """A session note's reported form bounded to the past (:data:`REPORTED_PAST`), and nothing in its clause of
+    now."""
+    if rule.name not in REPORTED_RULES or ctx.kind not in SESSION_KINDS or not ctx.sentences:
+        return False
+    e = ctx.sentences[sentence][1]
+    start = _clause_start(ctx, sentence, m.start())
+    stop = ctx.norm.find(";", m.end(), e)
+    clause = ctx.norm[start : e if stop < 0 else stop]
+    return REPORTED_PAST.search(clause) is not None and REPORTED_NOW.search(clause) is None
 
 
 # Eighth round: means or a dose looked up for an everyday purpose the writer names as their own ("bought a length of
@@ -2326,6 +2399,7 @@ INJURY_RULES = frozenset(
             "self_harm_bare",
         ),
         "l2_reflexive_self_harm",  # seventh round
+        "reported_self_harm",  # 2.8.1 (review r108): a session note's injury passes the same guard
     ]
 )
 # "It's not that I want to die, …": the phrase is denied by what comes before it in its clause.
@@ -2578,7 +2652,11 @@ def _context(text: str, kind: str) -> Context:
         dream=_dream_sentences(norm, sentences, kind),
         quotes=tuple((m.start(), m.end()) for m in QUOTES.finditer(norm)),
         figures=tuple((m.start(), m.end()) for p in FIGURES for m in regex_gate.finditer(p, norm)),
-        injuries=tuple((m.start(), m.end()) for p in INJURIES for m in regex_gate.finditer(p, norm)),
+        injuries=tuple(
+            (m.start(), m.end())
+            for p in (INJURIES + REPORTED_INJURIES if kind in SESSION_KINDS else INJURIES)
+            for m in regex_gate.finditer(p, norm)
+        ),
     )
 
 
@@ -2668,7 +2746,12 @@ def _reason(ctx: Context, rule: Rule, m: re.Match[str]) -> str | None:
             if rule.name not in OWN_NEGATION
             else _negated_own(ctx, m, sentence),
         ),
-        ("recovery", _recovery(ctx, rule, m, sentence) or _past_wish_over(ctx, rule, m, sentence)),
+        (
+            "recovery",
+            _recovery(ctx, rule, m, sentence)
+            or _past_wish_over(ctx, rule, m, sentence)
+            or _reported_history(ctx, rule, m, sentence),
+        ),
         (
             "everyday",
             _everyday_purpose(ctx, rule, m, sentence)
