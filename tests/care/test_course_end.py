@@ -4,7 +4,7 @@ current course and its calendar still listed sessions that would never happen. T
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from course_clock import START
+from course_week import Clock
 from reverie.care.models import Course, CourseSession
 from reverie.care.services import course as courses
 from reverie.care.services import measures, notes, sessions
@@ -23,12 +24,6 @@ from web_client import signed_in
 
 pytestmark = [pytest.mark.django_db, pytest.mark.db]
 LONDON = ZoneInfo("Europe/London")
-
-
-class Clock:
-    def __init__(self, monkeypatch: Any, at: datetime) -> None:
-        self.at = at
-        monkeypatch.setattr("django.utils.timezone.now", lambda: self.at.astimezone(UTC))
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from course_week import Clock
 from reverie.care.models import Course, CourseSession
 from reverie.care.services import course as courses
 from reverie.care.services import measures, notes, sessions, week
@@ -21,12 +22,6 @@ from web_client import signed_in
 pytestmark = [pytest.mark.django_db, pytest.mark.db]
 LONDON = ZoneInfo("Europe/London")
 START = datetime(2026, 1, 5, 10, 0)  # Monday 5 January 2026, 10:00 London; weekly, 16 sessions
-
-
-class Clock:
-    def __init__(self, monkeypatch: Any, at: datetime) -> None:
-        self.at = at
-        monkeypatch.setattr("django.utils.timezone.now", lambda: self.at.astimezone(UTC))
 
 
 @pytest.fixture

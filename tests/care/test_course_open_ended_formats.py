@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from course_week import Clock
 from field_errors import field_error
 from reverie.care.models import Course
 from reverie.care.services import course as courses
@@ -23,12 +24,6 @@ from web_client import signed_in
 
 pytestmark = [pytest.mark.django_db, pytest.mark.db]
 LONDON = ZoneInfo("Europe/London")
-
-
-class Clock:
-    def __init__(self, monkeypatch: Any, at: datetime) -> None:
-        self.at = at
-        monkeypatch.setattr("django.utils.timezone.now", lambda: self.at.astimezone(UTC))
 
 
 def _position_on(html: bytes) -> str:

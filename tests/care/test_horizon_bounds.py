@@ -6,7 +6,7 @@ and the caseload plans each course once (before: three times, about 60 redundant
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -14,6 +14,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from course_week import Clock
 from reverie.care.services import caseload, week
 from reverie.care.services import course as courses
 from reverie.care.services.course import CourseDraft, create_course
@@ -24,12 +25,6 @@ from reverie.errors import Conflict
 pytestmark = pytest.mark.django_db
 
 LONDON = ZoneInfo("Europe/London")
-
-
-class Clock:
-    def __init__(self, monkeypatch: Any, at: datetime) -> None:
-        self.at = at
-        monkeypatch.setattr("django.utils.timezone.now", lambda: self.at.astimezone(UTC))
 
 
 def _client_of(therapist: Any, make_user: Any) -> Any:

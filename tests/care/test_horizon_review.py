@@ -6,12 +6,13 @@ past its next regular time: before, the horizon then never planned the weeks in 
 from __future__ import annotations
 
 import itertools
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from course_week import Clock
 from reverie.care.models import CourseSession
 from reverie.care.services import course as courses
 from reverie.care.services import week
@@ -23,12 +24,6 @@ from reverie.errors import InvalidInput
 pytestmark = pytest.mark.django_db
 
 LONDON = ZoneInfo("Europe/London")
-
-
-class Clock:
-    def __init__(self, monkeypatch: Any, at: datetime) -> None:
-        self.at = at
-        monkeypatch.setattr("django.utils.timezone.now", lambda: self.at.astimezone(UTC))
 
 
 @pytest.fixture

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.db import connection
 
+from course_week import Clock
 from reverie.care.models import CourseSession
 from reverie.care.services import caseload, measures, sessions
 from reverie.care.services import course as courses
@@ -24,12 +25,6 @@ pytestmark = [pytest.mark.django_db, pytest.mark.db]
 
 LONDON = ZoneInfo("Europe/London")
 NEW_YORK = ZoneInfo("America/New_York")
-
-
-class Clock:
-    def __init__(self, monkeypatch: Any, at: datetime) -> None:
-        self.at = at
-        monkeypatch.setattr("django.utils.timezone.now", lambda: self.at.astimezone(UTC))
 
 
 @pytest.fixture

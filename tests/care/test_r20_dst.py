@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from course_week import Clock
 from reverie.care.models import Course, CourseSession
 from reverie.care.services import course as courses
 from reverie.care.services import sessions
@@ -15,12 +16,6 @@ from reverie.care.services.course import CourseDraft, create_course
 
 pytestmark = [pytest.mark.django_db, pytest.mark.db]
 LONDON = ZoneInfo("Europe/London")
-
-
-class Clock:
-    def __init__(self, monkeypatch: Any, at: datetime) -> None:
-        self.at = at
-        monkeypatch.setattr("django.utils.timezone.now", lambda: self.at.astimezone(UTC))
 
 
 def _course(

@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from course_week import Clock
 from reverie.care.models import CourseSession
 from reverie.care.services import measures, sessions, week
 from reverie.care.services.course import CourseDraft, create_course
 
 pytestmark = [pytest.mark.django_db, pytest.mark.db]
 LONDON = ZoneInfo("Europe/London")
-
-
-class Clock:
-    def __init__(self, monkeypatch: Any, at: datetime) -> None:
-        self.at = at
-        monkeypatch.setattr("django.utils.timezone.now", lambda: self.at.astimezone(UTC))
 
 
 def _last_moved_then_one_cancelled(paired: Any, monkeypatch: Any) -> tuple[Any, Any, Any]:

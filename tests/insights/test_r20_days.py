@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from course_week import Clock
 from reverie.clinic.services import insights, journal
 from reverie.clinic.services.journal import EntryDraft, Feeling
 
 pytestmark = [pytest.mark.django_db, pytest.mark.db]
 NEW_YORK = ZoneInfo("America/New_York")
-
-
-class Clock:
-    def __init__(self, monkeypatch: Any, at: datetime) -> None:
-        self.at = at
-        monkeypatch.setattr("django.utils.timezone.now", lambda: self.at.astimezone(UTC))
 
 
 def test_feelings_calendar_puts_an_evening_rating_on_the_clients_own_day(
