@@ -89,7 +89,10 @@ INDICATOR = LEVELS.index("indicator")
 # 2.8.1: h124, after review r108: the placeholder guard sets aside only what is certainly empty (a unit it cut that
 # keeps fewer than MIN_MODEL_WORDS words is read as written: "xx goodbye forever xx"); a session note's reported
 # SI / self-harm bounded to the past reads as history, and a reported injury passes the accident guard
-VERSION = "2.8.1"
+# 2.8.2: h126, after review r111: a note's reported SI is history only when its own modifier bounds it to the past
+# and nothing in its sentence tells of now; a reported self-harm act is an injury only on a stated, undoubted accident;
+# a place or a self-harm instrument is not an injury's context (first person too)
+VERSION = "2.8.2"
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "risk"
 MODEL_FILE = "risk_model.npz"
 # Fourteenth round: the level model ("behavior or worse" vs "ideation" on a sentence the screen already flags), an

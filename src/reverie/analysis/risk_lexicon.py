@@ -1944,6 +1944,23 @@ FIGURES: tuple[re.Pattern[str], ...] = tuple(
 # An injury, not self-harm: a cut or burn "on the bread knife", "while chopping", "by accident". Three constructions
 # name the hurt part (``{obj}``, ``{part}``, ``{own}``): the writer's own in every text, and (2.8.1, review r108) the
 # client's in a therapist's note (``REPORTED_INJURIES``: "She burned her arms on the oven at work, an accident").
+# 2.8.2 (h126, review r111): a place or a self-harm instrument tells nothing of an accident
+HARM_PLACES_TOOLS = (
+    r"(?:floor|floors|bathroom|bedroom|room|bed|toilet|toilets|loo|sofa|couch|carpet|stairs|shower|bath|car|"
+    r"razor|razors|razorblade|razorblades|blade|blades|lighter|lighters)"
+)
+# ... nor a self-harm instrument held "with" ("cut my arms with a razor while crying"), unless the sentence names an
+# everyday task or an accident ("cut my finger on my razor while shaving")
+SELF_HARM_TOOL = re.compile(
+    r"\bwith\s+(?:a|an|the|my|me|his|her|their|some)\s+(?:(?:new|old|sharp|broken|disposable|safety)\s+)?"
+    r"(?:razor|razors|razorblade|razorblades|razor\s+blades?|blade|blades|lighter|lighters|scissors|knife|"
+    r"box\s+cutter|stanley\s+blade|compass|shard|piece\s+of\s+glass)\b"
+)
+EVERYDAY_TASK = re.compile(
+    r"\b(?:chopping|slicing|shaving|cooking|opening|peeling|carving|dicing|grating|gardening|baking|ironing|fixing|"
+    r"by\s+accident|accidentally|accidently|by\s+mistake|accidental|an\s+accident|pruning|trimming|sewing|unpacking|"
+    r"washing\s+up|cutting\s+(?:the|some|a|an)\s+\w+|crafting|wrapping|lighting|smoking)\b"
+)
 INJURED_PARTS = (
     r"(?:finger|fingers|thumb|thumbs|hand|hands|palm|arm|arms|leg|legs|foot|feet|knee|knees|lip|chin|face|wrist|wrists|"
     r"shin|ankle|toe|toes|tongue|forearm|skin)"
@@ -1952,8 +1969,13 @@ _INJURY_TEMPLATES = (
     r"\b(?:cut|cuts|cutting|sliced|slicing|nicked|nicking|burn(?:ed|t|ing|s)?|scald(?:ed|ing)?|scratched|grazed|hurt|"
     r"stabbed|jabbed|pricked)\s+{obj}\s+(?:\w+\s+){{0,6}}?"
     r"(?:on\s+(?:a|an|the|some|that|this|our|his|her|their|broken|sharp|rusty|jagged|hot|barbed)\b"
-    # seventeenth round: "on the arm" says where, not what it was cut or burned on
-    r"(?!\s+(?:\w+\s+)?" + HARM_BODY + r"\b)|against|while|whilst|when\s+(?:i\s+was\s+)?\w+ing|chopping|"
+    # seventeenth round: "on the arm" says where, not what it was cut or burned on; 2.8.2 (review r111): nor is a
+    # place ("on the bathroom floor") or a self-harm instrument ("on the razor")
+    r"(?!\s+(?:\w+\s+)?(?:"
+    + HARM_BODY
+    + r"|"
+    + HARM_PLACES_TOOLS
+    + r")\b)|against|while|whilst|when\s+(?:i\s+was\s+)?\w+ing|chopping|"
     r"slicing|shaving|cooking|opening|peeling|carving|dicing|grating|gardening|baking|ironing|fixing|"
     r"by\s+accident|accidentally|by\s+mistake|playing|climbing|pruning|trimming|sewing|unpacking|washing\s+up|"
     r"lifting|carrying|moving|shifting|lugging|pushing|pulling|dancing|skiing|skating|cycling|jogging|running|"
@@ -2112,45 +2134,58 @@ def _past_wish_over(ctx: Context, rule: Rule, m: re.Match[str], sentence: int) -
 
 # 2.8.1 (h124, review r108 fault 2): a therapist's reported form bounded to the past is history, read as the recovery
 # line above reads it (at most an indicator): "She reported SI in 2019, none since.", "reported SI at age 15",
-# "reported SI during her last admission in 2019, resolved", "reports SH as a teenager". The bound stands in the
-# phrase's clause (from its clause start to the next ";" or the sentence end), and nothing there tells of now
-# (``REPORTED_NOW``: "reported SI in 2019 and again this week", "… as a teenager, still present", "during her
-# admission last month").
+# "reported SI during her last admission in 2019, resolved", "reports SH as a teenager".
+# 2.8.2 (h126, review r111): the bound counts only when it is the phrase's own modifier, right after it
+# (``REPORTED_PAST``: "SI in 2019", "SI at age 15", "SI as a teenager", "SI during her admission", "SI, resolved",
+# "SI, none since", "SI in the past, no longer"), never "since 2019" (a span that goes on) and never a bound on another
+# verb ("She no longer takes her meds and reports SI."); and any sign of now in the phrase's part of the sentence (up to
+# a ";") keeps it current (``REPORTED_NOW``: "daily", "never stopped", "ongoing", "with a plan", "began", "still",
+# "again", "last month"). When unsure, it stays current.
 REPORTED_RULES = words(
     "reported_wish_to_die reported_not_wanting_to_live reported_ideation reported_self_harm"
 )
 REPORTED_PAST = re.compile(
-    r"\b(?:in|during|back\s+in|since)\s+(?:19|20)\d\d\b(?!\s*(?:and|but|until|till|to)\b)"
-    r"|\b(?:at|from)\s+(?:the\s+)?age\s+(?:of\s+)?\d+\b|\baged\s+\d+\b"
-    r"|\bas\s+an?\s+(?:teenager|teen|adolescent|kid|child|student|young\s+(?:person|adult|man|woman|girl|boy))\b"
-    r"|\bin\s+(?:his|her|their)\s+(?:teens|teenage\s+years|youth|childhood|twenties|early\s+twenties)\b"
-    r"|\bwhen\s+(?:he|she|they)\s+(?:was|were)\s+(?:young|younger|little|a\s+(?:kid|child|teenager|teen|student)|\d+|"
+    r"\s*(?:"
+    r"(?:in|during|back\s+in)\s+(?:19|20)\d\d\b(?!\s*(?:and|but|until|till|to|onwards?|on)\b)"
+    r"|(?:at|from)\s+(?:the\s+)?age\s+(?:of\s+)?\d+\b(?!\s*(?:and|but|until|till|to|onwards?|on)\b)|aged\s+\d+\b"
+    r"|as\s+an?\s+(?:teenager|teen|adolescent|kid|child|student|young\s+(?:person|adult|man|woman|girl|boy))\b"
+    r"|in\s+(?:his|her|their)\s+(?:teens|teenage\s+years|youth|childhood|twenties|early\s+twenties)\b"
+    r"|when\s+(?:he|she|they)\s+(?:was|were)\s+(?:young|younger|little|a\s+(?:kid|child|teenager|teen|student)|\d+|"
     r"at\s+school)\b"
-    r"|\bduring\s+(?:(?:his|her|their|the|a|an|previous|prior|last|first|earlier|an\s+earlier)\s+){0,2}"
+    r"|during\s+(?:(?:his|her|their|the|a|an|previous|prior|last|first|earlier|an\s+earlier)\s+){0,2}"
     r"(?:\w+\s+){0,2}?(?:admissions?|hospitali[sz]ations?|inpatient\s+stays?|stays?\s+in\s+hospital)\b"
-    r"|\bin\s+the\s+past\b|\bhistorically\b|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|many|several|"
-    r"a\s+few)\s+years\s+ago\b|\byears\s+ago\b"
-    r"|\b(?:none|nothing|not)\s+since\b|\b(?:since\s+|now\s+|fully\s+|long\s+)?resolved\b"
-    r"|\bno\s+longer\b(?!\s+(?:wants?|wishes|wished|goes|attends?|able|lives|works|sees|feels\s+safe)\b)"
+    r"|in\s+the\s+past\b|historically\b|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|many|several|"
+    r"a\s+few)\s+years\s+ago\b|years\s+ago\b"
+    r"|,?\s*(?:none|nothing|not)\s+since\b|,?\s*(?:since\s+|now\s+|fully\s+|long\s+)?resolved\b"
+    r"|,?\s*no\s+longer\b(?!\s+\w)"
+    r")"
 )
 REPORTED_NOW = re.compile(
     r"\b(?:again|still|currently|current|today|tonight|this\s+(?:week|month|morning|afternoon|evening|session)|"
-    r"recent|recently|lately|ongoing|active|returned|relaps\w*|increasing|increased|worsening|yesterday|"
-    r"(?:last|past|this)\s+(?:few\s+)?(?:night|nights|week|weeks|month|months|weekend))\b"
+    r"recent|recently|lately|ongoing|active|returned|relaps\w*|increasing|increased|worsening|worse|yesterday|"
+    r"(?:last|past|this)\s+(?:few\s+)?(?:night|nights|week|weeks|month|months|weekend)|"
+    r"daily|nightly|weekly|constant|constantly|continu\w*|persist\w*|frequent|frequently|every\s+(?:day|night|week)|"
+    r"most\s+(?:days|nights)|all\s+the\s+time|never\s+(?:stopped|went\s+away|left|ended|resolved)|"
+    r"(?:has|have|had)\s+not\s+(?:stopped|resolved|gone)|hasn'?t\s+(?:stopped|resolved|gone)|"
+    r"began|begun|started|starting|onset|ever\s+since|since\s+(?:then|(?:19|20)\d\d|(?:the\s+)?age)|"
+    r"plan|plans|planned|planning|intent|intention|means|at\s+present|presently|present|these\s+days|"
+    r"on\s+and\s+off|comes?\s+and\s+goes?|until\s+now|to\s+(?:this\s+day|date))\b"
     r"|\bnow\b(?!\s+(?:resolved|gone|over)\b)"
 )
 
 
 def _reported_history(ctx: Context, rule: Rule, m: re.Match[str], sentence: int) -> bool:
-    """A session note's reported form bounded to the past (:data:`REPORTED_PAST`), and nothing in its clause of
-    now."""
+    """A session note's reported form whose own modifier bounds it to the past (:data:`REPORTED_PAST`, right after
+    the phrase), and nothing of now (:data:`REPORTED_NOW`) in its part of the sentence (between ";")."""
     if rule.name not in REPORTED_RULES or ctx.kind not in SESSION_KINDS or not ctx.sentences:
         return False
-    e = ctx.sentences[sentence][1]
-    start = _clause_start(ctx, sentence, m.start())
+    s, e = ctx.sentences[sentence]
+    if REPORTED_PAST.match(ctx.norm, m.end(), e) is None:
+        return False
+    before = ctx.norm.rfind(";", s, m.start())
     stop = ctx.norm.find(";", m.end(), e)
-    clause = ctx.norm[start : e if stop < 0 else stop]
-    return REPORTED_PAST.search(clause) is not None and REPORTED_NOW.search(clause) is None
+    part = ctx.norm[s if before < 0 else before + 1 : e if stop < 0 else stop]
+    return REPORTED_NOW.search(part) is None
 
 
 # Eighth round: means or a dose looked up for an everyday purpose the writer names as their own ("bought a length of
@@ -2656,6 +2691,7 @@ def _context(text: str, kind: str) -> Context:
             (m.start(), m.end())
             for p in (INJURIES + REPORTED_INJURIES if kind in SESSION_KINDS else INJURIES)
             for m in regex_gate.finditer(p, norm)
+            if not _with_harm_tool(norm, m.start())
         ),
     )
 
@@ -2739,7 +2775,7 @@ def _reason(ctx: Context, rule: Rule, m: re.Match[str]) -> str | None:
         ("negation", asked == "no"),
         ("third_person", asked == "question"),
         ("figure_of_speech", any(_overlaps((start, end), f) for f in ctx.figures)),
-        ("injury", rule.name in INJURY_RULES and _injury(ctx, start, end, sentence)),
+        ("injury", rule.name in INJURY_RULES and _injury(ctx, start, end, sentence, rule.name)),
         (
             "negation",
             _negated(ctx, m, sentence, inside=rule.name in FILLER_RULES)
@@ -2817,12 +2853,38 @@ def _received_or_others(ctx: Context, rule: Rule, m: re.Match[str], sentence: in
     return False
 
 
-def _injury(ctx: Context, start: int, end: int, sentence: int) -> bool:
+def _with_harm_tool(norm: str, start: int) -> bool:
+    """2.8.2 (review r111): the sentence of an injury construction names a self-harm instrument held "with"
+    (:data:`SELF_HARM_TOOL`) and no everyday task or accident (:data:`EVERYDAY_TASK`): not an injury."""
+    s = max(norm.rfind(c, 0, start) for c in ".!?\n") + 1
+    ends = [i for i in (norm.find(c, start) for c in ".!?\n") if i >= 0]
+    e = min(ends) if ends else len(norm)
+    return SELF_HARM_TOOL.search(norm, s, e) is not None and EVERYDAY_TASK.search(norm, s, e) is None
+
+
+# 2.8.2 (h126, review r111): a therapist's reported self-harm is set aside as an injury only on an explicit accident
+# word in its sentence ("by accident", "accidentally", "an accident") with no doubt after it ("she says, but", "I doubt",
+# "claims"): a place ("on the floor", "at work", "in the toilets") or "while …" is not enough.
+REPORTED_ACCIDENT = re.compile(
+    r"\b(?:by\s+accident|accidentally|accidently|an\s+accident|accidental(?:ly)?)\b"
+)
+REPORTED_DOUBT = re.compile(
+    r"\b(?:doubt\w*|claim\w*|supposedly|allegedly|apparently|suspect\w*|unconvinced|not\s+convinced|not\s+sure|"
+    r"unsure|unclear|questionabl\w*|sceptical|skeptical|implausible|inconsistent|but|however|though|although|"
+    r"says|said|states|stated|insists|insisted|according\s+to)\b"
+)
+
+
+def _injury(ctx: Context, start: int, end: int, sentence: int, rule: str = "") -> bool:
     """The phrase is inside an injury construction, and its sentence does not say the hurt was meant (``INTENT``,
     eleventh round: "cut myself on broken glass because I wanted to feel it" is not an accident)."""
     if not any(_overlaps((start, end), f) for f in ctx.injuries):
         return False
     s, e = ctx.sentences[sentence] if ctx.sentences else (0, len(ctx.norm))
+    if rule == "reported_self_harm":
+        accident = REPORTED_ACCIDENT.search(ctx.norm, s, e)
+        if accident is None or REPORTED_DOUBT.search(ctx.norm, accident.end(), e) is not None:
+            return False
     if INTENT.search(ctx.norm, s, e) is not None:
         return False
     # seventeenth round: or the next sentence says it in the writer's plainest words ("… with the razor from the
