@@ -92,7 +92,8 @@ INDICATOR = LEVELS.index("indicator")
 # 2.8.2: h126, after review r111: a note's reported SI is history only when its own modifier bounds it to the past
 # and nothing in its sentence tells of now; a reported self-harm act is an injury only on a stated, undoubted accident;
 # a place or a self-harm instrument is not an injury's context (first person too)
-VERSION = "2.8.2"
+# 2.8.3: h127, after review r112: a place ends its noun phrase; current SI after a bound or a ";" stays current
+VERSION = "2.8.3"
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "risk"
 MODEL_FILE = "risk_model.npz"
 # Fourteenth round: the level model ("behavior or worse" vs "ideation" on a sentence the screen already flags), an

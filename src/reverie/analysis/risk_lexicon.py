@@ -611,6 +611,12 @@ SHORTHAND_SI = (
     + r"\s+(?:own\s+)?life|"
     r"killing\s+" + THEMSELF + r"))"
 )
+# 2.8.3 (h127): a bare "SI"/"SH" that a heading answers ("SI: denies", "SI/HI - none", "SH: n/a") or that is itself a
+# heading ("SH:" is also social history)
+NOTED_ANSWERED = (
+    r"(?!\s*/\s*(?:hi|sh|si)\b\s*[:\-\u2013]?\s*(?:denie[sd]|deny|none|no|nil|negative|neg|absent|n/?a)\b)"
+    r"(?!\s*[:\-\u2013]?\s*(?:denie[sd]|deny|none|no|nil|negative|neg|absent|n/?a|not\s+present)\b)(?!\s*:)"
+)
 SELF_HARM_WORD = r"(?:sh|self[\s-]?harm(?:ing|ed)?|self[\s-]?injury|self[\s-]?injuring)"
 HARM_SITES = r"(?:" + THEMSELF + r"|" + THEIR + r"\s+(?:arms?|wrists?|legs?|thighs?|skin|stomach|hips?|body))"
 HARMED = (
@@ -1856,6 +1862,20 @@ RULES: tuple[Rule, ...] = (
         r"(?:" + HARMED + r"|self[\s-]?harmed|self[\s-]?harming)\s+(?:again\s+)?" + HARM_SITES + r"\b",
         kinds=SESSION_KINDS,
     ),
+    # 2.8.3 (h127, review r112): the shorthand alone is a note's report too ("SI at age 15, now again."), read with the
+    # reported forms' negation and history; not a heading that answers it ("SI: denies", "SI/HI: none", "SH:")
+    _rule(
+        "noted_ideation",
+        IDEATION,
+        r"(?<!\bno\s)(?<!\bnil\s)\b(?:si|suicidal\s+ideation)\b" + NOTED_ANSWERED,
+        kinds=SESSION_KINDS,
+    ),
+    _rule(
+        "noted_self_harm",
+        BEHAVIOR,
+        r"(?<!\bno\s)(?<!\bnil\s)\bsh\b" + NOTED_ANSWERED,
+        kinds=SESSION_KINDS,
+    ),
 )
 
 # Contexts where a would-be trigger means something else. A figure-of-speech match also suppresses any
@@ -1949,6 +1969,16 @@ HARM_PLACES_TOOLS = (
     r"(?:floor|floors|bathroom|bedroom|room|bed|toilet|toilets|loo|sofa|couch|carpet|stairs|shower|bath|car|"
     r"razor|razors|razorblade|razorblades|blade|blades|lighter|lighters)"
 )
+# 2.8.3 (h127, review r112): ... and it is a place only when it ends the noun phrase: a part of it named after it ("on
+# the car door", "on the bed frame", "on the car exhaust") is what the cut or burn was made on
+PLACE_PARTS = (
+    r"(?:door|doors|seat|seats|seatbelt|exhaust|frame|frames|handle|handles|bumper|bumpers|boot|bonnet|hood|post|posts|"
+    r"rail|rails|railing|railings|corner|corners|edge|edges|spring|springs|slat|slats|hinge|hinges|latch|lock|wheel|"
+    r"wheels|tyre|tyres|tire|tires|engine|radiator|mirror|window|windscreen|windshield|roof|trunk|lid|tap|taps|"
+    r"screen|head|base|step|key|keys|aerial|antenna|jack|buckle|heater|panel|tray|dashboard|grille|bolt|bracket|"
+    r"mechanism|ladder|board|leg|legs)"
+)
+HARM_PLACE = r"(?:" + HARM_PLACES_TOOLS + r")(?!\s+" + PLACE_PARTS + r"\b)"
 # ... nor a self-harm instrument held "with" ("cut my arms with a razor while crying"), unless the sentence names an
 # everyday task or an accident ("cut my finger on my razor while shaving")
 SELF_HARM_TOOL = re.compile(
@@ -1973,9 +2003,7 @@ _INJURY_TEMPLATES = (
     # place ("on the bathroom floor") or a self-harm instrument ("on the razor")
     r"(?!\s+(?:\w+\s+)?(?:"
     + HARM_BODY
-    + r"|"
-    + HARM_PLACES_TOOLS
-    + r")\b)|against|while|whilst|when\s+(?:i\s+was\s+)?\w+ing|chopping|"
+    + r"{places})\b)|against|while|whilst|when\s+(?:i\s+was\s+)?\w+ing|chopping|"
     r"slicing|shaving|cooking|opening|peeling|carving|dicing|grating|gardening|baking|ironing|fixing|"
     r"by\s+accident|accidentally|by\s+mistake|playing|climbing|pruning|trimming|sewing|unpacking|washing\s+up|"
     r"lifting|carrying|moving|shifting|lugging|pushing|pulling|dancing|skiing|skating|cycling|jogging|running|"
@@ -1990,8 +2018,8 @@ _INJURY_TEMPLATES = (
 )
 
 
-def _injury_patterns(obj: str, part: str, own: str) -> tuple[str, ...]:
-    return tuple(t.format(obj=obj, part=part, own=own) for t in _INJURY_TEMPLATES)
+def _injury_patterns(obj: str, part: str, own: str, places: str = "|" + HARM_PLACE) -> tuple[str, ...]:
+    return tuple(t.format(obj=obj, part=part, own=own, places=places) for t in _INJURY_TEMPLATES)
 
 
 _FIRST_INJURY = _injury_patterns(
@@ -2020,13 +2048,18 @@ INJURIES: tuple[re.Pattern[str], ...] = tuple(
     )
 )
 # 2.8.1 (review r108): the same constructions with the client's hurt part, read in session text only
+_REPORTED_PARTS = (
+    r"(?:himself|herself|themselves|themself|(?:his|her|their)\s+(?:\w+\s+)?" + INJURED_PARTS + r")",
+    r"(?:himself|herself|themselves|themself|(?:his|her|their)\s+\w+)",
+    r"(?:himself|herself|themselves|themself|(?:his|her|their)\s+(?:\w+\s+)?\w+)",
+)
 REPORTED_INJURIES: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(p)
-    for p in _injury_patterns(
-        r"(?:himself|herself|themselves|themself|(?:his|her|their)\s+(?:\w+\s+)?" + INJURED_PARTS + r")",
-        r"(?:himself|herself|themselves|themself|(?:his|her|their)\s+\w+)",
-        r"(?:himself|herself|themselves|themself|(?:his|her|their)\s+(?:\w+\s+)?\w+)",
-    )
+    re.compile(p) for p in _injury_patterns(*_REPORTED_PARTS)
+)
+# 2.8.3 (h127, review r112): the same with a place or a tool allowed ("cut her leg on the bathroom floor"), which
+# :func:`_injury` takes only with an explicit accident word after the act and no doubt (h126's rule)
+REPORTED_INJURIES_PLACED: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p) for p in _injury_patterns(*_REPORTED_PARTS, places="")
 )
 # Eighth round: a recovery line, a self-harm act or a wish told as history the writer has come through ("two years
 # since I last burned myself", "clean from cutting for 14 months", "I'm glad I didn't die back then", "I used to
@@ -2142,7 +2175,8 @@ def _past_wish_over(ctx: Context, rule: Rule, m: re.Match[str], sentence: int) -
 # a ";") keeps it current (``REPORTED_NOW``: "daily", "never stopped", "ongoing", "with a plan", "began", "still",
 # "again", "last month"). When unsure, it stays current.
 REPORTED_RULES = words(
-    "reported_wish_to_die reported_not_wanting_to_live reported_ideation reported_self_harm"
+    "reported_wish_to_die reported_not_wanting_to_live reported_ideation reported_self_harm noted_ideation "
+    "noted_self_harm"
 )
 REPORTED_PAST = re.compile(
     r"\s*(?:"
@@ -2169,7 +2203,9 @@ REPORTED_NOW = re.compile(
     r"(?:has|have|had)\s+not\s+(?:stopped|resolved|gone)|hasn'?t\s+(?:stopped|resolved|gone)|"
     r"began|begun|started|starting|onset|ever\s+since|since\s+(?:then|(?:19|20)\d\d|(?:the\s+)?age)|"
     r"plan|plans|planned|planning|intent|intention|means|at\s+present|presently|present|these\s+days|"
-    r"on\s+and\s+off|comes?\s+and\s+goes?|until\s+now|to\s+(?:this\s+day|date))\b"
+    r"on\s+and\s+off|comes?\s+and\s+goes?|until\s+now|to\s+(?:this\s+day|date)|"
+    # 2.8.3 (h127, review r112)
+    r"recurr\w*|recurs|(?:come|comes|came|coming)\s+back|back\s+again|resurfac\w*|re-?emerg\w*)\b"
     r"|\bnow\b(?!\s+(?:resolved|gone|over)\b)"
 )
 
@@ -2182,10 +2218,31 @@ def _reported_history(ctx: Context, rule: Rule, m: re.Match[str], sentence: int)
     s, e = ctx.sentences[sentence]
     if REPORTED_PAST.match(ctx.norm, m.end(), e) is None:
         return False
+    # 2.8.3 (h127, review r112): a sign of now anywhere in the sentence keeps it current, after a ";" too ("Reported SI
+    # in 2019; current SI."), except in another ";" part that is itself a denial ("denies SI today; reported SI at
+    # age 15.")
     before = ctx.norm.rfind(";", s, m.start())
     stop = ctx.norm.find(";", m.end(), e)
-    part = ctx.norm[s if before < 0 else before + 1 : e if stop < 0 else stop]
-    return REPORTED_NOW.search(part) is None
+    own = (s if before < 0 else before + 1, e if stop < 0 else stop)
+    parts = [own]
+    if before >= 0:
+        parts += _semicolon_parts(ctx.norm, s, before)
+    if stop >= 0:
+        parts += _semicolon_parts(ctx.norm, stop + 1, e)
+    return not any(
+        REPORTED_NOW.search(ctx.norm, a, b) is not None
+        and ((a, b) == own or DENIES.search(ctx.norm, a, b) is None)
+        for a, b in parts
+    )
+
+
+def _semicolon_parts(norm: str, start: int, end: int) -> list[tuple[int, int]]:
+    parts, a = [], start
+    while (cut := norm.find(";", a, end)) >= 0:
+        parts.append((a, cut))
+        a = cut + 1
+    parts.append((a, end))
+    return parts
 
 
 # Eighth round: means or a dose looked up for an everyday purpose the writer names as their own ("bought a length of
@@ -2540,6 +2597,7 @@ class Context:
     quotes: tuple[tuple[int, int], ...]
     figures: tuple[tuple[int, int], ...]
     injuries: tuple[tuple[int, int], ...] = ()
+    placed_injuries: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -2692,6 +2750,11 @@ def _context(text: str, kind: str) -> Context:
             for p in (INJURIES + REPORTED_INJURIES if kind in SESSION_KINDS else INJURIES)
             for m in regex_gate.finditer(p, norm)
             if not _with_harm_tool(norm, m.start())
+        ),
+        placed_injuries=tuple(
+            (m.start(), m.end())
+            for p in (REPORTED_INJURIES_PLACED if kind in SESSION_KINDS else ())
+            for m in regex_gate.finditer(p, norm)
         ),
     )
 
@@ -2878,11 +2941,16 @@ REPORTED_DOUBT = re.compile(
 def _injury(ctx: Context, start: int, end: int, sentence: int, rule: str = "") -> bool:
     """The phrase is inside an injury construction, and its sentence does not say the hurt was meant (``INTENT``,
     eleventh round: "cut myself on broken glass because I wanted to feel it" is not an accident)."""
-    if not any(_overlaps((start, end), f) for f in ctx.injuries):
-        return False
     s, e = ctx.sentences[sentence] if ctx.sentences else (0, len(ctx.norm))
+    act = s
+    if not any(_overlaps((start, end), f) for f in ctx.injuries):
+        # 2.8.3 (h127, review r112): a note's act on a place or a tool, with an accident word after the act
+        placed = [f for f in ctx.placed_injuries if _overlaps((start, end), f)]
+        if rule != "reported_self_harm" or not placed:
+            return False
+        act = min(f[0] for f in placed)
     if rule == "reported_self_harm":
-        accident = REPORTED_ACCIDENT.search(ctx.norm, s, e)
+        accident = REPORTED_ACCIDENT.search(ctx.norm, act, e)
         if accident is None or REPORTED_DOUBT.search(ctx.norm, accident.end(), e) is not None:
             return False
     if INTENT.search(ctx.norm, s, e) is not None:
