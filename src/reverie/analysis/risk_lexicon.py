@@ -1863,17 +1863,13 @@ RULES: tuple[Rule, ...] = (
         kinds=SESSION_KINDS,
     ),
     # 2.8.3 (h127, review r112): the shorthand alone is a note's report too ("SI at age 15, now again."), read with the
-    # reported forms' negation and history; not a heading that answers it ("SI: denies", "SI/HI: none", "SH:")
+    # reported forms' negation and history; not a heading that answers it ("SI: denies", "SI/HI: none"). A bare "SH"
+    # is not read (the lead, after probing h127's rule: "SH urges", "SH history: … none since", "SH noncontributory"
+    # (social history) all read `behavior`); "reports SH" and the other reported forms still are
     _rule(
         "noted_ideation",
         IDEATION,
         r"(?<!\bno\s)(?<!\bnil\s)\b(?:si|suicidal\s+ideation)\b" + NOTED_ANSWERED,
-        kinds=SESSION_KINDS,
-    ),
-    _rule(
-        "noted_self_harm",
-        BEHAVIOR,
-        r"(?<!\bno\s)(?<!\bnil\s)\bsh\b" + NOTED_ANSWERED,
         kinds=SESSION_KINDS,
     ),
 )
