@@ -93,7 +93,10 @@ INDICATOR = LEVELS.index("indicator")
 # and nothing in its sentence tells of now; a reported self-harm act is an injury only on a stated, undoubted accident;
 # a place or a self-harm instrument is not an injury's context (first person too)
 # 2.8.3: h127, after review r112: a place ends its noun phrase; current SI after a bound or a ";" stays current
-VERSION = "2.8.3"
+# 2.8.4: the lead, after review r113: a part named within two words after a place ("on the bathroom floor tile") is
+# what the cut was made on; "lighting", "smoking" are everyday tasks after an injury; "not since 2020" is not a sign of
+# now; a bare "SH" in a note is not read (h127's rule removed)
+VERSION = "2.8.4"
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "risk"
 MODEL_FILE = "risk_model.npz"
 # Fourteenth round: the level model ("behavior or worse" vs "ideation" on a sentence the screen already flags), an

@@ -1972,9 +1972,10 @@ PLACE_PARTS = (
     r"rail|rails|railing|railings|corner|corners|edge|edges|spring|springs|slat|slats|hinge|hinges|latch|lock|wheel|"
     r"wheels|tyre|tyres|tire|tires|engine|radiator|mirror|window|windscreen|windshield|roof|trunk|lid|tap|taps|"
     r"screen|head|base|step|key|keys|aerial|antenna|jack|buckle|heater|panel|tray|dashboard|grille|bolt|bracket|"
-    r"mechanism|ladder|board|leg|legs)"
+    r"mechanism|ladder|board|leg|legs|tile|tiles|grout|wick)"
 )
-HARM_PLACE = r"(?:" + HARM_PLACES_TOOLS + r")(?!\s+" + PLACE_PARTS + r"\b)"
+# a part named within the next two words is what it was made on ("on the bathroom floor tile": review r113)
+HARM_PLACE = r"(?:" + HARM_PLACES_TOOLS + r")(?!\s+(?:\w+\s+)?" + PLACE_PARTS + r"\b)"
 # ... nor a self-harm instrument held "with" ("cut my arms with a razor while crying"), unless the sentence names an
 # everyday task or an accident ("cut my finger on my razor while shaving")
 SELF_HARM_TOOL = re.compile(
@@ -2003,7 +2004,7 @@ _INJURY_TEMPLATES = (
     r"slicing|shaving|cooking|opening|peeling|carving|dicing|grating|gardening|baking|ironing|fixing|"
     r"by\s+accident|accidentally|by\s+mistake|playing|climbing|pruning|trimming|sewing|unpacking|washing\s+up|"
     r"lifting|carrying|moving|shifting|lugging|pushing|pulling|dancing|skiing|skating|cycling|jogging|running|"
-    r"exercising|hiking|stretching|training|digging|decorating)",
+    r"exercising|hiking|stretching|training|digging|decorating|lighting|smoking)",
     r"\b(?:accidentally|accidently|by\s+accident|by\s+mistake|clumsily)\s+(?:\w+\s+)?(?:cut|cuts|sliced|nicked|"
     r"burn(?:ed|t)|scalded|hurt|stabbed|scratched)\s+{part}",
     # seventeenth round: a cut at work, or when a tool or a ladder gave way
@@ -2197,7 +2198,8 @@ REPORTED_NOW = re.compile(
     r"daily|nightly|weekly|constant|constantly|continu\w*|persist\w*|frequent|frequently|every\s+(?:day|night|week)|"
     r"most\s+(?:days|nights)|all\s+the\s+time|never\s+(?:stopped|went\s+away|left|ended|resolved)|"
     r"(?:has|have|had)\s+not\s+(?:stopped|resolved|gone)|hasn'?t\s+(?:stopped|resolved|gone)|"
-    r"began|begun|started|starting|onset|ever\s+since|since\s+(?:then|(?:19|20)\d\d|(?:the\s+)?age)|"
+    r"began|begun|started|starting|onset|ever\s+since|(?<!\bnot\s)(?<!\bnone\s)(?<!\bnothing\s)(?<!\bnever\s)"
+    r"since\s+(?:then|(?:19|20)\d\d|(?:the\s+)?age)|"
     r"plan|plans|planned|planning|intent|intention|means|at\s+present|presently|present|these\s+days|"
     r"on\s+and\s+off|comes?\s+and\s+goes?|until\s+now|to\s+(?:this\s+day|date)|"
     # 2.8.3 (h127, review r112)
