@@ -611,8 +611,8 @@ SHORTHAND_SI = (
     + r"\s+(?:own\s+)?life|"
     r"killing\s+" + THEMSELF + r"))"
 )
-# 2.8.3 (h127): a bare "SI"/"SH" that a heading answers ("SI: denies", "SI/HI - none", "SH: n/a") or that is itself a
-# heading ("SH:" is also social history)
+# 2.8.3 (h127): a bare "SI" that a heading answers ("SI: denies", "SI/HI - none", "SI/SH: n/a") or that is itself a
+# heading ("SI:"); read by `noted_ideation` only (a bare "SH" is not read: see that rule)
 NOTED_ANSWERED = (
     r"(?!\s*/\s*(?:hi|sh|si)\b\s*[:\-\u2013]?\s*(?:denie[sd]|deny|none|no|nil|negative|neg|absent|n/?a)\b)"
     r"(?!\s*[:\-\u2013]?\s*(?:denie[sd]|deny|none|no|nil|negative|neg|absent|n/?a|not\s+present)\b)(?!\s*:)"
