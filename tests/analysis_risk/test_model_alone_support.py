@@ -18,6 +18,7 @@ import pytest
 from reverie.analysis import risk
 from reverie.analysis.evaluation.risk import _MemoEncoder
 from reverie.analysis.onnx_encoder import load_encoder
+from risk_model import sentence_model
 
 CONTENT_FREE = "Only a title"  # the sentence model alone reads it at ideation (review r37)
 EXPLICIT = "Tonight I want to kill myself."
@@ -25,10 +26,7 @@ EXPLICIT = "Tonight I want to kill myself."
 
 @pytest.fixture(scope="module")
 def model() -> risk.RiskModel:
-    chosen = risk.load_model()
-    if chosen is None or chosen.sentence_weights is None:
-        pytest.skip("the sentence model is not installed")
-    return chosen
+    return sentence_model()
 
 
 def _support(vectors: np.ndarray, threshold: float) -> risk.Support:

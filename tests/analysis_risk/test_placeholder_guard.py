@@ -11,17 +11,12 @@ import pytest
 
 from reverie.analysis import risk
 from reverie.analysis import risk_lexicon as lex
+from risk_model import sentence_model
 
 
 def _model_reads(text: str) -> list[str | None]:
     hits = lex.read(text)
     return risk.model_inputs(risk.model_text(text, hits), risk.model_units(text), hits)
-
-
-def _sentence_model() -> None:
-    model = risk.load_model()
-    if model is None or model.sentence_weights is None or not risk.sentence_model_installed():
-        pytest.skip("the sentence model is not installed")
 
 
 @pytest.mark.parametrize(
@@ -32,7 +27,7 @@ def _sentence_model() -> None:
     ],
 )
 def test_placeholder_rows_raise_no_risk_finding(text: str) -> None:
-    _sentence_model()
+    sentence_model()
     result = risk.screen(text)
     assert not result.flagged, result.to_data()
 
@@ -68,7 +63,7 @@ def test_the_model_does_not_read_placeholder_tokens(text: str, read: list[str | 
     'would also silence "xx goodbye forever xx"',
 )
 def test_a_short_label_beside_placeholders_raises_no_risk_finding() -> None:
-    _sentence_model()
+    sentence_model()
     result = risk.screen("note 9 zzz zzz zzz")
     assert not result.flagged, result.to_data()
 
@@ -102,6 +97,6 @@ def test_a_unit_with_a_lexicon_phrase_is_read_as_written() -> None:
     ],
 )
 def test_noisy_genuine_lines_keep_their_flag(text: str) -> None:
-    _sentence_model()
+    sentence_model()
     assert any(read and len(read.split()) >= 3 for read in _model_reads(text))
     assert risk.screen(text).flagged, risk.screen(text).to_data()

@@ -13,12 +13,7 @@ from __future__ import annotations
 import pytest
 
 from reverie.analysis import risk
-
-
-def _sentence_model() -> None:
-    model = risk.load_model()
-    if model is None or model.sentence_weights is None or not risk.sentence_model_installed():
-        pytest.skip("the sentence model is not installed")
+from risk_model import sentence_model
 
 
 @pytest.mark.parametrize(
@@ -35,6 +30,6 @@ def test_a_goodbye_with_kisses_or_a_scream_is_still_read(text: str) -> None:
     at `ideation` and the app asked "Are you safe?"; on 2.8.0 nothing is raised, because the kisses/scream/zzz are
     taken as placeholder noise and the two words left are too short for the model. They should still be flagged:
     the marks are part of what the person means, and the line as written was flagged before."""
-    _sentence_model()
+    sentence_model()
     result = risk.screen(text)
     assert result.flagged, result.to_data()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from reverie.analysis import risk
+from risk_model import sentence_model
 
 # 2.8.1 (h124, review r108): a label of one or two words beside placeholders is read as written again: silencing it
 # would also silence "xx goodbye forever xx" (tests/analysis_risk/test_placeholder_meaning.py)
@@ -33,7 +34,5 @@ PLACEHOLDERS = [
 @pytest.mark.parametrize("text", PLACEHOLDERS)
 def test_a_placeholder_raises_no_risk_finding(text: str) -> None:
     """A row of letters or a test line is not risk language: no finding, no check-in."""
-    model = risk.load_model()
-    if model is None or model.sentence_weights is None:
-        pytest.skip("the sentence model is not installed")
+    sentence_model()
     assert not risk.screen(text).flagged, risk.screen(text).to_data()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from reverie.analysis import risk
+from risk_model import sentence_model
 
 MISSED = [
     pytest.param(
@@ -29,8 +30,6 @@ MISSED = [
 @pytest.mark.parametrize("text", MISSED)
 def test_a_short_genuine_line_flags(text: str) -> None:
     """A short first-person line of passive ideation or a plan for tonight is flagged by the screen."""
-    model = risk.load_model()
-    if model is None or model.sentence_weights is None:
-        pytest.skip("the sentence model is not installed")
+    sentence_model()
     result = risk.screen(text)
     assert result.flagged, result.to_data()

@@ -18,6 +18,7 @@ from reverie.care.services import alerts
 from reverie.clinic.models import EntryScreen
 from reverie.clinic.services import journal
 from reverie.clinic.services.journal import EntryDraft, Feeling
+from risk_model import sentence_model
 
 pytestmark = pytest.mark.django_db
 RISKY = "I keep thinking I want to kill myself. Nobody would miss me."
@@ -372,20 +373,13 @@ def test_settle_owed_one_persons_unreadable_screen_does_not_block_anothers_alert
     assert [row.entry_id for row in risk_screen.owed()] == [blocked.id]
 
 
-def _needs_the_model() -> None:
-    from reverie.analysis import risk
-
-    if not risk.sentence_model_installed():
-        pytest.skip("needs the sentence model")
-
-
 def test_a_feelings_only_entry_is_not_recorded_as_screened_on_rules_alone(paired: tuple[Any, Any]) -> None:
     """Review r21: with the sentence model installed, an entry of labels only is not recorded as 'risk-screened on
     the lexicon alone (the sentence model was not installed)': labels are read by the lexicon by design, not
     because the model is missing, so doctor's count stays 0."""
     from reverie.clinic.services import risk_screen
 
-    _needs_the_model()
+    sentence_model()
     client, _ = paired
     view = journal.create_entry(
         client, EntryDraft(kind="reflection", body="", feelings=(Feeling("tired", 3),))
@@ -410,7 +404,7 @@ def test_label_the_sentence_model_reads_as_ideation_is_not_let_through_by_the_le
     "I don't want to wake up"; "want to disappear": the lexicon's indicator, read alone by the sentence model)."""
     from reverie.analysis import risk
 
-    _needs_the_model()
+    sentence_model()
     assert risk.screen(label, "reflection").level in alerts.RISKY_LEVELS  # what the model reads alone
     client, _ = paired
     value: Any = (Feeling(label, 4),) if field == "feelings" else (label,)
@@ -422,7 +416,7 @@ def test_label_the_sentence_model_reads_as_ideation_is_not_let_through_by_the_le
 def test_everyday_labels_the_sentence_model_misreads_stay_unflagged(paired: tuple[Any, Any]) -> None:
     """The labels the sentence model misreads alone ("end of term" 0.88, "over it all" 0.94, "last day of school",
     "need to rest", "want to go home") hold no risk words, so the model never reads them; nor "goodbye", "done"."""
-    _needs_the_model()
+    sentence_model()
     client, _ = paired
     tags = ("end of term", "last day", "goodbye", "done", "over it", "over it all", "last day of school")
     feelings = (Feeling("need to rest", 3), Feeling("want to go home", 3), Feeling("cant go on", 2))
@@ -435,7 +429,7 @@ def test_sentences_in_a_context_field_are_read_by_the_sentence_model(paired: tup
     as ideation (the lexicon alone: none) raises the alert as in the body, and the check-in quotes it."""
     from reverie.analysis import risk
 
-    _needs_the_model()
+    sentence_model()
     place = "On the bridge by the river, looking down at the water for a long time and thinking how quiet it would be."
     assert risk.screen(place, "reflection").level in alerts.RISKY_LEVELS
     assert risk.screen(place, "reflection", model=False).level == "none"
@@ -456,7 +450,7 @@ def test_save_time_screen_of_the_largest_entry_is_bounded(monkeypatch: pytest.Mo
 
     from reverie.analysis import risk
 
-    _needs_the_model()
+    sentence_model()
     real = risk._encoder()
     assert real is not None
     encoded: list[int] = []
@@ -489,7 +483,7 @@ def test_a_risk_sentence_in_the_middle_of_a_huge_entry_is_raised_by_the_analysis
     from reverie.analysis import pipeline, risk
     from reverie.clinic.services import analysis
 
-    _needs_the_model()
+    sentence_model()
     client, therapist = paired
     half = risk.SAVE_SENTENCES
     before = " ".join(f"On day {i} I made tea and read." for i in range(half))
@@ -554,7 +548,7 @@ def test_a_huge_session_note_is_screened_with_the_saves_bound(
     from reverie.clinic.services import people
 
     if "bridge" in risky:
-        _needs_the_model()
+        sentence_model()
     client, therapist, course = dit
     colleague = make_user(role="therapist")
     people.accept_invitation(colleague, people.issue_invitation(client))
