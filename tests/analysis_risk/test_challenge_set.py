@@ -60,6 +60,7 @@ HALVES = (
     "frozen23",
     "frozen24",
     "frozen25",
+    "frozen26",
 )
 FIGURE_GROUPS = frozenset({"idiom", "injury"})  # figures of speech and everyday injuries
 # Genuine cases flagged, as measured with the shipped model. Fourth round (docs/risk.md): all four batches are seen
@@ -151,6 +152,9 @@ MEASURED_FLAGGED = {
     # frozen25: measured once, unseen, on risk 2.6.1 and on k29's candidate (2.6.2, a wish taken back) in the same run:
     # 59 both (README_frozen25.md, docs/risk.md "The twenty-fifth frozen batch")
     "frozen25": 59 / 80,
+    # frozen26: 44 noisy genuine lines, measured once, unseen, on 2.6.3 and h111's guard candidate: 39 both
+    # (README_frozen26.md, docs/risk.md "Thirty-second round (h111)"); seen since risk 2.9.0
+    "frozen26": 39 / 44,
 }
 GOAL_MISSED = {
     "tune": "goal missed: 81 of 85 genuine tune cases flagged, seen (docs/risk.md)",
@@ -204,6 +208,8 @@ GOAL_MISSED = {
     "unseen, on risk 2.5.2 and 2.6.0 (short lines 37 of 50, long entries 21 of 30) (README_frozen24.md)",
     "frozen25": "goal missed: 59 of 80 genuine cases of the twenty-fifth frozen batch flagged when measured once, "
     "unseen, on risk 2.6.1 and 2.6.2 (short lines 33 of 50, long entries 26 of 30) (README_frozen25.md)",
+    "frozen26": "goal missed: 39 of 44 noisy genuine lines of the twenty-sixth frozen batch flagged when measured once, "
+    "unseen, on risk 2.6.3 and h111's guard candidate (README_frozen26.md)",
 }
 # False alarms on hard negatives: the goal (<= 2 %) is met on tune and frozen (seen; frozen2: 8 of 110
 # when it was measured once, in the second round), not on frozen3 (seen since the fourth round; 14 of 223 unseen).
@@ -260,6 +266,8 @@ ALARMS_MISSED = {
     "frozen25": "goal missed: 11 of 120 hard negatives of the twenty-fifth frozen batch flagged on risk 2.6.1 and 2.6.2 "
     "(9.2 %; all at ideation, all the sentence model alone; long entries 2 of 20) when measured once, unseen "
     "(README_frozen25.md)",
+    # frozen26: 1 of 65 placeholder and keyboard-noise negatives (1.5 %), under the goal (README_frozen26.md)
+    "frozen26": "",
 }
 MEASURED_ALARMS = {
     "tune": 2 / 139,
@@ -305,6 +313,8 @@ MEASURED_ALARMS = {
     "frozen24": 22 / 120,
     # frozen25: measured once, unseen: 11 on risk 2.6.1 and on 2.6.2 (README_frozen25.md)
     "frozen25": 11 / 120,
+    # frozen26: measured once, unseen: 2 on risk 2.6.3, 1 on h111's guard candidate (README_frozen26.md)
+    "frozen26": 1 / 65,
 }
 # Genuine cases at (or over) their expected level, with the shipped model: no floor existed before the fourteenth round
 # (docs/risk.md, "Fourteenth round"). Its level model was not shipped (the lead's check on long real texts), so these
@@ -355,6 +365,8 @@ MEASURED_AT_LEVEL = {
     "frozen24": 40 / 80,
     # frozen25: 42 when measured once, unseen, on 2.6.1 and 2.6.2 (README_frozen25.md)
     "frozen25": 42 / 80,
+    # frozen26: 36 when measured once, unseen, on 2.6.3 and h111's candidate (README_frozen26.md)
+    "frozen26": 36 / 44,
 }
 # Lines whose writer's label and the screen's written policy disagree. They stay as written and count in every
 # figure; only the "never attempt on a negative" check reads them apart, each with its reason.

@@ -823,7 +823,10 @@ RULES: tuple[Rule, ...] = (
         r"(?:clean|free)\s+(?:for|since)|haven'?t\s+(?:\w+\s+){0,2}(?:for|since|in)\s+(?:a\s+long|years|months|ages)))|\bsh\s+relapse\b|\b(?:fresh|new)\s+(?:cuts|wounds)\b|"
         r"\bfresh\s+scars\b|\b(?:make|made|making)\s+(?:\w+\s+)?cuts\s+(?:on|in|into)\s+my\b"
         r"|(?:(?<=^)|(?<=[.!?\n])|(?<=[.!?\n]\s))(?:cut|cutting|burned|burnt|self[\s-]?harmed|relapsed)\s+(?:again|tonight|"
-        r"last\s+night|today|deeper|myself)\b",
+        r"last\s+night|today|deeper|myself)\b"
+        # 2.9.0 (review r113): "i cut again" with no object, ended or followed by where ("on my bed", "in my room")
+        r"|\b(?:i|i've|ive)\s+(?:just\s+)?(?:cut|burned|burnt)\s+again\b(?=\s*(?:[,.!;\n]|$|(?:on|in)\s+(?:my|the)\b|"
+        r"tonight|last\s+night|today))",
     ),
     _rule(
         "preparation_means",
@@ -997,7 +1000,12 @@ RULES: tuple[Rule, ...] = (
         r"|\b(?:would|'d|will|'ll)\s+(?:\w+\s+){0,2}(?:throw\s+a\s+party|celebrate|be\s+(?:happier|relieved|glad))\s+"
         r"(?:if|when|once)\s+i\s+(?:died|was\s+dead|were\s+dead|was\s+gone|were\s+gone|killed\s+myself)\b"
         r"|\bgoodbye\b[^.!?\n]{0,60}\b(?:won'?t|will\s+not|wont)\s+be\s+(?:around|here)\s+(?:much\s+|for\s+)?"
-        r"(?:longer|long)\b",
+        r"(?:longer|long)\b"
+        # 2.9.0 (review r113): a farewell after kisses or an apology to someone close, nothing after it but kisses
+        # ("xx sorry mum xx i wont be here tomorrow"), not an absence with a reason ("won't be here tomorrow, off to Leeds")
+        r"|(?:\bx{2,}\b|\bsorry\s+(?:mum|mam|mom|mummy|dad|daddy|everyone|all|guys|love|babe|nan|gran)\b)[^.!?\n]{0,40}?"
+        r"\b(?:i\s+)?(?:won'?t|wont|will\s+not)\s+be\s+(?:here|around)\s+(?:tomorrow|anymore|any\s+more)\b"
+        r"(?=\s*(?:x+\s*)*(?:[.!\n]|$))",
     ),
     _rule(
         "death_wish_said_plainly",
@@ -1226,7 +1234,10 @@ RULES: tuple[Rule, ...] = (
         BEHAVIOR,
         r"\b(?:aborted|interrupted)\s+(?:suicide\s+)?attempts?\b|\b(?:made|tied|had|have|got|prepared|bought)\s+"
         r"(?:a\s+|the\s+|my\s+)?ligature\b|\bligature\s+(?:ready|tied|made|prepared)\b"
-        r"|\bgarage\s+with\s+the\s+engine\s+(?:running|on)\b",
+        r"|\bgarage\s+with\s+the\s+engine\s+(?:running|on)\b"
+        # 2.9.0 (review r113): in the car with the engine running, and a garage or a hose in the same sentence
+        r"|\b(?:sat|sitting|sit|lay|lying|waited|waiting)\s+in\s+the\s+(?:car|van|motor)\s+with\s+the\s+engine\s+"
+        r"(?:running|on)\b(?=[^.!?\n]{0,60}\b(?:garage|lock-?up|hose|hosepipe)\b)",
     ),
     _rule(
         "preparation_hidden_means",
@@ -1847,7 +1858,14 @@ RULES: tuple[Rule, ...] = (
         r"|"
         + REPORTS
         + r"(?:(?:having|experiencing|some|new|increased|increasing)\s+){0,2}(?:thoughts|urges?|ideas)\s+"
-        r"(?:of|to|about)\s+(?:" + SELF_HARM_WORD + r"|cutting|hurting\s+" + THEMSELF + r")\b",
+        r"(?:of|to|about)\s+(?:" + SELF_HARM_WORD + r"|cutting|hurting\s+" + THEMSELF + r")\b"
+        # 2.9.0 (review r113): the client has had self-harm urges ("She has had SH urges.")
+        r"|\b"
+        + CLIENT
+        + r"\s+(?:has\s+had|had|has|have|is\s+having|was\s+having|has\s+been\s+having|continues\s+to\s+have)\s+"
+        r"(?:(?:some|ongoing|recent|new|increased|strong|frequent)\s+)?"
+        + SELF_HARM_WORD
+        + r"\s+(?:urges?|thoughts)\b",
         kinds=SESSION_KINDS,
     ),
     _rule(
@@ -1858,9 +1876,23 @@ RULES: tuple[Rule, ...] = (
         r"(?:" + SELF_HARM_WORD + r"|" + HARMED + r"\s+" + HARM_SITES + r")\b"
         r"|\b"
         + CLIENT
-        + r"\s+(?:has\s+|had\s+|have\s+|is\s+|was\s+|has\s+been\s+|had\s+been\s+|again\s+|also\s+)?"
-        r"(?:" + HARMED + r"|self[\s-]?harmed|self[\s-]?harming)\s+(?:again\s+)?" + HARM_SITES + r"\b",
+        + r"\s+(?:has\s+|had\s+|have\s+|is\s+|was\s+|has\s+been\s+|had\s+been\s+|again\s+|also\s+|still\s+)?"
+        r"(?:"
+        + HARMED
+        + r"|cuts|burns|self[\s-]?harmed|self[\s-]?harming)\s+(?:again\s+)?"
+        + HARM_SITES
+        + r"\b",
         kinds=SESSION_KINDS,
+    ),
+    # 2.9.0 (review r113): someone else's self-harm going on now, told in the writer's text ("he still cuts
+    # himself"): at most an indicator, as someone else's risk is in a journal (`third_person`); a session note's client
+    # is read by `reported_self_harm`; not an accident ("he cuts himself shaving")
+    _rule(
+        "someone_else_self_harm",
+        INDICATOR,
+        r"\b(?:he|she|they)\s+(?:still\s+|keeps\s+|often\s+|sometimes\s+|is\s+|'s\s+|has\s+been\s+)?(?:cuts|cutting|burns|"
+        r"burning|self[\s-]?harms|self[\s-]?harming)\s+(?:himself|herself|themselves|themself)\b"
+        r"(?![^.!?\n]{0,60}\b(?:shaving|by\s+accident|accidentally|by\s+mistake|cooking|chopping|at\s+work)\b)",
     ),
     # 2.8.3 (h127, review r112): the shorthand alone is a note's report too ("SI at age 15, now again."), read with the
     # reported forms' negation and history; not a heading that answers it ("SI: denies", "SI/HI: none"). A bare "SH"
@@ -2936,6 +2968,13 @@ REPORTED_DOUBT = re.compile(
 )
 
 
+# 2.9.0 (review r113): an accident the writer takes back ("no i didn't, i meant to", "jk i did it on purpose")
+ACCIDENT_TAKEN_BACK = re.compile(
+    r"\b(?:no|nah|jk|lol\s+no|not\s+really)\b[\s,]*(?:i\s+)?(?:didn'?t|didnt|did\s+not|wasn'?t|wasnt|was\s+not|it\s+wasn'?t|"
+    r"it\s+wasnt)?\b[^.!?\n]{0,20}?\bi\s+(?:meant\s+(?:to|it)|did\s+it\s+on\s+purpose)\b"
+)
+
+
 def _injury(ctx: Context, start: int, end: int, sentence: int, rule: str = "") -> bool:
     """The phrase is inside an injury construction, and its sentence does not say the hurt was meant (``INTENT``,
     eleventh round: "cut myself on broken glass because I wanted to feel it" is not an accident)."""
@@ -2952,6 +2991,11 @@ def _injury(ctx: Context, start: int, end: int, sentence: int, rule: str = "") -
         if accident is None or REPORTED_DOUBT.search(ctx.norm, accident.end(), e) is not None:
             return False
     if INTENT.search(ctx.norm, s, e) is not None:
+        return False
+    # 2.9.0 (review r113): the accident taken back after it ("by accident lol no i didnt, i meant to")
+    if ACCIDENT_TAKEN_BACK.search(
+        ctx.norm, start, ctx.sentences[sentence + 1][1] if sentence + 1 < len(ctx.sentences) else e
+    ):
         return False
     # seventeenth round: or the next sentence says it in the writer's plainest words ("… with the razor from the
     # shaving set. Not deep. I wanted to feel something")
