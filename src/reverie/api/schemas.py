@@ -321,6 +321,15 @@ class PairOut(Schema):
     client: str
     therapist: str
     started_at: datetime
+    ended_at: datetime | None = Field(
+        None,
+        description="Set only on a link that ended because the therapist's account was closed (``notice``).",
+    )
+    notice: str | None = Field(
+        None,
+        description="To a client whose therapist's account was closed: what the web's *My therapist* page says "
+        "(what you share reaches no one until you link with another therapist). Its link is then listed, ended.",
+    )
 
 
 class LinkOut(Schema):

@@ -8,10 +8,11 @@ class ClinicConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from reverie.clinic.services import analysis, doctor
+        from reverie.clinic.services import analysis, doctor, people
 
         analysis.install()
         doctor.install()
+        people.install()  # an account turned off by any save ends its links (h132)
         from reverie.clinic.web import session_limit
 
         session_limit.install()

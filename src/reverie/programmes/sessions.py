@@ -19,10 +19,15 @@ class Attendance(StrEnum):
     ATTENDED = "attended"
     CANCELLED_BY_CLIENT = "cancelled_by_client"
     CANCELLED_BY_THERAPIST = "cancelled_by_therapist"
+    CANCELLED_BY_CLINIC = (
+        "cancelled_by_clinic"  # the clinic ended the link: an account closed (reverie user deactivate)
+    )
     DID_NOT_ATTEND = "did_not_attend"
 
 
-CANCELLATIONS = frozenset({Attendance.CANCELLED_BY_CLIENT, Attendance.CANCELLED_BY_THERAPIST})
+CANCELLATIONS = frozenset(
+    {Attendance.CANCELLED_BY_CLIENT, Attendance.CANCELLED_BY_THERAPIST, Attendance.CANCELLED_BY_CLINIC}
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,7 +37,12 @@ def _notice(user: User) -> str | None:
 
 def _out(pair: Pair) -> PairOut:
     return PairOut(
-        id=pair.pk, client=pair.client.username, therapist=pair.therapist.username, started_at=pair.started_at
+        id=pair.pk,
+        client=pair.client.username,
+        therapist=pair.therapist.username,
+        started_at=pair.started_at,
+        ended_at=None,
+        notice=None,
     )
 
 
@@ -68,7 +73,15 @@ def pair_accept(request: HttpRequest, payload: CodeIn) -> Status[PairLinkedOut]:
 
 @router.get("/pairs", response={200: list[PairOut], **ERRORS}, url_name="pairs_list")
 def pairs_list(request: HttpRequest) -> list[PairOut]:
-    return [_out(p) for p in people.active_pairs(actor(request))]
+    """Your open links. A client with none, whose last therapist's account was closed, gets that link, ended
+    (``ended_at``), with the web page's words in ``notice`` (h132), instead of an empty list that says nothing."""
+    user = actor(request)
+    listed = [_out(p) for p in people.active_pairs(user)]
+    departed = people.departed_link(user)
+    if departed is not None:
+        told = {"ended_at": departed.ended_at, "notice": people.DEPARTED_THERAPIST}
+        listed.append(_out(departed).model_copy(update=told))
+    return listed
 
 
 @router.post("/pairs/{pair_id}/end", response={204: None, **ERRORS}, url_name="pair_end")

@@ -529,9 +529,10 @@ def _kept_record(row: CourseSession, now: datetime) -> str | None:
     return None
 
 
-def _close(actor: User, course: Course, end: datetime) -> int:
+def _close(actor: User | None, course: Course, end: datetime) -> int:
     """Inside the caller's transaction, the course row locked: set ``ended_at`` and cancel every session from ``end``
-    on that is not cancelled yet (by the client when the client ends the link, else by the therapist). A session
+    on that is not cancelled yet (by the client when the client ends the link, by the clinic when the clinic does,
+    ``actor`` None: ``reverie user deactivate``, an account turned off; else by the therapist). A session
     among them that already holds a record (:func:`_kept_record`) refuses the ending, naming its date. Returns how
     many were cancelled."""
     later = [
@@ -540,14 +541,18 @@ def _close(actor: User, course: Course, end: datetime) -> int:
         if not as_session(row).cancelled
     ]
     stamp = timezone.now()
-    zone = local_time.zone_of(actor)  # the day the person ending it reads, in their own zone as they chose it
+    # the day the person ending it reads, in their own zone as they chose it (the clinic: the therapist's)
+    zone = local_time.zone_of(actor if actor is not None else course.therapist)
     for row in later:
         held = _kept_record(row, stamp)
         if held is not None:
             raise InvalidInput(
                 f"The session on {row.start.astimezone(zone):%-d %b %Y} already has {held}: choose a later day."
             )
-    by = Attendance.CANCELLED_BY_CLIENT if actor.is_client else Attendance.CANCELLED_BY_THERAPIST
+    if actor is None:
+        by = Attendance.CANCELLED_BY_CLINIC
+    else:
+        by = Attendance.CANCELLED_BY_CLIENT if actor.is_client else Attendance.CANCELLED_BY_THERAPIST
     for row in later:
         row.attendance, row.recorded_at = by.value, stamp
         row.save(update_fields=["attendance", "recorded_at"])
@@ -583,8 +588,9 @@ def end_course(
     return Ended(end.date(), cancelled)
 
 
-def end_courses_of_pair(actor: User, pair: Pair) -> None:
-    """Ending a link ends that pair's open courses now, in the same transaction (``people.pair_end_hooks``)."""
+def end_courses_of_pair(actor: User | None, pair: Pair) -> None:
+    """Ending a link ends that pair's open courses now, in the same transaction (``people.pair_end_hooks``); by
+    ``actor``, or by the clinic when None (the audit names no person, the sessions say cancelled by the clinic)."""
     moment = timezone.now()
     rows = Course.objects.select_for_update().select_related("client")
     for course in rows.filter(

@@ -39,6 +39,7 @@ WORDS = {
     "did_not_attend": "did not attend",
     "cancelled_by_client": "cancelled by the client",
     "cancelled_by_therapist": "cancelled by the therapist",
+    "cancelled_by_clinic": "cancelled by the clinic (an account was closed)",
     # directory
     "in_person": "in person",
     "online": "online",

@@ -79,8 +79,9 @@ class PairQuerySet(models.QuerySet["Pair"]):
     def open(self) -> PairQuerySet:
         """The links open now: not ended, and both accounts active (review r97). The one answer to "who is linked"
         (shares, the link lists, risk alerts, the reading rules): an account turned off by any means (``reverie
-        user deactivate``, the database) links no one, though its rows stay; ``reverie user deactivate`` also ends
-        its links for good, so no later change of ``is_active`` re-opens them."""
+        user deactivate``, the database) links no one, though its rows stay; ``reverie user deactivate``, and any
+        save of the account with ``is_active`` off (Django's admin: ``people.end_links_of_inactive``), also ends its
+        links for good, so no later change of ``is_active`` re-opens them."""
         return self.filter(ended_at__isnull=True, client__is_active=True, therapist__is_active=True)
 
 

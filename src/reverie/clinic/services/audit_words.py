@@ -121,6 +121,7 @@ SESSION_STATES = {
     "did_not_attend": "as missed",
     "cancelled_by_client": "as cancelled by you",
     "cancelled_by_therapist": "as cancelled by the therapist",
+    "cancelled_by_clinic": "as cancelled by the clinic",
 }
 
 

@@ -28,8 +28,10 @@ MAX_REDEEM_PER_ACCOUNT = 5  # wrong invitation codes per person and window
 MAX_REDEEM_PER_ADDRESS = 20  # wrong invitation codes per client address and window
 TOO_MANY_CODES = "Too many invitation codes tried. Wait 15 minutes and try again."
 USERNAME_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789._-@+")
-# Called with (actor, pair) inside end_pair's transaction: care ends that pair's open courses there.
-pair_end_hooks: list[Callable[[User, Pair], None]] = []
+# Called with (actor, pair) inside end_pair's transaction: care ends that pair's open courses there. The actor is
+# ``None`` when the clinic ends the link (an operator's ``reverie user deactivate``, an account turned off): what the
+# hooks record is then the clinic's doing, never the departing person's.
+pair_end_hooks: list[Callable[[User | None, Pair], None]] = []
 # Lock, without writing, what ``pair_end_hooks`` will change (care: the pair's open courses), so that ending a link
 # takes its locks in the one documented order: link, courses, entries, audit head (review r32).
 pair_lock_hooks: list[Callable[[Pair], None]] = []
@@ -208,13 +210,14 @@ def end_pair(actor: User, pair_id: int) -> None:
         if pair is None:
             raise NotFound("No such link.")
         require(actor, Action.END, pair, "link")
-        _end_links([pair], side=actor, by=actor)
+        _end_links([pair], by=actor)
 
 
-def _end_links(pairs: list[Pair], *, side: User, by: User | None) -> None:
+def _end_links(pairs: list[Pair], *, by: User | None) -> None:
     """End these links (each already locked, in id order): what :func:`end_pair` does for one, and
-    :func:`deactivate_user` for every open link of an account. ``side``: the person whose side ends them (the
-    courses' hooks cancel sessions as theirs); ``by``: who the audit names (``None``: the clinic, an operator).
+    :func:`deactivate_user` for every open link of an account. ``by``: the person who ends them, whom the audit
+    names and as whose the courses' hooks cancel sessions; ``None``: the clinic, an operator (h132: the departing
+    account is never named as having ended its own courses or cancelled its sessions).
 
     The lock order of every writer here (link, courses, entries, audit head): the pairs' open courses are locked
     first (``pair_lock_hooks``), then the shares this end takes back (the entries' rows, taken back with no audit
@@ -232,7 +235,7 @@ def _end_links(pairs: list[Pair], *, side: User, by: User | None) -> None:
     unshared = {pair.pk: _unshare_what_reaches_no_one(pair.client) for pair in pairs}
     for pair in pairs:
         for hook in pair_end_hooks:
-            hook(side, pair)
+            hook(by, pair)
         audit.record(by, "pair.end", "pair", pair.pk, subject=pair.client)
         for entry_id in unshared[pair.pk]:  # Reverie's doing, not the person who ended the link
             audit.record(None, "entry.unshare", "entry", entry_id, subject=pair.client)
@@ -240,8 +243,9 @@ def _end_links(pairs: list[Pair], *, side: User, by: User | None) -> None:
 
 def deactivate_user(username: str) -> int:
     """The operator's ``reverie user deactivate``: turn an account off (a therapist who leaves the clinic; the rows
-    stay for the records). In one transaction every open link of the account ends as if its side had ended it
-    (:func:`_end_links`: courses end, shares that now reach no one are taken back, audited), its unused pairing
+    stay for the records). In one transaction every open link of the account ends, by the clinic (:func:`_end_links`
+    with no actor: courses end and their sessions to come are cancelled by the clinic, shares that now reach no one
+    are taken back; every audit event names no person, the operator's CLI as every CLI command), its unused pairing
     codes are deleted, ``is_active`` goes off, every session ends and every API token is revoked; audited as
     ``user.deactivate``, content-free. Returns how many links ended. An account already off (the database, Django's
     admin) is finished the same way: its links still open end now. Turning ``is_active`` back on later re-opens
@@ -260,7 +264,7 @@ def deactivate_user(username: str) -> int:
             .filter(Q(client=user) | Q(therapist=user), ended_at__isnull=True)
             .order_by("pk")
         )
-        _end_links(pairs, side=user, by=None)
+        _end_links(pairs, by=None)
         Invitation.objects.filter(issued_by=user, used_at__isnull=True).delete()
         user.is_active = False
         user.save(update_fields=["is_active"])
@@ -268,6 +272,42 @@ def deactivate_user(username: str) -> int:
         revoke_all(user)
         audit.record(None, "user.deactivate", "user", user.pk, subject=user)
     return len(pairs)
+
+
+def end_links_of_inactive(user: User) -> int:
+    """An account saved with ``is_active`` off by any other path than ``reverie user deactivate`` (Django's admin, a
+    script saving the row): its links still open end now, by the clinic, as the command ends them (h132), so every
+    share that reaches no one is taken back and no entry says "shared" to a client whose therapist has left. One
+    truth: the stored share and the open link agree. Returns how many links ended (0 for an active account, or one
+    with none open, the usual case: one query). Called on the account's save (:func:`install`), inside its
+    transaction; the lock order is the command's (account, links, courses, entries, audit head)."""
+    if user.is_active or user.pk is None:
+        return 0
+    with transaction.atomic():
+        pairs = list(
+            Pair.objects.select_for_update(of=("self",))
+            .select_related("client", "therapist")
+            .filter(Q(client=user) | Q(therapist=user), ended_at__isnull=True)
+            .order_by("pk")
+        )
+        if pairs:
+            _end_links(pairs, by=None)
+    return len(pairs)
+
+
+def _account_saved(
+    sender: type[User], instance: User, update_fields: frozenset[str] | None, **_: object
+) -> None:
+    if update_fields is not None and "is_active" not in update_fields:
+        return  # a sign-in's last_login, a password change: is_active untouched
+    end_links_of_inactive(instance)
+
+
+def install() -> None:
+    """Subscribe :func:`end_links_of_inactive` to every save of an account; called once from ``ClinicConfig.ready``."""
+    from django.db.models.signals import post_save
+
+    post_save.connect(_account_saved, sender=User, dispatch_uid="reverie.people.end_links_of_inactive")
 
 
 DEPARTED_THERAPIST = (
@@ -280,12 +320,21 @@ def departed_notice(actor: User) -> str:
     """To a client with no link open (:meth:`PairQuerySet.open`) whose latest link was with an account since turned
     off (``reverie user deactivate``, or otherwise): :data:`DEPARTED_THERAPIST`, shown with their links (web
     ``/pair/``, ``reverie pair list``) and when a share is refused (``journal.set_shared``); otherwise ``""``."""
+    return DEPARTED_THERAPIST if departed_link(actor) is not None else ""
+
+
+def departed_link(actor: User) -> Pair | None:
+    """The link :func:`departed_notice` speaks of (a client with no link open whose latest link was with an account
+    since turned off), else None: the API's ``GET /pairs`` lists it, ended, with the notice (h132)."""
     if not actor.is_client or Pair.objects.open().filter(client=actor).exists():
-        return ""
+        return None
     latest = (
-        Pair.objects.filter(client=actor).select_related("therapist").order_by("-started_at", "-pk").first()
+        Pair.objects.filter(client=actor)
+        .select_related("client", "therapist")
+        .order_by("-started_at", "-pk")
+        .first()
     )
-    return DEPARTED_THERAPIST if latest is not None and not latest.therapist.is_active else ""
+    return latest if latest is not None and not latest.therapist.is_active else None
 
 
 def lock_links_of(client: User) -> None:

@@ -2,7 +2,8 @@
 
 Django's bare "CSRF verification failed" page is replaced (``CSRF_FAILURE_VIEW``) by a Reverie page that explains in
 plain words what happened and gives the text back: every posted text field re-shown, escaped by the template, on a
-fresh form with a new token that posts to the same page again. Nothing of it is stored or logged (Django's
+fresh form with a new token that posts to the same page again; the choices it carries hidden (the kind, the
+feelings with their strengths) are named in plain words above the text, as "Save it now" names them. Nothing of it is stored or logged (Django's
 ``django.security.csrf`` warning names the path and the reason only); passwords and codes are never echoed; an
 attached file cannot be carried and the page says so. Answered 403, ``no-store``.
 
@@ -22,6 +23,7 @@ from django.shortcuts import render
 from reverie.clinic.web.drafts import (
     SAFE_NAME,
     SECRET,
+    chosen_words,
     labels_of,
 )  # one reader of posted fields' names and labels: a kept form's own (its view's ``labels``)
 
@@ -129,6 +131,8 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     context = {
         "hidden": hidden,
         "shown": shown,
+        # the kind and feelings it carries hidden, in plain words, as "Save it now" shows them (h132)
+        "chosen": chosen_words(hidden, labels_of(path)),
         "action": path,
         "had_file": had_file,
         "resend": _from_this_site(request),

@@ -555,10 +555,10 @@ FEELINGS = "feelings"
 FEELING = re.compile(r"^feel_([a-z_]{1,40})$")
 
 
-def _chosen(fields: list[tuple[str, str]], labels: Mapping[str, str]) -> list[dict[str, str]]:
+def chosen_words(fields: list[tuple[str, str]], labels: Mapping[str, str]) -> list[dict[str, str]]:
     """The choices a kept entry carries as they were (the kind, the feelings with their strengths), in the form's
-    own labels and plain words, so the person sees what "Save it now" will save (h110: they travelled hidden and
-    unseen). The feelings are read as the save reads them (``forms.feelings_from_post``: a strength chosen without
+    own labels and plain words, so the person sees what "Save it now" (and the refused form's "Save again",
+    ``csrf_views``, h132) will save (h110: they travelled hidden and unseen). The feelings are read as the save reads them (``forms.feelings_from_post``: a strength chosen without
     its box ticked counts as ticked, review r102); the typed "other feelings" show as their own field."""
     from django.http import QueryDict
 
@@ -612,7 +612,7 @@ def shown_back(request: HttpRequest, draft: Carried, *, message: str, can_save: 
         "file_lost": draft.file_lost,
         "hidden": hidden if can_save else [],
         "shown": shown,
-        "chosen": _chosen(draft.fields, labels),
+        "chosen": chosen_words(draft.fields, labels),
         "action": action,
         "can_save": can_save,
     }
