@@ -27,6 +27,10 @@ Since 1.2.2 (h125, review r108) "it", "this" or "that" after the marker points b
 the writer's state: a verb of affecting or feeling ("… why it's hitting me now", "… why it gets to me", "… why it
 feels like this", "… why it's so hard") or of only happening ("… why it happened"); "I was happy at the party. I don't
 know why it rained all day." and "I was anxious. I don't know why it took so long." are about an event.
+Since 1.3.0 (h130, issue 13) "idk why", "idek why", "dunno why" and "dont know why" are the ``dont_know_why`` marker, and
+"no idea why but …", "no clue why, …" the ``not_sure_why`` one ("idk why but i feel so flat today"); they need a
+feeling as the others do: "idk why the bus was late" and "idk why I even bother with him" (exasperation, read as "I
+don't know why I even bother" is) mark nothing.
 """
 
 from __future__ import annotations
@@ -43,7 +47,7 @@ from reverie.analysis.registry import Declaration, register
 if TYPE_CHECKING:
     from reverie.analysis.document import Document, Sentence
 
-VERSION = "1.2.2"  # h125 (r108): "it/this/that" after the marker points back only when it is about the writer's state
+VERSION = "1.3.0"  # h130: "idk why", "dunno why", "no idea why but" mark an unexplained feeling as "I don't know why" does
 
 # GoEmotions sentiment grouping (google-research/goemotions, data/sentiment_dict.json, Apache-2.0).
 SENTIMENT: dict[str, frozenset[str]] = {
@@ -89,9 +93,18 @@ _FEEL = r"(?:feel|felt|feeling|am|'m|was|get|got|have been|'ve been|keep)"
 UNEXPLAINED_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "dont_know_why",
-        re.compile(r"\bI\s+(?:don'?t|do not|didn'?t|did not)\s+(?:really\s+)?know\s+why\b", re.I),
+        # 1.3.0 (h130): its short forms as one marker ("idk why but i feel so flat", "dunno why, I'm so low")
+        re.compile(
+            r"\b(?:I\s+(?:don'?t|do not|didn'?t|did not)\s+(?:really\s+)?know|(?:i\s+)?dont\s+know|idk|idek|dunno)"
+            r"\s+why\b",
+            re.I,
+        ),
     ),
-    ("not_sure_why", re.compile(r"\b(?:not sure|no idea|no clue)\s+why\s+(?:I|I'm)\b", re.I)),
+    # 1.3.0 (h130): "no idea why but …", "no clue why, …": the reason left out before the feeling
+    (
+        "not_sure_why",
+        re.compile(r"\b(?:not sure|no idea|no clue)\s+why(?:\s+(?:I|I'm)\b|\s*,|\s+but\b)", re.I),
+    ),
     ("cant_explain", re.compile(r"\bI\s+(?:can'?t|cannot|couldn'?t)\s+(?:explain|say|tell)\s+why\b", re.I)),
     (
         "for_some_reason",

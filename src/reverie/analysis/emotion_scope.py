@@ -142,6 +142,15 @@ ask her out and I'm terrified"). A first-person claim of delight ("I just love c
 right after a sarcastic sentence ("Oh great, the boiler broke again.") is sarcasm too (:func:`_delight_after`), and a
 thing that will not start or work is a mishap. Since 1.18.1 (h121, review r102) only when that sentence tells a mishap:
 "Oh great, my sister had her baby! I just love being an aunt." is joy.
+
+Added in 1.19.0 (h130, issue 13): a bodily sign of nervousness in the sentence right after one that only states the
+writer's plan ("I'm going to tell him tomorrow. My hands are shaking.") is that plan's nervousness: the plan rule never
+swallowed it, but a sign's feeling carried the head's probability for its sentence (0.01 for "My hands are shaking."),
+under the entry panel's floor; after a plan it is read at least at the label's threshold (``Reading.ahead``). A sign
+with a cause of the body's own beside it ("shaking from the cold", "legs shaking after the run", "from the caffeine")
+is no sign (:data:`_BODY_CAUSE`). Deadpan praise alone before a mishap ("Fantastic. The landlord raised the rent
+again. Really thrilled.") makes the delight claimed after the mishap sarcasm, as "Fantastic, the landlord raised …"
+already did.
 """
 
 from __future__ import annotations
@@ -1318,15 +1327,19 @@ def _delight_after(text: str, previous: str, earlier: str = "") -> bool:
     1.18.1 (r102): the sarcastic run before tells a mishap (:data:`_MISHAP`, the reading in-sentence sarcasm uses):
     the sentence before, or the one before it when that is sarcastic too ("Oh great, another Monday. Just what I
     needed. I just love sitting in traffic."); an opener before good news is praise ("Oh great, my sister had her
-    baby! I just love being an aunt.")."""
+    baby! I just love being an aunt.").
+    1.19.0 (h130): deadpan praise alone before the mishap makes the mishap's sentence sarcastic too ("Fantastic. The
+    landlord raised the rent again. Really thrilled."), as the deadpan line itself is read against it."""
+    before = plain(previous)
+    mishap = bool(_MISHAP.search(before))
     return (
         bool(previous.strip())
         and bool(_DELIGHT_CLAIM.match(text))
         and not _NOT_IRONIC_TAIL.search(text)
-        and _sarcastic_before(previous)
         and (
-            bool(_MISHAP.search(plain(previous)))
+            (_sarcastic_before(previous) and mishap)
             or (_sarcastic_before(earlier) and bool(_MISHAP.search(plain(earlier))))
+            or (mishap and bool(_DEADPAN.fullmatch(plain(earlier))))
         )
     )
 
@@ -1587,6 +1600,15 @@ _SOMATIC = re.compile(
     r"|(?:heart|chest|pulse) (?:[\w']+ ){0,2}?(?:like )?(?:an? )?(?:(?:bass |kettle )?drum(?:ming|med)?|(?:jack|sledge)?hammer)\b)",
     re.IGNORECASE,
 )
+# 1.19.0 (h130): a cause of the body's own beside the sign ("shaking from the cold", "legs shaking after the run",
+# "hands trembling from too much coffee"): the sign tells no feeling
+_BODY_CAUSE = re.compile(
+    r"\b(?:(?:from|after|because of|with|due to)\s+(?:the\s+|my\s+|a\s+|that\s+|all\s+(?:the|that)\s+|too\s+much\s+"
+    r"|so\s+much\s+)?(?:cold|chill|freezing|frost|wind|rain|snow|run|running|jog|jogging|workout|exercise|gym|training"
+    r"|lifting|weights|climb|hike|ride|cycle|sprint|swim|match|game|coffee|caffeine|espresso|energy drinks?|fever|flu"
+    r"|hunger|low blood sugar|meds|medication|withdrawal|hangover|heat))\b",
+    re.IGNORECASE,
+)
 # 1.5.0: the writer wondering ("I wonder if the label will listen", "Wonder if she's awake"): curiosity, said
 # (the head reads "wonder" as surprise); not "wondering if I'd still have a job" (a worry, above).
 _CURIOUS = re.compile(
@@ -1712,6 +1734,9 @@ class Cues:
     wished: bool = False  # 1.17.0 (r60): "I wanted him to say sorry": a feeling wished of someone else
     glad_tears: bool = False  # 1.17.0 (r60): "happy tears", "cried with relief": tears of a good feeling
     intention: bool = False  # 1.18.0 (r99): "I want to ask my doctor about …": a plan, no feeling said
+    after_plan: bool = (
+        False  # 1.19.0 (h130): "I'm going to tell him tomorrow. My hands are shaking.": a sign of it
+    )
 
 
 def good_news(text: str) -> bool:
@@ -1775,7 +1800,8 @@ def cues(
     sentence): a pattern it rules out is not scanned, with the same result."""
     text = plain(text)
     phrases = [label for pattern, label in _UNDERSTATEMENT if _found(pattern, text, gate)]
-    somatic = _own_sign(_SOMATIC, text, gate)
+    # 1.19.0 (h130): not with a cause of the body's own ("my hands are shaking from the cold")
+    somatic = _own_sign(_SOMATIC, text, gate) and not _found(_BODY_CAUSE, text, gate)
     if somatic:
         phrases.append("nervousness")
     bodily = [label for pattern, label in _BODILY if _own_sign(pattern, text, gate)]
@@ -1815,6 +1841,7 @@ def cues(
         wished=bool(_WISHED_OF_ANOTHER.search(text)),  # case-sensitive in part: not gated
         glad_tears=_found(_GLAD_TEARS, text, gate),
         intention=intention(text),  # not gated: short patterns
+        after_plan=somatic and intention(plain(previous)),
     )
 
 
@@ -3055,6 +3082,9 @@ class Reading:
     dropped: frozenset[str] = frozenset()
     abstained: bool = False
     signs: frozenset[str] = frozenset()  # 1.16.0: read from a bodily sign, ranked as said but not named
+    # 1.19.0 (h130): read from a bodily sign right after the writer's plan ("I'm going to tell him tomorrow. My hands
+    # are shaking."): the sign is the plan's nervousness, read at least at its threshold
+    ahead: frozenset[str] = frozenset()
 
 
 def scope_labels(labels: Iterable[str], words: Sequence[EmotionWord]) -> Scope:
@@ -3308,4 +3338,5 @@ def decide(
         frozenset(removed),
         abstained,
         frozenset((shown - said) & keep),
+        frozenset({"nervousness"} & signs & keep) if sentence.after_plan else frozenset(),
     )

@@ -55,7 +55,7 @@ if TYPE_CHECKING:
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "emotions"
 ENCODER_MANIFEST = Path(__file__).resolve().parent / "models" / "encoder" / "manifest.json"
 NEUTRAL = "neutral"
-VERSION = "1.18.1"  # h121 (r102): delight after a sarcastic sentence is sarcasm only when that sentence tells a mishap
+VERSION = "1.19.0"  # h130: a bodily sign after the writer's plan is its nervousness; none with a bodily cause
 READ_SITUATIONS = True  # scripts/situation_simulation.py measures the layer without the situation head
 
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token pattern
@@ -425,6 +425,10 @@ class EmotionsAnalyzer:
             j = column[label]
             p, threshold = float(probs[j]), float(self.head.thresholds[j])
             level = intensity(max(p, threshold), threshold, sentence.text)
+            if label in reading.ahead:
+                p = max(
+                    p, threshold
+                )  # 1.19.0 (h130): the sign answers the plan before it: read as the head's pick
             data: dict[str, object] = {"scope": "sentence", "sentence": index, "intensity": level}
             if label in reading.stated:
                 data["stated"] = True
