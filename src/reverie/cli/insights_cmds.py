@@ -46,6 +46,11 @@ def insights(
 
     console = rich_console()
     console.print(f"[dim]{DISCLAIMER}[/]")
+    if view.too_few_entries:  # one plain sentence, no figures (review r116)
+        from reverie.insights.view import too_few_words
+
+        console.print(too_few_words(view))
+        return
     console.print("\n[bold]The strongest patterns[/]")
     for n, h in enumerate(highlights(view), 1):
         console.print(f"  {n}. {shown(h.sentence)} [dim]({shown(str(h.seen))})[/]")

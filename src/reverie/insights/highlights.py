@@ -20,7 +20,7 @@ from reverie.insights.goemotions import valence
 from reverie.insights.pictures import quarter_months
 from reverie.insights.shown import RELATIONSHIP_SECTIONS, defenses_worded, relationships_worded
 from reverie.insights.statements import Statement, unit_words
-from reverie.insights.view import InsightView
+from reverie.insights.view import FEW_TIMES, InsightView
 
 MAX_HIGHLIGHTS = 5
 _CODES = re.compile(r"\s*\((W|RO|RS)\)|\b(W|RO|RS) (?=[a-z])")
@@ -113,14 +113,14 @@ def _core(view: InsightView, audience: str) -> Highlight | None:
         return None
     total = max(r.total for r in view.core)
     parts = []
-    if "w" in rows and rows["w"].count >= 3:
+    if "w" in rows and rows["w"].count >= FEW_TIMES:
         wish = "you often wish" if client else "the client often wishes"
         parts.append(f"{wish} {_W[rows['w'].cluster]} ({rows['w'].count} of {total})")
-    if "ro" in rows and rows["ro"].count >= 3 and rows["ro"].cluster in RO_WORDED:
+    if "ro" in rows and rows["ro"].count >= FEW_TIMES and rows["ro"].cluster in RO_WORDED:
         others = _RO[rows["ro"].cluster]
         others = others if client else others.replace(" you", " the client")
         parts.append(f"{others} ({rows['ro'].count} of {total})")
-    if "rs" in rows and rows["rs"].count >= 3:
+    if "rs" in rows and rows["rs"].count >= FEW_TIMES:
         self_ = _RS[rows["rs"].cluster] if client else _RS_THEY[rows["rs"].cluster]
         parts.append(f"{self_} ({rows['rs'].count} of {total})")
     if not parts:
@@ -149,7 +149,10 @@ def _first(view: InsightView, section: str, prefix: str = "", *, tested: bool = 
     ranked = [
         s
         for s in (found.statements if found else ())
-        if s.key.startswith(prefix) and not s.tentative and s.count >= 3 and (s.beyond_chance or not tested)
+        if s.key.startswith(prefix)
+        and not s.tentative
+        and s.count >= FEW_TIMES
+        and (s.beyond_chance or not tested)
     ]
     ranked.sort(key=lambda s: (-(s.count / s.total if s.total else 0), -s.count))
     return ranked[0] if ranked else None

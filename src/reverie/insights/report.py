@@ -19,7 +19,7 @@ from fpdf import FPDF
 from reverie.insights.highlights import Highlight, highlights, readable_sections
 from reverie.insights.pictures import pictures
 from reverie.insights.statements import Statement
-from reverie.insights.view import InsightView
+from reverie.insights.view import InsightView, too_few_words
 
 FONT = "helvetica"
 MAX_EVIDENCE = 4  # dated quotes per statement
@@ -80,6 +80,9 @@ def render_pdf(
         for line in safety:
             _write(pdf, line, 10)
         pdf.ln(3)
+    if view.too_few_entries:  # one plain sentence, no figures or pictures (review r116)
+        _write(pdf, too_few_words(view), 10)
+        return bytes(pdf.output())
     _summary(pdf, highlights(view), known)
     _pictures(pdf, view)
     for title, statements in readable_sections(view):

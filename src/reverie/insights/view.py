@@ -14,6 +14,12 @@ from typing import Any
 from reverie.insights.statements import Statement
 
 DISCLAIMER = "Reverie supports therapy; it is not a therapist and does not diagnose."
+# "Comes up a few times": the strongest patterns name nothing seen fewer times (``highlights``). It is also the
+# fewest entries a patterns page draws anything from (review r116): below it no pattern can be named, and a share
+# of one or two entries ("1 of 1 entry (100%)", a 100% bar for one quarter) means nothing. Below it every reader
+# (page, ``reverie insights``, its --json and PDF) gets one plain sentence (``too_few_words``) and no figures.
+FEW_TIMES = 3
+MIN_ENTRIES = FEW_TIMES
 
 # Malan's two triangles as drawn: the conflict triangle (defense and anxiety on top, the hidden feeling below) and
 # the person triangle (current others and therapist on top, the past below).
@@ -107,6 +113,11 @@ class InsightView:
     # measured accuracy; never a summary statement, never the client's.
     unverified: Section | None = None
 
+    @property
+    def too_few_entries(self) -> bool:
+        """Fewer entries than ``MIN_ENTRIES``: no figures, pictures or headings, one sentence (``too_few_words``)."""
+        return self.item_count < MIN_ENTRIES
+
     def statements(self) -> Iterator[Statement]:
         for section in self.sections:
             yield from section.statements
@@ -137,6 +148,17 @@ class InsightView:
             {"key": k, "title": t, "statements": [x.to_json() for x in rows]}
             for k, t, rows in keyed_sections(self)
         ]
+        periods: list[dict[str, Any]] = []
+        corners: dict[str, int] = {}
+        links: list[list[Any]] = []
+        if self.too_few_entries:  # one plain answer, no figures (review r116)
+            sections = []
+        else:
+            periods = [
+                _period_json(p, client=client, episodes=episodes, defenses=defenses) for p in self.periods
+            ]
+            corners = {c: n for c, n in self.triangles.corners if c in shown}
+            links = [list(link) for link in self.triangles.links if link[0] in shown and link[1] in shown]
         return {
             "schema": "reverie.insights/1",
             "audience": self.audience,
@@ -146,12 +168,11 @@ class InsightView:
             "first": self.first.isoformat() if self.first else None,
             "last": self.last.isoformat() if self.last else None,
             "disclaimer": self.disclaimer,
+            "too_few_entries": too_few_words(self) if self.too_few_entries else None,
             "sections": sections,
             "core": [] if client else [_row_json(r) for r in self.core],
             "pervasiveness": [] if client else [_row_json(r) for r in self.pervasiveness],
-            "periods": [
-                _period_json(p, client=client, episodes=episodes, defenses=defenses) for p in self.periods
-            ],
+            "periods": periods,
             "groups": []
             if client
             else [
@@ -172,12 +193,22 @@ class InsightView:
             },
             "triangles": {
                 "items": self.triangles.items,
-                "corners": {c: n for c, n in self.triangles.corners if c in shown},
-                "links": [
-                    list(link) for link in self.triangles.links if link[0] in shown and link[1] in shown
-                ],
+                "corners": corners,
+                "links": links,
             },
         }
+
+
+def too_few_words(view: InsightView) -> str:
+    """The one sentence a reader gets below ``MIN_ENTRIES``: how many entries there are, and that patterns show once
+    there are more."""
+    n = view.item_count
+    entries = "no entries" if n == 0 else f"{n} entr{'y' if n == 1 else 'ies'}"
+    if view.audience == "client":
+        so_far = f"So far there {'is' if n == 1 else 'are'} {entries} to look for patterns in."
+    else:
+        so_far = f"So far the client has shared {entries} with you to look for patterns in."
+    return f"{so_far} Patterns show here once there are at least {MIN_ENTRIES}."
 
 
 def _row_json(row: CcrtRow) -> dict[str, Any]:

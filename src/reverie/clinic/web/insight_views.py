@@ -15,7 +15,7 @@ from reverie.clinic.web.ids import query_id
 from reverie.clinic.web.therapist_pages import therapist_page
 from reverie.insights.highlights import highlights, readable_sections
 from reverie.insights.pictures import relationship_map_svg, timeline_svg, triangles_svg
-from reverie.insights.view import DISCLAIMER, InsightView
+from reverie.insights.view import DISCLAIMER, InsightView, too_few_words
 
 
 def _user(request: HttpRequest) -> User:
@@ -29,6 +29,11 @@ LINKS_PER_PATTERN = 4
 
 def _page(request: HttpRequest, view: InsightView, client_id: int | None) -> HttpResponse:
     actor = _user(request)
+    # Saved entries the worker has not read yet (the demo leaves its analysis to it): say how far it has got.
+    reading = analysis.pending_count(actor) if client_id is None and analysis.in_background() else 0
+    if view.too_few_entries:  # one plain sentence and a way back to writing, no figures (review r116)
+        few = {"reading": reading, "view": view, "client_id": client_id, "too_few": too_few_words(view)}
+        return render(request, "reverie/insights.html", few)
     found = highlights(view)
     dates = insights.entry_dates(actor, [i for h in found for i in h.evidence])
     summary = []
@@ -38,8 +43,6 @@ def _page(request: HttpRequest, view: InsightView, client_id: int | None) -> Htt
         summary.append((h, latest, len(known) - len(latest)))
     owner = actor if client_id is None else User.objects.filter(pk=client_id).first()
     fit = observations.agreement(owner, reader=actor) if owner is not None else []
-    # Saved entries the worker has not read yet (the demo leaves its analysis to it): say how far it has got.
-    reading = analysis.pending_count(actor) if client_id is None and analysis.in_background() else 0
     context = {
         "reading": reading,
         "view": view,
