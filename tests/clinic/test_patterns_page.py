@@ -151,7 +151,9 @@ def test_patterns_page_shows_how_readings_fit(paired: tuple[Any, Any], web_as: A
         observations.answer(client, view.id, found.shown[0].observation.ref, given)
     from reverie.insights.view import MIN_ENTRIES
 
-    _entries(client, n=MIN_ENTRIES, shared=True)  # a page below MIN_ENTRIES shows no figures (h136), unanswered
+    _entries(
+        client, n=MIN_ENTRIES, shared=True
+    )  # a page below MIN_ENTRIES shows no figures (h136), unanswered
     mine = web_as(client).get("/insights/?show=1").content.decode()
     assert "you marked 1 of 2 relationship observations as fitting" in mine
     theirs = web_as(therapist).get(f"/clients/{client.pk}/insights/").content.decode()
