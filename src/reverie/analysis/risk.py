@@ -96,7 +96,7 @@ INDICATOR = LEVELS.index("indicator")
 # 2.8.4: the lead, after review r113: a part named within two words after a place ("on the bathroom floor tile") is
 # what the cut was made on; "lighting", "smoking" are everyday tasks after an injury; "not since 2020" is not a sign of
 # now; a bare "SH" in a note is not read (h127's rule removed)
-VERSION = "2.9.0"
+VERSION = "2.10.0"
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "risk"
 MODEL_FILE = "risk_model.npz"
 # Fourteenth round: the level model ("behavior or worse" vs "ideation" on a sentence the screen already flags), an

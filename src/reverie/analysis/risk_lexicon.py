@@ -1906,6 +1906,51 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
+# 2.10.0 (h134, review r114): current acts told in shorthand or as history resumed; kept apart from the rounds above.
+# a cut told bare, then resumed in the next clause or sentence ("used to cut, started again last night", "i used to
+# cut in school; started again"); not a thing cut ("used to cut the grass, started again": an object stops it)
+RESUMED = r"(?:started|starting|began|begun|restarted)\s+(?:it\s+)?again|again\s+(?:now|since|last|this|tonight)|resumed|relapsed"
+CUT_RESUMED = (
+    r"\bused\s+to\s+(?:cut|self[\s-]?harm|sh)(?:\s+myself)?(?:\s+(?:in|at|as|when|during)\s+(?:\w+\s+){0,2}?\w+)?"
+    r"\s*[,;.]+\s*(?:but\s+|and\s+|now\s+|i\s+|i'?ve\s+)?(?:" + RESUMED + r")\b"
+    # "cutting resumed", "pt reports cutting again since tuesday", "relapsed on self harm"
+    r"|\b(?:cutting|self[\s-]?harm(?:ing)?)\s+(?:has\s+)?(?:resumed|restarted|started\s+again|again\s+since)\b"
+    r"(?!\s+(?:at|in|on)\s+(?:the|a|our|my)\b)"
+    r"|\brelapsed\s+(?:on|with|into)\s+(?:self[\s-]?harm(?:ing)?|sh|cutting)\b"
+    # a cut "deep" on the writer's own wrist or arm
+    r"|\bi\s+cut\s+(?:deep|deeply|hard)\s+(?:on|into|across)\s+my\s+(?:wrists?|arms?|thighs?|legs?|stomach)\b"
+)
+# a note's count of self-harm episodes ("SH x3 this wk", "self-harm x3 this week")
+SELF_HARM_COUNT = r"\b(?:sh|self[\s-]?harm(?:ing)?|cutting)\s*x\s*\d+\b"
+H134_RULES: tuple[Rule, ...] = (
+    _rule("self_harm_resumed", BEHAVIOR, CUT_RESUMED),
+    _rule("noted_self_harm_count", BEHAVIOR, SELF_HARM_COUNT, kinds=SESSION_KINDS),
+    # "attempted ligature", "ligature attempt"; a ligature found or made with a plan to use it
+    _rule(
+        "attempt_ligature",
+        ATTEMPT,
+        r"\b(?:attempted|attempting|tried)\s+(?:a\s+)?ligature\b|\bligature\s+attempts?\b"
+        r"|\b(?:new|recent|another|further|current)\s+(?:suicide\s+)?attempt\s+(?:by|via|with)\s+(?:hanging|ligature|"
+        r"overdose|od|jumping|drowning|strangulation|cutting)\b",
+        kinds=SESSION_KINDS,
+    ),
+    _rule(
+        "preparation_ligature",
+        BEHAVIOR,
+        r"\bligatures?\s+(?:was\s+|were\s+)?(?:found|made|prepared|tied|discovered|hidden)\b(?=[^.!?\n]{0,80}?\bplan\w*\b)",
+    ),
+    # a note's report of the wish in the client's words ("reports wanting to sleep forever and not wake up")
+    _rule(
+        "reported_wanting_to_die",
+        IDEATION,
+        REPORTS
+        + r"(?:wanting|wishing|a\s+wish|wishes)\s+(?:to\s+)?(?:die|be\s+dead|sleep\s+forever|not\s+(?:wake\s+up|exist|"
+        r"be\s+alive|be\s+here)|end\s+(?:it\s+all|" + THEIR + r"\s+life)|kill\s+" + THEMSELF + r")\b",
+        kinds=SESSION_KINDS,
+    ),
+)
+RULES = RULES + H134_RULES
+
 # Contexts where a would-be trigger means something else. A figure-of-speech match also suppresses any
 # trigger it overlaps; it is reported even when nothing overlaps, so the reader sees what was set aside.
 NOT_A_DRUG = (
@@ -2761,11 +2806,24 @@ def _aligned(norm: str, start: int, end: int, starts: frozenset[int], ends: froz
     if start >= end:
         return False
     # a pattern may begin at a contraction's tail ("'d kill for" inside "i'd kill for")
-    return (start in starts or norm[start] == "'") and end in ends
+    # 2.10.0 (h134): a closing quote is no part of the quoted word ("states 'no point going on'")
+    return (start in starts or norm[start] == "'") and (
+        end in ends or (norm[end : end + 1] == "'" and end + 1 in ends)
+    )
+
+
+# 2.10.0 (h134, review r114 fault 3): a note's slashed or dotted shorthand ("S/I", "S.I.", "s.i.", "S/H") read as
+# "SI" / "SH", in one place; the same length, so offsets carry over
+SLASHED_SHORTHAND = re.compile(r"(?<![a-z0-9/])s\s?[/.]\s?([ih])\.?(?![a-z0-9/])")
+
+
+def clinical_shorthand(norm: str) -> str:
+    """``norm`` with "s/i", "s.i.", "s/h" … written "si", "sh" (padded with spaces to the same length)."""
+    return SLASHED_SHORTHAND.sub(lambda m: ("s" + m.group(1)).ljust(len(m.group())), norm)
 
 
 def _context(text: str, kind: str) -> Context:
-    norm = normalise(text)
+    norm = clinical_shorthand(normalise(text))
     sentences = tuple((m.start(), m.end()) for m in SENTENCE.finditer(norm) if m.group().strip())
     return Context(
         original=text,
@@ -2818,6 +2876,9 @@ def _judge(ctx: Context, rule: Rule, m: re.Match[str]) -> Hit:
         # someone of theirs named as the subject ("She said her friend wants to die": thirty-third round).
         sentence_start = ctx.sentences[_sentence_of(ctx, start)][0] if ctx.sentences else 0
         reason = "third_person" if _someone_of_theirs(ctx.norm, sentence_start, start) else None
+    if ctx.kind in SESSION_KINDS and reason is None and _relative_acts_in_note(ctx, start):
+        # 2.10.0 (h134, review r114 fault 8): "Client's brother attempted suicide", "mother OD'd when pt was 12"
+        reason = "third_person"
     if ctx.kind in SESSION_KINDS and reason is None and _denied_in_note(ctx, m):
         # thirty-third round: a therapist's "denies SI", "denied wanting to die"
         reason = "negation"
@@ -2834,6 +2895,21 @@ NOT_SOMEONE_ELSE = words("client clients patient patients")
 DENIES = re.compile(r"\b(?:denies|denied|denying|deny|no\s+(?:current\s+|active\s+|passive\s+)?(?:si|sh)\b)")
 
 
+# 2.10.0 (h134, review r114 fault 8): a relative or friend named (with or without "client's", "pt's", "his" …) as the
+# subject right before an act in a note is that person's history; "pt attempted", "she OD'd" stay the client's
+RELATIVE_SUBJECT = re.compile(
+    r"(?:^|[.;:!?\n]\s*|\b(?:client'?s|clients|pt'?s|patient'?s|his|her|their|the|a)\s+)(?:(?:older|younger|late|"
+    r"step|half|best|ex|twin)[\s-]?)?(?:brother|sister|mother|mum|mom|father|dad|friend|partner|cousin|uncle|aunt|"
+    r"son|daughter|husband|wife|boyfriend|girlfriend|grandmother|grandfather|grandma|grandpa|nan|sibling|parent|"
+    r"stepmother|stepfather|stepdad|stepmum|niece|nephew|colleague|roommate|flatmate)s?\s+(?:\w+\s+){0,1}$"
+)
+
+
+def _relative_acts_in_note(ctx: Context, start: int) -> bool:
+    sentence_start = ctx.sentences[_sentence_of(ctx, start)][0] if ctx.sentences else 0
+    return RELATIVE_SUBJECT.search(ctx.norm[sentence_start:start]) is not None
+
+
 def _someone_of_theirs(norm: str, sentence_start: int, start: int) -> bool:
     tokens = [t.group() for t in WORD.finditer(norm, sentence_start, start)]
     for i in range(len(tokens) - 1, -1, -1):
@@ -2845,15 +2921,20 @@ def _someone_of_theirs(norm: str, sentence_start: int, start: int) -> bool:
     return False
 
 
+DENIAL_STOP = re.compile(r"\b(?:but|however|yet|although|though)\b|;")
+
+
 def _denied_in_note(ctx: Context, m: re.Match[str]) -> bool:
     """A therapist's denial governs the phrase: "denies" / "denied" opens it ("denies SI") or stands in its clause
     before it ("She denied that she wants to die", "denies wanting to die")."""
     sentence = _sentence_of(ctx, m.start())
     clause_start = _clause_start(ctx, sentence, m.start())
-    return (
-        DENIES.match(ctx.norm, m.start()) is not None
-        or DENIES.search(ctx.norm, clause_start, m.start()) is not None
-    )
+    if DENIES.match(ctx.norm, m.start()) is not None:
+        return True
+    denials = list(DENIES.finditer(ctx.norm, clause_start, m.start()))
+    denial = denials[-1] if denials else None
+    # 2.10.0 (h134, review r114 fault 7): a denial's scope stops at "but", "however" or ";"
+    return denial is not None and DENIAL_STOP.search(ctx.norm, denial.end(), m.start()) is None
 
 
 def _reason(ctx: Context, rule: Rule, m: re.Match[str]) -> str | None:
@@ -2973,6 +3054,13 @@ ACCIDENT_TAKEN_BACK = re.compile(
     r"\b(?:no|nah|jk|lol\s+no|not\s+really)\b[\s,]*(?:i\s+)?(?:didn'?t|didnt|did\s+not|wasn'?t|wasnt|was\s+not|it\s+wasn'?t|"
     r"it\s+wasnt)?\b[^.!?\n]{0,20}?\bi\s+(?:meant\s+(?:to|it)|did\s+it\s+on\s+purpose)\b"
 )
+# 2.10.0 (h134, review r114 fault 1): the writer doubts the accident anywhere in the entry ("was it an accident?",
+# "or maybe not", "i dont know if i meant it", "kind of wanted to", "just held it there"): no injury set-aside
+ACCIDENT_DOUBTED = re.compile(
+    r"\bwas\s+it\s+(?:really\s+)?an\s+accident\s*\?|\bor\s+maybe\s+not\b|\bor\s+did\s+i\b|"
+    r"\b(?:don'?t|dont|do\s+not|not\s+sure|unsure)\s+(?:know\s+)?(?:if|whether)\s+i\s+meant\b|"
+    r"\b(?:kind\s+of|kinda|sort\s+of|part\s+of\s+me)\s+wanted\s+(?:to|it)\b|\b(?:just\s+)?held\s+it\s+there\b"
+)
 
 
 def _injury(ctx: Context, start: int, end: int, sentence: int, rule: str = "") -> bool:
@@ -2990,7 +3078,7 @@ def _injury(ctx: Context, start: int, end: int, sentence: int, rule: str = "") -
         accident = REPORTED_ACCIDENT.search(ctx.norm, act, e)
         if accident is None or REPORTED_DOUBT.search(ctx.norm, accident.end(), e) is not None:
             return False
-    if INTENT.search(ctx.norm, s, e) is not None:
+    if INTENT.search(ctx.norm, s, e) is not None or ACCIDENT_DOUBTED.search(ctx.norm) is not None:
         return False
     # 2.9.0 (review r113): the accident taken back after it ("by accident lol no i didnt, i meant to")
     if ACCIDENT_TAKEN_BACK.search(
