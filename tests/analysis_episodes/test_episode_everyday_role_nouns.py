@@ -90,3 +90,19 @@ def test_a_person_met_by_role_responds_and_a_thing_is_no_person(
     missed = analyse(near_miss, "journal", only=ANALYZERS)
     assert [f.label for f in missed.of_kind("person") if f.label != "self"] == []
     assert missed.of_kind("episode") == []
+
+
+# The two limits on the everyday role nouns: a capitalised one is a name or a title, and a trade after "to"/"at"
+# is its shop. Neither gives a person of the role word's role.
+NOT_THE_ROLE = [
+    ("Dean, my manager, moved my shift again without asking.", "teacher"),
+    ("The Foreign Minister was on the radio all morning.", "other"),
+    ("Went to the hairdresser after work and felt like a new person.", "other"),
+    ("Queued at the butcher's for twenty minutes in the rain.", "other"),
+]
+
+
+@pytest.mark.parametrize(("text", "role"), NOT_THE_ROLE, ids=[t.split()[1] for t, _ in NOT_THE_ROLE])
+def test_a_capitalised_role_noun_or_a_trades_shop_is_not_the_role(text: str, role: str) -> None:
+    found = analyse(text, "journal", only=ANALYZERS).of_kind("person")
+    assert [f.label for f in found if f.label == role] == []

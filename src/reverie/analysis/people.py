@@ -154,8 +154,13 @@ _TITLES: Final[dict[str, tuple[str, str | None]]] = {
     **dict.fromkeys(("Coach", "Professor", "Prof"), ("teacher", None)),
     "Private": ("colleague", None),
 }
-# A practitioner's word after "to" / "at" names the practice, a place: "took him to the dentist".
-_PRACTICES: Final = _words("doctor doc gp dentist vet surgeon midwife")
+# A practitioner's word after "to" / "at" names the practice, a place: "took him to the dentist", "went to the
+# hairdresser", "at the butcher's" (the shop trades of ``role_nouns``; since people 1.8.0).
+_PRACTICES: Final = _words("doctor doc gp dentist vet surgeon midwife") | role_nouns.PRACTICES
+# The everyday role nouns the lexicon does not hold itself: read only when written in lower case (people 1.8.0),
+# since a capitalised one is a name or a title ("Dean, my manager", "our Dean", "the Prime Minister").
+_OWN_ROLE_WORDS: Final = frozenset(w for words in _WORDS_BY_ROLE.values() for w in words.split())
+_EVERYDAY_ONLY: Final = frozenset(role_nouns.EVERYDAY_ROLES) - _OWN_ROLE_WORDS
 _NO_SESSION: Final = frozenset({"no", "without"})  # "No therapy this week": no session, no setting
 _SETTING_SENTENCES: Final = 2  # how far after "Session 14." a name may be the therapist's
 # Where a word the tagger reads as a name is a place: "the truck stop in Amarillo", "Chachu in Dubai".
@@ -683,6 +688,8 @@ def _role_word(token: Any) -> str | None:
         return made
     for form in (str(token.lower_), str(token.lemma_).lower()):
         if form in ROLE_OF_WORD:
+            if form in _EVERYDAY_ONLY and not str(token.text).islower():
+                return None  # a capitalised everyday role noun is a name or a title: "Dean, my manager", "our Dean"
             return form
     return None
 
@@ -693,8 +700,8 @@ def _role_by_word_form(token: Any) -> str | None:
     head keeper", "the head roaster" (a trade under "head") are the boss. The lexicon's own words come first
     ("flatmate", "headteacher")."""
     word = str(token.lower_)
-    if token.pos_ != "NOUN" or word in ROLE_OF_WORD or str(token.lemma_).lower() in ROLE_OF_WORD:
-        return None
+    if token.pos_ != "NOUN" or word in _OWN_ROLE_WORDS or str(token.lemma_).lower() in _OWN_ROLE_WORDS:
+        return None  # the everyday role nouns are formed on too: "the head baker" is the boss (people 1.8.0)
     if _hyphen_prefix(token) == "co" and word.endswith(_AGENT_ENDINGS) and word not in _CO_NOT_WORK:
         return "coworker"
     if len(word) > 6 and word.endswith("mate") and _possessor(token) in _MY:

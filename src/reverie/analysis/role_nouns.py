@@ -17,12 +17,13 @@ any vignette file's answers. Each word maps to a role of ``people.ROLE_GROUP``:
 - ``other``: everyone else met by role (a pharmacist, a plumber, a referee, a tenant, a godmother).
 
 Words with a common non-person sense in everyday writing are left out on purpose: "host", "server", "agent",
-"editor", "judge", "guard" (a shin guard), "trainer" (a shoe), "cleaner" (a product), "super", "sub", "date", "lead", "head", "partner" (kept as the
+"editor", "judge", "vendor", "buyer", "seller" (a firm as often as a person), "guard" (a shin guard), "trainer" (a shoe), "cleaner" (a product), "super", "sub", "date", "lead", "head", "partner" (kept as the
 partner). A word here that a machine or a program also bears ("driver", "operator", "inspector") is no person
 where a noun for a device or a piece of software modifies it ("the printer driver"; ``OBJECT_MODIFIERS``).
 
-The people finder reads these words exactly as its own: with a possessor, an article or alone, never in "as a
-…", "like a …", after "is"/"was" (an attribute) or as a modifier of another noun ("the plumber's van" is the
+The people finder reads these words as its own, with two limits: only in lower case (a capitalised one is a name
+or a title: "Dean, my manager", "the Prime Minister"), and a trade of ``PRACTICES`` after "to"/"at" is its shop
+("went to the hairdresser"). Otherwise with a possessor, an article or alone, never in "as a …", "like a …", after "is"/"was" (an attribute) or as a modifier of another noun ("the plumber's van" is the
 plumber; "plumber rates" is no one).
 """
 
@@ -47,7 +48,7 @@ _BY_ROLE: Final[dict[str, str]] = {
     "tenant lodger chaplain minister monk nun godmother godfather goddaughter godson hairdresser "
     "barber butcher baker florist porter usher teller operator adviser advisor councillor babysitter nanny "
     "childminder gardener handyman decorator locksmith ranger warden lifeguard firefighter fireman "
-    "gentleman vendor seller buyer",
+    "gentleman",
 }
 
 EVERYDAY_ROLES: Final[dict[str, str]] = {w: role for role, words in _BY_ROLE.items() for w in words.split()}
@@ -60,4 +61,10 @@ MALE: Final = _words("guvnor monk godfather godson handyman fireman gentleman")
 OBJECT_MODIFIERS: Final = _words(
     "printer graphics device video audio sound usb software screw golf network disk boolean logical "
     "comparison assignment"
+)
+
+# Trades whose word also names their shop or practice: after "to" / "at" it is a place, not a person ("went to the
+# hairdresser", "at the butcher's", "picked it up from the pharmacist" stays a person).
+PRACTICES: Final = _words(
+    "pharmacist optician optometrist physio physiotherapist hairdresser barber butcher baker florist locksmith"
 )
