@@ -12,7 +12,9 @@ therapist", since 1.7.0) is the therapist; one they say is not their therapist n
 "my therapist's husband", "my old therapist", "I wish Sam were my therapist"; since 1.7.1; "I don't think Sam is my
 therapist", "Sam, my therapist until March"; since 1.7.2, where a past tense alone no longer makes one former) is not. A name apposed to a possessive
 role phrase takes the role of the phrase's head, never of the role word that owns it ("Sam, my mum's friend," is
-someone else's friend, not the mother; since 1.7.3). One ``person`` finding per mention (the self: one per sentence
+someone else's friend, not the mother; since 1.7.3). The everyday role nouns of ``role_nouns`` ("the skipper",
+"the pharmacist", "our plumber"; since 1.8.0) are role words too, never where a device's noun makes one a thing
+("the printer driver"). One ``person`` finding per mention (the self: one per sentence
 that says I/me/my).
 
 Finding contract: ``Finding(kind="person", label=<role>, spans=(mention span,),
@@ -26,6 +28,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Final
 
+from reverie.analysis import role_nouns
 from reverie.analysis.findings import Finding, Span
 from reverie.analysis.registry import Analyzer, Declaration, register
 
@@ -37,7 +40,7 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-VERSION: Final = "1.7.3"
+VERSION: Final = "1.8.0"
 # People known only by name found by grammar (``_grammar_names``): built and measured in people 1.4.0 and left
 # off then (the batches code most such people by a role the context tells; docs/ccrt.md). On since people 1.6.0,
 # but only for the names whose role the grammar tells ("Kit, the other welder", "Kit, who plasters with me", "Kit
@@ -92,21 +95,30 @@ _WORDS_BY_ROLE: Final[dict[str, str]] = {
     "midwife surgeon receptionist secretary reviewer bloke rando conductor passenger cashier waiter waitress "
     "clerk cabbie shopkeeper caller barista bartender postman salesman saleswoman",
 }
+# The lexicon's own words, then the everyday role nouns of ``role_nouns`` ("the skipper", "the pharmacist"; since
+# people 1.8.0); a word in both keeps the lexicon's role.
 ROLE_OF_WORD: Final[dict[str, str]] = {
-    w: role for role, words in _WORDS_BY_ROLE.items() for w in words.split()
+    **role_nouns.EVERYDAY_ROLES,
+    **{w: role for role, words in _WORDS_BY_ROLE.items() for w in words.split()},
 }
 
-_FEMALE: Final = _words(
-    "mother mom mum mommy mummy mam mama mamma momma stepmother stepmom stepmum sister sis stepsister "
-    "daughter stepdaughter wife girlfriend gf fiancée fiancee grandmother grandma granny nan nana aunt "
-    "auntie niece landlady headmistress woman lady ammi amma umma eomma mami mamá didi akka noona unnie nani dadi "
-    "lola abuela oma halmeoni granddaughter policewoman missus waitress saleswoman"
+_FEMALE: Final = (
+    _words(
+        "mother mom mum mommy mummy mam mama mamma momma stepmother stepmom stepmum sister sis stepsister "
+        "daughter stepdaughter wife girlfriend gf fiancée fiancee grandmother grandma granny nan nana aunt "
+        "auntie niece landlady headmistress woman lady ammi amma umma eomma mami mamá didi akka noona unnie nani dadi "
+        "lola abuela oma halmeoni granddaughter policewoman missus waitress saleswoman"
+    )
+    | role_nouns.FEMALE
 )
-_MALE: Final = _words(
-    "father dad daddy da papa stepfather stepdad brother bro bf stepbrother son stepson husband boyfriend "
-    "fiancé fiance hubby grandfather grandpa granddad grandad uncle nephew landlord headmaster man "
-    "guy abba abbu baba appa abeoji papá bhaiya bhai hyung oppa nanaji dadaji lolo abuelo opa harabeoji grandson "
-    "policeman fella boy bloke postman salesman"
+_MALE: Final = (
+    _words(
+        "father dad daddy da papa stepfather stepdad brother bro bf stepbrother son stepson husband boyfriend "
+        "fiancé fiance hubby grandfather grandpa granddad grandad uncle nephew landlord headmaster man "
+        "guy abba abbu baba appa abeoji papá bhaiya bhai hyung oppa nanaji dadaji lolo abuelo opa harabeoji grandson "
+        "policeman fella boy bloke postman salesman"
+    )
+    | role_nouns.MALE
 )
 _PLURAL_WORDS: Final = frozenset(
     ["parents", "folks", "kids", "children", "siblings", "grandchildren", "grandkids", "students", "pupils"]
@@ -142,8 +154,13 @@ _TITLES: Final[dict[str, tuple[str, str | None]]] = {
     **dict.fromkeys(("Coach", "Professor", "Prof"), ("teacher", None)),
     "Private": ("colleague", None),
 }
-# A practitioner's word after "to" / "at" names the practice, a place: "took him to the dentist".
-_PRACTICES: Final = _words("doctor doc gp dentist vet surgeon midwife")
+# A practitioner's word after "to" / "at" names the practice, a place: "took him to the dentist", "went to the
+# hairdresser", "at the butcher's" (the shop trades of ``role_nouns``; since people 1.8.0).
+_PRACTICES: Final = _words("doctor doc gp dentist vet surgeon midwife") | role_nouns.PRACTICES
+# The everyday role nouns the lexicon does not hold itself: read only when written in lower case (people 1.8.0),
+# since a capitalised one is a name or a title ("Dean, my manager", "our Dean", "the Prime Minister").
+_OWN_ROLE_WORDS: Final = frozenset(w for words in _WORDS_BY_ROLE.values() for w in words.split())
+_EVERYDAY_ONLY: Final = frozenset(role_nouns.EVERYDAY_ROLES) - _OWN_ROLE_WORDS
 _NO_SESSION: Final = frozenset({"no", "without"})  # "No therapy this week": no session, no setting
 _SETTING_SENTENCES: Final = 2  # how far after "Session 14." a name may be the therapist's
 # Where a word the tagger reads as a name is a place: "the truck stop in Amarillo", "Chachu in Dubai".
@@ -671,6 +688,8 @@ def _role_word(token: Any) -> str | None:
         return made
     for form in (str(token.lower_), str(token.lemma_).lower()):
         if form in ROLE_OF_WORD:
+            if form in _EVERYDAY_ONLY and not str(token.text).islower():
+                return None  # a capitalised everyday role noun is a name or a title: "Dean, my manager", "our Dean"
             return form
     return None
 
@@ -681,8 +700,8 @@ def _role_by_word_form(token: Any) -> str | None:
     head keeper", "the head roaster" (a trade under "head") are the boss. The lexicon's own words come first
     ("flatmate", "headteacher")."""
     word = str(token.lower_)
-    if token.pos_ != "NOUN" or word in ROLE_OF_WORD or str(token.lemma_).lower() in ROLE_OF_WORD:
-        return None
+    if token.pos_ != "NOUN" or word in _OWN_ROLE_WORDS or str(token.lemma_).lower() in _OWN_ROLE_WORDS:
+        return None  # the everyday role nouns are formed on too: "the head baker" is the boss (people 1.8.0)
     if _hyphen_prefix(token) == "co" and word.endswith(_AGENT_ENDINGS) and word not in _CO_NOT_WORK:
         return "coworker"
     if len(word) > 6 and word.endswith("mate") and _possessor(token) in _MY:
@@ -822,6 +841,11 @@ def _not_a_person_use(token: Any, word: str) -> bool:
     if word in _PRACTICES and token.dep_ == "pobj" and token.head.lower_ in {"to", "at"}:
         return True  # the practice, a place: "took Lily to the dentist", "at the GP's"
     if token.dep_ == "pobj" and token.head.lower_ in {"as", "like"}:
+        return True
+    if word in role_nouns.EVERYDAY_ROLES and any(  # "the printer driver" is a program (people 1.8.0)
+        c.dep_ in {"compound", "amod", "nmod"} and c.lower_ in role_nouns.OBJECT_MODIFIERS
+        for c in token.children
+    ):
         return True
     head = token.head
     if token.dep_ != "compound" or _possessor(token) is not None:  # "my mum rang", parsed as a compound
