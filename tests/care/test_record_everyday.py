@@ -1,4 +1,4 @@
-"""The client's record: progress notes on a page, and the journal export (reverie.export/7) carrying the course,
+"""The client's record: progress notes on a page, and the journal export (reverie.export/8) carrying the course,
 its sessions, goals, measures, progress notes and the safety plan — never process notes. A questionnaire keeps its
 session's start in the export when that session is later cancelled (version 4); each progress note names its
 session (version 6)."""
@@ -35,7 +35,7 @@ def _exported_course(client: Any) -> tuple[dict[str, Any], bytes]:
     from record_schema_check import problems
 
     document = json.loads(data)
-    assert document["schema"] == "reverie.export/7" and problems(document) == []
+    assert document["schema"] == "reverie.export/8" and problems(document) == []
     (course,) = document["record"]["courses"]
     return course, data
 
@@ -84,7 +84,7 @@ def test_the_export_carries_the_course_record(dit: tuple[Any, Any, Any]) -> None
     safety.save_plan(client, {"warning_signs": ["Not sleeping"], "coping_steps": ["A walk"]})
     data = dump_reverie_json(portability.export_journal(client))
     document = json.loads(data)
-    assert document["schema"] == "reverie.export/7"
+    assert document["schema"] == "reverie.export/8"
     assert b"Never exported." not in data and "process_notes" not in document["record"]
     (exported,) = document["record"]["courses"]
     assert exported["programme"] == "dit" and exported["therapist"] == therapist.username

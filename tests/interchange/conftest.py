@@ -114,6 +114,21 @@ def golden_journal_v6() -> PortableJournal:
     return replace(base, record={**sample_record_v6(), **base.record})
 
 
+def golden_journal_v8() -> PortableJournal:
+    """The journal that tests/interchange/golden/reverie-export-v8.json holds: the v6 golden journal with the
+    client's answers, item by item, on each questionnaire of its course (version 8)."""
+    base = golden_journal_v6()
+    (course,) = base.record["courses"]
+    answers = {"PHQ-9": [2, 1, 1, 2, 1, 2, 1, 1, 1], "GAD-7": [1, 0, 1, 1, 1, 1, 1]}
+    measures = [{**m, "answers": answers[m["questionnaire"]]} for m in course["measures"]]
+    return replace(base, record={**base.record, "courses": [{**course, "measures": measures}]})
+
+
+@pytest.fixture
+def journal_v8() -> PortableJournal:
+    return golden_journal_v8()
+
+
 @pytest.fixture
 def journal_v5() -> PortableJournal:
     return golden_journal_v5()

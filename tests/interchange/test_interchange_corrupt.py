@@ -55,8 +55,8 @@ def test_interchange_utf8_bom_is_accepted(journal: Any) -> None:
 
 
 def test_interchange_newer_export_version_is_refused(document: dict[str, Any]) -> None:
-    document["schema"] = "reverie.export/8"
-    _refused(document, "export version 8 is newer than this Reverie")
+    document["schema"] = "reverie.export/9"
+    _refused(document, "export version 9 is newer than this Reverie")
 
 
 @pytest.mark.parametrize(

@@ -42,9 +42,12 @@ def test_interchange_round_trip_golden_objects(journal: PortableJournal) -> None
     assert load(dump_reverie_json(journal)) == journal
 
 
-def test_interchange_dump_matches_golden_file(journal_v6: PortableJournal, read_fixture: Reader) -> None:
-    assert dump_reverie_json(journal_v6) == read_fixture("golden/reverie-export-v7.json")
-    assert load(read_fixture("golden/reverie-export-v7.json")) == journal_v6
+def test_interchange_dump_matches_golden_file(
+    journal_v6: PortableJournal, journal_v8: PortableJournal, read_fixture: Reader
+) -> None:
+    assert dump_reverie_json(journal_v8) == read_fixture("golden/reverie-export-v8.json")
+    assert load(read_fixture("golden/reverie-export-v8.json")) == journal_v8
+    assert load(read_fixture("golden/reverie-export-v7.json")) == journal_v6  # version 7 still reads
     assert load(read_fixture("golden/reverie-export-v6.json")) == journal_v6  # version 6 still reads
     # h30: a progress note says which session it belongs to (start; number while held; format).
     (course,) = json.loads(read_fixture("golden/reverie-export-v6.json"))["record"]["courses"]
@@ -57,12 +60,12 @@ def test_interchange_dump_matches_golden_file(journal_v6: PortableJournal, read_
     assert "session" not in cancelled and cancelled["session_start"] == course["sessions"][1]["start"]
 
 
-def test_interchange_golden_v5_file_still_loads_and_exports_again_as_v6(
+def test_interchange_golden_v5_file_still_loads_and_exports_again_as_current(
     journal_v5: PortableJournal, read_fixture: Reader
 ) -> None:
     loaded = load(read_fixture("golden/reverie-export-v5.json"))
     assert loaded == journal_v5 and loaded.left_out == journal_v5.left_out
-    assert json.loads(dump_reverie_json(loaded))["schema"] == "reverie.export/7"
+    assert json.loads(dump_reverie_json(loaded))["schema"] == "reverie.export/8"
 
 
 def test_interchange_v5_file_names_what_it_was_made_without(
@@ -89,12 +92,12 @@ def test_interchange_v4_file_refuses_what_only_v5_has(read_fixture: Reader) -> N
         load(json.dumps(document).encode())
 
 
-def test_interchange_golden_v4_file_still_loads_and_exports_again_as_v6(
+def test_interchange_golden_v4_file_still_loads_and_exports_again_as_current(
     journal_v3: PortableJournal, read_fixture: Reader
 ) -> None:
     loaded = load(read_fixture("golden/reverie-export-v4.json"))
     assert loaded == journal_v3 and loaded.left_out == ()
-    assert json.loads(dump_reverie_json(loaded))["schema"] == "reverie.export/7"
+    assert json.loads(dump_reverie_json(loaded))["schema"] == "reverie.export/8"
 
 
 def test_interchange_golden_v3_file_still_loads_and_exports_again_as_v5(
@@ -168,7 +171,7 @@ def test_interchange_dump_is_deterministic_and_sorted(journal: PortableJournal) 
     document = json.loads(first)
     assert list(document) == sorted(document)
     assert list(document["entries"][0]) == sorted(document["entries"][0])
-    assert document["schema"] == "reverie.export/7"
+    assert document["schema"] == "reverie.export/8"
     assert first.endswith(b"\n")
 
 

@@ -1,4 +1,4 @@
-"""docs/export-schema-v7.json (and v1 to v5 for older files): well-formed, and what dump_reverie_json writes conforms to it.
+"""docs/export-schema-v8.json (and v1 to v5 for older files): well-formed, and what dump_reverie_json writes conforms to it.
 
 jsonschema is not a dependency of Reverie, so the export is checked with a small validator for exactly the
 keywords the schema uses; when jsonschema is importable it validates too.
@@ -26,7 +26,7 @@ from reverie.journal.interchange import (
     dump_reverie_json,
 )
 
-SCHEMA_PATH = Path(__file__).resolve().parents[2] / "docs" / "export-schema-v7.json"
+SCHEMA_PATH = Path(__file__).resolve().parents[2] / "docs" / "export-schema-v8.json"
 _HANDLED = {
     "$schema", "$id", "$ref", "$defs", "title", "description", "type", "required", "additionalProperties",
     "properties", "items", "const", "enum", "minLength", "maxLength", "pattern", "minimum", "maximum",
@@ -81,7 +81,7 @@ def _is_type(value: Any, name: str) -> bool:
 
 def test_interchange_schema_file_is_draft_2020_12_with_id(schema: dict[str, Any]) -> None:
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert schema["$id"] == "urn:reverie:schema:export:7"
+    assert schema["$id"] == "urn:reverie:schema:export:8"
     assert schema["properties"]["schema"]["const"] == SCHEMA
 
 
@@ -227,3 +227,17 @@ def test_interchange_schema_v6_takes_the_session_of_each_progress_note(
     old = json.loads((SCHEMA_PATH.parent / "export-schema-v5.json").read_text(encoding="utf-8"))
     assert old["properties"]["schema"]["const"] == "reverie.export/5"
     assert "$.record.courses[0].notes[0]: extra session" in _problems(document, old, old)
+
+
+def test_interchange_schema_v8_takes_the_answers_of_each_questionnaire(
+    schema: dict[str, Any], journal_v8: PortableJournal
+) -> None:
+    """r115: version 8 describes each questionnaire's answers, item by item (whole numbers); v7 refuses them."""
+    document = json.loads(dump_reverie_json(journal_v8))
+    assert document["record"]["courses"][0]["measures"][0]["answers"] == [2, 1, 1, 2, 1, 2, 1, 1, 1]
+    assert _problems(document, schema, schema) == []
+    document["record"]["courses"][0]["measures"][0]["answers"] = ["Several days"]
+    assert "$.record.courses[0].measures[0].answers[0]: fails type" in _problems(document, schema, schema)
+    old = json.loads((SCHEMA_PATH.parent / "export-schema-v7.json").read_text(encoding="utf-8"))
+    assert old["properties"]["schema"]["const"] == "reverie.export/7"
+    assert "$.record.courses[0].measures[0]: extra answers" in _problems(document, old, old)

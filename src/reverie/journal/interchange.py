@@ -1,7 +1,7 @@
 """A portable journal: Reverie's own export, a readable Markdown export, and imports from jrnl and Day One.
 
 Pure: plain frozen dataclasses and bytes in, bytes or text out; no Django, no database. The JSON export is
-``"schema": "reverie.export/7"`` (JSON Schema: docs/export-schema-v7.json; version 1, 2, 3, 4, 5 and 6 files still
+``"schema": "reverie.export/8"`` (JSON Schema: docs/export-schema-v8.json; version 1, 2, 3, 4, 5, 6 and 7 files still
 load; version 2 added the entry context fields ``place``, ``weather``, ``time_zone`` and the optional
 ``record``: the person's course of therapy as they may read it; version 3 added each entry's ``fit`` answers
 (the person's "does this fit?" about an observation) and the record's ``check_ins`` (their answers to "Are you
@@ -11,7 +11,8 @@ and are not in it, by date, kind and, when it opened, title, and each check-in's
 version 6 adds to each progress note in the record the session it belongs to: its ``session_start``, its
 ``session`` number while that session is held, and the course's treatment ``format``; version 7 adds to each
 course in the record what the client reads of it on their pages: each goal's ``description``, the given goodbye
-``letter`` and the ``formulation`` versions shared with them; the file's fields are those of version 5).
+``letter`` and the ``formulation`` versions shared with them; version 8 adds each questionnaire's ``answers`` in
+the record, the client's answers item by item; the file's fields are those of version 5).
 ``load`` reads it back exactly (``load(dump_reverie_json(x)) == x``) and
 also reads jrnl's JSON export and Day One's export, as the zip Day One writes (``Journal.json`` with
 ``photos/`` and ``audios/``) or as its bare JSON. Errors name the entry index and field
@@ -39,8 +40,8 @@ from reverie.journal.kinds import KIND_WORDS, KINDS, file_words
 from reverie.text import decoded, not_utf8, one_line_ending
 from reverie.versions import version_number
 
-SCHEMA = "reverie.export/7"
-SCHEMA_VERSION = 7
+SCHEMA = "reverie.export/8"
+SCHEMA_VERSION = 8
 FIT_ANSWERS = ("fits", "does_not_fit", "not_sure")
 CHECK_IN_ANSWERS = ("safe", "need_help", "misunderstood")  # care.models.safety.ANSWER_LABELS (tested equal)
 JRNL_SCHEMA = "jrnl.json"

@@ -1,11 +1,11 @@
 """What the client may read of one course of therapy: the one answer for their pages and their export.
 
 The course page, the goals and the formulation a client opens, and the course record in their journal export
-(``reverie.export/7``'s ``record``) all read a course through :class:`ClientCourse`, so what the export holds is
+(``reverie.export/8``'s ``record``) all read a course through :class:`ClientCourse`, so what the export holds is
 what the client reads, by construction (r57: a goal's description, the given goodbye letter and the shared
 formulation were on the pages but not in the file). Each part asks the service that holds its read rule (the one
 policy): the letter once given, the formulation's versions shared with the client while it is shared, the
-progress notes the client may read (never process notes). Parts are read on first use, so a page that shows one
+progress notes the client may read (never process notes), the questionnaires with the answers they gave. Parts are read on first use, so a page that shows one
 part audits and opens that part only.
 """
 
@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
 
-from reverie.care.models import Course, GoodbyeLetter
+from reverie.care.models import Course, GoodbyeLetter, MeasureResponse
 from reverie.care.services import course as courses
 from reverie.care.services import formulation as formulations
 from reverie.care.services import goals as goal_service
+from reverie.care.services import measures as measure_service
 from reverie.care.services import notes as note_service
 from reverie.clinic.models import User
 from reverie.errors import IntegrityError
@@ -32,6 +33,14 @@ Damaged = Callable[[datetime, str], None]
 class GivenLetter:
     text: str
     given_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Answered:
+    """One questionnaire the client filled in, with the answers they gave (item order, the option values)."""
+
+    response: MeasureResponse
+    answers: list[int]
 
 
 class ClientCourse:
@@ -85,3 +94,17 @@ class ClientCourse:
         except IntegrityError:
             self._left_out(self.course.first_start, "Formulation")
             return []
+
+    @cached_property
+    def measures(self) -> list[Answered]:
+        """The questionnaires the client filled in for the course, in the order they were sent, each with the
+        answers they gave, item by item (their own words of how the last two weeks were)."""
+        out = []
+        for row in self.course.measures.order_by("submitted_at", "id"):  # total: no tie left to the database
+            try:
+                answers = measure_service.answers_of(row)
+            except IntegrityError:
+                self._left_out(row.submitted_at, "Questionnaire answers")
+                continue
+            out.append(Answered(row, answers))
+        return out

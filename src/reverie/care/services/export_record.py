@@ -1,4 +1,4 @@
-"""The client's course of therapy in their journal export (``reverie.export/7``'s ``record``).
+"""The client's course of therapy in their journal export (``reverie.export/8``'s ``record``).
 
 What the client may read, and only that, read through :class:`ClientCourse` (the one answer their pages use too): sessions (with notes to them), goals and ratings, questionnaire totals,
 progress notes, the safety plan and their own answers to the "Are you safe?" check-ins (version 3), each with the
@@ -7,7 +7,9 @@ question it asked (version 5). Each progress note names the session it belongs t
 questionnaire names its session by ``session_start`` (version 4: the session's ``start``, cancelled or not) and,
 while that session is held, by its ``session`` number. Version 7 adds what the client reads on their course
 pages and the file had left out: each goal's ``description`` (their own words), the goodbye ``letter`` once
-given, and the ``formulation`` versions shared with them. Process notes never leave. Registered into the export by
+given, and the ``formulation`` versions shared with them. Version 8 adds each questionnaire's ``answers``: what
+the client answered, item by item (the option values in item order), so erasing the account no longer loses them;
+a questionnaire whose answers do not open is left out and named, like any damaged part. Process notes never leave. Registered into the export by
 ``install``.
 """
 
@@ -91,10 +93,12 @@ def _course(client: User, course: Any, leave_out: LeaveOut) -> dict[str, Any]:
                 "submitted_at": m.submitted_at.isoformat(),
                 "total": m.total,
                 "band": m.band,
+                "answers": a.answers,
                 **({"session": held[m.session_id]} if m.session_id in held else {}),
                 **({"session_start": starts[m.session_id]} if m.session_id in starts else {}),
             }
-            for m in course.measures.order_by("submitted_at", "id")  # total: no tie left to the database
+            for a in readable.measures
+            for m in (a.response,)
         ],
         "notes": [_note(n, by_slot, held, course.programme) for n in readable.notes],
     }

@@ -512,6 +512,13 @@ def _answers(row: MeasureResponse) -> list[int]:
     return [int(v) for v in records.open_json(row.client, row.id, ANSWERS_PURPOSE, row.answers)]
 
 
+def answers_of(row: MeasureResponse) -> list[int]:
+    """The answers the client gave on ``row``, item by item (the option values). For the client's own course
+    record (:class:`~reverie.care.services.client_course.ClientCourse`): the caller has the row from the client's
+    course. IntegrityError when they do not open."""
+    return _answers(row)
+
+
 def risk_item_answer(actor: User, response_id: object) -> str | None:
     """The questionnaire's risk question and the client's answer to it, for the client's own check-in ("Question 9:
     “…” Your answer: “Several days”."), or None when the response is not the actor's own or has no risk question.
