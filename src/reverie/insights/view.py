@@ -112,10 +112,14 @@ class InsightView:
     # The therapist's research prompts (``insights.unverified``): readings of analyzers under MIN_SCORE, under their
     # measured accuracy; never a summary statement, never the client's.
     unverified: Section | None = None
+    # The reader's entries saved but not yet read by the worker (``REVERIE_ANALYSIS=background``): counted in the
+    # sentence below ``MIN_ENTRIES`` (review r118: four entries waiting are not "no entries"), never in the figures.
+    waiting: int = 0
 
     @property
     def too_few_entries(self) -> bool:
-        """Fewer entries than ``MIN_ENTRIES``: no figures, pictures or headings, one sentence (``too_few_words``)."""
+        """Fewer analysed entries than ``MIN_ENTRIES``: no figures, pictures or headings, one sentence
+        (``too_few_words``, which counts the entries still being read too)."""
         return self.item_count < MIN_ENTRIES
 
     def statements(self) -> Iterator[Statement]:
@@ -169,6 +173,7 @@ class InsightView:
             "last": self.last.isoformat() if self.last else None,
             "disclaimer": self.disclaimer,
             "too_few_entries": too_few_words(self) if self.too_few_entries else None,
+            "waiting": self.waiting,  # entries saved and still being read (not in any figure here)
             "sections": sections,
             "core": [] if client else [_row_json(r) for r in self.core],
             "pervasiveness": [] if client else [_row_json(r) for r in self.pervasiveness],
@@ -201,8 +206,16 @@ class InsightView:
 
 def too_few_words(view: InsightView) -> str:
     """The one sentence a reader gets below ``MIN_ENTRIES``: how many entries there are, and that patterns show once
-    there are more."""
+    there are more. Entries still being read (``waiting``) count as the person's entries, said plainly as still being
+    read (review r118), and the patterns wait for the reading."""
     n = view.item_count
+    if view.waiting:
+        total = n + view.waiting
+        so_far = (
+            f"So far there {'is' if total == 1 else 'are'} {total} entr{'y' if total == 1 else 'ies'}, and Reverie"
+            f" is still reading {view.waiting} of them."
+        )
+        return f"{so_far} Patterns show here once it has read at least {MIN_ENTRIES}."
     entries = "no entries" if n == 0 else f"{n} entr{'y' if n == 1 else 'ies'}"
     if view.audience == "client":
         so_far = f"So far there {'is' if n == 1 else 'are'} {entries} to look for patterns in."

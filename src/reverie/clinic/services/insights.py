@@ -9,12 +9,12 @@ from __future__ import annotations
 import threading
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from reverie.clinic.models import Entry, Pair, StoredAnalysis, User
-from reverie.clinic.services import audit
+from reverie.clinic.services import analysis, audit
 from reverie.clinic.services.analysis import latest_by_entry, stored_findings
 from reverie.clinic.services.local_time import (
     day_in,
@@ -122,6 +122,10 @@ def view_for(actor: User, client_id: int | None = None) -> InsightView:
         if client_id not in (None, actor.pk):
             raise NotFound("No such client.")
         view = state_for(actor).view("client")
+        if (
+            analysis.in_background()
+        ):  # entries the worker has not read yet: counted in the sentence, not figures
+            view = replace(view, waiting=analysis.pending_count(actor))
         audit.record(actor, "insights.read", "insights", actor.pk, subject=actor)
         return view
     if client_id is None:

@@ -325,7 +325,9 @@ def departed_notice(actor: User) -> str:
 
 def departed_link(actor: User) -> Pair | None:
     """The link :func:`departed_notice` speaks of (a client with no link open whose latest link was with an account
-    since turned off), else None: the API's ``GET /pairs`` lists it, ended, with the notice (h132)."""
+    since turned off, and that link either still unended or ended by the clinic when that account was turned off),
+    else None: the API's ``GET /pairs`` lists it, ended, with the notice (h132). A link the client or therapist
+    ended themselves is not "departed", even if the therapist left later (review r118)."""
     if not actor.is_client or Pair.objects.open().filter(client=actor).exists():
         return None
     latest = (
@@ -334,7 +336,19 @@ def departed_link(actor: User) -> Pair | None:
         .order_by("-started_at", "-pk")
         .first()
     )
-    return latest if latest is not None and not latest.therapist.is_active else None
+    if latest is None or latest.therapist.is_active:
+        return None
+    return latest if latest.ended_at is None or _ended_by_clinic(latest) else None
+
+
+def _ended_by_clinic(pair: Pair) -> bool:
+    """Whether this ended link was ended by the clinic (its "pair.end" event names no person: an account turned off,
+    :func:`_end_links` with ``by=None``), not by the client or the therapist themselves (review r118: a link the
+    client ended, whose therapist left months later, did not end with the therapist's account)."""
+    from reverie.clinic.models import AuditEvent
+
+    actors = AuditEvent.objects.filter(action="pair.end", record_type="pair", record_id=str(pair.pk))
+    return list(actors.order_by("-pk").values_list("actor_id", flat=True)[:1]) == [None]
 
 
 def lock_links_of(client: User) -> None:
