@@ -96,7 +96,7 @@ INDICATOR = LEVELS.index("indicator")
 # 2.8.4: the lead, after review r113: a part named within two words after a place ("on the bathroom floor tile") is
 # what the cut was made on; "lighting", "smoking" are everyday tasks after an injury; "not since 2020" is not a sign of
 # now; a bare "SH" in a note is not read (h127's rule removed)
-VERSION = "2.10.0"
+VERSION = "2.10.1"
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "risk"
 MODEL_FILE = "risk_model.npz"
 # Fourteenth round: the level model ("behavior or worse" vs "ideation" on a sentence the screen already flags), an
@@ -357,6 +357,13 @@ def clause_spans(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
     hit me that would be fine, and then I got on …") no longer dilutes it in one embedding; the clauses together
     are about as long as the sentence, so the encoder pass costs about the same."""
     start, end = span
+    cut = lex.denial_cut(_lowered(text), start, end)
+    if cut is not None and cut > start:
+        # 2.10.1 (h140, review r117): a denial lowers its own clause only ("Denies SI; yet admits …")
+        turn = DENIAL_TURN.match(_lowered(text), cut, end)
+        rest = turn.end() if turn is not None else cut + 1
+        if rest < end:
+            return [(start, cut), *clause_spans(text, (rest, end))]
     if len(lex.WORD.findall(_lowered(text), start, end)) <= LONG_SENTENCE_WORDS:
         return [span]
     pieces = _cut(text, span, CLAUSE_SPLIT)
@@ -368,6 +375,8 @@ def clause_spans(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
 
 
 COMMA = re.compile(r"\s*,\s*")
+# the stop that ends a denial's clause, and its turning word ("; yet", "but"), left out of the clause after it
+DENIAL_TURN = re.compile(r"[\s;,]*(?:(?:but|however|yet|although|though)\b[\s,]*)?")
 
 
 def _cut(text: str, span: tuple[int, int], at: re.Pattern[str]) -> list[tuple[int, int]]:

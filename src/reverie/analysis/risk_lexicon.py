@@ -825,8 +825,12 @@ RULES: tuple[Rule, ...] = (
         r"|(?:(?<=^)|(?<=[.!?\n])|(?<=[.!?\n]\s))(?:cut|cutting|burned|burnt|self[\s-]?harmed|relapsed)\s+(?:again|tonight|"
         r"last\s+night|today|deeper|myself)\b"
         # 2.9.0 (review r113): "i cut again" with no object, ended or followed by where ("on my bed", "in my room")
-        r"|\b(?:i|i've|ive)\s+(?:just\s+)?(?:cut|burned|burnt)\s+again\b(?=\s*(?:[,.!;\n]|$|(?:on|in)\s+(?:my|the)\b|"
-        r"tonight|last\s+night|today))",
+        # 2.10.1 (h140, review r117): the follow-set is exact: the end of the sentence, a place of the writer's that
+        # ends the phrase ("on my bed", "in my room"), or a time; not an object after a comma ("i cut again, the
+        # roses") and not "on my own"
+        r"|\b(?:i|i've|ive)\s+(?:just\s+)?(?:cut|burned|burnt)\s+again\b(?=\s*(?:[.!;\n]|$|"
+        r"(?:on|in)\s+(?:my|the)\s+(?:bed|room|bedroom|bathroom|floor|arms?|legs?|wrists?|thighs?|stomach)\s*(?:[,.!;\n]|$)|"
+        r",?\s*(?:tonight|last\s+night|today|this\s+(?:morning|afternoon|evening|week)|yesterday)\s*(?:[,.!;\n]|$)))",
     ),
     _rule(
         "preparation_means",
@@ -1937,7 +1941,32 @@ H134_RULES: tuple[Rule, ...] = (
     _rule(
         "preparation_ligature",
         BEHAVIOR,
-        r"\bligatures?\s+(?:was\s+|were\s+)?(?:found|made|prepared|tied|discovered|hidden)\b(?=[^.!?\n]{0,80}?\bplan\w*\b)",
+        r"\bligatures?\s+(?:was\s+|were\s+)?(?:found|made|prepared|tied|discovered|hidden)\b(?=[^.!?\n]{0,80}?\b(?:plan\w*|"
+        # 2.10.1 (h140, review r117): a time or an intent named with it ("for tonight", "was going to use it")
+        # (the client's: "she said", "pt was going to use it"; not "maintenance were going to use it")
+        r"for\s+(?:tonight|later|tomorrow|the\s+weekend)\b(?!')|(?:she|he|they|pt|client|patient)\s+(?:\w+\s+){0,3}?"
+        r"(?:was|were|is|had\s+been)\s+(?:going\s+to|meaning\s+to|planning\s+to)\s+use|"
+        r"(?:meant|intended|planned)\s+to\s+use)\b)",
+    ),
+    # 2.10.1 (h140, review r117): a bare "attempted" with the client as its subject, ended or followed by a time
+    # ("Pt attempted last night.", "pt attempted; brother called 999"); a relative as the subject stays theirs
+    # (`RELATIVE_SUBJECT`); "attempted to call", "attempted the exam" have an object
+    _rule(
+        "noted_attempt_bare",
+        ATTEMPT,
+        r"\b(?:pt|patient|client|she|he|they)\s+(?:has\s+)?attempted(?=\s*(?:[.;!\n]|$|"
+        r"again\b|last\s+night\b|yesterday\b|today\b|tonight\b|this\s+(?:morning|afternoon|evening|week|weekend)\b|"
+        r"over\s+the\s+weekend\b|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b))",
+        kinds=SESSION_KINDS,
+    ),
+    # 2.10.1 (h140, review r117): a note's "SH" (or "s/h", normalised to "sh") with the time of the act
+    # ("SH last night on his arms", "self-harm yesterday")
+    _rule(
+        "noted_self_harm_recent",
+        BEHAVIOR,
+        r"(?<!\bno\s)(?<!\bnil\s)\b(?:sh|self[\s-]?harm(?:ed)?)\s+(?:last\s+night|yesterday|today|this\s+(?:morning|"
+        r"afternoon|evening|week)|over\s+the\s+weekend|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+        kinds=SESSION_KINDS,
     ),
     # a note's report of the wish in the client's words ("reports wanting to sleep forever and not wake up")
     _rule(
@@ -2250,7 +2279,7 @@ def _past_wish_over(ctx: Context, rule: Rule, m: re.Match[str], sentence: int) -
 # "again", "last month"). When unsure, it stays current.
 REPORTED_RULES = words(
     "reported_wish_to_die reported_not_wanting_to_live reported_ideation reported_self_harm noted_ideation "
-    "noted_self_harm"
+    "noted_self_harm noted_self_harm_count"  # 2.10.1 (h140, review r117): "Hx of SH x2 as a teenager, none since"
 )
 REPORTED_PAST = re.compile(
     r"\s*(?:"
@@ -2262,9 +2291,11 @@ REPORTED_PAST = re.compile(
     r"at\s+school)\b"
     r"|during\s+(?:(?:his|her|their|the|a|an|previous|prior|last|first|earlier|an\s+earlier)\s+){0,2}"
     r"(?:\w+\s+){0,2}?(?:admissions?|hospitali[sz]ations?|inpatient\s+stays?|stays?\s+in\s+hospital)\b"
+    # 2.10.1 (h140): a closed span of years ("SH x3 (2014-2016)")
+    r"|\(?\s*(?:19|20)\d\d\s*[-\u2013]\s*(?:19|20)?\d\d\b(?!\s*[-\u2013])\s*\)?"
     r"|in\s+the\s+past\b|historically\b|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|many|several|"
     r"a\s+few)\s+years\s+ago\b|years\s+ago\b"
-    r"|,?\s*(?:none|nothing|not)\s+since\b|,?\s*(?:since\s+|now\s+|fully\s+|long\s+)?resolved\b"
+    r"|,?\s*(?:none|nothing|not|nil)\s+since\b|,?\s*(?:since\s+|now\s+|fully\s+|long\s+)?resolved\b"
     r"|,?\s*no\s+longer\b(?!\s+\w)"
     r")"
 )
@@ -2346,8 +2377,29 @@ COVER_STORY = re.compile(
 EVERYDAY_RULES = words("preparation_means preparation_research lethal_amount preparation_means_ready")
 
 
+# 2.10.1 (h140, review r117): a car run with the engine on in a garage for an everyday purpose named in its sentence
+# ("to warm it up", "before work", "waiting for the rain to stop", "to charge", "defrost"), with nothing shut or
+# sealed and no hose: no preparation
+CAR_PURPOSE = re.compile(
+    r"\bto\s+(?:warm|heat)\s+(?:it|her|the\s+(?:car|van|engine))\s+up\b|\b(?:warm|warming|heat|heating)\s+(?:it|the\s+"
+    r"(?:car|van|engine))\s+up\b|\bbefore\s+(?:work|school|the\s+school\s+run|my\s+shift|leaving)\b|"
+    r"\bwait(?:ing|ed)?\s+for\s+the\s+(?:rain|storm|snow|hail|shower)\b|\bto\s+charge\b|\bcharging\b|"
+    r"\bde-?(?:frost|ic)\w*|\bto\s+(?:listen\s+to|hear)\s+the\s+(?:radio|match|end\s+of)\b"
+)
+CAR_SEALED = re.compile(r"\b(?:hose\w*|shut|closed|sealed|taped|locked|die|dying|end\s+it|suicid\w*)\b")
+
+
+def _car_everyday(ctx: Context, rule: Rule, m: re.Match[str], sentence: int) -> bool:
+    if rule.name != "aborted_named" or "engine" not in m.group() or not ctx.sentences:
+        return False
+    s, e = ctx.sentences[sentence]
+    return CAR_PURPOSE.search(ctx.norm, s, e) is not None and CAR_SEALED.search(ctx.norm, s, e) is None
+
+
 def _everyday_purpose(ctx: Context, rule: Rule, m: re.Match[str], sentence: int) -> bool:
     """The means or the dose is for an everyday purpose named later in its clause, not as a cover story."""
+    if _car_everyday(ctx, rule, m, sentence):
+        return True
     if rule.name not in EVERYDAY_RULES or not ctx.sentences:
         return False
     end = ctx.sentences[sentence][1]
@@ -2922,6 +2974,17 @@ def _someone_of_theirs(norm: str, sentence_start: int, start: int) -> bool:
 
 
 DENIAL_STOP = re.compile(r"\b(?:but|however|yet|although|though)\b|;")
+
+
+def denial_cut(norm: str, start: int, end: int) -> int | None:
+    """2.10.1 (h140, review r117): where a sentence's denial ends (its first :data:`DENIAL_STOP` after a
+    :data:`DENIES`), so the sentence model reads the denied clause and the rest apart ("Denies current SI; yet admits
+    thinking about dying every day."): the denial lowers its own clause only. ``None``: no denial, or no stop."""
+    denial = DENIES.search(norm, start, end)
+    if denial is None:
+        return None
+    stop = DENIAL_STOP.search(norm, denial.end(), end)
+    return stop.start() if stop is not None else None
 
 
 def _denied_in_note(ctx: Context, m: re.Match[str]) -> bool:
