@@ -56,18 +56,19 @@ def main() -> None:
     from reverie.clinic.services import audit, keys
 
     counts = {"opened": 0, "audited": 0}
-    real_open, real_record = keys.open_for, audit.record
+    real_open, real_record_many = keys.open_for, audit.record_many
 
     def counting_open(*a: Any, **k: Any) -> bytes:
         counts["opened"] += 1
         return real_open(*a, **k)
 
-    def counting_record(*a: Any, **k: Any) -> Any:
-        counts["audited"] += 1
-        return real_record(*a, **k)
+    def counting_record_many(*a: Any, **k: Any) -> Any:
+        events = real_record_many(*a, **k)  # audit.record appends through it too
+        counts["audited"] += len(events)
+        return events
 
     keys.open_for = counting_open  # type: ignore[assignment]
-    audit.record = counting_record  # type: ignore[assignment]
+    audit.record_many = counting_record_many  # type: ignore[assignment]
     entry = f"/journal/{setup['entry_ids'][5]}/"
     pages = {
         "client": ["/", "/journal/", "/journal/?page=2", "/journal/?q=mother", "/insights/", entry],

@@ -474,10 +474,13 @@ def read_alerts(therapist: User) -> list[RiskAlert]:
 def record_read(therapist: User, rows: list[RiskAlert]) -> None:
     """Audit a therapist reading these alert lines (which client, how serious, when, their answer): one
     ``risk.alert.read`` event per client shown, on every page that lists them (``/alerts/``, the home page, the
-    courses page); a count alone (the menu's) is not a reading."""
-    for client_id in dict.fromkeys(row.client_id for row in rows):
-        client = next(row.client for row in rows if row.client_id == client_id)
-        audit.record(therapist, "risk.alert.read", "risk_alert_list", client.pk, subject=client)
+    courses page), all in one append to the chain (:func:`audit.record_many`); a count alone (the menu's) is not a
+    reading."""
+    clients = {row.client_id: row.client for row in reversed(rows)}  # each client's first row, in list order
+    shown = [clients[client_id] for client_id in dict.fromkeys(row.client_id for row in rows)]
+    audit.record_many(
+        therapist, "risk.alert.read", "risk_alert_list", [(client.pk, client) for client in shown]
+    )
 
 
 def _before_link(alert: RiskAlert, link_started: datetime | None) -> bool:

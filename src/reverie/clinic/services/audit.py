@@ -235,30 +235,50 @@ def record(
     outcome: str = "ok",
 ) -> AuditEvent:
     """Append one event. The head row is locked until the surrounding transaction ends: the chain never forks."""
+    return record_many(actor, action, record_type, [(record_id, subject)], outcome=outcome)[0]
+
+
+def record_many(
+    actor: User | None,
+    action: str,
+    record_type: str,
+    items: Iterable[tuple[object, User | None]],
+    *,
+    outcome: str = "ok",
+) -> list[AuditEvent]:
+    """Append one event per ``(record_id, subject)``, in order, as :func:`record` would one after another, but
+    under one lock of the head: one transaction, one head update and one anchor write for them all (a page that
+    lists several clients' alerts audits each client without a write transaction per client: issue 16)."""
+    pending = list(items)
+    if not pending:
+        return []
     key_id, key = _active_chain_key()
+    events: list[AuditEvent] = []
     with transaction.atomic():
         head = _locked_head()
-        event = AuditEvent(
-            at=timezone.now(),
-            actor_id=actor.pk if actor else None,
-            subject_id=subject.pk if subject else None,
-            action=action[:64],
-            record_type=record_type[:32],
-            record_id=str(record_id)[:64],
-            outcome=outcome[:16],
-            prev_hash=head.hash,
-            digest_version=KEYED,
-            key_id=key_id,
-        )
-        event.hash = _digest_v2(key, head.hash, _event_fields(event), key_id)
-        event.save(force_insert=True)
-        head.count += 1
-        head.last_id = event.pk
-        head.hash = event.hash
+        for record_id, subject in pending:
+            event = AuditEvent(
+                at=timezone.now(),
+                actor_id=actor.pk if actor else None,
+                subject_id=subject.pk if subject else None,
+                action=action[:64],
+                record_type=record_type[:32],
+                record_id=str(record_id)[:64],
+                outcome=outcome[:16],
+                prev_hash=head.hash,
+                digest_version=KEYED,
+                key_id=key_id,
+            )
+            event.hash = _digest_v2(key, head.hash, _event_fields(event), key_id)
+            event.save(force_insert=True)
+            head.count += 1
+            head.last_id = event.pk
+            head.hash = event.hash
+            events.append(event)
         head.save(update_fields=["count", "last_id", "hash"])
         state = (head.count, head.last_id, head.hash)
         transaction.on_commit(lambda: _advance_anchor(*state, key_id))
-        return event
+        return events
 
 
 def refused(actor: User | None, action: str, record_type: str, record_id: object) -> None:
