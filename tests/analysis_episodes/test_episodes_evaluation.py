@@ -132,10 +132,10 @@ FROZEN_FLOORS = {
         103,
         63,
         0.36,
-        0.30,
+        0.31,
         0.36,
         17,
-    ),  # seen; RO 0.31 -> 0.30: "the inspector" (h137)
+    ),  # seen; RO 0.31 -> 0.30 -> 0.31: "the inspector" (h137), who never acts, is no other again (h139)
     "vignettes_frozen8.jsonl": (100, 57, 0.35, 0.36, 0.39, 18),  # seen
     "vignettes_frozen9.jsonl": (80, 61, 0.56, 0.37, 0.63, 14),
     "vignettes_frozen10.jsonl": (80, 51, 0.3375, 0.30, 0.55, 10),  # seen

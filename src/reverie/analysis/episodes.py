@@ -29,7 +29,7 @@ import numpy as np
 
 from reverie.analysis import ccrt, ccrt_learned, narration
 from reverie.analysis.findings import Finding, Span
-from reverie.analysis.people import ROLE_GROUP, Mention, find_mentions
+from reverie.analysis.people import EVERYDAY_ONLY, ROLE_GROUP, Mention, find_mentions
 from reverie.analysis.registry import Analyzer, Declaration, register
 from reverie.analysis.timeframes import frames_of
 
@@ -45,7 +45,7 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-VERSION: Final = "1.15.0"  # 1.15.0: others named by an everyday role (people 1.8.0, h131)
+VERSION: Final = "1.16.0"  # 1.16.0: an everyday role noun that never acts is no episode's other (h139)
 MODEL_HASH: Final = "rules-" + hashlib.sha256(repr(sorted(ccrt.LEXICONS.items())).encode()).hexdigest()[:12]
 
 _WISH: Final[dict[str, float]] = {
@@ -567,11 +567,28 @@ def drafts(
     who = _who_by_token(mentions, doc)
     every = _unique(list(clauses.values()))  # once per document, not once per episode
     out: list[Draft] = []
-    for episode in _segment(doc, mentions):
+    for episode in _segment(doc, _acting_roles(doc, mentions, clauses)):
         draft = _draft(doc, episode, clauses, frames, _Fallback(coder, vectors), mentions, who, every)
         if draft is not None and not _told_afterwards(draft, out):
             out.append(draft)
     return out
+
+
+def _acting_roles(doc: Document, mentions: list[Mention], clauses: dict[int, Clause]) -> list[Mention]:
+    """The mentions that may make an episode: without the everyday role nouns (``people.EVERYDAY_ONLY``) of a
+    person who is never the subject of an act or a speech in the text (episodes 1.16.0, h139). "Asked my husband
+    to ring the plumber", "reported it to the inspector", "the thing with the bus driver": the plumber, the
+    inspector and the driver are only the object of someone's task or a mention, never the other of an
+    episode; "the plumber shouted at me" (or "… the plumber. He said …") is. The lexicon's own role words keep
+    their mentions as before."""
+    acting = {c.actor for c in clauses.values()}
+    return [m for m in mentions if m.key in acting or _role_word_of(doc, m) not in EVERYDAY_ONLY]
+
+
+def _role_word_of(doc: Document, mention: Mention) -> str:
+    """The last word of a mention's text, lower case, without a possessive "'s" ("the bus driver's" → driver)."""
+    words = doc.text[mention.span.start : mention.span.end].split()
+    return words[-1].lower().removesuffix("'s").removesuffix("’s") if words else ""
 
 
 def _told_afterwards(draft: Draft, before: list[Draft]) -> bool:

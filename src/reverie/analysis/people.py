@@ -40,7 +40,7 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-VERSION: Final = "1.8.0"
+VERSION: Final = "1.8.1"  # 1.8.1: an everyday role noun as an object is a weak antecedent (h139)
 # People known only by name found by grammar (``_grammar_names``): built and measured in people 1.4.0 and left
 # off then (the batches code most such people by a role the context tells; docs/ccrt.md). On since people 1.6.0,
 # but only for the names whose role the grammar tells ("Kit, the other welder", "Kit, who plasters with me", "Kit
@@ -161,6 +161,12 @@ _PRACTICES: Final = _words("doctor doc gp dentist vet surgeon midwife") | role_n
 # since a capitalised one is a name or a title ("Dean, my manager", "our Dean", "the Prime Minister").
 _OWN_ROLE_WORDS: Final = frozenset(w for words in _WORDS_BY_ROLE.values() for w in words.split())
 _EVERYDAY_ONLY: Final = frozenset(role_nouns.EVERYDAY_ROLES) - _OWN_ROLE_WORDS
+EVERYDAY_ONLY: Final = _EVERYDAY_ONLY  # what ``episodes`` asks of a mention's word (episodes 1.16.0)
+# An everyday role noun as an object ("asked my husband to ring the plumber", "reported it to the inspector") is
+# the object of someone's act, a weaker antecedent than a person of the lexicon beside it (people 1.8.1, h139):
+# "He said leave it with me" is the husband. Alone, it still takes the pronoun ("I rang the plumber. He came").
+_OBJECT_DEPS: Final = frozenset({"dobj", "pobj", "dative", "conj"})
+_OBJECT_SALIENCE: Final = 1.0
 _NO_SESSION: Final = frozenset({"no", "without"})  # "No therapy this week": no session, no setting
 _SETTING_SENTENCES: Final = 2  # how far after "Session 14." a name may be the therapist's
 # Where a word the tagger reads as a name is a place: "the truck stop in Amarillo", "Chachu in Dubai".
@@ -781,7 +787,10 @@ def _role_noun(token: Any, sentence: int, state: _State) -> Mention | None:
     plural = token.tag_ in {"NNS", "NNPS"} or token.lower_ in _PLURAL_WORDS or pair_end >= 0
     if pair_end >= 0:
         gender = None
-    return Mention(role, span, sentence, "noun", name, gender, plural, token.i, salience_of(token))
+    salience = salience_of(token)
+    if word in _EVERYDAY_ONLY and token.dep_ in _OBJECT_DEPS:
+        salience = min(salience, _OBJECT_SALIENCE)
+    return Mention(role, span, sentence, "noun", name, gender, plural, token.i, salience)
 
 
 def _other_parent_after(token: Any, role: str) -> int:
