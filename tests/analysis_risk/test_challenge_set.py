@@ -266,8 +266,11 @@ ALARMS_MISSED = {
     "frozen25": "goal missed: 11 of 120 hard negatives of the twenty-fifth frozen batch flagged on risk 2.6.1 and 2.6.2 "
     "(9.2 %; all at ideation, all the sentence model alone; long entries 2 of 20) when measured once, unseen "
     "(README_frozen25.md)",
-    # frozen26: 1 of 65 placeholder and keyboard-noise negatives (1.5 %), under the goal (README_frozen26.md)
-    "frozen26": "",
+    # frozen26: 1 of 65 placeholder and keyboard-noise negatives (1.5 %) when measured once, under the goal; 2 since
+    # risk 2.8.1 (below, MEASURED_ALARMS)
+    "frozen26": "goal missed: 2 of 65 placeholder and keyboard-noise negatives of the twenty-sixth frozen batch flagged "
+    "since risk 2.8.1 (3.1 %; 1 when measured once on h111's guard candidate; both at ideation, the sentence model "
+    "alone) (README_frozen26.md)",
 }
 MEASURED_ALARMS = {
     "tune": 2 / 139,
@@ -313,8 +316,11 @@ MEASURED_ALARMS = {
     "frozen24": 22 / 120,
     # frozen25: measured once, unseen: 11 on risk 2.6.1 and on 2.6.2 (README_frozen25.md)
     "frozen25": 11 / 120,
-    # frozen26: measured once, unseen: 2 on risk 2.6.3, 1 on h111's guard candidate (README_frozen26.md)
-    "frozen26": 1 / 65,
+    # frozen26: measured once, unseen: 2 on risk 2.6.3, 1 on h111's guard candidate (README_frozen26.md). 2 again
+    # since 2.8.1 (review r108: a unit the guard cuts to fewer than three words is read as written, so kisses and
+    # screams are read again; "record 203 zzzz zzzz zzzz" is read with its z's, ideation by the sentence model
+    # alone): found when the batch became seen (2.9.0), a trade 2.8.1 made for genuine lines, kept as the ceiling
+    "frozen26": 2 / 65,
 }
 # Genuine cases at (or over) their expected level, with the shipped model: no floor existed before the fourteenth round
 # (docs/risk.md, "Fourteenth round"). Its level model was not shipped (the lead's check on long real texts), so these
