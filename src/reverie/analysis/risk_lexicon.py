@@ -112,6 +112,18 @@ BODY = (
     r"knuckles|palm|palms|fingers|cheek|cheeks)"
 )
 BODY_WORDS = frozenset(BODY[3:-1].split("|"))  # the same words as a set
+# 2.10.2 (h143, review r119): the exact follow-set of a bare "i cut again": the end of the sentence, unless the next
+# sentence names the thing cut ("i cut again today. my hair i mean"), or a tail of how it went or felt
+CUT_THINGS = (
+    r"(?:hair|fringe|bangs|beard|onions?|veg|vegetables|grass|lawn|hedges?|nails|roses|fabric|paper|wood|bread|cake|"
+    r"carrots?|potatoes|meat|tomatoes|pattern|coupons?|class|classes|lessons?|sugar|carbs|caffeine)"
+)
+CUT_AGAIN_END = r"(?:[.!;\n]|$)(?![^\n]{0,40}?\b" + CUT_THINGS + r"\b)"
+CUT_AGAIN_TAIL = (
+    r"(?:(?:and\s+)?(?:it'?s\s+|it\s+was\s+)?(?:worse|deeper|harder|longer|more|badly|bad)\b|lol\b|lmao\b|ugh\b|"
+    r"whatever\b|and\s+i\s+(?:dont|don't|do\s+not|didnt|didn't)\s+care\b|and\s+(?:it|i)\s+(?:hurt|bled|feel|felt)\b|"
+    r"(?:so\s+much\s+)?(?:blood|bled|bleeding)\b)"
+)
 # sixth round: the two halves of a preparation written with no risk word (see "preparation_cluster")
 FINAL_ACT = (
     r"\b(?:(?:wrote|written|writing|drafted)\s+(?:\w+\s+){0,3}?(?:letters|notes|goodbye\s+\w+|a\s+letter\s+(?:for|to)\s+"
@@ -828,9 +840,18 @@ RULES: tuple[Rule, ...] = (
         # 2.10.1 (h140, review r117): the follow-set is exact: the end of the sentence, a place of the writer's that
         # ends the phrase ("on my bed", "in my room"), or a time; not an object after a comma ("i cut again, the
         # roses") and not "on my own"
-        r"|\b(?:i|i've|ive)\s+(?:just\s+)?(?:cut|burned|burnt)\s+again\b(?=\s*(?:[.!;\n]|$|"
-        r"(?:on|in)\s+(?:my|the)\s+(?:bed|room|bedroom|bathroom|floor|arms?|legs?|wrists?|thighs?|stomach)\s*(?:[,.!;\n]|$)|"
-        r",?\s*(?:tonight|last\s+night|today|this\s+(?:morning|afternoon|evening|week)|yesterday)\s*(?:[,.!;\n]|$)))",
+        # 2.10.2 (h143, review r119): after the time, only the end (with no thing cut named in the next sentence: "i cut
+        # again today. my hair i mean") or a tail of how it was or felt ("worse than before", "deeper this time", "lol
+        # whatever", "and i dont care"); a comma and an object after the time ("today, my fringe") is not this rule
+        r"|\b(?:i|i've|ive)\s+(?:just\s+)?(?:cut|burned|burnt)\s+again\b(?=\s*(?:"
+        + CUT_AGAIN_END
+        + r"|(?:on|in)\s+(?:my|the)\s+(?:bed|room|bedroom|bathroom|floor|arms?|legs?|wrists?|thighs?|stomach)\s*(?:[,.!;\n]|$)|"
+        r",?\s*" + CUT_AGAIN_TAIL + r"|"
+        r",?\s*(?:tonight|last\s+night|today|this\s+(?:morning|afternoon|evening|week)|yesterday)\s*(?:"
+        + CUT_AGAIN_END
+        + r"|,?\s*"
+        + CUT_AGAIN_TAIL
+        + r")))",
     ),
     _rule(
         "preparation_means",
@@ -875,7 +896,7 @@ RULES: tuple[Rule, ...] = (
         + PILLS[3:-1]
         + r"|mg|it\s+takes|would\s+kill|to\s+(?:die|overdose|od))|how\s+to\s+"
         r"(?:kill|hang|overdose|od|die|end\s+it|tie\s+a\s+noose|slit)|(?:painless\s+)?ways\s+to\s+(?:die|kill|end)|"
-        r"painless\s+(?:ways|methods|death)|lethal\s+dose|suicide\s+methods|how\s+long\s+(?:it\s+)?(?:takes?|would\s+take)\s+"
+        r"painless\s+(?:ways|methods|death)|lethal\s+doses?|suicide\s+methods|how\s+long\s+(?:it\s+)?(?:takes?|would\s+take)\s+"
         r"to\s+die)|\b(?:height|drop|depth)\s+of\s+(?:the\s+|my\s+|that\s+)?(?:bridge|building|roof|cliff|car\s+park|tower|"
         r"balcony|fall|window|flats?|block|multi-storey|viaduct)[^.!?\n]{0,40}\b(?:whether|if)\s+"
         r"(?:it'?s|it\s+is|it\s+would\s+be|it'?d\s+be|that'?s|they'?d\s+be|they\s+would\s+be)\s+(?:high\s+|deep\s+)?enough\b|"
@@ -1239,6 +1260,10 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:aborted|interrupted)\s+(?:suicide\s+)?attempts?\b|\b(?:made|tied|had|have|got|prepared|bought)\s+"
         r"(?:a\s+|the\s+|my\s+)?ligature\b|\bligature\s+(?:ready|tied|made|prepared)\b"
         r"|\bgarage\s+with\s+the\s+engine\s+(?:running|on)\b"
+        # 2.10.2 (h143, review r119): the engine running in the garage with the door shut, no car named; the follow-set
+        # is the door shut or sealed, or waiting for it to take the writer, in the same sentence
+        r"|\bengine\s+(?:running|on)\s+in\s+the\s+(?:garage|lock-?up)\b(?=[^.!?\n]{0,60}?\b(?:(?:door|doors|shutter)\s+"
+        r"(?:shut|closed|sealed|locked|taped)|waiting\s+for\s+it\s+to\s+(?:take|end|finish)\s+me)\b)"
         # 2.9.0 (review r113): in the car with the engine running, and a garage or a hose in the same sentence
         r"|\b(?:sat|sitting|sit|lay|lying|waited|waiting)\s+in\s+the\s+(?:car|van|motor)\s+with\s+the\s+engine\s+"
         r"(?:running|on)\b(?=[^.!?\n]{0,60}\b(?:garage|lock-?up|hose|hosepipe)\b)",
@@ -1925,7 +1950,43 @@ CUT_RESUMED = (
     r"|\bi\s+cut\s+(?:deep|deeply|hard)\s+(?:on|into|across)\s+my\s+(?:wrists?|arms?|thighs?|legs?|stomach)\b"
 )
 # a note's count of self-harm episodes ("SH x3 this wk", "self-harm x3 this week")
-SELF_HARM_COUNT = r"\b(?:sh|self[\s-]?harm(?:ing)?|cutting)\s*x\s*\d+\b"
+# 2.10.2 (h143, review r119): "cutting thighs x3", "cutting her arms x2": a body part between the act and its count
+SELF_HARM_COUNT = (
+    r"\b(?:sh|self[\s-]?harm(?:ing)?|cutting(?:\s+(?:her\s+|his\s+|their\s+)?" + BODY + r")?)\s*x\s*\d+\b"
+)
+# 2.10.2 (h143, review r119): the time phrases of a note's bare act; each is closed (``\b`` then no "'s")
+ACT_TIME = (
+    r"(?:last\s+night|yesterday|today|tonight|this\s+(?:morning|afternoon|evening|week|weekend)|"
+    r"(?:over|at)\s+the\s+weekend|(?:on|last)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+night)?)\b(?!')"
+)
+SUCCESS = r"(?:passed|got\s+(?:her|his|their|a|an|the)|won|completed|finished|aced|nailed|succeeded|managed\s+it|loved\s+it)"
+CUT_MEANS = r"(?:razor|razors|blade|blades|knife|scissors|glass|lighter|cigarette|compass|sharpener)"
+# 2.10.2 (h143, review r119): a note's act or preparation told in the third person or without a subject, read where
+# it stands after a denial's stop ("Denies SI/SH; but cut her wrists on Monday."). Each follow-set is exact: a body
+# part cut or burned, then the end of the clause, a time that ends it, or a means; a number of pills bought or
+# stockpiled, then the end or a time; a note written and the date chosen; pets, savings or possessions given away
+# (not when moving house or decluttering).
+NOTED_ACT = (
+    r"\b(?:cut|cuts|slashed|burned|burnt|burns)\s+(?:her|his|their)\s+(?:own\s+)?(?:\w+\s+)?"
+    + BODY
+    + r"\b(?=\s*(?:[.;!,\n]|$)|\s+"
+    + ACT_TIME
+    + r"\s*(?:[.;!,\n]|$)|\s+(?:with|using)\s+(?:a\s+|the\s+)?"
+    + CUT_MEANS
+    + r"\b)"
+    r"|\b(?:bought|buys|buying|stockpiled|stockpiling|hoarded|hoarding|saved\s+up)\s+"
+    + NUMBER
+    + r"\s+(?:\w+\s+)?"
+    + PILLS
+    + r"(?=\s*(?:[.;!,\n]|$)|\s+"
+    + ACT_TIME
+    + r"\s*(?:[.;!,\n]|$))"
+    r"|\b(?:wrote|written)\s+a\s+(?:suicide\s+|goodbye\s+)?note\s+and\s+(?:chose|picked|set|planned)\s+(?:the|a)\s+"
+    r"(?:date|day)(?=\s*(?:[.;!,\n]|$)|\s+(?:for\s+it|to\s+(?:do\s+it|die|end\s+it))\b)"
+    r"|\b(?:gave|given|giving)\s+away\s+(?:all\s+(?:of\s+)?)?(?:her|his|their)\s+(?:cat|cats|dog|dogs|pets?|savings|"
+    r"belongings|possessions|things|jewel(?:le)?ry)\b(?![^.!?\n]{0,60}\b(?:mov(?:e|ed|ing)\s+(?:house|flat|home|out)|"
+    r"downsiz\w*|declutter\w*|allerg\w*)\b)"
+)
 H134_RULES: tuple[Rule, ...] = (
     _rule("self_harm_resumed", BEHAVIOR, CUT_RESUMED),
     _rule("noted_self_harm_count", BEHAVIOR, SELF_HARM_COUNT, kinds=SESSION_KINDS),
@@ -1954,18 +2015,32 @@ H134_RULES: tuple[Rule, ...] = (
     _rule(
         "noted_attempt_bare",
         ATTEMPT,
-        r"\b(?:pt|patient|client|she|he|they)\s+(?:has\s+)?attempted(?=\s*(?:[.;!\n]|$|"
-        r"again\b|last\s+night\b|yesterday\b|today\b|tonight\b|this\s+(?:morning|afternoon|evening|week|weekend)\b|"
-        r"over\s+the\s+weekend\b|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b))",
+        # 2.10.2 (h143, review r119): exact: the time phrase ends the clause ("at the weekend.", "this morning,
+        # taken to A&E"), or "attempted" itself ends it (not at a comma: "attempted, with support, to reach her GP");
+        # not a possessive ("yesterday's homework"), an object after ":" "-" "=", "and got …", and no success word
+        # after it in the sentence ("pt attempted; passed her driving test")
+        r"\b(?:pt|patient|client|she|he|they)\s+(?:has\s+)?attempted(?=(?:\s+again)?(?:\s+"
+        + ACT_TIME
+        + r"\s*[,.;!\n]|"
+        r"\s*(?:[.;!\n]|$)|\s+" + ACT_TIME + r"\s*$)(?![^.!?\n]*?\b" + SUCCESS + r"\b))",
         kinds=SESSION_KINDS,
     ),
+    _rule("noted_act", BEHAVIOR, NOTED_ACT, kinds=SESSION_KINDS),
     # 2.10.1 (h140, review r117): a note's "SH" (or "s/h", normalised to "sh") with the time of the act
     # ("SH last night on his arms", "self-harm yesterday")
     _rule(
         "noted_self_harm_recent",
         BEHAVIOR,
-        r"(?<!\bno\s)(?<!\bnil\s)\b(?:sh|self[\s-]?harm(?:ed)?)\s+(?:last\s+night|yesterday|today|this\s+(?:morning|"
-        r"afternoon|evening|week)|over\s+the\s+weekend|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+        # 2.10.2 (h143, review r119): exact: the time ends the clause ("SH last night.") or a body part or means
+        # follows ("SH last night on his arms", "… with a razor"); not "SH today: supervised hours", "SH yesterday =
+        # staff handover", "at SH last night, the Sheffield Hallam pub quiz"
+        r"(?<!\bno\s)(?<!\bnil\s)(?<!\bat\s)\b(?:sh|self[\s-]?harm(?:ed)?)\s+"
+        + ACT_TIME
+        + r"(?=\s*(?:[.;!\n]|$)|"
+        r",?\s+(?:(?:on|to)\s+(?:her|his|their|the|both)\s+(?:\w+\s+)?"
+        + BODY
+        + r"|(?:with|using)\s+(?:a\s+|the\s+|her\s+|"
+        r"his\s+)?" + CUT_MEANS + r")\b)",
         kinds=SESSION_KINDS,
     ),
     # a note's report of the wish in the client's words ("reports wanting to sleep forever and not wake up")
@@ -3442,6 +3517,9 @@ def _possessive_noun_acts(norm: str, tokens: Sequence[re.Match[str]], index: int
 def _names_a_person(norm: str, tok: re.Match[str], following: str) -> bool:
     """Whether a person word names someone: not "one" as a number, not a noun inside a compound modifier."""
     word = tok.group()
+    # 2.10.2 (h143, review r119): "as a teenager", "as a child" is a time of life, not a subject
+    if re.search(r"\bas\s+an?\s+(?:young\s+)?$", norm[max(0, tok.start() - 16) : tok.start()]):
+        return False
     if word == "one":
         return following in ONE_VERBS
     if word in OTHER_NOUNS and norm[tok.end() : tok.end() + 1] == "-":
@@ -3976,6 +4054,13 @@ EVERYDAY_WORD: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\b(?:passed|blacked|zonked|conked|crashed|flaked|worn|tired|stressed|freaked|chilled|zoned|spaced)\s+out\b",
         ),
         (
+            # 2.10.2 (h143, review r119): a task attempted ("she attempted the climb last night"): the object after
+            # "attempted" is a thing, not suicide, a ligature, an overdose or the self
+            "attempted_task",
+            r"\b(?:attempted|attempting)\s+(?:the|a|an|her|his|their|my|our)\s+(?!(?:suicide|ligature|overdose|od|"
+            r"hanging|life|self|jump|cut|cutting)\b)[a-z]+",
+        ),
+        (
             # an event that is over: "the match is over", "the meeting was finally over"
             "over_event",
             r"\b(?:the|our|my|this|that|his|her|their)\s+(?:\w+\s+)?(?:match|game|meeting|party|holiday|term|exams?|"
@@ -4020,6 +4105,15 @@ EVERYDAY_OWN_WORD: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + r"\s+(?:are|is|were|was|'re|'s|feel|feels|felt)\s+"
             r"(?:(?:all|totally|completely|absolutely|just|now|proper)\s+)?(?:finished|gone|dead|done|shot|wrecked|"
             r"destroyed|knackered)\b|\b(?:\w+\s+)?(?:teeth|tooth)\s+(?:(?:are|is)\s+)?gone\b",
+        ),
+        (
+            # 2.10.2 (h143, review r119): an attempt that succeeded at a task, the rest of the sentence being the task
+            # ("attempted again yesterday and got her black belt", "attempted; passed her driving test"); not an
+            # attempt at suicide or at dying
+            "attempted_success",
+            r"\b(?:attempted|attempting)\b(?!\s+(?:suicide|to\s+(?:kill|end|hang|die|overdose|od)))[^.!?\n]{0,60}?\b"
+            + SUCCESS
+            + r"\b[^.!?\n]*",
         ),
         (
             "end_of_period",
