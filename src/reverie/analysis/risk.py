@@ -98,7 +98,7 @@ INDICATOR = LEVELS.index("indicator")
 # now; a bare "SH" in a note is not read (h127's rule removed)
 # 2.10.2: h143, after review r119: every rule touched has an exact follow-set (notes: acts after a denial stop, a bare
 # "attempted", "SH" + time; journals: "i cut again"); a time of life is not a subject; see docs/risk.md "2.10.2"
-VERSION = "2.10.2"
+VERSION = "2.10.3"
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "risk"
 MODEL_FILE = "risk_model.npz"
 # Fourteenth round: the level model ("behavior or worse" vs "ideation" on a sentence the screen already flags), an

@@ -1973,7 +1973,11 @@ NOTED_ACT = (
     + ACT_TIME
     + r"\s*(?:[.;!,\n]|$)|\s+(?:with|using)\s+(?:a\s+|the\s+)?"
     + CUT_MEANS
-    + r"\b)"
+    # 2.10.3 (review r121): the means ends the clause, or a time that ends it ("with a lighter lighting the BBQ",
+    # "with a knife while cooking" are not read)
+    + r"(?:\s+blades?)?(?=\s*(?:[.;!,\n]|$)|\s+"
+    + ACT_TIME
+    + r"\s*(?:[.;!,\n]|$)))"
     r"|\b(?:bought|buys|buying|stockpiled|stockpiling|hoarded|hoarding|saved\s+up)\s+"
     + NUMBER
     + r"\s+(?:\w+\s+)?"
@@ -4054,11 +4058,14 @@ EVERYDAY_WORD: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\b(?:passed|blacked|zonked|conked|crashed|flaked|worn|tired|stressed|freaked|chilled|zoned|spaced)\s+out\b",
         ),
         (
-            # 2.10.2 (h143, review r119): a task attempted ("she attempted the climb last night"): the object after
-            # "attempted" is a thing, not suicide, a ligature, an overdose or the self
+            # 2.10.2 (h143, review r119): a task attempted ("she attempted the climb last night"). 2.10.3 (review
+            # r121): the object must be a named everyday task (an exact list, at most one word before it), not any
+            # noun: "attempted the bridge", "the railway line", "the river" are places of suicide and stay read
             "attempted_task",
-            r"\b(?:attempted|attempting)\s+(?:the|a|an|her|his|their|my|our)\s+(?!(?:suicide|ligature|overdose|od|"
-            r"hanging|life|self|jump|cut|cutting)\b)[a-z]+",
+            r"\b(?:attempted|attempting)\s+(?:the|a|an|her|his|their|my|our)\s+(?:[a-z]+\s+)?(?:climb|crossword|"
+            r"puzzle|sudoku|recipe|homework|exam|test|quiz|question|task|assignment|essay|route|hike|trek|walk|run|"
+            r"race|marathon|course|level|match|game|song|piece|solo|drawing|painting|repair|job|interview|bake|cake|"
+            r"knot|lift|squat|deadlift|sheet|worksheet|form|application|puzzle|exercise|drill|lap|climbs)\b",
         ),
         (
             # an event that is over: "the match is over", "the meeting was finally over"
