@@ -47,6 +47,15 @@ def test_patterns_after_a_date_edit_read_the_new_date(make_user: Any) -> None:
         client, analysis._result_id(view.id, 1), analysis.RESULT_PURPOSE, json.dumps(_anger()).encode()
     )
     StoredAnalysis.objects.create(entry_id=view.id, revision=1, analyzers={}, payload=sealed)
+    for day in (6, 7):  # the page shows its figures from MIN_ENTRIES (3) analysed entries on (h136)
+        other = journal.create_entry(
+            client,
+            EntryDraft(kind="reflection", body=body, happened_at=datetime(2026, 1, day, 20, tzinfo=UTC)),
+        )
+        payload = keys.seal_for(
+            client, analysis._result_id(other.id, 1), analysis.RESULT_PURPOSE, json.dumps(_anger()).encode()
+        )
+        StoredAnalysis.objects.create(entry_id=other.id, revision=1, analyzers={}, payload=payload)
     insights.view_for(client)  # the patterns page read once: the client's insight state is built
 
     journal.update_entry(
