@@ -867,11 +867,21 @@ def _not_a_person_use(token: Any, word: str) -> bool:
 
 _ARTICLES: Final = _words("a an the")
 _THIRD_PERSON: Final = _words("he she they")
+# Nouns for a number of people together: "my friend group", "her work crowd", "the family circle" are people, and
+# a role noun before one names who they are (h145).
+_PEOPLE_TOGETHER: Final = _words("group groups circle crowd gang lot crew squad team bunch set clique")
 
 
 def _a_thing(token: Any) -> bool:
-    """A noun that is neither a person (a role word) nor a part of a body: "tea", "seat", "trip", "van"."""
-    return token.pos_ == "NOUN" and _role_word(token) is None and token.lower_ not in BODY_WORDS
+    """A noun that is neither a person (a role word), a number of people together ("group", "crowd") nor a part of
+    a body: "tea", "seat", "trip", "van"."""
+    word = token.lower_
+    return (
+        token.pos_ == "NOUN"
+        and _role_word(token) is None
+        and word not in BODY_WORDS
+        and word not in _PEOPLE_TOGETHER
+    )
 
 
 def _owns_a_thing(token: Any) -> bool:
@@ -901,10 +911,13 @@ def _person_acts_after(token: Any) -> bool:
 
 def _head_owned(token: Any) -> bool:
     """ "my coach trip", "our plumber bill": the "my" belongs to the noun the role word modifies (people 1.9.0);
-    not where that noun is the parse's root, a verb read as a noun ("my dad phones every day")."""
+    not where that noun is the parse's root, a verb read as a noun ("my dad phones every day"), nor where a third
+    person then acts ("my coach trip got moved and they said sorry"), as for the possessive (h145)."""
     head = token.head
     index = _possessor_index(token)
-    return index >= 0 and token.doc[index].head.i == head.i and head.dep_ != "ROOT" and _a_thing(head)
+    if index < 0 or token.doc[index].head.i != head.i or head.dep_ == "ROOT" or not _a_thing(head):
+        return False
+    return not _person_acts_after(token)
 
 
 def _possessor(token: Any) -> str | None:
