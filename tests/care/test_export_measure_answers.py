@@ -35,15 +35,16 @@ def test_the_clients_own_questionnaire_answers_are_in_their_export(running: Any)
     )
 
 
-def test_answers_that_do_not_open_leave_that_questionnaire_out_and_named_the_export_completes(
+def test_answers_that_do_not_open_are_left_out_and_named_the_questionnaire_stays(
     running: Any, caplog: Any
 ) -> None:
-    """One response whose sealed answers are damaged (a flipped bit) is left out of the record and named in what
-    the export left out, like a damaged goal or note; the other questionnaire exports with its answers and nothing
-    the client answered reaches the log."""
+    """One response whose sealed answers are damaged (a flipped bit) keeps its plain total in the record, without
+    answers, and its answers are named in what the export left out (h144); the other questionnaire exports with
+    its answers and nothing the client answered reaches the log."""
     client, _therapist, course, _clock = running
-    measures.submit(client, "phq9", [3, 0, 2, 1, 3, 0, 2, 1, 0], course_id=course.id)
-    measures.submit(client, "gad7", [1, 2, 1, 0, 1, 2, 1], course_id=course.id)
+    phq9, gad7 = [3, 0, 2, 1, 3, 0, 2, 1, 0], [1, 2, 1, 0, 1, 2, 1]
+    measures.submit(client, "phq9", phq9, course_id=course.id)
+    measures.submit(client, "gad7", gad7, course_id=course.id)
     damaged = MeasureResponse.objects.get(questionnaire="phq9")
     blob = bytearray(bytes(damaged.answers))
     blob[-3] ^= 0x01
@@ -51,6 +52,9 @@ def test_answers_that_do_not_open_leave_that_questionnaire_out_and_named_the_exp
     with caplog.at_level(logging.DEBUG):
         exported = portability.export_with_report(client)
     (mine,) = exported.journal.record["courses"]
-    assert [(m["questionnaire"], m["answers"]) for m in mine["measures"]] == [("gad7", [1, 2, 1, 0, 1, 2, 1])]
+    assert [(m["questionnaire"], m["total"], m.get("answers")) for m in mine["measures"]] == [
+        ("phq9", sum(phq9), None),
+        ("gad7", sum(gad7), gad7),
+    ]
     assert [item.kind for item in exported.left_out] == ["Questionnaire answers"]
     assert "3, 0, 2" not in caplog.text

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, Final
 from reverie.analysis import role_nouns
 from reverie.analysis.findings import Finding, Span
 from reverie.analysis.registry import Analyzer, Declaration, register
+from reverie.analysis.risk_lexicon import BODY_WORDS
 
 if TYPE_CHECKING:
     from reverie.analysis.document import Document
@@ -40,7 +41,7 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-VERSION: Final = "1.8.1"  # 1.8.1: an everyday role noun as an object is a weak antecedent (h139)
+VERSION: Final = "1.9.0"  # 1.9.0: a role noun that owns or modifies a thing is no person (h144)
 # People known only by name found by grammar (``_grammar_names``): built and measured in people 1.4.0 and left
 # off then (the batches code most such people by a role the context tells; docs/ccrt.md). On since people 1.6.0,
 # but only for the names whose role the grammar tells ("Kit, the other welder", "Kit, who plasters with me", "Kit
@@ -856,10 +857,67 @@ def _not_a_person_use(token: Any, word: str) -> bool:
         for c in token.children
     ):
         return True
+    if _owns_a_thing(token):
+        return True
     head = token.head
-    if token.dep_ != "compound" or _possessor(token) is not None:  # "my mum rang", parsed as a compound
-        return False
+    if token.dep_ != "compound" or (_possessor(token) is not None and not _head_owned(token)):
+        return False  # "my mum rang", parsed as a compound
     return head.pos_ == "NOUN" and _role_word(head) is None and word != "ex"
+
+
+_ARTICLES: Final = _words("a an the")
+_THIRD_PERSON: Final = _words("he she they")
+# Nouns for a number of people together: "my friend group", "her work crowd", "the family circle" are people, and
+# a role noun before one names who they are (h145).
+_PEOPLE_TOGETHER: Final = _words("group groups circle crowd gang lot crew squad team bunch set clique")
+
+
+def _a_thing(token: Any) -> bool:
+    """A noun that is neither a person (a role word), a number of people together ("group", "crowd") nor a part of
+    a body: "tea", "seat", "trip", "van"."""
+    word = token.lower_
+    return (
+        token.pos_ == "NOUN"
+        and _role_word(token) is None
+        and word not in BODY_WORDS
+        and word not in _PEOPLE_TOGETHER
+    )
+
+
+def _owns_a_thing(token: Any) -> bool:
+    """ "a builder's tea", "the manager's special", "the driver's seat" (people 1.9.0, h144): a role noun with an
+    article and no owner of its own, in the possessive "'s" before a thing, names a kind of thing, not a person in
+    the writer's day; unless a third person then acts ("the builder's van was outside and he shouted"). "My dad's
+    car", "Mum's cooking" and "the builder's hand" stay people."""
+    if token.dep_ != "poss" or not any(c.dep_ == "case" for c in token.children) or not _a_thing(token.head):
+        return False
+    if _possessor(token) is not None or not any(
+        c.dep_ == "det" and c.lower_ in _ARTICLES for c in token.children
+    ):
+        return False
+    return not _person_acts_after(token)
+
+
+def _person_acts_after(token: Any) -> bool:
+    """A "he", "she" or "they" as the subject of a later verb, in this sentence or the next."""
+    doc = token.doc
+    last = token.sent.end
+    if last < len(doc):
+        last = doc[last].sent.end
+    return any(
+        t.lower_ in _THIRD_PERSON and t.dep_ in {"nsubj", "nsubjpass"} for t in doc[token.i + 1 : last]
+    )
+
+
+def _head_owned(token: Any) -> bool:
+    """ "my coach trip", "our plumber bill": the "my" belongs to the noun the role word modifies (people 1.9.0);
+    not where that noun is the parse's root, a verb read as a noun ("my dad phones every day"), nor where a third
+    person then acts ("my coach trip got moved and they said sorry"), as for the possessive (h145)."""
+    head = token.head
+    index = _possessor_index(token)
+    if index < 0 or token.doc[index].head.i != head.i or head.dep_ == "ROOT" or not _a_thing(head):
+        return False
+    return not _person_acts_after(token)
 
 
 def _possessor(token: Any) -> str | None:

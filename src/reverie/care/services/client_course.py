@@ -37,10 +37,11 @@ class GivenLetter:
 
 @dataclass(frozen=True, slots=True)
 class Answered:
-    """One questionnaire the client filled in, with the answers they gave (item order, the option values)."""
+    """One questionnaire the client filled in, with the answers they gave (item order, the option values); None
+    where the sealed answers do not open (the export keeps the plain total, band and session, h144)."""
 
     response: MeasureResponse
-    answers: list[int]
+    answers: list[int] | None
 
 
 class ClientCourse:
@@ -98,13 +99,15 @@ class ClientCourse:
     @cached_property
     def measures(self) -> list[Answered]:
         """The questionnaires the client filled in for the course, in the order they were sent, each with the
-        answers they gave, item by item (their own words of how the last two weeks were)."""
+        answers they gave, item by item (their own words of how the last two weeks were). Answers that do not
+        open are left out alone: the questionnaire stays with its plain total, band and session (h144)."""
         out = []
         for row in self.course.measures.order_by("submitted_at", "id"):  # total: no tie left to the database
+            answers: list[int] | None
             try:
                 answers = measure_service.answers_of(row)
             except IntegrityError:
                 self._left_out(row.submitted_at, "Questionnaire answers")
-                continue
+                answers = None
             out.append(Answered(row, answers))
         return out

@@ -93,7 +93,7 @@ def _course(client: User, course: Any, leave_out: LeaveOut) -> dict[str, Any]:
                 "submitted_at": m.submitted_at.isoformat(),
                 "total": m.total,
                 "band": m.band,
-                "answers": a.answers,
+                **({"answers": a.answers} if a.answers is not None else {}),
                 **({"session": held[m.session_id]} if m.session_id in held else {}),
                 **({"session_start": starts[m.session_id]} if m.session_id in starts else {}),
             }
