@@ -45,7 +45,9 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-VERSION: Final = "1.16.0"  # 1.16.0: an everyday role noun that never acts is no episode's other (h139)
+VERSION: Final = (
+    "1.17.0"  # 1.17.0: the person before a verb the parse reads as a noun acts ("agent rang", h146)
+)
 MODEL_HASH: Final = "rules-" + hashlib.sha256(repr(sorted(ccrt.LEXICONS.items())).encode()).hexdigest()[:12]
 
 _WISH: Final[dict[str, float]] = {
@@ -365,7 +367,7 @@ def _inherited_actor(clause: Clause, who: dict[int, str]) -> str | None:
     head = clause.head
     parent = clause.parent
     if parent is None:
-        return "self" if _dropped_i(head, who) else None
+        return _misread_verb_subject(head, who) or ("self" if _dropped_i(head, who) else None)
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
     if head.dep_ == "xcomp" or (infinitive and head.dep_ in {"advcl", "ccomp"}):
         obj = next((c for c in parent.head.children if c.dep_ in {"dobj", "dative"}), None)
@@ -378,6 +380,17 @@ def _inherited_actor(clause: Clause, who: dict[int, str]) -> str | None:
     while node is not None and node.actor is None:  # "it was my work and called him a fraud"
         node = node.parent
     return node.actor if node is not None else None
+
+
+def _misread_verb_subject(head: Any, who: dict[int, str]) -> str | None:
+    """ "The landlord's agent rang and shouted at me": the parse reads the opening verb as a noun ("agent rang",
+    the root) and the person before it as its compound; that person is the subject of the verbs joined to it
+    (episodes 1.17.0, h146)."""
+    root = head.head if head.dep_ == "conj" else head
+    if root.dep_ != "ROOT" or root.pos_ not in {"NOUN", "PROPN"} or root.i == 0:
+        return None
+    before = root.doc[root.i - 1]
+    return who.get(before.i) if before.dep_ == "compound" and before.head.i == root.i else None
 
 
 def _dropped_i(head: Any, who: dict[int, str]) -> bool:

@@ -41,7 +41,7 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-VERSION: Final = "1.9.0"  # 1.9.0: a role noun that owns or modifies a thing is no person (h144)
+VERSION: Final = "1.10.0"  # 1.10.0: one modifier rule ("my manager account", "the boss fight"); "nurse practitioner"; a person's helper (h146)
 # People known only by name found by grammar (``_grammar_names``): built and measured in people 1.4.0 and left
 # off then (the batches code most such people by a role the context tells; docs/ccrt.md). On since people 1.6.0,
 # but only for the names whose role the grammar tells ("Kit, the other welder", "Kit, who plasters with me", "Kit
@@ -745,9 +745,13 @@ def _role_noun(token: Any, sentence: int, state: _State) -> Mention | None:
     word = _role_word(token)
     if word is None and token.lower_ == "ex" and _possessor(token) in _MY and not _role_follows(token):
         word = "ex"
+    helper = word is None and _owned_helper_acts(token)  # "the landlord's agent rang" (people 1.10.0)
+    if helper:
+        word = str(token.lower_)
     if word is None or _not_a_person_use(token, word) or (word == "ex" and _role_follows(token)):
         return None
-    role = ROLE_OF_WORD[word]
+    role = "other" if helper else ROLE_OF_WORD[word]
+    base_role = role
     doc = token.doc
     prefix = _hyphen_prefix(token)
     start = token.i - 2 if prefix else token.i
@@ -761,14 +765,19 @@ def _role_noun(token: Any, sentence: int, state: _State) -> Mention | None:
     ) or (possessor is None and _someone_elses(token, role))
     if in_law or someone_elses:
         role = "other"
-    if word in _NEEDS_POSSESSOR and possessor not in _MY and not _plural_with_the(token):
-        return None
+    if (
+        word in _NEEDS_POSSESSOR
+        and possessor not in _MY
+        and not _plural_with_the(token)
+        and not (word in role_nouns.HELPERS and _person_owner(token) is not None)
+    ):
+        return None  # "my boss's assistant" is a person, the boss's (people 1.10.0)
     if possessor in _MY and start > 0 and doc[start - 1].lower_ in _MY:
         start -= 1
     elif possessor in _MY and start == token.i:
         start = _possessor_index(token)
     name, end = _name_after(token)
-    pair_end = _other_parent_after(token, ROLE_OF_WORD[word]) if name is None else -1
+    pair_end = _other_parent_after(token, base_role) if name is None else -1
     if pair_end >= 0:  # "Mum and Dad", "my mom and my dad": the two together are the parents (people 1.5.0);
         role, end = ("parents" if role != "other" else role), pair_end  # "his mum and dad" are someone else's
     if in_law:
@@ -792,6 +801,35 @@ def _role_noun(token: Any, sentence: int, state: _State) -> Mention | None:
     if word in _EVERYDAY_ONLY and token.dep_ in _OBJECT_DEPS:
         salience = min(salience, _OBJECT_SALIENCE)
     return Mention(role, span, sentence, "noun", name, gender, plural, token.i, salience)
+
+
+def _person_owner(token: Any) -> Any:
+    """The person who owns this word by "'s" ("my boss's", "the landlord's", "Tom's"), also where the parse hangs
+    the owner elsewhere ("the landlord's agent rang", read as a noun "agent rang"); or None."""
+    doc = token.doc
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    if (
+        owner is None
+        and token.i >= 2
+        and doc[token.i - 1].dep_ == "case"
+        and doc[token.i - 1].lower_ in {"'s", "’s"}
+    ):
+        owner = doc[token.i - 2]
+    if owner is None or (owner.pos_ != "PROPN" and _role_word(owner) is None):
+        return None
+    return owner
+
+
+def _owned_helper_acts(token: Any) -> bool:
+    """ "The landlord's agent rang and shouted", "my boss's PA told me": a helper's word outside the lexicon
+    (``role_nouns.OWNED_HELPERS_ONLY``) is a person when a person owns it and it acts, as the subject of a verb or
+    before a verb the parse reads as the noun it modifies ("agent rang")."""
+    if token.lower_ not in role_nouns.OWNED_HELPERS_ONLY or _person_owner(token) is None:
+        return False
+    if token.dep_ in {"nsubj", "nsubjpass"}:
+        return True
+    head = token.head
+    return bool(token.dep_ == "compound" and head.i == token.i + 1 and head.dep_ == "ROOT")
 
 
 def _other_parent_after(token: Any, role: str) -> int:
@@ -859,10 +897,49 @@ def _not_a_person_use(token: Any, word: str) -> bool:
         return True
     if _owns_a_thing(token):
         return True
-    head = token.head
-    if token.dep_ != "compound" or (_possessor(token) is not None and not _head_owned(token)):
-        return False  # "my mum rang", parsed as a compound
-    return head.pos_ == "NOUN" and _role_word(head) is None and word != "ex"
+    return word != "ex" and _modifies_a_noun(token)
+
+
+def _modifies_a_noun(token: Any) -> bool:
+    """ "my coach trip", "my manager account", "the boss fight", "the nurse practitioner": a role noun before the
+    noun it modifies is no person of its own (people 1.10.0, h146; one rule, with or without "my"). The noun is the
+    one the parse makes the role noun a compound of, or, where the parse misses the compound ("the boss fight",
+    read as two subjects), the next noun if it is one of ``role_nouns.THING_HEADS`` and the sentence has a verb
+    (in one without, left unparsed, the noun may be the verb misread: "me and my boyfriend fight about money"). Before a thing (``_a_thing``)
+    the role noun is a modifier, unless the "thing" is a verb read as a noun (``_verb_read_as_noun``: "my mum
+    rang", "me and my boyfriend fight about money") or, where "my" owns the pair, a third person then acts ("my
+    coach trip got moved and they said sorry"; h145: "my coach" may be the person, "the client file" may not).
+    Before one of ``role_nouns.PERSON_HEADS`` ("the nurse practitioner", "the nurse manager") the two words are one
+    person, the head, found on its own. Before another role word ("my friend Dad"), both stay people."""
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if token.dep_ == "compound":
+        head = token.head
+    elif (
+        after is not None
+        and after.pos_ == "NOUN"
+        and after.lemma_.lower() in role_nouns.THING_HEADS
+        and any(t.pos_ in {"VERB", "AUX"} for t in token.sent)  # with no verb, "fight" may be the verb
+    ):
+        head = after
+    else:
+        return False
+    if head.lower_ in role_nouns.PERSON_HEADS and head.i == token.i + 1:
+        return True  # "the nurse practitioner": one person, the head
+    if head.pos_ != "NOUN" or not _a_thing(head) or _verb_read_as_noun(head):
+        return False
+    return _possessor(token) is None or not _person_acts_after(token)
+
+
+# Where a verb the parse reads as a noun stands: the head of a clause, not an argument ("my mum rang", "me and my
+# boyfriend fight about money").
+_CLAUSE_DEPS: Final = frozenset({"ROOT", "conj", "ccomp", "parataxis", "advcl", "xcomp"})
+
+
+def _verb_read_as_noun(token: Any) -> bool:
+    """A "noun" heading a clause with no determiner or owner of its own: "rang" in "my mum rang", "fight" in "me
+    and my boyfriend fight about money"; "my coach trip got moved" has its trip as the subject."""
+    return token.dep_ in _CLAUSE_DEPS and not any(c.dep_ in {"det", "poss"} for c in token.children)
 
 
 _ARTICLES: Final = _words("a an the")
@@ -881,6 +958,8 @@ def _a_thing(token: Any) -> bool:
         and _role_word(token) is None
         and word not in BODY_WORDS
         and word not in _PEOPLE_TOGETHER
+        and word not in role_nouns.PERSON_HEADS
+        and word not in role_nouns.HELPERS
     )
 
 
@@ -907,17 +986,6 @@ def _person_acts_after(token: Any) -> bool:
     return any(
         t.lower_ in _THIRD_PERSON and t.dep_ in {"nsubj", "nsubjpass"} for t in doc[token.i + 1 : last]
     )
-
-
-def _head_owned(token: Any) -> bool:
-    """ "my coach trip", "our plumber bill": the "my" belongs to the noun the role word modifies (people 1.9.0);
-    not where that noun is the parse's root, a verb read as a noun ("my dad phones every day"), nor where a third
-    person then acts ("my coach trip got moved and they said sorry"), as for the possessive (h145)."""
-    head = token.head
-    index = _possessor_index(token)
-    if index < 0 or token.doc[index].head.i != head.i or head.dep_ == "ROOT" or not _a_thing(head):
-        return False
-    return not _person_acts_after(token)
 
 
 def _possessor(token: Any) -> str | None:
