@@ -169,8 +169,13 @@ def test_never_silent_cli_and_api_import_say_it(make_user: Any) -> None:
     journal.update_entry(alice, kept.id, EntryDraft(kind="dream", body="edited since", happened_at=WHEN))
     api = Client(headers={"Authorization": f"Bearer {tokens.issue(alice, 'tests').secret}"})
     answer = api.post("/api/v1/import", exported, content_type="application/json").json()
-    assert answer["differ"] == 1 and answer["notes"] == [
+    assert answer["differ"] == 1 and answer["notes"][0] == (
         "1 entry in the file differs from the one here; the one here was kept."
+    )
+    # the file's check-ins are never imported, and the import says so (review r123)
+    assert answer["notes"][1:] == [
+        'The file also holds your answers to "Are you safe?" check-ins; this is not imported, as it belongs to the '
+        "therapy where it was written. Keep the file: it is your copy."
     ]
 
 

@@ -698,7 +698,27 @@ def _import_notes(journal: PortableJournal, tally: _Tally) -> list[str]:
         notes.append(_unshared_words(tally.unshared))
     if tally.at_edge:
         notes.append(_at_edge_words(tally.at_edge))
+    kept_in_file = _record_kept_in_file(journal.record)
+    if kept_in_file:
+        notes.append(kept_in_file)
     return notes
+
+
+def _record_kept_in_file(record: dict[str, Any]) -> str:
+    """Check-ins and the course record (sessions, questionnaire answers, goals, notes) are never imported: they belong
+    to the other installation's therapy (:func:`_restore_safety_plan`). Said when the file holds them, so nobody
+    deletes the old account believing they came across (review r123); the file keeps them."""
+    parts = []
+    if record.get("courses"):
+        parts.append("your course of therapy (sessions, questionnaire answers, goals and notes)")
+    if record.get("check_ins"):
+        parts.append('your answers to "Are you safe?" check-ins')
+    if not parts:
+        return ""
+    return (
+        f"The file also holds {' and '.join(parts)}; {'these are' if len(parts) > 1 else 'this is'} not imported, "
+        "as it belongs to the therapy where it was written. Keep the file: it is your copy."
+    )
 
 
 def _at_edge_words(count: int) -> str:
