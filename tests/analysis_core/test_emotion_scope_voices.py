@@ -71,7 +71,11 @@ def test_praise_openers_and_mishaps_of_new_voices(text: str, sarcastic: bool) ->
 
 def test_a_noun_that_is_furious_is_someone_even_when_no_list_names_it() -> None:
     assert _moods("The auditor was terrified of the figures.") == [("fear", "The auditor", False, "stated")]
-    assert _moods("The new locksmith was livid about the invoice.")[0][1] == "The new locksmith"
+    # "locksmith" is a role noun since people 1.8.0 (h131): a noun no list names is the case here
+    assert _moods("The new taxidermist was livid about the invoice.")[0][1] == "The new taxidermist"
+    assert (
+        _moods("The new locksmith was livid about the invoice.")[0][1] == "locksmith"
+    )  # named by the role list
     labels, _, others = _read("The auditor was terrified of the figures.", fear=0.7)
     assert others == {"fear": "The auditor"} and "fear" not in labels
     # a thing, a time or the writer: the writer's feeling

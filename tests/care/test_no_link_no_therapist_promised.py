@@ -20,8 +20,10 @@ ITEM9 = {f"item{n}": "0" for n in range(1, 10)} | {"item9": "1", "session": "16"
 
 
 def _leave(therapist: Any) -> None:
-    therapist.is_active = False  # the therapist's account turned off: the link is no longer open
-    therapist.save(update_fields=["is_active"])
+    """The therapist's account turned off in the database, bypassing the account's save (h132: a save with
+    ``is_active`` off ends the links and courses, as ``reverie user deactivate`` does): the link is no longer open,
+    the course still is, the state a direct SQL change leaves until the command runs."""
+    type(therapist).objects.filter(pk=therapist.pk).update(is_active=False)
 
 
 def _page(response: Any, status: int = 200) -> str:

@@ -71,16 +71,24 @@ def test_analysis_stale_results_are_recomputed(make_user: Any) -> None:
     assert analysis.reanalyse().done == 0
 
 
+def _analysed(client: Any, n: int) -> list[Any]:
+    """``n`` analysed entries of TEXT: the patterns show from ``MIN_ENTRIES`` (3) entries on (h136)."""
+    views = [journal.create_entry(client, EntryDraft(kind="free_association", body=TEXT)) for _ in range(n)]
+    for view in views:
+        analysis.analyse_stored_entry(view.id, 1)
+    return views
+
+
 def test_insights_update_incrementally_and_respect_sharing(paired: tuple[Any, Any]) -> None:
     client, therapist = paired
-    first = journal.create_entry(client, EntryDraft(kind="free_association", body=TEXT))
-    analysis.analyse_stored_entry(first.id, 1)
+    first, *rest = _analysed(client, 3)
     own = insights.view_for(client)
     # The client's view counts only what the entry page would show (insights.shown): this entry's episodes are
     # read under the relationships floor, so its people, not its episodes, are what the client's view cites.
     assert any(str(first.id) in s.evidence for s in own.statements())
     assert insights.view_for(therapist, client.pk).to_json()["sections"] != own.to_json()["sections"]
-    journal.set_shared(client, first.id, True)
+    for view in (first, *rest):  # the therapist's patterns too show from three shared entries on
+        journal.set_shared(client, view.id, True)
     shared = insights.view_for(therapist, client.pk)
     assert any(str(first.id) in s.evidence for s in shared.statements())
     with pytest.raises(NotFound):
@@ -89,9 +97,8 @@ def test_insights_update_incrementally_and_respect_sharing(paired: tuple[Any, An
 
 def test_insights_pages_render_for_client_and_therapist(paired: tuple[Any, Any], web_as: Any) -> None:
     client, therapist = paired
-    view = journal.create_entry(client, EntryDraft(kind="free_association", body=TEXT))
-    analysis.analyse_stored_entry(view.id, 1)
-    journal.set_shared(client, view.id, True)
+    for view in _analysed(client, 3):
+        journal.set_shared(client, view.id, True)
     web = Client()
     web.force_login(client)
     assert b"Show my patterns" in web.get("/insights/").content

@@ -156,10 +156,13 @@ def test_cli_precision_prints_counts_only(cli: Any) -> None:
     assert all(r["answered"] == 0 and r["precision"] is None for r in report["analyzers"])
 
 
-def test_cli_insights_prints_the_summary_first(cli: Any) -> None:
+def test_cli_insights_without_entries_prints_one_plain_sentence(cli: Any) -> None:
+    """A person with no entries yet gets one plain sentence, no empty headings and no codes (h136, review r116: the
+    figures show from three entries on; the summary-first order of a full view: tests/insights/test_insight_report)."""
     cli("user", "create", "erin")
     _, out, _ = cli("insights", "-u", "erin")
-    assert out.index("The strongest patterns") < out.index("What this view draws on")
+    assert "So far there are no entries to look for patterns in." in " ".join(out.split())
+    assert "The strongest patterns" not in out and "What this view draws on" not in out
     assert "(W)" not in out and "ODF" not in out
 
 
