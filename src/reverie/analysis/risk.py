@@ -378,7 +378,7 @@ def clause_spans(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
 
 COMMA = re.compile(r"\s*,\s*")
 # the stop that ends a denial's clause, and its turning word ("; yet", "but"), left out of the clause after it
-DENIAL_TURN = re.compile(r"[\s;,]*(?:(?:but|however|yet|although|though)\b[\s,]*)?")
+DENIAL_TURN = re.compile(r"[\s;,]*(?:" + lex.DENIAL_TURN_WORDS + r"\b[\s,]*)?")
 
 
 def _cut(text: str, span: tuple[int, int], at: re.Pattern[str]) -> list[tuple[int, int]]:

@@ -1991,7 +1991,7 @@ NOTED_ACT = (
     r"belongings|possessions|things|jewel(?:le)?ry)\b(?![^.!?\n]{0,60}\b(?:mov(?:e|ed|ing)\s+(?:house|flat|home|out)|"
     r"downsiz\w*|declutter\w*|allerg\w*)\b)"
 )
-H134_RULES: tuple[Rule, ...] = (
+NOTE_AND_RESUMED_RULES: tuple[Rule, ...] = (
     _rule("self_harm_resumed", BEHAVIOR, CUT_RESUMED),
     _rule("noted_self_harm_count", BEHAVIOR, SELF_HARM_COUNT, kinds=SESSION_KINDS),
     # "attempted ligature", "ligature attempt"; a ligature found or made with a plan to use it
@@ -2057,7 +2057,7 @@ H134_RULES: tuple[Rule, ...] = (
         kinds=SESSION_KINDS,
     ),
 )
-RULES = RULES + H134_RULES
+RULES = RULES + NOTE_AND_RESUMED_RULES
 
 # Contexts where a would-be trigger means something else. A figure-of-speech match also suppresses any
 # trigger it overlaps; it is reported even when nothing overlaps, so the reader sees what was set aside.
@@ -3002,17 +3002,18 @@ MIN_MODEL_WORDS = 3  # the sentence model does not raise a fragment shorter than
 def _judge(ctx: Context, rule: Rule, m: re.Match[str]) -> Hit:
     start, end = m.start(), m.end()
     reason = _reason(ctx, rule, m)
-    if ctx.kind in SESSION_KINDS and reason in ("third_person", "quotation"):
-        # In a therapist's session text "she" or "the client" is usually the person in therapy: err upward; not
-        # someone of theirs named as the subject ("She said her friend wants to die": thirty-third round).
+    if ctx.kind in SESSION_KINDS:
         sentence_start = ctx.sentences[_sentence_of(ctx, start)][0] if ctx.sentences else 0
-        reason = "third_person" if _someone_of_theirs(ctx.norm, sentence_start, start) else None
-    if ctx.kind in SESSION_KINDS and reason is None and _relative_acts_in_note(ctx, start):
-        # 2.10.0 (h134, review r114 fault 8): "Client's brother attempted suicide", "mother OD'd when pt was 12"
-        reason = "third_person"
-    if ctx.kind in SESSION_KINDS and reason is None and _denied_in_note(ctx, m):
-        # thirty-third round: a therapist's "denies SI", "denied wanting to die"
-        reason = "negation"
+        if reason in ("third_person", "quotation"):
+            # In a therapist's session text "she" or "the client" is usually the person in therapy: err upward; not
+            # someone of theirs named as the subject ("She said her friend wants to die": thirty-third round).
+            reason = "third_person" if _someone_of_theirs(ctx.norm, sentence_start, start) else None
+        if reason is None and _relative_acts_in_note(ctx.norm, sentence_start, start):
+            # 2.10.0 (h134, review r114 fault 8): "Client's brother attempted suicide", "mother OD'd when pt was 12"
+            reason = "third_person"
+        if reason is None and _denied_in_note(ctx, m):
+            # thirty-third round: a therapist's "denies SI", "denied wanting to die"
+            reason = "negation"
     level = rule.level if reason is None else min(rule.level, RESIDUAL.get(reason, 0))
     if reason == "dream" and rule.level < IDEATION:
         level = 0
@@ -3036,9 +3037,8 @@ RELATIVE_SUBJECT = re.compile(
 )
 
 
-def _relative_acts_in_note(ctx: Context, start: int) -> bool:
-    sentence_start = ctx.sentences[_sentence_of(ctx, start)][0] if ctx.sentences else 0
-    return RELATIVE_SUBJECT.search(ctx.norm[sentence_start:start]) is not None
+def _relative_acts_in_note(norm: str, sentence_start: int, start: int) -> bool:
+    return RELATIVE_SUBJECT.search(norm[sentence_start:start]) is not None
 
 
 def _someone_of_theirs(norm: str, sentence_start: int, start: int) -> bool:
@@ -3052,7 +3052,10 @@ def _someone_of_theirs(norm: str, sentence_start: int, start: int) -> bool:
     return False
 
 
-DENIAL_STOP = re.compile(r"\b(?:but|however|yet|although|though)\b|;")
+# The words that turn a sentence after a denial; `DENIAL_STOP` here, `risk.DENIAL_TURN` (the model's clauses) read
+# the same list
+DENIAL_TURN_WORDS = r"(?:but|however|yet|although|though)"
+DENIAL_STOP = re.compile(r"\b" + DENIAL_TURN_WORDS + r"\b|;")
 
 
 def denial_cut(norm: str, start: int, end: int) -> int | None:
@@ -4065,7 +4068,7 @@ EVERYDAY_WORD: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\b(?:attempted|attempting)\s+(?:the|a|an|her|his|their|my|our)\s+(?:[a-z]+\s+)?(?:climb|crossword|"
             r"puzzle|sudoku|recipe|homework|exam|test|quiz|question|task|assignment|essay|route|hike|trek|walk|run|"
             r"race|marathon|course|level|match|game|song|piece|solo|drawing|painting|repair|job|interview|bake|cake|"
-            r"knot|lift|squat|deadlift|sheet|worksheet|form|application|puzzle|exercise|drill|lap|climbs)\b",
+            r"knot|lift|squat|deadlift|sheet|worksheet|form|application|exercise|drill|lap|climbs)\b",
         ),
         (
             # an event that is over: "the match is over", "the meeting was finally over"
