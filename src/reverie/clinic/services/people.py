@@ -241,6 +241,17 @@ def _end_links(pairs: list[Pair], *, by: User | None) -> None:
             audit.record(None, "entry.unshare", "entry", entry_id, subject=pair.client)
 
 
+def _open_links_locked(user: User) -> list[Pair]:
+    """Every link of this account not ended yet, its rows locked (the links' rows, not their people's), in id order:
+    what :func:`deactivate_user` and :func:`end_links_of_inactive` end."""
+    return list(
+        Pair.objects.select_for_update(of=("self",))
+        .select_related("client", "therapist")
+        .filter(Q(client=user) | Q(therapist=user), ended_at__isnull=True)
+        .order_by("pk")
+    )
+
+
 def deactivate_user(username: str) -> int:
     """The operator's ``reverie user deactivate``: turn an account off (a therapist who leaves the clinic; the rows
     stay for the records). In one transaction every open link of the account ends, by the clinic (:func:`_end_links`
@@ -258,12 +269,7 @@ def deactivate_user(username: str) -> int:
         user = User.objects.select_for_update().filter(username=name).first()
         if user is None:
             raise NotFound("No such account.")
-        pairs = list(
-            Pair.objects.select_for_update(of=("self",))  # the links' rows, not their people's
-            .select_related("client", "therapist")
-            .filter(Q(client=user) | Q(therapist=user), ended_at__isnull=True)
-            .order_by("pk")
-        )
+        pairs = _open_links_locked(user)
         _end_links(pairs, by=None)
         Invitation.objects.filter(issued_by=user, used_at__isnull=True).delete()
         user.is_active = False
@@ -284,12 +290,7 @@ def end_links_of_inactive(user: User) -> int:
     if user.is_active or user.pk is None:
         return 0
     with transaction.atomic():
-        pairs = list(
-            Pair.objects.select_for_update(of=("self",))
-            .select_related("client", "therapist")
-            .filter(Q(client=user) | Q(therapist=user), ended_at__isnull=True)
-            .order_by("pk")
-        )
+        pairs = _open_links_locked(user)
         if pairs:
             _end_links(pairs, by=None)
     return len(pairs)

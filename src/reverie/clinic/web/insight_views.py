@@ -9,7 +9,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
 from reverie.clinic.models import User
-from reverie.clinic.services import analysis, insights, observations
+from reverie.clinic.services import insights, observations
 from reverie.clinic.web.downloads import download
 from reverie.clinic.web.ids import query_id
 from reverie.clinic.web.therapist_pages import therapist_page
@@ -29,8 +29,9 @@ LINKS_PER_PATTERN = 4
 
 def _page(request: HttpRequest, view: InsightView, client_id: int | None) -> HttpResponse:
     actor = _user(request)
-    # Saved entries the worker has not read yet (the demo leaves its analysis to it): say how far it has got.
-    reading = analysis.pending_count(actor) if client_id is None and analysis.in_background() else 0
+    # Saved entries the worker has not read yet (the demo leaves its analysis to it): say how far it has got. The
+    # client's own view counted them already (``insights.view_for``: ``waiting``); a therapist's view never has any.
+    reading = view.waiting if client_id is None else 0
     if view.too_few_entries:  # one plain sentence and a way back to writing, no figures (review r116)
         few = {"reading": reading, "view": view, "client_id": client_id, "too_few": too_few_words(view)}
         return render(request, "reverie/insights.html", few)
