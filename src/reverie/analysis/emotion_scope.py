@@ -1734,9 +1734,8 @@ class Cues:
     wished: bool = False  # 1.17.0 (r60): "I wanted him to say sorry": a feeling wished of someone else
     glad_tears: bool = False  # 1.17.0 (r60): "happy tears", "cried with relief": tears of a good feeling
     intention: bool = False  # 1.18.0 (r99): "I want to ask my doctor about …": a plan, no feeling said
-    after_plan: bool = (
-        False  # 1.19.0 (h130): "I'm going to tell him tomorrow. My hands are shaking.": a sign of it
-    )
+    # 1.19.0 (h130): "I'm going to tell him tomorrow. My hands are shaking.": a sign of it
+    after_plan: bool = False
 
 
 def good_news(text: str) -> bool:

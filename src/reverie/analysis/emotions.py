@@ -425,10 +425,8 @@ class EmotionsAnalyzer:
             j = column[label]
             p, threshold = float(probs[j]), float(self.head.thresholds[j])
             level = intensity(max(p, threshold), threshold, sentence.text)
-            if label in reading.ahead:
-                p = max(
-                    p, threshold
-                )  # 1.19.0 (h130): the sign answers the plan before it: read as the head's pick
+            if label in reading.ahead:  # 1.19.0 (h130): the sign answers the plan before it: the head's pick
+                p = max(p, threshold)
             data: dict[str, object] = {"scope": "sentence", "sentence": index, "intensity": level}
             if label in reading.stated:
                 data["stated"] = True

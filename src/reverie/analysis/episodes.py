@@ -45,9 +45,8 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-VERSION: Final = (
-    "1.17.0"  # 1.17.0: the person before a verb the parse reads as a noun acts ("agent rang", h146)
-)
+# 1.17.0: the person before a verb the parse reads as a noun acts ("agent rang", h146)
+VERSION: Final = "1.17.0"
 MODEL_HASH: Final = "rules-" + hashlib.sha256(repr(sorted(ccrt.LEXICONS.items())).encode()).hexdigest()[:12]
 
 _WISH: Final[dict[str, float]] = {

@@ -41,7 +41,8 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-VERSION: Final = "1.10.0"  # 1.10.0: one modifier rule ("my manager account", "the boss fight"); "nurse practitioner"; a person's helper (h146)
+# 1.10.0: one modifier rule ("my manager account", "the boss fight"); "nurse practitioner"; a person's helper (h146)
+VERSION: Final = "1.10.0"
 # People known only by name found by grammar (``_grammar_names``): built and measured in people 1.4.0 and left
 # off then (the batches code most such people by a role the context tells; docs/ccrt.md). On since people 1.6.0,
 # but only for the names whose role the grammar tells ("Kit, the other welder", "Kit, who plasters with me", "Kit
@@ -161,8 +162,8 @@ _PRACTICES: Final = _words("doctor doc gp dentist vet surgeon midwife") | role_n
 # The everyday role nouns the lexicon does not hold itself: read only when written in lower case (people 1.8.0),
 # since a capitalised one is a name or a title ("Dean, my manager", "our Dean", "the Prime Minister").
 _OWN_ROLE_WORDS: Final = frozenset(w for words in _WORDS_BY_ROLE.values() for w in words.split())
-_EVERYDAY_ONLY: Final = frozenset(role_nouns.EVERYDAY_ROLES) - _OWN_ROLE_WORDS
-EVERYDAY_ONLY: Final = _EVERYDAY_ONLY  # what ``episodes`` asks of a mention's word (episodes 1.16.0)
+# (``episodes`` asks it of a mention's word too: episodes 1.16.0)
+EVERYDAY_ONLY: Final = frozenset(role_nouns.EVERYDAY_ROLES) - _OWN_ROLE_WORDS
 # An everyday role noun as an object ("asked my husband to ring the plumber", "reported it to the inspector") is
 # the object of someone's act, a weaker antecedent than a person of the lexicon beside it (people 1.8.1, h139):
 # "He said leave it with me" is the husband. Alone, it still takes the pronoun ("I rang the plumber. He came").
@@ -695,7 +696,7 @@ def _role_word(token: Any) -> str | None:
         return made
     for form in (str(token.lower_), str(token.lemma_).lower()):
         if form in ROLE_OF_WORD:
-            if form in _EVERYDAY_ONLY and not str(token.text).islower():
+            if form in EVERYDAY_ONLY and not str(token.text).islower():
                 return None  # a capitalised everyday role noun is a name or a title: "Dean, my manager", "our Dean"
             return form
     return None
@@ -798,7 +799,7 @@ def _role_noun(token: Any, sentence: int, state: _State) -> Mention | None:
     if pair_end >= 0:
         gender = None
     salience = salience_of(token)
-    if word in _EVERYDAY_ONLY and token.dep_ in _OBJECT_DEPS:
+    if word in EVERYDAY_ONLY and token.dep_ in _OBJECT_DEPS:
         salience = min(salience, _OBJECT_SALIENCE)
     return Mention(role, span, sentence, "noun", name, gender, plural, token.i, salience)
 

@@ -31,9 +31,8 @@ class Support:
     figure: str  # the measured figure it rests on (docs/evaluation.md)
     score: float  # that figure, 0..1
     floor: float  # the finding's confidence must reach this
-    sure_at: (
-        float  # at or above: "fairly sure"; from ``floor`` to below it: "likely, less sure" (``LESS_SURE``)
-    )
+    # at or above: "fairly sure"; from ``floor`` to below it: "likely, less sure" (``LESS_SURE``)
+    sure_at: float
     # How often its readings were right on the newest texts it was not tuned on (right, of), where measured so:
     # what the therapist's section of unverified readings says beside them (``insights.unverified``).
     unseen: tuple[int, int] | None = None

@@ -122,9 +122,7 @@ def view_for(actor: User, client_id: int | None = None) -> InsightView:
         if client_id not in (None, actor.pk):
             raise NotFound("No such client.")
         view = state_for(actor).view("client")
-        if (
-            analysis.in_background()
-        ):  # entries the worker has not read yet: counted in the sentence, not figures
+        if analysis.in_background():  # entries the worker has not read yet: in the sentence, not the figures
             view = replace(view, waiting=analysis.pending_count(actor))
         audit.record(actor, "insights.read", "insights", actor.pk, subject=actor)
         return view

@@ -1271,9 +1271,8 @@ def _haystack(view: EntryView) -> str:
         *view.tags,
         *(f.name for f in view.feelings),
         *view.extra.values(),
-        *(
-            a.filename for a in view.attachments
-        ),  # opened in memory as the rest; the name is stored sealed only
+        # the attachments' file names, opened in memory as the rest; each name is stored sealed only
+        *(a.filename for a in view.attachments),
     ]
     # Each part folded as the query is (NFC, case-folded, white space as one space), then joined by a line break,
     # which no folded query holds: a search never runs from a title into the body.
