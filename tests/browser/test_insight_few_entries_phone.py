@@ -10,6 +10,15 @@ from browser_phone import sign_in
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
+def _main_text(phone: Any) -> str:
+    """The page's main text as a person reads it, every folded part opened."""
+    text: str = phone.evaluate(
+        "() => { document.querySelectorAll('details').forEach(d => d.open = true); "
+        "return document.querySelector('main').innerText; }"
+    )
+    return text
+
+
 def test_browser_no_entries_patterns_page_is_one_plain_answer(phone: Any, make_user: Any) -> None:
     """A client with no entries at all taps "Show my patterns" and sees a page of empty machinery: a chart with a
     "10% / 0%" scale and "Nothing in this view yet", "People in your life now: 0% of entries", "Your therapist: 0% of
@@ -18,10 +27,7 @@ def test_browser_no_entries_patterns_page_is_one_plain_answer(phone: Any, make_u
     client = make_user("r116-none")
     sign_in(phone, client.username)
     phone.goto("/insights/?show=1")
-    text = phone.evaluate(
-        "() => { document.querySelectorAll('details').forEach(d => d.open = true); "
-        "return document.querySelector('main').innerText; }"
-    )
+    text = _main_text(phone)
     assert "0% of entries" not in text, text
     assert text.count("Nothing to show here yet") <= 1, text
 
@@ -40,10 +46,7 @@ def test_browser_one_entry_patterns_page_gives_no_figures(phone: Any, make_user:
     analysis.analyse_stored_entry(made.id, made.revision)
     sign_in(phone, client.username)
     phone.goto("/insights/?show=1")
-    text = phone.evaluate(
-        "() => { document.querySelectorAll('details').forEach(d => d.open = true); "
-        "return document.querySelector('main').innerText; }"
-    )
+    text = _main_text(phone)
     assert "%" not in text, text
     assert "Nothing to show here yet" not in text, text
     assert (
