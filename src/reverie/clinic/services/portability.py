@@ -709,7 +709,10 @@ def _record_kept_in_file(record: dict[str, Any]) -> str:
     to the other installation's therapy (:func:`_restore_safety_plan`). Said when the file holds them, so nobody
     deletes the old account believing they came across (review r123); the file keeps them."""
     parts = []
-    if record.get("courses"):
+    courses = record.get("courses")
+    if (
+        isinstance(courses, list) and courses
+    ):  # the course record is never read on import: a malformed one says nothing
         parts.append("your course of therapy (sessions, questionnaire answers, goals and notes)")
     if record.get("check_ins"):
         parts.append('your answers to "Are you safe?" check-ins')
