@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -98,3 +99,15 @@ checks = SimpleNamespace(
     radios_beside_labels=radios_beside_labels,
     tables_as_cards=tables_as_cards,
 )
+
+
+def wait_until_true(page: Any, expression: str, timeout_s: float = 15.0) -> None:
+    """Poll a JavaScript expression through ``page.evaluate`` until it is true. Reverie's pages forbid
+    ``unsafe-eval`` in their Content-Security-Policy, and Playwright's ``wait_for_function`` builds its predicate
+    with ``new Function`` inside the page, which that policy refuses on some Chromium builds; ``evaluate`` runs
+    through the DevTools protocol, which the policy does not govern."""
+    deadline = time.monotonic() + timeout_s
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{expression!r} was still false after {timeout_s} s")
+        page.wait_for_timeout(50)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_phone import signed_in_to_write
+from browser_phone import signed_in_to_write, wait_until_true
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -42,9 +42,7 @@ def test_a_recording_s_player_has_a_name_a_screen_reader_says(
     page.set_input_files("#id_attachment", str(take))
     page.click("button[type=submit]:has-text('Save')")
     page.wait_for_selector("audio")
-    page.wait_for_function(
-        "document.querySelector('audio').readyState >= 1"
-    )  # it loads: a playable recording
+    wait_until_true(page, "document.querySelector('audio').readyState >= 1")  # it loads: a playable recording
     box = page.locator("audio").bounding_box()
     assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 360, box
     tree = page.context.new_cdp_session(page).send("Accessibility.getFullAXTree")

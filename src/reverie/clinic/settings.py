@@ -64,17 +64,15 @@ def _database() -> dict[str, Any]:
     if target.engine == "sqlite":
         Path(target.name).parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         return {
-            "ENGINE": "django.db.backends.sqlite3",
+            "ENGINE": "reverie.clinic.sqlite",  # Django's, with a safe switch into WAL mode
             "NAME": target.name,
             "OPTIONS": {
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 30,
                 # secure_delete: a deleted row (an erased person's wrapped data key) is overwritten with zeros,
-                # not left in a free page; the erasure then empties the WAL (keys.empty_the_wal).
-                "init_command": (
-                    "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
-                    " PRAGMA secure_delete=ON;"
-                ),
+                # not left in a free page; the erasure then empties the WAL (keys.empty_the_wal). WAL mode is set
+                # by the engine (reverie.clinic.sqlite.wal), which waits out a switch another process is making.
+                "init_command": "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;",
             },
             "TEST": {"NAME": str(DATA_DIR / "test.sqlite3")},
         }
