@@ -5,7 +5,6 @@ each naming the right therapist and client, and each client's Privacy log shows 
 
 from __future__ import annotations
 
-import os
 import threading
 from typing import Any
 
@@ -13,6 +12,7 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
+from postgres_only import postgres_only
 from reverie.care.services import alerts
 from reverie.clinic.models import AuditEvent
 from reverie.clinic.services import audit, journal, people
@@ -20,12 +20,7 @@ from web_client import signed_in
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
-    pytest.mark.db,
-    pytest.mark.postgres,
-    pytest.mark.skipif(
-        "postgresql" not in os.environ.get("REVERIE_DATABASE_URL", ""),
-        reason="concurrent appends to the audit chain: PostgreSQL only",
-    ),
+    *postgres_only("concurrent appends to the audit chain"),
 ]
 
 LOADS = 4

@@ -6,7 +6,6 @@ these run on PostgreSQL only (REVERIE_DATABASE_URL)."""
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -15,17 +14,13 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
+from postgres_only import postgres_only
 from reverie.care.models import CheckIn, RiskAlert
 from reverie.care.services import alerts
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
-    pytest.mark.db,
-    pytest.mark.postgres,
-    pytest.mark.skipif(
-        "postgresql" not in os.environ.get("REVERIE_DATABASE_URL", ""),
-        reason="a race between two transactions: PostgreSQL only (SQLite serialises write transactions)",
-    ),
+    *postgres_only("a race between two transactions (SQLite serialises write transactions)"),
 ]
 
 

@@ -6,7 +6,6 @@ audit head. Now ``end_pair`` ends the courses before its audit entry, so both lo
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -16,6 +15,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.db import connection
 
+from postgres_only import postgres_only
 from reverie.care.models import Course, CourseSession
 from reverie.care.services import course as courses
 from reverie.care.services.course import CourseDraft, create_course
@@ -80,10 +80,7 @@ def test_two_endings_at_once_end_the_course_once(
     print("database:", connection.vendor)
 
 
-@pytest.mark.skipif(
-    "postgresql" not in os.environ.get("REVERIE_DATABASE_URL", ""),
-    reason="a lock-order deadlock: PostgreSQL only (SQLite's IMMEDIATE transactions serialise the two)",
-)
+@postgres_only("a lock-order deadlock (SQLite's IMMEDIATE transactions serialise the two)")
 def test_a_client_ending_the_link_while_the_therapist_ends_the_course_never_deadlocks(make_user: Any) -> None:
     """Before, PostgreSQL aborted one of the two with "deadlock detected" (the client's "End the link" answered a
     server error). Now one ends the course and the other finds it ended (Conflict) or the link gone (NotFound)."""

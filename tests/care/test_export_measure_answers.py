@@ -52,8 +52,8 @@ def test_answers_that_do_not_open_are_left_out_and_named_the_questionnaire_stays
     with caplog.at_level(logging.DEBUG):
         exported = portability.export_with_report(client)
     (mine,) = exported.journal.record["courses"]
-    # both submitted at the same frozen moment: the export breaks the tie by the row's id (a random UUID), so the
-    # check reads them by questionnaire, not by position (it failed on PostgreSQL by chance)
+    # both submitted at the same frozen moment: the export breaks the tie by name, then id (h148; before, by the id
+    # alone, a random UUID, and this check failed on PostgreSQL by chance); the check reads them by questionnaire
     assert sorted((m["questionnaire"], m["total"], m.get("answers")) for m in mine["measures"]) == [
         ("gad7", sum(gad7), gad7),
         ("phq9", sum(phq9), None),

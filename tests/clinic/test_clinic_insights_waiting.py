@@ -28,7 +28,7 @@ def test_patterns_page_with_entries_waiting_for_analysis_does_not_say_there_are_
                 client, EntryDraft(kind="reflection", body=f"A long day at work, number {n}.")
             )
         page = web_as(client).get("/insights/?show=1").content.decode()
-    assert "still reading 4 of your entries" in page, page
+    assert "still reading 4 of them" in page, page
     assert "there are no entries" not in page, page
 
 

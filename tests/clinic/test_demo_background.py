@@ -42,7 +42,7 @@ def test_the_web_demo_is_ready_before_the_analysis_and_the_worker_reads_it(
     queued = DBTaskResult.objects.filter(task_path=ANALYSE_TASK)
     assert queued.count() == 6  # queued once, after everything was written
     patterns = web.get("/insights/?show=1").content.decode()
-    assert "Reverie is still reading 6 of your entries" in patterns
+    assert "So far there are 6 entries, and Reverie is still reading 6 of them." in patterns
     call_command("db_worker", batch=True, verbosity=0)  # the worker's queue, as `reverie worker` runs it
     assert StoredAnalysis.objects.filter(entry__client=client).count() == 6
     assert analysis.pending_count(client) == 0

@@ -7,7 +7,6 @@ this runs on PostgreSQL only (REVERIE_DATABASE_URL)."""
 
 from __future__ import annotations
 
-import os
 import threading
 import uuid
 from datetime import UTC, datetime
@@ -16,6 +15,7 @@ from typing import Any
 import pytest
 from django.db import connection
 
+from postgres_only import postgres_only
 from reverie.clinic.models import Entry
 from reverie.clinic.services import portability
 from reverie.errors import ReverieError
@@ -39,11 +39,7 @@ def _file(count: int) -> bytes:
     return dump_reverie_json(PortableJournal(SCHEMA, WHEN, entries))
 
 
-@pytest.mark.postgres
-@pytest.mark.skipif(
-    "postgresql" not in os.environ.get("REVERIE_DATABASE_URL", ""),
-    reason="a race between two transactions: PostgreSQL only (SQLite serialises write transactions)",
-)
+@postgres_only("a race between two transactions (SQLite serialises write transactions)")
 def test_the_same_file_imported_twice_at_once_stores_each_entry_once_and_neither_fails(
     make_user: Any, monkeypatch: Any
 ) -> None:

@@ -2804,6 +2804,9 @@ class Context:
     figures: tuple[tuple[int, int], ...]
     injuries: tuple[tuple[int, int], ...] = ()
     placed_injuries: tuple[tuple[int, int], ...] = ()
+    # the writer doubts an accident anywhere in the text (``ACCIDENT_DOUBTED``): read once per text, not per phrase,
+    # and only in a text with an injury construction (no other reads it)
+    accident_doubted: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -2956,6 +2959,17 @@ def clinical_shorthand(norm: str) -> str:
 def _context(text: str, kind: str) -> Context:
     norm = clinical_shorthand(normalise(text))
     sentences = tuple((m.start(), m.end()) for m in SENTENCE.finditer(norm) if m.group().strip())
+    injuries = tuple(
+        (m.start(), m.end())
+        for p in (INJURIES + REPORTED_INJURIES if kind in SESSION_KINDS else INJURIES)
+        for m in regex_gate.finditer(p, norm)
+        if not _with_harm_tool(norm, m.start())
+    )
+    placed_injuries = tuple(
+        (m.start(), m.end())
+        for p in (REPORTED_INJURIES_PLACED if kind in SESSION_KINDS else ())
+        for m in regex_gate.finditer(p, norm)
+    )
     return Context(
         original=text,
         norm=norm,
@@ -2964,17 +2978,10 @@ def _context(text: str, kind: str) -> Context:
         dream=_dream_sentences(norm, sentences, kind),
         quotes=tuple((m.start(), m.end()) for m in QUOTES.finditer(norm)),
         figures=tuple((m.start(), m.end()) for p in FIGURES for m in regex_gate.finditer(p, norm)),
-        injuries=tuple(
-            (m.start(), m.end())
-            for p in (INJURIES + REPORTED_INJURIES if kind in SESSION_KINDS else INJURIES)
-            for m in regex_gate.finditer(p, norm)
-            if not _with_harm_tool(norm, m.start())
-        ),
-        placed_injuries=tuple(
-            (m.start(), m.end())
-            for p in (REPORTED_INJURIES_PLACED if kind in SESSION_KINDS else ())
-            for m in regex_gate.finditer(p, norm)
-        ),
+        injuries=injuries,
+        placed_injuries=placed_injuries,
+        # :func:`_injury` reads it only for a phrase inside one of these: none, nothing to search
+        accident_doubted=bool(injuries or placed_injuries) and ACCIDENT_DOUBTED.search(norm) is not None,
     )
 
 
@@ -3223,7 +3230,7 @@ def _injury(ctx: Context, start: int, end: int, sentence: int, rule: str = "") -
         accident = REPORTED_ACCIDENT.search(ctx.norm, act, e)
         if accident is None or REPORTED_DOUBT.search(ctx.norm, accident.end(), e) is not None:
             return False
-    if INTENT.search(ctx.norm, s, e) is not None or ACCIDENT_DOUBTED.search(ctx.norm) is not None:
+    if INTENT.search(ctx.norm, s, e) is not None or ctx.accident_doubted:
         return False
     # 2.9.0 (review r113): the accident taken back after it ("by accident lol no i didnt, i meant to")
     if ACCIDENT_TAKEN_BACK.search(

@@ -112,8 +112,9 @@ class InsightView:
     # The therapist's research prompts (``insights.unverified``): readings of analyzers under MIN_SCORE, under their
     # measured accuracy; never a summary statement, never the client's.
     unverified: Section | None = None
-    # The reader's entries saved but not yet read by the worker (``REVERIE_ANALYSIS=background``): counted in the
-    # sentence below ``MIN_ENTRIES`` (review r118: four entries waiting are not "no entries"), never in the figures.
+    # The reader's entries saved but not yet read by the worker (``REVERIE_ANALYSIS=background``; a therapist's: only
+    # those shared with them, h148): counted in the sentence below ``MIN_ENTRIES`` (review r118: four entries waiting
+    # are not "no entries"), never in the figures.
     waiting: int = 0
 
     @property
@@ -211,10 +212,12 @@ def too_few_words(view: InsightView) -> str:
     n = view.item_count
     if view.waiting:
         total = n + view.waiting
-        so_far = (
-            f"So far there {'is' if total == 1 else 'are'} {total} entr{'y' if total == 1 else 'ies'}, and Reverie"
-            f" is still reading {view.waiting} of them."
-        )
+        entries = f"{total} entr{'y' if total == 1 else 'ies'}"
+        if view.audience == "client":
+            so_far = f"So far there {'is' if total == 1 else 'are'} {entries}"
+        else:  # only the shared ones (``waiting`` counts no other)
+            so_far = f"So far the client has shared {entries} with you"
+        so_far += f", and Reverie is still reading {view.waiting} of them."
         return f"{so_far} Patterns show here once it has read at least {MIN_ENTRIES}."
     entries = "no entries" if n == 0 else f"{n} entr{'y' if n == 1 else 'ies'}"
     if view.audience == "client":

@@ -100,9 +100,13 @@ class ClientCourse:
     def measures(self) -> list[Answered]:
         """The questionnaires the client filled in for the course, in the order they were sent, each with the
         answers they gave, item by item (their own words of how the last two weeks were). Answers that do not
-        open are left out alone: the questionnaire stays with its plain total, band and session (h144)."""
+        open are left out alone: the questionnaire stays with its plain total, band and session (h144).
+
+        Those sent at the same moment are in the order of their names ("gad7" before "phq9"), then of their ids: an
+        order of the data alone, so the same record is listed (and exported) alike every time, never by the ids'
+        chance (random UUIDs; h148)."""
         out = []
-        for row in self.course.measures.order_by("submitted_at", "id"):  # total: no tie left to the database
+        for row in self.course.measures.order_by("submitted_at", "questionnaire", "id"):
             answers: list[int] | None
             try:
                 answers = measure_service.answers_of(row)

@@ -38,7 +38,7 @@ from reverie.analysis.findings import Finding
 from reverie.clinic.models import AnalysisFailure, Entry, StoredAnalysis, User
 from reverie.clinic.services import audit, keys
 from reverie.clinic.services.journal import _entry_for, _open_payload
-from reverie.clinic.services.policy import Action
+from reverie.clinic.services.policy import Action, visible_entries
 
 log = logging.getLogger("reverie.analysis")
 RESULT_PURPOSE = "analysis.result"
@@ -385,12 +385,15 @@ def queue_waiting() -> int:
     return len(waiting) + outdated
 
 
-def pending_count(client: User) -> int:
-    """How many of the client's entries (current revision, not in the trash) have no stored analysis yet."""
+def pending_count(client: User, reader: User | None = None) -> int:
+    """How many of ``client``'s entries that ``reader`` (the client themself when None) may read, at their current
+    revision and not in the trash, have no stored analysis yet: the client counts all of theirs; a linked therapist
+    only those shared with them within the link, by the policy's reading rule (``policy.visible_entries``). A
+    therapist learns nothing of the entries not shared with them, not even how many are waiting."""
     from django.db.models import Exists, OuterRef
 
     done = StoredAnalysis.objects.filter(entry=OuterRef("pk"), revision=OuterRef("revision"))
-    return Entry.objects.filter(client=client, deleted_at__isnull=True).exclude(Exists(done)).count()
+    return visible_entries(reader or client).filter(client=client).exclude(Exists(done)).count()
 
 
 @dataclass(frozen=True, slots=True)

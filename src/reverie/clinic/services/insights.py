@@ -117,7 +117,10 @@ def forget(client_id: int) -> None:
 
 
 def view_for(actor: User, client_id: int | None = None) -> InsightView:
-    """The client's own view, or the linked therapist's view of what the client shared."""
+    """The client's own view, or the linked therapist's view of what the client shared. Either counts the entries
+    still waiting for the worker (``waiting``) among those it is of: the client's all of theirs, the therapist's
+    only those shared with them within the link (:func:`analysis.pending_count`, the policy's reading rule), never
+    a count of the entries the client has not shared."""
     if actor.is_client:
         if client_id not in (None, actor.pk):
             raise NotFound("No such client.")
@@ -134,6 +137,9 @@ def view_for(actor: User, client_id: int | None = None) -> InsightView:
         raise NotFound("No such client.")
     # only what the client shared within this link (policy.shared_within): never a share made to an earlier one
     view = state_for(link.client).view("therapist", shared_since=link.started_at)
+    # the shared entries still being read (of the unshared ones, not even a count)
+    if analysis.in_background():
+        view = replace(view, waiting=analysis.pending_count(link.client, reader=actor))
     audit.record(actor, "insights.read", "insights", link.client.pk, subject=link.client)
     return view
 

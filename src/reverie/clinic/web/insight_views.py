@@ -30,8 +30,9 @@ LINKS_PER_PATTERN = 4
 def _page(request: HttpRequest, view: InsightView, client_id: int | None) -> HttpResponse:
     actor = _user(request)
     # Saved entries the worker has not read yet (the demo leaves its analysis to it): say how far it has got. The
-    # client's own view counted them already (``insights.view_for``: ``waiting``); a therapist's view never has any.
-    reading = view.waiting if client_id is None else 0
+    # view counted them already (``insights.view_for``: ``waiting``; a therapist's, only the entries shared with them).
+    # Below MIN_ENTRIES the one few-entries sentence says it (``too_few_words``), not the note on top as well.
+    reading = view.waiting
     if view.too_few_entries:  # one plain sentence and a way back to writing, no figures (review r116)
         few = {"reading": reading, "view": view, "client_id": client_id, "too_few": too_few_words(view)}
         return render(request, "reverie/insights.html", few)
