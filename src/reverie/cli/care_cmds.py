@@ -26,7 +26,7 @@ directory_app = typer.Typer(help="The therapist directory.", no_args_is_help=Tru
 
 UserOpt = Annotated[str | None, typer.Option("--user", "-u", help="Your user name (or REVERIE_USER).")]
 CourseArg = Annotated[
-    str | None, typer.Argument(help="Course id (or its first characters); default: the current one.")
+    str | None, typer.Argument(help="Course id (or its first characters); default: your only (open) course.")
 ]
 ClientOpt = Annotated[
     str | None, typer.Option("--client", help="Therapist: the client whose course you mean.")
@@ -56,19 +56,29 @@ def _when(raw: str) -> datetime:
         raise InvalidInput('Give the first session\'s date and time like "2026-03-02 10:00".') from None
 
 
-def _course(actor: User, course_id: str | None, client: str | None) -> Course:
-    """A course by id prefix, the therapist's course with ``--client``, or the client's current one."""
+def _course(
+    actor: User,
+    course_id: str | None,
+    client: str | None,
+    choose: str = "Give the course's id (its first characters are enough).",
+) -> Course:
+    """A course by id prefix, the therapist's course with ``--client``, or the client's only open one (with several
+    open, refused with the list and ``choose``: how this command names one; never guessed)."""
     _ready()
     from reverie.care.services import course as courses
 
     visible = courses.courses_for(actor)
     if course_id:
-        matches = [c for c in visible if str(c.id).startswith(course_id.lower())]
+        matches = [c for c in visible if str(c.id).startswith(course_id.strip().lower())]
     elif client:
         matches = [c for c in visible if c.client.username == client.strip().lower()][:1]
     else:
         matches = (
-            [courses.active_course(actor)] if actor.is_client else visible[:1] if len(visible) == 1 else []
+            [courses.active_course(actor, choose=choose)]
+            if actor.is_client
+            else visible[:1]
+            if len(visible) == 1
+            else []
         )
     if len(matches) != 1:
         raise NotFound("No such course." if not matches else "That id matches several courses.")
@@ -295,6 +305,14 @@ def measure_fill(
     session: Annotated[
         int | None, typer.Option(help="The session it is for (default: the next one).")
     ] = None,
+    course: Annotated[
+        str | None,
+        typer.Option(
+            metavar="ID",
+            help="The course it is for: its id, or its first characters (needed when you have two courses at once;"
+            " default: your only course).",
+        ),
+    ] = None,
 ) -> None:
     from reverie.errors import ReverieError
     from reverie.measures.questionnaires import risk_answer
@@ -309,7 +327,13 @@ def measure_fill(
             from reverie.care.services import measures
 
             client = sign_in(user)
-            measures.follow_up(client, questionnaire, _typed(answers), session_number=session)
+            measures.follow_up(
+                client,
+                questionnaire,
+                _typed(answers),
+                course_id=_course_or_none(client, course),
+                session_number=session,
+            )
             _show_safety(client)
         raise
     _ready()
@@ -317,7 +341,17 @@ def measure_fill(
 
     client = sign_in(user)
     try:
-        done = measures.submit(client, questionnaire, given, session_number=session)
+        # the course named, else the client's only open one; with two open and none named, refused with the list
+        chosen = _course(client, course, None, choose=CHOOSE_COURSE) if client.is_client else None
+    except ReverieError:
+        if risk_answer(questionnaire, given):  # screened as sent, in no course (measures.follow_up)
+            measures.follow_up(client, questionnaire, given, session_number=session)
+            _show_safety(client)
+        raise
+    try:
+        done = measures.submit(
+            client, questionnaire, given, course_id=chosen.id if chosen else None, session_number=session
+        )
     except ReverieError:
         if measures.risk_answer(
             questionnaire, given
@@ -330,6 +364,20 @@ def measure_fill(
     )
     if score.risk_item_positive:
         _show_safety(done.response.client)
+
+
+CHOOSE_COURSE = "Give the one these answers are for: --course ID (its first characters are enough)."
+
+
+def _course_or_none(client: User, course: str | None) -> object | None:
+    """The id of the course ``--course`` names (or the client's only open one), for screening a refused form's
+    risk question in that course; None when it names none (``measures.follow_up`` then keys the alert by day)."""
+    from reverie.errors import ReverieError
+
+    try:
+        return _course(client, course, None, choose=CHOOSE_COURSE).id if client.is_client else None
+    except ReverieError:
+        return None
 
 
 def _typed(raw: str) -> list[str]:
