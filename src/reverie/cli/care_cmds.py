@@ -386,20 +386,19 @@ def _typed(raw: str) -> list[str]:
 
 
 def _show_safety(client: User) -> None:
+    """After question 9 above 0: the client's safety plan, then the crisis lines every command shows
+    (``safety.lines_in_words``: their plan's country's, else each country's first line)."""
     _ready()
     from reverie.care.services import alerts, safety
+    from reverie.cli.crisis import echo_lines
 
     page = safety.plan_for_page(client)
     typer.echo("\nYou said you have had thoughts of being better off dead or of hurting yourself.")
     typer.echo("You do not have to carry this alone. " + alerts.risk_answer_seen(client))
     for title, items in page.get("sections", []):
         typer.echo(f"\n{title}:\n" + "\n".join(f"  - {item}" for item in items))
-    lines = page.get("country_lines") or [
-        (line.name, line.instruction) for line in safety.crisis_directory().lines_for("US")
-    ]
-    typer.echo("\nCrisis lines (or your local emergency number):")
-    for name, instruction, *_links in lines:
-        typer.echo(f"  {name}: {instruction}")
+    typer.echo("")
+    echo_lines(safety.lines_in_words(client))
 
 
 @measure_app.command("history")
