@@ -165,20 +165,31 @@ def test_the_command_line_screens_question_9_typed_with_spaces(
     answer 2 would be for “Feeling down, depressed, or hopeless”" (exit 2): no crisis lines, no safety plan, no
     alert for the therapist, no check-in. Question 9 as sent is not in doubt, and docs/measures.md says it is
     screened on every door whatever else the form gets wrong (a letter among the numbers, "PHQ-9" for the name,
-    ``2.0`` for a number). A client who gives up here at 2 a.m. has said "nearly every day" to no one. It should be
-    screened as the comma-separated form is, then refused the same way."""
+    ``2.0`` for a number). A client who gives up here at 2 a.m. has said "nearly every day" to no one.
+
+    (h149) Spaces now separate answers as commas do, so these nine answers are stored and screened; typed with
+    spaces and refused for another reason (a letter among them, a session number typed wrong), question 9 is
+    screened all the same, as the web's refused form is."""
     from reverie.cli import care_cmds
 
     client, _, _ = dit
     monkeypatch.setenv("REVERIE_PASSWORD", PASSWORD)
-    with pytest.raises(InvalidInput):
-        care_cmds.measure_fill("phq9", "0 0 0 0 0 0 0 0 3", user=client.username, session=1)
+    care_cmds.measure_fill("phq9", "0 0 0 0 0 0 0 0 3", user=client.username, session=1)
     out = capsys.readouterr().out
-    assert not MeasureResponse.objects.exists()
+    assert MeasureResponse.objects.get(client=client).total == 3
     assert RiskAlert.objects.filter(client=client, source="phq9_item9").exists(), (
         "question 9 answered 'nearly every day' raised no alert"
     )
     assert "Crisis lines" in out and "better off dead" in out, out
+    RiskAlert.objects.filter(client=client).delete()
+    for answers, session in (("0 0 x 0 0 0 0 0 2", 2), ("0, 0 0 0 0 0 0 0 2", "two")):
+        with pytest.raises(InvalidInput):
+            care_cmds.measure_fill("phq9", answers, user=client.username, session=session)
+        out = capsys.readouterr().out
+        assert "Crisis lines" in out and "better off dead" in out, out
+        assert RiskAlert.objects.filter(client=client, source="phq9_item9").exists(), answers
+        RiskAlert.objects.filter(client=client).delete()
+    assert MeasureResponse.objects.filter(client=client).count() == 1
 
 
 def test_the_prep_page_says_why_a_course_is_not_on_track(dit: tuple[Any, Any, Any]) -> None:
