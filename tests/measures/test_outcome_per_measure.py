@@ -60,3 +60,21 @@ def test_no_measure_given_twice_decides_nothing() -> None:
     assert course_outcome([Assessment(1, phq9=4), Assessment(8, gad7=12)]).recovery is False  # a case now
     middle = course_outcome([Assessment(1, phq9=16), Assessment(4, gad7=5), Assessment(8, phq9=3)])
     assert middle.recovery is None  # GAD-7 once, in the middle: not decided
+
+
+def test_a_measure_never_given_leaves_recovery_undecided_as_one_given_once_does() -> None:
+    """r125: PHQ-9 14 → 6 and GAD-7 never given read "recovery: yes · reliable recovery: yes", while one GAD-7 of 2
+    more (more information, all of it low) read "not decided". Recovery needs both measures at the start and the
+    end: with GAD-7 never given it is not decided either, and says why."""
+    never = course_outcome([Assessment(1, phq9=14), Assessment(8, phq9=6)])
+    once = course_outcome([Assessment(1, phq9=14), Assessment(4, gad7=2), Assessment(8, phq9=6)])
+    for outcome in (never, once):
+        assert outcome.recovery is None and outcome.reliable_recovery is None
+        assert outcome.case_at_start is True and outcome.reliable_improvement
+    assert (
+        never.missing == (GAD,)
+        and never.undecided_reason == "Recovery is not decided: GAD-7 was never given."
+    )
+    assert once.undecided_reason == "Recovery is not decided: GAD-7 has only one score (session 4)."
+    # a case at the end is no recovery, whatever was never given
+    assert course_outcome([Assessment(1, phq9=14), Assessment(8, phq9=12)]).recovery is False
