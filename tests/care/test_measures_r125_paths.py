@@ -6,6 +6,7 @@ through Django's test client, the command line's own function in this process (a
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 from html.parser import HTMLParser
 from typing import Any
@@ -227,3 +228,21 @@ def test_recovery_is_not_called_on_phq9_alone_when_gad7_was_never_given(dit: tup
     assert outcome is not None and outcome.complete is False
     assert outcome.recovery is not True, "recovery decided on PHQ-9 alone"
     assert "recovery: yes" not in page
+
+
+def test_recovery_does_not_apply_to_a_client_below_the_cut_off_at_the_start(
+    dit: tuple[Any, Any, Any],
+) -> None:
+    """h149 (r125's "left for you"): PHQ-9 6 and GAD-7 5 before session 1, 3 and 2 before session 8. The client was
+    never a case (PHQ-9 < 10, GAD-7 < 8), yet the Scores page read "recovery: no", as for a client who stayed ill.
+    NHS Talking Therapies leaves them out of recovery: the page says it does not apply, and why."""
+    client, therapist, course = dit
+    for session, phq, gad in ((1, 6, 5), (8, 3, 2)):
+        measures.submit(client, "phq9", _phq(phq), course_id=course.id, session_number=session)
+        measures.submit(
+            client, "gad7", [1] * gad + [0] * (7 - gad), course_id=course.id, session_number=session
+        )
+    page = _as(therapist).get(f"/courses/{course.id}/measures/").content.decode()
+    assert "Case at the start: no" in page
+    assert not re.search(r"recovery: no\b", page)  # neither recovery nor reliable recovery
+    assert "recovery: not applicable (below the clinical cut-off at the start)" in page

@@ -465,9 +465,9 @@ def _print_progress(progress: Any) -> None:
             f"{change.questionnaire.short_title}: {change.first} → {change.latest}, {change.change.value.replace('_', ' ')}, {reliable}"
         )
     if progress.outcome is not None:
-        said = {True: "yes", False: "no", None: "not decided"}
+        outcome = progress.outcome
         typer.echo(
-            f"Recovery: {said[progress.outcome.recovery]}; reliable recovery: {said[progress.outcome.reliable_recovery]}"
+            f"Recovery: {outcome.recovery_words}; reliable recovery: {outcome.reliable_recovery_words}"
         )
         if progress.outcome.undecided_reason:
             typer.echo(progress.outcome.undecided_reason)
