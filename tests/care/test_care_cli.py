@@ -42,7 +42,10 @@ def test_cli_course_measures_calendar_and_fhir(cli: Any, tmp_path: Path) -> None
     assert "IPAF" not in shown and "the pattern in your relationships" in shown  # the client's words
     assert "agree the IPAF" in cli("course", "show", "-u", "theo", "--client", "cara")[1]
     _, filled, _ = cli("measure", "fill", "phq9", "-u", "cara", "--answers", "2,2,1,1,1,1,1,1,1")
-    assert "11 (moderate) for session 1" in filled and "988" in filled  # item 9 > 0: the lines at once
+    assert "11 (moderate) for session 1" in filled
+    # item 9 > 0: the lines at once; no plan yet, so each country's first line (r125: the US lines alone before)
+    assert "United Kingdom · Samaritans: " in filled
+    assert "United States · 988 Suicide & Crisis Lifeline" in filled
     code, _, err = cli("measure", "fill", "phq9", "-u", "cara", "--answers", "0,0,0,0,0,0,0,0,0", check=False)
     assert code == 6 and "already submitted" in err
     code, _, err = cli("measure", "fill", "gad7", "-u", "cara", "--answers", "0,0,0,9,0,0,0", check=False)

@@ -290,8 +290,14 @@ def test_cli_measure_answers_name_a_wrong_one_by_its_question() -> None:
     from reverie.errors import InvalidInput
 
     assert _answers("gad7", "1, 2,0,1,0,0,3") == [1, 2, 0, 1, 0, 0, 3]
+    # spaces separate answers as commas do (r125: "0 0 0 …" was one answer, refused as "has 1")
+    assert _answers("gad7", " 1 2\t0 , 1  0 0 3 ") == [1, 2, 0, 1, 0, 0, 3]
     for typed, said in (
         ("0,0,0,9,0,0,0", "Question 4, “Trouble relaxing”, takes one of 0 (not at all)"),
+        (
+            "0,,0,0,0,0,0",
+            "Question 2, “Not being able to stop or control worrying”",
+        ),  # no answer: never skipped
         ("0,0,x,0,0,0,0", "Question 3, “Worrying too much about different things”"),
         ("0,0", "has 2: answer 3 would be for “Worrying too much about different things”"),
         ("0,0,0,0,0,0,0,0", "has 8: the last one would answer no question"),

@@ -115,7 +115,13 @@ def test_paired_outcome_single_measure_is_incomplete() -> None:
     outcome = paired_outcome(Assessment(1, phq9=14), Assessment(8, phq9=7, gad7=3))
     assert outcome.measures == (PHQ,)
     assert not outcome.complete
-    assert outcome.reliable_recovery
+    assert outcome.reliable_improvement
+    # r125: recovery needs both measures at the start and the end, never decided on PHQ-9 alone (it said yes)
+    assert outcome.recovery is None and outcome.reliable_recovery is None
+    assert outcome.undecided_reason == "Recovery is not decided: GAD-7 has only one score (session 8)."
+    # a case at the end is no recovery, whatever is missing: GAD-7 12 at the end counts (it was left out before)
+    worse = paired_outcome(Assessment(1, phq9=14), Assessment(8, phq9=7, gad7=12))
+    assert worse.case_at_end is True and worse.recovery is False
 
 
 def test_paired_outcome_no_shared_measure_rejected() -> None:

@@ -5,7 +5,7 @@ measures present at both: with GAD-7 alone at session 1 and both at session 8 (P
 
 from __future__ import annotations
 
-from reverie.measures.change import Assessment, Change, course_outcome
+from reverie.measures.change import NOT_APPLICABLE, Assessment, Change, course_outcome, paired_outcome
 from reverie.measures.questionnaires import QuestionnaireId
 
 PHQ, GAD = QuestionnaireId.PHQ9, QuestionnaireId.GAD7
@@ -60,3 +60,45 @@ def test_no_measure_given_twice_decides_nothing() -> None:
     assert course_outcome([Assessment(1, phq9=4), Assessment(8, gad7=12)]).recovery is False  # a case now
     middle = course_outcome([Assessment(1, phq9=16), Assessment(4, gad7=5), Assessment(8, phq9=3)])
     assert middle.recovery is None  # GAD-7 once, in the middle: not decided
+
+
+def test_a_measure_never_given_leaves_recovery_undecided_as_one_given_once_does() -> None:
+    """r125: PHQ-9 14 → 6 and GAD-7 never given read "recovery: yes · reliable recovery: yes", while one GAD-7 of 2
+    more (more information, all of it low) read "not decided". Recovery needs both measures at the start and the
+    end: with GAD-7 never given it is not decided either, and says why."""
+    never = course_outcome([Assessment(1, phq9=14), Assessment(8, phq9=6)])
+    once = course_outcome([Assessment(1, phq9=14), Assessment(4, gad7=2), Assessment(8, phq9=6)])
+    for outcome in (never, once):
+        assert outcome.recovery is None and outcome.reliable_recovery is None
+        assert outcome.case_at_start is True and outcome.reliable_improvement
+    assert (
+        never.missing == (GAD,)
+        and never.undecided_reason == "Recovery is not decided: GAD-7 was never given."
+    )
+    assert once.undecided_reason == "Recovery is not decided: GAD-7 has only one score (session 4)."
+    # a case at the end is no recovery, whatever was never given
+    assert course_outcome([Assessment(1, phq9=14), Assessment(8, phq9=12)]).recovery is False
+
+
+def test_recovery_does_not_apply_to_a_client_who_was_never_a_case() -> None:
+    """h149 (r125's "left for you"): PHQ-9 6 and GAD-7 5 at the start, below both cut-offs, read "recovery: no";
+    NHS Talking Therapies counts recovery only for those who were a case at the start: "not applicable"."""
+    lows = [Assessment(1, phq9=6, gad7=5), Assessment(8, phq9=3, gad7=2)]
+    for outcome in (course_outcome(lows), paired_outcome(*lows)):
+        assert outcome.case_at_start is False and outcome.recovery_not_applicable
+        assert outcome.recovery is None and outcome.reliable_recovery is None
+        assert (
+            outcome.recovery_words
+            == NOT_APPLICABLE
+            == "not applicable (below the clinical cut-off at the start)"
+        )
+        assert outcome.reliable_recovery_words == "not applicable" and outcome.undecided_reason == ""
+    # a case at the end, never one at the start: still not applicable (the deterioration says what happened)
+    worse = course_outcome([Assessment(1, phq9=6, gad7=5), Assessment(8, phq9=16, gad7=5)])
+    assert worse.recovery_not_applicable and worse.reliable_deterioration
+    # one measure below at the start and the other not known: not decided, never "not applicable"
+    unknown = course_outcome([Assessment(1, phq9=6), Assessment(8, phq9=3, gad7=2)])
+    assert not unknown.recovery_not_applicable and unknown.recovery_words == "not decided"
+    # a case on one measure at the start: recovery applies and is decided
+    recovered = course_outcome([Assessment(1, phq9=6, gad7=9), Assessment(8, phq9=3, gad7=2)])
+    assert recovered.recovery is True and recovered.recovery_words == "yes"

@@ -6,6 +6,7 @@ service call (one transaction) and prints plain text; errors leave through ``rev
 
 from __future__ import annotations
 
+import re
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -26,7 +27,7 @@ directory_app = typer.Typer(help="The therapist directory.", no_args_is_help=Tru
 
 UserOpt = Annotated[str | None, typer.Option("--user", "-u", help="Your user name (or REVERIE_USER).")]
 CourseArg = Annotated[
-    str | None, typer.Argument(help="Course id (or its first characters); default: the current one.")
+    str | None, typer.Argument(help="Course id (or its first characters); default: your only (open) course.")
 ]
 ClientOpt = Annotated[
     str | None, typer.Option("--client", help="Therapist: the client whose course you mean.")
@@ -56,19 +57,29 @@ def _when(raw: str) -> datetime:
         raise InvalidInput('Give the first session\'s date and time like "2026-03-02 10:00".') from None
 
 
-def _course(actor: User, course_id: str | None, client: str | None) -> Course:
-    """A course by id prefix, the therapist's course with ``--client``, or the client's current one."""
+def _course(
+    actor: User,
+    course_id: str | None,
+    client: str | None,
+    choose: str = "Give the course's id (its first characters are enough).",
+) -> Course:
+    """A course by id prefix, the therapist's course with ``--client``, or the client's only open one (with several
+    open, refused with the list and ``choose``: how this command names one; never guessed)."""
     _ready()
     from reverie.care.services import course as courses
 
     visible = courses.courses_for(actor)
     if course_id:
-        matches = [c for c in visible if str(c.id).startswith(course_id.lower())]
+        matches = [c for c in visible if str(c.id).startswith(course_id.strip().lower())]
     elif client:
         matches = [c for c in visible if c.client.username == client.strip().lower()][:1]
     else:
         matches = (
-            [courses.active_course(actor)] if actor.is_client else visible[:1] if len(visible) == 1 else []
+            [courses.active_course(actor, choose=choose)]
+            if actor.is_client
+            else visible[:1]
+            if len(visible) == 1
+            else []
         )
     if len(matches) != 1:
         raise NotFound("No such course." if not matches else "That id matches several courses.")
@@ -238,7 +249,7 @@ def _measure_fill_help() -> str:
     lines = [
         MEASURE_FILL_SHORT,
         "",
-        "--answers gives one number for each question, in order, separated by commas.",
+        "--answers gives one number for each question, in order, separated by commas, spaces or both.",
     ]
     for questionnaire in QUESTIONNAIRES:
         lines += [
@@ -258,7 +269,7 @@ def _answers(questionnaire_id: str, raw: str) -> list[int]:
     questionnaire = get_questionnaire(questionnaire_id)
     items = questionnaire.items
     scale = ", ".join(f"{o.value} ({o.label.lower()})" for o in questionnaire.options)
-    values = [part.strip() for part in raw.strip().removesuffix(",").split(",")]
+    values = _typed(raw)
     if len(values) != len(items):
         where = (
             f"answer {len(values) + 1} would be for “{items[len(values)].text}”"
@@ -287,37 +298,53 @@ def measure_fill(
     answers: Annotated[
         str,
         typer.Option(
-            help="One number 0–3 for each question, in order, separated by commas;"
-            " `reverie measure fill --help` lists the questions and what each number means."
+            help="One number 0–3 for each question, in order, separated by commas or spaces (in quotes:"
+            ' "0 1 2 …"); `reverie measure fill --help` lists the questions and what each number means.'
         ),
     ],
     user: UserOpt = None,
     session: Annotated[
-        int | None, typer.Option(help="The session it is for (default: the next one).")
+        str | None,
+        typer.Option(metavar="NUMBER", help="The session it is for (default: the next one)."),
+    ] = None,
+    course: Annotated[
+        str | None,
+        typer.Option(
+            metavar="ID",
+            help="The course it is for: its id, or its first characters (needed when you have two courses at once;"
+            " default: your only course).",
+        ),
     ] = None,
 ) -> None:
+    # Question 9 as typed is screened whatever else is refused, as the web's form and the API's are (docs/measures.md
+    # §1): a wrong answer, the wrong count, a session number that is no number, a course not named or not found.
     from reverie.errors import ReverieError
     from reverie.measures.questionnaires import risk_answer
 
+    typed = _typed(answers)
     try:
         given = _answers(questionnaire, answers)  # a wrong answer is named before anything is opened
+        number = _session_number(session)
     except ReverieError:
-        if risk_answer(
-            questionnaire, _typed(answers)
-        ):  # the risk question is screened as sent, refused or not
-            _ready()
-            from reverie.care.services import measures
-
-            client = sign_in(user)
-            measures.follow_up(client, questionnaire, _typed(answers), session_number=session)
-            _show_safety(client)
+        if risk_answer(questionnaire, typed):  # the risk question is screened as sent, refused or not
+            _screen_refused(questionnaire, typed, user, session, course)
         raise
     _ready()
     from reverie.care.services import measures
 
     client = sign_in(user)
     try:
-        done = measures.submit(client, questionnaire, given, session_number=session)
+        # the course named, else the client's only open one; with two open and none named, refused with the list
+        chosen = _course(client, course, None, choose=CHOOSE_COURSE) if client.is_client else None
+    except ReverieError:
+        if risk_answer(questionnaire, given):  # screened as sent, in no course (measures.follow_up)
+            measures.follow_up(client, questionnaire, given, session_number=number)
+            _show_safety(client)
+        raise
+    try:
+        done = measures.submit(
+            client, questionnaire, given, course_id=chosen.id if chosen else None, session_number=number
+        )
     except ReverieError:
         if measures.risk_answer(
             questionnaire, given
@@ -332,26 +359,79 @@ def measure_fill(
         _show_safety(done.response.client)
 
 
+CHOOSE_COURSE = "Give the one these answers are for: --course ID (its first characters are enough)."
+
+
+def _session_number(raw: object) -> int | None:
+    """``--session`` as typed: a session's number from 1 (ASCII digits), or None (the next one). Read here, not by
+    Typer, so a number typed wrong is refused after question 9 was screened (the web reads its session choice so)."""
+    if raw is None:
+        return None
+    text = str(raw).strip()
+    if not (text.isascii() and text.isdigit() and 1 <= len(text) <= 6) or int(text) < 1:
+        raise InvalidInput("--session takes a session's number from 1, like 3 (digits only).")
+    return int(text)
+
+
+def _screen_refused(
+    questionnaire: str, typed: list[str], user: str | None, session: object, course: str | None
+) -> None:
+    """A form the command refuses before opening anything whose question 9 reads above 0: screened as sent
+    (``measures.follow_up``: the therapist's alert, the check-in) in the course and session it names where they can
+    be read, then the safety plan and crisis lines before the refusal."""
+    _ready()
+    from reverie.care.services import measures
+    from reverie.measures.questionnaires import whole_number
+
+    client = sign_in(user)
+    measures.follow_up(
+        client,
+        questionnaire,
+        typed,
+        course_id=_course_or_none(client, course),
+        session_number=whole_number(session, digits=6),
+    )
+    _show_safety(client)
+
+
+def _course_or_none(client: User, course: str | None) -> object | None:
+    """The id of the course ``--course`` names (or the client's only open one), for screening a refused form's
+    risk question in that course; None when it names none (``measures.follow_up`` then keys the alert by day)."""
+    from reverie.errors import ReverieError
+
+    try:
+        return _course(client, course, None, choose=CHOOSE_COURSE).id if client.is_client else None
+    except ReverieError:
+        return None
+
+
+# Answers typed apart by commas, white space or both ("0,1,2", "0 1 2", "0, 1, 2"); an empty answer between two commas
+# is kept (and refused as no answer), never skipped.
+_ANSWER_GAP = re.compile(r"\s*,\s*|\s+")
+
+
 def _typed(raw: str) -> list[str]:
-    """``--answers`` split as :func:`_answers` splits it, each left as typed (``measures.risk_answer`` reads them)."""
-    return [part.strip() for part in raw.strip().removesuffix(",").split(",")]
+    """``--answers`` split into one part per answer, each as typed (:func:`_answers` reads them as numbers,
+    ``measures.risk_answer`` reads question 9's whatever the rest holds): separated by commas, white space or
+    both; a comma at the end ignored. Before (r125) only commas separated them: "0 0 0 0 0 0 0 0 3" was one answer,
+    refused as "has 1", and question 9 "nearly every day" was never screened."""
+    return _ANSWER_GAP.split(raw.strip().removesuffix(",").strip())
 
 
 def _show_safety(client: User) -> None:
+    """After question 9 above 0: the client's safety plan, then the crisis lines every command shows
+    (``safety.lines_in_words``: their plan's country's, else each country's first line)."""
     _ready()
     from reverie.care.services import alerts, safety
+    from reverie.cli.crisis import echo_lines
 
     page = safety.plan_for_page(client)
     typer.echo("\nYou said you have had thoughts of being better off dead or of hurting yourself.")
     typer.echo("You do not have to carry this alone. " + alerts.risk_answer_seen(client))
     for title, items in page.get("sections", []):
         typer.echo(f"\n{title}:\n" + "\n".join(f"  - {item}" for item in items))
-    lines = page.get("country_lines") or [
-        (line.name, line.instruction) for line in safety.crisis_directory().lines_for("US")
-    ]
-    typer.echo("\nCrisis lines (or your local emergency number):")
-    for name, instruction, *_links in lines:
-        typer.echo(f"  {name}: {instruction}")
+    typer.echo("")
+    echo_lines(safety.lines_in_words(client))
 
 
 @measure_app.command("history")
@@ -385,9 +465,9 @@ def _print_progress(progress: Any) -> None:
             f"{change.questionnaire.short_title}: {change.first} → {change.latest}, {change.change.value.replace('_', ' ')}, {reliable}"
         )
     if progress.outcome is not None:
-        said = {True: "yes", False: "no", None: "not decided"}
+        outcome = progress.outcome
         typer.echo(
-            f"Recovery: {said[progress.outcome.recovery]}; reliable recovery: {said[progress.outcome.reliable_recovery]}"
+            f"Recovery: {outcome.recovery_words}; reliable recovery: {outcome.reliable_recovery_words}"
         )
         if progress.outcome.undecided_reason:
             typer.echo(progress.outcome.undecided_reason)

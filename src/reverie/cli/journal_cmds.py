@@ -317,39 +317,20 @@ def _not_kept(file: Path | None) -> str:
     return "The text piped in was not kept: give it again once there is space."
 
 
-def _crisis_lines(actor: Any) -> list[tuple[str, str]]:
-    """The crisis lines of the person's plan's country (or each country's first line): (name, instruction)."""
-    from reverie.care.services import safety
-    from reverie.programmes.countries import country_name
-
-    page = safety.plan_for_page(actor)
-    return [(line[0], line[1]) for line in page.get("country_lines") or []] or [
-        (f"{country_name(country)} · {first[0].name}", first[0].instruction)
-        for country, first in safety.crisis_directory().countries.items()
-        if first
-    ]
-
-
-def _lines(lines: list[tuple[str, str]]) -> None:
-    """The crisis lines, as plain text."""
-    typer.echo("Crisis lines (or your local emergency number):")
-    for name, instruction in lines:
-        typer.echo(f"  {name}: {instruction}")
-
-
 def _check_in(actor: Any, full: bool = False) -> None:
     """The save was screened before it returned: if a check-in waits, say so calmly, with the crisis lines. When
     every waiting one has already been shown to the person in full (here or on the web's check-in page) it is only
     recalled, in one line; one they never saw in full (raised by this save, by the background analysis after an
     earlier one, or by a recover or an import that failed before its display) is shown in full. ``full`` (the
     check-in command itself) always shows it in full."""
-    from reverie.care.services import alerts
+    from reverie.care.services import alerts, safety
+    from reverie.cli.crisis import echo_lines
 
     if alerts.pending_check_in(actor) is None:
         return
     # read before the showing is recorded (a failure here leaves it unshown), and only for a full one (the plan's
     # country is a sealed read)
-    lines = _crisis_lines(actor) if full or alerts.unseen_check_ins(actor) else []
+    lines = safety.lines_in_words(actor) if full or alerts.unseen_check_ins(actor) else []
     shown = alerts.show_check_in(actor, full=full)
     if shown is None:
         return
@@ -357,7 +338,7 @@ def _check_in(actor: Any, full: bool = False) -> None:
         typer.echo("A question from Reverie is still waiting: run `reverie journal check-in`.")
         return
     typer.echo(f"\n{shown.check_in.question}")
-    _lines(lines or _crisis_lines(actor))
+    echo_lines(lines or safety.lines_in_words(actor))
     typer.echo(
         "Your safety plan is on the Safety page. Answer the check-in there when you open Reverie, or here:"
         ' reverie journal check-in --answer safe (or "need help", or "misunderstood" if Reverie misread you).'
@@ -415,7 +396,8 @@ def check_in(
     from reverie.cli.runtime import django_ready, sign_in
 
     django_ready()  # the care services import models
-    from reverie.care.services import alerts
+    from reverie.care.services import alerts, safety
+    from reverie.cli.crisis import echo_lines
 
     if answer is not None:
         answer = answer_from(answer, alerts.ANSWERS)
@@ -446,7 +428,7 @@ def check_in(
     alerts.answer_check_in(actor, pending.id, answer)
     typer.echo(alerts.misunderstood_reply(actor) if answer == "misunderstood" else ANSWER_REPLIES[answer])
     if answer == "need_help":
-        _lines(_crisis_lines(actor))
+        echo_lines(safety.lines_in_words(actor))
 
 
 def _print_rows(rows: list[Any], as_json: bool, zone: tzinfo) -> None:

@@ -127,11 +127,14 @@ class Outcome:
 
     ``measures`` are those compared (each from its own first to its own last score); ``complete`` is True when both
     PHQ-9 and GAD-7 are, which NHS reporting requires. ``recovery`` can only be True for a person who was a case at
-    the start. ``single`` names a measure given only once (with that session): its change is not known, so
-    ``recovery`` and ``reliable_recovery`` are None, "not decided", rather than decided without it, unless the
-    client is a case at the end (then no recovery). A measure given once counts for caseness at the start when it
-    was given at the first assessment and at the end when given at the last. ``case_at_start`` and ``case_at_end``
-    are None when no score counts there.
+    the start. Recovery needs both measures at the start and at the end (:func:`_recovery`): ``single`` names a
+    measure given only once (with that session), ``missing`` one never given; with either, ``recovery`` and
+    ``reliable_recovery`` are None, "not decided", rather than decided on the other measure alone, unless the
+    client is a case at the end (then no recovery). A client below the cut-off on both measures at the start was
+    never a case: recovery does not apply to them (NHS Talking Therapies leaves them out of it), so
+    ``recovery_not_applicable`` is True and both are None, said "not applicable", never "no". A measure given once
+    counts for caseness at the start when it was given at the first assessment and at the end when given at the
+    last. ``case_at_start`` and ``case_at_end`` are None when no score counts there.
     """
 
     measures: tuple[QuestionnaireId, ...]
@@ -145,22 +148,54 @@ class Outcome:
     complete: bool = field(default=False)
     spans: Mapping[QuestionnaireId, tuple[int, int]] = field(default_factory=dict)
     single: Mapping[QuestionnaireId, int] = field(default_factory=dict)
+    missing: tuple[QuestionnaireId, ...] = ()
+    recovery_not_applicable: bool = False
+
+    @property
+    def recovery_words(self) -> str:
+        """Recovery as the Scores page and ``reverie measure history`` say it: yes, no, not decided, or not
+        applicable (never a case)."""
+        return _said(self.recovery, NOT_APPLICABLE if self.recovery_not_applicable else "not decided")
+
+    @property
+    def reliable_recovery_words(self) -> str:
+        return _said(
+            self.reliable_recovery, "not applicable" if self.recovery_not_applicable else "not decided"
+        )
 
     @property
     def undecided_reason(self) -> str:
-        """Why recovery is not decided ("" when it is), in words."""
-        if not self.single or self.recovery is not None:
+        """Why recovery is not decided ("" when it is, or does not apply), in words: each measure never given or
+        given only once."""
+        if self.recovery is not None or self.recovery_not_applicable:
             return ""
-        named = "; ".join(f"{_short(q)} has only one score (session {n})" for q, n in self.single.items())
-        return f"Recovery is not decided: {named}."
+        said = [
+            f"{_short(q)} was never given"
+            if q in self.missing
+            else f"{_short(q)} has only one score (session {n})"
+            for q in QuestionnaireId
+            if q in self.missing or (n := self.single.get(q)) is not None
+        ]
+        return f"Recovery is not decided: {'; '.join(said)}." if said else ""
+
+
+# Recovery for a client who was never a case (below the cut-off on both measures at the start), in words
+NOT_APPLICABLE = "not applicable (below the clinical cut-off at the start)"
+
+
+def _said(value: bool | None, otherwise: str) -> str:
+    return "yes" if value is True else "no" if value is False else otherwise
 
 
 def paired_outcome(first: Assessment, last: Assessment) -> Outcome:
     """Classify the change between two assessments.
 
-    * caseness: PHQ-9 ≥ 10 or GAD-7 ≥ 8 (either measure);
-    * recovery: a case at the start and below caseness on every measure at the end;
-    * reliable improvement: a reliable drop on at least one measure and no reliable rise on any;
+    * caseness: PHQ-9 ≥ 10 or GAD-7 ≥ 8 (either measure), from every score at that assessment;
+    * recovery: a case at the start and below caseness on every measure at the end, decided only with both
+      measures at both assessments (:func:`_recovery`: a case at the end is no recovery whatever is missing; never
+      a case at the start, not applicable);
+    * reliable improvement: a reliable drop on at least one measure and no reliable rise on any (the measures
+      present at both);
     * reliable deterioration: a reliable rise on at least one measure;
     * reliable recovery: recovery plus reliable improvement (so no reliable deterioration either).
     """
@@ -169,21 +204,52 @@ def paired_outcome(first: Assessment, last: Assessment) -> Outcome:
     if not measures:
         raise InvalidInput("The first and last assessments share no measure; no change can be computed.")
     changes = {qid: classify_change(qid.value, start[qid], end[qid]) for qid in measures}
-    case_start = any(start[q] >= CASENESS_CUTOFF[q] for q in measures)
-    case_end = any(end[q] >= CASENESS_CUTOFF[q] for q in measures)
     improved, deteriorated = _reliable(changes)
-    recovery = case_start and not case_end
+    recovery, reliable_recovery, applies = _recovery(start, end, improved)
+    single = {
+        q: first.session if q in start else last.session
+        for q in QuestionnaireId
+        if (q in start) != (q in end)
+    }
     return Outcome(
         measures=measures,
         changes=changes,
-        case_at_start=case_start,
-        case_at_end=case_end,
+        case_at_start=_case(start),
+        case_at_end=_case(end),
         recovery=recovery,
         reliable_improvement=improved,
         reliable_deterioration=deteriorated,
-        reliable_recovery=recovery and improved,
+        reliable_recovery=reliable_recovery,
         complete=len(measures) == len(QuestionnaireId),
+        single=single,
+        missing=tuple(q for q in QuestionnaireId if q not in start and q not in end),
+        recovery_not_applicable=not applies,
     )
+
+
+def _case(scores: Mapping[QuestionnaireId, int]) -> bool | None:
+    """A case (NHS Talking Therapies): at or above the cut-off on any measure that counts; None when none counts."""
+    return any(v >= CASENESS_CUTOFF[q] for q, v in scores.items()) if scores else None
+
+
+def _recovery(
+    at_start: Mapping[QuestionnaireId, int], at_end: Mapping[QuestionnaireId, int], improved: bool
+) -> tuple[bool | None, bool | None, bool]:
+    """(recovery, reliable recovery, whether recovery applies) from the score each measure counts with at the start
+    and at the end: the one rule of both outcomes. A client below the cut-off on both measures at the start was
+    never a case: recovery does not apply (None, None, False; NHS Talking Therapies counts recovery only for those
+    who were a case; before (h149) they read "recovery: no"). A case at the end is no recovery, whatever else is
+    missing. Otherwise recovery is decided only with **both** measures at the start and at the end (NHS Talking
+    Therapies: not a case on PHQ-9 or GAD-7); with one never given, or given only once, it is None, "not decided",
+    never decided on the other measure alone. Before (r125) a measure never given was treated as not needed: PHQ-9
+    alone, 14 → 6, read "recovery: yes", while one GAD-7 score more, however low, made it "not decided"."""
+    if all(q in at_start for q in QuestionnaireId) and not _case(at_start):
+        return None, None, False
+    if _case(at_end):
+        return False, False, True
+    if any(q not in at_start or q not in at_end for q in QuestionnaireId):
+        return None, None, True
+    return True, improved, True  # a case at the start (not every measure below it), none at the end
 
 
 def _reliable(changes: Mapping[QuestionnaireId, Change]) -> tuple[bool, bool]:
@@ -211,7 +277,8 @@ def course_outcome(series: Sequence[Assessment]) -> Outcome:
       measure's first score, at the end from each measure's last score (a measure given once: where it was given,
       if that is the first or the last assessment);
     * recovery: a case at the start and not a case at the end; a case at the end is never recovery; otherwise not
-      decided (None) while a measure has only one score, which ``single`` names;
+      decided (None) while a measure has only one score, which ``single`` names, or was never given (``missing``):
+      recovery needs both measures at the start and at the end (:func:`_recovery`);
     * reliable improvement, deterioration and recovery as in :func:`paired_outcome`, per measure.
     """
     steps = ordered(series)
@@ -231,24 +298,21 @@ def course_outcome(series: Sequence[Assessment]) -> Outcome:
     # the last (a PHQ-9 of 14 at the last session is a case now, whatever GAD-7 did)
     at_start = {**first, **{q: scores[q][0][1] for q, n in single.items() if n == steps[0].session}}
     at_end = {**last, **{q: scores[q][0][1] for q, n in single.items() if n == steps[-1].session}}
-    case_start = any(v >= CASENESS_CUTOFF[q] for q, v in at_start.items()) if at_start else None
-    case_end = any(v >= CASENESS_CUTOFF[q] for q, v in at_end.items()) if at_end else None
-    if case_end:
-        recovery: bool | None = False  # a case at the end is no recovery, whatever a measure given once says
-    else:
-        recovery = None if single or not measures else bool(case_start and not case_end)
+    recovery, reliable_recovery, applies = _recovery(at_start, at_end, improved)
     return Outcome(
         measures=measures,
         changes=changes,
-        case_at_start=case_start,
-        case_at_end=case_end,
+        case_at_start=_case(at_start),
+        case_at_end=_case(at_end),
         recovery=recovery,
         reliable_improvement=improved,
         reliable_deterioration=deteriorated,
-        reliable_recovery=None if recovery is None else recovery and improved,
+        reliable_recovery=reliable_recovery,
         complete=len(measures) == len(QuestionnaireId),
         spans={q: (scores[q][0][0], scores[q][-1][0]) for q in measures},
         single=single,
+        missing=tuple(q for q in QuestionnaireId if q not in scores),
+        recovery_not_applicable=not applies,
     )
 
 

@@ -628,13 +628,33 @@ def courses_for(actor: User) -> list[Course]:
     return list(visible_courses(actor))
 
 
-def active_course(client: User) -> Course:
-    """The client's current course (the newest not ended)."""
-    course = visible_courses(client).filter(ended_at__isnull=True).order_by("-created_at").first()
-    if course is None:
+def open_courses(client: User) -> list[Course]:
+    """The client's courses not ended, the oldest first, each planned ahead (:func:`plan_ahead`): a client may see
+    two therapists at once, each with a course of their own. Their Measures page shows each one's questionnaires."""
+    found = list(visible_courses(client).filter(ended_at__isnull=True).order_by("created_at", "id"))
+    for course in found:
+        plan_ahead(course)
+    return found
+
+
+def named(course: Course) -> str:
+    """``with theo (course 1a2b3c4d)``: a course as a client tells it from another, by its therapist and the first
+    characters of its id (what ``--course`` and the API's ``course_id`` take)."""
+    return f"with {course.therapist.username} (course {str(course.id)[:8]})"
+
+
+def active_course(client: User, *, choose: str = "Say which one you mean.") -> Course:
+    """The client's one course not ended, for a door that names none. None: NotFound. Several (two therapists at
+    once): InvalidInput naming each by its therapist and id, ending with ``choose`` (how this door names one):
+    never one of them guessed. Before (r125) the newest was taken, so every questionnaire answered on the web or
+    the command line went to the second therapist's course, and the first one's could never be answered."""
+    found = open_courses(client)
+    if not found:
         raise NotFound("No course of therapy is set up for you yet.")
-    plan_ahead(course)
-    return course
+    if len(found) > 1:
+        listed = "; ".join(named(course) for course in found)
+        raise InvalidInput(f"You have {len(found)} courses open at once: {listed}. {choose}", field="course")
+    return found[0]
 
 
 def latest_ended(client: User) -> Course | None:

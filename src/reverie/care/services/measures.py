@@ -64,8 +64,21 @@ class Submitted:
     alert: RiskAlert | None
 
 
+# How a questionnaire names its course when the client has several open and the form named none
+CHOOSE_COURSE = "Say which course these answers are for: each one's questionnaires are on your Measures page."
+
+
 def _course_for_client(client: User, course_id: object | None) -> Course:
-    course = courses.active_course(client) if course_id is None else courses.get_course(client, course_id)
+    """The course a client's form is for: the one it names (``course_id``: the link on their Measures page, the
+    web form's ``course``, the API's ``course_id``, ``--course``), a course of theirs by the policy, else their only
+    open course; with several open and none named, refused with the list (``courses.active_course``), never
+    guessed."""
+    if not client.is_client:
+        raise PermissionDenied("Only the client fills in their own measures.")
+    if course_id is None:
+        course = courses.active_course(client, choose=CHOOSE_COURSE)
+    else:
+        course = courses.get_course(client, course_id)
     if not is_course_client(client, course):
         raise PermissionDenied("Only the client fills in their own measures.")
     return course

@@ -158,6 +158,23 @@ def plan_for_page(user: Any) -> dict[str, Any]:
     }
 
 
+def lines_in_words(user: Any) -> list[tuple[str, str]]:
+    """The crisis lines a person reads where nothing can be tapped (the command line), as (name, instruction): the
+    lines of their safety plan's country, else each country's first line named with its country ("United Kingdom ·
+    Samaritans"), the lines the web's pages list first (``care/_plan_and_lines.html``). The one choice for every
+    command that shows crisis lines (``reverie measure fill`` after question 9, ``reverie journal`` check-ins):
+    before (r125) ``measure fill`` fell back to the United States' lines alone, 988 and 911, for a client in London
+    with no plan."""
+    from reverie.programmes.countries import country_name
+
+    page = plan_for_page(user)
+    return [(line[0], line[1]) for line in page.get("country_lines") or []] or [
+        (f"{country_name(country)} · {first[0].name}", first[0].instruction)
+        for country, first in crisis_directory().countries.items()
+        if first
+    ]
+
+
 def form_initial(plan: SafetyPlan | None) -> dict[str, str]:
     """The plan's text sections as text areas (one entry per line), and its contacts as ``name: phone`` lines (shown
     as text beside a form whose save met a newer plan; the form edits contacts as rows: :func:`contact_rows`)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from typing import Any
@@ -19,36 +20,41 @@ from reverie.clinic.models import User
 from reverie.clinic.services.safety import crisis_lines
 from reverie.clinic.web import drafts
 from reverie.clinic.web.downloads import download
-from reverie.errors import InvalidInput, NotFound, ReverieError
+from reverie.errors import InvalidInput, ReverieError
 from reverie.measures.questionnaires import get_questionnaire
 
 
 @login_required
 @require_GET
 def my_measures(request: HttpRequest) -> HttpResponse:
+    """Each open course's questionnaires due before its next session, each course named by its therapist (a client
+    may see two at once: r125), its links carrying the course they are for; else the last ended course."""
     user = user_of(request)
     if user.is_therapist:
         return redirect("care:courses")
-    try:
-        course = courses.active_course(user)
-    except NotFound:
+    open_now = courses.open_courses(user)
+    if not open_now:
         # no current course: say so, or that the last one ended, with its scores (they stay readable)
         ended = courses.latest_ended(user)
         context: dict[str, Any] = {
-            "course": None,
+            "open_courses": [],
             "ended": ended,
             "ended_on": courses.ended_on(ended, user) if ended else None,
         }
         return render(request, "care/measures.html", context)
-    last = courses.last_held(course)
-    over = courses.next_number(course) is None and last is not None  # its last session has ended
-    context = {
-        "course": course,
-        "due": measures.due_now(user, course.id),
-        "where": courses.position(course, plan=False, viewer=user),
-        "last_day": measures.session_day(last, user) if over and last is not None else None,
-    }
-    return render(request, "care/measures.html", context)
+    shown = []
+    for course in open_now:
+        last = courses.last_held(course)
+        over = courses.next_number(course) is None and last is not None  # its last session has ended
+        shown.append(
+            {
+                "course": course,
+                "due": measures.due_now(user, course.id),
+                "where": courses.position(course, plan=False, viewer=user),
+                "last_day": measures.session_day(last, user) if over and last is not None else None,
+            }
+        )
+    return render(request, "care/measures.html", {"open_courses": shown})
 
 
 # A form's whole number: ASCII digits, a minus sign at most, short enough that int() never refuses it ("²", "--5" and
@@ -77,6 +83,14 @@ def _session_number(post: Any) -> int | None:
     return number
 
 
+def _course_id(request: HttpRequest, post: Any) -> str | None:
+    """The course a form is for, as its link (``?course=``) or its hidden field (``course``) carries it; None when
+    it names none (an old bookmark: the client's only open course, refused with the list when there are several,
+    ``measures.submit``)."""
+    raw = str(post.get("course", "") or request.GET.get("course", "")).strip()
+    return raw or None
+
+
 def _fill_context(request: HttpRequest, questionnaire_id: str, values: Any) -> dict[str, Any]:
     try:
         questionnaire = get_questionnaire(questionnaire_id)
@@ -87,7 +101,24 @@ def _fill_context(request: HttpRequest, questionnaire_id: str, values: Any) -> d
         "name": measures.plain_name(questionnaire),
         "values": values,
         "chosen": str(values.get("session", "")),
+        "course_id": _course_id(request, values),
     }
+
+
+def _with_course(context: dict[str, Any], user: User) -> dict[str, Any]:
+    """The form's course, named on the page and carried in its hidden field: the one its link named (a course of
+    this client, by the policy: else the plain "not found"), else their only open one; none when they have no
+    course (the page offers no session) or several (the answers are refused with the list, never guessed)."""
+    course = None
+    if context["course_id"] is not None:
+        course = courses.get_course(user, context["course_id"])
+    elif user.is_client:
+        found = courses.open_courses(user)
+        course = found[0] if len(found) == 1 else None
+    if course is not None and course.client_id == user.pk:
+        context["course"] = course
+        context["course_id"] = str(course.id)
+    return context
 
 
 def _asks_help(post: Any, questionnaire_id: str) -> bool:
@@ -110,8 +141,11 @@ def _answers_back(request: HttpRequest, user: User, post: Any, questionnaire_id:
         chosen = _session_number(post)
     except InvalidInput:
         chosen = None
-    measures.follow_up(user, questionnaire.id.value, answers, session_number=chosen)
-    context["sessions"] = measures.open_sessions(user, questionnaire.id.value)
+    course_id = context["course_id"]
+    measures.follow_up(user, questionnaire.id.value, answers, course_id=course_id, session_number=chosen)
+    with contextlib.suppress(ReverieError):  # a course it cannot name: the send says so, answers kept
+        _with_course(context, user)
+    context["sessions"] = measures.open_sessions(user, questionnaire.id.value, course_id)
     context["resumed"] = drafts.SIGNED_IN_AGAIN_ANSWERS
     if measures.risk_answer(questionnaire.id.value, answers):
         context.update(
@@ -144,19 +178,27 @@ def measure_fill(request: HttpRequest, questionnaire_id: str) -> HttpResponse:
     user = user_of(request)
     context = _fill_context(request, questionnaire_id, request.POST)
     questionnaire = context["q"]
+    course_id = context["course_id"]
     if request.method == "GET":
-        context["sessions"] = measures.open_sessions(user, questionnaire.id.value)
+        if course_id is None and user.is_client and len(courses.open_courses(user)) > 1:
+            return redirect("care:measures")  # two courses at once: each one's links are there, never a guess
+        _with_course(context, user)
+        context["sessions"] = measures.open_sessions(user, questionnaire.id.value, context["course_id"])
         return render(request, "care/measure_fill.html", context)
     answers = _answers(request.POST, len(questionnaire.items))
     try:
         try:
             chosen = _session_number(request.POST)
         except InvalidInput:  # refused before the service: its risk question is screened as sent all the same
-            measures.follow_up(user, questionnaire.id.value, answers)
+            measures.follow_up(user, questionnaire.id.value, answers, course_id=course_id)
             raise
-        done = measures.submit(user, questionnaire.id.value, answers, session_number=chosen)
+        done = measures.submit(
+            user, questionnaire.id.value, answers, course_id=course_id, session_number=chosen
+        )
     except ReverieError as exc:  # the form again, its choice of session read only when it is shown
-        context["sessions"] = measures.open_sessions(user, questionnaire.id.value)
+        with contextlib.suppress(ReverieError):  # a course it cannot name: the refusal says so
+            _with_course(context, user)
+        context["sessions"] = measures.open_sessions(user, questionnaire.id.value, course_id)
         if measures.risk_answer(questionnaire.id.value, answers):  # screened as sent (measures.follow_up)
             context.update(
                 safety.plan_for_page(user),
