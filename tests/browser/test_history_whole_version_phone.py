@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from browser_phone import signed_in_to_write
+from browser_phone import shot_if_asked, signed_in_to_write
+from phone_measure import measure
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -58,3 +59,11 @@ def test_browser_an_earlier_version_shows_its_title_feelings_and_mindful_choice(
         if words not in earlier
     ]
     assert not missing, f"version 1 on the earlier-versions page lacks {missing}: {earlier!r}"
+    # h151: in plain words at 360 px, what the next version changed said and marked, every part readable.
+    assert "Changed in version 2, the current one: title, feelings and the choice I made." in earlier
+    assert earlier.count("changed") >= 4  # the sentence and a mark on each changed part
+    found = measure(page)
+    shot_if_asked(page, "history-whole-version")
+    assert found["font"] >= 12, found["fontText"]
+    assert found["scrollWidth"] <= 360, found["widest"]
+    assert found["jargon"] == [] and found["small"] == [], (found["jargon"], found["small"])

@@ -1094,9 +1094,8 @@ def _earlier(entry: Entry, rev: EntryRevision, doc: Mapping[str, object]) -> Ear
         happened = datetime.fromisoformat(at) if isinstance(at, str) else None
     elif version == 1:
         payload, kind = dict(doc), entry.kind  # an entry's kind never changes
-        only_text = (
-            "title" not in payload
-        )  # every payload a save sealed holds its title; an old import's text alone
+        # every payload a save sealed holds its title; an old export's import held the text alone
+        only_text = "title" not in payload
     else:
         raise IntegrityError(UNKNOWN_REVISION_FORMAT)
     body = str(payload.get("body", ""))
