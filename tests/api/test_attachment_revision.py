@@ -52,7 +52,7 @@ def test_adding_and_removing_a_file_changes_the_etag_and_is_audited(make_user: A
     assert removed.json()["body"] == "a harbour at dusk"  # the words are kept as they were
     updates = AuditEvent.objects.filter(actor_id=user.pk, action="entry.update").count()
     assert updates == 2
-    revisions = [rev for rev, _, _ in journal.revisions(user, entry_id)]
+    revisions = [version.number for version in journal.revisions(user, entry_id)]
     assert revisions == [1, 2]  # each earlier version kept, as for an edit
     screens = EntryScreen.objects.filter(entry_id=entry_id).order_by("revision")
     assert [s.revision for s in screens] == [1, 2, 3]  # every revision screened: same words, no new alert

@@ -111,7 +111,7 @@ def test_web_edit_from_a_second_tab_shows_the_conflict_with_the_typed_text_kept(
     again = client.post(f"/journal/{view.id}/edit/", {**tab_b, "base_revision": "2", "body": typed})
     assert again.status_code == 302
     assert journal.get_entry(alice, view.id).body == typed
-    assert [b for _, _, b in journal.revisions(alice, view.id)] == ["first telling", "words saved in tab A"]
+    assert [v.body for v in journal.revisions(alice, view.id)] == ["first telling", "words saved in tab A"]
 
 
 def test_web_edit_without_a_base_revision_saves_as_before(make_user: Any, web_as: Any) -> None:

@@ -67,7 +67,7 @@ def test_journal_edit_keeps_history(make_user: Any) -> None:
     journal.update_entry(alice, view.id, dream("second version"))
     journal.update_entry(alice, view.id, dream("third version"))
     assert journal.get_entry(alice, view.id).body == "third version"
-    assert [body for _, _, body in journal.revisions(alice, view.id)] == ["first version", "second version"]
+    assert [v.body for v in journal.revisions(alice, view.id)] == ["first version", "second version"]
     assert EntryRevision.objects.count() == 2
 
 

@@ -74,7 +74,7 @@ def test_portability_corrupt_import_stores_nothing(make_user: Any) -> None:
     for bad in (
         b"",
         b"{not json",
-        b'{"schema": "reverie.export/9", "entries": []}',
+        b'{"schema": "reverie.export/10", "entries": []}',
         b"\xff\xfe\x00",
         b"[1, 2]",
     ):

@@ -124,9 +124,46 @@ def golden_journal_v8() -> PortableJournal:
     return replace(base, record={**base.record, "courses": [{**course, "measures": measures}]})
 
 
+def golden_journal_v9() -> PortableJournal:
+    """The journal that tests/interchange/golden/reverie-export-v9.json holds: the v8 golden journal whose entries
+    keep their earlier versions whole (version 9): the dream's first version only as text (it came from an older
+    file), its second whole, with its date; the mindful choice's one earlier version whole, its date not kept."""
+    base = golden_journal_v8()
+    dream, choice = base.entries
+    (text_only,) = dream.revisions
+    second = PortableRevision(
+        "A house with too many doors. I opened one.",
+        datetime(2024, 5, 1, 7, 5, tzinfo=PLUS_TWO),
+        only_text=False,
+        title="The house",
+        feelings=(PortableFeeling("unease", 5),),
+        people=("grandmother",),
+        tags=("house",),
+        happened_at=datetime(2024, 5, 1, 6, 0, tzinfo=PLUS_TWO),
+    )
+    earlier_choice = PortableRevision(
+        "I wanted to send the angry message.",
+        datetime(2024, 5, 2, 21, 10, tzinfo=UTC),
+        only_text=False,
+        title="The message",
+        extra={
+            "situation": "Late reply from a friend.",
+            "urge": "Send a cutting message.",
+            "choice": "Sent it.",
+        },
+    )
+    entries = (replace(dream, revisions=(text_only, second)), replace(choice, revisions=(earlier_choice,)))
+    return replace(base, entries=entries)
+
+
 @pytest.fixture
 def journal_v8() -> PortableJournal:
     return golden_journal_v8()
+
+
+@pytest.fixture
+def journal_v9() -> PortableJournal:
+    return golden_journal_v9()
 
 
 @pytest.fixture

@@ -55,8 +55,8 @@ def test_interchange_utf8_bom_is_accepted(journal: Any) -> None:
 
 
 def test_interchange_newer_export_version_is_refused(document: dict[str, Any]) -> None:
-    document["schema"] = "reverie.export/9"
-    _refused(document, "export version 9 is newer than this Reverie")
+    document["schema"] = "reverie.export/10"
+    _refused(document, "export version 10 is newer than this Reverie")
 
 
 @pytest.mark.parametrize(
@@ -81,7 +81,7 @@ def test_interchange_unknown_schema_is_refused(document: dict[str, Any], schema:
 
 
 def test_interchange_a_long_export_version_is_newer_not_unknown(document: dict[str, Any]) -> None:
-    document["schema"] = "reverie.export/0000004"  # up to nine digits, as every version number
+    document["schema"] = "reverie.export/0000009"  # up to nine digits, as every version number
     assert load(json.dumps(document).encode("utf-8")).entries
     document["schema"] = "reverie.export/12345678"
     _refused(document, "export version 12345678 is newer than this Reverie")

@@ -43,10 +43,14 @@ def test_interchange_round_trip_golden_objects(journal: PortableJournal) -> None
 
 
 def test_interchange_dump_matches_golden_file(
-    journal_v6: PortableJournal, journal_v8: PortableJournal, read_fixture: Reader
+    journal_v6: PortableJournal,
+    journal_v8: PortableJournal,
+    journal_v9: PortableJournal,
+    read_fixture: Reader,
 ) -> None:
-    assert dump_reverie_json(journal_v8) == read_fixture("golden/reverie-export-v8.json")
-    assert load(read_fixture("golden/reverie-export-v8.json")) == journal_v8
+    assert dump_reverie_json(journal_v9) == read_fixture("golden/reverie-export-v9.json")
+    assert load(read_fixture("golden/reverie-export-v9.json")) == journal_v9
+    assert load(read_fixture("golden/reverie-export-v8.json")) == journal_v8  # version 8 still reads
     assert load(read_fixture("golden/reverie-export-v7.json")) == journal_v6  # version 7 still reads
     assert load(read_fixture("golden/reverie-export-v6.json")) == journal_v6  # version 6 still reads
     # h30: a progress note says which session it belongs to (start; number while held; format).
@@ -65,7 +69,7 @@ def test_interchange_golden_v5_file_still_loads_and_exports_again_as_current(
 ) -> None:
     loaded = load(read_fixture("golden/reverie-export-v5.json"))
     assert loaded == journal_v5 and loaded.left_out == journal_v5.left_out
-    assert json.loads(dump_reverie_json(loaded))["schema"] == "reverie.export/8"
+    assert json.loads(dump_reverie_json(loaded))["schema"] == "reverie.export/9"
 
 
 def test_interchange_v5_file_names_what_it_was_made_without(
@@ -97,7 +101,7 @@ def test_interchange_golden_v4_file_still_loads_and_exports_again_as_current(
 ) -> None:
     loaded = load(read_fixture("golden/reverie-export-v4.json"))
     assert loaded == journal_v3 and loaded.left_out == ()
-    assert json.loads(dump_reverie_json(loaded))["schema"] == "reverie.export/8"
+    assert json.loads(dump_reverie_json(loaded))["schema"] == "reverie.export/9"
 
 
 def test_interchange_golden_v3_file_still_loads_and_exports_again_as_v5(
@@ -171,7 +175,7 @@ def test_interchange_dump_is_deterministic_and_sorted(journal: PortableJournal) 
     document = json.loads(first)
     assert list(document) == sorted(document)
     assert list(document["entries"][0]) == sorted(document["entries"][0])
-    assert document["schema"] == "reverie.export/8"
+    assert document["schema"] == "reverie.export/9"
     assert first.endswith(b"\n")
 
 
@@ -186,6 +190,18 @@ _moment = st.datetimes(
     min_value=datetime(1900, 1, 1),
     max_value=datetime(2100, 1, 1),
     timezones=st.sampled_from([UTC, WHEN.tzinfo]),
+)
+_whole_revisions = st.builds(  # h151: an earlier version whole (version 9), its date kept or not
+    PortableRevision,
+    _text,
+    _moment,
+    only_text=st.just(False),
+    title=_text,
+    feelings=st.lists(st.builds(PortableFeeling, _short, st.integers(1, 5)), max_size=3).map(tuple),
+    people=st.lists(_short, max_size=3).map(tuple),
+    tags=st.lists(_short, max_size=3).map(tuple),
+    extra=st.dictionaries(st.sampled_from(["situation", "urge", "choice", "place"]), _text, max_size=3),
+    happened_at=st.one_of(st.none(), _moment),
 )
 _entries = st.builds(
     PortableEntry,
@@ -205,7 +221,9 @@ _entries = st.builds(
         ),
         max_size=2,
     ).map(tuple),
-    revisions=st.lists(st.builds(PortableRevision, _text, _moment), max_size=2).map(tuple),
+    revisions=st.lists(
+        st.one_of(st.builds(PortableRevision, _text, _moment), _whole_revisions), max_size=2
+    ).map(tuple),
     extra=st.dictionaries(st.sampled_from(["situation", "urge", "choice"]), _text, max_size=3),
 )
 
@@ -247,6 +265,43 @@ def test_interchange_entry_repr_shows_no_text() -> None:
     assert "canary" not in repr(entry)
     assert "secret" not in repr(entry)
     assert "canary" not in repr(entry.revisions[0])
+    whole = PortableRevision("old canary", WHEN, only_text=False, title="canary title", people=("canary",))
+    assert "canary" not in repr(whole) and "whole" in repr(whole)
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"title": "kept"}, "only its body and written_at"),
+        ({"happened_at": WHEN}, "only its body and written_at"),
+        ({"only_text": False, "extra": {"mood": "x"}}, "extra may hold only"),
+        ({"only_text": False, "people": ("",)}, "revision people must not be empty"),
+        (
+            {"only_text": False, "happened_at": datetime(2024, 1, 1)},
+            "revision happened_at must be a date-time",
+        ),
+        ({"only_text": "no"}, "only_text must be true or false"),
+    ],
+)
+def test_interchange_revision_invariants(changes: dict[str, Any], message: str) -> None:
+    """h151: an earlier version kept only as text holds nothing else; a whole one is checked as an entry is."""
+    with pytest.raises(InvalidInput, match=message):
+        PortableRevision("old", WHEN, **changes)
+
+
+def test_interchange_earlier_versions_of_an_older_file_read_as_only_text(read_fixture: Reader) -> None:
+    """h151: a file before version 9 kept only the text of each earlier version: read so, and refused anything
+    more; a version 9 file names only_text for each."""
+    (revision,) = load(read_fixture("golden/reverie-export-v8.json")).entries[0].revisions
+    assert revision.only_text and (revision.title, revision.feelings, revision.happened_at) == ("", (), None)
+    document = json.loads(read_fixture("golden/reverie-export-v8.json"))
+    document["entries"][0]["revisions"][0]["title"] = "The house"
+    with pytest.raises(InvalidInput, match=r"revisions\[0\] has unknown fields: title"):
+        load(json.dumps(document).encode())
+    document = json.loads(read_fixture("golden/reverie-export-v9.json"))
+    del document["entries"][0]["revisions"][1]["only_text"]
+    with pytest.raises(InvalidInput, match=r"revisions\[1\]\.only_text is missing"):
+        load(json.dumps(document).encode())
 
 
 def test_interchange_dump_refuses_unpaired_surrogate() -> None:

@@ -1,4 +1,4 @@
-"""docs/export-schema-v8.json (and v1 to v5 for older files): well-formed, and what dump_reverie_json writes conforms to it.
+"""docs/export-schema-v9.json (and v1 to v8 for older files): well-formed, and what dump_reverie_json writes conforms to it.
 
 jsonschema is not a dependency of Reverie, so the export is checked with a small validator for exactly the
 keywords the schema uses; when jsonschema is importable it validates too.
@@ -26,7 +26,7 @@ from reverie.journal.interchange import (
     dump_reverie_json,
 )
 
-SCHEMA_PATH = Path(__file__).resolve().parents[2] / "docs" / "export-schema-v8.json"
+SCHEMA_PATH = Path(__file__).resolve().parents[2] / "docs" / "export-schema-v9.json"
 _HANDLED = {
     "$schema", "$id", "$ref", "$defs", "title", "description", "type", "required", "additionalProperties",
     "properties", "items", "const", "enum", "minLength", "maxLength", "pattern", "minimum", "maximum",
@@ -81,7 +81,7 @@ def _is_type(value: Any, name: str) -> bool:
 
 def test_interchange_schema_file_is_draft_2020_12_with_id(schema: dict[str, Any]) -> None:
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert schema["$id"] == "urn:reverie:schema:export:8"
+    assert schema["$id"] == "urn:reverie:schema:export:9"
     assert schema["properties"]["schema"]["const"] == SCHEMA
 
 
@@ -101,6 +101,7 @@ def test_interchange_schema_matches_the_model(schema: dict[str, Any]) -> None:
     entry = schema["$defs"]["entry"]["properties"]
     assert tuple(entry["kind"]["enum"]) == KINDS
     assert tuple(entry["extra"]["properties"]) == EXTRA_KEYS
+    assert tuple(schema["$defs"]["revision"]["properties"]["extra"]["properties"]) == EXTRA_KEYS
     assert tuple(schema["$defs"]["fit"]["properties"]["answer"]["enum"]) == FIT_ANSWERS
     assert tuple(schema["$defs"]["check_in"]["properties"]["answer"]["enum"]) == CHECK_IN_ANSWERS
 
@@ -241,3 +242,33 @@ def test_interchange_schema_v8_takes_the_answers_of_each_questionnaire(
     old = json.loads((SCHEMA_PATH.parent / "export-schema-v7.json").read_text(encoding="utf-8"))
     assert old["properties"]["schema"]["const"] == "reverie.export/7"
     assert "$.record.courses[0].measures[0]: extra answers" in _problems(document, old, old)
+
+
+def test_interchange_schema_v9_takes_whole_earlier_versions(
+    schema: dict[str, Any], journal_v9: PortableJournal
+) -> None:
+    """h151: version 9 describes each earlier version whole (title, feelings, people, tags, fields, date) or
+    marked only_text; v8 refuses them."""
+    document = json.loads(dump_reverie_json(journal_v9))
+    text_only, whole = document["entries"][0]["revisions"]
+    assert text_only == {
+        "body": "A house with too many doors.",
+        "only_text": True,
+        "written_at": text_only["written_at"],
+    }
+    assert (whole["only_text"], whole["title"], whole["feelings"]) == (
+        False,
+        "The house",
+        [{"intensity": 5, "name": "unease"}],
+    )
+    assert document["entries"][1]["revisions"][0]["extra"]["choice"] == "Sent it."
+    assert _problems(document, schema, schema) == []
+    jsonschema = pytest.importorskip("jsonschema")
+    jsonschema.Draft202012Validator(schema).validate(document)
+    whole["feelings"][0]["intensity"] = 6
+    assert "$.entries[0].revisions[1].feelings[0].intensity: fails maximum" in _problems(
+        document, schema, schema
+    )
+    old = json.loads((SCHEMA_PATH.parent / "export-schema-v8.json").read_text(encoding="utf-8"))
+    assert old["properties"]["schema"]["const"] == "reverie.export/8"
+    assert "$.entries[0].revisions[1]: extra title" in _problems(document, old, old)

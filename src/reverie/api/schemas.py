@@ -20,6 +20,7 @@ from reverie.clinic.models import EntryKind
 from reverie.clinic.services.journal import (
     CONTEXT_FIELDS,
     MINDFUL_FIELDS,
+    EarlierVersion,
     EntryDraft,
     EntryView,
     Feeling,
@@ -257,9 +258,38 @@ class EntryOut(Schema):
 
 
 class RevisionOut(Schema):
+    """One earlier version of an entry, whole as it was written: the same fields as the entry (never its files,
+    which are the entry's own). ``only_text``: only its text was kept (imported from an export made before
+    earlier versions were kept whole); its other fields are then empty. ``happened_at`` is null where the date it
+    gave was not kept with it (an edit saved before dates were kept with earlier versions)."""
+
     number: int
     saved_at: datetime
+    kind: str
+    only_text: bool
+    happened_at: datetime | None
+    title: str
     body: str
+    feelings: list[FeelingIO]
+    people: list[str]
+    tags: list[str]
+    extra: dict[str, str]
+
+    @classmethod
+    def of(cls, version: EarlierVersion) -> RevisionOut:
+        return cls(
+            number=version.number,
+            saved_at=version.saved_at,
+            kind=version.kind,
+            only_text=version.only_text,
+            happened_at=version.happened_at,
+            title=version.title,
+            body=version.body,
+            feelings=[FeelingIO(name=f.name, intensity=f.intensity) for f in version.feelings],
+            people=list(version.people),
+            tags=list(version.tags),
+            extra=dict(version.extra),
+        )
 
 
 class FindingsOut(Schema):

@@ -1,8 +1,7 @@
 """A portable journal: Reverie's own export, a readable Markdown export, and imports from jrnl and Day One.
 
 Pure: plain frozen dataclasses and bytes in, bytes or text out; no Django, no database. The JSON export is
-``"schema": "reverie.export/8"`` (JSON Schema: docs/export-schema-v8.json; version 1, 2, 3, 4, 5, 6 and 7 files still
-load; version 2 added the entry context fields ``place``, ``weather``, ``time_zone`` and the optional
+``"schema": "reverie.export/9"`` (JSON Schema: docs/export-schema-v9.json; version 1 to 8 files still load; version 2 added the entry context fields ``place``, ``weather``, ``time_zone`` and the optional
 ``record``: the person's course of therapy as they may read it; version 3 added each entry's ``fit`` answers
 (the person's "does this fit?" about an observation) and the record's ``check_ins`` (their answers to "Are you
 safe?"); version 4 adds each questionnaire's ``session_start`` in the record, so one answered for a session
@@ -12,7 +11,9 @@ version 6 adds to each progress note in the record the session it belongs to: it
 ``session`` number while that session is held, and the course's treatment ``format``; version 7 adds to each
 course in the record what the client reads of it on their pages: each goal's ``description``, the given goodbye
 ``letter`` and the ``formulation`` versions shared with them; version 8 adds each questionnaire's ``answers`` in
-the record, the client's answers item by item; the file's fields are those of version 5).
+the record, the client's answers item by item; the file's fields are those of version 5; version 9 keeps each
+earlier version of an entry whole (``revisions``: its title, text, feelings, people, tags, fields and date, or
+``only_text`` where only its text was kept, as every earlier version of a file before 9 is read)).
 ``load`` reads it back exactly (``load(dump_reverie_json(x)) == x``) and
 also reads jrnl's JSON export and Day One's export, as the zip Day One writes (``Journal.json`` with
 ``photos/`` and ``audios/``) or as its bare JSON. Errors name the entry index and field
@@ -40,8 +41,8 @@ from reverie.journal.kinds import KIND_WORDS, KINDS, file_words
 from reverie.text import decoded, not_utf8, one_line_ending
 from reverie.versions import version_number
 
-SCHEMA = "reverie.export/8"
-SCHEMA_VERSION = 8
+SCHEMA = "reverie.export/9"
+SCHEMA_VERSION = 9
 FIT_ANSWERS = ("fits", "does_not_fit", "not_sure")
 CHECK_IN_ANSWERS = ("safe", "need_help", "misunderstood")  # care.models.safety.ANSWER_LABELS (tested equal)
 JRNL_SCHEMA = "jrnl.json"
@@ -105,17 +106,45 @@ class PortableAttachment:
 
 @dataclass(frozen=True, repr=False)
 class PortableRevision:
-    """An earlier body of an entry and when it was written. Its ``repr`` shows no text."""
+    """An earlier version of an entry: when it was saved (``written_at``) and what it held. ``only_text``: only
+    its main text is known (every earlier version in a file before version 9, which kept no more); otherwise
+    (version 9) the whole version as the person wrote it: its title, text, feelings, people, tags and fields
+    (``extra``), and the date it gave (``happened_at``; None where it was not kept). Never its files: those are the
+    entry's own. Its ``repr`` shows no text."""
 
     body: str
     written_at: datetime
+    only_text: bool = True
+    title: str = ""
+    feelings: tuple[PortableFeeling, ...] = ()
+    people: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    extra: dict[str, str] = field(default_factory=dict)
+    happened_at: datetime | None = None
 
     def __post_init__(self) -> None:
         _check_body("revision body", self.body)
         _check_aware("revision written_at", self.written_at)
+        if not isinstance(self.only_text, bool):
+            raise InvalidInput("revision only_text must be true or false.")
+        for name in ("feelings", "people", "tags"):
+            object.__setattr__(self, name, tuple(getattr(self, name)))
+        _check_short("revision title", self.title, allow_empty=True)
+        if not all(isinstance(f, PortableFeeling) for f in self.feelings):
+            raise InvalidInput("revision feelings must each have a name and an intensity.")
+        for label, values in (("revision people", self.people), ("revision tags", self.tags)):
+            for value in values:
+                _check_short(label, value)
+        _check_extra(self.extra)
+        if self.happened_at is not None:
+            _check_aware("revision happened_at", self.happened_at)
+        held = self.title or self.feelings or self.people or self.tags or self.extra
+        if self.only_text and (held or self.happened_at is not None):
+            raise InvalidInput("a revision kept only as text holds only its body and written_at.")
 
     def __repr__(self) -> str:
-        return f"PortableRevision(<{len(self.body)} chars>, written_at={self.written_at.isoformat()})"
+        kept = "only text" if self.only_text else "whole"
+        return f"PortableRevision(<{len(self.body)} chars>, {kept}, written_at={self.written_at.isoformat()})"
 
 
 @dataclass(frozen=True)
@@ -271,13 +300,35 @@ def _entry_json(entry: PortableEntry) -> dict[str, Any]:
             }
             for a in entry.attachments
         ],
-        "revisions": [{"body": r.body, "written_at": r.written_at.isoformat()} for r in entry.revisions],
+        "revisions": [_revision_json(r) for r in entry.revisions],
         "extra": dict(entry.extra),
         "fit": [
             {"about": f.about, "answer": f.answer, "answered_at": f.answered_at.isoformat()}
             for f in entry.fit
         ],
     }
+
+
+def _revision_json(revision: PortableRevision) -> dict[str, Any]:
+    """An earlier version (version 9): ``only_text`` always; a whole one with everything it held, ``happened_at``
+    where its date was kept."""
+    out: dict[str, Any] = {
+        "body": revision.body,
+        "written_at": revision.written_at.isoformat(),
+        "only_text": revision.only_text,
+    }
+    if revision.only_text:
+        return out
+    out |= {
+        "title": revision.title,
+        "feelings": [{"name": f.name, "intensity": f.intensity} for f in revision.feelings],
+        "people": list(revision.people),
+        "tags": list(revision.tags),
+        "extra": dict(revision.extra),
+    }
+    if revision.happened_at is not None:
+        out["happened_at"] = revision.happened_at.isoformat()
+    return out
 
 
 # ---- Markdown export -----------------------------------------------------------------------------------
@@ -696,7 +747,7 @@ def _reverie_entry(item: _Fields, version: int, sink: _Problems) -> PortableEntr
         tags=item.texts("tags"),
         shared=item.boolean("shared", default=False),
         attachments=tuple(_attachment(a) for a in item.objects("attachments")),
-        revisions=tuple(_revision(r) for r in item.objects("revisions")),
+        revisions=tuple(_revision(r, version) for r in item.objects("revisions")),
         extra=item.text_map("extra"),
         fit=tuple(fits),
     )
@@ -745,9 +796,30 @@ def _attachment(item: _Fields) -> PortableAttachment:
     )
 
 
-def _revision(item: _Fields) -> PortableRevision:
-    item.reject_unknown(("body", "written_at"))
-    return item.build(PortableRevision, body=item.text("body"), written_at=item.moment("written_at"))
+_REVISION_FIELDS = tuple(item.name for item in fields(PortableRevision))
+
+
+def _revision(item: _Fields, version: int) -> PortableRevision:
+    """An earlier version: before version 9 its text and date alone (``only_text``); from 9 the whole version,
+    ``only_text`` required (true: its text alone, as then)."""
+    if version < 9:
+        item.reject_unknown(("body", "written_at"))
+        return item.build(PortableRevision, body=item.text("body"), written_at=item.moment("written_at"))
+    item.reject_unknown(_REVISION_FIELDS)
+    if "only_text" not in item.data:
+        raise item.fail("only_text", "is missing")
+    return item.build(
+        PortableRevision,
+        body=item.text("body"),
+        written_at=item.moment("written_at"),
+        only_text=item.boolean("only_text", default=True),
+        title=item.text("title", default=""),
+        feelings=tuple(_feeling(f) for f in item.objects("feelings")),
+        people=item.texts("people"),
+        tags=item.texts("tags"),
+        extra=item.text_map("extra"),
+        happened_at=item.moment("happened_at") if "happened_at" in item.data else None,
+    )
 
 
 # ---- jrnl and Day One ----------------------------------------------------------------------------------

@@ -206,9 +206,9 @@ def entry_unshare(request: HttpRequest, response: HttpResponse, entry_id: str) -
     "/entries/{entry_id}/revisions", response={200: list[RevisionOut], **ERRORS}, url_name="entry_revisions"
 )
 def entry_revisions(request: HttpRequest, entry_id: str) -> list[RevisionOut]:
-    """Earlier versions of one's own entry, oldest first."""
-    rows = journal.revisions(actor(request), entry_id)
-    return [RevisionOut(number=n, saved_at=at, body=body) for n, at, body in rows]
+    """Earlier versions of one's own entry, oldest first, each whole as it was written (``only_text`` where only
+    its text was kept; ``happened_at`` null where its date was not)."""
+    return [RevisionOut.of(version) for version in journal.revisions(actor(request), entry_id)]
 
 
 @router.get("/entries/{entry_id}/findings", response={200: FindingsOut, **ERRORS}, url_name="entry_findings")

@@ -1,4 +1,4 @@
-"""The client's course of therapy in their journal export (``reverie.export/8``'s ``record``).
+"""The client's course of therapy in their journal export (``reverie.export/9``'s ``record``).
 
 What the client may read, and only that, read through :class:`ClientCourse` (the one answer their pages use too): sessions (with notes to them), goals and ratings, questionnaire totals,
 progress notes, the safety plan and their own answers to the "Are you safe?" check-ins (version 3), each with the

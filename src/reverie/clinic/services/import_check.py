@@ -15,6 +15,7 @@ from reverie.journal.interchange import (
     UNREADABLE,
     MediaLimits,
     PortableEntry,
+    PortableFeeling,
     PortableJournal,
     check_jrnl_size,
     is_jrnl_text,
@@ -123,7 +124,9 @@ def usable(
             try:
                 _check_years(entry)
                 entry = _sniffed(entry, index, problems, all_or_nothing)
-                drafts.append(validate(_draft(entry), has_attachment=bool(entry.attachments)))
+                draft = validate(_draft(entry), has_attachment=bool(entry.attachments))
+                entry = _checked_revisions(entry)
+                drafts.append(draft)
             except UNREADABLE:  # never its value: it may be the text
                 raise InvalidInput("it could not be read.") from None
         except InvalidInput as exc:
@@ -139,11 +142,42 @@ def usable(
 
 def _check_years(entry: PortableEntry) -> None:
     """The dates an import stores beside happened_at (which :func:`validate` checks): written_at and each
-    revision's, within the same years as an entry's (:func:`check_year`, 1900–9998). Outside them a date in an
+    revision's (when it was saved, and the date it gave), within the same years as an entry's (:func:`check_year`, 1900–9998). Outside them a date in an
     extreme zone (9999-12-31T23:59:59-14:00) overflows Python's datetime once read in UTC: the entry is left out
     with a problem, as for any other bad date, instead of failing the whole import."""
-    for moment in (entry.written_at, *(revision.written_at for revision in entry.revisions)):
+    dates = (r.happened_at for r in entry.revisions if r.happened_at is not None)
+    for moment in (entry.written_at, *(revision.written_at for revision in entry.revisions), *dates):
         check_year(moment)
+
+
+def _checked_revisions(entry: PortableEntry) -> PortableEntry:
+    """Each whole earlier version checked as a save checks an entry (:func:`validate`: its text, title, labels,
+    feelings and date) and kept as that check leaves it (labels with commas kept with semicolons, as the entry's);
+    one that does not pass leaves the entry out, naming the version (never its content). A version the file kept
+    only as text is stored as it is, as before."""
+    from reverie.clinic.services.portability import revision_draft
+
+    checked = []
+    for number, rev in enumerate(entry.revisions, 1):
+        if rev.only_text:
+            checked.append(rev)
+            continue
+        try:
+            clean = validate(revision_draft(entry.kind, rev), has_attachment=True)
+        except InvalidInput as exc:
+            raise InvalidInput(f"its earlier version {number}: {exc.message}") from None
+        checked.append(
+            replace(
+                rev,
+                title=clean.title,
+                body=clean.body,
+                feelings=tuple(PortableFeeling(f.name, f.intensity) for f in clean.feelings),
+                people=clean.people,
+                tags=clean.tags,
+                extra=dict(clean.extra),
+            )
+        )
+    return replace(entry, revisions=tuple(checked))
 
 
 def _sniffed(entry: PortableEntry, index: int, problems: list[str], strict: bool) -> PortableEntry:

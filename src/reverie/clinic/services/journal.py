@@ -61,6 +61,11 @@ from reverie.text import check_label, check_text, folded, is_blank
 
 M = TypeVar("M")
 PAYLOAD_FORMAT = 1
+# An earlier version's sealed document (``entry.revision``). 2: the whole entry as it was (its kind, the date it
+# gave and the payload it held, :func:`_revision_bytes`), or, for one that came only as text (an export made before
+# ``reverie.export/9``), that text marked ``only_text``. 1 (stored before): the replaced payload alone, no date; or,
+# imported from such an export, ``{"v": 1, "body": ...}``, only the text. Every format is still read (:func:`_earlier`).
+REVISION_FORMAT = 2
 MAX_FEELINGS = 24
 MAX_LABEL_CHARS = 60
 MAX_LABELS = 40
@@ -151,6 +156,27 @@ class EntryView:
         """The out-of-range stored date in words that need no zone (``0001-01-01``), else empty."""
         at = self.stored_happened_at
         return "" if at is None else f"{at.year:04d}-{at.month:02d}-{at.day:02d}"
+
+
+@dataclass(frozen=True, slots=True)
+class EarlierVersion:
+    """One kept earlier version of an entry, opened: what the person wrote in it. ``only_text``: only its main text
+    was kept (it came from an export made before earlier versions were kept whole, or was stored so before); its
+    other fields are then empty, never guessed. ``happened_at`` None: the date it gave was not kept with it (stored
+    before dates were). Files are not part of a version: they have their own lifecycle (a file removed is deleted
+    for good), so a version never holds or names them."""
+
+    number: int
+    saved_at: datetime
+    kind: str
+    body: str
+    only_text: bool = False
+    title: str = ""
+    feelings: tuple[Feeling, ...] = ()
+    people: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    extra: Mapping[str, str] = field(default_factory=dict)
+    happened_at: datetime | None = None
 
 
 # --- validation -------------------------------------------------------------------------------------------------
@@ -326,6 +352,24 @@ def _payload_bytes(draft: EntryDraft) -> bytes:
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
+def _revision_bytes(
+    kind: str, payload: Mapping[str, object], happened_at: datetime | None, *, only_text: bool = False
+) -> bytes:
+    """The sealed document of an earlier version (``REVISION_FORMAT`` 2): the whole entry as it was, its ``kind``,
+    the date it gave (``happened_at``: omitted when not known) and the ``payload`` it held exactly as it was stored
+    (title, text, feelings with their strengths, people, tags, mindful-choice and context fields); or, marked
+    ``only_text``, a version of which only the text came (``payload`` then ``{"v": 1, "body": ...}``)."""
+    doc: dict[str, object] = {
+        "v": REVISION_FORMAT,
+        "only_text": only_text,
+        "kind": kind,
+        "payload": dict(payload),
+    }
+    if happened_at is not None:
+        doc["happened_at"] = happened_at.isoformat()
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
 def _record_id(entry_id: uuid.UUID, revision: int | None = None) -> str:
     return str(entry_id) if revision is None else f"{entry_id}#r{revision}"
 
@@ -382,17 +426,33 @@ def _open_view(entry: Entry, with_attachments: bool) -> EntryView:
             )
             for a in entry.attachments.all()
         )
-    feelings = doc.get("feelings", [])
-    assert isinstance(feelings, list)
+    opened = _opened_draft(entry.kind, doc)
     return EntryView(
         **_plain_columns(entry),
+        title=opened.title,
+        body=opened.body,
+        feelings=opened.feelings,
+        people=opened.people,
+        tags=opened.tags,
+        extra=opened.extra,
+        attachments=atts,
+    )
+
+
+def _opened_draft(kind: str, doc: Mapping[str, object]) -> EntryDraft:
+    """A stored payload document read whole (no date): its title, text, feelings with their strengths, people, tags
+    and fields. The one reading of a payload for a person's eyes: the entry (:func:`_open_view`) and each earlier
+    version (:func:`_earlier`)."""
+    feelings = doc.get("feelings", [])
+    assert isinstance(feelings, list)
+    return EntryDraft(
+        kind=kind,
         title=str(doc.get("title", "")),
         body=str(doc.get("body", "")),
         feelings=tuple(Feeling(str(n), int(i)) for n, i in feelings),
         people=tuple(str(p) for p in doc.get("people", []) or []),  # type: ignore[attr-defined]
         tags=tuple(str(t) for t in doc.get("tags", []) or []),  # type: ignore[attr-defined]
         extra={str(k): str(v) for k, v in (doc.get("extra") or {}).items()},  # type: ignore[attr-defined]
-        attachments=atts,
     )
 
 
@@ -950,7 +1010,7 @@ def _next_revision(
 
     old = _open_payload(entry, actor)
     rev_id = _record_id(entry.id, entry.revision)
-    old_bytes = json.dumps(old, ensure_ascii=False, separators=(",", ":")).encode()
+    old_bytes = _revision_bytes(entry.kind, old, entry.happened_at)  # the whole version, its date too
     EntryRevision.objects.create(
         entry=entry,
         number=entry.revision,
@@ -1009,20 +1069,68 @@ def get_entry(actor: User, entry_id: uuid.UUID | str) -> EntryView:
     return _view(entry)
 
 
-def revisions(actor: User, entry_id: uuid.UUID | str) -> list[tuple[int, datetime, str]]:
-    """Earlier versions of one's own entry: (number, saved at, body)."""
+def revisions(actor: User, entry_id: uuid.UUID | str) -> list[EarlierVersion]:
+    """Earlier versions of one's own entry, oldest first, each whole as it was written (:class:`EarlierVersion`)."""
     entry = _entry_for(actor, entry_id, Action.WRITE)
-    return [
-        (rev.number, rev.saved_at, str(_open_revision(entry, rev, actor).get("body", "")))
-        for rev in entry.revisions.all()
-    ]
+    return [_earlier(entry, rev, _open_revision(entry, rev, actor)) for rev in entry.revisions.all()]
+
+
+UNKNOWN_REVISION_FORMAT = "An earlier version of this entry is stored in a form this Reverie does not read."
+
+
+def _earlier(entry: Entry, rev: EntryRevision, doc: Mapping[str, object]) -> EarlierVersion:
+    """One opened earlier version, whatever format it was stored in (``REVISION_FORMAT``): 2, the whole entry or a
+    version marked ``only_text``; 1, the replaced payload (whole but for its date) or, from an old export's import,
+    ``{"v": 1, "body": ...}`` alone: only the text, said so, nothing guessed. An unknown format is an
+    :class:`IntegrityError` (never read as something else)."""
+    version = doc.get("v")
+    happened: datetime | None = None
+    if version == REVISION_FORMAT:
+        only_text = doc.get("only_text") is True
+        payload = doc.get("payload")
+        if not isinstance(payload, dict) or not isinstance(doc.get("kind"), str):
+            raise IntegrityError(UNKNOWN_REVISION_FORMAT)
+        kind, at = str(doc["kind"]), doc.get("happened_at")
+        happened = datetime.fromisoformat(at) if isinstance(at, str) else None
+    elif version == 1:
+        payload, kind = dict(doc), entry.kind  # an entry's kind never changes
+        # every payload a save sealed holds its title; an old export's import held the text alone
+        only_text = "title" not in payload
+    else:
+        raise IntegrityError(UNKNOWN_REVISION_FORMAT)
+    body = str(payload.get("body", ""))
+    if only_text:
+        return EarlierVersion(rev.number, rev.saved_at, kind, body, only_text=True)
+    draft = _opened_draft(kind, payload)
+    return EarlierVersion(
+        rev.number,
+        rev.saved_at,
+        kind,
+        body,
+        title=draft.title,
+        feelings=draft.feelings,
+        people=draft.people,
+        tags=draft.tags,
+        extra=draft.extra,
+        happened_at=None if happened is None else local_time.within_years(happened),
+    )
 
 
 def _open_revision(entry: Entry, rev: EntryRevision, client: User) -> dict[str, object]:
-    """The sealed document of one kept earlier version of ``client``'s ``entry``."""
+    """The sealed document of one kept earlier version of ``client``'s ``entry``, as stored (any format)."""
     raw = keys.open_for(client, _record_id(entry.id, rev.number), "entry.revision", rev.payload)
     doc: dict[str, object] = json.loads(raw)
     return doc
+
+
+def _revision_content(doc: Mapping[str, object]) -> dict[str, object]:
+    """What an earlier version's document holds of the entry's payload (its title, text, feelings, people, tags
+    and fields), in the payload's own form, whatever the format: what compares with a payload and what a screen
+    read."""
+    if doc.get("v") == REVISION_FORMAT:
+        payload = doc.get("payload")
+        return dict(payload) if isinstance(payload, dict) else {}
+    return dict(doc)
 
 
 FLAGGED_WORDS_MAX = 3  # sentences shown back on the check-in page
@@ -1089,12 +1197,13 @@ def _draft_of(kind: str, doc: Mapping[str, object]) -> EntryDraft:
 
 
 def _revision_payload(entry: Entry, revision: int) -> dict[str, object] | None:
-    """The sealed document of one revision: the current payload, or the kept earlier version."""
+    """The payload of one revision: the current one, or what the kept earlier version holds of it
+    (:func:`_revision_content`, whatever its format)."""
     try:
         if revision == entry.revision:
             return _open_payload(entry, entry.client)
         kept = entry.revisions.filter(number=revision).first()
-        return _open_revision(entry, kept, entry.client) if kept is not None else None
+        return _revision_content(_open_revision(entry, kept, entry.client)) if kept is not None else None
     except IntegrityError:
         return None
 

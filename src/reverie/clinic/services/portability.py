@@ -32,11 +32,13 @@ from reverie.clinic.services import (
 )
 from reverie.clinic.services.journal import (
     AttachmentDraft,
+    EarlierVersion,
     EntryDraft,
     Feeling,
     _payload_bytes,
     _record_id,
     _require_client,
+    _revision_bytes,
     _store_attachment,
     after_save,
     labels_without_commas,
@@ -172,7 +174,7 @@ def _opened_portable(actor: User, entry: Entry) -> PortableEntry | LeftOut:
     for info in view.attachments:
         name, media_type, data = attachment_data(actor, info.id)
         atts.append(PortableAttachment(filename=name, media_type=media_type, data=data))
-    revs = tuple(PortableRevision(body=body, written_at=at) for _, at, body in revisions(actor, entry.id))
+    revs = tuple(_portable_revision(version) for version in revisions(actor, entry.id))
     fits = tuple(PortableFit(key, given, at) for key, given, at in observations.answers_of(entry))
     return PortableEntry(
         id=str(entry.id),
@@ -189,6 +191,24 @@ def _opened_portable(actor: User, entry: Entry) -> PortableEntry | LeftOut:
         revisions=revs,
         extra=dict(view.extra),
         fit=fits,
+    )
+
+
+def _portable_revision(version: EarlierVersion) -> PortableRevision:
+    """One earlier version in the export: whole (its title, text, feelings, people, tags, fields and, where kept,
+    its date), or its text alone where only that was kept."""
+    if version.only_text:
+        return PortableRevision(body=version.body, written_at=version.saved_at)
+    return PortableRevision(
+        body=version.body,
+        written_at=version.saved_at,
+        only_text=False,
+        title=version.title,
+        feelings=tuple(PortableFeeling(f.name, f.intensity) for f in version.feelings),
+        people=version.people,
+        tags=version.tags,
+        extra=dict(version.extra),
+        happened_at=version.happened_at,
     )
 
 
@@ -914,7 +934,7 @@ def _store_imported(actor: User, entry: PortableEntry, draft: EntryDraft, entry_
     row.save(force_insert=True)
     purged.forget_on_commit([row.id])  # an id deleted for good before is live again (purged.py)
     for number, rev in enumerate(entry.revisions, 1):
-        body = json.dumps({"v": 1, "body": rev.body}, ensure_ascii=False).encode()
+        body = _imported_revision(draft.kind, rev)
         EntryRevision.objects.create(
             entry=row,
             number=number,
@@ -924,6 +944,29 @@ def _store_imported(actor: User, entry: PortableEntry, draft: EntryDraft, entry_
     for att in entry.attachments:
         _store_attachment(row, actor, AttachmentDraft(att.filename, att.media_type, att.data))
     return row
+
+
+def _imported_revision(kind: str, rev: PortableRevision) -> bytes:
+    """The sealed document of an imported earlier version (checked whole by ``import_check.usable``): the whole
+    version as the file gives it, or its text alone, marked so, where the file kept only that (a file before
+    ``reverie.export/9``)."""
+    if rev.only_text:
+        return _revision_bytes(kind, {"v": 1, "body": rev.body}, None, only_text=True)
+    return _revision_bytes(kind, json.loads(_payload_bytes(revision_draft(kind, rev))), rev.happened_at)
+
+
+def revision_draft(kind: str, rev: PortableRevision) -> EntryDraft:
+    """The draft of an imported whole earlier version, labels with commas kept as :func:`_draft` keeps them."""
+    return EntryDraft(
+        kind=kind,
+        body=rev.body,
+        happened_at=rev.happened_at,
+        title=rev.title,
+        feelings=tuple(Feeling(without_commas(f.name), f.intensity) for f in rev.feelings),
+        people=labels_without_commas(rev.people),
+        tags=labels_without_commas(rev.tags),
+        extra=dict(rev.extra),
+    )
 
 
 def forget_in_memory(client_id: int) -> None:

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from reverie.clinic.models import EntryKind, User
 from reverie.clinic.services import audit, journal, keys, people, portability, signin
-from reverie.clinic.web import drafts, middleware
+from reverie.clinic.web import drafts, middleware, versions
 from reverie.clinic.web.downloads import download
 from reverie.clinic.web.forms import (
     ENTRY_FIELDS,
@@ -644,12 +644,11 @@ def journal_not_found() -> HttpResponse:
 @login_required
 @require_GET
 def history(request: HttpRequest, entry_id: str) -> HttpResponse:
-    """Earlier versions of one's own entry, newest last."""
+    """Earlier versions of one's own entry, newest last: each whole, with what the version after it changed."""
     user = _user(request)
     current = journal.get_entry(user, entry_id)
-    return render(
-        request, "reverie/history.html", {"entry": current, "revisions": journal.revisions(user, entry_id)}
-    )
+    shown = versions.shown_versions(current, journal.revisions(user, entry_id))
+    return render(request, "reverie/history.html", {"entry": current, "versions": shown})
 
 
 @login_required
