@@ -98,7 +98,11 @@ INDICATOR = LEVELS.index("indicator")
 # now; a bare "SH" in a note is not read (h127's rule removed)
 # 2.10.2: h143, after review r119: every rule touched has an exact follow-set (notes: acts after a denial stop, a bare
 # "attempted", "SH" + time; journals: "i cut again"); a time of life is not a subject; see docs/risk.md "2.10.2"
-VERSION = "2.10.3"
+# 2.11.0: h152, after review r126: a unit made only of words that set a scene (a clock time, a day, a date, "again", a
+# greeting: risk_lexicon.SCENE_WORDS) never raises the entry by itself ("Two in the morning."), and in entry mode a
+# scene fragment at either end of a run of short fragments is read apart where the rest keeps three words; no seen
+# batch, bank or demo line changes level, no C-SSRS person-model input changes
+VERSION = "2.11.0"
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "risk"
 MODEL_FILE = "risk_model.npz"
 # Fourteenth round: the level model ("behavior or worse" vs "ideation" on a sentence the screen already flags), an
@@ -135,6 +139,9 @@ EVERYDAY_WORD = "everyday_word"
 # h37: the screen's own reason for a model-alone alarm whose sentence resembles no written genuine crisis line
 # (its cosine to every support vector under the support's threshold: :class:`Support`).
 NO_SUPPORT = "no_support"
+# h152: the screen's own reason for a model-alone alarm on a unit made only of words that set a scene (a clock time,
+# a day, a date, "again", a greeting: ``risk_lexicon.SCENE_WORDS``; :func:`_scene_alarms`).
+SCENE_ONLY = "scene_only"
 SUPPORT_FILE = "risk_support.npz"
 SUPPORT_MANIFEST = "support_manifest.json"
 SUPPORT_FORMAT = "reverie.risk-support/1"
@@ -402,28 +409,54 @@ def model_units(text: str, *, clauses: bool = True) -> list[tuple[int, int]]:
     """What the sentence model reads: the sentences of ``text``, with each run of consecutive fragments shorter
     than three words read together ("Done. Over it. Want out." is one unit; "Calm session." after a full sentence
     stays alone, and the model does not raise it on its own), and (``clauses``, entry mode) each long sentence
-    read clause by clause (:func:`clause_spans`). Person mode reads whole sentences, as the person model was
-    trained."""
+    read clause by clause (:func:`clause_spans`). In entry mode a fragment that only sets a scene at either end of a
+    run ("2am.", "Friday.": :func:`reverie.analysis.risk_lexicon.scene_only`) is read apart when the rest of the run
+    keeps three words (h152: "2am. Cant anymore. Sorry." read whole 0.44, its run without the time 0.94); kept in
+    the run when the rest is shorter ("Took them. 2:15."), so the time still reads with the act. Person mode
+    reads whole sentences, as the person model was trained, and its runs whole."""
     units: list[tuple[int, int]] = []
     run: list[tuple[int, int]] = []
+    norm = lex.normalise(text) if clauses else None
     for sentence in sentence_spans(text):
         for span in clause_spans(text, sentence) if clauses else [sentence]:
-            _add_unit(text, span, units, run)
-    if run:
-        units.append((run[0][0], run[-1][1]))
+            if _words(text, span) < lex.MIN_MODEL_WORDS:
+                run.append(span)
+                continue
+            _end_run(text, norm, run, units)
+            units.append(span)
+    _end_run(text, norm, run, units)
     return units
 
 
-def _add_unit(
-    text: str, span: tuple[int, int], units: list[tuple[int, int]], run: list[tuple[int, int]]
-) -> None:
-    if len(lex.WORD.findall(lex.normalise(text[span[0] : span[1]]))) < lex.MIN_MODEL_WORDS:
-        run.append(span)
+def _words(text: str, span: tuple[int, int]) -> int:
+    return len(lex.WORD.findall(lex.normalise(text[span[0] : span[1]])))
+
+
+def _end_run(text: str, norm: str | None, run: list[tuple[int, int]], units: list[tuple[int, int]]) -> None:
+    """Add the run of short fragments to ``units`` as one unit, a scene fragment at either end apart (its own unit,
+    too short to raise) where the rest keeps ``MIN_MODEL_WORDS`` words; only in entry mode (``norm``, the normalised
+    text, given; ``None`` in person mode: the run whole)."""
+    if not run:
         return
-    if run:
-        units.append((run[0][0], run[-1][1]))
-        run.clear()
-    units.append(span)
+    first, last = 0, len(run)
+    if norm is not None:
+        count = [_words(text, span) for span in run]
+        while (
+            last - first > 1
+            and lex.scene_only(norm, *run[first])
+            and sum(count[first + 1 : last]) >= lex.MIN_MODEL_WORDS
+        ):
+            first += 1
+        while (
+            last - first > 1
+            and lex.scene_only(norm, *run[last - 1])
+            and sum(count[first : last - 1]) >= lex.MIN_MODEL_WORDS
+        ):
+            last -= 1
+    units.extend(run[:first])
+    units.append((run[first][0], run[last - 1][1]))
+    units.extend(run[last:])
+    run.clear()
 
 
 # --------------------------------------------------------------------------------------------------
@@ -1037,6 +1070,8 @@ def screen(
     t = chosen.sentence_threshold
     everyday = _everyday_alarms(text, hits, scored, t)
     blocked = tuple(EVERYDAY_WORD if i in everyday else why for i, why in enumerate(scored.blocked))
+    scene = _scene_alarms(text, hits, scored, blocked, t)
+    blocked = tuple(SCENE_ONLY if i in scene else why for i, why in enumerate(blocked))
     unsupported = _unsupported(text, hits, scored, blocked, t, chosen.support)
     blocked = tuple(NO_SUPPORT if i in unsupported else why for i, why in enumerate(blocked))
     raising = [
@@ -1245,6 +1280,29 @@ def _everyday_alarms(
         if found is not None:
             out[i] = found
     return out
+
+
+def _scene_alarms(
+    text: str,
+    hits: Sequence[lex.Hit],
+    scored: SentenceScores,
+    blocked: Sequence[str | None],
+    threshold: float,
+) -> set[int]:
+    """Alarms of the sentence model on a unit that sets a scene and says nothing of the writer (h152, review r126:
+    "Two in the morning." read at ideation): a unit the model would raise, with no lexicon phrase in it, whose every
+    word is of the closed class :data:`reverie.analysis.risk_lexicon.SCENE_WORDS` or a number, a time or a date
+    (:func:`reverie.analysis.risk_lexicon.scene_only`). Such a unit never raises the entry by itself, whatever else
+    the entry holds; the other units are read as before ("2am. i want it to stop." is flagged by its second)."""
+    norm = lex.normalise(text)
+    return {
+        i
+        for i, ((s, e), p, why) in enumerate(zip(scored.spans, scored.probabilities, blocked, strict=True))
+        if p >= threshold
+        and why is None
+        and not any(s <= h.start < e for h in hits)
+        and lex.scene_only(norm, s, e)
+    }
 
 
 def _unsupported(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -3004,6 +3005,55 @@ def _dream_sentences(norm: str, sentences: tuple[tuple[int, int], ...], kind: st
 
 
 MIN_MODEL_WORDS = 3  # the sentence model does not raise a fragment shorter than this on its own
+
+# h152 (review r126): the closed class of words that set a scene and say nothing of the writer (a clock time, a
+# number, a day, a date, "again", "now", "tonight", a greeting, "ok", an article, a preposition). A unit made of these
+# alone ("Two in the morning.", "4am on a Tuesday.") is never raised by the sentence model by itself (the model read
+# "Two in the morning." at ideation); the entry is still read whole, so "2am. i want it to stop." is flagged by its
+# second sentence, and the lexicon reads every word as before. Closed on purpose: words that carry a meaning of
+# their own in a crisis line stay out ("time", "day", "last", "then", "it's", "good", "over", "out", "up", "down",
+# "off", "away", "still", "just", "no", "may"), so do the abbreviations that are words ("sat", "sun", "wed"), and an
+# emergency number (999, 911, 112, 111, 000) is content.
+SCENE_WORDS = words(
+    # articles, a demonstrative of time ("this morning"), conjunctions
+    "a an the this and or "
+    # prepositions
+    "in on at of to for from by after before until till til since past around about near into through during "
+    "between "
+    # times of day and the words of a clock
+    "again now tonight today tomorrow yesterday morning mornings afternoon evening night nights midnight noon midday "
+    "dawn am pm a.m p.m o'clock oclock half quarter hour hours hr hrs minute minutes min mins "
+    # days and months (not "may": a verb)
+    "monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays "
+    "saturdays sundays january february march april june july august september october november december "
+    # numbers in words
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty thirty forty fifty sixty hundred first second third fourth fifth "
+    # greetings, "ok"
+    "hi hello hey hiya ok okay"
+)
+# a number, a clock time or a date ("3", "2am", "2.30am", "3.15", "14th", "1990s", "4ish"; "14:00" is two tokens)
+SCENE_NUMBER = re.compile(r"\d+(?:\.\d+)?(?:am|pm|a\.m|p\.m|h|hrs?|st|nd|rd|th|s|ish)?")
+EMERGENCY_NUMBERS = words("999 911 112 111 000")
+
+
+def scene_only(norm: str, start: int, end: int) -> bool:
+    """Whether ``norm[start:end]`` (normalised text) holds a word and every word in it is of the closed class
+    :data:`SCENE_WORDS` or a number, a clock time or a date (:data:`SCENE_NUMBER`; not an emergency number). Any
+    other token (a content word, a letter of another script, an emoji) makes it not a scene; punctuation is read
+    as nothing."""
+    found = False
+    for m in TOKEN.finditer(norm, start, end):
+        token = m.group()
+        if len(token) == 1 and not token.isalnum():
+            if unicodedata.category(token).startswith(("P", "Z")):
+                continue
+            return False  # a symbol or an emoji: content (a letter of another script is content below)
+        if token in SCENE_WORDS or (SCENE_NUMBER.fullmatch(token) and token not in EMERGENCY_NUMBERS):
+            found = True
+            continue
+        return False
+    return found
 
 
 def _judge(ctx: Context, rule: Rule, m: re.Match[str]) -> Hit:
