@@ -62,3 +62,16 @@ def test_browser_unticking_a_feeling_on_the_edit_page_removes_it(phone: Any, mak
     shown = _feelings_shown(page)
     assert "relief 2/5" in shown
     assert "fear" not in shown, f"a feeling unticked on the edit page is still on the entry: {shown!r}"
+
+
+def test_browser_the_page_shows_what_the_tick_says(phone: Any, make_user: Any) -> None:
+    """The page follows the server's rule for the eye (static/reverie/feelings.js): choosing a strength ticks its
+    feeling, unticking a feeling clears its strength ("–"), and ticking it again gives the strength back."""
+    page = phone
+    signed_in_to_write(page, make_user, "nora")
+    page.select_option("#int_anger", "5")
+    assert page.is_checked("#feel_anger")
+    page.uncheck("#feel_anger")
+    assert page.input_value("#int_anger") == "", "an unticked feeling still shows a strength"
+    page.check("#feel_anger")
+    assert page.input_value("#int_anger") == "5"

@@ -558,8 +558,8 @@ FEELING = re.compile(r"^feel_([a-z_]{1,40})$")
 def chosen_words(fields: list[tuple[str, str]], labels: Mapping[str, str]) -> list[dict[str, str]]:
     """The choices a kept entry carries as they were (the kind, the feelings with their strengths), in the form's
     own labels and plain words, so the person sees what "Save it now" (and the refused form's "Save again",
-    ``csrf_views``, h132) will save (h110: they travelled hidden and unseen). The feelings are read as the save reads them (``forms.feelings_from_post``: a strength chosen without
-    its box ticked counts as ticked, review r102); the typed "other feelings" show as their own field."""
+    ``csrf_views``, h132) will save (h110: they travelled hidden and unseen). The feelings are read as the save reads them (``forms.feelings_from_post``: the ticked boxes, each
+    with its strength, review r102, r126); the typed "other feelings" show as their own field."""
     from django.http import QueryDict
 
     from reverie.clinic.web.forms import feelings_from_post

@@ -242,15 +242,18 @@ def _split(raw: str) -> tuple[str, ...]:
 
 
 def feelings_from_post(post: QueryDict, other: str) -> tuple[Feeling, ...]:
-    """Checked common feelings with their intensity, plus free 'name intensity' pairs: several at once.
+    """Ticked common feelings with their intensity, plus free 'name intensity' pairs: several at once.
 
-    An intensity chosen without ticking its box counts as ticked: choosing how strong a feeling is says it is there.
-    """
+    The tick box alone says a feeling is there (review r126): its strength only qualifies a ticked feeling, so a
+    strength left in the select of a feeling unticked (on second thoughts, or on the edit page to take it off) is
+    not a feeling. The server decides this alone, with or without JavaScript. A person who picks a strength without
+    ticking is helped by ``static/reverie/feelings.js``, which ticks the box as the strength is chosen (and clears
+    the strength as the box is unticked); without JavaScript nothing is refused: the strength alone is not saved,
+    as the fieldset's hint says above the boxes (write.html)."""
     out: list[Feeling] = []
     for name in COMMON_FEELINGS:
-        level = post.get(f"int_{name}", "")
-        if post.get(f"feel_{name}") or level:
-            out.append(Feeling(name, _intensity(level or "3", len(out) + 1)))
+        if post.get(f"feel_{name}"):
+            out.append(Feeling(name, _intensity(post.get(f"int_{name}") or "3", len(out) + 1)))
     for item in _split(other):
         parts = item.rsplit(" ", 1)
         if len(parts) == 2 and parts[1].isdigit():
@@ -281,13 +284,13 @@ class FeelingRow:
 
 
 def feeling_rows(data: Any | None, feelings: tuple[Feeling, ...] = ()) -> list[FeelingRow]:
-    """The feelings fieldset: from posted data after an error (nothing dropped), else from a stored entry."""
+    """The feelings fieldset: from posted data after an error (as sent: ticks and strengths, nothing dropped, read
+    again as the save reads them, :func:`feelings_from_post`), else from a stored entry."""
     if data is not None:
-        rows = []
-        for name in COMMON_FEELINGS:
-            level = str(data.get(f"int_{name}", "") or "")
-            rows.append(FeelingRow(name, bool(data.get(f"feel_{name}")) or bool(level), level))
-        return rows
+        return [
+            FeelingRow(name, bool(data.get(f"feel_{name}")), str(data.get(f"int_{name}", "") or ""))
+            for name in COMMON_FEELINGS
+        ]
     stored = {f.name: f.intensity for f in feelings}
     return [
         FeelingRow(name, name in stored, str(stored[name]) if name in stored else "")
