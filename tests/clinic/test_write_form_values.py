@@ -131,3 +131,40 @@ def test_an_empty_entry_is_refused_without_saying_its_text_is_still_there(
     assert page.status_code == 400 and 'role="alert"' in html
     assert "Your text is still here" not in html
     assert not Entry.objects.exists()
+
+
+def test_other_feelings_read_a_strength_written_out_of_5(make_user: Any, web_as: Any) -> None:
+    """ "awe 4/5" is how every entry page writes a feeling: typed in "Other feelings" it is awe at 4 (review r126),
+    as "awe 4" is; a name without a number is that name at 3."""
+    user = make_user()
+    sent = {
+        "kind": "reflection",
+        "body": "The sky.",
+        "other_feelings": "awe 4/5, dread 2, quiet dread, wonder 5 / 5",
+    }
+    assert web_as(user).post("/write/", sent).status_code == 302
+    (view,) = journal.list_entries(user)
+    assert view.feelings == (
+        Feeling("awe", 4),
+        Feeling("dread", 2),
+        Feeling("quiet dread", 3),
+        Feeling("wonder", 5),
+    )
+
+
+@pytest.mark.parametrize("typed", ["awe 9/5", "awe 4/10", "awe 0/5"])
+def test_other_feelings_refuse_a_strength_out_of_range_on_their_box(
+    make_user: Any, web_as: Any, typed: str
+) -> None:
+    """A strength that is not 1 to 5 out of 5 is a plain refusal on "Other feelings", naming the feeling by its
+    place, never by its name; the words are kept and nothing is saved."""
+    web = web_as(make_user())
+    page = web.post(
+        "/write/", {"kind": "reflection", "body": "The sky.", "feel_joy": "1", "other_feelings": typed}
+    )
+    html = page.content.decode()
+    assert page.status_code == 400 and "The sky." in html and f'value="{typed}"' in html
+    box = re.search(r'<input[^>]*name="other_feelings"[^>]*>', html)
+    assert box is not None and 'aria-invalid="true"' in box.group(0)
+    assert "2nd feeling" in html
+    assert not Entry.objects.exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -255,12 +256,25 @@ def feelings_from_post(post: QueryDict, other: str) -> tuple[Feeling, ...]:
         if post.get(f"feel_{name}"):
             out.append(Feeling(name, _intensity(post.get(f"int_{name}") or "3", len(out) + 1)))
     for item in _split(other):
-        parts = item.rsplit(" ", 1)
-        if len(parts) == 2 and parts[1].isdigit():
-            out.append(Feeling(parts[0], _intensity(parts[1], len(out) + 1)))
-        else:
-            out.append(Feeling(item, 3))
+        out.append(_typed_feeling(item, len(out) + 1))
     return tuple(out)
+
+
+# A typed feeling: its name, then its strength as a number alone ("awe 4") or out of 5 ("awe 4/5", the way every
+# entry page writes a feeling, review r126); anything else is a name alone, at 3.
+TYPED_FEELING = re.compile(r"^(?P<name>.*?\S)\s+(?P<level>\d+)(?:\s*/\s*(?P<scale>\d+))?$")
+OUT_OF_5 = "The strength of the {} feeling is out of 5: write it as 'awe 4' or 'awe 4/5'."
+
+
+def _typed_feeling(item: str, position: int) -> Feeling:
+    """One "Other feelings" item; a strength out of anything but 5 ("awe 4/10") is refused on the field, by the
+    feeling's place, as one out of range is by the service ("awe 9/5": 1 to 5)."""
+    found = TYPED_FEELING.match(item)
+    if found is None:
+        return Feeling(item, 3)
+    if found["scale"] is not None and int(found["scale"]) != 5:
+        raise InvalidInput(OUT_OF_5.format(ordinal(position)), field="feelings")
+    return Feeling(found["name"], _intensity(found["level"], position))
 
 
 def _intensity(raw: str | None, position: int) -> int:

@@ -347,8 +347,8 @@ def write(request: HttpRequest) -> HttpResponse:
     # The form's token is not an entry id: the entry's id derives from it and the person, so the answer never
     # depends on anyone else's entries (no existence oracle) and a replay finds the entry it already made.
     entry_id = journal.submission_id(user, form.cleaned_data.get("entry_id"))
-    entry_draft = draft_from_form(form, request.POST)
     try:
+        entry_draft = draft_from_form(form, request.POST)  # "awe 4/10" is refused here, on its box
         saved = journal.already_saved(user, entry_id)
         if saved is not None:
             return redirect(saved)  # the same submission again: nothing new is written
