@@ -75,3 +75,12 @@ def test_erasure_password_cli_needs_it(cli: Any) -> None:
     assert list((cli.data_dir / "recovery").glob("*/*.json")) == []  # erased with the account
     code, _, _ = cli("journal", "list", "-u", "mona", check=False)
     assert code == 3
+
+
+@pytest.mark.db
+def test_erasure_counts_one_entry_in_words_on_the_command_line(cli: Any) -> None:
+    """The command line's erasure says "1 entry", as the erased page does (review r126), never "1 entries"."""
+    cli("user", "create", "noor")
+    cli("journal", "write", "-u", "noor", "--kind", "reflection", input="The only thing I wrote.")
+    _, out, _ = cli("erase", "-u", "noor", "--confirm", "noor")
+    assert "Erased the account and 1 entry." in out, out

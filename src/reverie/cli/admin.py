@@ -391,6 +391,7 @@ def erase(
     django_ready()
     from reverie.clinic.models import User
     from reverie.clinic.services import portability
+    from reverie.insights.statements import unit_words
 
     name = (user or os.environ.get("REVERIE_USER") or "").strip().lower()
     if not name:
@@ -402,7 +403,8 @@ def erase(
     if actor is None:
         raise AuthenticationFailed("Wrong user name or password. Nothing was erased.")
     count = portability.erase_client(actor, confirm, password, address="cli")
-    typer.echo(f"Erased the account and {count} entries. Old backups can no longer be read for this person.")
+    said = f"{count} {unit_words('entries', count)}"
+    typer.echo(f"Erased the account and {said}. Old backups can no longer be read for this person.")
 
 
 def worker(
