@@ -493,7 +493,16 @@ def entry(request: HttpRequest, entry_id: str) -> HttpResponse:
     from reverie.clinic.web.observation_views import panel_context
 
     user = _user(request)
-    view = journal.get_entry(user, entry_id)
+    try:
+        view = journal.get_entry(user, entry_id)
+    except NotFound:
+        # One's own entry in the trash (Back after "Move to trash", a bookmark, another tab): said so, with a way to
+        # restore it, as the edit page tells it apart (``_edit_trashed``); anyone else's entry, or none, stays the
+        # plain "No such entry." (the same answer for both: no oracle).
+        trashed = journal.trashed_entry(user, entry_id)
+        if trashed is None:
+            raise
+        return render(request, "reverie/entry_trashed.html", {"entry": trashed})
     own = view.client_id == user.pk
     show = (
         request.GET.get("show") == "1"
