@@ -26,6 +26,7 @@ from reverie.clinic.services.local_time import wall_clock
 from reverie.clinic.services.media import check_size
 from reverie.clinic.services.picture_metadata import REMOVED_WORDS as PICTURE_METADATA_REMOVED
 from reverie.errors import InvalidInput
+from reverie.journal.kinds import FIELD_WORDS
 from reverie.versions import version_number
 
 COMMON_FEELINGS = (
@@ -183,13 +184,13 @@ class EntryForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 14, "autofocus": True}),
     )
     situation = forms.CharField(
-        required=False, strip=False, label="The situation", widget=forms.Textarea(attrs={"rows": 2})
+        required=False, strip=False, label=FIELD_WORDS["situation"], widget=forms.Textarea(attrs={"rows": 2})
     )
     urge = forms.CharField(
-        required=False, strip=False, label="The reflexive urge", widget=forms.Textarea(attrs={"rows": 2})
+        required=False, strip=False, label=FIELD_WORDS["urge"], widget=forms.Textarea(attrs={"rows": 2})
     )
     choice = forms.CharField(
-        required=False, strip=False, label="The choice I made", widget=forms.Textarea(attrs={"rows": 2})
+        required=False, strip=False, label=FIELD_WORDS["choice"], widget=forms.Textarea(attrs={"rows": 2})
     )
     people = forms.CharField(required=False, label="People (comma-separated, optional)")
     tags = forms.CharField(required=False, label="Tags (comma-separated, optional)")
