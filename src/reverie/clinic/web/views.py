@@ -40,6 +40,7 @@ from reverie.clinic.web.no_database import needs_no_database, without_database
 from reverie.clinic.web.paging import page_number, window
 from reverie.errors import (
     AlreadySaved,
+    AuthenticationFailed,
     Conflict,
     DeletedForGood,
     InvalidInput,
@@ -884,6 +885,19 @@ def audit_trail(request: HttpRequest) -> HttpResponse:
     return render(request, "reverie/audit.html", context)
 
 
+# The erase page's boxes, by the input a refusal is about: the refused box is marked, described by the refusal and
+# takes focus (reverie/_invalid.html), as on every other form (review r126).
+_ERASE_BOXES = {"confirm": "confirm", "password": "password"}
+
+
+def _refused_input(exc: ReverieError) -> str:
+    """Which input of the erase form a refusal is about: the password when it was not right (never the page's
+    "too many attempts"), the confirming user name when the service names it, else none."""
+    if isinstance(exc, AuthenticationFailed):
+        return "password" if exc.message == portability.WRONG_PASSWORD else ""
+    return getattr(exc, "field", None) or ""
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def erase(request: HttpRequest) -> HttpResponse:
@@ -894,7 +908,7 @@ def erase(request: HttpRequest) -> HttpResponse:
     from reverie.care.services.erasure import losses
 
     user = _user(request)
-    error, status = None, 200
+    error, status, field_error = None, 200, None
     if request.method == "POST":
         try:
             count = portability.erase_client(
@@ -905,10 +919,12 @@ def erase(request: HttpRequest) -> HttpResponse:
             )
         except ReverieError as exc:
             error, status = exc.message, exc.http_status
+            box = _ERASE_BOXES.get(_refused_input(exc))
+            field_error = {"id": box, "message": exc.message} if box else None
         else:
             logout(request)
             return render(request, "reverie/erased.html", {"count": count})
-    context = {"error": error, "losses": losses(user) if user.is_client else []}
+    context = {"error": error, "field_error": field_error, "losses": losses(user) if user.is_client else []}
     context["confirm"] = (
         request.POST.get("confirm", "") if request.method == "POST" else ""
     )  # never the password
