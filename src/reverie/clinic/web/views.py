@@ -120,13 +120,14 @@ def _new_entry_form(request: HttpRequest) -> EntryForm:
 def kept_words(request: HttpRequest, form: EntryForm) -> str:
     """What a refused write page says it kept, the one rule for every refusal path (the form's own check, a
     service's refusal, a failed save, a conflict): the text, which is in the form again; never a file, which no
-    browser puts back in a file input, so a form sent with one says it was not kept (``drafts.FILE_LOST``)."""
+    browser puts back in a file input, so a form sent with one says it was not kept (``drafts.file_lost``: attach it
+    again, or, for a kind that takes no file, what to do instead)."""
     said = []
     body = form["body"].value()
     if isinstance(body, str) and body.strip():
         said.append("Your text is still here.")
     if request.method == "POST" and request.FILES.get("attachment"):
-        said.append(drafts.FILE_LOST)
+        said.append(drafts.file_lost(form["kind"].value()))
     return " ".join(said)
 
 
@@ -246,7 +247,7 @@ def _carry_on(request: HttpRequest, user: User, carried: drafts.Carried) -> Http
     form = EntryForm(data)
     if carried.file_lost:  # the text, in the form, not saved: the entry is saved with its file or not at all
         form.is_valid()
-        return _write_page(request, form, error=drafts.FILE_LOST)
+        return _write_page(request, form, error=drafts.file_lost(form["kind"].value()))
     if not form.is_valid():
         return _write_page(request, form, status=400)
     entry_id = journal.submission_id(user, form.cleaned_data.get("entry_id"))  # the form's token, as /write/
@@ -397,7 +398,8 @@ def _deleted_for_good(request: HttpRequest, sent: QueryDict) -> HttpResponse:
         request.method,
         request.path,
     )
-    file_lost = drafts.FILE_LOST if request.FILES.get("attachment") else ""  # the words say the text is kept
+    # the words say the text is kept
+    file_lost = drafts.file_lost(form["kind"].value()) if request.FILES.get("attachment") else ""
     return _write_page(request, form, status=DeletedForGood.http_status, error=GONE_FOR_GOOD, kept=file_lost)
 
 
