@@ -60,8 +60,21 @@ def check_label(value: str, what: str) -> str:
     return unicodedata.normalize("NFC", check_text(value, what))
 
 
-# Variation selectors 15 and 16: the text or emoji look of the character before them ("❤" and "❤️"), never a letter.
-_PRESENTATION = str.maketrans("", "", "\ufe0e\ufe0f")
+# What a search reads as one character (review r126). Variation selectors 15 and 16 (the text or emoji look of the
+# character before them, "❤" and "❤️", never a letter) are left out. A keyboard's typographic apostrophes, quotes and
+# dashes are their plain forms: a phone types "didn’t" (U+2019, iOS Smart Punctuation, many Android keyboards), a
+# laptop and the API's clients "didn't", and a word processor's pasted text “quotes” and – or — dashes.
+_APOSTROPHES = "\u2018\u2019\u201a\u201b\u02bc\u2032"  # ‘ ’ ‚ ‛ ʼ ′ → '
+_QUOTES = "\u201c\u201d\u201e\u201f\u2033"  # “ ” „ ‟ ″ → "
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"  # ‐ ‑ ‒ – — ― − → -
+_SEARCHED_ALIKE = str.maketrans(
+    {
+        **dict.fromkeys(_APOSTROPHES, "'"),
+        **dict.fromkeys(_QUOTES, '"'),
+        **dict.fromkeys(_DASHES, "-"),
+        **dict.fromkeys("\ufe0e\ufe0f"),
+    }
+)
 
 
 def folded(value: str) -> str:
@@ -69,9 +82,14 @@ def folded(value: str) -> str:
     NFC, then case-folded (``"CAFE\u0301"`` and ``"café"`` alike); every run of white space (spaces, tabs, a line
     break, the ``\r\n`` a browser's text box sends) is one space, and none at either end, so words split over two
     lines are found as typed on one (review r68); an emoji's presentation selector (U+FE0F, U+FE0E) is left out, so
-    "❤️" and "❤" are one."""
+    "❤️" and "❤" are one; a typographic apostrophe, quote or dash is its plain form (``_SEARCHED_ALIKE``: "didn’t"
+    and "didn't" alike, “ ” and ", – and — and -, review r126).
+
+    Nothing folded is stored: a search opens each entry in memory and folds it there, as it folds the words
+    searched for (``journal._haystack``), so a change of this folding reaches every entry already saved at once,
+    with nothing to migrate or re-encrypt."""
     text = unicodedata.normalize("NFC", unicodedata.normalize("NFC", value).casefold())
-    return " ".join(text.translate(_PRESENTATION).split())
+    return " ".join(text.translate(_SEARCHED_ALIKE).split())
 
 
 def decoded(raw: bytes) -> str:

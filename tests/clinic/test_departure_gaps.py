@@ -60,7 +60,8 @@ def test_save_again_names_the_kind_and_feelings_it_carries(make_user: Any) -> No
     web = Client(enforce_csrf_checks=True)
     web.force_login(client)
     refused = web.post(
-        "/write/", {"kind": "dream", "body": "The house again.", "int_fear": "4", "feel_joy": "1"}
+        "/write/",
+        {"kind": "dream", "body": "The house again.", "feel_fear": "1", "int_fear": "4", "feel_joy": "1"},
     )
     assert refused.status_code == 403
     page = html.unescape(refused.content.decode())

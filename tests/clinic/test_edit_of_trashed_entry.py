@@ -32,3 +32,34 @@ def test_edit_saved_after_the_entry_was_trashed_in_another_tab_keeps_the_words(
     assert rewritten.encode() in response.content, (
         f"edit of a meanwhile-trashed entry answered {response.status_code} without the text: it is lost"
     )
+
+
+def test_the_entry_page_of_ones_own_trashed_entry_says_where_it_is(make_user: Any, web_as: Any) -> None:
+    """Back after "Move to trash" (or a bookmark) opens the entry's page: its writer reads that it is in the trash,
+    with a Restore button and the way to the trash, never "No such entry." (review r126). Anyone else's entry in a
+    trash answers exactly as an id that names nothing."""
+    import re
+    import uuid
+
+    eli, other = make_user("eli"), make_user("other")
+    entry = journal.create_entry(
+        eli, EntryDraft(kind="dream", title="The sea", body="A dream about the sea.")
+    )
+    journal.trash_entry(eli, entry.id)
+    page = web_as(eli).get(f"/journal/{entry.id}/")
+    html = page.content.decode()
+    assert page.status_code == 200 and "No such entry" not in html
+    assert "This entry is in the trash" in html and "The sea" in html
+    assert f'action="/trash/{entry.id}/restore/"' in html and 'href="/trash/"' in html
+    restored = web_as(eli).post(f"/trash/{entry.id}/restore/")
+    assert restored.status_code == 302 and journal.get_entry(eli, entry.id).body == "A dream about the sea."
+
+    journal.trash_entry(eli, entry.id)
+    theirs = web_as(other).get(f"/journal/{entry.id}/")
+    none = web_as(other).get(f"/journal/{uuid.uuid4()}/")
+    assert theirs.status_code == none.status_code == 404
+
+    def main(answer: Any) -> str:
+        return re.sub(r"\s+", " ", answer.content.decode().split("<main", 1)[1].split("</main>", 1)[0])
+
+    assert main(theirs) == main(none) and "trash" not in main(theirs).lower()

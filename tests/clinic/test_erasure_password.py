@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from typing import Any
 
 import pytest
@@ -42,6 +44,36 @@ def test_erasure_password_web_page_asks_for_it(make_user: Any, web_as: Any) -> N
     assert not User.objects.filter(pk=alice.pk).exists()
 
 
+def _box(page: str, box: str) -> str:
+    found = re.search(rf'<input id="{box}"[^>]*>', page)
+    assert found is not None, box
+    return found.group(0)
+
+
+@pytest.mark.django_db
+def test_erasure_refusal_says_what_was_checked_on_its_box(make_user: Any, web_as: Any) -> None:
+    """Only the password is checked on the erase page (the account is the one signed in): a wrong one is said as
+    such, never "Wrong user name or password", on the password box (marked, described by the refusal, focused),
+    the summary on top linking to it; a mistyped confirming user name is said on its own box (review r126)."""
+    alice = make_user()
+    web = web_as(alice)
+    refused = web.post("/account/erase/", {"confirm": alice.username, "password": "not it"})
+    page = html.unescape(refused.content.decode())
+    assert refused.status_code == 401 and "The password is not right. Nothing was erased." in page
+    assert "user name or password" not in page
+    password = _box(page, "password")
+    assert 'aria-invalid="true"' in password and "autofocus" in password
+    assert 'aria-describedby="password-error"' in password and 'id="password-error"' in page
+    assert 'href="#password"' in page and "autofocus" not in _box(page, "confirm")
+    mistyped = html.unescape(
+        web.post("/account/erase/", {"confirm": "someone", "password": PASSWORD}).content.decode()
+    )
+    confirm = _box(mistyped, "confirm")
+    assert 'aria-invalid="true"' in confirm and "autofocus" in confirm and 'id="confirm-error"' in mistyped
+    assert "autofocus" not in _box(mistyped, "password")
+    assert User.objects.filter(pk=alice.pk).exists()
+
+
 @pytest.mark.django_db
 def test_erasure_password_api_route_needs_it(make_user: Any) -> None:
     from reverie.api import tokens
@@ -66,6 +98,9 @@ def test_erasure_password_cli_needs_it(cli: Any) -> None:
     cli("user", "create", "mona")
     code, _, err = cli("erase", "-u", "mona", "--confirm", "mona", check=False, REVERIE_PASSWORD="wrong one")
     assert code == 3 and "Nothing was erased" in err
+    assert (
+        "Wrong user name or password" in err
+    )  # the user name typed here is checked too: one answer for both
     cli("journal", "list", "-u", "mona")  # still there
     code, _, _ = cli(
         "journal", "write", "-u", "mona", "--happened-at", "2999-01-01", input="kept", check=False
@@ -75,3 +110,12 @@ def test_erasure_password_cli_needs_it(cli: Any) -> None:
     assert list((cli.data_dir / "recovery").glob("*/*.json")) == []  # erased with the account
     code, _, _ = cli("journal", "list", "-u", "mona", check=False)
     assert code == 3
+
+
+@pytest.mark.db
+def test_erasure_counts_one_entry_in_words_on_the_command_line(cli: Any) -> None:
+    """The command line's erasure says "1 entry", as the erased page does (review r126), never "1 entries"."""
+    cli("user", "create", "noor")
+    cli("journal", "write", "-u", "noor", "--kind", "reflection", input="The only thing I wrote.")
+    _, out, _ = cli("erase", "-u", "noor", "--confirm", "noor")
+    assert "Erased the account and 1 entry." in out, out

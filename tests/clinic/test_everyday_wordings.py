@@ -41,10 +41,10 @@ def test_wording_write_form_says_what_a_ticked_feeling_without_strength_saves(
     make_user: Any, web_as: Any
 ) -> None:
     web = web_as(make_user())
-    assert (
-        "A feeling ticked without a strength chosen is saved as 3, the middle."
-        in web.get("/write/").content.decode()
-    )
+    page = web.get("/write/").content.decode()
+    assert "A feeling ticked without a strength chosen is saved as 3, the middle." in page
+    # the tick says a feeling is there (review r126): told to a browser without JavaScript too
+    assert "a strength chosen for a feeling left unticked is not saved" in page
 
 
 def test_wording_unknown_cli_option_prints_the_usage_error(cli: Any) -> None:

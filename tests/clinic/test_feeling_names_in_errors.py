@@ -41,6 +41,7 @@ def test_the_write_form_refuses_an_intensity_without_repeating_the_feeling() -> 
     """The web form's own intensity check names the feeling by its place too (which feelings were ticked is the
     entry's content as much as a typed one)."""
     post = QueryDict(mutable=True)
+    post["feel_tenderness"] = "1"
     post["int_tenderness"] = "much"
     with pytest.raises(InvalidInput) as refused:
         feelings_from_post(post, "")

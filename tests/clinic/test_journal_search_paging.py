@@ -203,6 +203,23 @@ def test_a_search_folds_white_space_and_emoji_look_on_every_door(make_user: Any)
         assert [v.id for v in journal.list_entries(alice, query=query)] == [made.id], query
 
 
+def test_a_search_reads_typographic_apostrophes_quotes_and_dashes_as_plain_ones(make_user: Any) -> None:
+    """A phone types ’ where a laptop types ' (review r126), and a word processor's pasted text “ ” and – or —:
+    one folding makes each the plain one, on both sides, so an entry saved before is found too (nothing folded is
+    stored: entries are opened and folded at each search)."""
+    from reverie.text import folded
+
+    assert folded("didn\u2019t \u2018so\u2019 \u02bcbout 5\u2032") == "didn't 'so' 'bout 5'"
+    assert folded("\u201cfine\u201d \u201equite\u201f") == '"fine" "quite"'
+    assert folded("2019\u20132020 \u2014 then\u2011on") == "2019-2020 - then-on"
+    alice = make_user()
+    made = journal.create_entry(
+        alice, EntryDraft(kind="reflection", body="She said \u201cfine\u201d \u2013 it wasn\u2019t.")
+    )
+    for query in ('said "fine" - it', "WASN'T", "\u201cfine\u201d \u2014 it wasn\u2018t"):
+        assert [v.id for v in journal.list_entries(alice, query=query)] == [made.id], query
+
+
 def test_the_command_lines_search_finds_words_split_over_a_line(cli: Any) -> None:
     """``reverie journal search`` reads the words as the web does: a line break in the entry, spaces around the
     words typed are no part of the search."""

@@ -54,3 +54,30 @@ def test_validate_counts_the_three_parts_as_a_mindful_choice_s_words_only() -> N
     ):
         with pytest.raises(InvalidInput, match="The entry is empty"):
             journal.validate(draft)
+
+
+@pytest.mark.django_db
+def test_the_entry_page_labels_the_parts_in_the_write_forms_words(make_user: Any, web_as: Any) -> None:
+    """The entry page names each part as the write form does ("The reflexive urge"), never by its stored key
+    ("urge"), and a Day One entry's time zone as "Time zone": one table read by both (review r126)."""
+    import re
+
+    from reverie.clinic.services import journal
+    from reverie.clinic.services.journal import EntryDraft
+    from reverie.journal.kinds import FIELD_WORDS
+
+    person = make_user(role="client")
+    web = web_as(person)
+    form = web.get("/write/").content.decode()
+    saved = web.post("/write/", {"kind": "mindful_choice", "body": "", **PARTS})
+    page = web.get(saved["Location"]).content.decode()
+    labels = re.findall(r"<dt>(.*?)</dt>", page)
+    assert labels == ["The situation", "The reflexive urge", "The choice I made"], labels
+    for key in PARTS:
+        assert f'<label for="id_{key}">{FIELD_WORDS[key]}' in form
+    imported = journal.create_entry(
+        person, EntryDraft(kind="reflection", body="Rain.", extra={"time_zone": "Europe/London"})
+    )
+    assert re.findall(r"<dt>(.*?)</dt>", web.get(f"/journal/{imported.id}/").content.decode()) == [
+        "Time zone"
+    ]

@@ -190,9 +190,9 @@ def test_recover_show_prints_everything_the_copy_holds(
         "Feelings: calm (3), sad (1)",
         "People: Mia, Ola",
         "Tags: river, #night",
-        "Situation: at the station",
-        "Urge: to leave",
-        "Choice: I stayed",
+        "The situation: at the station",
+        "The reflexive urge: to leave",
+        "The choice I made: I stayed",
     ):
         assert words in out
 

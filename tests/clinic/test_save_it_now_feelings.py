@@ -1,6 +1,6 @@
-"""Review r102 of h110: "Save it now" lists the feelings it will save from the ticked boxes only, but the save counts
-a strength chosen without ticking the box as ticked (``forms.feelings_from_post``: "choosing how strong a feeling is
-says it is there"), so a feeling the press will save is missing from the list the page says it saves."""
+"""Review r102 of h110: "Save it now" lists the feelings it will save as the save reads them
+(``forms.feelings_from_post``). Since review r126 the tick box alone says a feeling is there: a strength chosen
+without its box ticked is neither saved nor listed."""
 
 from __future__ import annotations
 
@@ -18,15 +18,16 @@ from reverie.clinic.web.forms import feelings_from_post
 pytestmark = pytest.mark.django_db
 
 
-def test_save_it_now_lists_a_feeling_given_a_strength_without_its_box_ticked(make_user: Any) -> None:
-    """On the write page a client picks "4" beside "fear" without ticking the box (the page's own rule: choosing a
-    strength says the feeling is there) and ticks "joy"; their session ends; after signing in "Save it now" shows
-    "Feelings: joy (no strength chosen: 3 of 5)" and "Saved as chosen" — but the press saves fear 4 as well. They
-    should see "fear 4 of 5" in the list of what will be saved."""
+def test_save_it_now_lists_the_feelings_the_press_saves(make_user: Any) -> None:
+    """On the write page a client ticks "fear" at 4 and "joy" with no strength, and leaves a "4" beside "grief"
+    whose box they left unticked (a browser without JavaScript); their session ends; after signing in "Save it
+    now" lists what one press saves: fear 4 and joy 3, not grief."""
     fields = [
         ("kind", "dream"),
         ("body", "The house with one more room."),
+        ("feel_fear", "1"),
         ("int_fear", "4"),
+        ("int_grief", "4"),
         ("feel_joy", "1"),
     ]
     post = QueryDict(mutable=True)
@@ -42,4 +43,6 @@ def test_save_it_now_lists_a_feeling_given_a_strength_without_its_box_ticked(mak
         drafts.shown_back(request, draft, message=drafts.UNKNOWN, can_save=True).content.decode()
     )
     assert "Saved as chosen" in page
-    assert "fear 4 of 5" in page, page[page.find('<dl class="chosen">') :][:300]
+    listed = page[page.find('<dl class="chosen">') :].split("</dl>")[0]
+    assert "fear 4 of 5" in listed and "joy (no strength chosen: 3 of 5)" in listed, listed
+    assert "grief" not in listed, listed

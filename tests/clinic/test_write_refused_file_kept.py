@@ -42,3 +42,18 @@ def test_a_form_refusal_with_a_file_says_it_was_not_kept(make_user: Any, web_as:
     assert (
         "Your text is still here." in without and drafts.FILE_LOST not in without
     )  # no file: none spoken of
+
+
+def test_a_file_on_a_kind_that_takes_none_says_what_to_do_instead(make_user: Any, web_as: Any) -> None:
+    """A picture sent with a dream is refused (only an art entry takes a picture, a music entry a recording:
+    media.ALLOWED). "Attach it again" would be refused again, so the page says what to do instead (review r126):
+    save the words without it, or choose Art or Music; saving without it then works."""
+    web = web_as(make_user())
+    upload = SimpleUploadedFile("sea.png", PNG, content_type="image/png")
+    refused = _post(web, kind="dream", attachment=upload)
+    page = refused.content.decode()
+    assert refused.status_code == 400 and "Only art and music entries take attachments." in page
+    assert drafts.FILE_LOST not in page  # "attach it again" alone: refused again
+    assert "only an Art entry takes a picture and a Music entry a recording, not a dream." in page
+    assert "Save your words without it, or choose Art or Music as the kind" in page
+    assert _post(web, kind="dream").status_code == 302  # as said: the dream without the picture

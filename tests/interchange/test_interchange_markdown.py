@@ -30,10 +30,21 @@ def test_interchange_markdown_shows_feelings_people_and_body(journal: PortableJo
 
 def test_interchange_markdown_shows_mindful_choice_fields_in_order(journal: PortableJournal) -> None:
     text = dump_markdown(journal)
-    situation = text.index("- **Situation:** Late reply from a friend.")
-    urge = text.index("- **Urge:** Send a cutting message.")
-    choice = text.index("- **Choice:** Wrote it down, did not send it.")
+    situation = text.index("- **The situation:** Late reply from a friend.")
+    urge = text.index("- **The reflexive urge:** Send a cutting message.")
+    choice = text.index("- **The choice I made:** Wrote it down, did not send it.")
     assert situation < urge < choice
+
+
+def test_interchange_markdown_labels_an_entrys_context_in_plain_words(journal: PortableJournal) -> None:
+    """A Day One entry's place, weather and time zone are labelled as a person reads them, from the one table the
+    write form and the entry page read (``journal.kinds.FIELD_WORDS``): "Time zone", never "Time_zone" (review
+    r126)."""
+    first = journal.entries[0]
+    context = {"place": "Leith, Edinburgh", "weather": "Rain, 9 °C", "time_zone": "Europe/London"}
+    text = dump_markdown(replace(journal, entries=(replace(first, extra=context),)))
+    assert "- **Place:** Leith, Edinburgh" in text and "- **Weather:** Rain, 9 °C" in text
+    assert "- **Time zone:** Europe/London" in text and "_zone" not in text
 
 
 def test_interchange_markdown_says_at_its_top_that_pictures_are_not_in_it(journal: PortableJournal) -> None:

@@ -391,6 +391,7 @@ def erase(
     django_ready()
     from reverie.clinic.models import User
     from reverie.clinic.services import portability
+    from reverie.insights.statements import unit_words
 
     name = (user or os.environ.get("REVERIE_USER") or "").strip().lower()
     if not name:
@@ -399,10 +400,15 @@ def erase(
         raise InvalidInput("Erasing cannot be undone. Repeat with --confirm YOUR-USER-NAME.")
     password = password_from()
     actor = User.objects.filter(username=name, is_active=True).first()
+    wrong = AuthenticationFailed("Wrong user name or password. Nothing was erased.")
     if actor is None:
-        raise AuthenticationFailed("Wrong user name or password. Nothing was erased.")
-    count = portability.erase_client(actor, confirm, password, address="cli")
-    typer.echo(f"Erased the account and {count} entries. Old backups can no longer be read for this person.")
+        raise wrong
+    try:
+        count = portability.erase_client(actor, confirm, password, address="cli")
+    except AuthenticationFailed as exc:  # here the user name typed was checked too: one answer for both
+        raise (wrong if exc.message == portability.WRONG_PASSWORD else exc) from None
+    said = f"{count} {unit_words('entries', count)}"
+    typer.echo(f"Erased the account and {said}. Old backups can no longer be read for this person.")
 
 
 def worker(

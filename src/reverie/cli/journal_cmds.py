@@ -28,7 +28,7 @@ from reverie.errors import (
     disk_full,
     is_disk_full,
 )
-from reverie.journal.kinds import file_word, kind_from, kinds_in_words
+from reverie.journal.kinds import field_words, file_word, kind_from, kinds_in_words
 from reverie.text import NOT_UTF8, decoded, decoded_western, file_size_words, read_typed
 
 app = typer.Typer(help="Write and read your journal.", no_args_is_help=True)
@@ -756,7 +756,7 @@ def _show(actor: Any, number: int, encoding: str | None = None) -> None:
         ("Feelings", ", ".join(f"{f.name} ({f.intensity})" for f in draft.feelings)),
         ("People", ", ".join(draft.people)),
         ("Tags", ", ".join(draft.tags)),
-        *((key.replace("_", " ").capitalize(), value) for key, value in draft.extra.items()),
+        *((field_words(key), value) for key, value in draft.extra.items()),
     ]
     for label, value in labelled:
         if value:

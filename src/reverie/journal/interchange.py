@@ -37,7 +37,7 @@ from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from reverie.errors import InvalidInput
-from reverie.journal.kinds import KIND_WORDS, KINDS, file_words
+from reverie.journal.kinds import KIND_WORDS, KINDS, field_words, file_words
 from reverie.text import decoded, not_utf8, one_line_ending
 from reverie.versions import version_number
 
@@ -377,7 +377,7 @@ def _entry_markdown(entry: PortableEntry, zone: tzinfo | None = None) -> list[st
         ("Feelings", ", ".join(f"{f.name} ({f.intensity}/5)" for f in entry.feelings)),
         ("People", ", ".join(entry.people)),
         ("Tags", ", ".join(entry.tags)),
-        *((key.capitalize(), entry.extra[key]) for key in EXTRA_KEYS if entry.extra.get(key)),
+        *((field_words(key), entry.extra[key]) for key in EXTRA_KEYS if entry.extra.get(key)),
         (
             FILES_LABEL,
             ", ".join(file_words(a.filename, a.media_type, len(a.data)) for a in entry.attachments),

@@ -1,5 +1,6 @@
 """The kinds of journal entry and the words a person reads for each: the one table (``EntryKind`` takes its labels
-from here, the web form and the command line show them). Pure: no Django, so ``reverie --help`` can list them."""
+from here, the web form and the command line show them), and the same for an entry's other fields
+(:data:`FIELD_WORDS`). Pure: no Django, so ``reverie --help`` can list them."""
 
 from __future__ import annotations
 
@@ -18,6 +19,24 @@ KIND_WORDS: dict[str, str] = {
     "music": "Music",
 }
 KINDS = tuple(KIND_WORDS)
+
+# An entry's other fields (``extra``: a mindful choice's three parts, and where a Day One entry was written) as a
+# person reads them: the write form's labels, the entry page, the Markdown export and ``journal recover --show`` all
+# read this one table (review r126: never the stored key, "urge" or "Time_zone").
+FIELD_WORDS: dict[str, str] = {
+    "situation": "The situation",
+    "urge": "The reflexive urge",
+    "choice": "The choice I made",
+    "place": "Place",
+    "weather": "Weather",
+    "time_zone": "Time zone",
+}
+
+
+def field_words(key: str) -> str:
+    """The label of an entry's field ``key``; a key the table lacks (none is stored today) in words all the same."""
+    return FIELD_WORDS.get(key) or key.replace("_", " ").capitalize()
+
 
 # A file of an entry as a person names it, by the first part of its media type: never "image/jpeg".
 FILE_WORDS: dict[str, str] = {"image": "picture", "audio": "recording"}

@@ -29,6 +29,7 @@ from reverie.clinic.services import (
     purged,
     risk_screen,
     signin,
+    throttle,
 )
 from reverie.clinic.services.journal import (
     AttachmentDraft,
@@ -983,6 +984,11 @@ def forget_in_memory(client_id: int) -> None:
     keys.forget(client_id)
 
 
+# An erasure's password refused: the account is the one signed in (web, API) or already found (the command line),
+# so only the password was checked (review r126: never "Wrong user name or password" on the erase page).
+WRONG_PASSWORD = "The password is not right. Nothing was erased."  # noqa: S105 -- words, not a secret
+
+
 def erase_client(
     actor: User, confirm_username: str, password: str, *, address: str = "local", data_dir: Path | None = None
 ) -> int:
@@ -994,13 +1000,15 @@ def erase_client(
     """
     try:
         signin.check_password(actor.username, password, address)
-    except AuthenticationFailed as exc:
-        raise AuthenticationFailed(f"{exc.message} Nothing was erased.") from None
+    except AuthenticationFailed as exc:  # the person is known: only the password was checked, and says so
+        said = f"{exc.message} Nothing was erased." if exc.message == throttle.TOO_MANY else WRONG_PASSWORD
+        raise AuthenticationFailed(said) from None
     if not actor.is_client:
         raise PermissionDenied("Only a client can erase their own journal and account.")
     if confirm_username.strip().lower() != actor.username:
         raise InvalidInput(
-            "To erase everything, type your user name to confirm (capital letters do not matter)."
+            "To erase everything, type your user name to confirm (capital letters do not matter).",
+            field="confirm",
         )
     owner_id = actor.pk
     try:  # written down first (write-ahead): a process stopped right after the commit still finishes the erasure

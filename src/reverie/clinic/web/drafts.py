@@ -73,6 +73,26 @@ SECRET = re.compile(r"password|code|token|secret|otp", re.IGNORECASE)
 CLIENTS_OWN = ("/write/", "/journal/", "/safety/plan/")  # a client's own text: the only text carried readable
 MAX_FIELDS = 120
 FILE_LOST = "Your picture/recording was not kept: attach it again."
+# A file sent with an entry of a kind that takes none (``media.ALLOWED``: an art entry takes a picture, a music entry
+# a recording, nothing else): attaching it again would be refused again, so the words say what to do instead.
+FILE_NOT_TAKEN = (
+    "Your picture/recording was not kept: only an Art entry takes a picture and a Music entry a recording, not {kind}."
+    " Save your words without it, or choose Art or Music as the kind and attach it again."
+)
+
+
+def file_lost(kind: object) -> str:
+    """What a write form given back says of the file it was sent with (no browser puts one back in the form), for
+    an entry of ``kind`` (review r126): attach it again where the kind takes a file; else what to do instead."""
+    from reverie.clinic.services.media import ALLOWED
+    from reverie.journal.kinds import KIND_WORDS
+
+    code = str(kind or "")
+    if code in ALLOWED or code not in KIND_WORDS:
+        return FILE_LOST
+    return FILE_NOT_TAKEN.format(kind=f"a {KIND_WORDS[code].lower()}")
+
+
 SIGNED_IN_AGAIN = (
     "You are signed in again. Nothing of this was saved yet: your text is below, press Save it now."
 )
@@ -559,8 +579,8 @@ FEELING = re.compile(r"^feel_([a-z_]{1,40})$")
 def chosen_words(fields: list[tuple[str, str]], labels: Mapping[str, str]) -> list[dict[str, str]]:
     """The choices a kept entry carries as they were (the kind, the feelings with their strengths), in the form's
     own labels and plain words, so the person sees what "Save it now" (and the refused form's "Save again",
-    ``csrf_views``, h132) will save (h110: they travelled hidden and unseen). The feelings are read as the save reads them (``forms.feelings_from_post``: a strength chosen without
-    its box ticked counts as ticked, review r102); the typed "other feelings" show as their own field."""
+    ``csrf_views``, h132) will save (h110: they travelled hidden and unseen). The feelings are read as the save reads them (``forms.feelings_from_post``: the ticked boxes, each
+    with its strength, review r102, r126); the typed "other feelings" show as their own field."""
     from django.http import QueryDict
 
     from reverie.clinic.web.forms import feelings_from_post

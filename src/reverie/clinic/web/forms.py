@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -25,6 +26,7 @@ from reverie.clinic.services.local_time import wall_clock
 from reverie.clinic.services.media import check_size
 from reverie.clinic.services.picture_metadata import REMOVED_WORDS as PICTURE_METADATA_REMOVED
 from reverie.errors import InvalidInput
+from reverie.journal.kinds import FIELD_WORDS
 from reverie.versions import version_number
 
 COMMON_FEELINGS = (
@@ -182,13 +184,13 @@ class EntryForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 14, "autofocus": True}),
     )
     situation = forms.CharField(
-        required=False, strip=False, label="The situation", widget=forms.Textarea(attrs={"rows": 2})
+        required=False, strip=False, label=FIELD_WORDS["situation"], widget=forms.Textarea(attrs={"rows": 2})
     )
     urge = forms.CharField(
-        required=False, strip=False, label="The reflexive urge", widget=forms.Textarea(attrs={"rows": 2})
+        required=False, strip=False, label=FIELD_WORDS["urge"], widget=forms.Textarea(attrs={"rows": 2})
     )
     choice = forms.CharField(
-        required=False, strip=False, label="The choice I made", widget=forms.Textarea(attrs={"rows": 2})
+        required=False, strip=False, label=FIELD_WORDS["choice"], widget=forms.Textarea(attrs={"rows": 2})
     )
     people = forms.CharField(required=False, label="People (comma-separated, optional)")
     tags = forms.CharField(required=False, label="Tags (comma-separated, optional)")
@@ -242,22 +244,38 @@ def _split(raw: str) -> tuple[str, ...]:
 
 
 def feelings_from_post(post: QueryDict, other: str) -> tuple[Feeling, ...]:
-    """Checked common feelings with their intensity, plus free 'name intensity' pairs: several at once.
+    """Ticked common feelings with their intensity, plus free 'name intensity' pairs: several at once.
 
-    An intensity chosen without ticking its box counts as ticked: choosing how strong a feeling is says it is there.
-    """
+    The tick box alone says a feeling is there (review r126): its strength only qualifies a ticked feeling, so a
+    strength left in the select of a feeling unticked (on second thoughts, or on the edit page to take it off) is
+    not a feeling. The server decides this alone, with or without JavaScript. A person who picks a strength without
+    ticking is helped by ``static/reverie/feelings.js``, which ticks the box as the strength is chosen (and clears
+    the strength as the box is unticked); without JavaScript nothing is refused: the strength alone is not saved,
+    as the fieldset's hint says above the boxes (write.html)."""
     out: list[Feeling] = []
     for name in COMMON_FEELINGS:
-        level = post.get(f"int_{name}", "")
-        if post.get(f"feel_{name}") or level:
-            out.append(Feeling(name, _intensity(level or "3", len(out) + 1)))
+        if post.get(f"feel_{name}"):
+            out.append(Feeling(name, _intensity(post.get(f"int_{name}") or "3", len(out) + 1)))
     for item in _split(other):
-        parts = item.rsplit(" ", 1)
-        if len(parts) == 2 and parts[1].isdigit():
-            out.append(Feeling(parts[0], _intensity(parts[1], len(out) + 1)))
-        else:
-            out.append(Feeling(item, 3))
+        out.append(_typed_feeling(item, len(out) + 1))
     return tuple(out)
+
+
+# A typed feeling: its name, then its strength as a number alone ("awe 4") or out of 5 ("awe 4/5", the way every
+# entry page writes a feeling, review r126); anything else is a name alone, at 3.
+TYPED_FEELING = re.compile(r"^(?P<name>.*?\S)\s+(?P<level>\d+)(?:\s*/\s*(?P<scale>\d+))?$")
+OUT_OF_5 = "The strength of the {} feeling is out of 5: write it as 'awe 4' or 'awe 4/5'."
+
+
+def _typed_feeling(item: str, position: int) -> Feeling:
+    """One "Other feelings" item; a strength out of anything but 5 ("awe 4/10") is refused on the field, by the
+    feeling's place, as one out of range is by the service ("awe 9/5": 1 to 5)."""
+    found = TYPED_FEELING.match(item)
+    if found is None:
+        return Feeling(item, 3)
+    if found["scale"] is not None and int(found["scale"]) != 5:
+        raise InvalidInput(OUT_OF_5.format(ordinal(position)), field="feelings")
+    return Feeling(found["name"], _intensity(found["level"], position))
 
 
 def _intensity(raw: str | None, position: int) -> int:
@@ -281,13 +299,13 @@ class FeelingRow:
 
 
 def feeling_rows(data: Any | None, feelings: tuple[Feeling, ...] = ()) -> list[FeelingRow]:
-    """The feelings fieldset: from posted data after an error (nothing dropped), else from a stored entry."""
+    """The feelings fieldset: from posted data after an error (as sent: ticks and strengths, nothing dropped, read
+    again as the save reads them, :func:`feelings_from_post`), else from a stored entry."""
     if data is not None:
-        rows = []
-        for name in COMMON_FEELINGS:
-            level = str(data.get(f"int_{name}", "") or "")
-            rows.append(FeelingRow(name, bool(data.get(f"feel_{name}")) or bool(level), level))
-        return rows
+        return [
+            FeelingRow(name, bool(data.get(f"feel_{name}")), str(data.get(f"int_{name}", "") or ""))
+            for name in COMMON_FEELINGS
+        ]
     stored = {f.name: f.intensity for f in feelings}
     return [
         FeelingRow(name, name in stored, str(stored[name]) if name in stored else "")

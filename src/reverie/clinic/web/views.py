@@ -40,6 +40,7 @@ from reverie.clinic.web.no_database import needs_no_database, without_database
 from reverie.clinic.web.paging import page_number, window
 from reverie.errors import (
     AlreadySaved,
+    AuthenticationFailed,
     Conflict,
     DeletedForGood,
     InvalidInput,
@@ -119,13 +120,14 @@ def _new_entry_form(request: HttpRequest) -> EntryForm:
 def kept_words(request: HttpRequest, form: EntryForm) -> str:
     """What a refused write page says it kept, the one rule for every refusal path (the form's own check, a
     service's refusal, a failed save, a conflict): the text, which is in the form again; never a file, which no
-    browser puts back in a file input, so a form sent with one says it was not kept (``drafts.FILE_LOST``)."""
+    browser puts back in a file input, so a form sent with one says it was not kept (``drafts.file_lost``: attach it
+    again, or, for a kind that takes no file, what to do instead)."""
     said = []
     body = form["body"].value()
     if isinstance(body, str) and body.strip():
         said.append("Your text is still here.")
     if request.method == "POST" and request.FILES.get("attachment"):
-        said.append(drafts.FILE_LOST)
+        said.append(drafts.file_lost(form["kind"].value()))
     return " ".join(said)
 
 
@@ -245,7 +247,7 @@ def _carry_on(request: HttpRequest, user: User, carried: drafts.Carried) -> Http
     form = EntryForm(data)
     if carried.file_lost:  # the text, in the form, not saved: the entry is saved with its file or not at all
         form.is_valid()
-        return _write_page(request, form, error=drafts.FILE_LOST)
+        return _write_page(request, form, error=drafts.file_lost(form["kind"].value()))
     if not form.is_valid():
         return _write_page(request, form, status=400)
     entry_id = journal.submission_id(user, form.cleaned_data.get("entry_id"))  # the form's token, as /write/
@@ -347,8 +349,8 @@ def write(request: HttpRequest) -> HttpResponse:
     # The form's token is not an entry id: the entry's id derives from it and the person, so the answer never
     # depends on anyone else's entries (no existence oracle) and a replay finds the entry it already made.
     entry_id = journal.submission_id(user, form.cleaned_data.get("entry_id"))
-    entry_draft = draft_from_form(form, request.POST)
     try:
+        entry_draft = draft_from_form(form, request.POST)  # "awe 4/10" is refused here, on its box
         saved = journal.already_saved(user, entry_id)
         if saved is not None:
             return redirect(saved)  # the same submission again: nothing new is written
@@ -396,7 +398,8 @@ def _deleted_for_good(request: HttpRequest, sent: QueryDict) -> HttpResponse:
         request.method,
         request.path,
     )
-    file_lost = drafts.FILE_LOST if request.FILES.get("attachment") else ""  # the words say the text is kept
+    # the words say the text is kept
+    file_lost = drafts.file_lost(form["kind"].value()) if request.FILES.get("attachment") else ""
     return _write_page(request, form, status=DeletedForGood.http_status, error=GONE_FOR_GOOD, kept=file_lost)
 
 
@@ -493,7 +496,16 @@ def entry(request: HttpRequest, entry_id: str) -> HttpResponse:
     from reverie.clinic.web.observation_views import panel_context
 
     user = _user(request)
-    view = journal.get_entry(user, entry_id)
+    try:
+        view = journal.get_entry(user, entry_id)
+    except NotFound:
+        # One's own entry in the trash (Back after "Move to trash", a bookmark, another tab): said so, with a way to
+        # restore it, as the edit page tells it apart (``_edit_trashed``); anyone else's entry, or none, stays the
+        # plain "No such entry." (the same answer for both: no oracle).
+        trashed = journal.trashed_entry(user, entry_id)
+        if trashed is None:
+            raise
+        return render(request, "reverie/entry_trashed.html", {"entry": trashed})
     own = view.client_id == user.pk
     show = (
         request.GET.get("show") == "1"
@@ -874,6 +886,19 @@ def audit_trail(request: HttpRequest) -> HttpResponse:
     return render(request, "reverie/audit.html", context)
 
 
+# The erase page's boxes, by the input a refusal is about: the refused box is marked, described by the refusal and
+# takes focus (reverie/_invalid.html), as on every other form (review r126).
+_ERASE_BOXES = {"confirm": "confirm", "password": "password"}
+
+
+def _refused_input(exc: ReverieError) -> str:
+    """Which input of the erase form a refusal is about: the password when it was not right (never the page's
+    "too many attempts"), the confirming user name when the service names it, else none."""
+    if isinstance(exc, AuthenticationFailed):
+        return "password" if exc.message == portability.WRONG_PASSWORD else ""
+    return getattr(exc, "field", None) or ""
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def erase(request: HttpRequest) -> HttpResponse:
@@ -884,7 +909,7 @@ def erase(request: HttpRequest) -> HttpResponse:
     from reverie.care.services.erasure import losses
 
     user = _user(request)
-    error, status = None, 200
+    error, status, field_error = None, 200, None
     if request.method == "POST":
         try:
             count = portability.erase_client(
@@ -895,10 +920,12 @@ def erase(request: HttpRequest) -> HttpResponse:
             )
         except ReverieError as exc:
             error, status = exc.message, exc.http_status
+            box = _ERASE_BOXES.get(_refused_input(exc))
+            field_error = {"id": box, "message": exc.message} if box else None
         else:
             logout(request)
             return render(request, "reverie/erased.html", {"count": count})
-    context = {"error": error, "losses": losses(user) if user.is_client else []}
+    context = {"error": error, "field_error": field_error, "losses": losses(user) if user.is_client else []}
     context["confirm"] = (
         request.POST.get("confirm", "") if request.method == "POST" else ""
     )  # never the password
