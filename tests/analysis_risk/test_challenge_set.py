@@ -62,6 +62,7 @@ HALVES = (
     "frozen25",
     "frozen26",
     "frozen27",
+    "frozen28",
 )
 FIGURE_GROUPS = frozenset({"idiom", "injury"})  # figures of speech and everyday injuries
 # Genuine cases flagged, as measured with the shipped model. Fourth round (docs/risk.md): all four batches are seen
@@ -159,6 +160,9 @@ MEASURED_FLAGGED = {
     # frozen27: measured once, unseen, on risk 2.8.4 (the start of the day) and 2.10.3 in the same run: 65 both
     # (README_frozen27.md, docs/risk.md "The twenty-seventh frozen batch")
     "frozen27": 65 / 80,
+    # frozen28: measured once, unseen, on risk 2.10.3 (ca0a807, the start of the day's risk work) and 2.11.0 (h152's
+    # scene-only gate) in the same run: 66 both (README_frozen28.md, docs/risk.md "The twenty-eighth frozen batch")
+    "frozen28": 66 / 80,
 }
 GOAL_MISSED = {
     "tune": "goal missed: 81 of 85 genuine tune cases flagged, seen (docs/risk.md)",
@@ -216,6 +220,8 @@ GOAL_MISSED = {
     "unseen, on risk 2.6.3 and h111's guard candidate (README_frozen26.md)",
     "frozen27": "goal missed: 65 of 80 genuine cases of the twenty-seventh frozen batch flagged when measured once, "
     "unseen, on risk 2.8.4 and 2.10.3 (short lines 37 of 50, long entries 28 of 30) (README_frozen27.md)",
+    "frozen28": "goal missed: 66 of 80 genuine cases of the twenty-eighth frozen batch flagged when measured once, "
+    "unseen, on risk 2.10.3 and 2.11.0 (short lines 39 of 50, long entries 27 of 30) (README_frozen28.md)",
 }
 # False alarms on hard negatives: the goal (<= 2 %) is met on tune and frozen (seen; frozen2: 8 of 110
 # when it was measured once, in the second round), not on frozen3 (seen since the fourth round; 14 of 223 unseen).
@@ -280,6 +286,9 @@ ALARMS_MISSED = {
     "frozen27": "goal missed: 11 of 120 hard negatives of the twenty-seventh frozen batch flagged on risk 2.8.4 and "
     "2.10.3 (9.2 %; one at attempt, a past attempt its writer labelled recovery) when measured once, unseen "
     "(README_frozen27.md)",
+    "frozen28": "goal missed: 6 of 120 hard negatives of the twenty-eighth frozen batch flagged on risk 2.10.3 and "
+    "2.11.0 (5.0 %; one at attempt, a brother's attempt in a session note read as the client's: "
+    "KNOWN_ATTEMPT_ERRORS) when measured once, unseen (README_frozen28.md)",
 }
 MEASURED_ALARMS = {
     "tune": 2 / 139,
@@ -332,6 +341,8 @@ MEASURED_ALARMS = {
     "frozen26": 2 / 65,
     # frozen27: measured once, unseen: 11 on risk 2.8.4 and on 2.10.3 (README_frozen27.md)
     "frozen27": 11 / 120,
+    # frozen28: measured once, unseen: 6 on risk 2.10.3 and on 2.11.0 (README_frozen28.md)
+    "frozen28": 6 / 120,
 }
 # Genuine cases at (or over) their expected level, with the shipped model: no floor existed before the fourteenth round
 # (docs/risk.md, "Fourteenth round"). Its level model was not shipped (the lead's check on long real texts), so these
@@ -386,6 +397,8 @@ MEASURED_AT_LEVEL = {
     "frozen26": 36 / 44,
     # frozen27: 43 when measured once, unseen, on 2.8.4 and 2.10.3 (README_frozen27.md)
     "frozen27": 43 / 80,
+    # frozen28: 49 when measured once, unseen, on 2.10.3 and 2.11.0 (README_frozen28.md)
+    "frozen28": 49 / 80,
 }
 # Lines whose writer's label and the screen's written policy disagree. They stay as written and count in every
 # figure; only the "never attempt on a negative" check reads them apart, each with its reason.
@@ -406,7 +419,10 @@ POLICY_ALARMS_AT_MEASUREMENT = {"frozen10": 1, "frozen27": 1}
 # failure) turns red the day one is fixed, and the id then leaves this list. Twenty-ninth round (risk 2.4.2):
 # frozen22-058 (a bungee jump) and frozen23-146 (a lady's overdose in a relative clause) fixed by mechanism in the
 # lexicon; none is left.
-KNOWN_ATTEMPT_ERRORS: dict[str, str] = {}
+KNOWN_ATTEMPT_ERRORS: dict[str, str] = {
+    "frozen28-162": "a session note of a brother's attempt last month, the client denying SI/intent, read at attempt "
+    "as the client's own (seen when frozen28 was measured once, 2026-12-06; not fixed yet)",
+}
 
 
 @cache
