@@ -419,19 +419,20 @@ def _typed(raw: str) -> list[str]:
 
 
 def _show_safety(client: User) -> None:
-    """After question 9 above 0: the client's safety plan, then the crisis lines every command shows
-    (``safety.lines_in_words``: their plan's country's, else each country's first line)."""
+    """After question 9 above 0: the client's safety plan, then the crisis lines every door shows
+    (``safety.lines_for_person``: their plan's country's, else each country's first line, theirs first)."""
     _ready()
     from reverie.care.services import alerts, safety
     from reverie.cli.crisis import echo_lines
 
-    page = safety.plan_for_page(client)
+    crisis = safety.lines_for_person(client)  # the plan read once, for its sections and its country's lines
+    page = crisis.plan
     typer.echo("\nYou said you have had thoughts of being better off dead or of hurting yourself.")
     typer.echo("You do not have to carry this alone. " + alerts.risk_answer_seen(client))
     for title, items in page.get("sections", []):
         typer.echo(f"\n{title}:\n" + "\n".join(f"  - {item}" for item in items))
     typer.echo("")
-    echo_lines(safety.lines_in_words(client))
+    echo_lines(crisis.in_words())
 
 
 @measure_app.command("history")

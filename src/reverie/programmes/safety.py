@@ -222,12 +222,24 @@ class CrisisDirectory:
 
     def lines_for(self, country: str) -> tuple[CrisisLine, ...]:
         """Lines for a country; EU members without their own list get 112; unknown countries get ()."""
-        code = country_code(country)
+        listed = self.listed_as(country)
+        return self.countries[listed] if listed else ()
+
+    def listed_as(self, country: str | None) -> str | None:
+        """The entry a country's lines are listed under: its own code ("uk" → "GB"), ``EU`` for a member without
+        its own list ("ES"), None for a country with no lines here."""
+        code = country_code(country or "")
         if code in self.countries:
-            return self.countries[code]
-        if code in EU_MEMBERS:
-            return self.countries.get("EU", ())
-        return ()
+            return code
+        if code in EU_MEMBERS and "EU" in self.countries:
+            return "EU"
+        return None
+
+    def ordered(self, likely: Sequence[str | None] = ()) -> tuple[str, ...]:
+        """Every entry's code, each likely country's (in the order given, one with no lines skipped) first, then
+        the others in the file's order (the packaged list's: the United States first). None left out."""
+        first = [listed for listed in map(self.listed_as, likely) if listed]
+        return tuple(dict.fromkeys([*first, *self.countries]))
 
 
 def load_crisis_lines(override: Path | None = None) -> CrisisDirectory:

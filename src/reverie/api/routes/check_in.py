@@ -23,7 +23,7 @@ from reverie.api.spec import ERRORS
 from reverie.care.models import CheckIn
 from reverie.care.services import alerts, safety
 from reverie.clinic.models import User
-from reverie.clinic.services.safety import Line, crisis_lines
+from reverie.clinic.services.safety import Line
 
 router = Router(tags=["safety"])
 
@@ -56,7 +56,8 @@ class CheckInOut(Schema):
     choices: list[ChoiceOut]
     answer_with: str = Field(description='POST here with {"id": …, "answer": …}.')
     crisis_lines: list[CountryLinesOut] = Field(
-        description="The country of the safety plan first, then every other."
+        description="Every country's lines, the client's first: their safety plan's country, then their time "
+        "zone's, then the others in a fixed order."
     )
     safety_plan: list[PlanSectionOut] = Field(description="The client's own plan (empty if none is written).")
     safety_plan_url: str = Field(description="The web page where the safety plan is written and changed.")
@@ -96,9 +97,8 @@ def _line(line: Line) -> CrisisLine:
 
 def check_in_out(request: HttpRequest, user: User, row: CheckIn) -> CheckInOut:
     """The check-in as the API sends it (reads the client's own sealed plan: audited as a plan read)."""
-    page = safety.plan_for_page(user)
-    first = page.get("country")
-    countries = sorted(crisis_lines(), key=lambda c: c.country != first)
+    crisis = safety.lines_for_person(user)  # the one choice of lines (and of their order) for a person
+    page, countries = crisis.plan, crisis.countries
     sections = [
         PlanSectionOut(
             title=title, items=[PlanItemOut(text=item.text, links=_links(item.links)) for item in items]

@@ -6,10 +6,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -18,15 +16,12 @@ from reverie.care.services import records
 from reverie.clinic.models import User
 from reverie.clinic.services import audit
 from reverie.clinic.services.policy import Action, allows
-from reverie.clinic.services.safety import Line
+from reverie.clinic.services.safety import CountryLines, Line, directory, listed
 from reverie.errors import IntegrityError, KeyUnavailable, NotFound, StaleEdit
 from reverie.programmes.safety import (
     SECTION_MAX_ITEMS,
     SECTION_TITLES,
-    CrisisDirectory,
-    CrisisLine,
     SafetyPlan,
-    load_crisis_lines,
     safety_plan_from_dict,
     safety_plan_to_dict,
 )
@@ -35,12 +30,6 @@ log = logging.getLogger(__name__)
 
 PURPOSE = "safety_plan"
 CONTACT_SECTIONS = ("trusted_contacts", "professionals")
-
-
-def crisis_directory() -> CrisisDirectory:
-    """The packaged crisis lines, with the user's file (``<data dir>/crisis_lines.json``) applied."""
-    override = Path(settings.REVERIE.data_dir) / "crisis_lines.json"
-    return load_crisis_lines(override if override.exists() else None)
 
 
 def _may(actor: User, client: User, action: Action) -> bool:
@@ -134,10 +123,6 @@ def sections(plan: SafetyPlan) -> list[tuple[str, list[PlanItem]]]:
     return out
 
 
-def plan_lines(plan: SafetyPlan | None) -> list[CrisisLine]:
-    return list(plan.crisis_lines(crisis_directory())) if plan else []
-
-
 def plan_for_page(user: Any) -> dict[str, Any]:
     """What the safety page shows above the crisis lines: the signed-in client's own plan, or nothing."""
     if not isinstance(user, User) or not user.is_authenticated or not user.is_client:
@@ -153,26 +138,105 @@ def plan_for_page(user: Any) -> dict[str, Any]:
     return {
         "has_plan": plan is not None,
         "sections": sections(plan) if plan else [],
-        "country_lines": [Line(line.name, line.instruction, line.links) for line in plan_lines(plan)],
         "country": plan.crisis_country if plan else None,
     }
 
 
+# Said where Reverie knows no country for the person (signed out, no plan's country, a time zone of no country's
+# lines): the order is not theirs, so they look for their own.
+FIXED_ORDER = (
+    "Reverie does not know which country you are in, so the countries are in a fixed order: look for yours in "
+    "the list."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FirstLine:
+    """One of the lines a person reads first: the country it is listed under (its code) and the line."""
+
+    country: str
+    line: Line
+    from_plan: bool  # one of the lines of the country the person's safety plan names
+
+    @property
+    def country_name(self) -> str:
+        from reverie.programmes.countries import country_name
+
+        return country_name(self.country)
+
+    @property
+    def label(self) -> str:
+        """Its name where nothing can be tapped: the line's own for the plan's country ("Samaritans"), else named
+        with its country ("United Kingdom · Samaritans")."""
+        return self.line.name if self.from_plan else f"{self.country_name} · {self.line.name}"
+
+
+@dataclass(frozen=True, slots=True)
+class PersonLines:
+    """The crisis lines one person reads, in the one order every surface shows (:func:`lines_for_person`)."""
+
+    countries: tuple[CountryLines, ...]  # every country's lines, the person's likely countries first
+    first: tuple[FirstLine, ...]  # their plan's country's lines, else each country's first line
+    # whether the order is theirs: a country with lines is known for them (their plan's or their time zone's)
+    known: bool
+    plan: Mapping[str, Any]  # their safety plan for the page (:func:`plan_for_page`; empty for anyone else)
+
+    @property
+    def from_plan(self) -> bool:
+        return bool(self.first) and self.first[0].from_plan
+
+    @property
+    def order_note(self) -> str:
+        """Nothing when the order is the person's own, else :data:`FIXED_ORDER`: the page says it is not."""
+        return "" if self.known else FIXED_ORDER
+
+    def in_words(self) -> list[tuple[str, str]]:
+        """The first lines as (name, instruction), where nothing can be tapped (the command line)."""
+        return [(one.label, one.line.instruction) for one in self.first]
+
+
+def likely_countries(user: Any, plan: Mapping[str, Any]) -> tuple[str, ...]:
+    """The person's likely countries, most likely first: the country their safety plan names, then the one their
+    time zone lies in (Settings; ``programmes.countries.zone_country``). None for someone signed out."""
+    from reverie.programmes.countries import zone_country
+
+    zone = user.time_zone if isinstance(user, User) and user.is_authenticated else None
+    return tuple(c for c in (plan.get("country"), zone_country(zone)) if c)
+
+
+def lines_for_person(user: Any) -> PersonLines:
+    """The one choice of crisis lines for the person reading (None or signed out: nobody), for every page, the API,
+    the printed report and the command line: every country's lines, theirs first (their safety plan's country,
+    then their time zone's, then the rest in the file's order, none left out), and the lines read first: the lines
+    of their plan's country, else each country's first line in that order. Reads their plan (audited), once.
+
+    Before (r125, r126) each door chose: the command line gave a Londoner without a plan 988 and 911, the printed
+    report the United States' and Canada's lines whatever the plan named, the pages the United States first."""
+    plan = plan_for_page(user)
+    likely = likely_countries(user, plan)
+    lines = directory()
+    countries = tuple(listed(lines, likely))
+    plans = lines.listed_as(plan.get("country"))
+    if plans and countries[0].lines:  # the plan's country is listed, so first
+        first = tuple(FirstLine(plans, line, from_plan=True) for line in countries[0].lines)
+    else:
+        first = tuple(FirstLine(c.country, c.lines[0], from_plan=False) for c in countries if c.lines)
+    known = any(lines.listed_as(country) for country in likely)
+    return PersonLines(countries, first, known, plan)
+
+
+def plan_and_lines(user: Any) -> dict[str, Any]:
+    """A page's safety plan and crisis lines (``care/_plan_and_lines.html``): the plan's keys and ``crisis``."""
+    crisis = lines_for_person(user)
+    return {**crisis.plan, "crisis": crisis}
+
+
 def lines_in_words(user: Any) -> list[tuple[str, str]]:
     """The crisis lines a person reads where nothing can be tapped (the command line), as (name, instruction): the
-    lines of their safety plan's country, else each country's first line named with its country ("United Kingdom ·
-    Samaritans"), the lines the web's pages list first (``care/_plan_and_lines.html``). The one choice for every
-    command that shows crisis lines (``reverie measure fill`` after question 9, ``reverie journal`` check-ins):
-    before (r125) ``measure fill`` fell back to the United States' lines alone, 988 and 911, for a client in London
-    with no plan."""
-    from reverie.programmes.countries import country_name
-
-    page = plan_for_page(user)
-    return [(line[0], line[1]) for line in page.get("country_lines") or []] or [
-        (f"{country_name(country)} · {first[0].name}", first[0].instruction)
-        for country, first in crisis_directory().countries.items()
-        if first
-    ]
+    first lines of :func:`lines_for_person` ("Samaritans" for their plan's country, else "United Kingdom ·
+    Samaritans", each country's first line, theirs first). Before (r125) ``reverie measure fill`` fell back to the
+    United States' lines alone, 988 and 911, for a client in London with no plan."""
+    return lines_for_person(user).in_words()
 
 
 def form_initial(plan: SafetyPlan | None) -> dict[str, str]:

@@ -1,4 +1,4 @@
-"""Template tags for pages outside the care app: the navigation links and the safety page's plan."""
+"""Template tags for pages outside the care app: the navigation links and the check-in banner."""
 
 from __future__ import annotations
 
@@ -25,11 +25,12 @@ def care_nav(user: Any) -> dict[str, Any]:
 @register.simple_tag(takes_context=True)
 def check_in_banner_for(context: Any, user: Any) -> dict[str, Any]:
     """The banner at the top of every page while a check-in waits ({} when none): ``check_in``, and ``full`` with
-    the crisis lines (``lines``) when the client was never shown it in full, a smaller reminder otherwise. It shows
-    the check-in through ``alerts.show_check_in``, whose record of the full showing is kept only once the page is
-    answered good (``clinic/web/shown.py``: a page that fails after drawing it leaves it unseen, h116)."""
+    the crisis lines (``crisis``: ``lines_for_person``'s, the one choice, their plan's country's first) when the
+    client was never shown it in full, a smaller reminder otherwise. It shows the check-in through
+    ``alerts.show_check_in``, whose record of the full showing is kept only once the page is answered good
+    (``clinic/web/shown.py``: a page that fails after drawing it leaves it unseen, h116)."""
     from reverie.care.services import alerts
-    from reverie.clinic.services.safety import crisis_lines
+    from reverie.care.services.safety import lines_for_person
     from reverie.clinic.web.shown import record_when_shown
 
     request = context.get("request")
@@ -39,17 +40,9 @@ def check_in_banner_for(context: Any, user: Any) -> dict[str, Any]:
     return {
         "check_in": shown.check_in,
         "full": shown.full,
-        "lines": crisis_lines() if shown.full else [],
+        "crisis": lines_for_person(user) if shown.full else None,  # the one choice of lines: theirs first
         "told": alerts.check_in_told(shown.check_in),
     }
-
-
-@register.simple_tag
-def safety_plan_for_page(user: Any) -> dict[str, Any]:
-    """The signed-in client's own safety plan for the safety page (empty for anyone else)."""
-    from reverie.care.services.safety import plan_for_page
-
-    return plan_for_page(user)
 
 
 @register.filter

@@ -17,7 +17,6 @@ from reverie.care.services import alerts, measures, safety
 from reverie.care.services import course as courses
 from reverie.care.web.common import user_of, with_error
 from reverie.clinic.models import User
-from reverie.clinic.services.safety import crisis_lines
 from reverie.clinic.web import drafts
 from reverie.clinic.web.downloads import download
 from reverie.errors import InvalidInput, ReverieError
@@ -149,8 +148,7 @@ def _answers_back(request: HttpRequest, user: User, post: Any, questionnaire_id:
     context["resumed"] = drafts.SIGNED_IN_AGAIN_ANSWERS
     if measures.risk_answer(questionnaire.id.value, answers):
         context.update(
-            safety.plan_for_page(user),
-            lines=crisis_lines(),
+            safety.plan_and_lines(user),
             risk_answered=True,
             seen=alerts.risk_answer_seen(user),
         )
@@ -201,8 +199,7 @@ def measure_fill(request: HttpRequest, questionnaire_id: str) -> HttpResponse:
         context["sessions"] = measures.open_sessions(user, questionnaire.id.value, course_id)
         if measures.risk_answer(questionnaire.id.value, answers):  # screened as sent (measures.follow_up)
             context.update(
-                safety.plan_for_page(user),
-                lines=crisis_lines(),
+                safety.plan_and_lines(user),
                 risk_answered=True,
                 seen=alerts.risk_answer_seen(user),
             )
@@ -219,7 +216,7 @@ def measure_fill(request: HttpRequest, questionnaire_id: str) -> HttpResponse:
         "day": measures.session_day(done.response.session, user),
     }
     if done.score.risk_item_positive:
-        result.update(safety.plan_for_page(user), lines=crisis_lines(), seen=alerts.risk_answer_seen(user))
+        result.update(safety.plan_and_lines(user), seen=alerts.risk_answer_seen(user))
     return render(request, "care/measure_done.html", result)
 
 

@@ -142,8 +142,7 @@ def alert_acknowledge(request: HttpRequest, alert_id: str) -> HttpResponse:
 
 def _check_in_context(user: User) -> dict[str, Any]:
     return {
-        **safety.plan_for_page(user),
-        "lines": crisis_lines(),
+        **safety.plan_and_lines(user),
         "answers": alerts.ANSWERS,
         "check_in_page": True,  # the banner is this page's own form here
     }

@@ -300,7 +300,7 @@ def report_pdf(actor: User, view: InsightView, client_id: int | None = None) -> 
     labels = evidence_labels(actor, printed_ids(view))
     safety: tuple[str, ...] = ()
     if risk_in_report(actor, view, client_id):
-        safety = _safety_lines() if view.audience == "client" else (THERAPIST_RISK_NOTE,)
+        safety = _safety_lines(actor) if view.audience == "client" else (THERAPIST_RISK_NOTE,)
     return render_pdf(view, labels=labels, safety=safety)
 
 
@@ -312,20 +312,22 @@ CLIENT_RISK_NOTE = (
     "Some of what you wrote in this period sounds heavy. If you are not safe right now, your safety plan is on "
     'Reverie\'s page "Safety plan & crisis lines" (linked on every page), and these lines can help today:'
 )
-REPORT_COUNTRIES = 2  # the crisis lines of the person's likely countries (the safety page lists them all)
 
 
-def _safety_lines() -> tuple[str, ...]:
-    from reverie.clinic.services.safety import crisis_lines
+def _safety_lines(reader: User) -> tuple[str, ...]:
+    """The client's risk note and the crisis lines they read first, as every page and the command line choose them
+    (``care.services.safety.lines_for_person``: their plan's country's lines, else each country's first line, their
+    likely countries first), each named with its country. Before (r126) the report printed the first two countries
+    of the file, the United States' and Canada's, for a client whose plan named the United Kingdom."""
+    from reverie.care.services.safety import lines_for_person
 
     lines = [CLIENT_RISK_NOTE]
-    for country in crisis_lines()[:REPORT_COUNTRIES]:
-        for line in country.lines:
-            numbers = ", ".join(label for label, _ in line.links)
-            lines.append(
-                f"{country.name}: {line.name}"
-                + (f" ({numbers})" if numbers else "")
-                + f". {line.instruction}"
-            )
+    for one in lines_for_person(reader).first:
+        numbers = ", ".join(label for label, _ in one.line.links)
+        lines.append(
+            f"{one.country_name}: {one.line.name}"
+            + (f" ({numbers})" if numbers else "")
+            + f". {one.line.instruction}"
+        )
     lines.append("Call your local emergency number if you are in danger. Reverie is not a crisis service.")
     return tuple(lines)

@@ -506,16 +506,17 @@ def login_context(draft: list[tuple[str, str]]) -> dict[str, Any]:
         "draft": as_form(draft),
         "expired": bool(draft),
         "urgent": urgent,  # the kept form asks for help now: the crisis lines on every sign-in page it reaches
-        "crisis_lines": _crisis_lines() if urgent else [],
+        "crisis_lines": _crisis_lines() if urgent else None,
         "file_lost": any(k == FILE for k, _ in draft),
         "draft_label": "entry" if path.startswith(("/write/", "/journal/")) else "text",
     }
 
 
-def _crisis_lines() -> list[Any]:
-    from reverie.clinic.services.safety import crisis_lines
+def _crisis_lines() -> Any:
+    """The crisis lines for nobody signed in (``lines_for_person(None)``: a fixed order, said on the page)."""
+    from reverie.care.services.safety import lines_for_person
 
-    return list(crisis_lines())
+    return lines_for_person(None)
 
 
 def from_login(post: Any) -> list[tuple[str, str]]:

@@ -839,10 +839,13 @@ def _own_pair(user: User, raw: str) -> Any:
 @needs_no_database
 @require_GET
 def safety(request: HttpRequest) -> HttpResponse:
-    """The crisis lines, whatever the database does (:mod:`no_database`): then without the person's own plan."""
-    from reverie.clinic.services.safety import crisis_lines
+    """The crisis lines, whatever the database does (:mod:`no_database`): then without the person's own plan. The
+    signed-in client's plan above them; every country's lines in the person's order (``lines_for_person``: their
+    plan's country, then their time zone's); signed out (or the database down) a fixed order, and the page says so."""
+    from reverie.care.services.safety import lines_for_person
 
-    context = {"lines": crisis_lines(), "plan_unavailable": without_database(request)}
+    crisis = lines_for_person(request.user)
+    context = {"crisis": crisis, "mine": crisis.plan, "plan_unavailable": without_database(request)}
     return render(request, "reverie/safety.html", context)
 
 
