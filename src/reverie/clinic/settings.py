@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import secrets
 from pathlib import Path
 from typing import Any
@@ -55,7 +56,10 @@ def _secret_key() -> str:
     if not path.exists():
         from reverie.files import write_private_atomic
 
-        write_private_atomic(path, secrets.token_urlsafe(50).encode())
+        # Created once, first writer wins (linked into place, never replaced, as keys.json is): processes started
+        # together on a fresh data folder each try, one file is made whole, and every process reads its key below.
+        with contextlib.suppress(FileExistsError):
+            write_private_atomic(path, secrets.token_urlsafe(50).encode(), overwrite=False)
     return path.read_text().strip()
 
 
