@@ -3,7 +3,10 @@
 Sealed columns stay sealed in the backup (they are base64 ciphertext), so a backup is no more readable than the
 database; the key files are NOT in it and must be kept separately: ``keys.json`` and ``backup-keys.json`` (each
 person's data key is sealed in the backup under that person's backup key, ``backup_keys.py``). A backup is taken
-inside one transaction, so it holds every entry acknowledged before it started. Restore goes into an empty database
+inside one read snapshot (``clinic.snapshot.read_snapshot``: no write lock, so saves go on meanwhile, review r124),
+so it holds every entry acknowledged before it started, and no later change; its first read is made under
+``backup-keys.json``'s lock (``backup_keys.keys_for_backup``), so an erasure committing meanwhile is either wholly
+out of it or loses its key after it. Restore goes into an empty database
 only, and refuses up front when ``backup-keys.json`` is missing (without it no person's journal can be opened)
 unless asked explicitly to restore only what opens without it; what is left out is always counted.
 
@@ -44,8 +47,10 @@ from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 
 from reverie.clinic.services import ownership
+from reverie.clinic.snapshot import read_snapshot
 from reverie.errors import Conflict, IntegrityError, InvalidInput, KeyUnavailable
 from reverie.files import write_private_atomic
+from reverie.vault.keys import DataKey
 
 # 2: data keys sealed under per-person backup keys (backup_keys.py); 3: ``taken_at``, the moment the backup was taken
 # (purged.py: an entry deleted for good is left out only by a backup taken before its deletion); 4: each person's
@@ -89,16 +94,20 @@ def _last_migration() -> dict[str, str]:
 
 def create_backup(path: Path) -> int:
     """Write a gzip'd JSON backup to ``path`` (mode 0600, atomically). Returns the number of records."""
-    with transaction.atomic():
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+    from reverie.clinic.models import ClientKey
+    from reverie.clinic.services import backup_keys
+
+    # One snapshot, read without SQLite's write lock: saves go on while a long backup reads (review r124).
+    with read_snapshot(repeatable=True):
         taken_at = timezone.now()  # before the first read: the snapshot is this moment or later
+        sealers = backup_keys.keys_for_backup(
+            lambda: ClientKey.objects.order_by("client_id").values_list("client_id", flat=True)
+        )
         objects: list[Any] = []
         for model in _models():
             rows = serializers.serialize("python", model.objects.order_by("pk"))
             objects.extend(json.loads(json.dumps(rows, cls=_FullTimes)))
-        _seal_data_keys(objects)
+        _seal_data_keys(objects, sealers)
         doc = {
             "format": FORMAT,
             "taken_at": taken_at.isoformat(),
@@ -120,13 +129,13 @@ class _FullTimes(DjangoJSONEncoder):
         return super().default(o)
 
 
-def _seal_data_keys(objects: list[Any]) -> None:
-    """Replace each master-wrapped data key with the same key sealed under the person's backup key."""
-    from reverie.clinic.services import backup_keys, keys
+def _seal_data_keys(objects: list[Any], sealers: dict[int, DataKey]) -> None:
+    """Replace each master-wrapped data key with the same key sealed under the person's backup key (``sealers``,
+    made for every data key of the same snapshot)."""
+    from reverie.clinic.services import keys
     from reverie.vault.envelope import seal
 
     rows = [o for o in objects if o["model"] == KEY_MODEL]
-    sealers = backup_keys.keys_for((int(o["fields"]["client"]) for o in rows), create=True)
     ring = keys.keyring()
     for row in rows:
         client = int(row["fields"]["client"])
@@ -141,7 +150,6 @@ def _open_data_keys(objects: list[Any]) -> tuple[list[Any], set[int]]:
     """Re-wrap each data key under this installation's master key; people whose backup key is gone were erased."""
     from reverie.clinic.services import backup_keys, keys
     from reverie.vault.envelope import open_sealed
-    from reverie.vault.keys import DataKey
 
     rows = [o for o in objects if o["model"] == KEY_MODEL]
     openers = backup_keys.keys_for((int(o["fields"]["client"]) for o in rows), create=False)

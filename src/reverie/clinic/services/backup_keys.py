@@ -14,7 +14,7 @@ import binascii
 import contextlib
 import json
 import secrets
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from django.conf import settings
@@ -55,15 +55,31 @@ def _read(target: Path) -> dict[str, str]:
 
 def keys_for(client_ids: Iterable[int], *, create: bool) -> dict[int, DataKey]:
     """Backup keys of these people; ``create`` adds keys for those who have none yet (when backing up)."""
-    out: dict[int, DataKey] = {}
     with _locked() as keys:
-        for client_id in client_ids:
-            raw = keys.get(str(client_id))
-            if raw is None and create:
-                raw = base64.b64encode(secrets.token_bytes(32)).decode()
-                keys[str(client_id)] = raw
-            if raw is not None:
-                out[client_id] = _key(raw, client_id)
+        return _of(keys, client_ids, create=create)
+
+
+def keys_for_backup(holders: Callable[[], Iterable[int]]) -> dict[int, DataKey]:
+    """The backup keys a backup seals with, made for those who have none yet. ``holders`` (the people with a data
+    key: the backup's first read, which begins its snapshot) is read under the key file's lock.
+
+    An erasure forgets its person's key under the same lock once its transaction has committed, so it comes either
+    before the snapshot (that person is not in it) or after their key was read here (the backup holds their data key
+    sealed under a key no file keeps then: it cannot bring them back). Read outside the lock, a snapshot taken just
+    before an erasure committed could meet the key already forgotten and make that person a new one."""
+    with _locked() as keys:
+        return _of(keys, list(holders()), create=True)
+
+
+def _of(keys: dict[str, str], client_ids: Iterable[int], *, create: bool) -> dict[int, DataKey]:
+    out: dict[int, DataKey] = {}
+    for client_id in client_ids:
+        raw = keys.get(str(client_id))
+        if raw is None and create:
+            raw = base64.b64encode(secrets.token_bytes(32)).decode()
+            keys[str(client_id)] = raw
+        if raw is not None:
+            out[client_id] = _key(raw, client_id)
     return out
 
 

@@ -14,6 +14,10 @@ DEFAULT_TIMEOUT_S = 5.0
 
 
 class DatabaseWrapper(base.DatabaseWrapper):
+    # How a transaction begins ("IMMEDIATE" as configured; Django's own attribute, set from the settings' OPTIONS at
+    # each new connection and read at each BEGIN): ``clinic.snapshot.read_snapshot`` begins one DEFERRED.
+    transaction_mode: str | None
+
     def get_new_connection(self, conn_params: dict[str, Any]) -> Any:
         conn = super().get_new_connection(conn_params)
         into_wal(conn, float(conn_params.get("timeout", DEFAULT_TIMEOUT_S)))

@@ -14,6 +14,7 @@ from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 
 from reverie.clinic.requests import malformed_status
+from reverie.clinic.snapshot import read_snapshot
 from reverie.errors import (
     Conflict,
     DatabaseBusy,
@@ -48,6 +49,13 @@ class HeadAsGetMiddleware:
     runs inside one transaction per configured database that is always rolled back, so none of its writes persist
     (a check-in's one full showing, audit lines, read marks, the session row and its last-seen time, queued
     tasks), and its ``on_commit`` callbacks are discarded with it (the audit anchor file advances only on commit).
+    The transaction is first a read snapshot (``clinic.snapshot.read_snapshot``; on SQLite ``BEGIN DEFERRED``,
+    review r124): a HEAD takes no write lock to read, so one whose GET writes nothing (a static file, the sign-in
+    and crisis pages, a monitor's) answers at once while another process holds the lock, and never holds it against
+    saves while its page renders. A GET that writes (most signed-in pages add an audit line) takes the lock at that
+    write; where SQLite refuses it there (another process holds it, or saved since the HEAD began reading:
+    ``SQLITE_BUSY``, no waiting in a read transaction) the HEAD is run once more as before, in a transaction that
+    takes the write lock at its start and so waits for it as any save does. Nothing of the first run is kept.
     One mechanism, not a rule for each view. Only a refusal the policy made is still audited, as for a GET: it
     records the attempt, not a delivery. The GET views write no file and send no mail; the one process cache they
     fill (``insights``) re-checks the database on every use.
@@ -75,13 +83,28 @@ class HeadAsGetMiddleware:
         return response
 
     def _undone(self, request: HttpRequest) -> HttpResponse:
-        """The GET, its writes rolled back. A database that cannot open the transaction (out of reach, locked past
-        its wait) answers as for a GET: the GET runs with every statement refused as the opening was, so a static
-        file is 200 and a page that needs the database 503 with ``Retry-After``, and still nothing is written."""
+        """The GET, its writes rolled back: read in a snapshot, and run again holding the write lock from its start
+        only when a write of its met SQLite's lock (:class:`_WriteRefused`)."""
+        refused = _WriteRefused()
+        response = self._rolled_back(request, snapshot=True, watch=refused)
+        if not refused.seen:
+            return response
+        response.close()
+        return self._rolled_back(request, snapshot=False, watch=None)
+
+    def _rolled_back(
+        self, request: HttpRequest, *, snapshot: bool, watch: _WriteRefused | None
+    ) -> HttpResponse:
+        """The GET in one transaction per database, rolled back. A database that cannot open the transaction (out of
+        reach, locked past its wait) answers as for a GET: the GET runs with every statement refused as the opening
+        was, so a static file is 200 and a page that needs the database 503 with ``Retry-After``, and still nothing
+        is written."""
         undone = contextlib.ExitStack()
         try:
             for alias in settings.DATABASES:
-                undone.enter_context(transaction.atomic(using=alias))
+                undone.enter_context(read_snapshot(alias) if snapshot else transaction.atomic(using=alias))
+                if watch is not None and connections[alias].vendor == "sqlite":
+                    undone.enter_context(connections[alias].execute_wrapper(watch))
         except DatabaseError as refused:
             undone.close()
             with contextlib.ExitStack() as refusing:
@@ -94,6 +117,26 @@ class HeadAsGetMiddleware:
             finally:
                 for alias in settings.DATABASES:
                     transaction.set_rollback(True, using=alias)
+
+
+class _WriteRefused:
+    """Notes a statement of a HEAD's read snapshot that SQLite refused as busy: in a read transaction SQLite answers
+    a write at once when another connection holds the write lock or has saved since the snapshot began (waiting could
+    never make that snapshot current). The error goes on as it came; :meth:`HeadAsGetMiddleware._undone` then runs
+    the HEAD again with the write lock taken at its start."""
+
+    def __init__(self) -> None:
+        self.seen = False
+
+    def __call__(
+        self, execute: Callable[..., object], sql: str, params: object, many: bool, context: object
+    ) -> object:
+        try:
+            return execute(sql, params, many, context)
+        except DatabaseError as exc:
+            if isinstance(failure_of(exc), DatabaseBusy):
+                self.seen = True
+            raise
 
 
 class _Refuse:
