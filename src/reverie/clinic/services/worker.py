@@ -25,6 +25,15 @@ never retried. A task that fails any other way keeps in its row its exception's 
 through, never its message (which could quote an entry); the upkeep records an analysis task failed with nothing
 recorded as a failed try, which it retries (``analysis.record_unrecorded_failures``).
 
+Outages. A database that answers busy (SQLite's write lock held past the 30-s busy wait by a long import, a
+restore, another program; a serialization failure) or cannot be reached (PostgreSQL restarting) never ends a worker:
+its start (lease, requeue), its poll (django-tasks-db's ``BEGIN EXCLUSIVE``, outside the library's own retry) and
+the recording of a task's end wait it out with growing pauses (1 s doubling to 30 s), one warning a try naming the
+failure's kind and type, never a message; a task whose end could not be recorded goes back to the queue. The
+heartbeat and upkeep threads already skip a round. A ``--batch`` run waits out one outage for at most
+``BATCH_OUTAGE_S`` (2 minutes), then ends with the plain error (E540 busy, exit 13; E560 out of reach, exit 15), so a
+scheduled run never hangs (review r124).
+
 Priority. The queue is taken highest priority first. The full analysis of an entry whose save-time risk screen was
 not "none" (or that has no screen) is risk work and is enqueued at ``RISK_PRIORITY``; every other analysis at
 ``ANALYSIS_PRIORITY``: a risky entry never waits behind a backlog.
@@ -195,6 +204,15 @@ def _record_lost(lost: list[tuple[str, list[object]]]) -> None:
 def requeue_stopped(worker_id: str) -> int:
     """Put back in the queue the tasks a worker was running when it was stopped on purpose (``stop_worker``'s
     SIGKILL), without counting that worker as lost; release its lease. Returns how many."""
+    with transaction.atomic():
+        requeued = _put_back_own(worker_id)
+        release_lease(worker_id)
+    return requeued
+
+
+def _put_back_own(worker_id: str) -> int:
+    """Put back in the queue the tasks marked running by ``worker_id`` (its last claim), not counted as a lost
+    worker: a worker stopped on purpose, or one whose task's end could not be recorded (the database away)."""
     from django_tasks_db.compat import TaskResultStatus
     from django_tasks_db.models import DBTaskResult
 
@@ -207,8 +225,79 @@ def requeue_stopped(worker_id: str) -> int:
                 row.worker_ids = row.worker_ids[:-1]
                 row.save(update_fields=["status", "started_at", "worker_ids"])
                 requeued += 1
-        release_lease(worker_id)
     return requeued
+
+
+# --- a database that is busy or out of reach: waited out ----------------------------------------------------------
+
+FIRST_WAIT_S = 1.0
+LONGEST_WAIT_S = 30.0
+BATCH_OUTAGE_S = 120.0  # how long `reverie worker --batch` waits out one outage before it ends (E540 / E560)
+
+
+class _Outage:
+    """One stretch of time in which the database answers busy (a write lock held past the 30-s busy wait, a
+    serialization failure, a lost connection) or cannot be reached. A worker is a daemon: it waits, with growing
+    pauses, and tries again, logging each wait by the failure's kind and type, never its message (review r124).
+    ``limit`` (a ``--batch`` run's) bounds the whole wait: past it, the last error goes up as it came (E540, E560)."""
+
+    def __init__(self, limit: float | None) -> None:
+        self.limit = limit
+        self.began = time.monotonic()
+        self.pause = FIRST_WAIT_S
+        self.tries = 0
+
+    def wait(self, exc: DatabaseError) -> None:
+        """Sleep before the next try when ``exc`` is the database busy or out of reach; else, or once past the
+        limit, raise ``exc``."""
+        from reverie.errors import DatabaseBusy, DatabaseUnreachable, failure_of
+
+        failure = failure_of(exc)
+        if not isinstance(failure, (DatabaseBusy, DatabaseUnreachable)):
+            raise exc
+        connection.close()  # a fresh connection for the next try
+        waited = time.monotonic() - self.began
+        if self.limit is not None and waited + self.pause > self.limit:
+            log.warning(
+                "the database is still %s after %.0f s (%s): stopping this --batch run",
+                _kind(failure),
+                waited,
+                type(exc).__name__,
+            )
+            raise exc
+        self.tries += 1
+        log.warning(
+            "the database is %s (%s): waiting %.0f s, then trying again",
+            _kind(failure),
+            type(exc).__name__,
+            self.pause,
+        )
+        time.sleep(self.pause)
+        self.pause = min(self.pause * 2, LONGEST_WAIT_S)
+
+    def over(self) -> None:
+        log.warning("the database answers again after %.0f s: working on", time.monotonic() - self.began)
+
+
+def _kind(failure: object) -> str:
+    from reverie.errors import DatabaseUnreachable
+
+    return "out of reach" if isinstance(failure, DatabaseUnreachable) else "busy"
+
+
+def _until_it_answers(step: Callable[[], object], *, limit: float | None) -> None:
+    """Run ``step`` (one transaction), waiting out a busy or unreachable database (:class:`_Outage`)."""
+    outage: _Outage | None = None
+    while True:
+        try:
+            step()
+        except DatabaseError as exc:
+            outage = outage or _Outage(limit)
+            outage.wait(exc)
+            continue
+        if outage is not None:
+            outage.over()
+        return
 
 
 def _upkeep_step(step: Callable[[], object], failed: str) -> None:
@@ -327,8 +416,10 @@ def run_worker(
     for name in ("django_tasks", "django_tasks_db"):  # one line per task is noise; warnings still show
         logging.getLogger(name).setLevel(max(logging.WARNING, logging.getLogger().getEffectiveLevel()))
     worker_id = worker_id or new_worker_id()
-    renew_lease(worker_id)  # before claiming anything, so no one takes this worker for dead
-    requeue_expired()
+    limit = BATCH_OUTAGE_S if batch else None
+    # before claiming anything, so no one takes this worker for dead; a database busy or away is waited out
+    _until_it_answers(functools.partial(renew_lease, worker_id), limit=limit)
+    _until_it_answers(requeue_expired, limit=limit)
     heartbeat = _Heartbeat(worker_id, parent_pid)
     heartbeat.start()
     upkeep = _Upkeep()
@@ -428,6 +519,26 @@ def _worker_class() -> type[Any]:
             log.warning("%s again: stopping now; the task under way goes back to the queue", said)
             self.forced = True
             raise ForcedStop from None  # never chained to an exception being handled (its message could quote)
+
+        def run(self) -> None:
+            """django-tasks-db's loop, outliving a database that is busy or out of reach (review r124): its poll
+            begins ``BEGIN EXCLUSIVE`` outside the library's own "keep trying" (a write lock held past the 30-s
+            busy wait ended the worker, E540, exit 13); a lost PostgreSQL connection ended it too. Such a failure
+            is waited out (:class:`_Outage`; bounded in a ``--batch`` run) and the loop begins again; a task whose
+            end could not be recorded meanwhile is put back in the queue (still running under this live lease,
+            nothing else would). Any other failure ends the worker as before."""
+            outage: _Outage | None = None
+            while True:
+                try:
+                    if outage is not None:
+                        _put_back_own(self.worker_id)
+                        outage.over()
+                        outage = None
+                    super().run()
+                    return
+                except DatabaseError as exc:
+                    outage = outage or _Outage(BATCH_OUTAGE_S if self.batch else None)
+                    outage.wait(exc)
 
         def run_task(self, db_task_result: Any) -> None:
             # An instance attribute in place of the model's method: the library calls it for every failure.
