@@ -69,7 +69,7 @@ def _bind_errors(host: str, port: int) -> Iterator[None]:
 def _serve_processes(application: Any, host: str, port: int, processes: int, worker: bool) -> None:
     """``--processes N`` (N > 1): the parent binds, N forked children serve, the parent runs the one worker."""
     from reverie.cli import prefork
-    from reverie.clinic.services.worker import start_background_worker, stop_worker
+    from reverie.clinic.services.worker import WorkerChild
 
     with _bind_errors(host, port):
         sockets = prefork.bind(host, port)
@@ -85,7 +85,9 @@ def _serve_processes(application: Any, host: str, port: int, processes: int, wor
             server.close()
 
     with prefork.running(sockets, processes, serve_child) as group:
-        child = start_background_worker() if worker else None  # after the fork: one worker in all
+        child = (
+            WorkerChild() if worker else None
+        )  # after the fork: one worker in all, started again if it ends
         try:
             shown_port = sockets[0].getsockname()[1]  # --port 0: the port the system chose
             typer.echo(
@@ -97,7 +99,7 @@ def _serve_processes(application: Any, host: str, port: int, processes: int, wor
         finally:
             group.terminate()  # the web children stop while the worker finishes its task
             if child is not None:
-                stop_worker(child)
+                child.stop()
 
 
 def _stop_on_signals() -> None:
@@ -148,7 +150,7 @@ def serve(
             f"Created a new master key at {config.key_file}. Back it up: without it nothing can be read."
         )
     keys.check_master_key()  # a master key that opens none of the stored data keys: refuse to start, say which
-    from reverie.clinic.services.worker import start_background_worker, stop_worker
+    from reverie.clinic.services.worker import WorkerChild
     from reverie.clinic.wsgi import application
 
     if count > 1:
@@ -157,7 +159,7 @@ def serve(
         return
     server = _listen(application, bind_host, bind_port)
     _stop_on_signals()
-    child = start_background_worker() if worker else None
+    child = WorkerChild() if worker else None  # started again if it ends
     try:
         shown_port = getattr(server, "effective_port", bind_port)  # --port 0: the port the system chose
         typer.echo(f"Reverie is running at http://{bind_host}:{shown_port}/  (Ctrl+C to stop)")
@@ -165,7 +167,7 @@ def serve(
     finally:
         server.close()
         if child is not None:
-            stop_worker(child)
+            child.stop()
     typer.echo("Stopped.")
 
 

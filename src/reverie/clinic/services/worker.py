@@ -575,6 +575,93 @@ def start_background_worker() -> subprocess.Popen[bytes]:
 
 _child_ids: dict[int, str] = {}  # pid of a worker child -> its worker id (given to it, so serve can requeue)
 
+RESTART_FIRST_S = 1.0  # the pause before starting another worker child; doubled while they keep ending
+RESTART_LONGEST_S = 60.0
+STAYED_UP_S = 300.0  # a child that ran this long was well: the next restart waits the first pause again
+TOO_OFTEN = 5  # children ended within TOO_OFTEN_S: said plainly in the log (still restarted)
+TOO_OFTEN_S = 300.0
+
+serve_log = logging.getLogger("reverie.serve")
+
+
+class WorkerChild:
+    """``reverie serve``'s one analysis worker, watched (review r124): a child that ends while ``serve`` runs (killed
+    for memory, the analysis being the heaviest work; ended by a failure it could not outlive) is started again after
+    a pause (1 s, doubling while children keep ending, at most a minute; back to 1 s after one stayed up 5 minutes),
+    each end and restart logged by pid and exit status, never anything a task read. When ``TOO_OFTEN`` end within
+    ``TOO_OFTEN_S`` the log says so plainly, and ``serve`` goes on serving and restarting. A child that ended well
+    (exit 0: stopped on purpose by a signal sent to it, as a whole unit's stop also sends) is not started again, and
+    the log says so. A dead child's task is not put back at once: its lease runs out and the next worker requeues
+    it, counted as a lost worker, so a task that kills every worker is given up after three."""
+
+    def __init__(self, start: Callable[[], subprocess.Popen[bytes]] | None = None) -> None:
+        self._start = start or start_background_worker
+        self._lock = threading.Lock()  # a start and ``stop`` never cross
+        self._stopping = threading.Event()
+        self._ends: list[float] = []
+        self._pause = RESTART_FIRST_S
+        self.process = self._start()
+        self._started = time.monotonic()
+        self._thread = threading.Thread(target=self._watch, name="reverie-worker-watch", daemon=True)
+        self._thread.start()
+
+    def _watch(self) -> None:
+        while not self._stopping.wait(0.5):
+            code = self.process.poll()
+            if code is None:
+                continue
+            if code == 0:
+                serve_log.warning(
+                    "the analysis worker (pid %d) was stopped; it is not started again until reverie serve is"
+                    " restarted (saved entries wait for their analysis meanwhile)",
+                    self.process.pid,
+                )
+                return
+            now = time.monotonic()
+            if now - self._started >= STAYED_UP_S:
+                self._pause = RESTART_FIRST_S
+            self._ends = [t for t in self._ends if now - t < TOO_OFTEN_S] + [now]
+            serve_log.warning(
+                "the analysis worker (pid %d) ended (%s); starting another in %.0f s",
+                self.process.pid,
+                _exit_words(code),
+                self._pause,
+            )
+            if len(self._ends) == TOO_OFTEN:
+                serve_log.error(
+                    "the analysis worker has ended %d times in %d minutes: Reverie goes on serving and keeps"
+                    " starting it again (at most once a minute), but until one stays up saved entries wait for"
+                    " their analysis (the risk screen made at each save is not affected). The lines above and"
+                    " the worker's own say why; `reverie doctor` counts what waits.",
+                    len(self._ends),
+                    round(TOO_OFTEN_S / 60),
+                )
+            if self._stopping.wait(self._pause):
+                return
+            self._pause = min(self._pause * 2, RESTART_LONGEST_S)
+            with self._lock:
+                if self._stopping.is_set():
+                    return
+                self.process = self._start()
+                self._started = time.monotonic()
+            serve_log.warning("started another analysis worker (pid %d)", self.process.pid)
+
+    def stop(self) -> None:
+        """Stop watching, then stop the child running now (:func:`stop_worker`)."""
+        self._stopping.set()
+        with self._lock:
+            process = self.process
+        self._thread.join(timeout=5)
+        stop_worker(process)
+
+
+def _exit_words(code: int) -> str:
+    if code < 0:
+        with contextlib.suppress(ValueError):
+            return f"killed by {signal.Signals(-code).name}"
+        return f"killed by signal {-code}"
+    return f"exit status {code}"
+
 
 def stop_worker(process: subprocess.Popen[bytes], grace: float = STOP_GRACE_SECONDS) -> None:
     """SIGTERM once (the worker finishes its task and stops), SIGKILL after ``grace`` seconds: a task cut short
