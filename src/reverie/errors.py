@@ -244,6 +244,22 @@ class StorageRefused(ReverieError):
     exit_code = 14
 
 
+class AccountErased(ReverieError):
+    """The account these words belong to was erased while they were being written or sent (a `journal write` waiting
+    for its text, a form loaded before the erasure and sent after it, a save racing it): nothing of them was saved or
+    kept anywhere, no recovery copy either, for an erasure is never undone by what comes after it (review r124)."""
+
+    code = "E410"
+    http_status = 410
+    exit_code = 16
+
+
+ACCOUNT_ERASED_MESSAGE = (
+    "Not saved: this account was erased (its journal, its keys and its copies are gone) while this was being"
+    " written, so nothing of it was saved or kept anywhere."
+)
+
+
 # The one classification of a failure of the machine itself, for the command line, the web and the API alike: a disk
 # that refuses a write, a database that is busy, a database that is damaged. By mechanism, never by what a message
 # happens to say (a PostgreSQL DETAIL line echoes a person's key value, so "database is locked" can be anyone's

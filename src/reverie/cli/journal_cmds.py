@@ -19,6 +19,7 @@ import typer
 
 from reverie.cli import editing
 from reverie.errors import (
+    AccountErased,
     AlreadySaved,
     ConfigurationError,
     DeletedForGood,
@@ -144,6 +145,9 @@ def _kept_after(
         refused = f" It cannot be saved as an entry as it is ({exc.message.rstrip('.')}): {_SHOW_IT}"
     try:
         recovery.keep(actor, draft, undecoded=undecoded)
+    except AccountErased:
+        _nothing_kept(actor)
+        raise
     except OSError as exc:
         why = (
             "the disk is full."
@@ -251,6 +255,9 @@ def write(
         journal.validate(replace(draft, happened_at=None))
     try:
         copy = recovery.keep(actor, draft)  # sealed with the writer's own key, in their own folder
+    except AccountErased:  # erased while the text came: nothing of it is kept (review r124)
+        _nothing_kept(actor)
+        raise
     except OSError as exc:
         if is_disk_full(exc):
             if in_editor:
@@ -276,6 +283,9 @@ def write(
         )
     except AlreadySaved as done:  # its copy was saved meanwhile (`journal recover` at the same moment): saved
         view = journal.get_entry(actor, done.entry_id)
+    except AccountErased:  # erased between the copy and the save: the copy goes too, nothing is said kept
+        _nothing_kept(actor, copy)
+        raise
     except BaseException:  # Ctrl-C too (KeyboardInterrupt): the person is told the text is kept
         if copy is not None:
             typer.echo(
@@ -300,6 +310,19 @@ def write(
         recovery.discard(copy)
     typer.echo(f"Saved {view.kind_label.lower()} {view.id}.")
     _check_in(actor)
+
+
+def _nothing_kept(actor: Any, copy: Path | None = None) -> None:
+    """The account was erased while this was being written (``AccountErased``): nothing of the text stays. The
+    recovery copy made before the erasure (its folder's removal, after the erasure's commit, may not have reached
+    it yet) and the editor's file are deleted, never left for a sweep, and the folder if nothing else is in it."""
+    from reverie.clinic.services import recovery
+
+    if copy is not None:
+        recovery.discard(copy)
+    _EDITOR.close()  # the editor's plain file is deleted (no ``leave_behind``)
+    with contextlib.suppress(OSError):
+        recovery.folder_of(actor.pk).rmdir()
 
 
 def _copy_refused(exc: OSError, folder: Path, kept: str) -> StorageRefused:

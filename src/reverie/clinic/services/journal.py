@@ -33,7 +33,7 @@ from reverie.clinic.models import (
     Pair,
     User,
 )
-from reverie.clinic.services import audit, keys, local_time, picture_metadata, purged, risk_screen
+from reverie.clinic.services import audit, keys, local_time, people, picture_metadata, purged, risk_screen
 from reverie.clinic.services.media import check_attachment, served_type
 from reverie.clinic.services.policy import (
     Action,
@@ -646,7 +646,7 @@ def create_entry(
     clean = validate(draft, has_attachment=bool(attachments))
     screened = screen_draft(clean, [att.filename for att in attachments])
     now = timezone.now()
-    with transaction.atomic():
+    with people.unless_erased(actor), transaction.atomic():  # erased meanwhile: said so (review r124)
         entry = Entry(
             id=entry_id or uuid.uuid4(),
             client=actor,
@@ -967,22 +967,23 @@ def update_entry(
     ``base_revision`` is the revision the edit was made from: when the stored one is newer (saved meanwhile in
     another tab, on another device, through the API), :class:`StaleEdit` and nothing changes. Without it the edit
     applies to the stored version, as it always did."""
-    early = _prescreen(actor, entry_id, draft)
-    with transaction.atomic():
-        entry = _entry_for(actor, entry_id, Action.WRITE, lock=True)
-        if _is_stored(
-            entry, actor, draft
-        ):  # the same edit sent again (a double tap, a retry, from an old base or
-            return _view(
-                entry
-            )  # none) or the same words saved: that save, not a conflict, and no new revision
-        StaleEdit.check(entry.revision, base_revision, "entry")
-        clean = validate(draft, has_attachment=entry.attachments.exists())
-        if clean.kind != entry.kind:
-            raise InvalidInput("An entry's kind cannot change; write a new entry instead.")
-        files = file_names(entry)
-        screened = early[1] if early is not None and early[0] == screened_text(clean, files) else None
-        _next_revision(entry, actor, clean, screened=screened, files_before=files)
+    with people.unless_erased(actor):  # erased meanwhile: said so (review r124)
+        early = _prescreen(actor, entry_id, draft)
+        with transaction.atomic():
+            entry = _entry_for(actor, entry_id, Action.WRITE, lock=True)
+            if _is_stored(
+                entry, actor, draft
+            ):  # the same edit sent again (a double tap, a retry, from an old base or
+                return _view(
+                    entry
+                )  # none) or the same words saved: that save, not a conflict, and no new revision
+            StaleEdit.check(entry.revision, base_revision, "entry")
+            clean = validate(draft, has_attachment=entry.attachments.exists())
+            if clean.kind != entry.kind:
+                raise InvalidInput("An entry's kind cannot change; write a new entry instead.")
+            files = file_names(entry)
+            screened = early[1] if early is not None and early[0] == screened_text(clean, files) else None
+            _next_revision(entry, actor, clean, screened=screened, files_before=files)
     return _view(entry)
 
 

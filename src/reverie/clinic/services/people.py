@@ -5,21 +5,30 @@ from __future__ import annotations
 import hashlib
 import secrets
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 
 from django.contrib.auth import authenticate as django_authenticate
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
+from django.db import DatabaseError, transaction
 from django.db import IntegrityError as DbIntegrityError
-from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from reverie.clinic.models import Invitation, Pair, Role, User
 from reverie.clinic.services import audit
 from reverie.clinic.services.policy import Action, require
-from reverie.errors import AuthenticationFailed, Conflict, InvalidInput, NotFound
+from reverie.errors import (
+    ACCOUNT_ERASED_MESSAGE,
+    AccountErased,
+    AuthenticationFailed,
+    Conflict,
+    InvalidInput,
+    NotFound,
+    ReverieError,
+)
 
 INVITATION_DAYS = 14
 INVITATION_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford's base32: no I, L, O, U
@@ -386,3 +395,46 @@ def active_pairs(actor: User) -> list[Pair]:
     if actor.is_client:
         return list(rows.filter(client=actor))
     return list(rows.filter(therapist=actor))
+
+
+# --- an account erased while its person was writing (review r124) ----------------------------------------------
+
+
+def account_erased(person: User) -> bool:
+    """Whether ``person``'s account is gone since this object was read: erased (its row deleted with everything of
+    theirs) while they were writing. The one answer every door asks (the command line's ``journal write``, its
+    recovery copy, the web's forms, the API's saves), so an erasure is never followed by their words kept anywhere
+    and the writer is told plainly why. Matched by id and the moment the account was made, never by id alone."""
+    return not User.objects.filter(pk=person.pk, date_joined=person.date_joined).exists()
+
+
+def account_id_erased(person_id: int) -> bool:
+    """The same for an account known only by its id (a web form's writer mark, signed when the form was loaded)."""
+    return not User.objects.filter(pk=person_id).exists()
+
+
+def refuse_if_erased(person: User) -> None:
+    """:class:`AccountErased` when ``person``'s account is gone (:func:`account_erased`)."""
+    if account_erased(person):
+        raise AccountErased(ACCOUNT_ERASED_MESSAGE)
+
+
+@contextmanager
+def unless_erased(person: User) -> Iterator[None]:
+    """A save of ``person``'s that fails because their account was erased meanwhile (the rows it names are gone: a
+    refused constraint at the commit, a data key that cannot be made for a person no longer there, an entry not
+    found) is said as that, :class:`AccountErased`, never as a clash or a missing record. The database refuses
+    the save itself (its foreign keys): this only decides what the person is told. Any other failure, or one met
+    while the check cannot be made, goes up as it came."""
+    try:
+        yield
+    except (ReverieError, DatabaseError) as failed:
+        if isinstance(failed, AccountErased):
+            raise
+        try:
+            erased = account_erased(person)
+        except DatabaseError:
+            raise failed from None
+        if erased:
+            raise AccountErased(ACCOUNT_ERASED_MESSAGE) from None
+        raise

@@ -28,6 +28,7 @@ for the person running ``reverie journal recover``, and the operator lists or de
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import shutil
 import uuid
@@ -44,7 +45,7 @@ from django.db import DatabaseError
 from reverie.clinic.models import User
 from reverie.clinic.services import keys
 from reverie.clinic.services.journal import EntryDraft, Feeling, submission_id, without_commas
-from reverie.errors import InvalidInput, ReverieError
+from reverie.errors import ACCOUNT_ERASED_MESSAGE, AccountErased, InvalidInput, ReverieError
 from reverie.files import write_private_atomic
 from reverie.vault.envelope import open_sealed, seal
 from reverie.vault.keys import DataKey
@@ -123,7 +124,14 @@ def keep(
     owner: User, draft: EntryDraft, data_dir: Path | None = None, *, undecoded: bytes | None = None
 ) -> Path:
     """Write a recovery copy of ``draft`` for ``owner`` (sealed with their key when it can be loaded); with
-    ``undecoded``, the bytes typed that are not UTF-8 text, kept as they are instead of ``draft.body``."""
+    ``undecoded``, the bytes typed that are not UTF-8 text, kept as they are instead of ``draft.body``.
+
+    Never for an erased account (review r124): :class:`AccountErased` before anything is written when the account
+    is gone (``people.account_erased``), and when it was erased while the copy was being written, the copy is
+    removed again before that is raised. An erasure removes the folder only after it commits, so a copy written
+    before its commit goes with the folder, and one written after is found here. Only when the database cannot
+    say (it is down: the very failure a copy guards against) is the copy kept without asking."""
+    _refuse_if_erased(owner)
     folder = folder_of(owner.pk, data_dir)
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     copy_id = str(uuid.uuid4())
@@ -136,13 +144,38 @@ def keep(
         ReverieError,
         DatabaseError,
         OSError,
-    ):  # no data key to be had (database): the failure being guarded
+    ):  # no data key to be had (database): the failure being guarded; or none any more (erased just now)
+        _refuse_if_erased(owner, folder)
         _keep_without_data_key(doc, owner, copy_id, fields, content)
     else:
         doc["sealed"] = base64.b64encode(sealed).decode("ascii")
     path = folder / f"{copy_id}.json"
     write_private_atomic(path, json.dumps(doc, ensure_ascii=False).encode("utf-8"))
+    try:
+        _refuse_if_erased(owner)
+    except AccountErased:
+        discard(path)
+        with contextlib.suppress(OSError):
+            folder.rmdir()  # only when empty: the erasure removed the folder; nothing of theirs is made again
+        raise
     return path
+
+
+def _refuse_if_erased(owner: User, folder: Path | None = None) -> None:
+    """:class:`AccountErased` when ``owner``'s account is gone, after removing ``folder`` if it holds nothing
+    else (this copy's, made again after the erasure removed it); nothing when the database cannot say."""
+    from reverie.clinic.services import people
+
+    try:
+        erased = people.account_erased(owner)
+    except DatabaseError:
+        return  # the database is away: the copy is what keeps the text (recovered by its owner alone)
+    if not erased:
+        return
+    if folder is not None:
+        with contextlib.suppress(OSError):
+            folder.rmdir()  # only when empty: the erasure removed the folder; nothing of theirs is made again
+    raise AccountErased(ACCOUNT_ERASED_MESSAGE)
 
 
 def _fallback_key(master: bytes, owner_id: int) -> DataKey:

@@ -36,7 +36,7 @@ from django.shortcuts import render
 from django.utils.datastructures import MultiValueDict
 
 from reverie.clinic.web import page_seal
-from reverie.errors import InvalidInput
+from reverie.errors import ACCOUNT_ERASED_MESSAGE, InvalidInput
 
 OWNER_SALT = "reverie.web.draft-owner"  # the sign-in page's draft__owner: who, and how the server knows it
 WRITER_SALT = "reverie.web.draft-writer"  # the ``writer`` mark of every text form
@@ -394,6 +394,16 @@ def kept_form(request: HttpRequest, *, status: int) -> HttpResponse:
     asks_help = urgent_of is not None and bool(urgent_of(request.POST, **kwargs))
     user = request.user
     if not user.is_authenticated:
+        # the form was loaded before its writer's account was erased (review r124): its words go nowhere
+        if _writer_erased(request):
+            help_only = [(URGENT, "1")] if asks_help else []  # no words: the crisis lines only
+            context = {
+                "form": LoginForm(),
+                **login_context(help_only),
+                "expired": False,
+                "error": ACCOUNT_ERASED_MESSAGE,
+            }
+            return login_page(request, "reverie/login.html", context, status=410)
         context = {"form": LoginForm(), **login_context(carried(request, asks_help))}
         return login_page(request, "reverie/login.html", context, status=status)
     mark = writer_of(str(request.POST.get(WRITER, "")), ignore_age=True)
@@ -407,6 +417,23 @@ def kept_form(request: HttpRequest, *, status: int) -> HttpResponse:
         draft = Carried(request.path, mark, False, False, _fields(request), False)
         return shown_back(request, draft, message=NOT_YOURS)
     return sign_in_for_writer(request, carried(request, asks_help), status=status)
+
+
+def _writer_erased(request: HttpRequest) -> bool:
+    """Whether a signed-out POST's form was marked for an account that is gone (erased since the form was
+    loaded: ``people.account_id_erased``, the one rule): its words are then carried nowhere, not even back to
+    the sign-in page, which no one can pass for that account. False when the database cannot say."""
+    from django.db import DatabaseError
+
+    from reverie.clinic.services import people
+
+    mark = writer_of(str(request.POST.get(WRITER, "")), ignore_age=True)
+    if mark is None:
+        return False
+    try:
+        return people.account_id_erased(mark)
+    except DatabaseError:
+        return False
 
 
 def _view_of(path: str) -> Any:

@@ -39,6 +39,7 @@ from reverie.clinic.web.ids import query_id
 from reverie.clinic.web.no_database import needs_no_database, without_database
 from reverie.clinic.web.paging import page_number, window
 from reverie.errors import (
+    AccountErased,
     AlreadySaved,
     AuthenticationFailed,
     Conflict,
@@ -414,8 +415,8 @@ def _save_failed(request: HttpRequest, form: EntryForm, exc: Exception, **extra:
     the kind of failure in the log. The status and words of a failure of the disk or the database are the web's
     one mapping (:func:`middleware.failure_answer`, every other page's too: a full disk 507 "the disk is full", a
     busy database 503 with ``Retry-After``); anything else (the master key missing) 503."""
-    if isinstance(exc, (NotFound, PermissionDenied)):
-        raise exc  # not a failure of the save: the usual page for it
+    if isinstance(exc, (NotFound, PermissionDenied, AccountErased)):
+        raise exc  # not a failure of the save: the usual page for it (an account erased meanwhile: 410, r124)
     log.warning(
         "%s %s: the save failed (%s); the form was given back",
         request.method,
