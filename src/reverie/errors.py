@@ -288,6 +288,11 @@ _SQLITE_DAMAGED = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
 _SQLITE_BUSY_SAID = ("database is locked", "database table is locked", "database schema is locked")
 _SQLITE_FULL_SAID = ("database or disk is full",)
 _SQLITE_DAMAGED_SAID = ("database disk image is malformed", "file is not a database")
+# The database or its folder cannot be opened or written (a read-only file system, a folder not Reverie's to write,
+# a missing folder): SQLite's result codes, each with its extended codes (SQLITE_READONLY_CANTINIT, …), or with none
+# its engine's fixed words (review r124).
+_SQLITE_REFUSED = ("SQLITE_READONLY", "SQLITE_CANTOPEN")
+_SQLITE_REFUSED_SAID = ("attempt to write a readonly database", "unable to open database file")
 UNREACHABLE_MESSAGE = "Cannot reach the database: check REVERIE_DATABASE_URL and that the server runs."
 BUSY_MESSAGE = (
     "Not saved: the database is busy (another Reverie program is writing to it, or it is restarting). Nothing"
@@ -426,7 +431,22 @@ def _of_sqlite(exc: BaseException, names: frozenset[str]) -> ReverieError | None
         return _damaged()
     if result.startswith(_SQLITE_BUSY) or said.startswith(_SQLITE_BUSY_SAID):
         return DatabaseBusy(BUSY_MESSAGE)
+    if result.startswith(_SQLITE_REFUSED) or said.startswith(_SQLITE_REFUSED_SAID):
+        return _database_refused()
     return None
+
+
+def _database_refused() -> StorageRefused:
+    """The database's folder refuses it (read-only, not Reverie's to write, missing): said naming that folder, the
+    command line's words (the web and the API say it without a server path)."""
+    name = _database_file()
+    folder = Path(name).parent if name != "the database file" else None
+    where = f"its database in {folder}" if folder is not None else "its database"
+    return StorageRefused(
+        f"Reverie cannot open or write {where}: the folder is read-only (a disk mounted read-only), not writable"
+        " by the account running Reverie, or missing. Nothing was saved or changed. Make the data folder (the"
+        " database and its -wal and -shm files beside it) writable by that account, then try again."
+    )
 
 
 def is_refusal(exc: BaseException) -> bool:

@@ -32,6 +32,7 @@ from reverie.errors import (
     DatabaseUnreachable,
     ReverieError,
     StaleEdit,
+    StorageRefused,
     failure_of,
 )
 
@@ -159,6 +160,10 @@ UNREACHABLE = (
     "Reverie cannot reach its database just now; nothing was changed. Whoever runs this Reverie can find incident"
     " {incident} in its log."
 )
+READ_ONLY = (
+    "Reverie cannot open or write its data folder just now (read-only, not writable or missing); nothing was"
+    " changed. Whoever runs this Reverie can find incident {incident} in its log."
+)
 
 
 def _failure(request: HttpRequest, exc: Exception) -> HttpResponse | None:
@@ -177,6 +182,8 @@ def _failure(request: HttpRequest, exc: Exception) -> HttpResponse | None:
         message = DAMAGED.format(incident=incident)
     elif isinstance(said, DatabaseUnreachable):
         message = UNREACHABLE.format(incident=incident)
+    elif isinstance(said, StorageRefused):  # its message names the database's folder: not here (r124)
+        message = READ_ONLY.format(incident=incident)
     else:
         message = said.message
     response = error_response(said.http_status, said.code, message)

@@ -21,6 +21,7 @@ from reverie.errors import (
     PermissionDenied,
     ReverieError,
     StorageFull,
+    StorageRefused,
     failure_of,
     is_database_error,
     is_refusal,
@@ -232,6 +233,12 @@ class ReverieErrorMiddleware:
 # a chosen day, the trash page's fingerprint.
 CONTROLS = frozenset({"confirm", "next", "on", "shown"})
 BUSY = "Reverie could not reach its database just now, so this was not saved. Nothing saved before is lost."
+# The database's folder refuses it (read-only, not writable): said without the server's path, which the command
+# line's message (``errors.failure_of``) names for whoever runs Reverie.
+READ_ONLY = (
+    "Reverie cannot open or write its data folder just now (read-only, not writable or missing), so this was not"
+    " saved. Nothing saved before is lost; whoever runs this Reverie can find the incident in its log."
+)
 
 
 def failure_answer(exc: BaseException) -> tuple[int, str, str] | None:
@@ -239,7 +246,8 @@ def failure_answer(exc: BaseException) -> tuple[int, str, str] | None:
     page (the error page of :class:`ReverieErrorMiddleware`, the write and edit pages that give the form back):
     asked of the one classification, :func:`reverie.errors.failure_of`, the command line's and the API's too. A
     full disk is 507 with :func:`reverie.errors.disk_full`'s words; a database busy, out of reach or failing in
-    any other way 503 (the page never names the server's files: try again later); a constraint the database refused
+    any other way 503 (the page never names the server's files: try again later), its folder read-only or not
+    writable 503 in words of its own (r124); a constraint the database refused
     (``IntegrityError``) 409 with :data:`reverie.errors.CONFLICT_MESSAGE`, never "busy"; ``None`` for anything else
     (another refusal of what was sent, ``DataError``, ``ProgrammingError``: the program's fault, a 500)."""
     said = failure_of(exc)
@@ -247,6 +255,8 @@ def failure_answer(exc: BaseException) -> tuple[int, str, str] | None:
         return said.http_status, "Not saved: the disk is full", said.message
     if isinstance(said, Conflict):  # a constraint refused (IntegrityError): a clash, never "could not reach"
         return said.http_status, "Not saved: it clashed with another change", said.message
+    if isinstance(said, StorageRefused):  # the database's folder read-only or not writable (review r124)
+        return said.http_status, "Not saved: Reverie cannot write its data just now", READ_ONLY
     if isinstance(said, DatabaseBusy) or (is_database_error(exc) and not is_refusal(exc)):
         # locked SQLite after its wait, a PostgreSQL restart, a database that cannot be opened
         return DatabaseBusy.http_status, "Not saved: try again in a moment", BUSY
