@@ -95,13 +95,33 @@ def test_a_batch_run_waits_out_a_busy_database_within_its_bound(
             stderr=subprocess.PIPE,
             text=True,
         )
-        time.sleep(HELD_S)
+        # the lock is held until the worker says it waits (its start-up takes long on a loaded machine: a fixed
+        # hold could end before its first write, and then nothing would be tested)
+        seen = _stderr_until(batch, "the database is busy (OperationalError): waiting", deadline_s=150)
     finally:
         database.execute("ROLLBACK")
     try:
-        _, err = batch.communicate(timeout=120)
+        _, rest = batch.communicate(timeout=120)
     finally:
         if batch.poll() is None:
             stop(batch)
+    err = seen + rest
     assert batch.returncode == 0, err[-600:]
     assert "the database is busy (OperationalError): waiting" in err
+
+
+def _stderr_until(proc: subprocess.Popen[str], words: str, *, deadline_s: float) -> str:
+    """What ``proc`` wrote to its standard error up to the line holding ``words`` (or its end, or the deadline)."""
+    import select
+
+    assert proc.stderr is not None
+    said = ""
+    deadline = time.monotonic() + deadline_s
+    while words not in said and time.monotonic() < deadline:
+        ready, _, _ = select.select([proc.stderr], [], [], 1.0)
+        if ready:
+            line = proc.stderr.readline()
+            if not line:
+                break
+            said += line
+    return said
