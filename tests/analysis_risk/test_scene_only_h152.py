@@ -62,12 +62,19 @@ def shipped() -> risk.RiskModel:
     return sentence_model()
 
 
+# Lines of the fixture that a batch written apart, the same day and unseen by h152's writer, happens to hold too (a
+# short line two writers both wrote): not copied from the bank or a batch, so they stay in h152's measurement.
+WRITTEN_APART_THE_SAME = {"tired.": "frozen28-127", "dentist at nine.": "frozen28-177"}
+
+
 def test_the_lines_are_written_for_this_test(written_texts: frozenset[str]) -> None:
     rows = [json.loads(line) for line in FIXTURE.read_text(encoding="utf-8").splitlines() if line.strip()]
     for text in (
         SCENE_RAISED + SCENE_THEN_WISH + GENUINE_SHORT + TIME_THEN_SHORT_WISH + [r["text"] for r in rows]
     ):
-        assert text.strip().lower() not in written_texts
+        key = text.strip().lower()
+        assert key not in written_texts or key in WRITTEN_APART_THE_SAME
+    assert set(WRITTEN_APART_THE_SAME) <= written_texts  # each exception still names a line some batch holds
     assert len(_fixture("everyday")) == 40 and len(_fixture("scene")) == 20
 
 
