@@ -15,7 +15,7 @@ from sqlite_folder import connect, env, folder_in_use, reverie, run, stop, wait_
 
 pytestmark = pytest.mark.slow
 
-HELD_S = 34  # longer than the 30-second busy wait (clinic/settings.py), with room for a loaded machine
+WAITING = "the database is busy (OperationalError): waiting"  # a write waited out the whole 30-s busy wait
 
 
 @pytest.fixture
@@ -48,11 +48,19 @@ def test_a_worker_keeps_running_after_the_database_was_busy_past_its_wait(
         stderr=subprocess.PIPE,
         text=True,
     )
+    seen = ""
     try:
         wait_for_lease(database)
         database.execute("BEGIN IMMEDIATE")
-        time.sleep(HELD_S)
-        database.execute("ROLLBACK")
+        # the lock is held until the worker says it waits: it then tried to write for the whole 30-s busy wait
+        # (clinic/settings.py) with the lock held all along. A fixed hold could end before that on a loaded
+        # machine (a worker slow between its lease and its first poll begins to wait late), and then the worker
+        # simply got the lock and nothing was tested.
+        try:
+            seen = _stderr_until(worker, WAITING, deadline_s=150)
+        finally:
+            database.execute("ROLLBACK")
+        assert WAITING in seen, f"the worker never said it waits: {seen[-600:]}"
         # a worker that gave up is gone by then (its threads joined, its lease released)
         deadline = time.monotonic() + 8
         while time.monotonic() < deadline and worker.poll() is None:
@@ -71,10 +79,10 @@ def test_a_worker_keeps_running_after_the_database_was_busy_past_its_wait(
             ).fetchone()[0]
             time.sleep(0.5)
     finally:
-        said = stop(worker)
+        said = seen + stop(worker)
     assert taken, f"the task saved after the lock was never taken: {said[-600:]}"
     assert "E540" not in said
-    assert "the database is busy (OperationalError): waiting" in said
+    assert WAITING in said
     assert "the database answers again" in said
     assert "After the long lock" not in said and "quiet afternoon" not in said
 
@@ -97,7 +105,7 @@ def test_a_batch_run_waits_out_a_busy_database_within_its_bound(
         )
         # the lock is held until the worker says it waits (its start-up takes long on a loaded machine: a fixed
         # hold could end before its first write, and then nothing would be tested)
-        seen = _stderr_until(batch, "the database is busy (OperationalError): waiting", deadline_s=150)
+        seen = _stderr_until(batch, WAITING, deadline_s=150)
     finally:
         database.execute("ROLLBACK")
     try:
@@ -107,21 +115,26 @@ def test_a_batch_run_waits_out_a_busy_database_within_its_bound(
             stop(batch)
     err = seen + rest
     assert batch.returncode == 0, err[-600:]
-    assert "the database is busy (OperationalError): waiting" in err
+    assert WAITING in err
 
 
 def _stderr_until(proc: subprocess.Popen[str], words: str, *, deadline_s: float) -> str:
-    """What ``proc`` wrote to its standard error up to the line holding ``words`` (or its end, or the deadline)."""
+    """What ``proc`` wrote to its standard error up to ``words`` (or its end, or the deadline). Read from the pipe
+    itself, unbuffered: nothing read ahead is left in a buffer where no later wait would see it, and the
+    ``communicate`` that reads the rest (from the pipe itself too) loses nothing."""
+    import os
     import select
 
     assert proc.stderr is not None
-    said = ""
+    fd = proc.stderr.fileno()
+    said = b""
+    wanted = words.encode()
     deadline = time.monotonic() + deadline_s
-    while words not in said and time.monotonic() < deadline:
-        ready, _, _ = select.select([proc.stderr], [], [], 1.0)
+    while wanted not in said and time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], 1.0)
         if ready:
-            line = proc.stderr.readline()
-            if not line:
+            chunk = os.read(fd, 65536)
+            if not chunk:
                 break
-            said += line
-    return said
+            said += chunk
+    return said.decode(errors="replace")
