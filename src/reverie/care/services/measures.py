@@ -131,7 +131,8 @@ def open_sessions(
         course = _course_for_client(client, course_id)
     except (NotFound, PermissionDenied):
         return []
-    ahead = courses.next_number(course, now) is not None  # false once its last session has ended
+    following = courses.next_number(course, now)
+    ahead = following is not None  # false once its last session has ended
     dates = courses.session_dates(course)
     if not dates:
         return []
@@ -142,7 +143,7 @@ def open_sessions(
     return [
         OpenSession(number, dates[number - 1], ahead and number == current, ahead and number == current)
         for number in range(current, 0, -1)
-        if number in due and held[number - 1].id not in given
+        if number in due and held[number - 1].id not in given and takes_answers(course, number, following)
     ]
 
 
@@ -155,6 +156,43 @@ def _check_ahead(course: Course, client: User) -> None:
     raise InvalidInput(
         f"The last session of this course{when}: there is no next session to fill this in for. "
         "To add answers for an earlier session, choose that session."
+    )
+
+
+def takes_answers(course: Course, number: int, following: int | None) -> bool:
+    """Whether answers for session ``number`` go to ``course`` (``following``: its :func:`courses.next_number`). A
+    course that has ended takes none, except for the session still to come on its last day (the ending keeps that
+    day's sessions: docs/course.md "Ending a course"): not for an earlier session chosen afterwards, not for one
+    the ending cancelled. Before (h155) a client could still add answers to an ended course by choosing an earlier
+    session (`reverie measure fill --course ID --session N`, the web form's session choice, the API's
+    ``session_number``), changing its closing reading and outcome after the therapist had closed it."""
+    return course.ended_at is None or (following is not None and number == following)
+
+
+def refused_now(client: User, course: Course, now: datetime | None = None) -> str | None:
+    """Why ``course`` takes no answers now (an ended course past its last day's session: :func:`ended_words`), for
+    a form to say before anything is filled in; None while it takes them."""
+    if course.ended_at is None or courses.next_number(course, now) is not None:
+        return None
+    return ended_words(course, client)
+
+
+def ended_words(course: Course, client: User) -> str:
+    """The refusal of answers for an ended course, in plain words: that it ended and on which day (the client's
+    own, :func:`courses.ended_day_words`), that what it holds stays readable, and what to do instead: the course
+    still open to fill it in for (named as every door names one, ``with theo (course 1a2b3c4d)``), else that a
+    new course is set up by their therapist."""
+    day = courses.ended_day_words(course, client)
+    others = [c for c in courses.open_courses(client) if c.pk != course.pk]
+    if len(others) == 1:
+        then = f"To answer now, fill it in for your open course {courses.named(others[0])}."
+    elif others:
+        listed = "; ".join(courses.named(c) for c in others)
+        then = f"To answer now, fill it in for one of your open courses: {listed}."
+    else:
+        then = "If you go on with therapy, your therapist sets up a new course, and its questionnaires are asked there."
+    return (
+        f"This course ended on {day}: it takes no new answers. Its answers and scores stay readable. {then}"
     )
 
 
@@ -277,12 +315,8 @@ def submit(
     following = courses.next_number(course, now)
     current = courses.current_number(course, now, plan=False)
     number = session_number if session_number is not None else current
-    if course.ended_at is not None and (
-        number > len(courses.held_sessions(course)) or (session_number is None and following is None)
-    ):
-        courses.check_open(
-            course, client
-        )  # an ended course has no next session to answer for (but its last day's)
+    if not takes_answers(course, number, following):  # one rule for the web, the API and the CLI
+        raise InvalidInput(ended_words(course, client))
     if session_number is None and following is None:
         _check_ahead(course, client)
     _check_due(course, number)

@@ -182,6 +182,8 @@ def measure_fill(request: HttpRequest, questionnaire_id: str) -> HttpResponse:
             return redirect("care:measures")  # two courses at once: each one's links are there, never a guess
         _with_course(context, user)
         context["sessions"] = measures.open_sessions(user, questionnaire.id.value, context["course_id"])
+        if "course" in context:  # an ended course: said before anything is filled in (sent, it is refused so)
+            context["error"] = measures.refused_now(user, context["course"])
         return render(request, "care/measure_fill.html", context)
     answers = _answers(request.POST, len(questionnaire.items))
     try:
