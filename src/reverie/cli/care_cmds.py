@@ -249,7 +249,8 @@ def _measure_fill_help() -> str:
     lines = [
         MEASURE_FILL_SHORT,
         "",
-        "--answers gives one number for each question, in order, separated by commas, spaces or both.",
+        "--answers gives one number for each question, in order, separated by commas, spaces or both; quotes are"
+        " not needed: every word after --answers, up to the next option, is an answer.",
     ]
     for questionnaire in QUESTIONNAIRES:
         lines += [
@@ -259,7 +260,7 @@ def _measure_fill_help() -> str:
             "  " + "; ".join(f"{o.value}: {o.label.lower()}" for o in questionnaire.options) + ".",
             *(f"  {item.number}. {item.text}" for item in questionnaire.items),
         ]
-    return "\n".join([*lines, "", "\b", 'Example: reverie measure fill gad7 --answers "1,2,0,1,0,0,1"'])
+    return "\n".join([*lines, "", "\b", "Example: reverie measure fill gad7 --answers 1 2 0 1 0 0 1"])
 
 
 def _answers(questionnaire_id: str, raw: str) -> list[int]:
@@ -290,7 +291,49 @@ def _answers(questionnaire_id: str, raw: str) -> list[int]:
     return answers
 
 
-@measure_app.command("fill", short_help=MEASURE_FILL_SHORT, cls=lazy_help(_measure_fill_help))
+# A word that ends the answers typed after --answers: an option ("--session", "-u"; not "-1", an answer refused as one),
+# or the questionnaire named after them ("--answers 0 1 2 … phq9").
+_NOT_AN_ANSWER = re.compile(r"-[^\d].*|phq9|gad7", re.IGNORECASE)
+
+
+def _answers_as_one(args: list[str]) -> list[str]:
+    """The words typed after ``--answers`` (or ``--answers=…``) as its one value, so answers given unquoted,
+    ``--answers 0 0 0 0 0 0 0 0 2``, are read as the quoted ``"0 0 0 0 0 0 0 0 2"`` is (:func:`_typed`): the same
+    count and values checked, the same screen of question 9. Before (h155) Typer refused the eight words after the
+    first as "unexpected extra arguments" before Reverie read them, so a 2 on question 9 ("thoughts that you would
+    be better off dead") was never screened and no crisis lines were shown. The answers end at the next option or
+    at the questionnaire's name; after ``--`` nothing is read so."""
+    out: list[str] = []
+    at = 0
+    while at < len(args):
+        word = args[at]
+        at += 1
+        if word == "--":
+            out += args[at - 1 :]
+            break
+        if word == "--answers":
+            parts = args[at : at + 1]  # its value, whatever it is, as Click reads it
+            at += len(parts)
+        elif word.startswith("--answers="):
+            parts = [word.removeprefix("--answers=")]
+        else:
+            out.append(word)
+            continue
+        while at < len(args) and not _NOT_AN_ANSWER.fullmatch(args[at]):
+            parts.append(args[at])
+            at += 1
+        out += ["--answers", " ".join(parts)] if parts else ["--answers"]
+    return out
+
+
+class _MeasureFillCommand(lazy_help(_measure_fill_help)):  # type: ignore[misc]
+    """``reverie measure fill``: its help built when shown, and every word after ``--answers`` one answer."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, _answers_as_one(args))  # type: ignore[no-any-return]
+
+
+@measure_app.command("fill", short_help=MEASURE_FILL_SHORT, cls=_MeasureFillCommand)
 def measure_fill(
     questionnaire: Annotated[
         str, typer.Argument(help="phq9 (PHQ-9, about mood) or gad7 (GAD-7, about anxiety).")
@@ -298,8 +341,9 @@ def measure_fill(
     answers: Annotated[
         str,
         typer.Option(
-            help="One number 0–3 for each question, in order, separated by commas or spaces (in quotes:"
-            ' "0 1 2 …"); `reverie measure fill --help` lists the questions and what each number means.'
+            help="One number 0–3 for each question, in order, separated by commas or spaces, quoted or not"
+            " (--answers 0 1 2 …: every word up to the next option); `reverie measure fill --help` lists the"
+            " questions and what each number means."
         ),
     ],
     user: UserOpt = None,
@@ -651,8 +695,6 @@ def register(app: typer.Typer) -> None:
     app.add_typer(course_app, name="course")
     app.add_typer(measure_app, name="measure")
     app.add_typer(directory_app, name="directory")
-    measure_app.command("fill", short_help=MEASURE_FILL_SHORT, cls=lazy_help(_measure_fill_help))(
-        measure_fill
-    )
+    measure_app.command("fill", short_help=MEASURE_FILL_SHORT, cls=_MeasureFillCommand)(measure_fill)
 
     app.command("fit", short_help=FIT_SHORT, cls=lazy_help(_fit_help))(fit)
