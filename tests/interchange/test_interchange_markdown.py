@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import UTC, datetime
 
@@ -70,3 +71,56 @@ def test_interchange_markdown_names_what_it_was_made_without(journal_v5: Portabl
     assert "- 2024-05-03 22:00 UTC · Dream\n" in text
     assert "- 2024-05-04 09:30 UTC+02:00 · Art · The blue door\n" in text
     assert "Made without" not in dump_markdown(replace(journal_v5, left_out=()))
+
+
+def test_interchange_markdown_holds_each_earlier_version_whole(journal_v9: PortableJournal) -> None:
+    """h156: the Markdown export only counted an entry's earlier versions ("Earlier versions: 2") while the JSON
+    export carries each whole: a person reading it now finds each, oldest first (said), with when it was saved, its
+    date and parts under plain labels (never a key) and its text; one of which only the text was kept says so."""
+    text = dump_markdown(journal_v9)
+    dream, choice = (section for section in text.split("\n## ")[1:])
+    assert "- **Earlier versions:** 2, after the text, oldest first" in dream
+    assert "### Earlier versions (2, oldest first)" in dream
+    first = dream.index("#### Version 1 of 3 · saved 2024-05-01 07:02 UTC+02:00")
+    second = dream.index("#### Version 2 of 3 · saved 2024-05-01 07:05 UTC+02:00")
+    assert (
+        dream.index("found the kitchen from my childhood.") < first < second
+    )  # after the text, oldest first
+    oldest = dream[first:second]
+    assert (
+        "Only its text was kept with this version." in oldest and "\nA house with too many doors.\n" in oldest
+    )
+    whole = dream[second:]
+    for line in (
+        "- **Title:** The house",
+        "- **When it happened:** 2024-05-01 06:00 UTC+02:00",
+        "- **Feelings:** unease (5/5)",
+        "- **People:** grandmother",
+        "- **Tags:** house",
+        "A house with too many doors. I opened one.",
+    ):
+        assert line in whole
+    assert (
+        "### The earlier version" in choice and "#### Version 1 of 2 · saved 2024-05-02 21:10 UTC" in choice
+    )
+    earlier = choice[choice.index("#### Version 1 of 2") :]
+    for line in (
+        "- **Title:** The message",
+        "- **When it happened:** not kept with this version",
+        "- **The situation:** Late reply from a friend.",
+        "- **The reflexive urge:** Send a cutting message.",
+        "- **The choice I made:** Sent it.",
+        "I wanted to send the angry message.\n",
+    ):
+        assert line in earlier
+    assert not re.search(r"\*\*(title|happened_at|feelings|situation|urge|choice|people|tags|body):", text)
+
+
+def test_interchange_markdown_lists_earlier_versions_oldest_first_whatever_their_order(
+    journal_v9: PortableJournal,
+) -> None:
+    """The order said ("oldest first") holds for a file whose versions came in another order (an imported file)."""
+    dream = journal_v9.entries[0]
+    backwards = replace(dream, revisions=tuple(reversed(dream.revisions)))
+    text = dump_markdown(replace(journal_v9, entries=(backwards,)))
+    assert text.index("saved 2024-05-01 07:02") < text.index("saved 2024-05-01 07:05")

@@ -151,7 +151,7 @@ def test_safety_plan_round_trip_and_crisis_lines() -> None:
         }
     )
     assert safety_plan_from_dict(safety_plan_to_dict(plan)) == plan
-    assert plan.crisis_lines(load_crisis_lines())[0].name == "Samaritans"
+    assert load_crisis_lines().lines_for(plan.crisis_country or "")[0].name == "Samaritans"
 
 
 def test_safety_plan_caps_and_names_the_section() -> None:

@@ -469,7 +469,8 @@ def _show_safety(client: User) -> None:
     from reverie.care.services import alerts, safety
     from reverie.cli.crisis import echo_lines
 
-    crisis = safety.lines_for_person(client)  # the plan read once, for its sections and its country's lines
+    # the plan read once (audited), for its sections and its country's lines
+    crisis = safety.lines_for_person(client, with_plan=True)
     page = crisis.plan
     typer.echo("\nYou said you have had thoughts of being better off dead or of hurting yourself.")
     typer.echo("You do not have to carry this alone. " + alerts.risk_answer_seen(client))

@@ -10,6 +10,7 @@ import re
 import shlex
 import subprocess
 import sys
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import datetime, tzinfo
 from pathlib import Path
@@ -29,7 +30,7 @@ from reverie.errors import (
     disk_full,
     is_disk_full,
 )
-from reverie.journal.kinds import field_words, file_word, kind_from, kinds_in_words
+from reverie.journal.kinds import FIELD_WORDS, field_words, file_word, kind_from, kinds_in_words
 from reverie.text import NOT_UTF8, decoded, decoded_western, file_size_words, read_typed
 
 app = typer.Typer(help="Write and read your journal.", no_args_is_help=True)
@@ -577,9 +578,11 @@ def show(
     user: UserOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """Show one entry, with a line for each picture or recording it holds ("Picture: harbour at night.jpg, 632
-    bytes"; the files themselves are in `journal export --format json`). With --json, its files as `attachments`:
-    name, kind, type and size, never their bytes."""
+    """Show one entry: everything the person wrote in it, as the entry page shows it (a mindful choice's parts and
+    where it was written under their plain labels, "The reflexive urge: …", never a stored key), its people and
+    tags, and a line for each picture or recording it holds ("Picture: harbour at night.jpg, 632 bytes"; the files
+    themselves are in `journal export --format json`). With --json, its fields as `extra` and its files as
+    `attachments`: name, kind, type and size, never their bytes."""
     from reverie.cli.local_times import stamp, zone_for
     from reverie.cli.runtime import sign_in
     from reverie.clinic.services import journal
@@ -588,7 +591,10 @@ def show(
     zone = zone_for(actor)
     view = journal.get_entry(actor, _resolve(actor, entry_id))
     if as_json:
-        shown = _row_json(view, zone) | {"attachments": [_file_json(a) for a in view.attachments]}
+        shown = _row_json(view, zone) | {
+            "extra": dict(view.extra),
+            "attachments": [_file_json(a) for a in view.attachments],
+        }
         typer.echo(json.dumps(shown, ensure_ascii=False, indent=2))
         return
     feelings = ", ".join(f"{f.name} {f.intensity}/5" for f in view.feelings) or "—"
@@ -596,8 +602,22 @@ def show(
     if view.title:
         typer.echo(f"# {view.title}")
     typer.echo(view.body)
+    for label, value in _fields_in_words(view.extra):
+        typer.echo(f"\n{label}: {value}")
     for a in view.attachments:
         typer.echo(f"{file_word(a.media_type).capitalize()}: {a.filename}, {file_size_words(a.size)}")
+    for label, values in (("People", view.people), ("Tags", view.tags)):
+        if values:
+            typer.echo(f"{label}: {', '.join(values)}")
+
+
+def _fields_in_words(extra: Mapping[str, str]) -> list[tuple[str, str]]:
+    """An entry's other fields (a mindful choice's parts, where a Day One entry was written) as (label, value), each
+    under its plain label (``journal.kinds.FIELD_WORDS``, the entry page's), in that table's order; an empty one
+    left out."""
+    order = {key: n for n, key in enumerate(FIELD_WORDS)}
+    keys = sorted((k for k, v in extra.items() if v), key=lambda k: (order.get(k, len(order)), k))
+    return [(field_words(key), extra[key]) for key in keys]
 
 
 def _file_json(a: Any) -> dict[str, Any]:

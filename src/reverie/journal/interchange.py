@@ -37,6 +37,7 @@ from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from reverie.errors import InvalidInput
+from reverie.journal import history
 from reverie.journal.kinds import KIND_WORDS, KINDS, field_words, file_words
 from reverie.text import decoded, not_utf8, one_line_ending
 from reverie.versions import version_number
@@ -382,14 +383,61 @@ def _entry_markdown(entry: PortableEntry, zone: tzinfo | None = None) -> list[st
             FILES_LABEL,
             ", ".join(file_words(a.filename, a.media_type, len(a.data)) for a in entry.attachments),
         ),
-        ("Earlier versions", str(len(entry.revisions)) if entry.revisions else ""),
+        ("Earlier versions", _revisions_count(len(entry.revisions))),
         ("Shared with therapist", "yes" if entry.shared else ""),
         ('Your answers to "does this fit?"', _fit_words(entry.fit)),
     ]
     lines.extend(f"- **{label}:** {value}" for label, value in facts if value)
     if len(lines) > 2:
         lines.append("")
-    lines.extend([entry.body, "", "---", ""])
+    lines.extend([entry.body, ""])
+    lines.extend(_revisions_markdown(entry, zone))
+    lines.extend(["---", ""])
+    return lines
+
+
+REVISION_ORDER = "oldest first"
+
+
+def _revisions_count(count: int) -> str:
+    """The entry's "Earlier versions" line: how many, and where they are."""
+    if not count:
+        return ""
+    return "1, after the text" if count == 1 else f"{count}, after the text, {REVISION_ORDER}"
+
+
+ONLY_TEXT_KEPT = "Only its text was kept with this version."
+
+
+def _revisions_markdown(entry: PortableEntry, zone: tzinfo | None = None) -> list[str]:
+    """Each earlier version of ``entry`` whole, oldest first (by when it was saved), as the JSON export carries it:
+    when it was saved, then its parts under the "Earlier versions" page's plain labels (``journal.history``: never
+    a key) and its text; a version of which only the text was kept says so (h156: the file only counted them)."""
+    if not entry.revisions:
+        return []
+    total = len(entry.revisions) + 1
+    count = len(entry.revisions)
+    heading = "The earlier version" if count == 1 else f"Earlier versions ({count}, {REVISION_ORDER})"
+    lines = [f"### {heading}", ""]
+    for number, revision in enumerate(sorted(entry.revisions, key=lambda r: r.written_at), start=1):
+        lines.extend([f"#### Version {number} of {total} · saved {_stamp(revision.written_at, zone)}", ""])
+        if revision.only_text:
+            lines.extend([ONLY_TEXT_KEPT, ""])
+        else:
+            words = history.parts(
+                title=revision.title,
+                people=revision.people,
+                tags=revision.tags,
+                extra=revision.extra,
+                when=None if revision.happened_at is None else _stamp(revision.happened_at, zone),
+            )
+            words["feelings"] = ", ".join(f"{f.name} ({f.intensity}/5)" for f in revision.feelings)
+            facts = [(history.LABELS[key], value) for key, value in words.items() if key != "body" and value]
+            lines.extend(f"- **{label}:** {value}" for label, value in facts)
+            if facts:
+                lines.append("")
+        if revision.body:
+            lines.extend([revision.body, ""])
     return lines
 
 

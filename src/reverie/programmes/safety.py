@@ -54,6 +54,11 @@ EU_MEMBERS = frozenset(
         "HU",
     ]
 )
+# Places with their own code (zone.tab gives Europe/Jersey JE, Europe/Guernsey GG, Europe/Isle_of_Man IM) that are
+# reached on another country's crisis lines: the Crown Dependencies on the United Kingdom's (Samaritans 116 123, 999),
+# so a person whose time zone is theirs reads the UK's lines first (h156). A crisis-line file that lists one of
+# them itself is read first: :meth:`CrisisDirectory.listed_as`.
+LINES_OF = {"JE": "GB", "GG": "GB", "IM": "GB"}
 _COUNTRY = re.compile(r"[A-Z]{2}")
 # A phone number as typed: digits of any script (``\\d`` is every Unicode decimal digit: 0-9, Arabic-Indic ٠-٩,
 # Extended Arabic-Indic ۰-۹, Devanagari …), spaces, -, brackets and a + at the start or just inside an opening
@@ -227,12 +232,15 @@ class CrisisDirectory:
 
     def listed_as(self, country: str | None) -> str | None:
         """The entry a country's lines are listed under: its own code ("uk" → "GB"), ``EU`` for a member without
-        its own list ("ES"), None for a country with no lines here."""
+        its own list ("ES"), the country whose lines it is reached on (:data:`LINES_OF`: Jersey "JE" → "GB"), None
+        for a country with no lines here."""
         code = country_code(country or "")
         if code in self.countries:
             return code
         if code in EU_MEMBERS and "EU" in self.countries:
             return "EU"
+        if LINES_OF.get(code) in self.countries:
+            return LINES_OF[code]
         return None
 
     def ordered(self, likely: Sequence[str | None] = ()) -> tuple[str, ...]:
@@ -325,7 +333,9 @@ class SafetyPlan:
     """A personal safety plan (in the spirit of Stanley & Brown), written by the person.
 
     Every text section holds at most 12 entries of at most 300 characters; contacts need a name (≤ 80
-    characters) and a phone number. ``crisis_country`` selects the crisis lines shown with the plan.
+    characters) and a phone number. ``crisis_country`` is the country whose crisis lines the person reads first,
+    wherever lines are shown (``care.services.safety.lines_for_person``, the one choice: the plan has no choice of
+    its own, h156).
     Errors name the section and entry number, never the text.
     """
 
@@ -350,9 +360,6 @@ class SafetyPlan:
             )
         if not any(getattr(self, key) for key in SECTION_TITLES):
             raise InvalidInput("A safety plan needs at least one entry.")
-
-    def crisis_lines(self, directory: CrisisDirectory) -> tuple[CrisisLine, ...]:
-        return directory.lines_for(self.crisis_country) if self.crisis_country else ()
 
 
 def _check_count(key: str, items: Sequence[object]) -> None:

@@ -96,8 +96,9 @@ def _line(line: Line) -> CrisisLine:
 
 
 def check_in_out(request: HttpRequest, user: User, row: CheckIn) -> CheckInOut:
-    """The check-in as the API sends it (reads the client's own sealed plan: audited as a plan read)."""
-    crisis = safety.lines_for_person(user)  # the one choice of lines (and of their order) for a person
+    """The check-in as the API sends it, with the client's own plan (read once, audited as a plan read)."""
+    # the one choice of lines (and of their order) for a person, the plan shown with them
+    crisis = safety.lines_for_person(user, with_plan=True)
     page, countries = crisis.plan, crisis.countries
     sections = [
         PlanSectionOut(

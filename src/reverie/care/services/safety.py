@@ -179,7 +179,8 @@ class PersonLines:
     first: tuple[FirstLine, ...]  # their plan's country's lines, else each country's first line
     # whether the order is theirs: a country with lines is known for them (their plan's or their time zone's)
     known: bool
-    plan: Mapping[str, Any]  # their safety plan for the page (:func:`plan_for_page`; empty for anyone else)
+    # their safety plan for a page that shows it (:func:`plan_for_page`, ``with_plan``); empty otherwise
+    plan: Mapping[str, Any]
 
     @property
     def from_plan(self) -> bool:
@@ -195,28 +196,58 @@ class PersonLines:
         return [(one.label, one.line.instruction) for one in self.first]
 
 
-def likely_countries(user: Any, plan: Mapping[str, Any]) -> tuple[str, ...]:
-    """The person's likely countries, most likely first: the country their safety plan names, then the one their
-    time zone lies in (Settings; ``programmes.countries.zone_country``). None for someone signed out."""
+def likely_countries(user: Any, country: str | None) -> tuple[str, ...]:
+    """The person's likely countries, most likely first: the country their safety plan names (``country``),
+    then the one their time zone lies in (Settings; ``programmes.countries.zone_country``). None for someone signed
+    out."""
     from reverie.programmes.countries import zone_country
 
     zone = user.time_zone if isinstance(user, User) and user.is_authenticated else None
-    return tuple(c for c in (plan.get("country"), zone_country(zone)) if c)
+    return tuple(c for c in (country, zone_country(zone)) if c)
 
 
-def lines_for_person(user: Any) -> PersonLines:
+def plan_country(user: Any) -> str | None:
+    """The country the signed-in client's own safety plan names for its crisis lines (None: no plan, none named,
+    anyone else, or a plan that cannot be opened), to choose the order of the lines alone.
+
+    Not audited as ``safety_plan.read`` (h156): nothing of the plan is shown or handed on, only the order of
+    the crisis lines the person reads is chosen by it, so it is no one reading the plan (as :func:`_stored`, compared
+    and never shown). Before, every page, banner and command that showed the lines wrote a ``safety_plan.read``
+    event for the person, one more on a page that showed the plan as well: the record said they read their plan
+    when they had not. A page that shows the plan reads it through :func:`get_plan`, audited, once
+    (``lines_for_person(user, with_plan=True)``)."""
+    if not isinstance(user, User) or not user.is_authenticated or not user.is_client:
+        return None
+    row = SafetyPlanRecord.objects.filter(client=user).only("payload").first()
+    if row is None:
+        return None
+    try:
+        data = records.open_json(user, user.pk, PURPOSE, row.payload)
+    except (IntegrityError, KeyUnavailable):  # never keeps the crisis lines away (r96): then the fixed order
+        log.warning("the crisis lines could not open a client's plan for its country")
+        return None
+    country = data.get("crisis_country") if isinstance(data, Mapping) else None
+    return country if isinstance(country, str) and country else None
+
+
+def lines_for_person(user: Any, *, with_plan: bool = False) -> PersonLines:
     """The one choice of crisis lines for the person reading (None or signed out: nobody), for every page, the API,
     the printed report and the command line: every country's lines, theirs first (their safety plan's country,
     then their time zone's, then the rest in the file's order, none left out), and the lines read first: the lines
-    of their plan's country, else each country's first line in that order. Reads their plan (audited), once.
+    of their plan's country, else each country's first line in that order.
+
+    ``with_plan``: for a page that shows the person's plan above the lines (``plan``: :func:`plan_for_page`), read
+    once and audited as the read it is; without it only the plan's country is read, not audited
+    (:func:`plan_country`), and ``plan`` is empty.
 
     Before (r125, r126) each door chose: the command line gave a Londoner without a plan 988 and 911, the printed
     report the United States' and Canada's lines whatever the plan named, the pages the United States first."""
-    plan = plan_for_page(user)
-    likely = likely_countries(user, plan)
+    plan = plan_for_page(user) if with_plan else {}
+    country = plan.get("country") if with_plan else plan_country(user)
+    likely = likely_countries(user, country)
     lines = directory()
     countries = tuple(listed(lines, likely))
-    plans = lines.listed_as(plan.get("country"))
+    plans = lines.listed_as(country)
     if plans and countries[0].lines:  # the plan's country is listed, so first
         first = tuple(FirstLine(plans, line, from_plan=True) for line in countries[0].lines)
     else:
@@ -227,7 +258,7 @@ def lines_for_person(user: Any) -> PersonLines:
 
 def plan_and_lines(user: Any) -> dict[str, Any]:
     """A page's safety plan and crisis lines (``care/_plan_and_lines.html``): the plan's keys and ``crisis``."""
-    crisis = lines_for_person(user)
+    crisis = lines_for_person(user, with_plan=True)
     return {**crisis.plan, "crisis": crisis}
 
 

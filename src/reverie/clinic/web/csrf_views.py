@@ -24,6 +24,7 @@ from reverie.clinic.web.drafts import (
     SAFE_NAME,
     SECRET,
     chosen_words,
+    file_lost,
     labels_of,
 )  # one reader of posted fields' names and labels: a kept form's own (its view's ``labels``)
 
@@ -115,7 +116,7 @@ def _with_draft(request: HttpRequest, path: str) -> HttpResponse | None:
 
 
 def _refused_without_words(request: HttpRequest) -> HttpResponse:
-    context = {"hidden": [], "shown": [], "action": "/", "had_file": False, "resend": False}
+    context = {"hidden": [], "shown": [], "action": "/", "file_lost": "", "resend": False}
     return render(request, "reverie/csrf_failed.html", context, status=403)
 
 
@@ -134,7 +135,8 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
         # the kind and feelings it carries hidden, in plain words, as "Save it now" shows them (h132)
         "chosen": chosen_words(hidden, labels_of(path)),
         "action": path,
-        "had_file": had_file,
+        # what the write page says of a file it lost, for this entry's kind (drafts.file_lost, h156)
+        "file_lost": file_lost(dict(hidden).get("kind")) if had_file else "",
         "resend": _from_this_site(request),
     }
     response = render(request, "reverie/csrf_failed.html", context, status=403)

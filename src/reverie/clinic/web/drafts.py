@@ -83,7 +83,10 @@ FILE_NOT_TAKEN = (
 
 def file_lost(kind: object) -> str:
     """What a write form given back says of the file it was sent with (no browser puts one back in the form), for
-    an entry of ``kind`` (review r126): attach it again where the kind takes a file; else what to do instead."""
+    an entry of ``kind`` (review r126): attach it again where the kind takes a file; else what to do instead. The
+    one sentence of every page that gives a form back without its file (h156): the write page, the sign-in page
+    after the session ended (:func:`login_context`), the words shown back after it (:func:`shown_back`) and the
+    refused-form page (``csrf_views``); a kind not known (a form that is no entry's) gets "attach it again"."""
     from reverie.clinic.services.media import ALLOWED
     from reverie.journal.kinds import KIND_WORDS
 
@@ -534,7 +537,8 @@ def login_context(draft: list[tuple[str, str]]) -> dict[str, Any]:
         "expired": bool(draft),
         "urgent": urgent,  # the kept form asks for help now: the crisis lines on every sign-in page it reaches
         "crisis_lines": _crisis_lines() if urgent else None,
-        "file_lost": any(k == FILE for k, _ in draft),
+        # the one kind-aware sentence (a dream takes no file: "attach it again" would be refused again, h156)
+        "file_lost": file_lost(dict(draft).get(PREFIX + "kind")) if any(k == FILE for k, _ in draft) else "",
         "draft_label": "entry" if path.startswith(("/write/", "/journal/")) else "text",
     }
 
@@ -658,7 +662,7 @@ def shown_back(request: HttpRequest, draft: Carried, *, message: str, can_save: 
     ]
     context = {
         "message": message,
-        "file_lost": draft.file_lost,
+        "file_lost": file_lost(dict(draft.fields).get("kind")) if draft.file_lost else "",
         "hidden": hidden if can_save else [],
         "shown": shown,
         "chosen": chosen_words(draft.fields, labels),

@@ -845,7 +845,7 @@ def safety(request: HttpRequest) -> HttpResponse:
     plan's country, then their time zone's); signed out (or the database down) a fixed order, and the page says so."""
     from reverie.care.services.safety import lines_for_person
 
-    crisis = lines_for_person(request.user)
+    crisis = lines_for_person(request.user, with_plan=True)  # the plan shown: read once, audited
     context = {"crisis": crisis, "mine": crisis.plan, "plan_unavailable": without_database(request)}
     return render(request, "reverie/safety.html", context)
 
