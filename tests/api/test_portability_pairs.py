@@ -21,7 +21,7 @@ def test_portability_export_import_round_trip(make_user: Any) -> None:
     exported = alice.get("export")
     assert exported.status_code == 200 and exported["Content-Type"] == "application/json"
     doc = json.loads(exported.content)
-    assert doc["schema"] == "reverie.export/9" and len(doc["entries"]) == 1
+    assert doc["schema"] == "reverie.export/10" and len(doc["entries"]) == 1
     assert doc["entries"][0]["feelings"] == feelings
     first = bob.call("POST", "import", raw=exported.content)
     assert first.status_code == 200, first.content

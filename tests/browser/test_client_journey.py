@@ -110,7 +110,7 @@ def test_browser_client_journey(phone: Any, shot: Any, tmp_path: Path, make_user
     with page.expect_download() as download:
         page.click("button:has-text('Download')")
     exported = json.loads(Path(download.value.path()).read_text())
-    assert exported["schema"] == "reverie.export/9" and len(exported["entries"]) == 6
+    assert exported["schema"] == "reverie.export/10" and len(exported["entries"]) == 6
 
     page.goto("/account/erase/")
     page.fill("#confirm", "robin")

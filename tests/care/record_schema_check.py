@@ -1,4 +1,4 @@
-"""docs/export-schema-v9.json checked with jsonschema (a dev dependency) when importable, else a key check."""
+"""docs/export-schema-v10.json checked with jsonschema (a dev dependency) when importable, else a key check."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-SCHEMA = Path(__file__).resolve().parents[2] / "docs" / "export-schema-v9.json"
+SCHEMA = Path(__file__).resolve().parents[2] / "docs" / "export-schema-v10.json"
 
 
 def problems(document: Any) -> list[str]:

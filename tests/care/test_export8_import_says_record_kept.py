@@ -16,7 +16,7 @@ from reverie.journal.interchange import dump_reverie_json
 
 pytestmark = [pytest.mark.django_db, pytest.mark.db]
 
-SCHEMA = Path(__file__).resolve().parents[2] / "docs" / "export-schema-v9.json"
+SCHEMA = Path(__file__).resolve().parents[2] / "docs" / "export-schema-v10.json"
 
 
 def test_import_says_the_questionnaire_answers_in_the_file_were_not_imported(

@@ -86,7 +86,7 @@ def test_what_only_the_therapist_reads_of_the_letter_and_formulation_stays_out_a
     courses.give_letter(therapist, course.id)
     goals.propose(client, course.id, title="Sleep", description="in my words")
     document = json.loads(_exported(client))
-    assert document["schema"] == "reverie.export/9" and problems(document) == []
+    assert document["schema"] == "reverie.export/10" and problems(document) == []
     (record,) = document["record"]["courses"]
     assert record["letter"]["text"] == "a letter not given yet"
     assert [f["text"] for v in record["formulation"] for f in v["fields"]] == ["the version shared"]

@@ -35,7 +35,7 @@ def _exported_course(client: Any) -> tuple[dict[str, Any], bytes]:
     from record_schema_check import problems
 
     document = json.loads(data)
-    assert document["schema"] == "reverie.export/9" and problems(document) == []
+    assert document["schema"] == "reverie.export/10" and problems(document) == []
     (course,) = document["record"]["courses"]
     return course, data
 
@@ -84,7 +84,7 @@ def test_the_export_carries_the_course_record(dit: tuple[Any, Any, Any]) -> None
     safety.save_plan(client, {"warning_signs": ["Not sleeping"], "coping_steps": ["A walk"]})
     data = dump_reverie_json(portability.export_journal(client))
     document = json.loads(data)
-    assert document["schema"] == "reverie.export/9"
+    assert document["schema"] == "reverie.export/10"
     assert b"Never exported." not in data and "process_notes" not in document["record"]
     (exported,) = document["record"]["courses"]
     assert exported["programme"] == "dit" and exported["therapist"] == therapist.username

@@ -194,7 +194,7 @@ def test_cli_export_says_what_a_person_needs_to_know_not_the_format() -> None:
         assert "anyone who gets it can read" in text and "keep it safe" in text
         for jargon in ("decrypted", "reverie.export", "0600"):
             assert jargon not in text, jargon
-    assert "`reverie.export/9`" in markdown(app).split("## For developers")[1]
+    assert "`reverie.export/10`" in markdown(app).split("## For developers")[1]
 
 
 @pytest.mark.parametrize(

@@ -85,7 +85,7 @@ def test_reimporting_an_export_into_another_account_twice_adds_nothing_new(make_
     for number in range(10):
         journal.create_entry(first, EntryDraft(kind="dream", body=f"dream number {number}"))
     data = dump_reverie_json(portability.export_journal(first))
-    assert json.loads(data)["schema"] == "reverie.export/9"
+    assert json.loads(data)["schema"] == "reverie.export/10"
     assert portability.import_journal(second, data).created == 10
     assert portability.import_journal(second, data).skipped == 10
     assert Entry.objects.filter(client=second).count() == 10

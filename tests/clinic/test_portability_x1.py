@@ -37,7 +37,7 @@ def test_the_file_names_what_it_was_made_without_and_an_import_says_it(make_user
     _alter(drawn, secret)
     data = dump_reverie_json(portability.export_journal(alice))
     document = json.loads(data)
-    assert document["schema"] == "reverie.export/9"
+    assert document["schema"] == "reverie.export/10"
     assert document["left_out"] == [
         {"happened_at": WHEN.isoformat(), "kind": "art", "title": "The red house"},
         {"happened_at": WHEN.isoformat(), "kind": "reflection"},  # its title does not open: none

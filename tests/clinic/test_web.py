@@ -56,7 +56,7 @@ def test_web_write_a_dream_with_two_contradictory_feelings_list_and_export() -> 
     assert b"Dream" in listing.content and b"love 4" in listing.content
     exported = client.post("/export/", {"format": "json"})
     doc = json.loads(exported.content)
-    assert doc["schema"] == "reverie.export/9"
+    assert doc["schema"] == "reverie.export/10"
     assert [f["name"] for f in doc["entries"][0]["feelings"]] == ["love", "anger"]
     markdown = client.post("/export/", {"format": "markdown"})
     assert "boat" in markdown.content.decode()

@@ -156,6 +156,36 @@ def golden_journal_v9() -> PortableJournal:
     return replace(base, entries=entries)
 
 
+def golden_journal_v10() -> PortableJournal:
+    """The journal that tests/interchange/golden/reverie-export-v10.json holds: the v9 golden journal with what the
+    person set (version 10): their time zone, when each entry's current version was saved, and a safety plan with
+    its crisis lines' country and its trusted contacts and professionals as two sections."""
+    base = golden_journal_v9()
+    dream, choice = base.entries
+    plan = {
+        "crisis_country": "IE",
+        "sections": [
+            {"title": "Warning signs", "items": ["Not sleeping"]},
+            {"title": "People I can ask for help", "items": ["Aoife: +353 1 555 0100"]},
+            {"title": "Professionals I can contact", "items": ["Dr Ng (GP): +353 1 555 0199"]},
+        ],
+    }
+    return replace(
+        base,
+        entries=(
+            replace(dream, updated_at=datetime(2024, 5, 1, 7, 10, 0, 250000, tzinfo=PLUS_TWO)),
+            replace(choice, updated_at=datetime(2024, 5, 3, 8, 0, tzinfo=UTC)),
+        ),
+        record={**base.record, "safety_plan": plan},
+        time_zone="Europe/Berlin",
+    )
+
+
+@pytest.fixture
+def journal_v10() -> PortableJournal:
+    return golden_journal_v10()
+
+
 @pytest.fixture
 def journal_v8() -> PortableJournal:
     return golden_journal_v8()

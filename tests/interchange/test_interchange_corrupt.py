@@ -55,8 +55,8 @@ def test_interchange_utf8_bom_is_accepted(journal: Any) -> None:
 
 
 def test_interchange_newer_export_version_is_refused(document: dict[str, Any]) -> None:
-    document["schema"] = "reverie.export/10"
-    _refused(document, "export version 10 is newer than this Reverie")
+    document["schema"] = "reverie.export/11"
+    _refused(document, "export version 11 is newer than this Reverie")
 
 
 @pytest.mark.parametrize(

@@ -46,10 +46,12 @@ def test_interchange_dump_matches_golden_file(
     journal_v6: PortableJournal,
     journal_v8: PortableJournal,
     journal_v9: PortableJournal,
+    journal_v10: PortableJournal,
     read_fixture: Reader,
 ) -> None:
-    assert dump_reverie_json(journal_v9) == read_fixture("golden/reverie-export-v9.json")
-    assert load(read_fixture("golden/reverie-export-v9.json")) == journal_v9
+    assert dump_reverie_json(journal_v10) == read_fixture("golden/reverie-export-v10.json")
+    assert load(read_fixture("golden/reverie-export-v10.json")) == journal_v10
+    assert load(read_fixture("golden/reverie-export-v9.json")) == journal_v9  # version 9 still reads
     assert load(read_fixture("golden/reverie-export-v8.json")) == journal_v8  # version 8 still reads
     assert load(read_fixture("golden/reverie-export-v7.json")) == journal_v6  # version 7 still reads
     assert load(read_fixture("golden/reverie-export-v6.json")) == journal_v6  # version 6 still reads
@@ -69,7 +71,7 @@ def test_interchange_golden_v5_file_still_loads_and_exports_again_as_current(
 ) -> None:
     loaded = load(read_fixture("golden/reverie-export-v5.json"))
     assert loaded == journal_v5 and loaded.left_out == journal_v5.left_out
-    assert json.loads(dump_reverie_json(loaded))["schema"] == "reverie.export/9"
+    assert json.loads(dump_reverie_json(loaded))["schema"] == "reverie.export/10"
 
 
 def test_interchange_v5_file_names_what_it_was_made_without(
@@ -101,7 +103,7 @@ def test_interchange_golden_v4_file_still_loads_and_exports_again_as_current(
 ) -> None:
     loaded = load(read_fixture("golden/reverie-export-v4.json"))
     assert loaded == journal_v3 and loaded.left_out == ()
-    assert json.loads(dump_reverie_json(loaded))["schema"] == "reverie.export/9"
+    assert json.loads(dump_reverie_json(loaded))["schema"] == "reverie.export/10"
 
 
 def test_interchange_golden_v3_file_still_loads_and_exports_again_as_v5(
@@ -175,7 +177,7 @@ def test_interchange_dump_is_deterministic_and_sorted(journal: PortableJournal) 
     document = json.loads(first)
     assert list(document) == sorted(document)
     assert list(document["entries"][0]) == sorted(document["entries"][0])
-    assert document["schema"] == "reverie.export/9"
+    assert document["schema"] == "reverie.export/10"
     assert first.endswith(b"\n")
 
 
@@ -307,3 +309,24 @@ def test_interchange_earlier_versions_of_an_older_file_read_as_only_text(read_fi
 def test_interchange_dump_refuses_unpaired_surrogate() -> None:
     with pytest.raises(InvalidInput, match="surrogate"):
         dump_reverie_json(_journal(_entry(body="broken \ud800 text")))
+
+
+def test_interchange_v10_carries_what_the_person_set(read_fixture: Reader) -> None:
+    """h158 (review r127, 5 and 6): version 10 gives the person's time zone and when each entry's current version
+    was saved; a file before 10 holds neither, and refuses them."""
+    loaded = load(read_fixture("golden/reverie-export-v10.json"))
+    assert loaded.time_zone == "Europe/Berlin"
+    assert [e.updated_at for e in loaded.entries] == [
+        datetime(2024, 5, 1, 5, 10, 0, 250000, tzinfo=UTC),
+        datetime(2024, 5, 3, 8, 0, tzinfo=UTC),
+    ]
+    older = load(read_fixture("golden/reverie-export-v9.json"))
+    assert older.time_zone == "" and {e.updated_at for e in older.entries} == {None}
+    document = json.loads(read_fixture("golden/reverie-export-v9.json"))
+    document["entries"][0]["updated_at"] = "2024-05-01T07:10:00+02:00"
+    with pytest.raises(InvalidInput, match=r"entries\[0\] has unknown fields: updated_at"):
+        load(json.dumps(document).encode())
+    document = json.loads(read_fixture("golden/reverie-export-v9.json"))
+    document["time_zone"] = "Europe/Berlin"
+    with pytest.raises(InvalidInput, match="time_zone"):
+        load(json.dumps(document).encode())

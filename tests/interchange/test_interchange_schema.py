@@ -1,4 +1,4 @@
-"""docs/export-schema-v9.json (and v1 to v8 for older files): well-formed, and what dump_reverie_json writes conforms to it.
+"""docs/export-schema-v10.json (and v1 to v9 for older files): well-formed, and what dump_reverie_json writes conforms to it.
 
 jsonschema is not a dependency of Reverie, so the export is checked with a small validator for exactly the
 keywords the schema uses; when jsonschema is importable it validates too.
@@ -26,13 +26,13 @@ from reverie.journal.interchange import (
     dump_reverie_json,
 )
 
-SCHEMA_PATH = Path(__file__).resolve().parents[2] / "docs" / "export-schema-v9.json"
+SCHEMA_PATH = Path(__file__).resolve().parents[2] / "docs" / "export-schema-v10.json"
 _HANDLED = {
     "$schema", "$id", "$ref", "$defs", "title", "description", "type", "required", "additionalProperties",
     "properties", "items", "const", "enum", "minLength", "maxLength", "pattern", "minimum", "maximum",
     "format", "contentEncoding",
 }  # fmt: skip
-_TYPES = {"object": dict, "array": list, "string": str, "boolean": bool}
+_TYPES = {"object": dict, "array": list, "string": str, "boolean": bool, "null": type(None)}
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +61,7 @@ def _problems(value: Any, rule: dict[str, Any], root: dict[str, Any], path: str 
 
 def _scalar_problems(value: Any, rule: dict[str, Any]) -> list[str]:
     checks: list[tuple[str, Callable[[Any], bool]]] = [
-        ("type", lambda t: _is_type(value, t)),
+        ("type", lambda t: any(_is_type(value, name) for name in ([t] if isinstance(t, str) else t))),
         ("const", lambda c: value == c),
         ("enum", lambda e: value in e),
         ("minLength", lambda n: not isinstance(value, str) or len(value) >= n),
@@ -81,7 +81,7 @@ def _is_type(value: Any, name: str) -> bool:
 
 def test_interchange_schema_file_is_draft_2020_12_with_id(schema: dict[str, Any]) -> None:
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert schema["$id"] == "urn:reverie:schema:export:9"
+    assert schema["$id"] == "urn:reverie:schema:export:10"
     assert schema["properties"]["schema"]["const"] == SCHEMA
 
 
@@ -272,3 +272,29 @@ def test_interchange_schema_v9_takes_whole_earlier_versions(
     old = json.loads((SCHEMA_PATH.parent / "export-schema-v8.json").read_text(encoding="utf-8"))
     assert old["properties"]["schema"]["const"] == "reverie.export/8"
     assert "$.entries[0].revisions[1]: extra title" in _problems(document, old, old)
+
+
+def test_interchange_schema_v10_carries_what_the_person_set(
+    schema: dict[str, Any], journal_v10: PortableJournal
+) -> None:
+    """h158 (review r127, 1, 2, 5, 6): version 10 describes the file's time_zone, each entry's updated_at and the
+    safety plan's crisis_country with its two sections of contacts; v9 refuses the new fields."""
+    document = json.loads(dump_reverie_json(journal_v10))
+    assert document["time_zone"] == "Europe/Berlin" and document["entries"][0]["updated_at"]
+    plan = document["record"]["safety_plan"]
+    assert plan["crisis_country"] == "IE"
+    assert [s["title"] for s in plan["sections"]][-2:] == [
+        "People I can ask for help",
+        "Professionals I can contact",
+    ]
+    assert _problems(document, schema, schema) == []
+    jsonschema = pytest.importorskip("jsonschema")
+    jsonschema.Draft202012Validator(schema).validate(document)
+    plan["crisis_country"] = None  # none chosen
+    assert _problems(document, schema, schema) == []
+    plan["crisis_country"] = "Ireland"
+    assert "$.record.safety_plan.crisis_country: fails pattern" in _problems(document, schema, schema)
+    old = json.loads((SCHEMA_PATH.parent / "export-schema-v9.json").read_text(encoding="utf-8"))
+    found = _problems(document, old, old)
+    assert "$: extra time_zone" in found and "$.entries[0]: extra updated_at" in found
+    assert "$.record.safety_plan: extra crisis_country" in found

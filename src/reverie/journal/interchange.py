@@ -1,7 +1,7 @@
 """A portable journal: Reverie's own export, a readable Markdown export, and imports from jrnl and Day One.
 
 Pure: plain frozen dataclasses and bytes in, bytes or text out; no Django, no database. The JSON export is
-``"schema": "reverie.export/9"`` (JSON Schema: docs/export-schema-v9.json; version 1 to 8 files still load; version 2 added the entry context fields ``place``, ``weather``, ``time_zone`` and the optional
+``"schema": "reverie.export/10"`` (JSON Schema: docs/export-schema-v10.json; version 1 to 9 files still load; version 2 added the entry context fields ``place``, ``weather``, ``time_zone`` and the optional
 ``record``: the person's course of therapy as they may read it; version 3 added each entry's ``fit`` answers
 (the person's "does this fit?" about an observation) and the record's ``check_ins`` (their answers to "Are you
 safe?"); version 4 adds each questionnaire's ``session_start`` in the record, so one answered for a session
@@ -13,7 +13,9 @@ course in the record what the client reads of it on their pages: each goal's ``d
 ``letter`` and the ``formulation`` versions shared with them; version 8 adds each questionnaire's ``answers`` in
 the record, the client's answers item by item; the file's fields are those of version 5; version 9 keeps each
 earlier version of an entry whole (``revisions``: its title, text, feelings, people, tags, fields and date, or
-``only_text`` where only its text was kept, as every earlier version of a file before 9 is read)).
+``only_text`` where only its text was kept, as every earlier version of a file before 9 is read); version 10 adds
+the person's ``time_zone`` (the file's own field), each entry's ``updated_at`` (when its current version was saved)
+and, in the record's safety plan, its ``crisis_country`` and the trusted contacts and professionals as two sections).
 ``load`` reads it back exactly (``load(dump_reverie_json(x)) == x``) and
 also reads jrnl's JSON export and Day One's export, as the zip Day One writes (``Journal.json`` with
 ``photos/`` and ``audios/``) or as its bare JSON. Errors name the entry index and field
@@ -42,8 +44,8 @@ from reverie.journal.kinds import KIND_WORDS, KINDS, field_words, file_words
 from reverie.text import decoded, not_utf8, one_line_ending
 from reverie.versions import version_number
 
-SCHEMA = "reverie.export/9"
-SCHEMA_VERSION = 9
+SCHEMA = "reverie.export/10"
+SCHEMA_VERSION = 10
 FIT_ANSWERS = ("fits", "does_not_fit", "not_sure")
 CHECK_IN_ANSWERS = ("safe", "need_help", "misunderstood")  # care.models.safety.ANSWER_LABELS (tested equal)
 JRNL_SCHEMA = "jrnl.json"
@@ -186,6 +188,8 @@ class PortableEntry:
     revisions: tuple[PortableRevision, ...] = ()
     extra: dict[str, str] = field(default_factory=dict)
     fit: tuple[PortableFit, ...] = ()  # version 3: the person's "does this fit?" answers, oldest first
+    # version 10: when the current version was saved (None: a file before 10, or another app's, which kept none)
+    updated_at: datetime | None = None
 
     def __post_init__(self) -> None:
         _check_short("id", self.id)
@@ -194,6 +198,8 @@ class PortableEntry:
         _check_body("body", self.body)
         _check_aware("happened_at", self.happened_at)
         _check_aware("written_at", self.written_at)
+        if self.updated_at is not None:
+            _check_aware("updated_at", self.updated_at)
         _check_short("title", self.title, allow_empty=True)
         for name in ("feelings", "people", "tags", "attachments", "revisions", "fit"):
             object.__setattr__(self, name, tuple(getattr(self, name)))
@@ -239,9 +245,13 @@ class PortableJournal:
     record: dict[str, Any] = field(default_factory=dict, compare=True)
     # Version 5: the entries that could not be opened when the file was made, so the file says it is incomplete.
     left_out: tuple[PortableLeftOut, ...] = ()
+    # Version 10: the person's time zone when the file was made (an IANA name, as their account held it; "" for a
+    # file before 10 or another app's), so their times read as they did.
+    time_zone: str = ""
 
     def __post_init__(self) -> None:
         _check_aware("exported_at", self.exported_at)
+        _check_short("time_zone", self.time_zone, allow_empty=True, limit=64)
         object.__setattr__(self, "entries", tuple(self.entries))
         object.__setattr__(self, "left_out", tuple(self.left_out))
         if not isinstance(self.record, dict):
@@ -267,6 +277,8 @@ def dump_reverie_json(journal: PortableJournal) -> bytes:
         document["record"] = journal.record
     if journal.left_out:
         document["left_out"] = [_left_out_json(item) for item in journal.left_out]
+    if journal.time_zone:
+        document["time_zone"] = journal.time_zone
     text = json.dumps(document, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
     try:
         return text.encode("utf-8")
@@ -282,6 +294,13 @@ def _left_out_json(item: PortableLeftOut) -> dict[str, Any]:
 
 
 def _entry_json(entry: PortableEntry) -> dict[str, Any]:
+    out = _entry_fields_json(entry)
+    if entry.updated_at is not None:
+        out["updated_at"] = entry.updated_at.isoformat()
+    return out
+
+
+def _entry_fields_json(entry: PortableEntry) -> dict[str, Any]:
     return {
         "id": entry.id,
         "kind": entry.kind,
@@ -748,7 +767,14 @@ def _load_reverie(document: _Fields, sink: _Problems) -> PortableJournal:
     if version < 1:
         raise InvalidInput(f"Cannot import: export version {version} does not exist.")
     document.reject_unknown(
-        ("schema", "exported_at", "entries", "record", *(("left_out",) if version >= 5 else ()))
+        (
+            "schema",
+            "exported_at",
+            "entries",
+            "record",
+            *(("left_out",) if version >= 5 else ()),
+            *(("time_zone",) if version >= 10 else ()),
+        )
         if version >= 2
         else ("schema", "exported_at", "entries")
     )
@@ -760,9 +786,18 @@ def _load_reverie(document: _Fields, sink: _Problems) -> PortableJournal:
         record["check_ins"] = _check_ins(document.nested("record"), sink, version)
     left_out = tuple(sink.each(document.objects("left_out"), _left_out)) if version >= 5 else ()
     journal = _journal(SCHEMA, document.moment("exported_at"), _unique(entries, sink))
-    return PortableJournal(
-        journal.schema, journal.exported_at, journal.entries, record=record, left_out=left_out
-    )
+    zone = document.text("time_zone", default="") if version >= 10 else ""
+    try:
+        return PortableJournal(
+            journal.schema,
+            journal.exported_at,
+            journal.entries,
+            record=record,
+            left_out=left_out,
+            time_zone=zone,
+        )
+    except InvalidInput as error:  # the time zone, too long to be one
+        raise InvalidInput(f"Cannot import: {error.message}") from None
 
 
 def _left_out(item: _Fields) -> PortableLeftOut:
@@ -776,11 +811,18 @@ def _left_out(item: _Fields) -> PortableLeftOut:
 
 
 _ENTRY_FIELDS = tuple(item.name for item in fields(PortableEntry))
-_ENTRY_FIELDS_BEFORE_3 = tuple(name for name in _ENTRY_FIELDS if name != "fit")
+_ENTRY_FIELDS_BEFORE_10 = tuple(name for name in _ENTRY_FIELDS if name != "updated_at")
+_ENTRY_FIELDS_BEFORE_3 = tuple(name for name in _ENTRY_FIELDS_BEFORE_10 if name != "fit")
 
 
 def _reverie_entry(item: _Fields, version: int, sink: _Problems) -> PortableEntry:
-    item.reject_unknown(_ENTRY_FIELDS if version >= 3 else _ENTRY_FIELDS_BEFORE_3)
+    item.reject_unknown(
+        _ENTRY_FIELDS
+        if version >= 10
+        else _ENTRY_FIELDS_BEFORE_10
+        if version >= 3
+        else _ENTRY_FIELDS_BEFORE_3
+    )
     fits = sink.each(item.objects("fit"), _fit) if version >= 3 else ()
     return item.build(
         PortableEntry,
@@ -798,6 +840,7 @@ def _reverie_entry(item: _Fields, version: int, sink: _Problems) -> PortableEntr
         revisions=tuple(_revision(r, version) for r in item.objects("revisions")),
         extra=item.text_map("extra"),
         fit=tuple(fits),
+        updated_at=item.moment("updated_at") if version >= 10 and "updated_at" in item.data else None,
     )
 
 

@@ -32,7 +32,7 @@ class ImportSavedOut(ImportOut):
 IMPORT_BODY = {
     "requestBody": {
         "required": True,
-        "description": "A Reverie export (reverie.export/9, /8, /7, /6, /5, /4, /3, /2 or /1), a jrnl JSON export or plain-text journal file, or a Day One zip or JSON.",
+        "description": "A Reverie export (reverie.export/10, /9, /8, /7, /6, /5, /4, /3, /2 or /1), a jrnl JSON export or plain-text journal file, or a Day One zip or JSON.",
         "content": {
             "application/json": {"schema": {"type": "object"}},
             "application/zip": {"schema": {"type": "string", "format": "binary"}},
@@ -42,7 +42,7 @@ IMPORT_BODY = {
 EXPORT_RESPONSE = {
     "responses": {
         200: {
-            "description": "The whole journal (not the trash), with the person's answers about observations and to check-ins, as reverie.export/9 JSON (each entry's earlier versions whole; naming in left_out the entries that could not be opened; in the course record, each progress note with its session, each goal with its description, the given goodbye letter, the shared formulation and each questionnaire's answers, item by item), or as Markdown; with format=left_out, what the export leaves out or dates anew, in words.",
+            "description": "The whole journal (not the trash), with the person's answers about observations and to check-ins, as reverie.export/10 JSON (the person's time zone; each entry's earlier versions whole and when its current version was saved; naming in left_out the entries that could not be opened; in the course record, each progress note with its session, each goal with its description, the given goodbye letter, the shared formulation and each questionnaire's answers, item by item; the safety plan with its crisis lines' country), or as Markdown; with format=left_out, what the export leaves out or dates anew, in words.",
             "headers": {
                 "Reverie-Left-Out": {
                     "description": "How many entries or records the export left out (they could not be opened, or were trashed while it ran); 0 when none. format=left_out names them.",
@@ -59,7 +59,7 @@ EXPORT_RESPONSE = {
                         "anyOf": [
                             {
                                 "type": "object",
-                                "description": "format=json: the reverie.export/9 file (docs/export-schema-v9.json).",
+                                "description": "format=json: the reverie.export/10 file (docs/export-schema-v10.json).",
                             },
                             component(ExportLeftOut),
                         ]

@@ -1,7 +1,7 @@
 """What the client may read of one course of therapy: the one answer for their pages and their export.
 
 The course page, the goals and the formulation a client opens, and the course record in their journal export
-(``reverie.export/9``'s ``record``) all read a course through :class:`ClientCourse`, so what the export holds is
+(``reverie.export/10``'s ``record``) all read a course through :class:`ClientCourse`, so what the export holds is
 what the client reads, by construction (r57: a goal's description, the given goodbye letter and the shared
 formulation were on the pages but not in the file). Each part asks the service that holds its read rule (the one
 policy): the letter once given, the formulation's versions shared with the client while it is shared, the

@@ -1,4 +1,4 @@
-"""The client's course of therapy in their journal export (``reverie.export/9``'s ``record``).
+"""The client's course of therapy in their journal export (``reverie.export/10``'s ``record``).
 
 What the client may read, and only that, read through :class:`ClientCourse` (the one answer their pages use too): sessions (with notes to them), goals and ratings, questionnaire totals,
 progress notes, the safety plan and their own answers to the "Are you safe?" check-ins (version 3), each with the
@@ -9,8 +9,10 @@ while that session is held, by its ``session`` number. Version 7 adds what the c
 pages and the file had left out: each goal's ``description`` (their own words), the goodbye ``letter`` once
 given, and the ``formulation`` versions shared with them. Version 8 adds each questionnaire's ``answers``: what
 the client answered, item by item (the option values in item order), so erasing the account no longer loses them;
-a questionnaire whose answers do not open is left out and named, like any damaged part. Process notes never leave. Registered into the export by
-``install``.
+a questionnaire whose answers do not open is left out and named, like any damaged part. Version 10 writes the
+safety plan whole (:func:`plan_record`): its ``crisis_country`` (null when none was chosen) and the trusted
+contacts and professionals as two sections (before, one "People I can call", read back as trusted contacts alone).
+Process notes never leave. Registered into the export by ``install``.
 """
 
 from __future__ import annotations
@@ -39,6 +41,26 @@ SECTIONS = (
     ("reasons_for_living", "Reasons for living"),
     ("people_and_places", "People and places that help"),
 )
+# Version 10: each list of contacts its own section, each item "name: phone" (programmes.safety.SECTION_TITLES).
+CONTACT_TITLES = (
+    ("trusted_contacts", "People I can ask for help"),
+    ("professionals", "Professionals I can contact"),
+)
+
+
+def plan_record(plan: Any) -> dict[str, Any]:
+    """The safety plan as the export writes it (version 10): its sections in order, each contact "name: phone" in
+    its own list, and the country of its crisis lines (null when none was chosen), so an import gives it back
+    whole."""
+    sections = [
+        {"title": title, "items": list(getattr(plan, key))} for key, title in SECTIONS if getattr(plan, key)
+    ]
+    sections += [
+        {"title": title, "items": [f"{c.name}: {c.phone}" for c in getattr(plan, key)]}
+        for key, title in CONTACT_TITLES
+        if getattr(plan, key)
+    ]
+    return {"sections": sections, "crisis_country": plan.crisis_country}
 
 
 def _damaged(leave_out: LeaveOut, when: datetime, what: str) -> None:
@@ -153,15 +175,7 @@ def record_for(client: User, leave_out: LeaveOut | None = None) -> dict[str, Any
         _damaged(leave_out, saved or client.date_joined, "Safety plan")
         plan = None
     if plan is not None:
-        sections = [
-            {"title": title, "items": list(getattr(plan, key))}
-            for key, title in SECTIONS
-            if getattr(plan, key)
-        ]
-        contacts = [f"{c.name}: {c.phone}" for c in (*plan.trusted_contacts, *plan.professionals)]
-        if contacts:
-            sections.append({"title": "People I can call", "items": contacts})
-        record["safety_plan"] = {"sections": sections}
+        record["safety_plan"] = plan_record(plan)
     check_ins = [
         _check_in(row)
         for row in CheckIn.objects.filter(client=client).select_related("alert").order_by("created_at", "id")

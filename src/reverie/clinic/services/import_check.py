@@ -17,6 +17,7 @@ from reverie.journal.interchange import (
     PortableEntry,
     PortableFeeling,
     PortableJournal,
+    PortableRevision,
     check_jrnl_size,
     is_jrnl_text,
     load_report,
@@ -108,8 +109,11 @@ def usable(
     *,
     all_or_nothing: bool = False,
     media_in_all: int | None = None,
+    revision_commas: dict[str, int] | None = None,
 ) -> tuple[PortableJournal, list[EntryDraft], tuple[str, ...]]:
     """The entries to store with their validated drafts, and one text-free line per entry or file left out.
+    ``revision_commas``, when given, gets for each kept entry's id how many labels of its earlier versions held a
+    comma (each made a semicolon here, so the import can say so: the entry's own are in the entry as written).
     ``media_in_all``: what a Day One zip's files may unpack to in all (:func:`media_limits`). An entry holding a value no reader expected (one raising an ``UNREADABLE`` error
     while its draft is made) is left out and said, never an error of the whole import (r53)."""
     from reverie.clinic.services.portability import _draft
@@ -125,8 +129,11 @@ def usable(
                 _check_years(entry)
                 entry = _sniffed(entry, index, problems, all_or_nothing)
                 draft = validate(_draft(entry), has_attachment=bool(entry.attachments))
+                commas = sum("," in label for rev in entry.revisions for label in _labels(rev))
                 entry = _checked_revisions(entry)
                 drafts.append(draft)
+                if commas and revision_commas is not None:
+                    revision_commas[entry.id] = commas
             except UNREADABLE:  # never its value: it may be the text
                 raise InvalidInput("it could not be read.") from None
         except InvalidInput as exc:
@@ -140,13 +147,19 @@ def usable(
     return replace(loaded.journal, entries=tuple(kept)), drafts, tuple(problems)
 
 
+def _labels(rev: PortableRevision) -> tuple[str, ...]:
+    """An earlier version's labels: its feelings' names, people and tags."""
+    return (*(f.name for f in rev.feelings), *rev.people, *rev.tags)
+
+
 def _check_years(entry: PortableEntry) -> None:
-    """The dates an import stores beside happened_at (which :func:`validate` checks): written_at and each
+    """The dates an import stores beside happened_at (which :func:`validate` checks): written_at, updated_at and each
     revision's (when it was saved, and the date it gave), within the same years as an entry's (:func:`check_year`, 1900–9998). Outside them a date in an
     extreme zone (9999-12-31T23:59:59-14:00) overflows Python's datetime once read in UTC: the entry is left out
     with a problem, as for any other bad date, instead of failing the whole import."""
     dates = (r.happened_at for r in entry.revisions if r.happened_at is not None)
-    for moment in (entry.written_at, *(revision.written_at for revision in entry.revisions), *dates):
+    saved = (entry.updated_at,) if entry.updated_at is not None else ()  # version 10
+    for moment in (entry.written_at, *saved, *(revision.written_at for revision in entry.revisions), *dates):
         check_year(moment)
 
 

@@ -49,7 +49,17 @@ from reverie.clinic.services.journal import (
     screen_saved,
     without_commas,
 )
-from reverie.clinic.services.local_time import EARLIEST, LATEST, in_years, within_years
+from reverie.clinic.services.local_time import (
+    DEFAULT,
+    EARLIEST,
+    LATEST,
+    in_years,
+    known_zone,
+    set_time_zone,
+    within_years,
+    zone_name,
+    zone_of,
+)
 from reverie.errors import (
     AuthenticationFailed,
     ConfigurationError,
@@ -192,6 +202,7 @@ def _opened_portable(actor: User, entry: Entry) -> PortableEntry | LeftOut:
         revisions=revs,
         extra=dict(view.extra),
         fit=fits,
+        updated_at=view.updated_at,  # version 10: when the current version was saved
     )
 
 
@@ -258,6 +269,7 @@ def export_with_report(actor: User, progress: Progress | None = None) -> Exporte
         left_out=tuple(
             PortableLeftOut(item.happened_at, item.kind, item.title) for item in damaged if item.is_entry
         ),
+        time_zone=zone_name(actor),  # version 10: the person's times read in their own zone after a move
     )  # the file itself says what it lacks (version 5), for a person who keeps only the file; like the trash, an
     # entry trashed while the export ran is named to the person (``Exported.left_out``) but not in the file
     return Exported(journal, tuple(left_out), tuple(moved))
@@ -546,12 +558,13 @@ def import_journal(
     from reverie.clinic.services import import_check
 
     _require_client(actor)
+    revision_commas: dict[str, int] = {}
     journal, drafts, problems = import_check.usable(
-        actor, data, all_or_nothing=all_or_nothing, media_in_all=media_in_all
+        actor, data, all_or_nothing=all_or_nothing, media_in_all=media_in_all, revision_commas=revision_commas
     )
     # the file's safety plan, read whole before an entry commits: a bad one is said, never an error half-way (r53)
     plan = _file_plan(journal.record)
-    tally = _Tally(claimed=_claimed(actor, journal.entries))
+    tally = _Tally(claimed=_claimed(actor, journal.entries), revision_commas=revision_commas)
     rows = list(zip(journal.entries, drafts, strict=True))
     # Committed in batches, so a long import never holds the database (SQLite: every other writer) for minutes; a
     # re-run after a crash skips what was committed (the same ids). All or nothing stays one transaction.
@@ -568,6 +581,9 @@ def import_journal(
             plan_note = _restore_safety_plan(actor, plan)
             if plan_note:
                 notes.append(plan_note)
+            zone_note = _restore_time_zone(actor, journal, created=tally.created)
+            if zone_note:
+                notes.append(zone_note)
             if not tally.audited:  # a file of no entries (its safety plan alone)
                 audit.record(actor, "journal.import", "journal", actor.pk, subject=actor)
     return ImportReport(
@@ -608,6 +624,11 @@ class _Tally:
     # stored entries already taken as the copy of an entry of the file by content: each answers for one entry in
     # the whole import, whichever batch that entry falls in (r14: before, once per batch)
     matched: set[uuid.UUID] = field(default_factory=set)
+    # labels (feelings, people, tags, in the entry or its earlier versions) created with each comma made a
+    # semicolon (``without_commas``), and the entries holding them by index and date: said in notes, never the words
+    commas: int = 0
+    comma_entries: list[str] = field(default_factory=list)
+    revision_commas: dict[str, int] = field(default_factory=dict)  # by entry id (``import_check.usable``)
 
 
 def _screens(
@@ -682,6 +703,7 @@ def _import_batch(
             screen_saved(row, screened, written_at=row.updated_at)
             after_save(row)  # analysed as a saved entry is (qa34 point 5: imports never were)
             tally.created += 1
+            _count_commas(tally, entry, index, row.happened_at, zone_of(actor))
             tally.unshared += entry.shared
             tally.at_edge += happened in (EARLIEST, LATEST)
             tally.moved += place.moved  # the one here does not open: the file's copy is a new entry beside it
@@ -719,6 +741,8 @@ def _import_notes(journal: PortableJournal, tally: _Tally) -> list[str]:
         notes.append(_unshared_words(tally.unshared))
     if tally.at_edge:
         notes.append(_at_edge_words(tally.at_edge))
+    if tally.commas:
+        notes.append(_comma_words(tally.commas, tally.comma_entries))
     kept_in_file = _record_kept_in_file(journal.record)
     if kept_in_file:
         notes.append(kept_in_file)
@@ -797,34 +821,73 @@ def _moved_words(count: int) -> str:
     )
 
 
+def _count_commas(tally: _Tally, entry: PortableEntry, index: int, happened: datetime, zone: tzinfo) -> None:
+    """Count the labels of a created entry that held a comma (a file from before commas were refused, a jrnl or Day
+    One tag), stored with each comma a semicolon; the entry is named by its place in the file and its date."""
+    labels = (*(f.name for f in entry.feelings), *entry.people, *entry.tags)
+    changed = sum("," in label for label in labels) + tally.revision_commas.get(entry.id, 0)
+    if changed:
+        tally.commas += changed
+        tally.comma_entries.append(f"entries[{index}] ({within_years(happened).astimezone(zone):%Y-%m-%d})")
+
+
+def _comma_words(count: int, entries: Sequence[str]) -> str:
+    one = count == 1
+    named = ", ".join(entries[:20]) + (f" and {len(entries) - 20} more" if len(entries) > 20 else "")
+    return (
+        f"{count} {'label' if one else 'labels'} (feelings, people or tags) held a comma, which a label can no "
+        f"longer hold; {'its comma was' if one else 'each comma was'} made a semicolon, as Reverie saves them now: "
+        f"{named}."
+    )
+
+
 def _trashed_words(count: int) -> str:
     if count == 1:
         return "1 of the entries already here is in your trash: restore it there."
     return f"{count} of the entries already here are in your trash: restore them there."
 
 
-PLAN_CONTACTS = "People I can call"  # the export's one section of contacts, each "name: phone"
+# Before version 10 the export wrote everyone of the plan to call, trusted contacts then professionals, in one
+# section, each "name: phone"; version 10 writes the two as they are (care.services.export_record.CONTACT_TITLES).
+PLAN_CONTACTS = "People I can call"
 
 
-def _plan_sections(plan: Any) -> list[dict[str, Any]]:
-    """A stored plan as the export writes it (care.services.export_record), to compare with a file's."""
-    from reverie.care.services.export_record import SECTIONS
+def _plan_as_file(plan: Any, *, combined: bool) -> dict[str, Any]:
+    """A stored plan as an export writes it (``care.services.export_record.plan_record``), to compare with a
+    file's; ``combined``: as a file before version 10 wrote it (one section of contacts, no country)."""
+    from reverie.care.services.export_record import SECTIONS, plan_record
 
+    if not combined:
+        return plan_record(plan)
     sections: list[dict[str, Any]] = [
         {"title": title, "items": list(getattr(plan, key))} for key, title in SECTIONS if getattr(plan, key)
     ]
     contacts = [f"{c.name}: {c.phone}" for c in (*plan.trusted_contacts, *plan.professionals)]
     if contacts:
         sections.append({"title": PLAN_CONTACTS, "items": contacts})
-    return sections
+    return {"sections": sections}
 
 
-def _plan_from_sections(sections: list[Any]) -> dict[str, Any]:
-    """The safety plan's document from the export's sections; contacts come back as people to ask for help."""
-    from reverie.care.services.export_record import SECTIONS
+def _contacts(items: list[str]) -> list[dict[str, str]]:
+    contacts = []
+    for item in items:
+        name, colon, phone = item.rpartition(":")
+        if not colon:
+            raise InvalidInput("A contact of the file's safety plan has no phone number.")
+        contacts.append({"name": name.strip(), "phone": phone.strip()})
+    return contacts
 
-    keys_of = {title: key for key, title in SECTIONS}
+
+def _plan_from_sections(sections: list[Any]) -> tuple[dict[str, Any], bool]:
+    """The safety plan's document from the export's sections, and whether a file before version 10 listed more
+    people to call in its one section than a section holds: the first twelve come back as people to ask for help
+    and the rest as professionals (a plan valid when saved is always restorable from its own export)."""
+    from reverie.care.services.export_record import CONTACT_TITLES, SECTIONS
+    from reverie.programmes.safety import SECTION_MAX_ITEMS
+
+    keys_of = {title: key for key, title in (*SECTIONS, *CONTACT_TITLES)}
     data: dict[str, Any] = {}
+    spilled = False
     for section in sections:
         if not isinstance(section, dict) or not isinstance(section.get("items"), list):
             raise InvalidInput("The file's safety plan is not in the export's form.")
@@ -834,44 +897,55 @@ def _plan_from_sections(sections: list[Any]) -> dict[str, Any]:
         if not all(isinstance(item, str) for item in section["items"]):
             raise InvalidInput("A section of the file's safety plan holds an item that is not text.")
         items: list[str] = list(section["items"])
-        if title == PLAN_CONTACTS:
-            contacts = []
-            for item in items:
-                name, colon, phone = item.rpartition(":")
-                if not colon:
-                    raise InvalidInput("A contact of the file's safety plan has no phone number.")
-                contacts.append({"name": name.strip(), "phone": phone.strip()})
-            data["trusted_contacts"] = contacts
+        if title == PLAN_CONTACTS:  # a file before version 10: both lists in one, trusted contacts first
+            contacts = _contacts(items)
+            data["trusted_contacts"] = contacts[:SECTION_MAX_ITEMS]
+            if len(contacts) > SECTION_MAX_ITEMS:
+                data["professionals"] = contacts[SECTION_MAX_ITEMS:]
+                spilled = True
         elif title in keys_of:
-            data[keys_of[title]] = items
+            key = keys_of[title]
+            data[key] = _contacts(items) if key in ("trusted_contacts", "professionals") else items
         else:
             raise InvalidInput("The file's safety plan has a section this Reverie does not know.")
-    return data
+    return data, spilled
 
 
 @dataclass(frozen=True, slots=True)
 class _FilePlan:
-    """A file's safety plan as read before the import stores anything: its sections as written (to compare with
-    a plan here) and either the plan to save or the plain sentence saying why it cannot be."""
+    """A file's safety plan as read before the import stores anything: as written (to compare with a plan here),
+    whether it is a file before version 10's (contacts in one section, no country), and either the plan to save or
+    the plain sentence saying why it cannot be."""
 
-    sections: Any
+    written: dict[str, Any]
     data: dict[str, Any] | None
     problem: str = ""
+    combined: bool = False
+    spilled: bool = False
 
 
 def _file_plan(record: dict[str, Any]) -> _FilePlan | None:
-    """The file's safety plan, read and checked whole (every section), or ``None`` when the file holds none."""
+    """The file's safety plan, read and checked whole (every section, its country), or ``None`` when the file
+    holds none."""
     exported = record.get("safety_plan")
     if not isinstance(exported, dict) or not exported.get("sections"):
         return None
     sections = exported["sections"]
+    combined = "crisis_country" not in exported  # version 10 writes it always (null: none chosen)
+    written = {"sections": sections} if combined else {k: exported[k] for k in ("sections", "crisis_country")}
     try:
         if not isinstance(sections, list):
             raise InvalidInput("The file's safety plan is not in the export's form.")
-        return _FilePlan(sections, _plan_from_sections(sections))
+        data, spilled = _plan_from_sections(sections)
+        if not combined:
+            country = exported["crisis_country"]
+            if country is not None and not isinstance(country, str):
+                raise InvalidInput("The country of the file's safety plan is not text.")
+            data["crisis_country"] = country
+        return _FilePlan(written, data, combined=combined, spilled=spilled)
     except InvalidInput as exc:
         problem = f"The file's safety plan could not be restored ({exc.message}); nothing of it was applied."
-        return _FilePlan(sections, None, problem)
+        return _FilePlan(written, None, problem, combined=combined)
 
 
 def _restore_safety_plan(actor: User, plan: _FilePlan | None) -> str | None:
@@ -884,7 +958,7 @@ def _restore_safety_plan(actor: User, plan: _FilePlan | None) -> str | None:
 
     stored = safety.get_plan(actor)
     if stored is not None:
-        if _plan_sections(stored) == plan.sections:
+        if _plan_as_file(stored, combined=plan.combined) == plan.written:
             return None
         return (
             "The file's safety plan differs from yours here; yours was kept and the file's was not applied."
@@ -898,7 +972,55 @@ def _restore_safety_plan(actor: User, plan: _FilePlan | None) -> str | None:
         return "A safety plan was saved here while importing; it was kept and the file's was not applied."
     except InvalidInput as exc:
         return f"The file's safety plan could not be restored ({exc.message}); nothing of it was applied."
-    return "Your safety plan was restored from the file (its contacts are listed as people you can ask for help)."
+    if not plan.combined:
+        return "Your safety plan was restored from the file."
+    # a file before version 10: its one list of people to call, and no country for the crisis lines
+    contacts = (
+        "its first twelve people to call are listed as people you can ask for help and the rest as professionals"
+        if plan.spilled
+        else "its contacts are listed as people you can ask for help"
+    )
+    return (
+        f"Your safety plan was restored from the file ({contacts}; the file, made by an older Reverie, kept them "
+        "in one list and not the country of your crisis lines: check both on your safety plan)."
+    )
+
+
+def _restore_time_zone(actor: User, journal: PortableJournal, *, created: int) -> str | None:
+    """The person's time zone from a Reverie file (version 10), so their times read as they did: taken when their
+    account here still has the default (UTC) and said; a zone chosen here is kept, and the file's named with how to
+    use it. A Reverie file before 10 kept none: said when it brought entries and the zone here is the default."""
+    here = zone_name(actor)
+    if (
+        journal.schema != SCHEMA
+    ):  # another app's file: its entries carry their own moments (and Day One's zone)
+        return None
+    if not journal.time_zone:
+        if not created or here != DEFAULT:
+            return None
+        return (
+            "The file does not say which time zone you were in (an older Reverie made it): times are shown in "
+            f"{DEFAULT}, this account's time zone. If you live elsewhere, choose your time zone in settings "
+            "(or: reverie user time-zone)."
+        )
+    zone = known_zone(journal.time_zone)
+    if zone is None:
+        return (
+            "The file's time zone is not one this Reverie knows, so yours was kept: times are shown in "
+            f"{here}. Choose your time zone in settings (or: reverie user time-zone)."
+        )
+    if zone == here:
+        return None
+    if here == DEFAULT:
+        set_time_zone(actor, zone)
+        return (
+            f"Your time zone, {zone}, was taken from the file, so your times read as they did. If you have "
+            "moved, change it in settings (or: reverie user time-zone)."
+        )
+    return (
+        f"The file was made in the time zone {zone}; yours here, {here}, was kept, so times are shown in {here}. "
+        f"To see them as before, set your time zone to {zone} in settings (or: reverie user time-zone {zone})."
+    )
 
 
 def _store_fits(row: Entry, entry: PortableEntry, index: int) -> list[str]:
@@ -921,13 +1043,15 @@ def _store_fits(row: Entry, entry: PortableEntry, index: int) -> list[str]:
 
 def _store_imported(actor: User, entry: PortableEntry, draft: EntryDraft, entry_id: uuid.UUID) -> Entry:
     last_saved = entry.revisions[-1].written_at if entry.revisions else entry.written_at
+    # version 10 gives when the current version was saved; a file before 10 kept none, so the last moment it holds
+    saved = max(last_saved, entry.written_at, entry.updated_at or entry.written_at)
     row = Entry(
         id=entry_id,
         client=actor,
         kind=draft.kind,
         happened_at=draft.happened_at or entry.happened_at,
         written_at=entry.written_at,
-        updated_at=max(last_saved, entry.written_at),
+        updated_at=saved,
         revision=len(entry.revisions) + 1,
         shared=False,  # sharing is never carried over: the person chooses again
     )
