@@ -288,7 +288,8 @@ ALARMS_MISSED = {
     "(README_frozen27.md)",
     "frozen28": "goal missed: 6 of 120 hard negatives of the twenty-eighth frozen batch flagged on risk 2.10.3 and "
     "2.11.0 (5.0 %; one at attempt, a brother's attempt in a session note read as the client's: "
-    "KNOWN_ATTEMPT_ERRORS) when measured once, unseen (README_frozen28.md)",
+    "KNOWN_ATTEMPT_ERRORS) when measured once, unseen; 5 of 120, none at attempt, since risk 2.12.0 read that line "
+    "by mechanism, seen (README_frozen28.md)",
 }
 MEASURED_ALARMS = {
     "tune": 2 / 139,
@@ -341,8 +342,9 @@ MEASURED_ALARMS = {
     "frozen26": 2 / 65,
     # frozen27: measured once, unseen: 11 on risk 2.8.4 and on 2.10.3 (README_frozen27.md)
     "frozen27": 11 / 120,
-    # frozen28: measured once, unseen: 6 on risk 2.10.3 and on 2.11.0 (README_frozen28.md)
-    "frozen28": 6 / 120,
+    # frozen28: measured once, unseen: 6 on risk 2.10.3 and on 2.11.0 (README_frozen28.md); 5 since 2.12.0 (h157:
+    # frozen28-162, a brother's attempt in a session note, read as his by mechanism; seen)
+    "frozen28": 5 / 120,
 }
 # Genuine cases at (or over) their expected level, with the shipped model: no floor existed before the fourteenth round
 # (docs/risk.md, "Fourteenth round"). Its level model was not shipped (the lead's check on long real texts), so these
@@ -419,10 +421,10 @@ POLICY_ALARMS_AT_MEASUREMENT = {"frozen10": 1, "frozen27": 1}
 # failure) turns red the day one is fixed, and the id then leaves this list. Twenty-ninth round (risk 2.4.2):
 # frozen22-058 (a bungee jump) and frozen23-146 (a lady's overdose in a relative clause) fixed by mechanism in the
 # lexicon; none is left.
-KNOWN_ATTEMPT_ERRORS: dict[str, str] = {
-    "frozen28-162": "a session note of a brother's attempt last month, the client denying SI/intent, read at attempt "
-    "as the client's own (seen when frozen28 was measured once, 2026-12-06; not fixed yet)",
-}
+# frozen28-162 (a session note of a brother's attempt last month, the client denying SI/intent, read at attempt as the
+# client's own) was listed here from frozen28's measurement until risk 2.12.0 (h157) read a relative's possessive
+# before the act's noun as that person's
+KNOWN_ATTEMPT_ERRORS: dict[str, str] = {}
 
 
 @cache

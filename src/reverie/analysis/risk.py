@@ -102,7 +102,10 @@ INDICATOR = LEVELS.index("indicator")
 # greeting: risk_lexicon.SCENE_WORDS) never raises the entry by itself ("Two in the morning."), and in entry mode a
 # scene fragment at either end of a run of short fragments is read apart where the rest keeps three words; no seen
 # batch, bank or demo line changes level, no C-SSRS person-model input changes
-VERSION = "2.11.0"
+# 2.12.0: h157, after frozen28-162: a relative's or a friend's possessive right before the act's noun ("brother's
+# suicide attempt", "her mum's overdose", "my best friend's cutting") makes the act that person's (third person), in a
+# note and in a journal (risk_lexicon.RELATIVE_POSSESSIVE); "cl" and "cl's" read as the client where "pt" does
+VERSION = "2.12.0"
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "risk"
 MODEL_FILE = "risk_model.npz"
 # Fourteenth round: the level model ("behavior or worse" vs "ideation" on a sentence the screen already flags), an

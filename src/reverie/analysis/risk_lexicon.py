@@ -607,8 +607,9 @@ def _rule(
 # client" usually mean the person in therapy (``care.services.alerts.screen_at_save`` reads a therapist's text as
 # ``session_note``; a progress note's own screen as ``session``).
 SESSION_KINDS = frozenset({"session", "session_note"})
-# the client named in the third person, as a therapist's note does (not a relative or a friend of theirs)
-CLIENT = r"(?:he|she|they|the\s+client|client|the\s+patient|patient|pt|the\s+young\s+person|yp)"
+# the client named in the third person, as a therapist's note does (not a relative or a friend of theirs); 2.12.0
+# (h157): "cl", a note's shorthand for the client, as "pt" is for the patient
+CLIENT = r"(?:he|she|they|the\s+client|client|the\s+patient|patient|pt|cl|the\s+young\s+person|yp)"
 THEIR = r"(?:his|her|their)"
 THEMSELF = r"(?:himself|herself|themselves|themself)"
 # a reporting verb of clinical shorthand; "denies" is read, and set aside as a negation (``DENIED``)
@@ -2010,7 +2011,7 @@ NOTE_AND_RESUMED_RULES: tuple[Rule, ...] = (
         r"\bligatures?\s+(?:was\s+|were\s+)?(?:found|made|prepared|tied|discovered|hidden)\b(?=[^.!?\n]{0,80}?\b(?:plan\w*|"
         # 2.10.1 (h140, review r117): a time or an intent named with it ("for tonight", "was going to use it")
         # (the client's: "she said", "pt was going to use it"; not "maintenance were going to use it")
-        r"for\s+(?:tonight|later|tomorrow|the\s+weekend)\b(?!')|(?:she|he|they|pt|client|patient)\s+(?:\w+\s+){0,3}?"
+        r"for\s+(?:tonight|later|tomorrow|the\s+weekend)\b(?!')|(?:she|he|they|pt|cl|client|patient)\s+(?:\w+\s+){0,3}?"
         r"(?:was|were|is|had\s+been)\s+(?:going\s+to|meaning\s+to|planning\s+to)\s+use|"
         r"(?:meant|intended|planned)\s+to\s+use)\b)",
     ),
@@ -2024,7 +2025,7 @@ NOTE_AND_RESUMED_RULES: tuple[Rule, ...] = (
         # taken to A&E"), or "attempted" itself ends it (not at a comma: "attempted, with support, to reach her GP");
         # not a possessive ("yesterday's homework"), an object after ":" "-" "=", "and got …", and no success word
         # after it in the sentence ("pt attempted; passed her driving test")
-        r"\b(?:pt|patient|client|she|he|they)\s+(?:has\s+)?attempted(?=(?:\s+again)?(?:\s+"
+        r"\b(?:pt|cl|patient|client|she|he|they)\s+(?:has\s+)?attempted(?=(?:\s+again)?(?:\s+"
         + ACT_TIME
         + r"\s*[,.;!\n]|"
         r"\s*(?:[.;!\n]|$)|\s+" + ACT_TIME + r"\s*$)(?![^.!?\n]*?\b" + SUCCESS + r"\b))",
@@ -3065,8 +3066,12 @@ def _judge(ctx: Context, rule: Rule, m: re.Match[str]) -> Hit:
             # In a therapist's session text "she" or "the client" is usually the person in therapy: err upward; not
             # someone of theirs named as the subject ("She said her friend wants to die": thirty-third round).
             reason = "third_person" if _someone_of_theirs(ctx.norm, sentence_start, start) else None
-        if reason is None and _relative_acts_in_note(ctx.norm, sentence_start, start):
-            # 2.10.0 (h134, review r114 fault 8): "Client's brother attempted suicide", "mother OD'd when pt was 12"
+        if reason is None and (
+            _relative_acts_in_note(ctx.norm, sentence_start, start)
+            or _relative_possessive(ctx.norm, sentence_start, m)
+        ):
+            # 2.10.0 (h134, review r114 fault 8): "Client's brother attempted suicide", "mother OD'd when pt was 12";
+            # 2.12.0 (h157): "Cl discussed brother's suicide attempt", "pt's sister's self-harm"
             reason = "third_person"
         if reason is None and _denied_in_note(ctx, m):
             # thirty-third round: a therapist's "denies SI", "denied wanting to die"
@@ -3087,11 +3092,45 @@ DENIES = re.compile(r"\b(?:denies|denied|denying|deny|no\s+(?:current\s+|active\
 # 2.10.0 (h134, review r114 fault 8): a relative or friend named (with or without "client's", "pt's", "his" …) as the
 # subject right before an act in a note is that person's history; "pt attempted", "she OD'd" stay the client's
 RELATIVE_SUBJECT = re.compile(
-    r"(?:^|[.;:!?\n]\s*|\b(?:client'?s|clients|pt'?s|patient'?s|his|her|their|the|a)\s+)(?:(?:older|younger|late|"
-    r"step|half|best|ex|twin)[\s-]?)?(?:brother|sister|mother|mum|mom|father|dad|friend|partner|cousin|uncle|aunt|"
+    r"(?:^|[.;:!?\n]\s*|\b(?:client'?s|clients|pt'?s|cl'?s|patient'?s|his|her|their|the|a)\s+)(?:(?:older|younger|"
+    r"late|step|half|best|ex|twin)[\s-]?)?(?:brother|sister|mother|mum|mom|father|dad|friend|partner|cousin|uncle|aunt|"
     r"son|daughter|husband|wife|boyfriend|girlfriend|grandmother|grandfather|grandma|grandpa|nan|sibling|parent|"
     r"stepmother|stepfather|stepdad|stepmum|niece|nephew|colleague|roommate|flatmate)s?\s+(?:\w+\s+){0,1}$"
 )
+# 2.12.0 (h157, frozen28-162): a relative's or a friend's possessive right before the act's noun ("brother's suicide
+# attempt", "her mum's overdose", "pt's sister's self-harm", "my best friend's cutting", "dad's recent OD") names that
+# person's act, in a note and in a journal; at most a few words that only qualify the act may stand between
+# (``ACT_QUALIFIERS``), and the act must open on its noun (``ACT_NOUNS``: "dad's pills" or "mum's rope" are things,
+# not acts, and stay read as they are). "client's attempt", "pt's overdose", "her attempt", "my overdose" are not a
+# relative's and stay the writer's (or, in a note, the client's). "'s" for "is" or "has" keeps the relative the
+# subject ("her brother's cutting again").
+RELATIVE_NOUN = (
+    r"(?:(?:older|younger|late|step|half|best|ex|twin|big|little|baby|eldest|oldest|youngest)[\s-]?)?"
+    r"(?:brother|bro|sister|sis|mother|mum|mom|mam|mummy|mommy|father|dad|daddy|papa|friend|mate|pal|bestie|partner|"
+    r"cousin|uncle|aunt|auntie|aunty|son|daughter|husband|wife|boyfriend|girlfriend|bf|gf|fiance|fiancee|"
+    r"grandmother|grandfather|grandma|grandpa|granny|gran|grandad|granddad|nan|nana|sibling|parent|stepmother|"
+    r"stepfather|stepdad|stepmum|stepmom|stepbrother|stepsister|niece|nephew|colleague|coworker|roommate|flatmate|"
+    r"housemate|classmate|neighbou?r|ex)"
+)
+ACT_QUALIFIERS = (
+    r"(?:first|second|third|last|latest|recent|previous|prior|earlier|past|old|failed|serious|repeated|ongoing|"
+    r"near[\s-]?fatal|nearly\s+fatal|own|\d{4}|teenage|childhood|years?[\s-]?old)"
+)
+RELATIVE_POSSESSIVE = re.compile(
+    r"(?<![a-z0-9'])" + RELATIVE_NOUN + r"(?:s'|'s|s's)\s+(?:" + ACT_QUALIFIERS + r"\s+){0,2}$"
+)
+ACT_NOUNS = words(
+    "attempt attempts attempted suicide suicides overdose overdoses overdosing od od'd ods self selfharm sh cutting "
+    "cuts hanging"
+)
+
+
+def _relative_possessive(norm: str, sentence_start: int, m: re.Match[str]) -> bool:
+    """2.12.0 (h157): whether the act ``m`` opens on its noun right after a relative's or a friend's possessive."""
+    head = WORD.match(norm, m.start())
+    if head is None or head.group() not in ACT_NOUNS:
+        return False
+    return RELATIVE_POSSESSIVE.search(norm, sentence_start, m.start()) is not None
 
 
 def _relative_acts_in_note(norm: str, sentence_start: int, start: int) -> bool:
@@ -3341,6 +3380,8 @@ def _person(ctx: Context, m: re.Match[str], sentence: int) -> str:
     relative = _relative_clause_subject(ctx, m, sentence)
     if relative is not None:
         return relative
+    if _relative_possessive(ctx.norm, ctx.sentences[sentence][0] if ctx.sentences else 0, m):
+        return "other"  # 2.12.0 (h157): "my brother's overdose", "mum's suicide attempt"
     return _subject_before(ctx, m.start(), ctx.sentences[sentence][0] if ctx.sentences else 0)
 
 
@@ -3477,7 +3518,7 @@ RELATIVE_HEADS = (
     OTHER_NOUNS | words("someone somebody people everyone everybody anyone person one")
 ) | words(
     "lady ladies gentleman gentlemen gent gents fellow resident residents customer customers passenger passengers "
-    "inmate inmates punter punters regular regulars mate mates pal pals pt pts casualty casualties lass lad folk folks "
+    "inmate inmates punter punters regular regulars mate mates pal pals pt pts cl casualty casualties lass lad folk folks "
     "bloke guys girls boys men women teens kiddo youngster youngsters veteran veterans soldier soldiers worker "
     "workers driver drivers member members survivor survivors user users caller callers elderly visitor visitors "
     "tenant tenants pupil pupils grandad granny gran nan"
