@@ -1,6 +1,7 @@
-"""Review r127: the person erases their account (another tab, the command line) while a long import of theirs is
-still committing its batches. Every other save of theirs met by the erasure is told plainly, "this account was
-erased ... nothing of it was saved or kept" (``AccountErased``, E410, review r124); the import is not."""
+"""The person erases their account (another tab, the command line) while a long import of theirs is still committing
+its batches: the import is told the erasure's own words, "this account was erased ... nothing of it was saved or
+kept" (``AccountErased``, E410, ``people.unless_erased`` as every other save since review r124), never a clash to try
+again (review r127, point 10)."""
 
 from __future__ import annotations
 
@@ -26,9 +27,9 @@ def test_an_import_met_by_the_erasure_of_its_account_says_so_and_keeps_nothing(
     make_user: Any, monkeypatch: Any
 ) -> None:
     """Five entries imported in batches of two; the person's erasure commits after the first batch. The second
-    batch fails on the rows the erasure removed and the person is told "Not saved: this clashed with a change saved
+    batch fails on the rows the erasure removed; the person was told "Not saved: this clashed with a change saved
     at the same moment ... try again" (a ``Conflict``), an invitation to import into an account that no longer
-    exists, instead of the erasure's own words; nothing of theirs may be kept either way."""
+    exists, nor that the first batch is stored (it is not: erased). Now the erasure's own words; nothing kept."""
     source, person = make_user(), make_user()
     start = datetime(2026, 1, 1, 21, 0, tzinfo=UTC)
     for day in range(5):
@@ -67,3 +68,4 @@ def test_an_import_met_by_the_erasure_of_its_account_says_so_and_keeps_nothing(
         type(caught.value).__name__,
         getattr(said, "message", caught.value),
     )
+    assert said.code == "E410" and "part-way" not in said.message
