@@ -176,3 +176,8 @@ def file_size_words(size: int) -> str:
         if size >= scale:
             return f"{size / scale:.1f}".removesuffix(".0") + f" {unit}"
     return f"{size:,} bytes"
+
+
+def counted(n: int, one: str, many: str) -> str:
+    """'1 entry', '3 entries': a count with its noun, singular or plural (the one place for this)."""
+    return f"{n} {one if n == 1 else many}"

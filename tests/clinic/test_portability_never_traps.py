@@ -114,7 +114,7 @@ def test_never_traps_cli_export_names_them_and_exits_1(cli: Any) -> None:
     subprocess.run([sys.executable, "-c", script], env=cli.env, check=True)
     out_file = cli.data_dir.parent / "out.json"
     code, out, err = cli("journal", "export", "-u", "hana", "-o", str(out_file), check=False)
-    assert code == 1 and "Exported 1 entries" in out
+    assert code == 1 and "Exported 1 entry to " in out  # one entry, never "1 entries"
     assert "1 entry could not be opened" in err and "Dream: it does not open" in err
     assert [e["title"] for e in json.loads(out_file.read_bytes())["entries"]] == ["Boat"]
 
@@ -156,7 +156,8 @@ def test_never_silent_a_reimport_says_which_entries_differ_and_keeps_them(make_u
     journal.update_entry(alice, kept.id, EntryDraft(kind="dream", body="edited since", happened_at=WHEN))
     report = portability.import_journal(alice, exported)
     assert (report.created, report.skipped, report.differ) == (0, 3, 1)
-    assert "1 entry in the file differs from the one here; the one here was kept." in report.notes
+    said = "1 entry in the file differs from the one here; the one here was kept: entries[0] (Dream, 2026-02-03 10:00)."
+    assert said in report.notes  # named, as every import message names its part (review r127)
     assert journal.get_entry(alice, kept.id).body == "edited since"
 
 
@@ -170,7 +171,7 @@ def test_never_silent_cli_and_api_import_say_it(make_user: Any) -> None:
     api = Client(headers={"Authorization": f"Bearer {tokens.issue(alice, 'tests').secret}"})
     answer = api.post("/api/v1/import", exported, content_type="application/json").json()
     assert answer["differ"] == 1 and answer["notes"][0] == (
-        "1 entry in the file differs from the one here; the one here was kept."
+        "1 entry in the file differs from the one here; the one here was kept: entries[0] (Dream, 2026-02-03 10:00)."
     )
     # the file's check-ins are never imported, and the import says so (review r123)
     assert answer["notes"][1:] == [

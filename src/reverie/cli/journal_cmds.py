@@ -668,11 +668,12 @@ def export(
         sys.stdout.flush()
     else:
         from reverie.cli.paths import write_named
+        from reverie.text import counted
 
         write_named(output, data)
         typer.echo(
-            f"Exported {len(journal.entries)} entries to {output}. Anyone who gets this file can read everything"
-            " in it: keep it safe, and delete it when you no longer need it."
+            f"Exported {counted(len(journal.entries), 'entry', 'entries')} to {output}. Anyone who gets this file"
+            " can read everything in it: keep it safe, and delete it when you no longer need it."
         )
     from reverie.clinic.services.journal import trash_count
 
@@ -734,7 +735,12 @@ def import_(
     except BaseException:
         _check_in_despite(actor)  # the batches committed before the failure were screened as they were saved
         raise
-    typer.echo(f"Imported {report.created} entries; {report.skipped} were already here.")
+    from reverie.text import counted
+
+    here = "was" if report.skipped == 1 else "were"
+    typer.echo(
+        f"Imported {counted(report.created, 'entry', 'entries')}; {report.skipped} {here} already here."
+    )
     for note in report.notes:
         typer.echo(note)
     if report.problems:

@@ -12,6 +12,7 @@ from reverie.insights.statements import share
 from reverie.insights.triangles import NOT_READ
 from reverie.insights.view import PERSON_DRAWN, InsightView, PeriodPoint, triangle_blocks
 from reverie.svg import FAINT, INK, MUTED, PALETTE, PHONE_WIDTH, Chart, fit_label
+from reverie.text import counted
 
 TOP_EMOTIONS = 5
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -37,11 +38,6 @@ def period_words(period: str, audience: str, *, short: bool = False) -> str:
 def quarter_months(quarter: int) -> tuple[str, str]:
     """The first and the last month of calendar quarter ``quarter`` (1–4)."""
     return MONTHS[3 * quarter - 3], MONTHS[3 * quarter - 1]
-
-
-def counted(n: int, one: str, many: str) -> str:
-    """'1 episode', '3 episodes'."""
-    return f"{n} {one if n == 1 else many}"
 
 
 def _episodes(n: int, audience: str) -> str:

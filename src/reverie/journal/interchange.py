@@ -41,6 +41,7 @@ from zoneinfo import ZoneInfo
 from reverie.errors import InvalidInput
 from reverie.journal import history
 from reverie.journal.kinds import KIND_WORDS, KINDS, field_words, file_words
+from reverie.programmes.countries import country_name
 from reverie.text import decoded, not_utf8, one_line_ending
 from reverie.versions import version_number
 
@@ -360,8 +361,11 @@ FILES_LABEL = "Pictures and recordings, not in this file (the Reverie file keeps
 
 
 def dump_markdown(journal: PortableJournal, *, zone: tzinfo | None = None) -> str:
-    """A readable Markdown export: one section per entry with date, kind, feelings and body; times in ``zone``
-    (the person's own; as stored, UTC, when not given), each with its zone named. Pictures and recordings are named
+    """A readable Markdown export: one section per entry with date, kind, feelings and body, then the course record
+    the JSON carries (:func:`_record_markdown`: goals in the client's words, sessions, notes, the goodbye letter,
+    the shared formulation, the safety plan, check-in answers); times in ``zone`` (the person's own; as stored,
+    UTC, when not given), each with its zone named. Every piece of the person's text goes through
+    :func:`markdown_text`, so any CommonMark reader shows it as written. Pictures and recordings are named
     (``harbour at night.jpg (picture, 632 bytes)``), never held: the file says so at its top and at each entry."""
     count = len(journal.entries)
     where = f" · times in {getattr(zone, 'key', None) or zone}" if zone is not None else ""
@@ -380,27 +384,91 @@ def dump_markdown(journal: PortableJournal, *, zone: tzinfo | None = None) -> st
         )
         lines.append("")
         for item in journal.left_out:
-            named = f" · {item.title}" if item.title else ""
+            named = f" · {markdown_text(item.title, inline=True)}" if item.title else ""
             lines.append(
                 f"- {_stamp(item.happened_at, zone)} · {KIND_WORDS.get(item.kind, item.kind)}{named}"
             )
         lines.append("")
     for entry in journal.entries:
         lines.extend(_entry_markdown(entry, zone))
+    lines.extend(_record_markdown(journal.record, zone))
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+# Markdown that stands wherever it is (CommonMark; ``~`` and ``|`` for GitHub's strikethrough and tables): each is
+# written with a backslash, which every CommonMark reader shows as the character alone. ``&`` only where it starts
+# an entity (``&amp;``, ``&#60;``), which a reader would show as another character.
+_MD_INLINE = re.compile(r"[\\`*_\[\]<#|~]|&(?=#?[A-Za-z0-9]+;)")
+# Markdown that stands at a line's start: a quote, a list item, a heading's underline, a numbered item.
+_MD_LINE_MARK = re.compile(r"^[>+=-]")
+_MD_NUMBERED = re.compile(r"^(\d{1,9})([.)])")
+
+
+def markdown_text(text: str, *, inline: bool = False) -> str:
+    """A person's words as Markdown source that every CommonMark reader shows as written: the one escaping of the
+    Markdown export, for every piece of their text (titles, labels, fields, file names, text, the course record).
+
+    Each character with a meaning in Markdown is written with a backslash (:data:`_MD_INLINE`, and at a line's
+    start :data:`_MD_LINE_MARK` and a number followed by ``.`` or ``)``). Text (``inline=False``) keeps its lines:
+    each line break within a paragraph is a hard break (a backslash at the line's end: a reader would join the
+    lines), a paragraph's first line loses an indent that would make it code. ``inline``: one line (a title, a
+    label), line breaks read as spaces, as a reader would show them."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if inline:
+        return _markdown_line(" ".join(line.strip() for line in lines).strip())
+    out: list[str] = []
+    opening = True
+    for number, line in enumerate(lines):
+        words = line.rstrip()
+        if not words.strip():
+            out.append("")
+            opening = True
+            continue
+        rest = words.lstrip(" \t")
+        lead = words[: len(words) - len(rest)]
+        if opening and ("\t" in lead or len(lead) >= 4):  # four spaces or a tab open a code block
+            lead = ""
+        written = lead + _markdown_line(rest)
+        following = lines[number + 1] if number + 1 < len(lines) else ""
+        out.append(written + "\\" if following.strip() else written)
+        opening = False
+    return "\n".join(out).strip("\n")
+
+
+def _markdown_line(text: str) -> str:
+    escaped = _MD_INLINE.sub(lambda mark: "\\" + mark.group(0), text)
+    escaped = _MD_LINE_MARK.sub(lambda mark: "\\" + mark.group(0), escaped)
+    return _MD_NUMBERED.sub(lambda mark: mark.group(1) + "\\" + mark.group(2), escaped)
+
+
+def _markdown_item(text: str) -> str:
+    """One list item of the person's text, its further lines within the item."""
+    first, *rest = markdown_text(text).split("\n")
+    return "- " + first + "".join("\n" + ("  " + line if line else "") for line in rest)
+
+
+def _feelings_markdown(feelings: Iterable[PortableFeeling]) -> str:
+    return ", ".join(f"{markdown_text(f.name, inline=True)} ({f.intensity}/5)" for f in feelings)
 
 
 def _entry_markdown(entry: PortableEntry, zone: tzinfo | None = None) -> list[str]:
     heading = f"## {_stamp(entry.happened_at, zone)} · {entry.kind.replace('_', ' ').capitalize()}"
-    lines = [heading + (f" · {entry.title}" if entry.title else ""), ""]
+    lines = [heading + (f" · {markdown_text(entry.title, inline=True)}" if entry.title else ""), ""]
     facts = [
-        ("Feelings", ", ".join(f"{f.name} ({f.intensity}/5)" for f in entry.feelings)),
-        ("People", ", ".join(entry.people)),
-        ("Tags", ", ".join(entry.tags)),
-        *((field_words(key), entry.extra[key]) for key in EXTRA_KEYS if entry.extra.get(key)),
+        ("Feelings", _feelings_markdown(entry.feelings)),
+        ("People", ", ".join(markdown_text(name, inline=True) for name in entry.people)),
+        ("Tags", ", ".join(markdown_text(tag, inline=True) for tag in entry.tags)),
+        *(
+            (field_words(key), markdown_text(entry.extra[key], inline=True))
+            for key in EXTRA_KEYS
+            if entry.extra.get(key)
+        ),
         (
             FILES_LABEL,
-            ", ".join(file_words(a.filename, a.media_type, len(a.data)) for a in entry.attachments),
+            ", ".join(
+                markdown_text(file_words(a.filename, a.media_type, len(a.data)), inline=True)
+                for a in entry.attachments
+            ),
         ),
         ("Earlier versions", _revisions_count(len(entry.revisions))),
         ("Shared with therapist", "yes" if entry.shared else ""),
@@ -409,7 +477,7 @@ def _entry_markdown(entry: PortableEntry, zone: tzinfo | None = None) -> list[st
     lines.extend(f"- **{label}:** {value}" for label, value in facts if value)
     if len(lines) > 2:
         lines.append("")
-    lines.extend([entry.body, ""])
+    lines.extend([markdown_text(entry.body), ""])
     lines.extend(_revisions_markdown(entry, zone))
     lines.extend(["---", ""])
     return lines
@@ -443,21 +511,218 @@ def _revisions_markdown(entry: PortableEntry, zone: tzinfo | None = None) -> lis
         if revision.only_text:
             lines.extend([ONLY_TEXT_KEPT, ""])
         else:
-            words = history.parts(
-                title=revision.title,
-                people=revision.people,
-                tags=revision.tags,
-                extra=revision.extra,
+            words = history.parts(  # the person's words escaped (markdown_text), as the entry's are
+                title=markdown_text(revision.title, inline=True),
+                people=[markdown_text(name, inline=True) for name in revision.people],
+                tags=[markdown_text(tag, inline=True) for tag in revision.tags],
+                extra={key: markdown_text(value, inline=True) for key, value in revision.extra.items()},
                 when=None if revision.happened_at is None else _stamp(revision.happened_at, zone),
             )
-            words["feelings"] = ", ".join(f"{f.name} ({f.intensity}/5)" for f in revision.feelings)
+            words["feelings"] = _feelings_markdown(revision.feelings)
             facts = [(history.LABELS[key], value) for key, value in words.items() if key != "body" and value]
             lines.extend(f"- **{label}:** {value}" for label, value in facts)
             if facts:
                 lines.append("")
         if revision.body:
-            lines.extend([revision.body, ""])
+            lines.extend([markdown_text(revision.body), ""])
     return lines
+
+
+# The record's parts the Markdown shows (``_record_markdown``); any other is named as kept in the JSON alone.
+_RECORD_PARTS = ("courses", "safety_plan", "check_ins")
+_COURSE_PARTS = (
+    "programme",
+    "programme_name",
+    "therapist",
+    "time_zone",
+    "started_at",
+    "ended_at",
+    "sessions",
+    "goals",
+    "measures",
+    "notes",
+    "letter",
+    "formulation",
+)
+# A check-in's answer as the person chose it (care.models.safety.ANSWER_LABELS, tested equal).
+CHECK_IN_WORDS = {
+    "safe": "I'm safe for now",
+    "need_help": "I need help now",
+    "misunderstood": "You misunderstood",
+}
+RECORD_ONLY_IN_JSON = "The Reverie file (JSON) export keeps them."
+
+
+def _record_markdown(record: Mapping[str, Any], zone: tzinfo | None = None) -> list[str]:
+    """The course record of the JSON's ``record`` under plain headings: each course (its sessions, goals in the
+    client's words with their ratings, questionnaire totals, notes to the client, progress notes, the goodbye
+    letter, each shared version of the formulation), the safety plan and the "Are you safe?" answers. What it does
+    not show (each questionnaire's answers item by item, a part this Markdown does not know) it names."""
+    lines: list[str] = []
+    courses = record.get("courses")
+    for course in courses if isinstance(courses, list) else ():
+        if isinstance(course, Mapping):
+            lines.extend(_course_markdown(course, zone))
+    plan = record.get("safety_plan")
+    if isinstance(plan, Mapping):
+        lines.extend(["## Your safety plan", ""])
+        sections = plan.get("sections")
+        for section in sections if isinstance(sections, list) else ():
+            if not isinstance(section, Mapping):
+                continue
+            lines.extend([f"### {markdown_text(str(section.get('title', '')), inline=True)}", ""])
+            items = section.get("items")
+            lines.extend(_markdown_item(str(item)) for item in (items if isinstance(items, list) else ()))
+            lines.append("")
+        country = plan.get("crisis_country")
+        if isinstance(country, str) and country:
+            lines.extend([f"Crisis lines shown first: {markdown_text(country_name(country), inline=True)}", ""])
+        shown = ("sections", "crisis_country")
+        lines.extend(_not_shown("the safety plan's", (key for key in plan if key not in shown)))
+    check_ins = record.get("check_ins")
+    if isinstance(check_ins, list) and check_ins:
+        lines.extend(['## Your answers to "Are you safe?"', ""])
+        for check in check_ins:
+            if not isinstance(check, Mapping):
+                continue
+            answer = CHECK_IN_WORDS.get(str(check.get("answer", "")), "not answered")
+            question = markdown_text(str(check.get("question", "")), inline=True)
+            lines.append(f"- {_record_stamp(check.get('asked_at'), zone)} · {question} · {answer}")
+        lines.append("")
+    lines.extend(_not_shown("the file's", (key for key in record if key not in _RECORD_PARTS)))
+    return lines
+
+
+def _course_markdown(course: Mapping[str, Any], zone: tzinfo | None) -> list[str]:
+    name = markdown_text(str(course.get("programme_name") or course.get("programme") or ""), inline=True)
+    lines = [f"## Your course of therapy: {name}", ""]
+    facts = [
+        ("Therapist", markdown_text(str(course.get("therapist", "")), inline=True)),
+        ("Started", _record_stamp(course.get("started_at"), zone)),
+        ("Ended", _record_stamp(course.get("ended_at"), zone) if course.get("ended_at") else ""),
+    ]
+    lines.extend([*(f"- **{label}:** {value}" for label, value in facts if value), ""])
+    goals = [g for g in _listed(course, "goals") if isinstance(g, Mapping)]
+    if goals:
+        lines.extend(["### Goals, in your words", ""])
+        for goal in goals:
+            lines.extend([f"#### {markdown_text(str(goal.get('title', '')), inline=True)}", ""])
+            ratings = ", ".join(
+                f"{markdown_text(str(r.get('value', '')), inline=True)} on {markdown_text(str(r.get('on', '')), inline=True)}"
+                for r in _listed(goal, "ratings")
+                if isinstance(r, Mapping)
+            )
+            status = markdown_text(str(goal.get("status", "")), inline=True)
+            lines.extend([f"- **Status:** {status}", *([f"- **Ratings:** {ratings}"] if ratings else []), ""])
+            if goal.get("description"):
+                lines.extend([markdown_text(str(goal["description"])), ""])
+    sessions = [s for s in _listed(course, "sessions") if isinstance(s, Mapping)]
+    if sessions:
+        lines.extend(["### Sessions", ""])
+        for session in sessions:
+            said = [_record_stamp(session.get("start"), zone)]
+            if session.get("number"):
+                said.append(f"session {markdown_text(str(session['number']), inline=True)}")
+            if session.get("attendance"):
+                said.append(markdown_text(str(session["attendance"]).replace("_", " "), inline=True))
+            if session.get("cancelled"):
+                said.append("cancelled")
+            lines.append("- " + " · ".join(said))
+        lines.append("")
+        for session in sessions:
+            if session.get("note_to_client"):
+                when = _record_stamp(session.get("start"), zone)
+                lines.extend(
+                    [
+                        f"### Note to you, session of {when}",
+                        "",
+                        markdown_text(str(session["note_to_client"])),
+                        "",
+                    ]
+                )
+    measures = [m for m in _listed(course, "measures") if isinstance(m, Mapping)]
+    if measures:
+        lines.extend(["### Questionnaires", ""])
+        for measure in measures:
+            what = markdown_text(str(measure.get("questionnaire", "")), inline=True).upper()
+            total = markdown_text(str(measure.get("total", "")), inline=True)
+            band = markdown_text(str(measure.get("band", "")).replace("_", " "), inline=True)
+            lines.append(
+                f"- {_record_stamp(measure.get('submitted_at'), zone)} · {what}: {total}"
+                + (f" ({band})" if band else "")
+            )
+        lines.append("")
+        if any("answers" in m for m in measures):
+            lines.extend(
+                [
+                    f"Your answers to each question are not in this file, only the totals. {RECORD_ONLY_IN_JSON}",
+                    "",
+                ]
+            )
+    for note in (n for n in _listed(course, "notes") if isinstance(n, Mapping)):
+        lines.extend(
+            [
+                f"### Progress note, {_record_stamp(note.get('written_at'), zone)}",
+                "",
+                markdown_text(str(note.get("text", ""))),
+                "",
+            ]
+        )
+    letter = course.get("letter")
+    if isinstance(letter, Mapping):
+        lines.extend(
+            [
+                f"### Goodbye letter from your therapist, given {_record_stamp(letter.get('given_at'), zone)}",
+                "",
+                markdown_text(str(letter.get("text", ""))),
+                "",
+            ]
+        )
+    for version in (v for v in _listed(course, "formulation") if isinstance(v, Mapping)):
+        number = markdown_text(str(version.get("version", "")), inline=True)
+        lines.extend(
+            [
+                f"### Your formulation, version {number}, shared {_record_stamp(version.get('saved_at'), zone)}",
+                "",
+            ]
+        )
+        for part in (f for f in _listed(version, "fields") if isinstance(f, Mapping)):
+            lines.extend(
+                [
+                    f"#### {markdown_text(str(part.get('label', '')), inline=True)}",
+                    "",
+                    markdown_text(str(part.get("text", ""))),
+                    "",
+                ]
+            )
+    lines.extend(_not_shown("the course's", (key for key in course if key not in _COURSE_PARTS)))
+    return lines
+
+
+def _listed(parent: Mapping[str, Any], key: str) -> list[Any]:
+    value = parent.get(key)
+    return value if isinstance(value, list) else []
+
+
+def _not_shown(whose: str, keys: Iterable[object]) -> list[str]:
+    """A plain sentence naming the parts of the record this Markdown does not show (empty when none)."""
+    named = [markdown_text(str(key).replace("_", " "), inline=True) for key in keys]
+    if not named:
+        return []
+    return [f"Not in this file: {whose} {', '.join(named)}. {RECORD_ONLY_IN_JSON}", ""]
+
+
+def _record_stamp(value: object, zone: tzinfo | None) -> str:
+    """A moment of the record (ISO text) as the entries' are written; a date alone, or text that is no moment, as
+    it stands."""
+    text = str(value or "")
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return markdown_text(text, inline=True)
+    if moment.tzinfo is None or "T" not in text:
+        return markdown_text(text, inline=True)
+    return _stamp(moment, zone)
 
 
 _FIT_WORDS = {"fits": "fit", "does_not_fit": "doesn't fit", "not_sure": "not sure"}

@@ -13,8 +13,8 @@ from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import Any, TypeVar
 
+from django.db import DatabaseError, transaction
 from django.db import IntegrityError as DbIntegrityError
-from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -67,7 +67,9 @@ from reverie.errors import (
     InvalidInput,
     NotFound,
     PermissionDenied,
+    ReverieError,
     StaleEdit,
+    failure_of,
 )
 from reverie.insights.observations import ANALYZERS
 from reverie.journal.interchange import (
@@ -564,28 +566,46 @@ def import_journal(
     )
     # the file's safety plan, read whole before an entry commits: a bad one is said, never an error half-way (r53)
     plan = _file_plan(journal.record)
-    tally = _Tally(claimed=_claimed(actor, journal.entries), revision_commas=revision_commas)
+    tally = _Tally(
+        claimed=_claimed(actor, journal.entries), revision_commas=revision_commas, places_exact=not problems
+    )
     rows = list(zip(journal.entries, drafts, strict=True))
     # Committed in batches, so a long import never holds the database (SQLite: every other writer) for minutes; a
     # re-run after a crash skips what was committed (the same ids). All or nothing stays one transaction.
     size = max(len(rows), 1) if all_or_nothing else IMPORT_BATCH
     batches = [rows[start : start + size] for start in range(0, len(rows), size)]
     screened = [_screens(actor, batches[0])] if all_or_nothing and batches else []
-    with transaction.atomic() if all_or_nothing else nullcontext():
-        for number, batch in enumerate(batches):
-            screens = screened[number] if all_or_nothing else _screens(actor, batch)  # before its transaction
-            with transaction.atomic():
-                _import_batch(actor, batch, screens, number * size, tally, progress, len(rows))
-        with transaction.atomic():  # the file's safety plan: restored whole or not at all, after its entries
-            notes = _import_notes(journal, tally)
-            plan_note = _restore_safety_plan(actor, plan)
-            if plan_note:
-                notes.append(plan_note)
-            zone_note = _restore_time_zone(actor, journal, created=tally.created)
-            if zone_note:
-                notes.append(zone_note)
-            if not tally.audited:  # a file of no entries (its safety plan alone)
-                audit.record(actor, "journal.import", "journal", actor.pk, subject=actor)
+    # The account erased meanwhile (another tab, the command line): said as the erasure, as every other save of
+    # theirs is (review r124), never as a clash to try again; the database refuses the rows themselves.
+    with people.unless_erased(actor):
+        try:
+            with transaction.atomic() if all_or_nothing else nullcontext():
+                for number, batch in enumerate(batches):
+                    # each batch's risk screen is made before its transaction
+                    screens = screened[number] if all_or_nothing else _screens(actor, batch)
+                    with transaction.atomic():
+                        _import_batch(actor, batch, screens, number * size, tally, progress, len(rows))
+                    tally.committed, tally.committed_created = number * size + len(batch), tally.created
+                # the file's safety plan: restored whole or not at all, after its entries
+                with transaction.atomic():
+                    notes = _import_notes(journal, tally)
+                    plan_note = _restore_safety_plan(actor, plan)
+                    if plan_note:
+                        notes.append(plan_note)
+                    zone_note = _restore_time_zone(actor, journal, created=tally.created)
+                    if zone_note:
+                        notes.append(zone_note)
+                    if not tally.audited:  # a file of no entries (its safety plan alone)
+                        audit.record(actor, "journal.import", "journal", actor.pk, subject=actor)
+        except (ReverieError, DatabaseError) as failed:
+            said = failure_of(failed)
+            if said is None or all_or_nothing or not tally.committed:
+                raise  # nothing of the file was stored: said as it came
+            said.message = _cut_off_words(tally, len(rows), said.message)  # its kind (busy, full...) kept
+            said.args = (said.message,)
+            if said is failed:
+                raise
+            raise said from failed
     return ImportReport(
         created=tally.created,
         skipped=tally.skipped,
@@ -619,6 +639,13 @@ class _Tally:
     ours: set[uuid.UUID] = field(default_factory=set)
     # the import's audit event, committed with its first batch (so an interrupted import is audited too)
     audited: bool = False
+    # entries of the file dealt with in batches committed (stored here: created or already here), and of them
+    # those created: what an import cut off part-way says is now here (``_cut_off_words``)
+    committed: int = 0
+    committed_created: int = 0
+    # each entry of the file that differs from the one here with its id (kept): named in the notes, never its text
+    differing: list[str] = field(default_factory=list)
+    places_exact: bool = True
     # stored entries held by id by an entry of the file (``_claimed``): never another entry's copy by content
     claimed: set[uuid.UUID] = field(default_factory=set)
     # stored entries already taken as the copy of an entry of the file by content: each answers for one entry in
@@ -670,7 +697,8 @@ def _import_batch(
             tally.skipped += 1  # its answers stay as they are
             tally.trashed += place.row.deleted_at is not None  # kept: restoring it brings it back
             if place.fingerprint != _file_fingerprint(entry, draft):
-                tally.differ += 1  # edited since (here or there): the one here is kept, never overwritten
+                # edited since (here or there): the one here is kept, never overwritten
+                _differs(tally, entry, index)
         elif (
             in_trash := _match(here, fingerprint := _file_fingerprint(entry, draft), tally.matched)
         ) is not None:
@@ -687,7 +715,7 @@ def _import_batch(
             except DbIntegrityError:
                 # another import of the same entry (a double-submitted form, the web and the CLI together)
                 # committed it after this batch looked: it is already here, as on a repeated import
-                if not _already_here(actor, entry, draft, place.id, tally):
+                if not _already_here(actor, entry, draft, place.id, tally, index):
                     raise
                 if progress:
                     progress(index + 1, total)
@@ -712,7 +740,7 @@ def _import_batch(
 
 
 def _already_here(
-    actor: User, entry: PortableEntry, draft: EntryDraft, entry_id: uuid.UUID, tally: _Tally
+    actor: User, entry: PortableEntry, draft: EntryDraft, entry_id: uuid.UUID, tally: _Tally, index: int
 ) -> bool:
     """Count an entry another import stored at the same moment (its insert met that one's primary key) as a
     repeated import's is: skipped, said when it differs or is in the trash. False when this person holds no entry
@@ -723,12 +751,23 @@ def _already_here(
     tally.skipped += 1
     tally.trashed += row.deleted_at is not None
     if _stored_fingerprint(row) != _file_fingerprint(entry, draft):
-        tally.differ += 1
+        _differs(tally, entry, index)
     return True
 
 
+def _differs(tally: _Tally, entry: PortableEntry, index: int) -> None:
+    """Count an entry of the file that differs from the one here with its id, named as every other message of an
+    import names its part: its place in the file (``entries[11]``, where it is sure: no entry before it was left out
+    on reading) and its kind, date and time as the file gives them; never its text."""
+    from reverie.journal.kinds import KIND_WORDS
+
+    tally.differ += 1
+    what = f"{KIND_WORDS.get(entry.kind, entry.kind)}, {entry.happened_at:%Y-%m-%d %H:%M}"
+    tally.differing.append(f"entries[{index}] ({what})" if tally.places_exact else what)
+
+
 def _import_notes(journal: PortableJournal, tally: _Tally) -> list[str]:
-    notes = [_differ_words(tally.differ)] if tally.differ else []
+    notes = [_differ_words(tally.differing)] if tally.differ else []
     if tally.edited:
         notes.append(_edited_words(tally.edited))
     if journal.left_out:
@@ -790,10 +829,40 @@ def _unshared_words(count: int) -> str:
     )
 
 
-def _differ_words(count: int) -> str:
+# The most entries a note names one by one; the rest are counted.
+NAMED_IN_A_NOTE = 20
+
+
+def _differ_words(named: Sequence[str]) -> str:
+    """Entries of the file that differ from the ones here with their ids, each named (``entries[11] (Reflection,
+    2026-01-12 21:00)``), so the person can find the words of theirs that were not imported."""
+    count = len(named)
+    shown = ", ".join(named[:NAMED_IN_A_NOTE])
+    more = f" and {count - NAMED_IN_A_NOTE} more" if count > NAMED_IN_A_NOTE else ""
     if count == 1:
-        return "1 entry in the file differs from the one here; the one here was kept."
-    return f"{count} entries in the file differ from the ones here; the ones here were kept."
+        return f"1 entry in the file differs from the one here; the one here was kept: {shown}."
+    return f"{count} entries in the file differ from the ones here; the ones here were kept: {shown}{more}."
+
+
+def _cut_off_words(tally: _Tally, total: int, reason: str) -> str:
+    """What an import stopped part-way says (a busy database, a full disk after some batches committed): how many
+    of the file's entries are in the journal now, and that importing the same file again brings in the rest and
+    never the same entry twice (the ids, or the same content, already here are skipped); then why it stopped."""
+    from reverie.text import counted
+
+    done = tally.committed
+    if done < total:
+        where = f"the first {done} of the file's {counted(total, 'entry', 'entries')} {'is' if done == 1 else 'are'}"
+    else:
+        where = f"all {counted(total, 'entry', 'entries')} of the file {'is' if total == 1 else 'are'}"
+    new = tally.committed_created
+    imported = f" ({new} imported just now, the others were already here)" if new != done else ""
+    why = reason.removeprefix("Not saved: ")
+    return (
+        f"The import stopped part-way: {where} in your journal now{imported}, the rest of the file is not. Import "
+        f"the same file again to bring in the rest: what is already here is skipped, never doubled. What stopped "
+        f"it: {why}"
+    )
 
 
 def _edited_words(count: int) -> str:
