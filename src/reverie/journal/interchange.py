@@ -576,7 +576,9 @@ def _record_markdown(record: Mapping[str, Any], zone: tzinfo | None = None) -> l
             lines.append("")
         country = plan.get("crisis_country")
         if isinstance(country, str) and country:
-            lines.extend([f"Crisis lines shown first: {markdown_text(country_name(country), inline=True)}", ""])
+            lines.extend(
+                [f"Crisis lines shown first: {markdown_text(country_name(country), inline=True)}", ""]
+            )
         shown = ("sections", "crisis_country")
         lines.extend(_not_shown("the safety plan's", (key for key in plan if key not in shown)))
     check_ins = record.get("check_ins")
