@@ -63,6 +63,7 @@ HALVES = (
     "frozen26",
     "frozen27",
     "frozen28",
+    "frozen29",
 )
 FIGURE_GROUPS = frozenset({"idiom", "injury"})  # figures of speech and everyday injuries
 # Genuine cases flagged, as measured with the shipped model. Fourth round (docs/risk.md): all four batches are seen
@@ -163,6 +164,9 @@ MEASURED_FLAGGED = {
     # frozen28: measured once, unseen, on risk 2.10.3 (ca0a807, the start of the day's risk work) and 2.11.0 (h152's
     # scene-only gate) in the same run: 66 both (README_frozen28.md, docs/risk.md "The twenty-eighth frozen batch")
     "frozen28": 66 / 80,
+    # frozen29: measured once, unseen, on risk 2.11.0 and 2.12.0 (h157) in one run, its session notes read as notes
+    # (the batch's `kind`): 61 both (README_frozen29.md; 49 both if its notes were read as journal entries)
+    "frozen29": 61 / 80,
 }
 GOAL_MISSED = {
     "tune": "goal missed: 81 of 85 genuine tune cases flagged, seen (docs/risk.md)",
@@ -222,6 +226,9 @@ GOAL_MISSED = {
     "unseen, on risk 2.8.4 and 2.10.3 (short lines 37 of 50, long entries 28 of 30) (README_frozen27.md)",
     "frozen28": "goal missed: 66 of 80 genuine cases of the twenty-eighth frozen batch flagged when measured once, "
     "unseen, on risk 2.10.3 and 2.11.0 (short lines 39 of 50, long entries 27 of 30) (README_frozen28.md)",
+    "frozen29": "goal missed: 61 of 80 genuine cases of the twenty-ninth frozen batch flagged when measured once, "
+    "unseen, on risk 2.11.0 and 2.12.0, its session notes read as notes (short lines 19 of 23, long entries 42 of 57; "
+    "session notes 13 of 17) (README_frozen29.md)",
 }
 # False alarms on hard negatives: the goal (<= 2 %) is met on tune and frozen (seen; frozen2: 8 of 110
 # when it was measured once, in the second round), not on frozen3 (seen since the fourth round; 14 of 223 unseen).
@@ -290,6 +297,9 @@ ALARMS_MISSED = {
     "2.11.0 (5.0 %; one at attempt, a brother's attempt in a session note read as the client's: "
     "KNOWN_ATTEMPT_ERRORS) when measured once, unseen; 5 of 120, none at attempt, since risk 2.12.0 read that line "
     "by mechanism, seen (README_frozen28.md)",
+    "frozen29": "goal missed: 24 of 120 hard negatives of the twenty-ninth frozen batch flagged on risk 2.11.0, 20 on "
+    "2.12.0 (16.7 %; 57 of the 120 tell of someone else's risk; two session notes of someone else's act at attempt: "
+    "KNOWN_ATTEMPT_ERRORS) when measured once, unseen (README_frozen29.md)",
 }
 MEASURED_ALARMS = {
     "tune": 2 / 139,
@@ -345,6 +355,8 @@ MEASURED_ALARMS = {
     # frozen28: measured once, unseen: 6 on risk 2.10.3 and on 2.11.0 (README_frozen28.md); 5 since 2.12.0 (h157:
     # frozen28-162, a brother's attempt in a session note, read as his by mechanism; seen)
     "frozen28": 5 / 120,
+    # frozen29: measured once, unseen: 24 on risk 2.11.0, 20 on 2.12.0 (README_frozen29.md)
+    "frozen29": 20 / 120,
 }
 # Genuine cases at (or over) their expected level, with the shipped model: no floor existed before the fourteenth round
 # (docs/risk.md, "Fourteenth round"). Its level model was not shipped (the lead's check on long real texts), so these
@@ -401,6 +413,8 @@ MEASURED_AT_LEVEL = {
     "frozen27": 43 / 80,
     # frozen28: 49 when measured once, unseen, on 2.10.3 and 2.11.0 (README_frozen28.md)
     "frozen28": 49 / 80,
+    # frozen29: 42 when measured once, unseen, on 2.11.0 and 2.12.0 (README_frozen29.md)
+    "frozen29": 42 / 80,
 }
 # Lines whose writer's label and the screen's written policy disagree. They stay as written and count in every
 # figure; only the "never attempt on a negative" check reads them apart, each with its reason.
@@ -424,7 +438,17 @@ POLICY_ALARMS_AT_MEASUREMENT = {"frozen10": 1, "frozen27": 1}
 # frozen28-162 (a session note of a brother's attempt last month, the client denying SI/intent, read at attempt as the
 # client's own) was listed here from frozen28's measurement until risk 2.12.0 (h157) read a relative's possessive
 # before the act's noun as that person's
-KNOWN_ATTEMPT_ERRORS: dict[str, str] = {}
+KNOWN_ATTEMPT_ERRORS: dict[str, str] = {
+    "frozen29-119": "a session note of someone else's act read at attempt as the client's, when frozen29 was measured "
+    "once (2.11.0 and 2.12.0 alike; README_frozen29.md)",
+    "frozen29-125": "a session note of someone else's act read at attempt as the client's, when frozen29 was measured "
+    "once (2.11.0 and 2.12.0 alike; README_frozen29.md)",
+}
+
+
+def _screen(item: dict[str, Any]) -> Any:
+    """The shipped screen on one line, read as its kind (a session note as a note; no kind: an entry)."""
+    return screen(str(item["text"]), str(item.get("kind", "free_association")), model=True)
 
 
 @cache
@@ -541,17 +565,11 @@ def test_goal_false_alarms_stay_at_or_under_two_percent(half: str) -> None:
 @pytest.mark.parametrize("half", HALVES)
 def test_false_alarms_do_not_rise_above_the_measured_figure_and_never_reach_attempt(half: str) -> None:
     figures = _figures(half)
-    flagged = {
-        str(i["id"])
-        for i in _items(half)
-        if i["group"] != "genuine" and screen(str(i["text"]), model=True).flagged
-    }
+    flagged = {str(i["id"]) for i in _items(half) if i["group"] != "genuine" and _screen(i).flagged}
     ceiling = round(MEASURED_ALARMS[half] * figures["n_negative"]) - POLICY_ALARMS_AT_MEASUREMENT.get(half, 0)
     assert len(flagged - set(POLICY_DISAGREEMENTS)) <= ceiling, figures
     at_attempt = {
-        str(i["id"])
-        for i in _items(half)
-        if i["group"] != "genuine" and screen(str(i["text"]), model=True).level == "attempt"
+        str(i["id"]) for i in _items(half) if i["group"] != "genuine" and _screen(i).level == "attempt"
     }
     assert len(at_attempt) == figures["negatives_at_attempt"], figures
     allowed = set(POLICY_DISAGREEMENTS) | set(KNOWN_ATTEMPT_ERRORS)
@@ -562,14 +580,14 @@ def test_false_alarms_do_not_rise_above_the_measured_figure_and_never_reach_atte
 def test_never_attempt_on_a_figure_of_speech_or_an_injury(half: str) -> None:
     for item in _items(half):
         if item["group"] in FIGURE_GROUPS:
-            assert screen(str(item["text"]), model=True).level != "attempt", item["text"]
+            assert _screen(item).level != "attempt", item["text"]
 
 
 @pytest.mark.parametrize("half", HALVES)
 def test_flagged_genuine_cases_name_the_words_behind_their_level(half: str) -> None:
     for item in _items(half):
         if item["group"] == "genuine":
-            result = screen(str(item["text"]), model=True)
+            result = _screen(item)
             top = [t for t in result.triggers if LEVELS.index(t.level) == LEVELS.index(result.level)]
             assert top or not result.flagged, (item["text"], result.to_data())
 
@@ -587,4 +605,4 @@ def test_flagged_genuine_cases_name_the_words_behind_their_level(half: str) -> N
 def test_known_attempt_errors_are_fixed(line: str) -> None:
     half = line.split("-")[0]
     item = next(i for i in _items(half) if i["id"] == line)
-    assert screen(str(item["text"]), model=True).level != "attempt"
+    assert _screen(item).level != "attempt"

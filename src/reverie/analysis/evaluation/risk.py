@@ -31,7 +31,9 @@ import numpy as np
 from reverie.analysis import jsonlines
 from reverie.analysis.encoder import BASE_OUTPUT, encode_output
 from reverie.analysis.risk import IDEATION, LEVELS, MODEL_DIR, RiskModel, load_model, screen, screen_person
+from reverie.analysis.risk_lexicon import SESSION_KINDS
 from reverie.errors import AnalysisUnavailable, InvalidInput
+from reverie.journal.kinds import KINDS
 
 if TYPE_CHECKING:
     import numpy.typing as npt
@@ -154,24 +156,41 @@ def evaluate_risk(
     return report
 
 
+# The kinds a challenge line may name (``kind``): a journal entry's, or a therapist's session note, which the screen
+# reads as the app reads a note (the client named in the third person is the client). A line without ``kind`` is
+# read as a free-association entry, as every batch before frozen29 was.
+CHALLENGE_KINDS = frozenset(KINDS) | SESSION_KINDS
+
+
 def read_challenge(path: Path) -> list[dict[str, Any]]:
-    """Challenge items (JSON lines: ``text``, ``expect`` (lowest acceptable level, or ``none``), ``group``)."""
+    """Challenge items (JSON lines: ``text``, ``expect`` (lowest acceptable level, or ``none``), ``group``, and
+    optionally ``kind``, one of :data:`CHALLENGE_KINDS`)."""
     items = jsonlines.read_objects(path, what="challenge file")
     for number, item in items:
         if not {"text", "expect", "group"} <= set(item) or (item["expect"] not in LEVELS):
             raise InvalidInput(f"Line {number} of {path.name} needs text, group and a known expect level.")
+        if item.get("kind", "free_association") not in CHALLENGE_KINDS:
+            raise InvalidInput(
+                f"Line {number} of {path.name} names a kind the screen does not read; use one of "
+                + ", ".join(sorted(CHALLENGE_KINDS))
+                + "."
+            )
     return [item for _, item in items]
+
+
+def _screened(item: dict[str, Any], model: RiskModel | bool | None, encoder: Any | None) -> Any:
+    return screen(item["text"], item.get("kind", "free_association"), model=model, encoder=encoder)
 
 
 def challenge_figures(
     items: list[dict[str, Any]], *, model: RiskModel | bool | None = True, encoder: Any | None = None
 ) -> dict[str, Any]:
-    """Screen each item as an entry: genuine cases (``group == "genuine"``) flagged and at their expected level,
+    """Screen each item as an entry of its kind (a session note as a note): genuine cases (``group == "genuine"``) flagged and at their expected level,
     hard negatives flagged (false alarms) and at ``attempt`` (never acceptable)."""
     genuine = [i for i in items if i["group"] == "genuine"]
     negative = [i for i in items if i["group"] != "genuine"]
-    screened_genuine = [screen(i["text"], model=model, encoder=encoder) for i in genuine]
-    screened_negative = [screen(i["text"], model=model, encoder=encoder) for i in negative]
+    screened_genuine = [_screened(i, model, encoder) for i in genuine]
+    screened_negative = [_screened(i, model, encoder) for i in negative]
     flagged = sum(r.flagged for r in screened_genuine)
     at_level = sum(
         LEVELS.index(r.level) >= LEVELS.index(i["expect"])
