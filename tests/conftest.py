@@ -18,6 +18,16 @@ hypothesis_settings.register_profile("reverie", derandomize=True, database=None)
 hypothesis_settings.load_profile("reverie")
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_newgateway(gateway: Any) -> None:
+    """Under ``pytest -n N`` each worker process gets its own data folder (keys, secret key, SQLite test database,
+    recovery copies), set before the worker reads Reverie's settings: two workers never share one."""
+    base = os.environ.get("REVERIE_DATA_DIR")
+    if base:
+        folder = str(Path(base) / str(gateway.id))
+        gateway.remote_exec(f"import os; os.environ['REVERIE_DATA_DIR'] = {folder!r}").waitclose()
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if item.get_closest_marker("django_db") or "db" in getattr(item, "fixturenames", ()):
