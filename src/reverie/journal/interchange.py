@@ -662,24 +662,11 @@ def _course_markdown(course: Mapping[str, Any], zone: tzinfo | None) -> list[str
                 ]
             )
     for note in (n for n in _listed(course, "notes") if isinstance(n, Mapping)):
-        lines.extend(
-            [
-                f"### Progress note, {_record_stamp(note.get('written_at'), zone)}",
-                "",
-                markdown_text(str(note.get("text", ""))),
-                "",
-            ]
-        )
+        lines.extend(_titled(f"### Progress note, {_record_stamp(note.get('written_at'), zone)}", note))
     letter = course.get("letter")
     if isinstance(letter, Mapping):
-        lines.extend(
-            [
-                f"### Goodbye letter from your therapist, given {_record_stamp(letter.get('given_at'), zone)}",
-                "",
-                markdown_text(str(letter.get("text", ""))),
-                "",
-            ]
-        )
+        given = _record_stamp(letter.get("given_at"), zone)
+        lines.extend(_titled(f"### Goodbye letter from your therapist, given {given}", letter))
     for version in (v for v in _listed(course, "formulation") if isinstance(v, Mapping)):
         number = markdown_text(str(version.get("version", "")), inline=True)
         lines.extend(
@@ -689,16 +676,14 @@ def _course_markdown(course: Mapping[str, Any], zone: tzinfo | None) -> list[str
             ]
         )
         for part in (f for f in _listed(version, "fields") if isinstance(f, Mapping)):
-            lines.extend(
-                [
-                    f"#### {markdown_text(str(part.get('label', '')), inline=True)}",
-                    "",
-                    markdown_text(str(part.get("text", ""))),
-                    "",
-                ]
-            )
+            lines.extend(_titled(f"#### {markdown_text(str(part.get('label', '')), inline=True)}", part))
     lines.extend(_not_shown("the course's", (key for key in course if key not in _COURSE_PARTS)))
     return lines
+
+
+def _titled(heading: str, part: Mapping[str, Any]) -> list[str]:
+    """A heading (already written as Markdown) and the part's ``text``, the person's or therapist's words escaped."""
+    return [heading, "", markdown_text(str(part.get("text", ""))), ""]
 
 
 def _listed(parent: Mapping[str, Any], key: str) -> list[Any]:
