@@ -78,8 +78,8 @@ def test_a_failed_analysis_is_recorded_by_type_retried_with_a_growing_wait_and_g
     assert AnalysisFailure.objects.get(entry_id=view.id).attempts == 3
     assert analysis.retry_failed(now + timedelta(days=30)) == 0  # given up
     said = _doctor_says(monkeypatch, capsys)
-    assert "1 entries could not be analysed" in said and "ValueError × 1" in said, said
-    assert "1 were given up after 3 tries" in said and "reverie reanalyse" in said, said
+    assert "1 entry could not be analysed" in said and "ValueError × 1" in said, said
+    assert "1 was given up after 3 tries" in said and "reverie reanalyse" in said, said
     assert "apples" not in said
     monkeypatch.setattr(pipeline, "analyse", lambda *a, **k: FakeAnalysis([]))
     assert analysis.reanalyse().done == 1  # the command the doctor names
@@ -219,7 +219,7 @@ def test_a_reanalysis_given_up_is_reported_by_doctor_and_keeps_its_old_findings(
     assert analysis.queue_outdated() == 0  # given up under these versions: not queued again
     assert StoredAnalysis.objects.get(entry_id=view.id).analyzers == {"risk": "1.0:old", "#format": "2"}
     said = _doctor_says(monkeypatch, capsys)
-    assert "1 entries could not be re-analysed" in said and "MemoryError × 1" in said, said
+    assert "1 entry could not be re-analysed" in said and "MemoryError × 1" in said, said
 
 
 def test_a_hook_failure_in_a_reanalysis_is_retried_by_the_worker_and_raises_the_alert(
@@ -325,7 +325,7 @@ def test_doctor_fails_when_an_analysed_entrys_alert_is_owed_and_given_up_not_whi
     assert AnalysisFailure.objects.get(entry_id=view.id).attempts == analysis.MAX_TRIES
     assert analysis.retry_failed(timezone.now() + timedelta(days=30)) == 0  # given up
     said, failed = _doctor_exit(monkeypatch, capsys)
-    assert "1 analysed entries still owe their risk alert" in failed, (said, failed)
+    assert "1 analysed entry still owes its risk alert" in failed, (said, failed)
     assert "reverie reanalyse" in failed and failed in said
     assert "apples" not in said + failed
     assert not RiskAlert.objects.filter(client=alice).exists()

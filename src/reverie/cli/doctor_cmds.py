@@ -6,6 +6,8 @@ from typing import Annotated
 
 import typer
 
+from reverie.text import counted
+
 
 def doctor(
     quarantine: Annotated[
@@ -187,26 +189,27 @@ def _analysis_health() -> str | None:
     failed = state.retrying + state.given_up
     if failed:
         typer.echo(
-            f"{failed} entries could not be analysed: their analysis failed ({errors}). {state.retrying} will be"
-            f" retried by the worker; {state.given_up} were given up after {analysis.MAX_TRIES} tries (or stopped"
-            " the worker as often). Their words are kept; `reverie reanalyse` tries them all again now."
+            f"{counted(failed, 'entry', 'entries')} could not be analysed: their analysis failed ({errors})."
+            f" {state.retrying} will be retried by the worker; {state.given_up} {_was(state.given_up)} given up after"
+            f" {analysis.MAX_TRIES} tries (or stopped the worker as often). Their words are kept; `reverie reanalyse`"
+            " tries them all again now."
         )
     others = state.waiting - failed
     if others and settings.REVERIE["REVERIE_ANALYSIS"] != "off":
         typer.echo(
-            f"{others} entries wait for their analysis: a running `reverie worker` (or `reverie serve`) analyses"
+            f"{counted(others, 'entry waits', 'entries wait')} for their analysis: a running `reverie worker` (or `reverie serve`) analyses"
             " them; `reverie reanalyse` analyses them all now."
         )
     if state.reanalysis_given_up:
         typer.echo(
-            f"{state.reanalysis_given_up} entries could not be re-analysed by the analyzers installed now: it"
+            f"{counted(state.reanalysis_given_up, 'entry', 'entries')} could not be re-analysed by the analyzers installed now: it"
             f" failed {analysis.MAX_TRIES} times ({reerrors}); they keep their older findings and the worker goes on"
             " with the others. `reverie reanalyse` tries them again now."
         )
     if not state.hooks_given_up:
         return None
     said = (
-        f"{state.hooks_given_up} analysed entries still owe their risk alert: the steps after their analysis"
+        f"{counted(state.hooks_given_up, 'analysed entry still owes its', 'analysed entries still owe their')} risk alert: the steps after their analysis"
         f" (the alert to the therapist) failed {analysis.MAX_TRIES} times and the worker gave up; their words and"
         " findings are kept. Run `reverie reanalyse` to raise the alerts now, once the database is well."
     )
@@ -235,3 +238,7 @@ def _reanalysis_health() -> None:
 
 def register(app: typer.Typer) -> None:
     app.command("doctor")(doctor)
+
+
+def _was(n: int) -> str:
+    return "was" if n == 1 else "were"
