@@ -3,7 +3,6 @@ opens every sealed record, must check it too: one that no longer opens locks its
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 import pyotp
@@ -12,6 +11,7 @@ import pytest
 from reverie.clinic.models import User
 from reverie.clinic.services import doctor, signin
 from reverie.errors import IntegrityError
+from totp_enable import enable_with_previous_code
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "a long test password"
@@ -21,7 +21,7 @@ def test_doctor_reports_an_authenticator_secret_that_does_not_open(make_user: An
     """An altered sealed secret is a doctor failure, as any other sealed record that does not open."""
     therapist = make_user("dr-doc", role="therapist")
     secret = pyotp.random_base32()
-    signin.enable_totp(therapist, secret, pyotp.TOTP(secret).at(time.time() - 30), password=PASSWORD)
+    enable_with_previous_code(therapist, secret, PASSWORD)
     stored = User.objects.get(pk=therapist.pk).totp_secret
     altered = stored[:-8] + ("A" if stored[-8] != "A" else "B") + stored[-7:]
     User.objects.filter(pk=therapist.pk).update(totp_secret=altered)
@@ -36,7 +36,7 @@ def test_doctor_opens_a_good_secret_and_never_quarantines_an_account(make_user: 
     and --quarantine leaves the account where it is."""
     therapist = make_user("dr-ok", role="therapist")
     secret = pyotp.random_base32()
-    signin.enable_totp(therapist, secret, pyotp.TOTP(secret).at(time.time() - 30), password=PASSWORD)
+    enable_with_previous_code(therapist, secret, PASSWORD)
     report = doctor.check()
     assert report.ok and report.per_person[therapist.pk][doctor.SECRET_COLUMN] == 1
     User.objects.filter(pk=therapist.pk).update(totp_secret=signin.SEALED_MARK + "AAAA")

@@ -4,7 +4,6 @@ needs it", and now drops every therapist account too, though no journal of their
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +13,7 @@ from django.core.management import call_command
 
 from reverie.clinic.models import User
 from reverie.clinic.services import backup, backup_keys, signin
+from totp_enable import enable_with_previous_code
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.db]
 PASSWORD = "a long test password"
@@ -23,7 +23,7 @@ def test_a_restore_without_backup_keys_keeps_the_therapists(make_user: Any, tmp_
     """A therapist with two-step sign-in on, who wrote no journal, is restored when backup-keys.json is missing."""
     therapist = make_user("dr-keep", role="therapist")
     secret = pyotp.random_base32()
-    signin.enable_totp(therapist, secret, pyotp.TOTP(secret).at(time.time() - 30), password=PASSWORD)
+    enable_with_previous_code(therapist, secret, PASSWORD)
     path = tmp_path / "backup.json.gz"
     backup.create_backup(path)
     backup_keys.path().unlink()  # the backup key file was not kept with the backup
@@ -44,7 +44,7 @@ def test_only_the_secret_is_lost_and_a_journal_still_needs_its_key(make_user: An
     writer = make_user("writer")
     for person in (therapist, client):
         secret = pyotp.random_base32()
-        signin.enable_totp(person, secret, pyotp.TOTP(secret).at(time.time() - 30), password=PASSWORD)
+        enable_with_previous_code(person, secret, PASSWORD)
     journal.create_entry(writer, journal.EntryDraft(kind="reflection", body="words that need my key"))
     path = tmp_path / "backup.json.gz"
     backup.create_backup(path)
@@ -68,7 +68,7 @@ def test_the_restore_says_in_plain_words_that_two_step_is_set_up_again(
 
     therapist = make_user("dr-told", role="therapist")
     secret = pyotp.random_base32()
-    signin.enable_totp(therapist, secret, pyotp.TOTP(secret).at(time.time() - 30), password=PASSWORD)
+    enable_with_previous_code(therapist, secret, PASSWORD)
     path = tmp_path / "backup.json.gz"
     backup.create_backup(path)
     backup_keys.path().unlink()

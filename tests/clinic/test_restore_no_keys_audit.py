@@ -14,7 +14,6 @@ from __future__ import annotations
 import gzip
 import json
 import re
-import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -24,7 +23,8 @@ import pyotp
 import pytest
 from django.core.management import call_command
 
-from reverie.clinic.services import audit, backup, backup_keys, signin
+from reverie.clinic.services import audit, backup, backup_keys
+from totp_enable import enable_with_previous_code
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.db]
 PASSWORD = "a long test password"
@@ -48,7 +48,7 @@ def test_the_audit_chain_verifies_after_a_restore_that_cleared_two_step(
     """After a restore without backup-keys.json that cleared a therapist's secret, the chain verifies."""
     therapist = make_user("dr-audit", role="therapist")
     secret = pyotp.random_base32()
-    signin.enable_totp(therapist, secret, pyotp.TOTP(secret).at(time.time() - 30), password=PASSWORD)
+    enable_with_previous_code(therapist, secret, PASSWORD)
     path = tmp_path / "backup.json.gz"
     backup.create_backup(path)
     backup_keys.path().unlink()

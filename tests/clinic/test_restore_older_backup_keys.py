@@ -5,7 +5,6 @@ treats the therapist as erased; deleting that account cascades to the courses th
 from __future__ import annotations
 
 import shutil
-import time
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +12,8 @@ import pyotp
 import pytest
 from django.core.management import call_command
 
-from reverie.clinic.services import backup, backup_keys, signin
+from reverie.clinic.services import backup, backup_keys
+from totp_enable import enable_with_previous_code
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.db]
 PASSWORD = "a long test password"
@@ -32,7 +32,7 @@ def test_an_older_backup_keys_file_does_not_delete_the_clients_course(make_user:
     shutil.copy(backup_keys.path(), older)  # the operator's copy, taken before the therapist joined
     therapist = make_user("dr-later", role="therapist")
     secret = pyotp.random_base32()
-    signin.enable_totp(therapist, secret, pyotp.TOTP(secret).at(time.time() - 30), password=PASSWORD)
+    enable_with_previous_code(therapist, secret, PASSWORD)
     people.accept_invitation(therapist, people.issue_invitation(client))
     create_course(
         therapist,
@@ -69,7 +69,7 @@ def test_a_restore_that_would_take_anothers_course_with_a_left_out_person_is_ref
     shutil.copy(backup_keys.path(), older)
     therapist = make_user("dr-odd", role="therapist")
     secret = pyotp.random_base32()
-    signin.enable_totp(therapist, secret, pyotp.TOTP(secret).at(time.time() - 30), password=PASSWORD)
+    enable_with_previous_code(therapist, secret, PASSWORD)
     people.accept_invitation(therapist, people.issue_invitation(client))
     create_course(
         therapist,

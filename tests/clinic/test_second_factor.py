@@ -16,6 +16,7 @@ from reverie.clinic.models import RecoveryCode, User
 from reverie.clinic.services import signin
 from reverie.clinic.web.middleware import CSP
 from reverie.errors import AuthenticationFailed
+from totp_enable import enable_with_previous_code
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "a long test password"
@@ -31,7 +32,7 @@ def _wrong_code(secret: str) -> str:
 
 def _therapist(make_user: Any, name: str) -> tuple[User, list[str]]:
     user = make_user(name, role="therapist")
-    codes = signin.enable_totp(user, SECRET, pyotp.TOTP(SECRET).at(time.time() - 30), password=PASSWORD)
+    codes = enable_with_previous_code(user, SECRET, PASSWORD)
     return user, codes
 
 
@@ -178,7 +179,7 @@ def test_reset_two_step_revokes_api_tokens(make_user: Any) -> None:
     from reverie.api import tokens
 
     user = make_user("r36-reset")
-    signin.enable_totp(user, SECRET, pyotp.TOTP(SECRET).at(time.time() - 30), password=PASSWORD)
+    enable_with_previous_code(user, SECRET, PASSWORD)
     bearer = {
         "Authorization": f"Bearer {tokens.issue(user, 'phone').secret}"
     }  # minted under the cleared factor
@@ -198,7 +199,7 @@ def test_h27_ending_a_persons_sessions_decodes_no_session_row(make_user: Any, mo
     from web_client import signed_in
 
     client = make_user("h27-client")
-    signin.enable_totp(client, SECRET, pyotp.TOTP(SECRET).at(time.time() - 30), password=PASSWORD)
+    enable_with_previous_code(client, SECRET, PASSWORD)
     therapist, _ = _therapist(make_user, "h27-thera")
     theirs = [signed_in(client), signed_in(client)]
     others = [signed_in(make_user(f"h27-other-{n}")) for n in range(3)]

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import time
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +17,7 @@ from django.db import connection
 
 from reverie.clinic.models import User
 from reverie.clinic.services import backup, signin
+from totp_enable import enable_with_previous_code
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.db]
 PASSWORD = "a long test password"
@@ -70,7 +70,7 @@ def test_a_backup_restores_with_its_sealed_secret_and_an_old_one_has_its_plain_s
     0013, the secret plain) is restored and its secret sealed on the way in, still the same authenticator."""
     therapist = make_user("dr-old", role="therapist")
     secret = pyotp.random_base32()
-    signin.enable_totp(therapist, secret, pyotp.TOTP(secret).at(time.time() - 30), password=PASSWORD)
+    enable_with_previous_code(therapist, secret, PASSWORD)
     path = tmp_path / "backup.json.gz"
     backup.create_backup(path)
     doc = _doc(path)
@@ -126,7 +126,7 @@ def test_replacing_the_authenticator_signs_out_every_other_session(make_user: An
     user = make_user("swap")
     acting, other = signed_in(user), signed_in(user)
     old = pyotp.random_base32()
-    signin.enable_totp(user, old, pyotp.TOTP(old).at(time.time() - 30), password=PASSWORD)
+    enable_with_previous_code(user, old, PASSWORD)
     assert other.get("/account/2fa/").status_code == 200, "turning it on the first time ends no session"
     new = acting.get("/account/2fa/").context["secret"]
     done = acting.post(
