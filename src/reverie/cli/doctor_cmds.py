@@ -190,27 +190,27 @@ def _analysis_health() -> str | None:
     if failed:
         typer.echo(
             f"{counted(failed, 'entry', 'entries')} could not be analysed: their analysis failed ({errors})."
-            f" {state.retrying} will be retried by the worker; {state.given_up} {_was(state.given_up)} given up after"
-            f" {analysis.MAX_TRIES} tries (or stopped the worker as often). Their words are kept; `reverie reanalyse`"
-            " tries them all again now."
+            f" {state.retrying} will be retried by the worker; {counted(state.given_up, 'was', 'were')} given up"
+            f" after {analysis.MAX_TRIES} tries (or stopped the worker as often). Their words are kept;"
+            " `reverie reanalyse` tries them all again now."
         )
     others = state.waiting - failed
     if others and settings.REVERIE["REVERIE_ANALYSIS"] != "off":
         typer.echo(
-            f"{counted(others, 'entry waits', 'entries wait')} for their analysis: a running `reverie worker` (or `reverie serve`) analyses"
-            " them; `reverie reanalyse` analyses them all now."
+            f"{counted(others, 'entry waits', 'entries wait')} for their analysis: a running `reverie worker`"
+            " (or `reverie serve`) analyses them; `reverie reanalyse` analyses them all now."
         )
     if state.reanalysis_given_up:
         typer.echo(
-            f"{counted(state.reanalysis_given_up, 'entry', 'entries')} could not be re-analysed by the analyzers installed now: it"
-            f" failed {analysis.MAX_TRIES} times ({reerrors}); they keep their older findings and the worker goes on"
+            f"{counted(state.reanalysis_given_up, 'entry', 'entries')} could not be re-analysed by the analyzers"
+            f" installed now: it failed {analysis.MAX_TRIES} times ({reerrors}); they keep their older findings and the worker goes on"
             " with the others. `reverie reanalyse` tries them again now."
         )
     if not state.hooks_given_up:
         return None
     said = (
-        f"{counted(state.hooks_given_up, 'analysed entry still owes its', 'analysed entries still owe their')} risk alert: the steps after their analysis"
-        f" (the alert to the therapist) failed {analysis.MAX_TRIES} times and the worker gave up; their words and"
+        f"{counted(state.hooks_given_up, 'analysed entry still owes its', 'analysed entries still owe their')}"
+        " risk alert: the steps after their analysis (the alert to the therapist) failed {analysis.MAX_TRIES} times and the worker gave up; their words and"
         " findings are kept. Run `reverie reanalyse` to raise the alerts now, once the database is well."
     )
     typer.echo(said)
@@ -238,7 +238,3 @@ def _reanalysis_health() -> None:
 
 def register(app: typer.Typer) -> None:
     app.command("doctor")(doctor)
-
-
-def _was(n: int) -> str:
-    return "was" if n == 1 else "were"

@@ -737,9 +737,9 @@ def import_(
         raise
     from reverie.text import counted
 
-    here = "was" if report.skipped == 1 else "were"
     typer.echo(
-        f"Imported {counted(report.created, 'entry', 'entries')}; {report.skipped} {here} already here."
+        f"Imported {counted(report.created, 'entry', 'entries')}; {counted(report.skipped, 'was', 'were')}"
+        " already here."
     )
     for note in report.notes:
         typer.echo(note)

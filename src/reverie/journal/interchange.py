@@ -295,14 +295,9 @@ def _left_out_json(item: PortableLeftOut) -> dict[str, Any]:
 
 
 def _entry_json(entry: PortableEntry) -> dict[str, Any]:
-    out = _entry_fields_json(entry)
-    if entry.updated_at is not None:
-        out["updated_at"] = entry.updated_at.isoformat()
-    return out
-
-
-def _entry_fields_json(entry: PortableEntry) -> dict[str, Any]:
+    saved = {"updated_at": entry.updated_at.isoformat()} if entry.updated_at is not None else {}  # version 10
     return {
+        **saved,
         "id": entry.id,
         "kind": entry.kind,
         "title": entry.title,

@@ -30,7 +30,16 @@ import numpy as np
 
 from reverie.analysis import jsonlines
 from reverie.analysis.encoder import BASE_OUTPUT, encode_output
-from reverie.analysis.risk import IDEATION, LEVELS, MODEL_DIR, RiskModel, load_model, screen, screen_person
+from reverie.analysis.risk import (
+    IDEATION,
+    LEVELS,
+    MODEL_DIR,
+    RiskModel,
+    RiskScreen,
+    load_model,
+    screen,
+    screen_person,
+)
 from reverie.analysis.risk_lexicon import SESSION_KINDS
 from reverie.errors import AnalysisUnavailable, InvalidInput
 from reverie.journal.kinds import KINDS
@@ -178,15 +187,16 @@ def read_challenge(path: Path) -> list[dict[str, Any]]:
     return [item for _, item in items]
 
 
-def _screened(item: dict[str, Any], model: RiskModel | bool | None, encoder: Any | None) -> Any:
+def _screened(item: dict[str, Any], model: RiskModel | bool | None, encoder: Any | None) -> RiskScreen:
     return screen(item["text"], item.get("kind", "free_association"), model=model, encoder=encoder)
 
 
 def challenge_figures(
     items: list[dict[str, Any]], *, model: RiskModel | bool | None = True, encoder: Any | None = None
 ) -> dict[str, Any]:
-    """Screen each item as an entry of its kind (a session note as a note): genuine cases (``group == "genuine"``) flagged and at their expected level,
-    hard negatives flagged (false alarms) and at ``attempt`` (never acceptable)."""
+    """Screen each item as an entry of its kind (a session note as a note): genuine cases (``group == "genuine"``)
+    flagged and at their expected level, hard negatives flagged (false alarms) and at ``attempt`` (never
+    acceptable)."""
     genuine = [i for i in items if i["group"] == "genuine"]
     negative = [i for i in items if i["group"] != "genuine"]
     screened_genuine = [_screened(i, model, encoder) for i in genuine]

@@ -222,7 +222,7 @@ def plan_country(user: Any) -> str | None:
     if row is None:
         return None
     try:
-        data = records.open_json(user, user.pk, PURPOSE, row.payload)
+        data = _stored(user, row)
     except (IntegrityError, KeyUnavailable):  # never keeps the crisis lines away (r96): then the fixed order
         log.warning("the crisis lines could not open a client's plan for its country")
         return None

@@ -129,7 +129,7 @@ def usable(
                 _check_years(entry)
                 entry = _sniffed(entry, index, problems, all_or_nothing)
                 draft = validate(_draft(entry), has_attachment=bool(entry.attachments))
-                commas = sum("," in label for rev in entry.revisions for label in _labels(rev))
+                commas = sum("," in label for rev in entry.revisions for label in labels_of(rev))
                 entry = _checked_revisions(entry)
                 drafts.append(draft)
                 if commas and revision_commas is not None:
@@ -147,9 +147,9 @@ def usable(
     return replace(loaded.journal, entries=tuple(kept)), drafts, tuple(problems)
 
 
-def _labels(rev: PortableRevision) -> tuple[str, ...]:
-    """An earlier version's labels: its feelings' names, people and tags."""
-    return (*(f.name for f in rev.feelings), *rev.people, *rev.tags)
+def labels_of(item: PortableEntry | PortableRevision) -> tuple[str, ...]:
+    """An entry's or an earlier version's labels: its feelings' names, people and tags."""
+    return (*(f.name for f in item.feelings), *item.people, *item.tags)
 
 
 def _check_years(entry: PortableEntry) -> None:

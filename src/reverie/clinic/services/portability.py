@@ -837,11 +837,15 @@ def _differ_words(named: Sequence[str]) -> str:
     """Entries of the file that differ from the ones here with their ids, each named (``entries[11] (Reflection,
     2026-01-12 21:00)``), so the person can find the words of theirs that were not imported."""
     count = len(named)
-    shown = ", ".join(named[:NAMED_IN_A_NOTE])
-    more = f" and {count - NAMED_IN_A_NOTE} more" if count > NAMED_IN_A_NOTE else ""
     if count == 1:
-        return f"1 entry in the file differs from the one here; the one here was kept: {shown}."
-    return f"{count} entries in the file differ from the ones here; the ones here were kept: {shown}{more}."
+        return f"1 entry in the file differs from the one here; the one here was kept: {_named(named)}."
+    return f"{count} entries in the file differ from the ones here; the ones here were kept: {_named(named)}."
+
+
+def _named(items: Sequence[str]) -> str:
+    """Entries a note names one by one, at most :data:`NAMED_IN_A_NOTE`, the rest counted."""
+    more = len(items) - NAMED_IN_A_NOTE
+    return ", ".join(items[:NAMED_IN_A_NOTE]) + (f" and {more} more" if more > 0 else "")
 
 
 def _cut_off_words(tally: _Tally, total: int, reason: str) -> str:
@@ -893,8 +897,9 @@ def _moved_words(count: int) -> str:
 def _count_commas(tally: _Tally, entry: PortableEntry, index: int, happened: datetime, zone: tzinfo) -> None:
     """Count the labels of a created entry that held a comma (a file from before commas were refused, a jrnl or Day
     One tag), stored with each comma a semicolon; the entry is named by its place in the file and its date."""
-    labels = (*(f.name for f in entry.feelings), *entry.people, *entry.tags)
-    changed = sum("," in label for label in labels) + tally.revision_commas.get(entry.id, 0)
+    from reverie.clinic.services.import_check import labels_of
+
+    changed = sum("," in label for label in labels_of(entry)) + tally.revision_commas.get(entry.id, 0)
     if changed:
         tally.commas += changed
         tally.comma_entries.append(f"entries[{index}] ({within_years(happened).astimezone(zone):%Y-%m-%d})")
@@ -902,11 +907,10 @@ def _count_commas(tally: _Tally, entry: PortableEntry, index: int, happened: dat
 
 def _comma_words(count: int, entries: Sequence[str]) -> str:
     one = count == 1
-    named = ", ".join(entries[:20]) + (f" and {len(entries) - 20} more" if len(entries) > 20 else "")
     return (
         f"{count} {'label' if one else 'labels'} (feelings, people or tags) held a comma, which a label can no "
         f"longer hold; {'its comma was' if one else 'each comma was'} made a semicolon, as Reverie saves them now: "
-        f"{named}."
+        f"{_named(entries)}."
     )
 
 
@@ -1060,9 +1064,8 @@ def _restore_time_zone(actor: User, journal: PortableJournal, *, created: int) -
     account here still has the default (UTC) and said; a zone chosen here is kept, and the file's named with how to
     use it. A Reverie file before 10 kept none: said when it brought entries and the zone here is the default."""
     here = zone_name(actor)
-    if (
-        journal.schema != SCHEMA
-    ):  # another app's file: its entries carry their own moments (and Day One's zone)
+    # another app's file: its entries carry their own moments (and Day One's zone)
+    if journal.schema != SCHEMA:
         return None
     if not journal.time_zone:
         if not created or here != DEFAULT:
