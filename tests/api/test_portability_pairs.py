@@ -71,7 +71,7 @@ def test_portability_import_reports_and_skips_a_bad_entry(make_user: Any) -> Non
     assert (
         report["created"] == 1
         and len(report["problems"]) == 1
-        and report["problems"][0].startswith("Entry 2:")
+        and report["problems"][0].startswith("entries[1]:")
     )
     assert Entry.objects.count() == 1
 

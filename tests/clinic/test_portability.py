@@ -90,11 +90,11 @@ def test_portability_import_all_or_nothing_with_one_bad_entry_stores_none(make_u
     doc["entries"][3]["kind"] = "dream"
     doc["entries"][3]["happened_at"] = "2999-01-01T00:00:00+00:00"  # a dream from a night not yet come
     broken = json.dumps(doc).encode()
-    with pytest.raises(InvalidInput, match="Entry 4"):
+    with pytest.raises(InvalidInput, match=r"entries\[3\] of the file"):
         portability.import_journal(bob, broken, all_or_nothing=True)
     assert Entry.objects.filter(client=bob).count() == 0
     report = portability.import_journal(bob, broken)  # by default: the bad entry is reported and left out
-    assert report.created == len(doc["entries"]) - 1 and report.problems[0].startswith("Entry 4:")
+    assert report.created == len(doc["entries"]) - 1 and report.problems[0].startswith("entries[3]:")
 
 
 def test_portability_imports_jrnl_and_day_one(make_user: Any) -> None:

@@ -207,7 +207,7 @@ def test_an_imported_earlier_version_is_checked_as_an_entry_is(make_user: Any) -
     report = portability.import_journal(nora, _file_with(too_long))
     assert report.created == 0
     assert list(report.problems) == [
-        "Entry 1: its earlier version 1: The title may be at most 200 characters. Left out."
+        "entries[0]: its earlier version 1: The title may be at most 200 characters. Left out."
     ]
     labelled = PortableRevision(
         "old", WHEN, only_text=False, tags=("#Sea, waves",), feelings=(PortableFeeling("Fear", 2),)

@@ -46,10 +46,12 @@ def test_an_entry_of_the_file_not_imported_because_it_differs_is_named(make_user
     )
 
 
-def test_a_differing_entry_after_one_left_out_on_reading_is_named_by_kind_and_moment(make_user: Any) -> None:
-    """An entry of the file left out on reading (here a repeated id, said in ``problems``) moves the ones after it:
-    their place among those read is no longer their place in the file, so the note names kind and moment alone,
-    never a wrong ``entries[n]``."""
+def test_a_differing_entry_after_one_left_out_on_reading_is_named_by_its_place_in_the_file(
+    make_user: Any,
+) -> None:
+    """An entry of the file left out on reading (here a repeated id, said in ``problems``) does not move the ones
+    after it: each is named by its own place in the file (it carries it from the reading, h161), never its place
+    among those read."""
     client = make_user()
     start = datetime(2026, 1, 1, 21, 0, tzinfo=UTC)
     for day in range(3):
@@ -63,7 +65,7 @@ def test_a_differing_entry_after_one_left_out_on_reading_is_named_by_kind_and_mo
     report = portability.import_journal(client, json.dumps(document).encode("utf-8"))
     assert report.problems == ("entries[1] repeats an earlier id: left out.",)
     assert report.notes[0] == (
-        "1 entry in the file differs from the one here; the one here was kept: Dream, 2026-01-03 21:00."
+        "1 entry in the file differs from the one here; the one here was kept: entries[3] (Dream, 2026-01-03 21:00)."
     )
 
 

@@ -158,6 +158,8 @@ class PortableFit:
     about: str
     answer: str
     answered_at: datetime
+    # where it stood in its entry's ``fit`` list in the file it was read from, as its entry's ``file_index``
+    file_index: int | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         _check_short("fit about", self.about)
@@ -191,6 +193,10 @@ class PortableEntry:
     fit: tuple[PortableFit, ...] = ()  # version 3: the person's "does this fit?" answers, oldest first
     # version 10: when the current version was saved (None: a file before 10, or another app's, which kept none)
     updated_at: datetime | None = None
+    # Where it stood in the file it was read from (``entries[file_index]``, counted before any entry was left out),
+    # so every message of an import names it where the person finds it (``file_place``); None for an entry not
+    # read from a file. Not part of the format: never written, never compared.
+    file_index: int | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         _check_short("id", self.id)
@@ -257,11 +263,18 @@ class PortableJournal:
         object.__setattr__(self, "left_out", tuple(self.left_out))
         if not isinstance(self.record, dict):
             raise InvalidInput("record must be a JSON object.")
-        seen: dict[str, int] = {}
+        seen: dict[str, str] = {}
         for index, entry in enumerate(self.entries):
             if entry.id in seen:
-                raise InvalidInput(f"entries[{index}] repeats the id of entries[{seen[entry.id]}].")
-            seen[entry.id] = index
+                raise InvalidInput(f"{file_place(entry, index)} repeats the id of {seen[entry.id]}.")
+            seen[entry.id] = file_place(entry, index)
+
+
+def file_place(entry: PortableEntry, index: int) -> str:
+    """An entry named by its place in the file it was read from (``entries[3]``: what every message about an
+    entry of an import says, the file's own numbering, whatever was left out before it); ``index``, its place in
+    the list at hand, only for an entry not read from a file."""
+    return f"entries[{index if entry.file_index is None else entry.file_index}]"
 
 
 # ---- Reverie JSON export -------------------------------------------------------------------------------
@@ -1057,7 +1070,7 @@ def _left_out(item: _Fields) -> PortableLeftOut:
     )
 
 
-_ENTRY_FIELDS = tuple(item.name for item in fields(PortableEntry))
+_ENTRY_FIELDS = tuple(item.name for item in fields(PortableEntry) if item.name != "file_index")
 _ENTRY_FIELDS_BEFORE_10 = tuple(name for name in _ENTRY_FIELDS if name != "updated_at")
 _ENTRY_FIELDS_BEFORE_3 = tuple(name for name in _ENTRY_FIELDS_BEFORE_10 if name != "fit")
 
@@ -1088,6 +1101,7 @@ def _reverie_entry(item: _Fields, version: int, sink: _Problems) -> PortableEntr
         extra=item.text_map("extra"),
         fit=tuple(fits),
         updated_at=item.moment("updated_at") if version >= 10 and "updated_at" in item.data else None,
+        file_index=item.index,
     )
 
 
@@ -1098,6 +1112,7 @@ def _fit(item: _Fields) -> PortableFit:
         about=item.text("about"),
         answer=item.text("answer"),
         answered_at=item.moment("answered_at"),
+        file_index=item.index,
     )
 
 
@@ -1191,6 +1206,7 @@ def _load_jrnl(
             happened_at=moment,
             written_at=moment,
             tags=tags,
+            file_index=item.index,
         )
 
     entries = sink.entries(document.objects("entries", required=True), make)
@@ -1367,6 +1383,7 @@ def _load_dayone(document: _Fields, sink: _Problems, media: _ZipMedia) -> Portab
             tags=tags,
             attachments=attachments,
             extra=extra,
+            file_index=item.index,
         )
 
     entries = sink.entries(document.objects("entries", required=True), make)
@@ -1463,7 +1480,7 @@ def _unique(entries: list[PortableEntry], sink: _Problems) -> tuple[PortableEntr
     out = []
     for index, entry in enumerate(entries):
         if entry.id in seen:
-            sink.note(f"entries[{index}] repeats an earlier id: left out.")
+            sink.note(f"{file_place(entry, index)} repeats an earlier id: left out.")
             continue
         seen.add(entry.id)
         out.append(entry)
@@ -1525,11 +1542,14 @@ class _UniqueIds:
 class _Fields:
     """A JSON object read field by field; every problem names its path (``entries[2].body``)."""
 
-    def __init__(self, value: object, where: str, trail: list[str] | None = None) -> None:
+    def __init__(
+        self, value: object, where: str, trail: list[str] | None = None, index: int | None = None
+    ) -> None:
         if not isinstance(value, dict):
             raise InvalidInput(f"Cannot import: {where} is not a JSON object.")
         self.data: dict[str, Any] = value
         self.where = where
+        self.index = index  # its place in the list it was read from (``objects``), None for any other object
         # the path of the field read last, shared by the whole document: what an entry's guard names when a value
         # turns out unreadable after it was read (``_Problems._guarded``)
         self.trail = trail if trail is not None else [where]
@@ -1620,7 +1640,8 @@ class _Fields:
         if not isinstance(values, list):
             raise self.fail(name, "is not a list")
         return [
-            _Fields(value, f"{self._path(name)}[{index}]", self.trail) for index, value in enumerate(values)
+            _Fields(value, f"{self._path(name)}[{index}]", self.trail, index)
+            for index, value in enumerate(values)
         ]
 
     def reject_unknown(self, allowed: Iterable[str]) -> None:

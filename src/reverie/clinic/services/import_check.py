@@ -19,6 +19,7 @@ from reverie.journal.interchange import (
     PortableJournal,
     PortableRevision,
     check_jrnl_size,
+    file_place,
     is_jrnl_text,
     load_report,
     size_words,
@@ -123,11 +124,14 @@ def usable(
     problems = list(loaded.problems)
     kept: list[PortableEntry] = []
     drafts: list[EntryDraft] = []
-    for index, entry in enumerate(loaded.journal.entries, 1):
+    for index, entry in enumerate(loaded.journal.entries):
+        place = file_place(
+            entry, index
+        )  # where the person finds it in their file, whatever was left out before
         try:
             try:
                 _check_years(entry)
-                entry = _sniffed(entry, index, problems, all_or_nothing)
+                entry = _sniffed(entry, place, problems, all_or_nothing)
                 draft = validate(_draft(entry), has_attachment=bool(entry.attachments))
                 commas = sum("," in label for rev in entry.revisions for label in labels_of(rev))
                 entry = _checked_revisions(entry)
@@ -138,10 +142,8 @@ def usable(
                 raise InvalidInput("it could not be read.") from None
         except InvalidInput as exc:
             if all_or_nothing:
-                raise InvalidInput(
-                    f"Entry {index} of the import: {exc.message} Nothing was imported."
-                ) from None
-            problems.append(f"Entry {index}: {exc.message.removesuffix(' Nothing was saved.')} Left out.")
+                raise InvalidInput(f"{place} of the file: {exc.message} Nothing was imported.") from None
+            problems.append(f"{place}: {exc.message.removesuffix(' Nothing was saved.')} Left out.")
             continue
         kept.append(entry)
     return replace(loaded.journal, entries=tuple(kept)), drafts, tuple(problems)
@@ -193,7 +195,7 @@ def _checked_revisions(entry: PortableEntry) -> PortableEntry:
     return replace(entry, revisions=tuple(checked))
 
 
-def _sniffed(entry: PortableEntry, index: int, problems: list[str], strict: bool) -> PortableEntry:
+def _sniffed(entry: PortableEntry, place: str, problems: list[str], strict: bool) -> PortableEntry:
     """Attachments whose content is not an allowed picture or recording are left out (or refuse, when strict)."""
     from reverie.clinic.services.portability import _draft
 
@@ -205,7 +207,7 @@ def _sniffed(entry: PortableEntry, index: int, problems: list[str], strict: bool
             if strict:
                 raise
             problems.append(
-                f"Entry {index}, file {number}: {exc.message.removesuffix(' Nothing was saved.')} Left out."
+                f"{place}, file {number}: {exc.message.removesuffix(' Nothing was saved.')} Left out."
             )
             continue
         good.append(replace(attachment, media_type=media_type))

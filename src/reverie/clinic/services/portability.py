@@ -81,6 +81,7 @@ from reverie.journal.interchange import (
     PortableJournal,
     PortableLeftOut,
     PortableRevision,
+    file_place,
 )
 
 Progress = Callable[[int, int], None]
@@ -566,9 +567,7 @@ def import_journal(
     )
     # the file's safety plan, read whole before an entry commits: a bad one is said, never an error half-way (r53)
     plan = _file_plan(journal.record)
-    tally = _Tally(
-        claimed=_claimed(actor, journal.entries), revision_commas=revision_commas, places_exact=not problems
-    )
+    tally = _Tally(claimed=_claimed(actor, journal.entries), revision_commas=revision_commas)
     rows = list(zip(journal.entries, drafts, strict=True))
     # Committed in batches, so a long import never holds the database (SQLite: every other writer) for minutes; a
     # re-run after a crash skips what was committed (the same ids). All or nothing stays one transaction.
@@ -645,7 +644,6 @@ class _Tally:
     committed_created: int = 0
     # each entry of the file that differs from the one here with its id (kept): named in the notes, never its text
     differing: list[str] = field(default_factory=list)
-    places_exact: bool = True
     # stored entries held by id by an entry of the file (``_claimed``): never another entry's copy by content
     claimed: set[uuid.UUID] = field(default_factory=set)
     # stored entries already taken as the copy of an entry of the file by content: each answers for one entry in
@@ -757,13 +755,13 @@ def _already_here(
 
 def _differs(tally: _Tally, entry: PortableEntry, index: int) -> None:
     """Count an entry of the file that differs from the one here with its id, named as every other message of an
-    import names its part: its place in the file (``entries[11]``, where it is sure: no entry before it was left out
-    on reading) and its kind, date and time as the file gives them; never its text."""
+    import names its part: its place in the file (``entries[11]``, the file's own numbering, whatever was left out
+    before it: ``file_place``) and its kind, date and time as the file gives them; never its text."""
     from reverie.journal.kinds import KIND_WORDS
 
     tally.differ += 1
     what = f"{KIND_WORDS.get(entry.kind, entry.kind)}, {entry.happened_at:%Y-%m-%d %H:%M}"
-    tally.differing.append(f"entries[{index}] ({what})" if tally.places_exact else what)
+    tally.differing.append(f"{file_place(entry, index)} ({what})")
 
 
 def _import_notes(journal: PortableJournal, tally: _Tally) -> list[str]:
@@ -902,7 +900,9 @@ def _count_commas(tally: _Tally, entry: PortableEntry, index: int, happened: dat
     changed = sum("," in label for label in labels_of(entry)) + tally.revision_commas.get(entry.id, 0)
     if changed:
         tally.commas += changed
-        tally.comma_entries.append(f"entries[{index}] ({within_years(happened).astimezone(zone):%Y-%m-%d})")
+        tally.comma_entries.append(
+            f"{file_place(entry, index)} ({within_years(happened).astimezone(zone):%Y-%m-%d})"
+        )
 
 
 def _comma_words(count: int, entries: Sequence[str]) -> str:
@@ -1102,8 +1102,12 @@ def _store_fits(row: Entry, entry: PortableEntry, index: int) -> list[str]:
     for number, fit in enumerate(entry.fit):
         analyzer = fit.about.partition(":")[0]
         if analyzer not in ANALYZERS:
+            place = (
+                number if fit.file_index is None else fit.file_index
+            )  # its place in the file, as its entry's
             left_out.append(
-                f"entries[{index}].fit[{number}] is about an observation this Reverie does not make: left out."
+                f"{file_place(entry, index)}.fit[{place}] is about an observation this Reverie does not make: "
+                "left out."
             )
             continue
         answer = ObservationFeedback(client=row.client, entry=row)
