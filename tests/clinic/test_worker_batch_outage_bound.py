@@ -120,3 +120,35 @@ def test_a_daemon_worker_waits_out_a_busy_database_past_the_batch_bound(
     assert clock.now >= busy.until
     assert max(clock.slept) == worker.LONGEST_WAIT_S
     assert "the database answers again after" in caplog.text
+
+
+def test_a_batch_run_whose_poll_fails_on_while_its_put_back_answers_ends_within_its_bound(
+    clock: FakeTime, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The poll answers busy to every try while the put-back of this worker's own tasks, tried before each new poll,
+    answers (a short row update on PostgreSQL gets through where the poll does not): the put-back answering ended
+    the outage and the next failed poll began a new one, so the 2 minutes were counted afresh each round and the run
+    never ended (h161). The bound now counts from the first failure until the poll itself answers."""
+    from django_tasks_db.management.commands.db_worker import Worker
+
+    busy = Busy(clock)
+    put_back: list[float] = []
+    monkeypatch.setattr(Worker, "run", busy)
+    monkeypatch.setattr(worker, "_put_back_own", lambda worker_id: put_back.append(clock.now) or 0)
+    polling = worker._worker_class()(
+        queue_names=["default"],
+        interval=1.0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="batch-h161",
+        excluded_queue_names=[],
+    )
+    with caplog.at_level(logging.WARNING, logger="reverie.worker"), pytest.raises(OperationalError) as raised:
+        polling.run()
+    _gave_up(clock, busy, raised)
+    assert (
+        len(put_back) == len(busy.tries) - 1
+    )  # it was put back before each new poll, and answered each time
+    assert "answers again" not in caplog.text  # the poll never answered

@@ -32,7 +32,8 @@ the recording of a task's end wait it out with growing pauses (1 s doubling to 3
 failure's kind and type, never a message; a task whose end could not be recorded goes back to the queue. The
 heartbeat and upkeep threads already skip a round. A ``--batch`` run waits out one outage for at most
 ``BATCH_OUTAGE_S`` (2 minutes), then ends with the plain error (E540 busy, exit 13; E560 out of reach, exit 15), so a
-scheduled run never hangs (review r124).
+scheduled run never hangs (review r124); the 2 minutes count from the first failure until the poll itself answers,
+whatever answered between (the put-back of this worker's own tasks before each new poll, h161).
 
 Priority. The queue is taken highest priority first. The full analysis of an entry whose save-time risk screen was
 not "none" (or that has no screen) is risk work and is enqueued at ``RISK_PRIORITY``; every other analysis at
@@ -520,27 +521,41 @@ def _worker_class() -> type[Any]:
             self.forced = True
             raise ForcedStop from None  # never chained to an exception being handled (its message could quote)
 
+        outage: _Outage | None = None
+
         def run(self) -> None:
             """django-tasks-db's loop, outliving a database that is busy or out of reach (review r124): its poll
             begins ``BEGIN EXCLUSIVE`` outside the library's own "keep trying" (a write lock held past the 30-s
             busy wait ended the worker, E540, exit 13); a lost PostgreSQL connection ended it too. Such a failure
             is waited out (:class:`_Outage`; bounded in a ``--batch`` run) and the loop begins again; a task whose
             end could not be recorded meanwhile is put back in the queue (still running under this live lease,
-            nothing else would). Any other failure ends the worker as before."""
-            outage: _Outage | None = None
+            nothing else would). Any other failure ends the worker as before.
+
+            A ``--batch`` run's outage lasts until the poll itself answers (a task claimed, or the run ending): the
+            put-back answering is not the poll answering, and counting afresh after it let a poll that failed on
+            and on outlive the bound for ever (h161). A daemon has no bound: its wait starts afresh once the
+            put-back answers, as each outage is its own."""
             while True:
                 try:
-                    if outage is not None:
+                    if self.outage is not None:
                         _put_back_own(self.worker_id)
-                        outage.over()
-                        outage = None
+                        if self.outage.limit is None:
+                            self._answered()
                     super().run()
+                    self._answered()
                     return
                 except DatabaseError as exc:
-                    outage = outage or _Outage(BATCH_OUTAGE_S if self.batch else None)
-                    outage.wait(exc)
+                    self.outage = self.outage or _Outage(BATCH_OUTAGE_S if self.batch else None)
+                    self.outage.wait(exc)
+
+        def _answered(self) -> None:
+            """The database answers again: the outage, if any, is over."""
+            if self.outage is not None:
+                self.outage.over()
+                self.outage = None
 
         def run_task(self, db_task_result: Any) -> None:
+            self._answered()  # the poll claimed this task
             # An instance attribute in place of the model's method: the library calls it for every failure.
             # Retried as the library's own (SQLite's writer lock past its wait would otherwise end the worker).
             db_task_result.set_failed = retry()(
