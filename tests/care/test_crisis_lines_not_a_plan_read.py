@@ -94,3 +94,54 @@ def test_the_crown_dependencies_read_the_uks_lines_first(make_user: Any, zone: s
     assert crisis.first[0].label == "United Kingdom · Samaritans"
     assert crisis.first[0].line.instruction == "Call 116 123"
     assert directory().lines_for(code) == directory().lines_for("GB")
+
+
+@pytest.mark.parametrize(
+    ("zone", "code", "first", "instruction"),
+    [
+        ("America/Puerto_Rico", "PR", "US", "Call or text 988"),
+        ("America/St_Thomas", "VI", "US", "Call or text 988"),
+        ("Pacific/Guam", "GU", "US", "Call or text 988"),
+        ("Pacific/Saipan", "MP", "US", "Call or text 988"),
+        ("Pacific/Pago_Pago", "AS", "US", "Call or text 988"),
+        ("Indian/Reunion", "RE", "FR", "Call 3114"),
+        ("Indian/Mayotte", "YT", "FR", "Call 3114"),
+        ("America/Guadeloupe", "GP", "FR", "Call 3114"),
+        ("America/Martinique", "MQ", "FR", "Call 3114"),
+        ("America/Cayenne", "GF", "FR", "Call 3114"),
+        ("America/Marigot", "MF", "FR", "Call 3114"),
+        ("Europe/Mariehamn", "AX", "EU", "Call 112"),
+    ],
+)
+def test_territories_reached_on_another_countrys_lines_read_them_first(
+    make_user: Any, zone: str, code: str, first: str, instruction: str
+) -> None:
+    """h161: the United States' territories (988 and 911 reach them), France's overseas departments and
+    Saint-Martin (3114 and 112) and Åland (Finland's lines: the EU's 112) have their own codes in zone.tab with no
+    lines listed under them; they read the lines that reach them first, and the page no longer says their country
+    is unknown."""
+    assert zone_country(zone) == code
+    client = make_user(f"islander-{code.lower()}")
+    local_time.set_time_zone(client, zone)
+    client.refresh_from_db()
+    crisis = safety.lines_for_person(client)
+    assert crisis.countries[0].country == first and crisis.order_note == ""
+    assert crisis.first[0].line.instruction == instruction
+    assert directory().lines_for(code) == directory().lines_for(first)
+
+
+@pytest.mark.parametrize(("zone", "code"), [("Pacific/Norfolk", "NF"), ("Atlantic/Faroe", "FO")])
+def test_a_place_with_no_known_lines_is_told_to_call_its_local_emergency_number(
+    make_user: Any, zone: str, code: str
+) -> None:
+    """Norfolk Island and the Faroe Islands are not mapped (no number here is known to work there: docs/course.md):
+    the person reads every country's lines in the fixed order, said so, and to call their local emergency number."""
+    assert zone_country(zone) == code and directory().lines_for(code) == ()
+    client = make_user(f"islander-{code.lower()}")
+    local_time.set_time_zone(client, zone)
+    client.refresh_from_db()
+    crisis = safety.lines_for_person(client)
+    assert crisis.order_note == safety.FIXED_ORDER
+    page = signed_in(client).get("/safety/").content.decode()
+    assert "Call your local emergency number" in page
+    assert "Reverie does not know which country you are in" in page

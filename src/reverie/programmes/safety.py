@@ -54,11 +54,22 @@ EU_MEMBERS = frozenset(
         "HU",
     ]
 )
-# Places with their own code (zone.tab gives Europe/Jersey JE, Europe/Guernsey GG, Europe/Isle_of_Man IM) that are
-# reached on another country's crisis lines: the Crown Dependencies on the United Kingdom's (Samaritans 116 123, 999),
-# so a person whose time zone is theirs reads the UK's lines first (h156). A crisis-line file that lists one of
-# them itself is read first: :meth:`CrisisDirectory.listed_as`.
-LINES_OF = {"JE": "GB", "GG": "GB", "IM": "GB"}
+# Places with their own code (zone.tab gives Europe/Jersey JE, Europe/Guernsey GG, Europe/Isle_of_Man IM …) that are
+# reached on another country's crisis lines, so a person whose time zone is theirs reads those lines first. Only
+# where that country's numbers are known to work there (docs/course.md, "Crisis lines for other territories", says
+# which were checked and why; h161): the Crown Dependencies on the United Kingdom's (Samaritans 116 123, 999; h156);
+# the United States' territories on its lines (988 must reach the Lifeline from every carrier there, the FCC's rule,
+# and 911 is their emergency number); France's overseas departments and Saint-Martin on France's (3114 answers there,
+# each with a centre of its own or the one it is routed to, and 112, EU law there); Åland on Finland's, which are the
+# EU's 112. A crisis-line file that lists one of them itself is read first: :meth:`CrisisDirectory.listed_as`.
+LINES_OF = {
+    "JE": "GB",
+    "GG": "GB",
+    "IM": "GB",
+    **dict.fromkeys(("PR", "VI", "GU", "MP", "AS"), "US"),
+    **dict.fromkeys(("RE", "YT", "GP", "MQ", "GF", "MF"), "FR"),
+    "AX": "FI",
+}
 _COUNTRY = re.compile(r"[A-Z]{2}")
 # A phone number as typed: digits of any script (``\\d`` is every Unicode decimal digit: 0-9, Arabic-Indic ٠-٩,
 # Extended Arabic-Indic ۰-۹, Devanagari …), spaces, -, brackets and a + at the start or just inside an opening
@@ -232,15 +243,16 @@ class CrisisDirectory:
 
     def listed_as(self, country: str | None) -> str | None:
         """The entry a country's lines are listed under: its own code ("uk" → "GB"), ``EU`` for a member without
-        its own list ("ES"), the country whose lines it is reached on (:data:`LINES_OF`: Jersey "JE" → "GB"), None
-        for a country with no lines here."""
+        its own list ("ES"), the country whose lines it is reached on (:data:`LINES_OF`: Jersey "JE" → "GB", Åland
+        "AX" → Finland's, "EU"), None for a country with no lines here (its people are told to call their local
+        emergency number, beside every country's lines in a fixed order, said so)."""
         code = country_code(country or "")
         if code in self.countries:
             return code
         if code in EU_MEMBERS and "EU" in self.countries:
             return "EU"
-        if LINES_OF.get(code) in self.countries:
-            return LINES_OF[code]
+        if code in LINES_OF:
+            return self.listed_as(LINES_OF[code])  # Åland: Finland's, which are the EU's 112
         return None
 
     def ordered(self, likely: Sequence[str | None] = ()) -> tuple[str, ...]:
