@@ -460,7 +460,7 @@ def _feelings_markdown(feelings: Iterable[PortableFeeling]) -> str:
 
 
 def _entry_markdown(entry: PortableEntry, zone: tzinfo | None = None) -> list[str]:
-    heading = f"## {_stamp(entry.happened_at, zone)} · {entry.kind.replace('_', ' ').capitalize()}"
+    heading = f"## {_stamp(entry.happened_at, zone)} · {KIND_WORDS.get(entry.kind, entry.kind)}"
     lines = [heading + (f" · {markdown_text(entry.title, inline=True)}" if entry.title else ""), ""]
     facts = [
         ("Feelings", _feelings_markdown(entry.feelings)),
