@@ -184,6 +184,8 @@ def measure_fill(request: HttpRequest, questionnaire_id: str) -> HttpResponse:
         context["sessions"] = measures.open_sessions(user, questionnaire.id.value, context["course_id"])
         if "course" in context:  # an ended course: said before anything is filled in (sent, it is refused so)
             context["error"] = measures.refused_now(user, context["course"])
+            # and no questions to fill in and send only to be refused (h161: the nine were all offered)
+            context["closed"] = context["error"] is not None
         return render(request, "care/measure_fill.html", context)
     answers = _answers(request.POST, len(questionnaire.items))
     try:

@@ -25,12 +25,12 @@ from reverie.clinic.web.drafts import (
     SECRET,
     chosen_words,
     file_lost,
+    given_back_long,
     labels_of,
 )  # one reader of posted fields' names and labels: a kept form's own (its view's ``labels``)
 
 # Fields carried back as hidden inputs (choices and the form's one-time token), not shown as text.
 HIDDEN = re.compile(r"^(entry_id|kind|writer|carried_once|(feel|int)_[a-z_]{1,40})$")
-LONG = frozenset({"body", "situation", "urge", "choice", "text", "note", "content", "message"})
 MAX_FIELDS = 80
 
 
@@ -46,7 +46,7 @@ def typed_fields(request: HttpRequest) -> tuple[list[tuple[str, str]], list[dict
         if HIDDEN.match(name):
             hidden.append((name, value))
         elif value.strip():
-            long = name in LONG or "\n" in value or len(value) > 200
+            long = given_back_long(name, value)
             shown.append(
                 {
                     "name": name,

@@ -72,6 +72,9 @@ SAFE_NAME = re.compile(r"^[a-z][a-z0-9_]{0,60}$")
 SECRET = re.compile(r"password|code|token|secret|otp", re.IGNORECASE)
 CLIENTS_OWN = ("/write/", "/journal/", "/safety/plan/")  # a client's own text: the only text carried readable
 MAX_FIELDS = 120
+# The fields that take paragraphs (an entry's text, a mindful choice's parts, a note, a message): given back in a box
+# of many lines (``given_back_long``) however short, as their own form shows them.
+LONG = frozenset({"body", "situation", "urge", "choice", "text", "note", "content", "message"})
 FILE_LOST = "Your picture/recording was not kept: attach it again."
 # A file sent with an entry of a kind that takes none (``media.ALLOWED``: an art entry takes a picture, a music entry
 # a recording, nothing else): attaching it again would be refused again, so the words say what to do instead.
@@ -643,6 +646,13 @@ def chosen_words(fields: list[tuple[str, str]], labels: Mapping[str, str]) -> li
     return chosen
 
 
+def given_back_long(name: str, value: str) -> bool:
+    """Whether a field given back (the words shown back after signing in, the refused-form page) goes in a box of
+    many lines: one that takes paragraphs (:data:`LONG`), or holds a line break, or is longer than a short line.
+    Before (h161) the words shown back put a short entry's text in a one-line box, cut off at a phone's edge."""
+    return name in LONG or "\n" in value or len(value) > 80
+
+
 def shown_back(request: HttpRequest, draft: Carried, *, message: str, can_save: bool = False) -> HttpResponse:
     """The words after the sign-in, on a page: to copy, and (``can_save``) on a form posting to where they were
     going, with a fresh token, so saving them is one deliberate press. "Save it now" posts only to a form that
@@ -656,7 +666,7 @@ def shown_back(request: HttpRequest, draft: Carried, *, message: str, can_save: 
         hidden.append((ONCE_FIELD, kept))
     labels = labels_of(action) if action else {}
     shown = [
-        {"name": k, "value": v, "label": labels.get(k, UNLABELLED), "long": "\n" in v or len(v) > 80}
+        {"name": k, "value": v, "label": labels.get(k, UNLABELLED), "long": given_back_long(k, v)}
         for k, v in draft.fields
         if not HIDDEN.match(k) and v.strip()
     ]
