@@ -21,6 +21,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(64)
 WORDS = "The harbour at night, drawn from memory."
 LONDON = ZoneInfo("Europe/London")
+PICTURE = {"name": "harbour.png", "mimeType": "image/png", "buffer": PNG}
 
 
 def _held_to_the_goals(page: Any, name: str, said: str) -> None:
@@ -42,8 +43,7 @@ def _art_with_its_picture(page: Any, make_user: Any, name: str) -> None:
     signed_in_to_write(page, make_user, name)
     page.select_option("#id_kind", "art")
     page.fill("#id_body", WORDS)
-    picture = {"name": "harbour.png", "mimeType": "image/png", "buffer": PNG}
-    page.set_input_files("input[type=file]", files=[picture])
+    page.set_input_files("input[type=file]", files=[PICTURE])
 
 
 def _signed_in_again(page: Any, name: str) -> None:
@@ -75,6 +75,12 @@ def test_a_picture_not_kept_is_said_on_the_sign_in_page_and_the_words_shown_back
     # the words in a box of many lines, as on the write page (they were in a one-line box, cut off at 360 px)
     assert page.locator("textarea[name=body]").input_value() == WORDS
     assert Entry.objects.count() == 0
+    # "attach it again", and a box to do it right here (it said so with nowhere to attach it)
+    page.set_input_files("#back_attachment", files=[PICTURE])
+    page.click("button:has-text('Save it now')")
+    page.wait_for_url("**/journal/*/")
+    (entry,) = Entry.objects.all()
+    assert entry.attachments.count() == 1
 
 
 def test_a_picture_not_kept_is_said_on_the_refused_form_page_at_360px(phone: Any, make_user: Any) -> None:
@@ -88,6 +94,7 @@ def test_a_picture_not_kept_is_said_on_the_refused_form_page_at_360px(phone: Any
     page.click("form:has(#id_body) button:has-text('Save')")
     page.wait_for_selector("button:has-text('Save again')")
     _held_to_the_goals(page, "1_refused_form_page", drafts.FILE_LOST)
+    assert shown(page.locator("#again_attachment"))  # where to attach it again
     page.click("button:has-text('Save again')")
     page.wait_for_selector("button:has-text('Log in and save my entry')")
     page.wait_for_load_state()

@@ -99,6 +99,19 @@ def file_lost(kind: object) -> str:
     return FILE_NOT_TAKEN.format(kind=f"a {KIND_WORDS[code].lower()}")
 
 
+def attach_again(kind: object, action: str) -> tuple[str, str] | None:
+    """Where a page gives back a write form without its file (the words shown back, the refused-form page) and the
+    entry's kind takes one (an art or music entry going to the write page): the label and name of a box to attach
+    it again on that very page, as its sentence asks (:func:`file_lost`), the write form's own; else None. Before
+    (h161) those pages said "attach it again" and offered nowhere to."""
+    from reverie.clinic.services.media import ALLOWED
+    from reverie.clinic.web.forms import EntryForm
+
+    if str(kind or "") not in ALLOWED or action != "/write/":
+        return None
+    return str(EntryForm.base_fields["attachment"].label), "attachment"
+
+
 SIGNED_IN_AGAIN = (
     "You are signed in again. Nothing of this was saved yet: your text is below, press Save it now."
 )
@@ -673,6 +686,9 @@ def shown_back(request: HttpRequest, draft: Carried, *, message: str, can_save: 
     context = {
         "message": message,
         "file_lost": file_lost(dict(draft.fields).get("kind")) if draft.file_lost else "",
+        "attach": attach_again(dict(draft.fields).get("kind"), action)
+        if draft.file_lost and can_save
+        else None,
         "hidden": hidden if can_save else [],
         "shown": shown,
         "chosen": chosen_words(draft.fields, labels),
