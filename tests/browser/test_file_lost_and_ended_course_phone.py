@@ -102,6 +102,8 @@ def test_a_picture_not_kept_is_said_on_the_refused_form_page_at_360px(phone: Any
     _signed_in_again(page, "omar")
     page.wait_for_load_state()
     shot_if_asked(page, "1c_words_shown_back_after_refused_form")
+    # sent again without it, the sign-in no longer knows a picture was lost: the box is there all the same
+    assert shown(page.locator("#back_attachment"))
 
 
 def test_the_questionnaire_of_an_ended_course_says_so_at_360px(

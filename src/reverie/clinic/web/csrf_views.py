@@ -138,7 +138,7 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
         "action": path,
         # what the write page says of a file it lost, for this entry's kind (drafts.file_lost, h156)
         "file_lost": file_lost(dict(hidden).get("kind")) if had_file else "",
-        "attach": attach_again(dict(hidden).get("kind"), path) if had_file else None,
+        "attach": attach_again(dict(hidden).get("kind"), path),
         "resend": _from_this_site(request),
     }
     response = render(request, "reverie/csrf_failed.html", context, status=403)

@@ -100,10 +100,11 @@ def file_lost(kind: object) -> str:
 
 
 def attach_again(kind: object, action: str) -> tuple[str, str] | None:
-    """Where a page gives back a write form without its file (the words shown back, the refused-form page) and the
-    entry's kind takes one (an art or music entry going to the write page): the label and name of a box to attach
-    it again on that very page, as its sentence asks (:func:`file_lost`), the write form's own; else None. Before
-    (h161) those pages said "attach it again" and offered nowhere to."""
+    """Where a page gives back a write form (the words shown back, the refused-form page) and the entry's kind
+    takes a file (an art or music entry going to the write page): the label and name of a box to attach it on that
+    very page, the write form's own, as :func:`file_lost` asks when a file was lost (and after a refused form sent
+    again, where the sign-in no longer knows one was); else None. Before (h161) those pages said "attach it again"
+    and offered nowhere to, so the one press saved the entry without it."""
     from reverie.clinic.services.media import ALLOWED
     from reverie.clinic.web.forms import EntryForm
 
@@ -686,9 +687,7 @@ def shown_back(request: HttpRequest, draft: Carried, *, message: str, can_save: 
     context = {
         "message": message,
         "file_lost": file_lost(dict(draft.fields).get("kind")) if draft.file_lost else "",
-        "attach": attach_again(dict(draft.fields).get("kind"), action)
-        if draft.file_lost and can_save
-        else None,
+        "attach": attach_again(dict(draft.fields).get("kind"), action) if can_save else None,
         "hidden": hidden if can_save else [],
         "shown": shown,
         "chosen": chosen_words(draft.fields, labels),
