@@ -19,6 +19,7 @@ from typing import Any
 from reverie.analysis.dreams.codes import EMOTION_CLIENT_WORDS
 from reverie.analysis.summary import quote
 from reverie.insights.ccrt import cluster_of
+from reverie.insights.goemotions import NEGATIVE
 
 MAX_OBSERVATIONS = 5
 
@@ -488,6 +489,8 @@ def read_entry(text: str, result: Mapping[str, Any], *, limit: int = MAX_OBSERVA
     candidates: list[Observation] = []
     below = 0
     risk = risk_of(result)
+    phrases = risk_phrases(text, findings)
+    findings = readings_apart_from_risk(findings)
     for f in findings:
         kind = f.get("kind")
         data = f.get("data") or {}
@@ -520,6 +523,11 @@ def read_entry(text: str, result: Mapping[str, Any], *, limit: int = MAX_OBSERVA
     dream = [f for f in findings if f.get("kind") == "dream_code"]
     if dream:
         candidates.extend(_dream_codes(text, dream, SUPPORT["dreams"].floor))
+    if phrases:
+        candidates = [replace(o, evidence=without_risk_words(o.evidence, phrases)) for o in candidates]
+    candidates = [
+        o for o in candidates if o.evidence
+    ]  # r128: never a reading with no words of the entry behind it
     unique: dict[str, Observation] = {}
     for obs in candidates:
         if SUPPORT[obs.analyzer].score < MIN_SCORE:
@@ -536,10 +544,77 @@ def read_entry(text: str, result: Mapping[str, Any], *, limit: int = MAX_OBSERVA
         per[obs.analyzer] = per.get(obs.analyzer, 0) + 1
         (first if per[obs.analyzer] <= 2 else rest).append(obs)
     chosen = (first + rest)[:limit]
-    phrases = risk_phrases(text, findings)
-    if phrases:
-        chosen = [replace(o, evidence=without_risk_words(o.evidence, phrases)) for o in chosen]
     return Reading(tuple(chosen), below + len(ranked) - len(chosen), risk)
+
+
+# The kinds of finding put into words as a reading of the person (the entry page, every summary): each rests on the
+# words its spans point to, and is said only while some of them are left once the risk screen's words are set aside.
+READING_KINDS = frozenset({"emotion", "ambivalence", "unexplained_feeling", "episode", "dream_code"})
+
+
+def risk_spans(findings: Iterable[Mapping[str, Any]]) -> list[tuple[int, int]]:
+    """The spans of the words the risk screen flagged in an analysis (its ``risk`` findings at a level, never a
+    finding of no risk, ``none``, which may span the whole text)."""
+    return [
+        span
+        for f in findings
+        if f.get("kind") == "risk" and f.get("label") in _RISK
+        for span in _spans(f.get("spans"))
+    ]
+
+
+def spans_apart_from_risk(
+    kind: str, label: str, spans: Sequence[tuple[int, int]], risk: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The spans a reading may rest on once the words the risk screen flagged (``risk``) are set aside.
+
+    Words that hold them are evidence of the risk alone: "I keep hoping I won't wake up" is no optimism, "I wish I
+    could just disappear" no desire (review r128). A feeling's span is one sentence (the emotions layer's): one
+    holding risk words is dropped. Another reading's span may run over several sentences (an unexplained feeling's
+    marker to the end of the text): it is kept while it holds words outside them (the panel's quote then ends at
+    the sentence before them, :func:`without_risk_words`). A reading of a feeling that is not a painful one (anything
+    outside GoEmotions' negative group), or of mixed feelings (which name a warm one), resting on any span that
+    holds risk words is dropped whole, whatever else it rests on. A reading left with no span is not said anywhere
+    (:func:`readings_apart_from_risk`)."""
+    if not risk:
+        return list(spans)
+    touching = [s for s in spans if any(s[0] < b and a < s[1] for a, b in risk)]
+    if not touching:
+        return list(spans)
+    if kind == "ambivalence" or (kind == "emotion" and label not in NEGATIVE):
+        return []
+    out: list[tuple[int, int]] = []
+    for span in spans:
+        if span not in touching:
+            out.append(span)
+        elif kind != "emotion" and _outside(span, risk):
+            out.append(span)  # its quote is cut before the risk words where it is shown (without_risk_words)
+    return out
+
+
+def _outside(span: tuple[int, int], risk: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of ``span`` outside every risk span, each of at least 3 characters (none: it holds only them)."""
+    pieces = [span]
+    for a, b in risk:
+        pieces = [p for s, e in pieces for p in ((s, min(e, a)), (max(s, b), e)) if p[1] - p[0] >= 3]
+    return pieces
+
+
+def readings_apart_from_risk(findings: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """An analysis's findings (raw JSON) as a reading may use them: each reading's spans apart from the risk
+    screen's words (:func:`spans_apart_from_risk`), a reading left with none (or stored with none) taken out. The
+    entry page's rule (:func:`read_entry`), and every summary's through ``insights.shown``."""
+    risk = risk_spans(findings)
+    out: list[Mapping[str, Any]] = []
+    for f in findings:
+        kind = str(f.get("kind"))
+        if kind not in READING_KINDS:
+            out.append(f)
+            continue
+        spans = spans_apart_from_risk(kind, str(f.get("label")), _spans(f.get("spans")), risk)
+        if spans:
+            out.append({**f, "spans": [list(s) for s in spans]})
+    return out
 
 
 def risk_phrases(text: str, findings: Iterable[Mapping[str, Any]]) -> list[str]:
