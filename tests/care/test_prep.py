@@ -33,7 +33,8 @@ def test_prep_page_gathers_what_changed(dit: tuple[Any, Any, Any], web_as: Any, 
     assert f"/journal/{shared.id}/" in text and f"/journal/{private.id}/" not in text
     assert "PHQ-9" in text and "<svg" in text
     assert "Risk alerts to acknowledge" in text  # item 9 above 0
-    assert "Risk screen, last 30 days" in text and "2 entries screened" in text
+    # r128: the risk overview counts the alerts the therapist received (here PHQ-9 item 9), never the entries
+    assert "Risk alerts, last 30 days" in text and "1 risk alert;" in text and "screened" not in text
     other = make_user(role="therapist")
     assert web_as(other).get(f"/courses/{course.id}/prep/").status_code == 404
     # the course's own client: the therapist-only page answers "This page is for your therapist" (r25)

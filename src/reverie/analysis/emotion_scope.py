@@ -3339,3 +3339,10 @@ def decide(
         frozenset((shown - said) & keep),
         frozenset({"nervousness"} & signs & keep) if sentence.after_plan else frozenset(),
     )
+
+
+def idiom_names(label: str, text: str) -> bool:
+    """Whether ``text`` holds a figure of speech this layer reads as naming ``label`` ("fuming": anger; "it breaks my
+    heart": sadness), signs of the body aside: what the entry panel's "Named in the entry's own words" may rest on
+    besides a feeling word (``insights.observations.names_the_feeling``)."""
+    return any(found == label and pattern.search(text) for pattern, found in (*_IDIOMS, *_OBJECT_IDIOMS))

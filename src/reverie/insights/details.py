@@ -22,6 +22,7 @@ from typing import Any
 
 from reverie.analysis.findings import Finding
 from reverie.analysis.summary import KIND_TITLES, Line, summarise
+from reverie.insights.observations import readings_apart_from_risk
 from reverie.insights.shown import counted, unverified
 from reverie.insights.unverified import title
 
@@ -37,12 +38,12 @@ def details(text: str, result: Mapping[str, Any]) -> tuple[tuple[str, list[Line]
     """The details groups (title, lines) of one entry's analysis for its linked therapist."""
     kept: list[dict[str, Any]] = []
     withheld: list[dict[str, Any]] = []
-    for raw in result.get("findings", []):
+    for raw in readings_apart_from_risk(result.get("findings", [])):  # no reading rests on risk words (r128)
         if raw.get("kind") == "risk":
             continue
         finding = _finding(raw)
         if unverified(finding):
-            withheld.append(raw)
+            withheld.append(dict(raw))
             continue
         shown = counted(finding)
         if shown is not None:

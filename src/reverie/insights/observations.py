@@ -19,6 +19,7 @@ from typing import Any
 from reverie.analysis.dreams.codes import EMOTION_CLIENT_WORDS
 from reverie.analysis.summary import quote
 from reverie.insights.ccrt import cluster_of
+from reverie.insights.goemotions import NEGATIVE
 
 MAX_OBSERVATIONS = 5
 
@@ -327,15 +328,52 @@ def _relationship(text: str, finding: Mapping[str, Any], floor: float) -> Observ
 
 def _feeling(text: str, finding: Mapping[str, Any]) -> Observation:
     label = str(finding["label"])
+    evidence = _quotes(text, _spans(finding.get("spans")), most=1)
     return Observation(
         key=f"feelings:{_code(label)}",
         analyzer="feelings",
         text=f"Your words carry {label.replace('_', ' ')}.",
-        evidence=_quotes(text, _spans(finding.get("spans")), most=1),
+        evidence=evidence,
         confidence=float(finding["confidence"]),
         codes=(f"GoEmotions {_code(label)}",),
-        stated=_named(finding.get("data") or {}),
+        # "Named in the entry's own words" only where the quote shown holds a word naming it (r128)
+        stated=_named(finding.get("data") or {}) and names_the_feeling(label, evidence),
         sign=_sign(finding.get("data") or {}),
+    )
+
+
+def _naming_words() -> dict[str, frozenset[str]]:
+    """Each feeling's words that name it (the emotions layer's family words and the verbs whose object feels it, in
+    their usual forms, and the feeling's own name): what "Named in the entry's own words" must find in a quote."""
+    from reverie.analysis.emotion_scope import LEXICON, VERB_LEXICON
+
+    def forms(word: str) -> set[str]:
+        stem = word[:-1] if word.endswith(("e", "y")) else word
+        ied = {word[:-1] + "ied", word[:-1] + "ies"} if word.endswith("y") else set()
+        return {word, word + "s", word + "es", word + "d", word + "ed", stem + "ing", stem + "ed", *ied}
+
+    words: dict[str, set[str]] = {}
+    for label, family in LEXICON.items():
+        words.setdefault(label, set()).update(w for word in (label, *family) for w in forms(word))
+    for verb, labels in VERB_LEXICON.items():
+        for label in labels:
+            words.setdefault(label, {label}).update(forms(verb))
+    return {label: frozenset(found) for label, found in words.items()}
+
+
+_NAMING = _naming_words()
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def names_the_feeling(label: str, quotes: Iterable[str]) -> bool:
+    """Whether a quote holds a word that names the feeling ``label`` (:func:`_naming_words`): "I'm furious" names
+    anger, "I miss her and I want her gone" names no sadness (review r128: it was labelled "Named in the entry's own
+    words" because the emotions layer counts "miss" and "feel bad" as the writer stating it)."""
+    from reverie.analysis.emotion_scope import idiom_names
+
+    wanted = _NAMING.get(label, frozenset({label}))
+    return any(w.casefold() in wanted for q in quotes for w in _WORD.findall(q)) or any(
+        idiom_names(label, q) for q in quotes
     )
 
 
@@ -358,16 +396,41 @@ def feeling_shown(confidence: float, data: Mapping[str, Any]) -> bool:
     return confidence >= SUPPORT["feelings"].floor or (said and confidence >= STATED_FLOOR)
 
 
-def _mixed(text: str, finding: Mapping[str, Any]) -> Observation:
+def listed(words: Sequence[str]) -> str:
+    """Words as an English list: "love", "love and anger", "love, relief, disappointment and sadness"."""
+    if len(words) <= 1:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+def mixed_feelings_named(read: Sequence[str], rated: Sequence[tuple[str, int]]) -> list[str]:
+    """The feelings a sentence about mixed feelings toward someone names: the person's own rated feelings first,
+    strongest first, never left out (review r128: "love and relief and disappointment and sadness toward your
+    mother" left out the anger she rated 4 of 5), then the ones read from the words that none of them names."""
+    own = [name for name, _ in sorted(rated, key=lambda r: -r[1]) if name.strip()]
+    out = list(dict.fromkeys(own))
+    for label in read:
+        word = label.replace("_", " ")
+        if word.casefold() not in {o.casefold() for o in out} and not any(
+            names_the_feeling(label, [name]) for name in own
+        ):
+            out.append(word)
+    return out
+
+
+def _mixed(text: str, finding: Mapping[str, Any], rated: Sequence[tuple[str, int]] = ()) -> Observation:
     data = finding.get("data") or {}
     role = str(data.get("role") or "other")
     who = str(data.get("name") or _who(role)[0]) if role == "other" else _who(role)[0]
-    positive = " and ".join(str(p) for p in (data.get("positive") or [])[:2])
-    negative = " and ".join(str(n) for n in (data.get("negative") or [])[:2])
+    read = [str(p) for p in (data.get("positive") or [])[:2]] + [
+        str(n) for n in (data.get("negative") or [])[:2]
+    ]
+    feelings = mixed_feelings_named(read, rated)
+    both = "both " if len(feelings) == 2 else ""
     return Observation(
         key=f"mixed_feelings:{_code(finding.get('label'))}",
         analyzer="mixed_feelings",
-        text=f"You seem to feel both {positive} and {negative} toward {who}.",
+        text=f"You seem to feel {both}{listed(feelings)} toward {who}.",
         evidence=_quotes(text, _spans(finding.get("spans"))),
         confidence=float(finding["confidence"]),
         codes=(f"ambivalence {_code(role)}",),
@@ -482,12 +545,23 @@ def risk_of(result: Mapping[str, Any]) -> Risk | None:
     return risk
 
 
-def read_entry(text: str, result: Mapping[str, Any], *, limit: int = MAX_OBSERVATIONS) -> Reading:
-    """The observations worth showing for one entry (strongest first, at most ``limit``) and the risk screen."""
+def read_entry(
+    text: str,
+    result: Mapping[str, Any],
+    *,
+    limit: int = MAX_OBSERVATIONS,
+    rated: Sequence[tuple[str, int]] = (),
+) -> Reading:
+    """The observations worth showing for one entry (strongest first, at most ``limit``) and the risk screen.
+
+    ``rated``: the feelings the person gave the entry, (name, intensity 1–5): named first in a sentence about
+    mixed feelings toward someone."""
     findings: list[Mapping[str, Any]] = list(result.get("findings", []))
     candidates: list[Observation] = []
     below = 0
     risk = risk_of(result)
+    phrases = risk_phrases(text, findings)
+    findings = readings_apart_from_risk(findings)
     for f in findings:
         kind = f.get("kind")
         data = f.get("data") or {}
@@ -507,7 +581,7 @@ def read_entry(text: str, result: Mapping[str, Any], *, limit: int = MAX_OBSERVA
                 below += 1
         elif kind == "ambivalence":
             if confidence >= SUPPORT["mixed_feelings"].floor:
-                candidates.append(_mixed(text, f))
+                candidates.append(_mixed(text, f, rated))
             else:
                 below += 1
         elif kind == "unexplained_feeling":
@@ -520,6 +594,11 @@ def read_entry(text: str, result: Mapping[str, Any], *, limit: int = MAX_OBSERVA
     dream = [f for f in findings if f.get("kind") == "dream_code"]
     if dream:
         candidates.extend(_dream_codes(text, dream, SUPPORT["dreams"].floor))
+    if phrases:
+        candidates = [replace(o, evidence=without_risk_words(o.evidence, phrases)) for o in candidates]
+    candidates = [
+        o for o in candidates if o.evidence
+    ]  # r128: never a reading with no words of the entry behind it
     unique: dict[str, Observation] = {}
     for obs in candidates:
         if SUPPORT[obs.analyzer].score < MIN_SCORE:
@@ -536,10 +615,77 @@ def read_entry(text: str, result: Mapping[str, Any], *, limit: int = MAX_OBSERVA
         per[obs.analyzer] = per.get(obs.analyzer, 0) + 1
         (first if per[obs.analyzer] <= 2 else rest).append(obs)
     chosen = (first + rest)[:limit]
-    phrases = risk_phrases(text, findings)
-    if phrases:
-        chosen = [replace(o, evidence=without_risk_words(o.evidence, phrases)) for o in chosen]
     return Reading(tuple(chosen), below + len(ranked) - len(chosen), risk)
+
+
+# The kinds of finding put into words as a reading of the person (the entry page, every summary): each rests on the
+# words its spans point to, and is said only while some of them are left once the risk screen's words are set aside.
+READING_KINDS = frozenset({"emotion", "ambivalence", "unexplained_feeling", "episode", "dream_code"})
+
+
+def risk_spans(findings: Iterable[Mapping[str, Any]]) -> list[tuple[int, int]]:
+    """The spans of the words the risk screen flagged in an analysis (its ``risk`` findings at a level, never a
+    finding of no risk, ``none``, which may span the whole text)."""
+    return [
+        span
+        for f in findings
+        if f.get("kind") == "risk" and f.get("label") in _RISK
+        for span in _spans(f.get("spans"))
+    ]
+
+
+def spans_apart_from_risk(
+    kind: str, label: str, spans: Sequence[tuple[int, int]], risk: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The spans a reading may rest on once the words the risk screen flagged (``risk``) are set aside.
+
+    Words that hold them are evidence of the risk alone: "I keep hoping I won't wake up" is no optimism, "I wish I
+    could just disappear" no desire (review r128). A feeling's span is one sentence (the emotions layer's): one
+    holding risk words is dropped. Another reading's span may run over several sentences (an unexplained feeling's
+    marker to the end of the text): it is kept while it holds words outside them (the panel's quote then ends at
+    the sentence before them, :func:`without_risk_words`). A reading of a feeling that is not a painful one (anything
+    outside GoEmotions' negative group), or of mixed feelings (which name a warm one), resting on any span that
+    holds risk words is dropped whole, whatever else it rests on. A reading left with no span is not said anywhere
+    (:func:`readings_apart_from_risk`)."""
+    if not risk:
+        return list(spans)
+    touching = [s for s in spans if any(s[0] < b and a < s[1] for a, b in risk)]
+    if not touching:
+        return list(spans)
+    if kind == "ambivalence" or (kind == "emotion" and label not in NEGATIVE):
+        return []
+    out: list[tuple[int, int]] = []
+    for span in spans:
+        if span not in touching:
+            out.append(span)
+        elif kind != "emotion" and _outside(span, risk):
+            out.append(span)  # its quote is cut before the risk words where it is shown (without_risk_words)
+    return out
+
+
+def _outside(span: tuple[int, int], risk: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of ``span`` outside every risk span, each of at least 3 characters (none: it holds only them)."""
+    pieces = [span]
+    for a, b in risk:
+        pieces = [p for s, e in pieces for p in ((s, min(e, a)), (max(s, b), e)) if p[1] - p[0] >= 3]
+    return pieces
+
+
+def readings_apart_from_risk(findings: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """An analysis's findings (raw JSON) as a reading may use them: each reading's spans apart from the risk
+    screen's words (:func:`spans_apart_from_risk`), a reading left with none (or stored with none) taken out. The
+    entry page's rule (:func:`read_entry`), and every summary's through ``insights.shown``."""
+    risk = risk_spans(findings)
+    out: list[Mapping[str, Any]] = []
+    for f in findings:
+        kind = str(f.get("kind"))
+        if kind not in READING_KINDS:
+            out.append(f)
+            continue
+        spans = spans_apart_from_risk(kind, str(f.get("label")), _spans(f.get("spans")), risk)
+        if spans:
+            out.append({**f, "spans": [list(s) for s in spans]})
+    return out
 
 
 def risk_phrases(text: str, findings: Iterable[Mapping[str, Any]]) -> list[str]:

@@ -25,12 +25,19 @@ counted in a summary statement.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from reverie.analysis.findings import Finding
+from reverie.analysis.findings import Finding, Span
 from reverie.insights.items import Item
-from reverie.insights.observations import MIN_SCORE, SUPPORT, feeling_shown
+from reverie.insights.observations import (
+    MIN_SCORE,
+    READING_KINDS,
+    SUPPORT,
+    feeling_shown,
+    risk_spans,
+    spans_apart_from_risk,
+)
 
 # Finding kinds with a measured bar (SUPPORT); any kind not named here passes unchanged.
 _FLOORS = {
@@ -101,9 +108,38 @@ def _episode(finding: Finding) -> Finding | None:
     return replace(finding, data=data)
 
 
+def apart_from_risk(findings: Sequence[Finding]) -> list[Finding]:
+    """One entry's findings with each reading resting only on words apart from what the risk screen read
+    (``observations.spans_apart_from_risk``), a reading left with none taken out: the entry page's rule
+    (``observations.readings_apart_from_risk``), so no summary counts "optimism" read from a wish to die (r128).
+    A finding stored with no span at all (a synthetic history's) is counted as before: a summary quotes nothing."""
+    risk = risk_spans(
+        [{"kind": f.kind, "label": f.label, "spans": [(s.start, s.end) for s in f.spans]} for f in findings]
+    )
+    out: list[Finding] = []
+    for f in findings:
+        if (
+            f.kind not in READING_KINDS or not f.spans
+        ):  # nothing the risk words could have moved (synthetic items)
+            out.append(f)
+            continue
+        spans = spans_apart_from_risk(f.kind, f.label, [(s.start, s.end) for s in f.spans], risk)
+        if len(spans) == len(f.spans):
+            out.append(f)
+        elif spans:
+            out.append(replace(f, spans=tuple(Span(a, b) for a, b in spans)))
+    return out
+
+
+def counted_of(findings: Sequence[Finding]) -> list[Finding]:
+    """What any summary counts of one entry's findings: apart from the risk screen's words (:func:`apart_from_risk`),
+    then each as :func:`counted` counts it."""
+    return [c for c in (counted(f) for f in apart_from_risk(findings)) if c is not None]
+
+
 def for_summary(item: Item) -> Item:
     """The item with only the findings its entry page would count as shown: what every summary is built from."""
-    kept = tuple(f for f in (counted(f) for f in item.findings) if f is not None)
+    kept = tuple(counted_of(item.findings))
     return item if kept == item.findings else replace(item, findings=kept)
 
 
@@ -111,5 +147,6 @@ def for_research(item: Item) -> Item:
     """The therapist's research prompts: what ``for_summary`` counts plus the readings of analyzers under
     ``MIN_SCORE`` (relationship episodes, defense readings), as read. Only the labelled section of unverified
     readings (``insights.unverified``) is built from it."""
-    kept = tuple(f for f in (f if unverified(f) else counted(f) for f in item.findings) if f is not None)
+    apart = apart_from_risk(item.findings)
+    kept = tuple(f for f in (f if unverified(f) else counted(f) for f in apart) if f is not None)
     return item if kept == item.findings else replace(item, findings=kept)

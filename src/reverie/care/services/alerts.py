@@ -101,7 +101,9 @@ THERAPIST_SEES = (
     " at risk, your therapist sees an alert: how serious it sounded (for example 'thoughts of ending your life') and"
     " a date, and how you answered the check-in. The alert never quotes your words: your therapist reads a goal or"
     " a note you send them as you wrote it, and a journal entry only if you share it. Nothing you wrote before the"
-    " link raises an alert for them. " + SAFETY_PLAN_SHARED
+    " link raises an alert for them. Their page for preparing a session counts these alerts over the last 30"
+    " days, with the highest level and whether they came more often lately; it counts nothing else you write."
+    " " + SAFETY_PLAN_SHARED
 )
 MISUNDERSTOOD_URGENCY = 1
 
@@ -416,6 +418,12 @@ def _alerts_for(therapist: User) -> QuerySet[RiskAlert]:
         linked |= Q(client_id=client_id, since__gte=started_at)
         linked |= Q(client_id=client_id, answer="need_help", answered_at__gte=started_at)
     return RiskAlert.objects.annotate(since=Coalesce("written_at", "created_at")).filter(linked)
+
+
+def received(therapist: User, client_id: int) -> QuerySet[RiskAlert]:
+    """The alerts about one client this therapist may see (:func:`_alerts_for`), never one their own note raised:
+    what the session-prep page's overview counts (``prep.risk_overview``), acknowledged or not."""
+    return _alerts_for(therapist).filter(client_id=client_id).exclude(raised_by=therapist)
 
 
 def open_alerts(therapist: User) -> list[RiskAlert]:

@@ -29,21 +29,28 @@ RISK_WINDOW = timedelta(days=30)
 
 @dataclass(frozen=True, slots=True)
 class RiskOverview:
-    """Risk readings of the client's entries over the last 30 days: levels and dates only, never words.
+    """The client's risk alerts this therapist received over the last 30 days: levels and dates, never words.
 
-    One reading per entry's words (an edit that changed no words adds none): the higher of the save-time screen and
-    the full analysis, so the count never waits for the worker. Only words written since the client linked with
-    this therapist count (as for the alerts; an imported date after the import is not trusted)."""
+    Only what the client is told a therapist sees (``alerts.THERAPIST_SEES``): the alerts, nothing of the entries
+    that raised none. Until review r128 it counted every entry and edit the client saved, private ones included
+    ("7 entries screened"), which the client was never told, and counted an edit as another entry. Now one alert
+    per record it is about (an entry's words edited into a new alert are still one entry, at its highest level);
+    the trend compares those at ideation or above in the second half of the window with the first."""
 
     highest: str
-    on: datetime | None
-    screened: int
+    on: datetime | None  # when the words of the highest alert were written
+    alerts: int
     flagged: int
-    trend: str  # "rising", "falling" or "steady" (flagged screens, second half of the window vs the first)
+    trend: str  # "rising", "falling" or "steady"
+
+
+def _alert_subject(source: str, record_id: str) -> str:
+    """What an alert is about, once: a journal entry (its alerts per version of its words are one), else the record."""
+    return f"{source}:{record_id.partition('#r')[0] if source == 'journal' else record_id}"
 
 
 def risk_overview(course: Course, now: datetime) -> RiskOverview:
-    from reverie.clinic.models import EntryScreen, Pair, StoredAnalysis
+    from reverie.clinic.models import Pair
     from reverie.clinic.services.analysis import RISK_ORDER
 
     since = now - RISK_WINDOW
@@ -56,45 +63,25 @@ def risk_overview(course: Course, now: datetime) -> RiskOverview:
     if linked is None:
         return RiskOverview("none", None, 0, 0, "steady")
     rank = {level: i for i, level in enumerate(RISK_ORDER)}
-    window = {"entry__client_id": course.client_id, "entry__happened_at__gte": since}
-    screens = list(
-        EntryScreen.objects.filter(**window).values_list(
-            "entry_id",
-            "revision",
-            "words_revision",
-            "level",
-            "screened_at",
-            "entry__written_at",
-            "entry__happened_at",
-        )
+    best: dict[str, tuple[str, datetime]] = {}
+    rows = alerts.received(course.therapist, course.client_id).values_list(
+        "source", "record_id", "level", "written_at", "created_at"
     )
-    words = {(entry, revision): kept or revision for entry, revision, kept, *_ in screens}
-    saved = {(entry, revision): at for entry, revision, _, _, at, _, _ in screens}
-    best: dict[tuple[Any, int], tuple[str, datetime, datetime]] = {}  # level, words written, happened
-
-    def add(entry: Any, revision: int, level: str, first: datetime, updated: datetime, on: datetime) -> None:
-        key = (entry, words.get((entry, revision), revision))
-        when = saved.get(key) or (first if key[1] <= 1 else updated)
-        if key[1] <= 1:
-            when = min(first, when)  # a date after the save (an import's) is not trusted
+    for source, record_id, level, written_at, created_at in rows:
+        when = written_at or created_at
+        if when < linked or when < since:
+            continue  # words written before the link: their level and date are never shown to this therapist
+        key = _alert_subject(str(source), str(record_id))
         held = best.get(key)
-        if held is None or rank.get(level, 0) > rank.get(held[0], 0):
-            best[key] = (level, when, on)
-
-    for entry, revision, _, level, at, first, on in screens:
-        add(entry, revision, str(level), first, at, on)
-    analyses = StoredAnalysis.objects.filter(**window).values_list(
-        "entry_id", "revision", "risk_level", "entry__written_at", "entry__updated_at", "entry__happened_at"
-    )
-    for entry, revision, level, first, updated, on in analyses:
-        add(entry, revision, str(level), first, updated, on)
-    rows = sorted(((level, on) for level, when, on in best.values() if when >= linked), key=lambda r: r[1])
-    flagged = [(level, at) for level, at in rows if rank.get(level, 0) >= rank["ideation"]]
-    highest = max(rows, key=lambda r: rank.get(r[0], 0), default=("none", None))
+        if held is None or rank.get(str(level), 0) > rank.get(held[0], 0):
+            best[key] = (str(level), when)
+    found = sorted(best.values(), key=lambda r: r[1])
+    flagged = [at for level, at in found if rank.get(level, 0) >= rank["ideation"]]
+    highest = max(found, key=lambda r: rank.get(r[0], 0), default=("none", None))
     middle = since + RISK_WINDOW / 2
-    early, late = sum(at < middle for _, at in flagged), sum(at >= middle for _, at in flagged)
+    early, late = sum(at < middle for at in flagged), sum(at >= middle for at in flagged)
     trend = "rising" if late > early else "falling" if late < early else "steady"
-    return RiskOverview(highest[0], highest[1], len(rows), len(flagged), trend)
+    return RiskOverview(highest[0], highest[1], len(found), len(flagged), trend)
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,7 @@ from reverie.clinic.services.analysis import latest_by_entry, stored_findings
 from reverie.clinic.services.local_time import local_date
 from reverie.errors import InvalidInput, PermissionDenied
 from reverie.insights.ccrt import CATCH_ALL_ROLE
-from reverie.insights.shown import counted
+from reverie.insights.shown import counted_of
 
 DREAM_KINDS = ("dream",)  # night dreams only: the HVdC coder does not code daydreams (their kind decides)
 THEME_OF = {"ro": "RO", "rs": "RS", "w": "W"}
@@ -53,7 +53,7 @@ def _waking(entry: Entry, findings: list[Finding]) -> list[WakingFinding]:
     unverified), and people only when identified (r39: someone else's anger at 0.24 was "the same feeling" as the
     dream's, and every "someone else" was one person)."""
     day = local_date(entry.happened_at, entry.client)  # the dreamer's own day: "the same day" is theirs
-    shown = [c for c in (counted(f) for f in findings) if c is not None]
+    shown = counted_of(findings)  # apart from the risk screen's words too (r128)
     out = [
         WakingFinding(str(entry.id), day, "person", who)
         for f in shown

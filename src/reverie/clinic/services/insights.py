@@ -27,7 +27,7 @@ from reverie.clinic.services.local_time import (
 from reverie.errors import NotFound, PermissionDenied
 from reverie.insights.highlights import Week, feeling_calendar
 from reverie.insights.items import Item
-from reverie.insights.shown import counted
+from reverie.insights.shown import counted_of
 from reverie.insights.state import InsightState
 from reverie.insights.view import InsightView
 
@@ -203,10 +203,9 @@ def feelings_calendar(actor: User, client_id: int | None = None, *, weeks: int =
             continue
         names = [
             f.label
-            for f in stored_findings(entries[v.id], row)
-            if f.kind == "emotion"
-            and f.data.get("scope") == "entry"
-            and counted(f) is not None  # every reader: the entry page's bar (insights.shown, review r30)
+            # every reader: the entry page's bar (insights.shown, review r30), apart from the risk words (r128)
+            for f in counted_of(stored_findings(entries[v.id], row))
+            if f.kind == "emotion" and f.data.get("scope") == "entry"
         ]
         read.append((v.happened_at.astimezone(zone), names))
     return feeling_calendar(rated, read, weeks=weeks)

@@ -115,9 +115,19 @@ def _reading(entry: Entry) -> tuple[Reading, str, dict[str, Any]] | None:
     stored = current_analysis(entry)
     if stored is None:
         return None
-    text = analysis_text(_open_payload(entry, entry.client))
+    payload = _open_payload(entry, entry.client)
+    text = analysis_text(payload)
     result = open_result(entry, stored)
-    return read_entry(text, result), text, result
+    return read_entry(text, result, rated=rated_feelings(payload)), text, result
+
+
+def rated_feelings(payload: Mapping[str, Any]) -> tuple[tuple[str, int], ...]:
+    """The feelings the person gave the entry, (name, intensity), as its opened payload holds them."""
+    out = []
+    for pair in payload.get("feelings") or ():
+        if isinstance(pair, list | tuple) and len(pair) == 2 and isinstance(pair[1], int):
+            out.append((str(pair[0]), pair[1]))
+    return tuple(out)
 
 
 def noticed(actor: User, entry_id: uuid.UUID | str) -> Noticed | None:
