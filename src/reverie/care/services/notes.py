@@ -24,8 +24,10 @@ from reverie.errors import IntegrityError, InvalidInput, PermissionDenied, Stale
 
 PROGRESS_PURPOSE = "note.progress"
 # /3 (review r26): a note's ``session`` is the session's number today (as a measure's; null once it was cancelled),
-# no longer its internal slot, and ``session_start`` is new. /2 gave the slot.
-RECORD_SCHEMA = "reverie.course-record/3"
+# no longer its internal slot, and ``session_start`` is new. /2 gave the slot. /4 (review r129): a questionnaire's
+# ``risk_answer`` is its risk question (PHQ-9 item 9) with the answer given, when above 0 (``measures.risk_words``),
+# else null.
+RECORD_SCHEMA = "reverie.course-record/4"
 MIN_REASON = 8
 
 
@@ -295,6 +297,7 @@ def course_record(
                 "session_start": m.response.session.start.isoformat(),
                 "total": m.response.total,
                 "band": m.response.band,
+                "risk_answer": m.risk or None,
             }
             for m in measures.filled(course, actor)
         ],
