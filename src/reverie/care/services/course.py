@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from django.db import transaction
 from django.db.models import Exists, Max, Min, OuterRef, Q
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from reverie.care.models import (
     Course,
@@ -22,6 +23,7 @@ from reverie.care.models import (
     GoodbyeLetter,
     MeasureResponse,
     ProgressNote,
+    RiskAlert,
     TherapistNote,
 )
 from reverie.care.policy import linked_clients, visible_courses
@@ -30,6 +32,7 @@ from reverie.clinic.models import Pair, User
 from reverie.clinic.services import audit, local_time
 from reverie.clinic.services.policy import Action, allows
 from reverie.errors import Conflict, InvalidInput, NotFound, PermissionDenied, StaleEdit, about
+from reverie.measures.questionnaires import get_questionnaire
 from reverie.measures.schedule import parse_schedule
 from reverie.programmes import formats
 from reverie.programmes.calendar import parse_rrule
@@ -510,6 +513,45 @@ def first_session_start(course: Course) -> datetime:
     """The earliest session's start: session 1 may have been moved earlier than the course's first start."""
     earliest = course.sessions.aggregate(start=Min("start"))["start"]
     return min(course.first_start, earliest or course.first_start)
+
+
+@dataclass(frozen=True, slots=True)
+class StillOpen:
+    """What ending a course would leave behind unseen (review r129): the client's risk alerts this therapist has not
+    acknowledged, and the questionnaires already answered for sessions the ending cancels. The end page names them
+    before the therapist confirms; ``token`` is what the page showed, so an ending confirmed on a page that showed
+    less is asked again."""
+
+    alerts: list[RiskAlert]
+    answered_ahead: list[MeasureResponse]
+
+    @property
+    def answered_named(self) -> list[tuple[str, MeasureResponse]]:
+        """Each answered questionnaire with its short name ("PHQ-9"), for the page."""
+        return [(get_questionnaire(r.questionnaire).short_title, r) for r in self.answered_ahead]
+
+    @property
+    def token(self) -> str:
+        ids = sorted(str(a.pk) for a in self.alerts) + sorted(str(r.pk) for r in self.answered_ahead)
+        return salted_hmac("reverie.course.end.open", ",".join(ids), algorithm="sha256").hexdigest()[:32]
+
+
+def still_open(therapist: User, course: Course, on: date | None = None) -> StillOpen:
+    """:class:`StillOpen` of ending ``course`` on ``on`` (None: today, in the therapist's zone, as the end form
+    reads it). The answers stay stored either way (:func:`_kept_record`: they keep their session, now cancelled,
+    and count as the course's closing reading); the page says so and links each."""
+    from reverie.care.services import alerts
+
+    end = ending_moment(course, on, zone=local_time.zone_of(therapist))
+    open_alerts = [a for a in alerts.open_alerts(therapist) if a.client_id == course.client_id]
+    ahead = [
+        row
+        for row in MeasureResponse.objects.filter(course=course, session__start__gte=end)
+        .select_related("session")
+        .order_by("session__start", "questionnaire")
+        if not as_session(row.session).cancelled
+    ]
+    return StillOpen(open_alerts, ahead)
 
 
 def _kept_record(row: CourseSession, now: datetime) -> str | None:

@@ -207,13 +207,31 @@ def course_end(request: HttpRequest, course_id: str) -> HttpResponse:
         "values": request.POST or {"on": today.isoformat()},
         "ended_on": courses.ended_on(course, user),
     }
+    if context["ended_on"] is None:
+        context["open"] = _still_open(user, course, request.POST.get("on"))
     if context["ended_on"] is None and request.method == "POST" and request.POST.get("confirm") == "yes":
+        still = context["open"]
+        if (
+            still.alerts + still.answered_ahead and request.POST.get("seen") != still.token
+        ):  # r129: not unseen
+            exc = InvalidInput(
+                "Something is still open that this page had not shown: read it below, then end the course."
+            )
+            return with_error(request, "care/course_end.html", context, exc, {})
         try:
             courses.end_course(user, course.id, courses.ending_day(request.POST.get("on")))
         except ReverieError as exc:
             return with_error(request, "care/course_end.html", context, exc, {"on": "on"})
         return redirect("care:course", course_id=course.id)
     return render(request, "care/course_end.html", context)
+
+
+def _still_open(user: Any, course: Any, on: object) -> courses.StillOpen:
+    """What ending on the typed day (today when empty or not a date) leaves open, for the end page to name."""
+    try:
+        return courses.still_open(user, course, courses.ending_day(on))
+    except ReverieError:  # the day box's own error is given on confirming
+        return courses.still_open(user, course)
 
 
 @login_required
