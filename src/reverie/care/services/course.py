@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -189,7 +189,16 @@ def busy_sessions(
         rows = rows.exclude(course=exclude)
     if moving is not None:
         rows = rows.exclude(pk=moving.pk)
-    held = [s for s in (as_session(r) for r in rows) if not s.cancelled and s.end > since]
+    numbers: dict[object, dict[object, int]] = {}  # per course: today's numbers (computed once each)
+    held = []
+    for row in rows.select_related("course__client"):
+        session = as_session(row)
+        if session.cancelled or session.end <= since:
+            continue
+        if row.course_id not in numbers:
+            numbers[row.course_id] = session_numbers(row.course)
+        number = numbers[row.course_id].get(row.pk, session.number)
+        held.append(replace(session, number=number, owner=row.course.client.username))
     return held + _regular_to_come(people, exclude, since, until)
 
 
@@ -246,10 +255,12 @@ def _regular_to_come(
     if exclude is not None:
         open_ended = open_ended.exclude(pk=exclude.pk)
     out = []
-    for course in open_ended:
+    for course in open_ended.select_related("client"):
         after = _frontier(course, course.last, course.moved)
-        for n, at in enumerate(_regular(course, after, until), start=int(course.top or 0) + 1):
-            session = Session(n, at, course.duration_minutes)
+        # numbered as the course page will number them: after the sessions held or planned (never the slot)
+        first = len(held_sessions(course)) + 1
+        for n, at in enumerate(_regular(course, after, until), start=first):
+            session = Session(n, at, course.duration_minutes, owner=course.client.username)
             if session.end > since:
                 out.append(session)
     return out
