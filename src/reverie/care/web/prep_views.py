@@ -26,7 +26,9 @@ def session_prep(request: HttpRequest, course_id: str) -> HttpResponse:
     prep = prepare(user, course_id)
     # The chart renderer escapes every text node it writes; the points are numbers and dates.
     history = [c for c in measures.history(user, prep.course.id) if c.rows]
-    charts = [mark_safe(c.svg) for c in history]  # noqa: S308
+    # each with its visible title, the figure's accessible name (review r129: two untitled charts, told apart only
+    # by their axis maximum)
+    charts = [(f"{c.name} scores", mark_safe(c.svg)) for c in history]  # noqa: S308
     latest = [(c.questionnaire.short_title, *c.rows[-1]) for c in history]
     # PHQ-9 item 9 above 0 stays in sight (review r129): the latest form's line says it; when an earlier form's did
     # and the latest's did not, that earlier answer is named below it
