@@ -253,7 +253,9 @@ def _explicit_process_request(actor: User, course: Course, reason: str, purpose:
     if not is_course_therapist(actor, course):
         raise PermissionDenied("Only the therapist can include process notes.")
     if not isinstance(reason, str) or len(reason.strip()) < MIN_REASON:
-        raise InvalidInput(f"Give a reason (at least {MIN_REASON} characters) to include process notes.")
+        raise InvalidInput(
+            f"Give a reason (at least {MIN_REASON} characters) to include process notes.", field="reason"
+        )
     audit.record(actor, f"process_notes.include.{purpose}", "course", course.id, subject=course.client)
 
 

@@ -329,18 +329,23 @@ def course_record(request: HttpRequest, course_id: str) -> HttpResponse:
     """Download the course record; process notes only when the therapist asks, with a reason (audited)."""
     user = user_of(request)
     course = courses.get_course(user, course_id)
+    context = {
+        "course": course,
+        "therapist": is_course_therapist(user, course),
+        # what the client may read, on the page: dated by its session (number and day), written secondary
+        "progress": _dated_by_session(course, notes.progress_notes(user, course.id)),
+        "min_reason": notes.MIN_REASON,
+        "values": request.POST,
+    }
     if request.method == "GET":
-        context = {
-            "course": course,
-            "therapist": is_course_therapist(user, course),
-            # what the client may read, on the page: dated by its session (number and day), written secondary
-            "progress": _dated_by_session(course, notes.progress_notes(user, course.id)),
-        }
         return render(request, "care/record.html", context)
     include = request.POST.get("include_process_notes") == "1"
-    record = notes.course_record(
-        user, course.id, include_process_notes=include, reason=request.POST.get("reason", "")
-    )
+    try:
+        record = notes.course_record(
+            user, course.id, include_process_notes=include, reason=request.POST.get("reason", "")
+        )
+    except InvalidInput as exc:  # the same form again, the refusal beside the reason, all ticked kept (r129)
+        return with_error(request, "care/record.html", context, exc, {"reason": "reason"})
     body = json.dumps(record, ensure_ascii=False, indent=2)
     return download(body, "application/json", "reverie-course-record.json")
 
