@@ -153,7 +153,8 @@ def plan_of(draft: CourseDraft) -> Plan:
     low, high = programme.per_week
     if not low <= weekly <= high:
         raise InvalidInput(
-            f"{programme.name} meets {low}–{high} time(s) a week.", field="rrule" if draft.rrule else "weekly"
+            f"{programme.name} meets {formats.meets_words(programme)}.",
+            field="rrule" if draft.rrule else "weekly",
         )
     with about("total_sessions"):
         return Plan(programme, start, weekly, weekdays, formats.check_total(programme, total))
