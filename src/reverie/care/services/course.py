@@ -38,6 +38,7 @@ from reverie.programmes import formats
 from reverie.programmes.calendar import parse_rrule
 from reverie.programmes.formats import CoursePosition, Programme
 from reverie.programmes.sessions import (
+    CANCELLATIONS,
     LONGEST_MINUTES,
     Attendance,
     Session,
@@ -190,15 +191,13 @@ def busy_sessions(
         rows = rows.exclude(course=exclude)
     if moving is not None:
         rows = rows.exclude(pk=moving.pk)
-    numbers: dict[object, dict[object, int]] = {}  # per course: today's numbers (computed once each)
     held = []
     for row in rows.select_related("course__client"):
         session = as_session(row)
         if session.cancelled or session.end <= since:
             continue
-        if row.course_id not in numbers:
-            numbers[row.course_id] = session_numbers(row.course)
-        number = numbers[row.course_id].get(row.pk, session.number)
+        # numbered as the course page and the week view number it (never its slot), named by its client
+        number = held_count(row.course, up_to_slot=row.slot)
         held.append(replace(session, number=number, owner=row.course.client.username))
     return held + _regular_to_come(people, exclude, since, until)
 
@@ -259,7 +258,7 @@ def _regular_to_come(
     for course in open_ended.select_related("client"):
         after = _frontier(course, course.last, course.moved)
         # numbered as the course page will number them: after the sessions held or planned (never the slot)
-        first = len(held_sessions(course)) + 1
+        first = held_count(course) + 1
         for n, at in enumerate(_regular(course, after, until), start=first):
             session = Session(n, at, course.duration_minutes, owner=course.client.username)
             if session.end > since:
@@ -739,6 +738,14 @@ def session_numbers(course: Course) -> dict[object, int]:
     """Today's number of each session held or to come, by its row's primary key (a cancelled session has none):
     the one numbering of everything dated by its session (questionnaires, progress notes, the record)."""
     return {row.pk: n for n, row in enumerate(held_sessions(course), start=1)}
+
+
+def held_count(course: Course, *, up_to_slot: int | None = None) -> int:
+    """How many sessions of the course are held or to come (not cancelled), up to ``up_to_slot`` when given: a held
+    session's number in :func:`session_numbers`, counted by the database, so a clash check over a narrow span loads
+    no other session of a long course."""
+    rows = course.sessions.exclude(attendance__in=[a.value for a in CANCELLATIONS])
+    return (rows if up_to_slot is None else rows.filter(slot__lte=up_to_slot)).count()
 
 
 def session_number(course: Course, row: CourseSession) -> int | None:
