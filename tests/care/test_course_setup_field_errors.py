@@ -40,7 +40,7 @@ def _form(client: Any, **change: str) -> dict[str, Any]:
         ({"total_sessions": "3"}, "total_sessions", "16"),
         ({"measure_schedule": "hourly"}, "measure_schedule", ""),
         ({"weekdays": "0", "time_0": "half past six"}, "time_0", "must look like 18:30"),
-        ({"weekly": "5"}, "weekly", "time(s) a week"),
+        ({"weekly": "5"}, "weekly", "meets once a week"),
     ],
     ids=[
         "zone",

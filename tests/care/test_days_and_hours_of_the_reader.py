@@ -76,7 +76,7 @@ def test_the_make_up_overlap_warning_names_the_clash_at_the_therapists_hour_and_
     result = sessions.cancel_session(therapist, course_id=_course_of(client).id, slot=2)
     assert result.make_up is not None and result.make_up.start == datetime(2026, 6, 22, 14, tzinfo=UTC)
     assert result.make_up_overlap is not None
-    assert "on 2026-06-22 15:00 (Europe/London)" in result.make_up_overlap, result.make_up_overlap
+    assert "on Mon 22 Jun 2026 15:00 (Europe/London)" in result.make_up_overlap, result.make_up_overlap
 
 
 def _course_of(client: Any) -> Any:

@@ -57,4 +57,4 @@ def test_the_therapist_reads_the_clash_with_their_other_clients_session_in_full(
     _client, therapist, course = _clash(paired, make_user, monkeypatch)
     result = sessions.cancel_session(therapist, course.id, 5)
     assert result.make_up_overlap is not None
-    assert "overlaps session 1 on 2026-04-27 11:00 (Europe/London)" in result.make_up_overlap
+    assert "session 1 on Mon 27 Apr 2026 11:00 (Europe/London)" in result.make_up_overlap

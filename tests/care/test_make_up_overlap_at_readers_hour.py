@@ -61,7 +61,7 @@ def test_a_client_reads_a_clash_with_their_own_session_at_their_own_hour(
     paired: Any, make_user: Any, monkeypatch: Any
 ) -> None:
     """The same, where the clash is with the client's own session with a second therapist (London, 10:00): the
-    New York client reads "overlaps session 1 on 2026-04-27 05:00 (America/New_York)"."""
+    New York client reads "overlaps session 1 on Mon 27 Apr 2026 05:00 (America/New_York)"."""
     from reverie.care.services import sessions
 
     client, therapist = paired
@@ -74,4 +74,4 @@ def test_a_client_reads_a_clash_with_their_own_session_at_their_own_hour(
     _dit(second, client, datetime(2026, 4, 27, 10))
     result = sessions.cancel_session(client, course.id, 5)
     assert result.make_up_overlap is not None
-    assert "overlaps session 1 on 2026-04-27 05:00 (America/New_York)" in result.make_up_overlap
+    assert "overlaps session 1 on Mon 27 Apr 2026 05:00 (America/New_York)" in result.make_up_overlap

@@ -62,7 +62,7 @@ def test_a_moved_session_clashing_with_the_therapists_own_session_is_named_in_fu
     mine.save(update_fields=["time_zone"])
     with pytest.raises(Conflict) as refused:
         week.move_session(mine, course.id, 2, datetime(2026, 1, 19, 9, 30, tzinfo=UTC))
-    assert "overlaps session 3 on 2026-01-19 10:00" in refused.value.message
+    assert "session 3 on Mon 19 Jan 2026 10:00" in refused.value.message
 
 
 def test_a_make_up_clashing_with_the_clients_other_therapy_names_nothing_of_it(

@@ -178,7 +178,7 @@ def test_the_course_record_numbers_a_progress_note_as_it_numbers_the_questionnai
     measures.submit(client, "phq9", [1] * 9, session_number=2)
     page = web_as(therapist).post(f"/courses/{course.id}/record/")
     record = json.loads(b"".join(page.streaming_content) if page.streaming else page.content)
-    assert record["schema"] == "reverie.course-record/3"
+    assert record["schema"] == "reverie.course-record/4"
     (measure,) = record["measures"]
     (note,) = record["progress_notes"]
     assert measure["session"] == 2

@@ -59,7 +59,7 @@ def test_where_dit_phase_purposes_are_plain_language() -> None:
 def test_where_rejects_sessions_outside_the_course() -> None:
     with pytest.raises(InvalidInput, match="after the last session"):
         where(DIT, 17)
-    with pytest.raises(InvalidInput, match="16–16 sessions"):
+    with pytest.raises(InvalidInput, match="has 16 sessions, once a week"):
         where(DIT, 3, 20)
     with pytest.raises(InvalidInput, match="whole number"):
         where(DIT, 0)

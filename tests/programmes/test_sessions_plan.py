@@ -95,7 +95,7 @@ def test_attendance_counts() -> None:
 def test_check_no_overlap_detects_overlap() -> None:
     existing = plan_sessions(MONDAY, count=2)
     new = Session(99, datetime(2025, 3, 3, 10, 30, tzinfo=LONDON))
-    with pytest.raises(Conflict, match="overlaps session 1 on 2025-03-03 10:00"):
+    with pytest.raises(Conflict, match="overlaps session 1 on Mon 3 Mar 2025 10:00"):
         check_no_overlap(existing, new)
 
 

@@ -158,6 +158,7 @@ def course_show(course_id: CourseArg = None, user: UserOpt = None, client: Clien
     _ready()
     from reverie.care.policy import is_course_therapist
     from reverie.care.services import course as courses
+    from reverie.care.templatetags.words import words  # the web's one table of words for codes (r129)
     from reverie.cli.local_times import zone_for, zone_label
 
     actor = sign_in(user)
@@ -165,16 +166,16 @@ def course_show(course_id: CourseArg = None, user: UserOpt = None, client: Clien
     where = courses.position(course, viewer=actor)
     purpose = where.phase.purpose_for(therapist=is_course_therapist(actor, course))
     if course.ended_at is not None:  # "Ended on 9 Feb 2026": not where the pair is now (courses.position)
-        typer.echo(f"{where.text}\nCourse {course.id} · {course.programme}")
+        typer.echo(f"{where.text}\nCourse {course.id} · {words(course.programme)}")
     else:
-        typer.echo(f"{where.text}\n{purpose}\nCourse {course.id} · {course.programme}")
+        typer.echo(f"{where.text}\n{purpose}\nCourse {course.id} · {words(course.programme)}")
     zone = zone_for(actor)  # the person's own zone, as on the web
     typer.echo(f"Times in {zone_label(zone)}")
     held = {r.pk: n for n, r in enumerate(courses.held_sessions(course), start=1)}
     for row in courses.planned(course):
         number = held.get(row.pk, "-")
         typer.echo(
-            f"  {number!s:>3}  {row.start.astimezone(zone):%a %Y-%m-%d %H:%M}  {row.attendance}".rstrip()
+            f"  {number!s:>3}  {row.start.astimezone(zone):%a %Y-%m-%d %H:%M}  {words(row.attendance)}".rstrip()
         )
 
 

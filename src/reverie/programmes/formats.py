@@ -305,9 +305,29 @@ def _in_range(programme: Programme, total: int | None) -> int | None:
         raise InvalidInput("The number of sessions must be a whole number from 1.")
     low, high = programme.sessions_min or 1, programme.sessions_max
     if total < low or (high is not None and total > high):
-        allowed = f"{low}–{high}" if high is not None else f"at least {low}"
-        raise InvalidInput(f"{programme.name} has {allowed} sessions.")
+        raise InvalidInput(f"{programme.name} has {sessions_words(programme)}, {meets_words(programme)}.")
     return total
+
+
+_TIMES = {1: "once", 2: "twice"}
+
+
+def meets_words(programme: Programme) -> str:
+    """How often the format meets, as a person says it: "once a week", "once or twice a week" (never "1–1
+    time(s)", review r129)."""
+    low, high = programme.per_week
+    said = _TIMES.get(low, f"{low} times")
+    if high != low:
+        said += f" or {_TIMES.get(high, f'{high} times')}"
+    return f"{said} a week"
+
+
+def sessions_words(programme: Programme) -> str:
+    """How many sessions the format has: "16 sessions", "25–30 sessions", "at least 6 sessions" (never "16–16")."""
+    low, high = programme.sessions_min or 1, programme.sessions_max
+    if high is None:
+        return f"at least {low} sessions"
+    return f"{low} sessions" if low == high else f"{low}–{high} sessions"
 
 
 def where(programme: Programme | str, session_number: int, total: int | None = None) -> CoursePosition:

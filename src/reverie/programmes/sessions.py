@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from zoneinfo import ZoneInfo
@@ -38,6 +38,8 @@ class Session:
     start: datetime
     duration_minutes: int = DEFAULT_MINUTES
     attendance: Attendance | None = None
+    # whose session it is, as the week view names it (the client's name), for a clash refusal; never compared
+    owner: str = field(default="", compare=False)
 
     @property
     def end(self) -> datetime:
@@ -218,7 +220,9 @@ def cancel(sessions: Sequence[Session], number: int, by: Attendance) -> tuple[Se
 def check_no_overlap(existing: Iterable[Session], new: Session, reader: tzinfo | None = None) -> None:
     """Raise Conflict when ``new`` overlaps a session that is not cancelled (touching ends are fine).
 
-    The refusal names the clashing session at the reader's hour (``reader``: the zone of the person who reads it;
+    The refusal names the clashing session by its ``number`` and ``owner`` as the caller gave them (the course
+    pages' numbering, the client's name: ``care.services.course.busy_sessions``), its day and hour in words
+    (:func:`day_and_time`) at the reader's hour (``reader``: the zone of the person who reads it;
     without one, the zone of ``new``, which is its course's), with the zone named when it is not ``new``'s."""
     check_start(new.start)
     zone = reader or new.start.tzinfo
@@ -226,10 +230,16 @@ def check_no_overlap(existing: Iterable[Session], new: Session, reader: tzinfo |
         if session.cancelled or session is new:
             continue
         if new.start < session.end and session.start < new.end:
-            when = session.start.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+            when = day_and_time(session.start.astimezone(zone))
             if _zone_key(zone) != _zone_key(new.start.tzinfo):
                 when += f" ({_zone_key(zone)})"
-            raise Conflict(f"This session overlaps session {session.number} on {when}.")
+            whose = f"{session.owner}'s " if session.owner else ""
+            raise Conflict(f"This session overlaps {whose}session {session.number} on {when}.")
+
+
+def day_and_time(moment: datetime) -> str:
+    """A session's day and hour as the pages write them ("Mon 28 Dec 2026 10:00"), never ISO."""
+    return f"{moment:%a} {moment.day} {moment:%b %Y %H:%M}"
 
 
 def _zone_key(zone: tzinfo | None) -> str:

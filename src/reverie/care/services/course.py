@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.db import transaction
 from django.db.models import Exists, Max, Min, OuterRef, Q
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from reverie.care.models import (
     Course,
@@ -22,6 +23,7 @@ from reverie.care.models import (
     GoodbyeLetter,
     MeasureResponse,
     ProgressNote,
+    RiskAlert,
     TherapistNote,
 )
 from reverie.care.policy import linked_clients, visible_courses
@@ -30,11 +32,13 @@ from reverie.clinic.models import Pair, User
 from reverie.clinic.services import audit, local_time
 from reverie.clinic.services.policy import Action, allows
 from reverie.errors import Conflict, InvalidInput, NotFound, PermissionDenied, StaleEdit, about
+from reverie.measures.questionnaires import get_questionnaire
 from reverie.measures.schedule import parse_schedule
 from reverie.programmes import formats
 from reverie.programmes.calendar import parse_rrule
 from reverie.programmes.formats import CoursePosition, Programme
 from reverie.programmes.sessions import (
+    CANCELLATIONS,
     LONGEST_MINUTES,
     Attendance,
     Session,
@@ -150,7 +154,8 @@ def plan_of(draft: CourseDraft) -> Plan:
     low, high = programme.per_week
     if not low <= weekly <= high:
         raise InvalidInput(
-            f"{programme.name} meets {low}–{high} time(s) a week.", field="rrule" if draft.rrule else "weekly"
+            f"{programme.name} meets {formats.meets_words(programme)}.",
+            field="rrule" if draft.rrule else "weekly",
         )
     with about("total_sessions"):
         return Plan(programme, start, weekly, weekdays, formats.check_total(programme, total))
@@ -186,7 +191,14 @@ def busy_sessions(
         rows = rows.exclude(course=exclude)
     if moving is not None:
         rows = rows.exclude(pk=moving.pk)
-    held = [s for s in (as_session(r) for r in rows) if not s.cancelled and s.end > since]
+    held = []
+    for row in rows.select_related("course__client"):
+        session = as_session(row)
+        if session.cancelled or session.end <= since:
+            continue
+        # numbered as the course page and the week view number it (never its slot), named by its client
+        number = held_count(row.course, up_to_slot=row.slot)
+        held.append(replace(session, number=number, owner=row.course.client.username))
     return held + _regular_to_come(people, exclude, since, until)
 
 
@@ -243,10 +255,12 @@ def _regular_to_come(
     if exclude is not None:
         open_ended = open_ended.exclude(pk=exclude.pk)
     out = []
-    for course in open_ended:
+    for course in open_ended.select_related("client"):
         after = _frontier(course, course.last, course.moved)
-        for n, at in enumerate(_regular(course, after, until), start=int(course.top or 0) + 1):
-            session = Session(n, at, course.duration_minutes)
+        # numbered as the course page will number them: after the sessions held or planned (never the slot)
+        first = held_count(course) + 1
+        for n, at in enumerate(_regular(course, after, until), start=first):
+            session = Session(n, at, course.duration_minutes, owner=course.client.username)
             if session.end > since:
                 out.append(session)
     return out
@@ -512,6 +526,45 @@ def first_session_start(course: Course) -> datetime:
     return min(course.first_start, earliest or course.first_start)
 
 
+@dataclass(frozen=True, slots=True)
+class StillOpen:
+    """What ending a course would leave behind unseen (review r129): the client's risk alerts this therapist has not
+    acknowledged, and the questionnaires already answered for sessions the ending cancels. The end page names them
+    before the therapist confirms; ``token`` is what the page showed, so an ending confirmed on a page that showed
+    less is asked again."""
+
+    alerts: list[RiskAlert]
+    answered_ahead: list[MeasureResponse]
+
+    @property
+    def answered_named(self) -> list[tuple[str, MeasureResponse]]:
+        """Each answered questionnaire with its short name ("PHQ-9"), for the page."""
+        return [(get_questionnaire(r.questionnaire).short_title, r) for r in self.answered_ahead]
+
+    @property
+    def token(self) -> str:
+        ids = sorted(str(a.pk) for a in self.alerts) + sorted(str(r.pk) for r in self.answered_ahead)
+        return salted_hmac("reverie.course.end.open", ",".join(ids), algorithm="sha256").hexdigest()[:32]
+
+
+def still_open(therapist: User, course: Course, on: date | None = None) -> StillOpen:
+    """:class:`StillOpen` of ending ``course`` on ``on`` (None: today, in the therapist's zone, as the end form
+    reads it). The answers stay stored either way (:func:`_kept_record`: they keep their session, now cancelled,
+    and count as the course's closing reading); the page says so and links each."""
+    from reverie.care.services import alerts
+
+    end = ending_moment(course, on, zone=local_time.zone_of(therapist))
+    open_alerts = [a for a in alerts.open_alerts(therapist) if a.client_id == course.client_id]
+    ahead = [
+        row
+        for row in MeasureResponse.objects.filter(course=course, session__start__gte=end)
+        .select_related("session")
+        .order_by("session__start", "questionnaire")
+        if not as_session(row.session).cancelled
+    ]
+    return StillOpen(open_alerts, ahead)
+
+
 def _kept_record(row: CourseSession, now: datetime) -> str | None:
     """What a session that an ending would cancel already holds (None: nothing): its attendance, or, once it has
     started, its progress note, a process note or questionnaire answers. Answers filled ahead for a session still
@@ -685,6 +738,14 @@ def session_numbers(course: Course) -> dict[object, int]:
     """Today's number of each session held or to come, by its row's primary key (a cancelled session has none):
     the one numbering of everything dated by its session (questionnaires, progress notes, the record)."""
     return {row.pk: n for n, row in enumerate(held_sessions(course), start=1)}
+
+
+def held_count(course: Course, *, up_to_slot: int | None = None) -> int:
+    """How many sessions of the course are held or to come (not cancelled), up to ``up_to_slot`` when given: a held
+    session's number in :func:`session_numbers`, counted by the database, so a clash check over a narrow span loads
+    no other session of a long course."""
+    rows = course.sessions.exclude(attendance__in=[a.value for a in CANCELLATIONS])
+    return (rows if up_to_slot is None else rows.filter(slot__lte=up_to_slot)).count()
 
 
 def session_number(course: Course, row: CourseSession) -> int | None:

@@ -362,7 +362,8 @@ def _store(
 class Chart:
     questionnaire: Questionnaire
     svg: str
-    rows: list[tuple[int | None, date, int, str]]  # session number (None: cancelled), date, total, band label
+    # session number (None: cancelled), date, total, band label, the risk question's answer above 0 (:func:`risk_words`)
+    rows: list[tuple[int | None, date, int, str, str]]
 
     @property
     def name(self) -> str:
@@ -378,10 +379,59 @@ class Filled:
     number: int | None
     day: date
     cancelled: bool
+    risk: str = ""  # the risk question and its answer when above 0 (:func:`risk_words`), else ""
 
     @property
     def name(self) -> str:
         return plain_name(self.questionnaire)
+
+
+def risk_words(questionnaire: Questionnaire, answers: Sequence[int]) -> str:
+    """The risk question (PHQ-9 item 9) in its own words with the answer given, when above 0: "question 9, “Thoughts
+    that you would be better off dead or of hurting yourself in some way”: more than half the days"; "" when the
+    answer is 0 or the questionnaire has no risk question. Every reading of a form shows it (the measures page, the
+    prep page, the course record), acknowledged or not (review r129)."""
+    item = questionnaire.risk_item
+    if item is None or len(answers) < item or answers[item - 1] <= 0:
+        return ""
+    text, label = questionnaire.items[item - 1].text, questionnaire.option(answers[item - 1]).label
+    return f"question {item}, \u201c{text}\u201d: {label.lower()}"
+
+
+def _risk_of(row: MeasureResponse) -> str:
+    """:func:`risk_words` of a stored form; its answers are opened only when its risk question was above 0."""
+    if not row.risk_item_positive:
+        return ""
+    return risk_words(get_questionnaire(row.questionnaire), _answers(row))
+
+
+def alert_answer(client_id: int, record_id: str) -> str:
+    """The exact answer ("more than half the days", "nearly every day") of the stored form a ``phq9_item9`` alert
+    is about: its record id is the form's id, or the :func:`follow_up_key` of the session the form was stored for
+    (the newest stored form with an answer of the key's level). "" when no such form was stored (a refused form:
+    its alert knows only the level)."""
+    rows = MeasureResponse.objects.filter(client_id=client_id, risk_item_positive=True)
+    parts = _follow_up_parts(record_id)
+    level = ""
+    if parts is None:
+        try:
+            rows = rows.filter(pk=uuid.UUID(record_id))
+        except ValueError:
+            return ""
+    else:
+        questionnaire_id, where, level = parts
+        try:
+            rows = rows.filter(questionnaire=questionnaire_id, session_id=uuid.UUID(where))
+        except ValueError:  # the sender's day: nothing was stored
+            return ""
+    for row in rows.order_by("-submitted_at", "-id"):
+        q = get_questionnaire(row.questionnaire)
+        if q.risk_item is None:
+            continue
+        value = _answers(row)[q.risk_item - 1]
+        if value > 0 and (not level or alerts.risk_answer_level(value) == level):
+            return q.option(value).label.lower()
+    return ""
 
 
 def _numbers(course: Course) -> dict[object, int]:
@@ -412,6 +462,7 @@ def filled(course: Course, viewer: User) -> list[Filled]:
             numbers.get(r.session_id),
             session_day(r.session, viewer),
             courses.as_session(r.session).cancelled,
+            _risk_of(r),
         )
         for r in rows
     ]
@@ -439,7 +490,9 @@ def history(actor: User, course_id: object) -> list[Chart]:
         svg = chart.history_svg(
             [(f.day, f.response.total) for f in mine], q.id.value, element_id=f"chart-{q.id.value}"
         )
-        table = [(f.number, f.day, f.response.total, q.band_for(f.response.total).label) for f in mine]
+        table = [
+            (f.number, f.day, f.response.total, q.band_for(f.response.total).label, f.risk) for f in mine
+        ]
         charts.append(Chart(q, svg, table))
     audit.record(actor, "measure.history", "course", course.id, subject=course.client)
     return charts

@@ -24,8 +24,10 @@ from reverie.errors import IntegrityError, InvalidInput, PermissionDenied, Stale
 
 PROGRESS_PURPOSE = "note.progress"
 # /3 (review r26): a note's ``session`` is the session's number today (as a measure's; null once it was cancelled),
-# no longer its internal slot, and ``session_start`` is new. /2 gave the slot.
-RECORD_SCHEMA = "reverie.course-record/3"
+# no longer its internal slot, and ``session_start`` is new. /2 gave the slot. /4 (review r129): a questionnaire's
+# ``risk_answer`` is its risk question (PHQ-9 item 9) with the answer given, when above 0 (``measures.risk_words``),
+# else null.
+RECORD_SCHEMA = "reverie.course-record/4"
 MIN_REASON = 8
 
 
@@ -251,7 +253,9 @@ def _explicit_process_request(actor: User, course: Course, reason: str, purpose:
     if not is_course_therapist(actor, course):
         raise PermissionDenied("Only the therapist can include process notes.")
     if not isinstance(reason, str) or len(reason.strip()) < MIN_REASON:
-        raise InvalidInput(f"Give a reason (at least {MIN_REASON} characters) to include process notes.")
+        raise InvalidInput(
+            f"Give a reason (at least {MIN_REASON} characters) to include process notes.", field="reason"
+        )
     audit.record(actor, f"process_notes.include.{purpose}", "course", course.id, subject=course.client)
 
 
@@ -295,6 +299,7 @@ def course_record(
                 "session_start": m.response.session.start.isoformat(),
                 "total": m.response.total,
                 "band": m.response.band,
+                "risk_answer": m.risk or None,
             }
             for m in measures.filled(course, actor)
         ],

@@ -195,8 +195,11 @@ def _overlap_warning(course: Course, make_up: CourseSession, reader: User) -> st
     own = [course.client]
     for people in (own, [course.therapist, course.client]):
         try:
-            check_no_overlap(
-                courses.busy_sessions(people, course, since=session.start, until=session.end),
+            check_no_overlap(  # the client reads their own sessions unnamed (their name is theirs)
+                [
+                    replace(s, owner="")
+                    for s in courses.busy_sessions(people, course, since=session.start, until=session.end)
+                ],
                 session,
                 local_time.zone_of(reader),
             )

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import template
 
+from reverie.care.services import measures
 from reverie.care.services.alerts import LineShown, line_shown, shown_state, source_kind
 from reverie.care.services.directory import language_name
 from reverie.programmes.countries import country_name
@@ -31,9 +32,10 @@ WORDS = {
     "ideation_often": "thoughts of suicide or self-harm, often",
     "behavior": "self-harm, a plan or preparation",
     "attempt": "a suicide attempt",
-    # a PHQ-9 item 9 alert's level is how often (answered 1, or 2–3)
+    # a PHQ-9 item 9 alert's level is how often (answered 1, or 2–3): the stored form's exact answer is shown when
+    # there is one (alert_level); these are the words of an alert whose form was refused, not stored
     "phq9_item9:ideation": "several days",
-    "phq9_item9:ideation_often": "more than half the days or nearly every day",
+    "phq9_item9:ideation_often": "more than half the days or nearly every day (the form was not saved)",
     # attendance
     "attended": "attended",
     "did_not_attend": "did not attend",
@@ -94,8 +96,13 @@ def alert_line(alert: Any) -> LineShown:
 @register.filter
 def alert_level(alert: Any) -> str:
     """A risk alert's level in words ("not yet screened …", "thoughts of self-harm"); a PHQ-9 item 9 alert's, how
-    often ("several days")."""
+    often: the exact answer of the form it is about ("more than half the days", "nearly every day": review r129,
+    never the two merged), else its level's words."""
     level = str(alert.level)
+    if alert.source == "phq9_item9" and (
+        answer := measures.alert_answer(int(alert.client_id), str(alert.record_id))
+    ):
+        return answer
     return WORDS.get(f"{alert.source}:{level}") or words(level)
 
 

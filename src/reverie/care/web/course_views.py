@@ -207,13 +207,31 @@ def course_end(request: HttpRequest, course_id: str) -> HttpResponse:
         "values": request.POST or {"on": today.isoformat()},
         "ended_on": courses.ended_on(course, user),
     }
+    if context["ended_on"] is None:
+        context["open"] = _still_open(user, course, request.POST.get("on"))
     if context["ended_on"] is None and request.method == "POST" and request.POST.get("confirm") == "yes":
+        still = context["open"]
+        if (
+            still.alerts + still.answered_ahead and request.POST.get("seen") != still.token
+        ):  # r129: not unseen
+            exc = InvalidInput(
+                "Something is still open that this page had not shown: read it below, then end the course."
+            )
+            return with_error(request, "care/course_end.html", context, exc, {})
         try:
             courses.end_course(user, course.id, courses.ending_day(request.POST.get("on")))
         except ReverieError as exc:
             return with_error(request, "care/course_end.html", context, exc, {"on": "on"})
         return redirect("care:course", course_id=course.id)
     return render(request, "care/course_end.html", context)
+
+
+def _still_open(user: Any, course: Any, on: object) -> courses.StillOpen:
+    """What ending on the typed day (today when empty or not a date) leaves open, for the end page to name."""
+    try:
+        return courses.still_open(user, course, courses.ending_day(on))
+    except ReverieError:  # the day box's own error is given on confirming
+        return courses.still_open(user, course)
 
 
 @login_required
@@ -311,18 +329,23 @@ def course_record(request: HttpRequest, course_id: str) -> HttpResponse:
     """Download the course record; process notes only when the therapist asks, with a reason (audited)."""
     user = user_of(request)
     course = courses.get_course(user, course_id)
+    context = {
+        "course": course,
+        "therapist": is_course_therapist(user, course),
+        # what the client may read, on the page: dated by its session (number and day), written secondary
+        "progress": _dated_by_session(course, notes.progress_notes(user, course.id)),
+        "min_reason": notes.MIN_REASON,
+        "values": request.POST,
+    }
     if request.method == "GET":
-        context = {
-            "course": course,
-            "therapist": is_course_therapist(user, course),
-            # what the client may read, on the page: dated by its session (number and day), written secondary
-            "progress": _dated_by_session(course, notes.progress_notes(user, course.id)),
-        }
         return render(request, "care/record.html", context)
     include = request.POST.get("include_process_notes") == "1"
-    record = notes.course_record(
-        user, course.id, include_process_notes=include, reason=request.POST.get("reason", "")
-    )
+    try:
+        record = notes.course_record(
+            user, course.id, include_process_notes=include, reason=request.POST.get("reason", "")
+        )
+    except InvalidInput as exc:  # the same form again, the refusal beside the reason, all ticked kept (r129)
+        return with_error(request, "care/record.html", context, exc, {"reason": "reason"})
     body = json.dumps(record, ensure_ascii=False, indent=2)
     return download(body, "application/json", "reverie-course-record.json")
 

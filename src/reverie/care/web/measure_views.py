@@ -250,6 +250,7 @@ def course_measures(request: HttpRequest, course_id: str) -> HttpResponse:
         "responses": responses,
         "earlier_answers": earlier_answers,
         "latest_answers": latest_answers,
+        "risk_readings": [f for f in responses if f.risk],  # item 9 above 0, acknowledged or not (r129)
         "therapist_view": therapist,
     }
     if therapist:

@@ -26,8 +26,14 @@ def session_prep(request: HttpRequest, course_id: str) -> HttpResponse:
     prep = prepare(user, course_id)
     # The chart renderer escapes every text node it writes; the points are numbers and dates.
     history = [c for c in measures.history(user, prep.course.id) if c.rows]
-    charts = [mark_safe(c.svg) for c in history]  # noqa: S308
+    # each with its visible title, the figure's accessible name (review r129: two untitled charts, told apart only
+    # by their axis maximum)
+    charts = [(f"{c.name} scores", mark_safe(c.svg)) for c in history]  # noqa: S308
     latest = [(c.questionnaire.short_title, *c.rows[-1]) for c in history]
+    # PHQ-9 item 9 above 0 stays in sight (review r129): the latest form's line says it; when an earlier form's did
+    # and the latest's did not, that earlier answer is named below it
+    answered = [f for f in measures.responses(user, prep.course.id) if f.risk]
+    last_risk = answered[-1] if answered and not any(row[-1] for row in latest) else None
     changes = [
         (c.questionnaire.short_title, c.first, c.latest, c.change.value.replace("_", " "), c.jt_reliable)
         for c in prep.progress.changes
@@ -40,6 +46,7 @@ def session_prep(request: HttpRequest, course_id: str) -> HttpResponse:
             "charts": charts,
             "changes": changes,
             "latest": latest,
+            "last_risk": last_risk,
             "shared_first": prep.shared_since[:SHARED_FIRST],  # the rest behind "show all" (h65)
             "shared_rest": prep.shared_since[SHARED_FIRST:],
             "zone_name": local_time.zone_name(user),  # every time on the page is in the therapist's zone

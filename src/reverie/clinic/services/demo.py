@@ -156,18 +156,26 @@ def _fill(
     for first in range(0, len(texts), WRITE_CHUNK):
         with transaction.atomic():  # a few entries per commit: the same saves, far fewer waits for the disk
             for text in texts[first : first + WRITE_CHUNK]:
+                happened = min(text.happened_at, moment - timedelta(hours=1))
+                at = _written_after(happened, len(written), moment)
                 view = journal.create_entry(
                     client,
                     EntryDraft(
                         kind=text.kind,
                         body=text.text,
-                        happened_at=min(text.happened_at, moment - timedelta(hours=1)),
+                        happened_at=happened,
                         tags=(DEMO_TAG,),
                         feelings=tuple(Feeling(name, level) for name, level in text.feelings),
                     ),
+                    written_at=at,
                 )
                 if text.shared_with_therapist:
                     journal.set_shared(client, view.id, True)
+                # saved (and shared) when written, as the story goes, not at the load (review r129: every entry
+                # "written" today made the prep page's "Shared since the last session" list months of entries)
+                Entry.objects.filter(pk=view.id).update(
+                    updated_at=at, shared_at=at if text.shared_with_therapist else None
+                )
                 written.append((view.id, view.revision))
         for i in range(first + 1, len(written) + 1):
             yield i, steps, f"Entry {i} of {len(texts)} written"
@@ -177,6 +185,12 @@ def _fill(
     with transaction.atomic():  # one commit for the whole therapist's side
         therapist_side(client, accounts.therapist, moment)
     yield steps, steps, "The therapist's side: a course, sessions, measures, notes, a formulation and goals"
+
+
+def _written_after(happened: datetime, index: int, moment: datetime) -> datetime:
+    """When the demo client wrote an entry about ``happened``: an hour or a few later (the same each load), never
+    after ``moment`` less half an hour."""
+    return min(happened + timedelta(minutes=40 + 50 * (index % 5)), moment - timedelta(minutes=30))
 
 
 def _date_the_story(accounts: DemoAccounts, *, linked: datetime) -> None:
@@ -239,15 +253,25 @@ GAD7 = (
 )
 
 
-def _answer_as_then(client: User, submitted: Submitted, moment: datetime) -> None:
-    """The check-in a PHQ-9 answer raised (item 9 above 0, as in session 2) answered as the client did at the time
-    ("I'm safe for now"): the therapist still sees the alert with its answer, and the demo client is not greeted
-    months later by a question about a questionnaire they filled in long ago."""
+def _answer_as_then(client: User, submitted: Submitted, filled_at: datetime) -> None:
+    """The form dated when the client filled it in (``filled_at``, before its session): its ``submitted_at`` (the
+    FHIR ``authored``) and, when its item 9 raised an alert (as in session 2), that alert and its check-in, then
+    answered as the client did ten minutes later ("I'm safe for now"): the therapist still sees the alert with its
+    answer, in an order that can happen (review r129: the alert was "written" at the load, months after the answer),
+    and the demo client is not greeted months later by a question about a questionnaire filled in long ago."""
+    from reverie.care.models import CheckIn, MeasureResponse, RiskAlert
     from reverie.care.services import alerts
 
+    MeasureResponse.objects.filter(pk=submitted.response.pk).update(submitted_at=filled_at)
+    if submitted.alert is None:
+        return
+    RiskAlert.objects.filter(pk=submitted.alert.pk).update(
+        created_at=filled_at, written_at=filled_at, raised_at=filled_at
+    )
     raised = alerts.check_in_raised_by(client, submitted.alert)
     if raised is not None:
-        alerts.answer_check_in(client, raised.id, "safe", now=moment)
+        CheckIn.objects.filter(pk=raised.pk).update(created_at=filled_at)
+        alerts.answer_check_in(client, raised.id, "safe", now=filled_at + timedelta(minutes=10))
 
 
 def therapist_side(client: User, therapist: User, now: datetime) -> None:
@@ -279,9 +303,11 @@ def therapist_side(client: User, therapist: User, now: datetime) -> None:
         sessions.record_attendance(therapist, course.id, row.slot, "attended")
     attended = [r for r in course.sessions.order_by("slot") if r.attendance == "attended"]
     for number in range(1, min(len(attended), len(PHQ9)) + 1):
+        filled_at = attended[number - 1].start - timedelta(hours=2)  # the morning of the session
         phq9 = measures.submit(client, "phq9", PHQ9[number - 1], course_id=course.id, session_number=number)
-        _answer_as_then(client, phq9, attended[number - 1].start)
-        measures.submit(client, "gad7", GAD7[number - 1], course_id=course.id, session_number=number)
+        _answer_as_then(client, phq9, filled_at)
+        gad7 = measures.submit(client, "gad7", GAD7[number - 1], course_id=course.id, session_number=number)
+        _answer_as_then(client, gad7, filled_at + timedelta(minutes=3))
     for row, text in zip(attended, PROGRESS_NOTES, strict=False):
         notes.write_progress_note(therapist, course.id, row.slot, text)
     formulation.save_formulation(therapist, course.id, FORMULATION)
