@@ -871,8 +871,8 @@ def write_letter(
             if _letter_text(course, letter) == body:
                 return letter  # the letter as given, saved again: nothing changes
             raise Conflict(
-                f"This letter was given to the client on {letter.given_at:%-d %b %Y}: it stays the letter they "
-                "read, so it is not changed. Nothing was saved; your text is still in the form."
+                f"This letter was given to the client on {_given_day(letter.given_at, therapist)}: it stays the "
+                "letter they read, so it is not changed. Nothing was saved; your text is still in the form."
             )
         if letter is None:
             letter = GoodbyeLetter(id=uuid.uuid4(), course=course, written_at=moment, version=0)
@@ -882,6 +882,11 @@ def write_letter(
         letter.save()
         audit.record(therapist, "letter.write", "letter", letter.id, subject=course.client)
     return letter
+
+
+def _given_day(given_at: datetime, therapist: User) -> str:
+    """The day a letter was given, in the zone of the therapist refused (``local_time.shown``), as their pages say it."""
+    return f"{local_time.shown(given_at, local_time.zone_of(therapist)):%-d %b %Y}"
 
 
 def _letter_text(course: Course, letter: GoodbyeLetter) -> str:

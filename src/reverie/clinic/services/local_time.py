@@ -89,6 +89,16 @@ def day_in(moment: datetime, zone: tzinfo) -> date:
     return within_years(aware).astimezone(zone).date()  # year 1 or 9999 stored before check_year: no overflow
 
 
+def shown(moment: datetime, zone: tzinfo | None = None) -> datetime:
+    """``moment`` (an instant; naive means UTC, as stored) as its reader reads it: in ``zone``, or else the zone
+    active for this request (the signed-in person's own, ``web.local_time.LocalTimeMiddleware``). The one conversion
+    of a time a person is shown that Python words itself (a page's sentence built in a view, a refusal): a template
+    makes it for ``{{ value }}`` and ``|date``, but Django's ``date`` filter called in Python does not, and would word
+    the UTC time (review r128). Read through :func:`within_years`, as :func:`day_in`."""
+    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    return within_years(aware).astimezone(zone or timezone.get_current_timezone())
+
+
 def today(user: object) -> date:
     """The person's own today."""
     return local_date(timezone.now(), user)

@@ -10,6 +10,7 @@ from datetime import datetime
 from django.template.defaultfilters import date as date_words
 
 from reverie.clinic.services.journal import EarlierVersion, EntryView
+from reverie.clinic.services.local_time import shown
 from reverie.journal.history import NOT_KEPT, Compared, changed_words, compare, parts
 
 WHEN = "j M Y, H:i"  # as the entry page shows a date
@@ -29,7 +30,7 @@ class ShownVersion:
 
 
 def _when(at: datetime | None) -> str | None:
-    return None if at is None else str(date_words(at, WHEN))
+    return None if at is None else str(date_words(shown(at), WHEN))  # in the reader's zone, as the entry page
 
 
 def _parts_of(version: EarlierVersion | EntryView) -> dict[str, str]:
