@@ -76,6 +76,8 @@ def sign_up(
 
 
 def _redeem(username: str, password: str, invitation: str, address: str, time_zone: str) -> User:
+    """Sign up with a code: an operator's invitation gives its role; a therapist's linking code (the one /pair/ takes)
+    makes a client account linked with that therapist. Either in one transaction: a refused link makes no account."""
     ticket = throttle.take(
         Limit("invitation-account", "signup:" + username, people.MAX_REDEEM_PER_ACCOUNT),
         Limit("invitation-address", address[:64], people.MAX_REDEEM_PER_ADDRESS),
@@ -89,10 +91,29 @@ def _redeem(username: str, password: str, invitation: str, address: str, time_zo
             .first()
         )
         if row is None:
-            raise NotFound("That invitation code is not valid (it may be used or expired).")
-        user = people.create_user(username, password, row.role, time_zone=time_zone)
-        row.used_at, row.used_by = timezone.now(), user
-        row.save(update_fields=["used_at", "used_by"])
-        audit.record(user, "account_invitation.redeem", "account_invitation", row.pk, subject=user)
+            user = _linked_client(username, password, invitation, time_zone)
+        else:
+            user = people.create_user(username, password, row.role, time_zone=time_zone)
+            row.used_at, row.used_by = timezone.now(), user
+            row.save(update_fields=["used_at", "used_by"])
+            audit.record(user, "account_invitation.redeem", "account_invitation", row.pk, subject=user)
     ticket.succeeded()
+    return user
+
+
+def _linked_client(username: str, password: str, code: str, time_zone: str) -> User:
+    """A client account linked with the therapist whose code ``code`` is, made in the caller's transaction: the
+    account first, then the link exactly as /pair/ makes it (``people.link_by``). A code that is neither kind, used
+    or expired is refused before anything is made; a client's own code links no new client (refused, rolled back)."""
+    pairing = people.open_invitation(code)
+    if pairing is None:
+        raise NotFound(people.CODE_NOT_VALID)
+    if pairing.issued_by.role != Role.THERAPIST:
+        raise InvalidInput(
+            "That code was made by a client, to link with a therapist: it cannot link a new account. "
+            "Create your account without it.",
+            field="invitation",
+        )
+    user = people.create_user(username, password, Role.CLIENT, time_zone=time_zone)
+    people.link_by(user, pairing)
     return user

@@ -156,6 +156,52 @@ def _redeemed_by(actor: User, hashes: list[str]) -> Pair | None:
     return used.pair
 
 
+CODE_NOT_VALID = "That invitation code is not valid (it may be used or expired)."
+
+
+def open_invitation(code: str) -> Invitation | None:
+    """The linking invitation ``code`` names, still to be used and locked for this transaction, or None: used,
+    expired, unknown, or its issuer's account deactivated since (it then links no one and answers as an unknown code
+    does). The one reading of a typed linking code: /pair/, the API, the command line and the sign-up page."""
+    return (
+        Invitation.objects.select_for_update()
+        .select_related("issued_by")
+        .filter(
+            code_hash__in=code_hashes(code),
+            used_at__isnull=True,
+            expires_at__gt=timezone.now(),
+            issued_by__is_active=True,
+        )
+        .first()
+    )
+
+
+def link_by(actor: User, invitation: Invitation) -> Pair:
+    """Link ``actor`` with the issuer of ``invitation`` (held by :func:`open_invitation`, in the caller's
+    transaction) and use it up: the one way a code makes a link (:func:`accept_invitation_once`, and the sign-up
+    page's new client account, ``enrolment.sign_up``, in the transaction that makes the account)."""
+    issuer = invitation.issued_by
+    if issuer.role == actor.role:
+        raise InvalidInput(
+            "An invitation links a client with a therapist; this code was issued by the same role."
+        )
+    client, therapist = (actor, issuer) if actor.is_client else (issuer, actor)
+    if Pair.objects.filter(client=client, therapist=therapist, ended_at__isnull=True).exists():
+        raise Conflict("You are already linked.")
+    pair = Pair.objects.create(client=client, therapist=therapist)
+    invitation.used_at = timezone.now()
+    invitation.pair = pair
+    invitation.save(update_fields=["used_at", "pair"])
+    # a share stored with no link open (possible before shares needed one, r23) reaches no one: taken back, so
+    # the entry does not say "shared" to a client whose new therapist cannot read it; the entries' rows before
+    # the audit chain's head, as every entry writer locks them (review r32)
+    unshared = _unshare_what_reaches_no_one(client)
+    audit.record(actor, "pair.start", "pair", pair.pk, subject=client)
+    for entry_id in unshared:
+        audit.record(None, "entry.unshare", "entry", entry_id, subject=client)
+    return pair
+
+
 def accept_invitation_once(actor: User, code: str, address: str = "") -> tuple[Pair, bool]:
     """:func:`accept_invitation`, with whether the link was made now: False when ``actor`` already redeemed this
     code and the link it made is open (the same code sent again after a lost answer, review r64), which is not a
@@ -170,43 +216,14 @@ def accept_invitation_once(actor: User, code: str, address: str = "") -> tuple[P
         message=TOO_MANY_CODES,
     )
     with transaction.atomic():
-        invitation = (
-            Invitation.objects.select_for_update()
-            .select_related("issued_by")
-            # a code whose issuer was deactivated since links no one: it answers as an unknown code does
-            .filter(
-                code_hash__in=code_hashes(code),
-                used_at__isnull=True,
-                expires_at__gt=timezone.now(),
-                issued_by__is_active=True,
-            )
-            .first()
-        )
+        invitation = open_invitation(code)
         if invitation is None:
             made = _redeemed_by(actor, code_hashes(code))
             if made is None:
-                raise NotFound("That invitation code is not valid (it may be used or expired).")
+                raise NotFound(CODE_NOT_VALID)
             ticket.succeeded()
             return made, False
-        issuer = invitation.issued_by
-        if issuer.role == actor.role:
-            raise InvalidInput(
-                "An invitation links a client with a therapist; this code was issued by the same role."
-            )
-        client, therapist = (actor, issuer) if actor.is_client else (issuer, actor)
-        if Pair.objects.filter(client=client, therapist=therapist, ended_at__isnull=True).exists():
-            raise Conflict("You are already linked.")
-        pair = Pair.objects.create(client=client, therapist=therapist)
-        invitation.used_at = timezone.now()
-        invitation.pair = pair
-        invitation.save(update_fields=["used_at", "pair"])
-        # a share stored with no link open (possible before shares needed one, r23) reaches no one: taken back, so
-        # the entry does not say "shared" to a client whose new therapist cannot read it; the entries' rows before
-        # the audit chain's head, as every entry writer locks them (review r32)
-        unshared = _unshare_what_reaches_no_one(client)
-        audit.record(actor, "pair.start", "pair", pair.pk, subject=client)
-        for entry_id in unshared:
-            audit.record(None, "entry.unshare", "entry", entry_id, subject=client)
+        pair = link_by(actor, invitation)
     ticket.succeeded()
     return pair, True
 

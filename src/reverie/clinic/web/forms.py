@@ -76,13 +76,17 @@ class SignupForm(forms.Form):
 
 
 class JoinForm(SignupForm):
-    """The public sign-up: client accounts only; a therapist signs up with the operator's invitation code."""
+    """The public sign-up: a client account; with a therapist's code, linked with that therapist; a therapist signs
+    up with the operator's invitation code. One box takes either code, its label naming both."""
 
     role = None  # type: ignore[assignment]
     invitation = forms.CharField(
         required=False,
         max_length=64,
-        label="Therapist invitation code (only if the operator of this Reverie gave you one)",
+        label=(
+            "Invitation code, if you have one: your therapist's code links you with them; "
+            "a code from the operator of this Reverie makes a therapist's account"
+        ),
     )
 
 

@@ -186,11 +186,27 @@ def _signup(request: HttpRequest, first_run: bool) -> HttpResponse:
             error = exc.message
         else:
             login(request, user)
+            _say_linked(request, user)
             return redirect("home")
     status = 400 if request.method == "POST" else 200
-    return render(
-        request, "reverie/signup.html", {"form": form, "first_run": first_run, "error": error}, status=status
-    )
+    context = {"form": form, "first_run": first_run, "error": error, "therapist_sees": _therapist_sees()}
+    return render(request, "reverie/signup.html", context, status=status)
+
+
+def _therapist_sees() -> str:
+    from reverie.care.services.alerts import (
+        THERAPIST_SEES,
+    )  # the one wording, as /pair/ shows it before linking
+
+    return THERAPIST_SEES
+
+
+def _say_linked(request: HttpRequest, user: User) -> None:
+    """A new client account linked by their therapist's code: told so on the page they land on, as /pair/ says it."""
+    linked = people.active_pairs(user) if user.is_client else []
+    if linked:
+        name = linked[0].therapist.username
+        messages.success(request, f"You are now linked with {name}. {_therapist_sees()}")
 
 
 def _address(request: HttpRequest) -> str:
