@@ -38,7 +38,7 @@ import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError as DbIntegrityError
 from django.db import transaction
@@ -58,6 +58,9 @@ from reverie.errors import Conflict, InvalidInput, NotFound
 from reverie.measures.questionnaires import get_questionnaire
 from reverie.measures.scoring import Score
 from reverie.versions import version_number
+
+if TYPE_CHECKING:
+    from reverie.clinic.services.journal import EntryView
 
 log = logging.getLogger("reverie.care.alerts")
 SOURCES = ("phq9_item9", "journal", "session", "goal")
@@ -774,6 +777,18 @@ def check_in_words(user: User | Any, check_in: CheckIn | None) -> tuple[str, ...
     from reverie.clinic.services import journal
 
     return journal.flagged_words(user, entry_id, revision)
+
+
+def check_in_entry(user: User | Any, check_in: CheckIn | None) -> EntryView | None:
+    """The client's own entry that raised this check-in, to name it as their journal does (its title, else its kind
+    and the day it happened, in their zone), never the day it was saved (r128); None for a questionnaire's, an entry
+    since trashed or erased, or someone else's check-in (as :func:`check_in_words`)."""
+    alert = check_in.alert if check_in is not None else None
+    if alert is None or not isinstance(user, User) or alert.client_id != user.pk or alert.source != "journal":
+        return None
+    from reverie.clinic.services import journal
+
+    return journal.flagged_entry(user, alert.record_id.partition("#r")[0])
 
 
 def check_in_raised_by_save(client: User, entry_id: uuid.UUID, revision: int) -> CheckIn | None:

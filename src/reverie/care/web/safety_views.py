@@ -184,6 +184,7 @@ def _check_in_page(request: HttpRequest, user: User, post: Any) -> HttpResponse:
         context["question"] = context["pending"].question
     context.setdefault("question", alerts.CHECK_IN_QUESTION)
     context["words"] = alerts.check_in_words(user, context["pending"])
+    context["entry"] = alerts.check_in_entry(user, context["pending"]) if context["words"] else None
     context["told"] = alerts.check_in_told(context["pending"])
     page = render(request, "care/check_in.html", context)
     if context["pending"] is not None:

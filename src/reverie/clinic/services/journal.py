@@ -1173,6 +1173,17 @@ def flagged_words(actor: User, entry_id: uuid.UUID | str, revision: int) -> tupl
     return tuple(quote(text, a, b, FLAGGED_WORDS_CHARS) for a, b in sentences[:FLAGGED_WORDS_MAX])
 
 
+def flagged_entry(actor: User, entry_id: uuid.UUID | str) -> EntryView | None:
+    """The actor's own live entry whose flagged words (:func:`flagged_words`, which records the read) the same page
+    shows, for naming it as the journal names it (its title, else its kind and day); None as :func:`flagged_words`
+    gives nothing for it: someone else's, in the trash, gone. Its files are not opened."""
+    try:
+        entry = _entry_for(actor, entry_id, Action.WRITE)
+    except (NotFound, PermissionDenied, InvalidInput):
+        return None
+    return None if entry.deleted_at is not None else _view(entry, with_attachments=False)
+
+
 def screen_source(entry: Entry, doc: Mapping[str, object], screen: Mapping[str, Any]) -> str:
     """The text a stored screen (``screen``, opened) read of one revision (``doc``, its sealed document): the
     revision's words with the names of the files the screen read (``reverie.screen/2``), never the entry's files of
