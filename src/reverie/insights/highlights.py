@@ -301,6 +301,15 @@ class Week:
         return sum(1 for d in self.days if d.feelings)
 
 
+def rated_days(calendar: Iterable[Week]) -> list[Day]:
+    """The calendar's days with a rating, newest first throughout: the one order of "Your ratings in words, day by
+    day" (a week's days run Monday to Sunday for the table's columns, which inside newest-first weeks read as no
+    order at all in a list, review r128)."""
+    return sorted(
+        (d for week in calendar for d in week.days if d.feelings), key=lambda d: d.day, reverse=True
+    )
+
+
 def feeling_calendar(
     rated: Iterable[tuple[datetime, Iterable[tuple[str, int]]]],
     read: Iterable[tuple[datetime, Iterable[str]]] = (),

@@ -13,7 +13,7 @@ from reverie.clinic.services import insights, observations
 from reverie.clinic.web.downloads import download
 from reverie.clinic.web.ids import query_id
 from reverie.clinic.web.therapist_pages import therapist_page
-from reverie.insights.highlights import highlights, readable_sections
+from reverie.insights.highlights import highlights, rated_days, readable_sections
 from reverie.insights.pictures import relationship_map_svg, timeline_svg, triangles_svg
 from reverie.insights.view import DISCLAIMER, InsightView, too_few_words
 
@@ -45,6 +45,7 @@ def _page(request: HttpRequest, view: InsightView, client_id: int | None) -> Htt
         summary.append((h, latest, len(known) - len(latest)))
     owner = actor if client_id is None else User.objects.filter(pk=client_id).first()
     fit = observations.agreement(owner, reader=actor) if owner is not None else []
+    calendar = insights.feelings_calendar(actor, client_id)
     context = {
         "reading": reading,
         "view": view,
@@ -54,7 +55,8 @@ def _page(request: HttpRequest, view: InsightView, client_id: int | None) -> Htt
         "summary": summary,
         "sections": readable_sections(view),
         "unverified": view.unverified,  # the therapist's research prompts: one collapsed, labelled section
-        "calendar": insights.feelings_calendar(actor, client_id),
+        "calendar": calendar,
+        "rated_days": rated_days(calendar),  # the ratings in words: newest first throughout
         "weekdays": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
         # The SVGs are built from counts and category labels only, with every text node escaped by the renderer.
         "timeline": mark_safe(timeline_svg(view)),  # noqa: S308
