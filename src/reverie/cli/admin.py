@@ -69,6 +69,7 @@ def _bind_errors(host: str, port: int) -> Iterator[None]:
 def _serve_processes(application: Any, host: str, port: int, processes: int, worker: bool) -> None:
     """``--processes N`` (N > 1): the parent binds, N forked children serve, the parent runs the one worker."""
     from reverie.cli import prefork
+    from reverie.clinic.services import risk_screen
     from reverie.clinic.services.worker import WorkerChild
 
     with _bind_errors(host, port):
@@ -79,6 +80,7 @@ def _serve_processes(application: Any, host: str, port: int, processes: int, wor
         import waitress.server
 
         server = waitress.server.create_server(application, sockets=listening, threads=8, ident="reverie")
+        risk_screen.warm_up()  # in this web process, after the fork, in the background
         try:
             server.run()  # returns on SIGTERM/SIGINT
         finally:
@@ -159,6 +161,9 @@ def serve(
         return
     server = _listen(application, bind_host, bind_port)
     _stop_on_signals()
+    from reverie.clinic.services import risk_screen
+
+    risk_screen.warm_up()  # the first save's screen loads in the background, never in that save (r128)
     child = WorkerChild() if worker else None  # started again if it ends
     try:
         shown_port = getattr(server, "effective_port", bind_port)  # --port 0: the port the system chose

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable, Mapping
@@ -86,6 +87,116 @@ def screened_text(parts: Iterable[str]) -> str:
     return "\n\n".join(p for p in parts if p and p.strip())
 
 
+# What the warm-up screens: everyday words, long enough for the sentence model to read them (so its encoder loads)
+WARM_TEXT = "A quiet evening: I walked home after work and thought about the long day and the people in it."
+QUIET_WAIT = 30.0  # the longest the warm-up waits for the pages being answered before its next step
+# the warm-up's first step waits this long after start-up, so a browser opened with the server (its first page under
+# way by then) is answered first
+WARM_DELAY = 1.0
+_loaded = threading.Event()  # set once the screen's lexicon, sentence model and encoder are in this process
+_loading = threading.Lock()  # held by whoever loads: a warm-up step, or a save that came first
+_pages = threading.Condition()  # the requests this process is answering, while a warm-up runs
+_in_flight = 0
+
+
+def _load_steps() -> list[Callable[[], object]]:
+    """What the save-time screen loads on first use, in steps (each cached once done): the risk lexicon's patterns
+    (most of it: compiling them holds Python's lock), the sentence model, its encoder, one screen of everyday words."""
+
+    def lexicon() -> object:
+        from reverie.analysis import risk
+
+        return risk
+
+    def model() -> object:
+        from reverie.analysis.risk import load_model
+
+        return load_model()
+
+    def encoder() -> object:
+        from reverie.analysis.risk import sentence_model_installed
+
+        return sentence_model_installed()  # loads the encoder the sentence model reads with
+
+    def first_screen() -> object:
+        from reverie.analysis.risk import screen
+
+        return screen(WARM_TEXT)
+
+    return [lexicon, model, encoder, first_screen]
+
+
+def _step(step: Callable[[], object]) -> None:
+    try:
+        step()
+    except Exception as exc:  # the screen then loads on use as before, and says its own faults
+        log.warning("the risk screen could not be loaded ahead of the first save: %s", type(exc).__name__)
+
+
+def ready() -> None:
+    """Load what the save-time screen reads (:func:`_load_steps`) once in this process. The first caller loads; a
+    caller arriving meanwhile (a save racing ``reverie serve``'s warm-up, or two saves) waits for the step under way
+    instead of loading a second copy; afterwards it costs one flag read. Never raises: a failure is logged by its
+    type and the screen loads on use as before (review r128: the first save after start-up took 3-4.6 s, the screen
+    loading its model inside it)."""
+    if _loaded.is_set():
+        return
+    with _loading:
+        if _loaded.is_set():
+            return
+        for step in _load_steps():
+            _step(step)
+        _loaded.set()
+
+
+def _request_started(**_: object) -> None:
+    global _in_flight
+    with _pages:
+        _in_flight += 1
+
+
+def _request_finished(**_: object) -> None:
+    global _in_flight
+    with _pages:
+        _in_flight = max(0, _in_flight - 1)
+        _pages.notify_all()
+
+
+def _when_quiet(limit: float = QUIET_WAIT) -> None:
+    """Wait until this process answers no request (at most ``limit`` seconds): a warm-up step holds Python's lock
+    for seconds at a time, and a page answered meanwhile would take twice as long."""
+    deadline = time.monotonic() + limit
+    with _pages:
+        while _in_flight > 0 and (left := deadline - time.monotonic()) > 0:
+            _pages.wait(left)
+
+
+def _warm_up_between_pages() -> None:
+    """:func:`ready`, step by step, each step when no page is being answered; the lock is held only during a step,
+    so a save that comes first finishes the loading itself and never waits on the warm-up's pauses."""
+    time.sleep(WARM_DELAY)
+    for step in _load_steps():
+        _when_quiet()
+        with _loading:
+            if _loaded.is_set():
+                return
+            _step(step)
+    ready()  # every step is cached now: this only marks it loaded
+
+
+def warm_up() -> threading.Thread:
+    """Load the save-time screen in the background as a web process starts (``reverie serve``, each process of
+    ``--processes N``): start-up does not wait for it, a page being answered is not slowed by it (it pauses between
+    steps while one is), and the first save finds the screen loaded, or waits only for the step under way."""
+    from django.core.signals import request_finished, request_started
+
+    request_started.connect(_request_started, dispatch_uid="reverie-risk-warm-up-started")
+    request_finished.connect(_request_finished, dispatch_uid="reverie-risk-warm-up-finished")
+    thread = threading.Thread(target=_warm_up_between_pages, name="reverie-risk-warm-up", daemon=True)
+    thread.start()
+    return thread
+
+
 def screen_text(text: str, kind: str, labels: str = "") -> Screened:
     """Screen one text now (``labels``: the labels saved with it, read after it,
     :func:`reverie.analysis.risk.screen_with_labels`). The one save-time screen: the journal's saves and every text
@@ -96,6 +207,7 @@ def screen_text(text: str, kind: str, labels: str = "") -> Screened:
     start = time.perf_counter()
     if not text.strip() and not labels.strip():
         return Screened("none", {"level": "none"}, time.perf_counter() - start)
+    ready()  # loaded once per process, never twice at once
     try:
         from reverie.analysis.risk import SAVE_SENTENCES, screen_with_labels
 
