@@ -48,6 +48,7 @@ def test_saves_racing_the_warm_up_load_the_model_once(cold: Any) -> None:
     assert onnx_encoder.load_encoder.cache_info().misses == 1
 
 
+@pytest.mark.django_db  # the finished page's signal also closes old database connections (Django's own receiver)
 def test_the_warm_up_waits_while_a_page_is_answered(cold: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(risk_screen, "WARM_DELAY", 0.5)  # the page begins well before the first step would
     warming = risk_screen.warm_up()
