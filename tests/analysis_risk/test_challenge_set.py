@@ -426,6 +426,9 @@ POLICY_DISAGREEMENTS = {
     "the writer labelled the line recovery (none)",
     "frozen27-107": "a past attempt told as over (treatment, now well) keeps attempt, as frozen10-101; the writer "
     "labelled the line recovery (none)",
+    # risk 2.13.0 (h160): "my last attempt" is read as the writer's past attempt, as "my last suicide attempt" was
+    "tune-223": "a past attempt named with 'my' and told as over keeps attempt, as frozen10-101; the writer labelled "
+    "the line recovery (none)",
 }
 # How many of ``POLICY_DISAGREEMENTS`` were already false alarms when a batch's ``MEASURED_ALARMS`` was set: the
 # false alarms outside the disagreements may not rise above the rest of that figure.
@@ -438,12 +441,10 @@ POLICY_ALARMS_AT_MEASUREMENT = {"frozen10": 1, "frozen27": 1}
 # frozen28-162 (a session note of a brother's attempt last month, the client denying SI/intent, read at attempt as the
 # client's own) was listed here from frozen28's measurement until risk 2.12.0 (h157) read a relative's possessive
 # before the act's noun as that person's
-KNOWN_ATTEMPT_ERRORS: dict[str, str] = {
-    "frozen29-119": "a session note of someone else's act read at attempt as the client's, when frozen29 was measured "
-    "once (2.11.0 and 2.12.0 alike; README_frozen29.md)",
-    "frozen29-125": "a session note of someone else's act read at attempt as the client's, when frozen29 was measured "
-    "once (2.11.0 and 2.12.0 alike; README_frozen29.md)",
-}
+# frozen29-119 and frozen29-125 (session notes of a daughter's and a son's act read at attempt as the client's, when
+# frozen29 was measured once, 2.11.0 and 2.12.0 alike) were listed here until risk 2.13.0 (h160) read who an act in a
+# note belongs to (``risk_lexicon.note_owner``)
+KNOWN_ATTEMPT_ERRORS: dict[str, str] = {}
 
 
 def _screen(item: dict[str, Any]) -> Any:
