@@ -633,9 +633,15 @@ NOTED_ANSWERED = (
 )
 SELF_HARM_WORD = r"(?:sh|self[\s-]?harm(?:ing|ed)?|self[\s-]?injury|self[\s-]?injuring)"
 # 2.13.0 (h160): a side or a part may qualify the place ("her upper arms", "his left forearm")
+SIDE = r"(?:(?:upper|lower|inner|outer|left|right)\s+)?"
 HARM_SITES = (
-    r"(?:" + THEMSELF + r"|" + THEIR + r"\s+(?:(?:upper|lower|inner|outer|left|right)\s+)?(?:arms?|forearms?|wrists?|"
-    r"legs?|thighs?|skin|stomach|hips?|body))"
+    r"(?:"
+    + THEMSELF
+    + r"|"
+    + THEIR
+    + r"\s+"
+    + SIDE
+    + r"(?:arms?|forearms?|wrists?|legs?|thighs?|skin|stomach|hips?|body))"
 )
 HARMED = (
     r"(?:cut|cutting|burned|burnt|burning|scratched|scratching|carved|carving|hit|hitting|punched|punching)"
