@@ -2071,12 +2071,8 @@ NOTE_AND_RESUMED_RULES: tuple[Rule, ...] = (
 )
 RULES = RULES + NOTE_AND_RESUMED_RULES
 
-# 2.13.0 (h160): the writer's own past attempt named with a possessive and its noun ("my attempt last year", "since my
-# OD", "my failed attempt", "after my overdose in May"), an attempt as "I attempted suicide two years ago" is; in a note
-# the client's ("cl's OD", "her attempt" where the pronoun refers back to the client: ``note_owner``). Not an attempt
-# at or to something ("my attempt at baking bread", "my attempt to call her": "to end it" is ``attempt_named``), an
-# overdose of what is no drug ("my overdose of coffee"), nor a plan ("planning my overdose", "my overdose plan").
-# the words that only qualify an act named by its noun ("first", "last", "failed", "2019"; 2.12.0, h157)
+# the words that only qualify an act named by its noun ("first", "last", "failed", "2019"; 2.12.0, h157, read by
+# ``RELATIVE_POSSESSIVE`` too)
 ACT_QUALIFIERS = (
     r"(?:first|second|third|last|latest|recent|previous|prior|earlier|past|old|failed|serious|repeated|ongoing|"
     r"near[\s-]?fatal|nearly\s+fatal|own|\d{4}|teenage|childhood|years?[\s-]?old)"
@@ -2086,6 +2082,11 @@ A_DAY = (
     r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|boxing|new\s+year|the\s+\d|\d|"
     r"my\s+birthday|her\s+birthday|his\s+birthday)\w*|the\s+(?:weekend|night|day|anniversary)\b)"
 )
+# 2.13.0 (h160): the writer's own past attempt named with a possessive and its noun ("my attempt last year", "since my
+# OD", "my failed attempt", "after my overdose in May"), an attempt as "I attempted suicide two years ago" is; in a note
+# the client's ("cl's OD", "her attempt" where the pronoun refers back to the client: ``note_owner``). Not an attempt
+# at or to something ("my attempt at baking bread", "my attempt to call her": "to end it" is ``attempt_named``), an
+# overdose of what is no drug ("my overdose of coffee"), nor a plan ("planning my overdose", "my overdose plan").
 OWN_ACT_NOUN = (
     r"\s+(?:(?:" + ACT_QUALIFIERS + r")\s+){0,2}(?:suicide\s+)?(?:attempts?\b(?!\s+(?:at|of|to|for)\b)"
     r"(?!\s+on\s+(?!" + A_DAY + r"))|"
