@@ -430,9 +430,6 @@ POLICY_DISAGREEMENTS = {
     "the writer labelled the line recovery (none)",
     "frozen27-107": "a past attempt told as over (treatment, now well) keeps attempt, as frozen10-101; the writer "
     "labelled the line recovery (none)",
-    # risk 2.13.0 (h160): "my last attempt" is read as the writer's past attempt, as "my last suicide attempt" was
-    "tune-223": "a past attempt named with 'my' and told as over keeps attempt, as frozen10-101; the writer labelled "
-    "the line recovery (none)",
 }
 # How many of ``POLICY_DISAGREEMENTS`` were already false alarms when a batch's ``MEASURED_ALARMS`` was set: the
 # false alarms outside the disagreements may not rise above the rest of that figure.

@@ -2347,10 +2347,16 @@ def recovery_evidence(norm: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in RECOVERY.finditer(norm, start, end)]
 
 
+# 2.13.0 (h160): a possessive and a bare "attempt" read inside the recovery construction that names it ("two years
+# since my last attempt and today I bought a plant") is the recovery's own words, as it was before the rule read them;
+# an attempt named as one ("since my last suicide attempt") keeps its level
+RECOVERY_OWN_WORDS = words("attempt_possessed noted_attempt_possessed")
+
+
 def _recovery(ctx: Context, rule: Rule, m: re.Match[str], sentence: int) -> bool:
     """The phrase is part of a recovery construction (it overlaps the evidence, or follows it closely in the same
     clause: "two years since I last | burned myself"), and it is not an attempt."""
-    if rule.level >= ATTEMPT or not ctx.sentences:
+    if (rule.level >= ATTEMPT and rule.name not in RECOVERY_OWN_WORDS) or not ctx.sentences:
         return False
     s, e = ctx.sentences[sentence]
     for a, b in recovery_evidence(ctx.norm, s, e):
