@@ -165,8 +165,9 @@ MEASURED_FLAGGED = {
     # scene-only gate) in the same run: 66 both (README_frozen28.md, docs/risk.md "The twenty-eighth frozen batch")
     "frozen28": 66 / 80,
     # frozen29: measured once, unseen, on risk 2.11.0 and 2.12.0 (h157) in one run, its session notes read as notes
-    # (the batch's `kind`): 61 both (README_frozen29.md; 49 both if its notes were read as journal entries)
-    "frozen29": 61 / 80,
+    # (the batch's `kind`): 61 both (README_frozen29.md; 49 both if its notes were read as journal entries); 62 since
+    # 2.13.0 (h160: a note's "her upper arms" read as a place of self-harm, frozen29-048; seen)
+    "frozen29": 62 / 80,
 }
 GOAL_MISSED = {
     "tune": "goal missed: 81 of 85 genuine tune cases flagged, seen (docs/risk.md)",
@@ -299,7 +300,8 @@ ALARMS_MISSED = {
     "by mechanism, seen (README_frozen28.md)",
     "frozen29": "goal missed: 24 of 120 hard negatives of the twenty-ninth frozen batch flagged on risk 2.11.0, 20 on "
     "2.12.0 (16.7 %; 57 of the 120 tell of someone else's risk; two session notes of someone else's act at attempt: "
-    "KNOWN_ATTEMPT_ERRORS) when measured once, unseen (README_frozen29.md)",
+    "KNOWN_ATTEMPT_ERRORS) when measured once, unseen; 15 of 120, none at attempt, since risk 2.13.0 read who the act in a "
+    "note belongs to, seen (README_frozen29.md)",
 }
 MEASURED_ALARMS = {
     "tune": 2 / 139,
@@ -355,8 +357,9 @@ MEASURED_ALARMS = {
     # frozen28: measured once, unseen: 6 on risk 2.10.3 and on 2.11.0 (README_frozen28.md); 5 since 2.12.0 (h157:
     # frozen28-162, a brother's attempt in a session note, read as his by mechanism; seen)
     "frozen28": 5 / 120,
-    # frozen29: measured once, unseen: 24 on risk 2.11.0, 20 on 2.12.0 (README_frozen29.md)
-    "frozen29": 20 / 120,
+    # frozen29: measured once, unseen: 24 on risk 2.11.0, 20 on 2.12.0 (README_frozen29.md); 15 since 2.13.0 (h160:
+    # someone else's act in a session note named by a role, a pronoun or after "after" read as theirs; seen)
+    "frozen29": 15 / 120,
 }
 # Genuine cases at (or over) their expected level, with the shipped model: no floor existed before the fourteenth round
 # (docs/risk.md, "Fourteenth round"). Its level model was not shipped (the lead's check on long real texts), so these
@@ -413,8 +416,9 @@ MEASURED_AT_LEVEL = {
     "frozen27": 43 / 80,
     # frozen28: 49 when measured once, unseen, on 2.10.3 and 2.11.0 (README_frozen28.md)
     "frozen28": 49 / 80,
-    # frozen29: 42 when measured once, unseen, on 2.11.0 and 2.12.0 (README_frozen29.md)
-    "frozen29": 42 / 80,
+    # frozen29: 42 when measured once, unseen, on 2.11.0 and 2.12.0 (README_frozen29.md); 44 since 2.13.0 (h160: the
+    # client's own cutting "her upper arms", "her forearm" read at behavior; seen)
+    "frozen29": 44 / 80,
 }
 # Lines whose writer's label and the screen's written policy disagree. They stay as written and count in every
 # figure; only the "never attempt on a negative" check reads them apart, each with its reason.
@@ -438,12 +442,10 @@ POLICY_ALARMS_AT_MEASUREMENT = {"frozen10": 1, "frozen27": 1}
 # frozen28-162 (a session note of a brother's attempt last month, the client denying SI/intent, read at attempt as the
 # client's own) was listed here from frozen28's measurement until risk 2.12.0 (h157) read a relative's possessive
 # before the act's noun as that person's
-KNOWN_ATTEMPT_ERRORS: dict[str, str] = {
-    "frozen29-119": "a session note of someone else's act read at attempt as the client's, when frozen29 was measured "
-    "once (2.11.0 and 2.12.0 alike; README_frozen29.md)",
-    "frozen29-125": "a session note of someone else's act read at attempt as the client's, when frozen29 was measured "
-    "once (2.11.0 and 2.12.0 alike; README_frozen29.md)",
-}
+# frozen29-119 and frozen29-125 (session notes of a daughter's and a son's act read at attempt as the client's, when
+# frozen29 was measured once, 2.11.0 and 2.12.0 alike) were listed here until risk 2.13.0 (h160) read who an act in a
+# note belongs to (``risk_lexicon.note_owner``)
+KNOWN_ATTEMPT_ERRORS: dict[str, str] = {}
 
 
 def _screen(item: dict[str, Any]) -> Any:

@@ -107,8 +107,12 @@ def test_a_bottle_without_its_pills_keeps_the_level_it_had() -> None:
     assert LEVEL[screen(text, model=True).level] >= LEVEL["ideation"]
 
 
-def test_a_session_note_keeps_the_clients_act() -> None:
-    # in a therapist's note a third person is usually the client: the attribution errs upward there
+def test_a_session_note_reads_the_person_named_as_the_subject() -> None:
+    # in a therapist's note a third person is the client unless someone else is named; since risk 2.13.0 (h160,
+    # ``note_owner``) a person noun in the subject's place ("a young man … who'd swallowed") is that person, in a note
+    # too (this test asserted the note's reading at attempt before); a pronoun with no one else named stays the client's
     text = "Saw a young man from the estate who'd swallowed a bottle of paracetamol on Friday."
     assert _top(text) < LEVEL["attempt"]
-    assert max(h.level for h in lex.read(text, kind="session_note")) == LEVEL["attempt"]
+    assert max(h.level for h in lex.read(text, kind="session_note")) < LEVEL["attempt"]
+    client = "Saw her on Friday; she'd swallowed a bottle of paracetamol."
+    assert max(h.level for h in lex.read(client, kind="session_note")) == LEVEL["attempt"]

@@ -93,11 +93,13 @@ def test_a_relatives_possessive_before_the_act_makes_it_theirs(text: str, rule: 
     ("text", "kind", "rule", "level"),
     [
         # the client's or the writer's own act, named with their own possessive, stays theirs
-        ("Pt's suicide attempt on Sunday by overdose.", NOTE, "attempt_named", lex.ATTEMPT),
-        ("Her suicide attempt last month was by overdose.", NOTE, "attempt_named", lex.ATTEMPT),
-        ("cl's overdose on Friday.", NOTE, "method_ideation", lex.IDEATION),
-        ("my suicide attempt was three weeks ago.", JOURNAL, "attempt_named", lex.ATTEMPT),
-        ("my overdose was in march.", JOURNAL, "method_ideation", lex.IDEATION),
+        ("Pt's suicide attempt on Sunday by overdose.", NOTE, "noted_attempt_possessed", lex.ATTEMPT),
+        # 2.13.0 (h160): the possessive and the act's noun are read whole as the writer's or the client's own past
+        # attempt ("my overdose", "cl's overdose" were at ideation before)
+        ("Her suicide attempt last month was by overdose.", NOTE, "noted_attempt_possessed", lex.ATTEMPT),
+        ("cl's overdose on Friday.", NOTE, "noted_attempt_possessed", lex.ATTEMPT),
+        ("my suicide attempt was three weeks ago.", JOURNAL, "attempt_possessed", lex.ATTEMPT),
+        ("my overdose was in march.", JOURNAL, "attempt_possessed", lex.ATTEMPT),
         # a relative's possessive that is a place or a thing, not the act's owner
         ("At her brother's she took an overdose on Friday.", NOTE, "attempt_overdose", lex.ATTEMPT),
         ("at mum's last night i took an overdose.", JOURNAL, "attempt_overdose", lex.ATTEMPT),
@@ -128,4 +130,4 @@ def test_cl_is_the_client_in_a_note(text: str, rule: str, level: int, reason: st
 
 
 def test_the_version() -> None:
-    assert risk.VERSION == "2.12.0"
+    assert risk.VERSION == "2.13.0"  # 2.12.0 (h157); 2.13.0 (h160) keeps every reading above

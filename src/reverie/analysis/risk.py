@@ -105,7 +105,12 @@ INDICATOR = LEVELS.index("indicator")
 # 2.12.0: h157, after frozen28-162: a relative's or a friend's possessive right before the act's noun ("brother's
 # suicide attempt", "her mum's overdose", "my best friend's cutting") makes the act that person's (third person), in a
 # note and in a journal (risk_lexicon.RELATIVE_POSSESSIVE); "cl" and "cl's" read as the client where "pt" does
-VERSION = "2.12.0"
+# 2.13.0: h160, before frozen30 is read: in a session note the act belongs to the person in the subject's place (a
+# role, a first name, the client) or to the person a pronoun refers back to (risk_lexicon.note_owner), so someone else
+# named by a name, a role or a pronoun is third person; a journal sentence opening on a name before the act is that
+# person's; "my attempt", "since my OD", "after my overdose" (in a note the client's "her attempt", "pt's OD") are the
+# writer's past attempt (attempt_possessed, noted_attempt_possessed), not an attempt at or to something ordinary
+VERSION = "2.13.0"
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "risk"
 MODEL_FILE = "risk_model.npz"
 # Fourteenth round: the level model ("behavior or worse" vs "ideation" on a sentence the screen already flags), an

@@ -632,7 +632,17 @@ NOTED_ANSWERED = (
     r"(?!\s*[:\-\u2013]?\s*(?:denie[sd]|deny|none|no|nil|negative|neg|absent|n/?a|not\s+present)\b)(?!\s*:)"
 )
 SELF_HARM_WORD = r"(?:sh|self[\s-]?harm(?:ing|ed)?|self[\s-]?injury|self[\s-]?injuring)"
-HARM_SITES = r"(?:" + THEMSELF + r"|" + THEIR + r"\s+(?:arms?|wrists?|legs?|thighs?|skin|stomach|hips?|body))"
+# 2.13.0 (h160): a side or a part may qualify the place ("her upper arms", "his left forearm")
+SIDE = r"(?:(?:upper|lower|inner|outer|left|right)\s+)?"
+HARM_SITES = (
+    r"(?:"
+    + THEMSELF
+    + r"|"
+    + THEIR
+    + r"\s+"
+    + SIDE
+    + r"(?:arms?|forearms?|wrists?|legs?|thighs?|skin|stomach|hips?|body))"
+)
 HARMED = (
     r"(?:cut|cutting|burned|burnt|burning|scratched|scratching|carved|carving|hit|hitting|punched|punching)"
 )
@@ -2061,6 +2071,44 @@ NOTE_AND_RESUMED_RULES: tuple[Rule, ...] = (
 )
 RULES = RULES + NOTE_AND_RESUMED_RULES
 
+# the words that only qualify an act named by its noun ("first", "last", "failed", "2019"; 2.12.0, h157, read by
+# ``RELATIVE_POSSESSIVE`` too)
+ACT_QUALIFIERS = (
+    r"(?:first|second|third|last|latest|recent|previous|prior|earlier|past|old|failed|serious|repeated|ongoing|"
+    r"near[\s-]?fatal|nearly\s+fatal|own|\d{4}|teenage|childhood|years?[\s-]?old)"
+)
+# "on" and a day or a date is when ("my attempt on Sunday", "cl's overdose on the 3rd"), not what
+A_DAY = (
+    r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|boxing|new\s+year|the\s+\d|\d|"
+    r"my\s+birthday|her\s+birthday|his\s+birthday)\w*|the\s+(?:weekend|night|day|anniversary)\b)"
+)
+# 2.13.0 (h160): the writer's own past attempt named with a possessive and its noun ("my attempt last year", "since my
+# OD", "my failed attempt", "after my overdose in May"), an attempt as "I attempted suicide two years ago" is; in a note
+# the client's ("cl's OD", "her attempt" where the pronoun refers back to the client: ``note_owner``). Not an attempt
+# at or to something ("my attempt at baking bread", "my attempt to call her": "to end it" is ``attempt_named``), an
+# overdose of what is no drug ("my overdose of coffee"), nor a plan ("planning my overdose", "my overdose plan").
+OWN_ACT_NOUN = (
+    r"\s+(?:(?:" + ACT_QUALIFIERS + r")\s+){0,2}(?:suicide\s+)?(?:attempts?\b(?!\s+(?:at|of|to|for)\b)"
+    r"(?!\s+on\s+(?!" + A_DAY + r"))|"
+    r"(?:overdoses?|ods?|o\.d)\b(?!\s+(?:of|on)\s+(?!(?:\w+\s+){0,2}?"
+    + DRUG
+    + r"|"
+    + A_DAY
+    + r"))(?!\s+plan))"
+    r"(?!\s+(?:will|is\s+going|would|plan|planned)\b)"
+)
+NOT_PLANNED = r"(?<!plan\s)(?<!plans\s)(?<!planning\s)(?<!planned\s)(?<!next\s)"
+POSSESSED_RULES: tuple[Rule, ...] = (
+    _rule("attempt_possessed", ATTEMPT, NOT_PLANNED + r"\b(?P<who>my)" + OWN_ACT_NOUN),
+    _rule(
+        "noted_attempt_possessed",
+        ATTEMPT,
+        NOT_PLANNED + r"\b(?:(?P<who>her|his|their)|(?:cl|pt|client|patient)'s)" + OWN_ACT_NOUN,
+        kinds=SESSION_KINDS,
+    ),
+)
+RULES = RULES + POSSESSED_RULES
+
 # Contexts where a would-be trigger means something else. A figure-of-speech match also suppresses any
 # trigger it overlaps; it is reported even when nothing overlaps, so the reader sees what was set aside.
 NOT_A_DRUG = (
@@ -2299,10 +2347,16 @@ def recovery_evidence(norm: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in RECOVERY.finditer(norm, start, end)]
 
 
+# 2.13.0 (h160): a possessive and a bare "attempt" read inside the recovery construction that names it ("two years
+# since my last attempt and today I bought a plant") is the recovery's own words, as it was before the rule read them;
+# an attempt named as one ("since my last suicide attempt") keeps its level
+RECOVERY_OWN_WORDS = words("attempt_possessed noted_attempt_possessed")
+
+
 def _recovery(ctx: Context, rule: Rule, m: re.Match[str], sentence: int) -> bool:
     """The phrase is part of a recovery construction (it overlaps the evidence, or follows it closely in the same
     clause: "two years since I last | burned myself"), and it is not an attempt."""
-    if rule.level >= ATTEMPT or not ctx.sentences:
+    if (rule.level >= ATTEMPT and rule.name not in RECOVERY_OWN_WORDS) or not ctx.sentences:
         return False
     s, e = ctx.sentences[sentence]
     for a, b in recovery_evidence(ctx.norm, s, e):
@@ -3069,9 +3123,11 @@ def _judge(ctx: Context, rule: Rule, m: re.Match[str]) -> Hit:
         if reason is None and (
             _relative_acts_in_note(ctx.norm, sentence_start, start)
             or _relative_possessive(ctx.norm, sentence_start, m)
+            or note_owner(ctx, m) == "other"
         ):
             # 2.10.0 (h134, review r114 fault 8): "Client's brother attempted suicide", "mother OD'd when pt was 12";
-            # 2.12.0 (h157): "Cl discussed brother's suicide attempt", "pt's sister's self-harm"
+            # 2.12.0 (h157): "Cl discussed brother's suicide attempt", "pt's sister's self-harm"; 2.13.0 (h160):
+            # "Cl says Priya took an overdose", "one of the residents attempted", "Cl's friend Sam …; he had cut"
             reason = "third_person"
         if reason is None and _denied_in_note(ctx, m):
             # thirty-third round: a therapist's "denies SI", "denied wanting to die"
@@ -3111,10 +3167,6 @@ RELATIVE_NOUN = (
     r"grandmother|grandfather|grandma|grandpa|granny|gran|grandad|granddad|nan|nana|sibling|parent|stepmother|"
     r"stepfather|stepdad|stepmum|stepmom|stepbrother|stepsister|niece|nephew|colleague|coworker|roommate|flatmate|"
     r"housemate|classmate|neighbou?r|ex)"
-)
-ACT_QUALIFIERS = (
-    r"(?:first|second|third|last|latest|recent|previous|prior|earlier|past|old|failed|serious|repeated|ongoing|"
-    r"near[\s-]?fatal|nearly\s+fatal|own|\d{4}|teenage|childhood|years?[\s-]?old)"
 )
 RELATIVE_POSSESSIVE = re.compile(
     r"(?<![a-z0-9'])" + RELATIVE_NOUN + r"(?:s'|'s|s's)\s+(?:" + ACT_QUALIFIERS + r"\s+){0,2}$"
@@ -3382,6 +3434,8 @@ def _person(ctx: Context, m: re.Match[str], sentence: int) -> str:
         return relative
     if _relative_possessive(ctx.norm, ctx.sentences[sentence][0] if ctx.sentences else 0, m):
         return "other"  # 2.12.0 (h157): "my brother's overdose", "mum's suicide attempt"
+    if ctx.kind not in SESSION_KINDS and _opening_name(ctx, m, sentence):
+        return "other"  # 2.13.0 (h160): "Priya took an overdose at the weekend."
     return _subject_before(ctx, m.start(), ctx.sentences[sentence][0] if ctx.sentences else 0)
 
 
@@ -3767,6 +3821,185 @@ def _is_name(ctx: Context, start: int, end: int, sentence_start: int) -> bool:
     if previous and previous[0] in NOT_BEFORE_A_SUBJECT:
         return False
     return ctx.norm[sentence_start:start].strip() != ""
+
+
+# 2.13.0 (h160): who an act belongs to in a therapist's note, read back from the act. The client is named "client",
+# "cl", "pt", "patient", "yp"; someone else by a person noun (a relative, a friend, a role), a first name, or a
+# possessive before the act's noun; a pronoun refers back to the nearest person named before it (its sentence or the
+# one before), passing over a noun of the other gender. The first person word met in the subject's place decides:
+# right before the act (auxiliaries and adverbs between, ``SUBJECT_GAP``), or the head of a phrase of place before it
+# ("one of the residents on her unit attempted", "a girl in his class has been cutting"). An act told as a noun after
+# a verb ("took an overdose", "was hospitalised after an overdose") is read from before that verb.
+CLIENT_WORDS = words("client cl pt patient yp")
+MALE_NOUNS = words(
+    "brother bro father dad daddy papa husband son boyfriend bf uncle grandad granddad grandfather grandpa nephew "
+    "stepdad stepfather stepson stepbrother man boy lad bloke fella chap guy gent gentleman fiance he him his himself"
+)
+FEMALE_NOUNS = words(
+    "sister sis mother mum mom mam mummy mommy wife daughter girlfriend gf aunt auntie aunty grandma granny gran nan "
+    "nana grandmother niece stepmum stepmom stepmother stepdaughter stepsister woman girl lass lady fiancee she her "
+    "hers herself"
+)
+NOTE_PRONOUNS = words("he she they him them his her their himself herself themselves themself")
+SUBJECT_PRONOUNS = words("he she they")
+ROLE_NOUNS = (
+    (OTHER_NOUNS | RELATIVE_HEADS | MALE_NOUNS | FEMALE_NOUNS)
+    - NOTE_PRONOUNS
+    - CLIENT_WORDS
+    - words("one someone somebody people everyone everybody anyone person character characters")
+) | words(
+    "stepson stepdaughter stepbrother stepsister housemate colleague colleagues manager partner ex wife husband "
+    "neighbours neighbors pupil student friend mate pal"
+)
+SUBJECT_GAP = words(
+    "had has have was were is are been being did does do then also again just later apparently reportedly "
+    "allegedly recently previously once already nearly almost subsequently since herself himself themselves "
+    "who who'd whod who's that that'd which tried trying attempted to"
+)
+ACT_QUALIFIER_WORDS = words(
+    "first second third last latest recent previous prior earlier past old failed serious repeated ongoing own "
+    "teenage childhood suicide"
+)
+# the first words of an act told as a noun phrase besides ``ACT_NOUNS`` ("disclosed suicidal thoughts", "reported
+# active SI")
+ACT_NOUN_OPENERS = words("suicidal thoughts si sh ideation plans plan intent urges active passive")
+NOUN_AFTER_VERB = re.compile(
+    r"(?P<verb>\b[a-z']+)\s+(?:(?:after|following|with|from|for|of)\s+)?(?:(?:an?|the|another|his|her|their)\s+)?"
+    r"(?:(?:" + ACT_QUALIFIERS + r"|suicide)\s+){0,2}$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    who: str  # "client", "other" or "pronoun"
+    gender: str  # "m", "f" or "" (unknown)
+    start: int
+
+
+def note_owner(ctx: Context, m: re.Match[str]) -> str | None:
+    """2.13.0 (h160): ``other`` when the act ``m`` in a session note belongs to someone other than the client,
+    ``client`` when it is the client's by name or by a pronoun that refers back to them, ``None`` when no subject is
+    found (the client's, as a note is read)."""
+    sentence = _sentence_of(ctx, m.start())
+    start = ctx.sentences[sentence][0] if ctx.sentences else 0
+    first = WORD.match(ctx.norm, m.start())
+    opening = _mention(ctx, first, start) if first is not None else None  # "he had cut his wrists"
+    subject = opening or _subject_in_place(ctx, start, _act_opening(ctx.norm, start, m.start()))
+    if subject is None or subject.who != "pronoun":
+        return None if subject is None else subject.who
+    return _referent(ctx, subject, sentence)
+
+
+# an act named after "after" or "following" ("daughter admitted to CAMHS after ligature attempt")
+AFTER_AN_ACT = re.compile(
+    r"\b(?:after|following)\s+(?:(?:an?|the|another|his|her|their)\s+)?(?:[a-z'-]+\s+){0,2}$"
+)
+
+
+def _act_opening(norm: str, sentence_start: int, start: int) -> int:
+    """Where the act's clause opens: before the verb an act told as a noun follows ("took an overdose"), or before
+    the clause's verb in the past that "after" an act follows with no person as its object ("sister was hospitalised
+    after an overdose"; not "mum found pt after an overdose")."""
+    after = AFTER_AN_ACT.search(norm, sentence_start, start)
+    verb_after = _verb_before_after(norm, sentence_start, after.start()) if after is not None else None
+    if verb_after is not None:
+        return verb_after
+    head = WORD.match(norm, start)
+    if head is None or (head.group() not in ACT_NOUNS and head.group() not in ACT_NOUN_OPENERS):
+        return start
+    verb = NOUN_AFTER_VERB.search(norm, sentence_start, start)
+    if verb is not None and (_told_past(verb.group("verb")) or verb.group("verb") in ("took", "had", "made")):
+        return verb.start("verb")
+    return start
+
+
+def _verb_before_after(norm: str, sentence_start: int, after: int) -> int | None:
+    """The first verb in the past of the clause that ends at ``after``, when no person follows it before there."""
+    breaks = [b.end() for b in CLAUSE_BREAK.finditer(norm, sentence_start, after)]
+    tokens = list(WORD.finditer(norm, max([sentence_start, *breaks]), after))
+    index = next((i for i, t in enumerate(tokens) if _told_past(t.group())), None)
+    people = CLIENT_WORDS | ROLE_NOUNS | NOTE_PRONOUNS
+    if index is None or any(t.group().removesuffix("'s") in people for t in tokens[index + 1 :]):
+        return None
+    return tokens[index].start()
+
+
+def _subject_in_place(ctx: Context, sentence_start: int, at: int) -> _Mention | None:
+    """The first person word met back from ``at`` that stands in the subject's place (or owns the act's noun)."""
+    tokens = list(WORD.finditer(ctx.norm, sentence_start, at))[-12:]
+    for index in reversed(range(len(tokens))):
+        mention = _mention(ctx, tokens[index], sentence_start)
+        if mention is not None and _in_subject_place(ctx.norm, tokens, index, at):
+            return mention
+    return None
+
+
+def _in_subject_place(norm: str, tokens: Sequence[re.Match[str]], index: int, at: int) -> bool:
+    between = [t.group() for t in tokens[index + 1 :]]
+    gap = norm[tokens[index].end() : at]
+    if all(w in SUBJECT_GAP or w in ACT_QUALIFIER_WORDS for w in between):
+        return not re.search(r"[;:()]", gap)
+    # a phrase of place after the noun ("one of the residents on her unit", "a lad from football")
+    return (
+        0 < len(between) <= 6
+        and between[0] in PHRASE_PREPOSITIONS
+        and not (set(between) & (CLAUSE_WORDS | CLIENT_WORDS | FIRST_WORDS))
+        and not re.search(r"[,;:()]", gap)
+    )
+
+
+def _mention(ctx: Context, tok: re.Match[str], sentence_start: int) -> _Mention | None:
+    word = tok.group()
+    bare = word.removesuffix("'s").removesuffix("'")
+    if bare in CLIENT_WORDS:
+        return _Mention("client", "", tok.start())
+    if word in NOTE_PRONOUNS:
+        return _Mention("pronoun", _gender(word), tok.start())
+    if bare in ROLE_NOUNS:
+        return _Mention("other", _gender(bare), tok.start())
+    if _is_name(ctx, tok.start(), tok.start() + len(bare), sentence_start):
+        return _Mention(_named_who(ctx, tok.start()), "", tok.start())
+    return None
+
+
+def _gender(word: str) -> str:
+    return "m" if word in MALE_NOUNS else "f" if word in FEMALE_NOUNS else ""
+
+
+def _named_who(ctx: Context, start: int) -> str:
+    """A first name is someone else where the note names the client by a client word anywhere ("Cl says Priya …",
+    "Discussed Oliver's overdose and how cl …") or names another person before it; it is the client's own name where
+    the note has no client word and it is the first person named ("Session with Sam. Sam reports …"), or where it
+    stands beside a client word ("Client, Sam, reports …", "Sam (client)")."""
+    before = [t.group().removesuffix("'s") for t in WORD.finditer(ctx.norm, max(0, start - 12), start)][-1:]
+    after = WORD.findall(ctx.norm, start, start + 40)[1:2]
+    if (before and before[0] in CLIENT_WORDS) or (after and after[0] in CLIENT_WORDS):
+        return "client"
+    if any(w.removesuffix("'s") in CLIENT_WORDS for w in WORD.findall(ctx.norm)):
+        return "other"
+    for tok in WORD.finditer(ctx.norm, 0, start):
+        word = tok.group().removesuffix("'s")
+        if word in SUBJECT_PRONOUNS or word in ROLE_NOUNS:
+            return "other"
+    return "client"
+
+
+def _referent(ctx: Context, pronoun: _Mention, sentence: int) -> str | None:
+    """Who the pronoun refers back to: the nearest person named before it in its sentence or the one before, passing
+    over a noun of the other gender. Another pronoun met first leaves it open (the client's, to err upward): "Cl's
+    mum found her after she took an overdose" is not read as the mother's."""
+    for index in (sentence, sentence - 1):
+        if index < 0 or not ctx.sentences:
+            break
+        start, end = ctx.sentences[index]
+        for tok in reversed(
+            list(WORD.finditer(ctx.norm, start, pronoun.start if index == sentence else end))
+        ):
+            mention = _mention(ctx, tok, start)
+            if mention is None or (mention.gender and pronoun.gender and mention.gender != pronoun.gender):
+                continue
+            return None if mention.who == "pronoun" else mention.who
+    return None
 
 
 def _quote_speaker(ctx: Context, start: int, end: int) -> str | None:
@@ -4251,3 +4484,46 @@ def everyday_word(text: str, start: int, end: int) -> tuple[str, int, int] | Non
             if _aligned(norm, m.start(), m.end(), starts, ends) and not EVERYDAY_GUARD.search(rest):
                 return name, m.start(), m.end()
     return None
+
+
+# 2.13.0 (h160): in a journal, a capitalised word opening the sentence right before the act told in the past is a
+# name ("Priya took an overdose at the weekend", "Lucy overdosed last night"), unless it is a word a writer opens a
+# sentence with when they drop their "I" ("Then took …", "Basically took …", "Yesterday took …", "Never again …").
+OPENING_NOT_A_NAME = (
+    NOT_A_SUBJECT
+    | SKIPPED_OPENERS
+    | SUBJECTLESS_OPENERS
+    | NOT_NAMES
+    | CLAUSE_WORDS
+    | NEGATIONS
+    | SUBJECT_GAP
+    | FIRST_WORDS
+    | words(
+        "the a an this that these those my your his her their our its it there here what who when where why how all "
+        "some any every each no ok okay lol lmao omg yeah yes yep nope well anyway anyways somehow maybe perhaps never ever twice almost "
+        "nearly soon later tonight then finally still also even only kinda sorta prolly def deffo gonna wanna "
+        "gotta idk tbh ngl smh ugh oops whoops sigh welp meh damn shit fuck hmm"
+    )
+)
+
+
+def _opening_name(ctx: Context, m: re.Match[str], sentence: int) -> bool:
+    start = ctx.sentences[sentence][0] if ctx.sentences else 0
+    tokens = list(WORD.finditer(ctx.norm, start, _act_opening(ctx.norm, start, m.start())))
+    if not tokens or tokens[0].start() != start + len(ctx.norm[start:]) - len(ctx.norm[start:].lstrip()):
+        return False
+    word, original = tokens[0].group(), ctx.original[tokens[0].start() : tokens[0].end()]
+    if not original[:1].isupper() or original.isupper() or len(word) < 3 or word.endswith("ly"):
+        return False
+    if word in OPENING_NOT_A_NAME or word in PERSON_WORDS:
+        return False
+    following = WORD.match(ctx.norm, _act_opening(ctx.norm, start, m.start()))
+    verb = following.group() if following is not None else ""
+    return all(t.group() in SUBJECT_GAP for t in tokens[1:]) and (_told_past(verb) or verb in SUBJECT_GAP)
+
+
+NOT_PAST = words("need feed seed bleed speed breed weed exceed proceed succeed embed shed bed red")
+
+
+def _told_past(word: str) -> bool:
+    return word in PAST_ACTS or (word.endswith("ed") and word not in NOT_PAST)
