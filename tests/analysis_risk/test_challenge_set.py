@@ -64,6 +64,7 @@ HALVES = (
     "frozen27",
     "frozen28",
     "frozen29",
+    "frozen30",
 )
 FIGURE_GROUPS = frozenset({"idiom", "injury"})  # figures of speech and everyday injuries
 # Genuine cases flagged, as measured with the shipped model. Fourth round (docs/risk.md): all four batches are seen
@@ -168,6 +169,9 @@ MEASURED_FLAGGED = {
     # (the batch's `kind`): 61 both (README_frozen29.md; 49 both if its notes were read as journal entries); 62 since
     # 2.13.0 (h160: a note's "her upper arms" read as a place of self-harm, frozen29-048; seen)
     "frozen29": 62 / 80,
+    # frozen30: measured once, unseen, on risk 2.12.0 and 2.13.0 (h160) in one run, notes read as notes: 63 and 65
+    # (README_frozen30.md, docs/risk.md "The thirtieth frozen batch")
+    "frozen30": 65 / 80,
 }
 GOAL_MISSED = {
     "tune": "goal missed: 81 of 85 genuine tune cases flagged, seen (docs/risk.md)",
@@ -230,6 +234,9 @@ GOAL_MISSED = {
     "frozen29": "goal missed: 61 of 80 genuine cases of the twenty-ninth frozen batch flagged when measured once, "
     "unseen, on risk 2.11.0 and 2.12.0, its session notes read as notes (short lines 19 of 23, long entries 42 of 57; "
     "session notes 13 of 17) (README_frozen29.md)",
+    "frozen30": "goal missed: 63 of 80 genuine cases of the thirtieth frozen batch flagged on risk 2.12.0, 65 on "
+    "2.13.0, when measured once, unseen, its session notes read as notes (session notes 25 of 36 both; journal lines "
+    "38 and 40 of 44) (README_frozen30.md)",
 }
 # False alarms on hard negatives: the goal (<= 2 %) is met on tune and frozen (seen; frozen2: 8 of 110
 # when it was measured once, in the second round), not on frozen3 (seen since the fourth round; 14 of 223 unseen).
@@ -302,6 +309,9 @@ ALARMS_MISSED = {
     "2.12.0 (16.7 %; 57 of the 120 tell of someone else's risk; two session notes of someone else's act at attempt: "
     "KNOWN_ATTEMPT_ERRORS) when measured once, unseen; 15 of 120, none at attempt, since risk 2.13.0 read who the act in a "
     "note belongs to, seen (README_frozen29.md)",
+    "frozen30": "goal missed: 26 of 120 hard negatives of the thirtieth frozen batch flagged on risk 2.12.0 (8 at "
+    "attempt), 12 on 2.13.0 (10.0 %; 2 session notes of someone else's act at attempt: KNOWN_ATTEMPT_ERRORS) when "
+    "measured once, unseen (README_frozen30.md)",
 }
 MEASURED_ALARMS = {
     "tune": 2 / 139,
@@ -360,6 +370,8 @@ MEASURED_ALARMS = {
     # frozen29: measured once, unseen: 24 on risk 2.11.0, 20 on 2.12.0 (README_frozen29.md); 15 since 2.13.0 (h160:
     # someone else's act in a session note named by a role, a pronoun or after "after" read as theirs; seen)
     "frozen29": 15 / 120,
+    # frozen30: measured once, unseen: 26 on risk 2.12.0, 12 on 2.13.0 (README_frozen30.md)
+    "frozen30": 12 / 120,
 }
 # Genuine cases at (or over) their expected level, with the shipped model: no floor existed before the fourteenth round
 # (docs/risk.md, "Fourteenth round"). Its level model was not shipped (the lead's check on long real texts), so these
@@ -419,6 +431,8 @@ MEASURED_AT_LEVEL = {
     # frozen29: 42 when measured once, unseen, on 2.11.0 and 2.12.0 (README_frozen29.md); 44 since 2.13.0 (h160: the
     # client's own cutting "her upper arms", "her forearm" read at behavior; seen)
     "frozen29": 44 / 80,
+    # frozen30: 46 on 2.12.0 and 56 on 2.13.0 when measured once, unseen (README_frozen30.md)
+    "frozen30": 56 / 80,
 }
 # Lines whose writer's label and the screen's written policy disagree. They stay as written and count in every
 # figure; only the "never attempt on a negative" check reads them apart, each with its reason.
@@ -445,7 +459,12 @@ POLICY_ALARMS_AT_MEASUREMENT = {"frozen10": 1, "frozen27": 1}
 # frozen29-119 and frozen29-125 (session notes of a daughter's and a son's act read at attempt as the client's, when
 # frozen29 was measured once, 2.11.0 and 2.12.0 alike) were listed here until risk 2.13.0 (h160) read who an act in a
 # note belongs to (``risk_lexicon.note_owner``)
-KNOWN_ATTEMPT_ERRORS: dict[str, str] = {}
+KNOWN_ATTEMPT_ERRORS: dict[str, str] = {
+    "frozen30-096": "a session note of someone else's act read at attempt as the client's when frozen30 was measured "
+    "once, on 2.12.0 and 2.13.0 alike (README_frozen30.md)",
+    "frozen30-118": "a session note of someone else's act read at attempt as the client's when frozen30 was measured "
+    "once, on 2.12.0 and 2.13.0 alike (README_frozen30.md)",
+}
 
 
 def _screen(item: dict[str, Any]) -> Any:
