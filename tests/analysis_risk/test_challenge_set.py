@@ -65,6 +65,7 @@ HALVES = (
     "frozen28",
     "frozen29",
     "frozen30",
+    "frozen31",
 )
 FIGURE_GROUPS = frozenset({"idiom", "injury"})  # figures of speech and everyday injuries
 # Genuine cases flagged, as measured with the shipped model. Fourth round (docs/risk.md): all four batches are seen
@@ -172,6 +173,9 @@ MEASURED_FLAGGED = {
     # frozen30: measured once, unseen, on risk 2.12.0 and 2.13.0 (h160) in one run, notes read as notes: 63 and 65
     # (README_frozen30.md, docs/risk.md "The thirtieth frozen batch")
     "frozen30": 65 / 80,
+    # frozen31: measured once, unseen, on risk 2.13.0 (main) and h166's 2.14.0 (not shipped: it failed its decision
+    # rule) in one run, notes read as notes: 48 and 52 (README_frozen31.md)
+    "frozen31": 48 / 80,
 }
 GOAL_MISSED = {
     "tune": "goal missed: 81 of 85 genuine tune cases flagged, seen (docs/risk.md)",
@@ -237,6 +241,9 @@ GOAL_MISSED = {
     "frozen30": "goal missed: 63 of 80 genuine cases of the thirtieth frozen batch flagged on risk 2.12.0, 65 on "
     "2.13.0, when measured once, unseen, its session notes read as notes (session notes 25 of 36 both; journal lines "
     "38 and 40 of 44) (README_frozen30.md)",
+    "frozen31": "goal missed: 48 of 80 genuine cases of the thirty-first frozen batch flagged on risk 2.13.0 when "
+    "measured once, unseen, its session notes read as notes (session notes 20 of 36; journal lines 28 of 44) "
+    "(README_frozen31.md)",
 }
 # False alarms on hard negatives: the goal (<= 2 %) is met on tune and frozen (seen; frozen2: 8 of 110
 # when it was measured once, in the second round), not on frozen3 (seen since the fourth round; 14 of 223 unseen).
@@ -312,6 +319,9 @@ ALARMS_MISSED = {
     "frozen30": "goal missed: 26 of 120 hard negatives of the thirtieth frozen batch flagged on risk 2.12.0 (8 at "
     "attempt), 12 on 2.13.0 (10.0 %; 2 session notes of someone else's act at attempt: KNOWN_ATTEMPT_ERRORS) when "
     "measured once, unseen (README_frozen30.md)",
+    "frozen31": "goal missed: 19 of 120 hard negatives of the thirty-first frozen batch flagged on risk 2.13.0 "
+    "(15.8 %; one session note of someone else's act at attempt: KNOWN_ATTEMPT_ERRORS) when measured once, unseen "
+    "(README_frozen31.md)",
 }
 MEASURED_ALARMS = {
     "tune": 2 / 139,
@@ -372,6 +382,8 @@ MEASURED_ALARMS = {
     "frozen29": 15 / 120,
     # frozen30: measured once, unseen: 26 on risk 2.12.0, 12 on 2.13.0 (README_frozen30.md)
     "frozen30": 12 / 120,
+    # frozen31: measured once, unseen: 19 on risk 2.13.0 (README_frozen31.md)
+    "frozen31": 19 / 120,
 }
 # Genuine cases at (or over) their expected level, with the shipped model: no floor existed before the fourteenth round
 # (docs/risk.md, "Fourteenth round"). Its level model was not shipped (the lead's check on long real texts), so these
@@ -433,6 +445,8 @@ MEASURED_AT_LEVEL = {
     "frozen29": 44 / 80,
     # frozen30: 46 on 2.12.0 and 56 on 2.13.0 when measured once, unseen (README_frozen30.md)
     "frozen30": 56 / 80,
+    # frozen31: 29 on 2.13.0 when measured once, unseen (README_frozen31.md)
+    "frozen31": 29 / 80,
 }
 # Lines whose writer's label and the screen's written policy disagree. They stay as written and count in every
 # figure; only the "never attempt on a negative" check reads them apart, each with its reason.
@@ -464,6 +478,8 @@ KNOWN_ATTEMPT_ERRORS: dict[str, str] = {
     "once, on 2.12.0 and 2.13.0 alike (README_frozen30.md)",
     "frozen30-118": "a session note of someone else's act read at attempt as the client's when frozen30 was measured "
     "once, on 2.12.0 and 2.13.0 alike (README_frozen30.md)",
+    "frozen31-102": "a session note of a friend's attempt ('Friend of YP attempted suicide') read at attempt as the "
+    "client's when frozen31 was measured once on 2.13.0 (README_frozen31.md)",
 }
 
 
