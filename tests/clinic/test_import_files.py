@@ -175,4 +175,4 @@ def test_an_entry_whose_draft_trips_an_unexpected_error_is_left_out_and_said(
     report = portability.import_journal(person, data)
     assert report.created == 1 and Entry.objects.filter(client=person).count() == 1
     assert len(report.problems) == 1
-    assert re.fullmatch(r"Entry [12]: it could not be read\. Left out\.", report.problems[0])
+    assert re.fullmatch(r"entries\[[01]\]: it could not be read\. Left out\.", report.problems[0])
