@@ -26,6 +26,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
+from web_load import start_server  # bench/ is this script's folder, first on its path
+
 ROOT = Path(__file__).resolve().parents[1]
 BODY = "Walked home the long way and thought about what she said at lunch. Tired but calmer than yesterday."
 
@@ -45,34 +47,6 @@ def _setup(data: str) -> str:
     env = {**os.environ, "REVERIE_DATA_DIR": data, "REVERIE_ANALYSIS": "background"}
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     return out.stdout.strip().splitlines()[-1]
-
-
-def _serve(data: str) -> tuple[subprocess.Popen[str], int, float]:
-    env = {**os.environ, "REVERIE_DATA_DIR": data, "REVERIE_ANALYSIS": "background"}
-    started = time.perf_counter()
-    child = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "from reverie.cli.main import run; run()",
-            "serve",
-            "--port",
-            "0",
-            "--no-worker",
-        ],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    assert child.stdout is not None
-    for line in child.stdout:
-        if "running at http://" in line:
-            port = int(line.split("http://", 1)[1].split("/", 1)[0].rsplit(":", 1)[1])
-            return child, port, time.perf_counter() - started
-    child.kill()
-    raise SystemExit("reverie serve did not start")
 
 
 def _request(
@@ -115,7 +89,11 @@ def _peak_rss_mb(pid: int) -> float:
 def _round(pause: float, idle: float) -> dict[str, float]:
     data = tempfile.mkdtemp(prefix="reverie-first-save-")
     session = _setup(data)
-    child, port, start_s = _serve(data)
+    started = time.perf_counter()
+    child, port = start_server(
+        {**os.environ, "REVERIE_DATA_DIR": data, "REVERIE_ANALYSIS": "background"}, 1, ("--no-worker",)
+    )
+    start_s = time.perf_counter() - started
     try:
         cookies = {"sessionid": session}
         time.sleep(idle)

@@ -165,8 +165,12 @@ def _drain(stream: Any, log: Path) -> None:
             out.write(line)
 
 
-def _serve(env: dict[str, str], processes: int = 1) -> tuple[subprocess.Popen[str], int]:
-    command = ["serve", "--port", "0", *(["--processes", str(processes)] if processes != 1 else [])]
+def start_server(
+    env: dict[str, str], processes: int = 1, options: tuple[str, ...] = ()
+) -> tuple[subprocess.Popen[str], int]:
+    """`reverie serve` on a free port with ``env`` (its ``REVERIE_DATA_DIR`` holds the server's log); its port once it
+    says it runs, its output drained to the log from then on (bench/first_save_bench.py starts its server here too)."""
+    command = ["serve", "--port", "0", *(["--processes", str(processes)] if processes != 1 else []), *options]
     child = subprocess.Popen(
         [sys.executable, "-c", "from reverie.cli.main import run; run()", *command],
         env=env,
@@ -181,7 +185,7 @@ def _serve(env: dict[str, str], processes: int = 1) -> tuple[subprocess.Popen[st
         line = child.stdout.readline()
         if "running at http://" in line:
             port = int(line.split("http://", 1)[1].split("/", 1)[0].rsplit(":", 1)[1])
-            log = Path(os.environ["REVERIE_DATA_DIR"]) / f"serve-{processes}.log"
+            log = Path(env["REVERIE_DATA_DIR"]) / f"serve-{processes}.log"
             threading.Thread(target=_drain, args=(child.stdout, log), daemon=True).start()
             return child, port
         if not line and child.poll() is not None:
@@ -224,7 +228,7 @@ def _connections_by_process(port: int, out: list[list[int]]) -> None:
 
 
 def _measure(setup: dict[str, Any], args: argparse.Namespace, processes: int) -> dict[str, Any]:
-    child, port = _serve(dict(os.environ), processes)
+    child, port = start_server(dict(os.environ), processes)
     try:
         urllib.request.urlopen(f"http://127.0.0.1:{port}/login/", timeout=60).read()
         _run(port, setup, max(2, processes), 10)  # warm every server process (imports, templates)
