@@ -97,6 +97,10 @@ _loaded = threading.Event()  # set once the screen's lexicon, sentence model and
 _loading = threading.Lock()  # held by whoever loads: a warm-up step, or a save that came first
 _pages = threading.Condition()  # the requests this process is answering, while a warm-up runs
 _in_flight = 0
+_STARTED, _FINISHED = (
+    "reverie-risk-warm-up-started",
+    "reverie-risk-warm-up-finished",
+)  # the page counters' ids
 
 
 def _load_steps() -> list[Callable[[], object]]:
@@ -174,14 +178,25 @@ def _when_quiet(limit: float = QUIET_WAIT) -> None:
 def _warm_up_between_pages() -> None:
     """:func:`ready`, step by step, each step when no page is being answered; the lock is held only during a step,
     so a save that comes first finishes the loading itself and never waits on the warm-up's pauses."""
-    time.sleep(WARM_DELAY)
-    for step in _load_steps():
-        _when_quiet()
-        with _loading:
-            if _loaded.is_set():
-                return
-            _step(step)
-    ready()  # every step is cached now: this only marks it loaded
+    try:
+        time.sleep(WARM_DELAY)
+        for step in _load_steps():
+            _when_quiet()
+            with _loading:
+                if _loaded.is_set():
+                    return
+                _step(step)
+        ready()  # every step is cached now: this only marks it loaded
+    finally:
+        _stop_counting_pages()
+
+
+def _stop_counting_pages() -> None:
+    """Once the warm-up is over, pages are no longer counted (no lock taken for every request from then on)."""
+    from django.core.signals import request_finished, request_started
+
+    request_started.disconnect(dispatch_uid=_STARTED)
+    request_finished.disconnect(dispatch_uid=_FINISHED)
 
 
 def warm_up() -> threading.Thread:
@@ -190,8 +205,8 @@ def warm_up() -> threading.Thread:
     steps while one is), and the first save finds the screen loaded, or waits only for the step under way."""
     from django.core.signals import request_finished, request_started
 
-    request_started.connect(_request_started, dispatch_uid="reverie-risk-warm-up-started")
-    request_finished.connect(_request_finished, dispatch_uid="reverie-risk-warm-up-finished")
+    request_started.connect(_request_started, dispatch_uid=_STARTED)
+    request_finished.connect(_request_finished, dispatch_uid=_FINISHED)
     thread = threading.Thread(target=_warm_up_between_pages, name="reverie-risk-warm-up", daemon=True)
     thread.start()
     return thread
