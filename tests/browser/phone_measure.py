@@ -48,9 +48,11 @@ MEASURE = r"""() => {
   const phones = [];
   const tw = document.createTreeWalker(document.querySelector('main') || document.body, NodeFilter.SHOW_TEXT);
   for (let n = tw.nextNode(); n; n = tw.nextNode()) {
+    // digits inside a word (a one-time-password key such as 'LYVS...73767AB7') are no phone number: matched only
+    // where no letter or digit touches them, so a random key never reads as one (CI on stop 50)
     const p = n.parentElement; if (!p || !vis(p) || ['SCRIPT','STYLE','TEXTAREA','OPTION'].includes(p.tagName)) continue;
     if (p.closest('form')) continue;
-    for (const m of n.textContent.matchAll(/(?:\+?\d[\d \-]{1,14}\d|\b\d{3}\b)/g)) {
+    for (const m of n.textContent.matchAll(/(?<![A-Za-z0-9+])(?:\+?\d[\d \-]{1,14}\d|\d{3})(?![A-Za-z0-9])/g)) {
       const digits = m[0].replace(/\D/g, '');
       if (!(digits.length >= 3 && (digits.length <= 3 ? /\b(988|999|112|111|911|116|741741|85258)\b/.test(m[0]) : digits.length >= 5 && /^\+|^0|^1|^8|^9|^7/.test(m[0])))) continue;
       if (/^(19|20)\d\d$/.test(digits) || /\d{4}-\d\d-\d\d/.test(n.textContent)) continue;
