@@ -46,12 +46,11 @@ def alert_line(alert: Any) -> LineShown:
 @register.filter
 def alert_level(alert: Any) -> str:
     """A risk alert's level in words ("not yet screened …", "thoughts of self-harm"); a PHQ-9 item 9 alert's, how
-    often: the exact answer of the form it is about ("more than half the days", "nearly every day": review r129,
-    never the two merged), else its level's words."""
+    often: the exact answer it was raised on ("more than half the days", "nearly every day": review r129, never
+    the two merged; kept with the alert, so a refused form's too, h168, ``measures.alert_words``), else its level's
+    words."""
     level = str(alert.level)
-    if alert.source == "phq9_item9" and (
-        answer := measures.alert_answer(int(alert.client_id), str(alert.record_id))
-    ):
+    if alert.source == "phq9_item9" and (answer := measures.alert_words(alert)):
         return answer
     return WORDS.get(f"{alert.source}:{level}") or words(level)
 
