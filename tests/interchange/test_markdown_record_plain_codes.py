@@ -50,7 +50,8 @@ def _record() -> dict[str, object]:
 def test_every_status_and_format_of_the_course_record_is_said_in_words() -> None:
     journal = PortableJournal(SCHEMA, datetime(2026, 2, 1, tzinfo=UTC), (), record=_record())
     text = dump_markdown(journal, zone=UTC)
-    assert CODE.findall(CODE_SPAN.sub("", text)) == []
+    said = CODE_SPAN.sub("", text).replace("\\_", "_")  # an escaped underscore is still a code's underscore
+    assert CODE.findall(said) == []
     for programme in PROGRAMMES:
         assert f"## Your course of therapy: {words(programme.id)}" in text
     assert "cancelled by the therapist" in text and "cancelled by the clinic (an account was closed)" in text
