@@ -154,6 +154,17 @@ class StaleEdit(Conflict):
         return False
 
 
+class LeftOpen(Conflict):
+    """An ending refused because it leaves open what its caller has not seen (a course's unacknowledged risk
+    alerts, questionnaires answered for a session the ending cancels): nothing was ended (409). Only counts travel
+    with it (the API gives them beside the message), never text."""
+
+    def __init__(self, message: str, *, open_alerts: int, answered_ahead: int) -> None:
+        super().__init__(message)
+        self.open_alerts = open_alerts
+        self.answered_ahead = answered_ahead
+
+
 class AuthenticationFailed(ReverieError):
     """Wrong user name or password, or too many attempts."""
 

@@ -165,14 +165,20 @@ def test_entries_findings_pending_then_ready(client_api: tuple[Any, Api]) -> Non
 
 
 def test_entries_findings_give_the_therapist_the_detailed_reading(paired: tuple[Any, Any]) -> None:
-    """A therapist reading a shared entry keeps the stored analysis, the detailed reading of their entry page."""
+    """A therapist reading a shared entry keeps the stored analysis, the detailed reading of their entry page, each
+    finding's code with its words beside it (h168)."""
     client, therapist = paired
     api = as_token(client)
     entry = _write(api, kind="reflection", body="I was so afraid.")
     assert api.post(f"entries/{entry['id']}/share").status_code == 200
     _store_analysis(client, entry["id"])
     found = json.loads(as_token(therapist).get(f"entries/{entry['id']}/findings").content)
-    assert found == {"status": "ready", "revision": 1, "result": _ANALYSIS, "message": None}
+    worded = [
+        {**_ANALYSIS["findings"][0], "words": "fear"},
+        {**_ANALYSIS["findings"][1], "words": "passive_aggression (Passive aggression)"},
+    ]
+    given = {**_ANALYSIS, "findings": worded}
+    assert found == {"status": "ready", "revision": 1, "result": given, "message": None}
 
 
 @pytest.mark.django_db

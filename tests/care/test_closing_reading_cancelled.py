@@ -105,7 +105,7 @@ def test_the_closing_reading_is_the_last_score_even_when_the_last_held_session_h
     closing = _day_before(first, 7)
     measures.submit(client, "phq9", PHQ9_4, course_id=course.id, now=closing)
     measures.submit(client, "gad7", GAD7_3, course_id=course.id, now=closing)
-    end_course(therapist, course.id, closing.date(), now=closing + timedelta(hours=1))
+    end_course(therapist, course.id, closing.date(), now=closing + timedelta(hours=1), seen=True)
 
     assert len(measures.responses(therapist, course.id)) == 14  # every answer still listed
     progress = measures.progress(therapist, course.id)

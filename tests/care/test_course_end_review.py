@@ -93,7 +93,7 @@ def test_the_last_questionnaire_counts_in_the_outcome_after_the_course_ends(endi
     clock.at = datetime(2026, 2, 14, 12, tzinfo=LONDON)  # Saturday: sessions 1-6 held, 7 is on Monday
     measures.submit(client, "phq9", [0] * 9, course_id=course.id)  # 0 before session 7
     assert [c.latest for c in measures.progress(therapist, course.id).changes] == [0]
-    courses.end_course(therapist, course.id)  # ended that Saturday: session 7 is cancelled
+    courses.end_course(therapist, course.id, seen=True)  # ended that Saturday: session 7 is cancelled
     assert [c.latest for c in measures.progress(therapist, course.id).changes] == [0]
 
 

@@ -88,7 +88,7 @@ def test_the_measures_page_of_a_client_whose_course_ended_does_not_say_none_was_
     client, therapist, course, first = _dit_started_weeks_ago(paired, 20)
     for number in (1, 2):
         measures.submit(client, "phq9", [1] * 9, course_id=course.id, session_number=number)
-    end_course(therapist, course.id, (first + timedelta(weeks=5)).date())
+    end_course(therapist, course.id, (first + timedelta(weeks=5)).date(), seen=True)  # what is open, seen
     web = signed_in(client)
     scores = f"/courses/{course.id}/measures/"
     assert web.get(scores).status_code == 200  # the scores are there to read

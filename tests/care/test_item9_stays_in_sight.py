@@ -12,8 +12,9 @@ import pytest
 from django.template.loader import render_to_string
 
 from course_clock import at
-from reverie.care.models import RiskAlert
+from reverie.care.models import MeasureResponse, RiskAlert
 from reverie.care.services import alerts, measures, notes
+from reverie.errors import InvalidInput
 from web_client import signed_in as _as
 
 pytestmark = pytest.mark.django_db
@@ -78,9 +79,33 @@ def test_the_alert_line_names_the_exact_answer(
     assert said in page and other not in page
 
 
-def test_a_refused_forms_alert_says_the_form_was_not_saved(dit: tuple[Any, Any, Any]) -> None:
-    client, _, _ = dit
-    measures.follow_up(client, "phq9", [0] * 8 + [3])
+@pytest.mark.parametrize(
+    ("answer", "said", "other"),
+    [(2, "more than half the days", "nearly every day"), (3, "nearly every day", "more than half the days")],
+)
+def test_a_refused_forms_alert_names_the_exact_answer_and_says_the_form_was_not_saved(
+    dit: tuple[Any, Any, Any], answer: int, said: str, other: str
+) -> None:
+    """h168: the answer is kept with the alert as it is raised (``RiskAlert.item_answer``), so a form refused and
+    never stored still names it (before: "more than half the days or nearly every day", the level's words)."""
+    client, therapist, _ = dit
+    with pytest.raises(InvalidInput, match="Answer question 1"):  # refused: nothing stored
+        measures.submit(client, "phq9", [None] + [0] * 7 + [answer], session_number=1, now=at(5))
     alert = RiskAlert.objects.get(client=client, source="phq9_item9")
+    assert alert.item_answer == answer and not MeasureResponse.objects.exists()
     line = render_to_string("care/_alert_line.html", {"a": alert})
-    assert "(the form was not saved)" in line, line
+    assert f"{said} (the form was not saved)" in line and other not in line, line
+    page = _as(therapist).get("/alerts/").content.decode()
+    assert f"{said} (the form was not saved)" in page and other not in page
+
+
+def test_the_alert_keeps_the_most_serious_answer_it_was_raised_on(dit: tuple[Any, Any, Any]) -> None:
+    """Two forms for one session at the same level raise one alert: it names the more serious answer, whichever
+    came first, and once a form is stored it no longer says the form was not saved."""
+    client, _, _ = dit
+    measures.follow_up(client, "phq9", [0] * 8 + [3], session_number=1, now=at(5))
+    measures.submit(client, "phq9", [0] * 8 + [2], session_number=1, now=at(5))
+    alert = RiskAlert.objects.get(client=client, source="phq9_item9")
+    assert alert.item_answer == 3
+    line = render_to_string("care/_alert_line.html", {"a": alert})
+    assert "nearly every day" in line and "not saved" not in line, line

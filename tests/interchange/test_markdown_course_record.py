@@ -110,7 +110,7 @@ def test_what_the_markdown_does_not_show_of_the_record_it_names() -> None:
     }
     exported = datetime(2026, 2, 1, tzinfo=UTC)
     text = dump_markdown(PortableJournal(schema=SCHEMA, exported_at=exported, entries=(), record=record))
-    assert "- 2026-01-05 10:00 UTC · PHQ9: 7 (mild)" in text
+    assert "- 2026-01-05 10:00 UTC · PHQ-9: 7 (Mild)" in text  # its short name and band label (h168)
     assert "Your answers to each question are not in this file, only the totals." in text
     assert "Not in this file: the course's new part." in text
     # the plan's country (reverie.export/10) is shown by its name; a part of the plan it does not know is named

@@ -30,6 +30,7 @@ from reverie.errors import (
     DatabaseBusy,
     DatabaseDamaged,
     DatabaseUnreachable,
+    LeftOpen,
     ReverieError,
     StaleEdit,
     StorageRefused,
@@ -196,6 +197,14 @@ def respond(request: HttpRequest, exc: Exception | type[Exception]) -> HttpRespo
     """The one exception handler of the API: every failure becomes the one error shape."""
     if isinstance(exc, StaleEdit):  # the revision stored now, so the caller can read it and decide
         return error_response(exc.http_status, exc.code, exc.message, current_revision=exc.current)
+    if isinstance(exc, LeftOpen):  # what the ending leaves open, counted (the message dates each)
+        return error_response(
+            exc.http_status,
+            exc.code,
+            exc.message,
+            open_alerts=exc.open_alerts,
+            answered_ahead=exc.answered_ahead,
+        )
     if isinstance(exc, ReverieError):
         return error_response(exc.http_status, exc.code, exc.message)
     if isinstance(exc, ValidationError):

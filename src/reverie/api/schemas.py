@@ -306,7 +306,8 @@ class FindingsOut(Schema):
     ``risk`` words are still given, and ``message`` says where to change the choice; "ask first" shows them (the
     request is the asking). A therapist reading a shared entry gets the stored analysis (schema
     ``reverie.analysis/1``), the detailed reading their entry page lists under "Details: every reading, with its
-    codes", whatever the client chose. One rule for the API, the entry page and the CLI (``observations.seen_by``)."""
+    codes", whatever the client chose, by the same rule (``insights.details.analysis_for_therapist``: no reading
+    resting on the risk screen's words or without a span, each finding's ``words`` beside its ``label``). One rule for the API, the entry page and the CLI (``observations.seen_by``)."""
 
     status: Literal["ready", "pending", "hidden_by_your_choice"] = Field(
         description="ready; pending (the entry's current words are not analysed yet); hidden_by_your_choice (the "
@@ -318,7 +319,9 @@ class FindingsOut(Schema):
         None,
         description="For the writer: what their entry page shows (reverie.noticed/1: findings, folded, left_out, "
         "risk; plain words, no codes or scores; under hidden_by_your_choice no findings, the risk words only). For "
-        "a therapist: the stored analysis (reverie.analysis/1). Null while pending.",
+        "a therapist: the stored analysis (reverie.analysis/1) by their entry page's rule: no reading resting on "
+        "the words the risk screen read, none without a span to quote, and each finding's code (label) with its "
+        "plain words beside it (words). Null while pending.",
     )
     message: str | None = Field(
         None,

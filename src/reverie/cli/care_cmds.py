@@ -206,20 +206,47 @@ def course_end(
             " first session's day).",
         ),
     ] = None,
+    yes: Annotated[
+        bool,
+        typer.Option(
+            "--yes", help="End without asking, even with risk alerts or answered questionnaires still open."
+        ),
+    ] = False,
 ) -> None:
     """End a course (its therapist): sessions after the end are cancelled and no new ones are planned; notes,
     measures and the goodbye letter stay readable. Ending an ended course says so.
+
+    First it lists what the ending leaves open for the client (risk alerts you have not acknowledged,
+    questionnaires answered for a session it cancels) and asks before ending; --yes ends without asking. Without a
+    terminal to ask in and without --yes, an ending that leaves anything open is refused and nothing is ended.
 
     \b
     Example: reverie course end --client cara --on 2026-06-30
     """
     _ready()
     from reverie.care.services import course as courses
+    from reverie.clinic.services import local_time
+    from reverie.clinic.services.policy import Action
 
     actor = sign_in(user)
     day = courses.ending_day(on)
-    course = _course(actor, course_id, client)
-    ended = courses.end_course(actor, course.id, day)
+    course = courses.get_course(actor, _course(actor, course_id, client).id, Action.WRITE, plan=False)
+    still = courses.still_open(actor, course, day) if course.ended_at is None else courses.StillOpen([], [])
+    if still:  # the end page's list, in the same words (courses.StillOpen)
+        typer.echo(f"Still open for {course.client.username}:")
+        for line in still.lines(local_time.zone_of(actor)):
+            typer.echo(f"  - {line}")
+        if not yes:
+            if not sys.stdin.isatty():
+                raise courses.EndLeavesOpen(
+                    f"{still.summary(local_time.zone_of(actor))} Nothing was ended: run it in a terminal to be"
+                    " asked, or add --yes to end the course anyway.",
+                    still=still,
+                )
+            if not typer.confirm("End the course anyway?", default=False):
+                typer.echo("The course goes on; nothing was ended.")
+                return
+    ended = courses.end_course(actor, course.id, day, seen=still.token)
     typer.echo(
         f"Course {course.id} ended on {ended.day:%-d %b %Y}; {ended.cancelled} planned session(s) after it cancelled."
     )

@@ -21,10 +21,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from reverie.analysis.findings import Finding
-from reverie.analysis.summary import KIND_TITLES, Line, summarise
+from reverie.analysis.summary import KIND_TITLES, Line, describe, summarise
 from reverie.insights.observations import readings_apart_from_risk
 from reverie.insights.shown import counted, unverified
 from reverie.insights.unverified import title
+from reverie.words import words as code_words
 
 # How each unverified kind's line opens inside the one unverified group.
 _UNVERIFIED_NAMES = {
@@ -61,6 +62,20 @@ def details(text: str, result: Mapping[str, Any]) -> tuple[tuple[str, list[Line]
     if prompts:
         groups.append((title(), prompts))
     return tuple(groups)
+
+
+def analysis_for_therapist(result: Mapping[str, Any]) -> dict[str, Any]:
+    """The stored analysis as its linked therapist reads it through the API and the command line
+    (``reverie.analysis/1``, ``observations.seen_by``): by the details' own rule, each reading's spans apart from
+    the risk screen's words and a reading left with none taken out (``readings_apart_from_risk``: a warm feeling
+    read from "I keep hoping I won't wake up" is not given, nor any reading with nothing to quote; h168), and each
+    finding's code beside its words (``words``: ``summary.describe``, the line the details list it by; "optimism",
+    "setting: indoors, familiar", "toward mother: love and anger"). The risk finding is given whole, as stored, its level in the alert's words ("thoughts of suicide or self-harm", ``reverie.words``)."""
+    findings = [
+        {**raw, "words": code_words(raw.get("label")) if raw.get("kind") == "risk" else describe(raw)}
+        for raw in readings_apart_from_risk(list(result.get("findings", [])))
+    ]
+    return {**result, "findings": findings}
 
 
 def _finding(raw: Mapping[str, Any]) -> Finding:

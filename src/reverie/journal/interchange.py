@@ -41,9 +41,11 @@ from zoneinfo import ZoneInfo
 from reverie.errors import InvalidInput
 from reverie.journal import history
 from reverie.journal.kinds import KIND_WORDS, KINDS, field_words, file_words
+from reverie.measures.questionnaires import get_questionnaire
 from reverie.programmes.countries import country_name
 from reverie.text import decoded, not_utf8, one_line_ending
 from reverie.versions import version_number
+from reverie.words import words as code_words
 
 SCHEMA = "reverie.export/10"
 SCHEMA_VERSION = 10
@@ -604,7 +606,9 @@ def _record_markdown(record: Mapping[str, Any], zone: tzinfo | None = None) -> l
 
 
 def _course_markdown(course: Mapping[str, Any], zone: tzinfo | None) -> list[str]:
-    name = markdown_text(str(course.get("programme_name") or course.get("programme") or ""), inline=True)
+    name = markdown_text(
+        str(course.get("programme_name") or code_words(course.get("programme"))), inline=True
+    )
     lines = [f"## Your course of therapy: {name}", ""]
     facts = [
         ("Therapist", markdown_text(str(course.get("therapist", "")), inline=True)),
@@ -622,7 +626,7 @@ def _course_markdown(course: Mapping[str, Any], zone: tzinfo | None) -> list[str
                 for r in _listed(goal, "ratings")
                 if isinstance(r, Mapping)
             )
-            status = markdown_text(str(goal.get("status", "")), inline=True)
+            status = markdown_text(code_words(goal.get("status")), inline=True)
             lines.extend([f"- **Status:** {status}", *([f"- **Ratings:** {ratings}"] if ratings else []), ""])
             if goal.get("description"):
                 lines.extend([markdown_text(str(goal["description"])), ""])
@@ -634,7 +638,7 @@ def _course_markdown(course: Mapping[str, Any], zone: tzinfo | None) -> list[str
             if session.get("number"):
                 said.append(f"session {markdown_text(str(session['number']), inline=True)}")
             if session.get("attendance"):
-                said.append(markdown_text(str(session["attendance"]).replace("_", " "), inline=True))
+                said.append(markdown_text(code_words(session["attendance"]), inline=True))
             if session.get("cancelled"):
                 said.append("cancelled")
             lines.append("- " + " · ".join(said))
@@ -654,9 +658,8 @@ def _course_markdown(course: Mapping[str, Any], zone: tzinfo | None) -> list[str
     if measures:
         lines.extend(["### Questionnaires", ""])
         for measure in measures:
-            what = markdown_text(str(measure.get("questionnaire", "")), inline=True).upper()
+            what, band = _measure_words(measure.get("questionnaire"), measure.get("band"))
             total = markdown_text(str(measure.get("total", "")), inline=True)
-            band = markdown_text(str(measure.get("band", "")).replace("_", " "), inline=True)
             lines.append(
                 f"- {_record_stamp(measure.get('submitted_at'), zone)} · {what}: {total}"
                 + (f" ({band})" if band else "")
@@ -687,6 +690,18 @@ def _course_markdown(course: Mapping[str, Any], zone: tzinfo | None) -> list[str
             lines.extend(_titled(f"#### {markdown_text(str(part.get('label', '')), inline=True)}", part))
     lines.extend(_not_shown("the course's", (key for key in course if key not in _COURSE_PARTS)))
     return lines
+
+
+def _measure_words(questionnaire: object, band: object) -> tuple[str, str]:
+    """A questionnaire's short name ("PHQ-9") and its band's label ("Moderately severe"), as the scores page says
+    them (``measures.questionnaires``); an unknown one in plain words (``reverie.words``), escaped."""
+    try:
+        known = get_questionnaire(str(questionnaire or ""))
+    except InvalidInput:
+        said = markdown_text(code_words(questionnaire).upper(), inline=True)
+        return said, markdown_text(code_words(band), inline=True)
+    labels = {b.key: b.label for b in known.bands}
+    return known.short_title, markdown_text(labels.get(str(band or "")) or code_words(band), inline=True)
 
 
 def _titled(heading: str, part: Mapping[str, Any]) -> list[str]:

@@ -57,6 +57,13 @@ class CourseEndIn(Input):
         description="The last day; its sessions stay (left out: today; never in the future, never before the first"
         " session's day; null is refused, 422).",
     )
+    acknowledge_open: bool = Field(
+        False,
+        description="true: you have seen what the ending leaves open for the client (risk alerts you have not "
+        "acknowledged, questionnaires answered for a session the ending cancels) and end the course anyway. "
+        "Without it, an ending that leaves any open is refused with 409, the error counting and dating them "
+        "(open_alerts, answered_ahead); nothing is ended.",
+    )
 
     @field_validator("on")
     @classmethod
@@ -137,9 +144,24 @@ def course_get(request: HttpRequest, course_id: uuid.UUID) -> CourseOut:
 @router.post("/courses/{course_id}/end", response={200: CourseOut, **ERRORS}, url_name="course_end")
 def course_end(request: HttpRequest, course_id: uuid.UUID, payload: CourseEndIn | None = None) -> CourseOut:
     """End a course (its therapist, while linked): sessions after the last day are cancelled, none are planned
-    again. Ending an ended course answers 409."""
+    again. Ending an ended course answers 409. An ending that leaves open risk alerts the therapist has not
+    acknowledged, or questionnaires answered for a session it cancels, answers 409 (``error.open_alerts``,
+    ``error.answered_ahead``: counts; the message dates each, never a word the client wrote) unless the body says
+    ``"acknowledge_open": true`` (``courses.still_open``, the end page's and the CLI's one answer)."""
     person = actor(request)
-    courses.end_course(person, course_id, payload.on if payload else None)
+    try:
+        courses.end_course(
+            person,
+            course_id,
+            payload.on if payload else None,
+            seen=True if payload is not None and payload.acknowledge_open else None,
+        )
+    except courses.EndLeavesOpen as refused:
+        raise courses.EndLeavesOpen(
+            f'{refused.message} Nothing was ended: review them, or send "acknowledge_open": true to end the '
+            "course anyway.",
+            still=refused.still,
+        ) from None
     return _course_out(courses.get_course(person, course_id, plan=False), person)
 
 

@@ -80,6 +80,11 @@ class RiskAlert(models.Model):
     raised_at = models.DateTimeField(null=True, blank=True)
     # Why it came back after an acknowledgement (``REOPEN_REASONS``), shown to the therapist; "" if it never did.
     reopened_because = models.CharField(max_length=16, blank=True, default="")
+    # A ``phq9_item9`` alert: the risk question's answer it was raised on (1-3, the questionnaire's option; the
+    # most serious one given for it when several forms raised it), kept with the alert as it is raised, so the line
+    # names it exactly ("more than half the days") for a form refused and never stored, and whatever becomes of a
+    # stored one (h168). None: another source, or raised before this was kept (the stored form is read then).
+    item_answer = models.PositiveSmallIntegerField(null=True, blank=True)
     # Not stored: set by ``alerts.open_alerts`` for a therapist who may see this alert only because the client asked
     # for help while linked (its source was written before the link: its level and date are not shown).
     before_link = False

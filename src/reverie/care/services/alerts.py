@@ -514,6 +514,7 @@ class LineShown:
     urgency: int
     answer: str
     answered_at: datetime | None
+    item_answer: int | None = None  # a phq9_item9 alert's exact answer, its line's "how often" (h168)
 
 
 def line_shown(alert: RiskAlert) -> LineShown:
@@ -529,6 +530,7 @@ def line_shown(alert: RiskAlert) -> LineShown:
         urgency=int(alert.urgency),
         answer=alert.answer or "",
         answered_at=alert.answered_at,
+        item_answer=None if hidden else alert.item_answer,
     )
 
 
@@ -556,6 +558,8 @@ def shown_state(alert: RiskAlert) -> str:
             str(line.urgency),
             line.answer or "-",
             stamp(line.answered_at),
+            # only where kept (h168): a token of an alert without it is the one it was before
+            *((f"item-{line.item_answer}",) if line.item_answer else ()),
         )
     )
     return salted_hmac("reverie.alert.shown", state, algorithm="sha256").hexdigest()[:32]

@@ -31,7 +31,7 @@ from reverie.care.services import records
 from reverie.clinic.models import Pair, User
 from reverie.clinic.services import audit, local_time
 from reverie.clinic.services.policy import Action, allows
-from reverie.errors import Conflict, InvalidInput, NotFound, PermissionDenied, StaleEdit, about
+from reverie.errors import Conflict, InvalidInput, LeftOpen, NotFound, PermissionDenied, StaleEdit, about
 from reverie.measures.questionnaires import get_questionnaire
 from reverie.measures.schedule import parse_schedule
 from reverie.programmes import formats
@@ -528,13 +528,17 @@ def first_session_start(course: Course) -> datetime:
 
 @dataclass(frozen=True, slots=True)
 class StillOpen:
-    """What ending a course would leave behind unseen (review r129): the client's risk alerts this therapist has not
-    acknowledged, and the questionnaires already answered for sessions the ending cancels. The end page names them
-    before the therapist confirms; ``token`` is what the page showed, so an ending confirmed on a page that showed
-    less is asked again."""
+    """What ending a course would leave behind unseen (review r129, h168): the client's risk alerts this therapist has
+    not acknowledged, and the questionnaires already answered for sessions the ending cancels. The one answer of
+    every door (the end page, the API, ``reverie course end``): each names them before the therapist confirms, and
+    :func:`end_course` refuses an ending whose caller did not see them (``seen``). ``token`` is what a door showed,
+    so an ending confirmed after showing less than is open now is asked again."""
 
     alerts: list[RiskAlert]
     answered_ahead: list[MeasureResponse]
+
+    def __bool__(self) -> bool:
+        return bool(self.alerts or self.answered_ahead)
 
     @property
     def answered_named(self) -> list[tuple[str, MeasureResponse]]:
@@ -546,18 +550,75 @@ class StillOpen:
         ids = sorted(str(a.pk) for a in self.alerts) + sorted(str(r.pk) for r in self.answered_ahead)
         return salted_hmac("reverie.course.end.open", ",".join(ids), algorithm="sha256").hexdigest()[:32]
 
+    def lines(self, zone: tzinfo) -> list[str]:
+        """One line per open thing: names of questionnaires, urgencies and dates only (never a word the client
+        wrote), dated in ``zone`` (the therapist's): "Risk alert not acknowledged: raised 7 Dec 2026, urgency:
+        high", "PHQ-9 answered for the session on 9 Dec 2026, which the ending cancels (the answers are kept)"."""
+        out = [f"Risk alert not acknowledged: {_alert_dated(a, zone)}" for a in self.alerts]
+        for name, row in self.answered_named:
+            out.append(
+                f"{name} answered for the session on {row.session.start.astimezone(zone):%-d %b %Y}, which the"
+                " ending cancels (the answers are kept)"
+            )
+        return out
 
-def still_open(therapist: User, course: Course, on: date | None = None) -> StillOpen:
-    """:class:`StillOpen` of ending ``course`` on ``on`` (None: today, in the therapist's zone, as the end form
-    reads it). The answers stay stored either way (:func:`_kept_record`: they keep their session, now cancelled,
+    def summary(self, zone: tzinfo) -> str:
+        """The open things counted and dated in one sentence, for a refusal, e.g. Still open for this client: 1 risk
+        alert you have not acknowledged (raised 7 Dec 2026, urgency: high) and 1 questionnaire answered for a
+        session the ending cancels (PHQ-9 for the session on 9 Dec 2026; the answers are kept)."""
+        parts = []
+        if self.alerts:
+            n, dated = len(self.alerts), "; ".join(_alert_dated(a, zone) for a in self.alerts)
+            parts.append(f"{n} risk alert{'s' if n != 1 else ''} you have not acknowledged ({dated})")
+        if self.answered_ahead:
+            n = len(self.answered_ahead)
+            dated = "; ".join(
+                f"{name} for the session on {row.session.start.astimezone(zone):%-d %b %Y}"
+                for name, row in self.answered_named
+            )
+            parts.append(
+                f"{n} questionnaire{'s' if n != 1 else ''} answered for a session the ending cancels ({dated};"
+                " the answers are kept)"
+            )
+        return f"Still open for this client: {' and '.join(parts)}."
+
+
+def _alert_dated(alert: RiskAlert, zone: tzinfo) -> str:
+    """An open alert by its date and urgency, never its content: "raised 7 Dec 2026, urgency: high". One shown only
+    because the client asked for help while linked is dated by that answer (its source's date is not shown to
+    this therapist: ``alerts.open_alerts``'s ``before_link``)."""
+    if alert.before_link and alert.answered_at is not None:
+        said = f"the client asked for help now on {alert.answered_at.astimezone(zone):%-d %b %Y}"
+    else:
+        said = f"raised {(alert.raised_at or alert.created_at).astimezone(zone):%-d %b %Y}"
+    return f"{said}, urgency: {alert.urgency_label}"
+
+
+class EndLeavesOpen(LeftOpen):
+    """An ending refused because something is still open for the client that its caller has not seen
+    (:class:`StillOpen`): nothing was ended. ``still`` is what is open now; the message counts and dates it."""
+
+    def __init__(self, message: str, *, still: StillOpen) -> None:
+        super().__init__(message, open_alerts=len(still.alerts), answered_ahead=len(still.answered_ahead))
+        self.still = still
+
+
+def still_open(
+    therapist: User, course: Course, on: date | None = None, now: datetime | None = None
+) -> StillOpen:
+    """:class:`StillOpen` of ending ``course`` on ``on`` (None: today, in the therapist's zone, as every door reads
+    it). The answers stay stored either way (:func:`_kept_record`: they keep their session, now cancelled,
     and count as the course's closing reading); the page says so and links each."""
     from reverie.care.services import alerts
 
-    end = ending_moment(course, on, zone=local_time.zone_of(therapist))
+    end = ending_moment(course, on, now, zone=local_time.zone_of(therapist))
     open_alerts = [a for a in alerts.open_alerts(therapist) if a.client_id == course.client_id]
     ahead = [
         row
-        for row in MeasureResponse.objects.filter(course=course, session__start__gte=end)
+        # only sessions still to come: answers for one already begun hold it, and the ending is refused (_kept_record)
+        for row in MeasureResponse.objects.filter(
+            course=course, session__start__gte=end, session__start__gt=now or timezone.now()
+        )
         .select_related("session")
         .order_by("session__start", "questionnaire")
         if not as_session(row.session).cancelled
@@ -624,14 +685,28 @@ class Ended:
 
 
 def end_course(
-    therapist: User, course_id: object, on: date | None = None, now: datetime | None = None
+    therapist: User,
+    course_id: object,
+    on: date | None = None,
+    now: datetime | None = None,
+    *,
+    seen: str | bool | None = None,
 ) -> Ended:
     """The course's therapist (while linked) ends it ``on`` a day of their own zone (default their today), at that
     day's last moment there (:func:`ending_moment`): ``ended_at`` is set, the sessions after the end are cancelled
     (kept, never deleted), the rolling horizon stops. Notes, measures and the letter stay readable. An ended course
-    says so (Conflict)."""
+    says so (Conflict).
+
+    What the ending leaves open (:func:`still_open`) must have been seen first: ``seen`` is the
+    :attr:`StillOpen.token` a door showed (the end page, ``reverie course end``), or True where the caller says it
+    has seen whatever is open (the API's ``acknowledge_open``); otherwise, with anything open,
+    :class:`EndLeavesOpen` (409) counts and dates it and nothing is ended."""
     course = get_course(therapist, course_id, Action.WRITE, plan=False)
     end = ending_moment(course, on, now, zone=local_time.zone_of(therapist))
+    if course.ended_at is None and seen is not True:
+        still = still_open(therapist, course, on, now)
+        if still and seen != still.token:
+            raise EndLeavesOpen(still.summary(local_time.zone_of(therapist)), still=still)
     with transaction.atomic():
         locked = Course.objects.select_for_update().select_related("client").get(pk=course.pk)
         day = ended_day_words(locked, therapist)

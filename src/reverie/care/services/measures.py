@@ -17,6 +17,7 @@ from typing import Any
 
 from django.db import IntegrityError as DbIntegrityError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from reverie.care.models import Course, CourseSession, MeasureResponse, RiskAlert
@@ -281,10 +282,22 @@ def follow_up(
                     client=client, source="phq9_item9", record_id=str(row.id)
                 ).first()
                 if stored is not None and not alerts.acknowledged(stored):
-                    return stored
+                    return _kept_answer(stored, value)
     where = session.pk if session is not None else local_time.local_date(moment, client).isoformat()
     key = _unacknowledged_key(client, q.id.value, where, level)
-    return alerts.signal(client, "phq9_item9", level, key, written_at=moment)
+    return _kept_answer(alerts.signal(client, "phq9_item9", level, key, written_at=moment), value)
+
+
+def _kept_answer(alert: RiskAlert, value: int) -> RiskAlert:
+    """Keep on the alert the risk question's exact answer it was raised on (``RiskAlert.item_answer``), the most
+    serious one where several forms raised it (one conditional update: two forms at once keep the higher), so its
+    line names the answer whether or not the form is then stored (h168)."""
+    raised = RiskAlert.objects.filter(pk=alert.pk).filter(
+        Q(item_answer__isnull=True) | Q(item_answer__lt=value)
+    )
+    if raised.update(item_answer=value):
+        alert.item_answer = value
+    return alert
 
 
 def submit(
@@ -403,6 +416,21 @@ def _risk_of(row: MeasureResponse) -> str:
     if not row.risk_item_positive:
         return ""
     return risk_words(get_questionnaire(row.questionnaire), _answers(row))
+
+
+def alert_words(alert: RiskAlert) -> str:
+    """How often a ``phq9_item9`` alert's answer said: the exact answer kept with the alert as it was raised
+    (``item_answer``: "more than half the days"; for a form refused and never stored, "nearly every day (the form
+    was not saved)"), else, for one raised before that was kept, the stored form's (:func:`alert_answer`); "" when
+    neither is known (the level's words are said then)."""
+    stored = alert_answer(int(alert.client_id), str(alert.record_id))
+    if alert.item_answer:
+        try:
+            exact = get_questionnaire("phq9").option(int(alert.item_answer)).label.lower()
+        except InvalidInput:  # not one of the options (never kept so): the stored form's, as before
+            return stored
+        return exact if stored else f"{exact} (the form was not saved)"
+    return stored
 
 
 def alert_answer(client_id: int, record_id: str) -> str:

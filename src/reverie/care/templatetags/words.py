@@ -11,67 +11,17 @@ from reverie.care.services.alerts import LineShown, line_shown, shown_state, sou
 from reverie.care.services.directory import language_name
 from reverie.programmes.countries import country_name
 from reverie.programmes.directory import fee_text
+from reverie.words import WORDS
+from reverie.words import words as plain_words
 
 register = template.Library()
-
-WORDS = {
-    # measure schedules
-    "every_session": "before every session",
-    "every_other_session": "before every other session",
-    "monthly": "once a month",
-    # alert sources (every one of alerts.SOURCE_KINDS) and levels (alerts.LEVEL_URGENCY's), as a therapist reads them
-    "phq9_item9": "PHQ-9 item 9 above 0 (thoughts of being better off dead or of hurting oneself)",
-    "journal": "a journal entry",
-    "session": "a session note",
-    "cancellation": "a note sent when cancelling a session",
-    "goal": "a goal",
-    "check_in": "the client's check-in",
-    "unscreened": "not yet screened (the risk screen could not run)",
-    # (docs/risk.md, "Levels": C-SSRS ideation is a wish to die or to self-harm; behaviour includes a plan)
-    "ideation": "thoughts of suicide or self-harm",
-    "ideation_often": "thoughts of suicide or self-harm, often",
-    "behavior": "self-harm, a plan or preparation",
-    "attempt": "a suicide attempt",
-    # a PHQ-9 item 9 alert's level is how often (answered 1, or 2–3): the stored form's exact answer is shown when
-    # there is one (alert_level); these are the words of an alert whose form was refused, not stored
-    "phq9_item9:ideation": "several days",
-    "phq9_item9:ideation_often": "more than half the days or nearly every day (the form was not saved)",
-    # attendance
-    "attended": "attended",
-    "did_not_attend": "did not attend",
-    "cancelled_by_client": "cancelled by the client",
-    "cancelled_by_therapist": "cancelled by the therapist",
-    "cancelled_by_clinic": "cancelled by the clinic (an account was closed)",
-    # directory
-    "in_person": "in person",
-    "online": "online",
-    "either": "in person or online",
-    "fee_min": "lowest fee",
-    "fee_max": "highest fee",
-    "waitlist": "waiting list",
-    "open": "taking new clients",
-    "full": "full",
-    # programmes
-    "dit": "Dynamic Interpersonal Therapy (DIT)",
-    "brief_psychodynamic": "brief psychodynamic therapy",
-    "art_therapy": "art therapy",
-    "music_therapy": "music therapy",
-    "long_term": "long-term psychodynamic therapy",
-    "medium_term": "medium-term psychodynamic therapy",
-    "cbt": "cognitive behavioural therapy (CBT)",
-    # directory approaches (the stored codes are the CSV's)
-    "DIT": "Dynamic Interpersonal Therapy (DIT)",
-    "CBT": "cognitive behavioural therapy (CBT)",
-    "art": "art therapy",
-    "music": "music therapy",
-}
 
 
 @register.filter
 def words(value: object) -> str:
-    """The plain-language name of an identifier; unknown identifiers lose their underscores."""
-    text = str(value or "")
-    return WORDS.get(text, text.replace("_", " "))
+    """The plain-language name of an identifier (``reverie.words``, the one table); unknown ones lose their
+    underscores."""
+    return plain_words(value)
 
 
 @register.filter
@@ -96,12 +46,11 @@ def alert_line(alert: Any) -> LineShown:
 @register.filter
 def alert_level(alert: Any) -> str:
     """A risk alert's level in words ("not yet screened …", "thoughts of self-harm"); a PHQ-9 item 9 alert's, how
-    often: the exact answer of the form it is about ("more than half the days", "nearly every day": review r129,
-    never the two merged), else its level's words."""
+    often: the exact answer it was raised on ("more than half the days", "nearly every day": review r129, never
+    the two merged; kept with the alert, so a refused form's too, h168, ``measures.alert_words``), else its level's
+    words."""
     level = str(alert.level)
-    if alert.source == "phq9_item9" and (
-        answer := measures.alert_answer(int(alert.client_id), str(alert.record_id))
-    ):
+    if alert.source == "phq9_item9" and (answer := measures.alert_words(alert)):
         return answer
     return WORDS.get(f"{alert.source}:{level}") or words(level)
 

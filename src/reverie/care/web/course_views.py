@@ -210,16 +210,16 @@ def course_end(request: HttpRequest, course_id: str) -> HttpResponse:
     if context["ended_on"] is None:
         context["open"] = _still_open(user, course, request.POST.get("on"))
     if context["ended_on"] is None and request.method == "POST" and request.POST.get("confirm") == "yes":
-        still = context["open"]
-        if (
-            still.alerts + still.answered_ahead and request.POST.get("seen") != still.token
-        ):  # r129: not unseen
+        try:  # the service refuses an ending that leaves open what this page had not shown (r129, h168)
+            courses.end_course(
+                user, course.id, courses.ending_day(request.POST.get("on")), seen=request.POST.get("seen", "")
+            )
+        except courses.EndLeavesOpen as refused:
+            context["open"] = refused.still
             exc = InvalidInput(
                 "Something is still open that this page had not shown: read it below, then end the course."
             )
             return with_error(request, "care/course_end.html", context, exc, {})
-        try:
-            courses.end_course(user, course.id, courses.ending_day(request.POST.get("on")))
         except ReverieError as exc:
             return with_error(request, "care/course_end.html", context, exc, {"on": "on"})
         return redirect("care:course", course_id=course.id)

@@ -322,6 +322,7 @@ def seen_by(actor: User, entry_id: uuid.UUID | str, *, page: bool = False) -> Se
     the risk note still shows; elsewhere its error is raised.
     """
     from reverie.clinic.services.analysis import findings_for
+    from reverie.insights.details import analysis_for_therapist
 
     entry = _entry_for(actor, entry_id, Action.READ)
     writer = entry.client_id == actor.pk
@@ -335,7 +336,10 @@ def seen_by(actor: User, entry_id: uuid.UUID | str, *, page: bool = False) -> Se
         found = findings_for(actor, entry.id)
         if found is None:
             return Seen("pending", writer, mode)
-        return Seen("ready", writer, mode, revision=found.revision, analysis={**found.result})
+        # the details' rule, codes with their words (h168): never a reading resting on the risk words
+        return Seen(
+            "ready", writer, mode, revision=found.revision, analysis=analysis_for_therapist(found.result)
+        )
     # the risk note first, on its own: on the page nothing the panel reads (an answer that does not open) hides it
     read = _risk_read(actor, entry, record=False)
     try:
