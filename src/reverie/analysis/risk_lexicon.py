@@ -2218,7 +2218,7 @@ PREP_ACTS = (
     r"block|quarry|overpass)\b"
 )
 ENDING_CUES = re.compile(
-    r"\b(?:for\s+after|after\s+i'?m\s+gone|when\s+i'?m\s+(?:gone|not\s+here|not\s+around)|for\s+(?:if|when)\s+it\s+"
+    r"\b(?:for\s+after(?=\s*(?:[.!?,;)]|$)|\s+(?:too|as\s+well|and)\b)|for\s+afterwards|after\s+i'?m\s+gone|when\s+i'?m\s+(?:gone|not\s+here|not\s+around)|for\s+(?:if|when)\s+it\s+"
     r"gets\s+(?:bad|worse|too\s+much)|for\s+good|won'?t\s+(?:need|be\s+needing)|(?:no|not\s+any)\s+point\s+(?:in\s+)?"
     r"(?:paying|keeping|renewing|planning|saving)|(?:sorted|put|got)\s+everything\s+(?:in\s+place|in\s+order|sorted)|"
     r"sorted\s+everything|everything'?s\s+(?:now\s+)?(?:in\s+place|sorted|in\s+order|ready)|everything\s+is\s+"
