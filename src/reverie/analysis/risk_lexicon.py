@@ -2146,7 +2146,8 @@ SHORTHAND_RULES: tuple[Rule, ...] = (
         "attempt_shorthand",
         ATTEMPT,
         r"(?<!\bnot\s)(?<!\bnon\s)(?<!\bnon-)\b" + MEANT_ACT + r"\s+" + OD_NOUN + r"s?\b"
-        r"|(?<!\baccidental\s)(?<!\bunintentional\s)\b(?:od|ods|overdoses?)\s*x\s*\d+\b"
+        r"|(?<!\baccidental\s)(?<!\bunintentional\s)(?<!\bhx\sof\s)(?<!\bhistory\sof\s)(?<!\bhx\s)"
+        r"\b(?:od|ods|overdoses?)\s*x\s*\d+\b"
         r"(?![^.;\n]{0,40}\b(?:accidental|accidentally|no\s+intent|unintentional|by\s+mistake)\b)",
         kinds=SESSION_KINDS,
     ),
@@ -2267,12 +2268,23 @@ HANGING_TOLD = re.compile(
 )
 
 
+# a thing worn round the neck against the weather or for an occasion ("put my scarf round my neck, freezing")
+NECK_WORN = re.compile(
+    r"\b(?:freezing|cold|chilly|wind|windy|snow|snowing|rain|raining|warmth|fashion|outfit|costume|uniform|wedding|"
+    r"interview|photo|photos|selfie|medal|lanyard|necklace)\b"
+)
+
+
 def _hanging_told(ctx: Context, m: re.Match[str]) -> bool:
-    """2.14.0 (h167): ``attempt_interrupted``'s thing round a neck is read where its sentence tells of a hanging."""
+    """2.14.0 (h167): ``attempt_interrupted``'s thing round a neck is read where its sentence tells of a hanging and
+    not of a thing worn against the weather or for an occasion."""
     if "neck" not in m.group():
         return True
     start, end = ctx.sentences[_sentence_of(ctx, m.start())] if ctx.sentences else (0, len(ctx.norm))
-    return HANGING_TOLD.search(ctx.norm, start, end) is not None
+    return (
+        HANGING_TOLD.search(ctx.norm, start, end) is not None
+        and NECK_WORN.search(ctx.norm, start, end) is None
+    )
 
 
 def _ending_told(ctx: Context, m: re.Match[str]) -> bool:
