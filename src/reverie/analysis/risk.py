@@ -2,7 +2,8 @@
 
 Levels, lowest to highest: ``none`` < ``indicator`` (distress, hopelessness, talk of suicide that is not the
 writer's own wish) < ``ideation`` (passive wish, active ideation, method) < ``behavior`` (self-harm, preparation,
-a plan, aborted or interrupted acts) < ``attempt``.
+a plan, aborted or interrupted acts) < ``attempt`` (since 2.14.0 also a hanging interrupted or aborted with its means
+already round the neck, ``attempt_interrupted``).
 
 Three parts decide. The lexicon (:mod:`reverie.analysis.risk_lexicon`) finds phrases on word tokens and sets aside,
 with a recorded reason, negations, hypotheticals, quotations, other people's words, fiction, dreams, figures of
