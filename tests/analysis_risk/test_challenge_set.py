@@ -84,10 +84,11 @@ MEASURED_FLAGGED = {
     "frozen": 79 / 83,
     "frozen2": 63 / 64,
     "frozen3": 89 / 107,
-    "frozen4": 115 / 126,  # 115 since the sixteenth round (acts told with their intent; seen)
+    # frozen4: 115 since the sixteenth round (acts told with their intent), 116 on 2.14.0 (h167; seen)
+    "frozen4": 116 / 126,
     # frozen5: written during the sixth round by another engineer, kept outside the repository, measured once at its
     # end with the shipped model (never tuned on): 62 of 80, 11 of 160 false alarms. Seen since the seventh round.
-    "frozen5": 74 / 80,
+    "frozen5": 76 / 80,  # 74 -> 76 on 2.14.0 (h167, seen)
     # frozen6: written during the seventh round by another engineer (30 new voices), kept outside the repository,
     # measured once at its end with the shipped model: 71 of 94 (the model before the round 68 of 94), 21 of 184
     # false alarms (before 23), one of them at "attempt" (a paramedic's note about a patient named by age, in both
@@ -110,12 +111,14 @@ MEASURED_FLAGGED = {
     # frozen10: written during the twelfth round by an engineer who tuned nothing (README_frozen10.md), kept outside
     # the repository, measured once at the start (0d1aed3: the eleventh round merged) and at the end of that round
     # (the risk screen unchanged): 76 of 106 both, 24 of 186 false alarms, two at "attempt". Seen since.
-    "frozen10": 85 / 106,  # 81 since the sixteenth round, 85 with its composed self-harm acts (seen)
+    # frozen10: 81 since the sixteenth round, 85 with its composed self-harm acts, 88 on 2.14.0 (h167; seen)
+    "frozen10": 88 / 106,
     "frozen11": 75 / 108,  # 69 when measured once, unseen; 75 since the sixteenth round (seen)
     # frozen12: written at the start of the sixteenth round by an engineer who tuned nothing (README_frozen12.md), kept
     # outside the repository, measured once at the start (bfb32e7) and the end (d967aa1) of the round: 71 and 73 of
     # 107 flagged, 25 of 192 false alarms both times. Seen since.
-    "frozen12": 77 / 107,  # 73 at the end of its round; 77 with the composed self-harm acts after it (seen)
+    # frozen12: 73 at the end of its round; 77 with the composed self-harm acts, 79 on 2.14.0 (h167; seen)
+    "frozen12": 79 / 107,
     # frozen13: written at the start of the seventeenth round by an engineer who tuned nothing (README_frozen13.md,
     # emphasis on self-harm acts, preparations and aborted acts), kept outside the repository, measured once at the
     # start (1c20fed) and the end (31dd23f) of the round: 85 of 117 flagged both times. Seen since.
@@ -126,7 +129,7 @@ MEASURED_FLAGGED = {
     "frozen14": 61 / 80,
     # frozen15: the same shape, written during the nineteenth round by another engineer who tuned nothing
     # (README_frozen15.md), measured once on the shipped screen (4f31df8). Seen since.
-    "frozen15": 72 / 80,
+    "frozen15": 73 / 80,  # 72 -> 73 on 2.14.0 (h167, seen)
     # frozen16: the same shape, written at the start of the twentieth round by another engineer who tuned nothing,
     # with at least 25 plain everyday lines whose words sound like an act (README_frozen16.md); measured once on the
     # shipped screen (af1832d). Seen since; 62 since the twenty-first round (risk 2.4.0, docs/risk.md).
@@ -169,13 +172,13 @@ MEASURED_FLAGGED = {
     # frozen29: measured once, unseen, on risk 2.11.0 and 2.12.0 (h157) in one run, its session notes read as notes
     # (the batch's `kind`): 61 both (README_frozen29.md; 49 both if its notes were read as journal entries); 62 since
     # 2.13.0 (h160: a note's "her upper arms" read as a place of self-harm, frozen29-048; seen)
-    "frozen29": 62 / 80,
+    "frozen29": 63 / 80,  # 62 -> 63 on 2.14.0 (h167, seen)
     # frozen30: measured once, unseen, on risk 2.12.0 and 2.13.0 (h160) in one run, notes read as notes: 63 and 65
     # (README_frozen30.md, docs/risk.md "The thirtieth frozen batch")
-    "frozen30": 65 / 80,
+    "frozen30": 69 / 80,  # 65 -> 69 on 2.14.0 (h167, seen)
     # frozen31: measured once, unseen, on risk 2.13.0 (main) and h166's 2.14.0 (not shipped: it failed its decision
     # rule) in one run, notes read as notes: 48 and 52 (README_frozen31.md)
-    "frozen31": 48 / 80,
+    "frozen31": 57 / 80,  # 48 -> 57 on 2.14.0 (h167, seen)
 }
 GOAL_MISSED = {
     "tune": "goal missed: 81 of 85 genuine tune cases flagged, seen (docs/risk.md)",
@@ -383,7 +386,7 @@ MEASURED_ALARMS = {
     # frozen30: measured once, unseen: 26 on risk 2.12.0, 12 on 2.13.0 (README_frozen30.md)
     "frozen30": 12 / 120,
     # frozen31: measured once, unseen: 19 on risk 2.13.0 (README_frozen31.md)
-    "frozen31": 19 / 120,
+    "frozen31": 18 / 120,  # 19 -> 18 on 2.14.0 (h167, seen)
 }
 # Genuine cases at (or over) their expected level, with the shipped model: no floor existed before the fourteenth round
 # (docs/risk.md, "Fourteenth round"). Its level model was not shipped (the lead's check on long real texts), so these
@@ -396,24 +399,24 @@ MEASURED_AT_LEVEL = {
     # frozen3 on: since the seventeenth round (aborted acts and preparations by composition; docs/risk.md); at the
     # sixteenth round 57, 87, 60, 45, 45, 46, 59, 60, 56, 60 (tune 78, frozen 79); before it 56, 79, 59, 40, 35, 40, 51,
     # 45, 38; all seen
-    "frozen3": 61 / 107,
-    "frozen4": 92 / 126,
-    "frozen5": 63 / 80,
+    "frozen3": 63 / 107,  # 61 -> 63 on 2.14.0 (h167, seen)
+    "frozen4": 93 / 126,  # 92 -> 93 on 2.14.0 (h167, seen)
+    "frozen5": 65 / 80,  # 63 -> 65 on 2.14.0 (h167, seen)
     "frozen6": 49 / 94,
     "frozen7": 48 / 100,
     "frozen8": 51 / 100,
     "frozen9": 64 / 104,
-    "frozen10": 64 / 106,
+    "frozen10": 65 / 106,  # 64 -> 65 on 2.14.0 (h167, seen)
     "frozen11": 65 / 108,  # 38 when measured once, unseen (README_frozen11.md)
     # frozen12: 52 at the start of the sixteenth round, 55 at its end, unseen (README_frozen12.md); 60 with the composed
     # self-harm acts after it, 62 since the seventeenth round (seen)
-    "frozen12": 62 / 107,
+    "frozen12": 63 / 107,  # 62 -> 63 on 2.14.0 (h167, seen)
     # frozen13: 57 at the start of the seventeenth round, 58 at its end, unseen (README_frozen13.md)
     "frozen13": 58 / 117,
     # frozen14: 45 when measured once, unseen (README_frozen14.md)
-    "frozen14": 45 / 80,
+    "frozen14": 47 / 80,  # 45 -> 47 on 2.14.0 (h167, seen)
     # frozen15: 50 when measured once, unseen (README_frozen15.md)
-    "frozen15": 50 / 80,
+    "frozen15": 51 / 80,  # 50 -> 51 on 2.14.0 (h167, seen)
     # frozen16: 43 when measured once, unseen (README_frozen16.md); 49 since the twenty-first round (seen)
     "frozen16": 49 / 80,
     # frozen17: 34 when measured once, unseen (README_frozen17.md); 48 since the twenty-first round (seen)
@@ -421,7 +424,7 @@ MEASURED_AT_LEVEL = {
     # frozen18: 45 when measured once, unseen (README_frozen18.md)
     "frozen18": 45 / 80,
     # frozen19: 29 when measured once, unseen (README_frozen19.md)
-    "frozen19": 29 / 80,
+    "frozen19": 30 / 80,  # 29 -> 30 on 2.14.0 (h167, seen)
     # frozen20: 38 when measured once, unseen (README_frozen20.md)
     "frozen20": 38 / 80,
     # frozen21: 39 when measured once, unseen (README_frozen21.md)
@@ -429,11 +432,11 @@ MEASURED_AT_LEVEL = {
     # frozen22: 35 as README_frozen22.md counts it (the writer's expected level), 37 as challenge_figures counts it
     # (at or over); frozen23: 39 (README_frozen23.md)
     "frozen22": 37 / 80,
-    "frozen23": 39 / 80,
+    "frozen23": 40 / 80,  # 39 -> 40 on 2.14.0 (h167, seen)
     # frozen24: 40 when measured once, unseen, on 2.5.2 and 2.6.0 (README_frozen24.md)
     "frozen24": 40 / 80,
     # frozen25: 42 when measured once, unseen, on 2.6.1 and 2.6.2 (README_frozen25.md)
-    "frozen25": 42 / 80,
+    "frozen25": 43 / 80,  # 42 -> 43 on 2.14.0 (h167, seen)
     # frozen26: 36 when measured once, unseen, on 2.6.3 and h111's candidate (README_frozen26.md)
     "frozen26": 36 / 44,
     # frozen27: 43 when measured once, unseen, on 2.8.4 and 2.10.3 (README_frozen27.md)
@@ -442,11 +445,11 @@ MEASURED_AT_LEVEL = {
     "frozen28": 49 / 80,
     # frozen29: 42 when measured once, unseen, on 2.11.0 and 2.12.0 (README_frozen29.md); 44 since 2.13.0 (h160: the
     # client's own cutting "her upper arms", "her forearm" read at behavior; seen)
-    "frozen29": 44 / 80,
+    "frozen29": 46 / 80,  # 44 -> 46 on 2.14.0 (h167, seen)
     # frozen30: 46 on 2.12.0 and 56 on 2.13.0 when measured once, unseen (README_frozen30.md)
-    "frozen30": 56 / 80,
+    "frozen30": 60 / 80,  # 56 -> 60 on 2.14.0 (h167, seen)
     # frozen31: 29 on 2.13.0 when measured once, unseen (README_frozen31.md)
-    "frozen31": 29 / 80,
+    "frozen31": 42 / 80,  # 29 -> 42 on 2.14.0 (h167, seen)
 }
 # Lines whose writer's label and the screen's written policy disagree. They stay as written and count in every
 # figure; only the "never attempt on a negative" check reads them apart, each with its reason.
@@ -473,13 +476,14 @@ POLICY_ALARMS_AT_MEASUREMENT = {"frozen10": 1, "frozen27": 1}
 # frozen29-119 and frozen29-125 (session notes of a daughter's and a son's act read at attempt as the client's, when
 # frozen29 was measured once, 2.11.0 and 2.12.0 alike) were listed here until risk 2.13.0 (h160) read who an act in a
 # note belongs to (``risk_lexicon.note_owner``)
+# frozen31-102 (a session note of a friend's attempt, "Friend of YP attempted suicide", read at attempt as the client's
+# when frozen31 was measured once on 2.13.0) was listed here until risk 2.14.0 (h167) read the person noun heading "N of
+# YP" as the act's owner
 KNOWN_ATTEMPT_ERRORS: dict[str, str] = {
     "frozen30-096": "a session note of someone else's act read at attempt as the client's when frozen30 was measured "
     "once, on 2.12.0 and 2.13.0 alike (README_frozen30.md)",
     "frozen30-118": "a session note of someone else's act read at attempt as the client's when frozen30 was measured "
     "once, on 2.12.0 and 2.13.0 alike (README_frozen30.md)",
-    "frozen31-102": "a session note of a friend's attempt ('Friend of YP attempted suicide') read at attempt as the "
-    "client's when frozen31 was measured once on 2.13.0 (README_frozen31.md)",
 }
 
 

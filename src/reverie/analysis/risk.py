@@ -2,7 +2,8 @@
 
 Levels, lowest to highest: ``none`` < ``indicator`` (distress, hopelessness, talk of suicide that is not the
 writer's own wish) < ``ideation`` (passive wish, active ideation, method) < ``behavior`` (self-harm, preparation,
-a plan, aborted or interrupted acts) < ``attempt``.
+a plan, aborted or interrupted acts) < ``attempt`` (since 2.14.0 also a hanging interrupted or aborted with its means
+already round the neck, ``attempt_interrupted``).
 
 Three parts decide. The lexicon (:mod:`reverie.analysis.risk_lexicon`) finds phrases on word tokens and sets aside,
 with a recorded reason, negations, hypotheticals, quotations, other people's words, fiction, dreams, figures of
@@ -110,7 +111,12 @@ INDICATOR = LEVELS.index("indicator")
 # named by a name, a role or a pronoun is third person; a journal sentence opening on a name before the act is that
 # person's; "my attempt", "since my OD", "after my overdose" (in a note the client's "her attempt", "pt's OD") are the
 # writer's past attempt (attempt_possessed, noted_attempt_possessed), not an attempt at or to something ordinary
-VERSION = "2.13.0"
+# 2.14.0: h167, before frozen32 is read: a note's shorthand for the client's own act ("intentional OD", "OD x2", "DSH x3",
+# "fresh SH", "lacerations … self-inflicted"), self-harm resumed told by its verb ("back to burning", "resumed
+# cutting"), a rope, belt or cord round one's own neck where a hanging is told (attempt_interrupted), a preparation
+# without a risk word where its context reads as an ending (preparation_ending); a quoted description of a thing, a
+# simile and a thing's metaphor are set aside (``figurative``); "N of YP", "Mum hx of SH" are someone else's
+VERSION = "2.14.0"
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "risk"
 MODEL_FILE = "risk_model.npz"
 # Fourteenth round: the level model ("behavior or worse" vs "ideation" on a sentence the screen already flags), an
@@ -140,6 +146,7 @@ REASONS = (
     "recovery",  # eighth round: a self-harm act or wish told as history come through (docs/risk.md)
     "everyday",  # eighth round: means or a dose for an everyday purpose the writer names ("rope … to tie the kayak")
     "accident",  # sixteenth round: a medicine or poison swallowed by accident, told so in its sentence
+    "figurative",  # 2.14.0 (h167): a quoted description of a thing, a simile, a thing's metaphor ("like a noose")
 )
 # Tenth round: the screen's own reason (no lexicon phrase carries it, so it is not in ``REASONS``) for a model-alone
 # alarm whose ambiguous word sits in an everyday construction (``_everyday_alarms``).

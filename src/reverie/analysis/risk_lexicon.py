@@ -2109,6 +2109,270 @@ POSSESSED_RULES: tuple[Rule, ...] = (
 )
 RULES = RULES + POSSESSED_RULES
 
+# 2.14.0 (h167, rule in docs/risk.md written before frozen32 is read): a note's shorthand for the client's own act,
+# self-harm resumed told by its verb, an interrupted hanging, and a preparation told without a risk word where its
+# context reads as an ending. Someone else's act is theirs through ``note_owner`` and the existing readings.
+# an overdose or an ingestion qualified as meant, or counted ("intentional OD", "deliberate overdose", "OD x2")
+MEANT_ACT = r"(?:intentional|intentionally|deliberate|deliberately|purposeful|purposefully|intended)"
+OD_NOUN = r"(?:od|o\.d|overdose|ingestion|self[\s-]?poisoning)"
+# a note's own words for self-harm ("DSH", "NSSI", "SIB", "SH", "self-harm")
+NOTE_SELF_HARM = r"(?:dsh|nssi|sib|sh|self[\s-]?harm(?:ing)?)"
+INJURY_NOUNS = r"(?:lacerations?|cuts|wounds?|burns|scratches|abrasions|injur(?:y|ies)|scars)"
+# the acts of self-harm a verb of resuming reads, and the exact follow-set after them: the end of the clause, a time,
+# "again", "after", "since", a means, a body part of one's own, the self
+RESUMED_ACTS = (
+    r"(?:cutting|burning|scratching|self[\s-]?harm(?:ing)?|sh|dsh|nssi|head[\s-]?banging|banging\s+(?:my|her|his|their)"
+    r"\s+head)"
+)
+WEEKDAY_SHORT = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?"
+RESUMED_FOLLOW = (
+    r"(?=\s*(?:[.,;:!\n)]|-\s|$)|\s+(?:again|after|since|following|last|this|tonight|today|yesterday|"
+    + WEEKDAY_SHORT
+    + r"|x\s*\d+|with|using|on\s+(?:my|her|his|their)\s+(?:\w+\s+)?"
+    + BODY
+    + r"|(?:my|her|his|their)\s+(?:\w+\s+)?"
+    + BODY
+    + r"|myself|herself|himself|themselves|self)\b)"
+)
+RESUME_VERB = (
+    r"(?:back\s+to|went\s+back\s+to|gone\s+back\s+to|resumed|resuming|restarted|restarting|relapsed\s+(?:into|to|with)|"
+    r"relapse\s+(?:into|to))"
+)
+# a rope, a belt, a cord or a noose round one's own neck; taken off or cut down
+NECK_THING = r"(?:rope|belt|cord|noose|ligature|sheet|bedsheet|scarf|cable|flex|lead|tie|tights|strap)"
+NECK_OWNER = r"(?:my|her|his|their|the)\s+(?:own\s+)?"
+SHORTHAND_RULES: tuple[Rule, ...] = (
+    _rule(
+        "attempt_shorthand",
+        ATTEMPT,
+        r"(?<!\bnot\s)(?<!\bnon\s)(?<!\bnon-)\b" + MEANT_ACT + r"\s+" + OD_NOUN + r"s?\b"
+        r"|(?<!\baccidental\s)(?<!\bunintentional\s)(?<!\bhx\sof\s)(?<!\bhistory\sof\s)(?<!\bhx\s)"
+        r"\b(?:od|ods|overdoses?)\s*x\s*\d+\b"
+        r"(?![^.;\n]{0,40}\b(?:accidental|accidentally|no\s+intent|unintentional|by\s+mistake)\b)",
+        kinds=SESSION_KINDS,
+    ),
+    _rule(
+        "self_harm_shorthand",
+        BEHAVIOR,
+        r"(?<!\bno\s)(?<!\bnil\s)\b(?:dsh|nssi|sib)\s*(?:x\s*\d+|\+\+)"
+        r"|(?<!\bno\s)(?<!\bnil\s)\bfresh\s+(?:" + NOTE_SELF_HARM + r"|" + INJURY_NOUNS + r")\b"
+        r"|(?<!\bno\s)(?<!\bnil\s)\b" + NOTE_SELF_HARM + r"\s+(?:relapse|relapsed|resumed|restarted)\b"
+        r"(?!\s+(?:of|on|in)\s+(?:the|a|an|my|her|his)\b)",
+        kinds=SESSION_KINDS,
+    ),
+    _rule(
+        "noted_self_harm_label",
+        BEHAVIOR,
+        r"\b" + INJURY_NOUNS + r"\b[^.;\n]{0,60}?(?<!\bnot\s)(?<!\bnon-)(?<!\bnon\s)\bself[\s-]?inflicted\b"
+        r"|(?<!\bnot\s)(?<!\bnon-)(?<!\bnon\s)\bself[\s-]?inflicted\s+(?:\w+\s+)?" + INJURY_NOUNS + r"\b",
+        kinds=SESSION_KINDS,
+    ),
+    _rule(
+        "self_harm_resumed_verb",
+        BEHAVIOR,
+        r"\b"
+        + RESUME_VERB
+        + r"\s+"
+        + RESUMED_ACTS
+        + r"\b"
+        + RESUMED_FOLLOW
+        + r"|\b(?:started|starting|began|begun)\s+"
+        + RESUMED_ACTS
+        + r"\s+again\b"
+        # a note's bare "cut again" with its time ("Cut again Fri after an argument", "cut again tonight.")
+        r"|(?:^|(?<=[.;:\n]\s)|(?<=[.;:\n])|(?<=\bpt\s)|(?<=\bcl\s)|(?<=\bclient\s)|(?<=\bhas\s)|(?<=\bhad\s))"
+        r"cut\s+again\b(?=\s*(?:[.!;\n]|$)|\s+(?:tonight|today|yesterday|last\s+night|this\s+(?:morning|afternoon|evening|"
+        r"week)|" + WEEKDAY_SHORT + r"|on\s+(?:my|her|his|their)\s+(?:\w+\s+)?" + BODY + r")\b)",
+    ),
+    _rule(
+        "attempt_interrupted",
+        ATTEMPT,
+        r"\b" + NECK_THING + r"\s+(?:\w+\s+){0,2}?(?:round|around)\s+(?:" + NECK_OWNER + r")?neck\b"
+        r"|\b(?:took|taken|pulled|cut|untied|got)\s+(?:the\s+)?"
+        + NECK_THING
+        + r"\s+(?:off|from)\s+(?:round\s+)?"
+        r"(?:her|him|them|me|my|his|their)\b(?:\s+neck\b)?"
+        r"|\bcut\s+(?:her|him|them|me)\s+down\b(?!\s+(?:to\s+size|a\s+peg))"
+        r"|\bcut\s+down\s+(?:within|after|by|before)\b(?=[^.!?\n]{0,80}\b(?:ligature|hanging|noose|neck)\b)"
+        r"|(?<=\bneck\b)[^.!?\n]{0,80}?\bcut\s+down\b",
+    ),
+)
+RULES = RULES + SHORTHAND_RULES
+
+# 2.14.0 (h167): a preparation told without a risk word (``preparation_ending``), read only where its sentence or the
+# next holds an ending cue (``ENDING_CUES``) and no everyday purpose (``EVERYDAY_CUES``): a prescription stockpiled,
+# letters or notes written or left for someone, a pet or a cherished thing given away or rehomed, a height or a drop
+# looked up.
+PREP_ACTS = (
+    r"\b(?:stockpil(?:e|es|ed|ing)|hoard(?:s|ed|ing)?|saving\s+up|saved\s+up|been\s+saving|keeping\s+back|kept\s+back|"
+    r"putting\s+by|put\s+by)\s+(?:(?:my|her|his|their|the|some|all|all\s+(?:of\s+)?(?:my|her|his|their))\s+)?"
+    r"(?:[a-z'-]+\s+){0,2}?(?:" + DRUG + r"|prescriptions?|boxes|supply|supplies)\b"
+    r"|\b(?:wrote|written|writing|write|writes|left|leaving|sealed|sealing|finished|drafted|drafting)\s+"
+    r"(?:[a-z'-]+\s+){0,2}?(?:letters?|notes?|envelopes?|cards?)\s+(?:for|to)\s+(?:[a-z'-]+\s+){0,2}?[a-z'-]+"
+    r"|\b(?:the|an?|my|her|his)\s+(?:envelope|letter|note)\s+for\s+(?:my\s+|her\s+|his\s+)?[a-z'-]+"
+    r"|\b(?:gave|given|giving|give|gives|rehomed|rehoming|rehome|re-homed)\s+(?:away\s+)?(?:[a-z'-]+\s+){0,2}?"
+    r"(?:cat|cats|dog|dogs|pets?|fish|rabbits?|hamsters?|guinea\s+pigs?|budgie|parrot|tortoise|horse|guitar|camera|"
+    r"bike|watch|ring|jewel(?:le)?ry|savings|records|tools)\b"
+    r"|\b(?:looked\s+up|looking\s+up|look\s+up|checked|checking|researched|researching|googled|googling|measured)\s+"
+    r"(?:the\s+)?(?:height|drop|how\s+(?:high|tall|far\s+down|deep))\s+(?:of\s+|is\s+)?(?:the\s+|that\s+)?"
+    r"(?:[a-z'-]+\s+){0,3}?(?:bridge|building|multi[\s-]?storey|car\s+park|cliff|cliffs|tower|viaduct|flyover|roof|"
+    r"block|quarry|overpass)\b"
+)
+ENDING_CUES = re.compile(
+    r"\b(?:for\s+after(?=\s*(?:[.!?,;)]|$)|\s+(?:too|as\s+well|and)\b)|for\s+afterwards|after\s+i'?m\s+gone|when\s+i'?m\s+(?:gone|not\s+here|not\s+around)|for\s+(?:if|when)\s+it\s+"
+    r"gets\s+(?:bad|worse|too\s+much)|for\s+good|won'?t\s+(?:need|be\s+needing)|(?:no|not\s+any)\s+point\s+(?:in\s+)?"
+    r"(?:paying|keeping|renewing|planning|saving)|(?:sorted|put|got)\s+everything\s+(?:in\s+place|in\s+order|sorted)|"
+    r"sorted\s+everything|everything'?s\s+(?:now\s+)?(?:in\s+place|sorted|in\s+order|ready)|everything\s+is\s+"
+    r"(?:now\s+)?(?:in\s+place|sorted|in\s+order|ready)|nothing\s+left\s+(?:to\s+do|hanging)|(?:just\s+)?the\s+"
+    r"(?:letter|letters|note|notes)\s+left|last\s+(?:one|time|letter|thing)|so\s+(?:they|nobody|no\s+one)\s+"
+    r"(?:don'?t|won'?t|doesn'?t|can'?t)\s+(?:clock|notice|twig|suspect)|nobody\s+(?:will|would)\s+notice|before\s+i\s+"
+    r"go(?!\s+(?:back|to|home|on|away|abroad|out|into|in|off|for)\b)|when\s+it'?s\s+time)\b"
+)
+EVERYDAY_CUES = re.compile(
+    r"\b(?:holiday|holidays|closure|closed|shut|bank\s+holiday|trip|travel|travelling|traveling|trek|"
+    r"hike|hiking|climb|climbing|birth|born|baby|babies|twins|wedding|moving\s+(?:house|home|out|abroad|in)|house\s+"
+    r"move|new\s+(?:house|flat|home|job|place)|bought\s+(?:the|a|our)\s+(?:house|flat|home)|declutter\w*|time\s+"
+    r"capsule|retir\w+|dissertation|course|coursework|project|allerg\w*|vet|charity\s+shop|landlord|abroad|"
+    r"operation|christening|solicitor|(?:a|my|our|the)\s+wills?|wills)\b"
+)
+TOLD_IN_CONTEXT = {
+    "preparation_ending": lambda ctx, m: _ending_told(ctx, m),
+    "attempt_interrupted": lambda ctx, m: _hanging_told(ctx, m),
+}
+# a stockpile verb: an existing rule's saved-up medicine is read by ``_no_ending`` too ("saving up my tablets before
+# the pharmacy's holiday closure" is everyday where no ending cue is told)
+STOCKPILE_VERB = re.compile(
+    r"\b(?:stockpil\w+|hoard\w*|saving\s+up|saved\s+up|been\s+saving|putting\s+by|put\s+by)\b"
+)
+PREP_RULES: tuple[Rule, ...] = (_rule("preparation_ending", BEHAVIOR, PREP_ACTS),)
+RULES = RULES + PREP_RULES
+
+
+def _no_ending(ctx: Context, rule: Rule, m: re.Match[str], sentence: int) -> bool:
+    """2.14.0 (h167): medicine saved up ("saving up my tablets", an existing rule's reading) for an everyday purpose
+    named in its sentence ("before the pharmacy's holiday closure"), with no ending cue, is everyday."""
+    if rule.name != "preparation_means" or not ctx.sentences or STOCKPILE_VERB.search(m.group()) is None:
+        return False
+    start, end = ctx.sentences[sentence]
+    window = ctx.norm[start:end]
+    return ENDING_CUES.search(window) is None and EVERYDAY_CUES.search(window) is not None
+
+
+# 2.14.0 (h167): a thing round one's neck is a hanging only where its sentence tells of one (a chair, a knot, a pull, a
+# fixing point, being found, cut down or stopping); a scarf or a tie worn against the cold or at a wedding is not
+HANGING_TOLD = re.compile(
+    r"\b(?:chair|stool|ladder|pull|pulled|pulling|tighten\w*|tied|tying|knot\w*|hook|beam|rafter|loft|hatch|rail|"
+    r"banister|bannister|bar|bars|door|wardrobe|stood|standing|stand|got\s+down|get\s+down|stopped|stop|hang\w*|"
+    r"hung|cut\s+(?:me|her|him|them|it)|cut\s+down|took\s+it\s+off|take\s+it\s+off|knocked|found|find|walked\s+in|"
+    r"interrupted|ligature|noose|suicid\w*|die|dying|end\s+it)\b"
+)
+
+
+# a thing worn round the neck against the weather or for an occasion ("put my scarf round my neck, freezing")
+NECK_WORN = re.compile(
+    r"\b(?:freezing|cold|chilly|wind|windy|snow|snowing|rain|raining|warmth|fashion|outfit|costume|uniform|wedding|"
+    r"interview|photo|photos|selfie|medal|lanyard|necklace)\b"
+)
+
+
+def _hanging_told(ctx: Context, m: re.Match[str]) -> bool:
+    """2.14.0 (h167): ``attempt_interrupted``'s thing round a neck is read where its sentence tells of a hanging and
+    not of a thing worn against the weather or for an occasion."""
+    if "neck" not in m.group():
+        return True
+    start, end = ctx.sentences[_sentence_of(ctx, m.start())] if ctx.sentences else (0, len(ctx.norm))
+    return (
+        HANGING_TOLD.search(ctx.norm, start, end) is not None
+        and NECK_WORN.search(ctx.norm, start, end) is None
+    )
+
+
+def _ending_told(ctx: Context, m: re.Match[str]) -> bool:
+    """2.14.0 (h167): ``preparation_ending`` is read only where its sentence or the next holds an ending cue (after
+    the act for "for good": "gave the cat away for good", not "leave Italy for good, … given the tools") and names
+    no everyday purpose; otherwise the act is not read at all (no set-aside phrase: the sentence model reads the
+    sentence as before)."""
+    if not ctx.sentences:
+        return False
+    sentence = _sentence_of(ctx, m.start())
+    start = ctx.sentences[sentence][0]
+    end = ctx.sentences[min(sentence + 1, len(ctx.sentences) - 1)][1]
+    window = ctx.norm[start:end]
+    if EVERYDAY_CUES.search(window) is not None:
+        return False
+    return any(
+        cue.group() != "for good" or cue.start() >= m.end()
+        for cue in ENDING_CUES.finditer(ctx.norm, start, end)
+    )
+
+
+# 2.14.0 (h167): a figure of speech is never an act. A note's quoted description of a thing ("describes the mortgage
+# as 'a noose round my neck'", "calls work 'a rope round her neck'", "says the job is 'a death sentence'"), a simile
+# ("like a noose", "as if a rope were round my neck", "feels like drowning") and a metaphor whose subject is a thing
+# ("the mortgage is a noose round my neck", "debt has become the noose") are set aside (``figurative``), each only
+# where it holds an image of an act; the figure's own words are the evidence.
+FIGURE_IMAGE = (
+    r"(?:noose|nooses|rope|ropes|ligature|millstone|chain|chains|death\s+sentence|albatross|belt|cord|gallows|"
+    r"drowning|suffocating|strangl\w+|killing\s+(?:me|her|him|them)|kill\s+(?:me|her|him|them)|hanging|hanged|"
+    r"(?:dead|die|dying)\s+inside)"
+)
+FIGURE_IMAGE_WORDS = re.compile(r"\b" + FIGURE_IMAGE + r"\b")
+FIGURE_THINGS = (
+    r"(?:mortgage|mortgages|job|jobs|work|debt|debts|deadline|deadlines|loan|loans|rent|bills|exam|exams|course|degree|"
+    r"business|contract|marriage|relationship|house|flat|tenancy|workload|overdraft|caring\s+role|role|boss|"
+    r"office|career|dissertation|thesis|phd|finances|money|arrears|repayments|commute|shifts?|rota|situation|"
+    r"diagnosis|benefits|universal\s+credit|court\s+case|divorce|inheritance|business\s+loan|credit\s+card)"
+)
+QUOTED = r"(?P<q>'[^'\n]{1,160}'|\"[^\"\n]{1,160}\"|“[^”\n]{1,160}”)"
+# who or what a quotation describes: not a person, the self, nor a means ("describes herself as …", "calls the pills
+# …" are read as they are)
+NOT_A_THING = words(
+    "herself himself themselves themself myself yourself her him them me she he they i you us we self pills tablets "
+    "meds medication rope blade blades razor razors noose ligature belt cord knife gun plan plans note letter thoughts "
+    "urges feelings wish wishes intent"
+)
+FIGURATIVE = (
+    re.compile(
+        r"\b(?:describes?|described|describing|calls?|called|calling|refers?\s+to|referred\s+to|referring\s+to|"
+        r"likens?|likened|compares?|compared)\s+(?P<x>(?:[a-z0-9'-]+\s+){0,4}?)(?:as\s+|to\s+)?(?:being\s+)?"
+        + QUOTED
+    ),
+    re.compile(
+        r"\b(?:says?|said|saying|feels?|felt|thinks?|thought)\s+(?:that\s+)?(?P<x>(?:[a-z0-9'-]+\s+){1,3}?)(?:is|was|"
+        r"'s|are|were|feels\s+like|felt\s+like|has\s+become|had\s+become|became)\s+(?:like\s+)?" + QUOTED
+    ),
+    re.compile(
+        r"(?<!\bwould\s)(?<!'d\s)(?<!\bi\s)(?<!\bwe\s)(?<!\bthey\s)(?<!\bshe\s)(?<!\bhe\s)(?<!\bdon't\s)(?<!\bdidn't\s)"
+        r"\b(?:like|as\s+if|as\s+though)\s+(?:there\s+(?:is|was|were)\s+)?(?:['\"]\s*)?(?:an?|the|some|my|her|his)\s+"
+        r"(?:[a-z'-]+\s+)?(?:noose|rope|ligature|millstone|chain|belt|cord|death\s+sentence|gallows)\b"
+        r"(?:[^.!?\n;]{0,40}?\bneck\b)?"
+        r"|\b(?:feels?|felt|feeling)\s+like\s+(?:i'?m\s+|i\s+am\s+|i\s+was\s+|she'?s\s+|he'?s\s+|they'?re\s+|"
+        r"(?:she|he|they)\s+(?:is|are|was|were)\s+)?(?:drowning|suffocating|being\s+(?:strangled|hanged|choked))\b"
+    ),
+    re.compile(
+        r"\b(?:the\s+|this\s+|that\s+|my\s+|her\s+|his\s+|their\s+|our\s+)?(?:[a-z'-]+\s+)?"
+        + FIGURE_THINGS
+        + r"\s+(?:is|was|'s|are|were|feels\s+like|felt\s+like|has\s+become|had\s+become|became|like|as)\s+"
+        r"(?:['\"]\s*)?(?:(?:an?|the|my|her|his|their)\s+)?(?:[a-z'-]+\s+)?(?:noose|rope|ligature|millstone|chain|"
+        r"death\s+sentence|albatross|gallows)\b(?:[^.!?\n;]{0,40}?\bneck\b)?"
+    ),
+)
+
+
+def figurative_spans(norm: str) -> tuple[tuple[int, int], ...]:
+    """The figures of speech of :data:`FIGURATIVE` in ``norm``: a quotation only where it describes a thing (not a
+    person, the self or a means) and holds an image of an act; a simile and a thing's metaphor as matched."""
+    spans = []
+    for pattern in FIGURATIVE:
+        for m in regex_gate.finditer(pattern, norm):
+            if "q" in m.groupdict() and m.group("q") is not None:
+                head = WORD.findall(m.group("x"))[-1:]  # "her overdraft": the overdraft; "her": a person
+                if set(head) & NOT_A_THING or not FIGURE_IMAGE_WORDS.search(m.group("q")):
+                    continue
+            spans.append((m.start(), m.end()))
+    return tuple(spans)
+
+
 # Contexts where a would-be trigger means something else. A figure-of-speech match also suppresses any
 # trigger it overlaps; it is reported even when nothing overlaps, so the reader sees what was set aside.
 NOT_A_DRUG = (
@@ -2592,7 +2856,7 @@ def _recreational_jump(ctx: Context, rule: Rule, m: re.Match[str], sentence: int
 # Sixteenth round: a swallowed medicine or poison told as an accident ("drank bleach by accident when I was four") or a
 # day's doses taken as prescribed ("took all my morning pills like the nurse said") is no attempt. Not when the
 # accident is the cover story ("told them it was an accident", "it wasn't an accident") or the doses were taken at once.
-SWALLOWING_RULES = words("attempt_poison attempt_overdose")
+SWALLOWING_RULES = words("attempt_poison attempt_overdose attempt_shorthand")  # 2.14.0 (h167): its shorthand
 ACCIDENT = re.compile(
     r"\b(?:by\s+(?:accident|mistake)|accidentally|without\s+(?:realising|realizing|knowing))\b"
 )
@@ -2863,6 +3127,8 @@ class Context:
     # the writer doubts an accident anywhere in the text (``ACCIDENT_DOUBTED``): read once per text, not per phrase,
     # and only in a text with an injury construction (no other reads it)
     accident_doubted: bool = False
+    # 2.14.0 (h167): the figures of speech of ``FIGURATIVE`` (:func:`figurative_spans`)
+    figurative: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -2923,6 +3189,7 @@ def _hits(ctx: Context) -> list[Hit]:
         if _guard_holds(rule, ctx.norm, guards)
         for m in regex_gate.finditer(rule.pattern, ctx.norm)  # exactly finditer, no scan when it cannot match
         if _aligned(ctx.norm, m.start(), m.end(), starts, ends)
+        if rule.name not in TOLD_IN_CONTEXT or TOLD_IN_CONTEXT[rule.name](ctx, m)
     ]
     hits = _negated_inside(ctx.norm, [h for h in hits if h.end > h.start])
     kept = _without_overlaps(hits)
@@ -2930,6 +3197,11 @@ def _hits(ctx: Context) -> list[Hit]:
     figures = [
         Hit(s, e, "figure_of_speech", 0, 0, "figure_of_speech")
         for s, e in ctx.figures
+        if _aligned(ctx.norm, s, e, starts, ends) and not _overlaps_any((s, e), kept_spans)
+    ]
+    figures += [
+        Hit(s, e, "figurative", 0, 0, "figurative")
+        for s, e in ctx.figurative
         if _aligned(ctx.norm, s, e, starts, ends) and not _overlaps_any((s, e), kept_spans)
     ]
     return sorted(kept + _without_overlaps(figures), key=lambda h: (h.start, h.end))
@@ -3038,6 +3310,7 @@ def _context(text: str, kind: str) -> Context:
         placed_injuries=placed_injuries,
         # :func:`_injury` reads it only for a phrase inside one of these: none, nothing to search
         accident_doubted=bool(injuries or placed_injuries) and ACCIDENT_DOUBTED.search(norm) is not None,
+        figurative=figurative_spans(norm),
     )
 
 
@@ -3132,10 +3405,29 @@ def _judge(ctx: Context, rule: Rule, m: re.Match[str]) -> Hit:
         if reason is None and _denied_in_note(ctx, m):
             # thirty-third round: a therapist's "denies SI", "denied wanting to die"
             reason = "negation"
+    if reason == "third_person" and _found_by_someone(ctx, rule, m):
+        reason = None  # 2.14.0 (h167): "Her husband cut her down", "Mum found me with the belt round my neck"
     level = rule.level if reason is None else min(rule.level, RESIDUAL.get(reason, 0))
     if reason == "dream" and rule.level < IDEATION:
         level = 0
     return Hit(start, end, rule.name, level, rule.level, reason)
+
+
+# 2.14.0 (h167): someone who finds, cuts down or stops the client is the subject, the client the object ("Housemate
+# found her with a belt round her neck", "Her husband cut her down", "partner took the belt off her"): the hanging
+# is the client's, not the finder's
+FOUND_BY = re.compile(
+    r"\b(?:found|finds|discovered|saw|caught|walked\s+in\s+on|cut|took|taken|pulled|stopped|untied)\s+"
+    r"(?:(?:the\s+)?[a-z'-]+\s+(?:off|from)\s+)?(?:her|him|them|me|pt|cl|client|patient|yp)\b"
+)
+
+
+def _found_by_someone(ctx: Context, rule: Rule, m: re.Match[str]) -> bool:
+    """The hanging ``m`` is told with someone finding, cutting down or stopping its person, named as the object."""
+    if rule.name != "attempt_interrupted":
+        return False
+    sentence_start = ctx.sentences[_sentence_of(ctx, m.start())][0] if ctx.sentences else 0
+    return FOUND_BY.search(ctx.norm, sentence_start, m.end()) is not None
 
 
 # Thirty-third round: in a therapist's note a relative or a friend of the client's, named with a possessive, as the
@@ -3237,6 +3529,7 @@ def _reason(ctx: Context, rule: Rule, m: re.Match[str]) -> str | None:
     quoted = _quote_speaker(ctx, start, end)
     asked = _asked(ctx, m, sentence)
     checks: tuple[tuple[str, bool], ...] = (
+        ("figurative", any(_overlaps((start, end), f) for f in ctx.figurative)),
         ("quotation", quoted == "unknown"),
         ("third_person", quoted == "other"),
         ("negation", asked == "no"),
@@ -3258,6 +3551,7 @@ def _reason(ctx: Context, rule: Rule, m: re.Match[str]) -> str | None:
         (
             "everyday",
             _everyday_purpose(ctx, rule, m, sentence)
+            or _no_ending(ctx, rule, m, sentence)
             or _as_prescribed(ctx, rule, m, sentence)
             or _recreational_jump(ctx, rule, m, sentence),
         ),
@@ -3850,6 +4144,8 @@ ROLE_NOUNS = (
 ) | words(
     "stepson stepdaughter stepbrother stepsister housemate colleague colleagues manager partner ex wife husband "
     "neighbours neighbors pupil student friend mate pal"
+    # 2.14.0 (h167): the roles of a ward, a wing or a shared home ("peer on ward tied ligature", "cellmate cut his arms")
+    " peer peers cellmate cellmates inmate inmates roommate housemates flatmates"
 )
 SUBJECT_GAP = words(
     "had has have was were is are been being did does do then also again just later apparently reportedly "
@@ -3930,21 +4226,52 @@ def _subject_in_place(ctx: Context, sentence_start: int, at: int) -> _Mention | 
     for index in reversed(range(len(tokens))):
         mention = _mention(ctx, tokens[index], sentence_start)
         if mention is not None and _in_subject_place(ctx.norm, tokens, index, at):
-            return mention
+            return _head_of_client(ctx, tokens, index) or mention
+    return None
+
+
+def _head_of_client(ctx: Context, tokens: Sequence[re.Match[str]], index: int) -> _Mention | None:
+    """2.14.0 (h167): the person noun heading "N of (the) YP/client/pt" ("Friend of YP attempted suicide", "mother of
+    pt OD'd"): the act is N's, not the client's."""
+    if tokens[index].group().removesuffix("'s") not in CLIENT_WORDS:
+        return None
+    before = [t.group() for t in tokens[max(0, index - 3) : index]]
+    if before[-1:] == ["the"]:
+        before = before[:-1]
+    if len(before) < 2 or before[-1] != "of":
+        return None
+    head = before[-2].removesuffix("'s")
+    if head in ROLE_NOUNS:
+        return _Mention("other", _gender(head), tokens[index - 2].start())
     return None
 
 
 def _in_subject_place(norm: str, tokens: Sequence[re.Match[str]], index: int, at: int) -> bool:
     between = [t.group() for t in tokens[index + 1 :]]
     gap = norm[tokens[index].end() : at]
+    # 2.14.0 (h167): a history told in shorthand stands between ("Mum hx of SH", "mother has hx of intentional OD")
+    between = [w for i, w in enumerate(between) if not _history_words(between, i)]
     if all(w in SUBJECT_GAP or w in ACT_QUALIFIER_WORDS for w in between):
-        return not re.search(r"[;:()]", gap)
+        # 2.14.0 (h167): a heading right before a colon or a dash is the act's subject ("Cousin of cl: OD x2")
+        return not re.search(r"[;:()]", gap) or (
+            not between and re.fullmatch(r"\s*[:\-\u2013]\s*", gap) is not None
+        )
     # a phrase of place after the noun ("one of the residents on her unit", "a lad from football")
     return (
         0 < len(between) <= 6
         and between[0] in PHRASE_PREPOSITIONS
         and not (set(between) & (CLAUSE_WORDS | CLIENT_WORDS | FIRST_WORDS))
         and not re.search(r"[,;:()]", gap)
+    )
+
+
+def _history_words(between: Sequence[str], i: int) -> bool:
+    """The words of a note's "hx (of)", "history of" at ``i``."""
+    word = between[i]
+    return (
+        word == "hx"
+        or (word == "history" and between[i + 1 : i + 2] == ["of"])
+        or (word == "of" and i > 0 and between[i - 1] in ("hx", "history"))
     )
 
 
