@@ -36,12 +36,30 @@ def check_safe_to_serve(host: str) -> None:
         )
 
 
+def waitress_options() -> dict[str, Any]:
+    """The options every waitress server of ``reverie serve`` gets (one process or ``--processes N``).
+
+    Reverie's ``TrustedProxyMiddleware`` is the one judge of forwarded headers: it believes X-Forwarded-Proto and
+    X-Forwarded-For only from a peer in REVERIE_TRUSTED_PROXIES (addresses or networks) and removes them from any
+    other. Waitress by default removes every X-Forwarded-* header before the application sees it unless it was told
+    a ``trusted_proxy`` (one address, or ``*`` for every peer, which would let any client claim HTTPS): so with
+    proxies listed, waitress passes the headers through untouched (``clear_untrusted_proxy_headers=False``, no
+    ``trusted_proxy``: it rewrites nothing) and the middleware judges them. With none listed, waitress removes them
+    too (r130: behind nginx every page answered "HTTPS only")."""
+    from django.conf import settings
+
+    options: dict[str, Any] = {"threads": 8, "ident": "reverie"}
+    if settings.REVERIE["REVERIE_TRUSTED_PROXIES"]:
+        options["clear_untrusted_proxy_headers"] = False
+    return options
+
+
 def _listen(application: Any, host: str, port: int) -> Any:
     """Bind the port now, so a busy port is a clear message before anything else starts."""
     import waitress.server
 
     with _bind_errors(host, port):
-        return waitress.server.create_server(application, host=host, port=port, threads=8, ident="reverie")
+        return waitress.server.create_server(application, host=host, port=port, **waitress_options())
 
 
 @contextlib.contextmanager
@@ -79,7 +97,7 @@ def _serve_processes(application: Any, host: str, port: int, processes: int, wor
     def serve_child(listening: list[Any]) -> None:
         import waitress.server
 
-        server = waitress.server.create_server(application, sockets=listening, threads=8, ident="reverie")
+        server = waitress.server.create_server(application, sockets=listening, **waitress_options())
         risk_screen.warm_up()  # in this web process, after the fork, in the background
         try:
             server.run()  # returns on SIGTERM/SIGINT
