@@ -456,9 +456,11 @@ def worker(
     """Run background tasks (analysis of saved entries). Several workers may share one PostgreSQL database;
     a worker that dies leaves no task stuck (leases: REVERIE_TASK_LEASE_SECONDS)."""
     from reverie.cli.runtime import django_ready
+    from reverie.clinic.services import keys
     from reverie.clinic.services.worker import run_worker
 
     django_ready()
+    keys.check_at_start()  # a wrong master key: refused here, as `serve` refuses it, not task by task (r130)
     run_worker(interval=interval, batch=batch, parent_pid=parent_pid, worker_id=worker_id)
 
 
