@@ -518,7 +518,8 @@ def cascade_refused_message(people: int) -> str:
     from reverie.clinic.services import backup_keys
 
     return (
-        f"The backup key file {backup_keys.path()} (backup-keys.json) holds no key for {people} people in this"
+        f"The backup key file {backup_keys.path()} (backup-keys.json) holds no key for"
+        f" {plural(people, 'person', 'people')} in this"
         " backup, and leaving them out would take other people's records with them (a course they hold, say)."
         " Nothing was restored. Put the backup-keys.json kept with this backup there (keep the current one aside"
         " first) and restore again."
@@ -534,8 +535,13 @@ def missing_backup_keys_message(objects: list[Any]) -> str:
     secret_only = len(with_key - sealed)
     return (
         f"This backup needs the backup key file backup-keys.json, expected at {backup_keys.path()} (beside the key"
-        f" file); it is not there. Without it {len(sealed)} people and their {entries} entries cannot be opened"
-        + (f", and {secret_only} people would have to set two-step sign-in up again." if secret_only else ".")
+        f" file); it is not there. Without it {plural(len(sealed), 'person', 'people')} and their"
+        f" {plural(entries, 'entry', 'entries')} cannot be opened"
+        + (
+            f", and {plural(secret_only, 'person', 'people')} would have to set two-step sign-in up again."
+            if secret_only
+            else "."
+        )
         + " Copy the backup-keys.json kept with this backup there and restore again. Nothing was restored."
         " To restore only what the key file alone opens, add --without-backup-keys."
     )
@@ -725,16 +731,25 @@ def _refuse_not_empty() -> None:
     an account, and as much any other record of the backed-up apps, audit events included (a refused sign-in on
     the new server before the restore is audited: loading the backup's trail over it would leave a trail that
     fails its check, so a restore goes into an empty database only, as docs/deploy.md says)."""
-    held = [
-        (model._meta.verbose_name_plural, count)
+    held = [  # "1 user", "5 users": the model's own words for one and for many
+        (model._meta.verbose_name if count == 1 else model._meta.verbose_name_plural, count)
         for model in _models()
         if model._meta.label_lower not in _SEEDED and (count := model.objects.count())
     ]
     if held:
         what = ", ".join(f"{count} {name}" for name, count in held[:3]) + (", …" if len(held) > 3 else "")
+        if (
+            connection.vendor == "postgresql"
+        ):  # a fresh data folder still opens the database the URL names (r130)
+            where = (
+                f" Create a new, empty PostgreSQL database (not {connection.settings_dict['NAME']}), point"
+                " REVERIE_DATABASE_URL at it and restore again."
+            )
+        else:
+            where = " Restore into a fresh data folder (REVERIE_DATA_DIR) or a new, empty database."
         raise Conflict(
             f"The database is not empty (it holds {what}; audit events of sign-ins tried before the restore"
-            " count too). Nothing was changed. Restore into a fresh data folder or a new, empty database."
+            f" count too). Nothing was changed.{where}"
         )
 
 
@@ -768,10 +783,11 @@ def _reanchor_audit(*, times_cut: bool) -> tuple[int, int | None]:
     AuditCheckpoint.objects.all().delete()
     check = audit.verify(check_anchor=False)  # stores a checkpoint when it holds
     if check.ok:
+        audit.anchor_restored()  # a fresh data folder gets its anchor from the trail just checked (r130)
         return 0, None
     restored = audit.reanchor_after_restore()
     if restored:
-        audit.verify(check_anchor=False)  # the checkpoint past the re-anchoring
+        audit.verify(check_anchor=False)  # the checkpoint past the re-anchoring (which moved the anchor too)
         return restored, None
     return 0, (check.first_bad_id or 0) if times_cut else None
 
