@@ -394,10 +394,29 @@ def _unreachable() -> DatabaseUnreachable:
 
 def _connect_failed(exc: BaseException, names: frozenset[str]) -> bool:
     """Whether ``exc`` is a failed connection attempt, by mechanism: psycopg gives its connection attempt's errors
-    (and only those) the half-made connection (``pgconn``); a connect timeout is its own class."""
-    return "ConnectionTimeout" in names or any(
-        getattr(err, "pgconn", None) is not None for err in (exc, exc.__cause__)
+    the half-made connection (``pgconn``); a connect timeout is its own class; and an error raised before any
+    connection was begun, within the driver's ``connect`` (a host name that does not resolve: psycopg resolves it
+    itself and raises an ``OperationalError`` with neither ``pgconn`` nor SQLSTATE, r130, which was "busy"), is
+    told by where it was raised: a frame of psycopg's connect in its traceback."""
+    return (
+        "ConnectionTimeout" in names
+        or any(getattr(err, "pgconn", None) is not None for err in (exc, exc.__cause__))
+        or any(_raised_in_driver_connect(err) for err in (exc, exc.__cause__) if err is not None)
     )
+
+
+def _raised_in_driver_connect(err: BaseException) -> bool:
+    """Whether ``err`` was raised inside psycopg's ``Connection.connect`` (the making of a connection, never a
+    statement on one already made)."""
+    trace = err.__traceback__
+    while trace is not None:
+        frame = trace.tb_frame
+        if frame.f_code.co_name == "connect" and str(frame.f_globals.get("__name__", "")).startswith(
+            "psycopg."
+        ):
+            return True
+        trace = trace.tb_next
+    return False
 
 
 def _server_damaged() -> DatabaseDamaged:

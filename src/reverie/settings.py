@@ -281,7 +281,12 @@ def parse_database_url(url: str, data_dir: Path) -> DatabaseTarget:
     """``""`` → SQLite in the data folder; ``sqlite:///abs/path``; ``postgresql://user:pass@host:port/db``."""
     if not url:
         return DatabaseTarget("sqlite", str(data_dir / "reverie.sqlite3"))
-    parsed = urlparse(url)
+    try:
+        parsed = urlparse(url)
+    except ValueError:  # e.g. an unclosed [ of an IPv6 address; its words may quote the URL: never shown
+        raise ConfigurationError(
+            "REVERIE_DATABASE_URL is not a valid URL (postgresql://user:password@host:port/database)."
+        ) from None
     if parsed.scheme == "sqlite":
         path = unquote(parsed.path)
         if not path:
@@ -299,6 +304,20 @@ def parse_database_url(url: str, data_dir: Path) -> DatabaseTarget:
             unquote(parsed.username or ""),
             unquote(parsed.password or ""),
             parsed.hostname or "",
-            str(parsed.port or ""),
+            _port_of(parsed),
         )
     raise ConfigurationError("REVERIE_DATABASE_URL must start with sqlite:// or postgresql://.")
+
+
+def _port_of(parsed: Any) -> str:
+    """A database URL's port, or "" for the default; one that is not a number up to 65535 is a settings error
+    naming the variable (r130: Python's ``ValueError`` was an unexpected error), never quoting the URL (it may hold
+    the password)."""
+    try:
+        port = parsed.port
+    except ValueError:
+        raise ConfigurationError(
+            f"REVERIE_DATABASE_URL: the port must be a number from 1 to {PORTS.high}"
+            " (postgresql://user:password@host:port/database)."
+        ) from None
+    return str(port or "")

@@ -192,7 +192,7 @@ def test_a_backup_says_when_it_was_taken_and_one_that_does_not_leaves_every_purg
     path = tmp_path / "backup.json.gz"
     create_backup(path)
     doc = _backup_doc(path)
-    assert doc["format"] == "reverie.backup/5" and doc["taken_at"]
+    assert doc["format"] == "reverie.backup/6" and doc["taken_at"]
     assert purged.left_out(str(entry.id), {str(entry.id): None}, timezone.now())  # /1: moment unknown
     moment = timezone.now() - timedelta(hours=1)  # deleted for good (under this id) before the backup
     purged.path().write_text(

@@ -34,6 +34,20 @@ def test_doctor_with_the_database_server_down_says_it_cannot_be_reached(cli: Any
     assert code == 15 and "[E560]" in said and "REVERIE_DATABASE_URL" in said, (code, said)
 
 
+@pytest.mark.parametrize("command", [("doctor",), ("user", "create", "cz")])
+def test_a_database_host_that_does_not_resolve_is_unreachable_not_busy(
+    cli: Any, command: tuple[str, ...]
+) -> None:
+    """r130 fault 5: a host name that does not resolve (``.invalid`` never does) was "Not saved: the database is
+    busy … [E540]", exit 13: psycopg resolves the name itself and raises an OperationalError with no half-made
+    connection and no SQLSTATE. It is a failed connection attempt, told by where it was raised: E560, exit 15."""
+    url = "postgresql://reverie:S3cretPW@db.invalid:5432/reverie"
+    code, out, err = cli(*command, check=False, REVERIE_DATABASE_URL=url)
+    said = out + err
+    assert code == 15 and "[E560]" in said and "db.invalid" in said, (code, said)
+    assert BUSY not in said and "Not saved" not in said and "S3cretPW" not in said, said
+
+
 @pytest.mark.db
 @pytest.mark.postgres
 def test_doctor_with_a_database_name_that_does_not_exist_names_it(cli: Any) -> None:

@@ -75,5 +75,5 @@ def test_the_restore_says_in_plain_words_that_two_step_is_set_up_again(
     call_command("flush", interactive=False, verbosity=0)
     restore(path, without_backup_keys=True)
     out = capsys.readouterr().out
-    assert "(1 people)" in out and "Not restored" not in out
-    assert "Two-step sign-in was turned off for 1 people" in out and "sets two-step sign-in up again" in out
+    assert "(1 person)" in out and "Not restored" not in out
+    assert "Two-step sign-in was turned off for 1 person" in out and "sets two-step sign-in up again" in out

@@ -66,7 +66,7 @@ def test_the_two_step_secret_is_not_plain_in_the_database_or_a_backup(make_user:
 def test_a_backup_restores_with_its_sealed_secret_and_an_old_one_has_its_plain_secret_sealed(
     make_user: Any, tmp_path: Path
 ) -> None:
-    """A new backup (reverie.backup/5) restores the sealed secret as it was; an older one (/3, taken before clinic
+    """A new backup (reverie.backup/6) restores the sealed secret as it was; an older one (/3, taken before clinic
     0013, the secret plain) is restored and its secret sealed on the way in, still the same authenticator."""
     therapist = make_user("dr-old", role="therapist")
     secret = pyotp.random_base32()
@@ -74,7 +74,7 @@ def test_a_backup_restores_with_its_sealed_secret_and_an_old_one_has_its_plain_s
     path = tmp_path / "backup.json.gz"
     backup.create_backup(path)
     doc = _doc(path)
-    assert doc["format"] == "reverie.backup/5"
+    assert doc["format"] == "reverie.backup/6"
 
     call_command("flush", interactive=False, verbosity=0)
     backup.restore_backup(path)

@@ -84,3 +84,15 @@ def test_serve_refuses_to_start_on_a_master_key_that_opens_no_stored_data_key(cl
     code, out, err = cli("serve", "--port", "0", "--no-worker", check=False, REVERIE_MASTER_KEY=wrong)
     assert code == KeyUnavailable.exit_code and "Reverie is running" not in out
     assert "REVERIE_MASTER_KEY opens none of the data keys" in err and wrong not in err + out
+
+
+def test_worker_refuses_to_start_on_a_master_key_that_opens_no_stored_data_key(cli: Any) -> None:
+    """r130 fault 4: ``reverie worker`` started silently with a wrong key and used up an entry's analysis tries, each
+    failing KeyUnavailable; it makes the same start-up check as ``serve`` (E510), and starts with the right key."""
+    cli("user", "create", "erin")
+    cli("journal", "write", "-u", "erin", "--kind", "dream", input="A house with too many doors.")
+    wrong = base64.b64encode(secrets.token_bytes(32)).decode()
+    code, out, err = cli("worker", "--batch", check=False, REVERIE_MASTER_KEY=wrong)
+    assert code == KeyUnavailable.exit_code
+    assert "REVERIE_MASTER_KEY opens none of the data keys" in err and wrong not in err + out
+    cli("worker", "--batch")

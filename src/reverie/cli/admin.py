@@ -36,12 +36,30 @@ def check_safe_to_serve(host: str) -> None:
         )
 
 
+def waitress_options() -> dict[str, Any]:
+    """The options every waitress server of ``reverie serve`` gets (one process or ``--processes N``).
+
+    Reverie's ``TrustedProxyMiddleware`` is the one judge of forwarded headers: it believes X-Forwarded-Proto and
+    X-Forwarded-For only from a peer in REVERIE_TRUSTED_PROXIES (addresses or networks) and removes them from any
+    other. Waitress by default removes every X-Forwarded-* header before the application sees it unless it was told
+    a ``trusted_proxy`` (one address, or ``*`` for every peer, which would let any client claim HTTPS): so with
+    proxies listed, waitress passes the headers through untouched (``clear_untrusted_proxy_headers=False``, no
+    ``trusted_proxy``: it rewrites nothing) and the middleware judges them. With none listed, waitress removes them
+    too (r130: behind nginx every page answered "HTTPS only")."""
+    from django.conf import settings
+
+    options: dict[str, Any] = {"threads": 8, "ident": "reverie"}
+    if settings.REVERIE["REVERIE_TRUSTED_PROXIES"]:
+        options["clear_untrusted_proxy_headers"] = False
+    return options
+
+
 def _listen(application: Any, host: str, port: int) -> Any:
     """Bind the port now, so a busy port is a clear message before anything else starts."""
     import waitress.server
 
     with _bind_errors(host, port):
-        return waitress.server.create_server(application, host=host, port=port, threads=8, ident="reverie")
+        return waitress.server.create_server(application, host=host, port=port, **waitress_options())
 
 
 @contextlib.contextmanager
@@ -79,7 +97,7 @@ def _serve_processes(application: Any, host: str, port: int, processes: int, wor
     def serve_child(listening: list[Any]) -> None:
         import waitress.server
 
-        server = waitress.server.create_server(application, sockets=listening, threads=8, ident="reverie")
+        server = waitress.server.create_server(application, sockets=listening, **waitress_options())
         risk_screen.warm_up()  # in this web process, after the fork, in the background
         try:
             server.run()  # returns on SIGTERM/SIGINT
@@ -293,8 +311,9 @@ def backup(
         count = create_backup(path)
     typer.echo(f"Backed up {count} records to {path}.")
     typer.echo(
-        f"Keep these two files safe too, apart from the backup: a restore needs both. {settings.REVERIE.key_file}"
-        f" and {backup_keys.path()}."
+        _keys_to_keep(
+            settings.REVERIE.key_file, backup_keys.path(), bool(settings.REVERIE["REVERIE_MASTER_KEY"])
+        )
     )
     if purged.path().exists():
         typer.echo(
@@ -306,6 +325,28 @@ def backup(
             f"Keep {purged.path(purged.FILES)} with them too (current): it names the files removed for good,"
             " which a save sent again must not bring back."
         )
+
+
+def _keys_to_keep(key_file: Path, backup_keys_file: Path, key_from_environment: bool) -> str:
+    """What a restore of this backup needs besides it, naming only files that exist (r130: backup-keys.json was
+    named before any backup had made it); the master key by its variable when it comes from REVERIE_MASTER_KEY
+    (then the key file, if any, is not the one in use)."""
+    files = [
+        str(f)
+        for f in (key_file, backup_keys_file)
+        if f.exists() and not (f == key_file and key_from_environment)
+    ]
+    things = ["this file" if len(files) == 1 else "these two files"] if files else []
+    if key_from_environment:
+        things.append("the master key you set in REVERIE_MASTER_KEY")
+    if not things:
+        return "No key file is needed to restore this backup yet."
+    needed = len(files) + key_from_environment
+    named = f" {' and '.join(files)}." if files else ""
+    return (
+        f"Keep {' and '.join(things)} safe too, apart from the backup: a restore needs"
+        f" {'both' if needed > 1 else 'it'}.{named}"
+    )
 
 
 def restore(
@@ -324,14 +365,16 @@ def restore(
     made by a newer Reverie is refused; one made by an older Reverie is migrated forward, as an upgrade would. The
     backup may come through a pipe (`... | reverie restore /dev/stdin`): its size is counted as it is read."""
     from reverie.cli.runtime import django_ready
-    from reverie.clinic.services.backup import restore_backup
+    from reverie.clinic.services.backup import plural, restore_backup
 
     django_ready()
     from reverie.clinic.services import backup_keys, purged
 
     missing = not backup_keys.path().exists()
     done = restore_backup(path, without_backup_keys=without_backup_keys)
-    typer.echo(f"Restored {done.records} records ({done.people} people).")
+    typer.echo(
+        f"Restored {plural(done.records, 'record', 'records')} ({plural(done.people, 'person', 'people')})."
+    )
     if done.left_out_people:
         why = (
             f"their keys are in backup-keys.json, which was not at {backup_keys.path()}"
@@ -339,12 +382,14 @@ def restore(
             else "no key for them in backup-keys.json: erased since the backup, or the file is older than it"
         )
         typer.echo(
-            f"Not restored: {done.left_out_people} people with their {done.left_out_entries} entries and"
-            f" {done.left_out_attachments} attachments ({why})."
+            f"Not restored: {plural(done.left_out_people, 'person', 'people')} with their"
+            f" {plural(done.left_out_entries, 'entry', 'entries')} and"
+            f" {plural(done.left_out_attachments, 'attachment', 'attachments')} ({why})."
         )
     if done.two_step_cleared:
         typer.echo(
-            f"Two-step sign-in was turned off for {done.two_step_cleared} people (therapists, say): their"
+            f"Two-step sign-in was turned off for {plural(done.two_step_cleared, 'person', 'people')} (therapists,"
+            " say): their"
             " authenticator secret is sealed under a key kept in backup-keys.json, which was not there or held no"
             " key for them (a copy older than their key). Their"
             " accounts are restored; each sets two-step sign-in up again (a therapist at the next sign-in). The audit"
@@ -438,9 +483,11 @@ def worker(
     """Run background tasks (analysis of saved entries). Several workers may share one PostgreSQL database;
     a worker that dies leaves no task stuck (leases: REVERIE_TASK_LEASE_SECONDS)."""
     from reverie.cli.runtime import django_ready
+    from reverie.clinic.services import keys
     from reverie.clinic.services.worker import run_worker
 
     django_ready()
+    keys.check_at_start()  # a wrong master key: refused here, as `serve` refuses it, not task by task (r130)
     run_worker(interval=interval, batch=batch, parent_pid=parent_pid, worker_id=worker_id)
 
 

@@ -45,7 +45,8 @@ _WHAT = "wrapped data key"
 _CHAIN_CONTEXT = b"reverie.audit-chain/1"
 _CREATE_HINT = (
     "restore the key file from your backup and point REVERIE_KEY_FILE at it, or set REVERIE_MASTER_KEY "
-    "(a new, empty installation creates its key file on first run)"
+    "(a new, empty installation gets its key file from `reverie serve` or `reverie user create`, the first command"
+    " that stores something; a command that only reads, such as `reverie doctor`, never creates it)"
 )
 
 

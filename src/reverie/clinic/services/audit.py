@@ -406,6 +406,28 @@ def _advance_anchor(count: int, last_id: int, hash_: str, key_id: str) -> None:
         log.warning("audit anchor not written (%s)", type(error).__name__)
 
 
+def anchor_restored() -> bool:
+    """After a restore whose trail verified: write the anchor at the restored head when there is no anchor file (a
+    restore into a fresh data folder, as docs/deploy.md asks), so `reverie audit verify` checks the anchor from the
+    start (r130: "No anchor file yet" until the next event). An anchor already there is left as it is: it may be
+    ahead of the backup, and accepting that shortening stays the operator's step (`verify --reanchor`). False when
+    nothing was written (an anchor there, or a folder that cannot be written: logged, as after a commit)."""
+    try:
+        with _anchor_guard():
+            if _read_anchor() is not None:
+                return False
+            head = AuditHead.objects.filter(pk=1).first()
+            key_id, _key = _active_chain_key()
+            if head is None:
+                _write_anchor(0, 0, GENESIS, key_id, durable=True)
+            else:
+                _write_anchor(head.count, head.last_id, head.hash, key_id, durable=True)
+    except OSError as error:
+        log.warning("audit anchor not written (%s)", type(error).__name__)
+        return False
+    return True
+
+
 def reanchor() -> ChainCheck:
     """Accept the chain as it now is (after a restore from backup, which truly shortens it): re-verify, re-anchor."""
     check = verify(check_anchor=False)

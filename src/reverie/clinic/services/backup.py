@@ -62,8 +62,10 @@ from reverie.vault.keys import DataKey
 # 1,000 within its millisecond and writes it back, in the restore's transaction (audit.recover_cut_times, h53): the
 # restored trail is the original and verifies exactly, with no re-anchoring; an event none matches was altered in
 # the backup, and is reported, never re-anchored (r44).
-FORMAT = "reverie.backup/5"
-READS = ("reverie.backup/2", "reverie.backup/3", "reverie.backup/4", FORMAT)
+# 6: ``backup_keys_mark``, the mark of the backup-keys.json that sealed its data keys (``backup_keys.MARK``): a
+# restore refuses a file with another mark before anything is written (r130); /5 is read as before.
+FORMAT = "reverie.backup/6"
+READS = ("reverie.backup/2", "reverie.backup/3", "reverie.backup/4", "reverie.backup/5", FORMAT)
 TIMES_CUT = READS[:3]  # formats whose times were cut to the millisecond
 KEY_MODEL = "clinic.clientkey"
 ENTRY_MODEL = "clinic.entry"
@@ -97,6 +99,7 @@ def create_backup(path: Path) -> int:
     from reverie.clinic.models import ClientKey
     from reverie.clinic.services import backup_keys
 
+    mark = backup_keys.mark_for_backup()  # the file's installation mark, recorded so a restore knows its file
     # One snapshot, read without SQLite's write lock: saves go on while a long backup reads (review r124).
     with read_snapshot(repeatable=True):
         taken_at = timezone.now()  # before the first read: the snapshot is this moment or later
@@ -112,6 +115,7 @@ def create_backup(path: Path) -> int:
             "format": FORMAT,
             "taken_at": taken_at.isoformat(),
             "migration": _last_migration(),
+            "backup_keys_mark": mark,
             "objects": objects,
         }
     data = gzip.compress(json.dumps(doc, separators=(",", ":")).encode(), mtime=0)
@@ -146,13 +150,29 @@ def _seal_data_keys(objects: list[Any], sealers: dict[int, DataKey]) -> None:
         row["fields"]["wrapped"] = base64.b64encode(sealed).decode()
 
 
-def _open_data_keys(objects: list[Any]) -> tuple[list[Any], set[int]]:
-    """Re-wrap each data key under this installation's master key; people whose backup key is gone were erased."""
+def _open_data_keys(
+    objects: list[Any], mark: object = None, *, none_opened_allowed: bool = False
+) -> tuple[list[Any], set[int]]:
+    """Re-wrap each data key under this installation's master key; people whose backup key is gone were erased.
+
+    Before anything is written, refuses (``KeyUnavailable``) a backup-keys.json that is not this backup's: one whose
+    installation mark differs from the one the backup recorded (``mark``), or, where the marks cannot be compared (a
+    backup before format 6, a file of format 1), one that opens none of the backup's data keys (another
+    installation's file that happens to hold no key for the same person ids; r130: it left every client out, exit
+    0), unless ``none_opened_allowed`` (``--without-backup-keys``: everyone in the backup with a key erased since)."""
     from reverie.clinic.services import backup_keys, keys
     from reverie.vault.envelope import open_sealed
 
     rows = [o for o in objects if o["model"] == KEY_MODEL]
-    openers = backup_keys.keys_for((int(o["fields"]["client"]) for o in rows), create=False)
+    file_there = backup_keys.path().exists()
+    openers, file_mark = backup_keys.opening(int(o["fields"]["client"]) for o in rows)
+    marks_compared = file_there and isinstance(mark, str) and file_mark is not None
+    if marks_compared and file_mark != mark:
+        raise KeyUnavailable(foreign_backup_keys_message())
+    # Opening none is read as another installation's file unless the marks prove it this one's (then: everyone in
+    # the backup with a key was erased since, or the file is an older copy; counted below as before).
+    if file_there and rows and not openers and not marks_compared and not none_opened_allowed:
+        raise KeyUnavailable(foreign_backup_keys_message(opens_none=len(rows)))
     ring = keys.keyring()
     erased: set[int] = set()
     for row in rows:
@@ -498,7 +518,8 @@ def cascade_refused_message(people: int) -> str:
     from reverie.clinic.services import backup_keys
 
     return (
-        f"The backup key file {backup_keys.path()} (backup-keys.json) holds no key for {people} people in this"
+        f"The backup key file {backup_keys.path()} (backup-keys.json) holds no key for"
+        f" {plural(people, 'person', 'people')} in this"
         " backup, and leaving them out would take other people's records with them (a course they hold, say)."
         " Nothing was restored. Put the backup-keys.json kept with this backup there (keep the current one aside"
         " first) and restore again."
@@ -514,8 +535,13 @@ def missing_backup_keys_message(objects: list[Any]) -> str:
     secret_only = len(with_key - sealed)
     return (
         f"This backup needs the backup key file backup-keys.json, expected at {backup_keys.path()} (beside the key"
-        f" file); it is not there. Without it {len(sealed)} people and their {entries} entries cannot be opened"
-        + (f", and {secret_only} people would have to set two-step sign-in up again." if secret_only else ".")
+        f" file); it is not there. Without it {plural(len(sealed), 'person', 'people')} and their"
+        f" {plural(entries, 'entry', 'entries')} cannot be opened"
+        + (
+            f", and {plural(secret_only, 'person', 'people')} would have to set two-step sign-in up again."
+            if secret_only
+            else "."
+        )
         + " Copy the backup-keys.json kept with this backup there and restore again. Nothing was restored."
         " To restore only what the key file alone opens, add --without-backup-keys."
     )
@@ -537,15 +563,31 @@ def _backup_state(doc: dict[str, Any], executor: MigrationExecutor) -> list[tupl
     return targets
 
 
-def foreign_backup_keys_message() -> str:
+def foreign_backup_keys_message(opens_none: int = 0) -> str:
+    """A backup-keys.json that is not this backup's; ``opens_none``: the people with a key in the backup, none of
+    whose keys the file holds (then erasing all of them since is the one other reading, said with its way out)."""
     from reverie.clinic.services import backup_keys
 
+    if opens_none:
+        return (
+            f"The backup key file {backup_keys.path()} (backup-keys.json) does not belong to this backup: it holds"
+            f" none of the keys of the {plural(opens_none, 'person', 'people')} whose journal or two-step sign-in"
+            " the backup seals (it comes from another installation, or from one restored from another backup)."
+            " Nothing was restored. Put the backup-keys.json kept with this backup there (keep the current one"
+            " aside first) and restore again. Only if every one of them was erased since the backup: add"
+            " --without-backup-keys."
+        )
     return (
-        f"The backup key file {backup_keys.path()} (backup-keys.json) does not belong to this backup: the keys it"
-        " holds do not open the journals in it (it comes from another installation, or from one restored from"
-        " another backup). Nothing was restored. Put the backup-keys.json kept with this backup there (keep the"
-        " current one aside first) and restore again."
+        f"The backup key file {backup_keys.path()} (backup-keys.json) does not belong to this backup: it comes"
+        " from another installation (its mark is not the one the backup recorded), or the keys it holds do not"
+        " open the journals in it. Nothing was restored. Put the backup-keys.json kept with this backup there"
+        " (keep the current one aside first) and restore again."
     )
+
+
+def plural(count: int, one: str, many: str) -> str:
+    """``1 person``, ``2 people``: a count with the word that reads right."""
+    return f"{count} {one if count == 1 else many}"
 
 
 class _HistoricalDeserializer(PythonDeserializer):
@@ -609,7 +651,9 @@ def restore_backup(path: Path, *, without_backup_keys: bool = False) -> Restored
     if sealed and not without_backup_keys and not backup_keys.path().exists():
         raise KeyUnavailable(missing_backup_keys_message(doc["objects"]))
     keys_missing = not backup_keys.path().exists()
-    objects, erased = _open_data_keys(doc["objects"])
+    objects, erased = _open_data_keys(
+        doc["objects"], doc.get("backup_keys_mark"), none_opened_allowed=without_backup_keys
+    )
     purged = _without_purged(objects, _taken_at(doc))
     objects = purged.objects
     cleared: set[int] = set()
@@ -687,16 +731,25 @@ def _refuse_not_empty() -> None:
     an account, and as much any other record of the backed-up apps, audit events included (a refused sign-in on
     the new server before the restore is audited: loading the backup's trail over it would leave a trail that
     fails its check, so a restore goes into an empty database only, as docs/deploy.md says)."""
-    held = [
-        (model._meta.verbose_name_plural, count)
+    held = [  # "1 user", "5 users": the model's own words for one and for many
+        (model._meta.verbose_name if count == 1 else model._meta.verbose_name_plural, count)
         for model in _models()
         if model._meta.label_lower not in _SEEDED and (count := model.objects.count())
     ]
     if held:
         what = ", ".join(f"{count} {name}" for name, count in held[:3]) + (", …" if len(held) > 3 else "")
+        if (
+            connection.vendor == "postgresql"
+        ):  # a fresh data folder still opens the database the URL names (r130)
+            where = (
+                f" Create a new, empty PostgreSQL database (not {connection.settings_dict['NAME']}), point"
+                " REVERIE_DATABASE_URL at it and restore again."
+            )
+        else:
+            where = " Restore into a fresh data folder (REVERIE_DATA_DIR) or a new, empty database."
         raise Conflict(
             f"The database is not empty (it holds {what}; audit events of sign-ins tried before the restore"
-            " count too). Nothing was changed. Restore into a fresh data folder or a new, empty database."
+            f" count too). Nothing was changed.{where}"
         )
 
 
@@ -730,10 +783,11 @@ def _reanchor_audit(*, times_cut: bool) -> tuple[int, int | None]:
     AuditCheckpoint.objects.all().delete()
     check = audit.verify(check_anchor=False)  # stores a checkpoint when it holds
     if check.ok:
+        audit.anchor_restored()  # a fresh data folder gets its anchor from the trail just checked (r130)
         return 0, None
     restored = audit.reanchor_after_restore()
     if restored:
-        audit.verify(check_anchor=False)  # the checkpoint past the re-anchoring
+        audit.verify(check_anchor=False)  # the checkpoint past the re-anchoring (which moved the anchor too)
         return restored, None
     return 0, (check.first_bad_id or 0) if times_cut else None
 

@@ -5,6 +5,10 @@ backup keys live in ``backup-keys.json`` next to the key file (mode 0600). Erasi
 key, so every earlier backup holds their data key only in a form nothing can open any more; restoring such a
 backup leaves the erased person out. A copy of ``backup-keys.json`` made before the erasure can still open it —
 the same limit as any key kept elsewhere (``docs/security.md``).
+
+The file carries its installation's mark (``installation``, a random id made with the file, or at the first backup
+with a file of format 1), and every backup records the mark of the file that sealed it (``mark_for_backup``): a
+restore refuses, before anything is written, a file with another mark (another installation's), r130.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import binascii
 import contextlib
 import json
 import secrets
+import uuid
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -24,7 +29,11 @@ from reverie.files import locked_document
 from reverie.vault.blob import KEY_BYTES
 from reverie.vault.keys import DataKey, require_private
 
-FORMAT = "reverie.backup-keys/1"
+# 2: the installation's mark (``installation``); /1 (no mark) is still read and gets one at the next backup.
+FORMAT = "reverie.backup-keys/2"
+READS = ("reverie.backup-keys/1", FORMAT)
+# In the document map this module reads and writes, the mark is kept under this name, never a person's id (digits).
+MARK = "installation"
 
 
 def path() -> Path:
@@ -37,7 +46,11 @@ def _locked() -> contextlib.AbstractContextManager[dict[str, str]]:
 
 
 def _encode(keys: dict[str, str]) -> bytes:
-    return json.dumps({"format": FORMAT, "clients": keys}, indent=1).encode()
+    clients = {k: v for k, v in keys.items() if k != MARK}
+    doc: dict[str, object] = {"format": FORMAT, "clients": clients}
+    if MARK in keys:
+        doc[MARK] = keys[MARK]
+    return json.dumps(doc, indent=1).encode()
 
 
 def _read(target: Path) -> dict[str, str]:
@@ -48,9 +61,16 @@ def _read(target: Path) -> dict[str, str]:
         doc = json.loads(target.read_text())
     except (OSError, ValueError):
         raise KeyUnavailable(f"The backup key file {target} cannot be read.") from None
-    if not isinstance(doc, dict) or doc.get("format") != FORMAT or not isinstance(doc.get("clients"), dict):
+    if (
+        not isinstance(doc, dict)
+        or doc.get("format") not in READS
+        or not isinstance(doc.get("clients"), dict)
+    ):
         raise KeyUnavailable(f"The backup key file {target} is not in a format this Reverie knows.")
-    return {str(k): str(v) for k, v in doc["clients"].items()}
+    keys = {str(k): str(v) for k, v in doc["clients"].items() if str(k) != MARK}
+    if isinstance(doc.get(MARK), str) and doc[MARK]:
+        keys[MARK] = doc[MARK]
+    return keys
 
 
 def keys_for(client_ids: Iterable[int], *, create: bool) -> dict[int, DataKey]:
@@ -69,6 +89,20 @@ def keys_for_backup(holders: Callable[[], Iterable[int]]) -> dict[int, DataKey]:
     before an erasure committed could meet the key already forgotten and make that person a new one."""
     with _locked() as keys:
         return _of(keys, list(holders()), create=True)
+
+
+def mark_for_backup() -> str:
+    """The installation's mark a backup records, made (and written into the file) when the file has none yet."""
+    with _locked() as keys:
+        if MARK not in keys:
+            keys[MARK] = uuid.uuid4().hex
+        return keys[MARK]
+
+
+def opening(client_ids: Iterable[int]) -> tuple[dict[int, DataKey], str | None]:
+    """For a restore: the backup keys the file holds for these people, and the file's mark (None: none)."""
+    with _locked() as keys:
+        return _of(keys, client_ids, create=False), keys.get(MARK)
 
 
 def _of(keys: dict[str, str], client_ids: Iterable[int], *, create: bool) -> dict[int, DataKey]:

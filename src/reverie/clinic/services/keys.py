@@ -160,6 +160,23 @@ def check_master_key() -> MasterKeyring:
     return ring
 
 
+def check_at_start() -> None:
+    """The start-up check of a process that seals and opens records but never creates the key file (``reverie
+    worker``, r130): the master key that loads must open the data keys stored (:func:`check_master_key`), as
+    ``reverie serve`` checks before it listens. With no key configured at all, a database holding data keys is
+    refused as :func:`ensure_key_file` refuses it; an empty one is left alone (the first ``serve`` or ``user create``
+    makes the key file; a worker on another machine must never make one of its own)."""
+    if not _env_key() and not settings.REVERIE.key_file.exists():
+        if ClientKey.objects.exists():
+            raise KeyUnavailable(
+                f"The key file {settings.REVERIE.key_file} is missing but encrypted journals exist. Restore the key"
+                " file from your backup (or set REVERIE_KEY_FILE / REVERIE_MASTER_KEY); without it the journals"
+                " cannot be opened."
+            )
+        return
+    check_master_key()
+
+
 def _forget(client_id: int) -> None:
     with _lock:
         _data_keys.pop(client_id, None)

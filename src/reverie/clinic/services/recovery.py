@@ -16,7 +16,8 @@ looks at it (``--show``) and saves it with the encoding they choose (h103, revie
 When the person's data key cannot be had (the very failure that may stop the save, e.g. the database is down), the
 copy is sealed instead under a key derived (HKDF) from the active master key and the owner's id
 (``fallback_sealed``), still in the owner's folder and removed on erasure like the others. Only when no master key
-loads either is it kept as plain JSON, readable by the operating-system account alone (mode 0600) — the last
+loads either, or the one that loads opens none of the stored data keys (a wrong master key: never sealed under,
+r130), is it kept as plain JSON, readable by the operating-system account alone (mode 0600) — the last
 resort before losing the text, documented in ``docs/security.md``.
 
 Copies of the first format (``reverie.recovery/1``, in ``<data dir>/recovery/*.json``) were sealed under the master
@@ -187,9 +188,20 @@ def _fallback_key(master: bytes, owner_id: int) -> DataKey:
 def _keep_without_data_key(
     doc: dict[str, Any], owner: User, copy_id: str, fields: dict[str, Any], content: bytes
 ) -> None:
-    """Seal under a key derived from the active master key; only if no master key loads either, keep it plain."""
+    """Seal under a key derived from the active master key; only if no master key loads either, or the one that loads
+    is known not to be the clinic's, keep it plain.
+
+    A master key that opens none of the data keys stored (``keys.check_master_key``: a mistyped REVERIE_MASTER_KEY,
+    another folder's key file) is the very failure that stops the save; a copy sealed under it opens only with that
+    key, which is gone once the mistake is mended (r130: the text could never be recovered). Such a copy is kept
+    plain instead (mode 0600 in the owner's folder), which `journal recover` saves once the right key is back. Only
+    when the database cannot say (it is down) is the ring that loads used unchecked."""
     try:
-        ring = keys.keyring()
+        try:
+            ring = keys.check_master_key()  # never seal under a key known not to be the clinic's
+        except DatabaseError:
+            # the database is away: it cannot say; the key file's ring is the best there is
+            ring = keys.keyring()
         key = _fallback_key(ring.keys[ring.active], owner.pk)
     except (ReverieError, OSError, ValueError):
         doc["plain"] = fields  # last resort, mode 0600 in the owner's folder (docs/security.md)
