@@ -23,6 +23,14 @@ from web_client import signed_in
 
 pytestmark = pytest.mark.django_db
 RISKY = "I keep thinking I want to kill myself. Nobody would miss me."
+# Hidden values that are not what the therapist sees: the digest under test, the CSRF token, and the draft writer's
+# signed stamp (``drafts.sign_writer``), which carries the second it was signed: two loads a second apart differ
+# there (h168 saw this test fail once by that alone).
+HIDDEN = re.compile(r'<input type="hidden" name="(shown|csrfmiddlewaretoken|writer)" value="[^"]*">')
+
+
+def _visible(page: str) -> str:
+    return HIDDEN.sub("", page)
 
 
 def test_a_reading_of_pre_link_words_does_not_refuse_the_before_link_acknowledgement(make_user: Any) -> None:
@@ -52,10 +60,7 @@ def test_a_reading_of_pre_link_words_does_not_refuse_the_before_link_acknowledge
         client, "journal", "attempt", record, written_at=before.happened_at
     )  # read higher, hidden here
     again = browser.get(reverse("care:alerts")).content.decode()
-    visible = re.sub(r'<input type="hidden" name="(shown|csrfmiddlewaretoken)" value="[^"]*">', "", again)
-    assert visible == re.sub(
-        r'<input type="hidden" name="(shown|csrfmiddlewaretoken)" value="[^"]*">', "", page
-    ), "the line the therapist sees is unchanged"
+    assert _visible(again) == _visible(page), "the line the therapist sees is unchanged"
 
     answer = browser.post(reverse("care:alert_ack", args=[line.id]), {"shown": shown.group(1), "note": ""})
     assert answer.status_code == 302, answer.content.decode()[-600:]
