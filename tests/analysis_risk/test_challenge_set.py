@@ -66,8 +66,17 @@ HALVES = (
     "frozen29",
     "frozen30",
     "frozen31",
+    "frozen32",
 )
-FIGURE_GROUPS = frozenset({"idiom", "injury"})  # figures of speech and everyday injuries
+# figures of speech (idioms; frozen31's figures in notes; frozen32's quoted figures and similes) and everyday injuries
+FIGURE_GROUPS = frozenset({"idiom", "note_figure_of_speech", "figure_quoted", "simile", "injury"})
+# The goal "never attempt on a figure of speech" where a batch missed it when measured once (a strict expected
+# failure: the mark must go the day it passes); its lines at attempt are in KNOWN_ATTEMPT_ERRORS too.
+FIGURES_MISSED = {
+    "frozen32": "goal missed: two figures of speech of the thirty-second frozen batch at attempt when measured once, "
+    "on risk 2.13.0 and 2.14.0 alike (frozen32-088 a cliff jump told with joy, frozen32-109 the phrase quoted in a "
+    "note; KNOWN_ATTEMPT_ERRORS) (README_frozen32.md)",
+}
 # Genuine cases flagged, as measured with the shipped model. Fourth round (docs/risk.md): all four batches are seen
 # (tuning material); frozen3 was measured once, unseen, at the end of the third round (71 of 107, 14 of 223 false
 # alarms) and was left out of the fourth round's threshold choice, but the bank was grown knowing its misses.
@@ -179,6 +188,9 @@ MEASURED_FLAGGED = {
     # frozen31: measured once, unseen, on risk 2.13.0 (main) and h166's 2.14.0 (not shipped: it failed its decision
     # rule) in one run, notes read as notes: 48 and 52 (README_frozen31.md)
     "frozen31": 57 / 80,  # 48 -> 57 on 2.14.0 (h167, seen)
+    # frozen32: measured once, unseen, on risk 2.13.0 (main) and 2.14.0 (h167, shipped: its decision rule met) in one
+    # run, notes read as notes: 44 and 47 (README_frozen32.md)
+    "frozen32": 47 / 80,
 }
 GOAL_MISSED = {
     "tune": "goal missed: 81 of 85 genuine tune cases flagged, seen (docs/risk.md)",
@@ -247,6 +259,9 @@ GOAL_MISSED = {
     "frozen31": "goal missed: 48 of 80 genuine cases of the thirty-first frozen batch flagged on risk 2.13.0 when "
     "measured once, unseen, its session notes read as notes (session notes 20 of 36; journal lines 28 of 44) "
     "(README_frozen31.md)",
+    "frozen32": "goal missed: 47 of 80 genuine cases of the thirty-second frozen batch flagged on risk 2.14.0, 44 on "
+    "2.13.0, when measured once, unseen, its session notes read as notes (session notes 15 of 38; journal lines 32 of "
+    "42) (README_frozen32.md)",
 }
 # False alarms on hard negatives: the goal (<= 2 %) is met on tune and frozen (seen; frozen2: 8 of 110
 # when it was measured once, in the second round), not on frozen3 (seen since the fourth round; 14 of 223 unseen).
@@ -325,6 +340,9 @@ ALARMS_MISSED = {
     "frozen31": "goal missed: 19 of 120 hard negatives of the thirty-first frozen batch flagged on risk 2.13.0 "
     "(15.8 %; one session note of someone else's act at attempt: KNOWN_ATTEMPT_ERRORS) when measured once, unseen "
     "(README_frozen31.md)",
+    "frozen32": "goal missed: 19 of 120 hard negatives of the thirty-second frozen batch flagged on risk 2.14.0, 20 on "
+    "2.13.0 (15.8 %; two figures of speech at attempt, on both: KNOWN_ATTEMPT_ERRORS) when measured once, unseen "
+    "(README_frozen32.md)",
 }
 MEASURED_ALARMS = {
     "tune": 2 / 139,
@@ -387,6 +405,8 @@ MEASURED_ALARMS = {
     "frozen30": 12 / 120,
     # frozen31: measured once, unseen: 19 on risk 2.13.0 (README_frozen31.md)
     "frozen31": 18 / 120,  # 19 -> 18 on 2.14.0 (h167, seen)
+    # frozen32: measured once, unseen: 20 on risk 2.13.0, 19 on 2.14.0 (README_frozen32.md)
+    "frozen32": 19 / 120,
 }
 # Genuine cases at (or over) their expected level, with the shipped model: no floor existed before the fourteenth round
 # (docs/risk.md, "Fourteenth round"). Its level model was not shipped (the lead's check on long real texts), so these
@@ -450,6 +470,8 @@ MEASURED_AT_LEVEL = {
     "frozen30": 60 / 80,  # 56 -> 60 on 2.14.0 (h167, seen)
     # frozen31: 29 on 2.13.0 when measured once, unseen (README_frozen31.md)
     "frozen31": 42 / 80,  # 29 -> 42 on 2.14.0 (h167, seen)
+    # frozen32: 33 on 2.13.0 and 37 on 2.14.0 when measured once, unseen (README_frozen32.md)
+    "frozen32": 37 / 80,
 }
 # Lines whose writer's label and the screen's written policy disagree. They stay as written and count in every
 # figure; only the "never attempt on a negative" check reads them apart, each with its reason.
@@ -484,6 +506,12 @@ KNOWN_ATTEMPT_ERRORS: dict[str, str] = {
     "once, on 2.12.0 and 2.13.0 alike (README_frozen30.md)",
     "frozen30-118": "a session note of someone else's act read at attempt as the client's when frozen30 was measured "
     "once, on 2.12.0 and 2.13.0 alike (README_frozen30.md)",
+    "frozen32-088": "a figure of speech (a journal line: could've jumped off a cliff with joy) read at attempt when "
+    "frozen32 was measured once, on 2.13.0 and 2.14.0 alike: the goal 'never attempt on a figure of speech' missed "
+    "(README_frozen32.md)",
+    "frozen32-109": "a figure of speech (a note quoting the phrase 'jumped off a cliff' about leaving a job) read at "
+    "attempt when frozen32 was measured once, on 2.13.0 and 2.14.0 alike: the goal 'never attempt on a figure of "
+    "speech' missed (README_frozen32.md)",
 }
 
 
@@ -635,7 +663,15 @@ def test_false_alarms_do_not_rise_above_the_measured_figure_and_never_reach_atte
     assert at_attempt <= allowed, at_attempt - allowed
 
 
-@pytest.mark.parametrize("half", HALVES)
+@pytest.mark.parametrize(
+    "half",
+    [
+        pytest.param(h, marks=pytest.mark.xfail(strict=True, reason=FIGURES_MISSED[h]))
+        if h in FIGURES_MISSED
+        else h
+        for h in HALVES
+    ],
+)
 def test_never_attempt_on_a_figure_of_speech_or_an_injury(half: str) -> None:
     for item in _items(half):
         if item["group"] in FIGURE_GROUPS:
