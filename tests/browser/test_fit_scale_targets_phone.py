@@ -1,7 +1,9 @@
 """r128 fault 6: on the fit self-check (/fit/) at 360 px each −3 … 3 choice is a tap target at least 44 px wide and
 44 px tall. Each point was 26 px wide, 16 px apart: the radio's label kept the margin every radio's label has (a
 more specific rule than the scale's), so neighbouring values were easy to mis-tap. Still one row of seven, the number
-under its radio (test_directory_phone.py), text at least 12 px and no sideways scroll."""
+under its radio (test_directory_phone.py), text at least 12 px and no sideways scroll. h171: at 320 px too (a small
+phone), where main's padding and the box's left 278 px, 40 px a point, until the scale's box reached into main's
+padding."""
 
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ TARGETS = """() => [...document.querySelectorAll('.scale label')].map(l => {
 })"""
 
 
-@pytest.mark.parametrize("width", [360, 412])
+@pytest.mark.parametrize("width", [320, 360, 412])
 def test_browser_each_fit_scale_point_is_a_44px_target(chromium: Any, live_server: Any, width: int) -> None:
     context = chromium.new_context(viewport={"width": width, "height": 740}, base_url=live_server.url)
     page = context.new_page()
@@ -35,5 +37,6 @@ def test_browser_each_fit_scale_point_is_a_44px_target(chromium: Any, live_serve
         seven = points[row : row + 7]
         assert len({p["top"] for p in seven}) == 1, seven
         assert all(a["right"] <= b["left"] + 0.5 for a, b in pairwise(seven)), seven
+    assert all(p["left"] >= 0 and p["right"] <= width for p in points)
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     context.close()
