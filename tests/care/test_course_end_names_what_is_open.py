@@ -6,7 +6,6 @@ filled ahead are kept: they stay on the scores page and in the course record."""
 from __future__ import annotations
 
 import re
-from datetime import timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -14,32 +13,11 @@ import pytest
 from django.utils import timezone
 
 from reverie.care.models import Course, MeasureResponse
-from reverie.care.services import measures, notes
-from reverie.care.services.course import CourseDraft, create_course
+from reverie.care.services import notes
 from web_client import signed_in
 
 pytestmark = pytest.mark.django_db
 LONDON = ZoneInfo("Europe/London")
-
-
-@pytest.fixture
-def answered_ahead(paired: tuple[Any, Any]) -> tuple[Any, Any, Course, MeasureResponse]:
-    """A weekly DIT course whose first session is in two days, 10:00 London (the real clock: the alert must come
-    after the link); the client has answered the PHQ-9 for it, question 9 "more than half the days"."""
-    client, therapist = paired
-    first = (timezone.now().astimezone(LONDON) + timedelta(days=2)).replace(hour=10, minute=0, second=0)
-    course = create_course(
-        therapist,
-        CourseDraft(
-            client=client.username,
-            programme="dit",
-            start=first.replace(tzinfo=None, microsecond=0),
-            timezone="Europe/London",
-        ),
-    )
-    done = measures.submit(client, "phq9", [1] * 8 + [2], session_number=1)
-    assert done.alert is not None
-    return client, therapist, course, done.response
 
 
 def test_the_end_page_names_the_open_alert_and_the_answers_and_asks_again_without_them(

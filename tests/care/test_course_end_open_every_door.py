@@ -22,32 +22,11 @@ from django.utils import timezone
 
 from reverie.care.models import Course, MeasureResponse
 from reverie.care.services import course as courses
-from reverie.care.services import measures
 from reverie.care.services.course import CourseDraft, create_course
 from reverie.errors import LeftOpen
 
 LONDON = ZoneInfo("Europe/London")
 ITEM_9 = "better off dead"  # the question's own words: never in a refusal
-
-
-@pytest.fixture
-def answered_ahead(paired: tuple[Any, Any]) -> tuple[Any, Any, Course, MeasureResponse]:
-    """A weekly DIT course whose first session is in two days, 10:00 London (the real clock: the alert must come
-    after the link); the client has answered the PHQ-9 for it, question 9 "more than half the days"."""
-    client, therapist = paired
-    first = (timezone.now().astimezone(LONDON) + timedelta(days=2)).replace(hour=10, minute=0, second=0)
-    course = create_course(
-        therapist,
-        CourseDraft(
-            client=client.username,
-            programme="dit",
-            start=first.replace(tzinfo=None, microsecond=0),
-            timezone="Europe/London",
-        ),
-    )
-    done = measures.submit(client, "phq9", [1] * 8 + [2], session_number=1)
-    assert done.alert is not None
-    return client, therapist, course, done.response
 
 
 def _day(moment: Any, therapist: Any) -> str:
