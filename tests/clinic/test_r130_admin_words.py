@@ -18,6 +18,7 @@ from django.core.management import call_command
 from reverie.clinic.models import User
 from reverie.clinic.services import audit, backup
 from reverie.errors import Conflict, KeyUnavailable
+from reverie.text import counted
 
 
 def _named_files(said: str) -> list[Path]:
@@ -66,8 +67,8 @@ def test_a_restore_over_a_database_not_empty_says_what_to_do_here_in_words_that_
 
 
 def test_the_plural_words_read_right() -> None:
-    assert backup.plural(1, "person", "people") == "1 person"
-    assert backup.plural(2, "person", "people") == "2 people"
+    assert counted(1, "person", "people") == "1 person"
+    assert counted(2, "person", "people") == "2 people"
 
 
 @pytest.mark.django_db(transaction=True)

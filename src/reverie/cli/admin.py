@@ -365,7 +365,8 @@ def restore(
     made by a newer Reverie is refused; one made by an older Reverie is migrated forward, as an upgrade would. The
     backup may come through a pipe (`... | reverie restore /dev/stdin`): its size is counted as it is read."""
     from reverie.cli.runtime import django_ready
-    from reverie.clinic.services.backup import plural, restore_backup
+    from reverie.clinic.services.backup import restore_backup
+    from reverie.text import counted
 
     django_ready()
     from reverie.clinic.services import backup_keys, purged
@@ -373,7 +374,7 @@ def restore(
     missing = not backup_keys.path().exists()
     done = restore_backup(path, without_backup_keys=without_backup_keys)
     typer.echo(
-        f"Restored {plural(done.records, 'record', 'records')} ({plural(done.people, 'person', 'people')})."
+        f"Restored {counted(done.records, 'record', 'records')} ({counted(done.people, 'person', 'people')})."
     )
     if done.left_out_people:
         why = (
@@ -382,13 +383,13 @@ def restore(
             else "no key for them in backup-keys.json: erased since the backup, or the file is older than it"
         )
         typer.echo(
-            f"Not restored: {plural(done.left_out_people, 'person', 'people')} with their"
-            f" {plural(done.left_out_entries, 'entry', 'entries')} and"
-            f" {plural(done.left_out_attachments, 'attachment', 'attachments')} ({why})."
+            f"Not restored: {counted(done.left_out_people, 'person', 'people')} with their"
+            f" {counted(done.left_out_entries, 'entry', 'entries')} and"
+            f" {counted(done.left_out_attachments, 'attachment', 'attachments')} ({why})."
         )
     if done.two_step_cleared:
         typer.echo(
-            f"Two-step sign-in was turned off for {plural(done.two_step_cleared, 'person', 'people')} (therapists,"
+            f"Two-step sign-in was turned off for {counted(done.two_step_cleared, 'person', 'people')} (therapists,"
             " say): their"
             " authenticator secret is sealed under a key kept in backup-keys.json, which was not there or held no"
             " key for them (a copy older than their key). Their"

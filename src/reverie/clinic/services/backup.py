@@ -46,6 +46,7 @@ from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 
+from reverie import text
 from reverie.clinic.services import ownership
 from reverie.clinic.snapshot import read_snapshot
 from reverie.errors import Conflict, IntegrityError, InvalidInput, KeyUnavailable
@@ -519,7 +520,7 @@ def cascade_refused_message(people: int) -> str:
 
     return (
         f"The backup key file {backup_keys.path()} (backup-keys.json) holds no key for"
-        f" {plural(people, 'person', 'people')} in this"
+        f" {text.counted(people, 'person', 'people')} in this"
         " backup, and leaving them out would take other people's records with them (a course they hold, say)."
         " Nothing was restored. Put the backup-keys.json kept with this backup there (keep the current one aside"
         " first) and restore again."
@@ -535,10 +536,10 @@ def missing_backup_keys_message(objects: list[Any]) -> str:
     secret_only = len(with_key - sealed)
     return (
         f"This backup needs the backup key file backup-keys.json, expected at {backup_keys.path()} (beside the key"
-        f" file); it is not there. Without it {plural(len(sealed), 'person', 'people')} and their"
-        f" {plural(entries, 'entry', 'entries')} cannot be opened"
+        f" file); it is not there. Without it {text.counted(len(sealed), 'person', 'people')} and their"
+        f" {text.counted(entries, 'entry', 'entries')} cannot be opened"
         + (
-            f", and {plural(secret_only, 'person', 'people')} would have to set two-step sign-in up again."
+            f", and {text.counted(secret_only, 'person', 'people')} would have to set two-step sign-in up again."
             if secret_only
             else "."
         )
@@ -571,7 +572,7 @@ def foreign_backup_keys_message(opens_none: int = 0) -> str:
     if opens_none:
         return (
             f"The backup key file {backup_keys.path()} (backup-keys.json) does not belong to this backup: it holds"
-            f" none of the keys of the {plural(opens_none, 'person', 'people')} whose journal or two-step sign-in"
+            f" none of the keys of the {text.counted(opens_none, 'person', 'people')} whose journal or two-step sign-in"
             " the backup seals (it comes from another installation, or from one restored from another backup)."
             " Nothing was restored. Put the backup-keys.json kept with this backup there (keep the current one"
             " aside first) and restore again. Only if every one of them was erased since the backup: add"
@@ -583,11 +584,6 @@ def foreign_backup_keys_message(opens_none: int = 0) -> str:
         " open the journals in it. Nothing was restored. Put the backup-keys.json kept with this backup there"
         " (keep the current one aside first) and restore again."
     )
-
-
-def plural(count: int, one: str, many: str) -> str:
-    """``1 person``, ``2 people``: a count with the word that reads right."""
-    return f"{count} {one if count == 1 else many}"
 
 
 class _HistoricalDeserializer(PythonDeserializer):

@@ -16,6 +16,7 @@ import logging
 import os
 import threading
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.conf import settings
 from django.db import DatabaseError, connection, transaction
@@ -54,11 +55,7 @@ def ensure_key_file() -> bool:
     path = settings.REVERIE.key_file
     if _env_key() or path.exists():
         return False
-    if ClientKey.objects.exists():
-        raise KeyUnavailable(
-            f"The key file {path} is missing but encrypted journals exist. Restore the key file from your backup "
-            "(or set REVERIE_KEY_FILE / REVERIE_MASTER_KEY); without it the journals cannot be opened."
-        )
+    _refuse_missing_key_file(path)
     try:
         create_key_file(path)
     except Conflict:  # another thread or process created it first: use theirs
@@ -160,6 +157,16 @@ def check_master_key() -> MasterKeyring:
     return ring
 
 
+def _refuse_missing_key_file(path: Path) -> None:
+    """A key file missing while encrypted journals exist is refused (a new key could never open them): the one
+    message of :func:`ensure_key_file` and :func:`check_at_start`."""
+    if ClientKey.objects.exists():
+        raise KeyUnavailable(
+            f"The key file {path} is missing but encrypted journals exist. Restore the key file from your backup "
+            "(or set REVERIE_KEY_FILE / REVERIE_MASTER_KEY); without it the journals cannot be opened."
+        )
+
+
 def check_at_start() -> None:
     """The start-up check of a process that seals and opens records but never creates the key file (``reverie
     worker``, r130): the master key that loads must open the data keys stored (:func:`check_master_key`), as
@@ -167,12 +174,7 @@ def check_at_start() -> None:
     refused as :func:`ensure_key_file` refuses it; an empty one is left alone (the first ``serve`` or ``user create``
     makes the key file; a worker on another machine must never make one of its own)."""
     if not _env_key() and not settings.REVERIE.key_file.exists():
-        if ClientKey.objects.exists():
-            raise KeyUnavailable(
-                f"The key file {settings.REVERIE.key_file} is missing but encrypted journals exist. Restore the key"
-                " file from your backup (or set REVERIE_KEY_FILE / REVERIE_MASTER_KEY); without it the journals"
-                " cannot be opened."
-            )
+        _refuse_missing_key_file(settings.REVERIE.key_file)
         return
     check_master_key()
 
