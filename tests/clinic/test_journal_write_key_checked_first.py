@@ -64,3 +64,19 @@ def test_a_wrong_master_key_is_refused_before_a_pipe_is_read(cli: Any) -> None:
     assert not _kept(cli)
     _, listed, _ = cli("journal", "list", "-u", "erin", "--json")
     assert WORDS not in listed
+
+
+def test_a_wrong_master_key_is_refused_before_the_password_is_asked(cli: Any) -> None:
+    """The key is the installation's, not the person's: with no REVERIE_PASSWORD, `journal write` under a wrong key
+    says so before asking anyone for a password they would type for nothing (stop 51's gap)."""
+    cli("user", "create", "erin")
+    cli("journal", "write", "-u", "erin", input="sealed under the clinic's key")
+    wrong = base64.b64encode(secrets.token_bytes(32)).decode()
+    del cli.env["REVERIE_PASSWORD"]
+    code, _out, err = cli(
+        "journal", "write", "-u", "erin", input=WORDS, check=False, REVERIE_MASTER_KEY=wrong
+    )
+    assert code == KeyUnavailable.exit_code, err
+    assert "opens none of the data keys" in err and "password" not in err.lower(), err
+    assert "and try again" in err, err  # not "start Reverie again": this was a command, not a start
+    assert not _kept(cli)

@@ -221,6 +221,11 @@ def write(
     from reverie.clinic.services.journal import EntryDraft
 
     kind = kind_from(kind)  # a mistyped kind is refused before the password
+    # A master key that opens none of the stored data keys (a mistyped REVERIE_MASTER_KEY, another folder's key
+    # file), or a key file missing while data keys are stored, is refused here, as `serve` refuses it at start (E510):
+    # before the password is asked, the editor opens or a pipe or file is read, so nothing is typed that could not be
+    # saved. A key that goes wrong once the text is taken still leaves a recovery copy (`recovery.keep`).
+    keys.check_at_start()
     actor = sign_in(user)
     when = _when(happened_at, zone_for(actor))
     draft = EntryDraft(
@@ -235,11 +240,6 @@ def write(
     # A mistyped option is refused before anyone types a text for it. The date is left to the save: a copy
     # refused only for its date is recovered with today's (`journal recover`).
     journal.validate(replace(draft, happened_at=None))
-    # A master key that opens none of the stored data keys (a mistyped REVERIE_MASTER_KEY, another folder's key
-    # file), or a key file missing while data keys are stored, is refused here, as `serve` refuses it at start (E510):
-    # before the editor opens or a pipe or file is read, so nothing is typed that could not be saved. A key that goes
-    # wrong once the text is taken still leaves a recovery copy (`recovery.keep`).
-    keys.check_at_start()
     typed = (file is None or str(file) == "-") and sys.stdin.isatty()  # held nowhere else
     in_editor = file is None and sys.stdin.isatty()
     trouble, undecoded = None, None

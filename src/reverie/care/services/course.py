@@ -47,6 +47,7 @@ from reverie.programmes.sessions import (
     plan_sessions,
     regular_starts,
 )
+from reverie.text import counted
 
 LETTER_PURPOSE = "letter.goodbye"
 HORIZON = timedelta(weeks=12)  # an open-ended course always has its sessions planned this far ahead of now
@@ -555,11 +556,10 @@ class StillOpen:
         wrote), dated in ``zone`` (the therapist's): "Risk alert not acknowledged: raised 7 Dec 2026, urgency:
         high", "PHQ-9 answered for the session on 9 Dec 2026, which the ending cancels (the answers are kept)"."""
         out = [f"Risk alert not acknowledged: {_alert_dated(a, zone)}" for a in self.alerts]
-        for name, row in self.answered_named:
-            out.append(
-                f"{name} answered for the session on {row.session.start.astimezone(zone):%-d %b %Y}, which the"
-                " ending cancels (the answers are kept)"
-            )
+        out += [
+            f"{name} answered for {_session_dated(row, zone)}, which the ending cancels (the answers are kept)"
+            for name, row in self.answered_named
+        ]
         return out
 
     def summary(self, zone: tzinfo) -> str:
@@ -568,19 +568,22 @@ class StillOpen:
         session the ending cancels (PHQ-9 for the session on 9 Dec 2026; the answers are kept)."""
         parts = []
         if self.alerts:
-            n, dated = len(self.alerts), "; ".join(_alert_dated(a, zone) for a in self.alerts)
-            parts.append(f"{n} risk alert{'s' if n != 1 else ''} you have not acknowledged ({dated})")
-        if self.answered_ahead:
-            n = len(self.answered_ahead)
-            dated = "; ".join(
-                f"{name} for the session on {row.session.start.astimezone(zone):%-d %b %Y}"
-                for name, row in self.answered_named
-            )
+            dated = "; ".join(_alert_dated(a, zone) for a in self.alerts)
             parts.append(
-                f"{n} questionnaire{'s' if n != 1 else ''} answered for a session the ending cancels ({dated};"
-                " the answers are kept)"
+                f"{counted(len(self.alerts), 'risk alert', 'risk alerts')} you have not acknowledged ({dated})"
+            )
+        if self.answered_ahead:
+            dated = "; ".join(f"{name} for {_session_dated(row, zone)}" for name, row in self.answered_named)
+            answered = counted(len(self.answered_ahead), "questionnaire", "questionnaires")
+            parts.append(
+                f"{answered} answered for a session the ending cancels ({dated}; the answers are kept)"
             )
         return f"Still open for this client: {' and '.join(parts)}."
+
+
+def _session_dated(row: MeasureResponse, zone: tzinfo) -> str:
+    """The session a questionnaire was answered for, dated in ``zone``: "the session on 9 Dec 2026"."""
+    return f"the session on {row.session.start.astimezone(zone):%-d %b %Y}"
 
 
 def _alert_dated(alert: RiskAlert, zone: tzinfo) -> str:

@@ -152,7 +152,7 @@ def check_master_key() -> MasterKeyring:
         raise KeyUnavailable(
             f"The master key from {source} opens none of the data keys stored in this database: it is not the key"
             " these journals were sealed with, and nothing new is sealed under it. Put the right key back (restore the key file from"
-            " your backup, or set REVERIE_MASTER_KEY to the clinic's key) and start Reverie again."
+            " your backup, or set REVERIE_MASTER_KEY to the clinic's key) and try again."
         )
     return ring
 
