@@ -67,15 +67,22 @@ HALVES = (
     "frozen30",
     "frozen31",
     "frozen32",
+    "frozen33",
 )
 # figures of speech (idioms; frozen31's figures in notes; frozen32's quoted figures and similes) and everyday injuries
-FIGURE_GROUPS = frozenset({"idiom", "note_figure_of_speech", "figure_quoted", "simile", "injury"})
+# frozen33's writer named its figures "figure_of_speech"
+FIGURE_GROUPS = frozenset(
+    {"idiom", "note_figure_of_speech", "figure_quoted", "simile", "injury", "figure_of_speech"}
+)
 # The goal "never attempt on a figure of speech" where a batch missed it when measured once (a strict expected
 # failure: the mark must go the day it passes); its lines at attempt are in KNOWN_ATTEMPT_ERRORS too.
 FIGURES_MISSED = {
     "frozen32": "goal missed: two figures of speech of the thirty-second frozen batch at attempt when measured once, "
     "on risk 2.13.0 and 2.14.0 alike (frozen32-088 a cliff jump told with joy, frozen32-109 the phrase quoted in a "
     "note; KNOWN_ATTEMPT_ERRORS) (README_frozen32.md)",
+    "frozen33": "goal missed: two figures of speech of the thirty-third frozen batch at attempt when measured once, "
+    "on risk 2.14.0 and h175's 2.15.0 alike (frozen33-014 a note's 'overdose of sun', frozen33-190 overdosed on "
+    "podcasts; KNOWN_ATTEMPT_ERRORS) (README_frozen33.md)",
 }
 # Genuine cases flagged, as measured with the shipped model. Fourth round (docs/risk.md): all four batches are seen
 # (tuning material); frozen3 was measured once, unseen, at the end of the third round (71 of 107, 14 of 223 false
@@ -191,6 +198,9 @@ MEASURED_FLAGGED = {
     # frozen32: measured once, unseen, on risk 2.13.0 (main) and 2.14.0 (h167, shipped: its decision rule met) in one
     # run, notes read as notes: 44 and 47 (README_frozen32.md)
     "frozen32": 47 / 80,
+    # frozen33: measured once, unseen, on risk 2.14.0 (main, shipped) and h175's 2.15.0 (not shipped: its decision
+    # rule not met) in one run, notes read as notes: 54 and 56 (README_frozen33.md)
+    "frozen33": 54 / 80,
 }
 GOAL_MISSED = {
     "tune": "goal missed: 81 of 85 genuine tune cases flagged, seen (docs/risk.md)",
@@ -262,6 +272,9 @@ GOAL_MISSED = {
     "frozen32": "goal missed: 47 of 80 genuine cases of the thirty-second frozen batch flagged on risk 2.14.0, 44 on "
     "2.13.0, when measured once, unseen, its session notes read as notes (session notes 15 of 38; journal lines 32 of "
     "42) (README_frozen32.md)",
+    "frozen33": "goal missed: 54 of 80 genuine cases of the thirty-third frozen batch flagged on risk 2.14.0, 56 on "
+    "h175's 2.15.0 (not shipped), when measured once, unseen, its session notes read as notes (session notes 25 of "
+    "40; journal lines 29 of 40) (README_frozen33.md)",
 }
 # False alarms on hard negatives: the goal (<= 2 %) is met on tune and frozen (seen; frozen2: 8 of 110
 # when it was measured once, in the second round), not on frozen3 (seen since the fourth round; 14 of 223 unseen).
@@ -343,6 +356,9 @@ ALARMS_MISSED = {
     "frozen32": "goal missed: 19 of 120 hard negatives of the thirty-second frozen batch flagged on risk 2.14.0, 20 on "
     "2.13.0 (15.8 %; two figures of speech at attempt, on both: KNOWN_ATTEMPT_ERRORS) when measured once, unseen "
     "(README_frozen32.md)",
+    "frozen33": "goal missed: 14 of 120 hard negatives of the thirty-third frozen batch flagged on risk 2.14.0, 12 on "
+    "h175's 2.15.0 (11.7 %; two figures of speech at attempt, on both: KNOWN_ATTEMPT_ERRORS) when measured once, "
+    "unseen (README_frozen33.md)",
 }
 MEASURED_ALARMS = {
     "tune": 2 / 139,
@@ -407,6 +423,8 @@ MEASURED_ALARMS = {
     "frozen31": 18 / 120,  # 19 -> 18 on 2.14.0 (h167, seen)
     # frozen32: measured once, unseen: 20 on risk 2.13.0, 19 on 2.14.0 (README_frozen32.md)
     "frozen32": 19 / 120,
+    # frozen33: measured once, unseen: 14 on risk 2.14.0, 12 on h175's 2.15.0 (README_frozen33.md)
+    "frozen33": 14 / 120,
 }
 # Genuine cases at (or over) their expected level, with the shipped model: no floor existed before the fourteenth round
 # (docs/risk.md, "Fourteenth round"). Its level model was not shipped (the lead's check on long real texts), so these
@@ -472,6 +490,8 @@ MEASURED_AT_LEVEL = {
     "frozen31": 42 / 80,  # 29 -> 42 on 2.14.0 (h167, seen)
     # frozen32: 33 on 2.13.0 and 37 on 2.14.0 when measured once, unseen (README_frozen32.md)
     "frozen32": 37 / 80,
+    # frozen33: 46 on 2.14.0 and 48 on h175's 2.15.0 when measured once, unseen (README_frozen33.md)
+    "frozen33": 46 / 80,
 }
 # Lines whose writer's label and the screen's written policy disagree. They stay as written and count in every
 # figure; only the "never attempt on a negative" check reads them apart, each with its reason.
@@ -512,6 +532,10 @@ KNOWN_ATTEMPT_ERRORS: dict[str, str] = {
     "frozen32-109": "a figure of speech (a note quoting the phrase 'jumped off a cliff' about leaving a job) read at "
     "attempt when frozen32 was measured once, on 2.13.0 and 2.14.0 alike: the goal 'never attempt on a figure of "
     "speech' missed (README_frozen32.md)",
+    "frozen33-014": "a figure of speech (a session note: the client 'took an overdose of sun', a sunburn) read at "
+    "attempt when frozen33 was measured once, on 2.14.0 and h175's 2.15.0 alike (README_frozen33.md)",
+    "frozen33-190": "a figure of speech (a journal line: overdosed on true-crime podcasts) read at attempt when "
+    "frozen33 was measured once, on 2.14.0 and h175's 2.15.0 alike (README_frozen33.md)",
 }
 
 
