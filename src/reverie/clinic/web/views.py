@@ -320,6 +320,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
     form = LoginForm(request.POST or None)
     draft = drafts.from_login(request.POST)
     error = None
+    forgot = ""  # a wrong password or the wait after too many: the name to give a one-time password (r132)
     if request.method == "POST" and form.is_valid():
         try:
             user = signin.check_password(
@@ -327,6 +328,8 @@ def login_view(request: HttpRequest) -> HttpResponse:
             )
         except ReverieError as exc:
             error = exc.message
+            if isinstance(exc, AuthenticationFailed):
+                forgot = form.cleaned_data["username"].strip().lower()
         else:
             target = _safe_next(request, request.GET.get("next", ""))
             if user.totp_secret:  # the code step posts to its own address: where to go next waits here
@@ -335,7 +338,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
                 return drafts.login_page(request, "reverie/login_code.html", drafts.login_context(draft))
             return _finish_sign_in(request, user, draft, target)
     status = 401 if error else 200
-    context = {"form": form, "error": error, **drafts.login_context(draft)}
+    context = {"form": form, "error": error, "forgot": forgot, **drafts.login_context(draft)}
     return drafts.login_page(request, "reverie/login.html", context, status=status)
 
 
