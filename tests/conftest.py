@@ -17,6 +17,16 @@ from hypothesis import settings as hypothesis_settings
 hypothesis_settings.register_profile("reverie", derandomize=True, database=None)
 hypothesis_settings.load_profile("reverie")
 
+# The test settings (production's, with quick password hashing: settings_module/reverie_test_settings.py) reach the
+# processes the tests start too: pytest-django names them in DJANGO_SETTINGS_MODULE, which children inherit, and
+# their folder goes on the children's PYTHONPATH. The ``cli`` fixture names them itself.
+TEST_SETTINGS_MODULE = "reverie_test_settings"
+TEST_SETTINGS_FOLDER = str(Path(__file__).resolve().parent / "settings_module")
+if TEST_SETTINGS_FOLDER not in os.environ.get("PYTHONPATH", "").split(os.pathsep):
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        filter(None, [TEST_SETTINGS_FOLDER, os.environ.get("PYTHONPATH")])
+    )
+
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_newgateway(gateway: Any) -> None:
@@ -167,6 +177,7 @@ def cli(tmp_path: Path) -> Iterator[Cli]:
         REVERIE_PASSWORD="a long test password",
         REVERIE_ANALYSIS="off",
         PYTHONWARNINGS="ignore",
+        DJANGO_SETTINGS_MODULE=TEST_SETTINGS_MODULE,
     )
     base = os.environ.get("REVERIE_DATABASE_URL", "")
     dropped = None
