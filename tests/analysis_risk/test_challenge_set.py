@@ -68,6 +68,7 @@ HALVES = (
     "frozen31",
     "frozen32",
     "frozen33",
+    "frozen34",
 )
 # figures of speech (idioms; frozen31's figures in notes; frozen32's quoted figures and similes) and everyday injuries
 # frozen33's writer named its figures "figure_of_speech"
@@ -201,6 +202,9 @@ MEASURED_FLAGGED = {
     # frozen33: measured once, unseen, on risk 2.14.0 (main, shipped) and h175's 2.15.0 (not shipped: its decision
     # rule not met) in one run, notes read as notes: 54 and 56 (README_frozen33.md)
     "frozen33": 54 / 80,
+    # frozen34: measured once, unseen, on risk 2.14.0 (main, shipped) and h177's 2.15.1 (not shipped: its decision
+    # rule not met) in one run, notes read as notes: 54 and 56 (README_frozen34.md)
+    "frozen34": 54 / 80,
 }
 GOAL_MISSED = {
     "tune": "goal missed: 81 of 85 genuine tune cases flagged, seen (docs/risk.md)",
@@ -275,6 +279,9 @@ GOAL_MISSED = {
     "frozen33": "goal missed: 54 of 80 genuine cases of the thirty-third frozen batch flagged on risk 2.14.0, 56 on "
     "h175's 2.15.0 (not shipped), when measured once, unseen, its session notes read as notes (session notes 25 of "
     "40; journal lines 29 of 40) (README_frozen33.md)",
+    "frozen34": "goal missed: 54 of 80 genuine cases of the thirty-fourth frozen batch flagged on risk 2.14.0, 56 on "
+    "h177's 2.15.1 (not shipped), when measured once, unseen, its session notes read as notes (session notes 24 of "
+    "40; journal lines 30 of 40) (README_frozen34.md)",
 }
 # False alarms on hard negatives: the goal (<= 2 %) is met on tune and frozen (seen; frozen2: 8 of 110
 # when it was measured once, in the second round), not on frozen3 (seen since the fourth round; 14 of 223 unseen).
@@ -359,6 +366,8 @@ ALARMS_MISSED = {
     "frozen33": "goal missed: 14 of 120 hard negatives of the thirty-third frozen batch flagged on risk 2.14.0, 12 on "
     "h175's 2.15.0 (11.7 %; two figures of speech at attempt, on both: KNOWN_ATTEMPT_ERRORS) when measured once, "
     "unseen (README_frozen33.md)",
+    "frozen34": "goal missed: 17 of 120 hard negatives of the thirty-fourth frozen batch flagged on risk 2.14.0, 15 on "
+    "h177's 2.15.1 (14.2 %; none at attempt on 2.14.0) when measured once, unseen (README_frozen34.md)",
 }
 MEASURED_ALARMS = {
     "tune": 2 / 139,
@@ -425,6 +434,8 @@ MEASURED_ALARMS = {
     "frozen32": 19 / 120,
     # frozen33: measured once, unseen: 14 on risk 2.14.0, 12 on h175's 2.15.0 (README_frozen33.md)
     "frozen33": 14 / 120,
+    # frozen34: measured once, unseen: 17 on risk 2.14.0, 15 on h177's 2.15.1 (README_frozen34.md)
+    "frozen34": 17 / 120,
 }
 # Genuine cases at (or over) their expected level, with the shipped model: no floor existed before the fourteenth round
 # (docs/risk.md, "Fourteenth round"). Its level model was not shipped (the lead's check on long real texts), so these
@@ -492,6 +503,8 @@ MEASURED_AT_LEVEL = {
     "frozen32": 37 / 80,
     # frozen33: 46 on 2.14.0 and 48 on h175's 2.15.0 when measured once, unseen (README_frozen33.md)
     "frozen33": 46 / 80,
+    # frozen34: 42 on 2.14.0 and 45 on h177's 2.15.1 when measured once, unseen (README_frozen34.md)
+    "frozen34": 42 / 80,
 }
 # Lines whose writer's label and the screen's written policy disagree. They stay as written and count in every
 # figure; only the "never attempt on a negative" check reads them apart, each with its reason.
