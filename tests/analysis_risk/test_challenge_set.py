@@ -69,6 +69,7 @@ HALVES = (
     "frozen32",
     "frozen33",
     "frozen34",
+    "frozen35",
 )
 # figures of speech (idioms; frozen31's figures in notes; frozen32's quoted figures and similes) and everyday injuries
 # frozen33's writer named its figures "figure_of_speech"
@@ -205,6 +206,9 @@ MEASURED_FLAGGED = {
     # frozen34: measured once, unseen, on risk 2.14.0 (main, shipped) and h177's 2.15.1 (not shipped: its decision
     # rule not met) in one run, notes read as notes: 54 and 56 (README_frozen34.md)
     "frozen34": 54 / 80,
+    # frozen35: measured once, unseen, on risk 2.14.0 (main, shipped) and h178's 2.15.2 (not shipped: its decision
+    # rule not met) in one run, notes read as notes: 56 and 60 (README_frozen35.md)
+    "frozen35": 56 / 80,
 }
 GOAL_MISSED = {
     "tune": "goal missed: 81 of 85 genuine tune cases flagged, seen (docs/risk.md)",
@@ -282,6 +286,9 @@ GOAL_MISSED = {
     "frozen34": "goal missed: 54 of 80 genuine cases of the thirty-fourth frozen batch flagged on risk 2.14.0, 56 on "
     "h177's 2.15.1 (not shipped), when measured once, unseen, its session notes read as notes (session notes 24 of "
     "40; journal lines 30 of 40) (README_frozen34.md)",
+    "frozen35": "goal missed: 56 of 80 genuine cases of the thirty-fifth frozen batch flagged on risk 2.14.0, 60 on "
+    "h178's 2.15.2 (not shipped), when measured once, unseen, its session notes read as notes (session notes 22 of "
+    "40; journal lines 34 of 40) (README_frozen35.md)",
 }
 # False alarms on hard negatives: the goal (<= 2 %) is met on tune and frozen (seen; frozen2: 8 of 110
 # when it was measured once, in the second round), not on frozen3 (seen since the fourth round; 14 of 223 unseen).
@@ -368,6 +375,9 @@ ALARMS_MISSED = {
     "unseen (README_frozen33.md)",
     "frozen34": "goal missed: 17 of 120 hard negatives of the thirty-fourth frozen batch flagged on risk 2.14.0, 15 on "
     "h177's 2.15.1 (14.2 %; none at attempt on 2.14.0) when measured once, unseen (README_frozen34.md)",
+    "frozen35": "goal missed: 22 of 120 hard negatives of the thirty-fifth frozen batch flagged on risk 2.14.0, 18 on "
+    "h178's 2.15.2 (18.3 %; one note of someone else's act at attempt: KNOWN_ATTEMPT_ERRORS) when measured once, "
+    "unseen (README_frozen35.md)",
 }
 MEASURED_ALARMS = {
     "tune": 2 / 139,
@@ -436,6 +446,8 @@ MEASURED_ALARMS = {
     "frozen33": 14 / 120,
     # frozen34: measured once, unseen: 17 on risk 2.14.0, 15 on h177's 2.15.1 (README_frozen34.md)
     "frozen34": 17 / 120,
+    # frozen35: measured once, unseen: 22 on risk 2.14.0, 18 on h178's 2.15.2 (README_frozen35.md)
+    "frozen35": 22 / 120,
 }
 # Genuine cases at (or over) their expected level, with the shipped model: no floor existed before the fourteenth round
 # (docs/risk.md, "Fourteenth round"). Its level model was not shipped (the lead's check on long real texts), so these
@@ -505,6 +517,8 @@ MEASURED_AT_LEVEL = {
     "frozen33": 46 / 80,
     # frozen34: 42 on 2.14.0 and 45 on h177's 2.15.1 when measured once, unseen (README_frozen34.md)
     "frozen34": 42 / 80,
+    # frozen35: 40 on 2.14.0 and 46 on h178's 2.15.2 when measured once, unseen (README_frozen35.md)
+    "frozen35": 40 / 80,
 }
 # Lines whose writer's label and the screen's written policy disagree. They stay as written and count in every
 # figure; only the "never attempt on a negative" check reads them apart, each with its reason.
@@ -535,6 +549,9 @@ POLICY_ALARMS_AT_MEASUREMENT = {"frozen10": 1, "frozen27": 1}
 # when frozen31 was measured once on 2.13.0) was listed here until risk 2.14.0 (h167) read the person noun heading "N of
 # YP" as the act's owner
 KNOWN_ATTEMPT_ERRORS: dict[str, str] = {
+    "frozen35-119": "a session note of another patient's act ('Bed 6 attempted to hang herself on the ward'; the client "
+    "witnessed it) read at attempt as the client's when frozen35 was measured once, on 2.14.0 and h178's 2.15.2 alike "
+    "(README_frozen35.md)",
     "frozen30-096": "a session note of someone else's act read at attempt as the client's when frozen30 was measured "
     "once, on 2.12.0 and 2.13.0 alike (README_frozen30.md)",
     "frozen30-118": "a session note of someone else's act read at attempt as the client's when frozen30 was measured "
