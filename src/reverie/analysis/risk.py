@@ -116,7 +116,7 @@ INDICATOR = LEVELS.index("indicator")
 # cutting"), a rope, belt or cord round one's own neck where a hanging is told (attempt_interrupted), a preparation
 # without a risk word where its context reads as an ending (preparation_ending); a quoted description of a thing, a
 # simile and a thing's metaphor are set aside (``figurative``); "N of YP", "Mum hx of SH" are someone else's
-VERSION = "2.14.0"
+VERSION = "2.15.0"
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "risk"
 MODEL_FILE = "risk_model.npz"
 # Fourteenth round: the level model ("behavior or worse" vs "ideation" on a sentence the screen already flags), an

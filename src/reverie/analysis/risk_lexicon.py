@@ -2126,7 +2126,8 @@ RESUMED_ACTS = (
 )
 WEEKDAY_SHORT = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?"
 RESUMED_FOLLOW = (
-    r"(?=\s*(?:[.,;:!\n)]|-\s|$)|\s+(?:again|after|since|following|last|this|tonight|today|yesterday|"
+    r"(?=\s*(?:[.,;:!\n)]|-\s|\((?=[^)\n]{0,30}\)\s*(?:[.,;:!\n]|$|after\b|since\b|again\b))|$)|"
+    r"\s+(?:again|after|since|following|last|this|tonight|today|yesterday|"
     + WEEKDAY_SHORT
     + r"|x\s*\d+|with|using|on\s+(?:my|her|his|their)\s+(?:\w+\s+)?"
     + BODY
@@ -2180,7 +2181,7 @@ SHORTHAND_RULES: tuple[Rule, ...] = (
         + RESUMED_ACTS
         + r"\s+again\b"
         # a note's bare "cut again" with its time ("Cut again Fri after an argument", "cut again tonight.")
-        r"|(?:^|(?<=[.;:\n]\s)|(?<=[.;:\n])|(?<=\bpt\s)|(?<=\bcl\s)|(?<=\bclient\s)|(?<=\bhas\s)|(?<=\bhad\s))"
+        r"|(?:^|(?<=[.;:\n]\s)|(?<=[.;:\n])|(?<=\bpt\s)|(?<=\bcl\s)|(?<=\bclient\s)|(?<=\bhas\s)|(?<=\bhad\s)|(?<=\byp\s)|(?<=\bpatient\s))"
         r"cut\s+again\b(?=\s*(?:[.!;\n]|$)|\s+(?:tonight|today|yesterday|last\s+night|this\s+(?:morning|afternoon|evening|"
         r"week)|" + WEEKDAY_SHORT + r"|on\s+(?:my|her|his|their)\s+(?:\w+\s+)?" + BODY + r")\b)",
     ),
@@ -2238,6 +2239,10 @@ EVERYDAY_CUES = re.compile(
 TOLD_IN_CONTEXT = {
     "preparation_ending": lambda ctx, m: _ending_told(ctx, m),
     "attempt_interrupted": lambda ctx, m: _hanging_told(ctx, m),
+    "note_act_with_intent": lambda ctx, m: _intent_told(ctx, m),
+    "note_attempt_register": lambda ctx, m: _not_assault(ctx, m),
+    "note_aborted_register": lambda ctx, m: _not_assault(ctx, m),
+    "note_self_harm_register": lambda ctx, m: _not_music(ctx, m),
 }
 # a stockpile verb: an existing rule's saved-up medicine is read by ``_no_ending`` too ("saving up my tablets before
 # the pharmacy's holiday closure" is everyday where no ending cue is told)
@@ -2246,6 +2251,145 @@ STOCKPILE_VERB = re.compile(
 )
 PREP_RULES: tuple[Rule, ...] = (_rule("preparation_ending", BEHAVIOR, PREP_ACTS),)
 RULES = RULES + PREP_RULES
+
+# 2.15.0 (h175, rule in docs/risk.md written before frozen33 is read): a note's clinical register for the client's own
+# act (session kinds; someone else's is theirs through ``note_owner``): the abbreviation "SA" with a year, a count, a
+# method or an ordinal ("Previous SA x3", "SA 2017 (hanging …)"), "attempted" before a method noun ("YP attempted
+# hanging"), "attempt x1"; an ingestion told by its count ("Ingestion ~30 x quetiapine", "24 co-codamol with vodka"); an
+# act beside a stated intent to die; a risk field naming a method ("Plan: car exhaust"); self-harm told with a bare
+# "self" or as a compound ("burning self", "self-cut"), head-banging with its count or bruise, biting to break the
+# skin, and the urge to harm "self".
+METHOD_NOUN = (
+    r"(?:hanging|overdose|od|strangulation|drowning|suffocation|asphyxiation|self[\s-]?poisoning|jump|jumping|ligature|"
+    r"co\s+poisoning|carbon\s+monoxide|car\s+exhaust|exhaust|firearm|shooting|gunshot|train|rail)"
+)
+NOTE_DRUG = (
+    r"(?:"
+    + DRUG
+    + r"|quetiapine|co-?codamol|codeine|amitriptyline|sertraline|citalopram|fluoxetine|mirtazapine|"
+    r"paracetamol|ibuprofen|aspirin|diazepam|zopiclone|tramadol|lithium|venlafaxine|olanzapine|propranolol|insulin|"
+    r"tabs|tablets|pills)"
+)
+ASSAULT_TOLD = re.compile(
+    r"\b(?:sexual\w*|assault\w*|rape\w*|abus\w*|perpetrator\w*|csa|sexually|molest\w*|isva|sarc|groom\w*)\b"
+)
+# "SA by her uncle", "SA (2015) by ex-partner": an assault, someone did it to the client
+SA_BY = re.compile(r"(?:\s*\([^)\n]{0,40}\))?\s+(?:aged\s+\d+\s+)?by\b")
+NOTE_REGISTER_RULES: tuple[Rule, ...] = (
+    _rule(
+        "note_attempt_register",
+        ATTEMPT,
+        r"\b(?:previous|prior|first|last|recent|further|interrupted|\d+(?:st|nd|rd|th)|hx\s+of|hx|history\s+of)\s+sas?\b"
+        r"|\bsas?\s*(?:x\s*\d+\b|\(?(?:19|20)\d\d\b|\((?=[^)\n]{0,60}\b" + METHOD_NOUN + r"\b))"
+        r"|\b(?:\d+\s*x\s*)?attempted\s+" + METHOD_NOUN + r"\b(?<!jump)(?<!jumping)"
+        r"|\b(?:\d+\s*x\s*)?attempted\s+(?:jump|jumping)\b(?=\s*(?:from|off|in\s+front|[.,;:(]|$))"
+        r"|\b(?:od|overdose)\s+(?:19|20)\d\d\b"
+        r"|\b(?:previous|prior)\s+(?:suicide\s+)?attempts?\b(?!\s+(?:at|to|of|on|with|in\s+(?:therapy|treatment))\b)"
+        r"|\b(?:hanging|od|ods|overdose|ligature|strangulation|drowning|self[\s-]?poisoning|jump|jumping|co)\s+attempts?\b"
+        r"(?!\s+(?:at|to|on)\b)"
+        r"|\b(?:suicide\s+)?attempts?\s*x\s*\d+\b(?!\s+(?:to|at)\b)",
+        kinds=SESSION_KINDS,
+    ),
+    _rule(
+        "note_aborted_register",
+        BEHAVIOR,
+        r"\baborted\s+(?:sa|sas)\b",
+        kinds=SESSION_KINDS,
+    ),
+    _rule(
+        "note_ingestion_count",
+        ATTEMPT,
+        r"(?<!\baccidental\s)(?<!\bunintentional\s)"
+        r"\b(?:ingestion|ingested|took|taken|swallowed|od|od'd|overdose|overdosed|self[\s-]?poisoning)\b(?:\s+of)?\s+"
+        r"(?:~\s*|approx\.?\s*|approximately\s+|about\s+|around\s+|c\.\s*|circa\s+)?(?:[1-9]\d|\d{3})\s*(?:x\s*)?"
+        r"(?:[a-z0-9-]+\s+){0,2}?" + NOTE_DRUG + r"\b(?!\s*\d*\s*mg\s+(?:daily|od|bd|tds|nocte|prescribed))"
+        r"|(?<!\bprescribed\s)(?<!\bdispensed\s)\b(?:[1-9]\d|\d{3})\s*(?:x\s*)?(?:[a-z0-9-]+\s+)?"
+        + NOTE_DRUG
+        + r"\s+(?:\w+\s+)?with\s+(?:vodka|alcohol|wine|beer|whisky|whiskey|gin|cider|etoh|spirits)\b"
+        r"(?![^.;\n]{0,40}\b(?:accidental|accidentally|no\s+intent|unintentional|by\s+mistake)\b)",
+        kinds=SESSION_KINDS,
+    ),
+    _rule(
+        "note_act_with_intent",
+        ATTEMPT,
+        r"\b(?:self[\s-]?poisoning|ingestion|ingested|overdose|overdosed|od|od'd|hanging|ligature|(?:jumped|jump)\s+"
+        r"(?:from|off)\s+(?:(?:a|an|the|her|his|their)\s+)?(?:[a-z0-9'-]+\s+){0,2}?" + DROP + r")\b",
+        kinds=SESSION_KINDS,
+    ),
+    _rule(
+        "note_plan_field",
+        BEHAVIOR,
+        r"(?<!\bsafety\s)(?<!\bcare\s)(?<!\bcrisis\s)(?<!\btreatment\s)(?<!\bmanagement\s)(?<!\bdischarge\s)"
+        r"(?<!\baction\s)(?<!\bsupport\s)\bplan(?:\s+(?:disclosed|described|reported|identified|stated|voiced|"
+        r"endorsed))?\s*(?::|-|–)\s*(?:to\s+|via\s+|by\s+)?(?:hanging|hang|od|overdose|jump|jumping|car\s+exhaust|"
+        r"exhaust\s+fumes|co|carbon\s+monoxide|drowning|drown|ligature|firearm|shooting|gun)\b"
+        r"(?!\s+(?:risk|discussed|plan|awareness|safety|prevention|management|advice|leaflet|info\w*)\b)",
+        kinds=SESSION_KINDS,
+    ),
+    _rule(
+        "note_self_harm_register",
+        BEHAVIOR,
+        r"\b(?:cutting|cuts|burning|burns|burnt|burned|scratching|scratches|scratched|hitting|hits|punching|punches|"
+        r"biting|bites|carving|carves|carved|ligaturing|strangling)\s+self\b(?!\s+(?:off|down|out|short|free|loose|away|"
+        r"up)\b)(?![\s-]?(?:esteem|care|worth|image|talk|"
+        r"doubt|help|soothe|soothing|harm|confidence|belief))"
+        r"|\bself[\s-]?(?:cut|cuts|cutting|burn|burns|burned|burnt|burning|hit|hits|hitting)\b"
+        r"|\bhead[\s-]?bang(?:ing|ed|s)?\b(?=[^.;\n]{0,40}?\b(?:x\s*\d+|daily|nightly|today|every|bruis\w*|forehead|"
+        r"again|\d+\s*times)\b)"
+        r"|\b(?:bites?|biting|bit)\s+(?:(?:her|his|their)\s+)?(?:own\s+)?(?:hands?|arms?|fingers?|wrists?)\s+(?:to|until|"
+        r"till)\s+(?:it\s+|they\s+)?(?:break|breaks|broke|bleed\w*|draw\w*\s+blood)",
+        kinds=SESSION_KINDS,
+    ),
+    _rule(
+        "note_self_harm_urge",
+        IDEATION,
+        r"\burges?\s+to\s+(?:cut|burn|harm|hurt|hit|scratch|ligature)\s+self\b(?![\s-])",
+        kinds=SESSION_KINDS,
+    ),
+)
+RULES = RULES + NOTE_REGISTER_RULES
+# the intent to die stated in the act's sentence or the next two (not denied: "denies intent", "no intent")
+INTENT_TOLD = re.compile(
+    r"(?<!\bno\s)(?<!\bnil\s)(?<!\bdenies\s)(?<!\bdenied\s)(?<!\bwithout\s)\b(?:intent\s+(?:was\s+)?to\s+die|"
+    r"intended\s+to\s+die|intending\s+to\s+(?:die|end\s+(?:her|his|their|my)\s+life|kill\s+(?:herself|himself|"
+    r"themselves|myself))|with\s+(?:clear\s+|suicidal\s+)?intent|meant\s+it|wanted\s+to\s+die|wanting\s+to\s+die|"
+    r"intent\s+(?:to\s+die\s+)?confirmed|suicidal\s+intent|wanted\s+to\s+end\s+(?:it|her\s+life|his\s+life|their\s+"
+    r"life))\b"
+)
+INTENT_DENIED = re.compile(r"\b(?:denies|denied|denying|no|nil|not|without|never)\s+(?:\w+\s+)?$")
+
+
+def _intent_told(ctx: Context, m: re.Match[str]) -> bool:
+    """2.15.0 (h175): ``note_act_with_intent``'s act is read where its sentence or the next two state an intent to die
+    that is not denied."""
+    if not ctx.sentences:
+        return False
+    sentence = _sentence_of(ctx, m.start())
+    start = ctx.sentences[sentence][0]
+    end = ctx.sentences[min(sentence + 2, len(ctx.sentences) - 1)][1]
+    return any(
+        INTENT_DENIED.search(ctx.norm[max(start, i.start() - 30) : i.start()]) is None
+        for i in INTENT_TOLD.finditer(ctx.norm, start, end)
+    )
+
+
+MUSIC_TOLD = re.compile(r"\b(?:concerts?|gigs?|mosh\w*|music|metal|band|festival|dance|dancing|rave|song)\b")
+
+
+def _not_music(ctx: Context, m: re.Match[str]) -> bool:
+    """2.15.0 (h175): head-banging is self-harm where its sentence tells of no music."""
+    if "bang" not in m.group():
+        return True
+    s, e = ctx.sentences[_sentence_of(ctx, m.start())] if ctx.sentences else (0, len(ctx.norm))
+    return MUSIC_TOLD.search(ctx.norm, s, e) is None
+
+
+def _not_assault(ctx: Context, m: re.Match[str]) -> bool:
+    """2.15.0 (h175): "SA" is a suicide attempt only in a sentence that names no sexual assault."""
+    if not re.search(r"\bsas?\b", m.group()):
+        return True
+    s, e = ctx.sentences[_sentence_of(ctx, m.start())] if ctx.sentences else (0, len(ctx.norm))
+    return ASSAULT_TOLD.search(ctx.norm, s, e) is None and SA_BY.match(ctx.norm, m.end()) is None
 
 
 def _no_ending(ctx: Context, rule: Rule, m: re.Match[str], sentence: int) -> bool:
@@ -2359,17 +2503,107 @@ FIGURATIVE = (
 )
 
 
+# 2.15.0 (h175, rule in docs/risk.md written before frozen33 is read): the image of any method — a jump, leap or fall
+# off a height, drowning, poison, a gun, a bullet, an overdose — is a figure where it is told with joy or excitement
+# ("could've jumped off a cliff with joy", "so happy I could jump off a bridge"), as a decision about a job or a plan
+# ("handing in my notice felt like jumping off a cliff", "jumped off a cliff and quit my job") or quoted as a phrase in
+# a note ("used the phrase 'jumped off a cliff' re leaving her job"); never where its sentence holds a real act's or
+# wish's words (``REAL_ACT_WORDS``)
+HEIGHT = r"(?:cliff|cliffs|bridge|roof|rooftop|building|balcony|window|ledge|tower|pier|edge|multi[\s-]?storey|top\s+floor)"
+JUMP_IMAGE = (
+    r"(?:jump|jumps|jumped|jumping|leap|leaps|leapt|leaped|leaping|fall|falls|fell|falling|dive|dived|diving|"
+    r"(?:throw|throws|threw|throwing)\s+(?:myself|herself|himself|themselves))\s+(?:off|from|out\s+of)\s+"
+    r"(?:(?:a|an|the|my|that|this)\s+)?(?:[a-z'-]+\s+)?" + HEIGHT
+)
+METHOD_IMAGE = (
+    r"(?:" + JUMP_IMAGE + r"|drown|drowns|drowned|drowning|poison|poisoned|poisoning|gun|guns|bullet|bullets|"
+    r"overdos(?:e|ed|es|ing))"
+)
+METHOD_IMAGE_WORDS = re.compile(r"\b" + METHOD_IMAGE + r"\b")
+JOY = r"(?:joy|happiness|excitement|glee|delight|pride|relief|elation)"
+JOY_STATE = (
+    r"(?:happy|excited|thrilled|chuffed|elated|giddy|ecstatic|overjoyed|buzzing|hyped|pumped|stoked|delighted|proud|"
+    r"relieved|made\s+up|over\s+the\s+moon)"
+)
+# a decision about a job or a plan as the image's subject
+DECISION = (
+    r"(?:quitting|resigning|leaving|handing\s+in\s+(?:my|her|his|their|the)\s+notice|moving|going\s+(?:freelance|"
+    r"self-employed|part-time)|signing|starting|(?:the|that|this|my|her|his)\s+(?:decision|move|leap|resignation|"
+    r"career\s+change)|" + FIGURE_THINGS + r")"
+)
+DECISION_VERB = (
+    r"(?:quit|resigned|handed\s+in|left|signed|booked|bought|moved|started|enrolled|applied|went\s+freelance|said\s+"
+    r"yes|took\s+the\s+job|accepted)"
+)
+METHOD_FIGURES = (
+    re.compile(
+        r"\b"
+        + METHOD_IMAGE
+        + r"\b[^.!?;\n]{0,30}?\b(?:with|for|from|out\s+of)\s+(?:sheer\s+|pure\s+)?"
+        + JOY
+        + r"\b"
+    ),
+    re.compile(
+        r"\b(?:so|too|that|really)\s+(?:\w+\s+)?"
+        + JOY_STATE
+        + r"\b[^.!?;\n]{0,30}?\b(?:could|could've|coulda|could\s+have|"
+        r"nearly|almost|might\s+have|might've)\s+(?:\w+\s+)?" + METHOD_IMAGE + r"\b"
+    ),
+    re.compile(
+        r"\b"
+        + DECISION
+        + r"(?:\s+(?!(?:i|i'm|im|i've|me|she|he|they|we|you|and|but|so|then)\b)[a-z'-]+){0,4}?"
+        r"(?:\s+|'s\s+)(?:is|was|felt|feels|seemed|seems)?\s*(?:just\s+)?(?:like|as\s+if|"
+        r"as\s+though)\s+(?:[a-z'-]+\s+){0,3}?" + METHOD_IMAGE + r"\b"
+    ),
+    re.compile(r"\b" + JUMP_IMAGE + r"\s+and\s+(?:just\s+|then\s+)?" + DECISION_VERB + r"\b"),
+    re.compile(
+        r"\b(?:used|uses|using|use)\s+the\s+(?:\w+\s+)?(?:phrase|expression|words?|term|image|metaphor|idiom|saying)\s+"
+        r"(?:of\s+)?" + QUOTED
+    ),
+)
+QUOTED_SELF = words("i i'll i'm i'd i've im ill id ive me myself")
+REAL_ACT_WORDS = re.compile(
+    r"\b(?:die|dies|died|dying|dead|death|kill|kills|killed|killing|suicid\w*|end\s+it|end\s+(?:my|her|his|their)\s+"
+    r"life|intent|intended|intending|meant\s+it|tried|try|trying|attempt\w*|si|wish|wished|wanted\s+to\s+go|for\s+real|"
+    r"really\s+did)\b"
+)
+
+
+def _real_act_told(norm: str, start: int, end: int) -> bool:
+    """2.15.0 (h175): the sentence of a figure's span holds a real act's or wish's words."""
+    s = max(norm.rfind(c, 0, start) for c in ".!?\n") + 1
+    found = [i for i in (norm.find(c, end) for c in ".!?\n") if i >= 0]
+    return REAL_ACT_WORDS.search(norm, s, min(found) if found else len(norm)) is not None
+
+
 def figurative_spans(norm: str) -> tuple[tuple[int, int], ...]:
     """The figures of speech of :data:`FIGURATIVE` in ``norm``: a quotation only where it describes a thing (not a
-    person, the self or a means) and holds an image of an act; a simile and a thing's metaphor as matched."""
+    person, the self or a means) and holds an image of an act; a simile and a thing's metaphor as matched. 2.15.0
+    (h175): a method told as a figure (:data:`METHOD_FIGURES`), and a quotation of a thing holding a method image, only
+    where its sentence tells no real act or wish."""
     spans = []
     for pattern in FIGURATIVE:
         for m in regex_gate.finditer(pattern, norm):
             if "q" in m.groupdict() and m.group("q") is not None:
                 head = WORD.findall(m.group("x"))[-1:]  # "her overdraft": the overdraft; "her": a person
-                if set(head) & NOT_A_THING or not FIGURE_IMAGE_WORDS.search(m.group("q")):
+                if set(head) & NOT_A_THING:
+                    continue
+                if not FIGURE_IMAGE_WORDS.search(m.group("q")) and not (
+                    METHOD_IMAGE_WORDS.search(m.group("q")) and not _real_act_told(norm, m.start(), m.end())
+                ):
                     continue
             spans.append((m.start(), m.end()))
+    for pattern in METHOD_FIGURES:
+        for m in regex_gate.finditer(pattern, norm):
+            if "q" in m.groupdict() and m.group("q") is not None:
+                quote = m.group("q")
+                if not (FIGURE_IMAGE_WORDS.search(quote) or METHOD_IMAGE_WORDS.search(quote)):
+                    continue
+                if set(WORD.findall(quote)) & QUOTED_SELF:  # the client's own words: "I'll just jump …"
+                    continue
+            if not _real_act_told(norm, m.start(), m.end()):
+                spans.append((m.start(), m.end()))
     return tuple(spans)
 
 
@@ -2405,6 +2639,9 @@ FIGURES: tuple[re.Pattern[str], ...] = tuple(
         r"rates?|statistics|stats|prevention\s+(?:week|day|month|training|course|research)|research)\b|"
         r"\b(?:cell|cellular|cell's|programmed|career|political|social|electoral)\s+suicide\b",
         r"\bshoot\s+me\s+(?:a|an|the)\s+(?:text|message|email|line)\b",
+        # 2.15.0 (h175): a gun told of a thing, the fixed idiom ("I shot myself in the foot with that email")
+        r"\b(?:shoot|shoots|shot|shooting)\s+(?:myself|herself|himself|themselves|yourself|ourselves)\s+in\s+the\s+foot\b"
+        r"(?!\s+(?:with\s+(?:a|an|the|my|his|her|dad's)\s+(?:\w+\s+)?(?:gun|rifle|pistol|shotgun)|literally)\b)",
         # a lie-in with a clock time or a day: "sleep and not wake up til mon", "… till noon" (never "until it's over")
         r"\b(?:not|never)\s+(?:wake|waking)\s+up\s+(?:till|til|until|'til|before)\s+(?:mon|tue|tues|wed|thu|thur|thurs|"
         r"fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day|noon|midday|lunch|lunchtime|the\s+afternoon|"
@@ -2856,7 +3093,9 @@ def _recreational_jump(ctx: Context, rule: Rule, m: re.Match[str], sentence: int
 # Sixteenth round: a swallowed medicine or poison told as an accident ("drank bleach by accident when I was four") or a
 # day's doses taken as prescribed ("took all my morning pills like the nurse said") is no attempt. Not when the
 # accident is the cover story ("told them it was an accident", "it wasn't an accident") or the doses were taken at once.
-SWALLOWING_RULES = words("attempt_poison attempt_overdose attempt_shorthand")  # 2.14.0 (h167): its shorthand
+SWALLOWING_RULES = words(
+    "attempt_poison attempt_overdose attempt_shorthand note_ingestion_count note_act_with_intent"  # 2.15.0 (h175)
+)  # 2.14.0 (h167): its shorthand
 ACCIDENT = re.compile(
     r"\b(?:by\s+(?:accident|mistake)|accidentally|without\s+(?:realising|realizing|knowing))\b"
 )
@@ -2866,7 +3105,8 @@ ACCIDENT_DENIED = re.compile(
 )
 AS_PRESCRIBED = re.compile(
     r"\b(?:as\s+prescribed|like\s+(?:the|my)\s+(?:\w+\s+)?(?:nurse|doctor|gp|psychiatrist|pharmacist|chemist|mum|mom)\s+"
-    r"(?:said|says|told\s+me)|on\s+time|with\s+(?:my\s+)?(?:breakfast|lunch|dinner|tea|food)|(?:morning|evening|night|"
+    r"(?:said|says|told\s+me)|on\s+time|as\s+directed|over\s+(?:the|a|several|two|three)\s+(?:\w+\s+)?(?:week|weeks|days|"
+    r"month)|with\s+(?:my\s+)?(?:breakfast|lunch|dinner|tea|food)|(?:morning|evening|night|"
     r"nightly|daily|usual|regular|normal|prescribed)\s+(?:pills|meds|tablets|medication|medicine|dose|doses))\b"
 )
 AT_ONCE = re.compile(
@@ -2886,7 +3126,7 @@ def _accidental(ctx: Context, rule: Rule, m: re.Match[str], sentence: int) -> bo
 
 def _as_prescribed(ctx: Context, rule: Rule, m: re.Match[str], sentence: int) -> bool:
     """A day's medicine taken as prescribed, not a supply taken at once."""
-    if rule.name != "attempt_overdose" or not ctx.sentences:
+    if rule.name not in ("attempt_overdose", "note_ingestion_count") or not ctx.sentences:
         return False
     s, e = ctx.sentences[sentence]
     return AS_PRESCRIBED.search(ctx.norm, s, e) is not None and AT_ONCE.search(ctx.norm, s, e) is None
