@@ -116,6 +116,10 @@ INDICATOR = LEVELS.index("indicator")
 # cutting"), a rope, belt or cord round one's own neck where a hanging is told (attempt_interrupted), a preparation
 # without a risk word where its context reads as an ending (preparation_ending); a quoted description of a thing, a
 # simile and a thing's metaphor are set aside (``figurative``); "N of YP", "Mum hx of SH" are someone else's
+# 2.15.0: h175, before frozen33 is read: a method told as a figure (with joy, as a decision, a note's quoted phrase) is
+# ``figurative``; two preparations told together (preparation_combined); a note's clinical register ("Previous SA x3",
+# "attempted hanging", "Ingestion ~30 x …", an act with a stated intent, "Plan: car exhaust", "burning self"); someone
+# else named in a note, then a pronoun, is theirs
 VERSION = "2.15.0"
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "risk"
 MODEL_FILE = "risk_model.npz"

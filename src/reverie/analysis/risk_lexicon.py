@@ -520,7 +520,8 @@ ABORT_SETUP = (
     + NOT_A_CHORE
     # the writer past a railing or a parapet, or at a drop's very edge
     + r"|(?:stood|stand|standing|sat|sit|sitting|climbed|climb|got|swung|put|had|hung)\s+(?:\w+\s+){0,3}?(?:on|onto|over|"
-    r"to|at|past|across)\s+(?:the\s+)?(?:wrong\s+side\s+of|other\s+side\s+of|outside\s+of|outer\s+edge\s+of)\s+(?:the\s+|"
+    r"to|at|past|across)\s+(?:the\s+)?(?:wrong\s+side\s+of|other\s+side\s+of|outside\s+of|outer\s+edge\s+of|outer\s+side\s+"
+    r"of|far\s+side\s+of)\s+(?:the\s+|"
     r"a\s+)?(?:[\w'-]+\s+)?(?:railings?|barrier|barriers|fence|parapet|rail|rails|guardrail|balustrade|safety\s+net)\b"
     + NOT_AN_OUTING
     + r"|(?:one|both|a|my)\s+legs?\s+(?:over|across)\s+(?:the\s+|a\s+)?(?:[\w'-]+\s+)?(?:parapet|railings?|barrier|edge|"
@@ -934,7 +935,16 @@ RULES: tuple[Rule, ...] = (
         r"(?!\s+(?:chin|face|legs?|beard|jaw|cheeks?|lip|armpits?|underarms?|moustache|mustache)\b)(?![^.!?\n]{0,40}\bshav)"
         r"|\b(?:stood|standing|sat|sitting)\s+(?:on|at)\s+(?:the\s+)?(?:(?:train\s+|railway\s+)?tracks|ledge|railing|edge"
         r"(?!\s+of\s+(?:the\s+|a\s+|my\s+)?(?:\w+\s+)?(?:path|road|pool|bed|stage|field|town|water|sea|lake|sofa|"
-        r"seat|chair|lawn|pitch|platform\s+waiting)))\b",
+        r"seat|chair|lawn|pitch|platform\s+waiting)))\b"
+        # 2.15.0 (h175): at a platform's or a drop's edge and stepping back, or pulled back from it ("Pt stood on
+        # platform edge …, stepped back as train approached", "Pulled back from the edge of the platform by a stranger")
+        r"|\b"
+        + NOT_AN_OUTING
+        + r"(?:stood|standing|stand|sat|sitting)\s+(?:right\s+)?(?:on|at|by)\s+(?:the\s+)?(?:very\s+)?(?:platform|track|"
+        r"roof|cliff|bridge|quay)\s+edge\b[^.!?\n]{0,80}?\b(?:stepped|pulled|moved|stepping|pulling)\s+back\b"
+        + NOT_AN_OUTING
+        + r"|\bpulled\s+back\s+from\s+the\s+(?:very\s+)?edge\s+of\s+the\s+(?:platform|roof|cliff|bridge|tracks)\b"
+        + NOT_AN_OUTING,
     ),
     _rule(
         "plan",
@@ -2243,6 +2253,7 @@ TOLD_IN_CONTEXT = {
     "note_attempt_register": lambda ctx, m: _not_assault(ctx, m),
     "note_aborted_register": lambda ctx, m: _not_assault(ctx, m),
     "note_self_harm_register": lambda ctx, m: _not_music(ctx, m),
+    "preparation_combined": lambda ctx, m: _two_preparations(ctx, m),
 }
 # a stockpile verb: an existing rule's saved-up medicine is read by ``_no_ending`` too ("saving up my tablets before
 # the pharmacy's holiday closure" is everyday where no ending cue is told)
@@ -2343,11 +2354,52 @@ NOTE_REGISTER_RULES: tuple[Rule, ...] = (
     _rule(
         "note_self_harm_urge",
         IDEATION,
-        r"\burges?\s+to\s+(?:cut|burn|harm|hurt|hit|scratch|ligature)\s+self\b(?![\s-])",
+        r"\burges?\s+to\s+(?:cut|burn|harm|hurt|hit|scratch|ligature)\s+self\b(?![\s-]?(?:esteem|care|worth|image|talk|doubt|help|soothe|"
+        r"soothing|harm|confidence|belief|off|down|out|up)\b)",
         kinds=SESSION_KINDS,
     ),
 )
 RULES = RULES + NOTE_REGISTER_RULES
+
+# 2.15.0 (h175): two different preparatory acts told in one text, each without a risk word (``preparation_combined``):
+# a will made or changed (or its beneficiaries, a life policy), passwords or accounts written out or left for someone,
+# a pet or a cherished thing given away, letters or goodbye messages written for people, a funeral planned. Not where
+# an everyday purpose is named (``COMBINED_EVERYDAY``: 2.14.0's everyday cues less the will's own words), not someone
+# else's (the existing readings).
+PREP_KINDS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p)
+    for p in (
+        r"\b(?:made|making|wrote|written|writing|changed|changing|updated|updating|drafted|drafting|sorted|sorting|redid|"
+        r"redone|signed|finished|rewrote|rewritten)\s+(?:out\s+)?(?:(?:my|a|her|his|the|their)\s+)?(?:new\s+)?will\b"
+        r"(?!\s+(?:be|have|not|go|get|do|make|need|take)\b)|\b(?:the|my|her|his)\s+will\s+(?:is|was)\s+(?:done|signed|made|"
+        r"sorted|in\s+the\s+\w+|drafted|updated|witnessed)\b|\bwill\s+updated\b|\bwill\s+(?:i|i've|she|he)\s+(?:just\s+)?"
+        r"(?:drafted|made|wrote|changed|updated|signed)\b|\b(?:changed|updated|changing|updating)\s+"
+        r"(?:the\s+|my\s+|her\s+|his\s+)?(?:life\s+(?:insurance|policy)\s+)?beneficiar(?:y|ies)\b|\b(?:life\s+insurance|"
+        r"life\s+policy)\s+beneficiar(?:y|ies)\b",
+        r"\b(?:wrote|written|writing|typed|listed|left|leaving|sorted|sorting|emailed|gave)\s+(?:out\s+|down\s+|up\s+)?"
+        r"(?:all\s+)?(?:(?:my|her|his|the|their)\s+)?(?:[a-z'-]+\s+)?(?:passwords?|pins?|pin\s+numbers|bank\s+details|"
+        r"logins?)\b|\bpasswords?\s+(?:in|into)\s+(?:the|an)\s+envelope\b|\bpasswords?\s+(?:written|typed|left|listed)\s+"
+        r"(?:out|down|for)\b",
+        r"\b(?:gave|given|giving|give|gives|rehomed|rehoming|re-homed)\s+(?:away\s+)?(?:[a-z'-]+\s+){0,2}?(?:cat|cats|dog|"
+        r"dogs|pets?|fish|rabbits?|guitar|camera|bike|watch|ring|jewel(?:le)?ry|records|tools|belongings|possessions)\b"
+        r"|\b(?:cat|cats|dog|dogs|pets?|fish)\s+rehomed\b",
+        r"\b(?:wrote|written|writing|drafted|drafting|typed|left)\s+(?:[a-z'-]+\s+){0,2}?(?:letters|goodbye\s+(?:messages?|"
+        r"letters?|notes?)|a\s+letter|a\s+card|cards)\s+(?:to|for)\b|\bletters\s+written\b",
+        r"\b(?:planned|planning|arranged|arranging|paid\s+for|chose|chosen)\s+(?:(?:my|her|his|the)\s+)?(?:own\s+)?funeral\b"
+        r"|\bfuneral\s+plan\b",
+    )
+)
+COMBINED_EVERYDAY = re.compile(
+    r"\b(?:holiday|holidays|trip|travel|travelling|traveling|trek|hike|hiking|climb|climbing|birth|born|baby|babies|"
+    r"twins|wedding|married|marriage|divorce|moving\s+(?:house|home|out|abroad|in)|house\s+move|new\s+(?:house|flat|"
+    r"home|job|place)|emigrat\w*|declutter\w*|retir\w+|solicitor\w*|lawyer|on\s+leave|maternity|paternity|"
+    r"password\s+manager|vault|hospital\s+for|operation|surgery|charity\s+shop|landlord|abroad|christening|"
+    r"every\s+parenting)\b"
+)
+PREP_COMBINED_RULES: tuple[Rule, ...] = (
+    _rule("preparation_combined", BEHAVIOR, "|".join(f"(?:{p.pattern})" for p in PREP_KINDS)),
+)
+RULES = RULES + PREP_COMBINED_RULES
 # the intent to die stated in the act's sentence or the next two (not denied: "denies intent", "no intent")
 INTENT_TOLD = re.compile(
     r"(?<!\bno\s)(?<!\bnil\s)(?<!\bdenies\s)(?<!\bdenied\s)(?<!\bwithout\s)\b(?:intent\s+(?:was\s+)?to\s+die|"
@@ -2376,6 +2428,14 @@ def _intent_told(ctx: Context, m: re.Match[str]) -> bool:
 MUSIC_TOLD = re.compile(r"\b(?:concerts?|gigs?|mosh\w*|music|metal|band|festival|dance|dancing|rave|song)\b")
 
 
+def _two_preparations(ctx: Context, m: re.Match[str]) -> bool:
+    """2.15.0 (h175): ``preparation_combined`` is read where the text tells a second preparatory act of another kind
+    (:data:`PREP_KINDS`) and names no everyday purpose (:data:`COMBINED_EVERYDAY`)."""
+    if COMBINED_EVERYDAY.search(ctx.norm) is not None:
+        return False
+    return sum(1 for kind in PREP_KINDS if kind.search(ctx.norm) is not None) >= 2
+
+
 def _not_music(ctx: Context, m: re.Match[str]) -> bool:
     """2.15.0 (h175): head-banging is self-harm where its sentence tells of no music."""
     if "bang" not in m.group():
@@ -2385,11 +2445,21 @@ def _not_music(ctx: Context, m: re.Match[str]) -> bool:
 
 
 def _not_assault(ctx: Context, m: re.Match[str]) -> bool:
-    """2.15.0 (h175): "SA" is a suicide attempt only in a sentence that names no sexual assault."""
+    """2.15.0 (h175): "SA" is a suicide attempt only in a sentence that names no sexual assault; a note's history of an
+    attempt is read only where its sentence does not close it ("hx of OD 2015, none since": the recovery reading of
+    a note's history, h134's)."""
+    s, e = ctx.sentences[_sentence_of(ctx, m.start())] if ctx.sentences else (0, len(ctx.norm))
+    if HISTORY_CLOSED.search(ctx.norm, s, e) is not None:
+        return False
     if not re.search(r"\bsas?\b", m.group()):
         return True
-    s, e = ctx.sentences[_sentence_of(ctx, m.start())] if ctx.sentences else (0, len(ctx.norm))
     return ASSAULT_TOLD.search(ctx.norm, s, e) is None and SA_BY.match(ctx.norm, m.end()) is None
+
+
+HISTORY_CLOSED = re.compile(
+    r"\b(?:(?:none|nil|nothing|no\s+(?:further\s+|more\s+)?(?:attempts?|episodes?|ods?|overdoses?|sa|sh|self[\s-]?harm))"
+    r"\s+(?:since|in\s+(?:the\s+)?(?:last\s+|past\s+)?\d+\s*(?:yrs?|years?|months?|mths?))|(?:none|nil)\s+for\s+\d+)\b"
+)
 
 
 def _no_ending(ctx: Context, rule: Rule, m: re.Match[str], sentence: int) -> bool:
@@ -2571,10 +2641,17 @@ REAL_ACT_WORDS = re.compile(
 
 
 def _real_act_told(norm: str, start: int, end: int) -> bool:
-    """2.15.0 (h175): the sentence of a figure's span holds a real act's or wish's words."""
+    """2.15.0 (h175): the sentence of a figure's span holds a real act's or wish's words, not denied ("no SI", "denies
+    intent" tell of none)."""
     s = max(norm.rfind(c, 0, start) for c in ".!?\n") + 1
     found = [i for i in (norm.find(c, end) for c in ".!?\n") if i >= 0]
-    return REAL_ACT_WORDS.search(norm, s, min(found) if found else len(norm)) is not None
+    return any(
+        REAL_DENIED.search(norm, max(s, w.start() - 16), w.start()) is None
+        for w in REAL_ACT_WORDS.finditer(norm, s, min(found) if found else len(norm))
+    )
+
+
+REAL_DENIED = re.compile(r"\b(?:no|nil|denies|denied|denying|not|never|without)\s+(?:\w+\s+)?$")
 
 
 def figurative_spans(norm: str) -> tuple[tuple[int, int], ...]:
@@ -3722,14 +3799,33 @@ def _relative_acts_in_note(norm: str, sentence_start: int, start: int) -> bool:
 
 
 def _someone_of_theirs(norm: str, sentence_start: int, start: int) -> bool:
-    tokens = [t.group() for t in WORD.finditer(norm, sentence_start, start)]
+    # 2.15.0 (h175): a quotation's opening mark is no part of its first word ("'My sister keeps talking about killing
+    # herself'"); a possessive ("client's", "pt's") owns the noun as "his", "her" do; one word may stand between
+    # ("Client's ex partner", "his AA sponsor"); a sponsor, a mentor, a coach are person nouns
+    opening = WORD.match(norm, start)
+    if opening is not None and opening.group().removesuffix("'s") in CLIENT_WORDS:
+        return False  # the act names the client as its subject ("… after cl cut her arms")
+    raw = [t.group() for t in WORD.finditer(norm, sentence_start, start)]
+    tokens = [t.strip("'") for t in raw]
     for i in range(len(tokens) - 1, -1, -1):
         word = tokens[i]
-        if word in FIRST_WORDS or word in OTHER_WORDS:
+        if raw[i] in FIRST_WORDS or raw[i] in OTHER_WORDS or word in CLIENT_WORDS:
             return False
-        if word in OTHER_NOUNS and word not in NOT_SOMEONE_ELSE:
-            return i > 0 and tokens[i - 1] in THEIRS
+        # "mother found her after she attempted": "her" is the client, the object, not the owner of a person noun
+        if word in ("her", "him", "them") and i + 1 < len(tokens) and tokens[i + 1] not in NOTE_PERSON_NOUNS:
+            return False
+        if (word in OTHER_NOUNS or word in NOTE_OTHER_NOUNS) and word not in NOT_SOMEONE_ELSE:
+            return any(i > gap and _owner_word(tokens[i - 1 - gap]) for gap in (0, 1))
     return False
+
+
+NOTE_OTHER_NOUNS = words("sponsor mentor coach tutor carer housemate peer cellmate inmate")
+NOTE_PERSON_NOUNS = OTHER_NOUNS | NOTE_OTHER_NOUNS | words("own best older younger late ex step")
+
+
+def _owner_word(word: str) -> bool:
+    """2.15.0 (h175): a word that owns the person noun after it: "his", "her", "my" …, or a possessive ("client's")."""
+    return word in THEIRS or (word.endswith("'s") and len(word) > 2)
 
 
 # The words that turn a sentence after a denial; `DENIAL_STOP` here, `risk.DENIAL_TURN` (the model's clauses) read
@@ -4386,6 +4482,8 @@ ROLE_NOUNS = (
     "neighbours neighbors pupil student friend mate pal"
     # 2.14.0 (h167): the roles of a ward, a wing or a shared home ("peer on ward tied ligature", "cellmate cut his arms")
     " peer peers cellmate cellmates inmate inmates roommate housemates flatmates"
+    # 2.15.0 (h175): "his AA sponsor relapsed and then overdosed"
+    " sponsor mentor coach tutor"
 )
 SUBJECT_GAP = words(
     "had has have was were is are been being did does do then also again just later apparently reportedly "
@@ -4517,7 +4615,7 @@ def _history_words(between: Sequence[str], i: int) -> bool:
 
 def _mention(ctx: Context, tok: re.Match[str], sentence_start: int) -> _Mention | None:
     word = tok.group()
-    bare = word.removesuffix("'s").removesuffix("'")
+    bare = word.removesuffix("'s").removesuffix("'").lstrip("'")  # 2.15.0 (h175): "'my" opens a quotation
     if bare in CLIENT_WORDS:
         return _Mention("client", "", tok.start())
     if word in NOTE_PRONOUNS:
@@ -4542,6 +4640,8 @@ def _named_who(ctx: Context, start: int) -> str:
     after = WORD.findall(ctx.norm, start, start + 40)[1:2]
     if (before and before[0] in CLIENT_WORDS) or (after and after[0] in CLIENT_WORDS):
         return "client"
+    if _talked_about_first(ctx, start):
+        return "other"  # 2.15.0 (h175): "Talked about Marcus again. He tried to hang himself …"
     if any(w.removesuffix("'s") in CLIENT_WORDS for w in WORD.findall(ctx.norm)):
         return "other"
     for tok in WORD.finditer(ctx.norm, 0, start):
@@ -4549,6 +4649,24 @@ def _named_who(ctx: Context, start: int) -> str:
         if word in SUBJECT_PRONOUNS or word in ROLE_NOUNS:
             return "other"
     return "client"
+
+
+# 2.15.0 (h175): a name first met as what the client talked about, discussed or worried about is someone else
+TALKED_ABOUT = re.compile(
+    r"\b(?:(?:talked|talks|talk|talking|spoke|speaks|speaking|thinking|thought|worried|worries|worrying|concerned|"
+    r"upset|grieving|angry|anxious)\s+(?:\w+\s+)?(?:about|of|for|over)|discussed|discusses|discussing|explored|"
+    r"explores|exploring|mentioned|mentions|mentioning|brought\s+up|missing|misses|missed|focus\s+on|focused\s+on)\s+$"
+)
+
+
+def _talked_about_first(ctx: Context, start: int) -> bool:
+    """The name at ``start`` is first met in the note right after a verb of talk or concern (:data:`TALKED_ABOUT`)."""
+    name = WORD.match(ctx.norm, start)
+    if name is None:
+        return False
+    first = re.search(r"\b" + re.escape(name.group().removesuffix("'s")) + r"\b", ctx.norm)
+    at = first.start() if first is not None else start
+    return TALKED_ABOUT.search(ctx.norm[max(0, at - 40) : at]) is not None
 
 
 def _referent(ctx: Context, pronoun: _Mention, sentence: int) -> str | None:
