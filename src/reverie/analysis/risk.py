@@ -120,7 +120,10 @@ INDICATOR = LEVELS.index("indicator")
 # ``figurative``; two preparations told together (preparation_combined); a note's clinical register ("Previous SA x3",
 # "attempted hanging", "Ingestion ~30 x …", an act with a stated intent, "Plan: car exhaust", "burning self"); someone
 # else named in a note, then a pronoun, is theirs
-VERSION = "2.15.0"
+# 2.15.1: h177, after frozen33: a denial reaches the end of a listed history ("Denied intent, plan or previous
+# attempts"); an overdose of a thing that is no drug ("'took an overdose of sun'", "overdosed on true-crime podcasts") is a
+# figure, quoted or not
+VERSION = "2.15.1"
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "risk"
 MODEL_FILE = "risk_model.npz"
 # Fourteenth round: the level model ("behavior or worse" vs "ideation" on a sentence the screen already flags), an
