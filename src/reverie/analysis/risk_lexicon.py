@@ -2697,6 +2697,82 @@ NOT_A_DRUG = (
     r"box\s*sets?|boxsets?|series|shows|films|movies|dramas|reality\s+tv|soaps|crime\s+dramas)"
 )
 
+# 2.15.1 (h177, rule in docs/risk.md written before frozen34 is read; frozen33-014, -190): an overdose of or on a thing
+# that is no drug ("took an overdose of sun", "overdosed on true-crime podcasts", "OD'd on box sets") is a figure of
+# speech, whatever the thing: never where its first three words name a drug, a medicine, a poison or a substance
+# (``DRUG``, ``NOTE_DRUG``, a drug name's ending), a count or a supply, a thing that may be a drug ("something",
+# "whatever", "them"), or, after "on", a time, a place or a manner ("on Sunday", "on the ward", "on purpose"); nor in
+# a sentence that tells of a real act's care or intent (``OVERDOSE_REAL``).
+OVERDOSE_OF = re.compile(
+    r"\b(?:overdos(?:e|ed|es|ing)|od'd|od'ed|od'ing|oding|od)\s+(?P<prep>on|of)\s+['\"‘’“”]?"
+    r"(?P<x>(?:[^.!?;,:\n()]|\.(?=\S)){1,60})"
+)
+OVERDOSE_NOT_A_THING = words(
+    "something anything everything whatever stuff it them those these that this what all whole lot rest half "
+    "some enough more most loads lots lot bunch bottle bottles box boxes pack packs packet packets strip strips "
+    "blister supply stash month's week's months weeks worth dose doses handful few several dozen pills tablets "
+    "meds medication medications medicine medicines drug drugs substance substances tabs caps capsules pill tablet "
+    "painkillers prescription prescribed sleeping heroin cocaine coke crack ketamine mdma ecstasy spice xanax "
+    "benzos opiates opioids methadone fentanyl alcohol vodka booze drink gin whisky whiskey wine beer cider spirits "
+    "insulin paracetamol purpose impulse accident mistake own ward floor bathroom bedroom kitchen street bed "
+    "sofa couch night weekend morning evening afternoon day birthday anniversary holiday christmas date days nights "
+    "shift shifts leave break lunch vacation trip way approx approximately about around roughly nearly almost over "
+    "oxy percs percocet vicodin norco fent lean molly "
+    "one two three four five six seven eight nine ten twenty thirty forty fifty hundred"
+)
+OVERDOSE_DRUG = re.compile(
+    r"\b(?:"
+    + DRUG
+    + r"|"
+    + NOTE_DRUG
+    + r"|lustral|cipralex|efexor|zispin|stilnoct|solpadeine|nytol|sominex|kalms|piriton|phenergan|promethazine|"
+    r"diphenhydramine|antihistamines?|hay\s*fever|baclofen|methadone|buprenorphine|subutex|lamotrigine|valproate|"
+    r"depakote|carbamazepine|tegretol|topiramate|haloperidol|clozapine|metformin|warfarin|digoxin|iron|vitamins?|"
+    r"cough\s+(?:medicine|mixture|syrup)|calpol|laxatives?|[a-z]{3,}(?:olol|pril|sartan|statin|idone|azine|zepam|"
+    r"zolam|xetine|pramine|pine|mazepine|done))\b"
+)
+OVERDOSE_DRUG_WORDS = words(
+    "pills tablets meds medication medications medicine medicines drug drugs substance substances tabs caps capsules "
+    "pill tablet painkillers prescription prescribed sleeping heroin cocaine coke crack ketamine mdma ecstasy spice "
+    "xanax benzos opiates opioids methadone fentanyl alcohol vodka booze gin whisky whiskey wine beer cider spirits "
+    "insulin paracetamol poison bleach"
+)
+SHORT_DAYS = words("mon tue tues wed weds thu thur thurs fri sat sun")
+OVERDOSE_REAL = re.compile(
+    r"\b(?:die|died|dying|dead|death|kill\w*|suicid\w*|intent\w*|hospital\w*|a\s*&\s*e|ae|ed|icu|ambulance|paramedics?|"
+    r"pumped|admitted|bloods|antidote|parvolex|acetylcysteine|naloxone|narcan|toxbase|poisons|unconscious|"
+    r"end\s+it|attempt\w*)\b"
+)
+
+
+def overdose_of_things(norm: str) -> tuple[tuple[int, int], ...]:
+    """2.15.1 (h177): the spans of an overdose of or on a thing that is no drug (:data:`OVERDOSE_OF`): its first three
+    words, hyphens and quote marks read as word breaks, name no drug, count, supply, vague thing or (after "on") time,
+    place or manner, and its sentence tells of no real act's care or intent (:data:`OVERDOSE_REAL`)."""
+    spans = []
+    for m in OVERDOSE_OF.finditer(norm):
+        thing = re.findall(r"[a-z0-9']+", m.group("x"))
+        thing = [w for w in thing if w not in ("a", "an", "the", "my", "her", "his", "their", "your", "our")][
+            :3
+        ]
+        if not thing or thing[0] in OVERDOSE_NOT_A_THING or any(c.isdigit() for c in m.group("x")):
+            continue
+        if any(w.endswith("'s") or w.endswith("s'") for w in thing):
+            continue  # "overdosed on her mum's", "my brother's oxy": someone's supply, a medicine
+        joined = " ".join(thing)
+        if m.group("prep") == "on" and (re.match(A_DAY, joined) or thing[0] in SHORT_DAYS):
+            continue  # "overdosed on Sat": when
+        s = max(norm.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+        ends = [i for i in (norm.find(c, m.end()) for c in ".!?\n") if i >= 0]
+        sentence = norm[s : min(ends) if ends else len(norm)]
+        if OVERDOSE_REAL.search(sentence) or OVERDOSE_DRUG.search(sentence):
+            continue  # a real act's care or intent, or a drug named in its sentence ("… the blue and white capsules")
+        if any(w in OVERDOSE_DRUG_WORDS for w in re.findall(r"[a-z0-9']+", sentence)):
+            continue
+        spans.append((m.start(), m.start() + len(m.group()) - len(m.group("x")) + len(m.group("x").rstrip())))
+    return tuple(spans)
+
+
 FIGURES: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p)
     for p in (
@@ -3622,7 +3698,8 @@ def _context(text: str, kind: str) -> Context:
         sentences=sentences,
         dream=_dream_sentences(norm, sentences, kind),
         quotes=tuple((m.start(), m.end()) for m in QUOTES.finditer(norm)),
-        figures=tuple((m.start(), m.end()) for p in FIGURES for m in regex_gate.finditer(p, norm)),
+        figures=tuple((m.start(), m.end()) for p in FIGURES for m in regex_gate.finditer(p, norm))
+        + overdose_of_things(norm),
         injuries=injuries,
         placed_injuries=placed_injuries,
         # :func:`_injury` reads it only for a phrase inside one of these: none, nothing to search
@@ -3710,6 +3787,8 @@ def _judge(ctx: Context, rule: Rule, m: re.Match[str]) -> Hit:
             # In a therapist's session text "she" or "the client" is usually the person in therapy: err upward; not
             # someone of theirs named as the subject ("She said her friend wants to die": thirty-third round).
             reason = "third_person" if _someone_of_theirs(ctx.norm, sentence_start, start) else None
+            if reason is None and any(_overlaps((start, end), f) for f in ctx.figures):
+                reason = "figure_of_speech"  # 2.15.1 (h177): "Pt 'took an overdose of sun'": the quoted words' figure
         if reason is None and (
             _relative_acts_in_note(ctx.norm, sentence_start, start)
             or _relative_possessive(ctx.norm, sentence_start, m)
@@ -3874,9 +3953,12 @@ def _reason(ctx: Context, rule: Rule, m: re.Match[str]) -> str | None:
         ("injury", rule.name in INJURY_RULES and _injury(ctx, start, end, sentence, rule.name)),
         (
             "negation",
-            _negated(ctx, m, sentence, inside=rule.name in FILLER_RULES)
-            if rule.name not in OWN_NEGATION
-            else _negated_own(ctx, m, sentence),
+            (
+                _negated(ctx, m, sentence, inside=rule.name in FILLER_RULES)
+                if rule.name not in OWN_NEGATION
+                else _negated_own(ctx, m, sentence)
+            )
+            or _list_denied(ctx, m, sentence),
         ),
         (
             "recovery",
@@ -4722,6 +4804,71 @@ def _clause_start(ctx: Context, sentence: int, at: int) -> int:
     sentence_start = ctx.sentences[sentence][0] if ctx.sentences else 0
     breaks = list(CLAUSE_BREAK.finditer(ctx.norm, sentence_start, at))
     return breaks[-1].end() if breaks else sentence_start
+
+
+# 2.15.1 (h177, rule in docs/risk.md written before frozen34 is read; frozen33-163): a denial reaches every item of a
+# list after it ("Denied intent, plan or previous attempts", "Denies SI/SH/prev attempts", "No plan, intent, or hx of
+# OD", "Nil previous attempts"), items joined by commas, slashes, "or", "nor", "and", up to the sentence's end, ";" or a
+# turn. An item is at most four words with no subject or finite verb of its own; the phrase's own item tells no real
+# event (a year, a count, a bracket, a time: "Denies current SI, SA 2019 (OD)" keeps the history).
+LIST_DENIAL = re.compile(
+    r"\b(?:denies|denied|denying|deny|no|nil|not|never|negative\s+for|neg\s+for)\b(?!\s+(?:one|longer|"
+    r"doubt|matter|idea|wonder|sooner|less|more\s+than)\b)"
+)
+LIST_JOIN = re.compile(r"\s*(?:,|/|\bor\b|\bnor\b|\band\b|&)\s*")
+LIST_STOP = re.compile(
+    r";|\b(?:"
+    + DENIAL_TURN_WORDS
+    + r"|except|apart\s+from|other\s+than|although|whereas|while|though|since)\b"
+)
+LIST_NOT_AN_ITEM = words(
+    "i i'm im i've ive i'd i'll me my myself we she he they her him them his their pt cl client patient yp "
+    "reports reported states stated disclosed discloses said says admits admitted describes described endorses "
+    "endorsed took taken take cut cutting has had have is was are were did does do found tried went got felt feels "
+    "then now today yesterday tonight"
+)
+LIST_EVENT = re.compile(
+    r"\(|\b(?:19|20)\d\d\b|\bx\s*\d|\d|\b(?:last|since|ago|again|once|twice|one|two|three|four|five|several|"
+    r"recent|recently|yesterday|today|tonight|week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|reviewed|completed|agreed|discussed|given|provided|offered|"
+    r"shared|signposted|explored|encouraged|advised|in\s+place)\b"
+)
+
+
+def _list_denied(ctx: Context, m: re.Match[str], sentence: int) -> bool:
+    """2.15.1 (h177): a denial before a coordinated list reaches the phrase at the list's end (:data:`LIST_DENIAL`);
+    every item between is short, with no subject or verb of its own, and the phrase's own item tells no real event
+    (:data:`LIST_EVENT`)."""
+    s, e = ctx.sentences[sentence] if ctx.sentences else (0, len(ctx.norm))
+    start = m.start()
+    denials = [d for d in LIST_DENIAL.finditer(ctx.norm, s, start) if d.end() <= start]
+    if not denials:
+        return False
+    between = ctx.norm[denials[-1].end() : start]
+    if LIST_STOP.search(between):
+        return False
+    if denials[-1].group() in ("no", "not", "never"):
+        # a plain negation reaches across a list only where it is one ("no plan, intent, or hx of OD", "no SI/SH/
+        # prev attempts"); a comma alone may be a correction ("not sleepy tired, tired of being alive"), and a phrase
+        # right after it is the clause negation's (``_negated``)
+        joins = [j.group().strip() for j in LIST_JOIN.finditer(between)]
+        if not any(j in ("or", "nor", "/") for j in joins):
+            return False
+    for item in LIST_JOIN.split(between):
+        item_words = WORD.findall(item)
+        if len(item_words) > 4 or any(w in LIST_NOT_AN_ITEM for w in item_words):
+            return False
+    join = LIST_JOIN.search(ctx.norm, m.end(), e)
+    stop = LIST_STOP.search(ctx.norm, m.end(), e)
+    item_end = min(x for x in (join.start() if join else e, stop.start() if stop else e, e))
+    own = ctx.norm[start:item_end]
+    if LIST_EVENT.search(own) or any(w in FIRST_WORDS or w == "myself" for w in WORD.findall(own)):
+        return False
+    # the phrase's own words hold no subject ("... and she took 30 tablets")
+    return not any(w in LIST_SUBJECTS for w in WORD.findall(m.group()))
+
+
+LIST_SUBJECTS = words("i i'm im i've ive i'd i'll we she he they pt cl client patient yp")
 
 
 def _words_before(ctx: Context, clause_start: int, at: int) -> list[str]:
