@@ -67,14 +67,20 @@ HALVES = (
     "frozen30",
     "frozen31",
     "frozen32",
+    "frozen33",
 )
 # figures of speech (idioms; frozen31's figures in notes; frozen32's quoted figures and similes) and everyday injuries
-FIGURE_GROUPS = frozenset({"idiom", "note_figure_of_speech", "figure_quoted", "simile", "injury"})
+# frozen33's writer named its figures "figure_of_speech"
+FIGURE_GROUPS = frozenset(
+    {"idiom", "note_figure_of_speech", "figure_quoted", "simile", "injury", "figure_of_speech"}
+)
 # The goal "never attempt on a figure of speech" where a batch missed it when measured once (a strict expected
 # failure: the mark must go the day it passes); its lines at attempt are in KNOWN_ATTEMPT_ERRORS too.
 FIGURES_MISSED: dict[str, str] = {
     # frozen32's two figures of speech at attempt (a cliff jump told with joy, the phrase quoted in a note) were read as
-    # figures by mechanism in risk 2.15.0 (h175, seen; README_frozen32.md)
+    # figures by mechanism in risk 2.15.0 (h175, seen; README_frozen32.md); frozen33's two (frozen33-014 a note's
+    # 'overdose of sun', frozen33-190 overdosed on podcasts; at attempt on 2.14.0 and h175's 2.15.0 when measured once)
+    # by risk 2.15.1 (h177, seen: an overdose of a thing that is no drug is a figure, quoted or not)
 }
 # Genuine cases flagged, as measured with the shipped model. Fourth round (docs/risk.md): all four batches are seen
 # (tuning material); frozen3 was measured once, unseen, at the end of the third round (71 of 107, 14 of 223 false
@@ -190,6 +196,9 @@ MEASURED_FLAGGED = {
     # frozen32: measured once, unseen, on risk 2.13.0 (main) and 2.14.0 (h167, shipped: its decision rule met) in one
     # run, notes read as notes: 44 and 47 (README_frozen32.md)
     "frozen32": 62 / 80,  # 47 when measured once on 2.14.0; 62 on 2.15.0 (h175, seen)
+    # frozen33: measured once, unseen, on risk 2.14.0 (main, shipped) and h175's 2.15.0 (not shipped: its decision
+    # rule not met) in one run, notes read as notes: 54 and 56 (README_frozen33.md)
+    "frozen33": 54 / 80,
 }
 GOAL_MISSED = {
     "tune": "goal missed: 81 of 85 genuine tune cases flagged, seen (docs/risk.md)",
@@ -261,6 +270,9 @@ GOAL_MISSED = {
     "frozen32": "goal missed: 47 of 80 genuine cases of the thirty-second frozen batch flagged on risk 2.14.0, 44 on "
     "2.13.0, when measured once, unseen, its session notes read as notes (session notes 15 of 38; journal lines 32 of "
     "42) (README_frozen32.md)",
+    "frozen33": "goal missed: 54 of 80 genuine cases of the thirty-third frozen batch flagged on risk 2.14.0, 56 on "
+    "h175's 2.15.0 (not shipped), when measured once, unseen, its session notes read as notes (session notes 25 of "
+    "40; journal lines 29 of 40) (README_frozen33.md)",
 }
 # False alarms on hard negatives: the goal (<= 2 %) is met on tune and frozen (seen; frozen2: 8 of 110
 # when it was measured once, in the second round), not on frozen3 (seen since the fourth round; 14 of 223 unseen).
@@ -342,6 +354,9 @@ ALARMS_MISSED = {
     "frozen32": "goal missed: 19 of 120 hard negatives of the thirty-second frozen batch flagged on risk 2.14.0, 20 on "
     "2.13.0 (15.8 %; two figures of speech at attempt, on both: KNOWN_ATTEMPT_ERRORS) when measured once, unseen "
     "(README_frozen32.md)",
+    "frozen33": "goal missed: 14 of 120 hard negatives of the thirty-third frozen batch flagged on risk 2.14.0, 12 on "
+    "h175's 2.15.0 (11.7 %; two figures of speech at attempt, on both: KNOWN_ATTEMPT_ERRORS) when measured once, "
+    "unseen (README_frozen33.md)",
 }
 MEASURED_ALARMS = {
     "tune": 2 / 139,
@@ -406,6 +421,8 @@ MEASURED_ALARMS = {
     "frozen31": 15 / 120,  # 19 -> 18 on 2.14.0 (h167, seen); 15 on 2.15.0 (h175, seen)
     # frozen32: measured once, unseen: 20 on risk 2.13.0, 19 on 2.14.0 (README_frozen32.md)
     "frozen32": 16 / 120,  # 19 when measured once on 2.14.0; 16 on 2.15.0 (h175, seen)
+    # frozen33: measured once, unseen: 14 on risk 2.14.0, 12 on h175's 2.15.0 (README_frozen33.md)
+    "frozen33": 14 / 120,
 }
 # Genuine cases at (or over) their expected level, with the shipped model: no floor existed before the fourteenth round
 # (docs/risk.md, "Fourteenth round"). Its level model was not shipped (the lead's check on long real texts), so these
@@ -471,6 +488,8 @@ MEASURED_AT_LEVEL = {
     "frozen31": 49 / 80,  # 29 -> 42 on 2.14.0 (h167, seen); 49 on 2.15.0 (h175, seen)
     # frozen32: 33 on 2.13.0 and 37 on 2.14.0 when measured once, unseen (README_frozen32.md)
     "frozen32": 52 / 80,  # 37 when measured once on 2.14.0; 52 on 2.15.0 (h175, seen)
+    # frozen33: 46 on 2.14.0 and 48 on h175's 2.15.0 when measured once, unseen (README_frozen33.md)
+    "frozen33": 46 / 80,
 }
 # Lines whose writer's label and the screen's written policy disagree. They stay as written and count in every
 # figure; only the "never attempt on a negative" check reads them apart, each with its reason.
@@ -503,6 +522,9 @@ POLICY_ALARMS_AT_MEASUREMENT = {"frozen10": 1, "frozen27": 1}
 KNOWN_ATTEMPT_ERRORS: dict[str, str] = {
     # 2.15.0 (h175): frozen30-096 and -118 (someone else named in a note, then a pronoun; a sponsor's act after "and
     # then") and frozen32-088 and -109 (a cliff jump told with joy, the phrase quoted in a note) are no longer at attempt
+    # 2.15.1 (h177): frozen33-014 (a note: the client 'took an overdose of sun') and frozen33-190 (a journal line:
+    # overdosed on true-crime podcasts), at attempt when frozen33 was measured once on 2.14.0 and h175's 2.15.0, are
+    # read as figures of speech (README_frozen33.md)
 }
 
 

@@ -118,7 +118,8 @@ def test_a_model_alone_save_asks_gently_on_every_surface(paired: tuple[Any, Any]
     assert "no explicit words" in line
     check_in = CheckIn.objects.get(client=client)
     answered = web.post("/check-in/", {"check_in": str(check_in.id), "answer": "misunderstood"})
-    assert f"<h1>{UNSURE_QUESTION}</h1>" in answered.content.decode()
+    # the answered page names the question that was asked (headed by the answer since r132)
+    assert f"Reverie asked “{UNSURE_QUESTION}”" in answered.content.decode()
     assert Entry.objects.filter(pk=view.id).exists()
 
 
@@ -339,7 +340,7 @@ def test_an_answered_check_in_keeps_the_question_it_asked(paired: tuple[Any, Any
         )
         (exported,) = portability.export_journal(client).record["check_ins"]
         return [
-            UNSURE_QUESTION if f"<h1>{UNSURE_QUESTION}</h1>" in page else page,
+            UNSURE_QUESTION if f"Reverie asked “{UNSURE_QUESTION}”" in page else page,  # r132: named, not h1
             answer.json()["question"],
             exported["question"],
         ]

@@ -1,7 +1,7 @@
 """h154: one choice of crisis lines for the person reading, on every surface (``care.services.safety.
 lines_for_person``): every country's lines, theirs first (their safety plan's country, then their time zone's, then
-the rest in the file's order, none left out), and the lines read first (their plan's country's, else each country's
-first line in that order). Signed out, or in a zone of no country with lines, the order is fixed and the page says
+the rest in the file's order, none left out), and the lines read first (their plan's country's, else their time
+zone's country's lines and each other country's first line, in that order: r132). Signed out, or in a zone of no country with lines, the order is fixed and the page says
 so. Before (r126) the safety page and the check-in banner listed the United States first for a client in London,
 whatever their time zone, and the printed report gave the United States' and Canada's lines.
 
@@ -63,7 +63,8 @@ def test_a_client_in_london_without_a_plan_reads_the_uk_first(make_user: Any) ->
     assert crisis.countries[0].country == "GB"
     assert sorted(c.country for c in crisis.countries) == sorted(directory().countries)  # none left out
     assert crisis.first[0].label == "United Kingdom · Samaritans" and not crisis.from_plan
-    assert len(crisis.first) == len(crisis.countries)  # each country's first line
+    # the United Kingdom's lines whole, 999 among them (review r132), then each other country's first line
+    assert len(crisis.first) == len(directory().countries["GB"]) + len(crisis.countries) - 1
     assert crisis.order_note == ""
 
 

@@ -188,3 +188,25 @@ def test_therapist_reads_that_a_model_alone_flag_had_no_explicit_words(
     )
     page = web_as(therapist).get(f"/journal/{view.id}/").content.decode()
     assert "The risk screen flagged this entry (ideation): no explicit words" in page
+
+
+@pytest.mark.usefixtures("relationships_spoken")
+def test_the_agreement_line_says_it_counts_every_entry(make_user: Any, web_as: Any) -> None:
+    """Review r132: one "Doesn't fit" on one entry, and every other entry's panel said "So far you marked 0 of 1
+    relationship observation as fitting." on an entry where nothing was marked: the line counts across all the
+    client's entries and now says so."""
+    alice = make_user()
+    answered, other = _analysed(alice), _analysed(alice)
+    web = web_as(alice)
+    reading = observations.noticed(alice, answered.id)
+    assert reading is not None
+    ref = reading.shown[0].observation.ref
+    assert (
+        web.post(f"/journal/{answered.id}/fit/", {"observation": ref, "answer": "does_not_fit"}).status_code
+        == 302
+    )
+    page = web.get(f"/journal/{other.id}/").content.decode()
+    line = page.split('class="agreement"', 1)[1].split("</p>", 1)[0]
+    assert "So far you marked 0 of 1 relationship observation as fitting, across all your entries." in line, (
+        line
+    )

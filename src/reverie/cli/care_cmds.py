@@ -492,7 +492,7 @@ def _typed(raw: str) -> list[str]:
 
 def _show_safety(client: User) -> None:
     """After question 9 above 0: the client's safety plan, then the crisis lines every door shows
-    (``safety.lines_for_person``: their plan's country's, else each country's first line, theirs first)."""
+    (``safety.lines_for_person``: their plan's country's, else their time zone's country's and each other's first line, theirs first)."""
     _ready()
     from reverie.care.services import alerts, safety
     from reverie.cli.crisis import echo_lines

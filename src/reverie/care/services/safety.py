@@ -176,7 +176,8 @@ class PersonLines:
     """The crisis lines one person reads, in the one order every surface shows (:func:`lines_for_person`)."""
 
     countries: tuple[CountryLines, ...]  # every country's lines, the person's likely countries first
-    first: tuple[FirstLine, ...]  # their plan's country's lines, else each country's first line
+    # their plan's country's lines, else their time zone's country's lines and each other country's first line
+    first: tuple[FirstLine, ...]
     # whether the order is theirs: a country with lines is known for them (their plan's or their time zone's)
     known: bool
     # their safety plan for a page that shows it (:func:`plan_for_page`, ``with_plan``); empty otherwise
@@ -234,7 +235,8 @@ def lines_for_person(user: Any, *, with_plan: bool = False) -> PersonLines:
     """The one choice of crisis lines for the person reading (None or signed out: nobody), for every page, the API,
     the printed report and the command line: every country's lines, theirs first (their safety plan's country,
     then their time zone's, then the rest in the file's order, none left out), and the lines read first: the lines
-    of their plan's country, else each country's first line in that order.
+    of their plan's country, else their time zone's country's lines (when it lists any) and every other country's
+    first line, in that order.
 
     ``with_plan``: for a page that shows the person's plan above the lines (``plan``: :func:`plan_for_page`), read
     once and audited as the read it is; without it only the plan's country is read, not audited
@@ -248,11 +250,17 @@ def lines_for_person(user: Any, *, with_plan: bool = False) -> PersonLines:
     lines = directory()
     countries = tuple(listed(lines, likely))
     plans = lines.listed_as(country)
+    known = any(lines.listed_as(country) for country in likely)
     if plans and countries[0].lines:  # the plan's country is listed, so first
         first = tuple(FirstLine(plans, line, from_plan=True) for line in countries[0].lines)
     else:
-        first = tuple(FirstLine(c.country, c.lines[0], from_plan=False) for c in countries if c.lines)
-    known = any(lines.listed_as(country) for country in likely)
+        # Their time zone's country, when it lists lines, is read whole (its emergency number with its crisis
+        # lines), each line named with the country; every other country's first line follows (review r132: a
+        # Londoner answering "I need help now" read Samaritans and "your local emergency number", 999 folded away).
+        own = countries[0].lines if known and countries and countries[0].lines else ()
+        first = tuple(FirstLine(countries[0].country, line, from_plan=False) for line in own) + tuple(
+            FirstLine(c.country, c.lines[0], from_plan=False) for c in countries[1 if own else 0 :] if c.lines
+        )
     return PersonLines(countries, first, known, plan)
 
 
@@ -265,7 +273,7 @@ def plan_and_lines(user: Any) -> dict[str, Any]:
 def lines_in_words(user: Any) -> list[tuple[str, str]]:
     """The crisis lines a person reads where nothing can be tapped (the command line), as (name, instruction): the
     first lines of :func:`lines_for_person` ("Samaritans" for their plan's country, else "United Kingdom ·
-    Samaritans", each country's first line, theirs first). Before (r125) ``reverie measure fill`` fell back to the
+    Samaritans" and the rest of their time zone's country's lines, then each other country's first line). Before (r125) ``reverie measure fill`` fell back to the
     United States' lines alone, 988 and 911, for a client in London with no plan."""
     return lines_for_person(user).in_words()
 

@@ -177,6 +177,8 @@ def _check_in_page(request: HttpRequest, user: User, post: Any) -> HttpResponse:
         answered = alerts.answer_check_in(user, post.get("check_in", ""), post.get("answer", ""))
         context["answered"] = answered.answer
         context["question"] = answered.question
+        # the page is headed by the answer once given, never by a question left with nothing to answer it (r132)
+        context["answered_words"] = alerts.ANSWERS.get(answered.answer, "")
     elif pending is None:
         context["answered"] = "none_pending"
     context["pending"] = alerts.pending_check_in(user) if post is not None else pending

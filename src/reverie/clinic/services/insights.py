@@ -315,8 +315,8 @@ CLIENT_RISK_NOTE = (
 
 def _safety_lines(reader: User) -> tuple[str, ...]:
     """The client's risk note and the crisis lines they read first, as every page and the command line choose them
-    (``care.services.safety.lines_for_person``: their plan's country's lines, else each country's first line, their
-    likely countries first), each named with its country. Before (r126) the report printed the first two countries
+    (``care.services.safety.lines_for_person``: their plan's country's lines, else their time zone's country's
+    lines and each other country's first line, their likely countries first), each named with its country. Before (r126) the report printed the first two countries
     of the file, the United States' and Canada's, for a client whose plan named the United Kingdom."""
     from reverie.care.services.safety import lines_for_person
 

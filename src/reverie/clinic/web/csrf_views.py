@@ -27,6 +27,7 @@ from reverie.clinic.web.drafts import (
     chosen_words,
     file_lost,
     given_back_long,
+    given_back_type,
     labels_of,
 )  # one reader of posted fields' names and labels: a kept form's own (its view's ``labels``)
 
@@ -54,6 +55,7 @@ def typed_fields(request: HttpRequest) -> tuple[list[tuple[str, str]], list[dict
                     "value": value,
                     "label": labels.get(name) or name.replace("_", " ").capitalize(),
                     "long": long,
+                    "type": given_back_type(name, value),
                 }
             )
     return hidden, shown

@@ -667,6 +667,23 @@ def given_back_long(name: str, value: str) -> bool:
     return name in LONG or "\n" in value or len(value) > 80
 
 
+# A value as a browser's date picker sends it (``<input type="datetime-local">`` or ``type="date"``)
+PICKED_DATE_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?")
+PICKED_DATE = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def given_back_type(name: str, value: str) -> str:
+    """The box a one-line field given back goes in: a date picker for a value a date picker sent (an entry's "When
+    it happened", ``2026-12-07T09:51``), shown as the write and edit pages show it, else a plain text box; a box of
+    many lines (:func:`given_back_long`) is never a picker. Before (r132) "Save it now" put the date in a plain box
+    as the code the browser sends, read on a phone as a raw code."""
+    if given_back_long(name, value):
+        return "text"
+    if PICKED_DATE_TIME.fullmatch(value):
+        return "datetime-local"
+    return "date" if PICKED_DATE.fullmatch(value) else "text"
+
+
 def shown_back(request: HttpRequest, draft: Carried, *, message: str, can_save: bool = False) -> HttpResponse:
     """The words after the sign-in, on a page: to copy, and (``can_save``) on a form posting to where they were
     going, with a fresh token, so saving them is one deliberate press. "Save it now" posts only to a form that
@@ -680,7 +697,13 @@ def shown_back(request: HttpRequest, draft: Carried, *, message: str, can_save: 
         hidden.append((ONCE_FIELD, kept))
     labels = labels_of(action) if action else {}
     shown = [
-        {"name": k, "value": v, "label": labels.get(k, UNLABELLED), "long": given_back_long(k, v)}
+        {
+            "name": k,
+            "value": v,
+            "label": labels.get(k, UNLABELLED),
+            "long": given_back_long(k, v),
+            "type": given_back_type(k, v),
+        }
         for k, v in draft.fields
         if not HIDDEN.match(k) and v.strip()
     ]

@@ -118,18 +118,47 @@ def _new_entry_form(request: HttpRequest) -> EntryForm:
     return EntryForm(initial={"kind": request.GET.get("kind", "free_association"), "entry_id": uuid.uuid4()})
 
 
+# The write page's fold-outs (write.html): the mindful choice's three parts, and "Title, people, tags, an image or a
+# recording"; each opens by itself for the kinds that need it (static/reverie/entry_kind.js does the same when the
+# kind is chosen on the page).
+MINDFUL_PARTS = ("situation", "urge", "choice")
+MORE_PARTS = ("title", "people", "tags", "attachment")
+FOLD_OUT_KINDS = {"mindful": ("mindful_choice",), "more": ("art", "music")}
+
+
+def _typed(form: EntryForm, name: str) -> bool:
+    value = form[name].value()
+    return isinstance(value, str) and bool(value.strip())
+
+
 def kept_words(request: HttpRequest, form: EntryForm) -> str:
     """What a refused write page says it kept, the one rule for every refusal path (the form's own check, a
     service's refusal, a failed save, a conflict): the text, which is in the form again; never a file, which no
     browser puts back in a file input, so a form sent with one says it was not kept (``drafts.file_lost``: attach it
     again, or, for a kind that takes no file, what to do instead)."""
     said = []
-    body = form["body"].value()
-    if isinstance(body, str) and body.strip():
+    if any(_typed(form, name) for name in ("body", *MINDFUL_PARTS)):  # a mindful choice's parts are its text
         said.append("Your text is still here.")
     if request.method == "POST" and request.FILES.get("attachment"):
         said.append(drafts.file_lost(form["kind"].value()))
     return " ".join(said)
+
+
+def fold_outs_open(form: EntryForm, *, editing: bool) -> dict[str, bool]:
+    """Which of the write page's fold-outs start open (review r132): one that holds words of the entry (typed, given
+    back after a refusal, or the entry's own on the edit page) or a refused field, or that the entry's kind needs
+    (a mindful choice's parts; an art or music entry's file). Before, editing a mindful choice showed an empty "Write
+    whatever comes to mind" box with all its words in a closed fold-out, and a refused entry gave back its title,
+    people and tags folded away."""
+    kind = str(form["kind"].value() or "")
+
+    def holds(names: tuple[str, ...]) -> bool:  # a file is never given back, so only a refused one counts
+        return any(form.has_error(n) or (n != "attachment" and _typed(form, n)) for n in names)
+
+    return {
+        "mindful": kind in FOLD_OUT_KINDS["mindful"] or holds(MINDFUL_PARTS),
+        "more": editing or kind in FOLD_OUT_KINDS["more"] or holds(MORE_PARTS),
+    }
 
 
 def _write_page(request: HttpRequest, form: EntryForm, status: int = 200, **extra: Any) -> HttpResponse:
@@ -140,6 +169,8 @@ def _write_page(request: HttpRequest, form: EntryForm, status: int = 200, **extr
         "feeling_rows": rows,
         "kinds": EntryKind.choices,
         "kept": kept_words(request, form),
+        "fold_open": fold_outs_open(form, editing=extra.get("editing") is not None),
+        "fold_kinds": {name: " ".join(kinds) for name, kinds in FOLD_OUT_KINDS.items()},
     }
     context.update(extra)
     return render(request, "reverie/write.html", context, status=status)
@@ -289,6 +320,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
     form = LoginForm(request.POST or None)
     draft = drafts.from_login(request.POST)
     error = None
+    forgot = ""  # a wrong password or the wait after too many: the name to give a one-time password (r132)
     if request.method == "POST" and form.is_valid():
         try:
             user = signin.check_password(
@@ -296,6 +328,8 @@ def login_view(request: HttpRequest) -> HttpResponse:
             )
         except ReverieError as exc:
             error = exc.message
+            if isinstance(exc, AuthenticationFailed):
+                forgot = form.cleaned_data["username"].strip().lower()
         else:
             target = _safe_next(request, request.GET.get("next", ""))
             if user.totp_secret:  # the code step posts to its own address: where to go next waits here
@@ -304,7 +338,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
                 return drafts.login_page(request, "reverie/login_code.html", drafts.login_context(draft))
             return _finish_sign_in(request, user, draft, target)
     status = 401 if error else 200
-    context = {"form": form, "error": error, **drafts.login_context(draft)}
+    context = {"form": form, "error": error, "forgot": forgot, **drafts.login_context(draft)}
     return drafts.login_page(request, "reverie/login.html", context, status=status)
 
 
