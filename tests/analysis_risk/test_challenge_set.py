@@ -198,7 +198,7 @@ MEASURED_FLAGGED = {
     "frozen32": 62 / 80,  # 47 when measured once on 2.14.0; 62 on 2.15.0 (h175, seen)
     # frozen33: measured once, unseen, on risk 2.14.0 (main, shipped) and h175's 2.15.0 (not shipped: its decision
     # rule not met) in one run, notes read as notes: 54 and 56 (README_frozen33.md)
-    "frozen33": 54 / 80,
+    "frozen33": 56 / 80,  # 54 when measured once on 2.14.0; 56 on 2.15.1 (h177, seen)
 }
 GOAL_MISSED = {
     "tune": "goal missed: 81 of 85 genuine tune cases flagged, seen (docs/risk.md)",
@@ -414,15 +414,16 @@ MEASURED_ALARMS = {
     "frozen28": 5 / 120,
     # frozen29: measured once, unseen: 24 on risk 2.11.0, 20 on 2.12.0 (README_frozen29.md); 15 since 2.13.0 (h160:
     # someone else's act in a session note named by a role, a pronoun or after "after" read as theirs; seen)
-    "frozen29": 13 / 120,  # 15 -> 13 on 2.15.0 (h175, seen: someone else named, then a pronoun)
+    "frozen29": 12
+    / 120,  # 15 -> 13 on 2.15.0 (h175, seen: someone else named, then a pronoun); 12 on 2.15.1 (h177)
     # frozen30: measured once, unseen: 26 on risk 2.12.0, 12 on 2.13.0 (README_frozen30.md)
     "frozen30": 9 / 120,  # 12 -> 9 on 2.15.0 (h175, seen)
     # frozen31: measured once, unseen: 19 on risk 2.13.0 (README_frozen31.md)
-    "frozen31": 15 / 120,  # 19 -> 18 on 2.14.0 (h167, seen); 15 on 2.15.0 (h175, seen)
+    "frozen31": 14 / 120,  # 19 -> 18 on 2.14.0 (h167, seen); 15 on 2.15.0 (h175, seen); 14 on 2.15.1 (h177)
     # frozen32: measured once, unseen: 20 on risk 2.13.0, 19 on 2.14.0 (README_frozen32.md)
     "frozen32": 16 / 120,  # 19 when measured once on 2.14.0; 16 on 2.15.0 (h175, seen)
     # frozen33: measured once, unseen: 14 on risk 2.14.0, 12 on h175's 2.15.0 (README_frozen33.md)
-    "frozen33": 14 / 120,
+    "frozen33": 8 / 120,  # 14 when measured once on 2.14.0; 8 on 2.15.1 (h177, seen)
 }
 # Genuine cases at (or over) their expected level, with the shipped model: no floor existed before the fourteenth round
 # (docs/risk.md, "Fourteenth round"). Its level model was not shipped (the lead's check on long real texts), so these
@@ -489,7 +490,7 @@ MEASURED_AT_LEVEL = {
     # frozen32: 33 on 2.13.0 and 37 on 2.14.0 when measured once, unseen (README_frozen32.md)
     "frozen32": 52 / 80,  # 37 when measured once on 2.14.0; 52 on 2.15.0 (h175, seen)
     # frozen33: 46 on 2.14.0 and 48 on h175's 2.15.0 when measured once, unseen (README_frozen33.md)
-    "frozen33": 46 / 80,
+    "frozen33": 48 / 80,  # 46 when measured once on 2.14.0; 48 on 2.15.1 (h177, seen)
 }
 # Lines whose writer's label and the screen's written policy disagree. They stay as written and count in every
 # figure; only the "never attempt on a negative" check reads them apart, each with its reason.

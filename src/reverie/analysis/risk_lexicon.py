@@ -2765,6 +2765,8 @@ def overdose_of_things(norm: str) -> tuple[tuple[int, int], ...]:
         s = max(norm.rfind(c, 0, m.start()) for c in ".!?\n") + 1
         ends = [i for i in (norm.find(c, m.end()) for c in ".!?\n") if i >= 0]
         sentence = norm[s : min(ends) if ends else len(norm)]
+        if PLAYED_FRAME.match(sentence) or GAME_WORDS.search(sentence):
+            continue  # "In the game I overdosed on potions": the played reading (``fiction``) tells it
         if OVERDOSE_REAL.search(sentence) or OVERDOSE_DRUG.search(sentence):
             continue  # a real act's care or intent, or a drug named in its sentence ("… the blue and white capsules")
         if any(w in OVERDOSE_DRUG_WORDS for w in re.findall(r"[a-z0-9']+", sentence)):
