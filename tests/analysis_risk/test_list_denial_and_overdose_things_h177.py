@@ -99,7 +99,6 @@ OVERDOSE_THINGS = [
     ("Overdosed on Love Island this summer, no shame.", JOURNAL),
     ("Cl says she 'OD'd on carbs and telly' over Christmas.", NOTE),
     ("took an overdose of fresh air on the hike today", JOURNAL),
-    ("Overdosed on Mario Kart all weekend lol", JOURNAL),
     ("Overdosed on sunshine in Crete, burnt to a crisp.", JOURNAL),
     ("Pt 'took an overdose of sea air' on the family holiday, sunburnt and cheerful.", NOTE),
     ("Overdosed on k-drama box sets again, zero regrets.", JOURNAL),
@@ -213,3 +212,36 @@ def test_with_the_shipped_model_the_figures_and_the_lists_do_not_flag() -> None:
 
 def test_the_version() -> None:
     assert risk.VERSION == "2.15.1"
+
+
+# The lead's amendment before frozen34 was read: the open rule read any thing it did not know as no drug, so real
+# overdoses of a medicine missing from its lists were set aside as figures, with no flag at all (a probe of 62 names:
+# 18 lines at `none`). A thing must now be one known to be no drug (``NOT_A_DRUG``); an unknown name errs toward
+# the alarm. These names were missed by the open rule; "Zyxoprol" is a name no list can hold.
+UNLISTED_MEDICINES = (
+    "Benadryl",
+    "Adderall",
+    "NyQuil",
+    "acetaminophen",
+    "melatonin",
+    "sleepers",
+    "downers",
+    "ket",
+    "GHB",
+    "Zyxoprol",
+)
+
+
+@pytest.mark.parametrize("name", UNLISTED_MEDICINES)
+@pytest.mark.parametrize("form", ["I overdosed on {} last night.", "Took an overdose of {} on Friday."])
+def test_an_overdose_of_a_name_no_list_knows_is_still_an_attempt(name: str, form: str) -> None:
+    text = form.format(name)
+    assert ("attempt_overdose", lex.ATTEMPT, None) in _hits(text, JOURNAL), _hits(text, JOURNAL)
+    assert risk.screen(text, JOURNAL, model=True).level == "attempt", text
+
+
+def test_an_overdose_of_a_thing_no_list_knows_errs_toward_the_alarm() -> None:
+    # the trade the lead's amendment makes: a game's name is on no list, so the overdose is read as one (a false
+    # alarm the person can answer "You misunderstood" to), never a real overdose of an unlisted medicine dismissed
+    text = "Overdosed on Mario Kart all weekend lol"
+    assert ("attempt_overdose", lex.ATTEMPT, None) in _hits(text, JOURNAL), _hits(text, JOURNAL)

@@ -2694,7 +2694,9 @@ NOT_A_DRUG = (
     r"halloween\s+candy|easter\s+eggs|mince\s+pies|fudge|donuts|doughnuts|cereal|gossip|news|studying|revision|"
     r"games|gaming|self[\s-]?help|motivation|positivity|cheesy\s+\w+|rom-?coms|sequels|spreadsheets|meetings|"
     # found on the second frozen batch after its one measurement ("I overdosed on box sets" read as an attempt)
-    r"box\s*sets?|boxsets?|series|shows|films|movies|dramas|reality\s+tv|soaps|crime\s+dramas)"
+    r"box\s*sets?|boxsets?|series|shows|films|movies|dramas|reality\s+tv|soaps|crime\s+dramas|"
+    # the lead's amendment to 2.15.1 (an overdose of a thing is a figure only for a thing on this list)
+    r"fresh\s+air|sea\s+air|country\s+air|mountain\s+air)"
 )
 
 # 2.15.1 (h177, rule in docs/risk.md written before frozen34 is read; frozen33-014, -190): an overdose of or on a thing
@@ -2738,6 +2740,11 @@ OVERDOSE_DRUG_WORDS = words(
     "insulin paracetamol poison bleach"
 )
 SHORT_DAYS = words("mon tue tues wed weds thu thur thurs fri sat sun")
+# The lead's amendment before frozen34 is read (a probe of drug names: "I overdosed on Benadryl / acetaminophen /
+# NyQuil / melatonin / Adderall / GHB last night" were set aside as figures by the open rule, a real attempt silently
+# dismissed): the thing must be one known to be no drug (:data:`NOT_A_DRUG`, the list the older figure readings use),
+# so a name missing from every list errs toward the alarm, never toward silence.
+OVERDOSE_FIGURE_THING = re.compile(NOT_A_DRUG + r"\b")
 OVERDOSE_REAL = re.compile(
     r"\b(?:die|died|dying|dead|death|kill\w*|suicid\w*|intent\w*|hospital\w*|a\s*&\s*e|ae|ed|icu|ambulance|paramedics?|"
     r"pumped|admitted|bloods|antidote|parvolex|acetylcysteine|naloxone|narcan|toxbase|poisons|unconscious|"
@@ -2760,6 +2767,8 @@ def overdose_of_things(norm: str) -> tuple[tuple[int, int], ...]:
         if any(w.endswith("'s") or w.endswith("s'") for w in thing):
             continue  # "overdosed on her mum's", "my brother's oxy": someone's supply, a medicine
         joined = " ".join(thing)
+        if not OVERDOSE_FIGURE_THING.match(joined):
+            continue  # a thing not known to be no drug may be one ("overdosed on Benadryl"): read as an overdose
         if m.group("prep") == "on" and (re.match(A_DAY, joined) or thing[0] in SHORT_DAYS):
             continue  # "overdosed on Sat": when
         s = max(norm.rfind(c, 0, m.start()) for c in ".!?\n") + 1
