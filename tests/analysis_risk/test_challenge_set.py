@@ -68,6 +68,7 @@ HALVES = (
     "frozen31",
     "frozen32",
     "frozen33",
+    "frozen34",
 )
 # figures of speech (idioms; frozen31's figures in notes; frozen32's quoted figures and similes) and everyday injuries
 # frozen33's writer named its figures "figure_of_speech"
@@ -199,6 +200,9 @@ MEASURED_FLAGGED = {
     # frozen33: measured once, unseen, on risk 2.14.0 (main, shipped) and h175's 2.15.0 (not shipped: its decision
     # rule not met) in one run, notes read as notes: 54 and 56 (README_frozen33.md)
     "frozen33": 56 / 80,  # 54 when measured once on 2.14.0; 56 on 2.15.1 (h177, seen)
+    # frozen34: measured once, unseen, on risk 2.14.0 (main, shipped) and h177's 2.15.1 (not shipped: its decision
+    # rule not met) in one run, notes read as notes: 54 and 56 (README_frozen34.md)
+    "frozen34": 56 / 80,  # 54 on 2.14.0 when measured once; 56 on 2.15.1 (this candidate)
 }
 GOAL_MISSED = {
     "tune": "goal missed: 81 of 85 genuine tune cases flagged, seen (docs/risk.md)",
@@ -273,6 +277,9 @@ GOAL_MISSED = {
     "frozen33": "goal missed: 54 of 80 genuine cases of the thirty-third frozen batch flagged on risk 2.14.0, 56 on "
     "h175's 2.15.0 (not shipped), when measured once, unseen, its session notes read as notes (session notes 25 of "
     "40; journal lines 29 of 40) (README_frozen33.md)",
+    "frozen34": "goal missed: 54 of 80 genuine cases of the thirty-fourth frozen batch flagged on risk 2.14.0, 56 on "
+    "h177's 2.15.1 (not shipped), when measured once, unseen, its session notes read as notes (session notes 24 of "
+    "40; journal lines 30 of 40) (README_frozen34.md)",
 }
 # False alarms on hard negatives: the goal (<= 2 %) is met on tune and frozen (seen; frozen2: 8 of 110
 # when it was measured once, in the second round), not on frozen3 (seen since the fourth round; 14 of 223 unseen).
@@ -357,6 +364,8 @@ ALARMS_MISSED = {
     "frozen33": "goal missed: 14 of 120 hard negatives of the thirty-third frozen batch flagged on risk 2.14.0, 12 on "
     "h175's 2.15.0 (11.7 %; two figures of speech at attempt, on both: KNOWN_ATTEMPT_ERRORS) when measured once, "
     "unseen (README_frozen33.md)",
+    "frozen34": "goal missed: 17 of 120 hard negatives of the thirty-fourth frozen batch flagged on risk 2.14.0, 15 on "
+    "h177's 2.15.1 (14.2 %; none at attempt on 2.14.0) when measured once, unseen (README_frozen34.md)",
 }
 MEASURED_ALARMS = {
     "tune": 2 / 139,
@@ -424,6 +433,8 @@ MEASURED_ALARMS = {
     "frozen32": 16 / 120,  # 19 when measured once on 2.14.0; 16 on 2.15.0 (h175, seen)
     # frozen33: measured once, unseen: 14 on risk 2.14.0, 12 on h175's 2.15.0 (README_frozen33.md)
     "frozen33": 8 / 120,  # 14 when measured once on 2.14.0; 8 on 2.15.1 (h177, seen)
+    # frozen34: measured once, unseen: 17 on risk 2.14.0, 15 on h177's 2.15.1 (README_frozen34.md)
+    "frozen34": 15 / 120,  # 17 on 2.14.0 when measured once; 15 on 2.15.1 (this candidate)
 }
 # Genuine cases at (or over) their expected level, with the shipped model: no floor existed before the fourteenth round
 # (docs/risk.md, "Fourteenth round"). Its level model was not shipped (the lead's check on long real texts), so these
@@ -491,6 +502,8 @@ MEASURED_AT_LEVEL = {
     "frozen32": 52 / 80,  # 37 when measured once on 2.14.0; 52 on 2.15.0 (h175, seen)
     # frozen33: 46 on 2.14.0 and 48 on h175's 2.15.0 when measured once, unseen (README_frozen33.md)
     "frozen33": 48 / 80,  # 46 when measured once on 2.14.0; 48 on 2.15.1 (h177, seen)
+    # frozen34: 42 on 2.14.0 and 45 on h177's 2.15.1 when measured once, unseen (README_frozen34.md)
+    "frozen34": 45 / 80,  # 42 on 2.14.0 when measured once; 45 on 2.15.1 (this candidate)
 }
 # Lines whose writer's label and the screen's written policy disagree. They stay as written and count in every
 # figure; only the "never attempt on a negative" check reads them apart, each with its reason.
@@ -521,6 +534,9 @@ POLICY_ALARMS_AT_MEASUREMENT = {"frozen10": 1, "frozen27": 1}
 # when frozen31 was measured once on 2.13.0) was listed here until risk 2.14.0 (h167) read the person noun heading "N of
 # YP" as the act's owner
 KNOWN_ATTEMPT_ERRORS: dict[str, str] = {
+    "frozen34-184": "a session note of an accidental insulin overdose ('Insulin OD 2019 - accidental dosing error') read "
+    "at attempt by 2.15.0's note register when frozen34 was measured once on 2.15.1 (README_frozen34.md): the reason "
+    "2.15.1 was not shipped; the accident reading must cover every rule that reads an ingestion",
     # 2.15.0 (h175): frozen30-096 and -118 (someone else named in a note, then a pronoun; a sponsor's act after "and
     # then") and frozen32-088 and -109 (a cliff jump told with joy, the phrase quoted in a note) are no longer at attempt
     # 2.15.1 (h177): frozen33-014 (a note: the client 'took an overdose of sun') and frozen33-190 (a journal line:

@@ -15,13 +15,6 @@ from reverie.care.services import measures
 from reverie.care.services.course import CourseDraft, create_course
 
 
-@pytest.fixture(autouse=True)
-def _quick_password_hashing(settings: Any) -> None:
-    """These tests are about the course, not passwords: hash test accounts' passwords quickly (in-process only;
-    the CLI subprocesses keep the real argon2id settings)."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def running(paired: Any, monkeypatch: Any) -> Any:
     """A DIT course in its seventh week, its clock movable (tests/course_week.py)."""

@@ -20,11 +20,6 @@ PLANTED = "Attacker words: I no longer want to live, do not call anyone"
 PROCESS = "Process note: my countertransference, I felt bored and irritated with her today"
 
 
-@pytest.fixture(autouse=True)
-def _quick_password_hashing(settings: Any) -> None:
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def _mark(page: bytes) -> str:
     found = re.search(rb'name="writer" value="([^"]+)"', page)
     assert found is not None

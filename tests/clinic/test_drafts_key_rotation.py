@@ -23,11 +23,6 @@ NEW = "a new secret key, fifty characters long, for the tests: 9876543210"
 NOTE = "Process note: the rotation happened while I was still typing this"
 
 
-@pytest.fixture(autouse=True)
-def _quick_password_hashing(settings: Any) -> None:
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def test_a_seal_made_under_the_old_key_opens_when_the_old_key_is_a_fallback(settings: Any) -> None:
     settings.SECRET_KEY, settings.SECRET_KEY_FALLBACKS = OLD, []
     token = drafts.seal([("text", NOTE)], 7, "/courses/c/sessions/1/")

@@ -21,11 +21,6 @@ PROCESS = "Process note: my countertransference, I felt bored and irritated with
 WORDS = "Words typed over a long while, kept whatever happens"
 
 
-@pytest.fixture(autouse=True)
-def _quick_password_hashing(settings: Any) -> None:
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def _expire(web: Client) -> None:
     session = web.session
     session["last_seen"] = 0  # the idle timeout signs out at the next request

@@ -6,7 +6,7 @@ from typing import Any
 import pyotp
 import pytest
 from django.conf import settings
-from django.test import Client
+from django.test import Client, override_settings
 
 from reverie import settings as reverie_settings
 from reverie.clinic.models import AuditEvent, Entry
@@ -151,7 +151,13 @@ def test_security_clinic_mode_refuses_without_tls_or_with_default_secret() -> No
 
 
 def test_security_passwords_are_argon2id(make_user: Any) -> None:
-    user = make_user("vic")
-    assert user.password.startswith("argon2$argon2id$")
-    with pytest.raises(Exception, match="Wrong"):
-        people.authenticate("vic", "not it at all")
+    """Production's settings hash passwords with Argon2id at Django's full cost (100 MiB, 2 passes, 8 lanes). The
+    test suite's own settings hash at the smallest cost (tests/settings_module): this test uses production's."""
+    from reverie.clinic import settings as production
+
+    with override_settings(PASSWORD_HASHERS=production.PASSWORD_HASHERS):
+        user = make_user("vic")
+        assert user.password.startswith("argon2$argon2id$v=19$m=102400,t=2,p=8$")
+        assert people.authenticate("vic", PASSWORD) == user
+        with pytest.raises(Exception, match="Wrong"):
+            people.authenticate("vic", "not it at all")

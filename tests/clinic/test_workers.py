@@ -49,11 +49,13 @@ def test_workers_two_workers_analyse_every_entry_once(cli: Any) -> None:
         assert row["analysis"]["schema"] == "reverie.noticed/1"
 
 
+@pytest.mark.fresh_database
 def test_workers_two_started_together_on_a_fresh_database_both_start(cli: Any) -> None:
     """r56: two worker units started at boot (docs/deploy.md: "one unit per worker"), or a worker beside the first
     `reverie serve`, on a database not yet migrated: both migrated at once and one died with an incident (table
     "clinic_auditevent" already exists). The check and the migration are made under a lock now (SQLite: a file
     lock in the data folder; PostgreSQL: an advisory lock): the second waits, finds the work done, and runs."""
+    assert not (cli.data_dir / "reverie.sqlite3").exists()  # fresh_database: nothing made before the workers
     procs = [
         subprocess.Popen(
             [sys.executable, "-m", "reverie.cli.main", "worker", "--batch"],

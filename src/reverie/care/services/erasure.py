@@ -144,7 +144,7 @@ def mark_read(therapist: User, notice_id: int) -> None:
 
 
 def install() -> None:
-    from reverie.clinic.services import portability
+    from reverie.clinic.services import portability_hooks
 
-    if notify_therapists not in portability.before_erase_hooks:
-        portability.before_erase_hooks.append(notify_therapists)
+    if notify_therapists not in portability_hooks.before_erase_hooks:
+        portability_hooks.before_erase_hooks.append(notify_therapists)

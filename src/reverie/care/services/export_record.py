@@ -20,20 +20,22 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reverie.care.models import CheckIn, SafetyPlanRecord
 from reverie.care.services import course as courses
 from reverie.care.services import formulation, notes, safety, week
 from reverie.care.services.client_course import ClientCourse
 from reverie.clinic.models import User
-from reverie.clinic.services.portability import ALTERED, LeftOut
 from reverie.errors import IntegrityError
 from reverie.programmes import formats
 
+if TYPE_CHECKING:  # portability is imported when an export runs, not when Django starts (``install``)
+    from reverie.clinic.services.portability import LeftOut
+
 log = logging.getLogger(__name__)
 
-LeaveOut = Callable[[LeftOut], None]
+LeaveOut = Callable[["LeftOut"], None]
 
 SECTIONS = (
     ("warning_signs", "Warning signs"),
@@ -66,6 +68,8 @@ def plan_record(plan: Any) -> dict[str, Any]:
 def _damaged(leave_out: LeaveOut, when: datetime, what: str) -> None:
     """Name a part of the record that does not open (by what it is and a date; it has no title to give) and leave
     it out: like an entry, it never blocks the export (r18). The log names the kind only."""
+    from reverie.clinic.services.portability import ALTERED, LeftOut
+
     log.warning("export left out one record part: %s", what)
     leave_out(LeftOut(when, what, "", ALTERED, is_entry=False))
 
@@ -201,7 +205,7 @@ def _check_in(row: CheckIn) -> dict[str, Any]:
 
 
 def install() -> None:
-    from reverie.clinic.services import portability
+    from reverie.clinic.services import portability_hooks
 
-    if record_for not in portability.export_record_hooks:
-        portability.export_record_hooks.append(record_for)
+    if record_for not in portability_hooks.export_record_hooks:
+        portability_hooks.export_record_hooks.append(record_for)

@@ -315,7 +315,7 @@ def forget_erased(client: User) -> None:
 
 
 def install() -> None:
-    from reverie.clinic.services import portability
+    from reverie.clinic.services import portability_hooks
 
-    if forget_erased not in portability.before_erase_hooks:
-        portability.before_erase_hooks.append(forget_erased)
+    if forget_erased not in portability_hooks.before_erase_hooks:
+        portability_hooks.before_erase_hooks.append(forget_erased)

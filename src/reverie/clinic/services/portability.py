@@ -60,6 +60,7 @@ from reverie.clinic.services.local_time import (
     zone_name,
     zone_of,
 )
+from reverie.clinic.services.portability_hooks import before_erase_hooks, export_record_hooks
 from reverie.errors import (
     AuthenticationFailed,
     ConfigurationError,
@@ -87,14 +88,6 @@ from reverie.journal.interchange import (
 Progress = Callable[[int, int], None]
 
 log = logging.getLogger(__name__)
-
-# Each returns part of the export's ``record`` for a client (care: the course of therapy as the client reads it).
-# A hook names a part it could not open (a damaged safety plan, a progress note) through the second argument and
-# leaves it out of what it returns: one record never blocks the export (r18).
-export_record_hooks: list[Callable[[User, Callable[[LeftOut], None]], dict[str, Any]]] = []
-
-# Called with the client inside the erasure's transaction, before anything is deleted (care: tell the therapists).
-before_erase_hooks: list[Callable[[User], object]] = []
 
 
 @dataclass(frozen=True, slots=True)
