@@ -123,7 +123,9 @@ INDICATOR = LEVELS.index("indicator")
 # 2.15.1: h177, after frozen33: a denial reaches the end of a listed history ("Denied intent, plan or previous
 # attempts"); an overdose of a thing that is no drug ("'took an overdose of sun'", "overdosed on true-crime podcasts") is a
 # figure, quoted or not
-VERSION = "2.15.1"
+# 2.15.2: h178, after frozen34: every rule 2.15.0/2.15.1 added passes through every set-aside reading; a clinical
+# accident ("Insulin OD 2019 - accidental dosing error") is an accident
+VERSION = "2.15.2"
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "risk"
 MODEL_FILE = "risk_model.npz"
 # Fourteenth round: the level model ("behavior or worse" vs "ideation" on a sentence the screen already flags), an
