@@ -534,9 +534,10 @@ POLICY_ALARMS_AT_MEASUREMENT = {"frozen10": 1, "frozen27": 1}
 # when frozen31 was measured once on 2.13.0) was listed here until risk 2.14.0 (h167) read the person noun heading "N of
 # YP" as the act's owner
 KNOWN_ATTEMPT_ERRORS: dict[str, str] = {
-    "frozen34-184": "a session note of an accidental insulin overdose ('Insulin OD 2019 - accidental dosing error') read "
-    "at attempt by 2.15.0's note register when frozen34 was measured once on 2.15.1 (README_frozen34.md): the reason "
-    "2.15.1 was not shipped; the accident reading must cover every rule that reads an ingestion",
+    # 2.15.2 (h178): frozen34-184 (a session note of an accidental insulin overdose, "Insulin OD 2019 - accidental
+    # dosing error", read at attempt by 2.15.0's note register when frozen34 was measured once on 2.15.1: the reason
+    # 2.15.1 was not shipped) is read as an accident: every rule 2.15.0 added passes through the accident reading,
+    # which reads a clinician's words too (seen)
     # 2.15.0 (h175): frozen30-096 and -118 (someone else named in a note, then a pronoun; a sponsor's act after "and
     # then") and frozen32-088 and -109 (a cliff jump told with joy, the phrase quoted in a note) are no longer at attempt
     # 2.15.1 (h177): frozen33-014 (a note: the client 'took an overdose of sun') and frozen33-190 (a journal line:

@@ -3080,6 +3080,9 @@ def _past_wish_over(ctx: Context, rule: Rule, m: re.Match[str], sentence: int) -
 REPORTED_RULES = words(
     "reported_wish_to_die reported_not_wanting_to_live reported_ideation reported_self_harm noted_ideation "
     "noted_self_harm noted_self_harm_count"  # 2.10.1 (h140, review r117): "Hx of SH x2 as a teenager, none since"
+    # 2.15.2 (h178): 2.15.0's note register of self-harm and its urge are reported forms too ("Burning self as a
+    # teenager, none since"); a plan field is not (a "Plan:" is a current field, and "plan" is a word of now)
+    " note_self_harm_register note_self_harm_urge"
 )
 REPORTED_PAST = re.compile(
     r"\s*(?:"
@@ -3265,8 +3268,8 @@ ACCIDENT = re.compile(
 )
 ACCIDENT_DENIED = re.compile(
     r"\b(?:not|n't|never|wasn'?t|told|tell|said|say|says|pretend\w*|claimed|claim|thinks?|thought|called|lied|lie|"
-    r"version|story|supposedly)\b|['\u2018\u2019\"]"
-)
+    r"version|story|supposedly)\b|(?<![a-z])['\u2018\u2019\"]|['\u2018\u2019\"](?![a-z])"
+)  # 2.15.2 (h178): a quote mark, not an apostrophe inside a word ("Pt OD'd on paracetamol by accident")
 AS_PRESCRIBED = re.compile(
     r"\b(?:as\s+prescribed|like\s+(?:the|my)\s+(?:\w+\s+)?(?:nurse|doctor|gp|psychiatrist|pharmacist|chemist|mum|mom)\s+"
     r"(?:said|says|told\s+me)|on\s+time|as\s+directed|over\s+(?:the|a|several|two|three)\s+(?:\w+\s+)?(?:week|weeks|days|"
@@ -3279,13 +3282,94 @@ AT_ONCE = re.compile(
 )
 
 
+# 2.15.2 (h178, rule in docs/risk.md written before frozen35 is read; frozen34-184, "Insulin OD 2019 – accidental
+# dosing error"): every rule 2.15.0 added passes through the accident reading where its act can be one. A note's
+# register of an attempt is a swallowing where its words name one ("OD 2019", "hx of overdose attempts"), and so is a
+# note's self-harm told with a bare "self" ("burning self – accidental, cooking"); a plan, an urge, an aborted act or
+# a preparation cannot be an accident (held out, named in the test matrix). A clinical accident is read as well as
+# the plain words: "accidental" or "unintentional" or "inadvertent" (as an adjective only before the act's own words,
+# an error, or the clause's end: "accidental fall" is another event), a dosing, medication or drug error, "no
+# intent", "not intentional", "without intent"; its scope is its ";" part of the sentence. Never where the sentence
+# also says the act was meant (``ACCIDENT_INTENT``: intentional, deliberate, on purpose, to die, suicidal …, outside
+# the accident's own words): a sentence that names both is read as an act (err upward).
+ACCIDENT_RULES = SWALLOWING_RULES | words("note_attempt_register note_self_harm_register")
+SWALLOWING_WORDS = re.compile(r"\b(?:od|ods|od'd|overdos\w*|ingest\w*|self[\s-]?poison\w*|poison\w*)\b")
+ACCIDENT_ACT_WORDS = (
+    r"(?:dosing|dose|doses|double|overdose|od|ingestion|poisoning|error|mistake|medication|drug|insulin|intake|"
+    r"injury|burn|burns|cut|cuts|self[\s-]?(?:harm|burn|cut)|act|event|episode|in\s+nature)"
+)
+ACCIDENT_CLINICAL = re.compile(
+    r"\b(?:accidentally|unintentionally|inadvertently)\b"
+    r"|\b(?:accidental|unintentional|inadvertent)\b(?=\s*(?:$|[.,;:)\u2013\u2014-]|(?:\w+\s+)?"
+    + ACCIDENT_ACT_WORDS
+    + r"\b))"
+    r"|\b(?:dosing|medication|drug|prescribing|insulin)\s+errors?\b"
+    r"|\bnot\s+(?:intentional|deliberate|intended)\b"
+)
+# a bare "no intent" tells an accident only of a swallowing: never "no suicidal intent", "no intent to die" (an act
+# without the wish to die is still self-harm), never "denies intent" (a current state), never of self-harm
+ACCIDENT_NO_INTENT = re.compile(r"\b(?:no|nil|without)\s+intent(?:ion)?\b(?!\s+(?:to|of)\b)")
+ACCIDENT_INTENT = re.compile(
+    r"\b(?:intentional(?:ly)?|intended|intending|deliberate(?:ly)?|on\s+purpose|to\s+die|to\s+end\s+(?:my|her|his|"
+    r"their|it)|suicidal|wanted\s+to|meant\s+(?:to|it)|with\s+(?:\w+\s+)?intent)\b"
+)
+
+
+def _accident_applies(rule: Rule, m: re.Match[str]) -> bool:
+    """2.15.2 (h178): whether the accident reading can apply to the hit: a swallowing rule, or a rule 2.15.0 added
+    whose hit names an act that can be an accident (:data:`ACCIDENT_RULES`)."""
+    if rule.name in SWALLOWING_RULES:
+        return True
+    if rule.name == "note_attempt_register":
+        return SWALLOWING_WORDS.search(m.group()) is not None
+    return rule.name in ACCIDENT_RULES
+
+
+def _clinical_accident(ctx: Context, m: re.Match[str], sentence: int, swallowing: bool) -> bool:
+    """2.15.2 (h178): a clinical accident word (:data:`ACCIDENT_CLINICAL`) in the hit's ";" part of its sentence, not
+    a story told to others, and no word of intent (:data:`ACCIDENT_INTENT`) in the sentence outside an accident's own
+    words; a bare "no intent" (:data:`ACCIDENT_NO_INTENT`) only of a swallowing."""
+    s, e = ctx.sentences[sentence]
+    before = ctx.norm.rfind(";", s, m.start())
+    after = ctx.norm.find(";", m.end(), e)
+    part = (s if before < 0 else before + 1, e if after < 0 else after)
+    words_said = [ACCIDENT_CLINICAL] + ([ACCIDENT_NO_INTENT] if swallowing else [])
+    found = [a for pattern in words_said if (a := pattern.search(ctx.norm, *part)) is not None]
+    if not found:
+        return False
+    said = min(found, key=lambda a: a.start())
+    if ACCIDENT_DENIED.search(ctx.norm, part[0], said.start()) is not None:
+        return False
+    if REPORTED_DOUBT.search(ctx.norm, said.end(), part[1]) is not None:
+        return False  # "not intentional, she says", "accidental but collateral unsure": doubted, err upward
+    spans = [(a.start(), a.end()) for p in (*words_said, ACCIDENT) for a in p.finditer(ctx.norm, s, e)]
+    return not _intent_said(ctx, s, e, spans)
+
+
 def _accidental(ctx: Context, rule: Rule, m: re.Match[str], sentence: int) -> bool:
-    """The swallowing is told as an accident in its own sentence, and the accident is not a story told to others."""
-    if rule.name not in SWALLOWING_RULES or not ctx.sentences:
+    """The swallowing is told as an accident in its own sentence, and the accident is not a story told to others.
+    2.15.2 (h178): for every rule whose act can be an accident (:func:`_accident_applies`), in a clinician's words too
+    (:func:`_clinical_accident`), and never in a sentence that says the act was meant (:func:`_intent_said`)."""
+    if not ctx.sentences or not _accident_applies(rule, m):
         return False
     s, e = ctx.sentences[sentence]
     said = ACCIDENT.search(ctx.norm, s, e)
-    return said is not None and ACCIDENT_DENIED.search(ctx.norm, s, said.start()) is None
+    if said is not None and ACCIDENT_DENIED.search(ctx.norm, s, said.start()) is None:
+        spans = [
+            (a.start(), a.end()) for p in (ACCIDENT, ACCIDENT_CLINICAL) for a in p.finditer(ctx.norm, s, e)
+        ]
+        return not _intent_said(ctx, s, e, spans)
+    return _clinical_accident(ctx, m, sentence, rule.name != "note_self_harm_register")
+
+
+def _intent_said(ctx: Context, s: int, e: int, spans: list[tuple[int, int]]) -> bool:
+    """2.15.2 (h178): a word of intent (:data:`ACCIDENT_INTENT`) in the sentence ``s``–``e``, outside an accident's own
+    words (``spans``) and not denied ("no suicidal intent", "denies intent to die")."""
+    return any(
+        not any(_overlaps((i.start(), i.end()), span) for span in spans)
+        and INTENT_DENIED.search(ctx.norm[max(s, i.start() - 30) : i.start()]) is None
+        for i in ACCIDENT_INTENT.finditer(ctx.norm, s, e)
+    )
 
 
 def _as_prescribed(ctx: Context, rule: Rule, m: re.Match[str], sentence: int) -> bool:
@@ -3583,6 +3667,39 @@ def document_reading(doc: Document) -> Reading:
     return made
 
 
+def _prep_kind(ctx: Context, hit: Hit) -> int:
+    """2.15.2 (h178): which of :data:`PREP_KINDS` a ``preparation_combined`` hit is (-1: none)."""
+    return next((i for i, kind in enumerate(PREP_KINDS) if kind.match(ctx.norm, hit.start) is not None), -1)
+
+
+def _combined_read_together(ctx: Context, hits: list[Hit]) -> list[Hit]:
+    """2.15.2 (h178): ``preparation_combined`` is two acts read together, so each act passes through every reading:
+    where fewer than two kinds of its acts are still read and another kind's act was set aside (someone else's, a
+    hypothetical, a film's: "Her sister has written letters to each child and updated her will"), the acts still read
+    after it take the set-aside act's reason."""
+    combined = [h for h in hits if h.rule == "preparation_combined"]
+    read = {_prep_kind(ctx, h) for h in combined if h.reason is None}
+    if not read or len(read) >= 2:
+        return hits
+    # only a frame set on the first act carries to the acts after it ("Her sister has written letters … and updated
+    # her will"); an act read first is not taken back by a later one set aside (frozen33-156, genuine, kept)
+    first_read = min(h.start for h in combined if h.reason is None)
+    aside = [
+        h
+        for h in combined
+        if h.reason is not None and _prep_kind(ctx, h) not in read and h.start < first_read
+    ]
+    if not aside:
+        return hits
+    reason = next(h.reason for h in aside if h.reason is not None)
+    return [
+        replace(h, level=min(h.rule_level, RESIDUAL.get(reason, 0)), reason=reason)
+        if h.rule == "preparation_combined" and h.reason is None
+        else h
+        for h in hits
+    ]
+
+
 def _hits(ctx: Context) -> list[Hit]:
     starts, ends = _token_edges(ctx.norm)
     guards: dict[int, bool] = {}
@@ -3596,7 +3713,7 @@ def _hits(ctx: Context) -> list[Hit]:
         if rule.name not in TOLD_IN_CONTEXT or TOLD_IN_CONTEXT[rule.name](ctx, m)
     ]
     hits = _negated_inside(ctx.norm, [h for h in hits if h.end > h.start])
-    kept = _without_overlaps(hits)
+    kept = _combined_read_together(ctx, _without_overlaps(hits))
     kept_spans = sorted((h.start, h.end) for h in kept)
     figures = [
         Hit(s, e, "figure_of_speech", 0, 0, "figure_of_speech")
@@ -5169,11 +5286,21 @@ CONSEQUENT = re.compile(
 )
 
 
+# 2.15.2 (h178): in a note the client is "she", "he", "pt": "If she ever wrote letters to her family and updated her
+# will, she would tell her GP first" is the note's hypothetical, read for every rule (2.15.0's among them)
+NOTE_HYPOTHETICAL = re.compile(
+    r"\bif\s+(?:she|he|they|pt|cl|client|patient|yp)\s+(?:(?:was|were)\s+)?ever\b"
+    r"|\bin\s+case\s+(?:she|he|they|pt|cl|client|patient|yp)\s+ever\b"
+)
+
+
 def _hypothetical(ctx: Context, m: re.Match[str], sentence: int) -> bool:
     """The phrase sits in an "if I ever …" clause (the clause that starts at the last comma before it), and not
     in a first-person consequent that follows it without a comma."""
     clause_start = _clause_start(ctx, sentence, m.start())
     hyp = HYPOTHETICAL.search(ctx.norm, clause_start, m.start() + 1)
+    if hyp is None and ctx.kind in SESSION_KINDS:
+        hyp = NOTE_HYPOTHETICAL.search(ctx.norm, clause_start, m.start() + 1)
     if hyp is None:
         return False
     return CONSEQUENT.search(ctx.norm, hyp.end(), m.start()) is None
