@@ -148,7 +148,7 @@ CLOSED_HELD_OUT = {
 
 # the second act of a combined preparation takes the frame set on the first; an act read first is kept
 COMBINED_FRAMES = [
-    "Her sister has written letters to each grandchild and updated her will.",
+    "Her sister has written letters to each child and updated her will.",
     "Cl's aunt wrote letters to the cousins, then updated her will.",
     "In the film the widow writes letters to her sons and updates her will.",
 ]
