@@ -69,6 +69,7 @@ HALVES = (
     "frozen32",
     "frozen33",
     "frozen34",
+    "frozen35",
 )
 # figures of speech (idioms; frozen31's figures in notes; frozen32's quoted figures and similes) and everyday injuries
 # frozen33's writer named its figures "figure_of_speech"
@@ -203,6 +204,9 @@ MEASURED_FLAGGED = {
     # frozen34: measured once, unseen, on risk 2.14.0 (main, shipped) and h177's 2.15.1 (not shipped: its decision
     # rule not met) in one run, notes read as notes: 54 and 56 (README_frozen34.md)
     "frozen34": 56 / 80,  # 54 on 2.14.0 when measured once; 56 on 2.15.1 (this candidate)
+    # frozen35: measured once, unseen, on risk 2.14.0 (main, shipped) and h178's 2.15.2 (not shipped: its decision
+    # rule not met) in one run, notes read as notes: 56 and 60 (README_frozen35.md)
+    "frozen35": 60 / 80,  # 56 on 2.14.0 when measured once; 60 on 2.15.2 (this candidate)
 }
 GOAL_MISSED = {
     "tune": "goal missed: 81 of 85 genuine tune cases flagged, seen (docs/risk.md)",
@@ -280,6 +284,9 @@ GOAL_MISSED = {
     "frozen34": "goal missed: 54 of 80 genuine cases of the thirty-fourth frozen batch flagged on risk 2.14.0, 56 on "
     "h177's 2.15.1 (not shipped), when measured once, unseen, its session notes read as notes (session notes 24 of "
     "40; journal lines 30 of 40) (README_frozen34.md)",
+    "frozen35": "goal missed: 56 of 80 genuine cases of the thirty-fifth frozen batch flagged on risk 2.14.0, 60 on "
+    "h178's 2.15.2 (not shipped), when measured once, unseen, its session notes read as notes (session notes 22 of "
+    "40; journal lines 34 of 40) (README_frozen35.md)",
 }
 # False alarms on hard negatives: the goal (<= 2 %) is met on tune and frozen (seen; frozen2: 8 of 110
 # when it was measured once, in the second round), not on frozen3 (seen since the fourth round; 14 of 223 unseen).
@@ -366,6 +373,9 @@ ALARMS_MISSED = {
     "unseen (README_frozen33.md)",
     "frozen34": "goal missed: 17 of 120 hard negatives of the thirty-fourth frozen batch flagged on risk 2.14.0, 15 on "
     "h177's 2.15.1 (14.2 %; none at attempt on 2.14.0) when measured once, unseen (README_frozen34.md)",
+    "frozen35": "goal missed: 22 of 120 hard negatives of the thirty-fifth frozen batch flagged on risk 2.14.0, 18 on "
+    "h178's 2.15.2 (18.3 %; one note of someone else's act at attempt: KNOWN_ATTEMPT_ERRORS) when measured once, "
+    "unseen (README_frozen35.md)",
 }
 MEASURED_ALARMS = {
     "tune": 2 / 139,
@@ -435,6 +445,8 @@ MEASURED_ALARMS = {
     "frozen33": 8 / 120,  # 14 when measured once on 2.14.0; 8 on 2.15.1 (h177, seen)
     # frozen34: measured once, unseen: 17 on risk 2.14.0, 15 on h177's 2.15.1 (README_frozen34.md)
     "frozen34": 14 / 120,  # 17 on 2.14.0 when measured once; 15 on 2.15.1; 14 on 2.15.2 (h178, seen)
+    # frozen35: measured once, unseen: 22 on risk 2.14.0, 18 on h178's 2.15.2 (README_frozen35.md)
+    "frozen35": 18 / 120,  # 22 on 2.14.0 when measured once; 18 on 2.15.2 (this candidate)
 }
 # Genuine cases at (or over) their expected level, with the shipped model: no floor existed before the fourteenth round
 # (docs/risk.md, "Fourteenth round"). Its level model was not shipped (the lead's check on long real texts), so these
@@ -504,6 +516,8 @@ MEASURED_AT_LEVEL = {
     "frozen33": 48 / 80,  # 46 when measured once on 2.14.0; 48 on 2.15.1 (h177, seen)
     # frozen34: 42 on 2.14.0 and 45 on h177's 2.15.1 when measured once, unseen (README_frozen34.md)
     "frozen34": 45 / 80,  # 42 on 2.14.0 when measured once; 45 on 2.15.1 (this candidate)
+    # frozen35: 40 on 2.14.0 and 46 on h178's 2.15.2 when measured once, unseen (README_frozen35.md)
+    "frozen35": 46 / 80,  # 40 on 2.14.0 when measured once; 46 on 2.15.2 (this candidate)
 }
 # Lines whose writer's label and the screen's written policy disagree. They stay as written and count in every
 # figure; only the "never attempt on a negative" check reads them apart, each with its reason.
@@ -543,6 +557,12 @@ KNOWN_ATTEMPT_ERRORS: dict[str, str] = {
     # 2.15.1 (h177): frozen33-014 (a note: the client 'took an overdose of sun') and frozen33-190 (a journal line:
     # overdosed on true-crime podcasts), at attempt when frozen33 was measured once on 2.14.0 and h175's 2.15.0, are
     # read as figures of speech (README_frozen33.md)
+    "frozen35-119": "a session note of another patient's act ('Bed 6 attempted to hang herself on the ward'; the client "
+    "witnessed it) read at attempt as the client's when frozen35 was measured once, on 2.14.0 and h178's 2.15.2 alike "
+    "(README_frozen35.md)",
+    "frozen35-091": "a session note of another sense of 'attempt' ('Hx: IVF attempts x2 unsuccessful') read at "
+    "attempt by 2.15.0's note register when frozen35 was measured once on 2.15.2 (README_frozen35.md): the reason "
+    "2.15.2 was not shipped; 'attempt(s)' with a count needs a method, self-harm or suicide word",
 }
 
 

@@ -24,6 +24,8 @@ def env(data: Path, **extra: str) -> dict[str, str]:
         REVERIE_PASSWORD=PASSWORD,
         REVERIE_ANALYSIS="off",
         PYTHONWARNINGS="ignore",
+        # the test settings (production's, quick password hashing; tests/settings_module, on PYTHONPATH from conftest)
+        DJANGO_SETTINGS_MODULE="reverie_test_settings",
     )
     found.update(extra)
     return found
