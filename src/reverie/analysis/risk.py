@@ -125,7 +125,7 @@ INDICATOR = LEVELS.index("indicator")
 # figure, quoted or not
 # 2.15.2: h178, after frozen34: every rule 2.15.0/2.15.1 added passes through every set-aside reading; a clinical
 # accident ("Insulin OD 2019 - accidental dosing error") is an accident
-VERSION = "2.15.2"
+VERSION = "2.15.3"
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "risk"
 MODEL_FILE = "risk_model.npz"
 # Fourteenth round: the level model ("behavior or worse" vs "ideation" on a sentence the screen already flags), an
