@@ -560,9 +560,9 @@ KNOWN_ATTEMPT_ERRORS: dict[str, str] = {
     "frozen35-119": "a session note of another patient's act ('Bed 6 attempted to hang herself on the ward'; the client "
     "witnessed it) read at attempt as the client's when frozen35 was measured once, on 2.14.0 and h178's 2.15.2 alike "
     "(README_frozen35.md)",
-    "frozen35-091": "a session note of another sense of 'attempt' ('Hx: IVF attempts x2 unsuccessful') read at "
-    "attempt by 2.15.0's note register when frozen35 was measured once on 2.15.2 (README_frozen35.md): the reason "
-    "2.15.2 was not shipped; 'attempt(s)' with a count needs a method, self-harm or suicide word",
+    # 2.15.3 (h179): frozen35-091 (a session note of another sense of 'attempt', "Hx: IVF attempts x2 unsuccessful",
+    # read at attempt by 2.15.0's note register when frozen35 was measured once on 2.15.2: the reason 2.15.2 was not
+    # shipped) is no longer at attempt: a bare "attempt(s)" needs a suicide or self-harm sense (seen)
 }
 
 

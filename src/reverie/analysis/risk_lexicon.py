@@ -2451,9 +2451,48 @@ def _not_assault(ctx: Context, m: re.Match[str]) -> bool:
     s, e = ctx.sentences[_sentence_of(ctx, m.start())] if ctx.sentences else (0, len(ctx.norm))
     if HISTORY_CLOSED.search(ctx.norm, s, e) is not None:
         return False
+    if BARE_ATTEMPT.fullmatch(m.group()) is not None and not _attempt_sense(ctx, m, s, e):
+        return False
     if not re.search(r"\bsas?\b", m.group()):
         return True
     return ASSAULT_TOLD.search(ctx.norm, s, e) is None and SA_BY.match(ctx.norm, m.end()) is None
+
+
+# 2.15.3 (h179, rule in docs/risk.md written before frozen36 is read; frozen35-091, "Hx: IVF attempts x2
+# unsuccessful"): a bare "attempt(s)" (a count, "previous", "prior") is read only where its sentence or the heading of
+# its line names a suicide or self-harm sense, or under a risk heading; an attempt at or of something, or named by its
+# object (IVF, an exam, a driving test, quitting …), is another sense, under a risk heading too.
+BARE_ATTEMPT = re.compile(r"(?:previous|prior)\s+attempts?|attempts?\s*x\s*\d+")
+ATTEMPT_SENSE = re.compile(
+    r"\b(?:sas?|suicid\w*|od|ods|od'd|overdos\w*|hang\w*|ligature\w*|self[\s-]?harm\w*|sh|dsh|life|lives|kill\w*|"
+    r"cut|cutting|cuts|tablets|pills|paracetamol|poison\w*|jump\w*|drown\w*|strangul\w*|suffocat\w*|asphyxi\w*|"
+    r"exhaust|carbon\s+monoxide|co|charcoal|gas|bleach|antifreeze|knife|blade|belt|cord|firearm|gun\w*|train|rail|"
+    r"bridge|noose|rope|means|method)\b"
+)
+RISK_HEADING = re.compile(
+    r"(?:^|\n)\s*(?:risk(?:\s+(?:hx|history|assessment|summary))?|hx\s+of\s+sas?|previous\s+attempts|"
+    r"suicide\s+attempts?|self[\s-]?harm(?:\s+hx)?)\s*:[^\n]*$"
+)
+OTHER_ATTEMPT = re.compile(
+    r"\b(?:ivf|icsi|iui|embryo|conceiv\w*|conception|pregnan\w*|fertility|exams?|test|tests|record|quit\w*|stop\w*"
+    r"|smoking|recipe|recipes|task|tasks|job|jobs|interview\w*|course|degree|marathon|rehab|detox|sobriety|abstinence|"
+    r"diet\w*|weight\s+loss|adoption|reconciliation|retake\w*|resit\w*|application\w*|driving)\b"
+)
+
+
+def _attempt_sense(ctx: Context, m: re.Match[str], s: int, e: int) -> bool:
+    """2.15.3 (h179): whether a bare "attempt(s)" is an attempt on one's life: no other sense named by its object (the
+    three words before it, or "at"/"of" after it), and a suicide or self-harm word in its sentence or its line's
+    heading, or a risk heading above it."""
+    before = ctx.norm[max(0, m.start() - 40) : m.start()]
+    if OTHER_ATTEMPT.search(" ".join(before.split()[-3:])) is not None:
+        return False
+    if re.match(r"\s+(?:at|of)\b", ctx.norm[m.end() :]) is not None:
+        return False
+    line_start = ctx.norm.rfind("\n", 0, m.start()) + 1
+    if ATTEMPT_SENSE.search(ctx.norm, min(s, line_start), e) is not None:
+        return True
+    return RISK_HEADING.search(ctx.norm[: m.start()]) is not None
 
 
 HISTORY_CLOSED = re.compile(
