@@ -20,7 +20,11 @@ JOURNAL = "free_association"
 
 # one phrase of each rule 2.15.0 added, told as an item of a list: (rule, level, phrase)
 RULE_PHRASES = [
-    ("note_attempt_register", lex.ATTEMPT, "previous attempts"),
+    (
+        "note_attempt_register",
+        lex.ATTEMPT,
+        "previous suicide attempts",
+    ),  # 2.15.3 (h179): a bare attempt needs its sense
     ("note_attempt_register", lex.ATTEMPT, "prior SA"),
     ("note_attempt_register", lex.ATTEMPT, "hanging attempt"),
     ("note_attempt_register", lex.ATTEMPT, "attempted overdose"),
@@ -167,7 +171,7 @@ def test_the_list_forms_are_the_ones_2_15_0_missed() -> None:
     # the matrix's list forms are what this change reads: on 2.15.0 "Denied intent, plan or previous attempts" was
     # read at `attempt`; the hit is now set aside as denied
     assert "Denied intent, plans or {x}." in LIST_FORMS and "Denies SI/SH/{x}." in LIST_FORMS
-    hits = _hits("Denied intent, plans or previous attempts.", NOTE)
+    hits = _hits("Denied intent, plans or previous suicide attempts.", NOTE)
     assert ("note_attempt_register", 0, "negation") in hits, hits
 
 

@@ -2464,7 +2464,7 @@ def _not_assault(ctx: Context, m: re.Match[str]) -> bool:
 # object (IVF, an exam, a driving test, quitting …), is another sense, under a risk heading too.
 BARE_ATTEMPT = re.compile(r"(?:previous|prior)\s+attempts?|attempts?\s*x\s*\d+")
 ATTEMPT_SENSE = re.compile(
-    r"\b(?:sas?|suicid\w*|od|ods|od'd|overdos\w*|hang\w*|ligature\w*|self[\s-]?harm\w*|sh|dsh|life|lives|kill\w*|"
+    r"\b(?:sas?|si|suicid\w*|od|ods|od'd|overdos\w*|hang\w*|ligature\w*|self[\s-]?harm\w*|sh|dsh|life|lives|kill\w*|"
     r"cut|cutting|cuts|tablets|pills|paracetamol|poison\w*|jump\w*|drown\w*|strangul\w*|suffocat\w*|asphyxi\w*|"
     r"exhaust|carbon\s+monoxide|co|charcoal|gas|bleach|antifreeze|knife|blade|belt|cord|firearm|gun\w*|train|rail|"
     r"bridge|noose|rope|means|method)\b"
