@@ -78,13 +78,11 @@ FIGURE_GROUPS = frozenset(
 )
 # The goal "never attempt on a figure of speech" where a batch missed it when measured once (a strict expected
 # failure: the mark must go the day it passes); its lines at attempt are in KNOWN_ATTEMPT_ERRORS too.
-FIGURES_MISSED = {
-    "frozen32": "goal missed: two figures of speech of the thirty-second frozen batch at attempt when measured once, "
-    "on risk 2.13.0 and 2.14.0 alike (frozen32-088 a cliff jump told with joy, frozen32-109 the phrase quoted in a "
-    "note; KNOWN_ATTEMPT_ERRORS) (README_frozen32.md)",
-    "frozen33": "goal missed: two figures of speech of the thirty-third frozen batch at attempt when measured once, "
-    "on risk 2.14.0 and h175's 2.15.0 alike (frozen33-014 a note's 'overdose of sun', frozen33-190 overdosed on "
-    "podcasts; KNOWN_ATTEMPT_ERRORS) (README_frozen33.md)",
+FIGURES_MISSED: dict[str, str] = {
+    # frozen32's two figures of speech at attempt (a cliff jump told with joy, the phrase quoted in a note) were read as
+    # figures by mechanism in risk 2.15.0 (h175, seen; README_frozen32.md); frozen33's two (frozen33-014 a note's
+    # 'overdose of sun', frozen33-190 overdosed on podcasts; at attempt on 2.14.0 and h175's 2.15.0 when measured once)
+    # by risk 2.15.1 (h177, seen: an overdose of a thing that is no drug is a figure, quoted or not)
 }
 # Genuine cases flagged, as measured with the shipped model. Fourth round (docs/risk.md): all four batches are seen
 # (tuning material); frozen3 was measured once, unseen, at the end of the third round (71 of 107, 14 of 223 false
@@ -193,22 +191,22 @@ MEASURED_FLAGGED = {
     "frozen29": 63 / 80,  # 62 -> 63 on 2.14.0 (h167, seen)
     # frozen30: measured once, unseen, on risk 2.12.0 and 2.13.0 (h160) in one run, notes read as notes: 63 and 65
     # (README_frozen30.md, docs/risk.md "The thirtieth frozen batch")
-    "frozen30": 69 / 80,  # 65 -> 69 on 2.14.0 (h167, seen)
+    "frozen30": 70 / 80,  # 65 -> 69 on 2.14.0 (h167, seen); 70 on 2.15.0 (h175, seen)
     # frozen31: measured once, unseen, on risk 2.13.0 (main) and h166's 2.14.0 (not shipped: it failed its decision
     # rule) in one run, notes read as notes: 48 and 52 (README_frozen31.md)
-    "frozen31": 57 / 80,  # 48 -> 57 on 2.14.0 (h167, seen)
+    "frozen31": 63 / 80,  # 48 -> 57 on 2.14.0 (h167, seen); 63 on 2.15.0 (h175, seen)
     # frozen32: measured once, unseen, on risk 2.13.0 (main) and 2.14.0 (h167, shipped: its decision rule met) in one
     # run, notes read as notes: 44 and 47 (README_frozen32.md)
-    "frozen32": 47 / 80,
+    "frozen32": 62 / 80,  # 47 when measured once on 2.14.0; 62 on 2.15.0 (h175, seen)
     # frozen33: measured once, unseen, on risk 2.14.0 (main, shipped) and h175's 2.15.0 (not shipped: its decision
     # rule not met) in one run, notes read as notes: 54 and 56 (README_frozen33.md)
-    "frozen33": 54 / 80,
+    "frozen33": 56 / 80,  # 54 when measured once on 2.14.0; 56 on 2.15.1 (h177, seen)
     # frozen34: measured once, unseen, on risk 2.14.0 (main, shipped) and h177's 2.15.1 (not shipped: its decision
     # rule not met) in one run, notes read as notes: 54 and 56 (README_frozen34.md)
-    "frozen34": 54 / 80,
+    "frozen34": 56 / 80,  # 54 on 2.14.0 when measured once; 56 on 2.15.1 (this candidate)
     # frozen35: measured once, unseen, on risk 2.14.0 (main, shipped) and h178's 2.15.2 (not shipped: its decision
     # rule not met) in one run, notes read as notes: 56 and 60 (README_frozen35.md)
-    "frozen35": 56 / 80,
+    "frozen35": 60 / 80,  # 56 on 2.14.0 when measured once; 60 on 2.15.2 (this candidate)
 }
 GOAL_MISSED = {
     "tune": "goal missed: 81 of 85 genuine tune cases flagged, seen (docs/risk.md)",
@@ -435,19 +433,20 @@ MEASURED_ALARMS = {
     "frozen28": 5 / 120,
     # frozen29: measured once, unseen: 24 on risk 2.11.0, 20 on 2.12.0 (README_frozen29.md); 15 since 2.13.0 (h160:
     # someone else's act in a session note named by a role, a pronoun or after "after" read as theirs; seen)
-    "frozen29": 15 / 120,
+    "frozen29": 12
+    / 120,  # 15 -> 13 on 2.15.0 (h175, seen: someone else named, then a pronoun); 12 on 2.15.1 (h177)
     # frozen30: measured once, unseen: 26 on risk 2.12.0, 12 on 2.13.0 (README_frozen30.md)
-    "frozen30": 12 / 120,
+    "frozen30": 9 / 120,  # 12 -> 9 on 2.15.0 (h175, seen)
     # frozen31: measured once, unseen: 19 on risk 2.13.0 (README_frozen31.md)
-    "frozen31": 18 / 120,  # 19 -> 18 on 2.14.0 (h167, seen)
+    "frozen31": 14 / 120,  # 19 -> 18 on 2.14.0 (h167, seen); 15 on 2.15.0 (h175, seen); 14 on 2.15.1 (h177)
     # frozen32: measured once, unseen: 20 on risk 2.13.0, 19 on 2.14.0 (README_frozen32.md)
-    "frozen32": 19 / 120,
+    "frozen32": 16 / 120,  # 19 when measured once on 2.14.0; 16 on 2.15.0 (h175, seen)
     # frozen33: measured once, unseen: 14 on risk 2.14.0, 12 on h175's 2.15.0 (README_frozen33.md)
-    "frozen33": 14 / 120,
+    "frozen33": 8 / 120,  # 14 when measured once on 2.14.0; 8 on 2.15.1 (h177, seen)
     # frozen34: measured once, unseen: 17 on risk 2.14.0, 15 on h177's 2.15.1 (README_frozen34.md)
-    "frozen34": 17 / 120,
+    "frozen34": 14 / 120,  # 17 on 2.14.0 when measured once; 15 on 2.15.1; 14 on 2.15.2 (h178, seen)
     # frozen35: measured once, unseen: 22 on risk 2.14.0, 18 on h178's 2.15.2 (README_frozen35.md)
-    "frozen35": 22 / 120,
+    "frozen35": 18 / 120,  # 22 on 2.14.0 when measured once; 18 on 2.15.2 (this candidate)
 }
 # Genuine cases at (or over) their expected level, with the shipped model: no floor existed before the fourteenth round
 # (docs/risk.md, "Fourteenth round"). Its level model was not shipped (the lead's check on long real texts), so these
@@ -467,7 +466,7 @@ MEASURED_AT_LEVEL = {
     "frozen7": 48 / 100,
     "frozen8": 51 / 100,
     "frozen9": 64 / 104,
-    "frozen10": 65 / 106,  # 64 -> 65 on 2.14.0 (h167, seen)
+    "frozen10": 67 / 106,  # 64 -> 65 on 2.14.0 (h167, seen); 67 on 2.15.0 (h175, seen)
     "frozen11": 65 / 108,  # 38 when measured once, unseen (README_frozen11.md)
     # frozen12: 52 at the start of the sixteenth round, 55 at its end, unseen (README_frozen12.md); 60 with the composed
     # self-harm acts after it, 62 since the seventeenth round (seen)
@@ -501,24 +500,24 @@ MEASURED_AT_LEVEL = {
     # frozen26: 36 when measured once, unseen, on 2.6.3 and h111's candidate (README_frozen26.md)
     "frozen26": 36 / 44,
     # frozen27: 43 when measured once, unseen, on 2.8.4 and 2.10.3 (README_frozen27.md)
-    "frozen27": 43 / 80,
+    "frozen27": 44 / 80,  # 43 -> 44 on 2.15.0 (h175, seen)
     # frozen28: 49 when measured once, unseen, on 2.10.3 and 2.11.0 (README_frozen28.md)
     "frozen28": 49 / 80,
     # frozen29: 42 when measured once, unseen, on 2.11.0 and 2.12.0 (README_frozen29.md); 44 since 2.13.0 (h160: the
     # client's own cutting "her upper arms", "her forearm" read at behavior; seen)
-    "frozen29": 46 / 80,  # 44 -> 46 on 2.14.0 (h167, seen)
+    "frozen29": 49 / 80,  # 44 -> 46 on 2.14.0 (h167, seen); 49 on 2.15.0 (h175, seen)
     # frozen30: 46 on 2.12.0 and 56 on 2.13.0 when measured once, unseen (README_frozen30.md)
-    "frozen30": 60 / 80,  # 56 -> 60 on 2.14.0 (h167, seen)
+    "frozen30": 63 / 80,  # 56 -> 60 on 2.14.0 (h167, seen); 63 on 2.15.0 (h175, seen)
     # frozen31: 29 on 2.13.0 when measured once, unseen (README_frozen31.md)
-    "frozen31": 42 / 80,  # 29 -> 42 on 2.14.0 (h167, seen)
+    "frozen31": 49 / 80,  # 29 -> 42 on 2.14.0 (h167, seen); 49 on 2.15.0 (h175, seen)
     # frozen32: 33 on 2.13.0 and 37 on 2.14.0 when measured once, unseen (README_frozen32.md)
-    "frozen32": 37 / 80,
+    "frozen32": 52 / 80,  # 37 when measured once on 2.14.0; 52 on 2.15.0 (h175, seen)
     # frozen33: 46 on 2.14.0 and 48 on h175's 2.15.0 when measured once, unseen (README_frozen33.md)
-    "frozen33": 46 / 80,
+    "frozen33": 48 / 80,  # 46 when measured once on 2.14.0; 48 on 2.15.1 (h177, seen)
     # frozen34: 42 on 2.14.0 and 45 on h177's 2.15.1 when measured once, unseen (README_frozen34.md)
-    "frozen34": 42 / 80,
+    "frozen34": 45 / 80,  # 42 on 2.14.0 when measured once; 45 on 2.15.1 (this candidate)
     # frozen35: 40 on 2.14.0 and 46 on h178's 2.15.2 when measured once, unseen (README_frozen35.md)
-    "frozen35": 40 / 80,
+    "frozen35": 46 / 80,  # 40 on 2.14.0 when measured once; 46 on 2.15.2 (this candidate)
 }
 # Lines whose writer's label and the screen's written policy disagree. They stay as written and count in every
 # figure; only the "never attempt on a negative" check reads them apart, each with its reason.
@@ -549,23 +548,21 @@ POLICY_ALARMS_AT_MEASUREMENT = {"frozen10": 1, "frozen27": 1}
 # when frozen31 was measured once on 2.13.0) was listed here until risk 2.14.0 (h167) read the person noun heading "N of
 # YP" as the act's owner
 KNOWN_ATTEMPT_ERRORS: dict[str, str] = {
+    # 2.15.2 (h178): frozen34-184 (a session note of an accidental insulin overdose, "Insulin OD 2019 - accidental
+    # dosing error", read at attempt by 2.15.0's note register when frozen34 was measured once on 2.15.1: the reason
+    # 2.15.1 was not shipped) is read as an accident: every rule 2.15.0 added passes through the accident reading,
+    # which reads a clinician's words too (seen)
+    # 2.15.0 (h175): frozen30-096 and -118 (someone else named in a note, then a pronoun; a sponsor's act after "and
+    # then") and frozen32-088 and -109 (a cliff jump told with joy, the phrase quoted in a note) are no longer at attempt
+    # 2.15.1 (h177): frozen33-014 (a note: the client 'took an overdose of sun') and frozen33-190 (a journal line:
+    # overdosed on true-crime podcasts), at attempt when frozen33 was measured once on 2.14.0 and h175's 2.15.0, are
+    # read as figures of speech (README_frozen33.md)
     "frozen35-119": "a session note of another patient's act ('Bed 6 attempted to hang herself on the ward'; the client "
     "witnessed it) read at attempt as the client's when frozen35 was measured once, on 2.14.0 and h178's 2.15.2 alike "
     "(README_frozen35.md)",
-    "frozen30-096": "a session note of someone else's act read at attempt as the client's when frozen30 was measured "
-    "once, on 2.12.0 and 2.13.0 alike (README_frozen30.md)",
-    "frozen30-118": "a session note of someone else's act read at attempt as the client's when frozen30 was measured "
-    "once, on 2.12.0 and 2.13.0 alike (README_frozen30.md)",
-    "frozen32-088": "a figure of speech (a journal line: could've jumped off a cliff with joy) read at attempt when "
-    "frozen32 was measured once, on 2.13.0 and 2.14.0 alike: the goal 'never attempt on a figure of speech' missed "
-    "(README_frozen32.md)",
-    "frozen32-109": "a figure of speech (a note quoting the phrase 'jumped off a cliff' about leaving a job) read at "
-    "attempt when frozen32 was measured once, on 2.13.0 and 2.14.0 alike: the goal 'never attempt on a figure of "
-    "speech' missed (README_frozen32.md)",
-    "frozen33-014": "a figure of speech (a session note: the client 'took an overdose of sun', a sunburn) read at "
-    "attempt when frozen33 was measured once, on 2.14.0 and h175's 2.15.0 alike (README_frozen33.md)",
-    "frozen33-190": "a figure of speech (a journal line: overdosed on true-crime podcasts) read at attempt when "
-    "frozen33 was measured once, on 2.14.0 and h175's 2.15.0 alike (README_frozen33.md)",
+    # 2.15.3 (h179): frozen35-091 (a session note of another sense of 'attempt', "Hx: IVF attempts x2 unsuccessful",
+    # read at attempt by 2.15.0's note register when frozen35 was measured once on 2.15.2: the reason 2.15.2 was not
+    # shipped) is no longer at attempt: a bare "attempt(s)" needs a suicide or self-harm sense (seen)
 }
 
 

@@ -116,7 +116,16 @@ INDICATOR = LEVELS.index("indicator")
 # cutting"), a rope, belt or cord round one's own neck where a hanging is told (attempt_interrupted), a preparation
 # without a risk word where its context reads as an ending (preparation_ending); a quoted description of a thing, a
 # simile and a thing's metaphor are set aside (``figurative``); "N of YP", "Mum hx of SH" are someone else's
-VERSION = "2.14.0"
+# 2.15.0: h175, before frozen33 is read: a method told as a figure (with joy, as a decision, a note's quoted phrase) is
+# ``figurative``; two preparations told together (preparation_combined); a note's clinical register ("Previous SA x3",
+# "attempted hanging", "Ingestion ~30 x …", an act with a stated intent, "Plan: car exhaust", "burning self"); someone
+# else named in a note, then a pronoun, is theirs
+# 2.15.1: h177, after frozen33: a denial reaches the end of a listed history ("Denied intent, plan or previous
+# attempts"); an overdose of a thing that is no drug ("'took an overdose of sun'", "overdosed on true-crime podcasts") is a
+# figure, quoted or not
+# 2.15.2: h178, after frozen34: every rule 2.15.0/2.15.1 added passes through every set-aside reading; a clinical
+# accident ("Insulin OD 2019 - accidental dosing error") is an accident
+VERSION = "2.15.3"
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "risk"
 MODEL_FILE = "risk_model.npz"
 # Fourteenth round: the level model ("behavior or worse" vs "ideation" on a sentence the screen already flags), an

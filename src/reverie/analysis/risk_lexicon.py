@@ -520,7 +520,8 @@ ABORT_SETUP = (
     + NOT_A_CHORE
     # the writer past a railing or a parapet, or at a drop's very edge
     + r"|(?:stood|stand|standing|sat|sit|sitting|climbed|climb|got|swung|put|had|hung)\s+(?:\w+\s+){0,3}?(?:on|onto|over|"
-    r"to|at|past|across)\s+(?:the\s+)?(?:wrong\s+side\s+of|other\s+side\s+of|outside\s+of|outer\s+edge\s+of)\s+(?:the\s+|"
+    r"to|at|past|across)\s+(?:the\s+)?(?:wrong\s+side\s+of|other\s+side\s+of|outside\s+of|outer\s+edge\s+of|outer\s+side\s+"
+    r"of|far\s+side\s+of)\s+(?:the\s+|"
     r"a\s+)?(?:[\w'-]+\s+)?(?:railings?|barrier|barriers|fence|parapet|rail|rails|guardrail|balustrade|safety\s+net)\b"
     + NOT_AN_OUTING
     + r"|(?:one|both|a|my)\s+legs?\s+(?:over|across)\s+(?:the\s+|a\s+)?(?:[\w'-]+\s+)?(?:parapet|railings?|barrier|edge|"
@@ -934,7 +935,16 @@ RULES: tuple[Rule, ...] = (
         r"(?!\s+(?:chin|face|legs?|beard|jaw|cheeks?|lip|armpits?|underarms?|moustache|mustache)\b)(?![^.!?\n]{0,40}\bshav)"
         r"|\b(?:stood|standing|sat|sitting)\s+(?:on|at)\s+(?:the\s+)?(?:(?:train\s+|railway\s+)?tracks|ledge|railing|edge"
         r"(?!\s+of\s+(?:the\s+|a\s+|my\s+)?(?:\w+\s+)?(?:path|road|pool|bed|stage|field|town|water|sea|lake|sofa|"
-        r"seat|chair|lawn|pitch|platform\s+waiting)))\b",
+        r"seat|chair|lawn|pitch|platform\s+waiting)))\b"
+        # 2.15.0 (h175): at a platform's or a drop's edge and stepping back, or pulled back from it ("Pt stood on
+        # platform edge …, stepped back as train approached", "Pulled back from the edge of the platform by a stranger")
+        r"|\b"
+        + NOT_AN_OUTING
+        + r"(?:stood|standing|stand|sat|sitting)\s+(?:right\s+)?(?:on|at|by)\s+(?:the\s+)?(?:very\s+)?(?:platform|track|"
+        r"roof|cliff|bridge|quay)\s+edge\b[^.!?\n]{0,80}?\b(?:stepped|pulled|moved|stepping|pulling)\s+back\b"
+        + NOT_AN_OUTING
+        + r"|\bpulled\s+back\s+from\s+the\s+(?:very\s+)?edge\s+of\s+the\s+(?:platform|roof|cliff|bridge|tracks)\b"
+        + NOT_AN_OUTING,
     ),
     _rule(
         "plan",
@@ -2126,7 +2136,8 @@ RESUMED_ACTS = (
 )
 WEEKDAY_SHORT = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?"
 RESUMED_FOLLOW = (
-    r"(?=\s*(?:[.,;:!\n)]|-\s|$)|\s+(?:again|after|since|following|last|this|tonight|today|yesterday|"
+    r"(?=\s*(?:[.,;:!\n)]|-\s|\((?=[^)\n]{0,30}\)\s*(?:[.,;:!\n]|$|after\b|since\b|again\b))|$)|"
+    r"\s+(?:again|after|since|following|last|this|tonight|today|yesterday|"
     + WEEKDAY_SHORT
     + r"|x\s*\d+|with|using|on\s+(?:my|her|his|their)\s+(?:\w+\s+)?"
     + BODY
@@ -2180,7 +2191,7 @@ SHORTHAND_RULES: tuple[Rule, ...] = (
         + RESUMED_ACTS
         + r"\s+again\b"
         # a note's bare "cut again" with its time ("Cut again Fri after an argument", "cut again tonight.")
-        r"|(?:^|(?<=[.;:\n]\s)|(?<=[.;:\n])|(?<=\bpt\s)|(?<=\bcl\s)|(?<=\bclient\s)|(?<=\bhas\s)|(?<=\bhad\s))"
+        r"|(?:^|(?<=[.;:\n]\s)|(?<=[.;:\n])|(?<=\bpt\s)|(?<=\bcl\s)|(?<=\bclient\s)|(?<=\bhas\s)|(?<=\bhad\s)|(?<=\byp\s)|(?<=\bpatient\s))"
         r"cut\s+again\b(?=\s*(?:[.!;\n]|$)|\s+(?:tonight|today|yesterday|last\s+night|this\s+(?:morning|afternoon|evening|"
         r"week)|" + WEEKDAY_SHORT + r"|on\s+(?:my|her|his|their)\s+(?:\w+\s+)?" + BODY + r")\b)",
     ),
@@ -2238,6 +2249,11 @@ EVERYDAY_CUES = re.compile(
 TOLD_IN_CONTEXT = {
     "preparation_ending": lambda ctx, m: _ending_told(ctx, m),
     "attempt_interrupted": lambda ctx, m: _hanging_told(ctx, m),
+    "note_act_with_intent": lambda ctx, m: _intent_told(ctx, m),
+    "note_attempt_register": lambda ctx, m: _not_assault(ctx, m),
+    "note_aborted_register": lambda ctx, m: _not_assault(ctx, m),
+    "note_self_harm_register": lambda ctx, m: _not_music(ctx, m),
+    "preparation_combined": lambda ctx, m: _two_preparations(ctx, m),
 }
 # a stockpile verb: an existing rule's saved-up medicine is read by ``_no_ending`` too ("saving up my tablets before
 # the pharmacy's holiday closure" is everyday where no ending cue is told)
@@ -2246,6 +2262,243 @@ STOCKPILE_VERB = re.compile(
 )
 PREP_RULES: tuple[Rule, ...] = (_rule("preparation_ending", BEHAVIOR, PREP_ACTS),)
 RULES = RULES + PREP_RULES
+
+# 2.15.0 (h175, rule in docs/risk.md written before frozen33 is read): a note's clinical register for the client's own
+# act (session kinds; someone else's is theirs through ``note_owner``): the abbreviation "SA" with a year, a count, a
+# method or an ordinal ("Previous SA x3", "SA 2017 (hanging …)"), "attempted" before a method noun ("YP attempted
+# hanging"), "attempt x1"; an ingestion told by its count ("Ingestion ~30 x quetiapine", "24 co-codamol with vodka"); an
+# act beside a stated intent to die; a risk field naming a method ("Plan: car exhaust"); self-harm told with a bare
+# "self" or as a compound ("burning self", "self-cut"), head-banging with its count or bruise, biting to break the
+# skin, and the urge to harm "self".
+METHOD_NOUN = (
+    r"(?:hanging|overdose|od|strangulation|drowning|suffocation|asphyxiation|self[\s-]?poisoning|jump|jumping|ligature|"
+    r"co\s+poisoning|carbon\s+monoxide|car\s+exhaust|exhaust|firearm|shooting|gunshot|train|rail)"
+)
+NOTE_DRUG = (
+    r"(?:"
+    + DRUG
+    + r"|quetiapine|co-?codamol|codeine|amitriptyline|sertraline|citalopram|fluoxetine|mirtazapine|"
+    r"paracetamol|ibuprofen|aspirin|diazepam|zopiclone|tramadol|lithium|venlafaxine|olanzapine|propranolol|insulin|"
+    r"tabs|tablets|pills)"
+)
+ASSAULT_TOLD = re.compile(
+    r"\b(?:sexual\w*|assault\w*|rape\w*|abus\w*|perpetrator\w*|csa|sexually|molest\w*|isva|sarc|groom\w*)\b"
+)
+# "SA by her uncle", "SA (2015) by ex-partner": an assault, someone did it to the client
+SA_BY = re.compile(r"(?:\s*\([^)\n]{0,40}\))?\s+(?:aged\s+\d+\s+)?by\b")
+NOTE_REGISTER_RULES: tuple[Rule, ...] = (
+    _rule(
+        "note_attempt_register",
+        ATTEMPT,
+        r"\b(?:previous|prior|first|last|recent|further|interrupted|\d+(?:st|nd|rd|th)|hx\s+of|hx|history\s+of)\s+sas?\b"
+        r"|\bsas?\s*(?:x\s*\d+\b|\(?(?:19|20)\d\d\b|\((?=[^)\n]{0,60}\b" + METHOD_NOUN + r"\b))"
+        r"|\b(?:\d+\s*x\s*)?attempted\s+" + METHOD_NOUN + r"\b(?<!jump)(?<!jumping)"
+        r"|\b(?:\d+\s*x\s*)?attempted\s+(?:jump|jumping)\b(?=\s*(?:from|off|in\s+front|[.,;:(]|$))"
+        r"|\b(?:od|overdose)\s+(?:19|20)\d\d\b"
+        r"|\b(?:previous|prior)\s+(?:suicide\s+)?attempts?\b(?!\s+(?:at|to|of|on|with|in\s+(?:therapy|treatment))\b)"
+        r"|\b(?:hanging|od|ods|overdose|ligature|strangulation|drowning|self[\s-]?poisoning|jump|jumping|co)\s+attempts?\b"
+        r"(?!\s+(?:at|to|on)\b)"
+        r"|\b(?:suicide\s+)?attempts?\s*x\s*\d+\b(?!\s+(?:to|at)\b)",
+        kinds=SESSION_KINDS,
+    ),
+    _rule(
+        "note_aborted_register",
+        BEHAVIOR,
+        r"\baborted\s+(?:sa|sas)\b",
+        kinds=SESSION_KINDS,
+    ),
+    _rule(
+        "note_ingestion_count",
+        ATTEMPT,
+        r"(?<!\baccidental\s)(?<!\bunintentional\s)"
+        r"\b(?:ingestion|ingested|took|taken|swallowed|od|od'd|overdose|overdosed|self[\s-]?poisoning)\b(?:\s+of)?\s+"
+        r"(?:~\s*|approx\.?\s*|approximately\s+|about\s+|around\s+|c\.\s*|circa\s+)?(?:[1-9]\d|\d{3})\s*(?:x\s*)?"
+        r"(?:[a-z0-9-]+\s+){0,2}?" + NOTE_DRUG + r"\b(?!\s*\d*\s*mg\s+(?:daily|od|bd|tds|nocte|prescribed))"
+        r"|(?<!\bprescribed\s)(?<!\bdispensed\s)\b(?:[1-9]\d|\d{3})\s*(?:x\s*)?(?:[a-z0-9-]+\s+)?"
+        + NOTE_DRUG
+        + r"\s+(?:\w+\s+)?with\s+(?:vodka|alcohol|wine|beer|whisky|whiskey|gin|cider|etoh|spirits)\b"
+        r"(?![^.;\n]{0,40}\b(?:accidental|accidentally|no\s+intent|unintentional|by\s+mistake)\b)",
+        kinds=SESSION_KINDS,
+    ),
+    _rule(
+        "note_act_with_intent",
+        ATTEMPT,
+        r"\b(?:self[\s-]?poisoning|ingestion|ingested|overdose|overdosed|od|od'd|hanging|ligature|(?:jumped|jump)\s+"
+        r"(?:from|off)\s+(?:(?:a|an|the|her|his|their)\s+)?(?:[a-z0-9'-]+\s+){0,2}?" + DROP + r")\b",
+        kinds=SESSION_KINDS,
+    ),
+    _rule(
+        "note_plan_field",
+        BEHAVIOR,
+        r"(?<!\bsafety\s)(?<!\bcare\s)(?<!\bcrisis\s)(?<!\btreatment\s)(?<!\bmanagement\s)(?<!\bdischarge\s)"
+        r"(?<!\baction\s)(?<!\bsupport\s)\bplan(?:\s+(?:disclosed|described|reported|identified|stated|voiced|"
+        r"endorsed))?\s*(?::|-|–)\s*(?:to\s+|via\s+|by\s+)?(?:hanging|hang|od|overdose|jump|jumping|car\s+exhaust|"
+        r"exhaust\s+fumes|co|carbon\s+monoxide|drowning|drown|ligature|firearm|shooting|gun)\b"
+        r"(?!\s+(?:risk|discussed|plan|awareness|safety|prevention|management|advice|leaflet|info\w*)\b)",
+        kinds=SESSION_KINDS,
+    ),
+    _rule(
+        "note_self_harm_register",
+        BEHAVIOR,
+        r"\b(?:cutting|cuts|burning|burns|burnt|burned|scratching|scratches|scratched|hitting|hits|punching|punches|"
+        r"biting|bites|carving|carves|carved|ligaturing|strangling)\s+self\b(?!\s+(?:off|down|out|short|free|loose|away|"
+        r"up)\b)(?![\s-]?(?:esteem|care|worth|image|talk|"
+        r"doubt|help|soothe|soothing|harm|confidence|belief))"
+        r"|\bself[\s-]?(?:cut|cuts|cutting|burn|burns|burned|burnt|burning|hit|hits|hitting)\b"
+        r"|\bhead[\s-]?bang(?:ing|ed|s)?\b(?=[^.;\n]{0,40}?\b(?:x\s*\d+|daily|nightly|today|every|bruis\w*|forehead|"
+        r"again|\d+\s*times)\b)"
+        r"|\b(?:bites?|biting|bit)\s+(?:(?:her|his|their)\s+)?(?:own\s+)?(?:hands?|arms?|fingers?|wrists?)\s+(?:to|until|"
+        r"till)\s+(?:it\s+|they\s+)?(?:break|breaks|broke|bleed\w*|draw\w*\s+blood)",
+        kinds=SESSION_KINDS,
+    ),
+    _rule(
+        "note_self_harm_urge",
+        IDEATION,
+        r"\burges?\s+to\s+(?:cut|burn|harm|hurt|hit|scratch|ligature)\s+self\b(?![\s-]?(?:esteem|care|worth|image|talk|doubt|help|soothe|"
+        r"soothing|harm|confidence|belief|off|down|out|up)\b)",
+        kinds=SESSION_KINDS,
+    ),
+)
+RULES = RULES + NOTE_REGISTER_RULES
+
+# 2.15.0 (h175): two different preparatory acts told in one text, each without a risk word (``preparation_combined``):
+# a will made or changed (or its beneficiaries, a life policy), passwords or accounts written out or left for someone,
+# a pet or a cherished thing given away, letters or goodbye messages written for people, a funeral planned. Not where
+# an everyday purpose is named (``COMBINED_EVERYDAY``: 2.14.0's everyday cues less the will's own words), not someone
+# else's (the existing readings).
+PREP_KINDS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p)
+    for p in (
+        r"\b(?:made|making|wrote|written|writing|changed|changing|updated|updating|drafted|drafting|sorted|sorting|redid|"
+        r"redone|signed|finished|rewrote|rewritten)\s+(?:out\s+)?(?:(?:my|a|her|his|the|their)\s+)?(?:new\s+)?will\b"
+        r"(?!\s+(?:be|have|not|go|get|do|make|need|take)\b)|\b(?:the|my|her|his)\s+will\s+(?:is|was)\s+(?:done|signed|made|"
+        r"sorted|in\s+the\s+\w+|drafted|updated|witnessed)\b|\bwill\s+updated\b|\bwill\s+(?:i|i've|she|he)\s+(?:just\s+)?"
+        r"(?:drafted|made|wrote|changed|updated|signed)\b|\b(?:changed|updated|changing|updating)\s+"
+        r"(?:the\s+|my\s+|her\s+|his\s+)?(?:life\s+(?:insurance|policy)\s+)?beneficiar(?:y|ies)\b|\b(?:life\s+insurance|"
+        r"life\s+policy)\s+beneficiar(?:y|ies)\b",
+        r"\b(?:wrote|written|writing|typed|listed|left|leaving|sorted|sorting|emailed|gave)\s+(?:out\s+|down\s+|up\s+)?"
+        r"(?:all\s+)?(?:(?:my|her|his|the|their)\s+)?(?:[a-z'-]+\s+)?(?:passwords?|pins?|pin\s+numbers|bank\s+details|"
+        r"logins?)\b|\bpasswords?\s+(?:in|into)\s+(?:the|an)\s+envelope\b|\bpasswords?\s+(?:written|typed|left|listed)\s+"
+        r"(?:out|down|for)\b",
+        r"\b(?:gave|given|giving|give|gives|rehomed|rehoming|re-homed)\s+(?:away\s+)?(?:[a-z'-]+\s+){0,2}?(?:cat|cats|dog|"
+        r"dogs|pets?|fish|rabbits?|guitar|camera|bike|watch|ring|jewel(?:le)?ry|records|tools|belongings|possessions)\b"
+        r"|\b(?:cat|cats|dog|dogs|pets?|fish)\s+rehomed\b",
+        r"\b(?:wrote|written|writing|drafted|drafting|typed|left)\s+(?:[a-z'-]+\s+){0,2}?(?:letters|goodbye\s+(?:messages?|"
+        r"letters?|notes?)|a\s+letter|a\s+card|cards)\s+(?:to|for)\b|\bletters\s+written\b",
+        r"\b(?:planned|planning|arranged|arranging|paid\s+for|chose|chosen)\s+(?:(?:my|her|his|the)\s+)?(?:own\s+)?funeral\b"
+        r"|\bfuneral\s+plan\b",
+    )
+)
+COMBINED_EVERYDAY = re.compile(
+    r"\b(?:holiday|holidays|trip|travel|travelling|traveling|trek|hike|hiking|climb|climbing|birth|born|baby|babies|"
+    r"twins|wedding|married|marriage|divorce|moving\s+(?:house|home|out|abroad|in)|house\s+move|new\s+(?:house|flat|"
+    r"home|job|place)|emigrat\w*|declutter\w*|retir\w+|solicitor\w*|lawyer|on\s+leave|maternity|paternity|"
+    r"password\s+manager|vault|hospital\s+for|operation|surgery|charity\s+shop|landlord|abroad|christening|"
+    r"every\s+parenting)\b"
+)
+PREP_COMBINED_RULES: tuple[Rule, ...] = (
+    _rule("preparation_combined", BEHAVIOR, "|".join(f"(?:{p.pattern})" for p in PREP_KINDS)),
+)
+RULES = RULES + PREP_COMBINED_RULES
+# the intent to die stated in the act's sentence or the next two (not denied: "denies intent", "no intent")
+INTENT_TOLD = re.compile(
+    r"(?<!\bno\s)(?<!\bnil\s)(?<!\bdenies\s)(?<!\bdenied\s)(?<!\bwithout\s)\b(?:intent\s+(?:was\s+)?to\s+die|"
+    r"intended\s+to\s+die|intending\s+to\s+(?:die|end\s+(?:her|his|their|my)\s+life|kill\s+(?:herself|himself|"
+    r"themselves|myself))|with\s+(?:clear\s+|suicidal\s+)?intent|meant\s+it|wanted\s+to\s+die|wanting\s+to\s+die|"
+    r"intent\s+(?:to\s+die\s+)?confirmed|suicidal\s+intent|wanted\s+to\s+end\s+(?:it|her\s+life|his\s+life|their\s+"
+    r"life))\b"
+)
+INTENT_DENIED = re.compile(r"\b(?:denies|denied|denying|no|nil|not|without|never)\s+(?:\w+\s+)?$")
+
+
+def _intent_told(ctx: Context, m: re.Match[str]) -> bool:
+    """2.15.0 (h175): ``note_act_with_intent``'s act is read where its sentence or the next two state an intent to die
+    that is not denied."""
+    if not ctx.sentences:
+        return False
+    sentence = _sentence_of(ctx, m.start())
+    start = ctx.sentences[sentence][0]
+    end = ctx.sentences[min(sentence + 2, len(ctx.sentences) - 1)][1]
+    return any(
+        INTENT_DENIED.search(ctx.norm[max(start, i.start() - 30) : i.start()]) is None
+        for i in INTENT_TOLD.finditer(ctx.norm, start, end)
+    )
+
+
+MUSIC_TOLD = re.compile(r"\b(?:concerts?|gigs?|mosh\w*|music|metal|band|festival|dance|dancing|rave|song)\b")
+
+
+def _two_preparations(ctx: Context, m: re.Match[str]) -> bool:
+    """2.15.0 (h175): ``preparation_combined`` is read where the text tells a second preparatory act of another kind
+    (:data:`PREP_KINDS`) and names no everyday purpose (:data:`COMBINED_EVERYDAY`)."""
+    if COMBINED_EVERYDAY.search(ctx.norm) is not None:
+        return False
+    return sum(1 for kind in PREP_KINDS if kind.search(ctx.norm) is not None) >= 2
+
+
+def _not_music(ctx: Context, m: re.Match[str]) -> bool:
+    """2.15.0 (h175): head-banging is self-harm where its sentence tells of no music."""
+    if "bang" not in m.group():
+        return True
+    s, e = ctx.sentences[_sentence_of(ctx, m.start())] if ctx.sentences else (0, len(ctx.norm))
+    return MUSIC_TOLD.search(ctx.norm, s, e) is None
+
+
+def _not_assault(ctx: Context, m: re.Match[str]) -> bool:
+    """2.15.0 (h175): "SA" is a suicide attempt only in a sentence that names no sexual assault; a note's history of an
+    attempt is read only where its sentence does not close it ("hx of OD 2015, none since": the recovery reading of
+    a note's history, h134's)."""
+    s, e = ctx.sentences[_sentence_of(ctx, m.start())] if ctx.sentences else (0, len(ctx.norm))
+    if HISTORY_CLOSED.search(ctx.norm, s, e) is not None:
+        return False
+    if BARE_ATTEMPT.fullmatch(m.group()) is not None and not _attempt_sense(ctx, m, s, e):
+        return False
+    if not re.search(r"\bsas?\b", m.group()):
+        return True
+    return ASSAULT_TOLD.search(ctx.norm, s, e) is None and SA_BY.match(ctx.norm, m.end()) is None
+
+
+# 2.15.3 (h179, rule in docs/risk.md written before frozen36 is read; frozen35-091, "Hx: IVF attempts x2
+# unsuccessful"): a bare "attempt(s)" (a count, "previous", "prior") is read only where its sentence or the heading of
+# its line names a suicide or self-harm sense, or under a risk heading; an attempt at or of something, or named by its
+# object (IVF, an exam, a driving test, quitting …), is another sense, under a risk heading too.
+BARE_ATTEMPT = re.compile(r"(?:previous|prior)\s+attempts?|attempts?\s*x\s*\d+")
+ATTEMPT_SENSE = re.compile(
+    r"\b(?:sas?|si|suicid\w*|od|ods|od'd|overdos\w*|hang\w*|ligature\w*|self[\s-]?harm\w*|sh|dsh|life|lives|kill\w*|"
+    r"cut|cutting|cuts|tablets|pills|paracetamol|poison\w*|jump\w*|drown\w*|strangul\w*|suffocat\w*|asphyxi\w*|"
+    r"exhaust|carbon\s+monoxide|co|charcoal|gas|bleach|antifreeze|knife|blade|belt|cord|firearm|gun\w*|train|rail|"
+    r"bridge|noose|rope|means|method)\b"
+)
+RISK_HEADING = re.compile(
+    r"(?:^|\n)\s*(?:risk(?:\s+(?:hx|history|assessment|summary))?|hx\s+of\s+sas?|previous\s+attempts|"
+    r"suicide\s+attempts?|self[\s-]?harm(?:\s+hx)?)\s*:[^\n]*$"
+)
+OTHER_ATTEMPT = re.compile(
+    r"\b(?:ivf|icsi|iui|embryo|conceiv\w*|conception|pregnan\w*|fertility|exams?|test|tests|record|quit\w*|stop\w*"
+    r"|smoking|recipe|recipes|task|tasks|job|jobs|interview\w*|course|degree|marathon|rehab|detox|sobriety|abstinence|"
+    r"diet\w*|weight\s+loss|adoption|reconciliation|retake\w*|resit\w*|application\w*|driving)\b"
+)
+
+
+def _attempt_sense(ctx: Context, m: re.Match[str], s: int, e: int) -> bool:
+    """2.15.3 (h179): whether a bare "attempt(s)" is an attempt on one's life: no other sense named by its object (the
+    three words before it, or "at"/"of" after it), and a suicide or self-harm word in its sentence or its line's
+    heading, or a risk heading above it."""
+    before = ctx.norm[max(0, m.start() - 40) : m.start()]
+    if OTHER_ATTEMPT.search(" ".join(before.split()[-3:])) is not None:
+        return False
+    if re.match(r"\s+(?:at|of)\b", ctx.norm[m.end() :]) is not None:
+        return False
+    line_start = ctx.norm.rfind("\n", 0, m.start()) + 1
+    if ATTEMPT_SENSE.search(ctx.norm, min(s, line_start), e) is not None:
+        return True
+    return RISK_HEADING.search(ctx.norm[: m.start()]) is not None
+
+
+HISTORY_CLOSED = re.compile(
+    r"\b(?:(?:none|nil|nothing|no\s+(?:further\s+|more\s+)?(?:attempts?|episodes?|ods?|overdoses?|sa|sh|self[\s-]?harm))"
+    r"\s+(?:since|in\s+(?:the\s+)?(?:last\s+|past\s+)?\d+\s*(?:yrs?|years?|months?|mths?))|(?:none|nil)\s+for\s+\d+)\b"
+)
 
 
 def _no_ending(ctx: Context, rule: Rule, m: re.Match[str], sentence: int) -> bool:
@@ -2359,17 +2612,114 @@ FIGURATIVE = (
 )
 
 
+# 2.15.0 (h175, rule in docs/risk.md written before frozen33 is read): the image of any method — a jump, leap or fall
+# off a height, drowning, poison, a gun, a bullet, an overdose — is a figure where it is told with joy or excitement
+# ("could've jumped off a cliff with joy", "so happy I could jump off a bridge"), as a decision about a job or a plan
+# ("handing in my notice felt like jumping off a cliff", "jumped off a cliff and quit my job") or quoted as a phrase in
+# a note ("used the phrase 'jumped off a cliff' re leaving her job"); never where its sentence holds a real act's or
+# wish's words (``REAL_ACT_WORDS``)
+HEIGHT = r"(?:cliff|cliffs|bridge|roof|rooftop|building|balcony|window|ledge|tower|pier|edge|multi[\s-]?storey|top\s+floor)"
+JUMP_IMAGE = (
+    r"(?:jump|jumps|jumped|jumping|leap|leaps|leapt|leaped|leaping|fall|falls|fell|falling|dive|dived|diving|"
+    r"(?:throw|throws|threw|throwing)\s+(?:myself|herself|himself|themselves))\s+(?:off|from|out\s+of)\s+"
+    r"(?:(?:a|an|the|my|that|this)\s+)?(?:[a-z'-]+\s+)?" + HEIGHT
+)
+METHOD_IMAGE = (
+    r"(?:" + JUMP_IMAGE + r"|drown|drowns|drowned|drowning|poison|poisoned|poisoning|gun|guns|bullet|bullets|"
+    r"overdos(?:e|ed|es|ing))"
+)
+METHOD_IMAGE_WORDS = re.compile(r"\b" + METHOD_IMAGE + r"\b")
+JOY = r"(?:joy|happiness|excitement|glee|delight|pride|relief|elation)"
+JOY_STATE = (
+    r"(?:happy|excited|thrilled|chuffed|elated|giddy|ecstatic|overjoyed|buzzing|hyped|pumped|stoked|delighted|proud|"
+    r"relieved|made\s+up|over\s+the\s+moon)"
+)
+# a decision about a job or a plan as the image's subject
+DECISION = (
+    r"(?:quitting|resigning|leaving|handing\s+in\s+(?:my|her|his|their|the)\s+notice|moving|going\s+(?:freelance|"
+    r"self-employed|part-time)|signing|starting|(?:the|that|this|my|her|his)\s+(?:decision|move|leap|resignation|"
+    r"career\s+change)|" + FIGURE_THINGS + r")"
+)
+DECISION_VERB = (
+    r"(?:quit|resigned|handed\s+in|left|signed|booked|bought|moved|started|enrolled|applied|went\s+freelance|said\s+"
+    r"yes|took\s+the\s+job|accepted)"
+)
+METHOD_FIGURES = (
+    re.compile(
+        r"\b"
+        + METHOD_IMAGE
+        + r"\b[^.!?;\n]{0,30}?\b(?:with|for|from|out\s+of)\s+(?:sheer\s+|pure\s+)?"
+        + JOY
+        + r"\b"
+    ),
+    re.compile(
+        r"\b(?:so|too|that|really)\s+(?:\w+\s+)?"
+        + JOY_STATE
+        + r"\b[^.!?;\n]{0,30}?\b(?:could|could've|coulda|could\s+have|"
+        r"nearly|almost|might\s+have|might've)\s+(?:\w+\s+)?" + METHOD_IMAGE + r"\b"
+    ),
+    re.compile(
+        r"\b"
+        + DECISION
+        + r"(?:\s+(?!(?:i|i'm|im|i've|me|she|he|they|we|you|and|but|so|then)\b)[a-z'-]+){0,4}?"
+        r"(?:\s+|'s\s+)(?:is|was|felt|feels|seemed|seems)?\s*(?:just\s+)?(?:like|as\s+if|"
+        r"as\s+though)\s+(?:[a-z'-]+\s+){0,3}?" + METHOD_IMAGE + r"\b"
+    ),
+    re.compile(r"\b" + JUMP_IMAGE + r"\s+and\s+(?:just\s+|then\s+)?" + DECISION_VERB + r"\b"),
+    re.compile(
+        r"\b(?:used|uses|using|use)\s+the\s+(?:\w+\s+)?(?:phrase|expression|words?|term|image|metaphor|idiom|saying)\s+"
+        r"(?:of\s+)?" + QUOTED
+    ),
+)
+QUOTED_SELF = words("i i'll i'm i'd i've im ill id ive me myself")
+REAL_ACT_WORDS = re.compile(
+    r"\b(?:die|dies|died|dying|dead|death|kill|kills|killed|killing|suicid\w*|end\s+it|end\s+(?:my|her|his|their)\s+"
+    r"life|intent|intended|intending|meant\s+it|tried|try|trying|attempt\w*|si|wish|wished|wanted\s+to\s+go|for\s+real|"
+    r"really\s+did)\b"
+)
+
+
+def _real_act_told(norm: str, start: int, end: int) -> bool:
+    """2.15.0 (h175): the sentence of a figure's span holds a real act's or wish's words, not denied ("no SI", "denies
+    intent" tell of none)."""
+    s = max(norm.rfind(c, 0, start) for c in ".!?\n") + 1
+    found = [i for i in (norm.find(c, end) for c in ".!?\n") if i >= 0]
+    return any(
+        REAL_DENIED.search(norm, max(s, w.start() - 16), w.start()) is None
+        for w in REAL_ACT_WORDS.finditer(norm, s, min(found) if found else len(norm))
+    )
+
+
+REAL_DENIED = re.compile(r"\b(?:no|nil|denies|denied|denying|not|never|without)\s+(?:\w+\s+)?$")
+
+
 def figurative_spans(norm: str) -> tuple[tuple[int, int], ...]:
     """The figures of speech of :data:`FIGURATIVE` in ``norm``: a quotation only where it describes a thing (not a
-    person, the self or a means) and holds an image of an act; a simile and a thing's metaphor as matched."""
+    person, the self or a means) and holds an image of an act; a simile and a thing's metaphor as matched. 2.15.0
+    (h175): a method told as a figure (:data:`METHOD_FIGURES`), and a quotation of a thing holding a method image, only
+    where its sentence tells no real act or wish."""
     spans = []
     for pattern in FIGURATIVE:
         for m in regex_gate.finditer(pattern, norm):
             if "q" in m.groupdict() and m.group("q") is not None:
                 head = WORD.findall(m.group("x"))[-1:]  # "her overdraft": the overdraft; "her": a person
-                if set(head) & NOT_A_THING or not FIGURE_IMAGE_WORDS.search(m.group("q")):
+                if set(head) & NOT_A_THING:
+                    continue
+                if not FIGURE_IMAGE_WORDS.search(m.group("q")) and not (
+                    METHOD_IMAGE_WORDS.search(m.group("q")) and not _real_act_told(norm, m.start(), m.end())
+                ):
                     continue
             spans.append((m.start(), m.end()))
+    for pattern in METHOD_FIGURES:
+        for m in regex_gate.finditer(pattern, norm):
+            if "q" in m.groupdict() and m.group("q") is not None:
+                quote = m.group("q")
+                if not (FIGURE_IMAGE_WORDS.search(quote) or METHOD_IMAGE_WORDS.search(quote)):
+                    continue
+                if set(WORD.findall(quote)) & QUOTED_SELF:  # the client's own words: "I'll just jump …"
+                    continue
+            if not _real_act_told(norm, m.start(), m.end()):
+                spans.append((m.start(), m.end()))
     return tuple(spans)
 
 
@@ -2383,8 +2733,95 @@ NOT_A_DRUG = (
     r"halloween\s+candy|easter\s+eggs|mince\s+pies|fudge|donuts|doughnuts|cereal|gossip|news|studying|revision|"
     r"games|gaming|self[\s-]?help|motivation|positivity|cheesy\s+\w+|rom-?coms|sequels|spreadsheets|meetings|"
     # found on the second frozen batch after its one measurement ("I overdosed on box sets" read as an attempt)
-    r"box\s*sets?|boxsets?|series|shows|films|movies|dramas|reality\s+tv|soaps|crime\s+dramas)"
+    r"box\s*sets?|boxsets?|series|shows|films|movies|dramas|reality\s+tv|soaps|crime\s+dramas|"
+    # the lead's amendment to 2.15.1 (an overdose of a thing is a figure only for a thing on this list)
+    r"fresh\s+air|sea\s+air|country\s+air|mountain\s+air)"
 )
+
+# 2.15.1 (h177, rule in docs/risk.md written before frozen34 is read; frozen33-014, -190): an overdose of or on a thing
+# that is no drug ("took an overdose of sun", "overdosed on true-crime podcasts", "OD'd on box sets") is a figure of
+# speech, whatever the thing: never where its first three words name a drug, a medicine, a poison or a substance
+# (``DRUG``, ``NOTE_DRUG``, a drug name's ending), a count or a supply, a thing that may be a drug ("something",
+# "whatever", "them"), or, after "on", a time, a place or a manner ("on Sunday", "on the ward", "on purpose"); nor in
+# a sentence that tells of a real act's care or intent (``OVERDOSE_REAL``).
+OVERDOSE_OF = re.compile(
+    r"\b(?:overdos(?:e|ed|es|ing)|od'd|od'ed|od'ing|oding|od)\s+(?P<prep>on|of)\s+['\"‘’“”]?"
+    r"(?P<x>(?:[^.!?;,:\n()]|\.(?=\S)){1,60})"
+)
+OVERDOSE_NOT_A_THING = words(
+    "something anything everything whatever stuff it them those these that this what all whole lot rest half "
+    "some enough more most loads lots lot bunch bottle bottles box boxes pack packs packet packets strip strips "
+    "blister supply stash month's week's months weeks worth dose doses handful few several dozen pills tablets "
+    "meds medication medications medicine medicines drug drugs substance substances tabs caps capsules pill tablet "
+    "painkillers prescription prescribed sleeping heroin cocaine coke crack ketamine mdma ecstasy spice xanax "
+    "benzos opiates opioids methadone fentanyl alcohol vodka booze drink gin whisky whiskey wine beer cider spirits "
+    "insulin paracetamol purpose impulse accident mistake own ward floor bathroom bedroom kitchen street bed "
+    "sofa couch night weekend morning evening afternoon day birthday anniversary holiday christmas date days nights "
+    "shift shifts leave break lunch vacation trip way approx approximately about around roughly nearly almost over "
+    "oxy percs percocet vicodin norco fent lean molly "
+    "one two three four five six seven eight nine ten twenty thirty forty fifty hundred"
+)
+OVERDOSE_DRUG = re.compile(
+    r"\b(?:"
+    + DRUG
+    + r"|"
+    + NOTE_DRUG
+    + r"|lustral|cipralex|efexor|zispin|stilnoct|solpadeine|nytol|sominex|kalms|piriton|phenergan|promethazine|"
+    r"diphenhydramine|antihistamines?|hay\s*fever|baclofen|methadone|buprenorphine|subutex|lamotrigine|valproate|"
+    r"depakote|carbamazepine|tegretol|topiramate|haloperidol|clozapine|metformin|warfarin|digoxin|iron|vitamins?|"
+    r"cough\s+(?:medicine|mixture|syrup)|calpol|laxatives?|[a-z]{3,}(?:olol|pril|sartan|statin|idone|azine|zepam|"
+    r"zolam|xetine|pramine|pine|mazepine|done))\b"
+)
+OVERDOSE_DRUG_WORDS = words(
+    "pills tablets meds medication medications medicine medicines drug drugs substance substances tabs caps capsules "
+    "pill tablet painkillers prescription prescribed sleeping heroin cocaine coke crack ketamine mdma ecstasy spice "
+    "xanax benzos opiates opioids methadone fentanyl alcohol vodka booze gin whisky whiskey wine beer cider spirits "
+    "insulin paracetamol poison bleach"
+)
+SHORT_DAYS = words("mon tue tues wed weds thu thur thurs fri sat sun")
+# The lead's amendment before frozen34 is read (a probe of drug names: "I overdosed on Benadryl / acetaminophen /
+# NyQuil / melatonin / Adderall / GHB last night" were set aside as figures by the open rule, a real attempt silently
+# dismissed): the thing must be one known to be no drug (:data:`NOT_A_DRUG`, the list the older figure readings use),
+# so a name missing from every list errs toward the alarm, never toward silence.
+OVERDOSE_FIGURE_THING = re.compile(NOT_A_DRUG + r"\b")
+OVERDOSE_REAL = re.compile(
+    r"\b(?:die|died|dying|dead|death|kill\w*|suicid\w*|intent\w*|hospital\w*|a\s*&\s*e|ae|ed|icu|ambulance|paramedics?|"
+    r"pumped|admitted|bloods|antidote|parvolex|acetylcysteine|naloxone|narcan|toxbase|poisons|unconscious|"
+    r"end\s+it|attempt\w*)\b"
+)
+
+
+def overdose_of_things(norm: str) -> tuple[tuple[int, int], ...]:
+    """2.15.1 (h177): the spans of an overdose of or on a thing that is no drug (:data:`OVERDOSE_OF`): its first three
+    words, hyphens and quote marks read as word breaks, name no drug, count, supply, vague thing or (after "on") time,
+    place or manner, and its sentence tells of no real act's care or intent (:data:`OVERDOSE_REAL`)."""
+    spans = []
+    for m in OVERDOSE_OF.finditer(norm):
+        thing = re.findall(r"[a-z0-9']+", m.group("x"))
+        thing = [w for w in thing if w not in ("a", "an", "the", "my", "her", "his", "their", "your", "our")][
+            :3
+        ]
+        if not thing or thing[0] in OVERDOSE_NOT_A_THING or any(c.isdigit() for c in m.group("x")):
+            continue
+        if any(w.endswith("'s") or w.endswith("s'") for w in thing):
+            continue  # "overdosed on her mum's", "my brother's oxy": someone's supply, a medicine
+        joined = " ".join(thing)
+        if not OVERDOSE_FIGURE_THING.match(joined):
+            continue  # a thing not known to be no drug may be one ("overdosed on Benadryl"): read as an overdose
+        if m.group("prep") == "on" and (re.match(A_DAY, joined) or thing[0] in SHORT_DAYS):
+            continue  # "overdosed on Sat": when
+        s = max(norm.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+        ends = [i for i in (norm.find(c, m.end()) for c in ".!?\n") if i >= 0]
+        sentence = norm[s : min(ends) if ends else len(norm)]
+        if PLAYED_FRAME.match(sentence) or GAME_WORDS.search(sentence):
+            continue  # "In the game I overdosed on potions": the played reading (``fiction``) tells it
+        if OVERDOSE_REAL.search(sentence) or OVERDOSE_DRUG.search(sentence):
+            continue  # a real act's care or intent, or a drug named in its sentence ("… the blue and white capsules")
+        if any(w in OVERDOSE_DRUG_WORDS for w in re.findall(r"[a-z0-9']+", sentence)):
+            continue
+        spans.append((m.start(), m.start() + len(m.group()) - len(m.group("x")) + len(m.group("x").rstrip())))
+    return tuple(spans)
+
 
 FIGURES: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p)
@@ -2405,6 +2842,9 @@ FIGURES: tuple[re.Pattern[str], ...] = tuple(
         r"rates?|statistics|stats|prevention\s+(?:week|day|month|training|course|research)|research)\b|"
         r"\b(?:cell|cellular|cell's|programmed|career|political|social|electoral)\s+suicide\b",
         r"\bshoot\s+me\s+(?:a|an|the)\s+(?:text|message|email|line)\b",
+        # 2.15.0 (h175): a gun told of a thing, the fixed idiom ("I shot myself in the foot with that email")
+        r"\b(?:shoot|shoots|shot|shooting)\s+(?:myself|herself|himself|themselves|yourself|ourselves)\s+in\s+the\s+foot\b"
+        r"(?!\s+(?:with\s+(?:a|an|the|my|his|her|dad's)\s+(?:\w+\s+)?(?:gun|rifle|pistol|shotgun)|literally)\b)",
         # a lie-in with a clock time or a day: "sleep and not wake up til mon", "… till noon" (never "until it's over")
         r"\b(?:not|never)\s+(?:wake|waking)\s+up\s+(?:till|til|until|'til|before)\s+(?:mon|tue|tues|wed|thu|thur|thurs|"
         r"fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day|noon|midday|lunch|lunchtime|the\s+afternoon|"
@@ -2679,6 +3119,9 @@ def _past_wish_over(ctx: Context, rule: Rule, m: re.Match[str], sentence: int) -
 REPORTED_RULES = words(
     "reported_wish_to_die reported_not_wanting_to_live reported_ideation reported_self_harm noted_ideation "
     "noted_self_harm noted_self_harm_count"  # 2.10.1 (h140, review r117): "Hx of SH x2 as a teenager, none since"
+    # 2.15.2 (h178): 2.15.0's note register of self-harm and its urge are reported forms too ("Burning self as a
+    # teenager, none since"); a plan field is not (a "Plan:" is a current field, and "plan" is a word of now)
+    " note_self_harm_register note_self_harm_urge"
 )
 REPORTED_PAST = re.compile(
     r"\s*(?:"
@@ -2856,17 +3299,20 @@ def _recreational_jump(ctx: Context, rule: Rule, m: re.Match[str], sentence: int
 # Sixteenth round: a swallowed medicine or poison told as an accident ("drank bleach by accident when I was four") or a
 # day's doses taken as prescribed ("took all my morning pills like the nurse said") is no attempt. Not when the
 # accident is the cover story ("told them it was an accident", "it wasn't an accident") or the doses were taken at once.
-SWALLOWING_RULES = words("attempt_poison attempt_overdose attempt_shorthand")  # 2.14.0 (h167): its shorthand
+SWALLOWING_RULES = words(
+    "attempt_poison attempt_overdose attempt_shorthand note_ingestion_count note_act_with_intent"  # 2.15.0 (h175)
+)  # 2.14.0 (h167): its shorthand
 ACCIDENT = re.compile(
     r"\b(?:by\s+(?:accident|mistake)|accidentally|without\s+(?:realising|realizing|knowing))\b"
 )
 ACCIDENT_DENIED = re.compile(
     r"\b(?:not|n't|never|wasn'?t|told|tell|said|say|says|pretend\w*|claimed|claim|thinks?|thought|called|lied|lie|"
-    r"version|story|supposedly)\b|['\u2018\u2019\"]"
-)
+    r"version|story|supposedly)\b|(?<![a-z])['\u2018\u2019\"]|['\u2018\u2019\"](?![a-z])"
+)  # 2.15.2 (h178): a quote mark, not an apostrophe inside a word ("Pt OD'd on paracetamol by accident")
 AS_PRESCRIBED = re.compile(
     r"\b(?:as\s+prescribed|like\s+(?:the|my)\s+(?:\w+\s+)?(?:nurse|doctor|gp|psychiatrist|pharmacist|chemist|mum|mom)\s+"
-    r"(?:said|says|told\s+me)|on\s+time|with\s+(?:my\s+)?(?:breakfast|lunch|dinner|tea|food)|(?:morning|evening|night|"
+    r"(?:said|says|told\s+me)|on\s+time|as\s+directed|over\s+(?:the|a|several|two|three)\s+(?:\w+\s+)?(?:week|weeks|days|"
+    r"month)|with\s+(?:my\s+)?(?:breakfast|lunch|dinner|tea|food)|(?:morning|evening|night|"
     r"nightly|daily|usual|regular|normal|prescribed)\s+(?:pills|meds|tablets|medication|medicine|dose|doses))\b"
 )
 AT_ONCE = re.compile(
@@ -2875,18 +3321,99 @@ AT_ONCE = re.compile(
 )
 
 
+# 2.15.2 (h178, rule in docs/risk.md written before frozen35 is read; frozen34-184, "Insulin OD 2019 – accidental
+# dosing error"): every rule 2.15.0 added passes through the accident reading where its act can be one. A note's
+# register of an attempt is a swallowing where its words name one ("OD 2019", "hx of overdose attempts"), and so is a
+# note's self-harm told with a bare "self" ("burning self – accidental, cooking"); a plan, an urge, an aborted act or
+# a preparation cannot be an accident (held out, named in the test matrix). A clinical accident is read as well as
+# the plain words: "accidental" or "unintentional" or "inadvertent" (as an adjective only before the act's own words,
+# an error, or the clause's end: "accidental fall" is another event), a dosing, medication or drug error, "no
+# intent", "not intentional", "without intent"; its scope is its ";" part of the sentence. Never where the sentence
+# also says the act was meant (``ACCIDENT_INTENT``: intentional, deliberate, on purpose, to die, suicidal …, outside
+# the accident's own words): a sentence that names both is read as an act (err upward).
+ACCIDENT_RULES = SWALLOWING_RULES | words("note_attempt_register note_self_harm_register")
+SWALLOWING_WORDS = re.compile(r"\b(?:od|ods|od'd|overdos\w*|ingest\w*|self[\s-]?poison\w*|poison\w*)\b")
+ACCIDENT_ACT_WORDS = (
+    r"(?:dosing|dose|doses|double|overdose|od|ingestion|poisoning|error|mistake|medication|drug|insulin|intake|"
+    r"injury|burn|burns|cut|cuts|self[\s-]?(?:harm|burn|cut)|act|event|episode|in\s+nature)"
+)
+ACCIDENT_CLINICAL = re.compile(
+    r"\b(?:accidentally|unintentionally|inadvertently)\b"
+    r"|\b(?:accidental|unintentional|inadvertent)\b(?=\s*(?:$|[.,;:)\u2013\u2014-]|(?:\w+\s+)?"
+    + ACCIDENT_ACT_WORDS
+    + r"\b))"
+    r"|\b(?:dosing|medication|drug|prescribing|insulin)\s+errors?\b"
+    r"|\bnot\s+(?:intentional|deliberate|intended)\b"
+)
+# a bare "no intent" tells an accident only of a swallowing: never "no suicidal intent", "no intent to die" (an act
+# without the wish to die is still self-harm), never "denies intent" (a current state), never of self-harm
+ACCIDENT_NO_INTENT = re.compile(r"\b(?:no|nil|without)\s+intent(?:ion)?\b(?!\s+(?:to|of)\b)")
+ACCIDENT_INTENT = re.compile(
+    r"\b(?:intentional(?:ly)?|intended|intending|deliberate(?:ly)?|on\s+purpose|to\s+die|to\s+end\s+(?:my|her|his|"
+    r"their|it)|suicidal|wanted\s+to|meant\s+(?:to|it)|with\s+(?:\w+\s+)?intent)\b"
+)
+
+
+def _accident_applies(rule: Rule, m: re.Match[str]) -> bool:
+    """2.15.2 (h178): whether the accident reading can apply to the hit: a swallowing rule, or a rule 2.15.0 added
+    whose hit names an act that can be an accident (:data:`ACCIDENT_RULES`)."""
+    if rule.name in SWALLOWING_RULES:
+        return True
+    if rule.name == "note_attempt_register":
+        return SWALLOWING_WORDS.search(m.group()) is not None
+    return rule.name in ACCIDENT_RULES
+
+
+def _clinical_accident(ctx: Context, m: re.Match[str], sentence: int, swallowing: bool) -> bool:
+    """2.15.2 (h178): a clinical accident word (:data:`ACCIDENT_CLINICAL`) in the hit's ";" part of its sentence, not
+    a story told to others, and no word of intent (:data:`ACCIDENT_INTENT`) in the sentence outside an accident's own
+    words; a bare "no intent" (:data:`ACCIDENT_NO_INTENT`) only of a swallowing."""
+    s, e = ctx.sentences[sentence]
+    before = ctx.norm.rfind(";", s, m.start())
+    after = ctx.norm.find(";", m.end(), e)
+    part = (s if before < 0 else before + 1, e if after < 0 else after)
+    words_said = [ACCIDENT_CLINICAL] + ([ACCIDENT_NO_INTENT] if swallowing else [])
+    found = [a for pattern in words_said if (a := pattern.search(ctx.norm, *part)) is not None]
+    if not found:
+        return False
+    said = min(found, key=lambda a: a.start())
+    if ACCIDENT_DENIED.search(ctx.norm, part[0], said.start()) is not None:
+        return False
+    if REPORTED_DOUBT.search(ctx.norm, said.end(), part[1]) is not None:
+        return False  # "not intentional, she says", "accidental but collateral unsure": doubted, err upward
+    spans = [(a.start(), a.end()) for p in (*words_said, ACCIDENT) for a in p.finditer(ctx.norm, s, e)]
+    return not _intent_said(ctx, s, e, spans)
+
+
 def _accidental(ctx: Context, rule: Rule, m: re.Match[str], sentence: int) -> bool:
-    """The swallowing is told as an accident in its own sentence, and the accident is not a story told to others."""
-    if rule.name not in SWALLOWING_RULES or not ctx.sentences:
+    """The swallowing is told as an accident in its own sentence, and the accident is not a story told to others.
+    2.15.2 (h178): for every rule whose act can be an accident (:func:`_accident_applies`), in a clinician's words too
+    (:func:`_clinical_accident`), and never in a sentence that says the act was meant (:func:`_intent_said`)."""
+    if not ctx.sentences or not _accident_applies(rule, m):
         return False
     s, e = ctx.sentences[sentence]
     said = ACCIDENT.search(ctx.norm, s, e)
-    return said is not None and ACCIDENT_DENIED.search(ctx.norm, s, said.start()) is None
+    if said is not None and ACCIDENT_DENIED.search(ctx.norm, s, said.start()) is None:
+        spans = [
+            (a.start(), a.end()) for p in (ACCIDENT, ACCIDENT_CLINICAL) for a in p.finditer(ctx.norm, s, e)
+        ]
+        return not _intent_said(ctx, s, e, spans)
+    return _clinical_accident(ctx, m, sentence, rule.name != "note_self_harm_register")
+
+
+def _intent_said(ctx: Context, s: int, e: int, spans: list[tuple[int, int]]) -> bool:
+    """2.15.2 (h178): a word of intent (:data:`ACCIDENT_INTENT`) in the sentence ``s``–``e``, outside an accident's own
+    words (``spans``) and not denied ("no suicidal intent", "denies intent to die")."""
+    return any(
+        not any(_overlaps((i.start(), i.end()), span) for span in spans)
+        and INTENT_DENIED.search(ctx.norm[max(s, i.start() - 30) : i.start()]) is None
+        for i in ACCIDENT_INTENT.finditer(ctx.norm, s, e)
+    )
 
 
 def _as_prescribed(ctx: Context, rule: Rule, m: re.Match[str], sentence: int) -> bool:
     """A day's medicine taken as prescribed, not a supply taken at once."""
-    if rule.name != "attempt_overdose" or not ctx.sentences:
+    if rule.name not in ("attempt_overdose", "note_ingestion_count") or not ctx.sentences:
         return False
     s, e = ctx.sentences[sentence]
     return AS_PRESCRIBED.search(ctx.norm, s, e) is not None and AT_ONCE.search(ctx.norm, s, e) is None
@@ -3179,6 +3706,39 @@ def document_reading(doc: Document) -> Reading:
     return made
 
 
+def _prep_kind(ctx: Context, hit: Hit) -> int:
+    """2.15.2 (h178): which of :data:`PREP_KINDS` a ``preparation_combined`` hit is (-1: none)."""
+    return next((i for i, kind in enumerate(PREP_KINDS) if kind.match(ctx.norm, hit.start) is not None), -1)
+
+
+def _combined_read_together(ctx: Context, hits: list[Hit]) -> list[Hit]:
+    """2.15.2 (h178): ``preparation_combined`` is two acts read together, so each act passes through every reading:
+    where fewer than two kinds of its acts are still read and another kind's act was set aside (someone else's, a
+    hypothetical, a film's: "Her sister has written letters to each child and updated her will"), the acts still read
+    after it take the set-aside act's reason."""
+    combined = [h for h in hits if h.rule == "preparation_combined"]
+    read = {_prep_kind(ctx, h) for h in combined if h.reason is None}
+    if not read or len(read) >= 2:
+        return hits
+    # only a frame set on the first act carries to the acts after it ("Her sister has written letters … and updated
+    # her will"); an act read first is not taken back by a later one set aside (frozen33-156, genuine, kept)
+    first_read = min(h.start for h in combined if h.reason is None)
+    aside = [
+        h
+        for h in combined
+        if h.reason is not None and _prep_kind(ctx, h) not in read and h.start < first_read
+    ]
+    if not aside:
+        return hits
+    reason = next(h.reason for h in aside if h.reason is not None)
+    return [
+        replace(h, level=min(h.rule_level, RESIDUAL.get(reason, 0)), reason=reason)
+        if h.rule == "preparation_combined" and h.reason is None
+        else h
+        for h in hits
+    ]
+
+
 def _hits(ctx: Context) -> list[Hit]:
     starts, ends = _token_edges(ctx.norm)
     guards: dict[int, bool] = {}
@@ -3192,7 +3752,7 @@ def _hits(ctx: Context) -> list[Hit]:
         if rule.name not in TOLD_IN_CONTEXT or TOLD_IN_CONTEXT[rule.name](ctx, m)
     ]
     hits = _negated_inside(ctx.norm, [h for h in hits if h.end > h.start])
-    kept = _without_overlaps(hits)
+    kept = _combined_read_together(ctx, _without_overlaps(hits))
     kept_spans = sorted((h.start, h.end) for h in kept)
     figures = [
         Hit(s, e, "figure_of_speech", 0, 0, "figure_of_speech")
@@ -3305,7 +3865,8 @@ def _context(text: str, kind: str) -> Context:
         sentences=sentences,
         dream=_dream_sentences(norm, sentences, kind),
         quotes=tuple((m.start(), m.end()) for m in QUOTES.finditer(norm)),
-        figures=tuple((m.start(), m.end()) for p in FIGURES for m in regex_gate.finditer(p, norm)),
+        figures=tuple((m.start(), m.end()) for p in FIGURES for m in regex_gate.finditer(p, norm))
+        + overdose_of_things(norm),
         injuries=injuries,
         placed_injuries=placed_injuries,
         # :func:`_injury` reads it only for a phrase inside one of these: none, nothing to search
@@ -3393,6 +3954,8 @@ def _judge(ctx: Context, rule: Rule, m: re.Match[str]) -> Hit:
             # In a therapist's session text "she" or "the client" is usually the person in therapy: err upward; not
             # someone of theirs named as the subject ("She said her friend wants to die": thirty-third round).
             reason = "third_person" if _someone_of_theirs(ctx.norm, sentence_start, start) else None
+            if reason is None and any(_overlaps((start, end), f) for f in ctx.figures):
+                reason = "figure_of_speech"  # 2.15.1 (h177): "Pt 'took an overdose of sun'": the quoted words' figure
         if reason is None and (
             _relative_acts_in_note(ctx.norm, sentence_start, start)
             or _relative_possessive(ctx.norm, sentence_start, m)
@@ -3482,14 +4045,33 @@ def _relative_acts_in_note(norm: str, sentence_start: int, start: int) -> bool:
 
 
 def _someone_of_theirs(norm: str, sentence_start: int, start: int) -> bool:
-    tokens = [t.group() for t in WORD.finditer(norm, sentence_start, start)]
+    # 2.15.0 (h175): a quotation's opening mark is no part of its first word ("'My sister keeps talking about killing
+    # herself'"); a possessive ("client's", "pt's") owns the noun as "his", "her" do; one word may stand between
+    # ("Client's ex partner", "his AA sponsor"); a sponsor, a mentor, a coach are person nouns
+    opening = WORD.match(norm, start)
+    if opening is not None and opening.group().removesuffix("'s") in CLIENT_WORDS:
+        return False  # the act names the client as its subject ("… after cl cut her arms")
+    raw = [t.group() for t in WORD.finditer(norm, sentence_start, start)]
+    tokens = [t.strip("'") for t in raw]
     for i in range(len(tokens) - 1, -1, -1):
         word = tokens[i]
-        if word in FIRST_WORDS or word in OTHER_WORDS:
+        if raw[i] in FIRST_WORDS or raw[i] in OTHER_WORDS or word in CLIENT_WORDS:
             return False
-        if word in OTHER_NOUNS and word not in NOT_SOMEONE_ELSE:
-            return i > 0 and tokens[i - 1] in THEIRS
+        # "mother found her after she attempted": "her" is the client, the object, not the owner of a person noun
+        if word in ("her", "him", "them") and i + 1 < len(tokens) and tokens[i + 1] not in NOTE_PERSON_NOUNS:
+            return False
+        if (word in OTHER_NOUNS or word in NOTE_OTHER_NOUNS) and word not in NOT_SOMEONE_ELSE:
+            return any(i > gap and _owner_word(tokens[i - 1 - gap]) for gap in (0, 1))
     return False
+
+
+NOTE_OTHER_NOUNS = words("sponsor mentor coach tutor carer housemate peer cellmate inmate")
+NOTE_PERSON_NOUNS = OTHER_NOUNS | NOTE_OTHER_NOUNS | words("own best older younger late ex step")
+
+
+def _owner_word(word: str) -> bool:
+    """2.15.0 (h175): a word that owns the person noun after it: "his", "her", "my" …, or a possessive ("client's")."""
+    return word in THEIRS or (word.endswith("'s") and len(word) > 2)
 
 
 # The words that turn a sentence after a denial; `DENIAL_STOP` here, `risk.DENIAL_TURN` (the model's clauses) read
@@ -3538,9 +4120,12 @@ def _reason(ctx: Context, rule: Rule, m: re.Match[str]) -> str | None:
         ("injury", rule.name in INJURY_RULES and _injury(ctx, start, end, sentence, rule.name)),
         (
             "negation",
-            _negated(ctx, m, sentence, inside=rule.name in FILLER_RULES)
-            if rule.name not in OWN_NEGATION
-            else _negated_own(ctx, m, sentence),
+            (
+                _negated(ctx, m, sentence, inside=rule.name in FILLER_RULES)
+                if rule.name not in OWN_NEGATION
+                else _negated_own(ctx, m, sentence)
+            )
+            or _list_denied(ctx, m, sentence),
         ),
         (
             "recovery",
@@ -4146,6 +4731,8 @@ ROLE_NOUNS = (
     "neighbours neighbors pupil student friend mate pal"
     # 2.14.0 (h167): the roles of a ward, a wing or a shared home ("peer on ward tied ligature", "cellmate cut his arms")
     " peer peers cellmate cellmates inmate inmates roommate housemates flatmates"
+    # 2.15.0 (h175): "his AA sponsor relapsed and then overdosed"
+    " sponsor mentor coach tutor"
 )
 SUBJECT_GAP = words(
     "had has have was were is are been being did does do then also again just later apparently reportedly "
@@ -4277,7 +4864,7 @@ def _history_words(between: Sequence[str], i: int) -> bool:
 
 def _mention(ctx: Context, tok: re.Match[str], sentence_start: int) -> _Mention | None:
     word = tok.group()
-    bare = word.removesuffix("'s").removesuffix("'")
+    bare = word.removesuffix("'s").removesuffix("'").lstrip("'")  # 2.15.0 (h175): "'my" opens a quotation
     if bare in CLIENT_WORDS:
         return _Mention("client", "", tok.start())
     if word in NOTE_PRONOUNS:
@@ -4302,6 +4889,8 @@ def _named_who(ctx: Context, start: int) -> str:
     after = WORD.findall(ctx.norm, start, start + 40)[1:2]
     if (before and before[0] in CLIENT_WORDS) or (after and after[0] in CLIENT_WORDS):
         return "client"
+    if _talked_about_first(ctx, start):
+        return "other"  # 2.15.0 (h175): "Talked about Marcus again. He tried to hang himself …"
     if any(w.removesuffix("'s") in CLIENT_WORDS for w in WORD.findall(ctx.norm)):
         return "other"
     for tok in WORD.finditer(ctx.norm, 0, start):
@@ -4309,6 +4898,24 @@ def _named_who(ctx: Context, start: int) -> str:
         if word in SUBJECT_PRONOUNS or word in ROLE_NOUNS:
             return "other"
     return "client"
+
+
+# 2.15.0 (h175): a name first met as what the client talked about, discussed or worried about is someone else
+TALKED_ABOUT = re.compile(
+    r"\b(?:(?:talked|talks|talk|talking|spoke|speaks|speaking|thinking|thought|worried|worries|worrying|concerned|"
+    r"upset|grieving|angry|anxious)\s+(?:\w+\s+)?(?:about|of|for|over)|discussed|discusses|discussing|explored|"
+    r"explores|exploring|mentioned|mentions|mentioning|brought\s+up|missing|misses|missed|focus\s+on|focused\s+on)\s+$"
+)
+
+
+def _talked_about_first(ctx: Context, start: int) -> bool:
+    """The name at ``start`` is first met in the note right after a verb of talk or concern (:data:`TALKED_ABOUT`)."""
+    name = WORD.match(ctx.norm, start)
+    if name is None:
+        return False
+    first = re.search(r"\b" + re.escape(name.group().removesuffix("'s")) + r"\b", ctx.norm)
+    at = first.start() if first is not None else start
+    return TALKED_ABOUT.search(ctx.norm[max(0, at - 40) : at]) is not None
 
 
 def _referent(ctx: Context, pronoun: _Mention, sentence: int) -> str | None:
@@ -4364,6 +4971,71 @@ def _clause_start(ctx: Context, sentence: int, at: int) -> int:
     sentence_start = ctx.sentences[sentence][0] if ctx.sentences else 0
     breaks = list(CLAUSE_BREAK.finditer(ctx.norm, sentence_start, at))
     return breaks[-1].end() if breaks else sentence_start
+
+
+# 2.15.1 (h177, rule in docs/risk.md written before frozen34 is read; frozen33-163): a denial reaches every item of a
+# list after it ("Denied intent, plan or previous attempts", "Denies SI/SH/prev attempts", "No plan, intent, or hx of
+# OD", "Nil previous attempts"), items joined by commas, slashes, "or", "nor", "and", up to the sentence's end, ";" or a
+# turn. An item is at most four words with no subject or finite verb of its own; the phrase's own item tells no real
+# event (a year, a count, a bracket, a time: "Denies current SI, SA 2019 (OD)" keeps the history).
+LIST_DENIAL = re.compile(
+    r"\b(?:denies|denied|denying|deny|no|nil|not|never|negative\s+for|neg\s+for)\b(?!\s+(?:one|longer|"
+    r"doubt|matter|idea|wonder|sooner|less|more\s+than)\b)"
+)
+LIST_JOIN = re.compile(r"\s*(?:,|/|\bor\b|\bnor\b|\band\b|&)\s*")
+LIST_STOP = re.compile(
+    r";|\b(?:"
+    + DENIAL_TURN_WORDS
+    + r"|except|apart\s+from|other\s+than|although|whereas|while|though|since)\b"
+)
+LIST_NOT_AN_ITEM = words(
+    "i i'm im i've ive i'd i'll me my myself we she he they her him them his their pt cl client patient yp "
+    "reports reported states stated disclosed discloses said says admits admitted describes described endorses "
+    "endorsed took taken take cut cutting has had have is was are were did does do found tried went got felt feels "
+    "then now today yesterday tonight"
+)
+LIST_EVENT = re.compile(
+    r"\(|\b(?:19|20)\d\d\b|\bx\s*\d|\d|\b(?:last|since|ago|again|once|twice|one|two|three|four|five|several|"
+    r"recent|recently|yesterday|today|tonight|week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|reviewed|completed|agreed|discussed|given|provided|offered|"
+    r"shared|signposted|explored|encouraged|advised|in\s+place)\b"
+)
+
+
+def _list_denied(ctx: Context, m: re.Match[str], sentence: int) -> bool:
+    """2.15.1 (h177): a denial before a coordinated list reaches the phrase at the list's end (:data:`LIST_DENIAL`);
+    every item between is short, with no subject or verb of its own, and the phrase's own item tells no real event
+    (:data:`LIST_EVENT`)."""
+    s, e = ctx.sentences[sentence] if ctx.sentences else (0, len(ctx.norm))
+    start = m.start()
+    denials = [d for d in LIST_DENIAL.finditer(ctx.norm, s, start) if d.end() <= start]
+    if not denials:
+        return False
+    between = ctx.norm[denials[-1].end() : start]
+    if LIST_STOP.search(between):
+        return False
+    if denials[-1].group() in ("no", "not", "never"):
+        # a plain negation reaches across a list only where it is one ("no plan, intent, or hx of OD", "no SI/SH/
+        # prev attempts"); a comma alone may be a correction ("not sleepy tired, tired of being alive"), and a phrase
+        # right after it is the clause negation's (``_negated``)
+        joins = [j.group().strip() for j in LIST_JOIN.finditer(between)]
+        if not any(j in ("or", "nor", "/") for j in joins):
+            return False
+    for item in LIST_JOIN.split(between):
+        item_words = WORD.findall(item)
+        if len(item_words) > 4 or any(w in LIST_NOT_AN_ITEM for w in item_words):
+            return False
+    join = LIST_JOIN.search(ctx.norm, m.end(), e)
+    stop = LIST_STOP.search(ctx.norm, m.end(), e)
+    item_end = min(x for x in (join.start() if join else e, stop.start() if stop else e, e))
+    own = ctx.norm[start:item_end]
+    if LIST_EVENT.search(own) or any(w in FIRST_WORDS or w == "myself" for w in WORD.findall(own)):
+        return False
+    # the phrase's own words hold no subject ("... and she took 30 tablets")
+    return not any(w in LIST_SUBJECTS for w in WORD.findall(m.group()))
+
+
+LIST_SUBJECTS = words("i i'm im i've ive i'd i'll we she he they pt cl client patient yp")
 
 
 def _words_before(ctx: Context, clause_start: int, at: int) -> list[str]:
@@ -4653,11 +5325,21 @@ CONSEQUENT = re.compile(
 )
 
 
+# 2.15.2 (h178): in a note the client is "she", "he", "pt": "If she ever wrote letters to her family and updated her
+# will, she would tell her GP first" is the note's hypothetical, read for every rule (2.15.0's among them)
+NOTE_HYPOTHETICAL = re.compile(
+    r"\bif\s+(?:she|he|they|pt|cl|client|patient|yp)\s+(?:(?:was|were)\s+)?ever\b"
+    r"|\bin\s+case\s+(?:she|he|they|pt|cl|client|patient|yp)\s+ever\b"
+)
+
+
 def _hypothetical(ctx: Context, m: re.Match[str], sentence: int) -> bool:
     """The phrase sits in an "if I ever …" clause (the clause that starts at the last comma before it), and not
     in a first-person consequent that follows it without a comma."""
     clause_start = _clause_start(ctx, sentence, m.start())
     hyp = HYPOTHETICAL.search(ctx.norm, clause_start, m.start() + 1)
+    if hyp is None and ctx.kind in SESSION_KINDS:
+        hyp = NOTE_HYPOTHETICAL.search(ctx.norm, clause_start, m.start() + 1)
     if hyp is None:
         return False
     return CONSEQUENT.search(ctx.norm, hyp.end(), m.start()) is None
