@@ -70,6 +70,7 @@ HALVES = (
     "frozen33",
     "frozen34",
     "frozen35",
+    "frozen36",
 )
 # figures of speech (idioms; frozen31's figures in notes; frozen32's quoted figures and similes) and everyday injuries
 # frozen33's writer named its figures "figure_of_speech"
@@ -83,6 +84,9 @@ FIGURES_MISSED: dict[str, str] = {
     # figures by mechanism in risk 2.15.0 (h175, seen; README_frozen32.md); frozen33's two (frozen33-014 a note's
     # 'overdose of sun', frozen33-190 overdosed on podcasts; at attempt on 2.14.0 and h175's 2.15.0 when measured once)
     # by risk 2.15.1 (h177, seen: an overdose of a thing that is no drug is a figure, quoted or not)
+    "frozen36": "goal missed: one figure of speech of the thirty-sixth frozen batch at attempt when measured once, on "
+    "risk 2.14.0 and 2.15.3 alike (frozen36-013, overdosed on mini eggs: a thing on no list errs toward the alarm; "
+    "KNOWN_ATTEMPT_ERRORS) (README_frozen36.md)",
 }
 # Genuine cases flagged, as measured with the shipped model. Fourth round (docs/risk.md): all four batches are seen
 # (tuning material); frozen3 was measured once, unseen, at the end of the third round (71 of 107, 14 of 223 false
@@ -207,6 +211,9 @@ MEASURED_FLAGGED = {
     # frozen35: measured once, unseen, on risk 2.14.0 (main, shipped) and h178's 2.15.2 (not shipped: its decision
     # rule not met) in one run, notes read as notes: 56 and 60 (README_frozen35.md)
     "frozen35": 60 / 80,  # 56 on 2.14.0 when measured once; 60 on 2.15.2 (this candidate)
+    # frozen36: measured once, unseen, on risk 2.14.0 and 2.15.3 (shipped: its decision rule met) in one run, notes read
+    # as notes: 61 and 66 (README_frozen36.md)
+    "frozen36": 66 / 80,
 }
 GOAL_MISSED = {
     "tune": "goal missed: 81 of 85 genuine tune cases flagged, seen (docs/risk.md)",
@@ -287,6 +294,9 @@ GOAL_MISSED = {
     "frozen35": "goal missed: 56 of 80 genuine cases of the thirty-fifth frozen batch flagged on risk 2.14.0, 60 on "
     "h178's 2.15.2 (not shipped), when measured once, unseen, its session notes read as notes (session notes 22 of "
     "40; journal lines 34 of 40) (README_frozen35.md)",
+    "frozen36": "goal missed: 66 of 80 genuine cases of the thirty-sixth frozen batch flagged on risk 2.15.3, 61 on "
+    "2.14.0, when measured once, unseen, its session notes read as notes (session notes 31 of 40; journal lines 35 of "
+    "40) (README_frozen36.md)",
 }
 # False alarms on hard negatives: the goal (<= 2 %) is met on tune and frozen (seen; frozen2: 8 of 110
 # when it was measured once, in the second round), not on frozen3 (seen since the fourth round; 14 of 223 unseen).
@@ -376,6 +386,9 @@ ALARMS_MISSED = {
     "frozen35": "goal missed: 22 of 120 hard negatives of the thirty-fifth frozen batch flagged on risk 2.14.0, 18 on "
     "h178's 2.15.2 (18.3 %; one note of someone else's act at attempt: KNOWN_ATTEMPT_ERRORS) when measured once, "
     "unseen (README_frozen35.md)",
+    "frozen36": "goal missed: 15 of 120 hard negatives of the thirty-sixth frozen batch flagged on risk 2.15.3, 21 on "
+    "2.14.0 (12.5 %; a figure of speech and a note of someone else's act at attempt: KNOWN_ATTEMPT_ERRORS) when "
+    "measured once, unseen (README_frozen36.md)",
 }
 MEASURED_ALARMS = {
     "tune": 2 / 139,
@@ -447,6 +460,8 @@ MEASURED_ALARMS = {
     "frozen34": 14 / 120,  # 17 on 2.14.0 when measured once; 15 on 2.15.1; 14 on 2.15.2 (h178, seen)
     # frozen35: measured once, unseen: 22 on risk 2.14.0, 18 on h178's 2.15.2 (README_frozen35.md)
     "frozen35": 18 / 120,  # 22 on 2.14.0 when measured once; 18 on 2.15.2 (this candidate)
+    # frozen36: measured once, unseen: 21 on risk 2.14.0, 15 on 2.15.3 (README_frozen36.md)
+    "frozen36": 15 / 120,
 }
 # Genuine cases at (or over) their expected level, with the shipped model: no floor existed before the fourteenth round
 # (docs/risk.md, "Fourteenth round"). Its level model was not shipped (the lead's check on long real texts), so these
@@ -518,6 +533,8 @@ MEASURED_AT_LEVEL = {
     "frozen34": 45 / 80,  # 42 on 2.14.0 when measured once; 45 on 2.15.1 (this candidate)
     # frozen35: 40 on 2.14.0 and 46 on h178's 2.15.2 when measured once, unseen (README_frozen35.md)
     "frozen35": 46 / 80,  # 40 on 2.14.0 when measured once; 46 on 2.15.2 (this candidate)
+    # frozen36: 49 on 2.14.0 and 58 on 2.15.3 when measured once, unseen (README_frozen36.md)
+    "frozen36": 58 / 80,
 }
 # Lines whose writer's label and the screen's written policy disagree. They stay as written and count in every
 # figure; only the "never attempt on a negative" check reads them apart, each with its reason.
@@ -563,6 +580,10 @@ KNOWN_ATTEMPT_ERRORS: dict[str, str] = {
     # 2.15.3 (h179): frozen35-091 (a session note of another sense of 'attempt', "Hx: IVF attempts x2 unsuccessful",
     # read at attempt by 2.15.0's note register when frozen35 was measured once on 2.15.2: the reason 2.15.2 was not
     # shipped) is no longer at attempt: a bare "attempt(s)" needs a suicide or self-harm sense (seen)
+    "frozen36-013": "a figure of speech (a journal line: overdosed on mini eggs) read at attempt when frozen36 was "
+    "measured once, on 2.14.0 and 2.15.3 alike: a thing on no list errs toward the alarm (README_frozen36.md)",
+    "frozen36-156": "a session note of a husband's deliberate insulin overdose read at attempt as the client's when "
+    "frozen36 was measured once, on 2.14.0 and 2.15.3 alike (README_frozen36.md)",
 }
 
 
