@@ -663,6 +663,8 @@ IN_THE_BANK_BY_CHANCE = {
 WRITTEN_AFTER_SUPPORT = {
     "frozen27-041": "a long entry whose last sentence shares 'my family would be better off with the insurance money' "
     "with a support line (README_frozen27.md, Measured)",
+    "frozen36-179": "an everyday look-alike that shares 'walked to the top of the multi-storey to find the car' with a "
+    "support line by chance (its writer, w40, read no file; README_frozen36.md)",
 }
 
 
