@@ -27,3 +27,15 @@ def sentence_model() -> risk.RiskModel:
     if model is None or model.sentence_weights is None or not risk.sentence_model_installed():
         pytest.skip("the sentence model is not installed")
     return model
+
+
+def lexicon_hits(text: str, kind: str) -> list[tuple[str, int, str | None]]:
+    """The risk lexicon's reading of ``text`` as ``kind``: each hit as (rule, level, set-aside reason or None)."""
+    from reverie.analysis import risk_lexicon
+
+    return [(h.rule, h.level, h.reason) for h in risk_lexicon.read(text, kind)]
+
+
+def lexicon_top(text: str, kind: str) -> int:
+    """The highest level among the lexicon's hits on ``text`` as ``kind`` (0 where it has none)."""
+    return max((level for _, level, _ in lexicon_hits(text, kind)), default=0)

@@ -13,6 +13,8 @@ import pytest
 
 from reverie.analysis import risk
 from reverie.analysis import risk_lexicon as lex
+from risk_model import lexicon_hits as _hits
+from risk_model import lexicon_top as _top
 from risk_model import sentence_model
 
 NOTE = "session_note"
@@ -122,14 +124,6 @@ OVERDOSE_REAL = [
     ("I overdosed on Lustral last night.", JOURNAL),
     ("overdosed on purpose this time", JOURNAL),
 ]
-
-
-def _hits(text: str, kind: str) -> list[tuple[str, int, str | None]]:
-    return [(h.rule, h.level, h.reason) for h in lex.read(text, kind)]
-
-
-def _top(text: str, kind: str) -> int:
-    return max((level for _, level, _ in _hits(text, kind)), default=0)
 
 
 def test_the_lines_are_written_for_this_test(written_texts: frozenset[str]) -> None:

@@ -11,6 +11,8 @@ import pytest
 
 from reverie.analysis import risk
 from reverie.analysis import risk_lexicon as lex
+from risk_model import lexicon_hits as _hits
+from risk_model import lexicon_top as _top
 from risk_model import sentence_model
 
 NOTE = "session_note"
@@ -126,14 +128,6 @@ CLIENT_OWN = [
     ("Session with Keira. Keira took an overdose on Sat.", ATTEMPT),
     ("Talked about work. She took an overdose on Friday.", ATTEMPT),
 ]
-
-
-def _hits(text: str, kind: str) -> list[tuple[str, int, str | None]]:
-    return [(h.rule, h.level, h.reason) for h in lex.read(text, kind)]
-
-
-def _top(text: str, kind: str) -> int:
-    return max((level for _, level, _ in _hits(text, kind)), default=0)
 
 
 def test_the_lines_are_written_for_this_test(written_texts: frozenset[str]) -> None:

@@ -20,6 +20,7 @@ import pytest
 
 from reverie.analysis import risk
 from reverie.analysis import risk_lexicon as lex
+from risk_model import lexicon_hits as _hits
 from risk_model import sentence_model
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "risk_others_named_h160.jsonl"
@@ -34,10 +35,6 @@ JOURNAL = "free_association"
 @pytest.fixture(scope="module")
 def shipped() -> risk.RiskModel:
     return sentence_model()
-
-
-def _hits(text: str, kind: str) -> list[tuple[str, int, str | None]]:
-    return [(h.rule, h.level, h.reason) for h in lex.read(text, kind)]
 
 
 def test_the_lines_are_written_for_this_test(written_texts: frozenset[str]) -> None:

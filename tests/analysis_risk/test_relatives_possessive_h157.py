@@ -19,6 +19,7 @@ import pytest
 
 from reverie.analysis import risk
 from reverie.analysis import risk_lexicon as lex
+from risk_model import lexicon_hits as _hits
 from risk_model import sentence_model
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "risk_relatives_possessive_h157.jsonl"
@@ -35,10 +36,6 @@ FROZEN28_162 = (
 @pytest.fixture(scope="module")
 def shipped() -> risk.RiskModel:
     return sentence_model()
-
-
-def _hits(text: str, kind: str) -> list[tuple[str, int, str | None]]:
-    return [(h.rule, h.level, h.reason) for h in lex.read(text, kind)]
 
 
 def test_the_lines_are_written_for_this_test(written_texts: frozenset[str]) -> None:

@@ -12,6 +12,7 @@ import pytest
 
 from reverie.analysis import risk
 from reverie.analysis import risk_lexicon as lex
+from risk_model import lexicon_hits as _hits
 from risk_model import sentence_model
 
 NOTE = "session_note"
@@ -106,10 +107,6 @@ EVERYDAY = [
     ("Not self-inflicted: burns from the chip pan at work.", NOTE),
     ("No fresh SH on review.", NOTE),
 ]
-
-
-def _hits(text: str, kind: str) -> list[tuple[str, int, str | None]]:
-    return [(h.rule, h.level, h.reason) for h in lex.read(text, kind)]
 
 
 def test_the_lines_are_written_for_this_test(written_texts: frozenset[str]) -> None:
