@@ -21,7 +21,8 @@ model, and ``reverie journal write`` fed from stdin on a data folder prepared on
 with one entry), with the screen and with the screen replaced by a stub (``unscreened_write``: the save itself). The
 write reports the CPU spent until the entry's row is stored (``post_save``) and in all. Figures are medians of the
 children's CPU (user + system, from ``getrusage``; far steadier than wall time on a shared machine), each also as a
-ratio to the same round's ``pass``. ``--src DIR`` (repeatable) runs every command with ``PYTHONPATH=DIR``, the trees
+ratio to the median ``pass``; ``screen_vs_save`` is what the screen adds to the write, (write − unscreened write) ÷
+unscreened write, in all and until the entry is stored. ``--src DIR`` (repeatable) runs every command with ``PYTHONPATH=DIR``, the trees
 alternated within each round: `--src <main>/src --src <tree>/src` compares code before and after in one run. The
 children cache their bytecode (in the data folder, as an installed package does; round 0, not counted, writes it).
 """
@@ -282,6 +283,15 @@ def _fresh(rounds: int, trees: list[str]) -> dict[str, object]:
             figures[(key[:-2] if key.endswith("_s") else f"{key}_cpu") + "_vs_pass"] = round(
                 value / med["pass"], 2
             )
+        # what the screen adds to a command's save, as a ratio to the save itself (the same write with a stub)
+        figures["screen_vs_save"] = round(
+            (med["write"] - med["unscreened_write"]) / med["unscreened_write"], 3
+        )
+        figures["screen_vs_save_until_stored"] = round(
+            (med["write_until_stored_cpu_s"] - med["unscreened_write_until_stored_cpu_s"])
+            / med["unscreened_write_until_stored_cpu_s"],
+            3,
+        )
         figures["screen_share_of_write"] = round((med["write"] - med["unscreened_write"]) / med["write"], 3)
         result[tree or "PYTHONPATH"] = figures
         print(
