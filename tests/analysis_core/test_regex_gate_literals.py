@@ -184,6 +184,8 @@ def test_a_pattern_the_file_does_not_hold_is_compiled_at_once() -> None:
     pattern = lazy_re.compile(r"\bnot\s+in\s+the\s+stored\s+file\s+(?:a|b)\b")
     assert isinstance(pattern, re.Pattern)
     assert regex_gate.necessary_literals(pattern) is not None  # gated as before, from its syntax tree
+    # the file is the risk modules' alone: a pattern compiled elsewhere (here) does not make it stale
+    assert regex_gate.STORE.read_text(encoding="utf-8") == _script().expected()
 
 
 @pytest.mark.parametrize(

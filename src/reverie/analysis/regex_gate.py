@@ -305,14 +305,15 @@ def stored(source: str, flags: int = 0) -> Analysis | None:
     return None if value is None else from_json(value)
 
 
-# every (source, flags) given to :func:`compile` in this process: what the stored file must hold (its script, its test)
-seen: list[tuple[str, int]] = []
+# every (source, flags, calling module) given to :func:`compile` in this process: what the stored file must hold for
+# the modules that use it (scripts/regex_gate_literals.py, its test)
+seen: list[tuple[str, int, str]] = []
 
 
 def compile(source: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(source, flags)``, compiled on first use when the stored file holds the pattern's analysis
     (a :class:`LazyPattern`, typed as the pattern it stands for); otherwise compiled now."""
-    seen.append((source, flags))
+    seen.append((source, flags, sys._getframe(1).f_globals.get("__name__", "")))
     analysis = stored(source, flags)
     if analysis is None:
         return re.compile(source, flags)
