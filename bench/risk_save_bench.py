@@ -13,6 +13,18 @@ at the notes' length limit (20,000 characters, about 700 different sentences, a 
 the one save-time screen every note, goal and cancellation note now uses (``risk_screen.screen_text``, bounded to
 ``risk.SAVE_SENTENCES``) and, for reference, unbounded (``risk.screen``, what ``alerts.screen_at_save`` called
 before): ``note_screen_ms`` and ``note_unbounded_ms`` medians (no database: the screen alone).
+
+``--processes N`` (h181) measures fresh processes instead, the cost a one-shot command pays before its first screen
+(loading the lexicon, its gates, the sentence model): N rounds, each running, alternated, ``python -c pass`` (the
+baseline), ``import reverie.analysis.risk``, a first ``screen()`` on the lexicon alone and one with the sentence
+model, and ``reverie journal write`` fed from stdin on a data folder prepared once (production settings; a client
+with one entry), with the screen and with the screen replaced by a stub (``unscreened_write``: the save itself). The
+write reports the CPU spent until the entry's row is stored (``post_save``) and in all. Figures are medians of the
+children's CPU (user + system, from ``getrusage``; far steadier than wall time on a shared machine), each also as a
+ratio to the median ``pass``; ``screen_vs_save`` is what the screen adds to the write, (write − unscreened write) ÷
+unscreened write, in all and until the entry is stored. ``--src DIR`` (repeatable) runs every command with ``PYTHONPATH=DIR``, the trees
+alternated within each round: `--src <main>/src --src <tree>/src` compares code before and after in one run. The
+children cache their bytecode (in the data folder, as an installed package does; round 0, not counted, writes it).
 """
 
 from __future__ import annotations
@@ -21,7 +33,9 @@ import argparse
 import json
 import os
 import random
+import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -59,7 +73,14 @@ def main() -> None:
     parser.add_argument("--entries", type=int, default=200)
     parser.add_argument("--very-long", type=int, default=0, help="add entries of this many sentences")
     parser.add_argument("--notes", type=int, default=0, help="also time this many session notes at the limit")
+    parser.add_argument(
+        "--processes", type=int, default=0, help="time this many rounds of fresh processes instead"
+    )
+    parser.add_argument("--src", action="append", default=[], help="PYTHONPATH of a tree to run (repeatable)")
     args = parser.parse_args()
+    if args.processes:
+        print(json.dumps(_fresh(args.processes, args.src or [""])))
+        return
     if args.very_long:
         LENGTHS["very_long"] = args.very_long
 
@@ -160,6 +181,128 @@ def _notes(count: int) -> dict[str, float]:
         "note_screen_ms": round(statistics.median(bounded), 1),
         "note_unbounded_ms": round(statistics.median(unbounded), 1),
     }
+
+
+# --- fresh processes (h181): what a one-shot command pays before its first screen ------------------------------------
+FRESH_TEXT = (
+    "Walked home the long way and thought about what she said at lunch. Tired but calmer than yesterday."
+)
+_SCREEN = (
+    "import time\n"
+    "t0 = time.process_time()\n"
+    "from reverie.analysis.risk import screen\n"
+    "t1 = time.process_time()\n"
+    "screen({text!r}, 'free_association', model={model})\n"
+    "t2 = time.process_time()\n"
+    "print(f'{{t1 - t0}} {{t2 - t1}}')\n"
+)
+# ``reverie journal write`` as the command runs it, with the CPU spent until the entry's row is stored written to
+# REVERIE_BENCH_MARK; REVERIE_BENCH_STUB=1 replaces the screen by a stub (the save itself, nothing screened).
+# reverie.cli.runtime (Django set up) is imported first to connect the signal: the command imports it anyway.
+_WRITE = (
+    "import os, sys, time\n"
+    "import reverie.cli.runtime\n"
+    "from django.db.models.signals import post_save\n"
+    "from reverie.clinic.models import Entry\n"
+    "def stored(**_):\n"
+    "    if not os.path.exists(os.environ['REVERIE_BENCH_MARK']):\n"
+    "        open(os.environ['REVERIE_BENCH_MARK'], 'w').write(str(time.process_time()))\n"
+    "post_save.connect(stored, sender=Entry, weak=False)\n"
+    "if os.environ.get('REVERIE_BENCH_STUB'):\n"
+    "    from reverie.clinic.services import risk_screen\n"
+    "    risk_screen.screen_text = lambda text, kind, labels='': risk_screen.Screened('none', {'level': 'none'}, 0.0)\n"
+    "from reverie.cli.main import run\n"
+    "sys.argv = ['reverie', 'journal', 'write', '-u', 'wren']\n"
+    "run()\n"
+)
+FRESH_COMMANDS = ("pass", "import_risk", "screen_rules", "screen_model", "write", "unscreened_write")
+
+
+def _child(argv: list[str], env: dict[str, str], stdin: str | None = None) -> tuple[float, str]:
+    """The child's CPU (user + system) and what it printed."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    done = subprocess.run(argv, env=env, input=stdin, capture_output=True, text=True, timeout=300)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode != 0:
+        raise SystemExit(f"{argv[:3]} failed: {done.stderr[-2000:]}")
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), done.stdout
+
+
+def _fresh(rounds: int, trees: list[str]) -> dict[str, object]:
+    """Medians over ``rounds`` rounds of each fresh-process command, per tree (see the module docstring)."""
+    python = sys.executable
+    data = tempfile.mkdtemp(prefix="reverie-bench-fresh-")
+    mark = os.path.join(data, "stored-at")
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("REVERIE_", "DJANGO_"))}
+    base.update(REVERIE_DATA_DIR=data, REVERIE_PASSWORD="a long bench password", REVERIE_ANALYSIS="off")
+    base.update(PYTHONWARNINGS="ignore", REVERIE_BENCH_MARK=mark)
+    # bytecode cached, as an installed package runs (round 0 writes it; kept out of the trees)
+    base.pop("PYTHONDONTWRITEBYTECODE", None)
+    base["PYTHONPYCACHEPREFIX"] = os.path.join(data, "pycache")
+    cli = [python, "-m", "reverie.cli.main"]
+    first = {**base, **({"PYTHONPATH": trees[0]} if trees[0] else {})}
+    _child([*cli, "user", "create", "wren"], first)
+    _child([*cli, "journal", "write", "-u", "wren"], first, "A first entry, so the data key exists.")
+    argv = {
+        "pass": [python, "-c", "pass"],
+        "import_risk": [python, "-c", "import reverie.analysis.risk"],
+        "screen_rules": [python, "-c", _SCREEN.format(text=FRESH_TEXT, model=False)],
+        "screen_model": [python, "-c", _SCREEN.format(text=FRESH_TEXT, model=True)],
+        "write": [python, "-c", _WRITE],
+        "unscreened_write": [python, "-c", _WRITE],
+    }
+    cpu: dict[str, dict[str, list[float]]] = {t: {c: [] for c in FRESH_COMMANDS} for t in trees}
+    split: dict[str, dict[str, list[float]]] = {t: {} for t in trees}
+    for n in range(rounds + 1):  # round 0 warms the file cache and is not counted
+        for tree in trees:
+            env = {**base, **({"PYTHONPATH": tree} if tree else {})}
+            for name in FRESH_COMMANDS:
+                if name == "unscreened_write":
+                    env = {**env, "REVERIE_BENCH_STUB": "1"}
+                stdin = f"Round {n}: {FRESH_TEXT}" if "write" in name else None
+                if os.path.exists(mark):
+                    os.remove(mark)
+                seconds, out = _child(argv[name], env, stdin)
+                if n == 0:
+                    continue
+                cpu[tree][name].append(seconds)
+                if name.startswith("screen"):
+                    imported, screened = map(float, out.split())
+                    split[tree].setdefault(f"{name}_import_cpu_s", []).append(imported)
+                    split[tree].setdefault(f"{name}_first_screen_cpu_s", []).append(screened)
+                if "write" in name:
+                    with open(mark) as f:
+                        split[tree].setdefault(f"{name}_until_stored_cpu_s", []).append(float(f.read()))
+    result: dict[str, object] = {"bench": "risk_save_fresh", "rounds": rounds}
+    for tree in trees:
+        med = {c: statistics.median(v) for c, v in cpu[tree].items()}
+        med.update({k: statistics.median(v) for k, v in split[tree].items()})
+        figures: dict[str, float] = {}
+        for key, value in med.items():
+            figures[key if key.endswith("_s") else f"{key}_cpu_s"] = round(value, 3)
+            figures[(key[:-2] if key.endswith("_s") else f"{key}_cpu") + "_vs_pass"] = round(
+                value / med["pass"], 2
+            )
+        # what the screen adds to a command's save, as a ratio to the save itself (the same write with a stub)
+        figures["screen_vs_save"] = round(
+            (med["write"] - med["unscreened_write"]) / med["unscreened_write"], 3
+        )
+        figures["screen_vs_save_until_stored"] = round(
+            (med["write_until_stored_cpu_s"] - med["unscreened_write_until_stored_cpu_s"])
+            / med["unscreened_write_until_stored_cpu_s"],
+            3,
+        )
+        figures["screen_share_of_write"] = round((med["write"] - med["unscreened_write"]) / med["write"], 3)
+        result[tree or "PYTHONPATH"] = figures
+        print(
+            f"{tree or '(installed)'}: pass {med['pass']:.3f} s · import risk {med['import_risk']:.3f} s · "
+            f"first screen rules {med['screen_rules']:.3f} s, model {med['screen_model']:.3f} s · write "
+            f"{med['write']:.3f} s (stored at {med['write_until_stored_cpu_s']:.3f} s) · unscreened write "
+            f"{med['unscreened_write']:.3f} s (CPU, medians)",
+            file=sys.stderr,
+        )
+    result["load_average"] = round(os.getloadavg()[0], 1)
+    return result
 
 
 if __name__ == "__main__":

@@ -20,15 +20,31 @@ maps those four to their ASCII letter, then lower-cases, and a text in which suc
 lower-cased literal in its folded form. :class:`TextGate` answers, once for a whole set of texts (the
 sentences of one document), whether a pattern may match in any of them: a literal in one text is in the joined
 texts, so a pattern it rules out cannot match in any of them.
+
+**Patterns compiled on first use** (h181). Compiling the risk lexicon's few hundred patterns took most of the
+time a fresh process spent making the save-time screen ready, and deriving their gates (parsing each pattern again)
+most of its first screen. :func:`compile` returns a :class:`LazyPattern`: the pattern's source, its flags and its
+gates, read from :data:`STORE` (``regex_gate_literals.json``, written by ``scripts/regex_gate_literals.py`` from
+the patterns' sources and committed; ``tests/analysis_core/test_regex_gate_literals.py`` fails when it is stale).
+The real pattern is compiled the first time it is asked to match a text its gate does not rule out, so a text that
+lacks a pattern's necessary literals never compiles it (the answer is the same: no match); from then on its methods
+are the compiled pattern's own. A source the file does not hold (a pattern changed since the file was written, or
+another Python version) is compiled at once and its gates derived from its syntax tree as before: the same answers,
+only slower. The file is keyed by a hash of each pattern's flags and source and holds nothing else of them, and no
+text is ever written anywhere.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import re._constants as sre
 import re._parser as sre_parse
-from collections.abc import Iterator
-from typing import Any
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, NamedTuple, cast
 
 MAX_EXACT = 64  # alternatives kept when literal pieces multiply out ("(?:a|b)(?:c|d)" → 4 strings)
 MIN_USEFUL = 2  # a set whose shortest string is shorter than this is nearly always present: not kept
@@ -64,6 +80,8 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
 def necessary_literals(pattern: re.Pattern[str]) -> tuple[frozenset[str], ...] | None:
     """Sets of strings each of which a match must contain one of (most selective first), or ``None`` when the
     pattern gives no such guarantee the reader can vouch for."""
+    if isinstance(pattern, LazyPattern):  # derived from the same source when the stored file was written
+        return pattern.analysis.plain
     if pattern.flags & re.IGNORECASE or not isinstance(pattern.pattern, str):
         return None
     return _literals(pattern, fold=False)
@@ -73,6 +91,8 @@ def folded_literals(pattern: re.Pattern[str]) -> tuple[frozenset[str], ...] | No
     """For a case-insensitive pattern: sets of lower-case ASCII strings each of which the :func:`fold` of any
     text it matches in must contain one of (``None`` when there is no such guarantee, or the pattern is not
     case-insensitive)."""
+    if isinstance(pattern, LazyPattern):
+        return pattern.analysis.folded
     if not pattern.flags & re.IGNORECASE or pattern.flags & re.LOCALE or not isinstance(pattern.pattern, str):
         return None
     return _literals(pattern, fold=True)
@@ -217,3 +237,154 @@ def _holds(gate: tuple[frozenset[str], ...] | None, text: str) -> bool:
         else:
             return False
     return True
+
+
+# --- patterns compiled on first use (see the module docstring) ------------------------------------------------------
+
+STORE = Path(__file__).with_name("regex_gate_literals.json")
+# what the stored gates were derived by: a file written by another reading (or another Python's parser) is not used
+STORE_FORMAT = f"reverie.regex_gate/1 {MAX_EXACT} {MIN_USEFUL} {MAX_SETS}"
+
+
+class Analysis(NamedTuple):
+    """What :func:`compile` needs to know of a pattern without compiling it: its flags once compiled (inline flags
+    included) and its two gates (:func:`necessary_literals`, :func:`folded_literals`)."""
+
+    flags: int
+    plain: _Gate
+    folded: _Gate
+
+
+def analyse(source: str, flags: int = 0) -> Analysis:
+    """The :class:`Analysis` of a pattern, derived from its syntax tree (what the stored file holds)."""
+    pattern = re.compile(source, flags)
+    return Analysis(pattern.flags, necessary_literals(pattern), folded_literals(pattern))
+
+
+def store_key(source: str, flags: int = 0) -> str:
+    """A pattern's key in the stored file: a hash of its flags and source (the file holds no pattern text)."""
+    return hashlib.blake2b(
+        f"{flags}\x00{source}".encode("utf-8", "surrogatepass"), digest_size=12
+    ).hexdigest()
+
+
+def store_header() -> dict[str, str]:
+    return {"format": STORE_FORMAT, "python": f"{sys.version_info[0]}.{sys.version_info[1]}"}
+
+
+def to_json(analysis: Analysis) -> list[Any]:
+    def gate(g: _Gate) -> list[list[str]] | None:
+        return None if g is None else [sorted(s) for s in g]
+
+    return [analysis.flags, gate(analysis.plain), gate(analysis.folded)]
+
+
+def from_json(value: list[Any]) -> Analysis:
+    def gate(g: list[list[str]] | None) -> _Gate:
+        return None if g is None else tuple(frozenset(s) for s in g)
+
+    return Analysis(int(value[0]), gate(value[1]), gate(value[2]))
+
+
+_stored: dict[str, list[Any]] | None = None
+
+
+def stored(source: str, flags: int = 0) -> Analysis | None:
+    """The stored :class:`Analysis` of a pattern, or ``None`` when the file does not hold it (or is missing, or was
+    written for another reading or Python version): the caller then compiles and derives as before."""
+    global _stored
+    if _stored is None:
+        try:
+            data = json.loads(STORE.read_text(encoding="utf-8"))
+            same = isinstance(data, dict) and {k: data.get(k) for k in store_header()} == store_header()
+            patterns = data.get("patterns") if same else None
+            _stored = patterns if isinstance(patterns, dict) else {}
+        except (OSError, ValueError):
+            _stored = {}
+    value = _stored.get(store_key(source, flags))
+    return None if value is None else from_json(value)
+
+
+# every (source, flags, calling module) given to :func:`compile` in this process: what the stored file must hold for
+# the modules that use it (scripts/regex_gate_literals.py, its test)
+seen: list[tuple[str, int, str]] = []
+
+
+def compile(source: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(source, flags)``, compiled on first use when the stored file holds the pattern's analysis
+    (a :class:`LazyPattern`, typed as the pattern it stands for); otherwise compiled now."""
+    seen.append((source, flags, sys._getframe(1).f_globals.get("__name__", "")))
+    analysis = stored(source, flags)
+    if analysis is None:
+        return re.compile(source, flags)
+    return cast("re.Pattern[str]", LazyPattern(source, flags, analysis))
+
+
+class LazyPattern:
+    """A compiled pattern's stand-in, compiled the first time it is asked to match a text its gate does not rule out
+    (every answer is the compiled pattern's: where the gate rules a text out, the pattern cannot match in it).
+    Once compiled, its matching methods are the compiled pattern's own, bound on the instance; anything else is
+    read from the compiled pattern."""
+
+    def __init__(self, source: str, flags: int, analysis: Analysis) -> None:
+        self.pattern = source
+        self.given_flags = flags
+        self.analysis = analysis
+        self.flags = analysis.flags
+        self.compiled: re.Pattern[str] | None = None
+        # the gate checked before compiling: the folded one for a case-insensitive pattern (None: compile on use)
+        self._gate = analysis.folded if analysis.flags & re.IGNORECASE else analysis.plain
+        self._folds = bool(analysis.flags & re.IGNORECASE)
+
+    def compile(self) -> re.Pattern[str]:
+        """The compiled pattern (compiled now if not yet); its matching methods replace this stand-in's."""
+        if self.compiled is None:
+            self.compiled = compiled = re.compile(self.pattern, self.given_flags)
+            for name in _METHODS:
+                setattr(self, name, getattr(compiled, name))
+        return self.compiled
+
+    def _ruled_out(self, text: str) -> bool:
+        if self._gate is None:
+            return False
+        return not _holds(self._gate, fold(text) if self._folds else text)
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return None if self._ruled_out(string) else self.compile().search(string, pos, endpos)
+
+    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return None if self._ruled_out(string) else self.compile().match(string, pos, endpos)
+
+    def fullmatch(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return None if self._ruled_out(string) else self.compile().fullmatch(string, pos, endpos)
+
+    def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        return iter(()) if self._ruled_out(string) else self.compile().finditer(string, pos, endpos)
+
+    def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
+        return [] if self._ruled_out(string) else self.compile().findall(string, pos, endpos)
+
+    def sub(self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0) -> str:
+        return self.compile().sub(repl, string, count)
+
+    def subn(
+        self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0
+    ) -> tuple[str, int]:
+        return self.compile().subn(repl, string, count)
+
+    def split(self, string: str, maxsplit: int = 0) -> list[str | Any]:
+        return self.compile().split(string, maxsplit)
+
+    def __getattr__(self, name: str) -> Any:  # groups, groupindex, scanner: the compiled pattern's
+        if name.startswith("_") or name in ("compiled", "pattern", "analysis", "given_flags", "flags"):
+            raise AttributeError(name)
+        return getattr(self.compile(), name)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (compile, (self.pattern, self.given_flags))
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.pattern!r}{', compiled' if self.compiled is not None else ''})"
+
+
+_METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")

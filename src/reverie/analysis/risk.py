@@ -27,7 +27,6 @@ import hashlib
 import itertools
 import json
 import logging
-import re
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -38,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from reverie.analysis import lazy_re as re  # re's API, patterns compiled on first use (regex_gate)
 from reverie.analysis import risk_lexicon as lex
 from reverie.analysis.document import looks_english
 from reverie.analysis.encoder import BASE_OUTPUT, encode_output

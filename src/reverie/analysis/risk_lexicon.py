@@ -12,13 +12,15 @@ A rule decides whose words these are in one of two ways: a named group ``who`` i
 from __future__ import annotations
 
 import math
-import re
 import unicodedata
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+# ``re``'s API with patterns compiled on first use: the lexicon's few hundred patterns are compiled only when a text may
+# match them (their gates are stored, scripts/regex_gate_literals.py; every match is re's, see regex_gate)
+from reverie.analysis import lazy_re as re
 from reverie.analysis import regex_gate
 
 if TYPE_CHECKING:

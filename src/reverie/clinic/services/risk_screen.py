@@ -104,8 +104,9 @@ _STARTED, _FINISHED = (
 
 
 def _load_steps() -> list[Callable[[], object]]:
-    """What the save-time screen loads on first use, in steps (each cached once done): the risk lexicon's patterns
-    (most of it: compiling them holds Python's lock), the sentence model, its encoder, one screen of everyday words."""
+    """What the save-time screen loads on first use, in steps (each cached once done): the risk lexicon (its
+    patterns are compiled on first use since h181, docs/risk.md "How the lexicon loads": the import is now mostly
+    numpy), the sentence model, its encoder, one screen of everyday words."""
 
     def lexicon() -> object:
         from reverie.analysis import risk
