@@ -194,27 +194,7 @@ def test_the_feeling_of_a_person_before_prepositional_phrases_is_theirs(
         assert found[0][1].endswith(holder)
 
 
-# --- a greeting's formula; the heart full ------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "mood"),
-    _cases(
-        ("Wrote happy anniversary in the card and posted it.", "formula"),
-        ("Texted merry Christmas to the whole street group.", "formula"),
-        ("Happy with how the anniversary dinner went.", "stated"),
-    ),
-)
-def test_a_greeting_names_no_feeling(text: str, mood: str) -> None:
-    found = [m for m in moods(text) if m[0] == "joy"]
-    assert found and found[0][3] == mood
-
-
-def test_a_greetings_joy_is_not_the_writers_but_a_joy_said_beside_it_is() -> None:
-    text = _written("Wrote happy anniversary in the card and posted it.")
-    assert "joy" not in decide_text(text, joy=0.6)
-    both = _written("Said happy birthday to Gran and honestly I was so happy to see her.")
-    assert "joy" in decide_text(both, joy=0.6)
+# --- the heart full ---------------------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(

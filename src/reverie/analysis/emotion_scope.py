@@ -163,9 +163,10 @@ try / need … to feel (be, get)" is wished, not felt (mood ``wished``), and a w
 object is the writer ("keeps thanking me") are the thanker's; a feeling in a "like / as if" clause after the writer as
 object ("looked at me like I was mad") is how another regards the writer (mood ``regarded``); a short line after a
 word in scare quotes turns the head's praise to sarcasm (``Cues.after_quoted``: "'fixed' the heating … What a
-genius."); funniness denied ("nothing funny about it") takes amusement from its sentence and from a laugh just before
-(``Cues.unfunny``); an ache from clenching is a sign of anger; the holder of a feeling stands before a chain of
-prepositional phrases that may hold an object pronoun ("the kid next to me on the bus giggled").
+genius."), and so is "the highlight of my week" closing a mishap; funniness denied ("nothing funny about it") takes
+amusement from its sentence and from a laugh just before (``Cues.unfunny``); an ache from clenching is a sign of
+anger; a heart full or bursting is joy; the holder of a feeling stands before a chain of prepositional phrases that
+may hold an object pronoun ("the kid next to me on the bus giggled").
 """
 
 from __future__ import annotations
@@ -1726,7 +1727,7 @@ class EmotionWord:
     start: int  # character offset in the analysed text
     holder: str  # "writer" or the holder's words
     negated: bool
-    mood: str = "stated"  # stated | expected | hypothetical | hedged | seen | wished | regarded | formula
+    mood: str = "stated"  # stated | expected | hypothetical | hedged | seen | wished | regarded (1.21.0)
     lemma: str = ""
 
     @property
@@ -2045,11 +2046,6 @@ def emotion_words(tokens: Sequence[Any], *, gate: Gate | None = None) -> list[Em
                 own = "writer" if kind in {"object", "emoji"} else holder
                 seen = "seen" if kind in {"sign", "emoji"} and mood == "stated" else mood
                 out.append(EmotionWord(lab, int(token.idx), own, negated, seen, ""))
-        if _greeting(
-            tokens, k
-        ):  # 1.21.0 (h184): the formula's joy, not the writer's (nor the head's reading of it)
-            out.append(EmotionWord("joy", int(token.idx), "writer", False, "formula", token.lemma_.lower()))
-            continue
         labels = () if k in inside else _labels(tokens, k)
         if not labels:
             continue
@@ -3074,31 +3070,6 @@ def _after_hedge(tokens: Sequence[Any], k: int, hedges: list[int]) -> bool:
         if not any(t.lower_ in CLAUSE_BREAKS or t.text in ENDS for t in between[1:]):
             return True
     return False
-
-
-# 1.21.0 (h184): occasions a greeting wishes joy of ("happy birthday", "merry Christmas"): a formula, no feeling said
-OCCASIONS = frozenset(
-    {
-        "birthday",
-        "anniversary",
-        "new",
-        "holidays",
-        "christmas",
-        "easter",
-        "eid",
-        "diwali",
-        "hanukkah",
-        "valentine's",
-    }
-    | {"mother's", "father's", "retirement", "graduation", "bday", "b'day", "hols", "xmas", "thanksgiving"}
-)
-
-
-def _greeting(tokens: Sequence[Any], k: int) -> bool:
-    """'typed happy birthday to her', 'Merry Christmas, all': the feeling word opens a greeting's formula."""
-    return (
-        tokens[k].lower_ in {"happy", "merry"} and k + 1 < len(tokens) and tokens[k + 1].lower_ in OCCASIONS
-    )
 
 
 def _thanks_the_writer(tokens: Sequence[Any], k: int) -> bool:
