@@ -83,6 +83,15 @@ def test_do_i_opening_a_sentence_asks_even_without_a_question_mark(text: str, as
     assert found and (found[0][3] == "hedged") is asked
 
 
+def test_asking_about_ones_own_feeling_keeps_the_heads_confusion() -> None:
+    asked = _written("did i ever actually love the job or just the salary")
+    labels = decide_text(asked, love=0.5, confusion=0.2)
+    assert "love" not in labels and "confusion" in labels
+    # a plain statement: the faint confusion stays a leftover beside the love said
+    said = _written("I love the job, not just the salary.")
+    assert decide_text(said, love=0.5, confusion=0.2)[0] == "love"
+
+
 # --- thanks given to the writer are the thanker's -----------------------------------------------------------------
 
 

@@ -3431,10 +3431,13 @@ def decide(
     # 1.4.0: the head is all but sure nothing is felt ("Paid the bill and put the bins out") and the sentence
     # names nothing: a leftover label must then reach twice its threshold, as after a removal.
     sure_neutral = probs.get(NEUTRAL, 0.0) >= SURE_NEUTRAL and not stated and not words
+    # 1.21.0 (h184): the writer unsure of or asking about a feeling of their own ("do I even love him anymore",
+    # "maybe I'm jealous?"): the head's confusion is that uncertainty, not a leftover
+    unsure_of_self = {"confusion"} if any(w.writer and w.mood == "hedged" for w in words) else set()
     if (removed - signs_only) or scope.denied or (set(scope.others) - signs_only) or sure_neutral:
         weak = {
             lab
-            for lab in keep
+            for lab in keep - unsure_of_self
             if lab not in anchored and probs.get(lab, 0.0) < 2 * thresholds.get(lab, 0.5) and lab != NEUTRAL
         }
         keep -= weak
