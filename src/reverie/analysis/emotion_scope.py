@@ -156,6 +156,17 @@ Added in 1.20.0 (h182, review r132): a feeling the writer names joined to anothe
 also somehow relieved", "angry but relieved", "Relieved and furious") is marked ``together`` (:func:`named_together`):
 the head reads the sentence as a whole and the second feeling takes the first one's share (anger 0.025 beside relief
 0.155), so the entry panel shows it by the words, not that share (``insights.observations.feeling_shown``).
+
+Added in 1.21.0 (h184, issue 13, emotion_journal_frozen17's misses by mechanism): a feeling after "want / hope / wait /
+try / need … to feel (be, get)" is wished, not felt (mood ``wished``), and a wish with nothing else said is desire
+("I want to feel calm again"); "do/did I …" opening a sentence asks even without its question mark; thanks whose
+object is the writer ("keeps thanking me") are the thanker's; a feeling in a "like / as if" clause after the writer as
+object ("looked at me like I was mad") is how another regards the writer (mood ``regarded``); a short line after a
+word in scare quotes turns the head's praise to sarcasm (``Cues.after_quoted``: "'fixed' the heating … What a
+genius."), and so is "the highlight of my week" closing a mishap; funniness denied ("nothing funny about it") takes
+amusement from its sentence and from a laugh just before (``Cues.unfunny``); an ache from clenching is a sign of
+anger; a heart full or bursting is joy; the holder of a feeling stands before a chain of prepositional phrases that
+may hold an object pronoun ("the kid next to me on the bus giggled").
 """
 
 from __future__ import annotations
@@ -616,6 +627,10 @@ NEGATING_HOLDERS = frozenset({"nobody", "noone", "none", "nothing"})
 MODALS = frozenset({"would", "will", "might", "could", "shall", "may", "wo"})
 EXPECTING = frozenset({"should", "ought", "suppose"})  # "I'm supposed to be happy": owed, not felt
 WISHING = frozenset({"love", "like", "adore"})
+# 1.21.0 (h184): verbs whose "to"-infinitive names a feeling hoped for or awaited, not had ("I want to feel calm")
+HOPING = frozenset({"want", "wish", "hope", "wait", "long", "yearn", "try", "need", "struggle", "learn"})
+BECOMING = frozenset({"feel", "be", "get", "become", "stay", "seem", "look"})
+HOPING_FORMS = HOPING | frozenset(form for lemma in HOPING for form in _forms(lemma))  # "hoping": lemma "hop"
 APPEARANCE = frozenset({"seem", "look", "appear", "sound"})
 SAYING = frozenset({"say", "tell", "write", "text"})
 LINKING = frozenset(
@@ -730,6 +745,7 @@ QUESTION_OPENERS = frozenset(
     | {"should", "will", "shall", "may", "might", "must"}
 )
 ENDS = frozenset({".", "!", "?", "...", "!!", "?!", "!?"})
+DO_FORMS = frozenset({"do", "does", "did"})
 CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "but", "though", "although", "yet"})
 
 _HEDGE = re.compile(
@@ -906,6 +922,13 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "sadness",
         ),
         (r"\b(?:heart sank|let down|(?:a bit of a|quite a|such a|a real|a big) blow)\b", "disappointment"),
+        # 1.21.0 (h184): the heart full, bursting or overflowing ("heart so full", "my heart is bursting"); not "full
+        # of" something, which names what fills it
+        (
+            r"\bheart (?:(?:is|was|felt|feels|so|very|really|just|completely) ){0,2}"
+            r"(?:full|bursting|overflowing)\b(?! of\b| with (?:dread|fear|grief|sorrow))",
+            "joy",
+        ),
         (r"\bwhat'?s the point\b", "sadness"),
         (
             r"\b(?:on edge|a nervous wreck|butterflies in my stomach|on tenterhooks|freaking out|stressed out)\b",
@@ -1228,7 +1251,9 @@ _IRONIC_TAG = re.compile(
     r"\b(?:(?:how|very|so|really|most|ever so) (?:thoughtful|helpful|kind|considerate|generous|sweet|nice|lovely)"
     r" of (?:him|her|them|you|it|the \w+)"
     r"|what (?:fun|a treat|a joy|a delight|luck)\s*[.!]*\s*$|(?:the )?hero we (?:needed|deserved?)"
-    r"|living the dream|best day ever)",
+    r"|living the dream|best day ever"
+    # 1.21.0 (h184): a superlative of the writer's days after a mishap ("on hold all morning, the highlight of my week")
+    r"|(?:the )?(?:highlight|high point|best part) of my (?:day|week|month|year|life))",
     re.IGNORECASE,
 )
 _MISHAP = re.compile(
@@ -1666,7 +1691,9 @@ _BODILY: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (
             r"\b(?:(?:jaw|fists?|teeth) (?:was |were )?(?:clenched|gritted|balled)|clench(?:ed|ing) my (?:jaw|fists?|teeth)"
-            r"|gr[ia]tt?(?:ed|ing)? my teeth|grind(?:ing)? my teeth|blood (?:was )?boiling)\b",
+            r"|gr[ia]tt?(?:ed|ing)? my teeth|grind(?:ing)? my teeth|blood (?:was )?boiling"
+            # 1.21.0 (h184): the sign given as the cause of an ache ("jaw aching from clenching it all day")
+            r"|(?:jaw|teeth|fists?|hands?) (?:[\w']+ ){0,3}from (?:clench|grind|grit)\w*)\b",
             "anger",
         ),
         (
@@ -1700,7 +1727,7 @@ class EmotionWord:
     start: int  # character offset in the analysed text
     holder: str  # "writer" or the holder's words
     negated: bool
-    mood: str = "stated"  # stated | expected | hypothetical | hedged | seen
+    mood: str = "stated"  # stated | expected | hypothetical | hedged | seen | wished | regarded (1.21.0)
     lemma: str = ""
 
     @property
@@ -1741,6 +1768,11 @@ class Cues:
     intention: bool = False  # 1.18.0 (r99): "I want to ask my doctor about …": a plan, no feeling said
     # 1.19.0 (h130): "I'm going to tell him tomorrow. My hands are shaking.": a sign of it
     after_plan: bool = False
+    # 1.21.0 (h184): a short line after a sentence with a word in scare quotes ("The plumber 'fixed' the tap. Top
+    # job."): praise the head reads there is not meant (read in :func:`decide`, against the head's labels)
+    after_quoted: bool = False
+    # 1.21.0 (h184): "Nothing funny about it.", "I giggled. It was not funny.": amusement denied outright
+    unfunny: bool = False
 
 
 def good_news(text: str) -> bool:
@@ -1846,6 +1878,35 @@ def cues(
         glad_tears=_found(_GLAD_TEARS, text, gate),
         intention=intention(text),  # not gated: short patterns
         after_plan=somatic and intention(plain(previous)),
+        after_quoted=_after_quoted(text, previous),
+        unfunny=bool(_NOT_FUNNY.search(text))
+        or (bool(_LAUGHED.search(text)) and bool(_NOT_FUNNY.search(plain(following)))),
+    )
+
+
+# 1.21.0 (h184): funniness denied ("nothing funny about it", "it wasn't even funny", "no laughing matter"): the
+# sentence's amusement is not the writer's, nor a laugh in the sentence before it (a laugh of nerves or shock)
+_NOT_FUNNY = re.compile(
+    r"\b(?:nothing (?:\w+ )?(?:funny|amusing|to laugh (?:at|about))|no laughing matter"
+    r"|(?:was|is|were|are)(?:n'?t| not) (?:even |remotely |at all )?(?:funny|amusing))\b",
+    re.IGNORECASE,
+)
+_LAUGHED = re.compile(r"\b(?:laugh|giggl|chuckl|snigger|cackl)\w*", re.IGNORECASE)
+
+
+# 1.21.0 (h184): a word or two in scare quotes, as :data:`_MISHAP` reads them ("the 'quick' chat", "he 'helped'")
+_SCARE_QUOTED = re.compile(r"(?:^|\s)['\u2018\"\u201c][^'\u2019\"\u201d]{1,30}['\u2019\"\u201d](?=\W|$)")
+
+
+def _after_quoted(text: str, previous: str) -> bool:
+    """1.21.0 (h184): a short line (six words at most, no question, no "but", "though", "at least") right after a
+    sentence with a word in scare quotes: the writer's distance from the quoted word goes on into it."""
+    return (
+        bool(previous.strip())
+        and len(text.split()) <= 6
+        and "?" not in text
+        and not _NOT_IRONIC_TAIL.search(text)
+        and bool(_SCARE_QUOTED.search(previous))
     )
 
 
@@ -1991,6 +2052,12 @@ def emotion_words(tokens: Sequence[Any], *, gate: Gate | None = None) -> list[Em
         if token.lower_ in _GLAD and _RELIEF_AFTER.match(text[int(token.idx) - offset + len(token.text) :]):
             labels = ("relief",)  # 1.7.0: "just glad nobody got hurt": gladness that harm did not come
         holder, negated, mood = _scan_back(tokens, k)
+        # 1.21.0 (h184): "keeps thanking me": the thanker's gratitude, not the writer's; "looked at me like I was
+        # mad": a look, not the writer's anger
+        if holder == "writer" and _thanks_the_writer(tokens, k):
+            holder = "someone"
+        if holder == "writer" and mood == "stated" and _as_another_sees(tokens, k):
+            mood = "regarded"
         if token.lower_ in CAUSING and token.pos_ == "ADJ" and not _found_so(tokens, k):
             holder = "writer"  # "she is so annoying": the writer's annoyance
         holder = held.setdefault(k, _echoed(tokens, k, held) or _continued(tokens, k, held) or holder)
@@ -2590,6 +2657,16 @@ def _scan_back(tokens: Sequence[Any], k: int, *, idiom: bool = False) -> tuple[s
             return holder, negated or _inverted_negation(tokens, i), mood
         elif lemma in {"mean", "expect"} and i + 1 < len(tokens) and tokens[i + 1].lower_ == "to":
             mood = "expected" if mood == "stated" else mood  # 1.5.0: "I was meant to be happy": owed
+        elif (
+            (lemma in HOPING or lower in HOPING_FORMS)
+            and t.pos_ == "VERB"
+            and i + 2 < len(tokens)
+            and tokens[i + 1].lower_ == "to"
+            and tokens[i + 2].lemma_.lower() in BECOMING
+        ):
+            # 1.21.0 (h184): "I want to feel calm", "still waiting to feel proud": hoped for, not felt; an act
+            # stays ("I wanted to say thank you")
+            mood = "wished" if mood == "stated" else mood
         elif t.pos_ in SKIP_POS or lemma in LINKING or t.tag_ == "PRP$" or t.text in QUOTES:
             # 1.7.0: a quote mark is no boundary ("she was 'so proud' of me": hers)
             if mood == "stated":
@@ -2881,7 +2958,9 @@ def _thing(token: Any) -> bool:
 def _before_prepositional_phrase(tokens: Sequence[Any], i: int) -> int | None:
     """For a noun inside a prepositional phrase ("at work", "in the office"), the index just before the
     preposition, where the phrase's head may stand; None when the noun is not in one."""
-    if tokens[i].pos_ not in {"NOUN", "PROPN"}:
+    # 1.21.0 (h184): an object pronoun in the phrase too, and a preposition of two words ("the kid next to me on
+    # the bus giggled": the kid's giggle, not the writer's)
+    if tokens[i].pos_ not in {"NOUN", "PROPN"} and tokens[i].lower_ not in OBJECT_PRONOUNS:
         return None
     j = i - 1
     while j >= 0 and tokens[j].pos_ in {"DET", "ADJ", "NUM"} | (
@@ -2890,7 +2969,17 @@ def _before_prepositional_phrase(tokens: Sequence[Any], i: int) -> int | None:
         j -= 1
     if j > 0 and tokens[j].pos_ == "ADP" and tokens[j - 1].pos_ in NOMINAL_POS:
         return j - 1
+    if (
+        j > 1
+        and tokens[j].pos_ == "ADP"
+        and tokens[j - 1].pos_ == "ADV"
+        and tokens[j - 2].pos_ in NOMINAL_POS
+    ):
+        return j - 2
     return None
+
+
+OBJECT_PRONOUNS = frozenset({"me", "us", "him", "them"})  # not "her": also a possessive ("her sister")
 
 
 def _attributive(tokens: Sequence[Any], k: int) -> bool:
@@ -2983,6 +3072,35 @@ def _after_hedge(tokens: Sequence[Any], k: int, hedges: list[int]) -> bool:
     return False
 
 
+def _thanks_the_writer(tokens: Sequence[Any], k: int) -> bool:
+    """'keeps thanking me', 'thanked us twice': a verb of thanks whose object is the writer (the subject left out,
+    as journal voice does): the gratitude is the thanker's."""
+    word = tokens[k]
+    return (
+        word.pos_ == "VERB"
+        and word.lemma_.lower() == "thank"
+        and k + 1 < len(tokens)
+        and tokens[k + 1].lower_ in {"me", "us"}
+    )
+
+
+def _as_another_sees(tokens: Sequence[Any], k: int) -> bool:
+    """'she looked at me like I was mad', 'they treat us as if we were stupid': the feeling word at ``k`` says how
+    someone regards the writer (a "like"/"as if" clause after the writer as object), not what the writer feels.
+    'I feel like I'm drowning' has no object before "like" and stays the writer's."""
+    i = k - 1
+    while i >= 0 and (tokens[i].pos_ in SKIP_POS or tokens[i].lemma_.lower() in LINKING):
+        i -= 1
+    if i < 1 or tokens[i].lower_ not in FIRST_PERSON:
+        return False
+    j = i - 1
+    if tokens[j].lower_ in {"if", "though"} and j > 0 and tokens[j - 1].lower_ == "as":
+        j -= 1
+    elif tokens[j].lower_ != "like":
+        return False
+    return j > 0 and tokens[j - 1].lower_ in {"me", "us"}
+
+
 def _yes_no_question(tokens: Sequence[Any], k: int) -> bool:
     """'Am I in love with her?', 'Was I happy back then?': the feeling is asked about, not said. The word's
     own piece (between . ! ?) must open with an auxiliary and end with a question mark."""
@@ -2992,9 +3110,13 @@ def _yes_no_question(tokens: Sequence[Any], k: int) -> bool:
     end = k
     while end < len(tokens) and tokens[end].text not in ENDS:
         end += 1
-    if end >= len(tokens) or tokens[end].text != "?":
-        return False
     words = [t for t in tokens[start:end] if t.pos_ != "PUNCT"]
+    if end >= len(tokens) or tokens[end].text != "?":
+        # 1.21.0 (h184): journal voice drops the mark: "do i even love him anymore" is asked all the same; only
+        # "do"/"did" opening the piece before "I" (an inverted "Was I glad when …" may exclaim, not ask)
+        return (
+            start == 0 and len(words) > 1 and words[0].lower_ in DO_FORMS and words[1].lower_ in {"i", "we"}
+        )
     # "Am I …?", "Do I …?"; not "Is it normal to feel this lonely?" (the feeling is granted, its normality asked)
     return len(words) > 1 and words[0].lower_ in QUESTION_OPENERS and words[1].lower_ in FIRST_PERSON
 
@@ -3141,7 +3263,15 @@ def decide(
     removed: set[str] = set()
     added: set[str] = set()  # labels the layer reads from the words and cues, not from the head's threshold
     anchored = {w.label for w in words}
-    if sentence.sarcasm:
+    # 1.21.0 (h184): after a scare-quoted word, the head's praise in a short line is sarcasm ("Top job.", "so
+    # restful") unless the writer names a good feeling of their own in it or the head reads a bad one
+    turned = (
+        sentence.after_quoted
+        and bool(keep & POSITIVE)
+        and not keep & NEGATIVE
+        and not any(w.writer and w.affirmed and w.label in POSITIVE and w.mood == "stated" for w in words)
+    )
+    if sentence.sarcasm or turned:
         praise = {lab for lab in keep if lab in POSITIVE}
         keep -= praise
         removed |= praise
@@ -3156,6 +3286,10 @@ def decide(
         keep -= put_on
         removed |= put_on
         words = [w for w in words if not (w.writer and w.mood == "seen" and w.label in POSITIVE)]
+    if sentence.unfunny:
+        removed |= keep & {"amusement"}
+        keep -= {"amusement"}
+        words = [w for w in words if not (w.writer and w.label == "amusement")]
     if sentence.wished:
         # 1.17.0 (r60): "I wanted him to just say sorry and mean it": the remorse the head reads is wished of him
         wished = {lab for lab in keep if lab in WISHED_OF_ANOTHER and lab not in anchored}
@@ -3261,6 +3395,9 @@ def decide(
         added |= (
             {"nervousness"} if "negative" in foreseen else {"optimism"} if "positive" in foreseen else set()
         )
+    # 1.21.0 (h184): a feeling wished for ("I want to feel calm again", "longing to be happy") is a desire now
+    if not stated and any(w.writer and w.mood == "wished" and not w.negated for w in words):
+        added |= {"desire"}
     if sentence.excluded and scope.others:
         # "everyone was laughing except me": the writer stands apart from the others' feeling
         sides = {valence(lab) for lab in scope.others}
@@ -3294,10 +3431,13 @@ def decide(
     # 1.4.0: the head is all but sure nothing is felt ("Paid the bill and put the bins out") and the sentence
     # names nothing: a leftover label must then reach twice its threshold, as after a removal.
     sure_neutral = probs.get(NEUTRAL, 0.0) >= SURE_NEUTRAL and not stated and not words
+    # 1.21.0 (h184): the writer unsure of or asking about a feeling of their own ("do I even love him anymore",
+    # "maybe I'm jealous?"): the head's confusion is that uncertainty, not a leftover
+    unsure_of_self = {"confusion"} if any(w.writer and w.mood == "hedged" for w in words) else set()
     if (removed - signs_only) or scope.denied or (set(scope.others) - signs_only) or sure_neutral:
         weak = {
             lab
-            for lab in keep
+            for lab in keep - unsure_of_self
             if lab not in anchored and probs.get(lab, 0.0) < 2 * thresholds.get(lab, 0.5) and lab != NEUTRAL
         }
         keep -= weak

@@ -57,7 +57,7 @@ if TYPE_CHECKING:
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "emotions"
 ENCODER_MANIFEST = Path(__file__).resolve().parent / "models" / "encoder" / "manifest.json"
 NEUTRAL = "neutral"
-VERSION = "1.20.0"  # h182: a feeling the writer names joined to another they name is marked ``together``
+VERSION = "1.21.0"  # h184: wished, asked, thanked-for and regarded feelings; scare-quote tails; denied fun
 READ_SITUATIONS = True  # scripts/situation_simulation.py measures the layer without the situation head
 
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token pattern

@@ -148,7 +148,8 @@ def load_situations(model_dir: Path = MODEL_DIR, encoder_hash: str = "") -> Situ
     return SituationHead.load(path, str(manifest["features"]), float(manifest["gate"]), digest)
 
 
-_DOUBTED = frozenset({"hedged", "hypothetical", "expected"})
+# a word the writer does not say they feel now; 1.21.0 (h184): wished, and regarded (another's look at the writer)
+_DOUBTED = frozenset({"hedged", "hypothetical", "expected", "wished", "regarded"})
 
 
 def untouched(reading: Reading, words: Sequence[EmotionWord]) -> bool:
