@@ -125,7 +125,10 @@ INDICATOR = LEVELS.index("indicator")
 # figure, quoted or not
 # 2.15.2: h178, after frozen34: every rule 2.15.0/2.15.1 added passes through every set-aside reading; a clinical
 # accident ("Insulin OD 2019 - accidental dosing error") is an accident
-VERSION = "2.15.3"
+# 2.16.0: h180, after frozen35/frozen36: a risk heading on its own line reads the act on the next lines; "an attempt on
+# her (own) life"; another person in a note by a role, a bed or a bracketed name; an overdose of a kind of thing that is
+# never a drug (by its head noun); a wish not to wake up; a wish narrowed by the next sentence ("Not at this job")
+VERSION = "2.16.0"
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "risk"
 MODEL_FILE = "risk_model.npz"
 # Fourteenth round: the level model ("behavior or worse" vs "ideation" on a sentence the screen already flags), an
