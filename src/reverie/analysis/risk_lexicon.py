@@ -2400,6 +2400,216 @@ PREP_COMBINED_RULES: tuple[Rule, ...] = (
     _rule("preparation_combined", BEHAVIOR, "|".join(f"(?:{p.pattern})" for p in PREP_KINDS)),
 )
 RULES = RULES + PREP_COMBINED_RULES
+
+# 2.16.0 (h180, rule in docs/risk.md written before frozen37 is read). (i) An attempt on one's (own) life, in notes and
+# journals ("made an attempt on her life", "attempt on his own life", "tried to take her own life"): the writer's or the
+# client's; someone else's by the person readings; not an attempt on someone's life by another (a murder: "an attempt
+# was made on his life", "by", "assassination"). (ii) A wish not to wake up told by a gain or a hope ("It would be
+# easier if I just didn't wake up", "Part of me hopes I don't wake up", "I just want to never wake up"); not a told
+# morning ("I didn't wake up when the alarm went"), an object ("hope I don't wake up the baby") or a time ("till noon",
+# "so early", "at 3am").
+WAKE_NOT_AN_EVENT = (
+    r"(?!\s+(?:(?:so\s+|too\s+)?(?:early|late)|in\s+time|on\s+time|too|before|after|till|til|'til|until|at|every|each|"
+    r"during|when|while|whilst|because|as|once|for|with|to|from|on|by|the|my|his|her|him|them|anyone|anybody|"
+    r"everyone|everybody|you|us|a|an|this|that|these|those|our|your|their|mum|mom|dad|baby|babies|kids?|child|"
+    r"children|properly|fully|feeling|refreshed|groggy|hungover|hungry|sweating|screaming|crying)\b)"
+)
+WAKE_SUBJECT = r"(?:i|she|he|they|pt|cl|client|yp|the\s+client|the\s+patient)"
+WAKE_NOT = (
+    r"(?:just\s+|simply\s+|never\s+)?(?:didn'?t|did\s+not|don'?t|do\s+not|wouldn'?t|would\s+not|won'?t|will\s+not|"
+    r"never|couldn'?t|could\s+not)\s+(?:ever\s+|just\s+)?(?:wake|waken|woke)(?:\s+up\b|\b(?!\s+up\b))"
+)
+H180_RULES: tuple[Rule, ...] = (
+    _rule(
+        "attempt_on_life",
+        ATTEMPT,
+        r"\b(?:attempts?|attempted)\s+on\s+(?:my|her|his|their|your|me\s+own|mi)\s+(?:own\s+)?life\b(?!\s+by\b)"
+        r"|\b(?:tried|attempted|attemped|tryed)\s+(?:\w+\s+)?to\s+take\s+(?:her|his|their|your)\s+(?:own\s+)?life\b",
+    ),
+    _rule(
+        "wish_not_to_wake",
+        IDEATION,
+        r"\b(?:easier|better|simpler|kinder|nicer|best|relief|fine|ok|okay|peaceful|peace|worst\s+thing|bad\s+thing|"
+        r"mind|great|good|lovely|happier|happy)\s+(?:\w+\s+){0,3}?if\s+"
+        + WAKE_SUBJECT
+        + r"\s+"
+        + WAKE_NOT
+        + WAKE_NOT_AN_EVENT
+        + r"|\b(?:hope|hopes|hoping|hoped|wish|wishes|wishing|wished|pray|prays|praying|prayed)\s+(?:that\s+)?"
+        + WAKE_SUBJECT
+        + r"\s+"
+        + WAKE_NOT
+        + WAKE_NOT_AN_EVENT
+        + r"|\b(?:want|wants|wanted|wanna|wish|wishes|would\s+like|'d\s+like|like)\s+(?:to\s+)?(?:just\s+|simply\s+)?"
+        r"(?:never|not)\s+(?:to\s+)?(?:ever\s+)?wake\s+up\b" + WAKE_NOT_AN_EVENT,
+    ),
+)
+RULES = RULES + H180_RULES
+
+# 2.16.0 (h180): (iii) a risk heading on its own line above the act. In a session note a line that is only a risk
+# heading or field name ("Risk:", "Risk hx", "Suicide risk assessment", "Hx of SA:", "Self-harm:") carries its sense to
+# the lines under it, up to a blank line or the next heading: a bare "attempt x2", a year with a method ("2019 —
+# tablets"), a count ("x2"), a bare year, an affirmation with a time ("Yes, last month") are read at the heading's
+# level (an attempt or SA heading: `attempt`; a self-harm heading: `behavior`; a heading of risk alone reads an
+# attempt or a method with its year only). A nil return under it ("Nil", "None", "Denies") is a denial, and so is a
+# heading answered by one, on its line or the next ("Hx of SA: none", "Suicide attempts:\nNil").
+HEADING_ATTEMPT = (
+    r"(?:(?:hx|history|previous|prior|past)\s+(?:of\s+)?(?:sas?|suicide\s+attempts?|attempts?|ods?|overdoses?)|"
+    r"sas?(?:\s+(?:hx|history))?|(?:suicide\s+)?attempts?(?:\s+(?:hx|history))?|suicidal\s+behaviou?r)"
+)
+HEADING_SELF_HARM = (
+    r"(?:(?:hx|history|previous|prior|past)\s+(?:of\s+)?(?:self[\s-]?harm|sh|dsh)|(?:deliberate\s+)?self[\s-]?harm"
+    r"(?:\s+(?:hx|history))?|sh|dsh|nssi)"
+)
+HEADING_RISK = (
+    r"(?:(?:suicide\s+|current\s+)?risk(?:\s+(?:to\s+self|hx|history|assessment|summary|screen|review|factors))?|"
+    r"suicid(?:e|ality)\s+(?:risk\s+)?(?:assessment|screen|review))"
+)
+HEADING_LINE = re.compile(
+    r"[ \t]*(?:[-*\u2022#][ \t]*)?(?:(?P<attempt>"
+    + HEADING_ATTEMPT
+    + r")|(?P<self_harm>"
+    + HEADING_SELF_HARM
+    + r")|(?P<risk>"
+    + HEADING_RISK
+    + r"))[ \t]*(?:[:\-\u2013\u2014][ \t]*)?(?:yes\b[ \t]*)?$"
+)
+ANY_HEADING_LINE = re.compile(r"[ \t]*[a-z][a-z /&()'-]{0,40}:[ \t]*$")
+HEADING_MEANS = (
+    r"(?:tablets?|tabs|pills?|ods?|overdose\w*|paracetamol|hang\w*|ligatures?|cut|cutting|cuts|burn\w*|jump\w*|"
+    r"drown\w*|co|carbon\s+monoxide|exhaust|bleach|antifreeze|knife|blade|belt|cord|firearm|gun|train|rail|bridge|"
+    r"noose|rope|poison\w*|strangul\w*|suffocat\w*|self[\s-]?poisoning|" + NOTE_DRUG + r")"
+)
+HEADING_TIME = (
+    r"(?:last\s+(?:week|month|year|night|weekend|\w+day)|\d+\s*(?:days?|weeks?|wks?|months?|mths?|years?|yrs?)\s+ago|"
+    r"(?:19|20)\d\d|x\s*\d+|\d+\s*x\b|recently|this\s+(?:week|month|year)|yesterday|in\s+(?:jan|feb|mar|apr|may|jun|"
+    r"jul|aug|sep|sept|oct|nov|dec)\w*)"
+)
+HEADED_ACT = (
+    r"(?m)^[ \t]*(?:[-*\u2022>][ \t]*)?(?:"
+    r"(?P<bare>(?:\d+\s*x\s*|x\s*\d+\s*|\d+\s+)?(?:previous\s+|prior\s+|past\s+)?attempts?\b"
+    r"(?!\s+(?:at|to|of|on|with|in\s+(?:therapy|treatment))\b)(?:\s*(?:x\s*\d+|\(?\s*(?:19|20)\d\d|\d+))?)"
+    r"|(?P<means>(?:19|20)\d\d\s*(?:[:\-\u2013\u2014,(]\s*)?(?:[a-z']+\s+){0,2}?" + HEADING_MEANS + r"\b"
+    r"|" + HEADING_MEANS + r"\s*(?:[:\-\u2013\u2014,(]\s*)?(?:19|20)\d\d\b)"
+    r"|(?P<count>x\s*\d+\b|\d+\s*x\b|(?:once|twice|three\s+times|\d+\s+times)\b)"
+    r"|(?P<yes>(?:yes|y)\b\s*[,:\-\u2013\u2014]?\s*(?:[a-z'(),]+\s+){0,4}?" + HEADING_TIME + r")"
+    r"|(?P<year>(?:19|20)\d\d)\b(?!\s*[-\u2013]\s*(?:19|20)?\d\d\b\s*(?:course|academic|school))"
+    r")"
+)
+HEADING_ANSWER_NO = re.compile(
+    r"\s*(?:[-*\u2022][ \t]*)?(?:nil|none|no|nope|denies|denied|deny|n/?a|negative|neg|never|not\s+known|nil\s+known|"
+    r"none\s+known|none\s+reported|nkh|-|\u2013|\u2014)(?![a-z])"
+)
+HEADING_ANSWER_TOLD = re.compile(
+    r"\d|\b(?:but|however|except|since|previous|prior|past|hx|history|once|twice|attempts?|sa|od|overdose\w*|ago|"
+    r"last|yes)\b"
+)
+
+
+HEADED_INJURY = re.compile(
+    r"\b(?:accident|accidental|accidentally|injury|injured|cooking|chopping|shaving|gardening|baking|ironing|diy|"
+    r"sport|football|rugby|work\s+injury|fell|fall|slipped)\b"
+)
+
+
+def _line_of(norm: str, at: int) -> tuple[int, int]:
+    start = norm.rfind("\n", 0, at) + 1
+    end = norm.find("\n", at)
+    return start, len(norm) if end < 0 else end
+
+
+def heading_above(norm: str, at: int) -> str | None:
+    """2.16.0 (h180): the kind of the risk heading (``attempt``, ``self_harm`` or ``risk``) on a line of its own above
+    the line of ``at``, within its block (no blank line between, at most four lines up, no other heading first)."""
+    start, _ = _line_of(norm, at)
+    for _ in range(4):
+        if start == 0:
+            return None
+        start, end = _line_of(norm, start - 1)
+        line = norm[start:end]
+        if not line.strip():
+            return None
+        heading = HEADING_LINE.fullmatch(line)
+        if heading is not None:
+            return heading.lastgroup
+        if ANY_HEADING_LINE.fullmatch(line) is not None:
+            return None
+    return None
+
+
+def _headed_act(ctx: Context, m: re.Match[str], level: int) -> bool:
+    """2.16.0 (h180): the form ``m`` (:data:`HEADED_ACT`) under a heading that reads it at ``level``, not a nil return
+    and not another sense of "attempt"."""
+    kind = heading_above(ctx.norm, m.start())
+    if kind is None:
+        return False
+    line_start, line_end = _line_of(ctx.norm, m.start())
+    if HEADING_ANSWER_NO.match(ctx.norm, line_start) is not None:
+        return False
+    if OTHER_ATTEMPT.search(ctx.norm, line_start, line_end) is not None:
+        return False
+    if HEADED_INJURY.search(ctx.norm, line_start, line_end) is not None or any(
+        _overlaps((line_start, line_end), injury) for injury in ctx.injuries
+    ):
+        return False  # "Self-harm:\n2019 - burnt hand cooking, accident": an injury, read as every injury is
+    form = m.lastgroup
+    if level == ATTEMPT:
+        return kind == "attempt" or (kind == "risk" and form in ("bare", "means"))
+    return kind == "self_harm" and form != "bare"
+
+
+def _heading_answered_no(ctx: Context, m: re.Match[str]) -> bool:
+    """2.16.0 (h180): ``m`` is a heading answered by a nil return, on its line after a colon or a dash, or on the next
+    line of its block when nothing follows it ("Hx of SA: none", "Suicide attempts:\nNil"); the answer tells of no act
+    (no year, count, "since", "previous" …)."""
+    line_start, line_end = _line_of(ctx.norm, m.start())
+    if len(WORD.findall(ctx.norm, line_start, m.start())) > 3 or re.search(
+        r"\d", ctx.norm[line_start : m.start()]
+    ):
+        return False
+    after = re.match(
+        r"[ \t]*(?:\(s\)|hx|history)?[ \t]*[:\-\u2013\u2014]?[ \t]*", ctx.norm[m.end() : line_end]
+    )
+    answer = ctx.norm[m.end() + (after.end() if after else 0) : line_end]
+    if not answer.strip():
+        next_start = line_end + 1
+        if next_start >= len(ctx.norm):
+            return False
+        answer = ctx.norm[next_start : _line_of(ctx.norm, next_start)[1]]
+        if not answer.strip():
+            return False
+    return HEADING_ANSWER_NO.match(answer) is not None and HEADING_ANSWER_TOLD.search(answer) is None
+
+
+HEADED_RULES: tuple[Rule, ...] = (
+    _rule("note_headed_attempt", ATTEMPT, HEADED_ACT, kinds=SESSION_KINDS),
+    _rule("note_headed_self_harm", BEHAVIOR, HEADED_ACT, kinds=SESSION_KINDS),
+)
+RULES = RULES + HEADED_RULES
+TOLD_IN_CONTEXT["note_headed_attempt"] = lambda ctx, m: _headed_act(ctx, m, ATTEMPT)
+TOLD_IN_CONTEXT["note_headed_self_harm"] = lambda ctx, m: _headed_act(ctx, m, BEHAVIOR)
+ATTEMPT_ON_LIFE_BY_OTHER = re.compile(
+    r"\b(?:was|were|been|being)\s+made\s+on\b|\b(?:murder\w*|assassin\w*|gunm[ae]n|hitm[ae]n|shot\s+at|ambush\w*|"
+    r"hit\s+job|contract\s+on)\b"
+)
+OTHER_AGENTS = words(
+    "someone somebody they he she gunman attacker stranger ex husband wife partner boyfriend girlfriend"
+)
+
+
+def _own_attempt_on_life(ctx: Context, m: re.Match[str]) -> bool:
+    """2.16.0 (h180): "an attempt on my life" is the writer's act, not another's on them: no murder told in its
+    sentence, and for "my" life no other agent before it without the writer ("someone made an attempt on my life")."""
+    s, e = ctx.sentences[_sentence_of(ctx, m.start())] if ctx.sentences else (0, len(ctx.norm))
+    if ATTEMPT_ON_LIFE_BY_OTHER.search(ctx.norm, s, e) is not None:
+        return False
+    if " my " not in f" {m.group()} ":
+        return True
+    before = set(WORD.findall(ctx.norm, s, m.start()))
+    return not (before & OTHER_AGENTS) or bool(before & words("i i've ive i'd"))
+
+
+TOLD_IN_CONTEXT["attempt_on_life"] = _own_attempt_on_life
 # the intent to die stated in the act's sentence or the next two (not denied: "denies intent", "no intent")
 INTENT_TOLD = re.compile(
     r"(?<!\bno\s)(?<!\bnil\s)(?<!\bdenies\s)(?<!\bdenied\s)(?<!\bwithout\s)\b(?:intent\s+(?:was\s+)?to\s+die|"
@@ -2492,7 +2702,10 @@ def _attempt_sense(ctx: Context, m: re.Match[str], s: int, e: int) -> bool:
     line_start = ctx.norm.rfind("\n", 0, m.start()) + 1
     if ATTEMPT_SENSE.search(ctx.norm, min(s, line_start), e) is not None:
         return True
-    return RISK_HEADING.search(ctx.norm[: m.start()]) is not None
+    return (
+        RISK_HEADING.search(ctx.norm[: m.start()]) is not None
+        or heading_above(ctx.norm, m.start()) is not None
+    )
 
 
 HISTORY_CLOSED = re.compile(
@@ -2791,6 +3004,84 @@ OVERDOSE_REAL = re.compile(
 )
 
 
+# 2.16.0 (h180, frozen36-013 "Overdosed on mini eggs again"): the kinds of thing that are never a drug, read by the
+# head noun of the thing's phrase (its last word before a word that ends the phrase: "mini eggs again" -> "eggs",
+# "true crime podcasts" -> "podcasts", "Mario Kart all weekend" -> "kart"): foods and sweets, drinks other than
+# alcohol, media and screens, hobbies and games, weather and nature, work and chores, people and social things. A word
+# list, never an open "unknown = figure": a head on no list errs toward the alarm, as the lead's amendment to 2.15.1
+# has it. Left out on purpose, for the street names they share: snow, ice, crystal, grass, weed, pot, coke, candy
+# (already listed), brownies, gummies, mushrooms, beans, jellies, sherbet, juice, lean, syrup, salts, balloons, gas.
+NEVER_A_DRUG_HEADS = words(
+    # foods and sweets
+    "egg eggs chocolates sweet sweets cake cakes cupcake cupcakes biscuit biscuits cookie cookies crisp crisps chip "
+    "chips fries pizza pizzas pasta bread toast cheese sandwich sandwiches burger burgers sushi noodles ramen curry "
+    "curries dumplings donut donuts doughnut doughnuts muffin muffins pancake pancakes waffle waffles pie pies pudding "
+    "puddings dessert desserts gelato icecream cream mochi popcorn nachos tacos burritos chilli hummus olives fruit "
+    "strawberries grapes apples bananas mango mangoes oranges cherries berries blueberries watermelon avocado "
+    "avocados carbs sugar marshmallows haribo skittles smarties maltesers twix kitkat kitkats snickers nutella jam "
+    "honey custard trifle meringue meringues croissant croissants pastries pastry scones crumpets bagels cereal "
+    "porridge granola leftovers takeaway takeaways food snacks snack treats junk sprouts turkey roast gravy stuffing "
+    "brie halloumi sprinkles frosting icing lollies lolly fudge toffee toffees caramel truffles cheesecake flapjacks "
+    "gingerbread stollen panettone crackers peanuts nuts cashews bacon sausages steak chicken wings kebab kebabs fish "
+    "salad soup veg vegetables broccoli kale spinach rice potatoes mash yoghurt yogurt dips chocolate carrots "
+    # drinks other than alcohol
+    "coffee coffees tea teas latte lattes espresso espressos cappuccino cappuccinos matcha smoothie smoothies "
+    "lemonade soda sodas squash milkshake milkshakes milk water kombucha cocoa pepsi fanta sprite lucozade redbull "
+    "boba frappuccino frappuccinos chai "
+    # media and screens
+    "netflix tv telly youtube tiktok instagram insta reels podcasts podcast audiobooks audiobook books book novels "
+    "novel films film movies movie documentaries documentary series episodes episode shows show sitcoms sitcom "
+    "soaps anime manga kdramas kdrama dramas drama news doomscrolling scrolling memes meme music songs song albums "
+    "album playlists playlist spotify radio crime set sets romcoms romcom horror marvel disney content twitter "
+    "reddit facebook media internet wikipedia gossip celebrity eurovision kpop reruns trailers videos video clips "
+    "vlogs streams streaming twitch "
+    # hobbies and games
+    "games game gaming kart minecraft fortnite sudoku crosswords crossword wordle puzzles puzzle jigsaws jigsaw "
+    "knitting crochet baking cooking gardening reading running exercise gym yoga pilates cardio football cricket "
+    "rugby tennis golf shopping painting drawing lego chess karaoke dancing singing cycling swimming hiking walking "
+    "camping crafts crafting sewing sims zelda pokemon tetris bingo quizzes trivia monopoly scrabble netball hockey "
+    "skiing climbing bouldering parkrun "
+    # weather and nature
+    "sun sunshine rain heat air nature flowers stars sunsets sunset autumn leaves beach waves sea ocean sunlight "
+    "daylight "
+    # work and chores
+    "work meetings meeting emails email spreadsheets spreadsheet overtime admin paperwork homework revision studying "
+    "essays deadlines zoom calls chores cleaning laundry ironing diy housework marking "
+    # people and social things
+    "people socialising socializing family relatives talk parties party weddings cheer peopling hugs cuddles romance "
+    "dating puppies kittens cats dogs cuteness nostalgia kindness positivity motivation optimism compliments praise "
+    "attention christmas festivities"
+)
+# the words that end the thing's phrase, after its head noun
+THING_PHRASE_ENDS = words(
+    "again all this last at on in over during today tonight yesterday lol and with for zero so like till until every "
+    "because since after before while which that when haha lmao omg tbh the then now too lately recently already or "
+    "but yet as x just literally honestly this these those my her his their our whole entire whilst tho though"
+)
+# a word before the head that makes the thing a drug's form ("weed cookies", "space cake", "magic mushrooms")
+DRUG_MODIFIERS = words(
+    "weed pot hash cannabis thc cbd space magic special ganja skunk edible edibles ket mdma acid shroom shrooms "
+    "sleeping cough diet slimming caffeine iron vitamin vitamins herbal melatonin valerian kratom opium poppy codeine "
+    "sleep laced spiked dosed pill pills tablet tablets"
+)
+
+
+def _never_a_drug(thing: Sequence[str]) -> bool:
+    """2.16.0 (h180): the thing's head noun (:data:`THING_PHRASE_ENDS`) is one of :data:`NEVER_A_DRUG_HEADS` (or its
+    last two words are one of ``NOT_A_DRUG``'s), and no word before it makes it a drug's form."""
+    phrase: list[str] = []
+    for word in thing:
+        if word in THING_PHRASE_ENDS and phrase:
+            break
+        phrase.append(word)
+    if not phrase or any(w in DRUG_MODIFIERS or w in OVERDOSE_DRUG_WORDS for w in phrase):
+        return False
+    head = phrase[-1]
+    if OVERDOSE_FIGURE_THING.fullmatch(" ".join(phrase[-2:])) or OVERDOSE_FIGURE_THING.fullmatch(head):
+        return True
+    return head in NEVER_A_DRUG_HEADS
+
+
 def overdose_of_things(norm: str) -> tuple[tuple[int, int], ...]:
     """2.15.1 (h177): the spans of an overdose of or on a thing that is no drug (:data:`OVERDOSE_OF`): its first three
     words, hyphens and quote marks read as word breaks, name no drug, count, supply, vague thing or (after "on") time,
@@ -2806,7 +3097,7 @@ def overdose_of_things(norm: str) -> tuple[tuple[int, int], ...]:
         if any(w.endswith("'s") or w.endswith("s'") for w in thing):
             continue  # "overdosed on her mum's", "my brother's oxy": someone's supply, a medicine
         joined = " ".join(thing)
-        if not OVERDOSE_FIGURE_THING.match(joined):
+        if not OVERDOSE_FIGURE_THING.match(joined) and not _never_a_drug(thing):
             continue  # a thing not known to be no drug may be one ("overdosed on Benadryl"): read as an overdose
         if m.group("prep") == "on" and (re.match(A_DAY, joined) or thing[0] in SHORT_DAYS):
             continue  # "overdosed on Sat": when
@@ -2823,6 +3114,7 @@ def overdose_of_things(norm: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+NOT_A_DRUG_FORM = r"(?!(?:" + "|".join(sorted(DRUG_MODIFIERS)) + r")\b)"
 FIGURES: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p)
     for p in (
@@ -2871,8 +3163,13 @@ FIGURES: tuple[re.Pattern[str], ...] = tuple(
         r"\b(?:a|my|the)\s+(?:workout|run|exam|test|class|meeting|shift)\s+(?:almost|nearly)\s+killed\s+me\b",
         r"\b(?:jump|jumping)\s+off\s+(?:a|the)\s+(?:cliff|bridge)\s+into\s+(?:the\s+)?(?:water|lake|sea|river|pool)\b",
         # "overdosed on chocolate": an overdose of something that is not a drug
-        r"\b(?:overdos(?:ed|ing|e)|od'd|od'ing|oding)\s+on\s+(?:\w+\s+){0,2}?" + NOT_A_DRUG + r"\b",
-        r"\b(?:an?\s+|the\s+)?overdose\s+of\s+(?:\w+\s+){0,2}?" + NOT_A_DRUG + r"\b",
+        # 2.16.0 (h180): not after a word that makes the thing a drug's form ("weed cookies", "space cake")
+        r"\b(?:overdos(?:ed|ing|e)|od'd|od'ing|oding)\s+on\s+(?:"
+        + NOT_A_DRUG_FORM
+        + r"\w+\s+){0,2}?"
+        + NOT_A_DRUG
+        + r"\b",
+        r"\b(?:an?\s+|the\s+)?overdose\s+of\s+(?:" + NOT_A_DRUG_FORM + r"\w+\s+){0,2}?" + NOT_A_DRUG + r"\b",
         r"\b(?:killing|killed|kill|slaying|slayed|slay|smashed|smashing|nailed|nailing)\s+it\b",
         r"\b(?:could|would|'d|might|gonna|going\s+to)\s+(?:\w+\s+)?(?:die|have\s+died)\s+(?:of|from)\s+"
         r"(?:embarrassment|shame|boredom|happiness|joy|cuteness|laughter|envy|jealousy)\b",
@@ -3331,7 +3628,9 @@ AT_ONCE = re.compile(
 # intent", "not intentional", "without intent"; its scope is its ";" part of the sentence. Never where the sentence
 # also says the act was meant (``ACCIDENT_INTENT``: intentional, deliberate, on purpose, to die, suicidal …, outside
 # the accident's own words): a sentence that names both is read as an act (err upward).
-ACCIDENT_RULES = SWALLOWING_RULES | words("note_attempt_register note_self_harm_register")
+ACCIDENT_RULES = SWALLOWING_RULES | words(
+    "note_attempt_register note_self_harm_register note_headed_attempt note_headed_self_harm"  # 2.16.0 (h180)
+)
 SWALLOWING_WORDS = re.compile(r"\b(?:od|ods|od'd|overdos\w*|ingest\w*|self[\s-]?poison\w*|poison\w*)\b")
 ACCIDENT_ACT_WORDS = (
     r"(?:dosing|dose|doses|double|overdose|od|ingestion|poisoning|error|mistake|medication|drug|insulin|intake|"
@@ -4104,6 +4403,50 @@ def _denied_in_note(ctx: Context, m: re.Match[str]) -> bool:
     return denial is not None and DENIAL_STOP.search(ctx.norm, denial.end(), m.start()) is None
 
 
+# 2.16.0 (h180): "I don't want to be here anymore. Not at this job I mean.": the next sentence, opening "Not …" or "I
+# mean …" and naming a place, a job, a relationship or a town, narrows "here" to it (so a wish to leave, not to die);
+# only with that evidence, and not where it or a later sentence re-affirms ("Not just the job. Anywhere.")
+HERE_WISH = re.compile(r"\bbe\s+(?:here|around)\b")
+NARROWING_OPENS = re.compile(
+    r"\s*(?:[-\u2013\u2014,;(]\s*)?(?:(?:well|i\s+mean|i\s+meant|meaning)\s*,?\s*)?(?:not|i\s+mean|i\s+meant|meaning)\b"
+)
+NARROWED_TO = re.compile(
+    r"\b(?:job|jobs|work|workplace|office|company|firm|team|department|shift|career|school|uni|university|college|"
+    r"class|classes|course|house|flat|home|houseshare|digs|city|town|village|country|area|place|neighbourhood|"
+    r"neighborhood|street|estate|relationship|marriage|group|club|ward|hospital|unit|party|meeting|family|household|"
+    r"london|manchester|here\s+in\s+\w+|in\s+this\s+(?:\w+\s+)?(?:house|flat|town|city|job|place|country|relationship)|"
+    r"with\s+(?:him|her|them|my\s+\w+))\b"
+)
+REAFFIRMED = re.compile(
+    r"\b(?:anywhere|everywhere|at\s+all|in\s+general|alive|on\s+(?:this\s+)?earth|in\s+this\s+world|full\s+stop|"
+    r"period|not\s+just|not\s+only|exist|existing|living|life|anymore\s+full\s+stop|die|dead|gone|here[\s,]+here|"
+    r"really\s+here|literally|as\s+in\s+(?:here|alive|at\s+all))\b"
+)
+
+
+def _here_narrowed(ctx: Context, m: re.Match[str], sentence: int) -> bool:
+    """2.16.0 (h180): a wish "not to be here" narrowed by what follows it to a place, a job, a relationship or a town
+    (:data:`NARROWED_TO`), in the rest of its sentence after a dash or a comma, or in the next sentence opening "Not
+    …" / "I mean …"; not where that or a later sentence re-affirms (:data:`REAFFIRMED`)."""
+    if HERE_WISH.search(m.group()) is None or not ctx.sentences:
+        return False
+    tail = re.sub(r"^\s*(?:anymore|any\s+more)\b", "", ctx.norm[m.end() : ctx.sentences[sentence][1]])
+    if re.match(r"\s*[-\u2013\u2014,;(]", tail) is not None and NARROWING_OPENS.match(tail) is not None:
+        narrowing = tail
+        later_from = sentence + 1
+    elif sentence + 1 < len(ctx.sentences):
+        start, end = ctx.sentences[sentence + 1]
+        narrowing = ctx.norm[start:end]
+        if NARROWING_OPENS.match(narrowing) is None:
+            return False
+        later_from = sentence + 2
+    else:
+        return False
+    if NARROWED_TO.search(narrowing) is None or REAFFIRMED.search(narrowing) is not None:
+        return False
+    return all(REAFFIRMED.search(ctx.norm, s, e) is None for s, e in ctx.sentences[later_from:])
+
+
 def _reason(ctx: Context, rule: Rule, m: re.Match[str]) -> str | None:
     start, end = m.start(), m.end()
     sentence = _sentence_of(ctx, start)
@@ -4125,7 +4468,8 @@ def _reason(ctx: Context, rule: Rule, m: re.Match[str]) -> str | None:
                 if rule.name not in OWN_NEGATION
                 else _negated_own(ctx, m, sentence)
             )
-            or _list_denied(ctx, m, sentence),
+            or _list_denied(ctx, m, sentence)
+            or _heading_answered_no(ctx, m),
         ),
         (
             "recovery",
@@ -4138,7 +4482,8 @@ def _reason(ctx: Context, rule: Rule, m: re.Match[str]) -> str | None:
             _everyday_purpose(ctx, rule, m, sentence)
             or _no_ending(ctx, rule, m, sentence)
             or _as_prescribed(ctx, rule, m, sentence)
-            or _recreational_jump(ctx, rule, m, sentence),
+            or _recreational_jump(ctx, rule, m, sentence)
+            or _here_narrowed(ctx, m, sentence),
         ),
         ("accident", _accidental(ctx, rule, m, sentence)),
         ("dream", _in_dream(ctx, m, sentence)),
@@ -4721,6 +5066,7 @@ FEMALE_NOUNS = words(
 )
 NOTE_PRONOUNS = words("he she they him them his her their himself herself themselves themself")
 SUBJECT_PRONOUNS = words("he she they")
+REFLEXIVES = words("himself herself themselves themself")
 ROLE_NOUNS = (
     (OTHER_NOUNS | RELATIVE_HEADS | MALE_NOUNS | FEMALE_NOUNS)
     - NOTE_PRONOUNS
@@ -4836,6 +5182,16 @@ def _head_of_client(ctx: Context, tokens: Sequence[re.Match[str]], index: int) -
 def _in_subject_place(norm: str, tokens: Sequence[re.Match[str]], index: int, at: int) -> bool:
     between = [t.group() for t in tokens[index + 1 :]]
     gap = norm[tokens[index].end() : at]
+    # 2.16.0 (h180): a person noun with a name in brackets ("Husband (Tom) overdosed"), a bed or a room by its number
+    # ("Bed 6 attempted"): the bracket and the number are part of the subject
+    head = tokens[index].group().removesuffix("'s")
+    bracket = NAME_BRACKET.match(gap) if head in ROLE_NOUNS else None
+    if bracket is not None:
+        between = [t.group() for t in tokens[index + 1 :] if t.start() >= tokens[index].end() + bracket.end()]
+        gap = gap[bracket.end() :]
+    elif head in DESIGNATED_PLACES and between[:1] and DESIGNATION.fullmatch(between[0]):
+        between = between[1:]
+        gap = gap[gap.index(tokens[index + 1].group()) + len(tokens[index + 1].group()) :]
     # 2.14.0 (h167): a history told in shorthand stands between ("Mum hx of SH", "mother has hx of intentional OD")
     between = [w for i, w in enumerate(between) if not _history_words(between, i)]
     if all(w in SUBJECT_GAP or w in ACT_QUALIFIER_WORDS for w in between):
@@ -4862,9 +5218,38 @@ def _history_words(between: Sequence[str], i: int) -> bool:
     )
 
 
+# 2.16.0 (h180, frozen35-119, frozen36-156): another person in a note designated by a bed, a room or a bay and its
+# number ("Bed 6 attempted to hang herself"), by a client word after "another", "a fellow" … ("another patient", "a
+# fellow resident"), or by a person noun with a name in brackets ("Husband (Tom) overdosed"); then a pronoun of theirs
+DESIGNATED_PLACES = words("bed beds room bay cubicle cell")
+DESIGNATION = re.compile(r"\d{1,3}[a-z]?|[a-z]\d{0,2}")
+NAME_BRACKET = re.compile(r"\s*\((?:[a-z'-]+\s*){1,3}\)")
+OTHER_OF_KIND = words("another fellow other a one different new second")
+OTHER_CLIENT_NOUNS = CLIENT_WORDS | words("resident residents inpatient inpatients patients clients")
+NOT_BEFORE_A_BED = words("in on to into from at by near beside off out under onto her his their my own")
+
+
+def _designated_other(ctx: Context, tok: re.Match[str], bare: str) -> bool:
+    """2.16.0 (h180): ``tok`` names another person of the ward or the service: "another patient", "a fellow
+    resident", "Bed 6" (a bed, a room, a bay with its number, not after "in", "on", "her" …: "pt in bed 4")."""
+    before = WORD.findall(ctx.norm, max(0, tok.start() - 20), tok.start())[-1:]
+    if bare in OTHER_CLIENT_NOUNS:
+        return bool(before) and before[0] in OTHER_OF_KIND
+    if bare in DESIGNATED_PLACES:
+        after = WORD.match(ctx.norm, tok.end() + 1) if ctx.norm[tok.end() : tok.end() + 1] == " " else None
+        return (
+            after is not None
+            and DESIGNATION.fullmatch(after.group()) is not None
+            and not (before and before[0] in NOT_BEFORE_A_BED)
+        )
+    return False
+
+
 def _mention(ctx: Context, tok: re.Match[str], sentence_start: int) -> _Mention | None:
     word = tok.group()
     bare = word.removesuffix("'s").removesuffix("'").lstrip("'")  # 2.15.0 (h175): "'my" opens a quotation
+    if (bare in OTHER_CLIENT_NOUNS or bare in DESIGNATED_PLACES) and _designated_other(ctx, tok, bare):
+        return _Mention("other", "", tok.start())
     if bare in CLIENT_WORDS:
         return _Mention("client", "", tok.start())
     if word in NOTE_PRONOUNS:
@@ -4929,6 +5314,8 @@ def _referent(ctx: Context, pronoun: _Mention, sentence: int) -> str | None:
         for tok in reversed(
             list(WORD.finditer(ctx.norm, start, pronoun.start if index == sentence else end))
         ):
+            if index != sentence and tok.group() in REFLEXIVES:
+                continue  # 2.16.0 (h180): "Bed 3 tried to kill herself. She had …": the reflexive's subject decides
             mention = _mention(ctx, tok, start)
             if mention is None or (mention.gender and pronoun.gender and mention.gender != pronoun.gender):
                 continue
