@@ -2558,27 +2558,49 @@ def _headed_act(ctx: Context, m: re.Match[str], level: int) -> bool:
     return kind == "self_harm" and form != "bare"
 
 
-def _heading_answered_no(ctx: Context, m: re.Match[str]) -> bool:
-    """2.16.0 (h180): ``m`` is a heading answered by a nil return, on its line after a colon or a dash, or on the next
-    line of its block when nothing follows it ("Hx of SA: none", "Suicide attempts:\nNil"); the answer tells of no act
-    (no year, count, "since", "previous" …)."""
+def _heading_answer(ctx: Context, m: re.Match[str]) -> str | None:
+    """2.16.0 (h180): where ``m`` is a heading (at most three words before it on its line, no digit), its answer: the
+    rest of its line after a colon or a dash, or, when nothing follows, the next line of its block."""
     line_start, line_end = _line_of(ctx.norm, m.start())
     if len(WORD.findall(ctx.norm, line_start, m.start())) > 3 or re.search(
         r"\d", ctx.norm[line_start : m.start()]
     ):
-        return False
-    after = re.match(
-        r"[ \t]*(?:\(s\)|hx|history)?[ \t]*[:\-\u2013\u2014]?[ \t]*", ctx.norm[m.end() : line_end]
+        return None
+    rest = ctx.norm[m.end() : line_end]
+    after = re.match(r"[ \t]*(?:\(s\)|hx|history)?[ \t]*(?:[:\-\u2013\u2014][ \t]*|$)", rest)
+    if after is None:
+        return None  # no field: the phrase is told in a sentence, not a heading
+    answer = rest[after.end() :]
+    if answer.strip():
+        return answer
+    next_start = line_end + 1
+    if next_start >= len(ctx.norm):
+        return None
+    answer = ctx.norm[next_start : _line_of(ctx.norm, next_start)[1]]
+    return answer if answer.strip() else None
+
+
+def _heading_answered_no(ctx: Context, m: re.Match[str]) -> bool:
+    """2.16.0 (h180): ``m`` is a heading answered by a nil return ("Hx of SA: none", "Suicide attempts:\nNil"); the
+    answer tells of no act (no year, count, "since", "previous" …)."""
+    answer = _heading_answer(ctx, m)
+    return (
+        answer is not None
+        and HEADING_ANSWER_NO.match(answer) is not None
+        and HEADING_ANSWER_TOLD.search(answer) is None
     )
-    answer = ctx.norm[m.end() + (after.end() if after else 0) : line_end]
-    if not answer.strip():
-        next_start = line_end + 1
-        if next_start >= len(ctx.norm):
-            return False
-        answer = ctx.norm[next_start : _line_of(ctx.norm, next_start)[1]]
-        if not answer.strip():
-            return False
-    return HEADING_ANSWER_NO.match(answer) is not None and HEADING_ANSWER_TOLD.search(answer) is None
+
+
+def _heading_answered_accident(ctx: Context, m: re.Match[str]) -> bool:
+    """2.16.0 (h180): ``m`` is a heading whose answer is told as an accident in a clinician's words ("Hx of SA:\n2019 —
+    tablets, accidental dosing error"), with no word of intent: the heading reads as its answer does."""
+    answer = _heading_answer(ctx, m)
+    return (
+        answer is not None
+        and (ACCIDENT_CLINICAL.search(answer) is not None or ACCIDENT.search(answer) is not None)
+        and ACCIDENT_INTENT.search(answer) is None
+        and re.search(r"\b(?:not|n't|never|no)\b", answer) is None
+    )
 
 
 HEADED_RULES: tuple[Rule, ...] = (
@@ -3380,7 +3402,7 @@ PAST_TIME = re.compile(
     r"(?:in|during)\s+the\s+war|when\s+i\s+was\s+(?:young|younger|little|a\s+(?:kid|child|teenager|teen|student)|"
     r"\d+|at\s+school|in\s+\w+)|as\s+a\s+(?:teenager|teen|kid|child|student)|in\s+(?:19|20)\d\d)\b"
 )
-PAST_WISH = re.compile(r"\b(?:wanted|wished|was|were|felt|thought|used\s+to)\b")
+PAST_WISH = re.compile(r"\b(?:wanted|wished|hoped|prayed|was|were|felt|thought|used\s+to)\b")  # 2.16.0: hoped
 PRESENT_TURN = re.compile(
     r"\b(?:now|today|these\s+days|nowadays|(?:it|that)\s+(?:was|is)\s+(?:long|years|ages)\s+ago)\b"
 )
@@ -4485,7 +4507,7 @@ def _reason(ctx: Context, rule: Rule, m: re.Match[str]) -> str | None:
             or _recreational_jump(ctx, rule, m, sentence)
             or _here_narrowed(ctx, m, sentence),
         ),
-        ("accident", _accidental(ctx, rule, m, sentence)),
+        ("accident", _accidental(ctx, rule, m, sentence) or _heading_answered_accident(ctx, m)),
         ("dream", _in_dream(ctx, m, sentence)),
         ("hypothetical", _hypothetical(ctx, m, sentence)),
         (
