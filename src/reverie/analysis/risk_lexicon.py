@@ -2445,6 +2445,33 @@ H180_RULES: tuple[Rule, ...] = (
     ),
 )
 RULES = RULES + H180_RULES
+# 2.16.0 (h180): (iv) "took too much X on purpose": an overdose told by its amount and its intent, whatever X is named
+# (brand, generic or street: "Took too much Benadryl on purpose"), as the overdose reading errs toward the alarm for
+# an unknown name; never a thing taken that is no substance ("took too much time/credit/leave on purpose") or a kind of
+# thing never a drug (:data:`NEVER_A_DRUG_HEADS`)
+TOO_MUCH_ON_PURPOSE = (
+    r"\b(?:took|taken|take|takes|taking|swallowed|injected|snorted|popped|necked|downed)\s+(?:way\s+|far\s+)?too\s+"
+    r"(?:much|many)\s+(?:of\s+)?(?:(?:my|the|his|her|their|mum'?s|mom'?s|dad'?s|some|those|these)\s+)?"
+    r"(?P<x>[a-z0-9'-]+(?:\s+[a-z0-9'-]+){0,2}?)\s+(?:on\s+purpose|deliberately|intentionally|purposely|"
+    r"to\s+(?:die|end\s+it|not\s+wake\s+up|kill\s+(?:myself|herself|himself|themselves)))\b"
+)
+NOT_TAKEN_IN = words(
+    "time space credit leave risk risks notice care weight off on interest responsibility money effort pride shifts "
+    "hours days breaks photos pictures notes classes blame control charge advantage liberty liberties part turns "
+    "turn sides attention offence offense stock selfies pics screenshots steps chances"
+)
+TOO_MUCH_RULES: tuple[Rule, ...] = (_rule("attempt_too_much_on_purpose", ATTEMPT, TOO_MUCH_ON_PURPOSE),)
+RULES = RULES + TOO_MUCH_RULES
+
+
+def _taken_in(ctx: Context, m: re.Match[str]) -> bool:
+    """2.16.0 (h180): the thing taken "too much" of is one that can be swallowed: not a word of time, credit or care
+    (:data:`NOT_TAKEN_IN`) nor a kind of thing never a drug."""
+    thing = WORD.findall(m.group("x"))
+    return bool(thing) and not (set(thing) & NOT_TAKEN_IN) and not _never_a_drug(thing)
+
+
+TOLD_IN_CONTEXT["attempt_too_much_on_purpose"] = _taken_in
 
 # 2.16.0 (h180): (iii) a risk heading on its own line above the act. In a session note a line that is only a risk
 # heading or field name ("Risk:", "Risk hx", "Suicide risk assessment", "Hx of SA:", "Self-harm:") carries its sense to
@@ -3137,6 +3164,8 @@ def overdose_of_things(norm: str) -> tuple[tuple[int, int], ...]:
 
 
 NOT_A_DRUG_FORM = r"(?!(?:" + "|".join(sorted(DRUG_MODIFIERS)) + r")\b)"
+# ... nor before a word that makes it a medicine's form ("caffeine pills")
+NOT_A_DRUG_THEN = r"(?![\s-]+(?:pills?|tablets?|tabs|capsules?|caps|gummies|supplements?|drops)\b)"
 FIGURES: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p)
     for p in (
@@ -3190,8 +3219,14 @@ FIGURES: tuple[re.Pattern[str], ...] = tuple(
         + NOT_A_DRUG_FORM
         + r"\w+\s+){0,2}?"
         + NOT_A_DRUG
-        + r"\b",
-        r"\b(?:an?\s+|the\s+)?overdose\s+of\s+(?:" + NOT_A_DRUG_FORM + r"\w+\s+){0,2}?" + NOT_A_DRUG + r"\b",
+        + r"\b"
+        + NOT_A_DRUG_THEN,
+        r"\b(?:an?\s+|the\s+)?overdose\s+of\s+(?:"
+        + NOT_A_DRUG_FORM
+        + r"\w+\s+){0,2}?"
+        + NOT_A_DRUG
+        + r"\b"
+        + NOT_A_DRUG_THEN,
         r"\b(?:killing|killed|kill|slaying|slayed|slay|smashed|smashing|nailed|nailing)\s+it\b",
         r"\b(?:could|would|'d|might|gonna|going\s+to)\s+(?:\w+\s+)?(?:die|have\s+died)\s+(?:of|from)\s+"
         r"(?:embarrassment|shame|boredom|happiness|joy|cuteness|laughter|envy|jealousy)\b",
