@@ -410,7 +410,12 @@ WAKE_WISHES = [
     ("It'd be a relief if I didn't wake up in the morning.", JOURNAL),
     ("Pt said it would be easier if she just didn't wake up.", NOTE),
     ("Reports it would be a relief if she didn't wake up.", NOTE),
+    ("Wouldn't mind if I just didn't wake up, to be honest.", JOURNAL),
+    ("I'd not mind if I didn't wake up at all.", JOURNAL),
 ]
+# Left unread by the lexicon on purpose: "I'd be fine/ok if I didn't wake up" (a form of the sentence model's bank,
+# risk_paraphrases.jsonl line 10: reading it would move the bank's training inputs, and this round changes neither
+# the bank nor a model; the sentence model reads it)
 
 
 @pytest.mark.parametrize(("text", "kind"), WAKE_WISHES)
@@ -427,6 +432,8 @@ def test_a_wish_not_to_wake_up_is_ideation_by_the_lexicon(text: str, kind: str) 
         "It would be easier if I didn't wake up so early.",
         "Easier if I don't wake up the kids when I leave.",
         "It would be easier if I didn't wake up at 3am every night.",
+        "I wouldn't mind if I didn't wake up so early.",
+        "I would mind if I didn't wake up in time.",
     ],
 )
 def test_a_morning_told_is_no_wish(text: str) -> None:

@@ -2409,7 +2409,7 @@ RULES = RULES + PREP_COMBINED_RULES
 # morning ("I didn't wake up when the alarm went"), an object ("hope I don't wake up the baby") or a time ("till noon",
 # "so early", "at 3am").
 WAKE_NOT_AN_EVENT = (
-    r"(?!\s+(?:(?:so\s+|too\s+)?(?:early|late)|in\s+time|on\s+time|too|before|after|till|til|'til|until|at|every|each|"
+    r"(?!\s+(?:(?:so\s+|too\s+)?(?:early|late)|in\s+time|on\s+time|too|before|after|till|til|'til|until|at(?!\s+all\b)|every|each|"
     r"during|when|while|whilst|because|as|once|for|with|to|from|on|by|the|my|his|her|him|them|anyone|anybody|"
     r"everyone|everybody|you|us|a|an|this|that|these|those|our|your|their|mum|mom|dad|baby|babies|kids?|child|"
     r"children|properly|fully|feeling|refreshed|groggy|hungover|hungry|sweating|screaming|crying)\b)"
@@ -2429,8 +2429,8 @@ H180_RULES: tuple[Rule, ...] = (
     _rule(
         "wish_not_to_wake",
         IDEATION,
-        r"\b(?:easier|better|simpler|kinder|nicer|best|relief|fine|ok|okay|peaceful|peace|worst\s+thing|bad\s+thing|"
-        r"mind|great|good|lovely|happier|happy)\s+(?:\w+\s+){0,3}?if\s+"
+        r"\b(?:easier|better|simpler|kinder|nicer|best|relief|peaceful|peace|"
+        r"great|good|lovely|happier|happy|(?:wouldn'?t|wouldnt|would\s+not|'d\s+not|don'?t)\s+mind)\s+(?:\w+\s+){0,3}?if\s+"
         + WAKE_SUBJECT
         + r"\s+"
         + WAKE_NOT
