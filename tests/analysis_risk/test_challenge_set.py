@@ -84,9 +84,8 @@ FIGURES_MISSED: dict[str, str] = {
     # figures by mechanism in risk 2.15.0 (h175, seen; README_frozen32.md); frozen33's two (frozen33-014 a note's
     # 'overdose of sun', frozen33-190 overdosed on podcasts; at attempt on 2.14.0 and h175's 2.15.0 when measured once)
     # by risk 2.15.1 (h177, seen: an overdose of a thing that is no drug is a figure, quoted or not)
-    "frozen36": "goal missed: one figure of speech of the thirty-sixth frozen batch at attempt when measured once, on "
-    "risk 2.14.0 and 2.15.3 alike (frozen36-013, overdosed on mini eggs: a thing on no list errs toward the alarm; "
-    "KNOWN_ATTEMPT_ERRORS) (README_frozen36.md)",
+    # frozen36's (frozen36-013, overdosed on mini eggs: at attempt when measured once on 2.14.0 and 2.15.3 alike) by
+    # risk 2.16.0 (h180, seen: a kind of thing never a drug, read by its head noun)
 }
 # Genuine cases flagged, as measured with the shipped model. Fourth round (docs/risk.md): all four batches are seen
 # (tuning material); frozen3 was measured once, unseen, at the end of the third round (71 of 107, 14 of 223 false
@@ -105,7 +104,7 @@ MEASURED_FLAGGED = {
     "frozen2": 63 / 64,
     "frozen3": 89 / 107,
     # frozen4: 115 since the sixteenth round (acts told with their intent), 116 on 2.14.0 (h167; seen)
-    "frozen4": 116 / 126,
+    "frozen4": 117 / 126,  # 116 -> 117 on 2.16.0 (h180, seen: a wish not to wake up)
     # frozen5: written during the sixth round by another engineer, kept outside the repository, measured once at its
     # end with the shipped model (never tuned on): 62 of 80, 11 of 160 false alarms. Seen since the seventh round.
     "frozen5": 76 / 80,  # 74 -> 76 on 2.14.0 (h167, seen)
@@ -149,7 +148,7 @@ MEASURED_FLAGGED = {
     "frozen14": 61 / 80,
     # frozen15: the same shape, written during the nineteenth round by another engineer who tuned nothing
     # (README_frozen15.md), measured once on the shipped screen (4f31df8). Seen since.
-    "frozen15": 73 / 80,  # 72 -> 73 on 2.14.0 (h167, seen)
+    "frozen15": 74 / 80,  # 72 -> 73 on 2.14.0 (h167, seen); 74 on 2.16.0 (h180: an attempt on one's life)
     # frozen16: the same shape, written at the start of the twentieth round by another engineer who tuned nothing,
     # with at least 25 plain everyday lines whose words sound like an act (README_frozen16.md); measured once on the
     # shipped screen (af1832d). Seen since; 62 since the twenty-first round (risk 2.4.0, docs/risk.md).
@@ -210,7 +209,8 @@ MEASURED_FLAGGED = {
     "frozen34": 56 / 80,  # 54 on 2.14.0 when measured once; 56 on 2.15.1 (this candidate)
     # frozen35: measured once, unseen, on risk 2.14.0 (main, shipped) and h178's 2.15.2 (not shipped: its decision
     # rule not met) in one run, notes read as notes: 56 and 60 (README_frozen35.md)
-    "frozen35": 60 / 80,  # 56 on 2.14.0 when measured once; 60 on 2.15.2 (this candidate)
+    "frozen35": 61
+    / 80,  # 56 on 2.14.0 when measured once; 60 on 2.15.2 (this candidate); 61 on 2.16.0 (h180)
     # frozen36: measured once, unseen, on risk 2.14.0 and 2.15.3 (shipped: its decision rule met) in one run, notes read
     # as notes: 61 and 66 (README_frozen36.md)
     "frozen36": 66 / 80,
@@ -384,11 +384,11 @@ ALARMS_MISSED = {
     "frozen34": "goal missed: 17 of 120 hard negatives of the thirty-fourth frozen batch flagged on risk 2.14.0, 15 on "
     "h177's 2.15.1 (14.2 %; none at attempt on 2.14.0) when measured once, unseen (README_frozen34.md)",
     "frozen35": "goal missed: 22 of 120 hard negatives of the thirty-fifth frozen batch flagged on risk 2.14.0, 18 on "
-    "h178's 2.15.2 (18.3 %; one note of someone else's act at attempt: KNOWN_ATTEMPT_ERRORS) when measured once, "
-    "unseen (README_frozen35.md)",
+    "h178's 2.15.2 (18.3 %; one note of someone else's act at attempt) when measured once, unseen; 17, none at "
+    "attempt, since risk 2.16.0 read a bed's number as another person, seen (README_frozen35.md)",
     "frozen36": "goal missed: 15 of 120 hard negatives of the thirty-sixth frozen batch flagged on risk 2.15.3, 21 on "
-    "2.14.0 (12.5 %; a figure of speech and a note of someone else's act at attempt: KNOWN_ATTEMPT_ERRORS) when "
-    "measured once, unseen (README_frozen36.md)",
+    "2.14.0 (12.5 %; a figure of speech and a note of someone else's act at attempt) when measured once, unseen; 13, "
+    "none at attempt, on risk 2.16.0, seen (README_frozen36.md)",
 }
 MEASURED_ALARMS = {
     "tune": 2 / 139,
@@ -459,9 +459,10 @@ MEASURED_ALARMS = {
     # frozen34: measured once, unseen: 17 on risk 2.14.0, 15 on h177's 2.15.1 (README_frozen34.md)
     "frozen34": 14 / 120,  # 17 on 2.14.0 when measured once; 15 on 2.15.1; 14 on 2.15.2 (h178, seen)
     # frozen35: measured once, unseen: 22 on risk 2.14.0, 18 on h178's 2.15.2 (README_frozen35.md)
-    "frozen35": 18 / 120,  # 22 on 2.14.0 when measured once; 18 on 2.15.2 (this candidate)
+    "frozen35": 17
+    / 120,  # 22 on 2.14.0 when measured once; 18 on 2.15.2 (this candidate); 17 on 2.16.0 (h180)
     # frozen36: measured once, unseen: 21 on risk 2.14.0, 15 on 2.15.3 (README_frozen36.md)
-    "frozen36": 15 / 120,
+    "frozen36": 13 / 120,  # 15 on 2.15.3 when measured once; 13 on 2.16.0 (h180, seen: -013, -156)
 }
 # Genuine cases at (or over) their expected level, with the shipped model: no floor existed before the fourteenth round
 # (docs/risk.md, "Fourteenth round"). Its level model was not shipped (the lead's check on long real texts), so these
@@ -475,7 +476,7 @@ MEASURED_AT_LEVEL = {
     # sixteenth round 57, 87, 60, 45, 45, 46, 59, 60, 56, 60 (tune 78, frozen 79); before it 56, 79, 59, 40, 35, 40, 51,
     # 45, 38; all seen
     "frozen3": 63 / 107,  # 61 -> 63 on 2.14.0 (h167, seen)
-    "frozen4": 93 / 126,  # 92 -> 93 on 2.14.0 (h167, seen)
+    "frozen4": 94 / 126,  # 92 -> 93 on 2.14.0 (h167, seen); 94 on 2.16.0 (h180)
     "frozen5": 65 / 80,  # 63 -> 65 on 2.14.0 (h167, seen)
     "frozen6": 49 / 94,
     "frozen7": 48 / 100,
@@ -491,7 +492,7 @@ MEASURED_AT_LEVEL = {
     # frozen14: 45 when measured once, unseen (README_frozen14.md)
     "frozen14": 47 / 80,  # 45 -> 47 on 2.14.0 (h167, seen)
     # frozen15: 50 when measured once, unseen (README_frozen15.md)
-    "frozen15": 51 / 80,  # 50 -> 51 on 2.14.0 (h167, seen)
+    "frozen15": 52 / 80,  # 50 -> 51 on 2.14.0 (h167, seen); 52 on 2.16.0 (h180)
     # frozen16: 43 when measured once, unseen (README_frozen16.md); 49 since the twenty-first round (seen)
     "frozen16": 49 / 80,
     # frozen17: 34 when measured once, unseen (README_frozen17.md); 48 since the twenty-first round (seen)
@@ -532,7 +533,8 @@ MEASURED_AT_LEVEL = {
     # frozen34: 42 on 2.14.0 and 45 on h177's 2.15.1 when measured once, unseen (README_frozen34.md)
     "frozen34": 45 / 80,  # 42 on 2.14.0 when measured once; 45 on 2.15.1 (this candidate)
     # frozen35: 40 on 2.14.0 and 46 on h178's 2.15.2 when measured once, unseen (README_frozen35.md)
-    "frozen35": 46 / 80,  # 40 on 2.14.0 when measured once; 46 on 2.15.2 (this candidate)
+    "frozen35": 47
+    / 80,  # 40 on 2.14.0 when measured once; 46 on 2.15.2 (this candidate); 47 on 2.16.0 (h180)
     # frozen36: 49 on 2.14.0 and 58 on 2.15.3 when measured once, unseen (README_frozen36.md)
     "frozen36": 58 / 80,
 }
@@ -574,16 +576,16 @@ KNOWN_ATTEMPT_ERRORS: dict[str, str] = {
     # 2.15.1 (h177): frozen33-014 (a note: the client 'took an overdose of sun') and frozen33-190 (a journal line:
     # overdosed on true-crime podcasts), at attempt when frozen33 was measured once on 2.14.0 and h175's 2.15.0, are
     # read as figures of speech (README_frozen33.md)
-    "frozen35-119": "a session note of another patient's act ('Bed 6 attempted to hang herself on the ward'; the client "
-    "witnessed it) read at attempt as the client's when frozen35 was measured once, on 2.14.0 and h178's 2.15.2 alike "
-    "(README_frozen35.md)",
+    # 2.16.0 (h180): frozen35-119 (a note of another patient's act, "Bed 6 attempted to hang herself on the ward"; the
+    # client witnessed it; at attempt when frozen35 was measured once, on 2.14.0 and h178's 2.15.2 alike) is read as
+    # someone else's: a bed or a room with its number, "another patient", names another person in a note (seen)
     # 2.15.3 (h179): frozen35-091 (a session note of another sense of 'attempt', "Hx: IVF attempts x2 unsuccessful",
     # read at attempt by 2.15.0's note register when frozen35 was measured once on 2.15.2: the reason 2.15.2 was not
     # shipped) is no longer at attempt: a bare "attempt(s)" needs a suicide or self-harm sense (seen)
-    "frozen36-013": "a figure of speech (a journal line: overdosed on mini eggs) read at attempt when frozen36 was "
-    "measured once, on 2.14.0 and 2.15.3 alike: a thing on no list errs toward the alarm (README_frozen36.md)",
-    "frozen36-156": "a session note of a husband's deliberate insulin overdose read at attempt as the client's when "
-    "frozen36 was measured once, on 2.14.0 and 2.15.3 alike (README_frozen36.md)",
+    # 2.16.0 (h180): frozen36-013 (a journal line, overdosed on mini eggs) and frozen36-156 (a note of a husband's
+    # deliberate insulin overdose, "Husband (Tom) overdosed …"), at attempt when frozen36 was measured once on 2.14.0
+    # and 2.15.3 alike, are read as a figure (a kind of thing never a drug, by its head noun) and as someone else's (a
+    # person noun with a name in brackets) (seen)
 }
 
 
