@@ -434,6 +434,9 @@ def test_a_wish_not_to_wake_up_is_ideation_by_the_lexicon(text: str, kind: str) 
         "It would be easier if I didn't wake up at 3am every night.",
         "I wouldn't mind if I didn't wake up so early.",
         "I would mind if I didn't wake up in time.",
+        "It would be nice if I didn't wake up at all during the night.",
+        "It would be easier if I didn't wake up in the middle of the night.",
+        "Better if I didn't wake up so often.",
     ],
 )
 def test_a_morning_told_is_no_wish(text: str) -> None:

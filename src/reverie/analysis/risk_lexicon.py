@@ -2409,10 +2409,13 @@ RULES = RULES + PREP_COMBINED_RULES
 # morning ("I didn't wake up when the alarm went"), an object ("hope I don't wake up the baby") or a time ("till noon",
 # "so early", "at 3am").
 WAKE_NOT_AN_EVENT = (
-    r"(?!\s+(?:(?:so\s+|too\s+)?(?:early|late)|in\s+time|on\s+time|too|before|after|till|til|'til|until|at(?!\s+all\b)|every|each|"
-    r"during|when|while|whilst|because|as|once|for|with|to|from|on|by|the|my|his|her|him|them|anyone|anybody|"
-    r"everyone|everybody|you|us|a|an|this|that|these|those|our|your|their|mum|mom|dad|baby|babies|kids?|child|"
-    r"children|properly|fully|feeling|refreshed|groggy|hungover|hungry|sweating|screaming|crying)\b)"
+    r"(?!\s+(?:(?:so\s+|too\s+)?(?:early|late)|in\s+time|on\s+time|too|before|after|till|til|'til|until|every|each|"
+    r"at(?!\s+all\b(?!\s+(?:during|in|through|overnight|at|last|tonight|this|for|until|till)\b))|"
+    r"in(?!\s+the\s+morning\b)|during|when|while|whilst|because|as|once|for|with|to|from|on|by|the|my|his|her|him|"
+    r"them|anyone|anybody|everyone|everybody|you|us|a|an|this|that|these|those|our|your|their|mum|mom|dad|baby|"
+    r"babies|kids?|child|children|properly|fully|feeling|refreshed|groggy|hungover|hungry|sweating|screaming|crying|"
+    r"so|twice|three|several|constantly|repeatedly|often|drenched|soaked|coughing|needing|panicking|panicked|"
+    r"shaking|shivering|starving|thirsty|anxious|exhausted|tired|sore|stiff|overnight|halfway|midway)\b)"
 )
 WAKE_SUBJECT = r"(?:i|she|he|they|pt|cl|client|yp|the\s+client|the\s+patient)"
 WAKE_NOT = (
