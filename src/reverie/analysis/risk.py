@@ -128,7 +128,9 @@ INDICATOR = LEVELS.index("indicator")
 # 2.16.0: h180, after frozen35/frozen36: a risk heading on its own line reads the act on the next lines; "an attempt on
 # her (own) life"; another person in a note by a role, a bed or a bracketed name; an overdose of a kind of thing that is
 # never a drug (by its head noun); a wish not to wake up; a wish narrowed by the next sentence ("Not at this job")
-VERSION = "2.16.0"
+# 2.16.1: h183, after frozen37: a heading alone decides nothing; a heading's verbless answer; reported wishes;
+# euphemistic attempts; self-harm acts without the word; a wish narrowed in its own line; figures; someone else in a note
+VERSION = "2.16.1"
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "risk"
 MODEL_FILE = "risk_model.npz"
 # Fourteenth round: the level model ("behavior or worse" vs "ideation" on a sentence the screen already flags), an
