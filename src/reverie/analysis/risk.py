@@ -171,6 +171,9 @@ NO_SUPPORT = "no_support"
 # h152: the screen's own reason for a model-alone alarm on a unit made only of words that set a scene (a clock time,
 # a day, a date, "again", a greeting: ``risk_lexicon.SCENE_WORDS``; :func:`_scene_alarms`).
 SCENE_ONLY = "scene_only"
+# 2.16.1 (h183): the screen's own reason for a model-alone alarm on a unit made only of a note's headings, fields
+# answered nil and nil answers ("Risk assessment / Suicidal ideation:", "Self: no concerns": :func:`_heading_alarms`).
+HEADING_ONLY = "heading_only"
 SUPPORT_FILE = "risk_support.npz"
 SUPPORT_MANIFEST = "support_manifest.json"
 SUPPORT_FORMAT = "reverie.risk-support/1"
@@ -1101,6 +1104,8 @@ def screen(
     blocked = tuple(EVERYDAY_WORD if i in everyday else why for i, why in enumerate(scored.blocked))
     scene = _scene_alarms(text, hits, scored, blocked, t)
     blocked = tuple(SCENE_ONLY if i in scene else why for i, why in enumerate(blocked))
+    headings = _heading_alarms(text, hits, scored, blocked, t) if kind in lex.SESSION_KINDS else set()
+    blocked = tuple(HEADING_ONLY if i in headings else why for i, why in enumerate(blocked))
     unsupported = _unsupported(text, hits, scored, blocked, t, chosen.support)
     blocked = tuple(NO_SUPPORT if i in unsupported else why for i, why in enumerate(blocked))
     raising = [
@@ -1331,6 +1336,29 @@ def _scene_alarms(
         and why is None
         and not any(s <= h.start < e for h in hits)
         and lex.scene_only(norm, s, e)
+    }
+
+
+def _heading_alarms(
+    text: str,
+    hits: Sequence[lex.Hit],
+    scored: SentenceScores,
+    blocked: Sequence[str | None],
+    threshold: float,
+) -> set[int]:
+    """Alarms of the sentence model on a unit made only of a note's headings, fields answered nil and nil answers
+    (2.16.1, h183, frozen37: "Risk assessment / Suicidal ideation:", "Q1 wish to be dead: No", "Self: no concerns",
+    "Hx attempts: / None."; :func:`reverie.analysis.risk_lexicon.heading_only`), with no phrase in it counted at
+    ideation or above. Such a unit never raises the entry by itself; a heading answered with an act keeps its unit
+    (its answer is not nil) and the lexicon reads it."""
+    norm = lex.normalise(text)
+    return {
+        i
+        for i, ((s, e), p, why) in enumerate(zip(scored.spans, scored.probabilities, blocked, strict=True))
+        if p >= threshold
+        and why is None
+        and not any(s <= h.start < e and h.level >= IDEATION and h.reason is None for h in hits)
+        and lex.heading_only(norm, s, e)
     }
 
 

@@ -2485,7 +2485,8 @@ TOLD_IN_CONTEXT["attempt_too_much_on_purpose"] = _taken_in
 # heading answered by one, on its line or the next ("Hx of SA: none", "Suicide attempts:\nNil").
 HEADING_ATTEMPT = (
     r"(?:(?:hx|history|previous|prior|past)\s+(?:of\s+)?(?:sas?|suicide\s+attempts?|attempts?|ods?|overdoses?)|"
-    r"sas?(?:\s+(?:hx|history))?|(?:suicide\s+)?attempts?(?:\s+(?:hx|history))?|suicidal\s+behaviou?r)"
+    r"sas?(?:\s+(?:hx|history))?|(?:(?:most\s+recent|last|latest|first|previous|prior|past)\s+)?(?:suicide\s+)?"
+    r"attempts?(?:\s+(?:hx|history))?|suicidal\s+behaviou?r)"
 )
 HEADING_SELF_HARM = (
     r"(?:(?:hx|history|previous|prior|past)\s+(?:of\s+)?(?:self[\s-]?harm|sh|dsh)|(?:deliberate\s+)?self[\s-]?harm"
@@ -2515,13 +2516,30 @@ HEADING_TIME = (
     r"(?:19|20)\d\d|x\s*\d+|\d+\s*x\b|recently|this\s+(?:week|month|year)|yesterday|in\s+(?:jan|feb|mar|apr|may|jun|"
     r"jul|aug|sep|sept|oct|nov|dec)\w*)"
 )
+# 2.16.1 (h183, frozen37): a heading's answer with no verb. A month with its year in short ("May '23", "Jan 2019") is a
+# year; under a self-harm heading a body site with a time, a count or a wound's care ("Last night, L forearm, x4
+# superficial, dressed by GP.") is the act (``site``, read under a self-harm heading only).
+SHORT_DATE = r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:'|\u2019)?\d\d\b|(?:'|\u2019)\d\d\b)"
+WOUND_SITE = (
+    r"(?:(?:l|r|left|right|lt|rt|both|bilateral|inner|upper|lower)\s+)?(?:forearms?|wrists?|arms?|thighs?|legs?|"
+    r"stomach|abdomen|hips?|ankles?|shins?|calf|calves|hands?|chest|neck)"
+)
+WOUND_TOLD = (
+    r"x\s*\d+|\d+\s*x|superficial|deep|cuts?|lacerations?|scratch\w*|burns?|dressed|dressing|steri|sutur\w*|"
+    r"glued|stitch\w*|wounds?|last\s+night|yesterday|this\s+morning|last\s+week|\d+\s+days?\s+ago"
+)
 HEADED_ACT = (
     r"(?m)^[ \t]*(?:[-*\u2022>][ \t]*)?(?:"
     r"(?P<bare>(?:\d+\s*x\s*|x\s*\d+\s*|\d+\s+)?(?:previous\s+|prior\s+|past\s+)?attempts?\b"
     r"(?!\s+(?:at|to|of|on|with|in\s+(?:therapy|treatment))\b)(?:\s*(?:x\s*\d+|\(?\s*(?:19|20)\d\d|\d+))?)"
-    r"|(?P<means>(?:19|20)\d\d\s*(?:[:\-\u2013\u2014,(]\s*)?(?:[a-z']+\s+){0,2}?" + HEADING_MEANS + r"\b"
+    r"|(?P<means>(?:(?:19|20)\d\d|"
+    + SHORT_DATE
+    + r")\s*(?:[:\-\u2013\u2014,(]\s*)?(?:[a-z']+\s+){0,2}?"
+    + HEADING_MEANS
+    + r"\b"
     r"|" + HEADING_MEANS + r"\s*(?:[:\-\u2013\u2014,(]\s*)?(?:19|20)\d\d\b)"
     r"|(?P<count>x\s*\d+\b|\d+\s*x\b|(?:once|twice|three\s+times|\d+\s+times)\b)"
+    r"|(?P<site>(?:[a-z'0-9]+[ \t,]+){0,5}?(?:" + WOUND_SITE + r")\b(?=[^\n]*\b(?:" + WOUND_TOLD + r")))"
     r"|(?P<yes>(?:yes|y)\b\s*[,:\-\u2013\u2014]?\s*(?:[a-z'(),]+\s+){0,4}?" + HEADING_TIME + r")"
     r"|(?P<year>(?:19|20)\d\d)\b(?!\s*[-\u2013]\s*(?:19|20)?\d\d\b\s*(?:course|academic|school))"
     r")"
@@ -2584,7 +2602,7 @@ def _headed_act(ctx: Context, m: re.Match[str], level: int) -> bool:
         return False  # "Self-harm:\n2019 - burnt hand cooking, accident": an injury, read as every injury is
     form = m.lastgroup
     if level == ATTEMPT:
-        return kind == "attempt" or (kind == "risk" and form in ("bare", "means"))
+        return form != "site" and (kind == "attempt" or (kind == "risk" and form in ("bare", "means")))
     return kind == "self_harm" and form != "bare"
 
 
@@ -2614,11 +2632,9 @@ def _heading_answered_no(ctx: Context, m: re.Match[str]) -> bool:
     """2.16.0 (h180): ``m`` is a heading answered by a nil return ("Hx of SA: none", "Suicide attempts:\nNil"); the
     answer tells of no act (no year, count, "since", "previous" …)."""
     answer = _heading_answer(ctx, m)
-    return (
-        answer is not None
-        and HEADING_ANSWER_NO.match(answer) is not None
-        and HEADING_ANSWER_TOLD.search(answer) is None
-    )
+    return answer is not None and nil_answer(
+        answer
+    )  # 2.16.1 (h183): "I want to die - no one would notice" is no field
 
 
 def _heading_answered_accident(ctx: Context, m: re.Match[str]) -> bool:
@@ -2631,6 +2647,117 @@ def _heading_answered_accident(ctx: Context, m: re.Match[str]) -> bool:
         and ACCIDENT_INTENT.search(answer) is None
         and re.search(r"\b(?:not|n't|never|no)\b", answer) is None
     )
+
+
+# 2.16.1 (h183, frozen37): a note's heading or field name on its own line decides nothing by itself; its answer does.
+# "Risk assessment / Suicidal ideation: / Denies, current and lifetime.", "C-SSRS screen / Q1 wish to be dead: No",
+# "RISK / Self: no concerns": a field whose name is only the words of a risk heading or a screen's item, answered nil
+# (the nil word, then only words that qualify it up to the sentence's end), is a denial (every rule, every kind); a
+# unit of the sentence model made only of such headings, nil fields and nil answers never raises the entry by itself
+# (``heading_only``). A heading answered with an act is read as before.
+HEADING_WORDS = words(
+    "risk risks assessment assessments screen screening review summary formulation suicide suicidal suicidality "
+    "ideation ideations si sh dsh nssi self harm selfharm hx history attempts attempt sa sas previous prior past "
+    "lifetime current recent overdose overdoses od ods ligature ligatures plan plans planning intent intention means "
+    "access method methods protective factors factor safety mse mental state thoughts thought of to others other "
+    "and or wish wishes dead death die c ssrs cssrs columbia phq item harming behaviour behavior behaviours "
+    "behaviors preparatory acts act aborted interrupted actual self-harm passive active with without the a any "
+    "question questions risky urges urge cutting hanging be being better off hurting hurt yourself killing kill life "
+    "ending end alive live living wake waking up how some way in on"
+)
+NIL_QUALIFIERS = words(
+    "current currently lifetime known reported concerns concern recent recently hx history today evident disclosed "
+    "elicited plan plans intent intention thoughts ever at present presently of note and or any active passive past "
+    "previous prior both all identified expressed voiced apparent noted to date endorsed this session time"
+)
+NIL_ANSWER = re.compile(
+    r"[ \t]*(?:[-*\u2022][ \t]*)?(?:nil|none|no|nope|denies|denied|deny|n/?a|negative|neg|never|not\s+known|"
+    r"not\s+asked|not\s+applicable|nkh|-|\u2013|\u2014)(?![a-z/])"
+)
+FIELD_LINE = re.compile(
+    r"[ \t]*(?:[-*\u2022#>][ \t]*|\d+[.)][ \t]*)?(?P<name>[^:\n]{1,60}?)[ \t]*:[ \t]*(?P<answer>[^\n]*)"
+)
+
+
+def nil_answer(answer: str) -> bool:
+    """2.16.1 (h183): ``answer`` (normalised) opens with a nil return and tells nothing more in its first sentence
+    than words that qualify it ("Denies, current and lifetime.", "No.", "N/A", "no concerns")."""
+    m = NIL_ANSWER.match(answer)
+    if m is None:
+        return False
+    first = re.split(r"[.;!?\n]", answer[m.end() :], maxsplit=1)[0]
+    return all(w in NIL_QUALIFIERS for w in WORD.findall(first)) and HEADING_ANSWER_TOLD.search(first) is None
+
+
+def _heading_tokens(name: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", name)
+
+
+def heading_name(name: str) -> bool:
+    """2.16.1 (h183): ``name`` (normalised, a line or a field's name) is only the words of a risk heading or of a
+    screen's item ("Suicidal ideation", "Q1 wish to be dead", "C-SSRS screen", "Suicide/SH"), at most seven words."""
+    tokens = _heading_tokens(name)
+    return 0 < len(tokens) <= 7 and all(
+        t in HEADING_WORDS or re.fullmatch(r"q?\d{1,2}[a-z]?", t) for t in tokens
+    )
+
+
+def heading_line(line: str) -> bool:
+    """2.16.1 (h183): a line that is only a heading: a risk heading's words (with or without a colon), or a field's
+    name of at most five words with a colon and nothing after it ("Overdose:", "Most recent attempt:")."""
+    stripped = re.sub(r"^[ \t]*(?:[-*\u2022#>][ \t]*|\d+[.)][ \t]*)?", "", line).strip()
+    if not stripped:
+        return False
+    if stripped.endswith(":") and 0 < len(_heading_tokens(stripped)) <= 5:
+        return True
+    return heading_name(stripped.rstrip(":-\u2013\u2014 \t"))
+
+
+def _field_answered_nil(ctx: Context, m: re.Match[str]) -> bool:
+    """2.16.1 (h183): ``m`` is in a field's name made only of a risk heading's words, answered nil on its line or,
+    when nothing follows the colon, on the next line ("Suicidal ideation:\nDenies, current and lifetime.", "Q1 wish to
+    be dead: No"); session notes and journals alike."""
+    line_start, line_end = _line_of(ctx.norm, m.start())
+    field = FIELD_LINE.fullmatch(ctx.norm, line_start, line_end)
+    if field is None or m.end() > field.end("name") or not heading_name(field.group("name")):
+        return False
+    answer = field.group("answer")
+    if not answer.strip():
+        next_start = line_end + 1
+        if next_start >= len(ctx.norm):
+            return False
+        answer = ctx.norm[next_start : _line_of(ctx.norm, next_start)[1]]
+    return nil_answer(answer)
+
+
+def heading_only(norm: str, start: int, end: int) -> bool:
+    """2.16.1 (h183): every line (or part of a line) of ``norm[start:end]`` is a heading alone
+    (:func:`heading_line`), a field answered nil ("Self: no concerns", "Q1 wish to be dead: No") or a nil answer under a
+    heading line ("None.", "Denies, current and lifetime."): the sentence model's unit decides nothing by itself."""
+    found = False
+    pos = start
+    while pos < end:
+        line_start, line_end = _line_of(norm, pos)
+        part = norm[pos : min(end, line_end)]
+        pos = min(end, line_end) + 1
+        if not part.strip():
+            continue
+        line = norm[line_start:line_end]
+        field = FIELD_LINE.fullmatch(line)
+        nil_field = (
+            field is not None
+            and len(_heading_tokens(field.group("name"))) <= 5
+            and nil_answer(field.group("answer"))
+        )
+        under_heading = (
+            nil_answer(part)
+            and line_start > 0
+            and heading_line(norm[_line_of(norm, line_start - 1)[0] : line_start - 1])
+        )
+        if not (heading_line(line) or nil_field or under_heading):
+            return False
+        found = True
+    return found
 
 
 HEADED_RULES: tuple[Rule, ...] = (
@@ -4529,7 +4656,8 @@ def _reason(ctx: Context, rule: Rule, m: re.Match[str]) -> str | None:
                 else _negated_own(ctx, m, sentence)
             )
             or _list_denied(ctx, m, sentence)
-            or _heading_answered_no(ctx, m),
+            or _heading_answered_no(ctx, m)
+            or _field_answered_nil(ctx, m),
         ),
         (
             "recovery",
