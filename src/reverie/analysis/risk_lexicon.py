@@ -1130,7 +1130,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "wish_dead",
         IDEATION,
-        r"\bwish(?:ed)?\s+(?:that\s+)?(?P<who>i|i'd|id)\s+(?:was|were|had|would|could|'d|wasn't|weren't)\s+(?:\w+\s+)?"
+        r"\bwish(?:ed|es|ing)?\s+(?:that\s+)?(?P<who>i|i'd|id)\s+(?:was|were|had|would|could|'d|wasn't|weren't)\s+"
+        r"(?:\w+\s+)?"
         r"(?:dead|died|never\s+been\s+born|not\s+(?:been\s+)?born|not\s+wake|not\s+exist|gone|"
         r"(?:disappear|vanish)(?!\s+(?:from|at|for|into|to|under|off)\b))\b",
     ),
@@ -2765,6 +2766,74 @@ HEADED_RULES: tuple[Rule, ...] = (
     _rule("note_headed_self_harm", BEHAVIOR, HEADED_ACT, kinds=SESSION_KINDS),
 )
 RULES = RULES + HEADED_RULES
+# 2.16.1 (h183, frozen37): a wish or a method's thought reported in a note ("Pt reports wishing she were dead most
+# days", "clarified he has been wishing he were dead", "Reports she has been thinking about taking all her lithium at
+# once"): the client's, read at `ideation` in session kinds (a journal's "she" is someone else; the writer's own
+# "wishing I were dead" is `wish_dead`'s). Every set-aside reading applies (denial, someone else named, hypothetical).
+REPORTED_RULES: tuple[Rule, ...] = (
+    _rule(
+        "note_wish_dead",
+        IDEATION,
+        r"\bwish(?:es|ing|ed)?\s+(?:that\s+)?(?:she|he|they|pt|the\s+client|client)\s+(?:was|were|could\s+be|"
+        r"would\s+be|'d\s+be|had\s+died|had\s+never\s+been\s+born)\s*(?:\w+\s+)?(?:dead|gone|born)\b",
+        kinds=SESSION_KINDS,
+    ),
+    _rule(
+        "note_method_thought",
+        IDEATION,
+        r"\b(?:think|thinks|thinking|thought|considering|considered|contemplat\w+|fantasi[sz]\w+)\s+(?:about|of)\s+"
+        r"(?:taking|swallowing|downing|overdosing\s+on)\s+(?:all|the\s+lot|the\s+whole\s+(?:box|pack|packet|bottle)|"
+        r"every\s+one)\s+(?:of\s+)?(?:(?:my|her|his|their|the|them|those)\s+)?(?:\w+\s+)?(?:"
+        + NOTE_DRUG
+        + r"|meds|medication|medicines?|prescription)\b",
+        kinds=SESSION_KINDS,
+    ),
+)
+RULES = RULES + REPORTED_RULES
+# 2.16.1 (h183, frozen37): an attempt told in a euphemism or with its means in brackets: "tried to check out / go /
+# do myself in / top myself", "did myself in with quetiapine, or tried to", "made a (serious) attempt in 2019
+# (propranolol)"; read at `attempt` only where its sentence or the next names the means or its aftermath (a drug, "took
+# all", ICU, A&E, hospital, scars, a ligature: ``EUPHEMISM_TOLD``), and never before an everyday object ("check out of
+# the hotel", "tried to go to the gym"). Every set-aside reading applies (denial, someone else, hypothetical, fiction).
+EUPHEMISM_TOLD = re.compile(
+    r"\b(?:"
+    + NOTE_DRUG
+    + r"|digoxin|warfarin|meds|medication|took\s+all|swallowed|overdos\w*|ods?|icu|itu|a&e|a\s*and\s*e|hospital|"
+    r"resus|stomach\s+pumped|scars?|ligature|rope|noose|bridge|intensive\s+care|renal\s+team|charcoal|parvolex)\b"
+)
+EUPHEMISM_RULES: tuple[Rule, ...] = (
+    _rule(
+        "attempt_euphemism",
+        ATTEMPT,
+        r"\b(?:tried|trying|attempted|try)\s+(?:to\s+)?(?:check\s+out(?!\s+(?:of|the|a|an|this|that|some|my|our|your|how|"
+        r"what|at\s+(?:the\s+)?(?:till|desk|counter|reception))\b)|(?:do|top|off)\s+myself(?:\s+in)?|go(?=(?:"
+        r"\s+(?:in|back\s+in)\s+(?:19|20)\d\d|\s+(?:last|that)\s+(?:year|time|month|winter|summer|spring|autumn)|"
+        r"\s+at\s+(?:new\s+year|christmas|easter))))"
+        r"|\bdid\s+myself\s+in\b"
+        r"|\bmade\s+a\s+(?:(?:serious|real|proper|genuine|first|second|third|last|near[\s-]?fatal)\s+)?attempt\s+"
+        r"(?:(?:back\s+)?in|last)\s+(?:(?:19|20)\d\d|year|month|week|"
+        + SHORT_DATE
+        + r")(?=\s*\(\s*"
+        + NOTE_DRUG
+        + r"|[^.!?\n]{0,40}\b(?:icu|itu|intensive\s+care|a&e|resus|overdos\w*|hospital)\b)",
+    ),
+)
+RULES = RULES + EUPHEMISM_RULES
+
+
+def _euphemism_told(ctx: Context, m: re.Match[str]) -> bool:
+    """2.16.1 (h183): the means or the aftermath named in the sentence of ``m`` or the next one, and no other sense of
+    "attempt" in its sentence."""
+    s, e = ctx.sentences[_sentence_of(ctx, m.start())] if ctx.sentences else (0, len(ctx.norm))
+    following = _sentence_of(ctx, m.start()) + 1
+    if ctx.sentences and following < len(ctx.sentences):
+        e = ctx.sentences[following][1]
+    if OTHER_ATTEMPT.search(ctx.norm, s, e) is not None and "attempt" in m.group():
+        return False
+    return EUPHEMISM_TOLD.search(ctx.norm, s, e) is not None
+
+
+TOLD_IN_CONTEXT["attempt_euphemism"] = _euphemism_told
 TOLD_IN_CONTEXT["note_headed_attempt"] = lambda ctx, m: _headed_act(ctx, m, ATTEMPT)
 TOLD_IN_CONTEXT["note_headed_self_harm"] = lambda ctx, m: _headed_act(ctx, m, BEHAVIOR)
 ATTEMPT_ON_LIFE_BY_OTHER = re.compile(
