@@ -2770,7 +2770,7 @@ RULES = RULES + HEADED_RULES
 # days", "clarified he has been wishing he were dead", "Reports she has been thinking about taking all her lithium at
 # once"): the client's, read at `ideation` in session kinds (a journal's "she" is someone else; the writer's own
 # "wishing I were dead" is `wish_dead`'s). Every set-aside reading applies (denial, someone else named, hypothetical).
-REPORTED_RULES: tuple[Rule, ...] = (
+NOTE_WISH_RULES: tuple[Rule, ...] = (
     _rule(
         "note_wish_dead",
         IDEATION,
@@ -2789,7 +2789,7 @@ REPORTED_RULES: tuple[Rule, ...] = (
         kinds=SESSION_KINDS,
     ),
 )
-RULES = RULES + REPORTED_RULES
+RULES = RULES + NOTE_WISH_RULES
 # 2.16.1 (h183, frozen37): an attempt told in a euphemism or with its means in brackets: "tried to check out / go /
 # do myself in / top myself", "did myself in with quetiapine, or tried to", "made a (serious) attempt in 2019
 # (propranolol)"; read at `attempt` only where its sentence or the next names the means or its aftermath (a drug, "took
