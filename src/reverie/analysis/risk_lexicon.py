@@ -2834,6 +2834,77 @@ def _euphemism_told(ctx: Context, m: re.Match[str]) -> bool:
 
 
 TOLD_IN_CONTEXT["attempt_euphemism"] = _euphemism_told
+
+# 2.16.1 (h183, frozen37): self-harm acts told without the word, each read at `behavior` only with its evidence in its
+# sentence or the next (``UNNAMED_TOLD``): a wound reopened with intent ("picked my scabs till they bled again, on
+# purpose"; scabs, wounds, cuts, stitches, scars: skin picked is read by the sentence model, as the bank trains it); fresh cuts the client admits doing ("Fresh linear cuts R wrist. Admits she did them last night");
+# punching walls with the pain deserved ("says he 'deserves the pain'"); burns to a body site done with an object or
+# when distressed ("Burns to inner thighs, pt states done w/ hair straighteners when distressed"); a rehearsal with a
+# ligature ("Practised with the belt tonight. Took it off before it went too far."); a ligature found or removed
+# ("Found with ligature in bathroom 03:10, removed by staff"). Every set-aside reading applies.
+UNNAMED_SITE = (
+    r"(?:(?:l|r|left|right|lt|rt|inner|outer|upper|lower|both|bilateral)\s+)*(?:thighs?|arms?|forearms?|wrists?|"
+    r"stomach|abdomen|legs?|hips?|chest|hands?|ankles?|shins?|calf|calves)"
+)
+UNNAMED_SELF_HARM = (
+    r"\b(?P<pick>(?:picked|picking|pick|scratched|scratching|scratch|dug|digging|gouged|gouging|tore|tearing)\s+"
+    r"(?:at\s+)?(?:my|her|his|their)\s+(?:own\s+)?(?:\w+\s+)?(?:scabs?|wounds?|cuts|stitches|scars?))\b"
+    r"|\b(?P<fresh>(?:fresh|new|recent)\s+(?:\w+\s+){0,2}(?:cuts|lacerations|wounds|scratches|burns)(?:\s+(?:to|on))?"
+    r"(?:\s+(?:her|his|their|my|the))?\s+" + UNNAMED_SITE + r")\b"
+    r"|\b(?P<punch>(?:punch\w*|hit|hitting|smash\w*|bang\w*)\s+(?:the\s+|a\s+)?(?:walls?|doors?))\b"
+    r"|\b(?P<burn>burns?\s+(?:to|on)\s+(?:(?:her|his|their|my|the|both)\s+)?" + UNNAMED_SITE + r")\b"
+    r"|\b(?P<rehearse>(?:practi[sc]ed|practi[sc]ing|practi[sc]e|rehears\w+|tried\s+out)\s+(?:with\s+)?(?:the|a|my)\s+"
+    r"(?:belt|rope|cord|ligature|noose|scarf|cable|dressing\s+gown\s+cord))\b"
+    r"|\b(?P<ligature>found\s+with\s+(?:a\s+)?ligature|ligature\s+(?:was\s+)?removed|removed\s+(?:a\s+|the\s+)?ligature)\b"
+)
+UNNAMED_TOLD = {
+    "pick": re.compile(
+        r"\b(?:on\s+purpose|deliberately|intentionally|punish\w*|deserved?|to\s+feel\s+(?:something|it|the\s+pain))\b"
+    ),
+    "fresh": re.compile(
+        r"\b(?:admit\w*|states?|stated|says?|said|reports?|reported|disclos\w*|acknowledg\w*)\s+(?:that\s+)?"
+        r"(?:she|he|they|pt|client|i)?\s*(?:did|had\s+done|made|caused|inflicted|done)\b|self[\s-]?inflicted|"
+        r"on\s+purpose|deliberate\w*|with\s+a\s+(?:razor|blade|knife|sharpener)"
+    ),
+    "punch": re.compile(
+        r"\bdeserv\w*\s+(?:the\s+|to\s+(?:feel\s+)?(?:the\s+)?)?(?:pain|hurt)|\bpunish\w*\s+(?:myself|himself|"
+        r"herself|themselves|themself)|\bto\s+feel\s+(?:the\s+)?pain\b|\bwanted\s+(?:it\s+)?to\s+hurt\b|"
+        r"\bon\s+purpose\b"
+    ),
+    "burn": re.compile(
+        r"\b(?:done|did|made|caused|inflicted)\s+(?:it\s+|them\s+|herself\s+|himself\s+)?(?:with|w/|using)\s|"
+        r"\bwhen\s+(?:distressed|upset|overwhelmed|angry|dysregulated)\b|self[\s-]?inflicted|\bon\s+purpose\b|"
+        r"\bdeliberate\w*"
+    ),
+    "rehearse": re.compile(
+        r"\b(?:took\s+it\s+off|too\s+far|neck|tighten\w*|pass(?:ed)?\s+out|black(?:ed)?\s+out|let\s+go|"
+        r"stopped\s+(?:myself|herself|himself)|lost\s+my\s+nerve|chickened\s+out)\b"
+    ),
+    "ligature": re.compile(r"."),
+}
+UNNAMED_EVERYDAY = re.compile(
+    r"\b(?:climb\w*|knots?|scouts?|sail\w*|boat\w*|karate|judo|martial|yoga|stretch\w*|skipping|jump\s+rope|"
+    r"gym|class|lesson|show|play|stage|circus|aerial|rescue|belay\w*|abseil\w*|horse|dog|lasso|magic|trick)\b"
+)
+UNNAMED_RULES: tuple[Rule, ...] = (_rule("self_harm_unnamed", BEHAVIOR, UNNAMED_SELF_HARM),)
+RULES = RULES + UNNAMED_RULES
+
+
+def _unnamed_told(ctx: Context, m: re.Match[str]) -> bool:
+    """2.16.1 (h183): the evidence of the form ``m`` names (``UNNAMED_TOLD``) in its sentence or the next."""
+    form = m.lastgroup
+    if form is None:
+        return False
+    index = _sentence_of(ctx, m.start())
+    s, e = ctx.sentences[index] if ctx.sentences else (0, len(ctx.norm))
+    if ctx.sentences and index + 1 < len(ctx.sentences):
+        e = ctx.sentences[index + 1][1]
+    if form == "rehearse" and UNNAMED_EVERYDAY.search(ctx.norm, s, e) is not None:
+        return False  # "practised with the rope at climbing": a skill, not a rehearsal
+    return UNNAMED_TOLD[form].search(ctx.norm, s, e) is not None
+
+
+TOLD_IN_CONTEXT["self_harm_unnamed"] = _unnamed_told
 TOLD_IN_CONTEXT["note_headed_attempt"] = lambda ctx, m: _headed_act(ctx, m, ATTEMPT)
 TOLD_IN_CONTEXT["note_headed_self_harm"] = lambda ctx, m: _headed_act(ctx, m, BEHAVIOR)
 ATTEMPT_ON_LIFE_BY_OTHER = re.compile(
