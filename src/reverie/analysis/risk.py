@@ -174,6 +174,9 @@ SCENE_ONLY = "scene_only"
 # 2.16.1 (h183): the screen's own reason for a model-alone alarm on a unit made only of a note's headings, fields
 # answered nil and nil answers ("Risk assessment / Suicidal ideation:", "Self: no concerns": :func:`_heading_alarms`).
 HEADING_ONLY = "heading_only"
+# 2.16.1 (h183): the screen's own reason for a model-alone alarm on a wish narrowed by what follows it on its line to an
+# ordinary object ("I want out. Out of this lease", "I wish I didn't exist... on Mondays.": :func:`_narrowed_alarms`).
+NARROWED = "narrowed"
 SUPPORT_FILE = "risk_support.npz"
 SUPPORT_MANIFEST = "support_manifest.json"
 SUPPORT_FORMAT = "reverie.risk-support/1"
@@ -1106,6 +1109,8 @@ def screen(
     blocked = tuple(SCENE_ONLY if i in scene else why for i, why in enumerate(blocked))
     headings = _heading_alarms(text, hits, scored, blocked, t) if kind in lex.SESSION_KINDS else set()
     blocked = tuple(HEADING_ONLY if i in headings else why for i, why in enumerate(blocked))
+    narrowed = _narrowed_alarms(text, hits, scored, blocked, t)
+    blocked = tuple(NARROWED if i in narrowed else why for i, why in enumerate(blocked))
     unsupported = _unsupported(text, hits, scored, blocked, t, chosen.support)
     blocked = tuple(NO_SUPPORT if i in unsupported else why for i, why in enumerate(blocked))
     raising = [
@@ -1359,6 +1364,27 @@ def _heading_alarms(
         and why is None
         and not any(s <= h.start < e and h.level >= IDEATION and h.reason is None for h in hits)
         and lex.heading_only(norm, s, e)
+    }
+
+
+def _narrowed_alarms(
+    text: str,
+    hits: Sequence[lex.Hit],
+    scored: SentenceScores,
+    blocked: Sequence[str | None],
+    threshold: float,
+) -> set[int]:
+    """Alarms of the sentence model, no phrase in the unit counted at ideation or above, on a unit whose wish the rest
+    of its line narrows to an ordinary object (2.16.1, h183: :func:`reverie.analysis.risk_lexicon.wish_narrowed`);
+    never where the rest re-affirms ("Kidding. Not kidding.")."""
+    norm = lex.normalise(text)
+    return {
+        i
+        for i, ((s, e), p, why) in enumerate(zip(scored.spans, scored.probabilities, blocked, strict=True))
+        if p >= threshold
+        and why is None
+        and not any(s <= h.start < e and h.level >= IDEATION and h.reason is None for h in hits)
+        and lex.wish_narrowed(norm, e, unit=True)
     }
 
 

@@ -4774,6 +4774,66 @@ def _here_narrowed(ctx: Context, m: re.Match[str], sentence: int) -> bool:
     return all(REAFFIRMED.search(ctx.norm, s, e) is None for s, e in ctx.sentences[later_from:])
 
 
+# 2.16.1 (h183, frozen37): a wish narrowed in its own line by an ordinary object named right after it: a fragment ("I
+# want to die. Of embarrassment.", "I want out. Out of this lease", "I wish I didn't exist... on Mondays."), an
+# apposition ("Wish I could just end it. The relationship, I mean."), "meant …" / "clarified: …" ("then clarified: the
+# marriage, not her life"), a joke with the thing it was about ("Joking, it's only the tax return"); never where the
+# rest of the line re-affirms ("just kidding, I mean it", "Kidding. Not kidding.", "alive", "life", "everything").
+# Read as `everyday` on a wish's phrase (``WISH_NARROWABLE``) and on a unit the sentence model raises alone.
+WISH_NARROWABLE = words(
+    "want_to_die kill_self end_it_all death_wish_phrase wish_dead dont_want_to_live death_preferred death_welcome "
+    "death_wish_said_plainly death_wish_indirect death_wish_swap kms never_wake_up no_point_living join_the_dead "
+    "better_not_living check_out_for_good"
+)
+NARROW_OPENS = re.compile(
+    r"[\s'\"\u2018\u2019\u201c\u201d,;:\-\u2013\u2014]*(?:"
+    r"(?:of|from)\s+(?!(?:an?\s+)?(?:overdose|cancer|pills|tablets|suicide|sleep|old\s+age|natural)\b)[a-z]"
+    r"|out\s+of\s+(?:this|that|the|my|here)\b"
+    r"|on\s+(?:mondays|tuesdays|wednesdays|thursdays|fridays|weekdays|monday|tuesday|wednesday|thursday|friday|"
+    r"sunday\s+nights?|sundays|work\s+days|school\s+days)\b"
+    r"|(?:the|this|that|my|our|her|his|their)\s+(?:[a-z'-]+\s+){0,2}?[a-z'-]+\s*,?\s*(?:i|she|he|they)\s+(?:mean|meant)\b)"
+)
+NARROW_SAID = re.compile(
+    r"\b(?:(?:then\s+)?clarified|explained|meant|meaning|i\s+mean|i\s+meant)\b\s*[:,\-\u2013\u2014]?\s*"
+    r"(?:(?:she|he|they|i)\s+)?(?:(?:only|just|talking\s+about|referring\s+to|meant)\s+)*"
+    r"(?:the|this|that|my|her|his|their|our)\s+(?!(?:life|world|end|pain|whole\s+thing|everything)\b)[a-z]"
+    # a joke about the thing the wish was of ("Joking, it's only the tax return"), not a joke about something else
+    # ("Just kidding about the party": the wish stands)
+    r"|\b(?:joking|kidding|jk)\b\s*[:,\-\u2013\u2014]?\s*(?:it'?s|it\s+is|it\s+was|that'?s|that\s+was)\s+"
+    r"(?:(?:only|just|about|all\s+about)\s+)*(?:the|this|that|my|her|his|their|our)\s+"
+    r"(?!(?:life|world|end|pain|whole\s+thing|everything)\b)[a-z]"
+)
+NARROW_REAFFIRMED = re.compile(
+    r"\b(?:i\s+mean\s+it|not\s+(?:kidding|joking)|no\s+joke|seriously|for\s+real|serious|literally|alive|living|"
+    r"life|lives|everything|all\s+of\s+it|myself|forever|anywhere|at\s+all|not\s+just|not\s+only|die|dying|dead|"
+    r"death|suicid\w*|kill\w*|overdose|pills|tablets|plan|exist|existing|but\s+also|actually)\b"
+)
+OWN_LIFE_DENIED = re.compile(r"\bnot\s+(?:her|his|my|their|your)\s+(?:own\s+)?life\b")
+
+
+def wish_narrowed(norm: str, at: int, *, unit: bool = False) -> bool:
+    """2.16.1 (h183): what follows ``at`` (a wish's end) on its line narrows the wish to an ordinary object
+    (:data:`NARROW_OPENS` right after it or after its sentence, :data:`NARROW_SAID` in the rest of its line) and
+    nothing after it re-affirms it (:data:`NARROW_REAFFIRMED`; "not her life" is no re-affirmation). ``unit``: ``at``
+    ends a unit of the sentence model, so what follows is the next sentence."""
+    end = norm.find("\n", at)
+    tail = norm[at : len(norm) if end < 0 else end]
+    if NARROW_REAFFIRMED.search(OWN_LIFE_DENIED.sub(" ", tail)) is not None:
+        return False
+    pieces = re.split(r"[.!?\u2026]+", tail)
+    rest = "" if unit else pieces[0]
+    following = next((p for p in (pieces if unit else pieces[1:]) if p.strip()), "")
+    if rest.strip():
+        opens = re.match(r"\s*[,;:\-\u2013\u2014]", rest) is not None and NARROW_OPENS.match(rest) is not None
+    else:
+        opens = NARROW_OPENS.match(following) is not None and len(WORD.findall(following)) <= 10
+    return opens or NARROW_SAID.search(tail, 0, 160) is not None
+
+
+def _wish_narrowed(ctx: Context, rule: Rule, m: re.Match[str]) -> bool:
+    return rule.name in WISH_NARROWABLE and wish_narrowed(ctx.norm, m.end())
+
+
 def _reason(ctx: Context, rule: Rule, m: re.Match[str]) -> str | None:
     start, end = m.start(), m.end()
     sentence = _sentence_of(ctx, start)
@@ -4782,6 +4842,9 @@ def _reason(ctx: Context, rule: Rule, m: re.Match[str]) -> str | None:
     asked = _asked(ctx, m, sentence)
     checks: tuple[tuple[str, bool], ...] = (
         ("figurative", any(_overlaps((start, end), f) for f in ctx.figurative)),
+        # 2.16.1 (h183): a wish narrowed in its own line is read before its quotation ("'I want to end it all', then
+        # clarified: the marriage, not her life")
+        ("everyday", _wish_narrowed(ctx, rule, m)),
         ("quotation", quoted == "unknown"),
         ("third_person", quoted == "other"),
         ("negation", asked == "no"),
