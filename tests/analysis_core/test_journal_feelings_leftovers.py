@@ -76,7 +76,8 @@ def test_delight_after_deadpan_praise_and_a_mishap_is_sarcasm(text: str) -> None
 # exasperation, not a feeling left unexplained, as "I don't know why I even bother with him" is read).
 NEAR_MISSES: list[tuple[str, set[str], bool]] = [
     # (text, feelings shown, an unexplained marker shown)
-    ("Fantastic news, I got the job. Really thrilled.", {"admiration", "joy", "excitement"}, False),
+    # h182: admiration no word names is not shown (observations.NAMED_ONLY); the good news is joy
+    ("Fantastic news, I got the job. Really thrilled.", {"joy", "excitement"}, False),
     ("Fantastic. I got the job. Really thrilled.", {"joy", "excitement"}, False),
     ("Great. The landlord fixed the heating. Really thrilled.", {"joy", "excitement"}, False),
     ("Fantastic. The landlord raised the rent again. But I'm thrilled about the new flat.", {"joy"}, False),

@@ -71,6 +71,7 @@ HALVES = (
     "frozen34",
     "frozen35",
     "frozen36",
+    "frozen37",
 )
 # figures of speech (idioms; frozen31's figures in notes; frozen32's quoted figures and similes) and everyday injuries
 # frozen33's writer named its figures "figure_of_speech"
@@ -214,6 +215,9 @@ MEASURED_FLAGGED = {
     # frozen36: measured once, unseen, on risk 2.14.0 and 2.15.3 (shipped: its decision rule met) in one run, notes read
     # as notes: 61 and 66 (README_frozen36.md)
     "frozen36": 66 / 80,
+    # frozen37: measured once, unseen, on risk 2.15.3 and h180's 2.16.0 (not shipped: its decision rule's (a) missed)
+    # in one run, notes read as notes: 62 and 64 (README_frozen37.md)
+    "frozen37": 62 / 80,
 }
 GOAL_MISSED = {
     "tune": "goal missed: 81 of 85 genuine tune cases flagged, seen (docs/risk.md)",
@@ -297,6 +301,9 @@ GOAL_MISSED = {
     "frozen36": "goal missed: 66 of 80 genuine cases of the thirty-sixth frozen batch flagged on risk 2.15.3, 61 on "
     "2.14.0, when measured once, unseen, its session notes read as notes (session notes 31 of 40; journal lines 35 of "
     "40) (README_frozen36.md)",
+    "frozen37": "goal missed: 62 of 80 genuine cases of the thirty-seventh frozen batch flagged on risk 2.15.3, 64 on "
+    "h180's 2.16.0 (not shipped), when measured once, unseen, its session notes read as notes (session notes 27 of 40; "
+    "journal lines 35 of 40) (README_frozen37.md)",
 }
 # False alarms on hard negatives: the goal (<= 2 %) is met on tune and frozen (seen; frozen2: 8 of 110
 # when it was measured once, in the second round), not on frozen3 (seen since the fourth round; 14 of 223 unseen).
@@ -389,6 +396,9 @@ ALARMS_MISSED = {
     "frozen36": "goal missed: 15 of 120 hard negatives of the thirty-sixth frozen batch flagged on risk 2.15.3, 21 on "
     "2.14.0 (12.5 %; a figure of speech and a note of someone else's act at attempt) when measured once, unseen; 13, "
     "none at attempt, on risk 2.16.0, seen (README_frozen36.md)",
+    "frozen37": "goal missed: 33 of 120 hard negatives of the thirty-seventh frozen batch flagged on risk 2.15.3, 31 on "
+    "h180's 2.16.0 (27.5 %; four notes of someone else's act and a journal's overdose of a television series at "
+    "attempt: KNOWN_ATTEMPT_ERRORS) when measured once, unseen (README_frozen37.md)",
 }
 MEASURED_ALARMS = {
     "tune": 2 / 139,
@@ -463,6 +473,8 @@ MEASURED_ALARMS = {
     / 120,  # 22 on 2.14.0 when measured once; 18 on 2.15.2 (this candidate); 17 on 2.16.0 (h180)
     # frozen36: measured once, unseen: 21 on risk 2.14.0, 15 on 2.15.3 (README_frozen36.md)
     "frozen36": 13 / 120,  # 15 on 2.15.3 when measured once; 13 on 2.16.0 (h180, seen: -013, -156)
+    # frozen37: measured once, unseen: 33 on risk 2.15.3, 31 on h180's 2.16.0 (README_frozen37.md)
+    "frozen37": 33 / 120,
 }
 # Genuine cases at (or over) their expected level, with the shipped model: no floor existed before the fourteenth round
 # (docs/risk.md, "Fourteenth round"). Its level model was not shipped (the lead's check on long real texts), so these
@@ -537,6 +549,8 @@ MEASURED_AT_LEVEL = {
     / 80,  # 40 on 2.14.0 when measured once; 46 on 2.15.2 (this candidate); 47 on 2.16.0 (h180)
     # frozen36: 49 on 2.14.0 and 58 on 2.15.3 when measured once, unseen (README_frozen36.md)
     "frozen36": 58 / 80,
+    # frozen37: 50 on 2.15.3 and 52 on h180's 2.16.0 when measured once, unseen (README_frozen37.md)
+    "frozen37": 50 / 80,
 }
 # Lines whose writer's label and the screen's written policy disagree. They stay as written and count in every
 # figure; only the "never attempt on a negative" check reads them apart, each with its reason.
@@ -586,6 +600,16 @@ KNOWN_ATTEMPT_ERRORS: dict[str, str] = {
     # deliberate insulin overdose, "Husband (Tom) overdosed …"), at attempt when frozen36 was measured once on 2.14.0
     # and 2.15.3 alike, are read as a figure (a kind of thing never a drug, by its head noun) and as someone else's (a
     # person noun with a name in brackets) (seen)
+    "frozen37-033": "a session note of a group member's disclosed suicide attempt read at attempt as the client's when "
+    "frozen37 was measured once, on 2.15.3 and h180's 2.16.0 alike (README_frozen37.md)",
+    "frozen37-093": "a journal line of a television series 'overdosed on' over a weekend read at attempt when frozen37 was "
+    "measured once, on 2.15.3 and h180's 2.16.0 alike: a name on no list errs toward the alarm (README_frozen37.md)",
+    "frozen37-096": "a session note of someone else's act read at attempt as the client's when frozen37 was measured once "
+    "on 2.15.3 (h180's 2.16.0: indicator) (README_frozen37.md)",
+    "frozen37-132": "a session note of another patient's overdose on the unit read at attempt as the client's when "
+    "frozen37 was measured once on 2.15.3 (h180's 2.16.0: ideation) (README_frozen37.md)",
+    "frozen37-191": "a session note of someone else's act read at attempt as the client's when frozen37 was measured once "
+    "on 2.15.3 (h180's 2.16.0: indicator) (README_frozen37.md)",
 }
 
 

@@ -242,7 +242,9 @@ def test_explicit_words_pending_are_asked_first_and_a_model_alone_read_back_says
     assert pending is not None and not pending.alert.model_alone
     after = web.post("/check-in/", {"check_in": str(pending.id), "answer": "misunderstood"}).content.decode()
     assert f"<h1>{UNSURE_QUESTION}</h1>" in after and "Where are my keys?" in after  # the gentle one, next
-    assert "no explicit words about not wanting to live" in after
+    assert "They do not say it outright, but they can sound like not wanting to live" in after
+    # r132: a person whose wish only the model read is not told that no such words are there
+    assert "no explicit words" not in after
     assert "can be about not wanting to live" not in after
 
 

@@ -46,3 +46,54 @@ def test_save_it_now_lists_the_feelings_the_press_saves(make_user: Any) -> None:
     listed = page[page.find('<dl class="chosen">') :].split("</dl>")[0]
     assert "fear 4 of 5" in listed and "joy (no strength chosen: 3 of 5)" in listed, listed
     assert "grief" not in listed, listed
+
+
+def test_save_it_now_for_an_edit_does_not_say_to_edit_it_once_saved(make_user: Any) -> None:
+    """Review r132 (h182): the session ended while the person was editing an entry already saved. "Save it now" said
+    under its kind "Saved as chosen; to change them, edit the entry once it is saved." — wrong for an entry that is
+    saved and whose kind can never change. For an edit it says the kind stays as it was saved; a new entry keeps the
+    sentence (above)."""
+    from reverie.clinic.services import journal
+    from reverie.clinic.services.journal import EntryDraft
+
+    user = make_user()
+    view = journal.create_entry(user, EntryDraft(kind="dream", body="The house with one more room."))
+    fields = [("kind", "dream"), ("base_revision", "1"), ("body", "The house had two more rooms.")]
+    fields += [("feel_fear", "1"), ("int_fear", "4")]
+    request = RequestFactory().get("/")
+    request.user = user
+    request.session = SessionStore()
+    draft = drafts.Carried(f"/journal/{view.id}/edit/", user.pk, False, False, fields)
+    page = html.unescape(
+        drafts.shown_back(request, draft, message=drafts.UNKNOWN, can_save=True).content.decode()
+    )
+    listed = page[page.find('<dl class="chosen">') :].split("</dl>")[0]
+    assert "fear 4 of 5" in listed, listed
+    assert "Saved as chosen" not in page and "edit the entry once it is saved" not in page
+    assert "An entry keeps the kind it was first saved as." in page
+
+
+def test_a_refused_edit_form_does_not_say_to_edit_it_once_saved(make_user: Any) -> None:
+    """The same for the refused form's "Save again" (``csrf_failed.html``, which shares the line, h132): an edit
+    says the kind stays; a new entry keeps "Saved as chosen …"."""
+    from django.test import Client
+
+    from reverie.clinic.services import journal
+    from reverie.clinic.services.journal import EntryDraft
+
+    user = make_user()
+    view = journal.create_entry(user, EntryDraft(kind="dream", body="The house with one more room."))
+    web = Client(enforce_csrf_checks=True)
+    web.force_login(user)
+    form = {
+        "kind": "dream",
+        "base_revision": "1",
+        "body": "Two more rooms.",
+        "feel_fear": "1",
+        "int_fear": "4",
+    }
+    edit = html.unescape(web.post(f"/journal/{view.id}/edit/", form).content.decode())
+    assert "fear 4 of 5" in edit
+    assert "Saved as chosen" not in edit and "An entry keeps the kind it was first saved as." in edit
+    new = html.unescape(web.post("/write/", {**form, "base_revision": ""}).content.decode())
+    assert "Saved as chosen; to change them, edit the entry once it is saved." in new

@@ -151,6 +151,11 @@ with a cause of the body's own beside it ("shaking from the cold", "legs shaking
 is no sign (:data:`_BODY_CAUSE`). Deadpan praise alone before a mishap ("Fantastic. The landlord raised the rent
 again. Really thrilled.") makes the delight claimed after the mishap sarcasm, as "Fantastic, the landlord raised …"
 already did.
+
+Added in 1.20.0 (h182, review r132): a feeling the writer names joined to another they name ("I woke up furious and
+also somehow relieved", "angry but relieved", "Relieved and furious") is marked ``together`` (:func:`named_together`):
+the head reads the sentence as a whole and the second feeling takes the first one's share (anger 0.025 beside relief
+0.155), so the entry panel shows it by the words, not that share (``insights.observations.feeling_shown``).
 """
 
 from __future__ import annotations
@@ -3339,6 +3344,41 @@ def decide(
         frozenset((shown - said) & keep),
         frozenset({"nervousness"} & signs & keep) if sentence.after_plan else frozenset(),
     )
+
+
+# 1.20.0 (h182, review r132): what may stand between two feelings the writer names together ("furious and also
+# somehow relieved", "angry but relieved", "sad, grateful"): a coordinator or a comma, adverbs ("also", "somehow",
+# "weirdly"), a size ("a bit", "kind of"). Not "or"/"nor": "angry or relieved, I can't tell" names neither for sure.
+_JOINERS = frozenset({"and", "but", "yet", "&", ",", "plus"})
+_BETWEEN_SIZES = frozenset({"a", "bit", "little", "kind", "sort", "of", "kinda", "sorta", "also", "too"})
+
+
+def named_together(tokens: Sequence[Any], words: Sequence[EmotionWord]) -> frozenset[str]:
+    """The labels of feelings the writer names joined to another feeling they name (1.20.0, h182): "I woke up furious
+    and also somehow relieved", "Relieved and furious". Each is the writer's own word, affirmed and stated (never
+    denied, someone else's, would-be or hedged); between the two only a coordinator or comma and adverbs or a size
+    ("a bit"), at least one joiner. The head reads the sentence as a whole, so the second feeling takes the first
+    one's probability (anger 0.025 beside relief 0.155): the words, not that share, say both are felt."""
+    own = sorted(
+        (w for w in words if w.writer and not w.negated and w.mood == "stated" and w.label != "neutral"),
+        key=lambda w: w.start,
+    )
+    if len(own) < 2 or not tokens:
+        return frozenset()
+    index = {int(t.idx): i for i, t in enumerate(tokens)}
+    out: set[str] = set()
+    for first, second in pairwise(own):
+        i, j = index.get(first.start), index.get(second.start)
+        if i is None or j is None or j <= i + 1 or first.label == second.label:
+            continue
+        between = tokens[i + 1 : j]
+        joined = any(t.lower_ in _JOINERS for t in between)
+        plain_in_between = all(
+            t.lower_ in _JOINERS or t.lower_ in _BETWEEN_SIZES or t.pos_ == "ADV" for t in between
+        )
+        if joined and plain_in_between:
+            out |= {first.label, second.label}
+    return frozenset(out)
 
 
 def idiom_names(label: str, text: str) -> bool:

@@ -35,8 +35,10 @@ from reverie.analysis.emotion_scope import (
     cues,
     decide,
     emotion_words,
+    family,
     good_news,
     insistent_spans,
+    named_together,
     plain,
     words_text,
 )
@@ -55,7 +57,7 @@ if TYPE_CHECKING:
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "emotions"
 ENCODER_MANIFEST = Path(__file__).resolve().parent / "models" / "encoder" / "manifest.json"
 NEUTRAL = "neutral"
-VERSION = "1.19.0"  # h130: a bodily sign after the writer's plan is its nervousness; none with a bodily cause
+VERSION = "1.20.0"  # h182: a feeling the writer names joined to another they name is marked ``together``
 READ_SITUATIONS = True  # scripts/situation_simulation.py measures the layer without the situation head
 
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token pattern
@@ -338,6 +340,7 @@ class EmotionsAnalyzer:
         # each phrase pattern is first checked once against the whole document (regex_gate.TextGate: exact)
         word_gate = TextGate([words_text(t) for t in tokens])
         cue_gate = TextGate([plain(s.text) for s in doc.sentences])
+        words = [emotion_words(t, gate=word_gate) for t in tokens]
         per_sentence = [
             self._sentence_findings(
                 doc,
@@ -346,8 +349,9 @@ class EmotionsAnalyzer:
                 chosen[i],
                 insistent=any(a < s.span.end and b > s.span.start for a, b in repeated),
                 news=news,
-                words=emotion_words(tokens[i], gate=word_gate),
+                words=words[i],
                 gate=cue_gate,
+                together=named_together(tokens[i], words[i]),
             )
             for i, s in enumerate(doc.sentences)
         ]
@@ -398,8 +402,10 @@ class EmotionsAnalyzer:
         news: bool = False,
         words: list[EmotionWord] | None = None,
         gate: Gate | None = None,
+        together: frozenset[str] = frozenset(),
     ) -> tuple[list[Finding], bool]:
-        """The sentence's findings, and whether nothing in it bars the situation head (:func:`untouched`)."""
+        """The sentence's findings, and whether nothing in it bars the situation head (:func:`untouched`).
+        ``together``: the labels of feelings the writer names joined to another (:func:`named_together`)."""
         sentence = doc.sentences[index]
         following = doc.sentences[index + 1].text if index + 1 < len(doc.sentences) else ""
         previous = doc.sentences[index - 1].text if index > 0 else ""
@@ -430,6 +436,10 @@ class EmotionsAnalyzer:
             data: dict[str, object] = {"scope": "sentence", "sentence": index, "intensity": level}
             if label in reading.stated:
                 data["stated"] = True
+                if together & family(label):
+                    # 1.20.0 (h182): named joined to another feeling the writer names ("furious and also somehow
+                    # relieved"): the head's probability is shared between the two (anger 0.025), the words are not
+                    data["together"] = True
             elif label in reading.signs:
                 data["sign"] = (
                     True  # 1.16.0: read from a bodily sign the writer names, not the feeling itself
@@ -459,6 +469,8 @@ class EmotionsAnalyzer:
             }
             if any(f.data.get("stated") for f in found):
                 data["stated"] = True
+                if any(f.data.get("together") for f in found):
+                    data["together"] = True
             elif any(f.data.get("sign") for f in found):
                 data["sign"] = True
             out.append(self._finding(label, max(f.confidence for f in found), spans, data))

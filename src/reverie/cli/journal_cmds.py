@@ -442,8 +442,8 @@ def check_in(
             about = (
                 "your questionnaire asked about thoughts of being better off dead or of hurting yourself"
                 if pending.alert is not None and pending.alert.source == "phq9_item9"
-                else "Reverie noticed these words; there are no explicit words about not wanting to live or about"
-                " hurting yourself in them, so it may have misread you"
+                else "Reverie noticed these words; they do not say it outright, but they can sound like not wanting"
+                " to live or like wanting to hurt yourself. Reverie may have misread you"
                 if pending.alert is not None and pending.alert.model_alone
                 else "these words can be about not wanting to live or about hurting yourself"
             )

@@ -45,6 +45,12 @@ MIN_SCORE = 0.5  # an analyzer scoring below this on held-out data is not shown 
 # probability. Measured (docs/insights.md, "Feelings the entry names"): on the 21 seen journal sets the feelings
 # this adds were right 269 of 284 times (shown precision 213/275 -> 482/559).
 STATED_FLOOR = 0.05
+# Feelings shown only where the writer names them (or shows a bodily sign of them): what the head reads of them alone
+# is more often wrong than right. Admiration (h182, review r132: "dinner with Sam was nice, we laughed a lot" showed
+# admiration): GoEmotions' raters gave praise words ("nice", "great", "amazing") that label, so the head reads it
+# wherever anything is praised, an evening, a view, money, sarcasm; on the 16 frozen journal files the panel showed
+# admiration no word names 20 times, right 6 (the admiration the writer names: right 6 of 7).
+NAMED_ONLY = frozenset({"admiration"})
 
 SUPPORT: dict[str, Support] = {
     "relationships": Support(
@@ -387,13 +393,20 @@ def _sign(data: Mapping[str, Any]) -> bool:
     return bool(data.get("sign")) and not data.get("implied")
 
 
-def feeling_shown(confidence: float, data: Mapping[str, Any]) -> bool:
+def feeling_shown(confidence: float, data: Mapping[str, Any], label: str) -> bool:
     """An emotion reading the entry page shows: over the feelings floor, or named in the writer's own words, or
-    read from a bodily sign the entry describes (shown as before emotions 1.16.0, when signs were marked ``stated``).
+    read from a bodily sign the entry describes (shown as before emotions 1.16.0, when signs were marked ``stated``);
+    a feeling the writer names joined to another they name ("I woke up furious and also somehow relieved", emotions
+    1.20.0 ``together``) whatever the head's share of the sentence gave it (review r132: anger 0.025 beside relief
+    0.155 was left out, so mixed feelings read as one). A feeling of ``NAMED_ONLY`` only where it is so named or
+    shown.
 
     The one bar for feelings: the entry page here, every patterns page through ``shown.counted``."""
     said = _named(data) or _sign(data)
-    return confidence >= SUPPORT["feelings"].floor or (said and confidence >= STATED_FLOOR)
+    together = _named(data) and bool(data.get("together"))
+    if label in NAMED_ONLY and not said:
+        return False
+    return confidence >= SUPPORT["feelings"].floor or (said and confidence >= STATED_FLOOR) or together
 
 
 def listed(words: Sequence[str]) -> str:
@@ -575,7 +588,7 @@ def read_entry(
             else:
                 candidates.append(obs)
         elif kind == "emotion" and data.get("scope") == "entry" and f.get("label") != "neutral":
-            if feeling_shown(confidence, data):
+            if feeling_shown(confidence, data, str(f.get("label"))):
                 candidates.append(_feeling(text, f))
             else:
                 below += 1

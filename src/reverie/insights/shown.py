@@ -85,7 +85,7 @@ def counted(finding: Finding) -> Finding | None:
         return None
     if kind == "emotion":
         own = finding.data.get("scope", "sentence") in OWN_SCOPES
-        return finding if own and feeling_shown(finding.confidence, finding.data) else None
+        return finding if own and feeling_shown(finding.confidence, finding.data, finding.label) else None
     if kind == "episode":
         return _episode(finding)
     analyzer = _FLOORS.get(kind)

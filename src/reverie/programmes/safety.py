@@ -185,6 +185,21 @@ def _a_national_number(digits: str) -> bool:
     return False
 
 
+def may_be_mobile(number: str, region: str | None) -> bool:
+    """Whether a text may reach ``number``: False only where the numbering plan of ``phonenumbers`` calls it a fixed
+    line, read in ``region`` (the person's country, an ISO code; a number in international form needs none). A
+    mobile, a number that may be either (the United States' "FIXED_LINE_OR_MOBILE"), one the plan does not know, or
+    one it cannot read (no region and no country code) may be: err toward reach (review r132: a London landline,
+    "020 7946 0958", had a "Text" link)."""
+    import phonenumbers
+
+    try:
+        parsed = phonenumbers.parse(dialled(number), region or None)
+    except phonenumbers.NumberParseException:
+        return True
+    return bool(phonenumbers.number_type(parsed) != phonenumbers.PhoneNumberType.FIXED_LINE)
+
+
 def tel_href(number: str) -> str:
     """A ``tel:`` link a phone can tap to call: digits and a leading + only ("0800 123 (4)" → "tel:08001234")."""
     return f"tel:{dialled(number)}"
@@ -336,8 +351,14 @@ class Contact:
 
     @property
     def links(self) -> tuple[tuple[str, str], ...]:
-        """(label, href) to call or text this person from a phone."""
-        return (("Call", tel_href(self.phone)), ("Text", sms_href(self.phone)))
+        """(label, href) to call or text this person from a phone, the person's region unknown (:meth:`links_in`)."""
+        return self.links_in(None)
+
+    def links_in(self, region: str | None) -> tuple[tuple[str, str], ...]:
+        """(label, href) to call this person, and to text them where the number can be a mobile in the numbering
+        plan of ``region`` (the person's country, an ISO code; :func:`may_be_mobile`)."""
+        call = ("Call", tel_href(self.phone))
+        return (call, ("Text", sms_href(self.phone))) if may_be_mobile(self.phone, region) else (call,)
 
 
 @dataclass(frozen=True, slots=True)

@@ -108,13 +108,14 @@ class PlanItem:
         return self.text
 
 
-def sections(plan: SafetyPlan) -> list[tuple[str, list[PlanItem]]]:
-    """The plan as (title, lines) for a page; contacts as "name: phone" with links to call or text them."""
+def sections(plan: SafetyPlan, region: str | None = None) -> list[tuple[str, list[PlanItem]]]:
+    """The plan as (title, lines) for a page; contacts as "name: phone" with links to call them, and to text them
+    where the number can be a mobile in ``region``, the person's country (``Contact.links_in``)."""
     out = []
     for key, title in SECTION_TITLES.items():
         items = getattr(plan, key)
         lines = (
-            [PlanItem(f"{c.name}: {c.phone}", c.links) for c in items]
+            [PlanItem(f"{c.name}: {c.phone}", c.links_in(region)) for c in items]
             if key in CONTACT_SECTIONS
             else [PlanItem(str(item)) for item in items]
         )
@@ -135,9 +136,11 @@ def plan_for_page(user: Any) -> dict[str, Any]:
     ):  # a plan that cannot be opened never keeps the crisis lines away (r96)
         log.warning("the safety page could not open a client's plan")
         return {"unreadable": True}
+    # the person's region for their contacts' numbers: their plan's country, else their time zone's (review r132)
+    region = next(iter(likely_countries(user, plan.crisis_country if plan else None)), None)
     return {
         "has_plan": plan is not None,
-        "sections": sections(plan) if plan else [],
+        "sections": sections(plan, region) if plan else [],
         "country": plan.crisis_country if plan else None,
     }
 

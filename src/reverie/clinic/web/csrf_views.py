@@ -24,6 +24,7 @@ from reverie.clinic.web.drafts import (
     SAFE_NAME,
     SECRET,
     attach_again,
+    chosen_note,
     chosen_words,
     file_lost,
     given_back_long,
@@ -137,6 +138,7 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
         "shown": shown,
         # the kind and feelings it carries hidden, in plain words, as "Save it now" shows them (h132)
         "chosen": chosen_words(hidden, labels_of(path)),
+        "chosen_note": chosen_note(hidden, path),
         "action": path,
         # what the write page says of a file it lost, for this entry's kind (drafts.file_lost, h156)
         "file_lost": file_lost(dict(hidden).get("kind")) if had_file else "",

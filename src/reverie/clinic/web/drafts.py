@@ -660,6 +660,30 @@ def chosen_words(fields: list[tuple[str, str]], labels: Mapping[str, str]) -> li
     return chosen
 
 
+SAVED_AS_CHOSEN = "Saved as chosen; to change them, edit the entry once it is saved."
+KIND_STAYS = "An entry keeps the kind it was first saved as."
+
+
+def an_edit(path: str) -> bool:
+    """Whether a kept form was going to an entry's edit page (``/journal/<id>/edit/``)."""
+    from django.urls import Resolver404, resolve
+
+    try:
+        return resolve(path.split("?", 1)[0]).url_name == "edit"
+    except Resolver404:
+        return False
+
+
+def chosen_note(fields: list[tuple[str, str]], path: str) -> str:
+    """The line under the choices a kept form carries (:func:`chosen_words`): for a new entry, that they are saved as
+    chosen and can be changed by editing it once saved; for an edit (the entry saved already, its kind never to
+    change) that the kind stays, where it carries one, else nothing (review r132: "edit the entry once it is saved"
+    under the kind of an entry being edited)."""
+    if not an_edit(path):
+        return SAVED_AS_CHOSEN
+    return KIND_STAYS if any(name == "kind" and value for name, value in fields) else ""
+
+
 def given_back_long(name: str, value: str) -> bool:
     """Whether a field given back (the words shown back after signing in, the refused-form page) goes in a box of
     many lines: one that takes paragraphs (:data:`LONG`), or holds a line break, or is longer than a short line.
@@ -714,6 +738,7 @@ def shown_back(request: HttpRequest, draft: Carried, *, message: str, can_save: 
         "hidden": hidden if can_save else [],
         "shown": shown,
         "chosen": chosen_words(draft.fields, labels),
+        "chosen_note": chosen_note(draft.fields, action),
         "action": action,
         "can_save": can_save,
     }

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
@@ -302,17 +303,17 @@ def _carry_on(request: HttpRequest, user: User, carried: drafts.Carried) -> Http
     try:
         saved = journal.already_saved(user, entry_id)
         if saved is not None:
-            return redirect(saved)  # the sign-in page sent twice (a double click): one entry
+            return saved_redirect(saved)  # the sign-in page sent twice (a double click): one entry
         view = journal.create_entry(user, draft_from_form(form, data), entry_id=entry_id)
     except AlreadySaved as done:  # the same submission racing this one saved it first: one entry
-        return redirect(journal.saved_at(done))
+        return saved_redirect(journal.saved_at(done))
     except DeletedForGood:  # saved, then deleted for good: the deletion stands, the words are given back
         return _deleted_for_good(request, data)
     except InvalidInput as exc:
         return _refused(request, form, exc)
     except SAVE_FAILURES as exc:
         return _save_failed(request, form, exc)
-    return redirect("entry", entry_id=view.id)
+    return saved_redirect(reverse("entry", args=[view.id]))
 
 
 @require_http_methods(["GET", "POST"])
@@ -404,7 +405,7 @@ def write(request: HttpRequest) -> HttpResponse:
         entry_draft = draft_from_form(form, request.POST)  # "awe 4/10" is refused here, on its box
         saved = journal.already_saved(user, entry_id)
         if saved is not None:
-            return redirect(saved)  # the same submission again: nothing new is written
+            return saved_redirect(saved)  # the same submission again: nothing new is written
         attachments = attachment_from_form(form)
         same = journal.recent_same(user, entry_draft, attachments)
     except DeletedForGood:  # saved, then deleted for good: the deletion stands, the words are given back
@@ -422,12 +423,37 @@ def write(request: HttpRequest) -> HttpResponse:
     try:
         view = journal.create_entry(user, entry_draft, attachments, entry_id=entry_id)
     except AlreadySaved as done:  # a double tap whose first request committed while this one was saving
-        return redirect(journal.saved_at(done))
+        return saved_redirect(journal.saved_at(done))
     except InvalidInput as exc:
         return _refused(request, form, exc)
     except SAVE_FAILURES as exc:
         return _save_failed(request, form, exc)
-    return redirect("entry", entry_id=view.id)
+    return saved_redirect(reverse("entry", args=[view.id]))
+
+
+# The one-time news that the entry page's person just saved it (review r132: nothing said it was saved). Reverie
+# flashes no message, nothing waits in the session for the next page (docs/ARCHITECTURE.md): the save's redirect
+# carries it in a cookie sent only to that entry's page, for two minutes, which that page reads once and removes.
+SAVED_COOKIE = "reverie_just_saved"
+SAVED_COOKIE_SECONDS = 120
+
+
+def saved_redirect(path: str) -> HttpResponse:
+    """The redirect after a save of a new entry: to its page (``path``), which then says "Saved." at its top, once,
+    right after the save (:data:`SAVED_COOKIE`); to the trash (an entry saved, then trashed) as it is."""
+    answer = redirect(path)
+    if not path.endswith("/trash/"):
+        entry_id = path.rstrip("/").rsplit("/", 1)[-1]
+        answer.set_cookie(
+            SAVED_COOKIE,
+            entry_id,
+            max_age=SAVED_COOKIE_SECONDS,
+            path=path,
+            secure=settings.SESSION_COOKIE_SECURE,
+            httponly=True,
+            samesite="Lax",
+        )
+    return answer
 
 
 SAVE_FAILED = "Reverie could not save this just now. Your words are below; copy them or try again."
@@ -569,7 +595,12 @@ def entry(request: HttpRequest, entry_id: str) -> HttpResponse:
         context["writer"] = _with_client_names([view])[0][1]
     if context["own"] and request.GET.get("kept") == "1" and not view.unreadable:
         context["kept_token"] = _token_or_new(request.GET.get("t"))
-    return render(request, "reverie/entry.html", context)
+    # landed here from saving it (:func:`saved_redirect`): said once, the cookie removed; never of an edited entry
+    context["just_saved"] = own and request.COOKIES.get(SAVED_COOKIE) == str(view.id) and view.revision == 1
+    answer = render(request, "reverie/entry.html", context)
+    if SAVED_COOKIE in request.COOKIES:
+        answer.delete_cookie(SAVED_COOKIE, path=request.path, samesite="Lax")
+    return answer
 
 
 def _token_or_new(raw: str | None) -> uuid.UUID:
@@ -585,7 +616,7 @@ def save_again(request: HttpRequest, entry_id: str) -> HttpResponse:
     """The person asked to keep the same words twice: a new entry with the same content."""
     token = _token_or_new(request.POST.get("entry_id"))
     view = journal.save_again(_user(request), entry_id, token)
-    return redirect("entry", entry_id=view.id)
+    return saved_redirect(reverse("entry", args=[view.id]))
 
 
 @drafts.keeps_text(labels=ENTRY_LABELS)
