@@ -2744,21 +2744,74 @@ def heading_only(norm: str, start: int, end: int) -> bool:
         if not part.strip():
             continue
         line = norm[line_start:line_end]
-        field = FIELD_LINE.fullmatch(line)
-        nil_field = (
-            field is not None
-            and len(_heading_tokens(field.group("name"))) <= 5
-            and nil_answer(field.group("answer"))
-        )
+        nil_field = _nil_field_line(line)
         under_heading = (
             nil_answer(part)
             and line_start > 0
             and heading_line(norm[_line_of(norm, line_start - 1)[0] : line_start - 1])
         )
-        if not (heading_line(line) or nil_field or under_heading):
+        heading = heading_line(line) and (not _act_heading(line) or _answered_nil_below(norm, line_end))
+        if not (heading or nil_field or under_heading or _denial_only(part)):
             return False
         found = True
     return found
+
+
+# a heading naming an act or a wish (its answer decides whether its unit is read); a heading of none of these words
+# ("FHx:", "Access to means:", "Risk assessment") never raises its unit by itself
+ACT_HEADING_WORDS = words(
+    "death dead die suicide suicidal suicidality ideation si sh dsh nssi self harm selfharm self-harm attempts attempt "
+    "sa sas overdose overdoses od ods ligature ligatures cutting hanging kill killing wish wishes thoughts thought "
+    "plan plans planning intent intention urges urge hurting hurt alive live living ending end wake"
+)
+# a note's denial standing alone ("Denies any similar thoughts.", "Denied."): nothing more told (no "but")
+DENIAL_ONLY = re.compile(
+    r"[ \t]*(?:(?:pt|client|she|he|they|cl)\s+)?(?:denies|denied|denying)\b(?P<rest>[^\n]*)"
+)
+DENIAL_TURN = re.compile(
+    r"\b(?:but|however|although|though|yet|except|apart\s+from|other\s+than|until|admits?|reports?)\b"
+)
+
+
+def _act_heading(line: str) -> bool:
+    return any(t in ACT_HEADING_WORDS for t in _heading_tokens(line))
+
+
+def _denial_only(part: str) -> bool:
+    """2.16.1 (h183): ``part`` is a note's denial standing alone ("Denies any similar thoughts."), nothing turned."""
+    m = DENIAL_ONLY.match(part)
+    return (
+        m is not None
+        and DENIAL_TURN.search(m.group("rest")) is None
+        and len(WORD.findall(m.group("rest"))) <= 8
+    )
+
+
+def _nil_field_line(line: str) -> bool:
+    field = FIELD_LINE.fullmatch(line)
+    return (
+        field is not None
+        and len(_heading_tokens(field.group("name"))) <= 5
+        and nil_answer(field.group("answer"))
+    )
+
+
+def _answered_nil_below(norm: str, line_end: int) -> bool:
+    """2.16.1 (h183): the heading line ending at ``line_end`` is answered nil: its next line (another heading's lines
+    passed over, at most four) is a nil answer or a field answered nil. A heading answered otherwise, or not at all,
+    keeps its unit's reading ("Thoughts of death:\nDaily. …", "Hx self-harm\nCutting since 14.")."""
+    pos = line_end
+    for _ in range(4):
+        if pos >= len(norm):
+            return False
+        start, end = _line_of(norm, pos + 1)
+        line = norm[start:end]
+        if nil_answer(line) or _nil_field_line(line):
+            return True
+        if not heading_line(line):
+            return False
+        pos = end
+    return False
 
 
 HEADED_RULES: tuple[Rule, ...] = (
@@ -2792,7 +2845,8 @@ NOTE_WISH_RULES: tuple[Rule, ...] = (
 RULES = RULES + NOTE_WISH_RULES
 # 2.16.1 (h183, frozen37): an attempt told in a euphemism or with its means in brackets: "tried to check out / go /
 # do myself in / top myself", "did myself in with quetiapine, or tried to", "made a (serious) attempt in 2019
-# (propranolol)"; read at `attempt` only where its sentence or the next names the means or its aftermath (a drug, "took
+# (propranolol)"; "tried to top / off / do myself (in)" has no other sense and is read as it stands; the others are
+# read at `attempt` only where their sentence or the next names the means or its aftermath (a drug, "took
 # all", ICU, A&E, hospital, scars, a ligature: ``EUPHEMISM_TOLD``), and never before an everyday object ("check out of
 # the hotel", "tried to go to the gym"). Every set-aside reading applies (denial, someone else, hypothetical, fiction).
 EUPHEMISM_TOLD = re.compile(
@@ -2830,6 +2884,8 @@ def _euphemism_told(ctx: Context, m: re.Match[str]) -> bool:
         e = ctx.sentences[following][1]
     if OTHER_ATTEMPT.search(ctx.norm, s, e) is not None and "attempt" in m.group():
         return False
+    if re.match(r"(?:tried|trying|attempted|try)\s+(?:to\s+)?(?:top|off|do)\s+myself", m.group()) is not None:
+        return True  # "tried to top myself at 19": the euphemism has no other sense
     return EUPHEMISM_TOLD.search(ctx.norm, s, e) is not None
 
 
@@ -4808,7 +4864,11 @@ NARROW_REAFFIRMED = re.compile(
     r"life|lives|everything|all\s+of\s+it|myself|forever|anywhere|at\s+all|not\s+just|not\s+only|die|dying|dead|"
     r"death|suicid\w*|kill\w*|overdose|pills|tablets|plan|exist|existing|but\s+also|actually)\b"
 )
-OWN_LIFE_DENIED = re.compile(r"\bnot\s+(?:her|his|my|their|your)\s+(?:own\s+)?life\b")
+OWN_LIFE_DENIED = re.compile(
+    r"\bnot\s+(?:her|his|my|their|your)\s+(?:own\s+)?life\b"
+    # a thing's death ("it's just dead": the relationship) re-affirms nothing of the writer's
+    r"|\b(?:it'?s|it\s+is|its|it\s+was|that'?s)\s+(?:just\s+|so\s+|totally\s+|completely\s+|basically\s+)?dead\b"
+)
 
 
 def wish_narrowed(norm: str, at: int, *, unit: bool = False) -> bool:
