@@ -3489,6 +3489,39 @@ def overdose_of_things(norm: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+# 2.16.1 (h183, frozen37): an overdose or a poisoning of a thing never a drug, told noun first ("total sugar overdose",
+# "screen time overdose", "hot chocolate overdose", "Garden overdose: 40 tomato plants", "Cheese poisoning") or with
+# the thing as the poison's means ("Poisoned myself with my own chilli"): a figure, read by the head noun as 2.16.0
+# reads "overdosed on X" (``NEVER_A_DRUG_HEADS``, with the heads a noun-first figure names: time, garden, plants);
+# never where a word before the head makes it a drug's form or the sentence tells a real act's care, intent or drug.
+NOUN_FIRST_HEADS = NEVER_A_DRUG_HEADS | words("time garden plants plant tomatoes tomato screen")
+OVERDOSE_NOUN_FIRST = re.compile(
+    r"\b(?P<x>(?:[a-z']+[ \t-]+){0,2}[a-z']+)[ \t-]+(?:overdose|od|poisoning)\b"
+    r"|\bpoison(?:ed|ing)?\s+(?:myself|me)\s+with\s+(?:(?:my|our|the|some|that|this|his|her)\s+)?(?:own\s+)?"
+    r"(?P<y>(?:[a-z']+\s+){0,2}[a-z']+)\b"
+)
+
+
+def overdose_before_things(norm: str) -> tuple[tuple[int, int], ...]:
+    """2.16.1 (h183): the spans of an overdose or a poisoning of a thing never a drug told noun first, or of a
+    poisoning of oneself with one (:data:`OVERDOSE_NOUN_FIRST`)."""
+    spans = []
+    for m in OVERDOSE_NOUN_FIRST.finditer(norm):
+        phrase = re.findall(r"[a-z']+", m.group("x") or m.group("y"))
+        head = phrase[-1] if m.group("x") else next((w for w in phrase if w in NOUN_FIRST_HEADS), "")
+        if head not in NOUN_FIRST_HEADS or any(
+            w in DRUG_MODIFIERS or w in OVERDOSE_DRUG_WORDS for w in phrase
+        ):
+            continue
+        s = max(norm.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+        ends = [i for i in (norm.find(c, m.end()) for c in ".!?\n") if i >= 0]
+        sentence = norm[s : min(ends) if ends else len(norm)]
+        if OVERDOSE_REAL.search(sentence) or OVERDOSE_DRUG.search(sentence):
+            continue
+        spans.append((m.start(), m.end()))
+    return tuple(spans)
+
+
 NOT_A_DRUG_FORM = r"(?!(?:" + "|".join(sorted(DRUG_MODIFIERS)) + r")\b)"
 # ... nor before a word that makes it a medicine's form ("caffeine pills")
 NOT_A_DRUG_THEN = r"(?![\s-]+(?:pills?|tablets?|tabs|capsules?|caps|gummies|supplements?|drops)\b)"
@@ -4548,7 +4581,8 @@ def _context(text: str, kind: str) -> Context:
         dream=_dream_sentences(norm, sentences, kind),
         quotes=tuple((m.start(), m.end()) for m in QUOTES.finditer(norm)),
         figures=tuple((m.start(), m.end()) for p in FIGURES for m in regex_gate.finditer(p, norm))
-        + overdose_of_things(norm),
+        + overdose_of_things(norm)
+        + overdose_before_things(norm),
         injuries=injuries,
         placed_injuries=placed_injuries,
         # :func:`_injury` reads it only for a phrase inside one of these: none, nothing to search
