@@ -4676,6 +4676,7 @@ def _judge(ctx: Context, rule: Rule, m: re.Match[str]) -> Hit:
             _relative_acts_in_note(ctx.norm, sentence_start, start)
             or _relative_possessive(ctx.norm, sentence_start, m)
             or note_owner(ctx, m) == "other"
+            or _others_telling_or_bracketed(ctx.norm, sentence_start, start)
         ):
             # 2.10.0 (h134, review r114 fault 8): "Client's brother attempted suicide", "mother OD'd when pt was 12";
             # 2.12.0 (h157): "Cl discussed brother's suicide attempt", "pt's sister's self-harm"; 2.13.0 (h160):
@@ -4754,6 +4755,40 @@ def _relative_possessive(norm: str, sentence_start: int, m: re.Match[str]) -> bo
     if head is None or head.group() not in ACT_NOUNS:
         return False
     return RELATIVE_POSSESSIVE.search(norm, sentence_start, m.start()) is not None
+
+
+# 2.16.1 (h183, frozen37): someone else in a note. (i) Another's telling of an act is theirs: "a group member's
+# disclosure of a suicide attempt", "her friend's account of an overdose" (a person's possessive, then disclosure,
+# account, story … of the act). (ii) A relation with a name or an initial in brackets opening the act's clause
+# ("Partner (J.) threatened to kill himself"), the initial's full stop read as no sentence's end.
+OTHER_PERSON_NOUN = (
+    r"(?:"
+    + RELATIVE_NOUN
+    + r"|(?:group\s+|fellow\s+|peer\s+)?member|peer|fellow\s+patient|another\s+patient|"
+    r"(?:other|another)\s+(?:client|resident|service\s+user)|resident|inmate)"
+)
+OTHERS_TELLING = re.compile(
+    r"(?<![a-z0-9'])"
+    + OTHER_PERSON_NOUN
+    + r"(?:s'|'s)\s+(?:disclosure|account|story|report|description|mention|"
+    r"telling|news|history|experience|memory|memories)\s+(?:of|about)\s+(?:(?:a|an|the|his|her|their)\s+)?"
+    r"(?:" + ACT_QUALIFIERS + r"\s+){0,2}$"
+)
+BRACKETED_OPENER = re.compile(
+    r"(?:^|\n|[.;!?]\s+)[ \t]*(?:(?:her|his|their|pt's|client's|cl's)\s+)?"
+    + RELATIVE_NOUN
+    + r"\s*\([^()\n]{1,24}\)\s+"
+    r"(?:(?!(?:she|he|pt|cl|client|i|they|her|him|them)\b)[a-z']+\s+){0,5}$"
+)
+
+
+def _others_telling_or_bracketed(norm: str, sentence_start: int, start: int) -> bool:
+    """2.16.1 (h183): the act at ``start`` is told by another as theirs, or its clause opens on a relation with a
+    bracketed name or initial (:data:`OTHERS_TELLING`, :data:`BRACKETED_OPENER`)."""
+    if OTHERS_TELLING.search(norm, sentence_start, start) is not None:
+        return True
+    line_start = norm.rfind("\n", 0, start) + 1
+    return BRACKETED_OPENER.search(norm, max(line_start, start - 160), start) is not None
 
 
 def _relative_acts_in_note(norm: str, sentence_start: int, start: int) -> bool:
