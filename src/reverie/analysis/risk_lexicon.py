@@ -6356,6 +6356,16 @@ EVERYDAY_OWN_WORD: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern))
     for name, pattern in (
         (
+            # 2.16.1 (h183, frozen37-069, -082): body art done to be worn ("Got my ears pierced again", "Has tattoos
+            # x4, professionally done"); the guard is read outside it ("done" is its own word)
+            "body_art",
+            r"(?![^\n]*\b(?:cut|cuts|cutting|scars?|scarring|burn\w*|bled|bleed\w*|blood|harm\w*|wounds?)\b)"
+            r"\b(?:got|get|gets|getting|had|has|have)\s+(?:my|her|his|their|a|an|the)?\s*(?:\w+\s+){0,2}?pierced\b"
+            r"|(?![^\n]*\b(?:cut|cuts|cutting|scars?|scarring|burn\w*|bled|bleed\w*|blood|harm\w*|wounds?)\b)"
+            r"\b(?:tattoos?|piercings?)\b[^.!?\n]{0,40}\b(?:professionally(?:\s+done)?|(?:at\s+a\s+)?(?:studio|parlou?r)|"
+            r"by\s+an?\s+artist|done\s+at\s+a\s+\w+)",
+        ),
+        (
             "body_spent",
             r"\b(?:(?:my|our|me)\s+(?:\w+\s+)?)?"
             + BODY_SPENT
