@@ -716,7 +716,8 @@ RULES: tuple[Rule, ...] = (
         "attempt_overdose",
         ATTEMPT,
         r"\b(?:overdosed|od'd|od'ed|o\.d\.'?d|took\s+an\s+overdose|(?:took|swallowed|downed)\s+everything\s+in\s+(?:the|my)\s+(?:medicine\s+)?(?:cabinet|cupboard|drawer|box)"
-        r"|(?:took|taken|swallowed|downed|drank|necked)\s+(?:like\s+|about\s+|around\s+|maybe\s+|nearly\s+|almost\s+|over\s+)?"
+        # 2.16.1 (h183, frozen37-179): "injected all my insulin at once"
+        r"|(?:took|taken|swallowed|downed|drank|necked|injected)\s+(?:like\s+|about\s+|around\s+|maybe\s+|nearly\s+|almost\s+|over\s+)?"
         r"(?:all|a\s+bunch|a\s+handful|" + NUMBER + r"|(?:the|a)\s+"
         r"(?:whole|full|entire)\s+(?:bottle|pack|box|packet|card|strip|blister\s+pack|tub|jar|sheet)|too\s+many|[1-9]\d+)"
         r"\s+(?:of\s+)?(?:my\s+|the\s+|me\s+)?(?:(?:mum'?s|mom'?s|dad'?s|"
@@ -2843,6 +2844,18 @@ NOTE_WISH_RULES: tuple[Rule, ...] = (
     ),
 )
 RULES = RULES + NOTE_WISH_RULES
+# 2.16.1 (h183, frozen37-006): a note's bare "self" as the reflexive of an attempt ("admitted after trying to hang self
+# in school toilets"): read at `attempt` in session kinds; every set-aside reading applies
+NOTE_SELF_ATTEMPT_RULES: tuple[Rule, ...] = (
+    _rule(
+        "note_tried_self",
+        ATTEMPT,
+        r"\b(?:tried|trying|attempted|attempting)\s+(?:\w+\s+)?to\s+(?:kill|hang|drown|poison|strangle|suffocate|gas|"
+        r"shoot)\s+self\b",
+        kinds=SESSION_KINDS,
+    ),
+)
+RULES = RULES + NOTE_SELF_ATTEMPT_RULES
 # 2.16.1 (h183, frozen37): an attempt told in a euphemism or with its means in brackets: "tried to check out / go /
 # do myself in / top myself", "did myself in with quetiapine, or tried to", "made a (serious) attempt in 2019
 # (propranolol)"; "tried to top / off / do myself (in)" has no other sense and is read as it stands; the others are
