@@ -2521,7 +2521,10 @@ HEADING_TIME = (
 # 2.16.1 (h183, frozen37): a heading's answer with no verb. A month with its year in short ("May '23", "Jan 2019") is a
 # year; under a self-harm heading a body site with a time, a count or a wound's care ("Last night, L forearm, x4
 # superficial, dressed by GP.") is the act (``site``, read under a self-harm heading only).
-SHORT_DATE = r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:'|\u2019)?\d\d\b|(?:'|\u2019)\d\d\b)"
+SHORT_DATE = (
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:(?:19|20)\d\d|(?:'|\u2019)?\d\d)\b|"
+    r"(?:'|\u2019)\d\d\b)"
+)
 WOUND_SITE = (
     r"(?:(?:l|r|left|right|lt|rt|both|bilateral|inner|upper|lower)\s+)?(?:forearms?|wrists?|arms?|thighs?|legs?|"
     r"stomach|abdomen|hips?|ankles?|shins?|calf|calves|hands?|chest|neck)"
