@@ -142,7 +142,7 @@ MEASURED_FLAGGED = {
     # frozen13: written at the start of the seventeenth round by an engineer who tuned nothing (README_frozen13.md,
     # emphasis on self-harm acts, preparations and aborted acts), kept outside the repository, measured once at the
     # start (1c20fed) and the end (31dd23f) of the round: 85 of 117 flagged both times. Seen since.
-    "frozen13": 85 / 117,
+    "frozen13": 86 / 117,  # 85 when measured once; 86 on 2.16.1 (h183, seen)
     # frozen14: written at the start of the eighteenth round by an engineer who tuned nothing (README_frozen14.md; 150
     # short lines and 50 long journal entries, ``length``), kept outside the repository, measured once (c81c42c); no
     # risk change shipped that session, so it is the figure of the code at its start and its end. Seen since.
@@ -217,7 +217,7 @@ MEASURED_FLAGGED = {
     "frozen36": 66 / 80,
     # frozen37: measured once, unseen, on risk 2.15.3 and h180's 2.16.0 (not shipped: its decision rule's (a) missed)
     # in one run, notes read as notes: 62 and 64 (README_frozen37.md)
-    "frozen37": 62 / 80,
+    "frozen37": 79 / 80,  # 62 on 2.15.3 when measured once; 64 on 2.16.0; 79 on 2.16.1 (h183, seen)
 }
 GOAL_MISSED = {
     "tune": "goal missed: 81 of 85 genuine tune cases flagged, seen (docs/risk.md)",
@@ -303,7 +303,7 @@ GOAL_MISSED = {
     "40) (README_frozen36.md)",
     "frozen37": "goal missed: 62 of 80 genuine cases of the thirty-seventh frozen batch flagged on risk 2.15.3, 64 on "
     "h180's 2.16.0 (not shipped), when measured once, unseen, its session notes read as notes (session notes 27 of 40; "
-    "journal lines 35 of 40) (README_frozen37.md)",
+    "journal lines 35 of 40); 79 on h183's 2.16.1, seen (README_frozen37.md)",
 }
 # False alarms on hard negatives: the goal (<= 2 %) is met on tune and frozen (seen; frozen2: 8 of 110
 # when it was measured once, in the second round), not on frozen3 (seen since the fourth round; 14 of 223 unseen).
@@ -398,7 +398,8 @@ ALARMS_MISSED = {
     "none at attempt, on risk 2.16.0, seen (README_frozen36.md)",
     "frozen37": "goal missed: 33 of 120 hard negatives of the thirty-seventh frozen batch flagged on risk 2.15.3, 31 on "
     "h180's 2.16.0 (27.5 %; four notes of someone else's act and a journal's overdose of a television series at "
-    "attempt: KNOWN_ATTEMPT_ERRORS) when measured once, unseen (README_frozen37.md)",
+    "attempt: KNOWN_ATTEMPT_ERRORS) when measured once, unseen; 7, one at attempt (frozen37-093), on h183's 2.16.1, "
+    "seen (README_frozen37.md)",
 }
 MEASURED_ALARMS = {
     "tune": 2 / 139,
@@ -463,18 +464,18 @@ MEASURED_ALARMS = {
     # frozen31: measured once, unseen: 19 on risk 2.13.0 (README_frozen31.md)
     "frozen31": 14 / 120,  # 19 -> 18 on 2.14.0 (h167, seen); 15 on 2.15.0 (h175, seen); 14 on 2.15.1 (h177)
     # frozen32: measured once, unseen: 20 on risk 2.13.0, 19 on 2.14.0 (README_frozen32.md)
-    "frozen32": 16 / 120,  # 19 when measured once on 2.14.0; 16 on 2.15.0 (h175, seen)
+    "frozen32": 13 / 120,  # 19 when measured once on 2.14.0; 16 on 2.15.0 (h175, seen); 13 on 2.16.1 (h183)
     # frozen33: measured once, unseen: 14 on risk 2.14.0, 12 on h175's 2.15.0 (README_frozen33.md)
     "frozen33": 8 / 120,  # 14 when measured once on 2.14.0; 8 on 2.15.1 (h177, seen)
     # frozen34: measured once, unseen: 17 on risk 2.14.0, 15 on h177's 2.15.1 (README_frozen34.md)
-    "frozen34": 14 / 120,  # 17 on 2.14.0 when measured once; 15 on 2.15.1; 14 on 2.15.2 (h178, seen)
+    "frozen34": 13 / 120,  # 17 on 2.14.0 when measured once; 15 on 2.15.1; 14 on 2.15.2 (h178); 13 on 2.16.1
     # frozen35: measured once, unseen: 22 on risk 2.14.0, 18 on h178's 2.15.2 (README_frozen35.md)
-    "frozen35": 17
-    / 120,  # 22 on 2.14.0 when measured once; 18 on 2.15.2 (this candidate); 17 on 2.16.0 (h180)
+    "frozen35": 15
+    / 120,  # 22 on 2.14.0 when measured once; 18 on 2.15.2; 17 on 2.16.0 (h180); 15 on 2.16.1 (h183)
     # frozen36: measured once, unseen: 21 on risk 2.14.0, 15 on 2.15.3 (README_frozen36.md)
-    "frozen36": 13 / 120,  # 15 on 2.15.3 when measured once; 13 on 2.16.0 (h180, seen: -013, -156)
+    "frozen36": 12 / 120,  # 15 on 2.15.3 when measured once; 13 on 2.16.0 (h180, seen); 12 on 2.16.1 (h183)
     # frozen37: measured once, unseen: 33 on risk 2.15.3, 31 on h180's 2.16.0 (README_frozen37.md)
-    "frozen37": 33 / 120,
+    "frozen37": 7 / 120,  # 33 on 2.15.3 when measured once; 31 on 2.16.0; 7 on 2.16.1 (h183, seen)
 }
 # Genuine cases at (or over) their expected level, with the shipped model: no floor existed before the fourteenth round
 # (docs/risk.md, "Fourteenth round"). Its level model was not shipped (the lead's check on long real texts), so these
@@ -500,11 +501,11 @@ MEASURED_AT_LEVEL = {
     # self-harm acts after it, 62 since the seventeenth round (seen)
     "frozen12": 63 / 107,  # 62 -> 63 on 2.14.0 (h167, seen)
     # frozen13: 57 at the start of the seventeenth round, 58 at its end, unseen (README_frozen13.md)
-    "frozen13": 58 / 117,
+    "frozen13": 59 / 117,  # 58 when measured once; 59 on 2.16.1 (h183, seen)
     # frozen14: 45 when measured once, unseen (README_frozen14.md)
     "frozen14": 47 / 80,  # 45 -> 47 on 2.14.0 (h167, seen)
     # frozen15: 50 when measured once, unseen (README_frozen15.md)
-    "frozen15": 52 / 80,  # 50 -> 51 on 2.14.0 (h167, seen); 52 on 2.16.0 (h180)
+    "frozen15": 53 / 80,  # 50 -> 51 on 2.14.0 (h167, seen); 52 on 2.16.0 (h180); 53 on 2.16.1 (h183)
     # frozen16: 43 when measured once, unseen (README_frozen16.md); 49 since the twenty-first round (seen)
     "frozen16": 49 / 80,
     # frozen17: 34 when measured once, unseen (README_frozen17.md); 48 since the twenty-first round (seen)
@@ -550,7 +551,7 @@ MEASURED_AT_LEVEL = {
     # frozen36: 49 on 2.14.0 and 58 on 2.15.3 when measured once, unseen (README_frozen36.md)
     "frozen36": 58 / 80,
     # frozen37: 50 on 2.15.3 and 52 on h180's 2.16.0 when measured once, unseen (README_frozen37.md)
-    "frozen37": 50 / 80,
+    "frozen37": 70 / 80,  # 50 on 2.15.3 when measured once; 52 on 2.16.0; 70 on 2.16.1 (h183, seen)
 }
 # Lines whose writer's label and the screen's written policy disagree. They stay as written and count in every
 # figure; only the "never attempt on a negative" check reads them apart, each with its reason.
@@ -600,16 +601,12 @@ KNOWN_ATTEMPT_ERRORS: dict[str, str] = {
     # deliberate insulin overdose, "Husband (Tom) overdosed …"), at attempt when frozen36 was measured once on 2.14.0
     # and 2.15.3 alike, are read as a figure (a kind of thing never a drug, by its head noun) and as someone else's (a
     # person noun with a name in brackets) (seen)
-    "frozen37-033": "a session note of a group member's disclosed suicide attempt read at attempt as the client's when "
-    "frozen37 was measured once, on 2.15.3 and h180's 2.16.0 alike (README_frozen37.md)",
+    # 2.16.1 (h183): frozen37-033 (a group member's disclosure of a suicide attempt: another's telling is theirs),
+    # frozen37-096 and -191 (someone else's act, already indicator on 2.16.0) and frozen37-132 (another patient's
+    # overdose on the unit; its "Denies any similar thoughts." no longer raises by the model) are no longer at attempt
+    # (seen); frozen37-093 stays: an unknown title ("overdosed on Gilmore Girls") errs toward the alarm, by the rule
     "frozen37-093": "a journal line of a television series 'overdosed on' over a weekend read at attempt when frozen37 was "
     "measured once, on 2.15.3 and h180's 2.16.0 alike: a name on no list errs toward the alarm (README_frozen37.md)",
-    "frozen37-096": "a session note of someone else's act read at attempt as the client's when frozen37 was measured once "
-    "on 2.15.3 (h180's 2.16.0: indicator) (README_frozen37.md)",
-    "frozen37-132": "a session note of another patient's overdose on the unit read at attempt as the client's when "
-    "frozen37 was measured once on 2.15.3 (h180's 2.16.0: ideation) (README_frozen37.md)",
-    "frozen37-191": "a session note of someone else's act read at attempt as the client's when frozen37 was measured once "
-    "on 2.15.3 (h180's 2.16.0: indicator) (README_frozen37.md)",
 }
 
 
