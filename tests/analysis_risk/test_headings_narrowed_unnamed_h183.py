@@ -392,6 +392,26 @@ def test_a_notes_bare_self_and_an_injected_supply(text: str, top: int) -> None:
     assert _top(text, NOTE) == top, _hits(text, NOTE)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Asked re SI, declined to answer, changed topic.",
+        "Asked about suicidal thoughts; did not answer.",
+        "Asked re SI. Declined to answer.",
+        "Enquired about suicidal thoughts - changed the subject.",
+    ],
+)
+def test_a_notes_question_left_unanswered_is_an_indicator(text: str) -> None:
+    assert _top(text, NOTE) == lex.INDICATOR, _hits(text, NOTE)
+
+
+@pytest.mark.parametrize(
+    "text", ["Asked re SI, reports daily thoughts of killing herself.", "Asked re SI - yes, daily."]
+)
+def test_a_notes_question_answered_yes_is_read(text: str) -> None:
+    assert _top(text, NOTE) >= lex.IDEATION, _hits(text, NOTE)
+
+
 # --- frozen37 by id (seen) ----------------------------------------------------------------------------------------
 
 

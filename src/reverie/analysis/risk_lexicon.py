@@ -4698,6 +4698,10 @@ def _judge(ctx: Context, rule: Rule, m: re.Match[str]) -> Hit:
             # 2.12.0 (h157): "Cl discussed brother's suicide attempt", "pt's sister's self-harm"; 2.13.0 (h160):
             # "Cl says Priya took an overdose", "one of the residents attempted", "Cl's friend Sam …; he had cut"
             reason = "third_person"
+        if reason is None and _asked_unanswered_in_note(ctx, m):
+            # 2.16.1 (h183, frozen37-129): "Asked re SI, declined to answer": the clinician's question left unanswered,
+            # read as a journal reads someone else's question (indicator at most)
+            reason = "third_person"
         if reason is None and _denied_in_note(ctx, m):
             # thirty-third round: a therapist's "denies SI", "denied wanting to die"
             reason = "negation"
@@ -5506,6 +5510,29 @@ def _asked(ctx: Context, m: re.Match[str], sentence: int) -> str | None:
     if ANSWER_YES.search(after):
         return None
     return "no" if ANSWER_NO.search(after) or _denied_after(ctx, m.end()) else "question"
+
+
+# 2.16.1 (h183): a clinician's question in a note left unanswered ("Asked re SI, declined to answer, changed topic",
+# "Asked about suicidal thoughts; did not answer"): the question's words are the asker's, and no answer is given
+NOTE_ASKED = re.compile(
+    r"\b(?:asked|enquired|inquired|explored|queried)\s+(?:re|re:|regarding|about|if|whether|re\.)\s*$"
+)
+UNANSWERED = re.compile(
+    r"^[^\n]{0,40}?\b(?:declined\s+to\s+(?:answer|say|discuss|respond)|did\s+not\s+(?:answer|say|respond|reply)|"
+    r"didn'?t\s+(?:answer|say|respond|reply)|would\s+not\s+(?:answer|say)|wouldn'?t\s+(?:answer|say)|"
+    r"refused\s+to\s+(?:answer|say|discuss)|changed\s+(?:the\s+)?(?:topic|subject)|no\s+answer|not\s+answered|"
+    r"avoided\s+(?:the\s+)?(?:question|answering))\b"
+)
+
+
+def _asked_unanswered_in_note(ctx: Context, m: re.Match[str]) -> bool:
+    """2.16.1 (h183): the phrase ``m`` is what a note's clinician asked about (:data:`NOTE_ASKED` right before it) and
+    the question is left unanswered on its line (:data:`UNANSWERED`)."""
+    line_start = ctx.norm.rfind("\n", 0, m.start()) + 1
+    return (
+        NOTE_ASKED.search(ctx.norm, max(line_start, m.start() - 40), m.start()) is not None
+        and UNANSWERED.match(ctx.norm[m.end() :]) is not None
+    )
 
 
 def _asker_is_writer(ctx: Context, sentence_start: int, at: int) -> bool:
