@@ -398,7 +398,7 @@ ALARMS_MISSED = {
     "none at attempt, on risk 2.16.0, seen (README_frozen36.md)",
     "frozen37": "goal missed: 33 of 120 hard negatives of the thirty-seventh frozen batch flagged on risk 2.15.3, 31 on "
     "h180's 2.16.0 (27.5 %; four notes of someone else's act and a journal's overdose of a television series at "
-    "attempt: KNOWN_ATTEMPT_ERRORS) when measured once, unseen; 7, one at attempt (frozen37-093), on h183's 2.16.1, "
+    "attempt: KNOWN_ATTEMPT_ERRORS) when measured once, unseen; 6, one at attempt (frozen37-093), on h183's 2.16.1, "
     "seen (README_frozen37.md)",
 }
 MEASURED_ALARMS = {
@@ -466,16 +466,16 @@ MEASURED_ALARMS = {
     # frozen32: measured once, unseen: 20 on risk 2.13.0, 19 on 2.14.0 (README_frozen32.md)
     "frozen32": 13 / 120,  # 19 when measured once on 2.14.0; 16 on 2.15.0 (h175, seen); 13 on 2.16.1 (h183)
     # frozen33: measured once, unseen: 14 on risk 2.14.0, 12 on h175's 2.15.0 (README_frozen33.md)
-    "frozen33": 8 / 120,  # 14 when measured once on 2.14.0; 8 on 2.15.1 (h177, seen)
+    "frozen33": 7 / 120,  # 14 when measured once on 2.14.0; 8 on 2.15.1 (h177, seen); 7 on 2.16.1 (h183)
     # frozen34: measured once, unseen: 17 on risk 2.14.0, 15 on h177's 2.15.1 (README_frozen34.md)
-    "frozen34": 13 / 120,  # 17 on 2.14.0 when measured once; 15 on 2.15.1; 14 on 2.15.2 (h178); 13 on 2.16.1
+    "frozen34": 12 / 120,  # 17 on 2.14.0 when measured once; 15 on 2.15.1; 14 on 2.15.2 (h178); 12 on 2.16.1
     # frozen35: measured once, unseen: 22 on risk 2.14.0, 18 on h178's 2.15.2 (README_frozen35.md)
-    "frozen35": 15
-    / 120,  # 22 on 2.14.0 when measured once; 18 on 2.15.2; 17 on 2.16.0 (h180); 15 on 2.16.1 (h183)
+    "frozen35": 14
+    / 120,  # 22 on 2.14.0 when measured once; 18 on 2.15.2; 17 on 2.16.0 (h180); 14 on 2.16.1 (h183)
     # frozen36: measured once, unseen: 21 on risk 2.14.0, 15 on 2.15.3 (README_frozen36.md)
-    "frozen36": 12 / 120,  # 15 on 2.15.3 when measured once; 13 on 2.16.0 (h180, seen); 12 on 2.16.1 (h183)
+    "frozen36": 11 / 120,  # 15 on 2.15.3 when measured once; 13 on 2.16.0 (h180, seen); 11 on 2.16.1 (h183)
     # frozen37: measured once, unseen: 33 on risk 2.15.3, 31 on h180's 2.16.0 (README_frozen37.md)
-    "frozen37": 7 / 120,  # 33 on 2.15.3 when measured once; 31 on 2.16.0; 7 on 2.16.1 (h183, seen)
+    "frozen37": 6 / 120,  # 33 on 2.15.3 when measured once; 31 on 2.16.0; 6 on 2.16.1 (h183, seen)
 }
 # Genuine cases at (or over) their expected level, with the shipped model: no floor existed before the fourteenth round
 # (docs/risk.md, "Fourteenth round"). Its level model was not shipped (the lead's check on long real texts), so these
