@@ -85,9 +85,8 @@ FIGURES_MISSED: dict[str, str] = {
     # figures by mechanism in risk 2.15.0 (h175, seen; README_frozen32.md); frozen33's two (frozen33-014 a note's
     # 'overdose of sun', frozen33-190 overdosed on podcasts; at attempt on 2.14.0 and h175's 2.15.0 when measured once)
     # by risk 2.15.1 (h177, seen: an overdose of a thing that is no drug is a figure, quoted or not)
-    "frozen36": "goal missed: one figure of speech of the thirty-sixth frozen batch at attempt when measured once, on "
-    "risk 2.14.0 and 2.15.3 alike (frozen36-013, overdosed on mini eggs: a thing on no list errs toward the alarm; "
-    "KNOWN_ATTEMPT_ERRORS) (README_frozen36.md)",
+    # frozen36's (frozen36-013, overdosed on mini eggs: at attempt when measured once on 2.14.0 and 2.15.3 alike) by
+    # risk 2.16.0 (h180, seen: a kind of thing never a drug, read by its head noun)
 }
 # Genuine cases flagged, as measured with the shipped model. Fourth round (docs/risk.md): all four batches are seen
 # (tuning material); frozen3 was measured once, unseen, at the end of the third round (71 of 107, 14 of 223 false
@@ -106,7 +105,7 @@ MEASURED_FLAGGED = {
     "frozen2": 63 / 64,
     "frozen3": 89 / 107,
     # frozen4: 115 since the sixteenth round (acts told with their intent), 116 on 2.14.0 (h167; seen)
-    "frozen4": 116 / 126,
+    "frozen4": 117 / 126,  # 116 -> 117 on 2.16.0 (h180, seen: a wish not to wake up)
     # frozen5: written during the sixth round by another engineer, kept outside the repository, measured once at its
     # end with the shipped model (never tuned on): 62 of 80, 11 of 160 false alarms. Seen since the seventh round.
     "frozen5": 76 / 80,  # 74 -> 76 on 2.14.0 (h167, seen)
@@ -143,14 +142,14 @@ MEASURED_FLAGGED = {
     # frozen13: written at the start of the seventeenth round by an engineer who tuned nothing (README_frozen13.md,
     # emphasis on self-harm acts, preparations and aborted acts), kept outside the repository, measured once at the
     # start (1c20fed) and the end (31dd23f) of the round: 85 of 117 flagged both times. Seen since.
-    "frozen13": 85 / 117,
+    "frozen13": 86 / 117,  # 85 when measured once; 86 on 2.16.1 (h183, seen)
     # frozen14: written at the start of the eighteenth round by an engineer who tuned nothing (README_frozen14.md; 150
     # short lines and 50 long journal entries, ``length``), kept outside the repository, measured once (c81c42c); no
     # risk change shipped that session, so it is the figure of the code at its start and its end. Seen since.
     "frozen14": 61 / 80,
     # frozen15: the same shape, written during the nineteenth round by another engineer who tuned nothing
     # (README_frozen15.md), measured once on the shipped screen (4f31df8). Seen since.
-    "frozen15": 73 / 80,  # 72 -> 73 on 2.14.0 (h167, seen)
+    "frozen15": 74 / 80,  # 72 -> 73 on 2.14.0 (h167, seen); 74 on 2.16.0 (h180: an attempt on one's life)
     # frozen16: the same shape, written at the start of the twentieth round by another engineer who tuned nothing,
     # with at least 25 plain everyday lines whose words sound like an act (README_frozen16.md); measured once on the
     # shipped screen (af1832d). Seen since; 62 since the twenty-first round (risk 2.4.0, docs/risk.md).
@@ -211,13 +210,14 @@ MEASURED_FLAGGED = {
     "frozen34": 56 / 80,  # 54 on 2.14.0 when measured once; 56 on 2.15.1 (this candidate)
     # frozen35: measured once, unseen, on risk 2.14.0 (main, shipped) and h178's 2.15.2 (not shipped: its decision
     # rule not met) in one run, notes read as notes: 56 and 60 (README_frozen35.md)
-    "frozen35": 60 / 80,  # 56 on 2.14.0 when measured once; 60 on 2.15.2 (this candidate)
+    "frozen35": 61
+    / 80,  # 56 on 2.14.0 when measured once; 60 on 2.15.2 (this candidate); 61 on 2.16.0 (h180)
     # frozen36: measured once, unseen, on risk 2.14.0 and 2.15.3 (shipped: its decision rule met) in one run, notes read
     # as notes: 61 and 66 (README_frozen36.md)
     "frozen36": 66 / 80,
     # frozen37: measured once, unseen, on risk 2.15.3 and h180's 2.16.0 (not shipped: its decision rule's (a) missed)
     # in one run, notes read as notes: 62 and 64 (README_frozen37.md)
-    "frozen37": 62 / 80,
+    "frozen37": 79 / 80,  # 62 on 2.15.3 when measured once; 64 on 2.16.0; 79 on 2.16.1 (h183, seen)
 }
 GOAL_MISSED = {
     "tune": "goal missed: 81 of 85 genuine tune cases flagged, seen (docs/risk.md)",
@@ -303,7 +303,7 @@ GOAL_MISSED = {
     "40) (README_frozen36.md)",
     "frozen37": "goal missed: 62 of 80 genuine cases of the thirty-seventh frozen batch flagged on risk 2.15.3, 64 on "
     "h180's 2.16.0 (not shipped), when measured once, unseen, its session notes read as notes (session notes 27 of 40; "
-    "journal lines 35 of 40) (README_frozen37.md)",
+    "journal lines 35 of 40); 79 on h183's 2.16.1, seen (README_frozen37.md)",
 }
 # False alarms on hard negatives: the goal (<= 2 %) is met on tune and frozen (seen; frozen2: 8 of 110
 # when it was measured once, in the second round), not on frozen3 (seen since the fourth round; 14 of 223 unseen).
@@ -391,14 +391,15 @@ ALARMS_MISSED = {
     "frozen34": "goal missed: 17 of 120 hard negatives of the thirty-fourth frozen batch flagged on risk 2.14.0, 15 on "
     "h177's 2.15.1 (14.2 %; none at attempt on 2.14.0) when measured once, unseen (README_frozen34.md)",
     "frozen35": "goal missed: 22 of 120 hard negatives of the thirty-fifth frozen batch flagged on risk 2.14.0, 18 on "
-    "h178's 2.15.2 (18.3 %; one note of someone else's act at attempt: KNOWN_ATTEMPT_ERRORS) when measured once, "
-    "unseen (README_frozen35.md)",
+    "h178's 2.15.2 (18.3 %; one note of someone else's act at attempt) when measured once, unseen; 17, none at "
+    "attempt, since risk 2.16.0 read a bed's number as another person, seen (README_frozen35.md)",
     "frozen36": "goal missed: 15 of 120 hard negatives of the thirty-sixth frozen batch flagged on risk 2.15.3, 21 on "
-    "2.14.0 (12.5 %; a figure of speech and a note of someone else's act at attempt: KNOWN_ATTEMPT_ERRORS) when "
-    "measured once, unseen (README_frozen36.md)",
+    "2.14.0 (12.5 %; a figure of speech and a note of someone else's act at attempt) when measured once, unseen; 13, "
+    "none at attempt, on risk 2.16.0, seen (README_frozen36.md)",
     "frozen37": "goal missed: 33 of 120 hard negatives of the thirty-seventh frozen batch flagged on risk 2.15.3, 31 on "
     "h180's 2.16.0 (27.5 %; four notes of someone else's act and a journal's overdose of a television series at "
-    "attempt: KNOWN_ATTEMPT_ERRORS) when measured once, unseen (README_frozen37.md)",
+    "attempt: KNOWN_ATTEMPT_ERRORS) when measured once, unseen; 6, one at attempt (frozen37-093), on h183's 2.16.1, "
+    "seen (README_frozen37.md)",
 }
 MEASURED_ALARMS = {
     "tune": 2 / 139,
@@ -463,17 +464,18 @@ MEASURED_ALARMS = {
     # frozen31: measured once, unseen: 19 on risk 2.13.0 (README_frozen31.md)
     "frozen31": 14 / 120,  # 19 -> 18 on 2.14.0 (h167, seen); 15 on 2.15.0 (h175, seen); 14 on 2.15.1 (h177)
     # frozen32: measured once, unseen: 20 on risk 2.13.0, 19 on 2.14.0 (README_frozen32.md)
-    "frozen32": 16 / 120,  # 19 when measured once on 2.14.0; 16 on 2.15.0 (h175, seen)
+    "frozen32": 13 / 120,  # 19 when measured once on 2.14.0; 16 on 2.15.0 (h175, seen); 13 on 2.16.1 (h183)
     # frozen33: measured once, unseen: 14 on risk 2.14.0, 12 on h175's 2.15.0 (README_frozen33.md)
-    "frozen33": 8 / 120,  # 14 when measured once on 2.14.0; 8 on 2.15.1 (h177, seen)
+    "frozen33": 7 / 120,  # 14 when measured once on 2.14.0; 8 on 2.15.1 (h177, seen); 7 on 2.16.1 (h183)
     # frozen34: measured once, unseen: 17 on risk 2.14.0, 15 on h177's 2.15.1 (README_frozen34.md)
-    "frozen34": 14 / 120,  # 17 on 2.14.0 when measured once; 15 on 2.15.1; 14 on 2.15.2 (h178, seen)
+    "frozen34": 12 / 120,  # 17 on 2.14.0 when measured once; 15 on 2.15.1; 14 on 2.15.2 (h178); 12 on 2.16.1
     # frozen35: measured once, unseen: 22 on risk 2.14.0, 18 on h178's 2.15.2 (README_frozen35.md)
-    "frozen35": 18 / 120,  # 22 on 2.14.0 when measured once; 18 on 2.15.2 (this candidate)
+    "frozen35": 14
+    / 120,  # 22 on 2.14.0 when measured once; 18 on 2.15.2; 17 on 2.16.0 (h180); 14 on 2.16.1 (h183)
     # frozen36: measured once, unseen: 21 on risk 2.14.0, 15 on 2.15.3 (README_frozen36.md)
-    "frozen36": 15 / 120,
+    "frozen36": 11 / 120,  # 15 on 2.15.3 when measured once; 13 on 2.16.0 (h180, seen); 11 on 2.16.1 (h183)
     # frozen37: measured once, unseen: 33 on risk 2.15.3, 31 on h180's 2.16.0 (README_frozen37.md)
-    "frozen37": 33 / 120,
+    "frozen37": 6 / 120,  # 33 on 2.15.3 when measured once; 31 on 2.16.0; 6 on 2.16.1 (h183, seen)
 }
 # Genuine cases at (or over) their expected level, with the shipped model: no floor existed before the fourteenth round
 # (docs/risk.md, "Fourteenth round"). Its level model was not shipped (the lead's check on long real texts), so these
@@ -487,7 +489,7 @@ MEASURED_AT_LEVEL = {
     # sixteenth round 57, 87, 60, 45, 45, 46, 59, 60, 56, 60 (tune 78, frozen 79); before it 56, 79, 59, 40, 35, 40, 51,
     # 45, 38; all seen
     "frozen3": 63 / 107,  # 61 -> 63 on 2.14.0 (h167, seen)
-    "frozen4": 93 / 126,  # 92 -> 93 on 2.14.0 (h167, seen)
+    "frozen4": 94 / 126,  # 92 -> 93 on 2.14.0 (h167, seen); 94 on 2.16.0 (h180)
     "frozen5": 65 / 80,  # 63 -> 65 on 2.14.0 (h167, seen)
     "frozen6": 49 / 94,
     "frozen7": 48 / 100,
@@ -499,11 +501,11 @@ MEASURED_AT_LEVEL = {
     # self-harm acts after it, 62 since the seventeenth round (seen)
     "frozen12": 63 / 107,  # 62 -> 63 on 2.14.0 (h167, seen)
     # frozen13: 57 at the start of the seventeenth round, 58 at its end, unseen (README_frozen13.md)
-    "frozen13": 58 / 117,
+    "frozen13": 59 / 117,  # 58 when measured once; 59 on 2.16.1 (h183, seen)
     # frozen14: 45 when measured once, unseen (README_frozen14.md)
     "frozen14": 47 / 80,  # 45 -> 47 on 2.14.0 (h167, seen)
     # frozen15: 50 when measured once, unseen (README_frozen15.md)
-    "frozen15": 51 / 80,  # 50 -> 51 on 2.14.0 (h167, seen)
+    "frozen15": 53 / 80,  # 50 -> 51 on 2.14.0 (h167, seen); 52 on 2.16.0 (h180); 53 on 2.16.1 (h183)
     # frozen16: 43 when measured once, unseen (README_frozen16.md); 49 since the twenty-first round (seen)
     "frozen16": 49 / 80,
     # frozen17: 34 when measured once, unseen (README_frozen17.md); 48 since the twenty-first round (seen)
@@ -544,11 +546,12 @@ MEASURED_AT_LEVEL = {
     # frozen34: 42 on 2.14.0 and 45 on h177's 2.15.1 when measured once, unseen (README_frozen34.md)
     "frozen34": 45 / 80,  # 42 on 2.14.0 when measured once; 45 on 2.15.1 (this candidate)
     # frozen35: 40 on 2.14.0 and 46 on h178's 2.15.2 when measured once, unseen (README_frozen35.md)
-    "frozen35": 46 / 80,  # 40 on 2.14.0 when measured once; 46 on 2.15.2 (this candidate)
+    "frozen35": 47
+    / 80,  # 40 on 2.14.0 when measured once; 46 on 2.15.2 (this candidate); 47 on 2.16.0 (h180)
     # frozen36: 49 on 2.14.0 and 58 on 2.15.3 when measured once, unseen (README_frozen36.md)
     "frozen36": 58 / 80,
     # frozen37: 50 on 2.15.3 and 52 on h180's 2.16.0 when measured once, unseen (README_frozen37.md)
-    "frozen37": 50 / 80,
+    "frozen37": 70 / 80,  # 50 on 2.15.3 when measured once; 52 on 2.16.0; 70 on 2.16.1 (h183, seen)
 }
 # Lines whose writer's label and the screen's written policy disagree. They stay as written and count in every
 # figure; only the "never attempt on a negative" check reads them apart, each with its reason.
@@ -588,26 +591,22 @@ KNOWN_ATTEMPT_ERRORS: dict[str, str] = {
     # 2.15.1 (h177): frozen33-014 (a note: the client 'took an overdose of sun') and frozen33-190 (a journal line:
     # overdosed on true-crime podcasts), at attempt when frozen33 was measured once on 2.14.0 and h175's 2.15.0, are
     # read as figures of speech (README_frozen33.md)
-    "frozen35-119": "a session note of another patient's act ('Bed 6 attempted to hang herself on the ward'; the client "
-    "witnessed it) read at attempt as the client's when frozen35 was measured once, on 2.14.0 and h178's 2.15.2 alike "
-    "(README_frozen35.md)",
+    # 2.16.0 (h180): frozen35-119 (a note of another patient's act, "Bed 6 attempted to hang herself on the ward"; the
+    # client witnessed it; at attempt when frozen35 was measured once, on 2.14.0 and h178's 2.15.2 alike) is read as
+    # someone else's: a bed or a room with its number, "another patient", names another person in a note (seen)
     # 2.15.3 (h179): frozen35-091 (a session note of another sense of 'attempt', "Hx: IVF attempts x2 unsuccessful",
     # read at attempt by 2.15.0's note register when frozen35 was measured once on 2.15.2: the reason 2.15.2 was not
     # shipped) is no longer at attempt: a bare "attempt(s)" needs a suicide or self-harm sense (seen)
-    "frozen36-013": "a figure of speech (a journal line: overdosed on mini eggs) read at attempt when frozen36 was "
-    "measured once, on 2.14.0 and 2.15.3 alike: a thing on no list errs toward the alarm (README_frozen36.md)",
-    "frozen36-156": "a session note of a husband's deliberate insulin overdose read at attempt as the client's when "
-    "frozen36 was measured once, on 2.14.0 and 2.15.3 alike (README_frozen36.md)",
-    "frozen37-033": "a session note of a group member's disclosed suicide attempt read at attempt as the client's when "
-    "frozen37 was measured once, on 2.15.3 and h180's 2.16.0 alike (README_frozen37.md)",
+    # 2.16.0 (h180): frozen36-013 (a journal line, overdosed on mini eggs) and frozen36-156 (a note of a husband's
+    # deliberate insulin overdose, "Husband (Tom) overdosed …"), at attempt when frozen36 was measured once on 2.14.0
+    # and 2.15.3 alike, are read as a figure (a kind of thing never a drug, by its head noun) and as someone else's (a
+    # person noun with a name in brackets) (seen)
+    # 2.16.1 (h183): frozen37-033 (a group member's disclosure of a suicide attempt: another's telling is theirs),
+    # frozen37-096 and -191 (someone else's act, already indicator on 2.16.0) and frozen37-132 (another patient's
+    # overdose on the unit; its "Denies any similar thoughts." no longer raises by the model) are no longer at attempt
+    # (seen); frozen37-093 stays: an unknown title ("overdosed on Gilmore Girls") errs toward the alarm, by the rule
     "frozen37-093": "a journal line of a television series 'overdosed on' over a weekend read at attempt when frozen37 was "
     "measured once, on 2.15.3 and h180's 2.16.0 alike: a name on no list errs toward the alarm (README_frozen37.md)",
-    "frozen37-096": "a session note of someone else's act read at attempt as the client's when frozen37 was measured once "
-    "on 2.15.3 (h180's 2.16.0: indicator) (README_frozen37.md)",
-    "frozen37-132": "a session note of another patient's overdose on the unit read at attempt as the client's when "
-    "frozen37 was measured once on 2.15.3 (h180's 2.16.0: ideation) (README_frozen37.md)",
-    "frozen37-191": "a session note of someone else's act read at attempt as the client's when frozen37 was measured once "
-    "on 2.15.3 (h180's 2.16.0: indicator) (README_frozen37.md)",
 }
 
 

@@ -209,7 +209,7 @@ def test_with_the_shipped_model_the_figures_and_the_lists_do_not_flag() -> None:
 
 
 def test_the_version() -> None:
-    assert risk.VERSION == "2.15.3"
+    assert risk.VERSION == "2.16.1"
 
 
 # The lead's amendment before frozen34 was read: the open rule read any thing it did not know as no drug, so real
@@ -239,7 +239,8 @@ def test_an_overdose_of_a_name_no_list_knows_is_still_an_attempt(name: str, form
 
 
 def test_an_overdose_of_a_thing_no_list_knows_errs_toward_the_alarm() -> None:
-    # the trade the lead's amendment makes: a game's name is on no list, so the overdose is read as one (a false
-    # alarm the person can answer "You misunderstood" to), never a real overdose of an unlisted medicine dismissed
-    text = "Overdosed on Mario Kart all weekend lol"
+    # the trade the lead's amendment makes: a thing's name on no list is read as an overdose (a false alarm the person
+    # can answer "You misunderstood" to), never a real overdose of an unlisted medicine dismissed. 2.16.0 (h180): games
+    # are a kind of thing never a drug ("Mario Kart" is read by its head noun, "kart"), so a made-up name stands here
+    text = "Overdosed on Zorblax all weekend lol"
     assert ("attempt_overdose", lex.ATTEMPT, None) in _hits(text, JOURNAL), _hits(text, JOURNAL)

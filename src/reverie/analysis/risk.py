@@ -125,7 +125,12 @@ INDICATOR = LEVELS.index("indicator")
 # figure, quoted or not
 # 2.15.2: h178, after frozen34: every rule 2.15.0/2.15.1 added passes through every set-aside reading; a clinical
 # accident ("Insulin OD 2019 - accidental dosing error") is an accident
-VERSION = "2.15.3"
+# 2.16.0: h180, after frozen35/frozen36: a risk heading on its own line reads the act on the next lines; "an attempt on
+# her (own) life"; another person in a note by a role, a bed or a bracketed name; an overdose of a kind of thing that is
+# never a drug (by its head noun); a wish not to wake up; a wish narrowed by the next sentence ("Not at this job")
+# 2.16.1: h183, after frozen37: a heading alone decides nothing; a heading's verbless answer; reported wishes;
+# euphemistic attempts; self-harm acts without the word; a wish narrowed in its own line; figures; someone else in a note
+VERSION = "2.16.1"
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "risk"
 MODEL_FILE = "risk_model.npz"
 # Fourteenth round: the level model ("behavior or worse" vs "ideation" on a sentence the screen already flags), an
@@ -166,6 +171,12 @@ NO_SUPPORT = "no_support"
 # h152: the screen's own reason for a model-alone alarm on a unit made only of words that set a scene (a clock time,
 # a day, a date, "again", a greeting: ``risk_lexicon.SCENE_WORDS``; :func:`_scene_alarms`).
 SCENE_ONLY = "scene_only"
+# 2.16.1 (h183): the screen's own reason for a model-alone alarm on a unit made only of a note's headings, fields
+# answered nil and nil answers ("Risk assessment / Suicidal ideation:", "Self: no concerns": :func:`_heading_alarms`).
+HEADING_ONLY = "heading_only"
+# 2.16.1 (h183): the screen's own reason for a model-alone alarm on a wish narrowed by what follows it on its line to an
+# ordinary object ("I want out. Out of this lease", "I wish I didn't exist... on Mondays.": :func:`_narrowed_alarms`).
+NARROWED = "narrowed"
 SUPPORT_FILE = "risk_support.npz"
 SUPPORT_MANIFEST = "support_manifest.json"
 SUPPORT_FORMAT = "reverie.risk-support/1"
@@ -1096,6 +1107,10 @@ def screen(
     blocked = tuple(EVERYDAY_WORD if i in everyday else why for i, why in enumerate(scored.blocked))
     scene = _scene_alarms(text, hits, scored, blocked, t)
     blocked = tuple(SCENE_ONLY if i in scene else why for i, why in enumerate(blocked))
+    headings = _heading_alarms(text, hits, scored, blocked, t) if kind in lex.SESSION_KINDS else set()
+    blocked = tuple(HEADING_ONLY if i in headings else why for i, why in enumerate(blocked))
+    narrowed = _narrowed_alarms(text, hits, scored, blocked, t)
+    blocked = tuple(NARROWED if i in narrowed else why for i, why in enumerate(blocked))
     unsupported = _unsupported(text, hits, scored, blocked, t, chosen.support)
     blocked = tuple(NO_SUPPORT if i in unsupported else why for i, why in enumerate(blocked))
     raising = [
@@ -1326,6 +1341,50 @@ def _scene_alarms(
         and why is None
         and not any(s <= h.start < e for h in hits)
         and lex.scene_only(norm, s, e)
+    }
+
+
+def _heading_alarms(
+    text: str,
+    hits: Sequence[lex.Hit],
+    scored: SentenceScores,
+    blocked: Sequence[str | None],
+    threshold: float,
+) -> set[int]:
+    """Alarms of the sentence model on a unit made only of a note's headings, fields answered nil and nil answers
+    (2.16.1, h183, frozen37: "Risk assessment / Suicidal ideation:", "Q1 wish to be dead: No", "Self: no concerns",
+    "Hx attempts: / None."; :func:`reverie.analysis.risk_lexicon.heading_only`), with no phrase in it counted at
+    ideation or above. Such a unit never raises the entry by itself; a heading answered with an act keeps its unit
+    (its answer is not nil) and the lexicon reads it."""
+    norm = lex.normalise(text)
+    return {
+        i
+        for i, ((s, e), p, why) in enumerate(zip(scored.spans, scored.probabilities, blocked, strict=True))
+        if p >= threshold
+        and why is None
+        and not any(s <= h.start < e and h.level >= IDEATION and h.reason is None for h in hits)
+        and lex.heading_only(norm, s, e)
+    }
+
+
+def _narrowed_alarms(
+    text: str,
+    hits: Sequence[lex.Hit],
+    scored: SentenceScores,
+    blocked: Sequence[str | None],
+    threshold: float,
+) -> set[int]:
+    """Alarms of the sentence model, no phrase in the unit counted at ideation or above, on a unit whose wish the rest
+    of its line narrows to an ordinary object (2.16.1, h183: :func:`reverie.analysis.risk_lexicon.wish_narrowed`);
+    never where the rest re-affirms ("Kidding. Not kidding.")."""
+    norm = lex.normalise(text)
+    return {
+        i
+        for i, ((s, e), p, why) in enumerate(zip(scored.spans, scored.probabilities, blocked, strict=True))
+        if p >= threshold
+        and why is None
+        and not any(s <= h.start < e and h.level >= IDEATION and h.reason is None for h in hits)
+        and lex.wish_narrowed(norm, e, unit=True)
     }
 
 

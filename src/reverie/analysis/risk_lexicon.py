@@ -718,7 +718,8 @@ RULES: tuple[Rule, ...] = (
         "attempt_overdose",
         ATTEMPT,
         r"\b(?:overdosed|od'd|od'ed|o\.d\.'?d|took\s+an\s+overdose|(?:took|swallowed|downed)\s+everything\s+in\s+(?:the|my)\s+(?:medicine\s+)?(?:cabinet|cupboard|drawer|box)"
-        r"|(?:took|taken|swallowed|downed|drank|necked)\s+(?:like\s+|about\s+|around\s+|maybe\s+|nearly\s+|almost\s+|over\s+)?"
+        # 2.16.1 (h183, frozen37-179): "injected all my insulin at once"
+        r"|(?:took|taken|swallowed|downed|drank|necked|injected)\s+(?:like\s+|about\s+|around\s+|maybe\s+|nearly\s+|almost\s+|over\s+)?"
         r"(?:all|a\s+bunch|a\s+handful|" + NUMBER + r"|(?:the|a)\s+"
         r"(?:whole|full|entire)\s+(?:bottle|pack|box|packet|card|strip|blister\s+pack|tub|jar|sheet)|too\s+many|[1-9]\d+)"
         r"\s+(?:of\s+)?(?:my\s+|the\s+|me\s+)?(?:(?:mum'?s|mom'?s|dad'?s|"
@@ -1132,7 +1133,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "wish_dead",
         IDEATION,
-        r"\bwish(?:ed)?\s+(?:that\s+)?(?P<who>i|i'd|id)\s+(?:was|were|had|would|could|'d|wasn't|weren't)\s+(?:\w+\s+)?"
+        r"\bwish(?:ed|es|ing)?\s+(?:that\s+)?(?P<who>i|i'd|id)\s+(?:was|were|had|would|could|'d|wasn't|weren't)\s+"
+        r"(?:\w+\s+)?"
         r"(?:dead|died|never\s+been\s+born|not\s+(?:been\s+)?born|not\s+wake|not\s+exist|gone|"
         r"(?:disappear|vanish)(?!\s+(?:from|at|for|into|to|under|off)\b))\b",
     ),
@@ -2402,6 +2404,605 @@ PREP_COMBINED_RULES: tuple[Rule, ...] = (
     _rule("preparation_combined", BEHAVIOR, "|".join(f"(?:{p.pattern})" for p in PREP_KINDS)),
 )
 RULES = RULES + PREP_COMBINED_RULES
+
+# 2.16.0 (h180, rule in docs/risk.md written before frozen37 is read). (i) An attempt on one's (own) life, in notes and
+# journals ("made an attempt on her life", "attempt on his own life", "tried to take her own life"): the writer's or the
+# client's; someone else's by the person readings; not an attempt on someone's life by another (a murder: "an attempt
+# was made on his life", "by", "assassination"). (ii) A wish not to wake up told by a gain or a hope ("It would be
+# easier if I just didn't wake up", "Part of me hopes I don't wake up", "I just want to never wake up"); not a told
+# morning ("I didn't wake up when the alarm went"), an object ("hope I don't wake up the baby") or a time ("till noon",
+# "so early", "at 3am").
+WAKE_NOT_AN_EVENT = (
+    r"(?!\s+(?:(?:so\s+|too\s+)?(?:early|late)|in\s+time|on\s+time|too|before|after|till|til|'til|until|every|each|"
+    r"at(?!\s+all\b(?!\s+(?:during|in|through|overnight|at|last|tonight|this|for|until|till)\b))|"
+    r"in(?!\s+the\s+morning\b)|during|when|while|whilst|because|as|once|for|with|to|from|on|by|the|my|his|her|him|"
+    r"them|anyone|anybody|everyone|everybody|you|us|a|an|this|that|these|those|our|your|their|mum|mom|dad|baby|"
+    r"babies|kids?|child|children|properly|fully|feeling|refreshed|groggy|hungover|hungry|sweating|screaming|crying|"
+    r"so|twice|three|several|constantly|repeatedly|often|drenched|soaked|coughing|needing|panicking|panicked|"
+    r"shaking|shivering|starving|thirsty|anxious|exhausted|tired|sore|stiff|overnight|halfway|midway)\b)"
+)
+WAKE_SUBJECT = r"(?:i|she|he|they|pt|cl|client|yp|the\s+client|the\s+patient)"
+WAKE_NOT = (
+    r"(?:just\s+|simply\s+|never\s+)?(?:didn'?t|did\s+not|don'?t|do\s+not|wouldn'?t|would\s+not|won'?t|will\s+not|"
+    r"never|couldn'?t|could\s+not)\s+(?:ever\s+|just\s+)?(?:wake|waken|woke)(?:\s+up\b|\b(?!\s+up\b))"
+)
+H180_RULES: tuple[Rule, ...] = (
+    _rule(
+        "attempt_on_life",
+        ATTEMPT,
+        r"\b(?:attempts?|attempted)\s+on\s+(?:my|her|his|their|your|me\s+own|mi)\s+(?:own\s+)?life\b(?!\s+by\b)"
+        r"|\b(?:tried|attempted|attemped|tryed)\s+(?:\w+\s+)?to\s+take\s+(?:her|his|their|your)\s+(?:own\s+)?life\b",
+    ),
+    _rule(
+        "wish_not_to_wake",
+        IDEATION,
+        r"\b(?:easier|better|simpler|kinder|nicer|best|relief|peaceful|peace|"
+        r"great|good|lovely|happier|happy|(?:wouldn'?t|wouldnt|would\s+not|'d\s+not|don'?t)\s+mind)\s+(?:\w+\s+){0,3}?if\s+"
+        + WAKE_SUBJECT
+        + r"\s+"
+        + WAKE_NOT
+        + WAKE_NOT_AN_EVENT
+        + r"|\b(?:hope|hopes|hoping|hoped|wish|wishes|wishing|wished|pray|prays|praying|prayed)\s+(?:that\s+)?"
+        + WAKE_SUBJECT
+        + r"\s+"
+        + WAKE_NOT
+        + WAKE_NOT_AN_EVENT
+        + r"|\b(?:want|wants|wanted|wanna|wish|wishes|would\s+like|'d\s+like|like)\s+(?:to\s+)?(?:just\s+|simply\s+)?"
+        r"(?:never|not)\s+(?:to\s+)?(?:ever\s+)?wake\s+up\b" + WAKE_NOT_AN_EVENT,
+    ),
+)
+RULES = RULES + H180_RULES
+# 2.16.0 (h180): (iv) "took too much X on purpose": an overdose told by its amount and its intent, whatever X is named
+# (brand, generic or street: "Took too much Benadryl on purpose"), as the overdose reading errs toward the alarm for
+# an unknown name; never a thing taken that is no substance ("took too much time/credit/leave on purpose") or a kind of
+# thing never a drug (:data:`NEVER_A_DRUG_HEADS`)
+TOO_MUCH_ON_PURPOSE = (
+    r"\b(?:took|taken|take|takes|taking|swallowed|injected|snorted|popped|necked|downed)\s+(?:way\s+|far\s+)?too\s+"
+    r"(?:much|many)\s+(?:of\s+)?(?:(?:my|the|his|her|their|mum'?s|mom'?s|dad'?s|some|those|these)\s+)?"
+    r"(?P<x>[a-z0-9'-]+(?:\s+[a-z0-9'-]+){0,2}?)\s+(?:on\s+purpose|deliberately|intentionally|purposely|"
+    r"to\s+(?:die|end\s+it|not\s+wake\s+up|kill\s+(?:myself|herself|himself|themselves)))\b"
+)
+NOT_TAKEN_IN = words(
+    "time space credit leave risk risks notice care weight off on interest responsibility money effort pride shifts "
+    "hours days breaks photos pictures notes classes blame control charge advantage liberty liberties part turns "
+    "turn sides attention offence offense stock selfies pics screenshots steps chances"
+)
+TOO_MUCH_RULES: tuple[Rule, ...] = (_rule("attempt_too_much_on_purpose", ATTEMPT, TOO_MUCH_ON_PURPOSE),)
+RULES = RULES + TOO_MUCH_RULES
+
+
+def _taken_in(ctx: Context, m: re.Match[str]) -> bool:
+    """2.16.0 (h180): the thing taken "too much" of is one that can be swallowed: not a word of time, credit or care
+    (:data:`NOT_TAKEN_IN`) nor a kind of thing never a drug."""
+    thing = WORD.findall(m.group("x"))
+    return bool(thing) and not (set(thing) & NOT_TAKEN_IN) and not _never_a_drug(thing)
+
+
+TOLD_IN_CONTEXT["attempt_too_much_on_purpose"] = _taken_in
+
+# 2.16.0 (h180): (iii) a risk heading on its own line above the act. In a session note a line that is only a risk
+# heading or field name ("Risk:", "Risk hx", "Suicide risk assessment", "Hx of SA:", "Self-harm:") carries its sense to
+# the lines under it, up to a blank line or the next heading: a bare "attempt x2", a year with a method ("2019 —
+# tablets"), a count ("x2"), a bare year, an affirmation with a time ("Yes, last month") are read at the heading's
+# level (an attempt or SA heading: `attempt`; a self-harm heading: `behavior`; a heading of risk alone reads an
+# attempt or a method with its year only). A nil return under it ("Nil", "None", "Denies") is a denial, and so is a
+# heading answered by one, on its line or the next ("Hx of SA: none", "Suicide attempts:\nNil").
+HEADING_ATTEMPT = (
+    r"(?:(?:hx|history|previous|prior|past)\s+(?:of\s+)?(?:sas?|suicide\s+attempts?|attempts?|ods?|overdoses?)|"
+    r"sas?(?:\s+(?:hx|history))?|(?:(?:most\s+recent|last|latest|first|previous|prior|past)\s+)?(?:suicide\s+)?"
+    r"attempts?(?:\s+(?:hx|history))?|suicidal\s+behaviou?r)"
+)
+HEADING_SELF_HARM = (
+    r"(?:(?:hx|history|previous|prior|past)\s+(?:of\s+)?(?:self[\s-]?harm|sh|dsh)|(?:deliberate\s+)?self[\s-]?harm"
+    r"(?:\s+(?:hx|history))?|sh|dsh|nssi)"
+)
+HEADING_RISK = (
+    r"(?:(?:suicide\s+|current\s+)?risk(?:\s+(?:to\s+self|hx|history|assessment|summary|screen|review|factors))?|"
+    r"suicid(?:e|ality)\s+(?:risk\s+)?(?:assessment|screen|review))"
+)
+HEADING_LINE = re.compile(
+    r"[ \t]*(?:[-*\u2022#][ \t]*)?(?:(?P<attempt>"
+    + HEADING_ATTEMPT
+    + r")|(?P<self_harm>"
+    + HEADING_SELF_HARM
+    + r")|(?P<risk>"
+    + HEADING_RISK
+    + r"))[ \t]*(?:[:\-\u2013\u2014][ \t]*)?(?:yes\b[ \t]*)?$"
+)
+ANY_HEADING_LINE = re.compile(r"[ \t]*[a-z][a-z /&()'-]{0,40}:[ \t]*$")
+HEADING_MEANS = (
+    r"(?:tablets?|tabs|pills?|ods?|overdose\w*|paracetamol|hang\w*|ligatures?|cut|cutting|cuts|burn\w*|jump\w*|"
+    r"drown\w*|co|carbon\s+monoxide|exhaust|bleach|antifreeze|knife|blade|belt|cord|firearm|gun|train|rail|bridge|"
+    r"noose|rope|poison\w*|strangul\w*|suffocat\w*|self[\s-]?poisoning|" + NOTE_DRUG + r")"
+)
+HEADING_TIME = (
+    r"(?:last\s+(?:week|month|year|night|weekend|\w+day)|\d+\s*(?:days?|weeks?|wks?|months?|mths?|years?|yrs?)\s+ago|"
+    r"(?:19|20)\d\d|x\s*\d+|\d+\s*x\b|recently|this\s+(?:week|month|year)|yesterday|in\s+(?:jan|feb|mar|apr|may|jun|"
+    r"jul|aug|sep|sept|oct|nov|dec)\w*)"
+)
+# 2.16.1 (h183, frozen37): a heading's answer with no verb. A month with its year in short ("May '23", "Jan 2019") is a
+# year; under a self-harm heading a body site with a time, a count or a wound's care ("Last night, L forearm, x4
+# superficial, dressed by GP.") is the act (``site``, read under a self-harm heading only).
+SHORT_DATE = (
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:(?:19|20)\d\d|(?:'|\u2019)?\d\d)\b|"
+    r"(?:'|\u2019)\d\d\b)"
+)
+WOUND_SITE = (
+    r"(?:(?:l|r|left|right|lt|rt|both|bilateral|inner|upper|lower)\s+)?(?:forearms?|wrists?|arms?|thighs?|legs?|"
+    r"stomach|abdomen|hips?|ankles?|shins?|calf|calves|hands?|chest|neck)"
+)
+WOUND_TOLD = (
+    r"x\s*\d+|\d+\s*x|superficial|deep|cuts?|lacerations?|scratch\w*|burns?|dressed|dressing|steri|sutur\w*|"
+    r"glued|stitch\w*|wounds?|last\s+night|yesterday|this\s+morning|last\s+week|\d+\s+days?\s+ago"
+)
+HEADED_ACT = (
+    r"(?m)^[ \t]*(?:[-*\u2022>][ \t]*)?(?:"
+    r"(?P<bare>(?:\d+\s*x\s*|x\s*\d+\s*|\d+\s+)?(?:previous\s+|prior\s+|past\s+)?attempts?\b"
+    r"(?!\s+(?:at|to|of|on|with|in\s+(?:therapy|treatment))\b)(?:\s*(?:x\s*\d+|\(?\s*(?:19|20)\d\d|\d+))?)"
+    r"|(?P<means>(?:(?:19|20)\d\d|"
+    + SHORT_DATE
+    + r")\s*(?:[:\-\u2013\u2014,(]\s*)?(?:[a-z']+\s+){0,2}?"
+    + HEADING_MEANS
+    + r"\b"
+    r"|" + HEADING_MEANS + r"\s*(?:[:\-\u2013\u2014,(]\s*)?(?:19|20)\d\d\b)"
+    r"|(?P<count>x\s*\d+\b|\d+\s*x\b|(?:once|twice|three\s+times|\d+\s+times)\b)"
+    r"|(?P<site>(?:[a-z'0-9]+[ \t,]+){0,5}?(?:" + WOUND_SITE + r")\b(?=[^\n]*\b(?:" + WOUND_TOLD + r")))"
+    r"|(?P<yes>(?:yes|y)\b\s*[,:\-\u2013\u2014]?\s*(?:[a-z'(),]+\s+){0,4}?" + HEADING_TIME + r")"
+    r"|(?P<year>(?:19|20)\d\d)\b(?!\s*[-\u2013]\s*(?:19|20)?\d\d\b\s*(?:course|academic|school))"
+    r")"
+)
+HEADING_ANSWER_NO = re.compile(
+    r"\s*(?:[-*\u2022][ \t]*)?(?:nil|none|no|nope|denies|denied|deny|n/?a|negative|neg|never|not\s+known|nil\s+known|"
+    r"none\s+known|none\s+reported|nkh|-|\u2013|\u2014)(?![a-z])"
+)
+HEADING_ANSWER_TOLD = re.compile(
+    r"\d|\b(?:but|however|except|since|previous|prior|past|hx|history|once|twice|attempts?|sa|od|overdose\w*|ago|"
+    r"last|yes)\b"
+)
+
+
+HEADED_INJURY = re.compile(
+    r"\b(?:accident|accidental|accidentally|injury|injured|cooking|chopping|shaving|gardening|baking|ironing|diy|"
+    r"sport|football|rugby|work\s+injury|fell|fall|slipped)\b"
+)
+
+
+def _line_of(norm: str, at: int) -> tuple[int, int]:
+    start = norm.rfind("\n", 0, at) + 1
+    end = norm.find("\n", at)
+    return start, len(norm) if end < 0 else end
+
+
+def heading_above(norm: str, at: int) -> str | None:
+    """2.16.0 (h180): the kind of the risk heading (``attempt``, ``self_harm`` or ``risk``) on a line of its own above
+    the line of ``at``, within its block (no blank line between, at most four lines up, no other heading first)."""
+    start, _ = _line_of(norm, at)
+    for _ in range(4):
+        if start == 0:
+            return None
+        start, end = _line_of(norm, start - 1)
+        line = norm[start:end]
+        if not line.strip():
+            return None
+        heading = HEADING_LINE.fullmatch(line)
+        if heading is not None:
+            return heading.lastgroup
+        if ANY_HEADING_LINE.fullmatch(line) is not None:
+            return None
+    return None
+
+
+def _headed_act(ctx: Context, m: re.Match[str], level: int) -> bool:
+    """2.16.0 (h180): the form ``m`` (:data:`HEADED_ACT`) under a heading that reads it at ``level``, not a nil return
+    and not another sense of "attempt"."""
+    kind = heading_above(ctx.norm, m.start())
+    if kind is None:
+        return False
+    line_start, line_end = _line_of(ctx.norm, m.start())
+    if HEADING_ANSWER_NO.match(ctx.norm, line_start) is not None:
+        return False
+    if OTHER_ATTEMPT.search(ctx.norm, line_start, line_end) is not None:
+        return False
+    if HEADED_INJURY.search(ctx.norm, line_start, line_end) is not None or any(
+        _overlaps((line_start, line_end), injury) for injury in ctx.injuries
+    ):
+        return False  # "Self-harm:\n2019 - burnt hand cooking, accident": an injury, read as every injury is
+    form = m.lastgroup
+    if level == ATTEMPT:
+        return form != "site" and (kind == "attempt" or (kind == "risk" and form in ("bare", "means")))
+    return kind == "self_harm" and form != "bare"
+
+
+def _heading_answer(ctx: Context, m: re.Match[str]) -> str | None:
+    """2.16.0 (h180): where ``m`` is a heading (at most three words before it on its line, no digit), its answer: the
+    rest of its line after a colon or a dash, or, when nothing follows, the next line of its block."""
+    line_start, line_end = _line_of(ctx.norm, m.start())
+    if len(WORD.findall(ctx.norm, line_start, m.start())) > 3 or re.search(
+        r"\d", ctx.norm[line_start : m.start()]
+    ):
+        return None
+    rest = ctx.norm[m.end() : line_end]
+    after = re.match(r"[ \t]*(?:\(s\)|hx|history)?[ \t]*(?:[:\-\u2013\u2014][ \t]*|$)", rest)
+    if after is None:
+        return None  # no field: the phrase is told in a sentence, not a heading
+    answer = rest[after.end() :]
+    if answer.strip():
+        return answer
+    next_start = line_end + 1
+    if next_start >= len(ctx.norm):
+        return None
+    answer = ctx.norm[next_start : _line_of(ctx.norm, next_start)[1]]
+    return answer if answer.strip() else None
+
+
+def _heading_answered_no(ctx: Context, m: re.Match[str]) -> bool:
+    """2.16.0 (h180): ``m`` is a heading answered by a nil return ("Hx of SA: none", "Suicide attempts:\nNil"); the
+    answer tells of no act (no year, count, "since", "previous" …)."""
+    answer = _heading_answer(ctx, m)
+    return answer is not None and nil_answer(
+        answer
+    )  # 2.16.1 (h183): "I want to die - no one would notice" is no field
+
+
+def _heading_answered_accident(ctx: Context, m: re.Match[str]) -> bool:
+    """2.16.0 (h180): ``m`` is a heading whose answer is told as an accident in a clinician's words ("Hx of SA:\n2019 —
+    tablets, accidental dosing error"), with no word of intent: the heading reads as its answer does."""
+    answer = _heading_answer(ctx, m)
+    return (
+        answer is not None
+        and (ACCIDENT_CLINICAL.search(answer) is not None or ACCIDENT.search(answer) is not None)
+        and ACCIDENT_INTENT.search(answer) is None
+        and re.search(r"\b(?:not|n't|never|no)\b", answer) is None
+    )
+
+
+# 2.16.1 (h183, frozen37): a note's heading or field name on its own line decides nothing by itself; its answer does.
+# "Risk assessment / Suicidal ideation: / Denies, current and lifetime.", "C-SSRS screen / Q1 wish to be dead: No",
+# "RISK / Self: no concerns": a field whose name is only the words of a risk heading or a screen's item, answered nil
+# (the nil word, then only words that qualify it up to the sentence's end), is a denial (every rule, every kind); a
+# unit of the sentence model made only of such headings, nil fields and nil answers never raises the entry by itself
+# (``heading_only``). A heading answered with an act is read as before.
+HEADING_WORDS = words(
+    "risk risks assessment assessments screen screening review summary formulation suicide suicidal suicidality "
+    "ideation ideations si sh dsh nssi self harm selfharm hx history attempts attempt sa sas previous prior past "
+    "lifetime current recent overdose overdoses od ods ligature ligatures plan plans planning intent intention means "
+    "access method methods protective factors factor safety mse mental state thoughts thought of to others other "
+    "and or wish wishes dead death die c ssrs cssrs columbia phq item harming behaviour behavior behaviours "
+    "behaviors preparatory acts act aborted interrupted actual self-harm passive active with without the a any "
+    "question questions risky urges urge cutting hanging be being better off hurting hurt yourself killing kill life "
+    "ending end alive live living wake waking up how some way in on"
+)
+NIL_QUALIFIERS = words(
+    "current currently lifetime known reported concerns concern recent recently hx history today evident disclosed "
+    "elicited plan plans intent intention thoughts ever at present presently of note and or any active passive past "
+    "previous prior both all identified expressed voiced apparent noted to date endorsed this session time"
+)
+NIL_ANSWER = re.compile(
+    r"[ \t]*(?:[-*\u2022][ \t]*)?(?:nil|none|no|nope|denies|denied|deny|n/?a|negative|neg|never|not\s+known|"
+    r"not\s+asked|not\s+applicable|nkh|-|\u2013|\u2014)(?![a-z/])"
+)
+FIELD_LINE = re.compile(
+    r"[ \t]*(?:[-*\u2022#>][ \t]*|\d+[.)][ \t]*)?(?P<name>[^:\n]{1,60}?)[ \t]*:[ \t]*(?P<answer>[^\n]*)"
+)
+
+
+def nil_answer(answer: str) -> bool:
+    """2.16.1 (h183): ``answer`` (normalised) opens with a nil return and tells nothing more in its first sentence
+    than words that qualify it ("Denies, current and lifetime.", "No.", "N/A", "no concerns")."""
+    m = NIL_ANSWER.match(answer)
+    if m is None:
+        return False
+    first = re.split(r"[.;!?\n]", answer[m.end() :], maxsplit=1)[0]
+    return all(w in NIL_QUALIFIERS for w in WORD.findall(first)) and HEADING_ANSWER_TOLD.search(first) is None
+
+
+def _heading_tokens(name: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", name)
+
+
+def heading_name(name: str) -> bool:
+    """2.16.1 (h183): ``name`` (normalised, a line or a field's name) is only the words of a risk heading or of a
+    screen's item ("Suicidal ideation", "Q1 wish to be dead", "C-SSRS screen", "Suicide/SH"), at most seven words."""
+    tokens = _heading_tokens(name)
+    return 0 < len(tokens) <= 7 and all(
+        t in HEADING_WORDS or re.fullmatch(r"q?\d{1,2}[a-z]?", t) for t in tokens
+    )
+
+
+def heading_line(line: str) -> bool:
+    """2.16.1 (h183): a line that is only a heading: a risk heading's words (with or without a colon), or a field's
+    name of at most five words with a colon and nothing after it ("Overdose:", "Most recent attempt:")."""
+    stripped = re.sub(r"^[ \t]*(?:[-*\u2022#>][ \t]*|\d+[.)][ \t]*)?", "", line).strip()
+    if not stripped:
+        return False
+    if stripped.endswith(":") and 0 < len(_heading_tokens(stripped)) <= 5:
+        return True
+    return heading_name(stripped.rstrip(":-\u2013\u2014 \t"))
+
+
+def _field_answered_nil(ctx: Context, m: re.Match[str]) -> bool:
+    """2.16.1 (h183): ``m`` is in a field's name made only of a risk heading's words, answered nil on its line or,
+    when nothing follows the colon, on the next line ("Suicidal ideation:\nDenies, current and lifetime.", "Q1 wish to
+    be dead: No"); session notes and journals alike."""
+    line_start, line_end = _line_of(ctx.norm, m.start())
+    field = FIELD_LINE.fullmatch(ctx.norm, line_start, line_end)
+    if field is None or m.end() > field.end("name") or not heading_name(field.group("name")):
+        return False
+    answer = field.group("answer")
+    if not answer.strip():
+        next_start = line_end + 1
+        if next_start >= len(ctx.norm):
+            return False
+        answer = ctx.norm[next_start : _line_of(ctx.norm, next_start)[1]]
+    return nil_answer(answer)
+
+
+def heading_only(norm: str, start: int, end: int) -> bool:
+    """2.16.1 (h183): every line (or part of a line) of ``norm[start:end]`` is a heading alone
+    (:func:`heading_line`), a field answered nil ("Self: no concerns", "Q1 wish to be dead: No") or a nil answer under a
+    heading line ("None.", "Denies, current and lifetime."): the sentence model's unit decides nothing by itself."""
+    found = False
+    pos = start
+    while pos < end:
+        line_start, line_end = _line_of(norm, pos)
+        part = norm[pos : min(end, line_end)]
+        pos = min(end, line_end) + 1
+        if not part.strip():
+            continue
+        line = norm[line_start:line_end]
+        nil_field = _nil_field_line(line)
+        under_heading = (
+            nil_answer(part)
+            and line_start > 0
+            and heading_line(norm[_line_of(norm, line_start - 1)[0] : line_start - 1])
+        )
+        heading = heading_line(line) and (not _act_heading(line) or _answered_nil_below(norm, line_end))
+        if not (heading or nil_field or under_heading or _denial_only(part)):
+            return False
+        found = True
+    return found
+
+
+# a heading naming an act or a wish (its answer decides whether its unit is read); a heading of none of these words
+# ("FHx:", "Access to means:", "Risk assessment") never raises its unit by itself
+ACT_HEADING_WORDS = words(
+    "death dead die suicide suicidal suicidality ideation si sh dsh nssi self harm selfharm self-harm attempts attempt "
+    "sa sas overdose overdoses od ods ligature ligatures cutting hanging kill killing wish wishes thoughts thought "
+    "plan plans planning intent intention urges urge hurting hurt alive live living ending end wake"
+)
+# a note's denial standing alone ("Denies any similar thoughts.", "Denied."): nothing more told (no "but")
+DENIAL_ONLY = re.compile(
+    r"[ \t]*(?:(?:pt|client|she|he|they|cl)\s+)?(?:denies|denied|denying)\b(?P<rest>[^\n]*)"
+)
+DENIAL_TURN = re.compile(
+    r"\b(?:but|however|although|though|yet|except|apart\s+from|other\s+than|until|admits?|reports?)\b"
+)
+
+
+def _act_heading(line: str) -> bool:
+    return any(t in ACT_HEADING_WORDS for t in _heading_tokens(line))
+
+
+def _denial_only(part: str) -> bool:
+    """2.16.1 (h183): ``part`` is a note's denial standing alone ("Denies any similar thoughts."), nothing turned."""
+    m = DENIAL_ONLY.match(part)
+    return (
+        m is not None
+        and DENIAL_TURN.search(m.group("rest")) is None
+        and len(WORD.findall(m.group("rest"))) <= 8
+    )
+
+
+def _nil_field_line(line: str) -> bool:
+    field = FIELD_LINE.fullmatch(line)
+    return (
+        field is not None
+        and len(_heading_tokens(field.group("name"))) <= 5
+        and nil_answer(field.group("answer"))
+    )
+
+
+def _answered_nil_below(norm: str, line_end: int) -> bool:
+    """2.16.1 (h183): the heading line ending at ``line_end`` is answered nil: its next line (another heading's lines
+    passed over, at most four) is a nil answer or a field answered nil. A heading answered otherwise, or not at all,
+    keeps its unit's reading ("Thoughts of death:\nDaily. …", "Hx self-harm\nCutting since 14.")."""
+    pos = line_end
+    for _ in range(4):
+        if pos >= len(norm):
+            return False
+        start, end = _line_of(norm, pos + 1)
+        line = norm[start:end]
+        if nil_answer(line) or _nil_field_line(line):
+            return True
+        if not heading_line(line):
+            return False
+        pos = end
+    return False
+
+
+HEADED_RULES: tuple[Rule, ...] = (
+    _rule("note_headed_attempt", ATTEMPT, HEADED_ACT, kinds=SESSION_KINDS),
+    _rule("note_headed_self_harm", BEHAVIOR, HEADED_ACT, kinds=SESSION_KINDS),
+)
+RULES = RULES + HEADED_RULES
+# 2.16.1 (h183, frozen37): a wish or a method's thought reported in a note ("Pt reports wishing she were dead most
+# days", "clarified he has been wishing he were dead", "Reports she has been thinking about taking all her lithium at
+# once"): the client's, read at `ideation` in session kinds (a journal's "she" is someone else; the writer's own
+# "wishing I were dead" is `wish_dead`'s). Every set-aside reading applies (denial, someone else named, hypothetical).
+NOTE_WISH_RULES: tuple[Rule, ...] = (
+    _rule(
+        "note_wish_dead",
+        IDEATION,
+        r"\bwish(?:es|ing|ed)?\s+(?:that\s+)?(?:she|he|they|pt|the\s+client|client)\s+(?:was|were|could\s+be|"
+        r"would\s+be|'d\s+be|had\s+died|had\s+never\s+been\s+born)\s*(?:\w+\s+)?(?:dead|gone|born)\b",
+        kinds=SESSION_KINDS,
+    ),
+    _rule(
+        "note_method_thought",
+        IDEATION,
+        r"\b(?:think|thinks|thinking|thought|considering|considered|contemplat\w+|fantasi[sz]\w+)\s+(?:about|of)\s+"
+        r"(?:taking|swallowing|downing|overdosing\s+on)\s+(?:all|the\s+lot|the\s+whole\s+(?:box|pack|packet|bottle)|"
+        r"every\s+one)\s+(?:of\s+)?(?:(?:my|her|his|their|the|them|those)\s+)?(?:\w+\s+)?(?:"
+        + NOTE_DRUG
+        + r"|meds|medication|medicines?|prescription)\b",
+        kinds=SESSION_KINDS,
+    ),
+)
+RULES = RULES + NOTE_WISH_RULES
+# 2.16.1 (h183, frozen37-006): a note's bare "self" as the reflexive of an attempt ("admitted after trying to hang self
+# in school toilets"): read at `attempt` in session kinds; every set-aside reading applies
+NOTE_SELF_ATTEMPT_RULES: tuple[Rule, ...] = (
+    _rule(
+        "note_tried_self",
+        ATTEMPT,
+        r"\b(?:tried|trying|attempted|attempting)\s+(?:\w+\s+)?to\s+(?:kill|hang|drown|poison|strangle|suffocate|gas|"
+        r"shoot)\s+self\b",
+        kinds=SESSION_KINDS,
+    ),
+)
+RULES = RULES + NOTE_SELF_ATTEMPT_RULES
+# 2.16.1 (h183, frozen37): an attempt told in a euphemism or with its means in brackets: "tried to check out / go /
+# do myself in / top myself", "did myself in with quetiapine, or tried to", "made a (serious) attempt in 2019
+# (propranolol)"; "tried to top / off / do myself (in)" has no other sense and is read as it stands; the others are
+# read at `attempt` only where their sentence or the next names the means or its aftermath (a drug, "took
+# all", ICU, A&E, hospital, scars, a ligature: ``EUPHEMISM_TOLD``), and never before an everyday object ("check out of
+# the hotel", "tried to go to the gym"). Every set-aside reading applies (denial, someone else, hypothetical, fiction).
+EUPHEMISM_TOLD = re.compile(
+    r"\b(?:"
+    + NOTE_DRUG
+    + r"|digoxin|warfarin|meds|medication|took\s+all|swallowed|overdos\w*|ods?|icu|itu|a&e|a\s*and\s*e|hospital|"
+    r"resus|stomach\s+pumped|scars?|ligature|rope|noose|bridge|intensive\s+care|renal\s+team|charcoal|parvolex)\b"
+)
+EUPHEMISM_RULES: tuple[Rule, ...] = (
+    _rule(
+        "attempt_euphemism",
+        ATTEMPT,
+        r"\b(?:tried|trying|attempted|try)\s+(?:to\s+)?(?:check\s+out(?!\s+(?:of|the|a|an|this|that|some|my|our|your|how|"
+        r"what|at\s+(?:the\s+)?(?:till|desk|counter|reception))\b)|(?:do|top|off)\s+myself(?:\s+in)?|go(?=(?:"
+        r"\s+(?:in|back\s+in)\s+(?:19|20)\d\d|\s+(?:last|that)\s+(?:year|time|month|winter|summer|spring|autumn)|"
+        r"\s+at\s+(?:new\s+year|christmas|easter))))"
+        r"|\bdid\s+myself\s+in\b"
+        r"|\bmade\s+a\s+(?:(?:serious|real|proper|genuine|first|second|third|last|near[\s-]?fatal)\s+)?attempt\s+"
+        r"(?:(?:back\s+)?in|last)\s+(?:(?:19|20)\d\d|year|month|week|"
+        + SHORT_DATE
+        + r")(?=\s*\(\s*"
+        + NOTE_DRUG
+        + r"|[^.!?\n]{0,40}\b(?:icu|itu|intensive\s+care|a&e|resus|overdos\w*|hospital)\b)",
+    ),
+)
+RULES = RULES + EUPHEMISM_RULES
+
+
+def _euphemism_told(ctx: Context, m: re.Match[str]) -> bool:
+    """2.16.1 (h183): the means or the aftermath named in the sentence of ``m`` or the next one, and no other sense of
+    "attempt" in its sentence."""
+    s, e = ctx.sentences[_sentence_of(ctx, m.start())] if ctx.sentences else (0, len(ctx.norm))
+    following = _sentence_of(ctx, m.start()) + 1
+    if ctx.sentences and following < len(ctx.sentences):
+        e = ctx.sentences[following][1]
+    if OTHER_ATTEMPT.search(ctx.norm, s, e) is not None and "attempt" in m.group():
+        return False
+    if re.match(r"(?:tried|trying|attempted|try)\s+(?:to\s+)?(?:top|off|do)\s+myself", m.group()) is not None:
+        return True  # "tried to top myself at 19": the euphemism has no other sense
+    return EUPHEMISM_TOLD.search(ctx.norm, s, e) is not None
+
+
+TOLD_IN_CONTEXT["attempt_euphemism"] = _euphemism_told
+
+# 2.16.1 (h183, frozen37): self-harm acts told without the word, each read at `behavior` only with its evidence in its
+# sentence or the next (``UNNAMED_TOLD``): a wound reopened with intent ("picked my scabs till they bled again, on
+# purpose"; scabs, wounds, cuts, stitches, scars: skin picked is read by the sentence model, as the bank trains it); fresh cuts the client admits doing ("Fresh linear cuts R wrist. Admits she did them last night");
+# punching walls with the pain deserved ("says he 'deserves the pain'"); burns to a body site done with an object or
+# when distressed ("Burns to inner thighs, pt states done w/ hair straighteners when distressed"); a rehearsal with a
+# ligature ("Practised with the belt tonight. Took it off before it went too far."); a ligature found or removed
+# ("Found with ligature in bathroom 03:10, removed by staff"). Every set-aside reading applies.
+UNNAMED_SITE = (
+    r"(?:(?:l|r|left|right|lt|rt|inner|outer|upper|lower|both|bilateral)\s+)*(?:thighs?|arms?|forearms?|wrists?|"
+    r"stomach|abdomen|legs?|hips?|chest|hands?|ankles?|shins?|calf|calves)"
+)
+UNNAMED_SELF_HARM = (
+    r"\b(?P<pick>(?:picked|picking|pick|scratched|scratching|scratch|dug|digging|gouged|gouging|tore|tearing)\s+"
+    r"(?:at\s+)?(?:my|her|his|their)\s+(?:own\s+)?(?:\w+\s+)?(?:scabs?|wounds?|cuts|stitches|scars?))\b"
+    r"|\b(?P<fresh>(?:fresh|new|recent)\s+(?:\w+\s+){0,2}(?:cuts|lacerations|wounds|scratches|burns)(?:\s+(?:to|on))?"
+    r"(?:\s+(?:her|his|their|my|the))?\s+" + UNNAMED_SITE + r")\b"
+    r"|\b(?P<punch>(?:punch\w*|hit|hitting|smash\w*|bang\w*)\s+(?:the\s+|a\s+)?(?:walls?|doors?))\b"
+    r"|\b(?P<burn>burns?\s+(?:to|on)\s+(?:(?:her|his|their|my|the|both)\s+)?" + UNNAMED_SITE + r")\b"
+    r"|\b(?P<rehearse>(?:practi[sc]ed|practi[sc]ing|practi[sc]e|rehears\w+|tried\s+out)\s+(?:with\s+)?(?:the|a|my)\s+"
+    r"(?:belt|rope|cord|ligature|noose|scarf|cable|dressing\s+gown\s+cord))\b"
+    r"|\b(?P<ligature>found\s+with\s+(?:a\s+)?ligature|ligature\s+(?:was\s+)?removed|removed\s+(?:a\s+|the\s+)?ligature)\b"
+)
+UNNAMED_TOLD = {
+    "pick": re.compile(
+        r"\b(?:on\s+purpose|deliberately|intentionally|punish\w*|deserved?|to\s+feel\s+(?:something|it|the\s+pain))\b"
+    ),
+    "fresh": re.compile(
+        r"\b(?:admit\w*|states?|stated|says?|said|reports?|reported|disclos\w*|acknowledg\w*)\s+(?:that\s+)?"
+        r"(?:she|he|they|pt|client|i)?\s*(?:did|had\s+done|made|caused|inflicted|done)\b|self[\s-]?inflicted|"
+        r"on\s+purpose|deliberate\w*|with\s+a\s+(?:razor|blade|knife|sharpener)"
+    ),
+    "punch": re.compile(
+        r"\bdeserv\w*\s+(?:the\s+|to\s+(?:feel\s+)?(?:the\s+)?)?(?:pain|hurt)|\bpunish\w*\s+(?:myself|himself|"
+        r"herself|themselves|themself)|\bto\s+feel\s+(?:the\s+)?pain\b|\bwanted\s+(?:it\s+)?to\s+hurt\b|"
+        r"\bon\s+purpose\b"
+    ),
+    "burn": re.compile(
+        r"\b(?:done|did|made|caused|inflicted)\s+(?:it\s+|them\s+|herself\s+|himself\s+)?(?:with|w/|using)\s|"
+        r"\bwhen\s+(?:distressed|upset|overwhelmed|angry|dysregulated)\b|self[\s-]?inflicted|\bon\s+purpose\b|"
+        r"\bdeliberate\w*"
+    ),
+    "rehearse": re.compile(
+        r"\b(?:took\s+it\s+off|too\s+far|neck|tighten\w*|pass(?:ed)?\s+out|black(?:ed)?\s+out|let\s+go|"
+        r"stopped\s+(?:myself|herself|himself)|lost\s+my\s+nerve|chickened\s+out)\b"
+    ),
+    "ligature": re.compile(r"."),
+}
+UNNAMED_EVERYDAY = re.compile(
+    r"\b(?:climb\w*|knots?|scouts?|sail\w*|boat\w*|karate|judo|martial|yoga|stretch\w*|skipping|jump\s+rope|"
+    r"gym|class|lesson|show|play|stage|circus|aerial|rescue|belay\w*|abseil\w*|horse|dog|lasso|magic|trick)\b"
+)
+UNNAMED_RULES: tuple[Rule, ...] = (_rule("self_harm_unnamed", BEHAVIOR, UNNAMED_SELF_HARM),)
+RULES = RULES + UNNAMED_RULES
+
+
+def _unnamed_told(ctx: Context, m: re.Match[str]) -> bool:
+    """2.16.1 (h183): the evidence of the form ``m`` names (``UNNAMED_TOLD``) in its sentence or the next."""
+    form = m.lastgroup
+    if form is None:
+        return False
+    index = _sentence_of(ctx, m.start())
+    s, e = ctx.sentences[index] if ctx.sentences else (0, len(ctx.norm))
+    if ctx.sentences and index + 1 < len(ctx.sentences):
+        e = ctx.sentences[index + 1][1]
+    if form == "rehearse" and UNNAMED_EVERYDAY.search(ctx.norm, s, e) is not None:
+        return False  # "practised with the rope at climbing": a skill, not a rehearsal
+    return UNNAMED_TOLD[form].search(ctx.norm, s, e) is not None
+
+
+TOLD_IN_CONTEXT["self_harm_unnamed"] = _unnamed_told
+TOLD_IN_CONTEXT["note_headed_attempt"] = lambda ctx, m: _headed_act(ctx, m, ATTEMPT)
+TOLD_IN_CONTEXT["note_headed_self_harm"] = lambda ctx, m: _headed_act(ctx, m, BEHAVIOR)
+ATTEMPT_ON_LIFE_BY_OTHER = re.compile(
+    r"\b(?:was|were|been|being)\s+made\s+on\b|\b(?:murder\w*|assassin\w*|gunm[ae]n|hitm[ae]n|shot\s+at|ambush\w*|"
+    r"hit\s+job|contract\s+on)\b"
+)
+OTHER_AGENTS = words(
+    "someone somebody they he she gunman attacker stranger ex husband wife partner boyfriend girlfriend"
+)
+
+
+def _own_attempt_on_life(ctx: Context, m: re.Match[str]) -> bool:
+    """2.16.0 (h180): "an attempt on my life" is the writer's act, not another's on them: no murder told in its
+    sentence, and for "my" life no other agent before it without the writer ("someone made an attempt on my life")."""
+    s, e = ctx.sentences[_sentence_of(ctx, m.start())] if ctx.sentences else (0, len(ctx.norm))
+    if ATTEMPT_ON_LIFE_BY_OTHER.search(ctx.norm, s, e) is not None:
+        return False
+    if " my " not in f" {m.group()} ":
+        return True
+    before = set(WORD.findall(ctx.norm, s, m.start()))
+    return not (before & OTHER_AGENTS) or bool(before & words("i i've ive i'd"))
+
+
+TOLD_IN_CONTEXT["attempt_on_life"] = _own_attempt_on_life
 # the intent to die stated in the act's sentence or the next two (not denied: "denies intent", "no intent")
 INTENT_TOLD = re.compile(
     r"(?<!\bno\s)(?<!\bnil\s)(?<!\bdenies\s)(?<!\bdenied\s)(?<!\bwithout\s)\b(?:intent\s+(?:was\s+)?to\s+die|"
@@ -2494,7 +3095,10 @@ def _attempt_sense(ctx: Context, m: re.Match[str], s: int, e: int) -> bool:
     line_start = ctx.norm.rfind("\n", 0, m.start()) + 1
     if ATTEMPT_SENSE.search(ctx.norm, min(s, line_start), e) is not None:
         return True
-    return RISK_HEADING.search(ctx.norm[: m.start()]) is not None
+    return (
+        RISK_HEADING.search(ctx.norm[: m.start()]) is not None
+        or heading_above(ctx.norm, m.start()) is not None
+    )
 
 
 HISTORY_CLOSED = re.compile(
@@ -2793,6 +3397,84 @@ OVERDOSE_REAL = re.compile(
 )
 
 
+# 2.16.0 (h180, frozen36-013 "Overdosed on mini eggs again"): the kinds of thing that are never a drug, read by the
+# head noun of the thing's phrase (its last word before a word that ends the phrase: "mini eggs again" -> "eggs",
+# "true crime podcasts" -> "podcasts", "Mario Kart all weekend" -> "kart"): foods and sweets, drinks other than
+# alcohol, media and screens, hobbies and games, weather and nature, work and chores, people and social things. A word
+# list, never an open "unknown = figure": a head on no list errs toward the alarm, as the lead's amendment to 2.15.1
+# has it. Left out on purpose, for the street names they share: snow, ice, crystal, grass, weed, pot, coke, candy
+# (already listed), brownies, gummies, mushrooms, beans, jellies, sherbet, juice, lean, syrup, salts, balloons, gas.
+NEVER_A_DRUG_HEADS = words(
+    # foods and sweets
+    "egg eggs chocolates sweet sweets cake cakes cupcake cupcakes biscuit biscuits cookie cookies crisp crisps chip "
+    "chips fries pizza pizzas pasta bread toast cheese sandwich sandwiches burger burgers sushi noodles ramen curry "
+    "curries dumplings donut donuts doughnut doughnuts muffin muffins pancake pancakes waffle waffles pie pies pudding "
+    "puddings dessert desserts gelato icecream cream mochi popcorn nachos tacos burritos chilli hummus olives fruit "
+    "strawberries grapes apples bananas mango mangoes oranges cherries berries blueberries watermelon avocado "
+    "avocados carbs sugar marshmallows haribo skittles smarties maltesers twix kitkat kitkats snickers nutella jam "
+    "honey custard trifle meringue meringues croissant croissants pastries pastry scones crumpets bagels cereal "
+    "porridge granola leftovers takeaway takeaways food snacks snack treats junk sprouts turkey roast gravy stuffing "
+    "brie halloumi sprinkles frosting icing lollies lolly fudge toffee toffees caramel truffles cheesecake flapjacks "
+    "gingerbread stollen panettone crackers peanuts nuts cashews bacon sausages steak chicken wings kebab kebabs fish "
+    "salad soup veg vegetables broccoli kale spinach rice potatoes mash yoghurt yogurt dips chocolate carrots "
+    # drinks other than alcohol
+    "coffee coffees tea teas latte lattes espresso espressos cappuccino cappuccinos matcha smoothie smoothies "
+    "lemonade soda sodas squash milkshake milkshakes milk water kombucha cocoa pepsi fanta sprite lucozade redbull "
+    "boba frappuccino frappuccinos chai "
+    # media and screens
+    "netflix tv telly youtube tiktok instagram insta reels podcasts podcast audiobooks audiobook books book novels "
+    "novel films film movies movie documentaries documentary series episodes episode shows show sitcoms sitcom "
+    "soaps anime manga kdramas kdrama dramas drama news doomscrolling scrolling memes meme music songs song albums "
+    "album playlists playlist spotify radio crime set sets romcoms romcom horror marvel disney content twitter "
+    "reddit facebook media internet wikipedia gossip celebrity eurovision kpop reruns trailers videos video clips "
+    "vlogs streams streaming twitch "
+    # hobbies and games
+    "games game gaming kart minecraft fortnite sudoku crosswords crossword wordle puzzles puzzle jigsaws jigsaw "
+    "knitting crochet baking cooking gardening reading running exercise gym yoga pilates cardio football cricket "
+    "rugby tennis golf shopping painting drawing lego chess karaoke dancing singing cycling swimming hiking walking "
+    "camping crafts crafting sewing sims zelda pokemon tetris bingo quizzes trivia monopoly scrabble netball hockey "
+    "skiing climbing bouldering parkrun "
+    # weather and nature
+    "sun sunshine rain heat air nature flowers stars sunsets sunset autumn leaves beach waves sea ocean sunlight "
+    "daylight "
+    # work and chores
+    "work meetings meeting emails email spreadsheets spreadsheet overtime admin paperwork homework revision studying "
+    "essays deadlines zoom calls chores cleaning laundry ironing diy housework marking "
+    # people and social things
+    "people socialising socializing family relatives talk parties party weddings cheer peopling hugs cuddles romance "
+    "dating puppies kittens cats dogs cuteness nostalgia kindness positivity motivation optimism compliments praise "
+    "attention christmas festivities"
+)
+# the words that end the thing's phrase, after its head noun
+THING_PHRASE_ENDS = words(
+    "again all this last at on in over during today tonight yesterday lol and with for zero so like till until every "
+    "because since after before while which that when haha lmao omg tbh the then now too lately recently already or "
+    "but yet as x just literally honestly this these those my her his their our whole entire whilst tho though"
+)
+# a word before the head that makes the thing a drug's form ("weed cookies", "space cake", "magic mushrooms")
+DRUG_MODIFIERS = words(
+    "weed pot hash cannabis thc cbd space magic special ganja skunk edible edibles ket mdma acid shroom shrooms "
+    "sleeping cough diet slimming caffeine iron vitamin vitamins herbal melatonin valerian kratom opium poppy codeine "
+    "sleep laced spiked dosed pill pills tablet tablets"
+)
+
+
+def _never_a_drug(thing: Sequence[str]) -> bool:
+    """2.16.0 (h180): the thing's head noun (:data:`THING_PHRASE_ENDS`) is one of :data:`NEVER_A_DRUG_HEADS` (or its
+    last two words are one of ``NOT_A_DRUG``'s), and no word before it makes it a drug's form."""
+    phrase: list[str] = []
+    for word in thing:
+        if word in THING_PHRASE_ENDS and phrase:
+            break
+        phrase.append(word)
+    if not phrase or any(w in DRUG_MODIFIERS or w in OVERDOSE_DRUG_WORDS for w in phrase):
+        return False
+    head = phrase[-1]
+    if OVERDOSE_FIGURE_THING.fullmatch(" ".join(phrase[-2:])) or OVERDOSE_FIGURE_THING.fullmatch(head):
+        return True
+    return head in NEVER_A_DRUG_HEADS
+
+
 def overdose_of_things(norm: str) -> tuple[tuple[int, int], ...]:
     """2.15.1 (h177): the spans of an overdose of or on a thing that is no drug (:data:`OVERDOSE_OF`): its first three
     words, hyphens and quote marks read as word breaks, name no drug, count, supply, vague thing or (after "on") time,
@@ -2808,7 +3490,7 @@ def overdose_of_things(norm: str) -> tuple[tuple[int, int], ...]:
         if any(w.endswith("'s") or w.endswith("s'") for w in thing):
             continue  # "overdosed on her mum's", "my brother's oxy": someone's supply, a medicine
         joined = " ".join(thing)
-        if not OVERDOSE_FIGURE_THING.match(joined):
+        if not OVERDOSE_FIGURE_THING.match(joined) and not _never_a_drug(thing):
             continue  # a thing not known to be no drug may be one ("overdosed on Benadryl"): read as an overdose
         if m.group("prep") == "on" and (re.match(A_DAY, joined) or thing[0] in SHORT_DAYS):
             continue  # "overdosed on Sat": when
@@ -2825,6 +3507,42 @@ def overdose_of_things(norm: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+# 2.16.1 (h183, frozen37): an overdose or a poisoning of a thing never a drug, told noun first ("total sugar overdose",
+# "screen time overdose", "hot chocolate overdose", "Garden overdose: 40 tomato plants", "Cheese poisoning") or with
+# the thing as the poison's means ("Poisoned myself with my own chilli"): a figure, read by the head noun as 2.16.0
+# reads "overdosed on X" (``NEVER_A_DRUG_HEADS``, with the heads a noun-first figure names: time, garden, plants);
+# never where a word before the head makes it a drug's form or the sentence tells a real act's care, intent or drug.
+NOUN_FIRST_HEADS = NEVER_A_DRUG_HEADS | words("time garden plants plant tomatoes tomato screen")
+OVERDOSE_NOUN_FIRST = re.compile(
+    r"\b(?P<x>(?:[a-z']+[ \t-]+){0,2}[a-z']+)[ \t-]+(?:overdose|od|poisoning)\b"
+    r"|\bpoison(?:ed|ing)?\s+(?:myself|me)\s+with\s+(?:(?:my|our|the|some|that|this|his|her)\s+)?(?:own\s+)?"
+    r"(?P<y>(?:[a-z']+\s+){0,2}[a-z']+)\b"
+)
+
+
+def overdose_before_things(norm: str) -> tuple[tuple[int, int], ...]:
+    """2.16.1 (h183): the spans of an overdose or a poisoning of a thing never a drug told noun first, or of a
+    poisoning of oneself with one (:data:`OVERDOSE_NOUN_FIRST`)."""
+    spans = []
+    for m in OVERDOSE_NOUN_FIRST.finditer(norm):
+        phrase = re.findall(r"[a-z']+", m.group("x") or m.group("y"))
+        head = phrase[-1] if m.group("x") else next((w for w in phrase if w in NOUN_FIRST_HEADS), "")
+        if head not in NOUN_FIRST_HEADS or any(
+            w in DRUG_MODIFIERS or w in OVERDOSE_DRUG_WORDS for w in phrase
+        ):
+            continue
+        s = max(norm.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+        ends = [i for i in (norm.find(c, m.end()) for c in ".!?\n") if i >= 0]
+        sentence = norm[s : min(ends) if ends else len(norm)]
+        if OVERDOSE_REAL.search(sentence) or OVERDOSE_DRUG.search(sentence):
+            continue
+        spans.append((m.start(), m.end()))
+    return tuple(spans)
+
+
+NOT_A_DRUG_FORM = r"(?!(?:" + "|".join(sorted(DRUG_MODIFIERS)) + r")\b)"
+# ... nor before a word that makes it a medicine's form ("caffeine pills")
+NOT_A_DRUG_THEN = r"(?![\s-]+(?:pills?|tablets?|tabs|capsules?|caps|gummies|supplements?|drops)\b)"
 FIGURES: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p)
     for p in (
@@ -2873,8 +3591,19 @@ FIGURES: tuple[re.Pattern[str], ...] = tuple(
         r"\b(?:a|my|the)\s+(?:workout|run|exam|test|class|meeting|shift)\s+(?:almost|nearly)\s+killed\s+me\b",
         r"\b(?:jump|jumping)\s+off\s+(?:a|the)\s+(?:cliff|bridge)\s+into\s+(?:the\s+)?(?:water|lake|sea|river|pool)\b",
         # "overdosed on chocolate": an overdose of something that is not a drug
-        r"\b(?:overdos(?:ed|ing|e)|od'd|od'ing|oding)\s+on\s+(?:\w+\s+){0,2}?" + NOT_A_DRUG + r"\b",
-        r"\b(?:an?\s+|the\s+)?overdose\s+of\s+(?:\w+\s+){0,2}?" + NOT_A_DRUG + r"\b",
+        # 2.16.0 (h180): not after a word that makes the thing a drug's form ("weed cookies", "space cake")
+        r"\b(?:overdos(?:ed|ing|e)|od'd|od'ing|oding)\s+on\s+(?:"
+        + NOT_A_DRUG_FORM
+        + r"\w+\s+){0,2}?"
+        + NOT_A_DRUG
+        + r"\b"
+        + NOT_A_DRUG_THEN,
+        r"\b(?:an?\s+|the\s+)?overdose\s+of\s+(?:"
+        + NOT_A_DRUG_FORM
+        + r"\w+\s+){0,2}?"
+        + NOT_A_DRUG
+        + r"\b"
+        + NOT_A_DRUG_THEN,
         r"\b(?:killing|killed|kill|slaying|slayed|slay|smashed|smashing|nailed|nailing)\s+it\b",
         r"\b(?:could|would|'d|might|gonna|going\s+to)\s+(?:\w+\s+)?(?:die|have\s+died)\s+(?:of|from)\s+"
         r"(?:embarrassment|shame|boredom|happiness|joy|cuteness|laughter|envy|jealousy)\b",
@@ -3085,7 +3814,7 @@ PAST_TIME = re.compile(
     r"(?:in|during)\s+the\s+war|when\s+i\s+was\s+(?:young|younger|little|a\s+(?:kid|child|teenager|teen|student)|"
     r"\d+|at\s+school|in\s+\w+)|as\s+a\s+(?:teenager|teen|kid|child|student)|in\s+(?:19|20)\d\d)\b"
 )
-PAST_WISH = re.compile(r"\b(?:wanted|wished|was|were|felt|thought|used\s+to)\b")
+PAST_WISH = re.compile(r"\b(?:wanted|wished|hoped|prayed|was|were|felt|thought|used\s+to)\b")  # 2.16.0: hoped
 PRESENT_TURN = re.compile(
     r"\b(?:now|today|these\s+days|nowadays|(?:it|that)\s+(?:was|is)\s+(?:long|years|ages)\s+ago)\b"
 )
@@ -3333,7 +4062,9 @@ AT_ONCE = re.compile(
 # intent", "not intentional", "without intent"; its scope is its ";" part of the sentence. Never where the sentence
 # also says the act was meant (``ACCIDENT_INTENT``: intentional, deliberate, on purpose, to die, suicidal …, outside
 # the accident's own words): a sentence that names both is read as an act (err upward).
-ACCIDENT_RULES = SWALLOWING_RULES | words("note_attempt_register note_self_harm_register")
+ACCIDENT_RULES = SWALLOWING_RULES | words(
+    "note_attempt_register note_self_harm_register note_headed_attempt note_headed_self_harm"  # 2.16.0 (h180)
+)
 SWALLOWING_WORDS = re.compile(r"\b(?:od|ods|od'd|overdos\w*|ingest\w*|self[\s-]?poison\w*|poison\w*)\b")
 ACCIDENT_ACT_WORDS = (
     r"(?:dosing|dose|doses|double|overdose|od|ingestion|poisoning|error|mistake|medication|drug|insulin|intake|"
@@ -3868,7 +4599,8 @@ def _context(text: str, kind: str) -> Context:
         dream=_dream_sentences(norm, sentences, kind),
         quotes=tuple((m.start(), m.end()) for m in QUOTES.finditer(norm)),
         figures=tuple((m.start(), m.end()) for p in FIGURES for m in regex_gate.finditer(p, norm))
-        + overdose_of_things(norm),
+        + overdose_of_things(norm)
+        + overdose_before_things(norm),
         injuries=injuries,
         placed_injuries=placed_injuries,
         # :func:`_injury` reads it only for a phrase inside one of these: none, nothing to search
@@ -3962,10 +4694,15 @@ def _judge(ctx: Context, rule: Rule, m: re.Match[str]) -> Hit:
             _relative_acts_in_note(ctx.norm, sentence_start, start)
             or _relative_possessive(ctx.norm, sentence_start, m)
             or note_owner(ctx, m) == "other"
+            or _others_telling_or_bracketed(ctx.norm, sentence_start, start)
         ):
             # 2.10.0 (h134, review r114 fault 8): "Client's brother attempted suicide", "mother OD'd when pt was 12";
             # 2.12.0 (h157): "Cl discussed brother's suicide attempt", "pt's sister's self-harm"; 2.13.0 (h160):
             # "Cl says Priya took an overdose", "one of the residents attempted", "Cl's friend Sam …; he had cut"
+            reason = "third_person"
+        if reason is None and _asked_unanswered_in_note(ctx, m):
+            # 2.16.1 (h183, frozen37-129): "Asked re SI, declined to answer": the clinician's question left unanswered,
+            # read as a journal reads someone else's question (indicator at most)
             reason = "third_person"
         if reason is None and _denied_in_note(ctx, m):
             # thirty-third round: a therapist's "denies SI", "denied wanting to die"
@@ -4042,6 +4779,40 @@ def _relative_possessive(norm: str, sentence_start: int, m: re.Match[str]) -> bo
     return RELATIVE_POSSESSIVE.search(norm, sentence_start, m.start()) is not None
 
 
+# 2.16.1 (h183, frozen37): someone else in a note. (i) Another's telling of an act is theirs: "a group member's
+# disclosure of a suicide attempt", "her friend's account of an overdose" (a person's possessive, then disclosure,
+# account, story … of the act). (ii) A relation with a name or an initial in brackets opening the act's clause
+# ("Partner (J.) threatened to kill himself"), the initial's full stop read as no sentence's end.
+OTHER_PERSON_NOUN = (
+    r"(?:"
+    + RELATIVE_NOUN
+    + r"|(?:group\s+|fellow\s+|peer\s+)?member|peer|fellow\s+patient|another\s+patient|"
+    r"(?:other|another)\s+(?:client|resident|service\s+user)|resident|inmate)"
+)
+OTHERS_TELLING = re.compile(
+    r"(?<![a-z0-9'])"
+    + OTHER_PERSON_NOUN
+    + r"(?:s'|'s)\s+(?:disclosure|account|story|report|description|mention|"
+    r"telling|news|history|experience|memory|memories)\s+(?:of|about)\s+(?:(?:a|an|the|his|her|their)\s+)?"
+    r"(?:" + ACT_QUALIFIERS + r"\s+){0,2}$"
+)
+BRACKETED_OPENER = re.compile(
+    r"(?:^|\n|[.;!?]\s+)[ \t]*(?:(?:her|his|their|pt's|client's|cl's)\s+)?"
+    + RELATIVE_NOUN
+    + r"\s*\([^()\n]{1,24}\)\s+"
+    r"(?:(?!(?:she|he|pt|cl|client|i|they|her|him|them)\b)[a-z']+\s+){0,5}$"
+)
+
+
+def _others_telling_or_bracketed(norm: str, sentence_start: int, start: int) -> bool:
+    """2.16.1 (h183): the act at ``start`` is told by another as theirs, or its clause opens on a relation with a
+    bracketed name or initial (:data:`OTHERS_TELLING`, :data:`BRACKETED_OPENER`)."""
+    if OTHERS_TELLING.search(norm, sentence_start, start) is not None:
+        return True
+    line_start = norm.rfind("\n", 0, start) + 1
+    return BRACKETED_OPENER.search(norm, max(line_start, start - 160), start) is not None
+
+
 def _relative_acts_in_note(norm: str, sentence_start: int, start: int) -> bool:
     return RELATIVE_SUBJECT.search(norm[sentence_start:start]) is not None
 
@@ -4106,6 +4877,114 @@ def _denied_in_note(ctx: Context, m: re.Match[str]) -> bool:
     return denial is not None and DENIAL_STOP.search(ctx.norm, denial.end(), m.start()) is None
 
 
+# 2.16.0 (h180): "I don't want to be here anymore. Not at this job I mean.": the next sentence, opening "Not …" or "I
+# mean …" and naming a place, a job, a relationship or a town, narrows "here" to it (so a wish to leave, not to die);
+# only with that evidence, and not where it or a later sentence re-affirms ("Not just the job. Anywhere.")
+HERE_WISH = re.compile(r"\bbe\s+(?:here|around)\b")
+NARROWING_OPENS = re.compile(
+    r"\s*(?:[-\u2013\u2014,;(]\s*)?(?:(?:well|i\s+mean|i\s+meant|meaning)\s*,?\s*)?(?:not|i\s+mean|i\s+meant|meaning)\b"
+)
+NARROWED_TO = re.compile(
+    r"\b(?:job|jobs|work|workplace|office|company|firm|team|department|shift|career|school|uni|university|college|"
+    r"class|classes|course|house|flat|home|houseshare|digs|city|town|village|country|area|place|neighbourhood|"
+    r"neighborhood|street|estate|relationship|marriage|group|club|ward|hospital|unit|party|meeting|family|household|"
+    r"london|manchester|here\s+in\s+\w+|in\s+this\s+(?:\w+\s+)?(?:house|flat|town|city|job|place|country|relationship)|"
+    r"with\s+(?:him|her|them|my\s+\w+))\b"
+)
+REAFFIRMED = re.compile(
+    r"\b(?:anywhere|everywhere|at\s+all|in\s+general|alive|on\s+(?:this\s+)?earth|in\s+this\s+world|full\s+stop|"
+    r"period|not\s+just|not\s+only|exist|existing|living|life|anymore\s+full\s+stop|die|dead|gone|here[\s,]+here|"
+    r"really\s+here|literally|as\s+in\s+(?:here|alive|at\s+all))\b"
+)
+
+
+def _here_narrowed(ctx: Context, m: re.Match[str], sentence: int) -> bool:
+    """2.16.0 (h180): a wish "not to be here" narrowed by what follows it to a place, a job, a relationship or a town
+    (:data:`NARROWED_TO`), in the rest of its sentence after a dash or a comma, or in the next sentence opening "Not
+    …" / "I mean …"; not where that or a later sentence re-affirms (:data:`REAFFIRMED`)."""
+    if HERE_WISH.search(m.group()) is None or not ctx.sentences:
+        return False
+    tail = re.sub(r"^\s*(?:anymore|any\s+more)\b", "", ctx.norm[m.end() : ctx.sentences[sentence][1]])
+    if re.match(r"\s*[-\u2013\u2014,;(]", tail) is not None and NARROWING_OPENS.match(tail) is not None:
+        narrowing = tail
+        later_from = sentence + 1
+    elif sentence + 1 < len(ctx.sentences):
+        start, end = ctx.sentences[sentence + 1]
+        narrowing = ctx.norm[start:end]
+        if NARROWING_OPENS.match(narrowing) is None:
+            return False
+        later_from = sentence + 2
+    else:
+        return False
+    if NARROWED_TO.search(narrowing) is None or REAFFIRMED.search(narrowing) is not None:
+        return False
+    return all(REAFFIRMED.search(ctx.norm, s, e) is None for s, e in ctx.sentences[later_from:])
+
+
+# 2.16.1 (h183, frozen37): a wish narrowed in its own line by an ordinary object named right after it: a fragment ("I
+# want to die. Of embarrassment.", "I want out. Out of this lease", "I wish I didn't exist... on Mondays."), an
+# apposition ("Wish I could just end it. The relationship, I mean."), "meant …" / "clarified: …" ("then clarified: the
+# marriage, not her life"), a joke with the thing it was about ("Joking, it's only the tax return"); never where the
+# rest of the line re-affirms ("just kidding, I mean it", "Kidding. Not kidding.", "alive", "life", "everything").
+# Read as `everyday` on a wish's phrase (``WISH_NARROWABLE``) and on a unit the sentence model raises alone.
+WISH_NARROWABLE = words(
+    "want_to_die kill_self end_it_all death_wish_phrase wish_dead dont_want_to_live death_preferred death_welcome "
+    "death_wish_said_plainly death_wish_indirect death_wish_swap kms never_wake_up no_point_living join_the_dead "
+    "better_not_living check_out_for_good"
+)
+NARROW_OPENS = re.compile(
+    r"[\s'\"\u2018\u2019\u201c\u201d,;:\-\u2013\u2014]*(?:"
+    r"(?:of|from)\s+(?!(?:an?\s+)?(?:overdose|cancer|pills|tablets|suicide|sleep|old\s+age|natural)\b)[a-z]"
+    r"|out\s+of\s+(?:this|that|the|my|here)\b"
+    r"|on\s+(?:mondays|tuesdays|wednesdays|thursdays|fridays|weekdays|monday|tuesday|wednesday|thursday|friday|"
+    r"sunday\s+nights?|sundays|work\s+days|school\s+days)\b"
+    r"|(?:the|this|that|my|our|her|his|their)\s+(?:[a-z'-]+\s+){0,2}?[a-z'-]+\s*,?\s*(?:i|she|he|they)\s+(?:mean|meant)\b)"
+)
+NARROW_SAID = re.compile(
+    r"\b(?:(?:then\s+)?clarified|explained|meant|meaning|i\s+mean|i\s+meant)\b\s*[:,\-\u2013\u2014]?\s*"
+    r"(?:(?:she|he|they|i)\s+)?(?:(?:only|just|talking\s+about|referring\s+to|meant)\s+)*"
+    r"(?:the|this|that|my|her|his|their|our)\s+(?!(?:life|world|end|pain|whole\s+thing|everything)\b)[a-z]"
+    # a joke about the thing the wish was of ("Joking, it's only the tax return"), not a joke about something else
+    # ("Just kidding about the party": the wish stands)
+    r"|\b(?:joking|kidding|jk)\b\s*[:,\-\u2013\u2014]?\s*(?:it'?s|it\s+is|it\s+was|that'?s|that\s+was)\s+"
+    r"(?:(?:only|just|about|all\s+about)\s+)*(?:the|this|that|my|her|his|their|our)\s+"
+    r"(?!(?:life|world|end|pain|whole\s+thing|everything)\b)[a-z]"
+)
+NARROW_REAFFIRMED = re.compile(
+    r"\b(?:i\s+mean\s+it|not\s+(?:kidding|joking)|no\s+joke|seriously|for\s+real|serious|literally|alive|living|"
+    r"life|lives|everything|all\s+of\s+it|myself|forever|anywhere|at\s+all|not\s+just|not\s+only|die|dying|dead|"
+    r"death|suicid\w*|kill\w*|overdose|pills|tablets|plan|exist|existing|but\s+also|actually)\b"
+)
+OWN_LIFE_DENIED = re.compile(
+    r"\bnot\s+(?:her|his|my|their|your)\s+(?:own\s+)?life\b"
+    # a thing's death ("it's just dead": the relationship) re-affirms nothing of the writer's
+    r"|\b(?:it'?s|it\s+is|its|it\s+was|that'?s)\s+(?:just\s+|so\s+|totally\s+|completely\s+|basically\s+)?dead\b"
+)
+
+
+def wish_narrowed(norm: str, at: int, *, unit: bool = False) -> bool:
+    """2.16.1 (h183): what follows ``at`` (a wish's end) on its line narrows the wish to an ordinary object
+    (:data:`NARROW_OPENS` right after it or after its sentence, :data:`NARROW_SAID` in the rest of its line) and
+    nothing after it re-affirms it (:data:`NARROW_REAFFIRMED`; "not her life" is no re-affirmation). ``unit``: ``at``
+    ends a unit of the sentence model, so what follows is the next sentence."""
+    end = norm.find("\n", at)
+    tail = norm[at : len(norm) if end < 0 else end]
+    if NARROW_REAFFIRMED.search(OWN_LIFE_DENIED.sub(" ", tail)) is not None:
+        return False
+    pieces = re.split(r"[.!?\u2026]+", tail)
+    rest = "" if unit else pieces[0]
+    following = next((p for p in (pieces if unit else pieces[1:]) if p.strip()), "")
+    if rest.strip():
+        opens = re.match(r"\s*[,;:\-\u2013\u2014]", rest) is not None and NARROW_OPENS.match(rest) is not None
+    else:
+        opens = NARROW_OPENS.match(following) is not None and len(WORD.findall(following)) <= 10
+    return opens or NARROW_SAID.search(tail, 0, 160) is not None
+
+
+def _wish_narrowed(ctx: Context, rule: Rule, m: re.Match[str]) -> bool:
+    return rule.name in WISH_NARROWABLE and wish_narrowed(ctx.norm, m.end())
+
+
 def _reason(ctx: Context, rule: Rule, m: re.Match[str]) -> str | None:
     start, end = m.start(), m.end()
     sentence = _sentence_of(ctx, start)
@@ -4114,6 +4993,9 @@ def _reason(ctx: Context, rule: Rule, m: re.Match[str]) -> str | None:
     asked = _asked(ctx, m, sentence)
     checks: tuple[tuple[str, bool], ...] = (
         ("figurative", any(_overlaps((start, end), f) for f in ctx.figurative)),
+        # 2.16.1 (h183): a wish narrowed in its own line is read before its quotation ("'I want to end it all', then
+        # clarified: the marriage, not her life")
+        ("everyday", _wish_narrowed(ctx, rule, m)),
         ("quotation", quoted == "unknown"),
         ("third_person", quoted == "other"),
         ("negation", asked == "no"),
@@ -4127,7 +5009,9 @@ def _reason(ctx: Context, rule: Rule, m: re.Match[str]) -> str | None:
                 if rule.name not in OWN_NEGATION
                 else _negated_own(ctx, m, sentence)
             )
-            or _list_denied(ctx, m, sentence),
+            or _list_denied(ctx, m, sentence)
+            or _heading_answered_no(ctx, m)
+            or _field_answered_nil(ctx, m),
         ),
         (
             "recovery",
@@ -4140,9 +5024,10 @@ def _reason(ctx: Context, rule: Rule, m: re.Match[str]) -> str | None:
             _everyday_purpose(ctx, rule, m, sentence)
             or _no_ending(ctx, rule, m, sentence)
             or _as_prescribed(ctx, rule, m, sentence)
-            or _recreational_jump(ctx, rule, m, sentence),
+            or _recreational_jump(ctx, rule, m, sentence)
+            or _here_narrowed(ctx, m, sentence),
         ),
-        ("accident", _accidental(ctx, rule, m, sentence)),
+        ("accident", _accidental(ctx, rule, m, sentence) or _heading_answered_accident(ctx, m)),
         ("dream", _in_dream(ctx, m, sentence)),
         ("hypothetical", _hypothetical(ctx, m, sentence)),
         (
@@ -4629,6 +5514,29 @@ def _asked(ctx: Context, m: re.Match[str], sentence: int) -> str | None:
     return "no" if ANSWER_NO.search(after) or _denied_after(ctx, m.end()) else "question"
 
 
+# 2.16.1 (h183): a clinician's question in a note left unanswered ("Asked re SI, declined to answer, changed topic",
+# "Asked about suicidal thoughts; did not answer"): the question's words are the asker's, and no answer is given
+NOTE_ASKED = re.compile(
+    r"\b(?:asked|enquired|inquired|explored|queried)\s+(?:re|re:|regarding|about|if|whether|re\.)\s*$"
+)
+UNANSWERED = re.compile(
+    r"^[^\n]{0,40}?\b(?:declined\s+to\s+(?:answer|say|discuss|respond)|did\s+not\s+(?:answer|say|respond|reply)|"
+    r"didn'?t\s+(?:answer|say|respond|reply)|would\s+not\s+(?:answer|say)|wouldn'?t\s+(?:answer|say)|"
+    r"refused\s+to\s+(?:answer|say|discuss)|changed\s+(?:the\s+)?(?:topic|subject)|no\s+answer|not\s+answered|"
+    r"avoided\s+(?:the\s+)?(?:question|answering))\b"
+)
+
+
+def _asked_unanswered_in_note(ctx: Context, m: re.Match[str]) -> bool:
+    """2.16.1 (h183): the phrase ``m`` is what a note's clinician asked about (:data:`NOTE_ASKED` right before it) and
+    the question is left unanswered on its line (:data:`UNANSWERED`)."""
+    line_start = ctx.norm.rfind("\n", 0, m.start()) + 1
+    return (
+        NOTE_ASKED.search(ctx.norm, max(line_start, m.start() - 40), m.start()) is not None
+        and UNANSWERED.match(ctx.norm[m.end() :]) is not None
+    )
+
+
 def _asker_is_writer(ctx: Context, sentence_start: int, at: int) -> bool:
     before = WORD.findall(ctx.norm, sentence_start, at)[-1:]
     return bool(before) and before[0] in SUBJECTS
@@ -4723,6 +5631,7 @@ FEMALE_NOUNS = words(
 )
 NOTE_PRONOUNS = words("he she they him them his her their himself herself themselves themself")
 SUBJECT_PRONOUNS = words("he she they")
+REFLEXIVES = words("himself herself themselves themself")
 ROLE_NOUNS = (
     (OTHER_NOUNS | RELATIVE_HEADS | MALE_NOUNS | FEMALE_NOUNS)
     - NOTE_PRONOUNS
@@ -4838,6 +5747,16 @@ def _head_of_client(ctx: Context, tokens: Sequence[re.Match[str]], index: int) -
 def _in_subject_place(norm: str, tokens: Sequence[re.Match[str]], index: int, at: int) -> bool:
     between = [t.group() for t in tokens[index + 1 :]]
     gap = norm[tokens[index].end() : at]
+    # 2.16.0 (h180): a person noun with a name in brackets ("Husband (Tom) overdosed"), a bed or a room by its number
+    # ("Bed 6 attempted"): the bracket and the number are part of the subject
+    head = tokens[index].group().removesuffix("'s")
+    bracket = NAME_BRACKET.match(gap) if head in ROLE_NOUNS else None
+    if bracket is not None:
+        between = [t.group() for t in tokens[index + 1 :] if t.start() >= tokens[index].end() + bracket.end()]
+        gap = gap[bracket.end() :]
+    elif head in DESIGNATED_PLACES and between[:1] and DESIGNATION.fullmatch(between[0]):
+        between = between[1:]
+        gap = gap[gap.index(tokens[index + 1].group()) + len(tokens[index + 1].group()) :]
     # 2.14.0 (h167): a history told in shorthand stands between ("Mum hx of SH", "mother has hx of intentional OD")
     between = [w for i, w in enumerate(between) if not _history_words(between, i)]
     if all(w in SUBJECT_GAP or w in ACT_QUALIFIER_WORDS for w in between):
@@ -4864,9 +5783,38 @@ def _history_words(between: Sequence[str], i: int) -> bool:
     )
 
 
+# 2.16.0 (h180, frozen35-119, frozen36-156): another person in a note designated by a bed, a room or a bay and its
+# number ("Bed 6 attempted to hang herself"), by a client word after "another", "a fellow" … ("another patient", "a
+# fellow resident"), or by a person noun with a name in brackets ("Husband (Tom) overdosed"); then a pronoun of theirs
+DESIGNATED_PLACES = words("bed beds room bay cubicle cell")
+DESIGNATION = re.compile(r"\d{1,3}[a-z]?|[a-z]\d{0,2}")
+NAME_BRACKET = re.compile(r"\s*\((?:[a-z'-]+\s*){1,3}\)")
+OTHER_OF_KIND = words("another fellow other a one different new second")
+OTHER_CLIENT_NOUNS = CLIENT_WORDS | words("resident residents inpatient inpatients patients clients")
+NOT_BEFORE_A_BED = words("in on to into from at by near beside off out under onto her his their my own")
+
+
+def _designated_other(ctx: Context, tok: re.Match[str], bare: str) -> bool:
+    """2.16.0 (h180): ``tok`` names another person of the ward or the service: "another patient", "a fellow
+    resident", "Bed 6" (a bed, a room, a bay with its number, not after "in", "on", "her" …: "pt in bed 4")."""
+    before = WORD.findall(ctx.norm, max(0, tok.start() - 20), tok.start())[-1:]
+    if bare in OTHER_CLIENT_NOUNS:
+        return bool(before) and before[0] in OTHER_OF_KIND
+    if bare in DESIGNATED_PLACES:
+        after = WORD.match(ctx.norm, tok.end() + 1) if ctx.norm[tok.end() : tok.end() + 1] == " " else None
+        return (
+            after is not None
+            and DESIGNATION.fullmatch(after.group()) is not None
+            and not (before and before[0] in NOT_BEFORE_A_BED)
+        )
+    return False
+
+
 def _mention(ctx: Context, tok: re.Match[str], sentence_start: int) -> _Mention | None:
     word = tok.group()
     bare = word.removesuffix("'s").removesuffix("'").lstrip("'")  # 2.15.0 (h175): "'my" opens a quotation
+    if (bare in OTHER_CLIENT_NOUNS or bare in DESIGNATED_PLACES) and _designated_other(ctx, tok, bare):
+        return _Mention("other", "", tok.start())
     if bare in CLIENT_WORDS:
         return _Mention("client", "", tok.start())
     if word in NOTE_PRONOUNS:
@@ -4931,6 +5879,8 @@ def _referent(ctx: Context, pronoun: _Mention, sentence: int) -> str | None:
         for tok in reversed(
             list(WORD.finditer(ctx.norm, start, pronoun.start if index == sentence else end))
         ):
+            if index != sentence and tok.group() in REFLEXIVES:
+                continue  # 2.16.0 (h180): "Bed 3 tried to kill herself. She had …": the reflexive's subject decides
             mention = _mention(ctx, tok, start)
             if mention is None or (mention.gender and pronoun.gender and mention.gender != pronoun.gender):
                 continue
@@ -5450,6 +6400,16 @@ PERIOD = (
 EVERYDAY_OWN_WORD: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern))
     for name, pattern in (
+        (
+            # 2.16.1 (h183, frozen37-069, -082): body art done to be worn ("Got my ears pierced again", "Has tattoos
+            # x4, professionally done"); the guard is read outside it ("done" is its own word)
+            "body_art",
+            r"(?![^\n]*\b(?:cut|cuts|cutting|scars?|scarring|burn\w*|bled|bleed\w*|blood|harm\w*|wounds?)\b)"
+            r"\b(?:got|get|gets|getting|had|has|have)\s+(?:my|her|his|their|a|an|the)?\s*(?:\w+\s+){0,2}?pierced\b"
+            r"|(?![^\n]*\b(?:cut|cuts|cutting|scars?|scarring|burn\w*|bled|bleed\w*|blood|harm\w*|wounds?)\b)"
+            r"\b(?:tattoos?|piercings?)\b[^.!?\n]{0,40}\b(?:professionally(?:\s+done)?|(?:at\s+a\s+)?(?:studio|parlou?r)|"
+            r"by\s+an?\s+artist|done\s+at\s+a\s+\w+)",
+        ),
         (
             "body_spent",
             r"\b(?:(?:my|our|me)\s+(?:\w+\s+)?)?"
