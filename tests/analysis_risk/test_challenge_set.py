@@ -72,6 +72,7 @@ HALVES = (
     "frozen35",
     "frozen36",
     "frozen37",
+    "frozen38",
 )
 # figures of speech (idioms; frozen31's figures in notes; frozen32's quoted figures and similes) and everyday injuries
 # frozen33's writer named its figures "figure_of_speech"
@@ -87,6 +88,9 @@ FIGURES_MISSED: dict[str, str] = {
     # by risk 2.15.1 (h177, seen: an overdose of a thing that is no drug is a figure, quoted or not)
     # frozen36's (frozen36-013, overdosed on mini eggs: at attempt when measured once on 2.14.0 and 2.15.3 alike) by
     # risk 2.16.0 (h180, seen: a kind of thing never a drug, read by its head noun)
+    "frozen38": "goal missed: one figure of speech of the thirty-eighth frozen batch at attempt when measured once, on "
+    "risk 2.15.3 and 2.16.1 alike (frozen38-127, overdosed on pick n mix: a name on no list errs toward the alarm; "
+    "KNOWN_ATTEMPT_ERRORS) (README_frozen38.md)",
 }
 # Genuine cases flagged, as measured with the shipped model. Fourth round (docs/risk.md): all four batches are seen
 # (tuning material); frozen3 was measured once, unseen, at the end of the third round (71 of 107, 14 of 223 false
@@ -218,6 +222,9 @@ MEASURED_FLAGGED = {
     # frozen37: measured once, unseen, on risk 2.15.3 and h180's 2.16.0 (not shipped: its decision rule's (a) missed)
     # in one run, notes read as notes: 62 and 64 (README_frozen37.md)
     "frozen37": 79 / 80,  # 62 on 2.15.3 when measured once; 64 on 2.16.0; 79 on 2.16.1 (h183, seen)
+    # frozen38: measured once, unseen, on risk 2.15.3 and 2.16.1 (shipped: its decision rule met) in one run, notes read
+    # as notes: 57 and 60 (README_frozen38.md)
+    "frozen38": 60 / 80,
 }
 GOAL_MISSED = {
     "tune": "goal missed: 81 of 85 genuine tune cases flagged, seen (docs/risk.md)",
@@ -304,6 +311,9 @@ GOAL_MISSED = {
     "frozen37": "goal missed: 62 of 80 genuine cases of the thirty-seventh frozen batch flagged on risk 2.15.3, 64 on "
     "h180's 2.16.0 (not shipped), when measured once, unseen, its session notes read as notes (session notes 27 of 40; "
     "journal lines 35 of 40); 79 on h183's 2.16.1, seen (README_frozen37.md)",
+    "frozen38": "goal missed: 60 of 80 genuine cases of the thirty-eighth frozen batch flagged on risk 2.16.1, 57 on "
+    "2.15.3, when measured once, unseen, its session notes read as notes (session notes 25 of 40; journal lines 35 of "
+    "40) (README_frozen38.md)",
 }
 # False alarms on hard negatives: the goal (<= 2 %) is met on tune and frozen (seen; frozen2: 8 of 110
 # when it was measured once, in the second round), not on frozen3 (seen since the fourth round; 14 of 223 unseen).
@@ -400,6 +410,9 @@ ALARMS_MISSED = {
     "h180's 2.16.0 (27.5 %; four notes of someone else's act and a journal's overdose of a television series at "
     "attempt: KNOWN_ATTEMPT_ERRORS) when measured once, unseen; 6, one at attempt (frozen37-093), on h183's 2.16.1, "
     "seen (README_frozen37.md)",
+    "frozen38": "goal missed: 22 of 120 hard negatives of the thirty-eighth frozen batch flagged on risk 2.16.1, 30 on "
+    "2.15.3 (18.3 %; a figure of speech and an ended relationship at attempt: KNOWN_ATTEMPT_ERRORS) when measured "
+    "once, unseen (README_frozen38.md)",
 }
 MEASURED_ALARMS = {
     "tune": 2 / 139,
@@ -476,6 +489,8 @@ MEASURED_ALARMS = {
     "frozen36": 11 / 120,  # 15 on 2.15.3 when measured once; 13 on 2.16.0 (h180, seen); 11 on 2.16.1 (h183)
     # frozen37: measured once, unseen: 33 on risk 2.15.3, 31 on h180's 2.16.0 (README_frozen37.md)
     "frozen37": 6 / 120,  # 33 on 2.15.3 when measured once; 31 on 2.16.0; 6 on 2.16.1 (h183, seen)
+    # frozen38: measured once, unseen: 30 on risk 2.15.3, 22 on 2.16.1 (README_frozen38.md)
+    "frozen38": 22 / 120,
 }
 # Genuine cases at (or over) their expected level, with the shipped model: no floor existed before the fourteenth round
 # (docs/risk.md, "Fourteenth round"). Its level model was not shipped (the lead's check on long real texts), so these
@@ -552,6 +567,8 @@ MEASURED_AT_LEVEL = {
     "frozen36": 58 / 80,
     # frozen37: 50 on 2.15.3 and 52 on h180's 2.16.0 when measured once, unseen (README_frozen37.md)
     "frozen37": 70 / 80,  # 50 on 2.15.3 when measured once; 52 on 2.16.0; 70 on 2.16.1 (h183, seen)
+    # frozen38: 47 on 2.15.3 and 50 on 2.16.1 when measured once, unseen (README_frozen38.md)
+    "frozen38": 50 / 80,
 }
 # Lines whose writer's label and the screen's written policy disagree. They stay as written and count in every
 # figure; only the "never attempt on a negative" check reads them apart, each with its reason.
@@ -607,6 +624,10 @@ KNOWN_ATTEMPT_ERRORS: dict[str, str] = {
     # (seen); frozen37-093 stays: an unknown title ("overdosed on Gilmore Girls") errs toward the alarm, by the rule
     "frozen37-093": "a journal line of a television series 'overdosed on' over a weekend read at attempt when frozen37 was "
     "measured once, on 2.15.3 and h180's 2.16.0 alike: a name on no list errs toward the alarm (README_frozen37.md)",
+    "frozen38-127": "a journal line of sweets ('pick n mix') 'overdosed on' read at attempt when frozen38 was measured "
+    "once, on 2.15.3 and 2.16.1 alike: a name on no list errs toward the alarm (README_frozen38.md)",
+    "frozen38-197": "a journal line of trying to end things with a named person (a relationship) and chickening out read "
+    "at attempt when frozen38 was measured once, on 2.15.3 and 2.16.1 alike (README_frozen38.md)",
 }
 
 
