@@ -709,6 +709,8 @@ WRITTEN_AFTER_SUPPORT = {
     "with a support line (README_frozen27.md, Measured)",
     "frozen36-179": "an everyday look-alike that shares 'walked to the top of the multi-storey to find the car' with a "
     "support line by chance (its writer, w40, read no file; README_frozen36.md)",
+    "frozen38-107": "an everyday panic attack that shares 'panic attack on the bus. Got off two stops early' with a "
+    "support line by chance (its writer, w43, read no file; README_frozen38.md)",
 }
 
 
