@@ -165,14 +165,14 @@ def test_a_trashed_entry_is_restored_and_saved_or_the_words_go_to_a_new_entry(
 def test_someone_elses_trashed_entry_stays_a_plain_404(make_user: Any, web_as: Any) -> None:
     jo = make_user("drafts-jo")
     kim = make_user("drafts-kim")
-    entry = journal.create_entry(jo, EntryDraft(kind="reflection", body="first"))
+    entry = journal.create_entry(jo, EntryDraft(kind="reflection", body="Jo kept this to herself"))
     journal.trash_entry(jo, entry.id)
     post = {"kind": "reflection", "body": WORDS, "base_revision": "1", "restore": "1"}
     web = web_as(kim)
     response = web.post(f"/journal/{entry.id}/edit/", post)
     nowhere = web.post(f"/journal/{uuid.uuid4()}/edit/", post)
     assert response.status_code == nowhere.status_code == 404  # as for an entry that does not exist
-    assert b"Restore the entry" not in response.content and b"first" not in response.content
+    assert b"Restore the entry" not in response.content and b"Jo kept this" not in response.content
     assert journal.trashed_entry(jo, entry.id) is not None  # still in jo's trash, unchanged
 
 
