@@ -28,7 +28,7 @@ import itertools
 import json
 import logging
 import zlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
@@ -1336,12 +1336,25 @@ def _scene_alarms(
     norm = lex.normalise(text)
     return {
         i
-        for i, ((s, e), p, why) in enumerate(zip(scored.spans, scored.probabilities, blocked, strict=True))
-        if p >= threshold
-        and why is None
-        and not any(s <= h.start < e for h in hits)
-        and lex.scene_only(norm, s, e)
+        for i, s, e in _raised_units(scored, blocked, threshold)
+        if not any(s <= h.start < e for h in hits) and lex.scene_only(norm, s, e)
     }
+
+
+def _raised_units(
+    scored: SentenceScores, blocked: Sequence[str | None], threshold: float
+) -> Iterator[tuple[int, int, int]]:
+    """``(index, start, end)`` of each unit the sentence model raises (its probability at ``threshold`` or above)
+    that no reason has blocked: what :func:`_scene_alarms`, :func:`_heading_alarms` and :func:`_narrowed_alarms`
+    each test with their own reading."""
+    for i, ((s, e), p, why) in enumerate(zip(scored.spans, scored.probabilities, blocked, strict=True)):
+        if p >= threshold and why is None:
+            yield i, s, e
+
+
+def _counted_phrase(hits: Sequence[lex.Hit], start: int, end: int) -> bool:
+    """Whether a lexicon phrase counted at ideation or above (no reason set it aside) starts in ``[start, end)``."""
+    return any(start <= h.start < end and h.level >= IDEATION and h.reason is None for h in hits)
 
 
 def _heading_alarms(
@@ -1359,11 +1372,8 @@ def _heading_alarms(
     norm = lex.normalise(text)
     return {
         i
-        for i, ((s, e), p, why) in enumerate(zip(scored.spans, scored.probabilities, blocked, strict=True))
-        if p >= threshold
-        and why is None
-        and not any(s <= h.start < e and h.level >= IDEATION and h.reason is None for h in hits)
-        and lex.heading_only(norm, s, e)
+        for i, s, e in _raised_units(scored, blocked, threshold)
+        if not _counted_phrase(hits, s, e) and lex.heading_only(norm, s, e)
     }
 
 
@@ -1380,11 +1390,8 @@ def _narrowed_alarms(
     norm = lex.normalise(text)
     return {
         i
-        for i, ((s, e), p, why) in enumerate(zip(scored.spans, scored.probabilities, blocked, strict=True))
-        if p >= threshold
-        and why is None
-        and not any(s <= h.start < e and h.level >= IDEATION and h.reason is None for h in hits)
-        and lex.wish_narrowed(norm, e, unit=True)
+        for i, s, e in _raised_units(scored, blocked, threshold)
+        if not _counted_phrase(hits, s, e) and lex.wish_narrowed(norm, e, unit=True)
     }
 
 
