@@ -28,7 +28,7 @@ import itertools
 import json
 import logging
 import zlib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
@@ -1104,20 +1104,13 @@ def screen(
     )
     t = chosen.sentence_threshold
     everyday = _everyday_alarms(text, hits, scored, t)
-    blocked = tuple(EVERYDAY_WORD if i in everyday else why for i, why in enumerate(scored.blocked))
-    scene = _scene_alarms(text, hits, scored, blocked, t)
-    blocked = tuple(SCENE_ONLY if i in scene else why for i, why in enumerate(blocked))
-    headings = _heading_alarms(text, hits, scored, blocked, t) if kind in lex.SESSION_KINDS else set()
-    blocked = tuple(HEADING_ONLY if i in headings else why for i, why in enumerate(blocked))
-    narrowed = _narrowed_alarms(text, hits, scored, blocked, t)
-    blocked = tuple(NARROWED if i in narrowed else why for i, why in enumerate(blocked))
-    unsupported = _unsupported(text, hits, scored, blocked, t, chosen.support)
-    blocked = tuple(NO_SUPPORT if i in unsupported else why for i, why in enumerate(blocked))
-    raising = [
-        i
-        for i, (p, why) in enumerate(zip(scored.probabilities, blocked, strict=True))
-        if p >= t and why is None
-    ]
+    blocked = _blocking(scored.blocked, everyday, EVERYDAY_WORD)
+    blocked = _blocking(blocked, _scene_alarms(text, hits, scored, blocked, t), SCENE_ONLY)
+    if kind in lex.SESSION_KINDS:
+        blocked = _blocking(blocked, _heading_alarms(text, hits, scored, blocked, t), HEADING_ONLY)
+    blocked = _blocking(blocked, _narrowed_alarms(text, hits, scored, blocked, t), NARROWED)
+    blocked = _blocking(blocked, _unsupported(text, hits, scored, blocked, t, chosen.support), NO_SUPPORT)
+    raising = [i for i, _, _ in _raised_units(scored, blocked, t)]
     top = max(scored.probabilities, default=0.0)
     rule_level = max((h.level for h in hits), default=0)
     model_level = IDEATION if raising else 0
@@ -1339,6 +1332,12 @@ def _scene_alarms(
         for i, s, e in _raised_units(scored, blocked, threshold)
         if not any(s <= h.start < e for h in hits) and lex.scene_only(norm, s, e)
     }
+
+
+def _blocking(blocked: Sequence[str | None], units: Container[int], reason: str) -> tuple[str | None, ...]:
+    """``blocked`` with ``reason`` set on each unit of ``units`` (each set-aside step reads what the steps before it
+    left raised)."""
+    return tuple(reason if i in units else why for i, why in enumerate(blocked))
 
 
 def _raised_units(
