@@ -217,7 +217,7 @@ def test_an_unscreened_save_takes_its_first_reading_model_alone_or_not(
 
 
 @pytest.mark.django_db
-def test_explicit_words_pending_are_asked_first_and_a_model_alone_read_back_says_no_explicit_words(
+def test_explicit_words_pending_are_asked_first_and_a_model_alone_read_back_says_they_are_not_outright(
     paired: tuple[Any, Any], monkeypatch: Any
 ) -> None:
     """r6: with two check-ins pending, the newest was shown: a model-alone one asked "Reverie may have misread

@@ -443,7 +443,7 @@ def check_in(
                 "your questionnaire asked about thoughts of being better off dead or of hurting yourself"
                 if pending.alert is not None and pending.alert.source == "phq9_item9"
                 else "Reverie noticed these words; they do not say it outright, but they can sound like not wanting"
-                " to live or like wanting to hurt yourself. Reverie may have misread you"
+                " to live or like wanting to hurt yourself"
                 if pending.alert is not None and pending.alert.model_alone
                 else "these words can be about not wanting to live or about hurting yourself"
             )
