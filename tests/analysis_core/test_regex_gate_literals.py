@@ -114,7 +114,7 @@ def test_a_text_the_gate_rules_out_never_matches() -> None:
     for lazy in _lazy_patterns():
         compiled = re.compile(lazy.pattern, lazy.given_flags)
         for text in texts:
-            if lazy._ruled_out(text):
+            if lazy._ruled_out(text, 0, len(text)):
                 ruled_out += 1
                 assert compiled.search(text) is None, lazy.pattern
     assert ruled_out > len(texts) * len(_lazy_patterns()) // 2
@@ -206,3 +206,16 @@ def test_a_missing_file_compiles_as_before(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.setattr(regex_gate, "STORE", tmp_path / "absent.json")
     monkeypatch.setattr(regex_gate, "_stored", None)
     assert isinstance(lazy_re.compile(_STORED_SOURCE), re.Pattern)
+
+
+def test_a_window_of_a_long_text_is_read_by_the_compiled_pattern_not_gated_over_the_whole_text() -> None:
+    """Review of stop 54: a caller reading one long text sentence by sentence (``search(text, pos, endpos)``) made an
+    uncompiled stand-in scan the whole text for its literals once per sentence (a 25,000-character note: 2.5 s of
+    6.3). A windowed call compiles the pattern; its answers are the compiled pattern's, window by window."""
+    lazy = _fresh(r"\bkill\s+myself\b")
+    quiet = "Tidied the shed. " * 2000
+    assert lazy.search(quiet) is None and lazy.compiled is None  # a whole text is still gated
+    assert lazy.search(quiet, 17, 34) is None and lazy.compiled is not None  # a window: compiled, not gated
+    text = quiet + "I want to kill myself."
+    found = _fresh(r"\bkill\s+myself\b").search(text, len(quiet))
+    assert found is not None and found.group() == "kill myself"

@@ -344,25 +344,30 @@ class LazyPattern:
                 setattr(self, name, getattr(compiled, name))
         return self.compiled
 
-    def _ruled_out(self, text: str) -> bool:
-        if self._gate is None:
+    def _ruled_out(self, text: str, pos: int, endpos: int) -> bool:
+        """Whether the gate rules the whole of ``text`` out. A call on a window of ``text`` (``pos`` or ``endpos``
+        given) is never gated: a caller reading one long text window by window would scan the whole text once per
+        window (a 25,000-character note: 13,500 scans, 2.5 s); the compiled pattern reads the window alone."""
+        if self._gate is None or pos > 0 or endpos < len(text):
             return False
         return not _holds(self._gate, fold(text) if self._folds else text)
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return None if self._ruled_out(string) else self.compile().search(string, pos, endpos)
+        return None if self._ruled_out(string, pos, endpos) else self.compile().search(string, pos, endpos)
 
     def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return None if self._ruled_out(string) else self.compile().match(string, pos, endpos)
+        return None if self._ruled_out(string, pos, endpos) else self.compile().match(string, pos, endpos)
 
     def fullmatch(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return None if self._ruled_out(string) else self.compile().fullmatch(string, pos, endpos)
+        return None if self._ruled_out(string, pos, endpos) else self.compile().fullmatch(string, pos, endpos)
 
     def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
-        return iter(()) if self._ruled_out(string) else self.compile().finditer(string, pos, endpos)
+        if self._ruled_out(string, pos, endpos):
+            return iter(())
+        return self.compile().finditer(string, pos, endpos)
 
     def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
-        return [] if self._ruled_out(string) else self.compile().findall(string, pos, endpos)
+        return [] if self._ruled_out(string, pos, endpos) else self.compile().findall(string, pos, endpos)
 
     def sub(self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0) -> str:
         return self.compile().sub(repl, string, count)
