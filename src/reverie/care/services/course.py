@@ -730,6 +730,56 @@ def end_courses_of_pair(actor: User | None, pair: Pair) -> None:
         _close(actor, course, moment)  # a course not started yet: every session cancelled
 
 
+@dataclass(frozen=True)
+class CourseRecordHeld:
+    """One course of a link's therapist and client, with what its record holds (counts, never a word): what ending
+    the link puts out of the therapist's reach (:func:`link_end_closes`)."""
+
+    course: Course
+    ended_on: date | None
+    sessions_held: int
+    progress_notes: int
+    process_notes: int
+    questionnaires: int
+
+
+@dataclass(frozen=True)
+class LinkEndCloses:
+    """What ending a link closes to its therapist (review r133): every course of the two (its sessions, progress and
+    process notes, questionnaires, formulation, goals and letter: the policy opens a course to its therapist only
+    while a link is open, ``care.policy.is_course_therapist``) and the client's alerts they have not acknowledged.
+    The link's confirmation names them, each course with its record's download, before "Yes, end the link"."""
+
+    courses: list[CourseRecordHeld]
+    alerts: list[RiskAlert]
+
+
+def link_end_closes(therapist: User, pair: Pair, now: datetime | None = None) -> LinkEndCloses | None:
+    """:class:`LinkEndCloses` for ``therapist`` ending ``pair`` (one of their open links); None for anyone else
+    (a client ending a link loses no record of theirs). Nothing is widened: only what this therapist reads now."""
+    from reverie.care.services import alerts
+
+    if not (therapist.is_therapist and pair.therapist_id == therapist.pk and pair.ended_at is None):
+        return None
+    moment = now or timezone.now()
+    cancelled = [a.value for a in CANCELLATIONS]
+    held = []
+    for course in visible_courses(therapist).filter(client_id=pair.client_id).order_by("first_start", "id"):
+        sessions = course.sessions.exclude(attendance__in=cancelled)
+        held.append(
+            CourseRecordHeld(
+                course=course,
+                ended_on=ended_on(course, therapist),
+                sessions_held=sessions.filter(start__lte=moment).count(),
+                progress_notes=ProgressNote.objects.filter(course=course).count(),
+                process_notes=TherapistNote.objects.filter(course=course).count(),
+                questionnaires=MeasureResponse.objects.filter(course=course).count(),
+            )
+        )
+    still = [a for a in alerts.open_alerts(therapist) if a.client_id == pair.client_id]
+    return LinkEndCloses(held, still)
+
+
 def lock_courses_of_pair(pair: Pair) -> None:
     """Lock the pair's open courses before the link's end takes back shares (``people.pair_lock_hooks``): the lock
     order link, courses, entries, audit head; :func:`end_courses_of_pair` ends them after."""
