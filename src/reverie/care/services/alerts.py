@@ -473,7 +473,40 @@ def open_alerts(therapist: User) -> list[RiskAlert]:
         last: datetime | None = getattr(row, "last_ack", None)  # this therapist's latest acknowledgement
         if last is None or last < since:
             shown.append(row)
+    mark_shared_entries(therapist, shown)
     return shown
+
+
+def _entry_of(alert: RiskAlert) -> uuid.UUID | None:
+    """The journal entry a ``journal`` alert names (its record id ``<entry>#r<revision>``), else None."""
+    if alert.source != "journal":
+        return None
+    try:
+        return uuid.UUID(alert.record_id.partition("#r")[0])
+    except ValueError:
+        return None
+
+
+def mark_shared_entries(therapist: User, rows: list[RiskAlert]) -> None:
+    """Set ``shared_entry`` on each journal alert whose entry ``therapist`` may read now (the client shared it with
+    them while linked: :func:`reverie.clinic.services.policy.visible_entries`, the list form of the one policy's
+    rule), so its line links "Read the entry (shared with you)" (review r133); never for an entry not shared, nor for
+    a line about words written before the link (which names no source). One query for the whole list."""
+    from reverie.clinic.services.policy import visible_entries
+
+    wanted = {
+        row.pk: entry
+        for row in rows
+        if not getattr(row, "before_link", False) and (entry := _entry_of(row)) is not None
+    }
+    readable = (
+        set(visible_entries(therapist).filter(pk__in=set(wanted.values())).values_list("pk", flat=True))
+        if wanted
+        else set()
+    )
+    for row in rows:
+        entry = wanted.get(row.pk)
+        row.shared_entry = entry if entry in readable else None
 
 
 def read_alerts(therapist: User) -> list[RiskAlert]:
@@ -721,8 +754,11 @@ def acknowledged_history(therapist: User, client_id: int) -> tuple[User, list[Ac
     ):
         acks.setdefault(ack.alert_id, []).append(ack)
     out = []
-    for row in rows:
+    listed = list(rows)
+    for row in listed:
         row.before_link = _before_link(row, link_started)
+    mark_shared_entries(therapist, listed)
+    for row in listed:
         out.append(AcknowledgedAlert(row, [_ack_shown(client, ack) for ack in acks.get(row.pk, [])]))
     out.sort(
         key=lambda a: a.acknowledgements[-1].acknowledged_at if a.acknowledgements else a.alert.created_at
