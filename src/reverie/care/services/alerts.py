@@ -89,6 +89,9 @@ RANK = {
     "behavior": 3,
     "attempt": 4,
 }
+# How a level sorts on a therapist's list within one urgency (``open_alerts``): unlike :data:`RANK`, PHQ-9 item 9
+# "more than half the days" above "several days", and a text that could not be screened below both.
+LIST_RANK = {"attempt": 5, "behavior": 4, IDEATION_OFTEN: 3, "ideation": 2, UNSCREENED: 1}
 LEVEL_URGENCY = {UNSCREENED: 2, "ideation": 2, IDEATION_OFTEN: 3, "behavior": 3, "attempt": 4}
 NEED_HELP_URGENCY = 5
 # What a client is told their linked therapist sees: the one source of these words for every door (web /pair/ and
@@ -432,7 +435,8 @@ def received(therapist: User, client_id: int) -> QuerySet[RiskAlert]:
 
 def open_alerts(therapist: User) -> list[RiskAlert]:
     """Alerts this therapist may see and has not acknowledged since they were last raised or re-opened, most
-    urgent first; never one their own note raised. Another therapist's acknowledgement closes nothing here. An
+    urgent first, the more serious level first within one urgency (:data:`LIST_RANK`), then the newest; never one
+    their own note raised. Another therapist's acknowledgement closes nothing here. An
     alert shown only because the client asked for help while linked is marked ``before_link``."""
     if not (therapist.is_active and therapist.is_therapist):
         return []
@@ -473,6 +477,10 @@ def open_alerts(therapist: User) -> list[RiskAlert]:
         last: datetime | None = getattr(row, "last_ack", None)  # this therapist's latest acknowledgement
         if last is None or last < since:
             shown.append(row)
+    # within one urgency the more serious level first, then the newest (review r133: a PHQ-9's "more than half the
+    # days" sorted above the same client's "a plan or preparation" for being later); a line that shows no level
+    # (before the link) sorts as none, so its place says nothing of it
+    shown.sort(key=lambda row: (-int(row.urgency), -(0 if row.before_link else LIST_RANK.get(row.level, 0))))
     mark_shared_entries(therapist, shown)
     return shown
 
