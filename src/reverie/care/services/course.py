@@ -48,6 +48,7 @@ from reverie.programmes.sessions import (
     regular_starts,
 )
 from reverie.text import counted
+from reverie.words import words as plain_words
 
 LETTER_PURPOSE = "letter.goodbye"
 HORIZON = timedelta(weeks=12)  # an open-ended course always has its sessions planned this far ahead of now
@@ -752,6 +753,27 @@ class LinkEndCloses:
 
     courses: list[CourseRecordHeld]
     alerts: list[RiskAlert]
+
+    def lines(self, zone: tzinfo) -> list[str]:
+        """The same in plain lines, dated in ``zone`` (the therapist's), for ``reverie pair end``'s question: each
+        course with what its record holds and where to download it, then each open alert (never a word written)."""
+        out = []
+        for k in self.courses:
+            day = f"{k.course.first_start.astimezone(zone):%-d %b %Y}"
+            held = ", ".join(
+                (
+                    counted(k.sessions_held, "session", "sessions") + " held",
+                    counted(k.progress_notes, "progress note", "progress notes"),
+                    counted(k.process_notes, "process note", "process notes") + " or observations",
+                    counted(k.questionnaires, "questionnaire", "questionnaires") + " answered",
+                )
+            )
+            out.append(
+                f"Your records of the {plain_words(k.course.programme)} course from {day} become unreachable:"
+                f" {held}. Download its record first: the web's /courses/{k.course.id}/record/."
+            )
+        out += [f"Risk alert not acknowledged: {_alert_dated(a, zone)}" for a in self.alerts]
+        return out
 
 
 def link_end_closes(therapist: User, pair: Pair, now: datetime | None = None) -> LinkEndCloses | None:
