@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 from typing import Any
 
 CODE = re.compile(r"^[0-9A-HJKMNP-TV-Z]{5}(-[0-9A-HJKMNP-TV-Z]{5}){3}$", re.M)
@@ -44,5 +45,10 @@ def test_cli_pair_end_tells_a_therapist_which_course_records_become_unreachable(
     )
     assert "/record/" in asked and "Risk alert not acknowledged" in asked and "Kept the link." in asked
     assert asked.index("become unreachable") < asked.index("End link")
+    with sqlite3.connect(cli.data_dir / "reverie.sqlite3") as db:  # the alert lines shown: a reading, audited
+        (reads,) = db.execute(
+            "SELECT count(*) FROM clinic_auditevent WHERE action = 'risk.alert.read'"
+        ).fetchone()
+    assert reads == 1
     for_client = cli("pair", "end", pair_id, "--user", "cara", input="n\n")[1]
     assert "become unreachable" not in for_client and "Kept the link." in for_client

@@ -93,7 +93,7 @@ def _tell_what_the_end_closes(actor: Any, pair_id: int) -> None:
     """To a therapist, before the question: their course records with this client that the end puts out of reach,
     each with where to download it, and the client's alerts they have not acknowledged (the web's confirmation says
     the same, review r133)."""
-    from reverie.care.services import course
+    from reverie.care.services import alerts, course
     from reverie.clinic.services import local_time, people
 
     pair = next((p for p in people.active_pairs(actor) if p.pk == pair_id), None)
@@ -102,6 +102,8 @@ def _tell_what_the_end_closes(actor: Any, pair_id: int) -> None:
     closes = course.link_end_closes(actor, pair)
     if closes is None or not (closes.courses or closes.alerts):
         return
+    if closes.alerts:  # alert lines shown: a reading, audited as on the web
+        alerts.record_read(actor, closes.alerts)
     typer.echo(
         f"After the end you cannot open your course records with {pair.client.username} any more (the sessions,"
         " progress and process notes, questionnaires, formulation, goals and letter); they open again only if you"
