@@ -88,6 +88,9 @@ class RiskAlert(models.Model):
     # Not stored: set by ``alerts.open_alerts`` for a therapist who may see this alert only because the client asked
     # for help while linked (its source was written before the link: its level and date are not shown).
     before_link = False
+    # Not stored: set by ``alerts.mark_shared_entries`` to the id of the journal entry that raised the alert when the
+    # therapist reading the line may read that entry (the client shared it with them: the one policy decides).
+    shared_entry: uuid.UUID | None = None
 
     @property
     def urgency_label(self) -> str:

@@ -48,6 +48,7 @@ from reverie.programmes.sessions import (
     regular_starts,
 )
 from reverie.text import counted
+from reverie.words import words as plain_words
 
 LETTER_PURPOSE = "letter.goodbye"
 HORIZON = timedelta(weeks=12)  # an open-ended course always has its sessions planned this far ahead of now
@@ -728,6 +729,77 @@ def end_courses_of_pair(actor: User | None, pair: Pair) -> None:
         client_id=pair.client_id, therapist_id=pair.therapist_id, ended_at__isnull=True
     ):
         _close(actor, course, moment)  # a course not started yet: every session cancelled
+
+
+@dataclass(frozen=True)
+class CourseRecordHeld:
+    """One course of a link's therapist and client, with what its record holds (counts, never a word): what ending
+    the link puts out of the therapist's reach (:func:`link_end_closes`)."""
+
+    course: Course
+    ended_on: date | None
+    sessions_held: int
+    progress_notes: int
+    process_notes: int
+    questionnaires: int
+
+
+@dataclass(frozen=True)
+class LinkEndCloses:
+    """What ending a link closes to its therapist (review r133): every course of the two (its sessions, progress and
+    process notes, questionnaires, formulation, goals and letter: the policy opens a course to its therapist only
+    while a link is open, ``care.policy.is_course_therapist``) and the client's alerts they have not acknowledged.
+    The link's confirmation names them, each course with its record's download, before "Yes, end the link"."""
+
+    courses: list[CourseRecordHeld]
+    alerts: list[RiskAlert]
+
+    def lines(self, zone: tzinfo) -> list[str]:
+        """The same in plain lines, dated in ``zone`` (the therapist's), for ``reverie pair end``'s question: each
+        course with what its record holds and where to download it, then each open alert (never a word written)."""
+        out = []
+        for k in self.courses:
+            day = f"{k.course.first_start.astimezone(zone):%-d %b %Y}"
+            held = ", ".join(
+                (
+                    counted(k.sessions_held, "session", "sessions") + " held",
+                    counted(k.progress_notes, "progress note", "progress notes"),
+                    counted(k.process_notes, "process note", "process notes") + " or observations",
+                    counted(k.questionnaires, "questionnaire", "questionnaires") + " answered",
+                )
+            )
+            out.append(
+                f"Your records of the {plain_words(k.course.programme)} course from {day} become unreachable:"
+                f" {held}. Download its record first: the web's /courses/{k.course.id}/record/."
+            )
+        out += [f"Risk alert not acknowledged: {_alert_dated(a, zone)}" for a in self.alerts]
+        return out
+
+
+def link_end_closes(therapist: User, pair: Pair, now: datetime | None = None) -> LinkEndCloses | None:
+    """:class:`LinkEndCloses` for ``therapist`` ending ``pair`` (one of their open links); None for anyone else
+    (a client ending a link loses no record of theirs). Nothing is widened: only what this therapist reads now."""
+    from reverie.care.services import alerts
+
+    if not (therapist.is_therapist and pair.therapist_id == therapist.pk and pair.ended_at is None):
+        return None
+    moment = now or timezone.now()
+    cancelled = [a.value for a in CANCELLATIONS]
+    held = []
+    for course in visible_courses(therapist).filter(client_id=pair.client_id).order_by("first_start", "id"):
+        sessions = course.sessions.exclude(attendance__in=cancelled)
+        held.append(
+            CourseRecordHeld(
+                course=course,
+                ended_on=ended_on(course, therapist),
+                sessions_held=sessions.filter(start__lte=moment).count(),
+                progress_notes=ProgressNote.objects.filter(course=course).count(),
+                process_notes=TherapistNote.objects.filter(course=course).count(),
+                questionnaires=MeasureResponse.objects.filter(course=course).count(),
+            )
+        )
+    still = [a for a in alerts.open_alerts(therapist) if a.client_id == pair.client_id]
+    return LinkEndCloses(held, still)
 
 
 def lock_courses_of_pair(pair: Pair) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.db import IntegrityError as DbIntegrityError
@@ -431,6 +431,43 @@ def alert_words(alert: RiskAlert) -> str:
             return stored
         return exact if stored else f"{exact} (the form was not saved)"
     return stored
+
+
+# A refused form's item 9 alert is counted in a saved form's when that one follows within this long (review r133).
+FOLDED_WITHIN = timedelta(hours=1)
+
+
+def _answer_rank(alert: RiskAlert) -> int:
+    """How serious a ``phq9_item9`` alert's answer is: the exact answer kept with it (1–3), else its level's least
+    (``ideation`` 1, ``ideation_often`` 2)."""
+    if alert.item_answer:
+        return int(alert.item_answer)
+    return 2 if alert.level == alerts.IDEATION_OFTEN else 1
+
+
+def folded_into_saved(rows: Sequence[RiskAlert]) -> set[uuid.UUID]:
+    """The ``phq9_item9`` alerts among ``rows`` that a refused form raised (no stored form holds their answer:
+    :func:`alert_answer` is "") and that a stored form's alert of the same client, written within
+    :data:`FOLDED_WITHIN` after it with the same or a more serious answer, supersedes: one moment, answered twice
+    (review r133: "3 risk alerts" for two). Only a count leaves them out (the session-prep page's overview); each
+    stays an alert, on the list and acknowledged as ever, and one whose answer was more serious than the saved
+    form's is never folded: no risk is hidden."""
+    phq = [row for row in rows if row.source == "phq9_item9"]
+    if len(phq) < 2:
+        return set()
+    saved = {row.pk: bool(alert_answer(int(row.client_id), str(row.record_id))) for row in phq}
+    folded: set[uuid.UUID] = set()
+    for refused in (row for row in phq if not saved[row.pk]):
+        at = refused.written_at or refused.created_at
+        if any(
+            saved[row.pk]
+            and row.client_id == refused.client_id
+            and at <= (row.written_at or row.created_at) <= at + FOLDED_WITHIN
+            and _answer_rank(row) >= _answer_rank(refused)
+            for row in phq
+        ):
+            folded.add(refused.pk)
+    return folded
 
 
 def alert_answer(client_id: int, record_id: str) -> str:
