@@ -576,9 +576,11 @@ def main() -> None:
         labels=np.frombuffer("\n".join(labels).encode(), dtype=np.uint8),
     )
     digest = hashlib.sha256(artefact.read_bytes()).hexdigest()
+    previous = manifest.get("owner_head") or {}
     manifest["owner_head"] = {
         "format_version": 1,
-        "enabled": True,
+        # switched on by hand, after a measurement, never here
+        "enabled": bool(previous.get("enabled", False)),
         "artefact": "owner.npz",
         "artefact_sha256": digest,
         "features": "base sentence vector + emotions top layer vector (one encoder pass) + label one-hot",
@@ -593,7 +595,10 @@ def main() -> None:
         "hidden": args.hidden,
         "gate": round(gate, 4),
         "held_out": report,
+        "gate_rule": "Youden's J on the held bank and GoEmotions pairs, each kind of pair weighing alike, grid 0.05",
     }
+    if "why_off" in previous:
+        manifest["owner_head"]["why_off"] = previous["why_off"]
     (args.out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     print(json.dumps({"artefact": str(artefact.relative_to(ROOT)), "sha256": digest}))
 
