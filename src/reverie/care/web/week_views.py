@@ -66,6 +66,7 @@ def session_move(request: HttpRequest, course_id: str, slot: int) -> HttpRespons
         "values": request.POST or {},
         "zone": local_time.zone_name(user),
         "note_limit": week.MAX_NOTE_CHARS,
+        "note_limit_words": f"{week.MAX_NOTE_CHARS:,}",
     }
     if row.attendance or sessions.has_started(row):  # held, cancelled or under way: no form to move it
         refused = Conflict(
