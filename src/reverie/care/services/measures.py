@@ -534,6 +534,19 @@ class MeasureChange:
     change: change.Change
     jt_reliable: bool
 
+    @property
+    def words(self) -> str:
+        """The change in one sentence ("PHQ-9 fell from 14 to 3 — a reliable improvement (a fall of 6 or more), now
+        below the clinical cut-off (10)"): the Scores page and the prep page say it alike
+        (:func:`reverie.measures.change.change_words`)."""
+        return change.change_words(self.questionnaire.id.value, self.first, self.latest)
+
+    @property
+    def jt_agrees(self) -> bool:
+        """Whether the Jacobson–Truax index reads the change as the NHS Talking Therapies threshold does (on whole
+        scores it always does, docs/measures.md §2): the page names the index only when it does not."""
+        return self.jt_reliable == (self.change is not change.Change.NONE)
+
 
 @dataclass(frozen=True, slots=True)
 class Progress:

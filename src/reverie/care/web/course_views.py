@@ -14,8 +14,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from reverie.care.models import NoteKind
 from reverie.care.policy import is_course_therapist, linked_clients
+from reverie.care.services import alerts, formulation, notes, records, sessions, week
 from reverie.care.services import course as courses
-from reverie.care.services import formulation, notes, records, sessions, week
 from reverie.care.services.client_course import ClientCourse
 from reverie.care.services.course import CourseDraft
 from reverie.care.web.common import int_field, posted_base, user_of, with_error
@@ -28,6 +28,7 @@ from reverie.errors import InvalidInput, ReverieError, StaleEdit, about
 from reverie.measures.schedule import MeasureSchedule
 from reverie.programmes.formats import PROGRAMMES, required_artefacts
 from reverie.programmes.sessions import WEEKDAY_NAMES
+from reverie.words import words
 
 
 @login_required
@@ -302,6 +303,8 @@ def _session_context(request: HttpRequest, course: Any, slot: int) -> dict[str, 
         "action": posted.get("action", ""),
         "values": posted,
         "text_limit": records.MAX_TEXT,
+        # the levels a session may flag, in the alert list's words (reverie.words, the one table)
+        "risk_levels": [(level, words(level)) for level in alerts.RISKY_LEVELS],
     }
 
 
