@@ -6,6 +6,7 @@ import json
 from datetime import datetime, time
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -136,6 +137,13 @@ COURSE_NEW_LABELS = {
 }
 SESSION_LABELS = {"attendance": "Attendance", "text": "Your note", "level": "Level"}
 RECORD_LABELS = {"include_process_notes": "Include process notes", "reason": "Reason"}
+# The one-time news that a progress note or a process note was just saved (r133: the page came back with the text
+# in its box and nothing else, a save not told from a reload). As for an entry (clinic.web.views.SAVED_COOKIE):
+# the save's redirect carries which note in a cookie sent only to that session's page, which reads it once and
+# removes it; the page then says "Saved at 16:53." beside that note, the time the note itself was stored.
+NOTE_SAVED_COOKIE = "reverie_note_saved"
+NOTE_SAVED_SECONDS = 120
+SAVED_NOTES = ("progress", "note")
 
 
 @keeps_text(labels=COURSE_NEW_LABELS)
@@ -271,8 +279,29 @@ def session_detail(request: HttpRequest, course_id: str, slot: int) -> HttpRespo
             return with_error(
                 request, "care/session.html", _session_context(request, course, slot), exc, boxes
             )
-        return redirect("care:session", course_id=course.id, slot=slot)
-    return render(request, "care/session.html", _session_context(request, course, slot))
+        answer = redirect("care:session", course_id=course.id, slot=slot)
+        saved = str(request.POST.get("action", ""))
+        if saved in SAVED_NOTES:
+            answer.set_cookie(
+                NOTE_SAVED_COOKIE,
+                saved,
+                max_age=NOTE_SAVED_SECONDS,
+                path=request.path,
+                secure=settings.SESSION_COOKIE_SECURE,
+                httponly=True,
+                samesite="Lax",
+            )
+        return answer
+    context = _session_context(request, course, slot)
+    saved = request.COOKIES.get(NOTE_SAVED_COOKIE, "")
+    if saved == "progress" and context["progress"] is not None:
+        context["saved_progress_at"] = context["progress"].written_at
+    elif saved == "note" and context["private"]:
+        context["saved_note_at"] = max(n.written_at for n in context["private"])
+    answer = render(request, "care/session.html", context)
+    if NOTE_SAVED_COOKIE in request.COOKIES:
+        answer.delete_cookie(NOTE_SAVED_COOKIE, path=request.path, samesite="Lax")
+    return answer
 
 
 def _session_context(request: HttpRequest, course: Any, slot: int) -> dict[str, Any]:
