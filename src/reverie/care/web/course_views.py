@@ -279,7 +279,7 @@ def session_detail(request: HttpRequest, course_id: str, slot: int) -> HttpRespo
             return with_error(
                 request, "care/session.html", _session_context(request, course, slot), exc, boxes
             )
-        answer = redirect("care:session", course_id=course.id, slot=slot)
+        answer: HttpResponse = redirect("care:session", course_id=course.id, slot=slot)
         saved = str(request.POST.get("action", ""))
         if saved in SAVED_NOTES:
             answer.set_cookie(
