@@ -390,6 +390,9 @@ class ProgressCheck:
     not_on_track: bool
     reasons: tuple[str, ...]
     rule_text: str
+    # whether any measure has two scores to compare (r133: a first PHQ-9 of 20, severe, read "On track by the rule
+    # below"): the pages say "Not enough scores yet to judge progress" until one has
+    judged: bool = True
 
 
 DEFAULT_RULE = NotOnTrackRule()
@@ -399,7 +402,13 @@ def check_progress(series: Sequence[Assessment], rule: NotOnTrackRule = DEFAULT_
     """Apply ``rule`` to a time series of assessments (any order; one per session)."""
     steps = ordered(series)
     reasons = [*_no_improvement(steps, rule), *_deterioration(steps), *_severe_twice(steps)]
-    return ProgressCheck(not_on_track=bool(reasons), reasons=tuple(reasons), rule_text=rule.rule_text)
+    given = [qid for step in steps for qid in step.totals()]
+    return ProgressCheck(
+        not_on_track=bool(reasons),
+        reasons=tuple(reasons),
+        rule_text=rule.rule_text,
+        judged=any(given.count(qid) >= 2 for qid in set(given)),
+    )
 
 
 def _first_scores(steps: Sequence[Assessment]) -> dict[QuestionnaireId, tuple[int, int]]:
