@@ -904,14 +904,42 @@ def session_by_slot(course: Course, slot: int) -> CourseSession:
 # --- DIT's goodbye letter (the IPAF is agreed in formulation.py) ------------------------------------------------------
 
 
-def _check_letter_phase(course: Course, now: datetime | None) -> None:
+def _letter_phases(course: Course) -> list[str]:
+    """The phases whose artefacts hold the goodbye letter (DIT: the ending phase); none for other programmes."""
     phases = formats.required_artefacts(course.programme)
-    where_letter = [key for key, arts in phases.items() if any(a.key == "goodbye_letter" for a in arts)]
-    if not where_letter:
+    return [key for key, arts in phases.items() if any(a.key == "goodbye_letter" for a in arts)]
+
+
+def _check_has_letter(course: Course) -> None:
+    if not _letter_phases(course):
         raise InvalidInput("This programme has no goodbye letter.")
-    # an ended course is in its ending phase, however early it ended (a DIT course ended at session 6 too)
-    if position(course, now).phase.key not in where_letter:
-        raise InvalidInput("The goodbye letter belongs to the ending phase of the course.")
+
+
+def letter_given_from(course: Course) -> str:
+    """When the letter can be given, in words: "from session 13, the ending phase" (DIT), "in the ending phase" where
+    that phase has no session number yet (an end not agreed); "" for a programme without one. The letter page says
+    it on arrival (r133: the page said nothing of the phase until a save was refused)."""
+    keys = _letter_phases(course)
+    programme = formats.get_programme(course.programme)
+    phase = next((p for p in programme.phases if p.key in keys), None)
+    if phase is None:
+        return ""
+    first = phase.first_session(total_of(course))
+    return f"from session {first}, the {phase.name} phase" if first else f"in the {phase.name} phase"
+
+
+def letter_can_be_given(course: Course, now: datetime | None = None) -> bool:
+    """Whether the course is in the letter's phase now (an ended course is in its ending phase, however early it
+    ended: a DIT course ended at session 6 too)."""
+    return position(course, now).phase.key in _letter_phases(course)
+
+
+def _check_letter_phase(course: Course, now: datetime | None) -> None:
+    _check_has_letter(course)
+    if not letter_can_be_given(course, now):
+        raise InvalidInput(
+            f"The goodbye letter can be given {letter_given_from(course)}. It is kept as your draft until then."
+        )
 
 
 def write_letter(
@@ -928,10 +956,15 @@ def write_letter(
 
     A letter once given is the letter the client read: it does not change under them, so a save after giving it is
     refused (Conflict, nothing changed; the web form keeps the text). The formulation, a working document, instead
-    shows the client every version saved while shared; the letter is given once, like a version once shown."""
+    shows the client every version saved while shared; the letter is given once, like a version once shown.
+
+    It can be drafted at any point of the course and only *given* in its phase (:func:`give_letter`; r133: DIT
+    therapists draft it a session or two before the ending phase, and a save before it was refused)."""
     course = get_course(therapist, course_id, Action.WRITE)
     body = records.clean_text(text, "letter", field="text")
-    _check_letter_phase(course, now)
+    _check_has_letter(
+        course
+    )  # a programme without a goodbye letter has none to draft (``now``: kept for callers)
     moment = timezone.now()
     with transaction.atomic():
         records.hold(course)  # there may be no letter yet: two first saves wait in turn
@@ -977,20 +1010,24 @@ def letter_version(actor: User, course_id: object) -> int:
     return GoodbyeLetter.objects.filter(course=course).values_list("version", flat=True).first() or 0
 
 
-def give_letter(therapist: User, course_id: object, *, version: int | None = None) -> GoodbyeLetter:
+def give_letter(
+    therapist: User, course_id: object, *, version: int | None = None, now: datetime | None = None
+) -> GoodbyeLetter:
     """Give the letter to the client. ``version`` is the version the giver's page showed: a newer one saved
     meanwhile (another tab) → :class:`StaleEdit`, nothing given, as the formulation's Share.
 
     The letter is locked as :func:`write_letter` locks it (the course, then the letter row, in one transaction)
     and its version checked on the locked row: a save from another tab either lands before (then the give is
     refused) or waits and finds the letter given (then the save is refused). The client is never given a text the
-    giver did not see."""
+    giver did not see. Given only in the letter's phase (:func:`letter_given_from`), drafted before it."""
     course = get_course(therapist, course_id, Action.WRITE)
     with transaction.atomic():
         records.hold(course)  # the lock order of write_letter: the course, then the letter
         letter = GoodbyeLetter.objects.select_for_update().filter(course=course).first()
         if letter is None:
-            raise InvalidInput("Write the goodbye letter first.")
+            raise InvalidInput("Save the goodbye letter first: only a saved letter can be given.")
+        if letter.given_at is None:
+            _check_letter_phase(course, now)
         if version is not None and letter.given_at is None and letter.version != version:
             raise StaleEdit(
                 f"This letter was changed somewhere else since you opened it: it is now at version "
