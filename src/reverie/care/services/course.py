@@ -100,6 +100,54 @@ def check_year(moment: datetime) -> None:
         raise InvalidInput(f"A session date must fall between the years {FIRST_YEAR} and {LAST_YEAR}.")
 
 
+# A set-up or a move the web form asks about once more before doing it (r133: a course typed as starting in 2020
+# was set up at once with 15 past sessions, a session moved to 03:00 silently): a first session this far back, a
+# session starting at night
+PAST_ASK_AFTER = timedelta(weeks=4)
+NIGHT_ENDS, NIGHT_STARTS = time(6, 0), time(22, 0)
+
+
+def at_night(at: time) -> bool:
+    """Before 06:00 or after 22:00: a time a session is rarely meant to start."""
+    return at < NIGHT_ENDS or at > NIGHT_STARTS
+
+
+def _ago(delta: timedelta) -> str:
+    days = delta.days
+    if days < 60:
+        return f"{days // 7} weeks ago"
+    if days < 365 * 2:
+        return f"about {round(days / 30.44)} months ago"
+    return f"over {int(days // 365.25)} years ago"
+
+
+def second_thoughts(draft: CourseDraft, now: datetime | None = None) -> list[str]:
+    """What the set-up form asks about before setting the course up as typed, in plain words ([] when nothing):
+    a first session more than four weeks back ("Mon 6 Jan 2020 10:00, over 6 years ago: the sessions between then
+    and today are set up as past ones"), a session time at night (before 06:00 or after 22:00). A draft the service
+    would refuse anyway (an unknown zone, a bad year) asks nothing: its refusal comes first."""
+    try:
+        zone = zone_of(draft.timezone)
+        check_year(draft.start)
+    except InvalidInput:
+        return []
+    start = draft.start if draft.start.tzinfo is not None else draft.start.replace(tzinfo=zone)
+    asks = []
+    back = (now or timezone.now()) - start
+    if back > PAST_ASK_AFTER:
+        asks.append(
+            f"The first session is {start.astimezone(zone):%a} {start.astimezone(zone).day} "
+            f"{start.astimezone(zone):%b %Y %H:%M}, {_ago(back)}: the sessions between then and today are set up "
+            "as past ones."
+        )
+    times = sorted({start.astimezone(zone).time(), *(at for _, at in draft.day_times)})
+    night = [at for at in times if at_night(at)]
+    if night:
+        said = " and ".join(f"{at:%H:%M}" for at in night)
+        asks.append(f"Sessions start at {said}, at night (before 06:00 or after 22:00).")
+    return asks
+
+
 def check_plan_years(sessions: Sequence[Session]) -> None:
     """Refuse a plan whose sessions run past LAST_YEAR (in the course's zone): every session a course stores can
     then be moved and its week shown. Later sessions (the horizon, a make-up) stop at that year too."""

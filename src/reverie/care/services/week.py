@@ -112,10 +112,22 @@ def note_of(row: CourseSession) -> str:
     return keys.open_for(course.client, f"session:{row.pk}", NOTE_PURPOSE, row.note_to_client).decode()
 
 
+class AskFirst(Exception):  # not an error: a question for the person, in its words
+    """A move every check accepts that the form asks about once more before making it (a time at night)."""
+
+
 def move_session(
-    therapist: User, course_id: object, slot: int, new_start: datetime, note: str = ""
+    therapist: User,
+    course_id: object,
+    slot: int,
+    new_start: datetime,
+    note: str = "",
+    *,
+    night_ok: bool = True,
 ) -> CourseSession:
-    """Move one session to another time (the therapist, after confirming); the client sees where it went and why."""
+    """Move one session to another time (the therapist, after confirming); the client sees where it went and why.
+    ``night_ok=False`` (the web form before its second press): a move to a time at night (before 06:00 or after
+    22:00 in the therapist's zone) that passes every check raises :class:`AskFirst` instead, nothing written."""
     course, row = sessions._session(therapist, course_id, slot, Action.WRITE)
     if row.attendance:
         raise Conflict("This session was already held or cancelled; it cannot be moved.")
@@ -147,6 +159,9 @@ def move_session(
             until=moved.end,
             moving=row,  # left out by identity: a session starting at the same instant is still compared
         )
+        at = new_start.astimezone(local_time.zone_of(therapist))
+        if not night_ok and courses.at_night(at.time()):
+            raise AskFirst(f"The new time is {at:%H:%M}, at night (before 06:00 or after 22:00).")
         row.moved_from = row.moved_from or row.start
         row.start = new_start
         seal_note(course, row, text)

@@ -155,10 +155,23 @@ def course_new(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":
         return render(request, "care/course_new.html", context)
     try:
-        course = courses.create_course(user_of(request), _draft(request.POST))
+        draft = _draft(request.POST)
+        # a first session weeks back, a time at night: asked once more, the values kept; "Yes" sends back what it
+        # was asked about, so a value changed since is asked about again
+        asks = courses.second_thoughts(draft)
+        asked = _asked_about(draft)
+        if asks and request.POST.get("confirmed") != asked:
+            return render(request, "care/course_new.html", {**context, "asks": asks, "asked": asked})
+        course = courses.create_course(user_of(request), draft)
     except ReverieError as exc:  # every field comes back as it was typed; a refused one says so on its box
         return with_error(request, "care/course_new.html", context, exc, _NEW_BOXES)
     return redirect("care:course", course_id=course.id)
+
+
+def _asked_about(draft: CourseDraft) -> str:
+    """The values a set-up's second press confirms: the first session, its zone and each day's own time."""
+    times = ",".join(f"{day}@{at:%H:%M}" for day, at in draft.day_times)
+    return f"{draft.start:%Y-%m-%dT%H:%M} {draft.timezone} {times}".strip()
 
 
 @login_required
