@@ -108,3 +108,21 @@ def test_a_session_moved_to_the_night_is_asked_about_once_more(paired: tuple[Any
         url, {"confirm": "yes", "start": night, "note": "Only time I have.", "night": sent.group(1)}
     )
     assert moved.status_code == 302 and course.sessions.get(slot=2).start != row.start
+
+
+def test_the_same_course_sent_twice_says_it_is_already_set_up_with_a_link(
+    paired: tuple[Any, Any], web_as: Any
+) -> None:
+    """r133 11(a): Back after "Set up the course" and the same form sent again said "This session overlaps maya's
+    session 1 on Wed 9 Dec 2026 10:00." — true, but what happened is that the course was already set up."""
+    client, therapist = paired
+    web = web_as(therapist)
+    form = _form(client, _next_week(10))
+    assert web.post("/courses/new/", form).status_code == 302
+    course = Course.objects.get()
+    again = web.post("/courses/new/", form)
+    said = html.unescape(again.content.decode())
+    assert again.status_code == 409 and Course.objects.count() == 1
+    assert "This course is already set up" in said and "Nothing new was set up." in said
+    assert f'<a href="/courses/{course.id}/">Open the course</a>' in said
+    assert "overlaps" not in said

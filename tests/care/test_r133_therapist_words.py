@@ -6,6 +6,7 @@ non-suicidal self-harm; measure changes by a method's name; a file path of the d
 from __future__ import annotations
 
 import html
+import re
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -115,3 +116,18 @@ def test_change_words_each_way(first: int, last: int, said: str) -> None:
 def test_no_documentation_path_on_a_page() -> None:
     """The therapist's entry page cited "(docs/evaluation.md)" in the unverified readings' heading."""
     assert "docs/" not in unverified.title() and ".md" not in unverified.title()
+
+
+def test_goal_rating_chips_are_read_apart(dit: tuple[Any, Any, Any], web_as: Any) -> None:
+    """r133 11(f): the ratings were chips side by side with nothing between them, read aloud as "2/109 Nov: 3/10"."""
+    from datetime import date
+
+    from reverie.care.services import goals
+
+    client, therapist, course = dit
+    goal = goals.propose(client, course.id, title="Sleep through the night")
+    goals.rate(client, goal.id, 2, on=date(2026, 11, 2))
+    goals.rate(client, goal.id, 3, on=date(2026, 11, 9))
+    page = web_as(therapist).get(f"/courses/{course.id}/goals/").content.decode()
+    read = re.sub(r"<[^>]+>", "", page.split("Ratings:", 1)[1].split("</p>", 1)[0])
+    assert read.strip() == "2 Nov: 2/10; 9 Nov: 3/10", read

@@ -148,6 +148,29 @@ def second_thoughts(draft: CourseDraft, now: datetime | None = None) -> list[str
     return asks
 
 
+def already_set_up(therapist: User, draft: CourseDraft) -> Course | None:
+    """The course this therapist already set up from the same draft (the client, the programme, the first session),
+    not ended: the set-up page then says so with a link (r133: Back and "Set up the course" again said "This
+    session overlaps maya's session 1 …", true but not what happened). None for a draft the service would refuse."""
+    try:
+        zone = zone_of(draft.timezone)
+        check_year(draft.start)
+    except InvalidInput:
+        return None
+    start = draft.start if draft.start.tzinfo is not None else draft.start.replace(tzinfo=zone)
+    return (
+        Course.objects.filter(
+            therapist=therapist,
+            client__username=draft.client,
+            programme=draft.programme,
+            first_start=start,
+            ended_at__isnull=True,
+        )
+        .order_by("created_at", "id")
+        .first()
+    )
+
+
 def check_plan_years(sessions: Sequence[Session]) -> None:
     """Refuse a plan whose sessions run past LAST_YEAR (in the course's zone): every session a course stores can
     then be moved and its week shown. Later sessions (the horizon, a make-up) stop at that year too."""

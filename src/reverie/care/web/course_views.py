@@ -156,6 +156,9 @@ def course_new(request: HttpRequest) -> HttpResponse:
         return render(request, "care/course_new.html", context)
     try:
         draft = _draft(request.POST)
+        existing = courses.already_set_up(user_of(request), draft)
+        if existing is not None:  # sent twice (Back, a double press): nothing new, the one set up named
+            return render(request, "care/course_new.html", {**context, "existing": existing}, status=409)
         # a first session weeks back, a time at night: asked once more, the values kept; "Yes" sends back what it
         # was asked about, so a value changed since is asked about again
         asks = courses.second_thoughts(draft)
