@@ -57,3 +57,46 @@ def test_a_long_note_to_the_client_wraps_on_both_sides_course_pages(
         assert header.evaluate("e => getComputedStyle(e).overflowWrap") == "normal"
     context.close()
     assert all(w <= 360 for w, _ in widths.values()), widths
+
+
+def test_the_new_questions_and_lines_fit_a_phone(
+    chromium: Any, live_server: Any, paired: tuple[Any, Any]
+) -> None:
+    """r133 faults 6 and 10 on a 360-px phone: the set-up's "Is this right?" with its "Yes" button (a course typed as
+    starting in 2020) and the session page's "Saved at" line each fit 360 px with no target under 24 px, the typed
+    values stay in their boxes, and "Yes, set it up as typed" sets the course up."""
+    from reverie.care.models import Course
+
+    client, therapist = paired
+    context = chromium.new_context(viewport={"width": 360, "height": 740}, base_url=live_server.url)
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    _sign_in_as(page, therapist, live_server)
+    page.goto("/courses/new/")
+    page.select_option("#client", client.username)
+    page.select_option("#programme", "dit")
+    page.fill("#total_sessions", "16")
+    page.fill("#start", "2020-01-06T10:00")
+    page.fill("#timezone", "Europe/London")
+    page.click("form#course-new button[type=submit]")
+    page.wait_for_selector("#asks-title")
+    faults = _faults("/courses/new/ (asked)", measure(page))
+    assert page.input_value("#start") == "2020-01-06T10:00"
+    page.click("button:has-text('Yes, set it up as typed')")
+    page.wait_for_url(lambda url: "/new/" not in url)
+    course = Course.objects.get()
+    base = f"/courses/{course.id}/"
+    page.goto(base + "sessions/16/")
+    page.fill("#progress", "We talked about the ending.")
+    page.click("button:has-text('Save the progress note')")
+    page.wait_for_selector("p.saved")
+    faults += _faults(base + "sessions/16/ (saved)", measure(page))
+    context.close()
+    assert not faults, "\n".join(faults)
+
+
+def _faults(path: str, found: dict[str, Any]) -> list[str]:
+    out = [f"{path}: {s} under 24x24" for s in found["small"]]
+    if found["scrollWidth"] > 360:
+        out.append(f"{path}: {found['scrollWidth']} px wide (widest {found['widest']})")
+    return out

@@ -126,3 +126,17 @@ def test_the_same_course_sent_twice_says_it_is_already_set_up_with_a_link(
     assert "This course is already set up" in said and "Nothing new was set up." in said
     assert f'<a href="/courses/{course.id}/">Open the course</a>' in said
     assert "overlaps" not in said
+
+
+def test_a_draft_refused_anyway_is_refused_before_anything_is_asked(
+    paired: tuple[Any, Any], web_as: Any
+) -> None:
+    """The questions come after every other check: a course the service would refuse (brief therapy of 16
+    sessions) starting in 2020 gets the refusal, not "Is this right?" followed by the refusal."""
+    client, therapist = paired
+    page = web_as(therapist).post(
+        "/courses/new/", _form(client, "2020-01-06T10:00", programme="brief_psychodynamic")
+    )
+    said = html.unescape(page.content.decode())
+    assert page.status_code == 400 and "25–30 sessions" in said
+    assert "Is this right?" not in said and not Course.objects.exists()

@@ -107,6 +107,15 @@ PAST_ASK_AFTER = timedelta(weeks=4)
 NIGHT_ENDS, NIGHT_STARTS = time(6, 0), time(22, 0)
 
 
+class AskFirst(Exception):  # not an error: a question for the person, in its words
+    """A set-up or a move every check accepts that the web form asks about once more before making it: ``asks``,
+    each in plain words (:func:`second_thoughts`; a move to the night, ``week.move_session``)."""
+
+    def __init__(self, asks: Sequence[str]) -> None:
+        super().__init__(" ".join(asks))
+        self.asks = list(asks)
+
+
 def at_night(at: time) -> bool:
     """Before 06:00 or after 22:00: a time a session is rarely meant to start."""
     return at < NIGHT_ENDS or at > NIGHT_STARTS
@@ -364,8 +373,10 @@ def _regular_beyond(
     return [Session(len(sessions) + n, at, duration) for n, at in enumerate(starts, start=1)]
 
 
-def create_course(therapist: User, draft: CourseDraft) -> Course:
-    """Plan and store a course in one transaction; an overlap with another session raises Conflict."""
+def create_course(therapist: User, draft: CourseDraft, *, confirmed: bool = True) -> Course:
+    """Plan and store a course in one transaction; an overlap with another session raises Conflict.
+    ``confirmed=False`` (the web form before its second press): a draft that passes every check but that
+    :func:`second_thoughts` asks about raises :class:`AskFirst` instead, nothing stored."""
     if not (therapist.is_active and therapist.is_therapist):
         raise PermissionDenied("Only a therapist sets up a course.")
     with about("client"):
@@ -386,6 +397,9 @@ def create_course(therapist: User, draft: CourseDraft) -> Course:
         # a clash is named at the therapist's hour (they read the refusal), the client's other therapy never
         since, until = min(s.start for s in sessions), max(s.end for s in to_check)
         check_free(therapist, client, to_check, local_time.zone_of(therapist), since=since, until=until)
+        asks = [] if confirmed else second_thoughts(draft)
+        if asks:
+            raise AskFirst(asks)
         course = Course.objects.create(
             client=client,
             therapist=therapist,

@@ -112,8 +112,7 @@ def note_of(row: CourseSession) -> str:
     return keys.open_for(course.client, f"session:{row.pk}", NOTE_PURPOSE, row.note_to_client).decode()
 
 
-class AskFirst(Exception):  # not an error: a question for the person, in its words
-    """A move every check accepts that the form asks about once more before making it (a time at night)."""
+AskFirst = courses.AskFirst  # a move to the night asks once more (the web form), as a set-up does
 
 
 def move_session(
@@ -161,7 +160,7 @@ def move_session(
         )
         at = new_start.astimezone(local_time.zone_of(therapist))
         if not night_ok and courses.at_night(at.time()):
-            raise AskFirst(f"The new time is {at:%H:%M}, at night (before 06:00 or after 22:00).")
+            raise AskFirst([f"The new time is {at:%H:%M}, at night (before 06:00 or after 22:00)."])
         row.moved_from = row.moved_from or row.start
         row.start = new_start
         seal_note(course, row, text)

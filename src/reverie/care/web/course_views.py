@@ -159,13 +159,14 @@ def course_new(request: HttpRequest) -> HttpResponse:
         existing = courses.already_set_up(user_of(request), draft)
         if existing is not None:  # sent twice (Back, a double press): nothing new, the one set up named
             return render(request, "care/course_new.html", {**context, "existing": existing}, status=409)
-        # a first session weeks back, a time at night: asked once more, the values kept; "Yes" sends back what it
-        # was asked about, so a value changed since is asked about again
-        asks = courses.second_thoughts(draft)
+        # a first session weeks back, a time at night: asked once more after every other check, the values kept;
+        # "Yes" sends back what it was asked about, so a value changed since is asked about again
         asked = _asked_about(draft)
-        if asks and request.POST.get("confirmed") != asked:
-            return render(request, "care/course_new.html", {**context, "asks": asks, "asked": asked})
-        course = courses.create_course(user_of(request), draft)
+        course = courses.create_course(
+            user_of(request), draft, confirmed=request.POST.get("confirmed") == asked
+        )
+    except courses.AskFirst as ask:
+        return render(request, "care/course_new.html", {**context, "asks": ask.asks, "asked": asked})
     except ReverieError as exc:  # every field comes back as it was typed; a refused one says so on its box
         return with_error(request, "care/course_new.html", context, exc, _NEW_BOXES)
     return redirect("care:course", course_id=course.id)
