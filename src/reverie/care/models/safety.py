@@ -33,12 +33,13 @@ UNREAD_QUESTION = "Reverie could not check your entry for safety just now. Just 
 # is kept with it, so a later reading, or the alert's deletion, never changes what an answered check-in asked.
 EXPLICIT, UNSURE, UNREAD = "explicit", "unsure", "unread"
 QUESTIONS = {EXPLICIT: CHECK_IN_QUESTION, UNSURE: UNSURE_QUESTION, UNREAD: UNREAD_QUESTION}
+# read after "urgency: " on every alert line: no colon of their own (r133: "urgency: urgent: asked for help now")
 URGENCY_LABELS = {
-    5: "urgent: asked for help now",
+    5: "urgent (asked for help now)",
     4: "high",
     3: "raised",
     2: "routine",
-    1: "low: the client says we misunderstood",
+    1: "low (the client says we misunderstood)",
 }
 
 

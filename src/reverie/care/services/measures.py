@@ -375,8 +375,9 @@ def _store(
 class Chart:
     questionnaire: Questionnaire
     svg: str
-    # session number (None: cancelled), date, total, band label, the risk question's answer above 0 (:func:`risk_words`)
-    rows: list[tuple[int | None, date, int, str, str]]
+    # session number (None: cancelled), the day it was answered (:attr:`Filled.dated`), total, band label, the risk
+    # question's answer above 0 (:func:`risk_words`), whether it was answered on a day before its session's
+    rows: list[tuple[int | None, date, int, str, str, bool]]
 
     @property
     def name(self) -> str:
@@ -393,10 +394,21 @@ class Filled:
     day: date
     cancelled: bool
     risk: str = ""  # the risk question and its answer when above 0 (:func:`risk_words`), else ""
+    answered: date | None = None  # the viewer's day the client answered, :func:`answered_day` (None: ``day``)
 
     @property
     def name(self) -> str:
         return plain_name(self.questionnaire)
+
+    @property
+    def dated(self) -> date:
+        """The day a reading is dated by on the pages and the chart: when the client answered (r133)."""
+        return self.answered or self.day
+
+    @property
+    def early(self) -> bool:
+        """Answered on a day before its session's: the pages say "before session N" beside the date."""
+        return self.dated < self.day
 
 
 def risk_words(questionnaire: Questionnaire, answers: Sequence[int]) -> str:
@@ -528,9 +540,18 @@ def filled(course: Course, viewer: User) -> list[Filled]:
             session_day(r.session, viewer),
             courses.as_session(r.session).cancelled,
             _risk_of(r),
+            answered_day(r, viewer),
         )
         for r in rows
     ]
+
+
+def answered_day(response: MeasureResponse, viewer: User) -> date:
+    """The day a reading is dated by, in the viewer's zone: the day the client answered (r133: a PHQ-9 filled on
+    7 Dec for a session on 9 Dec was dated 9 Dec, a day still to come, on the Scores page, its chart and the prep
+    page), or its session's day for answers entered after their session (a baseline given on paper, added later
+    for session 1), so that the readings keep their sessions' order."""
+    return min(local_time.local_date(response.submitted_at, viewer), session_day(response.session, viewer))
 
 
 def session_day(session: CourseSession, viewer: User) -> date:
@@ -553,10 +574,11 @@ def history(actor: User, course_id: object) -> list[Chart]:
     for q in QUESTIONNAIRES:
         mine = [f for f in rows if f.questionnaire.id == q.id]
         svg = chart.history_svg(
-            [(f.day, f.response.total) for f in mine], q.id.value, element_id=f"chart-{q.id.value}"
+            [(f.dated, f.response.total) for f in mine], q.id.value, element_id=f"chart-{q.id.value}"
         )
         table = [
-            (f.number, f.day, f.response.total, q.band_for(f.response.total).label, f.risk) for f in mine
+            (f.number, f.dated, f.response.total, q.band_for(f.response.total).label, f.risk, f.early)
+            for f in mine
         ]
         charts.append(Chart(q, svg, table))
     audit.record(actor, "measure.history", "course", course.id, subject=course.client)
@@ -570,6 +592,19 @@ class MeasureChange:
     latest: int
     change: change.Change
     jt_reliable: bool
+
+    @property
+    def words(self) -> str:
+        """The change in one sentence ("PHQ-9 fell from 14 to 3 — a reliable improvement (a fall of 6 or more), now
+        below the clinical cut-off (10)"): the Scores page and the prep page say it alike
+        (:func:`reverie.measures.change.change_words`)."""
+        return change.change_words(self.questionnaire.id.value, self.first, self.latest)
+
+    @property
+    def jt_agrees(self) -> bool:
+        """Whether the Jacobson–Truax index reads the change as the NHS Talking Therapies threshold does (on whole
+        scores it always does, docs/measures.md §2): the page names the index only when it does not."""
+        return self.jt_reliable == (self.change is not change.Change.NONE)
 
 
 @dataclass(frozen=True, slots=True)

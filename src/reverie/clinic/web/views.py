@@ -895,7 +895,10 @@ def pair(request: HttpRequest) -> HttpResponse:
                 context["code"] = people.issue_invitation(user)
             elif action == "accept":
                 people.accept_invitation(user, request.POST.get("code", ""), _address(request))
-                context["message"] = "You are now linked." + (f" {THERAPIST_SEES}" if user.is_client else "")
+                # the page says what the therapist sees once, under its heading below (r133: twice on one page)
+                context["message"] = "You are now linked." + (
+                    " What your therapist sees is below." if user.is_client else ""
+                )
             elif action == "confirm_end":  # a second step: nothing ends until "Yes, end the link"
                 context["confirm_end"] = _own_pair(user, request.POST.get("pair", ""))
                 context["closes"] = _link_end_closes(user, context["confirm_end"])
