@@ -612,10 +612,11 @@ def unpack(draft: list[tuple[str, str]], reader: int) -> Carried:
 UNLABELLED = "Your words"
 # Carried on the "Save it now" form as they were, not shown: choices, tokens and a form's "yes, do it" (``restore`` of a
 # trashed entry, ``confirm``
-# of moving or cancelling a session, ``template`` of a goal, ``course``: the course a questionnaire's answers are for),
-# so that one press does what the first press meant.
+# of moving or cancelling a session, ``confirmed`` of a course set up far back or at night and ``night`` of a move at
+# night: the answer to "Is this right?", ``template`` of a goal, ``course``: the course a questionnaire's answers are
+# for), so that one press does what the first press meant.
 HIDDEN = re.compile(
-    r"^(entry_id|kind|action|base_revision|base_version|writer|confirm|restore|template|shown|observation|answer|check_in|course"
+    r"^(entry_id|kind|action|base_revision|base_version|writer|confirm|confirmed|night|restore|template|shown|observation|answer|check_in|course"
     r"|(feel|int)_[a-z_]{1,40})$"
 )
 
