@@ -771,3 +771,48 @@ def without_risk_words(quotes: tuple[str, ...], phrases: list[str]) -> tuple[str
         if len(kept) >= 3:
             out.append(kept)
     return tuple(out)
+
+
+def _feeds(finding: Mapping[str, Any], key: str) -> bool:
+    """Whether ``finding`` (raw JSON) is one of the findings the observation ``key`` (:func:`read_entry`) rests on."""
+    kind, label, data = finding.get("kind"), _code(finding.get("label")), finding.get("data") or {}
+    # "Your words carry sadness.": the writer's own readings of that feeling in the entry
+    if kind == "emotion":
+        return key == f"feelings:{label}" and data.get("scope") in {"entry", "sentence"}
+    if kind == "ambivalence":
+        return key == f"mixed_feelings:{label}"
+    if kind == "unexplained_feeling":
+        return key == f"unexplained:{label}"
+    if kind == "episode":
+        obs = _relationship("", finding, SUPPORT["relationships"].floor)
+        return obs is not None and obs.key == key
+    if kind == "dream_code":
+        if data.get("category") == "emotion":
+            return key == f"dreams:emotion:{_code(data.get('code', ''))}"
+        return key == "dreams:characters" and data.get("category") == "character"
+    return False
+
+
+def put_away(findings: Sequence[Mapping[str, Any]], keys: Iterable[str]) -> list[Mapping[str, Any]]:
+    """An entry's findings (raw JSON) without those behind the observations the person marked "doesn't fit"
+    (``keys``, :attr:`Observation.key`): the entry page folds such an observation away, and every summary built
+    from the entry (the patterns pages, the PDF, the dream series, the feelings calendar's model layer) leaves out
+    what it rested on. A dream's people ("Your mother appears in the dream.") take with them the mentions of the
+    same people in that dream (a ``person`` finding on a character's words or of its label), which the patterns
+    count as "appears in N dreams". The risk screen's findings are never put away."""
+    keys = frozenset(keys)
+    if not keys:
+        return list(findings)
+    gone = [f for f in findings if f.get("kind") != "risk" and any(_feeds(f, k) for k in keys)]
+    people = [f for f in gone if (f.get("data") or {}).get("category") == "character"]
+    labels = {str((f.get("data") or {}).get("label") or f.get("label") or "").lower() for f in people} - {""}
+    spans = [s for f in people for s in _spans(f.get("spans"))]
+
+    def same_person(f: Mapping[str, Any]) -> bool:
+        if f.get("kind") != "person" or not people:
+            return False
+        if str(f.get("label") or "").lower() in labels:
+            return True
+        return any(a < d and c < b for a, b in _spans(f.get("spans")) for c, d in spans)
+
+    return [f for f in findings if not any(f is g for g in gone) and not same_person(f)]

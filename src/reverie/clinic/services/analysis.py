@@ -410,7 +410,14 @@ def open_result(entry: Entry, stored: StoredAnalysis) -> dict[str, Any]:
 
 
 def stored_findings(entry: Entry, stored: StoredAnalysis) -> list[Finding]:
-    return [Finding.from_json(f) for f in open_result(entry, stored).get("findings", [])]
+    """The findings every summary of the entry is built from (the patterns pages, the PDF, the dream series, the
+    feelings calendar): the stored analysis without what its client marked "doesn't fit" on the entry page (the
+    one rule, :func:`reverie.insights.observations.put_away`)."""
+    from reverie.clinic.services.observations import put_away_keys
+    from reverie.insights.observations import put_away
+
+    findings = open_result(entry, stored).get("findings", [])
+    return [Finding.from_json(f) for f in put_away(findings, put_away_keys(entry))]
 
 
 def current_analysis(entry: Entry) -> StoredAnalysis | None:

@@ -40,13 +40,14 @@ _lock = threading.Lock()
 # What one cached item is built from (:func:`_item`), so any change to it rebuilds the item: the entry's revision
 # (every edit, the date or a tag alone included), kind and time, the stored analysis row and the revision it is of
 # (a re-analysis is a new row; an analysis carried forward to a new revision keeps its row but not its revision),
-# and when it was shared (None: not shared).
-_Inputs = tuple[int, str, datetime, int, int, datetime | None]
+# when it was shared (None: not shared), and the client's "doesn't fit" answers on it (their rows: what is put away,
+# :func:`analysis.stored_findings`).
+_Inputs = tuple[int, str, datetime, int, int, datetime | None, tuple[str, ...]]
 
 
-def _inputs(entry: Entry, stored: StoredAnalysis) -> _Inputs:
+def _inputs(entry: Entry, stored: StoredAnalysis, put_away: tuple[str, ...] = ()) -> _Inputs:
     shared_at = entry.shared_at if entry.shared else None
-    return (entry.revision, entry.kind, entry.happened_at, stored.pk, stored.revision, shared_at)
+    return (entry.revision, entry.kind, entry.happened_at, stored.pk, stored.revision, shared_at, put_away)
 
 
 @dataclass(slots=True)
@@ -93,10 +94,13 @@ def state_for(client: User) -> InsightState:
         if cached is None or cached.zone != zone:  # a new zone moves entries between quarters: build again
             cached = _cache[client.pk] = _Cached(InsightState(), {}, zone)
         seen: set[str] = set()
+        from reverie.clinic.services.observations import put_away_versions
+
+        answered = put_away_versions(client)
         for entry, stored in _latest_analyses(client):
             key = str(entry.id)
             seen.add(key)
-            version = _inputs(entry, stored)
+            version = _inputs(entry, stored, answered.get(entry.id, ()))
             if cached.versions.get(key) == version:
                 continue
             item = _item(entry, stored)

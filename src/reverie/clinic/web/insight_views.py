@@ -50,7 +50,7 @@ def _page(request: HttpRequest, view: InsightView, client_id: int | None) -> Htt
         "reading": reading,
         "view": view,
         "client_id": client_id,
-        "agreement": fit,
+        "agreement": observations.fit_words(fit, own=view.audience == "client"),
         "disclaimer": DISCLAIMER,
         "summary": summary,
         "sections": readable_sections(view),
