@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from reverie.analysis.dreams.codes import EMOTION_CLIENT_WORDS
+from reverie.analysis.dreams.lexicon import PERSON_NOUNS
 from reverie.analysis.summary import quote
 from reverie.insights.ccrt import cluster_of
 from reverie.insights.goemotions import NEGATIVE
@@ -465,6 +466,7 @@ def _dream_codes(text: str, findings: Sequence[Mapping[str, Any]], floor: float)
     out = []
     felt: dict[str, tuple[float, list[tuple[int, int]]]] = {}
     people: list[tuple[str, float, tuple[int, int] | None, str]] = []
+    all_spans: dict[str, list[tuple[int, int]]] = {}
     for f in findings:
         data = f.get("data") or {}
         confidence = float(f["confidence"])
@@ -479,6 +481,7 @@ def _dream_codes(text: str, findings: Sequence[Mapping[str, Any]], floor: float)
             if label and label.lower() not in {p[0].lower() for p in people}:
                 span = next(iter(_spans(f.get("spans"))), None)
                 people.append((label, confidence, span, str(data.get("code", ""))))
+                all_spans[label] = _spans(f.get("spans"))
     for code, (confidence, spans) in sorted(felt.items(), key=lambda kv: -kv[1][0]):
         if code in _DREAM_EMOTIONS:
             out.append(
@@ -492,7 +495,10 @@ def _dream_codes(text: str, findings: Sequence[Mapping[str, Any]], floor: float)
                 )
             )
     if people:
-        names = [_character_words(text, label, span, code) for label, _, span, code in people[:3]]
+        names = [
+            _character_words(text, label, span, code, all_spans.get(label, ()))
+            for label, _, span, code in people[:3]
+        ]
         who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
         one = len(names) == 1 and people[0][3][:1] in {"1", "3"}
         out.append(
@@ -508,12 +514,22 @@ def _dream_codes(text: str, findings: Sequence[Mapping[str, Any]], floor: float)
     return out
 
 
-def _character_words(text: str, label: str, span: tuple[int, int] | None, code: str) -> str:
-    """A dream character as a person reads it in a list: "your grandmother", "a dog", "Sarah", "policemen".
+def _character_words(
+    text: str,
+    label: str,
+    span: tuple[int, int] | None,
+    code: str,
+    spans: Sequence[tuple[int, int]] = (),
+) -> str:
+    """A dream character as a person reads it in a list: "your grandmother", "a dog", "Sarah", "policemen",
+    "your sister Lena".
 
     From the character's code (number, then identity; see ``analysis.dreams.codes``): family and relatives are
     "your …", a named person keeps the name, one other person or animal takes "a"/"an", a group keeps the word
-    as written (its plural). The label is the noun's lemma, so it is never quoted text beyond one word.
+    as written (its plural). The label is the noun's lemma, so it is never quoted text beyond one word. A relative
+    the dream names ("my sister Lena", "Lena, my sister": the label is the name, not a role word) is "your" and the
+    role word written among the character's ``spans`` before the name, which stays a name: capitalised as typed, or
+    title-cased when typed in lower case (r134: never "your lena").
     """
     group = code[:1] in {"2", "4", "6"}
     written = text[span[0] : span[1]] if span is not None else label
@@ -521,6 +537,10 @@ def _character_words(text: str, label: str, span: tuple[int, int] | None, code: 
     if label[:1].isupper() and code[2:3] in {"K", "P"}:
         return label  # a name, as written
     if code[2:3] in _FAMILY_IDENTITIES:
+        if label.lower() not in PERSON_NOUNS and label.isalpha():  # a name given to a relative
+            name = label if label[:1].isupper() else label.title()
+            roles = [text[a:b].lower() for a, b in spans if text[a:b].lower() in PERSON_NOUNS]
+            return f"your {roles[0]} {name}" if roles else name
         return f"your {word}"
     if group:
         return word
