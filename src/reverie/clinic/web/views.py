@@ -523,6 +523,12 @@ def journal_list(request: HttpRequest) -> HttpResponse:
     sent = request.POST if request.method == "POST" else request.GET
     kind = sent.get("kind") or None
     query = (sent.get("q") or "").strip() or None
+    if query is not None and len(query) > search_seal.MAX_QUERY:
+        # refused up front, the words kept in the field to shorten (r134: never "this search has ended")
+        long = {"kinds": EntryKind.choices, "kind": kind or "", "q": query, "page": 1}
+        return render(
+            request, "reverie/journal.html", {**long, "too_long": search_seal.MAX_QUERY}, status=400
+        )
     if request.method == "POST":
         if query is None:
             # The form sent with no words: the plain list, at an address that can be bookmarked.
