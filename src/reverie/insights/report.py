@@ -105,7 +105,8 @@ def _summary(pdf: FPDF, found: list[Highlight], labels: Mapping[str, str]) -> No
         _write(pdf, f"{n}. {h.sentence}", 11)
         _write(
             pdf,
-            f"   {h.seen.capitalize()}. {_evidence(h.evidence, labels, MAX_SUMMARY_EVIDENCE)}",
+            f"   {f'{h.sure} ({h.seen})' if h.sure else h.seen.capitalize()}. "
+            f"{_evidence(h.evidence, labels, MAX_SUMMARY_EVIDENCE)}",
             9,
             "I",
             4.5,
