@@ -50,6 +50,8 @@ from reverie.errors import (
     PermissionDenied,
     ReverieError,
     StaleEdit,
+    TooLarge,
+    UnsupportedMedia,
 )
 from reverie.journal.kinds import unknown_kind
 
@@ -132,16 +134,22 @@ def _typed(form: EntryForm, name: str) -> bool:
     return isinstance(value, str) and bool(value.strip())
 
 
-def kept_words(request: HttpRequest, form: EntryForm) -> str:
+def kept_words(request: HttpRequest, form: EntryForm, *, file_refused: bool = False) -> str:
     """What a refused write page says it kept, the one rule for every refusal path (the form's own check, a
     service's refusal, a failed save, a conflict): the text, which is in the form again; never a file, which no
     browser puts back in a file input, so a form sent with one says it was not kept (``drafts.file_lost``: attach it
-    again, or, for a kind that takes no file, what to do instead)."""
+    again, or, for a kind that takes no file, what to do instead). ``file_refused``: the refusal was of the file
+    itself (not the kind it must be, too large), which the refusal already said: the page says once what to do,
+    never "attach it again" of the file just refused (r134)."""
     said = []
     if any(_typed(form, name) for name in ("body", *MINDFUL_PARTS)):  # a mindful choice's parts are its text
         said.append("Your text is still here.")
     if request.method == "POST" and request.FILES.get("attachment"):
-        said.append(drafts.file_lost(form["kind"].value()))
+        said.append(
+            drafts.file_refused(form["kind"].value())
+            if file_refused
+            else drafts.file_lost(form["kind"].value())
+        )
     return " ".join(said)
 
 
@@ -169,7 +177,7 @@ def _write_page(request: HttpRequest, form: EntryForm, status: int = 200, **extr
         "form": form,
         "feeling_rows": rows,
         "kinds": EntryKind.choices,
-        "kept": kept_words(request, form),
+        "kept": kept_words(request, form, file_refused=bool(extra.pop("file_refused", False))),
         "fold_open": fold_outs_open(form, editing=extra.get("editing") is not None),
         "fold_kinds": {name: " ".join(kinds) for name, kinds in FOLD_OUT_KINDS.items()},
     }
@@ -483,6 +491,8 @@ def _deleted_for_good(request: HttpRequest, sent: QueryDict) -> HttpResponse:
 def _refused(request: HttpRequest, form: EntryForm, exc: InvalidInput, **extra: Any) -> HttpResponse:
     """A save the service refused for what was typed: the form again with the typed words (400), the refusal on its
     field where it names one (:func:`refusal_on_field`), otherwise at the top of the page."""
+    if isinstance(exc, (UnsupportedMedia, TooLarge)):
+        extra["file_refused"] = True
     return _write_page(request, form, status=400, error=refusal_on_field(form, exc, ENTRY_FIELDS), **extra)
 
 
