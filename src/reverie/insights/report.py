@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 
 from fpdf import FPDF
 
@@ -120,6 +121,14 @@ def _write(pdf: FPDF, text: str, size: float = 10, style: str = "", height: floa
     pdf.multi_cell(0, height, pdf_text(text), align="L", new_x="LMARGIN", new_y="NEXT")
 
 
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _day(moment: datetime) -> str:
+    """A date as the patterns page writes it ("8 Jun 2026"), never ISO (r134), whatever the process's locale."""
+    return f"{moment.day} {_MONTHS[moment.month - 1]} {moment.year}"
+
+
 def _heading(pdf: FPDF, view: InsightView) -> None:
     _write(pdf, "Reverie - patterns over time", 18, "B", 9)
     who = "Your view" if view.audience == "client" else "Therapist view (items the client shared)"
@@ -127,7 +136,7 @@ def _heading(pdf: FPDF, view: InsightView) -> None:
         who += ", including process notes"
     span = ""
     if view.first and view.last:
-        span = f", {view.first.date().isoformat()} to {view.last.date().isoformat()}"
+        span = f", {_day(view.first)} to {_day(view.last)}"
     unit = "entries" if view.audience == "client" else "items"  # the client's plain words (h10)
     _write(pdf, f"{who}: {view.item_count} {unit}{span}.", 10)
     pdf.ln(2)
