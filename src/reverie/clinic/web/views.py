@@ -1004,6 +1004,25 @@ def audit_trail(request: HttpRequest) -> HttpResponse:
     return render(request, "reverie/audit.html", context)
 
 
+ERASED_KEY = "reverie.erased_entries"
+
+
+def _see_other(to: str) -> HttpResponse:
+    answer = redirect(to)
+    answer.status_code = 303
+    return answer
+
+
+@require_GET
+def erased(request: HttpRequest) -> HttpResponse:
+    """What an erase left to say, shown once it has happened (:func:`erase` redirects here, r134): from the session
+    that erase began anew. Anyone else (no erase in this browser session) is sent to the start."""
+    count = request.session.get(ERASED_KEY)
+    if not isinstance(count, int):
+        return redirect(reverse("home"))
+    return render(request, "reverie/erased.html", {"count": count})
+
+
 # The erase page's boxes, by the input a refusal is about: the refused box is marked, described by the refusal and
 # takes focus (reverie/_invalid.html), as on every other form (review r126).
 _ERASE_BOXES = {"confirm": "confirm", "password": "password"}
@@ -1042,7 +1061,10 @@ def erase(request: HttpRequest) -> HttpResponse:
             field_error = {"id": box, "message": exc.message} if box else None
         else:
             logout(request)
-            return render(request, "reverie/erased.html", {"count": count})
+            # the result behind a redirect (r134): Back gives the erase page's sign-in, never "Confirm Form
+            # Resubmission"; the count travels in the fresh, anonymous session, never in the address
+            request.session[ERASED_KEY] = count
+            return _see_other(reverse("erased"))
     context = {"error": error, "field_error": field_error, "losses": losses(user) if user.is_client else []}
     context["confirm"] = (
         request.POST.get("confirm", "") if request.method == "POST" else ""
