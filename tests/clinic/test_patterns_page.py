@@ -156,11 +156,11 @@ def test_patterns_page_shows_how_readings_fit(paired: tuple[Any, Any], web_as: A
     )  # a page below MIN_ENTRIES shows no figures (h136), unanswered
     mine = web_as(client).get("/insights/?show=1").content.decode()
     # r134: counts of what the person did, never a score ("you marked 1 of 2 … as fitting")
-    assert (
-        "You put away 1 reading that did not fit: it is left out of these patterns. You said 1 reading fits."
-        in mine
-    )
+    said = "Across all your entries, you put away 1 reading that did not fit and said 1 reading fits."
+    assert f"{said} What did not fit is left out of these patterns." in mine
     assert "as fitting" not in mine and "“Doesn't fit” under “What Reverie noticed”" in mine
     theirs = web_as(therapist).get(f"/clients/{client.pk}/insights/").content.decode()
-    assert "On shared entries the client said 1 reading fits." in theirs  # the unshared answer is not counted
+    assert (
+        "On shared entries, the client said 1 reading fits." in theirs
+    )  # the unshared answer is not counted
     assert "put away" not in theirs

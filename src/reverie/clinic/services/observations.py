@@ -72,21 +72,29 @@ def _readings(n: int) -> str:
     return f"{n} reading{'s' if n != 1 else ''}"
 
 
-def fit_words(agreements: Sequence[Agreement], *, own: bool) -> str:
-    """The patterns page's one line on the person's answers, as counts of what they did, never a score (r134: "you
-    marked 0 of 1 dream observation as fitting" read as a mark): what they put away (left out of the page, the
-    report and the dream series: :func:`put_away_keys`) and what they said fits. "" when neither."""
+def fit_words(agreements: Sequence[Agreement], *, own: bool, patterns: bool = True) -> str:
+    """The one line on the person's answers (the patterns page; the entry page with ``patterns`` False), as counts
+    of what they did, never a score (r134: "you marked 0 of 1 dream observation as fitting" read as a mark): what
+    they put away (left out of the patterns, the report and the dream series: :func:`put_away_keys`) and what they
+    said fits. "" when neither."""
     away = sum(a.does_not_fit for a in agreements)
     fits = sum(a.fits for a in agreements)
-    out = []
+    done = []
     if away:
-        they = "it is" if away == 1 else "they are"
-        who = "You" if own else "On shared entries the client"
-        out.append(f"{who} put away {_readings(away)} that did not fit: {they} left out of these patterns.")
+        done.append(f"put away {_readings(away)} that did not fit")
     if fits:
-        who = "You" if own else ("They" if away else "On shared entries the client")
-        out.append(f"{who} said {_readings(fits)} fit{'s' if fits == 1 else ''}.")
-    return " ".join(out)
+        done.append(f"said {_readings(fits)} fit{'s' if fits == 1 else ''}")
+    if not done:
+        return ""
+    where, who = ("Across all your entries", "you") if own else ("On shared entries", "the client")
+    line = f"{where}, {who} {' and '.join(done)}."
+    if away:
+        line += (
+            " What did not fit is left out of these patterns."
+            if patterns
+            else " What did not fit is left out of the patterns too."
+        )
+    return line
 
 
 @dataclass(frozen=True, slots=True)
