@@ -59,3 +59,20 @@ def test_the_pdf_says_how_sure_too(make_user: Any, web_as: Any) -> None:
 
     words = " ".join(pdf_text(web_as(alice).get("/insights/report.pdf").content).split())
     assert "Reverie is fairly sure of this: it came up many times (seen in 7 of 14 entries)" in words
+
+
+def test_an_empty_thread_says_why_not_nothing_yet(make_user: Any, web_as: Any) -> None:
+    """r134: "What comes up next to what: Nothing to show here yet." after 40 entries read as "coming later". The
+    section is empty when no two themes come up next to each other beyond chance, and says so (page and PDF)."""
+    alice = make_user()
+    _entries(alice, n=7, payload=_cleared())
+    _entries(alice, n=7, payload={"schema": "reverie.analysis/1", "findings": []})
+    page = _text(web_as(alice).get("/insights/?show=1").content.decode())
+    thread = page.split("What comes up next to what", 1)[1][:200]
+    said = "No two themes come up next to each other more often than chance alone would give."
+    assert said in thread and "Nothing to show here yet" not in thread, thread
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "insights"))
+    from pdf_words import pdf_text
+
+    words = " ".join(pdf_text(web_as(alice).get("/insights/report.pdf").content).split())
+    assert said in words

@@ -217,6 +217,18 @@ def _months(match: re.Match[str]) -> str:
     return f"{first} {year} \u2013 {last} {last_year}"
 
 
+# What an empty section says, where "Nothing to show here yet" would read as broken after months of writing (r134):
+# the thread is empty when no two themes come up next to each other beyond chance, however many entries there are.
+EMPTY_WORDS = {
+    "thread": "No two themes come up next to each other more often than chance alone would give.",
+}
+
+
+def empty_words(key: str) -> str:
+    """What the page and the PDF say under a section with no statement."""
+    return EMPTY_WORDS.get(key, "Nothing to show here yet.")
+
+
 def readable_sections(view: InsightView) -> list[tuple[str, tuple[Statement, ...]]]:
     """The sections a reader's page shows. For every reader, no empty section of relationship episodes while they
     are not put into words and no defense (DMRS/ODF) section while defense readings are not (``insights.shown``:

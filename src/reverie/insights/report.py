@@ -17,7 +17,13 @@ from datetime import datetime
 
 from fpdf import FPDF
 
-from reverie.insights.highlights import Highlight, highlights, readable_sections
+from reverie.insights.highlights import (
+    Highlight,
+    empty_words,
+    highlights,
+    keyed_sections,
+    readable_sections,
+)
 from reverie.insights.pictures import pictures
 from reverie.insights.statements import Statement
 from reverie.insights.view import InsightView, too_few_words
@@ -86,8 +92,8 @@ def render_pdf(
         return bytes(pdf.output())
     _summary(pdf, highlights(view), known)
     _pictures(pdf, view)
-    for title, statements in readable_sections(view):
-        _section(pdf, title, statements, known)
+    for key, title, statements in keyed_sections(view):
+        _section(pdf, title, statements, known, empty_words(key))
     if view.unverified is not None:  # the therapist's research prompts, last, under their measured accuracy
         _section(pdf, view.unverified.title, view.unverified.statements, known)
     return bytes(pdf.output())
@@ -170,11 +176,17 @@ def _pictures(pdf: FPDF, view: InsightView) -> None:
         pdf.ln(3)
 
 
-def _section(pdf: FPDF, title: str, statements: tuple[Statement, ...], labels: Mapping[str, str]) -> None:
+def _section(
+    pdf: FPDF,
+    title: str,
+    statements: tuple[Statement, ...],
+    labels: Mapping[str, str],
+    empty: str = "Nothing to show here yet.",
+) -> None:
     pdf.ln(2)
     _write(pdf, title, 13, "B", 7)
     if not statements:
-        _write(pdf, "Nothing to show here yet.", 10, "I")
+        _write(pdf, empty, 10, "I")
         return
     for statement in statements:
         _write(pdf, f"- {statement.text}", 10)
