@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 import uuid
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -61,10 +61,10 @@ class _Cached:
 _cache: dict[int, _Cached] = {}
 
 
-def _item(entry: Entry, stored: StoredAnalysis) -> Item:
+def _item(entry: Entry, stored: StoredAnalysis, answered: Container[uuid.UUID] = ()) -> Item:
     """The entry for the insight engine, its time in the client's zone: the calendar fields the engine reads (the
     quarter of a period, the report's dates) are the client's own day, whoever looks."""
-    findings = tuple(stored_findings(entry, stored))
+    findings = tuple(stored_findings(entry, stored, answered))
     return Item(
         id=str(entry.id),
         source="entry",
@@ -103,7 +103,7 @@ def state_for(client: User) -> InsightState:
             version = _inputs(entry, stored, answered.get(entry.id, ()))
             if cached.versions.get(key) == version:
                 continue
-            item = _item(entry, stored)
+            item = _item(entry, stored, answered)
             if key in cached.versions:
                 cached.state.replace(item)
             else:
@@ -200,6 +200,9 @@ def feelings_calendar(actor: User, client_id: int | None = None, *, weeks: int =
     shown = [v.id for v in views if local_date(v.happened_at, owner) >= since]
     stored = latest_by_entry(owner, shown)  # for the shown entries only
     entries = Entry.objects.select_related("client").in_bulk(list(stored))
+    from reverie.clinic.services.observations import put_away_versions
+
+    answered = put_away_versions(owner)  # read once: only entries with a "doesn't fit" answer are asked about
     read = []
     for v in views:
         row = stored.get(v.id)
@@ -208,7 +211,7 @@ def feelings_calendar(actor: User, client_id: int | None = None, *, weeks: int =
         names = [
             f.label
             # every reader: the entry page's bar (insights.shown, review r30), apart from the risk words (r128)
-            for f in counted_of(stored_findings(entries[v.id], row))
+            for f in counted_of(stored_findings(entries[v.id], row, answered))
             if f.kind == "emotion" and f.data.get("scope") == "entry"
         ]
         read.append((v.happened_at.astimezone(zone), names))
