@@ -102,7 +102,7 @@ def test_browser_insight_on_a_phone(tall_phone: Any, shot: Any) -> None:
     page.wait_for_load_state()
     assert first in page.locator("ol.observations").inner_text()
     assert page.locator("ol.observations button[aria-pressed=true]:has-text('Fits')").count() == 1
-    assert "So far you marked 1 of 1" in page.locator("p.agreement").inner_text()
+    assert "Across all your entries, you said 1 reading fits." in page.locator("p.agreement").inner_text()
     rows = list(ObservationFeedback.objects.filter(entry_id=best.id).values_list("answer", flat=True))
     assert rows == ["fits"]
 

@@ -100,3 +100,26 @@ def test_what_only_the_therapist_reads_of_the_letter_and_formulation_stays_out_a
     reports = [portability.import_journal(client, data) for _ in range(2)]
     assert [(r.created, r.skipped) for r in reports] == [(0, 1), (0, 1)]
     assert len(journal.list_entries(client, limit=10)) == 1
+
+
+def test_the_export_logs_itself_not_the_person_opening_each_part(running: Any) -> None:
+    """r134 fault 9: after one export the privacy log said "You opened your formulation", "You looked at the progress
+    notes of your sessions" and "You looked at your goals" in the same minute as "You downloaded a copy of your
+    journal": the export's own reads, logged as if the person had opened those pages. The export logs itself."""
+    from reverie.clinic.models import AuditEvent
+
+    client, therapist, course, clock = running
+    clock.at = datetime(2026, 4, 7, 12, tzinfo=LONDON)
+    goals.propose(client, course.id, title="Talk to my sister")
+    formulation.save_formulation(therapist, course.id, {"ipaf_self": "I go quiet"})
+    formulation.share(therapist, course.id, True)
+    courses.write_letter(therapist, course.id, "Dear A")
+    courses.give_letter(therapist, course.id)
+    reads = ("goal.list", "note.progress.list", "formulation.read", "letter.read")
+    before = AuditEvent.objects.filter(actor_id=client.pk, action__in=reads).count()
+    exported = _exported(client)
+    assert "I go quiet" in exported and "Talk to my sister" in exported and "Dear A" in exported
+    assert AuditEvent.objects.filter(actor_id=client.pk, action__in=reads).count() == before
+    assert AuditEvent.objects.filter(actor_id=client.pk, action="journal.export").count() == 1
+    goals.goals_for(client, course.id)  # the page still logs the person's own look
+    assert AuditEvent.objects.filter(actor_id=client.pk, action="goal.list").count() == before + 1

@@ -107,3 +107,20 @@ def test_attachment_sniffing_old_rows_with_an_unchecked_type_are_served_as_bytes
     Attachment.objects.update(media_type="text/html")  # as a row stored before sniffing could be
     served = web.get(f"/attachments/{Attachment.objects.get().id}/")
     assert served["Content-Type"] == "application/octet-stream"
+
+
+@pytest.mark.django_db
+def test_a_refused_file_is_said_once_with_what_to_do(make_user: Any, web_as: Any) -> None:
+    """r134 fault 9: "… judging by its content. Nothing was saved. Your text is still here. Your picture/recording
+    was not kept: attach it again." told the person to attach again the very file just refused, under a slash. The
+    page now says once what happened (the refusal) and once what to do."""
+    web = web_as(make_user())
+    page = _post(web, "art", "x.png", HTML, "image/png").content.decode()
+    assert (
+        "That file is not an image (PNG, JPEG, GIF, WebP), judging by its content. Nothing was saved." in page
+    )
+    assert "Attach another picture, or save your words without one." in page
+    assert "picture/recording" not in page and "attach it again" not in page
+    assert page.count("Nothing was saved") == 1
+    page = _post(web, "music", "x.wav", HTML, "audio/wav").content.decode()
+    assert "Attach another recording, or save your words without one." in page

@@ -122,7 +122,7 @@ def test_a_lost_picture_is_said_and_the_entry_waits(make_user: Any) -> None:
     assert b"was not kept: attach it again" in expired.content
     back = _login(web, "drafts-gus", **dict(expired.context["draft"]))
     assert back.status_code == 200 and WORDS.encode() in back.content
-    assert b"Your picture/recording was not kept: attach it again." in back.content
+    assert b"Your picture was not kept: attach it again." in back.content  # r134: never "picture/recording"
     assert Entry.objects.filter(client=gus).count() == 0
 
 

@@ -40,8 +40,23 @@ def test_erasure_password_web_page_asks_for_it(make_user: Any, web_as: Any) -> N
     assert refused.status_code == 401 and b"Nothing was erased" in refused.content
     assert User.objects.filter(pk=alice.pk).exists()
     done = web.post("/account/erase/", {"confirm": alice.username, "password": PASSWORD})
-    assert done.status_code == 200 and b"Everything is erased" in done.content
+    # r134: the result behind a redirect, so Back never offers to send the erase again
+    assert done.status_code == 303 and done["Location"] == "/account/erased/"
+    shown = web.get("/account/erased/")
+    assert shown.status_code == 200 and b"Everything is erased" in shown.content
+    assert b"Your account and 0 entries are gone" in shown.content
     assert not User.objects.filter(pk=alice.pk).exists()
+    back = web.get("/account/erase/")  # Back: the erase page asks to sign in, nothing sent again
+    assert back.status_code == 302 and "/login/" in back["Location"]
+    from django.test import Client
+
+    assert Client().get("/account/erased/")["Location"] == "/"  # no erase in this browser: nothing to say
+
+
+def test_the_erase_page_says_what_stays(make_user: Any, web_as: Any) -> None:
+    """r134 fault 9: "erase everything", exact: the privacy log's rows (no words) stay for its chain."""
+    page = web_as(make_user()).get("/account/erase/").content.decode()
+    assert "One thing stays: the rows of the privacy log" in page and "never a word you wrote" in page
 
 
 def _box(page: str, box: str) -> str:

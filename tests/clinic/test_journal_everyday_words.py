@@ -82,7 +82,7 @@ def test_the_erased_page_counts_one_entry_in_words(make_user: Any) -> None:
     client = make_user("nora")
     web = signed_in(client)
     _write(web, body="The only thing I wrote here.")
-    page = web.post("/account/erase/", {"confirm": "nora", "password": "a long test password"})
+    page = web.post("/account/erase/", {"confirm": "nora", "password": "a long test password"}, follow=True)
     assert page.status_code == 200
     said = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page.content.decode()))
     assert "Everything is erased" in said

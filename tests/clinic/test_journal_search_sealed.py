@@ -73,3 +73,32 @@ def test_an_old_pager_form_sent_as_a_post_lands_on_its_page(make_user: Any, web_
     sent = web.post("/journal/", {"q": "rain", "after": made[2]})
     assert sent.status_code == 303 and f"after={made[2]}" in sent["Location"]
     assert _listed(web.get(sent["Location"]).content.decode()) == [made[1], made[0]]
+
+
+def test_a_search_too_long_is_refused_up_front_with_its_words_kept_never_ended(
+    make_user: Any, web_as: Any
+) -> None:
+    """r134 fault 7: a 3,000-character search was sealed, then its token refused as too long and reported at once as
+    "This search has ended". One limit (``MAX_QUERY``) now decides both: a longer search is refused before it is
+    sealed, in plain words, its words kept in the box; any search up to it, whatever its characters, opens."""
+    alice = make_user("alice")
+    journal.create_entry(alice, EntryDraft(kind="reflection", body="The staircase again."))
+    web = web_as(alice)
+    words = "staircase " * 300  # 3,000 characters, as r134 typed
+    refused = web.post("/journal/", {"q": words})
+    page = refused.content.decode()
+    assert refused.status_code == 400 and "This search has ended" not in page
+    assert f"Search words can be at most {search_seal.MAX_QUERY} characters long" in page
+    assert "staircase staircase" in page.split('name="q"', 1)[1].split(">", 1)[0]  # the words, in the box
+    legacy = web.get("/journal/", {"q": words})  # an old ?q= address says the same
+    assert legacy.status_code == 400 and "at most" in legacy.content.decode()
+    # the longest allowed search, of the characters that take the most room sealed, opens
+    for longest in (
+        "😔" * search_seal.MAX_QUERY,
+        "\x01" * search_seal.MAX_QUERY,
+        'a"' * (search_seal.MAX_QUERY // 2),
+    ):
+        token = search_seal.seal(alice.pk, longest, "free_association")
+        assert search_seal.open_sealed(token, alice.pk) == (longest, "free_association")
+    address = _searched(web, "staircase " * 99 + "staircase")
+    assert web.get(address).status_code == 200

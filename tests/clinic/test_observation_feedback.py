@@ -82,7 +82,9 @@ def test_fit_round_trip_sealed_folded_and_counted(make_user: Any, web_as: Any) -
     assert 'aria-pressed="true"' in page and "did not fit" in page
     shown = page.split('class="observations"')[1].split("</ol>")[0]
     assert second.text not in shown  # folded away, one tap to change the answer back
-    assert "So far you marked" in page and "1 of 1 relationship observation" in page
+    # r134: counts of what the person did, never a score ("So far you marked 1 of 1 … as fitting")
+    assert "Across all your entries, you put away 1 reading that did not fit and said 1 reading fits." in page
+    assert "as fitting" not in page
     after = observations.noticed(alice, view.id)
     assert after is not None and [s.observation.key for s in after.folded] == [second.key]
 
@@ -120,7 +122,7 @@ def test_therapist_sees_the_summary_first_codes_beside_and_the_shared_agreement(
     page = web_as(therapist).get(f"/journal/{shared.id}/").content.decode()
     summary_at, details_at = page.index('class="observations"'), page.index("every reading, with its codes")
     assert summary_at < details_at and "CCRT W6 RO5 RS2" in page
-    assert "the client marked 1 of 1 relationship observation" in page  # the private entry does not count
+    assert "On shared entries, the client said 1 reading fits." in page  # the private entry does not count
     assert "The risk screen flagged this entry" in page
 
 
@@ -208,6 +210,4 @@ def test_the_agreement_line_says_it_counts_every_entry(make_user: Any, web_as: A
     )
     page = web.get(f"/journal/{other.id}/").content.decode()
     line = page.split('class="agreement"', 1)[1].split("</p>", 1)[0]
-    assert "So far you marked 0 of 1 relationship observation as fitting, across all your entries." in line, (
-        line
-    )
+    assert "Across all your entries, you put away 1 reading that did not fit." in line, line

@@ -155,6 +155,12 @@ def test_patterns_page_shows_how_readings_fit(paired: tuple[Any, Any], web_as: A
         client, n=MIN_ENTRIES, shared=True
     )  # a page below MIN_ENTRIES shows no figures (h136), unanswered
     mine = web_as(client).get("/insights/?show=1").content.decode()
-    assert "you marked 1 of 2 relationship observations as fitting" in mine
+    # r134: counts of what the person did, never a score ("you marked 1 of 2 … as fitting")
+    said = "Across all your entries, you put away 1 reading that did not fit and said 1 reading fits."
+    assert f"{said} What did not fit is left out of these patterns." in mine
+    assert "as fitting" not in mine and "“Doesn't fit” under “What Reverie noticed”" in mine
     theirs = web_as(therapist).get(f"/clients/{client.pk}/insights/").content.decode()
-    assert "the client marked 1 of 1 relationship observation as fitting" in theirs
+    assert (
+        "On shared entries, the client said 1 reading fits." in theirs
+    )  # the unshared answer is not counted
+    assert "put away" not in theirs

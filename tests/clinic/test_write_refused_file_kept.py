@@ -23,12 +23,13 @@ def _post(web: Any, **fields: Any) -> Any:
 
 def test_a_service_refusal_with_a_file_says_it_was_not_kept(make_user: Any, web_as: Any) -> None:
     """A file of the wrong kind for the entry (a recording on a drawing): refused by the service; the page says the
-    text is still here and the file is not."""
+    text is still here and, once, what to do (r134: never "attach it again" of the very file refused)."""
     wav = SimpleUploadedFile(
         "voice.wav", b"RIFF\x24\x00\x00\x00WAVEfmt " + bytes(40), content_type="audio/wav"
     )
     page = _post(web_as(make_user()), attachment=wav).content.decode()
-    assert "Your text is still here. " + drafts.FILE_LOST in page
+    assert "Your text is still here. " + drafts.file_refused("art") in page
+    assert drafts.FILE_LOST not in page and "Attach another picture" in page
     assert not Entry.objects.exists()
 
 

@@ -49,9 +49,16 @@ def test_feelings_one_link_by_chance_is_not_said_later_linked() -> None:
     linking = item("later", 14, [*episode("mother", None, None, None), emotion("sadness")])
     statements = {s.key: s for s in build_view([_unexplained("u", 0), linking]).statements()}
     assert "feelings:later-sense" not in statements
+    # r134: the entry panel's words, counted in entries (never "seen in 1 feeling")
     assert (
-        statements["feelings:unexplained"].text == "1 feeling was described as hard to explain (sadness 1)."
+        statements["feelings:unexplained"].text
+        == "You named a feeling you could not place yet once (sadness 1)."
     )
+    assert (
+        statements["feelings:unexplained"].unit == "items" and statements["feelings:unexplained"].total == 2
+    )
+    therapist = {s.key: s for s in build_view([_unexplained("u", 0), linking], "therapist").statements()}
+    assert therapist["feelings:unexplained"].text == "1 feeling was described as hard to explain (sadness 1)."
 
 
 def test_feelings_mixed_toward_one_person() -> None:

@@ -47,3 +47,19 @@ def test_report_embeds_phone_pictures_with_typographic_text() -> None:
 
     view = build_view(synthetic_history(seed=2, n_entries=200, n_sessions=20), "therapist")
     assert render_pdf(view).startswith(b"%PDF")
+
+
+def test_report_heading_dates_in_words_never_iso() -> None:
+    """r134 fault 9: "Your view: 40 entries, 2026-06-08 to 2026-12-01" where the page says "8 Jun 2026"."""
+    import re
+
+    from pdf_words import pdf_text as words_of
+
+    view = build_view(withdrawal_history())
+    assert view.first is not None and view.last is not None
+    text = " ".join(words_of(render_pdf(view, compress=False)).split())
+    first, last = view.first, view.last
+    months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    said = f"{first.day} {months[first.month - 1]} {first.year} to {last.day} {months[last.month - 1]} {last.year}"
+    assert said in text, text[:300]
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", text.split("Your view", 1)[1][:80])

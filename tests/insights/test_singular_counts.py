@@ -30,7 +30,7 @@ def _said(findings: list[Finding], count: int = 1) -> str:
 
 
 def test_one_feeling_and_one_entry_read_in_the_singular() -> None:
-    """A client with one entry (sad, about their mother) reads "1 different feeling appears in what you wrote" and
+    """A client with one entry (sad, about their mother) reads "Reverie read 1 different feeling in your words" and
     "1 of 1 entry (100%) mentions your parents or childhood"."""
     said = _said(
         [
@@ -39,9 +39,9 @@ def test_one_feeling_and_one_entry_read_in_the_singular() -> None:
         ]
     )
     assert "most often sadness (1 entry)" in said
-    assert "1 different feeling appears in what you wrote" in said
+    assert "Reverie read 1 different feeling in your words (its reading, not your ratings)" in said
     assert "1 of 1 entry (100%) mentions your parents or childhood" in said
     two = [finding("emotion", e, {"scope": "entry"}) for e in ("sadness", "anger")]
     said = _said([*two, finding("person", "mother", {"group": "family", "sentence": 0})], count=2)
-    assert "2 different feelings appear in what you wrote" in said  # two keep the plural
+    assert "Reverie read 2 different feelings in your words" in said  # two keep the plural
     assert "2 of 2 entries (100%) mention your parents or childhood" in said

@@ -26,6 +26,7 @@ urlpatterns = [
     path("account/password/", account_views.password_change, name="password_change"),
     path("account/audit/", views.audit_trail, name="audit"),
     path("account/erase/", views.erase, name="erase"),
+    path("account/erased/", views.erased, name="erased"),
     path("account/settings/", local_time.account_settings, name="account_settings"),
     path("write/", views.write, name="write"),
     path("journal/", views.journal_list, name="journal"),

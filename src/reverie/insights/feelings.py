@@ -49,10 +49,17 @@ def _range_lines(lane: Lane, audience: str) -> list[Statement]:
         return []
     top = ranked[:TOP_RANGE]
     named = join_words(f"{e} ({n} {unit_words(_items(audience), n)})" for e, n in top)
-    where = "in what you wrote" if audience == "client" else "across the material"
-    text = (
-        f"{len(ranked)} different {unit_words('feelings appear', len(ranked))} {where}; most often {named}."
-    )
+    # the model's reading, said so: never next to the person's ratings as if theirs (r134)
+    if audience == "client":
+        text = (
+            f"Reverie read {len(ranked)} different {unit_words('feelings', len(ranked))} in your words (its "
+            f"reading, not your ratings); most often {named}."
+        )
+    else:
+        text = (
+            f"{len(ranked)} different {unit_words('feelings appear', len(ranked))} across the material; most "
+            f"often {named}."
+        )
     evidence = lane.in_time_order(lane.emotions.evidence_of(e for e, _ in top))
     lines = [statement("feelings:range", text, evidence, len(evidence), lane.item_count, "items")]
     if len(ranked) > TOP_RANGE:
@@ -146,9 +153,10 @@ def _later_sense_line(lane: Lane, audience: str) -> Statement | None:
     }
     chance = sum(anyway[e] for _, _, e in events) / len(events)
     if not beyond_chance(n, len(events), chance, 1):
-        return _unexplained_line(lane)
+        return _unexplained_line(lane, audience)
+    hard = "you could not place at first" if audience == "client" else "described as hard to explain"
     text = (
-        f"Of {len(events)} feelings described as hard to explain, {n} were later linked to a person or a "
+        f"Of {len(events)} feelings {hard}, {n} were later linked to a person or a "
         f"relationship {'moment' if audience == 'client' else 'episode'} within {weeks} weeks"
     )
     if made_sense:
@@ -161,17 +169,22 @@ def _later_sense_line(lane: Lane, audience: str) -> Statement | None:
     )
 
 
-def _unexplained_line(lane: Lane) -> Statement:
-    """The feelings described as hard to explain, counted: no link claimed."""
+def _unexplained_line(lane: Lane, audience: str) -> Statement:
+    """The feelings described as hard to explain, counted: no link claimed. For the client in the entry panel's
+    words ("You name a feeling you cannot place yet"), counted in entries (r134: "seen in 3 feelings")."""
     events = lane.unexplained_events
     counts: dict[str, int] = {}
     for _, _, emotion in events:
         counts[emotion or "unnamed"] = counts.get(emotion or "unnamed", 0) + 1
     named = join_words(f"{e} {k}" for e, k in sorted(counts.items(), key=lambda x: (-x[1], x[0])))
     n = len(events)
+    evidence = lane.in_time_order({item_id for _, item_id, _ in events})
+    if audience == "client":
+        times = "once" if n == 1 else f"{n} times"
+        text = f"You named a feeling you could not place yet {times} ({named})."
+        return statement("feelings:unexplained", text, evidence, len(evidence), lane.item_count, "items")
     feelings = "feeling was" if n == 1 else "feelings were"
     text = f"{n} {feelings} described as hard to explain ({named})."
-    evidence = lane.in_time_order({item_id for _, item_id, _ in events})
     return statement("feelings:unexplained", text, evidence, n, None, "feelings")
 
 

@@ -74,6 +74,20 @@ class Highlight:
     sentence: str
     seen: str  # "seen in 11 of 24 relationship moments"
     evidence: tuple[str, ...]  # item ids, time order
+    sure: str = ""  # how sure, in words, as the entry panel says it (:func:`sureness`)
+
+
+# From this many times a strongest pattern is said with "fairly sure"; below it (from FEW_TIMES, the least a
+# strongest pattern needs) "less sure": the entry panel's two words of sureness (r134 fault 5).
+SURE_TIMES = 2 * FEW_TIMES
+
+
+def sureness(count: int) -> str:
+    """How sure Reverie is of a strongest pattern, in the entry panel's words: each reading behind it can be wrong,
+    so a pattern that came up many times is surer than one that came up a few times."""
+    if count >= SURE_TIMES:
+        return "Reverie is fairly sure of this: it came up many times"
+    return "Likely, but Reverie is less sure of this one: it came up only a few times"
 
 
 # What a statement counts, in a client's words: they write entries, not "items"; the moments, not "episodes".
@@ -139,6 +153,7 @@ def _core(view: InsightView, audience: str) -> Highlight | None:
         f"In the relationship moments described, {words}.",
         f"from {total} relationship moments",
         ordered,
+        sureness(min(r.count for r in rows.values())),
     )
 
 
@@ -164,7 +179,7 @@ def highlights(view: InsightView, limit: int = MAX_HIGHLIGHTS) -> list[Highlight
     for section, prefix in (("patterns", ""), ("transference", "")):
         s = _first(view, section, prefix)
         if s is not None:
-            out.append(Highlight(s.key, s.text, _seen(s), s.evidence))
+            out.append(Highlight(s.key, s.text, _seen(s), s.evidence, sureness(s.count)))
     core = _core(view, view.audience)
     if core is not None:
         out.append(core)
@@ -177,7 +192,7 @@ def highlights(view: InsightView, limit: int = MAX_HIGHLIGHTS) -> list[Highlight
     ):
         s = _first(view, section, prefix, tested=prefix == "feelings:mixed:")
         if s is not None and not any(h.key == s.key for h in out):
-            out.append(Highlight(s.key, s.text, _seen(s), s.evidence))
+            out.append(Highlight(s.key, s.text, _seen(s), s.evidence, sureness(s.count)))
     if view.audience == "client":
         out = [replace(h, sentence=plain(h.sentence)) for h in out]
     return out[:limit]
@@ -200,6 +215,18 @@ def _months(match: re.Match[str]) -> str:
     if year == last_year:
         return f"{first}\u2013{last} {year}"
     return f"{first} {year} \u2013 {last} {last_year}"
+
+
+# What an empty section says, where "Nothing to show here yet" would read as broken after months of writing (r134):
+# the thread is empty when no two themes come up next to each other beyond chance, however many entries there are.
+EMPTY_WORDS = {
+    "thread": "No two themes come up next to each other more often than chance alone would give.",
+}
+
+
+def empty_words(key: str) -> str:
+    """What the page and the PDF say under a section with no statement."""
+    return EMPTY_WORDS.get(key, "Nothing to show here yet.")
 
 
 def readable_sections(view: InsightView) -> list[tuple[str, tuple[Statement, ...]]]:

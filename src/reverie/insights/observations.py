@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from reverie.analysis.dreams.codes import EMOTION_CLIENT_WORDS
+from reverie.analysis.dreams.lexicon import PERSON_NOUNS
 from reverie.analysis.summary import quote
 from reverie.insights.ccrt import cluster_of
 from reverie.insights.goemotions import NEGATIVE
@@ -465,6 +466,7 @@ def _dream_codes(text: str, findings: Sequence[Mapping[str, Any]], floor: float)
     out = []
     felt: dict[str, tuple[float, list[tuple[int, int]]]] = {}
     people: list[tuple[str, float, tuple[int, int] | None, str]] = []
+    all_spans: dict[str, list[tuple[int, int]]] = {}
     for f in findings:
         data = f.get("data") or {}
         confidence = float(f["confidence"])
@@ -479,6 +481,7 @@ def _dream_codes(text: str, findings: Sequence[Mapping[str, Any]], floor: float)
             if label and label.lower() not in {p[0].lower() for p in people}:
                 span = next(iter(_spans(f.get("spans"))), None)
                 people.append((label, confidence, span, str(data.get("code", ""))))
+                all_spans[label] = _spans(f.get("spans"))
     for code, (confidence, spans) in sorted(felt.items(), key=lambda kv: -kv[1][0]):
         if code in _DREAM_EMOTIONS:
             out.append(
@@ -492,7 +495,10 @@ def _dream_codes(text: str, findings: Sequence[Mapping[str, Any]], floor: float)
                 )
             )
     if people:
-        names = [_character_words(text, label, span, code) for label, _, span, code in people[:3]]
+        names = [
+            _character_words(text, label, span, code, all_spans.get(label, ()))
+            for label, _, span, code in people[:3]
+        ]
         who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
         one = len(names) == 1 and people[0][3][:1] in {"1", "3"}
         out.append(
@@ -508,12 +514,22 @@ def _dream_codes(text: str, findings: Sequence[Mapping[str, Any]], floor: float)
     return out
 
 
-def _character_words(text: str, label: str, span: tuple[int, int] | None, code: str) -> str:
-    """A dream character as a person reads it in a list: "your grandmother", "a dog", "Sarah", "policemen".
+def _character_words(
+    text: str,
+    label: str,
+    span: tuple[int, int] | None,
+    code: str,
+    spans: Sequence[tuple[int, int]] = (),
+) -> str:
+    """A dream character as a person reads it in a list: "your grandmother", "a dog", "Sarah", "policemen",
+    "your sister Lena".
 
     From the character's code (number, then identity; see ``analysis.dreams.codes``): family and relatives are
     "your …", a named person keeps the name, one other person or animal takes "a"/"an", a group keeps the word
-    as written (its plural). The label is the noun's lemma, so it is never quoted text beyond one word.
+    as written (its plural). The label is the noun's lemma, so it is never quoted text beyond one word. A relative
+    the dream names ("my sister Lena", "Lena, my sister": the label is the name, not a role word) is "your" and the
+    role word written among the character's ``spans`` before the name, which stays a name: capitalised as typed, or
+    title-cased when typed in lower case (r134: never "your lena").
     """
     group = code[:1] in {"2", "4", "6"}
     written = text[span[0] : span[1]] if span is not None else label
@@ -521,6 +537,10 @@ def _character_words(text: str, label: str, span: tuple[int, int] | None, code: 
     if label[:1].isupper() and code[2:3] in {"K", "P"}:
         return label  # a name, as written
     if code[2:3] in _FAMILY_IDENTITIES:
+        if label.lower() not in PERSON_NOUNS and label.isalpha():  # a name given to a relative
+            name = label if label[:1].isupper() else label.title()
+            roles = [text[a:b].lower() for a, b in spans if text[a:b].lower() in PERSON_NOUNS]
+            return f"your {roles[0]} {name}" if roles else name
         return f"your {word}"
     if group:
         return word
@@ -771,3 +791,48 @@ def without_risk_words(quotes: tuple[str, ...], phrases: list[str]) -> tuple[str
         if len(kept) >= 3:
             out.append(kept)
     return tuple(out)
+
+
+def _feeds(finding: Mapping[str, Any], key: str) -> bool:
+    """Whether ``finding`` (raw JSON) is one of the findings the observation ``key`` (:func:`read_entry`) rests on."""
+    kind, label, data = finding.get("kind"), _code(finding.get("label")), finding.get("data") or {}
+    # "Your words carry sadness.": the writer's own readings of that feeling in the entry
+    if kind == "emotion":
+        return key == f"feelings:{label}" and data.get("scope") in {"entry", "sentence"}
+    if kind == "ambivalence":
+        return key == f"mixed_feelings:{label}"
+    if kind == "unexplained_feeling":
+        return key == f"unexplained:{label}"
+    if kind == "episode":
+        obs = _relationship("", finding, SUPPORT["relationships"].floor)
+        return obs is not None and obs.key == key
+    if kind == "dream_code":
+        if data.get("category") == "emotion":
+            return key == f"dreams:emotion:{_code(data.get('code', ''))}"
+        return key == "dreams:characters" and data.get("category") == "character"
+    return False
+
+
+def put_away(findings: Sequence[Mapping[str, Any]], keys: Iterable[str]) -> list[Mapping[str, Any]]:
+    """An entry's findings (raw JSON) without those behind the observations the person marked "doesn't fit"
+    (``keys``, :attr:`Observation.key`): the entry page folds such an observation away, and every summary built
+    from the entry (the patterns pages, the PDF, the dream series, the feelings calendar's model layer) leaves out
+    what it rested on. A dream's people ("Your mother appears in the dream.") take with them the mentions of the
+    same people in that dream (a ``person`` finding on a character's words or of its label), which the patterns
+    count as "appears in N dreams". The risk screen's findings are never put away."""
+    keys = frozenset(keys)
+    if not keys:
+        return list(findings)
+    gone = [f for f in findings if f.get("kind") != "risk" and any(_feeds(f, k) for k in keys)]
+    people = [f for f in gone if (f.get("data") or {}).get("category") == "character"]
+    labels = {str((f.get("data") or {}).get("label") or f.get("label") or "").lower() for f in people} - {""}
+    spans = [s for f in people for s in _spans(f.get("spans"))]
+
+    def same_person(f: Mapping[str, Any]) -> bool:
+        if f.get("kind") != "person" or not people:
+            return False
+        if str(f.get("label") or "").lower() in labels:
+            return True
+        return any(a < d and c < b for a, b in _spans(f.get("spans")) for c, d in spans)
+
+    return [f for f in findings if not any(f is g for g in gone) and not same_person(f)]

@@ -231,8 +231,12 @@ def _no_map_words(view: InsightView) -> tuple[str, ...]:
     client = view.audience == "client"
     if relationships_worded():
         return ("No relationship moments yet",) if client else ("No relationship episodes yet",)
-    if client:
-        return ("Relationship moments are not shown yet",)
+    if client:  # why, so an empty map after months of writing does not read as broken (r134)
+        return (
+            "Relationship moments are held back:",
+            "Reverie does not yet read them",
+            "reliably enough to show them",
+        )
     statements = view.unverified.statements if view.unverified is not None else ()
     if any(s.key.startswith("unverified:ccrt") for s in statements):
         return (

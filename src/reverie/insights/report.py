@@ -13,10 +13,17 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 
 from fpdf import FPDF
 
-from reverie.insights.highlights import Highlight, highlights, readable_sections
+from reverie.insights.highlights import (
+    Highlight,
+    empty_words,
+    highlights,
+    keyed_sections,
+    readable_sections,
+)
 from reverie.insights.pictures import pictures
 from reverie.insights.statements import Statement
 from reverie.insights.view import InsightView, too_few_words
@@ -85,8 +92,8 @@ def render_pdf(
         return bytes(pdf.output())
     _summary(pdf, highlights(view), known)
     _pictures(pdf, view)
-    for title, statements in readable_sections(view):
-        _section(pdf, title, statements, known)
+    for key, title, statements in keyed_sections(view):
+        _section(pdf, title, statements, known, empty_words(key))
     if view.unverified is not None:  # the therapist's research prompts, last, under their measured accuracy
         _section(pdf, view.unverified.title, view.unverified.statements, known)
     return bytes(pdf.output())
@@ -105,7 +112,8 @@ def _summary(pdf: FPDF, found: list[Highlight], labels: Mapping[str, str]) -> No
         _write(pdf, f"{n}. {h.sentence}", 11)
         _write(
             pdf,
-            f"   {h.seen.capitalize()}. {_evidence(h.evidence, labels, MAX_SUMMARY_EVIDENCE)}",
+            f"   {f'{h.sure} ({h.seen})' if h.sure else h.seen.capitalize()}. "
+            f"{_evidence(h.evidence, labels, MAX_SUMMARY_EVIDENCE)}",
             9,
             "I",
             4.5,
@@ -119,6 +127,14 @@ def _write(pdf: FPDF, text: str, size: float = 10, style: str = "", height: floa
     pdf.multi_cell(0, height, pdf_text(text), align="L", new_x="LMARGIN", new_y="NEXT")
 
 
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _day(moment: datetime) -> str:
+    """A date as the patterns page writes it ("8 Jun 2026"), never ISO (r134), whatever the process's locale."""
+    return f"{moment.day} {_MONTHS[moment.month - 1]} {moment.year}"
+
+
 def _heading(pdf: FPDF, view: InsightView) -> None:
     _write(pdf, "Reverie - patterns over time", 18, "B", 9)
     who = "Your view" if view.audience == "client" else "Therapist view (items the client shared)"
@@ -126,7 +142,7 @@ def _heading(pdf: FPDF, view: InsightView) -> None:
         who += ", including process notes"
     span = ""
     if view.first and view.last:
-        span = f", {view.first.date().isoformat()} to {view.last.date().isoformat()}"
+        span = f", {_day(view.first)} to {_day(view.last)}"
     unit = "entries" if view.audience == "client" else "items"  # the client's plain words (h10)
     _write(pdf, f"{who}: {view.item_count} {unit}{span}.", 10)
     pdf.ln(2)
@@ -160,11 +176,17 @@ def _pictures(pdf: FPDF, view: InsightView) -> None:
         pdf.ln(3)
 
 
-def _section(pdf: FPDF, title: str, statements: tuple[Statement, ...], labels: Mapping[str, str]) -> None:
+def _section(
+    pdf: FPDF,
+    title: str,
+    statements: tuple[Statement, ...],
+    labels: Mapping[str, str],
+    empty: str = "Nothing to show here yet.",
+) -> None:
     pdf.ln(2)
     _write(pdf, title, 13, "B", 7)
     if not statements:
-        _write(pdf, "Nothing to show here yet.", 10, "I")
+        _write(pdf, empty, 10, "I")
         return
     for statement in statements:
         _write(pdf, f"- {statement.text}", 10)

@@ -211,7 +211,11 @@ SECTIONS: tuple[tuple[str, str], ...] = (
 
 
 # Section titles the client reads instead (their page shows the person triangle only; defenses are the therapist's).
-CLIENT_TITLES = {"triangles": "Therapist, people now and the past"}
+CLIENT_TITLES = {
+    "triangles": "Therapist, people now and the past",
+    # the model's reading of the words, named as such: apart from the person's own ratings (r134)
+    "feelings": "Feelings Reverie read in your words",
+}
 # The therapist's triangles while defense readings are not stated: the 'defense' corner is not read, not counted.
 TRIANGLES_WITHOUT_DEFENSE = (
     f"Feeling and anxiety (the defense corner is {NOT_READ}); therapist, present and past"

@@ -6,7 +6,9 @@ what the client reads, by construction (r57: a goal's description, the given goo
 formulation were on the pages but not in the file). Each part asks the service that holds its read rule (the one
 policy): the letter once given, the formulation's versions shared with the client while it is shared, the
 progress notes the client may read (never process notes), the questionnaires with the answers they gave. Parts are read on first use, so a page that shows one
-part audits and opens that part only.
+part audits and opens that part only. The export (``damaged`` given) audits none of them: its own event,
+"journal.export", is the privacy log's line for everything it read (r134: never "You opened your formulation" in the
+minute of a download).
 """
 
 from __future__ import annotations
@@ -62,7 +64,9 @@ class ClientCourse:
     def goals(self) -> list[goal_service.GoalView]:
         """Every goal of the course with its title, the description in the words it was proposed in, and ratings."""
         damaged = None if self._damaged is None else (lambda g: self._left_out(g.created_at, "Goal"))
-        return goal_service.goals_for(self.client, self.course.id, damaged=damaged)
+        return goal_service.goals_for(
+            self.client, self.course.id, damaged=damaged, record=self._damaged is None
+        )
 
     @cached_property
     def notes(self) -> list[note_service.NoteView]:
@@ -70,14 +74,16 @@ class ClientCourse:
         damaged = (
             None if self._damaged is None else (lambda n: self._left_out(n.session.start, "Progress note"))
         )
-        return note_service.progress_notes(self.client, self.course.id, damaged=damaged)
+        return note_service.progress_notes(
+            self.client, self.course.id, damaged=damaged, record=self._damaged is None
+        )
 
     @cached_property
     def letter(self) -> GivenLetter | None:
         """The goodbye letter, once the therapist gave it (the policy's rule: before that, the client reads none)."""
         given_at = GoodbyeLetter.objects.filter(course=self.course).values_list("given_at", flat=True).first()
         try:
-            text = courses.read_letter(self.client, self.course.id)
+            text = courses.read_letter(self.client, self.course.id, record=self._damaged is None)
         except IntegrityError:
             self._left_out(given_at or self.course.first_start, "Goodbye letter")
             return None
@@ -91,7 +97,7 @@ class ClientCourse:
         if not self.course.formulation_shared:
             return []
         try:
-            return formulations.versions(self.client, self.course.id)
+            return formulations.versions(self.client, self.course.id, record=self._damaged is None)
         except IntegrityError:
             self._left_out(self.course.first_start, "Formulation")
             return []

@@ -1197,13 +1197,15 @@ def give_letter(
     return letter
 
 
-def read_letter(actor: User, course_id: object) -> str | None:
-    """The letter's text for the therapist, or for the client once it was given; None when there is none."""
+def read_letter(actor: User, course_id: object, *, record: bool = True) -> str | None:
+    """The letter's text for the therapist, or for the client once it was given; None when there is none.
+    ``record`` False: read as part of an export, whose own event is the privacy log's line (r134)."""
     course = get_course(actor, course_id)
     letter = GoodbyeLetter.objects.filter(course=course).select_related("course").first()
     if letter is None:
         return None
     if not allows(actor, Action.READ, letter):
         return None
-    audit.record(actor, "letter.read", "letter", letter.id, subject=course.client)
+    if record:
+        audit.record(actor, "letter.read", "letter", letter.id, subject=course.client)
     return _letter_text(course, letter)

@@ -199,9 +199,11 @@ def _view(goal: Goal, course: Course) -> GoalView:
 
 
 def goals_for(
-    actor: User, course_id: object, *, damaged: Callable[[Goal], None] | None = None
+    actor: User, course_id: object, *, damaged: Callable[[Goal], None] | None = None, record: bool = True
 ) -> list[GoalView]:
-    """A course's goals. With ``damaged`` (the export), a goal that does not open is handed to it and left out."""
+    """A course's goals. With ``damaged`` (the export), a goal that does not open is handed to it and left out.
+    ``record`` False: read as part of an export, whose own event ("journal.export") is the privacy log's line, never
+    "You looked at your goals" (r134)."""
     course = courses.get_course(actor, course_id)
     views = []
     for goal in Goal.objects.filter(course=course).select_related("client"):
@@ -211,5 +213,6 @@ def goals_for(
             if damaged is None:
                 raise
             damaged(goal)
-    audit.record(actor, "goal.list", "course", course.id, subject=course.client)
+    if record:
+        audit.record(actor, "goal.list", "course", course.id, subject=course.client)
     return views

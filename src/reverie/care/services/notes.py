@@ -220,10 +220,15 @@ def _therapist_view(course: Course, note: TherapistNote) -> NoteView:
 
 
 def progress_notes(
-    actor: User, course_id: object, *, damaged: Callable[[ProgressNote], None] | None = None
+    actor: User,
+    course_id: object,
+    *,
+    damaged: Callable[[ProgressNote], None] | None = None,
+    record: bool = True,
 ) -> list[NoteView]:
     """Progress notes of a course, for its client and its therapist. With ``damaged`` (the export), a note that does
-    not open is handed to it and left out instead of failing the list."""
+    not open is handed to it and left out instead of failing the list. ``record`` False: read as part of an export,
+    whose own event is the privacy log's line (r134)."""
     course = courses.get_course(actor, course_id)
     rows = (
         ProgressNote.objects.filter(course=course)
@@ -238,7 +243,8 @@ def progress_notes(
             if damaged is None:
                 raise
             damaged(row)
-    audit.record(actor, "note.progress.list", "course", course.id, subject=course.client)
+    if record:
+        audit.record(actor, "note.progress.list", "course", course.id, subject=course.client)
     return views
 
 

@@ -22,7 +22,7 @@ import json
 import logging
 import threading
 import uuid
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -409,8 +409,21 @@ def open_result(entry: Entry, stored: StoredAnalysis) -> dict[str, Any]:
     return result
 
 
-def stored_findings(entry: Entry, stored: StoredAnalysis) -> list[Finding]:
-    return [Finding.from_json(f) for f in open_result(entry, stored).get("findings", [])]
+def stored_findings(
+    entry: Entry, stored: StoredAnalysis, answered: Container[uuid.UUID] | None = None
+) -> list[Finding]:
+    """The findings every summary of the entry is built from (the patterns pages, the PDF, the dream series, the
+    feelings calendar): the stored analysis without what its client marked "doesn't fit" on the entry page (the
+    one rule, :func:`reverie.insights.observations.put_away`). ``answered``: the client's entries with a "doesn't
+    fit" answer (:func:`reverie.clinic.services.observations.put_away_versions`, read once for many entries), so
+    an entry without one is not asked about."""
+    from reverie.clinic.services.observations import put_away_keys
+    from reverie.insights.observations import put_away
+
+    findings = open_result(entry, stored).get("findings", [])
+    if answered is not None and entry.id not in answered:
+        return [Finding.from_json(f) for f in findings]
+    return [Finding.from_json(f) for f in put_away(findings, put_away_keys(entry))]
 
 
 def current_analysis(entry: Entry) -> StoredAnalysis | None:

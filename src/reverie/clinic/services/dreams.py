@@ -92,6 +92,11 @@ def series_for(client: User, norm_group: str = "female") -> DreamSeries:
         raise InvalidInput("Compare with the female or the male norms.")
     entries = Entry.objects.filter(client=client, deleted_at__isnull=True).select_related("client")
     latest = latest_by_entry(client)
+    from reverie.clinic.services.observations import put_away_versions
+
+    answered = put_away_versions(
+        client
+    )  # read once: only entries with a "doesn't fit" answer are asked about
     codings: list[DreamCoding] = []
     waking: list[WakingFinding] = []
     missing = 0
@@ -100,7 +105,7 @@ def series_for(client: User, norm_group: str = "female") -> DreamSeries:
         if stored is None:
             missing += entry.kind in DREAM_KINDS
             continue
-        findings = stored_findings(entry, stored)
+        findings = stored_findings(entry, stored, answered)
         if entry.kind in DREAM_KINDS:
             coding = coding_from_findings(findings, dream_id=str(entry.id))
             codings.append(replace(coding, dreamed_on=local_date(entry.happened_at, client)))

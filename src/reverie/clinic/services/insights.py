@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 import uuid
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -40,13 +40,14 @@ _lock = threading.Lock()
 # What one cached item is built from (:func:`_item`), so any change to it rebuilds the item: the entry's revision
 # (every edit, the date or a tag alone included), kind and time, the stored analysis row and the revision it is of
 # (a re-analysis is a new row; an analysis carried forward to a new revision keeps its row but not its revision),
-# and when it was shared (None: not shared).
-_Inputs = tuple[int, str, datetime, int, int, datetime | None]
+# when it was shared (None: not shared), and the client's "doesn't fit" answers on it (their rows: what is put away,
+# :func:`analysis.stored_findings`).
+_Inputs = tuple[int, str, datetime, int, int, datetime | None, tuple[str, ...]]
 
 
-def _inputs(entry: Entry, stored: StoredAnalysis) -> _Inputs:
+def _inputs(entry: Entry, stored: StoredAnalysis, put_away: tuple[str, ...] = ()) -> _Inputs:
     shared_at = entry.shared_at if entry.shared else None
-    return (entry.revision, entry.kind, entry.happened_at, stored.pk, stored.revision, shared_at)
+    return (entry.revision, entry.kind, entry.happened_at, stored.pk, stored.revision, shared_at, put_away)
 
 
 @dataclass(slots=True)
@@ -60,10 +61,10 @@ class _Cached:
 _cache: dict[int, _Cached] = {}
 
 
-def _item(entry: Entry, stored: StoredAnalysis) -> Item:
+def _item(entry: Entry, stored: StoredAnalysis, answered: Container[uuid.UUID] = ()) -> Item:
     """The entry for the insight engine, its time in the client's zone: the calendar fields the engine reads (the
     quarter of a period, the report's dates) are the client's own day, whoever looks."""
-    findings = tuple(stored_findings(entry, stored))
+    findings = tuple(stored_findings(entry, stored, answered))
     return Item(
         id=str(entry.id),
         source="entry",
@@ -93,13 +94,16 @@ def state_for(client: User) -> InsightState:
         if cached is None or cached.zone != zone:  # a new zone moves entries between quarters: build again
             cached = _cache[client.pk] = _Cached(InsightState(), {}, zone)
         seen: set[str] = set()
+        from reverie.clinic.services.observations import put_away_versions
+
+        answered = put_away_versions(client)
         for entry, stored in _latest_analyses(client):
             key = str(entry.id)
             seen.add(key)
-            version = _inputs(entry, stored)
+            version = _inputs(entry, stored, answered.get(entry.id, ()))
             if cached.versions.get(key) == version:
                 continue
-            item = _item(entry, stored)
+            item = _item(entry, stored, answered)
             if key in cached.versions:
                 cached.state.replace(item)
             else:
@@ -196,6 +200,9 @@ def feelings_calendar(actor: User, client_id: int | None = None, *, weeks: int =
     shown = [v.id for v in views if local_date(v.happened_at, owner) >= since]
     stored = latest_by_entry(owner, shown)  # for the shown entries only
     entries = Entry.objects.select_related("client").in_bulk(list(stored))
+    from reverie.clinic.services.observations import put_away_versions
+
+    answered = put_away_versions(owner)  # read once: only entries with a "doesn't fit" answer are asked about
     read = []
     for v in views:
         row = stored.get(v.id)
@@ -204,7 +211,7 @@ def feelings_calendar(actor: User, client_id: int | None = None, *, weeks: int =
         names = [
             f.label
             # every reader: the entry page's bar (insights.shown, review r30), apart from the risk words (r128)
-            for f in counted_of(stored_findings(entries[v.id], row))
+            for f in counted_of(stored_findings(entries[v.id], row, answered))
             if f.kind == "emotion" and f.data.get("scope") == "entry"
         ]
         read.append((v.happened_at.astimezone(zone), names))

@@ -13,7 +13,7 @@ import logging
 import re
 import uuid
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Final, Literal
@@ -61,10 +61,40 @@ class Agreement:
     noun: str
     fits: int
     answered: int
+    does_not_fit: int = 0
 
     @property
     def text(self) -> str:
         return f"{self.fits} of {self.answered} {self.noun} observation{'s' if self.answered != 1 else ''}"
+
+
+def _readings(n: int) -> str:
+    return f"{n} reading{'s' if n != 1 else ''}"
+
+
+def fit_words(agreements: Sequence[Agreement], *, own: bool, patterns: bool = True) -> str:
+    """The one line on the person's answers (the patterns page; the entry page with ``patterns`` False), as counts
+    of what they did, never a score (r134: "you marked 0 of 1 dream observation as fitting" read as a mark): what
+    they put away (left out of the patterns, the report and the dream series: :func:`put_away_keys`) and what they
+    said fits. "" when neither."""
+    away = sum(a.does_not_fit for a in agreements)
+    fits = sum(a.fits for a in agreements)
+    done = []
+    if away:
+        done.append(f"put away {_readings(away)} that did not fit")
+    if fits:
+        done.append(f"said {_readings(fits)} fit{'s' if fits == 1 else ''}")
+    if not done:
+        return ""
+    where, who = ("Across all your entries", "you") if own else ("On shared entries", "the client")
+    line = f"{where}, {who} {' and '.join(done)}."
+    if away:
+        line += (
+            " What did not fit is left out of these patterns."
+            if patterns
+            else " What did not fit is left out of the patterns too."
+        )
+    return line
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +137,31 @@ def _answers(entry: Entry) -> tuple[dict[str, tuple[ObservationFeedback, str]], 
             unopened += 1
             log.warning("observation answer %s could not be opened: %s", row.id, type(exc).__name__)
     return out, unopened
+
+
+def put_away_keys(entry: Entry) -> frozenset[str]:
+    """The keys of the entry's observations its client marked "doesn't fit": folded away on the entry page
+    (:func:`noticed`) and, through :func:`reverie.clinic.services.analysis.stored_findings`, left out of every
+    summary built from the entry (:func:`reverie.insights.observations.put_away`). An answer that cannot be opened
+    is skipped, as on the page."""
+    rows = ObservationFeedback.objects.filter(
+        entry=entry, client_id=entry.client_id, answer=FitAnswer.DOES_NOT_FIT
+    )
+    if not rows.exists():
+        return frozenset()
+    answers, _ = _answers(entry)
+    return frozenset(key for key, (_, given) in answers.items() if given == FitAnswer.DOES_NOT_FIT)
+
+
+def put_away_versions(client: User) -> dict[uuid.UUID, tuple[str, ...]]:
+    """Per entry of the client's, the "doesn't fit" answers on it (row ids): what a cached summary item is built
+    from besides the analysis (:mod:`reverie.clinic.services.insights`), so a new answer rebuilds it."""
+    out: dict[uuid.UUID, list[str]] = {}
+    for entry_id, row_id in ObservationFeedback.objects.filter(
+        client=client, answer=FitAnswer.DOES_NOT_FIT
+    ).values_list("entry_id", "id"):
+        out.setdefault(entry_id, []).append(str(row_id))
+    return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
 def _reading(entry: Entry) -> tuple[Reading, str, dict[str, Any]] | None:
@@ -415,7 +470,8 @@ def agreement(client: User, *, reader: User | None = None) -> list[Agreement]:
     for name in ANALYZERS:
         answered = sum(n for (a, _), n in counts.items() if a == name)
         if answered:
-            out.append(Agreement(name, SUPPORT[name].noun, counts[(name, FitAnswer.FITS)], answered))
+            fits, away = counts[(name, FitAnswer.FITS)], counts[(name, FitAnswer.DOES_NOT_FIT)]
+            out.append(Agreement(name, SUPPORT[name].noun, fits, answered, away))
     return out
 
 

@@ -75,11 +75,13 @@ MAX_FIELDS = 120
 # The fields that take paragraphs (an entry's text, a mindful choice's parts, a note, a message): given back in a box
 # of many lines (``given_back_long``) however short, as their own form shows them.
 LONG = frozenset({"body", "situation", "urge", "choice", "text", "note", "content", "message"})
-FILE_LOST = "Your picture/recording was not kept: attach it again."
+FILE_LOST = "Your picture was not kept: attach it again."  # an art entry's; a music entry's "recording"
+# the file as the entry's kind names it (r134: never "picture/recording")
+FILE_WORDS = {"art": "picture", "music": "recording"}
 # A file sent with an entry of a kind that takes none (``media.ALLOWED``: an art entry takes a picture, a music entry
 # a recording, nothing else): attaching it again would be refused again, so the words say what to do instead.
 FILE_NOT_TAKEN = (
-    "Your picture/recording was not kept: only an Art entry takes a picture and a Music entry a recording, not {kind}."
+    "Your file was not kept: only an Art entry takes a picture and a Music entry a recording, not {kind}."
     " Save your words without it, or choose Art or Music as the kind and attach it again."
 )
 
@@ -95,8 +97,15 @@ def file_lost(kind: object) -> str:
 
     code = str(kind or "")
     if code in ALLOWED or code not in KIND_WORDS:
-        return FILE_LOST
+        return FILE_LOST.replace("picture", FILE_WORDS.get(code, "file"))
     return FILE_NOT_TAKEN.format(kind=f"a {KIND_WORDS[code].lower()}")
+
+
+def file_refused(kind: object) -> str:
+    """What a write page says after refusing the file itself (not the kind of file the entry takes, too large): the
+    refusal said what happened; this says once what to do (r134: not "attach it again" of that very file)."""
+    what = FILE_WORDS.get(str(kind or ""), "file")
+    return f"Attach another {what}, or save your words without one."
 
 
 def attach_again(kind: object, action: str) -> tuple[str, str] | None:

@@ -13,7 +13,7 @@ from reverie.clinic.services import insights, observations
 from reverie.clinic.web.downloads import download
 from reverie.clinic.web.ids import query_id
 from reverie.clinic.web.therapist_pages import therapist_page
-from reverie.insights.highlights import highlights, rated_days, readable_sections
+from reverie.insights.highlights import empty_words, highlights, keyed_sections, rated_days
 from reverie.insights.pictures import relationship_map_svg, timeline_svg, triangles_svg
 from reverie.insights.view import DISCLAIMER, InsightView, too_few_words
 
@@ -50,10 +50,11 @@ def _page(request: HttpRequest, view: InsightView, client_id: int | None) -> Htt
         "reading": reading,
         "view": view,
         "client_id": client_id,
-        "agreement": fit,
+        "agreement": observations.fit_words(fit, own=view.audience == "client"),
         "disclaimer": DISCLAIMER,
         "summary": summary,
-        "sections": readable_sections(view),
+        # each section with what it says when empty (highlights.empty_words)
+        "sections": [(title, rows, empty_words(key)) for key, title, rows in keyed_sections(view)],
         "unverified": view.unverified,  # the therapist's research prompts: one collapsed, labelled section
         "calendar": calendar,
         "rated_days": rated_days(calendar),  # the ratings in words: newest first throughout

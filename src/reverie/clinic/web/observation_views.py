@@ -33,8 +33,11 @@ def panel_context(user: User, entry_id: Any, *, show: bool = False) -> dict[str,
     seen = observations.seen_by(user, entry_id, page=True)
     if seen.status == observations.HIDDEN:
         return {"risk": seen.risk, "noticed_mode": seen.mode}
+    fit = seen.panel.agreement if seen.panel is not None else ()
     return {
         "noticed": seen.panel,
+        # the reader's answers as counts of what was done, never a score (r134)
+        "fit_line": observations.fit_words(fit, own=seen.writer, patterns=False),
         "risk": seen.risk,
         "fit_choices": CHOICES,
         "noticed_mode": seen.mode,

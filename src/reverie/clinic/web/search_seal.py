@@ -20,6 +20,14 @@ from reverie.clinic.web import page_seal
 VERSION = "1"
 INFO = b"reverie.web.search-seal/1"
 MAX_AGE = 3600  # seconds a sealed search opens for
+# The longest search, in characters: the journal refuses a longer one up front, its words kept (r134: a 3,000-
+# character search was sealed, then refused as too long a token and reported as "This search has ended"). The
+# longest token a seal opens is derived from it, so both sides agree: each character is at most 6 bytes of JSON
+# (UTF-8, 4; an escaped control character, 6), the rest of the JSON under 200, the seal's salt, nonce and tag 44.
+MAX_QUERY = 1000
+MAX_TOKEN = (
+    -(-(6 * MAX_QUERY + 200 + page_seal.SALT_BYTES + page_seal.NONCE_BYTES + page_seal.TAG_BYTES) // 3) * 4
+)
 
 
 def now() -> float:
@@ -32,8 +40,11 @@ def _aad(user_id: int) -> bytes:
 
 
 def seal(user_id: int, query: str, kind: str) -> str:
-    """The search (its words and kind) for an address, for ``user_id`` only, for :data:`MAX_AGE` seconds."""
-    plain = json.dumps({"q": query, "kind": kind, "at": int(now())}).encode()
+    """The search (its words and kind) for an address, for ``user_id`` only, for :data:`MAX_AGE` seconds. Words
+    longer than :data:`MAX_QUERY` are refused (``ValueError``): the journal says so before it seals."""
+    if len(query) > MAX_QUERY:
+        raise ValueError("search words too long")
+    plain = json.dumps({"q": query, "kind": kind, "at": int(now())}, ensure_ascii=False).encode()
     raw = page_seal.seal(plain, info=INFO, aad=_aad(user_id))
     return VERSION + "." + base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
@@ -42,7 +53,7 @@ def open_sealed(token: str, user_id: int) -> tuple[str, str] | None:
     """(words, kind) of a sealed search for ``user_id``; None when it is not one, was made for another account,
     under a key this server no longer has, or more than :data:`MAX_AGE` seconds ago."""
     version, _, rest = token.partition(".")
-    if version != VERSION or len(rest) > 4096:
+    if version != VERSION or len(rest) > MAX_TOKEN:
         return None
     try:
         raw = base64.urlsafe_b64decode(rest + "=" * (-len(rest) % 4))

@@ -50,6 +50,8 @@ from reverie.errors import (
     PermissionDenied,
     ReverieError,
     StaleEdit,
+    TooLarge,
+    UnsupportedMedia,
 )
 from reverie.journal.kinds import unknown_kind
 
@@ -132,16 +134,22 @@ def _typed(form: EntryForm, name: str) -> bool:
     return isinstance(value, str) and bool(value.strip())
 
 
-def kept_words(request: HttpRequest, form: EntryForm) -> str:
+def kept_words(request: HttpRequest, form: EntryForm, *, file_refused: bool = False) -> str:
     """What a refused write page says it kept, the one rule for every refusal path (the form's own check, a
     service's refusal, a failed save, a conflict): the text, which is in the form again; never a file, which no
     browser puts back in a file input, so a form sent with one says it was not kept (``drafts.file_lost``: attach it
-    again, or, for a kind that takes no file, what to do instead)."""
+    again, or, for a kind that takes no file, what to do instead). ``file_refused``: the refusal was of the file
+    itself (not the kind it must be, too large), which the refusal already said: the page says once what to do,
+    never "attach it again" of the file just refused (r134)."""
     said = []
     if any(_typed(form, name) for name in ("body", *MINDFUL_PARTS)):  # a mindful choice's parts are its text
         said.append("Your text is still here.")
     if request.method == "POST" and request.FILES.get("attachment"):
-        said.append(drafts.file_lost(form["kind"].value()))
+        said.append(
+            drafts.file_refused(form["kind"].value())
+            if file_refused
+            else drafts.file_lost(form["kind"].value())
+        )
     return " ".join(said)
 
 
@@ -169,7 +177,7 @@ def _write_page(request: HttpRequest, form: EntryForm, status: int = 200, **extr
         "form": form,
         "feeling_rows": rows,
         "kinds": EntryKind.choices,
-        "kept": kept_words(request, form),
+        "kept": kept_words(request, form, file_refused=bool(extra.pop("file_refused", False))),
         "fold_open": fold_outs_open(form, editing=extra.get("editing") is not None),
         "fold_kinds": {name: " ".join(kinds) for name, kinds in FOLD_OUT_KINDS.items()},
     }
@@ -483,6 +491,8 @@ def _deleted_for_good(request: HttpRequest, sent: QueryDict) -> HttpResponse:
 def _refused(request: HttpRequest, form: EntryForm, exc: InvalidInput, **extra: Any) -> HttpResponse:
     """A save the service refused for what was typed: the form again with the typed words (400), the refusal on its
     field where it names one (:func:`refusal_on_field`), otherwise at the top of the page."""
+    if isinstance(exc, (UnsupportedMedia, TooLarge)):
+        extra["file_refused"] = True
     return _write_page(request, form, status=400, error=refusal_on_field(form, exc, ENTRY_FIELDS), **extra)
 
 
@@ -523,6 +533,12 @@ def journal_list(request: HttpRequest) -> HttpResponse:
     sent = request.POST if request.method == "POST" else request.GET
     kind = sent.get("kind") or None
     query = (sent.get("q") or "").strip() or None
+    if query is not None and len(query) > search_seal.MAX_QUERY:
+        # refused up front, the words kept in the field to shorten (r134: never "this search has ended")
+        long = {"kinds": EntryKind.choices, "kind": kind or "", "q": query, "page": 1}
+        return render(
+            request, "reverie/journal.html", {**long, "too_long": search_seal.MAX_QUERY}, status=400
+        )
     if request.method == "POST":
         if query is None:
             # The form sent with no words: the plain list, at an address that can be bookmarked.
@@ -988,6 +1004,25 @@ def audit_trail(request: HttpRequest) -> HttpResponse:
     return render(request, "reverie/audit.html", context)
 
 
+ERASED_KEY = "reverie.erased_entries"
+
+
+def _see_other(to: str) -> HttpResponse:
+    answer = redirect(to)
+    answer.status_code = 303
+    return answer
+
+
+@require_GET
+def erased(request: HttpRequest) -> HttpResponse:
+    """What an erase left to say, shown once it has happened (:func:`erase` redirects here, r134): from the session
+    that erase began anew. Anyone else (no erase in this browser session) is sent to the start."""
+    count = request.session.get(ERASED_KEY)
+    if not isinstance(count, int):
+        return redirect(reverse("home"))
+    return render(request, "reverie/erased.html", {"count": count})
+
+
 # The erase page's boxes, by the input a refusal is about: the refused box is marked, described by the refusal and
 # takes focus (reverie/_invalid.html), as on every other form (review r126).
 _ERASE_BOXES = {"confirm": "confirm", "password": "password"}
@@ -1026,7 +1061,10 @@ def erase(request: HttpRequest) -> HttpResponse:
             field_error = {"id": box, "message": exc.message} if box else None
         else:
             logout(request)
-            return render(request, "reverie/erased.html", {"count": count})
+            # the result behind a redirect (r134): Back gives the erase page's sign-in, never "Confirm Form
+            # Resubmission"; the count travels in the fresh, anonymous session, never in the address
+            request.session[ERASED_KEY] = count
+            return _see_other(reverse("erased"))
     context = {"error": error, "field_error": field_error, "losses": losses(user) if user.is_client else []}
     context["confirm"] = (
         request.POST.get("confirm", "") if request.method == "POST" else ""
