@@ -1057,6 +1057,17 @@ def sentence_block(span: tuple[int, int], hits: Sequence[lex.Hit], words_reason:
 # --------------------------------------------------------------------------------------------------
 
 
+def _whole(text: str) -> str:
+    """``text`` with each lone surrogate (a code point U+D800-U+DFFF that no encoding can write, reachable only from
+    Python) replaced by U+FFFD, the same length, so every span still points into ``text`` and the words around it
+    still screen; ``text`` itself in the usual case. The tokenizer refuses such a string (a TypeError)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
+    return text
+
+
 def screen(
     text: str,
     kind: str = "free_association",
@@ -1079,6 +1090,9 @@ def screen(
     ``max_sentences``: the sentence model reads at most this many sentences, the first and the last half of them
     (the save's bound, :data:`SAVE_SENTENCES`; the lexicon still reads the whole text); ``None``: every sentence.
     """
+    whole = _whole(text)
+    if whole is not text:  # a lone surrogate: read as U+FFFD, spans unchanged
+        return screen(whole, kind, model=model, encoder=encoder, max_sentences=max_sentences)
     shown, where = lex.visible(text)
     if where is not None:
         # characters that print as nothing: read the text without them, point into the original
@@ -1457,7 +1471,7 @@ def screen_person(
     then ``model``, pointing at the n-grams that weighed most). This is for the therapist's overview of a
     person, not for starting the crisis flow on one entry. Spans index into the texts joined by blank lines.
     """
-    joined = "\n\n".join(texts)
+    joined = _whole("\n\n".join(texts))
     text, where = lex.visible(joined)
     if where is not None:
         return _pointing_into(screen_person([text], model=model, encoder=encoder), where, len(joined))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import unicodedata
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -88,6 +88,11 @@ PLAN_MEANS = (
 DRUG_NAME = (
     r"(?:panadol|nurofen|advil|anadin|calpol|tylenol|xanax|valium|prozac|zoloft|lexapro|seroquel|ambien|"
     r"zopiclone|zolpidem|pregabalin|gabapentin|propranolol|morphine|fentanyl|oxycontin|naproxen|co-?codamol|"
+    # 2.16.2 (h185, frozen38): common medicines no ending above reads, checked in "took 40 x" and "took all my x"
+    r"acetaminophen|co-?dydramol|dihydrocodeine|venlafaxine|bupropion|aripiprazole|haloperidol|lamotrigine|"
+    r"valproate|carbamazepine|promethazine|phenergan|diphenhydramine|benadryl|nytol|sominex|melatonin|atenolol|"
+    r"bisoprolol|amlodipine|metformin|warfarin|digoxin|levothyroxine|methadone|buprenorphine|cetirizine|loratadine|"
+    r"chlorpromazine|piriton|nyquil|solpadeine|lustral|cipralex|efexor|mogadon|sodium\s+valproate|"
     r"[a-z]{2,}(?:triptyline|azepam|azolam|barbital|codamol|cetamol|oxetine|alopram|traline|apine|peridone|"
     r"codone|morphone|profen|pramine|razodone|azodone))"
 )
@@ -677,8 +682,12 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "attempt_tried_to_end_life",
         ATTEMPT,
-        r"\b(?:tried|attempted|attemped)\s+(?:\w+\s+)?to\s+(?:end\s+(?:it\s+all|my\s+(?:own\s+)?life|it|things|"
-        r"everything)|take\s+my\s+(?:own\s+)?life|die|commit\s+suicide|overdose|od|bleed\s+out)\b",
+        r"\b(?:tried|attempted|attemped)\s+(?:\w+\s+)?to\s+(?:end\s+(?:it\s+all|my\s+(?:own\s+)?life|(?:it|things|"
+        r"everything)"
+        # 2.16.2 (h185, frozen38-197): "tried to end things with Marcus" is a relationship; "… with pills" is not
+        r"(?!\s+(?:with|between)\s+(?!(?:(?:a|an|the|my|some|all|his|her|of\s+my)\s+)?(?:\w+\s+)?(?:pills|tablets|"
+        r"rope|knife|blade|razor|belt|overdose|od|car|gun|" + DRUG + r")\b)\w))"
+        r"|take\s+my\s+(?:own\s+)?life|die|commit\s+suicide|overdose|od|bleed\s+out)\b",
     ),
     _rule(
         "attempt_count",
@@ -2675,11 +2684,20 @@ HEADING_WORDS = words(
 NIL_QUALIFIERS = words(
     "current currently lifetime known reported concerns concern recent recently hx history today evident disclosed "
     "elicited plan plans intent intention thoughts ever at present presently of note and or any active passive past "
-    "previous prior both all identified expressed voiced apparent noted to date endorsed this session time"
+    "previous prior both all identified expressed voiced apparent noted to date endorsed this session time "
+    # 2.16.2 (h185, frozen38-006, -083, -129): what a nil answer denies ("no current risk to self identified", "Nil
+    # personal.", "No thoughts of ending life.")
+    "risk self others personal personally ending life suicide suicidal harm self-harm si sh death dying wish ideation"
 )
 NIL_ANSWER = re.compile(
     r"[ \t]*(?:[-*\u2022][ \t]*)?(?:nil|none|no|nope|denies|denied|deny|n/?a|negative|neg|never|not\s+known|"
     r"not\s+asked|not\s+applicable|nkh|-|\u2013|\u2014)(?![a-z/])"
+)
+# 2.16.2 (h185, frozen38-117): a denial of both times ("current and past", "past or present") tells no past act
+NIL_BOTH_TIMES = re.compile(
+    r"\b(?:current(?:ly)?|recent|present|now)\s*(?:,|and|or|/|&|\+)\s*(?:past|previous|prior|historic(?:al)?|"
+    r"historically|lifetime|ever)\b|\b(?:past|previous|prior|lifetime|historic(?:al)?)\s*(?:,|and|or|/|&|\+)\s*"
+    r"(?:current(?:ly)?|recent|present|now)\b"
 )
 FIELD_LINE = re.compile(
     r"[ \t]*(?:[-*\u2022#>][ \t]*|\d+[.)][ \t]*)?(?P<name>[^:\n]{1,60}?)[ \t]*:[ \t]*(?P<answer>[^\n]*)"
@@ -2693,6 +2711,7 @@ def nil_answer(answer: str) -> bool:
     if m is None:
         return False
     first = re.split(r"[.;!?\n]", answer[m.end() :], maxsplit=1)[0]
+    first = NIL_BOTH_TIMES.sub(" current ", first)  # 2.16.2 (h185): "Denies, current and past." denies both
     return all(w in NIL_QUALIFIERS for w in WORD.findall(first)) and HEADING_ANSWER_TOLD.search(first) is None
 
 
@@ -2757,7 +2776,14 @@ def heading_only(norm: str, start: int, end: int) -> bool:
             and heading_line(norm[_line_of(norm, line_start - 1)[0] : line_start - 1])
         )
         heading = heading_line(line) and (not _act_heading(line) or _answered_nil_below(norm, line_end))
-        if not (heading or nil_field or under_heading or _denial_only(part)):
+        if not (
+            heading
+            or nil_field
+            or under_heading
+            or _denial_only(part)
+            or nil_answer(part)
+            or _admin_only(part)
+        ):
             return False
         found = True
     return found
@@ -2777,6 +2803,30 @@ DENIAL_ONLY = re.compile(
 DENIAL_TURN = re.compile(
     r"\b(?:but|however|although|though|yet|except|apart\s+from|other\s+than|until|admits?|reports?)\b"
 )
+
+
+# 2.16.2 (h185, frozen38-182, -174): a note's administrative line ("DNA'd today. Letter sent.", "Rebooked for
+# Tues.") or its signposting ("Given Samaritans number and crisis card at end of session."): told by the clinician of
+# the service, never of the client's risk; the sentence model's alarm on it alone decides nothing (the lexicon still
+# reads a helpline at `indicator`)
+ADMIN_ONLY = re.compile(
+    r"[ \t]*(?:(?:pt|client|cl|she|he|they)\s+)?(?:dna'?d|dna|did\s+not\s+attend|letter\s+sent|(?:appt|appointment)\s+"
+    r"(?:re)?(?:booked|offered|sent|cancelled)|rebooked|re-booked|cancelled|no\s+show|(?:given|provided|gave|offered|"
+    r"shared)\s+(?:the\s+|a\s+|her\s+|his\s+|them\s+)?(?:samaritans|crisis|shout|helpline|safety\s+plan|leaflets?|"
+    r"contact)\b(?:[\s,&/]+(?:and\s+)?(?:the\s+|a\s+)?(?:samaritans|crisis|shout|helpline|line|card|cards|number|"
+    r"numbers|leaflets?|team|details|plan|safety|contact|\d+))*)(?P<rest>[^\n]*)"
+)
+ADMIN_REST = words(
+    "today yesterday letter sent rebooked re-booked booked for at end of the session mon tues wed thurs fri next week "
+    "weekly gp copy to cc a an and appt appointment phone call text voicemail left message offered new date dna'd dna"
+)
+
+
+def _admin_only(part: str) -> bool:
+    """2.16.2 (h185): ``part`` is a note's administrative or signposting line alone (:data:`ADMIN_ONLY`), nothing
+    more than its own words after it."""
+    m = ADMIN_ONLY.match(part)
+    return m is not None and all(w in ADMIN_REST for w in WORD.findall(m.group("rest")))
 
 
 def _act_heading(line: str) -> bool:
@@ -2981,6 +3031,356 @@ def _unnamed_told(ctx: Context, m: re.Match[str]) -> bool:
 TOLD_IN_CONTEXT["self_harm_unnamed"] = _unnamed_told
 TOLD_IN_CONTEXT["note_headed_attempt"] = lambda ctx, m: _headed_act(ctx, m, ATTEMPT)
 TOLD_IN_CONTEXT["note_headed_self_harm"] = lambda ctx, m: _headed_act(ctx, m, BEHAVIOR)
+# 2.16.2 (h185, frozen38): acts, preparations, self-harm and wishes the lexicon did not read, each by its mechanism,
+# each read only with its evidence (``H185_TOLD``) in its sentence or the next two where it names one; every set-aside
+# reading applies (denial, someone else, hypothetical, fiction, history).
+# 1. an attempt: an overdose's shorthand ("ODed on", "O/D'd on", "x2 ODs this yr", "took an OD"); an ingestion of a
+# named drug with a quantity ("took a large amount of her amitriptyline", "ingested unknown qty of pregabalin",
+# "swallowed a strip of co-codamol"); "tried to take herself out" (never before an outing's object); walking into the
+# sea or a river with a rescue told; "I jumped." with the fall's injury told.
+H185_ATTEMPT_RULES: tuple[Rule, ...] = (
+    _rule(
+        "attempt_od_shorthand",
+        ATTEMPT,
+        r"\b(?:oded|od-ed|o/d'?d|o/ded|o\.d\.'?ed)(?=\s+(?:on|with|in|last|at|again|x\s*\d|\d)\b)"
+        r"|\b(?:x\s*\d+|\d+\s*x|two|three|several|multiple|\d+)\s+ods\b(?!\s+(?:of|on)\s+(?:chocolate|sugar|caffeine))"
+        r"|\bods\s*x\s*\d+\b"
+        r"|\btook\s+an\s+od\b(?!\s+(?:dose|tablet|prescription))",
+    ),
+    _rule(
+        "attempt_ingestion_amount",
+        ATTEMPT,
+        r"\b(?:took|taken|swallowed|ingested|downed|necked)\s+(?:an?\s+)?(?:large|big|huge|unknown|excessive|excess|"
+        r"significant|massive|lethal|dangerous|unknown\s+but\s+large)\s+(?:amount|quantity|qty|number|no\.?|dose|doses|"
+        r"amounts)\s+(?:of\s+)?(?:(?:my|her|his|their|the|mum'?s|dad'?s|nan'?s|[a-z]+'s)\s+)?(?:[a-z'-]+\s+){0,2}?"
+        + NOTE_DRUG
+        + r"\b"
+        r"|\b(?:ingested|swallowed|downed|necked)\s+(?:an?|one|two|a\s+couple\s+of)\s+(?:strips?|blister\s+packs?|packs?|"
+        r"packets?|boxes|box|bottles?)\s+(?:of\s+)?(?:(?:my|her|his|their|the|mum'?s|dad'?s|nan'?s|[a-z]+'s)\s+)?"
+        r"(?:[a-z'-]+\s+){0,2}?" + NOTE_DRUG + r"\b",
+    ),
+    _rule(
+        "attempt_take_self_out",
+        ATTEMPT,
+        r"\b(?:tried|trying|attempted|try)\s+to\s+take\s+(?:myself|herself|himself|themselves|themself)\s+out\b"
+        r"(?=\s*(?:['\"’”.,;:!?)\n]|$|(?:after|in\s+(?:19|20)\d\d|last|when|before|but|back\s+in|years?\s+ago|"
+        r"with\s+(?:pills|tablets|a\s+rope|the\s+car))\b))",
+    ),
+    _rule(
+        "attempt_water_rescued",
+        ATTEMPT,
+        r"\b(?:walked|waded|went|jumped|threw\s+(?:myself|herself|himself|themselves))\s+(?:out\s+)?into\s+(?:the\s+)?"
+        r"(?:\w+\s+)?(?:sea|river|lake|loch|canal|reservoir|quarry|harbour|harbor|estuary|ocean|surf|waves)\b",
+    ),
+    _rule(
+        "attempt_jumped_injured",
+        ATTEMPT,
+        r"(?:^|(?<=[.!?\n]\s)|(?<=[.!?\n]))\s*(?:i|then\s+i|so\s+i|and\s+i|she|he)\s+jumped(?=\s*[.!…]|\s*$)",
+    ),
+)
+# the same ingestion told with its intent to die denied ("to 'switch off' — not to die, per pt"): self-poisoning
+# without that intent, `behavior` (C-SSRS: a self-injurious act without suicidal intent)
+H185_ATTEMPT_RULES = (
+    *H185_ATTEMPT_RULES,
+    _rule("self_poisoning_no_intent", BEHAVIOR, H185_ATTEMPT_RULES[1].pattern.pattern),
+)
+RULES = RULES + H185_ATTEMPT_RULES
+# 2. a preparatory or an interrupted act, read with its object: a pet given away "for a while" with loose ends tied;
+# a note or letters for someone "after" or hidden; a date picked then an event ("Picked the date. After Leah's
+# wedding."); a hosepipe in the car with the car sat in; a height looked up and driven to, sat there; a stash added to;
+# found in a place with a ligature's means; talked down from a height; the means and the time chosen ("the tablets …
+# once the house is empty"); a note's own "preparatory behaviour".
+H185_PREP_RULES: tuple[Rule, ...] = (
+    _rule(
+        "prep_given_away",
+        BEHAVIOR,
+        r"\b(?:gave|given|giving|rehomed|rehoming|handed\s+over)\s+(?:away\s+)?(?:the|my|our|her|his|their)\s+"
+        r"(?:cat|cats|dog|dogs|puppy|kitten|rabbit|hamster|budgie|parrot|pets?|fish|tortoise|guinea\s+pigs?|snake)\b",
+    ),
+    _rule(
+        "prep_note_after",
+        BEHAVIOR,
+        r"\b(?:wrote|written|writing|write|left|leaving|hidden|hid|hiding|tucked|drafted)\s+(?:\w+\s+){0,2}?"
+        r"(?:a\s+|the\s+|some\s+)?(?:note|notes|letters?|goodbye\s+letters?)\b",
+    ),
+    _rule(
+        "prep_date_event",
+        BEHAVIOR,
+        r"\b(?:picked|chose|chosen|set|fixed|decided\s+on|settled\s+on)\s+(?:the|a|my)\s+(?:date|day)\s*[.!…]+\s*"
+        r"(?:after|once|when)\s+(?:[\w']+\s+){0,4}?[\w']+\s*[.!…]?(?=\s*$|\s*\n)",
+    ),
+    _rule(
+        "prep_hose_car",
+        BEHAVIOR,
+        r"\bhose\s?(?:pipe)?\s+(?:in|into)\s+(?:the|my|his|her|their)\s+(?:boot|car|trunk|back\s+seat)\b",
+    ),
+    _rule(
+        "prep_height_visited",
+        BEHAVIOR,
+        r"\b(?:looked\s+up|researched|googled|scoped\s+out|checked\s+out)\s+(?:the\s+|a\s+)?(?:\w+\s+){0,2}?"
+        r"(?:viaduct|bridge|cliffs?|multi-storey|railway\s+bridge|tracks|level\s+crossing|tower\s+block)\b",
+    ),
+    _rule(
+        "prep_stash_added",
+        BEHAVIOR,
+        r"\b(?:bought|got|picked\s+up|buying|getting)\s+(?:another|more|a\s+few\s+more|extra|two\s+more|one\s+more)\s+"
+        r"(?:packs?|packets?|boxes|box|bottles?|strips?)\s+(?:of\s+)?(?:\w+\s+)?(?:" + NOTE_DRUG + r")\b",
+    ),
+    _rule(
+        "prep_found_with_means",
+        BEHAVIOR,
+        r"\bfound\s+(?:(?:him|her|them|me|pt|the\s+client)\s+)?(?:in|at|on)\s+(?:the\s+|a\s+|his\s+|her\s+|my\s+)?"
+        r"(?:\w+\s+)?(?:garage|loft|attic|shed|woods|garden|bathroom|bedroom|stairwell|barn|park|car|cellar|basement|"
+        r"wardrobe)\s+with\s+(?:a\s+|the\s+)?(?:rope|noose|belt|cord|ligature|hose\s?(?:pipe)?|flex|cable|"
+        r"dressing\s+gown\s+cord)\b",
+    ),
+    _rule(
+        "prep_talked_down",
+        BEHAVIOR,
+        r"\btalked\s+(?:(?:me|him|her|them|pt)\s+)?down\s+(?:from|off)\s+(?:a|the|an)\s+(?:\w+\s+){0,2}?(?:bridge|railings?|"
+        r"roof|rooftop|parapet|viaduct|cliff|cliff\s+edge|platform|balcony|car\s+park|tracks|overpass|flyover)\b",
+    ),
+    _rule(
+        "prep_time_chosen",
+        BEHAVIOR,
+        r"\b(?:once|when|while)\s+(?:the\s+house|the\s+flat|everyone|the\s+kids|they|he|she)\s+(?:is|are|'s|'re|has|"
+        r"have)\s+(?:\w+\s+)?(?:empty|out|away|gone|asleep|left)\b",
+    ),
+    _rule(
+        "note_preparatory",
+        BEHAVIOR,
+        r"\bpreparatory\s+(?:behaviou?rs?|acts?|actions?)\b",
+        kinds=SESSION_KINDS,
+    ),
+)
+RULES = RULES + H185_PREP_RULES
+# 3. self-harm acts: a streak "clean from cutting" ended; skin scratched or cut with an object or until it bled;
+# "cutting again" with a wound told; a self-harm history heading answered with a site and an object.
+H185_HARM_SITE = (
+    r"(?:(?:l|r|left|right|lt|rt|inner|outer|upper|lower|both)\s+)*(?:wrists?|arms?|forearms?|legs?|thighs?|skin|"
+    r"stomach|hips?|shins?|ankles?|hands?|chest|belly)"
+)
+H185_HARM_RULES: tuple[Rule, ...] = (
+    _rule(
+        "self_harm_relapse",
+        BEHAVIOR,
+        r"\b(?:\d+|a\s+few|two|three|\w+)\s+(?:days?|weeks?|months?|years?)\s+(?:clean|free|sober)\s+(?:from|of|off)\s+"
+        r"(?:cutting|self[\s-]?harm\w*|sh|burning|scratching)\b",
+    ),
+    _rule(
+        "self_harm_with_object",
+        BEHAVIOR,
+        r"\b(?:scratch\w*|scrach\w*|scrat\w*|scrap(?:ed|ing|e)|carv\w*|cut|cuts|cutting|dug|digging|gouged?)\s+"
+        r"(?:at\s+)?(?:my|her|his|their)\s+(?:own\s+)?"
+        + H185_HARM_SITE
+        + r"\s+(?:\w+\s+){0,2}?(?:with|w/)\s+(?:a|the|my|her|his|their|an)\s+(?:\w+\s+)?(?:compass|scissors|razor|"
+        r"blade|knife|pin|needle|glass|sharpener|nail\s+file|penknife|paperclip|safety\s+pin|shard)\b"
+        r"|\b(?:scratch\w*|scrach\w*|scrat\w*|scrap(?:ed|ing|e)|cut|cutting|picked|picking)\s+(?:at\s+)?"
+        r"(?:my|her|his|their)\s+(?:own\s+)?"
+        + H185_HARM_SITE
+        + r"\s+(?:\w+\s+){0,5}?(?:until|till|til|untill)\s+(?:it|they|there|i|she|he)\s+(?:was\s+)?(?:bleed|bled|bleeds|"
+        r"bleeding|blood)\b",
+    ),
+    _rule(
+        "self_harm_cutting_again",
+        BEHAVIOR,
+        r"\b(?:cutting|cut|burning|scratching)\s+again\b(?!\s+" + CUT_THINGS + r")",
+    ),
+    _rule(
+        "note_self_harm_history_site",
+        BEHAVIOR,
+        r"\b(?:hx\s+of\s+|history\s+of\s+)?(?:self[\s-]?harm|sh|dsh)(?:\s+hx|\s+history)?\s*:?\s*\n\s*(?:(?:l|r|left|right|"
+        r"both|bilateral)\s+)?(?:forearms?|wrists?|arms?|thighs?|legs?|stomach|abdomen)\s+(?:w/|with|using|by)\s+"
+        r"(?:a\s+)?(?:razor|blade|knife|scissors|compass|sharpener|glass|lighter)\b",
+        kinds=SESSION_KINDS,
+    ),
+)
+RULES = RULES + H185_HARM_RULES
+# 4. ideation in typos and reported speech: "want to be ded", "i just wnt to die", "wants to be gone" made plain
+# ("gone gone", "for good"), an urge to burn or cut herself, a sleep welcomed as the end ("If I fall asleep tonight
+# and that's it, honestly, good"), a note's field of self-harm or suicidal thoughts answered yes.
+H185_WISH_RULES: tuple[Rule, ...] = (
+    _rule(
+        "want_to_die_typo",
+        IDEATION,
+        r"\b(?:want|wants|wanna|wnt|wnat|wamt|wan|waant|wont)\s+(?:to\s+|2\s+)?(?:just\s+|so\s+)?(?:be\s+ded|be\s+deaad|"
+        r"(?:to\s+)?dye(?=\s*(?:[.,!'\"’”]|$|so\s+bad|now|tonight|rn)))\b"
+        r"|\b(?:i|i\s+just|i\s+really|i\s+so)\s+(?:wnt|wnat|wamt|waant|wan)\s+(?:to\s+|2\s+)?die\b",
+    ),
+    _rule(
+        "wish_gone_for_good",
+        IDEATION,
+        r"\b(?:want|wants|wanted|wanting|wish|wishes|wishing)\s+(?:to\s+)?be\s+gone\b",
+    ),
+    _rule(
+        "self_harm_urge_self",
+        IDEATION,
+        r"\burges?\s+to\s+(?:burn|cut|scratch|hurt|harm|hit|punch|bite|strangle|choke)\s+(?:herself|himself|themselves|"
+        r"themself|myself)\b",
+    ),
+    _rule(
+        "wish_not_wake_welcomed",
+        IDEATION,
+        r"\bif\s+i\s+(?:fall\s+asleep|go\s+to\s+sleep|go\s+to\s+bed|sleep)\s+(?:tonight\s+)?(?:and\s+)?(?:that'?s\s+it|"
+        r"(?:don'?t|never|do\s+not)\s+wake\s+up)\s*,?\s*(?:\w+\s*,?\s*){0,2}?(?:good|fine|great|so\s+be\s+it|"
+        r"i\s+(?:wouldn'?t|won'?t|don'?t)\s+(?:mind|care)|(?:that\s+)?(?:would|'d)\s+be\s+(?:a\s+relief|ok|okay|fine|"
+        r"good|nice))\b(?!\s+(?:luck|night|morning|for))",
+    ),
+    _rule(
+        "note_thoughts_field_yes",
+        IDEATION,
+        r"\b(?:thoughts\s+of\s+(?:self[\s-]?harm|sh|suicide|death|dying|harming\s+(?:self|herself|himself))|"
+        r"self[\s-]?harm\s+thoughts|suicidal\s+thoughts|si)\s*[:\-–]\s*(?:yes|y|present|positive|endorsed|\+ve|\+)\b"
+        r"(?![\s,]+(?:but\s+)?(?:historic|past|in\s+the\s+past|previously)\b)",
+        kinds=SESSION_KINDS,
+    ),
+)
+RULES = RULES + H185_WISH_RULES
+
+
+def _h185_window(ctx: Context, m: re.Match[str], after: int = 1, before: int = 0) -> tuple[int, int]:
+    """2.16.2 (h185): the sentence of ``m``, the ``before`` sentences before it and the ``after`` ones following it."""
+    if not ctx.sentences:
+        return 0, len(ctx.norm)
+    index = _sentence_of(ctx, m.start())
+    s, e = ctx.sentences[index]
+    s = min(s, ctx.sentences[max(index - before, 0)][0])
+    last = min(index + after, len(ctx.sentences) - 1)
+    return s, max(e, ctx.sentences[last][1], m.end())
+
+
+H185_TOLD: dict[str, tuple[re.Pattern[str], int]] = {
+    # the drug is named and no "accidental" in its sentence: the rule's own words are the quantity
+    "attempt_water_rescued": (
+        re.compile(
+            r"\b(?:pulled\s+(?:me|him|her|them)?\s*out|(?:was|got)\s+pulled\s+out|rescued|dragged\s+(?:me|him|her|"
+            r"them)?\s*out|coastguard|lifeboat|rnli|hypotherm\w*|to\s+(?:die|drown|end\s+it)|attempt|icu|resus|"
+            r"wanted\s+(?:to\s+)?(?:die|drown)|at\s+night)\b"
+        ),
+        1,
+    ),
+    "attempt_jumped_injured": (
+        re.compile(
+            r"\b(?:(?:don'?t|didn'?t|do\s+not|can'?t)\s+remember\s+(?:landing|hitting|the\s+(?:fall|landing|ground))|"
+            r"pins\s+in\s+(?:my|her|his)|metal\s?work|(?:fractur\w*|broke|broken|shattered|smashed)\s+(?:my\s+|her\s+|"
+            r"his\s+|both\s+)?(?:pelvis|spine|back|vertebra\w*|legs|ankles|heels|hips)|asking\s+(?:me\s+)?why|"
+            r"why\s+i\s+jumped|wheelchair|icu|intensive\s+care|survived)\b"
+        ),
+        2,
+    ),
+    "prep_given_away": (
+        re.compile(
+            r"\b(?:loose\s+ends|tying\s+up|tidying\s+up|affairs\s+in\s+order|won'?t\s+(?:need|be\s+(?:here|around))|"
+            r"for\s+after|when\s+i'?m\s+gone|goodbye|cancell?ed\s+(?:the|my)\s+(?:gym|membership|subscriptions?|"
+            r"phone|contract))\b"
+        ),
+        2,
+    ),
+    "prep_note_after": (
+        re.compile(
+            r"(?:\bfor\s+(?:\w+\s+){0,3}['\"‘’“”]?after\b|\bafter\s+i'?m\s+gone\b|\bwhen\s+i'?m\s+gone\b|"
+            r"\bgoodbye\b|\bsuicide\s+note\b|\b(?:hidden|hid|tucked)\s+(?:it\s+|them\s+)?(?:in|under|inside)\b|"
+            r"\bthey'?re\s+in\s+(?:my|his|her)\s+(?:bag|wallet|drawer|car|coat)\b|"
+            r"\bin\s+(?:my|his|her)\s+(?:wallet|bag)\b)"
+        ),
+        1,
+    ),
+    "prep_date_event": (re.compile(r"."), 0),
+    "prep_hose_car": (
+        re.compile(
+            r"\b(?:sat|sitting|parked|exhaust|fumes|tape|taped|window|garage|coast|woods|car\s+park|drove|engine)\b"
+        ),
+        1,
+    ),
+    "prep_height_visited": (
+        re.compile(
+            r"\b(?:drove|went|walked|cycled|got\s+the\s+bus)\s+(?:there|to\s+it|up\s+there|out\s+there)\b"
+            r"[^\n]{0,80}\b(?:sat|stood|waited|went\s+home|came\s+home|couldn'?t|didn'?t)\b"
+        ),
+        1,
+    ),
+    "prep_stash_added": (
+        re.compile(
+            r"\b(?:add(?:ed|ing)?\s+(?:them\s+|it\s+)?to|with\s+the\s+(?:others|rest|ones)|under\s+(?:my|the|his|her)\s+"
+            r"(?:bed|mattress|pillow)|hidden|hid|stash|saving\s+(?:them|up)|the\s+ones\s+(?:under|in|behind))\b"
+        ),
+        1,
+    ),
+    "prep_found_with_means": (re.compile(r"."), 0),
+    "prep_talked_down": (re.compile(r"."), 0),
+    "prep_time_chosen": (
+        re.compile(
+            r"\b(?:it\s+(?:will|would|'ll)\s+be\s+(?:the\s+)?(?:tablets|pills|rope|" + NOTE_DRUG + r")|"
+            r"(?:do|doing)\s+it|(?:take|taking|use|using)\s+(?:the\s+|my\s+|all\s+(?:the\s+|my\s+)?)(?:tablets|pills|"
+            r"rope|" + NOTE_DRUG + r")|plan(?:/intent)?\s*:?|end\s+it)\b"
+        ),
+        0,
+    ),
+    "self_harm_relapse": (
+        re.compile(
+            r"\b(?:relapsed?|relapsing|gone\s+(?:tonight|today|now)|it'?s\s+gone|broke\s+(?:it|my\s+streak)|"
+            r"back\s+to\s+(?:day\s+)?(?:0|zero|one|1)|reset|streak\s+(?:is\s+)?(?:over|gone|broken|ended)|"
+            r"cut\s+(?:again|tonight|today|last\s+night)|ruined\s+it)\b"
+        ),
+        1,
+    ),
+    "self_harm_cutting_again": (
+        re.compile(
+            r"\b(?:lacs?|lacerations?|superficial|sutures?|steri|stitches|dressed|bled|bleeding|blood|x\s*\d+|"
+            + H185_HARM_SITE
+            + r")\b"
+        ),
+        0,
+    ),
+    "wish_gone_for_good": (
+        re.compile(
+            r"\b(?:gone\s+gone|for\s+good|forever|permanently|from\s+(?:this|the)\s+(?:world|earth)|from\s+everything|"
+            r"not\s+(?:be\s+)?(?:here|alive|around)|dead|die|dying)\b"
+        ),
+        1,
+    ),
+}
+
+
+H185_NOT_TO_DIE = re.compile(
+    r"\b(?:not\s+to\s+die|not\s+(?:trying|wanting|meaning)\s+to\s+die|didn'?t\s+(?:want|mean|intend)\s+to\s+die|"
+    r"no\s+(?:suicidal\s+)?intent(?:\s+to\s+die)?|denies\s+(?:suicidal\s+)?intent)\b"
+)
+
+
+def _h185_told(ctx: Context, m: re.Match[str], rule: str) -> bool:
+    pattern, after = H185_TOLD[rule]
+    s, e = _h185_window(ctx, m, after, 1 if rule == "self_harm_relapse" else 0)
+    return pattern.search(ctx.norm, s, e) is not None
+
+
+def _h185_intent_denied(ctx: Context, m: re.Match[str]) -> bool:
+    s, e = _h185_window(ctx, m, 1)
+    return H185_NOT_TO_DIE.search(ctx.norm, s, e) is not None
+
+
+def _h185_told_by(rule: str) -> Callable[[Context, re.Match[str]], bool]:
+    def told(ctx: Context, m: re.Match[str]) -> bool:
+        return _h185_told(ctx, m, rule)
+
+    return told
+
+
+def _h185_intent_not_denied(ctx: Context, m: re.Match[str]) -> bool:
+    return not _h185_intent_denied(ctx, m)
+
+
+def _h185_not_a_task(ctx: Context, m: re.Match[str]) -> bool:
+    """A cut or a scratch with a tool in an everyday task or an accident ("cut my hand with a knife chopping onions")
+    is no self-harm act (``EVERYDAY_TASK`` in its sentence)."""
+    return EVERYDAY_TASK.search(ctx.norm, *_h185_window(ctx, m, 0)) is None
+
+
+for _name in H185_TOLD:
+    TOLD_IN_CONTEXT[_name] = _h185_told_by(_name)
+TOLD_IN_CONTEXT["attempt_ingestion_amount"] = _h185_intent_not_denied
+TOLD_IN_CONTEXT["self_harm_with_object"] = _h185_not_a_task
+TOLD_IN_CONTEXT["self_poisoning_no_intent"] = _h185_intent_denied
 ATTEMPT_ON_LIFE_BY_OTHER = re.compile(
     r"\b(?:was|were|been|being)\s+made\s+on\b|\b(?:murder\w*|assassin\w*|gunm[ae]n|hitm[ae]n|shot\s+at|ambush\w*|"
     r"hit\s+job|contract\s+on)\b"
@@ -3515,7 +3915,8 @@ def overdose_of_things(norm: str) -> tuple[tuple[int, int], ...]:
 NOUN_FIRST_HEADS = NEVER_A_DRUG_HEADS | words("time garden plants plant tomatoes tomato screen")
 OVERDOSE_NOUN_FIRST = re.compile(
     r"\b(?P<x>(?:[a-z']+[ \t-]+){0,2}[a-z']+)[ \t-]+(?:overdose|od|poisoning)\b"
-    r"|\bpoison(?:ed|ing)?\s+(?:myself|me)\s+with\s+(?:(?:my|our|the|some|that|this|his|her)\s+)?(?:own\s+)?"
+    r"|\bpoison(?:ed|ing)?\s+(?:myself|me|himself|herself|themselves|themself)\s+(?:with|w/?)\s+"
+    r"(?:(?:my|our|the|some|that|this|his|her|their)\s+)?(?:own\s+)?"
     r"(?P<y>(?:[a-z']+\s+){0,2}[a-z']+)\b"
 )
 
@@ -3525,7 +3926,10 @@ def overdose_before_things(norm: str) -> tuple[tuple[int, int], ...]:
     poisoning of oneself with one (:data:`OVERDOSE_NOUN_FIRST`)."""
     spans = []
     for m in OVERDOSE_NOUN_FIRST.finditer(norm):
-        phrase = re.findall(r"[a-z']+", m.group("x") or m.group("y"))
+        # 2.16.2 (h185, frozen38-017): a quote mark before the thing is no part of its word ("joked 'sugar overdose")
+        phrase = re.findall(r"[a-z]+(?:'[a-z]+)?", m.group("x") or m.group("y"))
+        if not phrase:
+            continue
         head = phrase[-1] if m.group("x") else next((w for w in phrase if w in NOUN_FIRST_HEADS), "")
         if head not in NOUN_FIRST_HEADS or any(
             w in DRUG_MODIFIERS or w in OVERDOSE_DRUG_WORDS for w in phrase
@@ -3605,6 +4009,13 @@ FIGURES: tuple[re.Pattern[str], ...] = tuple(
         + r"\b"
         + NOT_A_DRUG_THEN,
         r"\b(?:killing|killed|kill|slaying|slayed|slay|smashed|smashing|nailed|nailing)\s+it\b",
+        # 2.16.2 (h185, frozen38-136): "lethal dose of taylor swift today, no regrets": a lethal dose of a thing no
+        # drug list names, told as enjoyed (a time it was had, "no regrets", a laugh); never of a drug, a poison or a
+        # name with a drug's ending, never asked about ("looked up the lethal dose of …" has no enjoyment after it)
+        r"\b(?:a\s+)?(?:lethal|fatal|deadly)\s+dose\s+of\s+(?!(?:[a-z'-]+\s+){0,2}?"
+        + OVERDOSE_DRUG.pattern
+        + r")(?:[a-z'-]+\s+){0,2}[a-z'-]+(?=\s*,?\s*(?:today|tonight|this\s+(?:week|morning|evening|weekend)|"
+        r"yesterday|again|no\s+regrets|lol|lmao|haha|😂|!))",
         r"\b(?:could|would|'d|might|gonna|going\s+to)\s+(?:\w+\s+)?(?:die|have\s+died)\s+(?:of|from)\s+"
         r"(?:embarrassment|shame|boredom|happiness|joy|cuteness|laughter|envy|jealousy)\b",
         r"\b(?:dead|die|died|dying)\s+(?:tired|on\s+my\s+feet|serious|set|certain|last|end|line|lines|heat|weight|giveaway)\b",
@@ -3793,6 +4204,8 @@ def _recovery(ctx: Context, rule: Rule, m: re.Match[str], sentence: int) -> bool
     clause: "two years since I last | burned myself"), and it is not an attempt."""
     if (rule.level >= ATTEMPT and rule.name not in RECOVERY_OWN_WORDS) or not ctx.sentences:
         return False
+    if rule.name == "self_harm_relapse":
+        return False  # 2.16.2 (h185): the streak is read only with its end told (``H185_TOLD``)
     s, e = ctx.sentences[sentence]
     for a, b in recovery_evidence(ctx.norm, s, e):
         if m.start() < b + 2 and a < m.end():
@@ -4930,22 +5343,39 @@ def _here_narrowed(ctx: Context, m: re.Match[str], sentence: int) -> bool:
 WISH_NARROWABLE = words(
     "want_to_die kill_self end_it_all death_wish_phrase wish_dead dont_want_to_live death_preferred death_welcome "
     "death_wish_said_plainly death_wish_indirect death_wish_swap kms never_wake_up no_point_living join_the_dead "
-    "better_not_living check_out_for_good"
+    "better_not_living check_out_for_good burden_without_me"
 )
 NARROW_OPENS = re.compile(
-    r"[\s'\"\u2018\u2019\u201c\u201d,;:\-\u2013\u2014]*(?:"
+    r"[\s'\"\u2018\u2019\u201c\u201d,;:\-\u2013\u2014(\[]*(?:"
     r"(?:of|from)\s+(?!(?:an?\s+)?(?:overdose|cancer|pills|tablets|suicide|sleep|old\s+age|natural)\b)[a-z]"
     r"|out\s+of\s+(?:this|that|the|my|here)\b"
     r"|on\s+(?:mondays|tuesdays|wednesdays|thursdays|fridays|weekdays|monday|tuesday|wednesday|thursday|friday|"
     r"sunday\s+nights?|sundays|work\s+days|school\s+days)\b"
-    r"|(?:the|this|that|my|our|her|his|their)\s+(?:[a-z'-]+\s+){0,2}?[a-z'-]+\s*,?\s*(?:i|she|he|they)\s+(?:mean|meant)\b)"
+    r"|(?:(?:at|in|on|with|from|about)\s+)?(?:the|this|that|my|our|her|his|their)\s+(?:[a-z'-]+\s+){0,2}?[a-z'-]+\s*,?\s*"
+    r"(?:i|she|he|they)\s+(?:mean|meant)\b"
+    # 2.16.2 (h185, frozen38-075, -087): a wish not to wake told of sleep ("on weekends", "Best sleep in months")
+    r"|on\s+(?:weekends|the\s+weekend|days\s+off|my\s+days\s+off|rest\s+days)\b"
+    # 2.16.2 (h185, frozen38-021): "kill me. jk. but the group project is killing me"
+    r"|but\s+(?:the|this|that|my|our)\s+(?:[a-z'-]+\s+){0,3}?(?:is|was|are|were)\s+(?:\w+\s+)?killing\s+me\b"
+    r"|(?:best|good|great|amazing|lovely|deepest|longest)\s+(?:\w+\s+)?(?:sleep|nap|lie-?in|night'?s?\s+sleep)\b)"
+)
+NARROW_RECURRING = re.compile(
+    r"[\s'\"\u2018\u2019\u201c\u201d]*on\s+(?:weekends|mondays|tuesdays|wednesdays|thursdays|fridays|weekdays|"
+    r"work\s+days|school\s+days|days\s+off|my\s+days\s+off|rest\s+days)\b"
 )
 NARROW_SAID = re.compile(
     r"\b(?:(?:then\s+)?clarified|explained|meant|meaning|i\s+mean|i\s+meant)\b\s*[:,\-\u2013\u2014]?\s*"
-    r"(?:(?:she|he|they|i)\s+)?(?:(?:only|just|talking\s+about|referring\s+to|meant)\s+)*"
+    r"(?:(?:she|he|they|i)\s+)?(?:(?:only|just|talking\s+about|referring\s+to|meant|out\s+of)\s+)*"
     r"(?:the|this|that|my|her|his|their|our)\s+(?!(?:life|world|end|pain|whole\s+thing|everything)\b)[a-z]"
     # a joke about the thing the wish was of ("Joking, it's only the tax return"), not a joke about something else
     # ("Just kidding about the party": the wish stands)
+    # 2.16.2 (h185, frozen38-021): "kill me. jk. but the group project is killing me"
+    r"|\b(?:joking|kidding|jk)\b[\s.!,:;\-\u2013\u2014]*but\s+(?:the|this|that|my|our)\s+(?:[a-z'-]+\s+){0,3}?"
+    r"(?:is|was|are|were)\s+(?:\w+\s+)?killing\s+me\b"
+    # 2.16.2 (h185, frozen38-188): "'better off without me' as he leaves for a new role"
+    r"|\bas\s+(?:she|he|they|i)\s+(?:leaves?|leaving|moves?|moving|starts?|starting|retires?|retiring|heads?\s+off)\s+"
+    r"(?:for|to|on)\s+(?:a\s+|the\s+|his\s+|her\s+|my\s+|their\s+)?(?:new\s+)?(?:role|job|post|position|team|"
+    r"company|school|uni|university|course|career|secondment|firm|practice|contract)\b"
     r"|\b(?:joking|kidding|jk)\b\s*[:,\-\u2013\u2014]?\s*(?:it'?s|it\s+is|it\s+was|that'?s|that\s+was)\s+"
     r"(?:(?:only|just|about|all\s+about)\s+)*(?:the|this|that|my|her|his|their|our)\s+"
     r"(?!(?:life|world|end|pain|whole\s+thing|everything)\b)[a-z]"
@@ -4959,6 +5389,9 @@ OWN_LIFE_DENIED = re.compile(
     r"\bnot\s+(?:her|his|my|their|your)\s+(?:own\s+)?life\b"
     # a thing's death ("it's just dead": the relationship) re-affirms nothing of the writer's
     r"|\b(?:it'?s|it\s+is|its|it\s+was|that'?s)\s+(?:just\s+|so\s+|totally\s+|completely\s+|basically\s+)?dead\b"
+    # 2.16.2 (h185): a figure of a thing killing one, and the clinician's "no death wish" re-affirm nothing
+    r"|\b(?:is|are|was|were|'s|keeps|kept)\s+(?:\w+\s+)?killing\s+me\b"
+    r"|\bno\s+(?:death\s+wish|wish\s+to\s+die|suicidal\s+(?:intent|ideation|thoughts))\b"
 )
 
 
@@ -4969,6 +5402,9 @@ def wish_narrowed(norm: str, at: int, *, unit: bool = False) -> bool:
     ends a unit of the sentence model, so what follows is the next sentence."""
     end = norm.find("\n", at)
     tail = norm[at : len(norm) if end < 0 else end]
+    tail = re.sub(
+        r"^\s+all\b", "", tail
+    )  # 2.16.2 (h185, frozen38-004): "end it | all. (the season, i mean …)"
     if NARROW_REAFFIRMED.search(OWN_LIFE_DENIED.sub(" ", tail)) is not None:
         return False
     pieces = re.split(r"[.!?\u2026]+", tail)
@@ -4976,6 +5412,9 @@ def wish_narrowed(norm: str, at: int, *, unit: bool = False) -> bool:
     following = next((p for p in (pieces if unit else pieces[1:]) if p.strip()), "")
     if rest.strip():
         opens = re.match(r"\s*[,;:\-\u2013\u2014]", rest) is not None and NARROW_OPENS.match(rest) is not None
+        # 2.16.2 (h185, frozen38-075): a wish told of a recurring time right after it ("'don't want to wake up' on
+        # weekends"), never of one day ("on Monday" may be a plan's)
+        opens = opens or NARROW_RECURRING.match(rest) is not None
     else:
         opens = NARROW_OPENS.match(following) is not None and len(WORD.findall(following)) <= 10
     return opens or NARROW_SAID.search(tail, 0, 160) is not None
@@ -5517,7 +5956,10 @@ def _asked(ctx: Context, m: re.Match[str], sentence: int) -> str | None:
 # 2.16.1 (h183): a clinician's question in a note left unanswered ("Asked re SI, declined to answer, changed topic",
 # "Asked about suicidal thoughts; did not answer"): the question's words are the asker's, and no answer is given
 NOTE_ASKED = re.compile(
-    r"\b(?:asked|enquired|inquired|explored|queried)\s+(?:re|re:|regarding|about|if|whether|re\.)\s*$"
+    r"\b(?:asked|enquired|inquired|explored|queried)\s+(?:re|re:|regarding|about|if|whether|re\.)\s*"
+    # 2.16.2 (h185, frozen38-148): "Asked whether she had thoughts of suicide; changed the subject"
+    r"(?:(?:she|he|they|pt|client|cl)\s+(?:had|has|has\s+had|was\s+having|is\s+having|experiences?|was\s+experiencing)"
+    r"\s+(?:any\s+)?)?$"
 )
 UNANSWERED = re.compile(
     r"^[^\n]{0,40}?\b(?:declined\s+to\s+(?:answer|say|discuss|respond)|did\s+not\s+(?:answer|say|respond|reply)|"
