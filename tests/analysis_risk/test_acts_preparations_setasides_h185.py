@@ -354,6 +354,38 @@ def test_a_line_telling_more_is_not_heading_only(part: str) -> None:
     assert not lex.heading_only(norm, 0, len(norm))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cat scratched my arms till they bled.",
+        "a kid in year 10 (not me) got sent home for scratching his arm with a compass",
+        "I dream I cut my hand with a big knife and much blood, in the morning I check, nothing.",
+        "I wrote goodbye notes to my team because I'm changing jobs.",
+        "ODed on pumpkin spice evrything today lol",
+        "overdosed on fairy lights lol",
+    ],
+)
+def test_the_guards_the_seen_batches_showed(text: str) -> None:
+    assert _top(text, JOURNAL) < lex.BEHAVIOR, _hits(text, JOURNAL)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "overdosed on spice lol",
+        "overdosed on zyxapril lol",
+        "at twenty-two I tried to end it with Mum's insulin",
+        "I scrachd my arms with a compas at scool till they bled",
+    ],
+)
+def test_a_drug_or_an_act_beside_the_guards_is_still_read(text: str) -> None:
+    assert _top(text, JOURNAL) >= lex.BEHAVIOR, _hits(text, JOURNAL)
+
+
+def test_all_of_them_after_an_act_narrows_nothing() -> None:
+    assert not lex.wish_narrowed(lex.normalise("Took the pills. All of them. Sorry Mum."), 15, unit=True)
+
+
 def test_a_clinicians_question_left_unanswered_is_an_indicator() -> None:
     text = "Asked whether she had thoughts of suicide; changed the subject and left early."
     assert _top(text, NOTE) == lex.INDICATOR, _hits(text, NOTE)

@@ -685,7 +685,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:tried|attempted|attemped)\s+(?:\w+\s+)?to\s+(?:end\s+(?:it\s+all|my\s+(?:own\s+)?life|(?:it|things|"
         r"everything)"
         # 2.16.2 (h185, frozen38-197): "tried to end things with Marcus" is a relationship; "… with pills" is not
-        r"(?!\s+(?:with|between)\s+(?!(?:(?:a|an|the|my|some|all|his|her|of\s+my)\s+)?(?:\w+\s+)?(?:pills|tablets|"
+        r"(?!\s+(?:with|between)\s+(?!(?:(?:a|an|the|my|some|all|his|her|of\s+my)\s+)?(?:[\w']+\s+){0,2}?(?:pills|tablets|"
         r"rope|knife|blade|razor|belt|overdose|od|car|gun|" + DRUG + r")\b)\w))"
         r"|take\s+my\s+(?:own\s+)?life|die|commit\s+suicide|overdose|od|bleed\s+out)\b",
     ),
@@ -3158,7 +3158,18 @@ RULES = RULES + H185_PREP_RULES
 # "cutting again" with a wound told; a self-harm history heading answered with a site and an object.
 H185_HARM_SITE = (
     r"(?:(?:l|r|left|right|lt|rt|inner|outer|upper|lower|both)\s+)*(?:wrists?|arms?|forearms?|legs?|thighs?|skin|"
-    r"stomach|hips?|shins?|ankles?|hands?|chest|belly)"
+    r"stomach|hips?|shins?|ankles?|belly)"
+)
+# skin scratched or cut with a tool, or until it bled: "my" in any kind (a journal's "his arm" is someone else's),
+# "her/his/their" in a note (the client)
+H185_WITH_OBJECT = (
+    r"\b(?:scratch\w*|scrach\w*|scrat\w*|scrap(?:ed|ing|e)|carv\w*|cut|cuts|cutting|dug|digging|gouged?|picked|"
+    r"picking)\s+(?:at\s+)?{who}\s+(?:own\s+)?"
+    + H185_HARM_SITE.replace("{", "{{").replace("}", "}}")
+    + r"\s+(?:(?:\w+\s+){{0,2}}?(?:with|w/)\s+(?:a|the|my|her|his|their|an)\s+(?:\w+\s+)?(?:compass|compas|"
+    r"scissors|razor|blade|knife|pin|needle|glass|sharpener|nail\s+file|penknife|paperclip|safety\s+pin|shard)\b"
+    r"|(?:\w+\s+){{0,5}}?(?:until|till|til|untill)\s+(?:it|they|there|i|she|he)\s+(?:was\s+)?(?:bleed|bled|bleeds|"
+    r"bleeding|blood)\b)"
 )
 H185_HARM_RULES: tuple[Rule, ...] = (
     _rule(
@@ -3167,19 +3178,12 @@ H185_HARM_RULES: tuple[Rule, ...] = (
         r"\b(?:\d+|a\s+few|two|three|\w+)\s+(?:days?|weeks?|months?|years?)\s+(?:clean|free|sober)\s+(?:from|of|off)\s+"
         r"(?:cutting|self[\s-]?harm\w*|sh|burning|scratching)\b",
     ),
+    _rule("self_harm_with_object", BEHAVIOR, H185_WITH_OBJECT.format(who="(?P<who>my)")),
     _rule(
-        "self_harm_with_object",
+        "note_self_harm_with_object",
         BEHAVIOR,
-        r"\b(?:scratch\w*|scrach\w*|scrat\w*|scrap(?:ed|ing|e)|carv\w*|cut|cuts|cutting|dug|digging|gouged?)\s+"
-        r"(?:at\s+)?(?:my|her|his|their)\s+(?:own\s+)?"
-        + H185_HARM_SITE
-        + r"\s+(?:\w+\s+){0,2}?(?:with|w/)\s+(?:a|the|my|her|his|their|an)\s+(?:\w+\s+)?(?:compass|scissors|razor|"
-        r"blade|knife|pin|needle|glass|sharpener|nail\s+file|penknife|paperclip|safety\s+pin|shard)\b"
-        r"|\b(?:scratch\w*|scrach\w*|scrat\w*|scrap(?:ed|ing|e)|cut|cutting|picked|picking)\s+(?:at\s+)?"
-        r"(?:my|her|his|their)\s+(?:own\s+)?"
-        + H185_HARM_SITE
-        + r"\s+(?:\w+\s+){0,5}?(?:until|till|til|untill)\s+(?:it|they|there|i|she|he)\s+(?:was\s+)?(?:bleed|bled|bleeds|"
-        r"bleeding|blood)\b",
+        H185_WITH_OBJECT.format(who="(?:her|his|their)"),
+        kinds=SESSION_KINDS,
     ),
     _rule(
         "self_harm_cutting_again",
@@ -3279,7 +3283,7 @@ H185_TOLD: dict[str, tuple[re.Pattern[str], int]] = {
     "prep_note_after": (
         re.compile(
             r"(?:\bfor\s+(?:\w+\s+){0,3}['\"‘’“”]?after\b|\bafter\s+i'?m\s+gone\b|\bwhen\s+i'?m\s+gone\b|"
-            r"\bgoodbye\b|\bsuicide\s+note\b|\b(?:hidden|hid|tucked)\s+(?:it\s+|them\s+)?(?:in|under|inside)\b|"
+            r"\bsuicide\s+note\b|\b(?:hidden|hid|tucked)\s+(?:it\s+|them\s+)?(?:in|under|inside)\b|"
             r"\bthey'?re\s+in\s+(?:my|his|her)\s+(?:bag|wallet|drawer|car|coat)\b|"
             r"\bin\s+(?:my|his|her)\s+(?:wallet|bag)\b)"
         ),
@@ -3370,16 +3374,37 @@ def _h185_intent_not_denied(ctx: Context, m: re.Match[str]) -> bool:
     return not _h185_intent_denied(ctx, m)
 
 
+H185_NOT_BY_SELF = re.compile(
+    r"\b(?:cat|cats|kitten|dog|dogs|puppy|rabbit|hamster|bird|parrot|brambles?|thorns?|rose\s+bush|barbed\s+wire|"
+    r"fence|branches?)\b"
+)
+H185_WRITER_BEFORE = words(
+    "i i've ive and then so just been was have had keep kept started again also still even literally basically "
+    "finally accidentally today yesterday tonight"
+)
+
+
 def _h185_not_a_task(ctx: Context, m: re.Match[str]) -> bool:
-    """A cut or a scratch with a tool in an everyday task or an accident ("cut my hand with a knife chopping onions")
-    is no self-harm act (``EVERYDAY_TASK`` in its sentence)."""
-    return EVERYDAY_TASK.search(ctx.norm, *_h185_window(ctx, m, 0)) is None
+    """A cut or a scratch with a tool in an everyday task or an accident ("cut my hand with a knife chopping onions"),
+    or by an animal or a thorn ("The cat scratched my arms till they bled"), is no self-harm act; in a journal the word
+    before the verb, if any in its sentence, is the writer's ("I", "and", "been", "kept" …)."""
+    s, e = _h185_window(ctx, m, 0)
+    if (
+        EVERYDAY_TASK.search(ctx.norm, s, e) is not None
+        or H185_NOT_BY_SELF.search(ctx.norm, s, e) is not None
+    ):
+        return False
+    if ctx.kind in SESSION_KINDS:
+        return True
+    before = WORD.findall(ctx.norm, s, m.start())
+    return not before or before[-1] in H185_WRITER_BEFORE
 
 
 for _name in H185_TOLD:
     TOLD_IN_CONTEXT[_name] = _h185_told_by(_name)
 TOLD_IN_CONTEXT["attempt_ingestion_amount"] = _h185_intent_not_denied
 TOLD_IN_CONTEXT["self_harm_with_object"] = _h185_not_a_task
+TOLD_IN_CONTEXT["note_self_harm_with_object"] = _h185_not_a_task
 TOLD_IN_CONTEXT["self_poisoning_no_intent"] = _h185_intent_denied
 ATTEMPT_ON_LIFE_BY_OTHER = re.compile(
     r"\b(?:was|were|been|being)\s+made\s+on\b|\b(?:murder\w*|assassin\w*|gunm[ae]n|hitm[ae]n|shot\s+at|ambush\w*|"
@@ -3751,9 +3776,13 @@ NOT_A_DRUG = (
 # "whatever", "them"), or, after "on", a time, a place or a manner ("on Sunday", "on the ward", "on purpose"); nor in
 # a sentence that tells of a real act's care or intent (``OVERDOSE_REAL``).
 OVERDOSE_OF = re.compile(
-    r"\b(?:overdos(?:e|ed|es|ing)|od'd|od'ed|od'ing|oding|od)\s+(?P<prep>on|of)\s+['\"‘’“”]?"
+    r"\b(?:overdos(?:e|ed|es|ing)|od'd|od'ed|od'ing|oding|od|oded|o/d'?d)\s+(?P<prep>on|of)\s+['\"‘’“”]?"
     r"(?P<x>(?:[^.!?;,:\n()]|\.(?=\S)){1,60})"
 )
+# 2.16.2 (h185, frozen37-011): a laugh after an overdose of a thing on no list, in its sentence ("ODed on pumpkin
+# spice evrything today lol"), tells a figure; a drug's name or a real act's care or intent in the sentence still
+# reads the act
+LAUGHED = re.compile(r"[^.!?\n]{0,80}?(?:\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*)\b|😂|🤣|💀)")
 OVERDOSE_NOT_A_THING = words(
     "something anything everything whatever stuff it them those these that this what all whole lot rest half "
     "some enough more most loads lots lot bunch bottle bottles box boxes pack packs packet packets strip strips "
@@ -3890,7 +3919,8 @@ def overdose_of_things(norm: str) -> tuple[tuple[int, int], ...]:
         if any(w.endswith("'s") or w.endswith("s'") for w in thing):
             continue  # "overdosed on her mum's", "my brother's oxy": someone's supply, a medicine
         joined = " ".join(thing)
-        if not OVERDOSE_FIGURE_THING.match(joined) and not _never_a_drug(thing):
+        laughed = LAUGHED.search(norm, m.start("x")) is not None
+        if not OVERDOSE_FIGURE_THING.match(joined) and not _never_a_drug(thing) and not laughed:
             continue  # a thing not known to be no drug may be one ("overdosed on Benadryl"): read as an overdose
         if m.group("prep") == "on" and (re.match(A_DAY, joined) or thing[0] in SHORT_DAYS):
             continue  # "overdosed on Sat": when
@@ -3901,7 +3931,11 @@ def overdose_of_things(norm: str) -> tuple[tuple[int, int], ...]:
             continue  # "In the game I overdosed on potions": the played reading (``fiction``) tells it
         if OVERDOSE_REAL.search(sentence) or OVERDOSE_DRUG.search(sentence):
             continue  # a real act's care or intent, or a drug named in its sentence ("… the blue and white capsules")
-        if any(w in OVERDOSE_DRUG_WORDS for w in re.findall(r"[a-z0-9']+", sentence)):
+        # 2.16.2 (h185, frozen37-011): "pumpkin spice" is a flavour, not Spice the drug
+        if any(
+            w in OVERDOSE_DRUG_WORDS
+            for w in re.findall(r"[a-z0-9']+", sentence.replace("pumpkin spice", " "))
+        ):
             continue
         spans.append((m.start(), m.start() + len(m.group()) - len(m.group("x")) + len(m.group("x").rstrip())))
     return tuple(spans)
@@ -5402,9 +5436,10 @@ def wish_narrowed(norm: str, at: int, *, unit: bool = False) -> bool:
     ends a unit of the sentence model, so what follows is the next sentence."""
     end = norm.find("\n", at)
     tail = norm[at : len(norm) if end < 0 else end]
-    tail = re.sub(
-        r"^\s+all\b", "", tail
-    )  # 2.16.2 (h185, frozen38-004): "end it | all. (the season, i mean …)"
+    if (
+        not unit
+    ):  # 2.16.2 (h185, frozen38-004): "end it | all. (the season, i mean …)"; never "… | All of them."
+        tail = re.sub(r"^\s+all\b(?=\s*(?:[.!?,;:()\-\u2013\u2014\u2026]|$))", "", tail)
     if NARROW_REAFFIRMED.search(OWN_LIFE_DENIED.sub(" ", tail)) is not None:
         return False
     pieces = re.split(r"[.!?\u2026]+", tail)
