@@ -94,6 +94,8 @@ def test_an_ingestion_with_its_intent_to_die_denied_is_behavior(text: str) -> No
         "Sertraline 50mg OD, tolerating well.",
         "took my melatonin and slept well",
         "Partner (Mark) OD'd 2022, client found him.",
+        "we went into the sea at night for a swim, freezing",
+        "Took a large amount of ibuprofen for my back over the week.",
     ],
 )
 def test_an_everyday_or_someone_elses_act_is_no_attempt(text: str) -> None:
@@ -189,6 +191,11 @@ def test_a_preparatory_or_interrupted_act_with_its_object_is_behavior(text: str,
         "No preparatory behaviour.",
         "Denies preparatory acts.",
         "Once the house is empty we'll repaint the lounge.",
+        "I wrote notes in the lecture, they're in my bag.",
+        "Hosepipe in the boot, drove to mum's to do her garden.",
+        "Bought more paracetamol to add to the first aid kit.",
+        "Once the kids are asleep I'll do it, the ironing I mean.",
+        "Looked up the viaduct, drove there Sunday, sat and took photos of the sunset.",
     ],
 )
 def test_one_part_of_a_preparation_or_a_denial_is_not_behavior(text: str) -> None:
@@ -221,6 +228,8 @@ def test_a_self_harm_act_is_behavior(text: str, kind: str) -> None:
         "83 days clean from cutting today and proud",
         "scratched my arms on the brambles",
         "cut my hand with a knife chopping onions",
+        "scratching again, my skin is so itchy",
+        "burning again, legs sunburnt from the beach",
     ],
 )
 def test_a_recovery_or_an_everyday_cut_is_not_behavior(text: str) -> None:
@@ -258,6 +267,7 @@ def test_a_wish_in_a_typo_or_reported_is_ideation(text: str, kind: str) -> None:
         ("Thoughts of self-harm: no", NOTE),
         ("hair dye so bad", JOURNAL),
         ("Denies urge to burn herself.", NOTE),
+        ("eczema flaring, constant urge to scratch herself", NOTE),
     ],
 )
 def test_a_look_alike_or_a_denial_is_not_ideation(text: str, kind: str) -> None:

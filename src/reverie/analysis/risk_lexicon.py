@@ -3050,8 +3050,8 @@ H185_ATTEMPT_RULES: tuple[Rule, ...] = (
     _rule(
         "attempt_ingestion_amount",
         ATTEMPT,
-        r"\b(?:took|taken|swallowed|ingested|downed|necked)\s+(?:an?\s+)?(?:large|big|huge|unknown|excessive|excess|"
-        r"significant|massive|lethal|dangerous|unknown\s+but\s+large)\s+(?:amount|quantity|qty|number|no\.?|dose|doses|"
+        r"\b(?:took|taken|swallowed|ingested|downed|necked)\s+(?:an?\s+)?(?:large|huge|unknown|excessive|excess|"
+        r"significant|massive|lethal|dangerous|unknown\s+but\s+large)\s+(?:amount|quantity|qty|number|no\.?|"
         r"amounts)\s+(?:of\s+)?(?:(?:my|her|his|their|the|mum'?s|dad'?s|nan'?s|[a-z]+'s)\s+)?(?:[a-z'-]+\s+){0,2}?"
         + NOTE_DRUG
         + r"\b"
@@ -3069,7 +3069,7 @@ H185_ATTEMPT_RULES: tuple[Rule, ...] = (
     _rule(
         "attempt_water_rescued",
         ATTEMPT,
-        r"\b(?:walked|waded|went|jumped|threw\s+(?:myself|herself|himself|themselves))\s+(?:out\s+)?into\s+(?:the\s+)?"
+        r"\b(?:walked|waded|jumped|threw\s+(?:myself|herself|himself|themselves))\s+(?:out\s+)?into\s+(?:the\s+)?"
         r"(?:\w+\s+)?(?:sea|river|lake|loch|canal|reservoir|quarry|harbour|harbor|estuary|ocean|surf|waves)\b",
     ),
     _rule(
@@ -3101,7 +3101,7 @@ H185_PREP_RULES: tuple[Rule, ...] = (
         "prep_note_after",
         BEHAVIOR,
         r"\b(?:wrote|written|writing|write|left|leaving|hidden|hid|hiding|tucked|drafted)\s+(?:\w+\s+){0,2}?"
-        r"(?:a\s+|the\s+|some\s+)?(?:note|notes|letters?|goodbye\s+letters?)\b",
+        r"(?:a\s+|the\s+|some\s+)?(?:note|letters?|goodbye\s+(?:letters?|notes))\b(?!\s+(?:on|about|in|from)\b)",
     ),
     _rule(
         "prep_date_event",
@@ -3188,7 +3188,7 @@ H185_HARM_RULES: tuple[Rule, ...] = (
     _rule(
         "self_harm_cutting_again",
         BEHAVIOR,
-        r"\b(?:cutting|cut|burning|scratching)\s+again\b(?!\s+" + CUT_THINGS + r")",
+        r"\b(?:cutting|cut)\s+again\b(?!\s+" + CUT_THINGS + r")",
     ),
     _rule(
         "note_self_harm_history_site",
@@ -3207,8 +3207,7 @@ H185_WISH_RULES: tuple[Rule, ...] = (
     _rule(
         "want_to_die_typo",
         IDEATION,
-        r"\b(?:want|wants|wanna|wnt|wnat|wamt|wan|waant|wont)\s+(?:to\s+|2\s+)?(?:just\s+|so\s+)?(?:be\s+ded|be\s+deaad|"
-        r"(?:to\s+)?dye(?=\s*(?:[.,!'\"’”]|$|so\s+bad|now|tonight|rn)))\b"
+        r"\b(?:want|wants|wanna|wnt|wnat|wamt|wan|waant|wont)\s+(?:to\s+|2\s+)?(?:just\s+|so\s+)?be\s+(?:ded|deaad)\b"
         r"|\b(?:i|i\s+just|i\s+really|i\s+so)\s+(?:wnt|wnat|wamt|waant|wan)\s+(?:to\s+|2\s+)?die\b",
     ),
     _rule(
@@ -3219,7 +3218,7 @@ H185_WISH_RULES: tuple[Rule, ...] = (
     _rule(
         "self_harm_urge_self",
         IDEATION,
-        r"\burges?\s+to\s+(?:burn|cut|scratch|hurt|harm|hit|punch|bite|strangle|choke)\s+(?:herself|himself|themselves|"
+        r"\burges?\s+to\s+(?:burn|cut|hurt|harm|hit|punch|strangle|choke)\s+(?:herself|himself|themselves|"
         r"themself|myself)\b",
     ),
     _rule(
@@ -3259,7 +3258,7 @@ H185_TOLD: dict[str, tuple[re.Pattern[str], int]] = {
         re.compile(
             r"\b(?:pulled\s+(?:me|him|her|them)?\s*out|(?:was|got)\s+pulled\s+out|rescued|dragged\s+(?:me|him|her|"
             r"them)?\s*out|coastguard|lifeboat|rnli|hypotherm\w*|to\s+(?:die|drown|end\s+it)|attempt|icu|resus|"
-            r"wanted\s+(?:to\s+)?(?:die|drown)|at\s+night)\b"
+            r"wanted\s+(?:to\s+)?(?:die|drown))\b"
         ),
         1,
     ),
@@ -3275,38 +3274,41 @@ H185_TOLD: dict[str, tuple[re.Pattern[str], int]] = {
     "prep_given_away": (
         re.compile(
             r"\b(?:loose\s+ends|tying\s+up|tidying\s+up|affairs\s+in\s+order|won'?t\s+(?:need|be\s+(?:here|around))|"
-            r"for\s+after|when\s+i'?m\s+gone|goodbye|cancell?ed\s+(?:the|my)\s+(?:gym|membership|subscriptions?|"
+            r"for\s+after|when\s+i'?m\s+gone|cancell?ed\s+(?:the|my)\s+(?:gym|membership|subscriptions?|"
             r"phone|contract))\b"
         ),
         2,
     ),
     "prep_note_after": (
         re.compile(
-            r"(?:\bfor\s+(?:\w+\s+){0,3}['\"‘’“”]?after\b|\bafter\s+i'?m\s+gone\b|\bwhen\s+i'?m\s+gone\b|"
-            r"\bsuicide\s+note\b|\b(?:hidden|hid|tucked)\s+(?:it\s+|them\s+)?(?:in|under|inside)\b|"
-            r"\bthey'?re\s+in\s+(?:my|his|her)\s+(?:bag|wallet|drawer|car|coat)\b|"
-            r"\bin\s+(?:my|his|her)\s+(?:wallet|bag)\b)"
+            r"\bfor\s+(?:\w+\s+){0,3}['\"‘’“”]?after\b(?!\s+(?:school|work|dinner|lunch|the|class|christmas|"
+            r"the\s+\w+))|\bafter\s+i'?m\s+gone\b|\bwhen\s+i'?m\s+(?:gone|dead)\b|\bsuicide\s+note\b|"
+            # hidden or kept on one, with the family it is for
+            r"(?=[^\n]{0,120}\b(?:hidden|hid|tucked|they'?re\s+in|it'?s\s+in|in\s+(?:my|his|her)\s+(?:wallet|bag)))"
+            r"[^\n]{0,120}\b(?:to|for)\s+(?:the|my|his|her|their)\s+(?:kids|children|son|daughter|boys|girls|mum|"
+            r"mom|dad|wife|husband|partner|sister|brother|family|parents)\b"
         ),
         1,
     ),
     "prep_date_event": (re.compile(r"."), 0),
     "prep_hose_car": (
-        re.compile(
-            r"\b(?:sat|sitting|parked|exhaust|fumes|tape|taped|window|garage|coast|woods|car\s+park|drove|engine)\b"
-        ),
+        re.compile(r"\b(?:sat|sitting|parked\s+up|exhaust|fumes|tape|taped)\b"),
         1,
     ),
     "prep_height_visited": (
         re.compile(
             r"\b(?:drove|went|walked|cycled|got\s+the\s+bus)\s+(?:there|to\s+it|up\s+there|out\s+there)\b"
+            r"(?![^\n]{0,120}\b(?:photos?|pics?|view|sunset|sunrise|hike|hiking|picnic|tour|trains?|walk\s+the\s+dog|"
+            r"lovely|beautiful|gorgeous)\b)"
             r"[^\n]{0,80}\b(?:sat|stood|waited|went\s+home|came\s+home|couldn'?t|didn'?t)\b"
         ),
         1,
     ),
     "prep_stash_added": (
         re.compile(
-            r"\b(?:add(?:ed|ing)?\s+(?:them\s+|it\s+)?to|with\s+the\s+(?:others|rest|ones)|under\s+(?:my|the|his|her)\s+"
-            r"(?:bed|mattress|pillow)|hidden|hid|stash|saving\s+(?:them|up)|the\s+ones\s+(?:under|in|behind))\b"
+            r"\b(?:add(?:ed|ing)?\s+(?:them\s+|it\s+)?to\s+(?:the\s+ones|my\s+(?:stash|pile|collection|supply)|the\s+"
+            r"(?:stash|pile|others|rest))|with\s+the\s+(?:others|rest|ones)\s+(?:under|in|behind)|under\s+(?:my|the|his|"
+            r"her)\s+(?:bed|mattress|pillow)|hidden|hid|stash|the\s+ones\s+(?:under|in|behind))\b"
         ),
         1,
     ),
@@ -3315,8 +3317,8 @@ H185_TOLD: dict[str, tuple[re.Pattern[str], int]] = {
     "prep_time_chosen": (
         re.compile(
             r"\b(?:it\s+(?:will|would|'ll)\s+be\s+(?:the\s+)?(?:tablets|pills|rope|" + NOTE_DRUG + r")|"
-            r"(?:do|doing)\s+it|(?:take|taking|use|using)\s+(?:the\s+|my\s+|all\s+(?:the\s+|my\s+)?)(?:tablets|pills|"
-            r"rope|" + NOTE_DRUG + r")|plan(?:/intent)?\s*:?|end\s+it)\b"
+            r"(?:take|taking|use|using)\s+(?:the\s+|my\s+|all\s+(?:the\s+|my\s+)?)(?:tablets|pills|"
+            r"rope|" + NOTE_DRUG + r"))\b"
         ),
         0,
     ),
@@ -3330,9 +3332,7 @@ H185_TOLD: dict[str, tuple[re.Pattern[str], int]] = {
     ),
     "self_harm_cutting_again": (
         re.compile(
-            r"\b(?:lacs?|lacerations?|superficial|sutures?|steri|stitches|dressed|bled|bleeding|blood|x\s*\d+|"
-            + H185_HARM_SITE
-            + r")\b"
+            r"\b(?:lacs?|lacerations?|superficial|sutures?|steri|stitches|bled|bleeding|blood|wounds?|x\s*\d+)\b"
         ),
         0,
     ),
@@ -3346,6 +3346,11 @@ H185_TOLD: dict[str, tuple[re.Pattern[str], int]] = {
 }
 
 
+# an everyday use over time or for pain ("took a large amount of ibuprofen for my back over the week")
+H185_FOR_PAIN = re.compile(
+    r"\bfor\s+(?:the|my|her|his|a|their)\s+(?:\w+\s+)?(?:pain|ache|headache|migraine|cramps|period|cold|flu|fever|"
+    r"toothache|back|knee|tooth)\b|\bover\s+(?:the|a)\s+(?:week|month|fortnight|few\s+(?:days|weeks))\b|\bprescribed\b"
+)
 H185_NOT_TO_DIE = re.compile(
     r"\b(?:not\s+to\s+die|not\s+(?:trying|wanting|meaning)\s+to\s+die|didn'?t\s+(?:want|mean|intend)\s+to\s+die|"
     r"no\s+(?:suicidal\s+)?intent(?:\s+to\s+die)?|denies\s+(?:suicidal\s+)?intent)\b"
@@ -3360,7 +3365,7 @@ def _h185_told(ctx: Context, m: re.Match[str], rule: str) -> bool:
 
 def _h185_intent_denied(ctx: Context, m: re.Match[str]) -> bool:
     s, e = _h185_window(ctx, m, 1)
-    return H185_NOT_TO_DIE.search(ctx.norm, s, e) is not None
+    return H185_NOT_TO_DIE.search(ctx.norm, s, e) is not None and H185_FOR_PAIN.search(ctx.norm, s, e) is None
 
 
 def _h185_told_by(rule: str) -> Callable[[Context, re.Match[str]], bool]:
@@ -3371,7 +3376,8 @@ def _h185_told_by(rule: str) -> Callable[[Context, re.Match[str]], bool]:
 
 
 def _h185_intent_not_denied(ctx: Context, m: re.Match[str]) -> bool:
-    return not _h185_intent_denied(ctx, m)
+    s, e = _h185_window(ctx, m, 0)
+    return not _h185_intent_denied(ctx, m) and H185_FOR_PAIN.search(ctx.norm, s, e) is None
 
 
 H185_NOT_BY_SELF = re.compile(
