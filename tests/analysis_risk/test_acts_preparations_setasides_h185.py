@@ -62,6 +62,7 @@ def _screen(text: str, kind: str) -> risk.RiskScreen:
         "I tried to take myself out in 2019.",
         "He walked into the sea at night, pulled out by a dog walker.",
         "waded into the river last winter and a man dragged me out",
+        "I walked into the river meaning to keep going.",
         "I jumped. I don't remember landing. Now there are pins in my legs.",
     ],
 )
@@ -170,6 +171,9 @@ def test_a_common_medicine_taken_in_quantity_is_an_attempt(drug: str, form: str)
         ("BIBP after being talked down from the bridge railing by officers.", NOTE),
         ("Says it will be the tablets in the bathroom cabinet, once the house is empty Friday.", NOTE),
         ("A: high risk, preparatory behaviour", NOTE),
+        ("left a letter in the glovebox where my dad will find it", JOURNAL),
+        ("wrote a letter to my mother, it's in my bag", JOURNAL),
+        ("Hose in the car, engine running in the garage, then I bottled it.", JOURNAL),
     ],
 )
 def test_a_preparatory_or_interrupted_act_with_its_object_is_behavior(text: str, kind: str) -> None:
@@ -214,6 +218,7 @@ def test_one_part_of_a_preparation_or_a_denial_is_not_behavior(text: str) -> Non
         ("Admits she's been scratching her wrists with a compass since last session.", NOTE),
         ("scrached my arms with the scissors again until they bleed, it help me to feel something", JOURNAL),
         ("scratched my legs till they bled", JOURNAL),
+        ("Reports scratching again to the point of bleeding since the breakup.", NOTE),
         ("pt cutting again, superficial lacs x6 L thigh, clean, no sutures req", NOTE),
         ("Hx of self-harm:\nForearms w/ razor since age 15, most recent Sunday night.", NOTE),
     ],
@@ -230,6 +235,7 @@ def test_a_self_harm_act_is_behavior(text: str, kind: str) -> None:
         "cut my hand with a knife chopping onions",
         "scratching again, my skin is so itchy",
         "burning again, legs sunburnt from the beach",
+        "scratching again, eczema flared, bleeding",
     ],
 )
 def test_a_recovery_or_an_everyday_cut_is_not_behavior(text: str) -> None:

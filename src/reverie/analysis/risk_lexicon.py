@@ -3101,7 +3101,7 @@ H185_PREP_RULES: tuple[Rule, ...] = (
         "prep_note_after",
         BEHAVIOR,
         r"\b(?:wrote|written|writing|write|left|leaving|hidden|hid|hiding|tucked|drafted)\s+(?:\w+\s+){0,2}?"
-        r"(?:a\s+|the\s+|some\s+)?(?:note|letters?|goodbye\s+(?:letters?|notes))\b(?!\s+(?:on|about|in|from)\b)",
+        r"(?:a\s+|the\s+|some\s+)?(?:note|letters?|goodbye\s+(?:letters?|notes))\b(?!\s+(?:on|about|from)\b)",
     ),
     _rule(
         "prep_date_event",
@@ -3188,7 +3188,7 @@ H185_HARM_RULES: tuple[Rule, ...] = (
     _rule(
         "self_harm_cutting_again",
         BEHAVIOR,
-        r"\b(?:cutting|cut)\s+again\b(?!\s+" + CUT_THINGS + r")",
+        r"\b(?:cutting|cut|scratching)\s+again\b(?!\s+" + CUT_THINGS + r")",
     ),
     _rule(
         "note_self_harm_history_site",
@@ -3258,7 +3258,8 @@ H185_TOLD: dict[str, tuple[re.Pattern[str], int]] = {
         re.compile(
             r"\b(?:pulled\s+(?:me|him|her|them)?\s*out|(?:was|got)\s+pulled\s+out|rescued|dragged\s+(?:me|him|her|"
             r"them)?\s*out|coastguard|lifeboat|rnli|hypotherm\w*|to\s+(?:die|drown|end\s+it)|attempt|icu|resus|"
-            r"wanted\s+(?:to\s+)?(?:die|drown))\b"
+            r"wanted\s+(?:to\s+)?(?:die|drown)|meaning\s+to|meant\s+to|intending\s+to|weights|stones\s+in\s+"
+            r"(?:my|her|his|their)\s+pockets)\b"
         ),
         1,
     ),
@@ -3286,13 +3287,19 @@ H185_TOLD: dict[str, tuple[re.Pattern[str], int]] = {
             # hidden or kept on one, with the family it is for
             r"(?=[^\n]{0,120}\b(?:hidden|hid|tucked|they'?re\s+in|it'?s\s+in|in\s+(?:my|his|her)\s+(?:wallet|bag)))"
             r"[^\n]{0,120}\b(?:to|for)\s+(?:the|my|his|her|their)\s+(?:kids|children|son|daughter|boys|girls|mum|"
-            r"mom|dad|wife|husband|partner|sister|brother|family|parents)\b"
+            r"mom|mother|mam|dad|father|nan|gran|grandma|wife|husband|partner|boyfriend|girlfriend|sister|brother|"
+            r"family|parents)\b"
+            # left where someone will find it
+            r"|\bwhere\s+(?:my|his|her|their|the)\s+(?:\w+\s+)?(?:will|would|'ll|is\s+going\s+to)\s+find\s+it\b|"
+            r"\bfor\s+(?:him|her|them|my\s+\w+)\s+to\s+find\b"
         ),
         1,
     ),
     "prep_date_event": (re.compile(r"."), 0),
     "prep_hose_car": (
-        re.compile(r"\b(?:sat|sitting|parked\s+up|exhaust|fumes|tape|taped)\b"),
+        re.compile(
+            r"\b(?:sat|sitting|parked\s+up|exhaust|fumes|tape|taped|engine\s+running|running\s+the\s+engine)\b"
+        ),
         1,
     ),
     "prep_height_visited": (
@@ -3357,9 +3364,15 @@ H185_NOT_TO_DIE = re.compile(
 )
 
 
+# an itch's scratching ("scratching again, eczema's flared, bleeding") is no self-harm act
+H185_ITCH = re.compile(r"\b(?:eczema|itch\w*|rash|hives|psoriasis|bites?|chicken\s?pox|dermatitis|scabies)\b")
+
+
 def _h185_told(ctx: Context, m: re.Match[str], rule: str) -> bool:
     pattern, after = H185_TOLD[rule]
     s, e = _h185_window(ctx, m, after, 1 if rule == "self_harm_relapse" else 0)
+    if rule == "self_harm_cutting_again" and H185_ITCH.search(ctx.norm, s, e) is not None:
+        return False
     return pattern.search(ctx.norm, s, e) is not None
 
 
