@@ -378,7 +378,8 @@ def test_a_line_telling_more_is_not_heading_only(part: str) -> None:
         "I dream I cut my hand with a big knife and much blood, in the morning I check, nothing.",
         "I wrote goodbye notes to my team because I'm changing jobs.",
         "ODed on pumpkin spice evrything today lol",
-        "overdosed on fairy lights lol",
+        "overdosed on haribo again lol",
+        "lethal dose of pick n mix",
     ],
 )
 def test_the_guards_the_seen_batches_showed(text: str) -> None:
@@ -389,6 +390,7 @@ def test_the_guards_the_seen_batches_showed(text: str) -> None:
     "text",
     [
         "overdosed on spice lol",
+        "Overdosed on Zorblax all weekend lol",
         "overdosed on zyxapril lol",
         "at twenty-two I tried to end it with Mum's insulin",
         "I scrachd my arms with a compas at scool till they bled",

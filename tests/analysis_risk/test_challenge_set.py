@@ -88,9 +88,8 @@ FIGURES_MISSED: dict[str, str] = {
     # by risk 2.15.1 (h177, seen: an overdose of a thing that is no drug is a figure, quoted or not)
     # frozen36's (frozen36-013, overdosed on mini eggs: at attempt when measured once on 2.14.0 and 2.15.3 alike) by
     # risk 2.16.0 (h180, seen: a kind of thing never a drug, read by its head noun)
-    "frozen38": "goal missed: one figure of speech of the thirty-eighth frozen batch at attempt when measured once, on "
-    "risk 2.15.3 and 2.16.1 alike (frozen38-127, overdosed on pick n mix: a name on no list errs toward the alarm; "
-    "KNOWN_ATTEMPT_ERRORS) (README_frozen38.md)",
+    # frozen38's (frozen38-127, overdosed on pick n mix: at attempt when measured once, on 2.15.3 and 2.16.1 alike) by
+    # risk 2.16.2 (h185, seen: a sweet shop's names are things never a drug)
 }
 # Genuine cases flagged, as measured with the shipped model. Fourth round (docs/risk.md): all four batches are seen
 # (tuning material); frozen3 was measured once, unseen, at the end of the third round (71 of 107, 14 of 223 false
@@ -633,8 +632,8 @@ KNOWN_ATTEMPT_ERRORS: dict[str, str] = {
     # (seen); frozen37-093 stays: an unknown title ("overdosed on Gilmore Girls") errs toward the alarm, by the rule
     "frozen37-093": "a journal line of a television series 'overdosed on' over a weekend read at attempt when frozen37 was "
     "measured once, on 2.15.3 and h180's 2.16.0 alike: a name on no list errs toward the alarm (README_frozen37.md)",
-    "frozen38-127": "a journal line of sweets ('pick n mix') 'overdosed on' read at attempt when frozen38 was measured "
-    "once, on 2.15.3 and 2.16.1 alike: a name on no list errs toward the alarm (README_frozen38.md)",
+    # 2.16.2 (h185): frozen38-127 (a journal line of sweets, "overdosed on pick n mix", at attempt when frozen38 was
+    # measured once, on 2.15.3 and 2.16.1 alike) is read as a figure: a sweet shop's names are things never a drug (seen)
     # 2.16.2 (h185): frozen38-197 (a journal line of trying to end things with a named person, a relationship, read at
     # attempt when frozen38 was measured once, on 2.15.3 and 2.16.1 alike) is no longer at attempt: "end things / it with
     # <someone>" is no act on one's life unless a means follows "with" (seen)

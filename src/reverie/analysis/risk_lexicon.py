@@ -3785,7 +3785,10 @@ NOT_A_DRUG = (
     # found on the second frozen batch after its one measurement ("I overdosed on box sets" read as an attempt)
     r"box\s*sets?|boxsets?|series|shows|films|movies|dramas|reality\s+tv|soaps|crime\s+dramas|"
     # the lead's amendment to 2.15.1 (an overdose of a thing is a figure only for a thing on this list)
-    r"fresh\s+air|sea\s+air|country\s+air|mountain\s+air)"
+    r"fresh\s+air|sea\s+air|country\s+air|mountain\s+air|"
+    # 2.16.2 (h185, frozen38-127, frozen37-011): sweets and flavours by a sweet shop's or a café's own names
+    r"pick\s*(?:n|'n'|'n|n'|and|&)\s*mix|haribo|skittles|starburst|maltesers|jelly\s+babies|jelly\s+beans|"
+    r"marshmallows|pumpkin\s+spice(?:\s+\w+)?|sushi|cupcakes|toffee|sherbet|lollies|lollipops)"
 )
 
 # 2.15.1 (h177, rule in docs/risk.md written before frozen34 is read; frozen33-014, -190): an overdose of or on a thing
@@ -3798,10 +3801,6 @@ OVERDOSE_OF = re.compile(
     r"\b(?:overdos(?:e|ed|es|ing)|od'd|od'ed|od'ing|oding|od|oded|o/d'?d)\s+(?P<prep>on|of)\s+['\"‘’“”]?"
     r"(?P<x>(?:[^.!?;,:\n()]|\.(?=\S)){1,60})"
 )
-# 2.16.2 (h185, frozen37-011): a laugh after an overdose of a thing on no list, in its sentence ("ODed on pumpkin
-# spice evrything today lol"), tells a figure; a drug's name or a real act's care or intent in the sentence still
-# reads the act
-LAUGHED = re.compile(r"[^.!?\n]{0,80}?(?:\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*)\b|😂|🤣|💀)")
 OVERDOSE_NOT_A_THING = words(
     "something anything everything whatever stuff it them those these that this what all whole lot rest half "
     "some enough more most loads lots lot bunch bottle bottles box boxes pack packs packet packets strip strips "
@@ -3938,8 +3937,7 @@ def overdose_of_things(norm: str) -> tuple[tuple[int, int], ...]:
         if any(w.endswith("'s") or w.endswith("s'") for w in thing):
             continue  # "overdosed on her mum's", "my brother's oxy": someone's supply, a medicine
         joined = " ".join(thing)
-        laughed = LAUGHED.search(norm, m.start("x")) is not None
-        if not OVERDOSE_FIGURE_THING.match(joined) and not _never_a_drug(thing) and not laughed:
+        if not OVERDOSE_FIGURE_THING.match(joined) and not _never_a_drug(thing):
             continue  # a thing not known to be no drug may be one ("overdosed on Benadryl"): read as an overdose
         if m.group("prep") == "on" and (re.match(A_DAY, joined) or thing[0] in SHORT_DAYS):
             continue  # "overdosed on Sat": when
@@ -4062,13 +4060,14 @@ FIGURES: tuple[re.Pattern[str], ...] = tuple(
         + r"\b"
         + NOT_A_DRUG_THEN,
         r"\b(?:killing|killed|kill|slaying|slayed|slay|smashed|smashing|nailed|nailing)\s+it\b",
-        # 2.16.2 (h185, frozen38-136): "lethal dose of taylor swift today, no regrets": a lethal dose of a thing no
-        # drug list names, told as enjoyed (a time it was had, "no regrets", a laugh); never of a drug, a poison or a
-        # name with a drug's ending, never asked about ("looked up the lethal dose of …" has no enjoyment after it)
-        r"\b(?:a\s+)?(?:lethal|fatal|deadly)\s+dose\s+of\s+(?!(?:[a-z'-]+\s+){0,2}?"
-        + OVERDOSE_DRUG.pattern
-        + r")(?:[a-z'-]+\s+){0,2}[a-z'-]+(?=\s*,?\s*(?:today|tonight|this\s+(?:week|morning|evening|weekend)|"
-        r"yesterday|again|no\s+regrets|lol|lmao|haha|😂|!))",
+        # 2.16.2 (h185, frozen38-136): "lethal dose of taylor swift today": a lethal dose of a thing known to be no
+        # drug (``NOT_A_DRUG``, as "an overdose of" reads it); an unknown name errs toward the alarm
+        r"\b(?:a\s+)?(?:lethal|fatal|deadly)\s+dose\s+of\s+(?:"
+        + NOT_A_DRUG_FORM
+        + r"\w+\s+){0,2}?"
+        + NOT_A_DRUG
+        + r"\b"
+        + NOT_A_DRUG_THEN,
         r"\b(?:could|would|'d|might|gonna|going\s+to)\s+(?:\w+\s+)?(?:die|have\s+died)\s+(?:of|from)\s+"
         r"(?:embarrassment|shame|boredom|happiness|joy|cuteness|laughter|envy|jealousy)\b",
         r"\b(?:dead|die|died|dying)\s+(?:tired|on\s+my\s+feet|serious|set|certain|last|end|line|lines|heat|weight|giveaway)\b",
