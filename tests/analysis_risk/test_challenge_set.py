@@ -415,7 +415,7 @@ ALARMS_MISSED = {
     "seen (README_frozen37.md)",
     "frozen38": "goal missed: 22 of 120 hard negatives of the thirty-eighth frozen batch flagged on risk 2.16.1, 30 on "
     "2.15.3 (18.3 %; a figure of speech and an ended relationship at attempt: KNOWN_ATTEMPT_ERRORS) when measured "
-    "once, unseen; 4, one at attempt (frozen38-127), on h185's 2.16.2, seen (README_frozen38.md)",
+    "once, unseen; 3, none at attempt, on h185's 2.16.2, seen (README_frozen38.md)",
 }
 MEASURED_ALARMS = {
     "tune": 2 / 139,
@@ -494,7 +494,7 @@ MEASURED_ALARMS = {
     # frozen37: measured once, unseen: 33 on risk 2.15.3, 31 on h180's 2.16.0 (README_frozen37.md)
     "frozen37": 6 / 120,  # 33 on 2.15.3 when measured once; 31 on 2.16.0; 6 on 2.16.1 (h183, seen)
     # frozen38: measured once, unseen: 30 on risk 2.15.3, 22 on 2.16.1 (README_frozen38.md)
-    "frozen38": 4 / 120,  # 4 on 2.16.2 (h185, seen)
+    "frozen38": 3 / 120,  # 3 on 2.16.2 (h185, seen)
 }
 # Genuine cases at (or over) their expected level, with the shipped model: no floor existed before the fourteenth round
 # (docs/risk.md, "Fourteenth round"). Its level model was not shipped (the lead's check on long real texts), so these
