@@ -487,6 +487,46 @@ def test_frozen38_indicators_now_at_indicator(line_id: str) -> None:
     assert _screen(item["text"], item.get("kind", JOURNAL)).level == "indicator", line_id
 
 
+# --- the models read what they were trained on ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was cutting my arm with the glass yesterday.",
+        "I've written my suicide note.",
+        "i wnat to die",
+        "A police officer talked me down from the bridge before I could jump.",
+    ],
+)
+def test_a_new_rule_never_takes_a_phrase_from_a_trained_one(text: str) -> None:
+    hits = lex.read(text, JOURNAL)
+    seen = risk.model_hits(hits)
+    assert all(h.rule not in lex.UNTRAINED_RULES for h in seen)
+    # what the models read: the trained rules' hits, as 2.16.1 gave them (the bank's inputs are unchanged:
+    # test_artefact.py); the new rules only add their level
+    assert max((h.level for h in hits), default=0) >= max((h.level for h in seen), default=0)
+
+
+@pytest.mark.parametrize(
+    "text", ["I was cutting my arm with the glass yesterday.", "I've written my suicide note."]
+)
+def test_the_trained_rules_reading_stays_beside_a_new_rules(text: str) -> None:
+    seen = risk.model_hits(lex.read(text, JOURNAL))
+    assert any(h.level == lex.BEHAVIOR for h in seen), seen
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Walked into the harbour at Stromness to end it, but I turned back at the slipway.",
+        "I waded into the lake meaning to drown but I turned back.",
+    ],
+)
+def test_a_water_act_turned_back_is_behavior_not_an_attempt(text: str) -> None:
+    assert _top(text, JOURNAL) == lex.BEHAVIOR, _hits(text, JOURNAL)
+
+
 # --- a lone surrogate ---------------------------------------------------------------------------------------------
 
 

@@ -938,6 +938,7 @@ def score_sentences(
         spans = units[:limit] if limit is not None else units
     if enc is None or model.sentence_weights is None or not spans:
         return _unscored(spans)
+    hits = model_hits(hits)  # 2.16.2 (h185): the models read the lexicon they were trained with
     masked = model_text(text, hits)
     norm = context.norm if context is not None else lex.normalise(text)
     probs: list[float] = []
@@ -1449,7 +1450,8 @@ def _entry_score(level: int, p: float, threshold: float, *, own: bool) -> float:
 def _screen_rules(text: str, hits: Sequence[lex.Hit], chosen: RiskModel | None) -> RiskScreen:
     """The lexicon alone (no sentence model installed): the n-gram model, if any, only places the score."""
     threshold = chosen.threshold if chosen is not None else RULES_ONLY_THRESHOLD
-    probability = chosen.probability(model_text(text, hits), hits) if chosen is not None else None
+    seen = model_hits(hits)
+    probability = chosen.probability(model_text(text, seen), seen) if chosen is not None else None
     level, score = decide(hits, probability, threshold)
     return RiskScreen(
         level=LEVELS[level],
@@ -1478,14 +1480,14 @@ def screen_person(
     hits = lex.read(text, "free_association")
     chosen = load_model() if model is True else model or None
     threshold = chosen.threshold if chosen is not None else RULES_ONLY_THRESHOLD
-    masked = model_text(text, hits)
+    masked = model_text(text, model_hits(hits))
     summary: list[float] = []
     if chosen is not None and chosen.summary_weights is not None:
         scored = score_sentences(
             text, "free_association", hits, chosen, encoder=encoder, limit=None, clauses=False
         )
         summary = sentence_summary(scored.probabilities, scored.blocked)
-    probability = chosen.probability(masked, hits, summary) if chosen is not None else None
+    probability = chosen.probability(masked, model_hits(hits), summary) if chosen is not None else None
     level, score = decide(hits, probability, threshold, person=True)
     triggers = [Trigger(Span(h.start, h.end), h.rule, LEVELS[h.level]) for h in hits if h.level > 0]
     if chosen is not None and level > max((h.level for h in hits), default=0):
@@ -1566,6 +1568,12 @@ def _band(level: int, threshold: float) -> tuple[float, float]:
     return threshold + low * (1.0 - threshold), threshold + high * (1.0 - threshold)
 
 
+def model_hits(hits: Sequence[lex.Hit]) -> list[lex.Hit]:
+    """The hits the models read (2.16.2, h185): every hit but those of rules the shipped models were not trained with
+    (:data:`reverie.analysis.risk_lexicon.UNTRAINED_RULES`), which raise the entry's level by themselves."""
+    return [h for h in hits if h.rule not in lex.UNTRAINED_RULES]
+
+
 def model_text(text: str, hits: Sequence[lex.Hit]) -> str:
     """The text the model reads: phrases the lexicon set aside are blanked (same length, same offsets)."""
     chars = list(text)
@@ -1578,7 +1586,7 @@ def model_text(text: str, hits: Sequence[lex.Hit]) -> str:
 def training_rows(text: str, kind: str = "free_association") -> list[tuple[str, list[float], bool]]:
     """What the sentence model is trained on for one written text, as ``scripts/train_risk.py`` builds it: each
     sentence with set-aside phrases blanked, its lexicon features, and whether evidence blocks it."""
-    hits = lex.read(text, kind)
+    hits = model_hits(lex.read(text, kind))
     masked, norm = model_text(text, hits), lex.normalise(text)
     spans = sentence_spans(text)
     reasons = lex.sentence_reasons(text, kind, spans)

@@ -3239,6 +3239,13 @@ H185_WISH_RULES: tuple[Rule, ...] = (
     ),
 )
 RULES = RULES + H185_WISH_RULES
+# 2.16.2 (h185): the rules the shipped sentence and level models were not trained with. Their hits raise the entry's
+# level as any rule does, but the models read each text as the lexicon without them gave it (its blanks, features
+# and blocks: ``risk.model_hits``), in training and at screening alike, so the models read what they were trained on
+# (``test_artefact.py``: the bank's training inputs unchanged) until the next retrain takes them in.
+UNTRAINED_RULES = frozenset(
+    r.name for r in (*H185_ATTEMPT_RULES, *H185_PREP_RULES, *H185_HARM_RULES, *H185_WISH_RULES)
+)
 
 
 def _h185_window(ctx: Context, m: re.Match[str], after: int = 1, before: int = 0) -> tuple[int, int]:
@@ -3368,10 +3375,17 @@ H185_NOT_TO_DIE = re.compile(
 H185_ITCH = re.compile(r"\b(?:eczema|itch\w*|rash|hives|psoriasis|bites?|chicken\s?pox|dermatitis|scabies)\b")
 
 
+# an act turned back by the writer ("… to end it, but I turned back at the slipway") is an aborted act, read by the
+# rules of aborted acts (`behavior`), never as this attempt
+H185_TURNED_BACK = re.compile(TURNED_BACK)
+
+
 def _h185_told(ctx: Context, m: re.Match[str], rule: str) -> bool:
     pattern, after = H185_TOLD[rule]
     s, e = _h185_window(ctx, m, after, 1 if rule == "self_harm_relapse" else 0)
     if rule == "self_harm_cutting_again" and H185_ITCH.search(ctx.norm, s, e) is not None:
+        return False
+    if rule == "attempt_water_rescued" and H185_TURNED_BACK.match(ctx.norm, m.end(), e) is not None:
         return False
     return pattern.search(ctx.norm, s, e) is not None
 
@@ -5656,7 +5670,26 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def _without_overlaps(hits: list[Hit]) -> list[Hit]:
-    """Keep the strongest of overlapping phrases: counted level first, then rule level, then length."""
+    """Keep the strongest of overlapping phrases: counted level first, then rule level, then length. 2.16.2 (h185):
+    the rules the models were not trained with (:data:`UNTRAINED_RULES`) never take a phrase from the others: those
+    are resolved among themselves as before, and a new rule's hit is kept beside them unless one it overlaps is at
+    least as strong (so the models read each text as they were trained on it; ``risk.model_hits``)."""
+    trained = _strongest([h for h in hits if h.rule not in UNTRAINED_RULES])
+    return trained + [
+        h
+        for h in _strongest([h for h in hits if h.rule in UNTRAINED_RULES])
+        if not any(
+            _overlaps((h.start, h.end), (k.start, k.end)) and _strength(k) >= _strength(h) for k in trained
+        )
+    ]
+
+
+def _strength(h: Hit) -> tuple[int, int, int]:
+    return (h.level, h.rule_level, h.end - h.start)
+
+
+def _strongest(hits: list[Hit]) -> list[Hit]:
+    """The strongest of overlapping phrases: counted level first, then rule level, then length."""
     kept: list[Hit] = []
     spans: list[tuple[int, int]] = []  # the kept spans, disjoint and in order, so their ends are in order too
     for h in sorted(hits, key=lambda h: (-h.level, -h.rule_level, h.start - h.end, h.start)):
